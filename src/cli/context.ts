@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { processIO, type IO } from './io.js';
+import { resolveDbPath, openDatabase, type DB } from '../db/connection.js';
+
+/** Global flags, accepted before or after the command name. */
+export interface GlobalFlags {
+  db?: string;
+  yes?: boolean;
+  /** false with --no-color */
+  color?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+/**
+ * What a command's commander wiring needs: the IO for this run and the database path.
+ * Tests replace makeIO to capture output without spawning a process.
+ */
+export interface CliContext {
+  makeIO: (flags: GlobalFlags) => IO;
+}
+
+export function defaultContext(): CliContext {
+  return {
+    makeIO: (flags) => processIO({ noColor: flags.color === false, quiet: flags.quiet, debug: flags.debug, yes: flags.yes }),
+  };
+}
+
+/** The global flags of the invocation, from any level of the command tree. */
+export function globalsOf(cmd: Command): GlobalFlags {
+  return cmd.optsWithGlobals() as GlobalFlags;
+}
+
+/** IO and database path for a command's action. */
+export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: string; globals: GlobalFlags } {
+  const globals = globalsOf(cmd);
+  const io = ctx.makeIO(globals);
+  return { io, dbPath: resolveDbPath(globals.db, io.env, io.cwd), globals };
+}
+
+/** Opens the database for the duration of fn and always closes it. */
+export async function withDatabase<T>(dbPath: string, options: { create: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+  const db = openDatabase(dbPath, { create: options.create });
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** One JSON document on stdout and nothing else there. */
+export function printJson(io: IO, value: unknown): void {
+  io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import { SCHEMA_VERSION } from '../db/migrations.js';
+
+export interface InitOptions {
+  dbPath: string;
+  json?: boolean;
+}
+
+export interface InitResult {
+  database: string;
+  created: boolean;
+  schemaVersion: number;
+}
+
+/** Creates the database (mode 0600) or migrates an existing one to the current schema. */
+export async function runInit(opts: InitOptions, io: IO): Promise<InitResult> {
+  const existed = fs.existsSync(opts.dbPath);
+  await withDatabase(opts.dbPath, { create: true }, () => undefined);
+  const result: InitResult = { database: opts.dbPath, created: !existed, schemaVersion: SCHEMA_VERSION };
+  if (opts.json) printJson(io, result);
+  else {
+    info(io, `${existed ? 'Database is up to date' : 'Created database'}: ${opts.dbPath} (schema ${SCHEMA_VERSION}, readable by you only)`);
+    info(io, 'Next: skillsnet import applications.csv --call 2020');
+  }
+  return result;
+}
+
+export function registerInit(program: Command, ctx: CliContext): void {
+  program
+    .command('init')
+    .description('create the database file (or bring an older one up to date)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  skillsnet init\n  skillsnet --db calls/2024.db init')
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      const { io, dbPath } = invocation(ctx, cmd);
+      await runInit({ dbPath, json: flags.json }, io);
+    });
+}

@@ -1,0 +1,102 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { CliError } from '../errors.js';
+import { defaultContext, type CliContext, type GlobalFlags } from './context.js';
+import { installSignalHandlers } from './signals.js';
+import { processIO, type IO } from './io.js';
+import { COMMANDS } from './commands.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('skillsnet');
+  program
+    .description(
+      'Run the ILO Skills Innovation Network from the command line: import the applications of an ' +
+        'innovation call, tag them with skills categories, select a Core Group and export network maps, ' +
+        'contact lists and rosters. Everything stays in one local SQLite file.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .addOption(new Option('--db <file>', 'database file (default: $SKILLSNET_DB or ./skillsnet.db)'))
+    .option('-y, --yes', 'answer yes to every question (needed for destructive steps off a terminal)')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .option('-q, --quiet', 'only errors and warnings on stderr')
+    .option('--debug', 'show stack traces for errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Start here:
+  skillsnet demo                          try everything on a sample call of 473 applications
+  skillsnet import applications.csv --call 2020
+  skillsnet list --region "Arab States"
+  skillsnet tag auto && skillsnet select --size 25 --min-per-region 3
+
+Every command has --help with examples. Data goes to stdout, messages to stderr;
+--json prints one JSON document for scripts.`,
+    );
+  for (const register of COMMANDS) register(program, ctx);
+  return program;
+}
+
+/** Turns an error into an exit code and one `error:` line (stack only with --debug). */
+export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): number {
+  if (e instanceof CommanderError) {
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
+    // commander has already printed "error: ..." on stderr.
+    return 2;
+  }
+  if (e instanceof Error && e.name === 'ExitPromptError') {
+    io.stderr.write('error: cancelled; nothing more was saved\n');
+    return 130;
+  }
+  if (e instanceof CliError) {
+    if (json && e.json !== undefined) io.stdout.write(JSON.stringify(e.json, null, 2) + '\n');
+    io.stderr.write(io.errColor.red('error: ') + e.message + '\n');
+    if (e.hint) io.stderr.write(`  ${e.hint}\n`);
+    if (debug && e.stack) io.stderr.write(e.stack + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.stderr.write(io.errColor.red('error: ') + (err?.message ?? String(e)) + '\n');
+  if (debug && err?.stack) io.stderr.write(err.stack + '\n');
+  else io.stderr.write('  this is unexpected; run again with --debug and report the output\n');
+  return 1;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit itself. */
+export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    const flags = program.opts() as GlobalFlags;
+    const debug = Boolean(flags.debug) || argv.includes('--debug');
+    const io = ctx.makeIO(flags);
+    return reportError(e, io, debug, argv.includes('--json'));
+  }
+}
+
+/** Entry point used by bin/skillsnet. */
+export function start(): void {
+  installSignalHandlers(process.stderr);
+  // `skillsnet list | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.exitCode = reportError(e, processIO(), process.argv.includes('--debug'), false);
+    },
+  );
+}

@@ -1,0 +1,180 @@
+import type { DB } from './connection.js';
+import type { Application, ApplicationFields, ApplicationFilters, Region } from '../model.js';
+
+/** Row shape of the applications table joined with its call. */
+interface ApplicationRow {
+  id: number;
+  external_id: string | null;
+  call_name: string;
+  organization: string;
+  organization_type: string | null;
+  contact_name: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  country: string | null;
+  country_raw: string | null;
+  region: string | null;
+  language: string | null;
+  title: string | null;
+  description: string | null;
+  beneficiaries_json: string;
+  self_categories_json: string;
+  score: number | null;
+  submitted_at: string | null;
+  categories: string | null;
+}
+
+const SELECT_APPLICATION = `
+  SELECT a.id, a.external_id, c.name AS call_name, a.organization, a.organization_type,
+         a.contact_name, a.email, a.phone, a.website, a.country, a.country_raw, a.region,
+         a.language, a.title, a.description, a.beneficiaries_json, a.self_categories_json,
+         a.score, a.submitted_at,
+         (SELECT group_concat(category, '|') FROM
+            (SELECT category FROM application_categories ac
+              WHERE ac.application_id = a.id AND ac.state = 'on' ORDER BY category)) AS categories
+    FROM applications a JOIN calls c ON c.id = a.call_id`;
+
+function toApplication(r: ApplicationRow): Application {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    call: r.call_name,
+    organization: r.organization,
+    organizationType: r.organization_type,
+    contactName: r.contact_name,
+    email: r.email,
+    phone: r.phone,
+    website: r.website,
+    country: r.country,
+    countryRaw: r.country_raw,
+    region: r.region as Region | null,
+    language: r.language,
+    title: r.title,
+    description: r.description,
+    beneficiaries: JSON.parse(r.beneficiaries_json) as string[],
+    categories: r.categories ? r.categories.split('|') : [],
+    selfCategories: JSON.parse(r.self_categories_json) as string[],
+    score: r.score,
+    submittedAt: r.submitted_at,
+  };
+}
+
+/** WHERE clause and parameters for the shared filters. */
+export function filterClause(filters: ApplicationFilters): { where: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filters.region) { parts.push('a.region = @region'); params.region = filters.region; }
+  if (filters.country) { parts.push('a.country = @country'); params.country = filters.country; }
+  if (filters.language) { parts.push('a.language = @language'); params.language = filters.language; }
+  if (filters.call) { parts.push('c.name = @call'); params.call = filters.call; }
+  if (filters.category) {
+    parts.push(`EXISTS (SELECT 1 FROM application_categories f
+                 WHERE f.application_id = a.id AND f.category = @category AND f.state = 'on')`);
+    params.category = filters.category;
+  }
+  if (filters.roster) {
+    parts.push(`EXISTS (SELECT 1 FROM roster_members m JOIN rosters r ON r.id = m.roster_id
+                 WHERE m.application_id = a.id AND r.name = @roster AND m.role = 'member')`);
+    params.roster = filters.roster;
+  }
+  if (filters.search) {
+    parts.push(`(instr(lower(a.organization), @search) OR instr(lower(coalesce(a.title,'')), @search)
+             OR instr(lower(coalesce(a.description,'')), @search) OR instr(lower(coalesce(a.contact_name,'')), @search)
+             OR instr(lower(coalesce(a.email,'')), @search))`);
+    params.search = filters.search.toLowerCase();
+  }
+  if (filters.minScore !== undefined) { parts.push('a.score >= @minScore'); params.minScore = filters.minScore; }
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Applications matching the filters, in id order. */
+export function listApplications(db: DB, filters: ApplicationFilters = {}): Application[] {
+  const { where, params } = filterClause(filters);
+  const rows = db.prepare(`${SELECT_APPLICATION} ${where} ORDER BY a.id`).all(params) as ApplicationRow[];
+  return rows.map(toApplication);
+}
+
+/** Streams matching applications without holding them all in memory (exports of large calls). */
+export function* iterateApplications(db: DB, filters: ApplicationFilters = {}): Generator<Application> {
+  const { where, params } = filterClause(filters);
+  for (const r of db.prepare(`${SELECT_APPLICATION} ${where} ORDER BY a.id`).iterate(params)) {
+    yield toApplication(r as ApplicationRow);
+  }
+}
+
+export function getApplication(db: DB, id: number): Application | undefined {
+  const r = db.prepare(`${SELECT_APPLICATION} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
+  return r ? toApplication(r) : undefined;
+}
+
+export function countApplications(db: DB, filters: ApplicationFilters = {}): number {
+  const { where, params } = filterClause(filters);
+  return (db.prepare(`SELECT count(*) AS n FROM applications a JOIN calls c ON c.id = a.call_id ${where}`).get(params) as { n: number }).n;
+}
+
+/** The call's id, creating the call when new. */
+export function ensureCall(db: DB, name: string): number {
+  db.prepare('INSERT INTO calls (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+  return (db.prepare('SELECT id FROM calls WHERE name = ?').get(name) as { id: number }).id;
+}
+
+export function callNames(db: DB): string[] {
+  return (db.prepare('SELECT name FROM calls ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+}
+
+/**
+ * Inserts one application directly (used by tests and generators that need data
+ * without going through a file import). Returns the new id.
+ */
+export function insertApplication(
+  db: DB,
+  callName: string,
+  fields: Partial<ApplicationFields> & { organization: string },
+  identityKey?: string,
+): number {
+  const callId = ensureCall(db, callName);
+  const raw = JSON.stringify(fields);
+  const info = db
+    .prepare(
+      `INSERT INTO applications (call_id, identity_key, external_id, organization, organization_type,
+         contact_name, email, phone, website, country_raw, country, region, language, title, description,
+         beneficiaries_json, self_categories_json, score, submitted_at, raw_json, content_hash)
+       VALUES (@callId, @identityKey, @externalId, @organization, @organizationType, @contactName, @email,
+         @phone, @website, @countryRaw, @country, @region, @language, @title, @description,
+         @beneficiaries, @selfCategories, @score, @submittedAt, @raw, @hash)`,
+    )
+    .run({
+      callId,
+      identityKey: identityKey ?? `id:${fields.externalId ?? `${fields.email ?? ''}|${fields.organization}`}`,
+      externalId: fields.externalId ?? null,
+      organization: fields.organization,
+      organizationType: fields.organizationType ?? null,
+      contactName: fields.contactName ?? null,
+      email: fields.email ?? null,
+      phone: fields.phone ?? null,
+      website: fields.website ?? null,
+      countryRaw: fields.countryRaw ?? fields.country ?? null,
+      country: fields.country ?? null,
+      region: fields.region ?? null,
+      language: fields.language ?? null,
+      title: fields.title ?? null,
+      description: fields.description ?? null,
+      beneficiaries: JSON.stringify(fields.beneficiaries ?? []),
+      selfCategories: JSON.stringify(fields.selfCategories ?? []),
+      score: fields.score ?? null,
+      submittedAt: fields.submittedAt ?? null,
+      raw,
+      hash: raw,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+/** Sets the categories of an application as an officer would (tests, fixtures). */
+export function setCategories(db: DB, applicationId: number, codes: string[], source: 'auto' | 'officer' = 'officer'): void {
+  const stmt = db.prepare(
+    `INSERT INTO application_categories (application_id, category, source, state, confidence)
+     VALUES (?, ?, ?, 'on', 1) ON CONFLICT(application_id, category) DO UPDATE SET source = excluded.source, state = 'on'`,
+  );
+  for (const code of codes) stmt.run(applicationId, code, source);
+}

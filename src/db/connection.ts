@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { OperationError } from '../errors.js';
+import { migrate } from './migrations.js';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file when missing (commands that write). Read-only commands pass false. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/** --db FILE, else $SKILLSNET_DB, else ./skillsnet.db (relative to cwd). */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  const chosen = flag || env.SKILLSNET_DB || 'skillsnet.db';
+  return path.resolve(cwd, chosen);
+}
+
+/**
+ * Opens (and, when asked, creates) the database: mode 0600 because it holds
+ * personal data, WAL so readers don't block the writer, foreign keys on, and a
+ * busy timeout so a second process waits instead of failing with "database is locked".
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) {
+    throw new OperationError(`no database at ${file}`, {
+      hint: 'import applications first (skillsnet import FILE), try the sample (skillsnet demo), or point --db / SKILLSNET_DB at your database',
+    });
+  }
+  if (!exists) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Create the empty file ourselves so it is born 0600, never briefly world-readable.
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  }
+  let db: DB;
+  try {
+    db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+  } catch (e) {
+    throw new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
+      hint: 'check the path given to --db, or move the file aside and start a new database',
+    });
+  }
+  restrictMode(file);
+  if (!options.readonly) migrate(db);
+  else checkVersion(db);
+  return db;
+}
+
+/** WAL and SHM side files hold the same personal data as the database. */
+export function restrictMode(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch {
+      /* side file not there yet */
+    }
+  }
+}
+
+function checkVersion(db: DB): void {
+  migrate(db, { dryCheck: true });
+}
+
+/** Runs fn inside BEGIN IMMEDIATE ... COMMIT, retrying the BEGIN while another process holds the lock. */
+export function withWriteTransaction<T>(db: DB, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

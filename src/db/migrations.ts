@@ -1,0 +1,173 @@
+import type Database from 'better-sqlite3';
+import { OperationError } from '../errors.js';
+
+/**
+ * Schema history, keyed on PRAGMA user_version. Append new migrations at the end;
+ * never edit one that has shipped. A newer tool opens an older file by applying the rest.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'calls, applications, import batches, rejected rows, versions, tags, rosters, reviewer scores',
+    sql: `
+      CREATE TABLE calls (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+
+      -- One row per imported file (also for files that were fully unchanged).
+      CREATE TABLE import_batches (
+        id           INTEGER PRIMARY KEY,
+        call_id      INTEGER NOT NULL REFERENCES calls(id),
+        file_name    TEXT NOT NULL,
+        file_size    INTEGER NOT NULL,
+        sha256       TEXT NOT NULL,
+        format       TEXT NOT NULL,            -- csv | xlsx
+        encoding     TEXT,
+        delimiter    TEXT,
+        headers_json TEXT NOT NULL DEFAULT '[]', -- the file's column names, in order
+        mapping_json TEXT NOT NULL DEFAULT '{}', -- field -> column used
+        imported_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        rows         INTEGER NOT NULL DEFAULT 0,
+        inserted     INTEGER NOT NULL DEFAULT 0,
+        updated      INTEGER NOT NULL DEFAULT 0,
+        unchanged    INTEGER NOT NULL DEFAULT 0,
+        rejected     INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE applications (
+        id                  INTEGER PRIMARY KEY,
+        call_id             INTEGER NOT NULL REFERENCES calls(id),
+        identity_key        TEXT NOT NULL,     -- 'id:<external id>' or 'contact:<email>|<organisation>'
+        external_id         TEXT,
+        organization        TEXT NOT NULL,
+        organization_type   TEXT,
+        contact_name        TEXT,
+        email               TEXT,
+        phone               TEXT,
+        website             TEXT,
+        country_raw         TEXT,              -- as written in the file
+        country             TEXT,              -- ISO 3166-1 alpha-2, NULL when unresolved
+        region              TEXT,              -- one of the five ILO regions, NULL when unresolved
+        language            TEXT,              -- ISO 639-1
+        title               TEXT,
+        description         TEXT,
+        beneficiaries_json  TEXT NOT NULL DEFAULT '[]',
+        self_categories_json TEXT NOT NULL DEFAULT '[]', -- applicant's own category choice, as written
+        score               REAL,              -- score given in the application file
+        submitted_at        TEXT,
+        raw_json            TEXT NOT NULL,     -- the whole source row, header -> value; nothing dropped
+        content_hash        TEXT NOT NULL,     -- of the normalised fields, to tell unchanged from updated
+        batch_id            INTEGER REFERENCES import_batches(id),
+        source_row          INTEGER,           -- 1-based data row number in that batch's file
+        created_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        updated_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        UNIQUE (call_id, identity_key)
+      );
+      CREATE INDEX applications_region ON applications(region);
+      CREATE INDEX applications_country ON applications(country);
+      CREATE INDEX applications_email ON applications(email);
+
+      -- The version an update replaced, so nothing an applicant sent is lost.
+      CREATE TABLE application_versions (
+        id              INTEGER PRIMARY KEY,
+        application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        replaced_by_batch_id INTEGER REFERENCES import_batches(id),
+        replaced_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        data_json       TEXT NOT NULL      -- the applications row as it was
+      );
+      CREATE INDEX application_versions_app ON application_versions(application_id);
+
+      CREATE TABLE rejected_rows (
+        id            INTEGER PRIMARY KEY,
+        batch_id      INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+        row_number    INTEGER NOT NULL,     -- 1-based data row number in the file
+        raw_json      TEXT NOT NULL,        -- header -> value, in the file's column order
+        reasons_json  TEXT NOT NULL         -- ["missing organisation", ...]
+      );
+      CREATE INDEX rejected_rows_batch ON rejected_rows(batch_id);
+
+      -- Skills categories on an application (revised-taxonomy codes).
+      -- An officer's decision is kept as source 'officer'; state 'removed' records
+      -- that an officer took a category off, so automatic tagging never puts it back.
+      CREATE TABLE application_categories (
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        category       TEXT NOT NULL,
+        source         TEXT NOT NULL CHECK (source IN ('auto', 'officer', 'applicant')),
+        state          TEXT NOT NULL DEFAULT 'on' CHECK (state IN ('on', 'removed')),
+        confidence     REAL,
+        evidence_json  TEXT NOT NULL DEFAULT '[]',
+        updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        PRIMARY KEY (application_id, category)
+      );
+      CREATE INDEX application_categories_category ON application_categories(category, state);
+
+      CREATE TABLE rosters (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        params_json   TEXT NOT NULL,
+        solver_status TEXT NOT NULL,
+        optimal       INTEGER NOT NULL,
+        objective     REAL,
+        solve_ms      REAL,
+        created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+
+      CREATE TABLE roster_members (
+        roster_id      INTEGER NOT NULL REFERENCES rosters(id) ON DELETE CASCADE,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        role           TEXT NOT NULL CHECK (role IN ('member', 'alternate')),
+        rank           INTEGER NOT NULL,
+        reasons_json   TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (roster_id, application_id)
+      );
+
+      CREATE TABLE roster_changes (
+        id                 INTEGER PRIMARY KEY,
+        roster_id          INTEGER NOT NULL REFERENCES rosters(id) ON DELETE CASCADE,
+        removed_application_id INTEGER,
+        added_application_id   INTEGER,
+        note               TEXT,
+        changed_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+
+      CREATE TABLE reviewer_scores (
+        id             INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        reviewer       TEXT NOT NULL,
+        score          REAL NOT NULL,
+        file_name      TEXT,
+        imported_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        UNIQUE (application_id, reviewer)
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function migrate(db: Database.Database, options: { dryCheck?: boolean } = {}): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new OperationError(
+      `this database was written by a newer skillsnet (schema ${current}, this tool knows ${SCHEMA_VERSION})`,
+      { hint: 'update skillsnet (git pull && npm install) before using this database' },
+    );
+  }
+  if (options.dryCheck || current === SCHEMA_VERSION) return;
+  const apply = db.transaction(() => {
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  });
+  apply.immediate();
+}

@@ -1,0 +1,41 @@
+/**
+ * Errors that the CLI turns into one `error:` line and an exit code.
+ * Exit codes are decided in one place (src/cli/main.ts) from these types.
+ */
+export class CliError extends Error {
+  readonly exitCode: number;
+  readonly hint?: string;
+  /** Optional JSON document printed on stdout with --json (e.g. infeasible selection). */
+  readonly json?: unknown;
+  constructor(message: string, options: { exitCode?: number; hint?: string; json?: unknown } = {}) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = options.exitCode ?? 1;
+    this.hint = options.hint;
+    this.json = options.json;
+  }
+}
+
+/** The operation failed: bad file, no recognisable columns, infeasible quotas... Exit 1. */
+export class OperationError extends CliError {
+  constructor(message: string, options: { hint?: string; json?: unknown } = {}) {
+    super(message, { ...options, exitCode: 1 });
+    this.name = 'OperationError';
+  }
+}
+
+/** The command was used wrongly: unknown code, missing flag, bad value. Exit 2. */
+export class UsageError extends CliError {
+  constructor(message: string, options: { hint?: string } = {}) {
+    super(message, { ...options, exitCode: 2 });
+    this.name = 'UsageError';
+  }
+}
+
+/** The user stopped the operation (Ctrl-C, or answered no). Exit 130 for a signal. */
+export class InterruptedError extends CliError {
+  constructor(message = 'interrupted; nothing from the unfinished step was saved') {
+    super(message, { exitCode: 130 });
+    this.name = 'InterruptedError';
+  }
+}

@@ -72,3 +72,41 @@ function checkVersion(db: DB): void {
 export function withWriteTransaction<T>(db: DB, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/**
+ * Starts a write transaction (BEGIN IMMEDIATE), waiting for as long as another skillsnet
+ * process holds the write lock instead of failing with "database is locked". Use it for
+ * transactions that span async work (a streamed import); pair with commit()/rollback().
+ * onWait is called once if we have to wait, so the command can tell the user why.
+ */
+export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
+      if (Date.now() - started > maxWaitMs) {
+        throw new OperationError('another skillsnet process has been writing to this database for too long', {
+          hint: 'wait for it to finish (or stop it), then run the command again',
+        });
+      }
+      if (!told) {
+        told = true;
+        onWait?.();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+export function commit(db: DB): void {
+  db.exec('COMMIT');
+}
+
+export function rollback(db: DB): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+}

@@ -1,12 +1,24 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
-import { registerInit } from './init.js';
+
+type Register = (program: Command, ctx: CliContext) => void;
 
 /**
  * Every command, in the order `skillsnet --help` lists them. Each file in src/cli/
  * exports registerX(program, ctx) (thin commander wiring) and runX(options, io).
- * Command modules import their heavy dependencies lazily inside runX.
+ *
+ * Modules are loaded only when their command runs: `skillsnet --help` and a command's
+ * start-up then pay for commander alone, not for SQLite, exceljs or the solver.
  */
-export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
-  registerInit,
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Register>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'init', summary: 'create the database file (or bring an older one up to date)', load: async () => (await import('./init.js')).registerInit },
+  { name: 'list', summary: 'list applications, filtered by region, country, category, language, call, roster or text', load: async () => (await import('./list.js')).registerList },
+  { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },
+  { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
 ];

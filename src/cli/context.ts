@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { processIO, type IO } from './io.js';
-import { resolveDbPath, openDatabase, type DB } from '../db/connection.js';
+import path from 'node:path';
+import type { DB } from '../db/connection.js';
 
 /** Global flags, accepted before or after the command name. */
 export interface GlobalFlags {
@@ -26,6 +27,11 @@ export function defaultContext(): CliContext {
   };
 }
 
+/** --db FILE, else $SKILLSNET_DB, else ./skillsnet.db (relative to cwd). */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  return path.resolve(cwd, flag || env.SKILLSNET_DB || 'skillsnet.db');
+}
+
 /** The global flags of the invocation, from any level of the command tree. */
 export function globalsOf(cmd: Command): GlobalFlags {
   return cmd.optsWithGlobals() as GlobalFlags;
@@ -40,6 +46,8 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
 
 /** Opens the database for the duration of fn and always closes it. */
 export async function withDatabase<T>(dbPath: string, options: { create: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+  // Loaded here, not at start-up: --help should not pay for SQLite.
+  const { openDatabase } = await import('../db/connection.js');
   const db = openDatabase(dbPath, { create: options.create });
   try {
     return await fn(db);

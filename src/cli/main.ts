@@ -9,7 +9,22 @@ import { COMMANDS } from './commands.js';
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
-export function buildProgram(ctx: CliContext): Command {
+/** Global options that take a value, so the command name can be found after them. */
+const GLOBAL_WITH_VALUE = new Set(['--db']);
+
+/** The command the user asked for (first word that is not a global option), if any. */
+export function requestedCommand(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (GLOBAL_WITH_VALUE.has(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    if (a === 'help') return args.slice(i + 1).find((x) => !x.startsWith('-'));
+    return a;
+  }
+  return undefined;
+}
+
+export async function buildProgram(ctx: CliContext, args: string[] = []): Promise<Command> {
   const program = new Command('skillsnet');
   program
     .description(
@@ -41,7 +56,12 @@ Start here:
 Every command has --help with examples. Data goes to stdout, messages to stderr;
 --json prints one JSON document for scripts.`,
     );
-  for (const register of COMMANDS) register(program, ctx);
+  // Load only the module of the command being run; the others are listed for --help.
+  const wanted = requestedCommand(args);
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) (await entry.load())(program, ctx);
+    else program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);
+  }
   return program;
 }
 
@@ -72,7 +92,7 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */
 export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, argv.slice(2));
   try {
     await program.parseAsync(argv);
     return 0;

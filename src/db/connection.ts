@@ -12,11 +12,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** --db FILE, else $SKILLSNET_DB, else ./skillsnet.db (relative to cwd). */
-export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  const chosen = flag || env.SKILLSNET_DB || 'skillsnet.db';
-  return path.resolve(cwd, chosen);
-}
+export { resolveDbPath } from '../cli/context.js';
 
 /**
  * Opens (and, when asked, creates) the database: mode 0600 because it holds

@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import { listApplications } from '../db/applications.js';
+import type { Application, ApplicationFilters } from '../model.js';
+import { renderTable, truncate } from '../ui/table.js';
+import { UsageError } from '../errors.js';
+
+export interface ListOptions {
+  dbPath: string;
+  filters: ApplicationFilters;
+  format: 'table' | 'json' | 'csv';
+  limit?: number;
+}
+
+/** The columns of `list --csv`, in the list --json field order. */
+export const LIST_CSV_COLUMNS: Array<keyof Application> = [
+  'id', 'externalId', 'call', 'organization', 'organizationType', 'contactName', 'email', 'phone', 'website',
+  'country', 'region', 'language', 'title', 'description', 'beneficiaries', 'categories', 'score',
+];
+
+export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
+  const applications = await withDatabase(opts.dbPath, { create: false }, (db) => listApplications(db, opts.filters));
+  const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
+  if (opts.format === 'json') {
+    printJson(io, shown);
+  } else if (opts.format === 'csv') {
+    const { stringify } = await import('csv-stringify/sync');
+    const { safeCell } = await import('../export/escape.js');
+    const records = shown.map((a) =>
+      LIST_CSV_COLUMNS.map((k) => {
+        const v = a[k];
+        return safeCell(Array.isArray(v) ? v.join('|') : (v as string | number | null));
+      }),
+    );
+    io.stdout.write(stringify([LIST_CSV_COLUMNS as string[], ...records]));
+  } else {
+    const rows = shown.map((a) => [
+      a.id,
+      truncate(a.organization, 34),
+      a.country ?? (a.countryRaw ? `?${truncate(a.countryRaw, 10)}` : ''),
+      a.region ?? '',
+      a.language ?? '',
+      a.categories.join(', '),
+      a.score ?? '',
+    ]);
+    io.stdout.write(renderTable(io, ['ID', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score'], rows));
+    const more = applications.length - shown.length;
+    info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID`);
+  }
+  return shown;
+}
+
+export function registerList(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('list')
+    .description('list applications, filtered by region, country, category, language, call, roster or text');
+  addFilterOptions(cmd)
+    .option('--json', 'print a JSON array (the fields of list --json in CONTRACT)')
+    .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
+    .option('--limit <n>', 'show at most n applications')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  skillsnet list --region "Arab States"
+  skillsnet list --country Mexique --language es
+  skillsnet list --category life-skills --json
+  skillsnet list --roster core-2020 --csv > core.csv
+  skillsnet list --search apprenticeship | cut -f2`,
+    )
+    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+      let limit: number | undefined;
+      if (flags.limit !== undefined) {
+        limit = Number(flags.limit);
+        if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit needs a whole number, got "${flags.limit}"`);
+      }
+      await runList({ dbPath, filters: parseFilters(flags), format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit }, io);
+    });
+}

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import type { IO } from './io.js';
+import { OperationError, UsageError } from '../errors.js';
+import { applicationDetails, type ApplicationDetails } from '../db/details.js';
+import { categoryName } from '../tagging/taxonomy.js';
+
+export interface ShowOptions {
+  dbPath: string;
+  id: number;
+  json?: boolean;
+  raw?: boolean;
+}
+
+export async function runShow(opts: ShowOptions, io: IO): Promise<ApplicationDetails> {
+  const details = await withDatabase(opts.dbPath, { create: false }, (db) => applicationDetails(db, opts.id));
+  if (!details) {
+    throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
+  }
+  if (opts.json) {
+    printJson(io, details);
+    return details;
+  }
+  const a = details.application;
+  const c = io.color;
+  const line = (label: string, value: string | number | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${value}\n`);
+  };
+  io.stdout.write(c.bold(`#${a.id} ${a.organization}`) + '\n');
+  line('Application', a.externalId);
+  line('Call', a.call);
+  line('Type', a.organizationType);
+  line('Contact', [a.contactName, a.email, a.phone].filter(Boolean).join(' · '));
+  line('Website', a.website);
+  const country = a.country ? `${a.country}${a.countryRaw && a.countryRaw !== a.country ? ` (written "${a.countryRaw}")` : ''}` : a.countryRaw ? `"${a.countryRaw}" (not recognised)` : null;
+  line('Country', country);
+  line('Region', a.region);
+  line('Language', a.language);
+  line('Score', a.score);
+  line('Beneficiaries', a.beneficiaries.join(', '));
+  line('Own category', a.selfCategories.join(', '));
+  line('Submitted', a.submittedAt);
+  io.stdout.write('\n' + c.bold(a.title ?? '(no title)') + '\n');
+  if (a.description) io.stdout.write(a.description + '\n');
+  io.stdout.write('\n' + c.bold('Categories') + '\n');
+  const onTags = details.tags.filter((t) => t.state === 'on');
+  if (onTags.length === 0) io.stdout.write('  none yet (skillsnet tag auto, or skillsnet tag add ' + a.id + ' CODE)\n');
+  for (const t of details.tags) {
+    const conf = t.confidence !== null && t.source === 'auto' ? ` ${Math.round(t.confidence * 100)}%` : '';
+    const mark = t.state === 'removed' ? c.strikethrough(t.category) + ' (removed by an officer)' : t.category;
+    io.stdout.write(`  ${mark}  ${c.dim(`${categoryName(t.category)} · ${t.source}${conf}`)}\n`);
+  }
+  if (details.rosters.length) line('\nRosters', details.rosters.map((r) => `${r.name} (${r.role})`).join(', '));
+  if (details.versions > 0) line('History', `${details.versions} earlier version${details.versions === 1 ? '' : 's'} kept from re-imports`);
+  if (details.source) line('Imported from', `${details.source.file} row ${details.source.row}`);
+  if (opts.raw) {
+    io.stdout.write('\n' + c.bold('Source row (as in the file)') + '\n');
+    for (const [k, v] of Object.entries(details.raw)) io.stdout.write(`  ${c.dim(k)}: ${v}\n`);
+  }
+  return details;
+}
+
+export function registerShow(program: Command, ctx: CliContext): void {
+  program
+    .command('show')
+    .description('show one application in full: contact, texts, categories with their source, rosters, history')
+    .argument('<id>', 'application ID (the ID column of skillsnet list)')
+    .option('--json', 'print it as JSON')
+    .option('--raw', 'also print the source row exactly as it was in the imported file')
+    .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json | jq .application.categories')
+    .action(async (idText: string, flags: { json?: boolean; raw?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      const id = Number(idText);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: 'IDs are the numbers in the ID column of skillsnet list' });
+      await runShow({ dbPath, id, json: flags.json, raw: flags.raw }, io);
+    });
+}

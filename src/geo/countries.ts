@@ -3,10 +3,19 @@
  * forms, ISO alpha-2/alpha-3 codes) -> ISO 3166-1 alpha-2 and its ILO region.
  * The only place that knows countries; import, filters and exports all call it.
  *
- * PROVISIONAL: minimal version so other modules can compile; replaced by the full
- * resolver and data/countries table.
+ * Tables officers may correct: data/countries.csv (code -> English name and ILO region) and
+ * data/country-aliases.csv (extra spellings -> code). The names i18n-iso-countries knows in
+ * English, French and Spanish are indexed too; an alias wins over them. An alias whose code
+ * is `-` marks a placeholder that is not a country ("N/A", "NA", "Unknown"): spreadsheets use
+ * "NA" for "not available" far more often than for Namibia, which resolves from its name or NAM.
  */
-import type { Region } from '../model.js';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse } from 'csv-parse/sync';
+import { distance } from 'fastest-levenshtein';
+import { isRegion, type Region } from '../model.js';
+import { dataPath } from '../paths.js';
+import { normaliseName } from './normalise.js';
 
 export interface CountryMatch {
   /** ISO 3166-1 alpha-2 */
@@ -16,12 +25,196 @@ export interface CountryMatch {
   region: Region | null;
 }
 
-export function resolveCountry(text: string): CountryMatch | null {
-  const t = text.trim().toUpperCase();
-  if (/^[A-Z]{2}$/.test(t)) return { code: t, name: t, region: null };
+export interface CountryRow {
+  alpha2: string;
+  alpha3: string;
+  name: string;
+  region: Region;
+}
+
+type I18nCountries = typeof import('i18n-iso-countries');
+const NAME_LANGS = ['en', 'fr', 'es'] as const;
+
+interface CountryIndex {
+  rows: Map<string, CountryRow>;
+  /** normalised name or code -> alpha2 */
+  keys: Map<string, string>;
+  /** keys bucketed by length, for the typo fallback */
+  byLength: Map<number, string[]>;
+  lib: I18nCountries;
+  /** placeholders such as "n/a": never a country, not even by the typo fallback */
+  notCountries: Set<string>;
+}
+
+let index: CountryIndex | undefined;
+const cache = new Map<string, CountryMatch | null>();
+/** Distinct raw values are few in real files; the bound only matters for hostile ones. */
+const CACHE_LIMIT = 20_000;
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(fs.readFileSync(dataPath(file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+}
+
+function loadLibrary(): I18nCountries {
+  // i18n-iso-countries is CommonJS and only needed on first use: keep it off the startup path.
+  const require = createRequire(import.meta.url);
+  const lib = require('i18n-iso-countries') as I18nCountries;
+  for (const lang of NAME_LANGS) lib.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  return lib;
+}
+
+function buildIndex(): CountryIndex {
+  const lib = loadLibrary();
+  const rows = new Map<string, CountryRow>();
+  for (const r of readCsv('countries.csv')) {
+    const alpha2 = r.alpha2.toUpperCase();
+    if (!isRegion(r.region)) throw new Error(`data/countries.csv: unknown region "${r.region}" for ${alpha2}`);
+    rows.set(alpha2, { alpha2, alpha3: r.alpha3.toUpperCase(), name: r.name, region: r.region });
+  }
+
+  // Library names first; a key two countries share (e.g. "congo") is ambiguous and dropped,
+  // unless the table or the alias file below says which country it means.
+  const keys = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const addWeak = (text: string, code: string) => {
+    const key = normaliseName(text);
+    if (!key || ambiguous.has(key)) return;
+    const prior = keys.get(key);
+    if (prior && prior !== code) {
+      keys.delete(key);
+      ambiguous.add(key);
+    } else keys.set(key, code);
+  };
+  for (const lang of NAME_LANGS) {
+    for (const [code, names] of Object.entries(lib.getNames(lang, { select: 'all' }))) {
+      for (const name of names as string[]) addWeak(name, code);
+    }
+  }
+  const addStrong = (text: string, code: string) => {
+    const key = normaliseName(text);
+    if (key) keys.set(key, code);
+  };
+  for (const row of rows.values()) addStrong(row.name, row.alpha2);
+  const placeholders: string[] = [];
+  for (const a of readCsv('country-aliases.csv')) {
+    const code = a.alpha2.toUpperCase();
+    if (code === '-') {
+      placeholders.push(normaliseName(a.alias));
+      continue;
+    }
+    if (!rows.has(code)) throw new Error(`data/country-aliases.csv: "${a.alias}" points to unknown code ${a.alpha2}`);
+    addStrong(a.alias, code);
+  }
+  // Codes last: an exact ISO code always means that country.
+  for (const row of rows.values()) {
+    keys.set(row.alpha2.toLowerCase(), row.alpha2);
+    if (row.alpha3) keys.set(row.alpha3.toLowerCase(), row.alpha2);
+  }
+  for (const key of placeholders) keys.delete(key);
+  const notCountries = new Set(placeholders);
+
+  const byLength = new Map<number, string[]>();
+  for (const key of keys.keys()) {
+    if (key.length < 4) continue; // codes and tiny names never serve as typo targets
+    const bucket = byLength.get(key.length) ?? [];
+    bucket.push(key);
+    byLength.set(key.length, bucket);
+  }
+  return { rows, keys, byLength, lib, notCountries };
+}
+
+function getIndex(): CountryIndex {
+  index ??= buildIndex();
+  return index;
+}
+
+/** The normalised forms worth trying for one raw value, most literal first. */
+function candidates(text: string): string[] {
+  const out: string[] = [];
+  const add = (s: string) => {
+    let key = normaliseName(s);
+    if (key.startsWith('the ')) key = key.slice(4);
+    if (key && !out.includes(key)) out.push(key);
+  };
+  add(text);
+  // "Bolivia (Plurinational State of)" is indexed whole; "Ghana (West Africa)" is not.
+  const withoutParens = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  if (withoutParens !== text) add(withoutParens);
+  // Directory order: "Korea, Republic of" -> "Republic of Korea"
+  const comma = withoutParens.match(/^([^,]+),\s*([^,]+)$/);
+  if (comma) add(`${comma[2]} ${comma[1]}`);
+  return out;
+}
+
+/**
+ * A single typo in a name of six letters or more, when exactly one country is that close.
+ * "Columbia" -> Colombia; "Nigeri" (Niger or Nigeria?) stays unresolved.
+ */
+function fuzzy(key: string, idx: CountryIndex): string | null {
+  if (key.length < 6) return null;
+  let found: string | null = null;
+  for (let len = key.length - 1; len <= key.length + 1; len++) {
+    for (const candidate of idx.byLength.get(len) ?? []) {
+      if (distance(key, candidate) > 1) continue;
+      const code = idx.keys.get(candidate)!;
+      if (found && found !== code) return null;
+      found = code;
+    }
+  }
+  return found;
+}
+
+function match(code: string, idx: CountryIndex): CountryMatch {
+  const row = idx.rows.get(code);
+  return { code, name: row?.name ?? code, region: row?.region ?? null };
+}
+
+function resolveUncached(text: string): CountryMatch | null {
+  const idx = getIndex();
+  const keys = candidates(text);
+  if (idx.notCountries.has(keys[0]!)) return null;
+  for (const key of keys) {
+    const code = idx.keys.get(key);
+    if (code) return match(code, idx);
+  }
+  for (const key of keys) {
+    const code = fuzzy(key, idx);
+    if (code) return match(code, idx);
+  }
   return null;
 }
 
-export function regionOfCountry(_code: string): Region | null {
-  return null;
+/** A country name or ISO code in any of the network's languages -> code, name and ILO region; null when unknown. */
+export function resolveCountry(text: string): CountryMatch | null {
+  if (typeof text !== 'string' || text.trim() === '' || text.length > 200) return null;
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const result = resolveUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+/** ILO region of an ISO alpha-2 code (any case); null for an unknown code. */
+export function regionOfCountry(code: string): Region | null {
+  return getIndex().rows.get(code.trim().toUpperCase())?.region ?? null;
+}
+
+/** Name of a country in English (the table's name), French or Spanish; the code itself when unknown. */
+export function countryName(code: string, lang: string = 'en'): string {
+  const idx = getIndex();
+  const alpha2 = code.trim().toUpperCase();
+  const row = idx.rows.get(alpha2);
+  if (!row) return code;
+  if (lang === 'en') return row.name;
+  return idx.lib.getName(alpha2, lang) ?? row.name;
+}
+
+/** Every country of the table, ordered by alpha-2 code. */
+export function listCountries(): CountryRow[] {
+  return [...getIndex().rows.values()];
+}
+
+export function isCountryCode(code: string): boolean {
+  return getIndex().rows.has(code.trim().toUpperCase());
 }

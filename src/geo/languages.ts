@@ -1,15 +1,163 @@
 /**
- * Language resolution: a column's value ("Français", "Spanish", "es", "ENG") or the
+ * Language resolution: a column's value ("Français", "Spanish", "es", "ENG", "fr_CA") or the
  * text itself -> ISO 639-1 code. The only place that knows languages.
  *
- * PROVISIONAL: minimal version so other modules compile; replaced by the full resolver.
+ * Names officers may correct live in data/languages.json; any other language is recognised
+ * from its ISO 639 code or its English/French/Spanish name through the ICU data Node ships
+ * (Intl.DisplayNames), so "Tagalog" or "swa" are kept rather than lost.
  */
-export function resolveLanguage(text: string): string | null {
-  const t = text.trim().toLowerCase();
-  return /^[a-z]{2}$/.test(t) ? t : null;
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { NETWORK_LANGUAGES } from '../model.js';
+import { dataPath } from '../paths.js';
+import { normaliseName } from './normalise.js';
+
+interface LanguageEntry {
+  code: string;
+  codes: string[];
+  names: { en: string; fr: string; es: string; native: string };
+  aliases: string[];
 }
 
-/** Detects the language of a free text (title + description); null when unsure. */
-export function detectLanguage(_text: string): string | null {
+interface LanguageIndex {
+  /** normalised name -> ISO 639-1 */
+  names: Map<string, string>;
+  /** every ISO 639-1 code ICU or the data file knows */
+  codes: Set<string>;
+  /** ISO 639-2/3 forms listed in the data file -> ISO 639-1 */
+  longCodes: Map<string, string>;
+  entries: Map<string, LanguageEntry>;
+}
+
+let index: LanguageIndex | undefined;
+
+function buildIndex(): LanguageIndex {
+  const file = JSON.parse(fs.readFileSync(dataPath('languages.json'), 'utf8')) as { languages: LanguageEntry[] };
+  const names = new Map<string, string>();
+  const codes = new Set<string>();
+  const longCodes = new Map<string, string>();
+  const entries = new Map<string, LanguageEntry>();
+
+  // Every two-letter code ICU can name, with its names in the network's languages and its own.
+  const display = ['en', 'fr', 'es'].map((l) => new Intl.DisplayNames([l], { type: 'language', fallback: 'none' }));
+  for (let a = 97; a <= 122; a++) {
+    for (let b = 97; b <= 122; b++) {
+      const code = String.fromCharCode(a, b);
+      const english = display[0]!.of(code);
+      // Deprecated codes (iw, in, jw...) canonicalise to another one: skip them as targets.
+      if (!english || Intl.getCanonicalLocales(code)[0] !== code) continue;
+      codes.add(code);
+      const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
+      for (const name of [english, display[1]!.of(code), display[2]!.of(code), own]) {
+        const key = name ? normaliseName(name) : '';
+        if (key && !names.has(key)) names.set(key, code);
+      }
+    }
+  }
+  // The data file wins over ICU (officers correct it).
+  for (const entry of file.languages) {
+    entries.set(entry.code, entry);
+    codes.add(entry.code);
+    for (const c of entry.codes) longCodes.set(c.toLowerCase(), entry.code);
+    for (const name of [...Object.values(entry.names), ...entry.aliases]) {
+      const key = normaliseName(name);
+      if (key) names.set(key, entry.code);
+    }
+  }
+  return { names, codes, longCodes, entries };
+}
+
+function getIndex(): LanguageIndex {
+  index ??= buildIndex();
+  return index;
+}
+
+/** "en", "ENG", "fre", "en-US", "fr_CA", "spa" -> ISO 639-1, or null when not a known code. */
+function fromCode(text: string, idx: LanguageIndex): string | null {
+  const m = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/i.exec(text);
+  if (!m) return null;
+  const primary = m[1]!.toLowerCase();
+  if (primary.length === 2) return idx.codes.has(primary) ? primary : canonical(primary, idx);
+  return idx.longCodes.get(primary) ?? canonical(primary, idx);
+}
+
+/** ICU knows the ISO 639-2 (B and T) and 639-3 aliases of every two-letter language. */
+function canonical(code: string, idx: LanguageIndex): string | null {
+  try {
+    const c = Intl.getCanonicalLocales(code)[0];
+    return c && idx.codes.has(c) ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+function fromName(text: string, idx: LanguageIndex): string | null {
+  const key = normaliseName(text.replace(/\([^)]*\)/g, ' '));
+  return (key && idx.names.get(key)) || idx.names.get(normaliseName(text)) || null;
+}
+
+/**
+ * A language column's value -> ISO 639-1, or null when nothing is recognisable. A value naming
+ * several languages ("English / French", "Español y Francés") gives the first one recognised.
+ */
+export function resolveLanguage(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const t = text.trim();
+  if (!t || t.length > 100) return null;
+  const idx = getIndex();
+  const direct = fromCode(t, idx) ?? fromName(t, idx);
+  if (direct) return direct;
+  for (const part of t.split(/\s*(?:[,;/|+&]|\band\b|\bet\b|\by\b|\be\b)\s*/i)) {
+    if (!part || part === t) continue;
+    const found = fromCode(part, idx) ?? fromName(part, idx);
+    if (found) return found;
+  }
   return null;
+}
+
+/** A language's name in English, French or Spanish; the code itself when unknown. */
+export function languageName(code: string, lang: 'en' | 'fr' | 'es' = 'en'): string {
+  const entry = getIndex().entries.get(code);
+  if (entry) return entry.names[lang];
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+type TinyLd = typeof import('tinyld');
+let tinyld: TinyLd | undefined;
+
+/** Fewer letters than this and detection is a guess: we say "don't know" instead. */
+const MIN_LETTERS = 15;
+/** A network language this close to a foreign top candidate is preferred (see detectLanguage). */
+const NETWORK_PREFERENCE = 0.6;
+/** Detection reads at most this much: beyond it the answer does not change, only the time. */
+const MAX_CHARS = 1000;
+
+/**
+ * Detects the language of a free text (title + description) with tinyld; null when the text is
+ * too short or the detector is unsure. The network works in English, French and Spanish, so when
+ * tinyld's top candidate is another language but en/fr/es scores at least 60% of it, we take
+ * the network language: short proposals in Spanish are otherwise sometimes read as Galician or
+ * Portuguese, French ones as Catalan. A clear other language (Portuguese, Arabic...) is kept.
+ */
+export function detectLanguage(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const sample = text.slice(0, MAX_CHARS);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS) return null;
+  // tinyld's tables are large: load them on first detection, not at startup.
+  tinyld ??= createRequire(import.meta.url)('tinyld') as TinyLd;
+  const ranked = tinyld.detectAll(sample);
+  const top = ranked[0];
+  if (!top || top.accuracy <= 0) return null;
+  if ((NETWORK_LANGUAGES as readonly string[]).includes(top.lang)) return top.lang;
+  const network = ranked.find((r) => (NETWORK_LANGUAGES as readonly string[]).includes(r.lang));
+  if (network && network.accuracy >= NETWORK_PREFERENCE * top.accuracy) return network.lang;
+  const second = ranked[1];
+  // Two foreign languages neck and neck: say so rather than guess.
+  if (second && second.accuracy >= 0.9 * top.accuracy && top.accuracy < 1) return null;
+  return top.lang;
 }

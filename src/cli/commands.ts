@@ -20,5 +20,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'init', summary: 'create the database file (or bring an older one up to date)', load: async () => (await import('./init.js')).registerInit },
   { name: 'list', summary: 'list applications, filtered by region, country, category, language, call, roster or text', load: async () => (await import('./list.js')).registerList },
   { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },
+  { name: 'categories', summary: 'list the skills categories with how many applications carry each', load: async () => (await import('./categories.js')).registerCategories },
+  { name: 'tag', summary: 'tag skills categories: auto, add, remove, review, explain, evaluate', load: async () => (await import('./tag.js')).registerTag },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
 ];

@@ -41,7 +41,7 @@ const LAST = ['Diallo', 'García', 'Dubois', 'Haddad', 'Sharma', 'Tran', 'Mensah
 
 const quote = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export function generate({ seed = 1, count = 1000, out }) {
+export function generate({ seed = 1, count = 1000, out, emailPrefix = 'contact' }) {
   const r = rng(Number(seed));
   const pick = (a) => a[Math.floor(r() * a.length)];
   const sentence = (lang, n) => {
@@ -61,7 +61,7 @@ export function generate({ seed = 1, count = 1000, out }) {
     const lang = r() < 0.6 ? 'English' : pick(LANGS);
     const org = `${pick(['Centre', 'Fundación', 'Association', 'Institute', 'Network', 'Cooperative'])} ${pick(WORDS[lang])} ${i}`;
     const ts = new Date(start + Math.floor(r() * 60 * 86400_000)).toISOString().replace('T', ' ').slice(0, 19);
-    const email = `contact${i}@example.${pick(['org', 'com', 'net'])}`;
+    const email = `${emailPrefix}${i}@example.${pick(['org', 'com', 'net'])}`;
     const name = `${pick(FIRST)} ${pick(LAST)}`;
     const bens = [pick(BENEFICIARIES), pick(BENEFICIARIES)].filter((v, k, a) => a.indexOf(v) === k).join(', ');
     const row = [ts, email, org, pick(TYPES), pick(COUNTRIES), name, `+${200 + (i % 700)} ${1000000 + i}`, `https://org${i}.example.org`,
@@ -82,5 +82,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write('usage: node bench/generate.mjs --seed N --count N --out FILE\n');
     process.exit(2);
   }
-  generate({ seed: arg('seed', '1'), count: Number(arg('count', '1000')), out });
+  generate({ seed: arg('seed', '1'), count: Number(arg('count', '1000')), out, emailPrefix: arg('email-prefix', 'contact') });
 }

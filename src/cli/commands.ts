@@ -24,4 +24,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'rosters', summary: 'list the saved rosters', load: async () => (await import('./rosters.js')).registerRosters },
   { name: 'roster', summary: 'show, compare or amend a saved roster (show, diff, replace)', load: async () => (await import('./roster.js')).registerRoster },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
+  { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup', load: async () => (await import('./db.js')).registerDb },
 ];

@@ -22,5 +22,9 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },
   { name: 'categories', summary: 'list the skills categories with how many applications carry each', load: async () => (await import('./categories.js')).registerCategories },
   { name: 'tag', summary: 'tag skills categories: auto, add, remove, review, explain, evaluate', load: async () => (await import('./tag.js')).registerTag },
+  { name: 'select', summary: 'select a Core Group: the best applications under region, country, category and language quotas', load: async () => (await import('./select.js')).registerSelect },
+  { name: 'rosters', summary: 'list the saved rosters', load: async () => (await import('./rosters.js')).registerRosters },
+  { name: 'roster', summary: 'show, compare or amend a saved roster (show, diff, replace)', load: async () => (await import('./roster.js')).registerRoster },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
+  { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup', load: async () => (await import('./db.js')).registerDb },
 ];

@@ -35,6 +35,18 @@ interface TaggableRow {
   self_categories_json: string;
 }
 
+/** Prepared statements per connection: preparing costs more than running for these small writes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Statement = import('better-sqlite3').Statement<any[]>;
+const statementCache = new WeakMap<DB, Map<string, Statement>>();
+function statement(db: DB, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 const toTaggable = (r: TaggableRow): TaggableApplication => ({
   id: r.id,
   title: r.title,
@@ -130,17 +142,11 @@ export function tagsOf(db: DB, applicationId: number): TagRow[] {
 export function tagsOfMany(db: DB, ids: number[]): Map<number, TagRow[]> {
   const out = new Map<number, TagRow[]>();
   if (ids.length === 0) return out;
-  // Chunks keep well under SQLite's limit on bound parameters.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = db
-      .prepare(`SELECT * FROM application_categories WHERE application_id IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as RawTagRow[];
-    for (const r of rows) {
-      const list = out.get(r.application_id) ?? [];
-      list.push(toTag(r));
-      out.set(r.application_id, list);
-    }
+  const rows = statement(db, 'SELECT * FROM application_categories WHERE application_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as RawTagRow[];
+  for (const r of rows) {
+    const list = out.get(r.application_id) ?? [];
+    list.push(toTag(r));
+    out.set(r.application_id, list);
   }
   return out;
 }
@@ -159,18 +165,24 @@ export interface AutoTag {
 export function replaceAutoTags(db: DB, applicationId: number, tags: AutoTag[], existing: TagRow[]): void {
   const officer = new Set(existing.filter((t) => t.source === 'officer').map((t) => t.category));
   const keep = new Set(tags.map((t) => t.category));
-  const del = db.prepare(`DELETE FROM application_categories WHERE application_id = ? AND category = ? AND source <> 'officer'`);
+  const del = statement(db, `DELETE FROM application_categories WHERE application_id = ? AND category = ? AND source <> 'officer'`);
   for (const t of existing) if (t.source !== 'officer' && !keep.has(t.category)) del.run(applicationId, t.category);
-  const upsert = db.prepare(
+  const upsert = statement(
+    db,
     `INSERT INTO application_categories (application_id, category, source, state, confidence, evidence_json, updated_at)
      VALUES (@id, @category, @source, 'on', @confidence, @evidence, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
      ON CONFLICT(application_id, category) DO UPDATE SET source = excluded.source, state = 'on',
        confidence = excluded.confidence, evidence_json = excluded.evidence_json, updated_at = excluded.updated_at
      WHERE application_categories.source <> 'officer'`,
   );
+  const before = new Map(existing.map((t) => [t.category, t]));
   for (const t of tags) {
     if (officer.has(t.category)) continue;
-    upsert.run({ id: applicationId, category: t.category, source: t.source, confidence: t.confidence, evidence: JSON.stringify(t.evidence) });
+    const evidence = JSON.stringify(t.evidence);
+    const old = before.get(t.category);
+    // Re-tagging mostly finds the same: leave identical rows alone (no write, same updated_at).
+    if (old && old.state === 'on' && old.source === t.source && old.confidence === t.confidence && JSON.stringify(old.evidence) === evidence) continue;
+    upsert.run({ id: applicationId, category: t.category, source: t.source, confidence: t.confidence, evidence });
   }
 }
 

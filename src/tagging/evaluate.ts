@@ -47,7 +47,8 @@ export function parseCategoryCell(cell: string, where: string): string[] {
     if (!part) continue;
     const code = part.toLowerCase();
     if (isCategoryCode(code)) { codes.add(code); continue; }
-    const byName = revisedCodesFor(part);
+    // Something shaped like a code must be one: a typo is reported, not guessed.
+    const byName = /^[a-z]+(-[a-z]+)+$/.test(code) ? [] : revisedCodesFor(part);
     if (byName.length) { for (const c of byName) codes.add(c); continue; }
     const near = nearestCategoryCode(code);
     throw new OperationError(`${where}: unknown category "${part}"${near ? `; did you mean "${near}"?` : ''}`, {

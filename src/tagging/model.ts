@@ -27,8 +27,6 @@ export interface LearnedModel {
 
 export interface ModelPrediction {
   probability: number;
-  /** The stems that raised the probability most, with their weights. */
-  features: { stem: string; weight: number }[];
 }
 
 /** Below this many labelled applications the model is not used at all. */
@@ -99,32 +97,50 @@ export function trainModel(examples: TrainingExample[], codes: string[]): Learne
   return { documents: used.length, vocabulary, stemsById, categories };
 }
 
-function featureIds(tokens: string[], vocabulary: Map<string, number>): Int32Array {
-  const ids = new Set<number>();
+let stamp = new Int32Array(0);
+let stampRound = 0;
+
+/** Distinct vocabulary ids of the tokens (a reused stamp array instead of a Set per text). */
+export function featureIds(tokens: string[], vocabulary: Map<string, number>): Int32Array {
+  if (stamp.length < vocabulary.size) {
+    stamp = new Int32Array(vocabulary.size);
+    stampRound = 0;
+  }
+  stampRound++;
+  const ids: number[] = [];
   for (const t of tokens) {
     const id = vocabulary.get(t);
-    if (id !== undefined) ids.add(id);
+    if (id !== undefined && stamp[id] !== stampRound) {
+      stamp[id] = stampRound;
+      ids.push(id);
+    }
   }
   return Int32Array.from(ids);
 }
 
-/** Probability per category for an application's stems, with the words behind each. */
-export function predict(model: LearnedModel, tokens: string[]): Record<string, ModelPrediction> {
-  const x = featureIds(tokens, model.vocabulary);
+/** Probability per category for a text's feature ids (featureIds). */
+export function predict(model: LearnedModel, x: Int32Array): Record<string, ModelPrediction> {
   const scale = x.length ? 1 / Math.sqrt(x.length) : 0;
   const out: Record<string, ModelPrediction> = {};
-  for (const [code, m] of Object.entries(model.categories)) {
+  for (const code in model.categories) {
+    const m = model.categories[code];
     let z = m.bias;
     for (let k = 0; k < x.length; k++) z += m.weights[x[k]] * scale;
-    const features: { stem: string; weight: number }[] = [];
-    for (let k = 0; k < x.length; k++) {
-      const w = m.weights[x[k]];
-      if (w > 0.05) features.push({ stem: model.stemsById[x[k]], weight: Math.round(w * 100) / 100 });
-    }
-    features.sort((a, b) => b.weight - a.weight);
-    out[code] = { probability: sigmoid(z), features: features.slice(0, 6) };
+    out[code] = { probability: sigmoid(z) };
   }
   return out;
+}
+
+/** The words of a text (its feature ids) that raised a category's probability most, for evidence. */
+export function strongestFeatures(model: LearnedModel, x: Int32Array, code: string, n = 6): { stem: string; weight: number }[] {
+  const m = model.categories[code];
+  if (!m) return [];
+  const features: { stem: string; weight: number }[] = [];
+  for (const id of x) {
+    const w = m.weights[id];
+    if (w > 0.05) features.push({ stem: model.stemsById[id], weight: Math.round(w * 100) / 100 });
+  }
+  return features.sort((a, b) => b.weight - a.weight).slice(0, n);
 }
 
 /**

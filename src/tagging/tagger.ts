@@ -1,7 +1,7 @@
-import { categoryCodes, revisedCodesForAll } from './taxonomy.js';
+import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, termIndex, type TermIndex } from './terms.js';
-import { modelWeight, predict, type LearnedModel } from './model.js';
-import { stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
+import { BREAK, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -68,7 +68,7 @@ export function applicationTokens(input: TaggerInput): { language: TextLanguage;
 }
 
 export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
-  return [...t.title, ...t.description];
+  return [...t.title, ...t.description].filter((s) => s !== BREAK);
 }
 
 /**
@@ -133,15 +133,23 @@ export class Tagger {
     }
 
     // The applicant's own choice, mapped to revised codes.
+    // A choice that maps to several revised categories ("Career, entrepreneurship and employment
+    // services") says less about each of them: its points are shared.
+    const selfPoints = new Map<string, number>();
     for (const value of input.selfCategories ?? []) {
-      for (const code of revisedCodesForAll([value]).codes) {
-        score.set(code, (score.get(code) ?? 0) + file.selfChoiceScore);
-        distinct.set(code, (distinct.get(code) ?? 0) + 1);
-        push(code, { kind: 'self', value });
+      if (typeof value !== 'string') continue;
+      for (const codes of categoryChoices(value)) {
+        for (const code of codes) selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, file.selfChoiceScore / codes.length));
       }
+      for (const code of revisedCodesFor(value)) push(code, { kind: 'self', value });
+    }
+    for (const [code, points] of selfPoints) {
+      score.set(code, (score.get(code) ?? 0) + points);
+      distinct.set(code, (distinct.get(code) ?? 0) + 1);
     }
 
-    const predictions = this.model ? predict(this.model, modelTokens(tokens)) : undefined;
+    const features = this.model ? featureIds(modelTokens(tokens), this.model.vocabulary) : undefined;
+    const predictions = this.model ? predict(this.model, features!) : undefined;
     const scores: CategoryScore[] = this.codes.map((code) => {
       const def = file.categories[code];
       const s = score.get(code) ?? 0;
@@ -152,7 +160,8 @@ export class Tagger {
       const ev = evidence.get(code) ?? [];
       ev.sort((a, b) => (b.kind === 'term' ? b.weight : 9) - (a.kind === 'term' ? a.weight : 9));
       if (p && w > 0 && (p.probability >= 0.2 || ev.length > 0)) {
-        ev.push({ kind: 'model', probability: round(p.probability), weight: round(w), words: p.features.map((f) => f.stem) });
+        const words = strongestFeatures(this.model!, features!, code).map((f) => f.stem);
+        ev.push({ kind: 'model', probability: round(p.probability), weight: round(w), words });
       }
       return {
         category: code,
@@ -170,7 +179,7 @@ export class Tagger {
     const enoughClues = (s: CategoryScore) =>
       s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) >= 0.3;
     let chosen = scores.filter((s) => s.confidence >= this.threshold && enoughClues(s)).slice(0, this.maxCategories);
-    if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0) {
+    if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
       chosen = [scores[0]];
       scores[0].evidence.push({ kind: 'fallback', note: 'no category reached the threshold; this one had the most evidence' });

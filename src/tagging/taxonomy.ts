@@ -85,10 +85,29 @@ function categoryNameIndex(): Map<string, string[]> {
  * all read. Returns [] when nothing is recognised.
  */
 export function revisedCodesFor(text: string): string[] {
+  return [...new Set(categoryChoices(text).flat())];
+}
+
+/**
+ * The choices recognised in a cell, each as the revised codes it maps to (one choice of the
+ * original taxonomy can map to two codes). See revisedCodesFor.
+ */
+export function categoryChoices(text: string): string[][] {
+  // The same few choices repeat over thousands of applications.
+  let found = choiceCache.get(text);
+  if (!found) {
+    found = readChoices(text);
+    if (choiceCache.size < 10_000) choiceCache.set(text, found);
+  }
+  return found;
+}
+const choiceCache = new Map<string, string[][]>();
+
+function readChoices(text: string): string[][] {
   const index = categoryNameIndex();
   const whole = (t: string): string[] | undefined => {
     const key = nameKey(t.replace(/^\s*(?:\d+|[a-z])[.)]\s+/i, ''));
-    if (!key) return [];
+    if (!key) return undefined;
     const exact = index.get(key);
     if (exact) return exact;
     // A long name with a typo or a missing word: nearest known name, if close.
@@ -104,13 +123,17 @@ export function revisedCodesFor(text: string): string[] {
     return undefined;
   };
   const direct = whole(text);
-  if (direct) return direct;
-  const codes = new Set<string>();
+  if (direct) return [direct];
+  const choices: string[][] = [];
   for (const part of text.split(/[;|\n\r\/]+/)) {
-    const found = whole(part) ?? part.split(/,(?![^(]*\))/).flatMap((p) => whole(p) ?? []);
-    for (const c of found) codes.add(c);
+    const one = whole(part);
+    if (one) choices.push(one);
+    else for (const p of part.split(/,(?![^(]*\))/)) {
+      const c = whole(p);
+      if (c) choices.push(c);
+    }
   }
-  return [...codes];
+  return choices;
 }
 
 /** revisedCodesFor over a list of choices, keeping the order of categoryCodes(). */

@@ -62,13 +62,27 @@ const MARKERS: Record<TextLanguage, Set<string>> = {
   es: new Set('los las y del para con una por el nuestro sus este esta son mediante'.split(' ')),
 };
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower-cased words of a text, accents kept (the stemmers need them). */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD) ?? [];
+  const found = text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD_OR_BREAK) ?? [];
+  const out: string[] = [];
+  for (const w of found) {
+    if (BREAK_CHARS.test(w[0])) {
+      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+    } else out.push(w);
+  }
+  return out;
 }
+
+/**
+ * Stands between clauses (after . , ; : ! ? brackets and line ends) so that a phrase never
+ * matches across them: "...a construction company. Training..." is not "company training".
+ */
+export const BREAK = '|';
+const WORD_OR_BREAK = /[\p{L}\p{N}]+|[.,;:!?()\[\]\n\r]+/gu;
+const BREAK_CHARS = /[.,;:!?()\[\]\n\r]/;
 
 // Expressions whose small words carry the meaning: kept as one token before stopwords go.
 const JOINED = /\bon[\s-]+the[\s-]+job\b/g;
@@ -123,6 +137,10 @@ export function stemWords(ws: string[], lang: TextLanguage): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
   for (const w of ws) {
+    if (w === BREAK) {
+      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      continue;
+    }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
     out.push(stem(w, lang));
   }

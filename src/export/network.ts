@@ -175,7 +175,9 @@ function disambiguateLabels(organizations: OrganizationNode[]): void {
   const groups = new Map<string, OrganizationNode[]>();
   for (const org of organizations) {
     const k = org.label.toLowerCase();
-    groups.set(k, [...(groups.get(k) ?? []), org]);
+    const group = groups.get(k);
+    if (group) group.push(org);
+    else groups.set(k, [org]);
   }
   for (const [k, group] of groups) {
     if (group.length < 2 && !reserved.has(k)) continue;
@@ -199,28 +201,57 @@ function peerLinks(organizations: OrganizationNode[], cap: number): { links: Net
   const byRegion = new Map<string, { org: OrganizationNode; mask: number }[]>();
   for (const org of organizations) {
     if (!org.region || org.categoryCodes.length === 0) continue;
-    byRegion.set(org.region, [...(byRegion.get(org.region) ?? []), { org, mask: mask(org) }]);
+    let members = byRegion.get(org.region);
+    if (!members) byRegion.set(org.region, (members = []));
+    members.push({ org, mask: mask(org) });
   }
   type Pair = { a: OrganizationNode; b: OrganizationNode; shared: number; both: number; score: number };
   const links: NetworkLink[] = [];
   let qualifying = 0;
   const keep = Math.max(cap * 4, 8);
+  const byScore = (x: OrganizationNode, y: OrganizationNode) => (y.score ?? 0) - (x.score ?? 0) || x.applicationIds[0] - y.applicationIds[0];
   for (const members of byRegion.values()) {
-    // Each organisation's best few candidates; the greedy pass below picks among them.
+    // Organisations with the same set of categories are interchangeable as candidates: bucket
+    // them by that set (at most 511 buckets), best score first, so each organisation's best
+    // candidates come from a few buckets instead of a scan of the whole region.
+    const buckets = new Map<number, OrganizationNode[]>();
+    for (const m of members) {
+      const list = buckets.get(m.mask);
+      if (list) list.push(m.org);
+      else buckets.set(m.mask, [m.org]);
+    }
+    for (const list of buckets.values()) list.sort(byScore);
+    const masks = [...buckets.keys()];
     const candidates = new Map<string, Pair>();
-    for (let i = 0; i < members.length; i++) {
-      const best: Pair[] = [];
-      for (let j = 0; j < members.length; j++) {
-        if (i === j) continue;
-        const both = members[i].mask & members[j].mask;
+    for (const { org, mask: own } of members) {
+      // Buckets grouped by how many categories they share with this organisation, most first.
+      const levels = new Map<number, number[]>();
+      for (const m of masks) {
+        const both = own & m;
         if (!both) continue;
-        if (i < j) qualifying++;
-        const p: Pair = { a: members[i].org, b: members[j].org, shared: popcount(both), both, score: members[j].org.score ?? 0 };
-        best.push(p);
-        if (best.length > keep * 4) { best.sort(comparePair); best.length = keep; }
+        const n = buckets.get(m)!.length - (m === own ? 1 : 0);
+        qualifying += n;
+        const shared = popcount(both);
+        const level = levels.get(shared);
+        if (level) level.push(m);
+        else levels.set(shared, [m]);
       }
-      best.sort(comparePair);
-      for (const p of best.slice(0, keep)) {
+      const best: Pair[] = [];
+      for (const shared of [...levels.keys()].sort((x, y) => y - x)) {
+        if (best.length >= keep) break;
+        const level: Pair[] = [];
+        for (const m of levels.get(shared)!) {
+          let taken = 0;
+          for (const peer of buckets.get(m)!) {
+            if (peer === org) continue;
+            level.push({ a: org, b: peer, shared, both: own & m, score: peer.score ?? 0 });
+            if (++taken >= keep) break;
+          }
+        }
+        level.sort(comparePair);
+        best.push(...level.slice(0, keep - best.length));
+      }
+      for (const p of best) {
         const [a, b] = p.a.applicationIds[0] < p.b.applicationIds[0] ? [p.a, p.b] : [p.b, p.a];
         const key = `${a.id}|${b.id}`;
         if (!candidates.has(key)) candidates.set(key, { ...p, a, b, score: (a.score ?? 0) + (b.score ?? 0) });
@@ -238,7 +269,8 @@ function peerLinks(organizations: OrganizationNode[], cap: number): { links: Net
       links.push({ id: `${p.a.id}--${p.b.id}`, from: p.a.id, to: p.b.id, type: CONNECTION_TYPES.peer, direction: 'undirected', shared, strength: p.shared });
     }
   }
-  return { links, dropped: qualifying - links.length };
+  // Every qualifying pair was counted from both ends.
+  return { links, dropped: qualifying / 2 - links.length };
 }
 
 function comparePair(x: { shared: number; score: number; a: OrganizationNode; b: OrganizationNode }, y: typeof x): number {

@@ -1,5 +1,5 @@
 import type { Application, Region } from '../model.js';
-import { REGIONS } from '../model.js';
+import { REGIONS, isRegion } from '../model.js';
 import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -89,16 +89,18 @@ function pushUnique(list: string[], value: string | null | undefined): void {
 /** Builds the network from a stream of applications (iterateApplications), never holding rows twice. */
 export function buildNetwork(applications: Iterable<Application>, options: NetworkOptions = {}): Network {
   const byKey = new Map<string, OrganizationNode>();
+  const known = new Set(taxonomy().revised.map((c) => c.code));
   let count = 0;
   for (const a of applications) {
     count++;
-    const key = `${normaliseName(a.organization) || a.organization.trim().toLowerCase()}|${a.country ?? ''}`;
+    const name = a.organization.replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
+    const key = `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;
     let org = byKey.get(key);
     if (!org) {
       org = {
-        kind: 'organization', id: `org-${a.id}`, label: a.organization.trim(), name: a.organization.trim(),
+        kind: 'organization', id: `org-${a.id}`, label: name, name,
         applicationIds: [], calls: [], titles: [], countryCode: a.country, country: a.country ? countryName(a.country) : (a.countryRaw?.trim() || null),
-        region: a.region, languageCode: a.language, language: a.language ? languageName(a.language) : null,
+        region: a.region && isRegion(a.region) ? a.region : null, languageCode: a.language, language: a.language ? languageName(a.language) : null,
         organizationTypes: [], beneficiaries: [], categoryCodes: [], categories: [], contactPersons: [], emails: [], phones: [],
         url: null, coreGroup: false, score: null,
       };
@@ -107,11 +109,12 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     org.applicationIds.push(a.id);
     pushUnique(org.calls, a.call);
     org.titles.push({ title: a.title, description: a.description, call: a.call, applicationId: a.id });
-    org.region ??= a.region;
+    if (!org.region && a.region && isRegion(a.region)) org.region = a.region;
     if (!org.languageCode && a.language) { org.languageCode = a.language; org.language = languageName(a.language); }
     pushUnique(org.organizationTypes, a.organizationType);
     for (const b of a.beneficiaries) pushUnique(org.beneficiaries, b);
-    for (const c of a.categories) if (!org.categoryCodes.includes(c)) org.categoryCodes.push(c);
+    // Only codes of the revised taxonomy become links: each needs its category element.
+    for (const c of a.categories) if (known.has(c) && !org.categoryCodes.includes(c)) org.categoryCodes.push(c);
     pushUnique(org.contactPersons, a.contactName);
     pushUnique(org.emails, a.email);
     pushUnique(org.phones, a.phone);

@@ -3,7 +3,7 @@ import { buildRows, objectiveCoefficients, pruneDominated, type SelectionProblem
 import { describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
 import { precheck, smallestRelaxation } from './infeasibility.js';
 import { memberReasons, rankAlternates, type Alternate } from './reasons.js';
-import { solveMip, type SolverStatus } from './solve.js';
+import { gcdOf, solveMip, type SolverStatus } from './solve.js';
 
 export interface SelectionSpec {
   size: number;
@@ -69,7 +69,9 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const kept = pruneDominated(problem);
   const reduced: SelectionProblem = { ...problem, candidates: kept };
   const rows = buildRows(reduced);
-  const cost = objectiveCoefficients(kept);
+  // Integer scores divided by their common divisor (1-decimal scores become 0..100).
+  const unit = gcdOf(objectiveCoefficients(kept));
+  const cost = objectiveCoefficients(kept).map((c) => c / unit);
   const lower = kept.map((c) => (include.has(c.id) ? 1 : 0));
   const upper = kept.map(() => 1);
   const integer = kept.map(() => true);
@@ -108,7 +110,7 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     optimal,
     status: first.status,
     objective,
-    bound: optimal ? objective : first.bound !== null ? first.bound / 1e4 : null,
+    bound: optimal ? objective : first.bound !== null ? (first.bound * unit) / 1e4 : null,
     members: members.map((m) => ({ candidate: m, reasons: reasons.get(m.id)! })),
     alternates: rankAlternates(members, candidates, quotas, spec.alternates ?? 5, include),
     conflicts: [],

@@ -82,6 +82,8 @@ export function pruneDominated(problem: SelectionProblem, options: { ignoreMaxim
     return { min, max, both };
   });
   const order = candidates.map((_, i) => i).sort((a, b) => byScore(candidates[a], candidates[b]));
+  const rank = new Int32Array(candidates.length);
+  order.forEach((ci, r) => (rank[ci] = r));
   const dominates = (i: number, j: number) => {
     const a = masks[i];
     const b = masks[j];
@@ -92,7 +94,33 @@ export function pruneDominated(problem: SelectionProblem, options: { ignoreMaxim
     }
     return true;
   };
-  const limit = options.scanLimit ?? 4000;
+  // A dominator counts towards no maximum that j does not: group applications by the
+  // maxima (and two-sided quotas) they count towards, and scan only compatible groups.
+  const groupKey = (m: { max: Uint32Array; both: Uint32Array }) => `${m.max.join(',')}|${m.both.join(',')}`;
+  const groups = new Map<string, number[]>();
+  for (const ci of order) {
+    const key = groupKey(masks[ci]);
+    const list = groups.get(key) ?? [];
+    list.push(ci); // in score order
+    groups.set(key, list);
+  }
+  const groupList = [...groups.values()];
+  const compatible = new Map<string, number[][]>();
+  const compatibleWith = (j: number): number[][] => {
+    const key = groupKey(masks[j]);
+    let found = compatible.get(key);
+    if (!found) {
+      found = groupList.filter((g) => {
+        const a = masks[g[0]];
+        const b = masks[j];
+        for (let w = 0; w < words; w++) if ((a.max[w] & ~b.max[w]) !== 0 || a.both[w] !== b.both[w]) return false;
+        return true;
+      });
+      compatible.set(key, found);
+    }
+    return found;
+  };
+  const limit = options.scanLimit ?? 20000;
   const kept: Candidate[] = [];
   for (let pos = 0; pos < order.length; pos++) {
     const j = order[pos];
@@ -108,15 +136,18 @@ export function pruneDominated(problem: SelectionProblem, options: { ignoreMaxim
     });
     let dominators = 0;
     let drop = false;
-    const scan = Math.min(pos, limit);
-    for (let k = 0; k < scan && !drop; k++) {
-      const i = order[k];
-      if (include.has(candidates[i].id) || !dominates(i, j)) continue;
-      dominators++;
-      if (dominators >= size) drop = true;
-      for (const c of caps) {
-        if (counts(candidates[i], quotas[c.qi]) && ++c.seen >= c.cap) drop = true;
+    let scanned = 0;
+    for (const group of compatibleWith(j)) {
+      for (const i of group) {
+        if (drop || rank[i] >= pos || scanned++ > limit) break;
+        if (include.has(candidates[i].id) || !dominates(i, j)) continue;
+        dominators++;
+        if (dominators >= size) drop = true;
+        for (const c of caps) {
+          if (counts(candidates[i], quotas[c.qi]) && ++c.seen >= c.cap) drop = true;
+        }
       }
+      if (drop) break;
     }
     if (!drop) kept.push(cj);
   }

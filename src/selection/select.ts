@@ -44,11 +44,10 @@ export interface SelectionResult {
 }
 
 /**
- * Picks `size` applications maximising the total score under the quotas, exactly:
- * 1. maximise the total score (integers to four decimals) -> best total T;
- * 2. among rosters totalling T, prefer lower application IDs (minimise the sum of the
- *    members' positions in ID order) so that equal-scoring rosters are not chosen by
- *    accident of the solver. Same data and options -> same roster.
+ * Picks `size` applications maximising the total score under the quotas, exactly, and
+ * among rosters with the best total prefers lower application IDs (the smallest sum of the
+ * members' positions in ID order), so equal-scoring rosters are never chosen by accident of
+ * the solver: same data and options, same roster. Scores count to four decimals.
  */
 export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promise<SelectionResult> {
   const started = performance.now();
@@ -75,7 +74,14 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const lower = kept.map((c) => (include.has(c.id) ? 1 : 0));
   const upper = kept.map(() => 1);
   const integer = kept.map(() => true);
-  const first = await solveMip({ sense: 'maximize', cost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
+  // When the numbers stay small, one solve does both steps: each member's coefficient is
+  // score * M - (its position in ID order), with M larger than any difference in the sum
+  // of positions, so a higher total always wins and equal totals go to lower IDs.
+  // Otherwise (many candidates, scores with four decimals) two solves keep the LP well scaled.
+  const M = spec.size * Math.max(kept.length - 1, 0) + 1;
+  const combined = Math.max(0, ...cost.map(Math.abs)) * M <= 1e9;
+  const firstCost = combined ? cost.map((c, i) => c * M - i) : cost;
+  const first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
 
   if (first.status === 'infeasible') {
     const relaxation = await smallestRelaxation(problem, spec.timeLimit);
@@ -87,8 +93,8 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   }
 
   let chosen = first.values;
-  let optimal = first.optimal;
-  if (first.optimal) {
+  const optimal = first.optimal;
+  if (first.optimal && !combined) {
     // Tie-break: same best total, lowest IDs.
     const best = cost.reduce((s, c, i) => s + c * first.values[i], 0);
     const second = await solveMip({
@@ -110,7 +116,7 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     optimal,
     status: first.status,
     objective,
-    bound: optimal ? objective : first.bound !== null ? (first.bound * unit) / 1e4 : null,
+    bound: optimal ? objective : first.bound !== null ? (Math.ceil(first.bound / (combined ? M : 1) - 1e-9) * unit) / 1e4 : null,
     members: members.map((m) => ({ candidate: m, reasons: reasons.get(m.id)! })),
     alternates: rankAlternates(members, candidates, quotas, spec.alternates ?? 5, include),
     conflicts: [],

@@ -116,11 +116,21 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     optimal,
     status: first.status,
     objective,
-    bound: optimal ? objective : first.bound !== null ? (Math.ceil(first.bound / (combined ? M : 1) - 1e-9) * unit) / 1e4 : null,
+    bound: optimal ? objective : proofBound(first.bound, combined ? M : 1, unit, candidates, spec.size),
     members: members.map((m) => ({ candidate: m, reasons: reasons.get(m.id)! })),
     alternates: rankAlternates(members, candidates, quotas, spec.alternates ?? 5, include),
     conflicts: [],
     modelSize: kept.length,
     solveMs: performance.now() - started,
   };
+}
+
+/**
+ * The solver's upper bound on the total (when it stopped early), in score units, never
+ * above the plain sum of the best `size` scores (also a valid bound, sometimes tighter).
+ */
+function proofBound(bound: number | null, M: number, unit: number, candidates: Candidate[], size: number): number | null {
+  const top = [...candidates].sort(byScore).slice(0, size).reduce((s, c) => s + scoreKey(c.score), 0) / 1e4;
+  if (bound === null || !Number.isFinite(bound)) return top;
+  return Math.min(top, (Math.ceil(bound / M - 1e-9) * unit) / 1e4);
 }

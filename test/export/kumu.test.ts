@@ -11,6 +11,7 @@ import { buildNetwork } from '../../src/export/network.js';
 import { kumuMap, validateKumuMap, type KumuMap } from '../../src/export/kumu.js';
 import { exportFixture, FORMULA_NAMES } from './fixture.js';
 import { isFormulaLike } from '../../src/export/escape.js';
+import { unzip } from './unzip.js';
 
 let fx: ReturnType<typeof exportFixture>;
 beforeAll(() => { fx = exportFixture(); });
@@ -98,9 +99,16 @@ describe('export kumu --format xlsx', () => {
     // Labels are trimmed first: a leading tab or CR is dropped, not escaped.
     for (const name of FORMULA_NAMES.map((n) => n.trim())) expect(labels).toContain(isFormulaLike(name) ? `'${name}` : name);
     expect(connections.rows.length).toBeGreaterThan(0);
-    // The raw sheet XML has no <f> (formula) element at all.
-    const buf = fs.readFileSync(out);
-    expect(buf.includes(Buffer.from('<f>'))).toBe(false);
+    // The raw sheet XML has no <f> (formula) element at all, and exactly two sheets.
+    const files = unzip(fs.readFileSync(out));
+    const sheets = [...files.keys()].filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets).toHaveLength(2);
+    for (const f of sheets) {
+      expect(files.get(f)).toContain('<sheetData>');
+      expect(files.get(f)).not.toMatch(/<f[ >]/);
+    }
+    // The escaped name is stored as text (shared string), apostrophe included.
+    expect(files.get('xl/sharedStrings.xml')).toContain('<t>&apos;=HYPERLINK(&quot;http://x.example.com&quot;,&quot;click&quot;)</t>');
   });
 
   it('adds emails and phones only with --with-contact-details, and warns', async () => {

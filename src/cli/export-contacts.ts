@@ -48,6 +48,9 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
     const sample = list.withoutEmail.slice(0, 5).join(', ');
     warn(io, `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);
   }
+  if (opts.format === 'vcf' && counts.contacts > 3000) {
+    info(io, `Note: Google Contacts imports at most 3,000 contacts at a time; split the list with --region or --language if it refuses the file.`);
+  }
   if (opts.dryRun) {
     info(io, `Dry run: would write ${what} as ${DESCRIBE[opts.format]}. Nothing was written.`);
     result.ms = elapsed(start);

@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
-import { iterateApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
 import { UsageError } from '../errors.js';
 import { buildNetwork } from '../export/network.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from '../export/kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, writeOutput } from '../export/write.js';
-import { checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
+import { applicationsWithProgress, checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export type KumuFormat = (typeof KUMU_FORMATS)[number];
@@ -52,6 +51,12 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const start = performance.now();
   checkJsonWithStdout(opts.json, opts.out);
   const output = resolveOutput(opts.out, { cwd: io.cwd, stdoutAllowed: opts.format === 'json', format: opts.format, example: opts.format === 'csv' ? 'kumu-map/' : `map.${opts.format}` });
+  if (opts.format === 'csv' && output.kind === 'file' && fs.existsSync(output.path) && !fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`--format csv writes a folder (elements.csv and connections.csv), and ${displayPath(output.path, io.cwd)} is a file`, { hint: 'give a folder name, e.g. --out kumu-map/' });
+  }
+  if (opts.format !== 'csv' && output.kind === 'file' && fs.existsSync(output.path) && fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`${displayPath(output.path, io.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${path.join(displayPath(output.path, io.cwd), `map.${opts.format}`)}` });
+  }
   if (opts.view && output.kind === 'stdout') throw new UsageError('--view prints on stdout, which --out - already uses', { hint: 'write the map to a file, or drop --view' });
   if (opts.view && opts.json) throw new UsageError('choose one of --view and --json: both print on stdout');
 
@@ -59,7 +64,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     const roster = coreGroupRoster(db, io, opts.roster, 'Core Group');
     if (opts.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
     const filters = opts.membersOnly && roster ? { ...opts.filters, roster: roster.name } : opts.filters;
-    return { network: buildNetwork(iterateApplications(db, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
+    return { network: buildNetwork(applicationsWithProgress(db, io, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
   });
   const map = kumuMap(network, { withContactDetails: Boolean(opts.withContactDetails) });
   assertValidKumuMap(map);

@@ -23,4 +23,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'list', summary: 'list applications, filtered by region, country, category, language, call, roster or text', load: async () => (await import('./list.js')).registerList },
   { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
+  { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup', load: async () => (await import('./db.js')).registerDb },
 ];

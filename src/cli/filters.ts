@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { REGIONS, type ApplicationFilters, type Region } from '../model.js';
 import { resolveCountry } from '../geo/countries.js';
+import { resolveLanguage } from '../geo/languages.js';
 import { parseCategoryCode } from '../tagging/taxonomy.js';
 
 /** Raw filter flags as commander hands them over. */
@@ -25,7 +26,7 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
     .option('--region <name>', 'only this ILO region, e.g. "Arab States"')
     .option('--country <country>', 'only this country (ISO code or name, e.g. MX, Mexique)')
     .option('--category <code>', 'only applications tagged with this category code')
-    .option('--language <code>', 'only this language (ISO 639-1: en, fr, es, ...)')
+    .option('--language <code>', 'only this language (ISO 639-1 code such as en, fr, es, or a name: French, español)')
     .option('--call <name>', 'only this call')
     .option('--search <text>', 'text in organisation, title, description, contact or email');
   if (options.roster !== false) cmd.option('--roster <name>', 'only members of this saved roster');
@@ -49,8 +50,9 @@ export function parseCountry(input: string): string {
 }
 
 export function parseLanguage(input: string): string {
-  const code = input.trim().toLowerCase();
-  if (!/^[a-z]{2}$/.test(code)) throw new UsageError(`"${input}" is not a language code`, { hint: 'use an ISO 639-1 code such as en, fr or es' });
+  const trimmed = input.trim();
+  const code = /^[a-z]{2}$/i.test(trimmed) ? trimmed.toLowerCase() : resolveLanguage(trimmed);
+  if (!code) throw new UsageError(`"${input}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
   return code;
 }
 

@@ -1,13 +1,22 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command as CommandType, CommanderError as CommanderErrorType } from 'commander';
 import { createRequire } from 'node:module';
 import { CliError } from '../errors.js';
-import { defaultContext, type CliContext, type GlobalFlags } from './context.js';
+import type { CliContext, GlobalFlags } from './context.js';
 import { installSignalHandlers } from './signals.js';
-import { processIO, type IO } from './io.js';
+import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 
+// Start-up cost matters (`skillsnet --help` is held to 1.5× a bare `node -e 0`):
+// commander is loaded as CommonJS (cheaper than through its ESM wrapper), and chalk, the IO
+// and the context are loaded only when a command runs or an error must be printed.
 const require = createRequire(import.meta.url);
+const { Command, CommanderError, Option } = require('commander') as typeof import('commander');
 const { version } = require('../../package.json') as { version: string };
+
+/** The default context, loaded on first use (it brings chalk). */
+async function loadDefaultContext(): Promise<CliContext> {
+  return (await import('./context.js')).defaultContext();
+}
 
 /** Global options that take a value, so the command name can be found after them. */
 const GLOBAL_WITH_VALUE = new Set(['--db']);
@@ -24,7 +33,7 @@ export function requestedCommand(args: string[]): string | undefined {
   return undefined;
 }
 
-export async function buildProgram(ctx: CliContext, args: string[] = []): Promise<Command> {
+export async function buildProgram(ctx: CliContext | undefined, args: string[] = []): Promise<CommandType> {
   const program = new Command('skillsnet');
   program
     .description(
@@ -59,19 +68,21 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
   // Load only the module of the command being run; the others are listed for --help.
   const wanted = requestedCommand(args);
   for (const entry of COMMANDS) {
-    if (entry.name === wanted) (await entry.load())(program, ctx);
+    if (entry.name === wanted) (await entry.load())(program, ctx ?? (await loadDefaultContext()));
     else program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);
   }
   return program;
 }
 
+function commanderExitCode(e: CommanderErrorType): number {
+  if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
+  // commander has already printed "error: ..." on stderr.
+  return 2;
+}
+
 /** Turns an error into an exit code and one `error:` line (stack only with --debug). */
 export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): number {
-  if (e instanceof CommanderError) {
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
-    // commander has already printed "error: ..." on stderr.
-    return 2;
-  }
+  if (e instanceof CommanderError) return commanderExitCode(e);
   if (e instanceof Error && e.name === 'ExitPromptError') {
     io.stderr.write('error: cancelled; nothing more was saved\n');
     return 130;
@@ -91,15 +102,16 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */
-export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+export async function main(argv: string[], ctx?: CliContext): Promise<number> {
   const program = await buildProgram(ctx, argv.slice(2));
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
+    if (e instanceof CommanderError) return commanderExitCode(e);
     const flags = program.opts() as GlobalFlags;
     const debug = Boolean(flags.debug) || argv.includes('--debug');
-    const io = ctx.makeIO(flags);
+    const io = (ctx ?? (await loadDefaultContext())).makeIO(flags);
     return reportError(e, io, debug, argv.includes('--json'));
   }
 }
@@ -115,7 +127,8 @@ export function start(): void {
     (code) => {
       process.exitCode = code;
     },
-    (e) => {
+    async (e) => {
+      const { processIO } = await import('./io.js');
       process.exitCode = reportError(e, processIO(), process.argv.includes('--debug'), false);
     },
   );

@@ -29,7 +29,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (!exists) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Create the empty file ourselves so it is born 0600, never briefly world-readable.
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    // Another process may create it at the same moment: then we use theirs.
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
   let db: DB;
   try {

@@ -163,8 +163,10 @@ export function migrate(db: Database.Database, options: { dryCheck?: boolean } =
   }
   if (options.dryCheck || current === SCHEMA_VERSION) return;
   const apply = db.transaction(() => {
+    // Read again under the write lock: another process may have migrated while we waited.
+    const now = db.pragma('user_version', { simple: true }) as number;
     for (const m of MIGRATIONS) {
-      if (m.version <= current) continue;
+      if (m.version <= now) continue;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }

@@ -1,0 +1,431 @@
+#!/usr/bin/env node
+// skillsnet benchmarks: `npm run bench` (builds first). Writes bench/RESULTS.md.
+//
+//   npm run bench                      10k, 100k and 1M rows (takes a while)
+//   BENCH_QUICK=1 npm run bench        10k rows only, fewer runs; writes bench/tmp/RESULTS.md
+//   BENCH_SIZES=10000,100000 npm run bench
+//   node bench/run.mjs --quick --keep  keep the generated files and databases in bench/tmp/
+//
+// Every figure is the median of several runs of the built CLI in a child process, timed from
+// spawn to exit; peak memory is the child's maximum resident set size (GNU time when installed,
+// else a preloaded module that reads process.resourceUsage().maxRSS at exit). Steps whose
+// command is not built yet are reported "not available" instead of failing the run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'skillsnet');
+const TMP = path.join(ROOT, 'bench', 'tmp');
+const PRELOAD = path.join(ROOT, 'bench', 'rss-preload.mjs');
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick') || ['1', 'true', 'yes'].includes(String(process.env.BENCH_QUICK ?? '').toLowerCase());
+const KEEP = argv.includes('--keep') || Boolean(process.env.BENCH_KEEP);
+const SIZES = (process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [10_000] : [10_000, 100_000, 1_000_000]).filter((n) => n > 0);
+const OUT = (() => {
+  const i = argv.indexOf('--out');
+  if (i >= 0) return path.resolve(argv[i + 1]);
+  return QUICK || process.env.BENCH_SIZES ? path.join(TMP, 'RESULTS.md') : path.join(ROOT, 'bench', 'RESULTS.md');
+})();
+const TAG_SIZE = QUICK ? 10_000 : 100_000;
+const SELECT_SIZE = 20_000;
+const EXPORT_SIZE = 10_000;
+
+/** Runs per measurement: fewer for the big sizes. */
+function runsFor(n) {
+  if (QUICK) return 3;
+  if (n >= 1_000_000) return 2;
+  if (n >= 100_000) return 3;
+  return 5;
+}
+
+const log = (s) => process.stderr.write(s + '\n');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtMs = (ms) => (ms == null ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtMB = (kb) => (kb == null ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`);
+const fmtN = (n) => n.toLocaleString('en-US');
+
+const TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : null;
+
+/**
+ * Runs a command once: wall time (ms), peak RSS of the child (KB), exit code and output.
+ * Node commands get the preload module when GNU time is missing.
+ */
+function measure(cmd, args, { cwd = ROOT, env = {}, timeout = 60 * 60_000, input } = {}) {
+  const rssFile = path.join(TMP, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  let file = cmd;
+  let fullArgs = args;
+  const childEnv = { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '', ...env };
+  if (TIME) {
+    file = TIME;
+    fullArgs = ['-f', '%M', '-o', rssFile, cmd, ...args];
+  } else if (cmd === process.execPath) {
+    fullArgs = ['--import', pathToFileURL(PRELOAD).href, ...args];
+    childEnv.BENCH_RSS_FILE = rssFile;
+  }
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(file, fullArgs, { cwd, env: childEnv, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024, input: input ?? '' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  let rssKB = null;
+  try {
+    const lines = fs.readFileSync(rssFile, 'utf8').trim().split('\n');
+    rssKB = Number(lines[lines.length - 1]) || null;
+    fs.rmSync(rssFile, { force: true });
+  } catch {
+    /* no figure */
+  }
+  return { ms, rssKB, code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
+}
+
+function skillsnet(args, opts) {
+  return measure(process.execPath, [BIN, ...args], opts);
+}
+
+function firstError(r) {
+  const line = (r.stderr || '').split('\n').find((l) => l.startsWith('error:'));
+  return line ?? (r.error ? String(r.error.message) : `exit ${r.code ?? r.signal}`);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  const sqlite3 = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' });
+  let lib = null;
+  try {
+    const r = spawnSync(process.execPath, ['-e', "const D=require('better-sqlite3');console.log(new D(':memory:').prepare('select sqlite_version()').pluck().get())"], { cwd: ROOT, encoding: 'utf8' });
+    lib = r.stdout.trim() || null;
+  } catch {
+    /* ignore */
+  }
+  let disk = null;
+  try {
+    disk = spawnSync('df', ['-h', TMP], { encoding: 'utf8' }).stdout.trim().split('\n').pop().split(/\s+/)[0];
+  } catch {
+    /* ignore */
+  }
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    node: process.version,
+    sqliteLibrary: lib,
+    sqlite3Cli: sqlite3.status === 0 ? sqlite3.stdout.trim().split(' ')[0] : null,
+    disk,
+    rss: TIME ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS at exit (preload)',
+  };
+}
+
+async function availableCommands() {
+  const { COMMANDS } = await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'commands.js')).href);
+  return new Set(COMMANDS.map((c) => c.name));
+}
+
+/** The sample's generator when it exists (same format as the bundled sample), else ours. */
+function generator() {
+  const sample = path.join(ROOT, 'scripts', 'sample', 'generate.mjs');
+  if (fs.existsSync(sample)) return { name: 'scripts/sample/generate.mjs', file: sample };
+  return { name: 'bench/generate.mjs (fallback: the sample generator is not there)', file: path.join(ROOT, 'bench', 'generate.mjs') };
+}
+
+function generate(gen, n) {
+  const file = path.join(TMP, `calls-${n}.csv`);
+  const stamp = `${file}.${path.basename(gen.file)}.ok`;
+  if (fs.existsSync(file) && fs.existsSync(stamp)) return { file, ms: null, cached: true };
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [gen.file, '--seed', '1', '--count', String(n), '--out', file], { cwd: ROOT, encoding: 'utf8', timeout: 60 * 60_000 });
+  if (r.status !== 0) throw new Error(`the generator failed for ${n} rows: ${r.stderr.slice(0, 400)}`);
+  fs.writeFileSync(stamp, '');
+  return { file, ms: Date.now() - t0, cached: false };
+}
+
+function rmDb(db) {
+  for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) fs.rmSync(f, { force: true });
+}
+
+/** Imports file into a fresh db `runs` times; keeps the last database. */
+function benchImport(file, n, runs, db) {
+  const times = [];
+  const rss = [];
+  let accounting = null;
+  for (let i = 0; i < runs; i++) {
+    rmDb(db);
+    const r = skillsnet(['--db', db, 'import', file, '--call', 'bench', '--json', '--quiet']);
+    if (r.code !== 0) return { error: firstError(r) };
+    times.push(r.ms);
+    if (r.rssKB) rss.push(r.rssKB);
+    try {
+      accounting = JSON.parse(r.stdout);
+    } catch {
+      accounting = null;
+    }
+    log(`  import ${fmtN(n)} run ${i + 1}/${runs}: ${fmtMs(r.ms)}, ${fmtMB(r.rssKB)}`);
+  }
+  return { ms: median(times), times, rssKB: rss.length ? Math.max(...rss) : null, accounting };
+}
+
+function benchSqlite(file, n, runs) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const r = measure('sqlite3', [':memory:', `.import --csv ${file} applications`]);
+    if (r.code !== 0) return { error: (r.stderr || '').split('\n')[0] };
+    times.push(r.ms);
+    if (r.rssKB) rss.push(r.rssKB);
+    log(`  sqlite3 .import ${fmtN(n)} run ${i + 1}/${runs}: ${fmtMs(r.ms)}`);
+  }
+  return { ms: median(times), times, rssKB: rss.length ? Math.max(...rss) : null };
+}
+
+/** Runs a skillsnet step `runs` times, each on a fresh copy of base (so writes don't pile up). */
+function benchStep(label, base, args, runs, { fresh = true, check } = {}) {
+  const times = [];
+  const rss = [];
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const db = path.join(TMP, `step.db`);
+    rmDb(db);
+    fs.copyFileSync(base, db);
+    const r = skillsnet(['--db', db, ...args(i)]);
+    if (r.code !== 0) return { error: firstError(r) };
+    if (check) {
+      const problem = check(r);
+      if (problem) return { error: problem };
+    }
+    times.push(r.ms);
+    if (r.rssKB) rss.push(r.rssKB);
+    last = r;
+    log(`  ${label} run ${i + 1}/${runs}: ${fmtMs(r.ms)}, ${fmtMB(r.rssKB)}`);
+    if (!fresh) break;
+  }
+  return { ms: median(times), times, rssKB: rss.length ? Math.max(...rss) : null, stdout: last?.stdout };
+}
+
+function benchStartup(runs = 21) {
+  const node = [];
+  const help = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    node.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [BIN, '--help'], { env: { ...process.env, NO_COLOR: '1' } });
+    help.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) return { error: `skillsnet --help exited ${r.status}` };
+  }
+  return { nodeMs: median(node), helpMs: median(help), ratio: median(help) / median(node), runs };
+}
+
+function quotasFile(file) {
+  let categories = [];
+  try {
+    const tax = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'taxonomy.json'), 'utf8'));
+    const list = Array.isArray(tax) ? tax : tax.categories ?? [];
+    categories = list.map((c) => c.code).filter(Boolean).slice(0, 3);
+  } catch {
+    /* no taxonomy: no category quota */
+  }
+  const lines = ['feature,value,min,max'];
+  for (const r of ['Africa', 'Americas', 'Arab States', 'Asia and the Pacific', 'Europe and Central Asia']) lines.push(`region,${r},3,8`);
+  lines.push('country,KE,1,', 'country,MX,1,', 'country,IN,1,3');
+  for (const c of categories) lines.push(`category,${c},2,`);
+  lines.push('language,fr,3,', 'language,es,3,', 'language,en,5,');
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+async function main() {
+  fs.mkdirSync(TMP, { recursive: true });
+  const started = new Date();
+  const info = machine();
+  const commands = await availableCommands();
+  const has = (c) => commands.has(c);
+  const gen = generator();
+  log(`skillsnet bench${QUICK ? ' (quick)' : ''}: sizes ${SIZES.map(fmtN).join(', ')}; generator ${gen.name}`);
+  log(`machine: ${info.cpu}, ${info.memory}, ${info.os}, Node ${info.node}`);
+
+  const results = { started: started.toISOString(), quick: QUICK, machine: info, generator: gen.name, startup: null, sizes: [], tag: null, select: null, export: null, notes: [] };
+
+  log('start-up: skillsnet --help vs node -e 0');
+  results.startup = benchStartup(QUICK ? 11 : 21);
+  log(`  node -e 0 ${fmtMs(results.startup.nodeMs)}, skillsnet --help ${fmtMs(results.startup.helpMs)} (×${results.startup.ratio?.toFixed(2)})`);
+
+  const dbFor = (n) => path.join(TMP, `bench-${n}.db`);
+  const imported = new Map();
+  const wanted = [...new Set([...SIZES, TAG_SIZE, SELECT_SIZE, EXPORT_SIZE])].sort((a, b) => a - b);
+  for (const n of wanted) {
+    const isSize = SIZES.includes(n);
+    log(`${fmtN(n)} rows: generating`);
+    const g = generate(gen, n);
+    const row = { rows: n, file: g.file, bytes: fs.statSync(g.file).size, generateMs: g.ms };
+    if (!has('import')) row.import = { error: 'not available (no import command on this build)' };
+    else {
+      row.import = benchImport(g.file, n, isSize ? runsFor(n) : 1, dbFor(n));
+      if (!row.import.error) imported.set(n, dbFor(n));
+    }
+    if (isSize) {
+      row.sqlite3 = info.sqlite3Cli ? benchSqlite(g.file, n, runsFor(n)) : { error: 'not available (sqlite3 is not installed)' };
+      results.sizes.push(row);
+    }
+  }
+
+  // tag auto on TAG_SIZE applications
+  if (!has('tag')) results.tag = { error: 'not available (no tag command on this build)' };
+  else if (!imported.has(TAG_SIZE)) results.tag = { error: 'not available (import failed)' };
+  else {
+    log(`tag auto on ${fmtN(TAG_SIZE)}`);
+    results.tag = { rows: TAG_SIZE, ...benchStep(`tag auto ${fmtN(TAG_SIZE)}`, imported.get(TAG_SIZE), () => ['tag', 'auto', '--quiet', '--yes'], QUICK ? 2 : 3) };
+  }
+
+  // Tagged copies for select and export, when tagging is available.
+  const tagged = (n) => {
+    const base = imported.get(n);
+    if (!base || !has('tag')) return base;
+    const out = path.join(TMP, `bench-${n}-tagged.db`);
+    rmDb(out);
+    fs.copyFileSync(base, out);
+    const r = skillsnet(['--db', out, 'tag', 'auto', '--quiet', '--yes']);
+    if (r.code !== 0) results.notes.push(`tag auto failed before ${n === SELECT_SIZE ? 'select' : 'export'} (${firstError(r)}); the step ran on untagged applications`);
+    return out;
+  };
+
+  if (!has('select')) results.select = { error: 'not available (no select command on this build)' };
+  else if (!imported.has(SELECT_SIZE)) results.select = { error: 'not available (import failed)' };
+  else {
+    log(`select over ${fmtN(SELECT_SIZE)}`);
+    const base = tagged(SELECT_SIZE);
+    const quotas = quotasFile(path.join(TMP, 'quotas.csv'));
+    results.select = {
+      rows: SELECT_SIZE,
+      quotas: fs.readFileSync(quotas, 'utf8').trim().split('\n').length - 1,
+      ...benchStep(`select ${fmtN(SELECT_SIZE)}`, base, (i) => ['select', '--size', '25', '--quotas', quotas, '--name', `bench-${i}`, '--json', '--quiet'], QUICK ? 2 : 3, {
+        check: (r) => {
+          try {
+            const j = JSON.parse(r.stdout);
+            return j.feasible === false ? 'the quotas were infeasible' : null;
+          } catch {
+            return 'select --json did not print JSON';
+          }
+        },
+      }),
+    };
+    if (results.select.stdout) {
+      try {
+        const j = JSON.parse(results.select.stdout);
+        results.select.optimal = j.optimal;
+        results.select.members = j.members?.length;
+      } catch {
+        /* shown as is */
+      }
+      delete results.select.stdout;
+    }
+  }
+
+  if (!has('export')) results.export = { error: 'not available (no export command on this build)' };
+  else if (!imported.has(EXPORT_SIZE)) results.export = { error: 'not available (import failed)' };
+  else {
+    log(`export kumu of ${fmtN(EXPORT_SIZE)}`);
+    const base = tagged(EXPORT_SIZE);
+    results.export = {
+      rows: EXPORT_SIZE,
+      ...benchStep(`export kumu ${fmtN(EXPORT_SIZE)}`, base, (i) => {
+        const out = path.join(TMP, `kumu-${i}.xlsx`);
+        fs.rmSync(out, { force: true });
+        return ['export', 'kumu', '--format', 'xlsx', '--out', out, '--quiet'];
+      }, QUICK ? 2 : 3),
+    };
+    delete results.export.stdout;
+  }
+
+  results.finished = new Date().toISOString();
+  const md = report(results);
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, md);
+  fs.writeFileSync(path.join(TMP, 'results.json'), JSON.stringify(results, null, 2));
+  process.stdout.write(md);
+  log(`\nwrote ${path.relative(process.cwd(), OUT) || OUT}`);
+  if (!KEEP) {
+    for (const f of fs.readdirSync(TMP)) {
+      if (/\.(db|db-wal|db-shm|xlsx)$/.test(f) || f === 'step.db') fs.rmSync(path.join(TMP, f), { force: true });
+    }
+  }
+}
+
+function verdict(ok) {
+  return ok == null ? 'n/a' : ok ? '**met**' : '**missed**';
+}
+
+function report(r) {
+  const out = [];
+  const sizes = r.sizes;
+  const at = (n) => sizes.find((s) => s.rows === n);
+  const s100 = at(100_000);
+  const s1m = at(1_000_000);
+  const ratio100 = s100?.import?.ms && s100?.sqlite3?.ms ? s100.import.ms / s100.sqlite3.ms : null;
+  const okSizes = sizes.filter((s) => s.import?.ms);
+  const perRow = okSizes.map((s) => ({ n: s.rows, us: (s.import.ms * 1000) / s.rows }));
+  let linear = null;
+  let linearText = 'n/a (needs two sizes of 100,000 or more)';
+  const big = okSizes.filter((s) => s.rows >= 100_000);
+  if (big.length >= 2) {
+    const a = big[0];
+    const b = big[big.length - 1];
+    const growth = b.import.ms / a.import.ms;
+    const ideal = b.rows / a.rows;
+    linear = growth <= ideal * 1.25;
+    linearText = `${fmtN(a.rows)} → ${fmtN(b.rows)} rows (×${ideal}): time ×${growth.toFixed(1)}`;
+  }
+
+  out.push('# skillsnet benchmarks', '');
+  out.push(`Run ${r.started.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick run: BENCH_QUICK=1)' : ''} with \`npm run bench\` (bench/run.mjs). ` +
+    'Every figure is the median of several runs of the built CLI in a fresh child process, timed from spawn to exit; ' +
+    'peak memory is the maximum resident set size of that process. Input files come from ' + `${r.generator}, seed 1.`, '');
+  out.push('## Machine', '');
+  out.push('| | |', '|---|---|');
+  out.push(`| CPU | ${r.machine.cpu} |`, `| Memory | ${r.machine.memory} |`, `| OS | ${r.machine.os} |`, `| Node | ${r.machine.node} |`);
+  out.push(`| SQLite (better-sqlite3) | ${r.machine.sqliteLibrary ?? 'n/a'} |`, `| sqlite3 command | ${r.machine.sqlite3Cli ?? 'not installed'} |`);
+  out.push(`| Peak RSS measured with | ${r.machine.rss} |`, '');
+
+  out.push('## Targets', '');
+  out.push('| target | measured | verdict |', '|---|---|---|');
+  out.push(`| import 100,000 rows within 2× of \`sqlite3 .import\` | ${ratio100 ? `${fmtMs(s100.import.ms)} vs ${fmtMs(s100.sqlite3.ms)}: ×${ratio100.toFixed(2)}` : s100 ? (s100.import.error || s100.sqlite3?.error || 'n/a') : 'not run (size left out)'} | ${verdict(ratio100 == null ? null : ratio100 <= 2)} |`);
+  out.push(`| import 1,000,000 rows with peak RSS under 200 MB | ${s1m?.import?.rssKB ? fmtMB(s1m.import.rssKB) : s1m ? s1m.import.error ?? 'n/a' : 'not run (size left out)'} | ${verdict(s1m?.import?.rssKB ? s1m.import.rssKB < 200 * 1024 : null)} |`);
+  out.push(`| \`skillsnet --help\` within 1.5× of \`node -e 0\` | ${r.startup?.helpMs ? `${fmtMs(r.startup.helpMs)} vs ${fmtMs(r.startup.nodeMs)}: ×${r.startup.ratio.toFixed(2)}` : r.startup?.error ?? 'n/a'} | ${verdict(r.startup?.ratio ? r.startup.ratio <= 1.5 : null)} |`);
+  out.push(`| import cost grows linearly with size | ${linearText} | ${verdict(linear)} |`, '');
+
+  out.push('## Import', '');
+  out.push('| rows | file | runs | skillsnet import | per 1,000 rows | peak RSS | sqlite3 .import (:memory:) | ratio | accounting |', '|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const s of sizes) {
+    const i = s.import ?? {};
+    const q = s.sqlite3 ?? {};
+    const acc = i.accounting ? `${fmtN(i.accounting.rows)} rows: ${fmtN(i.accounting.inserted)} inserted, ${fmtN(i.accounting.updated)} updated, ${fmtN(i.accounting.rejected)} rejected` : '';
+    out.push(`| ${fmtN(s.rows)} | ${(s.bytes / 2 ** 20).toFixed(1)} MB | ${i.times?.length ?? 0} | ${i.error ?? fmtMs(i.ms)} | ${i.ms ? fmtMs(i.ms / (s.rows / 1000)) : ''} | ${fmtMB(i.rssKB)} | ${q.error ?? fmtMs(q.ms)} | ${i.ms && q.ms ? `×${(i.ms / q.ms).toFixed(2)}` : ''} | ${acc} |`);
+  }
+  out.push('');
+  if (perRow.length) out.push(`Cost per row: ${perRow.map((p) => `${fmtN(p.n)} rows ${p.us.toFixed(1)} µs`).join(', ')}.`, '');
+
+  out.push('## Other commands', '');
+  out.push('| step | runs | time | peak RSS | notes |', '|---|---:|---:|---:|---|');
+  const step = (label, s, note = '') => out.push(`| ${label} | ${s?.times?.length ?? 0} | ${s?.error ?? fmtMs(s?.ms)} | ${s?.error ? '' : fmtMB(s?.rssKB)} | ${note} |`);
+  step(`\`tag auto\` on ${fmtN(r.tag?.rows ?? TAG_SIZE)} applications`, r.tag);
+  step(`\`select --size 25\` over ${fmtN(SELECT_SIZE)} with region, country, category and language quotas`, r.select,
+    r.select?.quotas ? `${r.select.quotas} quota rows${r.select.optimal != null ? `, optimal: ${r.select.optimal}` : ''}${r.select.members != null ? `, ${r.select.members} members` : ''}` : '');
+  step(`\`export kumu --format xlsx\` of ${fmtN(EXPORT_SIZE)} applications`, r.export);
+  if (r.startup?.helpMs) {
+    out.push(`| \`skillsnet --help\` | ${r.startup.runs} | ${fmtMs(r.startup.helpMs)} | | \`node -e 0\`: ${fmtMs(r.startup.nodeMs)} |`);
+  }
+  out.push('');
+  if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
+  out.push('`sqlite3 .import` loads the raw CSV into an in-memory table with no parsing of meaning, validation, ' +
+    'normalisation or indexes: it is the floor, not a like-for-like competitor.', '');
+  return out.join('\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e.stack ?? e}\n`);
+  process.exitCode = 1;
+});

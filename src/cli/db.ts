@@ -1,0 +1,133 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { invocation, printJson, type CliContext } from './context.js';
+import { info, warn, type IO } from './io.js';
+import { OperationError } from '../errors.js';
+import type { BackupResult, DbCheckResult } from '../db/maintenance.js';
+
+export interface DbCheckOptions {
+  dbPath: string;
+  json?: boolean;
+}
+
+export interface DbBackupOptions {
+  dbPath: string;
+  file: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function humanBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * `db check`: integrity and foreign-key checks, rows per table and a plain verdict.
+ * Exit 1 when the file is not sound, so scripts (cron, CI) can act on it.
+ */
+export async function runDbCheck(opts: DbCheckOptions, io: IO): Promise<DbCheckResult> {
+  const { checkDatabase } = await import('../db/maintenance.js');
+  const { renderTable } = await import('../ui/table.js');
+  const result = checkDatabase(opts.dbPath);
+  if (opts.json) printJson(io, result);
+  else {
+    const rows = Object.entries(result.tables).map(([table, count]) => [table, count]);
+    if (rows.length) io.stdout.write(renderTable(io, ['table', 'rows'], rows));
+    if (result.integrity.length && !(result.integrity.length === 1 && result.integrity[0] === 'ok')) {
+      io.stdout.write(['integrity check:', ...result.integrity.map((l) => `  ${l}`)].join('\n') + '\n');
+    }
+    for (const p of result.foreignKeyProblems) {
+      io.stdout.write(`foreign key: ${p.table} row ${p.rowid ?? '?'} points at a missing ${p.parent} row\n`);
+    }
+    for (const w of result.warnings) warn(io, w);
+    if (result.ok) io.stdout.write(`${result.verdict}\n`);
+  }
+  if (!result.ok) {
+    throw new OperationError(`${opts.dbPath}: ${result.verdict}`, { hint: checkHint(result) });
+  }
+  return result;
+}
+
+function checkHint(result: DbCheckResult): string {
+  if (/not an SQLite database|not a skillsnet database/.test(result.verdict)) {
+    return 'check that --db (or SKILLSNET_DB) points at your skillsnet database';
+  }
+  if (/newer skillsnet/.test(result.verdict)) return 'update skillsnet (git pull && npm install), then check again';
+  return (
+    'keep a copy of the file as it is, then restore your latest backup (skillsnet db backup makes them); ' +
+    "sqlite3 FILE '.recover' | sqlite3 NEW.db can salvage rows from a damaged file"
+  );
+}
+
+/** `db backup FILE`: a consistent, checked copy made while other commands may be writing. */
+export async function runDbBackup(opts: DbBackupOptions, io: IO): Promise<BackupResult> {
+  const { backupDatabase } = await import('../db/maintenance.js');
+  const { startProgress } = await import('../ui/progress.js');
+  const { addCleanup } = await import('./signals.js');
+  const progress = startProgress(io, 'backing up', 100, '');
+  let result: BackupResult;
+  try {
+    result = await backupDatabase(opts.dbPath, opts.file, {
+      force: opts.force,
+      addCleanup,
+      onProgress: (f) => progress.update(Math.round(f * 100)),
+    });
+  } finally {
+    progress.stop();
+  }
+  if (opts.json) printJson(io, result);
+  else {
+    const apps = result.tables.applications;
+    info(
+      io,
+      `Backed up ${result.database} to ${result.backup}: ${humanBytes(result.bytes)}` +
+        `${apps !== undefined ? `, ${plural(apps, 'application')}` : ''}, checked, readable by you only.`,
+    );
+    info(io, `To restore it: stop using the database, then copy ${result.backup} over it (or use it with --db).`);
+  }
+  return result;
+}
+
+export function registerDb(program: Command, ctx: CliContext): void {
+  const db = program
+    .command('db')
+    .description('care of the database file: check it, back it up')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  skillsnet db check\n  skillsnet db check --json\n  skillsnet db backup backups/skillsnet-$(date +%F).db',
+    );
+  db.command('check')
+    .description('check the file: SQLite integrity, foreign keys, rows per table; exit 1 when it is not sound')
+    .option('--json', 'print {"ok", "verdict", "integrity", "foreignKeyViolations", "tables", "warnings", ...}')
+    .addHelpText(
+      'after',
+      '\nNothing is written: no migration, no repair. Exit 0 when the file is sound, 1 when it is not.\n\n' +
+        'Examples:\n  skillsnet db check\n  skillsnet --db calls/2024.db db check --json\n' +
+        '  skillsnet db check --quiet || echo "restore a backup"',
+    )
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      const { io, dbPath } = invocation(ctx, cmd);
+      await runDbCheck({ dbPath, json: flags.json }, io);
+    });
+  db.command('backup')
+    .description("copy the database to FILE with SQLite's online backup (safe while other commands write)")
+    .argument('<file>', 'where to write the copy')
+    .option('--force', 'replace FILE if it exists')
+    .option('--json', 'print {"database", "backup", "bytes", "pages", "tables", "integrity"}')
+    .addHelpText(
+      'after',
+      '\nThe copy is a single self-contained SQLite file, created readable by you only (0600) and\n' +
+        'checked before it replaces anything; an interrupted backup leaves nothing behind.\n\n' +
+        'Examples:\n  skillsnet db backup backups/skillsnet-$(date +%F).db\n  skillsnet --db calls/2024.db db backup /media/usb/2024.db --force',
+    )
+    .action(async (file: string, flags: { force?: boolean; json?: boolean }, cmd: Command) => {
+      const { io, dbPath } = invocation(ctx, cmd);
+      await runDbBackup({ dbPath, file: path.resolve(io.cwd, file), force: flags.force, json: flags.json }, io);
+    });
+}

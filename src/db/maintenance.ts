@@ -1,0 +1,254 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { OperationError } from '../errors.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import type { DB } from './connection.js';
+
+/**
+ * Care of the database file: an integrity check that never writes, and a consistent
+ * copy through SQLite's online backup. Nothing here prints a row's content: reports
+ * carry table names, counts and SQLite's own diagnostics only (no personal data).
+ */
+
+export interface ForeignKeyProblem {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
+export interface DbCheckResult {
+  database: string;
+  ok: boolean;
+  /** One plain sentence: what the check found. */
+  verdict: string;
+  sizeBytes: number;
+  schemaVersion: number | null;
+  toolSchemaVersion: number;
+  journalMode: string | null;
+  /** PRAGMA integrity_check output: ["ok"] when sound. */
+  integrity: string[];
+  foreignKeyViolations: number;
+  /** The first violations (at most 20), to find them again with sqlite3. */
+  foreignKeyProblems: ForeignKeyProblem[];
+  /** Rows per table, in name order. */
+  tables: Record<string, number>;
+  /** Problems that do not make the file unsound (file readable by others, older schema). */
+  warnings: string[];
+}
+
+const MAX_INTEGRITY_LINES = 100;
+const MAX_FK_PROBLEMS = 20;
+
+/** Opens an existing file without migrating or changing it; WAL recovery still works. */
+function openExisting(file: string): DB {
+  if (!fs.existsSync(file)) {
+    throw new OperationError(`no database at ${file}`, {
+      hint: 'point --db or SKILLSNET_DB at your database (default ./skillsnet.db)',
+    });
+  }
+  if (!fs.statSync(file).isFile()) {
+    throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
+  }
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  return db;
+}
+
+function sqliteMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  return err?.message ?? String(e);
+}
+
+/** Whether the file (or its WAL/SHM side files) can be read by anyone but the owner. */
+export function exposedFiles(file: string): string[] {
+  const exposed: string[] = [];
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (process.platform !== 'win32' && (fs.statSync(f).mode & 0o077) !== 0) exposed.push(f);
+    } catch {
+      /* side file not there */
+    }
+  }
+  return exposed;
+}
+
+/**
+ * PRAGMA integrity_check and foreign_key_check, rows per table, schema version and
+ * file permissions. Never writes to the database (no migration, no repair).
+ */
+export function checkDatabase(file: string): DbCheckResult {
+  const result: DbCheckResult = {
+    database: file,
+    ok: false,
+    verdict: '',
+    sizeBytes: 0,
+    schemaVersion: null,
+    toolSchemaVersion: SCHEMA_VERSION,
+    journalMode: null,
+    integrity: [],
+    foreignKeyViolations: 0,
+    foreignKeyProblems: [],
+    tables: {},
+    warnings: [],
+  };
+  let db: DB | undefined;
+  try {
+    db = openExisting(file);
+    result.sizeBytes = fs.statSync(file).size;
+    for (const f of exposedFiles(file)) {
+      result.warnings.push(`${f} can be read by other users of this computer; it holds personal data (fix: chmod 600 "${f}")`);
+    }
+    try {
+      result.schemaVersion = db.pragma('user_version', { simple: true }) as number;
+      result.journalMode = String(db.pragma('journal_mode', { simple: true }));
+      result.integrity = (db.pragma(`integrity_check(${MAX_INTEGRITY_LINES})`) as { integrity_check: string }[]).map((r) => r.integrity_check);
+    } catch (e) {
+      result.integrity = [sqliteMessage(e)];
+      result.verdict = notSoundVerdict(result.integrity);
+      return result;
+    }
+    const fk = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+    result.foreignKeyViolations = fk.length;
+    result.foreignKeyProblems = fk.slice(0, MAX_FK_PROBLEMS).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
+    result.tables = countTables(db);
+  } catch (e) {
+    if (e instanceof OperationError) throw e;
+    result.integrity = result.integrity.length ? result.integrity : [sqliteMessage(e)];
+    result.verdict = notSoundVerdict(result.integrity);
+    return result;
+  } finally {
+    db?.close();
+  }
+
+  const sound = result.integrity.length === 1 && result.integrity[0] === 'ok';
+  const problems: string[] = [];
+  if (!sound) problems.push(`the integrity check found ${result.integrity.length}${result.integrity.length >= MAX_INTEGRITY_LINES ? '+' : ''} problem${result.integrity.length === 1 ? '' : 's'}`);
+  if (result.foreignKeyViolations) {
+    problems.push(`${result.foreignKeyViolations} row${result.foreignKeyViolations === 1 ? '' : 's'} point${result.foreignKeyViolations === 1 ? 's' : ''} at rows that no longer exist`);
+  }
+  if (result.schemaVersion !== null && result.schemaVersion > SCHEMA_VERSION) {
+    problems.push(`the file was written by a newer skillsnet (schema ${result.schemaVersion}, this tool knows ${SCHEMA_VERSION})`);
+  } else if (result.schemaVersion === 0 && Object.keys(result.tables).length > 0) {
+    problems.push('this SQLite file is not a skillsnet database (it has tables but no skillsnet schema)');
+  } else if (result.schemaVersion !== null && result.schemaVersion < SCHEMA_VERSION) {
+    result.warnings.push(`schema ${result.schemaVersion} is older than this tool's ${SCHEMA_VERSION}; the next command that writes brings it up to date`);
+  }
+  result.ok = problems.length === 0;
+  const apps = result.tables.applications;
+  result.verdict = result.ok
+    ? `ok: the database is sound${apps !== undefined ? ` (${apps} application${apps === 1 ? '' : 's'})` : ''}` +
+      (result.warnings.length ? `, with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '')
+    : `not ok: ${problems.join('; ')}`;
+  return result;
+}
+
+function notSoundVerdict(integrity: string[]): string {
+  const first = integrity[0] ?? '';
+  if (/not a database|file is encrypted/i.test(first)) return 'not ok: this file is not an SQLite database';
+  return `not ok: SQLite cannot read the file (${first})`;
+}
+
+export interface BackupOptions {
+  force?: boolean;
+  /** Called with the fraction done (0..1) while pages are copied. */
+  onProgress?: (fraction: number) => void;
+  /** Registers a clean-up to run on Ctrl-C; returns its remover. */
+  addCleanup?: (fn: () => void) => () => void;
+}
+
+export interface BackupResult {
+  database: string;
+  backup: string;
+  bytes: number;
+  pages: number;
+  /** Rows per table in the copy. */
+  tables: Record<string, number>;
+  integrity: 'ok';
+}
+
+/**
+ * Copies the database to dest through SQLite's online backup API, consistent even while
+ * another process writes: all pages are copied in one step, inside one read snapshot (in
+ * WAL mode that does not block the writer). The copy is written to a temporary file born
+ * 0600 next to dest, checked, switched to a single-file journal mode and renamed into place,
+ * so dest is either the old file or a complete backup, never half of one.
+ */
+export async function backupDatabase(source: string, dest: string, options: BackupOptions = {}): Promise<BackupResult> {
+  const target = path.resolve(dest);
+  if (path.resolve(source) === target) {
+    throw new OperationError('the backup file is the database itself', { hint: 'give another file name, e.g. skillsnet db backup backups/skillsnet-2026-12-01.db' });
+  }
+  if (fs.existsSync(target)) {
+    if (fs.statSync(target).isDirectory()) {
+      throw new OperationError(`${dest} is a directory`, { hint: `give a file name, e.g. ${path.join(dest, 'skillsnet-backup.db')}` });
+    }
+    if (!options.force) throw new OperationError(`${dest} already exists`, { hint: 'add --force to replace it, or give another file name' });
+  }
+  const db = openExisting(source);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const removeTmp = () => {
+    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  };
+  const dropCleanup = options.addCleanup?.(removeTmp);
+  try {
+    // Born 0600: the copy holds the same personal data as the database.
+    fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
+    let pages = 0;
+    try {
+      const done = await db.backup(tmp, {
+        progress: ({ totalPages, remainingPages }) => {
+          pages = totalPages;
+          options.onProgress?.(totalPages ? (totalPages - remainingPages) / totalPages : 1);
+          // Copy everything in the next step: one step is one snapshot, so a writer in
+          // another process cannot make the copy restart over and over.
+          return 0x7fffffff;
+        },
+      });
+      pages = done.totalPages;
+    } catch (e) {
+      throw new OperationError(`the backup failed: ${sqliteMessage(e)}`, {
+        hint: 'check that the database is sound (skillsnet db check) and that there is room on the disk',
+      });
+    }
+    const copy = new Database(tmp, { fileMustExist: true });
+    let tables: Record<string, number> = {};
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const check = copy.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new OperationError(`the copy did not pass SQLite's check (${String(check)})`, {
+          hint: 'run skillsnet db check on the database; the backup was not kept',
+        });
+      }
+      tables = countTables(copy);
+    } finally {
+      copy.close();
+    }
+    fs.chmodSync(tmp, 0o600);
+    const fd = fs.openSync(tmp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+    options.onProgress?.(1);
+    return { database: source, backup: target, bytes: fs.statSync(target).size, pages, tables, integrity: 'ok' };
+  } catch (e) {
+    removeTmp();
+    throw e;
+  } finally {
+    dropCleanup?.();
+    db.close();
+  }
+}
+
+/** Rows per table (SQLite's internal tables left out), in name order. */
+export function countTables(db: DB): Record<string, number> {
+  const out: Record<string, number> = {};
+  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  for (const t of tables) out[t] = db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number;
+  return out;
+}

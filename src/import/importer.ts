@@ -22,7 +22,7 @@ import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
 import {
   applyMappingFile, mappingByHeader, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
 } from './mapping.js';
-import { RowNormaliser, type NormalisedApplication } from './normalise.js';
+import { RowNormaliser } from './normalise.js';
 import { contentHash, identityKey } from './identity.js';
 
 export interface ImportOptions {
@@ -252,6 +252,9 @@ function uniqueHeaders(headers: string[]): string[] {
   });
 }
 
+/** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
+const NORMALISATION_VERSION = 'n1';
+
 const PRE_EXISTED = 1;
 const CHANGED = 2;
 
@@ -266,6 +269,8 @@ class RowWriter {
   private seenFlags = new Uint8Array(1024);
   private toSkip: number;
   private readonly headerKeys: string[];
+  /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
+  private readonly hashSeed: string;
 
   constructor(
     private readonly sql: ImportStatements,
@@ -276,6 +281,7 @@ class RowWriter {
     this.normaliser = new RowNormaliser(layout.mapping);
     this.toSkip = layout.skip;
     this.headerKeys = layout.headers.map((h) => JSON.stringify(h) + ':');
+    this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
   }
 
   row(cells: string[]): void {
@@ -297,7 +303,9 @@ class RowWriter {
     const key = identityKey(a);
     const beneficiaries = JSON.stringify(a.beneficiaries);
     const selfCategories = JSON.stringify(a.selfCategories);
-    const hash = contentHash(fieldsText(a, beneficiaries, selfCategories) + rawJson);
+    // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
+    // the raw row plus what the tables decided identifies the content without hashing it twice.
+    const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}`);
     const values: ApplicationValues = [
       a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
       a.country, a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
@@ -391,11 +399,5 @@ function lastNonEmpty(cells: string[]): number {
   return -1;
 }
 
-function fieldsText(a: NormalisedApplication, beneficiaries: string, selfCategories: string): string {
-  return [
-    a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw, a.country,
-    a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
-  ].join('\u0001');
-}
 
 export type { FileScan };

@@ -1,10 +1,12 @@
 /**
  * Streams the rows of a file as arrays of strings, whatever its format: delimited text in any
- * encoding (csv-parse over iconv-lite) or the first sheet of an .xlsx workbook (exceljs's
+ * encoding (iconv-lite, then our CSV parser: see csv.ts) or the first sheet of an .xlsx workbook (exceljs's
  * streaming reader). Rows are handed to a callback one at a time, synchronously, so nothing
  * accumulates and the caller's work applies back-pressure to the file stream.
  */
 import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvError, CsvParser } from './csv.js';
 import { OperationError } from '../errors.js';
 import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
 
@@ -69,75 +71,63 @@ async function readCsv(
   onRow: (cells: string[]) => void,
   onBytes?: (bytesRead: number) => void,
 ): Promise<void> {
-  const { parse } = await import('csv-parse');
+  const decoder = await textDecoder(s.encoding);
+  let first = s.sepLine;
+  const parser = new CsvParser(
+    s.delimiter,
+    (cells) => {
+      if (first) {
+        first = false;
+        if (/^sep=/i.test(cells[0] ?? '')) return;
+      }
+      onRow(cells);
+    },
+    MAX_RECORD_CHARS,
+  );
   const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
   let bytes = s.bom;
-  if (onBytes) input.on('data', (chunk) => onBytes((bytes += chunk.length)));
-  const parser = parse({
-    delimiter: s.delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_RECORD_CHARS,
-    bom: s.encoding === 'utf8',
-  });
-  let source: NodeJS.ReadableStream = input;
-  if (s.encoding !== 'utf8') {
-    const iconv = (await import('iconv-lite')).default;
-    source = input.pipe(iconv.decodeStream(s.encoding, { stripBOM: true }));
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      parser.push(decoder.write(chunk));
+      if (onBytes) onBytes((bytes += chunk.length));
+    }
+    parser.push(decoder.end());
+    parser.end();
+  } catch (e) {
+    if (e instanceof CsvError) throw csvError(file, e);
+    if ((e as NodeJS.ErrnoException).syscall) throw readError(file, e);
+    throw e;
+  } finally {
+    input.destroy();
   }
-  let first = s.sepLine;
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      input.destroy();
-      parser.destroy();
-      reject(e);
-    };
-    input.on('error', (e) => fail(readError(file, e)));
-    if (source !== input) source.on('error', (e) => fail(csvError(file, e)));
-    parser.on('error', (e) => fail(csvError(file, e)));
-    parser.on('readable', () => {
-      let record: string[] | null;
-      try {
-        while (!failed && (record = parser.read() as string[] | null) !== null) {
-          if (first) {
-            first = false;
-            if (/^sep=/i.test(record[0] ?? '')) continue;
-          }
-          onRow(record);
-        }
-      } catch (e) {
-        fail(e);
-      }
-    });
-    parser.on('end', () => {
-      if (!failed) resolve();
-    });
-    source.pipe(parser);
-  });
 }
 
-function csvError(file: string, e: unknown): OperationError {
-  if (e instanceof OperationError) return e;
-  const err = e as { code?: string; message?: string; lines?: number };
-  const where = err.lines ? ` (near line ${err.lines})` : '';
-  switch (err.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new OperationError(`${file}: a quoted field is never closed${where}`, {
-        hint: 'a double quote opens a cell that does not end; fix it in a text editor or export the sheet again',
-      });
-    case 'CSV_MAX_RECORD_SIZE':
-      return new OperationError(`${file}: a row is larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB${where}, so the file is probably broken`, {
-        hint: 'look for an unclosed double quote, or check --delimiter and --encoding',
-      });
-    default:
-      return new OperationError(`${file} cannot be read as CSV${where}: ${(err.message ?? String(e)).split('\n')[0]}`, {
-        hint: 'check the file, or give --delimiter and --encoding explicitly',
-      });
+interface Decoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
+/** Bytes -> text, keeping characters split across chunks whole. */
+async function textDecoder(encoding: Encoding): Promise<Decoder> {
+  if (encoding === 'utf8') {
+    const d = new StringDecoder('utf8');
+    return { write: (b) => d.write(b), end: () => d.end() };
   }
+  const iconv = (await import('iconv-lite')).default;
+  const d = iconv.getDecoder(encoding, { stripBOM: true });
+  return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+}
+
+function csvError(file: string, e: CsvError): OperationError {
+  const where = ` (line ${e.lines})`;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new OperationError(`${file}: a quoted field opened on line ${e.lines} is never closed`, {
+      hint: 'a double quote starts a cell that does not end; fix it in a text editor or export the sheet again',
+    });
+  }
+  return new OperationError(`${file}: a row is larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB${where}, so the file is probably broken`, {
+    hint: 'look for an unclosed double quote, or check --delimiter and --encoding',
+  });
 }
 
 function xlsxSource(file: string): TableSource {

@@ -22,6 +22,11 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'rejects', summary: 'list rejected rows, or write them as CSV to fix and import again', load: async () => (await import('./rejects.js')).registerRejects },
   { name: 'list', summary: 'list applications, filtered by region, country, category, language, call, roster or text', load: async () => (await import('./list.js')).registerList },
   { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },
+  { name: 'select', summary: 'select a Core Group: the best applications under region, country, category and language quotas', load: async () => (await import('./select.js')).registerSelect },
+  { name: 'rosters', summary: 'list the saved rosters', load: async () => (await import('./rosters.js')).registerRosters },
+  { name: 'roster', summary: 'show, compare or amend a saved roster (show, diff, replace)', load: async () => (await import('./roster.js')).registerRoster },
+  { name: 'scores', summary: "import reviewers' scores (normalised per reviewer; select ranks by them)", load: async () => (await import('./scores.js')).registerScores },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
+  { name: 'export', summary: 'write a Kumu map, a contact list (csv, vCard, Outlook), a roster document or GraphML', load: async () => (await import('./export.js')).registerExport },
   { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup', load: async () => (await import('./db.js')).registerDb },
 ];

@@ -4,6 +4,7 @@ import type { IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
+import { scoreDetails, type ScoreDetails } from '../db/scores.js';
 
 export interface ShowOptions {
   dbPath: string;
@@ -12,8 +13,14 @@ export interface ShowOptions {
   raw?: boolean;
 }
 
-export async function runShow(opts: ShowOptions, io: IO): Promise<ApplicationDetails> {
-  const details = await withDatabase(opts.dbPath, { create: false }, (db) => applicationDetails(db, opts.id));
+/** show --json: the application's details and its reviewer scores (raw and combined). */
+export type ShowResult = ApplicationDetails & { scores: ScoreDetails };
+
+export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
+  const details = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    const found = applicationDetails(db, opts.id);
+    return found ? { ...found, scores: scoreDetails(db, opts.id) } : undefined;
+  });
   if (!details) {
     throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
   }
@@ -36,7 +43,13 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ApplicationDet
   line('Country', country);
   line('Region', a.region);
   line('Language', a.language);
-  line('Score', a.score);
+  line('Score', a.score === null ? null : `${a.score}${details.scores.combined !== null ? ' (in the application file)' : ''}`);
+  if (details.scores.combined !== null) {
+    line('Reviewers', `combined ${details.scores.combined} on 0-10 (each reviewer standardised, then averaged; select uses this)`);
+    for (const r of details.scores.reviewers) {
+      io.stdout.write(`${' '.repeat(16)}${r.reviewer}: ${r.score} on ${r.scale} ${c.dim(`(z ${r.z >= 0 ? '+' : ''}${r.z})`)}\n`);
+    }
+  }
   line('Beneficiaries', a.beneficiaries.join(', '));
   line('Own category', a.selfCategories.join(', '));
   line('Submitted', a.submittedAt);

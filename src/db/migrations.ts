@@ -149,6 +149,18 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'reviewer score scales (scores on different scales made comparable)',
+    sql: `
+      -- The scale each score was given on (e.g. 1-5, 0-10, 0-100), so scores from
+      -- different files can be put on one scale before reviewers are normalised.
+      ALTER TABLE reviewer_scores ADD COLUMN scale_min REAL;
+      ALTER TABLE reviewer_scores ADD COLUMN scale_max REAL;
+      ALTER TABLE reviewer_scores ADD COLUMN raw_text TEXT;   -- the cell as written ("7,5")
+      CREATE INDEX reviewer_scores_reviewer ON reviewer_scores(reviewer);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -78,3 +78,106 @@ export function rosterNamesByApplication(db: DB): Map<number, string[]> {
   }
   return map;
 }
+
+// ---- write side (selection) ----
+
+export interface NewRosterEntry {
+  applicationId: number;
+  reasons: string[];
+}
+
+export interface NewRoster {
+  name: string;
+  params: Record<string, unknown>;
+  solverStatus: string;
+  optimal: boolean;
+  objective: number | null;
+  solveMs: number | null;
+  /** In rank order (rank 1 first). */
+  members: NewRosterEntry[];
+  alternates: NewRosterEntry[];
+}
+
+/**
+ * Saves a roster in one transaction. An existing roster of the same name is replaced
+ * only when `overwrite` is set (the command asks first); its change history goes with it.
+ */
+export function saveRoster(db: DB, roster: NewRoster, options: { overwrite?: boolean } = {}): number {
+  return db.transaction(() => {
+    const existing = db.prepare('SELECT id FROM rosters WHERE name = ?').get(roster.name) as { id: number } | undefined;
+    if (existing) {
+      if (!options.overwrite) throw new Error(`a roster named ${roster.name} already exists`);
+      db.prepare('DELETE FROM rosters WHERE id = ?').run(existing.id);
+    }
+    const info = db
+      .prepare(`INSERT INTO rosters (name, params_json, solver_status, optimal, objective, solve_ms) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(roster.name, JSON.stringify(roster.params), roster.solverStatus, roster.optimal ? 1 : 0, roster.objective, roster.solveMs);
+    const rosterId = Number(info.lastInsertRowid);
+    const insert = db.prepare(`INSERT INTO roster_members (roster_id, application_id, role, rank, reasons_json) VALUES (?, ?, ?, ?, ?)`);
+    roster.members.forEach((m, i) => insert.run(rosterId, m.applicationId, 'member', i + 1, JSON.stringify(m.reasons)));
+    roster.alternates.forEach((m, i) => insert.run(rosterId, m.applicationId, 'alternate', i + 1, JSON.stringify(m.reasons)));
+    return rosterId;
+  }).immediate();
+}
+
+export function rosterExists(db: DB, name: string): boolean {
+  return db.prepare('SELECT 1 FROM rosters WHERE name = ?').get(name) !== undefined;
+}
+
+/** A free default name: roster-1, roster-2, ... */
+export function nextRosterName(db: DB, prefix = 'roster'): string {
+  for (let i = 1; ; i++) if (!rosterExists(db, `${prefix}-${i}`)) return `${prefix}-${i}`;
+}
+
+export interface RosterChange {
+  removedApplicationId: number | null;
+  addedApplicationId: number | null;
+  note: string | null;
+  changedAt: string;
+}
+
+export function rosterChanges(db: DB, name: string): RosterChange[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.removed_application_id, c.added_application_id, c.note, c.changed_at FROM roster_changes c
+           JOIN rosters r ON r.id = c.roster_id WHERE r.name = ? ORDER BY c.id`,
+      )
+      .all(name) as { removed_application_id: number | null; added_application_id: number | null; note: string | null; changed_at: string }[]
+  ).map((r) => ({ removedApplicationId: r.removed_application_id, addedApplicationId: r.added_application_id, note: r.note, changedAt: r.changed_at }));
+}
+
+/**
+ * A member declined: the alternate takes the member's place (and rank), the member
+ * leaves the roster, the remaining alternates move up, the objective follows, and the
+ * change is recorded. One transaction.
+ */
+export function swapRosterMember(
+  db: DB,
+  name: string,
+  change: { removedId: number; addedId: number; addedReasons: string[]; objective: number | null; note: string },
+): void {
+  db.transaction(() => {
+    const roster = db.prepare('SELECT id FROM rosters WHERE name = ?').get(name) as { id: number } | undefined;
+    if (!roster) throw new Error(`no roster named ${name}`);
+    const removed = db
+      .prepare(`SELECT rank FROM roster_members WHERE roster_id = ? AND application_id = ? AND role = 'member'`)
+      .get(roster.id, change.removedId) as { rank: number } | undefined;
+    if (!removed) throw new Error(`application ${change.removedId} is not a member of ${name}`);
+    db.prepare('DELETE FROM roster_members WHERE roster_id = ? AND application_id IN (?, ?)').run(roster.id, change.removedId, change.addedId);
+    db.prepare(`INSERT INTO roster_members (roster_id, application_id, role, rank, reasons_json) VALUES (?, ?, 'member', ?, ?)`).run(
+      roster.id, change.addedId, removed.rank, JSON.stringify(change.addedReasons),
+    );
+    // Close the gap in the alternates' ranks.
+    const alternates = db
+      .prepare(`SELECT application_id FROM roster_members WHERE roster_id = ? AND role = 'alternate' ORDER BY rank`)
+      .all(roster.id) as { application_id: number }[];
+    const setRank = db.prepare('UPDATE roster_members SET rank = ? WHERE roster_id = ? AND application_id = ?');
+    alternates.forEach((a, i) => setRank.run(-(i + 1), roster.id, a.application_id));
+    alternates.forEach((a, i) => setRank.run(i + 1, roster.id, a.application_id));
+    db.prepare('UPDATE rosters SET objective = ? WHERE id = ?').run(change.objective, roster.id);
+    db.prepare('INSERT INTO roster_changes (roster_id, removed_application_id, added_application_id, note) VALUES (?, ?, ?, ?)').run(
+      roster.id, change.removedId, change.addedId, change.note,
+    );
+  }).immediate();
+}

@@ -1,6 +1,74 @@
-/** Neutralises spreadsheet formulas (OWASP CSV injection). Replaced by the export module's version at merge. */
+/**
+ * Text hygiene shared by every export. One place for formula neutralisation (OWASP
+ * "CSV injection") and for the characters that break XML-based files (XLSX, GraphML).
+ */
+
+/**
+ * First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula
+ * (OWASP: = + - @ tab CR), plus their full-width forms, which East Asian spreadsheet
+ * locales read the same way.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** A plain decimal number ("-3.5", "+12"): the spreadsheet reads it as a number, nothing runs. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/** True when a spreadsheet would run this text as a formula. */
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/**
+ * Neutralises spreadsheet formulas in a text cell (OWASP CSV injection): text that starts
+ * with = + - @ tab or CR gets a leading apostrophe, which spreadsheets treat as "this is text".
+ * Numbers stay numbers, and so do texts that are plain numbers such as "-3.5". Everything else
+ * is returned unchanged, so legitimate values are not mangled.
+ *
+ * Apply it to CSV and XLSX cells only: vCard, JSON and GraphML are not opened by spreadsheets,
+ * and a phone number there must stay "+41 22 ...".
+ */
 export function safeCell(value: string | number | null | undefined): string | number {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  return isFormulaLike(value) ? `'${value}` : value;
+}
+
+/**
+ * Removes the control characters that XML 1.0 forbids (they make an XLSX or GraphML file
+ * unreadable) and lone surrogates, keeping tab, newline and carriage return.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafeText(text: string): string {
+  return text.replace(XML_INVALID, '');
+}
+
+/** Escapes text for XML content and attribute values (after removing forbidden characters). */
+export function xmlEscape(text: string): string {
+  return xmlSafeText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Excel refuses cells longer than this many characters. */
+export const XLSX_MAX_CELL = 32_767;
+
+/**
+ * Escapes applicant text for Markdown (Kumu descriptions, roster documents) so that a stray
+ * "*", "_", "#" or "<b>" in a proposal is shown as typed rather than formatting the page.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3');
+}
+
+/** One line for a Markdown table cell: no newlines, pipes escaped. */
+export function markdownCell(text: string): string {
+  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Benchmark of `skillsnet select` on invented calls: 473 applications (the size of the
+// 2020 call) and 20,000. Builds first (npm run build), then: node bench/select.mjs [sizes...]
+// Quotas: size 25, at least 3 per region, at most 2 per country, at least 1 per category,
+// at least 1 each in en/fr/es (the demo's Core Group). Prints one line per size and a JSON summary.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => import(path.join(root, 'dist', p));
+const { openDatabase } = await dist('db/connection.js');
+const { insertApplication, setCategories } = await dist('db/applications.js');
+const { categoryCodes } = await dist('tagging/taxonomy.js');
+const { runSelect } = await dist('cli/select.js');
+const { bufferIO } = await dist('cli/io.js');
+
+const COUNTRIES = {
+  Africa: ['NG', 'KE', 'SN', 'MA', 'ZA', 'GH', 'CI', 'ET', 'TZ', 'UG', 'CM', 'RW'],
+  Americas: ['MX', 'BR', 'CO', 'AR', 'CA', 'PE', 'CL', 'GT', 'US', 'EC'],
+  'Arab States': ['JO', 'LB', 'SA', 'OM', 'QA'],
+  'Asia and the Pacific': ['IN', 'PH', 'ID', 'VN', 'BD', 'PK', 'AU', 'NP', 'TH', 'LK'],
+  'Europe and Central Asia': ['FR', 'DE', 'ES', 'TR', 'UZ', 'GE', 'IT', 'PL', 'KZ', 'PT'],
+};
+const WEIGHTS = [['Africa', 0.3], ['Americas', 0.25], ['Arab States', 0.04], ['Asia and the Pacific', 0.23], ['Europe and Central Asia', 0.18]];
+
+export function makeCall(dbPath, n, seed = 1) {
+  let s = seed;
+  const r = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const cats = categoryCodes();
+  const db = openDatabase(dbPath, { create: true });
+  db.transaction(() => {
+    for (let i = 1; i <= n; i++) {
+      let x = r();
+      let region = 'Africa';
+      for (const [name, w] of WEIGHTS) { if (x < w) { region = name; break; } x -= w; }
+      const list = COUNTRIES[region];
+      const country = list[Math.floor(r() * list.length)];
+      const language = region === 'Americas' ? (r() < 0.6 ? 'es' : 'en') : region === 'Africa' ? (r() < 0.45 ? 'fr' : 'en') : r() < 0.2 ? 'fr' : 'en';
+      const id = insertApplication(db, 'bench', {
+        organization: `Organisation ${i}`, externalId: `B-${i}`, email: `c${i}@example.org`, country, region, language,
+        score: Math.round(r() * 1000) / 100,
+      });
+      const k = 1 + Math.floor(r() * 3);
+      const mine = new Set();
+      while (mine.size < k) mine.add(cats[Math.floor(r() * cats.length)]);
+      setCategories(db, id, [...mine]);
+    }
+  })();
+  db.close();
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const results = [];
+for (const n of sizes.length ? sizes : [473, 20000]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-bench-'));
+  const dbPath = path.join(dir, 'bench.db');
+  makeCall(dbPath, n);
+  const { io } = bufferIO();
+  const started = performance.now();
+  const out = await runSelect({
+    dbPath, size: 25, minPerRegion: 3, maxPerCountry: 2, minPerCategory: 1, minPerLanguage: { en: 1, fr: 1, es: 1 },
+    name: 'bench', dryRun: true,
+  }, io);
+  const ms = performance.now() - started;
+  results.push({ candidates: n, ms: Math.round(ms), solveMs: out.solveMs, optimal: out.optimal, objective: out.objective });
+  console.log(`${String(n).padStart(6)} candidates: ${Math.round(ms)} ms in all (${out.solveMs} ms selecting), ${out.optimal ? 'proven optimal' : 'NOT optimal'}, total score ${out.objective}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model, results }));

@@ -1,0 +1,60 @@
+import type { DB } from '../db/connection.js';
+import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
+import { OperationError, UsageError } from '../errors.js';
+import { info, type IO } from './io.js';
+import { printJson } from './context.js';
+
+/** What every export run returns (and prints with --json). */
+export interface ExportResult {
+  export: 'kumu' | 'contacts' | 'roster' | 'graphml';
+  format: string;
+  /** Files written (absolute paths); empty for stdout or --dry-run. */
+  files: string[];
+  stdout: boolean;
+  dryRun: boolean;
+  counts: Record<string, number>;
+  ms: number;
+}
+
+/** The roster whose members form the Core Group: the one named, else the latest saved, else none. */
+export function coreGroupRoster(db: DB, io: IO, name: string | undefined, purpose: string): { name: string; members: Set<number> } | null {
+  let chosen = name;
+  if (chosen === undefined) {
+    const all = listRosters(db);
+    if (all.length === 0) return null;
+    chosen = all[all.length - 1].name;
+    if (all.length > 1) info(io, `${purpose}: members of roster "${chosen}", the latest saved (--roster NAME to choose another)`);
+  }
+  if (!getRoster(db, chosen)) throw unknownRoster(db, chosen);
+  const members = new Set(rosterEntries(db, chosen).filter((e) => e.role === 'member').map((e) => e.application.id));
+  return { name: chosen, members };
+}
+
+export function unknownRoster(db: DB, name: string): OperationError {
+  const names = listRosters(db).map((r) => r.name);
+  return new OperationError(`no roster named "${name}"`, {
+    hint: names.length ? `saved rosters: ${names.join(', ')} (skillsnet rosters)` : 'select one first: skillsnet select --size 25 --name core-2020',
+  });
+}
+
+/** Parses --peer-links [N]: true (flag alone) means 3 peers per organisation. */
+export function parsePeerLinks(value: string | boolean | undefined): number | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return 3;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--peer-links takes a number of peers per organisation from 1 to 50, got "${value}"`);
+  return n;
+}
+
+export function finish(io: IO, result: ExportResult, json: boolean | undefined): ExportResult {
+  if (json) printJson(io, result);
+  return result;
+}
+
+export function elapsed(start: number): number {
+  return Math.round(performance.now() - start);
+}
+
+export function checkJsonWithStdout(json: boolean | undefined, out: string): void {
+  if (json && out === '-') throw new UsageError('--json prints a summary on stdout, which --out - already uses', { hint: 'drop --json, or write to a file' });
+}

@@ -1,0 +1,138 @@
+import { Option, type Command } from 'commander';
+import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { invocation, type CliContext } from './context.js';
+import { parsePeerLinks } from './export-common.js';
+import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
+import { CONTACT_FORMATS, runExportContacts, type ContactFormat } from './export-contacts.js';
+import { ROSTER_FORMATS, runExportRoster, type RosterFormat } from './export-roster.js';
+import { runExportGraphml } from './export-graphml.js';
+
+export { runExportKumu, type ExportKumuOptions } from './export-kumu.js';
+export { runExportContacts, type ExportContactsOptions } from './export-contacts.js';
+export { runExportRoster, type ExportRosterOptions } from './export-roster.js';
+export { runExportGraphml, type ExportGraphmlOptions } from './export-graphml.js';
+export type { ExportResult } from './export-common.js';
+
+interface WriteFlags { out: string; force?: boolean; dryRun?: boolean; json?: boolean }
+
+function addWriteOptions(cmd: Command, outHelp: string): Command {
+  return cmd
+    .requiredOption('--out <path>', outHelp)
+    .option('--force', 'replace the file if it exists')
+    .option('--dry-run', 'build and check the export, print what would be written, write nothing')
+    .option('--json', 'print a summary (files, counts, milliseconds) as JSON on stdout');
+}
+
+export function registerExport(program: Command, ctx: CliContext): void {
+  const exp = program
+    .command('export')
+    .description('write a Kumu network map, a contact list, a roster document or a GraphML graph')
+    .addHelpText('after', `
+Every export writes atomically (a temporary file, then a rename), creates files readable by you
+only, refuses to replace a file without --force, and neutralises spreadsheet formulas in CSV and
+XLSX cells. Progress and counts go to stderr.
+
+Examples:
+  skillsnet export kumu --format xlsx --out map.xlsx
+  skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
+  skillsnet export roster core-2020 --format md --out core-2020.md
+  skillsnet export graphml --out network.graphml`);
+
+  const kumu = exp
+    .command('kumu')
+    .description('a map for Kumu: organisations, skills categories and regions, and who works on what where');
+  addFilterOptions(kumu, { roster: false, minScore: true })
+    .option('--roster <name>', 'mark the members of this roster Core Group "yes" (default: the latest saved roster)')
+    .option('--members-only', 'only the members of that roster')
+    .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
+    .option('--with-contact-details', 'include email addresses and phone numbers (mind who can see the Kumu project)')
+    .option('--view', 'print the Advanced Editor code on stdout instead of writing it next to the map')
+    .addOption(new Option('--format <format>', 'xlsx (one workbook), csv (a folder with elements.csv and connections.csv) or json (Kumu blueprint)').choices([...KUMU_FORMATS]).default('xlsx'));
+  addWriteOptions(kumu, 'the workbook or blueprint file, or the folder for csv; "-" for stdout (json only)')
+    .addHelpText('after', `
+The workbook has two sheets, Elements and Connections, with an ID column so that importing it
+again later updates the map instead of duplicating it. Organisations carry Country, Region,
+Language, Tags (skills categories), Organization Type, Beneficiaries, Contact Person, URL,
+Core Group, Call and Score, so the map can be filtered and coloured by any of them. The
+Advanced Editor code (colour by region, size by score) is written beside the map as
+NAME.kumu-view.txt.
+
+Examples:
+  skillsnet export kumu --format xlsx --out map.xlsx
+  skillsnet export kumu --roster core-2020 --members-only --format xlsx --out core-map.xlsx
+  skillsnet export kumu --region Africa --peer-links 5 --format csv --out kumu-africa/
+  skillsnet export kumu --format json --out - > map.json
+  skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runExportKumu({
+        dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
+        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, view: flags.view,
+        format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+      }, io);
+    });
+
+  const contacts = exp
+    .command('contacts')
+    .description('a contact list, one contact per email address: csv, vCard or Outlook CSV');
+  addFilterOptions(contacts, { minScore: true })
+    .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'));
+  addWriteOptions(contacts, 'the file to write, or "-" for stdout')
+    .addHelpText('after', `
+Contact data is personal data: this command is the deliberate way it leaves the database.
+The same address on several applications becomes one contact; applications without an
+email address are listed on stderr. csv columns: name, email, phone, organisation, country,
+region, language, categories, rosters.
+
+Examples:
+  skillsnet export contacts --format csv --out contacts.csv
+  skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
+  skillsnet export contacts --language fr --format outlook --out francophone.csv`)
+    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runExportContacts({ dbPath, filters: parseFilters(flags), format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+
+  const roster = exp
+    .command('roster')
+    .description('a saved roster as a document: Markdown for a report, CSV or JSON')
+    .argument('<name>', 'the roster (see skillsnet rosters)')
+    .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
+  addWriteOptions(roster, 'the file to write, or "-" for stdout')
+    .addHelpText('after', `
+Members, then alternates in order, with organisation, contact, country, region, language,
+skills categories, score and the reasons each was selected.
+
+Examples:
+  skillsnet export roster core-2020 --format md --out core-2020.md
+  skillsnet export roster core-2020 --format csv --out core-2020.csv
+  skillsnet export roster core-2020 --format json --out -`)
+    .action(async (name: string, flags: WriteFlags & { format: RosterFormat }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runExportRoster({ dbPath, name, format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+
+  const graphml = exp
+    .command('graphml')
+    .description('the network as GraphML for Gephi, Cytoscape or NetworkX');
+  addFilterOptions(graphml, { roster: false, minScore: true })
+    .option('--roster <name>', 'mark the members of this roster coreGroup=true (default: the latest saved roster)')
+    .option('--members-only', 'only the members of that roster')
+    .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)');
+  addWriteOptions(graphml, 'the file to write, or "-" for stdout')
+    .addHelpText('after', `
+Nodes: organisations, skills categories and regions, with typed attributes (label, type,
+country, region, language, categories, coreGroup, score, ...). Edges: "works on", "based in"
+and, with --peer-links, "peer" (weight = shared categories). The graph is undirected.
+
+Examples:
+  skillsnet export graphml --out network.graphml
+  skillsnet export graphml --peer-links --region "Asia and the Pacific" --out asia.graphml`)
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runExportGraphml({
+        dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
+        peerLinks: parsePeerLinks(flags.peerLinks), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+      }, io);
+    });
+}

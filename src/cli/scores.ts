@@ -1,0 +1,229 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, warn, type IO } from './io.js';
+import { OperationError, UsageError } from '../errors.js';
+import type { DB } from '../db/connection.js';
+import { combinedScores, storeScores, type ScoreToStore } from '../db/scores.js';
+import { matchScoreHeaders, parseScoreCell, readScoreTable } from '../selection/score-file.js';
+import { MIN_SCORES_TO_NORMALISE } from '../selection/normalise.js';
+
+export interface ScoresImportOptions {
+  dbPath: string;
+  file: string;
+  /** Whose scores these are, when the sheet has no reviewer column (or for its blank cells). */
+  reviewer?: string;
+  /** The scale the scores were given on; inferred from the file when absent. */
+  scale?: { min: number; max: number };
+  /** Match applications of this call only (an email may apply in several calls). */
+  call?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export interface ScoresImportResult {
+  file: string;
+  scale: { min: number; max: number; inferred: boolean };
+  reviewers: string[];
+  /** Data rows read (header excluded). rows = inserted + updated + unchanged + rejected. */
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejects: { row: number; reason: string }[];
+  /** Applications with a combined reviewer score after this import. */
+  applicationsScored: number;
+  dryRun: boolean;
+}
+
+/** "1-5", "0..100", "0–10" -> {min, max}. */
+export function parseScale(text: string): { min: number; max: number } {
+  const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|\.\.|to|à|a)\s*(-?\d+(?:[.,]\d+)?)\s*$/i.exec(text);
+  const min = m ? Number(m[1].replace(',', '.')) : NaN;
+  const max = m ? Number(m[2].replace(',', '.')) : NaN;
+  if (!m || !(max > min)) throw new UsageError(`--scale needs MIN-MAX with MIN below MAX, got "${text}"`, { hint: 'for example --scale 1-5 or --scale 0-100' });
+  return { min, max };
+}
+
+/** The usual scale that holds every score seen (a 1-5 sheet, a 0-10 sheet, a French 0-20, a 0-100). */
+export function inferScale(scores: number[], outOf: number[]): { min: number; max: number } {
+  if (outOf.length) return { min: 0, max: Math.max(...outOf) };
+  const hi = Math.max(...scores);
+  const lo = Math.min(...scores);
+  if (hi <= 1) return { min: 0, max: 1 };
+  if (hi <= 5) return { min: lo >= 1 ? 1 : 0, max: 5 };
+  if (hi <= 10) return { min: 0, max: 10 };
+  if (hi <= 20) return { min: 0, max: 20 };
+  if (hi <= 100) return { min: 0, max: 100 };
+  return { min: 0, max: hi };
+}
+
+interface AppKey {
+  id: number;
+  call: string;
+}
+
+function applicationIndex(db: DB, call?: string) {
+  const rows = db
+    .prepare(`SELECT a.id, a.external_id, lower(a.email) AS email, c.name AS call FROM applications a JOIN calls c ON c.id = a.call_id ORDER BY a.id`)
+    .all() as { id: number; external_id: string | null; email: string | null; call: string }[];
+  const byExternal = new Map<string, AppKey[]>();
+  const byEmail = new Map<string, AppKey[]>();
+  const byId = new Map<number, AppKey>();
+  for (const r of rows) {
+    if (call !== undefined && r.call !== call) continue;
+    const key = { id: r.id, call: r.call };
+    byId.set(r.id, key);
+    if (r.external_id) {
+      const k = r.external_id.trim().toLowerCase();
+      byExternal.set(k, [...(byExternal.get(k) ?? []), key]);
+    }
+    if (r.email) byEmail.set(r.email.trim(), [...(byEmail.get(r.email.trim()) ?? []), key]);
+  }
+  return { byExternal, byEmail, byId };
+}
+
+export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promise<ScoresImportResult> {
+  const file = path.resolve(io.cwd, opts.file);
+  const table = await readScoreTable(file);
+  const name = path.basename(file);
+  // The header is the first of the top rows where a score column and an application or email column are recognised.
+  let headerRow = -1;
+  let columns: ReturnType<typeof matchScoreHeaders> = {};
+  for (let i = 0; i < Math.min(table.length, 10); i++) {
+    const found = matchScoreHeaders(table[i]);
+    if (found.score !== undefined && (found.application !== undefined || found.email !== undefined)) {
+      headerRow = i;
+      columns = found;
+      break;
+    }
+  }
+  if (headerRow < 0) {
+    throw new OperationError(`no score column and application or email column recognised in ${name}${table[0] ? ` (headers: ${table[0].filter(Boolean).join(', ')})` : ''}`, {
+      hint: 'name the columns e.g. "application id", "reviewer", "score" (or courriel/note, correo/puntuación); synonyms are in data/score-headers.json',
+    });
+  }
+  if (columns.reviewer === undefined && !opts.reviewer) {
+    throw new UsageError(`${name} has no reviewer column`, { hint: `say whose scores these are: skillsnet scores import ${opts.file} --reviewer NAME` });
+  }
+  const cell = (row: string[], c: number | undefined) => (c === undefined ? '' : String(row[c] ?? '').trim());
+
+  return withDatabase(opts.dbPath, { create: false }, (db) => {
+    const index = applicationIndex(db, opts.call);
+    const rejects: { row: number; reason: string }[] = [];
+    const parsed: { row: number; applicationId: number; reviewer: string; score: number; raw: string; outOf?: number }[] = [];
+    let rows = 0;
+    const data = table.slice(headerRow + 1);
+    data.forEach((row, i) => {
+      const rowNumber = i + 1;
+      if (row.every((c) => String(c ?? '').trim() === '')) return;
+      rows++;
+      const reject = (reason: string) => rejects.push({ row: rowNumber, reason });
+      const raw = cell(row, columns.score);
+      if (raw === '') return reject('no score');
+      const value = parseScoreCell(raw);
+      if (!value) return reject(`"${raw}" is not a number`);
+      const reviewer = cell(row, columns.reviewer) || opts.reviewer || '';
+      if (!reviewer) return reject('no reviewer (add --reviewer NAME for blank cells)');
+      const ref = cell(row, columns.application);
+      const email = cell(row, columns.email).toLowerCase().replace(/^mailto:/, '');
+      let matches: AppKey[] = [];
+      if (ref) {
+        matches = index.byExternal.get(ref.toLowerCase()) ?? [];
+        if (matches.length === 0 && /^#?\d+$/.test(ref)) {
+          const byId = index.byId.get(Number(ref.replace('#', '')));
+          if (byId) matches = [byId];
+        }
+      }
+      if (matches.length === 0 && email) matches = index.byEmail.get(email) ?? [];
+      if (matches.length === 0) return reject(`no application ${[ref && `with ID ${ref}`, email && `with email ${email}`].filter(Boolean).join(' or ')}${opts.call ? ` in call ${opts.call}` : ''}`);
+      if (matches.length > 1) {
+        return reject(`${ref || email} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); add --call`);
+      }
+      parsed.push({ row: rowNumber, applicationId: matches[0].id, reviewer, score: value.score, raw, outOf: value.outOf });
+    });
+    if (parsed.length === 0 && rows > 0 && rejects.length === rows) {
+      warn(io, `none of the ${rows} rows of ${name} could be used`);
+    }
+    const inferred = opts.scale === undefined;
+    const scale = opts.scale ?? (parsed.length ? inferScale(parsed.map((p) => p.score), parsed.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
+    // Later rows win for the same application and reviewer.
+    const last = new Map<string, number>();
+    parsed.forEach((p, i) => last.set(`${p.applicationId}\u0000${p.reviewer}`, i));
+    const toStore: ScoreToStore[] = [];
+    parsed.forEach((p, i) => {
+      if (p.score < scale.min || p.score > (p.outOf ?? scale.max)) {
+        rejects.push({ row: p.row, reason: `score ${p.raw} is outside the scale ${scale.min}-${scale.max}` });
+      } else if (last.get(`${p.applicationId}\u0000${p.reviewer}`) !== i) {
+        rejects.push({ row: p.row, reason: `a later row scores application ${p.applicationId} for ${p.reviewer} again (the later one is kept)` });
+      } else {
+        const s = p.outOf ? { min: 0, max: p.outOf } : scale;
+        toStore.push({ applicationId: p.applicationId, reviewer: p.reviewer, score: p.score, scaleMin: s.min, scaleMax: s.max, rawText: p.raw });
+      }
+    });
+    rejects.sort((a, b) => a.row - b.row);
+    let counts = { inserted: 0, updated: 0, unchanged: 0 };
+    if (opts.dryRun) {
+      counts = { inserted: toStore.length, updated: 0, unchanged: 0 };
+    } else if (toStore.length) {
+      counts = storeScores(db, toStore, name);
+    }
+    const result: ScoresImportResult = {
+      file: name,
+      scale: { ...scale, inferred },
+      reviewers: [...new Set(toStore.map((s) => s.reviewer))].sort(),
+      rows,
+      ...counts,
+      rejected: rejects.length,
+      rejects,
+      applicationsScored: combinedScores(db).size,
+      dryRun: Boolean(opts.dryRun),
+    };
+    if (opts.json) {
+      printJson(io, result);
+      return result;
+    }
+    info(io, `${name}: ${rows} rows; ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${opts.dryRun ? ' (dry run: nothing saved)' : ''}.`);
+    info(io, `Scale ${scale.min}-${scale.max}${inferred ? ' (inferred from the scores; set it with --scale MIN-MAX)' : ''}; reviewers: ${result.reviewers.join(', ') || 'none'}.`);
+    for (const r of rejects.slice(0, 20)) warn(io, `row ${r.row}: ${r.reason}`);
+    if (rejects.length > 20) warn(io, `… and ${rejects.length - 20} more rejected rows (--json lists them all)`);
+    const few = result.reviewers.filter((r) => toStore.filter((s) => s.reviewer === r).length < MIN_SCORES_TO_NORMALISE);
+    if (few.length) info(io, `Fewer than ${MIN_SCORES_TO_NORMALISE} scores from ${few.join(', ')} in this file: such reviewers are compared with the pool of all scores rather than with their own habits.`);
+    info(io, `${result.applicationsScored} applications now have a combined reviewer score; select uses it. See one with: skillsnet show ID`);
+    return result;
+  });
+}
+
+export function registerScores(program: Command, ctx: CliContext): void {
+  const scores = program.command('scores').description("reviewers' scores: import them; select ranks by their normalised combination");
+  scores
+    .command('import')
+    .description("import reviewers' scores from a CSV or .xlsx (application ID or email, reviewer, score; English, French or Spanish headers)")
+    .argument('<file>', 'score sheet (.csv or .xlsx)')
+    .option('--reviewer <name>', 'whose scores these are, when the sheet has no reviewer column')
+    .option('--scale <min-max>', 'the scale the scores were given on, e.g. 1-5 or 0-100 (default: inferred)')
+    .option('--call <name>', 'match applications of this call only')
+    .option('--dry-run', 'check the file without saving anything')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Each reviewer's scores are standardised before they are averaged, so harsh and lenient
+reviewers weigh alike; scores on different scales (1-5, 0-10, 0-20, 0-100) are put on one
+scale first. A reviewer's new score for an application replaces the old one. Decimal commas
+("7,5") and "8/10" are understood.
+
+Examples:
+  skillsnet scores import scores-amina.csv --reviewer "Amina"
+  skillsnet scores import jury.xlsx --scale 1-5
+  skillsnet scores import notes.csv --call 2020 --dry-run`,
+    )
+    .action(async (file: string, flags: { reviewer?: string; scale?: string; call?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runScoresImport(
+        { dbPath, file, reviewer: flags.reviewer?.trim() || undefined, scale: flags.scale ? parseScale(flags.scale) : undefined, call: flags.call, dryRun: flags.dryRun, json: flags.json },
+        io,
+      );
+    });
+}

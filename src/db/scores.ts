@@ -1,0 +1,131 @@
+import type { DB } from './connection.js';
+import { combineScores, type CombinedScore, type ReviewerScore } from '../selection/normalise.js';
+
+/** Scale assumed for scores imported before scales were stored. */
+export const DEFAULT_SCALE = { min: 0, max: 10 };
+
+interface ScoreRow {
+  application_id: number;
+  reviewer: string;
+  score: number;
+  scale_min: number | null;
+  scale_max: number | null;
+  raw_text: string | null;
+  file_name: string | null;
+  imported_at: string;
+}
+
+function allScores(db: DB): ReviewerScore[] {
+  return (db.prepare('SELECT application_id, reviewer, score, scale_min, scale_max FROM reviewer_scores ORDER BY id').all() as ScoreRow[]).map((r) => ({
+    applicationId: r.application_id,
+    reviewer: r.reviewer,
+    score: r.score,
+    scaleMin: r.scale_min ?? DEFAULT_SCALE.min,
+    scaleMax: r.scale_max ?? DEFAULT_SCALE.max,
+  }));
+}
+
+/**
+ * Reviewers' combined score of every application that has one. Normalisation uses
+ * every stored score (a reviewer's habit shows across all the applications they scored).
+ */
+export function combinedScores(db: DB): Map<number, CombinedScore> {
+  return combineScores(allScores(db));
+}
+
+export function countReviewerScores(db: DB): number {
+  return (db.prepare('SELECT count(*) AS n FROM reviewer_scores').get() as { n: number }).n;
+}
+
+export interface ScoreDetails {
+  /** Raw scores as reviewers gave them, with their scale and standardised value. */
+  reviewers: { reviewer: string; score: number; scale: string; z: number; file: string | null; importedAt: string }[];
+  /** Combined score on 0..10, null when no reviewer scored the application. */
+  combined: number | null;
+}
+
+/** What `show` displays about an application's reviewer scores. */
+export function scoreDetails(db: DB, applicationId: number): ScoreDetails {
+  const rows = db
+    .prepare('SELECT application_id, reviewer, score, scale_min, scale_max, raw_text, file_name, imported_at FROM reviewer_scores WHERE application_id = ? ORDER BY reviewer')
+    .all(applicationId) as ScoreRow[];
+  if (rows.length === 0) return { reviewers: [], combined: null };
+  const combined = combinedScores(db).get(applicationId);
+  return {
+    reviewers: rows.map((r) => {
+      const z = combined?.reviewers.find((x) => x.reviewer === r.reviewer)?.z ?? 0;
+      return {
+        reviewer: r.reviewer,
+        score: r.score,
+        scale: `${r.scale_min ?? DEFAULT_SCALE.min}-${r.scale_max ?? DEFAULT_SCALE.max}`,
+        z: Math.round(z * 1000) / 1000,
+        file: r.file_name,
+        importedAt: r.imported_at,
+      };
+    }),
+    combined: combined?.combined ?? null,
+  };
+}
+
+export interface ScoreToStore {
+  applicationId: number;
+  reviewer: string;
+  score: number;
+  scaleMin: number;
+  scaleMax: number;
+  rawText: string;
+}
+
+/**
+ * Stores scores in one transaction; a reviewer's new score for an application replaces
+ * the old one. Returns how many were inserted, updated or unchanged.
+ */
+export function storeScores(db: DB, scores: ScoreToStore[], fileName: string): { inserted: number; updated: number; unchanged: number } {
+  const result = { inserted: 0, updated: 0, unchanged: 0 };
+  const find = db.prepare('SELECT score, scale_min, scale_max FROM reviewer_scores WHERE application_id = ? AND reviewer = ?');
+  const insert = db.prepare(
+    `INSERT INTO reviewer_scores (application_id, reviewer, score, file_name, scale_min, scale_max, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE reviewer_scores SET score = ?, file_name = ?, scale_min = ?, scale_max = ?, raw_text = ?,
+       imported_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE application_id = ? AND reviewer = ?`,
+  );
+  db.transaction(() => {
+    for (const s of scores) {
+      const old = find.get(s.applicationId, s.reviewer) as { score: number; scale_min: number | null; scale_max: number | null } | undefined;
+      if (!old) {
+        insert.run(s.applicationId, s.reviewer, s.score, fileName, s.scaleMin, s.scaleMax, s.rawText);
+        result.inserted++;
+      } else if (old.score === s.score && old.scale_min === s.scaleMin && old.scale_max === s.scaleMax) {
+        result.unchanged++;
+      } else {
+        update.run(s.score, fileName, s.scaleMin, s.scaleMax, s.rawText, s.applicationId, s.reviewer);
+        result.updated++;
+      }
+    }
+  }).immediate();
+  return result;
+}
+
+/** Application IDs by lower-cased email, to match score rows that give an email. */
+export function applicationIdsByEmail(db: DB): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const r of db.prepare('SELECT id, lower(email) AS email FROM applications WHERE email IS NOT NULL ORDER BY id').all() as { id: number; email: string }[]) {
+    const list = map.get(r.email) ?? [];
+    list.push(r.id);
+    map.set(r.email, list);
+  }
+  return map;
+}
+
+/** Application IDs by external ID (the application ID in the form tool's export). */
+export function applicationIdsByExternalId(db: DB): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const r of db.prepare('SELECT id, external_id FROM applications WHERE external_id IS NOT NULL ORDER BY id').all() as { id: number; external_id: string }[]) {
+    const key = r.external_id.trim().toLowerCase();
+    const list = map.get(key) ?? [];
+    list.push(r.id);
+    map.set(key, list);
+  }
+  return map;
+}

@@ -1,0 +1,151 @@
+import type { Application } from '../model.js';
+import { categoryName } from '../tagging/taxonomy.js';
+import { countryName } from '../geo/countries.js';
+import { languageName } from '../geo/languages.js';
+import { safeCell, xmlSafeText } from './escape.js';
+
+/**
+ * Contact lists: one contact per email address. The same address on several applications
+ * (an organisation that applied twice, a consultant writing for several) is merged into one
+ * contact carrying every organisation, category and roster.
+ */
+
+export interface Contact {
+  email: string;
+  name: string | null;
+  phones: string[];
+  organizations: string[];
+  countries: string[];
+  regions: string[];
+  languages: string[];
+  categories: string[];
+  rosters: string[];
+  applicationIds: number[];
+  titles: string[];
+  calls: string[];
+}
+
+export interface ContactList {
+  contacts: Contact[];
+  applications: number;
+  /** Applications with no usable email address. */
+  withoutEmail: number[];
+  /** Addresses that appeared on more than one application and were merged. */
+  merged: number;
+}
+
+/** A deliberately loose address check: something@domain.tld, no spaces. */
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
+
+/** The addresses in an email cell ("a@x.org; b@y.org", "Ana <ana@x.org>"), lower-cased. */
+export function emailsIn(text: string | null): string[] {
+  if (!text) return [];
+  const found: string[] = [];
+  for (const part of text.split(/[;,\s/]+/)) {
+    const candidate = part.replace(/^mailto:/i, '').replace(/^[<("']+|[>)"'.]+$/g, '').trim().toLowerCase();
+    if (EMAIL.test(candidate) && !found.includes(candidate)) found.push(candidate);
+  }
+  return found;
+}
+
+function add(list: string[], value: string | null | undefined): void {
+  const v = value?.trim();
+  if (v && !list.some((x) => x.toLowerCase() === v.toLowerCase())) list.push(v);
+}
+
+export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>): ContactList {
+  const byEmail = new Map<string, Contact>();
+  const withoutEmail: number[] = [];
+  let count = 0;
+  let merged = 0;
+  for (const a of applications) {
+    count++;
+    const emails = emailsIn(a.email);
+    if (emails.length === 0) { withoutEmail.push(a.id); continue; }
+    for (const email of emails) {
+      let c = byEmail.get(email);
+      if (c) merged++;
+      else {
+        c = { email, name: null, phones: [], organizations: [], countries: [], regions: [], languages: [], categories: [], rosters: [], applicationIds: [], titles: [], calls: [] };
+        byEmail.set(email, c);
+      }
+      c.name ??= a.contactName?.trim() || null;
+      add(c.phones, a.phone);
+      add(c.organizations, a.organization);
+      add(c.countries, a.country ? countryName(a.country) : a.countryRaw);
+      add(c.regions, a.region);
+      add(c.languages, a.language ? languageName(a.language) : null);
+      for (const code of a.categories) add(c.categories, categoryName(code));
+      for (const r of rostersByApplication.get(a.id) ?? []) add(c.rosters, r);
+      c.applicationIds.push(a.id);
+      add(c.titles, a.title);
+      add(c.calls, a.call);
+    }
+  }
+  return { contacts: [...byEmail.values()], applications: count, withoutEmail, merged };
+}
+
+export const CONTACT_CSV_COLUMNS = ['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters'] as const;
+
+const join = (vs: string[]) => vs.join('; ');
+const text = (s: string) => safeCell(xmlSafeText(s));
+
+/** UTF-8 with a byte-order mark so that Excel shows accents; CRLF as Excel writes it. */
+export async function contactsCsv(list: ContactList): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  const rows = list.contacts.map((c) => [
+    text(c.name ?? ''), text(c.email), text(join(c.phones)), text(join(c.organizations)), text(join(c.countries)),
+    text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)),
+  ]);
+  return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+}
+
+/** Splits a person's name into given and family names ("Ana María Ruiz" -> Ana María / Ruiz). */
+export function splitName(name: string | null): { given: string; family: string; prefix: string } {
+  const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  let prefix = '';
+  if (parts.length > 1 && /^(dr|prof|mr|mrs|ms|mme|m|sr|sra|srta|dra)\.?$/i.test(parts[0])) prefix = parts.shift()!;
+  if (parts.length === 0) return { given: '', family: '', prefix };
+  if (parts.length === 1) return { given: parts[0], family: '', prefix };
+  // Family-name particles stay with the family name: "Jean de la Fontaine" -> de la Fontaine.
+  let i = parts.length - 1;
+  while (i > 1 && /^(de|del|della|la|le|van|von|der|da|dos|das|du|al|el|bin|ben|ibn)$/i.test(parts[i - 1])) i--;
+  return { given: parts.slice(0, i).join(' '), family: parts.slice(i).join(' '), prefix };
+}
+
+/** Outlook's own CSV column names, so its import wizard maps them without asking. */
+export const OUTLOOK_COLUMNS = [
+  'Title', 'First Name', 'Middle Name', 'Last Name', 'Company', 'Business Country/Region', 'Business Phone',
+  'E-mail Address', 'E-mail Type', 'E-mail Display Name', 'Categories', 'Language', 'Notes',
+] as const;
+
+export function contactNote(c: Contact): string {
+  const parts: string[] = [];
+  if (c.regions.length) parts.push(`Region: ${join(c.regions)}`);
+  if (c.languages.length) parts.push(`Language: ${join(c.languages)}`);
+  if (c.categories.length) parts.push(`Skills categories: ${join(c.categories)}`);
+  if (c.rosters.length) parts.push(`Core Group: ${join(c.rosters)}`);
+  if (c.titles.length) parts.push(`Project: ${c.titles.join(' / ')}`);
+  parts.push(`Call ${join(c.calls)}; skillsnet application ${c.applicationIds.join(', ')}`);
+  return parts.join('\n');
+}
+
+/** Outlook categories: the network, the skills categories and the rosters, separated by ";". */
+export function contactCategories(c: Contact): string[] {
+  return ['Skills Innovation Network', ...c.categories, ...c.rosters].map((x) => x.replace(/[;,]/g, ' '));
+}
+
+export async function contactsOutlookCsv(list: ContactList): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  const rows = list.contacts.map((c) => {
+    const n = splitName(c.name);
+    const given = n.given.split(' ');
+    const first = given.length > 1 && n.family ? given[0] : n.given;
+    const middle = given.length > 1 && n.family ? given.slice(1).join(' ') : '';
+    return [
+      n.prefix, first, middle, n.family, join(c.organizations), join(c.countries), c.phones[0] ?? '',
+      c.email, 'SMTP', c.name ? `${c.name} (${c.email})` : c.email, contactCategories(c).join(';'), join(c.languages), contactNote(c),
+    ].map(text);
+  });
+  return '\uFEFF' + stringify([[...OUTLOOK_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+}

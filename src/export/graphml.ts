@@ -1,0 +1,81 @@
+import { ELEMENT_TYPES, type Network, type NetworkNode } from './network.js';
+import { xmlEscape } from './escape.js';
+
+/**
+ * GraphML with typed attributes, as Gephi, Cytoscape and NetworkX read it. The graph is
+ * undirected: NetworkX refuses a file mixing directed and undirected edges, and the links
+ * ("works on", "based in", peers) read naturally both ways; the edge attribute `type` says
+ * which kind each link is. Multiple values are joined with "|".
+ */
+
+type AttrType = 'string' | 'double' | 'boolean' | 'int';
+interface Key { id: string; name: string; type: AttrType }
+
+const NODE_KEYS: Key[] = [
+  { id: 'label', name: 'label', type: 'string' },
+  { id: 'type', name: 'type', type: 'string' },
+  { id: 'country', name: 'country', type: 'string' },
+  { id: 'countryCode', name: 'countryCode', type: 'string' },
+  { id: 'region', name: 'region', type: 'string' },
+  { id: 'language', name: 'language', type: 'string' },
+  { id: 'organizationType', name: 'organizationType', type: 'string' },
+  { id: 'beneficiaries', name: 'beneficiaries', type: 'string' },
+  { id: 'categories', name: 'categories', type: 'string' },
+  { id: 'contactPerson', name: 'contactPerson', type: 'string' },
+  { id: 'url', name: 'url', type: 'string' },
+  { id: 'coreGroup', name: 'coreGroup', type: 'boolean' },
+  { id: 'call', name: 'call', type: 'string' },
+  { id: 'score', name: 'score', type: 'double' },
+  { id: 'applications', name: 'applications', type: 'int' },
+];
+const EDGE_KEYS: Key[] = [
+  { id: 'edgeType', name: 'type', type: 'string' },
+  { id: 'weight', name: 'weight', type: 'double' },
+  { id: 'sharedCategories', name: 'sharedCategories', type: 'string' },
+];
+
+function nodeData(node: NetworkNode): Record<string, string | number | boolean | null> {
+  switch (node.kind) {
+    case 'organization':
+      return {
+        label: node.label, type: ELEMENT_TYPES.organization, country: node.country, countryCode: node.countryCode, region: node.region,
+        language: node.language, organizationType: node.organizationTypes.join('|') || null, beneficiaries: node.beneficiaries.join('|') || null,
+        categories: node.categories.join('|') || null, contactPerson: node.contactPersons.join('|') || null, url: node.url,
+        coreGroup: node.coreGroup, call: node.calls.join('|'), score: node.score, applications: node.applicationIds.length,
+      };
+    case 'category':
+      return { label: node.label, type: ELEMENT_TYPES.category };
+    case 'region':
+      return { label: node.label, type: ELEMENT_TYPES.region, region: node.region };
+  }
+}
+
+function data(key: string, value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  return `      <data key="${key}">${xmlEscape(String(value))}</data>\n`;
+}
+
+export function networkGraphml(network: Network): string {
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
+  out.push('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n');
+  out.push('    xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n');
+  for (const k of NODE_KEYS) out.push(`  <key id="${k.id}" for="node" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
+  for (const k of EDGE_KEYS) out.push(`  <key id="${k.id}" for="edge" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
+  out.push('  <graph id="skillsnet" edgedefault="undirected">\n');
+  const nodes: NetworkNode[] = [...network.organizations, ...network.categories, ...network.regions];
+  for (const node of nodes) {
+    out.push(`    <node id="${xmlEscape(node.id)}">\n`);
+    for (const [key, value] of Object.entries(nodeData(node))) out.push(data(key, typeof value === 'boolean' ? String(value) : value));
+    out.push('    </node>\n');
+  }
+  for (const link of network.links) {
+    out.push(`    <edge id="${xmlEscape(link.id)}" source="${xmlEscape(link.from)}" target="${xmlEscape(link.to)}">\n`);
+    out.push(data('edgeType', link.type));
+    out.push(data('weight', link.strength));
+    out.push(data('sharedCategories', link.shared?.join('|')));
+    out.push('    </edge>\n');
+  }
+  out.push('  </graph>\n</graphml>\n');
+  return out.join('');
+}

@@ -1,0 +1,294 @@
+import type { Application, Region } from '../model.js';
+import { REGIONS, isRegion } from '../model.js';
+import { categoryName, taxonomy } from '../tagging/taxonomy.js';
+import { countryName } from '../geo/countries.js';
+import { languageName } from '../geo/languages.js';
+import { normaliseName } from '../geo/normalise.js';
+import { escapeMarkdown } from './escape.js';
+
+/**
+ * The network the map and graph exports draw: one node per organisation (applications of the
+ * same organisation in the same country are merged), one per skills category and one per region;
+ * links organisation -> category ("works on"), organisation -> region ("based in"), and
+ * optionally organisation <-> organisation peers (same region, shared categories).
+ *
+ * Kept format-neutral: kumu.ts and graphml.ts turn it into files.
+ */
+
+export const ELEMENT_TYPES = { organization: 'Organization', category: 'Skills category', region: 'Region' } as const;
+export const CONNECTION_TYPES = { worksOn: 'works on', basedIn: 'based in', peer: 'peer' } as const;
+
+export interface OrganizationNode {
+  kind: 'organization';
+  id: string;
+  label: string;
+  name: string;
+  applicationIds: number[];
+  calls: string[];
+  titles: { title: string | null; description: string | null; call: string; applicationId: number }[];
+  countryCode: string | null;
+  country: string | null;
+  region: Region | null;
+  languageCode: string | null;
+  language: string | null;
+  organizationTypes: string[];
+  beneficiaries: string[];
+  categoryCodes: string[];
+  categories: string[];
+  contactPersons: string[];
+  emails: string[];
+  phones: string[];
+  url: string | null;
+  coreGroup: boolean;
+  /** Best score among the organisation's applications. */
+  score: number | null;
+}
+
+export interface CategoryNode { kind: 'category'; id: string; label: string; code: string; description: string }
+export interface RegionNode { kind: 'region'; id: string; label: string; region: Region }
+export type NetworkNode = OrganizationNode | CategoryNode | RegionNode;
+
+export interface NetworkLink {
+  id: string;
+  from: string;
+  to: string;
+  type: (typeof CONNECTION_TYPES)[keyof typeof CONNECTION_TYPES];
+  direction: 'directed' | 'undirected';
+  /** Peers: the category names they share. */
+  shared?: string[];
+  /** Peers: number of shared categories; 1 otherwise. */
+  strength: number;
+}
+
+export interface Network {
+  organizations: OrganizationNode[];
+  categories: CategoryNode[];
+  regions: RegionNode[];
+  links: NetworkLink[];
+  applications: number;
+  /** Peer pairs that qualified but were left out by the cap. */
+  peerLinksDropped: number;
+}
+
+export interface NetworkOptions {
+  /** Application ids of the Core Group (members of the chosen roster). */
+  coreGroup?: Set<number>;
+  /** Maximum peer links per organisation; 0 or undefined: none. */
+  peerLinks?: number;
+}
+
+const slug = (s: string) => normaliseName(s).replace(/\s+/g, '-');
+export const regionId = (r: Region) => `region-${slug(r)}`;
+export const categoryId = (code: string) => `category-${code}`;
+
+function pushUnique(list: string[], value: string | null | undefined): void {
+  const v = value?.trim();
+  if (v && !list.some((x) => x.toLowerCase() === v.toLowerCase())) list.push(v);
+}
+
+/** Builds the network from a stream of applications (iterateApplications), never holding rows twice. */
+export function buildNetwork(applications: Iterable<Application>, options: NetworkOptions = {}): Network {
+  const byKey = new Map<string, OrganizationNode>();
+  const known = new Set(taxonomy().revised.map((c) => c.code));
+  let count = 0;
+  for (const a of applications) {
+    count++;
+    const name = a.organization.replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
+    const key = `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;
+    let org = byKey.get(key);
+    if (!org) {
+      org = {
+        kind: 'organization', id: `org-${a.id}`, label: name, name,
+        applicationIds: [], calls: [], titles: [], countryCode: a.country, country: a.country ? countryName(a.country) : (a.countryRaw?.trim() || null),
+        region: a.region && isRegion(a.region) ? a.region : null, languageCode: a.language, language: a.language ? languageName(a.language) : null,
+        organizationTypes: [], beneficiaries: [], categoryCodes: [], categories: [], contactPersons: [], emails: [], phones: [],
+        url: null, coreGroup: false, score: null,
+      };
+      byKey.set(key, org);
+    }
+    org.applicationIds.push(a.id);
+    pushUnique(org.calls, a.call);
+    org.titles.push({ title: a.title, description: a.description, call: a.call, applicationId: a.id });
+    if (!org.region && a.region && isRegion(a.region)) org.region = a.region;
+    if (!org.languageCode && a.language) { org.languageCode = a.language; org.language = languageName(a.language); }
+    pushUnique(org.organizationTypes, a.organizationType);
+    for (const b of a.beneficiaries) pushUnique(org.beneficiaries, b);
+    // Only codes of the revised taxonomy become links: each needs its category element.
+    for (const c of a.categories) if (known.has(c) && !org.categoryCodes.includes(c)) org.categoryCodes.push(c);
+    pushUnique(org.contactPersons, a.contactName);
+    pushUnique(org.emails, a.email);
+    pushUnique(org.phones, a.phone);
+    org.url ??= normaliseUrl(a.website);
+    if (options.coreGroup?.has(a.id)) org.coreGroup = true;
+    if (a.score !== null && (org.score === null || a.score > org.score)) org.score = a.score;
+  }
+  const organizations = [...byKey.values()];
+  const order = taxonomy().revised.map((c) => c.code);
+  for (const org of organizations) {
+    org.categoryCodes.sort((x, y) => order.indexOf(x) - order.indexOf(y));
+    org.categories = org.categoryCodes.map((c) => categoryName(c));
+  }
+  disambiguateLabels(organizations);
+
+  const categories: CategoryNode[] = taxonomy().revised.map((c) => ({
+    kind: 'category', id: categoryId(c.code), label: c.short.en, code: c.code, description: c.name.en,
+  }));
+  const regions: RegionNode[] = REGIONS.map((r) => ({ kind: 'region', id: regionId(r), label: r, region: r }));
+
+  const links: NetworkLink[] = [];
+  for (const org of organizations) {
+    for (const code of org.categoryCodes) {
+      links.push({ id: `${org.id}--${categoryId(code)}`, from: org.id, to: categoryId(code), type: CONNECTION_TYPES.worksOn, direction: 'directed', strength: 1 });
+    }
+    if (org.region) {
+      links.push({ id: `${org.id}--${regionId(org.region)}`, from: org.id, to: regionId(org.region), type: CONNECTION_TYPES.basedIn, direction: 'directed', strength: 1 });
+    }
+  }
+  let peerLinksDropped = 0;
+  if (options.peerLinks && options.peerLinks > 0) {
+    const peers = peerLinks(organizations, options.peerLinks);
+    links.push(...peers.links);
+    peerLinksDropped = peers.dropped;
+  }
+  return { organizations, categories, regions, links, applications: count, peerLinksDropped };
+}
+
+/** A website as a link Kumu opens on double-click: scheme added when missing, junk dropped. */
+export function normaliseUrl(text: string | null): string | null {
+  const t = text?.trim();
+  if (!t || /\s/.test(t)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`;
+  try {
+    const u = new URL(withScheme);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    if (!u.hostname.includes('.')) return null;
+    return u.toString();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Two organisations that share a name (e.g. "Ministry of Labour" in two countries) get the
+ * country added to their label; if that still clashes, their element ID. Labels that clash
+ * with a category or region label are disambiguated the same way.
+ */
+function disambiguateLabels(organizations: OrganizationNode[]): void {
+  const reserved = new Set([...REGIONS, ...taxonomy().revised.map((c) => c.short.en)].map((l) => l.toLowerCase()));
+  const groups = new Map<string, OrganizationNode[]>();
+  for (const org of organizations) {
+    const k = org.label.toLowerCase();
+    const group = groups.get(k);
+    if (group) group.push(org);
+    else groups.set(k, [org]);
+  }
+  for (const [k, group] of groups) {
+    if (group.length < 2 && !reserved.has(k)) continue;
+    for (const org of group) org.label = `${org.name} (${org.country ?? 'country unknown'})`;
+    const again = new Map<string, OrganizationNode[]>();
+    for (const org of group) again.set(org.label.toLowerCase(), [...(again.get(org.label.toLowerCase()) ?? []), org]);
+    for (const clash of again.values()) if (clash.length > 1) for (const org of clash) org.label = `${org.name} (${org.country ?? 'country unknown'}, ${org.id})`;
+  }
+}
+
+/**
+ * Peer links: organisations in the same region that share at least one category. A region with
+ * a hundred training providers would otherwise draw thousands of lines, so each organisation
+ * keeps at most `cap` peers, preferring those that share the most categories, then the best
+ * scores. Greedy over candidate pairs, so the cap holds for both ends of every link.
+ */
+function peerLinks(organizations: OrganizationNode[], cap: number): { links: NetworkLink[]; dropped: number } {
+  const order = taxonomy().revised.map((c) => c.code);
+  const mask = (o: OrganizationNode) => o.categoryCodes.reduce((m, c) => m | (1 << order.indexOf(c)), 0);
+  const popcount = (n: number) => { let c = 0; while (n) { n &= n - 1; c++; } return c; };
+  const byRegion = new Map<string, { org: OrganizationNode; mask: number }[]>();
+  for (const org of organizations) {
+    if (!org.region || org.categoryCodes.length === 0) continue;
+    let members = byRegion.get(org.region);
+    if (!members) byRegion.set(org.region, (members = []));
+    members.push({ org, mask: mask(org) });
+  }
+  type Pair = { a: OrganizationNode; b: OrganizationNode; shared: number; both: number; score: number };
+  const links: NetworkLink[] = [];
+  let qualifying = 0;
+  const keep = Math.max(cap * 4, 8);
+  const byScore = (x: OrganizationNode, y: OrganizationNode) => (y.score ?? 0) - (x.score ?? 0) || x.applicationIds[0] - y.applicationIds[0];
+  for (const members of byRegion.values()) {
+    // Organisations with the same set of categories are interchangeable as candidates: bucket
+    // them by that set (at most 511 buckets), best score first, so each organisation's best
+    // candidates come from a few buckets instead of a scan of the whole region.
+    const buckets = new Map<number, OrganizationNode[]>();
+    for (const m of members) {
+      const list = buckets.get(m.mask);
+      if (list) list.push(m.org);
+      else buckets.set(m.mask, [m.org]);
+    }
+    for (const list of buckets.values()) list.sort(byScore);
+    const masks = [...buckets.keys()];
+    const candidates = new Map<string, Pair>();
+    for (const { org, mask: own } of members) {
+      // Buckets grouped by how many categories they share with this organisation, most first.
+      const levels = new Map<number, number[]>();
+      for (const m of masks) {
+        const both = own & m;
+        if (!both) continue;
+        const n = buckets.get(m)!.length - (m === own ? 1 : 0);
+        qualifying += n;
+        const shared = popcount(both);
+        const level = levels.get(shared);
+        if (level) level.push(m);
+        else levels.set(shared, [m]);
+      }
+      const best: Pair[] = [];
+      for (const shared of [...levels.keys()].sort((x, y) => y - x)) {
+        if (best.length >= keep) break;
+        const level: Pair[] = [];
+        for (const m of levels.get(shared)!) {
+          let taken = 0;
+          for (const peer of buckets.get(m)!) {
+            if (peer === org) continue;
+            level.push({ a: org, b: peer, shared, both: own & m, score: peer.score ?? 0 });
+            if (++taken >= keep) break;
+          }
+        }
+        level.sort(comparePair);
+        best.push(...level.slice(0, keep - best.length));
+      }
+      for (const p of best) {
+        const [a, b] = p.a.applicationIds[0] < p.b.applicationIds[0] ? [p.a, p.b] : [p.b, p.a];
+        const key = `${a.id}|${b.id}`;
+        if (!candidates.has(key)) candidates.set(key, { ...p, a, b, score: (a.score ?? 0) + (b.score ?? 0) });
+      }
+    }
+    const pairs = [...candidates.values()].sort(comparePair);
+    const degree = new Map<string, number>();
+    for (const p of pairs) {
+      const da = degree.get(p.a.id) ?? 0;
+      const db = degree.get(p.b.id) ?? 0;
+      if (da >= cap || db >= cap) continue;
+      degree.set(p.a.id, da + 1);
+      degree.set(p.b.id, db + 1);
+      const shared = order.filter((_, k) => p.both & (1 << k)).map((c) => categoryName(c));
+      links.push({ id: `${p.a.id}--${p.b.id}`, from: p.a.id, to: p.b.id, type: CONNECTION_TYPES.peer, direction: 'undirected', shared, strength: p.shared });
+    }
+  }
+  // Every qualifying pair was counted from both ends.
+  return { links, dropped: qualifying / 2 - links.length };
+}
+
+function comparePair(x: { shared: number; score: number; a: OrganizationNode; b: OrganizationNode }, y: typeof x): number {
+  return y.shared - x.shared || y.score - x.score || x.a.applicationIds[0] - y.a.applicationIds[0] || x.b.applicationIds[0] - y.b.applicationIds[0];
+}
+
+/** The organisation's profile text for Kumu: each project's title and summary, in Markdown. */
+export function organizationDescription(org: OrganizationNode): string {
+  const parts: string[] = [];
+  for (const t of org.titles) {
+    const lines: string[] = [];
+    if (t.title?.trim()) lines.push(`**${escapeMarkdown(t.title.trim())}**`);
+    if (t.description?.trim()) lines.push(escapeMarkdown(t.description.trim().replace(/\r\n?/g, '\n')));
+    lines.push(`_Call ${escapeMarkdown(t.call)}, application ${t.applicationId}_`);
+    parts.push(lines.join('\n\n'));
+  }
+  return parts.join('\n\n---\n\n');
+}

@@ -1,0 +1,105 @@
+import type { RosterEntry, RosterInfo } from '../db/rosters.js';
+import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
+import { countryName } from '../geo/countries.js';
+import { languageName } from '../geo/languages.js';
+import { markdownCell, safeCell, xmlSafeText } from './escape.js';
+
+/**
+ * A roster as a document for a report: who is in the Core Group, from where, working on what,
+ * and why each was chosen. Members first, then the ranked alternates.
+ */
+
+export interface RosterLine {
+  rank: number;
+  role: 'member' | 'alternate';
+  id: number;
+  organisation: string;
+  contact: string | null;
+  country: string | null;
+  countryCode: string | null;
+  region: string | null;
+  language: string | null;
+  languageCode: string | null;
+  categories: string[];
+  categoryCodes: string[];
+  score: number | null;
+  reasons: string[];
+}
+
+export function rosterLines(entries: RosterEntry[]): RosterLine[] {
+  return entries.map((e) => {
+    const a = e.application;
+    return {
+      rank: e.rank, role: e.role, id: a.id, organisation: a.organization, contact: a.contactName,
+      country: a.country ? countryName(a.country) : a.countryRaw, countryCode: a.country,
+      region: a.region, language: a.language ? languageName(a.language) : null, languageCode: a.language,
+      // Names in the taxonomy's order for readers; codes as list --json gives them.
+      categories: [...a.categories].sort((x, y) => categoryCodes().indexOf(x) - categoryCodes().indexOf(y)).map((c) => categoryName(c)),
+      categoryCodes: a.categories, score: a.score, reasons: e.reasons,
+    };
+  });
+}
+
+export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'reasons'] as const;
+
+export async function rosterCsv(lines: RosterLine[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
+  const rows = lines.map((l) => [
+    l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
+    t(l.categories.join('; ')), l.score ?? '', t(l.reasons.join('; ')),
+  ]);
+  return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+}
+
+export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
+  const shape = (l: RosterLine) => ({
+    rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
+    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, reasons: l.reasons,
+  });
+  return {
+    name: info.name, createdAt: info.createdAt, solverStatus: info.solverStatus, optimal: info.optimal, objective: info.objective,
+    params: info.params,
+    members: lines.filter((l) => l.role === 'member').map(shape),
+    alternates: lines.filter((l) => l.role === 'alternate').map(shape),
+  };
+}
+
+function countBy(lines: RosterLine[], key: (l: RosterLine) => string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of lines) for (const k of key(l)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', ');
+}
+
+/** Markdown an officer pastes into a report or a wiki: a summary, then one table per role. */
+export function rosterMarkdown(info: RosterInfo, lines: RosterLine[]): string {
+  const members = lines.filter((l) => l.role === 'member');
+  const alternates = lines.filter((l) => l.role === 'alternate');
+  const out: string[] = [];
+  out.push(`# Core Group: ${markdownCell(info.name)}`, '');
+  const created = info.createdAt.slice(0, 10);
+  out.push(`${members.length} member${members.length === 1 ? '' : 's'} and ${alternates.length} alternate${alternates.length === 1 ? '' : 's'}, selected on ${created}` +
+    (info.optimal ? ' (optimal selection).' : ` (solver status: ${markdownCell(info.solverStatus)}).`), '');
+  if (members.length) {
+    out.push(`- **Regions:** ${markdownCell(countBy(members, (l) => [l.region ?? 'unknown']))}`);
+    out.push(`- **Languages:** ${markdownCell(countBy(members, (l) => [l.language ?? 'unknown']))}`);
+    out.push(`- **Skills categories:** ${markdownCell(countBy(members, (l) => l.categories))}`);
+    out.push('');
+  }
+  const table = (rows: RosterLine[]) => {
+    out.push('| # | Organisation | Contact | Country | Region | Language | Skills categories | Score | Why selected |');
+    out.push('|---:|---|---|---|---|---|---|---:|---|');
+    for (const l of rows) {
+      out.push(`| ${l.rank} | ${[l.organisation, l.contact ?? '', l.country ?? '', l.region ?? '', l.language ?? '', l.categories.join(', ')].map(markdownCell).join(' | ')} | ${l.score ?? ''} | ${markdownCell(l.reasons.join('; '))} |`);
+    }
+    out.push('');
+  };
+  out.push('## Members', '');
+  if (members.length) table(members);
+  else out.push('_No members._', '');
+  if (alternates.length) {
+    out.push('## Alternates', '', 'In order: when a member declines, the first alternate that keeps every quota takes the place.', '');
+    table(alternates);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,138 @@
+import type { Candidate } from './candidates.js';
+import { buildRows, pruneDominated, range, type SelectionProblem } from './model.js';
+import { boundsText, counts, featureValues, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
+import { solveMip, type MipRow } from './solve.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Conflicts visible without a solver, one sentence each with the numbers.
+ * An empty list does not prove feasibility: the solver has the last word.
+ */
+export function precheck(problem: SelectionProblem): string[] {
+  const { size, candidates, quotas, include } = problem;
+  const conflicts: string[] = [];
+  if (size > candidates.length) {
+    conflicts.push(`the size is ${size} but only ${plural(candidates.length, 'application is', 'applications are')} eligible`);
+  }
+  if (include.size > size) {
+    conflicts.push(`${plural(include.size, 'application is', 'applications are')} forced in with --include but the size is ${size}`);
+  }
+  const forced = candidates.filter((c) => include.has(c.id));
+  for (const q of quotas) {
+    const label = quotaLabel(q.feature, q.value);
+    if (q.max !== null && q.min > q.max) {
+      conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed`);
+      continue;
+    }
+    const eligible = candidates.filter((c) => counts(c, q)).length;
+    if (q.min > eligible) {
+      conflicts.push(`${label}: at least ${q.min} required, ${plural(eligible, 'eligible application')}`);
+    }
+    if (q.min > size) conflicts.push(`${label}: at least ${q.min} required but the size is ${size}`);
+    if (q.max !== null) {
+      const n = forced.filter((c) => counts(c, q)).length;
+      if (n > q.max) conflicts.push(`${label}: at most ${q.max} allowed, but ${n} applications forced in with --include count towards it`);
+    }
+  }
+  // One value per application: the minimums of a feature must fit in the roster together.
+  for (const feature of SINGLE_VALUED) {
+    const mins = quotas.filter((q) => q.feature === feature && q.min > 0);
+    const total = mins.reduce((s, q) => s + q.min, 0);
+    if (mins.length > 1 && total > size) conflicts.push(`${featureWord(feature)} minimums add up to ${total} but the size is ${size}`);
+    const room = capacity(candidates, quotas, feature, () => true);
+    if (room !== null && room < size && quotas.some((q) => q.feature === feature && q.max !== null)) {
+      conflicts.push(`${featureWord(feature)} maximums leave room for at most ${room} members but the size is ${size}`);
+    }
+  }
+  // A minimum that the maxima of another single-valued feature cannot let through.
+  for (const q of quotas) {
+    if (q.min === 0) continue;
+    for (const feature of SINGLE_VALUED) {
+      if (feature === q.feature || !quotas.some((m) => m.feature === feature && m.max !== null)) continue;
+      const room = capacity(candidates, quotas, feature, (c) => counts(c, q));
+      const eligible = candidates.filter((c) => counts(c, q)).length;
+      if (room !== null && room < q.min && eligible >= q.min) {
+        conflicts.push(`${quotaLabel(q.feature, q.value)}: at least ${q.min} required, but ${featureWord(feature)} maximums leave room for only ${room} of its ${eligible} eligible applications`);
+      }
+    }
+  }
+  return [...new Set(conflicts)];
+}
+
+function featureWord(feature: Feature): string {
+  return feature === 'organizationType' ? 'organisation type' : feature;
+}
+
+/** Most members the feature's maxima allow among the candidates passing `where`. */
+function capacity(candidates: Candidate[], quotas: Quota[], feature: Feature, where: (c: Candidate) => boolean): number | null {
+  const maxOf = new Map<string, number>();
+  for (const q of quotas) if (q.feature === feature && q.max !== null) maxOf.set(q.value, q.max);
+  if (maxOf.size === 0) return null;
+  const perValue = new Map<string, number>();
+  let uncapped = 0;
+  for (const c of candidates) {
+    if (!where(c)) continue;
+    const v = featureValues(c, feature)[0];
+    if (v !== undefined && maxOf.has(v)) perValue.set(v, (perValue.get(v) ?? 0) + 1);
+    else uncapped++;
+  }
+  let room = uncapped;
+  for (const [v, n] of perValue) room += Math.min(n, maxOf.get(v)!);
+  return room;
+}
+
+export interface Relaxation {
+  /** Indices into problem.quotas of the fewest quotas whose relaxation makes a roster possible. */
+  quotas: number[];
+  /** One sentence per relaxed quota, with how far it can be met. */
+  conflicts: string[];
+  optimal: boolean;
+}
+
+/**
+ * When the solver proves the quotas infeasible: the smallest set of quotas to relax,
+ * found exactly by a second integer program. Each quota q gets a switch r_q (relaxed or
+ * not) and integer slacks u_q (members missing below its minimum) and v_q (members above
+ * its maximum) allowed only when r_q = 1; minimise the number of switches first and the
+ * total slack second. The size and --include/--exclude stay hard.
+ */
+export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60): Promise<Relaxation | null> {
+  const candidates = pruneDominated(problem, { ignoreMaxima: true });
+  const reduced = { ...problem, candidates };
+  const base = buildRows(reduced);
+  const n = candidates.length;
+  const Q = problem.quotas.length;
+  const slackTotal = problem.quotas.reduce((s, q, qi) => s + q.min + base[qi + 1].columns.length, 0);
+  const big = slackTotal + 1;
+  // Columns: x (n), r (Q), u (Q), v (Q).
+  const R = n, U = n + Q, V = n + 2 * Q;
+  const cost = [...Array(n).fill(0), ...Array(Q).fill(big), ...Array(2 * Q).fill(1)];
+  const lower = [...candidates.map((c) => (problem.include.has(c.id) ? 1 : 0)), ...Array(3 * Q).fill(0)];
+  const upper = [...Array(n).fill(1), ...Array(Q).fill(1), ...problem.quotas.map((q) => q.min), ...base.slice(1).map((r) => r.columns.length)];
+  const rows: MipRow[] = [base[0]];
+  problem.quotas.forEach((q, qi) => {
+    const cols = base[qi + 1].columns;
+    if (q.min > 0) rows.push({ lower: q.min, upper: Infinity, columns: [...cols, U + qi], coefficients: [...cols.map(() => 1), 1] });
+    if (q.max !== null) rows.push({ lower: -Infinity, upper: q.max, columns: [...cols, V + qi], coefficients: [...cols.map(() => 1), -1] });
+    rows.push({ lower: -Infinity, upper: 0, columns: [U + qi, R + qi], coefficients: [1, -Math.max(q.min, 1)] });
+    rows.push({ lower: -Infinity, upper: 0, columns: [V + qi, R + qi], coefficients: [1, -Math.max(cols.length, 1)] });
+  });
+  const out = await solveMip({
+    sense: 'minimize', cost, lower, upper, integer: range(n + 3 * Q).map(() => true), rows, timeLimit,
+  });
+  if (out.values.length === 0) return null;
+  const relaxed: number[] = [];
+  const conflicts: string[] = [];
+  problem.quotas.forEach((q, qi) => {
+    if (out.values[R + qi] < 0.5) return;
+    const u = out.values[U + qi];
+    const v = out.values[V + qi];
+    const label = quotaLabel(q.feature, q.value);
+    relaxed.push(qi);
+    if (u > 0) conflicts.push(`${label}: at least ${q.min} required, but together with the other quotas at most ${q.min - u} can be met`);
+    else if (v > 0) conflicts.push(`${label}: at most ${q.max} allowed, but the other quotas cannot be met with fewer than ${q.max! + v}`);
+    else conflicts.push(`${label}: ${boundsText(q.min, q.max)} conflicts with the other quotas`);
+  });
+  return { quotas: relaxed, conflicts, optimal: out.optimal };
+}

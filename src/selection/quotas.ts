@@ -1,0 +1,229 @@
+import { REGIONS } from '../model.js';
+import { UsageError } from '../errors.js';
+import { categoryCodes, parseCategoryCode } from '../tagging/taxonomy.js';
+import { countryName } from '../geo/countries.js';
+import { parseCountry, parseLanguage, parseRegion } from '../cli/filters.js';
+import type { Candidate } from './candidates.js';
+
+/** The features a quota can count, as named in the quotas file (CONTRACT.md). */
+export const FEATURES = ['region', 'country', 'category', 'language', 'organizationType', 'beneficiary'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+/** Features where an application has at most one value (their minimums must fit in the size). */
+export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'country', 'language', 'organizationType']);
+
+/**
+ * A quota as the user wrote it. `value` '*' means "every value": every ILO region,
+ * every category of the revised taxonomy, every country/language/type/beneficiary
+ * present among the eligible applications.
+ */
+export interface QuotaRule {
+  feature: Feature;
+  value: string;
+  min: number;
+  max: number | null;
+  /** Where it came from, for messages: "--min-per-region 3", "quotas.csv line 4". */
+  source: string;
+}
+
+/** One count constraint of the model: min <= members having feature=value <= max. */
+export interface Quota {
+  feature: Feature;
+  value: string;
+  min: number;
+  max: number | null;
+  sources: string[];
+}
+
+/** The values an application has for a feature (normalised as the quotas are). */
+export function featureValues(c: Candidate, feature: Feature): string[] {
+  switch (feature) {
+    case 'region': return c.region ? [c.region] : [];
+    case 'country': return c.country ? [c.country] : [];
+    case 'language': return c.language ? [c.language] : [];
+    case 'category': return c.categories;
+    case 'organizationType': return c.organizationType ? [normaliseFree(c.organizationType)] : [];
+    case 'beneficiary': return [...new Set(c.beneficiaries.map(normaliseFree))];
+  }
+}
+
+/** Free-text values (organisation types, beneficiaries) compare case- and space-insensitively. */
+export function normaliseFree(value: string): string {
+  return value.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Validates and normalises a quota value as written in a flag or the quotas file. */
+export function normaliseValue(feature: Feature, value: string): string {
+  const v = value.trim();
+  if (v === '*') return '*';
+  switch (feature) {
+    case 'region': return parseRegion(v);
+    case 'country': return parseCountry(v);
+    case 'category': return parseCategoryCode(v, 'category');
+    case 'language': return parseLanguage(v);
+    default: return normaliseFree(v);
+  }
+}
+
+/** "region Arab States", "country MX (Mexico)", "language fr", "category life-skills". */
+export function quotaLabel(feature: Feature, value: string): string {
+  if (feature === 'country') {
+    const name = countryName(value);
+    return `country ${value}${name && name !== value ? ` (${name})` : ''}`;
+  }
+  if (feature === 'organizationType') return `organisation type "${value}"`;
+  if (feature === 'beneficiary') return `beneficiary "${value}"`;
+  return `${feature} ${value}`;
+}
+
+/** "at least 3", "at most 2", "between 3 and 8". */
+export function boundsText(min: number, max: number | null): string {
+  if (max === null) return `at least ${min}`;
+  if (min === 0) return `at most ${max}`;
+  if (min === max) return `exactly ${min}`;
+  return `between ${min} and ${max}`;
+}
+
+export function describeQuota(q: Quota): string {
+  return `${quotaLabel(q.feature, q.value)} ${boundsText(q.min, q.max)}`;
+}
+
+function parseCount(text: string, what: string): number {
+  const n = Number(text.trim());
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${what} needs a whole number of at least 0, got "${text}"`);
+  return n;
+}
+
+export interface QuotaFlags {
+  minPerRegion?: string;
+  maxPerRegion?: string;
+  maxPerCountry?: string;
+  minPerCategory?: string;
+  minPerLanguage?: string;
+}
+
+/** Quota rules from the select flags. */
+export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
+  const rules: QuotaRule[] = [];
+  if (flags.minPerRegion !== undefined) {
+    rules.push({ feature: 'region', value: '*', min: parseCount(flags.minPerRegion, '--min-per-region'), max: null, source: `--min-per-region ${flags.minPerRegion}` });
+  }
+  if (flags.maxPerRegion !== undefined) {
+    rules.push({ feature: 'region', value: '*', min: 0, max: parseCount(flags.maxPerRegion, '--max-per-region'), source: `--max-per-region ${flags.maxPerRegion}` });
+  }
+  if (flags.maxPerCountry !== undefined) {
+    rules.push({ feature: 'country', value: '*', min: 0, max: parseCount(flags.maxPerCountry, '--max-per-country'), source: `--max-per-country ${flags.maxPerCountry}` });
+  }
+  if (flags.minPerCategory !== undefined) {
+    rules.push({ feature: 'category', value: '*', min: parseCount(flags.minPerCategory, '--min-per-category'), max: null, source: `--min-per-category ${flags.minPerCategory}` });
+  }
+  if (flags.minPerLanguage !== undefined) {
+    for (const part of flags.minPerLanguage.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([^=:]+)[=:](.+)$/.exec(part);
+      if (!m) throw new UsageError(`--min-per-language expects CODE=K pairs separated by commas, got "${part}"`, { hint: 'for example --min-per-language en=1,fr=1,es=1' });
+      rules.push({ feature: 'language', value: parseLanguage(m[1]), min: parseCount(m[2], `--min-per-language ${m[1]}`), max: null, source: `--min-per-language ${part}` });
+    }
+  }
+  return rules;
+}
+
+/** The quota rows of a quotas CSV already parsed into records (header -> value). */
+export function quotaRulesFromRecords(records: Record<string, string>[], file: string): QuotaRule[] {
+  const rules: QuotaRule[] = [];
+  records.forEach((rec, i) => {
+    const line = i + 2;
+    const where = `${file} line ${line}`;
+    const key = (name: string) => Object.keys(rec).find((k) => k.trim().toLowerCase() === name.toLowerCase());
+    const get = (name: string) => {
+      const k = key(name);
+      return k === undefined ? '' : String(rec[k] ?? '').trim();
+    };
+    const featureText = get('feature');
+    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
+    const feature = FEATURES.find((f) => f.toLowerCase() === featureText.toLowerCase().replace(/[\s_-]/g, ''));
+    if (!feature) {
+      throw new UsageError(`${where}: unknown feature "${featureText}"`, { hint: `use one of: ${FEATURES.join(', ')}` });
+    }
+    const valueText = get('value');
+    if (valueText === '') throw new UsageError(`${where}: the value is empty`, { hint: 'write the region, code or name to count, or * for every value' });
+    let value: string;
+    try {
+      value = normaliseValue(feature, valueText);
+    } catch (e) {
+      throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
+    }
+    const minText = get('min');
+    const maxText = get('max');
+    const min = minText === '' ? 0 : parseCount(minText, `${where}: min`);
+    const max = maxText === '' ? null : parseCount(maxText, `${where}: max`);
+    rules.push({ feature, value, min, max, source: where });
+  });
+  return rules;
+}
+
+/** Parses a quotas CSV (feature,value,min,max). Delimiter , or ; (French/Spanish Excel). */
+export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<QuotaRule[]> {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new UsageError(`cannot read the quotas file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      hint: 'give the path of a CSV with the columns feature,value,min,max',
+    });
+  }
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const { parse } = await import('csv-parse/sync');
+  const records = parse(text, { columns: true, skip_empty_lines: true, delimiter, relax_column_count: true, trim: true }) as Record<string, string>[];
+  const headers = firstLine.split(delimiter).map((h) => h.trim().toLowerCase());
+  for (const needed of ['feature', 'value']) {
+    if (!headers.includes(needed)) {
+      throw new UsageError(`the quotas file ${file} has no "${needed}" column`, { hint: 'its first line must be feature,value,min,max' });
+    }
+  }
+  return quotaRulesFromRecords(records, path.basename(file));
+}
+
+/** Every value a '*' rule stands for, given the eligible applications. */
+function everyValue(feature: Feature, candidates: Candidate[]): string[] {
+  if (feature === 'region') return [...REGIONS];
+  if (feature === 'category') return categoryCodes();
+  const seen = new Set<string>();
+  for (const c of candidates) for (const v of featureValues(c, feature)) seen.add(v);
+  return [...seen].sort();
+}
+
+/**
+ * Turns rules into one quota per (feature, value): '*' expanded, several rules on the
+ * same value merged (the largest minimum and the smallest maximum hold). Quotas that
+ * constrain nothing (min 0, no max) are dropped. Order: feature order, then value.
+ */
+export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota[] {
+  const byKey = new Map<string, Quota>();
+  for (const rule of rules) {
+    const values = rule.value === '*' ? everyValue(rule.feature, candidates) : [rule.value];
+    for (const value of values) {
+      const key = `${rule.feature}\u0000${value}`;
+      const q = byKey.get(key);
+      if (!q) {
+        byKey.set(key, { feature: rule.feature, value, min: rule.min, max: rule.max, sources: [rule.source] });
+      } else {
+        q.min = Math.max(q.min, rule.min);
+        q.max = q.max === null ? rule.max : rule.max === null ? q.max : Math.min(q.max, rule.max);
+        if (!q.sources.includes(rule.source)) q.sources.push(rule.source);
+      }
+    }
+  }
+  const order = (f: Feature) => FEATURES.indexOf(f);
+  const valueOrder = (q: Quota) => (q.feature === 'region' ? String(REGIONS.indexOf(q.value as never)).padStart(2, '0') : q.feature === 'category' ? String(categoryCodes().indexOf(q.value)).padStart(2, '0') : q.value);
+  return [...byKey.values()]
+    .filter((q) => q.min > 0 || q.max !== null)
+    .sort((a, b) => order(a.feature) - order(b.feature) || (valueOrder(a) < valueOrder(b) ? -1 : valueOrder(a) > valueOrder(b) ? 1 : 0));
+}
+
+/** Does the candidate count towards the quota? */
+export function counts(c: Candidate, q: Quota): boolean {
+  return featureValues(c, q.feature).includes(q.value);
+}

@@ -1,0 +1,88 @@
+import { byScore, type Candidate } from './candidates.js';
+import { boundsText, counts, quotaLabel, type Quota } from './quotas.js';
+
+function scoreText(c: Candidate): string {
+  const s = Number(c.score.toFixed(3));
+  if (c.scoreSource === 'reviewers') return `reviewers' combined score ${s}`;
+  if (c.scoreSource === 'application') return `score ${s}`;
+  return 'no score (counted as 0)';
+}
+
+/** Rank of every eligible application by score (1 = best), ties in ID order. */
+export function scoreRanks(candidates: Candidate[]): Map<number, number> {
+  const ranks = new Map<number, number>();
+  [...candidates].sort(byScore).forEach((c, i) => ranks.set(c.id, i + 1));
+  return ranks;
+}
+
+/**
+ * Why each member is on the roster, in words an officer can repeat: its score and rank,
+ * the quotas it helps meet (and whether the roster has no spare for that quota), and
+ * whether it was forced in or picked over better-scoring applications for a quota.
+ */
+export function memberReasons(members: Candidate[], eligible: Candidate[], quotas: Quota[], include: Set<number>, size: number): Map<number, string[]> {
+  const ranks = scoreRanks(eligible);
+  const reasons = new Map<number, string[]>();
+  const selectedCount = quotas.map((q) => members.filter((m) => counts(m, q)).length);
+  for (const m of members) {
+    const rank = ranks.get(m.id)!;
+    const list = [`${scoreText(m)}, rank ${rank} of ${eligible.length} eligible`];
+    if (include.has(m.id)) list.push('forced in with --include');
+    const helps: string[] = [];
+    quotas.forEach((q, qi) => {
+      if (q.min === 0 || !counts(m, q)) return;
+      const tight = selectedCount[qi] <= q.min;
+      helps.push(`${tight ? 'needed for' : 'counts towards'} ${quotaLabel(q.feature, q.value)} (${boundsText(q.min, q.max)}; ${selectedCount[qi]} selected)`);
+    });
+    list.push(...helps);
+    if (rank > size && !include.has(m.id)) {
+      list.push(helps.length ? 'chosen ahead of higher-scoring applications so that the quotas above are met' : 'chosen ahead of higher-scoring applications that would break a maximum');
+    }
+    reasons.set(m.id, list);
+  }
+  return reasons;
+}
+
+/** Would the roster still meet every quota with `out` replaced by `incoming`? */
+export function swapKeepsQuotas(members: Candidate[], out: Candidate, incoming: Candidate, quotas: Quota[], selected?: number[]): boolean {
+  for (let qi = 0; qi < quotas.length; qi++) {
+    const q = quotas[qi];
+    let n = selected ? selected[qi] : members.filter((m) => counts(m, q)).length;
+    if (counts(out, q)) n--;
+    if (counts(incoming, q)) n++;
+    if (n < q.min || (q.max !== null && n > q.max)) return false;
+  }
+  return true;
+}
+
+export interface Alternate {
+  candidate: Candidate;
+  /** Members it can stand in for without breaking a quota. */
+  replaces: number[];
+  reasons: string[];
+}
+
+/**
+ * The reserve list: the best-scoring eligible applications not on the roster that can
+ * stand in for at least one member without breaking a quota, in score order.
+ */
+export function rankAlternates(members: Candidate[], eligible: Candidate[], quotas: Quota[], k: number, include: Set<number> = new Set()): Alternate[] {
+  if (k <= 0) return [];
+  const ranks = scoreRanks(eligible);
+  const inRoster = new Set(members.map((m) => m.id));
+  const selected = quotas.map((q) => members.filter((m) => counts(m, q)).length);
+  const out: Alternate[] = [];
+  for (const c of [...eligible].sort(byScore)) {
+    if (out.length >= k) break;
+    if (inRoster.has(c.id)) continue;
+    const replaces = members.filter((m) => !include.has(m.id) && swapKeepsQuotas(members, m, c, quotas, selected)).map((m) => m.id);
+    if (replaces.length === 0) continue;
+    const who = replaces.length === members.length ? 'any member' : replaces.length > 6 ? `${replaces.length} of the members` : replaces.map((id) => `#${id}`).join(', ');
+    out.push({
+      candidate: c,
+      replaces,
+      reasons: [`${scoreText(c)}, rank ${ranks.get(c.id)} of ${eligible.length} eligible`, `can replace ${who} without breaking a quota`],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { json, runCli, tempDir } from '../helpers.js';
+import { exportFixture } from '../export/fixture.js';
+
+let fx: ReturnType<typeof exportFixture>;
+beforeAll(() => { fx = exportFixture(); });
+
+const leftovers = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('skillsnet export (built CLI)', () => {
+  it('writes the Kumu workbook 0600, refuses to overwrite without --force, and replaces it with --force', async () => {
+    const dir = tempDir();
+    const first = runCli(['export', 'kumu', '--format', 'xlsx', '--out', 'map.xlsx', '--db', fx.dbPath], { cwd: dir });
+    expect(first.stderr).toMatch(/Wrote 24 elements \(10 organisations from 11 applications, 9 skills categories, 5 regions\) and \d+ connections to map\.xlsx\./);
+    expect(first.stderr).toMatch(/Next: in Kumu/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(fs.statSync(path.join(dir, 'map.xlsx')).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(path.join(dir, 'map.kumu-view.txt'))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'map.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Elements', 'Connections']);
+
+    const before = fs.readFileSync(path.join(dir, 'map.xlsx'));
+    const again = runCli(['export', 'kumu', '--region', 'Africa', '--out', 'map.xlsx', '--db', fx.dbPath], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: .*map\.xlsx already exists\n  add --force to replace it/m);
+    expect(fs.readFileSync(path.join(dir, 'map.xlsx')).equals(before)).toBe(true);
+
+    const forced = runCli(['export', 'kumu', '--region', 'Africa', '--out', 'map.xlsx', '--force', '--db', fx.dbPath], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'map.xlsx')).equals(before)).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('writes text formats to stdout with --out -, counts on stderr', () => {
+    const vcf = runCli(['--db', fx.dbPath, 'export', 'contacts', '--format', 'vcf', '--out', '-']);
+    expect(vcf.code).toBe(0);
+    expect(vcf.stdout.startsWith('BEGIN:VCARD\r\nVERSION:3.0\r\n')).toBe(true);
+    expect(vcf.stderr).toMatch(/Wrote 10 contacts from 11 applications .* to stdout as vCard 3\.0/);
+    const md = runCli(['export', 'roster', 'core-2020', '--out', '-', '--db', fx.dbPath]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Core Group: core-2020/);
+    const blueprint = runCli(['export', 'kumu', '--format', 'json', '--out', '-', '--db', fx.dbPath]);
+    expect(json(blueprint).elements).toHaveLength(24);
+  });
+
+  it('refuses stdout for the workbook and the csv folder, and a missing --out, with exit 2', () => {
+    const xlsx = runCli(['export', 'kumu', '--format', 'xlsx', '--out', '-', '--db', fx.dbPath]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toMatch(/^error: --format xlsx cannot be written to stdout\n  give a path/m);
+    expect(runCli(['export', 'kumu', '--format', 'csv', '--out', '-', '--db', fx.dbPath]).code).toBe(2);
+    const missing = runCli(['export', 'contacts', '--db', fx.dbPath]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--out/);
+    const badFormat = runCli(['export', 'contacts', '--format', 'xls', '--out', 'x', '--db', fx.dbPath]);
+    expect(badFormat.code).toBe(2);
+  });
+
+  it('prints a JSON summary with --json and writes nothing with --dry-run', () => {
+    const dir = tempDir();
+    const r = runCli(['export', 'graphml', '--out', 'g.graphml', '--json', '--db', fx.dbPath], { cwd: dir });
+    expect(r.code).toBe(0);
+    const summary = json(r);
+    expect(summary).toMatchObject({ export: 'graphml', format: 'graphml', files: [path.join(fs.realpathSync(dir), 'g.graphml')], counts: { organizations: 10 } });
+    const dry = runCli(['export', 'contacts', '--out', 'c.csv', '--dry-run', '--db', fx.dbPath], { cwd: dir });
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/Dry run: would write 10 contacts/);
+    expect(fs.existsSync(path.join(dir, 'c.csv'))).toBe(false);
+  });
+
+  it('warns about contact details and explains an unknown roster', () => {
+    const dir = tempDir();
+    const r = runCli(['export', 'kumu', '--with-contact-details', '--format', 'csv', '--out', 'kumu', '--db', fx.dbPath], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the map includes email addresses and phone numbers/);
+    expect(fs.readFileSync(path.join(dir, 'kumu', 'elements.csv'), 'utf8').split('\r\n')[0]).toContain('Email');
+    const bad = runCli(['export', 'contacts', '--roster', 'core-2099', '--out', 'x.csv', '--db', fx.dbPath], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: no roster named "core-2099"\n  saved rosters: core-2020/m);
+  });
+
+  it('has help with examples', () => {
+    const r = runCli(['export', 'kumu', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--with-contact-details');
+    expect(r.stdout).toContain('Examples:');
+  });
+});

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir, json } from '../helpers.js';
+import { makeCall } from '../selection/fixtures.js';
+import { bufferIO } from '../../src/cli/io.js';
+import { runSelect } from '../../src/cli/select.js';
+import { scriptedPrompts } from '../../src/ui/prompts.js';
+
+const DEMO = ['--size', '25', '--min-per-region', '3', '--max-per-country', '2', '--min-per-category', '1', '--min-per-language', 'en=1,fr=1,es=1'];
+let dir: string;
+let dbPath: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  dbPath = path.join(dir, 'call.db');
+  makeCall(dbPath, 473, 11);
+});
+
+describe('skillsnet select (built CLI)', () => {
+  it('selects the demo Core Group, proven optimal, with reasons, and saves it', () => {
+    const r = runCli(['select', ...DEMO, '--name', 'core-2020', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out).toMatchObject({ name: 'core-2020', feasible: true, optimal: true, saved: true });
+    expect(out.members).toHaveLength(25);
+    const byRegion = new Map<string, number>();
+    const byCountry = new Map<string, number>();
+    for (const m of out.members) {
+      byRegion.set(m.region, (byRegion.get(m.region) ?? 0) + 1);
+      byCountry.set(m.country, (byCountry.get(m.country) ?? 0) + 1);
+      expect(m.reasons[0]).toMatch(/^score [\d.]+, rank \d+ of 473 eligible$/);
+    }
+    expect([...byRegion.values()].every((n) => n >= 3)).toBe(true);
+    expect(byRegion.size).toBe(5);
+    expect(Math.max(...byCountry.values())).toBeLessThanOrEqual(2);
+    for (const lang of ['en', 'fr', 'es']) expect(out.members.some((m: any) => m.language === lang)).toBe(true);
+    const cats = new Set(out.members.flatMap((m: any) => m.categories));
+    expect(cats.size).toBe(9);
+    expect(out.objective).toBeCloseTo(out.members.reduce((s: number, m: any) => s + m.score, 0), 6);
+    expect(out.alternates.length).toBe(5);
+    expect(r.stderr).toMatch(/proven optimal/);
+  });
+
+  it('gives the same roster again (determinism) and refuses to overwrite a name without --yes', () => {
+    const again = runCli(['select', ...DEMO, '--name', 'core-2020', '--json', '--db', dbPath]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: a roster named core-2020 already exists/m);
+    const dry = runCli(['select', ...DEMO, '--name', 'core-2020', '--dry-run', '--json', '--db', dbPath]);
+    const first = json(runCli(['roster', 'show', 'core-2020', '--json', '--db', dbPath]));
+    expect(json(dry).members.map((m: any) => m.id)).toEqual(first.members.map((m: any) => m.id));
+    expect(json(dry).saved).toBe(false);
+  });
+
+  it('lists and shows rosters', () => {
+    const list = json(runCli(['rosters', '--json', '--db', dbPath]));
+    expect(list.map((r: any) => r.name)).toContain('core-2020');
+    const show = runCli(['roster', 'show', 'core-2020', '--db', dbPath]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/25 members, total score [\d.]+ \(proven optimal\)/);
+    expect(runCli(['roster', 'show', 'nope', '--db', dbPath]).stderr).toMatch(/error: no roster named nope\n  saved rosters: .*core-2020/);
+  });
+
+  it('exits 1 with one sentence per conflict, and the JSON shape of CONTRACT', () => {
+    const r = runCli(['select', '--size', '25', '--min-per-region', '20', '--json', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    const out = json(r);
+    expect(out.feasible).toBe(false);
+    expect(out.conflicts).toContain('region minimums add up to 100 but the size is 25');
+    expect(r.stderr).toMatch(/^error: no roster of 25 meets the quotas/m);
+  });
+
+  it('reads a quotas file (semicolons, * for every value, empty min/max)', () => {
+    const file = path.join(dir, 'quotas.csv');
+    fs.writeFileSync(file, 'feature;value;min;max\nregion;Arab States;4;\ncountry;*;;1\nlanguage;fr;5;\ncategory;life-skills;2;6\n');
+    const r = runCli(['select', '--size', '20', '--quotas', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.members.filter((m: any) => m.region === 'Arab States').length).toBeGreaterThanOrEqual(4);
+    expect(new Set(out.members.map((m: any) => m.country)).size).toBe(20);
+    const life = out.quotas.find((q: any) => q.feature === 'category' && q.value === 'life-skills');
+    expect(life.selected).toBeGreaterThanOrEqual(2);
+    expect(life.selected).toBeLessThanOrEqual(6);
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'feature,value,min,max\nregoin,Africa,1,\n');
+    const b = runCli(['select', '--size', '5', '--quotas', bad, '--db', dbPath]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/error: bad.csv line 2: unknown feature "regoin"/);
+  });
+
+  it('needs --size, and says so', () => {
+    const r = runCli(['select', '--db', dbPath]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: --size is required/);
+  });
+});
+
+describe('runSelect on a terminal', () => {
+  it('shows the roster with coverage and saves only after a yes', async () => {
+    const prompts = scriptedPrompts([false]);
+    const { io, stdout, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    const out = await runSelect({ dbPath, size: 10, minPerRegion: 2, name: 'asked' }, io);
+    expect(prompts.asked).toEqual(['Save this roster as asked?']);
+    expect(out.saved).toBe(false);
+    expect(stdout()).toMatch(/Regions/);
+    expect(stdout()).toMatch(/Arab States/);
+    expect(stderr()).toMatch(/Not saved/);
+  });
+});

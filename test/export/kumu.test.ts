@@ -190,6 +190,21 @@ describe('export kumu --format csv and json', () => {
   });
 });
 
+describe('export kumu --out checks', () => {
+  it('wants a folder for csv and a file for xlsx', async () => {
+    const file = path.join(fx.dir, 'plain.csv');
+    fs.writeFileSync(file, '');
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'csv', out: file }, bufferIO().io)).rejects.toThrow(/--format csv writes a folder/);
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out: fx.dir }, bufferIO().io)).rejects.toThrow(/is a folder/);
+  });
+
+  it('lists the files it wrote, view code included', async () => {
+    const out = path.join(fx.dir, 'listed.xlsx');
+    const r = await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out }, bufferIO().io);
+    expect(r.files).toEqual([out, path.join(fx.dir, 'listed.kumu-view.txt')]);
+  });
+});
+
 describe('validateKumuMap', () => {
   const good = (): KumuMap => {
     const db = openDatabase(fx.dbPath);

@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
-import { iterateApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
 import { UsageError } from '../errors.js';
 import { buildNetwork } from '../export/network.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from '../export/kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, writeOutput } from '../export/write.js';
-import { checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
+import { applicationsWithProgress, checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export type KumuFormat = (typeof KUMU_FORMATS)[number];
@@ -65,7 +64,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     const roster = coreGroupRoster(db, io, opts.roster, 'Core Group');
     if (opts.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
     const filters = opts.membersOnly && roster ? { ...opts.filters, roster: roster.name } : opts.filters;
-    return { network: buildNetwork(iterateApplications(db, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
+    return { network: buildNetwork(applicationsWithProgress(db, io, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
   });
   const map = kumuMap(network, { withContactDetails: Boolean(opts.withContactDetails) });
   assertValidKumuMap(map);

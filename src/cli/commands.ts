@@ -18,6 +18,8 @@ export interface CommandEntry {
 
 export const COMMANDS: CommandEntry[] = [
   { name: 'init', summary: 'create the database file (or bring an older one up to date)', load: async () => (await import('./init.js')).registerInit },
+  { name: 'import', summary: 'import applications from CSV/TSV/.xlsx files (Google Forms, SurveyMonkey, Excel); every row accounted for', load: async () => (await import('./import.js')).registerImport },
+  { name: 'rejects', summary: 'list rejected rows, or write them as CSV to fix and import again', load: async () => (await import('./rejects.js')).registerRejects },
   { name: 'list', summary: 'list applications, filtered by region, country, category, language, call, roster or text', load: async () => (await import('./list.js')).registerList },
   { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },
   { name: 'categories', summary: 'list the skills categories with how many applications carry each', load: async () => (await import('./categories.js')).registerCategories },

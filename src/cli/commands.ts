@@ -17,6 +17,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
+  { name: 'demo', summary: 'try the whole job on a bundled sample call of 473 applications', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'init', summary: 'create the database file (or bring an older one up to date)', load: async () => (await import('./init.js')).registerInit },
   { name: 'list', summary: 'list applications, filtered by region, country, category, language, call, roster or text', load: async () => (await import('./list.js')).registerList },
   { name: 'show', summary: 'show one application in full', load: async () => (await import('./show.js')).registerShow },

@@ -51,9 +51,10 @@ export function makeCall(dbPath, n, seed = 1) {
   db.close();
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const sizes = isMain ? process.argv.slice(2).map(Number).filter((n) => n > 0) : [];
 const results = [];
-for (const n of sizes.length ? sizes : [473, 20000]) {
+for (const n of !isMain ? [] : sizes.length ? sizes : [473, 20000]) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-bench-'));
   const dbPath = path.join(dir, 'bench.db');
   makeCall(dbPath, n);
@@ -68,4 +69,4 @@ for (const n of sizes.length ? sizes : [473, 20000]) {
   console.log(`${String(n).padStart(6)} candidates: ${Math.round(ms)} ms in all (${out.solveMs} ms selecting), ${out.optimal ? 'proven optimal' : 'NOT optimal'}, total score ${out.objective}`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
-console.log(JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model, results }));
+if (isMain) console.log(JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, load: os.loadavg()[0], results }));

@@ -52,6 +52,12 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const start = performance.now();
   checkJsonWithStdout(opts.json, opts.out);
   const output = resolveOutput(opts.out, { cwd: io.cwd, stdoutAllowed: opts.format === 'json', format: opts.format, example: opts.format === 'csv' ? 'kumu-map/' : `map.${opts.format}` });
+  if (opts.format === 'csv' && output.kind === 'file' && fs.existsSync(output.path) && !fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`--format csv writes a folder (elements.csv and connections.csv), and ${displayPath(output.path, io.cwd)} is a file`, { hint: 'give a folder name, e.g. --out kumu-map/' });
+  }
+  if (opts.format !== 'csv' && output.kind === 'file' && fs.existsSync(output.path) && fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`${displayPath(output.path, io.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${path.join(displayPath(output.path, io.cwd), `map.${opts.format}`)}` });
+  }
   if (opts.view && output.kind === 'stdout') throw new UsageError('--view prints on stdout, which --out - already uses', { hint: 'write the map to a file, or drop --view' });
   if (opts.view && opts.json) throw new UsageError('choose one of --view and --json: both print on stdout');
 

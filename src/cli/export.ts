@@ -61,7 +61,8 @@ Examples:
   skillsnet export kumu --format xlsx --out map.xlsx
   skillsnet export kumu --roster core-2020 --members-only --format xlsx --out core-map.xlsx
   skillsnet export kumu --region Africa --peer-links 5 --format csv --out kumu-africa/
-  skillsnet export kumu --format json --out - --view > /dev/null   # just print the view code`)
+  skillsnet export kumu --format json --out - > map.json
+  skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
     .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportKumu({

@@ -62,6 +62,8 @@ export interface SelectJson {
   optimal: boolean;
   status: string;
   objective: number;
+  /** Upper bound on the best possible total (equals objective when optimal). */
+  bound: number | null;
   size: number;
   eligible: number;
   scoreRule: string;
@@ -138,6 +140,12 @@ function warnAboutData(io: IO, candidates: Candidate[], quotas: Quota[]): void {
 }
 
 function infeasibleError(result: SelectionResult, size: number): OperationError {
+  if (result.status === 'time limit' || result.status === 'error') {
+    return new OperationError(`the solver stopped (${result.status}) before it found any roster of ${size}`, {
+      hint: 'raise --time-limit (seconds), or narrow the eligible applications with filters',
+      json: { feasible: null, status: result.status, conflicts: [] },
+    });
+  }
   const lines = result.conflicts.map((c) => `  - ${c}`).join('\n');
   const solverProved = result.status === 'infeasible';
   return new OperationError(
@@ -179,6 +187,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
       optimal: result.optimal,
       status: result.status,
       objective: result.objective!,
+      bound: result.bound,
       size: opts.size,
       eligible: result.eligible,
       scoreRule: SCORE_RULE,
@@ -191,7 +200,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
     };
     const optimality = result.optimal
       ? 'proven optimal'
-      : `NOT proven optimal (the solver stopped at its time limit; best bound ${result.bound ?? 'unknown'})`;
+      : `NOT proven optimal: the solver stopped at its time limit; no roster can total more than ${result.bound ?? '?'}; raise --time-limit to prove it`;
     if (!opts.json) {
       io.stdout.write(renderRosterTable(io, json.members.map((m, i) => ({ ...m, rank: i + 1 })), { reasons: io.stdoutIsTTY }));
       if (json.alternates.length) {
@@ -200,7 +209,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
       }
       if (io.stdoutIsTTY) io.stdout.write('\n' + renderCoverage(io, json.coverage));
     }
-    info(io, `Total score ${json.objective} (${optimality}); ${json.eligible} eligible, solved in ${json.solveMs} ms.`);
+    info(io, `Total score ${json.objective} (${optimality}). ${json.eligible} eligible; selected in ${json.solveMs} ms.`);
 
     if (opts.dryRun) {
       info(io, 'Dry run: nothing saved.');

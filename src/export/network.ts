@@ -1,5 +1,5 @@
 import type { Application, Region } from '../model.js';
-import { REGIONS } from '../model.js';
+import { REGIONS, isRegion } from '../model.js';
 import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -89,16 +89,18 @@ function pushUnique(list: string[], value: string | null | undefined): void {
 /** Builds the network from a stream of applications (iterateApplications), never holding rows twice. */
 export function buildNetwork(applications: Iterable<Application>, options: NetworkOptions = {}): Network {
   const byKey = new Map<string, OrganizationNode>();
+  const known = new Set(taxonomy().revised.map((c) => c.code));
   let count = 0;
   for (const a of applications) {
     count++;
-    const key = `${normaliseName(a.organization) || a.organization.trim().toLowerCase()}|${a.country ?? ''}`;
+    const name = a.organization.replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
+    const key = `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;
     let org = byKey.get(key);
     if (!org) {
       org = {
-        kind: 'organization', id: `org-${a.id}`, label: a.organization.trim(), name: a.organization.trim(),
+        kind: 'organization', id: `org-${a.id}`, label: name, name,
         applicationIds: [], calls: [], titles: [], countryCode: a.country, country: a.country ? countryName(a.country) : (a.countryRaw?.trim() || null),
-        region: a.region, languageCode: a.language, language: a.language ? languageName(a.language) : null,
+        region: a.region && isRegion(a.region) ? a.region : null, languageCode: a.language, language: a.language ? languageName(a.language) : null,
         organizationTypes: [], beneficiaries: [], categoryCodes: [], categories: [], contactPersons: [], emails: [], phones: [],
         url: null, coreGroup: false, score: null,
       };
@@ -107,11 +109,12 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     org.applicationIds.push(a.id);
     pushUnique(org.calls, a.call);
     org.titles.push({ title: a.title, description: a.description, call: a.call, applicationId: a.id });
-    org.region ??= a.region;
+    if (!org.region && a.region && isRegion(a.region)) org.region = a.region;
     if (!org.languageCode && a.language) { org.languageCode = a.language; org.language = languageName(a.language); }
     pushUnique(org.organizationTypes, a.organizationType);
     for (const b of a.beneficiaries) pushUnique(org.beneficiaries, b);
-    for (const c of a.categories) if (!org.categoryCodes.includes(c)) org.categoryCodes.push(c);
+    // Only codes of the revised taxonomy become links: each needs its category element.
+    for (const c of a.categories) if (known.has(c) && !org.categoryCodes.includes(c)) org.categoryCodes.push(c);
     pushUnique(org.contactPersons, a.contactName);
     pushUnique(org.emails, a.email);
     pushUnique(org.phones, a.phone);
@@ -175,7 +178,9 @@ function disambiguateLabels(organizations: OrganizationNode[]): void {
   const groups = new Map<string, OrganizationNode[]>();
   for (const org of organizations) {
     const k = org.label.toLowerCase();
-    groups.set(k, [...(groups.get(k) ?? []), org]);
+    const group = groups.get(k);
+    if (group) group.push(org);
+    else groups.set(k, [org]);
   }
   for (const [k, group] of groups) {
     if (group.length < 2 && !reserved.has(k)) continue;
@@ -199,28 +204,57 @@ function peerLinks(organizations: OrganizationNode[], cap: number): { links: Net
   const byRegion = new Map<string, { org: OrganizationNode; mask: number }[]>();
   for (const org of organizations) {
     if (!org.region || org.categoryCodes.length === 0) continue;
-    byRegion.set(org.region, [...(byRegion.get(org.region) ?? []), { org, mask: mask(org) }]);
+    let members = byRegion.get(org.region);
+    if (!members) byRegion.set(org.region, (members = []));
+    members.push({ org, mask: mask(org) });
   }
   type Pair = { a: OrganizationNode; b: OrganizationNode; shared: number; both: number; score: number };
   const links: NetworkLink[] = [];
   let qualifying = 0;
   const keep = Math.max(cap * 4, 8);
+  const byScore = (x: OrganizationNode, y: OrganizationNode) => (y.score ?? 0) - (x.score ?? 0) || x.applicationIds[0] - y.applicationIds[0];
   for (const members of byRegion.values()) {
-    // Each organisation's best few candidates; the greedy pass below picks among them.
+    // Organisations with the same set of categories are interchangeable as candidates: bucket
+    // them by that set (at most 511 buckets), best score first, so each organisation's best
+    // candidates come from a few buckets instead of a scan of the whole region.
+    const buckets = new Map<number, OrganizationNode[]>();
+    for (const m of members) {
+      const list = buckets.get(m.mask);
+      if (list) list.push(m.org);
+      else buckets.set(m.mask, [m.org]);
+    }
+    for (const list of buckets.values()) list.sort(byScore);
+    const masks = [...buckets.keys()];
     const candidates = new Map<string, Pair>();
-    for (let i = 0; i < members.length; i++) {
-      const best: Pair[] = [];
-      for (let j = 0; j < members.length; j++) {
-        if (i === j) continue;
-        const both = members[i].mask & members[j].mask;
+    for (const { org, mask: own } of members) {
+      // Buckets grouped by how many categories they share with this organisation, most first.
+      const levels = new Map<number, number[]>();
+      for (const m of masks) {
+        const both = own & m;
         if (!both) continue;
-        if (i < j) qualifying++;
-        const p: Pair = { a: members[i].org, b: members[j].org, shared: popcount(both), both, score: members[j].org.score ?? 0 };
-        best.push(p);
-        if (best.length > keep * 4) { best.sort(comparePair); best.length = keep; }
+        const n = buckets.get(m)!.length - (m === own ? 1 : 0);
+        qualifying += n;
+        const shared = popcount(both);
+        const level = levels.get(shared);
+        if (level) level.push(m);
+        else levels.set(shared, [m]);
       }
-      best.sort(comparePair);
-      for (const p of best.slice(0, keep)) {
+      const best: Pair[] = [];
+      for (const shared of [...levels.keys()].sort((x, y) => y - x)) {
+        if (best.length >= keep) break;
+        const level: Pair[] = [];
+        for (const m of levels.get(shared)!) {
+          let taken = 0;
+          for (const peer of buckets.get(m)!) {
+            if (peer === org) continue;
+            level.push({ a: org, b: peer, shared, both: own & m, score: peer.score ?? 0 });
+            if (++taken >= keep) break;
+          }
+        }
+        level.sort(comparePair);
+        best.push(...level.slice(0, keep - best.length));
+      }
+      for (const p of best) {
         const [a, b] = p.a.applicationIds[0] < p.b.applicationIds[0] ? [p.a, p.b] : [p.b, p.a];
         const key = `${a.id}|${b.id}`;
         if (!candidates.has(key)) candidates.set(key, { ...p, a, b, score: (a.score ?? 0) + (b.score ?? 0) });
@@ -238,7 +272,8 @@ function peerLinks(organizations: OrganizationNode[], cap: number): { links: Net
       links.push({ id: `${p.a.id}--${p.b.id}`, from: p.a.id, to: p.b.id, type: CONNECTION_TYPES.peer, direction: 'undirected', shared, strength: p.shared });
     }
   }
-  return { links, dropped: qualifying - links.length };
+  // Every qualifying pair was counted from both ends.
+  return { links, dropped: qualifying / 2 - links.length };
 }
 
 function comparePair(x: { shared: number; score: number; a: OrganizationNode; b: OrganizationNode }, y: typeof x): number {

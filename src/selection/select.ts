@@ -3,7 +3,7 @@ import { buildRows, objectiveCoefficients, pruneDominated, type SelectionProblem
 import { describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
 import { precheck, smallestRelaxation } from './infeasibility.js';
 import { memberReasons, rankAlternates, type Alternate } from './reasons.js';
-import { solveMip, type SolverStatus } from './solve.js';
+import { gcdOf, solveMip, type SolverStatus } from './solve.js';
 
 export interface SelectionSpec {
   size: number;
@@ -44,11 +44,10 @@ export interface SelectionResult {
 }
 
 /**
- * Picks `size` applications maximising the total score under the quotas, exactly:
- * 1. maximise the total score (integers to four decimals) -> best total T;
- * 2. among rosters totalling T, prefer lower application IDs (minimise the sum of the
- *    members' positions in ID order) so that equal-scoring rosters are not chosen by
- *    accident of the solver. Same data and options -> same roster.
+ * Picks `size` applications maximising the total score under the quotas, exactly, and
+ * among rosters with the best total prefers lower application IDs (the smallest sum of the
+ * members' positions in ID order), so equal-scoring rosters are never chosen by accident of
+ * the solver: same data and options, same roster. Scores count to four decimals.
  */
 export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promise<SelectionResult> {
   const started = performance.now();
@@ -69,11 +68,20 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const kept = pruneDominated(problem);
   const reduced: SelectionProblem = { ...problem, candidates: kept };
   const rows = buildRows(reduced);
-  const cost = objectiveCoefficients(kept);
+  // Integer scores divided by their common divisor (1-decimal scores become 0..100).
+  const unit = gcdOf(objectiveCoefficients(kept));
+  const cost = objectiveCoefficients(kept).map((c) => c / unit);
   const lower = kept.map((c) => (include.has(c.id) ? 1 : 0));
   const upper = kept.map(() => 1);
   const integer = kept.map(() => true);
-  const first = await solveMip({ sense: 'maximize', cost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
+  // When the numbers stay small, one solve does both steps: each member's coefficient is
+  // score * M - (its position in ID order), with M larger than any difference in the sum
+  // of positions, so a higher total always wins and equal totals go to lower IDs.
+  // Otherwise (many candidates, scores with four decimals) two solves keep the LP well scaled.
+  const M = spec.size * Math.max(kept.length - 1, 0) + 1;
+  const combined = Math.max(0, ...cost.map(Math.abs)) * M <= 1e9;
+  const firstCost = combined ? cost.map((c, i) => c * M - i) : cost;
+  const first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
 
   if (first.status === 'infeasible') {
     const relaxation = await smallestRelaxation(problem, spec.timeLimit);
@@ -85,8 +93,8 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   }
 
   let chosen = first.values;
-  let optimal = first.optimal;
-  if (first.optimal) {
+  const optimal = first.optimal;
+  if (first.optimal && !combined) {
     // Tie-break: same best total, lowest IDs.
     const best = cost.reduce((s, c, i) => s + c * first.values[i], 0);
     const second = await solveMip({
@@ -108,11 +116,21 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     optimal,
     status: first.status,
     objective,
-    bound: optimal ? objective : first.bound !== null ? first.bound / 1e4 : null,
+    bound: optimal ? objective : proofBound(first.bound, combined ? M : 1, unit, candidates, spec.size),
     members: members.map((m) => ({ candidate: m, reasons: reasons.get(m.id)! })),
     alternates: rankAlternates(members, candidates, quotas, spec.alternates ?? 5, include),
     conflicts: [],
     modelSize: kept.length,
     solveMs: performance.now() - started,
   };
+}
+
+/**
+ * The solver's upper bound on the total (when it stopped early), in score units, never
+ * above the plain sum of the best `size` scores (also a valid bound, sometimes tighter).
+ */
+function proofBound(bound: number | null, M: number, unit: number, candidates: Candidate[], size: number): number | null {
+  const top = [...candidates].sort(byScore).slice(0, size).reduce((s, c) => s + scoreKey(c.score), 0) / 1e4;
+  if (bound === null || !Number.isFinite(bound)) return top;
+  return Math.min(top, (Math.ceil(bound / M - 1e-9) * unit) / 1e4);
 }

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { dataPath } from '../paths.js';
+import { nameKey } from './text.js';
 
 type Names = { en: string; fr: string; es: string };
-export interface RevisedCategory { code: string; name: Names; short: Names }
-export interface OriginalCategory { code: string; name: Names; revised: string[] }
+export interface RevisedCategory { code: string; name: Names; short: Names; aliases?: string[] }
+export interface OriginalCategory { code: string; name: Names; revised: string[]; aliases?: string[] }
 export interface Taxonomy { revised: RevisedCategory[]; original: OriginalCategory[] }
 
 let cached: Taxonomy | undefined;
@@ -48,4 +49,102 @@ export function parseCategoryCode(input: string, flag = 'category'): string {
   throw new UsageError(`unknown ${flag} "${input}"${near ? `; did you mean "${near}"?` : ''}`, {
     hint: `the codes are: ${categoryCodes().join(', ')} (see skillsnet categories)`,
   });
+}
+
+let nameIndex: Map<string, string[]> | undefined;
+
+/** Every way a category is written (codes, names and short names in en/fr/es, aliases), keyed by nameKey. */
+function categoryNameIndex(): Map<string, string[]> {
+  if (nameIndex) return nameIndex;
+  const index = new Map<string, string[]>();
+  const add = (text: string, codes: string[]) => {
+    const key = nameKey(text);
+    if (!key) return;
+    const known = index.get(key) ?? [];
+    index.set(key, [...new Set([...known, ...codes])]);
+  };
+  // Original first: where a name is shared ("Training delivery"), the revised entry adds nothing new.
+  for (const o of taxonomy().original) {
+    add(o.code, o.revised);
+    for (const n of Object.values(o.name)) add(n, o.revised);
+    for (const a of o.aliases ?? []) add(a, o.revised);
+  }
+  for (const r of taxonomy().revised) {
+    add(r.code, [r.code]);
+    for (const n of [...Object.values(r.name), ...Object.values(r.short), ...(r.aliases ?? [])]) add(n, [r.code]);
+  }
+  nameIndex = index;
+  return index;
+}
+
+/**
+ * Revised codes for a category as an applicant or a spreadsheet wrote it: a code or a name of
+ * either taxonomy in English, French or Spanish ("Sectoral approach" -> skills-ecosystem;
+ * "Career, entrepreneurship and employment services" -> career-guidance + entrepreneurship).
+ * Several choices in one cell (separated by ; | or new lines, or commas between known names) are
+ * all read. Returns [] when nothing is recognised.
+ */
+export function revisedCodesFor(text: string): string[] {
+  return [...new Set(categoryChoices(text).flat())];
+}
+
+/**
+ * The choices recognised in a cell, each as the revised codes it maps to (one choice of the
+ * original taxonomy can map to two codes). See revisedCodesFor.
+ */
+export function categoryChoices(text: string): string[][] {
+  // The same few choices repeat over thousands of applications.
+  let found = choiceCache.get(text);
+  if (!found) {
+    found = readChoices(text);
+    if (choiceCache.size < 10_000) choiceCache.set(text, found);
+  }
+  return found;
+}
+const choiceCache = new Map<string, string[][]>();
+
+function readChoices(text: string): string[][] {
+  const index = categoryNameIndex();
+  const whole = (t: string): string[] | undefined => {
+    const key = nameKey(t.replace(/^\s*(?:\d+|[a-z])[.)]\s+/i, ''));
+    if (!key) return undefined;
+    const exact = index.get(key);
+    if (exact) return exact;
+    // A long name with a typo or a missing word: nearest known name, if close.
+    if (key.length >= 8) {
+      let best: { codes: string[]; d: number } | undefined;
+      for (const [k, codes] of index) {
+        if (Math.abs(k.length - key.length) > 3) continue;
+        const d = distance(k, key);
+        if (!best || d < best.d) best = { codes, d };
+      }
+      if (best && best.d <= Math.min(3, Math.floor(key.length / 8))) return best.codes;
+    }
+    return undefined;
+  };
+  const direct = whole(text);
+  if (direct) return [direct];
+  const choices: string[][] = [];
+  for (const part of text.split(/[;|\n\r\/]+/)) {
+    const one = whole(part);
+    if (one) choices.push(one);
+    else for (const p of part.split(/,(?![^(]*\))/)) {
+      const c = whole(p);
+      if (c) choices.push(c);
+    }
+  }
+  return choices;
+}
+
+/** revisedCodesFor over a list of choices, keeping the order of categoryCodes(). */
+export function revisedCodesForAll(values: string[]): { codes: string[]; unrecognised: string[] } {
+  const found = new Set<string>();
+  const unrecognised: string[] = [];
+  for (const v of values) {
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const codes = revisedCodesFor(v);
+    if (codes.length === 0) unrecognised.push(v);
+    for (const c of codes) found.add(c);
+  }
+  return { codes: categoryCodes().filter((c) => found.has(c)), unrecognised };
 }

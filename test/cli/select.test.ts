@@ -70,6 +70,28 @@ describe('skillsnet select (built CLI)', () => {
     expect(r.stderr).toMatch(/^error: no roster of 25 meets the quotas/m);
   });
 
+  it('names the fewest quotas to relax when only the solver can prove there is no roster', () => {
+    // Two members have at most six categories between them: three of the nine must go.
+    const r = runCli(['select', '--size', '2', '--min-per-category', '1', '--json', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    const out = json(r);
+    expect(out.feasible).toBe(false);
+    expect(out.conflicts).toHaveLength(3);
+    for (const c of out.conflicts) expect(c).toMatch(/^category [a-z-]+: at least 1 required, but together with the other quotas at most 0 can be met$/);
+    expect(r.stderr).toMatch(/proved by the solver; the fewest quotas to relax are listed/);
+  });
+
+  it('includes an application outside the filters with a warning, and keeps excluded ones out', () => {
+    const r = runCli(['select', '--size', '3', '--region', 'Africa', '--include', '1,2', '--exclude', '3', '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const ids = json(r).members.map((m: any) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([1, 2]));
+    expect(ids).not.toContain(3);
+    const unknown = runCli(['select', '--size', '3', '--include', '999999', '--db', dbPath]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/error: --include: no application with ID 999999/);
+  });
+
   it('reads a quotas file (semicolons, * for every value, empty min/max)', () => {
     const file = path.join(dir, 'quotas.csv');
     fs.writeFileSync(file, 'feature;value;min;max\nregion;Arab States;4;\ncountry;*;;1\nlanguage;fr;5;\ncategory;life-skills;2;6\n');

@@ -11,6 +11,7 @@ import { buildNetwork } from '../../src/export/network.js';
 import { kumuMap, validateKumuMap, type KumuMap } from '../../src/export/kumu.js';
 import { exportFixture, FORMULA_NAMES } from './fixture.js';
 import { isFormulaLike } from '../../src/export/escape.js';
+import { unzip } from './unzip.js';
 
 let fx: ReturnType<typeof exportFixture>;
 beforeAll(() => { fx = exportFixture(); });
@@ -98,9 +99,16 @@ describe('export kumu --format xlsx', () => {
     // Labels are trimmed first: a leading tab or CR is dropped, not escaped.
     for (const name of FORMULA_NAMES.map((n) => n.trim())) expect(labels).toContain(isFormulaLike(name) ? `'${name}` : name);
     expect(connections.rows.length).toBeGreaterThan(0);
-    // The raw sheet XML has no <f> (formula) element at all.
-    const buf = fs.readFileSync(out);
-    expect(buf.includes(Buffer.from('<f>'))).toBe(false);
+    // The raw sheet XML has no <f> (formula) element at all, and exactly two sheets.
+    const files = unzip(fs.readFileSync(out));
+    const sheets = [...files.keys()].filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets).toHaveLength(2);
+    for (const f of sheets) {
+      expect(files.get(f)).toContain('<sheetData>');
+      expect(files.get(f)).not.toMatch(/<f[ >]/);
+    }
+    // The escaped name is stored as text (shared string), apostrophe included.
+    expect(files.get('xl/sharedStrings.xml')).toContain('<t>&apos;=HYPERLINK(&quot;http://x.example.com&quot;,&quot;click&quot;)</t>');
   });
 
   it('adds emails and phones only with --with-contact-details, and warns', async () => {
@@ -179,6 +187,21 @@ describe('export kumu --format csv and json', () => {
     await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out, view: true }, io);
     expect(stdout()).toContain('@settings {');
     expect(fs.existsSync(path.join(fx.dir, 'viewed.kumu-view.txt'))).toBe(false);
+  });
+});
+
+describe('export kumu --out checks', () => {
+  it('wants a folder for csv and a file for xlsx', async () => {
+    const file = path.join(fx.dir, 'plain.csv');
+    fs.writeFileSync(file, '');
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'csv', out: file }, bufferIO().io)).rejects.toThrow(/--format csv writes a folder/);
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out: fx.dir }, bufferIO().io)).rejects.toThrow(/is a folder/);
+  });
+
+  it('lists the files it wrote, view code included', async () => {
+    const out = path.join(fx.dir, 'listed.xlsx');
+    const r = await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out }, bufferIO().io);
+    expect(r.files).toEqual([out, path.join(fx.dir, 'listed.kumu-view.txt')]);
   });
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { counts, generateCall, soundness, spawnCli } from './support.js';
+import { counts, generateCall, sleep, soundness, spawnCli } from './support.js';
 
 /**
  * Two skillsnet processes on one database at once. SQLite lets one write at a time; the
@@ -84,7 +84,9 @@ describe('two processes on one database', () => {
         noLockedMessage(r.stderr);
       }
       reads++;
-      if (reads > 200) break;
+      // Let the writer's exit be noticed (runCli blocks the event loop while it runs).
+      await sleep(5);
+      if (reads > 100) break;
     }
     const w = await writer.done;
     expect(w.code, w.stderr).toBe(0);

@@ -11,7 +11,7 @@ import { copyDb, counts, generateCall, seededRandom, sleep, soundness, spawnCli,
  */
 const SEED = Number(process.env.ROBUSTNESS_SEED ?? Date.now() % 1_000_000);
 const KILLS = Number(process.env.ROBUSTNESS_KILLS ?? 10);
-const ROWS = 20_000;
+const ROWS = 8_000;
 const hasImport = COMMANDS.some((c) => c.name === 'import');
 
 let dir: string;

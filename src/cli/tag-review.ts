@@ -1,0 +1,137 @@
+import { canPrompt, info, type IO } from './io.js';
+import { withDatabase } from './context.js';
+import { UsageError } from '../errors.js';
+import type { ApplicationFilters } from '../model.js';
+import { categoryCodes, categoryName } from '../tagging/taxonomy.js';
+import { describeEvidence, Tagger, type CategoryScore } from '../tagging/tagger.js';
+import { learnedModel } from '../tagging/auto.js';
+import { reviewQueue, setOfficerTags, tagsOf } from '../db/tags.js';
+import { getApplication } from '../db/applications.js';
+
+export interface TagReviewOptions {
+  dbPath: string;
+  filters?: ApplicationFilters;
+  threshold?: number;
+  limit?: number;
+}
+
+export interface TagReviewResult {
+  /** Applications that needed a decision when the review started. */
+  queued: number;
+  decided: number;
+  skipped: number;
+  /** True when the officer chose to stop before the end. */
+  stopped: boolean;
+}
+
+type Decision = 'accept' | 'edit' | 'skip' | 'stop';
+
+/** Wraps text to the terminal width, indenting each line. */
+function wrap(text: string, width: number, indent = '  '): string {
+  const out: string[] = [];
+  for (const paragraph of text.split(/\n+/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(indent + line);
+  }
+  return out.join('\n');
+}
+
+/**
+ * Walks the applications that need an officer's decision (untagged first, then the least
+ * certain), shows each with its suggestions and saves every decision at once, so the officer
+ * can stop at any time. Needs a terminal; scripts use tag add / tag remove.
+ */
+export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagReviewResult> {
+  if (!canPrompt(io)) {
+    throw new UsageError('tag review asks questions, so it needs a terminal (stdin and stdout are not one here)', {
+      hint: 'in a script use skillsnet tag add ID CODE... / tag remove ID CODE..., or skillsnet tag auto',
+    });
+  }
+  return withDatabase(opts.dbPath, { create: false }, async (db) => {
+    const queue = reviewQueue(db, opts.filters ?? {}).slice(0, opts.limit ?? Infinity);
+    const result: TagReviewResult = { queued: queue.length, decided: 0, skipped: 0, stopped: false };
+    if (queue.length === 0) {
+      info(io, 'Nothing to review: every matching application has an officer decision.');
+      return result;
+    }
+    const tagger = new Tagger({ threshold: opts.threshold, model: learnedModel(db) });
+    const prompts = await io.prompts();
+    const c = io.color;
+    const out = (s = '') => io.stdout.write(s + '\n');
+    const width = Math.max(40, Math.min(io.columns, 110));
+    info(io, `${queue.length} application${queue.length === 1 ? '' : 's'} to review (untagged first, then the least certain). Each decision is saved at once; choose "Stop" or press Ctrl-C to leave.`);
+
+    for (let i = 0; i < queue.length; i++) {
+      const app = getApplication(db, queue[i].id);
+      if (!app) continue;
+      const stored = tagsOf(db, app.id);
+      const analysis = tagger.tag(app);
+      const byCode = new Map<string, CategoryScore>(analysis.scores.map((s) => [s.category, s]));
+      const current = stored.filter((t) => t.state === 'on').map((t) => t.category);
+      // Suggest what is stored; for an untagged application, what the tagger finds now.
+      let suggestions = current.length ? current : analysis.selected;
+      if (suggestions.length === 0) suggestions = [];
+
+      out();
+      out(c.dim('─'.repeat(Math.min(width, 80))));
+      out(`${c.bold(`[${i + 1}/${queue.length}]`)} ${c.bold(`#${app.id} ${app.organization}`)}` +
+        c.dim(` · ${[app.country ?? app.countryRaw, app.region, app.language].filter(Boolean).join(' · ')}`));
+      out(c.bold(app.title ?? '(no title)'));
+      const description = app.description ?? '';
+      out(wrap(description.length > 1500 ? description.slice(0, 1500) + '…' : description || '(no description)', width));
+      if (app.beneficiaries.length) out(c.dim(`  Beneficiaries: ${app.beneficiaries.join(', ')}`));
+      if (app.selfCategories.length) out(c.dim(`  Applicant's own choice: ${app.selfCategories.join('; ')}`));
+      out();
+      if (suggestions.length === 0) out('  No suggestion: no category had enough evidence.');
+      for (const code of suggestions) {
+        const s = byCode.get(code);
+        const ev = (s?.evidence ?? []).slice(0, 3).map(describeEvidence).join('; ');
+        out(`  ${c.green('●')} ${code} ${c.dim(`${Math.round((s?.confidence ?? 0) * 100)}%`)}${ev ? c.dim(`  ${ev}`) : ''}`);
+      }
+      const others = analysis.scores.filter((s) => !suggestions.includes(s.category) && s.confidence >= 0.2).slice(0, 3);
+      if (others.length) out(c.dim(`  also possible: ${others.map((s) => `${s.category} ${Math.round(s.confidence * 100)}%`).join(', ')}`));
+      out();
+
+      const choices: { name: string; value: Decision }[] = [];
+      if (suggestions.length) choices.push({ name: `Accept: ${suggestions.join(', ')}`, value: 'accept' });
+      choices.push(
+        { name: 'Choose categories…', value: 'edit' },
+        { name: 'Skip (decide later)', value: 'skip' },
+        { name: 'Stop reviewing', value: 'stop' },
+      );
+      const decision = await prompts.select<Decision>(`Application ${app.id}: your decision`, choices);
+      if (decision === 'stop') {
+        result.stopped = true;
+        break;
+      }
+      if (decision === 'skip') {
+        result.skipped++;
+        continue;
+      }
+      let chosen = suggestions;
+      if (decision === 'edit') {
+        chosen = await prompts.checkbox<string>(
+          'Categories (space toggles, enter saves)',
+          categoryCodes().map((code) => ({
+            name: `${code.padEnd(22)} ${categoryName(code)}${byCode.get(code)?.confidence ? ` (${Math.round(byCode.get(code)!.confidence * 100)}%)` : ''}`,
+            value: code,
+            checked: suggestions.includes(code),
+          })),
+        );
+      }
+      const removed = [...new Set([...current, ...suggestions])].filter((code) => !chosen.includes(code));
+      db.transaction(() => setOfficerTags(db, app.id, chosen, removed, 'review')).immediate();
+      result.decided++;
+      info(io, c.green('saved: ') + (chosen.length ? chosen.join(', ') : 'no category') + (removed.length ? c.dim(` (removed ${removed.join(', ')})`) : ''));
+    }
+    const left = result.queued - result.decided;
+    info(io, `\nReviewed ${result.decided}, skipped ${result.skipped}${left > 0 ? `; ${left} still need a decision (skillsnet tag review to continue)` : ''}.`);
+    return result;
+  });
+}

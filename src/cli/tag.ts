@@ -1,0 +1,366 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import { OperationError, UsageError } from '../errors.js';
+import type { ApplicationFilters } from '../model.js';
+import { renderTable } from '../ui/table.js';
+import { startProgress } from '../ui/progress.js';
+import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
+import type { AutoTagSummary } from '../tagging/auto.js';
+import type { Evaluation } from '../tagging/evaluate.js';
+import type { CategoryScore, Evidence } from '../tagging/tagger.js';
+import type { TagRow } from '../db/tags.js';
+
+// ---------------------------------------------------------------- tag auto
+
+export interface TagAutoOptions {
+  dbPath: string;
+  all?: boolean;
+  threshold?: number;
+  dryRun?: boolean;
+  filters?: ApplicationFilters;
+  json?: boolean;
+}
+
+/**
+ * Tags applications automatically and prints what happened. Returns the summary (the demo
+ * prints its perCategory counts). Officers' decisions are never changed.
+ */
+export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagSummary> {
+  const { autoTag } = await import('../tagging/auto.js');
+  const summary = await withDatabase(opts.dbPath, { create: false }, async (db) => {
+    const { countApplications } = await import('../db/applications.js');
+    const total = countApplications(db, opts.filters ?? {});
+    const progress = total >= 5000 ? startProgress(io, 'tagging', total, 'applications') : undefined;
+    try {
+      return autoTag(db, { all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, onProgress: (n) => progress?.update(n) });
+    } finally {
+      progress?.stop();
+    }
+  });
+  if (opts.json) {
+    printJson(io, summary);
+    return summary;
+  }
+  if (opts.dryRun && summary.changes) {
+    const rows = summary.changes.map((c) => [c.id, c.added.join(', '), c.removed.join(', ')]);
+    if (rows.length) io.stdout.write(renderTable(io, ['ID', 'Would add', 'Would remove'], rows));
+  } else {
+    const rows = categoryCodes().map((c) => [c, categoryName(c), summary.perCategory[c] ?? 0]);
+    io.stdout.write(renderTable(io, ['Code', 'Category', 'Applications'], rows));
+  }
+  const plural = (n: number, w: string) => `${n.toLocaleString('en')} ${w}${n === 1 ? '' : 's'}`;
+  const verb = opts.dryRun ? 'would be' : 'were';
+  info(io,
+    `${opts.dryRun ? 'Dry run, nothing written. ' : ''}${plural(summary.considered, 'application')} considered` +
+      `${opts.all ? '' : ' (untagged ones; --all to re-tag every application)'}: ${summary.tagged.toLocaleString('en')} tagged, ` +
+      `${plural(summary.tagsAdded, 'tag')} ${verb} added, ${summary.tagsRemoved.toLocaleString('en')} removed` +
+      `${summary.officerKept ? `, ${plural(summary.officerKept, 'officer decision')} kept as they are` : ''} (${summary.ms} ms).`,
+  );
+  info(io,
+    summary.learnedFrom
+      ? `Term lists combined with a model learned from ${plural(summary.learnedFrom, 'officer-reviewed application')}.`
+      : 'Term lists only: the learned model starts once officers have reviewed 20 applications (skillsnet tag review).',
+  );
+  if (!opts.dryRun && summary.considered > summary.tagged) {
+    info(io, `${plural(summary.considered - summary.tagged, 'application')} got no category: review them with skillsnet tag review.`);
+  }
+  return summary;
+}
+
+// ---------------------------------------------------------------- tag add / remove
+
+export interface TagEditOptions {
+  dbPath: string;
+  id: number;
+  codes: string[];
+  json?: boolean;
+}
+
+export interface TagEditResult {
+  id: number;
+  added: string[];
+  removed: string[];
+  categories: string[];
+}
+
+async function editTags(opts: TagEditOptions, io: IO, action: 'add' | 'remove'): Promise<TagEditResult> {
+  const codes = [...new Set(opts.codes.map((c) => parseCategoryCode(c, 'category code')))];
+  if (codes.length === 0) throw new UsageError(`tag ${action} needs at least one category code`, { hint: `e.g. skillsnet tag ${action} ${opts.id} training-delivery` });
+  const result = await withDatabase(opts.dbPath, { create: false }, async (db) => {
+    const tags = await import('../db/tags.js');
+    if (!tags.applicationExists(db, opts.id)) {
+      throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
+    }
+    db.transaction(() => tags.setOfficerTags(db, opts.id, action === 'add' ? codes : [], action === 'remove' ? codes : [])).immediate();
+    const on = tags.tagsOf(db, opts.id).filter((t) => t.state === 'on').map((t) => t.category);
+    return { id: opts.id, added: action === 'add' ? codes : [], removed: action === 'remove' ? codes : [], categories: on };
+  });
+  if (opts.json) printJson(io, result);
+  else {
+    info(io, `Application ${opts.id}: ${action === 'add' ? 'added' : 'removed'} ${codes.join(', ')} (an officer decision: tag auto will not change it).`);
+    io.stdout.write(`${result.categories.join('\n')}${result.categories.length ? '\n' : ''}`);
+    if (!result.categories.length) info(io, 'It has no category now.');
+  }
+  return result;
+}
+
+export function runTagAdd(opts: TagEditOptions, io: IO): Promise<TagEditResult> {
+  return editTags(opts, io, 'add');
+}
+
+export function runTagRemove(opts: TagEditOptions, io: IO): Promise<TagEditResult> {
+  return editTags(opts, io, 'remove');
+}
+
+// ---------------------------------------------------------------- tag explain
+
+export interface TagExplainOptions {
+  dbPath: string;
+  id: number;
+  json?: boolean;
+  threshold?: number;
+}
+
+export interface TagExplainResult {
+  id: number;
+  title: string | null;
+  language: string;
+  threshold: number;
+  learnedFrom: number;
+  /** What is stored now (source, state, confidence, evidence). */
+  stored: TagRow[];
+  /** What the tagger finds now, every category with some evidence, most likely first. */
+  analysis: CategoryScore[];
+}
+
+export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<TagExplainResult> {
+  const result = await withDatabase(opts.dbPath, { create: false }, async (db) => {
+    const tags = await import('../db/tags.js');
+    const { learnedModel } = await import('../tagging/auto.js');
+    const { Tagger } = await import('../tagging/tagger.js');
+    const app = tags.taggableApplication(db, opts.id);
+    if (!app) throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
+    const model = learnedModel(db);
+    const tagger = new Tagger({ model, threshold: opts.threshold });
+    const r = tagger.tag(app);
+    return {
+      id: app.id,
+      title: app.title,
+      language: r.language,
+      threshold: tagger.threshold,
+      learnedFrom: model?.documents ?? 0,
+      stored: tags.tagsOf(db, opts.id),
+      analysis: r.scores.filter((s) => s.evidence.length > 0 || s.selected),
+    };
+  });
+  if (opts.json) {
+    printJson(io, result);
+    return result;
+  }
+  const { describeEvidence } = await import('../tagging/tagger.js');
+  const c = io.color;
+  const out = (s: string) => io.stdout.write(s + '\n');
+  out(c.bold(`#${result.id} ${result.title ?? '(no title)'}`));
+  out(c.dim(`Read as ${result.language === 'en' ? 'English' : result.language === 'fr' ? 'French' : 'Spanish'}; threshold ${result.threshold}; ` +
+    (result.learnedFrom ? `learned model trained on ${result.learnedFrom} officer-reviewed applications` : 'term lists only (no learned model yet)')));
+  out('');
+  out(c.bold('Categories now'));
+  const stored = result.stored;
+  if (stored.length === 0) out('  none');
+  for (const t of stored) {
+    const who = t.source === 'officer' ? (t.state === 'removed' ? 'removed by an officer' : 'added or confirmed by an officer') : `${t.source}, ${Math.round((t.confidence ?? 0) * 100)}%`;
+    out(`  ${t.state === 'removed' ? c.strikethrough(t.category) : t.category}  ${c.dim(who)}`);
+  }
+  out('');
+  out(c.bold('Evidence'));
+  if (result.analysis.length === 0) out('  no term of any category was found in the title, description or beneficiaries');
+  for (const s of result.analysis) {
+    const mark = s.selected ? c.green('✔') : ' ';
+    out(`${mark} ${s.category}  ${Math.round(s.confidence * 100)}%  ${c.dim(categoryName(s.category))}`);
+    for (const e of s.evidence as Evidence[]) out(`      ${describeEvidence(e)}`);
+  }
+  const officer = stored.filter((t) => t.source === 'officer');
+  if (officer.length) info(io, `Officer decisions (${officer.map((t) => t.category).join(', ')}) are kept whatever the evidence says.`);
+  return result;
+}
+
+// ---------------------------------------------------------------- tag evaluate
+
+export interface TagEvaluateOptions {
+  gold: string;
+  json?: boolean;
+  threshold?: number;
+  /** Train the learned model on this labelled CSV first (same columns), to measure learning. */
+  train?: string;
+  /** Also list the texts tagged wrongly (for a development set, not a held-out one). */
+  errors?: boolean;
+}
+
+export async function runTagEvaluate(opts: TagEvaluateOptions, io: IO): Promise<Evaluation> {
+  const { readLabelledCsv, evaluate } = await import('../tagging/evaluate.js');
+  const { Tagger, applicationTokens, modelTokens } = await import('../tagging/tagger.js');
+  const { trainModel } = await import('../tagging/model.js');
+  const texts = await readLabelledCsv(opts.gold);
+  let model;
+  if (opts.train) {
+    const training = await readLabelledCsv(opts.train);
+    model = trainModel(training.map((t) => ({ tokens: modelTokens(applicationTokens(t)), categories: t.categories })), categoryCodes());
+    if (!model) info(io, `${opts.train} has fewer than 20 texts: the learned model is not used.`);
+  }
+  const result = evaluate(texts, new Tagger({ threshold: opts.threshold, model }), { errors: opts.errors });
+  if (opts.json) {
+    printJson(io, result);
+    return result;
+  }
+  const pct = (x: number) => x.toFixed(3);
+  const rows: (string | number)[][] = Object.entries(result.perCategory).map(([code, e]) => [code, pct(e.precision), pct(e.recall), pct(e.f1), e.support, e.predicted]);
+  rows.push(['micro average', pct(result.micro.precision), pct(result.micro.recall), pct(result.micro.f1), '', '']);
+  rows.push(['macro average', pct(result.macro.precision), pct(result.macro.recall), pct(result.macro.f1), '', '']);
+  io.stdout.write(renderTable(io, ['Category', 'Precision', 'Recall', 'F1', 'Support', 'Predicted'], rows));
+  if (result.errors) {
+    for (const e of result.errors) io.stdout.write(`row ${e.row}\t${e.title}\tgold: ${e.gold.join('|')}\tpredicted: ${e.predicted.join('|')}\n`);
+  }
+  info(io, `${result.documents} texts tagged in memory (nothing written); exact set match ${pct(result.exactMatch)}; threshold ${result.threshold}` +
+    `${result.learnedFrom ? `; learned model trained on ${result.learnedFrom} texts of ${opts.train}` : ''}.`);
+  return result;
+}
+
+// ---------------------------------------------------------------- wiring
+
+function parseId(text: string): number {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an application ID`, { hint: 'IDs are the numbers in the ID column of skillsnet list' });
+  return id;
+}
+
+export function parseThreshold(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = parseNumber(text, '--threshold');
+  if (t <= 0 || t >= 1) throw new UsageError(`--threshold must be between 0 and 1 (exclusive), got ${text}`, { hint: 'the default is 0.5; lower tags more, higher tags less' });
+  return t;
+}
+
+export function registerTag(program: Command, ctx: CliContext): void {
+  const tag = program
+    .command('tag')
+    .description('tag applications with skills categories: automatically, by hand, or reviewing one by one')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  skillsnet tag auto                      tag every application that has no category yet
+  skillsnet tag auto --all --dry-run      what re-tagging everything would change
+  skillsnet tag review --region Africa    decide on suggestions one by one (terminal)
+  skillsnet tag add 17 life-skills        an officer's decision: auto never undoes it
+  skillsnet tag explain 17                why an application got its categories
+  skillsnet tag evaluate gold.csv         precision, recall and F1 on a labelled set`,
+    );
+
+  const auto = tag
+    .command('auto')
+    .description('suggest categories from title, description, beneficiaries and the applicant\'s own choice, and store them');
+  addFilterOptions(auto)
+    .option('--all', 're-tag every matching application (automatic tags are recomputed; officer decisions stay)')
+    .option('--threshold <x>', 'confidence from which a category is tagged, between 0 and 1 (default 0.5)')
+    .option('--dry-run', 'show what would change; write nothing')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+Each tag stores its source (auto, or applicant when the applicant chose that category too), a
+confidence and the evidence (words and phrases found, the applicant's choice, what the model
+learned from officers). Categories an officer added or removed are never changed.
+
+Examples:
+  skillsnet tag auto
+  skillsnet tag auto --call 2024 --language fr
+  skillsnet tag auto --all --threshold 0.6 --dry-run
+  skillsnet tag auto --json | jq .perCategory`,
+    )
+    .action(async (flags: FilterFlags & { all?: boolean; threshold?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runTagAuto(
+        { dbPath, all: flags.all, threshold: parseThreshold(flags.threshold), dryRun: flags.dryRun, filters: parseFilters(flags), json: flags.json },
+        io,
+      );
+    });
+
+  for (const action of ['add', 'remove'] as const) {
+    tag
+      .command(action)
+      .description(action === 'add' ? 'add categories to an application (an officer decision)' : 'take categories off an application; tag auto will not put them back')
+      .argument('<id>', 'application ID (the ID column of skillsnet list)')
+      .argument('<codes...>', 'category codes (skillsnet categories lists them)')
+      .option('--json', 'print {"id", "added", "removed", "categories"}')
+      .addHelpText('after', `\nExamples:\n  skillsnet tag ${action} 17 training-delivery\n  skillsnet tag ${action} 17 life-skills social-inclusion`)
+      .action(async (idText: string, codes: string[], flags: { json?: boolean }, command: Command) => {
+        const { io, dbPath } = invocation(ctx, command);
+        const opts = { dbPath, id: parseId(idText), codes, json: flags.json };
+        await (action === 'add' ? runTagAdd(opts, io) : runTagRemove(opts, io));
+      });
+  }
+
+  const review = tag
+    .command('review')
+    .description('on a terminal: walk the applications that need a decision and accept, change or skip the suggestions');
+  addFilterOptions(review)
+    .option('--threshold <x>', 'confidence from which a category is suggested (default 0.5)')
+    .option('--limit <n>', 'stop after n applications')
+    .addHelpText(
+      'after',
+      `
+Untagged applications come first, then those whose suggestions are least certain. Each decision
+is saved at once, so you can stop at any time and carry on later.
+
+Examples:
+  skillsnet tag review
+  skillsnet tag review --language fr --limit 20`,
+    )
+    .action(async (flags: FilterFlags & { threshold?: string; limit?: string }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      let limit: number | undefined;
+      if (flags.limit !== undefined) {
+        limit = Number(flags.limit);
+        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit needs a whole number above 0, got "${flags.limit}"`);
+      }
+      const { runTagReview } = await import('./tag-review.js');
+      await runTagReview({ dbPath, filters: parseFilters(flags), threshold: parseThreshold(flags.threshold), limit }, io);
+    });
+
+  tag
+    .command('explain')
+    .description('show why an application has its categories: words found, applicant\'s choice, learned model')
+    .argument('<id>', 'application ID')
+    .option('--threshold <x>', 'confidence from which a category is tagged (default 0.5)')
+    .option('--json', 'print {"id", "language", "stored": [...], "analysis": [...]}')
+    .addHelpText('after', '\nExamples:\n  skillsnet tag explain 17\n  skillsnet tag explain 17 --json | jq \'.analysis[] | {category, confidence}\'')
+    .action(async (idText: string, flags: { json?: boolean; threshold?: string }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runTagExplain({ dbPath, id: parseId(idText), json: flags.json, threshold: parseThreshold(flags.threshold) }, io);
+    });
+
+  tag
+    .command('evaluate')
+    .description('measure the tagger on a labelled CSV (title,description,language,categories); writes nothing')
+    .argument('<gold>', 'CSV file; categories are codes separated by |')
+    .option('--threshold <x>', 'confidence from which a category is tagged (default 0.5)')
+    .option('--train <csv>', 'first train the learned model on this labelled CSV (same columns)')
+    .option('--errors', 'also list the texts tagged wrongly (use on a development set)')
+    .option('--json', 'print {"documents", "micro", "macro", "perCategory"}')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  skillsnet tag evaluate test/tagging/gold.csv
+  skillsnet tag evaluate gold.csv --json | jq .micro
+  skillsnet tag evaluate gold.csv --train reviewed.csv`,
+    )
+    .action(async (gold: string, flags: { json?: boolean; threshold?: string; train?: string; errors?: boolean }, command: Command) => {
+      const { io } = invocation(ctx, command);
+      const resolve = (p: string) => path.resolve(io.cwd, p);
+      await runTagEvaluate({ gold: resolve(gold), json: flags.json, threshold: parseThreshold(flags.threshold), train: flags.train && resolve(flags.train), errors: flags.errors }, io);
+    });
+}

@@ -1,0 +1,121 @@
+import type { DB } from '../db/connection.js';
+import type { ApplicationFilters } from '../model.js';
+import { officerLabelled, replaceAutoTags, taggableApplications, tagsOfMany, type AutoTag, type TagRow } from '../db/tags.js';
+import { categoryCodes } from './taxonomy.js';
+import { trainModel, type LearnedModel } from './model.js';
+import { applicationTokens, modelTokens, Tagger, type TagResult } from './tagger.js';
+
+export interface AutoTagOptions {
+  /** Re-tag every matching application (automatic tags are recomputed); default: only untagged ones. */
+  all?: boolean;
+  threshold?: number;
+  dryRun?: boolean;
+  filters?: ApplicationFilters;
+  /** Called after each page with (done, total-so-far-unknown -> undefined). */
+  onProgress?: (done: number) => void;
+}
+
+export interface AutoTagChange {
+  id: number;
+  added: string[];
+  removed: string[];
+}
+
+export interface AutoTagSummary {
+  /** Applications looked at (matching the filters; without --all only the untagged ones). */
+  considered: number;
+  /** Of those, how many carry at least one category afterwards. */
+  tagged: number;
+  /** Categories newly put on. */
+  tagsAdded: number;
+  /** Automatic categories taken off because the evidence no longer supports them (with --all). */
+  tagsRemoved: number;
+  /** Categories an officer decided on that were left as they are. */
+  officerKept: number;
+  /** Per category: considered applications carrying it afterwards. */
+  perCategory: Record<string, number>;
+  threshold: number;
+  dryRun: boolean;
+  /** The learned model: how many officer-labelled applications it was trained on (0 = term lists only). */
+  learnedFrom: number;
+  /** What changed per application (only with dryRun, where nothing is written). */
+  changes?: AutoTagChange[];
+  ms: number;
+}
+
+/** Trains the model on every application an officer has labelled; undefined while there are too few. */
+export function learnedModel(db: DB): LearnedModel | undefined {
+  const labelled = officerLabelled(db);
+  return trainModel(
+    labelled.map((a) => ({ tokens: modelTokens(applicationTokens(a)), categories: a.categories })),
+    categoryCodes(),
+  );
+}
+
+/** The tags to store for a tagging result: applicant when the applicant chose it, auto otherwise. */
+export function autoTagsOf(result: TagResult): AutoTag[] {
+  return result.scores
+    .filter((s) => s.selected)
+    .map((s) => ({
+      category: s.category,
+      source: s.evidence.some((e) => e.kind === 'self') ? 'applicant' : 'auto',
+      confidence: s.confidence,
+      evidence: s.evidence,
+    }));
+}
+
+/**
+ * Tags applications automatically. Categories an officer added or removed are never touched;
+ * other automatic tags are replaced by the new suggestion. One transaction for the whole run
+ * (nothing is half-written if it is interrupted); nothing is written with dryRun.
+ */
+export function autoTag(db: DB, options: AutoTagOptions = {}): AutoTagSummary {
+  const started = performance.now();
+  const model = learnedModel(db);
+  const tagger = new Tagger({ threshold: options.threshold, model });
+  const perCategory: Record<string, number> = Object.fromEntries(categoryCodes().map((c) => [c, 0]));
+  const summary: AutoTagSummary = {
+    considered: 0,
+    tagged: 0,
+    tagsAdded: 0,
+    tagsRemoved: 0,
+    officerKept: 0,
+    perCategory,
+    threshold: tagger.threshold,
+    dryRun: Boolean(options.dryRun),
+    learnedFrom: model?.documents ?? 0,
+    ...(options.dryRun ? { changes: [] as AutoTagChange[] } : {}),
+    ms: 0,
+  };
+
+  const run = () => {
+    for (const page of taggableApplications(db, options.filters ?? {}, { untaggedOnly: !options.all })) {
+      const existing = tagsOfMany(db, page.map((a) => a.id));
+      for (const app of page) {
+        const rows: TagRow[] = existing.get(app.id) ?? [];
+        const officer = new Map(rows.filter((r) => r.source === 'officer').map((r) => [r.category, r.state]));
+        const before = new Set(rows.filter((r) => r.state === 'on').map((r) => r.category));
+        const tags = autoTagsOf(tagger.tag(app)).filter((t) => !officer.has(t.category));
+        const after = new Set([...[...officer].filter(([, s]) => s === 'on').map(([c]) => c), ...tags.map((t) => t.category)]);
+        const added = [...after].filter((c) => !before.has(c));
+        const removed = [...before].filter((c) => !after.has(c));
+        summary.considered++;
+        summary.officerKept += officer.size;
+        summary.tagsAdded += added.length;
+        summary.tagsRemoved += removed.length;
+        if (after.size > 0) summary.tagged++;
+        for (const c of after) perCategory[c] = (perCategory[c] ?? 0) + 1;
+        if (options.dryRun) {
+          if (added.length || removed.length) summary.changes!.push({ id: app.id, added, removed });
+        } else {
+          replaceAutoTags(db, app.id, tags, rows);
+        }
+      }
+      options.onProgress?.(summary.considered);
+    }
+  };
+  if (options.dryRun) run();
+  else db.transaction(run).immediate();
+  summary.ms = Math.round(performance.now() - started);
+  return summary;
+}

@@ -1,0 +1,204 @@
+import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
+import { matchTerms, termIndex, type TermIndex } from './terms.js';
+import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
+import { BREAK, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+
+/** What the tagger reads of an application. */
+export interface TaggerInput {
+  title?: string | null;
+  description?: string | null;
+  beneficiaries?: string[];
+  /** The applicant's own category choice as written (either taxonomy, any language). */
+  selfCategories?: string[];
+  language?: string | null;
+}
+
+/** Why a category was suggested; stored with each tag and shown by `tag explain`. */
+export type Evidence =
+  | { kind: 'term'; term: string; field: 'title' | 'description' | 'beneficiaries'; count: number; weight: number }
+  | { kind: 'self'; value: string }
+  | { kind: 'model'; probability: number; weight: number; words: string[] }
+  | { kind: 'fallback'; note: string };
+
+export interface CategoryScore {
+  category: string;
+  /** Final confidence 0..1 (terms and applicant's choice, blended with the learned model). */
+  confidence: number;
+  /** Evidence points from the term lists and the applicant's choice. */
+  termScore: number;
+  /** Distinct terms found (the applicant's choice counts as one). */
+  distinctTerms: number;
+  modelProbability: number | null;
+  selected: boolean;
+  evidence: Evidence[];
+}
+
+export interface TagResult {
+  language: TextLanguage;
+  /** Every category, most likely first. */
+  scores: CategoryScore[];
+  /** The codes chosen, most likely first. */
+  selected: string[];
+}
+
+export interface TaggerOptions {
+  /** Confidence from which a category is tagged (default 0.5). */
+  threshold?: number;
+  terms?: TermIndex;
+  model?: LearnedModel;
+  /** At most this many categories per application (default 4). */
+  maxCategories?: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The stems the learned model reads for an application (title, description, beneficiaries). */
+export function applicationTokens(input: TaggerInput): { language: TextLanguage; title: string[]; description: string[]; beneficiaries: string[] } {
+  const titleWords = words(input.title ?? '');
+  const descriptionWords = words(input.description ?? '');
+  const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
+  return {
+    language,
+    title: stemWords(titleWords, language),
+    description: stemWords(descriptionWords, language),
+    beneficiaries: stemWords(words((input.beneficiaries ?? []).join(' ; ')), language),
+  };
+}
+
+export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
+  return [...t.title, ...t.description].filter((s) => s !== BREAK);
+}
+
+/**
+ * Suggests categories for one application. Term evidence and the applicant's own choice give a
+ * score per category, turned into a confidence with the category's scale (broad categories need
+ * more evidence); where officers have taught the model enough, its probability is blended in.
+ */
+export class Tagger {
+  readonly threshold: number;
+  readonly terms: TermIndex;
+  readonly model: LearnedModel | undefined;
+  readonly maxCategories: number;
+  private readonly codes = categoryCodes();
+
+  constructor(options: TaggerOptions = {}) {
+    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.terms = options.terms ?? termIndex();
+    this.model = options.model;
+    this.maxCategories = options.maxCategories ?? 4;
+  }
+
+  tag(input: TaggerInput): TagResult {
+    const tokens = applicationTokens(input);
+    const file = this.terms.file;
+    const score = new Map<string, number>();
+    const distinct = new Map<string, number>();
+    const evidence = new Map<string, Evidence[]>();
+    const push = (code: string, e: Evidence) => {
+      const list = evidence.get(code) ?? [];
+      list.push(e);
+      evidence.set(code, list);
+    };
+
+    // Each term counts fully once, repeats a little (up to maxRepeats), wherever it appears.
+    const fields: Array<['title' | 'description' | 'beneficiaries', string[], number]> = [
+      ['title', tokens.title, file.titleWeight],
+      ['description', tokens.description, 1],
+      ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
+    ];
+    const seen = new Map<string, { term: string; field: 'title' | 'description' | 'beneficiaries'; count: number; weights: Record<string, number>; fieldWeight: number }>();
+    for (const [field, stems, fieldWeight] of fields) {
+      for (const m of matchTerms(stems, this.terms, tokens.language)) {
+        const key = m.term.stems.join(' ');
+        const known = seen.get(key);
+        if (known) {
+          known.count++;
+          if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
+        } else {
+          seen.set(key, { term: m.term.term, field, count: 1, weights: m.term.weights, fieldWeight });
+        }
+      }
+    }
+    for (const s of seen.values()) {
+      const repeats = Math.min(file.maxRepeats, s.count - 1);
+      for (const [code, weight] of Object.entries(s.weights)) {
+        if (weight <= 0) continue;
+        const points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
+        score.set(code, (score.get(code) ?? 0) + points);
+        distinct.set(code, (distinct.get(code) ?? 0) + 1);
+        push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points) });
+      }
+    }
+
+    // The applicant's own choice, mapped to revised codes.
+    // A choice that maps to several revised categories ("Career, entrepreneurship and employment
+    // services") says less about each of them: its points are shared.
+    const selfPoints = new Map<string, number>();
+    for (const value of input.selfCategories ?? []) {
+      if (typeof value !== 'string') continue;
+      for (const codes of categoryChoices(value)) {
+        for (const code of codes) selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, file.selfChoiceScore / codes.length));
+      }
+      for (const code of revisedCodesFor(value)) push(code, { kind: 'self', value });
+    }
+    for (const [code, points] of selfPoints) {
+      score.set(code, (score.get(code) ?? 0) + points);
+      distinct.set(code, (distinct.get(code) ?? 0) + 1);
+    }
+
+    const features = this.model ? featureIds(modelTokens(tokens), this.model.vocabulary) : undefined;
+    const predictions = this.model ? predict(this.model, features!) : undefined;
+    const scores: CategoryScore[] = this.codes.map((code) => {
+      const def = file.categories[code];
+      const s = score.get(code) ?? 0;
+      const termConfidence = 1 - Math.exp(-s / (def?.scale ?? 3));
+      const p = predictions?.[code];
+      const w = p ? modelWeight(this.model, code) : 0;
+      const confidence = (1 - w) * termConfidence + w * (p?.probability ?? 0);
+      const ev = evidence.get(code) ?? [];
+      ev.sort((a, b) => (b.kind === 'term' ? b.weight : 9) - (a.kind === 'term' ? a.weight : 9));
+      if (p && w > 0 && (p.probability >= 0.2 || ev.length > 0)) {
+        const words = strongestFeatures(this.model!, features!, code).map((f) => f.stem);
+        ev.push({ kind: 'model', probability: round(p.probability), weight: round(w), words });
+      }
+      return {
+        category: code,
+        confidence: round(confidence),
+        termScore: round(s),
+        distinctTerms: distinct.get(code) ?? 0,
+        modelProbability: p ? round(p.probability) : null,
+        selected: false,
+        evidence: ev,
+      };
+    });
+    scores.sort((a, b) => b.confidence - a.confidence || a.category.localeCompare(b.category));
+
+    // Broad categories need several distinct clues unless the learned model carries them.
+    const enoughClues = (s: CategoryScore) =>
+      s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) >= 0.3;
+    let chosen = scores.filter((s) => s.confidence >= this.threshold && enoughClues(s)).slice(0, this.maxCategories);
+    if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
+      // Every proposal is about something: take the clearest category even if its evidence is thin.
+      chosen = [scores[0]];
+      scores[0].evidence.push({ kind: 'fallback', note: 'no category reached the threshold; this one had the most evidence' });
+    }
+    for (const s of chosen) s.selected = true;
+    return { language: tokens.language, scores, selected: chosen.map((s) => s.category) };
+  }
+}
+
+/** A one-line reading of a piece of evidence, for tables and `tag explain`. */
+export function describeEvidence(e: Evidence): string {
+  switch (e.kind) {
+    case 'term':
+      return `"${e.term}"${e.field === 'description' ? '' : ` in ${e.field}`}${e.count > 1 ? ` ×${e.count}` : ''} (+${e.weight})`;
+    case 'self':
+      return `applicant chose "${e.value}"`;
+    case 'model':
+      return `learned from officers: ${Math.round(e.probability * 100)}%${e.words.length ? ` (${e.words.join(', ')})` : ''}, weight ${Math.round(e.weight * 100)}%`;
+    case 'fallback':
+      return e.note;
+  }
+}

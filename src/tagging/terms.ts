@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { dataPath } from '../paths.js';
+import { stems, TEXT_LANGUAGES, type TextLanguage } from './text.js';
+
+/** data/category-terms.json as officers edit it. */
+export interface TermFile {
+  titleWeight: number;
+  beneficiariesWeight: number;
+  repeatWeight: number;
+  maxRepeats: number;
+  selfChoiceScore: number;
+  categories: Record<string, { scale: number; minTerms: number; terms: Partial<Record<TextLanguage, Record<string, number>>> }>;
+}
+
+/** One phrase of the term lists, stemmed: the categories it points to and with what weight. */
+export interface CompiledTerm {
+  /** As written in the term file (the first spelling seen for this stem sequence). */
+  term: string;
+  stems: string[];
+  weights: Record<string, number>;
+}
+
+export interface TermIndex {
+  file: TermFile;
+  /** Per language: first stem -> terms starting with it, longest first. */
+  byLanguage: Record<TextLanguage, Map<string, CompiledTerm[]>>;
+}
+
+export interface TermMatch {
+  term: CompiledTerm;
+  /** Token position in the field's stem sequence. */
+  position: number;
+}
+
+let cached: TermIndex | undefined;
+
+/** The compiled term lists from data/category-terms.json (or a given file, for tests). */
+export function termIndex(file?: TermFile): TermIndex {
+  if (!file && cached) return cached;
+  const source = file ?? (JSON.parse(fs.readFileSync(dataPath('category-terms.json'), 'utf8')) as TermFile);
+  const index = compileTerms(source);
+  if (!file) cached = index;
+  return index;
+}
+
+export function compileTerms(file: TermFile): TermIndex {
+  const byLanguage = {} as Record<TextLanguage, Map<string, CompiledTerm[]>>;
+  for (const lang of TEXT_LANGUAGES) {
+    const byKey = new Map<string, CompiledTerm>();
+    for (const [category, def] of Object.entries(file.categories)) {
+      for (const [term, weight] of Object.entries(def.terms[lang] ?? {})) {
+        const s = stems(term, lang);
+        if (s.length === 0) continue;
+        const key = s.join(' ');
+        let compiled = byKey.get(key);
+        if (!compiled) byKey.set(key, (compiled = { term, stems: s, weights: {} }));
+        // Two spellings with one stem ("apprentice", "apprentices"): keep the stronger weight.
+        compiled.weights[category] = Math.max(compiled.weights[category] ?? 0, weight);
+      }
+    }
+    const index = new Map<string, CompiledTerm[]>();
+    for (const t of byKey.values()) {
+      const list = index.get(t.stems[0]) ?? [];
+      list.push(t);
+      index.set(t.stems[0], list);
+    }
+    for (const list of index.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+    byLanguage[lang] = index;
+  }
+  return { file, byLanguage };
+}
+
+/**
+ * The terms found in a stem sequence, left to right, longest phrase first: the words of a
+ * matched phrase are used up, so "online learning" does not also count as "learning".
+ */
+export function matchTerms(tokens: string[], index: TermIndex, lang: TextLanguage): TermMatch[] {
+  const lookup = index.byLanguage[lang];
+  const found: TermMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const candidates = lookup.get(tokens[i]);
+    let matched: CompiledTerm | undefined;
+    if (candidates) {
+      for (const c of candidates) {
+        if (c.stems.length > tokens.length - i) continue;
+        let ok = true;
+        for (let k = 1; k < c.stems.length; k++) {
+          if (tokens[i + k] !== c.stems[k]) { ok = false; break; }
+        }
+        if (ok) { matched = c; break; }
+      }
+    }
+    if (matched) {
+      found.push({ term: matched, position: i });
+      i += matched.stems.length;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,156 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Text processing shared by the term lists, the learned model and the self-category matcher:
+ * tokens -> stopwords out -> stemmed with the language's Snowball stemmer -> accents folded.
+ * Stemming happens before folding because the French stemmer reads accents ("é" endings).
+ */
+
+export type TextLanguage = 'en' | 'fr' | 'es';
+export const TEXT_LANGUAGES: TextLanguage[] = ['en', 'fr', 'es'];
+
+type Stemmer = (word: string) => string;
+const require = createRequire(import.meta.url);
+const STEMMER_MODULE: Record<TextLanguage, string> = {
+  en: '@orama/stemmers/english',
+  fr: '@orama/stemmers/french',
+  es: '@orama/stemmers/spanish',
+};
+const stemmers = new Map<TextLanguage, Stemmer>();
+/** Stems of words already seen, per language: vocabularies are small, texts are many. */
+const stemCache = new Map<TextLanguage, Map<string, string>>();
+
+function stemmerFor(lang: TextLanguage): Stemmer {
+  let s = stemmers.get(lang);
+  if (!s) {
+    s = (require(STEMMER_MODULE[lang]) as { stemmer: Stemmer }).stemmer;
+    stemmers.set(lang, s);
+  }
+  return s;
+}
+
+/** Lower case without accents: "Économie" -> "economie". */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+// Function words of each language. They are dropped from texts and from term phrases alike,
+// so "formation en cours d'emploi" matches "formation en cours d emploi" and "formation cours emploi".
+const STOPWORDS: Record<TextLanguage, string[]> = {
+  en: ('a an the and or but of to in on at by for with from into onto as is are was were be been being this that these those ' +
+    'it its their they them we our us you your he she his her which who whom whose what when where how than then so such ' +
+    'also not no can could will would shall should may might must do does did has have had per via about over under ' +
+    'between through within across among each all any both more most other some same very just up out s t').split(' '),
+  fr: ('le la les l un une des du de d et ou mais a au aux en dans par pour sur sous avec sans ce cet cette ces son sa ses ' +
+    'leur leurs notre nos votre vos qui que qu quoi dont ou est sont etre ete fait ont avoir il elle ils elles nous vous on ' +
+    'se s ne n pas plus y c j m t tout tous toute toutes afin entre chez lors ainsi aussi comme tres').split(' '),
+  es: ('el la los las lo un una unos unas y e o u de del al a en por para con sin sobre entre hacia desde que quien cual ' +
+    'cuyo su sus nuestro nuestra nuestros nuestras este esta estos estas ese esa es son ser fue han ha ya se le les no mas ' +
+    'muy tambien como cada todo todos toda todas mediante segun durante').split(' '),
+};
+const STOPWORD_SETS: Record<TextLanguage, Set<string>> = {
+  en: new Set(STOPWORDS.en),
+  fr: new Set(STOPWORDS.fr.map(foldAccents)),
+  es: new Set(STOPWORDS.es.map(foldAccents)),
+};
+
+// Words frequent in one language and rare in the other two: enough to tell en/fr/es apart
+// in a proposal text in microseconds (tinyld is far slower and knows 60 languages we do not need).
+const MARKERS: Record<TextLanguage, Set<string>> = {
+  en: new Set('the and of to with for is are this that our which from by will their'.split(' ')),
+  fr: new Set('les des et du pour dans est une au aux sur qui nous leur cette avec sont'.split(' ')),
+  es: new Set('los las y del para con una por el nuestro sus este esta son mediante'.split(' ')),
+};
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Lower-cased words of a text, accents kept (the stemmers need them). */
+export function words(text: string): string[] {
+  const found = text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD_OR_BREAK) ?? [];
+  const out: string[] = [];
+  for (const w of found) {
+    if (BREAK_CHARS.test(w[0])) {
+      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+    } else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Stands between clauses (after . , ; : ! ? brackets and line ends) so that a phrase never
+ * matches across them: "...a construction company. Training..." is not "company training".
+ */
+export const BREAK = '|';
+const WORD_OR_BREAK = /[\p{L}\p{N}]+|[.,;:!?()\[\]\n\r]+/gu;
+const BREAK_CHARS = /[.,;:!?()\[\]\n\r]/;
+
+// Expressions whose small words carry the meaning: kept as one token before stopwords go.
+const JOINED = /\bon[\s-]+the[\s-]+job\b/g;
+
+/**
+ * en, fr or es for a text, from its function words; `fallback` when the text has none of them.
+ * Used when an application has no language or one outside the three (stemming needs a choice).
+ */
+export function guessLanguage(tokens: string[], fallback: TextLanguage = 'en'): TextLanguage {
+  const counts: Record<TextLanguage, number> = { en: 0, fr: 0, es: 0 };
+  for (const w of tokens) {
+    if (MARKERS.en.has(w)) counts.en++;
+    if (MARKERS.fr.has(w)) counts.fr++;
+    if (MARKERS.es.has(w)) counts.es++;
+  }
+  let best: TextLanguage = fallback;
+  for (const l of TEXT_LANGUAGES) if (counts[l] > counts[best]) best = l;
+  return best;
+}
+
+/** The language to stem a text with: the declared one when it is en/fr/es, else a guess. */
+export function textLanguage(declared: string | null | undefined, tokens: string[]): TextLanguage {
+  const d = (declared ?? '').trim().toLowerCase().slice(0, 2);
+  if (d === 'en' || d === 'fr' || d === 'es') return d;
+  return guessLanguage(tokens);
+}
+
+/** Stem of one lower-case word in a language, accents folded. */
+export function stem(word: string, lang: TextLanguage): string {
+  let cache = stemCache.get(lang);
+  if (!cache) stemCache.set(lang, (cache = new Map()));
+  let s = cache.get(word);
+  if (s === undefined) {
+    // Numbers and one-letter tokens are kept as they are; the stemmers expect words.
+    s = word.length < 3 || /^\d+$/.test(word) ? foldAccents(word) : foldAccents(stemmerFor(lang)(word));
+    if (cache.size < 200_000) cache.set(word, s);
+  }
+  return s;
+}
+
+export function isStopword(word: string, lang: TextLanguage): boolean {
+  return STOPWORD_SETS[lang].has(foldAccents(word));
+}
+
+/** Stems of the content words of a text, in order (the input of term matching and the model). */
+export function stems(text: string, lang: TextLanguage): string[] {
+  return stemWords(words(text), lang);
+}
+
+/** stems() for words already split by words(). */
+export function stemWords(ws: string[], lang: TextLanguage): string[] {
+  const out: string[] = [];
+  const stop = STOPWORD_SETS[lang];
+  for (const w of ws) {
+    if (w === BREAK) {
+      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      continue;
+    }
+    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
+    out.push(stem(w, lang));
+  }
+  return out;
+}
+
+/** A normalised key for names typed by people (categories in a form): case, accents, punctuation ignored. */
+export function nameKey(text: string): string {
+  return foldAccents(text.toLowerCase())
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

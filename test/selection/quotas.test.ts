@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandQuotas, quotaRulesFromFlags, readQuotaFile, describeQuota, type QuotaRule } from '../../src/selection/quotas.js';
+import type { Candidate } from '../../src/selection/candidates.js';
+import { tempDir } from '../helpers.js';
+
+const c = (id: number, country: string, region: Candidate['region'], language: string, organizationType: string | null = null): Candidate => ({
+  id, organization: `O${id}`, country, region, language, categories: [], organizationType, beneficiaries: [], score: 1, scoreSource: 'application',
+});
+
+describe('quotas', () => {
+  it('turns flags into rules and * into every value', () => {
+    const rules = quotaRulesFromFlags({ minPerRegion: '3', maxPerCountry: '2', minPerLanguage: 'en=1, fr:2' });
+    expect(rules.map((r) => [r.feature, r.value, r.min, r.max])).toEqual([
+      ['region', '*', 3, null], ['country', '*', 0, 2], ['language', 'en', 1, null], ['language', 'fr', 2, null],
+    ]);
+    const quotas = expandQuotas(rules, [c(1, 'MX', 'Americas', 'es'), c(2, 'KE', 'Africa', 'en')]);
+    // Every region (even without applications), countries present only, languages named.
+    expect(quotas.filter((q) => q.feature === 'region')).toHaveLength(5);
+    expect(quotas.filter((q) => q.feature === 'country').map((q) => q.value)).toEqual(['KE', 'MX']);
+    expect(quotas.map(describeQuota)).toContain('country MX (Mexico) at most 2');
+  });
+
+  it('merges quotas on the same value: the largest minimum and the smallest maximum hold', () => {
+    const rules: QuotaRule[] = [
+      { feature: 'region', value: '*', min: 2, max: null, source: 'a' },
+      { feature: 'region', value: 'Africa', min: 4, max: 8, source: 'b' },
+      { feature: 'region', value: 'Africa', min: 1, max: 6, source: 'c' },
+    ];
+    const africa = expandQuotas(rules, []).find((q) => q.value === 'Africa')!;
+    expect(africa).toMatchObject({ min: 4, max: 6, sources: ['a', 'b', 'c'] });
+  });
+
+  it('rejects bad flag values with the flag named', () => {
+    expect(() => quotaRulesFromFlags({ minPerRegion: 'three' })).toThrow(/--min-per-region needs a whole number/);
+    expect(() => quotaRulesFromFlags({ minPerLanguage: 'en' })).toThrow(/CODE=K/);
+  });
+
+  it('reads a quotas file: names resolved, empty min and max, organisation types free text', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, '\uFEFFfeature,value,min,max\nregion,arab states,2,\ncountry,Mexique,,1\nlanguage,fr,3,\ncategory,life-skills,1,\norganizationType, NGO ,,10\n\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value, r.min, r.max, r.source])).toEqual([
+      ['region', 'Arab States', 2, null, 'q.csv line 2'],
+      ['country', 'MX', 0, 1, 'q.csv line 3'],
+      ['language', 'fr', 3, null, 'q.csv line 4'],
+      ['category', 'life-skills', 1, null, 'q.csv line 5'],
+      ['organizationType', 'ngo', 0, 10, 'q.csv line 6'],
+    ]);
+    const quotas = expandQuotas(rules, [c(1, 'MX', 'Americas', 'es', 'NGO')]);
+    expect(quotas.find((q) => q.feature === 'organizationType')).toMatchObject({ value: 'ngo', max: 10 });
+  });
+
+  it('names the line and the fix for a bad quotas file', async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'feature,value,min,max\ncategory,lifeskills,1,\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/bad.csv line 2: unknown category "lifeskills"; did you mean "life-skills"\?/);
+    fs.writeFileSync(bad, 'what,ever\n1,2\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/has no "feature" column/);
+    await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/cannot read the quotas file/);
+  });
+});

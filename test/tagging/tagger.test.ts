@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { Tagger, applicationTokens, describeEvidence, modelTokens } from '../../src/tagging/tagger.js';
+import { compileTerms, matchTerms, termIndex, type TermFile } from '../../src/tagging/terms.js';
+import { trainModel, modelWeight, predict, strongestFeatures, featureIds, MIN_TRAINING_DOCUMENTS } from '../../src/tagging/model.js';
+import { categoryCodes } from '../../src/tagging/taxonomy.js';
+import { stems } from '../../src/tagging/text.js';
+
+const tagger = new Tagger();
+
+describe('term matching', () => {
+  const file: TermFile = {
+    titleWeight: 1.5, beneficiariesWeight: 0.5, repeatWeight: 0.3, maxRepeats: 2, selfChoiceScore: 2,
+    categories: {
+      'training-delivery': { scale: 5, minTerms: 2, terms: { en: { 'online learning': 2.5, learning: 0.5 } } },
+      'work-based-learning': { scale: 3, minTerms: 1, terms: { en: { 'company training': 3 } } },
+    },
+  };
+  const index = compileTerms(file);
+
+  it('takes the longest phrase and uses its words up', () => {
+    const found = matchTerms(stems('Online learning and learning by doing', 'en'), index, 'en');
+    expect(found.map((m) => m.term.term)).toEqual(['online learning', 'learning']);
+  });
+
+  it('never matches a phrase across a sentence or a comma', () => {
+    expect(matchTerms(stems('We work with a company. Training starts in May', 'en'), index, 'en')).toEqual([]);
+    expect(matchTerms(stems('a company, training', 'en'), index, 'en')).toEqual([]);
+    expect(matchTerms(stems('company training', 'en'), index, 'en')).toHaveLength(1);
+  });
+
+  it('compiles the shipped term lists for every category in the three languages', () => {
+    const shipped = termIndex();
+    for (const code of categoryCodes()) {
+      for (const lang of ['en', 'fr', 'es'] as const) expect(Object.keys(shipped.file.categories[code].terms[lang] ?? {}).length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('tagger', () => {
+  it('tags English, French and Spanish proposals with evidence', () => {
+    const en = tagger.tag({ language: 'en', title: 'Apprenticeships with master craftsmen', description: 'Young people learn a trade as apprentices in small workshops.' });
+    expect(en.selected).toContain('work-based-learning');
+    const wbl = en.scores.find((s) => s.category === 'work-based-learning')!;
+    expect(wbl.evidence.some((e) => e.kind === 'term' && e.term === 'apprenticeship' && e.field === 'title')).toBe(true);
+
+    const fr = tagger.tag({ language: 'fr', title: 'Reconnaissance des acquis pour les artisans', description: "Validation des acquis de l'expérience et certification des compétences des travailleurs." });
+    expect(fr.selected[0]).toBe('recognition-of-skills');
+
+    const es = tagger.tag({ language: 'es', title: 'Emprendedoras rurales', description: 'Programa de emprendimiento: planes de negocio y capital semilla para mujeres campesinas.' });
+    expect(es.selected).toEqual(expect.arrayContaining(['entrepreneurship', 'social-inclusion']));
+  });
+
+  it('needs several clues for the broad training-delivery category', () => {
+    const one = tagger.tag({ language: 'en', title: 'Courses for welders', description: 'We offer a course.' });
+    expect(one.selected).not.toContain('training-delivery');
+    const many = tagger.tag({ language: 'en', title: 'Blended learning for welders', description: 'Online courses, video tutorials and a virtual classroom complement the workshop.' });
+    expect(many.selected).toContain('training-delivery');
+  });
+
+  it('reads the language from the text when none is given', () => {
+    const r = tagger.tag({ title: 'Orientation professionnelle', description: 'Des conseillers d\'orientation accompagnent les jeunes dans leur projet professionnel.' });
+    expect(r.language).toBe('fr');
+    expect(r.selected).toContain('career-guidance');
+  });
+
+  it('counts the applicant\'s own choice, in either taxonomy, as evidence', () => {
+    const text = { language: 'en', title: 'Radio for the valleys', description: 'A weekly radio programme with short lessons.' };
+    const without = tagger.tag(text).scores.find((s) => s.category === 'skills-ecosystem')!;
+    const withChoice = tagger.tag({ ...text, selfCategories: ['Enfoque sectorial'] }).scores.find((s) => s.category === 'skills-ecosystem')!;
+    expect(withChoice.confidence).toBeGreaterThan(without.confidence);
+    expect(withChoice.evidence).toContainEqual({ kind: 'self', value: 'Enfoque sectorial' });
+  });
+
+  it('falls back to the clearest category when none reaches the threshold, and to none without evidence', () => {
+    const thin = tagger.tag({ language: 'en', title: 'Community radio', description: 'A weekly show about local research.' });
+    expect(thin.selected).toEqual(['research-data']);
+    expect(thin.scores[0].evidence.at(-1)).toMatchObject({ kind: 'fallback' });
+    expect(tagger.tag({ language: 'en', title: 'Hello', description: 'Nothing here.' }).selected).toEqual([]);
+    expect(tagger.tag({}).selected).toEqual([]);
+  });
+
+  it('honours the threshold and the cap on categories', () => {
+    const text = { language: 'en', title: 'Apprenticeships for refugee women', description: 'Apprentices are certified through recognition of prior learning and start their own businesses with microcredit.' };
+    const strict = new Tagger({ threshold: 0.95 }).tag(text);
+    const loose = new Tagger({ threshold: 0.2, maxCategories: 2 }).tag(text);
+    expect(strict.selected.length).toBeLessThan(new Tagger().tag(text).selected.length);
+    expect(loose.selected).toHaveLength(2);
+  });
+
+  it('describes evidence in words', () => {
+    expect(describeEvidence({ kind: 'term', term: 'apprentice', field: 'title', count: 2, weight: 4.5 })).toBe('"apprentice" in title ×2 (+4.5)');
+    expect(describeEvidence({ kind: 'self', value: 'Sectoral approach' })).toBe('applicant chose "Sectoral approach"');
+  });
+});
+
+describe('learned model', () => {
+  // A word the term lists do not know: only officers' examples can teach it.
+  const examples = Array.from({ length: 40 }, (_, i) => {
+    const life = i % 2 === 0;
+    const text = life ? `Zumbaleta circles ${i} for teenagers in the valley` : `Welding workshop ${i} for teenagers in the valley`;
+    return { tokens: modelTokens(applicationTokens({ language: 'en', title: text, description: '' })), categories: life ? ['life-skills'] : ['training-delivery'] };
+  });
+
+  it('does nothing below the minimum number of labelled applications', () => {
+    expect(trainModel(examples.slice(0, MIN_TRAINING_DOCUMENTS - 1), categoryCodes())).toBeUndefined();
+  });
+
+  it('learns from officer-labelled applications and names the words behind a prediction', () => {
+    const model = trainModel(examples, categoryCodes())!;
+    expect(model.documents).toBe(40);
+    const tokens = modelTokens(applicationTokens({ language: 'en', title: 'Zumbaleta circles for girls', description: '' }));
+    const x = featureIds(tokens, model.vocabulary);
+    const p = predict(model, x);
+    expect(p['life-skills'].probability).toBeGreaterThan(0.7);
+    expect(strongestFeatures(model, x, 'life-skills')[0].stem).toBe('zumbaleta');
+    expect(p['entrepreneurship'].probability).toBeLessThan(0.2);
+    expect(modelWeight(model, 'life-skills')).toBeGreaterThan(0.4);
+    expect(modelWeight(model, 'entrepreneurship')).toBe(0); // never confirmed: no say
+    const taught = new Tagger({ model }).tag({ language: 'en', title: 'Zumbaleta circles for girls', description: '' });
+    expect(taught.selected).toContain('life-skills');
+    expect(new Tagger().tag({ language: 'en', title: 'Zumbaleta circles for girls', description: '' }).selected).not.toContain('life-skills');
+  });
+
+  it('is deterministic', () => {
+    const a = trainModel(examples, categoryCodes())!;
+    const b = trainModel(examples, categoryCodes())!;
+    expect([...a.categories['life-skills'].weights]).toEqual([...b.categories['life-skills'].weights]);
+  });
+});

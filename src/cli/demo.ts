@@ -102,7 +102,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   out(c.bold('skillsnet demo') + ` — the whole job on a sample call, in ${rel(io, dir)}/`);
 
   // 1. Import
-  heading(1, `Import ${rel(io, sample)} as call ${DEMO_CALL}`);
+  heading(1, `Import ${opts.sample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
   info(io, 'Importing…');
   const { importFiles } = await import('../import/importer.js');
   const report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, [sample], { call: DEMO_CALL }, stepIO(io).io));

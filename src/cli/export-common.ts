@@ -1,4 +1,7 @@
 import type { DB } from '../db/connection.js';
+import { countApplications, iterateApplications } from '../db/applications.js';
+import type { Application, ApplicationFilters } from '../model.js';
+import { startProgress } from '../ui/progress.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { info, type IO } from './io.js';
@@ -57,4 +60,22 @@ export function elapsed(start: number): number {
 
 export function checkJsonWithStdout(json: boolean | undefined, out: string): void {
   if (json && out === '-') throw new UsageError('--json prints a summary on stdout, which --out - already uses', { hint: 'drop --json, or write to a file' });
+}
+
+/**
+ * The matching applications, streamed from the database, with a progress bar on a terminal
+ * for large calls (nothing is drawn off a terminal, with --quiet, or for small calls).
+ */
+export function* applicationsWithProgress(db: DB, io: IO, filters: ApplicationFilters): Generator<Application> {
+  const total = io.stderrIsTTY && !io.quiet ? countApplications(db, filters) : 0;
+  const progress = startProgress(io, 'Reading applications', total >= 2000 ? total : 0);
+  let done = 0;
+  try {
+    for (const a of iterateApplications(db, filters)) {
+      yield a;
+      if (++done % 250 === 0) progress.update(done);
+    }
+  } finally {
+    progress.stop();
+  }
 }

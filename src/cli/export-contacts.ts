@@ -1,12 +1,11 @@
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
-import { iterateApplications } from '../db/applications.js';
 import { getRoster, rosterNamesByApplication } from '../db/rosters.js';
 import type { ApplicationFilters } from '../model.js';
 import { buildContacts, contactsCsv, contactsOutlookCsv } from '../export/contacts.js';
 import { contactsVcf } from '../export/vcard.js';
 import { displayPath, plural, resolveOutput, writeOutput } from '../export/write.js';
-import { checkJsonWithStdout, elapsed, finish, unknownRoster, type ExportResult } from './export-common.js';
+import { applicationsWithProgress, checkJsonWithStdout, elapsed, finish, unknownRoster, type ExportResult } from './export-common.js';
 
 export const CONTACT_FORMATS = ['csv', 'vcf', 'outlook'] as const;
 export type ContactFormat = (typeof CONTACT_FORMATS)[number];
@@ -36,7 +35,7 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
 
   const list = await withDatabase(opts.dbPath, { create: false }, (db) => {
     if (opts.filters.roster && !getRoster(db, opts.filters.roster)) throw unknownRoster(db, opts.filters.roster);
-    return buildContacts(iterateApplications(db, opts.filters), rosterNamesByApplication(db));
+    return buildContacts(applicationsWithProgress(db, io, opts.filters), rosterNamesByApplication(db));
   });
   const data = opts.format === 'csv' ? await contactsCsv(list) : opts.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
   const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
@@ -47,6 +46,9 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');
     warn(io, `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);
+  }
+  if (opts.format === 'vcf' && counts.contacts > 3000) {
+    info(io, `Note: Google Contacts imports at most 3,000 contacts at a time; split the list with --region or --language if it refuses the file.`);
   }
   if (opts.dryRun) {
     info(io, `Dry run: would write ${what} as ${DESCRIBE[opts.format]}. Nothing was written.`);

@@ -1,12 +1,11 @@
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
-import { iterateApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
 import { UsageError } from '../errors.js';
 import { buildNetwork } from '../export/network.js';
 import { networkGraphml } from '../export/graphml.js';
 import { displayPath, plural, resolveOutput, writeOutput } from '../export/write.js';
-import { checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
+import { applicationsWithProgress, checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
 
 export interface ExportGraphmlOptions {
   dbPath: string;
@@ -29,7 +28,7 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
     const roster = coreGroupRoster(db, io, opts.roster, 'coreGroup');
     if (opts.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
     const filters = opts.membersOnly && roster ? { ...opts.filters, roster: roster.name } : opts.filters;
-    return { network: buildNetwork(iterateApplications(db, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
+    return { network: buildNetwork(applicationsWithProgress(db, io, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
   });
   const nodes = network.organizations.length + network.categories.length + network.regions.length;
   const counts = { applications: network.applications, organizations: network.organizations.length, nodes, edges: network.links.length, coreGroup: network.organizations.filter((o) => o.coreGroup).length };

@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
-import { iterateApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
 import { UsageError } from '../errors.js';
 import { buildNetwork } from '../export/network.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from '../export/kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, writeOutput } from '../export/write.js';
-import { checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
+import { applicationsWithProgress, checkJsonWithStdout, coreGroupRoster, elapsed, finish, type ExportResult } from './export-common.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export type KumuFormat = (typeof KUMU_FORMATS)[number];
@@ -65,7 +64,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     const roster = coreGroupRoster(db, io, opts.roster, 'Core Group');
     if (opts.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
     const filters = opts.membersOnly && roster ? { ...opts.filters, roster: roster.name } : opts.filters;
-    return { network: buildNetwork(iterateApplications(db, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
+    return { network: buildNetwork(applicationsWithProgress(db, io, filters), { coreGroup: roster?.members, peerLinks: opts.peerLinks }), roster };
   });
   const map = kumuMap(network, { withContactDetails: Boolean(opts.withContactDetails) });
   assertValidKumuMap(map);
@@ -91,9 +90,10 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const result: ExportResult = { export: 'kumu', format: opts.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(opts.dryRun), counts, ms: 0 };
 
   const summary = `${plural(counts.elements, 'element')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}, ` +
-    `9 skills categories, 5 regions) and ${plural(counts.connections, 'connection')}` +
+    `${network.categories.length} skills categories, ${network.regions.length} regions) and ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '');
   if (roster) info(io, `Core Group: ${counts.coreGroup} of the organisations (roster "${roster.name}")${opts.membersOnly ? ', the only ones exported' : ''}`);
+  else info(io, 'No roster is saved yet, so Core Group is "no" everywhere (skillsnet select --size 25 --name core-2020 saves one).');
 
   if (opts.dryRun) {
     info(io, `Dry run: would write ${summary}; the map passes Kumu's import checks. Nothing was written.`);

@@ -163,12 +163,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       }
     });
     rejects.sort((a, b) => a.row - b.row);
-    let counts = { inserted: 0, updated: 0, unchanged: 0 };
-    if (opts.dryRun) {
-      counts = { inserted: toStore.length, updated: 0, unchanged: 0 };
-    } else if (toStore.length) {
-      counts = storeScores(db, toStore, name);
-    }
+    const counts = storeScores(db, toStore, name, { dryRun: opts.dryRun });
     const result: ScoresImportResult = {
       file: name,
       scale: { ...scale, inferred },

@@ -139,7 +139,7 @@ function warnAboutData(io: IO, candidates: Candidate[], quotas: Quota[]): void {
   if (features.has('language')) missing('language', candidates.filter((c) => !c.language).length, 'check the language column of the import');
 }
 
-function infeasibleError(result: SelectionResult, size: number): OperationError {
+function infeasibleError(result: SelectionResult, size: number, candidates: Candidate[]): OperationError {
   if (result.status === 'time limit' || result.status === 'error') {
     return new OperationError(`the solver stopped (${result.status}) before it found any roster of ${size}`, {
       hint: 'raise --time-limit (seconds), or narrow the eligible applications with filters',
@@ -151,7 +151,10 @@ function infeasibleError(result: SelectionResult, size: number): OperationError 
   return new OperationError(
     `no roster of ${size} meets the quotas${solverProved ? ' (proved by the solver; the fewest quotas to relax are listed)' : ''}:\n${lines}`,
     {
-      hint: 'relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters',
+      hint:
+        result.quotas.some((q) => q.feature === 'category') && candidates.every((c) => c.categories.length === 0)
+          ? 'no eligible application has a category yet: run skillsnet tag auto first'
+          : 'relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters',
       json: { feasible: false, conflicts: result.conflicts },
     },
   );
@@ -176,7 +179,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
       size: opts.size, rules, include: opts.include, exclude: opts.exclude, alternates: opts.alternates ?? 5, timeLimit: opts.timeLimit,
     });
     warnAboutData(io, candidates, result.quotas);
-    if (!result.feasible) throw infeasibleError(result, opts.size);
+    if (!result.feasible) throw infeasibleError(result, opts.size, candidates);
 
     const name = opts.name ?? nextRosterName(db);
     const members = result.members.map((m) => m.candidate);

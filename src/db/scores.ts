@@ -78,9 +78,9 @@ export interface ScoreToStore {
 
 /**
  * Stores scores in one transaction; a reviewer's new score for an application replaces
- * the old one. Returns how many were inserted, updated or unchanged.
+ * the old one. Returns how many were inserted, updated or unchanged (with dryRun: would be).
  */
-export function storeScores(db: DB, scores: ScoreToStore[], fileName: string): { inserted: number; updated: number; unchanged: number } {
+export function storeScores(db: DB, scores: ScoreToStore[], fileName: string, options: { dryRun?: boolean } = {}): { inserted: number; updated: number; unchanged: number } {
   const result = { inserted: 0, updated: 0, unchanged: 0 };
   const find = db.prepare('SELECT score, scale_min, scale_max FROM reviewer_scores WHERE application_id = ? AND reviewer = ?');
   const insert = db.prepare(
@@ -94,12 +94,12 @@ export function storeScores(db: DB, scores: ScoreToStore[], fileName: string): {
     for (const s of scores) {
       const old = find.get(s.applicationId, s.reviewer) as { score: number; scale_min: number | null; scale_max: number | null } | undefined;
       if (!old) {
-        insert.run(s.applicationId, s.reviewer, s.score, fileName, s.scaleMin, s.scaleMax, s.rawText);
+        if (!options.dryRun) insert.run(s.applicationId, s.reviewer, s.score, fileName, s.scaleMin, s.scaleMax, s.rawText);
         result.inserted++;
       } else if (old.score === s.score && old.scale_min === s.scaleMin && old.scale_max === s.scaleMax) {
         result.unchanged++;
       } else {
-        update.run(s.score, fileName, s.scaleMin, s.scaleMax, s.rawText, s.applicationId, s.reviewer);
+        if (!options.dryRun) update.run(s.score, fileName, s.scaleMin, s.scaleMax, s.rawText, s.applicationId, s.reviewer);
         result.updated++;
       }
     }

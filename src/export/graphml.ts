@@ -13,6 +13,8 @@ interface Key { id: string; name: string; type: AttrType }
 
 const NODE_KEYS: Key[] = [
   { id: 'label', name: 'label', type: 'string' },
+  // Cytoscape labels nodes by "name"; Gephi by "label".
+  { id: 'name', name: 'name', type: 'string' },
   { id: 'type', name: 'type', type: 'string' },
   { id: 'country', name: 'country', type: 'string' },
   { id: 'countryCode', name: 'countryCode', type: 'string' },
@@ -38,15 +40,15 @@ function nodeData(node: NetworkNode): Record<string, string | number | boolean |
   switch (node.kind) {
     case 'organization':
       return {
-        label: node.label, type: ELEMENT_TYPES.organization, country: node.country, countryCode: node.countryCode, region: node.region,
+        label: node.label, name: node.label, type: ELEMENT_TYPES.organization, country: node.country, countryCode: node.countryCode, region: node.region,
         language: node.language, organizationType: node.organizationTypes.join('|') || null, beneficiaries: node.beneficiaries.join('|') || null,
         categories: node.categories.join('|') || null, contactPerson: node.contactPersons.join('|') || null, url: node.url,
         coreGroup: node.coreGroup, call: node.calls.join('|'), score: node.score, applications: node.applicationIds.length,
       };
     case 'category':
-      return { label: node.label, type: ELEMENT_TYPES.category };
+      return { label: node.label, name: node.label, type: ELEMENT_TYPES.category };
     case 'region':
-      return { label: node.label, type: ELEMENT_TYPES.region, region: node.region };
+      return { label: node.label, name: node.label, type: ELEMENT_TYPES.region, region: node.region };
   }
 }
 

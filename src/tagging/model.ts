@@ -16,6 +16,8 @@ export interface CategoryModel {
   bias: number;
   positives: number;
   negatives: number;
+  /** Share of the labelled applications that carry the category. */
+  prior: number;
 }
 
 export interface LearnedModel {
@@ -92,7 +94,7 @@ export function trainModel(examples: TrainingExample[], codes: string[]): Learne
         }
       }
     }
-    categories[code] = { weights, bias, positives, negatives: used.length - positives };
+    categories[code] = { weights, bias, positives, negatives: used.length - positives, prior: positives / used.length };
   }
   return { documents: used.length, vocabulary, stemsById, categories };
 }
@@ -144,12 +146,12 @@ export function strongestFeatures(model: LearnedModel, x: Int32Array, code: stri
 }
 
 /**
- * How much the model's opinion counts for a category, from 0 (no examples) towards 0.6 as
- * officers confirm and reject it: term lists lead at first, officers' examples take over.
+ * How much the model's opinion counts for a category, from 0 (no examples) towards 1 as
+ * officers confirm and reject it: term lists lead at first, officers' examples weigh more and more.
  */
 export function modelWeight(model: LearnedModel | undefined, code: string): number {
   const m = model?.categories[code];
   if (!m) return 0;
   const evidence = Math.min(m.positives, m.negatives);
-  return Math.min(0.6, evidence / (evidence + 15));
+  return evidence / (evidence + 15);
 }

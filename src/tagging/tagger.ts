@@ -52,6 +52,19 @@ export interface TaggerOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 
+const logit = (p: number) => Math.log(p / (1 - p));
+const clamp = (p: number) => Math.min(0.98, Math.max(0.1, p));
+
+/**
+ * Adds what the learned model says to the term evidence, in log-odds: the model moves the
+ * confidence up when it finds the category likelier than its base rate among the applications
+ * officers labelled, and down when less likely, by `weight` (0..1, grows with their examples).
+ */
+export function combine(termConfidence: number, modelProbability: number, prior: number, weight: number): number {
+  const z = logit(clamp(termConfidence)) + weight * (logit(clamp(modelProbability)) - logit(clamp(prior)));
+  return 1 / (1 + Math.exp(-z));
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The stems the learned model reads for an application (title, description, beneficiaries). */
@@ -156,7 +169,7 @@ export class Tagger {
       const termConfidence = 1 - Math.exp(-s / (def?.scale ?? 3));
       const p = predictions?.[code];
       const w = p ? modelWeight(this.model, code) : 0;
-      const confidence = (1 - w) * termConfidence + w * (p?.probability ?? 0);
+      const confidence = p && w > 0 ? combine(termConfidence, p.probability, this.model!.categories[code].prior, w) : termConfidence;
       const ev = evidence.get(code) ?? [];
       ev.sort((a, b) => (b.kind === 'term' ? b.weight : 9) - (a.kind === 'term' ? a.weight : 9));
       if (p && w > 0 && (p.probability >= 0.2 || ev.length > 0)) {

@@ -37,12 +37,12 @@ export function foldAccents(text: string): string {
 // Function words of each language. They are dropped from texts and from term phrases alike,
 // so "formation en cours d'emploi" matches "formation en cours d emploi" and "formation cours emploi".
 const STOPWORDS: Record<TextLanguage, string[]> = {
-  en: ('a an the and or but of to in on at by for with from into onto as is are was were be been being this that these those ' +
+  en: ('a an the and or but of to in on at by for with from into onto as is are was were be been this that these those ' +
     'it its their they them we our us you your he she his her which who whom whose what when where how than then so such ' +
     'also not no can could will would shall should may might must do does did has have had per via about over under ' +
-    'between through within across among each all any both more most other some same very just up out s t').split(' '),
+    'between through within across among each all any both more most other some same very just s t').split(' '),
   fr: ('le la les l un une des du de d et ou mais a au aux en dans par pour sur sous avec sans ce cet cette ces son sa ses ' +
-    'leur leurs notre nos votre vos qui que qu quoi dont ou est sont etre ete fait ont avoir il elle ils elles nous vous on ' +
+    'leur leurs notre nos votre vos qui que qu quoi dont ou est sont ete fait ont avoir il elle ils elles nous vous on ' +
     'se s ne n pas plus y c j m t tout tous toute toutes afin entre chez lors ainsi aussi comme tres').split(' '),
   es: ('el la los las lo un una unos unas y e o u de del al a en por para con sin sobre entre hacia desde que quien cual ' +
     'cuyo su sus nuestro nuestra nuestros nuestras este esta estos estas ese esa es son ser fue han ha ya se le les no mas ' +
@@ -111,10 +111,22 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 }
 
 /** Stem of one lower-case word in a language, accents folded. */
+// Words the stemmer would merge with a common word of another meaning ("données" and "donner"
+// both become "don"; "employers" and "employment" both "employ"): kept whole.
+const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
+  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns']),
+  fr: new Set(['données', 'donnée', 'communication', 'communications']),
+  es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador']),
+};
+
 export function stem(word: string, lang: TextLanguage): string {
   let cache = stemCache.get(lang);
   if (!cache) stemCache.set(lang, (cache = new Map()));
   let s = cache.get(word);
+  if (s === undefined && KEEP_WHOLE[lang].has(word)) {
+    s = foldAccents(word);
+    cache.set(word, s);
+  }
   if (s === undefined) {
     // Numbers and one-letter tokens are kept as they are; the stemmers expect words.
     s = word.length < 3 || /^\d+$/.test(word) ? foldAccents(word) : foldAccents(stemmerFor(lang)(word));

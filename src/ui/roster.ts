@@ -14,22 +14,45 @@ export interface RosterRow {
   reasons: string[];
 }
 
-/** Members (or alternates) as a table; reasons in the last column on a terminal. */
+/**
+ * The gist of a member's reasons for a table cell: its score rank, the quotas it is needed
+ * for, and whether it was forced in or picked over better scores. The full sentences are
+ * in --json and `roster show --json`.
+ */
+export function shortWhy(reasons: string[]): string {
+  const parts: string[] = [];
+  const rank = /rank (\d+) of \d+/.exec(reasons[0] ?? '');
+  if (rank) parts.push(`rank ${rank[1]}`);
+  const needed = reasons.filter((r) => r.startsWith('needed for ')).map((r) => r.slice('needed for '.length).replace(/ \(.*$/, '').replace(/^(region|language|category|country) /, ''));
+  if (needed.length) parts.push(`needed for ${needed.join(', ')}`);
+  if (reasons.some((r) => r.startsWith('forced in'))) parts.push('forced in');
+  if (reasons.some((r) => r.startsWith('chosen ahead'))) parts.push('picked for a quota');
+  const replaced = reasons.find((r) => r.startsWith('took the place of'));
+  if (replaced) parts.push(replaced.replace(/, who declined$/, '').replace('took the place of', 'replaced'));
+  const replaces = reasons.find((r) => r.startsWith('can replace'));
+  if (replaces) parts.push(replaces.replace(' without breaking a quota', ''));
+  return parts.join('; ');
+}
+
+/** Members (or alternates) as a table; on a terminal a short "why" column, kept within the width. */
 export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?: boolean } = {}): string {
   const headers = ['#', 'ID', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score'];
   if (options.reasons) headers.push('Why');
-  return renderTable(
-    io,
-    headers,
-    rows.map((r) => {
-      const cells: (string | number)[] = [
-        r.rank, r.id, truncate(r.organization, 30), r.country ?? '', r.region ?? '', r.language ?? '',
-        r.categories.join(', '), r.score === null ? '' : Number(r.score.toFixed(3)),
-      ];
-      if (options.reasons) cells.push(r.reasons.slice(1).join('; '));
-      return cells;
-    }),
-  );
+  const tty = io.stdoutIsTTY;
+  const cats = (r: RosterRow) => (tty ? truncate(r.categories.join(', '), 34) : r.categories.join(', '));
+  const body = rows.map((r) => {
+    const cells: (string | number)[] = [
+      r.rank, r.id, truncate(r.organization, tty ? 28 : 30), r.country ?? '', tty ? truncate(r.region ?? '', 12) : r.region ?? '', r.language ?? '',
+      cats(r), r.score === null ? '' : Number(r.score.toFixed(3)),
+    ];
+    if (options.reasons) cells.push(shortWhy(r.reasons));
+    return cells;
+  });
+  if (!tty || !options.reasons) return renderTable(io, headers, body);
+  // Give the "why" column what is left of the terminal, wrapped.
+  const fixed = [4, 7, 30, 9, 14, 6, 36, 7];
+  const left = Math.max(24, io.columns - fixed.reduce((s, w) => s + w, 0) - headers.length - 1);
+  return renderTable(io, headers, body, { maxWidth: [...fixed, left] });
 }
 
 function bounds(line: CoverageLine): string {
@@ -38,21 +61,52 @@ function bounds(line: CoverageLine): string {
   return line.min > 0 ? `${line.min}–${line.max}` : `≤${line.max}`;
 }
 
-function mark(line: CoverageLine): string {
-  if (line.min === undefined) return '';
-  const ok = line.count >= line.min && (line.max === null || line.max === undefined || line.count <= line.max);
-  return ok ? 'ok' : 'NOT MET';
+function met(line: CoverageLine): boolean {
+  if (line.min === undefined) return true;
+  return line.count >= line.min && (line.max === null || line.max === undefined || line.count <= line.max);
 }
 
-/** Coverage by region, language, category and country, with the quota beside each count. */
+/**
+ * Coverage by region, language, category and country in a few lines: each value with its
+ * count, the quotas, and any quota not met called out.
+ */
 export function renderCoverage(io: IO, cov: Coverage): string {
-  const section = (title: string, lines: CoverageLine[]) =>
-    `${io.color.bold(title)}\n` + renderTable(io, ['value', 'members', 'quota', ''], lines.map((l) => [l.value, l.count, bounds(l), mark(l)]));
+  const c = io.color;
+  const width = Math.max(40, io.columns);
+  const section = (title: string, lines: CoverageLine[], summary?: string) => {
+    const items = lines.map((l) => {
+      const text = `${l.value} ${l.count}`;
+      return met(l) ? text : c.red(`${text} (needs ${bounds(l)})`);
+    });
+    const quota = [...new Set(lines.filter((l) => l.min !== undefined).map(bounds))];
+    const tail = summary ?? (quota.length ? `quota ${quota.join(', ')}: ${lines.every(met) ? c.green('met') : c.red('NOT met')}` : '');
+    const head = c.bold(title.padEnd(11));
+    const out: string[] = [];
+    let line = head;
+    let len = 11;
+    for (const item of items) {
+      const plain = item.replace(/\u001b\[[0-9;]*m/g, '');
+      if (len + plain.length + 3 > width && len > 11) {
+        out.push(line);
+        line = ' '.repeat(11);
+        len = 11;
+      }
+      line += (len > 11 ? ' · ' : ' ') + item;
+      len += plain.length + 3;
+    }
+    out.push(line);
+    if (tail) out.push(' '.repeat(12) + c.dim(tail));
+    return out.join('\n');
+  };
   const countries = cov.country.filter((l) => l.count > 0 || (l.min ?? 0) > 0);
+  const most = Math.max(0, ...countries.map((l) => l.count));
+  const caps = [...new Set(cov.country.filter((l) => l.max !== undefined && l.max !== null).map((l) => l.max))];
+  const countrySummary = `${countries.filter((l) => l.count > 0).length} countries, at most ${most} from one` +
+    (caps.length ? ` (quota ≤${caps.join('/')}: ${cov.country.every(met) ? c.green('met') : c.red('NOT met')})` : '');
   return [
     section('Regions', cov.region),
     section('Languages', cov.language),
     section('Categories', cov.category),
-    section(`Countries (${cov.country.filter((l) => l.count > 0).length})`, countries),
-  ].join('\n');
+    section('Countries', countries, countrySummary),
+  ].join('\n') + '\n';
 }

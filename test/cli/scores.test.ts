@@ -34,6 +34,10 @@ describe('skillsnet scores import (built CLI)', () => {
     expect(out.rejects[1].reason).toBe('"bien" is not a number');
     const again = json(runCli(['scores', 'import', file, '--json', '--db', dbPath]));
     expect(again).toMatchObject({ inserted: 0, unchanged: 3 });
+    fs.writeFileSync(file, 'Courriel;Évaluateur;Note\napp1@example.org;Claire;13\napp2@example.org;Claire;16\napp3@example.org;Claire;9\n');
+    const dry = json(runCli(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath]));
+    expect(dry).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, dryRun: true });
+    expect(json(runCli(['show', '1', '--json', '--db', dbPath])).scores.reviewers[0].score).toBe(12.5);
   });
 
   it('imports a Spanish .xlsx by application ID with --reviewer and --scale', async () => {

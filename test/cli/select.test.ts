@@ -128,4 +128,19 @@ describe('runSelect on a terminal', () => {
     expect(stdout()).toMatch(/Arab States/);
     expect(stderr()).toMatch(/Not saved/);
   });
+
+  it('asks before replacing a roster of the same name; --yes replaces it off a terminal', async () => {
+    const first = await runSelect({ dbPath, size: 5, name: 'twice' }, bufferIO().io);
+    expect(first.saved).toBe(true);
+    const prompts = scriptedPrompts([true]);
+    const tty = bufferIO({ tty: true, prompts: async () => prompts });
+    const second = await runSelect({ dbPath, size: 6, name: 'twice' }, tty.io);
+    expect(prompts.asked).toEqual(['A roster named twice exists. Replace it with this one?']);
+    expect(second.saved).toBe(true);
+    await expect(runSelect({ dbPath, size: 7, name: 'twice' }, bufferIO().io)).rejects.toThrow(/a roster named twice already exists/);
+    const third = await runSelect({ dbPath, size: 7, name: 'twice' }, bufferIO({ yes: true }).io);
+    expect(third.saved).toBe(true);
+    const shown = json(runCli(['roster', 'show', 'twice', '--json', '--db', dbPath]));
+    expect(shown.members).toHaveLength(7);
+  });
 });

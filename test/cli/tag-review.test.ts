@@ -15,7 +15,7 @@ beforeEach(() => {
   dbPath = path.join(tempDir(), 'review.db');
   const db = openDatabase(dbPath, { create: true });
   insertApplication(db, '2020', { organization: 'Garage School', language: 'en', title: 'Apprenticeships in garages', description: 'Apprentices learn with master mechanics and sit a trade test.' });
-  insertApplication(db, '2020', { organization: 'Radio Valle', language: 'es', title: 'Radio comunitaria', description: 'Un programa semanal.' });
+  insertApplication(db, '2020', { organization: 'Radio Valle', language: 'es', title: 'Una idea', description: 'Lo contaremos pronto.' });
   insertApplication(db, '2020', { organization: 'Atelier', language: 'fr', title: 'Entrepreneuriat des femmes', description: "Création d'entreprise et plans d'affaires pour des femmes rurales." });
   insertApplication(db, '2020', { organization: 'Done', language: 'en', title: 'Online courses', description: 'Already decided by an officer.' });
   setOfficerTags(db, 4, ['training-delivery'], []);

@@ -77,7 +77,7 @@ describe('export graphml', () => {
     const data = (n: any) => Object.fromEntries(n.data.map((d: any) => [d.key, d['#text']]));
     const formula = graph.node.find((n: any) => n.id === `org-${fx.ids.formula}`);
     // GraphML is not a spreadsheet: the name is kept as typed (XML-escaped, not apostrophe-prefixed).
-    expect(data(formula)).toMatchObject({ label: FORMULA_NAMES[0], type: 'Organization', region: 'Arab States', coreGroup: true, score: 7 });
+    expect(data(formula)).toMatchObject({ label: FORMULA_NAMES[0], name: FORMULA_NAMES[0], type: 'Organization', region: 'Arab States', coreGroup: true, score: 7 });
     expect(graph.edge.some((e: any) => data(e).edgeType === 'peer')).toBe(true);
   });
 

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, warn, type IO } from './io.js';
+import type { ImportOptions, ImportReport } from '../import/importer.js';
+import { renderTable } from '../ui/table.js';
+
+export interface ImportCommandOptions extends ImportOptions {
+  dbPath: string;
+  files: string[];
+  json?: boolean;
+}
+
+export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
+  const { importFiles } = await import('../import/importer.js');
+  // A dry run against a database that does not exist yet works on a throw-away copy: it writes nothing.
+  let dbPath = opts.dbPath;
+  let scratch: string | undefined;
+  if (opts.dryRun && !fs.existsSync(dbPath)) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+    dbPath = path.join(scratch, 'dry-run.db');
+  }
+  let report: ImportReport;
+  try {
+    report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, opts, io));
+  } finally {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  printImportReport(io, report, { json: opts.json });
+  return report;
+}
+
+/**
+ * The import summary: with json, the CONTRACT document on stdout; otherwise a table of counts per
+ * file on stdout, then warnings and next steps on stderr. The demo reuses it.
+ */
+export function printImportReport(io: IO, report: ImportReport, options: { json?: boolean } = {}): void {
+  if (options.json) {
+    printJson(io, report);
+  } else {
+    const rows: (string | number)[][] = report.files.map((f) => [f.file, f.rows, f.inserted, f.updated, f.unchanged, f.rejected]);
+    if (report.files.length > 1) rows.push(['total', report.rows, report.inserted, report.updated, report.unchanged, report.rejected]);
+    io.stdout.write(renderTable(io, ['File', 'Rows', 'Inserted', 'Updated', 'Unchanged', 'Rejected'], rows));
+  }
+  for (const f of report.files) {
+    for (const w of f.warnings) warn(io, `${f.file}: ${w}`);
+  }
+  const where = `call "${report.call}"`;
+  if (report.dryRun) info(io, `Dry run: nothing was written (${where}).`);
+  else info(io, `Imported into ${where}.`);
+  if (report.rejected > 0) {
+    info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+  }
+}
+
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import applications from CSV/TSV/.xlsx files exported by form tools or Excel; every row is accounted for')
+    .argument('<files...>', 'CSV, TSV or .xlsx files (first sheet); encoding and delimiter are detected')
+    .option('--call <name>', 'the call these applications answered (default: the only call, or "default")')
+    .option('--map <mapping.json>', 'JSON file naming the columns skillsnet does not recognise: {"organization": "Org", "email": "E-mail"}')
+    .option('--delimiter <c>', 'field delimiter: "," ";" tab or "|" (default: detected)')
+    .option('--encoding <enc>', 'text encoding: utf-8, utf-16le, windows-1252, latin1... (default: detected)')
+    .option('--dry-run', 'read and check everything, print the report, write nothing')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      `
+Headers are recognised by meaning in English, French and Spanish ("Name of your organization",
+"Nom de l'organisation", "Correo electrónico"...). Rows without an organisation or a valid email
+are rejected and kept: list them with skillsnet rejects. Importing a file again updates changed
+applications (keeping their previous version) and reports the rest unchanged.
+
+Examples:
+  skillsnet import applications.csv --call 2020
+  skillsnet import forms-en.csv formulaire-fr.csv respuestas.xlsx --call 2020
+  skillsnet import export.csv --dry-run
+  skillsnet import odd-columns.csv --map mapping.json
+  skillsnet import excel-fr.csv --delimiter ";" --encoding windows-1252
+  skillsnet import applications.csv --json | jq .rejected`,
+    )
+    .action(async (files: string[], flags: { call?: string; map?: string; delimiter?: string; encoding?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runImport(
+        { dbPath, files, call: flags.call, mapFile: flags.map, delimiter: flags.delimiter, encoding: flags.encoding, dryRun: flags.dryRun, json: flags.json },
+        io,
+      );
+    });
+}

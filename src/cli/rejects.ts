@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import { UsageError } from '../errors.js';
+import type { RejectedRow } from '../db/imports.js';
+import { renderTable, truncate } from '../ui/table.js';
+
+export interface RejectsOptions {
+  dbPath: string;
+  call?: string;
+  all?: boolean;
+  format: 'table' | 'json' | 'csv';
+}
+
+/** The column that says why, added after the file's own columns in rejects --csv. */
+export const REASON_COLUMN = 'Rejection reason';
+
+export async function runRejects(opts: RejectsOptions, io: IO): Promise<RejectedRow[]> {
+  const { listRejectedRows } = await import('../db/imports.js');
+  const rows = await withDatabase(opts.dbPath, { create: false }, (db) => listRejectedRows(db, { call: opts.call, all: opts.all }));
+  if (opts.format === 'json') {
+    printJson(io, rows);
+  } else if (opts.format === 'csv') {
+    io.stdout.write(await rejectsCsv(rows));
+    info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Fix them in Excel, delete the "${REASON_COLUMN}" column if you like, and import the file again.`);
+  } else {
+    const table = rows.map((r) => [r.file, r.rowNumber, r.reasons.join('; '), truncate(firstValue(r.raw), 40)]);
+    io.stdout.write(renderTable(io, ['File', 'Row', 'Reasons', 'First cell'], table));
+    info(io, rows.length ? `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv` : 'No rejected rows.');
+  }
+  return rows;
+}
+
+function firstValue(raw: Record<string, string>): string {
+  return Object.values(raw).find((v) => v && v.trim()) ?? '';
+}
+
+/**
+ * Rejected rows in their original columns (the union, in order of first appearance, when they
+ * come from several files) plus the reason, cells made safe for spreadsheets.
+ */
+export async function rejectsCsv(rows: RejectedRow[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  const { safeCell } = await import('../export/escape.js');
+  const columns: string[] = [];
+  const known = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r.raw)) if (!known.has(k)) { known.add(k); columns.push(k); }
+  const records = rows.map((r) => [...columns.map((c) => safeCell(r.raw[c] ?? '')), safeCell(r.reasons.join('; '))]);
+  // UTF-8 with a BOM so Excel opens accents correctly
+  return '\uFEFF' + stringify([[...columns, REASON_COLUMN], ...records]);
+}
+
+export function registerRejects(program: Command, ctx: CliContext): void {
+  program
+    .command('rejects')
+    .description('list the rows an import rejected (missing organisation, missing or invalid email), or write them as CSV to fix')
+    .option('--csv', 'print them as CSV in their original columns plus a reason column, to fix in Excel and import again')
+    .option('--json', 'print them as JSON')
+    .option('--call <name>', 'only rows imported into this call')
+    .option('--all', 'include rows of earlier imports of the same file')
+    .addHelpText(
+      'after',
+      `
+By default you see the rejected rows of the latest import of each file: importing a file again
+replaces its earlier list.
+
+Examples:
+  skillsnet rejects
+  skillsnet rejects --csv > fix.csv      # fix in Excel, then: skillsnet import fix.csv --call 2020
+  skillsnet rejects --json | jq length`,
+    )
+    .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      if (flags.csv && flags.json) throw new UsageError('choose one of --csv and --json');
+      await runRejects({ dbPath, call: flags.call, all: flags.all, format: flags.csv ? 'csv' : flags.json ? 'json' : 'table' }, io);
+    });
+}

@@ -1,0 +1,173 @@
+/**
+ * SQL of the import: batches, applications written from file rows, their previous versions and
+ * rejected rows. Statements are prepared once per file and reused for every row.
+ */
+import type { DB } from './connection.js';
+
+export interface BatchInfo {
+  callId: number;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  mapping: Record<string, string[]>;
+}
+
+export interface BatchCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export function createBatch(db: DB, b: BatchInfo): number {
+  const info = db
+    .prepare(
+      `INSERT INTO import_batches (call_id, file_name, file_size, sha256, format, encoding, delimiter, headers_json, mapping_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(b.callId, b.fileName, b.fileSize, b.sha256, b.format, b.encoding, b.delimiter, JSON.stringify(b.headers), JSON.stringify(b.mapping));
+  return Number(info.lastInsertRowid);
+}
+
+export function finishBatch(db: DB, batchId: number, c: BatchCounts): void {
+  db.prepare('UPDATE import_batches SET rows = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?').run(
+    c.rows, c.inserted, c.updated, c.unchanged, c.rejected, batchId,
+  );
+}
+
+/** The columns an application row is written with, in the order of ApplicationValues. */
+const WRITTEN = [
+  'external_id', 'organization', 'organization_type', 'contact_name', 'email', 'phone', 'website',
+  'country_raw', 'country', 'region', 'language', 'title', 'description', 'beneficiaries_json',
+  'self_categories_json', 'score', 'submitted_at', 'raw_json', 'content_hash', 'batch_id', 'source_row',
+] as const;
+
+/** Values for WRITTEN, positionally (no per-row object of named parameters). */
+export type ApplicationValues = [
+  externalId: string | null, organization: string, organizationType: string | null, contactName: string | null,
+  email: string | null, phone: string | null, website: string | null, countryRaw: string | null, country: string | null,
+  region: string | null, language: string | null, title: string | null, description: string | null,
+  beneficiariesJson: string, selfCategoriesJson: string, score: number | null, submittedAt: string | null,
+  rawJson: string, contentHash: string, batchId: number, sourceRow: number,
+];
+
+/** Everything a version snapshot keeps, so a restore puts the row back exactly. */
+const SNAPSHOT = [...WRITTEN, 'created_at', 'updated_at'] as const;
+
+export interface StoredApplication {
+  id: number;
+  content_hash: string;
+  batch_id: number | null;
+}
+
+export interface ImportStatements {
+  find(callId: number, identityKey: string): StoredApplication | undefined;
+  insert(callId: number, identityKey: string, values: ApplicationValues): number;
+  /** Keeps the current row as a version replaced by this batch, then overwrites it. */
+  update(id: number, values: ApplicationValues, batchId: number): void;
+  /** content_hash of the application as it was before this batch first changed it. */
+  hashBeforeBatch(id: number, batchId: number): string | undefined;
+  /** Puts the application back as it was before this batch and forgets this batch's versions of it. */
+  restoreBeforeBatch(id: number, batchId: number): void;
+  reject(batchId: number, rowNumber: number, rawJson: string, reasonsJson: string): void;
+}
+
+export function prepareImport(db: DB): ImportStatements {
+  const find = db.prepare('SELECT id, content_hash, batch_id FROM applications WHERE call_id = ? AND identity_key = ?');
+  const insert = db.prepare(
+    `INSERT INTO applications (call_id, identity_key, ${WRITTEN.join(', ')}) VALUES (?, ?, ${WRITTEN.map(() => '?').join(', ')})`,
+  );
+  const snapshot = db.prepare(
+    `INSERT INTO application_versions (application_id, replaced_by_batch_id, data_json)
+     SELECT id, ?, json_object(${SNAPSHOT.map((c) => `'${c}', ${c}`).join(', ')}) FROM applications WHERE id = ?`,
+  );
+  const update = db.prepare(
+    `UPDATE applications SET ${WRITTEN.map((c) => `${c} = ?`).join(', ')},
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+  );
+  const firstVersion = db.prepare(
+    'SELECT data_json FROM application_versions WHERE application_id = ? AND replaced_by_batch_id = ? ORDER BY id LIMIT 1',
+  );
+  const restore = db.prepare(
+    `UPDATE applications SET ${SNAPSHOT.map((c) => `${c} = json_extract(@data, '$.${c}')`).join(', ')} WHERE id = @id`,
+  );
+  const forget = db.prepare('DELETE FROM application_versions WHERE application_id = ? AND replaced_by_batch_id = ?');
+  const reject = db.prepare('INSERT INTO rejected_rows (batch_id, row_number, raw_json, reasons_json) VALUES (?, ?, ?, ?)');
+  return {
+    find: (callId, key) => find.get(callId, key) as StoredApplication | undefined,
+    insert: (callId, key, values) => Number(insert.run(callId, key, ...values).lastInsertRowid),
+    update: (id, values, batchId) => {
+      snapshot.run(batchId, id);
+      update.run(...values, id);
+    },
+    hashBeforeBatch: (id, batchId) => {
+      const row = firstVersion.get(id, batchId) as { data_json: string } | undefined;
+      return row ? (JSON.parse(row.data_json) as { content_hash: string }).content_hash : undefined;
+    },
+    restoreBeforeBatch: (id, batchId) => {
+      const row = firstVersion.get(id, batchId) as { data_json: string } | undefined;
+      if (!row) return;
+      restore.run({ data: row.data_json, id });
+      forget.run(id, batchId);
+    },
+    reject: (batchId, rowNumber, rawJson, reasonsJson) => {
+      reject.run(batchId, rowNumber, rawJson, reasonsJson);
+    },
+  };
+}
+
+export interface RejectedRow {
+  id: number;
+  batchId: number;
+  call: string;
+  file: string;
+  importedAt: string;
+  rowNumber: number;
+  raw: Record<string, string>;
+  reasons: string[];
+}
+
+/**
+ * Rejected rows of the latest import of each file (by call and file name): an older import's
+ * rejects were superseded when the file was imported again. `all` lists every batch's.
+ */
+export function listRejectedRows(db: DB, options: { call?: string; all?: boolean } = {}): RejectedRow[] {
+  const latest = options.all
+    ? ''
+    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name)`;
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json
+         FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id JOIN calls c ON c.id = b.call_id
+        WHERE (@call IS NULL OR c.name = @call) ${latest}
+        ORDER BY b.id, r.row_number`,
+    )
+    .all({ call: options.call ?? null }) as {
+    id: number; batch_id: number; call: string; file_name: string; imported_at: string; row_number: number; raw_json: string; reasons_json: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    batchId: r.batch_id,
+    call: r.call,
+    file: r.file_name,
+    importedAt: r.imported_at,
+    rowNumber: r.row_number,
+    raw: JSON.parse(r.raw_json) as Record<string, string>,
+    reasons: JSON.parse(r.reasons_json) as string[],
+  }));
+}
+
+/** The headers of a batch's file, in order (for rejects --csv). */
+export function batchHeaders(db: DB, batchId: number): string[] {
+  const row = db.prepare('SELECT headers_json FROM import_batches WHERE id = ?').get(batchId) as { headers_json: string } | undefined;
+  return row ? (JSON.parse(row.headers_json) as string[]) : [];
+}
+
+export function callIdByName(db: DB, name: string): number | undefined {
+  return (db.prepare('SELECT id FROM calls WHERE name = ?').get(name) as { id: number } | undefined)?.id;
+}

@@ -1,0 +1,193 @@
+/**
+ * What kind of file this is: format, text encoding and CSV delimiter. Officers get files from
+ * Google Forms (UTF-8, commas), SurveyMonkey, Excel in French or Spanish locales (Windows-1252,
+ * semicolons) and Excel "Unicode Text" (UTF-16 LE with a BOM, tabs); none of them says which.
+ */
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { OperationError, UsageError } from '../errors.js';
+
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252' | string;
+
+export interface FileScan {
+  size: number;
+  sha256: string;
+  /** the first bytes (up to 64 KiB), to sniff */
+  head: Buffer;
+  /** true when every byte sequence of the file is valid UTF-8 */
+  validUtf8: boolean;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * One pass over the file: size, SHA-256 (recorded per import batch) and whether the bytes are
+ * valid UTF-8 throughout (an accented letter deep in a Windows-1252 file must not be mangled).
+ */
+export async function scanFile(file: string): Promise<FileScan> {
+  const hash = crypto.createHash('sha256');
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+  let valid = true;
+  let carry: Buffer = Buffer.alloc(0);
+  const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (headLength < HEAD_BYTES) {
+        headParts.push(chunk.subarray(0, HEAD_BYTES - headLength));
+        headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+      }
+      if (valid) {
+        const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const cut = completeUtf8Length(bytes);
+        valid = isUtf8(bytes.subarray(0, cut));
+        carry = Buffer.from(bytes.subarray(cut));
+      }
+    }
+  } catch (e) {
+    throw readError(file, e);
+  }
+  if (carry.length) valid = false;
+  return { size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), validUtf8: valid };
+}
+
+export function readError(file: string, e: unknown): OperationError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return new OperationError(`cannot read ${file}: ${why}`, { hint: 'check the file name and that you can open it' });
+}
+
+/** Length of the prefix that ends on a UTF-8 character boundary (the rest may continue in the next chunk). */
+function completeUtf8Length(bytes: Buffer): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    if (b < 0x80) return n;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+export type Format = 'csv' | 'xlsx';
+
+/** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
+export function detectFormat(file: string, head: Buffer): Format {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (/\.xls$/i.test(file) && head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new OperationError(`${file} is an old Excel .xls workbook, which skillsnet cannot read`, {
+      hint: 'open it in Excel and save it as .xlsx or as CSV UTF-8, then import that file',
+    });
+  }
+  return 'csv';
+}
+
+export interface EncodingChoice {
+  encoding: Encoding;
+  /** bytes of byte-order mark to skip */
+  bom: number;
+}
+
+/** BOM first; then UTF-16 without BOM (NUL bytes every other byte); valid UTF-8; else Windows-1252. */
+export function detectEncoding(scan: Pick<FileScan, 'head' | 'validUtf8'>): EncodingChoice {
+  const h = scan.head;
+  if (h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
+  if (h.length >= 2 && h[0] === 0xff && h[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
+  if (h.length >= 2 && h[0] === 0xfe && h[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
+  const sample = Math.min(h.length, 4096) & ~1;
+  if (sample >= 4) {
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < sample; i += 2) {
+      if (h[i] === 0) evenNul++;
+      if (h[i + 1] === 0) oddNul++;
+    }
+    const pairs = sample / 2;
+    if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return { encoding: 'utf16le', bom: 0 };
+    if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return { encoding: 'utf16be', bom: 0 };
+  }
+  if (scan.validUtf8) return { encoding: 'utf8', bom: 0 };
+  return { encoding: 'windows1252', bom: 0 };
+}
+
+/** --encoding as the user wrote it -> a name iconv-lite knows ("latin1", "cp1252", "UTF-16"). */
+export async function parseEncodingOption(value: string): Promise<Encoding> {
+  const v = value.trim().toLowerCase().replace(/_/g, '-');
+  const known: Record<string, Encoding> = {
+    'utf8': 'utf8', 'utf-8': 'utf8', 'utf-8-sig': 'utf8', 'utf16': 'utf16le', 'utf-16': 'utf16le', 'utf-16le': 'utf16le', 'utf16le': 'utf16le',
+    'utf-16be': 'utf16be', 'utf16be': 'utf16be', 'windows-1252': 'windows1252', 'cp1252': 'windows1252', 'windows1252': 'windows1252', 'ansi': 'windows1252',
+  };
+  if (known[v]) return known[v]!;
+  const iconv = (await import('iconv-lite')).default;
+  if (iconv.encodingExists(v)) return v;
+  throw new UsageError(`unknown encoding "${value}"`, { hint: 'try --encoding utf-8, --encoding windows-1252, --encoding latin1 or --encoding utf-16le' });
+}
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** --delimiter as the user wrote it: one character, or "tab", "\t", "semicolon", "comma", "pipe". */
+export function parseDelimiterOption(value: string): string {
+  const names: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
+  const v = names[value.toLowerCase()] ?? value;
+  if ([...v].length !== 1 || /["\r\n]/.test(v)) {
+    throw new UsageError(`--delimiter must be one character (or "tab"), got "${value}"`, { hint: 'for example --delimiter ";" or --delimiter tab' });
+  }
+  return v;
+}
+
+/**
+ * The delimiter of a CSV text from its first lines: the candidate that appears (outside quotes)
+ * the same number of times on most lines, preferring more columns. An Excel "sep=;" line wins.
+ */
+export function detectDelimiter(text: string): string {
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) return sep[1]!;
+  const lines = splitLogicalLines(text, 30);
+  if (!lines.length) return ',';
+  let best = { delimiter: ',', score: -1 };
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    if (counts[0] === 0) continue;
+    const header = counts[0]!;
+    const agreeing = counts.filter((c) => c === header).length;
+    const consistency = agreeing / counts.length;
+    // consistent lines matter most; among equally consistent candidates, more columns wins
+    const score = consistency * 1000 + Math.min(header, 500) / 1000;
+    if (score > best.score) best = { delimiter: d, score };
+  }
+  return best.delimiter;
+}
+
+/** Lines of a CSV text, keeping quoted newlines inside their line; the last partial line dropped when more than one. */
+function splitLogicalLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length && lines.length < max; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) quoted = !quoted;
+    else if (ch === 10 && !quoted) {
+      const line = text.slice(start, i).replace(/\r$/, '');
+      if (line.trim()) lines.push(line);
+      start = i + 1;
+    }
+  }
+  if (lines.length === 0 && text.trim()) lines.push(text.slice(start));
+  return lines;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}

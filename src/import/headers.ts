@@ -1,0 +1,184 @@
+/**
+ * Header recognition: which column of a sheet holds which application field, by meaning.
+ * Synonyms (English, French, Spanish) live in data/headers.json so officers can add spellings.
+ *
+ * A header matches a synonym when its words include all the synonym's words, after folding case,
+ * accents, punctuation, plural -s and small words ("Name of your organization" and "Nom de
+ * l'organisation" both reduce to two words). Every (column, field) pair is scored: an exact
+ * match beats a partial one, more words beat fewer, and data/headers.json's priority order
+ * breaks ties ("In which country is your organization based?" is a country question).
+ * Assignment is greedy from the best pair down, one column per field; other exact matches
+ * are kept as fallbacks used when the chosen column is empty in a row.
+ */
+import fs from 'node:fs';
+import { dataPath } from '../paths.js';
+
+export const FIELDS = [
+  'externalId', 'submittedAt', 'organization', 'organizationType', 'contactName', 'firstName', 'lastName',
+  'email', 'phone', 'website', 'country', 'language', 'title', 'description', 'beneficiaries',
+  'selfCategories', 'score',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Fields whose values from several columns are combined (SurveyMonkey spreads one question over columns). */
+export const MULTI_VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['beneficiaries', 'selfCategories']);
+
+/** Field -> the columns (indexes) that feed it, best first. */
+export type ColumnMapping = Partial<Record<Field, number[]>>;
+
+interface HeaderData {
+  required: Field[];
+  priority: Field[];
+  stopwords: string[];
+  fields: Record<Field, string[]>;
+}
+
+interface Synonym {
+  field: Field;
+  words: string[];
+  key: string;
+}
+
+interface HeaderIndex {
+  required: Field[];
+  priority: Map<Field, number>;
+  stopwords: Set<string>;
+  synonyms: Synonym[];
+}
+
+let index: HeaderIndex | undefined;
+
+function getIndex(): HeaderIndex {
+  if (index) return index;
+  const data = JSON.parse(fs.readFileSync(dataPath('headers.json'), 'utf8')) as HeaderData;
+  const stopwords = new Set(data.stopwords.map((w) => foldWord(w)));
+  const synonyms: Synonym[] = [];
+  for (const field of FIELDS) {
+    for (const text of data.fields[field] ?? []) {
+      const words = headerWords(text, stopwords);
+      if (words.length) synonyms.push({ field, words, key: words.join(' ') });
+    }
+  }
+  index = {
+    required: data.required,
+    priority: new Map(data.priority.map((f, i) => [f, i])),
+    stopwords,
+    synonyms,
+  };
+  return index;
+}
+
+export function requiredFields(): Field[] {
+  return getIndex().required;
+}
+
+function foldWord(word: string): string {
+  const w = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // plural -s (organizations, beneficiaries, pays/pais fold too, consistently on both sides)
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** The meaningful words of a header: folded, without small words and one-letter bits (l', d', 's). */
+export function headerWords(header: string, stopwords = getIndex().stopwords): string[] {
+  const text = header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/e[\s-]?mail/g, 'email')
+    .replace(/[ßœæ]/g, (c) => ({ ß: 'ss', œ: 'oe', æ: 'ae' })[c] ?? c);
+  const words: string[] = [];
+  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (raw.length < 2) continue;
+    const w = foldWord(raw);
+    if (!stopwords.has(w) && !stopwords.has(raw)) words.push(w);
+  }
+  return words;
+}
+
+interface Candidate {
+  column: number;
+  field: Field;
+  score: number;
+  exact: boolean;
+}
+
+/** The best score of each field for one header (exact matches score above 100). */
+function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number): Candidate[] {
+  const words = headerWords(header, idx.stopwords);
+  if (!words.length) return [];
+  const key = words.join(' ');
+  const set = new Set(words);
+  const best = new Map<Field, Candidate>();
+  for (const s of idx.synonyms) {
+    let score: number;
+    let exact = false;
+    if (s.key === key) {
+      score = 100 + s.words.length;
+      exact = true;
+    } else if (s.words.every((w) => set.has(w))) {
+      score = s.words.length;
+    } else continue;
+    const prev = best.get(s.field);
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
+  }
+  return [...best.values()];
+}
+
+export interface HeaderMatch {
+  mapping: ColumnMapping;
+  /** columns no field took: kept in the raw row only */
+  unmatched: number[];
+}
+
+/**
+ * Maps the file's headers to fields. `preferred` columns (SurveyMonkey answer columns, as
+ * opposed to its respondent metadata) win ties against the others.
+ */
+export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
+  const idx = getIndex();
+  const candidates: Candidate[] = [];
+  headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
+  const prio = (f: Field) => idx.priority.get(f) ?? 99;
+  candidates.sort((a, b) => b.score - a.score || prio(a.field) - prio(b.field) || a.column - b.column);
+
+  const mapping: ColumnMapping = {};
+  const taken = new Set<number>();
+  const primaryScore = new Map<Field, number>();
+  for (const c of candidates) {
+    if (taken.has(c.column) || mapping[c.field]) continue;
+    mapping[c.field] = [c.column];
+    primaryScore.set(c.field, c.score);
+    taken.add(c.column);
+  }
+  // Second pass: columns nobody took that match a field as well as its chosen column (one
+  // question spread over several columns), or exactly: used when the chosen column is empty.
+  for (const c of candidates) {
+    if (taken.has(c.column) || !mapping[c.field]) continue;
+    if (c.score === primaryScore.get(c.field) || c.exact) {
+      mapping[c.field]!.push(c.column);
+      taken.add(c.column);
+    }
+  }
+  // "Prénom" + "Nom": a bare name column beside a first-name column is the family name.
+  if (mapping.firstName && mapping.contactName && !mapping.lastName) {
+    const col = mapping.contactName[0]!;
+    const words = headerWords(headers[col] ?? '', idx.stopwords);
+    if (words.length === 1 && ['nom', 'nombre', 'name'].includes(words[0]!)) {
+      mapping.lastName = mapping.contactName;
+      delete mapping.contactName;
+    }
+  }
+  const unmatched = headers.map((_, i) => i).filter((i) => !taken.has(i));
+  return { mapping, unmatched };
+}
+
+/** How many fields a row of cells would map to if it were the header row (to find that row). */
+export function headerLikeness(cells: readonly string[]): number {
+  const idx = getIndex();
+  const fields = new Set<Field>();
+  cells.forEach((h, i) => {
+    if (h.length > 300) return;
+    for (const c of scoreHeader(h, i, idx, 0)) fields.add(c.field);
+  });
+  return fields.size;
+}

@@ -1,0 +1,29 @@
+/**
+ * Which stored application a row is. Within a call: the file's application-ID column when the
+ * row has one, otherwise the normalised email plus the normalised organisation name, so that
+ * "ACME Foundation " and "Acme foundation" sent from the same address are one application.
+ */
+import { normaliseName } from '../geo/normalise.js';
+import type { NormalisedApplication } from './normalise.js';
+
+export function identityKey(a: Pick<NormalisedApplication, 'externalId' | 'email' | 'organization'>): string {
+  if (a.externalId) return `id:${a.externalId.toLowerCase()}`;
+  return `contact:${a.email ?? ''}|${normaliseName(a.organization)}`;
+}
+
+/**
+ * A fast 53-bit hash (cyrb53) as hex: enough to tell whether a row differs from the stored
+ * version of the same application, at a fraction of the cost of a cryptographic hash.
+ */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,403 @@
+/**
+ * The import of application files into a call. Every data row ends as inserted, updated,
+ * unchanged or rejected, and the counts always add up. One transaction per file: an error or
+ * Ctrl-C leaves the database as it was before that file.
+ *
+ * Accounting when a file holds several rows for one application: the last row wins. On a first
+ * import that is one `inserted` and the earlier rows `updated` (their versions are kept); when
+ * the application's final state equals what was stored before the file, every one of its rows is
+ * `unchanged` and nothing is written, so importing the same file again changes nothing.
+ */
+import path from 'node:path';
+import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
+import { callNames, ensureCall } from '../db/applications.js';
+import { createBatch, finishBatch, prepareImport, type ApplicationValues, type ImportStatements } from '../db/imports.js';
+import { addCleanup } from '../cli/signals.js';
+import { canPrompt, info, type IO } from '../cli/io.js';
+import { OperationError, UsageError } from '../errors.js';
+import { startProgress } from '../ui/progress.js';
+import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
+import { openTable, StopReading, type TableSource } from './readers.js';
+import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
+import {
+  applyMappingFile, mappingByHeader, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
+} from './mapping.js';
+import { RowNormaliser } from './normalise.js';
+import { contentHash, identityKey } from './identity.js';
+
+export interface ImportOptions {
+  /** Call name; default: the database's only call, or "default" in a new database. */
+  call?: string;
+  /** Path of a --map JSON file. */
+  mapFile?: string;
+  /** A mapping given directly (library use); wins over mapFile. */
+  mapping?: MappingFile;
+  /** Delimiter character (or "tab"); detected when absent. */
+  delimiter?: string;
+  /** Encoding name; detected when absent. */
+  encoding?: string;
+  /** Do everything, report, then roll back. */
+  dryRun?: boolean;
+}
+
+export interface FileReport {
+  file: string;
+  /** import_batches id; null on a dry run */
+  batch: number | null;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  /** field -> the column headers it was read from */
+  columns: Record<string, string[]>;
+  /** headers no field took: kept in each application's raw row */
+  unmappedColumns: string[];
+  warnings: string[];
+}
+
+export interface ImportReport {
+  call: string;
+  dryRun: boolean;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  files: FileReport[];
+}
+
+/** Rows looked at to find the header row (files may start with a title or a blank line). */
+const HEADER_SCAN_ROWS = 10;
+
+export async function importFiles(db: DB, files: string[], options: ImportOptions, io: IO): Promise<ImportReport> {
+  if (!files.length) throw new UsageError('no file to import', { hint: 'skillsnet import FILE... (CSV, TSV or .xlsx)' });
+  const encoding = options.encoding ? await parseEncodingOption(options.encoding) : undefined;
+  const delimiter = options.delimiter ? parseDelimiterOption(options.delimiter) : undefined;
+  const mapFile = options.mapping ?? (options.mapFile ? await readMappingFile(options.mapFile) : undefined);
+  const call = options.call?.trim() || defaultCall(db, io);
+  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, files: [] };
+  for (const file of files) {
+    let fileReport: FileReport;
+    try {
+      fileReport = await importFile(db, file, { ...options, call, encoding, delimiter, mapFile }, io);
+    } catch (e) {
+      if (report.files.length && e instanceof OperationError && !options.dryRun) {
+        const done = report.files.map((f) => f.file).join(', ');
+        throw new OperationError(e.message, { hint: `${e.hint ? e.hint + '\n  ' : ''}already imported and kept: ${done}` });
+      }
+      throw e;
+    }
+    report.files.push(fileReport);
+    for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected'] as const) report[k] += fileReport[k];
+  }
+  return report;
+}
+
+function defaultCall(db: DB, io: IO): string {
+  const calls = callNames(db);
+  if (calls.length === 1) return calls[0]!;
+  if (calls.length === 0) {
+    info(io, 'No --call given: importing into a call named "default" (name calls with --call, e.g. --call 2020).');
+    return 'default';
+  }
+  throw new UsageError('this database holds several calls: say which one with --call', { hint: `calls: ${calls.join(', ')}` });
+}
+
+interface FileOptions {
+  call: string;
+  encoding?: string;
+  delimiter?: string;
+  mapFile?: MappingFile;
+  dryRun?: boolean;
+}
+
+/** The table layout found at the top of a file. */
+interface Layout {
+  /** rows before the first data row (preamble + header rows) */
+  skip: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  unmatched: number[];
+}
+
+async function importFile(db: DB, file: string, options: FileOptions, io: IO): Promise<FileReport> {
+  const scan = await scanFile(file);
+  const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
+  const layout = await readLayout(file, source, options, io);
+
+  const name = path.basename(file);
+  await beginWrite(db, () => info(io, 'Waiting for another skillsnet command to finish writing to this database...'));
+  const removeCleanup = addCleanup(() => rollback(db));
+  const progress = startProgress(io, name, scan.size, 'read');
+  try {
+    const callId = ensureCall(db, options.call);
+    const columns = mappingByHeader(layout.headers, layout.mapping);
+    const batchId = createBatch(db, {
+      callId,
+      fileName: name,
+      fileSize: scan.size,
+      sha256: scan.sha256,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      headers: layout.headers,
+      mapping: columns,
+    });
+    const writer = new RowWriter(prepareImport(db), callId, batchId, layout);
+    await source.read((cells) => writer.row(cells), (bytes) => progress.update(bytes));
+    finishBatch(db, batchId, writer.counts);
+    progress.stop();
+    if (options.dryRun) rollback(db);
+    else commit(db);
+    return {
+      file: name,
+      batch: options.dryRun ? null : batchId,
+      ...writer.counts,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      columns,
+      unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!),
+      warnings: writer.normaliser.warnings.lines(),
+    };
+  } catch (e) {
+    progress.stop();
+    rollback(db);
+    throw e;
+  } finally {
+    removeCleanup();
+  }
+}
+
+const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'open ended response', 'réponse', 'reponse', 'réponse ouverte', 'respuesta', 'respuesta abierta']);
+
+/** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
+async function readLayout(file: string, source: TableSource, options: FileOptions, io: IO): Promise<Layout> {
+  const first: string[][] = [];
+  try {
+    await source.read((cells) => {
+      if (cells.every((c) => !c.trim())) return;
+      first.push(cells);
+      if (first.length >= HEADER_SCAN_ROWS + 1) throw new StopReading();
+    });
+  } catch (e) {
+    if (!(e instanceof StopReading)) throw e;
+  }
+  if (!first.length) {
+    throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
+  }
+  // The header row: the first of the top rows that reads most like one (title lines above it are skipped).
+  let headerIndex = 0;
+  let best = 0;
+  for (let i = 0; i < Math.min(first.length, HEADER_SCAN_ROWS); i++) {
+    const score = headerLikeness(first[i]!);
+    if (score > best) {
+      best = score;
+      headerIndex = i;
+    }
+  }
+  if (best < 2) headerIndex = 0;
+  const top = first[headerIndex]!;
+  const sub = first[headerIndex + 1];
+  const isSurveyMonkey = Boolean(sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(c.trim().toLowerCase())));
+
+  let headers: string[];
+  let matchOn: string[];
+  let preferred: Set<number> | undefined;
+  if (isSurveyMonkey) {
+    // Row 1: questions (blank over the extra columns of a multi-column question); row 2: "Response",
+    // "Open-Ended Response" or the option a column stands for.
+    const width = Math.max(top.length, sub!.length);
+    headers = [];
+    matchOn = [];
+    preferred = new Set();
+    let question = '';
+    for (let i = 0; i < width; i++) {
+      const q = (top[i] ?? '').trim();
+      if (q) question = q;
+      const s = (sub![i] ?? '').trim();
+      matchOn.push(question);
+      if (s) preferred.add(i);
+      headers.push(!s || SURVEYMONKEY_SUBHEADERS.has(s.toLowerCase()) ? question : `${question} - ${s}`);
+    }
+  } else {
+    headers = top.map((h) => h.replace(/\s+/g, ' ').trim());
+    matchOn = headers;
+  }
+  headers = uniqueHeaders(headers);
+  const { mapping: auto } = matchHeaders(matchOn, preferred);
+  let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file)) : auto;
+  const missing = missingRequired(mapping);
+  if (missing.length) {
+    if (!canPrompt(io)) throw missingColumnsError(file, headers, missing);
+    mapping = await mappingWizard(io, file, headers, mapping, missing);
+  }
+  const used = new Set(Object.values(mapping).flat());
+  const unmatched = headers.map((_, i) => i).filter((i) => !used.has(i));
+  return { skip: headerIndex + (isSurveyMonkey ? 2 : 1), headers, mapping, unmatched };
+}
+
+/** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const base = h || `column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+/** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
+const NORMALISATION_VERSION = 'n1';
+
+const PRE_EXISTED = 1;
+const CHANGED = 2;
+
+/**
+ * Writes one file's rows. Keeps, per application id touched by this file, how many of its rows
+ * came before and whether it existed before the file (typed arrays: a million rows cost a few MB).
+ */
+class RowWriter {
+  readonly counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  readonly normaliser: RowNormaliser;
+  private seenCount = new Uint32Array(1024);
+  private seenFlags = new Uint8Array(1024);
+  private toSkip: number;
+  private readonly headerKeys: string[];
+  /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
+  private readonly hashSeed: string;
+
+  constructor(
+    private readonly sql: ImportStatements,
+    private readonly callId: number,
+    private readonly batchId: number,
+    private readonly layout: Layout,
+  ) {
+    this.normaliser = new RowNormaliser(layout.mapping);
+    this.toSkip = layout.skip;
+    this.headerKeys = layout.headers.map((h) => JSON.stringify(h) + ':');
+    this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
+  }
+
+  row(cells: string[]): void {
+    if (this.toSkip > 0) {
+      // header rows (and the title lines above them) were read by readLayout
+      if (cells.every((c) => !c.trim())) return;
+      this.toSkip--;
+      return;
+    }
+    if (isBlank(cells)) return;
+    const rowNumber = ++this.counts.rows;
+    const rawJson = this.rawJson(cells);
+    const { application: a, reasons } = this.normaliser.normalise(cells);
+    if (reasons.length) {
+      this.counts.rejected++;
+      this.sql.reject(this.batchId, rowNumber, rawJson, JSON.stringify(reasons));
+      return;
+    }
+    const key = identityKey(a);
+    const beneficiaries = JSON.stringify(a.beneficiaries);
+    const selfCategories = JSON.stringify(a.selfCategories);
+    // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
+    // the raw row plus what the tables decided identifies the content without hashing it twice.
+    const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}`);
+    const values: ApplicationValues = [
+      a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
+      a.country, a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
+      rawJson, hash, this.batchId, rowNumber,
+    ];
+    const stored = this.sql.find(this.callId, key);
+    if (!stored) {
+      const id = this.sql.insert(this.callId, key, values);
+      this.mark(id, 1, CHANGED);
+      this.counts.inserted++;
+      return;
+    }
+    const id = stored.id;
+    const earlier = id < this.seenCount.length ? this.seenCount[id]! : 0;
+    if (earlier === 0) {
+      if (stored.content_hash === hash) {
+        this.mark(id, 1, PRE_EXISTED);
+        this.counts.unchanged++;
+      } else {
+        this.sql.update(id, values, this.batchId);
+        this.mark(id, 1, PRE_EXISTED | CHANGED);
+        this.counts.updated++;
+      }
+      return;
+    }
+    // Another row for an application this file already had.
+    const flags = this.seenFlags[id]!;
+    if (!(flags & PRE_EXISTED)) {
+      // new in this file: one insert, then updates
+      if (stored.content_hash !== hash) this.sql.update(id, values, this.batchId);
+      this.counts.updated++;
+      this.mark(id, earlier + 1, flags);
+      return;
+    }
+    const changed = (flags & CHANGED) !== 0;
+    const before = changed ? this.sql.hashBeforeBatch(id, this.batchId) : stored.content_hash;
+    if (hash === before) {
+      if (changed) {
+        // back to what was stored before this file: undo this file's changes to it
+        this.sql.restoreBeforeBatch(id, this.batchId);
+        this.counts.updated -= earlier;
+        this.counts.unchanged += earlier + 1;
+      } else this.counts.unchanged++;
+      this.mark(id, earlier + 1, PRE_EXISTED);
+    } else {
+      if (stored.content_hash !== hash) this.sql.update(id, values, this.batchId);
+      if (changed) this.counts.updated++;
+      else {
+        this.counts.unchanged -= earlier;
+        this.counts.updated += earlier + 1;
+      }
+      this.mark(id, earlier + 1, PRE_EXISTED | CHANGED);
+    }
+  }
+
+  private mark(id: number, count: number, flags: number): void {
+    if (id >= this.seenCount.length) {
+      let size = this.seenCount.length;
+      while (size <= id) size *= 2;
+      const c = new Uint32Array(size);
+      c.set(this.seenCount);
+      const f = new Uint8Array(size);
+      f.set(this.seenFlags);
+      this.seenCount = c;
+      this.seenFlags = f;
+    }
+    this.seenCount[id] = count;
+    this.seenFlags[id] = flags;
+  }
+
+  /** header -> value in the file's column order; cells beyond the header row get "column N". */
+  private rawJson(cells: string[]): string {
+    let out = '{';
+    const keys = this.headerKeys;
+    const n = Math.max(keys.length, lastNonEmpty(cells) + 1);
+    for (let i = 0; i < n; i++) {
+      if (i > 0) out += ',';
+      out += (keys[i] ?? JSON.stringify(`column ${i + 1}`) + ':') + JSON.stringify(cells[i] ?? '');
+    }
+    return out + '}';
+  }
+}
+
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}
+
+function lastNonEmpty(cells: string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== '') return i;
+  return -1;
+}
+
+
+export type { FileScan };

@@ -1,0 +1,190 @@
+/**
+ * The final column mapping of a file: what header recognition found, overridden by a --map
+ * file, completed on a terminal by a short wizard. Without a terminal a missing required field
+ * is an error that names the fields, lists the columns and shows the --map format, and never
+ * quotes the content of a row (it holds personal data).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { OperationError, UsageError } from '../errors.js';
+import { canPrompt, info, type IO } from '../cli/io.js';
+import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
+
+/** What the officer calls each field (messages, wizard). */
+export const FIELD_LABELS: Record<Field, string> = {
+  externalId: 'application ID',
+  submittedAt: 'submission date',
+  organization: 'organisation',
+  organizationType: 'organisation type',
+  contactName: 'contact name',
+  firstName: 'contact first name',
+  lastName: 'contact last name',
+  email: 'email',
+  phone: 'phone',
+  website: 'website',
+  country: 'country',
+  language: 'language',
+  title: 'title',
+  description: 'description',
+  beneficiaries: 'beneficiaries',
+  selfCategories: "applicant's own category",
+  score: 'score',
+};
+
+/** A --map file: field -> column header (or several, first non-empty wins). */
+export type MappingFile = Partial<Record<Field, string | string[]>>;
+
+export async function readMappingFile(file: string): Promise<MappingFile> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the mapping file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, {
+      hint: 'give --map the path of a JSON file such as {"organization": "Org name", "email": "E-mail"}',
+    });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`the mapping file ${file} is not valid JSON: ${(e as Error).message}`, { hint: mapFormatHint() });
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`the mapping file ${file} must hold a JSON object`, { hint: mapFormatHint() });
+  const out: MappingFile = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (key.startsWith('$') || key.startsWith('_')) continue; // comments
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      throw new UsageError(`unknown field "${key}" in the mapping file ${file}`, { hint: `fields are: ${FIELDS.join(', ')}` });
+    }
+    const ok = typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    if (!ok) throw new UsageError(`"${key}" in ${file} must be a column header or a list of headers`, { hint: mapFormatHint() });
+    out[key as Field] = value as string | string[];
+  }
+  return out;
+}
+
+function mapFormatHint(): string {
+  return 'the format is a JSON object of field -> column header, e.g. {"organization": "Org name", "email": ["E-mail", "Email 2"]}';
+}
+
+function findColumn(headers: readonly string[], wanted: string): number {
+  const exact = headers.indexOf(wanted);
+  if (exact >= 0) return exact;
+  const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return headers.findIndex((h) => fold(h) === fold(wanted));
+}
+
+/** Applies a --map file over the recognised mapping. Columns it names are taken from other fields. */
+export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const forced = new Set<number>();
+  const chosen: ColumnMapping = {};
+  for (const [field, value] of Object.entries(file) as [Field, string | string[]][]) {
+    const columns: number[] = [];
+    for (const header of Array.isArray(value) ? value : [value]) {
+      const col = findColumn(headers, header);
+      if (col < 0) {
+        throw new OperationError(`the mapping file names a column "${header}" (for ${field}) that ${fileName} does not have`, {
+          hint: `columns in the file: ${describeColumns(headers)}`,
+        });
+      }
+      columns.push(col);
+      forced.add(col);
+    }
+    chosen[field] = columns;
+  }
+  for (const field of FIELDS) {
+    if (chosen[field]) mapping[field] = chosen[field];
+    else {
+      const cols = auto[field]?.filter((c) => !forced.has(c));
+      if (cols?.length) mapping[field] = cols;
+    }
+  }
+  return mapping;
+}
+
+export function missingRequired(mapping: ColumnMapping): Field[] {
+  return requiredFields().filter((f) => !mapping[f]?.length);
+}
+
+/** Looks like row content rather than a header: an email address or a long run of digits. */
+function looksLikeData(header: string): boolean {
+  return /@/.test(header) || /\d{6,}/.test(header.replace(/[\s().+-]/g, ''));
+}
+
+/** The columns, quoted, for messages; cells that look like personal data are not repeated. */
+export function describeColumns(headers: readonly string[]): string {
+  if (!headers.length) return '(none)';
+  const shown = headers.slice(0, 40).map((h, i) => {
+    if (looksLikeData(h)) return `column ${i + 1} (not shown: looks like data)`;
+    const t = h.replace(/\s+/g, ' ').trim();
+    return t ? `"${t.length > 60 ? t.slice(0, 57) + '...' : t}"` : `column ${i + 1} (no header)`;
+  });
+  return shown.join(', ') + (headers.length > 40 ? `, ... (${headers.length} columns)` : '');
+}
+
+/** The error for missing required fields when no one can be asked. */
+export function missingColumnsError(file: string, headers: readonly string[], missing: Field[]): OperationError {
+  const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
+  const dataLike = headers.some(looksLikeData);
+  const example: Record<string, string> = {};
+  for (const f of missing) example[f] = 'Column header in your file';
+  return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
+    hint:
+      (dataLike ? 'the first row does not look like a header row; add one with column names.\n  ' : '') +
+      `columns in the file: ${describeColumns(headers)}\n` +
+      `  name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}`,
+  });
+}
+
+/**
+ * On a terminal: asks which column holds each missing field, then offers to save the whole
+ * mapping for the next import. Returns the completed mapping.
+ */
+export async function mappingWizard(io: IO, file: string, headers: readonly string[], mapping: ColumnMapping, missing: Field[]): Promise<ColumnMapping> {
+  const prompts = await io.prompts();
+  const out: ColumnMapping = { ...mapping };
+  info(io, `${path.basename(file)}: skillsnet could not tell which column holds the ${missing.map((f) => FIELD_LABELS[f]).join(' and ')}.`);
+  for (const field of missing) {
+    const used = new Set(Object.values(out).flat());
+    const choices = headers
+      .map((h, i) => ({ name: looksLikeData(h) ? `column ${i + 1}` : h || `column ${i + 1}`, value: i }))
+      .filter((c) => !used.has(c.value));
+    const col = await prompts.select<number>(`Which column holds the ${FIELD_LABELS[field]}?`, [
+      ...choices,
+      { name: '(none of these: stop)', value: -1 },
+    ]);
+    if (col < 0) {
+      throw new OperationError(`no column chosen for the ${FIELD_LABELS[field]}; nothing was imported`, {
+        hint: 'add the column to the file, or map it with --map (skillsnet import --help)',
+      });
+    }
+    out[field] = [col];
+  }
+  if (await prompts.confirm('Save this column mapping to reuse it next time?', true)) {
+    const suggested = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`);
+    const target = await prompts.input('Save it as', suggested);
+    const json: Record<string, string | string[]> = {};
+    for (const f of FIELDS) {
+      const cols = out[f];
+      if (cols?.length) json[f] = cols.length === 1 ? headers[cols[0]!]! : cols.map((c) => headers[c]!);
+    }
+    await fs.promises.writeFile(path.resolve(io.cwd, target), JSON.stringify(json, null, 2) + '\n');
+    info(io, `Saved. Next time: skillsnet import ${path.basename(file)} --map ${target}`);
+  }
+  return out;
+}
+
+/** The mapping as field -> header names, for the batch record and the JSON report. */
+export function mappingByHeader(headers: readonly string[], mapping: ColumnMapping): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of FIELDS) {
+    const cols = mapping[f];
+    if (cols?.length) out[f] = cols.map((c) => headers[c] ?? `column ${c + 1}`);
+  }
+  return out;
+}
+
+export function mustPrompt(io: IO): boolean {
+  return canPrompt(io);
+}

@@ -1,0 +1,318 @@
+/**
+ * One source row -> the fields of an application, cleaned the same way every time: whitespace
+ * trimmed and collapsed, emails lower-cased and checked, countries resolved to ISO codes and ILO
+ * regions, languages from a column or detected, scores with a decimal comma or point,
+ * beneficiaries split into a list, phone numbers kept as text. Resolutions are cached per
+ * distinct raw value: a call has thousands of rows but only a hundred or so countries.
+ */
+import { resolveCountry } from '../geo/countries.js';
+import { detectLanguage, resolveLanguage } from '../geo/languages.js';
+import { normaliseName } from '../geo/normalise.js';
+import { taxonomy } from '../tagging/taxonomy.js';
+import type { Region } from '../model.js';
+import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
+
+export interface NormalisedApplication {
+  externalId: string | null;
+  organization: string;
+  organizationType: string | null;
+  contactName: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  countryRaw: string | null;
+  country: string | null;
+  region: Region | null;
+  language: string | null;
+  title: string | null;
+  description: string | null;
+  beneficiaries: string[];
+  selfCategories: string[];
+  score: number | null;
+  submittedAt: string | null;
+}
+
+export interface NormalisedRow {
+  application: NormalisedApplication;
+  /** why the row cannot be imported (empty when it can) */
+  reasons: string[];
+}
+
+/** Warnings gathered over a file: counted per kind, with a few distinct values each. */
+export class WarningLog {
+  private readonly kinds = new Map<string, { rows: number; values: Map<string, number>; more: boolean }>();
+  add(kind: string, value: string): void {
+    let k = this.kinds.get(kind);
+    if (!k) this.kinds.set(kind, (k = { rows: 0, values: new Map(), more: false }));
+    k.rows++;
+    const v = value.length > 60 ? value.slice(0, 57) + '...' : value;
+    const n = k.values.get(v);
+    if (n !== undefined) k.values.set(v, n + 1);
+    else if (k.values.size < 10) k.values.set(v, 1);
+    else k.more = true;
+  }
+  get size(): number {
+    return this.kinds.size;
+  }
+  /** One line per kind: `country not recognised ... in 3 rows: "Ruritania" (2), "Atlantis"`. */
+  lines(): string[] {
+    return [...this.kinds].map(([kind, k]) => {
+      const shown = [...k.values].map(([v, n]) => (n > 1 ? `"${v}" (${n})` : `"${v}"`)).join(', ');
+      return `${kind} in ${k.rows} row${k.rows === 1 ? '' : 's'}: ${shown}${k.more ? ', ...' : ''}`;
+    });
+  }
+}
+
+const SPACE_RUN = /[\s\u00a0\u200b]+/g;
+const NEEDS_CLEANING = /[\s\u00a0\u200b]{2}|[\t\n\r\u00a0\u200b\u0000-\u0008\u000b\u000c\u000e-\u001f]|^'[=+\-@]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Trimmed, inner whitespace collapsed, control characters dropped. A leading apostrophe before
+ * = + - @ is the mark spreadsheets (and skillsnet's own exports) use to stop a formula: drop it.
+ */
+export function cleanText(value: string | undefined): string {
+  if (value === undefined) return '';
+  let t = value.trim();
+  if (!t || !NEEDS_CLEANING.test(t)) return t;
+  t = t.replace(CONTROL, '').replace(SPACE_RUN, ' ').trim();
+  return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
+}
+
+/** Like cleanText, but a description keeps its paragraphs (single line breaks). */
+export function cleanParagraphs(value: string | undefined): string {
+  if (value === undefined) return '';
+  const t = value.trim();
+  if (!t || !NEEDS_CLEANING.test(t)) return t;
+  const paragraphs = t.replace(CONTROL, '').split(/\s*\n\s*/).map((p) => p.replace(SPACE_RUN, ' ').trim()).filter(Boolean);
+  const joined = paragraphs.join('\n');
+  return /^'[=+\-@]/.test(joined) ? joined.slice(1) : joined;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"']+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,}$/u;
+
+/**
+ * The email address of a cell, lower-cased: "mailto:", "Name <a@b.org>" and lists of several
+ * addresses (the first valid one is taken) are understood. `valid` is false when a value is
+ * there but is not an address.
+ */
+export function normaliseEmail(value: string): { email: string | null; valid: boolean } {
+  const t = value.trim().toLowerCase();
+  if (!t) return { email: null, valid: false };
+  const simple = t.startsWith('mailto:') ? t.slice(7) : t;
+  if (EMAIL.test(simple)) return { email: simple, valid: true };
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(t);
+  if (angle && EMAIL.test(angle[1]!)) return { email: angle[1]!, valid: true };
+  for (const part of t.split(/[\s,;/|]+/)) {
+    const p = part.replace(/^mailto:/, '').replace(/^[<("']+|[>)"'.]+$/g, '');
+    if (EMAIL.test(p)) return { email: p, valid: true };
+  }
+  return { email: t, valid: false };
+}
+
+/** "8,5", "8.5", " 7 ", "85 %", "8/10" -> a number; null when empty or not a number. */
+export function parseScore(value: string): number | null | 'invalid' {
+  let t = value.trim().replace(/[\s\u00a0]/g, '');
+  if (!t) return null;
+  const frac = /^([-+]?\d+(?:[.,]\d+)?)\/\d+(?:[.,]\d+)?$/.exec(t);
+  if (frac) t = frac[1]!;
+  t = t.replace(/%$/, '');
+  if (/^[-+]?\d{1,3}(?:,\d{3})+\.\d+$/.test(t)) t = t.replace(/,/g, ''); // 1,234.5
+  else if (/^[-+]?\d{1,3}(?:\.\d{3})+,\d+$/.test(t)) t = t.replace(/\./g, ''); // 1.234,5
+  t = t.replace(',', '.');
+  if (!/^[-+]?(?:\d+\.?\d*|\.\d+)$/.test(t)) return 'invalid';
+  const n = Number(t);
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+/** "Youth; Women, Refugees" -> ["Youth", "Women", "Refugees"], without repeats. */
+export function splitList(value: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const part of value.split(/[;,|\n\r•·]+|\s+\/\s+/)) {
+    const p = cleanText(part).replace(/^[-*]\s+/, '');
+    const key = p.toLowerCase();
+    if (p && !seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+let categoryNames: Set<string> | undefined;
+
+/** Every category name of both taxonomies in the three languages, normalised. */
+function knownCategoryNames(): Set<string> {
+  if (categoryNames) return categoryNames;
+  const names = new Set<string>();
+  const t = taxonomy();
+  for (const c of t.revised) for (const n of [...Object.values(c.name), ...Object.values(c.short)]) names.add(normaliseName(n));
+  for (const c of t.original) for (const n of Object.values(c.name)) names.add(normaliseName(n));
+  for (const c of [...t.revised, ...t.original]) names.add(normaliseName(c.code));
+  categoryNames = names;
+  return names;
+}
+
+/**
+ * The applicant's own category choice, kept as written but split into choices. Google Forms
+ * joins ticked boxes with ", " while category names contain commas themselves ("Assessment,
+ * certification and recognition of skills"), so comma pieces are re-joined into known names.
+ */
+export function splitCategories(value: string): string[] {
+  const known = knownCategoryNames();
+  const out: string[] = [];
+  for (const part of value.split(/[;|\n\r]+/)) {
+    const whole = cleanText(part);
+    if (!whole) continue;
+    if (known.has(normaliseName(whole)) || !whole.includes(',')) {
+      out.push(whole);
+      continue;
+    }
+    const pieces = whole.split(/\s*,\s*/).filter(Boolean);
+    const found: string[] = [];
+    let anyKnown = false;
+    for (let i = 0; i < pieces.length; ) {
+      let j = pieces.length;
+      for (; j > i; j--) if (known.has(normaliseName(pieces.slice(i, j).join(', ')))) break;
+      if (j > i) {
+        anyKnown = true;
+        found.push(pieces.slice(i, j).join(', '));
+        i = j;
+      } else {
+        found.push(pieces[i]!);
+        i++;
+      }
+    }
+    if (anyKnown) out.push(...found);
+    else out.push(whole);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Turns rows into applications for one file's column mapping. Keeps per-file caches of
+ * country and language resolution (keyed by the raw text) and the warnings it met.
+ */
+export class RowNormaliser {
+  readonly warnings = new WarningLog();
+  private readonly countries = new Map<string, { code: string; region: Region | null } | null>();
+  private readonly languages = new Map<string, string | null>();
+  private readonly cols: Partial<Record<Field, number[]>>;
+  private readonly hasLanguageColumn: boolean;
+
+  constructor(mapping: ColumnMapping) {
+    this.cols = mapping;
+    this.hasLanguageColumn = Boolean(mapping.language?.length);
+  }
+
+  /** The first non-empty value of a field's columns (or all of them joined, for list fields). */
+  private raw(cells: readonly string[], field: Field): string {
+    const cols = this.cols[field];
+    if (!cols) return '';
+    if (cols.length === 1) return cells[cols[0]!] ?? '';
+    if (MULTI_VALUE_FIELDS.has(field)) {
+      const parts: string[] = [];
+      for (const c of cols) {
+        const v = cells[c];
+        if (v && v.trim()) parts.push(v);
+      }
+      return parts.join('; ');
+    }
+    for (const c of cols) {
+      const v = cells[c];
+      if (v && v.trim()) return v;
+    }
+    return '';
+  }
+
+  private text(cells: readonly string[], field: Field): string | null {
+    return cleanText(this.raw(cells, field)) || null;
+  }
+
+  normalise(cells: readonly string[]): NormalisedRow {
+    const reasons: string[] = [];
+    const organization = cleanText(this.raw(cells, 'organization'));
+    if (!organization) reasons.push('missing organisation');
+
+    const { email, valid } = normaliseEmail(this.raw(cells, 'email'));
+    if (!email) reasons.push('missing email');
+    else if (!valid) reasons.push('invalid email');
+
+    let contactName = this.text(cells, 'contactName');
+    if (!contactName) {
+      const name = [this.text(cells, 'firstName'), this.text(cells, 'lastName')].filter(Boolean).join(' ');
+      contactName = name || null;
+    }
+
+    const countryRaw = this.text(cells, 'country');
+    let country: string | null = null;
+    let region: Region | null = null;
+    if (countryRaw) {
+      let match = this.countries.get(countryRaw);
+      if (match === undefined) {
+        const m = resolveCountry(countryRaw);
+        match = m ? { code: m.code, region: m.region } : null;
+        if (this.countries.size < 50_000) this.countries.set(countryRaw, match);
+      }
+      if (match) {
+        country = match.code;
+        region = match.region;
+      } else if (reasons.length === 0) {
+        this.warnings.add('country not recognised (kept as written, no code or region)', countryRaw);
+      }
+    }
+
+    const title = this.text(cells, 'title');
+    const description = cleanParagraphs(this.raw(cells, 'description')) || null;
+    let language: string | null = null;
+    if (this.hasLanguageColumn) {
+      const rawLanguage = cleanText(this.raw(cells, 'language'));
+      if (rawLanguage) {
+        language = this.languages.get(rawLanguage) ?? null;
+        if (!this.languages.has(rawLanguage)) {
+          language = resolveLanguage(rawLanguage);
+          if (this.languages.size < 50_000) this.languages.set(rawLanguage, language);
+        }
+        if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage);
+      }
+    }
+    if (!language && reasons.length === 0 && (title || description)) {
+      language = detectLanguage(`${title ?? ''}\n${(description ?? '').slice(0, 600)}`);
+    }
+
+    let score: number | null = null;
+    const rawScore = this.raw(cells, 'score');
+    if (rawScore) {
+      const s = parseScore(rawScore);
+      if (s === 'invalid') {
+        if (reasons.length === 0) this.warnings.add('score is not a number (left empty)', cleanText(rawScore));
+      } else score = s;
+    }
+
+    const beneficiariesRaw = this.raw(cells, 'beneficiaries');
+    const categoriesRaw = this.raw(cells, 'selfCategories');
+    return {
+      reasons,
+      application: {
+        externalId: this.text(cells, 'externalId'),
+        organization,
+        organizationType: this.text(cells, 'organizationType'),
+        contactName,
+        email,
+        phone: this.text(cells, 'phone'),
+        website: this.text(cells, 'website'),
+        countryRaw,
+        country,
+        region,
+        language,
+        title,
+        description,
+        beneficiaries: beneficiariesRaw ? splitList(beneficiariesRaw) : [],
+        selfCategories: categoriesRaw ? splitCategories(categoriesRaw) : [],
+        score,
+        submittedAt: this.text(cells, 'submittedAt'),
+      },
+    };
+  }
+}

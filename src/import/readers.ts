@@ -1,0 +1,197 @@
+/**
+ * Streams the rows of a file as arrays of strings, whatever its format: delimited text in any
+ * encoding (iconv-lite, then our CSV parser: see csv.ts) or the first sheet of an .xlsx workbook (exceljs's
+ * streaming reader). Rows are handed to a callback one at a time, synchronously, so nothing
+ * accumulates and the caller's work applies back-pressure to the file stream.
+ */
+import fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvError, CsvParser } from './csv.js';
+import { OperationError } from '../errors.js';
+import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
+
+export interface TableSource {
+  format: Format;
+  encoding: Encoding | null;
+  delimiter: string | null;
+  /** Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet. */
+  read(onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
+}
+
+export interface ReadOptions {
+  encoding?: Encoding;
+  delimiter?: string;
+}
+
+/** Thrown by a row callback to stop reading early (the header sniff reads only the top rows). */
+export class StopReading extends Error {
+  constructor() {
+    super('stop reading');
+    this.name = 'StopReading';
+  }
+}
+
+/** A record longer than this is a broken file (an unclosed quote swallowing the rest), not data. */
+export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+
+export async function openTable(file: string, scan: FileScan, options: ReadOptions = {}): Promise<TableSource> {
+  const format = detectFormat(file, scan.head);
+  if (format === 'xlsx') return xlsxSource(file);
+  const detected = detectEncoding(scan);
+  const encoding = options.encoding ?? detected.encoding;
+  // A BOM is skipped only when it belongs to the encoding being used.
+  const bom = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bom;
+  const headText = await decode(scan.head.subarray(bom), encoding);
+  const delimiter = options.delimiter ?? detectDelimiter(headText);
+  const sepLine = /^sep=.\r?\n/i.test(headText);
+  return {
+    format,
+    encoding,
+    delimiter,
+    read: (onRow, onBytes) => readCsv(file, { encoding, bom, delimiter, sepLine }, onRow, onBytes),
+  };
+}
+
+async function decode(bytes: Buffer, encoding: Encoding): Promise<string> {
+  if (encoding === 'utf8') return bytes.toString('utf8');
+  const iconv = (await import('iconv-lite')).default;
+  return iconv.decode(bytes, encoding, { stripBOM: true });
+}
+
+interface CsvSettings {
+  encoding: Encoding;
+  bom: number;
+  delimiter: string;
+  sepLine: boolean;
+}
+
+async function readCsv(
+  file: string,
+  s: CsvSettings,
+  onRow: (cells: string[]) => void,
+  onBytes?: (bytesRead: number) => void,
+): Promise<void> {
+  const decoder = await textDecoder(s.encoding);
+  let first = s.sepLine;
+  const parser = new CsvParser(
+    s.delimiter,
+    (cells) => {
+      if (first) {
+        first = false;
+        if (/^sep=/i.test(cells[0] ?? '')) return;
+      }
+      onRow(cells);
+    },
+    MAX_RECORD_CHARS,
+  );
+  const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
+  let bytes = s.bom;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      parser.push(decoder.write(chunk));
+      if (onBytes) onBytes((bytes += chunk.length));
+    }
+    parser.push(decoder.end());
+    parser.end();
+  } catch (e) {
+    if (e instanceof CsvError) throw csvError(file, e);
+    if ((e as NodeJS.ErrnoException).syscall) throw readError(file, e);
+    throw e;
+  } finally {
+    input.destroy();
+  }
+}
+
+interface Decoder {
+  write(chunk: Buffer): string;
+  end(): string;
+}
+
+/** Bytes -> text, keeping characters split across chunks whole. */
+async function textDecoder(encoding: Encoding): Promise<Decoder> {
+  if (encoding === 'utf8') {
+    const d = new StringDecoder('utf8');
+    return { write: (b) => d.write(b), end: () => d.end() };
+  }
+  const iconv = (await import('iconv-lite')).default;
+  const d = iconv.getDecoder(encoding, { stripBOM: true });
+  return { write: (b) => d.write(b), end: () => d.end() ?? '' };
+}
+
+function csvError(file: string, e: CsvError): OperationError {
+  const where = ` (line ${e.lines})`;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return new OperationError(`${file}: a quoted field opened on line ${e.lines} is never closed`, {
+      hint: 'a double quote starts a cell that does not end; fix it in a text editor or export the sheet again',
+    });
+  }
+  return new OperationError(`${file}: a row is larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB${where}, so the file is probably broken`, {
+    hint: 'look for an unclosed double quote, or check --delimiter and --encoding',
+  });
+}
+
+function xlsxSource(file: string): TableSource {
+  return { format: 'xlsx', encoding: null, delimiter: null, read: (onRow, onBytes) => readXlsx(file, onRow, onBytes) };
+}
+
+async function readXlsx(file: string, onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
+  const ExcelJS = (await import('exceljs')).default;
+  const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  let bytes = 0;
+  if (onBytes) input.on('data', (chunk) => onBytes((bytes += chunk.length)));
+  let fromCallback: unknown;
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'emit',
+    } as never);
+    for await (const sheet of workbook as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        // exceljs rows are 1-based and sparse
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        if (cells.some((c) => c !== '')) {
+          try {
+            onRow(cells);
+          } catch (e) {
+            fromCallback = e;
+            throw e;
+          }
+        }
+      }
+      break; // first sheet only
+    }
+  } catch (e) {
+    if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
+    throw new OperationError(`${file} cannot be read as an Excel workbook: ${(e as Error).message.split('\n')[0]}`, {
+      hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
+    });
+  } finally {
+    input.destroy();
+  }
+}
+
+/** A cell as the text an officer sees: rich text flattened, formulas by their result, dates as ISO. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return cellText(o.result);
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.hyperlink) return o.hyperlink;
+    if (o.error) return '';
+  }
+  return String(v);
+}

@@ -112,7 +112,7 @@ export function validateKumuMap(map: KumuMap): string[] {
         const v = row[f];
         if (Array.isArray(v)) {
           for (const item of v) if (item.includes('|')) problems.push(`${where}: a value of ${f} contains "|", which Kumu would split`);
-        } else if (typeof v === 'string' && v.includes('|') && f !== 'Description') {
+        } else if (typeof v === 'string' && v.includes('|')) {
           problems.push(`${where}: ${f} contains "|", which Kumu would split`);
         } else if (typeof v === 'number' && !Number.isFinite(v)) {
           problems.push(`${where}: ${f} is not a finite number`);

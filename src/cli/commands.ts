@@ -17,6 +17,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
+  { name: 'demo', summary: 'try the whole job on a bundled sample call of 473 applications', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'init', summary: 'create the database file (or bring an older one up to date)', load: async () => (await import('./init.js')).registerInit },
   { name: 'import', summary: 'import applications from CSV/TSV/.xlsx files (Google Forms, SurveyMonkey, Excel); every row accounted for', load: async () => (await import('./import.js')).registerImport },
   { name: 'rejects', summary: 'list rejected rows, or write them as CSV to fix and import again', load: async () => (await import('./rejects.js')).registerRejects },
@@ -26,7 +27,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'tag', summary: 'tag skills categories: auto, add, remove, review, explain, evaluate', load: async () => (await import('./tag.js')).registerTag },
   { name: 'select', summary: 'select a Core Group: the best applications under region, country, category and language quotas', load: async () => (await import('./select.js')).registerSelect },
   { name: 'rosters', summary: 'list the saved rosters', load: async () => (await import('./rosters.js')).registerRosters },
-  { name: 'roster', summary: 'show, compare or amend a saved roster (show, diff, replace)', load: async () => (await import('./roster.js')).registerRoster },
+  { name: 'roster', summary: 'show, compare, amend or delete a saved roster (show, diff, replace, delete)', load: async () => (await import('./roster.js')).registerRoster },
   { name: 'scores', summary: "import reviewers' scores (normalised per reviewer; select ranks by them)", load: async () => (await import('./scores.js')).registerScores },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
   { name: 'export', summary: 'write a Kumu map, a contact list (csv, vCard, Outlook), a roster document or GraphML', load: async () => (await import('./export.js')).registerExport },

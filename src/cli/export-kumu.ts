@@ -90,9 +90,10 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const result: ExportResult = { export: 'kumu', format: opts.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(opts.dryRun), counts, ms: 0 };
 
   const summary = `${plural(counts.elements, 'element')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}, ` +
-    `9 skills categories, 5 regions) and ${plural(counts.connections, 'connection')}` +
+    `${network.categories.length} skills categories, ${network.regions.length} regions) and ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '');
   if (roster) info(io, `Core Group: ${counts.coreGroup} of the organisations (roster "${roster.name}")${opts.membersOnly ? ', the only ones exported' : ''}`);
+  else info(io, 'No roster is saved yet, so Core Group is "no" everywhere (skillsnet select --size 25 --name core-2020 saves one).');
 
   if (opts.dryRun) {
     info(io, `Dry run: would write ${summary}; the map passes Kumu's import checks. Nothing was written.`);

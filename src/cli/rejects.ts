@@ -19,20 +19,25 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<Rejected
   const { listRejectedRows } = await import('../db/imports.js');
   const rows = await withDatabase(opts.dbPath, { create: false }, (db) => listRejectedRows(db, { call: opts.call, all: opts.all }));
   if (opts.format === 'json') {
-    printJson(io, rows);
+    printJson(io, rows.map(({ columns: _columns, ...r }) => r));
   } else if (opts.format === 'csv') {
     io.stdout.write(await rejectsCsv(rows));
     info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Fix them in Excel, delete the "${REASON_COLUMN}" column if you like, and import the file again.`);
   } else {
-    const table = rows.map((r) => [r.file, r.rowNumber, r.reasons.join('; '), truncate(firstValue(r.raw), 40)]);
-    io.stdout.write(renderTable(io, ['File', 'Row', 'Reasons', 'First cell'], table));
+    const table = rows.map((r) => [r.file, r.rowNumber, r.reasons.join('; '), truncate(fieldValue(r, 'organization'), 34), truncate(fieldValue(r, 'email'), 34)]);
+    if (rows.length) io.stdout.write(renderTable(io, ['File', 'Row', 'Reasons', 'Organisation', 'Email'], table));
     info(io, rows.length ? `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv` : 'No rejected rows.');
   }
   return rows;
 }
 
-function firstValue(raw: Record<string, string>): string {
-  return Object.values(raw).find((v) => v && v.trim()) ?? '';
+/** What the row holds for a field, through the columns its import read that field from. */
+function fieldValue(r: RejectedRow, field: string): string {
+  for (const header of r.columns[field] ?? []) {
+    const v = r.raw[header];
+    if (v && v.trim()) return v.trim();
+  }
+  return '';
 }
 
 /**

@@ -4,7 +4,7 @@ import { canPrompt, info, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import type { ApplicationFilters } from '../model.js';
-import { getRoster, listRosters, rosterChanges, rosterEntries, swapRosterMember, type RosterChange, type RosterInfo } from '../db/rosters.js';
+import { deleteRoster, getRoster, listRosters, rosterChanges, rosterEntries, swapRosterMember, type RosterChange, type RosterInfo } from '../db/rosters.js';
 import { listApplications } from '../db/applications.js';
 import { combinedScores } from '../db/scores.js';
 import { byScore, toCandidate, type Candidate } from '../selection/candidates.js';
@@ -241,8 +241,26 @@ export async function runRosterReplace(opts: { dbPath: string; name: string; id:
   });
 }
 
+/** Deletes a saved roster after a yes on a terminal, or with --yes elsewhere. */
+export async function runRosterDelete(opts: { dbPath: string; name: string; json?: boolean }, io: IO): Promise<{ roster: string; deleted: boolean }> {
+  return withDatabase(opts.dbPath, { create: false }, async (db) => {
+    const roster = getRoster(db, opts.name);
+    if (!roster) throw unknownRoster(db, opts.name);
+    let go = io.yes;
+    if (!go && canPrompt(io)) {
+      go = await (await io.prompts()).confirm(`Delete roster ${opts.name} (${roster.members} members, saved ${roster.createdAt.slice(0, 10)}) and its history?`, false);
+    } else if (!go) {
+      throw new OperationError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${opts.name} --yes` });
+    }
+    const result = { roster: opts.name, deleted: go ? deleteRoster(db, opts.name) : false };
+    if (opts.json) printJson(io, result);
+    else info(io, result.deleted ? `Deleted roster ${opts.name}.` : 'Nothing deleted.');
+    return result;
+  });
+}
+
 export function registerRoster(program: Command, ctx: CliContext): void {
-  const roster = program.command('roster').description('show, compare or amend a saved roster');
+  const roster = program.command('roster').description('show, compare, amend or delete a saved roster');
   roster
     .command('show')
     .description('show a saved roster: members with their reasons, alternates, changes and coverage')
@@ -277,5 +295,15 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       const id = Number(idText.replace(/^#/, ''));
       if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: `see the members with skillsnet roster show ${name}` });
       await runRosterReplace({ dbPath, name, id, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+  roster
+    .command('delete')
+    .description('delete a saved roster and its change history (asks first; --yes off a terminal)')
+    .argument('<name>', 'roster name')
+    .option('--json', 'print {"roster", "deleted"}')
+    .addHelpText('after', '\nExamples:\n  skillsnet roster delete trial-1\n  skillsnet --yes roster delete trial-1')
+    .action(async (name: string, flags: { json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runRosterDelete({ dbPath, name, json: flags.json }, io);
     });
 }

@@ -75,8 +75,8 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       const byCode = new Map<string, CategoryScore>(analysis.scores.map((s) => [s.category, s]));
       const current = stored.filter((t) => t.state === 'on').map((t) => t.category);
       // Suggest what is stored; for an untagged application, what the tagger finds now.
-      let suggestions = current.length ? current : analysis.selected;
-      if (suggestions.length === 0) suggestions = [];
+      const confidenceOf = (code: string) => byCode.get(code)?.confidence ?? 0;
+      const suggestions = [...(current.length ? current : analysis.selected)].sort((a, b) => confidenceOf(b) - confidenceOf(a));
 
       out();
       out(c.dim('─'.repeat(Math.min(width, 80))));

@@ -144,7 +144,7 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
     const app = tags.taggableApplication(db, opts.id);
     if (!app) throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
     const model = learnedModel(db);
-    const tagger = new Tagger({ model, threshold: opts.threshold });
+    const tagger = new Tagger({ model, threshold: opts.threshold, explainAll: true });
     const r = tagger.tag(app);
     return {
       id: app.id,

@@ -130,6 +130,8 @@ export interface RejectedRow {
   rowNumber: number;
   raw: Record<string, string>;
   reasons: string[];
+  /** field -> headers the import read it from (to show the organisation and email of a row) */
+  columns: Record<string, string[]>;
 }
 
 /**
@@ -142,13 +144,13 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
     : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name)`;
   const rows = db
     .prepare(
-      `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json
+      `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json, b.mapping_json
          FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id JOIN calls c ON c.id = b.call_id
         WHERE (@call IS NULL OR c.name = @call) ${latest}
         ORDER BY b.id, r.row_number`,
     )
     .all({ call: options.call ?? null }) as {
-    id: number; batch_id: number; call: string; file_name: string; imported_at: string; row_number: number; raw_json: string; reasons_json: string;
+    id: number; batch_id: number; call: string; file_name: string; imported_at: string; row_number: number; raw_json: string; reasons_json: string; mapping_json: string;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -159,6 +161,7 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
     rowNumber: r.row_number,
     raw: JSON.parse(r.raw_json) as Record<string, string>,
     reasons: JSON.parse(r.reasons_json) as string[],
+    columns: JSON.parse(r.mapping_json) as Record<string, string[]>,
   }));
 }
 
@@ -170,4 +173,11 @@ export function batchHeaders(db: DB, batchId: number): string[] {
 
 export function callIdByName(db: DB, name: string): number | undefined {
   return (db.prepare('SELECT id FROM calls WHERE name = ?').get(name) as { id: number } | undefined)?.id;
+}
+
+/** The latest earlier import of a file with these exact bytes into the call, if any. */
+export function previousImportOf(db: DB, callId: number, sha256: string): { id: number; fileName: string; importedAt: string } | undefined {
+  return db
+    .prepare('SELECT id, file_name AS fileName, imported_at AS importedAt FROM import_batches WHERE call_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1')
+    .get(callId, sha256) as { id: number; fileName: string; importedAt: string } | undefined;
 }

@@ -181,3 +181,8 @@ export function swapRosterMember(
     );
   }).immediate();
 }
+
+/** Deletes a roster with its members, alternates and change history. Returns false when there was none. */
+export function deleteRoster(db: DB, name: string): boolean {
+  return db.transaction(() => db.prepare('DELETE FROM rosters WHERE name = ?').run(name).changes > 0).immediate();
+}

@@ -13,6 +13,8 @@ export interface TagRow {
   state: TagState;
   confidence: number | null;
   evidence: unknown[];
+  /** The evidence as stored (to tell an unchanged tag without parsing). */
+  evidenceJson: string;
   updatedAt: string;
 }
 
@@ -119,6 +121,7 @@ const toTag = (r: RawTagRow): TagRow => ({
   state: r.state,
   confidence: r.confidence,
   evidence: parseEvidence(r.evidence_json),
+  evidenceJson: r.evidence_json,
   updatedAt: r.updated_at,
 });
 
@@ -181,7 +184,7 @@ export function replaceAutoTags(db: DB, applicationId: number, tags: AutoTag[], 
     const evidence = JSON.stringify(t.evidence);
     const old = before.get(t.category);
     // Re-tagging mostly finds the same: leave identical rows alone (no write, same updated_at).
-    if (old && old.state === 'on' && old.source === t.source && old.confidence === t.confidence && JSON.stringify(old.evidence) === evidence) continue;
+    if (old && old.state === 'on' && old.source === t.source && old.confidence === t.confidence && old.evidenceJson === evidence) continue;
     upsert.run({ id: applicationId, category: t.category, source: t.source, confidence: t.confidence, evidence });
   }
 }
@@ -205,15 +208,17 @@ export function applicationExists(db: DB, id: number): boolean {
 
 /**
  * What officers have taught: every application with at least one officer decision, with the
- * categories it carries now (an officer who changed an application saw all of them).
+ * categories officers put or left on it (tag review saves every category the officer keeps).
+ * Automatic tags are not counted, so the model never learns from its own suggestions.
  */
 export function officerLabelled(db: DB): Array<TaggableApplication & { categories: string[] }> {
   const rows = db
     .prepare(
       `SELECT a.id, a.title, a.description, a.language, a.beneficiaries_json, a.self_categories_json,
-              (SELECT group_concat(category, '|') FROM application_categories x WHERE x.application_id = a.id AND x.state = 'on') AS categories
+              (SELECT group_concat(category, '|') FROM application_categories x
+                WHERE x.application_id = a.id AND x.state = 'on' AND x.source = 'officer') AS categories
          FROM applications a
-        WHERE EXISTS (SELECT 1 FROM application_categories o WHERE o.application_id = a.id AND o.source = 'officer')
+        WHERE a.id IN (SELECT application_id FROM application_categories WHERE source = 'officer')
         ORDER BY a.id`,
     )
     .all() as Array<TaggableRow & { categories: string | null }>;
@@ -282,7 +287,7 @@ export function reviewQueue(db: DB, filters: ApplicationFilters = {}): ReviewCan
               (SELECT min(confidence) FROM application_categories t WHERE t.application_id = a.id AND t.state = 'on') AS lowestConfidence,
               (SELECT count(*) FROM application_categories t WHERE t.application_id = a.id AND t.state = 'on') AS tags
          FROM applications a JOIN calls c ON c.id = a.call_id
-         ${cond} NOT EXISTS (SELECT 1 FROM application_categories o WHERE o.application_id = a.id AND o.source = 'officer')
+         ${cond} a.id NOT IN (SELECT application_id FROM application_categories WHERE source = 'officer')
         ORDER BY tags > 0, lowestConfidence, a.id`,
     )
     .all(params) as ReviewCandidate[];

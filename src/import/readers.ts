@@ -39,6 +39,11 @@ export async function openTable(file: string, scan: FileScan, options: ReadOptio
   if (format === 'xlsx') return xlsxSource(file);
   const detected = detectEncoding(scan);
   const encoding = options.encoding ?? detected.encoding;
+  if (!options.encoding && looksBinary(scan.head, encoding)) {
+    throw new OperationError(`${file} does not look like a spreadsheet: it is neither text (CSV, TSV) nor an .xlsx workbook`, {
+      hint: 'export the sheet as CSV or .xlsx and import that file; if it is text in an unusual encoding, give --encoding',
+    });
+  }
   // A BOM is skipped only when it belongs to the encoding being used.
   const bom = options.encoding && options.encoding !== detected.encoding ? 0 : detected.bom;
   const headText = await decode(scan.head.subarray(bom), encoding);
@@ -50,6 +55,18 @@ export async function openTable(file: string, scan: FileScan, options: ReadOptio
     delimiter,
     read: (onRow, onBytes) => readCsv(file, { encoding, bom, delimiter, sepLine }, onRow, onBytes),
   };
+}
+
+/** Control characters (NUL above all) are rare in text exports and everywhere in binary files. */
+function looksBinary(head: Buffer, encoding: Encoding): boolean {
+  if (encoding === 'utf16le' || encoding === 'utf16be' || head.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control > head.length * 0.01;
 }
 
 async function decode(bytes: Buffer, encoding: Encoding): Promise<string> {

@@ -48,6 +48,8 @@ export interface TaggerOptions {
   model?: LearnedModel;
   /** At most this many categories per application (default 4). */
   maxCategories?: number;
+  /** Name the learned model's words for every category, not only the chosen ones (tag explain). */
+  explainAll?: boolean;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -94,6 +96,7 @@ export class Tagger {
   readonly terms: TermIndex;
   readonly model: LearnedModel | undefined;
   readonly maxCategories: number;
+  readonly explainAll: boolean;
   private readonly codes = categoryCodes();
 
   constructor(options: TaggerOptions = {}) {
@@ -101,6 +104,7 @@ export class Tagger {
     this.terms = options.terms ?? termIndex();
     this.model = options.model;
     this.maxCategories = options.maxCategories ?? 4;
+    this.explainAll = options.explainAll ?? false;
   }
 
   tag(input: TaggerInput): TagResult {
@@ -173,8 +177,8 @@ export class Tagger {
       const ev = evidence.get(code) ?? [];
       ev.sort((a, b) => (b.kind === 'term' ? b.weight : 9) - (a.kind === 'term' ? a.weight : 9));
       if (p && w > 0 && (p.probability >= 0.2 || ev.length > 0)) {
-        const words = strongestFeatures(this.model!, features!, code).map((f) => f.stem);
-        ev.push({ kind: 'model', probability: round(p.probability), weight: round(w), words });
+        // The words behind the model's opinion are looked up below, only where they are shown.
+        ev.push({ kind: 'model', probability: round(p.probability), weight: round(w), words: [] });
       }
       return {
         category: code,
@@ -198,6 +202,12 @@ export class Tagger {
       scores[0].evidence.push({ kind: 'fallback', note: 'no category reached the threshold; this one had the most evidence' });
     }
     for (const s of chosen) s.selected = true;
+    if (this.model) {
+      for (const s of this.explainAll ? scores : chosen) {
+        const e = s.evidence.find((x) => x.kind === 'model');
+        if (e && e.kind === 'model') e.words = strongestFeatures(this.model, features!, s.category).map((f) => f.stem);
+      }
+    }
     return { language: tokens.language, scores, selected: chosen.map((s) => s.category) };
   }
 }

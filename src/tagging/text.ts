@@ -114,7 +114,7 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // Words the stemmer would merge with a common word of another meaning ("données" and "donner"
 // both become "don"; "employers" and "employment" both "employ"): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
-  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns']),
+  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance']),
   fr: new Set(['données', 'donnée', 'communication', 'communications']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador']),
 };

@@ -66,4 +66,12 @@ describe('roster replace and diff (built CLI)', () => {
     const text = runCli(['roster', 'diff', 'core', 'free', '--db', dbPath]);
     expect(text.stdout).toMatch(/2 members in both; 2 only in core; 2 only in free/);
   });
+
+  it('deletes a roster only with --yes off a terminal', () => {
+    const no = runCli(['roster', 'delete', 'free', '--db', dbPath]);
+    expect(no.code).toBe(1);
+    expect(no.stderr).toMatch(/error: deleting roster free needs confirmation\n  add --yes/);
+    expect(json(runCli(['roster', 'delete', 'free', '--yes', '--json', '--db', dbPath]))).toEqual({ roster: 'free', deleted: true });
+    expect(json(runCli(['rosters', '--json', '--db', dbPath])).map((r: any) => r.name)).toEqual(['core']);
+  });
 });

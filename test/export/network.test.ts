@@ -52,6 +52,8 @@ describe('buildNetwork', () => {
       beneficiaries: fc.array(fc.string(), { maxLength: 3 }),
       score: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
       email: fc.option(fc.emailAddress(), { nil: null }),
+      title: fc.option(fc.string(), { nil: null }),
+      description: fc.option(fc.oneof(fc.string(), fc.constant('a | b\n| table |')), { nil: null }),
     });
     fc.assert(
       fc.property(fc.array(application, { maxLength: 40 }), fc.integer({ min: 0, max: 4 }), (rows, peerLinks) => {

@@ -77,6 +77,14 @@ describe('headers', () => {
     expect(es.country).toEqual(['País']);
     expect(es.score).toEqual(['Puntuación']);
   });
+  it('Microsoft Forms: the question columns win over the respondent columns', () => {
+    const m = fields(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Name of your organization', 'Contact person', 'Contact email']);
+    expect(m.externalId).toEqual(['ID']);
+    expect(m.submittedAt).toEqual(['Completion time']);
+    expect(m.organization).toEqual(['Name of your organization']);
+    expect(m.contactName?.[0]).toBe('Contact person');
+    expect(m.email).toEqual(['Contact email', 'Email']);
+  });
   it('folds case, accents and punctuation', () => {
     expect(headerWords('E-MAIL  ADDRESS:')).toEqual(headerWords('email address'));
   });

@@ -139,7 +139,9 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       if (matches.length === 0 && email) matches = index.byEmail.get(email) ?? [];
       if (matches.length === 0) return reject(`no application ${[ref && `with ID ${ref}`, email && `with email ${email}`].filter(Boolean).join(' or ')}${opts.call ? ` in call ${opts.call}` : ''}`);
       if (matches.length > 1) {
-        return reject(`${ref || email} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); add --call`);
+        const calls = new Set(matches.map((m) => m.call));
+        const fix = calls.size > 1 ? 'add --call' : 'give the application ID instead';
+        return reject(`${ref || email} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); ${fix}`);
       }
       parsed.push({ row: rowNumber, applicationId: matches[0].id, reviewer, score: value.score, raw, outOf: value.outOf });
     });

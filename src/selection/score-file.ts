@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { isUtf8 } from 'node:buffer';
-import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
 
 /** The columns a reviewers' score sheet can have. */
@@ -61,58 +59,43 @@ export function parseScoreCell(text: string): { score: number; outOf?: number } 
   return m[2] ? { score, outOf: Number(m[2].replace(',', '.')) } : { score };
 }
 
-/** The rows of a CSV (any usual delimiter, UTF-8 or Windows-1252) or of the first sheet of an .xlsx. */
+/**
+ * The rows of a score sheet, read by the import's readers (one place that knows files):
+ * CSV in any usual encoding and delimiter, or the first sheet of an .xlsx. Score sheets are
+ * small, so a workbook the streaming reader cannot follow (some writers order the parts of
+ * the file differently) is read again whole.
+ */
 export async function readScoreTable(file: string): Promise<string[][]> {
-  let bytes: Buffer;
+  const { scanFile, detectFormat } = await import('../import/detect.js');
+  const { openTable, cellText } = await import('../import/readers.js');
+  const scan = await scanFile(file);
+  const table = await openTable(file, scan);
+  const rows: string[][] = [];
   try {
-    bytes = fs.readFileSync(file);
+    await table.read((cells) => {
+      rows.push(cells);
+    });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new OperationError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}`, { hint: 'check the path of the score sheet' });
+    if (detectFormat(file, scan.head) !== 'xlsx') throw e;
+    return readWholeWorkbook(file, cellText, e as Error);
   }
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsx(file);
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
-  else if (isUtf8(bytes)) text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  else text = (await import('iconv-lite')).default.decode(bytes, 'windows-1252');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [',', ';', '\t', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-  const { parse } = await import('csv-parse/sync');
-  try {
-    return (parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][]);
-  } catch (e) {
-    throw new OperationError(`${file} is not a readable CSV: ${(e as Error).message.split('\n')[0]}`, { hint: 'save the sheet as CSV UTF-8 or .xlsx and try again' });
-  }
+  return rows;
 }
 
-async function readXlsx(file: string): Promise<string[][]> {
+async function readWholeWorkbook(file: string, cellText: (v: unknown) => string, first: Error): Promise<string[][]> {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
-  } catch (e) {
-    throw new OperationError(`${file} cannot be read as an Excel workbook: ${(e as Error).message.split('\n')[0]}`, { hint: 'open it in Excel and save it again as .xlsx, or as CSV UTF-8' });
+  } catch {
+    throw first;
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
   const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
+  sheet?.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
+    if (cells.some((x) => x.trim() !== '')) rows.push(cells);
   });
   return rows;
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; hyperlink?: string };
-  if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
-  if ('result' in o) return cellText(o.result);
-  if (o.text !== undefined) return cellText(o.text);
-  if (o.hyperlink) return o.hyperlink.replace(/^mailto:/, '');
-  return String(v);
 }

@@ -17,6 +17,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
+  { name: 'demo', summary: 'try the whole job on a bundled sample call of 473 applications', load: async () => (await import('./demo.js')).registerDemo },
   { name: 'init', summary: 'create the database file (or bring an older one up to date)', load: async () => (await import('./init.js')).registerInit },
   { name: 'import', summary: 'import applications from CSV/TSV/.xlsx files (Google Forms, SurveyMonkey, Excel); every row accounted for', load: async () => (await import('./import.js')).registerImport },
   { name: 'rejects', summary: 'list rejected rows, or write them as CSV to fix and import again', load: async () => (await import('./rejects.js')).registerRejects },

@@ -1,0 +1,243 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { printJson, withDatabase, globalsOf, type CliContext } from './context.js';
+import { bufferIO, info, type IO } from './io.js';
+import { OperationError } from '../errors.js';
+import { dataPath } from '../paths.js';
+import { renderTable, bar } from '../ui/table.js';
+import { categoryName } from '../tagging/taxonomy.js';
+
+/**
+ * `skillsnet demo`: the whole job on the bundled sample call, in a folder of its own —
+ * import, tag, select a Core Group, export the Kumu map, the contact list and the roster —
+ * then what to try next. Each step calls the same run* function as its own command.
+ */
+
+export interface DemoOptions {
+  /** Folder for the demo database and files (default ./demo). */
+  out: string;
+  /** The call file (default: data/sample/applications.csv). */
+  sample?: string;
+  json?: boolean;
+}
+
+export interface DemoResult {
+  folder: string;
+  database: string;
+  import: { rows: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number };
+  tagging: { tagged: number; untagged: number; categories: Record<string, number>; ms: number };
+  selection: { name: string; size: number; optimal: boolean; objective: number; solveMs: number; members: number[]; alternates: number[] };
+  files: { kumu: string; kumuView: string; contacts: string; roster: string };
+  ms: number;
+}
+
+/** The demo's own files; only these are ever replaced in its folder. */
+export const DEMO_FILES = {
+  marker: '.skillsnet-demo',
+  database: 'skillsnet.db',
+  kumu: 'kumu-map.xlsx',
+  kumuView: 'kumu-map.kumu-view.txt',
+  contacts: 'contacts.csv',
+  roster: 'core-2020.md',
+} as const;
+
+export const DEMO_CALL = '2020';
+export const DEMO_ROSTER = 'core-2020';
+/** The Core Group the demo selects (issue: 25, ≥3 per region, ≤2 per country, every category, en/fr/es). */
+export const DEMO_QUOTAS = { size: 25, minPerRegion: 3, maxPerCountry: 2, minPerCategory: 1, minPerLanguage: { en: 1, fr: 1, es: 1 } };
+
+/**
+ * Makes the folder ready: creates it, or clears the files an earlier demo left there.
+ * A folder that has other files and no demo marker is refused, so the demo never
+ * overwrites someone's contacts.csv.
+ */
+export function prepareFolder(dir: string): void {
+  if (fs.existsSync(dir)) {
+    if (!fs.statSync(dir).isDirectory()) {
+      throw new OperationError(`${dir} exists and is not a folder`, { hint: 'choose another place with --out DIR' });
+    }
+    const entries = fs.readdirSync(dir);
+    if (entries.length > 0 && !entries.includes(DEMO_FILES.marker)) {
+      throw new OperationError(`${dir} already holds files that skillsnet demo did not make`, {
+        hint: 'choose an empty or new folder with --out DIR',
+      });
+    }
+    const ours = new Set<string>(Object.values(DEMO_FILES));
+    for (const name of entries) {
+      const base = name.replace(/-(wal|shm|journal)$/, '');
+      if (ours.has(base) && name !== DEMO_FILES.marker) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } else {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  fs.writeFileSync(path.join(dir, DEMO_FILES.marker), 'Made by `skillsnet demo`; running it again replaces the files it made here.\n', { mode: 0o600 });
+}
+
+/** A quiet IO for the steps: their own output is summarised by the demo instead. */
+function stepIO(io: IO) {
+  return bufferIO({ cwd: io.cwd, env: io.env, yes: true, tty: false, columns: io.columns });
+}
+
+function rel(io: IO, file: string): string {
+  const r = path.relative(io.cwd, file);
+  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
+}
+
+export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
+  const started = performance.now();
+  const dir = path.resolve(io.cwd, opts.out);
+  const sample = opts.sample ?? dataPath('sample', 'applications.csv');
+  if (!fs.existsSync(sample)) {
+    throw new OperationError(`the sample call is missing (${sample})`, { hint: 'reinstall skillsnet, or regenerate it: node scripts/sample/generate.mjs' });
+  }
+  prepareFolder(dir);
+  const dbPath = path.join(dir, DEMO_FILES.database);
+  const out = (s = '') => {
+    if (!opts.json) io.stdout.write(s + '\n');
+  };
+  const c = io.color;
+  const heading = (n: number, title: string) => out(`\n${c.bold(`${n}. ${title}`)}`);
+
+  out(c.bold('skillsnet demo') + ` — the whole job on a sample call, in ${rel(io, dir)}/`);
+
+  // 1. Import
+  heading(1, `Import ${opts.sample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
+  info(io, 'Importing…');
+  const { importFiles } = await import('../import/importer.js');
+  const report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, [sample], { call: DEMO_CALL }, stepIO(io).io));
+  const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
+  out(
+    `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
+      `${report.unchanged} unchanged, ${report.rejected} rejected.`,
+  );
+  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet rejects (fix them in Excel with rejects --csv, then import again).`);
+  if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
+
+  // 2. Tag
+  heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
+  info(io, 'Tagging…');
+  const { runTagAuto } = await import('./tag.js');
+  const tagged = await runTagAuto({ dbPath }, stepIO(io).io);
+  const { categoryCounts } = await import('../db/tags.js');
+  const counts = await withDatabase(dbPath, { create: false }, (db) => categoryCounts(db));
+  const max = Math.max(0, ...counts.categories.map((x) => x.applications));
+  out(
+    renderTable(
+      io,
+      ['category', 'name', 'applications', ...(io.stdoutIsTTY ? [''] : [])],
+      counts.categories.map((x) => [x.code, categoryName(x.code), x.applications, ...(io.stdoutIsTTY ? [bar(x.applications, max, 24)] : [])]),
+    ).trimEnd(),
+  );
+  out(
+    `${tagged.tagged} of ${counts.total} applications tagged in ${Math.round(tagged.ms)} ms; ${counts.untagged} left untagged for an officer ` +
+      `(skillsnet tag review). Each tag keeps its evidence: skillsnet tag explain ID.`,
+  );
+
+  // 3. Select
+  const q = DEMO_QUOTAS;
+  heading(3, `Select a Core Group of ${q.size}: at least ${q.minPerRegion} per region, at most ${q.maxPerCountry} per country, every category, English, French and Spanish`);
+  info(io, 'Selecting…');
+  const { runSelect } = await import('./select.js');
+  const selected = await runSelect({ dbPath, ...q, name: DEMO_ROSTER, alternates: 5 }, stepIO(io).io);
+  const { renderRosterTable } = await import('../ui/roster.js');
+  out(renderRosterTable(io, selected.members.map((m, i) => ({ ...m, rank: i + 1 }))).trimEnd());
+  const line = (key: 'region' | 'language' | 'category') =>
+    selected.coverage[key].filter((l) => l.count > 0).map((l) => `${l.value} ${l.count}`).join(', ');
+  out(`Regions: ${line('region')}`);
+  out(`Languages: ${line('language')}`);
+  out(`Categories: ${line('category')}`);
+  out(`Countries: ${selected.coverage.country.filter((l) => l.count > 0).length}, none with more than ${q.maxPerCountry}.`);
+  out(
+    `Total score ${selected.objective} — ${selected.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${selected.solveMs} ms); ` +
+      `${selected.alternates.length} ranked alternates in reserve. Saved as roster ${selected.name}.`,
+  );
+
+  // 4. Export
+  heading(4, 'Export the network map, the contact list and the roster');
+  info(io, 'Exporting…');
+  const files = {
+    kumu: path.join(dir, DEMO_FILES.kumu),
+    kumuView: path.join(dir, DEMO_FILES.kumuView),
+    contacts: path.join(dir, DEMO_FILES.contacts),
+    roster: path.join(dir, DEMO_FILES.roster),
+  };
+  const { runExportKumu } = await import('./export-kumu.js');
+  const kumu = await runExportKumu({ dbPath, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu, force: true }, stepIO(io).io);
+  const { runExportContacts } = await import('./export-contacts.js');
+  const contacts = await runExportContacts({ dbPath, filters: {}, format: 'csv', out: files.contacts, force: true }, stepIO(io).io);
+  const { runExportRoster } = await import('./export-roster.js');
+  await runExportRoster({ dbPath, name: DEMO_ROSTER, format: 'md', out: files.roster, force: true }, stepIO(io).io);
+  const k = kumu.counts;
+  out(
+    renderTable(io, ['file', 'what it is', 'open it with'], [
+      [rel(io, files.kumu), `Kumu map: ${k.elements ?? '?'} elements, ${k.connections ?? '?'} connections; Core Group marked`, 'kumu.io → new project → Import → upload the file'],
+      [rel(io, files.kumuView), 'colours by region, sizes by score', "paste into the map's Advanced Editor"],
+      [rel(io, files.contacts), `${contacts.counts.contacts ?? '?'} contacts (personal data, UTF-8 with BOM)`, 'Excel, LibreOffice, a mail merge'],
+      [rel(io, files.roster), `the Core Group with reasons`, 'any Markdown viewer, or paste into a report'],
+    ]).trimEnd(),
+  );
+
+  // Next steps
+  const db = rel(io, dbPath);
+  out(`\n${c.bold('Try next')} (the demo database is ${db}; everything works on your own files the same way):`);
+  out(`  skillsnet --db ${db} list --region "Arab States"`);
+  out(`  skillsnet --db ${db} show ${selected.members[0]?.id ?? 1}`);
+  out(`  skillsnet --db ${db} tag explain ${selected.members[0]?.id ?? 1}`);
+  out(`  skillsnet --db ${db} tag review                  # on a terminal: confirm or correct tags`);
+  out(`  skillsnet --db ${db} roster show ${DEMO_ROSTER}`);
+  out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
+  out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
+
+  const result: DemoResult = {
+    folder: dir,
+    database: dbPath,
+    import: { rows: report.rows, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, warnings },
+    tagging: {
+      tagged: tagged.tagged,
+      untagged: counts.untagged,
+      categories: Object.fromEntries(counts.categories.map((x) => [x.code, x.applications])),
+      ms: Math.round(tagged.ms),
+    },
+    selection: {
+      name: selected.name,
+      size: selected.members.length,
+      optimal: selected.optimal,
+      objective: selected.objective,
+      solveMs: selected.solveMs,
+      members: selected.members.map((m) => m.id),
+      alternates: selected.alternates.map((m) => m.id),
+    },
+    files,
+    ms: Math.round(performance.now() - started),
+  };
+  if (opts.json) printJson(io, result);
+  else info(io, `Done in ${(result.ms / 1000).toFixed(1)} s.`);
+  return result;
+}
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('try the whole job on a bundled sample call of 473 applications, in a folder of its own')
+    .option('--out <dir>', 'folder for the demo database and files (replaced on each run)', 'demo')
+    .option('--json', 'print a summary of every step as JSON')
+    .addHelpText(
+      'after',
+      `
+The demo imports data/sample/applications.csv (synthetic applications, reserved example
+emails) into DIR/skillsnet.db, tags it, selects a Core Group of 25 and writes a Kumu
+workbook, a contact list and the roster into DIR. --db is not used: the demo never
+touches your own database. Running it again replaces only the files it made.
+
+Examples:
+  skillsnet demo
+  skillsnet demo --out /tmp/sin-demo
+  skillsnet demo --json | jq .selection`,
+    )
+    .action(async (flags: { out: string; json?: boolean }, cmd: Command) => {
+      const globals = globalsOf(cmd);
+      const io = ctx.makeIO(globals);
+      await runDemo({ out: flags.out, json: flags.json }, io);
+    });
+}

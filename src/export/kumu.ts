@@ -237,20 +237,21 @@ export const REGION_COLOURS: Record<(typeof REGIONS)[number], string> = {
  * score, Core Group members outlined, categories and regions drawn as hubs.
  */
 export function kumuViewSnippet(): string {
-  const lines = [
+  // Syntax from Kumu's @settings, property and colour references: categorize(field, colour "value", ...),
+  // scale(field, min, max); shapes are circle, square or rectangle.
+  return [
     '/* skillsnet: paste into Kumu > Settings (sliders icon) > Advanced Editor, then Save. */',
     '@settings {',
     '  layout-preset: auto;',
-    '  element-color: categorize("Region", ' + REGIONS.map((r) => `"${r}" ${REGION_COLOURS[r]}`).join(', ') + ');',
-    '}',
-    '',
-    '/* Organisations: size by score (the best of their applications), smallest to largest score in the map. */',
-    'element["element type"="Organization"] {',
-    '  size: scale("Score", 20, 60);',
+    '  element-color: categorize("Region", ' + REGIONS.map((r) => `${REGION_COLOURS[r]} "${r}"`).join(', ') + ');',
+    '  /* Organisations sized by score (the best of their applications), smallest to largest in the map. */',
+    '  element-size: scale("Score", 20, 60);',
+    '  /* Peer links thicker when the peers share more categories. */',
+    '  connection-size: scale("Strength", 1, 4);',
     '}',
     '',
     '/* Core Group members get a thick dark outline. */',
-    'element["element type"="Organization"]["Core Group"="yes"] {',
+    'element["Core Group"="yes"] {',
     '  border-color: #222222;',
     '  border-width: 4;',
     '}',
@@ -262,15 +263,13 @@ export function kumuViewSnippet(): string {
     '  size: 70;',
     '}',
     'element["element type"="Region"] {',
-    '  shape: diamond;',
+    '  shape: rectangle;',
     '  size: 80;',
     '}',
     '',
     'connection["connection type"="peer"] {',
     '  color: #999999;',
-    '  width: scale("Strength", 1, 4);',
     '}',
     '',
-  ];
-  return lines.join('\n');
+  ].join('\n');
 }

@@ -165,8 +165,11 @@ describe('export kumu --format csv and json', () => {
     for (const e of elements) for (const v of Object.values(e)) expect(isFormulaLike(v)).toBe(false);
     expect(elements.find((e) => e.ID === `org-${fx.ids.formula}`)!.Label).toBe(`'${FORMULA_NAMES[0]}`);
     const view = fs.readFileSync(path.join(out, 'kumu-view.txt'), 'utf8');
-    expect(view).toContain('element-color: categorize("Region"');
-    expect(view).toContain('size: scale("Score"');
+    // Kumu's documented forms: categorize(field, colour "value", ...) and scale(field, min, max).
+    expect(view).toMatch(/element-color: categorize\("Region", (#[0-9a-f]{6} "[A-Za-z ]+", ){4}#[0-9a-f]{6} "[A-Za-z ]+"\);/);
+    for (const region of ['Africa', 'Americas', 'Arab States', 'Asia and the Pacific', 'Europe and Central Asia']) expect(view).toContain(`"${region}"`);
+    expect(view).toContain('element-size: scale("Score", 20, 60);');
+    for (const shape of view.matchAll(/shape: (\w+);/g)) expect(['circle', 'square', 'rectangle']).toContain(shape[1]);
     expect(fs.statSync(path.join(out, 'elements.csv')).mode & 0o777).toBe(0o600);
   });
 

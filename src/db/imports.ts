@@ -174,3 +174,10 @@ export function batchHeaders(db: DB, batchId: number): string[] {
 export function callIdByName(db: DB, name: string): number | undefined {
   return (db.prepare('SELECT id FROM calls WHERE name = ?').get(name) as { id: number } | undefined)?.id;
 }
+
+/** The latest earlier import of a file with these exact bytes into the call, if any. */
+export function previousImportOf(db: DB, callId: number, sha256: string): { id: number; fileName: string; importedAt: string } | undefined {
+  return db
+    .prepare('SELECT id, file_name AS fileName, imported_at AS importedAt FROM import_batches WHERE call_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1')
+    .get(callId, sha256) as { id: number; fileName: string; importedAt: string } | undefined;
+}

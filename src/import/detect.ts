@@ -79,7 +79,7 @@ export type Format = 'csv' | 'xlsx';
 /** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
 export function detectFormat(file: string, head: Buffer): Format {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
-  if (/\.xls$/i.test(file) && head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
+  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
     throw new OperationError(`${file} is an old Excel .xls workbook, which skillsnet cannot read`, {
       hint: 'open it in Excel and save it as .xlsx or as CSV UTF-8, then import that file',
     });

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { createBatch, finishBatch, prepareImport, type ApplicationValues, type ImportStatements } from '../db/imports.js';
+import { createBatch, finishBatch, prepareImport, previousImportOf, type ApplicationValues, type ImportStatements } from '../db/imports.js';
 import { addCleanup } from '../cli/signals.js';
 import { canPrompt, info, type IO } from '../cli/io.js';
 import { OperationError, UsageError } from '../errors.js';
@@ -80,10 +80,15 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
   const mapFile = options.mapping ?? (options.mapFile ? await readMappingFile(options.mapFile) : undefined);
   const call = options.call?.trim() || defaultCall(db, io);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, files: [] };
-  for (const file of files) {
+  const fileOptions: FileOptions = { ...options, call, encoding, delimiter, mapFile };
+  // Every file's columns are settled (and any question asked) before the first one is written,
+  // so a file with unrecognisable columns stops the command before anything changes.
+  const prepared: PreparedFile[] = [];
+  for (const file of files) prepared.push(await prepareFile(file, fileOptions, io));
+  for (const file of prepared) {
     let fileReport: FileReport;
     try {
-      fileReport = await importFile(db, file, { ...options, call, encoding, delimiter, mapFile }, io);
+      fileReport = await importFile(db, file, fileOptions, io);
     } catch (e) {
       if (report.files.length && e instanceof OperationError && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
@@ -124,17 +129,32 @@ interface Layout {
   unmatched: number[];
 }
 
-async function importFile(db: DB, file: string, options: FileOptions, io: IO): Promise<FileReport> {
+interface PreparedFile {
+  file: string;
+  scan: FileScan;
+  source: TableSource;
+  layout: Layout;
+}
+
+async function prepareFile(file: string, options: FileOptions, io: IO): Promise<PreparedFile> {
   const scan = await scanFile(file);
   const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
   const layout = await readLayout(file, source, options, io);
+  return { file, scan, source, layout };
+}
 
+async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, io: IO): Promise<FileReport> {
+  const { file, scan, source, layout } = prepared;
   const name = path.basename(file);
   await beginWrite(db, () => info(io, 'Waiting for another skillsnet command to finish writing to this database...'));
   const removeCleanup = addCleanup(() => rollback(db));
   const progress = startProgress(io, name, scan.size, 'read');
   try {
     const callId = ensureCall(db, options.call);
+    const previous = previousImportOf(db, callId, scan.sha256);
+    if (previous) {
+      info(io, `${name}: the same file was imported into this call before (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
+    }
     const columns = mappingByHeader(layout.headers, layout.mapping);
     const batchId = createBatch(db, {
       callId,
@@ -400,4 +420,3 @@ function lastNonEmpty(cells: string[]): number {
 }
 
 
-export type { FileScan };

@@ -132,3 +132,13 @@ describe('column mapping', () => {
     await expect(importFiles(freshDb(), [f], { call: '2020', mapping: { organization: 'Organisation', email: 'E' } }, quiet())).rejects.toThrow(/does not have/);
   });
 });
+
+describe('several files', () => {
+  it('a later file with unrecognisable columns stops the command before anything is written', async () => {
+    const db = freshDb();
+    const good = writeCsv([['A', 'Org A', 'a@example.org', 'Chile', '1']]);
+    const bad = writeCsv([['x', 'y']], ['Foo', 'Bar']);
+    await expect(importFiles(db, [good, bad], { call: '2020' }, quiet())).rejects.toThrow(/no column found/);
+    expect(db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(0);
+  });
+});

@@ -111,7 +111,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
       `${report.unchanged} unchanged, ${report.rejected} rejected.`,
   );
-  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet rejects (fix them in Excel with rejects --csv, then import again).`);
+  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${rel(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
   if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
 
   // 2. Tag

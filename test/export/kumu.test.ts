@@ -60,6 +60,16 @@ describe('export kumu --format xlsx', () => {
     expect(stderr()).toMatch(/Next: in Kumu/);
   });
 
+  it('passes the Kumu validation again when read back from the file', async () => {
+    const out = path.join(fx.dir, 'roundtrip.xlsx');
+    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out, peerLinks: 2, withContactDetails: true }, bufferIO().io);
+    const { elements, connections } = await readWorkbook(out);
+    const rows = (sheet: typeof elements) => sheet.rows.map((r) => Object.fromEntries(Object.entries(r)
+      .filter(([, v]) => v !== null && v !== '')
+      .map(([k, v]) => [k, typeof v === 'string' && v.includes('|') ? v.split('|') : v]))) as KumuMap['elements'];
+    expect(validateKumuMap({ elementFields: elements.header, elements: rows(elements), connectionFields: connections.header, connections: rows(connections) })).toEqual([]);
+  });
+
   it('fills the organisation fields, merges repeat applicants and disambiguates labels', async () => {
     const out = path.join(fx.dir, 'fields.xlsx');
     await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out }, bufferIO().io);

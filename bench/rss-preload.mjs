@@ -6,7 +6,8 @@ const file = process.env.BENCH_RSS_FILE;
 if (file) {
   process.on('exit', () => {
     try {
-      fs.writeFileSync(file, String(process.resourceUsage().maxRSS) + '\n');
+      const u = process.resourceUsage();
+      fs.writeFileSync(file, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}\n`);
     } catch {
       /* the figure is optional */
     }

@@ -98,7 +98,7 @@ export interface Relaxation {
  * total slack second. The size and --include/--exclude stay hard.
  */
 export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60): Promise<Relaxation | null> {
-  const candidates = pruneDominated(problem, { ignoreMaxima: true });
+  const candidates = pruneDominated(problem, { softMaxima: true });
   const reduced = { ...problem, candidates };
   const base = buildRows(reduced);
   const n = candidates.length;

@@ -60,13 +60,14 @@ export function objectiveCoefficients(candidates: Candidate[]): number[] {
  * was out, swapping them would raise the total or keep it and lower the IDs: impossible.
  * So j can go when it has so many dominators that one must be out of any roster holding
  * j: at least `size` of them, or at least max_q of them inside a maximum q that j counts
- * towards. Forced members (--include) are never dropped, nor counted as dominators.
+ * towards (unless maxima are soft, as when looking for the quotas to relax). Forced members
+ * (--include) are never dropped, nor counted as dominators.
  * The scan per application is capped; an application whose scan runs out is kept.
  */
-export function pruneDominated(problem: SelectionProblem, options: { ignoreMaxima?: boolean; scanLimit?: number } = {}): Candidate[] {
+export function pruneDominated(problem: SelectionProblem, options: { softMaxima?: boolean; scanLimit?: number } = {}): Candidate[] {
   const { candidates, quotas, size, include } = problem;
   const words = Math.max(1, Math.ceil(quotas.length / 32));
-  const kindOf = quotas.map((q) => (options.ignoreMaxima || q.max === null ? 'min' : q.min > 0 ? 'both' : 'max'));
+  const kindOf = quotas.map((q) => (q.max === null ? 'min' : q.min > 0 ? 'both' : 'max'));
   const masks = candidates.map((c) => {
     const min = new Uint32Array(words);
     const max = new Uint32Array(words);
@@ -132,7 +133,7 @@ export function pruneDominated(problem: SelectionProblem, options: { ignoreMaxim
     // The maxima j counts towards, and how many dominators each has seen.
     const caps: { qi: number; cap: number; seen: number }[] = [];
     quotas.forEach((q, qi) => {
-      if (kindOf[qi] !== 'min' && q.max !== null && counts(cj, q)) caps.push({ qi, cap: q.max, seen: 0 });
+      if (!options.softMaxima && kindOf[qi] !== 'min' && q.max !== null && counts(cj, q)) caps.push({ qi, cap: q.max, seen: 0 });
     });
     let dominators = 0;
     let drop = false;

@@ -26,7 +26,7 @@ beforeAll(() => {
   db.close();
 });
 
-describe('roster replace and diff (built CLI)', () => {
+describe('roster replace and diff (built CLI)', { timeout: 90_000 }, () => {
   it('swaps a declining member for the best alternate that keeps every quota, and records it', () => {
     const sel = runCli(['select', '--size', '4', '--quotas', '-', '--db', dbPath]);
     expect(sel.code).toBe(2); // no such file "-": usage error, nothing saved

@@ -22,7 +22,7 @@ beforeAll(() => {
   db.close();
 });
 
-describe('skillsnet scores import (built CLI)', () => {
+describe('skillsnet scores import (built CLI)', { timeout: 90_000 }, () => {
   it('imports a French sheet with decimal commas and semicolons, by email', () => {
     const file = path.join(dir, 'notes.csv');
     fs.writeFileSync(file, 'Courriel;Évaluateur;Note\napp1@example.org;Claire;12,5\napp2@example.org;Claire;16\napp3@example.org;Claire;9\nnobody@example.org;Claire;10\napp4@example.org;Claire;bien\n', 'latin1');

@@ -17,7 +17,7 @@ beforeAll(() => {
   makeCall(dbPath, 473, 11);
 });
 
-describe('skillsnet select (built CLI)', () => {
+describe('skillsnet select (built CLI)', { timeout: 90_000 }, () => {
   it('selects the demo Core Group, proven optimal, with reasons, and saves it', () => {
     const r = runCli(['select', ...DEMO, '--name', 'core-2020', '--json', '--db', dbPath]);
     expect(r.code, r.stderr).toBe(0);
@@ -117,7 +117,7 @@ describe('skillsnet select (built CLI)', () => {
   });
 });
 
-describe('runSelect on a terminal', () => {
+describe('runSelect on a terminal', { timeout: 90_000 }, () => {
   it('shows the roster with coverage and saves only after a yes', async () => {
     const prompts = scriptedPrompts([false]);
     const { io, stdout, stderr } = bufferIO({ tty: true, prompts: async () => prompts });

@@ -190,3 +190,58 @@ describe('infeasibility messages', () => {
     expect(r.conflicts[0]).toMatch(/^category [a-z-]+: at least 2 required, but together with the other quotas at most 1 can be met$/);
   });
 });
+
+describe('smallest relaxation (property)', () => {
+  it('relaxing the quotas it names makes a roster possible, and no smaller set would', async () => {
+    const { smallestRelaxation } = await import('../../src/selection/infeasibility.js');
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(candidateArb, { minLength: 3, maxLength: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(ruleArb, { minLength: 1, maxLength: 5 }),
+        async (specs, size, rules) => {
+          const cands = specs.map((s, i) => candidate(i + 1, s.region, s.country, s.language, s.categories, s.score, s.beneficiaries));
+          if (size > cands.length) return;
+          const quotas = expandQuotas(rules, cands);
+          const feasibleWithout = (dropped: Set<number>) => {
+            const kept = quotas.filter((_, qi) => !dropped.has(qi));
+            const pick: Candidate[] = [];
+            const walk = (start: number): boolean => {
+              if (pick.length === size) {
+                return kept.every((q) => {
+                  const n = pick.filter((p) => counts(p, q)).length;
+                  return n >= q.min && (q.max === null || n <= q.max);
+                });
+              }
+              for (let i = start; i < cands.length; i++) {
+                pick.push(cands[i]);
+                if (walk(i + 1)) return true;
+                pick.pop();
+              }
+              return false;
+            };
+            return walk(0);
+          };
+          if (feasibleWithout(new Set())) return;
+          const relaxation = await smallestRelaxation({ size, candidates: cands, quotas, include: new Set() });
+          expect(relaxation).not.toBeNull();
+          const named = new Set(relaxation!.quotas);
+          expect(feasibleWithout(named)).toBe(true);
+          // No set of fewer quotas suffices.
+          const k = named.size;
+          const subsets = (from: number, chosen: number[]): boolean => {
+            if (chosen.length === k - 1) return feasibleWithout(new Set(chosen));
+            for (let q = from; q < quotas.length; q++) if (subsets(q + 1, [...chosen, q])) return true;
+            return false;
+          };
+          if (k > 0) expect(subsets(0, [])).toBe(false);
+          expect(relaxation!.conflicts).toHaveLength(k);
+          checked++;
+        },
+      ),
+      { numRuns: 200, seed: 42 },
+    );
+    expect(checked).toBeGreaterThan(20);
+  });
+});

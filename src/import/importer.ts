@@ -194,7 +194,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!),
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,
-      warnings: writer.normaliser.warnings.lines(),
+      warnings: [...encodingWarnings(scan, source, Boolean(options.encoding)), ...writer.normaliser.warnings.lines()],
     };
   } catch (e) {
     progress.stop();
@@ -273,6 +273,15 @@ async function readLayout(file: string, source: TableSource, options: FileOption
   return { skip: headerIndex + (isSurveyMonkey ? 2 : 1), headers, mapping, unmatched };
 }
 
+/** What to say when a text file was read as UTF-8 although some of its bytes are not UTF-8. */
+function encodingWarnings(scan: FileScan, source: TableSource, forced: boolean): string[] {
+  if (source.format !== 'csv' || source.encoding !== 'utf8' || scan.validUtf8) return [];
+  const n = scan.utf8Invalid;
+  const what = `${n} byte sequence${n === 1 ? ' is' : 's are'} not valid UTF-8`;
+  if (forced) return [`the file is not valid UTF-8 (${what}): read with --encoding utf-8, they became "\uFFFD"; if accents look wrong, try --encoding windows-1252`];
+  return [`the file is UTF-8 except for ${what} (replaced by "\uFFFD"); the rows holding them are listed below`];
+}
+
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */
 function uniqueHeaders(headers: string[]): string[] {
   const seen = new Map<string, number>();
@@ -329,6 +338,9 @@ class RowWriter {
     if (isBlank(cells)) return;
     const rowNumber = ++this.counts.rows;
     const rawJson = this.rawJson(cells);
+    if (rawJson.includes('\uFFFD')) {
+      this.normaliser.warnings.add('held bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', null, rowNumber);
+    }
     const { application: a, reasons } = this.normaliser.normalise(cells, rowNumber);
     if (reasons.length) {
       this.counts.rejected++;

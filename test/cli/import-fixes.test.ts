@@ -103,3 +103,43 @@ describe('skillsnet import of real form exports', () => {
     expect(json<any[]>(runCli(['list', '--json', '--db', d]))[0].categories.length).toBeGreaterThan(0);
   });
 });
+
+describe('skillsnet import: encodings', () => {
+  const rows = ['Organisation;Courriel;Pays'];
+  for (let i = 0; i < 20; i++) rows.push(`Société coopérative n°${i};s${i}@example.org;Côte d'Ivoire`);
+  const utf8 = Buffer.from(rows.join('\n') + '\n', 'utf8');
+
+  it('a UTF-8 file with one stray Windows-1252 byte is read as UTF-8, with a warning naming the row', () => {
+    // data row 5 gets a lone 0xE9 ("é" in Windows-1252) in place of its UTF-8 form
+    const text = utf8.toString('utf8').replace('Société coopérative n°4;', 'Soci\u0000t\u00e9 coopérative n°4;');
+    const bytes = Buffer.from(text, 'utf8');
+    const nul = bytes.indexOf(0);
+    const broken = Buffer.concat([bytes.subarray(0, nul), Buffer.from([0xe9]), bytes.subarray(nul + 1)]);
+    const f = file('stray.csv', broken);
+    const d = db();
+    const r = runCli(['import', f, '--db', d, '--json']);
+    const report = json(r);
+    expect(report).toMatchObject({ rows: 20, inserted: 20 });
+    expect(report.files[0].encoding).toBe('utf8');
+    expect(report.files[0].warnings.join('\n')).toMatch(/UTF-8 except for 1 byte sequence/);
+    expect(report.files[0].warnings.join('\n')).toMatch(/1 row held bytes that could not be decoded.*\(data row 5\)/);
+    const orgs = list(d).map((a) => a.organization);
+    expect(orgs).toContain('Société coopérative n°0');
+    expect(orgs).toContain('Soci\uFFFDté coopérative n°4');
+    expect(orgs.join(' ')).not.toContain('Ã');
+  });
+
+  it('a Windows-1252 file is still read as Windows-1252', () => {
+    const f = file('cp1252.csv', Buffer.from(rows.join('\r\n').replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode(c.charCodeAt(0))), 'latin1'));
+    const report = json(runCli(['import', f, '--db', db(), '--json']));
+    expect(report.files[0].encoding).toBe('windows1252');
+    expect(report.files[0].warnings).toEqual([]);
+  });
+
+  it('--encoding utf-8 on a file that is not UTF-8 warns instead of silently writing "\uFFFD"', () => {
+    const f = file('forced.csv', Buffer.from(rows.join('\n'), 'latin1'));
+    const r = runCli(['import', f, '--db', db(), '--encoding', 'utf-8']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*the file is not valid UTF-8.*--encoding windows-1252/);
+  });
+});

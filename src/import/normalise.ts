@@ -5,11 +5,12 @@
  * beneficiaries split into a list, phone numbers kept as text. Resolutions are cached per
  * distinct raw value: a call has thousands of rows but only a hundred or so countries.
  */
-import { resolveCountry } from '../geo/countries.js';
+import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { detectLanguage, resolveLanguage } from '../geo/languages.js';
 import { normaliseName } from '../geo/normalise.js';
 import { taxonomy } from '../tagging/taxonomy.js';
 import type { Region } from '../model.js';
+import { canonicalTerm } from './vocabulary.js';
 import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 
 export interface NormalisedApplication {
@@ -269,6 +270,17 @@ export class RowNormaliser {
     return list.slice();
   }
 
+  /** The organisation type in the shared English vocabulary (unknown types as written). */
+  private organizationType(cells: readonly string[]): string | null {
+    const t = this.text(cells, 'organizationType');
+    return t ? canonicalTerm('organizationTypes', t) : null;
+  }
+
+  /** Beneficiary groups split into a list, each in the shared English vocabulary, without repeats. */
+  private beneficiaries(raw: string): string[] {
+    return [...new Set(splitList(raw).map((b) => canonicalTerm('beneficiaries', b)))];
+  }
+
   /**
    * The email of a row: the first column (best first) holding a valid address; else what the
    * first non-empty one holds, to say why it is not an address.
@@ -304,7 +316,8 @@ export class RowNormaliser {
       contactName = name || null;
     }
 
-    const countryRaw = this.text(cells, 'country');
+    let countryRaw = this.text(cells, 'country');
+    if (countryRaw && isNoCountry(countryRaw)) countryRaw = null; // "N/A", "-", "none": no country given
     let country: string | null = null;
     let region: Region | null = null;
     if (countryRaw) {
@@ -356,7 +369,7 @@ export class RowNormaliser {
       application: {
         externalId: this.text(cells, 'externalId'),
         organization,
-        organizationType: this.text(cells, 'organizationType'),
+        organizationType: this.organizationType(cells),
         contactName,
         email,
         phone: this.text(cells, 'phone'),
@@ -367,7 +380,7 @@ export class RowNormaliser {
         language,
         title,
         description,
-        beneficiaries: beneficiariesRaw ? splitList(beneficiariesRaw) : [],
+        beneficiaries: beneficiariesRaw ? this.beneficiaries(beneficiariesRaw) : [],
         selfCategories: categoriesRaw ? this.splitCategories(categoriesRaw) : [],
         score,
         submittedAt: this.text(cells, 'submittedAt'),

@@ -55,6 +55,12 @@ export class WarningLog {
       else k.more = true;
       return;
     }
+    // A value that looks like personal data (an address, a phone number: a shifted column) is
+    // not repeated; the data row number is given instead.
+    if (/@|\d{6,}/.test(value.replace(/[\s().+-]/g, ''))) {
+      if (row !== undefined && k.lines.length < 10) k.lines.push(row);
+      value = '(not shown: looks like personal data)';
+    }
     const v = value.length > 60 ? value.slice(0, 57) + '...' : value;
     const n = k.values.get(v);
     if (n !== undefined) k.values.set(v, n + 1);
@@ -68,12 +74,13 @@ export class WarningLog {
   lines(): string[] {
     return [...this.kinds].map(([kind, k]) => {
       const count = `${k.rows} row${k.rows === 1 ? '' : 's'}`;
-      if (k.lines.length || !k.values.size) {
+      if (!k.values.size) {
         const rows = k.lines.length ? ` (data row${k.lines.length === 1 && !k.more ? '' : 's'} ${k.lines.join(', ')}${k.more ? ', ...' : ''})` : '';
         return `${count} ${kind}${rows}`;
       }
       const shown = [...k.values].map(([v, n]) => (n > 1 ? `"${v}" (${n})` : `"${v}"`)).join(', ');
-      return `${kind} in ${count}: ${shown}${k.more ? ', ...' : ''}`;
+      const rows = k.lines.length ? ` (data row${k.lines.length === 1 ? '' : 's'} ${k.lines.join(', ')})` : '';
+      return `${kind} in ${count}: ${shown}${k.more ? ', ...' : ''}${rows}`;
     });
   }
 }
@@ -331,7 +338,7 @@ export class RowNormaliser {
         country = match.code;
         region = match.region;
       } else if (reasons.length === 0) {
-        this.warnings.add('country not recognised (kept as written, no code or region)', countryRaw);
+        this.warnings.add('country not recognised (kept as written, no code or region)', countryRaw, row);
       }
     }
 
@@ -346,7 +353,7 @@ export class RowNormaliser {
           language = resolveLanguage(rawLanguage);
           if (this.languages.size < 50_000) this.languages.set(rawLanguage, language);
         }
-        if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage);
+        if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage, row);
       }
     }
     if (!language && reasons.length === 0 && (title || description)) {
@@ -358,7 +365,7 @@ export class RowNormaliser {
     if (rawScore) {
       const s = parseScore(rawScore);
       if (s === 'invalid') {
-        if (reasons.length === 0) this.warnings.add('score is not a number (left empty)', cleanText(rawScore));
+        if (reasons.length === 0) this.warnings.add('score is not a number (left empty)', cleanText(rawScore), row);
       } else score = s;
     }
 

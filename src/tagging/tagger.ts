@@ -208,7 +208,14 @@ export class Tagger {
     // Broad categories need several distinct clues unless the learned model carries them.
     const enoughClues = (s: CategoryScore) =>
       s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) >= 0.3;
-    let chosen = scores.filter((s) => s.confidence >= this.threshold && enoughClues(s)).slice(0, this.maxCategories);
+    // Each category's own threshold (the common one, shifted where the term file says so), and
+    // beside the top category a share of its confidence.
+    const thresholdOf = (code: string) => Math.min(0.99, Math.max(0.01, this.threshold + (file.categories[code]?.thresholdShift ?? 0)));
+    const top = scores[0]?.confidence ?? 0;
+    const ratio = file.secondaryRatio ?? 0;
+    let chosen = scores
+      .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
+      .slice(0, this.maxCategories);
     if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
       chosen = [scores[0]];

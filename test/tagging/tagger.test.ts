@@ -156,4 +156,23 @@ describe('learned model', () => {
     const place = new Tagger().tag({ title: 'Costura en La Paz', description: 'Un curso de costura industrial de cuatro meses en La Paz.', language: 'es' });
     expect(place.scores.find((s) => s.category === 'life-skills')!.evidence.filter((e) => e.kind === 'term')).toEqual([]);
   });
+
+  it('applies a category threshold shift and the share of the top confidence from the term file', () => {
+    const base: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'social-inclusion': { scale: 3, minTerms: 1, terms: { en: { refugees: 3, women: 1.5 } } },
+        'entrepreneurship': { scale: 3, minTerms: 1, terms: { en: { 'own business': 3, shop: 1.8 } } },
+      },
+    };
+    const text = { title: '', description: 'Refugees open a shop', language: 'en' };
+    // refugees: 1 - e^-1 = 0.63; shop: 1 - e^-0.6 = 0.45, under 0.5.
+    expect(new Tagger({ terms: compileTerms(base) }).tag(text).selected).toEqual(['social-inclusion']);
+    const shifted = structuredClone(base);
+    shifted.categories.entrepreneurship.thresholdShift = -0.1;
+    expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+    shifted.secondaryRatio = 0.8; // 0.45 < 0.8 x 0.63
+    expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion']);
+  });
 });
+

@@ -19,7 +19,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<Rejected
   const { listRejectedRows } = await import('../db/imports.js');
   const rows = await withDatabase(opts.dbPath, { create: false }, (db) => listRejectedRows(db, { call: opts.call, all: opts.all }));
   if (opts.format === 'json') {
-    printJson(io, rows.map(({ columns: _columns, ...r }) => r));
+    printJson(io, rows.map(({ columns: _columns, headers: _headers, ...r }) => r));
   } else if (opts.format === 'csv') {
     io.stdout.write(await rejectsCsv(rows));
     info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Fix them in Excel, delete the "${REASON_COLUMN}" column if you like, and import the file again.`);
@@ -49,7 +49,14 @@ export async function rejectsCsv(rows: RejectedRow[]): Promise<string> {
   const { safeCell } = await import('../export/escape.js');
   const columns: string[] = [];
   const known = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r.raw)) if (!known.has(k)) { known.add(k); columns.push(k); }
+  const add = (k: string) => {
+    if (!known.has(k)) {
+      known.add(k);
+      columns.push(k);
+    }
+  };
+  for (const r of rows) for (const k of r.headers) add(k);
+  for (const r of rows) for (const k of Object.keys(r.raw)) add(k);
   const records = rows.map((r) => [...columns.map((c) => safeCell(r.raw[c] ?? '')), safeCell(r.reasons.join('; '))]);
   // UTF-8 with a BOM so Excel opens accents correctly
   return '\uFEFF' + stringify([[...columns, REASON_COLUMN], ...records]);

@@ -273,7 +273,7 @@ function uniqueHeaders(headers: string[]): string[] {
 }
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n1';
+const NORMALISATION_VERSION = 'n2';
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;
@@ -396,14 +396,19 @@ class RowWriter {
     this.seenFlags[id] = flags;
   }
 
-  /** header -> value in the file's column order; cells beyond the header row get "column N". */
+  /**
+   * header -> value in the file's column order, empty cells left out (the batch keeps the full
+   * header list); cells beyond the header row get "column N".
+   */
   private rawJson(cells: string[]): string {
     let out = '{';
     const keys = this.headerKeys;
-    const n = Math.max(keys.length, lastNonEmpty(cells) + 1);
-    for (let i = 0; i < n; i++) {
-      if (i > 0) out += ',';
-      out += (keys[i] ?? JSON.stringify(`column ${i + 1}`) + ':') + JSON.stringify(cells[i] ?? '');
+    let first = true;
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i]!;
+      if (v === '') continue;
+      out += (first ? '' : ',') + (keys[i] ?? JSON.stringify(`column ${i + 1}`) + ':') + JSON.stringify(v);
+      first = false;
     }
     return out + '}';
   }
@@ -414,9 +419,5 @@ function isBlank(cells: string[]): boolean {
   return true;
 }
 
-function lastNonEmpty(cells: string[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== '') return i;
-  return -1;
-}
 
 

@@ -129,11 +129,14 @@ export function missingColumnsError(file: string, headers: readonly string[], mi
   const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
   for (const f of missing) example[f] = 'Column header in your file';
+  // A first row holding an address or a phone number is data, not headers: none of it is repeated.
+  const columns = dataLike
+    ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file.\n  `
+    : `columns in the file: ${describeColumns(headers)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:
-      (dataLike ? 'the first row does not look like a header row; add one with column names.\n  ' : '') +
-      `columns in the file: ${describeColumns(headers)}\n` +
-      `  name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}`,
+      columns +
+      `name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}`,
   });
 }
 

@@ -198,6 +198,8 @@ export class RowNormaliser {
   readonly warnings = new WarningLog();
   private readonly countries = new Map<string, { code: string; region: Region | null } | null>();
   private readonly languages = new Map<string, string | null>();
+  /** the same few category answers recur on every row: split each distinct one once */
+  private readonly categories = new Map<string, string[]>();
   private readonly cols: Partial<Record<Field, number[]>>;
   private readonly hasLanguageColumn: boolean;
 
@@ -228,6 +230,15 @@ export class RowNormaliser {
 
   private text(cells: readonly string[], field: Field): string | null {
     return cleanText(this.raw(cells, field)) || null;
+  }
+
+  private splitCategories(raw: string): string[] {
+    let list = this.categories.get(raw);
+    if (!list) {
+      list = splitCategories(raw);
+      if (this.categories.size < 10_000) this.categories.set(raw, list);
+    }
+    return list.slice();
   }
 
   normalise(cells: readonly string[]): NormalisedRow {
@@ -309,7 +320,7 @@ export class RowNormaliser {
         title,
         description,
         beneficiaries: beneficiariesRaw ? splitList(beneficiariesRaw) : [],
-        selfCategories: categoriesRaw ? splitCategories(categoriesRaw) : [],
+        selfCategories: categoriesRaw ? this.splitCategories(categoriesRaw) : [],
         score,
         submittedAt: this.text(cells, 'submittedAt'),
       },

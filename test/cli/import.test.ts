@@ -77,6 +77,12 @@ describe('skillsnet import (Google Forms CSV)', () => {
     expect(r.stderr).toContain('--map');
     expect(r.stderr).not.toContain('secret');
     expect(r.stderr).not.toContain('Secret');
+    // a file without a header row: its first row is personal data and must not be echoed
+    const headerless = write('headerless.csv', 'Jane Roe,Roe Foundation,jane.roe@example.org,+41 22 555 01 23\n');
+    const h = runCli(['import', headerless, '--call', '2020', '--db', path.join(dir, 'odd.db')]);
+    expect(h.code).toBe(1);
+    expect(h.stderr).toMatch(/first row looks like data/);
+    expect(h.stderr).not.toMatch(/Jane|Roe|jane|555/);
     const map = write('map.json', JSON.stringify({ organization: 'Org', email: 'E' }));
     const ok = runCli(['import', odd, '--call', '2020', '--db', path.join(dir, 'odd.db'), '--map', map, '--json']);
     expect(ok.code, ok.stderr).toBe(0);

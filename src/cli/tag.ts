@@ -131,7 +131,7 @@ export interface TagExplainResult {
   threshold: number;
   learnedFrom: number;
   /** What is stored now (source, state, confidence, evidence). */
-  stored: TagRow[];
+  stored: Omit<TagRow, 'evidenceJson'>[];
   /** What the tagger finds now, every category with some evidence, most likely first. */
   analysis: CategoryScore[];
 }
@@ -152,7 +152,7 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
       language: r.language,
       threshold: tagger.threshold,
       learnedFrom: model?.documents ?? 0,
-      stored: tags.tagsOf(db, opts.id),
+      stored: tags.tagsOf(db, opts.id).map(({ evidenceJson: _raw, ...t }) => t),
       analysis: r.scores.filter((s) => s.evidence.length > 0 || s.selected),
     };
   });

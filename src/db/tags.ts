@@ -114,16 +114,22 @@ interface RawTagRow {
   updated_at: string;
 }
 
-const toTag = (r: RawTagRow): TagRow => ({
-  applicationId: r.application_id,
-  category: r.category,
-  source: r.source,
-  state: r.state,
-  confidence: r.confidence,
-  evidence: parseEvidence(r.evidence_json),
-  evidenceJson: r.evidence_json,
-  updatedAt: r.updated_at,
-});
+function toTag(r: RawTagRow): TagRow {
+  let evidence: unknown[] | undefined;
+  return {
+    applicationId: r.application_id,
+    category: r.category,
+    source: r.source,
+    state: r.state,
+    confidence: r.confidence,
+    // Parsed when read: tag auto compares the stored text and never needs it.
+    get evidence() {
+      return (evidence ??= parseEvidence(r.evidence_json));
+    },
+    evidenceJson: r.evidence_json,
+    updatedAt: r.updated_at,
+  };
+}
 
 function parseEvidence(json: string): unknown[] {
   try {

@@ -38,8 +38,9 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   } else {
     const rows = shown.map((a) => [
       a.id,
-      truncate(a.organization, 34),
-      a.country ?? (a.countryRaw ? `?${truncate(a.countryRaw, 10)}` : ''),
+      // Cut to fit only on a terminal: piped lines (| cut -f2) keep the whole name.
+      io.stdoutIsTTY ? truncate(a.organization, 34) : a.organization,
+      a.country ?? (a.countryRaw ? `?${io.stdoutIsTTY ? truncate(a.countryRaw, 10) : a.countryRaw}` : ''),
       a.region ?? '',
       a.language ?? '',
       a.categories.join(', '),

@@ -1,3 +1,4 @@
+import { foldText } from './connection.js';
 import type { DB } from './connection.js';
 import type { Application, ApplicationFields, ApplicationFilters, Region } from '../model.js';
 
@@ -79,10 +80,10 @@ export function filterClause(filters: ApplicationFilters): { where: string; para
     params.roster = filters.roster;
   }
   if (filters.search) {
-    parts.push(`(instr(lower(a.organization), @search) OR instr(lower(coalesce(a.title,'')), @search)
-             OR instr(lower(coalesce(a.description,'')), @search) OR instr(lower(coalesce(a.contact_name,'')), @search)
-             OR instr(lower(coalesce(a.email,'')), @search))`);
-    params.search = filters.search.toLowerCase();
+    // Case- and accent-insensitive: "cafe" finds "Café" (fold() is registered in connection.ts).
+    parts.push(`instr(fold(a.organization || char(10) || coalesce(a.title,'') || char(10) || coalesce(a.description,'')
+             || char(10) || coalesce(a.contact_name,'') || char(10) || coalesce(a.email,'')), @search)`);
+    params.search = foldText(filters.search);
   }
   if (filters.minScore !== undefined) { parts.push('a.score >= @minScore'); params.minScore = filters.minScore; }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };

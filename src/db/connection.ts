@@ -39,11 +39,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   let db: DB;
   try {
     db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true });
+    refuseForeignDatabase(db, file);
     db.pragma('busy_timeout = 10000');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    db.function('fold', { deterministic: true }, (value: unknown) => foldText(value == null ? '' : String(value)));
     db.pragma('synchronous = NORMAL');
   } catch (e) {
+    if (e instanceof OperationError) throw e;
     throw new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
       hint: 'check the path given to --db, or move the file aside and start a new database',
     });
@@ -110,4 +113,24 @@ export function commit(db: DB): void {
 
 export function rollback(db: DB): void {
   if (db.inTransaction) db.exec('ROLLBACK');
+}
+
+/**
+ * An SQLite file with tables but no skillsnet schema version belongs to some other program:
+ * refuse it before anything (WAL mode, migrations, file mode) changes it.
+ */
+function refuseForeignDatabase(db: DB, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== 0) return;
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  if (tables === 0) return;
+  db.close();
+  throw new OperationError(`${file} is an SQLite database that skillsnet did not make; it was left as it was`, {
+    hint: 'point --db (or SKILLSNET_DB) at a skillsnet database, or at a new file name to start one',
+  });
+}
+
+/** Lower case without accents, for searches: "Café" and "cafe" are the same. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }

@@ -42,7 +42,7 @@ export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?
   const cats = (r: RosterRow) => (tty ? truncate(r.categories.join(', '), 34) : r.categories.join(', '));
   const body = rows.map((r) => {
     const cells: (string | number)[] = [
-      r.rank, r.id, truncate(r.organization, tty ? 28 : 30), r.country ?? '', tty ? truncate(r.region ?? '', 12) : r.region ?? '', r.language ?? '',
+      r.rank, r.id, tty ? truncate(r.organization, 28) : r.organization, r.country ?? '', tty ? truncate(r.region ?? '', 12) : r.region ?? '', r.language ?? '',
       cats(r), r.score === null ? '' : Number(r.score.toFixed(3)),
     ];
     if (options.reasons) cells.push(shortWhy(r.reasons));

@@ -142,3 +142,23 @@ describe('several files', () => {
     expect(db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(0);
   });
 });
+
+describe('layout', () => {
+  it('title lines above the header row are skipped and not counted', async () => {
+    const f = path.join(dir, 'titled.csv');
+    fs.writeFileSync(f, 'Skills Innovation Call 2020 - applications received\r\n\r\nOrganization,Email,Country\r\nAcme,a@example.org,Kenya\r\nBeta,b@example.org,Peru\r\n');
+    const db = freshDb();
+    const r = await importFiles(db, [f], { call: '2020' }, quiet());
+    expect(r).toMatchObject({ rows: 2, inserted: 2 });
+    expect(db.prepare('SELECT source_row FROM applications ORDER BY id').pluck().all()).toEqual([1, 2]);
+  });
+
+  it('repeated and blank headers keep every cell in the raw row', async () => {
+    const f = path.join(dir, 'dupe-headers.csv');
+    fs.writeFileSync(f, 'Organization,Email,Comment,Comment,\nAcme,a@example.org,first,second,orphan\n');
+    const db = freshDb();
+    await importFiles(db, [f], { call: '2020' }, quiet());
+    const raw = JSON.parse(db.prepare('SELECT raw_json FROM applications').pluck().get() as string);
+    expect(raw).toEqual({ Organization: 'Acme', Email: 'a@example.org', Comment: 'first', 'Comment (2)': 'second', 'column 5': 'orphan' });
+  });
+});

@@ -45,12 +45,29 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
     io.stdout.write(renderTable(io, ['File', 'Rows', 'Inserted', 'Updated', 'Unchanged', 'Rejected'], rows));
   }
   for (const f of report.files) {
+    // On a terminal, say which columns no field took: a French "Note" or a "Contact" that was
+    // not recognised is visible before anyone relies on it (--json has them as unmappedColumns).
+    if (!options.json && f.unmappedColumns.length) {
+      info(io, `${f.file}: kept in the raw row, not used: ${f.unmappedColumns.join(', ')}`);
+    }
     for (const w of f.warnings) warn(io, `${f.file}: ${w}`);
   }
   const where = `call "${report.call}"`;
   if (report.dryRun) info(io, `Dry run: nothing was written (${where}).`);
   else info(io, `Imported into ${where}.`);
-  if (report.rejected > 0) {
+  if (report.needTagging > 0) {
+    const n = report.needTagging;
+    const officer = report.needTaggingWithOfficerTags;
+    info(
+      io,
+      `${n} updated application${n === 1 ? '' : 's'} changed text (title, description, beneficiaries or own category)` +
+        `${report.dryRun ? ' and would lose' : ' and lost'} ${n === 1 ? 'its' : 'their'} automatic categories: tag ${n === 1 ? 'it' : 'them'} again with skillsnet tag auto` +
+        (officer ? ` (${officer} of them keep officer decisions; skillsnet tag auto --all re-tags those too, officer decisions stay)` : ''),
+    );
+  }
+  if (report.rejected > 0 && report.dryRun) {
+    info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected ; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
+  } else if (report.rejected > 0) {
     info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
   }
 }

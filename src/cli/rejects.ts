@@ -25,7 +25,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<Rejected
     info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Fix them in Excel, delete the "${REASON_COLUMN}" column if you like, and import the file again.`);
   } else {
     const table = rows.map((r) => [r.file, r.rowNumber, r.reasons.join('; '), truncate(fieldValue(r, 'organization'), 34), truncate(fieldValue(r, 'email'), 34)]);
-    if (rows.length) io.stdout.write(renderTable(io, ['File', 'Row', 'Reasons', 'Organisation', 'Email'], table));
+    if (rows.length) io.stdout.write(renderTable(io, ['File', 'Data row', 'Reasons', 'Organisation', 'Email'], table));
     info(io, rows.length ? `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv` : 'No rejected rows.');
   }
   return rows;

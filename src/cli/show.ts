@@ -65,7 +65,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   }
   if (details.rosters.length) line('\nRosters', details.rosters.map((r) => `${r.name} (${r.role})`).join(', '));
   if (details.versions > 0) line('History', `${details.versions} earlier version${details.versions === 1 ? '' : 's'} kept from re-imports`);
-  if (details.source) line('Imported from', `${details.source.file} row ${details.source.row}`);
+  if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
   if (opts.raw) {
     io.stdout.write('\n' + c.bold('Source row (as in the file)') + '\n');
     for (const [k, v] of Object.entries(details.raw)) io.stdout.write(`  ${c.dim(k)}: ${v}\n`);

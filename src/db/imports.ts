@@ -75,6 +75,14 @@ export interface ImportStatements {
   /** Puts the application back as it was before this batch and forgets this batch's versions of it. */
   restoreBeforeBatch(id: number, batchId: number): void;
   reject(batchId: number, rowNumber: number, rawJson: string, reasonsJson: string): void;
+  /**
+   * Before an update: when the text the tagger reads (title, description, beneficiaries,
+   * self-chosen categories) changes, deletes the application's computed category tags (auto and
+   * applicant), keeping officer tags and officer removals. Returns whether any were deleted.
+   */
+  clearStaleTags(id: number, title: string | null, description: string | null, beneficiariesJson: string, selfCategoriesJson: string): boolean;
+  /** Whether an officer has decided on any category of the application. */
+  hasOfficerTags(id: number): boolean;
 }
 
 export function prepareImport(db: DB): ImportStatements {
@@ -97,6 +105,14 @@ export function prepareImport(db: DB): ImportStatements {
     `UPDATE applications SET ${SNAPSHOT.map((c) => `${c} = json_extract(@data, '$.${c}')`).join(', ')} WHERE id = @id`,
   );
   const forget = db.prepare('DELETE FROM application_versions WHERE application_id = ? AND replaced_by_batch_id = ?');
+  const clearStale = db.prepare(
+    `DELETE FROM application_categories
+      WHERE application_id = @id AND source <> 'officer'
+        AND EXISTS (SELECT 1 FROM applications a WHERE a.id = @id
+                     AND (a.title IS NOT @title OR a.description IS NOT @description
+                          OR a.beneficiaries_json IS NOT @beneficiaries OR a.self_categories_json IS NOT @selfCategories))`,
+  );
+  const officer = db.prepare(`SELECT 1 FROM application_categories WHERE application_id = ? AND source = 'officer' LIMIT 1`);
   const reject = db.prepare('INSERT INTO rejected_rows (batch_id, row_number, raw_json, reasons_json) VALUES (?, ?, ?, ?)');
   return {
     find: (callId, key) => find.get(callId, key) as StoredApplication | undefined,
@@ -118,6 +134,9 @@ export function prepareImport(db: DB): ImportStatements {
     reject: (batchId, rowNumber, rawJson, reasonsJson) => {
       reject.run(batchId, rowNumber, rawJson, reasonsJson);
     },
+    clearStaleTags: (id, title, description, beneficiaries, selfCategories) =>
+      clearStale.run({ id, title, description, beneficiaries, selfCategories }).changes > 0,
+    hasOfficerTags: (id) => officer.get(id) !== undefined,
   };
 }
 

@@ -17,6 +17,33 @@ export interface FileScan {
   head: Buffer;
   /** true when every byte sequence of the file is valid UTF-8 */
   validUtf8: boolean;
+  /** multi-byte UTF-8 characters that decode fine (counting stops at a large number) */
+  utf8Multibyte: number;
+  /** invalid UTF-8 byte sequences (0 when validUtf8) */
+  utf8Invalid: number;
+}
+
+/** Past this many good multi-byte characters, counting them more changes no decision. */
+const ENOUGH_MULTIBYTE = 1_000_000;
+
+/** Counts the good multi-byte characters and the invalid sequences of a piece of UTF-8. */
+function utf8Census(bytes: Buffer): { multibyte: number; invalid: number } {
+  const text = bytes.toString('utf8');
+  let multibyte = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0xfffd) invalid++;
+    else if (c < 0xdc00 || c > 0xdfff) multibyte++; // a surrogate pair counts once
+  }
+  return { multibyte, invalid };
+}
+
+function countLeadBytes(bytes: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc2) n++;
+  return n;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -31,6 +58,8 @@ export async function scanFile(file: string): Promise<FileScan> {
   let headLength = 0;
   let size = 0;
   let valid = true;
+  let multibyte = 0;
+  let invalid = 0;
   let carry: Buffer = Buffer.alloc(0);
   const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
   try {
@@ -41,18 +70,29 @@ export async function scanFile(file: string): Promise<FileScan> {
         headParts.push(chunk.subarray(0, HEAD_BYTES - headLength));
         headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
       }
-      if (valid) {
-        const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-        const cut = completeUtf8Length(bytes);
-        valid = isUtf8(bytes.subarray(0, cut));
-        carry = Buffer.from(bytes.subarray(cut));
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeUtf8Length(bytes);
+      const piece = bytes.subarray(0, cut);
+      if (isUtf8(piece)) {
+        if (multibyte < ENOUGH_MULTIBYTE) multibyte += countLeadBytes(piece);
+      } else {
+        // Not all valid: count how much is, to tell a UTF-8 file with a few stray bytes from a
+        // Windows-1252 one.
+        valid = false;
+        const census = utf8Census(piece);
+        multibyte += census.multibyte;
+        invalid += census.invalid;
       }
+      carry = Buffer.from(bytes.subarray(cut));
     }
   } catch (e) {
     throw readError(file, e);
   }
-  if (carry.length) valid = false;
-  return { size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), validUtf8: valid };
+  if (carry.length) {
+    valid = false;
+    invalid++;
+  }
+  return { size, sha256: hash.digest('hex'), head: Buffer.concat(headParts), validUtf8: valid, utf8Multibyte: multibyte, utf8Invalid: invalid };
 }
 
 export function readError(file: string, e: unknown): OperationError {
@@ -93,8 +133,18 @@ export interface EncodingChoice {
   bom: number;
 }
 
-/** BOM first; then UTF-16 without BOM (NUL bytes every other byte); valid UTF-8; else Windows-1252. */
-export function detectEncoding(scan: Pick<FileScan, 'head' | 'validUtf8'>): EncodingChoice {
+/**
+ * BOM first; then UTF-16 without BOM (NUL bytes every other byte); valid UTF-8; mostly valid
+ * UTF-8 (its multi-byte characters decode and only a few bytes do not: a stray Windows-1252 byte
+ * pasted into a UTF-8 file, decoded as UTF-8 with the bad bytes replaced); else Windows-1252.
+ */
+export function isMostlyUtf8(scan: Partial<Pick<FileScan, 'utf8Multibyte' | 'utf8Invalid'>>): boolean {
+  const good = scan.utf8Multibyte ?? 0;
+  const bad = scan.utf8Invalid ?? 0;
+  return good > 0 && good >= 4 * bad;
+}
+
+export function detectEncoding(scan: Pick<FileScan, 'head' | 'validUtf8'> & Partial<Pick<FileScan, 'utf8Multibyte' | 'utf8Invalid'>>): EncodingChoice {
   const h = scan.head;
   if (h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
   if (h.length >= 2 && h[0] === 0xff && h[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
@@ -111,7 +161,7 @@ export function detectEncoding(scan: Pick<FileScan, 'head' | 'validUtf8'>): Enco
     if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return { encoding: 'utf16le', bom: 0 };
     if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return { encoding: 'utf16be', bom: 0 };
   }
-  if (scan.validUtf8) return { encoding: 'utf8', bom: 0 };
+  if (scan.validUtf8 || isMostlyUtf8(scan)) return { encoding: 'utf8', bom: 0 };
   return { encoding: 'windows1252', bom: 0 };
 }
 

@@ -29,6 +29,9 @@ export type ColumnMapping = Partial<Record<Field, number[]>>;
 interface HeaderData {
   required: Field[];
   priority: Field[];
+  formMetadata?: { headers: string[] };
+  notNames?: { fields: Field[]; excluded: Field[] };
+  nameQualifiers?: { words: string[] };
   stopwords: string[];
   fields: Record<Field, string[]>;
 }
@@ -41,6 +44,10 @@ interface Synonym {
 
 interface HeaderIndex {
   required: Field[];
+  /** keys (sorted words) of the columns form tools add themselves */
+  metadata: Set<string>;
+  notNames: { fields: Set<Field>; excluded: Set<Field> };
+  nameQualifiers: Set<string>;
   priority: Map<Field, number>;
   stopwords: Set<string>;
   synonyms: Synonym[];
@@ -56,11 +63,14 @@ function getIndex(): HeaderIndex {
   for (const field of FIELDS) {
     for (const text of data.fields[field] ?? []) {
       const words = headerWords(text, stopwords);
-      if (words.length) synonyms.push({ field, words, key: words.join(' ') });
+      if (words.length) synonyms.push({ field, words, key: wordKey(words) });
     }
   }
   index = {
     required: data.required,
+    metadata: new Set((data.formMetadata?.headers ?? []).map((h) => wordKey(headerWords(h, stopwords)))),
+    notNames: { fields: new Set(data.notNames?.fields ?? []), excluded: new Set(data.notNames?.excluded ?? []) },
+    nameQualifiers: new Set((data.nameQualifiers?.words ?? []).map((w) => foldWord(w))),
     priority: new Map(data.priority.map((f, i) => [f, i])),
     stopwords,
     synonyms,
@@ -72,10 +82,17 @@ export function requiredFields(): Field[] {
   return getIndex().required;
 }
 
+/** Words in any order: "Organisation name" is "name of the organisation". */
+function wordKey(words: readonly string[]): string {
+  return [...words].sort().join(' ');
+}
+
 function foldWord(word: string): string {
-  const w = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let w = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   // plural -s (organizations, beneficiaries, pays/pais fold too, consistently on both sides)
-  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  // British and American spellings are one word: organisation/organization, organise/organize
+  return w.replace(/(?<=\p{L}{3})is(ation|e|ed|er|ing)$/u, 'iz$1');
 }
 
 /** The meaningful words of a header: folded, without small words and one-letter bits (l', d', 's). */
@@ -106,7 +123,7 @@ interface Candidate {
 function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number): Candidate[] {
   const words = headerWords(header, idx.stopwords);
   if (!words.length) return [];
-  const key = words.join(' ');
+  const key = wordKey(words);
   const set = new Set(words);
   const best = new Map<Field, Candidate>();
   for (const s of idx.synonyms) {
@@ -120,6 +137,16 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     } else continue;
     const prev = best.get(s.field);
     if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
+  }
+  // "Email of the contact person" names an email: it is never the contact's name.
+  if ([...best.keys()].some((f) => idx.notNames.fields.has(f))) for (const f of idx.notNames.excluded) best.delete(f);
+  // A form tool's own column (the respondent's account, "Email", "Name", "Timestamp") loses to
+  // any question column for the same field, and is not kept as a fallback when one exists.
+  if (idx.metadata.has(key)) {
+    for (const c of best.values()) {
+      c.score /= 1000; // below any question's score, in the same order among themselves
+      c.exact = false;
+    }
   }
   return [...best.values()];
 }
@@ -153,18 +180,21 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // Second pass: columns nobody took that match a field as well as its chosen column (one
   // question spread over several columns), or exactly: used when the chosen column is empty.
   for (const c of candidates) {
-    if (taken.has(c.column) || !mapping[c.field]) continue;
+    if (taken.has(c.column) || !mapping[c.field] || c.score < 1) continue;
     if (c.score === primaryScore.get(c.field) || c.exact) {
       mapping[c.field]!.push(c.column);
       taken.add(c.column);
     }
   }
-  // "Prénom" + "Nom": a bare name column beside a first-name column is the family name.
-  if (mapping.firstName && mapping.contactName && !mapping.lastName) {
+  // "Prénom" + "Nom", "Nombre" + "Apellidos", "Prénom du contact" + "Nom du contact": a bare
+  // name column beside a first-name column is the family name, beside a last-name column the
+  // given name.
+  if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName)) {
     const col = mapping.contactName[0]!;
-    const words = headerWords(headers[col] ?? '', idx.stopwords);
+    const words = headerWords(headers[col] ?? '', idx.stopwords).filter((w) => !idx.nameQualifiers.has(w));
     if (words.length === 1 && ['nom', 'nombre', 'name'].includes(words[0]!)) {
-      mapping.lastName = mapping.contactName;
+      if (mapping.firstName) mapping.lastName = mapping.contactName;
+      else mapping.firstName = mapping.contactName;
       delete mapping.contactName;
     }
   }

@@ -22,7 +22,7 @@ import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
 import {
   applyMappingFile, mappingByHeader, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
 } from './mapping.js';
-import { RowNormaliser } from './normalise.js';
+import { RowNormaliser, type NormalisedApplication } from './normalise.js';
 import { contentHash, identityKey } from './identity.js';
 
 export interface ImportOptions {
@@ -56,6 +56,13 @@ export interface FileReport {
   columns: Record<string, string[]>;
   /** headers no field took: kept in each application's raw row */
   unmappedColumns: string[];
+  /**
+   * Updated applications whose text (title, description, beneficiaries, own category) changed:
+   * their automatic category tags were deleted, so `skillsnet tag auto` tags them again.
+   */
+  needTagging: number;
+  /** of those, how many keep officer category decisions (`tag auto` skips them; `tag auto --all` does not) */
+  needTaggingWithOfficerTags: number;
   warnings: string[];
 }
 
@@ -67,6 +74,9 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** sum of the files' needTagging */
+  needTagging: number;
+  needTaggingWithOfficerTags: number;
   files: FileReport[];
 }
 
@@ -79,7 +89,7 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
   const delimiter = options.delimiter ? parseDelimiterOption(options.delimiter) : undefined;
   const mapFile = options.mapping ?? (options.mapFile ? await readMappingFile(options.mapFile) : undefined);
   const call = options.call?.trim() || defaultCall(db, io);
-  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, files: [] };
+  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [] };
   const fileOptions: FileOptions = { ...options, call, encoding, delimiter, mapFile };
   // Every file's columns are settled (and any question asked) before the first one is written,
   // so a file with unrecognisable columns stops the command before anything changes.
@@ -97,7 +107,7 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
       throw e;
     }
     report.files.push(fileReport);
-    for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected'] as const) report[k] += fileReport[k];
+    for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
   return report;
 }
@@ -182,7 +192,9 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       delimiter: source.delimiter,
       columns,
       unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!),
-      warnings: writer.normaliser.warnings.lines(),
+      needTagging: writer.retag.size,
+      needTaggingWithOfficerTags: writer.retagWithOfficer,
+      warnings: [...encodingWarnings(scan, source, Boolean(options.encoding)), ...writer.normaliser.warnings.lines()],
     };
   } catch (e) {
     progress.stop();
@@ -261,6 +273,15 @@ async function readLayout(file: string, source: TableSource, options: FileOption
   return { skip: headerIndex + (isSurveyMonkey ? 2 : 1), headers, mapping, unmatched };
 }
 
+/** What to say when a text file was read as UTF-8 although some of its bytes are not UTF-8. */
+function encodingWarnings(scan: FileScan, source: TableSource, forced: boolean): string[] {
+  if (source.format !== 'csv' || source.encoding !== 'utf8' || scan.validUtf8) return [];
+  const n = scan.utf8Invalid;
+  const what = `${n} byte sequence${n === 1 ? ' is' : 's are'} not valid UTF-8`;
+  if (forced) return [`the file is not valid UTF-8 (${what}): read with --encoding utf-8, they became "\uFFFD"; if accents look wrong, try --encoding windows-1252`];
+  return [`the file is UTF-8 except for ${what} (replaced by "\uFFFD"); the rows holding them are listed below`];
+}
+
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */
 function uniqueHeaders(headers: string[]): string[] {
   const seen = new Map<string, number>();
@@ -285,6 +306,9 @@ const CHANGED = 2;
 class RowWriter {
   readonly counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   readonly normaliser: RowNormaliser;
+  /** applications whose automatic tags this file deleted because their text changed */
+  readonly retag = new Set<number>();
+  retagWithOfficer = 0;
   private seenCount = new Uint32Array(1024);
   private seenFlags = new Uint8Array(1024);
   private toSkip: number;
@@ -314,7 +338,10 @@ class RowWriter {
     if (isBlank(cells)) return;
     const rowNumber = ++this.counts.rows;
     const rawJson = this.rawJson(cells);
-    const { application: a, reasons } = this.normaliser.normalise(cells);
+    if (rawJson.includes('\uFFFD')) {
+      this.normaliser.warnings.add('held bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', null, rowNumber);
+    }
+    const { application: a, reasons } = this.normaliser.normalise(cells, rowNumber);
     if (reasons.length) {
       this.counts.rejected++;
       this.sql.reject(this.batchId, rowNumber, rawJson, JSON.stringify(reasons));
@@ -345,7 +372,7 @@ class RowWriter {
         this.mark(id, 1, PRE_EXISTED);
         this.counts.unchanged++;
       } else {
-        this.sql.update(id, values, this.batchId);
+        this.update(id, a, values);
         this.mark(id, 1, PRE_EXISTED | CHANGED);
         this.counts.updated++;
       }
@@ -355,7 +382,7 @@ class RowWriter {
     const flags = this.seenFlags[id]!;
     if (!(flags & PRE_EXISTED)) {
       // new in this file: one insert, then updates
-      if (stored.content_hash !== hash) this.sql.update(id, values, this.batchId);
+      if (stored.content_hash !== hash) this.update(id, a, values);
       this.counts.updated++;
       this.mark(id, earlier + 1, flags);
       return;
@@ -371,7 +398,7 @@ class RowWriter {
       } else this.counts.unchanged++;
       this.mark(id, earlier + 1, PRE_EXISTED);
     } else {
-      if (stored.content_hash !== hash) this.sql.update(id, values, this.batchId);
+      if (stored.content_hash !== hash) this.update(id, a, values);
       if (changed) this.counts.updated++;
       else {
         this.counts.unchanged -= earlier;
@@ -379,6 +406,14 @@ class RowWriter {
       }
       this.mark(id, earlier + 1, PRE_EXISTED | CHANGED);
     }
+  }
+
+  private update(id: number, a: NormalisedApplication, values: ApplicationValues): void {
+    if (this.sql.clearStaleTags(id, a.title, a.description, values[13], values[14]) && !this.retag.has(id)) {
+      this.retag.add(id);
+      if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
+    }
+    this.sql.update(id, values, this.batchId);
   }
 
   private mark(id: number, count: number, flags: number): void {

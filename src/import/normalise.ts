@@ -38,13 +38,22 @@ export interface NormalisedRow {
   reasons: string[];
 }
 
-/** Warnings gathered over a file: counted per kind, with a few distinct values each. */
+/**
+ * Warnings gathered over a file: counted per kind, with a few distinct values each, or, for
+ * values that are personal data (an email address), the data row numbers instead.
+ */
 export class WarningLog {
-  private readonly kinds = new Map<string, { rows: number; values: Map<string, number>; more: boolean }>();
-  add(kind: string, value: string): void {
+  private readonly kinds = new Map<string, { rows: number; values: Map<string, number>; lines: number[]; more: boolean }>();
+  /** `value` null: the value is not shown, the data row number is. */
+  add(kind: string, value: string | null, row?: number): void {
     let k = this.kinds.get(kind);
-    if (!k) this.kinds.set(kind, (k = { rows: 0, values: new Map(), more: false }));
+    if (!k) this.kinds.set(kind, (k = { rows: 0, values: new Map(), lines: [], more: false }));
     k.rows++;
+    if (value === null) {
+      if (row !== undefined && k.lines.length < 10) k.lines.push(row);
+      else k.more = true;
+      return;
+    }
     const v = value.length > 60 ? value.slice(0, 57) + '...' : value;
     const n = k.values.get(v);
     if (n !== undefined) k.values.set(v, n + 1);
@@ -54,11 +63,16 @@ export class WarningLog {
   get size(): number {
     return this.kinds.size;
   }
-  /** One line per kind: `country not recognised ... in 3 rows: "Ruritania" (2), "Atlantis"`. */
+  /** One line per kind: `country not recognised ... in 3 rows: "Ruritania" (2), "Atlantis"`, or `... in 2 rows (data rows 4, 9)`. */
   lines(): string[] {
     return [...this.kinds].map(([kind, k]) => {
+      const count = `${k.rows} row${k.rows === 1 ? '' : 's'}`;
+      if (k.lines.length || !k.values.size) {
+        const rows = k.lines.length ? ` (data row${k.lines.length === 1 && !k.more ? '' : 's'} ${k.lines.join(', ')}${k.more ? ', ...' : ''})` : '';
+        return `${count} ${kind}${rows}`;
+      }
       const shown = [...k.values].map(([v, n]) => (n > 1 ? `"${v}" (${n})` : `"${v}"`)).join(', ');
-      return `${kind} in ${k.rows} row${k.rows === 1 ? '' : 's'}: ${shown}${k.more ? ', ...' : ''}`;
+      return `${kind} in ${count}: ${shown}${k.more ? ', ...' : ''}`;
     });
   }
 }
@@ -98,7 +112,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"']+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])
  */
 export function normaliseEmail(value: string): { email: string | null; valid: boolean } {
   const t = value.trim().toLowerCase();
-  if (!t) return { email: null, valid: false };
+  if (!t || NO_EMAIL.test(t)) return { email: null, valid: false };
   const simple = t.startsWith('mailto:') ? t.slice(7) : t;
   if (EMAIL.test(simple)) return { email: simple, valid: true };
   const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(t);
@@ -108,6 +122,20 @@ export function normaliseEmail(value: string): { email: string | null; valid: bo
     if (EMAIL.test(p)) return { email: p, valid: true };
   }
   return { email: t, valid: false };
+}
+
+/** What form tools and officers write for "no address" (Microsoft Forms: "anonymous"). */
+const NO_EMAIL = /^(?:anonymous|anonyme|an[oó]nimo|n\/?a|none|-+|\u2014)$/;
+
+/** How many distinct email addresses a cell holds ("a@x.org; b@x.org" holds two). */
+export function countEmails(value: string): number {
+  if (value.indexOf('@') === value.lastIndexOf('@')) return value.includes('@') ? 1 : 0;
+  const found = new Set<string>();
+  for (const part of value.toLowerCase().split(/[\s,;/|<>()"']+/)) {
+    const p = part.replace(/^mailto:/, '').replace(/\.+$/, '');
+    if (EMAIL.test(p)) found.add(p);
+  }
+  return found.size;
 }
 
 /** "8,5", "8.5", " 7 ", "85 %", "8/10" -> a number; null when empty or not a number. */
@@ -241,14 +269,34 @@ export class RowNormaliser {
     return list.slice();
   }
 
-  normalise(cells: readonly string[]): NormalisedRow {
+  /**
+   * The email of a row: the first column (best first) holding a valid address; else what the
+   * first non-empty one holds, to say why it is not an address.
+   */
+  private email(cells: readonly string[], row: number | undefined, reasons: string[]): string | null {
+    let invalid: string | null = null;
+    for (const c of this.cols.email ?? []) {
+      const cell = cells[c] ?? '';
+      const { email, valid } = normaliseEmail(cell);
+      if (valid) {
+        if (countEmails(cell) > 1) {
+          this.warnings.add('had several e-mail addresses in one cell; the first is the contact email, all are kept in the source row (skillsnet show ID --raw)', null, row);
+        }
+        return email;
+      }
+      if (email && invalid === null) invalid = email;
+    }
+    reasons.push(invalid === null ? 'missing email' : 'invalid email');
+    return invalid;
+  }
+
+  /** `row`: the data row number (1 = the first row under the header), for warnings. */
+  normalise(cells: readonly string[], row?: number): NormalisedRow {
     const reasons: string[] = [];
     const organization = cleanText(this.raw(cells, 'organization'));
     if (!organization) reasons.push('missing organisation');
 
-    const { email, valid } = normaliseEmail(this.raw(cells, 'email'));
-    if (!email) reasons.push('missing email');
-    else if (!valid) reasons.push('invalid email');
+    const email = this.email(cells, row, reasons);
 
     let contactName = this.text(cells, 'contactName');
     if (!contactName) {

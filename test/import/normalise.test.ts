@@ -83,7 +83,7 @@ describe('headers', () => {
     expect(m.submittedAt).toEqual(['Completion time']);
     expect(m.organization).toEqual(['Name of your organization']);
     expect(m.contactName?.[0]).toBe('Contact person');
-    expect(m.email).toEqual(['Contact email', 'Email']);
+    expect(m.email).toEqual(['Contact email']); // the respondent's "Email" is not a fallback when the form asks for one
   });
   it('folds case, accents and punctuation', () => {
     expect(headerWords('E-MAIL  ADDRESS:')).toEqual(headerWords('email address'));

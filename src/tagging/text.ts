@@ -115,8 +115,8 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // both become "don"; "employers" and "employment" both "employ"): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance']),
-  fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères']),
-  es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros']),
+  fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance']),
+  es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia']),
 };
 
 export function stem(word: string, lang: TextLanguage): string {

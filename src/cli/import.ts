@@ -14,17 +14,27 @@ export interface ImportCommandOptions extends ImportOptions {
 }
 
 export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
-  const { importFiles } = await import('../import/importer.js');
+  const { importFiles, prepareFiles } = await import('../import/importer.js');
   // A dry run against a database that does not exist yet works on a throw-away copy: it writes nothing.
   let dbPath = opts.dbPath;
   let scratch: string | undefined;
-  if (opts.dryRun && !fs.existsSync(dbPath)) {
+  const isNew = !fs.existsSync(dbPath);
+  if (opts.dryRun && isNew) {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
     dbPath = path.join(scratch, 'dry-run.db');
   }
   let report: ImportReport;
   try {
-    report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, opts, io));
+    // Files are checked (columns found) before a new database file is created, so a file that
+    // cannot be imported leaves nothing behind.
+    const ready = isNew ? await prepareFiles(opts.files, opts, io) : undefined;
+    report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, opts, io, ready));
+  } catch (e) {
+    if (isNew && !scratch && fs.existsSync(dbPath)) {
+      const { discardEmptyDatabase } = await import('../db/imports.js');
+      await discardEmptyDatabase(dbPath);
+    }
+    throw e;
   } finally {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }

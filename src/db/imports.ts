@@ -197,3 +197,34 @@ export function previousImportOf(db: DB, callId: number, sha256: string): { id: 
     .prepare('SELECT id, file_name AS fileName, imported_at AS importedAt FROM import_batches WHERE call_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1')
     .get(callId, sha256) as { id: number; fileName: string; importedAt: string } | undefined;
 }
+
+/**
+ * After a failed first import: deletes the database file this command created when it holds
+ * nothing (no import batch, no call), so a failed first try leaves no empty file behind. Only
+ * when no other connection is writing (an exclusive lock is taken without waiting); anything
+ * else leaves the file as it is. Returns whether the file was removed.
+ */
+export async function discardEmptyDatabase(file: string): Promise<boolean> {
+  const fs = await import('node:fs');
+  const { default: Database } = await import('better-sqlite3');
+  let db: import('better-sqlite3').Database | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    db.pragma('busy_timeout = 0');
+    db.exec('BEGIN EXCLUSIVE');
+    const used = db.prepare(
+      `SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'calls' AND type = 'table') AND
+              ((SELECT count(*) FROM calls) + (SELECT count(*) FROM import_batches)) > 0`,
+    ).pluck().get();
+    db.exec('ROLLBACK');
+    db.close();
+    db = undefined;
+    if (used) return false;
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}

@@ -195,6 +195,17 @@ export function resolveCountry(text: string): CountryMatch | null {
   return result;
 }
 
+/**
+ * True for what people write when they give no country: "N/A", "none", "-", "—", "Unknown"...
+ * (the "-" rows of data/country-aliases.csv, and text without a letter or digit). The import
+ * treats it as a blank cell rather than an unrecognised country.
+ */
+export function isNoCountry(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const key = normaliseName(text);
+  return key === '' || (text.trim() !== 'NA' && getIndex().notCountries.has(key));
+}
+
 /** ILO region of an ISO alpha-2 code (any case); null for an unknown code. */
 export function regionOfCountry(code: string): Region | null {
   return getIndex().rows.get(code.trim().toUpperCase())?.region ?? null;

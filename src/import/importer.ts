@@ -83,19 +83,35 @@ export interface ImportReport {
 /** Rows looked at to find the header row (files may start with a title or a blank line). */
 const HEADER_SCAN_ROWS = 10;
 
-export async function importFiles(db: DB, files: string[], options: ImportOptions, io: IO): Promise<ImportReport> {
+/** Options checked and every file's columns settled: what importFiles needs besides the database. */
+export interface PreparedImport {
+  encoding?: string;
+  delimiter?: string;
+  mapFile?: MappingFile;
+  files: PreparedFile[];
+}
+
+/**
+ * Checks the options and settles every file's columns (asking on a terminal) without touching a
+ * database: a file with unrecognisable columns stops the command before anything is written,
+ * or even created.
+ */
+export async function prepareFiles(files: string[], options: ImportOptions, io: IO): Promise<PreparedImport> {
   if (!files.length) throw new UsageError('no file to import', { hint: 'skillsnet import FILE... (CSV, TSV or .xlsx)' });
   const encoding = options.encoding ? await parseEncodingOption(options.encoding) : undefined;
   const delimiter = options.delimiter ? parseDelimiterOption(options.delimiter) : undefined;
   const mapFile = options.mapping ?? (options.mapFile ? await readMappingFile(options.mapFile) : undefined);
+  const prepared: PreparedFile[] = [];
+  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile }, io));
+  return { encoding, delimiter, mapFile, files: prepared };
+}
+
+export async function importFiles(db: DB, files: string[], options: ImportOptions, io: IO, ready?: PreparedImport): Promise<ImportReport> {
+  const pre = ready ?? (await prepareFiles(files, options, io));
   const call = options.call?.trim() || defaultCall(db, io);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [] };
-  const fileOptions: FileOptions = { ...options, call, encoding, delimiter, mapFile };
-  // Every file's columns are settled (and any question asked) before the first one is written,
-  // so a file with unrecognisable columns stops the command before anything changes.
-  const prepared: PreparedFile[] = [];
-  for (const file of files) prepared.push(await prepareFile(file, fileOptions, io));
-  for (const file of prepared) {
+  const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
+  for (const file of pre.files) {
     let fileReport: FileReport;
     try {
       fileReport = await importFile(db, file, fileOptions, io);
@@ -139,7 +155,7 @@ interface Layout {
   unmatched: number[];
 }
 
-interface PreparedFile {
+export interface PreparedFile {
   file: string;
   scan: FileScan;
   source: TableSource;
@@ -294,7 +310,7 @@ function uniqueHeaders(headers: string[]): string[] {
 }
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n2';
+const NORMALISATION_VERSION = 'n3'; // n3: organisation types and beneficiaries in the shared vocabulary
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;

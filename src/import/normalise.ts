@@ -5,11 +5,12 @@
  * beneficiaries split into a list, phone numbers kept as text. Resolutions are cached per
  * distinct raw value: a call has thousands of rows but only a hundred or so countries.
  */
-import { resolveCountry } from '../geo/countries.js';
+import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { detectLanguage, resolveLanguage } from '../geo/languages.js';
 import { normaliseName } from '../geo/normalise.js';
 import { taxonomy } from '../tagging/taxonomy.js';
 import type { Region } from '../model.js';
+import { canonicalTerm } from './vocabulary.js';
 import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 
 export interface NormalisedApplication {
@@ -54,6 +55,12 @@ export class WarningLog {
       else k.more = true;
       return;
     }
+    // A value that looks like personal data (an address, a phone number: a shifted column) is
+    // not repeated; the data row number is given instead.
+    if (/@|\d{6,}/.test(value.replace(/[\s().+-]/g, ''))) {
+      if (row !== undefined && k.lines.length < 10) k.lines.push(row);
+      value = '(not shown: looks like personal data)';
+    }
     const v = value.length > 60 ? value.slice(0, 57) + '...' : value;
     const n = k.values.get(v);
     if (n !== undefined) k.values.set(v, n + 1);
@@ -67,12 +74,13 @@ export class WarningLog {
   lines(): string[] {
     return [...this.kinds].map(([kind, k]) => {
       const count = `${k.rows} row${k.rows === 1 ? '' : 's'}`;
-      if (k.lines.length || !k.values.size) {
+      if (!k.values.size) {
         const rows = k.lines.length ? ` (data row${k.lines.length === 1 && !k.more ? '' : 's'} ${k.lines.join(', ')}${k.more ? ', ...' : ''})` : '';
         return `${count} ${kind}${rows}`;
       }
       const shown = [...k.values].map(([v, n]) => (n > 1 ? `"${v}" (${n})` : `"${v}"`)).join(', ');
-      return `${kind} in ${count}: ${shown}${k.more ? ', ...' : ''}`;
+      const rows = k.lines.length ? ` (data row${k.lines.length === 1 ? '' : 's'} ${k.lines.join(', ')})` : '';
+      return `${kind} in ${count}: ${shown}${k.more ? ', ...' : ''}${rows}`;
     });
   }
 }
@@ -269,6 +277,17 @@ export class RowNormaliser {
     return list.slice();
   }
 
+  /** The organisation type in the shared English vocabulary (unknown types as written). */
+  private organizationType(cells: readonly string[]): string | null {
+    const t = this.text(cells, 'organizationType');
+    return t ? canonicalTerm('organizationTypes', t) : null;
+  }
+
+  /** Beneficiary groups split into a list, each in the shared English vocabulary, without repeats. */
+  private beneficiaries(raw: string): string[] {
+    return [...new Set(splitList(raw).map((b) => canonicalTerm('beneficiaries', b)))];
+  }
+
   /**
    * The email of a row: the first column (best first) holding a valid address; else what the
    * first non-empty one holds, to say why it is not an address.
@@ -304,7 +323,8 @@ export class RowNormaliser {
       contactName = name || null;
     }
 
-    const countryRaw = this.text(cells, 'country');
+    let countryRaw = this.text(cells, 'country');
+    if (countryRaw && isNoCountry(countryRaw)) countryRaw = null; // "N/A", "-", "none": no country given
     let country: string | null = null;
     let region: Region | null = null;
     if (countryRaw) {
@@ -318,7 +338,7 @@ export class RowNormaliser {
         country = match.code;
         region = match.region;
       } else if (reasons.length === 0) {
-        this.warnings.add('country not recognised (kept as written, no code or region)', countryRaw);
+        this.warnings.add('country not recognised (kept as written, no code or region)', countryRaw, row);
       }
     }
 
@@ -333,7 +353,7 @@ export class RowNormaliser {
           language = resolveLanguage(rawLanguage);
           if (this.languages.size < 50_000) this.languages.set(rawLanguage, language);
         }
-        if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage);
+        if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage, row);
       }
     }
     if (!language && reasons.length === 0 && (title || description)) {
@@ -345,7 +365,7 @@ export class RowNormaliser {
     if (rawScore) {
       const s = parseScore(rawScore);
       if (s === 'invalid') {
-        if (reasons.length === 0) this.warnings.add('score is not a number (left empty)', cleanText(rawScore));
+        if (reasons.length === 0) this.warnings.add('score is not a number (left empty)', cleanText(rawScore), row);
       } else score = s;
     }
 
@@ -356,7 +376,7 @@ export class RowNormaliser {
       application: {
         externalId: this.text(cells, 'externalId'),
         organization,
-        organizationType: this.text(cells, 'organizationType'),
+        organizationType: this.organizationType(cells),
         contactName,
         email,
         phone: this.text(cells, 'phone'),
@@ -367,7 +387,7 @@ export class RowNormaliser {
         language,
         title,
         description,
-        beneficiaries: beneficiariesRaw ? splitList(beneficiariesRaw) : [],
+        beneficiaries: beneficiariesRaw ? this.beneficiaries(beneficiariesRaw) : [],
         selfCategories: categoriesRaw ? this.splitCategories(categoriesRaw) : [],
         score,
         submittedAt: this.text(cells, 'submittedAt'),

@@ -143,3 +143,40 @@ describe('skillsnet import: encodings', () => {
     expect(r.stderr).toMatch(/warning: .*the file is not valid UTF-8.*--encoding windows-1252/);
   });
 });
+
+describe('skillsnet import: smaller fixes', () => {
+  it('"N/A", "-", "none", "—" are no country; World Bank and local names resolve', () => {
+    const f = file('countries.csv', [
+      'Organization,Email,Country',
+      'O1,o1@example.org,N/A', 'O2,o2@example.org,n/a', 'O3,o3@example.org,-', 'O4,o4@example.org,none', 'O5,o5@example.org,—',
+      'O6,o6@example.org,"Congo, Dem. Rep."', 'O7,o7@example.org,Slovak Republic', 'O8,o8@example.org,Schweiz', 'O9,o9@example.org,Deutschland',
+    ].join('\n'));
+    const d = db();
+    const r = json(runCli(['import', f, '--db', d, '--json']));
+    expect(r).toMatchObject({ inserted: 9 });
+    expect(r.files[0].warnings).toEqual([]);
+    const byOrg = Object.fromEntries(list(d).map((a) => [a.organization, a.country]));
+    expect(byOrg).toMatchObject({ O1: null, O2: null, O3: null, O4: null, O5: null, O6: 'CD', O7: 'SK', O8: 'CH', O9: 'DE' });
+  });
+
+  it('a failed first import leaves no database file behind', () => {
+    const d = path.join(dir, 'never.db');
+    const noColumns = file('nocols.csv', 'A,B\n1,2\n');
+    expect(runCli(['import', noColumns, '--db', d]).code).toBe(1);
+    expect(fs.existsSync(d)).toBe(false);
+    const broken = file('broken.csv', 'Organization,Email\nOrg,a@example.org\n"Org B,b@example.org\n');
+    const r = runCli(['import', broken, '--db', d]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*never closed/m);
+    expect(fs.readdirSync(dir).filter((x) => x.startsWith('never.db'))).toEqual([]);
+  });
+
+  it('rejects and show number rows as data rows', () => {
+    const f = file('rows.csv', 'Organization,Email\nOrg A,a@example.org\n,b@example.org\n');
+    const d = db();
+    runCli(['import', f, '--db', d]);
+    const r = runCli(['rejects', '--db', d]);
+    expect(r.stdout).toMatch(/Data row/);
+    expect(json(runCli(['rejects', '--json', '--db', d]))[0].rowNumber).toBe(2);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * One shared English vocabulary for organisation types and beneficiary groups: "ONG",
+ * "Organización no gubernamental" and "NGO" are one type, "Jeunes", "Jóvenes" and "Youth" one
+ * group, so stats, selection quotas and Kumu filters do not split a group by the language of the
+ * form. The synonyms live in data/vocabulary.json; a value that matches none is kept as written.
+ */
+import fs from 'node:fs';
+import { dataPath } from '../paths.js';
+import { normaliseName } from '../geo/normalise.js';
+
+interface VocabularyData {
+  organizationTypes: Record<string, string[]>;
+  beneficiaries: Record<string, string[]>;
+}
+
+export type VocabularyKind = keyof VocabularyData;
+
+let lookup: Record<VocabularyKind, Map<string, string>> | undefined;
+
+function getLookup(): Record<VocabularyKind, Map<string, string>> {
+  if (lookup) return lookup;
+  const data = JSON.parse(fs.readFileSync(dataPath('vocabulary.json'), 'utf8')) as VocabularyData;
+  const build = (groups: Record<string, string[]>) => {
+    const map = new Map<string, string>();
+    for (const [canonical, synonyms] of Object.entries(groups)) {
+      for (const s of [canonical, ...synonyms]) {
+        const key = normaliseName(s);
+        if (key && !map.has(key)) map.set(key, canonical);
+      }
+    }
+    return map;
+  };
+  lookup = { organizationTypes: build(data.organizationTypes), beneficiaries: build(data.beneficiaries) };
+  return lookup;
+}
+
+/** The shared English name of an organisation type or beneficiary group, or the value as written (trimmed). */
+export function canonicalTerm(kind: VocabularyKind, value: string): string {
+  const t = value.trim();
+  if (!t) return t;
+  return getLookup()[kind].get(normaliseName(t)) ?? t;
+}

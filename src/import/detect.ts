@@ -74,7 +74,8 @@ export async function scanFile(file: string): Promise<FileScan> {
       const cut = completeUtf8Length(bytes);
       const piece = bytes.subarray(0, cut);
       if (isUtf8(piece)) {
-        if (multibyte < ENOUGH_MULTIBYTE) multibyte += countLeadBytes(piece);
+        // the evidence of the first 64 MiB is plenty (and keeps a huge file's scan fast)
+        if (multibyte < ENOUGH_MULTIBYTE && size <= 64 * 1024 * 1024) multibyte += countLeadBytes(piece);
       } else {
         // Not all valid: count how much is, to tell a UTF-8 file with a few stray bytes from a
         // Windows-1252 one.

@@ -165,6 +165,10 @@ async function readXlsx(file: string, onRow: (cells: string[]) => void, onBytes?
       worksheets: 'emit',
       entries: 'emit',
     } as never);
+    // exceljs reads parts in zip order and assumes workbook.xml came before the sheets; when a
+    // writer put it after them, `model` is still undefined and the reader crashes. Start it empty.
+    const reader = workbook as unknown as { model?: unknown };
+    reader.model ??= { sheets: [] };
     for await (const sheet of workbook as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
       for await (const row of sheet) {
         const values = row.values as unknown[];

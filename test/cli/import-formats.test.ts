@@ -143,6 +143,25 @@ describe('.xlsx (first sheet)', () => {
   });
 });
 
+describe('.xlsx whose parts come in an unusual order', () => {
+  it('imports when xl/workbook.xml is stored after the sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Responses');
+    ws.addRow(['Organization', 'Email']);
+    ws.addRow(['Acme', 'a@example.org']);
+    // jszip comes with exceljs; it rewrites the archive with the parts in the order that broke the reader
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+    const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml'];
+    const order = [...first, ...names.filter((n) => !first.includes(n) && n !== 'xl/workbook.xml'), 'xl/workbook.xml'];
+    const out = new JSZip();
+    for (const n of order) out.file(n, await zip.file(n)!.async('nodebuffer'));
+    const f = file('reordered.xlsx', await out.generateAsync({ type: 'nodebuffer' }));
+    expect(importJson(f, path.join(dir, 'reordered.db')).report).toMatchObject({ rows: 1, inserted: 1 });
+  });
+});
+
 describe('several files in one import, --delimiter and --encoding', () => {
   it('counts per file and in total', () => {
     const a = file('a.csv', 'Organization,Email\nA1,a1@example.org\nA2,a2@example.org\n');

@@ -81,8 +81,11 @@ export interface TagEditOptions {
 
 export interface TagEditResult {
   id: number;
+  /** Codes that changed state (were not on before / were on before). */
   added: string[];
   removed: string[];
+  /** Codes already in the asked state (already on for add, already absent for remove): recorded as the officer's decision, nothing else changes. */
+  unchanged: string[];
   categories: string[];
 }
 
@@ -94,13 +97,23 @@ async function editTags(opts: TagEditOptions, io: IO, action: 'add' | 'remove'):
     if (!tags.applicationExists(db, opts.id)) {
       throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
     }
+    const onBefore = new Set(tags.tagsOf(db, opts.id).filter((t) => t.state === 'on').map((t) => t.category));
     db.transaction(() => tags.setOfficerTags(db, opts.id, action === 'add' ? codes : [], action === 'remove' ? codes : [])).immediate();
     const on = tags.tagsOf(db, opts.id).filter((t) => t.state === 'on').map((t) => t.category);
-    return { id: opts.id, added: action === 'add' ? codes : [], removed: action === 'remove' ? codes : [], categories: on };
+    const changed = codes.filter((c) => (action === 'add' ? !onBefore.has(c) : onBefore.has(c)));
+    const unchanged = codes.filter((c) => !changed.includes(c));
+    return { id: opts.id, added: action === 'add' ? changed : [], removed: action === 'remove' ? changed : [], unchanged, categories: on };
   });
   if (opts.json) printJson(io, result);
   else {
-    info(io, `Application ${opts.id}: ${action === 'add' ? 'added' : 'removed'} ${codes.join(', ')} (an officer decision: tag auto will not change it).`);
+    const changed = action === 'add' ? result.added : result.removed;
+    const parts: string[] = [];
+    if (changed.length) parts.push(`${action === 'add' ? 'added' : 'removed'} ${changed.join(', ')}`);
+    if (result.unchanged.length) {
+      const was = result.unchanged.length === 1 ? 'was' : 'were';
+      parts.push(`${result.unchanged.join(', ')} ${was} ${action === 'add' ? 'already there (now confirmed by an officer)' : 'not there (now kept off)'}`);
+    }
+    info(io, `Application ${opts.id}: ${parts.join('; ')} (an officer decision: tag auto will not change it).`);
     io.stdout.write(`${result.categories.join('\n')}${result.categories.length ? '\n' : ''}`);
     if (!result.categories.length) info(io, 'It has no category now.');
   }

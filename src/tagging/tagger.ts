@@ -1,7 +1,7 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, termIndex, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
-import { BREAK, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, maskPlaceNames, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -13,9 +13,21 @@ export interface TaggerInput {
   language?: string | null;
 }
 
+type Field = 'title' | 'description' | 'beneficiaries';
+
 /** Why a category was suggested; stored with each tag and shown by `tag explain`. */
 export type Evidence =
-  | { kind: 'term'; term: string; field: 'title' | 'description' | 'beneficiaries'; count: number; weight: number }
+  | {
+      kind: 'term';
+      term: string;
+      /** The field that weighs most among those where the term was found. */
+      field: Field;
+      /** Occurrences in all fields together. */
+      count: number;
+      weight: number;
+      /** Occurrences per field (absent in evidence stored before it was recorded). */
+      fields?: Partial<Record<Field, number>>;
+    }
   | { kind: 'self'; value: string }
   | { kind: 'model'; probability: number; weight: number; words: string[] }
   | { kind: 'fallback'; note: string };
@@ -71,14 +83,14 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The stems the learned model reads for an application (title, description, beneficiaries). */
 export function applicationTokens(input: TaggerInput): { language: TextLanguage; title: string[]; description: string[]; beneficiaries: string[] } {
-  const titleWords = words(input.title ?? '');
-  const descriptionWords = words(input.description ?? '');
+  const titleWords = words(maskPlaceNames(input.title ?? ''));
+  const descriptionWords = words(maskPlaceNames(input.description ?? ''));
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
   return {
     language,
     title: stemWords(titleWords, language),
     description: stemWords(descriptionWords, language),
-    beneficiaries: stemWords(words((input.beneficiaries ?? []).join(' ; ')), language),
+    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language),
   };
 }
 
@@ -125,16 +137,17 @@ export class Tagger {
       ['description', tokens.description, 1],
       ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
     ];
-    const seen = new Map<string, { term: string; field: 'title' | 'description' | 'beneficiaries'; count: number; weights: Record<string, number>; fieldWeight: number }>();
+    const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
     for (const [field, stems, fieldWeight] of fields) {
       for (const m of matchTerms(stems, this.terms, tokens.language)) {
         const key = m.term.stems.join(' ');
         const known = seen.get(key);
         if (known) {
           known.count++;
+          known.fields[field] = (known.fields[field] ?? 0) + 1;
           if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
         } else {
-          seen.set(key, { term: m.term.term, field, count: 1, weights: m.term.weights, fieldWeight });
+          seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
         }
       }
     }
@@ -145,7 +158,7 @@ export class Tagger {
         const points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
         score.set(code, (score.get(code) ?? 0) + points);
         distinct.set(code, (distinct.get(code) ?? 0) + 1);
-        push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points) });
+        push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points), fields: { ...s.fields } });
       }
     }
 
@@ -195,7 +208,14 @@ export class Tagger {
     // Broad categories need several distinct clues unless the learned model carries them.
     const enoughClues = (s: CategoryScore) =>
       s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) >= 0.3;
-    let chosen = scores.filter((s) => s.confidence >= this.threshold && enoughClues(s)).slice(0, this.maxCategories);
+    // Each category's own threshold (the common one, shifted where the term file says so), and
+    // beside the top category a share of its confidence.
+    const thresholdOf = (code: string) => Math.min(0.99, Math.max(0.01, this.threshold + (file.categories[code]?.thresholdShift ?? 0)));
+    const top = scores[0]?.confidence ?? 0;
+    const ratio = file.secondaryRatio ?? 0;
+    let chosen = scores
+      .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
+      .slice(0, this.maxCategories);
     if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
       chosen = [scores[0]];
@@ -215,8 +235,18 @@ export class Tagger {
 /** A one-line reading of a piece of evidence, for tables and `tag explain`. */
 export function describeEvidence(e: Evidence): string {
   switch (e.kind) {
-    case 'term':
-      return `"${e.term}"${e.field === 'description' ? '' : ` in ${e.field}`}${e.count > 1 ? ` ×${e.count}` : ''} (+${e.weight})`;
+    case 'term': {
+      const times = (n: number) => (n > 1 ? ` ×${n}` : '');
+      const order: Field[] = ['title', 'description', 'beneficiaries'];
+      const found = e.fields ? order.filter((f) => (e.fields![f] ?? 0) > 0) : [];
+      // Each field with its own count: "refugees" in title, description ×2 (not "in title ×3").
+      const where = found.length === 0
+        ? `${e.field === 'description' ? '' : ` in ${e.field}`}${times(e.count)}`
+        : found.length === 1 && found[0] === 'description'
+          ? times(e.fields!.description!)
+          : ` in ${found.map((f) => `${f}${times(e.fields![f]!)}`).join(', ')}`;
+      return `"${e.term}"${where} (+${e.weight})`;
+    }
     case 'self':
       return `applicant chose "${e.value}"`;
     case 'model':

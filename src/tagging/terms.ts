@@ -9,7 +9,16 @@ export interface TermFile {
   repeatWeight: number;
   maxRepeats: number;
   selfChoiceScore: number;
-  categories: Record<string, { scale: number; minTerms: number; terms: Partial<Record<TextLanguage, Record<string, number>>> }>;
+  /**
+   * A category other than the most likely one also needs this share of the top confidence
+   * (0..1, default 0: none), so a passing mention beside a clear main category stays out.
+   */
+  secondaryRatio?: number;
+  /**
+   * categories.X.thresholdShift: added to the threshold for that category (e.g. -0.05 where the
+   * category is under-tagged at the common threshold), chosen on the development sets.
+   */
+  categories: Record<string, { scale: number; minTerms: number; thresholdShift?: number; terms: Partial<Record<TextLanguage, Record<string, number>>> }>;
 }
 
 /** One phrase of the term lists, stemmed: the categories it points to and with what weight. */

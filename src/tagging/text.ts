@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { dataPath } from '../paths.js';
 
 /**
  * Text processing shared by the term lists, the learned model and the self-category matcher:
@@ -165,4 +167,95 @@ export function nameKey(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+// Place names are not evidence: "La Paz" is a city, not "paz" (peace, a life-skills word);
+// "La Libertad" is a region, not "libertad" of "privados de libertad". Country names
+// (data/countries.csv and its aliases), capitals and large cities of the network's regions,
+// and capitalised "San/Santa/Puerto/Saint..." names are taken out of a text before its words
+// are read, only where they are written with capitals (a lower-case "paz" still counts).
+const CAPITALS = [
+  'La Paz', 'La Libertad', 'La Esperanza', 'La Victoria', 'La Unión', 'La Habana', 'El Alto', 'El Salvador', 'Buenos Aires',
+  'Ciudad de México', 'Ciudad de Guatemala', 'Ciudad de Panamá', 'Mexico City', 'Guatemala City', 'Panama City', 'Santo Domingo',
+  'Asunción', 'Montevideo', 'Lima', 'Bogotá', 'Quito', 'Caracas', 'Managua', 'Tegucigalpa', 'San José', 'San Salvador', 'Sucre',
+  'Santiago', 'Brasília', 'Havana', 'Kingston', 'Port-au-Prince', 'Port of Spain', 'Georgetown', 'Paramaribo', 'Medellín', 'Cali',
+  'Nairobi', 'Addis Ababa', 'Addis-Abeba', 'Kampala', 'Kigali', 'Dar es Salaam', 'Dodoma', 'Lusaka', 'Harare', 'Maputo', 'Lilongwe',
+  'Accra', 'Abuja', 'Lagos', 'Dakar', 'Bamako', 'Niamey', 'Ouagadougou', 'Abidjan', 'Yamoussoukro', 'Lomé', 'Cotonou', 'Porto-Novo',
+  'Conakry', 'Freetown', 'Monrovia', 'Banjul', 'Bissau', 'Praia', 'Nouakchott', 'Rabat', 'Casablanca', 'Alger', 'Algiers', 'Tunis',
+  'Tripoli', 'Le Caire', 'Cairo', 'El Cairo', 'Khartoum', 'Juba', 'Mogadishu', 'Djibouti', 'Asmara', 'Yaoundé', 'Douala', 'Libreville',
+  'Brazzaville', 'Kinshasa', 'Bangui', "N'Djamena", 'Malabo', 'Luanda', 'Windhoek', 'Gaborone', 'Pretoria', 'Johannesburg', 'Cape Town',
+  'Le Cap', 'Ciudad del Cabo', 'Maseru', 'Mbabane', 'Antananarivo', 'Port Louis', 'Victoria', 'Moroni', 'Beirut', 'Beyrouth', 'Amman',
+  'Damascus', 'Damas', 'Baghdad', 'Bagdad', 'Riyadh', 'Riyad', 'Doha', 'Manama', 'Muscat', 'Mascate', 'Sanaa', 'Kuwait City',
+  'Abu Dhabi', 'Dubai', 'Ramallah', 'Gaza', 'Jerusalem', 'Jérusalem', 'Kabul', 'Islamabad', 'Karachi', 'Lahore', 'Dhaka', 'Kathmandu',
+  'Katmandou', 'New Delhi', 'Nueva Delhi', 'New Dehli', 'Mumbai', 'Colombo', 'Malé', 'Thimphu', 'Bangkok', 'Hanoi', 'Ho Chi Minh City',
+  'Phnom Penh', 'Vientiane', 'Yangon', 'Naypyidaw', 'Kuala Lumpur', 'Jakarta', 'Manila', 'Manille', 'Dili', 'Port Moresby', 'Suva',
+  'Honiara', 'Apia', 'Beijing', 'Pékin', 'Pekín', 'Ulaanbaatar', 'Seoul', 'Tokyo', 'Canberra', 'Wellington', 'Tehran', 'Téhéran',
+  'Ankara', 'Istanbul', 'Tbilisi', 'Yerevan', 'Baku', 'Astana', 'Almaty', 'Tashkent', 'Bishkek', 'Dushanbe', 'Ashgabat', 'Kyiv', 'Kiev',
+  'Chisinau', 'Minsk', 'Moscow', 'Tirana', 'Skopje', 'Sarajevo', 'Belgrade', 'Podgorica', 'Pristina', 'Geneva', 'Genève', 'Ginebra',
+  'Saint-Louis', 'São Tomé', 'Santa Cruz', 'Puerto Rico', 'Costa Rica', "Côte d'Ivoire", 'Costa de Marfil', 'Cabo Verde', 'Cap-Vert',
+  'Burkina Faso', 'Sierra Leone', 'Sierra Leona', 'Afrique du Sud', 'Sudáfrica', 'South Africa', 'Nueva Zelanda', 'Nouvelle-Zélande',
+  'Arabie saoudite', 'Arabia Saudita', 'Émirats arabes unis', 'Emiratos Árabes Unidos', 'République démocratique du Congo',
+  'República Democrática del Congo', 'République centrafricaine', 'República Centroafricana', 'Guinée équatoriale', 'Guinea Ecuatorial',
+  'Haïti', 'Haití', 'Pérou', 'Perú', 'Bolivie', 'Colombie', 'Équateur', 'Mexique', 'México', 'Panamá', 'Brésil', 'Brasil',
+  'Trinidad and Tobago', 'Trinité-et-Tobago', 'Trinidad y Tobago', 'República Dominicana', 'République dominicaine', 'Timor-Leste',
+];
+const PLACE_PREFIX = /^(?:San|Santa|Santo|São|Saint|Sainte|Puerto|Porto|Port|Ciudad|Villa)$/;
+let placeIndex: Map<string, string[]> | undefined;
+
+function placeNames(): Map<string, string[]> {
+  if (placeIndex) return placeIndex;
+  const names = new Set<string>(CAPITALS);
+  for (const file of ['countries.csv', 'country-aliases.csv']) {
+    try {
+      const lines = fs.readFileSync(dataPath(file), 'utf8').split(/\r?\n/).slice(1);
+      for (const line of lines) {
+        // name is the third column of countries.csv, the first of the aliases; quoted names may hold commas.
+        const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ?? [];
+        const name = (file === 'countries.csv' ? cells[2] : cells[0])?.trim();
+        if (name && /^\p{Lu}/u.test(name)) for (const part of name.split(/\s*[(),]\s*/)) if (/^\p{Lu}/u.test(part) && part.length > 2) names.add(part.trim());
+      }
+    } catch {
+      // Without the data files only the built-in list is used.
+    }
+  }
+  placeIndex = new Map();
+  for (const n of names) {
+    const first = n.split(/[\s'’-]/)[0];
+    const list = placeIndex.get(first) ?? [];
+    list.push(n);
+    placeIndex.set(first, list);
+  }
+  for (const list of placeIndex.values()) list.sort((a, b) => b.length - a.length);
+  return placeIndex;
+}
+
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*/gu;
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** The text with capitalised place names blanked out (same length is not kept; words around stay apart). */
+export function maskPlaceNames(text: string): string {
+  if (!text || !/\p{Lu}/u.test(text)) return text;
+  const index = placeNames();
+  let out = '';
+  let last = 0;
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
+    const at = m.index;
+    if (at < last) continue;
+    let end = -1;
+    for (const name of index.get(m[0]) ?? []) {
+      if (text.startsWith(name, at) && !LETTER.test(text[at + name.length] ?? '')) { end = at + name.length; break; }
+    }
+    if (end < 0 && PLACE_PREFIX.test(m[0])) {
+      // "San Pedro Sula", "Puerto Cortés", "Saint-Louis": the prefix and the capitalised words after it.
+      const rest = /^(?:[\s-]+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]*)+/u.exec(text.slice(at + m[0].length));
+      if (rest) end = at + m[0].length + rest[0].length;
+    }
+    if (end > 0) {
+      out += text.slice(last, at) + ' ';
+      last = end;
+      CAPITALISED.lastIndex = end;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }

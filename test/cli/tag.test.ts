@@ -131,9 +131,23 @@ describe('skillsnet tag add / remove', () => {
 
   it('adds and removes several codes, with JSON', () => {
     const add = json(cli('tag', 'add', '2', 'life-skills', 'research-data', '--json'));
-    expect(add).toEqual({ id: 2, added: ['life-skills', 'research-data'], removed: [], categories: ['life-skills', 'research-data'] });
+    expect(add).toEqual({ id: 2, added: ['life-skills', 'research-data'], removed: [], unchanged: [], categories: ['life-skills', 'research-data'] });
     const rm = json(cli('tag', 'remove', '2', 'research-data', '--json'));
     expect(rm.categories).toEqual(['life-skills']);
+    expect(rm.removed).toEqual(['research-data']);
+  });
+
+  it('says when a category was already there, or not there', () => {
+    cli('tag', 'add', '2', 'life-skills');
+    const again = cli('tag', 'add', '2', 'life-skills', 'research-data');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/added research-data; life-skills was already there/);
+    expect(again.stderr).not.toMatch(/added life-skills/);
+    const absent = cli('tag', 'remove', '2', 'entrepreneurship');
+    expect(absent.stderr).toMatch(/entrepreneurship was not there/);
+    expect(absent.stderr).not.toMatch(/removed entrepreneurship/);
+    const j = json(cli('tag', 'remove', '2', 'entrepreneurship', 'life-skills', '--json'));
+    expect(j).toMatchObject({ removed: ['life-skills'], unchanged: ['entrepreneurship'] });
   });
 });
 

@@ -105,6 +105,9 @@ describe('tagger', () => {
 
   it('describes evidence in words', () => {
     expect(describeEvidence({ kind: 'term', term: 'apprentice', field: 'title', count: 2, weight: 4.5 })).toBe('"apprentice" in title ×2 (+4.5)');
+    expect(describeEvidence({ kind: 'term', term: 'refugees', field: 'title', count: 4, weight: 6, fields: { title: 1, description: 2, beneficiaries: 1 } }))
+      .toBe('"refugees" in title, description ×2, beneficiaries (+6)');
+    expect(describeEvidence({ kind: 'term', term: 'refugees', field: 'description', count: 3, weight: 3, fields: { description: 3 } })).toBe('"refugees" ×3 (+3)');
     expect(describeEvidence({ kind: 'self', value: 'Sectoral approach' })).toBe('applicant chose "Sectoral approach"');
   });
 });
@@ -142,4 +145,34 @@ describe('learned model', () => {
     const b = trainModel(examples, categoryCodes())!;
     expect([...a.categories['life-skills'].weights]).toEqual([...b.categories['life-skills'].weights]);
   });
+
+  it('counts a term per field in its evidence', () => {
+    const r = new Tagger().tag({ title: 'Refugees learn to weld', description: 'Refugees teach refugees to weld.', beneficiaries: ['refugees'], language: 'en' });
+    const e = r.scores.find((s) => s.category === 'social-inclusion')!.evidence.find((x) => x.kind === 'term' && x.term.startsWith('refugee'));
+    expect(e).toMatchObject({ field: 'title', count: 4, fields: { title: 1, description: 2, beneficiaries: 1 } });
+  });
+
+  it('does not read place names as evidence', () => {
+    const place = new Tagger().tag({ title: 'Costura en La Paz', description: 'Un curso de costura industrial de cuatro meses en La Paz.', language: 'es' });
+    expect(place.scores.find((s) => s.category === 'life-skills')!.evidence.filter((e) => e.kind === 'term')).toEqual([]);
+  });
+
+  it('applies a category threshold shift and the share of the top confidence from the term file', () => {
+    const base: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'social-inclusion': { scale: 3, minTerms: 1, terms: { en: { refugees: 3, women: 1.5 } } },
+        'entrepreneurship': { scale: 3, minTerms: 1, terms: { en: { 'own business': 3, shop: 1.8 } } },
+      },
+    };
+    const text = { title: '', description: 'Refugees open a shop', language: 'en' };
+    // refugees: 1 - e^-1 = 0.63; shop: 1 - e^-0.6 = 0.45, under 0.5.
+    expect(new Tagger({ terms: compileTerms(base) }).tag(text).selected).toEqual(['social-inclusion']);
+    const shifted = structuredClone(base);
+    shifted.categories.entrepreneurship.thresholdShift = -0.1;
+    expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+    shifted.secondaryRatio = 0.8; // 0.45 < 0.8 x 0.63
+    expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion']);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, foldAccents, guessLanguage, nameKey, stem, stems, textLanguage, words } from '../../src/tagging/text.js';
+import { BREAK, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, words } from '../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -30,5 +30,13 @@ describe('text processing', () => {
 
   it('normalises names typed by people', () => {
     expect(nameKey('  Éducation & Formation — (en ligne) ')).toBe('education and formation en ligne');
+  });
+
+  it('takes capitalised place names out of a text, but not the same words in lower case', () => {
+    expect(words(maskPlaceNames('Talleres en La Paz sobre la paz'))).toEqual(['talleres', 'en', 'sobre', 'la', 'paz']);
+    expect(words(maskPlaceNames('Privados de libertad en La Libertad'))).toEqual(['privados', 'de', 'libertad', 'en']);
+    expect(words(maskPlaceNames("Youth of San Pedro Sula and Côte d'Ivoire train"))).toEqual(['youth', 'of', 'and', 'train']);
+    expect(words(maskPlaceNames('Refugees in Kenya'))).toEqual(['refugees', 'in']);
+    expect(maskPlaceNames('Lapaz paz')).toBe('Lapaz paz');
   });
 });

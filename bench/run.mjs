@@ -349,9 +349,11 @@ async function main() {
     results.export = {
       rows: EXPORT_SIZE,
       ...benchStep(`export kumu ${fmtN(EXPORT_SIZE)}`, base, (i) => {
-        const out = path.join(TMP, `kumu-${i}.xlsx`);
-        fs.rmSync(out, { force: true });
-        return ['export', 'kumu', '--format', 'xlsx', '--out', out, '--quiet'];
+        // A folder per run: the export writes a Kumu view file beside the workbook.
+        const dir = path.join(TMP, `kumu-${i}`);
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir, { recursive: true });
+        return ['export', 'kumu', '--format', 'xlsx', '--out', path.join(dir, 'map.xlsx'), '--quiet'];
       }, QUICK ? 2 : 3),
     };
     delete results.export.stdout;
@@ -367,7 +369,7 @@ async function main() {
   log(`\nwrote ${path.relative(process.cwd(), OUT) || OUT}`);
   if (!KEEP) {
     for (const f of fs.readdirSync(TMP)) {
-      if (/\.(db|db-wal|db-shm|xlsx)$/.test(f) || f === 'step.db') fs.rmSync(path.join(TMP, f), { force: true });
+      if (/\.(db|db-wal|db-shm|xlsx)$/.test(f) || /^kumu-\d+$/.test(f)) fs.rmSync(path.join(TMP, f), { recursive: true, force: true });
     }
   }
 }

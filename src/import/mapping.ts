@@ -172,7 +172,7 @@ export async function mappingWizard(io: IO, file: string, headers: readonly stri
       const cols = out[f];
       if (cols?.length) json[f] = cols.length === 1 ? headers[cols[0]!]! : cols.map((c) => headers[c]!);
     }
-    await fs.promises.writeFile(path.resolve(io.cwd, target), JSON.stringify(json, null, 2) + '\n');
+    await fs.promises.writeFile(path.resolve(io.cwd, target), JSON.stringify(json, null, 2) + '\n', { mode: 0o600 });
     info(io, `Saved. Next time: skillsnet import ${path.basename(file)} --map ${target}`);
   }
   return out;

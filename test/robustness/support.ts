@@ -88,7 +88,8 @@ export function seededRandom(seed: number): () => number {
 export function copyDb(from: string, to: string): void {
   for (const suffix of ['', '-wal', '-shm']) {
     fs.rmSync(to + suffix, { force: true });
-    if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
+    // An empty WAL (left by a read-only look) carries nothing: the copy then starts without one.
+    if (fs.existsSync(from + suffix) && (suffix === '' || fs.statSync(from + '-wal').size > 0)) fs.copyFileSync(from + suffix, to + suffix);
   }
 }
 

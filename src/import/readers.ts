@@ -1,12 +1,13 @@
 /**
  * Streams the rows of a file as arrays of strings, whatever its format: delimited text in any
- * encoding (iconv-lite, then our CSV parser: see csv.ts) or the first sheet of an .xlsx workbook (exceljs's
+ * encoding (decoded by node's StringDecoder or iconv-lite, then parsed by csv-parse) or the first sheet of an .xlsx workbook (exceljs's
  * streaming reader). Rows are handed to a callback one at a time, synchronously, so nothing
  * accumulates and the caller's work applies back-pressure to the file stream.
  */
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { CsvError, CsvParser } from './csv.js';
 import { OperationError } from '../errors.js';
 import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
 
@@ -49,11 +50,12 @@ export async function openTable(file: string, scan: FileScan, options: ReadOptio
   const headText = await decode(scan.head.subarray(bom), encoding);
   const delimiter = options.delimiter ?? detectDelimiter(headText);
   const sepLine = /^sep=.\r?\n/i.test(headText);
+  const mixedLineEndings = hasMixedLineEndings(headText);
   return {
     format,
     encoding,
     delimiter,
-    read: (onRow, onBytes) => readCsv(file, { encoding, bom, delimiter, sepLine }, onRow, onBytes),
+    read: (onRow, onBytes) => readCsv(file, { encoding, bom, delimiter, sepLine, mixedLineEndings }, onRow, onBytes),
   };
 }
 
@@ -80,6 +82,20 @@ interface CsvSettings {
   bom: number;
   delimiter: string;
   sepLine: boolean;
+  mixedLineEndings: boolean;
+}
+
+/**
+ * csv-parse takes the first line ending it meets as the only one, which is fastest and right for
+ * nearly every export. A file that mixes them (CRLF rows and bare LF rows, say, from two
+ * sources pasted together) is parsed with all three instead, about half as fast. Line breaks
+ * inside quoted cells (Excel writes LF there in CRLF files) also take that slower, still correct path.
+ */
+function hasMixedLineEndings(text: string): boolean {
+  const crlf = text.includes('\r\n');
+  const bareLf = /(^|[^\r])\n/.test(text);
+  const bareCr = /\r(?!\n|$)/.test(text);
+  return [crlf, bareLf, bareCr].filter(Boolean).length > 1;
 }
 
 async function readCsv(
@@ -88,35 +104,63 @@ async function readCsv(
   onRow: (cells: string[]) => void,
   onBytes?: (bytesRead: number) => void,
 ): Promise<void> {
-  const decoder = await textDecoder(s.encoding);
+  const { parse, CsvError } = await import('csv-parse');
+  const decoding = await decodingStream(s.encoding, onBytes, s.bom);
+  const parser = parse({
+    delimiter: s.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+    ...(s.mixedLineEndings ? { record_delimiter: ['\r\n', '\n', '\r'] } : {}),
+  });
+  const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
+  // Errors surface through the parser: pipeline() destroys every stage when one fails.
+  const done = pipeline(input, decoding, parser).catch(() => {});
   let first = s.sepLine;
-  const parser = new CsvParser(
-    s.delimiter,
-    (cells) => {
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
       if (first) {
         first = false;
-        if (/^sep=/i.test(cells[0] ?? '')) return;
+        if (/^sep=/i.test(record[0] ?? '')) continue;
       }
-      onRow(cells);
-    },
-    MAX_RECORD_CHARS,
-  );
-  const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
-  let bytes = s.bom;
-  try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      parser.push(decoder.write(chunk));
-      if (onBytes) onBytes((bytes += chunk.length));
+      onRow(record);
     }
-    parser.push(decoder.end());
-    parser.end();
   } catch (e) {
-    if (e instanceof CsvError) throw csvError(file, e);
+    if (e instanceof CsvError) throw await csvError(file, s, e);
     if ((e as NodeJS.ErrnoException).syscall) throw readError(file, e);
     throw e;
   } finally {
     input.destroy();
+    decoding.destroy();
+    parser.destroy();
+    await done;
   }
+}
+
+/** A Transform from file bytes to text in the file's encoding (reporting progress on the way). */
+async function decodingStream(encoding: Encoding, onBytes: ((bytesRead: number) => void) | undefined, start: number): Promise<Transform> {
+  const decoder = await textDecoder(encoding);
+  let bytes = start;
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: Buffer, _enc, callback) {
+      const text = decoder.write(chunk);
+      if (onBytes) onBytes((bytes += chunk.length));
+      callback(null, text || undefined);
+    },
+    flush(callback) {
+      callback(null, decoder.end() || undefined);
+    },
+  });
+}
+
+/** What csv-parse's CsvError carries that we use. */
+interface CsvParseError {
+  code: string;
+  message: string;
+  lines?: number;
+  bytes?: number;
 }
 
 interface Decoder {
@@ -135,16 +179,60 @@ async function textDecoder(encoding: Encoding): Promise<Decoder> {
   return { write: (b) => d.write(b), end: () => d.end() ?? '' };
 }
 
-function csvError(file: string, e: CsvError): OperationError {
-  const where = ` (line ${e.lines})`;
+async function csvError(file: string, s: CsvSettings, e: CsvParseError): Promise<OperationError> {
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return new OperationError(`${file}: a quoted field opened on line ${e.lines} is never closed`, {
+    const line = await openingLine(file, s, e.bytes ?? 0);
+    return new OperationError(`${file}: a quoted field opened on line ${line} is never closed`, {
       hint: 'a double quote starts a cell that does not end; fix it in a text editor or export the sheet again',
     });
   }
-  return new OperationError(`${file}: a row is larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB${where}, so the file is probably broken`, {
-    hint: 'look for an unclosed double quote, or check --delimiter and --encoding',
+  const where = e.lines ? ` (near line ${e.lines})` : '';
+  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+    return new OperationError(`${file}: a row is larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB${where}, so the file is probably broken`, {
+      hint: 'look for an unclosed double quote, or check --delimiter and --encoding',
+    });
+  }
+  return new OperationError(`${file} cannot be read as CSV${where}: ${e.message.split('\n')[0]}`, {
+    hint: 'check the file, or give --delimiter and --encoding explicitly',
   });
+}
+
+/**
+ * csv-parse reports an unclosed quote at the end of the file, with the offset (in the UTF-8 text
+ * it parsed) of the last field or record it completed. The quote opened on the first non-blank
+ * line from there: read the text again up to that offset (an error path only) and count lines.
+ */
+async function openingLine(file: string, s: CsvSettings, offset: number): Promise<number> {
+  const decoder = await textDecoder(s.encoding);
+  const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
+  let line = 1;
+  let seen = 0;
+  let skippingBlank = false;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const bytes = Buffer.from(decoder.write(chunk), 'utf8');
+      let i = skippingBlank ? 0 : Math.max(0, Math.min(bytes.length, offset - seen));
+      if (!skippingBlank) {
+        for (let j = 0; j < i; j++) if (bytes[j] === 10) line++;
+        if (i === bytes.length) {
+          seen += bytes.length;
+          continue;
+        }
+        skippingBlank = true;
+      }
+      for (; i < bytes.length; i++) {
+        const b = bytes[i];
+        if (b === 10) line++;
+        else if (b !== 13) return line;
+      }
+      seen += bytes.length;
+    }
+  } catch {
+    // the line stays as far as we got
+  } finally {
+    input.destroy();
+  }
+  return line;
 }
 
 function xlsxSource(file: string): TableSource {

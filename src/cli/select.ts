@@ -20,6 +20,8 @@ export interface SelectOptions {
   minPerRegion?: number;
   maxPerRegion?: number;
   maxPerCountry?: number;
+  /** At most this many applications from one organisation (default 1: one seat each). */
+  maxPerOrganization?: number;
   minPerCategory?: number;
   /** language code -> minimum, e.g. { en: 1, fr: 1, es: 1 } */
   minPerLanguage?: Record<string, number>;
@@ -92,6 +94,7 @@ export async function rulesOf(opts: SelectOptions, cwd = process.cwd()): Promise
     minPerRegion: flagText(opts.minPerRegion),
     maxPerRegion: flagText(opts.maxPerRegion),
     maxPerCountry: flagText(opts.maxPerCountry),
+    maxPerOrganization: flagText(opts.maxPerOrganization ?? 1),
     minPerCategory: flagText(opts.minPerCategory),
     minPerLanguage: opts.minPerLanguage ? Object.entries(opts.minPerLanguage).map(([k, v]) => `${k}=${v}`).join(',') : undefined,
   });
@@ -284,6 +287,7 @@ interface SelectFlags extends FilterFlags {
   minPerRegion?: string;
   maxPerRegion?: string;
   maxPerCountry?: string;
+  maxPerOrganization?: string;
   minPerCategory?: string;
   minPerLanguage?: string;
   quotas?: string;
@@ -305,6 +309,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--min-per-region <k>', 'at least k members from each of the five ILO regions')
     .option('--max-per-region <k>', 'at most k members from any region')
     .option('--max-per-country <k>', 'at most k members from any one country')
+    .option('--max-per-organization <k>', 'at most k applications from one organisation (same name)', '1')
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
     .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
     .option('--quotas <file>', 'quotas CSV: feature,value,min,max (see README)');
@@ -347,6 +352,7 @@ Examples:
           minPerRegion: parseCount(flags.minPerRegion, '--min-per-region'),
           maxPerRegion: parseCount(flags.maxPerRegion, '--max-per-region'),
           maxPerCountry: parseCount(flags.maxPerCountry, '--max-per-country'),
+          maxPerOrganization: parseCount(flags.maxPerOrganization, '--max-per-organization'),
           minPerCategory: parseCount(flags.minPerCategory, '--min-per-category'),
           minPerLanguage: parseLanguageMinimums(flags.minPerLanguage),
           quotasFile: flags.quotas,

@@ -6,11 +6,11 @@ import { parseCountry, parseLanguage, parseRegion } from '../cli/filters.js';
 import type { Candidate } from './candidates.js';
 
 /** The features a quota can count, as named in the quotas file (CONTRACT.md). */
-export const FEATURES = ['region', 'country', 'category', 'language', 'organizationType', 'beneficiary'] as const;
+export const FEATURES = ['region', 'country', 'category', 'language', 'organizationType', 'beneficiary', 'organization'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 /** Features where an application has at most one value (their minimums must fit in the size). */
-export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'country', 'language', 'organizationType']);
+export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'country', 'language', 'organizationType', 'organization']);
 
 /**
  * A quota as the user wrote it. `value` '*' means "every value": every ILO region,
@@ -44,6 +44,8 @@ export function featureValues(c: Candidate, feature: Feature): string[] {
     case 'category': return c.categories;
     case 'organizationType': return c.organizationType ? [normaliseFree(c.organizationType)] : [];
     case 'beneficiary': return [...new Set(c.beneficiaries.map(normaliseFree))];
+    // One organisation sending several applications (same name, any case or spacing).
+    case 'organization': return [normaliseFree(c.organization)];
   }
 }
 
@@ -73,6 +75,7 @@ export function quotaLabel(feature: Feature, value: string): string {
   }
   if (feature === 'organizationType') return `organisation type "${value}"`;
   if (feature === 'beneficiary') return `beneficiary "${value}"`;
+  if (feature === 'organization') return `organisation "${value}"`;
   return `${feature} ${value}`;
 }
 
@@ -100,6 +103,7 @@ export interface QuotaFlags {
   maxPerCountry?: string;
   minPerCategory?: string;
   minPerLanguage?: string;
+  maxPerOrganization?: string;
 }
 
 /** Quota rules from the select flags. */
@@ -113,6 +117,9 @@ export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
   }
   if (flags.maxPerCountry !== undefined) {
     rules.push({ feature: 'country', value: '*', min: 0, max: parseCount(flags.maxPerCountry, '--max-per-country'), source: `--max-per-country ${flags.maxPerCountry}` });
+  }
+  if (flags.maxPerOrganization !== undefined) {
+    rules.push({ feature: 'organization', value: '*', min: 0, max: parseCount(flags.maxPerOrganization, '--max-per-organization'), source: `--max-per-organization ${flags.maxPerOrganization}` });
   }
   if (flags.minPerCategory !== undefined) {
     rules.push({ feature: 'category', value: '*', min: parseCount(flags.minPerCategory, '--min-per-category'), max: null, source: `--min-per-category ${flags.minPerCategory}` });
@@ -190,6 +197,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<
 function everyValue(feature: Feature, candidates: Candidate[]): string[] {
   if (feature === 'region') return [...REGIONS];
   if (feature === 'category') return categoryCodes();
+  if (feature === 'organization') {
+    // Only names that more than one application shares: a cap on any other constrains nothing.
+    const tally = new Map<string, number>();
+    for (const c of candidates) for (const v of featureValues(c, feature)) tally.set(v, (tally.get(v) ?? 0) + 1);
+    return [...tally].filter(([, n]) => n > 1).map(([v]) => v).sort();
+  }
   const seen = new Set<string>();
   for (const c of candidates) for (const v of featureValues(c, feature)) seen.add(v);
   return [...seen].sort();

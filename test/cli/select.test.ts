@@ -144,3 +144,32 @@ describe('runSelect on a terminal', { timeout: 90_000 }, () => {
     expect(shown.members).toHaveLength(7);
   });
 });
+
+describe('one seat per organisation', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'twin.db');
+  beforeAll(() => {
+    fs.writeFileSync(path.join(dir, 't.csv'), [
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'A1,Twin Org,a@example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'A2,twin  org,b@example.org,Kenya,Career guidance,Guidance in schools,8.5',
+      'A3,Other Org,c@example.org,Ghana,Start-ups,Entrepreneurship for youth,7',
+      'A4,Third Org,d@example.org,Peru,Data,Labour market research,6',
+    ].join('\n') + '\n');
+    expect(runCli(['--db', db, 'import', path.join(dir, 't.csv'), '--call', 'x']).code).toBe(0);
+  });
+
+  it('by default takes at most one application from an organisation that sent several', () => {
+    const r = json(runCli(['--db', db, 'select', '--size', '3', '--dry-run', '--json']));
+    expect(r.members.map((m: { organization: string }) => m.organization.toLowerCase().replace(/\s+/g, ' '))).toEqual(['twin org', 'other org', 'third org']);
+    expect(r.objective).toBe(22);
+  });
+
+  it('--max-per-organization raises the cap, and an impossible size is explained', () => {
+    const two = json(runCli(['--db', db, 'select', '--size', '3', '--dry-run', '--json', '--max-per-organization', '2']));
+    expect(two.objective).toBe(24.5);
+    const four = runCli(['--db', db, 'select', '--size', '4', '--dry-run']);
+    expect(four.code).toBe(1);
+    expect(four.stderr).toMatch(/organization maximums leave room for at most 3 members but the size is 4/);
+  });
+});

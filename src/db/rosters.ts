@@ -175,7 +175,11 @@ export function swapRosterMember(
     const setRank = db.prepare('UPDATE roster_members SET rank = ? WHERE roster_id = ? AND application_id = ?');
     alternates.forEach((a, i) => setRank.run(-(i + 1), roster.id, a.application_id));
     alternates.forEach((a, i) => setRank.run(i + 1, roster.id, a.application_id));
-    db.prepare('UPDATE rosters SET objective = ? WHERE id = ?').run(change.objective, roster.id);
+    // The amended roster is no longer the solver's proven optimum: say so wherever it is shown.
+    db.prepare(`UPDATE rosters SET objective = ?, optimal = 0,
+                  solver_status = CASE WHEN solver_status LIKE '%amended by roster replace%' THEN solver_status
+                                       ELSE solver_status || ', amended by roster replace' END
+                WHERE id = ?`).run(change.objective, roster.id);
     db.prepare('INSERT INTO roster_changes (roster_id, removed_application_id, added_application_id, note) VALUES (?, ?, ?, ?)').run(
       roster.id, change.removedId, change.addedId, change.note,
     );

@@ -46,6 +46,9 @@ describe('roster replace and diff (built CLI)', { timeout: 90_000 }, () => {
     expect(show.changes).toHaveLength(1);
     expect(show.changes[0]).toMatchObject({ removedApplicationId: 2, addedApplicationId: 3 });
     expect(show.objective).toBe(24);
+    // An amended roster is no longer the solver's proven optimum.
+    expect(show.optimal).toBe(false);
+    expect(show.solverStatus).toMatch(/amended by roster replace$/);
     // An American member is replaced by the best American alternate.
     expect(json(runCli(['roster', 'replace', 'core', '4', '--json', '--db', dbPath])).added.id).toBe(6);
     // Nobody is left to replace an African member.

@@ -1,3 +1,4 @@
+import { checkFilterNames } from './filters.js';
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
 import { getRoster, rosterNamesByApplication } from '../db/rosters.js';
@@ -35,6 +36,7 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
 
   const list = await withDatabase(opts.dbPath, { create: false }, (db) => {
     if (opts.filters.roster && !getRoster(db, opts.filters.roster)) throw unknownRoster(db, opts.filters.roster);
+    checkFilterNames(db, opts.filters);
     return buildContacts(applicationsWithProgress(db, io, opts.filters), rosterNamesByApplication(db));
   });
   const data = opts.format === 'csv' ? await contactsCsv(list) : opts.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);

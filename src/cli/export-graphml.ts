@@ -1,3 +1,4 @@
+import { checkFilterNames } from './filters.js';
 import { withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
 import type { ApplicationFilters } from '../model.js';
@@ -25,6 +26,7 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
   checkJsonWithStdout(opts.json, opts.out);
   const output = resolveOutput(opts.out, { cwd: io.cwd, stdoutAllowed: true, format: 'graphml', example: 'network.graphml' });
   const { network, roster } = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    checkFilterNames(db, opts.filters);
     const roster = coreGroupRoster(db, io, opts.roster, 'coreGroup');
     if (opts.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
     const filters = opts.membersOnly && roster ? { ...opts.filters, roster: roster.name } : opts.filters;

@@ -1,3 +1,4 @@
+import { checkFilterNames } from './filters.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { withDatabase } from './context.js';
@@ -61,6 +62,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   if (opts.view && opts.json) throw new UsageError('choose one of --view and --json: both print on stdout');
 
   const { network, roster } = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    checkFilterNames(db, opts.filters);
     const roster = coreGroupRoster(db, io, opts.roster, 'Core Group');
     if (opts.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
     const filters = opts.membersOnly && roster ? { ...opts.filters, roster: roster.name } : opts.filters;

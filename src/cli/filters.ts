@@ -3,6 +3,9 @@ import { UsageError } from '../errors.js';
 import { REGIONS, type ApplicationFilters, type Region } from '../model.js';
 import { resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
+import type { DB } from '../db/connection.js';
+import { callNames } from '../db/applications.js';
+import { listRosters } from '../db/rosters.js';
 import { parseCategoryCode } from '../tagging/taxonomy.js';
 
 /** Raw filter flags as commander hands them over. */
@@ -74,4 +77,27 @@ export function parseFilters(flags: FilterFlags): ApplicationFilters {
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');
   return f;
+}
+
+/**
+ * A --call or --roster that names nothing in this database is a mistake, not an empty result:
+ * say so and list what there is (as --region Narnia does).
+ */
+export function checkFilterNames(db: DB, filters: ApplicationFilters): void {
+  if (filters.call !== undefined) {
+    const calls = callNames(db);
+    if (!calls.includes(filters.call)) {
+      throw new UsageError(`no call named "${filters.call}" in this database`, {
+        hint: calls.length ? `calls here: ${calls.join(', ')}` : 'import applications first: skillsnet import FILE --call NAME',
+      });
+    }
+  }
+  if (filters.roster !== undefined) {
+    const rosters = listRosters(db).map((r) => r.name);
+    if (!rosters.includes(filters.roster)) {
+      throw new UsageError(`no roster named "${filters.roster}" in this database`, {
+        hint: rosters.length ? `rosters here: ${rosters.join(', ')}` : 'select one first: skillsnet select --size 25 --name core-2020',
+      });
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import { listApplications } from '../db/applications.js';
@@ -21,7 +21,10 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 ];
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
-  const applications = await withDatabase(opts.dbPath, { create: false }, (db) => listApplications(db, opts.filters));
+  const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    checkFilterNames(db, opts.filters);
+    return listApplications(db, opts.filters);
+  });
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
   if (opts.format === 'json') {
     printJson(io, shown);

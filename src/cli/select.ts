@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
+import { addFilterOptions, checkFilterNames, parseFilters, parseNumber, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
@@ -173,6 +173,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
   if (opts.name !== undefined && opts.name.trim() === '') throw new UsageError('--name needs a name', { hint: 'for example --name core-2020' });
   const rules = await rulesOf(opts, io.cwd);
   return withDatabase(opts.dbPath, { create: false }, async (db) => {
+    checkFilterNames(db, opts.filters ?? {});
     const candidates = loadCandidates(db, opts, io);
     if (candidates.length === 0) {
       throw new OperationError('no eligible applications', { hint: 'import applications first, or widen the filters', json: { feasible: false, conflicts: ['no eligible applications'] } });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import type { IO } from './io.js';
 import { countBy, STAT_DIMENSIONS, type StatDimension, type StatGroup } from '../db/stats.js';
@@ -23,7 +23,7 @@ export interface StatsResult {
 }
 
 export async function runStats(opts: StatsOptions, io: IO): Promise<StatsResult> {
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => ({
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => (checkFilterNames(db, opts.filters), {
     by: opts.by,
     total: countApplications(db, opts.filters),
     groups: countBy(db, opts.by, opts.filters),

@@ -19,3 +19,26 @@ describe('shared filter parsing', () => {
     expect(f).toMatchObject({ country: 'MX', region: 'Arab States', language: 'es' });
   });
 });
+
+import path from 'node:path';
+import fs from 'node:fs';
+import { runCli, tempDir } from '../helpers.js';
+
+describe('--call and --roster that name nothing', () => {
+  it('are usage errors that list what the database holds', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country\nAcme,a@example.org,Peru\n');
+    expect(runCli(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2024']).code).toBe(0);
+    for (const args of [['list', '--call', 'nope'], ['stats', '--call', 'nope'], ['select', '--size', '1', '--call', 'nope']]) {
+      const r = runCli(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: no call named "nope"/m);
+      expect(r.stderr).toMatch(/calls here: 2024/);
+    }
+    const roster = runCli(['--db', db, 'list', '--roster', 'core']);
+    expect(roster.code).toBe(2);
+    expect(roster.stderr).toMatch(/^error: no roster named "core"/m);
+    expect(runCli(['--db', db, 'list', '--call', '2024']).code).toBe(0);
+  });
+});

@@ -11,7 +11,7 @@ import { combinedScores } from '../db/scores.js';
 import { toCandidate, type Candidate } from '../selection/candidates.js';
 import { quotaRulesFromFlags, readQuotaFile, type Quota, type QuotaRule } from '../selection/quotas.js';
 import { selectRoster, type SelectionResult } from '../selection/select.js';
-import { conflictHint } from '../selection/infeasibility.js';
+import { conflictHint, isQuotaConflict } from '../selection/infeasibility.js';
 import { coverage, quotaCounts, type Coverage } from '../selection/coverage.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 
@@ -193,7 +193,7 @@ function infeasibleError(result: SelectionResult, size: number, candidates: Cand
   const lines = result.conflicts.map((c) => `  - ${c}`).join('\n');
   const solverProved = result.status === 'infeasible';
   return new OperationError(
-    `no roster of ${size} meets the quotas${solverProved ? ' (proved by the solver; the fewest quotas to relax are listed)' : ''}:\n${lines}`,
+    `no roster of ${size} ${result.conflicts.some(isQuotaConflict) ? 'meets the quotas' : 'is possible'}${solverProved ? ' (proved by the solver; the fewest quotas to relax are listed)' : ''}:\n${lines}`,
     {
       hint:
         result.quotas.some((q) => q.feature === 'category') && candidates.every((c) => c.categories.length === 0)

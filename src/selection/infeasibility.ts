@@ -143,6 +143,11 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
  * a size above the eligible count by a smaller size or wider filters, quota conflicts by
  * relaxing quotas.
  */
+/** Is the conflict about a quota (rather than --include/--exclude or the size alone)? */
+export function isQuotaConflict(conflict: string): boolean {
+  return !/--include|--exclude|^the size is \d+ but only/.test(conflict);
+}
+
 export function conflictHint(conflicts: string[]): string {
   const steps: string[] = [];
   const both = conflicts.some((c) => /forced in \(--include\) and kept out \(--exclude\)/.test(c));
@@ -153,7 +158,7 @@ export function conflictHint(conflicts: string[]): string {
   if (tooManyForced) steps.push('force in fewer IDs with --include, or raise --size');
   if (forcedOverMax) steps.push('force in fewer of those IDs with --include, or raise that maximum');
   if (tooFew) steps.push('lower --size, or widen the filters');
-  const other = conflicts.some((c) => !/--include|--exclude|^the size is \d+ but only/.test(c));
+  const other = conflicts.some(isQuotaConflict);
   if (other || steps.length === 0) steps.push('relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters');
   return steps.join('; ');
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, json } from '../helpers.js';
 import { makeCall } from '../selection/fixtures.js';
-import { conflictHint } from '../../src/selection/infeasibility.js';
+import { conflictHint, isQuotaConflict } from '../../src/selection/infeasibility.js';
 
 let dbPath: string;
 
@@ -56,6 +56,7 @@ describe('select explains what is wrong (built CLI)', { timeout: 60_000 }, () =>
     const both = runCli(['select', '--size', '5', '--include', '3', '--exclude', '3', '--db', dbPath]);
     expect(both.code).toBe(1);
     expect(both.stderr).toMatch(/application 3 is both forced in/);
+    expect(both.stderr).toMatch(/^error: no roster of 5 is possible:/m);
     expect(both.stderr).toMatch(/either --include or --exclude/);
     expect(both.stderr).not.toMatch(/relax the quotas/);
     const many = runCli(['select', '--size', '2', '--max-per-organization', '5', '--include', '1,2,3', '--db', dbPath]);
@@ -73,5 +74,7 @@ describe('conflictHint', () => {
     expect(mixed).toMatch(/either --include or --exclude/);
     expect(mixed).toMatch(/relax the quotas/);
     expect(conflictHint(['the size is 30 but only 12 applications are eligible'])).toBe('lower --size, or widen the filters');
+    expect(isQuotaConflict('the size is 30 but only 12 applications are eligible')).toBe(false);
+    expect(isQuotaConflict('language fr: at least 2 required, 1 eligible application')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../geo/normalise.js';
+import { normaliseParagraphs } from '../import/normalise.js';
 import { escapeMarkdown } from './escape.js';
 
 /**
@@ -305,7 +306,9 @@ export function organizationDescription(org: OrganizationNode): string {
   for (const t of org.titles) {
     const lines: string[] = [];
     if (t.title?.trim()) lines.push(`**${escapeMarkdown(t.title.trim())}**`);
-    if (t.description?.trim()) lines.push(escapeMarkdown(t.description.trim().replace(/\r\n?/g, '\n')));
+    // Paragraphs (a blank line) stay paragraphs in Kumu's Markdown; other whitespace is tidied.
+    const description = normaliseParagraphs((t.description ?? '').replace(/\r\n?/g, '\n'));
+    if (description) lines.push(escapeMarkdown(description));
     lines.push(`_Call ${escapeMarkdown(t.call)}, application ${t.applicationId}_`);
     parts.push(lines.join('\n\n'));
   }

@@ -54,7 +54,9 @@ export function parseCountry(input: string): string {
 
 export function parseLanguage(input: string): string {
   const trimmed = input.trim();
-  const code = /^[a-z]{2}$/i.test(trimmed) ? trimmed.toLowerCase() : resolveLanguage(trimmed);
+  // Two letters are not enough: "xx" is no language, and a filter or quota on it would
+  // silently match nothing. Codes and names go through the same resolver as imports.
+  const code = resolveLanguage(trimmed);
   if (!code) throw new UsageError(`"${input}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
   return code;
 }

@@ -80,6 +80,9 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   } else if (report.rejected > 0) {
     info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
   }
+  if (!report.dryRun && report.inserted > 0) {
+    info(io, `Next: skillsnet tag auto (skills categories), then skillsnet stats --by region or skillsnet list`);
+  }
 }
 
 export function registerImport(program: Command, ctx: CliContext): void {

@@ -5,12 +5,13 @@ import { canPrompt, info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
 import type { DB } from '../db/connection.js';
-import { getApplication, listApplications } from '../db/applications.js';
+import { countApplications, getApplication, listApplications } from '../db/applications.js';
 import { nextRosterName, rosterExists, saveRoster } from '../db/rosters.js';
 import { combinedScores } from '../db/scores.js';
 import { toCandidate, type Candidate } from '../selection/candidates.js';
 import { quotaRulesFromFlags, readQuotaFile, type Quota, type QuotaRule } from '../selection/quotas.js';
 import { selectRoster, type SelectionResult } from '../selection/select.js';
+import { conflictHint } from '../selection/infeasibility.js';
 import { coverage, quotaCounts, type Coverage } from '../selection/coverage.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 
@@ -132,6 +133,46 @@ export function loadCandidates(db: DB, opts: SelectOptions, io: IO): Candidate[]
   return candidates.sort((a, b) => a.id - b.id);
 }
 
+/** The filters as the officer typed them: "--region Africa, --call 2020". */
+export function describeFilters(filters: ApplicationFilters): string[] {
+  const flags: [keyof ApplicationFilters, string][] = [
+    ['call', '--call'], ['region', '--region'], ['country', '--country'], ['category', '--category'],
+    ['language', '--language'], ['roster', '--roster'], ['search', '--search'],
+  ];
+  return flags.filter(([k]) => filters[k] !== undefined).map(([k, flag]) => `${flag} ${JSON.stringify(String(filters[k])).replace(/^"([^\s"]*)"$/, '$1')}`);
+}
+
+/**
+ * Nothing is eligible: say why — an empty database, filters that match nothing (named), or a
+ * --min-score above every score (with the highest score there is).
+ */
+function noEligibleError(db: DB, opts: SelectOptions): OperationError {
+  const filters = { ...(opts.filters ?? {}) };
+  const minScore = opts.minScore ?? filters.minScore;
+  delete filters.minScore;
+  const fail = (message: string, hint: string) => new OperationError(message, { hint, json: { feasible: false, conflicts: [message] } });
+  if (countApplications(db) === 0) return fail('no eligible applications: the database holds no applications', 'import applications first: skillsnet import FILE --call NAME');
+  const named = describeFilters(filters);
+  const matching = listApplications(db, filters);
+  if (matching.length === 0) {
+    return fail(
+      `no application matches ${named.length === 1 ? 'the filter' : 'the filters together'}: ${named.join(', ')}`,
+      named.length > 1 ? 'drop or widen one of the filters (skillsnet list with the same filters shows what each keeps)' : 'widen the filter (skillsnet stats shows what the database holds)',
+    );
+  }
+  const combined = combinedScores(db);
+  const scored = matching.map((a) => toCandidate(a, combined.get(a.id)?.combined)).filter((c) => c.scoreSource !== 'none');
+  const among = named.length ? ` among the ${matching.length} matching ${named.join(', ')}` : '';
+  if (scored.length === 0) {
+    return fail(`no application${among} has a score, so none scores at least ${minScore}`, 'drop --min-score (unscored applications count as 0), or import scores: skillsnet scores import FILE');
+  }
+  const best = Math.max(...scored.map((c) => c.score));
+  return fail(
+    `no application${among} scores at least ${minScore}: the highest score is ${Math.round(best * 1e4) / 1e4}`,
+    `lower --min-score to ${Math.round(best * 1e4) / 1e4} or less, or drop it`,
+  );
+}
+
 function warnAboutData(io: IO, candidates: Candidate[], quotas: Quota[]): void {
   const features = new Set(quotas.map((q) => q.feature));
   const missing = (what: string, n: number, hint: string) => {
@@ -157,7 +198,7 @@ function infeasibleError(result: SelectionResult, size: number, candidates: Cand
       hint:
         result.quotas.some((q) => q.feature === 'category') && candidates.every((c) => c.categories.length === 0)
           ? 'no eligible application has a category yet: run skillsnet tag auto first'
-          : 'relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters',
+          : conflictHint(result.conflicts),
       json: { feasible: false, conflicts: result.conflicts },
     },
   );
@@ -175,9 +216,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
   return withDatabase(opts.dbPath, { create: false }, async (db) => {
     checkFilterNames(db, opts.filters ?? {});
     const candidates = loadCandidates(db, opts, io);
-    if (candidates.length === 0) {
-      throw new OperationError('no eligible applications', { hint: 'import applications first, or widen the filters', json: { feasible: false, conflicts: ['no eligible applications'] } });
-    }
+    if (candidates.length === 0) throw noEligibleError(db, opts);
     info(io, `Selecting ${opts.size} of ${candidates.length} eligible applications…`);
     const result = await selectRoster(candidates, {
       size: opts.size, rules, include: opts.include, exclude: opts.exclude, alternates: opts.alternates ?? 5, timeLimit: opts.timeLimit,

@@ -61,9 +61,11 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   for (const t of details.tags) {
     const conf = t.confidence !== null && t.source === 'auto' ? ` ${Math.round(t.confidence * 100)}%` : '';
     const mark = t.state === 'removed' ? c.strikethrough(t.category) + ' (removed by an officer)' : t.category;
-    io.stdout.write(`  ${mark}  ${c.dim(`${categoryName(t.category)} · ${t.source}${conf}`)}\n`);
+    const pad = ' '.repeat(Math.max(0, Math.max(...details.tags.map((x) => x.category.length)) - t.category.length));
+    io.stdout.write(`  ${mark}${pad}  ${c.dim(`${categoryName(t.category)} · ${t.source}${conf}`)}\n`);
   }
-  if (details.rosters.length) line('\nRosters', details.rosters.map((r) => `${r.name} (${r.role})`).join(', '));
+  io.stdout.write('\n');
+  if (details.rosters.length) line('Rosters', details.rosters.map((r) => `${r.name} (${r.role})`).join(', '));
   if (details.versions > 0) line('History', `${details.versions} earlier version${details.versions === 1 ? '' : 's'} kept from re-imports`);
   if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
   if (opts.raw) {

@@ -136,3 +136,24 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
   });
   return { quotas: relaxed, conflicts, optimal: out.optimal };
 }
+
+/**
+ * The next step that fits the conflicts found (their sentences are written in this file and
+ * in select.ts): --include/--exclude clashes are fixed by changing those lists or the size,
+ * a size above the eligible count by a smaller size or wider filters, quota conflicts by
+ * relaxing quotas.
+ */
+export function conflictHint(conflicts: string[]): string {
+  const steps: string[] = [];
+  const both = conflicts.some((c) => /forced in \(--include\) and kept out \(--exclude\)/.test(c));
+  const tooManyForced = conflicts.some((c) => /forced in with --include but the size is/.test(c));
+  const forcedOverMax = conflicts.some((c) => /forced in with --include count towards it/.test(c));
+  const tooFew = conflicts.some((c) => /^the size is \d+ but only/.test(c));
+  if (both) steps.push('take each ID named above out of either --include or --exclude');
+  if (tooManyForced) steps.push('force in fewer IDs with --include, or raise --size');
+  if (forcedOverMax) steps.push('force in fewer of those IDs with --include, or raise that maximum');
+  if (tooFew) steps.push('lower --size, or widen the filters');
+  const other = conflicts.some((c) => !/--include|--exclude|^the size is \d+ but only/.test(c));
+  if (other || steps.length === 0) steps.push('relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters');
+  return steps.join('; ');
+}

@@ -128,7 +128,13 @@ export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
     for (const part of flags.minPerLanguage.split(',').map((p) => p.trim()).filter(Boolean)) {
       const m = /^([^=:]+)[=:](.+)$/.exec(part);
       if (!m) throw new UsageError(`--min-per-language expects CODE=K pairs separated by commas, got "${part}"`, { hint: 'for example --min-per-language en=1,fr=1,es=1' });
-      rules.push({ feature: 'language', value: parseLanguage(m[1]), min: parseCount(m[2], `--min-per-language ${m[1]}`), max: null, source: `--min-per-language ${flags.minPerLanguage.replace(/\s+/g, '')}` });
+      let value: string;
+      try {
+        value = parseLanguage(m[1]);
+      } catch (e) {
+        throw new UsageError(`--min-per-language: ${(e as Error).message}`, { hint: (e as UsageError).hint });
+      }
+      rules.push({ feature: 'language', value, min: parseCount(m[2], `--min-per-language ${m[1]}`), max: null, source: `--min-per-language ${flags.minPerLanguage.replace(/\s+/g, '')}` });
     }
   }
   return rules;

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir, json } from '../helpers.js';
+import { makeCall } from '../selection/fixtures.js';
+import { conflictHint } from '../../src/selection/infeasibility.js';
+
+let dbPath: string;
+
+beforeAll(() => {
+  dbPath = path.join(tempDir(), 'call.db');
+  makeCall(dbPath, 60, 3);
+});
+
+describe('select explains what is wrong (built CLI)', { timeout: 60_000 }, () => {
+  it('a --min-per-language code that is no language is a usage error naming it', () => {
+    const r = runCli(['select', '--size', '5', '--min-per-language', 'en=1,xx=1', '--db', dbPath]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --min-per-language: "xx" is not a language/m);
+    const filter = runCli(['list', '--language', 'xx', '--db', dbPath]);
+    expect(filter.code).toBe(2);
+    expect(filter.stderr).toMatch(/"xx" is not a language/);
+  });
+
+  it('a real language nobody applied in keeps the quota conflict (exit 1)', () => {
+    const r = runCli(['select', '--size', '5', '--min-per-language', 'sw=1', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/language sw: at least 1 required, 0 eligible applications/);
+  });
+
+  it('--min-score above every score names the highest score, not "import first"', () => {
+    const all = json(runCli(['list', '--json', '--db', dbPath]));
+    const best = Math.max(...all.map((a: any) => a.score ?? -Infinity));
+    const r = runCli(['select', '--size', '5', '--min-score', '20', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: no application scores at least 20: the highest score is ${best}`);
+    expect(r.stderr).not.toMatch(/import applications first/);
+    const j = runCli(['select', '--size', '5', '--min-score', '20', '--json', '--db', dbPath]);
+    expect(json(j).conflicts[0]).toMatch(/highest score is/);
+  });
+
+  it('filters that leave nothing are named', () => {
+    const r = runCli(['select', '--size', '5', '--search', 'zzzqqq-nothing', '--region', 'Africa', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: no application matches the filters together: --region Africa, --search zzzqqq-nothing/);
+  });
+
+  it('an empty database still says to import first', () => {
+    const empty = path.join(tempDir(), 'empty.db');
+    expect(runCli(['init', '--db', empty]).code).toBe(0);
+    const r = runCli(['select', '--size', '5', '--db', empty]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/import applications first/);
+  });
+
+  it('include/exclude conflicts get a hint about --include/--exclude or --size, not the quotas', () => {
+    const both = runCli(['select', '--size', '5', '--include', '3', '--exclude', '3', '--db', dbPath]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/application 3 is both forced in/);
+    expect(both.stderr).toMatch(/either --include or --exclude/);
+    expect(both.stderr).not.toMatch(/relax the quotas/);
+    const many = runCli(['select', '--size', '2', '--max-per-organization', '5', '--include', '1,2,3', '--db', dbPath]);
+    expect(many.code).toBe(1);
+    expect(many.stderr).toMatch(/3 applications are forced in with --include but the size is 2/);
+    expect(many.stderr).toMatch(/force in fewer IDs with --include, or raise --size/);
+    expect(many.stderr).not.toMatch(/relax the quotas/);
+  });
+});
+
+describe('conflictHint', () => {
+  it('keeps the quota advice for quota conflicts and adds it when both kinds occur', () => {
+    expect(conflictHint(['region Arab States: at least 4 required, 2 eligible applications'])).toMatch(/^relax the quotas/);
+    const mixed = conflictHint(['application 3 is both forced in (--include) and kept out (--exclude)', 'region minimums add up to 31 but the size is 25']);
+    expect(mixed).toMatch(/either --include or --exclude/);
+    expect(mixed).toMatch(/relax the quotas/);
+    expect(conflictHint(['the size is 30 but only 12 applications are eligible'])).toBe('lower --size, or widen the filters');
+  });
+});

@@ -10,7 +10,7 @@ import { combinedScores } from '../db/scores.js';
 import { byScore, toCandidate, type Candidate } from '../selection/candidates.js';
 import { coverage, type Coverage } from '../selection/coverage.js';
 import { memberReasons, swapKeepsQuotas } from '../selection/reasons.js';
-import { describeQuota, type Quota } from '../selection/quotas.js';
+import { boundsText, describeQuota, quotaLabel, type Feature, type Quota } from '../selection/quotas.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
 
@@ -114,6 +114,36 @@ export interface RosterDiffJson {
   params: Record<string, [unknown, unknown]>;
 }
 
+interface SavedRule { feature: Feature; value: string; min: number; max: number | null; source?: string }
+
+/** "region (each) at least 3 (--min-per-region 3)", "language fr at least 2 (quotas.csv line 4)". */
+function ruleText(r: SavedRule): string {
+  const what = r.value === '*' ? `${r.feature === 'organizationType' ? 'organisation type' : r.feature === 'organization' ? 'organisation' : r.feature} (each)` : quotaLabel(r.feature, r.value);
+  return `${what} ${boundsText(r.min, r.max)}${r.source ? ` (${r.source})` : ''}`;
+}
+
+/**
+ * Every parameter difference as a line of text, as --json carries them: plain values as
+ * "size: 25 → 20", quota rules as the rules found in one roster only (the same rule from a
+ * flag or a quotas file counts as the same).
+ */
+export function paramDiffLines(diff: Pick<RosterDiffJson, 'a' | 'b' | 'params'>): string[] {
+  const lines: string[] = [];
+  for (const [k, [va, vb]] of Object.entries(diff.params)) {
+    if (k !== 'rules') {
+      lines.push(`${k}: ${JSON.stringify(va)} → ${JSON.stringify(vb)}`);
+      continue;
+    }
+    const rulesOf = (v: unknown) => (Array.isArray(v) ? (v as SavedRule[]) : []);
+    const key = (r: SavedRule) => JSON.stringify([r.feature, r.value, r.min, r.max]);
+    const keysA = new Set(rulesOf(va).map(key));
+    const keysB = new Set(rulesOf(vb).map(key));
+    for (const r of rulesOf(va)) if (!keysB.has(key(r))) lines.push(`quota only in ${diff.a}: ${ruleText(r)}`);
+    for (const r of rulesOf(vb)) if (!keysA.has(key(r))) lines.push(`quota only in ${diff.b}: ${ruleText(r)}`);
+  }
+  return lines;
+}
+
 export async function runRosterDiff(opts: { dbPath: string; a: string; b: string; json?: boolean }, io: IO): Promise<RosterDiffJson> {
   const result = await withDatabase(opts.dbPath, { create: false }, (db) => {
     const A = loadRoster(db, opts.a);
@@ -150,10 +180,10 @@ export async function runRosterDiff(opts: { dbPath: string; a: string; b: string
     ...result.onlyInB.map((e) => [`+ ${result.b}`, e.id, e.organization, e.country ?? '', e.region ?? '', e.language ?? '', Number(e.score.toFixed(3))]),
   ];
   if (rows.length) io.stdout.write('\n' + renderTable(io, ['Only in', 'ID', 'Organisation', 'Country', 'Region', 'Lang', 'Score'], rows));
-  const keys = Object.keys(result.params).filter((k) => k !== 'rules');
-  if (keys.length) {
+  const lines = paramDiffLines(result);
+  if (lines.length) {
     io.stdout.write('\n' + c.bold('Parameters that differ') + '\n');
-    for (const k of keys) io.stdout.write(`  ${k}: ${JSON.stringify(result.params[k][0])} → ${JSON.stringify(result.params[k][1])}\n`);
+    for (const line of lines) io.stdout.write(`  ${line}\n`);
   }
   return result;
 }

@@ -59,6 +59,26 @@ export function inferScale(scores: number[], outOf: number[]): { min: number; ma
   return { min: 0, max: hi };
 }
 
+/** The common scales inferScale chooses between, by their maximum. */
+const COMMON_MAXIMA = [1, 5, 10, 20, 100];
+
+/**
+ * When an inferred scale rests on a few scores only (one 11 on a 0-10 sheet makes it 0-20),
+ * how many scores lie above the next smaller common scale, and that scale; null when the
+ * scale is well supported (more than a tenth of the scores, at least 2, need it).
+ */
+export function scaleOutliers(scores: number[], scale: { min: number; max: number }): { above: number; smaller: { min: number; max: number } } | null {
+  const smallerMax = [...COMMON_MAXIMA].reverse().find((m) => m < scale.max);
+  if (smallerMax === undefined || scores.length === 0) return null;
+  const rest = scores.filter((s) => s <= smallerMax);
+  if (rest.length === 0) return null;
+  // The scale the other scores alone would give (one 11 among 1-5 scores suggests 1-5).
+  const smaller = inferScale(rest, []);
+  const above = scores.length - rest.length;
+  if (above > Math.max(1, Math.floor(scores.length / 10))) return null;
+  return { above, smaller };
+}
+
 interface AppKey {
   id: number;
   call: string;
@@ -150,6 +170,12 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     }
     const inferred = opts.scale === undefined;
     const scale = opts.scale ?? (parsed.length ? inferScale(parsed.map((p) => p.score), parsed.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
+    const plain = parsed.filter((p) => !p.outOf).map((p) => p.score);
+    const outliers = inferred && parsed.every((p) => !p.outOf) ? scaleOutliers(plain, scale) : null;
+    if (outliers) {
+      const s = outliers.smaller;
+      warn(io, `the scale ${scale.min}-${scale.max} was inferred because ${outliers.above} of ${plain.length} scores ${outliers.above === 1 ? 'lies' : 'lie'} above ${s.max}; every other score fits ${s.min}-${s.max}. If ${outliers.above === 1 ? 'it is a typo' : 'they are typos'}, import again with --scale ${s.min}-${s.max} (scores outside it are then rejected and listed); if the sheet is really ${scale.min}-${scale.max}, say so with --scale ${scale.min}-${scale.max}`);
+    }
     // Later rows win for the same application and reviewer.
     const last = new Map<string, number>();
     parsed.forEach((p, i) => last.set(`${p.applicationId}\u0000${p.reviewer}`, i));

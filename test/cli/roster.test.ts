@@ -70,6 +70,22 @@ describe('roster replace and diff (built CLI)', { timeout: 90_000 }, () => {
     expect(text.stdout).toMatch(/2 members in both; 2 only in core; 2 only in free/);
   });
 
+  it('prints every parameter difference in text mode, quota rules included', () => {
+    const args = (name: string, size: string, extra: string[]) => ['select', '--size', size, '--name', name, '--dry-run', ...extra, '--db', dbPath];
+    expect(runCli(args('x', '4', []).filter((a) => a !== '--dry-run')).code).toBe(0);
+    expect(runCli(['select', '--size', '3', '--name', 'y', '--max-per-country', '2', '--max-per-organization', '2', '--db', dbPath]).code).toBe(0);
+    const d = json(runCli(['roster', 'diff', 'x', 'y', '--json', '--db', dbPath]));
+    expect(d.params.size).toEqual([4, 3]);
+    expect(d.params.rules).toBeDefined();
+    const text = runCli(['roster', 'diff', 'x', 'y', '--db', dbPath]).stdout;
+    expect(text).toMatch(/size: 4 → 3/);
+    expect(text).toMatch(/quota only in y: country \(each\) at most 2 \(--max-per-country 2\)/);
+    expect(text).toMatch(/quota only in x: organisation \(each\) at most 1 \(--max-per-organization 1\)/);
+    expect(text).toMatch(/quota only in y: organisation \(each\) at most 2 \(--max-per-organization 2\)/);
+    runCli(['roster', 'delete', 'x', '--yes', '--db', dbPath]);
+    runCli(['roster', 'delete', 'y', '--yes', '--db', dbPath]);
+  });
+
   it('deletes a roster only with --yes off a terminal', () => {
     const no = runCli(['roster', 'delete', 'free', '--db', dbPath]);
     expect(no.code).toBe(1);

@@ -4,6 +4,7 @@ import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../geo/normalise.js';
+import { normaliseParagraphs } from '../import/normalise.js';
 import { escapeMarkdown } from './escape.js';
 
 /**
@@ -194,90 +195,109 @@ function disambiguateLabels(organizations: OrganizationNode[]): void {
 /**
  * Peer links: organisations in the same region that share at least one category. A region with
  * a hundred training providers would otherwise draw thousands of lines, so each organisation
- * keeps at most `cap` peers, preferring those that share the most categories, then the best
- * scores. Greedy over candidate pairs, so the cap holds for both ends of every link.
+ * keeps at most `cap` peers (at most cap × organisations / 2 links in all).
+ *
+ * Chosen so that every organisation with a possible peer gets at least one link whenever the cap
+ * allows: in round r (0 … cap-1) every organisation that has exactly r links is served, those
+ * with the fewest possible peers first (they are the hardest to serve), then by application id;
+ * each picks, among peers still under the cap, those sharing the most categories, preferring
+ * peers that have no more than r links themselves (so the under-served are linked to each
+ * other first), then the best score, then the lowest application id. Deterministic.
  */
 function peerLinks(organizations: OrganizationNode[], cap: number): { links: NetworkLink[]; dropped: number } {
   const order = taxonomy().revised.map((c) => c.code);
   const mask = (o: OrganizationNode) => o.categoryCodes.reduce((m, c) => m | (1 << order.indexOf(c)), 0);
   const popcount = (n: number) => { let c = 0; while (n) { n &= n - 1; c++; } return c; };
-  const byRegion = new Map<string, { org: OrganizationNode; mask: number }[]>();
+  const byRegion = new Map<string, OrganizationNode[]>();
   for (const org of organizations) {
     if (!org.region || org.categoryCodes.length === 0) continue;
     let members = byRegion.get(org.region);
     if (!members) byRegion.set(org.region, (members = []));
-    members.push({ org, mask: mask(org) });
+    members.push(org);
   }
-  type Pair = { a: OrganizationNode; b: OrganizationNode; shared: number; both: number; score: number };
+  const firstId = (o: OrganizationNode) => o.applicationIds[0];
+  const byScore = (x: OrganizationNode, y: OrganizationNode) => (y.score ?? 0) - (x.score ?? 0) || firstId(x) - firstId(y);
   const links: NetworkLink[] = [];
   let qualifying = 0;
-  const keep = Math.max(cap * 4, 8);
-  const byScore = (x: OrganizationNode, y: OrganizationNode) => (y.score ?? 0) - (x.score ?? 0) || x.applicationIds[0] - y.applicationIds[0];
   for (const members of byRegion.values()) {
     // Organisations with the same set of categories are interchangeable as candidates: bucket
-    // them by that set (at most 511 buckets), best score first, so each organisation's best
-    // candidates come from a few buckets instead of a scan of the whole region.
+    // them by that set (at most 2^categories buckets), best score first.
+    const masks = new Map<OrganizationNode, number>();
     const buckets = new Map<number, OrganizationNode[]>();
-    for (const m of members) {
-      const list = buckets.get(m.mask);
-      if (list) list.push(m.org);
-      else buckets.set(m.mask, [m.org]);
+    for (const org of members) {
+      const m = mask(org);
+      masks.set(org, m);
+      const list = buckets.get(m);
+      if (list) list.push(org);
+      else buckets.set(m, [org]);
     }
     for (const list of buckets.values()) list.sort(byScore);
-    const masks = [...buckets.keys()];
-    const candidates = new Map<string, Pair>();
-    for (const { org, mask: own } of members) {
-      // Buckets grouped by how many categories they share with this organisation, most first.
+    // For each set of categories: the compatible buckets, grouped by categories shared, most first.
+    const levelsOf = new Map<number, number[][]>();
+    const possible = new Map<OrganizationNode, number>();
+    for (const own of buckets.keys()) {
       const levels = new Map<number, number[]>();
-      for (const m of masks) {
+      let n = 0;
+      for (const m of buckets.keys()) {
         const both = own & m;
         if (!both) continue;
-        const n = buckets.get(m)!.length - (m === own ? 1 : 0);
-        qualifying += n;
+        n += buckets.get(m)!.length - (m === own ? 1 : 0);
         const shared = popcount(both);
-        const level = levels.get(shared);
-        if (level) level.push(m);
-        else levels.set(shared, [m]);
+        levels.set(shared, [...(levels.get(shared) ?? []), m]);
       }
-      const best: Pair[] = [];
-      for (const shared of [...levels.keys()].sort((x, y) => y - x)) {
-        if (best.length >= keep) break;
-        const level: Pair[] = [];
-        for (const m of levels.get(shared)!) {
-          let taken = 0;
-          for (const peer of buckets.get(m)!) {
-            if (peer === org) continue;
-            level.push({ a: org, b: peer, shared, both: own & m, score: peer.score ?? 0 });
-            if (++taken >= keep) break;
-          }
-        }
-        level.sort(comparePair);
-        best.push(...level.slice(0, keep - best.length));
-      }
-      for (const p of best) {
-        const [a, b] = p.a.applicationIds[0] < p.b.applicationIds[0] ? [p.a, p.b] : [p.b, p.a];
-        const key = `${a.id}|${b.id}`;
-        if (!candidates.has(key)) candidates.set(key, { ...p, a, b, score: (a.score ?? 0) + (b.score ?? 0) });
-      }
+      levelsOf.set(own, [...levels.keys()].sort((x, y) => y - x).map((k) => levels.get(k)!));
+      for (const org of buckets.get(own)!) possible.set(org, n);
+      qualifying += n * buckets.get(own)!.length;
     }
-    const pairs = [...candidates.values()].sort(comparePair);
-    const degree = new Map<string, number>();
-    for (const p of pairs) {
-      const da = degree.get(p.a.id) ?? 0;
-      const db = degree.get(p.b.id) ?? 0;
-      if (da >= cap || db >= cap) continue;
-      degree.set(p.a.id, da + 1);
-      degree.set(p.b.id, db + 1);
-      const shared = order.filter((_, k) => p.both & (1 << k)).map((c) => categoryName(c));
-      links.push({ id: `${p.a.id}--${p.b.id}`, from: p.a.id, to: p.b.id, type: CONNECTION_TYPES.peer, direction: 'undirected', shared, strength: p.shared });
+    const degree = new Map<OrganizationNode, number>(members.map((o) => [o, 0]));
+    const linked = new Set<string>();
+    const pairKey = (a: OrganizationNode, b: OrganizationNode) => (firstId(a) < firstId(b) ? `${a.id}|${b.id}` : `${b.id}|${a.id}`);
+    // Per bucket and degree limit t: index before which every member has more than t links.
+    // Degrees only grow, so these pointers only move forward (amortised linear scans).
+    const heads = new Map<number, number[]>();
+    for (const m of buckets.keys()) heads.set(m, new Array(cap).fill(0));
+    const firstFree = (org: OrganizationNode, m: number, limit: number): OrganizationNode | null => {
+      const list = buckets.get(m)!;
+      const head = heads.get(m)!;
+      while (head[limit] < list.length && degree.get(list[head[limit]])! > limit) head[limit]++;
+      for (let i = head[limit]; i < list.length; i++) {
+        const peer = list[i];
+        if (peer === org || degree.get(peer)! > limit || linked.has(pairKey(org, peer))) continue;
+        return peer;
+      }
+      return null;
+    };
+    const choose = (org: OrganizationNode, round: number): OrganizationNode | null => {
+      for (const level of levelsOf.get(masks.get(org)!)!) {
+        for (const limit of round < cap - 1 ? [round, cap - 1] : [cap - 1]) {
+          let best: OrganizationNode | null = null;
+          for (const m of level) {
+            const peer = firstFree(org, m, limit);
+            if (peer && (!best || byScore(peer, best) < 0)) best = peer;
+          }
+          if (best) return best;
+        }
+      }
+      return null;
+    };
+    const serving = [...members].sort((x, y) => possible.get(x)! - possible.get(y)! || firstId(x) - firstId(y));
+    for (let round = 0; round < cap; round++) {
+      for (const org of serving) {
+        if (degree.get(org) !== round) continue;
+        const peer = choose(org, round);
+        if (!peer) continue;
+        const [a, b] = firstId(org) < firstId(peer) ? [org, peer] : [peer, org];
+        linked.add(pairKey(a, b));
+        degree.set(a, degree.get(a)! + 1);
+        degree.set(b, degree.get(b)! + 1);
+        const both = masks.get(a)! & masks.get(b)!;
+        const shared = order.filter((_, k) => both & (1 << k)).map((c) => categoryName(c));
+        links.push({ id: `${a.id}--${b.id}`, from: a.id, to: b.id, type: CONNECTION_TYPES.peer, direction: 'undirected', shared, strength: shared.length });
+      }
     }
   }
   // Every qualifying pair was counted from both ends.
   return { links, dropped: qualifying / 2 - links.length };
-}
-
-function comparePair(x: { shared: number; score: number; a: OrganizationNode; b: OrganizationNode }, y: typeof x): number {
-  return y.shared - x.shared || y.score - x.score || x.a.applicationIds[0] - y.a.applicationIds[0] || x.b.applicationIds[0] - y.b.applicationIds[0];
 }
 
 /** The organisation's profile text for Kumu: each project's title and summary, in Markdown. */
@@ -286,7 +306,9 @@ export function organizationDescription(org: OrganizationNode): string {
   for (const t of org.titles) {
     const lines: string[] = [];
     if (t.title?.trim()) lines.push(`**${escapeMarkdown(t.title.trim())}**`);
-    if (t.description?.trim()) lines.push(escapeMarkdown(t.description.trim().replace(/\r\n?/g, '\n')));
+    // Paragraphs (a blank line) stay paragraphs in Kumu's Markdown; other whitespace is tidied.
+    const description = normaliseParagraphs((t.description ?? '').replace(/\r\n?/g, '\n'));
+    if (description) lines.push(escapeMarkdown(description));
     lines.push(`_Call ${escapeMarkdown(t.call)}, application ${t.applicationId}_`);
     parts.push(lines.join('\n\n'));
   }

@@ -53,14 +53,16 @@ function tempPathFor(file: string): string {
 }
 
 /**
- * Opens a file for an atomic write. Checks --force first, creates the folder when missing.
+ * Opens a file for an atomic write. Checks --force first, creates the folder when missing (0700).
  * Without force, the final step links rather than renames, so a file that appeared meanwhile
  * is still not clobbered.
  */
 export function openPendingFile(file: string, options: { force: boolean }): PendingFile {
   assertWritable(file, options.force);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Folders we create are private like the files (0700): exports may hold personal data.
+    // A folder that already exists keeps its mode.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   } catch (e) {
     throw new OperationError(`cannot create the folder for ${file}: ${(e as Error).message}`);
   }

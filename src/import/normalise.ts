@@ -101,14 +101,26 @@ export function cleanText(value: string | undefined): string {
   return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
-/** Like cleanText, but a description keeps its paragraphs (single line breaks). */
+/**
+ * Like cleanText, but a description keeps its line breaks and its paragraphs: a blank line
+ * between paragraphs stays one blank line (a paragraph break in Markdown, e.g. in Kumu), a
+ * single line break stays a single line break; spaces inside a line are still collapsed.
+ */
 export function cleanParagraphs(value: string | undefined): string {
   if (value === undefined) return '';
   const t = value.trim();
   if (!t || !NEEDS_CLEANING.test(t)) return t;
-  const paragraphs = t.replace(CONTROL, '').split(/\s*\n\s*/).map((p) => p.replace(SPACE_RUN, ' ').trim()).filter(Boolean);
-  const joined = paragraphs.join('\n');
+  const joined = normaliseParagraphs(t.replace(/\r\n?/g, '\n').replace(CONTROL, ''));
   return /^'[=+\-@]/.test(joined) ? joined.slice(1) : joined;
+}
+
+/** Lines trimmed and their inner whitespace collapsed; blank-line runs become one blank line. */
+export function normaliseParagraphs(text: string): string {
+  return text
+    .split(/\n[^\S\n]*\n\s*/)
+    .map((p) => p.split('\n').map((l) => l.replace(SPACE_RUN, ' ').trim()).filter(Boolean).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"']+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,}$/u;

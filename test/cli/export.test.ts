@@ -36,6 +36,31 @@ describe('skillsnet export (built CLI)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('keeps paragraph breaks of an imported description in the Kumu Markdown', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'p.db');
+    fs.writeFileSync(path.join(dir, 'apps.csv'), 'Name of your organization,Country,Email Address,Title of your innovation,Describe your innovation\r\n'
+      + 'Paragraph Trust,Kenya,p@example.org,Two parts,"First   paragraph,\r\nwrapped line.\r\n\r\n\r\n  Second paragraph."\r\n');
+    expect(runCli(['import', 'apps.csv', '--call', '2020', '--db', db], { cwd: dir }).code).toBe(0);
+    expect(runCli(['export', 'kumu', '--out', 'map.xlsx', '--db', db], { cwd: dir }).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'map.xlsx'));
+    const ws = wb.getWorksheet('Elements')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const description = String(ws.getRow(2).getCell(header.indexOf('Description') + 1).value);
+    expect(description).toContain('First paragraph,\nwrapped line.\n\nSecond paragraph.');
+  });
+
+  it('creates the csv folder (and any missing parent) 0700, like the 0600 files inside', () => {
+    const dir = tempDir();
+    const r = runCli(['export', 'kumu', '--format', 'csv', '--out', 'private/kumu-map', '--with-contact-details', '--db', fx.dbPath], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const d of ['private', 'private/kumu-map']) expect(fs.statSync(path.join(dir, d)).mode & 0o777).toBe(0o700);
+    for (const f of ['elements.csv', 'connections.csv']) expect(fs.statSync(path.join(dir, 'private/kumu-map', f)).mode & 0o777).toBe(0o600);
+    expect(runCli(['export', 'contacts', '--format', 'csv', '--out', 'lists/contacts.csv', '--db', fx.dbPath], { cwd: dir }).code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'lists')).mode & 0o777).toBe(0o700);
+  });
+
   it('writes text formats to stdout with --out -, counts on stderr', () => {
     const vcf = runCli(['--db', fx.dbPath, 'export', 'contacts', '--format', 'vcf', '--out', '-']);
     expect(vcf.code).toBe(0);

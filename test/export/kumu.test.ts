@@ -162,6 +162,22 @@ describe('export kumu --format xlsx', () => {
 });
 
 describe('export kumu --format csv and json', () => {
+  it('links every organisation that has a possible peer (read back from the CSV files)', async () => {
+    const out = path.join(fx.dir, 'peers-csv');
+    const r = await runExportKumu({ dbPath: fx.dbPath, filters: {}, peerLinks: 3, format: 'csv', out }, bufferIO().io);
+    const elements = parse(fs.readFileSync(path.join(out, 'elements.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const connections = parse(fs.readFileSync(path.join(out, 'connections.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const orgs = elements.filter((e) => e.Type === 'Organization');
+    const tags = (e: Record<string, string>) => (e.Tags ? e.Tags.split('|') : []);
+    const degree = new Map(orgs.map((o) => [o.ID, 0]));
+    for (const c of connections.filter((c) => c.Type === 'peer')) for (const id of [c.From, c.To]) degree.set(id, degree.get(id)! + 1);
+    const withPeer = orgs.filter((o) => orgs.some((p) => p !== o && o.Region && p.Region === o.Region && tags(p).some((t) => tags(o).includes(t))));
+    expect(withPeer.length).toBeGreaterThan(2);
+    expect(withPeer.filter((o) => degree.get(o.ID) === 0).map((o) => o.Label)).toEqual([]);
+    expect(Math.max(...degree.values())).toBeLessThanOrEqual(3);
+    expect(r.counts.peerLinks).toBe(connections.filter((c) => c.Type === 'peer').length);
+  });
+
   it('writes elements.csv and connections.csv (UTF-8, no BOM) and the view code in the folder', async () => {
     const out = path.join(fx.dir, 'kumu-csv');
     await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, bufferIO().io);

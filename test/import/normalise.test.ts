@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, normaliseEmail, parseScore, splitCategories, splitList, RowNormaliser } from '../../src/import/normalise.js';
+import { cleanParagraphs, cleanText, normaliseEmail, parseScore, splitCategories, splitList, RowNormaliser } from '../../src/import/normalise.js';
 import { matchHeaders, headerWords } from '../../src/import/headers.js';
 import { identityKey } from '../../src/import/identity.js';
+
+describe('cleanParagraphs', () => {
+  it('keeps a blank line between paragraphs and single line breaks, and tidies other whitespace', () => {
+    expect(cleanParagraphs('  First  paragraph\r\nstill first.\r\n \r\n\r\n\tSecond\u00a0 one.  \n\n\nThird ')).toBe('First paragraph\nstill first.\n\nSecond one.\n\nThird');
+    expect(cleanParagraphs("'=1+1\n\nnext")).toBe('=1+1\n\nnext');
+  });
+});
 
 describe('cleanText', () => {
   it('trims and collapses whitespace, drops control characters', () => {

@@ -2,7 +2,7 @@ import type { Application } from '../model.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
-import { safeCell, xmlSafeText } from './escape.js';
+import { safeCell, safePhoneCell, xmlSafeText } from './escape.js';
 
 /**
  * Contact lists: one contact per email address. The same address on several applications
@@ -94,7 +94,7 @@ const text = (s: string) => safeCell(xmlSafeText(s));
 export async function contactsCsv(list: ContactList): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const rows = list.contacts.map((c) => [
-    text(c.name ?? ''), text(c.email), text(join(c.phones)), text(join(c.organizations)), text(join(c.countries)),
+    text(c.name ?? ''), text(c.email), safePhoneCell(xmlSafeText(join(c.phones))), text(join(c.organizations)), text(join(c.countries)),
     text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)),
   ]);
   return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
@@ -145,7 +145,7 @@ export async function contactsOutlookCsv(list: ContactList): Promise<string> {
     return [
       n.prefix, first, middle, n.family, join(c.organizations), join(c.countries), c.phones[0] ?? '',
       c.email, 'SMTP', c.name ? `${c.name} (${c.email})` : c.email, contactCategories(c).join(';'), join(c.languages), contactNote(c),
-    ].map(text);
+    ].map((v, i) => (OUTLOOK_COLUMNS[i] === 'Business Phone' ? safePhoneCell(xmlSafeText(v)) : text(v)));
   });
   return '\uFEFF' + stringify([[...OUTLOOK_COLUMNS], ...rows], { record_delimiter: '\r\n' });
 }

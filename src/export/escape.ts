@@ -34,6 +34,17 @@ export function safeCell(value: string | number | null | undefined): string | nu
 }
 
 /**
+ * A phone number for a CSV or XLSX cell: formula-like text is neutralised as by safeCell, and a
+ * number written without spaces ("+41227996111", "0227996111") also gets the apostrophe, because
+ * a spreadsheet would read it as a quantity and drop the "+" or the leading zeros (or show
+ * 4.1E+10). A phone is never a quantity, so it always stays text.
+ */
+export function safePhoneCell(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return isFormulaLike(value) || /^[+-]?\d+(?:[.,]\d+)?$/.test(value) ? `'${value}` : value;
+}
+
+/**
  * Removes the control characters that XML 1.0 forbids (they make an XLSX or GraphML file
  * unreadable) and lone surrogates, keeping tab, newline and carriage return.
  */

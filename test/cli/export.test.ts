@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { json, runCli, tempDir } from '../helpers.js';
 import { exportFixture } from '../export/fixture.js';
 
@@ -59,6 +60,21 @@ describe('skillsnet export (built CLI)', () => {
     for (const f of ['elements.csv', 'connections.csv']) expect(fs.statSync(path.join(dir, 'private/kumu-map', f)).mode & 0o777).toBe(0o600);
     expect(runCli(['export', 'contacts', '--format', 'csv', '--out', 'lists/contacts.csv', '--db', fx.dbPath], { cwd: dir }).code).toBe(0);
     expect(fs.statSync(path.join(dir, 'lists')).mode & 0o777).toBe(0o700);
+  });
+
+  it('keeps phone numbers as text in the contacts and Outlook CSV, exact in the vCard', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'p.db');
+    fs.writeFileSync(path.join(dir, 'apps.csv'), 'Name of your organization,Country,Email Address,Phone number\r\n'
+      + 'Plus Trust,Switzerland,a@example.org,+41227996111\r\nZero Trust,Switzerland,b@example.org,0227996111\r\nSpaced Trust,Switzerland,c@example.org,+41 22 799 61 11\r\n');
+    expect(runCli(['import', 'apps.csv', '--call', '2020', '--db', db], { cwd: dir }).code).toBe(0);
+    const expected = { 'a@example.org': "'+41227996111", 'b@example.org': "'0227996111", 'c@example.org': "'+41 22 799 61 11" };
+    const csv = parse(runCli(['export', 'contacts', '--format', 'csv', '--out', '-', '--db', db]).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(Object.fromEntries(csv.map((r) => [r.email, r.phone]))).toEqual(expected);
+    const outlook = parse(runCli(['export', 'contacts', '--format', 'outlook', '--out', '-', '--db', db]).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(Object.fromEntries(outlook.map((r) => [r['E-mail Address'], r['Business Phone']]))).toEqual(expected);
+    const vcf = runCli(['export', 'contacts', '--format', 'vcf', '--out', '-', '--db', db]).stdout;
+    for (const phone of ['+41227996111', '0227996111', '+41 22 799 61 11']) expect(vcf).toMatch(new RegExp(`^TEL[^:]*:${phone.replace('+', '\\+')}\r$`, 'm'));
   });
 
   it('writes text formats to stdout with --out -, counts on stderr', () => {

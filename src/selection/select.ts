@@ -1,6 +1,6 @@
 import { byScore, scoreKey, type Candidate } from './candidates.js';
 import { buildRows, objectiveCoefficients, pruneDominated, type SelectionProblem } from './model.js';
-import { describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
+import { counts, describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
 import { precheck, smallestRelaxation } from './infeasibility.js';
 import { memberReasons, rankAlternates, type Alternate } from './reasons.js';
 import { gcdOf, solveMip, type SolverStatus } from './solve.js';
@@ -65,50 +65,73 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     return { ...base, feasible: false, optimal: false, status: 'conflicts', objective: null, conflicts, modelSize: 0, solveMs: performance.now() - started };
   }
 
-  const kept = pruneDominated(problem);
-  const reduced: SelectionProblem = { ...problem, candidates: kept };
-  const rows = buildRows(reduced);
-  // Integer scores divided by their common divisor (1-decimal scores become 0..100).
-  const unit = gcdOf(objectiveCoefficients(kept));
-  const cost = objectiveCoefficients(kept).map((c) => c / unit);
-  const lower = kept.map((c) => (include.has(c.id) ? 1 : 0));
-  const upper = kept.map(() => 1);
-  const integer = kept.map(() => true);
-  // When the numbers stay small, one solve does both steps: each member's coefficient is
-  // score * M - (its position in ID order), with M larger than any difference in the sum
-  // of positions, so a higher total always wins and equal totals go to lower IDs.
-  // Otherwise (many candidates, scores with four decimals) two solves keep the LP well scaled.
-  const M = spec.size * Math.max(kept.length - 1, 0) + 1;
-  const combined = Math.max(0, ...cost.map(Math.abs)) * M <= 1e9;
-  const firstCost = combined ? cost.map((c, i) => c * M - i) : cost;
-  const first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
+  // Organisation caps (one seat per organisation by default) would add a row per shared name
+  // and defeat the pruning, so they are added lazily: solve without them, add the caps the
+  // roster breaks, solve again. The last roster keeps every cap, and its problem is a
+  // relaxation of the full one, so it is optimal for the full problem too.
+  const orgCaps = quotas.filter((q) => q.feature === 'organization');
+  // Start with the caps the best-scoring applications would break anyway (fewer rounds).
+  const top = [...candidates].sort(byScore).slice(0, 4 * spec.size);
+  let active = quotas.filter((q) => q.feature !== 'organization' || top.filter((c) => counts(c, q)).length > (q.max ?? Infinity));
+  let kept: Candidate[];
+  let chosen: number[];
+  let first: Awaited<ReturnType<typeof solveMip>>;
+  let combined: boolean;
+  let M: number;
+  let unit: number;
+  for (;;) {
+    kept = pruneDominated({ ...problem, quotas: active });
+    const reduced: SelectionProblem = { ...problem, quotas: active, candidates: kept };
+    const rows = buildRows(reduced);
+    // Integer scores divided by their common divisor (1-decimal scores become 0..100).
+    unit = gcdOf(objectiveCoefficients(kept));
+    const cost = objectiveCoefficients(kept).map((c) => c / unit);
+    const lower = kept.map((c) => (include.has(c.id) ? 1 : 0));
+    const upper = kept.map(() => 1);
+    const integer = kept.map(() => true);
+    // When the numbers stay small, one solve does both steps: each member's coefficient is
+    // score * M - (its position in ID order), with M larger than any difference in the sum
+    // of positions, so a higher total always wins and equal totals go to lower IDs.
+    // Otherwise (many candidates, scores with four decimals) two solves keep the LP well scaled.
+    M = spec.size * Math.max(kept.length - 1, 0) + 1;
+    combined = Math.max(0, ...cost.map(Math.abs)) * M <= 1e9;
+    const firstCost = combined ? cost.map((c, i) => c * M - i) : cost;
+    first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
 
-  if (first.status === 'infeasible') {
-    const relaxation = await smallestRelaxation(problem, spec.timeLimit);
-    const found = relaxation?.conflicts.length ? relaxation.conflicts : quotas.map(describeQuota);
-    return { ...base, feasible: false, optimal: false, status: 'infeasible', objective: null, conflicts: found, modelSize: kept.length, solveMs: performance.now() - started };
-  }
-  if (first.values.length === 0) {
-    return { ...base, feasible: false, optimal: false, status: first.status, objective: null, conflicts: [`the solver stopped (${first.status}) before finding any roster`], modelSize: kept.length, solveMs: performance.now() - started };
-  }
-
-  let chosen = first.values;
-  const optimal = first.optimal;
-  if (first.optimal && !combined) {
-    // Tie-break: same best total, lowest IDs.
-    const best = cost.reduce((s, c, i) => s + c * first.values[i], 0);
-    const second = await solveMip({
-      sense: 'minimize', cost: kept.map((_, i) => i), lower, upper, integer,
-      rows: [...rows, { lower: best - 0.5, upper: Infinity, columns: kept.map((_, i) => i), coefficients: cost }],
-      timeLimit: spec.timeLimit, start: first.values,
-    });
-    if (second.values.length) {
-      const total = cost.reduce((s, c, i) => s + c * second.values[i], 0);
-      if (total === best) chosen = second.values;
+    if (first.status === 'infeasible') {
+      const relaxation = await smallestRelaxation(problem, spec.timeLimit);
+      const found = relaxation?.conflicts.length ? relaxation.conflicts : quotas.map(describeQuota);
+      return { ...base, feasible: false, optimal: false, status: 'infeasible', objective: null, conflicts: found, modelSize: kept.length, solveMs: performance.now() - started };
     }
+    if (first.values.length === 0) {
+      return { ...base, feasible: false, optimal: false, status: first.status, objective: null, conflicts: [`the solver stopped (${first.status}) before finding any roster`], modelSize: kept.length, solveMs: performance.now() - started };
+    }
+
+    chosen = first.values;
+    if (first.optimal && !combined) {
+      const firstValues = first.values;
+      // Tie-break: same best total, lowest IDs.
+      const best = cost.reduce((s, c, i) => s + c * firstValues[i], 0);
+      const second = await solveMip({
+        sense: 'minimize', cost: kept.map((_, i) => i), lower, upper, integer,
+        rows: [...rows, { lower: best - 0.5, upper: Infinity, columns: kept.map((_, i) => i), coefficients: cost }],
+        timeLimit: spec.timeLimit, start: firstValues,
+      });
+      if (second.values.length) {
+        const total = cost.reduce((s, c, i) => s + c * second.values[i], 0);
+        if (total === best) chosen = second.values;
+      }
+    }
+    const picked = kept.filter((_, i) => chosen[i] > 0.5);
+    const broken = orgCaps.filter((q) => !active.includes(q) && picked.filter((m) => counts(m, q)).length > (q.max ?? Infinity));
+    if (broken.length === 0) break;
+    active = quotas.filter((q) => active.includes(q) || broken.includes(q));
   }
+  const optimal = first.optimal;
   const members = kept.filter((_, i) => chosen[i] > 0.5).sort(byScore);
-  const reasons = memberReasons(members, candidates, quotas, include, spec.size);
+  // Report (and check alternates against) the quotas in force and the caps on members' organisations.
+  const relevant = quotas.filter((q) => q.feature !== 'organization' || active.includes(q) || members.some((m) => counts(m, q)));
+  const reasons = memberReasons(members, candidates, relevant, include, spec.size);
   const objective = Math.round(members.reduce((s, m) => s + scoreKey(m.score), 0)) / 1e4;
   return {
     ...base,
@@ -118,7 +141,8 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     objective,
     bound: optimal ? objective : proofBound(first.bound, combined ? M : 1, unit, candidates, spec.size),
     members: members.map((m) => ({ candidate: m, reasons: reasons.get(m.id)! })),
-    alternates: rankAlternates(members, candidates, quotas, spec.alternates ?? 5, include),
+    quotas: relevant,
+    alternates: rankAlternates(members, candidates, relevant, spec.alternates ?? 5, include),
     conflicts: [],
     modelSize: kept.length,
     solveMs: performance.now() - started,

@@ -35,6 +35,8 @@ export interface Quota {
   sources: string[];
 }
 
+const organizationKeys = new WeakMap<Candidate, string[]>();
+
 /** The values an application has for a feature (normalised as the quotas are). */
 export function featureValues(c: Candidate, feature: Feature): string[] {
   switch (feature) {
@@ -45,7 +47,12 @@ export function featureValues(c: Candidate, feature: Feature): string[] {
     case 'organizationType': return c.organizationType ? [normaliseFree(c.organizationType)] : [];
     case 'beneficiary': return [...new Set(c.beneficiaries.map(normaliseFree))];
     // One organisation sending several applications (same name, any case or spacing).
-    case 'organization': return [normaliseFree(c.organization)];
+    case 'organization': {
+      // Asked for every (candidate, organisation cap) pair: normalise each name once.
+      let key = organizationKeys.get(c);
+      if (!key) organizationKeys.set(c, (key = [normaliseFree(c.organization)]));
+      return key;
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { SelectJsonEntry } from './select.js';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, type IO } from './io.js';
@@ -14,18 +15,8 @@ import { boundsText, describeQuota, quotaLabel, type Feature, type Quota } from 
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
 
-export interface RosterEntryJson {
-  rank: number;
-  id: number;
-  organization: string;
-  region: string | null;
-  country: string | null;
-  language: string | null;
-  categories: string[];
-  /** The application's selection score today (reviewers' combined, else its own, else 0). */
-  score: number;
-  reasons: string[];
-}
+/** A member or alternate as `roster show --json` prints it: select's entry with its rank. */
+export type RosterEntryJson = Omit<SelectJsonEntry, 'scoreSource'> & { rank: number };
 
 export interface RosterShowJson extends Omit<RosterInfo, 'members' | 'alternates'> {
   members: RosterEntryJson[];

@@ -86,13 +86,7 @@ export interface NewRosterEntry {
   reasons: string[];
 }
 
-export interface NewRoster {
-  name: string;
-  params: Record<string, unknown>;
-  solverStatus: string;
-  optimal: boolean;
-  objective: number | null;
-  solveMs: number | null;
+export interface NewRoster extends Pick<RosterInfo, 'name' | 'params' | 'solverStatus' | 'optimal' | 'objective' | 'solveMs'> {
   /** In rank order (rank 1 first). */
   members: NewRosterEntry[];
   alternates: NewRosterEntry[];

@@ -9,29 +9,12 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { detectLanguage, resolveLanguage } from '../geo/languages.js';
 import { normaliseName } from '../geo/normalise.js';
 import { taxonomy } from '../tagging/taxonomy.js';
-import type { Region } from '../model.js';
+import type { ApplicationFields, Region } from '../model.js';
 import { canonicalTerm } from './vocabulary.js';
 import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 
-export interface NormalisedApplication {
-  externalId: string | null;
-  organization: string;
-  organizationType: string | null;
-  contactName: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  countryRaw: string | null;
-  country: string | null;
-  region: Region | null;
-  language: string | null;
-  title: string | null;
-  description: string | null;
-  beneficiaries: string[];
-  selfCategories: string[];
-  score: number | null;
-  submittedAt: string | null;
-}
+/** The fields an import produces for one application: the model's ApplicationFields. */
+export type NormalisedApplication = ApplicationFields;
 
 export interface NormalisedRow {
   application: NormalisedApplication;

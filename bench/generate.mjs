@@ -5,23 +5,13 @@
 //   node bench/generate.mjs --seed 1 --count 100000 --out bench/tmp/calls-100000.csv
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeRandom } from '../scripts/sample/generate.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES = ['Kenya', 'Nigeria', 'Sénégal', 'Egypt', 'Jordan', 'Lebanon', 'Mexico', 'Brasil', 'Colombia', 'Perú', 'India',
   'Viet Nam', 'Indonesia', 'Philippines', 'Bangladesh', 'Türkiye', 'Ukraine', 'Georgia', 'Morocco', "Côte d'Ivoire",
@@ -42,7 +32,7 @@ const LAST = ['Diallo', 'García', 'Dubois', 'Haddad', 'Sharma', 'Tran', 'Mensah
 const quote = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export function generate({ seed = 1, count = 1000, out, emailPrefix = 'contact' }) {
-  const r = rng(Number(seed));
+  const r = makeRandom(Number(seed)).next;
   const pick = (a) => a[Math.floor(r() * a.length)];
   const sentence = (lang, n) => {
     const w = WORDS[lang];

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeRandom } from '../scripts/sample/generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'skillsnet');
@@ -52,21 +53,11 @@ for (const s of sample) {
   byLanguage.get(key).sentences.push(...(s.description.match(/[^.!?]+[.!?]+/g) ?? [s.description]));
 }
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildDatabase(n, file) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const db = openDatabase(file, { create: true });
-  const r = rng(42);
+  const r = makeRandom(42).next;
   const pick = (a) => a[Math.floor(r() * a.length)];
   db.transaction(() => {
     for (let i = 0; i < n; i++) {

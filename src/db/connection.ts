@@ -38,23 +38,56 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   }
   let db: DB;
   try {
-    db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true });
-    refuseForeignDatabase(db, file);
-    db.pragma('busy_timeout = 10000');
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (e) {
+    throw cannotOpen(file, e);
+  }
+  try {
+    // Several commands may open a new file at once: one creates the schema while the others
+    // wait. Some lock conflicts (switching to WAL, recovering a WAL) return SQLITE_BUSY at
+    // once instead of waiting, so the setup as a whole is retried until it goes through.
+    retryWhileBusy(() => {
+      refuseForeignDatabase(db, file);
+      if (!options.readonly) db.pragma('journal_mode = WAL');
+    });
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (value: unknown) => foldText(value == null ? '' : String(value)));
     db.pragma('synchronous = NORMAL');
+    restrictMode(file);
+    retryWhileBusy(() => (options.readonly ? checkVersion(db) : migrate(db)));
   } catch (e) {
+    if (db.open) db.close();
     if (e instanceof OperationError) throw e;
-    throw new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
-      hint: 'check the path given to --db, or move the file aside and start a new database',
-    });
+    throw cannotOpen(file, e);
   }
-  restrictMode(file);
-  if (!options.readonly) migrate(db);
-  else checkVersion(db);
   return db;
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+function cannotOpen(file: string, e: unknown): OperationError {
+  return new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
+    hint: 'check the path given to --db, or move the file aside and start a new database',
+  });
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Runs fn again (after a short pause) while SQLite reports another connection's lock. */
+function retryWhileBusy<T>(fn: () => T, maxWaitMs = BUSY_TIMEOUT_MS): T {
+  const started = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() - started > maxWaitMs) throw e;
+      Atomics.wait(pause, 0, 0, Math.min(200, 10 * 2 ** attempt));
+    }
+  }
 }
 
 /** WAL and SHM side files hold the same personal data as the database. */
@@ -120,10 +153,12 @@ export function rollback(db: DB): void {
  * refuse it before anything (WAL mode, migrations, file mode) changes it.
  */
 function refuseForeignDatabase(db: DB, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version !== 0) return;
-  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-  if (tables === 0) return;
+  // One statement, so both figures come from one snapshot: read apart, another process could
+  // create the schema in between and a brand-new skillsnet file would look foreign.
+  const { version, tables } = db
+    .prepare("SELECT (SELECT user_version FROM pragma_user_version) AS version, (SELECT count(*) FROM sqlite_master WHERE type = 'table') AS tables")
+    .get() as { version: number; tables: number };
+  if (version !== 0 || tables === 0) return;
   db.close();
   throw new OperationError(`${file} is an SQLite database that skillsnet did not make; it was left as it was`, {
     hint: 'point --db (or SKILLSNET_DB) at a skillsnet database, or at a new file name to start one',

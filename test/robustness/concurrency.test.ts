@@ -54,6 +54,26 @@ describe('two processes on one database', () => {
     }
   }, 120_000);
 
+  it.runIf(hasImport)('six imports opening the same new database at once: none mistakes it for a foreign file or meets a lock', async () => {
+    // Regression: the foreign-file check once read the schema version and the table count
+    // apart, so a file another process had just set up looked like someone else's database;
+    // switching to WAL could also fail at once with "database is locked".
+    const small = generateCall(path.join(dir, 'small.csv'), 60, { seed: 13, emailPrefix: 's' });
+    for (let round = 0; round < 4; round++) {
+      const db = path.join(dir, `six-${round}.db`);
+      const runs = Array.from({ length: 6 }, () => spawnCli(['--db', db, 'import', small, '--call', '2020', '--json']));
+      const results = await Promise.all(runs.map((r) => r.done));
+      for (const r of results) {
+        expect(r.code, r.stderr).toBe(0);
+        noLockedMessage(r.stderr);
+      }
+      const c = counts(db);
+      expect(c.import_batches).toBe(6);
+      expect(c.applications).toBe(60);
+      expect(soundness(db)).toEqual({ integrity: 'ok', foreignKeys: 0 });
+    }
+  }, 120_000);
+
   it.runIf(hasImport)('two imports started together on a database that does not exist yet both succeed; counts add up', async () => {
     const db = path.join(dir, 'fresh.db');
     const one = spawnCli(['--db', db, 'import', fileA, '--call', '2020', '--json']);

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { listApplications } from '../db/applications.js';
+import { callNames, duplicateCandidates, listApplications } from '../db/applications.js';
+import type { DB } from '../db/connection.js';
+import type { DuplicateCandidate, LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +14,8 @@ export interface ListOptions {
   filters: ApplicationFilters;
   format: 'table' | 'json' | 'csv';
   limit?: number;
+  /** Only applications that look like another of their call (and the one they look like), side by side. */
+  duplicates?: boolean;
 }
 
 /** The columns of `list --csv`, in the list --json field order. */
@@ -21,13 +25,17 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 ];
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
-  const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  let duplicates: Map<number, LikelyDuplicate> | undefined;
+  const { findLikelyDuplicates } = opts.duplicates ? await import('../import/duplicates.js') : { findLikelyDuplicates: undefined };
+  let applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
+    if (findLikelyDuplicates) duplicates = likelyDuplicates(db, opts.filters.call, findLikelyDuplicates);
     return listApplications(db, opts.filters);
   });
+  if (duplicates) applications = sideBySide(applications, duplicates);
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
   if (opts.format === 'json') {
-    printJson(io, shown);
+    printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
   } else if (opts.format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     const { safeCell } = await import('../export/escape.js');
@@ -48,12 +56,44 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       a.language ?? '',
       a.categories.join(', '),
       a.score ?? '',
+      ...(duplicates ? [duplicates.get(a.id) ? `#${duplicates.get(a.id)!.duplicateOf}: ${duplicates.get(a.id)!.reason}` : ''] : []),
     ]);
-    io.stdout.write(renderTable(io, ['ID', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score'], rows));
+    const headers = ['ID', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
+    io.stdout.write(renderTable(io, headers, rows));
     const more = applications.length - shown.length;
-    info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID`);
+    if (duplicates && !applications.length) {
+      info(io, 'No application looks like another one of its call (same email and organisation, same organisation and title, or same email and title).');
+    } else {
+      info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID` +
+        (duplicates ? '; keep one out of a Core Group with skillsnet select --exclude ID' : ''));
+    }
   }
   return shown;
+}
+
+/** Every likely duplicate pair of the call (or of every call), keyed by the later application's id. */
+function likelyDuplicates(
+  db: DB,
+  call: string | undefined,
+  find: (candidates: Iterable<DuplicateCandidate>) => LikelyDuplicate[],
+): Map<number, LikelyDuplicate> {
+  const found = new Map<number, LikelyDuplicate>();
+  for (const name of call !== undefined ? [call] : callNames(db)) {
+    for (const d of find(duplicateCandidates(db, name))) found.set(d.id, d);
+  }
+  return found;
+}
+
+/** Keeps the applications in a duplicate pair, each group together, earliest first. */
+function sideBySide(applications: Application[], duplicates: Map<number, LikelyDuplicate>): Application[] {
+  const group = new Map<number, number>();
+  for (const d of duplicates.values()) {
+    group.set(d.id, d.duplicateOf);
+    group.set(d.duplicateOf, d.duplicateOf);
+  }
+  return applications
+    .filter((a) => group.has(a.id))
+    .sort((a, b) => group.get(a.id)! - group.get(b.id)! || a.id - b.id);
 }
 
 export function registerList(program: Command, ctx: CliContext): void {
@@ -64,6 +104,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .option('--json', 'print a JSON array (the fields of list --json in CONTRACT)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
     .option('--limit <n>', 'show at most n applications')
+    .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side')
     .addHelpText(
       'after',
       `
@@ -72,9 +113,10 @@ Examples:
   skillsnet list --country Mexique --language es
   skillsnet list --category life-skills --json
   skillsnet list --roster core-2020 --csv > core.csv
-  skillsnet list --search apprenticeship | cut -f2`,
+  skillsnet list --search apprenticeship | cut -f2
+  skillsnet list --duplicates`,
     )
-    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string }, command: Command) => {
+    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
       let limit: number | undefined;
@@ -82,6 +124,6 @@ Examples:
         limit = Number(flags.limit);
         if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit needs a whole number, got "${flags.limit}"`);
       }
-      await runList({ dbPath, filters: parseFilters(flags), format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit }, io);
+      await runList({ dbPath, filters: parseFilters(flags), format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates }, io);
     });
 }

@@ -5,6 +5,7 @@ import type { ApplicationFilters } from '../model.js';
 import { categoryCodes, categoryName } from '../tagging/taxonomy.js';
 import { describeEvidence, Tagger, type CategoryScore } from '../tagging/tagger.js';
 import { learnedModel } from '../tagging/auto.js';
+import { examplesModel } from '../tagging/examples.js';
 import { reviewQueue, setOfficerTags, tagsOf } from '../db/tags.js';
 import { getApplication } from '../db/applications.js';
 
@@ -60,7 +61,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       info(io, 'Nothing to review: every matching application has an officer decision.');
       return result;
     }
-    const tagger = new Tagger({ threshold: opts.threshold, model: learnedModel(db) });
+    const tagger = new Tagger({ threshold: opts.threshold, model: learnedModel(db), examples: examplesModel() });
     const prompts = await io.prompts();
     const c = io.color;
     const out = (s = '') => io.stdout.write(s + '\n');

@@ -61,8 +61,11 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
   );
   info(io,
     summary.learnedFrom
-      ? `Term lists combined with a model learned from ${plural(summary.learnedFrom, 'officer-reviewed application')}.`
-      : 'Term lists only: the learned model starts once officers have reviewed 20 applications (skillsnet tag review).',
+      ? `Term lists combined with a model learned from ${plural(summary.learnedFrom, 'officer-reviewed application')}` +
+        `${summary.examples ? ` and, less and less as officers review, one learned from the ${summary.examples.toLocaleString('en')} labelled examples shipped with skillsnet` : ''}.`
+      : summary.examples
+        ? `Term lists combined with a model learned from the ${summary.examples.toLocaleString('en')} labelled examples shipped with skillsnet; officers' own model starts once they have reviewed 20 applications (skillsnet tag review).`
+        : 'Term lists only: the learned model starts once officers have reviewed 20 applications (skillsnet tag review).',
   );
   if (!opts.dryRun && summary.considered > summary.tagged) {
     info(io, `${plural(summary.considered - summary.tagged, 'application')} got no category: review them with skillsnet tag review.`);
@@ -143,6 +146,8 @@ export interface TagExplainResult {
   language: string;
   threshold: number;
   learnedFrom: number;
+  /** Labelled examples shipped with skillsnet that the tagger also learned from. */
+  examples: number;
   /** What is stored now (source, state, confidence, evidence). */
   stored: Omit<TagRow, 'evidenceJson'>[];
   /** What the tagger finds now, every category with some evidence, most likely first. */
@@ -154,10 +159,12 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
     const tags = await import('../db/tags.js');
     const { learnedModel } = await import('../tagging/auto.js');
     const { Tagger } = await import('../tagging/tagger.js');
+    const { examplesModel } = await import('../tagging/examples.js');
     const app = tags.taggableApplication(db, opts.id);
     if (!app) throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
     const model = learnedModel(db);
-    const tagger = new Tagger({ model, threshold: opts.threshold, explainAll: true });
+    const examples = examplesModel();
+    const tagger = new Tagger({ model, examples, threshold: opts.threshold, explainAll: true });
     const r = tagger.tag(app);
     return {
       id: app.id,
@@ -165,6 +172,7 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
       language: r.language,
       threshold: tagger.threshold,
       learnedFrom: model?.documents ?? 0,
+      examples: examples?.documents ?? 0,
       stored: tags.tagsOf(db, opts.id).map(({ evidenceJson: _raw, ...t }) => t),
       analysis: r.scores.filter((s) => s.evidence.length > 0 || s.selected),
     };
@@ -178,7 +186,8 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
   const out = (s: string) => io.stdout.write(s + '\n');
   out(c.bold(`#${result.id} ${result.title ?? '(no title)'}`));
   out(c.dim(`Read as ${result.language === 'en' ? 'English' : result.language === 'fr' ? 'French' : 'Spanish'}; threshold ${result.threshold}; ` +
-    (result.learnedFrom ? `learned model trained on ${result.learnedFrom} officer-reviewed applications` : 'term lists only (no learned model yet)')));
+    [result.learnedFrom ? `learned model trained on ${result.learnedFrom} officer-reviewed applications` : 'no officers\' model yet',
+      result.examples ? `model of the ${result.examples} examples shipped with skillsnet` : ''].filter(Boolean).join('; ')));
   out('');
   out(c.bold('Categories now'));
   const stored = result.stored;
@@ -210,20 +219,29 @@ export interface TagEvaluateOptions {
   train?: string;
   /** Also list the texts tagged wrongly (for a development set, not a held-out one). */
   errors?: boolean;
+  /** Leave out the model of the shipped examples (term lists, and --train's model if given). */
+  noExamples?: boolean;
 }
 
 export async function runTagEvaluate(opts: TagEvaluateOptions, io: IO): Promise<Evaluation> {
   const { readLabelledCsv, evaluate } = await import('../tagging/evaluate.js');
   const { Tagger, applicationTokens, modelTokens } = await import('../tagging/tagger.js');
   const { trainModel } = await import('../tagging/model.js');
+  const { examplesModel, shippedExamples, textKey } = await import('../tagging/examples.js');
   const texts = await readLabelledCsv(opts.gold);
+  // A text being evaluated is never also learned from: shipped examples that are the same text are left out.
+  const evaluated = new Set(texts.map(textKey));
+  const examples = opts.noExamples ? undefined : examplesModel(evaluated);
+  const leftOut = opts.noExamples ? 0 : shippedExamples().filter((e) => evaluated.has(textKey(e))).length;
   let model;
   if (opts.train) {
     const training = await readLabelledCsv(opts.train);
     model = trainModel(training.map((t) => ({ tokens: modelTokens(applicationTokens(t)), categories: t.categories })), categoryCodes());
     if (!model) info(io, `${opts.train} has fewer than 20 texts: the learned model is not used.`);
   }
-  const result = evaluate(texts, new Tagger({ threshold: opts.threshold, model }), { errors: opts.errors });
+  const result = evaluate(texts, new Tagger({ threshold: opts.threshold, model, examples }), { errors: opts.errors });
+  result.examples = examples?.documents ?? 0;
+  result.examplesLeftOut = leftOut;
   if (opts.json) {
     printJson(io, result);
     return result;
@@ -237,7 +255,8 @@ export async function runTagEvaluate(opts: TagEvaluateOptions, io: IO): Promise<
     for (const e of result.errors) io.stdout.write(`row ${e.row}\t${e.title}\tgold: ${e.gold.join('|')}\tpredicted: ${e.predicted.join('|')}\n`);
   }
   info(io, `${result.documents} texts tagged in memory (nothing written); exact set match ${pct(result.exactMatch)}; threshold ${result.threshold}` +
-    `${result.learnedFrom ? `; learned model trained on ${result.learnedFrom} texts of ${opts.train}` : ''}.`);
+    `${result.learnedFrom ? `; learned model trained on ${result.learnedFrom} texts of ${opts.train}` : ''}` +
+    `${result.examples ? `; model of ${result.examples} shipped examples${leftOut ? ` (${leftOut} left out: they are texts of this file)` : ''}` : '; term lists only, no model of the shipped examples'}.`);
   return result;
 }
 
@@ -362,6 +381,7 @@ Examples:
     .option('--threshold <x>', 'confidence from which a category is tagged (default 0.5)')
     .option('--train <csv>', 'first train the learned model on this labelled CSV (same columns)')
     .option('--errors', 'also list the texts tagged wrongly (use on a development set)')
+    .option('--no-examples', 'leave out the model learned from the labelled examples shipped with skillsnet')
     .option('--json', 'print {"documents", "micro", "macro", "perCategory"}')
     .addHelpText(
       'after',
@@ -369,11 +389,15 @@ Examples:
 Examples:
   skillsnet tag evaluate test/tagging/gold.csv
   skillsnet tag evaluate gold.csv --json | jq .micro
-  skillsnet tag evaluate gold.csv --train reviewed.csv`,
+  skillsnet tag evaluate gold.csv --train reviewed.csv
+  skillsnet tag evaluate gold.csv --no-examples     (term lists only)
+
+Shipped examples (data/tagging-examples/) that are texts of the evaluated file are left out of
+the model first, so a file is never measured on what it taught.`,
     )
-    .action(async (gold: string, flags: { json?: boolean; threshold?: string; train?: string; errors?: boolean }, command: Command) => {
+    .action(async (gold: string, flags: { json?: boolean; threshold?: string; train?: string; errors?: boolean; examples?: boolean }, command: Command) => {
       const { io } = invocation(ctx, command);
       const resolve = (p: string) => path.resolve(io.cwd, p);
-      await runTagEvaluate({ gold: resolve(gold), json: flags.json, threshold: parseThreshold(flags.threshold), train: flags.train && resolve(flags.train), errors: flags.errors }, io);
+      await runTagEvaluate({ gold: resolve(gold), json: flags.json, threshold: parseThreshold(flags.threshold), train: flags.train && resolve(flags.train), errors: flags.errors, noExamples: flags.examples === false }, io);
     });
 }

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
-import { callNames, ensureCall } from '../db/applications.js';
+import { callNames, duplicateCandidates, ensureCall } from '../db/applications.js';
 import { createBatch, finishBatch, prepareImport, previousImportOf, type ApplicationValues, type ImportStatements } from '../db/imports.js';
 import { addCleanup } from '../cli/signals.js';
 import { canPrompt, info, type IO } from '../cli/io.js';
@@ -24,6 +24,7 @@ import {
 } from './mapping.js';
 import { RowNormaliser, type NormalisedApplication } from './normalise.js';
 import { contactKey, contentHash, identityKey, isOtherApplication } from './identity.js';
+import { findLikelyDuplicates, type LikelyDuplicate } from './duplicates.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -78,6 +79,12 @@ export interface ImportReport {
   needTagging: number;
   needTaggingWithOfficerTags: number;
   files: FileReport[];
+  /**
+   * Applications this import wrote that look like another application of the call (a
+   * resubmission under a new ID, the same title from another address...): kept apart, for
+   * an officer to check. Empty on a dry run.
+   */
+  possibleDuplicates: LikelyDuplicate[];
 }
 
 /** Rows looked at to find the header row (files may start with a title or a blank line). */
@@ -109,7 +116,7 @@ export async function prepareFiles(files: string[], options: ImportOptions, io: 
 export async function importFiles(db: DB, files: string[], options: ImportOptions, io: IO, ready?: PreparedImport): Promise<ImportReport> {
   const pre = ready ?? (await prepareFiles(files, options, io));
   const call = options.call?.trim() || defaultCall(db, io);
-  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [] };
+  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [] };
   const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   for (const file of pre.files) {
     let fileReport: FileReport;
@@ -124,6 +131,12 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
     }
     report.files.push(fileReport);
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
+  }
+  if (!options.dryRun && report.inserted + report.updated > 0) {
+    const batches = new Set(report.files.map((f) => f.batch).filter((b): b is number => b !== null));
+    const candidates = duplicateCandidates(db, call);
+    const written = new Set(candidates.filter((c) => c.batchId !== null && batches.has(c.batchId)).map((c) => c.id));
+    report.possibleDuplicates = findLikelyDuplicates(candidates, written);
   }
   return report;
 }

@@ -4,6 +4,7 @@ import { officerLabelled, replaceAutoTags, taggableApplications, tagsOfMany, typ
 import { categoryCodes } from './taxonomy.js';
 import { trainModel, type LearnedModel } from './model.js';
 import { applicationTokens, modelTokens, Tagger, type TagResult } from './tagger.js';
+import { examplesModel } from './examples.js';
 
 export interface AutoTagOptions {
   /** Re-tag every matching application (automatic tags are recomputed); default: only untagged ones. */
@@ -36,8 +37,10 @@ export interface AutoTagSummary {
   perCategory: Record<string, number>;
   threshold: number;
   dryRun: boolean;
-  /** The learned model: how many officer-labelled applications it was trained on (0 = term lists only). */
+  /** The learned model: how many officer-labelled applications it was trained on (0 = none yet). */
   learnedFrom: number;
+  /** Labelled examples shipped with skillsnet that the tagger also learned from (data/tagging-examples). */
+  examples: number;
   /** What changed per application (only with dryRun, where nothing is written). */
   changes?: AutoTagChange[];
   /** Wall-clock time of the run, and the processor time it used (the same on an idle machine). */
@@ -75,7 +78,8 @@ export function autoTag(db: DB, options: AutoTagOptions = {}): AutoTagSummary {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const model = learnedModel(db);
-  const tagger = new Tagger({ threshold: options.threshold, model });
+  const examples = examplesModel();
+  const tagger = new Tagger({ threshold: options.threshold, model, examples });
   const perCategory: Record<string, number> = Object.fromEntries(categoryCodes().map((c) => [c, 0]));
   const summary: AutoTagSummary = {
     considered: 0,
@@ -87,6 +91,7 @@ export function autoTag(db: DB, options: AutoTagOptions = {}): AutoTagSummary {
     threshold: tagger.threshold,
     dryRun: Boolean(options.dryRun),
     learnedFrom: model?.documents ?? 0,
+    examples: examples?.documents ?? 0,
     ...(options.dryRun ? { changes: [] as AutoTagChange[] } : {}),
     ms: 0,
     cpuMs: 0,

@@ -31,8 +31,11 @@ export interface Evaluation {
   /** Share of documents whose predicted set equals the gold set exactly. */
   exactMatch: number;
   threshold: number;
-  /** Officer-labelled applications the learned model was trained on (0: term lists only). */
+  /** Officer-labelled applications the learned model was trained on (0: none). */
   learnedFrom: number;
+  /** Shipped examples the tagger's second model learned from (0: none), and how many were left out as texts of the evaluated file. */
+  examples?: number;
+  examplesLeftOut?: number;
   /** Mistakes, for tuning on a development set (not printed for a gold set unless asked). */
   errors?: Array<{ row: number; title: string; gold: string[]; predicted: string[] }>;
 }

@@ -29,7 +29,14 @@ export type Evidence =
       fields?: Partial<Record<Field, number>>;
     }
   | { kind: 'self'; value: string }
-  | { kind: 'model'; probability: number; weight: number; words: string[] }
+  | {
+      kind: 'model';
+      probability: number;
+      weight: number;
+      words: string[];
+      /** Which model: officers' reviewed applications, or the examples shipped with skillsnet (absent in older evidence: officers). */
+      source?: 'officers' | 'examples';
+    }
   | { kind: 'fallback'; note: string };
 
 export interface CategoryScore {
@@ -40,6 +47,7 @@ export interface CategoryScore {
   termScore: number;
   /** Distinct terms found (the applicant's choice counts as one). */
   distinctTerms: number;
+  /** The officers' model's probability, else the shipped examples' model's; null without either. */
   modelProbability: number | null;
   selected: boolean;
   evidence: Evidence[];
@@ -58,6 +66,12 @@ export interface TaggerOptions {
   threshold?: number;
   terms?: TermIndex;
   model?: LearnedModel;
+  /**
+   * The model learned from the labelled examples shipped with skillsnet (examples.ts). It counts
+   * for less as officers review: its weight is multiplied by EXAMPLES_HALF_LIFE / (that + the
+   * number of applications officers have reviewed).
+   */
+  examples?: LearnedModel;
   /** At most this many categories per application (default 4). */
   maxCategories?: number;
   /** Name the learned model's words for every category, not only the chosen ones (tag explain). */
@@ -65,6 +79,10 @@ export interface TaggerOptions {
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
+/** Officer-reviewed applications at which the shipped examples count half as much as at the start. */
+export const EXAMPLES_HALF_LIFE = 50;
+/** The shipped examples' model weighs at most this share of what the same number of officers' examples would. */
+export const EXAMPLES_SHARE = 1;
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const clamp = (p: number) => Math.min(0.98, Math.max(0.1, p));
@@ -75,7 +93,13 @@ const clamp = (p: number) => Math.min(0.98, Math.max(0.1, p));
  * officers labelled, and down when less likely, by `weight` (0..1, grows with their examples).
  */
 export function combine(termConfidence: number, modelProbability: number, prior: number, weight: number): number {
-  const z = logit(clamp(termConfidence)) + weight * (logit(clamp(modelProbability)) - logit(clamp(prior)));
+  return combineAll(termConfidence, [{ probability: modelProbability, prior, weight }]);
+}
+
+/** combine() with several models' opinions, each added in log-odds with its own weight. */
+export function combineAll(termConfidence: number, opinions: Array<{ probability: number; prior: number; weight: number }>): number {
+  let z = logit(clamp(termConfidence));
+  for (const o of opinions) z += o.weight * (logit(clamp(o.probability)) - logit(clamp(o.prior)));
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -107,6 +131,7 @@ export class Tagger {
   readonly threshold: number;
   readonly terms: TermIndex;
   readonly model: LearnedModel | undefined;
+  readonly examples: LearnedModel | undefined;
   readonly maxCategories: number;
   readonly explainAll: boolean;
   private readonly codes = categoryCodes();
@@ -115,6 +140,7 @@ export class Tagger {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.terms = options.terms ?? termIndex();
     this.model = options.model;
+    this.examples = options.examples;
     this.maxCategories = options.maxCategories ?? 4;
     this.explainAll = options.explainAll ?? false;
   }
@@ -178,27 +204,39 @@ export class Tagger {
       distinct.set(code, (distinct.get(code) ?? 0) + 1);
     }
 
-    const features = this.model ? featureIds(modelTokens(tokens), this.model.vocabulary) : undefined;
+    const stems = this.model || this.examples ? modelTokens(tokens) : [];
+    const features = this.model ? featureIds(stems, this.model.vocabulary) : undefined;
     const predictions = this.model ? predict(this.model, features!) : undefined;
+    const exampleFeatures = this.examples ? featureIds(stems, this.examples.vocabulary) : undefined;
+    const examplePredictions = this.examples ? predict(this.examples, exampleFeatures!) : undefined;
     const scores: CategoryScore[] = this.codes.map((code) => {
       const def = file.categories[code];
       const s = score.get(code) ?? 0;
       const termConfidence = 1 - Math.exp(-s / (def?.scale ?? 3));
       const p = predictions?.[code];
       const w = p ? modelWeight(this.model, code) : 0;
-      const confidence = p && w > 0 ? combine(termConfidence, p.probability, this.model!.categories[code].prior, w) : termConfidence;
+      const pe = examplePredictions?.[code];
+      const we = pe ? this.examplesWeight(code) : 0;
+      const opinions = [];
+      if (p && w > 0) opinions.push({ probability: p.probability, prior: this.model!.categories[code].prior, weight: w });
+      if (pe && we > 0) opinions.push({ probability: pe.probability, prior: this.examples!.categories[code].prior, weight: we });
+      const confidence = opinions.length ? combineAll(termConfidence, opinions) : termConfidence;
       const ev = evidence.get(code) ?? [];
       ev.sort((a, b) => (b.kind === 'term' ? b.weight : 9) - (a.kind === 'term' ? a.weight : 9));
-      if (p && w > 0 && (p.probability >= 0.2 || ev.length > 0)) {
-        // The words behind the model's opinion are looked up below, only where they are shown.
-        ev.push({ kind: 'model', probability: round(p.probability), weight: round(w), words: [] });
+      // The words behind a model's opinion are looked up below, only where they are shown.
+      const hasTerms = ev.length > 0;
+      if (p && w > 0 && (p.probability >= 0.2 || hasTerms)) {
+        ev.push({ kind: 'model', source: 'officers', probability: round(p.probability), weight: round(w), words: [] });
+      }
+      if (pe && we > 0 && (pe.probability >= 0.2 || hasTerms)) {
+        ev.push({ kind: 'model', source: 'examples', probability: round(pe.probability), weight: round(we), words: [] });
       }
       return {
         category: code,
         confidence: round(confidence),
         termScore: round(s),
         distinctTerms: distinct.get(code) ?? 0,
-        modelProbability: p ? round(p.probability) : null,
+        modelProbability: p ? round(p.probability) : pe ? round(pe.probability) : null,
         selected: false,
         evidence: ev,
       };
@@ -207,7 +245,7 @@ export class Tagger {
 
     // Broad categories need several distinct clues unless the learned model carries them.
     const enoughClues = (s: CategoryScore) =>
-      s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) >= 0.3;
+      s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) + this.examplesWeight(s.category) >= 0.3;
     // Each category's own threshold (the common one, shifted where the term file says so), and
     // beside the top category a share of its confidence.
     const thresholdOf = (code: string) => Math.min(0.99, Math.max(0.01, this.threshold + (file.categories[code]?.thresholdShift ?? 0)));
@@ -222,13 +260,21 @@ export class Tagger {
       scores[0].evidence.push({ kind: 'fallback', note: 'no category reached the threshold; this one had the most evidence' });
     }
     for (const s of chosen) s.selected = true;
-    if (this.model) {
-      for (const s of this.explainAll ? scores : chosen) {
-        const e = s.evidence.find((x) => x.kind === 'model');
-        if (e && e.kind === 'model') e.words = strongestFeatures(this.model, features!, s.category).map((f) => f.stem);
+    for (const s of this.explainAll ? scores : chosen) {
+      for (const e of s.evidence) {
+        if (e.kind !== 'model') continue;
+        if (e.source === 'examples') e.words = strongestFeatures(this.examples!, exampleFeatures!, s.category).map((f) => f.stem);
+        else e.words = strongestFeatures(this.model!, features!, s.category).map((f) => f.stem);
       }
     }
     return { language: tokens.language, scores, selected: chosen.map((s) => s.category) };
+  }
+
+  /** How much the shipped examples' model counts for a category: less as officers review more. */
+  examplesWeight(code: string): number {
+    if (!this.examples) return 0;
+    const reviewed = this.model?.documents ?? 0;
+    return EXAMPLES_SHARE * modelWeight(this.examples, code) * (EXAMPLES_HALF_LIFE / (EXAMPLES_HALF_LIFE + reviewed));
   }
 }
 
@@ -250,7 +296,7 @@ export function describeEvidence(e: Evidence): string {
     case 'self':
       return `applicant chose "${e.value}"`;
     case 'model':
-      return `learned from officers: ${Math.round(e.probability * 100)}%${e.words.length ? ` (${e.words.join(', ')})` : ''}, weight ${Math.round(e.weight * 100)}%`;
+      return `${e.source === 'examples' ? 'learned from the examples shipped with skillsnet' : 'learned from officers'}: ${Math.round(e.probability * 100)}%${e.words.length ? ` (${e.words.join(', ')})` : ''}, weight ${Math.round(e.weight * 100)}%`;
     case 'fallback':
       return e.note;
   }

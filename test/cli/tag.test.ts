@@ -158,6 +158,9 @@ describe('skillsnet tag explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/"apprenticeship" in title/);
     expect(r.stdout).toMatch(/applicant chose "Apprenticeships and work-based learning"/);
+    // Before any officer review, the model of the shipped examples is part of the evidence.
+    expect(r.stderr + r.stdout).toMatch(/model of the \d+ examples shipped with skillsnet/);
+    expect(r.stdout).toMatch(/learned from the examples shipped with skillsnet: \d+%/);
     const j = json(cli('tag', 'explain', '1', '--json'));
     expect(j.stored.map((t: any) => t.category)).toContain('work-based-learning');
     expect(j.analysis[0]).toMatchObject({ category: expect.any(String), confidence: expect.any(Number), selected: true });

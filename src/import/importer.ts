@@ -375,7 +375,7 @@ function uniqueHeaders(headers: string[]): string[] {
 }
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n4'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name
+const NORMALISATION_VERSION = 'n5'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary
 
 const ID_CLASH_WARNING =
   'had an application ID that another application of this call already has, with another organisation and email: ' +

@@ -118,7 +118,7 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // "placement" and "sur place", "âgées" and "âge", "diplômés" (graduates) and "diplôme",
 // "adaptability" and "adapt", "aplicación" and "aplicar un test"): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
-  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability']),
+  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive']),
   fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance',
     'placement', 'placements', 'âgé', 'âgés', 'âgée', 'âgées', 'diplômé', 'diplômés', 'diplômée', 'diplômées', 'adaptabilité']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',

@@ -122,7 +122,7 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance',
     'placement', 'placements', 'âgé', 'âgés', 'âgée', 'âgées', 'diplômé', 'diplômés', 'diplômée', 'diplômées', 'adaptabilité']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
-    'aplicación', 'aplicaciones', 'adaptabilidad']),
+    'aplicación', 'aplicaciones', 'adaptabilidad', 'programación']),
 };
 
 export function stem(word: string, lang: TextLanguage): string {

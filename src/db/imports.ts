@@ -63,6 +63,10 @@ export interface StoredApplication {
   id: number;
   content_hash: string;
   batch_id: number | null;
+  email: string | null;
+  organization: string;
+  /** sha256 of the file whose import last changed the application (null when not imported) */
+  batch_sha256: string | null;
 }
 
 export interface ImportStatements {
@@ -86,7 +90,11 @@ export interface ImportStatements {
 }
 
 export function prepareImport(db: DB): ImportStatements {
-  const find = db.prepare('SELECT id, content_hash, batch_id FROM applications WHERE call_id = ? AND identity_key = ?');
+  const find = db.prepare(
+    `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, b.sha256 AS batch_sha256
+       FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id
+      WHERE a.call_id = ? AND a.identity_key = ?`,
+  );
   const insert = db.prepare(
     `INSERT INTO applications (call_id, identity_key, ${WRITTEN.join(', ')}) VALUES (?, ?, ${WRITTEN.map(() => '?').join(', ')})`,
   );

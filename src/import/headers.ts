@@ -30,7 +30,8 @@ interface HeaderData {
   required: Field[];
   priority: Field[];
   formMetadata?: { headers: string[] };
-  notNames?: { fields: Field[]; excluded: Field[] };
+  notNames?: { fields: Field[]; excluded: Field[]; words?: string[] };
+  counts?: { words: string[]; fields: Field[] };
   nameQualifiers?: { words: string[] };
   stopwords: string[];
   fields: Record<Field, string[]>;
@@ -46,7 +47,9 @@ interface HeaderIndex {
   required: Field[];
   /** keys (sorted words) of the columns form tools add themselves */
   metadata: Set<string>;
-  notNames: { fields: Set<Field>; excluded: Set<Field> };
+  notNames: { fields: Set<Field>; excluded: Set<Field>; words: Set<string> };
+  /** words that make a header a count ("Number of beneficiaries"), and the list fields it then is not */
+  counts: { words: Set<string>; fields: Set<Field> };
   nameQualifiers: Set<string>;
   priority: Map<Field, number>;
   stopwords: Set<string>;
@@ -69,7 +72,12 @@ function getIndex(): HeaderIndex {
   index = {
     required: data.required,
     metadata: new Set((data.formMetadata?.headers ?? []).map((h) => wordKey(headerWords(h, stopwords)))),
-    notNames: { fields: new Set(data.notNames?.fields ?? []), excluded: new Set(data.notNames?.excluded ?? []) },
+    notNames: {
+      fields: new Set(data.notNames?.fields ?? []),
+      excluded: new Set(data.notNames?.excluded ?? []),
+      words: new Set((data.notNames?.words ?? []).map((w) => foldWord(w))),
+    },
+    counts: { words: new Set((data.counts?.words ?? []).map((w) => foldWord(w))), fields: new Set(data.counts?.fields ?? []) },
     nameQualifiers: new Set((data.nameQualifiers?.words ?? []).map((w) => foldWord(w))),
     priority: new Map(data.priority.map((f, i) => [f, i])),
     stopwords,
@@ -139,7 +147,12 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
   }
   // "Email of the contact person" names an email: it is never the contact's name.
-  if ([...best.keys()].some((f) => idx.notNames.fields.has(f))) for (const f of idx.notNames.excluded) best.delete(f);
+  // "Fonction de la personne de contact" asks for a job, not a name.
+  if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || words.some((w) => idx.notNames.words.has(w))) {
+    for (const f of idx.notNames.excluded) best.delete(f);
+  }
+  // "Nombre de bénéficiaires" asks how many, not which groups.
+  if (words.some((w) => idx.counts.words.has(w))) for (const f of idx.counts.fields) best.delete(f);
   // A form tool's own column (the respondent's account, "Email", "Name", "Timestamp") loses to
   // any question column for the same field, and is not kept as a fallback when one exists.
   if (idx.metadata.has(key)) {

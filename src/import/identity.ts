@@ -8,7 +8,25 @@ import type { NormalisedApplication } from './normalise.js';
 
 export function identityKey(a: Pick<NormalisedApplication, 'externalId' | 'email' | 'organization'>): string {
   if (a.externalId) return `id:${a.externalId.toLowerCase()}`;
+  return contactKey(a);
+}
+
+/** The identity by email and organisation, whether or not the row has an application ID. */
+export function contactKey(a: Pick<NormalisedApplication, 'email' | 'organization'>): string {
   return `contact:${a.email ?? ''}|${normaliseName(a.organization)}`;
+}
+
+/**
+ * Whether a row that carries the application ID of a stored application is really another
+ * application: its organisation and its email both differ. Form tools number responses per
+ * form (Microsoft Forms' "ID" is 1, 2, 3... in every form), so two forms of one call share IDs;
+ * a correction changes one of the two, rarely both.
+ */
+export function isOtherApplication(
+  stored: { email: string | null; organization: string },
+  a: Pick<NormalisedApplication, 'email' | 'organization'>,
+): boolean {
+  return (stored.email ?? '') !== (a.email ?? '') && normaliseName(stored.organization) !== normaliseName(a.organization);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   applyMappingFile, mappingByHeader, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
 } from './mapping.js';
 import { RowNormaliser, type NormalisedApplication } from './normalise.js';
-import { contentHash, identityKey } from './identity.js';
+import { contactKey, contentHash, identityKey, isOtherApplication } from './identity.js';
 import { findLikelyDuplicates, type LikelyDuplicate } from './duplicates.js';
 
 export interface ImportOptions {
@@ -206,7 +206,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       headers: layout.headers,
       mapping: columns,
     });
-    const writer = new RowWriter(prepareImport(db), callId, batchId, layout);
+    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256);
     await source.read((cells) => writer.row(cells), (bytes) => progress.update(bytes));
     finishBatch(db, batchId, writer.counts);
     progress.stop();
@@ -323,7 +323,11 @@ function uniqueHeaders(headers: string[]): string[] {
 }
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n3'; // n3: organisation types and beneficiaries in the shared vocabulary
+const NORMALISATION_VERSION = 'n4'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name
+
+const ID_CLASH_WARNING =
+  'had an application ID that another application of this call already has, with another organisation and email: ' +
+  'imported as applications of their own, identified by email and organisation (to ignore the ID column, import with --map and {"externalId": []})';
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;
@@ -338,6 +342,8 @@ class RowWriter {
   /** applications whose automatic tags this file deleted because their text changed */
   readonly retag = new Set<number>();
   retagWithOfficer = 0;
+  /** application IDs (lower case) of this file that belong to another application already stored */
+  private readonly clashingIds = new Set<string>();
   private seenCount = new Uint32Array(1024);
   private seenFlags = new Uint8Array(1024);
   private toSkip: number;
@@ -350,6 +356,7 @@ class RowWriter {
     private readonly callId: number,
     private readonly batchId: number,
     private readonly layout: Layout,
+    private readonly sha256: string,
   ) {
     this.normaliser = new RowNormaliser(layout.mapping);
     this.toSkip = layout.skip;
@@ -376,7 +383,22 @@ class RowWriter {
       this.sql.reject(this.batchId, rowNumber, rawJson, JSON.stringify(reasons));
       return;
     }
-    const key = identityKey(a);
+    let key = identityKey(a);
+    let stored = this.sql.find(this.callId, key);
+    if (stored && a.externalId) {
+      // Another application under the same ID (two forms numbering their responses from 1):
+      // identified by email and organisation instead, never written over the other one. Decided
+      // against what other files wrote, once per ID and file (all its rows go the same way), so
+      // that the same file imported again takes the same decisions.
+      const id = a.externalId.toLowerCase();
+      const clash = this.clashingIds.has(id) || (stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
+      if (clash) {
+        this.clashingIds.add(id);
+        this.normaliser.warnings.add(ID_CLASH_WARNING, null, rowNumber);
+        key = contactKey(a);
+        stored = this.sql.find(this.callId, key);
+      }
+    }
     const beneficiaries = JSON.stringify(a.beneficiaries);
     const selfCategories = JSON.stringify(a.selfCategories);
     // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
@@ -387,7 +409,6 @@ class RowWriter {
       a.country, a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
       rawJson, hash, this.batchId, rowNumber,
     ];
-    const stored = this.sql.find(this.callId, key);
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
       this.mark(id, 1, CHANGED);

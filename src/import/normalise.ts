@@ -130,6 +130,9 @@ export function normaliseEmail(value: string): { email: string | null; valid: bo
 /** What form tools and officers write for "no address" (Microsoft Forms: "anonymous"). */
 const NO_EMAIL = /^(?:anonymous|anonyme|an[oó]nimo|n\/?a|none|-+|\u2014)$/;
 
+/** What form tools write in the respondent's name column of an anonymous response. */
+const NO_NAME = /^(?:anonymous|anonyme|an[oó]nim[oa])$/i;
+
 /** How many distinct email addresses a cell holds ("a@x.org; b@x.org" holds two). */
 export function countEmails(value: string): number {
   if (value.indexOf('@') === value.lastIndexOf('@')) return value.includes('@') ? 1 : 0;
@@ -313,6 +316,7 @@ export class RowNormaliser {
     const email = this.email(cells, row, reasons);
 
     let contactName = this.text(cells, 'contactName');
+    if (contactName && NO_NAME.test(contactName)) contactName = null; // Microsoft Forms' "anonymous"
     if (!contactName) {
       const name = [this.text(cells, 'firstName'), this.text(cells, 'lastName')].filter(Boolean).join(' ');
       contactName = name || null;

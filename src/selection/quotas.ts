@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { categoryCodes, parseCategoryCode } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { parseCountry, parseLanguage, parseRegion } from '../cli/filters.js';
+import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
 
 /** The features a quota can count, as named in the quotas file (CONTRACT.md). */
@@ -44,8 +45,8 @@ export function featureValues(c: Candidate, feature: Feature): string[] {
     case 'country': return c.country ? [c.country] : [];
     case 'language': return c.language ? [c.language] : [];
     case 'category': return c.categories;
-    case 'organizationType': return c.organizationType ? [normaliseFree(c.organizationType)] : [];
-    case 'beneficiary': return [...new Set(c.beneficiaries.map(normaliseFree))];
+    case 'organizationType': return c.organizationType ? [sharedTerm('organizationTypes', c.organizationType)] : [];
+    case 'beneficiary': return [...new Set(c.beneficiaries.map((b) => sharedTerm('beneficiaries', b)))];
     // One organisation sending several applications (same name, any case or spacing).
     case 'organization': {
       // Asked for every (candidate, organisation cap) pair: normalise each name once.
@@ -61,6 +62,23 @@ export function normaliseFree(value: string): string {
   return value.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+const sharedTerms = new Map<string, string>();
+
+/**
+ * An organisation type or beneficiary group in the shared vocabulary that imports store
+ * ("ONG" and "Organización no gubernamental" are NGO, "Jeunes" is Youth), compared as free text:
+ * a quotas file written in French counts the applications of an English form.
+ */
+function sharedTerm(kind: VocabularyKind, value: string): string {
+  const key = `${kind}\u0000${value}`;
+  let term = sharedTerms.get(key);
+  if (term === undefined) {
+    term = normaliseFree(canonicalTerm(kind, value));
+    if (sharedTerms.size < 100_000) sharedTerms.set(key, term);
+  }
+  return term;
+}
+
 /** Validates and normalises a quota value as written in a flag or the quotas file. */
 export function normaliseValue(feature: Feature, value: string): string {
   const v = value.trim();
@@ -70,6 +88,8 @@ export function normaliseValue(feature: Feature, value: string): string {
     case 'country': return parseCountry(v);
     case 'category': return parseCategoryCode(v, 'category');
     case 'language': return parseLanguage(v);
+    case 'organizationType': return sharedTerm('organizationTypes', v);
+    case 'beneficiary': return sharedTerm('beneficiaries', v);
     default: return normaliseFree(v);
   }
 }

@@ -36,7 +36,8 @@ describe('opening a database another process is setting up', () => {
   it('waits for its schema instead of calling the file foreign or reporting a lock', async () => {
     const file = path.join(tempDir(), 'new.db');
     fs.closeSync(fs.openSync(file, 'wx', 0o600)); // the other process created the empty file
-    const other = await holdMigration(file, 400);
+    // Held long enough that even a loaded machine reaches openDatabase before it is released.
+    const other = await holdMigration(file, 1500);
     await other.ready;
     const started = Date.now();
     const db = openDatabase(file, { create: true });

@@ -111,6 +111,15 @@ describe('RowNormaliser', () => {
     expect(unknown.application.countryRaw).toBe('Ruritania');
     expect(n.warnings.lines()[0]).toContain('Ruritania');
   });
+  it('Microsoft Forms "anonymous" in the Name column is no contact name', () => {
+    const headers = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Organization', 'Contact email address'];
+    const n = new RowNormaliser(matchHeaders(headers).mapping);
+    const row = n.normalise(['1', '', '', 'anonymous', 'anonymous', 'Acme', 'a@example.org']);
+    expect(row.reasons).toEqual([]);
+    expect(row.application.contactName).toBeNull();
+    expect(n.normalise(['2', '', '', 'anonymous', 'Anónimo', 'Acme', 'a@example.org']).application.contactName).toBeNull();
+    expect(n.normalise(['3', '', '', 'x@example.org', 'Ana Diallo', 'Acme', 'a@example.org']).application.contactName).toBe('Ana Diallo');
+  });
   it('identity: ID column, else email + organisation', () => {
     expect(identityKey({ externalId: 'SIC-1', email: 'a@example.org', organization: 'X' })).toBe('id:sic-1');
     expect(identityKey({ externalId: null, email: 'a@example.org', organization: ' ACME  Foundation' })).toBe(

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandQuotas, quotaRulesFromFlags, readQuotaFile, describeQuota, type QuotaRule } from '../../src/selection/quotas.js';
+import { counts, expandQuotas, quotaRulesFromFlags, readQuotaFile, describeQuota, type QuotaRule } from '../../src/selection/quotas.js';
 import type { Candidate } from '../../src/selection/candidates.js';
 import { tempDir } from '../helpers.js';
 
@@ -61,5 +61,26 @@ describe('quotas', () => {
     fs.writeFileSync(bad, 'what,ever\n1,2\n');
     await expect(readQuotaFile(bad)).rejects.toThrow(/has no "feature" column/);
     await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/cannot read the quotas file/);
+  });
+});
+
+describe('quotas on organisation types and beneficiaries in French or Spanish', () => {
+  it('count the applications whose stored English term they name ("ONG" is NGO, "Jeunes" is Youth)', async () => {
+    const dir = tempDir('skillsnet-quotas-fr-');
+    const file = path.join(dir, 'quotas.csv');
+    fs.writeFileSync(file, 'feature;value;min;max\r\norganizationType;ONG;;1\r\nbeneficiary;Jeunes;1;\r\nbeneficiary;Mujeres;1;\r\n');
+    const rules = await readQuotaFile(file);
+    const a = { ...c(1, 'SN', 'Africa', 'fr', 'NGO'), beneficiaries: ['Youth'] };
+    const b = { ...c(2, 'MX', 'Americas', 'es', 'Fundación'), beneficiaries: ['Women', 'Youth'] };
+    const quotas = expandQuotas(rules, [a, b]);
+    const ngo = quotas.find((q) => q.feature === 'organizationType')!;
+    expect(ngo).toMatchObject({ max: 1 });
+    // both are NGOs: the English "NGO" and the Spanish "Fundación" stored by an older import
+    expect([a, b].filter((x) => counts(x, ngo))).toHaveLength(2);
+    const youth = quotas.find((q) => q.feature === 'beneficiary' && q.sources[0]!.endsWith('line 3'))!;
+    expect([a, b].filter((x) => counts(x, youth))).toHaveLength(2);
+    const women = quotas.find((q) => q.feature === 'beneficiary' && q.sources[0]!.endsWith('line 4'))!;
+    expect([a, b].filter((x) => counts(x, women)).map((x) => x.id)).toEqual([2]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../src/import/headers.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// Question wordings of real call forms in the three languages, beside the columns that must not
+// steal their fields: a person's job title is not their name, a count of beneficiaries is not the list.
+describe('question headers of real call forms', () => {
+  it('French: the name question is the contact name, the job-title question is not', () => {
+    const m = mapped(['Horodateur', 'Adresse e-mail', 'Nom de l’organisation', 'Fonction de la personne de contact',
+      'Nom et prénom du/de la responsable', 'Pays d’implantation', 'Groupes cibles', 'Nombre de bénéficiaires']);
+    expect(m.contactName).toEqual(['Nom et prénom du/de la responsable']);
+    expect(m.firstName).toBeUndefined();
+    expect(m.lastName).toBeUndefined();
+    expect(m.beneficiaries).toEqual(['Groupes cibles']);
+  });
+
+  it('English and Spanish: a job title or position is never the name', () => {
+    expect(mapped(['Organization', 'Email', 'Position of the contact person']).contactName).toBeUndefined();
+    expect(mapped(['Organización', 'Correo', 'Cargo de la persona de contacto']).contactName).toBeUndefined();
+    expect(mapped(['Organisation', 'Courriel', 'Nom et prénom']).contactName).toEqual(['Nom et prénom']);
+    expect(mapped(['Organización', 'Correo', 'Nombre y apellidos']).contactName).toEqual(['Nombre y apellidos']);
+  });
+
+  it('Spanish: "Población beneficiaria" is the beneficiaries, "Número de beneficiarios" a count', () => {
+    const m = mapped(['Nombre de la organización', 'Correo electrónico', 'Población beneficiaria', 'Número de beneficiarios']);
+    expect(m.organization).toEqual(['Nombre de la organización']);
+    expect(m.beneficiaries).toEqual(['Población beneficiaria']);
+  });
+
+  it('a count of beneficiaries alone is not taken for the beneficiaries', () => {
+    expect(mapped(['Organization', 'Email', 'Number of beneficiaries reached so far']).beneficiaries).toBeUndefined();
+    expect(mapped(['Organisation', 'Courriel', 'Nombre de bénéficiaires']).beneficiaries).toBeUndefined();
+    expect(mapped(['Organización', 'Correo', '¿Cuántos beneficiarios?']).beneficiaries).toBeUndefined();
+  });
+
+  it('"Which groups benefit…" and "Which skills area(s)…" questions are recognised', () => {
+    const m = mapped(['Timestamp', 'Email Address', 'Organisation name', 'Which skills area(s) does your innovation address?',
+      'Which groups benefit from your innovation?']);
+    expect(m.selfCategories).toEqual(['Which skills area(s) does your innovation address?']);
+    expect(m.beneficiaries).toEqual(['Which groups benefit from your innovation?']);
+    expect(mapped(['Organización', 'Correo', 'Área(s) de habilidades']).selfCategories).toEqual(['Área(s) de habilidades']);
+  });
+});

@@ -114,11 +114,20 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 
 /** Stem of one lower-case word in a language, accents folded. */
 // Words the stemmer would merge with a common word of another meaning ("données" and "donner"
-// both become "don"; "employers" and "employment" both "employ"): kept whole.
+// both become "don"; "employers" and "employment" both "employ"; "findings" and "find",
+// "placement" and "sur place", "âgées" and "âge", "diplômés" (graduates) and "diplôme",
+// "adaptability" and "adapt", "aplicación" and "aplicar un test", "mères" and "mer",
+// "responses" and "responsibility", "niños" and "niñas", "alternativas" and "alternan",
+// "público" and "publicar"): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
-  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance']),
-  fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance']),
-  es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia']),
+  en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
+    'response', 'responses', 'responsive']),
+  fr: new Set(['données', 'donnée', 'communication', 'communications', 'conseiller', 'conseillers', 'conseillère', 'conseillères', 'alternance',
+    'placement', 'placements', 'âgé', 'âgés', 'âgée', 'âgées', 'diplômé', 'diplômés', 'diplômée', 'diplômées', 'adaptabilité',
+    'mère', 'mères', 'groupement', 'groupements']),
+  es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
+    'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
+    'niño', 'niños', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
 };
 
 export function stem(word: string, lang: TextLanguage): string {

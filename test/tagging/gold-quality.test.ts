@@ -9,7 +9,7 @@ import { json, ROOT, runCli } from '../helpers.js';
  * categories"): a change that makes the tagger worse on texts it has not seen fails here.
  */
 const GOLD = path.join(ROOT, 'test', 'tagging', 'gold.csv');
-const FLOOR = { micro: 0.86, macro: 0.86 };
+const FLOOR = { micro: 0.87, macro: 0.87 };
 
 describe.skipIf(!fs.existsSync(GOLD))('tagging quality on the held-out evaluation set', () => {
   it(`stays above micro-F1 ${FLOOR.micro} and macro-F1 ${FLOOR.macro}`, () => {

@@ -19,7 +19,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<Rejected
   const { listRejectedRows } = await import('../db/imports.js');
   const rows = await withDatabase(opts.dbPath, { create: false }, (db) => listRejectedRows(db, { call: opts.call, all: opts.all }));
   if (opts.format === 'json') {
-    printJson(io, rows.map(({ columns: _columns, headers: _headers, ...r }) => r));
+    printJson(io, rows.map(({ columns: _columns, headers: _headers, delimiter: _delimiter, ...r }) => r));
   } else if (opts.format === 'csv') {
     io.stdout.write(await rejectsCsv(rows));
     info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Fix them in Excel, delete the "${REASON_COLUMN}" column if you like, and import the file again.`);
@@ -58,8 +58,11 @@ export async function rejectsCsv(rows: RejectedRow[]): Promise<string> {
   for (const r of rows) for (const k of r.headers) add(k);
   for (const r of rows) for (const k of Object.keys(r.raw)) add(k);
   const records = rows.map((r) => [...columns.map((c) => safeCell(r.raw[c] ?? '')), safeCell(r.reasons.join('; '))]);
+  // Semicolons when the rows came from semicolon files (Excel in a French or Spanish locale
+  // writes them and opens only them as columns); otherwise commas.
+  const delimiter = rows.length && rows.every((r) => r.delimiter === ';') ? ';' : ',';
   // UTF-8 with a BOM so Excel opens accents correctly
-  return '\uFEFF' + stringify([[...columns, REASON_COLUMN], ...records]);
+  return '\uFEFF' + stringify([[...columns, REASON_COLUMN], ...records], { delimiter });
 }
 
 export function registerRejects(program: Command, ctx: CliContext): void {

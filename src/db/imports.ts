@@ -161,6 +161,8 @@ export interface RejectedRow {
   columns: Record<string, string[]>;
   /** the file's headers, in order (raw leaves empty cells out) */
   headers: string[];
+  /** the file's CSV delimiter (null for a workbook) */
+  delimiter: string | null;
 }
 
 /**
@@ -173,13 +175,13 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
     : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name)`;
   const rows = db
     .prepare(
-      `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json, b.mapping_json, b.headers_json
+      `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json, b.mapping_json, b.headers_json, b.delimiter
          FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id JOIN calls c ON c.id = b.call_id
         WHERE (@call IS NULL OR c.name = @call) ${latest}
         ORDER BY b.id, r.row_number`,
     )
     .all({ call: options.call ?? null }) as {
-    id: number; batch_id: number; call: string; file_name: string; imported_at: string; row_number: number; raw_json: string; reasons_json: string; mapping_json: string; headers_json: string;
+    id: number; batch_id: number; call: string; file_name: string; imported_at: string; row_number: number; raw_json: string; reasons_json: string; mapping_json: string; headers_json: string; delimiter: string | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -192,6 +194,7 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
     reasons: JSON.parse(r.reasons_json) as string[],
     columns: JSON.parse(r.mapping_json) as Record<string, string[]>,
     headers: JSON.parse(r.headers_json) as string[],
+    delimiter: r.delimiter,
   }));
 }
 

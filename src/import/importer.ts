@@ -330,6 +330,18 @@ async function readLayout(file: string, opened: TableSource, options: FileOption
       if (s) preferred.add(i);
       headers.push(!s || SURVEYMONKEY_SUBHEADERS.has(s.toLowerCase()) ? question : `${question} - ${s}`);
     }
+  } else if (sub && isGroupSubHeader(top, sub)) {
+    // "Contact person" merged over "Name | Email | Phone": each grouped column is named by both rows.
+    const width = Math.max(top.length, sub.length);
+    headers = [];
+    let group = '';
+    for (let i = 0; i < width; i++) {
+      const t = (top[i] ?? '').replace(/\s+/g, ' ').trim();
+      const s = (sub[i] ?? '').replace(/\s+/g, ' ').trim();
+      if (t) group = t;
+      headers.push(s ? (group ? `${group} - ${s}` : s) : t);
+    }
+    matchOn = headers;
   } else {
     headers = top.map((h) => h.replace(/\s+/g, ' ').trim());
     matchOn = headers;
@@ -351,7 +363,35 @@ async function readLayout(file: string, opened: TableSource, options: FileOption
   }
   const used = new Set(Object.values(mapping).flat());
   const unmatched = headers.map((_, i) => i).filter((i) => !used.has(i));
-  return { layout: { skip: headerIndex + (isSurveyMonkey ? 2 : 1), headers, mapping, unmatched }, source };
+  const headerRows = isSurveyMonkey || (sub !== undefined && isGroupSubHeader(top, sub)) ? 2 : 1;
+  return { layout: { skip: headerIndex + headerRows, headers, mapping, unmatched }, source };
+}
+
+/**
+ * Whether `sub`, the row under the header row `top`, is a second header row naming the columns
+ * of merged group headers ("Contact person" over "Name | Email | Phone") rather than data: it
+ * names fields, holds no address, and fills only columns of a group (under a blank header cell,
+ * or under a header whose next cell is blank), at least one under a blank one.
+ */
+function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boolean {
+  const width = Math.max(top.length, sub.length);
+  const blank = (i: number) => !(top[i] ?? '').trim();
+  let filled = 0;
+  let underBlank = 0;
+  for (let i = 0; i < width; i++) {
+    const s = (sub[i] ?? '').trim();
+    if (!s) continue;
+    if (s.includes('@') || s.length > 80) return false;
+    filled++;
+    if (blank(i)) {
+      // a group has a named cell on its left
+      let j = i - 1;
+      while (j >= 0 && blank(j)) j--;
+      if (j < 0) return false;
+      underBlank++;
+    } else if (i + 1 >= width || !blank(i + 1)) return false; // under an ordinary header: data
+  }
+  return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
 }
 
 /** What to say when a text file was read as UTF-8 although some of its bytes are not UTF-8. */

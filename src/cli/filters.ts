@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { REGIONS, type ApplicationFilters, type Region } from '../model.js';
 import { resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
+import { resolveRegion } from '../geo/regions.js';
 import type { DB } from '../db/connection.js';
 import { callNames } from '../db/applications.js';
 import { listRosters } from '../db/rosters.js';
@@ -38,6 +39,8 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
 }
 
 export function parseRegion(input: string): Region {
+  const named = resolveRegion(input);
+  if (named) return named;
   const wanted = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/&/g, 'and');
   const found = REGIONS.find((r) => r.toLowerCase() === wanted);
   if (found) return found;

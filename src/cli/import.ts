@@ -98,7 +98,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
     .description('import applications from CSV/TSV/.xlsx files exported by form tools or Excel; every row is accounted for')
-    .argument('<files...>', 'CSV, TSV or .xlsx files (first sheet); encoding and delimiter are detected')
+    .argument('<files...>', 'CSV, TSV or .xlsx files (the first sheet with column headers); encoding and delimiter are detected')
     .option('--call <name>', 'the call these applications answered (default: the only call, or "default")')
     .option('--map <mapping.json>', 'JSON file naming the columns skillsnet does not recognise: {"organization": "Org", "email": "E-mail"}')
     .option('--delimiter <c>', 'field delimiter: "," ";" tab or "|" (default: detected)')

@@ -5,7 +5,7 @@ import { info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import { combinedScores, storeScores, type ScoreToStore } from '../db/scores.js';
-import { matchScoreHeaders, parseScoreCell, readScoreTable } from '../selection/score-file.js';
+import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from '../selection/score-file.js';
 import { MIN_SCORES_TO_NORMALISE } from '../selection/normalise.js';
 
 export interface ScoresImportOptions {
@@ -168,8 +168,11 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     if (parsed.length === 0 && rows > 0 && rejects.length === rows) {
       warn(io, `none of the ${rows} rows of ${name} could be used`);
     }
-    const inferred = opts.scale === undefined;
-    const scale = opts.scale ?? (parsed.length ? inferScale(parsed.map((p) => p.score), parsed.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
+    // A header that states its scale ("Note sur 20", "Score (0-100)") beats a guess from the values.
+    const scoreHeader = String(table[headerRow]![columns.score!] ?? '').trim();
+    const headerScale = opts.scale === undefined ? scaleFromHeader(scoreHeader) : null;
+    const inferred = opts.scale === undefined && !headerScale;
+    const scale = opts.scale ?? headerScale ?? (parsed.length ? inferScale(parsed.map((p) => p.score), parsed.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
     const plain = parsed.filter((p) => !p.outOf).map((p) => p.score);
     const outliers = inferred && parsed.every((p) => !p.outOf) ? scaleOutliers(plain, scale) : null;
     if (outliers) {
@@ -208,7 +211,8 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       return result;
     }
     info(io, `${name}: ${rows} rows; ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${opts.dryRun ? ' (dry run: nothing saved)' : ''}.`);
-    info(io, `Scale ${scale.min}-${scale.max}${inferred ? ' (inferred from the scores; set it with --scale MIN-MAX)' : ''}; reviewers: ${result.reviewers.join(', ') || 'none'}.`);
+    const scaleSource = inferred ? ' (inferred from the scores; set it with --scale MIN-MAX)' : headerScale ? ` (from the column header "${scoreHeader}")` : '';
+    info(io, `Scale ${scale.min}-${scale.max}${scaleSource}; reviewers: ${result.reviewers.join(', ') || 'none'}.`);
     for (const r of rejects.slice(0, 20)) warn(io, `row ${r.row}: ${r.reason}`);
     if (rejects.length > 20) warn(io, `… and ${rejects.length - 20} more rejected rows (--json lists them all)`);
     const few = result.reviewers.filter((r) => toStore.filter((s) => s.reviewer === r).length < MIN_SCORES_TO_NORMALISE);

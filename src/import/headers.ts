@@ -30,6 +30,7 @@ interface HeaderData {
   required: Field[];
   priority: Field[];
   formMetadata?: { headers: string[] };
+  ignored?: { headers: string[] };
   notNames?: { fields: Field[]; excluded: Field[]; words?: string[] };
   counts?: { words: string[]; fields: Field[] };
   nameQualifiers?: { words: string[] };
@@ -47,6 +48,8 @@ interface HeaderIndex {
   required: Field[];
   /** keys (sorted words) of the columns form tools add themselves */
   metadata: Set<string>;
+  /** survey-tool columns (lower case) that are never a field */
+  ignored: Set<string>;
   notNames: { fields: Set<Field>; excluded: Set<Field>; words: Set<string> };
   /** words that make a header a count ("Number of beneficiaries"), and the list fields it then is not */
   counts: { words: Set<string>; fields: Set<Field> };
@@ -72,6 +75,7 @@ function getIndex(): HeaderIndex {
   index = {
     required: data.required,
     metadata: new Set((data.formMetadata?.headers ?? []).map((h) => wordKey(headerWords(h, stopwords)))),
+    ignored: new Set((data.ignored?.headers ?? []).map((h) => h.toLowerCase())),
     notNames: {
       fields: new Set(data.notNames?.fields ?? []),
       excluded: new Set(data.notNames?.excluded ?? []),
@@ -103,9 +107,14 @@ function foldWord(word: string): string {
   return w.replace(/(?<=\p{L}{3})is(ation|e|ed|er|ing)$/u, 'iz$1');
 }
 
+/** A KoboToolbox/ODK field path ("group_org/org_name"): no spaces, parts joined by "/". */
+const FIELD_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/;
+
 /** The meaningful words of a header: folded, without small words and one-letter bits (l', d', 's). */
 export function headerWords(header: string, stopwords = getIndex().stopwords): string[] {
-  const text = header
+  const trimmed = header.trim();
+  // a field path is named by its last part: the groups above it say where it sat in the form
+  const text = (FIELD_PATH.test(trimmed) ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : header)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -129,6 +138,7 @@ interface Candidate {
 
 /** The best score of each field for one header (exact matches score above 100). */
 function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number): Candidate[] {
+  if (idx.ignored.has(header.trim().toLowerCase())) return [];
   const words = headerWords(header, idx.stopwords);
   if (!words.length) return [];
   const key = wordKey(words);

@@ -17,7 +17,7 @@ import { canPrompt, info, type IO } from '../cli/io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { startProgress } from '../ui/progress.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
-import { openTable, StopReading, type TableSource } from './readers.js';
+import { openTable, StopReading, xlsxSource, type TableSource } from './readers.js';
 import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
 import {
   applyMappingFile, mappingByHeader, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
@@ -51,6 +51,8 @@ export interface FileReport {
   unchanged: number;
   rejected: number;
   format: 'csv' | 'xlsx';
+  /** the sheet of a workbook that was imported (null for CSV) */
+  sheet: string | null;
   encoding: string | null;
   delimiter: string | null;
   /** field -> the column headers it was read from */
@@ -178,8 +180,8 @@ export interface PreparedFile {
 async function prepareFile(file: string, options: FileOptions, io: IO): Promise<PreparedFile> {
   const scan = await scanFile(file);
   const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
-  const layout = await readLayout(file, source, options, io);
-  return { file, scan, source, layout };
+  const { layout, source: sheet } = await readLayout(file, source, options, io);
+  return { file, scan, source: sheet, layout };
 }
 
 async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, io: IO): Promise<FileReport> {
@@ -217,6 +219,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       batch: options.dryRun ? null : batchId,
       ...writer.counts,
       format: source.format,
+      sheet: source.sheet ? source.sheet.name ?? `sheet ${source.sheet.index + 1}` : null,
       encoding: source.encoding,
       delimiter: source.delimiter,
       columns,
@@ -236,8 +239,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
 
 const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'open ended response', 'réponse', 'reponse', 'réponse ouverte', 'respuesta', 'respuesta abierta']);
 
-/** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
-async function readLayout(file: string, source: TableSource, options: FileOptions, io: IO): Promise<Layout> {
+/** The top rows of a sheet (blank rows skipped), where the header row is looked for. */
+async function topRows(source: TableSource): Promise<string[][]> {
   const first: string[][] = [];
   try {
     await source.read((cells) => {
@@ -248,10 +251,11 @@ async function readLayout(file: string, source: TableSource, options: FileOption
   } catch (e) {
     if (!(e instanceof StopReading)) throw e;
   }
-  if (!first.length) {
-    throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
-  }
-  // The header row: the first of the top rows that reads most like one (title lines above it are skipped).
+  return first;
+}
+
+/** The header row: the first of the top rows that reads most like one (title lines above it are skipped). */
+function findHeaderRow(first: string[][]): { headerIndex: number; best: number } {
   let headerIndex = 0;
   let best = 0;
   for (let i = 0; i < Math.min(first.length, HEADER_SCAN_ROWS); i++) {
@@ -262,6 +266,47 @@ async function readLayout(file: string, source: TableSource, options: FileOption
     }
   }
   if (best < 2) headerIndex = 0;
+  return { headerIndex, best };
+}
+
+/** Sheets looked at for a table when the first one has none. */
+const MAX_SHEETS = 20;
+
+/**
+ * The sheet of a workbook to import: the first whose top rows hold column headers (workbooks
+ * often open on an instructions or summary sheet). Other sources are read as they are.
+ */
+async function chooseSheet(file: string, source: TableSource, io: IO): Promise<{ source: TableSource; first: string[][] }> {
+  const first = await topRows(source);
+  if (!source.sheet || findHeaderRow(first).best >= 2) return { source, first };
+  for (let i = 1; i < MAX_SHEETS; i++) {
+    const other = xlsxSource(file, i);
+    const rows = await topRows(other);
+    if (!other.sheet!.exists) break;
+    if (findHeaderRow(rows).best >= 2) {
+      const name = (n: string | null) => (n ? `"${n}"` : `number ${i + 1}`);
+      info(io, `${path.basename(file)}: the first sheet${source.sheet.name ? ` ("${source.sheet.name}")` : ''} has no column headers; importing sheet ${name(other.sheet!.name)}.`);
+      return { source: other, first: rows };
+    }
+  }
+  return { source, first };
+}
+
+/** The sheets of a workbook, for messages: "the workbook's sheets: "Notes", "Data"". */
+async function sheetNames(file: string, source: TableSource): Promise<string[]> {
+  if (!source.sheet) return [];
+  const last = xlsxSource(file, MAX_SHEETS);
+  await last.read(() => {});
+  return last.sheet!.seen;
+}
+
+/** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
+async function readLayout(file: string, opened: TableSource, options: FileOptions, io: IO): Promise<{ layout: Layout; source: TableSource }> {
+  const { source, first } = await chooseSheet(file, opened, io);
+  if (!first.length) {
+    throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
+  }
+  const { headerIndex } = findHeaderRow(first);
   const top = first[headerIndex]!;
   const sub = first[headerIndex + 1];
   const isSurveyMonkey = Boolean(sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(c.trim().toLowerCase())));
@@ -294,12 +339,19 @@ async function readLayout(file: string, source: TableSource, options: FileOption
   let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file)) : auto;
   const missing = missingRequired(mapping);
   if (missing.length) {
-    if (!canPrompt(io)) throw missingColumnsError(file, headers, missing);
+    if (!canPrompt(io)) {
+      const error = missingColumnsError(file, headers, missing);
+      const sheets = await sheetNames(file, source);
+      if (sheets.length < 2) throw error;
+      throw new OperationError(error.message, {
+        hint: `the workbook's sheets: ${sheets.map((n) => `"${n}"`).join(', ')}; skillsnet imports the first one whose top rows hold column headers (this was the first sheet)\n  ${error.hint}`,
+      });
+    }
     mapping = await mappingWizard(io, file, headers, mapping, missing);
   }
   const used = new Set(Object.values(mapping).flat());
   const unmatched = headers.map((_, i) => i).filter((i) => !used.has(i));
-  return { skip: headerIndex + (isSurveyMonkey ? 2 : 1), headers, mapping, unmatched };
+  return { layout: { skip: headerIndex + (isSurveyMonkey ? 2 : 1), headers, mapping, unmatched }, source };
 }
 
 /** What to say when a text file was read as UTF-8 although some of its bytes are not UTF-8. */
@@ -323,7 +375,7 @@ function uniqueHeaders(headers: string[]): string[] {
 }
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n4'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name
+const NORMALISATION_VERSION = 'n5'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary
 
 const ID_CLASH_WARNING =
   'had an application ID that another application of this call already has, with another organisation and email: ' +

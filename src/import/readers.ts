@@ -17,6 +17,17 @@ export interface TableSource {
   delimiter: string | null;
   /** Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet. */
   read(onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
+  /** A workbook's sheet: its position (0 = first) and, once read, its name and whether it exists. */
+  sheet?: WorkbookSheet;
+}
+
+export interface WorkbookSheet {
+  index: number;
+  name: string | null;
+  /** false once a read found fewer sheets than `index + 1` */
+  exists: boolean;
+  /** names of the sheets seen while reading (in the workbook's order) */
+  seen: string[];
 }
 
 export interface ReadOptions {
@@ -235,11 +246,13 @@ async function openingLine(file: string, s: CsvSettings, offset: number): Promis
   return line;
 }
 
-function xlsxSource(file: string): TableSource {
-  return { format: 'xlsx', encoding: null, delimiter: null, read: (onRow, onBytes) => readXlsx(file, onRow, onBytes) };
+/** The `index`th sheet of a workbook (0, the first, unless the import looks further). */
+export function xlsxSource(file: string, index = 0): TableSource {
+  const sheet: WorkbookSheet = { index, name: null, exists: true, seen: [] };
+  return { format: 'xlsx', encoding: null, delimiter: null, sheet, read: (onRow, onBytes) => readXlsx(file, sheet, onRow, onBytes) };
 }
 
-async function readXlsx(file: string, onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
+async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
   const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   let bytes = 0;
@@ -257,7 +270,18 @@ async function readXlsx(file: string, onRow: (cells: string[]) => void, onBytes?
     // writer put it after them, `model` is still undefined and the reader crashes. Start it empty.
     const reader = workbook as unknown as { model?: unknown };
     reader.model ??= { sheets: [] };
-    for await (const sheet of workbook as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
+    let index = 0;
+    wanted.exists = false;
+    wanted.seen = [];
+    for await (const sheet of workbook as AsyncIterable<AsyncIterable<{ values: unknown }> & { name?: string }>) {
+      const name = sheetName(sheet);
+      wanted.seen.push(name ?? `sheet ${index + 1}`);
+      if (index++ < wanted.index) {
+        for await (const row of sheet) void row; // the reader only moves on once a sheet is drained
+        continue;
+      }
+      wanted.exists = true;
+      wanted.name = name;
       for await (const row of sheet) {
         const values = row.values as unknown[];
         const cells: string[] = [];
@@ -272,7 +296,7 @@ async function readXlsx(file: string, onRow: (cells: string[]) => void, onBytes?
           }
         }
       }
-      break; // first sheet only
+      break; // one sheet only
     }
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
@@ -281,6 +305,15 @@ async function readXlsx(file: string, onRow: (cells: string[]) => void, onBytes?
     });
   } finally {
     input.destroy();
+  }
+}
+
+/** exceljs names a sheet from workbook.xml; when that part comes after the sheets, it cannot. */
+function sheetName(sheet: { name?: string }): string | null {
+  try {
+    return typeof sheet.name === 'string' && sheet.name ? sheet.name : null;
+  } catch {
+    return null;
   }
 }
 

@@ -50,6 +50,28 @@ export function matchScoreHeaders(headers: string[]): Partial<Record<ScoreColumn
   return found;
 }
 
+const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
+const RANGE = new RegExp(String.raw`(?:^|[\s(\[])(?:de\s+|from\s+|entre\s+)?${NUMBER}\s*(?:-|–|—|\.\.|to|à|a|y|et|and)\s*${NUMBER}(?=$|[\s)\]])`, 'i');
+const OUT_OF = new RegExp(String.raw`(?:/|\bsur\b|\bout\s+of\b|\bsobre\b|\bmax(?:imum)?\.?)\s*${NUMBER}(?=$|[\s)\]])`, 'i');
+
+/**
+ * The scale a score column's header states, if any: "Score (0-100)", "Note sur 20",
+ * "Note /20", "Score (out of 5)", "Nota sobre 10", "Rating (1 to 5)", "Note de 1 à 5".
+ */
+export function scaleFromHeader(header: string): { min: number; max: number } | null {
+  const num = (t: string) => Number(t.replace(',', '.'));
+  const range = RANGE.exec(header);
+  if (range) {
+    const min = num(range[1]!);
+    const max = num(range[2]!);
+    // scales start at 0 or 1 ("Score 2020-2021" names a period, not a scale)
+    if ((min === 0 || min === 1) && max > min && max <= 1000) return { min, max };
+  }
+  const outOf = OUT_OF.exec(header);
+  if (outOf && num(outOf[1]!) > 0 && num(outOf[1]!) <= 1000) return { min: 0, max: num(outOf[1]!) };
+  return null;
+}
+
 /** A number as reviewers type it: "7,5", "7.5", " 8 ", "8/10" (returns the scale too). */
 export function parseScoreCell(text: string): { score: number; outOf?: number } | null {
   const t = text.trim().replace(/\s+/g, '').replace(/\u00a0/g, '');

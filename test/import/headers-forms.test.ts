@@ -46,3 +46,18 @@ describe('question headers of real call forms', () => {
     expect(mapped(['Organización', 'Correo', 'Área(s) de habilidades']).selfCategories).toEqual(['Área(s) de habilidades']);
   });
 });
+
+describe('KoboToolbox / ODK exports', () => {
+  it('group paths are read by their last part, and Kobo metadata columns map to nothing but the ID and time', () => {
+    const m = mapped(['start', 'end', 'today', 'deviceid', 'group_org/org_name', 'group_org/org_type', 'group_contact/contact_name',
+      'group_contact/contact_email', 'group_org/country', 'group_project/title', 'group_project/description', 'group_project/beneficiaries',
+      '_id', '_uuid', '_submission_time', '_validation_status', '_notes', '_status', '_submitted_by', '__version__', '_tags', '_index']);
+    expect(m).toMatchObject({
+      organization: ['group_org/org_name'], organizationType: ['group_org/org_type'], contactName: ['group_contact/contact_name'],
+      email: ['group_contact/contact_email'], country: ['group_org/country'], title: ['group_project/title'],
+      description: ['group_project/description'], beneficiaries: ['group_project/beneficiaries'], externalId: ['_id'],
+      submittedAt: ['_submission_time'],
+    });
+    expect(m.score).toBeUndefined();
+  });
+});

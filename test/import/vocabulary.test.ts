@@ -9,6 +9,9 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     ['Cooperative', 'Cooperative'], ['Coopérative', 'Cooperative'], ['Cooperativa', 'Cooperative'],
     ['Syndicat', "Workers' organization"], ['Organisation d’employeurs', "Employers' organization"],
     ['Université', 'Academic institution'], ['  Entreprise sociale ', 'Social enterprise'],
+    // how TVET institutions call themselves in French and Spanish forms
+    ['Établissement de FTP', 'Training provider'], ['Institution de FTP', 'Training provider'], ['Institución de EFTP', 'Training provider'],
+    ['TVET centre', 'Training provider'],
   ])('organisation type %s -> %s', (raw, expected) => {
     expect(canonicalTerm('organizationTypes', raw)).toBe(expected);
   });
@@ -17,6 +20,7 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     ['Women', 'Women'], ['Femmes', 'Women'], ['Mujeres', 'Women'],
     ['Youth', 'Youth'], ['Jeunes', 'Youth'], ['Jóvenes', 'Youth'], ['JOVENES', 'Youth'],
     ["Demandeurs d'emploi", 'Job seekers'], ['Personas con discapacidad', 'Persons with disabilities'],
+    ['Población rural', 'Rural workers'], ['Population rurale', 'Rural workers'], ['Rural population', 'Rural workers'],
     ['Pequeñas y medianas empresas', 'Small and medium enterprises'], ["Travailleurs de l'économie informelle", 'Informal economy workers'],
   ])('beneficiary %s -> %s', (raw, expected) => {
     expect(canonicalTerm('beneficiaries', raw)).toBe(expected);

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, runCli, tempDir } from '../helpers.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { insertApplication } from '../../src/db/applications.js';
+import { scaleFromHeader } from '../../src/selection/score-file.js';
+
+let dir: string;
+let dbPath: string;
+
+beforeAll(() => {
+  dir = tempDir('skillsnet-header-scale-');
+  dbPath = path.join(dir, 'scores.db');
+  const db = openDatabase(dbPath, { create: true });
+  for (let i = 1; i <= 6; i++) insertApplication(db, '2020', { organization: `Org ${i}`, externalId: `SIC-${i}`, country: 'KE', region: 'Africa', language: 'en', score: 5 });
+  db.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('a score column header that states its scale', () => {
+  it('reads the scale from "(0-100)", "sur 20", "/10", "out of 5", "sobre 10"', () => {
+    expect(scaleFromHeader('Score (0-100)')).toEqual({ min: 0, max: 100 });
+    expect(scaleFromHeader('Puntuación (0–100)')).toEqual({ min: 0, max: 100 });
+    expect(scaleFromHeader('Note sur 20')).toEqual({ min: 0, max: 20 });
+    expect(scaleFromHeader('Note /20')).toEqual({ min: 0, max: 20 });
+    expect(scaleFromHeader('Score (out of 5)')).toEqual({ min: 0, max: 5 });
+    expect(scaleFromHeader('Nota sobre 10')).toEqual({ min: 0, max: 10 });
+    expect(scaleFromHeader('Rating (1 to 5)')).toEqual({ min: 1, max: 5 });
+    expect(scaleFromHeader('Note de 1 à 5')).toEqual({ min: 1, max: 5 });
+    expect(scaleFromHeader('Score')).toBeNull();
+    expect(scaleFromHeader('Score 2024')).toBeNull();
+    expect(scaleFromHeader('Score 2020-2021')).toBeNull();
+  });
+
+  it('wins over the guess from the values: 9,5 "sur 20" is 9.5 of 20, not of 10', () => {
+    const file = path.join(dir, 'notes.csv');
+    fs.writeFileSync(file, 'Identifiant;Évaluateur;Note sur 20\nSIC-1;Marie;9,5\nSIC-2;Marie;8\nSIC-3;Marie;6\nSIC-4;Marie;4\n');
+    const r = runCli(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).scale).toMatchObject({ min: 0, max: 20, inferred: false });
+    const text = runCli(['scores', 'import', file, '--dry-run', '--db', dbPath]);
+    expect(text.stderr).toMatch(/Scale 0-20 \(from the column header "Note sur 20"\)/);
+    expect(text.stderr).not.toMatch(/warning/);
+  });
+
+  it('--scale still wins over the header', () => {
+    const file = path.join(dir, 'pct.csv');
+    fs.writeFileSync(file, 'Application ID,Reviewer,Score (out of 100)\nSIC-1,Tom,9\nSIC-2,Tom,4\nSIC-3,Tom,3\n');
+    expect(json(runCli(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath])).scale).toMatchObject({ min: 0, max: 100 });
+    expect(json(runCli(['scores', 'import', file, '--scale', '0-10', '--dry-run', '--json', '--db', dbPath])).scale).toMatchObject({ min: 0, max: 10 });
+  });
+});

@@ -201,20 +201,29 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
   return rules;
 }
 
-/** Parses a quotas CSV (feature,value,min,max). Delimiter , or ; (French/Spanish Excel). */
+/**
+ * Parses a quotas CSV (feature,value,min,max) as Excel saves it anywhere: encoding (UTF-8 with or
+ * without BOM, Windows-1252, UTF-16) and delimiter (, ; tab |) detected as the import detects them.
+ */
 export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<QuotaRule[]> {
   const fs = await import('node:fs');
   const path = await import('node:path');
+  const { isUtf8 } = await import('node:buffer');
+  const { detectDelimiter, detectEncoding } = await import('../import/detect.js');
   let text: string;
   try {
-    text = fs.readFileSync(path.resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '');
+    const bytes = fs.readFileSync(path.resolve(cwd, file));
+    const { encoding, bom } = detectEncoding({ head: bytes, validUtf8: isUtf8(bytes) });
+    const body = bytes.subarray(bom);
+    text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   } catch (e) {
     throw new UsageError(`cannot read the quotas file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
       hint: 'give the path of a CSV with the columns feature,value,min,max',
     });
   }
+  text = text.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = detectDelimiter(text);
   const { parse } = await import('csv-parse/sync');
   const records = parse(text, { columns: true, skip_empty_lines: true, delimiter, relax_column_count: true, trim: true }) as Record<string, string>[];
   const headers = firstLine.split(delimiter).map((h) => h.trim().toLowerCase());

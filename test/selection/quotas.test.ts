@@ -84,3 +84,17 @@ describe('quotas on organisation types and beneficiaries in French or Spanish', 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('quotas files as Excel saves them', () => {
+  it('French Excel (Windows-1252, semicolons) and "Unicode Text" (UTF-16, tabs) are read like the import reads files', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const dir = tempDir('skillsnet-quotas-enc-');
+    const cp1252 = path.join(dir, 'quotas-fr.csv');
+    fs.writeFileSync(cp1252, iconv.encode("feature;value;min;max\r\ncountry;Côte d'Ivoire;;1\r\nlanguage;Français;2;\r\n", 'windows-1252'));
+    expect((await readQuotaFile(cp1252)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['country', 'CI', 0, 1], ['language', 'fr', 2, null]]);
+    const utf16 = path.join(dir, 'quotas.txt');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('feature\tvalue\tmin\tmax\r\nregion\tAfrica\t3\t\r\ncountry\tMéxico\t\t2\r\n', 'utf16le')]));
+    expect((await readQuotaFile(utf16)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['region', 'Africa', 3, null], ['country', 'MX', 0, 2]]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

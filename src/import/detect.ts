@@ -119,7 +119,17 @@ export type Format = 'csv' | 'xlsx';
 
 /** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
 export function detectFormat(file: string, head: Buffer): Format {
-  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    // OpenDocument files start with a stored "mimetype" entry naming their kind
+    const kind = /application\/vnd\.oasis\.opendocument\.(\w+)/.exec(head.subarray(0, 200).toString('latin1'))?.[1];
+    if (kind) {
+      const what = kind === 'spreadsheet' ? 'an OpenDocument spreadsheet (.ods)' : `an OpenDocument ${kind} file`;
+      throw new OperationError(`${file} is ${what}, which skillsnet cannot read`, {
+        hint: kind === 'spreadsheet' ? 'in LibreOffice, File > Save As > Excel 2007-365 (.xlsx) or Text CSV, then import that file' : 'import the spreadsheet itself, saved as .xlsx or CSV',
+      });
+    }
+    return 'xlsx';
+  }
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
     throw new OperationError(`${file} is an old Excel .xls workbook, which skillsnet cannot read`, {
       hint: 'open it in Excel and save it as .xlsx or as CSV UTF-8, then import that file',

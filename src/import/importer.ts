@@ -303,6 +303,11 @@ async function sheetNames(file: string, source: TableSource): Promise<string[]> 
 /** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
 async function readLayout(file: string, opened: TableSource, options: FileOptions, io: IO): Promise<{ layout: Layout; source: TableSource }> {
   const { source, first } = await chooseSheet(file, opened, io);
+  if (!first.length && source.sheet && source.sheet.seen.length === 0) {
+    throw new OperationError(`${file} has no sheet: it is a zip file but not an Excel workbook`, {
+      hint: 'open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file',
+    });
+  }
   if (!first.length) {
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }

@@ -167,6 +167,11 @@ export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
   return rules;
 }
 
+/** A feature name as written: case, spacing, British spelling and plurals do not matter ("Organisation types"). */
+function featureKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]/g, '').replace(/isation/g, 'ization').replace(/ies$/, 'y').replace(/s$/, '');
+}
+
 /** The quota rows of a quotas CSV already parsed into records (header -> value). */
 export function quotaRulesFromRecords(records: Record<string, string>[], file: string): QuotaRule[] {
   const rules: QuotaRule[] = [];
@@ -180,7 +185,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     };
     const featureText = get('feature');
     if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
-    const feature = FEATURES.find((f) => f.toLowerCase() === featureText.toLowerCase().replace(/[\s_-]/g, ''));
+    const feature = FEATURES.find((f) => featureKey(f) === featureKey(featureText));
     if (!feature) {
       throw new UsageError(`${where}: unknown feature "${featureText}"`, { hint: `use one of: ${FEATURES.join(', ')}` });
     }

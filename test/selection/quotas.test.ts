@@ -98,3 +98,15 @@ describe('quotas files as Excel saves them', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('feature names as officers write them', () => {
+  it('British spelling, plurals and spacing are the same feature', async () => {
+    const dir = tempDir('skillsnet-quotas-features-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'Feature,Value,Min,Max\norganisationType,NGO,,5\nOrganisation types,Cooperative,,2\nbeneficiaries,Youth,3,\nRegions,Africa,3,\ncountries,MX,,1\n');
+    expect((await readQuotaFile(file)).map((r) => r.feature)).toEqual(['organizationType', 'organizationType', 'beneficiary', 'region', 'country']);
+    fs.writeFileSync(file, 'feature,value,min,max\nsector,Health,1,\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/unknown feature "sector"/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

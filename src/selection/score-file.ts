@@ -89,19 +89,41 @@ export function parseScoreCell(text: string): { score: number; outOf?: number } 
  */
 export async function readScoreTable(file: string): Promise<string[][]> {
   const { scanFile, detectFormat } = await import('../import/detect.js');
-  const { openTable, cellText } = await import('../import/readers.js');
+  const { openTable, cellText, xlsxSource } = await import('../import/readers.js');
   const scan = await scanFile(file);
   const table = await openTable(file, scan);
-  const rows: string[][] = [];
-  try {
-    await table.read((cells) => {
+  const readAll = async (source: typeof table): Promise<string[][]> => {
+    const rows: string[][] = [];
+    await source.read((cells) => {
       rows.push(cells);
     });
+    return rows;
+  };
+  let rows: string[][];
+  try {
+    rows = await readAll(table);
+    // A workbook that opens on an instructions sheet: the scores are on the first sheet with their headers.
+    if (table.sheet && !hasScoreHeaders(rows)) {
+      for (let i = 1; i < 20; i++) {
+        const other = xlsxSource(file, i);
+        const found = await readAll(other);
+        if (!other.sheet!.exists) break;
+        if (hasScoreHeaders(found)) return found;
+      }
+    }
   } catch (e) {
     if (detectFormat(file, scan.head) !== 'xlsx') throw e;
     return readWholeWorkbook(file, cellText, e as Error);
   }
   return rows;
+}
+
+/** Whether one of the top rows names a score column and an application or email column. */
+export function hasScoreHeaders(rows: string[][]): boolean {
+  return rows.slice(0, 10).some((row) => {
+    const found = matchScoreHeaders(row);
+    return found.score !== undefined && (found.application !== undefined || found.email !== undefined);
+  });
 }
 
 async function readWholeWorkbook(file: string, cellText: (v: unknown) => string, first: Error): Promise<string[][]> {

@@ -51,3 +51,19 @@ describe('a score column header that states its scale', () => {
     expect(json(runCli(['scores', 'import', file, '--scale', '0-10', '--dry-run', '--json', '--db', dbPath])).scale).toMatchObject({ min: 0, max: 10 });
   });
 });
+
+describe('a score workbook that opens on an instructions sheet', () => {
+  it('reads the scores from the first sheet with score headers', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Instructions').addRow(['Score each application from 1 to 5.']);
+    const ws = wb.addWorksheet('Scores');
+    ws.addRow(['Application ID', 'Reviewer', 'Score']);
+    for (let i = 1; i <= 4; i++) ws.addRow([`SIC-${i}`, 'Ana', i + 1]);
+    const file = path.join(dir, 'grid.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = runCli(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ rows: 4, inserted: 4, rejected: 0 });
+  });
+});

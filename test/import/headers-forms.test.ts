@@ -61,3 +61,17 @@ describe('KoboToolbox / ODK exports', () => {
     expect(m.score).toBeUndefined();
   });
 });
+
+describe('the organisation country beside the countries of implementation', () => {
+  it.each([
+    [['Organisation', 'Courriel', 'Pays de mise en œuvre de l’innovation', 'Pays d’enregistrement de l’organisation'], 'Pays d’enregistrement de l’organisation'],
+    [['Organización', 'Correo', 'Países donde se implementa la innovación', 'País de registro de la organización'], 'País de registro de la organización'],
+    [['Organization', 'Email', 'Countries of implementation', 'Country where the organization is registered'], 'Country where the organization is registered'],
+  ])('%j: the country is the organisation’s', (headers, country) => {
+    expect(mapped(headers).country).toEqual([country]);
+  });
+
+  it('a country of implementation alone is still the country', () => {
+    expect(mapped(['Organisation', 'Courriel', 'Pays de mise en œuvre']).country).toEqual(['Pays de mise en œuvre']);
+  });
+});

@@ -154,15 +154,19 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       score = s.words.length;
     } else continue;
     const prev = best.get(s.field);
-    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
+    // (prev.score includes the bonus: compare like with like, or the first synonym found would stay)
+    if (!prev || score + bonus > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
   }
   // "Email of the contact person" names an email: it is never the contact's name.
   // "Fonction de la personne de contact" asks for a job, not a name.
   if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || words.some((w) => idx.notNames.words.has(w))) {
     for (const f of idx.notNames.excluded) best.delete(f);
   }
-  // "Nombre de bénéficiaires" asks how many, not which groups.
-  if (words.some((w) => idx.counts.words.has(w))) for (const f of idx.counts.fields) best.delete(f);
+  // "Nombre de bénéficiaires" asks how many, not which groups (nor, for the Spanish "nombre", whose name).
+  if (words.some((w) => idx.counts.words.has(w))) {
+    if ([...idx.counts.fields].some((f) => best.has(f))) for (const f of idx.notNames.excluded) best.delete(f);
+    for (const f of idx.counts.fields) best.delete(f);
+  }
   // A form tool's own column (the respondent's account, "Email", "Name", "Timestamp") loses to
   // any question column for the same field, and is not kept as a fallback when one exists.
   if (idx.metadata.has(key)) {
@@ -212,7 +216,11 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // "Prénom" + "Nom", "Nombre" + "Apellidos", "Prénom du contact" + "Nom du contact": a bare
   // name column beside a first-name column is the family name, beside a last-name column the
   // given name.
-  if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName)) {
+  // A form tool's own "Apellido"/"Prénom" column (the respondent's) pairs with no question, nor
+  // a question column with it.
+  const partner: Field = mapping.firstName ? 'firstName' : 'lastName';
+  const isMetadata = (f: Field) => (primaryScore.get(f) ?? 0) < 1;
+  if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName) && isMetadata(partner) === isMetadata('contactName')) {
     const col = mapping.contactName[0]!;
     const words = headerWords(headers[col] ?? '', idx.stopwords).filter((w) => !idx.nameQualifiers.has(w));
     if (words.length === 1 && ['nom', 'nombre', 'name'].includes(words[0]!)) {

@@ -75,3 +75,41 @@ describe('the organisation country beside the countries of implementation', () =
     expect(mapped(['Organisation', 'Courriel', 'Pays de mise en œuvre']).country).toEqual(['Pays de mise en œuvre']);
   });
 });
+
+describe('form tools in French and Spanish: their own columns lose to the questions', () => {
+  it('SurveyMonkey in French: "Prénom"/"Nom" are the respondent, the question names the contact', () => {
+    const m = mapped(['ID du répondant', 'ID du collecteur', 'Date de début', 'Date de fin', 'Adresse IP', 'Adresse e-mail', 'Prénom', 'Nom',
+      'Données personnalisées 1', 'Nom de votre organisation', 'Nom et prénom de la personne de contact',
+      'Adresse électronique de la personne de contact', 'Pays', 'Quels groupes bénéficient de votre innovation ?']);
+    expect(m).toMatchObject({
+      externalId: ['ID du répondant'], organization: ['Nom de votre organisation'], contactName: ['Nom et prénom de la personne de contact'],
+      email: ['Adresse électronique de la personne de contact'], country: ['Pays'], beneficiaries: ['Quels groupes bénéficient de votre innovation ?'],
+      submittedAt: ['Date de fin'],
+    });
+  });
+
+  it('SurveyMonkey in Spanish', () => {
+    const m = mapped(['ID de encuestado', 'ID de recopilador', 'Fecha de inicio', 'Fecha de finalización', 'Dirección IP',
+      'Dirección de correo electrónico', 'Nombre', 'Apellido', 'Datos personalizados 1', 'Nombre de su organización',
+      'Nombre de la persona de contacto', 'Correo electrónico de la persona de contacto', '¿Qué grupos se benefician de su innovación?']);
+    expect(m).toMatchObject({
+      externalId: ['ID de encuestado'], organization: ['Nombre de su organización'], contactName: ['Nombre de la persona de contacto'],
+      email: ['Correo electrónico de la persona de contacto'], beneficiaries: ['¿Qué grupos se benefician de su innovación?'],
+      submittedAt: ['Fecha de finalización'],
+    });
+  });
+
+  it('an Excel sheet with only "Prénom" and "Nom" still has its contact name', () => {
+    expect(mapped(['Organisation', 'Courriel', 'Prénom', 'Nom'])).toMatchObject({ firstName: ['Prénom'], lastName: ['Nom'] });
+    expect(mapped(['Organización', 'Correo electrónico', 'Nombre', 'Apellido'])).toMatchObject({ firstName: ['Nombre'], lastName: ['Apellido'], email: ['Correo electrónico'] });
+  });
+});
+
+describe('SurveyMonkey answer columns (preferred) still pick their best synonym', () => {
+  it('"Nom et prénom de la personne de contact" is the contact name beside the respondent\'s "Prénom", and a count is no name', () => {
+    const headers = ['Prénom', 'Nom', 'Nom de votre organisation', 'Nom et prénom de la personne de contact', 'Courriel', 'Nombre de bénéficiaires'];
+    const { mapping } = matchHeaders(headers, new Set([2, 3, 4, 5]));
+    expect(mapping.contactName).toEqual([3]);
+    expect(matchHeaders(['Organisation', 'Courriel', 'Nombre de bénéficiaires'], new Set([0, 1, 2])).mapping.contactName).toBeUndefined();
+  });
+});

@@ -206,9 +206,10 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   }
   // Second pass: columns nobody took that match a field as well as its chosen column (one
   // question spread over several columns), or exactly: used when the chosen column is empty.
+  // Any other email question too: a row takes the first valid address of its email columns.
   for (const c of candidates) {
     if (taken.has(c.column) || !mapping[c.field] || c.score < 1) continue;
-    if (c.score === primaryScore.get(c.field) || c.exact) {
+    if (c.score === primaryScore.get(c.field) || c.exact || c.field === 'email') {
       mapping[c.field]!.push(c.column);
       taken.add(c.column);
     }

@@ -28,3 +28,23 @@ describe('SurveyMonkey export of a French survey', () => {
     expect(app.beneficiaries).toEqual(['Youth', 'Artisans']);
   });
 });
+
+describe('Microsoft Forms export of a Spanish form, anonymous responses', () => {
+  it('takes the contact email question, not the respondent column that says "anonymous"', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['Id.', 'Hora de inicio', 'Hora de finalización', 'Correo electrónico', 'Nombre', 'Hora de la última modificación',
+      'Nombre de la organización', 'Nombre de la persona de contacto', 'Correo electrónico del responsable del proyecto', 'País']);
+    ws.addRow([1, '3/5/24 10:40:00', '3/5/24 10:52:00', 'anonymous', 'anonymous', '', 'Cooperativa Tejiendo Futuro', 'María López', 'maria@example.org', 'México']);
+    ws.addRow([2, '3/5/24 11:40:00', '3/5/24 11:52:00', 'anonymous', 'anonymous', '', 'Instituto Técnico', 'Pedro Quispe', 'pedro@example.com', 'Perú']);
+    const f = path.join(dir, 'formulario.xlsx');
+    await wb.xlsx.writeFile(f);
+    const db = path.join(dir, 'ms.db');
+    const run = runCli(['--db', db, 'import', f, '--call', '2024', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2, rejected: 0 });
+    const apps = json<{ email: string; contactName: string }[]>(runCli(['--db', db, 'list', '--json']));
+    expect(apps.map((a) => [a.email, a.contactName])).toEqual([['maria@example.org', 'María López'], ['pedro@example.com', 'Pedro Quispe']]);
+  });
+});

@@ -113,3 +113,17 @@ describe('SurveyMonkey answer columns (preferred) still pick their best synonym'
     expect(matchHeaders(['Organisation', 'Courriel', 'Nombre de bénéficiaires'], new Set([0, 1, 2])).mapping.contactName).toBeUndefined();
   });
 });
+
+describe('Microsoft Forms in Spanish', () => {
+  it('the contact email question is the email; the respondent column ("anonymous") only a fallback', () => {
+    const m = mapped(['Id.', 'Hora de inicio', 'Hora de finalización', 'Correo electrónico', 'Nombre', 'Hora de la última modificación',
+      'Nombre de la organización', 'Nombre de la persona de contacto', 'Correo electrónico de contacto', 'País']);
+    expect(m.email?.[0]).toBe('Correo electrónico de contacto');
+    expect(m.contactName).toEqual(['Nombre de la persona de contacto']);
+  });
+
+  it('a partly matching email question is kept as a fallback behind an exact one', () => {
+    const m = mapped(['Organización', 'Correo electrónico', 'Correo electrónico del responsable del proyecto']);
+    expect(m.email).toEqual(['Correo electrónico', 'Correo electrónico del responsable del proyecto']);
+  });
+});

@@ -72,9 +72,12 @@ export function scaleFromHeader(header: string): { min: number; max: number } | 
   return null;
 }
 
-/** A number as reviewers type it: "7,5", "7.5", " 8 ", "8/10" (returns the scale too). */
+/** A number as reviewers type it: "7,5", "7.5", " 8 ", "8/10", "85%" (returns the scale too). */
 export function parseScoreCell(text: string): { score: number; outOf?: number } | null {
   const t = text.trim().replace(/\s+/g, '').replace(/\u00a0/g, '');
+  // a percent-formatted cell saved as CSV: "85%" is 85 out of 100
+  const percent = /^([+-]?\d+(?:[.,]\d+)?)%$/.exec(t);
+  if (percent) return { score: Number(percent[1]!.replace(',', '.')), outOf: 100 };
   const m = /^([+-]?\d+(?:[.,]\d+)?)(?:\/(\d+(?:[.,]\d+)?))?$/.exec(t);
   if (!m) return null;
   const score = Number(m[1].replace(',', '.'));

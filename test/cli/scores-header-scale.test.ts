@@ -67,3 +67,15 @@ describe('a score workbook that opens on an instructions sheet', () => {
     expect(json(r)).toMatchObject({ rows: 4, inserted: 4, rejected: 0 });
   });
 });
+
+describe('percentages', () => {
+  it('"85%" and "85 %" (a percent-formatted cell saved as CSV) are 85 out of 100', async () => {
+    const { parseScoreCell } = await import('../../src/selection/score-file.js');
+    expect(parseScoreCell('85%')).toEqual({ score: 85, outOf: 100 });
+    expect(parseScoreCell('72,5 %')).toEqual({ score: 72.5, outOf: 100 });
+    const file = path.join(dir, 'pct-cells.csv');
+    fs.writeFileSync(file, 'Application ID;Reviewer;Score\nSIC-1;Tom;85%\nSIC-2;Tom;60 %\nSIC-3;Tom;72,5%\n');
+    const r = json(runCli(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath]));
+    expect(r).toMatchObject({ rows: 3, inserted: 3, rejected: 0, scale: { min: 0, max: 100 } });
+  });
+});

@@ -20,7 +20,7 @@ import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } fr
 import { openTable, StopReading, xlsxSource, type TableSource } from './readers.js';
 import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
 import {
-  applyMappingFile, mappingByHeader, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
+  applyMappingFile, mappingByHeader, mappingFileFits, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
 } from './mapping.js';
 import { RowNormaliser, type NormalisedApplication } from './normalise.js';
 import { contactKey, contentHash, identityKey, isOtherApplication } from './identity.js';
@@ -273,23 +273,44 @@ function findHeaderRow(first: string[][]): { headerIndex: number; best: number }
 const MAX_SHEETS = 20;
 
 /**
- * The sheet of a workbook to import: the first whose top rows hold column headers (workbooks
- * often open on an instructions or summary sheet). Other sources are read as they are.
+ * How well a sheet's top rows hold an application table: 2 when its header row names the
+ * organisation and email columns, 1 when it reads like a header row, 0 otherwise.
  */
-async function chooseSheet(file: string, source: TableSource, io: IO): Promise<{ source: TableSource; first: string[][] }> {
+function sheetFit(rows: string[][], mapFile?: MappingFile): number {
+  const { headerIndex, best } = findHeaderRow(rows);
+  const header = rows[headerIndex] ?? [];
+  // a mapping file was written for the sheet that has the columns it names
+  if (mapFile) return mappingFileFits(header.map((h) => h.replace(/\s+/g, ' ').trim()), mapFile) ? 2 : best >= 2 ? 1 : 0;
+  if (best < 2) return 0;
+  return missingRequired(matchHeaders(header).mapping).length === 0 ? 2 : 1;
+}
+
+/**
+ * The sheet of a workbook to import: the first whose header row names the organisation and email
+ * columns (with a mapping file: the columns it names), else the first with column headers at
+ * all (workbooks often open on an instructions, summary or drop-down list sheet). Other sources
+ * are read as they are.
+ */
+async function chooseSheet(file: string, source: TableSource, io: IO, mapFile?: MappingFile): Promise<{ source: TableSource; first: string[][] }> {
   const first = await topRows(source);
-  if (!source.sheet || findHeaderRow(first).best >= 2) return { source, first };
+  const enough = 2;
+  let fit = source.sheet ? sheetFit(first, mapFile) : enough;
+  if (fit >= enough) return { source, first };
+  let best = { source, first, fit };
   for (let i = 1; i < MAX_SHEETS; i++) {
     const other = xlsxSource(file, i);
     const rows = await topRows(other);
     if (!other.sheet!.exists) break;
-    if (findHeaderRow(rows).best >= 2) {
-      const name = (n: string | null) => (n ? `"${n}"` : `number ${i + 1}`);
-      info(io, `${path.basename(file)}: the first sheet${source.sheet.name ? ` ("${source.sheet.name}")` : ''} has no column headers; importing sheet ${name(other.sheet!.name)}.`);
-      return { source: other, first: rows };
-    }
+    fit = sheetFit(rows, mapFile);
+    if (fit > best.fit) best = { source: other, first: rows, fit };
+    if (fit >= enough) break;
   }
-  return { source, first };
+  if (best.source !== source) {
+    const name = (s: TableSource) => (s.sheet!.name ? `"${s.sheet!.name}"` : `number ${s.sheet!.index + 1}`);
+    const why = best.fit === 2 && sheetFit(first, mapFile) === 1 ? (mapFile ? 'has not the columns of the mapping file' : 'has no organisation and email columns') : 'has no column headers';
+    info(io, `${path.basename(file)}: the first sheet (${name(source)}) ${why}; importing sheet ${name(best.source)}.`);
+  }
+  return { source: best.source, first: best.first };
 }
 
 /** The sheets of a workbook, for messages: "the workbook's sheets: "Notes", "Data"". */
@@ -302,7 +323,7 @@ async function sheetNames(file: string, source: TableSource): Promise<string[]> 
 
 /** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
 async function readLayout(file: string, opened: TableSource, options: FileOptions, io: IO): Promise<{ layout: Layout; source: TableSource }> {
-  const { source, first } = await chooseSheet(file, opened, io);
+  const { source, first } = await chooseSheet(file, opened, io, options.mapFile);
   if (!first.length && source.sheet && source.sheet.seen.length === 0) {
     throw new OperationError(`${file} has no sheet: it is a zip file but not an Excel workbook`, {
       hint: 'open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file',

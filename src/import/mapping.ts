@@ -74,6 +74,11 @@ function findColumn(headers: readonly string[], wanted: string): number {
   return headers.findIndex((h) => fold(h) === fold(wanted));
 }
 
+/** Whether every column a --map file names is among these headers (the sheet it was written for). */
+export function mappingFileFits(headers: readonly string[], file: MappingFile): boolean {
+  return Object.values(file).every((value) => (Array.isArray(value) ? value : [value]).every((h) => findColumn(headers, h) >= 0));
+}
+
 /** Applies a --map file over the recognised mapping. Columns it names are taken from other fields. */
 export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string): ColumnMapping {
   const mapping: ColumnMapping = {};

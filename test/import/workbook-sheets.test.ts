@@ -53,3 +53,42 @@ describe('a workbook whose first sheet holds no table', () => {
     expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
   });
 });
+
+describe('a workbook whose first sheet is a table of something else', () => {
+  it('a drop-down list sheet first (countries, organisation types): the applications sheet is imported', async () => {
+    const f = await workbook('template.xlsx', [
+      ['Lists', [['Country', 'Type of organization'], ['Kenya', 'NGO'], ['Peru', 'Cooperative']]],
+      ['Applications', [['Organisation', 'E-mail', 'Country', 'Type of organization'], ['Lima Jóvenes', 'ana@example.org', 'Peru', 'NGO']]],
+    ]);
+    const run = runCli(['--db', path.join(dir, 'lists.db'), 'import', f, '--call', '2024', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
+    expect(json(run).files[0].sheet).toBe('Applications');
+    expect(run.stderr).toMatch(/first sheet \("Lists"\) has no organisation and email columns; importing sheet "Applications"/);
+  });
+
+  it('with --map, the first sheet with headers is the one its columns are named in', async () => {
+    const f = await workbook('mapped.xlsx', [
+      ['Data', [['Org', 'Mail'], ['Acme', 'a@example.org']]],
+      ['Other', [['Organization', 'Email'], ['Other', 'o@example.org']]],
+    ]);
+    const map = path.join(dir, 'map.json');
+    fs.writeFileSync(map, JSON.stringify({ organization: 'Org', email: 'Mail' }));
+    const run = runCli(['--db', path.join(dir, 'mapped.db'), 'import', f, '--call', '2024', '--map', map, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run).files[0].sheet).toBe('Data');
+  });
+
+  it('with --map, a sheet after an instructions sheet is found by the columns the mapping names', async () => {
+    const f = await workbook('mapped2.xlsx', [
+      ['Read me', [['Fill in one row per application.']]],
+      ['Data', [['Org', 'Mail'], ['Acme', 'a@example.org'], ['Beta', 'b@example.org']]],
+    ]);
+    const map = path.join(dir, 'map2.json');
+    fs.writeFileSync(map, JSON.stringify({ organization: 'Org', email: 'Mail' }));
+    const run = runCli(['--db', path.join(dir, 'mapped2.db'), 'import', f, '--call', '2024', '--map', map, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2 });
+    expect(json(run).files[0].sheet).toBe('Data');
+  });
+});

@@ -382,7 +382,7 @@ async function readLayout(file: string, opened: TableSource, options: FileOption
       const sheets = await sheetNames(file, source);
       if (sheets.length < 2) throw error;
       throw new OperationError(error.message, {
-        hint: `the workbook's sheets: ${sheets.map((n) => `"${n}"`).join(', ')}; skillsnet imports the first one whose top rows hold column headers (this was the first sheet)\n  ${error.hint}`,
+        hint: `the workbook's sheets: ${sheets.map((n) => `"${n}"`).join(', ')}; none of them names both (skillsnet read the first sheet); save the applications sheet as CSV, or name its columns with --map\n  ${error.hint}`,
       });
     }
     mapping = await mappingWizard(io, file, headers, mapping, missing);

@@ -107,6 +107,15 @@ export function splitName(name: string | null): { given: string; family: string;
   if (parts.length > 1 && /^(dr|prof|mr|mrs|ms|mme|m|sr|sra|srta|dra)\.?$/i.test(parts[0])) prefix = parts.shift()!;
   if (parts.length === 0) return { given: '', family: '', prefix };
   if (parts.length === 1) return { given: parts[0], family: '', prefix };
+  // "DIALLO Amina", "Jean-Pierre DE LA FONTAINE": a family name in capitals beside a given name
+  // that is not, first or last, as francophone forms write it.
+  const caps = parts.map((p) => /\p{Lu}/u.test(p) && p === p.toUpperCase() && /\p{L}{2}/u.test(p));
+  if (caps.some((c) => !c)) {
+    const lead = caps.findIndex((c) => !c);
+    if (lead > 0 && caps.slice(lead).every((c) => !c)) return { given: parts.slice(lead).join(' '), family: parts.slice(0, lead).join(' '), prefix };
+    const tail = caps.lastIndexOf(false) + 1;
+    if (tail < parts.length && caps.slice(0, tail).every((c) => !c)) return { given: parts.slice(0, tail).join(' '), family: parts.slice(tail).join(' '), prefix };
+  }
   // Family-name particles stay with the family name: "Jean de la Fontaine" -> de la Fontaine.
   let i = parts.length - 1;
   while (i > 1 && /^(de|del|della|la|le|van|von|der|da|dos|das|du|al|el|bin|ben|ibn)$/i.test(parts[i - 1])) i--;

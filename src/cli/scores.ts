@@ -120,8 +120,15 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     }
   }
   if (headerRow < 0) {
+    // A grid with one column per reviewer (application, then a score column per reviewer) is
+    // common; say how to turn it into rows rather than only that no score column was found.
+    const grid = table.slice(0, 10).find((row) => {
+      const found = matchScoreHeaders(row);
+      return found.score === undefined && (found.application !== undefined || found.email !== undefined);
+    });
+    const wide = grid ? ' If the sheet has one column per reviewer, put it in rows: one row per application and reviewer, with the columns application id, reviewer, score.' : '';
     throw new OperationError(`no score column and application or email column recognised in ${name}${table[0] ? ` (headers: ${table[0].filter(Boolean).join(', ')})` : ''}`, {
-      hint: 'name the columns e.g. "application id", "reviewer", "score" (or courriel/note, correo/puntuación); synonyms are in data/score-headers.json',
+      hint: `name the columns e.g. "application id", "reviewer", "score" (or courriel/note, correo/puntuación); synonyms are in data/score-headers.json.${wide}`,
     });
   }
   if (columns.reviewer === undefined && !opts.reviewer) {

@@ -79,3 +79,14 @@ describe('percentages', () => {
     expect(r).toMatchObject({ rows: 3, inserted: 3, rejected: 0, scale: { min: 0, max: 100 } });
   });
 });
+
+describe('a grid with one column per reviewer', () => {
+  it('is refused with the row layout to use', () => {
+    const file = path.join(dir, 'grid.csv');
+    fs.writeFileSync(file, 'Application ID,Amina,Jean,Lucía\nSIC-1,4,15,80\nSIC-2,3,12,70\n');
+    const r = runCli(['scores', 'import', file, '--dry-run', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: no score column/m);
+    expect(r.stderr).toMatch(/one column per reviewer.*one row per application and reviewer/);
+  });
+});

@@ -4,7 +4,8 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
-import { combinedScores, storeScores, type ScoreToStore } from '../db/scores.js';
+import { combinedScores, reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
+import { normaliseName } from '../geo/normalise.js';
 import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from '../selection/score-file.js';
 import { MIN_SCORES_TO_NORMALISE } from '../selection/normalise.js';
 
@@ -138,6 +139,17 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
 
   return withDatabase(opts.dbPath, { create: false }, (db) => {
     const index = applicationIndex(db, opts.call);
+    // "Ana Ruiz", "ana ruiz " and "ANA RUIZ" are one reviewer (in this file and those before):
+    // written as first seen, so that each reviewer's scores are standardised together.
+    const reviewers = new Map<string, string>();
+    for (const name of reviewerNames(db)) if (!reviewers.has(normaliseName(name))) reviewers.set(normaliseName(name), name);
+    const sameReviewer = (raw: string): string => {
+      const name = raw.replace(/\s+/g, ' ').trim();
+      const key = normaliseName(name);
+      if (!key) return name;
+      if (!reviewers.has(key)) reviewers.set(key, name);
+      return reviewers.get(key)!;
+    };
     const rejects: { row: number; reason: string }[] = [];
     const parsed: { row: number; applicationId: number; reviewer: string; score: number; raw: string; outOf?: number }[] = [];
     let rows = 0;
@@ -151,7 +163,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       if (raw === '') return reject('no score');
       const value = parseScoreCell(raw);
       if (!value) return reject(`"${raw}" is not a number`);
-      const reviewer = cell(row, columns.reviewer) || opts.reviewer || '';
+      const reviewer = sameReviewer(cell(row, columns.reviewer) || opts.reviewer || '');
       if (!reviewer) return reject('no reviewer (add --reviewer NAME for blank cells)');
       const ref = cell(row, columns.application);
       const email = cell(row, columns.email).toLowerCase().replace(/^mailto:/, '');

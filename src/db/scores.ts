@@ -129,3 +129,8 @@ export function applicationIdsByExternalId(db: DB): Map<string, number[]> {
   }
   return map;
 }
+
+/** The reviewers who have scores, each as first written (oldest score first). */
+export function reviewerNames(db: DB): string[] {
+  return db.prepare('SELECT reviewer FROM reviewer_scores GROUP BY reviewer ORDER BY min(id)').pluck().all() as string[];
+}

@@ -90,3 +90,18 @@ describe('a grid with one column per reviewer', () => {
     expect(r.stderr).toMatch(/one column per reviewer.*one row per application and reviewer/);
   });
 });
+
+describe('one reviewer written several ways', () => {
+  it('"Ana Ruiz", "ana ruiz " and "ANA  RUIZ" are one reviewer, in one file and across files', () => {
+    const db = path.join(dir, 'reviewers.db');
+    fs.copyFileSync(dbPath, db);
+    const a = path.join(dir, 'ana-1.csv');
+    fs.writeFileSync(a, 'Application ID,Reviewer,Score\nSIC-1,Ana Ruiz,4\nSIC-2,ana ruiz ,3\n');
+    const b = path.join(dir, 'ana-2.csv');
+    fs.writeFileSync(b, 'Application ID,Reviewer,Score\nSIC-3,ANA  RUIZ,5\nSIC-4,Ana Ruiz,2\n');
+    expect(json(runCli(['scores', 'import', a, '--scale', '1-5', '--json', '--db', db])).reviewers).toEqual(['Ana Ruiz']);
+    expect(json(runCli(['scores', 'import', b, '--scale', '1-5', '--json', '--db', db])).reviewers).toEqual(['Ana Ruiz']);
+    const shown = json(runCli(['show', '3', '--json', '--db', db]));
+    expect(JSON.stringify(shown)).toContain('"reviewer":"Ana Ruiz"');
+  });
+});

@@ -6,6 +6,8 @@ import type { ApplicationFilters } from '../model.js';
 import { buildContacts, contactsCsv, contactsOutlookCsv } from '../export/contacts.js';
 import { contactsVcf } from '../export/vcard.js';
 import { displayPath, plural, resolveOutput, writeOutput } from '../export/write.js';
+import { UsageError } from '../errors.js';
+import { parseDelimiterOption } from '../import/detect.js';
 import { applicationsWithProgress, checkJsonWithStdout, elapsed, finish, unknownRoster, type ExportResult } from './export-common.js';
 
 export const CONTACT_FORMATS = ['csv', 'vcf', 'outlook'] as const;
@@ -20,6 +22,8 @@ export interface ExportContactsOptions {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  /** csv only: the separator (Excel in a French or Spanish locale opens ";" files in columns) */
+  delimiter?: string;
 }
 
 const DESCRIBE: Record<ContactFormat, string> = {
@@ -31,6 +35,10 @@ const DESCRIBE: Record<ContactFormat, string> = {
 export async function runExportContacts(opts: ExportContactsOptions, io: IO): Promise<ExportResult> {
   const start = performance.now();
   checkJsonWithStdout(opts.json, opts.out);
+  if (opts.delimiter !== undefined && opts.format !== 'csv') {
+    throw new UsageError(`--delimiter applies to --format csv only`, { hint: 'Outlook and vCard files have fixed formats' });
+  }
+  const delimiter = opts.delimiter === undefined ? ',' : parseDelimiterOption(opts.delimiter);
   const example = opts.format === 'vcf' ? 'contacts.vcf' : 'contacts.csv';
   const output = resolveOutput(opts.out, { cwd: io.cwd, stdoutAllowed: true, format: opts.format, example });
 
@@ -39,7 +47,7 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
     checkFilterNames(db, opts.filters);
     return buildContacts(applicationsWithProgress(db, io, opts.filters), rosterNamesByApplication(db));
   });
-  const data = opts.format === 'csv' ? await contactsCsv(list) : opts.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
+  const data = opts.format === 'csv' ? await contactsCsv(list, delimiter) : opts.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
   const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
   const result: ExportResult = { export: 'contacts', format: opts.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(opts.dryRun), counts, ms: 0 };
 

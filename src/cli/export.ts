@@ -76,7 +76,8 @@ Examples:
     .command('contacts')
     .description('a contact list, one contact per email address: csv, vCard or Outlook CSV');
   addFilterOptions(contacts, { minScore: true })
-    .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'));
+    .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'))
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")');
   addWriteOptions(contacts, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Contact data is personal data: this command is the deliberate way it leaves the database.
@@ -87,10 +88,11 @@ region, language, categories, rosters.
 Examples:
   skillsnet export contacts --format csv --out contacts.csv
   skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
-  skillsnet export contacts --language fr --format outlook --out francophone.csv`)
-    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat }, command: Command) => {
+  skillsnet export contacts --language fr --format outlook --out francophone.csv
+  skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish`)
+    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runExportContacts({ dbPath, filters: parseFilters(flags), format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
+      await runExportContacts({ dbPath, filters: parseFilters(flags), format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter }, io);
     });
 
   const roster = exp

@@ -91,13 +91,13 @@ const join = (vs: string[]) => vs.join('; ');
 const text = (s: string) => safeCell(xmlSafeText(s));
 
 /** UTF-8 with a byte-order mark so that Excel shows accents; CRLF as Excel writes it. */
-export async function contactsCsv(list: ContactList): Promise<string> {
+export async function contactsCsv(list: ContactList, delimiter = ','): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const rows = list.contacts.map((c) => [
     text(c.name ?? ''), text(c.email), safePhoneCell(xmlSafeText(join(c.phones))), text(join(c.organizations)), text(join(c.countries)),
     text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)),
   ]);
-  return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+  return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n', delimiter });
 }
 
 /** Splits a person's name into given and family names ("Ana María Ruiz" -> Ana María / Ruiz). */

@@ -254,17 +254,30 @@ async function topRows(source: TableSource): Promise<string[][]> {
   return first;
 }
 
-/** The header row: the first of the top rows that reads most like one (title lines above it are skipped). */
+/**
+ * The header row: the first of the top rows that reads like one (it names at least two fields)
+ * and is dense (title lines and sparse section labels above it are skipped); never a later row
+ * because it reads more like a header: that is data whose values happen to look like headers,
+ * and taking it would skip every row above it. Without such a row, the row reading most like one.
+ */
 function findHeaderRow(first: string[][]): { headerIndex: number; best: number } {
+  const top = first.slice(0, HEADER_SCAN_ROWS);
+  const filled = (row: string[]) => row.reduce((n, c) => n + (c.trim() ? 1 : 0), 0);
+  const widest = Math.max(0, ...top.map(filled));
+  const likeness = top.map((row) => headerLikeness(row));
+  let dense = top.findIndex((row, i) => likeness[i]! >= 2 && filled(row) >= Math.max(2, widest / 3));
+  // section labels over the header ("Organisation details", "Contact details"): the fuller row
+  // right under them that reads at least as much like a header is the header
+  if (dense >= 0 && dense + 1 < top.length && likeness[dense + 1]! >= likeness[dense]! && filled(top[dense + 1]!) > filled(top[dense]!)) dense++;
+  if (dense >= 0) return { headerIndex: dense, best: likeness[dense]! };
   let headerIndex = 0;
   let best = 0;
-  for (let i = 0; i < Math.min(first.length, HEADER_SCAN_ROWS); i++) {
-    const score = headerLikeness(first[i]!);
+  likeness.forEach((score, i) => {
     if (score > best) {
       best = score;
       headerIndex = i;
     }
-  }
+  });
   if (best < 2) headerIndex = 0;
   return { headerIndex, best };
 }

@@ -266,9 +266,14 @@ function findHeaderRow(first: string[][]): { headerIndex: number; best: number }
   const widest = Math.max(0, ...top.map(filled));
   const likeness = top.map((row) => headerLikeness(row));
   let dense = top.findIndex((row, i) => likeness[i]! >= 2 && filled(row) >= Math.max(2, widest / 3));
-  // section labels over the header ("Organisation details", "Contact details"): the fuller row
-  // right under them that reads at least as much like a header is the header
-  if (dense >= 0 && dense + 1 < top.length && likeness[dense + 1]! >= likeness[dense]! && filled(top[dense + 1]!) > filled(top[dense]!)) dense++;
+  // sparse section labels over the header ("Organisation details", , , "Contact details"): the
+  // fuller row right under them that reads at least as much like a header, and holds no
+  // address, is the header
+  if (dense >= 0 && dense + 1 < top.length) {
+    const next = top[dense + 1]!;
+    const sparse = filled(top[dense]!) < widest / 2;
+    if (sparse && likeness[dense + 1]! >= likeness[dense]! && filled(next) > filled(top[dense]!) && !next.some((c) => c.includes('@'))) dense++;
+  }
   if (dense >= 0) return { headerIndex: dense, best: likeness[dense]! };
   let headerIndex = 0;
   let best = 0;
@@ -423,12 +428,14 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boole
     if (s.includes('@') || s.length > 80) return false;
     filled++;
     if (blank(i)) {
-      // a group has a named cell on its left
+      // a group's blank cells are within the header row (a value beyond its end is data), with
+      // a named cell on their left
+      if (i >= top.length) return false;
       let j = i - 1;
       while (j >= 0 && blank(j)) j--;
       if (j < 0) return false;
       underBlank++;
-    } else if (i + 1 >= width || !blank(i + 1)) return false; // under an ordinary header: data
+    } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
   }
   return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
 }

@@ -30,3 +30,21 @@ describe('the header row among the top rows', () => {
     expect(r.files[0].columns).toMatchObject({ organization: ['Organisation'], email: ['Email'], contactName: ['Contact person'] });
   });
 });
+
+describe('the header row is not moved to a fuller data row below it', () => {
+  it('a data row with one cell more than the header stays data', () => {
+    const f = path.join(dir, 'extra.csv');
+    fs.writeFileSync(f, 'organization,Email Address\nOrganisation 1,not-an-email,extra\n');
+    const r = json(runCli(['--db', path.join(dir, 'c.db'), 'import', f, '--call', 'c', '--json']));
+    expect(r).toMatchObject({ rows: 1, rejected: 1 });
+  });
+});
+
+describe('a row with a value beyond the header is data, not a second header row', () => {
+  it('is imported (and rejected for its email), never swallowed as a header', () => {
+    const f = path.join(dir, 'beyond.csv');
+    fs.writeFileSync(f, 'Name of your organization,Email Address\n,not-an-email,extra\n');
+    const r = json(runCli(['--db', path.join(dir, 'd.db'), 'import', f, '--call', 'c', '--json']));
+    expect(r).toMatchObject({ rows: 1, rejected: 1 });
+  });
+});

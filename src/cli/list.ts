@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { callNames, duplicateCandidates, listApplications } from '../db/applications.js';
+import { callNames, listApplications } from '../db/applications.js';
 import type { DB } from '../db/connection.js';
-import type { DuplicateCandidate, LikelyDuplicate } from '../import/duplicates.js';
+import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { UsageError } from '../errors.js';
@@ -26,10 +26,10 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
   let duplicates: Map<number, LikelyDuplicate> | undefined;
-  const { findLikelyDuplicates } = opts.duplicates ? await import('../import/duplicates.js') : { findLikelyDuplicates: undefined };
+  const find = opts.duplicates ? (await import('../import/duplicates.js')).likelyDuplicates : undefined;
   let applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
-    if (findLikelyDuplicates) duplicates = likelyDuplicates(db, opts.filters.call, findLikelyDuplicates);
+    if (find) duplicates = duplicatesOfCalls(db, opts.filters.call, find);
     return listApplications(db, opts.filters);
   });
   if (duplicates) applications = sideBySide(applications, duplicates);
@@ -72,14 +72,10 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
 }
 
 /** Every likely duplicate pair of the call (or of every call), keyed by the later application's id. */
-function likelyDuplicates(
-  db: DB,
-  call: string | undefined,
-  find: (candidates: Iterable<DuplicateCandidate>) => LikelyDuplicate[],
-): Map<number, LikelyDuplicate> {
+function duplicatesOfCalls(db: DB, call: string | undefined, find: (db: DB, call: string) => LikelyDuplicate[]): Map<number, LikelyDuplicate> {
   const found = new Map<number, LikelyDuplicate>();
   for (const name of call !== undefined ? [call] : callNames(db)) {
-    for (const d of find(duplicateCandidates(db, name))) found.set(d.id, d);
+    for (const d of find(db, name)) found.set(d.id, d);
   }
   return found;
 }

@@ -124,26 +124,6 @@ export function callNames(db: DB): string[] {
   return (db.prepare('SELECT name FROM calls ORDER BY id').all() as { name: string }[]).map((r) => r.name);
 }
 
-/** What duplicate detection (import/duplicates.ts) reads of every application of a call. */
-export interface DuplicateCandidateRow {
-  id: number;
-  organization: string;
-  email: string | null;
-  title: string | null;
-  country: string | null;
-  /** The import batch that last wrote the application. */
-  batchId: number | null;
-}
-
-export function duplicateCandidates(db: DB, call: string): DuplicateCandidateRow[] {
-  return db
-    .prepare(
-      `SELECT a.id, a.organization, a.email, a.title, a.country, a.batch_id AS batchId
-         FROM applications a JOIN calls c ON c.id = a.call_id WHERE c.name = ? ORDER BY a.id`,
-    )
-    .all(call) as DuplicateCandidateRow[];
-}
-
 /**
  * Inserts one application directly (used by tests and generators that need data
  * without going through a file import). Returns the new id.

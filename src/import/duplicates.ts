@@ -11,6 +11,8 @@
  * Nothing is merged automatically: the officer decides (skillsnet show, select --exclude).
  */
 import { normaliseName } from '../geo/normalise.js';
+import type { DB } from '../db/connection.js';
+import { ruleMatches } from '../db/duplicates.js';
 
 export interface DuplicateCandidate {
   id: number;
@@ -34,53 +36,53 @@ export interface LikelyDuplicate {
 /** Titles shorter than this ("Project", "Formation") say too little to call two applications one. */
 const MIN_TITLE_LENGTH = 12;
 
-const RULES: { reason: DuplicateReason; key: (c: Keys) => string | null }[] = [
-  { reason: 'same email and organisation', key: (c) => (c.email && c.org ? `${c.country}\u0000${c.email}\u0000${c.org}` : null) },
-  { reason: 'same organisation and title', key: (c) => (c.org && c.title ? `${c.country}\u0000${c.org}\u0000${c.title}` : null) },
-  { reason: 'same email and title', key: (c) => (c.email && c.title ? `${c.country}\u0000${c.email}\u0000${c.title}` : null) },
-];
-
-interface Keys {
-  id: number;
+/** What the rules compare, normalised once per application. */
+export interface ComparedParts {
   country: string;
   org: string;
   email: string;
+  /** empty when the title is too short to compare */
   title: string;
 }
 
+export function comparedParts(c: Omit<DuplicateCandidate, 'id'>): ComparedParts {
+  const title = c.title ? normaliseName(c.title) : '';
+  return {
+    country: c.country ?? '',
+    org: normaliseName(c.organization ?? ''),
+    email: (c.email ?? '').trim().toLowerCase(),
+    title: title.length >= MIN_TITLE_LENGTH ? title : '',
+  };
+}
+
+/** A key from parts that must all be present, within the country. */
+const key = (p: ComparedParts, ...parts: string[]) => (parts.every(Boolean) ? [p.country, ...parts].join('\u0000') : null);
+
 /**
- * Every application that looks like an earlier one, paired with the earliest of its group,
- * by the first rule that matches. When `only` is given, just the pairs that involve one of
- * those ids (the applications an import just wrote). Sorted by id.
+ * The rules, strongest first: two applications of a call with the same non-null key under a
+ * rule look like one proposal. An application is reported under the first rule that pairs it.
  */
-export function findLikelyDuplicates(candidates: Iterable<DuplicateCandidate>, only?: Set<number>): LikelyDuplicate[] {
-  const keyed: Keys[] = [];
-  for (const c of candidates) {
-    const title = c.title ? normaliseName(c.title) : '';
-    keyed.push({
-      id: c.id,
-      country: c.country ?? '',
-      org: normaliseName(c.organization ?? ''),
-      email: (c.email ?? '').trim().toLowerCase(),
-      title: title.length >= MIN_TITLE_LENGTH ? title : '',
-    });
+export const DUPLICATE_RULES: { reason: DuplicateReason; key: (p: ComparedParts) => string | null }[] = [
+  { reason: 'same email and organisation', key: (p) => key(p, p.email, p.org) },
+  { reason: 'same organisation and title', key: (p) => key(p, p.org, p.title) },
+  { reason: 'same email and title', key: (p) => key(p, p.email, p.title) },
+];
+
+/**
+ * The likely duplicates of a call; with `batches`, only those that involve an application one
+ * of those import batches wrote. Memory stays flat: SQLite groups the keys.
+ */
+export function likelyDuplicates(db: DB, call: string, batches?: number[]): LikelyDuplicate[] {
+  const only = batches ? new Set(batches) : undefined;
+  const rows = ruleMatches(db, call, DUPLICATE_RULES.length, (organization, email, title, country) => {
+    const parts = comparedParts({ organization, email, title, country });
+    return DUPLICATE_RULES.map((r) => r.key(parts));
+  });
+  const out: LikelyDuplicate[] = [];
+  for (const r of rows) {
+    // The strongest rule that pairs it (with, when asked, one side written by these batches).
+    const rule = r.firsts.findIndex((f) => f !== null && (!only || only.has(r.batch ?? -1) || only.has(f.batch ?? -1)));
+    if (rule >= 0) out.push({ id: r.id, duplicateOf: r.firsts[rule]!.id, reason: DUPLICATE_RULES[rule]!.reason });
   }
-  keyed.sort((a, b) => a.id - b.id);
-  const found = new Map<number, LikelyDuplicate>();
-  for (const rule of RULES) {
-    const first = new Map<string, number>();
-    for (const c of keyed) {
-      const key = rule.key(c);
-      if (key === null) continue;
-      const earliest = first.get(key);
-      if (earliest === undefined) {
-        first.set(key, c.id);
-        continue;
-      }
-      if (found.has(c.id)) continue;
-      if (only && !only.has(c.id) && !only.has(earliest)) continue;
-      found.set(c.id, { id: c.id, duplicateOf: earliest, reason: rule.reason });
-    }
-  }
-  return [...found.values()].sort((a, b) => a.id - b.id);
+  return out;
 }

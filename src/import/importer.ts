@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
-import { callNames, duplicateCandidates, ensureCall } from '../db/applications.js';
+import { callNames, ensureCall } from '../db/applications.js';
 import { createBatch, finishBatch, prepareImport, previousImportOf, type ApplicationValues, type ImportStatements } from '../db/imports.js';
 import { addCleanup } from '../cli/signals.js';
 import { canPrompt, info, type IO } from '../cli/io.js';
@@ -24,7 +24,7 @@ import {
 } from './mapping.js';
 import { RowNormaliser, type NormalisedApplication } from './normalise.js';
 import { contactKey, contentHash, identityKey, isOtherApplication } from './identity.js';
-import { findLikelyDuplicates, type LikelyDuplicate } from './duplicates.js';
+import { likelyDuplicates, type LikelyDuplicate } from './duplicates.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -135,10 +135,8 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {
-    const batches = new Set(report.files.map((f) => f.batch).filter((b): b is number => b !== null));
-    const candidates = duplicateCandidates(db, call);
-    const written = new Set(candidates.filter((c) => c.batchId !== null && batches.has(c.batchId)).map((c) => c.id));
-    report.possibleDuplicates = findLikelyDuplicates(candidates, written);
+    const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
+    report.possibleDuplicates = likelyDuplicates(db, call, batches);
   }
   return report;
 }

@@ -1,0 +1,46 @@
+/**
+ * SQL of the likely-duplicate check (import/duplicates.ts has the rules). A function registered
+ * on the connection computes each application's keys once; SQLite groups them (sorting in its
+ * temporary files when large), so a call of a million applications is compared in flat memory.
+ */
+import type { DB } from './connection.js';
+
+/** An application's key under each rule (null: the rule does not apply to it). */
+export type DuplicateKeys = (organization: string, email: string | null, title: string | null, country: string | null) => (string | null)[];
+
+export interface KeyedMatch {
+  id: number;
+  /** import batch that last wrote it */
+  batch: number | null;
+  /** per rule: the earliest application with the same key, when that is another one */
+  firsts: ({ id: number; batch: number | null } | null)[];
+}
+
+/** Applications of the call that share at least one rule's key with an earlier application, by id. */
+export function ruleMatches(db: DB, call: string, rules: number, keys: DuplicateKeys): KeyedMatch[] {
+  db.function('skillsnet_duplicate_keys', { deterministic: true }, (org: unknown, email: unknown, title: unknown, country: unknown) =>
+    JSON.stringify(keys(String(org ?? ''), email == null ? null : String(email), title == null ? null : String(title), country == null ? null : String(country))),
+  );
+  const ruleIndexes = Array.from({ length: rules }, (_, i) => i);
+  const columns = ruleIndexes.map((i) => `CASE WHEN k${i} IS NULL THEN NULL ELSE min(id) OVER (PARTITION BY k${i}) END AS f${i}`).join(', ');
+  const keyColumns = ruleIndexes.map((i) => `ks ->> ${i} AS k${i}`).join(', ');
+  const anyEarlier = ruleIndexes.map((i) => `f${i} < id`).join(' OR ');
+  const rows = db
+    .prepare(
+      `WITH keyed AS MATERIALIZED (
+         SELECT a.id, a.batch_id, skillsnet_duplicate_keys(a.organization, a.email, a.title, a.country) AS ks
+           FROM applications a JOIN calls c ON c.id = a.call_id WHERE c.name = ?)
+       SELECT * FROM (SELECT id, batch_id, ${columns} FROM (SELECT id, batch_id, ${keyColumns} FROM keyed))
+        WHERE ${anyEarlier} ORDER BY id`,
+    )
+    .all(call) as Record<string, number | null>[];
+  const batchOf = db.prepare('SELECT batch_id FROM applications WHERE id = ?').pluck();
+  return rows.map((r) => ({
+    id: r.id!,
+    batch: r.batch_id ?? null,
+    firsts: ruleIndexes.map((i) => {
+      const f = r[`f${i}`];
+      return f != null && f < r.id! ? { id: f, batch: (batchOf.get(f) as number | null) ?? null } : null;
+    }),
+  }));
+}

@@ -80,12 +80,12 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   } else if (report.rejected > 0) {
     info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
   }
-  if (report.possibleDuplicates.length) {
-    const d = report.possibleDuplicates;
-    const shown = d.slice(0, 5).map((p) => `#${p.id} and #${p.duplicateOf} (${p.reason})`).join('; ');
+  if (report.possibleDuplicateCount) {
+    const n = report.possibleDuplicateCount;
+    const shown = report.possibleDuplicates.slice(0, 5).map((p) => `#${p.id} and #${p.duplicateOf} (${p.reason})`).join('; ');
     warn(
       io,
-      `${d.length} application${d.length === 1 ? '' : 's'} look${d.length === 1 ? 's' : ''} like another one of the call, kept apart: ${shown}${d.length > 5 ? `; and ${d.length - 5} more` : ''}.` +
+      `${n} application${n === 1 ? '' : 's'} look${n === 1 ? 's' : ''} like another one of the call, kept apart: ${shown}${n > 5 ? `; and ${n - 5} more` : ''}.` +
         ` Compare them with skillsnet show ID; list them all with skillsnet list --duplicates; keep one out of a Core Group with skillsnet select --exclude ID`,
     );
   }

@@ -72,10 +72,10 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
 }
 
 /** Every likely duplicate pair of the call (or of every call), keyed by the later application's id. */
-function duplicatesOfCalls(db: DB, call: string | undefined, find: (db: DB, call: string) => LikelyDuplicate[]): Map<number, LikelyDuplicate> {
+function duplicatesOfCalls(db: DB, call: string | undefined, find: (db: DB, call: string) => { pairs: LikelyDuplicate[] }): Map<number, LikelyDuplicate> {
   const found = new Map<number, LikelyDuplicate>();
   for (const name of call !== undefined ? [call] : callNames(db)) {
-    for (const d of find(db, name)) found.set(d.id, d);
+    for (const d of find(db, name).pairs) found.set(d.id, d);
   }
   return found;
 }

@@ -68,21 +68,32 @@ export const DUPLICATE_RULES: { reason: DuplicateReason; key: (p: ComparedParts)
   { reason: 'same email and title', key: (p) => key(p, p.email, p.title) },
 ];
 
+export interface DuplicateReport {
+  /** the pairs, by id; at most `limit` of them */
+  pairs: LikelyDuplicate[];
+  /** how many there are in all */
+  total: number;
+}
+
 /**
  * The likely duplicates of a call; with `batches`, only those that involve an application one
- * of those import batches wrote. Memory stays flat: SQLite groups the keys.
+ * of those import batches wrote. Memory stays flat: SQLite groups the keys, the matches are
+ * streamed, and at most `limit` pairs are kept (the rest are only counted).
  */
-export function likelyDuplicates(db: DB, call: string, batches?: number[]): LikelyDuplicate[] {
-  const only = batches ? new Set(batches) : undefined;
-  const rows = ruleMatches(db, call, DUPLICATE_RULES.length, (organization, email, title, country) => {
+export function likelyDuplicates(db: DB, call: string, options: { batches?: number[]; limit?: number } = {}): DuplicateReport {
+  const only = options.batches ? new Set(options.batches) : undefined;
+  const limit = options.limit ?? Infinity;
+  const report: DuplicateReport = { pairs: [], total: 0 };
+  const matches = ruleMatches(db, call, DUPLICATE_RULES.length, (organization, email, title, country) => {
     const parts = comparedParts({ organization, email, title, country });
     return DUPLICATE_RULES.map((r) => r.key(parts));
   });
-  const out: LikelyDuplicate[] = [];
-  for (const r of rows) {
+  for (const m of matches) {
     // The strongest rule that pairs it (with, when asked, one side written by these batches).
-    const rule = r.firsts.findIndex((f) => f !== null && (!only || only.has(r.batch ?? -1) || only.has(f.batch ?? -1)));
-    if (rule >= 0) out.push({ id: r.id, duplicateOf: r.firsts[rule]!.id, reason: DUPLICATE_RULES[rule]!.reason });
+    const rule = m.firsts.findIndex((f) => f !== null && (!only || only.has(m.batch ?? -1) || only.has(f.batch ?? -1)));
+    if (rule < 0) continue;
+    report.total++;
+    if (report.pairs.length < limit) report.pairs.push({ id: m.id, duplicateOf: m.firsts[rule]!.id, reason: DUPLICATE_RULES[rule]!.reason });
   }
-  return out;
+  return report;
 }

@@ -87,7 +87,12 @@ export interface ImportReport {
    * an officer to check. Empty on a dry run.
    */
   possibleDuplicates: LikelyDuplicate[];
+  /** how many there are in all (possibleDuplicates lists the first MAX_DUPLICATES_REPORTED) */
+  possibleDuplicateCount: number;
 }
+
+/** An import lists at most this many likely duplicates; list --duplicates shows them all. */
+export const MAX_DUPLICATES_REPORTED = 1000;
 
 /** Rows looked at to find the header row (files may start with a title or a blank line). */
 const HEADER_SCAN_ROWS = 10;
@@ -118,7 +123,7 @@ export async function prepareFiles(files: string[], options: ImportOptions, io: 
 export async function importFiles(db: DB, files: string[], options: ImportOptions, io: IO, ready?: PreparedImport): Promise<ImportReport> {
   const pre = ready ?? (await prepareFiles(files, options, io));
   const call = options.call?.trim() || defaultCall(db, io);
-  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [] };
+  const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   for (const file of pre.files) {
     let fileReport: FileReport;
@@ -136,7 +141,9 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {
     const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
-    report.possibleDuplicates = likelyDuplicates(db, call, batches);
+    const found = likelyDuplicates(db, call, { batches, limit: MAX_DUPLICATES_REPORTED });
+    report.possibleDuplicates = found.pairs;
+    report.possibleDuplicateCount = found.total;
   }
   return report;
 }

@@ -51,6 +51,7 @@ describe('likely duplicates', () => {
     expect(json(runCli(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2024', '--json'])).possibleDuplicates).toEqual([]);
     const b = json(runCli(['--db', db, 'import', path.join(dir, 'b.csv'), '--call', '2024', '--json']));
     expect(b.possibleDuplicates).toEqual([{ id: 3, duplicateOf: 1, reason: 'same email and organisation' }]);
+    expect(b.possibleDuplicateCount).toBe(1);
     // A dry run writes nothing and so reports no pairs.
     expect(json(runCli(['--db', db, 'import', path.join(dir, 'b.csv'), '--call', '2025', '--dry-run', '--json'])).possibleDuplicates).toEqual([]);
   });

@@ -19,7 +19,7 @@ function duplicatesOf(apps: App[]): LikelyDuplicate[] {
   apps.forEach((a, i) => insertApplication(db!, '2024', { organization: a.organization, email: a.email, title: a.title, country: a.country }, `test:${i}`));
   // the same as the first, in another call: never a duplicate of it
   if (apps[0]) insertApplication(db, 'other call', { ...apps[0] }, 'test:other');
-  return likelyDuplicates(db, '2024');
+  return likelyDuplicates(db, '2024').pairs;
 }
 
 /** The rules applied directly, pair by pair: what the database must find. */
@@ -80,6 +80,16 @@ describe('likelyDuplicates', () => {
         app('Red Cross Society', 'hq@rc.org', 'First aid trainers for schools', 'UG'),
       ]),
     ).toEqual([]);
+  });
+
+  it('keeps at most `limit` pairs and counts the rest', () => {
+    duplicatesOf(Array.from({ length: 6 }, () => app('Same Org', 'same@org.org', null)));
+    const limited = likelyDuplicates(db!, '2024', { limit: 2 });
+    expect(limited.total).toBe(5);
+    expect(limited.pairs).toEqual([
+      { id: 2, duplicateOf: 1, reason: 'same email and organisation' },
+      { id: 3, duplicateOf: 1, reason: 'same email and organisation' },
+    ]);
   });
 
   it('property: the database finds exactly what the rules say, pair by pair', () => {

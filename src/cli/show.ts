@@ -5,6 +5,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { scoreDetails, type ScoreDetails } from '../db/scores.js';
+import { duplicatesOfApplication, type LooksLike } from '../import/duplicates.js';
 
 export interface ShowOptions {
   dbPath: string;
@@ -13,13 +14,16 @@ export interface ShowOptions {
   raw?: boolean;
 }
 
-/** show --json: the application's details and its reviewer scores (raw and combined). */
-export type ShowResult = ApplicationDetails & { scores: ScoreDetails };
+/**
+ * show --json: the application's details, its reviewer scores (raw and combined) and the
+ * applications of its call it looks like (same rules as import's likely-duplicate warning).
+ */
+export type ShowResult = ApplicationDetails & { scores: ScoreDetails; likelyDuplicates: LooksLike[] };
 
 export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   const details = await withDatabase(opts.dbPath, { create: false }, (db) => {
     const found = applicationDetails(db, opts.id);
-    return found ? { ...found, scores: scoreDetails(db, opts.id) } : undefined;
+    return found ? { ...found, scores: scoreDetails(db, opts.id), likelyDuplicates: duplicatesOfApplication(db, opts.id) } : undefined;
   });
   if (!details) {
     throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
@@ -66,6 +70,9 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   }
   io.stdout.write('\n');
   if (details.rosters.length) line('Rosters', details.rosters.map((r) => `${r.name} (${r.role})`).join(', '));
+  if (details.likelyDuplicates.length) {
+    line('Looks like', details.likelyDuplicates.map((d) => `#${d.id} (${d.reason})`).join(', ') + c.dim(` — compare with skillsnet show ID; keep one out of a Core Group with select --exclude`));
+  }
   if (details.versions > 0) line('History', `${details.versions} earlier version${details.versions === 1 ? '' : 's'} kept from re-imports`);
   if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
   if (opts.raw) {

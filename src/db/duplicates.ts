@@ -55,3 +55,24 @@ export function* ruleMatches(db: DB, call: string, rules: number, keys: Duplicat
 
 /** Page cache while the keys are grouped, in the pragma's units (negative: KiB). */
 const SORT_CACHE_KIB = -2000;
+
+export interface ComparedRow {
+  id: number;
+  organization: string;
+  email: string | null;
+  title: string | null;
+  country: string | null;
+}
+
+/** The application and the others of its call in the same country (or, like it, with none), by id; undefined when there is no such application. */
+export function sameCountryRows(db: DB, id: number): { self: ComparedRow; others: ComparedRow[] } | undefined {
+  const self = db.prepare('SELECT id, organization, email, title, country FROM applications WHERE id = ?').get(id) as ComparedRow | undefined;
+  if (!self) return undefined;
+  const others = db
+    .prepare(
+      `SELECT b.id, b.organization, b.email, b.title, b.country FROM applications a JOIN applications b ON b.call_id = a.call_id
+        WHERE a.id = ? AND b.id <> a.id AND (b.country = a.country OR (a.country IS NULL AND b.country IS NULL)) ORDER BY b.id`,
+    )
+    .all(id) as ComparedRow[];
+  return { self, others };
+}

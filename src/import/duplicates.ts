@@ -12,7 +12,7 @@
  */
 import { normaliseName } from '../geo/normalise.js';
 import type { DB } from '../db/connection.js';
-import { ruleMatches } from '../db/duplicates.js';
+import { ruleMatches, sameCountryRows } from '../db/duplicates.js';
 
 export interface DuplicateCandidate {
   id: number;
@@ -96,4 +96,28 @@ export function likelyDuplicates(db: DB, call: string, options: { batches?: numb
     if (report.pairs.length < limit) report.pairs.push({ id: m.id, duplicateOf: m.firsts[rule]!.id, reason: DUPLICATE_RULES[rule]!.reason });
   }
   return report;
+}
+
+/** Another application of the call that one application looks like, under the strongest rule that pairs them. */
+export interface LooksLike {
+  id: number;
+  reason: DuplicateReason;
+}
+
+/** The applications of its call that one application looks like (earlier and later ones), by id. */
+export function duplicatesOfApplication(db: DB, id: number): LooksLike[] {
+  const rows = sameCountryRows(db, id);
+  if (!rows) return [];
+  const keysOf = (c: DuplicateCandidate) => {
+    const parts = comparedParts(c);
+    return DUPLICATE_RULES.map((r) => r.key(parts));
+  };
+  const mine = keysOf(rows.self);
+  const found: LooksLike[] = [];
+  for (const other of rows.others) {
+    const theirs = keysOf(other);
+    const rule = mine.findIndex((k, i) => k !== null && k === theirs[i]);
+    if (rule >= 0) found.push({ id: other.id, reason: DUPLICATE_RULES[rule]!.reason });
+  }
+  return found;
 }

@@ -66,4 +66,20 @@ describe('likely duplicates', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/No application looks like another one of its call/);
   });
+
+  it('show names the applications one looks like, both ways, in text and JSON', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    const file = path.join(dir, 'forms.csv');
+    fs.writeFileSync(file, FORMS + '\n');
+    expect(runCli(['--db', db, 'import', file, '--call', '2024']).code).toBe(0);
+    expect(json(runCli(['--db', db, 'show', '3', '--json'])).likelyDuplicates).toEqual([{ id: 1, reason: 'same email and organisation' }]);
+    expect(json(runCli(['--db', db, 'show', '1', '--json'])).likelyDuplicates).toEqual([{ id: 3, reason: 'same email and organisation' }]);
+    expect(json(runCli(['--db', db, 'show', '5', '--json'])).likelyDuplicates).toEqual([]);
+    const text = runCli(['--db', db, 'show', '4']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Looks like\s+#2 \(same organisation and title\)/);
+    expect(runCli(['--db', db, 'show', '5']).stdout).not.toMatch(/Looks like/);
+  });
 });
+

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../src/db/connection.js';
 import { insertApplication } from '../../src/db/applications.js';
-import { comparedParts, DUPLICATE_RULES, likelyDuplicates, type DuplicateCandidate, type LikelyDuplicate } from '../../src/import/duplicates.js';
+import { comparedParts, DUPLICATE_RULES, duplicatesOfApplication, likelyDuplicates, type DuplicateCandidate, type LikelyDuplicate } from '../../src/import/duplicates.js';
 import { tempDir } from '../helpers.js';
 
 type App = Omit<DuplicateCandidate, 'id'>;
@@ -107,4 +107,36 @@ describe('likelyDuplicates', () => {
       expect(duplicatesOf(list)).toEqual(oracle(list));
     }), { numRuns: 60 });
   });
+
+  it('property: one application\'s look-alikes (show) are every other application of its call a rule pairs it with, and include its import pairs', () => {
+    const pick = <T>(xs: T[]) => fc.constantFrom(...xs);
+    const apps = fc.array(
+      fc.record({
+        organization: pick(['Org One', 'ORG ONE', 'Org Two']),
+        email: pick([null, 'a@x.org', 'b@x.org']),
+        title: pick([null, 'A long enough title', 'a long enough title!', 'Another long title']),
+        country: pick([null, 'KE', 'UG']),
+      }),
+      { minLength: 1, maxLength: 10 },
+    );
+    fc.assert(fc.property(apps, (list) => {
+      const pairs = duplicatesOf(list);
+      list.forEach((a, i) => {
+        const expected = list.flatMap((b, j) => {
+          if (j === i) return [];
+          const rule = DUPLICATE_RULES.find((r) => r.key(comparedParts(a)) !== null && r.key(comparedParts(a)) === r.key(comparedParts(b)));
+          return rule ? [{ id: j + 1, reason: rule.reason }] : [];
+        });
+        const found = duplicatesOfApplication(db!, i + 1);
+        expect(found).toEqual(expected);
+        for (const p of pairs.filter((p) => p.id === i + 1)) expect(found.map((f) => f.id)).toContain(p.duplicateOf);
+      });
+    }), { numRuns: 40 });
+  });
+
+  it('an application that does not exist has no look-alikes', () => {
+    duplicatesOf([app('Org One', 'a@x.org', 'A long enough title')]);
+    expect(duplicatesOfApplication(db!, 99)).toEqual([]);
+  });
 });
+

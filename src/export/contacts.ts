@@ -2,7 +2,7 @@ import type { Application } from '../model.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
-import { safeCell, safePhoneCell, xmlSafeText } from './escape.js';
+import { CSV_OPTIONS, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
 
 /**
  * Contact lists: one contact per email address. The same address on several applications
@@ -97,7 +97,7 @@ export async function contactsCsv(list: ContactList, delimiter = ','): Promise<s
     text(c.name ?? ''), text(c.email), safePhoneCell(xmlSafeText(join(c.phones))), text(join(c.organizations)), text(join(c.countries)),
     text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)),
   ]);
-  return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n', delimiter });
+  return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
 }
 
 /** Splits a person's name into given and family names ("Ana María Ruiz" -> Ana María / Ruiz). */
@@ -156,5 +156,5 @@ export async function contactsOutlookCsv(list: ContactList): Promise<string> {
       c.email, 'SMTP', c.name ? `${c.name} (${c.email})` : c.email, contactCategories(c).join(';'), join(c.languages), contactNote(c),
     ].map((v, i) => (OUTLOOK_COLUMNS[i] === 'Business Phone' ? safePhoneCell(xmlSafeText(v)) : text(v)));
   });
-  return '\uFEFF' + stringify([[...OUTLOOK_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+  return '\uFEFF' + stringify([[...OUTLOOK_COLUMNS], ...rows], CSV_OPTIONS);
 }

@@ -83,3 +83,11 @@ export function escapeMarkdown(text: string): string {
 export function markdownCell(text: string): string {
   return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
+
+/**
+ * csv-stringify options for every CSV export: rows end in CRLF as Excel writes them, and a
+ * cell holding a line break of any kind is quoted. (Given a record delimiter, csv-stringify
+ * quotes only cells containing that exact delimiter, so a bare LF — Outlook's multi-line
+ * Notes, a description without a comma — would end the row for Excel and most readers.)
+ */
+export const CSV_OPTIONS = { record_delimiter: '\r\n', quote_record_delimiter: true } as const;

@@ -1,7 +1,7 @@
 import { REGIONS } from '../model.js';
 import { OperationError } from '../errors.js';
 import { ELEMENT_TYPES, organizationDescription, type Network } from './network.js';
-import { safeCell, xmlSafeText, XLSX_MAX_CELL } from './escape.js';
+import { CSV_OPTIONS, safeCell, xmlSafeText, XLSX_MAX_CELL } from './escape.js';
 
 /**
  * Kumu's import format (docs.kumu.io, "Import" and "Fields"): an Elements sheet and a
@@ -204,7 +204,7 @@ export async function kumuWorkbook(map: KumuMap): Promise<Uint8Array> {
 export async function kumuCsv(fields: string[], rows: KumuRow[]): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   // No byte-order mark: Kumu would read it as part of the first header ("ID").
-  return stringify(sheetRows(fields, rows), { record_delimiter: '\r\n' });
+  return stringify(sheetRows(fields, rows), CSV_OPTIONS);
 }
 
 /** Kumu's JSON "blueprint": lower-case core keys, arrays for multiple values. */

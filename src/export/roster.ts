@@ -2,7 +2,7 @@ import type { RosterEntry, RosterInfo } from '../db/rosters.js';
 import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
-import { markdownCell, safeCell, xmlSafeText } from './escape.js';
+import { CSV_OPTIONS, markdownCell, safeCell, xmlSafeText } from './escape.js';
 
 /**
  * A roster as a document for a report: who is in the Core Group, from where, working on what,
@@ -49,7 +49,7 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
     t(l.categories.join('; ')), l.score ?? '', t(l.reasons.join('; ')),
   ]);
-  return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+  return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
 
 export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {

@@ -100,11 +100,28 @@ export async function contactsCsv(list: ContactList, delimiter = ','): Promise<s
   return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
 }
 
+const TITLE = /^(dr|prof|mr|mrs|ms|mme|m|sr|sra|srta|dra)\.?$/i;
+/** What may follow a name after a comma without being a given name: "Ana Ruiz, PhD", "John Smith, Jr." */
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|phd|ph\.?\s?d|md|mba|msc|ma|ba|bsc|esq|dr|prof)\.?$/i;
+
 /** Splits a person's name into given and family names ("Ana María Ruiz" -> Ana María / Ruiz). */
 export function splitName(name: string | null): { given: string; family: string; prefix: string } {
-  const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  let text = (name ?? '').trim();
+  // "Family, Given", as registration forms and staff lists write it: the comma says which is which.
+  const comma = text.indexOf(',');
+  if (comma >= 0) {
+    const before = text.slice(0, comma).trim();
+    const after = text.slice(comma + 1).trim();
+    if (NAME_SUFFIX.test(after) || !after) text = before;
+    else if (before && !after.includes(',')) {
+      const given = after.split(/\s+/);
+      const prefix = given.length > 1 && TITLE.test(given[0]) ? given.shift()! : '';
+      return { given: given.join(' '), family: before.replace(/\s+/g, ' '), prefix };
+    }
+  }
+  const parts = text.split(/\s+/).filter(Boolean);
   let prefix = '';
-  if (parts.length > 1 && /^(dr|prof|mr|mrs|ms|mme|m|sr|sra|srta|dra)\.?$/i.test(parts[0])) prefix = parts.shift()!;
+  if (parts.length > 1 && TITLE.test(parts[0])) prefix = parts.shift()!;
   if (parts.length === 0) return { given: '', family: '', prefix };
   if (parts.length === 1) return { given: parts[0], family: '', prefix };
   // "DIALLO Amina", "Jean-Pierre DE LA FONTAINE": a family name in capitals beside a given name

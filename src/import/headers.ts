@@ -99,6 +99,16 @@ function wordKey(words: readonly string[]): string {
   return [...words].sort().join(' ');
 }
 
+/** A header's meaningful words in one order, as synonyms are compared ("N° de dossier" -> "dossier"). */
+export function headerKey(header: string): string {
+  return wordKey(headerWords(header));
+}
+
+/** The keys of one field's synonyms in data/headers.json, for other sheets that name the same things (score sheets). */
+export function synonymKeys(field: Field): Set<string> {
+  return new Set(getIndex().synonyms.filter((s) => s.field === field).map((s) => s.key));
+}
+
 function foldWord(word: string): string {
   let w = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   // plural -s (organizations, beneficiaries, pays/pais fold too, consistently on both sides)

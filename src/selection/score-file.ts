@@ -1,10 +1,32 @@
 import fs from 'node:fs';
 import { dataPath } from '../paths.js';
+import { headerKey, synonymKeys } from '../import/headers.js';
 
 /** The columns a reviewers' score sheet can have. */
 export type ScoreColumn = 'application' | 'email' | 'reviewer' | 'score';
 
 let synonyms: Record<ScoreColumn, string[]> | undefined;
+let keys: Record<ScoreColumn, Set<string>> | undefined;
+
+/**
+ * The same synonyms compared word by word (small words dropped, any order), plus the
+ * import's own names for the application ID and the email (data/headers.json): a jury's
+ * sheet often starts from the applications file, so "N° de dossier" or "Courriel de la
+ * personne de contact" name the same columns there.
+ */
+function scoreHeaderKeys(): Record<ScoreColumn, Set<string>> {
+  if (!keys) {
+    const raw = JSON.parse(fs.readFileSync(dataPath('score-headers.json'), 'utf8')) as Record<ScoreColumn, string[]>;
+    const keyed = (column: ScoreColumn) => new Set(raw[column].map(headerKey).filter(Boolean));
+    keys = {
+      application: new Set([...keyed('application'), ...synonymKeys('externalId')]),
+      email: new Set([...keyed('email'), ...synonymKeys('email')]),
+      reviewer: keyed('reviewer'),
+      score: keyed('score'),
+    };
+  }
+  return keys;
+}
 
 /** Header synonyms from data/score-headers.json (officers may add theirs). */
 export function scoreHeaderSynonyms(): Record<ScoreColumn, string[]> {
@@ -34,13 +56,15 @@ export function normaliseHeader(text: string): string {
 /** Which column holds what; exact synonym first, then a header that starts with one ("Score (0-10)"). */
 export function matchScoreHeaders(headers: string[]): Partial<Record<ScoreColumn, number>> {
   const table = scoreHeaderSynonyms();
+  const keyTable = scoreHeaderKeys();
   const norm = headers.map(normaliseHeader);
+  const key = headers.map(headerKey);
   const found: Partial<Record<ScoreColumn, number>> = {};
   const taken = new Set<number>();
   for (const pass of ['exact', 'prefix'] as const) {
     for (const column of ['application', 'email', 'reviewer', 'score'] as ScoreColumn[]) {
       if (found[column] !== undefined) continue;
-      const i = norm.findIndex((h, idx) => !taken.has(idx) && h !== '' && table[column].some((s) => (pass === 'exact' ? h === s : h.startsWith(`${s} `))));
+      const i = norm.findIndex((h, idx) => !taken.has(idx) && h !== '' && (pass === 'exact' ? table[column].includes(h) || keyTable[column].has(key[idx]) : table[column].some((s) => h.startsWith(`${s} `))));
       if (i >= 0) {
         found[column] = i;
         taken.add(i);

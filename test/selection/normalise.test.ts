@@ -77,3 +77,13 @@ describe('score sheets', () => {
     expect(() => parseScale('5-1')).toThrow(/MIN below MAX/);
   });
 });
+
+describe('score sheet headers the applications file uses', () => {
+  it('names the application ID and the email as the import does', () => {
+    expect(matchScoreHeaders(['N° de dossier', 'Évaluateur', 'Note /10'])).toEqual({ application: 0, reviewer: 1, score: 2 });
+    expect(matchScoreHeaders(['Numéro de dossier', 'Jury', 'Note'])).toEqual({ application: 0, reviewer: 1, score: 2 });
+    expect(matchScoreHeaders(['Courriel de la personne de contact', 'Note finale'])).toEqual({ email: 0, score: 1 });
+    expect(matchScoreHeaders(['Número de expediente', 'Evaluador', 'Puntaje'])).toEqual({ application: 0, reviewer: 1, score: 2 });
+    expect(matchScoreHeaders(['Name', 'Comments'])).toEqual({});
+  });
+});

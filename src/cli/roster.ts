@@ -179,6 +179,8 @@ export async function runRosterDiff(opts: { dbPath: string; a: string; b: string
   return result;
 }
 
+const TOOK_THE_PLACE = 'took the place of';
+
 export interface RosterReplaceJson {
   roster: string;
   removed: RosterEntryJson;
@@ -232,9 +234,16 @@ export async function runRosterReplace(opts: { dbPath: string; name: string; id:
     }
     const after = [...memberCandidates.filter((c) => c.id !== opts.id), incoming];
     const include = new Set<number>((roster.params.include as number[] | undefined) ?? []);
-    const reasons = memberReasons(after, pool.some((c) => c.id === incoming!.id) ? pool : [...pool, incoming], quotas, include, after.length).get(incoming.id)!;
+    // Every member's reasons are recounted on the new roster (a quota that had a spare may now
+    // have none); what earlier swaps recorded stays.
+    const recounted = memberReasons(after, pool.some((c) => c.id === incoming!.id) ? pool : [...pool, incoming], quotas, include, after.length);
+    for (const e of members) {
+      if (e.candidate.id === opts.id) continue;
+      recounted.get(e.candidate.id)!.push(...e.reasons.filter((r) => r.startsWith(TOOK_THE_PLACE)));
+    }
+    const reasons = recounted.get(incoming.id)!;
     const note = `#${opts.id} ${leaving.candidate.organization} declined; replaced by #${incoming.id} ${incoming.organization} (${from === 'alternates' ? 'best alternate' : 'best eligible application'} that keeps every quota)`;
-    reasons.push(`took the place of #${opts.id} ${leaving.candidate.organization}, who declined`);
+    reasons.push(`${TOOK_THE_PLACE} #${opts.id} ${leaving.candidate.organization}, who declined`);
     const objective = Math.round(after.reduce((s, c) => s + c.score, 0) * 1e4) / 1e4;
     const result: RosterReplaceJson = {
       roster: opts.name,
@@ -249,7 +258,7 @@ export async function runRosterReplace(opts: { dbPath: string; name: string; id:
       go = await (await io.prompts()).confirm(`Replace #${opts.id} ${leaving.candidate.organization} by #${incoming.id} ${incoming.organization} in ${opts.name}?`, true);
     }
     if (go) {
-      swapRosterMember(db, opts.name, { removedId: opts.id, addedId: incoming.id, addedReasons: reasons, objective, note });
+      swapRosterMember(db, opts.name, { removedId: opts.id, addedId: incoming.id, addedReasons: reasons, memberReasons: recounted, objective, note });
       result.saved = true;
     }
     if (opts.json) printJson(io, result);

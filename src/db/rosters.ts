@@ -149,7 +149,7 @@ export function rosterChanges(db: DB, name: string): RosterChange[] {
 export function swapRosterMember(
   db: DB,
   name: string,
-  change: { removedId: number; addedId: number; addedReasons: string[]; objective: number | null; note: string },
+  change: { removedId: number; addedId: number; addedReasons: string[]; objective: number | null; note: string; memberReasons?: Map<number, string[]> },
 ): void {
   db.transaction(() => {
     const roster = db.prepare('SELECT id FROM rosters WHERE name = ?').get(name) as { id: number } | undefined;
@@ -162,6 +162,9 @@ export function swapRosterMember(
     db.prepare(`INSERT INTO roster_members (roster_id, application_id, role, rank, reasons_json) VALUES (?, ?, 'member', ?, ?)`).run(
       roster.id, change.addedId, removed.rank, JSON.stringify(change.addedReasons),
     );
+    // The members who stay: their quota counts changed with the swap.
+    const setReasons = db.prepare(`UPDATE roster_members SET reasons_json = ? WHERE roster_id = ? AND application_id = ? AND role = 'member'`);
+    for (const [id, reasons] of change.memberReasons ?? []) if (id !== change.addedId) setReasons.run(JSON.stringify(reasons), roster.id, id);
     // Close the gap in the alternates' ranks.
     const alternates = db
       .prepare(`SELECT application_id FROM roster_members WHERE roster_id = ? AND role = 'alternate' ORDER BY rank`)

@@ -27,20 +27,29 @@ export interface TagReviewResult {
 
 type Decision = 'accept' | 'edit' | 'skip' | 'stop';
 
-/** Wraps text to the terminal width, indenting each line. */
-function wrap(text: string, width: number, indent = '  '): string {
+/** Wraps text to the terminal width at word boundaries: `indent` on the first line of each paragraph, `rest` on the others. */
+function wrap(text: string, width: number, indent = '  ', rest = indent): string {
   const out: string[] = [];
   for (const paragraph of text.split(/\n+/)) {
     let line = '';
+    let lead = indent;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        out.push(indent + line);
+      if (line && lead.length + line.length + 1 + word.length > width) {
+        out.push(lead + line);
+        lead = rest;
         line = word;
       } else line = line ? `${line} ${word}` : word;
     }
-    if (line) out.push(indent + line);
+    if (line) out.push(lead + line);
   }
   return out.join('\n');
+}
+
+/** `head` (already styled, `headLength` visible characters) and `tail` on one line when they fit, else `tail` wrapped below it. */
+function besideOrBelow(head: string, headLength: number, tail: string, width: number, style: (s: string) => string, indent: string, gap = '  '): string {
+  if (!tail) return head;
+  if (headLength + gap.length + [...tail].length <= width) return `${head}${style(`${gap}${tail}`)}`;
+  return `${head}\n${style(wrap(tail, width, indent))}`;
 }
 
 /**
@@ -81,26 +90,33 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
 
       out();
       out(c.dim('─'.repeat(Math.min(width, 80))));
-      out(`${c.bold(`[${i + 1}/${queue.length}]`)} ${c.bold(`#${app.id} ${app.organization}`)}` +
-        c.dim(` · ${[app.country ?? app.countryRaw, app.region, app.language].filter(Boolean).join(' · ')}`));
-      out(c.bold(app.title ?? '(no title)'));
+      const heading = wrap(`[${i + 1}/${queue.length}] #${app.id} ${app.organization}`, width, '', '  ');
+      const where = [app.country ?? app.countryRaw, app.region, app.language].filter(Boolean).join(' · ');
+      const lastLine = heading.slice(heading.lastIndexOf('\n') + 1);
+      out(besideOrBelow(c.bold(heading), [...lastLine].length, where ? `· ${where}` : '', width, c.dim, '  ', ' '));
+      out(c.bold(wrap(app.title ?? '(no title)', width, '', '')));
       const description = app.description ?? '';
       out(wrap(description.length > 1500 ? description.slice(0, 1500) + '…' : description || '(no description)', width));
-      if (app.beneficiaries.length) out(c.dim(`  Beneficiaries: ${app.beneficiaries.join(', ')}`));
-      if (app.selfCategories.length) out(c.dim(`  Applicant's own choice: ${app.selfCategories.join('; ')}`));
+      if (app.beneficiaries.length) out(c.dim(wrap(`Beneficiaries: ${app.beneficiaries.join(', ')}`, width, '  ', '    ')));
+      if (app.selfCategories.length) out(c.dim(wrap(`Applicant's own choice: ${app.selfCategories.join('; ')}`, width, '  ', '    ')));
       out();
       if (suggestions.length === 0) out('  No suggestion: no category had enough evidence.');
       for (const code of suggestions) {
         const s = byCode.get(code);
         const ev = (s?.evidence ?? []).slice(0, 3).map(describeEvidence).join('; ');
-        out(`  ${c.green('●')} ${code} ${c.dim(`${Math.round((s?.confidence ?? 0) * 100)}%`)}${ev ? c.dim(`  ${ev}`) : ''}`);
+        const percent = `${Math.round((s?.confidence ?? 0) * 100)}%`;
+        out(besideOrBelow(`  ${c.green('●')} ${code} ${c.dim(percent)}`, `  ● ${code} ${percent}`.length, ev, width, c.dim, '    '));
       }
       const others = analysis.scores.filter((s) => !suggestions.includes(s.category) && s.confidence >= 0.2).slice(0, 3);
-      if (others.length) out(c.dim(`  also possible: ${others.map((s) => `${s.category} ${Math.round(s.confidence * 100)}%`).join(', ')}`));
+      if (others.length) out(c.dim(wrap(`also possible: ${others.map((s) => `${s.category} ${Math.round(s.confidence * 100)}%`).join(', ')}`, width, '  ', '    ')));
       out();
 
       const choices: { name: string; value: Decision }[] = [];
-      if (suggestions.length) choices.push({ name: `Accept: ${suggestions.join(', ')}`, value: 'accept' });
+      if (suggestions.length) {
+        // A choice is one line of the menu: the suggestions are listed above when they would not fit.
+        const accept = `Accept: ${suggestions.join(', ')}`;
+        choices.push({ name: accept.length + 2 <= width ? accept : `Accept the ${suggestions.length} suggestions above`, value: 'accept' });
+      }
       choices.push(
         { name: 'Choose categories…', value: 'edit' },
         { name: 'Skip (decide later)', value: 'skip' },

@@ -9,7 +9,7 @@ import { countApplications, getApplication, listApplications } from '../db/appli
 import { nextRosterName, rosterExists, saveRoster } from '../db/rosters.js';
 import { combinedScores } from '../db/scores.js';
 import { toCandidate, type Candidate } from '../selection/candidates.js';
-import { quotaRulesFromFlags, readQuotaFile, type Quota, type QuotaRule } from '../selection/quotas.js';
+import { quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Quota, type QuotaRule } from '../selection/quotas.js';
 import { selectRoster, type SelectionResult } from '../selection/select.js';
 import { conflictHint, isQuotaConflict } from '../selection/infeasibility.js';
 import { coverage, quotaCounts, type Coverage } from '../selection/coverage.js';
@@ -222,6 +222,11 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<SelectJson
       size: opts.size, rules, include: opts.include, exclude: opts.exclude, alternates: opts.alternates ?? 5, timeLimit: opts.timeLimit,
     });
     warnAboutData(io, candidates, result.quotas);
+    for (const { rule, inUse } of unmatchedRules(rules, candidates)) {
+      const shown = inUse.length > 12 ? [...inUse.slice(0, 12), '…'] : inUse;
+      warn(io, `${rule.source}: no eligible application has ${quotaLabel(rule.feature, rule.written ?? rule.value)}, so this quota counts nobody\n` +
+        `  ${inUse.length ? `in use: ${shown.join(', ')}` : 'no eligible application has any'}${rule.feature === 'organizationType' ? ' (skillsnet stats --by type)' : ''}`);
+    }
     if (!result.feasible) throw infeasibleError(result, opts.size, candidates);
 
     const name = opts.name ?? nextRosterName(db);

@@ -25,6 +25,8 @@ export interface QuotaRule {
   max: number | null;
   /** Where it came from, for messages: "--min-per-region 3", "quotas.csv line 4". */
   source: string;
+  /** The value as the user wrote it, for messages ("Jeunes" for the value "youth"). */
+  written?: string;
 }
 
 /** One count constraint of the model: min <= members having feature=value <= max. */
@@ -201,7 +203,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     const maxText = get('max');
     const min = minText === '' ? 0 : parseCount(minText, `${where}: min`);
     const max = maxText === '' ? null : parseCount(maxText, `${where}: max`);
-    rules.push({ feature, value, min, max, source: where });
+    rules.push({ feature, value, min, max, source: where, written: valueText });
   });
   return rules;
 }
@@ -238,6 +240,32 @@ export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<
     }
   }
   return quotaRulesFromRecords(records, path.basename(file));
+}
+
+/**
+ * Rules naming an organisation type or beneficiary group that no eligible application has,
+ * with the values that are in use (most common first). These vocabularies are free text, so
+ * such a rule is usually a misspelling — and a maximum on it would cap nothing.
+ */
+export function unmatchedRules(rules: QuotaRule[], candidates: Candidate[]): { rule: QuotaRule; inUse: string[] }[] {
+  const out: { rule: QuotaRule; inUse: string[] }[] = [];
+  for (const feature of ['organizationType', 'beneficiary'] as const) {
+    const named = rules.filter((r) => r.feature === feature && r.value !== '*');
+    if (named.length === 0) continue;
+    const inUse = new Map<string, { label: string; n: number }>();
+    for (const c of candidates) {
+      const raw = feature === 'organizationType' ? (c.organizationType ? [c.organizationType] : []) : c.beneficiaries;
+      for (const label of raw) {
+        const key = normaliseValue(feature, label);
+        const seen = inUse.get(key);
+        if (seen) seen.n++;
+        else inUse.set(key, { label, n: 1 });
+      }
+    }
+    const common = [...inUse.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).map((v) => v.label);
+    for (const rule of named) if (!inUse.has(rule.value)) out.push({ rule, inUse: common });
+  }
+  return out;
 }
 
 /** Every value a '*' rule stands for, given the eligible applications. */

@@ -203,6 +203,9 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     const maxText = get('max');
     const min = minText === '' ? 0 : parseCount(minText, `${where}: min`);
     const max = maxText === '' ? null : parseCount(maxText, `${where}: max`);
+    if (max !== null && min > max) {
+      throw new UsageError(`${where}: min ${min} is more than max ${max}`, { hint: 'swap them, or leave max empty for no limit' });
+    }
     rules.push({ feature, value, min, max, source: where, written: valueText });
   });
   return rules;

@@ -62,6 +62,12 @@ describe('quotas', () => {
     await expect(readQuotaFile(bad)).rejects.toThrow(/has no "feature" column/);
     await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/cannot read the quotas file/);
   });
+
+  it('names the line of a minimum above its maximum (min and max typed the wrong way round)', async () => {
+    const bad = path.join(tempDir(), 'swapped.csv');
+    fs.writeFileSync(bad, 'feature;value;min;max\nregion;Africa;3;8\nregion;Americas;8;3\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/swapped.csv line 3: min 8 is more than max 3/);
+  });
 });
 
 describe('quotas on organisation types and beneficiaries in French or Spanish', () => {

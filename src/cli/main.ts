@@ -80,6 +80,20 @@ function commanderExitCode(e: CommanderErrorType): number {
   return 2;
 }
 
+/** "export contacts" for `--db x.db export contacts --frmat csv`: the command whose help explains the options. */
+function commandPath(program: CommandType, args: string[]): string {
+  const names: string[] = [];
+  let command = program;
+  for (const a of args) {
+    if (a.startsWith('-')) continue;
+    const sub = command.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) continue;
+    names.push(sub.name());
+    command = sub;
+  }
+  return names.join(' ');
+}
+
 /** Turns an error into an exit code and one `error:` line (stack only with --debug). */
 export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): number {
   if (e instanceof CommanderError) return commanderExitCode(e);
@@ -108,7 +122,12 @@ export async function main(argv: string[], ctx?: CliContext): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return commanderExitCode(e);
+    if (e instanceof CommanderError) {
+      const code = commanderExitCode(e);
+      // commander printed the problem; say where the options are explained.
+      if (code === 2) process.stderr.write(`  see ${['skillsnet', commandPath(program, argv.slice(2))].filter(Boolean).join(' ')} --help\n`);
+      return code;
+    }
     const flags = program.opts() as GlobalFlags;
     const debug = Boolean(flags.debug) || argv.includes('--debug');
     const io = (ctx ?? (await loadDefaultContext())).makeIO(flags);

@@ -53,6 +53,7 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
 
   const what = `${plural(counts.contacts, 'contact')} from ${plural(counts.applications, 'application')}` +
     (counts.merged ? ` (${plural(counts.merged, 'repeated address', 'repeated addresses')} merged)` : '');
+  if (counts.applications === 0) warn(io, 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');
     warn(io, `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);

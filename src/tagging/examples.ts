@@ -71,13 +71,17 @@ interface StoredModel {
   categories: Record<string, { bias: number; positives: number; negatives: number; prior: number; weights: number[] }>;
 }
 
-/** sha256 over the example files' names and contents, in the order they are read. */
+/**
+ * sha256 over the example files' names and contents, in the order they are read. Line endings
+ * count as LF, so a checkout that turned them into CRLF (git's autocrlf on Windows) still
+ * matches the stored model instead of retraining it on every command.
+ */
 export function examplesFingerprint(dir = EXAMPLES_DIR): string {
   const hash = createHash('sha256');
   if (fs.existsSync(dir)) {
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
       hash.update(file + '\0');
-      hash.update(fs.readFileSync(path.join(dir, file)));
+      hash.update(fs.readFileSync(path.join(dir, file), 'utf8').replace(/\r\n?/g, '\n'));
       hash.update('\0');
     }
   }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, STORED_MODEL, examplesFingerprint, examplesModel, shippedExamples, textKey, trainExamplesModel } from '../../src/tagging/examples.js';
@@ -31,6 +32,20 @@ describe('the labelled examples shipped with skillsnet', () => {
       expect(worst, `${code}: text processing changed; rerun scripts/train-examples.mjs`).toBeLessThan(1e-5);
     }
     expect(examplesModel()!.documents).toBe(examples.length);
+  });
+
+  it('match the stored model in a checkout with CRLF line endings too (git autocrlf), so it is not retrained', () => {
+    const crlf = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-crlf-'));
+    for (const f of fs.readdirSync(EXAMPLES_DIR)) {
+      const text = fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8');
+      fs.writeFileSync(path.join(crlf, f), f.endsWith('.csv') ? text.replace(/\r?\n/g, '\r\n') : text);
+    }
+    expect(fs.readFileSync(path.join(crlf, fs.readdirSync(crlf).find((f) => f.endsWith('.csv'))!), 'utf8')).toContain('\r\n');
+    expect(examplesFingerprint(crlf)).toBe(examplesFingerprint());
+    // a change of content still changes it
+    const first = fs.readdirSync(crlf).find((f) => f.endsWith('.csv'))!;
+    fs.appendFileSync(path.join(crlf, first), 'x');
+    expect(examplesFingerprint(crlf)).not.toBe(examplesFingerprint());
   });
 
   it('leave out the texts they are asked to, so an evaluated file is never learned from', () => {

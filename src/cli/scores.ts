@@ -189,7 +189,16 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     }
     // A header that states its scale ("Note sur 20", "Score (0-100)") beats a guess from the values.
     const scoreHeader = String(table[headerRow]![columns.score!] ?? '').trim();
-    const headerScale = opts.scale === undefined ? scaleFromHeader(scoreHeader) : null;
+    let headerScale = opts.scale === undefined ? scaleFromHeader(scoreHeader) : null;
+    if (headerScale) {
+      // A header whose numbers most scores do not fit was not stating the scale: guess from the scores instead.
+      const plainScores = parsed.filter((p) => !p.outOf).map((p) => p.score);
+      const outside = plainScores.filter((v) => v < headerScale!.min || v > headerScale!.max).length;
+      if (outside * 2 > plainScores.length) {
+        warn(io, `the column header "${scoreHeader}" reads like the scale ${headerScale.min}-${headerScale.max}, but ${outside} of ${plainScores.length} scores lie outside it, so the scale was inferred from the scores; if the header is right, import again with --scale ${headerScale.min}-${headerScale.max}`);
+        headerScale = null;
+      }
+    }
     const inferred = opts.scale === undefined && !headerScale;
     const scale = opts.scale ?? headerScale ?? (parsed.length ? inferScale(parsed.map((p) => p.score), parsed.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
     const plain = parsed.filter((p) => !p.outOf).map((p) => p.score);

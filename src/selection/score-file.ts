@@ -75,20 +75,28 @@ export function matchScoreHeaders(headers: string[]): Partial<Record<ScoreColumn
 }
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const RANGE = new RegExp(String.raw`(?:^|[\s(\[])(?:de\s+|from\s+|entre\s+)?${NUMBER}\s*(?:-|–|—|\.\.|to|à|a|y|et|and)\s*${NUMBER}(?=$|[\s)\]])`, 'i');
-const OUT_OF = new RegExp(String.raw`(?:/|\bsur\b|\bout\s+of\b|\bsobre\b|\bmax(?:imum)?\.?)\s*${NUMBER}(?=$|[\s)\]])`, 'i');
+const TO = String.raw`\s*(?:-|–|—|\.\.|to|à|a|y|et|and)\s*`;
+/** Words that introduce a scale's range: "de 1 à 5", "from 1 to 5", "entre 0 y 10", "scale of 1-5", "escala de 1 a 10". */
+const INTRO = String.raw`(?<![\p{L}\p{N}])(?:de|from|entre|between|scale|échelle|echelle|escala|barème|bareme|baremo)(?:\s+(?:of|de|du|from))?\s+`;
+/** A range that fills a bracket, "(0-100)", "[1 to 5]", "(de 0 à 20)", or that such a word introduces. */
+const RANGE_IN_BRACKETS = new RegExp(String.raw`[(\[]\s*(?:${INTRO})?${NUMBER}${TO}${NUMBER}\s*[)\]]`, 'iu');
+const RANGE_INTRODUCED = new RegExp(String.raw`${INTRO}${NUMBER}${TO}${NUMBER}(?=$|[\s)\],.;:])`, 'iu');
+/** "/20", "sur 20", "out of 5", "sobre 10", "max 10"; a slash after a number ("1/3") is a fraction, not a scale. */
+const OUT_OF = new RegExp(String.raw`(?:(?<!\d\s*)/|(?<![\p{L}])(?:sur|out\s+of|sobre|max(?:imum)?\.?)(?![\p{L}]))\s*${NUMBER}(?=$|[\s)\]])`, 'iu');
 
 /**
  * The scale a score column's header states, if any: "Score (0-100)", "Note sur 20",
- * "Note /20", "Score (out of 5)", "Nota sobre 10", "Rating (1 to 5)", "Note de 1 à 5".
+ * "Note /20", "Score (out of 5)", "Nota sobre 10", "Rating (1 to 5)", "Note de 1 à 5". Numbers
+ * that only happen to sit in the header ("reviewers 1 and 2", "criteria 1-3", "weighted 1/3",
+ * "Score 2020-2021") are not a scale: a range must fill a bracket or follow a word that
+ * introduces one, and start at 0 or 1.
  */
 export function scaleFromHeader(header: string): { min: number; max: number } | null {
   const num = (t: string) => Number(t.replace(',', '.'));
-  const range = RANGE.exec(header);
+  const range = RANGE_IN_BRACKETS.exec(header) ?? RANGE_INTRODUCED.exec(header);
   if (range) {
     const min = num(range[1]!);
     const max = num(range[2]!);
-    // scales start at 0 or 1 ("Score 2020-2021" names a period, not a scale)
     if ((min === 0 || min === 1) && max > min && max <= 1000) return { min, max };
   }
   const outOf = OUT_OF.exec(header);

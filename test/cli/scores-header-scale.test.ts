@@ -31,6 +31,34 @@ describe('a score column header that states its scale', () => {
     expect(scaleFromHeader('Score')).toBeNull();
     expect(scaleFromHeader('Score 2024')).toBeNull();
     expect(scaleFromHeader('Score 2020-2021')).toBeNull();
+    expect(scaleFromHeader('Puntuación (escala de 1 a 10)')).toEqual({ min: 1, max: 10 });
+    expect(scaleFromHeader('Score on a scale of 1 to 5')).toEqual({ min: 1, max: 5 });
+    expect(scaleFromHeader('Note [0-20]')).toEqual({ min: 0, max: 20 });
+    expect(scaleFromHeader('Score (max 10)')).toEqual({ min: 0, max: 10 });
+  });
+
+  it('does not take numbers that only sit in the header for a scale', () => {
+    expect(scaleFromHeader('Score (reviewers 1 and 2 agreed)')).toBeNull();
+    expect(scaleFromHeader('Puntuación fase 1 y 2')).toBeNull();
+    expect(scaleFromHeader('Score for criteria 1-3')).toBeNull();
+    expect(scaleFromHeader('Score (weighted 1/3)')).toBeNull();
+    expect(scaleFromHeader('Note des critères 1 et 2')).toBeNull();
+  });
+
+  it('infers the scale, with a warning, when most scores lie outside the one the header seems to state', () => {
+    const file = path.join(dir, 'misread.csv');
+    fs.writeFileSync(file, 'Application ID,Reviewer,Score (0-5 agreed)\nSIC-1,Ana,7\nSIC-2,Ana,8\nSIC-3,Ana,2\nSIC-4,Ana,9\n');
+    expect(scaleFromHeader('Score (0-5 agreed)')).toBeNull();
+    const header = path.join(dir, 'misread2.csv');
+    fs.writeFileSync(header, 'Application ID,Reviewer,Score (1-5)\nSIC-1,Ana,7\nSIC-2,Ana,8\nSIC-3,Ana,2\nSIC-4,Ana,9\n');
+    const r = runCli(['scores', 'import', header, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ inserted: 4, rejected: 0, scale: { min: 0, max: 10, inferred: true } });
+    expect(r.stderr).toMatch(/warning: the column header "Score \(1-5\)" reads like the scale 1-5, but 3 of 4 scores lie outside it, so the scale was inferred from the scores; if the header is right, import again with --scale 1-5/);
+    // a stated scale that most scores fit still rejects the one typo
+    const typo = path.join(dir, 'typo.csv');
+    fs.writeFileSync(typo, 'Application ID,Reviewer,Score (1-5)\nSIC-1,Ana,4\nSIC-2,Ana,5\nSIC-3,Ana,2\nSIC-4,Ana,44\n');
+    expect(json(runCli(['scores', 'import', typo, '--dry-run', '--json', '--db', dbPath]))).toMatchObject({ inserted: 3, rejected: 1, scale: { min: 1, max: 5, inferred: false } });
   });
 
   it('wins over the guess from the values: 9,5 "sur 20" is 9.5 of 20, not of 10', () => {

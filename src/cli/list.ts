@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { callNames, listApplications } from '../db/applications.js';
+import { callNames, getApplication, listApplications } from '../db/applications.js';
 import type { DB } from '../db/connection.js';
 import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
@@ -29,23 +29,25 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   const find = opts.duplicates ? (await import('../import/duplicates.js')).likelyDuplicates : undefined;
   let applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
-    if (find) duplicates = duplicatesOfCalls(db, opts.filters.call, find);
-    return listApplications(db, opts.filters);
+    const listed = listApplications(db, opts.filters);
+    if (!find) return listed;
+    duplicates = duplicatesOfCalls(db, opts.filters.call, find);
+    return sideBySide(db, listed, duplicates);
   });
-  if (duplicates) applications = sideBySide(applications, duplicates);
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
   if (opts.format === 'json') {
     printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
   } else if (opts.format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     const { safeCell } = await import('../export/escape.js');
-    const records = shown.map((a) =>
-      LIST_CSV_COLUMNS.map((k) => {
+    const records = shown.map((a) => [
+      ...LIST_CSV_COLUMNS.map((k) => {
         const v = a[k];
         return safeCell(Array.isArray(v) ? v.join('|') : (v as string | number | null));
       }),
-    );
-    io.stdout.write(stringify([LIST_CSV_COLUMNS as string[], ...records]));
+      ...(duplicates ? [duplicates.get(a.id)?.duplicateOf ?? '', duplicates.get(a.id)?.reason ?? ''] : []),
+    ]);
+    io.stdout.write(stringify([[...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])], ...records]));
   } else {
     const rows = shown.map((a) => [
       a.id,
@@ -80,16 +82,26 @@ function duplicatesOfCalls(db: DB, call: string | undefined, find: (db: DB, call
   return found;
 }
 
-/** Keeps the applications in a duplicate pair, each group together, earliest first. */
-function sideBySide(applications: Application[], duplicates: Map<number, LikelyDuplicate>): Application[] {
+/**
+ * The listed applications that are in a duplicate group, each group whole and together, earliest
+ * first: a filter that matches one side of a pair ("--search", "--roster") still shows the other.
+ */
+function sideBySide(db: DB, applications: Application[], duplicates: Map<number, LikelyDuplicate>): Application[] {
   const group = new Map<number, number>();
   for (const d of duplicates.values()) {
     group.set(d.id, d.duplicateOf);
     group.set(d.duplicateOf, d.duplicateOf);
   }
-  return applications
-    .filter((a) => group.has(a.id))
-    .sort((a, b) => group.get(a.id)! - group.get(b.id)! || a.id - b.id);
+  const shown = applications.filter((a) => group.has(a.id));
+  const groups = new Set(shown.map((a) => group.get(a.id)!));
+  const listed = new Set(shown.map((a) => a.id));
+  for (const [id, first] of group) {
+    if (groups.has(first) && !listed.has(id)) {
+      const partner = getApplication(db, id);
+      if (partner) shown.push(partner);
+    }
+  }
+  return shown.sort((a, b) => group.get(a.id)! - group.get(b.id)! || a.id - b.id);
 }
 
 export function registerList(program: Command, ctx: CliContext): void {
@@ -100,7 +112,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .option('--json', 'print a JSON array (the fields of list --json in CONTRACT)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
     .option('--limit <n>', 'show at most n applications')
-    .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side')
+    .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side; with a filter, the pairs it touches, both sides')
     .addHelpText(
       'after',
       `

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { json, runCli, tempDir } from '../helpers.js';
 
@@ -40,6 +41,17 @@ describe('likely duplicates', () => {
     expect(table.stdout).toContain('#1: same email and organisation');
     // Other filters still apply.
     expect(json(runCli(['--db', db, 'list', '--duplicates', '--country', 'CN', '--json'])).map((a: { id: number }) => a.id)).toEqual([2, 4]);
+    // A filter that matches one side of a pair still shows both.
+    const quito = json(runCli(['--db', db, 'list', '--duplicates', '--search', 'Quito', '--json']));
+    expect(quito.map((a: { id: number }) => a.id)).toEqual([1, 3]);
+    expect(quito[0].organization).toBe('Fundación Puentes');
+    expect(json(runCli(['--db', db, 'list', '--search', 'Quito', '--json'])).map((a: { id: number }) => a.id)).toEqual([3]);
+    // CSV says who pairs with whom.
+    const csv = parse(runCli(['--db', db, 'list', '--duplicates', '--csv']).stdout, { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => [r.id, r.duplicateOf, r.duplicateReason])).toEqual([
+      ['1', '', ''], ['3', '1', 'same email and organisation'], ['2', '', ''], ['4', '2', 'same organisation and title'],
+    ]);
+    expect(Object.keys(parse(runCli(['--db', db, 'list', '--csv']).stdout, { columns: true })[0])).not.toContain('duplicateOf');
   });
 
   it('reports a new row that looks like an application of an earlier import, in --json', () => {

@@ -71,6 +71,8 @@ export interface StoredApplication {
 
 export interface ImportStatements {
   find(callId: number, identityKey: string): StoredApplication | undefined;
+  /** Applications of the call that carry this application ID but were identified by email and organisation (an ID clash). */
+  findClashed(callId: number, externalId: string): StoredApplication[];
   insert(callId: number, identityKey: string, values: ApplicationValues): number;
   /** Keeps the current row as a version replaced by this batch, then overwrites it. */
   update(id: number, values: ApplicationValues, batchId: number): void;
@@ -94,6 +96,11 @@ export function prepareImport(db: DB): ImportStatements {
     `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, b.sha256 AS batch_sha256
        FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id
       WHERE a.call_id = ? AND a.identity_key = ?`,
+  );
+  const findClashed = db.prepare(
+    `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, b.sha256 AS batch_sha256
+       FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id
+      WHERE a.call_id = ? AND a.identity_key LIKE 'contact:%' AND lower(a.external_id) = ? ORDER BY a.id`,
   );
   const insert = db.prepare(
     `INSERT INTO applications (call_id, identity_key, ${WRITTEN.join(', ')}) VALUES (?, ?, ${WRITTEN.map(() => '?').join(', ')})`,
@@ -124,6 +131,7 @@ export function prepareImport(db: DB): ImportStatements {
   const reject = db.prepare('INSERT INTO rejected_rows (batch_id, row_number, raw_json, reasons_json) VALUES (?, ?, ?, ?)');
   return {
     find: (callId, key) => find.get(callId, key) as StoredApplication | undefined,
+    findClashed: (callId, externalId) => findClashed.all(callId, externalId.toLowerCase()) as StoredApplication[],
     insert: (callId, key, values) => Number(insert.run(callId, key, ...values).lastInsertRowid),
     update: (id, values, batchId) => {
       snapshot.run(batchId, id);

@@ -470,7 +470,7 @@ const NORMALISATION_VERSION = 'n5'; // n3: organisation types and beneficiaries 
 
 const ID_CLASH_WARNING =
   'had an application ID that another application of this call already has, with another organisation and email: ' +
-  'imported as applications of their own, identified by email and organisation (to ignore the ID column, import with --map and {"externalId": []})';
+  'imported as applications of their own, identified by email and organisation (a later correction of such a row is matched by its ID with the same email or organisation)';
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;
@@ -540,6 +540,10 @@ class RowWriter {
         this.normaliser.warnings.add(ID_CLASH_WARNING, null, rowNumber);
         key = contactKey(a);
         stored = this.sql.find(this.callId, key);
+        // A corrected row of that other form (a new email, or the organisation spelled anew) is
+        // still its application: the same ID with the same email or the same organisation, written
+        // by an earlier import (two rows of one file are two responses, never a correction).
+        stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !isOtherApplication(s, a));
       }
     }
     const beneficiaries = JSON.stringify(a.beneficiaries);

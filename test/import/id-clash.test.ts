@@ -46,6 +46,35 @@ describe('an application ID that another application already has', () => {
     db.close();
   });
 
+  it('a corrected row of the other form (same ID, new email or renamed organisation) updates the application it made, not a new one', async () => {
+    const db = openDatabase(path.join(dir, 'corrected.db'), { create: true });
+    const { io } = bufferIO();
+    await importFiles(db, [en], { call: '2024' }, io);
+    await importFiles(db, [fr], { call: '2024' }, io);
+    const corrected = msForms('form-fr-corrected.csv', [
+      ['1', '3/5/24 10:41', '3/5/24 10:55', 'anonymous', 'anonymous', 'Atelier des Métiers', 'yao.k@example.net', "Côte d'Ivoire"],
+      ['2', '3/5/24 12:00', '3/5/24 12:30', 'anonymous', 'anonymous', 'Tbilisi Crafts College', 'nino@example.com', 'Georgia'],
+    ]);
+    const r = await importFiles(db, [corrected], { call: '2024' }, io);
+    expect(r).toMatchObject({ rows: 2, inserted: 0, updated: 1, unchanged: 1 });
+    expect(db.prepare('SELECT id, organization, email FROM applications ORDER BY id').all()).toEqual([
+      { id: 1, organization: 'Youth Skills Lab', email: 'sara@example.org' },
+      { id: 2, organization: 'Tbilisi Crafts College', email: 'nino@example.com' },
+      { id: 3, organization: 'Atelier des Métiers', email: 'yao.k@example.net' },
+    ]);
+    expect(r.files[0]!.warnings.join('\n')).not.toMatch(/externalId/);
+    const renamed = msForms('form-fr-renamed.csv', [
+      ['1', '3/5/24 10:41', '3/5/24 10:55', 'anonymous', 'anonymous', 'Atelier des Métiers de Bouaké', 'yao.k@example.net', "Côte d'Ivoire"],
+    ]);
+    expect(await importFiles(db, [renamed], { call: '2024' }, io)).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await importFiles(db, [renamed], { call: '2024' }, io)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    // a third form whose ID 1 is yet another applicant is still an application of its own
+    const third = msForms('form-es.csv', [['1', '3/6/24 9:00', '3/6/24 9:10', 'anonymous', 'anonymous', 'Taller Andino', 'ana@example.org', 'Peru']]);
+    expect(await importFiles(db, [third], { call: '2024' }, io)).toMatchObject({ inserted: 1, updated: 0 });
+    expect(db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(4);
+    db.close();
+  });
+
   it('a corrected row (same ID, same email, organisation renamed) still updates its application', async () => {
     const db = openDatabase(path.join(dir, 'b.db'), { create: true });
     const { io } = bufferIO();

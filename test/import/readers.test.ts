@@ -55,6 +55,26 @@ describe('readCsv (csv-parse over the decoded stream)', () => {
     }
   });
 
+  it('a valid UTF-8 file (cells decoded from its bytes) reads exactly as the same rows in a file that is not (decoded text)', async () => {
+    // Two-, three- and four-byte characters at every offset across a chunk boundary, inside and
+    // outside quotes, next to delimiters, doubled quotes and CRLF.
+    const head = 'Organization,Note\r\n';
+    const cells = ['é', '€ "q"', '😀,x', 'ÿ\r\n€', '"😀"', 'a€b😀c'];
+    for (const cell of cells) {
+      for (let shift = -5; shift <= 5; shift++) {
+        const filler = `F,${'x'.repeat(CHUNK - head.length - 5 + shift)}\r\n`;
+        const body = `G,"${cell.replace(/"/g, '""')}"\r\n${cell.includes('"') || cell.includes(',') || cell.includes('\n') ? 'H,end' : `H,${cell}`}\r\n`;
+        const valid = await rowsOf(`${head}${filler}${body}`);
+        // one stray byte in the last row sends the file (still read as UTF-8) down the decoding path
+        const stray = Buffer.concat([Buffer.from(`${head}${filler}${body}J,ñññññ\r\nI,`), Buffer.from([0xe9]), Buffer.from('\r\n')]);
+        const decoded = await rowsOf(stray);
+        expect(decoded.slice(0, -2)).toEqual(valid);
+        expect(decoded.slice(-2)).toEqual([['J', 'ñññññ'], ['I', '\uFFFD']]);
+        expect(valid[2]![1]).toBe(cell);
+      }
+    }
+  });
+
   it('a quote inside an unquoted cell, or text after a closing quote, is kept as written (relaxed quotes)', async () => {
     expect(await rowsOf('a,b\n5" screen,b\n"c"d,e\n')).toEqual([['a', 'b'], ['5" screen', 'b'], ['"c"d', 'e']]);
   });

@@ -48,6 +48,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // once instead of waiting, so the setup as a whole is retried until it goes through.
     retryWhileBusy(() => {
       refuseForeignDatabase(db, file);
+      // Only a new, empty file takes it (before its first table; an existing file keeps its own).
+      if (!options.readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
       if (!options.readonly) db.pragma('journal_mode = WAL');
     });
     db.pragma('foreign_keys = ON');
@@ -55,6 +57,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     db.pragma('synchronous = NORMAL');
     restrictMode(file);
     retryWhileBusy(() => (options.readonly ? checkVersion(db) : migrate(db)));
+    // Said again now that the file's page size is known: SQLite sized the cache in pages of the
+    // size it assumed on opening (4 KiB), which is 64 MB of 16 KiB pages.
+    db.pragma(`cache_size = ${CACHE_SIZE}`);
   } catch (e) {
     if (db.open) db.close();
     if (e instanceof OperationError) throw e;
@@ -64,6 +69,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
 }
 
 const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Page size of a new database. An application row with its raw source row is about 1.8 KB, so
+ * 4 KiB pages (SQLite's default) hold two and waste much of the rest, and an import spends
+ * its time page by page: with 16 KiB pages, writing 100,000 applications costs about a third less
+ * CPU. Cache sizes are set in KiB (CACHE_SIZE), so memory use does not change.
+ */
+const PAGE_SIZE = 16384;
+
+/** Page cache of a connection, in the pragma's units (negative: KiB): better-sqlite3's default, 16 MB. */
+const CACHE_SIZE = -16000;
 
 function cannotOpen(file: string, e: unknown): OperationError {
   return new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {

@@ -52,3 +52,31 @@ describe('opening a database another process is setting up', () => {
     expect(await other.done).toBe(0);
   }, 30_000);
 });
+
+describe('page size', () => {
+  it('a new database has 16 KiB pages (an import writes a third fewer pages); an older file keeps its own', async () => {
+    const dir = tempDir();
+    const fresh = openDatabase(path.join(dir, 'new.db'), { create: true });
+    expect(fresh.pragma('page_size', { simple: true })).toBe(16384);
+    expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(fresh.pragma('cache_size', { simple: true })).toBe(-16000);
+    fresh.close();
+
+    // a database made before: 4 KiB pages, already in WAL mode, holding a call
+    const { default: Database } = await import('better-sqlite3');
+    const { migrate } = await import('../../src/db/migrations.js');
+    const oldFile = path.join(dir, 'old.db');
+    const raw = new Database(oldFile);
+    raw.pragma('journal_mode = WAL');
+    migrate(raw);
+    raw.prepare("INSERT INTO calls (name) VALUES ('2020')").run();
+    raw.close();
+    const old = openDatabase(oldFile);
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    expect(old.prepare('SELECT name FROM calls').pluck().all()).toEqual(['2020']);
+    old.close();
+    const again = openDatabase(path.join(dir, 'new.db'), { readonly: true });
+    expect(again.pragma('page_size', { simple: true })).toBe(16384);
+    again.close();
+  });
+});

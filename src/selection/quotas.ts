@@ -174,11 +174,14 @@ function featureKey(text: string): string {
   return text.toLowerCase().replace(/[\s_-]/g, '').replace(/isation/g, 'ization').replace(/ies$/, 'y').replace(/s$/, '');
 }
 
-/** The quota rows of a quotas CSV already parsed into records (header -> value). */
-export function quotaRulesFromRecords(records: Record<string, string>[], file: string): QuotaRule[] {
+/**
+ * The quota rows of a quotas CSV already parsed into records (header -> value). `lines` are
+ * the records' line numbers in the file when known (blank lines make them differ from i + 2).
+ */
+export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[]): QuotaRule[] {
   const rules: QuotaRule[] = [];
   records.forEach((rec, i) => {
-    const line = i + 2;
+    const line = lines?.[i] ?? i + 2;
     const where = `${file} line ${line}`;
     const key = (name: string) => Object.keys(rec).find((k) => k.trim().toLowerCase() === name.toLowerCase());
     const get = (name: string) => {
@@ -232,17 +235,25 @@ export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<
     });
   }
   text = text.replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = detectDelimiter(text);
+  // Excel's "sep=;" line names the delimiter; the header is the line after it.
+  const sepLine = /^sep=.\r?\n/i.exec(text);
+  if (sepLine) text = text.slice(sepLine[0].length);
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const { parse } = await import('csv-parse/sync');
-  const records = parse(text, { columns: true, skip_empty_lines: true, delimiter, relax_column_count: true, trim: true }) as Record<string, string>[];
+  const parsed = parse(text, { columns: true, skip_empty_lines: true, delimiter, relax_column_count: true, trim: true, info: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  const records = parsed.map((p) => p.record);
+  const lines = parsed.map((p) => p.info.lines + (sepLine ? 1 : 0));
   const headers = firstLine.split(delimiter).map((h) => h.trim().toLowerCase());
   for (const needed of ['feature', 'value']) {
     if (!headers.includes(needed)) {
       throw new UsageError(`the quotas file ${file} has no "${needed}" column`, { hint: 'its first line must be feature,value,min,max' });
     }
   }
-  return quotaRulesFromRecords(records, path.basename(file));
+  return quotaRulesFromRecords(records, path.basename(file), lines);
 }
 
 /**

@@ -230,7 +230,9 @@ export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<
     const body = bytes.subarray(bom);
     text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   } catch (e) {
-    throw new UsageError(`cannot read the quotas file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read the quotas file ${file}: ${why}`, {
       hint: 'give the path of a CSV with the columns feature,value,min,max',
     });
   }

@@ -22,3 +22,11 @@ describe('a quotas file as Excel saves it', () => {
     await expect(readQuotaFile(file)).rejects.toThrow(/quotas.csv line 6: unknown category "lifeskills"/);
   });
 });
+
+describe('a quotas file that cannot be read', () => {
+  it('is named in words, as import and scores say it', async () => {
+    const dir = tempDir();
+    await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/^cannot read the quotas file .*missing\.csv: no such file$/);
+    await expect(readQuotaFile(dir)).rejects.toThrow(/: it is a folder$/);
+  });
+});

@@ -75,7 +75,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
     const c = io.color;
     const out = (s = '') => io.stdout.write(s + '\n');
     const width = Math.max(40, Math.min(io.columns, 110));
-    info(io, `${queue.length} application${queue.length === 1 ? '' : 's'} to review (untagged first, then the least certain). Each decision is saved at once; choose "Stop" or press Ctrl-C to leave.`);
+    info(io, wrap(`${queue.length} application${queue.length === 1 ? '' : 's'} to review (untagged first, then the least certain). Each decision is saved at once; choose "Stop" or press Ctrl-C to leave.`, width, ''));
 
     for (let i = 0; i < queue.length; i++) {
       const app = getApplication(db, queue[i].id);
@@ -145,10 +145,13 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       const removed = [...new Set([...current, ...suggestions])].filter((code) => !chosen.includes(code));
       db.transaction(() => setOfficerTags(db, app.id, chosen, removed, 'review')).immediate();
       result.decided++;
-      info(io, c.green('saved: ') + (chosen.length ? chosen.join(', ') : 'no category') + (removed.length ? c.dim(` (removed ${removed.join(', ')})`) : ''));
+      const saved = chosen.length ? chosen.join(', ') : 'no category';
+      const dropped = removed.length ? ` (removed ${removed.join(', ')})` : '';
+      const plain = `saved: ${saved}${dropped}`;
+      info(io, plain.length <= width ? c.green('saved: ') + saved + c.dim(dropped) : c.green(wrap(plain, width, '', '  ')));
     }
     const left = result.queued - result.decided;
-    info(io, `\nReviewed ${result.decided}, skipped ${result.skipped}${left > 0 ? `; ${left} still need a decision (skillsnet tag review to continue)` : ''}.`);
+    info(io, '\n' + wrap(`Reviewed ${result.decided}, skipped ${result.skipped}${left > 0 ? `; ${left} still need a decision (skillsnet tag review to continue)` : ''}.`, width, ''));
     return result;
   });
 }

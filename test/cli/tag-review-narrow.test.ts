@@ -22,13 +22,13 @@ describe('tag review on a 60-column terminal', () => {
       selfCategories: ['Servicios de orientación profesional, emprendimiento y empleo', 'Aprendizaje en el lugar de trabajo'],
     });
     db.close();
-    const scripted = scriptedPrompts(['skip']);
+    const scripted = scriptedPrompts(['edit', ['life-skills', 'social-inclusion', 'career-guidance', 'work-based-learning']]);
     const menu: string[] = [];
     const prompts = { ...scripted, select: async <T>(message: string, choices: { name: string; value: T }[]) => {
       menu.push(...choices.map((c) => c.name));
       return scripted.select<T>(message, choices);
     } };
-    const { io, stdout } = bufferIO({ tty: true, columns: 60, prompts: async () => prompts });
+    const { io, stdout, stderr } = bufferIO({ tty: true, columns: 60, prompts: async () => prompts });
     await runTagReview({ dbPath }, io);
     expect(menu.some((m) => m.startsWith('Accept'))).toBe(true);
     expect(menu.filter((m) => m.length + 2 > 60)).toEqual([]);
@@ -36,5 +36,8 @@ describe('tag review on a 60-column terminal', () => {
     expect(stdout()).toMatch(/Asociación Interamericana/);
     expect(stdout()).toMatch(/Applicant's own choice/);
     expect(lines.filter((l) => [...l].length > 60)).toEqual([]);
+    // The messages around the decisions too (stderr is the same terminal).
+    expect(stderr()).toMatch(/saved: /);
+    expect(stderr().split('\n').filter((l) => [...l].length > 60)).toEqual([]);
   });
 });

@@ -152,6 +152,9 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     };
     const rejects: { row: number; reason: string }[] = [];
     const parsed: { row: number; applicationId: number; reviewer: string; score: number; raw: string; outOf?: number }[] = [];
+    // Every number of the sheet, matched or not: how high the reviewer's scores go does not
+    // depend on which rows name an application skillsnet knows.
+    const sheetScores: { score: number; outOf?: number }[] = [];
     let rows = 0;
     const data = table.slice(headerRow + 1);
     data.forEach((row, i) => {
@@ -163,6 +166,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       if (raw === '') return reject('no score');
       const value = parseScoreCell(raw);
       if (!value) return reject(`"${raw}" is not a number`);
+      sheetScores.push(value);
       const reviewer = sameReviewer(cell(row, columns.reviewer) || opts.reviewer || '');
       if (!reviewer) return reject('no reviewer (add --reviewer NAME for blank cells)');
       const ref = cell(row, columns.application);
@@ -200,9 +204,9 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       }
     }
     const inferred = opts.scale === undefined && !headerScale;
-    const scale = opts.scale ?? headerScale ?? (parsed.length ? inferScale(parsed.map((p) => p.score), parsed.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
-    const plain = parsed.filter((p) => !p.outOf).map((p) => p.score);
-    const outliers = inferred && parsed.every((p) => !p.outOf) ? scaleOutliers(plain, scale) : null;
+    const scale = opts.scale ?? headerScale ?? (sheetScores.length ? inferScale(sheetScores.map((p) => p.score), sheetScores.flatMap((p) => (p.outOf ? [p.outOf] : []))) : { min: 0, max: 10 });
+    const plain = sheetScores.filter((p) => !p.outOf).map((p) => p.score);
+    const outliers = inferred && sheetScores.every((p) => !p.outOf) ? scaleOutliers(plain, scale) : null;
     if (outliers) {
       const s = outliers.smaller;
       warn(io, `the scale ${scale.min}-${scale.max} was inferred because ${outliers.above} of ${plain.length} scores ${outliers.above === 1 ? 'lies' : 'lie'} above ${s.max}; every other score fits ${s.min}-${s.max}. If ${outliers.above === 1 ? 'it is a typo' : 'they are typos'}, import again with --scale ${s.min}-${s.max} (scores outside it are then rejected and listed); if the sheet is really ${scale.min}-${scale.max}, say so with --scale ${scale.min}-${scale.max}`);

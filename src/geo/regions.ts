@@ -23,7 +23,20 @@ function regionNames(): Map<string, Region> {
   return map;
 }
 
-/** The ILO region a text names exactly (any of its spellings), or null. */
+/**
+ * "Arab States region", "ILO Africa region", "Région Afrique", "región de las Américas":
+ * the words officers put around a region's name (already normalised text).
+ */
+function withoutRegionWords(key: string): string {
+  return key
+    .replace(/^(?:(?:the|ilo|oit) )+/, '')
+    .replace(/^region (?:(?:de|del|of|for|d) )?/, '')
+    .replace(/ region$/, '')
+    .replace(/^(?:(?:the|ilo|oit) )+/, '');
+}
+
+/** The ILO region a text names exactly (any of its spellings, with or without the word "region"), or null. */
 export function resolveRegion(text: string): Region | null {
-  return regionNames().get(normaliseName(text)) ?? null;
+  const key = normaliseName(text);
+  return regionNames().get(key) ?? regionNames().get(withoutRegionWords(key)) ?? null;
 }

@@ -31,3 +31,25 @@ describe('ILO region names as officers write them', () => {
     expect((await readQuotaFile(file)).map((r) => r.value)).toEqual(['Asia and the Pacific', 'Arab States']);
   });
 });
+
+describe('region names with the word "region" and common sub-regional names', () => {
+  it('"Arab States region", "ILO Africa region", "Région Afrique" name the region', () => {
+    expect(resolveRegion('Arab States region')).toBe('Arab States');
+    expect(resolveRegion('the Americas Region')).toBe('Americas');
+    expect(resolveRegion('ILO Africa region')).toBe('Africa');
+    expect(resolveRegion('Région Asie-Pacifique')).toBe('Asia and the Pacific');
+    expect(resolveRegion('región de las Américas')).toBe('Americas');
+    expect(resolveRegion('Asia-Pacific region')).toBe('Asia and the Pacific');
+    expect(resolveRegion('region')).toBeNull();
+  });
+
+  it('Latin America and sub-Saharan Africa are in their ILO region', () => {
+    expect(resolveRegion('Latin America')).toBe('Americas');
+    expect(resolveRegion('Amérique latine')).toBe('Americas');
+    expect(resolveRegion('América Latina')).toBe('Americas');
+    expect(resolveRegion('Sub-Saharan Africa')).toBe('Africa');
+    expect(resolveRegion('Afrique subsaharienne')).toBe('Africa');
+    expect(resolveRegion('África subsahariana')).toBe('Africa');
+    expect(parseRegion('Latin America')).toBe('Americas');
+  });
+});

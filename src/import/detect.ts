@@ -120,12 +120,12 @@ export type Format = 'csv' | 'xlsx';
 /** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
 export function detectFormat(file: string, head: Buffer): Format {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    // OpenDocument files start with a stored "mimetype" entry naming their kind
-    const kind = /application\/vnd\.oasis\.opendocument\.(\w+)/.exec(head.subarray(0, 200).toString('latin1'))?.[1];
+    const kind = openDocumentKind(head);
     if (kind) {
-      const what = kind === 'spreadsheet' ? 'an OpenDocument spreadsheet (.ods)' : `an OpenDocument ${kind} file`;
+      const sheet = kind === 'spreadsheet' || kind === 'spreadsheet-template';
+      const what = kind === 'spreadsheet' ? 'an OpenDocument spreadsheet (.ods)' : sheet ? 'an OpenDocument spreadsheet template (.ots)' : `an OpenDocument ${kind} file`;
       throw new OperationError(`${file} is ${what}, which skillsnet cannot read`, {
-        hint: kind === 'spreadsheet' ? 'in LibreOffice, File > Save As > Excel 2007-365 (.xlsx) or Text CSV, then import that file' : 'import the spreadsheet itself, saved as .xlsx or CSV',
+        hint: sheet ? 'in LibreOffice, File > Save As > Excel 2007-365 (.xlsx) or Text CSV, then import that file' : 'import the spreadsheet itself, saved as .xlsx or CSV',
       });
     }
     return 'xlsx';
@@ -136,6 +136,31 @@ export function detectFormat(file: string, head: Buffer): Format {
     });
   }
   return 'csv';
+}
+
+/**
+ * The kind of an OpenDocument file ("spreadsheet", "text"...), from the stored "mimetype" entry
+ * it starts with; null for any other zip. The entry's bytes are followed directly by the next
+ * entry's header ("PK\x03\x04"), so they are read by their stored size (local file header:
+ * compressed size at offset 18, name length at 26, extra field length at 28), not up to the
+ * end of a word.
+ */
+function openDocumentKind(head: Buffer): string | null {
+  const prefix = 'application/vnd.oasis.opendocument.';
+  if (head.length >= 30) {
+    const method = head.readUInt16LE(8);
+    const size = head.readUInt32LE(18);
+    const nameLength = head.readUInt16LE(26);
+    const extraLength = head.readUInt16LE(28);
+    const start = 30 + nameLength + extraLength;
+    const name = head.subarray(30, 30 + nameLength).toString('latin1');
+    if (name === 'mimetype' && method === 0 && size > 0 && start + size <= head.length) {
+      const mimetype = head.subarray(start, start + size).toString('latin1').trim();
+      return mimetype.startsWith(prefix) ? mimetype.slice(prefix.length) || null : null;
+    }
+  }
+  // sizes left in a trailing data descriptor: media types are lower case, the next header's "PK" is not
+  return /application\/vnd\.oasis\.opendocument\.([a-z]+(?:-[a-z]+)*)/.exec(head.subarray(0, 200).toString('latin1'))?.[1] ?? null;
 }
 
 export interface EncodingChoice {

@@ -58,4 +58,14 @@ describe('options and formats', () => {
     expect(detectFormat('a.csv', Buffer.from('a,b'))).toBe('csv');
     expect(() => detectFormat('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow(/old Excel \.xls workbook/);
   });
+  it('an OpenDocument file whose mimetype entry has its sizes in a data descriptor is still named by its kind', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    zip.file('content.xml', '<office:document-content/>');
+    // streamFiles: sizes 0 in the local header, the real ones after the data
+    const head = await zip.generateAsync({ type: 'nodebuffer', streamFiles: true });
+    expect(head.readUInt32LE(18)).toBe(0);
+    expect(() => detectFormat('c.ods', head)).toThrow(/is an OpenDocument spreadsheet \(\.ods\), which/);
+  });
 });

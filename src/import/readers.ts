@@ -1,14 +1,15 @@
 /**
  * Streams the rows of a file as arrays of strings, whatever its format: delimited text in any
- * encoding (decoded by node's StringDecoder or iconv-lite, then parsed by csv-parse) or the first sheet of an .xlsx workbook (exceljs's
- * streaming reader). Rows are handed to a callback one at a time, synchronously, so nothing
+ * encoding (decoded by node's StringDecoder or iconv-lite, then parsed by csv-parse) or one sheet of an .xlsx workbook (its
+ * parts taken from the zip by name, the sheet parsed by exceljs's streaming worksheet reader). Rows are handed to a callback one at a time, synchronously, so nothing
  * accumulates and the caller's work applies back-pressure to the file stream.
  */
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { OperationError } from '../errors.js';
+import { ZipArchive } from './zip.js';
 import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
 
 export interface TableSource {
@@ -272,51 +273,87 @@ export function xlsxSource(file: string, index = 0): TableSource {
   return { format: 'xlsx', encoding: null, delimiter: null, sheet, read: (onRow, onBytes) => readXlsx(file, sheet, onRow, onBytes) };
 }
 
+/** The parts of exceljs's streaming WorkbookReader that read one part each (driven here in the order they are needed). */
+interface WorkbookParts {
+  model?: { sheets?: { name?: string; rId?: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
+}
+
+/** A workbook's sheets in tab order: name (null when the workbook does not say) and part. */
+async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string }[]> {
+  if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await zip.stream('xl/_rels/workbook.xml.rels'));
+  if (zip.has('xl/workbook.xml')) await reader._parseWorkbook(await zip.stream('xl/workbook.xml'));
+  const rels = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
+  const listed = (reader.model?.sheets ?? []).map((sheet) => {
+    const target = sheet.rId ? rels.get(sheet.rId) : undefined;
+    const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : '';
+    return { name: typeof sheet.name === 'string' && sheet.name ? sheet.name : null, part };
+  });
+  if (listed.length && listed.every((s) => zip.has(s.part))) return listed;
+  // no usable workbook.xml: the worksheet parts, by number
+  const numbered = [...zip.parts.keys()]
+    .map((name) => ({ name, n: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] }))
+    .filter((p): p is { name: string; n: string } => p.n !== undefined)
+    .sort((a, b) => Number(a.n) - Number(b.n));
+  return numbered.map((p, i) => ({ name: listed[i]?.name ?? null, part: p.name }));
+}
+
+/**
+ * Reads one sheet. The workbook's parts are taken by name from the zip's directory (workbook
+ * and relations, shared strings, styles, then the sheet), not in the order they are stored:
+ * Excel stores the shared strings after the sheets, and exceljs's front-to-back reader then
+ * parked the sheets in temporary files and, with several sheets, sometimes lost parts on the
+ * way (cells came back as {sharedString: n}, shown "[object Object]", and sheet names as
+ * "Sheet1"). Only the sheet wanted is read, as a stream; the shared strings are held in memory,
+ * as exceljs always does.
+ */
 async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
-  const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-  let bytes = 0;
-  if (onBytes) input.on('data', (chunk) => onBytes((bytes += chunk.length)));
   let fromCallback: unknown;
+  let sheetStream: Readable | undefined;
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    const zip = await ZipArchive.open(file);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',
       worksheets: 'emit',
-      entries: 'emit',
-    } as never);
-    // exceljs reads parts in zip order and assumes workbook.xml came before the sheets; when a
-    // writer put it after them, `model` is still undefined and the reader crashes. Start it empty.
-    const reader = workbook as unknown as { model?: unknown };
+      entries: 'ignore',
+    } as never) as unknown as WorkbookParts;
+    const sheets = await workbookSheets(zip, reader);
     reader.model ??= { sheets: [] };
-    let index = 0;
-    wanted.exists = false;
-    wanted.seen = [];
-    for await (const sheet of workbook as AsyncIterable<AsyncIterable<{ values: unknown }> & { name?: string }>) {
-      const name = sheetName(sheet);
-      wanted.seen.push(name ?? `sheet ${index + 1}`);
-      if (index++ < wanted.index) {
-        for await (const row of sheet) void row; // the reader only moves on once a sheet is drained
-        continue;
-      }
-      wanted.exists = true;
-      wanted.name = name;
-      for await (const row of sheet) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        // exceljs rows are 1-based and sparse
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (cells.some((c) => c !== '')) {
-          try {
-            onRow(cells);
-          } catch (e) {
-            fromCallback = e;
-            throw e;
-          }
+    wanted.seen = sheets.map((s, i) => s.name ?? `sheet ${i + 1}`);
+    const sheet = sheets[wanted.index];
+    wanted.exists = sheet !== undefined;
+    if (!sheet) return;
+    wanted.name = sheet.name;
+    if (zip.has('xl/sharedStrings.xml')) {
+      for await (const _ of reader._parseSharedStrings(await zip.stream('xl/sharedStrings.xml'))) void _;
+    }
+    if (zip.has('xl/styles.xml')) await reader._parseStyles(await zip.stream('xl/styles.xml'));
+    const stored = zip.parts.get(sheet.part)!.compressedSize;
+    const progress = onBytes && stored > 0 ? (read: number) => onBytes(Math.round((zip.fileSize * read) / stored)) : undefined;
+    sheetStream = await zip.stream(sheet.part, progress);
+    const [emitted] = [...reader._parseWorksheet(sheetStream, String(wanted.index + 1))];
+    if (!emitted) return;
+    for await (const row of emitted.value) {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      // exceljs rows are 1-based and sparse
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      if (cells.some((c) => c !== '')) {
+        try {
+          onRow(cells);
+        } catch (e) {
+          fromCallback = e;
+          throw e;
         }
       }
-      break; // one sheet only
     }
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
@@ -324,16 +361,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
       hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
     });
   } finally {
-    input.destroy();
-  }
-}
-
-/** exceljs names a sheet from workbook.xml; when that part comes after the sheets, it cannot. */
-function sheetName(sheet: { name?: string }): string | null {
-  try {
-    return typeof sheet.name === 'string' && sheet.name ? sheet.name : null;
-  } catch {
-    return null;
+    sheetStream?.destroy();
   }
 }
 

@@ -284,6 +284,8 @@ interface WorkbookParts {
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
 
+class UnresolvedStrings extends Error {}
+
 /** A workbook's sheets in tab order: name (null when the workbook does not say) and part. */
 async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string }[]> {
   if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await zip.stream('xl/_rels/workbook.xml.rels'));
@@ -345,7 +347,12 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
       const values = row.values as unknown[];
       const cells: string[] = [];
       // exceljs rows are 1-based and sparse
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      for (let i = 1; i < values.length; i++) {
+        const v = values[i];
+        // a text cell whose string is not in the workbook's string table: never "[object Object]"
+        if (v !== null && typeof v === 'object' && 'sharedString' in v) throw new UnresolvedStrings();
+        cells.push(cellText(v));
+      }
       if (cells.some((c) => c !== '')) {
         try {
           onRow(cells);
@@ -357,6 +364,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     }
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
+    if (e instanceof UnresolvedStrings) {
+      throw new OperationError(`${file} cannot be read: its cells refer to texts that are missing from the workbook (xl/sharedStrings.xml)`, {
+        hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
+      });
+    }
     throw new OperationError(`${file} cannot be read as an Excel workbook: ${(e as Error).message.split('\n')[0]}`, {
       hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
     });

@@ -115,3 +115,17 @@ describe('sheets are numbered in tab order', () => {
     expect(await rows(file, 1)).toMatchObject({ name: 'Applications', rows: [['Organisation', 'Email'], ['Tab Order Trust', 'tab@example.org']] });
   });
 });
+
+describe('a workbook whose string table is missing', () => {
+  it('is an error naming the missing texts, never cells read as "[object Object]" or a sheet without headers', async () => {
+    const zip = await JSZip.loadAsync(await twelveSheets());
+    zip.remove('xl/sharedStrings.xml');
+    const file = path.join(dir, 'no-strings.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const run = runCli(['--db', path.join(dir, 'no-strings.db'), 'import', file, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*no-strings\.xlsx cannot be read: its cells refer to texts that are missing from the workbook/m);
+    expect(run.stderr).not.toMatch(/object Object|no column found/);
+    expect(fs.existsSync(path.join(dir, 'no-strings.db'))).toBe(false);
+  });
+});

@@ -98,9 +98,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
     .description('import applications from CSV/TSV/.xlsx files exported by form tools or Excel; every row is accounted for')
-    .argument('<files...>', 'CSV, TSV or .xlsx files (the first sheet with column headers); encoding and delimiter are detected')
+    .argument('<files...>', 'CSV, TSV or .xlsx files (a workbook: its first sheet, or the first holding applications after an instructions or list sheet); encoding and delimiter are detected')
     .option('--call <name>', 'the call these applications answered (default: the only call, or "default")')
     .option('--map <mapping.json>', 'JSON file naming the columns skillsnet does not recognise: {"organization": "Org", "email": "E-mail"}')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook to import, by name or number (1 is the first); CSV files ignore it')
     .option('--delimiter <c>', 'field delimiter: "," ";" tab or "|" (default: detected)')
     .option('--encoding <enc>', 'text encoding: utf-8, utf-16le, windows-1252, latin1... (default: detected)')
     .option('--dry-run', 'read and check everything, print the report, write nothing')
@@ -110,21 +111,25 @@ export function registerImport(program: Command, ctx: CliContext): void {
       `
 Headers are recognised by meaning in English, French and Spanish ("Name of your organization",
 "Nom de l'organisation", "Correo electrónico"...). Rows without an organisation or a valid email
-are rejected and kept: list them with skillsnet rejects. Importing a file again updates changed
-applications (keeping their previous version) and reports the rest unchanged.
+are rejected and kept: list them with skillsnet rejects. A workbook whose first sheet holds
+applications with a column skillsnet does not recognise is read from that sheet (the wizard
+asks on a terminal; elsewhere the error lists the sheets): pick another with --sheet.
+Importing a file again updates changed applications (keeping their previous version) and
+reports the rest unchanged.
 
 Examples:
   skillsnet import applications.csv --call 2020
   skillsnet import forms-en.csv formulaire-fr.csv respuestas.xlsx --call 2020
   skillsnet import export.csv --dry-run
   skillsnet import odd-columns.csv --map mapping.json
+  skillsnet import call-2024.xlsx --sheet Candidatures
   skillsnet import excel-fr.csv --delimiter ";" --encoding windows-1252
   skillsnet import applications.csv --json | jq .rejected`,
     )
-    .action(async (files: string[], flags: { call?: string; map?: string; delimiter?: string; encoding?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (files: string[], flags: { call?: string; map?: string; sheet?: string; delimiter?: string; encoding?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runImport(
-        { dbPath, files, call: flags.call, mapFile: flags.map, delimiter: flags.delimiter, encoding: flags.encoding, dryRun: flags.dryRun, json: flags.json },
+        { dbPath, files, call: flags.call, mapFile: flags.map, sheet: flags.sheet, delimiter: flags.delimiter, encoding: flags.encoding, dryRun: flags.dryRun, json: flags.json },
         io,
       );
     });

@@ -17,8 +17,10 @@ import { canPrompt, info, type IO } from '../cli/io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { startProgress } from '../ui/progress.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
-import { openTable, StopReading, xlsxSource, type TableSource } from './readers.js';
+import { openTable, type TableSource } from './readers.js';
 import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
+import { findHeaderRow } from './header-row.js';
+import { chooseSheet, otherSheetsHint } from './sheets.js';
 import {
   applyMappingFile, mappingByHeader, mappingFileFits, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
 } from './mapping.js';
@@ -39,6 +41,8 @@ export interface ImportOptions {
   encoding?: string;
   /** Do everything, report, then roll back. */
   dryRun?: boolean;
+  /** The sheet of a workbook to import, by name or number from 1 (CSV files ignore it); chosen when absent. */
+  sheet?: string;
 }
 
 export interface FileReport {
@@ -94,9 +98,6 @@ export interface ImportReport {
 /** An import lists at most this many likely duplicates; list --duplicates shows them all. */
 export const MAX_DUPLICATES_REPORTED = 1000;
 
-/** Rows looked at to find the header row (files may start with a title or a blank line). */
-const HEADER_SCAN_ROWS = 10;
-
 /** Options checked and every file's columns settled: what importFiles needs besides the database. */
 export interface PreparedImport {
   encoding?: string;
@@ -116,7 +117,10 @@ export async function prepareFiles(files: string[], options: ImportOptions, io: 
   const delimiter = options.delimiter ? parseDelimiterOption(options.delimiter) : undefined;
   const mapFile = options.mapping ?? (options.mapFile ? await readMappingFile(options.mapFile) : undefined);
   const prepared: PreparedFile[] = [];
-  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile }, io));
+  if (options.sheet !== undefined && !options.sheet.trim()) {
+    throw new UsageError('--sheet needs the name of a sheet or its number (1 is the first)', { hint: 'e.g. skillsnet import call.xlsx --sheet Applications' });
+  }
+  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, io));
   return { encoding, delimiter, mapFile, files: prepared };
 }
 
@@ -160,6 +164,7 @@ function defaultCall(db: DB, io: IO): string {
 
 interface FileOptions {
   call: string;
+  sheet?: string;
   encoding?: string;
   delimiter?: string;
   mapFile?: MappingFile;
@@ -244,109 +249,9 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
 
 const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'open ended response', 'réponse', 'reponse', 'réponse ouverte', 'respuesta', 'respuesta abierta']);
 
-/** The top rows of a sheet (blank rows skipped), where the header row is looked for. */
-async function topRows(source: TableSource): Promise<string[][]> {
-  const first: string[][] = [];
-  try {
-    await source.read((cells) => {
-      if (cells.every((c) => !c.trim())) return;
-      first.push(cells);
-      if (first.length >= HEADER_SCAN_ROWS + 1) throw new StopReading();
-    });
-  } catch (e) {
-    if (!(e instanceof StopReading)) throw e;
-  }
-  return first;
-}
-
-/**
- * The header row: the first of the top rows that reads like one (it names at least two fields)
- * and is dense (title lines and sparse section labels above it are skipped); never a later row
- * because it reads more like a header: that is data whose values happen to look like headers,
- * and taking it would skip every row above it. Without such a row, the row reading most like one.
- */
-function findHeaderRow(first: string[][]): { headerIndex: number; best: number } {
-  const top = first.slice(0, HEADER_SCAN_ROWS);
-  const filled = (row: string[]) => row.reduce((n, c) => n + (c.trim() ? 1 : 0), 0);
-  const widest = Math.max(0, ...top.map(filled));
-  const likeness = top.map((row) => headerLikeness(row));
-  let dense = top.findIndex((row, i) => likeness[i]! >= 2 && filled(row) >= Math.max(2, widest / 3));
-  // sparse section labels over the header ("Organisation details", , , "Contact details"): the
-  // fuller row right under them that reads at least as much like a header, and holds no
-  // address, is the header
-  if (dense >= 0 && dense + 1 < top.length) {
-    const next = top[dense + 1]!;
-    const sparse = filled(top[dense]!) < widest / 2;
-    if (sparse && likeness[dense + 1]! >= likeness[dense]! && filled(next) > filled(top[dense]!) && !next.some((c) => c.includes('@'))) dense++;
-  }
-  if (dense >= 0) return { headerIndex: dense, best: likeness[dense]! };
-  let headerIndex = 0;
-  let best = 0;
-  likeness.forEach((score, i) => {
-    if (score > best) {
-      best = score;
-      headerIndex = i;
-    }
-  });
-  if (best < 2) headerIndex = 0;
-  return { headerIndex, best };
-}
-
-/** Sheets looked at for a table when the first one has none. */
-const MAX_SHEETS = 20;
-
-/**
- * How well a sheet's top rows hold an application table: 2 when its header row names the
- * organisation and email columns, 1 when it reads like a header row, 0 otherwise.
- */
-function sheetFit(rows: string[][], mapFile?: MappingFile): number {
-  const { headerIndex, best } = findHeaderRow(rows);
-  const header = rows[headerIndex] ?? [];
-  // a mapping file was written for the sheet that has the columns it names
-  if (mapFile) return mappingFileFits(header.map((h) => h.replace(/\s+/g, ' ').trim()), mapFile) ? 2 : best >= 2 ? 1 : 0;
-  if (best < 2) return 0;
-  return missingRequired(matchHeaders(header).mapping).length === 0 ? 2 : 1;
-}
-
-/**
- * The sheet of a workbook to import: the first whose header row names the organisation and email
- * columns (with a mapping file: the columns it names), else the first with column headers at
- * all (workbooks often open on an instructions, summary or drop-down list sheet). Other sources
- * are read as they are.
- */
-async function chooseSheet(file: string, source: TableSource, io: IO, mapFile?: MappingFile): Promise<{ source: TableSource; first: string[][] }> {
-  const first = await topRows(source);
-  const enough = 2;
-  let fit = source.sheet ? sheetFit(first, mapFile) : enough;
-  if (fit >= enough) return { source, first };
-  let best = { source, first, fit };
-  for (let i = 1; i < MAX_SHEETS; i++) {
-    const other = xlsxSource(file, i);
-    const rows = await topRows(other);
-    if (!other.sheet!.exists) break;
-    fit = sheetFit(rows, mapFile);
-    if (fit > best.fit) best = { source: other, first: rows, fit };
-    if (fit >= enough) break;
-  }
-  if (best.source !== source) {
-    const name = (s: TableSource) => (s.sheet!.name ? `"${s.sheet!.name}"` : `number ${s.sheet!.index + 1}`);
-    const why = best.fit === 2 && sheetFit(first, mapFile) === 1 ? (mapFile ? 'has not the columns of the mapping file' : 'has no organisation and email columns') : 'has no column headers';
-    info(io, `${path.basename(file)}: the first sheet (${name(source)}) ${why}; importing sheet ${name(best.source)}.`);
-  }
-  return { source: best.source, first: best.first };
-}
-
-/** The sheets of a workbook, for messages: "the workbook's sheets: "Notes", "Data"". */
-async function sheetNames(file: string, source: TableSource): Promise<string[]> {
-  if (!source.sheet) return [];
-  const last = xlsxSource(file, MAX_SHEETS);
-  await last.read(() => {});
-  return last.sheet!.seen;
-}
-
 /** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
 async function readLayout(file: string, opened: TableSource, options: FileOptions, io: IO): Promise<{ layout: Layout; source: TableSource }> {
-  const { source, first } = await chooseSheet(file, opened, io, options.mapFile);
+  const { source, first } = await chooseSheet(file, opened, io, { mapFile: options.mapFile, sheet: options.sheet });
   if (!first.length && source.sheet && source.sheet.seen.length === 0) {
     throw new OperationError(`${file} has no sheet: it is a zip file but not an Excel workbook`, {
       hint: 'open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file',
@@ -400,14 +305,13 @@ async function readLayout(file: string, opened: TableSource, options: FileOption
   let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file)) : auto;
   const missing = missingRequired(mapping);
   if (missing.length) {
+    const sheets = otherSheetsHint(source);
     if (!canPrompt(io)) {
       const error = missingColumnsError(file, headers, missing);
-      const sheets = await sheetNames(file, source);
-      if (sheets.length < 2) throw error;
-      throw new OperationError(error.message, {
-        hint: `the workbook's sheets: ${sheets.map((n) => `"${n}"`).join(', ')}; none of them names both (skillsnet read the first sheet); save the applications sheet as CSV, or name its columns with --map\n  ${error.hint}`,
-      });
+      if (!sheets) throw error;
+      throw new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` });
     }
+    if (sheets) info(io, `${path.basename(file)}: ${sheets}`);
     mapping = await mappingWizard(io, file, headers, mapping, missing);
   }
   const used = new Set(Object.values(mapping).flat());

@@ -31,7 +31,7 @@ interface HeaderData {
   priority: Field[];
   formMetadata?: { headers: string[] };
   ignored?: { headers: string[] };
-  notNames?: { fields: Field[]; excluded: Field[]; words?: string[] };
+  notNames?: { fields: Field[]; excluded: Field[]; words?: string[]; nameWords?: string[]; jobTitleFields?: Field[] };
   counts?: { words: string[]; fields: Field[] };
   nameQualifiers?: { words: string[] };
   stopwords: string[];
@@ -50,7 +50,8 @@ interface HeaderIndex {
   metadata: Set<string>;
   /** survey-tool columns (lower case) that are never a field */
   ignored: Set<string>;
-  notNames: { fields: Set<Field>; excluded: Set<Field>; words: Set<string> };
+  /** fields a header naming an email/phone/website is not; job words, the name words that overrule them, and the fields a job's title is not */
+  notNames: { fields: Set<Field>; excluded: Set<Field>; words: Set<string>; nameWords: Set<string>; jobTitleFields: Set<Field> };
   /** words that make a header a count ("Number of beneficiaries"), and the list fields it then is not */
   counts: { words: Set<string>; fields: Set<Field> };
   nameQualifiers: Set<string>;
@@ -80,6 +81,8 @@ function getIndex(): HeaderIndex {
       fields: new Set(data.notNames?.fields ?? []),
       excluded: new Set(data.notNames?.excluded ?? []),
       words: new Set((data.notNames?.words ?? []).map((w) => foldWord(w))),
+      nameWords: new Set((data.notNames?.nameWords ?? []).map((w) => foldWord(w))),
+      jobTitleFields: new Set(data.notNames?.jobTitleFields ?? []),
     },
     counts: { words: new Set((data.counts?.words ?? []).map((w) => foldWord(w))), fields: new Set(data.counts?.fields ?? []) },
     nameQualifiers: new Set((data.nameQualifiers?.words ?? []).map((w) => foldWord(w))),
@@ -154,7 +157,10 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const key = wordKey(words);
   const set = new Set(words);
   const best = new Map<Field, Candidate>();
+  const asksJob = words.some((w) => idx.notNames.words.has(w));
   for (const s of idx.synonyms) {
+    // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
+    if (asksJob && s.words.length === 1 && idx.notNames.jobTitleFields.has(s.field)) continue;
     let score: number;
     let exact = false;
     if (s.key === key) {
@@ -168,8 +174,10 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (!prev || score + bonus > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
   }
   // "Email of the contact person" names an email: it is never the contact's name.
-  // "Fonction de la personne de contact" asks for a job, not a name.
-  if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || words.some((w) => idx.notNames.words.has(w))) {
+  // "Fonction de la personne de contact" asks for a job, not a name; "Name and position of the
+  // contact person", "Nombre y cargo" ask for both, and the answer holds the name.
+  const asksName = words.some((w) => idx.notNames.nameWords.has(w));
+  if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) {
     for (const f of idx.notNames.excluded) best.delete(f);
   }
   // "Nombre de bénéficiaires" asks how many, not which groups (nor, for the Spanish "nombre", whose name).

@@ -1,0 +1,43 @@
+/** End-to-end: compound questions and other people's addresses in real-looking form exports. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { json, runCli, tempDir } from '../helpers.js';
+
+const dir = tempDir('skillsnet-contactq-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function importCsv(content: string): { report: any; apps: any[]; rejects: any[] } {
+  const f = path.join(dir, `${++n}.csv`);
+  fs.writeFileSync(f, content);
+  const db = path.join(dir, `${n}.db`);
+  const run = runCli(['--db', db, 'import', f, '--call', 'c', '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return {
+    report: json(run),
+    apps: json<any[]>(runCli(['--db', db, 'list', '--json'])),
+    rejects: json<any[]>(runCli(['--db', db, 'rejects', '--json'])),
+  };
+}
+
+describe('import: a name-and-position question', () => {
+  it('is the contact name, and the project title stays the title', () => {
+    const { apps } = importCsv('Organisation,Email,Country,Name and position of the contact person,Project title\n'
+      + 'Acme,a@example.org,Kenya,"Ana Ruiz, Director",Apprenticeships for youth\n');
+    expect(apps).toHaveLength(1);
+    expect(apps[0]).toMatchObject({ contactName: 'Ana Ruiz, Director', title: 'Apprenticeships for youth' });
+  });
+
+  it('"Full name and job title" is the contact name, never the title', () => {
+    const { apps } = importCsv('Organisation,Email,Country,Full name and job title,Description\n'
+      + 'Beta,b@example.org,Peru,"Bob Roe, Programme Officer",Digital skills\n');
+    expect(apps[0]).toMatchObject({ contactName: 'Bob Roe, Programme Officer', title: null });
+  });
+
+  it('French and Spanish wordings too', () => {
+    const fr = importCsv('Organisation,Courriel,Pays,Nom et fonction du responsable\nGamma,g@example.org,Sénégal,"Awa Ndiaye, coordinatrice"\n');
+    expect(fr.apps[0].contactName).toBe('Awa Ndiaye, coordinatrice');
+    const es = importCsv('Organización,Correo,País,Nombre y cargo de la persona de contacto\nDelta,d@example.org,Chile,"Luis Soto, gerente"\n');
+    expect(es.apps[0].contactName).toBe('Luis Soto, gerente');
+  });
+});

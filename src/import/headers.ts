@@ -32,7 +32,8 @@ interface HeaderData {
   formMetadata?: { headers: string[] };
   ignored?: { headers: string[] };
   notNames?: { fields: Field[]; excluded: Field[]; words?: string[]; nameWords?: string[]; jobTitleFields?: Field[] };
-  counts?: { words: string[]; fields: Field[] };
+  counts?: { words: string[]; askWhich?: string[]; fields: Field[] };
+  notTypes?: { fields: Field[]; excluded: Field[] };
   nameQualifiers?: { words: string[] };
   stopwords: string[];
   fields: Record<Field, string[]>;
@@ -52,8 +53,13 @@ interface HeaderIndex {
   ignored: Set<string>;
   /** fields a header naming an email/phone/website is not; job words, the name words that overrule them, and the fields a job's title is not */
   notNames: { fields: Set<Field>; excluded: Set<Field>; words: Set<string>; nameWords: Set<string>; jobTitleFields: Set<Field> };
-  /** words that make a header a count ("Number of beneficiaries"), and the list fields it then is not */
-  counts: { words: Set<string>; fields: Set<Field> };
+  /**
+   * words that make a header a count ("Number of beneficiaries") when they come before the words
+   * naming one of the list fields, words that make it ask which too ("Number and type of…")
+   */
+  counts: { words: Set<string>; askWhich: Set<string>; fields: Set<Field> };
+  /** fields (beneficiaries) a header naming which is never one of the excluded (organizationType) */
+  notTypes: { fields: Set<Field>; excluded: Set<Field> };
   nameQualifiers: Set<string>;
   priority: Map<Field, number>;
   stopwords: Set<string>;
@@ -84,7 +90,12 @@ function getIndex(): HeaderIndex {
       nameWords: new Set((data.notNames?.nameWords ?? []).map((w) => foldWord(w))),
       jobTitleFields: new Set(data.notNames?.jobTitleFields ?? []),
     },
-    counts: { words: new Set((data.counts?.words ?? []).map((w) => foldWord(w))), fields: new Set(data.counts?.fields ?? []) },
+    counts: {
+      words: new Set((data.counts?.words ?? []).map((w) => foldWord(w))),
+      askWhich: new Set((data.counts?.askWhich ?? []).map((w) => foldWord(w))),
+      fields: new Set(data.counts?.fields ?? []),
+    },
+    notTypes: { fields: new Set(data.notTypes?.fields ?? []), excluded: new Set(data.notTypes?.excluded ?? []) },
     nameQualifiers: new Set((data.nameQualifiers?.words ?? []).map((w) => foldWord(w))),
     priority: new Map(data.priority.map((f, i) => [f, i])),
     stopwords,
@@ -158,6 +169,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const set = new Set(words);
   const best = new Map<Field, Candidate>();
   const asksJob = words.some((w) => idx.notNames.words.has(w));
+  let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
     if (asksJob && s.words.length === 1 && idx.notNames.jobTitleFields.has(s.field)) continue;
@@ -169,6 +181,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     } else if (s.words.every((w) => set.has(w))) {
       score = s.words.length;
     } else continue;
+    if (idx.counts.fields.has(s.field)) for (const w of s.words) listAt = Math.min(listAt, words.indexOf(w));
     const prev = best.get(s.field);
     // (prev.score includes the bonus: compare like with like, or the first synonym found would stay)
     if (!prev || score + bonus > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
@@ -180,10 +193,15 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) {
     for (const f of idx.notNames.excluded) best.delete(f);
   }
-  // "Nombre de bénéficiaires" asks how many, not which groups (nor, for the Spanish "nombre", whose name).
-  if (words.some((w) => idx.counts.words.has(w))) {
-    if ([...idx.counts.fields].some((f) => best.has(f))) for (const f of idx.notNames.excluded) best.delete(f);
-    for (const f of idx.counts.fields) best.delete(f);
+  // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's.
+  if ([...idx.notTypes.fields].some((f) => best.has(f))) for (const f of idx.notTypes.excluded) best.delete(f);
+  // "Nombre de bénéficiaires" asks how many, not which groups (nor, for the Spanish "nombre", whose
+  // name). "Who are your beneficiaries and how many?", "Groupes cibles et nombre de bénéficiaires",
+  // "Bénéficiaires (nombre et profil)" ask which groups first, or as well: they are the list.
+  const countAt = words.findIndex((w) => idx.counts.words.has(w));
+  if (countAt >= 0 && [...idx.counts.fields].some((f) => best.has(f))) {
+    for (const f of idx.notNames.excluded) best.delete(f);
+    if (countAt < listAt && !words.some((w) => idx.counts.askWhich.has(w))) for (const f of idx.counts.fields) best.delete(f);
   }
   // A form tool's own column (the respondent's account, "Email", "Name", "Timestamp") loses to
   // any question column for the same field, and is not kept as a fallback when one exists.

@@ -41,3 +41,16 @@ describe('import: a name-and-position question', () => {
     expect(es.apps[0].contactName).toBe('Luis Soto, gerente');
   });
 });
+
+describe('import: a beneficiaries question that also asks how many', () => {
+  it('keeps the groups, in every language, and never stores them as the organisation type', () => {
+    const { apps } = importCsv('Organisation,Email,Country,Target group (number and type)\nAcme,a@example.org,Kenya,"Youth, Women"\n');
+    expect(apps[0].beneficiaries).toEqual(['Youth', 'Women']);
+    expect(apps[0].organizationType).toBeNull();
+    const fr = importCsv('Organisation,Courriel,Pays,Qui sont vos bénéficiaires et combien ?,Nombre de bénéficiaires\n'
+      + 'Gamma,g@example.org,Sénégal,Jeunes,300\n');
+    expect(fr.apps[0].beneficiaries).toEqual(['Youth']);
+    const es = importCsv('Organización,Correo,País,¿Quiénes son los beneficiarios y cuántos?\nDelta,d@example.org,Chile,Mujeres\n');
+    expect(es.apps[0].beneficiaries).toEqual(['Women']);
+  });
+});

@@ -48,3 +48,52 @@ describe('a question asking for the name and the job of the contact', () => {
     expect(m.title).toEqual(['Título del proyecto']);
   });
 });
+
+describe('a beneficiaries question that also asks how many', () => {
+  it.each([
+    'Who are your beneficiaries and how many?',
+    'Qui sont vos bénéficiaires et combien ?',
+    'Groupes cibles et nombre de bénéficiaires',
+    'Bénéficiaires (nombre et profil)',
+    '¿Quiénes son los beneficiarios y cuántos?',
+    'Target group (number and type)',
+    'Grupos destinatarios (número y tipo)',
+  ])('"%s" is the beneficiaries', (question) => {
+    const m = mapped(['Organisation', 'Email', 'Country', question]);
+    expect(m.beneficiaries).toEqual([question]);
+    expect(m.organizationType).toBeUndefined();
+    expect(m.contactName).toBeUndefined();
+  });
+
+  it('beside a pure count, the compound question is the beneficiaries and the count is nothing', () => {
+    const m = mapped(['Organisation', 'Email', 'Number of beneficiaries', 'Who are your beneficiaries and how many?']);
+    expect(m.beneficiaries).toEqual(['Who are your beneficiaries and how many?']);
+    const fr = mapped(['Organisation', 'Courriel', 'Nombre de bénéficiaires', 'Bénéficiaires (nombre et profil)']);
+    expect(fr.beneficiaries).toEqual(['Bénéficiaires (nombre et profil)']);
+    expect(fr.contactName).toBeUndefined();
+  });
+
+  it('a target-group question is never the organisation type, even when another column is the beneficiaries', () => {
+    const m = mapped(['Organisation', 'Email', 'Type of organisation', 'Target group (number and type)']);
+    expect(m.organizationType).toEqual(['Type of organisation']);
+    expect(m.beneficiaries).toEqual(['Target group (number and type)']);
+    const two = mapped(['Organisation', 'Email', 'Target groups', 'Target group (number and type)']);
+    expect(two.organizationType).toBeUndefined();
+  });
+
+  it.each([
+    'Number of beneficiaries',
+    'Estimated number of beneficiaries',
+    'Nombre de bénéficiaires',
+    'Nombre total de bénéficiaires directs',
+    'Cantidad de beneficiarios',
+    'Número de beneficiarios',
+    'How many beneficiaries?',
+    'Total beneficiaries',
+  ])('"%s" is a count: neither the beneficiaries nor a name', (question) => {
+    const m = mapped(['Organisation', 'Email', question]);
+    expect(m.beneficiaries).toBeUndefined();
+    expect(m.contactName).toBeUndefined();
+    expect(m.organizationType).toBeUndefined();
+  });
+});

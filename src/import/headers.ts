@@ -34,6 +34,8 @@ interface HeaderData {
   notNames?: { fields: Field[]; excluded: Field[]; words?: string[]; nameWords?: string[]; jobTitleFields?: Field[] };
   counts?: { words: string[]; askWhich?: string[]; fields: Field[] };
   notTypes?: { fields: Field[]; excluded: Field[] };
+  otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
+  applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   stopwords: string[];
   fields: Record<Field, string[]>;
@@ -60,6 +62,10 @@ interface HeaderIndex {
   counts: { words: Set<string>; askWhich: Set<string>; fields: Set<Field> };
   /** fields (beneficiaries) a header naming which is never one of the excluded (organizationType) */
   notTypes: { fields: Set<Field>; excluded: Set<Field> };
+  /** words naming someone else (partner, referee), phrases that name the applicant after all, and the personal fields such a header never is */
+  otherParties: { words: Set<string>; unless: string[][]; fields: Set<Field> };
+  /** fields whose weaker columns are fallbacks only when they name the applicant's side with one of the words */
+  applicantSide: { fields: Set<Field>; words: Set<string> };
   nameQualifiers: Set<string>;
   priority: Map<Field, number>;
   stopwords: Set<string>;
@@ -96,6 +102,15 @@ function getIndex(): HeaderIndex {
       fields: new Set(data.counts?.fields ?? []),
     },
     notTypes: { fields: new Set(data.notTypes?.fields ?? []), excluded: new Set(data.notTypes?.excluded ?? []) },
+    otherParties: {
+      words: new Set((data.otherParties?.words ?? []).map((w) => foldWord(w))),
+      unless: (data.otherParties?.unless ?? []).map((p) => headerWords(p, stopwords)).filter((p) => p.length > 0),
+      fields: new Set(data.otherParties?.fields ?? []),
+    },
+    applicantSide: {
+      fields: new Set(data.applicantSide?.fields ?? []),
+      words: new Set((data.applicantSide?.words ?? []).map((w) => foldWord(w))),
+    },
     nameQualifiers: new Set((data.nameQualifiers?.words ?? []).map((w) => foldWord(w))),
     priority: new Map(data.priority.map((f, i) => [f, i])),
     stopwords,
@@ -153,6 +168,23 @@ export function headerWords(header: string, stopwords = getIndex().stopwords): s
   return words;
 }
 
+/** "Lead partner", "partenaire chef de file": a partner's words that name the applicant. */
+function namesLeadParty(set: ReadonlySet<string>, idx: HeaderIndex): boolean {
+  return idx.otherParties.unless.some((phrase) => phrase.every((w) => set.has(w)));
+}
+
+/** "Email of the partner organisation", "Courriel du référent": someone other than the applicant. */
+function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
+  const set = new Set(words);
+  return words.some((w) => idx.otherParties.words.has(w)) && !namesLeadParty(set, idx);
+}
+
+/** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
+function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
+  const set = new Set(words);
+  return !namesOtherParty(words, idx) && (words.some((w) => idx.applicantSide.words.has(w)) || namesLeadParty(set, idx));
+}
+
 interface Candidate {
   column: number;
   field: Field;
@@ -193,6 +225,8 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) {
     for (const f of idx.notNames.excluded) best.delete(f);
   }
+  // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply.
+  if (namesOtherParty(words, idx)) for (const f of idx.otherParties.fields) best.delete(f);
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's.
   if ([...idx.notTypes.fields].some((f) => best.has(f))) for (const f of idx.notTypes.excluded) best.delete(f);
   // "Nombre de bénéficiaires" asks how many, not which groups (nor, for the Spanish "nombre", whose
@@ -242,10 +276,14 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   }
   // Second pass: columns nobody took that match a field as well as its chosen column (one
   // question spread over several columns), or exactly: used when the chosen column is empty.
-  // Any other email question too: a row takes the first valid address of its email columns.
+  // A weaker email question too when it names the applicant's side ("Correo electrónico del
+  // responsable del proyecto" behind a Microsoft Forms "Correo electrónico" saying "anonymous"):
+  // a row takes the first valid address of its email columns. Another email question may be
+  // anybody's address (an ILO officer's, a mentor's): it never stands in for the applicant's.
   for (const c of candidates) {
     if (taken.has(c.column) || !mapping[c.field] || c.score < 1) continue;
-    if (c.score === primaryScore.get(c.field) || c.exact || c.field === 'email') {
+    if (c.score === primaryScore.get(c.field) || c.exact
+      || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? '', idx.stopwords), idx))) {
       mapping[c.field]!.push(c.column);
       taken.add(c.column);
     }

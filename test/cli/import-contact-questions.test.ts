@@ -54,3 +54,26 @@ describe('import: a beneficiaries question that also asks how many', () => {
     expect(es.apps[0].beneficiaries).toEqual(['Women']);
   });
 });
+
+describe('import: a third party\'s email is never the applicant\'s', () => {
+  it('a row whose contact email is blank is rejected, not filed under the partner\'s address', () => {
+    const { report, apps, rejects } = importCsv('Organisation,Contact email,Country,Project title,Email of the partner organisation\n'
+      + 'Acme,,Kenya,Apprenticeships,partner@example.com\nBeta,b@example.org,Peru,Digital,p2@example.com\n');
+    expect(report).toMatchObject({ rows: 2, inserted: 1, rejected: 1 });
+    expect(apps.map((a) => [a.organization, a.email])).toEqual([['Beta', 'b@example.org']]);
+    expect(rejects[0].reasons).toEqual(['missing email']);
+  });
+
+  it('French and Spanish referees and partners too', () => {
+    const fr = importCsv('Organisation,Courriel,Pays,Courriel du référent\nGamma,,Sénégal,ref@example.net\n');
+    expect(fr.report).toMatchObject({ rows: 1, rejected: 1 });
+    const es = importCsv('Organización,Correo electrónico,País,Correo electrónico del socio\nDelta,,Chile,socio@example.net\n');
+    expect(es.report).toMatchObject({ rows: 1, rejected: 1 });
+  });
+
+  it('a second question for the applicant\'s own address still fills a blank first one', () => {
+    const { apps } = importCsv('Organización,Correo electrónico,Correo electrónico del responsable del proyecto\n'
+      + 'Delta,anonymous,lead@example.org\n');
+    expect(apps.map((a) => a.email)).toEqual(['lead@example.org']);
+  });
+});

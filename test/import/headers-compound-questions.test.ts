@@ -97,3 +97,44 @@ describe('a beneficiaries question that also asks how many', () => {
     expect(m.organizationType).toBeUndefined();
   });
 });
+
+describe('email columns of other people', () => {
+  it.each([
+    'Email of the partner organisation',
+    'Partner email',
+    'Referee email address',
+    "Supervisor's email",
+    'Courriel du partenaire',
+    'Adresse électronique du témoin',
+    'Courriel de la personne de référence',
+    'Correo electrónico del socio',
+    'Correo de referencia',
+  ])('"%s" is never the applicant\'s email, not even as a fallback', (other) => {
+    expect(mapped(['Organisation', 'Contact email', 'Country', other]).email).toEqual(['Contact email']);
+    expect(mapped(['Organisation', other]).email).toBeUndefined();
+  });
+
+  it('nor does it win over the respondent address a form tool records', () => {
+    expect(mapped(['Timestamp', 'Email Address', 'Organisation', 'Referee email']).email).toEqual(['Email Address']);
+    expect(mapped(['ID', 'Start time', 'Email', 'Name', 'Organisation', 'Email of the partner organisation']).email).toEqual(['Email']);
+  });
+
+  it('nor are their names and phones the contact\'s', () => {
+    const m = mapped(['Organisation', 'Email', 'Name of the referee', 'Referee phone', 'Nom du partenaire']);
+    expect(m.contactName).toBeUndefined();
+    expect(m.phone).toBeUndefined();
+  });
+
+  it('an email question that names nobody the form knows is not a fallback either', () => {
+    expect(mapped(['Organisation', 'Contact email', 'Email of the ILO officer who told you about the call']).email).toEqual(['Contact email']);
+  });
+
+  it('the applicant side is still recognised: the lead partner, the project lead, the organisation', () => {
+    expect(mapped(['Organisation', 'Email of the lead partner']).email).toEqual(['Email of the lead partner']);
+    expect(mapped(['Organización', 'Correo electrónico', 'Correo electrónico del responsable del proyecto']).email)
+      .toEqual(['Correo electrónico', 'Correo electrónico del responsable del proyecto']);
+    expect(mapped(['Organisation', 'Contact email', 'Email of the organisation']).email).toEqual(['Contact email', 'Email of the organisation']);
+    expect(mapped(['Organisation', 'Courriel', 'Autre adresse électronique']).email).toEqual(['Courriel', 'Autre adresse électronique']);
+    expect(mapped(['Organisation', 'Courriel', 'Courriel du partenaire chef de file']).email).toEqual(['Courriel', 'Courriel du partenaire chef de file']);
+  });
+});

@@ -48,11 +48,9 @@ export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?
     if (options.reasons) cells.push(shortWhy(r.reasons));
     return cells;
   });
-  if (!tty || !options.reasons) return renderTable(io, headers, body);
-  // Give the "why" column what is left of the terminal, wrapped.
-  const fixed = [4, 7, 30, 9, 14, 6, 36, 7];
-  const left = Math.max(24, io.columns - fixed.reduce((s, w) => s + w, 0) - headers.length - 1);
-  return renderTable(io, headers, body, { maxWidth: [...fixed, left] });
+  // On a terminal the table is fitted to its width (the widest columns, often "why" and the
+  // categories, wrap first).
+  return renderTable(io, headers, body);
 }
 
 function bounds(line: CoverageLine): string {

@@ -16,14 +16,39 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
     const clean = (c: Cell) => text(c).replace(/[\t\r\n]+/g, ' ');
     return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
   }
+  const widths = fitWidths(headers, rows, io.columns, options.maxWidth);
   const table = new Table({
     head: headers.map((h) => io.color.bold(h)),
     style: { head: [], border: [] },
     wordWrap: true,
-    ...(options.maxWidth ? { colWidths: options.maxWidth } : {}),
+    ...(widths ? { colWidths: widths } : {}),
   });
   for (const r of rows) table.push(r.map(text));
   return table.toString() + '\n';
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const visibleLength = (s: string) => Math.max(0, ...s.replace(ANSI, '').split('\n').map((line) => [...line].length));
+
+/**
+ * Column widths (padding included) that keep the table within the terminal: each column as
+ * wide as its content (at most `caps`), then the widest cut one character at a time until
+ * the table fits; cells wrap. Undefined when the natural layout already fits and no cap is given.
+ */
+function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: number[]): number[] | undefined {
+  const natural = headers.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(text(r[i])))) + 2);
+  const widths = natural.map((w, i) => Math.min(w, caps?.[i] ?? Infinity));
+  const room = columns - (headers.length + 1); // one border between and around the columns
+  const floors = widths.map((w) => Math.min(w, 6)); // three characters and an ellipsis
+  let total = widths.reduce((s, w) => s + w, 0);
+  while (total > room) {
+    let widest = -1;
+    widths.forEach((w, i) => { if (w > floors[i] && (widest < 0 || w > widths[widest])) widest = i; });
+    if (widest < 0) break; // every column at its floor: the terminal is too narrow to help
+    widths[widest]--;
+    total--;
+  }
+  return caps || total < natural.reduce((s, w) => s + w, 0) ? widths : undefined;
 }
 
 /** A horizontal bar for counts (stats), scaled to width. */

@@ -196,7 +196,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     let headerScale = opts.scale === undefined ? scaleFromHeader(scoreHeader) : null;
     if (headerScale) {
       // A header whose numbers most scores do not fit was not stating the scale: guess from the scores instead.
-      const plainScores = parsed.filter((p) => !p.outOf).map((p) => p.score);
+      const plainScores = sheetScores.filter((p) => !p.outOf).map((p) => p.score);
       const outside = plainScores.filter((v) => v < headerScale!.min || v > headerScale!.max).length;
       if (outside * 2 > plainScores.length) {
         warn(io, `the column header "${scoreHeader}" reads like the scale ${headerScale.min}-${headerScale.max}, but ${outside} of ${plainScores.length} scores lie outside it, so the scale was inferred from the scores; if the header is right, import again with --scale ${headerScale.min}-${headerScale.max}`);

@@ -26,3 +26,18 @@ describe('the inferred scale reads every score of the sheet', { timeout: 60_000 
     expect(shown.scores.reviewers[0]).toMatchObject({ score: 5, scale: '0-10' });
   });
 });
+
+describe('a header scale checked against every score of the sheet', { timeout: 60_000 }, () => {
+  it('"Score (1-5)" is dropped when most of the sheet lies outside it, even if those rows name unknown applications', () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'scores.db');
+    const db = openDatabase(dbPath, { create: true });
+    for (let i = 1; i <= 2; i++) insertApplication(db, '2020', { organization: `Org ${i}`, externalId: `SIC-${i}`, country: 'KE', region: 'Africa', language: 'en' });
+    db.close();
+    const file = path.join(dir, 'jury.csv');
+    fs.writeFileSync(file, 'id,reviewer,Score (1-5)\nSIC-1,Ana,1\nSIC-2,Ana,2\nSIC-7,Ana,8\nSIC-8,Ana,9\nSIC-9,Ana,7\n');
+    const r = runCli(['scores', 'import', file, '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).scale).toMatchObject({ min: 0, max: 10, inferred: true });
+  });
+});

@@ -318,8 +318,9 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
   const ExcelJS = (await import('exceljs')).default;
   let fromCallback: unknown;
   let sheetStream: Readable | undefined;
+  let zip: ZipArchive | undefined;
   try {
-    const zip = await ZipArchive.open(file);
+    zip = await ZipArchive.open(file);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
@@ -339,7 +340,8 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     }
     if (zip.has('xl/styles.xml')) await reader._parseStyles(await zip.stream('xl/styles.xml'));
     const stored = zip.parts.get(sheet.part)!.compressedSize;
-    const progress = onBytes && stored > 0 ? (read: number) => onBytes(Math.round((zip.fileSize * read) / stored)) : undefined;
+    const fileSize = zip.fileSize;
+    const progress = onBytes && stored > 0 ? (read: number) => onBytes(Math.round((fileSize * read) / stored)) : undefined;
     sheetStream = await zip.stream(sheet.part, progress);
     const [emitted] = [...reader._parseWorksheet(sheetStream, String(wanted.index + 1))];
     if (!emitted) return;
@@ -374,6 +376,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     });
   } finally {
     sheetStream?.destroy();
+    zip?.close();
   }
 }
 

@@ -110,7 +110,7 @@ describe('export kumu --format xlsx', () => {
     for (const name of FORMULA_NAMES.map((n) => n.trim())) expect(labels).toContain(isFormulaLike(name) ? `'${name}` : name);
     expect(connections.rows.length).toBeGreaterThan(0);
     // The raw sheet XML has no <f> (formula) element at all, and exactly two sheets.
-    const files = unzip(fs.readFileSync(out));
+    const files = await unzip(fs.readFileSync(out));
     const sheets = [...files.keys()].filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
     expect(sheets).toHaveLength(2);
     for (const f of sheets) {

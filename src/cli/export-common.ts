@@ -4,7 +4,8 @@ import type { Application, ApplicationFilters } from '../model.js';
 import { startProgress } from '../ui/progress.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
-import { info, type IO } from './io.js';
+import path from 'node:path';
+import { info, warn, type IO } from './io.js';
 import { printJson } from './context.js';
 
 /** What every export run returns (and prints with --json). */
@@ -78,4 +79,25 @@ export function* applicationsWithProgress(db: DB, io: IO, filters: ApplicationFi
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * The format to write: --format when given (with a warning when --out's extension names
+ * another), else the one --out's extension stands for ("--out core.vcf" is a vCard), else
+ * the default. `byExtension` lists the formats each extension fits.
+ */
+export function formatForOut<F extends string>(
+  io: IO,
+  out: string | undefined,
+  format: F,
+  explicit: boolean,
+  byExtension: Record<string, readonly F[]>,
+): F {
+  if (!out || out === '-') return format;
+  const ext = path.extname(out).toLowerCase();
+  const fits = byExtension[ext];
+  if (!fits || fits.includes(format)) return format;
+  if (!explicit) return fits[0];
+  warn(io, `--out ${out} ends in ${ext} but --format ${format} writes ${format}; the file keeps the name given`);
+  return format;
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, type CliContext } from './context.js';
-import { parsePeerLinks } from './export-common.js';
+import { formatForOut, parsePeerLinks } from './export-common.js';
 import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
 import { CONTACT_FORMATS, runExportContacts, type ContactFormat } from './export-contacts.js';
 import { ROSTER_FORMATS, runExportRoster, type RosterFormat } from './export-roster.js';
@@ -14,6 +14,14 @@ export { runExportGraphml, type ExportGraphmlOptions } from './export-graphml.js
 export type { ExportResult } from './export-common.js';
 
 interface WriteFlags { out: string; force?: boolean; dryRun?: boolean; json?: boolean }
+
+/** What each --out extension stands for, per export (a Kumu csv export is a folder, so .csv names none). */
+const KUMU_EXTENSIONS: Record<string, readonly KumuFormat[]> = { '.xlsx': ['xlsx'], '.json': ['json'] };
+const CONTACT_EXTENSIONS: Record<string, readonly ContactFormat[]> = { '.vcf': ['vcf'], '.vcard': ['vcf'], '.csv': ['csv', 'outlook'] };
+const ROSTER_EXTENSIONS: Record<string, readonly RosterFormat[]> = { '.md': ['md'], '.markdown': ['md'], '.csv': ['csv'], '.json': ['json'] };
+
+/** Whether --format was typed (commander fills in the default otherwise). */
+const formatGiven = (command: Command) => command.getOptionValueSource('format') === 'cli';
 
 function addWriteOptions(cmd: Command, outHelp: string): Command {
   return cmd
@@ -68,7 +76,7 @@ Examples:
       await runExportKumu({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, view: flags.view,
-        format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+        format: formatForOut(io, flags.out, flags.format, formatGiven(command), KUMU_EXTENSIONS), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
 
@@ -92,7 +100,8 @@ Examples:
   skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish`)
     .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runExportContacts({ dbPath, filters: parseFilters(flags), format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter }, io);
+      const format = formatForOut(io, flags.out, flags.format, formatGiven(command), CONTACT_EXTENSIONS);
+      await runExportContacts({ dbPath, filters: parseFilters(flags), format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter }, io);
     });
 
   const roster = exp
@@ -111,7 +120,8 @@ Examples:
   skillsnet export roster core-2020 --format json --out -`)
     .action(async (name: string, flags: WriteFlags & { format: RosterFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runExportRoster({ dbPath, name, format: flags.format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
+      const format = formatForOut(io, flags.out, flags.format, formatGiven(command), ROSTER_EXTENSIONS);
+      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   const graphml = exp

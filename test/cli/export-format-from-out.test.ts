@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+import { exportFixture } from '../export/fixture.js';
+
+// Officers name the file they want (`--out core.vcf`) and rarely add --format: the file
+// must then hold what its name says, not the command's default format.
+let fx: ReturnType<typeof exportFixture>;
+beforeAll(() => { fx = exportFixture(); });
+
+const run = (args: string[]) => runCli([...args, '--db', fx.dbPath]);
+
+describe('without --format, the --out file name chooses the format', { timeout: 60_000 }, () => {
+  it('contacts: .vcf is a vCard', () => {
+    const out = path.join(fx.dir, 'core.vcf');
+    const r = run(['export', 'contacts', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCARD\r\n/);
+  });
+
+  it('roster: .csv is CSV and .json is JSON', () => {
+    const csv = path.join(fx.dir, 'core.csv');
+    expect(run(['export', 'roster', 'core-2020', '--out', csv]).code).toBe(0);
+    expect(fs.readFileSync(csv, 'utf8')).toMatch(/^\uFEFFrole,rank,id,/);
+    const json = path.join(fx.dir, 'core.json');
+    expect(run(['export', 'roster', 'core-2020', '--out', json]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(json, 'utf8')).name).toBe('core-2020');
+  });
+
+  it('kumu: .json is the blueprint', () => {
+    const out = path.join(fx.dir, 'map.json');
+    expect(run(['export', 'kumu', '--out', out]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toHaveProperty('elements');
+  });
+
+  it('an explicit --format wins, with a warning when the name says otherwise', () => {
+    const out = path.join(fx.dir, 'list.vcf');
+    const r = run(['export', 'contacts', '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFname,email/);
+    expect(r.stderr).toMatch(/warning: --out .*list\.vcf ends in \.vcf but --format csv/);
+    const outlook = run(['export', 'contacts', '--format', 'outlook', '--out', path.join(fx.dir, 'outlook.csv')]);
+    expect(outlook.stderr).not.toMatch(/warning: --out/);
+  });
+});

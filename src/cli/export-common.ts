@@ -3,6 +3,8 @@ import { countApplications, iterateApplications } from '../db/applications.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { startProgress } from '../ui/progress.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
+import { combinedScores } from '../db/scores.js';
+import { toCandidate } from '../selection/candidates.js';
 import { OperationError, UsageError } from '../errors.js';
 import path from 'node:path';
 import { info, warn, type IO } from './io.js';
@@ -68,12 +70,21 @@ export function checkJsonWithStdout(json: boolean | undefined, out: string): voi
  * for large calls (nothing is drawn off a terminal, with --quiet, or for small calls).
  */
 export function* applicationsWithProgress(db: DB, io: IO, filters: ApplicationFilters): Generator<Application> {
-  const total = io.stderrIsTTY && !io.quiet ? countApplications(db, filters) : 0;
+  // --min-score means what it means on select: the selection score (the reviewers' combined
+  // score where they scored, else the application's own); unscored applications are left out.
+  const { minScore, ...rest } = filters;
+  const combined = minScore === undefined ? null : combinedScores(db);
+  const scoresEnough = (a: Application) => {
+    if (minScore === undefined) return true;
+    const c = toCandidate(a, combined!.get(a.id)?.combined);
+    return c.scoreSource !== 'none' && c.score >= minScore;
+  };
+  const total = io.stderrIsTTY && !io.quiet ? countApplications(db, rest) : 0;
   const progress = startProgress(io, 'Reading applications', total >= 2000 ? total : 0);
   let done = 0;
   try {
-    for (const a of iterateApplications(db, filters)) {
-      yield a;
+    for (const a of iterateApplications(db, rest)) {
+      if (scoresEnough(a)) yield a;
       if (++done % 250 === 0) progress.update(done);
     }
   } finally {

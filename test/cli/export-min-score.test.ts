@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, json } from '../helpers.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { insertApplication } from '../../src/db/applications.js';
+
+// STYLE: the same filter flag means the same thing on select and every export. --min-score
+// is on the selection score: the reviewers' combined score where reviewers scored.
+describe('--min-score on exports uses the score select uses', { timeout: 60_000 }, () => {
+  it('an application the reviewers rated above the threshold is exported; one rated below is not', () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'call.db');
+    const db = openDatabase(dbPath, { create: true });
+    // Own scores all 5; the reviewers put #1 and #2 high, #3 and #4 low.
+    for (let i = 1; i <= 4; i++) insertApplication(db, '2020', { organization: `Org ${i}`, externalId: `A${i}`, email: `org${i}@example.org`, country: 'KE', region: 'Africa', language: 'en', score: 5 });
+    insertApplication(db, '2020', { organization: 'Unscored', externalId: 'A5', email: 'org5@example.org', country: 'KE', region: 'Africa', language: 'en' });
+    db.close();
+    const sheet = path.join(dir, 'jury.csv');
+    fs.writeFileSync(sheet, 'id,reviewer,score\nA1,Ana,9\nA2,Ana,8\nA3,Ana,2\nA4,Ana,1\n');
+    expect(runCli(['scores', 'import', sheet, '--scale', '0-10', '--db', dbPath]).code).toBe(0);
+    const selected = json(runCli(['select', '--size', '2', '--min-score', '6', '--dry-run', '--json', '--db', dbPath]));
+    const ids = selected.members.map((m: any) => m.id).sort();
+    expect(ids).toEqual([1, 2]);
+    const out = path.join(dir, 'contacts.csv');
+    const r = runCli(['export', 'contacts', '--min-score', '6', '--out', out, '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/org1@example\.org/);
+    expect(json(r).counts.applications).toBe(ids.length);
+  });
+});

@@ -185,6 +185,28 @@ function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean
   return !namesOtherParty(words, idx) && (words.some((w) => idx.applicantSide.words.has(w)) || namesLeadParty(set, idx));
 }
 
+/** Small words that may stand between "name" and what it is the name of: "nombre del puesto", "name of the position". */
+const OF_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las']);
+
+/**
+ * "Nombre del puesto", "Name of the position", "Nombre de postes créés" (French: how many jobs):
+ * a name word whose next word is a job word names the job (or counts jobs), not a person.
+ */
+function namesAJob(header: string, idx: HeaderIndex): boolean {
+  // words as written, with what follows each ("name," ends the phrase: "Contact person (name, role)")
+  const tokens = header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[\s'\u2019]+/).filter(Boolean);
+  const word = (t: string) => /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)([^]*)$/u.exec(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = word(tokens[i]!);
+    if (!m || m[2] !== '' || !idx.notNames.nameWords.has(foldWord(m[1]!))) continue;
+    let j = i + 1;
+    while (j < tokens.length && OF_WORDS.has(tokens[j]!)) j++;
+    const next = j < tokens.length ? word(tokens[j]!) : null;
+    if (next && idx.notNames.words.has(foldWord(next[1]!))) return true;
+  }
+  return false;
+}
+
 interface Candidate {
   column: number;
   field: Field;
@@ -221,7 +243,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   // "Email of the contact person" names an email: it is never the contact's name.
   // "Fonction de la personne de contact" asks for a job, not a name; "Name and position of the
   // contact person", "Nombre y cargo" ask for both, and the answer holds the name.
-  const asksName = words.some((w) => idx.notNames.nameWords.has(w));
+  const asksName = words.some((w) => idx.notNames.nameWords.has(w)) && !namesAJob(header, idx);
   if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) {
     for (const f of idx.notNames.excluded) best.delete(f);
   }

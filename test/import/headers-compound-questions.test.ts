@@ -106,9 +106,7 @@ describe('email columns of other people', () => {
     "Supervisor's email",
     'Courriel du partenaire',
     'Adresse électronique du témoin',
-    'Courriel de la personne de référence',
     'Correo electrónico del socio',
-    'Correo de referencia',
   ])('"%s" is never the applicant\'s email, not even as a fallback', (other) => {
     expect(mapped(['Organisation', 'Contact email', 'Country', other]).email).toEqual(['Contact email']);
     expect(mapped(['Organisation', other]).email).toBeUndefined();
@@ -136,5 +134,30 @@ describe('email columns of other people', () => {
     expect(mapped(['Organisation', 'Contact email', 'Email of the organisation']).email).toEqual(['Contact email', 'Email of the organisation']);
     expect(mapped(['Organisation', 'Courriel', 'Autre adresse électronique']).email).toEqual(['Courriel', 'Autre adresse électronique']);
     expect(mapped(['Organisation', 'Courriel', 'Courriel du partenaire chef de file']).email).toEqual(['Courriel', 'Courriel du partenaire chef de file']);
+  });
+});
+
+describe('the contact person under the French and Spanish word for it', () => {
+  it('"personne de référence", "persona de referencia" and "référent du projet" are the applicant\'s contact, not a third party nor an ID', () => {
+    const fr = mapped(['Organisation', 'Courriel de la personne de référence', 'Nom de la personne de référence', 'Téléphone de la personne de référence', 'Pays']);
+    expect(fr.email).toEqual(['Courriel de la personne de référence']);
+    expect(fr.contactName).toEqual(['Nom de la personne de référence']);
+    expect(fr.phone).toEqual(['Téléphone de la personne de référence']);
+    expect(fr.externalId).toBeUndefined();
+    const es = mapped(['Organización', 'Correo electrónico de la persona de referencia', 'Nombre de la persona de referencia', 'País', 'Referencia']);
+    expect(es.email).toEqual(['Correo electrónico de la persona de referencia']);
+    expect(es.contactName).toEqual(['Nombre de la persona de referencia']);
+    expect(es.externalId).toEqual(['Referencia']);
+    expect(mapped(['Organisation', 'Courriel du référent du projet', 'Pays']).email).toEqual(['Courriel du référent du projet']);
+    // a referee is still someone else
+    expect(mapped(['Organisation', 'Email', 'Referee email', 'Referee name']).email).toEqual(['Email']);
+  });
+
+  it('a name word followed by a job word names the job, not a person: "Nombre del puesto", "Nombre de postes créés"', () => {
+    for (const question of ['Nombre de postes créés', 'Nombre del puesto', 'Name of the position']) {
+      const m = mapped(['Organisation', 'Courriel', 'Pays', question]);
+      expect(m.contactName, question).toBeUndefined();
+    }
+    expect(mapped(['Organisation', 'Email', 'Country', 'Name and position of the contact person']).contactName).toEqual(['Name and position of the contact person']);
   });
 });

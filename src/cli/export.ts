@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
 import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, type CliContext } from './context.js';
 import { formatForOut, parsePeerLinks } from './export-common.js';
@@ -73,6 +75,12 @@ Examples:
   skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
     .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
+      if (!formatGiven(command) && path.extname(flags.out).toLowerCase() === '.csv') {
+        // Kumu's CSV import takes two files, so a csv export is a folder: a workbook named .csv would not open as CSV.
+        throw new UsageError(`--out ${flags.out}: a Kumu map in CSV is a folder holding elements.csv and connections.csv, not one .csv file`, {
+          hint: `give --format csv --out ${flags.out.replace(/\.csv$/i, '')} for the folder, or --out ${flags.out.replace(/\.csv$/i, '.xlsx')} for one workbook`,
+        });
+      }
       await runExportKumu({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, view: flags.view,

@@ -180,11 +180,12 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
         }
       }
       if (matches.length === 0 && email) matches = index.byEmail.get(email) ?? [];
-      if (matches.length === 0) return reject(`no application ${[ref && `with ID ${ref}`, email && `with email ${email}`].filter(Boolean).join(' or ')}${opts.call ? ` in call ${opts.call}` : ''}`);
+      // The row's email is personal data: the message names the row, not the address.
+      if (matches.length === 0) return reject(`no application ${[ref && `with ID ${ref}`, email && "with the row's email"].filter(Boolean).join(' or ')}${opts.call ? ` in call ${opts.call}` : ''}`);
       if (matches.length > 1) {
         const calls = new Set(matches.map((m) => m.call));
         const fix = calls.size > 1 ? 'add --call' : 'give the application ID instead';
-        return reject(`${ref || email} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); ${fix}`);
+        return reject(`${ref ? `ID ${ref}` : "the row's email"} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); ${fix}`);
       }
       parsed.push({ row: rowNumber, applicationId: matches[0].id, reviewer, score: value.score, raw, outOf: value.outOf });
     });
@@ -249,7 +250,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     if (rejects.length > 20) warn(io, `… and ${rejects.length - 20} more rejected rows (--json lists them all)`);
     const few = result.reviewers.filter((r) => toStore.filter((s) => s.reviewer === r).length < MIN_SCORES_TO_NORMALISE);
     if (few.length) info(io, `Fewer than ${MIN_SCORES_TO_NORMALISE} scores from ${few.join(', ')} in this file: such reviewers are compared with the pool of all scores rather than with their own habits.`);
-    info(io, `${result.applicationsScored} applications now have a combined reviewer score; select uses it. See one with: skillsnet show ID`);
+    info(io, `${result.applicationsScored} application${result.applicationsScored === 1 ? ' now has' : 's now have'} a combined reviewer score; select uses it. See one with: skillsnet show ID`);
     return result;
   });
 }

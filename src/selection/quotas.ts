@@ -1,5 +1,5 @@
 import { REGIONS } from '../model.js';
-import { UsageError } from '../errors.js';
+import { OperationError, UsageError } from '../errors.js';
 import { categoryCodes, parseCategoryCode } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { parseCountry, parseLanguage, parseRegion } from '../cli/filters.js';
@@ -232,7 +232,8 @@ export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new UsageError(`cannot read the quotas file ${file}: ${why}`, {
+    // An unreadable file is an operation that failed (exit 1), as for import and scores, not wrong usage.
+    throw new OperationError(`cannot read the quotas file ${file}: ${why}`, {
       hint: 'give the path of a CSV with the columns feature,value,min,max',
     });
   }

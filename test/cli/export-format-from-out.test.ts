@@ -34,6 +34,19 @@ describe('without --format, the --out file name chooses the format', { timeout: 
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toHaveProperty('elements');
   });
 
+  it('kumu: a single .csv file is refused (a Kumu CSV map is a folder of two files), naming both ways out', () => {
+    const out = path.join(fx.dir, 'map.csv');
+    const r = run(['export', 'kumu', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --out .*map\.csv: a Kumu map in CSV is a folder holding elements\.csv and connections\.csv/);
+    expect(r.stderr).toMatch(/--format csv --out .*map for the folder, or --out .*map\.xlsx for one workbook/);
+    expect(fs.existsSync(out)).toBe(false);
+    // with --format csv it is the folder, under the name given
+    const folder = path.join(fx.dir, 'kumu-folder');
+    expect(run(['export', 'kumu', '--format', 'csv', '--out', folder]).code).toBe(0);
+    expect(fs.existsSync(path.join(folder, 'elements.csv'))).toBe(true);
+  });
+
   it('an explicit --format wins, with a warning when the name says otherwise', () => {
     const out = path.join(fx.dir, 'list.vcf');
     const r = run(['export', 'contacts', '--format', 'csv', '--out', out]);

@@ -133,3 +133,15 @@ describe('one reviewer written several ways', () => {
     expect(JSON.stringify(shown)).toContain('"reviewer":"Ana Ruiz"');
   });
 });
+
+describe('rows that match no application', () => {
+  it('are named by row, never by the email address they hold (personal data)', () => {
+    const file = path.join(dir, 'unknown-email.csv');
+    fs.writeFileSync(file, 'Email,Reviewer,Score\nnobody.here@example.org,Ana,7\n');
+    const r = runCli(['scores', 'import', file, '--dry-run', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/row 1: no application with the row's email/);
+    expect(r.stderr + r.stdout).not.toContain('nobody.here');
+    expect(runCli(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath]).stdout).not.toContain('nobody.here');
+  });
+});

@@ -38,6 +38,12 @@ describe('select explains what is wrong (built CLI)', { timeout: 60_000 }, () =>
     expect(json(j).conflicts[0]).toMatch(/highest score is/);
   });
 
+  it('a quotas file that cannot be read is a failed operation (exit 1, as for import), said in words', () => {
+    const r = runCli(['select', '--size', '5', '--quotas', path.join(tempDir(), 'missing.csv'), '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot read the quotas file .*missing\.csv: no such file/m);
+  });
+
   it('filters that leave nothing are named', () => {
     const r = runCli(['select', '--size', '5', '--search', 'zzzqqq-nothing', '--region', 'Africa', '--db', dbPath]);
     expect(r.code).toBe(1);

@@ -81,19 +81,24 @@ const INTRO = String.raw`(?<![\p{L}\p{N}])(?:de|from|entre|between|scale|échell
 /** A range that fills a bracket, "(0-100)", "[1 to 5]", "(de 0 à 20)", or that such a word introduces. */
 const RANGE_IN_BRACKETS = new RegExp(String.raw`[(\[]\s*(?:${INTRO})?${NUMBER}${TO}${NUMBER}\s*[)\]]`, 'iu');
 const RANGE_INTRODUCED = new RegExp(String.raw`${INTRO}${NUMBER}${TO}${NUMBER}(?=$|[\s)\],.;:])`, 'iu');
+/** A range right after the score's own name: "Note 0-20", "Score 1-10", "Nota: 0 a 10" (not "Score for criteria 1-3"). */
+const RANGE_AFTER_SCORE = new RegExp(
+  String.raw`(?<![\p{L}])(?:score|note|nota|notes|puntuaci[oó]n|puntaje|rating|mark|grade|calificaci[oó]n)\s*:?\s*${NUMBER}\s*(?:-|–|—|\.\.|to|à|a)\s*${NUMBER}(?=$|[\s)\],.;:])`,
+  'iu',
+);
 /** "/20", "sur 20", "out of 5", "sobre 10", "max 10"; a slash after a number ("1/3") is a fraction, not a scale. */
 const OUT_OF = new RegExp(String.raw`(?:(?<!\d\s*)/|(?<![\p{L}])(?:sur|out\s+of|sobre|max(?:imum)?\.?)(?![\p{L}]))\s*${NUMBER}(?=$|[\s)\]])`, 'iu');
 
 /**
  * The scale a score column's header states, if any: "Score (0-100)", "Note sur 20",
- * "Note /20", "Score (out of 5)", "Nota sobre 10", "Rating (1 to 5)", "Note de 1 à 5". Numbers
+ * "Note /20", "Score (out of 5)", "Nota sobre 10", "Rating (1 to 5)", "Note de 1 à 5", "Note 0-20". Numbers
  * that only happen to sit in the header ("reviewers 1 and 2", "criteria 1-3", "weighted 1/3",
- * "Score 2020-2021") are not a scale: a range must fill a bracket or follow a word that
- * introduces one, and start at 0 or 1.
+ * "Score 2020-2021") are not a scale: a range must fill a bracket, follow a word that
+ * introduces one or the score's own name, and start at 0 or 1.
  */
 export function scaleFromHeader(header: string): { min: number; max: number } | null {
   const num = (t: string) => Number(t.replace(',', '.'));
-  const range = RANGE_IN_BRACKETS.exec(header) ?? RANGE_INTRODUCED.exec(header);
+  const range = RANGE_IN_BRACKETS.exec(header) ?? RANGE_INTRODUCED.exec(header) ?? RANGE_AFTER_SCORE.exec(header);
   if (range) {
     const min = num(range[1]!);
     const max = num(range[2]!);

@@ -35,6 +35,9 @@ describe('a score column header that states its scale', () => {
     expect(scaleFromHeader('Score on a scale of 1 to 5')).toEqual({ min: 1, max: 5 });
     expect(scaleFromHeader('Note [0-20]')).toEqual({ min: 0, max: 20 });
     expect(scaleFromHeader('Score (max 10)')).toEqual({ min: 0, max: 10 });
+    expect(scaleFromHeader('Note 0-20')).toEqual({ min: 0, max: 20 });
+    expect(scaleFromHeader('Score 1-10')).toEqual({ min: 1, max: 10 });
+    expect(scaleFromHeader('Nota: 0 a 10')).toEqual({ min: 0, max: 10 });
   });
 
   it('does not take numbers that only sit in the header for a scale', () => {

@@ -12,7 +12,9 @@ function text(c: Cell): string {
  * lines when stdout is a pipe, so `| cut -f2` and `| sort` work as with gh.
  */
 export function renderTable(io: IO, headers: string[], rows: Cell[][], options: { maxWidth?: number[] } = {}): string {
-  if (!io.stdoutIsTTY) {
+  // A boxed table of more rows than anyone scrolls through costs seconds and, past about a
+  // hundred thousand rows, overflows cli-table3: such lists are printed as lines, as in a pipe.
+  if (!io.stdoutIsTTY || rows.length > MAX_BOXED_ROWS) {
     const clean = (c: Cell) => text(c).replace(/[\t\r\n]+/g, ' ');
     return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
   }
@@ -30,13 +32,21 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const visibleLength = (s: string) => Math.max(0, ...s.replace(ANSI, '').split('\n').map((line) => [...line].length));
 
+/** Above this many rows a terminal gets tab-separated lines instead of a boxed table. */
+export const MAX_BOXED_ROWS = 5000;
+
 /**
  * Column widths (padding included) that keep the table within the terminal: each column as
  * wide as its content (at most `caps`), then the widest cut one character at a time until
  * the table fits; cells wrap. Undefined when the natural layout already fits and no cap is given.
  */
 function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: number[]): number[] | undefined {
-  const natural = headers.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(text(r[i])))) + 2);
+  // (a loop, not Math.max(...rows): spreading a hundred thousand rows overflows the call stack)
+  const natural = headers.map((h, i) => {
+    let w = visibleLength(h);
+    for (const r of rows) w = Math.max(w, visibleLength(text(r[i])));
+    return w + 2;
+  });
   const widths = natural.map((w, i) => Math.min(w, caps?.[i] ?? Infinity));
   const room = columns - (headers.length + 1); // one border between and around the columns
   const floors = widths.map((w) => Math.min(w, 6)); // three characters and an ellipsis

@@ -34,4 +34,15 @@ describe('tables on a terminal fit its width', () => {
     const { io } = bufferIO({ tty: true, columns: 100 });
     expect(renderTable(io, ['a', 'b'], [['x', 'y']])).toBe(renderTable(bufferIO({ tty: true, columns: 200 }).io, ['a', 'b'], [['x', 'y']]));
   });
+
+  it('a list of a hundred and fifty thousand rows on a terminal prints as lines instead of overflowing the stack', () => {
+    const { io } = bufferIO({ tty: true, columns: 100 });
+    const rows = Array.from({ length: 150_000 }, (_, i) => [i + 1, `Organisation ${i + 1}`, 'KE']);
+    const out = renderTable(io, ['ID', 'Organisation', 'Country'], rows);
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(150_001);
+    expect(lines[150_000]).toBe('150000\tOrganisation 150000\tKE');
+    // a list of ordinary length is still a boxed table
+    expect(renderTable(io, ['ID', 'Organisation'], rows.slice(0, 3000).map((r) => r.slice(0, 2)))).toMatch(/│ 3000 /);
+  });
 });

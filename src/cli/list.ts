@@ -87,21 +87,34 @@ function duplicatesOfCalls(db: DB, call: string | undefined, find: (db: DB, call
  * first: a filter that matches one side of a pair ("--search", "--roster") still shows the other.
  */
 function sideBySide(db: DB, applications: Application[], duplicates: Map<number, LikelyDuplicate>): Application[] {
-  const group = new Map<number, number>();
+  // Pairs chain (#2 looks like #1, #3 like #2): a group is every application linked by pairs, named by its earliest.
+  const parent = new Map<number, number>();
+  const root = (x: number): number => {
+    let r = x;
+    while (parent.get(r)! !== r) r = parent.get(r)!;
+    for (let c = x; c !== r; ) {
+      const next = parent.get(c)!;
+      parent.set(c, r);
+      c = next;
+    }
+    return r;
+  };
   for (const d of duplicates.values()) {
-    group.set(d.id, d.duplicateOf);
-    group.set(d.duplicateOf, d.duplicateOf);
+    for (const x of [d.id, d.duplicateOf]) if (!parent.has(x)) parent.set(x, x);
+    const a = root(d.id);
+    const b = root(d.duplicateOf);
+    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
   }
-  const shown = applications.filter((a) => group.has(a.id));
-  const groups = new Set(shown.map((a) => group.get(a.id)!));
+  const shown = applications.filter((a) => parent.has(a.id));
+  const groups = new Set(shown.map((a) => root(a.id)));
   const listed = new Set(shown.map((a) => a.id));
-  for (const [id, first] of group) {
-    if (groups.has(first) && !listed.has(id)) {
+  for (const id of parent.keys()) {
+    if (!listed.has(id) && groups.has(root(id))) {
       const partner = getApplication(db, id);
       if (partner) shown.push(partner);
     }
   }
-  return shown.sort((a, b) => group.get(a.id)! - group.get(b.id)! || a.id - b.id);
+  return shown.sort((a, b) => root(a.id) - root(b.id) || a.id - b.id);
 }
 
 export function registerList(program: Command, ctx: CliContext): void {

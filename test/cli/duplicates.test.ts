@@ -93,5 +93,22 @@ describe('likely duplicates', () => {
     expect(text.stdout).toMatch(/Looks like\s+#2 \(same organisation and title\)/);
     expect(runCli(['--db', db, 'show', '5']).stdout).not.toMatch(/Looks like/);
   });
+
+  it('list --duplicates with a filter shows a whole chain of look-alikes (#2 like #1, #3 like #2)', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    const file = path.join(dir, 'chain.csv');
+    fs.writeFileSync(file, [
+      'ID,Organisation,Email,Country,Title of the project',
+      'A1,Alpha Training Centre,one@alpha.org,Kenya,Digital skills for rural youth',
+      'A2,Alpha Training Centre,one@alpha.org,Kenya,Green jobs apprenticeship scheme',
+      'A3,Alpha Training Centre,three@alpha.org,Kenya,Green jobs apprenticeship scheme',
+    ].join('\n') + '\n');
+    expect(runCli(['--db', db, 'import', file, '--call', 'D']).code).toBe(0);
+    const all = json(runCli(['--db', db, 'list', '--duplicates', '--json']));
+    expect(all.map((a: { id: number; duplicateOf: number | null }) => [a.id, a.duplicateOf])).toEqual([[1, null], [2, 1], [3, 2]]);
+    const rural = json(runCli(['--db', db, 'list', '--duplicates', '--search', 'rural', '--json']));
+    expect(rural.map((a: { id: number }) => a.id)).toEqual([1, 2, 3]);
+  });
 });
 

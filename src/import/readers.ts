@@ -285,6 +285,7 @@ interface WorkbookParts {
 }
 
 class UnresolvedStrings extends Error {}
+class CutShort extends Error {}
 
 /** A workbook's sheets in tab order: name (null when the workbook does not say) and part. */
 async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string }[]> {
@@ -343,7 +344,18 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     const fileSize = zip.fileSize;
     const progress = onBytes && stored > 0 ? (read: number) => onBytes(Math.round((fileSize * read) / stored)) : undefined;
     sheetStream = await zip.stream(sheet.part, progress);
-    const [emitted] = [...reader._parseWorksheet(sheetStream, String(wanted.index + 1))];
+    // The XML parser stops quietly where a cut-short sheet ends: keep the end of the text to
+    // check that the sheet closed, or rows after the cut would go unaccounted for.
+    let tail = '';
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        tail = (tail + chunk.toString('latin1')).slice(-64);
+        done(null, chunk);
+      },
+    });
+    sheetStream.on('error', (e) => tap.destroy(e));
+    sheetStream.pipe(tap);
+    const [emitted] = [...reader._parseWorksheet(tap, String(wanted.index + 1))];
     if (!emitted) return;
     for await (const row of emitted.value) {
       const values = row.values as unknown[];
@@ -364,8 +376,14 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         }
       }
     }
+    if (!/<\/(?:[\w-]+:)?worksheet>\s*$/.test(tail)) throw new CutShort();
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
+    if (e instanceof CutShort) {
+      throw new OperationError(`${file} cannot be read: its sheet ends in the middle (the workbook is cut short or damaged), so some rows are missing`, {
+        hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
+      });
+    }
     if (e instanceof UnresolvedStrings) {
       throw new OperationError(`${file} cannot be read: its cells refer to texts that are missing from the workbook (xl/sharedStrings.xml)`, {
         hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',

@@ -129,3 +129,25 @@ describe('a workbook whose string table is missing', () => {
     expect(fs.existsSync(path.join(dir, 'no-strings.db'))).toBe(false);
   });
 });
+
+describe('a workbook whose sheet is cut short', () => {
+  it('is an error, not an import of the rows before the cut with the rest unaccounted for', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Applications');
+    ws.addRow(['Organisation', 'Email', 'Country']);
+    for (let i = 1; i <= 50; i++) ws.addRow([`Org ${i}`, `o${i}@example.org`, 'Kenya']);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const whole = path.join(dir, 'whole.xlsx');
+    fs.writeFileSync(whole, await zip.generateAsync({ type: 'nodebuffer' }));
+    zip.file('xl/worksheets/sheet1.xml', sheet.slice(0, Math.floor(sheet.length / 2)));
+    const file = path.join(dir, 'cut.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const run = runCli(['--db', path.join(dir, 'cut.db'), 'import', file, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*cut\.xlsx cannot be read: its sheet ends in the middle/m);
+    expect(fs.existsSync(path.join(dir, 'cut.db'))).toBe(false);
+    // the same workbook whole imports every row
+    expect(json(runCli(['--db', path.join(dir, 'whole.db'), 'import', whole, '--call', '2024', '--json']))).toMatchObject({ rows: 50, inserted: 50 });
+  });
+});

@@ -447,7 +447,8 @@ class RowWriter {
         // A corrected row of that other form (a new email, or the organisation spelled anew) is
         // still its application: the same ID with the same email or the same organisation, written
         // by an earlier import (two rows of one file are two responses, never a correction).
-        stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !isOtherApplication(s, a));
+        // (and not one another row of this file reached: that row's own route decides it)
+        stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !this.touched(s.id) && !isOtherApplication(s, a));
       }
     }
     const beneficiaries = JSON.stringify(a.beneficiaries);
@@ -515,6 +516,11 @@ class RowWriter {
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, values, this.batchId);
+  }
+
+  /** Whether an earlier row of this file already reached the application. */
+  private touched(id: number): boolean {
+    return id < this.seenCount.length && this.seenCount[id]! > 0;
   }
 
   private mark(id: number, count: number, flags: number): void {

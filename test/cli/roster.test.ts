@@ -29,7 +29,7 @@ beforeAll(() => {
 describe('roster replace and diff (built CLI)', { timeout: 90_000 }, () => {
   it('swaps a declining member for the best alternate that keeps every quota, and records it', () => {
     const sel = runCli(['select', '--size', '4', '--quotas', '-', '--db', dbPath]);
-    expect(sel.code).toBe(2); // no such file "-": usage error, nothing saved
+    expect(sel.code).toBe(1); // no such file "-": the operation fails (as any unreadable file), nothing saved
     const quotas = path.join(path.dirname(dbPath), 'quotas.csv');
     fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Africa,2,\n');
     const r = runCli(['select', '--size', '4', '--quotas', quotas, '--name', 'core', '--json', '--db', dbPath]);

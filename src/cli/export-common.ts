@@ -67,24 +67,26 @@ export function checkJsonWithStdout(json: boolean | undefined, out: string): voi
 
 /**
  * The matching applications, streamed from the database, with a progress bar on a terminal
- * for large calls (nothing is drawn off a terminal, with --quiet, or for small calls).
+ * for large calls (nothing is drawn off a terminal, with --quiet, or for small calls). Each
+ * carries the score select ranks by: the reviewers' combined score where reviewers scored,
+ * else the application's own, so a map sized by score shows what the selection weighed.
  */
 export function* applicationsWithProgress(db: DB, io: IO, filters: ApplicationFilters): Generator<Application> {
-  // --min-score means what it means on select: the selection score (the reviewers' combined
-  // score where they scored, else the application's own); unscored applications are left out.
+  // --min-score means what it means on select: the selection score; unscored applications are left out.
   const { minScore, ...rest } = filters;
-  const combined = minScore === undefined ? null : combinedScores(db);
-  const scoresEnough = (a: Application) => {
-    if (minScore === undefined) return true;
-    const c = toCandidate(a, combined!.get(a.id)?.combined);
-    return c.scoreSource !== 'none' && c.score >= minScore;
+  const combined = combinedScores(db);
+  const withSelectionScore = (a: Application): Application | null => {
+    const c = toCandidate(a, combined.get(a.id)?.combined);
+    if (minScore !== undefined && (c.scoreSource === 'none' || c.score < minScore)) return null;
+    return c.scoreSource === 'reviewers' ? { ...a, score: c.score } : a;
   };
   const total = io.stderrIsTTY && !io.quiet ? countApplications(db, rest) : 0;
   const progress = startProgress(io, 'Reading applications', total >= 2000 ? total : 0);
   let done = 0;
   try {
     for (const a of iterateApplications(db, rest)) {
-      if (scoresEnough(a)) yield a;
+      const scored = withSelectionScore(a);
+      if (scored) yield scored;
       if (++done % 250 === 0) progress.update(done);
     }
   } finally {

@@ -27,5 +27,14 @@ describe('--min-score on exports uses the score select uses', { timeout: 60_000 
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/org1@example\.org/);
     expect(json(r).counts.applications).toBe(ids.length);
+    // The map's Score is that score too: sized by what the selection weighed.
+    const map = path.join(dir, 'map.json');
+    expect(runCli(['export', 'kumu', '--format', 'json', '--out', map, '--db', dbPath]).code).toBe(0);
+    const scoreOf = (label: string) => JSON.parse(fs.readFileSync(map, 'utf8')).elements.find((e: any) => e.attributes?.label === label || e.label === label);
+    const org1 = scoreOf('Org 1');
+    const unscored = scoreOf('Unscored');
+    expect(JSON.stringify(org1)).not.toMatch(/"[Ss]core":5\b/);
+    expect(JSON.stringify(org1)).toMatch(/"[Ss]core":(9|10)(\.\d+)?\b/);
+    expect(JSON.stringify(unscored)).not.toMatch(/"[Ss]core":\d/);
   });
 });

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, json } from '../helpers.js';
-import { openDatabase } from '../../src/db/connection.js';
-import { insertApplication, setCategories } from '../../src/db/applications.js';
+import { makeRosterCall } from '../selection/fixtures.js';
 
 let dbPath: string;
 let quotas: string;
@@ -11,17 +10,12 @@ let quotas: string;
 beforeAll(() => {
   const dir = tempDir();
   dbPath = path.join(dir, 'reasons.db');
-  const db = openDatabase(dbPath, { create: true });
-  const add = (org: string, region: 'Africa' | 'Americas', country: string, score: number) => {
-    const id = insertApplication(db, '2020', { organization: org, externalId: org, country, region, language: 'en', score });
-    setCategories(db, id, ['life-skills']);
-    return id;
-  };
-  add('A1', 'Africa', 'KE', 9); // 1
-  add('A2', 'Africa', 'NG', 8); // 2
-  add('M1', 'Americas', 'MX', 7); // 3
-  add('M2', 'Americas', 'BR', 3); // 4
-  db.close();
+  makeRosterCall(dbPath, [
+    ['A1', 'Africa', 'KE', 9], // 1
+    ['A2', 'Africa', 'NG', 8], // 2
+    ['M1', 'Americas', 'MX', 7], // 3
+    ['M2', 'Americas', 'BR', 3], // 4
+  ]);
   quotas = path.join(dir, 'quotas.csv');
   fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Africa,1,\nregion,Americas,1,\n');
 });

@@ -2,28 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, json } from '../helpers.js';
-import { openDatabase } from '../../src/db/connection.js';
-import { insertApplication, setCategories } from '../../src/db/applications.js';
+import { makeRosterCall } from '../selection/fixtures.js';
 
 let dbPath: string;
 
 // Two regions; Africa's members are scarce, so replacing one must bring in another African.
 beforeAll(() => {
   dbPath = path.join(tempDir(), 'roster.db');
-  const db = openDatabase(dbPath, { create: true });
-  const add = (org: string, region: 'Africa' | 'Americas', country: string, score: number) => {
-    const id = insertApplication(db, '2020', { organization: org, externalId: org, country, region, language: 'en', score });
-    setCategories(db, id, ['life-skills']);
-    return id;
-  };
-  add('A1', 'Africa', 'KE', 6); // 1
-  add('A2', 'Africa', 'NG', 5); // 2
-  add('A3', 'Africa', 'SN', 1); // 3
-  add('M1', 'Americas', 'MX', 9); // 4
-  add('M2', 'Americas', 'BR', 8); // 5
-  add('M3', 'Americas', 'CO', 7); // 6
-  add('M4', 'Americas', 'PE', 6.5); // 7
-  db.close();
+  makeRosterCall(dbPath, [
+    ['A1', 'Africa', 'KE', 6], // 1
+    ['A2', 'Africa', 'NG', 5], // 2
+    ['A3', 'Africa', 'SN', 1], // 3
+    ['M1', 'Americas', 'MX', 9], // 4
+    ['M2', 'Americas', 'BR', 8], // 5
+    ['M3', 'Americas', 'CO', 7], // 6
+    ['M4', 'Americas', 'PE', 6.5], // 7
+  ]);
 });
 
 describe('roster replace and diff (built CLI)', { timeout: 90_000 }, () => {

@@ -59,3 +59,16 @@ export function makeCall(dbPath: string, n: number, seed = 1): void {
   })();
   db.close();
 }
+
+/**
+ * A small call of named applications (`org` is also the external ID), each in life-skills, in
+ * the order given (ids 1, 2, ...): for roster tests whose outcome depends on exact scores.
+ */
+export function makeRosterCall(dbPath: string, apps: [org: string, region: 'Africa' | 'Americas', country: string, score: number][]): void {
+  const db = openDatabase(dbPath, { create: true });
+  for (const [org, region, country, score] of apps) {
+    const id = insertApplication(db, '2020', { organization: org, externalId: org, country, region, language: 'en', score });
+    setCategories(db, id, ['life-skills']);
+  }
+  db.close();
+}

@@ -149,14 +149,14 @@ function foldWord(word: string): string {
 /** A KoboToolbox/ODK field path ("group_org/org_name"): no spaces, parts joined by "/". */
 const FIELD_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/;
 
+/** Lower case without accents: "Référent" -> "referent". */
+const foldText = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
 /** The meaningful words of a header: folded, without small words and one-letter bits (l', d', 's). */
 export function headerWords(header: string, stopwords = getIndex().stopwords): string[] {
   const trimmed = header.trim();
   // a field path is named by its last part: the groups above it say where it sat in the form
-  const text = (FIELD_PATH.test(trimmed) ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : header)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const text = foldText(FIELD_PATH.test(trimmed) ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : header)
     .replace(/e[\s-]?mail/g, 'email')
     .replace(/[ßœæ]/g, (c) => ({ ß: 'ss', œ: 'oe', æ: 'ae' })[c] ?? c);
   const words: string[] = [];
@@ -194,7 +194,7 @@ const OF_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el
  */
 function namesAJob(header: string, idx: HeaderIndex): boolean {
   // words as written, with what follows each ("name," ends the phrase: "Contact person (name, role)")
-  const tokens = header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[\s'\u2019]+/).filter(Boolean);
+  const tokens = foldText(header).split(/[\s'\u2019]+/).filter(Boolean);
   const word = (t: string) => /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)([^]*)$/u.exec(t);
   for (let i = 0; i < tokens.length; i++) {
     const m = word(tokens[i]!);

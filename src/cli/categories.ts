@@ -38,7 +38,7 @@ export async function runCategories(opts: CategoriesOptions, io: IO): Promise<Ca
   const tax = taxonomy();
   // The taxonomy is useful before anything is imported: without a database, counts are 0.
   const counts = fs.existsSync(opts.dbPath)
-    ? await withDatabase(opts.dbPath, { create: false }, async (db) => (await import('../db/tags.js')).categoryCounts(db, opts.filters ?? {}))
+    ? await withDatabase(opts.dbPath, { create: false }, async (db) => (await import('../tagging/counts.js')).categoryCounts(db, opts.filters ?? {}))
     : undefined;
   const byCode = new Map((counts?.categories ?? []).map((c) => [c.code, c]));
   const result: CategoriesResult = {

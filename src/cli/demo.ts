@@ -105,7 +105,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   heading(1, `Import ${opts.sample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
   info(io, 'Importing…');
   const { importFiles } = await import('../import/importer.js');
-  const report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, [sample], { call: DEMO_CALL }, stepIO(io).io));
+  const report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, [sample], { call: DEMO_CALL }));
   const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
   out(
     `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
@@ -119,7 +119,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   info(io, 'Tagging…');
   const { runTagAuto } = await import('./tag.js');
   const tagged = await runTagAuto({ dbPath }, stepIO(io).io);
-  const { categoryCounts } = await import('../db/tags.js');
+  const { categoryCounts } = await import('../tagging/counts.js');
   const counts = await withDatabase(dbPath, { create: false }, (db) => categoryCounts(db));
   const max = Math.max(0, ...counts.categories.map((x) => x.applications));
   out(

@@ -3,7 +3,7 @@ import { countApplications, iterateApplications } from '../db/applications.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { startProgress } from '../ui/progress.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
-import { combinedScores } from '../db/scores.js';
+import { combinedScores } from '../selection/scores.js';
 import { toCandidate } from '../selection/candidates.js';
 import { OperationError, UsageError } from '../errors.js';
 import path from 'node:path';

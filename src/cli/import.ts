@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, warn, type IO } from './io.js';
-import type { ImportOptions, ImportReport } from '../import/importer.js';
+import { canPrompt, info, warn, type IO } from './io.js';
+import { interruptSignal } from './signals.js';
+import type { ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
+import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 
 export interface ImportCommandOptions extends ImportOptions {
@@ -13,8 +15,23 @@ export interface ImportCommandOptions extends ImportOptions {
   json?: boolean;
 }
 
+/**
+ * The import's callbacks on this terminal: status and warnings on stderr, a progress bar per
+ * file, the column wizard when someone can answer, and Ctrl-C rolling back the file being written.
+ */
+export function importHooks(io: IO): ImportHooks {
+  return {
+    ...callbacksFor(io),
+    askMapping: canPrompt(io)
+      ? async (q) => (await import('../ui/mapping-wizard.js')).mappingWizard(io, q.file, q.headers, q.mapping, q.missing)
+      : undefined,
+    signal: interruptSignal(),
+  };
+}
+
 export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
   const { importFiles, prepareFiles } = await import('../import/importer.js');
+  const hooks = importHooks(io);
   // A dry run against a database that does not exist yet works on a throw-away copy: it writes nothing.
   let dbPath = opts.dbPath;
   let scratch: string | undefined;
@@ -27,8 +44,8 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
   try {
     // Files are checked (columns found) before a new database file is created, so a file that
     // cannot be imported leaves nothing behind.
-    const ready = isNew ? await prepareFiles(opts.files, opts, io) : undefined;
-    report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, opts, io, ready));
+    const ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
+    report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, opts, hooks, ready));
   } catch (e) {
     if (isNew && !scratch && fs.existsSync(dbPath)) {
       const { discardEmptyDatabase } = await import('../db/imports.js');

@@ -1,58 +1,9 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import type { Prompts } from '../ui/prompts.js';
+import { Chalk } from 'chalk';
+import { colorEnabled, type IO } from '../ui/io.js';
 
-/** Something text can be written to: process.stdout, or a buffer in tests. */
-export interface TextSink {
-  write(chunk: string): unknown;
-}
-
-/**
- * Everything a command needs from the outside world. Commands never touch
- * process.stdout/stderr/env directly, so tests can drive them with fakes.
- */
-export interface IO {
-  stdout: TextSink;
-  stderr: TextSink;
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  /** Colours for stdout (level 0 when not a terminal, NO_COLOR or --no-color). */
-  color: ChalkInstance;
-  /** Colours for stderr. */
-  errColor: ChalkInstance;
-  quiet: boolean;
-  debug: boolean;
-  /** Answer yes to every question (--yes). */
-  yes: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Terminal width for tables, 80 when unknown. */
-  columns: number;
-  /** Interactive prompts; only valid when canPrompt(io). Loaded lazily. */
-  prompts: () => Promise<Prompts>;
-}
-
-/** Prompts are allowed only when both stdin and stdout are terminals. */
-export function canPrompt(io: IO): boolean {
-  return io.stdinIsTTY && io.stdoutIsTTY;
-}
-
-/** A status message on stderr, silenced by --quiet. */
-export function info(io: IO, message: string): void {
-  if (!io.quiet) io.stderr.write(message + '\n');
-}
-
-/** A warning on stderr; shown even with --quiet. */
-export function warn(io: IO, message: string): void {
-  io.stderr.write(io.errColor.yellow('warning: ') + message + '\n');
-}
-
-export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean, noColorFlag: boolean): boolean {
-  if (noColorFlag) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return isTTY && env.TERM !== 'dumb';
-}
+// The IO a command gets is defined with the terminal helpers in ui/io.ts; what is here builds
+// one for this process (processIO) or for a test (bufferIO).
+export { canPrompt, colorEnabled, info, warn, type IO, type TextSink } from '../ui/io.js';
 
 export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: boolean; yes?: boolean } = {}): IO {
   const env = process.env;

@@ -7,7 +7,7 @@ import type { DB } from '../db/connection.js';
 import type { ApplicationFilters } from '../model.js';
 import { deleteRoster, getRoster, listRosters, rosterChanges, rosterEntries, swapRosterMember, type RosterChange, type RosterInfo } from '../db/rosters.js';
 import { listApplications } from '../db/applications.js';
-import { combinedScores } from '../db/scores.js';
+import { combinedScores } from '../selection/scores.js';
 import { byScore, toCandidate, type Candidate } from '../selection/candidates.js';
 import { coverage, type Coverage } from '../selection/coverage.js';
 import { memberReasons, swapKeepsQuotas } from '../selection/reasons.js';

@@ -4,7 +4,8 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
-import { combinedScores, reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
+import { reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
+import { combinedScores } from '../selection/scores.js';
 import { normaliseName } from '../geo/normalise.js';
 import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from '../selection/score-file.js';
 import { MIN_SCORES_TO_NORMALISE } from '../selection/normalise.js';

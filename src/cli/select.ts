@@ -7,7 +7,7 @@ import type { ApplicationFilters } from '../model.js';
 import type { DB } from '../db/connection.js';
 import { countApplications, getApplication, listApplications } from '../db/applications.js';
 import { nextRosterName, rosterExists, saveRoster } from '../db/rosters.js';
-import { combinedScores } from '../db/scores.js';
+import { combinedScores } from '../selection/scores.js';
 import { toCandidate, type Candidate } from '../selection/candidates.js';
 import { quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Quota, type QuotaRule } from '../selection/quotas.js';
 import { selectRoster, type SelectionResult } from '../selection/select.js';

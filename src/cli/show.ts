@@ -4,7 +4,7 @@ import type { IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
-import { scoreDetails, type ScoreDetails } from '../db/scores.js';
+import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
 import { duplicatesOfApplication, type LooksLike } from '../import/duplicates.js';
 
 export interface ShowOptions {

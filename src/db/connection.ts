@@ -12,8 +12,6 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-export { resolveDbPath } from '../cli/context.js';
-
 /**
  * Opens (and, when asked, creates) the database: mode 0600 because it holds
  * personal data, WAL so readers don't block the writer, foreign keys on, and a

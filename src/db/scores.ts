@@ -1,5 +1,4 @@
 import type { DB } from './connection.js';
-import { combineScores, type CombinedScore, type ReviewerScore } from '../selection/normalise.js';
 
 /** Scale assumed for scores imported before scales were stored. */
 export const DEFAULT_SCALE = { min: 0, max: 10 };
@@ -15,7 +14,17 @@ interface ScoreRow {
   imported_at: string;
 }
 
-function allScores(db: DB): ReviewerScore[] {
+/** One reviewer's score of one application, with the scale it was given on. */
+export interface StoredScore {
+  applicationId: number;
+  reviewer: string;
+  score: number;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+/** Every reviewer score, oldest first (selection/scores.ts combines them). */
+export function reviewerScores(db: DB): StoredScore[] {
   return (db.prepare('SELECT application_id, reviewer, score, scale_min, scale_max FROM reviewer_scores ORDER BY id').all() as ScoreRow[]).map((r) => ({
     applicationId: r.application_id,
     reviewer: r.reviewer,
@@ -25,46 +34,32 @@ function allScores(db: DB): ReviewerScore[] {
   }));
 }
 
-/**
- * Reviewers' combined score of every application that has one. Normalisation uses
- * every stored score (a reviewer's habit shows across all the applications they scored).
- */
-export function combinedScores(db: DB): Map<number, CombinedScore> {
-  return combineScores(allScores(db));
-}
-
 export function countReviewerScores(db: DB): number {
   return (db.prepare('SELECT count(*) AS n FROM reviewer_scores').get() as { n: number }).n;
 }
 
-export interface ScoreDetails {
-  /** Raw scores as reviewers gave them, with their scale and standardised value. */
-  reviewers: { reviewer: string; score: number; scale: string; z: number; file: string | null; importedAt: string }[];
-  /** Combined score on 0..10, null when no reviewer scored the application. */
-  combined: number | null;
+/** One application's reviewer scores as stored, by reviewer. */
+export interface StoredScoreDetails {
+  reviewer: string;
+  score: number;
+  scaleMin: number;
+  scaleMax: number;
+  file: string | null;
+  importedAt: string;
 }
 
-/** What `show` displays about an application's reviewer scores. */
-export function scoreDetails(db: DB, applicationId: number): ScoreDetails {
+export function scoresOfApplication(db: DB, applicationId: number): StoredScoreDetails[] {
   const rows = db
     .prepare('SELECT application_id, reviewer, score, scale_min, scale_max, raw_text, file_name, imported_at FROM reviewer_scores WHERE application_id = ? ORDER BY reviewer')
     .all(applicationId) as ScoreRow[];
-  if (rows.length === 0) return { reviewers: [], combined: null };
-  const combined = combinedScores(db).get(applicationId);
-  return {
-    reviewers: rows.map((r) => {
-      const z = combined?.reviewers.find((x) => x.reviewer === r.reviewer)?.z ?? 0;
-      return {
-        reviewer: r.reviewer,
-        score: r.score,
-        scale: `${r.scale_min ?? DEFAULT_SCALE.min}-${r.scale_max ?? DEFAULT_SCALE.max}`,
-        z: Math.round(z * 1000) / 1000,
-        file: r.file_name,
-        importedAt: r.imported_at,
-      };
-    }),
-    combined: combined?.combined ?? null,
-  };
+  return rows.map((r) => ({
+    reviewer: r.reviewer,
+    score: r.score,
+    scaleMin: r.scale_min ?? DEFAULT_SCALE.min,
+    scaleMax: r.scale_max ?? DEFAULT_SCALE.max,
+    file: r.file_name,
+    importedAt: r.imported_at,
+  }));
 }
 
 export interface ScoreToStore {

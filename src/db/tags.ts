@@ -1,7 +1,6 @@
 import type { DB } from './connection.js';
 import type { ApplicationFilters } from '../model.js';
 import { filterClause } from './applications.js';
-import { categoryCodes, taxonomy } from '../tagging/taxonomy.js';
 
 export type TagSource = 'auto' | 'officer' | 'applicant';
 export type TagState = 'on' | 'removed';
@@ -231,17 +230,18 @@ export function officerLabelled(db: DB): Array<TaggableApplication & { categorie
   return rows.map((r) => ({ ...toTaggable(r), categories: r.categories ? r.categories.split('|') : [] }));
 }
 
-export interface CategoryCount {
+/** Applications per category code as stored (state on), how many an officer confirmed. */
+export interface CategoryTally {
   code: string;
-  name: string;
-  /** Applications carrying the category (state on, any source). */
   applications: number;
-  /** Of those, how many an officer confirmed. */
   byOfficer: number;
 }
 
-/** Applications per revised category (taxonomy order), with the untagged and total counts. */
-export function categoryCounts(db: DB, filters: ApplicationFilters = {}): { categories: CategoryCount[]; untagged: number; total: number } {
+/**
+ * Applications per stored category code, with the untagged and total counts of the matching
+ * applications (tagging/counts.ts puts them in taxonomy order).
+ */
+export function categoryTallies(db: DB, filters: ApplicationFilters = {}): { tallies: CategoryTally[]; untagged: number; total: number } {
   const { where, params } = filterClause(filters);
   const chosen = `SELECT a.id FROM applications a JOIN calls c ON c.id = a.call_id ${where}`;
   const rows = db
@@ -250,7 +250,6 @@ export function categoryCounts(db: DB, filters: ApplicationFilters = {}): { cate
          FROM application_categories ac WHERE ac.state = 'on' AND ac.application_id IN (${chosen}) GROUP BY ac.category`,
     )
     .all(params) as { code: string; n: number; officer: number }[];
-  const byCode = new Map(rows.map((r) => [r.code, r]));
   const total = (db.prepare(`SELECT count(*) AS n FROM (${chosen})`).get(params) as { n: number }).n;
   const untagged = (
     db
@@ -260,17 +259,7 @@ export function categoryCounts(db: DB, filters: ApplicationFilters = {}): { cate
       )
       .get(params) as { n: number }
   ).n;
-  const categories = taxonomy().revised.map((c) => ({
-    code: c.code,
-    name: c.short.en,
-    applications: byCode.get(c.code)?.n ?? 0,
-    byOfficer: byCode.get(c.code)?.officer ?? 0,
-  }));
-  // Codes outside the taxonomy (an older file, a hand edit) are still counted, not hidden.
-  for (const r of rows) {
-    if (!categoryCodes().includes(r.code)) categories.push({ code: r.code, name: r.code, applications: r.n, byOfficer: r.officer });
-  }
-  return { categories, untagged, total };
+  return { tallies: rows.map((r) => ({ code: r.code, applications: r.n, byOfficer: r.officer })), untagged, total };
 }
 
 export interface ReviewCandidate {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { OperationError, UsageError } from '../errors.js';
-import type { TextSink } from '../cli/io.js';
+import type { TextSink } from '../reporting.js';
 
 /**
  * How every export writes its files: to a temporary file in the same folder, created 0600

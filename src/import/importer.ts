@@ -12,17 +12,15 @@ import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { createBatch, finishBatch, prepareImport, previousImportOf, type ApplicationValues, type ImportStatements } from '../db/imports.js';
-import { addCleanup } from '../cli/signals.js';
-import { canPrompt, info, type IO } from '../cli/io.js';
-import { OperationError, UsageError } from '../errors.js';
-import { startProgress } from '../ui/progress.js';
+import { InterruptedError, OperationError, UsageError } from '../errors.js';
+import type { Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
-import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
+import { headerLikeness, matchHeaders, type ColumnMapping, type Field } from './headers.js';
 import { findHeaderRow } from './header-row.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 import {
-  applyMappingFile, mappingByHeader, mappingFileFits, mappingWizard, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
+  applyMappingFile, mappingByHeader, missingColumnsError, missingRequired, readMappingFile, type MappingFile,
 } from './mapping.js';
 import { RowNormaliser, type NormalisedApplication } from './normalise.js';
 import { contactKey, contentHash, identityKey, isOtherApplication } from './identity.js';
@@ -95,6 +93,27 @@ export interface ImportReport {
   possibleDuplicateCount: number;
 }
 
+/** A file whose required columns were not all recognised, for someone to complete its mapping. */
+export interface MappingQuestion {
+  file: string;
+  headers: readonly string[];
+  /** What was recognised (and what a --map file said). */
+  mapping: ColumnMapping;
+  missing: Field[];
+}
+
+/**
+ * What an import reports while it works and may ask; all optional. Without askMapping a file
+ * whose organisation or email column is not recognised stops the import with an error that
+ * lists the columns and shows the --map format (nobody is there to answer).
+ */
+export interface ImportHooks extends Callbacks {
+  /** Completes a mapping (the CLI's wizard on a terminal); returns the full mapping. */
+  askMapping?: (question: MappingQuestion) => Promise<ColumnMapping>;
+  /** When aborted (Ctrl-C), the file being written is rolled back at once. */
+  signal?: AbortSignal;
+}
+
 /** An import lists at most this many likely duplicates; list --duplicates shows them all. */
 export const MAX_DUPLICATES_REPORTED = 1000;
 
@@ -111,7 +130,7 @@ export interface PreparedImport {
  * database: a file with unrecognisable columns stops the command before anything is written,
  * or even created.
  */
-export async function prepareFiles(files: string[], options: ImportOptions, io: IO): Promise<PreparedImport> {
+export async function prepareFiles(files: string[], options: ImportOptions, hooks: ImportHooks = {}): Promise<PreparedImport> {
   if (!files.length) throw new UsageError('no file to import', { hint: 'skillsnet import FILE... (CSV, TSV or .xlsx)' });
   const encoding = options.encoding ? await parseEncodingOption(options.encoding) : undefined;
   const delimiter = options.delimiter ? parseDelimiterOption(options.delimiter) : undefined;
@@ -120,19 +139,19 @@ export async function prepareFiles(files: string[], options: ImportOptions, io: 
   if (options.sheet !== undefined && !options.sheet.trim()) {
     throw new UsageError('--sheet needs the name of a sheet or its number (1 is the first)', { hint: 'e.g. skillsnet import call.xlsx --sheet Applications' });
   }
-  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, io));
+  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
   return { encoding, delimiter, mapFile, files: prepared };
 }
 
-export async function importFiles(db: DB, files: string[], options: ImportOptions, io: IO, ready?: PreparedImport): Promise<ImportReport> {
-  const pre = ready ?? (await prepareFiles(files, options, io));
-  const call = options.call?.trim() || defaultCall(db, io);
+export async function importFiles(db: DB, files: string[], options: ImportOptions, hooks: ImportHooks = {}, ready?: PreparedImport): Promise<ImportReport> {
+  const pre = ready ?? (await prepareFiles(files, options, hooks));
+  const call = options.call?.trim() || defaultCall(db, hooks);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   for (const file of pre.files) {
     let fileReport: FileReport;
     try {
-      fileReport = await importFile(db, file, fileOptions, io);
+      fileReport = await importFile(db, file, fileOptions, hooks);
     } catch (e) {
       if (report.files.length && e instanceof OperationError && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
@@ -152,11 +171,11 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
   return report;
 }
 
-function defaultCall(db: DB, io: IO): string {
+function defaultCall(db: DB, hooks: ImportHooks): string {
   const calls = callNames(db);
   if (calls.length === 1) return calls[0]!;
   if (calls.length === 0) {
-    info(io, 'No --call given: importing into a call named "default" (name calls with --call, e.g. --call 2020).');
+    hooks.onStatus?.('No --call given: importing into a call named "default" (name calls with --call, e.g. --call 2020).');
     return 'default';
   }
   throw new UsageError('this database holds several calls: say which one with --call', { hint: `calls: ${calls.join(', ')}` });
@@ -187,24 +206,33 @@ export interface PreparedFile {
   layout: Layout;
 }
 
-async function prepareFile(file: string, options: FileOptions, io: IO): Promise<PreparedFile> {
+async function prepareFile(file: string, options: FileOptions, hooks: ImportHooks): Promise<PreparedFile> {
   const scan = await scanFile(file);
   const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
-  const { layout, source: sheet } = await readLayout(file, source, options, io);
+  const { layout, source: sheet } = await readLayout(file, source, options, hooks);
   return { file, scan, source: sheet, layout };
 }
 
-async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, io: IO): Promise<FileReport> {
+async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, hooks: ImportHooks): Promise<FileReport> {
   const { file, scan, source, layout } = prepared;
   const name = path.basename(file);
-  await beginWrite(db, () => info(io, 'Waiting for another skillsnet command to finish writing to this database...'));
-  const removeCleanup = addCleanup(() => rollback(db));
-  const progress = startProgress(io, name, scan.size, 'read');
+  if (hooks.signal?.aborted) throw new InterruptedError();
+  await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  // Ctrl-C ends the process at once: the rollback must happen in the abort itself.
+  const onAbort = () => {
+    try {
+      rollback(db);
+    } catch {
+      /* the process is ending; SQLite rolls back an unfinished transaction by itself */
+    }
+  };
+  hooks.signal?.addEventListener('abort', onAbort);
+  const progress = (done: number, finished = false) => hooks.onProgress?.({ label: name, done, total: scan.size, unit: 'read', finished });
   try {
     const callId = ensureCall(db, options.call);
     const previous = previousImportOf(db, callId, scan.sha256);
     if (previous) {
-      info(io, `${name}: the same file was imported into this call before (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
+      hooks.onStatus?.(`${name}: the same file was imported into this call before (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
     }
     const columns = mappingByHeader(layout.headers, layout.mapping);
     const batchId = createBatch(db, {
@@ -219,9 +247,9 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       mapping: columns,
     });
     const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256);
-    await source.read((cells) => writer.row(cells), (bytes) => progress.update(bytes));
+    await source.read((cells) => writer.row(cells), (bytes) => progress(bytes));
     finishBatch(db, batchId, writer.counts);
-    progress.stop();
+    progress(scan.size, true);
     if (options.dryRun) rollback(db);
     else commit(db);
     return {
@@ -239,19 +267,19 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       warnings: [...encodingWarnings(scan, source, Boolean(options.encoding)), ...writer.normaliser.warnings.lines()],
     };
   } catch (e) {
-    progress.stop();
+    progress(scan.size, true);
     rollback(db);
     throw e;
   } finally {
-    removeCleanup();
+    hooks.signal?.removeEventListener('abort', onAbort);
   }
 }
 
 const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'open ended response', 'réponse', 'reponse', 'réponse ouverte', 'respuesta', 'respuesta abierta']);
 
 /** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
-async function readLayout(file: string, opened: TableSource, options: FileOptions, io: IO): Promise<{ layout: Layout; source: TableSource }> {
-  const { source, first } = await chooseSheet(file, opened, io, { mapFile: options.mapFile, sheet: options.sheet });
+async function readLayout(file: string, opened: TableSource, options: FileOptions, hooks: ImportHooks): Promise<{ layout: Layout; source: TableSource }> {
+  const { source, first } = await chooseSheet(file, opened, hooks, { mapFile: options.mapFile, sheet: options.sheet });
   if (!first.length && source.sheet && source.sheet.seen.length === 0) {
     throw new OperationError(`${file} has no sheet: it is a zip file but not an Excel workbook`, {
       hint: 'open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file',
@@ -306,13 +334,13 @@ async function readLayout(file: string, opened: TableSource, options: FileOption
   const missing = missingRequired(mapping);
   if (missing.length) {
     const sheets = otherSheetsHint(source);
-    if (!canPrompt(io)) {
+    if (!hooks.askMapping) {
       const error = missingColumnsError(file, headers, missing);
       if (!sheets) throw error;
       throw new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` });
     }
-    if (sheets) info(io, `${path.basename(file)}: ${sheets}`);
-    mapping = await mappingWizard(io, file, headers, mapping, missing);
+    if (sheets) hooks.onStatus?.(`${path.basename(file)}: ${sheets}`);
+    mapping = await hooks.askMapping({ file, headers, mapping, missing });
   }
   const used = new Set(Object.values(mapping).flat());
   const unmatched = headers.map((_, i) => i).filter((i) => !used.has(i));

@@ -1,13 +1,12 @@
 /**
  * The final column mapping of a file: what header recognition found, overridden by a --map
- * file, completed on a terminal by a short wizard. Without a terminal a missing required field
+ * file, completed on a terminal by a short wizard (ui/mapping-wizard.ts). Without a terminal a missing required field
  * is an error that names the fields, lists the columns and shows the --map format, and never
  * quotes the content of a row (it holds personal data).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
-import { canPrompt, info, type IO } from '../cli/io.js';
 import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
 
 /** What the officer calls each field (messages, wizard). */
@@ -113,7 +112,7 @@ export function missingRequired(mapping: ColumnMapping): Field[] {
 }
 
 /** Looks like row content rather than a header: an email address or a long run of digits. */
-function looksLikeData(header: string): boolean {
+export function looksLikeData(header: string): boolean {
   return /@/.test(header) || /\d{6,}/.test(header.replace(/[\s().+-]/g, ''));
 }
 
@@ -145,44 +144,6 @@ export function missingColumnsError(file: string, headers: readonly string[], mi
   });
 }
 
-/**
- * On a terminal: asks which column holds each missing field, then offers to save the whole
- * mapping for the next import. Returns the completed mapping.
- */
-export async function mappingWizard(io: IO, file: string, headers: readonly string[], mapping: ColumnMapping, missing: Field[]): Promise<ColumnMapping> {
-  const prompts = await io.prompts();
-  const out: ColumnMapping = { ...mapping };
-  info(io, `${path.basename(file)}: skillsnet could not tell which column holds the ${missing.map((f) => FIELD_LABELS[f]).join(' and ')}.`);
-  for (const field of missing) {
-    const used = new Set(Object.values(out).flat());
-    const choices = headers
-      .map((h, i) => ({ name: looksLikeData(h) ? `column ${i + 1}` : h || `column ${i + 1}`, value: i }))
-      .filter((c) => !used.has(c.value));
-    const col = await prompts.select<number>(`Which column holds the ${FIELD_LABELS[field]}?`, [
-      ...choices,
-      { name: '(none of these: stop)', value: -1 },
-    ]);
-    if (col < 0) {
-      throw new OperationError(`no column chosen for the ${FIELD_LABELS[field]}; nothing was imported`, {
-        hint: 'add the column to the file, or map it with --map (skillsnet import --help)',
-      });
-    }
-    out[field] = [col];
-  }
-  if (await prompts.confirm('Save this column mapping to reuse it next time?', true)) {
-    const suggested = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`);
-    const target = await prompts.input('Save it as', suggested);
-    const json: Record<string, string | string[]> = {};
-    for (const f of FIELDS) {
-      const cols = out[f];
-      if (cols?.length) json[f] = cols.length === 1 ? headers[cols[0]!]! : cols.map((c) => headers[c]!);
-    }
-    await fs.promises.writeFile(path.resolve(io.cwd, target), JSON.stringify(json, null, 2) + '\n', { mode: 0o600 });
-    info(io, `Saved. Next time: skillsnet import ${path.basename(file)} --map ${target}`);
-  }
-  return out;
-}
-
 /** The mapping as field -> header names, for the batch record and the JSON report. */
 export function mappingByHeader(headers: readonly string[], mapping: ColumnMapping): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -191,8 +152,4 @@ export function mappingByHeader(headers: readonly string[], mapping: ColumnMappi
     if (cols?.length) out[f] = cols.map((c) => headers[c] ?? `column ${c + 1}`);
   }
   return out;
-}
-
-export function mustPrompt(io: IO): boolean {
-  return canPrompt(io);
 }

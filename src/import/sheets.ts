@@ -10,7 +10,7 @@
  * `--sheet NAME|NUMBER` picks the sheet outright.
  */
 import path from 'node:path';
-import { info, type IO } from '../cli/io.js';
+import type { Callbacks } from '../reporting.js';
 import { OperationError } from '../errors.js';
 import { findHeaderRow, topRows } from './header-row.js';
 import { matchHeaders, type Field } from './headers.js';
@@ -60,7 +60,7 @@ export interface ChosenSheet {
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /** The sheet to import; a CSV source is read as it is. */
-export async function chooseSheet(file: string, opened: TableSource, io: IO, options: { mapFile?: MappingFile; sheet?: string }): Promise<ChosenSheet> {
+export async function chooseSheet(file: string, opened: TableSource, callbacks: Callbacks, options: { mapFile?: MappingFile; sheet?: string }): Promise<ChosenSheet> {
   const first = await topRows(opened);
   if (!opened.sheet) return { source: opened, first };
   if (options.sheet !== undefined) return pickSheet(file, opened, first, options.sheet);
@@ -76,7 +76,7 @@ export async function chooseSheet(file: string, opened: TableSource, io: IO, opt
     const otherFit = sheetFit(rows, mapFile);
     if (mapFile ? otherFit === SheetFit.complete : otherFit >= SheetFit.incomplete) {
       const why = mapFile && fit > SheetFit.none ? 'has not the columns of the mapping file' : fit === SheetFit.otherTable ? 'has no organisation and email columns' : 'has no column headers';
-      info(io, `${path.basename(file)}: the first sheet (${sheetLabel(opened)}) ${why}; importing sheet ${sheetLabel(other)}.`);
+      callbacks.onStatus?.(`${path.basename(file)}: the first sheet (${sheetLabel(opened)}) ${why}; importing sheet ${sheetLabel(other)}.`);
       return { source: other, first: rows };
     }
   }

@@ -2,7 +2,7 @@ import { REGIONS } from '../model.js';
 import { OperationError, UsageError } from '../errors.js';
 import { categoryCodes, parseCategoryCode } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
-import { parseCountry, parseLanguage, parseRegion } from '../cli/filters.js';
+import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
 

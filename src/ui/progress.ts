@@ -1,4 +1,5 @@
-import type { IO } from '../cli/io.js';
+import type { ProgressEvent } from '../reporting.js';
+import type { IO } from './io.js';
 
 export interface Progress {
   /** Sets the amount done (same unit as total). */
@@ -32,5 +33,32 @@ export function startProgress(io: IO, label: string, total: number, unit = ''): 
     stop() {
       io.stderr.write('\r\x1b[2K');
     },
+  };
+}
+
+/**
+ * A library function's onProgress drawn as bars on stderr: a bar per label, started by its
+ * first event and cleared when it finishes. Undefined when nothing would be drawn (stderr is not
+ * a terminal, or --quiet), so the library can skip counting what nobody will see. Steps with
+ * fewer than `minTotal` units get no bar: it would only flicker.
+ */
+export function progressBars(io: IO, options: { minTotal?: number } = {}): ((event: ProgressEvent) => void) | undefined {
+  if (!io.stderrIsTTY || io.quiet) return undefined;
+  let current: { label: string; bar: Progress } | undefined;
+  return (event) => {
+    if (current && current.label !== event.label) {
+      current.bar.stop();
+      current = undefined;
+    }
+    if (event.finished) {
+      current?.bar.stop();
+      current = undefined;
+      return;
+    }
+    if (!current) {
+      const total = event.total >= (options.minTotal ?? 0) ? event.total : 0;
+      current = { label: event.label, bar: startProgress(io, event.label, total, event.unit) };
+    }
+    current.bar.update(event.done);
   };
 }

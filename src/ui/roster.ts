@@ -1,4 +1,4 @@
-import type { IO } from '../cli/io.js';
+import type { IO } from './io.js';
 import type { Coverage, CoverageLine } from '../selection/coverage.js';
 import { renderTable, truncate } from './table.js';
 

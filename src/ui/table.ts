@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { IO } from '../cli/io.js';
+import type { IO } from './io.js';
 
 export type Cell = string | number | null | undefined;
 

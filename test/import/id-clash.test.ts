@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { openDatabase } from '../../src/db/connection.js';
 import { importFiles } from '../../src/import/importer.js';
-import { bufferIO } from '../../src/cli/io.js';
 import { json, runCli, tempDir } from '../helpers.js';
 
 const dir = tempDir('skillsnet-idclash-');
@@ -31,7 +30,7 @@ describe('an application ID that another application already has', () => {
 
   it('does not overwrite it: a row with other organisation and email becomes an application of its own', async () => {
     const db = openDatabase(path.join(dir, 'a.db'), { create: true });
-    const { io } = bufferIO();
+    const io = {};
     await importFiles(db, [en], { call: '2024' }, io);
     const r = await importFiles(db, [fr], { call: '2024' }, io);
     // row 1 is another organisation with another address: new; row 2 is the same application
@@ -48,7 +47,7 @@ describe('an application ID that another application already has', () => {
 
   it('a corrected row of the other form (same ID, new email or renamed organisation) updates the application it made, not a new one', async () => {
     const db = openDatabase(path.join(dir, 'corrected.db'), { create: true });
-    const { io } = bufferIO();
+    const io = {};
     await importFiles(db, [en], { call: '2024' }, io);
     await importFiles(db, [fr], { call: '2024' }, io);
     const corrected = msForms('form-fr-corrected.csv', [
@@ -77,7 +76,7 @@ describe('an application ID that another application already has', () => {
 
   it('a corrected row (same ID, same email, organisation renamed) still updates its application', async () => {
     const db = openDatabase(path.join(dir, 'b.db'), { create: true });
-    const { io } = bufferIO();
+    const io = {};
     await importFiles(db, [en], { call: '2024' }, io);
     const fixed = msForms('form-en-fixed.csv', [['1', '3/5/24 10:40', '3/5/24 10:52', 'anonymous', 'anonymous', 'Youth Skills Laboratory', 'sara@example.org', 'Jordan']]);
     const r = await importFiles(db, [fixed], { call: '2024' }, io);
@@ -101,7 +100,7 @@ describe('ID clashes, property', () => {
   let n = 0;
   it('a file whose rows for one ID first clash and then match the stored application decides the same way when imported again', async () => {
     const db = openDatabase(path.join(dir, 'chain.db'), { create: true });
-    const { io } = bufferIO();
+    const io = {};
     const write = (name: string, rows: string[][]) => {
       const f = path.join(dir, name);
       fs.writeFileSync(f, stringify([['ID', 'Organization', 'Email'], ...rows]));
@@ -130,7 +129,7 @@ describe('ID clashes, property', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(row, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }), async (files) => {
         const db = openDatabase(path.join(dir, `p${++n}.db`), { create: true });
-        const { io } = bufferIO();
+        const io = {};
         try {
           const paths = files.map((rows, i) => {
             const f = path.join(dir, `p${n}-${i}.csv`);

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { openDatabase, type DB } from '../../src/db/connection.js';
 import { importFiles } from '../../src/import/importer.js';
 import { bufferIO } from '../../src/cli/io.js';
+import { importHooks } from '../../src/cli/import.js';
 import { scriptedPrompts } from '../../src/ui/prompts.js';
 import { tempDir } from '../helpers.js';
 
@@ -30,7 +31,8 @@ function snapshot(db: DB) {
   };
 }
 
-const quiet = () => bufferIO().io;
+/** No callbacks: nothing is reported and nobody can be asked. */
+const quiet = () => ({});
 
 describe('importFiles accounting', () => {
   it('the last row for an application wins; earlier rows count as updated; a second import is all unchanged', async () => {
@@ -115,7 +117,7 @@ describe('column mapping', () => {
     const f = writeCsv([['Acme', 'a@example.org', 'Kenya']], ['Org', 'E', 'Where']);
     const prompts = scriptedPrompts([0, 1, true, path.join(dir, 'saved.mapping.json')]);
     const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
-    const r = await importFiles(db, [f], { call: '2020' }, io);
+    const r = await importFiles(db, [f], { call: '2020' }, importHooks(io));
     expect(r).toMatchObject({ rows: 1, inserted: 1 });
     expect(prompts.asked[0]).toMatch(/organisation/);
     expect(prompts.asked[1]).toMatch(/email/);

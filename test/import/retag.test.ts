@@ -4,7 +4,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { openDatabase } from '../../src/db/connection.js';
 import { importFiles } from '../../src/import/importer.js';
-import { bufferIO } from '../../src/cli/io.js';
 import { tempDir } from '../helpers.js';
 
 const dir = tempDir('skillsnet-retag-');
@@ -20,7 +19,7 @@ function csv(rows: string[][]): string {
 describe('re-import and automatic category tags', () => {
   it('an update that changes the text deletes automatic tags, keeps officer decisions, and reports it', async () => {
     const db = openDatabase(path.join(dir, 'a.db'), { create: true });
-    const io = () => bufferIO().io;
+    const io = () => ({});
     await importFiles(db, [csv([
       ['A', 'Org A', 'a@example.org', 'Solar', 'Solar training', 'Youth', '1'],
       ['B', 'Org B', 'b@example.org', 'Code', 'Coding', 'Women', '2'],

@@ -6,6 +6,7 @@ import { json, runCli, tempDir } from '../helpers.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { importFiles } from '../../src/import/importer.js';
 import { bufferIO } from '../../src/cli/io.js';
+import { importHooks } from '../../src/cli/import.js';
 import { scriptedPrompts } from '../../src/ui/prompts.js';
 
 const dir = tempDir('skillsnet-sheets-');
@@ -140,7 +141,7 @@ describe('a first sheet of applications with a column not recognised, and anothe
     const prompts = scriptedPrompts([3, false]);
     const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
     try {
-      const report = await importFiles(db, [f], { call: '2024' }, io);
+      const report = await importFiles(db, [f], { call: '2024' }, importHooks(io));
       expect(prompts.asked[0]).toMatch(/email/);
       expect(report).toMatchObject({ rows: 2, inserted: 2, rejected: 0 });
       expect(report.files[0]!.sheet).toBe('Candidatures');

@@ -1,0 +1,35 @@
+/**
+ * A region, country or language as an officer types it in a flag or a quotas file, checked and
+ * turned into the form the data uses; a usage error (exit 2) that says what to give otherwise.
+ */
+import { UsageError } from '../errors.js';
+import { REGIONS, type Region } from '../model.js';
+import { resolveCountry } from './countries.js';
+import { resolveLanguage } from './languages.js';
+import { resolveRegion } from './regions.js';
+
+export function parseRegion(input: string): Region {
+  const named = resolveRegion(input);
+  if (named) return named;
+  const wanted = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/&/g, 'and');
+  const found = REGIONS.find((r) => r.toLowerCase() === wanted);
+  if (found) return found;
+  const partial = REGIONS.filter((r) => r.toLowerCase().startsWith(wanted) || r.toLowerCase().includes(wanted));
+  if (partial.length === 1) return partial[0];
+  throw new UsageError(`unknown region "${input}"`, { hint: `use one of: ${REGIONS.map((r) => `"${r}"`).join(', ')}` });
+}
+
+export function parseCountry(input: string): string {
+  const match = resolveCountry(input);
+  if (!match) throw new UsageError(`unknown country "${input}"`, { hint: 'give an ISO 3166-1 code (MX, FRA) or a country name' });
+  return match.code;
+}
+
+export function parseLanguage(input: string): string {
+  const trimmed = input.trim();
+  // Two letters are not enough: "xx" is no language, and a filter or quota on it would
+  // silently match nothing. Codes and names go through the same resolver as imports.
+  const code = resolveLanguage(trimmed);
+  if (!code) throw new UsageError(`"${input}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
+  return code;
+}

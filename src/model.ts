@@ -58,5 +58,12 @@ export interface ApplicationFilters {
   roster?: string;
   /** case-insensitive substring over organisation, title, description, contact, email */
   search?: string;
+}
+
+/**
+ * The filters of select and every export: the shared ones, and a minimum on the selection
+ * score (selection/candidates.ts), which the database alone cannot apply.
+ */
+export interface EligibilityFilters extends ApplicationFilters {
   minScore?: number;
 }

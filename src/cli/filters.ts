@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { ApplicationFilters } from '../model.js';
+import type { EligibilityFilters } from '../model.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { parseCategoryCode } from '../tagging/taxonomy.js';
 
@@ -43,8 +43,8 @@ export function parseNumber(input: string, flag: string): number {
 }
 
 /** Validates and normalises the filter flags. */
-export function parseFilters(flags: FilterFlags): ApplicationFilters {
-  const f: ApplicationFilters = {};
+export function parseFilters(flags: FilterFlags): EligibilityFilters {
+  const f: EligibilityFilters = {};
   if (flags.region !== undefined) f.region = parseRegion(flags.region);
   if (flags.country !== undefined) f.country = parseCountry(flags.country);
   if (flags.category !== undefined) f.category = parseCategoryCode(flags.category, 'category');

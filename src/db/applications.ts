@@ -85,7 +85,6 @@ export function filterClause(filters: ApplicationFilters): { where: string; para
              || char(10) || coalesce(a.contact_name,'') || char(10) || coalesce(a.email,'')), @search)`);
     params.search = foldText(filters.search);
   }
-  if (filters.minScore !== undefined) { parts.push('a.score >= @minScore'); params.minScore = filters.minScore; }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

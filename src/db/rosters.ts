@@ -5,7 +5,8 @@ import { getApplication } from './applications.js';
 export interface RosterInfo {
   id: number;
   name: string;
-  params: Record<string, unknown>;
+  /** The selection's parameters as saved (selection/rosters.ts checks them into a typed record). */
+  params: unknown;
   solverStatus: string;
   optimal: boolean;
   objective: number | null;
@@ -32,9 +33,18 @@ const SELECT_ROSTER = `
               (SELECT count(*) FROM roster_members m WHERE m.roster_id = r.id AND m.role = 'alternate') AS alternates
     FROM rosters r`;
 
+/** The saved JSON, or its text when it is not JSON (selection/rosters.ts then says so, naming the roster). */
+function parseParams(r: RosterRow): unknown {
+  try {
+    return JSON.parse(r.params_json);
+  } catch {
+    return r.params_json;
+  }
+}
+
 function toInfo(r: RosterRow): RosterInfo {
   return {
-    id: r.id, name: r.name, params: JSON.parse(r.params_json) as Record<string, unknown>,
+    id: r.id, name: r.name, params: parseParams(r),
     solverStatus: r.solver_status, optimal: r.optimal === 1, objective: r.objective, solveMs: r.solve_ms,
     createdAt: r.created_at, members: r.members, alternates: r.alternates,
   };

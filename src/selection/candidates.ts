@@ -1,4 +1,13 @@
-import type { Application, Region } from '../model.js';
+/**
+ * Eligible applications and the selection score: one home for the rule that select, roster
+ * replace and every export use (the reviewers' combined score, else the application's own, else 0).
+ */
+import type { DB } from '../db/connection.js';
+import { countApplications, iterateApplications, listApplications } from '../db/applications.js';
+import type { Application, ApplicationFilters, EligibilityFilters, Region } from '../model.js';
+import type { Callbacks } from '../reporting.js';
+import type { CombinedScore } from './normalise.js';
+import { combinedScores } from './scores.js';
 
 /** Where a candidate's score comes from (see README "Selecting a Core Group"). */
 export type ScoreSource = 'reviewers' | 'application' | 'none';
@@ -58,4 +67,60 @@ export const SCORE_PRECISION = 1e4;
 
 export function scoreKey(score: number): number {
   return Math.round(score * SCORE_PRECISION);
+}
+
+/** The score rule in words, as select --json and saved rosters state it. */
+export const SCORE_RULE =
+  "reviewers' combined score (skillsnet scores import) when the application has one, else the application's own score, else 0";
+
+/** The candidate for an application, with its score from the reviewers' combined scores given. */
+export function candidateOf(app: Application, combined: ReadonlyMap<number, CombinedScore>): Candidate {
+  return toCandidate(app, combined.get(app.id)?.combined);
+}
+
+/**
+ * Whether a candidate clears a minimum selection score. An unscored application never does:
+ * "--min-score 0" leaves out the applications nobody scored.
+ */
+export function meetsMinScore(c: Candidate, minScore: number | null | undefined): boolean {
+  return minScore === null || minScore === undefined || (c.scoreSource !== 'none' && c.score >= minScore);
+}
+
+/** The filters the database applies, and the minimum selection score applied on top. */
+export function splitEligibility(filters: EligibilityFilters): { filters: ApplicationFilters; minScore?: number } {
+  const { minScore, ...rest } = filters;
+  return minScore === undefined ? { filters: rest } : { filters: rest, minScore };
+}
+
+/**
+ * The eligible applications as candidates, in ID order: those matching the filters, each with
+ * its selection score, and with a minimum score only those that clear it.
+ */
+export function eligibleCandidates(db: DB, eligibility: EligibilityFilters, combined: ReadonlyMap<number, CombinedScore> = combinedScores(db)): Candidate[] {
+  const { filters, minScore } = splitEligibility(eligibility);
+  return listApplications(db, filters).map((a) => candidateOf(a, combined)).filter((c) => meetsMinScore(c, minScore));
+}
+
+/**
+ * The matching applications streamed from the database (large calls), each carrying the score
+ * select ranks by: the reviewers' combined score where reviewers scored, else its own. With a
+ * minimum score, only those that clear it. onProgress (label "Reading applications") is told
+ * how far the reading has come; the total is counted only when someone listens.
+ */
+export function* scoredApplications(db: DB, eligibility: EligibilityFilters, callbacks: Pick<Callbacks, 'onProgress'> = {}): Generator<Application> {
+  const { filters, minScore } = splitEligibility(eligibility);
+  const combined = combinedScores(db);
+  const { onProgress } = callbacks;
+  const total = onProgress ? countApplications(db, filters) : 0;
+  const progress = (done: number, finished = false) => onProgress?.({ label: 'Reading applications', done, total, finished });
+  let done = 0;
+  try {
+    for (const a of iterateApplications(db, filters)) {
+      const c = candidateOf(a, combined);
+      if (meetsMinScore(c, minScore)) yield c.scoreSource === 'reviewers' ? { ...a, score: c.score } : a;
+      if (++done % 250 === 0) progress(done);
+    }
+  } finally {
+    progress(done, true);
+  }
 }

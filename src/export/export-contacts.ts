@@ -1,0 +1,68 @@
+/**
+ * `export contacts` as a library call: one contact per email address of the matching
+ * applications, as CSV (for Excel), vCard or Outlook's import CSV.
+ */
+import type { DB } from '../db/connection.js';
+import { checkFilterNames } from '../db/filters.js';
+import { getRoster, rosterNamesByApplication } from '../db/rosters.js';
+import { UsageError } from '../errors.js';
+import { parseDelimiterOption } from '../import/detect.js';
+import type { EligibilityFilters } from '../model.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { scoredApplications } from '../selection/candidates.js';
+import { buildContacts, contactsCsv, contactsOutlookCsv } from './contacts.js';
+import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { contactsVcf } from './vcard.js';
+import { plural, resolveOutput, writeFileAtomic, type Output } from './write.js';
+
+export const CONTACT_FORMATS = ['csv', 'vcf', 'outlook'] as const;
+export type ContactFormat = (typeof CONTACT_FORMATS)[number];
+
+export interface ContactsExportOptions extends ExportTarget {
+  /** The shared list filters; `roster` keeps only that roster's members. */
+  filters: EligibilityFilters;
+  format: ContactFormat;
+  /** csv only: the separator (Excel in a French or Spanish locale opens ";" files in columns) */
+  delimiter?: string;
+}
+
+/** Where the list goes and with which separator, checked before anything is read. */
+export function contactsOutput(options: Pick<ContactsExportOptions, 'out' | 'cwd' | 'format' | 'delimiter'>): { output: Output; delimiter: string } {
+  if (options.delimiter !== undefined && options.format !== 'csv') {
+    throw new UsageError(`--delimiter applies to --format csv only`, { hint: 'Outlook and vCard files have fixed formats' });
+  }
+  const delimiter = options.delimiter === undefined ? ',' : parseDelimiterOption(options.delimiter);
+  const example = options.format === 'vcf' ? 'contacts.vcf' : 'contacts.csv';
+  return { delimiter, output: resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: true, format: options.format, example }) };
+}
+
+/**
+ * Writes the contact list of the matching applications (same address on several applications:
+ * one contact). Warnings: an empty list, applications without a usable email address.
+ */
+export async function exportContacts(db: DB, options: ContactsExportOptions, callbacks: Callbacks = {}): Promise<ExportDone> {
+  const start = performance.now();
+  const { output, delimiter } = contactsOutput(options);
+  const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
+  if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
+  checkFilterNames(db, options.filters);
+  const list = buildContacts(scoredApplications(db, options.filters, callbacks), rosterNamesByApplication(db));
+  const data = options.format === 'csv' ? await contactsCsv(list, delimiter) : options.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
+  const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
+  const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
+  if (counts.applications === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
+  if (list.withoutEmail.length) {
+    const sample = list.withoutEmail.slice(0, 5).join(', ');
+    warn('without-email', `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);
+  }
+  const done: ExportDone = { result, output };
+  if (!options.dryRun) {
+    if (output.kind === 'stdout') done.text = data;
+    else {
+      writeFileAtomic(output.path, data, { force: Boolean(options.force) });
+      result.files = [output.path];
+    }
+  }
+  result.ms = elapsed(start);
+  return done;
+}

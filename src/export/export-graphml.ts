@@ -1,0 +1,50 @@
+/** `export graphml` as a library call: the network for Gephi, Cytoscape or NetworkX. */
+import type { DB } from '../db/connection.js';
+import { checkFilterNames } from '../db/filters.js';
+import { UsageError } from '../errors.js';
+import type { EligibilityFilters } from '../model.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { scoredApplications } from '../selection/candidates.js';
+import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkGraphml } from './graphml.js';
+import { buildNetwork } from './network.js';
+import { resolveOutput, writeFileAtomic, type Output } from './write.js';
+
+export interface GraphmlExportOptions extends ExportTarget {
+  filters: EligibilityFilters;
+  /** Roster whose members get coreGroup=true (default: the latest saved roster). */
+  roster?: string;
+  membersOnly?: boolean;
+  peerLinks?: number;
+}
+
+/** Where the graph goes, checked before anything is read. */
+export function graphmlOutput(options: Pick<GraphmlExportOptions, 'out' | 'cwd'>): Output {
+  return resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: true, format: 'graphml', example: 'network.graphml' });
+}
+
+/** Writes the network of the matching applications as GraphML (Core Group marked from a roster). Warns when it is empty. */
+export async function exportGraphml(db: DB, options: GraphmlExportOptions, callbacks: Callbacks = {}): Promise<ExportDone & { roster: CoreGroup | null }> {
+  const start = performance.now();
+  const output = graphmlOutput(options);
+  checkFilterNames(db, options.filters);
+  const roster = coreGroupRoster(db, options.roster, 'coreGroup', callbacks);
+  if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
+  const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  const nodes = network.organizations.length + network.categories.length + network.regions.length;
+  const counts = { applications: network.applications, organizations: network.organizations.length, nodes, edges: network.links.length, coreGroup: network.organizations.filter((o) => o.coreGroup).length };
+  const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
+  if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
+  const done = { result, output, roster, text: undefined as string | undefined };
+  if (!options.dryRun) {
+    const data = networkGraphml(network);
+    if (output.kind === 'stdout') done.text = data;
+    else {
+      writeFileAtomic(output.path, data, { force: Boolean(options.force) });
+      result.files = [output.path];
+    }
+  }
+  result.ms = elapsed(start);
+  return done;
+}

@@ -1,0 +1,133 @@
+/**
+ * `export kumu` as a library call: the network of the matching applications as a Kumu workbook,
+ * a folder of two CSV files or a JSON blueprint, with the Advanced Editor code beside it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DB } from '../db/connection.js';
+import { checkFilterNames } from '../db/filters.js';
+import { UsageError } from '../errors.js';
+import type { EligibilityFilters } from '../model.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { scoredApplications } from '../selection/candidates.js';
+import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
+import { buildNetwork } from './network.js';
+import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
+
+export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
+export type KumuFormat = (typeof KUMU_FORMATS)[number];
+
+export interface KumuExportOptions extends ExportTarget {
+  filters: EligibilityFilters;
+  /** Roster whose members are marked Core Group "yes" (default: the latest saved roster). */
+  roster?: string;
+  /** Only the members of that roster. */
+  membersOnly?: boolean;
+  /** Peer links per organisation (0/undefined: none). */
+  peerLinks?: number;
+  withContactDetails?: boolean;
+  /** The caller prints the Advanced Editor code: it is not written beside the map. */
+  view?: boolean;
+  format: KumuFormat;
+}
+
+export interface KumuExport extends ExportDone {
+  /** The roster marked Core Group, if any. */
+  roster: CoreGroup | null;
+  /** Skills categories and regions in the map. */
+  categories: number;
+  regions: number;
+  /** The Advanced Editor code, and where it is (or would be) written. */
+  snippet: string;
+  snippetPath: string;
+}
+
+/** The Advanced Editor snippet's file: beside the map ("map.xlsx" -> "map.kumu-view.txt"), or in the csv folder. */
+export function viewSnippetPath(format: KumuFormat, outPath: string): string {
+  if (format === 'csv') return path.join(outPath, 'kumu-view.txt');
+  const ext = path.extname(outPath);
+  return path.join(path.dirname(outPath), `${path.basename(outPath, ext)}.kumu-view.txt`);
+}
+
+function sameContent(file: string, text: string): boolean {
+  try {
+    return fs.readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the map goes, checked before anything is read: a folder for csv, a file otherwise, stdout for json only. */
+export function kumuOutput(options: Pick<KumuExportOptions, 'out' | 'cwd' | 'format' | 'view'>): Output {
+  const output = resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: options.format === 'json', format: options.format, example: options.format === 'csv' ? 'kumu-map/' : `map.${options.format}` });
+  if (options.format === 'csv' && output.kind === 'file' && fs.existsSync(output.path) && !fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`--format csv writes a folder (elements.csv and connections.csv), and ${displayPath(output.path, options.cwd)} is a file`, { hint: 'give a folder name, e.g. --out kumu-map/' });
+  }
+  if (options.format !== 'csv' && output.kind === 'file' && fs.existsSync(output.path) && fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`${displayPath(output.path, options.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${path.join(displayPath(output.path, options.cwd), `map.${options.format}`)}` });
+  }
+  if (options.view && output.kind === 'stdout') throw new UsageError('--view prints on stdout, which --out - already uses', { hint: 'write the map to a file, or drop --view' });
+  return output;
+}
+
+/**
+ * Builds the map of the matching applications (Core Group marked from a roster), checks it
+ * passes Kumu's import rules, and writes it atomically (unless a dry run or stdout). Warnings: an
+ * empty map, contact details included, cells cut to Excel's limit.
+ */
+export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: Callbacks = {}): Promise<KumuExport> {
+  const start = performance.now();
+  const output = kumuOutput(options);
+  const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
+  checkFilterNames(db, options.filters);
+  const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
+  if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
+  const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
+  assertValidKumuMap(map);
+
+  if (network.applications === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
+  if (options.withContactDetails) {
+    warn('contact-details', 'the map includes email addresses and phone numbers. A public Kumu project is visible to anyone with the link: keep the project private, and share views, not the data.');
+  }
+  if (options.format === 'xlsx') {
+    const cut = overlongCells(map);
+    if (cut) warn('cells-shortened', `${plural(cut, 'cell')} longer than Excel's 32,767 characters ${cut === 1 ? 'was' : 'were'} shortened in the workbook`);
+  }
+  const snippet = kumuViewSnippet();
+  const counts = {
+    applications: network.applications,
+    organizations: network.organizations.length,
+    coreGroup: network.organizations.filter((o) => o.coreGroup).length,
+    elements: map.elements.length,
+    connections: map.connections.length,
+    peerLinks: network.links.filter((l) => l.type === 'peer').length,
+    peerLinksLeftOut: network.peerLinksDropped,
+  };
+  const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
+  const done: KumuExport = {
+    result, output, roster, categories: network.categories.length, regions: network.regions.length, snippet,
+    snippetPath: output.kind === 'file' ? viewSnippetPath(options.format, output.path) : '',
+  };
+  if (options.dryRun) {
+    // nothing written
+  } else if (output.kind === 'stdout') {
+    done.text = JSON.stringify(kumuBlueprint(map), null, 2) + '\n';
+  } else {
+    const files: { path: string; data: string | Uint8Array }[] = [];
+    if (options.format === 'xlsx') files.push({ path: output.path, data: await kumuWorkbook(map) });
+    else if (options.format === 'json') files.push({ path: output.path, data: JSON.stringify(kumuBlueprint(map), null, 2) + '\n' });
+    else {
+      files.push({ path: path.join(output.path, 'elements.csv'), data: await kumuCsv(map.elementFields, map.elements) });
+      files.push({ path: path.join(output.path, 'connections.csv'), data: await kumuCsv(map.connectionFields, map.connections) });
+    }
+    // The same code beside map.xlsx and map.json is one file: rewriting it unchanged clobbers nothing.
+    if (!options.view && !sameContent(done.snippetPath, snippet)) files.push({ path: done.snippetPath, data: snippet });
+    writeFilesAtomic(files, { force: Boolean(options.force) });
+    result.files = files.map((f) => f.path);
+  }
+  result.ms = elapsed(start);
+  return done;
+}

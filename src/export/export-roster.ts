@@ -1,0 +1,47 @@
+/** `export roster` as a library call: a saved roster as Markdown for a report, CSV or JSON. */
+import type { DB } from '../db/connection.js';
+import { getRoster, rosterEntries } from '../db/rosters.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { rosterCsv, rosterJson, rosterLines, rosterMarkdown } from './roster.js';
+import { resolveOutput, writeFileAtomic, type Output } from './write.js';
+
+export const ROSTER_FORMATS = ['md', 'csv', 'json'] as const;
+export type RosterFormat = (typeof ROSTER_FORMATS)[number];
+
+export interface RosterExportOptions extends ExportTarget {
+  /** The saved roster. */
+  name: string;
+  format: RosterFormat;
+}
+
+/** Where the document goes, checked before anything is read. */
+export function rosterOutput(options: Pick<RosterExportOptions, 'out' | 'cwd' | 'format' | 'name'>): Output {
+  return resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: true, format: options.format, example: `${options.name}.${options.format}` });
+}
+
+/** Writes a saved roster's members, then alternates, with the reasons each was selected. Warns when it has none. */
+export async function exportRoster(db: DB, options: RosterExportOptions, callbacks: Callbacks = {}): Promise<ExportDone> {
+  const start = performance.now();
+  const output = rosterOutput(options);
+  const roster = getRoster(db, options.name);
+  if (!roster) throw unknownRoster(db, options.name);
+  const lines = rosterLines(rosterEntries(db, options.name));
+  const data = options.format === 'md' ? rosterMarkdown(roster, lines)
+    : options.format === 'csv' ? await rosterCsv(lines)
+    : JSON.stringify(rosterJson(roster, lines), null, 2) + '\n';
+  const members = lines.filter((l) => l.role === 'member').length;
+  const counts = { members, alternates: lines.length - members };
+  const result: ExportResult = { export: 'roster', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
+  if (lines.length === 0) callbacks.onWarning?.(warning('empty', `roster "${options.name}" has no members`));
+  const done: ExportDone = { result, output };
+  if (!options.dryRun) {
+    if (output.kind === 'stdout') done.text = data;
+    else {
+      writeFileAtomic(output.path, data, { force: Boolean(options.force) });
+      result.files = [output.path];
+    }
+  }
+  result.ms = elapsed(start);
+  return done;
+}

@@ -1,0 +1,307 @@
+/**
+ * Selecting a Core Group from the database: the eligible applications with their selection
+ * score, the quota rules (flags, a quotas file), the exact solver (select.ts), the reasons and
+ * alternates, and saving the result as a roster. `select`, the demo and scripts call this.
+ */
+import type { DB } from '../db/connection.js';
+import { countApplications, getApplication, listApplications } from '../db/applications.js';
+import { checkFilterNames } from '../db/filters.js';
+import { nextRosterName, rosterExists, saveRoster, type NewRoster } from '../db/rosters.js';
+import { OperationError, UsageError } from '../errors.js';
+import type { ApplicationFilters } from '../model.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type ScoreSource } from './candidates.js';
+import { coverage, quotaCounts, type Coverage } from './coverage.js';
+import { conflictHint, isQuotaConflict } from './infeasibility.js';
+import { quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import type { RosterParams } from './rosters.js';
+import { combinedScores } from './scores.js';
+import { selectRoster, type SelectionResult } from './select.js';
+
+/** The quotas of a selection: flag-like counts, a quotas file, further rules. */
+export interface QuotaOptions {
+  minPerRegion?: number;
+  maxPerRegion?: number;
+  maxPerCountry?: number;
+  /** At most this many applications from one organisation (default 1: one seat each). */
+  maxPerOrganization?: number;
+  minPerCategory?: number;
+  /** language code -> minimum, e.g. { en: 1, fr: 1, es: 1 } */
+  minPerLanguage?: Record<string, number>;
+  /** A quotas CSV (feature,value,min,max), relative to cwd. */
+  quotasFile?: string;
+  /** Further quota rules (scripts, tests). */
+  rules?: QuotaRule[];
+}
+
+export interface CoreGroupOptions extends QuotaOptions {
+  size: number;
+  filters?: ApplicationFilters;
+  /** Only applications whose selection score is at least this (unscored ones never are). */
+  minScore?: number;
+  /** Application IDs forced in (a warning when they do not match the filters). */
+  include?: number[];
+  /** Application IDs kept out. */
+  exclude?: number[];
+  /** The roster's name (default roster-N, the first free one). */
+  name?: string;
+  /** How many alternates to rank (default 5). */
+  alternates?: number;
+  /** Seconds per solver run (default 60). */
+  timeLimit?: number;
+  /** Folder a relative quotas file is read from. */
+  cwd?: string;
+  /** The rules already read with coreGroupRules (so that a bad quotas file is found before the database opens). */
+  quotaRules?: QuotaRule[];
+}
+
+/** One member or alternate in `select --json` (CONTRACT.md). */
+export interface CoreGroupEntry {
+  id: number;
+  organization: string;
+  region: string | null;
+  country: string | null;
+  language: string | null;
+  categories: string[];
+  score: number;
+  scoreSource: ScoreSource;
+  reasons: string[];
+  /** Alternates only: the members it can replace without breaking a quota. */
+  replaces?: number[];
+}
+
+/** `select --json` (CONTRACT.md). */
+export interface CoreGroupJson {
+  name: string;
+  feasible: true;
+  optimal: boolean;
+  status: string;
+  objective: number;
+  /** Upper bound on the best possible total (equals objective when optimal). */
+  bound: number | null;
+  size: number;
+  eligible: number;
+  scoreRule: string;
+  members: CoreGroupEntry[];
+  alternates: CoreGroupEntry[];
+  quotas: { feature: string; value: string; min: number; max: number | null; selected: number }[];
+  coverage: Coverage;
+  solveMs: number;
+  saved: boolean;
+}
+
+/** A selection made and not yet saved. */
+export interface CoreGroupSelection {
+  /** What `select --json` prints; `saved` turns true once saveCoreGroup has saved it. */
+  result: CoreGroupJson;
+  /** Whether a roster of that name is saved already (saving replaces it only when told to). */
+  nameTaken: boolean;
+  /** The roster as it will be saved. */
+  roster: NewRoster;
+}
+
+/** All the quota rules of the options: flags, then the quotas file, then further rules. */
+export async function coreGroupRules(options: QuotaOptions, cwd?: string): Promise<QuotaRule[]> {
+  const flagText = (n: number | undefined) => (n === undefined ? undefined : String(n));
+  const rules = quotaRulesFromFlags({
+    minPerRegion: flagText(options.minPerRegion),
+    maxPerRegion: flagText(options.maxPerRegion),
+    maxPerCountry: flagText(options.maxPerCountry),
+    maxPerOrganization: flagText(options.maxPerOrganization ?? 1),
+    minPerCategory: flagText(options.minPerCategory),
+    minPerLanguage: options.minPerLanguage ? Object.entries(options.minPerLanguage).map(([k, v]) => `${k}=${v}`).join(',') : undefined,
+  });
+  if (options.quotasFile) rules.push(...(await readQuotaFile(options.quotasFile, cwd)));
+  if (options.rules) rules.push(...options.rules);
+  return rules;
+}
+
+/** The size and name checks of select, before anything is read. */
+export function checkCoreGroupOptions(options: Pick<CoreGroupOptions, 'size' | 'name'>): void {
+  if (!Number.isInteger(options.size) || options.size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${options.size}"`);
+  if (options.name !== undefined && options.name.trim() === '') throw new UsageError('--name needs a name', { hint: 'for example --name core-2020' });
+}
+
+/**
+ * Selects a Core Group of `size` under the quotas, exactly (see select.ts), and says why each
+ * member is there. Nothing is saved (saveCoreGroup does that). Throws OperationError (exit 1,
+ * JSON {"feasible": false, "conflicts": [...]}) when nothing is eligible or no roster meets the
+ * quotas. Warnings: --include outside the filters, unknown --exclude IDs, missing scores,
+ * applications that count towards no quota, quota values nobody has.
+ */
+export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbacks: Callbacks = {}): Promise<CoreGroupSelection> {
+  checkCoreGroupOptions(options);
+  const rules = options.quotaRules ?? (await coreGroupRules(options, options.cwd));
+  const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
+  const filters = options.filters ?? {};
+  checkFilterNames(db, filters);
+  const candidates = loadCandidates(db, options, warn);
+  if (candidates.length === 0) throw noEligibleError(db, filters, options.minScore);
+  callbacks.onStatus?.(`Selecting ${options.size} of ${candidates.length} eligible applications…`);
+  const alternates = options.alternates ?? 5;
+  const result = await selectRoster(candidates, {
+    size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit,
+  });
+  warnAboutData(warn, candidates, result.quotas);
+  for (const { rule, inUse } of unmatchedRules(rules, candidates)) {
+    const shown = inUse.length > 12 ? [...inUse.slice(0, 12), '…'] : inUse;
+    warn('quota-value-unused', `${rule.source}: no eligible application has ${quotaLabel(rule.feature, rule.written ?? rule.value)}, so this quota counts nobody\n` +
+      `  ${inUse.length ? `in use: ${shown.join(', ')}` : 'no eligible application has any'}${rule.feature === 'organizationType' ? ' (skillsnet stats --by type)' : ''}`);
+  }
+  if (!result.feasible) throw infeasibleError(result, options.size, candidates);
+
+  const name = options.name ?? nextRosterName(db);
+  const members = result.members.map((m) => m.candidate);
+  const selected = quotaCounts(members, result.quotas);
+  const json: CoreGroupJson = {
+    name,
+    feasible: true,
+    optimal: result.optimal,
+    status: result.status,
+    objective: result.objective!,
+    bound: result.bound,
+    size: options.size,
+    eligible: result.eligible,
+    scoreRule: SCORE_RULE,
+    members: result.members.map((m) => entry(m.candidate, m.reasons)),
+    alternates: result.alternates.map((a) => entry(a.candidate, a.reasons, a.replaces)),
+    quotas: result.quotas.map((q, i) => ({ feature: q.feature, value: q.value, min: q.min, max: q.max, selected: selected[i] })),
+    coverage: coverage(members, result.quotas),
+    solveMs: Math.round(result.solveMs),
+    saved: false,
+  };
+  const params: RosterParams = {
+    size: options.size, rules, quotas: result.quotas, filters, minScore: options.minScore ?? null,
+    include: options.include ?? [], exclude: options.exclude ?? [], alternates, quotasFile: options.quotasFile ?? null,
+    scoreRule: SCORE_RULE, eligible: result.eligible, modelSize: result.modelSize,
+  };
+  return {
+    result: json,
+    nameTaken: rosterExists(db, name),
+    roster: {
+      name,
+      params,
+      solverStatus: result.status,
+      optimal: result.optimal,
+      objective: result.objective,
+      solveMs: result.solveMs,
+      members: json.members.map((m) => ({ applicationId: m.id, reasons: m.reasons })),
+      alternates: json.alternates.map((m) => ({ applicationId: m.id, reasons: m.reasons })),
+    },
+  };
+}
+
+/**
+ * Saves a selection as a roster (one transaction). A roster of the same name is replaced only
+ * with `overwrite` (the officer said yes, or --yes); otherwise that is an error saying how.
+ */
+export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { overwrite?: boolean } = {}): void {
+  const { name } = selection.roster;
+  if (selection.nameTaken && !options.overwrite) {
+    throw new OperationError(`a roster named ${name} already exists`, { hint: `choose another --name, or add --yes to replace it (skillsnet roster show ${name} to see it first)` });
+  }
+  saveRoster(db, selection.roster, { overwrite: selection.nameTaken });
+  selection.result.saved = true;
+}
+
+function entry(c: Candidate, reasons: string[], replaces?: number[]): CoreGroupEntry {
+  return {
+    id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language,
+    categories: c.categories, score: c.score, scoreSource: c.scoreSource, reasons, ...(replaces ? { replaces } : {}),
+  };
+}
+
+type Warn = (code: string, message: string) => void;
+
+/** The eligible applications, with --include's, and warnings about what may surprise. */
+function loadCandidates(db: DB, options: CoreGroupOptions, warn: Warn): Candidate[] {
+  const combined = combinedScores(db);
+  const candidates = eligibleCandidates(db, { ...(options.filters ?? {}), minScore: options.minScore }, combined);
+  const ids = new Set(candidates.map((c) => c.id));
+  for (const id of options.include ?? []) {
+    if (ids.has(id)) continue;
+    const app = getApplication(db, id);
+    if (!app) throw new UsageError(`--include: no application with ID ${id}`, { hint: 'find IDs with skillsnet list' });
+    warn('include-outside-filters', `application ${id} does not match the filters; it is included anyway because --include names it`);
+    candidates.push(candidateOf(app, combined));
+    ids.add(id);
+  }
+  for (const id of options.exclude ?? []) {
+    if (!ids.has(id) && !getApplication(db, id)) warn('exclude-unknown', `--exclude: no application with ID ${id}; ignored`);
+  }
+  const reviewers = candidates.filter((c) => c.scoreSource === 'reviewers').length;
+  const none = candidates.filter((c) => c.scoreSource === 'none').length;
+  if (reviewers > 0 && reviewers < candidates.length) {
+    warn('reviewer-scores-partial', `${candidates.length - reviewers} of ${candidates.length} eligible applications have no reviewer score; their own score is used (scale may differ)`);
+  }
+  if (none > 0) warn('unscored', `${none} eligible application${none === 1 ? ' has' : 's have'} no score and count${none === 1 ? 's' : ''} as 0 (add --min-score to leave them out)`);
+  return candidates.sort((a, b) => a.id - b.id);
+}
+
+/** The filters as the officer typed them: "--region Africa, --call 2020". */
+export function describeFilters(filters: ApplicationFilters): string[] {
+  const flags: [keyof ApplicationFilters, string][] = [
+    ['call', '--call'], ['region', '--region'], ['country', '--country'], ['category', '--category'],
+    ['language', '--language'], ['roster', '--roster'], ['search', '--search'],
+  ];
+  return flags.filter(([k]) => filters[k] !== undefined).map(([k, flag]) => `${flag} ${JSON.stringify(String(filters[k])).replace(/^"([^\s"]*)"$/, '$1')}`);
+}
+
+/**
+ * Nothing is eligible: say why — an empty database, filters that match nothing (named), or a
+ * --min-score above every score (with the highest score there is).
+ */
+function noEligibleError(db: DB, filters: ApplicationFilters, minScore: number | undefined): OperationError {
+  const fail = (message: string, hint: string) => new OperationError(message, { hint, json: { feasible: false, conflicts: [message] } });
+  if (countApplications(db) === 0) return fail('no eligible applications: the database holds no applications', 'import applications first: skillsnet import FILE --call NAME');
+  const named = describeFilters(filters);
+  const matching = listApplications(db, filters);
+  if (matching.length === 0) {
+    return fail(
+      `no application matches ${named.length === 1 ? 'the filter' : 'the filters together'}: ${named.join(', ')}`,
+      named.length > 1 ? 'drop or widen one of the filters (skillsnet list with the same filters shows what each keeps)' : 'widen the filter (skillsnet stats shows what the database holds)',
+    );
+  }
+  const combined = combinedScores(db);
+  const scored = matching.map((a) => candidateOf(a, combined)).filter((c) => c.scoreSource !== 'none');
+  const among = named.length ? ` among the ${matching.length} matching ${named.join(', ')}` : '';
+  if (scored.length === 0) {
+    return fail(`no application${among} has a score, so none scores at least ${minScore}`, 'drop --min-score (unscored applications count as 0), or import scores: skillsnet scores import FILE');
+  }
+  const best = Math.max(...scored.map((c) => c.score));
+  return fail(
+    `no application${among} scores at least ${minScore}: the highest score is ${Math.round(best * 1e4) / 1e4}`,
+    `lower --min-score to ${Math.round(best * 1e4) / 1e4} or less, or drop it`,
+  );
+}
+
+function warnAboutData(warn: Warn, candidates: Candidate[], quotas: Quota[]): void {
+  const features = new Set(quotas.map((q) => q.feature));
+  const missing = (what: string, n: number, hint: string) => {
+    if (n > 0) warn(`no-${what}`, `${n} eligible application${n === 1 ? ' has' : 's have'} no ${what} and count${n === 1 ? 's' : ''} towards no ${what} quota (${hint})`);
+  };
+  if (features.has('region')) missing('region', candidates.filter((c) => !c.region).length, 'see skillsnet list --json for country_raw');
+  if (features.has('category')) missing('category', candidates.filter((c) => c.categories.length === 0).length, 'run skillsnet tag auto');
+  if (features.has('language')) missing('language', candidates.filter((c) => !c.language).length, 'check the language column of the import');
+}
+
+function infeasibleError(result: SelectionResult, size: number, candidates: Candidate[]): OperationError {
+  if (result.status === 'time limit' || result.status === 'error') {
+    return new OperationError(`the solver stopped (${result.status}) before it found any roster of ${size}`, {
+      hint: 'raise --time-limit (seconds), or narrow the eligible applications with filters',
+      json: { feasible: null, status: result.status, conflicts: [] },
+    });
+  }
+  const lines = result.conflicts.map((c) => `  - ${c}`).join('\n');
+  const solverProved = result.status === 'infeasible';
+  return new OperationError(
+    `no roster of ${size} ${result.conflicts.some(isQuotaConflict) ? 'meets the quotas' : 'is possible'}${solverProved ? ' (proved by the solver; the fewest quotas to relax are listed)' : ''}:\n${lines}`,
+    {
+      hint:
+        result.quotas.some((q) => q.feature === 'category') && candidates.every((c) => c.categories.length === 0)
+          ? 'no eligible application has a category yet: run skillsnet tag auto first'
+          : conflictHint(result.conflicts),
+      json: { feasible: false, conflicts: result.conflicts },
+    },
+  );
+}

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { callNames, getApplication, listApplications } from '../db/applications.js';
-import type { DB } from '../db/connection.js';
+import { listApplications } from '../db/applications.js';
 import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
@@ -26,13 +25,13 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
   let duplicates: Map<number, LikelyDuplicate> | undefined;
-  const find = opts.duplicates ? (await import('../import/duplicates.js')).likelyDuplicates : undefined;
-  let applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
+  const groups = opts.duplicates ? (await import('../import/duplicates.js')).duplicateGroups : undefined;
+  const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
-    const listed = listApplications(db, opts.filters);
-    if (!find) return listed;
-    duplicates = duplicatesOfCalls(db, opts.filters.call, find);
-    return sideBySide(db, listed, duplicates);
+    if (!groups) return listApplications(db, opts.filters);
+    const found = groups(db, opts.filters);
+    duplicates = found.duplicates;
+    return found.applications;
   });
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
   if (opts.format === 'json') {
@@ -71,50 +70,6 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     }
   }
   return shown;
-}
-
-/** Every likely duplicate pair of the call (or of every call), keyed by the later application's id. */
-function duplicatesOfCalls(db: DB, call: string | undefined, find: (db: DB, call: string) => { pairs: LikelyDuplicate[] }): Map<number, LikelyDuplicate> {
-  const found = new Map<number, LikelyDuplicate>();
-  for (const name of call !== undefined ? [call] : callNames(db)) {
-    for (const d of find(db, name).pairs) found.set(d.id, d);
-  }
-  return found;
-}
-
-/**
- * The listed applications that are in a duplicate group, each group whole and together, earliest
- * first: a filter that matches one side of a pair ("--search", "--roster") still shows the other.
- */
-function sideBySide(db: DB, applications: Application[], duplicates: Map<number, LikelyDuplicate>): Application[] {
-  // Pairs chain (#2 looks like #1, #3 like #2): a group is every application linked by pairs, named by its earliest.
-  const parent = new Map<number, number>();
-  const root = (x: number): number => {
-    let r = x;
-    while (parent.get(r)! !== r) r = parent.get(r)!;
-    for (let c = x; c !== r; ) {
-      const next = parent.get(c)!;
-      parent.set(c, r);
-      c = next;
-    }
-    return r;
-  };
-  for (const d of duplicates.values()) {
-    for (const x of [d.id, d.duplicateOf]) if (!parent.has(x)) parent.set(x, x);
-    const a = root(d.id);
-    const b = root(d.duplicateOf);
-    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
-  }
-  const shown = applications.filter((a) => parent.has(a.id));
-  const groups = new Set(shown.map((a) => root(a.id)));
-  const listed = new Set(shown.map((a) => a.id));
-  for (const id of parent.keys()) {
-    if (!listed.has(id) && groups.has(root(id))) {
-      const partner = getApplication(db, id);
-      if (partner) shown.push(partner);
-    }
-  }
-  return shown.sort((a, b) => root(a.id) - root(b.id) || a.id - b.id);
 }
 
 export function registerList(program: Command, ctx: CliContext): void {

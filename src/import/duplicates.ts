@@ -12,7 +12,9 @@
  */
 import { normaliseName } from '../geo/normalise.js';
 import type { DB } from '../db/connection.js';
+import { callNames, getApplication, listApplications } from '../db/applications.js';
 import { ruleMatches, sameCountryRows } from '../db/duplicates.js';
+import type { Application, ApplicationFilters } from '../model.js';
 
 export interface DuplicateCandidate {
   id: number;
@@ -120,4 +122,65 @@ export function duplicatesOfApplication(db: DB, id: number): LooksLike[] {
     if (rule >= 0) found.push({ id: other.id, reason: DUPLICATE_RULES[rule]!.reason });
   }
   return found;
+}
+
+/** `list --duplicates`: the applications in a duplicate group, and what each looks like. */
+export interface DuplicateGroups {
+  /** The groups the filters touch, each whole and together, earliest group first. */
+  applications: Application[];
+  /** Every likely pair of the call(s), keyed by the later application's id. */
+  duplicates: Map<number, LikelyDuplicate>;
+}
+
+/**
+ * The matching applications that look like another of their call, side by side: a filter that
+ * matches one side of a pair ("--search", "--roster") still shows the other.
+ */
+export function duplicateGroups(db: DB, filters: ApplicationFilters): DuplicateGroups {
+  const duplicates = duplicatesOfCalls(db, filters.call);
+  return { applications: sideBySide(db, listApplications(db, filters), duplicates), duplicates };
+}
+
+/** Every likely duplicate pair of the call (or of every call), keyed by the later application's id. */
+function duplicatesOfCalls(db: DB, call: string | undefined): Map<number, LikelyDuplicate> {
+  const found = new Map<number, LikelyDuplicate>();
+  for (const name of call !== undefined ? [call] : callNames(db)) {
+    for (const d of likelyDuplicates(db, name).pairs) found.set(d.id, d);
+  }
+  return found;
+}
+
+/**
+ * The listed applications that are in a duplicate group, each group whole and together, earliest
+ * first: a filter that matches one side of a pair ("--search", "--roster") still shows the other.
+ */
+function sideBySide(db: DB, applications: Application[], duplicates: Map<number, LikelyDuplicate>): Application[] {
+  // Pairs chain (#2 looks like #1, #3 like #2): a group is every application linked by pairs, named by its earliest.
+  const parent = new Map<number, number>();
+  const root = (x: number): number => {
+    let r = x;
+    while (parent.get(r)! !== r) r = parent.get(r)!;
+    for (let c = x; c !== r; ) {
+      const next = parent.get(c)!;
+      parent.set(c, r);
+      c = next;
+    }
+    return r;
+  };
+  for (const d of duplicates.values()) {
+    for (const x of [d.id, d.duplicateOf]) if (!parent.has(x)) parent.set(x, x);
+    const a = root(d.id);
+    const b = root(d.duplicateOf);
+    if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+  }
+  const shown = applications.filter((a) => parent.has(a.id));
+  const groups = new Set(shown.map((a) => root(a.id)));
+  const listed = new Set(shown.map((a) => a.id));
+  for (const id of parent.keys()) {
+    if (!listed.has(id) && groups.has(root(id))) {
+      const partner = getApplication(db, id);
+      if (partner) shown.push(partner);
+    }
+  }
+  return shown.sort((a, b) => root(a.id) - root(b.id) || a.id - b.id);
 }

@@ -2,16 +2,24 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { printJson, withDatabase, globalsOf, type CliContext } from './context.js';
-import { bufferIO, info, type IO } from './io.js';
+import { info, type IO } from './io.js';
 import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
-import { renderTable, bar } from '../ui/table.js';
+import { exportContacts } from '../export/export-contacts.js';
+import { exportKumu } from '../export/export-kumu.js';
+import { exportRoster } from '../export/export-roster.js';
+import { importFiles } from '../import/importer.js';
+import { saveCoreGroup, selectCoreGroup } from '../selection/core-group.js';
+import { autoTag } from '../tagging/auto.js';
+import { categoryCounts } from '../tagging/counts.js';
 import { categoryName } from '../tagging/taxonomy.js';
+import { renderRosterTable } from '../ui/roster.js';
+import { renderTable, bar } from '../ui/table.js';
 
 /**
  * `skillsnet demo`: the whole job on the bundled sample call, in a folder of its own —
  * import, tag, select a Core Group, export the Kumu map, the contact list and the roster —
- * then what to try next. Each step calls the same run* function as its own command.
+ * then what to try next. Each step calls the same library function as its own command.
  */
 
 export interface DemoOptions {
@@ -74,11 +82,6 @@ export function prepareFolder(dir: string): void {
   fs.writeFileSync(path.join(dir, DEMO_FILES.marker), 'Made by `skillsnet demo`; running it again replaces the files it made here.\n', { mode: 0o600 });
 }
 
-/** A quiet IO for the steps: their own output is summarised by the demo instead. */
-function stepIO(io: IO) {
-  return bufferIO({ cwd: io.cwd, env: io.env, yes: true, tty: false, columns: io.columns });
-}
-
 function rel(io: IO, file: string): string {
   const r = path.relative(io.cwd, file);
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
@@ -101,73 +104,72 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
 
   out(c.bold('skillsnet demo') + ` — the whole job on a sample call, in ${rel(io, dir)}/`);
 
-  // 1. Import
-  heading(1, `Import ${opts.sample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
-  info(io, 'Importing…');
-  const { importFiles } = await import('../import/importer.js');
-  const report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, [sample], { call: DEMO_CALL }));
-  const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
-  out(
-    `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
-      `${report.unchanged} unchanged, ${report.rejected} rejected.`,
-  );
-  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${rel(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
-  if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
-
-  // 2. Tag
-  heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
-  info(io, 'Tagging…');
-  const { runTagAuto } = await import('./tag.js');
-  const tagged = await runTagAuto({ dbPath }, stepIO(io).io);
-  const { categoryCounts } = await import('../tagging/counts.js');
-  const counts = await withDatabase(dbPath, { create: false }, (db) => categoryCounts(db));
-  const max = Math.max(0, ...counts.categories.map((x) => x.applications));
-  out(
-    renderTable(
-      io,
-      ['category', 'name', 'applications', ...(io.stdoutIsTTY ? [''] : [])],
-      counts.categories.map((x) => [x.code, categoryName(x.code), x.applications, ...(io.stdoutIsTTY ? [bar(x.applications, max, 24)] : [])]),
-    ).trimEnd(),
-  );
-  out(
-    `${tagged.tagged} of ${counts.total} applications tagged in ${Math.round(tagged.ms)} ms; ${counts.untagged} left untagged for an officer ` +
-      `(skillsnet tag review). Each tag keeps its evidence: skillsnet tag explain ID.`,
-  );
-
-  // 3. Select
-  const q = DEMO_QUOTAS;
-  heading(3, `Select a Core Group of ${q.size}: at least ${q.minPerRegion} per region, at most ${q.maxPerCountry} per country, every category, English, French and Spanish`);
-  info(io, 'Selecting…');
-  const { runSelect } = await import('./select.js');
-  const selected = await runSelect({ dbPath, ...q, name: DEMO_ROSTER, alternates: 5 }, stepIO(io).io);
-  const { renderRosterTable } = await import('../ui/roster.js');
-  out(renderRosterTable(io, selected.members.map((m, i) => ({ ...m, rank: i + 1 }))).trimEnd());
-  const line = (key: 'region' | 'language' | 'category') =>
-    selected.coverage[key].filter((l) => l.count > 0).map((l) => `${l.value} ${l.count}`).join(', ');
-  out(`Regions: ${line('region')}`);
-  out(`Languages: ${line('language')}`);
-  out(`Categories: ${line('category')}`);
-  out(`Countries: ${selected.coverage.country.filter((l) => l.count > 0).length}, none with more than ${q.maxPerCountry}.`);
-  out(
-    `Total score ${selected.objective} — ${selected.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${selected.solveMs} ms); ` +
-      `${selected.alternates.length} ranked alternates in reserve. Saved as roster ${selected.name}.`,
-  );
-
-  // 4. Export
-  heading(4, 'Export the network map, the contact list and the roster');
-  info(io, 'Exporting…');
   const files = {
     kumu: path.join(dir, DEMO_FILES.kumu),
     kumuView: path.join(dir, DEMO_FILES.kumuView),
     contacts: path.join(dir, DEMO_FILES.contacts),
     roster: path.join(dir, DEMO_FILES.roster),
   };
-  const { runExportKumu } = await import('./export-kumu.js');
-  const kumu = await runExportKumu({ dbPath, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu, force: true }, stepIO(io).io);
-  const { runExportContacts } = await import('./export-contacts.js');
-  const contacts = await runExportContacts({ dbPath, filters: {}, format: 'csv', out: files.contacts, force: true }, stepIO(io).io);
-  const { runExportRoster } = await import('./export-roster.js');
-  await runExportRoster({ dbPath, name: DEMO_ROSTER, format: 'md', out: files.roster, force: true }, stepIO(io).io);
+  // Each step is the library call its own command makes; the demo prints its own summary of it.
+  const { report, warnings, tagged, counts, selected, kumu, contacts } = await withDatabase(dbPath, { create: true }, async (db) => {
+    // 1. Import
+    heading(1, `Import ${opts.sample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
+    info(io, 'Importing…');
+    const report = await importFiles(db, [sample], { call: DEMO_CALL });
+    const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
+    out(
+      `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
+        `${report.unchanged} unchanged, ${report.rejected} rejected.`,
+    );
+    if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${rel(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
+    if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
+
+    // 2. Tag
+    heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
+    info(io, 'Tagging…');
+    const tagged = autoTag(db, {});
+    const counts = categoryCounts(db);
+    const max = Math.max(0, ...counts.categories.map((x) => x.applications));
+    out(
+      renderTable(
+        io,
+        ['category', 'name', 'applications', ...(io.stdoutIsTTY ? [''] : [])],
+        counts.categories.map((x) => [x.code, categoryName(x.code), x.applications, ...(io.stdoutIsTTY ? [bar(x.applications, max, 24)] : [])]),
+      ).trimEnd(),
+    );
+    out(
+      `${tagged.tagged} of ${counts.total} applications tagged in ${Math.round(tagged.ms)} ms; ${counts.untagged} left untagged for an officer ` +
+        `(skillsnet tag review). Each tag keeps its evidence: skillsnet tag explain ID.`,
+    );
+
+    // 3. Select
+    const q = DEMO_QUOTAS;
+    heading(3, `Select a Core Group of ${q.size}: at least ${q.minPerRegion} per region, at most ${q.maxPerCountry} per country, every category, English, French and Spanish`);
+    info(io, 'Selecting…');
+    const selection = await selectCoreGroup(db, { ...q, name: DEMO_ROSTER, alternates: 5, cwd: io.cwd });
+    saveCoreGroup(db, selection, { overwrite: true });
+    const selected = selection.result;
+    out(renderRosterTable(io, selected.members.map((m, i) => ({ ...m, rank: i + 1 }))).trimEnd());
+    const line = (key: 'region' | 'language' | 'category') =>
+      selected.coverage[key].filter((l) => l.count > 0).map((l) => `${l.value} ${l.count}`).join(', ');
+    out(`Regions: ${line('region')}`);
+    out(`Languages: ${line('language')}`);
+    out(`Categories: ${line('category')}`);
+    out(`Countries: ${selected.coverage.country.filter((l) => l.count > 0).length}, none with more than ${q.maxPerCountry}.`);
+    out(
+      `Total score ${selected.objective} — ${selected.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${selected.solveMs} ms); ` +
+        `${selected.alternates.length} ranked alternates in reserve. Saved as roster ${selected.name}.`,
+    );
+
+    // 4. Export
+    heading(4, 'Export the network map, the contact list and the roster');
+    info(io, 'Exporting…');
+    const target = { cwd: io.cwd, force: true };
+    const kumu = await exportKumu(db, { ...target, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu });
+    const contacts = await exportContacts(db, { ...target, filters: {}, format: 'csv', out: files.contacts });
+    await exportRoster(db, { ...target, name: DEMO_ROSTER, format: 'md', out: files.roster });
+    return { report, warnings, tagged, counts, selected, kumu: kumu.result, contacts: contacts.result };
+  });
   const k = kumu.counts;
   out(
     renderTable(io, ['file', 'what it is', 'open it with'], [

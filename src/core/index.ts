@@ -1,0 +1,60 @@
+/**
+ * The skillsnet library: everything a command does, as functions that take a database and
+ * typed options and return typed results. Nothing here prints, prompts or touches the process:
+ * status lines, warnings and progress arrive through callbacks (reporting.ts), questions through
+ * ask-callbacks (importFiles' askMapping), Ctrl-C through an AbortSignal. The commands in
+ * src/cli/ are this plus parsing and rendering; a script can do the same:
+ *
+ *   const db = openDatabase('call.db', { create: true });
+ *   await importFiles(db, ['applications.csv'], { call: '2020' });
+ *   autoTag(db);
+ *   const selection = await selectCoreGroup(db, { size: 25, minPerRegion: 3 });
+ *   saveCoreGroup(db, selection);
+ *
+ * The CLI imports the modules themselves (lazily, per command), not this index.
+ */
+
+// Callbacks and the database
+export type { Callbacks, ProgressEvent, TextSink, Warning } from '../reporting.js';
+export { openDatabase, type DB, type OpenOptions } from '../db/connection.js';
+export { callNames, countApplications, getApplication, iterateApplications, listApplications } from '../db/applications.js';
+export { checkFilterNames } from '../db/filters.js';
+export type { Application, ApplicationFilters, EligibilityFilters, Region } from '../model.js';
+export { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
+
+// Importing applications
+export { importFiles, prepareFiles, type ImportHooks, type ImportOptions, type ImportReport, type FileReport, type MappingQuestion } from '../import/importer.js';
+export { duplicateGroups, duplicatesOfApplication, likelyDuplicates, type DuplicateGroups, type LikelyDuplicate, type LooksLike } from '../import/duplicates.js';
+
+// Tagging
+export { autoTag, type AutoTagOptions, type AutoTagSummary } from '../tagging/auto.js';
+export { categoryCounts, type CategoryCount } from '../tagging/counts.js';
+
+// Eligibility and the selection score
+export {
+  byScore, candidateOf, eligibleCandidates, meetsMinScore, SCORE_RULE, scoredApplications, splitEligibility, toCandidate,
+  type Candidate, type ScoreSource,
+} from '../selection/candidates.js';
+export { combinedScores, scoreDetails, type ScoreDetails } from '../selection/scores.js';
+
+// Reviewers' scores
+export { importScores, inferScale, parseScale, readScoreSheet, type ScoreSheet, type ScoresImport, type ScoresImportOptions, type ScoresImportResult } from '../selection/scores-import.js';
+
+// Selecting a Core Group, saved rosters, replacing a member
+export {
+  checkCoreGroupOptions, coreGroupRules, describeFilters, saveCoreGroup, selectCoreGroup,
+  type CoreGroupEntry, type CoreGroupJson, type CoreGroupOptions, type CoreGroupSelection, type QuotaOptions,
+} from '../selection/core-group.js';
+export { quotaRulesFromFlags, quotaRulesFromRecords, readQuotaFile, type Feature, type Quota, type QuotaRule } from '../selection/quotas.js';
+export {
+  compareRosters, loadRoster, paramDiffLines, parseRosterParams, rosterReport, savedRoster, savedRosters,
+  type RosterDiffJson, type RosterEntryJson, type RosterParams, type RosterShowJson, type SavedRoster,
+} from '../selection/rosters.js';
+export { applyReplacement, planReplacement, type Replacement, type RosterReplaceJson } from '../selection/replace.js';
+
+// Exports
+export type { ExportDone, ExportResult, ExportTarget } from '../export/export-common.js';
+export { exportKumu, KUMU_FORMATS, kumuOutput, type KumuExport, type KumuExportOptions, type KumuFormat } from '../export/export-kumu.js';
+export { CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, type ContactsExportOptions } from '../export/export-contacts.js';
+export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
+export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { processIO, type IO } from './io.js';
+import { processIO, type IO, type TextSink } from './io.js';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
 
@@ -19,6 +19,8 @@ export interface GlobalFlags {
  */
 export interface CliContext {
   makeIO: (flags: GlobalFlags) => IO;
+  /** Where commander writes help and its own usage errors (default: the process's streams). */
+  streams?: { stdout: TextSink; stderr: TextSink };
 }
 
 export function defaultContext(): CliContext {

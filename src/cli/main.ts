@@ -50,8 +50,8 @@ export async function buildProgram(ctx: CliContext | undefined, args: string[] =
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => (ctx?.streams?.stdout ?? process.stdout).write(s),
+      writeErr: (s) => (ctx?.streams?.stderr ?? process.stderr).write(s),
     })
     .addHelpText(
       'after',
@@ -125,7 +125,7 @@ export async function main(argv: string[], ctx?: CliContext): Promise<number> {
     if (e instanceof CommanderError) {
       const code = commanderExitCode(e);
       // commander printed the problem; say where the options are explained.
-      if (code === 2) process.stderr.write(`  see ${['skillsnet', commandPath(program, argv.slice(2))].filter(Boolean).join(' ')} --help\n`);
+      if (code === 2) (ctx?.streams?.stderr ?? process.stderr).write(`  see ${['skillsnet', commandPath(program, argv.slice(2))].filter(Boolean).join(' ')} --help\n`);
       return code;
     }
     const flags = program.opts() as GlobalFlags;

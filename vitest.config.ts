@@ -1,10 +1,32 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers (npm test runs both):
+ * - unit (npm run test:unit): test/unit/** mirrors src/ and test/architecture/** checks its
+ *   layers; everything runs in this process against src/, with no build and no spawned CLI.
+ * - e2e (npm run test:e2e): test/e2e/** spawns the built CLI (bin/ → dist/): exit codes,
+ *   streams, terminals, crashes, concurrency, fuzzing, LibreOffice. It builds once first, and
+ *   its files import nothing from src/ (the built code is what they test).
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     exclude: ['dist/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest leaves a core free by default; on a 2-CPU machine that is one worker for everything.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    projects: [
+      {
+        extends: true,
+        // Files share a worker's module cache (src/ is loaded once per worker, not once per file):
+        // the unit tests keep no global state (no mocks, no stubbed env; run() restores the cwd).
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/build.ts'] },
+      },
+    ],
   },
 });

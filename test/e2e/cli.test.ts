@@ -1,0 +1,55 @@
+/** The built CLI as a user runs it: help, exit codes, usage errors that point to the right help, --db and $SKILLSNET_DB. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, runCli, tempDir } from './support/cli.js';
+
+describe('CLI basics (built binary)', () => {
+  it('prints help with examples and exits 0', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: skillsnet');
+    expect(r.stdout).toContain('skillsnet demo');
+  });
+
+  it('exits 2 with an error line on an unknown command', () => {
+    const r = runCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown command/m);
+  });
+
+  it('init creates the database with mode 0600 and accepts --db after the command', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'sub', 'x.db');
+    const r = runCli(['init', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({ created: true, schemaVersion: expect.any(Number) });
+    expect(fs.statSync(db).mode & 0o777).toBe(0o600);
+    const again = json(runCli(['--db', db, 'init', '--json']));
+    expect(again.created).toBe(false);
+  });
+
+  it('uses $SKILLSNET_DB when --db is absent', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'env.db');
+    const r = runCli(['init'], { env: { SKILLSNET_DB: db } });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(db)).toBe(true);
+  });
+});
+
+// CONTRACT: an error is one `error:` line and, where possible, what to do next. Mistyped
+// options are caught by the option parser, which names the problem but not where to look.
+describe('usage errors point to the help of the command that was run', () => {
+  it.each([
+    [['export', 'contacts', '--format', 'csv'], /^error: required option '--out <path>' not specified\n  see skillsnet export contacts --help\n$/],
+    [['--db', 'x.db', 'select', '--size'], /^error: option '--size <n>' argument missing\n  see skillsnet select --help\n$/],
+    [['export', 'roster', 'core', '--format', 'pdf', '--out', 'x.pdf'], /^error: option '--format <format>' argument 'pdf' is invalid.*\n  see skillsnet export roster --help\n$/],
+    [['list', '--regoin', 'Africa'], /^error: unknown option '--regoin'.*\n(?:\(Did you mean --region\?\)\n)?  see skillsnet list --help\n$/],
+    [['exprt'], /^error: unknown command 'exprt'\n\(Did you mean export\?\)\n  see skillsnet --help\n$/],
+  ])('%j', (args, expected) => {
+    const r = runCli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(expected);
+  });
+});

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { json, runCli, tempDir } from './support/cli.js';
+import { categoryCodes } from '../../dist/tagging/taxonomy.js';
+import { REGIONS } from '../../dist/model.js';
+
+describe('skillsnet demo (built CLI)', () => {
+  let dir: string;
+  let out: string;
+  let first: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    dir = tempDir('skillsnet-demo-');
+    out = path.join(dir, 'demo');
+    first = runCli(['demo', '--out', out, '--json'], { cwd: dir, timeout: 120_000 });
+  }, 180_000);
+
+  it('imports the sample call with every row accounted for', () => {
+    expect(first.code, first.stderr).toBe(0);
+    const r = json(first);
+    const i = r.import;
+    expect(i.rows).toBe(i.inserted + i.updated + i.unchanged + i.rejected);
+    expect(i.inserted + i.updated).toBeGreaterThanOrEqual(470);
+    expect(i.rejected).toBeGreaterThanOrEqual(1); // the sample carries a row without an email
+    expect(fs.statSync(path.join(out, 'skillsnet.db')).mode & 0o777).toBe(0o600);
+  });
+
+  it('tags every category and reports the counts', () => {
+    const r = json(first);
+    for (const code of categoryCodes()) expect(r.tagging.categories[code], code).toBeGreaterThan(0);
+    expect(r.tagging.tagged).toBeGreaterThan(400);
+  });
+
+  it('selects a Core Group of 25 that meets the quotas, proven optimal', () => {
+    const r = json(first);
+    expect(r.selection).toMatchObject({ name: 'core-2020', size: 25, optimal: true });
+    const members = json(runCli(['--db', path.join(out, 'skillsnet.db'), 'list', '--roster', 'core-2020', '--json']));
+    expect(members).toHaveLength(25);
+    const by = (key: string) => {
+      const m = new Map<string, number>();
+      for (const a of members) for (const v of [a[key]].flat()) m.set(v, (m.get(v) ?? 0) + 1);
+      return m;
+    };
+    for (const region of REGIONS) expect(by('region').get(region) ?? 0, region).toBeGreaterThanOrEqual(3);
+    for (const [, n] of by('country')) expect(n).toBeLessThanOrEqual(2);
+    for (const code of categoryCodes()) expect(by('categories').get(code) ?? 0, code).toBeGreaterThanOrEqual(1);
+    for (const lang of ['en', 'fr', 'es']) expect(by('language').get(lang) ?? 0, lang).toBeGreaterThanOrEqual(1);
+  });
+
+  it('writes a Kumu workbook, a contact list and the roster, readable by the owner only', async () => {
+    const r = json(first);
+    for (const file of Object.values(r.files) as string[]) {
+      expect(fs.existsSync(file), file).toBe(true);
+      expect(fs.statSync(file).mode & 0o777, file).toBe(0o600);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.files.kumu);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Elements', 'Connections']));
+    expect(wb.getWorksheet('Elements')!.rowCount).toBeGreaterThan(400);
+    const csv = fs.readFileSync(r.files.contacts, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).not.toMatch(/@(?!example\.(org|com|net))[a-z0-9-]+\.[a-z]/i);
+    const members = fs.readFileSync(r.files.roster, 'utf8').split(/^## /m).find((s) => s.startsWith('Members'))!;
+    expect(members.split('\n').filter((l) => /^\|\s*\d+/.test(l))).toHaveLength(25);
+  });
+
+  it('runs again over its own folder, replacing what it made', () => {
+    const again = runCli(['demo', '--out', out], { cwd: dir, timeout: 120_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Try next/);
+    expect(again.stdout).toMatch(/skillsnet --db demo\/skillsnet.db list/);
+    const stats = json(runCli(['--db', path.join(out, 'skillsnet.db'), 'stats', '--json']));
+    expect(stats.total).toBe(json(first).import.inserted); // a fresh database, not a second import on top
+  }, 180_000);
+
+  it('refuses a folder that holds files it did not make', () => {
+    const other = path.join(dir, 'mine');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'contacts.csv'), 'precious');
+    const r = runCli(['demo', '--out', other], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*did not make/m);
+    expect(fs.readFileSync(path.join(other, 'contacts.csv'), 'utf8')).toBe('precious');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseFilters, parseLanguage } from '../../../src/cli/filters.js';
+import { UsageError } from '../../../src/errors.js';
+
+describe('shared filter parsing', () => {
+  it('accepts language codes and names in the three languages', async () => {
+    expect(parseLanguage('FR')).toBe('fr');
+    expect(parseLanguage('French')).toBe('fr');
+    expect(parseLanguage('español')).toBe('es');
+    expect(parseLanguage('Anglais')).toBe('en');
+  });
+
+  it('rejects what is not a language with a usage error', async () => {
+    expect(() => parseLanguage('Klingonish')).toThrow(UsageError);
+  });
+
+  it('resolves countries by name and regions case-insensitively', async () => {
+    const f = parseFilters({ country: 'Mexique', region: 'arab states', language: 'es' } as never);
+    expect(f).toMatchObject({ country: 'MX', region: 'Arab States', language: 'es' });
+  });
+});
+
+import path from 'node:path';
+import fs from 'node:fs';
+import { run as skillsnet, tempDir } from '../support/run.js';
+
+describe('--call and --roster that name nothing', () => {
+  it('are usage errors that list what the database holds', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country\nAcme,a@example.org,Peru\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2024'])).code).toBe(0);
+    for (const args of [['list', '--call', 'nope'], ['stats', '--call', 'nope'], ['select', '--size', '1', '--call', 'nope']]) {
+      const r = await skillsnet(['--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: no call named "nope"/m);
+      expect(r.stderr).toMatch(/calls here: 2024/);
+    }
+    const roster = await skillsnet(['--db', db, 'list', '--roster', 'core']);
+    expect(roster.code).toBe(2);
+    expect(roster.stderr).toMatch(/^error: no roster named "core"/m);
+    expect((await skillsnet(['--db', db, 'list', '--call', '2024'])).code).toBe(0);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The import command's report and messages, run in process: the columns it did not use, cells
+ * with several addresses (never quoted), a dry run, text updates that need tagging again, and a
+ * failed first import that leaves no database behind.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { json, run, tempDir } from '../support/run.js';
+
+const dir = tempDir('skillsnet-import-command-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+function file(name: string, content: string | Buffer): string {
+  const f = path.join(dir, `${++n}-${name}`);
+  fs.writeFileSync(f, content);
+  return f;
+}
+const db = () => path.join(dir, `db${++n}.db`);
+const list = async (dbPath: string) => json<any[]>(await run(['list', '--json', '--db', dbPath]));
+
+describe('skillsnet import: the report', () => {
+  it('names the unused columns and warns about cells with several addresses without quoting them', async () => {
+    const f = file('fr2.csv', 'Organisation;Courriel;Note;Contact;Commentaire\nOrg A;"a@example.org; b@example.org";12;Jean;x\n');
+    const d = db();
+    const r = await run(['import', f, '--db', d]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('kept in the raw row, not used: Commentaire');
+    expect(r.stderr).toMatch(/1 row had several e-mail addresses.*first is the contact email.*data row 1/);
+    expect(r.stderr).not.toContain('b@example.org');
+    const [a] = await list(d);
+    expect(a).toMatchObject({ email: 'a@example.org', score: 12, contactName: 'Jean' });
+    const shown = await run(['show', String(a.id), '--raw', '--db', d]);
+    expect(shown.stdout).toContain('b@example.org');
+  });
+
+  it('a dry run with rejected rows does not point to skillsnet rejects', async () => {
+    const f = file('bad.csv', 'Organization,Email\n,x@example.org\n');
+    const r = await run(['import', f, '--db', db(), '--dry-run']);
+    expect(r.stderr).toContain('would be rejected');
+    expect(r.stderr).not.toContain('see them with skillsnet rejects');
+  });
+
+  it('an update that changes the text says the applications need tagging again', async () => {
+    const d = db();
+    const v1 = file('v1.csv', 'Application ID,Organization,Email,Description\nA,Org A,a@example.org,Training young people as solar panel technicians through apprenticeships\n');
+    await run(['import', v1, '--db', d, '--call', 'c']);
+    await run(['tag', 'auto', '--db', d]);
+    const tagged = (await list(d))[0].categories;
+    expect(tagged.length).toBeGreaterThan(0);
+    const v2 = file('v2.csv', 'Application ID,Organization,Email,Description\nA,Org A,a@example.org,A coding bootcamp for women with digital skills\n');
+    const r = await run(['import', v2, '--db', d, '--call', 'c']);
+    expect(r.stderr).toMatch(/1 updated application changed text .* lost its automatic categories: tag it again with skillsnet tag auto/);
+    expect((await list(d))[0].categories).toEqual([]);
+    expect((await run(['tag', 'auto', '--db', d])).code).toBe(0);
+    expect((await list(d))[0].categories.length).toBeGreaterThan(0);
+  });
+
+  it('a failed first import leaves no database file behind', async () => {
+    const d = path.join(dir, 'never.db');
+    const noColumns = file('nocols.csv', 'A,B\n1,2\n');
+    expect((await run(['import', noColumns, '--db', d])).code).toBe(1);
+    expect(fs.existsSync(d)).toBe(false);
+    const broken = file('broken.csv', 'Organization,Email\nOrg,a@example.org\n"Org B,b@example.org\n');
+    const r = await run(['import', broken, '--db', d]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*never closed/m);
+    expect(fs.readdirSync(dir).filter((x) => x.startsWith('never.db'))).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * skillsnet rejects, run in process: rows numbered as data rows, and --csv written in the
+ * delimiter of the file the rows came from, so that it opens in columns and imports again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { json, run, tempDir } from '../support/run.js';
+
+const dir = tempDir('skillsnet-rejects-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('rejects and show number rows as data rows', () => {
+  it('the second data row is row 2', async () => {
+    const f = path.join(dir, 'rows.csv');
+    fs.writeFileSync(f, 'Organization,Email\nOrg A,a@example.org\n,b@example.org\n');
+    const d = path.join(dir, 'rows.db');
+    await run(['import', f, '--db', d]);
+    const r = await run(['rejects', '--db', d]);
+    expect(r.stdout).toMatch(/Data row/);
+    expect(json(await run(['rejects', '--json', '--db', d]))[0].rowNumber).toBe(2);
+  });
+});
+
+// An officer whose Excel runs in French saves CSV with semicolons; a comma file would open there
+// as one column. The rejects to fix come back in the delimiter of the file they came from.
+describe('rejects --csv of a French Excel file', () => {
+  const file = path.join(dir, 'candidatures.csv');
+  fs.writeFileSync(file, iconv.encode("Nom de l'organisation;Courriel;Pays;Note\r\nAtelier École;atelier@example.org;Sénégal;8,5\r\nSans courriel;;Mali;7,5\r\n", 'windows-1252'));
+  const db = path.join(dir, 'a.db');
+
+  it('are written with semicolons, and import again once fixed', async () => {
+    expect((await run(['--db', db, 'import', file, '--call', '2024'])).code).toBe(0);
+    const out = await run(['--db', db, 'rejects', '--csv']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.startsWith("\uFEFFNom de l'organisation;Courriel;Pays;Note;Rejection reason")).toBe(true);
+    const rows = parse(out.stdout, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[1]).toEqual(['Sans courriel', '', 'Mali', '7,5', 'missing email']);
+    const fixed = path.join(dir, 'fix.csv');
+    fs.writeFileSync(fixed, out.stdout.replace(';;Mali', ';sans@example.org;Mali'));
+    expect(json(await run(['--db', db, 'import', fixed, '--call', '2024', '--json']))).toMatchObject({ rows: 1, inserted: 1, rejected: 0 });
+  });
+
+  it('rows from comma files stay comma-separated', async () => {
+    const comma = path.join(dir, 'forms.csv');
+    fs.writeFileSync(comma, 'Organization,Email\nNo mail org,\n');
+    const db2 = path.join(dir, 'b.db');
+    await run(['--db', db2, 'import', comma, '--call', '2024']);
+    expect((await run(['--db', db2, 'rejects', '--csv'])).stdout.split('\n')[0]).toBe('\uFEFFOrganization,Email,Rejection reason');
+  });
+});

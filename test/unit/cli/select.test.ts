@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run as skillsnet, tempDir, json } from '../support/run.js';
+import { makeCall } from '../selection/fixtures.js';
+import { bufferIO } from '../../../src/cli/io.js';
+import { runSelect } from '../../../src/cli/select.js';
+import { scriptedPrompts } from '../../../src/ui/prompts.js';
+
+const DEMO = ['--size', '25', '--min-per-region', '3', '--max-per-country', '2', '--min-per-category', '1', '--min-per-language', 'en=1,fr=1,es=1'];
+let dir: string;
+let dbPath: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  dbPath = path.join(dir, 'call.db');
+  makeCall(dbPath, 473, 11);
+});
+
+describe('skillsnet select', { timeout: 90_000 }, () => {
+  it('selects the demo Core Group, proven optimal, with reasons, and saves it', async () => {
+    const r = await skillsnet(['select', ...DEMO, '--name', 'core-2020', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out).toMatchObject({ name: 'core-2020', feasible: true, optimal: true, saved: true });
+    expect(out.members).toHaveLength(25);
+    const byRegion = new Map<string, number>();
+    const byCountry = new Map<string, number>();
+    for (const m of out.members) {
+      byRegion.set(m.region, (byRegion.get(m.region) ?? 0) + 1);
+      byCountry.set(m.country, (byCountry.get(m.country) ?? 0) + 1);
+      expect(m.reasons[0]).toMatch(/^score [\d.]+, rank \d+ of 473 eligible$/);
+    }
+    expect([...byRegion.values()].every((n) => n >= 3)).toBe(true);
+    expect(byRegion.size).toBe(5);
+    expect(Math.max(...byCountry.values())).toBeLessThanOrEqual(2);
+    for (const lang of ['en', 'fr', 'es']) expect(out.members.some((m: any) => m.language === lang)).toBe(true);
+    const cats = new Set(out.members.flatMap((m: any) => m.categories));
+    expect(cats.size).toBe(9);
+    expect(out.objective).toBeCloseTo(out.members.reduce((s: number, m: any) => s + m.score, 0), 6);
+    expect(out.alternates.length).toBe(5);
+    expect(r.stderr).toMatch(/proven optimal/);
+  });
+
+  it('gives the same roster again (determinism) and refuses to overwrite a name without --yes', async () => {
+    const again = await skillsnet(['select', ...DEMO, '--name', 'core-2020', '--json', '--db', dbPath]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: a roster named core-2020 already exists/m);
+    const dry = await skillsnet(['select', ...DEMO, '--name', 'core-2020', '--dry-run', '--json', '--db', dbPath]);
+    const first = json(await skillsnet(['roster', 'show', 'core-2020', '--json', '--db', dbPath]));
+    expect(json(dry).members.map((m: any) => m.id)).toEqual(first.members.map((m: any) => m.id));
+    expect(json(dry).saved).toBe(false);
+  });
+
+  it('lists and shows rosters', async () => {
+    const list = json(await skillsnet(['rosters', '--json', '--db', dbPath]));
+    expect(list.map((r: any) => r.name)).toContain('core-2020');
+    const show = await skillsnet(['roster', 'show', 'core-2020', '--db', dbPath]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/25 members, total score [\d.]+ \(proven optimal\)/);
+    expect((await skillsnet(['roster', 'show', 'nope', '--db', dbPath])).stderr).toMatch(/error: no roster named nope\n  saved rosters: .*core-2020/);
+  });
+
+  it('exits 1 with one sentence per conflict, and the JSON shape of CONTRACT', async () => {
+    const r = await skillsnet(['select', '--size', '25', '--min-per-region', '20', '--json', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    const out = json(r);
+    expect(out.feasible).toBe(false);
+    expect(out.conflicts).toContain('region minimums add up to 100 but the size is 25');
+    expect(r.stderr).toMatch(/^error: no roster of 25 meets the quotas/m);
+  });
+
+  it('names the fewest quotas to relax when only the solver can prove there is no roster', async () => {
+    // Two members have at most six categories between them: three of the nine must go.
+    const r = await skillsnet(['select', '--size', '2', '--min-per-category', '1', '--json', '--db', dbPath]);
+    expect(r.code).toBe(1);
+    const out = json(r);
+    expect(out.feasible).toBe(false);
+    expect(out.conflicts).toHaveLength(3);
+    for (const c of out.conflicts) expect(c).toMatch(/^category [a-z-]+: at least 1 required, but together with the other quotas at most 0 can be met$/);
+    expect(r.stderr).toMatch(/proved by the solver; the fewest quotas to relax are listed/);
+  });
+
+  it('includes an application outside the filters with a warning, and keeps excluded ones out', async () => {
+    const r = await skillsnet(['select', '--size', '3', '--region', 'Africa', '--include', '1,2', '--exclude', '3', '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const ids = json(r).members.map((m: any) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([1, 2]));
+    expect(ids).not.toContain(3);
+    const unknown = await skillsnet(['select', '--size', '3', '--include', '999999', '--db', dbPath]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/error: --include: no application with ID 999999/);
+  });
+
+  it('reads a quotas file (semicolons, * for every value, empty min/max)', async () => {
+    const file = path.join(dir, 'quotas.csv');
+    fs.writeFileSync(file, 'feature;value;min;max\nregion;Arab States;4;\ncountry;*;;1\nlanguage;fr;5;\ncategory;life-skills;2;6\n');
+    const r = await skillsnet(['select', '--size', '20', '--quotas', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.members.filter((m: any) => m.region === 'Arab States').length).toBeGreaterThanOrEqual(4);
+    expect(new Set(out.members.map((m: any) => m.country)).size).toBe(20);
+    const life = out.quotas.find((q: any) => q.feature === 'category' && q.value === 'life-skills');
+    expect(life.selected).toBeGreaterThanOrEqual(2);
+    expect(life.selected).toBeLessThanOrEqual(6);
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'feature,value,min,max\nregoin,Africa,1,\n');
+    const b = await skillsnet(['select', '--size', '5', '--quotas', bad, '--db', dbPath]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/error: bad.csv line 2: unknown feature "regoin"/);
+  });
+
+  it('needs --size, and says so', async () => {
+    const r = await skillsnet(['select', '--db', dbPath]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: --size is required/);
+  });
+});
+
+describe('runSelect on a terminal', { timeout: 90_000 }, () => {
+  it('shows the roster with coverage and saves only after a yes', async () => {
+    const prompts = scriptedPrompts([false]);
+    const { io, stdout, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    const out = await runSelect({ dbPath, size: 10, minPerRegion: 2, name: 'asked' }, io);
+    expect(prompts.asked).toEqual(['Save this roster as asked?']);
+    expect(out.saved).toBe(false);
+    expect(stdout()).toMatch(/Regions/);
+    expect(stdout()).toMatch(/Arab States/);
+    expect(stderr()).toMatch(/Not saved/);
+  });
+
+  it('asks before replacing a roster of the same name; --yes replaces it off a terminal', async () => {
+    const first = await runSelect({ dbPath, size: 5, name: 'twice' }, bufferIO().io);
+    expect(first.saved).toBe(true);
+    const prompts = scriptedPrompts([true]);
+    const tty = bufferIO({ tty: true, prompts: async () => prompts });
+    const second = await runSelect({ dbPath, size: 6, name: 'twice' }, tty.io);
+    expect(prompts.asked).toEqual(['A roster named twice exists. Replace it with this one?']);
+    expect(second.saved).toBe(true);
+    await expect(runSelect({ dbPath, size: 7, name: 'twice' }, bufferIO().io)).rejects.toThrow(/a roster named twice already exists/);
+    const third = await runSelect({ dbPath, size: 7, name: 'twice' }, bufferIO({ yes: true }).io);
+    expect(third.saved).toBe(true);
+    const shown = json(await skillsnet(['roster', 'show', 'twice', '--json', '--db', dbPath]));
+    expect(shown.members).toHaveLength(7);
+  });
+});
+
+describe('one seat per organisation', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'twin.db');
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(dir, 't.csv'), [
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'A1,Twin Org,a@example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'A2,twin  org,b@example.org,Kenya,Career guidance,Guidance in schools,8.5',
+      'A3,Other Org,c@example.org,Ghana,Start-ups,Entrepreneurship for youth,7',
+      'A4,Third Org,d@example.org,Peru,Data,Labour market research,6',
+    ].join('\n') + '\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 't.csv'), '--call', 'x'])).code).toBe(0);
+  });
+
+  it('by default takes at most one application from an organisation that sent several', async () => {
+    const r = json(await skillsnet(['--db', db, 'select', '--size', '3', '--dry-run', '--json']));
+    expect(r.members.map((m: { organization: string }) => m.organization.toLowerCase().replace(/\s+/g, ' '))).toEqual(['twin org', 'other org', 'third org']);
+    expect(r.objective).toBe(22);
+  });
+
+  it('--max-per-organization raises the cap, and an impossible size is explained', async () => {
+    const two = json(await skillsnet(['--db', db, 'select', '--size', '3', '--dry-run', '--json', '--max-per-organization', '2']));
+    expect(two.objective).toBe(24.5);
+    const four = await skillsnet(['--db', db, 'select', '--size', '4', '--dry-run']);
+    expect(four.code).toBe(1);
+    expect(four.stderr).toMatch(/organization maximums leave room for at most 3 members but the size is 4/);
+  });
+});

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { bufferIO } from '../../../src/cli/io.js';
+import { runExportGraphml, runExportRoster } from '../../../src/cli/export.js';
+import { isFormulaLike } from '../../../src/export/escape.js';
+import { exportFixture, FORMULA_NAMES } from './fixture.js';
+
+let fx: ReturnType<typeof exportFixture>;
+beforeAll(async () => { fx = exportFixture(); });
+
+describe('export roster', () => {
+  it('writes Markdown for a report: summary, members, alternates, reasons', async () => {
+    const out = path.join(fx.dir, 'core.md');
+    const { io, stderr } = bufferIO();
+    const r = await runExportRoster({ dbPath: fx.dbPath, name: 'core-2020', format: 'md', out }, io);
+    const md = fs.readFileSync(out, 'utf8');
+    expect(r.counts).toEqual({ members: 2, alternates: 1 });
+    expect(md).toMatch(/^# Core Group: core-2020\n/);
+    expect(md).toContain('2 members and 1 alternate');
+    expect(md).toContain('| 1 | Taller Abierto | Ana María Ruiz | Mexico | Americas | Spanish | Work-based learning, Training delivery | 8.5 | best score in Americas; covers work-based-learning |');
+    // A pipe inside a reason must not open a new column.
+    const row2 = md.split('\n').find((l) => l.startsWith('| 2 |'))!;
+    expect(row2).toContain('only applicant \\| Arab States');
+    expect(row2.split(/(?<!\\)\|/).length).toBe(11);
+    expect(md).toMatch(/## Alternates[\s\S]*\| 1 \| Ministry of Labour \|/);
+    expect(stderr()).toMatch(/Wrote roster "core-2020": 2 members and 1 alternate to .*core\.md/);
+  });
+
+  it('writes CSV with formulas neutralised and JSON for scripts', async () => {
+    const csvOut = path.join(fx.dir, 'core.csv');
+    await runExportRoster({ dbPath: fx.dbPath, name: 'core-2020', format: 'csv', out: csvOut }, bufferIO().io);
+    const rows = parse(fs.readFileSync(csvOut), { columns: true, bom: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual(['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'reasons']);
+    expect(rows.map((x) => x.role)).toEqual(['member', 'member', 'alternate']);
+    expect(rows[1].organisation).toBe(`'${FORMULA_NAMES[0]}`);
+    for (const row of rows) for (const v of Object.values(row)) expect(isFormulaLike(v)).toBe(false);
+
+    const { io, stdout } = bufferIO();
+    await runExportRoster({ dbPath: fx.dbPath, name: 'core-2020', format: 'json', out: '-' }, io);
+    const doc = JSON.parse(stdout());
+    expect(doc).toMatchObject({ name: 'core-2020', optimal: true, objective: 15.5 });
+    expect(doc.members.map((m: any) => m.id)).toEqual([fx.ids.taller, fx.ids.formula]);
+    expect(doc.members[0]).toMatchObject({ organization: 'Taller Abierto', country: 'MX', region: 'Americas', language: 'es', categories: ['training-delivery', 'work-based-learning'], score: 8.5 });
+    expect(doc.alternates).toHaveLength(1);
+  });
+
+  it('names the saved rosters when the name is wrong', async () => {
+    await expect(runExportRoster({ dbPath: fx.dbPath, name: 'core-2021', format: 'md', out: path.join(fx.dir, 'x.md') }, bufferIO().io)).rejects.toMatchObject({
+      message: 'no roster named "core-2021"', hint: expect.stringContaining('core-2020'),
+    });
+  });
+});
+
+describe('export graphml', () => {
+  it('writes valid GraphML with typed node and edge attributes', async () => {
+    const out = path.join(fx.dir, 'network.graphml');
+    const r = await runExportGraphml({ dbPath: fx.dbPath, filters: {}, peerLinks: 2, out }, bufferIO().io);
+    const xml = fs.readFileSync(out, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name) }).parse(xml);
+    const keys = doc.graphml.key as { id: string; for: string; 'attr.name': string; 'attr.type': string }[];
+    const typeOf = (f: string, n: string) => keys.find((k) => k.for === f && k['attr.name'] === n)?.['attr.type'];
+    expect(typeOf('node', 'score')).toBe('double');
+    expect(typeOf('node', 'coreGroup')).toBe('boolean');
+    expect(typeOf('node', 'region')).toBe('string');
+    expect(typeOf('edge', 'weight')).toBe('double');
+    const graph = doc.graphml.graph;
+    expect(graph.edgedefault).toBe('undirected');
+    expect(graph.node).toHaveLength(r.counts.nodes);
+    expect(graph.edge).toHaveLength(r.counts.edges);
+    const nodeIds = new Set(graph.node.map((n: any) => n.id));
+    for (const e of graph.edge) expect(nodeIds.has(e.source) && nodeIds.has(e.target)).toBe(true);
+    const data = (n: any) => Object.fromEntries(n.data.map((d: any) => [d.key, d['#text']]));
+    const formula = graph.node.find((n: any) => n.id === `org-${fx.ids.formula}`);
+    // GraphML is not a spreadsheet: the name is kept as typed (XML-escaped, not apostrophe-prefixed).
+    expect(data(formula)).toMatchObject({ label: FORMULA_NAMES[0], name: FORMULA_NAMES[0], type: 'Organization', region: 'Arab States', coreGroup: true, score: 7 });
+    expect(graph.edge.some((e: any) => data(e).edgeType === 'peer')).toBe(true);
+  });
+});

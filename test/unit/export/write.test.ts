@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openPendingFile, resolveOutput, writeFileAtomic, writeFilesAtomic } from '../../../src/export/write.js';
+import { tempDir } from '../support/run.js';
+
+describe('atomic export writes', () => {
+  it('creates files 0600 even under a permissive umask, and leaves no temporary file', () => {
+    const dir = tempDir();
+    const old = process.umask(0o000);
+    try {
+      writeFileAtomic(path.join(dir, 'a.csv'), 'x\n', { force: false });
+    } finally {
+      process.umask(old);
+    }
+    expect(fs.statSync(path.join(dir, 'a.csv')).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual(['a.csv']);
+  });
+
+  it('writes a set of files all or nothing', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'connections.csv'), 'old');
+    expect(() => writeFilesAtomic([{ path: path.join(dir, 'elements.csv'), data: 'new' }, { path: path.join(dir, 'connections.csv'), data: 'new' }], { force: false }))
+      .toThrow(/connections\.csv already exists/);
+    expect(fs.readdirSync(dir)).toEqual(['connections.csv']);
+    writeFilesAtomic([{ path: path.join(dir, 'elements.csv'), data: 'new' }, { path: path.join(dir, 'connections.csv'), data: 'new' }], { force: true });
+    expect(fs.readFileSync(path.join(dir, 'connections.csv'), 'utf8')).toBe('new');
+    expect(fs.readdirSync(dir).sort()).toEqual(['connections.csv', 'elements.csv']);
+  });
+
+  it('does not clobber a file that appears while the export is being written', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'map.xlsx');
+    const pending = openPendingFile(target, { force: false });
+    pending.write('ours');
+    fs.writeFileSync(target, 'theirs');
+    expect(() => pending.commit()).toThrow(/already exists/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('theirs');
+    expect(fs.readdirSync(dir)).toEqual(['map.xlsx']);
+  });
+
+  it('removes the temporary file when the export is abandoned', () => {
+    const dir = tempDir();
+    const pending = openPendingFile(path.join(dir, 'x.vcf'), { force: false });
+    pending.write(Buffer.from('half'));
+    pending.abort();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('resolves --out', () => {
+    expect(resolveOutput('-', { cwd: '/tmp', stdoutAllowed: true, format: 'csv', example: 'c.csv' })).toEqual({ kind: 'stdout' });
+    expect(resolveOutput('x/c.csv', { cwd: '/tmp', stdoutAllowed: true, format: 'csv', example: 'c.csv' })).toEqual({ kind: 'file', path: '/tmp/x/c.csv' });
+    expect(() => resolveOutput('-', { cwd: '/tmp', stdoutAllowed: false, format: 'xlsx', example: 'map.xlsx' })).toThrow(/cannot be written to stdout/);
+    expect(() => resolveOutput('', { cwd: '/tmp', stdoutAllowed: false, format: 'xlsx', example: 'map.xlsx' })).toThrow(/--out is required/);
+  });
+
+  it('refuses to write over a folder', () => {
+    const dir = tempDir();
+    expect(() => writeFileAtomic(dir, 'x', { force: true })).toThrow(/is a folder/);
+  });
+});

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { countryName, isCountryCode, listCountries, regionOfCountry, resolveCountry } from '../../../src/geo/countries.js';
+import { REGIONS } from '../../../src/model.js';
+import { dataPath } from '../../../src/paths.js';
+
+const require = createRequire(import.meta.url);
+const isoCodes = Object.keys((require('i18n-iso-countries') as typeof import('i18n-iso-countries')).getAlpha2Codes());
+
+const code = (text: string) => resolveCountry(text)?.code ?? null;
+
+describe('data/countries.csv', () => {
+  it('gives every ISO 3166-1 code of i18n-iso-countries exactly one ILO region', () => {
+    const rows = listCountries();
+    expect(rows.map((r) => r.alpha2).sort()).toEqual([...isoCodes].sort());
+    for (const r of rows) {
+      expect(REGIONS, r.alpha2).toContain(r.region);
+      expect(r.alpha3, r.alpha2).toMatch(/^[A-Z]{3}$/);
+      expect(r.name.length, r.alpha2).toBeGreaterThan(1);
+    }
+  });
+
+  it('follows the ILO split of DOMAIN.md on the tricky cases', () => {
+    const expected: Record<string, string[]> = {
+      Africa: ['DZ', 'EG', 'LY', 'MA', 'SD', 'TN', 'MR', 'SS', 'DJ', 'SO', 'KM', 'EH', 'RE'],
+      'Arab States': ['BH', 'IQ', 'JO', 'KW', 'LB', 'OM', 'QA', 'SA', 'SY', 'AE', 'YE', 'PS'],
+      'Europe and Central Asia': ['TR', 'IL', 'AM', 'AZ', 'GE', 'KZ', 'KG', 'TJ', 'TM', 'UZ', 'RU', 'CY', 'GL', 'XK'],
+      'Asia and the Pacific': ['IR', 'AF', 'PK', 'AU', 'NZ', 'FJ', 'PG', 'WS', 'TO', 'PF', 'NC', 'CN', 'MN'],
+      Americas: ['US', 'CA', 'MX', 'BR', 'HT', 'JM', 'TT', 'PR', 'GF', 'GP', 'BM', 'FK'],
+    };
+    for (const [region, codes] of Object.entries(expected)) {
+      for (const c of codes) expect(regionOfCountry(c), c).toBe(region);
+    }
+  });
+
+  it('has exactly the twelve Arab States of DOMAIN.md', () => {
+    const arab = listCountries().filter((r) => r.region === 'Arab States').map((r) => r.alpha2).sort();
+    expect(arab).toEqual(['AE', 'BH', 'IQ', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'YE']);
+  });
+
+  it('has aliases that all point to known codes (or "-" for placeholders)', () => {
+    const lines = fs.readFileSync(dataPath('country-aliases.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) {
+      const target = line.slice(line.lastIndexOf(',') + 1);
+      expect(target === '-' || isCountryCode(target), line).toBe(true);
+    }
+  });
+});
+
+describe('resolveCountry', () => {
+  it('resolves the official long forms named in issue 2', () => {
+    expect(code('Bolivia (Plurinational State of)')).toBe('BO');
+    expect(code('Lao PDR')).toBe('LA');
+    expect(code('Viet Nam')).toBe('VN');
+    expect(code('Türkiye')).toBe('TR');
+    expect(code("Côte d'Ivoire")).toBe('CI');
+    expect(code('Côte d’Ivoire')).toBe('CI');
+    expect(code('United Republic of Tanzania')).toBe('TZ');
+    expect(code('Venezuela (Bolivarian Republic of)')).toBe('VE');
+    expect(code('Iran (Islamic Republic of)')).toBe('IR');
+    expect(code('occupied Palestinian territory')).toBe('PS');
+    expect(code('Micronesia (Federated States of)')).toBe('FM');
+    expect(code('Syrian Arab Republic')).toBe('SY');
+    expect(code('Republic of Moldova')).toBe('MD');
+    expect(code('Democratic Republic of the Congo')).toBe('CD');
+    expect(code('Congo-Brazzaville')).toBe('CG');
+  });
+
+  it('resolves ISO alpha-2 and alpha-3 codes in any case', () => {
+    expect(resolveCountry('MX')).toEqual({ code: 'MX', name: 'Mexico', region: 'Americas' });
+    expect(code('mex')).toBe('MX');
+    expect(code('FRA')).toBe('FR');
+    expect(code(' ke ')).toBe('KE');
+    expect(code('USA')).toBe('US');
+    expect(code('GBR')).toBe('GB');
+  });
+
+  it('resolves French and Spanish names, with or without accents', () => {
+    const cases: [string, string][] = [
+      ['Perú', 'PE'], ['Peru', 'PE'], ['Pérou', 'PE'], ['Mexique', 'MX'], ['Méjico', 'MX'], ['México', 'MX'],
+      ['Estados Unidos', 'US'], ['États-Unis', 'US'], ['Etats Unis', 'US'], ['Royaume-Uni', 'GB'], ['Reino Unido', 'GB'],
+      ['Brasil', 'BR'], ['Brésil', 'BR'], ['Marruecos', 'MA'], ['Maroc', 'MA'], ['Sénégal', 'SN'], ['Senegal', 'SN'],
+      ['Túnez', 'TN'], ['Égypte', 'EG'], ['Egipto', 'EG'], ['Liban', 'LB'], ['Líbano', 'LB'], ['Jordanie', 'JO'],
+      ['Jordania', 'JO'], ['Turquía', 'TR'], ['Turquie', 'TR'], ['Allemagne', 'DE'], ['Costa de Marfil', 'CI'],
+      ['République démocratique du Congo', 'CD'], ['Congo (República Democrática del)', 'CD'], ['Cameroun', 'CM'],
+    ];
+    for (const [text, expected] of cases) expect(code(text), text).toBe(expected);
+  });
+
+  it('ignores case, spacing, punctuation, a leading "the" and directory order', () => {
+    expect(code('  UNITED   kingdom ')).toBe('GB');
+    expect(code('U.S.A.')).toBe('US');
+    expect(code('the Gambia')).toBe('GM');
+    expect(code('The Netherlands')).toBe('NL');
+    expect(code('Korea, Republic of')).toBe('KR');
+    expect(code('Ghana (West Africa)')).toBe('GH');
+    expect(code('Trinidad & Tobago')).toBe('TT');
+    expect(code('St. Lucia')).toBe('LC');
+  });
+
+  it('fixes a single typo only when one country is that close', () => {
+    expect(code('Columbia')).toBe('CO');
+    expect(code('Argentine')).toBe('AR');
+    expect(code('Guatamala')).toBe('GT');
+    // Niger and Nigeria are different countries: never one for the other
+    expect(code('Niger')).toBe('NE');
+    expect(code('Nigeria')).toBe('NG');
+    expect(code('Nigeri')).toBeNull();
+    expect(code('Sambia')).toBeNull(); // Gambia or Zambia?
+    expect(code('Austria')).toBe('AT');
+    expect(code('Australia')).toBe('AU');
+  });
+
+  it('returns null for what is not a country', () => {
+    for (const text of ['Atlantis', '', '   ', 'N/A', 'NA', 'none', 'Unknown', '-', '12345', 'x'.repeat(500)]) {
+      expect(resolveCountry(text), JSON.stringify(text)).toBeNull();
+    }
+    expect(code('Namibia')).toBe('NA');
+    expect(code('NAM')).toBe('NA');
+  });
+
+  it('returns the same answer from the cache', () => {
+    const first = resolveCountry('Viet Nam');
+    expect(resolveCountry('Viet Nam')).toEqual(first);
+  });
+});
+
+describe('countryName', () => {
+  it('names a country in English, French and Spanish', () => {
+    expect(countryName('CI')).toBe("Côte d'Ivoire");
+    expect(countryName('de', 'fr')).toBe('Allemagne');
+    expect(countryName('MX', 'es')).toBe('México');
+    expect(countryName('ZZ')).toBe('ZZ');
+  });
+});

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveRegion } from '../../../src/geo/regions.js';
+import { parseRegion } from '../../../src/cli/filters.js';
+import { readQuotaFile } from '../../../src/selection/quotas.js';
+import { tempDir } from '../support/run.js';
+
+const dir = tempDir('skillsnet-regions-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('ILO region names as officers write them', () => {
+  it('French, Spanish and short forms resolve to the stored name', () => {
+    expect(resolveRegion('Asia-Pacific')).toBe('Asia and the Pacific');
+    expect(resolveRegion('Asie et Pacifique')).toBe('Asia and the Pacific');
+    expect(resolveRegion('asia y el pacifico')).toBe('Asia and the Pacific');
+    expect(resolveRegion('États arabes')).toBe('Arab States');
+    expect(resolveRegion('ARAB STATES')).toBe('Arab States');
+    expect(resolveRegion('Amériques')).toBe('Americas');
+    expect(resolveRegion('Europa y Asia Central')).toBe('Europe and Central Asia');
+    expect(resolveRegion('Afrique')).toBe('Africa');
+    expect(resolveRegion('Narnia')).toBeNull();
+  });
+
+  it('filters and quotas files accept them; an unknown one is still an error listing the regions', async () => {
+    expect(parseRegion('Asie-Pacifique')).toBe('Asia and the Pacific');
+    expect(parseRegion('Europe')).toBe('Europe and Central Asia');
+    expect(() => parseRegion('Oceania')).toThrow(/unknown region "Oceania"/);
+    const file = path.join(dir, 'quotas.csv');
+    fs.writeFileSync(file, 'feature;value;min;max\nregion;Asia-Pacific;2;\nregion;États arabes;1;3\n');
+    expect((await readQuotaFile(file)).map((r) => r.value)).toEqual(['Asia and the Pacific', 'Arab States']);
+  });
+});
+
+describe('region names with the word "region" and common sub-regional names', () => {
+  it('"Arab States region", "ILO Africa region", "Région Afrique" name the region', () => {
+    expect(resolveRegion('Arab States region')).toBe('Arab States');
+    expect(resolveRegion('the Americas Region')).toBe('Americas');
+    expect(resolveRegion('ILO Africa region')).toBe('Africa');
+    expect(resolveRegion('Région Asie-Pacifique')).toBe('Asia and the Pacific');
+    expect(resolveRegion('región de las Américas')).toBe('Americas');
+    expect(resolveRegion('Asia-Pacific region')).toBe('Asia and the Pacific');
+    expect(resolveRegion('region')).toBeNull();
+  });
+
+  it('Latin America and sub-Saharan Africa are in their ILO region', () => {
+    expect(resolveRegion('Latin America')).toBe('Americas');
+    expect(resolveRegion('Amérique latine')).toBe('Americas');
+    expect(resolveRegion('América Latina')).toBe('Americas');
+    expect(resolveRegion('Sub-Saharan Africa')).toBe('Africa');
+    expect(resolveRegion('Afrique subsaharienne')).toBe('Africa');
+    expect(resolveRegion('África subsahariana')).toBe('Africa');
+    expect(parseRegion('Latin America')).toBe('Americas');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Where the header is and what it names: among the top rows (title lines may come first), one
+ * row or two (a merged group header over its columns), and never a data row that happens to
+ * read like one. Each case is a file imported in process; `expect` is what the import reports.
+ */
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { accounted, caseFile, importCase } from './support.js';
+
+interface HeaderCase {
+  name: string;
+  file: () => string | Promise<string>;
+  report: Record<string, number>;
+  columns?: Record<string, string[]>;
+  firstApp?: Record<string, unknown>;
+}
+
+const CASES: HeaderCase[] = [
+  // A data row whose values happen to read like headers ("ref", "not-an-email") must not be
+  // taken for the header, or every row above it is silently skipped (found by the fuzz test).
+  {
+    name: 'the header is the first dense row that reads like one, not a later data row that reads more like one',
+    file: () => caseFile('data.csv', 'Organisation,"col;with;semis",Email Address\nOrganisation 1,,person1@example.org\nOrganisation X,,\n,Fundación Andina,\n' +
+      ',,person1@example.org\nOrganisation 1,,\nOrganisation 1,Fundación Andina,\n,Fundación Andina,person1@example.org\nOrganisation 1,ref,not-an-email\n'),
+    report: { rows: 8 },
+  },
+  {
+    name: 'title lines and a sparse line of section labels above the header are skipped',
+    file: () => caseFile('titled.csv', 'Skills Innovation Call 2024: applications,,,,,\n' +
+      'Organisation details,,,Contact details,,\n' +
+      'Organisation,Country,Type of organization,Contact person,Email,Phone\n' +
+      'Acme,Kenya,NGO,Ana Diallo,ana@example.org,+254 1\n'),
+    report: { rows: 1, inserted: 1 },
+    columns: { organization: ['Organisation'], email: ['Email'], contactName: ['Contact person'] },
+  },
+  {
+    name: 'a data row with one cell more than the header stays data (the header is not moved down to it)',
+    file: () => caseFile('extra.csv', 'organization,Email Address\nOrganisation 1,not-an-email,extra\n'),
+    report: { rows: 1, rejected: 1 },
+  },
+  {
+    name: 'a row with a value beyond the header is data (rejected for its email), never swallowed as a second header row',
+    file: () => caseFile('beyond.csv', 'Name of your organization,Email Address\n,not-an-email,extra\n'),
+    report: { rows: 1, rejected: 1 },
+  },
+  // Officers' own templates group columns under a merged header: "Contact person" over
+  // "Name | Email | Phone". The row under the header names the grouped columns; it is no data row.
+  {
+    name: 'xlsx: a merged group header is read with its column names, and the second header row is no data row',
+    file: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Applications');
+      ws.addRow(['Skills Innovation Call 2024 — applications received']);
+      ws.addRow(['Organisation', 'Country', 'Contact person', '', '', 'Project title']);
+      ws.addRow(['', '', 'Name', 'Email', 'Phone', '']);
+      ws.mergeCells('C2:E2');
+      ws.addRow(['Nairobi Tech Institute', 'Kenya', 'Wanjiru Kamau', 'wanjiru@example.org', '+254 20 123456', 'Solar skills']);
+      ws.addRow(['Kigali Crafts', 'Rwanda', 'Eric Mugisha', 'eric@example.org', '+250 788 123 456', 'Craft skills']);
+      return caseFile('template.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+    report: { rows: 2, inserted: 2, rejected: 0 },
+    columns: { organization: ['Organisation'], contactName: ['Contact person - Name'], email: ['Contact person - Email'], phone: ['Contact person - Phone'] },
+    firstApp: { organization: 'Nairobi Tech Institute', contactName: 'Wanjiru Kamau', email: 'wanjiru@example.org', phone: '+254 20 123456' },
+  },
+  {
+    name: 'csv: "Contact" over "First name | Last name" becomes the contact name',
+    file: () => caseFile('names.csv', stringify([
+      ['Organization', 'Contact', '', 'Email'],
+      ['', 'First name', 'Last name', ''],
+      ['Acme Skills', 'Ana', 'Diallo', 'ana@example.org'],
+    ])),
+    report: { rows: 1, inserted: 1, rejected: 0 },
+    firstApp: { contactName: 'Ana Diallo' },
+  },
+  {
+    name: 'a first data row with blanks under a group is still data',
+    file: () => caseFile('group-data.csv', stringify([
+      ['Organization', 'Email', 'Contact', ''],
+      ['Acme Skills', 'ana@example.org', 'Ana', 'Diallo'],
+      ['Beta Skills', 'beta@example.org', '', ''],
+    ])),
+    report: { rows: 2, inserted: 2 },
+  },
+];
+
+describe('the header row', () => {
+  it.each(CASES)('$name', async (c) => {
+    const { run, report, apps } = await importCase(await c.file(), ['--call', '2024']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(report).toMatchObject(c.report);
+    expect(accounted(report)).toBe(true);
+    if (c.columns) expect(report.files[0].columns).toMatchObject(c.columns);
+    if (c.firstApp) expect(apps[0]).toMatchObject(c.firstApp);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[], preferred?: Set<number>): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers, preferred);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+describe('form-tool metadata columns lose to question columns', () => {
+  it('Microsoft Forms: "Contact email address" is the email, not the respondent column "Email"', () => {
+    const m = mapped(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Name of your organization', 'Contact email address', 'Country']);
+    expect(m.email).toEqual(['Contact email address']);
+    expect(m.organization).toEqual(['Name of your organization']);
+    expect(m.country).toEqual(['Country']);
+  });
+
+  it('Google Forms: "Email of the contact person" is the email; the respondent address is not a fallback', () => {
+    const m = mapped(['Timestamp', 'Email Address', 'Name of your organization', 'Email of the contact person']);
+    expect(m.email).toEqual(['Email of the contact person']);
+    expect(m.contactName).toBeUndefined();
+  });
+
+  it('with a "Name of the contact person" column too, the contact email column is kept', () => {
+    const m = mapped(['Timestamp', 'Email Address', 'Name of your organization', 'Name of the contact person', 'Email of the contact person']);
+    expect(m.email).toEqual(['Email of the contact person']);
+    expect(m.contactName).toEqual(['Name of the contact person']);
+  });
+
+  it('SurveyMonkey metadata: questions win; metadata maps only where no question exists', () => {
+    const h = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data', 'Organization', 'Email of contact person'];
+    const m = mapped(h, new Set([9, 10]));
+    expect(m.email).toEqual(['Email of contact person']);
+    expect(m.externalId).toEqual(['Respondent ID']);
+    expect(m.submittedAt).toEqual(['End Date']);
+  });
+
+  it('the respondent email is used when the form asks no email question', () => {
+    expect(mapped(['Timestamp', 'Email Address', 'Name of your organization']).email).toEqual(['Email Address']);
+    expect(mapped(['ID', 'Email', 'Name', 'Organisation']).email).toEqual(['Email']);
+  });
+});
+
+describe('email, phone and website headers are never the contact name', () => {
+  it.each([
+    ['Courriel de la personne de contact', 'Nom de l’organisation'],
+    ['Correo electrónico de la persona de contacto', 'Nombre de la organización'],
+    ['Email of the contact person', 'Organization'],
+  ])('%s is the email', (emailHeader, org) => {
+    const m = mapped([org, emailHeader, 'Téléphone de la personne de contact']);
+    expect(m.email).toEqual([emailHeader]);
+    expect(m.contactName).toBeUndefined();
+    expect(m.phone).toEqual(['Téléphone de la personne de contact']);
+  });
+});
+
+describe('British and American spellings, word order', () => {
+  it.each(['Organisation name', 'Organization name', 'Name of the organisation', 'ORGANISATION NAME:'])('%s is the organisation', (h) => {
+    const m = mapped(['Respondent ID', h, 'Country', 'Contact email']);
+    expect(m.organization).toEqual([h]);
+    expect(m.contactName).toBeUndefined();
+  });
+
+  it('is the same with SurveyMonkey answer columns preferred', () => {
+    const m = mapped(['Respondent ID', 'Organisation name', 'Country', 'Contact email'], new Set([1, 2, 3]));
+    expect(m.organization).toEqual(['Organisation name']);
+    expect(m.email).toEqual(['Contact email']);
+  });
+});
+
+describe('common synonyms (fr, es)', () => {
+  it('Note -> score, Contact -> contact name, N° de dossier -> application ID', () => {
+    const m = mapped(['N° de dossier', 'Organisation', 'Courriel', 'Note', 'Contact']);
+    expect(m).toMatchObject({ externalId: ['N° de dossier'], score: ['Note'], contactName: ['Contact'] });
+  });
+  it.each([
+    ['Note finale', 'score'], ['Points', 'score'], ['Puntuación', 'score'], ['Puntaje', 'score'], ['Calificación', 'score'],
+    ['Personne de contact', 'contactName'], ['Contacto', 'contactName'],
+    ['Número de solicitud', 'externalId'], ['Reference', 'externalId'],
+  ])('%s -> %s', (h, field) => {
+    expect(mapped(['Organisation', 'Email', h])[field]).toEqual([h]);
+  });
+});
+
+describe('first and last names', () => {
+  it.each([
+    [['Nombre', 'Apellidos'], 'Nombre', 'Apellidos'],
+    [['Nombre', 'Apellido'], 'Nombre', 'Apellido'],
+    [['Prénom du contact', 'Nom du contact'], 'Prénom du contact', 'Nom du contact'],
+    [['Prénom', 'Nom'], 'Prénom', 'Nom'],
+    [['Given name', 'Surname'], 'Given name', 'Surname'],
+    [['First Name', 'Family name'], 'First Name', 'Family name'],
+    [['First name of the contact', 'Last name of the contact'], 'First name of the contact', 'Last name of the contact'],
+    [['Nombre de la persona de contacto', 'Apellidos de la persona de contacto'], 'Nombre de la persona de contacto', 'Apellidos de la persona de contacto'],
+  ])('%j', (names, first, last) => {
+    const m = mapped(['Organisation', 'Email', ...names]);
+    expect(m.firstName).toEqual([first]);
+    expect(m.lastName).toEqual([last]);
+    expect(m.contactName).toBeUndefined();
+  });
+
+  it('a lone "Nom du contact" stays the full contact name', () => {
+    expect(mapped(['Organisation', 'Email', 'Nom du contact']).contactName).toEqual(['Nom du contact']);
+  });
+});

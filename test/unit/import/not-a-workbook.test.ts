@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { run as skillsnet, tempDir } from '../support/run.js';
+
+const dir = tempDir('skillsnet-not-workbook-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// LibreOffice saves .ods by default, and a .docx is a zip too: neither is an empty workbook.
+describe('zip files that are not .xlsx workbooks', () => {
+  // LibreOffice stores the "mimetype" entry first, uncompressed, and the next entry's header
+  // ("PK\x03\x04") follows its last byte directly: the kind is "spreadsheet", not "spreadsheetPK".
+  async function openDocument(name: string, mimetype: string): Promise<string> {
+    const zip = new JSZip();
+    zip.file('mimetype', mimetype, { compression: 'STORE' });
+    zip.file('content.xml', '<office:document-content/>');
+    zip.file('META-INF/manifest.xml', '<manifest:manifest/>');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // the layout of a file LibreOffice saved: mimetype's bytes, then straight into the next entry
+    expect(bytes.subarray(38 + mimetype.length, 42 + mimetype.length).toString('latin1')).toBe('PK\x03\x04');
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, bytes);
+    return f;
+  }
+
+  it('an OpenDocument spreadsheet (.ods) is named as such, with what to do in LibreOffice', async () => {
+    const f = await openDocument('candidatures.ods', 'application/vnd.oasis.opendocument.spreadsheet');
+    const run = await skillsnet(['--db', path.join(dir, 'a.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*candidatures\.ods is an OpenDocument spreadsheet \(\.ods\), which skillsnet cannot read$/m);
+    expect(run.stderr).toMatch(/in LibreOffice, File > Save As > Excel 2007-365 \(\.xlsx\) or Text CSV/);
+    expect(fs.existsSync(path.join(dir, 'a.db'))).toBe(false);
+  });
+
+  it('another OpenDocument file (a text document) is named by its kind', async () => {
+    const f = await openDocument('letter.odt', 'application/vnd.oasis.opendocument.text');
+    const run = await skillsnet(['--db', path.join(dir, 'odt.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*letter\.odt is an OpenDocument text file, which skillsnet cannot read$/m);
+    expect(run.stderr).toMatch(/import the spreadsheet itself, saved as \.xlsx or CSV/);
+  });
+
+  it('a zip without sheets (a Word document) is not called empty', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file('word/document.xml', '<w:document/>');
+    const f = path.join(dir, 'letter.xlsx');
+    fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
+    const run = await skillsnet(['--db', path.join(dir, 'b.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*letter\.xlsx has no sheet/m);
+    expect(run.stderr).not.toMatch(/is empty/);
+  });
+});

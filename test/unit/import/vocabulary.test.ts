@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalTerm } from '../../../src/import/vocabulary.js';
+import { RowNormaliser } from '../../../src/import/normalise.js';
+import { matchHeaders } from '../../../src/import/headers.js';
+
+describe('shared vocabulary for organisation types and beneficiaries', () => {
+  it.each([
+    ['NGO', 'NGO'], ['ONG', 'NGO'], ['Organización no gubernamental', 'NGO'], ['ong', 'NGO'],
+    ['Cooperative', 'Cooperative'], ['Coopérative', 'Cooperative'], ['Cooperativa', 'Cooperative'],
+    ['Syndicat', "Workers' organization"], ['Organisation d’employeurs', "Employers' organization"],
+    ['Université', 'Academic institution'], ['  Entreprise sociale ', 'Social enterprise'],
+    // how TVET institutions call themselves in French and Spanish forms
+    ['Établissement de FTP', 'Training provider'], ['Institution de FTP', 'Training provider'], ['Institución de EFTP', 'Training provider'],
+    ['TVET centre', 'Training provider'],
+  ])('organisation type %s -> %s', (raw, expected) => {
+    expect(canonicalTerm('organizationTypes', raw)).toBe(expected);
+  });
+
+  it.each([
+    ['Women', 'Women'], ['Femmes', 'Women'], ['Mujeres', 'Women'],
+    ['Youth', 'Youth'], ['Jeunes', 'Youth'], ['Jóvenes', 'Youth'], ['JOVENES', 'Youth'],
+    ["Demandeurs d'emploi", 'Job seekers'], ['Personas con discapacidad', 'Persons with disabilities'],
+    ['Población rural', 'Rural workers'], ['Population rurale', 'Rural workers'], ['Rural population', 'Rural workers'],
+    ['Pequeñas y medianas empresas', 'Small and medium enterprises'], ["Travailleurs de l'économie informelle", 'Informal economy workers'],
+  ])('beneficiary %s -> %s', (raw, expected) => {
+    expect(canonicalTerm('beneficiaries', raw)).toBe(expected);
+  });
+
+  it('keeps unknown values as written, trimmed', () => {
+    expect(canonicalTerm('organizationTypes', '  Faith-based group ')).toBe('Faith-based group');
+    expect(canonicalTerm('beneficiaries', 'Fishers')).toBe('Fishers');
+  });
+
+  it('the normaliser stores one group once, whatever the language', () => {
+    const headers = ['Organisation', 'Courriel', "Type d'organisation", 'Bénéficiaires'];
+    const n = new RowNormaliser(matchHeaders(headers).mapping);
+    const { application } = n.normalise(['Org', 'a@example.org', 'ONG', 'Jeunes; Femmes; Youth; Pêcheurs']);
+    expect(application.organizationType).toBe('NGO');
+    expect(application.beneficiaries).toEqual(['Youth', 'Women', 'Pêcheurs']);
+  });
+});

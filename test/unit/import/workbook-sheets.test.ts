@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { json, run as skillsnet, tempDir } from '../support/run.js';
+import { openDatabase } from '../../../src/db/connection.js';
+import { importFiles } from '../../../src/import/importer.js';
+import { bufferIO } from '../../../src/cli/io.js';
+import { importHooks } from '../../../src/cli/import.js';
+import { scriptedPrompts } from '../../../src/ui/prompts.js';
+
+const dir = tempDir('skillsnet-sheets-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function workbook(name: string, sheets: [string, unknown[][]][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of sheets) {
+    const ws = wb.addWorksheet(sheet);
+    for (const r of rows) ws.addRow(r);
+  }
+  const f = path.join(dir, name);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+// Officers' workbooks often open on an instructions or summary sheet; the applications follow.
+describe('a workbook whose first sheet holds no table', () => {
+  it('imports the first sheet that has column headers, and says which', async () => {
+    const f = await workbook('call.xlsx', [
+      ['Read me', [['Skills Innovation Call 2024 - applications'], ['Prepared by the regional office. Do not edit the headers.']]],
+      ['Applications', [['Organisation', 'E-mail', 'Country'], ['Lima Jóvenes', 'ana@example.org', 'Peru'], ['Dakar Code', 'moussa@example.org', 'Senegal']]],
+      ['Lists', [['Country'], ['Peru']]],
+    ]);
+    const run = await skillsnet(['--db', path.join(dir, 'a.db'), 'import', f, '--call', '2024', '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2, rejected: 0 });
+    expect(json(run).files[0].sheet).toBe('Applications');
+    expect(run.stderr).toMatch(/sheet "Applications"/);
+    // a second import of the same workbook is all unchanged
+    expect(json(await skillsnet(['--db', path.join(dir, 'a.db'), 'import', f, '--call', '2024', '--json']))).toMatchObject({ rows: 2, unchanged: 2 });
+  });
+
+  it('when no sheet has the columns, the error names the sheets', async () => {
+    const f = await workbook('notes.xlsx', [['Notes', [['just some text']]], ['More notes', [['other text']]]]);
+    const run = await skillsnet(['--db', path.join(dir, 'b.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: notes\.xlsx: no column found/);
+    expect(run.stderr).toMatch(/sheets.*"Notes", "More notes"/);
+    expect(fs.existsSync(path.join(dir, 'b.db'))).toBe(false);
+  });
+
+  it('a first sheet with headers is still the one read', async () => {
+    const f = await workbook('first.xlsx', [
+      ['Responses', [['Organization', 'Email'], ['Acme', 'a@example.org']]],
+      ['Other', [['Organization', 'Email'], ['Other', 'o@example.org'], ['Third', 't@example.org']]],
+    ]);
+    const run = await skillsnet(['--db', path.join(dir, 'c.db'), 'import', f, '--call', '2024', '--json']);
+    expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
+  });
+});
+
+describe('a workbook whose first sheet is a table of something else', () => {
+  it('a drop-down list sheet first (countries, organisation types): the applications sheet is imported', async () => {
+    const f = await workbook('template.xlsx', [
+      ['Lists', [['Country', 'Type of organization'], ['Kenya', 'NGO'], ['Peru', 'Cooperative']]],
+      ['Applications', [['Organisation', 'E-mail', 'Country', 'Type of organization'], ['Lima Jóvenes', 'ana@example.org', 'Peru', 'NGO']]],
+    ]);
+    const run = await skillsnet(['--db', path.join(dir, 'lists.db'), 'import', f, '--call', '2024', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
+    expect(json(run).files[0].sheet).toBe('Applications');
+    expect(run.stderr).toMatch(/first sheet \("Lists"\) has no organisation and email columns; importing sheet "Applications"/);
+  });
+
+  it('with --map, the first sheet with headers is the one its columns are named in', async () => {
+    const f = await workbook('mapped.xlsx', [
+      ['Data', [['Org', 'Mail'], ['Acme', 'a@example.org']]],
+      ['Other', [['Organization', 'Email'], ['Other', 'o@example.org']]],
+    ]);
+    const map = path.join(dir, 'map.json');
+    fs.writeFileSync(map, JSON.stringify({ organization: 'Org', email: 'Mail' }));
+    const run = await skillsnet(['--db', path.join(dir, 'mapped.db'), 'import', f, '--call', '2024', '--map', map, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run).files[0].sheet).toBe('Data');
+  });
+
+  it('with --map, a sheet after an instructions sheet is found by the columns the mapping names', async () => {
+    const f = await workbook('mapped2.xlsx', [
+      ['Read me', [['Fill in one row per application.']]],
+      ['Data', [['Org', 'Mail'], ['Acme', 'a@example.org'], ['Beta', 'b@example.org']]],
+    ]);
+    const map = path.join(dir, 'map2.json');
+    fs.writeFileSync(map, JSON.stringify({ organization: 'Org', email: 'Mail' }));
+    const run = await skillsnet(['--db', path.join(dir, 'mapped2.db'), 'import', f, '--call', '2024', '--map', map, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2 });
+    expect(json(run).files[0].sheet).toBe('Data');
+  });
+});
+
+// A first sheet of applications whose email column is not recognised ("Adresse du responsable")
+// is still the applications: the jury sheet after it names an organisation and an email too,
+// and importing it instead put a reviewer among the applicants, with exit 0.
+describe('a first sheet of applications with a column not recognised, and another table after it', () => {
+  const sheets: [string, unknown[][]][] = [
+    [
+      'Candidatures',
+      [
+        ['Organisation', 'Pays', 'Titre du projet', 'Adresse du responsable'],
+        ['Dakar Code', 'Sénégal', 'Formation numérique', 'moussa@example.org'],
+        ['Lima Jóvenes', 'Pérou', 'Apprentissage', 'ana@example.org'],
+      ],
+    ],
+    ['Jury', [['Nom', 'Organisation', 'Courriel'], ['Reviewer One', 'ILO Dakar', 'r1@example.net']]],
+  ];
+
+  it('off a terminal: the missing-columns error for the first sheet, naming the other sheets and --sheet', async () => {
+    const f = await workbook('jury.xlsx', sheets);
+    const db = path.join(dir, 'jury.db');
+    const run = await skillsnet(['--db', db, 'import', f, '--call', '2024', '--json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: jury\.xlsx: no column found for the email; nothing was imported/);
+    expect(run.stderr).toMatch(/the workbook's sheets: "Candidatures", "Jury"; skillsnet read sheet "Candidatures": to import another, give --sheet NAME/);
+    expect(run.stderr).toMatch(/"Adresse du responsable"/);
+    expect(run.stderr).not.toMatch(/importing sheet "Jury"/);
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('after an instructions sheet too, the first sheet of applications is read, not a later complete one', async () => {
+    const f = await workbook('jury2.xlsx', [['Read me', [['One row per application, please.']]], ...sheets]);
+    const run = await skillsnet(['--db', path.join(dir, 'jury2.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/importing sheet "Candidatures"/);
+    expect(run.stderr).toMatch(/^error: jury2\.xlsx: no column found for the email/m);
+  });
+
+  it('on a terminal: the wizard asks for the email column of the first sheet and imports its rows', async () => {
+    const f = await workbook('jury-tty.xlsx', sheets);
+    const db = openDatabase(path.join(dir, 'jury-tty.db'), { create: true });
+    const prompts = scriptedPrompts([3, false]);
+    const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    try {
+      const report = await importFiles(db, [f], { call: '2024' }, importHooks(io));
+      expect(prompts.asked[0]).toMatch(/email/);
+      expect(report).toMatchObject({ rows: 2, inserted: 2, rejected: 0 });
+      expect(report.files[0]!.sheet).toBe('Candidatures');
+      expect(stderr()).toMatch(/the workbook's sheets: "Candidatures", "Jury"/);
+      const emails = db.prepare('SELECT email FROM applications ORDER BY email').pluck().all();
+      expect(emails).toEqual(['ana@example.org', 'moussa@example.org']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('--sheet picks a sheet by name (any case) or by number', async () => {
+    const f = await workbook('jury3.xlsx', sheets);
+    const byName = await skillsnet(['--db', path.join(dir, 'jury3a.db'), 'import', f, '--call', '2024', '--sheet', 'jury', '--json']);
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(json(byName)).toMatchObject({ rows: 1, inserted: 1 });
+    expect(json(byName).files[0].sheet).toBe('Jury');
+    const byNumber = await skillsnet(['--db', path.join(dir, 'jury3b.db'), 'import', f, '--call', '2024', '--sheet', '2', '--json']);
+    expect(json(byNumber).files[0].sheet).toBe('Jury');
+    // with the sheet named and its email column mapped, the applications import
+    const map = path.join(dir, 'jury3.map.json');
+    fs.writeFileSync(map, JSON.stringify({ email: 'Adresse du responsable' }));
+    const mapped = await skillsnet(['--db', path.join(dir, 'jury3c.db'), 'import', f, '--call', '2024', '--sheet', 'Candidatures', '--map', map, '--json']);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(json(mapped)).toMatchObject({ rows: 2, inserted: 2 });
+    expect(json(mapped).files[0].sheet).toBe('Candidatures');
+  });
+
+  it('--sheet naming no sheet is an error listing them; an empty --sheet is wrong usage', async () => {
+    const f = await workbook('jury4.xlsx', sheets);
+    const missing = await skillsnet(['--db', path.join(dir, 'jury4.db'), 'import', f, '--call', '2024', '--sheet', 'Reviewers']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: jury4\.xlsx has no sheet "Reviewers"\n  its sheets: "Candidatures", "Jury"; give --sheet one of these names, or a number from 1 to 2/);
+    const beyond = await skillsnet(['--db', path.join(dir, 'jury4.db'), 'import', f, '--call', '2024', '--sheet', '3']);
+    expect(beyond.code).toBe(1);
+    expect(beyond.stderr).toMatch(/^error: jury4\.xlsx has no sheet number 3/);
+    expect(fs.existsSync(path.join(dir, 'jury4.db'))).toBe(false);
+    expect((await skillsnet(['--db', path.join(dir, 'jury4.db'), 'import', f, '--sheet', ' '])).code).toBe(2);
+    expect((await skillsnet(['import', '--help'])).stdout).toMatch(/--sheet <name\|number>/);
+  });
+});

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readQuotaFile } from '../../../src/selection/quotas.js';
+import { tempDir } from '../support/run.js';
+
+// Quotas files typed by hand in Excel: a "sep=;" line that tells Excel the delimiter, blank
+// lines between groups of rules. Messages must name the line the officer sees in the file.
+describe('a quotas file as Excel saves it', () => {
+  it('honours a "sep=;" first line', async () => {
+    const file = path.join(tempDir(), 'quotas.csv');
+    fs.writeFileSync(file, 'sep=;\r\nfeature;value;min;max\r\nregion;Africa;3;8\r\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value, r.min, r.max, r.source])).toEqual([['region', 'Africa', 3, 8, 'quotas.csv line 3']]);
+  });
+
+  it('names the file line of a bad rule below blank lines', async () => {
+    const file = path.join(tempDir(), 'quotas.csv');
+    fs.writeFileSync(file, 'feature;value;min;max\r\n\r\nregion;Africa;3;8\r\n;;;\r\n\r\nregion;Afrika;1;\r\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/quotas.csv line 6: unknown region "Afrika"/);
+    fs.writeFileSync(file, 'sep=;\nfeature;value;min;max\n\nlanguage;fr;2;\n\ncategory;lifeskills;1;\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/quotas.csv line 6: unknown category "lifeskills"/);
+  });
+});
+
+describe('a quotas file that cannot be read', () => {
+  it('is named in words, as import and scores say it', async () => {
+    const dir = tempDir();
+    await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/^cannot read the quotas file .*missing\.csv: no such file$/);
+    await expect(readQuotaFile(dir)).rejects.toThrow(/: it is a folder$/);
+  });
+});

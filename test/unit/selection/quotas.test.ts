@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { counts, expandQuotas, quotaRulesFromFlags, readQuotaFile, describeQuota, type QuotaRule } from '../../../src/selection/quotas.js';
+import type { Candidate } from '../../../src/selection/candidates.js';
+import { tempDir } from '../support/run.js';
+
+const c = (id: number, country: string, region: Candidate['region'], language: string, organizationType: string | null = null): Candidate => ({
+  id, organization: `O${id}`, country, region, language, categories: [], organizationType, beneficiaries: [], score: 1, scoreSource: 'application',
+});
+
+describe('quotas', () => {
+  it('turns flags into rules and * into every value', () => {
+    const rules = quotaRulesFromFlags({ minPerRegion: '3', maxPerCountry: '2', minPerLanguage: 'en=1, fr:2' });
+    expect(rules.map((r) => [r.feature, r.value, r.min, r.max])).toEqual([
+      ['region', '*', 3, null], ['country', '*', 0, 2], ['language', 'en', 1, null], ['language', 'fr', 2, null],
+    ]);
+    const quotas = expandQuotas(rules, [c(1, 'MX', 'Americas', 'es'), c(2, 'KE', 'Africa', 'en')]);
+    // Every region (even without applications), countries present only, languages named.
+    expect(quotas.filter((q) => q.feature === 'region')).toHaveLength(5);
+    expect(quotas.filter((q) => q.feature === 'country').map((q) => q.value)).toEqual(['KE', 'MX']);
+    expect(quotas.map(describeQuota)).toContain('country MX (Mexico) at most 2');
+  });
+
+  it('merges quotas on the same value: the largest minimum and the smallest maximum hold', () => {
+    const rules: QuotaRule[] = [
+      { feature: 'region', value: '*', min: 2, max: null, source: 'a' },
+      { feature: 'region', value: 'Africa', min: 4, max: 8, source: 'b' },
+      { feature: 'region', value: 'Africa', min: 1, max: 6, source: 'c' },
+    ];
+    const africa = expandQuotas(rules, []).find((q) => q.value === 'Africa')!;
+    expect(africa).toMatchObject({ min: 4, max: 6, sources: ['a', 'b', 'c'] });
+  });
+
+  it('rejects bad flag values with the flag named', () => {
+    expect(() => quotaRulesFromFlags({ minPerRegion: 'three' })).toThrow(/--min-per-region needs a whole number/);
+    expect(() => quotaRulesFromFlags({ minPerLanguage: 'en' })).toThrow(/CODE=K/);
+  });
+
+  it('reads a quotas file: names resolved, empty min and max, organisation types free text', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, '\uFEFFfeature,value,min,max\nregion,arab states,2,\ncountry,Mexique,,1\nlanguage,fr,3,\ncategory,life-skills,1,\norganizationType, NGO ,,10\n\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value, r.min, r.max, r.source])).toEqual([
+      ['region', 'Arab States', 2, null, 'q.csv line 2'],
+      ['country', 'MX', 0, 1, 'q.csv line 3'],
+      ['language', 'fr', 3, null, 'q.csv line 4'],
+      ['category', 'life-skills', 1, null, 'q.csv line 5'],
+      ['organizationType', 'ngo', 0, 10, 'q.csv line 6'],
+    ]);
+    const quotas = expandQuotas(rules, [c(1, 'MX', 'Americas', 'es', 'NGO')]);
+    expect(quotas.find((q) => q.feature === 'organizationType')).toMatchObject({ value: 'ngo', max: 10 });
+  });
+
+  it('names the line and the fix for a bad quotas file', async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'feature,value,min,max\ncategory,lifeskills,1,\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/bad.csv line 2: unknown category "lifeskills"; did you mean "life-skills"\?/);
+    fs.writeFileSync(bad, 'what,ever\n1,2\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/has no "feature" column/);
+    await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/cannot read the quotas file/);
+  });
+
+  it('names the line of a minimum above its maximum (min and max typed the wrong way round)', async () => {
+    const bad = path.join(tempDir(), 'swapped.csv');
+    fs.writeFileSync(bad, 'feature;value;min;max\nregion;Africa;3;8\nregion;Americas;8;3\n');
+    await expect(readQuotaFile(bad)).rejects.toThrow(/swapped.csv line 3: min 8 is more than max 3/);
+  });
+});
+
+describe('quotas on organisation types and beneficiaries in French or Spanish', () => {
+  it('count the applications whose stored English term they name ("ONG" is NGO, "Jeunes" is Youth)', async () => {
+    const dir = tempDir('skillsnet-quotas-fr-');
+    const file = path.join(dir, 'quotas.csv');
+    fs.writeFileSync(file, 'feature;value;min;max\r\norganizationType;ONG;;1\r\nbeneficiary;Jeunes;1;\r\nbeneficiary;Mujeres;1;\r\n');
+    const rules = await readQuotaFile(file);
+    const a = { ...c(1, 'SN', 'Africa', 'fr', 'NGO'), beneficiaries: ['Youth'] };
+    const b = { ...c(2, 'MX', 'Americas', 'es', 'Fundación'), beneficiaries: ['Women', 'Youth'] };
+    const quotas = expandQuotas(rules, [a, b]);
+    const ngo = quotas.find((q) => q.feature === 'organizationType')!;
+    expect(ngo).toMatchObject({ max: 1 });
+    // both are NGOs: the English "NGO" and the Spanish "Fundación" stored by an older import
+    expect([a, b].filter((x) => counts(x, ngo))).toHaveLength(2);
+    const youth = quotas.find((q) => q.feature === 'beneficiary' && q.sources[0]!.endsWith('line 3'))!;
+    expect([a, b].filter((x) => counts(x, youth))).toHaveLength(2);
+    const women = quotas.find((q) => q.feature === 'beneficiary' && q.sources[0]!.endsWith('line 4'))!;
+    expect([a, b].filter((x) => counts(x, women)).map((x) => x.id)).toEqual([2]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('quotas files as Excel saves them', () => {
+  it('French Excel (Windows-1252, semicolons) and "Unicode Text" (UTF-16, tabs) are read like the import reads files', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const dir = tempDir('skillsnet-quotas-enc-');
+    const cp1252 = path.join(dir, 'quotas-fr.csv');
+    fs.writeFileSync(cp1252, iconv.encode("feature;value;min;max\r\ncountry;Côte d'Ivoire;;1\r\nlanguage;Français;2;\r\n", 'windows-1252'));
+    expect((await readQuotaFile(cp1252)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['country', 'CI', 0, 1], ['language', 'fr', 2, null]]);
+    const utf16 = path.join(dir, 'quotas.txt');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('feature\tvalue\tmin\tmax\r\nregion\tAfrica\t3\t\r\ncountry\tMéxico\t\t2\r\n', 'utf16le')]));
+    expect((await readQuotaFile(utf16)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['region', 'Africa', 3, null], ['country', 'MX', 0, 2]]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('feature names as officers write them', () => {
+  it('British spelling, plurals and spacing are the same feature', async () => {
+    const dir = tempDir('skillsnet-quotas-features-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'Feature,Value,Min,Max\norganisationType,NGO,,5\nOrganisation types,Cooperative,,2\nbeneficiaries,Youth,3,\nRegions,Africa,3,\ncountries,MX,,1\n');
+    expect((await readQuotaFile(file)).map((r) => r.feature)).toEqual(['organizationType', 'organizationType', 'beneficiary', 'region', 'country']);
+    fs.writeFileSync(file, 'feature,value,min,max\nsector,Health,1,\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/unknown feature "sector"/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

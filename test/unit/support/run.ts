@@ -1,0 +1,59 @@
+/**
+ * The CLI run in this process: main() with the arguments, IO and streams captured, the exit
+ * code returned. Same shape as the e2e tier's spawned runCli, so a test of a command's rules
+ * reads the same; it needs no build and costs milliseconds instead of a Node start-up.
+ * (Signals, TTYs, pipes and the built bin/ are the e2e tier's: test/e2e/support/cli.ts.)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../../src/cli/main.js';
+import { bufferIO } from '../../../src/cli/io.js';
+import type { GlobalFlags } from '../../../src/cli/context.js';
+import { PACKAGE_ROOT } from '../../../src/paths.js';
+
+/** The repository (package.json, data/, test/). */
+export const ROOT = PACKAGE_ROOT;
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = 'skillsnet-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** `skillsnet ARGS…` in process, off a terminal, without colours, as runCli runs the built one. */
+export async function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const streams = {
+    stdout: { write: (s: string) => ((stdout += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+  };
+  const makeIO = (flags: GlobalFlags) => ({
+    ...bufferIO({ cwd: options.cwd ?? process.cwd(), env: { SKILLSNET_DB: '', ...options.env }, quiet: Boolean(flags.quiet), debug: Boolean(flags.debug), yes: Boolean(flags.yes) }).io,
+    ...streams,
+  });
+  // A spawned CLI reads relative paths from its working directory: so does this one.
+  const home = process.cwd();
+  if (options.cwd) process.chdir(options.cwd);
+  try {
+    const code = await main(['node', 'skillsnet', ...args], { makeIO, streams });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(home);
+  }
+}
+
+/** Parses stdout of a --json run, failing with the stderr when it is not JSON. */
+export function json<T = any>(r: CliRun): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${r.code}).\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 1000)}`);
+  }
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/run.js';
+
+// Shape of the held-out evaluation set (test/tagging/GOLD.md); its content is not used here.
+const GOLD = path.join(ROOT, 'test', 'tagging', 'gold.csv');
+const taxonomy = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'taxonomy.json'), 'utf8'));
+const CODES: string[] = taxonomy.revised.map((c: { code: string }) => c.code);
+
+type GoldRow = { title: string; description: string; language: string; categories: string };
+const text = fs.readFileSync(GOLD, 'utf8');
+const rows: GoldRow[] = parse(text, { columns: true, skip_empty_lines: true });
+
+describe('test/tagging/gold.csv', () => {
+  it('has exactly the columns title, description, language, categories', () => {
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(text.split('\n', 1)[0]).toBe('title,description,language,categories');
+  });
+
+  it('holds at least 120 applications, at least 40 in each of en, fr and es and no other language', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(120);
+    const byLanguage = new Map<string, number>();
+    for (const r of rows) byLanguage.set(r.language, (byLanguage.get(r.language) ?? 0) + 1);
+    expect([...byLanguage.keys()].sort()).toEqual(['en', 'es', 'fr']);
+    for (const lang of ['en', 'fr', 'es']) expect(byLanguage.get(lang), lang).toBeGreaterThanOrEqual(40);
+  });
+
+  it('uses only valid revised codes, one to three per row, without repeats', () => {
+    for (const r of rows) {
+      const codes = r.categories.split('|');
+      expect(codes.length, r.title).toBeGreaterThanOrEqual(1);
+      expect(codes.length, r.title).toBeLessThanOrEqual(3);
+      expect(new Set(codes).size, r.title).toBe(codes.length);
+      for (const c of codes) expect(CODES, `${r.title}: ${c}`).toContain(c);
+    }
+  });
+
+  it('covers every category at least 10 times and has at least 40 multi-label rows', () => {
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const c of r.categories.split('|')) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const c of CODES) expect(counts.get(c) ?? 0, c).toBeGreaterThanOrEqual(10);
+    expect(rows.filter((r) => r.categories.includes('|')).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('has a real title and description on every row, none repeated', () => {
+    for (const r of rows) {
+      expect(r.title.trim().length, r.title).toBeGreaterThan(8);
+      expect(r.description.split(/\s+/).length, r.title).toBeGreaterThanOrEqual(20);
+    }
+    expect(new Set(rows.map((r) => r.title)).size).toBe(rows.length);
+    expect(new Set(rows.map((r) => r.description)).size).toBe(rows.length);
+  });
+
+  it('shares no sentence with the generated sample, so it measures unseen text', () => {
+    const sample: Record<string, string>[] = parse(fs.readFileSync(path.join(ROOT, 'data', 'sample', 'applications.csv')), { columns: true });
+    const sentences = (t: string) => t.split(/(?<=[.;:?!])\s+/).map((s) => s.trim().toLowerCase()).filter((s) => s.length > 25);
+    const seen = new Set(sample.flatMap((r) => [...sentences(r['Describe your innovation']), r['Title of your innovation'].toLowerCase()]));
+    for (const r of rows) {
+      expect(seen.has(r.title.toLowerCase()), r.title).toBe(false);
+      for (const s of sentences(r.description)) expect(seen.has(s), s).toBe(false);
+    }
+  });
+});

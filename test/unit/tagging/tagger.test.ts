@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { Tagger, applicationTokens, describeEvidence, modelTokens } from '../../../src/tagging/tagger.js';
+import { compileTerms, matchTerms, termIndex, type TermFile } from '../../../src/tagging/terms.js';
+import { trainModel, modelWeight, predict, strongestFeatures, featureIds, MIN_TRAINING_DOCUMENTS } from '../../../src/tagging/model.js';
+import { categoryCodes } from '../../../src/tagging/taxonomy.js';
+import { stems } from '../../../src/tagging/text.js';
+
+const tagger = new Tagger();
+
+describe('term matching', () => {
+  const file: TermFile = {
+    titleWeight: 1.5, beneficiariesWeight: 0.5, repeatWeight: 0.3, maxRepeats: 2, selfChoiceScore: 2,
+    categories: {
+      'training-delivery': { scale: 5, minTerms: 2, terms: { en: { 'online learning': 2.5, learning: 0.5 } } },
+      'work-based-learning': { scale: 3, minTerms: 1, terms: { en: { 'company training': 3 } } },
+    },
+  };
+  const index = compileTerms(file);
+
+  it('takes the longest phrase and uses its words up', () => {
+    const found = matchTerms(stems('Online learning and learning by doing', 'en'), index, 'en');
+    expect(found.map((m) => m.term.term)).toEqual(['online learning', 'learning']);
+  });
+
+  it('never matches a phrase across a sentence or a comma', () => {
+    expect(matchTerms(stems('We work with a company. Training starts in May', 'en'), index, 'en')).toEqual([]);
+    expect(matchTerms(stems('a company, training', 'en'), index, 'en')).toEqual([]);
+    expect(matchTerms(stems('company training', 'en'), index, 'en')).toHaveLength(1);
+  });
+
+  it('has no phrase that small-word removal shrinks to one word (it would match far too much)', () => {
+    // "out-of-school" once became "school", "start-up" became "start".
+    const allowed = new Set(['on-the-job', 'in the workplace', 'at the workplace', 'en ligne', 'en línea', 'en alternance', 'en partenariat avec', 'partnership with', 'in partnership', 'mapa de', 'sample of', 'se unen']);
+    const shipped = termIndex();
+    const collapsed: string[] = [];
+    for (const [code, def] of Object.entries(shipped.file.categories)) {
+      for (const lang of ['en', 'fr', 'es'] as const) {
+        for (const term of Object.keys(def.terms[lang] ?? {})) {
+          if (allowed.has(term)) continue;
+          if (term.split(/[\s'’-]+/).filter(Boolean).length > 1 && stems(term, lang).length === 1) collapsed.push(`${code} ${lang} "${term}"`);
+        }
+      }
+    }
+    expect(collapsed).toEqual([]);
+  });
+
+  it('compiles the shipped term lists for every category in the three languages', () => {
+    const shipped = termIndex();
+    for (const code of categoryCodes()) {
+      for (const lang of ['en', 'fr', 'es'] as const) expect(Object.keys(shipped.file.categories[code].terms[lang] ?? {}).length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('tagger', () => {
+  it('tags English, French and Spanish proposals with evidence', () => {
+    const en = tagger.tag({ language: 'en', title: 'Apprenticeships with master craftsmen', description: 'Young people learn a trade as apprentices in small workshops.' });
+    expect(en.selected).toContain('work-based-learning');
+    const wbl = en.scores.find((s) => s.category === 'work-based-learning')!;
+    expect(wbl.evidence.some((e) => e.kind === 'term' && e.term === 'apprenticeship' && e.field === 'title')).toBe(true);
+
+    const fr = tagger.tag({ language: 'fr', title: 'Reconnaissance des acquis pour les artisans', description: "Validation des acquis de l'expérience et certification des compétences des travailleurs." });
+    expect(fr.selected[0]).toBe('recognition-of-skills');
+
+    const es = tagger.tag({ language: 'es', title: 'Emprendedoras rurales', description: 'Programa de emprendimiento: planes de negocio y capital semilla para mujeres campesinas.' });
+    expect(es.selected).toEqual(expect.arrayContaining(['entrepreneurship', 'social-inclusion']));
+  });
+
+  it('needs several clues for the broad training-delivery category', () => {
+    const one = tagger.tag({ language: 'en', title: 'Courses for welders', description: 'We offer a course.' });
+    expect(one.selected).not.toContain('training-delivery');
+    const many = tagger.tag({ language: 'en', title: 'Blended learning for welders', description: 'Online courses, video tutorials and a virtual classroom complement the workshop.' });
+    expect(many.selected).toContain('training-delivery');
+  });
+
+  it('reads the language from the text when none is given', () => {
+    const r = tagger.tag({ title: 'Orientation professionnelle', description: 'Des conseillers d\'orientation accompagnent les jeunes dans leur projet professionnel.' });
+    expect(r.language).toBe('fr');
+    expect(r.selected).toContain('career-guidance');
+  });
+
+  it('counts the applicant\'s own choice, in either taxonomy, as evidence', () => {
+    const text = { language: 'en', title: 'Radio for the valleys', description: 'A weekly radio programme with short lessons.' };
+    const without = tagger.tag(text).scores.find((s) => s.category === 'skills-ecosystem')!;
+    const withChoice = tagger.tag({ ...text, selfCategories: ['Enfoque sectorial'] }).scores.find((s) => s.category === 'skills-ecosystem')!;
+    expect(withChoice.confidence).toBeGreaterThan(without.confidence);
+    expect(withChoice.evidence).toContainEqual({ kind: 'self', value: 'Enfoque sectorial' });
+  });
+
+  it('falls back to the clearest category when none reaches the threshold, and to none without evidence', () => {
+    const thin = tagger.tag({ language: 'en', title: 'Community radio', description: 'A weekly show about local research.' });
+    expect(thin.selected).toEqual(['research-data']);
+    expect(thin.scores[0].evidence.at(-1)).toMatchObject({ kind: 'fallback' });
+    expect(tagger.tag({ language: 'en', title: 'Hello', description: 'Nothing here.' }).selected).toEqual([]);
+    expect(tagger.tag({}).selected).toEqual([]);
+  });
+
+  it('honours the threshold and the cap on categories', () => {
+    const text = { language: 'en', title: 'Apprenticeships for refugee women', description: 'Apprentices are certified through recognition of prior learning and start their own businesses with microcredit.' };
+    const strict = new Tagger({ threshold: 0.95 }).tag(text);
+    const loose = new Tagger({ threshold: 0.2, maxCategories: 2 }).tag(text);
+    expect(strict.selected.length).toBeLessThan(new Tagger().tag(text).selected.length);
+    expect(loose.selected).toHaveLength(2);
+  });
+
+  it('describes evidence in words', () => {
+    expect(describeEvidence({ kind: 'term', term: 'apprentice', field: 'title', count: 2, weight: 4.5 })).toBe('"apprentice" in title ×2 (+4.5)');
+    expect(describeEvidence({ kind: 'term', term: 'refugees', field: 'title', count: 4, weight: 6, fields: { title: 1, description: 2, beneficiaries: 1 } }))
+      .toBe('"refugees" in title, description ×2, beneficiaries (+6)');
+    expect(describeEvidence({ kind: 'term', term: 'refugees', field: 'description', count: 3, weight: 3, fields: { description: 3 } })).toBe('"refugees" ×3 (+3)');
+    expect(describeEvidence({ kind: 'self', value: 'Sectoral approach' })).toBe('applicant chose "Sectoral approach"');
+  });
+});
+
+describe('learned model', () => {
+  // A word the term lists do not know: only officers' examples can teach it.
+  const examples = Array.from({ length: 80 }, (_, i) => {
+    const life = i % 2 === 0;
+    const text = life ? `Zumbaleta circles ${i} for teenagers in the valley` : `Welding workshop ${i} for teenagers in the valley`;
+    return { tokens: modelTokens(applicationTokens({ language: 'en', title: text, description: '' })), categories: life ? ['life-skills'] : ['training-delivery'] };
+  });
+
+  it('does nothing below the minimum number of labelled applications', () => {
+    expect(trainModel(examples.slice(0, MIN_TRAINING_DOCUMENTS - 1), categoryCodes())).toBeUndefined();
+  });
+
+  it('learns from officer-labelled applications and names the words behind a prediction', () => {
+    const model = trainModel(examples, categoryCodes())!;
+    expect(model.documents).toBe(80);
+    const tokens = modelTokens(applicationTokens({ language: 'en', title: 'Zumbaleta circles in the hills', description: '' }));
+    const x = featureIds(tokens, model.vocabulary);
+    const p = predict(model, x);
+    expect(p['life-skills'].probability).toBeGreaterThan(0.7);
+    expect(strongestFeatures(model, x, 'life-skills')[0].stem).toBe('zumbaleta');
+    expect(p['entrepreneurship'].probability).toBeLessThan(0.2);
+    expect(modelWeight(model, 'life-skills')).toBeGreaterThan(0.4);
+    expect(modelWeight(model, 'entrepreneurship')).toBe(0); // never confirmed: no say
+    const taught = new Tagger({ model }).tag({ language: 'en', title: 'Zumbaleta circles in the hills', description: '' });
+    expect(taught.selected).toContain('life-skills');
+    expect(new Tagger().tag({ language: 'en', title: 'Zumbaleta circles in the hills', description: '' }).selected).not.toContain('life-skills');
+  });
+
+  it('is deterministic', () => {
+    const a = trainModel(examples, categoryCodes())!;
+    const b = trainModel(examples, categoryCodes())!;
+    expect([...a.categories['life-skills'].weights]).toEqual([...b.categories['life-skills'].weights]);
+  });
+
+  it('counts a term per field in its evidence', () => {
+    const r = new Tagger().tag({ title: 'Refugees learn to weld', description: 'Refugees teach refugees to weld.', beneficiaries: ['refugees'], language: 'en' });
+    const e = r.scores.find((s) => s.category === 'social-inclusion')!.evidence.find((x) => x.kind === 'term' && x.term.startsWith('refugee'));
+    expect(e).toMatchObject({ field: 'title', count: 4, fields: { title: 1, description: 2, beneficiaries: 1 } });
+  });
+
+  it('does not read place names as evidence', () => {
+    const place = new Tagger().tag({ title: 'Costura en La Paz', description: 'Un curso de costura industrial de cuatro meses en La Paz.', language: 'es' });
+    expect(place.scores.find((s) => s.category === 'life-skills')!.evidence.filter((e) => e.kind === 'term')).toEqual([]);
+  });
+
+  it('applies a category threshold shift and the share of the top confidence from the term file', () => {
+    const base: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'social-inclusion': { scale: 3, minTerms: 1, terms: { en: { refugees: 3, women: 1.5 } } },
+        'entrepreneurship': { scale: 3, minTerms: 1, terms: { en: { 'own business': 3, shop: 1.8 } } },
+      },
+    };
+    const text = { title: '', description: 'Refugees open a shop', language: 'en' };
+    // refugees: 1 - e^-1 = 0.63; shop: 1 - e^-0.6 = 0.45, under 0.5.
+    expect(new Tagger({ terms: compileTerms(base) }).tag(text).selected).toEqual(['social-inclusion']);
+    const shifted = structuredClone(base);
+    shifted.categories.entrepreneurship.thresholdShift = -0.1;
+    expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+    shifted.secondaryRatio = 0.8; // 0.45 < 0.8 x 0.63
+    expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion']);
+  });
+});
+

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { categoryChoices, categoryCodes, nearestCategoryCode, revisedCodesFor, revisedCodesForAll, taxonomy } from '../../../src/tagging/taxonomy.js';
+
+describe('taxonomy data', () => {
+  it('has nine revised and eight original categories, names in en/fr/es, every mapping to a revised code', () => {
+    const t = taxonomy();
+    expect(t.revised).toHaveLength(9);
+    expect(t.original).toHaveLength(8);
+    for (const c of [...t.revised, ...t.original]) for (const l of ['en', 'fr', 'es'] as const) expect(c.name[l]).toBeTruthy();
+    for (const o of t.original) for (const r of o.revised) expect(categoryCodes()).toContain(r);
+  });
+
+  it('maps applicants\' choices in either taxonomy and any language to revised codes', () => {
+    expect(revisedCodesFor('Sectoral approach')).toEqual(['skills-ecosystem']);
+    expect(revisedCodesFor('Enfoque sectorial')).toEqual(['skills-ecosystem']);
+    expect(revisedCodesFor("Services d'orientation, d'entrepreneuriat et d'emploi").sort()).toEqual(['career-guidance', 'entrepreneurship']);
+    expect(revisedCodesFor('Career, entrepreneurship and employment services').sort()).toEqual(['career-guidance', 'entrepreneurship']);
+    expect(revisedCodesFor('Inclusión social')).toEqual(['social-inclusion']);
+    expect(revisedCodesFor('life-skills')).toEqual(['life-skills']);
+    expect(revisedCodesFor('Compétences de vie')).toEqual(['life-skills']);
+    expect(revisedCodesFor('Assessment, certification and recognition of skills')).toEqual(['recognition-of-skills']);
+    expect(revisedCodesFor('Apprentisage en milieu de travail')).toEqual(['work-based-learning']); // typo
+    expect(revisedCodesFor('Something else entirely')).toEqual([]);
+  });
+
+  it('reads several choices in one cell, each with its own codes', () => {
+    expect(categoryChoices('Training delivery; Social inclusion')).toEqual([['training-delivery'], ['social-inclusion']]);
+    expect(categoryChoices('2. Recognition of skills, Life skills')).toEqual([['recognition-of-skills'], ['life-skills']]);
+    const all = revisedCodesForAll(['Emprendimiento y autoempleo', 'Data analysis for skills development', '???']);
+    expect(all).toEqual({ codes: ['research-data', 'entrepreneurship'], unrecognised: ['???'] });
+  });
+
+  it('suggests the nearest code on a typo', () => {
+    expect(nearestCategoryCode('life-skill')).toBe('life-skills');
+    expect(nearestCategoryCode('carrer-guidance')).toBe('career-guidance');
+    expect(nearestCategoryCode('zzz')).toBeUndefined();
+  });
+});

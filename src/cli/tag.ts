@@ -3,15 +3,17 @@ import path from 'node:path';
 import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { OperationError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
 import { renderTable } from '../ui/table.js';
 import { startProgress } from '../ui/progress.js';
-import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
+import { categoryCodes, categoryName } from '../tagging/taxonomy.js';
 import type { AutoTagSummary } from '../tagging/auto.js';
 import type { Evaluation } from '../tagging/evaluate.js';
-import type { CategoryScore, Evidence } from '../tagging/tagger.js';
-import type { TagRow } from '../db/tags.js';
+import type { Evidence } from '../tagging/tagger.js';
+import type { TagEditResult, TagExplanation } from '../tagging/officer.js';
+
+export type { TagEditResult } from '../tagging/officer.js';
 
 // ---------------------------------------------------------------- tag auto
 
@@ -82,31 +84,10 @@ export interface TagEditOptions {
   json?: boolean;
 }
 
-export interface TagEditResult {
-  id: number;
-  /** Codes that changed state (were not on before / were on before). */
-  added: string[];
-  removed: string[];
-  /** Codes already in the asked state (already on for add, already absent for remove): recorded as the officer's decision, nothing else changes. */
-  unchanged: string[];
-  categories: string[];
-}
-
 async function editTags(opts: TagEditOptions, io: IO, action: 'add' | 'remove'): Promise<TagEditResult> {
-  const codes = [...new Set(opts.codes.map((c) => parseCategoryCode(c, 'category code')))];
-  if (codes.length === 0) throw new UsageError(`tag ${action} needs at least one category code`, { hint: `e.g. skillsnet tag ${action} ${opts.id} training-delivery` });
-  const result = await withDatabase(opts.dbPath, { create: false }, async (db) => {
-    const tags = await import('../db/tags.js');
-    if (!tags.applicationExists(db, opts.id)) {
-      throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
-    }
-    const onBefore = new Set(tags.tagsOf(db, opts.id).filter((t) => t.state === 'on').map((t) => t.category));
-    db.transaction(() => tags.setOfficerTags(db, opts.id, action === 'add' ? codes : [], action === 'remove' ? codes : [])).immediate();
-    const on = tags.tagsOf(db, opts.id).filter((t) => t.state === 'on').map((t) => t.category);
-    const changed = codes.filter((c) => (action === 'add' ? !onBefore.has(c) : onBefore.has(c)));
-    const unchanged = codes.filter((c) => !changed.includes(c));
-    return { id: opts.id, added: action === 'add' ? changed : [], removed: action === 'remove' ? changed : [], unchanged, categories: on };
-  });
+  const { decideTags, tagCodes } = await import('../tagging/officer.js');
+  tagCodes(opts.id, opts.codes, action); // wrong codes are wrong usage, said before the database is opened
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => decideTags(db, opts.id, opts.codes, action));
   if (opts.json) printJson(io, result);
   else {
     const changed = action === 'add' ? result.added : result.removed;
@@ -140,43 +121,11 @@ export interface TagExplainOptions {
   threshold?: number;
 }
 
-export interface TagExplainResult {
-  id: number;
-  title: string | null;
-  language: string;
-  threshold: number;
-  learnedFrom: number;
-  /** Labelled examples shipped with skillsnet that the tagger also learned from. */
-  examples: number;
-  /** What is stored now (source, state, confidence, evidence). */
-  stored: Omit<TagRow, 'evidenceJson'>[];
-  /** What the tagger finds now, every category with some evidence, most likely first. */
-  analysis: CategoryScore[];
-}
+export type TagExplainResult = TagExplanation;
 
 export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<TagExplainResult> {
-  const result = await withDatabase(opts.dbPath, { create: false }, async (db) => {
-    const tags = await import('../db/tags.js');
-    const { learnedModel } = await import('../tagging/auto.js');
-    const { Tagger } = await import('../tagging/tagger.js');
-    const { examplesModel } = await import('../tagging/examples.js');
-    const app = tags.taggableApplication(db, opts.id);
-    if (!app) throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
-    const model = learnedModel(db);
-    const examples = examplesModel();
-    const tagger = new Tagger({ model, examples, threshold: opts.threshold, explainAll: true });
-    const r = tagger.tag(app);
-    return {
-      id: app.id,
-      title: app.title,
-      language: r.language,
-      threshold: tagger.threshold,
-      learnedFrom: model?.documents ?? 0,
-      examples: examples?.documents ?? 0,
-      stored: tags.tagsOf(db, opts.id).map(({ evidenceJson: _raw, ...t }) => t),
-      analysis: r.scores.filter((s) => s.evidence.length > 0 || s.selected),
-    };
-  });
+  const { explainTags } = await import('../tagging/officer.js');
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => explainTags(db, opts.id, { threshold: opts.threshold }));
   if (opts.json) {
     printJson(io, result);
     return result;

@@ -29,6 +29,7 @@ export { duplicateGroups, duplicatesOfApplication, likelyDuplicates, type Duplic
 // Tagging
 export { autoTag, type AutoTagOptions, type AutoTagSummary } from '../tagging/auto.js';
 export { categoryCounts, type CategoryCount } from '../tagging/counts.js';
+export { decideTags, explainTags, tagCodes, type TagEditResult, type TagExplanation } from '../tagging/officer.js';
 
 // Eligibility and the selection score
 export {

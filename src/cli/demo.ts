@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { printJson, withDatabase, globalsOf, type CliContext } from './context.js';
+import type { DB } from '../db/connection.js';
 import { info, type IO } from './io.js';
 import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
@@ -9,7 +10,7 @@ import { exportContacts } from '../export/export-contacts.js';
 import { exportKumu } from '../export/export-kumu.js';
 import { exportRoster } from '../export/export-roster.js';
 import { importFiles } from '../import/importer.js';
-import { saveCoreGroup, selectCoreGroup } from '../selection/core-group.js';
+import { saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
 import { autoTag } from '../tagging/auto.js';
 import { categoryCounts } from '../tagging/counts.js';
 import { categoryName } from '../tagging/taxonomy.js';
@@ -87,6 +88,16 @@ function rel(io: IO, file: string): string {
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
 }
 
+/** What the demo's steps share: where they write and how they print. */
+interface Demo {
+  io: IO;
+  db: DB;
+  dbPath: string;
+  /** A line on stdout (nothing with --json, which prints one document at the end). */
+  out: (s?: string) => void;
+  heading: (n: number, title: string) => void;
+}
+
 export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   const started = performance.now();
   const dir = path.resolve(io.cwd, opts.out);
@@ -99,10 +110,8 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   const out = (s = '') => {
     if (!opts.json) io.stdout.write(s + '\n');
   };
-  const c = io.color;
-  const heading = (n: number, title: string) => out(`\n${c.bold(`${n}. ${title}`)}`);
-
-  out(c.bold('skillsnet demo') + ` — the whole job on a sample call, in ${rel(io, dir)}/`);
+  const heading = (n: number, title: string) => out(`\n${io.color.bold(`${n}. ${title}`)}`);
+  out(io.color.bold('skillsnet demo') + ` — the whole job on a sample call, in ${rel(io, dir)}/`);
 
   const files = {
     kumu: path.join(dir, DEMO_FILES.kumu),
@@ -111,96 +120,22 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     roster: path.join(dir, DEMO_FILES.roster),
   };
   // Each step is the library call its own command makes; the demo prints its own summary of it.
-  const { report, warnings, tagged, counts, selected, kumu, contacts } = await withDatabase(dbPath, { create: true }, async (db) => {
-    // 1. Import
-    heading(1, `Import ${opts.sample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
-    info(io, 'Importing…');
-    const report = await importFiles(db, [sample], { call: DEMO_CALL });
-    const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
-    out(
-      `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
-        `${report.unchanged} unchanged, ${report.rejected} rejected.`,
-    );
-    if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${rel(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
-    if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
-
-    // 2. Tag
-    heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
-    info(io, 'Tagging…');
-    const tagged = autoTag(db, {});
-    const counts = categoryCounts(db);
-    const max = Math.max(0, ...counts.categories.map((x) => x.applications));
-    out(
-      renderTable(
-        io,
-        ['category', 'name', 'applications', ...(io.stdoutIsTTY ? [''] : [])],
-        counts.categories.map((x) => [x.code, categoryName(x.code), x.applications, ...(io.stdoutIsTTY ? [bar(x.applications, max, 24)] : [])]),
-      ).trimEnd(),
-    );
-    out(
-      `${tagged.tagged} of ${counts.total} applications tagged in ${Math.round(tagged.ms)} ms; ${counts.untagged} left untagged for an officer ` +
-        `(skillsnet tag review). Each tag keeps its evidence: skillsnet tag explain ID.`,
-    );
-
-    // 3. Select
-    const q = DEMO_QUOTAS;
-    heading(3, `Select a Core Group of ${q.size}: at least ${q.minPerRegion} per region, at most ${q.maxPerCountry} per country, every category, English, French and Spanish`);
-    info(io, 'Selecting…');
-    const selection = await selectCoreGroup(db, { ...q, name: DEMO_ROSTER, alternates: 5, cwd: io.cwd });
-    saveCoreGroup(db, selection, { overwrite: true });
-    const selected = selection.result;
-    out(renderRosterTable(io, selected.members.map((m, i) => ({ ...m, rank: i + 1 }))).trimEnd());
-    const line = (key: 'region' | 'language' | 'category') =>
-      selected.coverage[key].filter((l) => l.count > 0).map((l) => `${l.value} ${l.count}`).join(', ');
-    out(`Regions: ${line('region')}`);
-    out(`Languages: ${line('language')}`);
-    out(`Categories: ${line('category')}`);
-    out(`Countries: ${selected.coverage.country.filter((l) => l.count > 0).length}, none with more than ${q.maxPerCountry}.`);
-    out(
-      `Total score ${selected.objective} — ${selected.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${selected.solveMs} ms); ` +
-        `${selected.alternates.length} ranked alternates in reserve. Saved as roster ${selected.name}.`,
-    );
-
-    // 4. Export
-    heading(4, 'Export the network map, the contact list and the roster');
-    info(io, 'Exporting…');
-    const target = { cwd: io.cwd, force: true };
-    const kumu = await exportKumu(db, { ...target, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu });
-    const contacts = await exportContacts(db, { ...target, filters: {}, format: 'csv', out: files.contacts });
-    await exportRoster(db, { ...target, name: DEMO_ROSTER, format: 'md', out: files.roster });
-    return { report, warnings, tagged, counts, selected, kumu: kumu.result, contacts: contacts.result };
+  const steps = await withDatabase(dbPath, { create: true }, async (db) => {
+    const demo: Demo = { io, db, dbPath, out, heading };
+    const imported = await importStep(demo, sample, opts.sample !== undefined);
+    const tagging = tagStep(demo);
+    const selected = await selectStep(demo);
+    const exported = await exportStep(demo, files);
+    return { imported, tagging, selected, exported };
   });
-  const k = kumu.counts;
-  out(
-    renderTable(io, ['file', 'what it is', 'open it with'], [
-      [rel(io, files.kumu), `Kumu map: ${k.elements ?? '?'} elements, ${k.connections ?? '?'} connections; Core Group marked`, 'kumu.io → new project → Import → upload the file'],
-      [rel(io, files.kumuView), 'colours by region, sizes by score', "paste into the map's Advanced Editor"],
-      [rel(io, files.contacts), `${contacts.counts.contacts ?? '?'} contacts (personal data, UTF-8 with BOM)`, 'Excel, LibreOffice, a mail merge'],
-      [rel(io, files.roster), `the Core Group with reasons`, 'any Markdown viewer, or paste into a report'],
-    ]).trimEnd(),
-  );
+  nextSteps(out, io, dbPath, steps.selected.members[0]?.id ?? 1);
 
-  // Next steps
-  const db = rel(io, dbPath);
-  out(`\n${c.bold('Try next')} (the demo database is ${db}; everything works on your own files the same way):`);
-  out(`  skillsnet --db ${db} list --region "Arab States"`);
-  out(`  skillsnet --db ${db} show ${selected.members[0]?.id ?? 1}`);
-  out(`  skillsnet --db ${db} tag explain ${selected.members[0]?.id ?? 1}`);
-  out(`  skillsnet --db ${db} tag review                  # on a terminal: confirm or correct tags`);
-  out(`  skillsnet --db ${db} roster show ${DEMO_ROSTER}`);
-  out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
-  out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
-
+  const { imported, tagging, selected } = steps;
   const result: DemoResult = {
     folder: dir,
     database: dbPath,
-    import: { rows: report.rows, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, warnings },
-    tagging: {
-      tagged: tagged.tagged,
-      untagged: counts.untagged,
-      categories: Object.fromEntries(counts.categories.map((x) => [x.code, x.applications])),
-      ms: Math.round(tagged.ms),
-    },
+    import: { ...imported },
+    tagging,
     selection: {
       name: selected.name,
       size: selected.members.length,
@@ -216,6 +151,100 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   if (opts.json) printJson(io, result);
   else info(io, `Done in ${(result.ms / 1000).toFixed(1)} s.`);
   return result;
+}
+
+/** 1. Import the sample call; every row accounted for. */
+async function importStep({ io, db, dbPath, out, heading }: Demo, sample: string, ownSample: boolean): Promise<DemoResult['import']> {
+  heading(1, `Import ${ownSample ? rel(io, sample) : 'the bundled sample call (data/sample/applications.csv)'} as call ${DEMO_CALL}`);
+  info(io, 'Importing…');
+  const report = await importFiles(db, [sample], { call: DEMO_CALL });
+  const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
+  out(
+    `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
+      `${report.unchanged} unchanged, ${report.rejected} rejected.`,
+  );
+  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${rel(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
+  if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
+  return { rows: report.rows, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, warnings };
+}
+
+/** 2. Tag skills categories, with the count per category. */
+function tagStep({ io, db, out, heading }: Demo): DemoResult['tagging'] {
+  heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
+  info(io, 'Tagging…');
+  const tagged = autoTag(db, {});
+  const counts = categoryCounts(db);
+  const max = Math.max(0, ...counts.categories.map((x) => x.applications));
+  out(
+    renderTable(
+      io,
+      ['category', 'name', 'applications', ...(io.stdoutIsTTY ? [''] : [])],
+      counts.categories.map((x) => [x.code, categoryName(x.code), x.applications, ...(io.stdoutIsTTY ? [bar(x.applications, max, 24)] : [])]),
+    ).trimEnd(),
+  );
+  out(
+    `${tagged.tagged} of ${counts.total} applications tagged in ${Math.round(tagged.ms)} ms; ${counts.untagged} left untagged for an officer ` +
+      `(skillsnet tag review). Each tag keeps its evidence: skillsnet tag explain ID.`,
+  );
+  return {
+    tagged: tagged.tagged,
+    untagged: counts.untagged,
+    categories: Object.fromEntries(counts.categories.map((x) => [x.code, x.applications])),
+    ms: Math.round(tagged.ms),
+  };
+}
+
+/** 3. Select the Core Group under the demo's quotas, save it, show its coverage. */
+async function selectStep({ io, db, out, heading }: Demo): Promise<CoreGroupJson> {
+  const q = DEMO_QUOTAS;
+  heading(3, `Select a Core Group of ${q.size}: at least ${q.minPerRegion} per region, at most ${q.maxPerCountry} per country, every category, English, French and Spanish`);
+  info(io, 'Selecting…');
+  const selection = await selectCoreGroup(db, { ...q, name: DEMO_ROSTER, alternates: 5, cwd: io.cwd });
+  saveCoreGroup(db, selection, { overwrite: true });
+  const selected = selection.result;
+  out(renderRosterTable(io, selected.members.map((m, i) => ({ ...m, rank: i + 1 }))).trimEnd());
+  const line = (key: 'region' | 'language' | 'category') =>
+    selected.coverage[key].filter((l) => l.count > 0).map((l) => `${l.value} ${l.count}`).join(', ');
+  out(`Regions: ${line('region')}`);
+  out(`Languages: ${line('language')}`);
+  out(`Categories: ${line('category')}`);
+  out(`Countries: ${selected.coverage.country.filter((l) => l.count > 0).length}, none with more than ${q.maxPerCountry}.`);
+  out(
+    `Total score ${selected.objective} — ${selected.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${selected.solveMs} ms); ` +
+      `${selected.alternates.length} ranked alternates in reserve. Saved as roster ${selected.name}.`,
+  );
+  return selected;
+}
+
+/** 4. Export the Kumu map, the contact list and the roster, and say what opens each. */
+async function exportStep({ io, db, out, heading }: Demo, files: DemoResult['files']): Promise<void> {
+  heading(4, 'Export the network map, the contact list and the roster');
+  info(io, 'Exporting…');
+  const target = { cwd: io.cwd, force: true };
+  const kumu = (await exportKumu(db, { ...target, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu })).result.counts;
+  const contacts = (await exportContacts(db, { ...target, filters: {}, format: 'csv', out: files.contacts })).result.counts;
+  await exportRoster(db, { ...target, name: DEMO_ROSTER, format: 'md', out: files.roster });
+  out(
+    renderTable(io, ['file', 'what it is', 'open it with'], [
+      [rel(io, files.kumu), `Kumu map: ${kumu.elements ?? '?'} elements, ${kumu.connections ?? '?'} connections; Core Group marked`, 'kumu.io → new project → Import → upload the file'],
+      [rel(io, files.kumuView), 'colours by region, sizes by score', "paste into the map's Advanced Editor"],
+      [rel(io, files.contacts), `${contacts.contacts ?? '?'} contacts (personal data, UTF-8 with BOM)`, 'Excel, LibreOffice, a mail merge'],
+      [rel(io, files.roster), `the Core Group with reasons`, 'any Markdown viewer, or paste into a report'],
+    ]).trimEnd(),
+  );
+}
+
+/** What to try next on the demo database. */
+function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMember: number): void {
+  const db = rel(io, dbPath);
+  out(`\n${io.color.bold('Try next')} (the demo database is ${db}; everything works on your own files the same way):`);
+  out(`  skillsnet --db ${db} list --region "Arab States"`);
+  out(`  skillsnet --db ${db} show ${firstMember}`);
+  out(`  skillsnet --db ${db} tag explain ${firstMember}`);
+  out(`  skillsnet --db ${db} tag review                  # on a terminal: confirm or correct tags`);
+  out(`  skillsnet --db ${db} roster show ${DEMO_ROSTER}`);
+  out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
+  out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
 }
 
 export function registerDemo(program: Command, ctx: CliContext): void {

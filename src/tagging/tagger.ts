@@ -106,7 +106,15 @@ export function combineAll(termConfidence: number, opinions: Array<{ probability
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The stems the learned model reads for an application (title, description, beneficiaries). */
-export function applicationTokens(input: TaggerInput): { language: TextLanguage; title: string[]; description: string[]; beneficiaries: string[] } {
+/** An application's texts as stems, with the language they were read in. */
+export interface ApplicationTokens {
+  language: TextLanguage;
+  title: string[];
+  description: string[];
+  beneficiaries: string[];
+}
+
+export function applicationTokens(input: TaggerInput): ApplicationTokens {
   const titleWords = words(maskPlaceNames(input.title ?? ''));
   const descriptionWords = words(maskPlaceNames(input.description ?? ''));
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
@@ -127,6 +135,29 @@ export function modelTokens(t: { title: string[]; description: string[]; benefic
  * score per category, turned into a confidence with the category's scale (broad categories need
  * more evidence); where officers have taught the model enough, its probability is blended in.
  */
+/** The points and evidence gathered for each category while tagging one application. */
+interface Clues {
+  score: Map<string, number>;
+  /** distinct clues (terms, the applicant's choice) per category */
+  distinct: Map<string, number>;
+  evidence: Map<string, Evidence[]>;
+  push(code: string, e: Evidence): void;
+}
+
+function newClues(): Clues {
+  const evidence = new Map<string, Evidence[]>();
+  return {
+    score: new Map(),
+    distinct: new Map(),
+    evidence,
+    push(code, e) {
+      const list = evidence.get(code) ?? [];
+      list.push(e);
+      evidence.set(code, list);
+    },
+  };
+}
+
 export class Tagger {
   readonly threshold: number;
   readonly terms: TermIndex;
@@ -147,17 +178,26 @@ export class Tagger {
 
   tag(input: TaggerInput): TagResult {
     const tokens = applicationTokens(input);
-    const file = this.terms.file;
-    const score = new Map<string, number>();
-    const distinct = new Map<string, number>();
-    const evidence = new Map<string, Evidence[]>();
-    const push = (code: string, e: Evidence) => {
-      const list = evidence.get(code) ?? [];
-      list.push(e);
-      evidence.set(code, list);
-    };
+    const clues = newClues();
+    this.termClues(tokens, clues);
+    this.selfChoiceClues(input, clues);
+    const { scores, features, exampleFeatures } = this.categoryScores(tokens, clues);
+    const chosen = this.choose(scores);
+    for (const s of chosen) s.selected = true;
+    // The words behind a model's opinion are looked up only where they are shown.
+    for (const s of this.explainAll ? scores : chosen) {
+      for (const e of s.evidence) {
+        if (e.kind !== 'model') continue;
+        if (e.source === 'examples') e.words = strongestFeatures(this.examples!, exampleFeatures!, s.category).map((f) => f.stem);
+        else e.words = strongestFeatures(this.model!, features!, s.category).map((f) => f.stem);
+      }
+    }
+    return { language: tokens.language, scores, selected: chosen.map((s) => s.category) };
+  }
 
-    // Each term counts fully once, repeats a little (up to maxRepeats), wherever it appears.
+  /** Each term counts fully once, repeats a little (up to maxRepeats), wherever it appears. */
+  private termClues(tokens: ApplicationTokens, clues: Clues): void {
+    const file = this.terms.file;
     const fields: Array<['title' | 'description' | 'beneficiaries', string[], number]> = [
       ['title', tokens.title, file.titleWeight],
       ['description', tokens.description, 1],
@@ -182,28 +222,37 @@ export class Tagger {
       for (const [code, weight] of Object.entries(s.weights)) {
         if (weight <= 0) continue;
         const points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
-        score.set(code, (score.get(code) ?? 0) + points);
-        distinct.set(code, (distinct.get(code) ?? 0) + 1);
-        push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points), fields: { ...s.fields } });
+        clues.score.set(code, (clues.score.get(code) ?? 0) + points);
+        clues.distinct.set(code, (clues.distinct.get(code) ?? 0) + 1);
+        clues.push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points), fields: { ...s.fields } });
       }
     }
+  }
 
-    // The applicant's own choice, mapped to revised codes.
-    // A choice that maps to several revised categories ("Career, entrepreneurship and employment
-    // services") says less about each of them: its points are shared.
+  /**
+   * The applicant's own choice, mapped to revised codes. A choice that maps to several revised
+   * categories ("Career, entrepreneurship and employment services") says less about each of
+   * them: its points are shared.
+   */
+  private selfChoiceClues(input: TaggerInput, clues: Clues): void {
+    const file = this.terms.file;
     const selfPoints = new Map<string, number>();
     for (const value of input.selfCategories ?? []) {
       if (typeof value !== 'string') continue;
       for (const codes of categoryChoices(value)) {
         for (const code of codes) selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, file.selfChoiceScore / codes.length));
       }
-      for (const code of revisedCodesFor(value)) push(code, { kind: 'self', value });
+      for (const code of revisedCodesFor(value)) clues.push(code, { kind: 'self', value });
     }
     for (const [code, points] of selfPoints) {
-      score.set(code, (score.get(code) ?? 0) + points);
-      distinct.set(code, (distinct.get(code) ?? 0) + 1);
+      clues.score.set(code, (clues.score.get(code) ?? 0) + points);
+      clues.distinct.set(code, (clues.distinct.get(code) ?? 0) + 1);
     }
+  }
 
+  /** Every category's confidence: its term points, combined with what the learned models think; most likely first. */
+  private categoryScores(tokens: ApplicationTokens, clues: Clues) {
+    const file = this.terms.file;
     const stems = this.model || this.examples ? modelTokens(tokens) : [];
     const features = this.model ? featureIds(stems, this.model.vocabulary) : undefined;
     const predictions = this.model ? predict(this.model, features!) : undefined;
@@ -211,7 +260,7 @@ export class Tagger {
     const examplePredictions = this.examples ? predict(this.examples, exampleFeatures!) : undefined;
     const scores: CategoryScore[] = this.codes.map((code) => {
       const def = file.categories[code];
-      const s = score.get(code) ?? 0;
+      const s = clues.score.get(code) ?? 0;
       const termConfidence = 1 - Math.exp(-s / (def?.scale ?? 3));
       const p = predictions?.[code];
       const w = p ? modelWeight(this.model, code) : 0;
@@ -221,9 +270,9 @@ export class Tagger {
       if (p && w > 0) opinions.push({ probability: p.probability, prior: this.model!.categories[code].prior, weight: w });
       if (pe && we > 0) opinions.push({ probability: pe.probability, prior: this.examples!.categories[code].prior, weight: we });
       const confidence = opinions.length ? combineAll(termConfidence, opinions) : termConfidence;
-      const ev = evidence.get(code) ?? [];
+      const ev = clues.evidence.get(code) ?? [];
       ev.sort((a, b) => (b.kind === 'term' ? b.weight : 9) - (a.kind === 'term' ? a.weight : 9));
-      // The words behind a model's opinion are looked up below, only where they are shown.
+      // The words behind a model's opinion are looked up later, only where they are shown.
       const hasTerms = ev.length > 0;
       if (p && w > 0 && (p.probability >= 0.2 || hasTerms)) {
         ev.push({ kind: 'model', source: 'officers', probability: round(p.probability), weight: round(w), words: [] });
@@ -235,14 +284,19 @@ export class Tagger {
         category: code,
         confidence: round(confidence),
         termScore: round(s),
-        distinctTerms: distinct.get(code) ?? 0,
+        distinctTerms: clues.distinct.get(code) ?? 0,
         modelProbability: p ? round(p.probability) : pe ? round(pe.probability) : null,
         selected: false,
         evidence: ev,
       };
     });
     scores.sort((a, b) => b.confidence - a.confidence || a.category.localeCompare(b.category));
+    return { scores, features, exampleFeatures };
+  }
 
+  /** The categories to tag, from the scores in order (most likely first). */
+  private choose(scores: CategoryScore[]): CategoryScore[] {
+    const file = this.terms.file;
     // Broad categories need several distinct clues unless the learned model carries them.
     const enoughClues = (s: CategoryScore) =>
       s.distinctTerms >= (file.categories[s.category]?.minTerms ?? 1) || modelWeight(this.model, s.category) + this.examplesWeight(s.category) >= 0.3;
@@ -251,23 +305,15 @@ export class Tagger {
     const thresholdOf = (code: string) => Math.min(0.99, Math.max(0.01, this.threshold + (file.categories[code]?.thresholdShift ?? 0)));
     const top = scores[0]?.confidence ?? 0;
     const ratio = file.secondaryRatio ?? 0;
-    let chosen = scores
+    const chosen = scores
       .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
       .slice(0, this.maxCategories);
     if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
-      chosen = [scores[0]];
       scores[0].evidence.push({ kind: 'fallback', note: 'no category reached the threshold; this one had the most evidence' });
+      return [scores[0]];
     }
-    for (const s of chosen) s.selected = true;
-    for (const s of this.explainAll ? scores : chosen) {
-      for (const e of s.evidence) {
-        if (e.kind !== 'model') continue;
-        if (e.source === 'examples') e.words = strongestFeatures(this.examples!, exampleFeatures!, s.category).map((f) => f.stem);
-        else e.words = strongestFeatures(this.model!, features!, s.category).map((f) => f.stem);
-      }
-    }
-    return { language: tokens.language, scores, selected: chosen.map((s) => s.category) };
+    return chosen;
   }
 
   /** How much the shipped examples' model counts for a category: less as officers review more. */

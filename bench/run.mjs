@@ -363,7 +363,7 @@ async function main() {
   results.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const md = report(results);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, md);
+  fs.writeFileSync(OUT, withKeptSections(md, OUT));
   fs.writeFileSync(path.join(TMP, 'results.json'), JSON.stringify(results, null, 2));
   process.stdout.write(md);
   log(`\nwrote ${path.relative(process.cwd(), OUT) || OUT}`);
@@ -454,11 +454,25 @@ function report(r) {
   return out.join('\n');
 }
 
+/**
+ * The hand-measured sections below this line in bench/RESULTS.md (figures a run of this script
+ * does not take: tagging quality, export timings, before/after comparisons) are kept when the
+ * file is written again.
+ */
+export const KEPT_MARKER = '<!-- Measured by hand: bench/run.mjs keeps everything below this line. -->';
+
+/** The report followed by the kept hand-measured sections of the file it replaces. */
+function withKeptSections(md, file) {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(KEPT_MARKER);
+  return at >= 0 ? `${md.replace(/\n*$/, '\n\n')}${old.slice(at)}` : md;
+}
+
 /** --report-only: render RESULTS.md again from bench/tmp/results.json (after editing the report). */
 async function reportOnly() {
   const results = JSON.parse(fs.readFileSync(path.join(TMP, 'results.json'), 'utf8'));
   const md = report(results);
-  fs.writeFileSync(OUT, md);
+  fs.writeFileSync(OUT, withKeptSections(md, OUT));
   process.stdout.write(md);
 }
 

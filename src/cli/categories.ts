@@ -81,7 +81,7 @@ export function registerCategories(program: Command, ctx: CliContext): void {
     .description('list the skills categories (revised taxonomy) with how many applications carry each');
   addFilterOptions(cmd)
     .option('--original', 'show the original taxonomy of the first call and how it maps to the revised codes')
-    .addOption(new Option('--lang <code>', 'names in this language').choices(['en', 'fr', 'es']).default('en'))
+    .addOption(new Option('--lang <code>', 'write the category names in this language (to count only the applications written in a language, use --language)').choices(['en', 'fr', 'es']).default('en'))
     .option('--json', 'print {"total", "untagged", "categories": [...], "original": [...]}')
     .addHelpText(
       'after',
@@ -91,7 +91,8 @@ Examples:
   skillsnet categories --region Africa
   skillsnet categories --lang fr
   skillsnet categories --original
-  skillsnet categories --json | jq '.categories[] | {code, applications}'`,
+  skillsnet categories --language fr --lang fr   # French applications, names in French
+  skillsnet categories --json`,
     )
     .action(async (flags: FilterFlags & { json?: boolean; original?: boolean; lang: Lang }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);

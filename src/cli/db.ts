@@ -100,7 +100,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .description('care of the database file: check it, back it up')
     .addHelpText(
       'after',
-      '\nExamples:\n  skillsnet db check\n  skillsnet db check --json\n  skillsnet db backup backups/skillsnet-$(date +%F).db',
+      '\nExamples:\n  skillsnet db check\n  skillsnet db check --json\n  skillsnet db backup backups/skillsnet-2024-06-30.db',
     );
   db.command('check')
     .description('check the file: SQLite integrity, foreign keys, rows per table; exit 1 when it is not sound')
@@ -124,7 +124,7 @@ export function registerDb(program: Command, ctx: CliContext): void {
       'after',
       '\nThe copy is a single self-contained SQLite file, created readable by you only (0600) and\n' +
         'checked before it replaces anything; an interrupted backup leaves nothing behind.\n\n' +
-        'Examples:\n  skillsnet db backup backups/skillsnet-$(date +%F).db\n  skillsnet --db calls/2024.db db backup /media/usb/2024.db --force',
+        'Examples:\n  skillsnet db backup backups/skillsnet-2024-06-30.db\n  skillsnet --db calls/2024.db db backup /media/usb/2024.db --force',
     )
     .action(async (file: string, flags: { force?: boolean; json?: boolean }, cmd: Command) => {
       const { io, dbPath } = invocation(ctx, cmd);

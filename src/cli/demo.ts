@@ -264,7 +264,7 @@ touches your own database. Running it again replaces only the files it made.
 Examples:
   skillsnet demo
   skillsnet demo --out /tmp/sin-demo
-  skillsnet demo --json | jq .selection`,
+  skillsnet demo --json > demo-summary.json`,
     )
     .action(async (flags: { out: string; json?: boolean }, cmd: Command) => {
       const globals = globalsOf(cmd);

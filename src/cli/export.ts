@@ -27,7 +27,7 @@ const formatGiven = (command: Command) => command.getOptionValueSource('format')
 
 function addWriteOptions(cmd: Command, outHelp: string): Command {
   return cmd
-    .requiredOption('--out <path>', outHelp)
+    .requiredOption('--out <path>', `${outHelp} (required)`)
     .option('--force', 'replace the file if it exists')
     .option('--dry-run', 'build and check the export, print what would be written, write nothing')
     .option('--json', 'print a summary (files, counts, milliseconds) as JSON on stdout');

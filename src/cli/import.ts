@@ -141,7 +141,7 @@ Examples:
   skillsnet import odd-columns.csv --map mapping.json
   skillsnet import call-2024.xlsx --sheet Candidatures
   skillsnet import excel-fr.csv --delimiter ";" --encoding windows-1252
-  skillsnet import applications.csv --json | jq .rejected`,
+  skillsnet import applications.csv --json > import-report.json`,
     )
     .action(async (files: string[], flags: { call?: string; map?: string; sheet?: string; delimiter?: string; encoding?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);

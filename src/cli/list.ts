@@ -77,7 +77,7 @@ export function registerList(program: Command, ctx: CliContext): void {
     .command('list')
     .description('list applications, filtered by region, country, category, language, call, roster or text');
   addFilterOptions(cmd)
-    .option('--json', 'print a JSON array (the fields of list --json in CONTRACT)')
+    .option('--json', 'print a JSON array of applications (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
     .option('--limit <n>', 'show at most n applications')
     .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side; with a filter, the pairs it touches, both sides')
@@ -89,7 +89,7 @@ Examples:
   skillsnet list --country Mexique --language es
   skillsnet list --category life-skills --json
   skillsnet list --roster core-2020 --csv > core.csv
-  skillsnet list --search apprenticeship | cut -f2
+  skillsnet list --search apprenticeship --limit 20
   skillsnet list --duplicates`,
     )
     .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean }, command: Command) => {

@@ -82,7 +82,7 @@ replaces its earlier list.
 Examples:
   skillsnet rejects
   skillsnet rejects --csv > fix.csv      # fix in Excel, then: skillsnet import fix.csv --call 2020
-  skillsnet rejects --json | jq length`,
+  skillsnet rejects --call 2020 --all      # every rejected row of the call, older imports too`,
     )
     .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);

@@ -104,13 +104,21 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
 }
 
 export function registerRoster(program: Command, ctx: CliContext): void {
-  const roster = program.command('roster').description('show, compare, amend or delete a saved roster');
+  const roster = program
+    .command('roster')
+    .description('show, compare, amend or delete a saved roster')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +
+        '  skillsnet roster replace core-2020 17     # #17 declined: the best alternate that keeps every quota steps in\n' +
+        '  skillsnet roster delete trial-1',
+    );
   roster
     .command('show')
     .description('show a saved roster: members with their reasons, alternates, changes and coverage')
     .argument('<name>', 'roster name (see skillsnet rosters)')
     .option('--json', 'print it as JSON')
-    .addHelpText('after', '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster show core-2020 --json | jq ".members[].id"')
+    .addHelpText('after', '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster show core-2020 --json > core-2020.json')
     .action(async (name: string, flags: { json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runRosterShow({ dbPath, name, json: flags.json }, io);

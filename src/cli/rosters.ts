@@ -36,7 +36,7 @@ export function registerRosters(program: Command, ctx: CliContext): void {
     .command('rosters')
     .description('list the saved rosters (Core Group selections)')
     .option('--json', 'print them as a JSON array')
-    .addHelpText('after', '\nExamples:\n  skillsnet rosters\n  skillsnet rosters --json | jq ".[].name"')
+    .addHelpText('after', '\nExamples:\n  skillsnet rosters\n  skillsnet rosters --json')
     .action(async (flags: { json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runRosters({ dbPath, json: flags.json }, io);

@@ -43,7 +43,10 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
 }
 
 export function registerScores(program: Command, ctx: CliContext): void {
-  const scores = program.command('scores').description("reviewers' scores: import them; select ranks by their normalised combination");
+  const scores = program
+    .command('scores')
+    .description("reviewers' scores: import them; select ranks by their normalised combination")
+    .addHelpText('after', '\nExamples:\n  skillsnet scores import scores-amina.csv --reviewer "Amina"\n  skillsnet scores import jury.xlsx --scale 1-5 --dry-run');
   scores
     .command('import')
     .description("import reviewers' scores from a CSV or .xlsx (application ID or email, reviewer, score; English, French or Spanish headers)")

@@ -143,7 +143,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--max-per-organization <k>', 'at most k applications from one organisation (same name)', '1')
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
     .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
-    .option('--quotas <file>', 'quotas CSV: feature,value,min,max (see README)');
+    .option('--quotas <file>', 'quotas CSV with the columns feature,value,min,max (format in docs/quotas-file.md)');
   addFilterOptions(cmd, { minScore: true })
     .option('--include <ids>', 'force these application IDs in (comma-separated)')
     .option('--exclude <ids>', 'keep these application IDs out (comma-separated)')
@@ -151,7 +151,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--alternates <k>', 'rank k alternates as a reserve', '5')
     .option('--time-limit <seconds>', 'stop the solver after this long with its best roster (reported as not proven optimal)', '60')
     .option('--dry-run', 'show the roster without saving it')
-    .option('--json', 'print the roster as JSON (shape in CONTRACT.md)')
+    .option('--json', 'print the roster as JSON (shape in docs/json.md)')
     .addHelpText(
       'after',
       `

@@ -89,7 +89,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .argument('<id>', 'application ID (the ID column of skillsnet list)')
     .option('--json', 'print it as JSON')
     .option('--raw', 'also print the source row exactly as it was in the imported file')
-    .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json | jq .application.categories')
+    .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json > application-17.json')
     .action(async (idText: string, flags: { json?: boolean; raw?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const id = Number(idText);

@@ -259,7 +259,7 @@ Examples:
   skillsnet tag auto
   skillsnet tag auto --call 2024 --language fr
   skillsnet tag auto --all --threshold 0.6 --dry-run
-  skillsnet tag auto --json | jq .perCategory`,
+  skillsnet tag auto --json`,
     )
     .action(async (flags: FilterFlags & { all?: boolean; threshold?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
@@ -317,7 +317,7 @@ Examples:
     .argument('<id>', 'application ID')
     .option('--threshold <x>', 'confidence from which a category is tagged (default 0.5)')
     .option('--json', 'print {"id", "language", "stored": [...], "analysis": [...]}')
-    .addHelpText('after', '\nExamples:\n  skillsnet tag explain 17\n  skillsnet tag explain 17 --json | jq \'.analysis[] | {category, confidence}\'')
+    .addHelpText('after', '\nExamples:\n  skillsnet tag explain 17\n  skillsnet tag explain 17 --threshold 0.6 --json')
     .action(async (idText: string, flags: { json?: boolean; threshold?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runTagExplain({ dbPath, id: parseId(idText), json: flags.json, threshold: parseThreshold(flags.threshold) }, io);
@@ -337,7 +337,7 @@ Examples:
       `
 Examples:
   skillsnet tag evaluate test/tagging/gold.csv
-  skillsnet tag evaluate gold.csv --json | jq .micro
+  skillsnet tag evaluate gold.csv --json
   skillsnet tag evaluate gold.csv --train reviewed.csv
   skillsnet tag evaluate gold.csv --no-examples     (term lists only)
 

@@ -6,10 +6,10 @@
  * from its ISO 639 code or its English/French/Spanish name through the ICU data Node ships
  * (Intl.DisplayNames), so "Tagalog" or "swa" are kept rather than lost.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { NETWORK_LANGUAGES } from '../model.js';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateLanguages } from '../data/validate/languages.js';
 import { normaliseName } from './normalise.js';
 
 interface LanguageEntry {
@@ -32,7 +32,7 @@ interface LanguageIndex {
 let index: LanguageIndex | undefined;
 
 function buildIndex(): LanguageIndex {
-  const file = JSON.parse(fs.readFileSync(dataPath('languages.json'), 'utf8')) as { languages: LanguageEntry[] };
+  const file = loadDataFile<{ languages: LanguageEntry[] }>('languages.json', validateLanguages);
   const names = new Map<string, string>();
   const codes = new Set<string>();
   const longCodes = new Map<string, string>();

@@ -2,8 +2,8 @@
  * The five ILO regions as officers write them: the stored English name, French and Spanish
  * names, short forms ("Asia-Pacific"). The spellings live in data/region-names.json.
  */
-import fs from 'node:fs';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateRegionNames } from '../data/validate/region-names.js';
 import { REGIONS, type Region } from '../model.js';
 import { normaliseName } from './normalise.js';
 
@@ -11,7 +11,7 @@ let names: Map<string, Region> | undefined;
 
 function regionNames(): Map<string, Region> {
   if (names) return names;
-  const data = JSON.parse(fs.readFileSync(dataPath('region-names.json'), 'utf8')) as { names: Record<string, string[]> };
+  const data = loadDataFile<{ names: Record<string, string[]> }>('region-names.json', validateRegionNames);
   const map = new Map<string, Region>();
   for (const region of REGIONS) {
     for (const n of [region, ...(data.names[region] ?? [])]) {

@@ -10,8 +10,8 @@
  * Assignment is greedy from the best pair down, one column per field; other exact matches
  * are kept as fallbacks used when the chosen column is empty in a row.
  */
-import fs from 'node:fs';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateHeaders } from '../data/validate/headers.js';
 
 export const FIELDS = [
   'externalId', 'submittedAt', 'organization', 'organizationType', 'contactName', 'firstName', 'lastName',
@@ -76,7 +76,7 @@ let index: HeaderIndex | undefined;
 
 function getIndex(): HeaderIndex {
   if (index) return index;
-  const data = JSON.parse(fs.readFileSync(dataPath('headers.json'), 'utf8')) as HeaderData;
+  const data = loadDataFile<HeaderData>('headers.json', validateHeaders);
   const stopwords = new Set(data.stopwords.map((w) => foldWord(w)));
   const synonyms: Synonym[] = [];
   for (const field of FIELDS) {

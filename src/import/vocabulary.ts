@@ -4,8 +4,8 @@
  * group, so stats, selection quotas and Kumu filters do not split a group by the language of the
  * form. The synonyms live in data/vocabulary.json; a value that matches none is kept as written.
  */
-import fs from 'node:fs';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateVocabulary } from '../data/validate/vocabulary.js';
 import { normaliseName } from '../geo/normalise.js';
 
 interface VocabularyData {
@@ -19,7 +19,7 @@ let lookup: Record<VocabularyKind, Map<string, string>> | undefined;
 
 function getLookup(): Record<VocabularyKind, Map<string, string>> {
   if (lookup) return lookup;
-  const data = JSON.parse(fs.readFileSync(dataPath('vocabulary.json'), 'utf8')) as VocabularyData;
+  const data = loadDataFile<VocabularyData>('vocabulary.json', validateVocabulary);
   const build = (groups: Record<string, string[]>) => {
     const map = new Map<string, string>();
     for (const [canonical, synonyms] of Object.entries(groups)) {

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateScoreHeaders } from '../data/validate/score-headers.js';
 import { headerKey, synonymKeys } from '../import/headers.js';
 
 /** The columns a reviewers' score sheet can have. */
@@ -16,7 +16,7 @@ let keys: Record<ScoreColumn, Set<string>> | undefined;
  */
 function scoreHeaderKeys(): Record<ScoreColumn, Set<string>> {
   if (!keys) {
-    const raw = JSON.parse(fs.readFileSync(dataPath('score-headers.json'), 'utf8')) as Record<ScoreColumn, string[]>;
+    const raw = loadDataFile<Record<ScoreColumn, string[]>>('score-headers.json', validateScoreHeaders);
     const keyed = (column: ScoreColumn) => new Set(raw[column].map(headerKey).filter(Boolean));
     keys = {
       application: new Set([...keyed('application'), ...synonymKeys('externalId')]),
@@ -31,12 +31,12 @@ function scoreHeaderKeys(): Record<ScoreColumn, Set<string>> {
 /** Header synonyms from data/score-headers.json (officers may add theirs). */
 export function scoreHeaderSynonyms(): Record<ScoreColumn, string[]> {
   if (!synonyms) {
-    const raw = JSON.parse(fs.readFileSync(dataPath('score-headers.json'), 'utf8')) as Record<string, unknown>;
+    const raw = loadDataFile<Record<ScoreColumn, string[]>>('score-headers.json', validateScoreHeaders);
     synonyms = {
-      application: (raw.application as string[]).map(normaliseHeader),
-      email: (raw.email as string[]).map(normaliseHeader),
-      reviewer: (raw.reviewer as string[]).map(normaliseHeader),
-      score: (raw.score as string[]).map(normaliseHeader),
+      application: raw.application.map(normaliseHeader),
+      email: raw.email.map(normaliseHeader),
+      reviewer: raw.reviewer.map(normaliseHeader),
+      score: raw.score.map(normaliseHeader),
     };
   }
   return synonyms;

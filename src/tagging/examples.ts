@@ -10,6 +10,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateTaggingExamplesModel } from '../data/validate/tagging-examples.model.js';
 import { OperationError } from '../errors.js';
 import { categoryCodes, isCategoryCode } from './taxonomy.js';
 import { trainModel, type LearnedModel } from './model.js';
@@ -109,12 +111,13 @@ export function storedForm(model: LearnedModel, fingerprint: string): StoredMode
 }
 
 function loadStored(): LearnedModel | undefined {
-  let stored: StoredModel;
-  try {
-    stored = JSON.parse(fs.readFileSync(STORED_MODEL, 'utf8')) as StoredModel;
-  } catch {
-    return undefined;
-  }
+  // Missing: trained now. Present but damaged: an error, since it would silently cost a retraining on every run.
+  const stored = loadDataFile<StoredModel>('tagging-examples.model.json', validateTaggingExamplesModel, {
+    file: STORED_MODEL,
+    optional: true,
+    hint: 'make it again from the examples: npm run build && node scripts/train-examples.mjs',
+  });
+  if (!stored) return undefined;
   if (stored.fingerprint !== examplesFingerprint()) return undefined;
   const vocabulary = new Map(stored.stems.map((s, i) => [s, i] as [string, number]));
   const categories: LearnedModel['categories'] = {};

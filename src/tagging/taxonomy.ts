@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateTaxonomy } from '../data/validate/taxonomy.js';
 import { nameKey } from './text.js';
 
 type Names = { en: string; fr: string; es: string };
@@ -13,7 +13,7 @@ let cached: Taxonomy | undefined;
 
 /** Both taxonomies from data/taxonomy.json (officers may correct names there). */
 export function taxonomy(): Taxonomy {
-  cached ??= JSON.parse(fs.readFileSync(dataPath('taxonomy.json'), 'utf8')) as Taxonomy;
+  cached ??= loadDataFile<Taxonomy>('taxonomy.json', validateTaxonomy);
   return cached;
 }
 

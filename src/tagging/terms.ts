@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { dataPath } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateCategoryTerms } from '../data/validate/category-terms.js';
 import { stems, TEXT_LANGUAGES, type TextLanguage } from './text.js';
 
 /** data/category-terms.json as officers edit it. */
@@ -46,7 +46,7 @@ let cached: TermIndex | undefined;
 /** The compiled term lists from data/category-terms.json (or a given file, for tests). */
 export function termIndex(file?: TermFile): TermIndex {
   if (!file && cached) return cached;
-  const source = file ?? (JSON.parse(fs.readFileSync(dataPath('category-terms.json'), 'utf8')) as TermFile);
+  const source = file ?? loadDataFile<TermFile>('category-terms.json', validateCategoryTerms);
   const index = compileTerms(source);
   if (!file) cached = index;
   return index;

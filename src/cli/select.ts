@@ -30,7 +30,7 @@ export interface SelectOptions {
   /** Further quota rules (scripts, tests). */
   rules?: QuotaRule[];
   filters?: ApplicationFilters;
-  /** Only applications whose selection score (see README) is at least this. */
+  /** Only applications whose selection score (docs/selecting.md) is at least this. */
   minScore?: number;
   include?: number[];
   exclude?: number[];

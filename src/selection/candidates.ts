@@ -9,7 +9,7 @@ import type { Callbacks } from '../reporting.js';
 import type { CombinedScore } from './normalise.js';
 import { combinedScores } from './scores.js';
 
-/** Where a candidate's score comes from (see README "Selecting a Core Group"). */
+/** Where a candidate's score comes from (docs/selecting.md). */
 export type ScoreSource = 'reviewers' | 'application' | 'none';
 
 /** An application as the selection sees it: its features and one score. */

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // A plain JavaScript script, shared with `npm run docs:cli`; here it reads the program from src/.
 // @ts-ignore
-import { REFERENCE, loadProgram, renderReference } from '../../scripts/cli-reference.mjs';
-import * as main from '../../src/cli/main.js';
-import * as commands from '../../src/cli/commands.js';
+import { REFERENCE, loadProgram, renderReference } from '../../../scripts/cli-reference.mjs';
+import * as main from '../../../src/cli/main.js';
+import * as commands from '../../../src/cli/commands.js';
 
 describe('docs/reference/cli.md', () => {
   it('matches the commands\' definitions (after changing a command\'s options or help: npm run docs:cli)', async () => {

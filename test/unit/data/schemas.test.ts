@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // A plain JavaScript script, shared with `npm run data:schemas`.
 // @ts-ignore
-import { generateValidators, OUT_DIR } from '../../scripts/data-schemas.mjs';
-import { ROOT } from '../helpers.js';
+import { generateValidators, OUT_DIR } from '../../../scripts/data-schemas.mjs';
+import { ROOT } from '../support/run.js';
 
 describe('the checks generated from data/schemas', () => {
   it('are up to date (after changing a schema: npm run data:schemas)', () => {

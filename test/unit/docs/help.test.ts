@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-ignore
-import { afterHelpText, loadProgram, walkCommands } from '../../scripts/cli-reference.mjs';
-import * as main from '../../src/cli/main.js';
-import * as commands from '../../src/cli/commands.js';
-import { ROOT } from '../helpers.js';
+import { afterHelpText, loadProgram, walkCommands } from '../../../scripts/cli-reference.mjs';
+import * as main from '../../../src/cli/main.js';
+import * as commands from '../../../src/cli/commands.js';
+import { ROOT } from '../support/run.js';
 import type { Command, Option } from 'commander';
 
 interface HelpPage {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT } from '../support/run.js';
 
 /** The Markdown an officer or a maintainer reads: README, changelog, guides, reference, data notes, measurements. */
 function documents(): string[] {

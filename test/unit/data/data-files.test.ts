@@ -1,19 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataFileError, loadDataFile, parseDataFile, type DataValidator } from '../../src/data/load.js';
-import { jsonSyntaxProblem } from '../../src/data/json-syntax.js';
-import { validateCategoryTerms } from '../../src/data/validate/category-terms.js';
-import { validateHeaders } from '../../src/data/validate/headers.js';
-import { validateLanguages } from '../../src/data/validate/languages.js';
-import { validateRegionNames } from '../../src/data/validate/region-names.js';
-import { validateScoreHeaders } from '../../src/data/validate/score-headers.js';
-import { validateTaggingExamplesModel } from '../../src/data/validate/tagging-examples.model.js';
-import { validateTaxonomy } from '../../src/data/validate/taxonomy.js';
-import { validateVocabulary } from '../../src/data/validate/vocabulary.js';
-import { FIELDS } from '../../src/import/headers.js';
-import { REGIONS } from '../../src/model.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { DataFileError, loadDataFile, parseDataFile, type DataValidator } from '../../../src/data/load.js';
+import { jsonSyntaxProblem } from '../../../src/data/json-syntax.js';
+import { validateCategoryTerms } from '../../../src/data/validate/category-terms.js';
+import { validateHeaders } from '../../../src/data/validate/headers.js';
+import { validateLanguages } from '../../../src/data/validate/languages.js';
+import { validateRegionNames } from '../../../src/data/validate/region-names.js';
+import { validateScoreHeaders } from '../../../src/data/validate/score-headers.js';
+import { validateTaggingExamplesModel } from '../../../src/data/validate/tagging-examples.model.js';
+import { validateTaxonomy } from '../../../src/data/validate/taxonomy.js';
+import { validateVocabulary } from '../../../src/data/validate/vocabulary.js';
+import { FIELDS } from '../../../src/import/headers.js';
+import { REGIONS } from '../../../src/model.js';
+import { ROOT, tempDir } from '../support/run.js';
 
 const DATA = path.join(ROOT, 'data');
 
@@ -180,8 +180,8 @@ describe('JSON syntax mistakes are placed where an editor shows them', () => {
 
 describe('a broken data file stops a command with one error line', () => {
   it('prints "error: FILE: POINTER what was expected", the hint, and exits 1', async () => {
-    const { reportError } = await import('../../src/cli/main.js');
-    const { bufferIO } = await import('../../src/cli/io.js');
+    const { reportError } = await import('../../../src/cli/main.js');
+    const { bufferIO } = await import('../../../src/cli/io.js');
     const { io, stdout, stderr } = bufferIO();
     const data = JSON.parse(headersText);
     data.fields.email[3] = 4;

@@ -120,42 +120,19 @@ export function readRecords(file, delimiter) {
   return parse(text, { delimiter: delimiter ?? ',', relax_column_count: true, relax_quotes: true });
 }
 
-/** Column index beyond any real column: what the fake terminal answers "Which column holds…?" with. */
-const NO_COLUMN = 1_000_000;
 
-/** Chalk-like colours that colour nothing (warnings go to a buffer anyway). */
-const plain = new Proxy(function plainColour() {}, {
-  get: () => plain,
-  apply: (_target, _this, args) => String(args[0] ?? ''),
-});
-
-function evaluationIO(tty, asked) {
-  const sink = { text: '', write(s) { this.text += s; return true; } };
-  const prompts = {
-    async confirm(message, defaultValue) {
-      asked.push(message);
-      return /save/i.test(message) ? false : defaultValue ?? true;
-    },
-    async select(message) {
-      asked.push(message);
-      // the mapping wizard asks for a missing required field: answer "no column" so the
-      // importer's own mapping of every other field comes back unchanged
-      if (/which column/i.test(message)) return NO_COLUMN;
-      throw new Error(`the evaluation cannot answer the prompt "${message}"`);
-    },
-    async checkbox(message) {
-      asked.push(message);
-      throw new Error(`the evaluation cannot answer the prompt "${message}"`);
-    },
-    async input(message, defaultValue) {
-      asked.push(message);
-      return defaultValue ?? '';
-    },
-  };
+/**
+ * The hooks an import gets: without a terminal none (a missing required field is refused); with
+ * one, the mapping question is answered with the importer's own mapping unchanged, so the
+ * mapping of every other field comes back.
+ */
+function evaluationHooks(tty, asked) {
+  if (!tty) return {};
   return {
-    stdout: sink, stderr: sink, stdinIsTTY: tty, stdoutIsTTY: tty, stderrIsTTY: false,
-    color: plain, errColor: plain, quiet: true, debug: false, yes: false, env: {}, cwd: process.cwd(), columns: 100,
-    prompts: async () => prompts,
+    askMapping: async (question) => {
+      asked.push(`mapping of ${question.file}`);
+      return question.mapping;
+    },
   };
 }
 
@@ -168,7 +145,7 @@ function evaluationIO(tty, asked) {
 export async function detectColumns(prepareFiles, file) {
   const asked = [];
   const run = async (tty) => {
-    const prepared = await prepareFiles([file], {}, evaluationIO(tty, asked));
+    const prepared = await prepareFiles([file], {}, evaluationHooks(tty, asked));
     const { headers, mapping, skip } = prepared.files[0].layout;
     const clean = {};
     for (const [field, cols] of Object.entries(mapping)) {

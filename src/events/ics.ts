@@ -56,8 +56,9 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
   const times = eventTimes(event);
   const calendar = ical({
     prodId: { company: 'ILO Skills Innovation Network', product: 'skillsnet', language: 'EN' },
+    // No calendar name (X-WR-CALNAME): with one, Outlook opens the file as a calendar of its own
+    // instead of adding the event to the reader's calendar.
     method: ICalCalendarMethod.PUBLISH,
-    name: event.title,
   });
   const sequence = options.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`);

@@ -157,6 +157,18 @@ describe('the sample reports shipped in data/sample/events', () => {
   });
 });
 
+describe('the sample reports hold invented people only', () => {
+  it('every address is at a reserved domain (example.org, .com, .net)', async () => {
+    for (const file of ['zoom-participants-en.csv', 'zoom-participants-fr.csv', 'zoom-participants-es.csv', 'teams-attendance-en.csv', 'teams-attendance-fr.csv', 'teams-attendance-es.csv']) {
+      const bytes = Buffer.from(sample(file));
+      const text = bytes[0] === 0xff ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
+      const emails = text.match(/[^\s,;\t<>"]+@[^\s,;\t<>"]+/g) ?? [];
+      expect(emails.length, file).toBeGreaterThan(3);
+      for (const e of emails) expect(e, file).toMatch(/@(?:[a-z0-9-]+\.)*example\.(?:org|com|net)$/);
+    }
+  });
+});
+
 describe('report variants', () => {
   it('reads Zoom\'s one-table export, where the host\'s columns repeat before the participant\'s', async () => {
     const text = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OperationError, UsageError } from '../../src/errors.js';
 import { assignBreakoutGroups, groupByMember, parseGroupSpec, type BreakoutResult } from '../../src/events/groups.js';
 import type { Invitee } from '../../src/events/types.js';
 import { CORE_GROUP } from './fixtures.js';
@@ -108,5 +109,8 @@ describe('breakout groups for the first Core Group meeting', () => {
     );
     await expect(assignBreakoutGroups(CORE_GROUP, 'ar=1')).rejects.toThrow('more groups than members: ar=1 asks for 1 group but 0 invitees work in ar');
     await expect(assignBreakoutGroups(CORE_GROUP, 'en=2,ar=1', { eventLanguages: ['en', 'fr', 'es'] })).rejects.toThrow('the event runs in en, fr, es, not in ar');
+    // exit 1 (the operation cannot be done) and exit 2 (wrong usage) in the CLI
+    await expect(assignBreakoutGroups(CORE_GROUP, 'fr=7')).rejects.toBeInstanceOf(OperationError);
+    await expect(assignBreakoutGroups(CORE_GROUP, 'fr=x')).rejects.toBeInstanceOf(UsageError);
   });
 });

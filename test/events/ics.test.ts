@@ -30,6 +30,7 @@ describe('the event as an iCalendar file', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).not.toContain('X-WR-CALNAME');
   });
 
   it('starts at the intended instant: 14:00 Geneva is 13:00 UTC', () => {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataFileError, loadDataFile, parseDataFile, type DataValidator } from '../../../src/data/load.js';
 import { jsonSyntaxProblem } from '../../../src/data/json-syntax.js';
+import { validateAttendanceHeaders } from '../../../src/data/validate/attendance-headers.js';
+import { validateEventTexts } from '../../../src/data/validate/event-texts.js';
 import { validateCategoryTerms } from '../../../src/data/validate/category-terms.js';
 import { validateHeaders } from '../../../src/data/validate/headers.js';
 import { validateLanguages } from '../../../src/data/validate/languages.js';
@@ -19,7 +21,9 @@ const DATA = path.join(ROOT, 'data');
 
 /** Every data file with the check generated from its schema. */
 const CHECKS: Record<string, DataValidator> = {
+  'attendance-headers.json': validateAttendanceHeaders,
   'category-terms.json': validateCategoryTerms,
+  'event-texts.json': validateEventTexts,
   'headers.json': validateHeaders,
   'languages.json': validateLanguages,
   'region-names.json': validateRegionNames,

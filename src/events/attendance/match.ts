@@ -1,0 +1,211 @@
+/**
+ * Who attended: each report row matched to a member, by email first (case-insensitive, the
+ * member's other addresses included), then by name — accents, case, punctuation and word order
+ * ignored, so "García Márquez, Andrés" is "Andrés García Márquez", and Zoom's renamed
+ * "Ana (Ana García)" is tried under both names. Only a single member may fit: a name two
+ * members share stays unmatched, with the reason, for the officer to link or ignore.
+ *
+ * Minutes are summed per member across re-joins and files; time during which the same member
+ * was connected twice (laptop and phone, or the same meeting in two reports) counts once.
+ * Every row is accounted for: rows = matched + unmatched.
+ */
+import { normaliseName } from '../../geo/normalise.js';
+import type { AttendanceFile, AttendanceReport, AttendanceRow } from './report.js';
+
+export interface AttendanceMember {
+  memberId: number;
+  name: string | null;
+  email: string | null;
+  altEmails?: readonly string[];
+}
+
+/** An officer's decision about rows that did not match: link them to a member, or ignore them (memberId null). */
+export interface AttendanceLink {
+  email?: string;
+  name?: string;
+  memberId: number | null;
+}
+
+export interface MatchedRow {
+  file: string;
+  rowNumber: number;
+  memberId: number;
+  by: 'email' | 'name' | 'link';
+}
+
+export interface UnmatchedRow {
+  file: string;
+  rowNumber: number;
+  name: string;
+  email: string | null;
+  reason: string;
+}
+
+export interface MemberAttendance {
+  memberId: number;
+  /** Whole minutes connected, overlaps counted once; waiting-room time excluded. */
+  minutes: number;
+  /** Rows (connections) matched to the member, waiting-room rows excluded. */
+  joins: number;
+  firstJoin: string | null;
+  lastLeave: string | null;
+}
+
+export interface AttendanceFileResult extends AttendanceFile {
+  matched: number;
+  unmatched: number;
+}
+
+export interface AttendanceResult {
+  rows: number;
+  matched: number;
+  unmatched: number;
+  files: AttendanceFileResult[];
+  perMember: MemberAttendance[];
+  matches: MatchedRow[];
+  unmatchedRows: UnmatchedRow[];
+}
+
+/** A name as a key: no accents, case or punctuation, words in alphabetical order. */
+export function nameKey(name: string): string {
+  return normaliseName(name).split(' ').filter(Boolean).sort().join(' ');
+}
+
+function emailKey(email: string | null | undefined): string {
+  return (email ?? '').trim().toLowerCase().replace(/^mailto:/, '');
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+const ids = (list: readonly number[]) => list.map((id) => `#${id}`).join(', ');
+
+export function matchAttendance(reports: readonly AttendanceReport[], members: readonly AttendanceMember[], options: { links?: readonly AttendanceLink[] } = {}): AttendanceResult {
+  const byEmail = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const nameOf = new Map<number, string>();
+  for (const m of members) {
+    for (const e of [m.email, ...(m.altEmails ?? [])]) if (emailKey(e)) pushTo(byEmail, emailKey(e), m.memberId);
+    if (m.name && nameKey(m.name)) {
+      pushTo(byName, nameKey(m.name), m.memberId);
+      nameOf.set(m.memberId, nameKey(m.name));
+    }
+  }
+  const linkByEmail = new Map<string, number | null>();
+  const linkByName = new Map<string, number | null>();
+  for (const l of options.links ?? []) {
+    if (l.email && emailKey(l.email)) linkByEmail.set(emailKey(l.email), l.memberId);
+    else if (l.name && nameKey(l.name)) linkByName.set(nameKey(l.name), l.memberId);
+  }
+
+  const matches: MatchedRow[] = [];
+  const unmatchedRows: UnmatchedRow[] = [];
+  const rowsOf = new Map<number, AttendanceRow[]>();
+  const files: AttendanceFileResult[] = [];
+
+  for (const report of reports) {
+    let matched = 0;
+    let unmatched = 0;
+    for (const row of report.rows) {
+      const outcome = matchRow(row, { byEmail, byName, nameOf, linkByEmail, linkByName });
+      if ('memberId' in outcome) {
+        matched++;
+        matches.push({ file: row.file, rowNumber: row.rowNumber, memberId: outcome.memberId, by: outcome.by });
+        if (!row.waitingRoom) pushTo(rowsOf, outcome.memberId, row);
+      } else {
+        unmatched++;
+        unmatchedRows.push({ file: row.file, rowNumber: row.rowNumber, name: row.name, email: row.email, reason: outcome.reason });
+      }
+    }
+    files.push({ ...report.file, matched, unmatched });
+  }
+
+  const perMember = [...rowsOf.entries()].sort((a, b) => a[0] - b[0]).map(([memberId, rows]) => memberMinutes(memberId, rows));
+  const matchedCount = matches.length;
+  return {
+    rows: matchedCount + unmatchedRows.length,
+    matched: matchedCount,
+    unmatched: unmatchedRows.length,
+    files,
+    perMember,
+    matches,
+    unmatchedRows,
+  };
+}
+
+interface Index {
+  byEmail: Map<string, number[]>;
+  byName: Map<string, number[]>;
+  nameOf: Map<number, string>;
+  linkByEmail: Map<string, number | null>;
+  linkByName: Map<string, number | null>;
+}
+
+type Outcome = { memberId: number; by: MatchedRow['by'] } | { reason: string };
+
+function matchRow(row: AttendanceRow, idx: Index): Outcome {
+  const email = emailKey(row.email);
+  const keys = [...new Set((row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean))];
+  // The officer's decisions first.
+  const byName = keys.find((k) => idx.linkByName.has(k));
+  const link = email && idx.linkByEmail.has(email) ? idx.linkByEmail.get(email) : byName !== undefined ? idx.linkByName.get(byName) : undefined;
+  if (link !== undefined) return link === null ? { reason: 'ignored by the officer' } : { memberId: link, by: 'link' };
+
+  if (email) {
+    const found = idx.byEmail.get(email) ?? [];
+    if (found.length === 1) return { memberId: found[0]!, by: 'email' };
+    if (found.length > 1) {
+      const narrowed = found.filter((id) => keys.includes(idx.nameOf.get(id) ?? ''));
+      if (narrowed.length === 1) return { memberId: narrowed[0]!, by: 'email' };
+      return { reason: `the email ${email} belongs to ${found.length} members (${ids(found)})` };
+    }
+  }
+  const candidates = [...new Set(keys.flatMap((k) => idx.byName.get(k) ?? []))];
+  if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
+  const shown = row.names.length > 1 ? row.names.map((n) => `"${n}"`).join(' or ') : `"${row.names[0] ?? row.name}"`;
+  if (candidates.length > 1) return { reason: `the name ${shown} fits ${candidates.length} members (${ids(candidates.sort((a, b) => a - b))})` };
+  if (!email && !keys.length) return { reason: 'the row has neither a name nor an email' };
+  if (email) return { reason: `no member has the email ${email}${keys.length ? ` or the name ${shown}` : ''}` };
+  return { reason: `no email, and no member has the name ${shown}` };
+}
+
+/**
+ * Minutes of one member: the union of their connection intervals, plus the stated minutes of
+ * rows without a usable interval. An interval is usable when the row's own minutes do not say
+ * it held breaks (Teams' per-person row spans first join to last leave).
+ */
+function memberMinutes(memberId: number, rows: AttendanceRow[]): MemberAttendance {
+  const intervals: [number, number][] = [];
+  let loose = 0;
+  for (const r of rows) {
+    const start = r.joinTime ? Date.parse(r.joinTime) : NaN;
+    const end = r.leaveTime ? Date.parse(r.leaveTime) : NaN;
+    const span = (end - start) / 60_000;
+    if (Number.isFinite(span) && span >= 0 && (r.minutes === null || r.minutes >= span - 1)) intervals.push([start, end]);
+    else loose += r.minutes ?? 0;
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let open: [number, number] | null = null;
+  for (const [s, e] of intervals) {
+    if (open && s <= open[1]) open[1] = Math.max(open[1], e);
+    else {
+      if (open) total += open[1] - open[0];
+      open = [s, e];
+    }
+  }
+  if (open) total += open[1] - open[0];
+  const joins = rows.map((r) => r.joinTime).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
+  const leaves = rows.map((r) => r.leaveTime).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
+  return {
+    memberId,
+    minutes: Math.round(total / 60_000 + loose),
+    joins: rows.length,
+    firstJoin: joins[0] ?? null,
+    lastLeave: leaves[leaves.length - 1] ?? null,
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * Reads one attendance report — Zoom's participants CSV or Teams' attendance report — into one
+ * AttendanceRow per participant row, whatever the report's language, encoding, delimiter and
+ * date format. Nothing is matched to members here (match.ts does that) and nothing is dropped:
+ * a row whose times cannot be read is kept with empty times and a note.
+ *
+ * Bytes in, rows out: the caller reads the file. The encoding is recognised as the import
+ * recognises it (src/import/detect.ts: BOM, UTF-16 without BOM, UTF-8, Windows-1252), cells are
+ * split by csv-parse.
+ */
+import { isUtf8 } from 'node:buffer';
+import { OperationError } from '../../errors.js';
+import { detectEncoding } from '../../import/detect.js';
+import { normaliseName } from '../../geo/normalise.js';
+import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
+import { isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, yesNo, type HeaderMatch } from './headers.js';
+import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
+import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
+import { zoomNames, zoomSummary, type MeetingSummary } from './zoom.js';
+
+export type ReportSource = 'zoom' | 'teams';
+
+export interface AttendanceRow {
+  /** The report file's name, as given by the caller. */
+  file: string;
+  /** Line of the row in the file (1 = first line), as a text editor or spreadsheet counts. */
+  rowNumber: number;
+  /** The name cell as written. */
+  name: string;
+  /** The names that may identify the person: Zoom's display and original names, Teams' name without "(External)". */
+  names: string[];
+  email: string | null;
+  /** ISO 8601 with the offset of the report's time zone; null when absent or unreadable. */
+  joinTime: string | null;
+  leaveTime: string | null;
+  /** Minutes as the report states them (else from join and leave); null when neither is readable. */
+  minutes: number | null;
+  /** Joined as a guest (Zoom's Guest column, Teams' "(Guest)"/"(Unverified)"); null when the report does not say. */
+  guest: boolean | null;
+  /** A Zoom row for time spent in the waiting room: accounted for, never counted as attendance. */
+  waitingRoom: boolean;
+  role: string | null;
+  /** What could not be read in this row. */
+  problems: string[];
+}
+
+export interface ReportTable {
+  /** Line of the table's header. */
+  line: number;
+  header: string[];
+  rows: number;
+  /** 'all': every row read; 'missing people': only people the per-join table lacks; 'none'. */
+  read: 'all' | 'missing people' | 'none';
+}
+
+export interface AttendanceFile {
+  file: string;
+  source: ReportSource;
+  /** Language of the report's labels ('en', 'fr', 'es'), or null. */
+  language: string | null;
+  encoding: string;
+  delimiter: string;
+  /** Data rows read (= the AttendanceRows of this file). */
+  rows: number;
+  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null };
+  /** Zone the report's clock times were read in. */
+  timeZone: string;
+  dateOrder: OrderDecision;
+  tables: ReportTable[];
+  warnings: string[];
+}
+
+export interface AttendanceReport {
+  file: AttendanceFile;
+  rows: AttendanceRow[];
+}
+
+export interface ReadReportOptions {
+  /** Name shown in messages and results. */
+  file: string;
+  /**
+   * Zone of the report's clock times: Zoom and Teams write them in the time zone of the account
+   * that downloads the report, without saying which. Usually the event's zone.
+   */
+  timeZone: string;
+  /** The event's date in that zone ('YYYY-MM-DD'): settles 03/12 vs 12/03, dates time-only cells. */
+  eventDate?: string;
+  /** Skip detection. */
+  source?: ReportSource;
+}
+
+interface Rec {
+  cells: string[];
+  line: number;
+}
+
+const DELIMITERS = ['\t', ',', ';'] as const;
+
+export async function readAttendanceReport(bytes: Uint8Array, options: ReadReportOptions): Promise<AttendanceReport> {
+  const zone = timeZoneName(options.timeZone);
+  if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
+  const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const found = findHeader(text);
+  if (!found) {
+    if (/\bUser Action\b/i.test(text.slice(0, 2000))) {
+      throw new OperationError(`${options.file} is a 2020 Teams attendance list (one "Joined"/"Left" line per action), which skillsnet does not read`, {
+        hint: 'download the attendance report from the meeting\'s Attendance tab instead',
+      });
+    }
+    throw new OperationError(`${options.file} has no participants table that skillsnet recognises`, {
+      hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams); add your report\'s spelling to data/attendance-headers.json',
+    });
+  }
+  const records = await parseRecords(text, found.delimiter);
+
+  // Tables: each participants header and the rows under it, up to a blank line, a section title or another header.
+  const tables: (TableSpan & { match: HeaderMatch })[] = [];
+  let current: (TableSpan & { match: HeaderMatch }) | null = null;
+  let sections = 0;
+  records.forEach((r, i) => {
+    const blank = r.cells.every((c) => c.trim() === '');
+    if (isSectionTitle(r.cells)) {
+      sections++;
+      current = null;
+      return;
+    }
+    if (blank) {
+      current = null;
+      return;
+    }
+    const match = matchHeaderRow(r.cells);
+    if (isParticipantsHeader(match)) {
+      current = { header: i, rows: [], match };
+      tables.push(current);
+      return;
+    }
+    current?.rows.push(i);
+  });
+  const first = tables[0]!;
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined ? 'teams' : 'zoom');
+  const summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
+  const languages: Record<string, number> = {};
+  for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
+  const language = topLanguage(languages);
+
+  // Which rows: every row of the only table; of several, the per-join one plus anyone it lacks.
+  const chosen: { record: number; match: HeaderMatch }[] = [];
+  const read: ReportTable['read'][] = tables.map(() => 'none');
+  const main = perJoinTable(tables);
+  read[main] = 'all';
+  for (const r of tables[main]!.rows) chosen.push({ record: r, match: tables[main]!.match });
+  const known = new Set(chosen.map((c) => personKey(records[c.record]!.cells, c.match)));
+  tables.forEach((t, ti) => {
+    if (ti === main) return;
+    for (const r of t.rows) {
+      const key = personKey(records[r]!.cells, t.match);
+      if (known.has(key)) continue;
+      known.add(key);
+      chosen.push({ record: r, match: t.match });
+      read[ti] = 'missing people';
+    }
+  });
+  chosen.sort((a, b) => a.record - b.record);
+
+  const cell = (c: { record: number; match: HeaderMatch }, field: keyof HeaderMatch['columns']) => {
+    const at = c.match.columns[field];
+    return at === undefined ? '' : (records[c.record]!.cells[at] ?? '').trim();
+  };
+  const timeValues = chosen.flatMap((c) => [cell(c, 'join'), cell(c, 'leave')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
+  const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
+  const warnings: string[] = [];
+  const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
+  const fallbackDate = summaryStart?.slice(0, 10) ?? options.eventDate;
+  if (dateOrder.basis === 'language' && dateOrder.order) {
+    warnings.push(`dates such as "${timeValues.find((v) => dateTimeParts(v)?.kind === 'ab')}" could be read either way: read ${dateOrder.order.replace('-', ' ')} (the report is in ${language ?? 'an unknown language'}); give the event's date to settle it`);
+  }
+
+  const rows = chosen.map((c): AttendanceRow => {
+    const rec = records[c.record]!;
+    const problems: string[] = [];
+    const rawName = cell(c, 'name');
+    const marked = stripNameMarkers(rawName);
+    const names = source === 'zoom' ? zoomNames(marked.name) : marked.name ? [marked.name] : [];
+    const guestCell = yesNo(cell(c, 'guest'));
+    const guest = marked.guest ? true : guestCell ?? (source === 'teams' ? false : null);
+    let email = cell(c, 'email').toLowerCase() || null;
+    const upn = cell(c, 'upn').toLowerCase();
+    if (!email && upn.includes('@') && !upn.includes('#ext#')) email = upn;
+    const joinText = cell(c, 'join');
+    const leaveText = cell(c, 'leave');
+    const join = instantText(joinText, dateOrder, zone, fallbackDate);
+    let leave = instantText(leaveText, dateOrder, zone, fallbackDate);
+    if (joinText && !join) problems.push(`join time "${joinText}" is not a date and time`);
+    if (leaveText && !leave) problems.push(`leave time "${leaveText}" is not a date and time`);
+    if (join && leave && Date.parse(leave) < Date.parse(join) && dateTimeParts(leaveText)?.kind === 'time') {
+      leave = shiftDay(leave, zone);
+    }
+    const durationText = cell(c, 'duration');
+    let seconds = durationSeconds(durationText);
+    if (durationText && seconds === null) problems.push(`duration "${durationText}" is not a duration`);
+    if (seconds === null && join && leave) seconds = Math.max(0, (Date.parse(leave) - Date.parse(join)) / 1000);
+    for (const p of problems) warnings.push(`line ${rec.line}: ${p}`);
+    return {
+      file: options.file,
+      rowNumber: rec.line,
+      name: rawName,
+      names,
+      email,
+      joinTime: join,
+      leaveTime: leave,
+      minutes: seconds === null ? null : Math.round((seconds / 60) * 100) / 100,
+      guest,
+      waitingRoom: yesNo(cell(c, 'waitingRoom')) === true,
+      role: cell(c, 'role') || null,
+      problems,
+    };
+  });
+  if (!rows.length) warnings.push('the participants table has no rows');
+
+  return {
+    file: {
+      file: options.file,
+      source,
+      language,
+      encoding,
+      delimiter: found.delimiter,
+      rows: rows.length,
+      meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, fallbackDate) },
+      timeZone: zone,
+      dateOrder,
+      tables: tables.map((t, i) => ({ line: records[t.header]!.line, header: records[t.header]!.cells, rows: t.rows.length, read: read[i]! })),
+      warnings,
+    },
+    rows,
+  };
+}
+
+/** Same person within one file: by email, else by name (for Teams' two tables). */
+function personKey(cells: string[], match: HeaderMatch): string {
+  const email = match.columns.email === undefined ? '' : (cells[match.columns.email] ?? '').trim().toLowerCase();
+  if (email) return `email:${email}`;
+  const name = match.columns.name === undefined ? '' : stripNameMarkers(cells[match.columns.name] ?? '').name;
+  return `name:${normaliseName(name)}`;
+}
+
+function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string): string | null {
+  if (!text) return null;
+  const parts = dateTimeParts(text);
+  if (!parts) return null;
+  const wall = wallOf(parts, order.order, fallbackDate);
+  if (!wall) return null;
+  const instant = instantOfWall(wall, zone);
+  return instant ? localTime(instant, zone).iso : null;
+}
+
+function shiftDay(iso: string, zone: string): string {
+  return localTime(new Date(Date.parse(iso) + 86_400_000), zone).iso;
+}
+
+async function decode(bytes: Buffer): Promise<{ text: string; encoding: string }> {
+  const { encoding, bom } = detectEncoding({ head: bytes.subarray(0, 64 * 1024), validUtf8: isUtf8(bytes) });
+  const body = bytes.subarray(bom);
+  if (encoding === 'utf8') return { text: body.toString('utf8'), encoding };
+  const iconv = (await import('iconv-lite')).default;
+  return { text: iconv.decode(body, encoding, { stripBOM: true }), encoding };
+}
+
+/** The first line that is a participants header, under the delimiter that makes it one. */
+function findHeader(text: string): { line: number; delimiter: string } | null {
+  const lines = text.split(/\r\n|\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    for (const d of DELIMITERS) {
+      if (!lines[i]!.includes(d)) continue;
+      const cells = lines[i]!.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+      if (isParticipantsHeader(matchHeaderRow(cells))) return { line: i + 1, delimiter: d };
+    }
+  }
+  return null;
+}
+
+async function parseRecords(text: string, delimiter: string): Promise<Rec[]> {
+  const { parse } = await import('csv-parse/sync');
+  const parsed = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  let previousEnd = 0;
+  return parsed.map((p) => {
+    const line = previousEnd + 1;
+    previousEnd = p.info.lines;
+    return { cells: p.record, line };
+  });
+}

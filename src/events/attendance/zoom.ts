@@ -1,0 +1,47 @@
+/**
+ * What is particular to Zoom's participants report (Reports > Usage > Participants > Export):
+ * the meeting summary block above the participants table (optional: "Export with meeting data"),
+ * "Name (Original Name)" values that hold the display name and, after a rename, the original
+ * one in parentheses, and a Guest column. The table itself is read by report.ts.
+ */
+import { summaryField, type SummaryField } from './headers.js';
+
+export interface MeetingSummary {
+  meetingId?: string;
+  title?: string;
+  /** As written in the file; see the file's start/end instants for the parsed values. */
+  start?: string;
+  end?: string;
+  participants?: string;
+}
+
+/**
+ * The summary block: a row of summary labels ("Meeting ID,Topic,Start Time,...") followed by a
+ * row of values, somewhere above the participants header.
+ */
+export function zoomSummary(records: readonly string[][], before: number): MeetingSummary {
+  for (let i = 0; i < before - 1; i++) {
+    const labels = records[i]!;
+    const fields = labels.map((l) => summaryField(l)?.field ?? null);
+    if (fields.filter(Boolean).length < 2) continue;
+    const values = records[i + 1]!;
+    const summary: MeetingSummary = {};
+    fields.forEach((f, j) => {
+      const v = (values[j] ?? '').trim();
+      if (f && v && !(f in summary)) summary[f as SummaryField] = v;
+    });
+    return summary;
+  }
+  return {};
+}
+
+/**
+ * The names a Zoom name cell gives: "Ana (Ana García)" is Ana, renamed from Ana García; both
+ * may identify the member. A cell without parentheses is just the name.
+ */
+export function zoomNames(cell: string): string[] {
+  const t = cell.trim();
+  const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(t);
+  if (!m || !m[1]) return t ? [t] : [];
+  return [m[1].trim(), m[2]!.trim()].filter(Boolean);
+}

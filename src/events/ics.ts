@@ -1,0 +1,95 @@
+/**
+ * The event as an RFC 5545 calendar file (ical-generator), for Outlook, Google Calendar and Apple
+ * Calendar.
+ *
+ * Times are written in UTC (DTSTART:20201119T130000Z). Every calendar reads a UTC time the same
+ * way and shows it on the reader's own clock, which is what a network spread from Apia to Mexico
+ * City needs; a TZID time would also need a VTIMEZONE block describing the zone's rules, which
+ * some importers ignore or misread, and gains nothing for a one-off event (it only matters for
+ * repeating events that cross a daylight-saving change). The organiser's local time is written in
+ * the description.
+ *
+ * The UID is derived from the event's ID and the database's own ID, never from the time of
+ * export: re-sending the file after an edit (SEQUENCE one higher) or a cancellation
+ * (STATUS:CANCELLED) updates the entry people already have instead of adding a second one.
+ */
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { UsageError } from '../errors.js';
+import { eventTimes } from './event.js';
+import type { NetworkEvent } from './types.js';
+
+export interface CalendarAttendee {
+  name: string | null;
+  email: string | null;
+}
+
+export interface CalendarOptions {
+  /** The event's ID in the database. */
+  eventId: number;
+  /** The database's own ID (a UUID kept in the database), so two databases never share UIDs. */
+  databaseId: string;
+  /** How many times the event was edited since it was first sent (0 for the first version). */
+  sequence?: number;
+  /** Attendees are written only with contact details allowed (CLI: --with-contact-details). */
+  withContactDetails?: boolean;
+  attendees?: readonly CalendarAttendee[];
+  /** Organiser shown in calendars. */
+  organizer?: { name: string; email: string };
+  /** Meeting link or place. */
+  location?: string;
+  /** Extra text after the generated description. */
+  description?: string;
+  /** DTSTAMP (the moment the file is written); pass it for reproducible output. */
+  stamp?: Date;
+}
+
+/** The UID of an event's calendar entry: the same on every export of the same event from the same database. */
+export function eventUid(eventId: number, databaseId: string): string {
+  if (!Number.isInteger(eventId) || eventId <= 0) throw new UsageError(`event ID must be a positive integer, got ${eventId}`);
+  const host = databaseId.trim().toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!host) throw new UsageError('the database ID is empty: a calendar UID needs it');
+  return `skillsnet-event-${eventId}@${host}`;
+}
+
+/** The .ics text of one event (CRLF lines, folded at 75 octets by ical-generator). */
+export function eventCalendar(event: NetworkEvent, options: CalendarOptions): string {
+  const times = eventTimes(event);
+  const calendar = ical({
+    prodId: { company: 'ILO Skills Innovation Network', product: 'skillsnet', language: 'EN' },
+    // No calendar name (X-WR-CALNAME): with one, Outlook opens the file as a calendar of its own
+    // instead of adding the event to the reader's calendar.
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  const sequence = options.sequence ?? 0;
+  if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`);
+  const lines = [
+    `${times.localStart.date} ${times.localStart.time}–${times.localEnd.time} ${event.timeZone} (UTC${times.localStart.offset})`,
+    event.languages.length ? `Languages: ${event.languages.join(', ')}` : '',
+    options.description ?? '',
+  ].filter(Boolean);
+  const entry = calendar.createEvent({
+    id: eventUid(options.eventId, options.databaseId),
+    sequence,
+    start: times.start,
+    end: times.end,
+    stamp: options.stamp ?? new Date(),
+    summary: event.title,
+    description: lines.join('\n'),
+    status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    ...(options.location ? { location: options.location } : {}),
+    ...(options.organizer ? { organizer: options.organizer } : {}),
+  });
+  if (options.withContactDetails) {
+    for (const a of options.attendees ?? []) {
+      if (!a.email) continue;
+      entry.createAttendee({
+        email: a.email,
+        ...(a.name ? { name: a.name } : {}),
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        rsvp: false,
+      });
+    }
+  }
+  return calendar.toString();
+}

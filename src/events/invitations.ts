@@ -1,0 +1,149 @@
+/**
+ * The mail-merge sheet for an event: one row per invitee with the event's date and time on the
+ * invitee's own clock, a salutation and a date line in their working language, and their
+ * breakout group. The zone comes from the member's stored zone, else from their country (the
+ * capital's zone, flagged, for countries that span several): the flag tells the officer which
+ * times are a guess worth checking.
+ */
+import { CSV_OPTIONS, safeCell } from '../export/escape.js';
+import { eventTimes } from './event.js';
+import { dateText, salutation, textLanguage } from './texts.js';
+import { localTime, memberTimeZone, utcText } from './timezones.js';
+import type { Invitee, NetworkEvent } from './types.js';
+
+export interface InvitationRow {
+  memberId: number;
+  email: string;
+  givenName: string;
+  familyName: string;
+  fullName: string;
+  organization: string;
+  country: string;
+  salutation: string;
+  /** The language of the row's texts: the working language when the tool writes it (en, fr, es), else English. */
+  language: string;
+  workingLanguage: string;
+  /** Breakout group ('en-1'), empty when none. */
+  group: string;
+  /** IANA zone the times are in; empty when none could be found. */
+  timeZone: string;
+  timeZoneSource: 'member' | 'country' | 'capital' | '';
+  /** The country spans zones that differ and the member has no zone of their own: the capital's time was used. */
+  multipleZones: boolean;
+  /** ISO 8601 with the zone's offset, '2020-11-19T07:00:00-06:00'. */
+  localStart: string;
+  localEnd: string;
+  localDateText: string;
+  utcStart: string;
+  /** Why a field is empty or a guess. */
+  note: string;
+}
+
+export interface InvitationOptions {
+  /** Breakout group of each member (memberId -> 'en-1'). */
+  groups?: ReadonlyMap<number, string>;
+}
+
+export interface InvitationSheet {
+  rows: InvitationRow[];
+  /** One sentence per thing the officer should look at before sending. */
+  warnings: string[];
+}
+
+/** One row per invitee, in the order given. */
+export function buildInvitations(event: NetworkEvent, invitees: readonly Invitee[], options: InvitationOptions = {}): InvitationSheet {
+  const times = eventTimes(event);
+  const rows = invitees.map((m): InvitationRow => {
+    const language = textLanguage(m.workingLanguage);
+    const tz = memberTimeZone(m, times.start);
+    const name = m.givenName?.trim() || m.fullName?.trim() || null;
+    const local = tz.zone ? { start: localTime(times.start, tz.zone), end: localTime(times.end, tz.zone) } : null;
+    const notes: string[] = [];
+    if (tz.note) notes.push(tz.note);
+    if (tz.multipleZones) notes.push(`${m.country} spans several time zones: the capital's time is shown`);
+    if (!m.email) notes.push('no email address');
+    return {
+      memberId: m.memberId,
+      email: m.email ?? '',
+      givenName: m.givenName ?? '',
+      familyName: m.familyName ?? '',
+      fullName: m.fullName ?? [m.givenName, m.familyName].filter(Boolean).join(' '),
+      organization: m.organization,
+      country: m.country ?? '',
+      salutation: salutation(language, name),
+      language,
+      workingLanguage: m.workingLanguage ?? '',
+      group: options.groups?.get(m.memberId) ?? '',
+      timeZone: tz.zone ?? '',
+      timeZoneSource: tz.source ?? '',
+      multipleZones: tz.multipleZones,
+      localStart: local?.start.iso ?? '',
+      localEnd: local?.end.iso ?? '',
+      localDateText: tz.zone ? dateText(language, times.start, times.end, tz.zone) : '',
+      utcStart: utcText(times.start),
+      note: notes.join('; '),
+    };
+  });
+  const warnings: string[] = [];
+  const count = (p: (r: InvitationRow) => boolean) => rows.filter(p).length;
+  const noZone = count((r) => !r.timeZone);
+  const guessed = count((r) => r.multipleZones);
+  const noEmail = count((r) => !r.email);
+  if (noZone) warnings.push(`${noZone} invitee${noZone === 1 ? ' has' : 's have'} no country or time zone on record: their local time is left blank`);
+  if (guessed) warnings.push(`${guessed} invitee${guessed === 1 ? ' lives' : 's live'} in a country with several time zones: the capital's time is shown (multiple_zones_flag), check it or record their own zone`);
+  if (noEmail) warnings.push(`${noEmail} invitee${noEmail === 1 ? ' has' : 's have'} no email address`);
+  return { rows, warnings };
+}
+
+/** The sheet's columns, in order (CONTRACT: at least email, given_name, language, group, time_zone, local_start). */
+export const INVITATION_CSV_COLUMNS = [
+  'email',
+  'given_name',
+  'family_name',
+  'full_name',
+  'organization',
+  'country',
+  'salutation',
+  'language',
+  'working_language',
+  'group',
+  'time_zone',
+  'time_zone_source',
+  'multiple_zones_flag',
+  'local_start',
+  'local_end',
+  'local_date_text',
+  'utc_start',
+  'member_id',
+  'note',
+] as const;
+
+function csvRecord(r: InvitationRow): (string | number)[] {
+  return [
+    r.email,
+    r.givenName,
+    r.familyName,
+    r.fullName,
+    r.organization,
+    r.country,
+    r.salutation,
+    r.language,
+    r.workingLanguage,
+    r.group,
+    r.timeZone,
+    r.timeZoneSource,
+    r.multipleZones ? 'yes' : 'no',
+    r.localStart,
+    r.localEnd,
+    r.localDateText,
+    r.utcStart,
+    r.memberId,
+    r.note,
+  ].map((v) => safeCell(v));
+}
+
+/** The sheet as CSV text for Excel and mail-merge tools: UTF-8 with a BOM, CRLF, formulas neutralised. */
+export async function invitationsCsv(rows: readonly InvitationRow[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  return '\uFEFF' + stringify([[...INVITATION_CSV_COLUMNS], ...rows.map(csvRecord)], CSV_OPTIONS);
+}

@@ -1,0 +1,331 @@
+/**
+ * Time zones: one meeting at 14:00 in Geneva is 07:00 in Mexico City and 03:00 the next day in
+ * Apia. Offsets and daylight saving come from the IANA data built into Node (through luxon,
+ * which reads it with Intl), never from a table of our own; which zones a country has comes from
+ * the countries-and-timezones package, and which of them its capital keeps from
+ * data/capital-time-zones.csv.
+ */
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ct from 'countries-and-timezones';
+import { DateTime, FixedOffsetZone } from 'luxon';
+import { UsageError } from '../errors.js';
+import { dataPath } from '../paths.js';
+
+// ---------------------------------------------------------------- zone names
+
+let spellings: Map<string, string> | undefined;
+
+/** Lower-cased zone name -> its usual spelling (Node's list plus the package's, with old names). */
+function zoneSpellings(): Map<string, string> {
+  if (spellings) return spellings;
+  const map = new Map<string, string>();
+  for (const name of Object.keys(ct.getAllTimezones({ deprecated: true }))) map.set(name.toLowerCase(), name);
+  // Node's own names win: they are the ones Intl reports back.
+  for (const name of Intl.supportedValuesOf('timeZone')) map.set(name.toLowerCase(), name);
+  spellings = map;
+  return map;
+}
+
+/**
+ * The IANA zone a text names, spelled as the database spells it ("europe/zurich" ->
+ * "Europe/Zurich"), or null. Only place names ("Area/City") and UTC are accepted: "EST" or "CET"
+ * are legal IANA names but fixed offsets that ignore daylight saving, so a meeting entered in
+ * them would drift by an hour for half the year.
+ */
+export function timeZoneName(text: string): string | null {
+  const name = text.trim();
+  if (!name || /^[+-]?\d/.test(name)) return null;
+  if (!name.includes('/') && name.toUpperCase() !== 'UTC') return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+  } catch {
+    return null;
+  }
+  return zoneSpellings().get(name.toLowerCase()) ?? name;
+}
+
+export function isValidTimeZone(text: string): boolean {
+  return timeZoneName(text) !== null;
+}
+
+/** The zone, or a usage error that says what a zone looks like. */
+export function checkTimeZone(text: string, what = 'time zone'): string {
+  const name = timeZoneName(text);
+  if (name) return name;
+  const hint = /^[A-Z]{3,5}$/.test(text.trim())
+    ? `"${text.trim()}" is an abbreviation; give the place, e.g. Europe/Zurich, America/Mexico_City, Asia/Manila`
+    : 'give an IANA time zone such as Europe/Zurich, America/Mexico_City or Asia/Manila';
+  throw new UsageError(`unknown ${what} "${text}"`, { hint });
+}
+
+// ---------------------------------------------------------------- wall time -> instant
+
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** The offset written after the time ("+01:00"), in minutes; undefined when none. */
+  offsetMinutes?: number;
+}
+
+/** 'YYYY-MM-DDTHH:MM' or 'YYYY-MM-DD HH:MM', optionally with an offset; null when not that shape. */
+export function parseWallTime(text: string): WallTime | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::00)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/i.exec(text.trim());
+  if (!m) return null;
+  const wall: WallTime = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! };
+  if (m[6]) {
+    const o = m[6].toUpperCase();
+    if (o === 'Z') wall.offsetMinutes = 0;
+    else {
+      const digits = o.replace(':', '');
+      const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+      wall.offsetMinutes = o.startsWith('-') ? -minutes : minutes;
+    }
+  }
+  return wall;
+}
+
+export type WallTimeProblem = 'format' | 'date' | 'zone' | 'gap' | 'ambiguous' | 'offset';
+
+export type WallTimeResult =
+  | { ok: true; instant: Date; utc: string; local: LocalTime }
+  | { ok: false; problem: WallTimeProblem; message: string; hint: string };
+
+/**
+ * The instant a wall-clock time in a zone names. A time the clocks skip (the spring-forward
+ * gap) or pass twice (the autumn overlap) is not guessed: it comes back as a problem with a
+ * message that says what happens that night and what to write instead.
+ */
+export function wallTimeToInstant(text: string, zoneText: string): WallTimeResult {
+  const zone = timeZoneName(zoneText);
+  if (!zone) return { ok: false, problem: 'zone', message: `unknown time zone "${zoneText}"`, hint: 'give an IANA time zone such as Europe/Zurich' };
+  const wall = parseWallTime(text);
+  if (!wall) {
+    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint: 'write it as YYYY-MM-DD HH:MM, e.g. 2020-11-19 14:00' };
+  }
+  const shown = `${pad4(wall.year)}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+  const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone });
+  if (!dt.isValid) return { ok: false, problem: 'date', message: `${shown} is not a real date and time`, hint: 'check the day, month and hour' };
+  if (dt.hour !== wall.hour || dt.minute !== wall.minute || dt.day !== wall.day) {
+    const jump = transitionAround(dt.toMillis(), zone);
+    return {
+      ok: false,
+      problem: 'gap',
+      message: `${shown} does not exist in ${zone}: that night the clocks go forward from ${jump.before} to ${jump.after}`,
+      hint: `choose a time outside ${jump.before}–${jump.after}, e.g. ${dt.toFormat('HH:mm')}`,
+    };
+  }
+  const possible = dt.getPossibleOffsets().sort((a, b) => b.offset - a.offset);
+  if (wall.offsetMinutes !== undefined) {
+    const chosen = possible.find((p) => p.offset === wall.offsetMinutes);
+    if (!chosen) {
+      return {
+        ok: false,
+        problem: 'offset',
+        message: `${shown} in ${zone} is at UTC${offsetText(dt.offset)}, not UTC${offsetText(wall.offsetMinutes)}`,
+        hint: `write ${shown} without an offset, or with ${offsetText(dt.offset)}`,
+      };
+    }
+    return resolved(chosen, zone);
+  }
+  if (possible.length > 1) {
+    const [first, second] = possible as [DateTime, DateTime];
+    const jump = transitionAround(second.toMillis(), zone);
+    const iso = `${shown.replace(' ', 'T')}`;
+    return {
+      ok: false,
+      problem: 'ambiguous',
+      message: `${shown} happens twice in ${zone}: that night the clocks go back from ${jump.before} to ${jump.after}`,
+      hint: `write the one you mean: ${iso}${offsetText(first.offset)} (the first time) or ${iso}${offsetText(second.offset)} (the second)`,
+    };
+  }
+  return resolved(dt, zone);
+}
+
+/**
+ * The instant of a wall-clock time read from a report (seconds included). A time in a DST gap
+ * or overlap cannot be asked about, so it is read as luxon reads it (the earlier offset);
+ * null when the date is not real.
+ */
+export function instantOfWall(wall: { year: number; month: number; day: number; hour: number; minute: number; second?: number }, zone: string): Date | null {
+  const dt = DateTime.fromObject({ ...wall, second: wall.second ?? 0 }, { zone });
+  return dt.isValid ? dt.toJSDate() : null;
+}
+
+function resolved(dt: DateTime, zone: string): WallTimeResult {
+  const instant = dt.toJSDate();
+  return { ok: true, instant, utc: utcText(instant), local: localTime(instant, zone) };
+}
+
+/** The clock change just before `ms` (within six hours): the wall times on either side of it. */
+function transitionAround(ms: number, zone: string): { before: string; after: string } {
+  const offsetAt = (t: number) => DateTime.fromMillis(t, { zone }).offset;
+  let lo = ms - 6 * 3600_000;
+  let hi = ms;
+  const target = offsetAt(hi);
+  if (offsetAt(lo) === target) return { before: '?', after: '?' };
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(mid) === target) hi = mid;
+    else lo = mid;
+  }
+  const old = offsetAt(lo);
+  return {
+    before: DateTime.fromMillis(hi, { zone: FixedOffsetZone.instance(old) }).toFormat('HH:mm'),
+    after: DateTime.fromMillis(hi, { zone }).toFormat('HH:mm'),
+  };
+}
+
+// ---------------------------------------------------------------- instant -> local time
+
+export interface LocalTime {
+  zone: string;
+  /** ISO 8601 with the zone's offset: '2020-11-19T07:00:00-06:00'. */
+  iso: string;
+  /** 'YYYY-MM-DD' */
+  date: string;
+  /** 'HH:MM' */
+  time: string;
+  /** '-06:00' */
+  offset: string;
+  /** The same instant in UTC: '2020-11-19T13:00:00Z'. */
+  utc: string;
+}
+
+/** An instant as the clock on the wall in `zone` shows it. */
+export function localTime(instant: Date | string, zoneText: string): LocalTime {
+  const zone = checkTimeZone(zoneText);
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(at.getTime())) throw new UsageError(`"${String(instant)}" is not an instant`);
+  const dt = DateTime.fromJSDate(at, { zone });
+  return {
+    zone,
+    iso: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
+    date: dt.toFormat('yyyy-MM-dd'),
+    time: dt.toFormat('HH:mm'),
+    offset: dt.toFormat('ZZ'),
+    utc: utcText(at),
+  };
+}
+
+/** 'YYYY-MM-DDTHH:MM:SSZ' (no milliseconds). */
+export function utcText(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const m = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+}
+
+/** UTC offset of a zone at an instant, in minutes. */
+export function offsetAt(instant: Date, zone: string): number {
+  return DateTime.fromJSDate(instant, { zone }).offset;
+}
+
+// ---------------------------------------------------------------- country -> zone
+
+export interface CapitalZone {
+  country: string;
+  capital: string;
+  zone: string;
+  note: string;
+}
+
+let capitals: Map<string, CapitalZone> | undefined;
+
+/** data/capital-time-zones.csv, by country code. */
+export function capitalTimeZones(): Map<string, CapitalZone> {
+  if (capitals) return capitals;
+  const rows = parse(fs.readFileSync(dataPath('capital-time-zones.csv'), 'utf8'), {
+    columns: true,
+    comment: '#',
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as Record<string, string>[];
+  const map = new Map<string, CapitalZone>();
+  for (const r of rows) {
+    const country = (r.country ?? '').toUpperCase();
+    if (country) map.set(country, { country, capital: r.capital ?? '', zone: r.time_zone ?? '', note: r.note ?? '' });
+  }
+  capitals = map;
+  return map;
+}
+
+export interface CountryZone {
+  country: string;
+  /** The zone to use for a member of this country who has no zone of their own. */
+  zone: string;
+  /** Every zone the country has (countries-and-timezones, current names). */
+  zones: string[];
+  /** 'country' when the country has one time, 'capital' when the capital's zone was picked among several. */
+  source: 'country' | 'capital';
+  /**
+   * True when the country's zones do not all show the same time (at `at` when given, else at
+   * some point of the year), so the capital's time may not be the member's.
+   */
+  multipleZones: boolean;
+}
+
+/** The time zone of a country (ISO 3166-1 alpha-2), or null when none is known (Bouvet Island). */
+export function countryTimeZone(countryCode: string, at?: Date): CountryZone | null {
+  const code = countryCode.trim().toUpperCase();
+  const zones = ct.getCountry(code)?.timezones.slice() ?? [];
+  const capital = capitalTimeZones().get(code);
+  if (zones.length === 0 && !capital) return null;
+  if (zones.length <= 1) {
+    const zone = zones[0] ?? capital!.zone;
+    return { country: code, zone, zones: zones.length ? zones : [zone], source: 'country', multipleZones: false };
+  }
+  const zone = capital?.zone ?? zones[0]!;
+  return { country: code, zone, zones, source: 'capital', multipleZones: zonesDiffer(zones, at) };
+}
+
+function zonesDiffer(zones: string[], at?: Date): boolean {
+  if (at) return new Set(zones.map((z) => offsetAt(at, z))).size > 1;
+  // No instant: whether the zones ever differ, by their standard and summer offsets.
+  const keys = zones.map((z) => {
+    const tz = ct.getTimezone(z);
+    return tz ? `${tz.utcOffset}/${tz.dstOffset}` : z;
+  });
+  return new Set(keys).size > 1;
+}
+
+export interface MemberZone {
+  /** null when neither the member nor their country gives one. */
+  zone: string | null;
+  source: 'member' | 'country' | 'capital' | null;
+  multipleZones: boolean;
+  /** Why there is no zone, or why the member's own zone was not used. */
+  note?: string;
+}
+
+/**
+ * The zone to show a member the event in: their own stored zone wins; otherwise their country's
+ * (the capital's, with the multipleZones flag, for a country that spans several).
+ */
+export function memberTimeZone(member: { timeZone?: string | null; country: string | null }, at?: Date): MemberZone {
+  let note: string | undefined;
+  if (member.timeZone) {
+    const own = timeZoneName(member.timeZone);
+    if (own) return { zone: own, source: 'member', multipleZones: false };
+    note = `the member's time zone "${member.timeZone}" is not an IANA zone`;
+  }
+  if (!member.country) return { zone: null, source: null, multipleZones: false, note: note ?? 'no country and no time zone on record' };
+  const c = countryTimeZone(member.country, at);
+  if (!c) return { zone: null, source: null, multipleZones: false, note: note ?? `no time zone known for country ${member.country}` };
+  return { zone: c.zone, source: c.source, multipleZones: c.multipleZones, ...(note ? { note } : {}) };
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function pad4(n: number): string {
+  return String(n).padStart(4, '0');
+}

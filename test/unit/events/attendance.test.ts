@@ -1,0 +1,292 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { matchAttendance } from '../../../src/events/attendance/match.js';
+import { readAttendanceReport, type AttendanceReport } from '../../../src/events/attendance/report.js';
+import { decideDateOrder, durationSeconds } from '../../../src/events/attendance/times.js';
+import { CORE_MEMBERS, sample } from './fixtures.js';
+
+const GENEVA = { timeZone: 'Europe/Zurich', eventDate: '2020-11-19' };
+
+async function read(file: string, options: Partial<Parameters<typeof readAttendanceReport>[1]> = {}): Promise<AttendanceReport> {
+  return readAttendanceReport(sample(file), { file, ...GENEVA, ...options });
+}
+
+async function readText(text: string | Uint8Array, options: Partial<Parameters<typeof readAttendanceReport>[1]> = {}): Promise<AttendanceReport> {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return readAttendanceReport(bytes, { file: 'report.csv', ...GENEVA, ...options });
+}
+
+const minutesOf = (result: ReturnType<typeof matchAttendance>, memberId: number) => result.perMember.find((p) => p.memberId === memberId);
+const matchOf = (result: ReturnType<typeof matchAttendance>, rowNumber: number, file?: string) =>
+  result.matches.find((m) => m.rowNumber === rowNumber && (!file || m.file === file));
+
+describe('the sample reports shipped in data/sample/events', () => {
+  it.each([
+    ['zoom-participants-en.csv', 'zoom', 'en', 'utf8', ',', 22, 'month-first'],
+    ['zoom-participants-fr.csv', 'zoom', 'fr', 'utf8', ',', 11, 'day-first'],
+    ['zoom-participants-es.csv', 'zoom', 'es', 'utf8', ',', 8, 'day-first'],
+    ['teams-attendance-en.csv', 'teams', 'en', 'utf16le', '\t', 11, 'month-first'],
+    ['teams-attendance-fr.csv', 'teams', 'fr', 'utf16le', '\t', 8, 'day-first'],
+    ['teams-attendance-es.csv', 'teams', 'es', 'utf16le', '\t', 7, 'day-first'],
+  ])('%s: %s report in %s, every row read', async (file, source, language, encoding, delimiter, rows, order) => {
+    const r = await read(file);
+    expect(r.file).toMatchObject({ source, language, encoding, delimiter, rows, dateOrder: { order, basis: 'values' }, warnings: [] });
+    expect(r.rows).toHaveLength(rows);
+    for (const row of r.rows) {
+      expect(row.problems, `${file} line ${row.rowNumber}`).toEqual([]);
+      expect(row.joinTime, `${file} line ${row.rowNumber}`).toMatch(/^2020-11-19T1[3-6]:\d\d:\d\d\+01:00$/);
+      expect(row.leaveTime).toMatch(/^2020-11-19T1[3-6]:\d\d:\d\d\+01:00$/);
+      expect(row.minutes).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the Zoom summary block and the meeting times in the event\'s zone', async () => {
+    const en = await read('zoom-participants-en.csv');
+    expect(en.file.meeting).toMatchObject({
+      meetingId: '92344172086',
+      title: 'Skills Innovation Network - Core Group meeting 1',
+      startTime: '2020-11-19T13:48:26+01:00',
+      endTime: '2020-11-19T16:07:51+01:00',
+    });
+    const es = await read('zoom-participants-es.csv');
+    expect(es.file.meeting).toMatchObject({ title: 'Red de Innovación en Competencias - reunión del Grupo Central 1', startTime: '2020-11-19T13:50:12+01:00' });
+    const fr = await read('zoom-participants-fr.csv');
+    expect(fr.file.meeting).toEqual({ startTime: null, endTime: null });
+  });
+
+  it('reads Teams\' summary section and picks the per-join table', async () => {
+    const en = await read('teams-attendance-en.csv');
+    expect(en.file.meeting).toMatchObject({ title: 'Skills Innovation Network - Core Group meeting 1', startTime: '2020-11-19T13:50:02+01:00', endTime: '2020-11-19T16:05:40+01:00' });
+    expect(en.file.tables.map((t) => [t.line, t.rows, t.read])).toEqual([[10, 9, 'none'], [22, 11, 'all']]);
+    const fr = await read('teams-attendance-fr.csv');
+    expect(fr.file.meeting).toMatchObject({ title: "Réseau d'innovation en compétences - groupe central, réunion 1", startTime: '2020-11-19T13:52:10+01:00' });
+    const es = await read('teams-attendance-es.csv');
+    expect(es.file.meeting).toMatchObject({ participants: '6', endTime: '2020-11-19T16:02:15+01:00' });
+  });
+
+  it('Zoom English: re-joins summed, overlapping connections counted once, names matched in any order, guests and ambiguous names left unmatched', async () => {
+    const r = matchAttendance([await read('zoom-participants-en.csv')], CORE_MEMBERS);
+    expect([r.rows, r.matched, r.unmatched]).toEqual([22, 17, 5]);
+    expect(r.rows).toBe(r.matched + r.unmatched);
+    // Yaw Adeyemi left and came back: 13:58:03-14:41:50 and 14:44:12-16:00:30
+    expect(minutesOf(r, 91)).toMatchObject({ joins: 2, minutes: 120, firstJoin: '2020-11-19T13:58:03+01:00', lastLeave: '2020-11-19T16:00:30+01:00' });
+    // Dewi Hoang's phone (renamed "Dewi's iPhone", original name Dewi Hoang) joined while her laptop was connected
+    expect(matchOf(r, 22)).toMatchObject({ memberId: 52, by: 'name' });
+    expect(minutesOf(r, 52)).toMatchObject({ joins: 2, minutes: 121 });
+    expect(matchOf(r, 9)).toMatchObject({ memberId: 441, by: 'name' }); // "Kouassi, Moussa", no email
+    expect(matchOf(r, 13)).toMatchObject({ memberId: 149, by: 'name' }); // another address than the one on record
+    expect(matchOf(r, 6)).toMatchObject({ memberId: 25, by: 'email' }); // "Nasrin (Nasrin Singh)"
+    expect(matchOf(r, 10)).toMatchObject({ memberId: 88, by: 'email' });
+    expect(r.unmatchedRows.map((u) => [u.rowNumber, u.reason])).toEqual([
+      [5, 'no member has the email secretariat@example.org or the name "Skills Network Secretariat"'],
+      [12, 'the name "Carlos Vargas" fits 2 members (#191, #330)'],
+      [15, 'no member has the email interpreter.enfr@example.com or the name "Interpreter EN-FR"'],
+      [20, 'no email, and no member has the name "iPhone"'],
+      [21, 'no email, and no member has the name "Tafadzwa S."'],
+    ]);
+  });
+
+  it('Zoom French: time in the waiting room is a row accounted for, not attendance', async () => {
+    const report = await read('zoom-participants-fr.csv');
+    expect(report.rows.filter((row) => row.waitingRoom).map((row) => row.rowNumber)).toEqual([3]);
+    const r = matchAttendance([report], CORE_MEMBERS);
+    expect([r.rows, r.matched, r.unmatched]).toEqual([11, 8, 3]);
+    expect(matchOf(r, 3)).toMatchObject({ memberId: 145 });
+    expect(minutesOf(r, 145)).toMatchObject({ joins: 1, minutes: 122, firstJoin: '2020-11-19T13:58:02+01:00' });
+    expect(matchOf(r, 6)).toMatchObject({ memberId: 88, by: 'email' }); // "Awa (Awa Traoré)"
+    expect(matchOf(r, 7)).toMatchObject({ memberId: 23, by: 'name' }); // "Mariam Al Masri" for Al-Masri
+    expect(minutesOf(r, 355)).toMatchObject({ joins: 2, minutes: 117 });
+    expect(r.unmatchedRows.map((u) => u.name)).toEqual(['Secrétariat du Réseau', 'Jean-Pierre Dubois', 'Invité Zoom']);
+  });
+
+  it('Zoom Spanish: two members named Carlos Vargas are told apart by their emails', async () => {
+    const r = matchAttendance([await read('zoom-participants-es.csv')], CORE_MEMBERS);
+    expect([r.rows, r.matched, r.unmatched]).toEqual([8, 5, 3]);
+    expect(matchOf(r, 6)).toMatchObject({ memberId: 191, by: 'email' });
+    expect(matchOf(r, 7)).toMatchObject({ memberId: 330, by: 'email' });
+    expect(matchOf(r, 8)).toMatchObject({ memberId: 266, by: 'name' }); // "Diego Lopez" without the accent
+    expect(minutesOf(r, 268)).toMatchObject({ joins: 2, minutes: 116 }); // "Rodríguez, Paola", twice
+  });
+
+  it('Teams English: re-joins from In-Meeting Activities, "(External)" and "(Unverified)" understood', async () => {
+    const report = await read('teams-attendance-en.csv');
+    const guest = report.rows.find((row) => row.name === 'Guest (Unverified)')!;
+    expect(guest).toMatchObject({ names: ['Guest'], guest: true, email: null });
+    expect(report.rows.find((row) => row.name.startsWith('Tafadzwa'))).toMatchObject({ guest: false, role: 'Attendee', minutes: 122.68 });
+    const r = matchAttendance([report], CORE_MEMBERS);
+    expect([r.rows, r.matched, r.unmatched]).toEqual([11, 8, 3]);
+    expect(minutesOf(r, 156)).toMatchObject({ joins: 2, minutes: 106 }); // "Hakobyan, Dilnoza (External)"
+    expect(minutesOf(r, 314)).toMatchObject({ joins: 2, minutes: 112 });
+    expect(r.unmatchedRows.map((u) => u.name)).toEqual(['Skills Network Secretariat', 'Guest (Unverified)', 'Tom Becker (External)']);
+  });
+
+  it('Teams French and Spanish: durations in "1 h 2 min 3 s", a guest account\'s UPN is not taken for an email', async () => {
+    const fr = await read('teams-attendance-fr.csv');
+    const mariam = fr.rows.find((row) => row.name.startsWith('Mariam'))!;
+    expect(mariam).toMatchObject({ email: null, role: 'Présentateur', minutes: 119.53 });
+    expect(fr.rows.find((row) => row.name.startsWith('Secrétariat'))!.email).toBe('secretariat@example.org');
+    const rf = matchAttendance([fr], CORE_MEMBERS);
+    expect([rf.rows, rf.matched, rf.unmatched]).toEqual([8, 5, 3]);
+    expect(matchOf(rf, 17)).toMatchObject({ memberId: 23, by: 'name' });
+    expect(minutesOf(rf, 145)).toMatchObject({ joins: 2, minutes: 118 });
+    const es = matchAttendance([await read('teams-attendance-es.csv')], CORE_MEMBERS);
+    expect([es.rows, es.matched, es.unmatched]).toEqual([7, 4, 3]);
+    expect(minutesOf(es, 266)).toMatchObject({ joins: 2, minutes: 117 });
+    expect(es.unmatchedRows.map((u) => u.name)).toEqual(['Secretaría de la Red', 'Invitado (No verificado)', 'Ana Torres (Externo)']);
+  });
+
+  it('all six reports of the same meeting together: every row accounted for, a member in several reports counted once', async () => {
+    const files = ['zoom-participants-en.csv', 'zoom-participants-fr.csv', 'zoom-participants-es.csv', 'teams-attendance-en.csv', 'teams-attendance-fr.csv', 'teams-attendance-es.csv'];
+    const reports = await Promise.all(files.map((f) => read(f)));
+    const r = matchAttendance(reports, CORE_MEMBERS);
+    expect(r.rows).toBe(22 + 11 + 8 + 11 + 8 + 7);
+    expect(r.rows).toBe(r.matched + r.unmatched);
+    expect(r.files.map((f) => [f.file, f.rows, f.matched, f.unmatched])).toEqual([
+      ['zoom-participants-en.csv', 22, 17, 5],
+      ['zoom-participants-fr.csv', 11, 8, 3],
+      ['zoom-participants-es.csv', 8, 5, 3],
+      ['teams-attendance-en.csv', 11, 8, 3],
+      ['teams-attendance-fr.csv', 8, 5, 3],
+      ['teams-attendance-es.csv', 7, 4, 3],
+    ]);
+    // Mariam Al-Masri is in three reports, 13:59:41 to 16:00:02 in all: two hours, not six
+    expect(minutesOf(r, 23)).toMatchObject({ joins: 3, minutes: 120, firstJoin: '2020-11-19T13:59:41+01:00', lastLeave: '2020-11-19T16:00:02+01:00' });
+    expect(r.perMember.map((p) => p.memberId)).toEqual([...r.perMember.map((p) => p.memberId)].sort((a, b) => a - b));
+    expect(r.perMember).toHaveLength(24); // all of the Core Group but the one who never came
+    expect(CORE_MEMBERS.filter((m) => !minutesOf(r, m.memberId)).map((m) => m.name)).toEqual(['Anahit Grigoryan']);
+  });
+});
+
+describe('the sample reports hold invented people only', () => {
+  it('every address is at a reserved domain (example.org, .com, .net)', async () => {
+    for (const file of ['zoom-participants-en.csv', 'zoom-participants-fr.csv', 'zoom-participants-es.csv', 'teams-attendance-en.csv', 'teams-attendance-fr.csv', 'teams-attendance-es.csv']) {
+      const bytes = Buffer.from(sample(file));
+      const text = bytes[0] === 0xff ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
+      const emails = text.match(/[^\s,;\t<>"]+@[^\s,;\t<>"]+/g) ?? [];
+      expect(emails.length, file).toBeGreaterThan(3);
+      for (const e of emails) expect(e, file).toMatch(/@(?:[a-z0-9-]+\.)*example\.(?:org|com|net)$/);
+    }
+  });
+});
+
+describe('report variants', () => {
+  it('reads Zoom\'s one-table export, where the host\'s columns repeat before the participant\'s', async () => {
+    const text = [
+      'Topic,Meeting ID,User Name,User Email,Start Time,End Time,Duration (Minutes),Participants,Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,In Waiting Room',
+      'Clinic 3,81234567890,Secretariat,secretariat@example.org,12/03/2020 02:58:00 PM,12/03/2020 04:01:00 PM,63,3,Nasrin Singh,NASRIN_SINGH@EXAMPLE.NET,12/03/2020 03:00:10 PM,12/03/2020 04:00:00 PM,60,Yes,No',
+      'Clinic 3,81234567890,Secretariat,secretariat@example.org,12/03/2020 02:58:00 PM,12/03/2020 04:01:00 PM,63,3,Irina Dimitrov,,12/03/2020 03:05:00 PM,12/03/2020 03:35:00 PM,30,Yes,No',
+    ].join('\r\n');
+    const r = await readText(text, { eventDate: '2020-12-03' });
+    expect(r.rows.map((row) => [row.name, row.email, row.joinTime, row.minutes])).toEqual([
+      ['Nasrin Singh', 'nasrin_singh@example.net', '2020-12-03T15:00:10+01:00', 60],
+      ['Irina Dimitrov', null, '2020-12-03T15:05:00+01:00', 30],
+    ]);
+    // 12/03 settled by the event's date, 3 December
+    expect(r.file.dateOrder).toEqual({ order: 'month-first', basis: 'event date' });
+    const m = matchAttendance([r], CORE_MEMBERS);
+    expect(m.matches.map((x) => [x.memberId, x.by])).toEqual([[25, 'email'], [422, 'name']]);
+  });
+
+  it('reads ambiguous day/month dates by the event\'s date, else by the report\'s language, and says so', async () => {
+    const fr = "Nom (nom d'origine),E-mail de l'utilisateur,Heure d'arrivée,Heure de départ,Durée (minutes)\nAwa Sow,awa.sow@example.net,03/12/2020 14:00:00,03/12/2020 15:00:00,60\n";
+    expect((await readText(fr, { eventDate: '2020-12-03' })).rows[0]!.joinTime).toBe('2020-12-03T14:00:00+01:00');
+    const guessed = await readText(fr, { eventDate: undefined });
+    expect(guessed.rows[0]!.joinTime).toBe('2020-12-03T14:00:00+01:00');
+    expect(guessed.file.dateOrder).toEqual({ order: 'day-first', basis: 'language' });
+    expect(guessed.file.warnings[0]).toMatch(/could be read either way: read day first/);
+    expect(decideDateOrder(['03/12/2020 14:00'], { language: 'en' })).toEqual({ order: 'month-first', basis: 'language' });
+    expect(decideDateOrder(['03.12.2020 14:00'], { language: 'en' })).toEqual({ order: 'day-first', basis: 'language' });
+    expect(decideDateOrder(['2020-12-03 14:00:00'])).toEqual({ order: null, basis: 'none' });
+  });
+
+  it('reads the older Spanish Zoom labels and 12-hour times written "p. m."', async () => {
+    const text = '\uFEFFNombre (nombre original),E-mail del usuario,Hora para unirse,Hora para salir,Duración (minutos)\r\nDiego López,diego.lopez@example.net,19/11/2020 01:58:30 p. m.,19/11/2020 04:00:03 p. m.,122\r\n';
+    const r = await readText(text);
+    expect(r.file.language).toBe('es');
+    expect(r.rows[0]).toMatchObject({ joinTime: '2020-11-19T13:58:30+01:00', leaveTime: '2020-11-19T16:00:03+01:00', minutes: 122 });
+  });
+
+  it('reads a Zoom report re-saved by Excel in a French locale (semicolons, Windows-1252)', async () => {
+    const text = "Nom (nom d'origine);E-mail de l'utilisateur;Heure d'arrivée;Heure de départ;Durée (minutes);Invité\r\nClarisse Kaboré;clarisse_kabore@example.com;19/11/2020 13:58;19/11/2020 16:00;123;Oui\r\n";
+    const r = await readText(iconv.encode(text, 'windows1252'));
+    expect(r.file).toMatchObject({ encoding: 'windows1252', delimiter: ';', language: 'fr' });
+    expect(r.rows[0]).toMatchObject({ name: 'Clarisse Kaboré', guest: true, joinTime: '2020-11-19T13:58:00+01:00' });
+  });
+
+  it('dates time-only cells with the event\'s date, across midnight when needed', async () => {
+    const text = 'Name (original name),User Email,Join Time,Leave Time,Duration (Minutes)\nNasrin Singh,,23:30,00:30,60\n';
+    const r = await readText(text, { eventDate: '2020-11-19' });
+    expect(r.rows[0]).toMatchObject({ joinTime: '2020-11-19T23:30:00+01:00', leaveTime: '2020-11-20T00:30:00+01:00' });
+  });
+
+  it('keeps a row whose times cannot be read, with a note, and counts it', async () => {
+    const text = 'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\nNasrin Singh,,yesterday,11/19/2020 04:00:00 PM,about an hour\n';
+    const r = await readText(text);
+    expect(r.rows[0]).toMatchObject({ joinTime: null, minutes: null, problems: ['join time "yesterday" is not a date and time', 'duration "about an hour" is not a duration'] });
+    expect(r.file.warnings).toEqual(['line 2: join time "yesterday" is not a date and time', 'line 2: duration "about an hour" is not a duration']);
+    const m = matchAttendance([r], CORE_MEMBERS);
+    expect([m.rows, m.matched]).toEqual([1, 1]);
+    expect(m.perMember[0]).toMatchObject({ memberId: 25, minutes: 0, joins: 1 });
+  });
+
+  it('Teams: takes from the Participants section anyone the In-Meeting Activities leave out', async () => {
+    const text = [
+      '1. Summary',
+      'Meeting title\tWebinar',
+      '',
+      '2. Participants',
+      'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole',
+      'Awa Sow\t11/19/20, 2:00:00 PM\t11/19/20, 4:00:00 PM\t1h 30m\tawa.sow@example.net\tawa.sow@example.net\tAttendee',
+      'Sami Nasser\t11/19/20, 2:00:00 PM\t11/19/20, 3:00:00 PM\t1h\tsnasser@example.org\tsnasser@example.org\tAttendee',
+      '',
+      '3. In-Meeting Activities',
+      'Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole',
+      'Awa Sow\t11/19/20, 2:00:00 PM\t11/19/20, 2:45:00 PM\t45m\tawa.sow@example.net\tAttendee',
+      'Awa Sow\t11/19/20, 3:15:00 PM\t11/19/20, 4:00:00 PM\t45m\tawa.sow@example.net\tAttendee',
+    ].join('\r\n');
+    const r = await readText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(r.file.tables.map((t) => t.read)).toEqual(['missing people', 'all']);
+    expect(r.rows.map((row) => [row.rowNumber, row.name, row.minutes])).toEqual([
+      [7, 'Sami Nasser', 60],
+      [11, 'Awa Sow', 45],
+      [12, 'Awa Sow', 45],
+    ]);
+    const m = matchAttendance([r], CORE_MEMBERS);
+    expect(minutesOf(m, 355)).toMatchObject({ minutes: 90, joins: 2 });
+  });
+
+  it('Teams per-person rows: the stated time in the meeting, not first join to last leave', async () => {
+    const text = 'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\nAwa Sow\t11/19/20, 2:00:00 PM\t11/19/20, 4:00:00 PM\t1h 30m\tawa.sow@example.net\n';
+    const m = matchAttendance([await readText(text)], CORE_MEMBERS);
+    expect(minutesOf(m, 355)).toMatchObject({ minutes: 90, joins: 1 });
+  });
+
+  it('says which file has no participants table, and recognises the 2020 Teams list of actions', async () => {
+    await expect(readText('a,b,c\n1,2,3\n')).rejects.toThrow(/report\.csv has no participants table that skillsnet recognises/);
+    await expect(readText('Meeting Summary\nFull Name\tUser Action\tTimestamp\nAwa Sow\tJoined\t11/19/2020, 2:00:12 PM\n')).rejects.toThrow(/2020 Teams attendance list/);
+    await expect(readText('Name,Join Time\nA,1\n', { timeZone: 'Geneva' })).rejects.toThrow(/unknown time zone "Geneva"/);
+  });
+});
+
+describe('durations as Zoom and Teams write them', () => {
+  it.each([
+    ['62', 3720],
+    ['1h 2m 3s', 3723],
+    ['45m 10s', 2710],
+    ['1 h 2 min', 3720],
+    ['1 h 2 min 3 s', 3723],
+    ['2 h 20 s', 7220],
+    ['2 hrs 5 mins', 7500],
+    ['3h', 10800],
+    ['8s', 8],
+    ['01:02:03', 3723],
+    ['45:10', 2710],
+    ['1,5', 90],
+  ])('%s = %i s', (text, seconds) => {
+    expect(durationSeconds(text)).toBe(seconds);
+  });
+
+  it.each(['', 'about an hour', '3s 2x', 'h'])('"%s" is not a duration', (text) => {
+    expect(durationSeconds(text)).toBeNull();
+  });
+});

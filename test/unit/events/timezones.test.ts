@@ -1,0 +1,159 @@
+import ct from 'countries-and-timezones';
+import { describe, expect, it } from 'vitest';
+import { listCountries } from '../../../src/geo/countries.js';
+import {
+  capitalTimeZones,
+  checkTimeZone,
+  countryTimeZone,
+  localTime,
+  memberTimeZone,
+  timeZoneName,
+  wallTimeToInstant,
+} from '../../../src/events/timezones.js';
+
+/** The first Core Group meeting: 19 November 2020, 14:00 Geneva time. */
+const MEETING = (() => {
+  const r = wallTimeToInstant('2020-11-19T14:00', 'Europe/Zurich');
+  if (!r.ok) throw new Error(r.message);
+  return r.instant;
+})();
+
+describe('wall time in a zone -> instant', () => {
+  it('reads 14:00 in Zurich in November as 13:00 UTC (winter time, +01:00)', () => {
+    const r = wallTimeToInstant('2020-11-19 14:00', 'Europe/Zurich');
+    expect(r.ok && r.utc).toBe('2020-11-19T13:00:00Z');
+    expect(r.ok && r.local.iso).toBe('2020-11-19T14:00:00+01:00');
+  });
+
+  it('refuses a start in the spring-forward gap, saying what happens that night', () => {
+    const r = wallTimeToInstant('2021-03-28 02:30', 'Europe/Zurich');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toBe('gap');
+    expect(r.message).toBe('2021-03-28 02:30 does not exist in Europe/Zurich: that night the clocks go forward from 02:00 to 03:00');
+    expect(r.hint).toContain('03:30');
+  });
+
+  it('refuses a start in the autumn overlap unless the offset says which one', () => {
+    const r = wallTimeToInstant('2021-10-31 02:30', 'Europe/Zurich');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toBe('ambiguous');
+    expect(r.message).toBe('2021-10-31 02:30 happens twice in Europe/Zurich: that night the clocks go back from 03:00 to 02:00');
+    expect(r.hint).toContain('2021-10-31T02:30+02:00');
+    expect(r.hint).toContain('2021-10-31T02:30+01:00');
+    const first = wallTimeToInstant('2021-10-31T02:30+02:00', 'Europe/Zurich');
+    const second = wallTimeToInstant('2021-10-31T02:30+01:00', 'Europe/Zurich');
+    expect(first.ok && first.utc).toBe('2021-10-31T00:30:00Z');
+    expect(second.ok && second.utc).toBe('2021-10-31T01:30:00Z');
+    const wrong = wallTimeToInstant('2020-11-19T14:00+02:00', 'Europe/Zurich');
+    expect(!wrong.ok && wrong.problem).toBe('offset');
+  });
+
+  it('refuses unknown zones, abbreviations, bad dates and bad formats', () => {
+    expect(wallTimeToInstant('2020-11-19 14:00', 'Europe/Geneva')).toMatchObject({ ok: false, problem: 'zone' });
+    expect(wallTimeToInstant('2020-11-19 14:00', 'CET')).toMatchObject({ ok: false, problem: 'zone' });
+    expect(wallTimeToInstant('2021-02-30 14:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date' });
+    expect(wallTimeToInstant('19/11/2020 14:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'format' });
+    expect(() => checkTimeZone('EST')).toThrow(/unknown time zone "EST"/);
+  });
+
+  it('spells zone names as the database does and accepts current and old names', () => {
+    expect(timeZoneName('europe/zurich')).toBe('Europe/Zurich');
+    expect(timeZoneName('Europe/Kyiv')).toBe('Europe/Kyiv');
+    expect(timeZoneName('Europe/Kiev')).toBe('Europe/Kiev');
+    expect(timeZoneName('UTC')).toBe('UTC');
+    expect(timeZoneName('+01:00')).toBeNull();
+    expect(timeZoneName('Mars/Olympus')).toBeNull();
+  });
+});
+
+describe('the Geneva meeting on members\' clocks', () => {
+  it.each([
+    ['America/Mexico_City', '2020-11-19T07:00:00-06:00'],
+    ['Asia/Manila', '2020-11-19T21:00:00+08:00'],
+    // across the date line: Samoa kept daylight saving in 2020 (UTC+14)
+    ['Pacific/Apia', '2020-11-20T03:00:00+14:00'],
+    ['Pacific/Kiritimati', '2020-11-20T03:00:00+14:00'],
+    // southern-hemisphere summer: daylight saving on the event date
+    ['America/Santiago', '2020-11-19T10:00:00-03:00'],
+    ['Australia/Sydney', '2020-11-20T00:00:00+11:00'],
+    ['Europe/Zurich', '2020-11-19T14:00:00+01:00'],
+    ['UTC', '2020-11-19T13:00:00+00:00'],
+  ])('%s: %s', (zone, iso) => {
+    expect(localTime(MEETING, zone).iso).toBe(iso);
+  });
+
+  it('gives the offset, date and time separately', () => {
+    expect(localTime(MEETING, 'Asia/Manila')).toEqual({
+      zone: 'Asia/Manila',
+      iso: '2020-11-19T21:00:00+08:00',
+      date: '2020-11-19',
+      time: '21:00',
+      offset: '+08:00',
+      utc: '2020-11-19T13:00:00Z',
+    });
+  });
+});
+
+describe('country -> time zone', () => {
+  it.each([
+    ['BR', 'America/Sao_Paulo'],
+    ['US', 'America/New_York'],
+    ['MX', 'America/Mexico_City'],
+    ['AU', 'Australia/Sydney'],
+    ['RU', 'Europe/Moscow'],
+    ['ID', 'Asia/Jakarta'],
+    ['CD', 'Africa/Kinshasa'],
+    ['CA', 'America/Toronto'],
+  ])('%s spans several zones: the capital\'s %s, flagged', (country, zone) => {
+    expect(countryTimeZone(country, MEETING)).toMatchObject({ zone, source: 'capital', multipleZones: true });
+  });
+
+  it('gives a one-zone country its zone, unflagged', () => {
+    expect(countryTimeZone('PH', MEETING)).toMatchObject({ zone: 'Asia/Manila', source: 'country', multipleZones: false });
+    expect(countryTimeZone('ch')).toMatchObject({ zone: 'Europe/Zurich', multipleZones: false });
+    expect(countryTimeZone('WS')).toMatchObject({ zone: 'Pacific/Apia', multipleZones: false });
+  });
+
+  it('does not flag a country whose zones all keep the same time', () => {
+    // Germany: Berlin and Büsingen (Zurich's zone) always agree
+    expect(countryTimeZone('DE', MEETING)).toMatchObject({ zone: 'Europe/Berlin', source: 'capital', multipleZones: false });
+  });
+
+  it('knows Kosovo, which the package lacks, and has no zone for uninhabited Bouvet Island', () => {
+    expect(countryTimeZone('XK')).toMatchObject({ zone: 'Europe/Belgrade', multipleZones: false });
+    expect(countryTimeZone('BV')).toBeNull();
+  });
+
+  it('lets a member\'s stored zone win over their country', () => {
+    expect(memberTimeZone({ country: 'MX', timeZone: 'America/Tijuana' }, MEETING)).toEqual({ zone: 'America/Tijuana', source: 'member', multipleZones: false });
+    expect(memberTimeZone({ country: 'MX', timeZone: null }, MEETING)).toEqual({ zone: 'America/Mexico_City', source: 'capital', multipleZones: true });
+    expect(memberTimeZone({ country: null }, MEETING)).toMatchObject({ zone: null, note: 'no country and no time zone on record' });
+    expect(memberTimeZone({ country: 'PH', timeZone: 'Manila' }, MEETING)).toMatchObject({ zone: 'Asia/Manila', source: 'country', note: expect.stringContaining('"Manila"') });
+  });
+});
+
+describe('data/capital-time-zones.csv', () => {
+  const capitals = capitalTimeZones();
+
+  it('has a capital for every country countries-and-timezones lists with several zones', () => {
+    const multi = Object.values(ct.getAllCountries()).filter((c) => c.timezones.length > 1).map((c) => c.id as string);
+    expect(multi.length).toBeGreaterThan(25);
+    expect(multi.filter((c) => !capitals.has(c))).toEqual([]);
+  });
+
+  it('names, for each row, a valid IANA zone that belongs to that country', () => {
+    for (const [country, row] of capitals) {
+      expect(timeZoneName(row.zone), `${country} ${row.zone}`).toBe(row.zone);
+      const zones = ct.getCountry(country, { deprecated: true })?.timezones;
+      if (zones) expect(zones, country).toContain(row.zone);
+      else expect(row.note, country).toMatch(/not in countries-and-timezones/);
+    }
+  });
+
+  it('gives every ISO 3166-1 country the tool knows a zone, except uninhabited ones without', () => {
+    const missing = listCountries().filter((c) => !countryTimeZone(c.alpha2)).map((c) => c.alpha2);
+    expect(missing).toEqual(['BV', 'HM']);
+  });
+});

@@ -10,7 +10,7 @@ import { categoryName } from '../tagging/taxonomy.js';
 
 /**
  * `skillsnet demo`: the whole job on the bundled sample call, in a folder of its own —
- * import, tag, select a Core Group, export the Kumu map, the contact list and the roster —
+ * import, tag, select a Core Group, export the Kumu map, the offline HTML map, the contact list and the roster —
  * then what to try next. Each step calls the same run* function as its own command.
  */
 
@@ -28,7 +28,7 @@ export interface DemoResult {
   import: { rows: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number };
   tagging: { tagged: number; untagged: number; categories: Record<string, number>; ms: number };
   selection: { name: string; size: number; optimal: boolean; objective: number; solveMs: number; members: number[]; alternates: number[] };
-  files: { kumu: string; kumuView: string; contacts: string; roster: string };
+  files: { kumu: string; kumuView: string; map: string; contacts: string; roster: string };
   ms: number;
 }
 
@@ -38,6 +38,7 @@ export const DEMO_FILES = {
   database: 'skillsnet.db',
   kumu: 'kumu-map.xlsx',
   kumuView: 'kumu-map.kumu-view.txt',
+  map: 'network.html',
   contacts: 'contacts.csv',
   roster: 'core-2020.md',
 } as const;
@@ -154,16 +155,22 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   );
 
   // 4. Export
-  heading(4, 'Export the network map, the contact list and the roster');
+  heading(4, 'Export the network map (Kumu and offline HTML), the contact list and the roster');
   info(io, 'Exporting…');
   const files = {
     kumu: path.join(dir, DEMO_FILES.kumu),
     kumuView: path.join(dir, DEMO_FILES.kumuView),
+    map: path.join(dir, DEMO_FILES.map),
     contacts: path.join(dir, DEMO_FILES.contacts),
     roster: path.join(dir, DEMO_FILES.roster),
   };
   const { runExportKumu } = await import('./export-kumu.js');
   const kumu = await runExportKumu({ dbPath, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu, force: true }, stepIO(io).io);
+  const { runExportMap, MAP_DEFAULT_PEER_LINKS } = await import('./export-map.js');
+  const { mapLanguageFromEnv } = await import('../export/map-language.js');
+  const map = await runExportMap({
+    dbPath, filters: {}, roster: DEMO_ROSTER, peerLinks: MAP_DEFAULT_PEER_LINKS, lang: mapLanguageFromEnv(io.env), format: 'html', out: files.map, force: true,
+  }, stepIO(io).io);
   const { runExportContacts } = await import('./export-contacts.js');
   const contacts = await runExportContacts({ dbPath, filters: {}, format: 'csv', out: files.contacts, force: true }, stepIO(io).io);
   const { runExportRoster } = await import('./export-roster.js');
@@ -173,6 +180,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     renderTable(io, ['file', 'what it is', 'open it with'], [
       [rel(io, files.kumu), `Kumu map: ${k.elements ?? '?'} elements, ${k.connections ?? '?'} connections; Core Group marked`, 'kumu.io → new project → Import → upload the file'],
       [rel(io, files.kumuView), 'colours by region, sizes by score', "paste into the map's Advanced Editor"],
+      [rel(io, files.map), `offline network map: ${map.counts.organizations ?? '?'} organisations, ${map.edges} connections, ${(map.bytes / 1024 / 1024).toFixed(1)} MB`, 'any web browser (no internet needed)'],
       [rel(io, files.contacts), `${contacts.counts.contacts ?? '?'} contacts (personal data, UTF-8 with BOM)`, 'Excel, LibreOffice, a mail merge'],
       [rel(io, files.roster), `the Core Group with reasons`, 'any Markdown viewer, or paste into a report'],
     ]).trimEnd(),
@@ -186,6 +194,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   out(`  skillsnet --db ${db} tag explain ${selected.members[0]?.id ?? 1}`);
   out(`  skillsnet --db ${db} tag review                  # on a terminal: confirm or correct tags`);
   out(`  skillsnet --db ${db} roster show ${DEMO_ROSTER}`);
+  out(`  skillsnet --db ${db} export map --lang fr --region Africa --out afrique.html   # open it in a browser`);
   out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
   out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
 
@@ -227,7 +236,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       `
 The demo imports data/sample/applications.csv (synthetic applications, reserved example
 emails) into DIR/skillsnet.db, tags it, selects a Core Group of 25 and writes a Kumu
-workbook, a contact list and the roster into DIR. --db is not used: the demo never
+workbook, an offline HTML network map, a contact list and the roster into DIR. --db is not used: the demo never
 touches your own database. Running it again replaces only the files it made.
 
 Examples:

@@ -12,7 +12,7 @@ import { printJson } from './context.js';
 
 /** What every export run returns (and prints with --json). */
 export interface ExportResult {
-  export: 'kumu' | 'contacts' | 'roster' | 'graphml';
+  export: 'kumu' | 'contacts' | 'roster' | 'graphml' | 'map';
   format: string;
   /** Files written (absolute paths); empty for stdout or --dry-run. */
   files: string[];

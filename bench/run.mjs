@@ -41,6 +41,14 @@ function runsFor(n) {
   return 5;
 }
 
+/** Sections other benchmarks keep in RESULTS.md between their markers (bench/map.mjs: "bench:map"), carried over. */
+function withKeptSections(md) {
+  let old = '';
+  try { old = fs.readFileSync(OUT, 'utf8'); } catch { return md; }
+  const kept = old.match(/<!-- bench:[a-z-]+ -->[\s\S]*?<!-- \/bench:[a-z-]+ -->/g) ?? [];
+  return kept.length ? `${md.trimEnd()}\n\n${kept.join('\n\n')}\n` : md;
+}
+
 const log = (s) => process.stderr.write(s + '\n');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -363,7 +371,7 @@ async function main() {
   results.loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const md = report(results);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, md);
+  fs.writeFileSync(OUT, withKeptSections(md));
   fs.writeFileSync(path.join(TMP, 'results.json'), JSON.stringify(results, null, 2));
   process.stdout.write(md);
   log(`\nwrote ${path.relative(process.cwd(), OUT) || OUT}`);
@@ -458,7 +466,7 @@ function report(r) {
 async function reportOnly() {
   const results = JSON.parse(fs.readFileSync(path.join(TMP, 'results.json'), 'utf8'));
   const md = report(results);
-  fs.writeFileSync(OUT, md);
+  fs.writeFileSync(OUT, withKeptSections(md));
   process.stdout.write(md);
 }
 

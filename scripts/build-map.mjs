@@ -5,6 +5,7 @@
 // The script goes inside a <script> element and the styles inside <style>, so neither may
 // contain a closing tag or an HTML comment opener: the build fails if one does. The licences
 // of the bundled libraries (all MIT) are kept in a comment at the top of map.js.
+// MAP_NO_MINIFY=1 leaves the bundle readable, for profiling the page.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const result = await esbuild.build({
     { in: 'web/map/style.css', out: 'map' },
   ],
   bundle: true,
-  minify: true,
+  minify: process.env.MAP_NO_MINIFY !== "1",
   format: 'iife',
   // Current Chrome, Edge, Firefox and Safari, and a few years back.
   target: ['chrome100', 'edge100', 'firefox100', 'safari15'],

@@ -1,5 +1,6 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../src/export/map-types.js';
@@ -54,7 +55,7 @@ interface NodeAttributes { x: number; y: number; size: number; color: string; la
 
 /** Core Group members get a dark ring, as in the Kumu view. */
 const CORE_RING = '#1f2933';
-interface EdgeAttributes { size: number; color: string; kind: string }
+interface EdgeAttributes { size: number; color: string; kind: string; type: string }
 
 function start(): void {
   const scriptStartMs = performance.now();
@@ -89,7 +90,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   }
   for (const e of page.edges) {
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
-    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: e.kind === 'peer' ? 0.8 + 0.4 * Math.min(e.weight, 4) : 0.5 });
+    // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
+    // drawn thicker the more categories they share.
+    const peer = e.kind === 'peer';
+    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1 });
   }
 
   const state = {
@@ -194,7 +198,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   }
 
   const sigmaStartMs = performance.now();
-  const renderer = new Sigma(graph, stage, {
+  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, stage, {
     labelFont: FONT,
     labelSize: 12,
     labelWeight: '500',
@@ -202,8 +206,12 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     labelRenderedSizeThreshold: actors.length > 2000 ? 9 : 7,
     labelDensity: 0.4,
     labelGridCellSize: 120,
+    edgeProgramClasses: {
+      line: EdgeLineProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
+      thick: EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
+    },
     nodeProgramClasses: {
-      core: createNodeBorderProgram({
+      core: createNodeBorderProgram<NodeAttributes, EdgeAttributes>({
         borders: [
           { size: { value: 0.3, mode: 'relative' }, color: { value: CORE_RING } },
           { size: { fill: true }, color: { attribute: 'color' } },
@@ -213,7 +221,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     zIndex: true,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
+    // Big networks move smoothly only without their connections and labels while dragged.
     hideEdgesOnMove: graph.size > 8000,
+    hideLabelsOnMove: graph.size > 8000,
     defaultEdgeColor: '#cbd3dc',
     nodeReducer(node, data): Partial<NodeDisplayData> {
       if (!visible.has(node)) return { ...data, hidden: true };

@@ -10,7 +10,7 @@ import { actorMatches, emptyFilters, searchKey } from './filters.js';
 import { buildPanel, LEGEND_FILTER, type ColourBy, type SizeBy } from './panel.js';
 import { peersOf, type Peer } from './peers.js';
 import { snapshot } from './print.js';
-import { makeText, type Text } from './text.js';
+import { fold, makeText, type Text } from './text.js';
 
 /**
  * The offline network map. Reads the data embedded in the file, draws it with sigma.js
@@ -130,7 +130,8 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       state.filters.search = query;
       update();
       if (pick && query.trim()) {
-        const first = actors.find((a) => visible.has(a.id));
+        const wanted = fold(query);
+        const first = actors.find((a) => visible.has(a.id) && fold(a.label) === wanted) ?? actors.find((a) => visible.has(a.id));
         if (first) { openCard(first.id); focusOn(first.id); }
       }
     },

@@ -32,20 +32,19 @@ export function buildPanel(page: MapPage, actors: MapActorNode[], text: Text, ev
   const names = h('datalist', { id: 'search-names' }, ...[...new Set(actors.map((a) => a.label))].sort().map((name) => h('option', { value: name })));
   const searchCount = h('p', { id: 'search-count', class: 'muted', 'aria-live': 'polite' });
   let timer: number | undefined;
+  const labels = new Set(actors.map((a) => a.label));
   search.addEventListener('input', () => {
     window.clearTimeout(timer);
-    // Typing in a big network waits for a pause; a small one filters at once.
-    timer = window.setTimeout(() => events.search(search.value, false), actors.length > 1500 ? 150 : 0);
+    // A name picked from the suggestions (or typed in full) opens its card at once; other
+    // typing filters, in a big network after a pause.
+    if (labels.has(search.value)) events.search(search.value, true);
+    else timer = window.setTimeout(() => events.search(search.value, false), actors.length > 1500 ? 150 : 0);
   });
   search.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       window.clearTimeout(timer);
       events.search(search.value, true);
     }
-  });
-  search.addEventListener('change', () => {
-    window.clearTimeout(timer);
-    events.search(search.value, true);
   });
 
   const option = (value: string, textContent: string) => h('option', { value }, textContent);

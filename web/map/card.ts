@@ -1,5 +1,6 @@
 import type { MapActorNode, MapContextNode } from '../../src/export/map-types.js';
 import { h, paragraphs, safeLink, type Child } from './dom.js';
+import { swatch } from './legend.js';
 import type { Peer } from './peers.js';
 import type { Text } from './text.js';
 
@@ -22,12 +23,6 @@ function row(term: string, ...values: Child[]): HTMLElement[] {
 
 function list(items: Child[]): HTMLElement | null {
   return items.length ? h('ul', { class: 'plain' }, ...items.map((i) => h('li', {}, i))) : null;
-}
-
-function swatch(color: string | undefined): HTMLElement {
-  const s = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-  if (color) s.style.background = color;
-  return s;
 }
 
 export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[]; byCategoryOnly: boolean } | null, degree: number, actions: CardActions): HTMLElement {
@@ -56,7 +51,7 @@ export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[
       ...row(t('cardRegion'), actor.region ? label('regions', actor.region) : t('unknown')),
       ...row(t('cardLanguage'), actor.language ? label('languages', actor.language) : null),
       ...row(t('cardType'), actor.organizationTypes.join(', ')),
-      ...row(t('cardCategories'), list(actor.categories.map((c) => h('span', {}, swatch(terms.categories.get(c)?.color), label('categories', c))))),
+      ...row(t('cardCategories'), list(actor.categories.map((c) => h('span', {}, swatch(terms.categories.get(c)?.color ?? '#9e9e9e'), label('categories', c))))),
       ...row(t('cardBeneficiaries'), actor.beneficiaries.join(', ')),
       ...row(t('cardRoles'), actor.roles.map((r) => label('roles', r)).join(', ')),
       ...row(t('cardScore'), actor.score === null ? null : number.format(actor.score)),

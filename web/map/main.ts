@@ -7,7 +7,8 @@ import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../
 import { actorCard, contextCard } from './card.js';
 import { clear, h } from './dom.js';
 import { actorMatches, emptyFilters, searchKey } from './filters.js';
-import { buildPanel, LEGEND_FILTER, type ColourBy, type SizeBy } from './panel.js';
+import { legend } from './legend.js';
+import { buildPanel, type ColourBy, type SizeBy } from './panel.js';
 import { peersOf, type Peer } from './peers.js';
 import { snapshot } from './print.js';
 import { fold, makeText, type Text } from './text.js';
@@ -282,43 +283,16 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   }
 
   function renderLegend(): void {
-    const group = state.colourBy === 'region' ? page.vocabulary.regions : state.colourBy === 'category' ? page.vocabulary.categories : page.vocabulary.languages;
-    const total = new Map<string, number>();
-    const shown = new Map<string, number>();
-    let missingTotal = 0;
-    let missingShown = 0;
-    for (const a of actors) {
-      const value = state.colourBy === 'region' ? a.region : state.colourBy === 'category' ? a.categories[0] : a.language;
-      if (!value) { missingTotal++; if (visible.has(a.id)) missingShown++; continue; }
-      total.set(value, (total.get(value) ?? 0) + 1);
-      if (visible.has(a.id)) shown.set(value, (shown.get(value) ?? 0) + 1);
-    }
-    const filter = LEGEND_FILTER[state.colourBy];
-    const items = group.filter((term) => total.has(term.value)).map((term) => {
-      const button = h('button', { type: 'button', class: 'legend-item', 'aria-pressed': state.filters[filter] === term.value ? 'true' : 'false' },
-        swatch(term.color ?? NO_VALUE), h('span', { class: 'legend-label' }, term.label),
-        h('span', { class: 'legend-count' }, `${text.number.format(shown.get(term.value) ?? 0)} / ${text.number.format(total.get(term.value) ?? 0)}`));
-      button.addEventListener('click', () => {
-        (state.filters[filter] as string) = state.filters[filter] === term.value ? '' : term.value;
+    clear(panel.legend);
+    panel.legend.append(...legend({
+      page, text, actors, visible, colourBy: state.colourBy, sizeBy: state.sizeBy, filters: state.filters,
+      colours: { none: NO_VALUE, edges: EDGE_COLOURS },
+      pick(name, value) {
+        (state.filters[name] as string) = state.filters[name] === value ? '' : value;
         panel.sync(state.filters);
         update();
-      });
-      return h('li', {}, button);
-    });
-    if (missingTotal) {
-      items.push(h('li', {}, h('span', { class: 'legend-item' }, swatch(NO_VALUE), h('span', { class: 'legend-label' }, t('unknown')),
-        h('span', { class: 'legend-count' }, `${text.number.format(missingShown)} / ${text.number.format(missingTotal)}`))));
-    }
-    clear(panel.legend);
-    if (actors.some((a) => a.coreGroup)) {
-      const ring = swatch('#ffffff');
-      ring.classList.add('ring');
-      items.push(h('li', {}, h('span', { class: 'legend-item' }, ring, h('span', { class: 'legend-label' }, t('legendCoreGroup')))));
-    }
-    panel.legend.append(h('ul', { class: 'plain' }, ...items),
-      h('p', { class: 'muted' }, `${t('sizeBy')}: ${state.sizeBy === 'score' ? t('byScore') : t('byDegree')}`),
-      h('ul', { class: 'plain edges' }, ...['works-on', 'based-in', 'peer'].filter((k) => page.edges.some((e) => e.kind === k)).map((k) =>
-        h('li', {}, edgeSwatch(EDGE_COLOURS[k]), label('edgeKinds', k)))));
+      },
+    }));
   }
 
   // ------------------------------------------------------------------ cards and peers
@@ -350,9 +324,18 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
         togglePeers: () => {
           if (state.peerOf) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
           else {
+            // Peers are looked for in the whole (filtered) network: a search found this
+            // organisation, it should not hide its peers.
+            if (state.filters.search) {
+              state.filters.search = '';
+              panel.sync(state.filters);
+              update();
+            }
             state.peerOf = n.id;
             state.peers = peersOf(n, actors.filter((a) => visible.has(a.id)));
             state.peerIds = new Set(state.peers.peers.map((p) => p.actor.id));
+            // Peers may be anywhere: show the whole map, where they stand out.
+            renderer.getCamera().animatedReset({ duration: 400 });
           }
           renderCard();
           renderer.refresh();
@@ -395,18 +378,6 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   resize();
   update();
   stats.ready = true;
-}
-
-function swatch(color: string): HTMLElement {
-  const s = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-  s.style.background = color;
-  return s;
-}
-
-function edgeSwatch(color: string): HTMLElement {
-  const s = h('span', { class: 'edge-swatch', 'aria-hidden': 'true' });
-  s.style.background = color;
-  return s;
 }
 
 start();

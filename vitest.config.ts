@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         // Files share a worker's module cache (src/ is loaded once per worker, not once per file):
         // the unit tests keep no global state (no mocks, no stubbed env; run() restores the cwd).
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts'], isolate: false },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts'], isolate: false, globalSetup: ['test/unit/support/page-bundle.ts'] },
       },
       {
         extends: true,

@@ -41,6 +41,8 @@ function runsFor(n) {
   return 5;
 }
 
+/** Sections other benchmarks keep in RESULTS.md between their markers (bench/map.mjs: "bench:map"), carried over. */
+
 const log = (s) => process.stderr.write(s + '\n');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

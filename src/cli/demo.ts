@@ -8,6 +8,8 @@ import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
 import { exportContacts } from '../export/export-contacts.js';
 import { exportKumu } from '../export/export-kumu.js';
+import { exportMap, MAP_DEFAULT_PEER_LINKS } from '../export/export-map.js';
+import { mapLanguageFromEnv } from '../export/map-language.js';
 import { exportRoster } from '../export/export-roster.js';
 import { importFiles } from '../import/importer.js';
 import { saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
@@ -19,7 +21,7 @@ import { renderTable, bar } from '../ui/table.js';
 
 /**
  * `skillsnet demo`: the whole job on the bundled sample call, in a folder of its own —
- * import, tag, select a Core Group, export the Kumu map, the contact list and the roster —
+ * import, tag, select a Core Group, export the Kumu map, the offline HTML map, the contact list and the roster —
  * then what to try next. Each step calls the same library function as its own command.
  */
 
@@ -37,7 +39,7 @@ export interface DemoResult {
   import: { rows: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number };
   tagging: { tagged: number; untagged: number; categories: Record<string, number>; ms: number };
   selection: { name: string; size: number; optimal: boolean; objective: number; solveMs: number; members: number[]; alternates: number[] };
-  files: { kumu: string; kumuView: string; contacts: string; roster: string };
+  files: { kumu: string; kumuView: string; map: string; contacts: string; roster: string };
   ms: number;
 }
 
@@ -47,6 +49,7 @@ export const DEMO_FILES = {
   database: 'skillsnet.db',
   kumu: 'kumu-map.xlsx',
   kumuView: 'kumu-map.kumu-view.txt',
+  map: 'network.html',
   contacts: 'contacts.csv',
   roster: 'core-2020.md',
 } as const;
@@ -116,6 +119,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   const files = {
     kumu: path.join(dir, DEMO_FILES.kumu),
     kumuView: path.join(dir, DEMO_FILES.kumuView),
+    map: path.join(dir, DEMO_FILES.map),
     contacts: path.join(dir, DEMO_FILES.contacts),
     roster: path.join(dir, DEMO_FILES.roster),
   };
@@ -216,18 +220,20 @@ async function selectStep({ io, db, out, heading }: Demo): Promise<CoreGroupJson
   return selected;
 }
 
-/** 4. Export the Kumu map, the contact list and the roster, and say what opens each. */
+/** 4. Export the Kumu map, the offline HTML map, the contact list and the roster, and say what opens each. */
 async function exportStep({ io, db, out, heading }: Demo, files: DemoResult['files']): Promise<void> {
-  heading(4, 'Export the network map, the contact list and the roster');
+  heading(4, 'Export the network map (Kumu and offline HTML), the contact list and the roster');
   info(io, 'Exporting…');
   const target = { cwd: io.cwd, force: true };
   const kumu = (await exportKumu(db, { ...target, filters: {}, roster: DEMO_ROSTER, format: 'xlsx', out: files.kumu })).result.counts;
+  const map = (await exportMap(db, { ...target, filters: {}, roster: DEMO_ROSTER, peerLinks: MAP_DEFAULT_PEER_LINKS, lang: mapLanguageFromEnv(io.env), out: files.map })).result;
   const contacts = (await exportContacts(db, { ...target, filters: {}, format: 'csv', out: files.contacts })).result.counts;
   await exportRoster(db, { ...target, name: DEMO_ROSTER, format: 'md', out: files.roster });
   out(
     renderTable(io, ['file', 'what it is', 'open it with'], [
       [rel(io, files.kumu), `Kumu map: ${kumu.elements ?? '?'} elements, ${kumu.connections ?? '?'} connections; Core Group marked`, 'kumu.io → new project → Import → upload the file'],
       [rel(io, files.kumuView), 'colours by region, sizes by score', "paste into the map's Advanced Editor"],
+      [rel(io, files.map), `offline network map: ${map.counts.organizations ?? '?'} organisations, ${map.edges} connections, ${(map.bytes / 1024 / 1024).toFixed(1)} MB`, 'any web browser (no internet needed)'],
       [rel(io, files.contacts), `${contacts.contacts ?? '?'} contacts (personal data, UTF-8 with BOM)`, 'Excel, LibreOffice, a mail merge'],
       [rel(io, files.roster), `the Core Group with reasons`, 'any Markdown viewer, or paste into a report'],
     ]).trimEnd(),
@@ -243,6 +249,7 @@ function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMembe
   out(`  skillsnet --db ${db} tag explain ${firstMember}`);
   out(`  skillsnet --db ${db} tag review                  # on a terminal: confirm or correct tags`);
   out(`  skillsnet --db ${db} roster show ${DEMO_ROSTER}`);
+  out(`  skillsnet --db ${db} export map --lang fr --region Africa --out afrique.html   # open it in a browser`);
   out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
   out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
 }
@@ -258,7 +265,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       `
 The demo imports data/sample/applications.csv (synthetic applications, reserved example
 emails) into DIR/skillsnet.db, tags it, selects a Core Group of 25 and writes a Kumu
-workbook, a contact list and the roster into DIR. --db is not used: the demo never
+workbook, an offline HTML network map, a contact list and the roster into DIR. --db is not used: the demo never
 touches your own database. Running it again replaces only the files it made.
 
 Examples:

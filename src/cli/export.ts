@@ -8,11 +8,15 @@ import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
 import { CONTACT_FORMATS, runExportContacts, type ContactFormat } from './export-contacts.js';
 import { ROSTER_FORMATS, runExportRoster, type RosterFormat } from './export-roster.js';
 import { runExportGraphml } from './export-graphml.js';
+import { MAP_DEFAULT_PEER_LINKS, MAP_EXTENSIONS, MAP_FORMATS, runExportMap, type MapFormat } from './export-map.js';
+import { MAP_LANGUAGES, type MapLanguage } from '../export/map-types.js';
+import { mapLanguageFromEnv } from '../export/map-language.js';
 
 export { runExportKumu, type ExportKumuOptions } from './export-kumu.js';
 export { runExportContacts, type ExportContactsOptions } from './export-contacts.js';
 export { runExportRoster, type ExportRosterOptions } from './export-roster.js';
 export { runExportGraphml, type ExportGraphmlOptions } from './export-graphml.js';
+export { runExportMap, type ExportMapOptions, type ExportMapResult } from './export-map.js';
 export type { ExportResult } from './export-common.js';
 
 interface WriteFlags { out: string; force?: boolean; dryRun?: boolean; json?: boolean }
@@ -36,7 +40,7 @@ function addWriteOptions(cmd: Command, outHelp: string): Command {
 export function registerExport(program: Command, ctx: CliContext): void {
   const exp = program
     .command('export')
-    .description('write a Kumu network map, a contact list, a roster document or a GraphML graph')
+    .description('write a Kumu network map, an offline HTML map, a contact list, a roster document or a GraphML graph')
     .addHelpText('after', `
 Every export writes atomically (a temporary file, then a rename), creates files readable by you
 only, refuses to replace a file without --force, and neutralises spreadsheet formulas in CSV and
@@ -46,7 +50,8 @@ Examples:
   skillsnet export kumu --format xlsx --out map.xlsx
   skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
   skillsnet export roster core-2020 --format md --out core-2020.md
-  skillsnet export graphml --out network.graphml`);
+  skillsnet export graphml --out network.graphml
+  skillsnet export map --out network.html`);
 
   const kumu = exp
     .command('kumu')
@@ -153,6 +158,43 @@ Examples:
       await runExportGraphml({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: parsePeerLinks(flags.peerLinks), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+      }, io);
+    });
+
+  const map = exp
+    .command('map')
+    .description('the network map as one HTML file that opens offline in any browser: filter, search, cards, peers, print');
+  addFilterOptions(map, { roster: false, minScore: true })
+    .option('--roster <name>', 'the Core Group is the members of this roster (default: the latest saved roster)')
+    .option('--members-only', 'only the members of that roster')
+    .option('--peer-links [n]', `link organisations of the same region that share a category, at most n per organisation; 0 for none (default ${MAP_DEFAULT_PEER_LINKS})`)
+    .option('--with-contact-details', 'show email addresses and phone numbers in the cards (anyone with the file can read them)')
+    .addOption(new Option('--lang <code>', "the page's language (default: from your locale, LC_ALL or LANG, else en)").choices([...MAP_LANGUAGES]))
+    .option('--title <text>', 'the heading of the page (default: the network\'s name in --lang)')
+    .addOption(new Option('--format <format>', 'html (the only one; the default)').choices([...MAP_FORMATS]).default('html'));
+  addWriteOptions(map, 'the HTML file to write, or "-" for stdout')
+    .addHelpText('after', `
+One self-contained file: the data, the drawing library and the styles are inside it, so it opens
+from a USB stick or an email attachment with no internet connection, and sends nothing anywhere.
+Organisations are coloured by region, category or language and sized by score or connections
+(the reader chooses); the connections are those of the Kumu export. Readers can filter by
+region, country, language, category, organisation type, beneficiary group, role and Core Group,
+search by name, open an organisation's card, show its peers and print the view. The layout is
+computed when the file is written: the same data always draws the same picture.
+
+Examples:
+  skillsnet export map --out network.html
+  skillsnet export map --lang fr --region Africa --out afrique.html
+  skillsnet export map --roster core-2020 --members-only --out core-group.html
+  skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it`)
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runExportMap({
+        dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
+        peerLinks: flags.peerLinks === undefined ? MAP_DEFAULT_PEER_LINKS : typeof flags.peerLinks === 'string' && flags.peerLinks.trim() === '0' ? 0 : parsePeerLinks(flags.peerLinks) ?? 0,
+        withContactDetails: flags.withContactDetails, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
+        format: formatForOut(io, flags.out, flags.format, formatGiven(command), MAP_EXTENSIONS), out: flags.out,
+        force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
 }

@@ -11,7 +11,7 @@ import type { Output } from './write.js';
 
 /** What every export returns (and `export … --json` prints). */
 export interface ExportResult {
-  export: 'kumu' | 'contacts' | 'roster' | 'graphml';
+  export: 'kumu' | 'contacts' | 'roster' | 'graphml' | 'map';
   format: string;
   /** Files written (absolute paths); empty for stdout or a dry run. */
   files: string[];

@@ -65,6 +65,13 @@ describe('skillsnet demo (built CLI)', () => {
     expect(csv).not.toMatch(/@(?!example\.(org|com|net))[a-z0-9-]+\.[a-z]/i);
     const members = fs.readFileSync(r.files.roster, 'utf8').split(/^## /m).find((s) => s.startsWith('Members'))!;
     expect(members.split('\n').filter((l) => /^\|\s*\d+/.test(l))).toHaveLength(25);
+
+    // The offline network map, with the Core Group marked (the browser test opens it).
+    const html = fs.readFileSync(r.files.map, 'utf8');
+    expect(path.basename(r.files.map)).toBe('network.html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/"coreGroup":true/g)).toHaveLength(25);
+    expect(fs.statSync(r.files.map).size).toBeLessThan(2 * 1024 * 1024);
   });
 
   it('runs again over its own folder, replacing what it made', () => {

@@ -1,6 +1,6 @@
 /**
  * Global setup of the e2e tier: compiles src/ to dist/ once, before any test spawns the built
- * CLI, so the tier never tests an old build. (The unit tier imports src/ and needs no build.)
+ * CLI (and bundles the map page), so the tier never tests an old build. (The unit tier imports src/ and needs no build.)
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -12,4 +12,5 @@ export default function setup(): void {
   const typescript = path.dirname(createRequire(path.join(root, 'package.json')).resolve('typescript/package.json'));
   const tsc = path.join(typescript, 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-map.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }

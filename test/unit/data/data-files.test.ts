@@ -7,6 +7,7 @@ import { validateAttendanceHeaders } from '../../../src/data/validate/attendance
 import { validateEventTexts } from '../../../src/data/validate/event-texts.js';
 import { validateCategoryTerms } from '../../../src/data/validate/category-terms.js';
 import { validateHeaders } from '../../../src/data/validate/headers.js';
+import { validateMapText } from '../../../src/data/validate/map-text.js';
 import { validateLanguages } from '../../../src/data/validate/languages.js';
 import { validateRegionNames } from '../../../src/data/validate/region-names.js';
 import { validateScoreHeaders } from '../../../src/data/validate/score-headers.js';
@@ -26,6 +27,7 @@ const CHECKS: Record<string, DataValidator> = {
   'event-texts.json': validateEventTexts,
   'headers.json': validateHeaders,
   'languages.json': validateLanguages,
+  'map-text.json': validateMapText,
   'region-names.json': validateRegionNames,
   'score-headers.json': validateScoreHeaders,
   'tagging-examples.model.json': validateTaggingExamplesModel,

@@ -1,0 +1,106 @@
+/** `export map` as a library call: the network as one offline HTML page (src/export/map.ts draws it). */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DB } from '../db/connection.js';
+import { checkFilterNames } from '../db/filters.js';
+import { UsageError } from '../errors.js';
+import type { EligibilityFilters } from '../model.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { scoredApplications } from '../selection/candidates.js';
+import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import type { MapLanguage } from './map-types.js';
+import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
+
+export const MAP_FORMATS = ['html'] as const;
+export type MapFormat = (typeof MAP_FORMATS)[number];
+export const MAP_EXTENSIONS: Record<string, readonly MapFormat[]> = { '.html': ['html'], '.htm': ['html'] };
+/** Peer links per organisation when --peer-links is not given: the map is where members look for peers. */
+export const MAP_DEFAULT_PEER_LINKS = 3;
+
+export interface MapExportOptions extends ExportTarget {
+  filters: EligibilityFilters;
+  /** Roster whose members form the Core Group (default: the latest saved roster). */
+  roster?: string;
+  /** Only the members of that roster. */
+  membersOnly?: boolean;
+  /** Peer links per organisation; 0: none. */
+  peerLinks: number;
+  withContactDetails?: boolean;
+  lang: MapLanguage;
+  title?: string;
+  /** When the file was made (default: now); fixed by tests for reproducible files. */
+  generatedAt?: string;
+}
+
+/** The export summary, plus what a script wants of a map: where, how big, how many nodes and edges. */
+export interface MapExportResult extends ExportResult {
+  file: string | null;
+  nodes: number;
+  edges: number;
+  bytes: number;
+}
+
+/** Where the page goes, checked before anything is read: a file (not a folder), or stdout. */
+export function mapOutput(options: Pick<MapExportOptions, 'out' | 'cwd'>, callbacks: Callbacks = {}): Output {
+  const output = resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: true, format: 'html', example: 'network.html' });
+  if (output.kind === 'file' && fs.existsSync(output.path) && fs.statSync(output.path).isDirectory()) {
+    throw new UsageError(`${displayPath(output.path, options.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${path.join(displayPath(output.path, options.cwd), 'network.html')}` });
+  }
+  if (output.kind === 'file' && !(path.extname(output.path).toLowerCase() in MAP_EXTENSIONS)) {
+    callbacks.onWarning?.(warning('extension', `--out ${options.out} does not end in .html: browsers open the map by double-click only when it does`));
+  }
+  return output;
+}
+
+/**
+ * Builds the map of the matching applications (Core Group marked from a roster) and writes it
+ * atomically; with `out: '-'` the page is handed back in `text`. Warns when it is empty.
+ */
+export async function exportMap(db: DB, options: MapExportOptions, callbacks: Callbacks = {}): Promise<ExportDone & { result: MapExportResult; roster: CoreGroup | null; summary: MapSummary }> {
+  const start = performance.now();
+  const output = mapOutput(options);
+  checkFilterNames(db, options.filters);
+  const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
+  if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
+  const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  // Loaded here: graphology, the layout and the page bundle are only for this export.
+  const { networkMap } = await import('./map.js');
+  const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
+    coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
+    lang: options.lang, title: options.title, generatedAt: options.generatedAt,
+  });
+  if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
+  const bytes = Buffer.byteLength(html, 'utf8');
+  const counts = {
+    applications: data.counts.applications,
+    organizations: data.counts.organizations,
+    coreGroup: network.organizations.filter((o) => o.coreGroup).length,
+    nodes: data.nodes.length,
+    connections: data.edges.length,
+    peerLinks: data.edges.filter((e) => e.kind === 'peer').length,
+    peerLinksLeftOut: data.counts.peerLinksLeftOut,
+    withheld: data.counts.withheld,
+  };
+  const result: MapExportResult = {
+    export: 'map', format: 'html', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0,
+    file: null, nodes: data.nodes.length, edges: data.edges.length, bytes,
+  };
+  const summary = { categories: network.categories.length, regions: network.regions.length };
+  const done = { result, output, roster, summary, text: undefined as string | undefined };
+  if (!options.dryRun) {
+    if (output.kind === 'stdout') done.text = html;
+    else {
+      writeFileAtomic(output.path, html, { force: Boolean(options.force) });
+      result.file = output.path;
+      result.files = [output.path];
+    }
+  }
+  result.ms = elapsed(start);
+  return done;
+}
+
+/** What the map holds besides organisations, for the status line. */
+export interface MapSummary {
+  categories: number;
+  regions: number;
+}

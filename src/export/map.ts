@@ -1,0 +1,302 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REGIONS, type Application } from '../model.js';
+import { OperationError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { loadDataFile } from '../data/load.js';
+import { validateMapText } from '../data/validate/map-text.js';
+import { countryName } from '../geo/countries.js';
+import { languageName } from '../geo/languages.js';
+import { taxonomy } from '../tagging/taxonomy.js';
+import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type OrganizationNode, type RegionNode } from './network.js';
+import { REGION_COLOURS } from './kumu.js';
+import { layoutMap, type LayoutNode, type LayoutOptions } from './map-layout.js';
+import {
+  ACTOR_KINDS, CONTEXT_KINDS,
+  type MapActorNode, type MapData, type MapEdge, type MapEdgeKind, type MapLanguage, type MapNode, type MapPage, type MapRole, type MapTerm,
+} from './map-types.js';
+
+export * from './map-types.js';
+export { isMapLanguage, mapLanguageFromEnv } from './map-language.js';
+
+/**
+ * The offline network map: one HTML file holding the data, the page script (sigma.js and
+ * graphology, bundled at build time into dist/web/) and its styles, so that it opens from a
+ * USB stick or an email attachment with no network and sends nothing anywhere.
+ *
+ *   buildMapData(nodes, links, options)  the network as the page draws it (positions included)
+ *   renderMapHtml(data, options)         the HTML file for one language
+ */
+
+/**
+ * What an actor brings beyond the network export: the network module (issue 13/14) will set
+ * roles and consent; applicants carry none, so they are members who consented (the Kumu export
+ * already shares them).
+ */
+export interface MapActorExtras {
+  roles?: MapRole[];
+  /** false: the actor refused to appear on a shared map — left out of the file entirely. */
+  consentMap?: boolean;
+  /** false: never print this actor's email or phone, even --with-contact-details. */
+  consentContact?: boolean;
+}
+
+export type MapSourceNode = (OrganizationNode & MapActorExtras) | CategoryNode | RegionNode;
+
+export interface MapDataOptions {
+  /** Emails and phones in the cards (the officer asked for them with --with-contact-details). */
+  withContactDetails: boolean;
+  /** Applications behind the organisations (for the counts). */
+  applications?: number;
+  peerLinksLeftOut?: number;
+  layout?: LayoutOptions;
+}
+
+const EDGE_KINDS: Record<NetworkLink['type'], MapEdgeKind> = {
+  [CONNECTION_TYPES.worksOn]: 'works-on',
+  [CONNECTION_TYPES.basedIn]: 'based-in',
+  [CONNECTION_TYPES.peer]: 'peer',
+};
+
+/** Nine colours told apart by most people with a colour-vision deficiency too (Okabe–Ito and Tol). */
+const CATEGORY_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#882255', '#999933', '#332288'];
+const LANGUAGE_COLOURS: Record<string, string> = { en: '#3b8bd4', fr: '#c8553d', es: '#e8a33d' };
+const OTHER_COLOURS = ['#2fa37a', '#8a63c9', '#7f7f7f', '#b5838d', '#6d9f71', '#a0522d'];
+
+/** The network as the page draws it. Deterministic: the same input gives the same data, positions included. */
+export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions): MapData {
+  const categoryByName = new Map(taxonomy().revised.map((c) => [c.short.en, c.code]));
+  const regionOrder = REGIONS as readonly string[];
+  const categoryOrder = taxonomy().revised.map((c) => c.code);
+  const mapNodes: MapNode[] = [];
+  let withheld = 0;
+  for (const n of nodes) {
+    if (n.kind === 'organization') {
+      if (n.consentMap === false) { withheld++; continue; }
+      const contactable = options.withContactDetails && n.consentContact !== false;
+      const actor: MapActorNode = {
+        id: n.id, kind: 'organization', label: n.label, x: 0, y: 0,
+        countryCode: n.countryCode, country: n.country, region: n.region, language: n.languageCode,
+        categories: [...n.categoryCodes], beneficiaries: [...n.beneficiaries], organizationTypes: [...n.organizationTypes],
+        roles: n.roles ? [...n.roles] : n.coreGroup ? ['core-group'] : ['member'],
+        coreGroup: n.coreGroup, score: n.score, calls: [...n.calls],
+        projects: n.titles.map((t) => ({ title: t.title?.trim() || null, description: t.description?.trim() || null, call: t.call })),
+        contactNames: [...n.contactPersons], url: n.url,
+      };
+      if (contactable && n.emails.length) actor.emails = [...n.emails];
+      if (contactable && n.phones.length) actor.phones = [...n.phones];
+      mapNodes.push(actor);
+    } else if (n.kind === 'category') {
+      mapNodes.push({ id: n.id, kind: 'category', label: n.label, x: 0, y: 0, key: n.code, detail: n.description });
+    } else {
+      mapNodes.push({ id: n.id, kind: 'region', label: n.label, x: 0, y: 0, key: n.region, detail: null });
+    }
+  }
+  const ids = new Set(mapNodes.map((n) => n.id));
+  const edges: MapEdge[] = [];
+  for (const l of links) {
+    // Links of an actor left out (no consent) go with it.
+    if (!ids.has(l.from) || !ids.has(l.to)) continue;
+    const edge: MapEdge = { id: l.id, source: l.from, target: l.to, kind: EDGE_KINDS[l.type], weight: l.strength };
+    if (l.shared) edge.shared = l.shared.map((name) => categoryByName.get(name) ?? name);
+    edges.push(edge);
+  }
+
+  const layoutNodes: LayoutNode[] = mapNodes.map((n) => {
+    if (n.kind === 'region') return { id: n.id, kind: n.kind, region: n.key, ring: { circle: 'outer', index: regionOrder.indexOf(n.key), of: regionOrder.length } };
+    if (n.kind === 'category') return { id: n.id, kind: n.kind, ring: { circle: 'inner', index: categoryOrder.indexOf(n.key), of: categoryOrder.length } };
+    return { id: n.id, kind: n.kind, region: 'region' in n ? n.region : null };
+  });
+  const positions = layoutMap(layoutNodes, edges, options.layout);
+  for (const n of mapNodes) Object.assign(n, positions.get(n.id));
+
+  const actors = mapNodes.filter((n): n is MapActorNode => (ACTOR_KINDS as readonly string[]).includes(n.kind));
+  return {
+    version: 1,
+    withContactDetails: options.withContactDetails,
+    nodes: mapNodes,
+    edges,
+    counts: {
+      organizations: actors.filter((n) => n.kind === 'organization').length,
+      persons: actors.filter((n) => n.kind === 'person').length,
+      applications: options.applications ?? actors.reduce((sum, a) => sum + a.projects.length, 0),
+      edges: edges.length,
+      withheld,
+      peerLinksLeftOut: options.peerLinksLeftOut ?? 0,
+    },
+  };
+}
+
+/** The map of a whole network export (organisations, categories, regions and their links). */
+export function mapDataFromNetwork(network: Network, options: Omit<MapDataOptions, 'applications' | 'peerLinksLeftOut'>): MapData {
+  return buildMapData([...network.organizations, ...network.categories, ...network.regions], network.links, {
+    ...options, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped,
+  });
+}
+
+// ------------------------------------------------------------------ the page's language
+
+type TextFile = Record<MapLanguage, Record<string, string | Record<string, string>>>;
+let textFile: TextFile | undefined;
+
+function pageText(lang: MapLanguage): { strings: Record<string, string>; groups: Record<string, Record<string, string>> } {
+  textFile ??= loadDataFile<TextFile>('map-text.json', validateMapText);
+  const strings: Record<string, string> = {};
+  const groups: Record<string, Record<string, string>> = {};
+  // English fills any key a translation lacks.
+  for (const source of [textFile.en, textFile[lang]]) {
+    for (const [key, value] of Object.entries(source)) {
+      if (typeof value === 'string') strings[key] = value;
+      else groups[key] = { ...groups[key], ...value };
+    }
+  }
+  return { strings, groups };
+}
+
+/** Labels and colours in the page's language for every value the data holds. */
+function vocabulary(data: MapData, lang: MapLanguage, groups: Record<string, Record<string, string>>): MapPage['vocabulary'] {
+  const actors = data.nodes.filter((n): n is MapActorNode => (ACTOR_KINDS as readonly string[]).includes(n.kind));
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
+  const languages = distinct(actors.map((a) => a.language));
+  let other = 0;
+  const byLabel = (a: MapTerm, b: MapTerm) => a.label.localeCompare(b.label, lang);
+  return {
+    regions: REGIONS.map((r) => ({ value: r, label: groups.regions?.[r] ?? r, color: REGION_COLOURS[r] })),
+    categories: taxonomy().revised.map((c, i) => ({ value: c.code, label: c.short[lang], detail: c.name[lang], color: CATEGORY_COLOURS[i % CATEGORY_COLOURS.length] })),
+    languages: languages.map((code) => ({ value: code, label: languageName(code, lang), color: LANGUAGE_COLOURS[code] ?? OTHER_COLOURS[other++ % OTHER_COLOURS.length] })),
+    countries: distinct(actors.map((a) => a.countryCode)).map((code) => ({ value: code, label: countryName(code, lang) })).sort(byLabel),
+    roles: Object.entries(groups.roles ?? {}).map(([value, label]) => ({ value, label })),
+    kinds: [...ACTOR_KINDS, ...CONTEXT_KINDS].map((k) => ({ value: k, label: groups.kinds?.[k] ?? k })),
+    edgeKinds: Object.entries(groups.edgeKinds ?? {}).map(([value, label]) => ({ value, label })),
+  };
+}
+
+// ------------------------------------------------------------------ the HTML file
+
+export interface RenderMapOptions {
+  lang: MapLanguage;
+  /** The page's heading (default: the network's name in `lang`). */
+  title?: string;
+  /** When the file was made, ISO 8601 (default: now). Fixed in tests so the output is reproducible. */
+  generatedAt?: string;
+}
+
+interface MapAssets { script: string; style: string }
+let assets: MapAssets | undefined;
+
+/** Where the build (scripts/build-map.mjs) writes the page's bundle. */
+export const MAP_BUNDLE_DIR = path.join(PACKAGE_ROOT, 'dist', 'web');
+
+/** The page script and styles, read once from dist/web/ (never at start-up: only export map needs them). */
+export function mapAssets(): MapAssets {
+  if (assets) return assets;
+  try {
+    assets = {
+      script: fs.readFileSync(path.join(MAP_BUNDLE_DIR, 'map.js'), 'utf8'),
+      style: fs.readFileSync(path.join(MAP_BUNDLE_DIR, 'map.css'), 'utf8'),
+    };
+  } catch {
+    throw new OperationError(`the map page is not built (${path.join(MAP_BUNDLE_DIR, 'map.js')} is missing)`, {
+      hint: 'build it with npm run build in the skillsnet folder, or reinstall skillsnet',
+    });
+  }
+  return assets;
+}
+
+/**
+ * JSON that stays data inside <script type="application/json">: "<", ">" and "&" are escaped
+ * so that no "</script>" or "<!--" in a description can end the element, and U+2028/2029 so
+ * that the text is also a valid JavaScript literal. JSON.parse gives the same value back.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const sha256 = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The page's data for one language. */
+export function mapPage(data: MapData, options: RenderMapOptions): MapPage {
+  const { strings, groups } = pageText(options.lang);
+  const title = options.title?.trim() || strings.title;
+  return {
+    ...data,
+    lang: options.lang,
+    title,
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    text: strings,
+    vocabulary: vocabulary(data, options.lang, groups),
+  };
+}
+
+/**
+ * The whole HTML file. Its Content-Security-Policy allows only the page's own script and style
+ * (by their hashes) and data: images (the print snapshot): no request can leave the page, and
+ * an injected <script> or onerror= would not run even if escaping ever failed.
+ */
+export function renderMapHtml(data: MapData, options: RenderMapOptions): string {
+  const page = mapPage(data, options);
+  const { script, style } = mapAssets();
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)}`,
+    `style-src ${sha256(style)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return [
+    '<!doctype html>',
+    `<html lang="${page.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="skillsnet export map">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    `<noscript><p class="noscript">${escapeHtml(page.text.noscript)}</p></noscript>`,
+    '<div id="app"></div>',
+    `<script type="application/json" id="skillsnet-map-data">${jsonForScript(page)}</script>`,
+    `<script>${script}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+export type { LayoutOptions } from './map-layout.js';
+
+// ------------------------------------------------------------------ the whole export
+
+export interface NetworkMapOptions extends RenderMapOptions {
+  withContactDetails: boolean;
+  /** Application ids of the Core Group (members of the chosen roster). */
+  coreGroup?: Set<number>;
+  /** Peer links per organisation, as in the Kumu export (0: none). */
+  peerLinks?: number;
+  layout?: LayoutOptions;
+}
+
+/**
+ * The map file for a set of applications: the same network the Kumu export builds (same
+ * element IDs, same connections), laid out and rendered. What `skillsnet export map` writes.
+ */
+export function networkMap(applications: Iterable<Application>, options: NetworkMapOptions): { network: Network; data: MapData; html: string } {
+  const network = buildNetwork(applications, { coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout });
+  const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
+  return { network, data, html };
+}

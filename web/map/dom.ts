@@ -1,0 +1,77 @@
+/**
+ * The page's only way to make DOM: text always goes in as text nodes (never innerHTML), so a
+ * description holding "<script>" or "<img onerror=…>" is shown, not run.
+ */
+
+export type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  class?: string;
+  id?: string;
+  title?: string;
+  type?: string;
+  role?: string;
+  for?: string;
+  name?: string;
+  value?: string;
+  placeholder?: string;
+  alt?: string;
+  hidden?: boolean;
+  [attribute: `aria-${string}`]: string | undefined;
+  [attribute: `data-${string}`]: string | undefined;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === false) continue;
+    if (name === 'value' && 'value' in el) (el as HTMLInputElement).value = String(value);
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: Element, children: (Child | Child[])[]): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** A link only for web, mail and phone addresses; anything else (javascript:, data:) stays text. */
+export function safeLink(href: string, text: string): HTMLElement {
+  let ok = false;
+  try {
+    const url = new URL(href);
+    ok = ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) return h('span', {}, text);
+  const a = h('a', {}, text);
+  a.href = href;
+  if (href.startsWith('http')) {
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+  }
+  return a;
+}
+
+/** Paragraphs (blank lines) and line breaks of a plain-text field, as text nodes. */
+export function paragraphs(text: string): HTMLElement[] {
+  return text.split(/\n\s*\n/).map((p) => {
+    const lines = p.split('\n');
+    const el = h('p');
+    lines.forEach((line, i) => {
+      if (i) el.append(h('br'));
+      el.append(document.createTextNode(line));
+    });
+    return el;
+  });
+}
+
+export function clear(el: Element): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}

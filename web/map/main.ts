@@ -1,0 +1,383 @@
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../src/export/map-types.js';
+import { actorCard, contextCard } from './card.js';
+import { clear, h } from './dom.js';
+import { actorMatches, emptyFilters, searchKey } from './filters.js';
+import { legend } from './legend.js';
+import { buildPanel, type ColourBy, type SizeBy } from './panel.js';
+import { peersOf, type Peer } from './peers.js';
+import { snapshot } from './print.js';
+import { fold, makeText, type Text } from './text.js';
+
+/**
+ * The offline network map. Reads the data embedded in the file, draws it with sigma.js
+ * (WebGL) at the positions computed when the file was written, and lets a member filter,
+ * search, open cards, show peers and print. Sends no request: everything is in the file.
+ */
+
+/** What tests and the benchmark read: what sigma was last told to draw, and how long things took. */
+interface MapStats {
+  ready: boolean;
+  error: string | null;
+  /** When the page's script started (the HTML, the data and the script are parsed by then). */
+  scriptStartMs: number | null;
+  firstRenderMs: number | null;
+  firstPaintMs: number | null;
+  /** How long sigma's constructor took (WebGL set-up, indexing, first draw). */
+  sigmaMs: number | null;
+  lastUpdateMs: number | null;
+  organizations: number;
+  persons: number;
+  nodes: number;
+  edges: number;
+  visibleOrganizations: number;
+  visibleActors: number;
+  visibleNodes: number;
+  visibleEdges: number;
+  /** Where a node is on screen (page coordinates), so a test can click it as a member would. */
+  locate?: (id: string) => { x: number; y: number } | null;
+}
+
+declare global {
+  interface Window { __skillsnetMap?: MapStats }
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const NO_VALUE = '#9e9e9e';
+const DIMMED = '#e4e7eb';
+const CONTEXT_NEUTRAL = '#5f6b7a';
+const EDGE_COLOURS: Record<string, string> = { 'works-on': '#cbd3dc', 'based-in': '#dde2e8', peer: '#8d99a6', attended: '#b48ead', 'member-of': '#cbd3dc' };
+
+interface NodeAttributes { x: number; y: number; size: number; color: string; label: string; forceLabel: boolean; zIndex: number; type: string; node: MapNode }
+
+/** Core Group members get a dark ring, as in the Kumu view. */
+const CORE_RING = '#1f2933';
+interface EdgeAttributes { size: number; color: string; kind: string; type: string }
+
+function start(): void {
+  const scriptStartMs = performance.now();
+  const script = document.getElementById('skillsnet-map-data');
+  const page = JSON.parse(script?.textContent ?? 'null') as MapPage;
+  const app = document.getElementById('app')!;
+  const text = makeText(page);
+  document.documentElement.lang = page.lang;
+  try {
+    mount(app, page, text);
+    window.__skillsnetMap!.scriptStartMs = scriptStartMs;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const webgl = /webgl/i.test(message);
+    app.append(h('p', { class: 'fatal', role: 'alert' }, webgl ? text.t('noWebgl') : text.t('loadError', { message })));
+    window.__skillsnetMap = { ...(window.__skillsnetMap as MapStats), ready: false, error: message };
+    throw e;
+  }
+}
+
+function mount(app: HTMLElement, page: MapPage, text: Text): void {
+  const { t, label, terms } = text;
+  const actors = page.nodes.filter(isActor);
+  const byId = new Map<string, MapNode>(page.nodes.map((n) => [n.id, n]));
+  const keys = new Map(actors.map((a) => [a.id, searchKey(a)]));
+  const isContext = (n: MapNode): n is MapContextNode => !isActor(n);
+
+  const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true, allowSelfLoops: false });
+  for (const n of page.nodes) {
+    const shown = n.kind === 'region' ? label('regions', n.key) : n.kind === 'category' ? label('categories', n.key) : n.label;
+    graph.addNode(n.id, { x: n.x, y: n.y, size: 4, color: NO_VALUE, label: shown, forceLabel: isContext(n), zIndex: isContext(n) ? 2 : 1, type: isActor(n) && n.coreGroup ? 'core' : 'circle', node: n });
+  }
+  for (const e of page.edges) {
+    if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
+    // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
+    // drawn thicker the more categories they share.
+    const peer = e.kind === 'peer';
+    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1 });
+  }
+
+  const state = {
+    filters: emptyFilters(),
+    colourBy: 'region' as ColourBy,
+    sizeBy: 'score' as SizeBy,
+    showContext: true,
+    selected: null as string | null,
+    peerOf: null as string | null,
+    peers: null as { peers: Peer[]; byCategoryOnly: boolean } | null,
+    peerIds: new Set<string>(),
+  };
+  let visible = new Set<string>();
+
+  const stats: MapStats = {
+    ready: false, error: null, scriptStartMs: null, firstRenderMs: null, firstPaintMs: null, sigmaMs: null, lastUpdateMs: null,
+    organizations: page.counts.organizations, persons: page.counts.persons, nodes: graph.order, edges: graph.size,
+    visibleOrganizations: 0, visibleActors: 0, visibleNodes: 0, visibleEdges: 0,
+  };
+  window.__skillsnetMap = stats;
+
+  // ------------------------------------------------------------------ layout of the page
+  const counts = h('p', { id: 'counts', 'aria-live': 'polite' });
+  const fit = h('button', { type: 'button', id: 'fit' }, t('resetView'));
+  const print = h('button', { type: 'button', id: 'print' }, t('print'));
+  const date = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' }).format(new Date(page.generatedAt));
+  const stage = h('div', { id: 'graph', role: 'img', 'aria-label': page.title });
+  const snapshotImage = h('img', { id: 'print-snapshot', alt: page.title });
+  const cardPanel = h('aside', { id: 'card', class: 'card-panel', hidden: true, 'aria-live': 'polite' });
+  const printFilters = h('p', { id: 'print-filters' });
+  const panel = buildPanel(page, actors, text, {
+    filter(name, value) { (state.filters[name] as string) = value; update(); },
+    search(query, pick) {
+      state.filters.search = query;
+      update();
+      if (pick && query.trim()) {
+        const wanted = fold(query);
+        const first = actors.find((a) => visible.has(a.id) && fold(a.label) === wanted) ?? actors.find((a) => visible.has(a.id));
+        if (first) { openCard(first.id); focusOn(first.id); }
+      }
+    },
+    clearFilters() { state.filters = emptyFilters(); panel.sync(state.filters); update(); },
+    colourBy(mode) { state.colourBy = mode; paint(); update(); },
+    sizeBy(mode) { state.sizeBy = mode; resize(); update(); },
+    showContext(on) { state.showContext = on; update(); },
+  });
+  app.append(...[
+    h('header', { class: 'top' },
+      h('div', { class: 'titles' }, h('h1', {}, page.title), h('p', { class: 'muted' }, t('generated', { date }))),
+      counts,
+      h('div', { class: 'actions' }, fit, print)),
+    page.withContactDetails ? h('p', { class: 'warning', role: 'note' }, t('contactDetailsNote')) : null,
+    h('section', { class: 'print-only' }, printFilters, snapshotImage),
+    h('div', { class: 'body' }, panel.panel, h('main', { class: 'stage' }, stage, h('p', { class: 'hint muted' }, t('hint'))), cardPanel),
+  ].filter((el): el is HTMLElement => el !== null));
+
+  // ------------------------------------------------------------------ colours and sizes
+  function paint(): void {
+    const group = state.colourBy === 'region' ? terms.regions : state.colourBy === 'category' ? terms.categories : terms.languages;
+    graph.forEachNode((id, a) => {
+      const n = a.node;
+      let color = NO_VALUE;
+      if (isActor(n)) {
+        const value = state.colourBy === 'region' ? n.region : state.colourBy === 'category' ? n.categories[0] : n.language;
+        color = (value && group.get(value)?.color) || NO_VALUE;
+      } else if (n.kind === 'region') color = state.colourBy === 'region' ? terms.regions.get(n.key)?.color ?? CONTEXT_NEUTRAL : CONTEXT_NEUTRAL;
+      else if (n.kind === 'category') color = state.colourBy === 'category' ? terms.categories.get(n.key)?.color ?? CONTEXT_NEUTRAL : CONTEXT_NEUTRAL;
+      else color = CONTEXT_NEUTRAL;
+      graph.setNodeAttribute(id, 'color', color);
+    });
+  }
+
+  function resize(): void {
+    const scale = actors.length > 2000 ? 0.6 : 1;
+    const scores = actors.map((a) => a.score).filter((s): s is number => s !== null);
+    const [low, high] = scores.length ? [Math.min(...scores), Math.max(...scores)] : [0, 0];
+    let maxActorDegree = 1;
+    let maxContextDegree = 1;
+    graph.forEachNode((id, a) => {
+      if (isActor(a.node)) maxActorDegree = Math.max(maxActorDegree, graph.degree(id));
+      else maxContextDegree = Math.max(maxContextDegree, graph.degree(id));
+    });
+    graph.forEachNode((id, a) => {
+      const n = a.node;
+      let size: number;
+      if (!isActor(n)) size = 9 + 9 * Math.sqrt(graph.degree(id) / maxContextDegree);
+      else if (state.sizeBy === 'score') size = n.score === null ? 2.5 : 3 + (high > low ? (9 * (n.score - low)) / (high - low) : 4);
+      else size = 3 + 9 * Math.sqrt(graph.degree(id) / maxActorDegree);
+      graph.setNodeAttribute(id, 'size', size * scale);
+    });
+  }
+
+  // ------------------------------------------------------------------ what is shown
+  function computeVisibility(): void {
+    const next = new Set<string>();
+    for (const a of actors) if (actorMatches(a, state.filters, keys.get(a.id))) next.add(a.id);
+    if (state.showContext) {
+      graph.forEachNode((id, a) => {
+        if (!isActor(a.node) && graph.someNeighbor(id, (other) => next.has(other))) next.add(id);
+      });
+    }
+    visible = next;
+  }
+
+  const sigmaStartMs = performance.now();
+  const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, stage, {
+    labelFont: FONT,
+    labelSize: 12,
+    labelWeight: '500',
+    labelColor: { color: '#1f2933' },
+    labelRenderedSizeThreshold: actors.length > 2000 ? 9 : 7,
+    labelDensity: 0.4,
+    labelGridCellSize: 120,
+    edgeProgramClasses: {
+      line: EdgeLineProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
+      thick: EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
+    },
+    nodeProgramClasses: {
+      core: createNodeBorderProgram<NodeAttributes, EdgeAttributes>({
+        borders: [
+          { size: { value: 0.3, mode: 'relative' }, color: { value: CORE_RING } },
+          { size: { fill: true }, color: { attribute: 'color' } },
+        ],
+      }),
+    },
+    zIndex: true,
+    minCameraRatio: 0.03,
+    maxCameraRatio: 4,
+    // Big networks move smoothly only without their connections and labels while dragged.
+    hideEdgesOnMove: graph.size > 8000,
+    hideLabelsOnMove: graph.size > 8000,
+    defaultEdgeColor: '#cbd3dc',
+    nodeReducer(node, data): Partial<NodeDisplayData> {
+      if (!visible.has(node)) return { ...data, hidden: true };
+      const res: Partial<NodeDisplayData> = { ...data };
+      if (state.peerOf) {
+        // Peers keep their colour and come forward; everyone else fades (rings too).
+        if (node === state.peerOf || state.peerIds.has(node)) res.zIndex = 3;
+        else if (isActor(data.node as MapNode)) { res.color = DIMMED; res.type = 'circle'; res.label = null; res.forceLabel = false; res.zIndex = 0; }
+      }
+      if (node === state.selected) { res.highlighted = true; res.forceLabel = true; res.zIndex = 4; }
+      return res;
+    },
+    edgeReducer(edge, data): Partial<EdgeDisplayData> {
+      const [source, target] = graph.extremities(edge);
+      if (!visible.has(source) || !visible.has(target)) return { ...data, hidden: true };
+      if (state.peerOf && source !== state.peerOf && target !== state.peerOf) return { ...data, color: '#f0f2f4' };
+      return data;
+    },
+  });
+  // The constructor has just drawn the first frame: that is the time to first draw.
+  stats.firstRenderMs = performance.now();
+  stats.sigmaMs = stats.firstRenderMs - sigmaStartMs;
+  requestAnimationFrame(() => { stats.firstPaintMs = performance.now(); });
+
+  // ------------------------------------------------------------------ updates
+  function update(): void {
+    const started = performance.now();
+    computeVisibility();
+    renderer.refresh();
+    countDrawn();
+    renderLegend();
+    panel.searchCount(state.filters.search.trim() ? stats.visibleActors : null);
+    const described = panel.describe(state.filters);
+    clear(printFilters);
+    printFilters.append(described.length ? t('printFilters', { filters: described.join(' · ') }) : t('printNoFilter'));
+    stats.lastUpdateMs = performance.now() - started;
+  }
+
+  /** Counts what sigma draws (its display data after the reducers), not what the filter meant to show. */
+  function countDrawn(): void {
+    let organizations = 0;
+    let actorsShown = 0;
+    let nodes = 0;
+    graph.forEachNode((id, a) => {
+      if (renderer.getNodeDisplayData(id)?.hidden !== false) return;
+      nodes++;
+      if (isActor(a.node)) { actorsShown++; if (a.node.kind === 'organization') organizations++; }
+    });
+    let edges = 0;
+    graph.forEachEdge((id) => { if (renderer.getEdgeDisplayData(id)?.hidden === false) edges++; });
+    Object.assign(stats, { visibleOrganizations: organizations, visibleActors: actorsShown, visibleNodes: nodes, visibleEdges: edges });
+    clear(counts);
+    const personsOnly = page.counts.organizations === 0 && page.counts.persons > 0;
+    counts.append(t(personsOnly ? 'countsPersons' : 'counts', { visible: actorsShown, total: actors.length, edges }));
+  }
+
+  function renderLegend(): void {
+    clear(panel.legend);
+    panel.legend.append(...legend({
+      page, text, actors, visible, colourBy: state.colourBy, sizeBy: state.sizeBy, filters: state.filters,
+      colours: { none: NO_VALUE, edges: EDGE_COLOURS },
+      pick(name, value) {
+        (state.filters[name] as string) = state.filters[name] === value ? '' : value;
+        panel.sync(state.filters);
+        update();
+      },
+    }));
+  }
+
+  // ------------------------------------------------------------------ cards and peers
+  function openCard(id: string): void {
+    const n = byId.get(id);
+    if (!n) return;
+    if (state.selected !== id) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
+    state.selected = id;
+    renderCard();
+    renderer.refresh();
+  }
+
+  function closeCard(): void {
+    state.selected = null; state.peerOf = null; state.peers = null; state.peerIds = new Set();
+    cardPanel.hidden = true;
+    clear(cardPanel);
+    renderer.refresh();
+  }
+
+  function renderCard(): void {
+    const n = state.selected ? byId.get(state.selected) : undefined;
+    if (!n) return;
+    clear(cardPanel);
+    cardPanel.hidden = false;
+    if (isActor(n)) {
+      cardPanel.append(actorCard(n, text, state.peers, graph.degree(n.id), {
+        close: closeCard,
+        open: (other) => { openCard(other); focusOn(other); },
+        togglePeers: () => {
+          if (state.peerOf) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
+          else {
+            // Peers are looked for in the whole (filtered) network: a search found this
+            // organisation, it should not hide its peers.
+            if (state.filters.search) {
+              state.filters.search = '';
+              panel.sync(state.filters);
+              update();
+            }
+            state.peerOf = n.id;
+            state.peers = peersOf(n, actors.filter((a) => visible.has(a.id)));
+            state.peerIds = new Set(state.peers.peers.map((p) => p.actor.id));
+            // Peers may be anywhere: show the whole map, where they stand out.
+            renderer.getCamera().animatedReset({ duration: 400 });
+          }
+          renderCard();
+          renderer.refresh();
+        },
+      }));
+    } else {
+      const linked = graph.filterNeighbors(n.id, (other) => visible.has(other) && isActor(graph.getNodeAttribute(other, 'node'))).length;
+      cardPanel.append(contextCard(n, text, linked, closeCard));
+    }
+  }
+
+  function focusOn(id: string): void {
+    const d = renderer.getNodeDisplayData(id);
+    if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
+  }
+
+  stats.locate = (id) => {
+    const d = renderer.getNodeDisplayData(id);
+    if (!d || d.hidden) return null;
+    const p = renderer.framedGraphToViewport(d);
+    const box = stage.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  };
+  renderer.on('clickNode', ({ node }) => openCard(node));
+  renderer.on('enterNode', () => { stage.style.cursor = 'pointer'; });
+  renderer.on('leaveNode', () => { stage.style.cursor = ''; });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && state.selected) closeCard(); });
+  fit.addEventListener('click', () => renderer.getCamera().animatedReset({ duration: 400 }));
+
+  // ------------------------------------------------------------------ printing
+  const takeSnapshot = () => { snapshotImage.src = snapshot(renderer); };
+  window.addEventListener('beforeprint', takeSnapshot);
+  print.addEventListener('click', () => {
+    takeSnapshot();
+    // Print once the picture is decoded, so it is on the page.
+    snapshotImage.decode().catch(() => undefined).then(() => window.print());
+  });
+
+  paint();
+  resize();
+  update();
+  stats.ready = true;
+}
+
+start();

@@ -1,0 +1,30 @@
+import type { MapPage, MapTerm } from '../../src/export/map-types.js';
+
+/** The page's text in the file's language, {name} filled in. */
+export function makeText(page: MapPage) {
+  const t = (key: string, vars: Record<string, string | number> = {}): string => {
+    const template = page.text[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? formatValue(vars[name]) : whole));
+  };
+  const number = new Intl.NumberFormat(page.lang);
+  const formatValue = (v: string | number) => (typeof v === 'number' ? number.format(v) : v);
+  const index = (terms: MapTerm[]) => new Map(terms.map((term) => [term.value, term]));
+  const terms = {
+    regions: index(page.vocabulary.regions),
+    categories: index(page.vocabulary.categories),
+    languages: index(page.vocabulary.languages),
+    countries: index(page.vocabulary.countries),
+    roles: index(page.vocabulary.roles),
+    kinds: index(page.vocabulary.kinds),
+    edgeKinds: index(page.vocabulary.edgeKinds),
+  };
+  const label = (group: keyof typeof terms, value: string) => terms[group].get(value)?.label ?? value;
+  return { t, number, terms, label };
+}
+
+export type Text = ReturnType<typeof makeText>;
+
+/** Lower case without accents, for search and for comparing free-text values. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+}

@@ -26,7 +26,10 @@ export interface Application {
   country: string | null;
   countryRaw: string | null;
   region: Region | null;
+  /** ISO 639-1 code of the language the application is written in (what tagging reads) */
   language: string | null;
+  /** ISO 639-1 code of the applicant's preferred working language (breakout groups, invitations, mail merges) */
+  workingLanguage: string | null;
   title: string | null;
   description: string | null;
   beneficiaries: string[];

@@ -5,9 +5,13 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
 import { interruptSignal } from './signals.js';
-import type { ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
+import type { FileReport, ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
+import { CliError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
+import { FIELD_LABELS } from '../import/field-labels.js';
+
+const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
 
 export interface ImportCommandOptions extends ImportOptions {
   dbPath: string;
@@ -23,7 +27,7 @@ export function importHooks(io: IO): ImportHooks {
   return {
     ...callbacksFor(io),
     askMapping: canPrompt(io)
-      ? async (q) => (await import('../ui/mapping-wizard.js')).mappingWizard(io, q.file, q.headers, q.mapping, q.missing)
+      ? async (q) => (await import('../ui/mapping-wizard.js')).mappingWizard(io, q)
       : undefined,
     signal: interruptSignal(),
   };
@@ -51,13 +55,52 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
       const { discardEmptyDatabase } = await import('../db/imports.js');
       await discardEmptyDatabase(dbPath);
     }
-    throw e;
+    throw opts.json ? await withJsonDocument(e) : e;
   } finally {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
   printImportReport(io, report, { json: opts.json });
   return report;
 }
+
+/**
+ * A failed import under --json still prints one document on stdout (CONTRACT): the error and,
+ * for each file read so far, the columns each field was taken from and those no field took.
+ */
+async function withJsonDocument(e: unknown): Promise<unknown> {
+  const { filesOfFailure } = await import('../import/importer.js');
+  const message = e instanceof Error ? e.message : String(e);
+  const doc = { error: message, files: filesOfFailure(e) };
+  if (e instanceof CliError) {
+    if (e.json !== undefined) return e;
+    const out = new CliError(e.message, { exitCode: e.exitCode, hint: e.hint, json: doc });
+    out.name = e.name;
+    return out;
+  }
+  return new CliError(message, { exitCode: 1, json: doc });
+}
+
+/** What the import read from one file: each field's column, a sample, how sure; the columns not used. */
+function printMapping(io: IO, f: FileReport): void {
+  const fields = Object.entries(f.fields);
+  if (!fields.length) return;
+  info(io, `${f.file}: columns read`);
+  for (const [field, r] of fields) {
+    const cols = r.columns.map((c, i) => `${r.letters[i]} "${c}"`).join(' or ');
+    const sample = r.sample === null ? '' : r.sample.startsWith('<') ? `  ${r.sample}` : `  e.g. "${r.sample}"`;
+    info(io, `  ${(FIELD_NAMES[field] ?? field).padEnd(26)} ← ${cols}${sample}  (${r.confidence}${r.source === 'header' ? '' : `, ${SOURCE_NAMES[r.source]}`})`);
+  }
+  if (f.dates?.order && f.dates.order !== 'mixed') {
+    info(io, `  dates read ${f.dates.order}${f.dates.decidedBy === 'the form' ? ' (no day above 12 in the file: as the form tool writes them)' : ''}, stored as ISO 8601 beside the text as written`);
+  }
+  if (f.unmappedColumns.length) info(io, `  kept in the raw row, not used: ${f.unmappedColumns.join(', ')}`);
+  for (const g of f.sameApplication.slice(0, 10)) {
+    info(io, `  rows ${g.rows.join(', ')} are one application (${g.by}): the last one is kept, the earlier ${g.rows.length === 2 ? 'one counts' : 'ones count'} as updated`);
+  }
+  if (f.sameApplication.length > 10) info(io, `  and ${f.sameApplication.length - 10} more groups of rows that are one application (import --json lists them)`);
+}
+
+const SOURCE_NAMES: Record<string, string> = { header: 'from the header', map: 'from --map', wizard: 'chosen by you', previous: 'as the earlier import read it' };
 
 /**
  * The import summary: with json, the CONTRACT document on stdout; otherwise a table of counts per
@@ -72,11 +115,10 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
     io.stdout.write(renderTable(io, ['File', 'Rows', 'Inserted', 'Updated', 'Unchanged', 'Rejected'], rows));
   }
   for (const f of report.files) {
-    // On a terminal, say which columns no field took: a French "Note" or a "Contact" that was
-    // not recognised is visible before anyone relies on it (--json has them as unmappedColumns).
-    if (!options.json && f.unmappedColumns.length) {
-      info(io, `${f.file}: kept in the raw row, not used: ${f.unmappedColumns.join(', ')}`);
-    }
+    // Say which column each field was read from, with a sample and how sure the import is, and
+    // which columns no field took: a country read from the wrong column, or a French "Note"
+    // that was not recognised, is visible before anyone relies on it (--json has it all).
+    if (!options.json) printMapping(io, f);
     for (const w of f.warnings) warn(io, `${f.file}: ${w}`);
   }
   const where = `call "${report.call}"`;

@@ -17,6 +17,7 @@ interface ApplicationRow {
   country_raw: string | null;
   region: string | null;
   language: string | null;
+  working_language: string | null;
   title: string | null;
   description: string | null;
   beneficiaries_json: string;
@@ -29,7 +30,7 @@ interface ApplicationRow {
 const SELECT_APPLICATION = `
   SELECT a.id, a.external_id, c.name AS call_name, a.organization, a.organization_type,
          a.contact_name, a.email, a.phone, a.website, a.country, a.country_raw, a.region,
-         a.language, a.title, a.description, a.beneficiaries_json, a.self_categories_json,
+         a.language, a.working_language, a.title, a.description, a.beneficiaries_json, a.self_categories_json,
          a.score, a.submitted_at,
          (SELECT group_concat(category, '|') FROM
             (SELECT category FROM application_categories ac
@@ -51,6 +52,7 @@ function toApplication(r: ApplicationRow): Application {
     countryRaw: r.country_raw,
     region: r.region as Region | null,
     language: r.language,
+    workingLanguage: r.working_language,
     title: r.title,
     description: r.description,
     beneficiaries: JSON.parse(r.beneficiaries_json) as string[],
@@ -138,10 +140,10 @@ export function insertApplication(
   const info = db
     .prepare(
       `INSERT INTO applications (call_id, identity_key, external_id, organization, organization_type,
-         contact_name, email, phone, website, country_raw, country, region, language, title, description,
+         contact_name, email, phone, website, country_raw, country, region, language, working_language, title, description,
          beneficiaries_json, self_categories_json, score, submitted_at, raw_json, content_hash)
        VALUES (@callId, @identityKey, @externalId, @organization, @organizationType, @contactName, @email,
-         @phone, @website, @countryRaw, @country, @region, @language, @title, @description,
+         @phone, @website, @countryRaw, @country, @region, @language, @workingLanguage, @title, @description,
          @beneficiaries, @selfCategories, @score, @submittedAt, @raw, @hash)`,
     )
     .run({
@@ -158,6 +160,7 @@ export function insertApplication(
       country: fields.country ?? null,
       region: fields.region ?? null,
       language: fields.language ?? null,
+      workingLanguage: fields.workingLanguage ?? null,
       title: fields.title ?? null,
       description: fields.description ?? null,
       beneficiaries: JSON.stringify(fields.beneficiaries ?? []),

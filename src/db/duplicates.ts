@@ -76,3 +76,48 @@ export function sameCountryRows(db: DB, id: number): { self: ComparedRow; others
     .all(id) as ComparedRow[];
   return { self, others };
 }
+
+/** The columns holding each rule's key (import/duplicates.ts DUPLICATE_RULES, in order). */
+export const DUPLICATE_KEY_COLUMNS = ['dup_email_org', 'dup_org_title', 'dup_email_title'] as const;
+
+/** The basis as the import writes it (import/duplicates.ts duplicateBasis): organisation, email, title and country. */
+const BASIS_SQL = `organization || char(31) || coalesce(email, '') || char(31) || coalesce(title, '') || char(31) || coalesce(country, '')`;
+
+/** Applications of the call whose stored keys are missing or stale. */
+export function staleDuplicateKeys(db: DB, callId: number): ComparedRow[] {
+  return db
+    .prepare(`SELECT id, organization, email, title, country FROM applications WHERE call_id = ? AND dup_basis IS NOT (${BASIS_SQL})`)
+    .all(callId) as ComparedRow[];
+}
+
+export function storeDuplicateKeys(db: DB, id: number, basis: string, keys: (string | null)[]): void {
+  db.prepare(`UPDATE applications SET dup_basis = ?, ${DUPLICATE_KEY_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(basis, ...keys, id);
+}
+
+export interface BatchRuleMatch {
+  id: number;
+  batch: number | null;
+  /** the earliest application of the call with the same key */
+  first: number;
+  firstBatch: number | null;
+}
+
+/**
+ * Under one rule: the applications of the call that share a key with an application one of the
+ * batches wrote, each with the earliest application holding that key (when it is another one).
+ */
+export function batchRuleMatches(db: DB, callId: number, batches: number[], rule: number): BatchRuleMatch[] {
+  const col = DUPLICATE_KEY_COLUMNS[rule]!;
+  if (!batches.length) return [];
+  const inBatches = batches.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `WITH keys AS (SELECT DISTINCT ${col} AS k FROM applications WHERE batch_id IN (${inBatches}) AND call_id = ? AND ${col} IS NOT NULL),
+            groups AS (SELECT k, (SELECT min(x.id) FROM applications x WHERE x.call_id = ? AND x.${col} = k) AS first FROM keys)
+       SELECT a.id, a.batch_id AS batch, g.first, f.batch_id AS firstBatch
+         FROM groups g JOIN applications a ON a.call_id = ? AND a.${col} = g.k AND a.id > g.first
+         JOIN applications f ON f.id = g.first
+        ORDER BY a.id`,
+    )
+    .all(...batches, callId, callId, callId) as BatchRuleMatch[];
+}

@@ -14,6 +14,8 @@ export interface BatchInfo {
   delimiter: string | null;
   headers: string[];
   mapping: Record<string, string[]>;
+  /** per field: its columns, how sure the import was, from where (import --json's files[].fields) */
+  fields?: Record<string, unknown>;
 }
 
 export interface BatchCounts {
@@ -27,10 +29,10 @@ export interface BatchCounts {
 export function createBatch(db: DB, b: BatchInfo): number {
   const info = db
     .prepare(
-      `INSERT INTO import_batches (call_id, file_name, file_size, sha256, format, encoding, delimiter, headers_json, mapping_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO import_batches (call_id, file_name, file_size, sha256, format, encoding, delimiter, headers_json, mapping_json, fields_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(b.callId, b.fileName, b.fileSize, b.sha256, b.format, b.encoding, b.delimiter, JSON.stringify(b.headers), JSON.stringify(b.mapping));
+    .run(b.callId, b.fileName, b.fileSize, b.sha256, b.format, b.encoding, b.delimiter, JSON.stringify(b.headers), JSON.stringify(b.mapping), JSON.stringify(b.fields ?? {}));
   return Number(info.lastInsertRowid);
 }
 
@@ -45,6 +47,8 @@ const WRITTEN = [
   'external_id', 'organization', 'organization_type', 'contact_name', 'email', 'phone', 'website',
   'country_raw', 'country', 'region', 'language', 'title', 'description', 'beneficiaries_json',
   'self_categories_json', 'score', 'submitted_at', 'raw_json', 'content_hash', 'batch_id', 'source_row',
+  'working_language', 'submitted_at_raw', 'language_source', 'working_language_source',
+  'dup_basis', 'dup_email_org', 'dup_org_title', 'dup_email_title',
 ] as const;
 
 /** Values for WRITTEN, positionally (no per-row object of named parameters). */
@@ -54,10 +58,20 @@ export type ApplicationValues = [
   region: string | null, language: string | null, title: string | null, description: string | null,
   beneficiariesJson: string, selfCategoriesJson: string, score: number | null, submittedAt: string | null,
   rawJson: string, contentHash: string, batchId: number, sourceRow: number,
+  workingLanguage: string | null, submittedAtRaw: string | null, languageSource: string | null, workingLanguageSource: string | null,
+  dupBasis: string, dupEmailOrg: string | null, dupOrgTitle: string | null, dupEmailTitle: string | null,
 ];
 
+/** Columns an officer may have corrected: an import keeps the officer's value (their *_source is 'officer'). */
+const OFFICER_KEPT: Partial<Record<(typeof WRITTEN)[number], string>> = {
+  language: 'language_source',
+  language_source: 'language_source',
+  working_language: 'working_language_source',
+  working_language_source: 'working_language_source',
+};
+
 /** Everything a version snapshot keeps, so a restore puts the row back exactly. */
-const SNAPSHOT = [...WRITTEN, 'created_at', 'updated_at'] as const;
+const SNAPSHOT = [...WRITTEN, 'created_at', 'updated_at', 'identity_key'] as const;
 
 export interface StoredApplication {
   id: number;
@@ -65,6 +79,8 @@ export interface StoredApplication {
   batch_id: number | null;
   email: string | null;
   organization: string;
+  title: string | null;
+  contact_name: string | null;
   /** sha256 of the file whose import last changed the application (null when not imported) */
   batch_sha256: string | null;
 }
@@ -74,8 +90,8 @@ export interface ImportStatements {
   /** Applications of the call that carry this application ID but were identified by email and organisation (an ID clash). */
   findClashed(callId: number, externalId: string): StoredApplication[];
   insert(callId: number, identityKey: string, values: ApplicationValues): number;
-  /** Keeps the current row as a version replaced by this batch, then overwrites it. */
-  update(id: number, values: ApplicationValues, batchId: number): void;
+  /** Keeps the current row as a version replaced by this batch, then overwrites it (an officer's language stays). */
+  update(id: number, identityKey: string, values: ApplicationValues, batchId: number): void;
   /** content_hash of the application as it was before this batch first changed it. */
   hashBeforeBatch(id: number, batchId: number): string | undefined;
   /** Puts the application back as it was before this batch and forgets this batch's versions of it. */
@@ -93,12 +109,12 @@ export interface ImportStatements {
 
 export function prepareImport(db: DB): ImportStatements {
   const find = db.prepare(
-    `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, b.sha256 AS batch_sha256
+    `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, a.title, a.contact_name, b.sha256 AS batch_sha256
        FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id
       WHERE a.call_id = ? AND a.identity_key = ?`,
   );
   const findClashed = db.prepare(
-    `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, b.sha256 AS batch_sha256
+    `SELECT a.id, a.content_hash, a.batch_id, a.email, a.organization, a.title, a.contact_name, b.sha256 AS batch_sha256
        FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id
       WHERE a.call_id = ? AND a.identity_key LIKE 'contact:%' AND lower(a.external_id) = ? ORDER BY a.id`,
   );
@@ -109,15 +125,20 @@ export function prepareImport(db: DB): ImportStatements {
     `INSERT INTO application_versions (application_id, replaced_by_batch_id, data_json)
      SELECT id, ?, json_object(${SNAPSHOT.map((c) => `'${c}', ${c}`).join(', ')}) FROM applications WHERE id = ?`,
   );
+  const assign = (c: (typeof WRITTEN)[number]) => {
+    const kept = OFFICER_KEPT[c];
+    return kept ? `${c} = CASE WHEN ${kept} = 'officer' THEN ${c} ELSE ? END` : `${c} = ?`;
+  };
   const update = db.prepare(
-    `UPDATE applications SET ${WRITTEN.map((c) => `${c} = ?`).join(', ')},
+    `UPDATE applications SET identity_key = ?, ${WRITTEN.map(assign).join(', ')},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
   );
   const firstVersion = db.prepare(
     'SELECT data_json FROM application_versions WHERE application_id = ? AND replaced_by_batch_id = ? ORDER BY id LIMIT 1',
   );
   const restore = db.prepare(
-    `UPDATE applications SET ${SNAPSHOT.map((c) => `${c} = json_extract(@data, '$.${c}')`).join(', ')} WHERE id = @id`,
+    // (versions written before a column existed lack it: those columns keep their value)
+    `UPDATE applications SET ${SNAPSHOT.map((c) => `${c} = CASE WHEN json_type(@data, '$.${c}') IS NULL THEN ${c} ELSE json_extract(@data, '$.${c}') END`).join(', ')} WHERE id = @id`,
   );
   const forget = db.prepare('DELETE FROM application_versions WHERE application_id = ? AND replaced_by_batch_id = ?');
   const clearStale = db.prepare(
@@ -133,9 +154,9 @@ export function prepareImport(db: DB): ImportStatements {
     find: (callId, key) => find.get(callId, key) as StoredApplication | undefined,
     findClashed: (callId, externalId) => findClashed.all(callId, externalId.toLowerCase()) as StoredApplication[],
     insert: (callId, key, values) => Number(insert.run(callId, key, ...values).lastInsertRowid),
-    update: (id, values, batchId) => {
+    update: (id, key, values, batchId) => {
       snapshot.run(batchId, id);
-      update.run(...values, id);
+      update.run(key, ...values, id);
     },
     hashBeforeBatch: (id, batchId) => {
       const row = firstVersion.get(id, batchId) as { data_json: string } | undefined;
@@ -178,9 +199,10 @@ export interface RejectedRow {
  * rejects were superseded when the file was imported again. `all` lists every batch's.
  */
 export function listRejectedRows(db: DB, options: { call?: string; all?: boolean } = {}): RejectedRow[] {
+  // a row a later import of its fixed copy accepted is resolved: listed with --all only
   const latest = options.all
     ? ''
-    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name)`;
+    : `AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name) AND r.resolved_batch_id IS NULL`;
   const rows = db
     .prepare(
       `SELECT r.id, r.batch_id, c.name AS call, b.file_name, b.imported_at, r.row_number, r.raw_json, r.reasons_json, b.mapping_json, b.headers_json, b.delimiter
@@ -204,6 +226,37 @@ export function listRejectedRows(db: DB, options: { call?: string; all?: boolean
     headers: JSON.parse(r.headers_json) as string[],
     delimiter: r.delimiter,
   }));
+}
+
+/** The submission dates a batch wrote, as written, to read them again in another order. */
+export function batchDates(db: DB, batchId: number): { id: number; raw: string }[] {
+  return db.prepare('SELECT id, submitted_at_raw AS raw FROM applications WHERE batch_id = ? AND submitted_at_raw IS NOT NULL').all(batchId) as { id: number; raw: string }[];
+}
+
+export function setSubmittedAt(db: DB): (id: number, iso: string) => void {
+  const stmt = db.prepare('UPDATE applications SET submitted_at = ? WHERE id = ?');
+  return (id, iso) => {
+    stmt.run(iso, id);
+  };
+}
+
+/** Marks rejected rows of the call as fixed by a later batch (the rows of a rejects sheet imported again). */
+export function markRejectsResolved(db: DB, callId: number, batchId: number, ids: number[]): number {
+  const stmt = db.prepare(
+    `UPDATE rejected_rows SET resolved_batch_id = ? WHERE id = ? AND resolved_batch_id IS NULL
+        AND batch_id IN (SELECT id FROM import_batches WHERE call_id = ? AND id <> ?)`,
+  );
+  let n = 0;
+  for (const id of ids) n += stmt.run(batchId, id, callId, batchId).changes;
+  return n;
+}
+
+/** The column mapping (field -> headers) of the batch a rejected row came from. */
+export function mappingOfRejectedRow(db: DB, callId: number, rejectId: number): { mapping: Record<string, string[]>; file: string } | undefined {
+  const row = db
+    .prepare(`SELECT b.mapping_json, b.file_name FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id WHERE r.id = ? AND b.call_id = ?`)
+    .get(rejectId, callId) as { mapping_json: string; file_name: string } | undefined;
+  return row ? { mapping: JSON.parse(row.mapping_json) as Record<string, string[]>, file: row.file_name } : undefined;
 }
 
 export function callIdByName(db: DB, name: string): number | undefined {

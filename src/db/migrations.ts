@@ -170,6 +170,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX application_categories_source ON application_categories(source, application_id);
     `,
   },
+  { version: 5, name: 'applications: the preferred working language, apart from the language of the text', sql: `ALTER TABLE applications ADD COLUMN working_language TEXT;` },
+  {
+    version: 6,
+    name: 'imports: dates as written, where each language came from, how each column was read, rejects a later import fixed, likely-duplicate keys',
+    sql: `
+      -- The submission date as the file wrote it; submitted_at holds it in ISO 8601 when it could be read.
+      ALTER TABLE applications ADD COLUMN submitted_at_raw TEXT;
+      -- Where language and working_language came from: 'column' (the file said), 'detected'
+      -- (from the text), 'officer' (corrected by hand: an import keeps it).
+      ALTER TABLE applications ADD COLUMN language_source TEXT;
+      ALTER TABLE applications ADD COLUMN working_language_source TEXT;
+      -- The likely-duplicate rules' keys (import/duplicates.ts), and the text they were computed
+      -- from: a row whose organisation, email, title or country changed since is computed again.
+      ALTER TABLE applications ADD COLUMN dup_basis TEXT;
+      ALTER TABLE applications ADD COLUMN dup_email_org TEXT;
+      ALTER TABLE applications ADD COLUMN dup_org_title TEXT;
+      ALTER TABLE applications ADD COLUMN dup_email_title TEXT;
+      CREATE INDEX applications_dup_email_org ON applications(call_id, dup_email_org) WHERE dup_email_org IS NOT NULL;
+      CREATE INDEX applications_dup_org_title ON applications(call_id, dup_org_title) WHERE dup_org_title IS NOT NULL;
+      CREATE INDEX applications_dup_email_title ON applications(call_id, dup_email_title) WHERE dup_email_title IS NOT NULL;
+      CREATE INDEX applications_batch ON applications(batch_id);
+      -- Per field: the columns it was read from, how sure the import was and why.
+      ALTER TABLE import_batches ADD COLUMN fields_json TEXT NOT NULL DEFAULT '{}';
+      -- A rejected row that a later import of its fixed copy (rejects --csv) accepted.
+      ALTER TABLE rejected_rows ADD COLUMN resolved_batch_id INTEGER REFERENCES import_batches(id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

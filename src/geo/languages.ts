@@ -134,27 +134,89 @@ const MIN_LETTERS = 15;
 /** A network language this close to a foreign top candidate is preferred (see detectLanguage). */
 const NETWORK_PREFERENCE = 0.6;
 /** Detection reads at most this much: beyond it the answer does not change, only the time. */
-const MAX_CHARS = 1000;
+const MAX_CHARS = 400;
+/** Words the quick check reads. */
+const MAX_WORDS = 60;
 
 /**
- * Detects the language of a free text (title + description) with tinyld; null when the text is
- * too short or the detector is unsure. The network works in English, French and Spanish, so when
- * tinyld's top candidate is another language but en/fr/es scores at least 60% of it, we take
- * the network language: short proposals in Spanish are otherwise sometimes read as Galician or
- * Portuguese, French ones as Catalan. A clear other language (Portuguese, Arabic...) is kept.
+ * The small words of the languages applications come in, and of their neighbours (Portuguese,
+ * Italian, Catalan, German), so that a text in a neighbour is not taken for Spanish or French.
+ * A word several languages share counts for each of them in part.
  */
-export function detectLanguage(text: string): string | null {
+const SMALL_WORDS: Record<string, string> = {
+  en: 'the and of to in is for with that on are by this will from we our their it be as an at which have has these who into',
+  fr: 'le la les des du et est une un pour dans sur avec qui au aux en par nous ce cette sont leur leurs de que pas plus ou ces son sa ses elle il',
+  es: 'el la los las del y es una un para con por que en se su sus al lo como más de este esta son o entre nuestro nuestra ha',
+  pt: 'os as da do das dos não uma um para com em são que e de na no nas nos ao pelo pela à é seu sua',
+  it: 'il della delle dei degli che di per con gli nel nella una un sono e la le del è alla',
+  de: 'der die das und ist mit für von den zu ein eine auf im nicht des sich dem',
+  ca: 'els les amb per que una un del és i la al dels en aquest aquesta',
+};
+
+let smallWords: Map<string, [string, number][]> | undefined;
+
+/** word -> the languages it is a small word of, each with its weight (1 / how many share it). */
+function smallWordIndex(): Map<string, [string, number][]> {
+  if (smallWords) return smallWords;
+  const langs = new Map<string, string[]>();
+  for (const [lang, words] of Object.entries(SMALL_WORDS)) {
+    for (const w of words.split(' ')) langs.set(w, [...(langs.get(w) ?? []), lang]);
+  }
+  smallWords = new Map([...langs].map(([w, ls]) => [w, ls.map((l) => [l, 1 / ls.length] as [string, number])]));
+  return smallWords;
+}
+
+/**
+ * The quick check: a network language whose small words clearly outnumber every other
+ * language's in the first words of the text; null when it is not that clear (the detector decides).
+ */
+function bySmallWords(sample: string, among: readonly string[]): string | null {
+  const index = smallWordIndex();
+  const score = new Map<string, number>();
+  let n = 0;
+  for (const word of sample.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (!word) continue;
+    if (++n > MAX_WORDS) break;
+    const hits = index.get(word);
+    if (hits) for (const [lang, weight] of hits) score.set(lang, (score.get(lang) ?? 0) + weight);
+  }
+  let best: string | null = null;
+  let top = 0;
+  let second = 0;
+  for (const [lang, s] of score) {
+    if (s > top) {
+      second = top;
+      top = s;
+      best = lang;
+    } else if (s > second) second = s;
+  }
+  if (!best || !among.includes(best)) return null;
+  return top >= 1.5 && top >= 2 * second ? best : null;
+}
+
+/**
+ * Detects the language of a free text (title + description): null when the text is too short
+ * or the answer unsure. Only the start of the text is read. Most applications are in one of
+ * `among` (the network's English, French and Spanish) and say so in their small words: that
+ * quick check settles them. The others go to tinyld; when its top candidate is another language
+ * but one of `among` scores at least 60% of it, we take that one: short proposals in Spanish are
+ * otherwise sometimes read as Galician or Portuguese, French ones as Catalan. A clear other
+ * language (Portuguese, Arabic...) is kept.
+ */
+export function detectLanguage(text: string, among: readonly string[] = NETWORK_LANGUAGES): string | null {
   if (typeof text !== 'string') return null;
   const sample = text.slice(0, MAX_CHARS);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return null;
+  const quick = bySmallWords(sample, among);
+  if (quick) return quick;
   // tinyld's tables are large: load them on first detection, not at startup.
   tinyld ??= createRequire(import.meta.url)('tinyld') as TinyLd;
   const ranked = tinyld.detectAll(sample);
   const top = ranked[0];
   if (!top || top.accuracy <= 0) return null;
-  if ((NETWORK_LANGUAGES as readonly string[]).includes(top.lang)) return top.lang;
-  const network = ranked.find((r) => (NETWORK_LANGUAGES as readonly string[]).includes(r.lang));
+  if (among.includes(top.lang)) return top.lang;
+  const network = ranked.find((r) => among.includes(r.lang));
   if (network && network.accuracy >= NETWORK_PREFERENCE * top.accuracy) return network.lang;
   const second = ranked[1];
   // Two foreign languages neck and neck: say so rather than guess.

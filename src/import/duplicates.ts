@@ -13,7 +13,7 @@
 import { normaliseName } from '../geo/normalise.js';
 import type { DB } from '../db/connection.js';
 import { callNames, getApplication, listApplications } from '../db/applications.js';
-import { ruleMatches, sameCountryRows } from '../db/duplicates.js';
+import { batchRuleMatches, ruleMatches, sameCountryRows, staleDuplicateKeys, storeDuplicateKeys, DUPLICATE_KEY_COLUMNS } from '../db/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
 
 export interface DuplicateCandidate {
@@ -58,7 +58,7 @@ export function comparedParts(c: Omit<DuplicateCandidate, 'id'>): ComparedParts 
 }
 
 /** A key from parts that must all be present, within the country. */
-const key = (p: ComparedParts, ...parts: string[]) => (parts.every(Boolean) ? [p.country, ...parts].join('\u0000') : null);
+const key = (p: ComparedParts, ...parts: string[]) => (parts.every(Boolean) ? [p.country, ...parts].join('\u001f') : null);
 
 /**
  * The rules, strongest first: two applications of a call with the same non-null key under a
@@ -69,6 +69,58 @@ export const DUPLICATE_RULES: { reason: DuplicateReason; key: (p: ComparedParts)
   { reason: 'same organisation and title', key: (p) => key(p, p.org, p.title) },
   { reason: 'same email and title', key: (p) => key(p, p.email, p.title) },
 ];
+
+/**
+ * An application's key under each rule, stored with it (the import writes them) so that the
+ * check after an import looks up the applications it wrote instead of keying the whole call
+ * again; `basis` is the text they come from, to tell when they are stale.
+ */
+export function duplicateKeys(c: Omit<DuplicateCandidate, 'id'>): { basis: string; keys: (string | null)[] } {
+  const parts = comparedParts(c);
+  return { basis: duplicateBasis(c), keys: DUPLICATE_RULES.map((r) => r.key(parts)) };
+}
+
+/** The text an application's keys come from; the database compares it the same way (db/duplicates.ts). */
+export function duplicateBasis(c: Omit<DuplicateCandidate, 'id'>): string {
+  return `${c.organization ?? ''}\u001f${c.email ?? ''}\u001f${c.title ?? ''}\u001f${c.country ?? ''}`;
+}
+
+/**
+ * Brings the stored keys of a call up to date: applications written by something else than an
+ * import (an edit, an older skillsnet) get theirs. A scan SQLite does alone; only stale rows
+ * reach JavaScript. Call inside a write transaction.
+ */
+export function refreshDuplicateKeys(db: DB, callId: number): number {
+  const stale = staleDuplicateKeys(db, callId);
+  for (const row of stale) {
+    const { basis, keys } = duplicateKeys(row);
+    storeDuplicateKeys(db, row.id, basis, keys);
+  }
+  return stale.length;
+}
+
+/**
+ * The likely duplicates that involve an application these import batches wrote, found through
+ * the stored keys and their indexes: the cost follows the size of the batches, not of the call
+ * (a one-row correction into a call of 100,000 applications looks at a handful of rows).
+ */
+export function likelyDuplicatesOfBatches(db: DB, callId: number, batches: number[], limit = Infinity): DuplicateReport {
+  const only = new Set(batches);
+  const best = new Map<number, { duplicateOf: number; rule: number }>();
+  DUPLICATE_KEY_COLUMNS.forEach((_, rule) => {
+    for (const m of batchRuleMatches(db, callId, batches, rule)) {
+      if (!only.has(m.batch ?? -1) && !only.has(m.firstBatch ?? -1)) continue;
+      const prev = best.get(m.id);
+      if (!prev || rule < prev.rule) best.set(m.id, { duplicateOf: m.first, rule });
+    }
+  });
+  const ids = [...best.keys()].sort((a, b) => a - b);
+  const pairs = ids.slice(0, Number.isFinite(limit) ? limit : undefined).map((id) => {
+    const b = best.get(id)!;
+    return { id, duplicateOf: b.duplicateOf, reason: DUPLICATE_RULES[b.rule]!.reason };
+  });
+  return { pairs, total: ids.length };
+}
 
 export interface DuplicateReport {
   /** the pairs, by id; at most `limit` of them */

@@ -1,24 +1,25 @@
 /**
  * Header recognition: which column of a sheet holds which application field, by meaning.
- * Synonyms (English, French, Spanish) live in data/headers.json so officers can add spellings.
+ * Synonyms (English, French, Spanish) and the evidence against a match live in
+ * data/headers.json (header-data.ts reads it) so officers can add spellings.
  *
- * A header matches a synonym when its words include all the synonym's words, after folding case,
- * accents, punctuation, plural -s and small words ("Name of your organization" and "Nom de
- * l'organisation" both reduce to two words). Every (column, field) pair is scored: an exact
- * match beats a partial one, more words beat fewer, and data/headers.json's priority order
- * breaks ties ("In which country is your organization based?" is a country question).
- * Assignment is greedy from the best pair down, one column per field; other exact matches
- * are kept as fallbacks used when the chosen column is empty in a row.
+ * A header matches a synonym when it holds every word of the synonym as a whole word (or its
+ * plural), after folding case, accents, punctuation and small words ("Name of your organization"
+ * and "Nom de l'organisation" both reduce to two words); "pay" is never "pays". Every (column,
+ * field) pair is scored: an exact match beats a partial one, more words beat fewer, and
+ * data/headers.json's priority order breaks ties. A one-word synonym inside a longer header
+ * counts only beside the words the field allows ("Country of residence", not "Type of meal").
+ * Then the evidence against: a yes/no question, a rating, a count, a third party, a birth date,
+ * a place that is not a country... removes the fields it rules out. Assignment is greedy from the
+ * best pair down, one column per field; a question spread over several columns (SurveyMonkey)
+ * and the applicant's other email questions are kept as fallbacks.
  */
-import { loadDataFile } from '../data/load.js';
-import { validateHeaders } from '../data/validate/headers.js';
+import {
+  FIELDS, anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule,
+} from './header-data.js';
+import { hasPhrase, headerTokens, isNumbering, leftOver, questionTokens, wordMatches } from './header-words.js';
 
-export const FIELDS = [
-  'externalId', 'submittedAt', 'organization', 'organizationType', 'contactName', 'firstName', 'lastName',
-  'email', 'phone', 'website', 'country', 'language', 'title', 'description', 'beneficiaries',
-  'selfCategories', 'score',
-] as const;
-export type Field = (typeof FIELDS)[number];
+export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
 /** Fields whose values from several columns are combined (SurveyMonkey spreads one question over columns). */
 export const MULTI_VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['beneficiaries', 'selfCategories']);
@@ -26,185 +27,19 @@ export const MULTI_VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['beneficia
 /** Field -> the columns (indexes) that feed it, best first. */
 export type ColumnMapping = Partial<Record<Field, number[]>>;
 
-interface HeaderData {
-  required: Field[];
-  priority: Field[];
-  formMetadata?: { headers: string[] };
-  ignored?: { headers: string[] };
-  notNames?: { fields: Field[]; excluded: Field[]; words?: string[]; nameWords?: string[]; jobTitleFields?: Field[] };
-  counts?: { words: string[]; askWhich?: string[]; fields: Field[] };
-  notTypes?: { fields: Field[]; excluded: Field[] };
-  otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
-  applicantSide?: { fields: Field[]; words: string[] };
-  nameQualifiers?: { words: string[] };
-  stopwords: string[];
-  fields: Record<Field, string[]>;
-}
+/** How sure the import is that a column holds a field. */
+export type Confidence = 'high' | 'medium' | 'low';
 
-interface Synonym {
-  field: Field;
-  words: string[];
-  key: string;
-}
-
-interface HeaderIndex {
-  required: Field[];
-  /** keys (sorted words) of the columns form tools add themselves */
-  metadata: Set<string>;
-  /** survey-tool columns (lower case) that are never a field */
-  ignored: Set<string>;
-  /** fields a header naming an email/phone/website is not; job words, the name words that overrule them, and the fields a job's title is not */
-  notNames: { fields: Set<Field>; excluded: Set<Field>; words: Set<string>; nameWords: Set<string>; jobTitleFields: Set<Field> };
-  /**
-   * words that make a header a count ("Number of beneficiaries") when they come before the words
-   * naming one of the list fields, words that make it ask which too ("Number and type of…")
-   */
-  counts: { words: Set<string>; askWhich: Set<string>; fields: Set<Field> };
-  /** fields (beneficiaries) a header naming which is never one of the excluded (organizationType) */
-  notTypes: { fields: Set<Field>; excluded: Set<Field> };
-  /** words naming someone else (partner, referee), phrases that name the applicant after all, and the personal fields such a header never is */
-  otherParties: { words: Set<string>; unless: string[][]; fields: Set<Field> };
-  /** fields whose weaker columns are fallbacks only when they name the applicant's side with one of the words */
-  applicantSide: { fields: Set<Field>; words: Set<string> };
-  nameQualifiers: Set<string>;
-  priority: Map<Field, number>;
-  stopwords: Set<string>;
-  synonyms: Synonym[];
-}
-
-let index: HeaderIndex | undefined;
-
-function getIndex(): HeaderIndex {
-  if (index) return index;
-  const data = loadDataFile<HeaderData>('headers.json', validateHeaders);
-  const stopwords = new Set(data.stopwords.map((w) => foldWord(w)));
-  const synonyms: Synonym[] = [];
-  for (const field of FIELDS) {
-    for (const text of data.fields[field] ?? []) {
-      const words = headerWords(text, stopwords);
-      if (words.length) synonyms.push({ field, words, key: wordKey(words) });
-    }
-  }
-  index = {
-    required: data.required,
-    metadata: new Set((data.formMetadata?.headers ?? []).map((h) => wordKey(headerWords(h, stopwords)))),
-    ignored: new Set((data.ignored?.headers ?? []).map((h) => h.toLowerCase())),
-    notNames: {
-      fields: new Set(data.notNames?.fields ?? []),
-      excluded: new Set(data.notNames?.excluded ?? []),
-      words: new Set((data.notNames?.words ?? []).map((w) => foldWord(w))),
-      nameWords: new Set((data.notNames?.nameWords ?? []).map((w) => foldWord(w))),
-      jobTitleFields: new Set(data.notNames?.jobTitleFields ?? []),
-    },
-    counts: {
-      words: new Set((data.counts?.words ?? []).map((w) => foldWord(w))),
-      askWhich: new Set((data.counts?.askWhich ?? []).map((w) => foldWord(w))),
-      fields: new Set(data.counts?.fields ?? []),
-    },
-    notTypes: { fields: new Set(data.notTypes?.fields ?? []), excluded: new Set(data.notTypes?.excluded ?? []) },
-    otherParties: {
-      words: new Set((data.otherParties?.words ?? []).map((w) => foldWord(w))),
-      unless: (data.otherParties?.unless ?? []).map((p) => headerWords(p, stopwords)).filter((p) => p.length > 0),
-      fields: new Set(data.otherParties?.fields ?? []),
-    },
-    applicantSide: {
-      fields: new Set(data.applicantSide?.fields ?? []),
-      words: new Set((data.applicantSide?.words ?? []).map((w) => foldWord(w))),
-    },
-    nameQualifiers: new Set((data.nameQualifiers?.words ?? []).map((w) => foldWord(w))),
-    priority: new Map(data.priority.map((f, i) => [f, i])),
-    stopwords,
-    synonyms,
-  };
-  return index;
-}
-
-export function requiredFields(): Field[] {
-  return getIndex().required;
-}
-
-/** Words in any order: "Organisation name" is "name of the organisation". */
-function wordKey(words: readonly string[]): string {
-  return [...words].sort().join(' ');
-}
-
-/** A header's meaningful words in one order, as synonyms are compared ("N° de dossier" -> "dossier"). */
-export function headerKey(header: string): string {
-  return wordKey(headerWords(header));
-}
-
-/** The keys of one field's synonyms in data/headers.json, for other sheets that name the same things (score sheets). */
-export function synonymKeys(field: Field): Set<string> {
-  return new Set(getIndex().synonyms.filter((s) => s.field === field).map((s) => s.key));
-}
-
-function foldWord(word: string): string {
-  let w = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  // plural -s (organizations, beneficiaries, pays/pais fold too, consistently on both sides)
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  // British and American spellings are one word: organisation/organization, organise/organize
-  return w.replace(/(?<=\p{L}{3})is(ation|e|ed|er|ing)$/u, 'iz$1');
-}
-
-/** A KoboToolbox/ODK field path ("group_org/org_name"): no spaces, parts joined by "/". */
-const FIELD_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/;
-
-/** Lower case without accents: "Référent" -> "referent". */
-const foldText = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
-/** The meaningful words of a header: folded, without small words and one-letter bits (l', d', 's). */
-export function headerWords(header: string, stopwords = getIndex().stopwords): string[] {
-  const trimmed = header.trim();
-  // a field path is named by its last part: the groups above it say where it sat in the form
-  const text = foldText(FIELD_PATH.test(trimmed) ? trimmed.slice(trimmed.lastIndexOf('/') + 1) : header)
-    .replace(/e[\s-]?mail/g, 'email')
-    .replace(/[ßœæ]/g, (c) => ({ ß: 'ss', œ: 'oe', æ: 'ae' })[c] ?? c);
-  const words: string[] = [];
-  for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (raw.length < 2) continue;
-    const w = foldWord(raw);
-    if (!stopwords.has(w) && !stopwords.has(raw)) words.push(w);
-  }
-  return words;
-}
-
-/** "Lead partner", "partenaire chef de file": a partner's words that name the applicant. */
-function namesLeadParty(set: ReadonlySet<string>, idx: HeaderIndex): boolean {
-  return idx.otherParties.unless.some((phrase) => phrase.every((w) => set.has(w)));
-}
-
-/** "Email of the partner organisation", "Courriel du référent": someone other than the applicant. */
-function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
-  const set = new Set(words);
-  return words.some((w) => idx.otherParties.words.has(w)) && !namesLeadParty(set, idx);
-}
-
-/** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
-function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
-  const set = new Set(words);
-  return !namesOtherParty(words, idx) && (words.some((w) => idx.applicantSide.words.has(w)) || namesLeadParty(set, idx));
-}
-
-/** Small words that may stand between "name" and what it is the name of: "nombre del puesto", "name of the position". */
-const OF_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las']);
-
-/**
- * "Nombre del puesto", "Name of the position", "Nombre de postes créés" (French: how many jobs):
- * a name word whose next word is a job word names the job (or counts jobs), not a person.
- */
-function namesAJob(header: string, idx: HeaderIndex): boolean {
-  // words as written, with what follows each ("name," ends the phrase: "Contact person (name, role)")
-  const tokens = foldText(header).split(/[\s'\u2019]+/).filter(Boolean);
-  const word = (t: string) => /^[^\p{L}\p{N}]*([\p{L}\p{N}]+)([^]*)$/u.exec(t);
-  for (let i = 0; i < tokens.length; i++) {
-    const m = word(tokens[i]!);
-    if (!m || m[2] !== '' || !idx.notNames.nameWords.has(foldWord(m[1]!))) continue;
-    let j = i + 1;
-    while (j < tokens.length && OF_WORDS.has(tokens[j]!)) j++;
-    const next = j < tokens.length ? word(tokens[j]!) : null;
-    if (next && idx.notNames.words.has(foldWord(next[1]!))) return true;
-  }
-  return false;
+/** How a field's column was recognised from its header. */
+export interface HeaderEvidence {
+  column: number;
+  /** the header names the field exactly (a synonym, all its words and nothing else) */
+  exact: boolean;
+  /** the column is one a form tool adds itself (the respondent's account, a timestamp) */
+  metadata: boolean;
+  /** matched by a one-word synonym among other words */
+  single: boolean;
+  confidence: Confidence;
 }
 
 interface Candidate {
@@ -212,56 +47,163 @@ interface Candidate {
   field: Field;
   score: number;
   exact: boolean;
+  single: boolean;
+  metadata: boolean;
 }
 
+/** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
+export function headerWords(header: string): string[] {
+  const idx = headerIndex();
+  return headerTokens(header).filter((w) => w.length >= 2 && !idx.stopwords.has(w));
+}
+
+/** "Lead partner", "partenaire chef de file": a partner's words that name the applicant. */
+function namesLeadParty(words: readonly string[], idx: HeaderIndex): boolean {
+  return idx.otherParties.unless.some((phrase) => leftOver(words, phrase) !== null);
+}
+
+/** "Email of the partner organisation", "Courriel du référent": someone other than the applicant. */
+function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
+  return anyWord(words, idx.otherParties.words) && !namesLeadParty(words, idx);
+}
+
+/** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
+function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
+  return !namesOtherParty(words, idx) && (anyWord(words, idx.applicantSide.words) || namesLeadParty(words, idx));
+}
+
+/** Small words that may stand between "name" and what it is the name of: "nombre del puesto", "name of the position". */
+const OF_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las', 'd', 'l']);
+
+/**
+ * "Nombre del puesto", "Name of the position", "Nombre de postes créés" (French: how many jobs):
+ * a name word whose next word is a job word names the job (or counts jobs), not a person.
+ */
+function namesAJob(header: string, idx: HeaderIndex): boolean {
+  const tokens = headerTokens(header);
+  // "Contact person (name, role)": a comma ends the phrase
+  const breaks = header.split(/[,;:()/]/).length > 1 ? breakPositions(header) : new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!idx.notNames.nameWords.has(tokens[i]!) || breaks.has(i)) continue;
+    let j = i + 1;
+    while (j < tokens.length && OF_WORDS.has(tokens[j]!)) j++;
+    if (j < tokens.length && idx.notNames.words.has(tokens[j]!)) return true;
+  }
+  return false;
+}
+
+/** Token positions followed by punctuation that ends a phrase. */
+function breakPositions(header: string): Set<number> {
+  const out = new Set<number>();
+  let n = 0;
+  for (const piece of header.split(/([,;:()/])/)) {
+    if (/^[,;:()/]$/.test(piece)) out.add(n - 1);
+    else n += headerTokens(piece).length;
+  }
+  return out;
+}
+
+/**
+ * "Nombre de postes", "Número de beneficiarios": the French and Spanish count, told from the
+ * Spanish name ("Nombre de la organización") by the plural that follows.
+ */
+function countsSomething(tokens: readonly string[]): boolean {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!['nombre', 'numero', 'nro', 'nb', 'nbre'].includes(tokens[i]!)) continue;
+    if (!['de', 'd', 'of', 'del', 'des'].includes(tokens[i + 1]!)) continue;
+    let j = i + 2;
+    while (j < tokens.length && ['la', 'le', 'les', 'los', 'las', 'el', 'l', 'the'].includes(tokens[j]!)) j++;
+    const next = tokens[j];
+    if (next && next.length > 3 && /[sx]$/.test(next) && !/(?:ss|is|us)$/.test(next)) return true;
+  }
+  return false;
+}
+
+/** "Question [row]": a line of a rating grid (Google Forms, Microsoft Forms), never a field. */
+const GRID_ITEM = /\S.*\[[^\]]+\]\s*$/;
+
+/** Which rule, if any, rules the field out for this header. */
+function ruledOut(rule: NegativeRule, field: Field): boolean {
+  return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
+}
+
+function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[]): boolean {
+  if (rule.starts.some((s) => s.length <= question.length && s.every((w, i) => question[i] === w))) return true;
+  if (rule.phrases.some((p) => hasPhrase(tokens, p))) return true;
+  return tokens.some((w) => w.length > 1 && rule.words.has(w));
+}
+
+/** Why each field was ruled out for one header, for `explainHeader`. */
+type Explanation = Map<Field, string>;
+
 /** The best score of each field for one header (exact matches score above 100). */
-function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number): Candidate[] {
-  if (idx.ignored.has(header.trim().toLowerCase())) return [];
-  const words = headerWords(header, idx.stopwords);
+function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation): Candidate[] {
+  const trimmed = header.replace(/\u0000/g, '').trim();
+  if (idx.ignored.has(trimmed.toLowerCase())) return [];
+  const special = idx.exactHeaders.get(trimmed);
+  if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false }];
+  const tokens = headerTokens(trimmed);
+  const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
-  const key = wordKey(words);
-  const set = new Set(words);
+  // a preferred column is an answer (SurveyMonkey's), never the tool's own
+  const metadata = bonus === 0 && idx.metadata.has(metadataKey(words));
   const best = new Map<Field, Candidate>();
-  const asksJob = words.some((w) => idx.notNames.words.has(w));
+  const asksJob = anyWord(words, idx.notNames.words);
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
     if (asksJob && s.words.length === 1 && idx.notNames.jobTitleFields.has(s.field)) continue;
-    let score: number;
-    let exact = false;
-    if (s.key === key) {
-      score = 100 + s.words.length;
-      exact = true;
-    } else if (s.words.every((w) => set.has(w))) {
-      score = s.words.length;
-    } else continue;
-    if (idx.counts.fields.has(s.field)) for (const w of s.words) listAt = Math.min(listAt, words.indexOf(w));
+    const left = leftOver(words, s.words);
+    if (!left) continue;
+    const exact = left.length === 0;
+    if (s.exactOnly && !exact) continue;
+    const single = !exact && s.words.length === 1;
+    if (single && !singleWordFits(s.field, left, idx)) continue;
+    const score = (exact ? 100 + s.words.length : s.words.length) + bonus;
+    if (idx.counts.fields.has(s.field)) {
+      for (const sw of s.words) {
+        const at = words.findIndex((w) => wordMatches(w, sw));
+        if (at >= 0) listAt = Math.min(listAt, at);
+      }
+    }
     const prev = best.get(s.field);
-    // (prev.score includes the bonus: compare like with like, or the first synonym found would stay)
-    if (!prev || score + bonus > prev.score) best.set(s.field, { column, field: s.field, score: score + bonus, exact });
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata });
   }
+  const drop = (fields: Iterable<Field>, reason: string) => {
+    for (const f of fields) {
+      if (best.delete(f)) why?.set(f, reason);
+    }
+  };
   // "Email of the contact person" names an email: it is never the contact's name.
   // "Fonction de la personne de contact" asks for a job, not a name; "Name and position of the
   // contact person", "Nombre y cargo" ask for both, and the answer holds the name.
-  const asksName = words.some((w) => idx.notNames.nameWords.has(w)) && !namesAJob(header, idx);
-  if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) {
-    for (const f of idx.notNames.excluded) best.delete(f);
-  }
+  const asksName = anyWord(words, idx.notNames.nameWords) && !namesAJob(trimmed, idx);
+  if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) drop(idx.notNames.excluded, 'an email, phone or job question');
   // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply.
-  if (namesOtherParty(words, idx)) for (const f of idx.otherParties.fields) best.delete(f);
-  // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's.
-  if ([...idx.notTypes.fields].some((f) => best.has(f))) for (const f of idx.notTypes.excluded) best.delete(f);
+  if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
+  // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
+  // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
+  for (const rule of idx.excludes) {
+    if ([...rule.fields].some((f) => best.has(f))) drop(rule.excluded, rule.why);
+  }
   // "Nombre de bénéficiaires" asks how many, not which groups (nor, for the Spanish "nombre", whose
   // name). "Who are your beneficiaries and how many?", "Groupes cibles et nombre de bénéficiaires",
   // "Bénéficiaires (nombre et profil)" ask which groups first, or as well: they are the list.
   const countAt = words.findIndex((w) => idx.counts.words.has(w));
   if (countAt >= 0 && [...idx.counts.fields].some((f) => best.has(f))) {
-    for (const f of idx.notNames.excluded) best.delete(f);
-    if (countAt < listAt && !words.some((w) => idx.counts.askWhich.has(w))) for (const f of idx.counts.fields) best.delete(f);
+    drop(idx.notNames.excluded, 'a count');
+    if (countAt < listAt && !anyWord(words, idx.counts.askWhich)) drop(idx.counts.fields, 'a count');
+  }
+  if (countsSomething(tokens)) drop([...best.keys()].filter((f) => !idx.counts.fields.has(f)), 'a count');
+  if (GRID_ITEM.test(trimmed)) drop([...best.keys()], 'a line of a rating grid');
+  const question = questionTokens(tokens);
+  for (const rule of idx.rules) {
+    if (!best.size) break;
+    if (ruleApplies(rule, tokens, question)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
   }
   // A form tool's own column (the respondent's account, "Email", "Name", "Timestamp") loses to
   // any question column for the same field, and is not kept as a fallback when one exists.
-  if (idx.metadata.has(key)) {
+  if (metadata) {
     for (const c of best.values()) {
       c.score /= 1000; // below any question's score, in the same order among themselves
       c.exact = false;
@@ -270,10 +212,31 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   return [...best.values()];
 }
 
+/**
+ * A one-word synonym among other words: the other words must be ones the field allows beside
+ * it ("Country of residence", "Email du terrain"), or few enough for a field that allows any.
+ */
+function singleWordFits(field: Field, left: readonly string[], idx: HeaderIndex): boolean {
+  const policy = idx.single.fields.get(field);
+  if (!policy) return false;
+  const own = idx.fieldWords.get(field);
+  const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w));
+  return foreign.length === 0 || (policy.anyUpTo >= 0 && left.length <= policy.anyUpTo);
+}
+
 export interface HeaderMatch {
   mapping: ColumnMapping;
   /** columns no field took: kept in the raw row only */
   unmatched: number[];
+  /** how each mapped field's first column was recognised */
+  evidence: Partial<Record<Field, HeaderEvidence>>;
+}
+
+/** How sure a header match is, before any cell is looked at. */
+function headerConfidence(c: Candidate): Confidence {
+  if (c.metadata) return 'medium';
+  if (c.exact) return 'high';
+  return c.single ? 'low' : 'medium';
 }
 
 /**
@@ -281,7 +244,7 @@ export interface HeaderMatch {
  * opposed to its respondent metadata) win ties against the others.
  */
 export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
-  const idx = getIndex();
+  const idx = headerIndex();
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
@@ -289,23 +252,24 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
 
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
-  const primaryScore = new Map<Field, number>();
+  const primary = new Map<Field, Candidate>();
   for (const c of candidates) {
     if (taken.has(c.column) || mapping[c.field]) continue;
     mapping[c.field] = [c.column];
-    primaryScore.set(c.field, c.score);
+    primary.set(c.field, c);
     taken.add(c.column);
   }
-  // Second pass: columns nobody took that match a field as well as its chosen column (one
-  // question spread over several columns), or exactly: used when the chosen column is empty.
-  // A weaker email question too when it names the applicant's side ("Correo electrónico del
+  // Second pass, fallbacks used when the chosen column is empty in a row: the other columns of
+  // a question spread over several (SurveyMonkey's ticked options, all scored alike), and a
+  // weaker email question when it names the applicant's side ("Correo electrónico del
   // responsable del proyecto" behind a Microsoft Forms "Correo electrónico" saying "anonymous"):
-  // a row takes the first valid address of its email columns. Another email question may be
-  // anybody's address (an ILO officer's, a mentor's): it never stands in for the applicant's.
+  // a row takes the first valid address of its email columns. Another column that merely names
+  // the field (a former employer's country, an ILO officer's email) may hold someone else's
+  // data: it never stands in for the applicant's.
   for (const c of candidates) {
     if (taken.has(c.column) || !mapping[c.field] || c.score < 1) continue;
-    if (c.score === primaryScore.get(c.field) || c.exact
-      || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? '', idx.stopwords), idx))) {
+    const sameQuestion = MULTI_VALUE_FIELDS.has(c.field) && c.score === primary.get(c.field)?.score;
+    if (sameQuestion || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? ''), idx))) {
       mapping[c.field]!.push(c.column);
       taken.add(c.column);
     }
@@ -316,23 +280,34 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // A form tool's own "Apellido"/"Prénom" column (the respondent's) pairs with no question, nor
   // a question column with it.
   const partner: Field = mapping.firstName ? 'firstName' : 'lastName';
-  const isMetadata = (f: Field) => (primaryScore.get(f) ?? 0) < 1;
+  const isMetadata = (f: Field) => (primary.get(f)?.score ?? 0) < 1;
   if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName) && isMetadata(partner) === isMetadata('contactName')) {
     const col = mapping.contactName[0]!;
-    const words = headerWords(headers[col] ?? '', idx.stopwords).filter((w) => !idx.nameQualifiers.has(w));
+    const words = headerWords(headers[col] ?? '').filter((w) => !idx.nameQualifiers.has(w));
     if (words.length === 1 && ['nom', 'nombre', 'name'].includes(words[0]!)) {
-      if (mapping.firstName) mapping.lastName = mapping.contactName;
-      else mapping.firstName = mapping.contactName;
+      const moved: Field = mapping.firstName ? 'lastName' : 'firstName';
+      mapping[moved] = mapping.contactName;
+      primary.set(moved, primary.get('contactName')!);
       delete mapping.contactName;
+      primary.delete('contactName');
     }
   }
+  const evidence: Partial<Record<Field, HeaderEvidence>> = {};
+  for (const [field, c] of primary) {
+    evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
+  }
   const unmatched = headers.map((_, i) => i).filter((i) => !taken.has(i));
-  return { mapping, unmatched };
+  return { mapping, unmatched, evidence };
+}
+
+/** Whether a text names a field on its own ("Email Address", "Company", "Country"), as a whole header would. */
+export function namesFieldExactly(text: string): boolean {
+  return scoreHeader(text, 0, headerIndex(), 1).some((c) => c.exact);
 }
 
 /** How many fields a row of cells would map to if it were the header row (to find that row). */
 export function headerLikeness(cells: readonly string[]): number {
-  const idx = getIndex();
+  const idx = headerIndex();
   const fields = new Set<Field>();
   cells.forEach((h, i) => {
     if (h.length > 300) return;
@@ -340,3 +315,11 @@ export function headerLikeness(cells: readonly string[]): number {
   });
   return fields.size;
 }
+
+/** What one header is taken for, and why other fields it names were ruled out (for people tuning data/headers.json). */
+export function explainHeader(header: string): { fields: { field: Field; score: number; exact: boolean }[]; ruledOut: Record<string, string> } {
+  const why: Explanation = new Map();
+  const found = scoreHeader(header, 0, headerIndex(), 0, why);
+  return { fields: found.map((c) => ({ field: c.field, score: c.score, exact: c.exact })), ruledOut: Object.fromEntries(why) };
+}
+

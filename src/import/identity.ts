@@ -1,19 +1,40 @@
 /**
  * Which stored application a row is. Within a call: the file's application-ID column when the
- * row has one, otherwise the normalised email plus the normalised organisation name, so that
- * "ACME Foundation " and "Acme foundation" sent from the same address are one application.
+ * row has one; otherwise the normalised email, organisation name, title and contact name, so
+ * that "ACME Foundation " and "Acme foundation" sent from the same address with the same title
+ * are one application, while two people sharing an address and an organisation, or two
+ * proposals of one organisation sent by the same contact, stay two applications (flagged as
+ * likely duplicates for an officer to look at: duplicates.ts). Nothing merges two applicants
+ * silently.
  */
 import { normaliseName } from '../geo/normalise.js';
 import type { NormalisedApplication } from './normalise.js';
 
-export function identityKey(a: Pick<NormalisedApplication, 'externalId' | 'email' | 'organization'>): string {
+type Identified = Pick<NormalisedApplication, 'externalId' | 'email' | 'organization' | 'title' | 'contactName'>;
+
+/** The identity of a row within its call. */
+export function identityKey(a: Identified): string {
   if (a.externalId) return `id:${a.externalId.toLowerCase()}`;
   return contactKey(a);
 }
 
-/** The identity by email and organisation, whether or not the row has an application ID. */
-export function contactKey(a: Pick<NormalisedApplication, 'email' | 'organization'>): string {
+/** The identity by email, organisation, title and contact name, whether or not the row has an application ID. */
+export function contactKey(a: Pick<Identified, 'email' | 'organization' | 'title' | 'contactName'>): string {
+  return `contact:${a.email ?? ''}|${normaliseName(a.organization)}|${normaliseName(a.title ?? '')}|${normaliseName(a.contactName ?? '')}`;
+}
+
+/**
+ * The identity skillsnet gave rows without an ID before titles and contact names counted (email
+ * and organisation): an application stored that way is the same one when its title and contact
+ * name are the row's too, and takes the new identity on its next update.
+ */
+export function legacyContactKey(a: Pick<Identified, 'email' | 'organization'>): string {
   return `contact:${a.email ?? ''}|${normaliseName(a.organization)}`;
+}
+
+/** Whether a stored application has the row's title and contact name (spacing, case and accents aside). */
+export function sameTitleAndContact(stored: { title: string | null; contact_name: string | null }, a: Pick<Identified, 'title' | 'contactName'>): boolean {
+  return normaliseName(stored.title ?? '') === normaliseName(a.title ?? '') && normaliseName(stored.contact_name ?? '') === normaliseName(a.contactName ?? '');
 }
 
 /**

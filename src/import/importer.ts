@@ -14,16 +14,22 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
+import { callIdByName, createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import type { Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
-import type { ColumnMapping, Field } from './headers.js';
-import { readLayout, type Layout } from './layout.js';
-import { mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
+import type { ColumnMapping, Confidence, Field } from './headers.js';
+import { readLayout, type FieldChoice, type FieldSource, type Layout, type RejectedColumn } from './layout.js';
+import { FIELD_LABELS, columnLetter, mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
 import { RowWriter } from './row-writer.js';
-import { likelyDuplicates, type LikelyDuplicate } from './duplicates.js';
+import { rewriteDates } from './date-fix.js';
+import { refreshDuplicateKeys, likelyDuplicatesOfBatches } from './duplicates.js';
+import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveRejectedRows } from './rejects.js';
+import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
+
+export { filesOfFailure, type FileColumns };
+import type { LikelyDuplicate } from './duplicates.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -60,6 +66,18 @@ export interface FileReport {
   columns: Record<string, string[]>;
   /** headers no field took: kept in each application's raw row */
   unmappedColumns: string[];
+  /** how each field was read: its columns (full headers and letters), how sure, from where, a sample */
+  fields: Record<string, FieldReport>;
+  /** columns whose header named a field but whose values did not look like it: not used */
+  notUsed: { field: Field; column: string; letter: string; holds: string }[];
+  /**
+   * Rows of this file that were one application (the same application ID, or the same email,
+   * organisation, title and contact name): the last one is kept, the earlier ones count as
+   * updated. At most MAX_ROWS_LISTED groups.
+   */
+  sameApplication: { rows: number[]; by: string }[];
+  /** how the submission dates were read: day or month first, and what decided it */
+  dates: DateReport | null;
   /**
    * Updated applications whose text (title, description, beneficiaries, own category) changed:
    * their automatic category tags were deleted, so `skillsnet tag auto` tags them again.
@@ -92,13 +110,51 @@ export interface ImportReport {
   possibleDuplicateCount: number;
 }
 
-/** A file whose required columns were not all recognised, for someone to complete its mapping. */
+/** One field of a file's mapping, as `import --json` reports it. */
+export interface FieldReport {
+  /** the headers it is read from, in full, best first */
+  columns: string[];
+  /** their letters as a spreadsheet shows them */
+  letters: string[];
+  confidence: Confidence;
+  source: FieldSource;
+  evidence: string;
+  /** a value of the column, or the kind of value for personal data ("<email address>") */
+  sample: string | null;
+}
+
+export interface DateReport {
+  /** how numeric dates were read */
+  order: 'day first' | 'month first' | 'mixed' | null;
+  /** what decided it: a date of the file with a day above 12, or the tool and language of the form */
+  decidedBy: 'the dates' | 'the form' | null;
+  /** dates that could not be read (kept as written) */
+  unreadable: number;
+}
+
+/** A file whose columns need someone: a required one not recognised, or one the import is unsure of. */
 export interface MappingQuestion {
   file: string;
   headers: readonly string[];
   /** What was recognised (and what a --map file said). */
   mapping: ColumnMapping;
   missing: Field[];
+  /** recognised fields the import is unsure of (a word of a long header) */
+  uncertain: Field[];
+  /** columns whose header named a field but whose values did not look like it */
+  rejected: RejectedColumn[];
+  fields: Partial<Record<Field, FieldChoice>>;
+  /** the first data rows, for showing values of columns that are not personal data */
+  samples: string[][];
+}
+
+/** A prepared file's columns, for a failure report. */
+function columnsOf(p: PreparedFile): FileColumns {
+  return {
+    file: path.basename(p.file),
+    columns: mappingByHeader(p.layout.headers, p.layout.mapping),
+    unmappedColumns: p.layout.unmatched.map((c) => p.layout.headers[c]!),
+  };
 }
 
 /**
@@ -138,7 +194,14 @@ export async function prepareFiles(files: string[], options: ImportOptions, hook
   if (options.sheet !== undefined && !options.sheet.trim()) {
     throw new UsageError('--sheet needs the name of a sheet or its number (1 is the first)', { hint: 'e.g. skillsnet import call.xlsx --sheet Applications' });
   }
-  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
+  for (const file of files) {
+    try {
+      prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
+    } catch (e) {
+      const failing = filesOfFailure(e);
+      throw withFiles(e, [...prepared.map(columnsOf), ...failing]);
+    }
+  }
   return { encoding, delimiter, mapFile, files: prepared };
 }
 
@@ -152,18 +215,19 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
     try {
       fileReport = await importFile(db, file, fileOptions, hooks);
     } catch (e) {
+      const files = pre.files.map(columnsOf);
       if (report.files.length && e instanceof OperationError && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
-        throw new OperationError(e.message, { hint: `${e.hint ? e.hint + '\n  ' : ''}already imported and kept: ${done}` });
+        throw withFiles(new OperationError(e.message, { hint: `${e.hint ? e.hint + '\n  ' : ''}already imported and kept: ${done}` }), files);
       }
-      throw e;
+      throw withFiles(e, files);
     }
     report.files.push(fileReport);
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {
     const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
-    const found = likelyDuplicates(db, call, { batches, limit: MAX_DUPLICATES_REPORTED });
+    const found = likelyDuplicatesOfBatches(db, callIdByName(db, call)!, batches, MAX_DUPLICATES_REPORTED);
     report.possibleDuplicates = found.pairs;
     report.possibleDuplicateCount = found.total;
   }
@@ -224,7 +288,9 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     if (previous) {
       hooks.onStatus?.(`${name}: the same file was imported into this call before (batch ${previous.id}, ${previous.importedAt.slice(0, 16).replace('T', ' ')} UTC); unchanged rows are reported as such.`);
     }
+    applyStoredMapping(db, callId, prepared);
     const columns = mappingByHeader(layout.headers, layout.mapping);
+    const fields = fieldReports(layout);
     const batchId = createBatch(db, {
       callId,
       fileName: name,
@@ -235,10 +301,15 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       delimiter: source.delimiter,
       headers: layout.headers,
       mapping: columns,
+      fields,
     });
-    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256);
+    const refColumn = layout.headers.indexOf(REJECTED_ROW_COLUMN);
+    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256, { rejectRefColumn: refColumn });
     await source.read((cells) => writer.row(cells), (bytes) => progress(bytes));
     finishBatch(db, batchId, writer.counts);
+    const dates = settleDates(db, batchId, writer);
+    if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
+    refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
     if (options.dryRun) rollback(db);
     else commit(db);
@@ -251,10 +322,19 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       encoding: source.encoding,
       delimiter: source.delimiter,
       columns,
-      unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!),
+      unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!).filter((h) => !SKILLSNET_COLUMNS.has(h)),
+      fields,
+      notUsed: layout.rejectedColumns.map((r) => ({ field: r.field, column: r.header, letter: columnLetter(r.column), holds: r.holds })),
+      sameApplication: [...writer.sameApplication.values()],
+      dates,
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,
-      warnings: [...encodingWarnings(scan, source, Boolean(options.encoding)), ...writer.normaliser.warnings.lines()],
+      warnings: [
+        ...encodingWarnings(scan, source, Boolean(options.encoding)),
+        ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)} "${r.header}" names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
+        ...dateWarnings(dates),
+        ...writer.normaliser.warnings.lines(),
+      ],
     };
   } catch (e) {
     progress(scan.size, true);
@@ -263,6 +343,48 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Each field's columns, how sure the import is of them and a sample, for the report and the batch record. */
+function fieldReports(layout: Layout): Record<string, FieldReport> {
+  const out: Record<string, FieldReport> = {};
+  for (const [field, choice] of Object.entries(layout.fields) as [Field, FieldChoice][]) {
+    const cols = layout.mapping[field] ?? choice.columns;
+    out[field] = {
+      columns: cols.map((c) => layout.headers[c] ?? `column ${c + 1}`),
+      letters: cols.map(columnLetter),
+      confidence: choice.confidence,
+      source: choice.source,
+      evidence: choice.evidence,
+      sample: choice.sample,
+    };
+  }
+  return out;
+}
+
+/**
+ * The submission dates of the file read in the order its dates showed: dates written before a
+ * later row settled the order (a day above 12) are written again; the text as written stays.
+ */
+function settleDates(db: DB, batchId: number, writer: RowWriter): DateReport | null {
+  const n = writer.normaliser;
+  const evidence = n.dates;
+  if (!evidence.parsed && !evidence.unreadable) return null;
+  const order = n.dateOrder;
+  if (evidence.decided && [...n.ambiguousWritten].some((o) => o !== order)) rewriteDates(db, batchId, order);
+  return {
+    order: evidence.mixed ? 'mixed' : order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : null,
+    decidedBy: evidence.mixed ? null : evidence.decided ? 'the dates' : evidence.parsed ? 'the form' : null,
+    unreadable: evidence.unreadable,
+  };
+}
+
+function dateWarnings(d: DateReport | null): string[] {
+  if (!d) return [];
+  const out: string[] = [];
+  if (d.order === 'mixed') out.push('submission dates are written both day first and month first: dates that could be either were kept as written');
+  if (d.unreadable) out.push(`${d.unreadable} submission date${d.unreadable === 1 ? ' was' : 's were'} not readable as a date: kept as written`);
+  return out;
 }
 
 /** What to say when a text file was read as UTF-8 although some of its bytes are not UTF-8. */

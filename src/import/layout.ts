@@ -1,16 +1,44 @@
 /**
- * The table layout at the top of a file: which sheet, where the header row is (title lines may
- * come first), a second header row (SurveyMonkey's, or a merged group header over its columns),
- * and which column each field is read from (recognised, from a --map file, or asked).
+ * The table layout at the top of a file: which sheet, where the header rows are (title lines may
+ * come first; header-rows.ts knows each tool's), and which column each field is read from:
+ * recognised from the header, checked against a sample of the cells (column-evidence.ts), named
+ * by a --map file or by the officer in the wizard, each with how sure the import is.
  */
 import path from 'node:path';
 import { OperationError } from '../errors.js';
-import { findHeaderRow } from './header-row.js';
-import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
+import { judgeColumn } from './column-evidence.js';
+import { withFiles } from './failure.js';
+import type { DateOrder } from './dates.js';
+import { readHeaderRows } from './header-rows.js';
+import { FIELDS, MULTI_VALUE_FIELDS, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { applyMappingFile, missingColumnsError, missingRequired, type MappingFile } from './mapping.js';
+import { FIELD_LABELS, applyMappingFile, columnLetter, mappingByHeader, missingColumnsError, missingRequired, type MappingFile } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
+import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
+
+/** Where a field's column came from. */
+export type FieldSource = 'header' | 'map' | 'wizard' | 'previous';
+
+/** One field of the mapping, as the report, --json and the wizard show it. */
+export interface FieldChoice {
+  columns: number[];
+  confidence: Confidence;
+  source: FieldSource;
+  /** how it was recognised, in words */
+  evidence: string;
+  /** a value of the first column, or what kind of value for personal data ("<email address>"); null when the sample is empty */
+  sample: string | null;
+}
+
+/** A field whose header named it but whose cells did not look like it: left empty. */
+export interface RejectedColumn {
+  field: Field;
+  column: number;
+  header: string;
+  /** what the cells hold instead */
+  holds: string;
+}
 
 /** The table layout found at the top of a file. */
 export interface Layout {
@@ -19,15 +47,48 @@ export interface Layout {
   headers: string[];
   mapping: ColumnMapping;
   unmatched: number[];
+  fields: Partial<Record<Field, FieldChoice>>;
+  rejectedColumns: RejectedColumn[];
+  /** how ambiguous numeric dates are read when the column does not settle it */
+  dateOrderHint: DateOrder;
+  /** the form tool the header rows are typical of, when known */
+  tool: string | null;
+  /** a rejects sheet of an earlier import: the first rejected row it carries (importer.ts reads that import's mapping) */
+  rejectRef: number | null;
 }
 
-const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'open ended response', 'réponse', 'reponse', 'réponse ouverte', 'respuesta', 'respuesta abierta']);
+/** What readLayout needs besides the file. */
+export interface LayoutOptions {
+  mapFile?: MappingFile;
+  sheet?: string;
+  /** a mapping stored for these headers (a rejects sheet of an earlier import): used as it is */
+  previous?: ColumnMapping;
+}
 
-/** Reads the first rows: where the header is, SurveyMonkey's second header row, the mapping. */
+/** Fields whose values are personal data: the report shows what kind of value, never one. */
+const PERSONAL: Partial<Record<Field, string>> = {
+  email: '<email address>',
+  phone: '<phone number>',
+  contactName: '<name>',
+  firstName: '<name>',
+  lastName: '<name>',
+  website: '<web address>',
+};
+
+/** A value to show for a field: the first non-empty cell of its first column, shortened; a kind for personal data. */
+export function sampleValue(field: Field, cells: readonly string[]): string | null {
+  const first = cells.map((c) => c.replace(/\u0000/g, '').replace(/\s+/g, ' ').trim()).find((c) => c !== '');
+  if (first === undefined) return null;
+  const kind = PERSONAL[field];
+  if (kind) return kind;
+  return first.length > 40 ? `${first.slice(0, 39)}…` : first;
+}
+
+/** Reads the first rows: where the header is, the tool's extra header rows, the mapping. */
 export async function readLayout(
   file: string,
   opened: TableSource,
-  options: { mapFile?: MappingFile; sheet?: string },
+  options: LayoutOptions,
   hooks: Pick<ImportHooks, 'onStatus' | 'askMapping'>,
 ): Promise<{ layout: Layout; source: TableSource }> {
   const { source, first } = await chooseSheet(file, opened, hooks, { mapFile: options.mapFile, sheet: options.sheet });
@@ -39,102 +100,149 @@ export async function readLayout(
   if (!first.length) {
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
-  const { headerIndex } = findHeaderRow(first);
-  const top = first[headerIndex]!;
-  const sub = first[headerIndex + 1];
-  const isSurveyMonkey = Boolean(sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(c.trim().toLowerCase())));
+  const rows = readHeaderRows(first);
+  const { headers } = rows;
+  const sample = first.slice(rows.index + rows.count);
+  const name = path.basename(file);
+  const cellsOf = (col: number) => sample.map((r) => r[col] ?? '');
+  // a rejects sheet: the earlier import's mapping applies (importer.ts), a missing column is decided then
+  const refColumn = headers.indexOf(REJECTED_ROW_COLUMN);
+  const rejectRef = refColumn >= 0 ? sample.map((r) => parseRejectRef(r[refColumn])).find((n) => n !== null) ?? null : null;
 
-  let headers: string[];
-  let matchOn: string[];
-  let preferred: Set<number> | undefined;
-  if (isSurveyMonkey) {
-    // Row 1: questions (blank over the extra columns of a multi-column question); row 2: "Response",
-    // "Open-Ended Response" or the option a column stands for.
-    const width = Math.max(top.length, sub!.length);
-    headers = [];
-    matchOn = [];
-    preferred = new Set();
-    let question = '';
-    for (let i = 0; i < width; i++) {
-      const q = (top[i] ?? '').trim();
-      if (q) question = q;
-      const s = (sub![i] ?? '').trim();
-      matchOn.push(question);
-      if (s) preferred.add(i);
-      headers.push(!s || SURVEYMONKEY_SUBHEADERS.has(s.toLowerCase()) ? question : `${question} - ${s}`);
+  const fields: Partial<Record<Field, FieldChoice>> = {};
+  const rejectedColumns: RejectedColumn[] = [];
+  let mapping: ColumnMapping;
+  if (options.previous) {
+    mapping = options.previous;
+    for (const f of FIELDS) {
+      const cols = mapping[f];
+      if (cols?.length) fields[f] = { columns: cols, confidence: 'high', source: 'previous', evidence: 'as the earlier import of these columns', sample: sampleValue(f, cellsOf(cols[0]!)) };
     }
-  } else if (sub && isGroupSubHeader(top, sub)) {
-    // "Contact person" merged over "Name | Email | Phone": each grouped column is named by both rows.
-    const width = Math.max(top.length, sub.length);
-    headers = [];
-    let group = '';
-    for (let i = 0; i < width; i++) {
-      const t = (top[i] ?? '').replace(/\s+/g, ' ').trim();
-      const s = (sub[i] ?? '').replace(/\s+/g, ' ').trim();
-      if (t) group = t;
-      headers.push(s ? (group ? `${group} - ${s}` : s) : t);
-    }
-    matchOn = headers;
   } else {
-    headers = top.map((h) => h.replace(/\s+/g, ' ').trim());
-    matchOn = headers;
-  }
-  headers = uniqueHeaders(headers);
-  const { mapping: auto } = matchHeaders(matchOn, preferred);
-  let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file)) : auto;
-  const missing = missingRequired(mapping);
-  if (missing.length) {
-    const sheets = otherSheetsHint(source);
-    if (!hooks.askMapping) {
-      const error = missingColumnsError(file, headers, missing);
-      if (!sheets) throw error;
-      throw new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` });
+    const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
+    notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length);
+    mapping = {};
+    for (const f of FIELDS) {
+      const cols = match.mapping[f];
+      if (!cols?.length) continue;
+      const header = match.evidence[f]!;
+      // a question spread over several columns holds one option per column: judged by the question alone
+      const judged = MULTI_VALUE_FIELDS.has(f) && cols.length > 1 ? { verdict: 'unknown' as const, checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
+      const how = header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words';
+      if (judged.verdict === 'disagree') {
+        const holds = judged.holds ?? 'other values';
+        rejectedColumns.push({ field: f, column: cols[0]!, header: headers[cols[0]!]!, holds });
+        // A header that is the field's name ("Email", "Country") is the form's own word for the
+        // column, and a required field's only column decides whether rows are accepted at all:
+        // kept, uncertain, its bad cells reported row by row. A header that only mentions the
+        // field among other words is not used.
+        if ((!header.exact || header.metadata) && !requiredFields().includes(f)) continue;
+        mapping[f] = cols;
+        fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };
+        continue;
+      }
+      mapping[f] = cols;
+      const confidence: Confidence = judged.verdict === 'agree' ? (header.confidence === 'low' ? 'medium' : 'high') : header.confidence;
+      const cells = judged.verdict === 'agree' ? `; ${Math.round(judged.fit * 100)} % of ${judged.checked} values fit` : judged.checked >= 3 ? '; the values neither confirm nor contradict it' : '';
+      fields[f] = { columns: cols, confidence, source: 'header', evidence: how + cells, sample: sampleValue(f, cellsOf(cols[0]!)) };
     }
-    if (sheets) hooks.onStatus?.(`${path.basename(file)}: ${sheets}`);
-    mapping = await hooks.askMapping({ file, headers, mapping, missing });
+  }
+  if (options.mapFile) {
+    mapping = applyMappingFile(headers, mapping, options.mapFile, name);
+    for (const f of FIELDS) {
+      const cols = mapping[f];
+      if (!cols?.length) delete fields[f];
+      else if (options.mapFile[f] !== undefined) fields[f] = { columns: cols, confidence: 'high', source: 'map', evidence: 'named in the mapping file', sample: sampleValue(f, cellsOf(cols[0]!)) };
+      else if (fields[f]) fields[f] = { ...fields[f]!, columns: cols };
+    }
+  }
+  const missing = missingRequired(mapping);
+  const uncertain = (Object.keys(fields) as Field[]).filter((f) => fields[f]!.confidence === 'low');
+  const dropped = rejectedColumns.filter((r) => !mapping[r.field]);
+  if (rejectRef === null && (missing.length || ((uncertain.length || dropped.length) && !options.previous))) {
+    const sheets = otherSheetsHint(source);
+    if (hooks.askMapping) {
+      if (sheets && missing.length) hooks.onStatus?.(`${name}: ${sheets}`);
+      const asked = await hooks.askMapping({ file, headers, mapping, missing, uncertain, rejected: dropped, fields, samples: sample.slice(0, 20) });
+      for (const f of FIELDS) {
+        const before = mapping[f] ?? [];
+        const after = asked[f] ?? [];
+        if (!after.length) delete fields[f];
+        else if (before.join() !== after.join()) fields[f] = { columns: after, confidence: 'high', source: 'wizard', evidence: 'chosen by the officer', sample: sampleValue(f, cellsOf(after[0]!)) };
+        else if (fields[f] && uncertain.includes(f)) fields[f] = { ...fields[f]!, confidence: 'high', evidence: `${fields[f]!.evidence}; confirmed by the officer` };
+      }
+      mapping = asked;
+    } else if (missing.length) {
+      const error = missingColumnsError(file, headers, missing, dropped);
+      const used = new Set(Object.values(mapping).flat());
+      const found = { file: name, columns: mappingByHeader(headers, mapping), unmappedColumns: headers.filter((_, i) => !used.has(i)) };
+      throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [found]);
+    }
   }
   const used = new Set(Object.values(mapping).flat());
   const unmatched = headers.map((_, i) => i).filter((i) => !used.has(i));
-  const headerRows = isSurveyMonkey || (sub !== undefined && isGroupSubHeader(top, sub)) ? 2 : 1;
-  return { layout: { skip: headerIndex + headerRows, headers, mapping, unmatched }, source };
+  return {
+    layout: {
+      skip: rows.index + rows.count,
+      headers,
+      mapping,
+      unmatched,
+      fields,
+      rejectedColumns: dropped,
+      dateOrderHint: dateOrderHint(mapping.submittedAt ? headers[mapping.submittedAt[0]!]! : '', rows.tool ?? null, source.delimiter),
+      tool: rows.tool ?? null,
+      rejectRef,
+    },
+    source,
+  };
 }
 
 /**
- * Whether `sub`, the row under the header row `top`, is a second header row naming the columns
- * of merged group headers ("Contact person" over "Name | Email | Phone") rather than data: it
- * names fields, holds no address, and fills only columns of a group (under a blank header cell,
- * or under a header whose next cell is blank), at least one under a blank one.
+ * How "03/04/2020" is read when no date of the column has a day above 12: the way the tool and
+ * the locale that wrote the header write dates. Google Forms' "Timestamp", SurveyMonkey and
+ * Microsoft Forms in English write the month first; "Horodateur", "Marca temporal" and Excel in
+ * a French or Spanish locale (semicolons) the day first.
  */
-function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boolean {
-  const width = Math.max(top.length, sub.length);
-  const blank = (i: number) => !(top[i] ?? '').trim();
-  let filled = 0;
-  let underBlank = 0;
-  for (let i = 0; i < width; i++) {
-    const s = (sub[i] ?? '').trim();
-    if (!s) continue;
-    if (s.includes('@') || s.length > 80) return false;
-    filled++;
-    if (blank(i)) {
-      // a group's blank cells are within the header row (a value beyond its end is data), with
-      // a named cell on their left
-      if (i >= top.length) return false;
-      let j = i - 1;
-      while (j >= 0 && blank(j)) j--;
-      if (j < 0) return false;
-      underBlank++;
-    } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
-  }
-  return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
+function dateOrderHint(header: string, tool: string | null, delimiter: string | null): DateOrder {
+  const h = header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (/horodateur|marca temporal|date|fecha|heure|hora/.test(h) && !/\b(?:start|end|submit|submission|completion|recorded)\b/.test(h)) return 'dmy';
+  if (delimiter === ';') return 'dmy';
+  if (tool === 'surveymonkey' || /timestamp|start|end|submit|completion|recorded|submission/.test(h)) return 'mdy';
+  return 'dmy';
 }
 
-/** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */
-function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h, i) => {
-    const base = h || `column ${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
+/** A line of a program: a declaration, an import, an arrow function, a brace or a statement's end. */
+const CODE_LIKE = /^\s*(?:import\s+[\w{*]|def\s+\w+\s*\(|function\s*\w*\s*\(|(?:const|var|let)\s+\w+\s*=|#include\b|#!\/)|=>|[{}]\s*$|^\s*[{}]|<\?php|\)\s*;\s*$/;
+
+/**
+ * A file that is no table of applications at all (a script, a letter, notes) is refused before
+ * anything is written, rather than imported as one application and a pile of rejects: its
+ * "header" has fewer than two columns, reads like code, or its lines have no steady number of
+ * columns.
+ */
+function notAFormExport(file: string, source: TableSource, first: string[][], headerIndex: number, recognised: number): void {
+  const header = first[headerIndex] ?? [];
+  const named = header.filter((c) => c.trim() !== '');
+  const why = (() => {
+    if (named.length < 2 && recognised === 0 && source.format === 'csv') return 'its first line is not a row of column names (one column only)';
+    if (named.filter((c) => CODE_LIKE.test(c)).length >= Math.max(2, named.length * 0.5)) return 'its lines read like program code';
+    if (source.format !== 'csv') return null;
+    const rows = first.slice(headerIndex + 1);
+    if (rows.length < 5) return null;
+    const ragged = rows.filter((r) => r.length !== header.length).length;
+    const widths = new Set(rows.map((r) => r.length));
+    if (ragged > rows.length * 0.6 && widths.size >= 3) return 'its lines do not have a steady number of columns (it reads like text, not a table)';
+    return null;
+  })();
+  if (!why) return;
+  throw new OperationError(`${path.basename(file)} does not look like a form export: ${why}; nothing was imported`, {
+    hint: 'import the spreadsheet of applications (CSV, TSV or .xlsx) exported by the form tool; if it is one, check --delimiter and --encoding',
   });
+}
+
+/** One field's line in a report: `country ← J "Country"  e.g. "Kenya"  (high)`. */
+export function describeChoice(field: Field, choice: FieldChoice, headers: readonly string[]): string {
+  const cols = choice.columns.map((c) => `${columnLetter(c)} "${headers[c] ?? `column ${c + 1}`}"`).join(' or ');
+  const sample = choice.sample === null ? '' : choice.sample.startsWith('<') ? `  ${choice.sample}` : `  e.g. "${choice.sample}"`;
+  return `${FIELD_LABELS[field]} ← ${cols}${sample}  (${choice.confidence})`;
 }

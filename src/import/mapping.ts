@@ -9,29 +9,16 @@ import path from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
 import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
 
-/** What the officer calls each field (messages, wizard). */
-export const FIELD_LABELS: Record<Field, string> = {
-  externalId: 'application ID',
-  submittedAt: 'submission date',
-  organization: 'organisation',
-  organizationType: 'organisation type',
-  contactName: 'contact name',
-  firstName: 'contact first name',
-  lastName: 'contact last name',
-  email: 'email',
-  phone: 'phone',
-  website: 'website',
-  country: 'country',
-  language: 'language',
-  title: 'title',
-  description: 'description',
-  beneficiaries: 'beneficiaries',
-  selfCategories: "applicant's own category",
-  score: 'score',
-};
+export { FIELD_LABELS } from './field-labels.js';
+import { FIELD_LABELS } from './field-labels.js';
 
-/** A --map file: field -> column header (or several, first non-empty wins). */
-export type MappingFile = Partial<Record<Field, string | string[]>>;
+/**
+ * A --map file: field -> column (or several, first non-empty wins). A column is named by its
+ * header as written in the file, its letter as a spreadsheet shows it ("F", "AB") or its number
+ * from 1 (6, or "6").
+ */
+export type MappingFile = Partial<Record<Field, ColumnRef | ColumnRef[]>>;
+export type ColumnRef = string | number;
 
 export async function readMappingFile(file: string): Promise<MappingFile> {
   let text: string;
@@ -50,32 +37,69 @@ export async function readMappingFile(file: string): Promise<MappingFile> {
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`the mapping file ${file} must hold a JSON object`, { hint: mapFormatHint() });
   const out: MappingFile = {};
+  const isRef = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (key.startsWith('$') || key.startsWith('_')) continue; // comments
     if (!(FIELDS as readonly string[]).includes(key)) {
       throw new UsageError(`unknown field "${key}" in the mapping file ${file}`, { hint: `fields are: ${FIELDS.join(', ')}` });
     }
-    const ok = typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
-    if (!ok) throw new UsageError(`"${key}" in ${file} must be a column header or a list of headers`, { hint: mapFormatHint() });
-    out[key as Field] = value as string | string[];
+    const ok = isRef(value) || (Array.isArray(value) && value.every(isRef));
+    if (!ok) throw new UsageError(`"${key}" in ${file} must be a column (its header, its letter or its number) or a list of columns`, { hint: mapFormatHint() });
+    out[key as Field] = value as ColumnRef | ColumnRef[];
   }
   return out;
 }
 
 function mapFormatHint(): string {
-  return 'the format is a JSON object of field -> column header, e.g. {"organization": "Org name", "email": ["E-mail", "Email 2"]}';
+  return 'the format is a JSON object of field -> column, by header, letter or number, e.g. {"organization": "Org name", "email": ["E-mail", "F"], "country": 7}';
 }
 
-function findColumn(headers: readonly string[], wanted: string): number {
+/** The spreadsheet letter of a column (0 -> "A", 27 -> "AB"). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function letterIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * The column a reference names: a header as written (spacing and case aside) first, then a
+ * spreadsheet letter ("F", "AB") or a number from 1; -1 when none.
+ */
+export function findColumn(headers: readonly string[], wanted: ColumnRef): number {
+  if (typeof wanted === 'number') return wanted >= 1 && wanted <= headers.length ? wanted - 1 : -1;
   const exact = headers.indexOf(wanted);
   if (exact >= 0) return exact;
   const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-  return headers.findIndex((h) => fold(h) === fold(wanted));
+  const byHeader = headers.findIndex((h) => fold(h) === fold(wanted));
+  if (byHeader >= 0) return byHeader;
+  const t = wanted.trim();
+  if (/^[A-Z]{1,3}$/.test(t)) {
+    const i = letterIndex(t);
+    return i < headers.length ? i : -1;
+  }
+  if (/^\d{1,5}$/.test(t)) {
+    const n = Number(t);
+    return n >= 1 && n <= headers.length ? n - 1 : -1;
+  }
+  return -1;
 }
 
-/** Whether every column a --map file names is among these headers (the sheet it was written for). */
+/** Whether every column a --map file names by header is among these headers (the sheet it was written for). */
 export function mappingFileFits(headers: readonly string[], file: MappingFile): boolean {
-  return Object.values(file).every((value) => (Array.isArray(value) ? value : [value]).every((h) => findColumn(headers, h) >= 0));
+  const refs = Object.values(file).flatMap((value) => (Array.isArray(value) ? value : [value]));
+  const named = refs.filter((r) => typeof r === 'string' && !/^(?:[A-Z]{1,3}|\d{1,5})$/.test(r.trim()));
+  return refs.length > 0 && refs.every((r) => findColumn(headers, r!) >= 0) && (named.length > 0 || headers.length > 1);
 }
 
 /** Applies a --map file over the recognised mapping. Columns it names are taken from other fields. */
@@ -83,12 +107,13 @@ export function applyMappingFile(headers: readonly string[], auto: ColumnMapping
   const mapping: ColumnMapping = {};
   const forced = new Set<number>();
   const chosen: ColumnMapping = {};
-  for (const [field, value] of Object.entries(file) as [Field, string | string[]][]) {
+  for (const [field, value] of Object.entries(file) as [Field, ColumnRef | ColumnRef[]][]) {
     const columns: number[] = [];
-    for (const header of Array.isArray(value) ? value : [value]) {
-      const col = findColumn(headers, header);
+    for (const ref of Array.isArray(value) ? value : [value]) {
+      const col = findColumn(headers, ref);
       if (col < 0) {
-        throw new OperationError(`the mapping file names a column "${header}" (for ${field}) that ${fileName} does not have`, {
+        const what = typeof ref === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(ref.trim()) ? `column ${ref}` : `a column "${ref}"`;
+        throw new OperationError(`the mapping file names ${what} (for ${field}) that ${fileName} does not have`, {
           hint: `columns in the file: ${describeColumns(headers)}`,
         });
       }
@@ -111,25 +136,39 @@ export function missingRequired(mapping: ColumnMapping): Field[] {
   return requiredFields().filter((f) => !mapping[f]?.length);
 }
 
-/** Looks like row content rather than a header: an email address or a long run of digits. */
+/**
+ * Looks like row content rather than a header: an email address or a long run of digits (a
+ * phone number). A web address is a header's to hold ("… https://example.org/form/123456789"),
+ * digits and all.
+ */
 export function looksLikeData(header: string): boolean {
-  return /@/.test(header) || /\d{6,}/.test(header.replace(/[\s().+-]/g, ''));
+  const text = header.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+  return /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
 }
 
-/** The columns, quoted, for messages; cells that look like personal data are not repeated. */
+/** Columns listed in full in a message; past this many, the rest are counted. */
+const LISTED_COLUMNS = 60;
+
+/** The columns, by letter and full header, for messages; cells that look like personal data are not repeated. */
 export function describeColumns(headers: readonly string[]): string {
   if (!headers.length) return '(none)';
-  const shown = headers.slice(0, 40).map((h, i) => {
-    if (looksLikeData(h)) return `column ${i + 1} (not shown: looks like data)`;
+  const shown = headers.slice(0, LISTED_COLUMNS).map((h, i) => {
+    const letter = columnLetter(i);
+    if (looksLikeData(h)) return `${letter} (not shown: looks like data)`;
     const t = h.replace(/\s+/g, ' ').trim();
-    return t ? `"${t.length > 60 ? t.slice(0, 57) + '...' : t}"` : `column ${i + 1} (no header)`;
+    return t ? `${letter} "${t}"` : `${letter} (no header)`;
   });
-  return shown.join(', ') + (headers.length > 40 ? `, ... (${headers.length} columns)` : '');
+  const more = headers.length - LISTED_COLUMNS;
+  return shown.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '');
 }
 
 /** The error for missing required fields when no one can be asked. */
-export function missingColumnsError(file: string, headers: readonly string[], missing: Field[]): OperationError {
+export function missingColumnsError(file: string, headers: readonly string[], missing: Field[], dropped: readonly { field: Field; column: number; holds: string }[] = []): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
+  const notUsed = dropped
+    .filter((d) => missing.includes(d.field))
+    .map((d) => `column ${columnLetter(d.column)} "${headers[d.column]}" names the ${FIELD_LABELS[d.field]} but holds ${d.holds}, so it was not used\n  `)
+    .join('');
   const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
   for (const f of missing) example[f] = 'Column header in your file';
@@ -139,8 +178,10 @@ export function missingColumnsError(file: string, headers: readonly string[], mi
     : `columns in the file: ${describeColumns(headers)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:
+      notUsed +
       columns +
-      `name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}`,
+      `name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}\n  ` +
+      'a column may be named by its header, its letter ("F") or its number from 1 (6)',
   });
 }
 

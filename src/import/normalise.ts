@@ -11,10 +11,26 @@ import { normaliseName } from '../geo/normalise.js';
 import { taxonomy } from '../tagging/taxonomy.js';
 import type { ApplicationFields, Region } from '../model.js';
 import { canonicalTerm } from './vocabulary.js';
+import { DateOrderEvidence, isoDate, parseDate, type DateOrder } from './dates.js';
 import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 
-/** The fields an import produces for one application: the model's ApplicationFields. */
-export type NormalisedApplication = ApplicationFields;
+/** Where an application's language came from. */
+export type LanguageSource = 'column' | 'detected' | 'officer';
+
+/** The fields an import produces for one application: the model's ApplicationFields, and how two of them were read. */
+export type NormalisedApplication = ApplicationFields & {
+  /** the submission date as written (submittedAt holds it in ISO 8601 when it could be read) */
+  submittedAtRaw: string | null;
+  languageSource: LanguageSource | null;
+};
+
+/** How a file's rows are read besides their column mapping. */
+export interface NormaliseOptions {
+  /** how ambiguous numeric dates are read until a date of the file settles it */
+  dateOrder?: DateOrder;
+  /** the languages detection chooses among first (the call's); others still recognised when clear */
+  languages?: readonly string[];
+}
 
 export interface NormalisedRow {
   application: NormalisedApplication;
@@ -236,10 +252,51 @@ export class RowNormaliser {
   private readonly categories = new Map<string, string[]>();
   private readonly cols: Partial<Record<Field, number[]>>;
   private readonly hasLanguageColumn: boolean;
+  /** what the dates read so far say about day-first or month-first */
+  readonly dates = new DateOrderEvidence();
+  /** how ambiguous dates were written so far (to correct them once the column settles it) */
+  readonly ambiguousWritten = new Set<DateOrder>();
+  private readonly dateHint: DateOrder;
+  private readonly detectAmong: readonly string[] | undefined;
 
-  constructor(mapping: ColumnMapping) {
+  constructor(mapping: ColumnMapping, options: NormaliseOptions = {}) {
     this.cols = mapping;
     this.hasLanguageColumn = Boolean(mapping.language?.length);
+    this.dateHint = options.dateOrder ?? null;
+    this.detectAmong = options.languages;
+  }
+
+  /** How numeric dates of this file are read now: what its dates showed, else the hint. */
+  get dateOrder(): DateOrder {
+    return this.dates.order(this.dateHint);
+  }
+
+  /** The submission date in ISO 8601 (with the text as written), or the text when it is no date. */
+  private submittedAt(cells: readonly string[]): { iso: string | null; raw: string | null } {
+    const raw = this.text(cells, 'submittedAt');
+    if (!raw) return { iso: null, raw: null };
+    const parts = parseDate(raw);
+    this.dates.add(parts);
+    if (!parts) return { iso: raw, raw };
+    const order = this.dateOrder;
+    if (parts.ambiguous) {
+      if (this.dates.mixed) return { iso: raw, raw };
+      this.ambiguousWritten.add(order);
+    }
+    return { iso: isoDate(parts, order), raw };
+  }
+
+  /** The preferred working language: a language column's value as an ISO code. */
+  private workingLanguage(cells: readonly string[], row: number | undefined, rejected: boolean): string | null {
+    const raw = cleanText(this.raw(cells, 'workingLanguage'));
+    if (!raw) return null;
+    let code = this.languages.get(raw);
+    if (code === undefined) {
+      code = resolveLanguage(raw);
+      if (this.languages.size < 50_000) this.languages.set(raw, code);
+    }
+    if (!code && !rejected) this.warnings.add('preferred working language not recognised (left empty)', raw, row);
+    return code;
   }
 
   /** The first non-empty value of a field's columns (or all of them joined, for list fields). */
@@ -344,6 +401,7 @@ export class RowNormaliser {
     const title = this.text(cells, 'title');
     const description = cleanParagraphs(this.raw(cells, 'description')) || null;
     let language: string | null = null;
+    let languageSource: LanguageSource | null = null;
     if (this.hasLanguageColumn) {
       const rawLanguage = cleanText(this.raw(cells, 'language'));
       if (rawLanguage) {
@@ -353,11 +411,14 @@ export class RowNormaliser {
           if (this.languages.size < 50_000) this.languages.set(rawLanguage, language);
         }
         if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage, row);
+        if (language) languageSource = 'column';
       }
     }
     if (!language && reasons.length === 0 && (title || description)) {
-      language = detectLanguage(`${title ?? ''}\n${(description ?? '').slice(0, 600)}`);
+      language = detectLanguage(`${title ?? ''}\n${description ?? ''}`, this.detectAmong);
+      if (language) languageSource = 'detected';
     }
+    const submitted = this.submittedAt(cells);
 
     let score: number | null = null;
     const rawScore = this.raw(cells, 'score');
@@ -389,7 +450,10 @@ export class RowNormaliser {
         beneficiaries: beneficiariesRaw ? this.beneficiaries(beneficiariesRaw) : [],
         selfCategories: categoriesRaw ? this.splitCategories(categoriesRaw) : [],
         score,
-        submittedAt: this.text(cells, 'submittedAt'),
+        submittedAt: submitted.iso,
+        submittedAtRaw: submitted.raw,
+        workingLanguage: this.cols.workingLanguage ? this.workingLanguage(cells, row, reasons.length > 0) : null,
+        languageSource,
       },
     };
   }

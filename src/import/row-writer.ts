@@ -4,12 +4,17 @@
  * counts always add up (importer.ts has the accounting rules).
  */
 import type { ApplicationValues, ImportStatements } from '../db/imports.js';
-import { contactKey, contentHash, identityKey, isOtherApplication } from './identity.js';
+import { duplicateKeys } from './duplicates.js';
+import { contactKey, contentHash, identityKey, isOtherApplication, legacyContactKey, sameTitleAndContact } from './identity.js';
 import type { Layout } from './layout.js';
-import { RowNormaliser, type NormalisedApplication } from './normalise.js';
+import { SKILLSNET_COLUMNS } from './rejects.js';
+import { RowNormaliser, type NormalisedApplication, type NormaliseOptions } from './normalise.js';
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n5'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary
+const NORMALISATION_VERSION = 'n6'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary; n6: dates in ISO 8601, working language, identity by title and contact
+
+/** At most this many groups of rows that were one application are listed in a report. */
+export const MAX_GROUPS_LISTED = 1000;
 
 const ID_CLASH_WARNING =
   'had an application ID that another application of this call already has, with another organisation and email: ' +
@@ -32,6 +37,13 @@ export class RowWriter {
   private readonly clashingIds = new Set<string>();
   private seenCount = new Uint32Array(1024);
   private seenFlags = new Uint8Array(1024);
+  /** the data row where this file first reached each application */
+  private firstRow = new Uint32Array(1024);
+  /** rows of this file that were one application, by application id (the first MAX_GROUPS_LISTED) */
+  readonly sameApplication = new Map<number, { rows: number[]; by: string }>();
+  /** rejected rows of earlier imports that rows of this file fixed (a rejects sheet re-imported) */
+  readonly resolved: number[] = [];
+  private readonly resolveColumn: number;
   private toSkip: number;
   private readonly headerKeys: string[];
   /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
@@ -43,10 +55,13 @@ export class RowWriter {
     private readonly batchId: number,
     private readonly layout: Layout,
     private readonly sha256: string,
+    options: NormaliseOptions & { rejectRefColumn?: number } = {},
   ) {
-    this.normaliser = new RowNormaliser(layout.mapping);
+    this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, ...options });
+    this.resolveColumn = options.rejectRefColumn ?? -1;
     this.toSkip = layout.skip;
-    this.headerKeys = layout.headers.map((h) => JSON.stringify(h) + ':');
+    // skillsnet's own columns of a rejects sheet (the reason, the reference) are no part of the source row
+    this.headerKeys = layout.headers.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : JSON.stringify(h) + ':'));
     this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
   }
 
@@ -71,6 +86,12 @@ export class RowWriter {
     }
     let key = identityKey(a);
     let stored = this.sql.find(this.callId, key);
+    if (!stored && !a.externalId) {
+      // stored by an earlier version under email and organisation only: the same application
+      // when its title and contact name are this row's
+      const legacy = this.sql.find(this.callId, legacyContactKey(a));
+      if (legacy && sameTitleAndContact(legacy, a)) stored = legacy;
+    }
     if (stored && a.externalId) {
       // Another application under the same ID (two forms numbering their responses from 1):
       // identified by email and organisation instead, never written over the other one. Decided
@@ -94,15 +115,22 @@ export class RowWriter {
     const selfCategories = JSON.stringify(a.selfCategories);
     // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
     // the raw row plus what the tables decided identifies the content without hashing it twice.
-    const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}`);
+    const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}\u0001${a.workingLanguage ?? ''}`);
+    const dup = duplicateKeys(a);
     const values: ApplicationValues = [
       a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
       a.country, a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
       rawJson, hash, this.batchId, rowNumber,
+      a.workingLanguage, a.submittedAtRaw, a.languageSource, a.workingLanguage ? 'column' : null,
+      dup.basis, dup.keys[0], dup.keys[1], dup.keys[2],
     ];
+    if (this.resolveColumn >= 0) {
+      const ref = /^R(\d+)$/.exec((cells[this.resolveColumn] ?? '').trim());
+      if (ref) this.resolved.push(Number(ref[1]));
+    }
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
-      this.mark(id, 1, CHANGED);
+      this.mark(id, 1, CHANGED, rowNumber);
       this.counts.inserted++;
       return;
     }
@@ -110,20 +138,21 @@ export class RowWriter {
     const earlier = id < this.seenCount.length ? this.seenCount[id]! : 0;
     if (earlier === 0) {
       if (stored.content_hash === hash) {
-        this.mark(id, 1, PRE_EXISTED);
+        this.mark(id, 1, PRE_EXISTED, rowNumber);
         this.counts.unchanged++;
       } else {
-        this.update(id, a, values);
-        this.mark(id, 1, PRE_EXISTED | CHANGED);
+        this.update(id, key, a, values);
+        this.mark(id, 1, PRE_EXISTED | CHANGED, rowNumber);
         this.counts.updated++;
       }
       return;
     }
+    this.noteRepeat(id, rowNumber, a.externalId ? 'the same application ID' : 'the same email, organisation, title and contact name');
     // Another row for an application this file already had.
     const flags = this.seenFlags[id]!;
     if (!(flags & PRE_EXISTED)) {
       // new in this file: one insert, then updates
-      if (stored.content_hash !== hash) this.update(id, a, values);
+      if (stored.content_hash !== hash) this.update(id, key, a, values);
       this.counts.updated++;
       this.mark(id, earlier + 1, flags);
       return;
@@ -139,7 +168,7 @@ export class RowWriter {
       } else this.counts.unchanged++;
       this.mark(id, earlier + 1, PRE_EXISTED);
     } else {
-      if (stored.content_hash !== hash) this.update(id, a, values);
+      if (stored.content_hash !== hash) this.update(id, key, a, values);
       if (changed) this.counts.updated++;
       else {
         this.counts.unchanged -= earlier;
@@ -149,12 +178,19 @@ export class RowWriter {
     }
   }
 
-  private update(id: number, a: NormalisedApplication, values: ApplicationValues): void {
+  private update(id: number, key: string, a: NormalisedApplication, values: ApplicationValues): void {
     if (this.sql.clearStaleTags(id, a.title, a.description, values[13], values[14]) && !this.retag.has(id)) {
       this.retag.add(id);
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
-    this.sql.update(id, values, this.batchId);
+    this.sql.update(id, key, values, this.batchId);
+  }
+
+  /** A later row of this file for an application an earlier row reached: the report names both. */
+  private noteRepeat(id: number, row: number, by: string): void {
+    const group = this.sameApplication.get(id);
+    if (group) group.rows.push(row);
+    else if (this.sameApplication.size < MAX_GROUPS_LISTED) this.sameApplication.set(id, { rows: [this.firstRow[id]!, row], by });
   }
 
   /** Whether an earlier row of this file already reached the application. */
@@ -162,7 +198,7 @@ export class RowWriter {
     return id < this.seenCount.length && this.seenCount[id]! > 0;
   }
 
-  private mark(id: number, count: number, flags: number): void {
+  private mark(id: number, count: number, flags: number, firstRow?: number): void {
     if (id >= this.seenCount.length) {
       let size = this.seenCount.length;
       while (size <= id) size *= 2;
@@ -170,11 +206,15 @@ export class RowWriter {
       c.set(this.seenCount);
       const f = new Uint8Array(size);
       f.set(this.seenFlags);
+      const r = new Uint32Array(size);
+      r.set(this.firstRow);
       this.seenCount = c;
       this.seenFlags = f;
+      this.firstRow = r;
     }
     this.seenCount[id] = count;
     this.seenFlags[id] = flags;
+    if (firstRow !== undefined) this.firstRow[id] = firstRow;
   }
 
   /**
@@ -187,7 +227,7 @@ export class RowWriter {
     let first = true;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i]!;
-      if (v === '') continue;
+      if (v === '' || keys[i] === '') continue;
       out += (first ? '' : ',') + (keys[i] ?? JSON.stringify(`column ${i + 1}`) + ':') + JSON.stringify(v);
       first = false;
     }

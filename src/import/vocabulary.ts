@@ -40,3 +40,9 @@ export function canonicalTerm(kind: VocabularyKind, value: string): string {
   if (!t) return t;
   return getLookup()[kind].get(normaliseName(t)) ?? t;
 }
+
+/** Whether a value is one of the vocabulary's terms (in any of its spellings). */
+export function isKnownTerm(kind: VocabularyKind, value: string): boolean {
+  const t = value.trim();
+  return t !== '' && getLookup()[kind].has(normaliseName(t));
+}

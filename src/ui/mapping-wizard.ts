@@ -2,22 +2,44 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError } from '../errors.js';
 import { FIELDS, type ColumnMapping, type Field } from '../import/headers.js';
-import { FIELD_LABELS, looksLikeData } from '../import/mapping.js';
+import type { MappingQuestion } from '../import/importer.js';
+import { describeChoice } from '../import/layout.js';
+import { FIELD_LABELS, columnLetter, looksLikeData } from '../import/mapping.js';
 import { info, type IO } from './io.js';
+import type { Choice } from './prompts.js';
+
+/** A column as a choice: its letter and full header (a header that looks like data is not repeated). */
+function columnChoice(headers: readonly string[], i: number): Choice<number> {
+  const h = headers[i] ?? '';
+  return { name: `${columnLetter(i)}  ${looksLikeData(h) || !h ? `column ${i + 1}` : h}`, value: i };
+}
 
 /**
- * On a terminal: asks which column holds each missing field, then offers to save the whole
+ * On a terminal: shows the columns skillsnet will read for each field, with how sure it is and
+ * a sample (the kind of value, for personal data); asks for each missing required field; when
+ * some field is uncertain (a word of a long header, or a column whose values did not fit), asks
+ * whether the columns are right and lets the officer correct them; then offers to save the
  * mapping for the next import. Returns the completed mapping.
  */
-export async function mappingWizard(io: IO, file: string, headers: readonly string[], mapping: ColumnMapping, missing: Field[]): Promise<ColumnMapping> {
+export async function mappingWizard(io: IO, q: MappingQuestion): Promise<ColumnMapping> {
+  const { file, headers, missing } = q;
   const prompts = await io.prompts();
-  const out: ColumnMapping = { ...mapping };
-  info(io, `${path.basename(file)}: skillsnet could not tell which column holds the ${missing.map((f) => FIELD_LABELS[f]).join(' and ')}.`);
+  const out: ColumnMapping = { ...q.mapping };
+  const name = path.basename(file);
+  let asked = false;
+  const shown = FIELDS.filter((f) => q.fields[f]);
+  if (shown.length) {
+    info(io, `${name}: the columns skillsnet would read`);
+    for (const f of shown) info(io, `  ${q.uncertain.includes(f) ? '?' : ' '} ${describeChoice(f, q.fields[f]!, headers)}`);
+  }
+  for (const r of q.rejected) {
+    info(io, `  ! ${FIELD_LABELS[r.field]}: column ${columnLetter(r.column)} "${r.header}" names it but holds ${r.holds}; not used`);
+  }
+  if (missing.length) info(io, `${name}: skillsnet could not tell which column holds the ${missing.map((f) => FIELD_LABELS[f]).join(' and ')}.`);
   for (const field of missing) {
     const used = new Set(Object.values(out).flat());
-    const choices = headers
-      .map((h, i) => ({ name: looksLikeData(h) ? `column ${i + 1}` : h || `column ${i + 1}`, value: i }))
-      .filter((c) => !used.has(c.value));
+    const choices = headers.map((_, i) => columnChoice(headers, i)).filter((c) => !used.has(c.value));
+    asked = true;
     const col = await prompts.select<number>(`Which column holds the ${FIELD_LABELS[field]}?`, [
       ...choices,
       { name: '(none of these: stop)', value: -1 },
@@ -29,7 +51,27 @@ export async function mappingWizard(io: IO, file: string, headers: readonly stri
     }
     out[field] = [col];
   }
-  if (await prompts.confirm('Save this column mapping to reuse it next time?', true)) {
+  const doubtful: Field[] = [...new Set([...q.uncertain, ...q.rejected.map((r) => r.field)])].filter((f) => !missing.includes(f));
+  if (doubtful.length) {
+    asked = true;
+    const list = doubtful.map((f) => FIELD_LABELS[f]).join(', ');
+    const right = await prompts.confirm(`skillsnet is not sure of the ${list}. Keep the columns as shown?`, true);
+    if (!right) {
+      for (const field of doubtful) {
+        const current = out[field]?.[0];
+        const used = new Set(Object.entries(out).filter(([f]) => f !== field).flatMap(([, cols]) => cols ?? []));
+        const choices = headers.map((_, i) => columnChoice(headers, i)).filter((c) => !used.has(c.value) && c.value !== current);
+        const col = await prompts.select<number>(`Which column holds the ${FIELD_LABELS[field]}?`, [
+          ...(current !== undefined ? [{ ...columnChoice(headers, current), name: `${columnChoice(headers, current).name}  (as shown)` }] : []),
+          { name: '(none: leave it empty)', value: -1 },
+          ...choices,
+        ]);
+        if (col < 0) delete out[field];
+        else out[field] = [col];
+      }
+    }
+  }
+  if (asked && (await prompts.confirm('Save this column mapping to reuse it next time?', true))) {
     const suggested = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`);
     const target = await prompts.input('Save it as', suggested);
     const json: Record<string, string | string[]> = {};
@@ -38,7 +80,7 @@ export async function mappingWizard(io: IO, file: string, headers: readonly stri
       if (cols?.length) json[f] = cols.length === 1 ? headers[cols[0]!]! : cols.map((c) => headers[c]!);
     }
     await fs.promises.writeFile(path.resolve(io.cwd, target), JSON.stringify(json, null, 2) + '\n', { mode: 0o600 });
-    info(io, `Saved. Next time: skillsnet import ${path.basename(file)} --map ${target}`);
+    info(io, `Saved. Next time: skillsnet import ${name} --map ${target}`);
   }
   return out;
 }

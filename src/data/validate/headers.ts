@@ -4,8 +4,8 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notTypes":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
-const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","title","description","beneficiaries","selfCategories","score"]};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 
@@ -82,7 +82,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((((((((((((((((data1 === "externalId") || (data1 === "submittedAt")) || (data1 === "organization")) || (data1 === "organizationType")) || (data1 === "contactName")) || (data1 === "firstName")) || (data1 === "lastName")) || (data1 === "email")) || (data1 === "phone")) || (data1 === "website")) || (data1 === "country")) || (data1 === "language")) || (data1 === "title")) || (data1 === "description")) || (data1 === "beneficiaries")) || (data1 === "selfCategories")) || (data1 === "score"))){
+if(!((((((((((((((((((data1 === "externalId") || (data1 === "submittedAt")) || (data1 === "organization")) || (data1 === "organizationType")) || (data1 === "contactName")) || (data1 === "firstName")) || (data1 === "lastName")) || (data1 === "email")) || (data1 === "phone")) || (data1 === "website")) || (data1 === "country")) || (data1 === "language")) || (data1 === "workingLanguage")) || (data1 === "title")) || (data1 === "description")) || (data1 === "beneficiaries")) || (data1 === "selfCategories")) || (data1 === "score"))){
 const err6 = {instancePath:instancePath+"/required/" + i0,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
@@ -121,7 +121,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(((((((((((((((((data3 === "externalId") || (data3 === "submittedAt")) || (data3 === "organization")) || (data3 === "organizationType")) || (data3 === "contactName")) || (data3 === "firstName")) || (data3 === "lastName")) || (data3 === "email")) || (data3 === "phone")) || (data3 === "website")) || (data3 === "country")) || (data3 === "language")) || (data3 === "title")) || (data3 === "description")) || (data3 === "beneficiaries")) || (data3 === "selfCategories")) || (data3 === "score"))){
+if(!((((((((((((((((((data3 === "externalId") || (data3 === "submittedAt")) || (data3 === "organization")) || (data3 === "organizationType")) || (data3 === "contactName")) || (data3 === "firstName")) || (data3 === "lastName")) || (data3 === "email")) || (data3 === "phone")) || (data3 === "website")) || (data3 === "country")) || (data3 === "language")) || (data3 === "workingLanguage")) || (data3 === "title")) || (data3 === "description")) || (data3 === "beneficiaries")) || (data3 === "selfCategories")) || (data3 === "score"))){
 const err9 = {instancePath:instancePath+"/priority/" + i1,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
@@ -353,7 +353,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!(((((((((((((((((data14 === "externalId") || (data14 === "submittedAt")) || (data14 === "organization")) || (data14 === "organizationType")) || (data14 === "contactName")) || (data14 === "firstName")) || (data14 === "lastName")) || (data14 === "email")) || (data14 === "phone")) || (data14 === "website")) || (data14 === "country")) || (data14 === "language")) || (data14 === "title")) || (data14 === "description")) || (data14 === "beneficiaries")) || (data14 === "selfCategories")) || (data14 === "score"))){
+if(!((((((((((((((((((data14 === "externalId") || (data14 === "submittedAt")) || (data14 === "organization")) || (data14 === "organizationType")) || (data14 === "contactName")) || (data14 === "firstName")) || (data14 === "lastName")) || (data14 === "email")) || (data14 === "phone")) || (data14 === "website")) || (data14 === "country")) || (data14 === "language")) || (data14 === "workingLanguage")) || (data14 === "title")) || (data14 === "description")) || (data14 === "beneficiaries")) || (data14 === "selfCategories")) || (data14 === "score"))){
 const err27 = {instancePath:instancePath+"/notNames/fields/" + i4,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
@@ -392,7 +392,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!(((((((((((((((((data16 === "externalId") || (data16 === "submittedAt")) || (data16 === "organization")) || (data16 === "organizationType")) || (data16 === "contactName")) || (data16 === "firstName")) || (data16 === "lastName")) || (data16 === "email")) || (data16 === "phone")) || (data16 === "website")) || (data16 === "country")) || (data16 === "language")) || (data16 === "title")) || (data16 === "description")) || (data16 === "beneficiaries")) || (data16 === "selfCategories")) || (data16 === "score"))){
+if(!((((((((((((((((((data16 === "externalId") || (data16 === "submittedAt")) || (data16 === "organization")) || (data16 === "organizationType")) || (data16 === "contactName")) || (data16 === "firstName")) || (data16 === "lastName")) || (data16 === "email")) || (data16 === "phone")) || (data16 === "website")) || (data16 === "country")) || (data16 === "language")) || (data16 === "workingLanguage")) || (data16 === "title")) || (data16 === "description")) || (data16 === "beneficiaries")) || (data16 === "selfCategories")) || (data16 === "score"))){
 const err30 = {instancePath:instancePath+"/notNames/excluded/" + i5,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
@@ -487,7 +487,7 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!(((((((((((((((((data22 === "externalId") || (data22 === "submittedAt")) || (data22 === "organization")) || (data22 === "organizationType")) || (data22 === "contactName")) || (data22 === "firstName")) || (data22 === "lastName")) || (data22 === "email")) || (data22 === "phone")) || (data22 === "website")) || (data22 === "country")) || (data22 === "language")) || (data22 === "title")) || (data22 === "description")) || (data22 === "beneficiaries")) || (data22 === "selfCategories")) || (data22 === "score"))){
+if(!((((((((((((((((((data22 === "externalId") || (data22 === "submittedAt")) || (data22 === "organization")) || (data22 === "organizationType")) || (data22 === "contactName")) || (data22 === "firstName")) || (data22 === "lastName")) || (data22 === "email")) || (data22 === "phone")) || (data22 === "website")) || (data22 === "country")) || (data22 === "language")) || (data22 === "workingLanguage")) || (data22 === "title")) || (data22 === "description")) || (data22 === "beneficiaries")) || (data22 === "selfCategories")) || (data22 === "score"))){
 const err37 = {instancePath:instancePath+"/notNames/jobTitleFields/" + i8,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
@@ -643,7 +643,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!(((((((((((((((((data30 === "externalId") || (data30 === "submittedAt")) || (data30 === "organization")) || (data30 === "organizationType")) || (data30 === "contactName")) || (data30 === "firstName")) || (data30 === "lastName")) || (data30 === "email")) || (data30 === "phone")) || (data30 === "website")) || (data30 === "country")) || (data30 === "language")) || (data30 === "title")) || (data30 === "description")) || (data30 === "beneficiaries")) || (data30 === "selfCategories")) || (data30 === "score"))){
+if(!((((((((((((((((((data30 === "externalId") || (data30 === "submittedAt")) || (data30 === "organization")) || (data30 === "organizationType")) || (data30 === "contactName")) || (data30 === "firstName")) || (data30 === "lastName")) || (data30 === "email")) || (data30 === "phone")) || (data30 === "website")) || (data30 === "country")) || (data30 === "language")) || (data30 === "workingLanguage")) || (data30 === "title")) || (data30 === "description")) || (data30 === "beneficiaries")) || (data30 === "selfCategories")) || (data30 === "score"))){
 const err49 = {instancePath:instancePath+"/counts/fields/" + i11,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
@@ -692,11 +692,15 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.notTypes !== undefined){
-let data32 = data.notTypes;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.fields === undefined){
-const err53 = {instancePath:instancePath+"/notTypes",schemaPath:"#/properties/notTypes/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(data.excludes !== undefined){
+let data32 = data.excludes;
+if(Array.isArray(data32)){
+const len12 = data32.length;
+for(let i12=0; i12<len12; i12++){
+let data33 = data32[i12];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.fields === undefined){
+const err53 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/properties/excludes/items/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -705,8 +709,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data32.excluded === undefined){
-const err54 = {instancePath:instancePath+"/notTypes",schemaPath:"#/properties/notTypes/required",keyword:"required",params:{missingProperty: "excluded"},message:"must have required property '"+"excluded"+"'"};
+if(data33.excluded === undefined){
+const err54 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/properties/excludes/items/required",keyword:"required",params:{missingProperty: "excluded"},message:"must have required property '"+"excluded"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -715,9 +719,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key9 in data32){
+for(const key9 in data33){
 if(!(((key9 === "fields") || (key9 === "excluded")) || (pattern0.test(key9)))){
-const err55 = {instancePath:instancePath+"/notTypes",schemaPath:"#/properties/notTypes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+const err55 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/properties/excludes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -727,14 +731,14 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data32.fields !== undefined){
-let data33 = data32.fields;
-if(Array.isArray(data33)){
-const len12 = data33.length;
-for(let i12=0; i12<len12; i12++){
-let data34 = data33[i12];
-if(typeof data34 !== "string"){
-const err56 = {instancePath:instancePath+"/notTypes/fields/" + i12,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.fields !== undefined){
+let data34 = data33.fields;
+if(Array.isArray(data34)){
+const len13 = data34.length;
+for(let i13=0; i13<len13; i13++){
+let data35 = data34[i13];
+if(typeof data35 !== "string"){
+const err56 = {instancePath:instancePath+"/excludes/" + i12+"/fields/" + i13,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -743,8 +747,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!(((((((((((((((((data34 === "externalId") || (data34 === "submittedAt")) || (data34 === "organization")) || (data34 === "organizationType")) || (data34 === "contactName")) || (data34 === "firstName")) || (data34 === "lastName")) || (data34 === "email")) || (data34 === "phone")) || (data34 === "website")) || (data34 === "country")) || (data34 === "language")) || (data34 === "title")) || (data34 === "description")) || (data34 === "beneficiaries")) || (data34 === "selfCategories")) || (data34 === "score"))){
-const err57 = {instancePath:instancePath+"/notTypes/fields/" + i12,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((((((data35 === "externalId") || (data35 === "submittedAt")) || (data35 === "organization")) || (data35 === "organizationType")) || (data35 === "contactName")) || (data35 === "firstName")) || (data35 === "lastName")) || (data35 === "email")) || (data35 === "phone")) || (data35 === "website")) || (data35 === "country")) || (data35 === "language")) || (data35 === "workingLanguage")) || (data35 === "title")) || (data35 === "description")) || (data35 === "beneficiaries")) || (data35 === "selfCategories")) || (data35 === "score"))){
+const err57 = {instancePath:instancePath+"/excludes/" + i12+"/fields/" + i13,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -756,7 +760,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/notTypes/fields",schemaPath:"#/properties/notTypes/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err58 = {instancePath:instancePath+"/excludes/" + i12+"/fields",schemaPath:"#/properties/excludes/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -766,14 +770,14 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data32.excluded !== undefined){
-let data35 = data32.excluded;
-if(Array.isArray(data35)){
-const len13 = data35.length;
-for(let i13=0; i13<len13; i13++){
-let data36 = data35[i13];
-if(typeof data36 !== "string"){
-const err59 = {instancePath:instancePath+"/notTypes/excluded/" + i13,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.excluded !== undefined){
+let data36 = data33.excluded;
+if(Array.isArray(data36)){
+const len14 = data36.length;
+for(let i14=0; i14<len14; i14++){
+let data37 = data36[i14];
+if(typeof data37 !== "string"){
+const err59 = {instancePath:instancePath+"/excludes/" + i12+"/excluded/" + i14,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -782,8 +786,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!(((((((((((((((((data36 === "externalId") || (data36 === "submittedAt")) || (data36 === "organization")) || (data36 === "organizationType")) || (data36 === "contactName")) || (data36 === "firstName")) || (data36 === "lastName")) || (data36 === "email")) || (data36 === "phone")) || (data36 === "website")) || (data36 === "country")) || (data36 === "language")) || (data36 === "title")) || (data36 === "description")) || (data36 === "beneficiaries")) || (data36 === "selfCategories")) || (data36 === "score"))){
-const err60 = {instancePath:instancePath+"/notTypes/excluded/" + i13,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((((((data37 === "externalId") || (data37 === "submittedAt")) || (data37 === "organization")) || (data37 === "organizationType")) || (data37 === "contactName")) || (data37 === "firstName")) || (data37 === "lastName")) || (data37 === "email")) || (data37 === "phone")) || (data37 === "website")) || (data37 === "country")) || (data37 === "language")) || (data37 === "workingLanguage")) || (data37 === "title")) || (data37 === "description")) || (data37 === "beneficiaries")) || (data37 === "selfCategories")) || (data37 === "score"))){
+const err60 = {instancePath:instancePath+"/excludes/" + i12+"/excluded/" + i14,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -795,7 +799,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/notTypes/excluded",schemaPath:"#/properties/notTypes/properties/excluded/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err61 = {instancePath:instancePath+"/excludes/" + i12+"/excluded",schemaPath:"#/properties/excludes/items/properties/excluded/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -805,10 +809,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-for(const key10 in data32){
+for(const key10 in data33){
 if(pattern0.test(key10)){
-if(typeof data32[key10] !== "string"){
-const err62 = {instancePath:instancePath+"/notTypes/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notTypes/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data33[key10] !== "string"){
+const err62 = {instancePath:instancePath+"/excludes/" + i12+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/excludes/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -821,7 +825,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/notTypes",schemaPath:"#/properties/notTypes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err63 = {instancePath:instancePath+"/excludes/" + i12,schemaPath:"#/properties/excludes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -831,11 +835,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.otherParties !== undefined){
-let data38 = data.otherParties;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.words === undefined){
-const err64 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+else {
+const err64 = {instancePath:instancePath+"/excludes",schemaPath:"#/properties/excludes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -844,8 +846,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data38.fields === undefined){
-const err65 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+if(data.otherParties !== undefined){
+let data39 = data.otherParties;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.words === undefined){
+const err65 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -854,9 +860,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key11 in data38){
-if(!((((key11 === "words") || (key11 === "unless")) || (key11 === "fields")) || (pattern0.test(key11)))){
-const err66 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data39.fields === undefined){
+const err66 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -865,14 +870,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data38.words !== undefined){
-let data39 = data38.words;
-if(Array.isArray(data39)){
-const len14 = data39.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data39[i14] !== "string"){
-const err67 = {instancePath:instancePath+"/otherParties/words/" + i14,schemaPath:"#/properties/otherParties/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data39){
+if(!((((key11 === "words") || (key11 === "unless")) || (key11 === "fields")) || (pattern0.test(key11)))){
+const err67 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -882,9 +882,13 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/otherParties/words",schemaPath:"#/properties/otherParties/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data39.words !== undefined){
+let data40 = data39.words;
+if(Array.isArray(data40)){
+const len15 = data40.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data40[i15] !== "string"){
+const err68 = {instancePath:instancePath+"/otherParties/words/" + i15,schemaPath:"#/properties/otherParties/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -894,13 +898,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data38.unless !== undefined){
-let data41 = data38.unless;
-if(Array.isArray(data41)){
-const len15 = data41.length;
-for(let i15=0; i15<len15; i15++){
-if(typeof data41[i15] !== "string"){
-const err69 = {instancePath:instancePath+"/otherParties/unless/" + i15,schemaPath:"#/properties/otherParties/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err69 = {instancePath:instancePath+"/otherParties/words",schemaPath:"#/properties/otherParties/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -910,9 +910,13 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/otherParties/unless",schemaPath:"#/properties/otherParties/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data39.unless !== undefined){
+let data42 = data39.unless;
+if(Array.isArray(data42)){
+const len16 = data42.length;
+for(let i16=0; i16<len16; i16++){
+if(typeof data42[i16] !== "string"){
+const err70 = {instancePath:instancePath+"/otherParties/unless/" + i16,schemaPath:"#/properties/otherParties/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -922,14 +926,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data38.fields !== undefined){
-let data43 = data38.fields;
-if(Array.isArray(data43)){
-const len16 = data43.length;
-for(let i16=0; i16<len16; i16++){
-let data44 = data43[i16];
-if(typeof data44 !== "string"){
-const err71 = {instancePath:instancePath+"/otherParties/fields/" + i16,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err71 = {instancePath:instancePath+"/otherParties/unless",schemaPath:"#/properties/otherParties/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -938,8 +937,15 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!(((((((((((((((((data44 === "externalId") || (data44 === "submittedAt")) || (data44 === "organization")) || (data44 === "organizationType")) || (data44 === "contactName")) || (data44 === "firstName")) || (data44 === "lastName")) || (data44 === "email")) || (data44 === "phone")) || (data44 === "website")) || (data44 === "country")) || (data44 === "language")) || (data44 === "title")) || (data44 === "description")) || (data44 === "beneficiaries")) || (data44 === "selfCategories")) || (data44 === "score"))){
-const err72 = {instancePath:instancePath+"/otherParties/fields/" + i16,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data39.fields !== undefined){
+let data44 = data39.fields;
+if(Array.isArray(data44)){
+const len17 = data44.length;
+for(let i17=0; i17<len17; i17++){
+let data45 = data44[i17];
+if(typeof data45 !== "string"){
+const err72 = {instancePath:instancePath+"/otherParties/fields/" + i17,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -948,10 +954,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/otherParties/fields",schemaPath:"#/properties/otherParties/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data45 === "externalId") || (data45 === "submittedAt")) || (data45 === "organization")) || (data45 === "organizationType")) || (data45 === "contactName")) || (data45 === "firstName")) || (data45 === "lastName")) || (data45 === "email")) || (data45 === "phone")) || (data45 === "website")) || (data45 === "country")) || (data45 === "language")) || (data45 === "workingLanguage")) || (data45 === "title")) || (data45 === "description")) || (data45 === "beneficiaries")) || (data45 === "selfCategories")) || (data45 === "score"))){
+const err73 = {instancePath:instancePath+"/otherParties/fields/" + i17,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -961,10 +965,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-for(const key12 in data38){
-if(pattern0.test(key12)){
-if(typeof data38[key12] !== "string"){
-const err74 = {instancePath:instancePath+"/otherParties/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/otherParties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err74 = {instancePath:instancePath+"/otherParties/fields",schemaPath:"#/properties/otherParties/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -974,10 +977,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key12 in data39){
+if(pattern0.test(key12)){
+if(typeof data39[key12] !== "string"){
+const err75 = {instancePath:instancePath+"/otherParties/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/otherParties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -987,11 +990,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data46 = data.applicantSide;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.fields === undefined){
-const err76 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/otherParties",schemaPath:"#/properties/otherParties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1000,8 +1002,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data46.words === undefined){
-const err77 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+if(data.applicantSide !== undefined){
+let data47 = data.applicantSide;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.fields === undefined){
+const err77 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1010,9 +1016,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key13 in data46){
-if(!(((key13 === "fields") || (key13 === "words")) || (pattern0.test(key13)))){
-const err78 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data47.words === undefined){
+const err78 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1021,15 +1026,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data46.fields !== undefined){
-let data47 = data46.fields;
-if(Array.isArray(data47)){
-const len17 = data47.length;
-for(let i17=0; i17<len17; i17++){
-let data48 = data47[i17];
-if(typeof data48 !== "string"){
-const err79 = {instancePath:instancePath+"/applicantSide/fields/" + i17,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data47){
+if(!(((key13 === "fields") || (key13 === "words")) || (pattern0.test(key13)))){
+const err79 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1038,8 +1037,15 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!(((((((((((((((((data48 === "externalId") || (data48 === "submittedAt")) || (data48 === "organization")) || (data48 === "organizationType")) || (data48 === "contactName")) || (data48 === "firstName")) || (data48 === "lastName")) || (data48 === "email")) || (data48 === "phone")) || (data48 === "website")) || (data48 === "country")) || (data48 === "language")) || (data48 === "title")) || (data48 === "description")) || (data48 === "beneficiaries")) || (data48 === "selfCategories")) || (data48 === "score"))){
-const err80 = {instancePath:instancePath+"/applicantSide/fields/" + i17,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data47.fields !== undefined){
+let data48 = data47.fields;
+if(Array.isArray(data48)){
+const len18 = data48.length;
+for(let i18=0; i18<len18; i18++){
+let data49 = data48[i18];
+if(typeof data49 !== "string"){
+const err80 = {instancePath:instancePath+"/applicantSide/fields/" + i18,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1048,10 +1054,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data49 === "externalId") || (data49 === "submittedAt")) || (data49 === "organization")) || (data49 === "organizationType")) || (data49 === "contactName")) || (data49 === "firstName")) || (data49 === "lastName")) || (data49 === "email")) || (data49 === "phone")) || (data49 === "website")) || (data49 === "country")) || (data49 === "language")) || (data49 === "workingLanguage")) || (data49 === "title")) || (data49 === "description")) || (data49 === "beneficiaries")) || (data49 === "selfCategories")) || (data49 === "score"))){
+const err81 = {instancePath:instancePath+"/applicantSide/fields/" + i18,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1061,13 +1065,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data46.words !== undefined){
-let data49 = data46.words;
-if(Array.isArray(data49)){
-const len18 = data49.length;
-for(let i18=0; i18<len18; i18++){
-if(typeof data49[i18] !== "string"){
-const err82 = {instancePath:instancePath+"/applicantSide/words/" + i18,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err82 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1077,9 +1077,13 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data47.words !== undefined){
+let data50 = data47.words;
+if(Array.isArray(data50)){
+const len19 = data50.length;
+for(let i19=0; i19<len19; i19++){
+if(typeof data50[i19] !== "string"){
+const err83 = {instancePath:instancePath+"/applicantSide/words/" + i19,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1089,10 +1093,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-for(const key14 in data46){
-if(pattern0.test(key14)){
-if(typeof data46[key14] !== "string"){
-const err84 = {instancePath:instancePath+"/applicantSide/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err84 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1102,10 +1105,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key14 in data47){
+if(pattern0.test(key14)){
+if(typeof data47[key14] !== "string"){
+const err85 = {instancePath:instancePath+"/applicantSide/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1115,11 +1118,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data52 = data.nameQualifiers;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.words === undefined){
-const err86 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1128,9 +1130,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key15 in data52){
-if(!((key15 === "words") || (pattern0.test(key15)))){
-const err87 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data.nameQualifiers !== undefined){
+let data53 = data.nameQualifiers;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.words === undefined){
+const err87 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1139,14 +1144,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data52.words !== undefined){
-let data53 = data52.words;
-if(Array.isArray(data53)){
-const len19 = data53.length;
-for(let i19=0; i19<len19; i19++){
-if(typeof data53[i19] !== "string"){
-const err88 = {instancePath:instancePath+"/nameQualifiers/words/" + i19,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data53){
+if(!((key15 === "words") || (pattern0.test(key15)))){
+const err88 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1156,9 +1156,13 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data53.words !== undefined){
+let data54 = data53.words;
+if(Array.isArray(data54)){
+const len20 = data54.length;
+for(let i20=0; i20<len20; i20++){
+if(typeof data54[i20] !== "string"){
+const err89 = {instancePath:instancePath+"/nameQualifiers/words/" + i20,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1168,10 +1172,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-for(const key16 in data52){
-if(pattern0.test(key16)){
-if(typeof data52[key16] !== "string"){
-const err90 = {instancePath:instancePath+"/nameQualifiers/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err90 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1181,10 +1184,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key16 in data53){
+if(pattern0.test(key16)){
+if(typeof data53[key16] !== "string"){
+const err91 = {instancePath:instancePath+"/nameQualifiers/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1194,13 +1197,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data56 = data.stopwords;
-if(Array.isArray(data56)){
-const len20 = data56.length;
-for(let i20=0; i20<len20; i20++){
-if(typeof data56[i20] !== "string"){
-const err92 = {instancePath:instancePath+"/stopwords/" + i20,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1210,9 +1210,14 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactHeaders !== undefined){
+let data57 = data.exactHeaders;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key17 in data57){
+if(!(pattern0.test(key17))){
+let data58 = data57[key17];
+if(typeof data58 !== "string"){
+const err93 = {instancePath:instancePath+"/exactHeaders/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1221,13 +1226,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data58 = data.fields;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key17 in data58){
-if(!(func2.call(schema11.properties.fields.properties, key17))){
-const err94 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(!((((((((((((((((((data58 === "externalId") || (data58 === "submittedAt")) || (data58 === "organization")) || (data58 === "organizationType")) || (data58 === "contactName")) || (data58 === "firstName")) || (data58 === "lastName")) || (data58 === "email")) || (data58 === "phone")) || (data58 === "website")) || (data58 === "country")) || (data58 === "language")) || (data58 === "workingLanguage")) || (data58 === "title")) || (data58 === "description")) || (data58 === "beneficiaries")) || (data58 === "selfCategories")) || (data58 === "score"))){
+const err94 = {instancePath:instancePath+"/exactHeaders/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1237,13 +1237,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data58.externalId !== undefined){
-let data59 = data58.externalId;
-if(Array.isArray(data59)){
-const len21 = data59.length;
-for(let i21=0; i21<len21; i21++){
-if(typeof data59[i21] !== "string"){
-const err95 = {instancePath:instancePath+"/fields/externalId/" + i21,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key18 in data57){
+if(pattern0.test(key18)){
+if(typeof data57[key18] !== "string"){
+const err95 = {instancePath:instancePath+"/exactHeaders/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1254,8 +1252,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err96 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err96 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1265,13 +1264,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data58.submittedAt !== undefined){
-let data61 = data58.submittedAt;
-if(Array.isArray(data61)){
-const len22 = data61.length;
-for(let i22=0; i22<len22; i22++){
-if(typeof data61[i22] !== "string"){
-const err97 = {instancePath:instancePath+"/fields/submittedAt/" + i22,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.singleWord !== undefined){
+let data60 = data.singleWord;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.neutral === undefined){
+const err97 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1280,10 +1277,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data60.fields === undefined){
+const err98 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1292,14 +1287,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data58.organization !== undefined){
-let data63 = data58.organization;
-if(Array.isArray(data63)){
-const len23 = data63.length;
-for(let i23=0; i23<len23; i23++){
-if(typeof data63[i23] !== "string"){
-const err99 = {instancePath:instancePath+"/fields/organization/" + i23,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data60){
+if(!(((key19 === "neutral") || (key19 === "fields")) || (pattern0.test(key19)))){
+const err99 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1309,9 +1299,13 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data60.neutral !== undefined){
+let data61 = data60.neutral;
+if(Array.isArray(data61)){
+const len21 = data61.length;
+for(let i21=0; i21<len21; i21++){
+if(typeof data61[i21] !== "string"){
+const err100 = {instancePath:instancePath+"/singleWord/neutral/" + i21,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1321,13 +1315,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data58.organizationType !== undefined){
-let data65 = data58.organizationType;
-if(Array.isArray(data65)){
-const len24 = data65.length;
-for(let i24=0; i24<len24; i24++){
-if(typeof data65[i24] !== "string"){
-const err101 = {instancePath:instancePath+"/fields/organizationType/" + i24,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err101 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1337,9 +1327,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data60.fields !== undefined){
+let data63 = data60.fields;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key20 in data63){
+const _errs151 = errors;
+if(typeof key20 !== "string"){
+const err102 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key20};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1348,14 +1342,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data58.contactName !== undefined){
-let data67 = data58.contactName;
-if(Array.isArray(data67)){
-const len25 = data67.length;
-for(let i25=0; i25<len25; i25++){
-if(typeof data67[i25] !== "string"){
-const err103 = {instancePath:instancePath+"/fields/contactName/" + i25,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key20 === "externalId") || (key20 === "submittedAt")) || (key20 === "organization")) || (key20 === "organizationType")) || (key20 === "contactName")) || (key20 === "firstName")) || (key20 === "lastName")) || (key20 === "email")) || (key20 === "phone")) || (key20 === "website")) || (key20 === "country")) || (key20 === "language")) || (key20 === "workingLanguage")) || (key20 === "title")) || (key20 === "description")) || (key20 === "beneficiaries")) || (key20 === "selfCategories")) || (key20 === "score"))){
+const err103 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key20};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1364,10 +1352,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid75 = _errs151 === errors;
+if(!valid75){
+const err104 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1377,13 +1364,12 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data58.firstName !== undefined){
-let data69 = data58.firstName;
-if(Array.isArray(data69)){
-const len26 = data69.length;
-for(let i26=0; i26<len26; i26++){
-if(typeof data69[i26] !== "string"){
-const err105 = {instancePath:instancePath+"/fields/firstName/" + i26,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data63){
+let data64 = data63[key21];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key22 in data64){
+if(!(((key22 === "context") || (key22 === "anyUpTo")) || (pattern0.test(key22)))){
+const err105 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1393,9 +1379,13 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.context !== undefined){
+let data65 = data64.context;
+if(Array.isArray(data65)){
+const len22 = data65.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data65[i22] !== "string"){
+const err106 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i22,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1405,13 +1395,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data58.lastName !== undefined){
-let data71 = data58.lastName;
-if(Array.isArray(data71)){
-const len27 = data71.length;
-for(let i27=0; i27<len27; i27++){
-if(typeof data71[i27] !== "string"){
-const err107 = {instancePath:instancePath+"/fields/lastName/" + i27,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err107 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1421,9 +1407,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.anyUpTo !== undefined){
+let data67 = data64.anyUpTo;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err108 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1432,14 +1419,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data58.email !== undefined){
-let data73 = data58.email;
-if(Array.isArray(data73)){
-const len28 = data73.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data73[i28] !== "string"){
-const err109 = {instancePath:instancePath+"/fields/email/" + i28,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err109 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1450,8 +1432,10 @@ errors++;
 }
 }
 }
-else {
-const err110 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key23 in data64){
+if(pattern0.test(key23)){
+if(typeof data64[key23] !== "string"){
+const err110 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1461,13 +1445,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data58.phone !== undefined){
-let data75 = data58.phone;
-if(Array.isArray(data75)){
-const len29 = data75.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data75[i29] !== "string"){
-const err111 = {instancePath:instancePath+"/fields/phone/" + i29,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1479,7 +1460,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err112 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1489,13 +1470,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data58.website !== undefined){
-let data77 = data58.website;
-if(Array.isArray(data77)){
-const len30 = data77.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data77[i30] !== "string"){
-const err113 = {instancePath:instancePath+"/fields/website/" + i30,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data60){
+if(pattern0.test(key24)){
+if(typeof data60[key24] !== "string"){
+const err113 = {instancePath:instancePath+"/singleWord/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1506,8 +1484,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err114 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1517,13 +1496,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data58.country !== undefined){
-let data79 = data58.country;
-if(Array.isArray(data79)){
-const len31 = data79.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data79[i31] !== "string"){
-const err115 = {instancePath:instancePath+"/fields/country/" + i31,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.negative !== undefined){
+let data70 = data.negative;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.rules === undefined){
+const err115 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1532,10 +1509,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key25 in data70){
+if(!((key25 === "rules") || (pattern0.test(key25)))){
+const err116 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1545,13 +1521,15 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data58.language !== undefined){
-let data81 = data58.language;
-if(Array.isArray(data81)){
-const len32 = data81.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data81[i32] !== "string"){
-const err117 = {instancePath:instancePath+"/fields/language/" + i32,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.rules !== undefined){
+let data71 = data70.rules;
+if(Array.isArray(data71)){
+const len23 = data71.length;
+for(let i23=0; i23<len23; i23++){
+let data72 = data71[i23];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.why === undefined){
+const err117 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1560,10 +1538,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key26 in data72){
+if(!(((((((key26 === "why") || (key26 === "fields")) || (key26 === "except")) || (key26 === "starts")) || (key26 === "phrases")) || (key26 === "words")) || (pattern0.test(key26)))){
+const err118 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1573,13 +1550,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data58.title !== undefined){
-let data83 = data58.title;
-if(Array.isArray(data83)){
-const len33 = data83.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data83[i33] !== "string"){
-const err119 = {instancePath:instancePath+"/fields/title/" + i33,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.why !== undefined){
+if(typeof data72.why !== "string"){
+const err119 = {instancePath:instancePath+"/negative/rules/" + i23+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1589,9 +1562,17 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.fields !== undefined){
+let data74 = data72.fields;
+if(Array.isArray(data74)){
+const len24 = data74.length;
+for(let i24=0; i24<len24; i24++){
+let data75 = data74[i24];
+const _errs181 = errors;
+let valid89 = false;
+const _errs182 = errors;
+if(typeof data75 !== "string"){
+const err120 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1600,14 +1581,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data58.description !== undefined){
-let data85 = data58.description;
-if(Array.isArray(data85)){
-const len34 = data85.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data85[i34] !== "string"){
-const err121 = {instancePath:instancePath+"/fields/description/" + i34,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data75 === "externalId") || (data75 === "submittedAt")) || (data75 === "organization")) || (data75 === "organizationType")) || (data75 === "contactName")) || (data75 === "firstName")) || (data75 === "lastName")) || (data75 === "email")) || (data75 === "phone")) || (data75 === "website")) || (data75 === "country")) || (data75 === "language")) || (data75 === "workingLanguage")) || (data75 === "title")) || (data75 === "description")) || (data75 === "beneficiaries")) || (data75 === "selfCategories")) || (data75 === "score"))){
+const err121 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1616,10 +1591,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs182 === errors;
+valid89 = valid89 || _valid0;
+if(!valid89){
+const _errs185 = errors;
+if("*" !== data75){
+const err122 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1628,14 +1605,11 @@ vErrors.push(err122);
 }
 errors++;
 }
+var _valid0 = _errs185 === errors;
+valid89 = valid89 || _valid0;
 }
-if(data58.beneficiaries !== undefined){
-let data87 = data58.beneficiaries;
-if(Array.isArray(data87)){
-const len35 = data87.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data87[i35] !== "string"){
-const err123 = {instancePath:instancePath+"/fields/beneficiaries/" + i35,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid89){
+const err123 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1644,10 +1618,21 @@ vErrors.push(err123);
 }
 errors++;
 }
+else {
+errors = _errs181;
+if(vErrors !== null){
+if(_errs181){
+vErrors.length = _errs181;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err124 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1657,13 +1642,14 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data58.selfCategories !== undefined){
-let data89 = data58.selfCategories;
-if(Array.isArray(data89)){
-const len36 = data89.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data89[i36] !== "string"){
-const err125 = {instancePath:instancePath+"/fields/selfCategories/" + i36,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.except !== undefined){
+let data76 = data72.except;
+if(Array.isArray(data76)){
+const len25 = data76.length;
+for(let i25=0; i25<len25; i25++){
+let data77 = data76[i25];
+if(typeof data77 !== "string"){
+const err125 = {instancePath:instancePath+"/negative/rules/" + i23+"/except/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1672,10 +1658,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data77 === "externalId") || (data77 === "submittedAt")) || (data77 === "organization")) || (data77 === "organizationType")) || (data77 === "contactName")) || (data77 === "firstName")) || (data77 === "lastName")) || (data77 === "email")) || (data77 === "phone")) || (data77 === "website")) || (data77 === "country")) || (data77 === "language")) || (data77 === "workingLanguage")) || (data77 === "title")) || (data77 === "description")) || (data77 === "beneficiaries")) || (data77 === "selfCategories")) || (data77 === "score"))){
+const err126 = {instancePath:instancePath+"/negative/rules/" + i23+"/except/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1685,13 +1669,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data58.score !== undefined){
-let data91 = data58.score;
-if(Array.isArray(data91)){
-const len37 = data91.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data91[i37] !== "string"){
-const err127 = {instancePath:instancePath+"/fields/score/" + i37,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err127 = {instancePath:instancePath+"/negative/rules/" + i23+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1701,9 +1681,13 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.starts !== undefined){
+let data78 = data72.starts;
+if(Array.isArray(data78)){
+const len26 = data78.length;
+for(let i26=0; i26<len26; i26++){
+if(typeof data78[i26] !== "string"){
+const err128 = {instancePath:instancePath+"/negative/rules/" + i23+"/starts/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1715,7 +1699,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err129 = {instancePath:instancePath+"/negative/rules/" + i23+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1725,10 +1709,13 @@ vErrors.push(err129);
 errors++;
 }
 }
-for(const key18 in data){
-if(pattern0.test(key18)){
-if(typeof data[key18] !== "string"){
-const err130 = {instancePath:instancePath+"/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.phrases !== undefined){
+let data80 = data72.phrases;
+if(Array.isArray(data80)){
+const len27 = data80.length;
+for(let i27=0; i27<len27; i27++){
+if(typeof data80[i27] !== "string"){
+const err130 = {instancePath:instancePath+"/negative/rules/" + i23+"/phrases/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1739,9 +1726,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err131 = {instancePath:instancePath+"/negative/rules/" + i23+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1750,10 +1736,823 @@ vErrors.push(err131);
 }
 errors++;
 }
+}
+if(data72.words !== undefined){
+let data82 = data72.words;
+if(Array.isArray(data82)){
+const len28 = data82.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data82[i28] !== "string"){
+const err132 = {instancePath:instancePath+"/negative/rules/" + i23+"/words/" + i28,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/negative/rules/" + i23+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+for(const key27 in data72){
+if(pattern0.test(key27)){
+if(typeof data72[key27] !== "string"){
+const err134 = {instancePath:instancePath+"/negative/rules/" + i23+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+for(const key28 in data70){
+if(pattern0.test(key28)){
+if(typeof data70[key28] !== "string"){
+const err137 = {instancePath:instancePath+"/negative/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data.exactOnly !== undefined){
+let data86 = data.exactOnly;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key29 in data86){
+const _errs209 = errors;
+const _errs210 = errors;
+let valid103 = false;
+const _errs211 = errors;
+if(typeof key29 !== "string"){
+const err139 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key29};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(!((((((((((((((((((key29 === "externalId") || (key29 === "submittedAt")) || (key29 === "organization")) || (key29 === "organizationType")) || (key29 === "contactName")) || (key29 === "firstName")) || (key29 === "lastName")) || (key29 === "email")) || (key29 === "phone")) || (key29 === "website")) || (key29 === "country")) || (key29 === "language")) || (key29 === "workingLanguage")) || (key29 === "title")) || (key29 === "description")) || (key29 === "beneficiaries")) || (key29 === "selfCategories")) || (key29 === "score"))){
+const err140 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key29};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+var _valid1 = _errs211 === errors;
+valid103 = valid103 || _valid1;
+if(!valid103){
+const _errs214 = errors;
+if(typeof key29 === "string"){
+if(!pattern0.test(key29)){
+const err141 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key29};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+var _valid1 = _errs214 === errors;
+valid103 = valid103 || _valid1;
+}
+if(!valid103){
+const err142 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key29};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+else {
+errors = _errs210;
+if(vErrors !== null){
+if(_errs210){
+vErrors.length = _errs210;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid102 = _errs209 === errors;
+if(!valid102){
+const err143 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+for(const key30 in data86){
+if(!(pattern0.test(key30))){
+let data87 = data86[key30];
+if(Array.isArray(data87)){
+const len29 = data87.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data87[i29] !== "string"){
+const err144 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i29,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+for(const key31 in data86){
+if(pattern0.test(key31)){
+if(typeof data86[key31] !== "string"){
+const err146 = {instancePath:instancePath+"/exactOnly/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data.stopwords !== undefined){
+let data90 = data.stopwords;
+if(Array.isArray(data90)){
+const len30 = data90.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data90[i30] !== "string"){
+const err148 = {instancePath:instancePath+"/stopwords/" + i30,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data.fields !== undefined){
+let data92 = data.fields;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key32 in data92){
+if(!(func2.call(schema11.properties.fields.properties, key32))){
+const err150 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data92.externalId !== undefined){
+let data93 = data92.externalId;
+if(Array.isArray(data93)){
+const len31 = data93.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data93[i31] !== "string"){
+const err151 = {instancePath:instancePath+"/fields/externalId/" + i31,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data92.submittedAt !== undefined){
+let data95 = data92.submittedAt;
+if(Array.isArray(data95)){
+const len32 = data95.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data95[i32] !== "string"){
+const err153 = {instancePath:instancePath+"/fields/submittedAt/" + i32,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data92.organization !== undefined){
+let data97 = data92.organization;
+if(Array.isArray(data97)){
+const len33 = data97.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data97[i33] !== "string"){
+const err155 = {instancePath:instancePath+"/fields/organization/" + i33,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data92.organizationType !== undefined){
+let data99 = data92.organizationType;
+if(Array.isArray(data99)){
+const len34 = data99.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data99[i34] !== "string"){
+const err157 = {instancePath:instancePath+"/fields/organizationType/" + i34,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data92.contactName !== undefined){
+let data101 = data92.contactName;
+if(Array.isArray(data101)){
+const len35 = data101.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data101[i35] !== "string"){
+const err159 = {instancePath:instancePath+"/fields/contactName/" + i35,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data92.firstName !== undefined){
+let data103 = data92.firstName;
+if(Array.isArray(data103)){
+const len36 = data103.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data103[i36] !== "string"){
+const err161 = {instancePath:instancePath+"/fields/firstName/" + i36,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data92.lastName !== undefined){
+let data105 = data92.lastName;
+if(Array.isArray(data105)){
+const len37 = data105.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data105[i37] !== "string"){
+const err163 = {instancePath:instancePath+"/fields/lastName/" + i37,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data92.email !== undefined){
+let data107 = data92.email;
+if(Array.isArray(data107)){
+const len38 = data107.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data107[i38] !== "string"){
+const err165 = {instancePath:instancePath+"/fields/email/" + i38,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data92.phone !== undefined){
+let data109 = data92.phone;
+if(Array.isArray(data109)){
+const len39 = data109.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data109[i39] !== "string"){
+const err167 = {instancePath:instancePath+"/fields/phone/" + i39,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data92.website !== undefined){
+let data111 = data92.website;
+if(Array.isArray(data111)){
+const len40 = data111.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data111[i40] !== "string"){
+const err169 = {instancePath:instancePath+"/fields/website/" + i40,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data92.country !== undefined){
+let data113 = data92.country;
+if(Array.isArray(data113)){
+const len41 = data113.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data113[i41] !== "string"){
+const err171 = {instancePath:instancePath+"/fields/country/" + i41,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data92.language !== undefined){
+let data115 = data92.language;
+if(Array.isArray(data115)){
+const len42 = data115.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data115[i42] !== "string"){
+const err173 = {instancePath:instancePath+"/fields/language/" + i42,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data92.workingLanguage !== undefined){
+let data117 = data92.workingLanguage;
+if(Array.isArray(data117)){
+const len43 = data117.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data117[i43] !== "string"){
+const err175 = {instancePath:instancePath+"/fields/workingLanguage/" + i43,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data92.title !== undefined){
+let data119 = data92.title;
+if(Array.isArray(data119)){
+const len44 = data119.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data119[i44] !== "string"){
+const err177 = {instancePath:instancePath+"/fields/title/" + i44,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data92.description !== undefined){
+let data121 = data92.description;
+if(Array.isArray(data121)){
+const len45 = data121.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data121[i45] !== "string"){
+const err179 = {instancePath:instancePath+"/fields/description/" + i45,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data92.beneficiaries !== undefined){
+let data123 = data92.beneficiaries;
+if(Array.isArray(data123)){
+const len46 = data123.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data123[i46] !== "string"){
+const err181 = {instancePath:instancePath+"/fields/beneficiaries/" + i46,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data92.selfCategories !== undefined){
+let data125 = data92.selfCategories;
+if(Array.isArray(data125)){
+const len47 = data125.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data125[i47] !== "string"){
+const err183 = {instancePath:instancePath+"/fields/selfCategories/" + i47,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data92.score !== undefined){
+let data127 = data92.score;
+if(Array.isArray(data127)){
+const len48 = data127.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data127[i48] !== "string"){
+const err185 = {instancePath:instancePath+"/fields/score/" + i48,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+for(const key33 in data){
+if(pattern0.test(key33)){
+if(typeof data[key33] !== "string"){
+const err188 = {instancePath:instancePath+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err189 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","notTypes","otherParties","applicantSide","nameQualifiers","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/notTypes":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

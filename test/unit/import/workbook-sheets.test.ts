@@ -119,7 +119,10 @@ describe('a first sheet of applications with a column not recognised, and anothe
     const db = path.join(dir, 'jury.db');
     const run = await skillsnet(['--db', db, 'import', f, '--call', '2024', '--json']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
+    // --json: one document on stdout all the same, with what was recognised (CONTRACT: failed imports under --json)
+    const doc = JSON.parse(run.stdout);
+    expect(doc.error).toMatch(/^jury\.xlsx: no column found for the email; nothing was imported/);
+    expect(doc.files).toEqual([{ file: 'jury.xlsx', columns: expect.objectContaining({ organization: ['Organisation'], country: ['Pays'], title: ['Titre du projet'] }), unmappedColumns: expect.arrayContaining(['Adresse du responsable']) }]);
     expect(run.stderr).toMatch(/^error: jury\.xlsx: no column found for the email; nothing was imported/);
     expect(run.stderr).toMatch(/the workbook's sheets: "Candidatures", "Jury"; skillsnet read sheet "Candidatures": to import another, give --sheet NAME/);
     expect(run.stderr).toMatch(/"Adresse du responsable"/);

@@ -1,0 +1,144 @@
+/**
+ * Evidence from the cells: whether the values of a column look like the field its header names.
+ * An email column holds mostly addresses, a country column mostly countries, a score column
+ * numbers, a submission date dates close to each other (not birth dates decades apart), a
+ * contact name words rather than digits, a language column language names, an organisation
+ * type words of the vocabulary; no field is a column of yes/no answers. Only a sample is read
+ * (the rows under the header that the layout reads anyway), and no cell is ever quoted: the
+ * verdict says what kind of values the column holds.
+ */
+import { isNoCountry, resolveCountry } from '../geo/countries.js';
+import { resolveLanguage } from '../geo/languages.js';
+import { parseDate } from './dates.js';
+import type { Field } from './headers.js';
+import { normaliseEmail, parseScore } from './normalise.js';
+import { isKnownTerm } from './vocabulary.js';
+
+export type Verdict = 'agree' | 'disagree' | 'unknown';
+
+export interface ColumnVerdict {
+  verdict: Verdict;
+  /** non-empty cells looked at */
+  checked: number;
+  /** share of them that fit the field (0..1) */
+  fit: number;
+  /** what the cells hold when they do not fit ("yes/no answers", "numbers") */
+  holds?: string;
+}
+
+/** Fewer non-empty cells than this say nothing either way. */
+export const MIN_CELLS = 3;
+
+const YES_NO = new Set(['yes', 'no', 'y', 'n', 'oui', 'non', 'si', 'sí', 'true', 'false', 'vrai', 'faux', 'verdadero', 'falso', 'x', '✓', '✔']);
+/** What people write for "nothing": never evidence for or against. */
+const NOTHING = /^(?:n\/?a|none|aucun|aucune|ninguno|ninguna|nada|-+|—|\.|\?|anonymous|anonyme|an[oó]nim[oa]|not applicable|sans objet|no aplica)$/i;
+
+function share(cells: readonly string[], test: (c: string) => boolean): number {
+  if (!cells.length) return 0;
+  let n = 0;
+  for (const c of cells) if (test(c)) n++;
+  return n / cells.length;
+}
+
+const isYesNo = (c: string) => YES_NO.has(c.toLowerCase());
+const isNumber = (c: string) => typeof parseScore(c) === 'number';
+const digits = (c: string) => c.replace(/\D/g, '').length;
+const letters = (c: string) => (c.match(/\p{L}/gu) ?? []).length;
+const looksLikePhone = (c: string) => digits(c) >= 6 && digits(c) >= c.replace(/\s/g, '').length * 0.6;
+const looksLikeUrl = (c: string) => /^(?:https?:\/\/|www\.)\S+$/i.test(c) || /^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/.test(c);
+
+function verdict(fit: number, checked: number, agreeAt: number, disagreeBelow: number, holds?: string): ColumnVerdict {
+  if (fit >= agreeAt) return { verdict: 'agree', checked, fit };
+  if (fit < disagreeBelow) return { verdict: 'disagree', checked, fit, holds };
+  return { verdict: 'unknown', checked, fit };
+}
+
+/** A name for what a column of cells mostly holds, for a message. */
+function describeCells(cells: readonly string[]): string {
+  if (share(cells, isYesNo) >= 0.6) return 'yes/no answers';
+  if (share(cells, (c) => normaliseEmail(c).valid) >= 0.5) return 'email addresses';
+  if (share(cells, looksLikePhone) >= 0.5) return 'phone numbers';
+  if (share(cells, isNumber) >= 0.6) return 'numbers';
+  if (share(cells, (c) => parseDate(c) !== null) >= 0.6) return 'dates';
+  const long = cells.reduce((n, c) => n + c.length, 0) / cells.length;
+  if (long > 120) return 'long texts';
+  return 'other values';
+}
+
+/** Whether the column's cells look like the field. */
+export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVerdict {
+  const cells = rawCells.map((c) => c.replace(/\u0000/g, '').trim()).filter((c) => c && !NOTHING.test(c));
+  const checked = cells.length;
+  if (checked < MIN_CELLS) return { verdict: 'unknown', checked, fit: 0 };
+  // no field is a column of yes/no answers
+  if (share(cells, isYesNo) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds: 'yes/no answers' };
+  const holds = describeCells(cells);
+  switch (field) {
+    case 'email':
+      return verdict(share(cells, (c) => normaliseEmail(c).valid), checked, 0.5, 0.2, holds);
+    case 'phone':
+      return verdict(share(cells, looksLikePhone), checked, 0.5, 0.2, holds);
+    case 'website':
+      return verdict(share(cells, looksLikeUrl), checked, 0.5, 0.2, holds);
+    case 'country':
+      return verdict(share(cells, (c) => isNoCountry(c) || resolveCountry(c) !== null), checked, 0.5, 0.2, holds);
+    case 'language':
+    case 'workingLanguage':
+      return verdict(share(cells, (c) => resolveLanguage(c) !== null), checked, 0.5, 0.2, holds);
+    case 'score':
+      return verdict(share(cells, isNumber), checked, 0.6, 0.3, holds);
+    case 'submittedAt':
+      return judgeDates(cells, holds);
+    case 'contactName':
+    case 'firstName':
+    case 'lastName': {
+      const bad = share(cells, (c) => digits(c) >= 5 || normaliseEmail(c).valid || letters(c) === 0);
+      if (bad >= 0.5) return { verdict: 'disagree', checked, fit: 1 - bad, holds };
+      const long = share(cells, (c) => c.length > 80);
+      if (long >= 0.5) return { verdict: 'disagree', checked, fit: 1 - long, holds: 'long texts' };
+      return { verdict: bad <= 0.2 ? 'agree' : 'unknown', checked, fit: 1 - bad };
+    }
+    case 'organization': {
+      const bad = share(cells, (c) => normaliseEmail(c).valid || letters(c) === 0);
+      return bad >= 0.5 ? { verdict: 'disagree', checked, fit: 1 - bad, holds } : { verdict: bad <= 0.2 ? 'agree' : 'unknown', checked, fit: 1 - bad };
+    }
+    case 'organizationType': {
+      const known = share(cells, (c) => isKnownTerm('organizationTypes', c));
+      if (known >= 0.3) return { verdict: 'agree', checked, fit: known };
+      if (share(cells, isNumber) >= 0.6 || share(cells, (c) => c.length > 100) >= 0.5) return { verdict: 'disagree', checked, fit: known, holds };
+      return { verdict: 'unknown', checked, fit: known };
+    }
+    case 'beneficiaries':
+    case 'selfCategories':
+    case 'title':
+    case 'externalId': {
+      if (field !== 'externalId' && share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
+      return { verdict: 'unknown', checked, fit: 1 };
+    }
+    case 'description': {
+      if (share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
+      return { verdict: 'unknown', checked, fit: 1 };
+    }
+  }
+  return { verdict: 'unknown', checked, fit: 0 };
+}
+
+/**
+ * Submission dates are dates, and close to each other: a call is open for weeks or months.
+ * Birth dates (decades apart, long ago) and graduation years are other dates.
+ */
+function judgeDates(cells: readonly string[], holds: string): ColumnVerdict {
+  const years: number[] = [];
+  for (const c of cells) {
+    const p = parseDate(c);
+    if (p) years.push(p.year);
+  }
+  const fit = years.length / cells.length;
+  if (fit < 0.3) return { verdict: 'disagree', checked: cells.length, fit, holds };
+  if (fit < 0.6) return { verdict: 'unknown', checked: cells.length, fit };
+  years.sort((a, b) => a - b);
+  const spread = years[Math.floor(years.length * 0.9)]! - years[Math.floor(years.length * 0.1)]!;
+  const median = years[years.length >> 1]!;
+  if (spread > 5 || median < 1995) return { verdict: 'disagree', checked: cells.length, fit, holds: 'dates years apart (birth dates?)' };
+  return { verdict: 'agree', checked: cells.length, fit };
+}

@@ -1,0 +1,179 @@
+/**
+ * Submission dates as ISO 8601. Form tools write them every way there is: ISO (Kobo, Typeform,
+ * Qualtrics), "3/2/2020 9:24:33" (Google Forms in the US: month first), "26/06/2022 13:46:19"
+ * (the same tool in a French or Spanish account: day first), "3/5/24 10:40:00" (Microsoft
+ * Forms), "5 March 2020", "22-Jan-2024". Whether "03/04/2020" is the 3rd of April or the 4th of
+ * March is decided from the whole column (a day above 12 settles it), not row by row; the text
+ * as written is always kept beside the ISO form.
+ */
+
+/** The parts of a date; `a`/`b` are the two numbers of a D/M or M/D date (null when the order is known). */
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  /** "HH:MM" or "HH:MM:SS", 24-hour */
+  time: string | null;
+  /** "Z" or "+01:00" when the text says */
+  zone: string | null;
+  /** true when the text does not say which of day and month comes first */
+  ambiguous: boolean;
+  /** for a numeric date: the first and second numbers, to decide the order of the column */
+  first?: number;
+  second?: number;
+}
+
+/** Which way the column writes numeric dates: day first, month first, or not known. */
+export type DateOrder = 'dmy' | 'mdy' | null;
+
+const MONTHS: Record<string, number> = {};
+[
+  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene'],
+  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero'],
+  ['march', 'mar', 'mars', 'marzo'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
+  ['may', 'mai', 'mayo'],
+  ['june', 'jun', 'juin', 'junio'],
+  ['july', 'jul', 'juillet', 'juil', 'julio'],
+  ['august', 'aug', 'aout', 'agosto', 'ago'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'set'],
+  ['october', 'oct', 'octobre', 'octubre'],
+  ['november', 'nov', 'novembre', 'noviembre'],
+  ['december', 'dec', 'decembre', 'diciembre', 'dic'],
+].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(.+))?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  if (y.length === 4) return n;
+  return n < 70 ? 2000 + n : 1900 + n;
+}
+
+function parseTime(text: string | undefined): { time: string | null; zone: string | null } | null {
+  if (!text) return { time: null, zone: null };
+  const m = TIME.exec(text.trim());
+  if (!m) return null;
+  let h = Number(m[1]);
+  const ampm = m[4]?.replace(/\./g, '').toLowerCase();
+  if (ampm === 'pm' && h < 12) h += 12;
+  if (ampm === 'am' && h === 12) h = 0;
+  if (h > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
+  const time = `${pad(h)}:${m[2]}${m[3] !== undefined ? `:${m[3]}` : ''}`;
+  let zone: string | null = null;
+  if (m[5]) zone = /^(?:z|utc|gmt)$/i.test(m[5]) ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  return { time, zone };
+}
+
+function valid(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The parts of one date, or null when the text is no date skillsnet can read. */
+export function parseDate(raw: string): DateParts | null {
+  const text = raw.trim();
+  if (!text || text.length > 60) return null;
+  let m = ISO.exec(text);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!valid(year, month, day)) return null;
+    const time = m[4] ? `${pad(Number(m[4]))}:${m[5]}${m[6] ? `:${m[6]}` : ''}` : null;
+    const zone = m[7] ? (m[7].toUpperCase() === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : null;
+    return { year, month, day, time, zone, ambiguous: false };
+  }
+  m = YMD.exec(text);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = parseTime(m[4]);
+    if (!t || !valid(year, month, day)) return null;
+    return { year, month, day, ...t, ambiguous: false };
+  }
+  m = NUMERIC.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const year = fullYear(m[3]!);
+    const t = parseTime(m[4]);
+    if (!t) return null;
+    // provisionally day first; the column decides (dateOrder)
+    const dayFirst = valid(year, b, a);
+    const monthFirst = valid(year, a, b);
+    if (!dayFirst && !monthFirst) return null;
+    const [day, month] = dayFirst ? [a, b] : [b, a];
+    return { year, month, day, ...t, ambiguous: dayFirst && monthFirst && a !== b, first: a, second: b };
+  }
+  return parseWordDate(text);
+}
+
+/** "5 March 2020", "March 5, 2020", "22-Jan-2024", "4 de marzo de 2020", "lundi 4 mars 2020 10:00". */
+function parseWordDate(text: string): DateParts | null {
+  const t = fold(text).replace(/(\d)(st|nd|rd|th|er)\b/g, '$1').replace(/\bde\b/g, ' ').replace(/,/g, ' ');
+  const m = /^(?:[a-z]+\.?\s+)?(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})(?:\s+(?:a\s+|at\s+|a las\s+)?(.+))?$/.exec(t)
+    ?? /^(?:[a-z]+\.?\s+)?([a-z]+)\.?\s+(\d{1,2})\s+(\d{4})(?:\s+(?:at\s+)?(.+))?$/.exec(t);
+  if (!m) return null;
+  const dayFirst = /^\d/.test(m[1]!);
+  const day = Number(dayFirst ? m[1] : m[2]);
+  const month = MONTHS[(dayFirst ? m[2] : m[1])!];
+  const year = Number(m[3]);
+  if (!month || !valid(year, month, day)) return null;
+  const time = parseTime(m[4]?.replace(/\s*h\s*/, ':'));
+  if (!time) return null;
+  return { year, month, day, ...time, ambiguous: false };
+}
+
+/** The ISO form of a date, reading an ambiguous numeric date in the column's order. */
+export function isoDate(p: DateParts, order: DateOrder): string {
+  let { month, day } = p;
+  if (p.first !== undefined && p.second !== undefined && order) {
+    const [d, m] = order === 'dmy' ? [p.first, p.second] : [p.second, p.first];
+    if (valid(p.year, m, d)) [day, month] = [d, m];
+  }
+  const date = `${pad(p.year, 4)}-${pad(month)}-${pad(day)}`;
+  if (!p.time) return date;
+  const time = p.time.length === 5 ? `${p.time}:00` : p.time;
+  return `${date}T${time}${p.zone ?? ''}`;
+}
+
+/** What the dates of a column say about their order, counted as they are read. */
+export class DateOrderEvidence {
+  dayFirst = 0;
+  monthFirst = 0;
+  parsed = 0;
+  unreadable = 0;
+  add(p: DateParts | null): void {
+    if (!p) {
+      this.unreadable++;
+      return;
+    }
+    this.parsed++;
+    if (p.first === undefined || p.second === undefined) return;
+    if (p.first > 12 && p.second <= 12) this.dayFirst++;
+    else if (p.second > 12 && p.first <= 12) this.monthFirst++;
+  }
+  /** The order the column shows, else the hint; null when it shows both (a mixed column). */
+  order(hint: DateOrder): DateOrder {
+    if (this.dayFirst && this.monthFirst) return null;
+    if (this.dayFirst) return 'dmy';
+    if (this.monthFirst) return 'mdy';
+    return hint;
+  }
+  /** Whether the column itself settled the order. */
+  get decided(): boolean {
+    return (this.dayFirst > 0) !== (this.monthFirst > 0);
+  }
+  get mixed(): boolean {
+    return this.dayFirst > 0 && this.monthFirst > 0;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * data/headers.json, checked and indexed for header recognition (headers.ts): the synonyms of
+ * each field, the form tools' own columns, and the word lists of the evidence that keeps a
+ * header from being taken for the wrong field. Officers edit the JSON; this file only reads it.
+ */
+import { loadDataFile } from '../data/load.js';
+import { validateHeaders } from '../data/validate/headers.js';
+import { foldText, headerTokens, keyWord, meaningfulWords, wordMatches } from './header-words.js';
+
+export const FIELDS = [
+  'externalId', 'submittedAt', 'organization', 'organizationType', 'contactName', 'firstName', 'lastName',
+  'email', 'phone', 'website', 'country', 'language', 'workingLanguage', 'title', 'description', 'beneficiaries',
+  'selfCategories', 'score',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+interface RuleData {
+  why: string;
+  fields?: (Field | '*')[];
+  except?: Field[];
+  starts?: string[];
+  phrases?: string[];
+  words?: string[];
+}
+
+export interface HeaderData {
+  required: Field[];
+  priority: Field[];
+  formMetadata?: { headers: string[] };
+  ignored?: { headers: string[] };
+  exactHeaders?: Record<string, Field | string>;
+  notNames?: { fields: Field[]; excluded: Field[]; words?: string[]; nameWords?: string[]; jobTitleFields?: Field[] };
+  counts?: { words: string[]; askWhich?: string[]; fields: Field[] };
+  excludes?: { fields: Field[]; excluded: Field[] }[];
+  otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
+  applicantSide?: { fields: Field[]; words: string[] };
+  nameQualifiers?: { words: string[] };
+  singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
+  negative?: { rules: RuleData[] };
+  exactOnly?: Partial<Record<Field, string[]>>;
+  stopwords: string[];
+  fields: Record<Field, string[]>;
+}
+
+export interface Synonym {
+  field: Field;
+  words: string[];
+  /** only as the whole header */
+  exactOnly: boolean;
+}
+
+/** A set of folded words that also holds their plurals. */
+export class WordSet {
+  private readonly words: Set<string>;
+  constructor(words: Iterable<string>) {
+    this.words = new Set([...words].map((w) => foldText(w)));
+  }
+  has(word: string): boolean {
+    if (this.words.has(word)) return true;
+    if (word.endsWith('es') && this.words.has(word.slice(0, -2))) return true;
+    if (word.endsWith('s') && this.words.has(word.slice(0, -1))) return true;
+    return word.endsWith('x') && this.words.has(word.slice(0, -1));
+  }
+}
+
+/** A negative-evidence rule as data/headers.json words it, its words tokenised. */
+export interface NegativeRule {
+  why: string;
+  /** fields it drops; null: every field but `except` */
+  fields: Set<Field> | null;
+  except: Set<Field>;
+  starts: string[][];
+  phrases: string[][];
+  words: WordSet;
+}
+
+export interface HeaderIndex {
+  required: Field[];
+  /** keys (sorted words) of the columns form tools add themselves */
+  metadata: Set<string>;
+  /** survey-tool columns (lower case) that are never a field */
+  ignored: Set<string>;
+  exactHeaders: Map<string, Field>;
+  notNames: { fields: Set<Field>; excluded: Set<Field>; words: WordSet; nameWords: WordSet; jobTitleFields: Set<Field> };
+  counts: { words: WordSet; askWhich: WordSet; fields: Set<Field> };
+  /** a header naming one of `fields` (the beneficiaries, the organisation) is never one of `excluded` (its type, the title) */
+  excludes: { fields: Set<Field>; excluded: Set<Field>; why: string }[];
+  otherParties: { words: WordSet; unless: string[][]; fields: Set<Field> };
+  applicantSide: { fields: Set<Field>; words: WordSet };
+  nameQualifiers: WordSet;
+  /** one-word synonyms inside longer headers: words always allowed beside them, and per field */
+  single: { neutral: WordSet; fields: Map<Field, { context: WordSet; anyUpTo: number }> };
+  /** every word of each field's synonyms */
+  fieldWords: Map<Field, WordSet>;
+  rules: NegativeRule[];
+  priority: Map<Field, number>;
+  stopwords: Set<string>;
+  synonyms: Synonym[];
+}
+
+let index: HeaderIndex | undefined;
+
+function isField(f: string): f is Field {
+  return (FIELDS as readonly string[]).includes(f);
+}
+
+export function headerIndex(): HeaderIndex {
+  if (index) return index;
+  const data = loadDataFile<HeaderData>('headers.json', validateHeaders);
+  const stopwords = new Set(data.stopwords.map((w) => foldText(w)));
+  const words = (text: string) => meaningfulWords(text, stopwords);
+  const synonyms: Synonym[] = [];
+  const fieldWords = new Map<Field, WordSet>();
+  for (const field of FIELDS) {
+    const all: string[] = [];
+    const exactOnly = new Set((data.exactOnly?.[field] ?? []).map((s) => words(s).join(' ')));
+    for (const text of data.fields[field] ?? []) {
+      const w = words(text);
+      if (!w.length) continue;
+      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')) });
+      all.push(...w);
+    }
+    fieldWords.set(field, new WordSet(all));
+  }
+  const single = new Map<Field, { context: WordSet; anyUpTo: number }>();
+  for (const [field, policy] of Object.entries(data.singleWord?.fields ?? {})) {
+    if (!isField(field) || !policy) continue;
+    single.set(field, { context: new WordSet((policy.context ?? []).flatMap(words)), anyUpTo: policy.anyUpTo ?? -1 });
+  }
+  const tokens = (phrase: string) => headerTokens(phrase);
+  index = {
+    required: data.required,
+    metadata: new Set((data.formMetadata?.headers ?? []).map((h) => metadataKey(words(h)))),
+    ignored: new Set((data.ignored?.headers ?? []).map((h) => h.toLowerCase())),
+    exactHeaders: new Map(Object.entries(data.exactHeaders ?? {}).filter((e): e is [string, Field] => !e[0].startsWith('$') && isField(e[1]))),
+    notNames: {
+      fields: new Set(data.notNames?.fields ?? []),
+      excluded: new Set(data.notNames?.excluded ?? []),
+      words: new WordSet(data.notNames?.words ?? []),
+      nameWords: new WordSet(data.notNames?.nameWords ?? []),
+      jobTitleFields: new Set(data.notNames?.jobTitleFields ?? []),
+    },
+    counts: {
+      words: new WordSet(data.counts?.words ?? []),
+      askWhich: new WordSet(data.counts?.askWhich ?? []),
+      fields: new Set(data.counts?.fields ?? []),
+    },
+    excludes: (data.excludes ?? []).map((e) => ({ fields: new Set(e.fields), excluded: new Set(e.excluded), why: `names the ${e.fields.join(' or ')}` })),
+    otherParties: {
+      words: new WordSet(data.otherParties?.words ?? []),
+      unless: (data.otherParties?.unless ?? []).map(words).filter((p) => p.length > 0),
+      fields: new Set(data.otherParties?.fields ?? []),
+    },
+    applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
+    nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),
+    single: { neutral: new WordSet(data.singleWord?.neutral ?? []), fields: single },
+    fieldWords,
+    rules: (data.negative?.rules ?? []).map((r) => ({
+      why: r.why,
+      fields: !r.fields || r.fields.includes('*') ? null : new Set(r.fields.filter(isField)),
+      except: new Set(r.except ?? []),
+      starts: (r.starts ?? []).map(tokens).filter((t) => t.length),
+      phrases: (r.phrases ?? []).map(tokens).filter((t) => t.length),
+      words: new WordSet(r.words ?? []),
+    })),
+    priority: new Map(data.priority.map((f, i) => [f, i])),
+    stopwords,
+    synonyms,
+  };
+  return index;
+}
+
+/** A form tool's column compared without plurals: "Apellidos" is the respondent's "Apellido". */
+export function metadataKey(words: readonly string[]): string {
+  return wordKey(words.map(keyWord));
+}
+
+/** Words in any order: "Organisation name" is "name of the organisation". */
+export function wordKey(words: readonly string[]): string {
+  return [...words].sort().join(' ');
+}
+
+/** The fields an import needs in every file (organisation and email). */
+export function requiredFields(): Field[] {
+  return headerIndex().required;
+}
+
+/** A header's meaningful words in one order, as score sheets compare them ("N° de dossier" -> "dossier"). */
+export function headerKey(header: string): string {
+  const stop = new Set(headerIndex().stopwords);
+  return wordKey(meaningfulWords(header, stop).map(keyWord).filter((w) => !stop.has(w)));
+}
+
+/** The keys of one field's synonyms in data/headers.json, for other sheets that name the same things (score sheets). */
+export function synonymKeys(field: Field): Set<string> {
+  const data = loadDataFile<HeaderData>('headers.json', validateHeaders);
+  return new Set((data.fields[field] ?? []).map(headerKey).filter(Boolean));
+}
+
+/** Whether a header word is one of these words (or its plural). */
+export function anyWord(words: readonly string[], set: WordSet): boolean {
+  return words.some((w) => set.has(w));
+}
+
+export { wordMatches };

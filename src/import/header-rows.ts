@@ -1,0 +1,160 @@
+/**
+ * The header rows of a table, whatever tool wrote them: one row; SurveyMonkey's two (questions,
+ * then "Response" or the option or sub-field each column stands for); Qualtrics' three (export
+ * tags, question texts, `{"ImportId":…}`), or its legacy two (`V1…`, then names); an officer's
+ * merged group header over its columns ("Contact person" over "Name | Email | Phone").
+ * Returns the headers shown and stored (full, unique), the text each column is recognised by,
+ * and the columns that are answers rather than the tool's own metadata.
+ */
+import { findHeaderRow } from './header-row.js';
+import { headerLikeness, namesFieldExactly } from './headers.js';
+
+export interface HeaderRows {
+  /** index among the top rows of the (first) header row */
+  index: number;
+  /** how many header rows there are from `index` */
+  count: number;
+  /** the headers as stored and shown: full, unique ("column N" for a blank one) */
+  headers: string[];
+  /** what each column is recognised by */
+  matchOn: string[];
+  /** answer columns (SurveyMonkey): they win ties against the tool's own columns */
+  preferred?: Set<number>;
+  tool?: 'surveymonkey' | 'qualtrics';
+}
+
+const SURVEYMONKEY_SUBHEADERS = new Set(['response', 'open-ended response', 'open ended response', 'réponse', 'reponse', 'réponse ouverte', 'respuesta', 'respuesta abierta']);
+
+/** A header cell as shown: NULs dropped, whitespace runs collapsed. */
+export function cleanHeader(cell: string | undefined): string {
+  return (cell ?? '').replace(/\u0000/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const QUALTRICS_IMPORT_ID = /^\{\s*"ImportId"\s*:/;
+/** Qualtrics' own names of question columns ("Q1", "Q2_3", "QID5", legacy "V7"): the text is in the next row. */
+const QUALTRICS_TAG = /^(?:Q\d|QID\d|V\d+$)/i;
+
+/** Words of a SurveyMonkey question whose columns are the sub-fields of a contact block ("Contact Information": Name, Company, Email Address...). */
+const CONTACT_BLOCK = /\b(?:contact|information|info|address|mailing|details|coordonn[ée]es|adresse|contacto|informaci[óo]n|direcci[óo]n|datos)\b/i;
+
+const filledCells = (row: readonly string[] | undefined) => (row ?? []).filter((c) => cleanHeader(c) !== '').length;
+
+/**
+ * The row a tool's extra header rows hang from: SurveyMonkey's question row (the row under it
+ * says "Response"), Qualtrics' tag row (two rows under it, the ImportId row). Its columns are
+ * sparse (blank over a multi-column question), so the general search would take the denser
+ * row under it.
+ */
+function toolHeaderRow(first: readonly string[][]): number {
+  for (let i = 0; i + 1 < Math.min(first.length, 10); i++) {
+    if (filledCells(first[i]) < 2) continue;
+    if (first[i + 1]!.some((c) => SURVEYMONKEY_SUBHEADERS.has(cleanHeader(c).toLowerCase()))) return i;
+    const third = first[i + 2];
+    if (third && isImportIdRow(third)) return i;
+  }
+  return -1;
+}
+
+function isImportIdRow(row: readonly string[]): boolean {
+  return row.filter((c) => QUALTRICS_IMPORT_ID.test(c.trim())).length >= Math.max(1, filledCells(row) / 2);
+}
+
+export function readHeaderRows(first: readonly string[][]): HeaderRows {
+  const tool = toolHeaderRow(first);
+  const headerIndex = tool >= 0 ? tool : findHeaderRow(first as string[][]).headerIndex;
+  const top = first[headerIndex] ?? [];
+  const sub = first[headerIndex + 1];
+  const third = first[headerIndex + 2];
+  const width = Math.max(top.length, sub?.length ?? 0);
+
+  // Qualtrics: export tags, question texts, then the ImportId row
+  if (sub && third && isImportIdRow(third)) {
+    const headers: string[] = [];
+    const matchOn: string[] = [];
+    for (let i = 0; i < width; i++) {
+      const tag = cleanHeader(top[i]);
+      const text = cleanHeader(sub[i]);
+      headers.push(tag || text);
+      matchOn.push(!tag || QUALTRICS_TAG.test(tag) ? text : tag);
+    }
+    return { index: headerIndex, count: 3, headers: uniqueHeaders(headers), matchOn, tool: 'qualtrics' };
+  }
+
+  // SurveyMonkey: row 1 questions (blank over the extra columns of a multi-column question);
+  // row 2 "Response", "Open-Ended Response", the option a column stands for, or the sub-field of
+  // a contact-information question ("Name", "Email Address", "Country").
+  if (sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(cleanHeader(c).toLowerCase()))) {
+    const headers: string[] = [];
+    const matchOn: string[] = [];
+    const preferred = new Set<number>();
+    let question = '';
+    for (let i = 0; i < width; i++) {
+      const q = cleanHeader(top[i]);
+      if (q) question = q;
+      const s = cleanHeader(sub[i]);
+      const marker = SURVEYMONKEY_SUBHEADERS.has(s.toLowerCase());
+      if (s) preferred.add(i);
+      // a sub-field of a contact block that names a field by itself is that field ("Contact
+      // Information" over "Name", "Email Address"); an option belongs to its question
+      matchOn.push(s && !marker && CONTACT_BLOCK.test(question) && namesFieldExactly(s) ? s : question);
+      headers.push(!s || marker ? question : question ? `${question} - ${s}` : s);
+    }
+    return { index: headerIndex, count: 2, headers: uniqueHeaders(headers), matchOn, preferred, tool: 'surveymonkey' };
+  }
+
+  if (sub && isGroupSubHeader(top, sub)) {
+    // "Contact person" merged over "Name | Email | Phone": each grouped column is named by both rows.
+    const headers: string[] = [];
+    let group = '';
+    for (let i = 0; i < width; i++) {
+      const t = cleanHeader(top[i]);
+      const s = cleanHeader(sub[i]);
+      if (t) group = t;
+      headers.push(s ? (group ? `${group} - ${s}` : s) : t);
+    }
+    const unique = uniqueHeaders(headers);
+    return { index: headerIndex, count: 2, headers: unique, matchOn: headers };
+  }
+  const headers = top.map((h) => cleanHeader(h));
+  return { index: headerIndex, count: 1, headers: uniqueHeaders(headers), matchOn: headers };
+}
+
+/**
+ * Whether `sub`, the row under the header row `top`, is a second header row naming the columns
+ * of merged group headers ("Contact person" over "Name | Email | Phone") rather than data: it
+ * names fields, holds no address, and fills only columns of a group (under a blank header cell,
+ * or under a header whose next cell is blank), at least one under a blank one.
+ */
+function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boolean {
+  const width = Math.max(top.length, sub.length);
+  const blank = (i: number) => !cleanHeader(top[i]);
+  let filled = 0;
+  let underBlank = 0;
+  for (let i = 0; i < width; i++) {
+    const s = (sub[i] ?? '').trim();
+    if (!s) continue;
+    if (s.includes('@') || s.length > 80) return false;
+    filled++;
+    if (blank(i)) {
+      // a group's blank cells are within the header row (a value beyond its end is data), with
+      // a named cell on their left
+      if (i >= top.length) return false;
+      let j = i - 1;
+      while (j >= 0 && blank(j)) j--;
+      if (j < 0) return false;
+      underBlank++;
+    } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
+  }
+  return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
+}
+
+/** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */
+export function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const base = h || `column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}

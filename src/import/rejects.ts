@@ -1,0 +1,110 @@
+/**
+ * Rejected rows that go back to the officer and come back fixed. `rejects --csv` writes one
+ * sheet per source layout (the files that had the same columns), with the original headers,
+ * the reason and a reference to the rejected row; imported again, each row of it lands in the
+ * fields the original file's columns fed (the mapping is taken from that import), and the
+ * rejected rows it carries leave the list of rejects.
+ */
+import type { DB } from '../db/connection.js';
+import { listRejectedRows, mappingOfRejectedRow, markRejectsResolved, type RejectedRow } from '../db/imports.js';
+import { OperationError } from '../errors.js';
+import { FIELDS, type ColumnMapping, type Field } from './headers.js';
+import type { Layout } from './layout.js';
+import { findColumn, missingColumnsError, missingRequired } from './mapping.js';
+
+/** The column that says why, after the file's own columns. */
+export const REASON_COLUMN = 'Rejection reason';
+/** The column that names the rejected row ("R17"), so that importing the fixed sheet resolves it. */
+export const REJECTED_ROW_COLUMN = 'Rejected row';
+/** Columns skillsnet adds to a rejects sheet: never a field, never kept in an application's source row. */
+export const SKILLSNET_COLUMNS: ReadonlySet<string> = new Set([REASON_COLUMN, REJECTED_ROW_COLUMN]);
+
+/** The reference written in the Rejected row column. */
+export function rejectRef(id: number): string {
+  return `R${id}`;
+}
+
+/** The rejected row a reference names, or null. */
+export function parseRejectRef(cell: string | undefined): number | null {
+  const m = /^R(\d+)$/.exec((cell ?? '').trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A rejects sheet imported again: its columns feed the fields the original file's columns fed,
+ * whatever a header alone would say (the original mapping may have come from the wizard or a
+ * --map file). Only when every column that mapping names is here.
+ */
+export function applyStoredMapping(db: DB, callId: number, prepared: { file: string; layout: Layout }): void {
+  const { layout } = prepared;
+  if (layout.rejectRef == null) return;
+  const stored = mappingOfRejectedRow(db, callId, layout.rejectRef);
+  if (stored) {
+    const mapping: ColumnMapping = {};
+    let complete = true;
+    for (const f of FIELDS) {
+      const headers = stored.mapping[f];
+      if (!headers?.length) continue;
+      const cols = headers.map((h) => findColumn(layout.headers, h));
+      if (cols.some((c) => c < 0)) complete = false;
+      else mapping[f] = cols;
+    }
+    if (complete) {
+      layout.mapping = mapping;
+      layout.fields = {};
+      for (const f of Object.keys(mapping) as Field[]) {
+        layout.fields[f] = { columns: mapping[f]!, confidence: 'high', source: 'previous', evidence: `as the import of ${stored.file} read it`, sample: null };
+      }
+      const used = new Set(Object.values(mapping).flat());
+      layout.unmatched = layout.headers.map((_, i) => i).filter((i) => !used.has(i));
+    }
+  }
+  const missing = missingRequired(layout.mapping);
+  if (missing.length) throw missingColumnsError(prepared.file, layout.headers, missing);
+}
+
+/** Marks the rejected rows a batch carried (by reference) as resolved: they leave `rejects`. */
+export function resolveRejectedRows(db: DB, callId: number, batchId: number, ids: number[]): number {
+  return markRejectsResolved(db, callId, batchId, ids);
+}
+
+/** Rejected rows of one shape of file: the same columns in the same order. */
+export interface RejectSheet {
+  /** 1-based, in the order the layouts were first imported */
+  number: number;
+  /** the files (by name) the rows come from */
+  files: string[];
+  /** the batches they come from */
+  batches: number[];
+  /** the original headers, in order (skillsnet's own columns left out) */
+  headers: string[];
+  /** the CSV delimiter the files had (null for workbooks) */
+  delimiter: string | null;
+  rows: RejectedRow[];
+}
+
+/** The rejected rows (of the latest import of each file, not yet resolved), one sheet per layout. */
+export function rejectSheets(db: DB, options: { call?: string; all?: boolean } = {}): RejectSheet[] {
+  const sheets = new Map<string, RejectSheet>();
+  for (const r of listRejectedRows(db, options)) {
+    const headers = r.headers.filter((h) => !SKILLSNET_COLUMNS.has(h));
+    const key = JSON.stringify(headers);
+    let sheet = sheets.get(key);
+    if (!sheet) sheets.set(key, (sheet = { number: sheets.size + 1, files: [], batches: [], headers, delimiter: r.delimiter, rows: [] }));
+    if (!sheet.files.includes(r.file)) sheet.files.push(r.file);
+    if (!sheet.batches.includes(r.batchId)) sheet.batches.push(r.batchId);
+    if (sheet.delimiter !== r.delimiter) sheet.delimiter = sheet.delimiter === ';' || r.delimiter === ';' ? (sheet.delimiter === r.delimiter ? ';' : ',') : sheet.delimiter;
+    sheet.rows.push(r);
+  }
+  return [...sheets.values()];
+}
+
+/** The sheet `--file N` or `--batch ID` picks. */
+export function pickRejectSheet(sheets: RejectSheet[], pick: { file?: number; batch?: number }): RejectSheet {
+  const sheet = pick.batch !== undefined ? sheets.find((s) => s.batches.includes(pick.batch!)) : sheets.find((s) => s.number === pick.file);
+  if (!sheet) {
+    const what = pick.batch !== undefined ? `no rejected rows of batch ${pick.batch}` : `no sheet ${pick.file} of rejected rows`;
+    throw new OperationError(what, { hint: sheets.length ? `the sheets: ${sheets.map((s) => `${s.number} (${s.files.join(', ')}; batch ${s.batches.join(', ')})`).join('; ')}` : 'there are no rejected rows' });
+  }
+  return sheet;
+}

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { OperationError } from '../errors.js';
 import { ZipArchive } from './zip.js';
+import { plainNamespaces } from './ooxml.js';
 import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
 
 export interface TableSource {
@@ -294,11 +295,12 @@ interface WorkbookParts {
 
 class UnresolvedStrings extends Error {}
 class CutShort extends Error {}
+class Unreadable extends Error {}
 
 /** A workbook's sheets in tab order: name (null when the workbook does not say) and part. */
 async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string }[]> {
-  if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await zip.stream('xl/_rels/workbook.xml.rels'));
-  if (zip.has('xl/workbook.xml')) await reader._parseWorkbook(await zip.stream('xl/workbook.xml'));
+  if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(plainNamespaces(await zip.stream('xl/_rels/workbook.xml.rels')));
+  if (zip.has('xl/workbook.xml')) await reader._parseWorkbook(plainNamespaces(await zip.stream('xl/workbook.xml')));
   const rels = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
   const listed = (reader.model?.sheets ?? []).map((sheet) => {
     const target = sheet.rId ? rels.get(sheet.rId) : undefined;
@@ -345,24 +347,30 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (!sheet) return;
     wanted.name = sheet.name;
     if (zip.has('xl/sharedStrings.xml')) {
-      for await (const _ of reader._parseSharedStrings(await zip.stream('xl/sharedStrings.xml'))) void _;
+      for await (const _ of reader._parseSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml')))) void _;
     }
-    if (zip.has('xl/styles.xml')) await reader._parseStyles(await zip.stream('xl/styles.xml'));
+    if (zip.has('xl/styles.xml')) await reader._parseStyles(plainNamespaces(await zip.stream('xl/styles.xml')));
     const stored = zip.parts.get(sheet.part)!.compressedSize;
     const fileSize = zip.fileSize;
     const progress = onBytes && stored > 0 ? (read: number) => onBytes(Math.round((fileSize * read) / stored)) : undefined;
     sheetStream = await zip.stream(sheet.part, progress);
     // The XML parser stops quietly where a cut-short sheet ends: keep the end of the text to
-    // check that the sheet closed, or rows after the cut would go unaccounted for.
+    // check that the sheet closed, or rows after the cut would go unaccounted for. And note
+    // whether the sheet holds rows at all: rows the reader did not understand are no empty sheet.
     let tail = '';
+    let hasRows = false;
     const tap = new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        tail = (tail + chunk.toString('latin1')).slice(-64);
+        const text = chunk.toString('latin1');
+        if (!hasRows && /<(?:[\w-]+:)?row[\s>]/.test(tail + text)) hasRows = true;
+        tail = (tail + text).slice(-64);
         done(null, chunk);
       },
     });
-    sheetStream.on('error', (e) => tap.destroy(e));
-    sheetStream.pipe(tap);
+    const plain = plainNamespaces(sheetStream);
+    plain.on('error', (e) => tap.destroy(e));
+    plain.pipe(tap);
+    let emittedRows = 0;
     const [emitted] = [...reader._parseWorksheet(tap, String(wanted.index + 1))];
     if (!emitted) return;
     for await (const row of emitted.value) {
@@ -375,6 +383,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         if (v !== null && typeof v === 'object' && 'sharedString' in v) throw new UnresolvedStrings();
         cells.push(cellText(v));
       }
+      emittedRows++;
       if (cells.some((c) => c !== '')) {
         try {
           onRow(cells);
@@ -385,11 +394,17 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
       }
     }
     if (!/<\/(?:[\w-]+:)?worksheet>\s*$/.test(tail)) throw new CutShort();
+    if (hasRows && emittedRows === 0) throw new Unreadable();
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
     if (e instanceof CutShort) {
       throw new OperationError(`${file} cannot be read: its sheet ends in the middle (the workbook is cut short or damaged), so some rows are missing`, {
         hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
+      });
+    }
+    if (e instanceof Unreadable) {
+      throw new OperationError(`${file} cannot be read: its sheet has rows, written in a form skillsnet does not understand`, {
+        hint: 'open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
       });
     }
     if (e instanceof UnresolvedStrings) {

@@ -95,7 +95,7 @@ function printMapping(io: IO, f: FileReport): void {
   }
   if (f.unmappedColumns.length) info(io, `  kept in the raw row, not used: ${f.unmappedColumns.join(', ')}`);
   for (const g of f.sameApplication.slice(0, 10)) {
-    info(io, `  rows ${g.rows.join(', ')} are one application (${g.by}): the last one is kept, the earlier ${g.rows.length === 2 ? 'one counts' : 'ones count'} as updated`);
+    info(io, `  rows ${g.rows.join(', ')} are one application (${g.by}): the last one is kept`);
   }
   if (f.sameApplication.length > 10) info(io, `  and ${f.sameApplication.length - 10} more groups of rows that are one application (import --json lists them)`);
 }

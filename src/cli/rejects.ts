@@ -1,34 +1,70 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { RejectedRow } from '../db/imports.js';
+import { REASON_COLUMN, REJECTED_ROW_COLUMN, rejectRef, type RejectSheet } from '../import/rejects.js';
 import { renderTable, truncate } from '../ui/table.js';
+
+export { REASON_COLUMN, REJECTED_ROW_COLUMN };
 
 export interface RejectsOptions {
   dbPath: string;
   call?: string;
   all?: boolean;
   format: 'table' | 'json' | 'csv';
+  /** --csv: the folder to write one CSV per layout into */
+  out?: string;
+  /** --csv: only the sheet with this number (see the table) */
+  file?: number;
+  /** --csv: only the sheet holding the rows of this import batch */
+  batch?: number;
+  force?: boolean;
 }
 
-/** The column that says why, added after the file's own columns in rejects --csv. */
-export const REASON_COLUMN = 'Rejection reason';
-
-export async function runRejects(opts: RejectsOptions, io: IO): Promise<RejectedRow[]> {
-  const { listRejectedRows } = await import('../db/imports.js');
-  const rows = await withDatabase(opts.dbPath, { create: false }, (db) => listRejectedRows(db, { call: opts.call, all: opts.all }));
+export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[]> {
+  const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
+  const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
+  const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
   if (opts.format === 'json') {
-    printJson(io, rows.map(({ columns: _columns, headers: _headers, delimiter: _delimiter, ...r }) => r));
-  } else if (opts.format === 'csv') {
-    io.stdout.write(await rejectsCsv(rows));
-    info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Fix them in Excel, delete the "${REASON_COLUMN}" column if you like, and import the file again.`);
-  } else {
-    const table = rows.map((r) => [r.file, r.rowNumber, r.reasons.join('; '), truncate(fieldValue(r, 'organization'), 34), truncate(fieldValue(r, 'email'), 34)]);
-    if (rows.length) io.stdout.write(renderTable(io, ['File', 'Data row', 'Reasons', 'Organisation', 'Email'], table));
-    info(io, rows.length ? `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv` : 'No rejected rows.');
+    const shown = rows.map((row) => {
+      const { columns: _columns, headers: _headers, delimiter: _delimiter, ...r } = row;
+      return { ...r, sheet: sheetOf(sheets, row) };
+    });
+    printJson(io, shown);
+    return shown;
   }
+  if (opts.format === 'csv') {
+    const picked = opts.file !== undefined || opts.batch !== undefined ? [pickRejectSheet(sheets, { file: opts.file, batch: opts.batch })] : sheets;
+    if (opts.out !== undefined) {
+      await writeSheets(io, picked, opts.out, Boolean(opts.force));
+      return picked.flatMap((s) => s.rows);
+    }
+    if (picked.length > 1) {
+      throw new UsageError(`the rejected rows come from ${picked.length} files with different columns, which do not fit in one sheet`, {
+        hint: `write one CSV per file into a folder with --out DIR, or pick one with --file N: ${picked.map((s) => `${s.number} = ${s.files.join(', ')}`).join('; ')}`,
+      });
+    }
+    io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, files: [], batches: [], headers: [], delimiter: null, rows: [] }));
+    const n = picked[0]?.rows.length ?? 0;
+    info(io, `${n} rejected row${n === 1 ? '' : 's'}. Fix them in Excel and import the file again: the columns "${REASON_COLUMN}" and "${REJECTED_ROW_COLUMN}" tell skillsnet which rows they were (keep the second one).`);
+    return picked[0]?.rows ?? [];
+  }
+  const several = sheets.length > 1;
+  const table = rows.map((r) => [
+    ...(several ? [sheetOf(sheets, r)] : []),
+    r.file, r.rowNumber, r.reasons.join('; '), truncate(fieldValue(r, 'organization'), 34), truncate(fieldValue(r, 'email'), 34),
+  ]);
+  if (rows.length) io.stdout.write(renderTable(io, [...(several ? ['Sheet'] : []), 'File', 'Data row', 'Reasons', 'Organisation', 'Email'], table));
+  if (!rows.length) info(io, 'No rejected rows.');
+  else if (several) info(io, `${rows.length} rejected rows from ${sheets.length} files with different columns. Write them to fix in Excel, one CSV per file: skillsnet rejects --csv --out fix/ (or one of them: --csv --file N > fix.csv)`);
+  else info(io, `${rows.length} rejected row${rows.length === 1 ? '' : 's'}. Write them to fix in Excel: skillsnet rejects --csv > fix.csv`);
   return rows;
+}
+
+function sheetOf(sheets: RejectSheet[], r: RejectedRow): number {
+  return sheets.find((s) => s.rows.includes(r))?.number ?? 0;
 }
 
 /** What the row holds for a field, through the columns its import read that field from. */
@@ -41,52 +77,88 @@ function fieldValue(r: RejectedRow, field: string): string {
 }
 
 /**
- * Rejected rows in their original columns (the union, in order of first appearance, when they
- * come from several files) plus the reason, cells made safe for spreadsheets.
+ * One layout's rejected rows in their original columns, then the reason and the reference of
+ * each row; headers and cells made safe for spreadsheets. Imported again, the reference tells
+ * skillsnet which rejected rows the fixed sheet resolves and which import's columns it has.
  */
-export async function rejectsCsv(rows: RejectedRow[]): Promise<string> {
+export async function rejectsCsv(sheet: RejectSheet): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const { safeCell } = await import('../export/escape.js');
-  const columns: string[] = [];
-  const known = new Set<string>();
-  const add = (k: string) => {
-    if (!known.has(k)) {
-      known.add(k);
-      columns.push(k);
-    }
-  };
-  for (const r of rows) for (const k of r.headers) add(k);
-  for (const r of rows) for (const k of Object.keys(r.raw)) add(k);
-  const records = rows.map((r) => [...columns.map((c) => safeCell(r.raw[c] ?? '')), safeCell(r.reasons.join('; '))]);
+  const columns = [...sheet.headers];
+  const known = new Set(columns);
+  // a cell beyond the header row was kept as "column N": it keeps its column
+  for (const r of sheet.rows) for (const k of Object.keys(r.raw)) if (!known.has(k)) known.add(k), columns.push(k);
+  const records = sheet.rows.map((r) => [...columns.map((c) => safeCell(r.raw[c] ?? '')), safeCell(r.reasons.join('; ')), rejectRef(r.id)]);
   // Semicolons when the rows came from semicolon files (Excel in a French or Spanish locale
   // writes them and opens only them as columns); otherwise commas.
-  const delimiter = rows.length && rows.every((r) => r.delimiter === ';') ? ';' : ',';
+  const delimiter = sheet.delimiter === ';' ? ';' : ',';
   // UTF-8 with a BOM so Excel opens accents correctly
-  return '\uFEFF' + stringify([[...columns, REASON_COLUMN], ...records], { delimiter });
+  return '\uFEFF' + stringify([[...columns.map((c) => String(safeCell(c))), REASON_COLUMN, REJECTED_ROW_COLUMN], ...records], { delimiter });
+}
+
+/** One CSV per layout in a folder: rejects-N-FILE.csv. */
+async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: boolean): Promise<void> {
+  const { writeFilesAtomic } = await import('../export/write.js');
+  const dir = path.resolve(io.cwd, out);
+  const files: { path: string; data: string }[] = [];
+  for (const s of sheets) {
+    const base = path.basename(s.files[0] ?? 'rows', path.extname(s.files[0] ?? '')).replace(/[^\p{L}\p{N}._-]+/gu, '-');
+    files.push({ path: path.join(dir, `rejects-${s.number}-${base}.csv`), data: await rejectsCsv(s) });
+  }
+  writeFilesAtomic(files, { force });
+  for (const [i, f] of files.entries()) {
+    const n = sheets[i]!.rows.length;
+    info(io, `${f.path}: ${n} rejected row${n === 1 ? '' : 's'} of ${sheets[i]!.files.join(', ')}`);
+  }
+  if (!files.length) info(io, 'No rejected rows: nothing written.');
+  else info(io, `Fix them in Excel and import each file again (keep the "${REJECTED_ROW_COLUMN}" column): skillsnet import ${path.relative(io.cwd, files[0]!.path) || files[0]!.path}`);
 }
 
 export function registerRejects(program: Command, ctx: CliContext): void {
   program
     .command('rejects')
     .description('list the rows an import rejected (missing organisation, missing or invalid email), or write them as CSV to fix')
-    .option('--csv', 'print them as CSV in their original columns plus a reason column, to fix in Excel and import again')
+    .option('--csv', 'print them as CSV in their original columns plus a reason and a reference column, to fix in Excel and import again')
+    .option('--out <dir>', 'with --csv: write one CSV per file layout into this folder (needed when rows come from files with different columns)')
+    .option('--file <n>', 'with --csv: only the rows of sheet N (the Sheet column of skillsnet rejects)', parseNumber('--file'))
+    .option('--batch <id>', 'with --csv: only the rows of this import batch (import --json reports it)', parseNumber('--batch'))
+    .option('--force', 'with --out: replace files that exist')
     .option('--json', 'print them as JSON')
     .option('--call <name>', 'only rows imported into this call')
-    .option('--all', 'include rows of earlier imports of the same file')
+    .option('--all', 'include rows of earlier imports of the same file, and rows a later import fixed')
     .addHelpText(
       'after',
       `
-By default you see the rejected rows of the latest import of each file: importing a file again
-replaces its earlier list.
+By default you see the rejected rows of the latest import of each file that no later import
+fixed: importing a file again replaces its earlier list, and importing the fixed CSV resolves
+the rows it carries (the "${REJECTED_ROW_COLUMN}" column says which). Rows from files with
+different columns go to different CSV files.
 
 Examples:
   skillsnet rejects
   skillsnet rejects --csv > fix.csv      # fix in Excel, then: skillsnet import fix.csv --call 2020
+  skillsnet rejects --csv --out fix/     # one CSV per file layout
+  skillsnet rejects --csv --file 2 > fix-2.csv
   skillsnet rejects --call 2020 --all      # every rejected row of the call, older imports too`,
     )
-    .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean }, command: Command) => {
+    .action(async (flags: { csv?: boolean; json?: boolean; call?: string; all?: boolean; out?: string; file?: number; batch?: number; force?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.csv && flags.json) throw new UsageError('choose one of --csv and --json');
-      await runRejects({ dbPath, call: flags.call, all: flags.all, format: flags.csv ? 'csv' : flags.json ? 'json' : 'table' }, io);
+      if (!flags.csv && (flags.out !== undefined || flags.file !== undefined || flags.batch !== undefined)) {
+        throw new UsageError('--out, --file and --batch go with --csv', { hint: 'e.g. skillsnet rejects --csv --out fix/' });
+      }
+      if (flags.file !== undefined && flags.batch !== undefined) throw new UsageError('choose one of --file and --batch');
+      await runRejects(
+        { dbPath, call: flags.call, all: flags.all, format: flags.csv ? 'csv' : flags.json ? 'json' : 'table', out: flags.out, file: flags.file, batch: flags.batch, force: flags.force },
+        io,
+      );
     });
+}
+
+function parseNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a whole number from 1, got "${value}"`);
+    return n;
+  };
 }

@@ -7,6 +7,9 @@ import { categoryName } from '../tagging/taxonomy.js';
 import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
 import { duplicatesOfApplication, type LooksLike } from '../import/duplicates.js';
 
+/** Where a language came from, in words. */
+const SOURCE: Record<string, string> = { column: 'from the file', detected: 'detected from the text', officer: 'set by an officer' };
+
 export interface ShowOptions {
   dbPath: string;
   id: number;
@@ -46,7 +49,8 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   const country = a.country ? `${a.country}${a.countryRaw && a.countryRaw !== a.country ? ` (written "${a.countryRaw}")` : ''}` : a.countryRaw ? `"${a.countryRaw}" (not recognised)` : null;
   line('Country', country);
   line('Region', a.region);
-  line('Language', a.language);
+  line('Language', a.language ? `${a.language}${details.languageSources.language ? ` (${SOURCE[details.languageSources.language] ?? details.languageSources.language})` : ''}` : null);
+  line('Works in', a.workingLanguage ? `${a.workingLanguage}${details.languageSources.workingLanguage ? ` (${SOURCE[details.languageSources.workingLanguage] ?? details.languageSources.workingLanguage})` : ''}` : null);
   line('Score', a.score === null ? null : `${a.score}${details.scores.combined !== null ? ' (in the application file)' : ''}`);
   if (details.scores.combined !== null) {
     line('Reviewers', `combined ${details.scores.combined} on 0-10 (each reviewer standardised, then averaged; select uses this)`);
@@ -56,7 +60,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   }
   line('Beneficiaries', a.beneficiaries.join(', '));
   line('Own category', a.selfCategories.join(', '));
-  line('Submitted', a.submittedAt);
+  line('Submitted', a.submittedAt && details.submittedAtRaw && details.submittedAtRaw !== a.submittedAt ? `${a.submittedAt} (written "${details.submittedAtRaw}")` : a.submittedAt);
   io.stdout.write('\n' + c.bold(a.title ?? '(no title)') + '\n');
   if (a.description) io.stdout.write(a.description + '\n');
   io.stdout.write('\n' + c.bold('Categories') + '\n');

@@ -24,7 +24,11 @@ export { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 
 // Importing applications
 export { importFiles, prepareFiles, type ImportHooks, type ImportOptions, type ImportReport, type FileReport, type MappingQuestion } from '../import/importer.js';
-export { duplicateGroups, duplicatesOfApplication, likelyDuplicates, type DuplicateGroups, type LikelyDuplicate, type LooksLike } from '../import/duplicates.js';
+export { duplicateGroups, duplicatesOfApplication, likelyDuplicates, likelyDuplicatesOfBatches, type DuplicateGroups, type LikelyDuplicate, type LooksLike } from '../import/duplicates.js';
+export { setApplicationLanguage, type LanguageChange, type LanguageChangeResult } from '../import/languages.js';
+export { contactKey, identityKey, isOtherApplication, sameTitleAndContact } from '../import/identity.js';
+export { explainHeader, matchHeaders, type Confidence } from '../import/headers.js';
+export { rejectSheets, pickRejectSheet, type RejectSheet } from '../import/rejects.js';
 
 // Tagging
 export { autoTag, type AutoTagOptions, type AutoTagSummary } from '../tagging/auto.js';

@@ -181,3 +181,42 @@ export function setCategories(db: DB, applicationId: number, codes: string[], so
   );
   for (const code of codes) stmt.run(applicationId, code, source);
 }
+
+/** An application's two languages and where each came from ('column', 'detected', 'officer'). */
+export interface ApplicationLanguages {
+  language: string | null;
+  languageSource: string | null;
+  workingLanguage: string | null;
+  workingLanguageSource: string | null;
+}
+
+export function applicationLanguages(db: DB, id: number): ApplicationLanguages | undefined {
+  return db
+    .prepare('SELECT language, language_source AS languageSource, working_language AS workingLanguage, working_language_source AS workingLanguageSource FROM applications WHERE id = ?')
+    .get(id) as ApplicationLanguages | undefined;
+}
+
+/**
+ * Sets an application's language and/or working language as an officer's decision ('officer'
+ * source: a later import keeps it). Changing the language of the text deletes its computed
+ * category tags (not the officer's), since tagging reads the text in that language; returns
+ * whether it did.
+ */
+export function writeApplicationLanguages(
+  db: DB,
+  id: number,
+  change: { language?: string | null; workingLanguage?: string | null },
+  options: { dropComputedTags: boolean },
+): boolean {
+  let retag = false;
+  db.transaction(() => {
+    if (change.language !== undefined) {
+      db.prepare(`UPDATE applications SET language = ?, language_source = 'officer', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(change.language, id);
+      if (options.dropComputedTags) retag = db.prepare(`DELETE FROM application_categories WHERE application_id = ? AND source <> 'officer'`).run(id).changes > 0;
+    }
+    if (change.workingLanguage !== undefined) {
+      db.prepare(`UPDATE applications SET working_language = ?, working_language_source = 'officer', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(change.workingLanguage, id);
+    }
+  }).immediate();
+  return retag;
+}

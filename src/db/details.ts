@@ -18,6 +18,10 @@ export interface ApplicationDetails {
   versions: number;
   source: { file: string; row: number | null; importedAt: string } | null;
   raw: Record<string, unknown>;
+  /** where each language came from: 'column' (the file said), 'detected' (from the text), 'officer' */
+  languageSources: { language: string | null; workingLanguage: string | null };
+  /** the submission date as the file wrote it (submittedAt holds it in ISO 8601) */
+  submittedAtRaw: string | null;
 }
 
 export function applicationDetails(db: DB, id: number): ApplicationDetails | undefined {
@@ -34,9 +38,13 @@ export function applicationDetails(db: DB, id: number): ApplicationDetails | und
   const versions = (db.prepare('SELECT count(*) AS n FROM application_versions WHERE application_id = ?').get(id) as { n: number }).n;
   const row = db
     .prepare(
-      `SELECT a.raw_json, a.source_row, b.file_name, b.imported_at FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id = ?`,
+      `SELECT a.raw_json, a.source_row, a.language_source, a.working_language_source, a.submitted_at_raw, b.file_name, b.imported_at
+         FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id = ?`,
     )
-    .get(id) as { raw_json: string; source_row: number | null; file_name: string | null; imported_at: string | null };
+    .get(id) as {
+    raw_json: string; source_row: number | null; language_source: string | null; working_language_source: string | null; submitted_at_raw: string | null;
+    file_name: string | null; imported_at: string | null;
+  };
   let raw: Record<string, unknown> = {};
   try {
     raw = JSON.parse(row.raw_json) as Record<string, unknown>;
@@ -50,5 +58,7 @@ export function applicationDetails(db: DB, id: number): ApplicationDetails | und
     versions,
     source: row.file_name ? { file: row.file_name, row: row.source_row, importedAt: row.imported_at! } : null,
     raw,
+    languageSources: { language: row.language_source, workingLanguage: row.working_language_source },
+    submittedAtRaw: row.submitted_at_raw,
   };
 }

@@ -7,14 +7,17 @@ import { StopReading, type TableSource } from './readers.js';
 /** Rows looked at to find the header row (files may start with a title or a blank line). */
 export const HEADER_SCAN_ROWS = 10;
 
-/** The top rows of a sheet (blank rows skipped), where the header row is looked for. */
+/** Rows read beyond those, whose cells are the sample the columns are checked against (column-evidence.ts). */
+export const SAMPLE_ROWS = 50;
+
+/** The top rows of a sheet (blank rows skipped), where the header row is looked for, and a sample of the data under it. */
 export async function topRows(source: TableSource): Promise<string[][]> {
   const first: string[][] = [];
   try {
     await source.read((cells) => {
       if (cells.every((c) => !c.trim())) return;
       first.push(cells);
-      if (first.length >= HEADER_SCAN_ROWS + 1) throw new StopReading();
+      if (first.length >= HEADER_SCAN_ROWS + 1 + SAMPLE_ROWS) throw new StopReading();
     });
   } catch (e) {
     if (!(e instanceof StopReading)) throw e;

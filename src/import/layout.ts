@@ -10,6 +10,7 @@ import { judgeColumn } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import type { DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
+import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
 import type { ImportHooks } from './importer.js';
 import { FIELD_LABELS, applyMappingFile, columnLetter, mappingByHeader, missingColumnsError, missingRequired, type MappingFile } from './mapping.js';
@@ -204,10 +205,11 @@ export async function readLayout(
  * a French or Spanish locale (semicolons) the day first.
  */
 function dateOrderHint(header: string, tool: string | null, delimiter: string | null): DateOrder {
-  const h = header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  if (/horodateur|marca temporal|date|fecha|heure|hora/.test(h) && !/\b(?:start|end|submit|submission|completion|recorded)\b/.test(h)) return 'dmy';
-  if (delimiter === ';') return 'dmy';
-  if (tool === 'surveymonkey' || /timestamp|start|end|submit|completion|recorded|submission/.test(h)) return 'mdy';
+  const words = new Set(headerTokens(header));
+  const dayFirstWords = ['horodateur', 'marca', 'temporal', 'fecha', 'hora', 'heure', 'envoi', 'soumission', 'finalizacion', 'fin', 'debut', 'inicio', 'envio'];
+  if (dayFirstWords.some((w) => words.has(w)) || delimiter === ';') return 'dmy';
+  const monthFirstWords = ['timestamp', 'start', 'end', 'submit', 'submitted', 'submission', 'completion', 'recorded', 'created'];
+  if (tool === 'surveymonkey' || monthFirstWords.some((w) => words.has(w))) return 'mdy';
   return 'dmy';
 }
 

@@ -34,12 +34,22 @@ describe('skillsnet rejects', () => {
     expect(table.stdout).toContain('invalid email');
   });
 
-  it('--csv unites the columns of several files and adds the reason', () => {
-    const out = runCli(['rejects', '--csv', '--db', db]);
-    const lines = out.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('Organization,Email,Notes,Organisation,Courriel,Rejection reason');
-    expect(lines).toHaveLength(4);
-    expect(lines[3]).toBe(',,,Sans courriel,,missing email');
+  // Files with different columns never share one sheet: imported again, a wide sheet would feed
+  // one file's columns into the other's fields (issue 11).
+  it('--csv writes one sheet per file layout: several need --out DIR or --file N', () => {
+    const mixed = runCli(['rejects', '--csv', '--db', db]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).toBe('');
+    expect(mixed.stderr).toMatch(/^error: the rejected rows come from 2 files with different columns/m);
+    expect(mixed.stderr).toMatch(/--out DIR.*--file N: 1 = a\.csv; 2 = b\.csv/);
+    const first = runCli(['rejects', '--csv', '--file', '1', '--db', db]);
+    const lines = first.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Organization,Email,Notes,Rejection reason,Rejected row');
+    expect(lines).toHaveLength(3);
+    const out = path.join(dir, 'fix');
+    expect(runCli(['rejects', '--csv', '--out', out, '--db', db]).code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['rejects-1-a.csv', 'rejects-2-b.csv']);
+    expect(fs.readFileSync(path.join(out, 'rejects-2-b.csv'), 'utf8').split(/\r?\n/)[0]).toBe('\uFEFFOrganisation;Courriel;Rejection reason;Rejected row');
   });
 
   it('refuses --csv with --json, and needs a database', () => {

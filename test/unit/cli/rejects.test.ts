@@ -37,10 +37,13 @@ describe('rejects --csv of a French Excel file', () => {
     expect(out.code).toBe(0);
     expect(out.stdout.startsWith("\uFEFFNom de l'organisation;Courriel;Pays;Note;Rejection reason")).toBe(true);
     const rows = parse(out.stdout, { bom: true, delimiter: ';' }) as string[][];
-    expect(rows[1]).toEqual(['Sans courriel', '', 'Mali', '7,5', 'missing email']);
+    expect(rows[0]).toEqual(["Nom de l'organisation", 'Courriel', 'Pays', 'Note', 'Rejection reason', 'Rejected row']);
+    expect(rows[1]).toEqual(['Sans courriel', '', 'Mali', '7,5', 'missing email', expect.stringMatching(/^R\d+$/)]);
     const fixed = path.join(dir, 'fix.csv');
     fs.writeFileSync(fixed, out.stdout.replace(';;Mali', ';sans@example.org;Mali'));
     expect(json(await run(['--db', db, 'import', fixed, '--call', '2024', '--json']))).toMatchObject({ rows: 1, inserted: 1, rejected: 0 });
+    // the fixed row left the list
+    expect(json(await run(['--db', db, 'rejects', '--json']))).toEqual([]);
   });
 
   it('rows from comma files stay comma-separated', async () => {
@@ -48,6 +51,6 @@ describe('rejects --csv of a French Excel file', () => {
     fs.writeFileSync(comma, 'Organization,Email\nNo mail org,\n');
     const db2 = path.join(dir, 'b.db');
     await run(['--db', db2, 'import', comma, '--call', '2024']);
-    expect((await run(['--db', db2, 'rejects', '--csv'])).stdout.split('\n')[0]).toBe('\uFEFFOrganization,Email,Rejection reason');
+    expect((await run(['--db', db2, 'rejects', '--csv'])).stdout.split('\n')[0]).toBe('\uFEFFOrganization,Email,Rejection reason,Rejected row');
   });
 });

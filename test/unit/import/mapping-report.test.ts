@@ -1,0 +1,161 @@
+/**
+ * The mapping an import chose is shown and checked (issue 11, items 1 and 2): each field with its
+ * column (letter and full header), how sure, and a sample that is never personal data; columns
+ * whose cells contradict their header are left out with a warning; --map names columns by
+ * header, letter or number; a refused import under --json still prints one document; on a
+ * terminal an uncertain field is put to the officer.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseDb, caseFile, importCase } from './support.js';
+import { run } from '../support/run.js';
+import { bufferIO } from '../../../src/cli/io.js';
+import { importHooks } from '../../../src/cli/import.js';
+import { openDatabase } from '../../../src/db/connection.js';
+import { importFiles } from '../../../src/import/importer.js';
+import { scriptedPrompts } from '../../../src/ui/prompts.js';
+
+const rows = (header: string, lines: string[]) => [header, ...lines].join('\n') + '\n';
+
+describe('the mapping in the report', () => {
+  const csv = rows('Timestamp,Name of your organization,Email Address,Phone number,Country,Type of organization,Score', [
+    '3/2/2020 9:24:33,Org A,a@example.org,+254 700 000 001,Kenya,NGO,8.5',
+    '3/3/2020 10:00:00,Org B,b@example.org,+51 900 000 002,Peru,University,7',
+    '3/4/2020 11:00:00,Org C,c@example.org,+221 77 000 00 03,Sénégal,ONG,6,5',
+  ]);
+
+  it('--json: each field with its columns, letters, confidence, source and a sample; personal data only by kind', async () => {
+    const { report } = await importCase(caseFile('forms.csv', csv));
+    const f = report.files[0].fields;
+    expect(f.country).toMatchObject({ columns: ['Country'], letters: ['E'], confidence: 'high', source: 'header', sample: 'Kenya' });
+    expect(f.submittedAt).toMatchObject({ letters: ['A'], sample: '3/2/2020 9:24:33' });
+    expect(f.organizationType.sample).toBe('NGO');
+    expect(f.email.sample).toBe('<email address>');
+    expect(f.phone.sample).toBe('<phone number>');
+    expect(JSON.stringify(report)).not.toContain('a@example.org');
+    expect(report.files[0].dates).toEqual({ order: 'month first', decidedBy: 'the form', unreadable: 0 });
+  });
+
+  it('the human report prints field ← column with a sample, and no address', async () => {
+    const r = await run(['--db', caseDb(), 'import', caseFile('forms.csv', csv), '--call', 'c']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/country\s+← E "Country"\s+e\.g\. "Kenya"\s+\(high\)/);
+    expect(r.stderr).toMatch(/email\s+← C "Email Address"\s+<email address>/);
+    expect(r.stderr).not.toMatch(/a@example\.org|\+254/);
+  });
+
+  it('a column whose cells contradict its header is left empty, with a warning that quotes no cell', async () => {
+    const text = rows('Organisation,Email,Contact person of the project,Country of activity,Date submitted (form)', [
+      'Org A,a@example.org,+254 700 000 001,yes,1962-04-01',
+      'Org B,b@example.org,+51 900 000 002,no,1987-11-23',
+      'Org C,c@example.org,+221 77 000 00 03,yes,1975-06-30',
+    ]);
+    const { report, apps } = await importCase(caseFile('odd.csv', text));
+    expect(report.files[0].columns.contactName).toBeUndefined();
+    expect(report.files[0].columns.country).toBeUndefined();
+    expect(report.files[0].columns.submittedAt).toBeUndefined();
+    expect(report.files[0].notUsed).toEqual(expect.arrayContaining([
+      { field: 'contactName', column: 'Contact person of the project', letter: 'C', holds: 'phone numbers' },
+      { field: 'country', column: 'Country of activity', letter: 'D', holds: 'yes/no answers' },
+      { field: 'submittedAt', column: 'Date submitted (form)', letter: 'E', holds: 'dates years apart (birth dates?)' },
+    ]));
+    const warnings = report.files[0].warnings.join('\n');
+    expect(warnings).toMatch(/column C "Contact person of the project" names the contact name but holds phone numbers: not used/);
+    expect(warnings).not.toMatch(/\+254|1962/);
+    expect(apps[0].contactName).toBeNull();
+  });
+
+  it('a header that is the field\'s own name stays, uncertain, when its cells disagree', async () => {
+    const text = rows('Organisation,Email,Country', ['Org A,a@example.org,Ruritania', 'Org B,b@example.org,Atlantis', 'Org C,c@example.org,Narnia']);
+    const { report } = await importCase(caseFile('c.csv', text));
+    expect(report.files[0].fields.country).toMatchObject({ columns: ['Country'], confidence: 'low' });
+  });
+});
+
+describe('--map by header, letter or number', () => {
+  it('takes a column by its full header, its letter or its number from 1', async () => {
+    const f = caseFile('odd.csv', rows('Org,E,Where,Tel', ['Acme,a@example.org,Kenya,+254 1']));
+    const map = caseFile('map.json', JSON.stringify({ organization: 'Org', email: 'B', country: 3, phone: '4' }));
+    const { report, apps } = await importCase(f, ['--map', map]);
+    expect(report.files[0].columns).toMatchObject({ organization: ['Org'], email: ['E'], country: ['Where'], phone: ['Tel'] });
+    expect(report.files[0].fields.email).toMatchObject({ source: 'map', confidence: 'high' });
+    expect(apps[0]).toMatchObject({ email: 'a@example.org', country: 'KE' });
+  });
+
+  it('a column beyond the file is an error that lists the columns in full, with letters', async () => {
+    const long = 'What is the full name of the organisation applying to this call for proposals, as registered?';
+    const f = caseFile('odd.csv', rows(`"${long}",E`, ['Acme,a@example.org']));
+    const map = caseFile('map.json', JSON.stringify({ organization: 'A', email: 'F' }));
+    const r = await run(['--db', caseDb(), 'import', f, '--map', map]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/names column F \(for email\)/);
+    expect(r.stderr).toContain(`A "${long}", B "E"`);
+  });
+});
+
+describe('a refused import under --json', () => {
+  it('prints one document with the error and what was recognised, exit 1', async () => {
+    const long = 'Veuillez décrire en détail les activités principales menées pendant les trois dernières années';
+    const a = caseFile('ok.csv', rows('Organisation,Courriel', ['Acme,a@example.org']));
+    const b = caseFile('refused.csv', rows(`Pays,Adresse du responsable,Titre,${long} 1,${long} 2`, ['Sénégal,x@example.org,T,a,b']));
+    const r = await run(['--db', caseDb(), 'import', a, b, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error).toMatch(/^refused\.csv: no column found for the organisation and email/);
+    expect(doc.files).toEqual([
+      { file: 'ok.csv', columns: { organization: ['Organisation'], email: ['Courriel'] }, unmappedColumns: [] },
+      { file: 'refused.csv', columns: { country: ['Pays'], title: ['Titre'] }, unmappedColumns: ['Adresse du responsable', `${long} 1`, `${long} 2`] },
+    ]);
+    // the error lists the headers in full: the two long ones differ only at the end
+    expect(r.stderr).toContain(`D "${long} 1", E "${long} 2"`);
+  });
+
+  it('a header holding a web address with a long number is a header, not data', async () => {
+    const r = await run(['--db', caseDb(), 'import', caseFile('u.csv', rows('Org,See https://forms.example.org/r/123456789 for help', ['Acme,a'])), '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/looks like data/);
+    expect(r.stderr).toContain('"See https://forms.example.org/r/123456789 for help"');
+  });
+});
+
+describe('on a terminal, an uncertain field is put to the officer', () => {
+  it('shows the columns, asks whether they are right, lets the officer change one and saves the mapping', async () => {
+    // "Dans quel pays ?" names the country by one word among others: uncertain
+    const f = caseFile('u.csv', rows('Organisation,Email,Dans quel pays ?,Lieu', ['Acme,a@example.org,Kenya,Peru', 'Beta,b@example.org,Chile,Mali']));
+    const db = openDatabase(caseDb(), { create: true });
+    try {
+      const saved = path.join(path.dirname(f), 'u.mapping.json');
+      const prompts = scriptedPrompts([false, 3, true, saved]);
+      const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+      const report = await importFiles(db, [f], { call: 'c' }, importHooks(io));
+      expect(prompts.asked[0]).toMatch(/not sure of the country/);
+      expect(prompts.asked[1]).toMatch(/Which column holds the country/);
+      expect(report.files[0]!.columns.country).toEqual(['Lieu']);
+      expect(report.files[0]!.fields.country).toMatchObject({ source: 'wizard', confidence: 'high' });
+      expect(stderr()).toMatch(/\? country\s+← C "Dans quel pays \?"\s+e\.g\. "Kenya"\s+\(low\)/);
+      expect(JSON.parse(fs.readFileSync(saved, 'utf8'))).toMatchObject({ organization: 'Organisation', email: 'Email', country: 'Lieu' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('off a terminal, an uncertain field is imported and reported as such', async () => {
+    const f = caseFile('u.csv', rows('Organisation,Email,Dans quel pays ?', ['Acme,a@example.org,Kenya']));
+    const { report } = await importCase(f);
+    expect(report.files[0].fields.country).toMatchObject({ confidence: 'low', source: 'header' });
+  });
+});
+
+describe('what is no form export is refused before anything is written', () => {
+  it.each([
+    ['a script', 'import fs from "node:fs";\nconst rows = [];\nfunction read(file) {\n  return fs.readFileSync(file, "utf8");\n}\nconsole.log(read("x"));\n'],
+    ['prose', 'Dear colleagues,\nPlease find the applications attached. We received many, from every region, and\nthe committee met twice.\nBest regards,\nThe secretariat, Geneva\nP.S. More will follow next week, after the deadline.\n'],
+  ])('%s', async (_, text) => {
+    const d = caseDb();
+    const r = await run(['--db', d, 'import', caseFile('x.csv', text), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatch(/does not look like a form export|no column found/);
+    expect(fs.existsSync(d)).toBe(false);
+  });
+});

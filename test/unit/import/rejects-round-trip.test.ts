@@ -1,0 +1,84 @@
+/**
+ * Rejected rows go back to the officer and come back fixed (issue 11, item 6): `rejects --csv`
+ * writes one sheet per file layout with the original headers; imported again, every original
+ * column lands in its field (the original import's mapping, even one from --map) and the rows
+ * leave `rejects`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { json, run, tempDir } from '../support/run.js';
+
+const dir = tempDir('skillsnet-rejects-trip-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+describe('rejects round trip', () => {
+  const db = path.join(dir, 'trip.db');
+  const forms = write('forms.csv', [
+    'Timestamp,Name of your organization,Email Address,Phone number,Main beneficiaries',
+    '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org,+256 700 000 001,Youth; Women',
+    '27/06/2022 09:00:00,Lima Tech Hub,,+51 900 000 002,Refugees',
+  ].join('\n'));
+  const excel = write('excel.csv', ['Organisation;Courriel;Pays;Description', 'Atelier Thiès;;Sénégal;Formation en alternance'].join('\n'));
+
+  it('two files of different shapes: one sheet each, never one wide sheet', async () => {
+    expect((await run(['--db', db, 'import', forms, excel, '--call', '2022'])).code).toBe(0);
+    const list = json<any[]>(await run(['--db', db, 'rejects', '--json']));
+    expect(list.map((r) => [r.file, r.sheet])).toEqual([['forms.csv', 1], ['excel.csv', 2]]);
+    const one = await run(['--db', db, 'rejects', '--csv']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/--out DIR/);
+    const out = path.join(dir, 'fix');
+    expect((await run(['--db', db, 'rejects', '--csv', '--out', out])).code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['rejects-1-forms.csv', 'rejects-2-excel.csv']);
+  });
+
+  it('the fixed sheet imports with every column in its field, and its rows leave rejects', async () => {
+    const sheet = path.join(dir, 'fix', 'rejects-1-forms.csv');
+    const rows = parse(fs.readFileSync(sheet, 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Timestamp', 'Name of your organization', 'Email Address', 'Phone number', 'Main beneficiaries', 'Rejection reason', 'Rejected row']);
+    fs.writeFileSync(sheet, fs.readFileSync(sheet, 'utf8').replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
+    const r = json(await run(['--db', db, 'import', sheet, '--call', '2022', '--json']));
+    expect(r).toMatchObject({ rows: 1, inserted: 1, rejected: 0 });
+    expect(r.files[0].fields.phone.source).toBe('previous');
+    const lima = json<any[]>(await run(['--db', db, 'list', '--json'])).find((a) => a.organization === 'Lima Tech Hub');
+    expect(lima).toMatchObject({ email: 'lima@example.org', phone: '+51 900 000 002', beneficiaries: ['Refugees'], submittedAt: '2022-06-27T09:00:00' });
+    // skillsnet's own columns are no part of the source row
+    const shown = await run(['--db', db, 'show', String(lima.id), '--raw']);
+    expect(shown.stdout).not.toMatch(/Rejected row|Rejection reason/);
+    // only the other file's row is left
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((x) => x.file)).toEqual(['excel.csv']);
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json', '--all'])).length).toBe(2);
+    // with one layout left, rejects --csv goes to stdout again
+    expect((await run(['--db', db, 'rejects', '--csv'])).code).toBe(0);
+  });
+
+  it('a file mapped with --map: its fixed rejects import with the same columns, without --map', async () => {
+    const db2 = path.join(dir, 'mapped.db');
+    const f = write('odd.csv', 'Org,E,Where,Tel\nAcme,,Kenya,+254 1\nBeta,b@example.org,Peru,+51 2\n');
+    const map = write('odd.map.json', JSON.stringify({ organization: 'Org', email: 'B', country: 'Where', phone: 4 }));
+    expect(json(await run(['--db', db2, 'import', f, '--map', map, '--call', 'c', '--json']))).toMatchObject({ inserted: 1, rejected: 1 });
+    const csv = (await run(['--db', db2, 'rejects', '--csv'])).stdout.replace('Acme,,', 'Acme,acme@example.org,');
+    const fixed = write('odd-fixed.csv', csv);
+    const r = json(await run(['--db', db2, 'import', fixed, '--call', 'c', '--json']));
+    expect(r).toMatchObject({ rows: 1, inserted: 1 });
+    const acme = json<any[]>(await run(['--db', db2, 'list', '--json'])).find((a) => a.organization === 'Acme');
+    expect(acme).toMatchObject({ email: 'acme@example.org', country: 'KE', phone: '+254 1' });
+    expect(json<any[]>(await run(['--db', db2, 'rejects', '--json']))).toEqual([]);
+  });
+
+  it('formula-looking headers are neutralised in the sheet', async () => {
+    const db3 = path.join(dir, 'formula.db');
+    const f = write('formula.csv', 'Organization,Email,=HYPERLINK("x")\nNo mail,,1\n');
+    await run(['--db', db3, 'import', f, '--call', 'c']);
+    const head = (await run(['--db', db3, 'rejects', '--csv'])).stdout.split(/\r?\n/)[0]!;
+    expect(head).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});

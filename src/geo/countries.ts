@@ -37,8 +37,10 @@ const NAME_LANGS = ['en', 'fr', 'es'] as const;
 
 interface CountryIndex {
   rows: Map<string, CountryRow>;
-  /** normalised name or code -> alpha2 */
+  /** normalised name -> alpha2 */
   keys: Map<string, string>;
+  /** ISO alpha-2 and alpha-3 codes (lower case) -> alpha2: only for text written as a code */
+  codes: Map<string, string>;
   /** keys bucketed by length, for the typo fallback */
   byLength: Map<number, string[]>;
   lib: I18nCountries;
@@ -105,12 +107,17 @@ function buildIndex(): CountryIndex {
     if (!rows.has(code)) throw new Error(`data/country-aliases.csv: "${a.alias}" points to unknown code ${a.alpha2}`);
     addStrong(a.alias, code);
   }
-  // Codes last: an exact ISO code always means that country.
+  // Codes apart: an ISO code written as a code ("KE", "mex") always means that country, but a
+  // dotted abbreviation is no code ("I.S." is not Iceland; "U.S.A." is a listed alias).
+  const codes = new Map<string, string>();
   for (const row of rows.values()) {
-    keys.set(row.alpha2.toLowerCase(), row.alpha2);
-    if (row.alpha3) keys.set(row.alpha3.toLowerCase(), row.alpha2);
+    codes.set(row.alpha2.toLowerCase(), row.alpha2);
+    if (row.alpha3) codes.set(row.alpha3.toLowerCase(), row.alpha2);
   }
-  for (const key of placeholders) keys.delete(key);
+  for (const key of placeholders) {
+    keys.delete(key);
+    codes.delete(key);
+  }
   const notCountries = new Set(placeholders);
 
   const byLength = new Map<number, string[]>();
@@ -120,7 +127,7 @@ function buildIndex(): CountryIndex {
     bucket.push(key);
     byLength.set(key.length, bucket);
   }
-  return { rows, keys, byLength, lib, notCountries };
+  return { rows, keys, codes, byLength, lib, notCountries };
 }
 
 function getIndex(): CountryIndex {
@@ -147,13 +154,16 @@ function candidates(text: string): string[] {
 }
 
 /**
- * A single typo in a name of six letters or more, when exactly one country is that close.
- * "Columbia" -> Colombia; "Nigeri" (Niger or Nigeria?) stays unresolved.
+ * A single typo, when exactly one country is that close: "Columbia" -> Colombia; "Nigeri"
+ * (Niger or Nigeria?) stays unresolved. A name of five letters only with a letter missing or one
+ * too many ("Canda" -> Canada): one letter changed in so short a word is another word.
  */
 function fuzzy(key: string, idx: CountryIndex): string | null {
-  if (key.length < 6) return null;
+  if (key.length < 5) return null;
+  const short = key.length < 6;
   let found: string | null = null;
   for (let len = key.length - 1; len <= key.length + 1; len++) {
+    if (short && len === key.length) continue;
     for (const candidate of idx.byLength.get(len) ?? []) {
       if (distance(key, candidate) > 1) continue;
       const code = idx.keys.get(candidate)!;
@@ -164,6 +174,9 @@ function fuzzy(key: string, idx: CountryIndex): string | null {
   return found;
 }
 
+/** "I.S.", "E.U.A.": letters with dots, an abbreviation that is resolved only when listed. */
+const DOTTED = /^(?:\p{L}\.\s*){2,4}$/u;
+
 function match(code: string, idx: CountryIndex): CountryMatch {
   const row = idx.rows.get(code);
   return { code, name: row?.name ?? code, region: row?.region ?? null };
@@ -172,10 +185,22 @@ function match(code: string, idx: CountryIndex): CountryMatch {
 function resolveUncached(text: string): CountryMatch | null {
   const idx = getIndex();
   const keys = candidates(text);
-  if (idx.notCountries.has(keys[0]!)) return null;
+  if (!keys.length || idx.notCountries.has(keys[0]!)) return null;
+  const raw = text.trim();
+  if (/^[A-Za-z]{2,3}$/.test(raw)) {
+    const code = idx.codes.get(raw.toLowerCase());
+    if (code) return match(code, idx);
+  }
   for (const key of keys) {
     const code = idx.keys.get(key);
     if (code) return match(code, idx);
+  }
+  if (DOTTED.test(raw)) return null;
+  // "England, UK", "Kampala, Uganda", "Lima / Peru": the country comes last; no other part names another
+  const parts = raw.split(/\s*[,/]\s*|\s+-\s+/).filter(Boolean);
+  if (parts.length > 1) {
+    const last = resolveCountry(parts[parts.length - 1]!);
+    if (last && parts.slice(0, -1).every((p) => (resolveCountry(p)?.code ?? last.code) === last.code)) return last;
   }
   for (const key of keys) {
     const code = fuzzy(key, idx);

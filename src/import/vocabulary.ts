@@ -34,15 +34,25 @@ function getLookup(): Record<VocabularyKind, Map<string, string>> {
   return lookup;
 }
 
-/** The shared English name of an organisation type or beneficiary group, or the value as written (trimmed). */
+/**
+ * The shared English name of an organisation type or beneficiary group, or the value as written
+ * (trimmed). A note in brackets does not hide the term: "Youth (15-24)", "ONG (association)".
+ */
 export function canonicalTerm(kind: VocabularyKind, value: string): string {
   const t = value.trim();
-  if (!t) return t;
-  return getLookup()[kind].get(normaliseName(t)) ?? t;
+  return (t && lookupTerm(kind, t)) || t;
+}
+
+function lookupTerm(kind: VocabularyKind, t: string): string | undefined {
+  const map = getLookup()[kind];
+  const found = map.get(normaliseName(t));
+  if (found) return found;
+  const bare = t.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
+  return bare && bare !== t ? map.get(normaliseName(bare)) : undefined;
 }
 
 /** Whether a value is one of the vocabulary's terms (in any of its spellings). */
 export function isKnownTerm(kind: VocabularyKind, value: string): boolean {
   const t = value.trim();
-  return t !== '' && getLookup()[kind].has(normaliseName(t));
+  return t !== '' && lookupTerm(kind, t) !== undefined;
 }

@@ -135,3 +135,22 @@ describe('countryName', () => {
     expect(countryName('ZZ')).toBe('ZZ');
   });
 });
+
+describe('resolveCountry: more spellings, typos with a margin, no bare abbreviations (issue 11)', () => {
+  it('resolves common forms and a typo of a short name', () => {
+    expect(code('America')).toBe('US');
+    expect(code('England, UK')).toBe('GB');
+    expect(code('Kampala, Uganda')).toBe('UG');
+    expect(code('Canda')).toBe('CA');
+    expect(code('EE.UU.')).toBe('US');
+    expect(code('DRC')).toBe('CD');
+  });
+
+  it('resolves nothing from a dotted abbreviation that is not listed, nor a short name with a letter changed', () => {
+    expect(code('I.S.')).toBeNull();
+    expect(code('U.S.')).toBe('US');
+    expect(code('Chlie')).toBeNull();
+    expect(code('Paris, Texas')).toBeNull();
+    expect(code('Canada, USA')).toBeNull();
+  });
+});

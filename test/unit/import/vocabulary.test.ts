@@ -39,3 +39,15 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     expect(application.beneficiaries).toEqual(['Youth', 'Women', 'Pêcheurs']);
   });
 });
+
+describe('organisation types and beneficiary groups in the three languages (issue 11)', () => {
+  it('normalises French and Spanish spellings and notes in brackets', async () => {
+    const { canonicalTerm } = await import('../../../src/import/vocabulary.js');
+    expect(canonicalTerm('organizationTypes', 'Institution de formation')).toBe('Training provider');
+    expect(canonicalTerm('organizationTypes', 'Institución de formación')).toBe('Training provider');
+    expect(canonicalTerm('organizationTypes', 'TVET institution')).toBe('Training provider');
+    expect(canonicalTerm('beneficiaries', 'Élèves du secondaire')).toBe('Students');
+    expect(canonicalTerm('beneficiaries', 'Youth (15-24)')).toBe('Youth');
+    expect(canonicalTerm('beneficiaries', 'Artisans')).toBe('Artisans');
+  });
+});

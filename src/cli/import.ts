@@ -36,6 +36,9 @@ export function importHooks(io: IO): ImportHooks {
 export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
   const { importFiles, prepareFiles } = await import('../import/importer.js');
   const hooks = importHooks(io);
+  // SKILLSNET_IMPORT_THREADS=always|never overrides when a second thread reads a large file (tests, benchmarks)
+  const threads = io.env.SKILLSNET_IMPORT_THREADS;
+  if (threads === 'always' || threads === 'never') opts = { ...opts, threads };
   // A dry run against a database that does not exist yet works on a throw-away copy: it writes nothing.
   let dbPath = opts.dbPath;
   let scratch: string | undefined;

@@ -80,18 +80,45 @@ export function sameCountryRows(db: DB, id: number): { self: ComparedRow; others
 /** The columns holding each rule's key (import/duplicates.ts DUPLICATE_RULES, in order). */
 export const DUPLICATE_KEY_COLUMNS = ['dup_email_org', 'dup_org_title', 'dup_email_title'] as const;
 
-/** The basis as the import writes it (import/duplicates.ts duplicateBasis): organisation, email, title and country. */
-const BASIS_SQL = `organization || char(31) || coalesce(email, '') || char(31) || coalesce(title, '') || char(31) || coalesce(country, '')`;
-
-/** Applications of the call whose stored keys are missing or stale. */
+/** Applications of the call whose keys are to be computed (written by something else than an import, or changed since). */
 export function staleDuplicateKeys(db: DB, callId: number): ComparedRow[] {
   return db
-    .prepare(`SELECT id, organization, email, title, country FROM applications WHERE call_id = ? AND dup_basis IS NOT (${BASIS_SQL})`)
+    .prepare(`SELECT id, organization, email, title, country FROM applications WHERE call_id = ? AND dup_keys_version IS NULL`)
     .all(callId) as ComparedRow[];
 }
 
-export function storeDuplicateKeys(db: DB, id: number, basis: string, keys: (string | null)[]): void {
-  db.prepare(`UPDATE applications SET dup_basis = ?, ${DUPLICATE_KEY_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(basis, ...keys, id);
+export function storeDuplicateKeys(db: DB): (id: number, version: number, keys: (number | null)[]) => void {
+  const stmt = db.prepare(`UPDATE applications SET dup_keys_version = ?, ${DUPLICATE_KEY_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+  return (id, version, keys) => {
+    stmt.run(version, ...keys, id);
+  };
+}
+
+/** How many applications the call has, and how many of them these batches wrote. */
+export function batchShare(db: DB, callId: number, batches: number[]): { call: number; batches: number } {
+  const call = db.prepare('SELECT count(*) FROM applications WHERE call_id = ?').pluck().get(callId) as number;
+  const inBatches = batches.length
+    ? (db.prepare(`SELECT count(*) FROM applications WHERE call_id = ? AND batch_id IN (${batches.map(() => '?').join(', ')})`).pluck().get(callId, ...batches) as number)
+    : 0;
+  return { call, batches: inBatches };
+}
+
+/**
+ * Under one rule, for the whole call: every application that shares its key with an earlier
+ * one, with the earliest. SQLite finds the shared keys along the rule's index (no sorting, no
+ * JavaScript per row).
+ */
+export function callRuleMatches(db: DB, callId: number, rule: number): BatchRuleMatch[] {
+  const col = DUPLICATE_KEY_COLUMNS[rule]!;
+  return db
+    .prepare(
+      `WITH groups AS (SELECT ${col} AS k, min(id) AS first FROM applications WHERE call_id = ? AND ${col} IS NOT NULL GROUP BY ${col} HAVING count(*) > 1)
+       SELECT a.id, a.batch_id AS batch, g.first, f.batch_id AS firstBatch
+         FROM groups g JOIN applications a ON a.call_id = ? AND a.${col} = g.k AND a.id > g.first
+         JOIN applications f ON f.id = g.first
+        ORDER BY a.id`,
+    )
+    .all(callId, callId) as BatchRuleMatch[];
 }
 
 export interface BatchRuleMatch {

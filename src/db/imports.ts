@@ -48,7 +48,7 @@ const WRITTEN = [
   'country_raw', 'country', 'region', 'language', 'title', 'description', 'beneficiaries_json',
   'self_categories_json', 'score', 'submitted_at', 'raw_json', 'content_hash', 'batch_id', 'source_row',
   'working_language', 'submitted_at_raw', 'language_source', 'working_language_source',
-  'dup_basis', 'dup_email_org', 'dup_org_title', 'dup_email_title',
+  'dup_keys_version', 'dup_email_org', 'dup_org_title', 'dup_email_title',
 ] as const;
 
 /** Values for WRITTEN, positionally (no per-row object of named parameters). */
@@ -59,7 +59,7 @@ export type ApplicationValues = [
   beneficiariesJson: string, selfCategoriesJson: string, score: number | null, submittedAt: string | null,
   rawJson: string, contentHash: string, batchId: number, sourceRow: number,
   workingLanguage: string | null, submittedAtRaw: string | null, languageSource: string | null, workingLanguageSource: string | null,
-  dupBasis: string, dupEmailOrg: string | null, dupOrgTitle: string | null, dupEmailTitle: string | null,
+  dupKeysVersion: number, dupEmailOrg: number | null, dupOrgTitle: number | null, dupEmailTitle: number | null,
 ];
 
 /** Columns an officer may have corrected: an import keeps the officer's value (their *_source is 'officer'). */

@@ -181,15 +181,24 @@ export const MIGRATIONS: Migration[] = [
       -- (from the text), 'officer' (corrected by hand: an import keeps it).
       ALTER TABLE applications ADD COLUMN language_source TEXT;
       ALTER TABLE applications ADD COLUMN working_language_source TEXT;
-      -- The likely-duplicate rules' keys (import/duplicates.ts), and the text they were computed
-      -- from: a row whose organisation, email, title or country changed since is computed again.
-      ALTER TABLE applications ADD COLUMN dup_basis TEXT;
-      ALTER TABLE applications ADD COLUMN dup_email_org TEXT;
-      ALTER TABLE applications ADD COLUMN dup_org_title TEXT;
-      ALTER TABLE applications ADD COLUMN dup_email_title TEXT;
+      -- The likely-duplicate rules' keys (import/duplicates.ts), hashed, written by the import.
+      -- dup_keys_version is NULL when they are to be computed: a row written some other way, or
+      -- whose organisation, email, title or country changed while its keys did not (the trigger:
+      -- a writer that knows the keys, the import, writes them with the row).
+      ALTER TABLE applications ADD COLUMN dup_keys_version INTEGER;
+      ALTER TABLE applications ADD COLUMN dup_email_org INTEGER;
+      ALTER TABLE applications ADD COLUMN dup_org_title INTEGER;
+      ALTER TABLE applications ADD COLUMN dup_email_title INTEGER;
       CREATE INDEX applications_dup_email_org ON applications(call_id, dup_email_org) WHERE dup_email_org IS NOT NULL;
       CREATE INDEX applications_dup_org_title ON applications(call_id, dup_org_title) WHERE dup_org_title IS NOT NULL;
       CREATE INDEX applications_dup_email_title ON applications(call_id, dup_email_title) WHERE dup_email_title IS NOT NULL;
+      CREATE INDEX applications_dup_pending ON applications(call_id) WHERE dup_keys_version IS NULL;
+      CREATE TRIGGER applications_dup_stale AFTER UPDATE OF organization, email, title, country, call_id ON applications
+        WHEN new.dup_keys_version IS NOT NULL AND new.dup_email_org IS old.dup_email_org
+         AND new.dup_org_title IS old.dup_org_title AND new.dup_email_title IS old.dup_email_title
+         AND (new.organization IS NOT old.organization OR new.email IS NOT old.email OR new.title IS NOT old.title
+              OR new.country IS NOT old.country OR new.call_id IS NOT old.call_id)
+        BEGIN UPDATE applications SET dup_keys_version = NULL WHERE id = new.id; END;
       CREATE INDEX applications_batch ON applications(batch_id);
       -- Per field: the columns it was read from, how sure the import was and why.
       ALTER TABLE import_batches ADD COLUMN fields_json TEXT NOT NULL DEFAULT '{}';

@@ -144,9 +144,9 @@ const MAX_WORDS = 60;
  * A word several languages share counts for each of them in part.
  */
 const SMALL_WORDS: Record<string, string> = {
-  en: 'the and of to in is for with that on are by this will from we our their it be as an at which have has these who into',
-  fr: 'le la les des du et est une un pour dans sur avec qui au aux en par nous ce cette sont leur leurs de que pas plus ou ces son sa ses elle il',
-  es: 'el la los las del y es una un para con por que en se su sus al lo como más de este esta son o entre nuestro nuestra ha',
+  en: 'the and of to in is for with that on are by this will from we our their it be as an at which have has these who into its more than through',
+  fr: 'le la les des du et est une un pour dans sur avec qui au aux en par nous ce cette sont leur leurs de que pas plus ou ces son sa ses elle il à se sans ont ne dont être où chaque',
+  es: 'el la los las del y es una un para con por que en se su sus al lo como más de este esta son o entre nuestro nuestra ha sin han muy cada desde hasta',
   pt: 'os as da do das dos não uma um para com em são que e de na no nas nos ao pelo pela à é seu sua',
   it: 'il della delle dei degli che di per con gli nel nella una un sono e la le del è alla',
   de: 'der die das und ist mit für von den zu ein eine auf im nicht des sich dem',
@@ -166,6 +166,24 @@ function smallWordIndex(): Map<string, [string, number][]> {
   return smallWords;
 }
 
+/** Whether the character at i is a letter: ASCII and Latin by arithmetic, the rest by Unicode property. */
+const LETTER = /\p{L}/u;
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122;
+  if (code < 0x250) return code >= 0xc0 && code !== 0xd7 && code !== 0xf7;
+  return LETTER.test(text[i]!);
+}
+
+/** Whether a text holds at least `n` letters (stops counting there). */
+function hasLetters(text: string, n: number): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isLetterAt(text, i) && ++letters >= n) return true;
+  }
+  return false;
+}
+
 /**
  * The quick check: a network language whose small words clearly outnumber every other
  * language's in the first words of the text; null when it is not that clear (the detector decides).
@@ -173,12 +191,23 @@ function smallWordIndex(): Map<string, [string, number][]> {
 function bySmallWords(sample: string, among: readonly string[]): string | null {
   const index = smallWordIndex();
   const score = new Map<string, number>();
-  let n = 0;
-  for (const word of sample.toLowerCase().split(/[^\p{L}]+/u)) {
-    if (!word) continue;
-    if (++n > MAX_WORDS) break;
-    const hits = index.get(word);
-    if (hits) for (const [lang, weight] of hits) score.set(lang, (score.get(lang) ?? 0) + weight);
+  let words = 0;
+  let start = -1;
+  const end = sample.length;
+  for (let i = 0; i <= end; i++) {
+    const letter = i < end && isLetterAt(sample, i);
+    if (letter) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    // small words are short: longer ones are looked up for nothing
+    if (i - start <= 7) {
+      const hits = index.get(sample.slice(start, i).toLowerCase());
+      if (hits) for (const [lang, weight] of hits) score.set(lang, (score.get(lang) ?? 0) + weight);
+    }
+    start = -1;
+    if (++words >= MAX_WORDS) break;
   }
   let best: string | null = null;
   let top = 0;
@@ -206,8 +235,7 @@ function bySmallWords(sample: string, among: readonly string[]): string | null {
 export function detectLanguage(text: string, among: readonly string[] = NETWORK_LANGUAGES): string | null {
   if (typeof text !== 'string') return null;
   const sample = text.slice(0, MAX_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS) return null;
+  if (!hasLetters(sample, MIN_LETTERS)) return null;
   const quick = bySmallWords(sample, among);
   if (quick) return quick;
   // tinyld's tables are large: load them on first detection, not at startup.

@@ -1,10 +1,16 @@
 /**
- * Text normalisation shared by the country and language resolvers: what an officer or an
- * applicant may vary (case, accents, curly quotes, punctuation, spacing) must not matter.
+ * Text normalisation shared by the country and language resolvers, identity and the
+ * vocabularies: what an officer or an applicant may vary (case, accents, curly quotes,
+ * punctuation, spacing) must not matter.
  */
 
 /** Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces. */
 export function normaliseName(text: string): string {
+  return latinName(text) ?? unicodeName(text);
+}
+
+/** The general case: Unicode decomposition, accents dropped. */
+function unicodeName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -15,4 +21,56 @@ export function normaliseName(text: string): string {
     .replace(/['\u2018\u2019\u02bc\u00b4`.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Highest character the fast path knows (Latin-1 and Latin Extended-A and -B). */
+const LATIN_END = 0x250;
+
+/**
+ * What unicodeName makes of each character up to LATIN_END, taken alone: its letters, '' (a mark
+ * that joins: an apostrophe, a dot), ' ' (a separator) or null (it needs the general case).
+ */
+const LATIN: (string | null)[] = (() => {
+  const table: (string | null)[] = [];
+  for (let code = 0; code < LATIN_END; code++) {
+    const ch = String.fromCharCode(code);
+    if (ch === '&') {
+      table.push(null);
+      continue;
+    }
+    const alone = unicodeName(`a${ch}a`);
+    if (alone === 'a a') table.push(' ');
+    else if (/^a[\p{L}\p{N}]*a$/u.test(alone)) table.push(alone.slice(1, -1));
+    else table.push(null);
+  }
+  return table;
+})();
+
+/** The same result as unicodeName for text in Latin scripts, in one pass; undefined when it cannot tell. */
+function latinName(text: string): string | undefined {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 38) {
+      // "&" is the word "and"
+      pendingSpace = out !== '';
+      out += pendingSpace ? ' and' : 'and';
+      pendingSpace = true;
+      continue;
+    }
+    const r = code < LATIN_END ? LATIN[code] : null;
+    if (r === null || r === undefined) return undefined;
+    if (r === '') continue;
+    if (r === ' ') {
+      pendingSpace = out !== '';
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += r;
+  }
+  return out;
 }

@@ -13,7 +13,8 @@
 import { normaliseName } from '../geo/normalise.js';
 import type { DB } from '../db/connection.js';
 import { callNames, getApplication, listApplications } from '../db/applications.js';
-import { batchRuleMatches, ruleMatches, sameCountryRows, staleDuplicateKeys, storeDuplicateKeys, DUPLICATE_KEY_COLUMNS } from '../db/duplicates.js';
+import { batchRuleMatches, batchShare, callRuleMatches, ruleMatches, sameCountryRows, staleDuplicateKeys, storeDuplicateKeys, DUPLICATE_KEY_COLUMNS } from '../db/duplicates.js';
+import { keyHash, type NormalisedNames } from './identity.js';
 import type { Application, ApplicationFilters } from '../model.js';
 
 export interface DuplicateCandidate {
@@ -47,11 +48,11 @@ export interface ComparedParts {
   title: string;
 }
 
-export function comparedParts(c: Omit<DuplicateCandidate, 'id'>): ComparedParts {
-  const title = c.title ? normaliseName(c.title) : '';
+export function comparedParts(c: Omit<DuplicateCandidate, 'id'>, normalised?: NormalisedNames): ComparedParts {
+  const title = normalised ? normalised.title : c.title ? normaliseName(c.title) : '';
   return {
     country: c.country ?? '',
-    org: normaliseName(c.organization ?? ''),
+    org: normalised ? normalised.organization : normaliseName(c.organization ?? ''),
     email: (c.email ?? '').trim().toLowerCase(),
     title: title.length >= MIN_TITLE_LENGTH ? title : '',
   };
@@ -70,45 +71,47 @@ export const DUPLICATE_RULES: { reason: DuplicateReason; key: (p: ComparedParts)
   { reason: 'same email and title', key: (p) => key(p, p.email, p.title) },
 ];
 
+/** The version of the rules the stored keys were computed with (migration 6 stores them). */
+export const DUPLICATE_KEYS_VERSION = 1;
+
 /**
- * An application's key under each rule, stored with it (the import writes them) so that the
- * check after an import looks up the applications it wrote instead of keying the whole call
- * again; `basis` is the text they come from, to tell when they are stale.
+ * An application's key under each rule, hashed, as stored with it (the import writes them), so
+ * that the check after an import looks up the applications it wrote through an index instead
+ * of keying the whole call again.
  */
-export function duplicateKeys(c: Omit<DuplicateCandidate, 'id'>): { basis: string; keys: (string | null)[] } {
-  const parts = comparedParts(c);
-  return { basis: duplicateBasis(c), keys: DUPLICATE_RULES.map((r) => r.key(parts)) };
-}
-
-/** The text an application's keys come from; the database compares it the same way (db/duplicates.ts). */
-export function duplicateBasis(c: Omit<DuplicateCandidate, 'id'>): string {
-  return `${c.organization ?? ''}\u001f${c.email ?? ''}\u001f${c.title ?? ''}\u001f${c.country ?? ''}`;
+export function duplicateKeys(c: Omit<DuplicateCandidate, 'id'>, normalised?: NormalisedNames): (number | null)[] {
+  const parts = comparedParts(c, normalised);
+  return DUPLICATE_RULES.map((r) => {
+    const k = r.key(parts);
+    return k === null ? null : keyHash(k);
+  });
 }
 
 /**
- * Brings the stored keys of a call up to date: applications written by something else than an
- * import (an edit, an older skillsnet) get theirs. A scan SQLite does alone; only stale rows
- * reach JavaScript. Call inside a write transaction.
+ * Computes the keys the call lacks: applications written by something else than an import (an
+ * edit, an older skillsnet), or changed since. Only those reach JavaScript (an index finds
+ * them). Call inside a write transaction.
  */
 export function refreshDuplicateKeys(db: DB, callId: number): number {
   const stale = staleDuplicateKeys(db, callId);
-  for (const row of stale) {
-    const { basis, keys } = duplicateKeys(row);
-    storeDuplicateKeys(db, row.id, basis, keys);
-  }
+  const store = storeDuplicateKeys(db);
+  for (const row of stale) store(row.id, DUPLICATE_KEYS_VERSION, duplicateKeys(row));
   return stale.length;
 }
 
 /**
  * The likely duplicates that involve an application these import batches wrote, found through
- * the stored keys and their indexes: the cost follows the size of the batches, not of the call
- * (a one-row correction into a call of 100,000 applications looks at a handful of rows).
+ * the stored keys: for a few rows, through their indexes (a one-row correction into a call of
+ * 100,000 applications looks at a handful of rows); for a batch that is much of the call, by
+ * grouping the whole call's keys in SQLite. Refresh the keys first (refreshDuplicateKeys).
  */
 export function likelyDuplicatesOfBatches(db: DB, callId: number, batches: number[], limit = Infinity): DuplicateReport {
   const only = new Set(batches);
   const best = new Map<number, { duplicateOf: number; rule: number }>();
+  const share = batchShare(db, callId, batches);
+  const wholeCall = share.batches > 2000 && share.batches * 4 > share.call;
   DUPLICATE_KEY_COLUMNS.forEach((_, rule) => {
-    for (const m of batchRuleMatches(db, callId, batches, rule)) {
+    for (const m of wholeCall ? callRuleMatches(db, callId, rule) : batchRuleMatches(db, callId, batches, rule)) {
       if (!only.has(m.batch ?? -1) && !only.has(m.firstBatch ?? -1)) continue;
       const prev = best.get(m.id);
       if (!prev || rule < prev.rule) best.set(m.id, { duplicateOf: m.first, rule });

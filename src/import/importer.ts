@@ -11,18 +11,21 @@
  * This file runs the import of each file (a transaction, its batch, its report); layout.ts finds
  * the header and the columns, row-writer.ts writes the rows.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { callIdByName, createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import type { Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
-import { openTable, type TableSource } from './readers.js';
+import { openTable, type CsvSettings, type TableSource } from './readers.js';
 import type { ColumnMapping, Confidence, Field } from './headers.js';
 import { readLayout, type FieldChoice, type FieldSource, type Layout, type RejectedColumn } from './layout.js';
 import { FIELD_LABELS, columnLetter, mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
 import { RowWriter } from './row-writer.js';
+import { RowPreparer, type PreparedRow, type PreparedSummary } from './prepare-row.js';
 import { rewriteDates } from './date-fix.js';
 import { refreshDuplicateKeys, likelyDuplicatesOfBatches } from './duplicates.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveRejectedRows } from './rejects.js';
@@ -46,6 +49,11 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** The sheet of a workbook to import, by name or number from 1 (CSV files ignore it); chosen when absent. */
   sheet?: string;
+  /**
+   * Whether a delimited file is read and prepared on another thread while this one writes:
+   * 'auto' (the default) for files of WORKER_MIN_BYTES or more, 'always', or 'never'.
+   */
+  threads?: 'auto' | 'always' | 'never';
 }
 
 export interface FileReport {
@@ -246,6 +254,7 @@ function defaultCall(db: DB, hooks: ImportHooks): string {
 
 interface FileOptions {
   call: string;
+  threads?: 'auto' | 'always' | 'never';
   sheet?: string;
   encoding?: string;
   delimiter?: string;
@@ -304,10 +313,21 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       fields,
     });
     const refColumn = layout.headers.indexOf(REJECTED_ROW_COLUMN);
-    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256, { rejectRefColumn: refColumn });
-    await source.read((cells) => writer.row(cells), (bytes) => progress(bytes));
+    const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256);
+    const worker = options.threads !== 'never' && source.csv && (options.threads === 'always' || scan.size >= WORKER_MIN_BYTES) ? workerScript() : null;
+    let summary: PreparedSummary;
+    if (worker) {
+      summary = await writeFromWorker(worker, file, source.csv!, layout, refColumn, writer, progress, hooks.signal);
+    } else {
+      const preparer = new RowPreparer(layout, { rejectRefColumn: refColumn });
+      await source.read((cells) => {
+        const row = preparer.prepare(cells);
+        if (row) writer.write(row);
+      }, (bytes) => progress(bytes));
+      summary = preparer.summary();
+    }
     finishBatch(db, batchId, writer.counts);
-    const dates = settleDates(db, batchId, writer);
+    const dates = settleDates(db, batchId, summary);
     if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
@@ -333,7 +353,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)} "${r.header}" names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
-        ...writer.normaliser.warnings.lines(),
+        ...summary.warnings,
+        ...writer.warnings.lines(),
       ],
     };
   } catch (e) {
@@ -366,17 +387,74 @@ function fieldReports(layout: Layout): Record<string, FieldReport> {
  * The submission dates of the file read in the order its dates showed: dates written before a
  * later row settled the order (a day above 12) are written again; the text as written stays.
  */
-function settleDates(db: DB, batchId: number, writer: RowWriter): DateReport | null {
-  const n = writer.normaliser;
-  const evidence = n.dates;
+function settleDates(db: DB, batchId: number, prepared: PreparedSummary): DateReport | null {
+  const evidence = prepared.dates;
   if (!evidence.parsed && !evidence.unreadable) return null;
-  const order = n.dateOrder;
-  if (evidence.decided && [...n.ambiguousWritten].some((o) => o !== order)) rewriteDates(db, batchId, order);
+  const order = prepared.dateOrder;
+  const mixed = evidence.dayFirst > 0 && evidence.monthFirst > 0;
+  const decided = (evidence.dayFirst > 0) !== (evidence.monthFirst > 0);
+  if (decided && prepared.ambiguousWritten.some((o) => o !== order)) rewriteDates(db, batchId, order);
   return {
-    order: evidence.mixed ? 'mixed' : order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : null,
-    decidedBy: evidence.mixed ? null : evidence.decided ? 'the dates' : evidence.parsed ? 'the form' : null,
+    order: mixed ? 'mixed' : order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : null,
+    decidedBy: mixed ? null : decided ? 'the dates' : evidence.parsed ? 'the form' : null,
     unreadable: evidence.unreadable,
   };
+}
+
+/**
+ * Files at least this large are read and prepared on another thread while this one writes:
+ * below it, starting the thread costs more than it saves.
+ */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+/** The worker's script beside this module, when it is there (the compiled package; not the TypeScript sources tests run). */
+function workerScript(): URL | null {
+  const url = new URL('./row-worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * Writes the rows another thread reads and prepares (row-worker.ts), batch by batch, telling it
+ * how far the writing has come so it never runs far ahead.
+ */
+async function writeFromWorker(
+  script: URL,
+  file: string,
+  csv: CsvSettings,
+  layout: Layout,
+  rejectRefColumn: number,
+  writer: RowWriter,
+  progress: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<PreparedSummary> {
+  const { Worker } = await import('node:worker_threads');
+  const flow = new SharedArrayBuffer(8);
+  const counters = new Int32Array(flow);
+  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, rejectRefColumn, flow };
+  const worker = new Worker(script, { workerData: input });
+  try {
+    return await new Promise<PreparedSummary>((resolve, reject) => {
+      const stop = () => reject(new InterruptedError());
+      signal?.addEventListener('abort', stop, { once: true });
+      worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
+        try {
+          if (m.rows) {
+            for (const row of m.rows) writer.write(row);
+            Atomics.add(counters, 1, 1);
+            Atomics.notify(counters, 1);
+            if (m.bytes) progress(m.bytes);
+          } else if (m.summary) resolve(m.summary);
+          else if (m.error) reject(m.error.unexpected ? new Error(m.error.message) : new OperationError(m.error.message, { hint: m.error.hint }));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the import thread stopped (exit ${code})`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
 
 function dateWarnings(d: DateReport | null): string[] {

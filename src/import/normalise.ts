@@ -84,6 +84,9 @@ export class WarningLog {
   }
 }
 
+/** A country cell that says no country ("N/A", "-"), as the country cache keeps it. */
+const NO_COUNTRY = { code: '', region: null };
+
 const SPACE_RUN = /[\s\u00a0\u200b]+/g;
 const NEEDS_CLEANING = /[\s\u00a0\u200b]{2}|[\t\n\r\u00a0\u200b\u0000-\u0008\u000b\u000c\u000e-\u001f]|^'[=+\-@]/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -335,12 +338,24 @@ export class RowNormaliser {
   /** The organisation type in the shared English vocabulary (unknown types as written). */
   private organizationType(cells: readonly string[]): string | null {
     const t = this.text(cells, 'organizationType');
-    return t ? canonicalTerm('organizationTypes', t) : null;
+    return t ? this.term('organizationTypes', t) : null;
+  }
+
+  /** The same few types and groups recur on every row: each distinct one is looked up once. */
+  private readonly terms = new Map<string, string>();
+  private term(kind: 'organizationTypes' | 'beneficiaries', value: string): string {
+    const key = kind === 'beneficiaries' ? `b${value}` : `o${value}`;
+    let found = this.terms.get(key);
+    if (found === undefined) {
+      found = canonicalTerm(kind, value);
+      if (this.terms.size < 20_000) this.terms.set(key, found);
+    }
+    return found;
   }
 
   /** Beneficiary groups split into a list, each in the shared English vocabulary, without repeats. */
   private beneficiaries(raw: string): string[] {
-    return [...new Set(splitList(raw).map((b) => canonicalTerm('beneficiaries', b)))];
+    return [...new Set(splitList(raw).map((b) => this.term('beneficiaries', b)))];
   }
 
   /**
@@ -380,16 +395,20 @@ export class RowNormaliser {
     }
 
     let countryRaw = this.text(cells, 'country');
-    if (countryRaw && isNoCountry(countryRaw)) countryRaw = null; // "N/A", "-", "none": no country given
     let country: string | null = null;
     let region: Region | null = null;
-    if (countryRaw) {
-      let match = this.countries.get(countryRaw);
-      if (match === undefined) {
+    let match = countryRaw ? this.countries.get(countryRaw) : undefined;
+    if (countryRaw && match === undefined) {
+      // "N/A", "-", "none": no country given
+      if (isNoCountry(countryRaw)) match = NO_COUNTRY;
+      else {
         const m = resolveCountry(countryRaw);
         match = m ? { code: m.code, region: m.region } : null;
-        if (this.countries.size < 50_000) this.countries.set(countryRaw, match);
       }
+      if (this.countries.size < 50_000) this.countries.set(countryRaw, match);
+    }
+    if (match === NO_COUNTRY) countryRaw = null;
+    if (countryRaw) {
       if (match) {
         country = match.code;
         region = match.region;

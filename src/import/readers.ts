@@ -1,22 +1,26 @@
 /**
  * Streams the rows of a file as arrays of strings, whatever its format: delimited text in any
- * encoding (decoded by node's StringDecoder or iconv-lite, then parsed by csv-parse) or one sheet of an .xlsx workbook (its
+ * encoding (decoded by node's StringDecoder or iconv-lite, then read by csv-fast.ts, with
+ * csv-parse for what it leaves) or one sheet of an .xlsx workbook (its
  * parts taken from the zip by name, the sheet parsed by exceljs's streaming worksheet reader). Rows are handed to a callback one at a time, synchronously, so nothing
  * accumulates and the caller's work applies back-pressure to the file stream.
  */
 import fs from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { OperationError } from '../errors.js';
 import { ZipArchive } from './zip.js';
 import { plainNamespaces } from './ooxml.js';
+import { FastCsv, QuoteNotClosed, RecordTooLarge } from './csv-fast.js';
 import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
 
 export interface TableSource {
   format: Format;
   encoding: Encoding | null;
   delimiter: string | null;
+  /** a delimited file: how it is read (another thread can read it the same way: readCsvFile) */
+  csv?: CsvSettings;
   /** Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet. */
   read(onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
   /** A workbook's sheet: its position (0 = first) and, once read, its name and whether it exists. */
@@ -64,14 +68,13 @@ export async function openTable(file: string, scan: FileScan, options: ReadOptio
   const delimiter = options.delimiter ?? detectDelimiter(headText);
   const sepLine = /^sep=.\r?\n/i.test(headText);
   const mixedLineEndings = hasMixedLineEndings(headText);
-  // A file that is valid UTF-8 throughout goes to csv-parse as bytes: it parses bytes anyway, so
-  // decoding the text first only to have it encoded back doubles the work for the same cells.
-  const bytesAsIs = encoding === 'utf8' && scan.validUtf8;
+  const csv: CsvSettings = { encoding, bom, delimiter, sepLine, mixedLineEndings };
   return {
     format,
     encoding,
     delimiter,
-    read: (onRow, onBytes) => readCsv(file, { encoding, bom, delimiter, sepLine, mixedLineEndings, bytesAsIs }, onRow, onBytes),
+    csv,
+    read: (onRow, onBytes) => readCsv(file, csv, onRow, onBytes),
   };
 }
 
@@ -101,14 +104,13 @@ async function decode(bytes: Buffer, encoding: Encoding): Promise<string> {
   return iconv.decode(bytes, encoding, { stripBOM: true });
 }
 
-interface CsvSettings {
+/** How a delimited file is read: its encoding and the bytes of BOM to skip, the delimiter, an Excel "sep=" line, mixed line endings. */
+export interface CsvSettings {
   encoding: Encoding;
   bom: number;
   delimiter: string;
   sepLine: boolean;
   mixedLineEndings: boolean;
-  /** the file is valid UTF-8: csv-parse reads its bytes (decoding each cell) instead of decoded text */
-  bytesAsIs: boolean;
 }
 
 /**
@@ -124,76 +126,105 @@ function hasMixedLineEndings(text: string): boolean {
   return [crlf, bareLf, bareCr].filter(Boolean).length > 1;
 }
 
+/**
+ * Reads a delimited file row by row: the fast reader (csv-fast.ts) for the common case; from
+ * the first row that leaves it, csv-parse for the rest of the file, with the line ending found.
+ */
+export { readCsv as readCsvFile };
+
 async function readCsv(
   file: string,
   s: CsvSettings,
   onRow: (cells: string[]) => void,
   onBytes?: (bytesRead: number) => void,
 ): Promise<void> {
+  let first = s.sepLine;
+  const deliver = (record: string[]) => {
+    if (first) {
+      first = false;
+      if (/^sep=/i.test(record[0] ?? '')) return;
+    }
+    onRow(record);
+  };
+  const fast = new FastCsv(s.delimiter, s.mixedLineEndings, deliver, MAX_RECORD_CHARS);
+  const decoder = await textDecoder(s.encoding);
+  const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let bytes = s.bom;
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) {
+        const tail = decoder.end();
+        if ((tail ? fast.write(tail) : true) && fast.end()) return;
+        break;
+      }
+      if (onBytes) onBytes((bytes += next.value.length));
+      if (!fast.write(decoder.write(next.value))) break;
+    }
+    // the rest, from the row that left the common case, goes to csv-parse
+    await readRestWithCsvParse(file, s, fast, decoder, chunks, deliver, onBytes, bytes);
+  } catch (e) {
+    if (e instanceof QuoteNotClosed) {
+      throw new OperationError(`${file}: a quoted field opened on line ${e.line} is never closed`, {
+        hint: 'a double quote starts a cell that does not end; fix it in a text editor or export the sheet again',
+      });
+    }
+    if (e instanceof RecordTooLarge) throw await csvError(file, s, { code: 'CSV_MAX_RECORD_SIZE', message: '' });
+    if ((e as NodeJS.ErrnoException).syscall) throw readError(file, e);
+    throw e;
+  } finally {
+    input.destroy();
+  }
+}
+
+/** csv-parse on the text the fast reader left, then on the rest of the file. */
+async function readRestWithCsvParse(
+  file: string,
+  s: CsvSettings,
+  fast: FastCsv,
+  decoder: Decoder,
+  chunks: AsyncIterator<Buffer>,
+  deliver: (record: string[]) => void,
+  onBytes: ((bytesRead: number) => void) | undefined,
+  bytesRead: number,
+): Promise<void> {
   const { parse, CsvError } = await import('csv-parse');
-  const decoding = s.bytesAsIs ? countingStream(onBytes, s.bom) : await decodingStream(s.encoding, onBytes, s.bom);
+  const rest = fast.rest();
+  const ending = fast.recordDelimiter;
   const parser = parse({
     delimiter: s.delimiter,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARS,
-    ...(s.mixedLineEndings ? { record_delimiter: ['\r\n', '\n', '\r'] } : {}),
+    ...(ending ? { record_delimiter: ending } : {}),
   });
-  const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
-  // Errors surface through the parser: pipeline() destroys every stage when one fails.
-  const done = pipeline(input, decoding, parser).catch(() => {});
-  let first = s.sepLine;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      if (first) {
-        first = false;
-        if (/^sep=/i.test(record[0] ?? '')) continue;
-      }
-      onRow(record);
+  let bytes = bytesRead;
+  async function* text(): AsyncGenerator<string> {
+    yield rest.text;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      if (onBytes) onBytes((bytes += next.value.length));
+      const t = decoder.write(next.value);
+      if (t) yield t;
     }
+    const tail = decoder.end();
+    if (tail) yield tail;
+  }
+  const source = Readable.from(text());
+  const done = pipeline(source, parser).catch(() => {});
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) deliver(record);
   } catch (e) {
-    if (e instanceof CsvError) throw await csvError(file, s, e);
-    if ((e as NodeJS.ErrnoException).syscall) throw readError(file, e);
+    if (e instanceof CsvError) throw await csvError(file, s, e, rest.byteOffset);
     throw e;
   } finally {
-    input.destroy();
-    decoding.destroy();
+    source.destroy();
     parser.destroy();
     await done;
   }
-}
-
-/** A Transform from file bytes to text in the file's encoding (reporting progress on the way). */
-async function decodingStream(encoding: Encoding, onBytes: ((bytesRead: number) => void) | undefined, start: number): Promise<Transform> {
-  const decoder = await textDecoder(encoding);
-  let bytes = start;
-  return new Transform({
-    decodeStrings: false,
-    transform(chunk: Buffer, _enc, callback) {
-      const text = decoder.write(chunk);
-      if (onBytes) onBytes((bytes += chunk.length));
-      callback(null, text || undefined);
-    },
-    flush(callback) {
-      callback(null, decoder.end() || undefined);
-    },
-  });
-}
-
-/**
- * The file's bytes unchanged (reporting progress on the way), for a file that is valid UTF-8:
- * csv-parse splits bytes at ASCII delimiters, quotes and line ends, and a UTF-8 cell decoded on
- * its own reads exactly as the same cell cut from the decoded text.
- */
-function countingStream(onBytes: ((bytesRead: number) => void) | undefined, start: number): Transform {
-  let bytes = start;
-  return new Transform({
-    transform(chunk: Buffer, _enc, callback) {
-      if (onBytes) onBytes((bytes += chunk.length));
-      callback(null, chunk);
-    },
-  });
 }
 
 /** What csv-parse's CsvError carries that we use. */
@@ -220,14 +251,14 @@ async function textDecoder(encoding: Encoding): Promise<Decoder> {
   return { write: (b) => d.write(b), end: () => d.end() ?? '' };
 }
 
-async function csvError(file: string, s: CsvSettings, e: CsvParseError): Promise<OperationError> {
+async function csvError(file: string, s: CsvSettings, e: CsvParseError, offset = 0): Promise<OperationError> {
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const line = await openingLine(file, s, e.bytes ?? 0);
+    const line = await openingLine(file, s, offset + (e.bytes ?? 0));
     return new OperationError(`${file}: a quoted field opened on line ${line} is never closed`, {
       hint: 'a double quote starts a cell that does not end; fix it in a text editor or export the sheet again',
     });
   }
-  const where = e.lines ? ` (near line ${e.lines})` : '';
+  const where = e.lines && !offset ? ` (near line ${e.lines})` : '';
   if (e.code === 'CSV_MAX_RECORD_SIZE') {
     return new OperationError(`${file}: a row is larger than ${MAX_RECORD_CHARS / 1024 / 1024} MB${where}, so the file is probably broken`, {
       hint: 'look for an unclosed double quote, or check --delimiter and --encoding',

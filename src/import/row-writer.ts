@@ -1,17 +1,14 @@
 /**
- * Writing one file's rows: each row normalised, matched to the application it belongs to
- * (identity.ts) and inserted, updated or counted unchanged, or rejected with its reasons; the
- * counts always add up (importer.ts has the accounting rules).
+ * Writing one file's rows, prepared by prepare-row.ts: each matched to the application it
+ * belongs to (identity.ts) and inserted, updated or counted unchanged, or rejected with its
+ * reasons; the counts always add up (importer.ts has the accounting rules). Only database work
+ * happens here, so a large file can be prepared on another thread while its rows are written.
  */
 import type { ApplicationValues, ImportStatements } from '../db/imports.js';
-import { duplicateKeys } from './duplicates.js';
-import { contactKey, contentHash, identityKey, isOtherApplication, legacyContactKey, sameTitleAndContact } from './identity.js';
-import type { Layout } from './layout.js';
-import { SKILLSNET_COLUMNS } from './rejects.js';
-import { RowNormaliser, type NormalisedApplication, type NormaliseOptions } from './normalise.js';
-
-/** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
-const NORMALISATION_VERSION = 'n6'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary; n6: dates in ISO 8601, working language, identity by title and contact
+import { DUPLICATE_KEYS_VERSION } from './duplicates.js';
+import { isOtherApplication, sameTitleAndContact } from './identity.js';
+import { WarningLog, type NormalisedApplication } from './normalise.js';
+import type { PreparedRow } from './prepare-row.js';
 
 /** At most this many groups of rows that were one application are listed in a report. */
 export const MAX_GROUPS_LISTED = 1000;
@@ -29,7 +26,8 @@ const CHANGED = 2;
  */
 export class RowWriter {
   readonly counts = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-  readonly normaliser: RowNormaliser;
+  /** what writing found (application IDs of another application); the preparer has its own */
+  readonly warnings = new WarningLog();
   /** applications whose automatic tags this file deleted because their text changed */
   readonly retag = new Set<number>();
   retagWithOfficer = 0;
@@ -43,53 +41,31 @@ export class RowWriter {
   readonly sameApplication = new Map<number, { rows: number[]; by: string }>();
   /** rejected rows of earlier imports that rows of this file fixed (a rejects sheet re-imported) */
   readonly resolved: number[] = [];
-  private readonly resolveColumn: number;
-  private toSkip: number;
-  private readonly headerKeys: string[];
-  /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
-  private readonly hashSeed: string;
 
   constructor(
     private readonly sql: ImportStatements,
     private readonly callId: number,
     private readonly batchId: number,
-    private readonly layout: Layout,
     private readonly sha256: string,
-    options: NormaliseOptions & { rejectRefColumn?: number } = {},
-  ) {
-    this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, ...options });
-    this.resolveColumn = options.rejectRefColumn ?? -1;
-    this.toSkip = layout.skip;
-    // skillsnet's own columns of a rejects sheet (the reason, the reference) are no part of the source row
-    this.headerKeys = layout.headers.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : JSON.stringify(h) + ':'));
-    this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
-  }
+  ) {}
 
-  row(cells: string[]): void {
-    if (this.toSkip > 0) {
-      // header rows (and the title lines above them) were read by readLayout
-      if (cells.every((c) => !c.trim())) return;
-      this.toSkip--;
-      return;
-    }
-    if (isBlank(cells)) return;
-    const rowNumber = ++this.counts.rows;
-    const rawJson = this.rawJson(cells);
-    if (rawJson.includes('\uFFFD')) {
-      this.normaliser.warnings.add('held bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', null, rowNumber);
-    }
-    const { application: a, reasons } = this.normaliser.normalise(cells, rowNumber);
-    if (reasons.length) {
+  /** Writes one prepared data row. */
+  write(p: PreparedRow): void {
+    const rowNumber = p.row;
+    this.counts.rows++;
+    if (p.ref !== null) this.resolved.push(p.ref);
+    if (p.reasons.length) {
       this.counts.rejected++;
-      this.sql.reject(this.batchId, rowNumber, rawJson, JSON.stringify(reasons));
+      this.sql.reject(this.batchId, rowNumber, p.rawJson, JSON.stringify(p.reasons));
       return;
     }
-    let key = identityKey(a);
+    const a = p.application;
+    let key = p.identityKey;
     let stored = this.sql.find(this.callId, key);
-    if (!stored && !a.externalId) {
+    if (!stored && p.legacyKey !== null) {
       // stored by an earlier version under email and organisation only: the same application
       // when its title and contact name are this row's
-      const legacy = this.sql.find(this.callId, legacyContactKey(a));
+      const legacy = this.sql.find(this.callId, p.legacyKey);
       if (legacy && sameTitleAndContact(legacy, a)) stored = legacy;
     }
     if (stored && a.externalId) {
@@ -101,8 +77,8 @@ export class RowWriter {
       const clash = this.clashingIds.has(id) || (stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
       if (clash) {
         this.clashingIds.add(id);
-        this.normaliser.warnings.add(ID_CLASH_WARNING, null, rowNumber);
-        key = contactKey(a);
+        this.warnings.add(ID_CLASH_WARNING, null, rowNumber);
+        key = p.contactKey;
         stored = this.sql.find(this.callId, key);
         // A corrected row of that other form (a new email, or the organisation spelled anew) is
         // still its application: the same ID with the same email or the same organisation, written
@@ -111,23 +87,15 @@ export class RowWriter {
         stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !this.touched(s.id) && !isOtherApplication(s, a));
       }
     }
-    const beneficiaries = JSON.stringify(a.beneficiaries);
-    const selfCategories = JSON.stringify(a.selfCategories);
-    // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
-    // the raw row plus what the tables decided identifies the content without hashing it twice.
-    const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}\u0001${a.workingLanguage ?? ''}`);
-    const dup = duplicateKeys(a);
+    const hash = p.hash;
+    const dup = p.duplicateKeys;
     const values: ApplicationValues = [
       a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
-      a.country, a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
-      rawJson, hash, this.batchId, rowNumber,
+      a.country, a.region, a.language, a.title, a.description, p.beneficiariesJson, p.selfCategoriesJson, a.score, a.submittedAt,
+      p.rawJson, hash, this.batchId, rowNumber,
       a.workingLanguage, a.submittedAtRaw, a.languageSource, a.workingLanguage ? 'column' : null,
-      dup.basis, dup.keys[0], dup.keys[1], dup.keys[2],
+      DUPLICATE_KEYS_VERSION, dup[0] ?? null, dup[1] ?? null, dup[2] ?? null,
     ];
-    if (this.resolveColumn >= 0) {
-      const ref = /^R(\d+)$/.exec((cells[this.resolveColumn] ?? '').trim());
-      if (ref) this.resolved.push(Number(ref[1]));
-    }
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
       this.mark(id, 1, CHANGED, rowNumber);
@@ -216,26 +184,4 @@ export class RowWriter {
     this.seenFlags[id] = flags;
     if (firstRow !== undefined) this.firstRow[id] = firstRow;
   }
-
-  /**
-   * header -> value in the file's column order, empty cells left out (the batch keeps the full
-   * header list); cells beyond the header row get "column N".
-   */
-  private rawJson(cells: string[]): string {
-    let out = '{';
-    const keys = this.headerKeys;
-    let first = true;
-    for (let i = 0; i < cells.length; i++) {
-      const v = cells[i]!;
-      if (v === '' || keys[i] === '') continue;
-      out += (first ? '' : ',') + (keys[i] ?? JSON.stringify(`column ${i + 1}`) + ':') + JSON.stringify(v);
-      first = false;
-    }
-    return out + '}';
-  }
-}
-
-function isBlank(cells: string[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
-  return true;
 }

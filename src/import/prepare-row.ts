@@ -1,0 +1,143 @@
+/**
+ * Preparing one file's rows for writing: header rows skipped, blank rows left out, each data
+ * row numbered, kept whole as JSON, normalised (normalise.ts), hashed, and given the keys it is
+ * looked up by (identity.ts) and compared with (duplicates.ts). No database work: a large file's
+ * rows can be prepared on another thread (row-worker.ts) while row-writer.ts writes them.
+ */
+import { duplicateKeys } from './duplicates.js';
+import type { DateOrder } from './dates.js';
+import { contactKey, contentHash, identityKey, legacyContactKey, normalisedNames } from './identity.js';
+import type { Layout } from './layout.js';
+import { RowNormaliser, type NormalisedApplication, type NormaliseOptions } from './normalise.js';
+import { SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
+
+/** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
+const NORMALISATION_VERSION = 'n6'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary; n6: dates in ISO 8601, working language, identity by title and contact
+
+/** One data row, ready to be written. */
+export interface PreparedRow {
+  /** the data row number (1 = the first row under the header) */
+  row: number;
+  /** header -> value, the whole source row */
+  rawJson: string;
+  /** why it cannot be imported (empty when it can) */
+  reasons: string[];
+  application: NormalisedApplication;
+  beneficiariesJson: string;
+  selfCategoriesJson: string;
+  /** of the content: equal when nothing an import writes changed */
+  hash: string;
+  identityKey: string;
+  /** the identity by email, organisation, title and contact (used when an application ID clashes) */
+  contactKey: string;
+  /** without an application ID: the identity an older skillsnet gave (email and organisation) */
+  legacyKey: string | null;
+  duplicateKeys: (number | null)[];
+  /** the rejected row a rejects sheet's row stands for */
+  ref: number | null;
+}
+
+/** What preparing a file found, for its report (and the dates' second look). */
+export interface PreparedSummary {
+  warnings: string[];
+  dates: { dayFirst: number; monthFirst: number; parsed: number; unreadable: number };
+  ambiguousWritten: DateOrder[];
+  dateOrder: DateOrder;
+}
+
+/** What a preparer needs of the layout (all of it can be sent to another thread). */
+export type PrepareLayout = Pick<Layout, 'skip' | 'headers' | 'mapping' | 'dateOrderHint'>;
+
+export class RowPreparer {
+  readonly normaliser: RowNormaliser;
+  private rows = 0;
+  private toSkip: number;
+  private readonly headerKeys: string[];
+  private readonly refColumn: number;
+  /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
+  private readonly hashSeed: string;
+
+  constructor(layout: PrepareLayout, options: NormaliseOptions & { rejectRefColumn?: number } = {}) {
+    this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, ...options });
+    this.refColumn = options.rejectRefColumn ?? -1;
+    this.toSkip = layout.skip;
+    // skillsnet's own columns of a rejects sheet (the reason, the reference) are no part of the source row
+    this.headerKeys = layout.headers.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : JSON.stringify(h) + ':'));
+    this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
+  }
+
+  /** The row ready to be written, or null for a header row, a title line or a blank row. */
+  prepare(cells: string[]): PreparedRow | null {
+    if (this.toSkip > 0) {
+      // header rows (and the title lines above them) were read by readLayout
+      if (cells.every((c) => !c.trim())) return null;
+      this.toSkip--;
+      return null;
+    }
+    if (isBlank(cells)) return null;
+    const row = ++this.rows;
+    const rawJson = this.rawJson(cells);
+    if (rawJson.includes('\uFFFD')) {
+      this.normaliser.warnings.add('held bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', null, row);
+    }
+    const { application: a, reasons } = this.normaliser.normalise(cells, row);
+    const ref = this.refColumn >= 0 ? parseRejectRef(cells[this.refColumn]) : null;
+    if (reasons.length) {
+      return { row, rawJson, reasons, application: a, beneficiariesJson: '[]', selfCategoriesJson: '[]', hash: '', identityKey: '', contactKey: '', legacyKey: null, duplicateKeys: [], ref };
+    }
+    const names = normalisedNames(a);
+    // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
+    // the raw row plus what the tables decided identifies the content without hashing it twice.
+    const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}\u0001${a.workingLanguage ?? ''}`);
+    return {
+      row,
+      rawJson,
+      reasons,
+      application: a,
+      beneficiariesJson: JSON.stringify(a.beneficiaries),
+      selfCategoriesJson: JSON.stringify(a.selfCategories),
+      hash,
+      identityKey: identityKey(a, names),
+      contactKey: contactKey(a, names),
+      legacyKey: a.externalId ? null : legacyContactKey(a, names),
+      duplicateKeys: duplicateKeys(a, names),
+      ref,
+    };
+  }
+
+  /** What preparing the file found. */
+  summary(): PreparedSummary {
+    const n = this.normaliser;
+    return {
+      warnings: n.warnings.lines(),
+      dates: { dayFirst: n.dates.dayFirst, monthFirst: n.dates.monthFirst, parsed: n.dates.parsed, unreadable: n.dates.unreadable },
+      ambiguousWritten: [...n.ambiguousWritten],
+      dateOrder: n.dateOrder,
+    };
+  }
+
+  /**
+   * header -> value in the file's column order, empty cells left out (the batch keeps the full
+   * header list); cells beyond the header row get "column N".
+   */
+  private rawJson(cells: string[]): string {
+    let out = '{';
+    const keys = this.headerKeys;
+    let first = true;
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i]!;
+      if (v === '' || keys[i] === '') continue;
+      out += (first ? '' : ',') + (keys[i] ?? JSON.stringify(`column ${i + 1}`) + ':') + (JSON_ESCAPES.test(v) ? JSON.stringify(v) : `"${v}"`);
+      first = false;
+    }
+    return out + '}';
+  }
+}
+
+/** Characters JSON.stringify writes escaped (quotes, backslashes, controls, surrogates): cells without them are quoted as they are. */
+const JSON_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}

@@ -120,6 +120,10 @@ function machine() {
     node: process.version,
     sqliteLibrary: lib,
     sqlite3Cli: sqlite3.status === 0 ? sqlite3.stdout.trim().split(' ')[0] : null,
+    sqliteUtils: (() => {
+      const r = spawnSync('sqlite-utils', ['--version'], { encoding: 'utf8' });
+      return r.status === 0 ? r.stdout.trim().replace(/^sqlite-utils, version /, '') : null;
+    })(),
     disk,
     rss: TIME ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS at exit (preload)',
     loadBefore: os.loadavg().map((l) => l.toFixed(2)).join(' '),
@@ -194,6 +198,82 @@ function benchSqlite(file, n, runs, { onDisk = false } = {}) {
   }
   if (onDisk) rmDb(target);
   return { ms: median(times), cpuMs: cpus.length ? median(cpus) : null, times, rssKB: rss.length ? Math.max(...rss) : null };
+}
+
+/** sqlite-utils' CSV import (Debian's sqlite-utils), into a fresh database file each run. */
+function benchSqliteUtils(file, n, runs) {
+  const times = [];
+  const cpus = [];
+  const rss = [];
+  const target = path.join(TMP, 'sqlite-utils-import.db');
+  for (let i = 0; i < runs; i++) {
+    rmDb(target);
+    const r = measure('sqlite-utils', ['insert', target, 'applications', file, '--csv']);
+    if (r.code !== 0) return { error: r.error?.code === 'ENOENT' ? 'not available (sqlite-utils is not installed: apt-get install sqlite-utils)' : (r.stderr || '').split('\n')[0] };
+    times.push(r.ms);
+    if (r.cpuMs != null) cpus.push(r.cpuMs);
+    if (r.rssKB) rss.push(r.rssKB);
+    log(`  sqlite-utils insert --csv ${fmtN(n)} run ${i + 1}/${runs}: ${fmtMs(r.ms)} (CPU ${fmtMs(r.cpuMs)})`);
+  }
+  rmDb(target);
+  return { ms: median(times), cpuMs: cpus.length ? median(cpus) : null, times, rssKB: rss.length ? Math.max(...rss) : null };
+}
+
+/** The same file without its language column: the language of each text is then detected. */
+async function withoutLanguage(file) {
+  const out = file.replace(/\.csv$/, '-nolang.csv');
+  const stamp = `${out}.ok`;
+  if (fs.existsSync(out) && fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= fs.statSync(file).mtimeMs) return out;
+  const { parse } = await import('csv-parse');
+  const { stringify } = await import('csv-stringify');
+  const reader = fs.createReadStream(file).pipe(parse({ relax_column_count: true }));
+  const writer = stringify();
+  const done = new Promise((resolve, reject) => writer.pipe(fs.createWriteStream(out)).on('finish', resolve).on('error', reject));
+  let drop = -1;
+  for await (const record of reader) {
+    if (drop < 0) drop = record.findIndex((h) => /language/i.test(h));
+    if (drop >= 0) record.splice(drop, 1);
+    if (!writer.write(record)) await new Promise((r) => writer.once('drain', r));
+  }
+  writer.end();
+  await done;
+  fs.writeFileSync(stamp, '');
+  return out;
+}
+
+/**
+ * One corrected row imported into a call of n applications (a copy of the imported database):
+ * the first data row of the file with another country.
+ */
+async function benchCorrection(file, base, runs) {
+  const { parse } = await import('csv-parse/sync');
+  const { stringify } = await import('csv-stringify/sync');
+  // the header and the first data row (the generator writes no line break inside the first rows' cells)
+  const [header, first] = parse(fs.readFileSync(file, 'utf8').split('\n', 2).join('\n'), { relax_column_count: true });
+  const c = header.findIndex((h) => /^country$/i.test(h));
+  first[c] = first[c] === 'Jordan' ? 'Lebanon' : 'Jordan';
+  const one = path.join(TMP, 'one-row.csv');
+  fs.writeFileSync(one, stringify([header, first]));
+  const times = [];
+  const cpus = [];
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const db = path.join(TMP, 'correction.db');
+    rmDb(db);
+    fs.copyFileSync(base, db);
+    const r = skillsnet(['--db', db, 'import', one, '--call', 'bench', '--json', '--quiet']);
+    if (r.code !== 0) return { error: firstError(r) };
+    times.push(r.ms);
+    if (r.cpuMs != null) cpus.push(r.cpuMs);
+    try {
+      last = JSON.parse(r.stdout);
+    } catch {
+      last = null;
+    }
+    log(`  one-row correction run ${i + 1}/${runs}: ${fmtMs(r.ms)} (CPU ${fmtMs(r.cpuMs)})`);
+    rmDb(db);
+  }
+  return { ms: median(times), cpuMs: cpus.length ? median(cpus) : null, times, accounting: last ? { rows: last.rows, updated: last.updated, unchanged: last.unchanged } : null };
 }
 
 /** Runs a skillsnet step `runs` times, each on a fresh copy of base (so writes don't pile up). */
@@ -288,6 +368,28 @@ async function main() {
       row.sqlite3 = info.sqlite3Cli ? benchSqlite(g.file, n, runsFor(n)) : { error: 'not available (sqlite3 is not installed)' };
       row.sqlite3File = info.sqlite3Cli ? benchSqlite(g.file, n, runsFor(n), { onDisk: true }) : { error: 'not available' };
       results.sizes.push(row);
+    }
+  }
+
+  // Side by side at 100,000 rows, with and without a language column: skillsnet, sqlite-utils, sqlite3.
+  const SIDE = 100_000;
+  const sideRow = results.sizes.find((r) => r.rows === SIDE);
+  if (sideRow && has('import')) {
+    results.sideBySide = [];
+    for (const [label, file] of [['with a language column', sideRow.file], ['without a language column (detected)', await withoutLanguage(sideRow.file)]]) {
+      log(`side by side, ${fmtN(SIDE)} rows ${label}`);
+      const runs = runsFor(SIDE);
+      const entry = { label, file, bytes: fs.statSync(file).size };
+      entry.skillsnet = file === sideRow.file ? sideRow.import : benchImport(file, SIDE, runs, path.join(TMP, 'bench-nolang.db'));
+      entry.sqliteUtils = benchSqliteUtils(file, SIDE, runs);
+      entry.sqlite3 = file === sideRow.file ? sideRow.sqlite3 : info.sqlite3Cli ? benchSqlite(file, SIDE, runs) : { error: 'not available' };
+      entry.sqlite3File = file === sideRow.file ? sideRow.sqlite3File : info.sqlite3Cli ? benchSqlite(file, SIDE, runs, { onDisk: true }) : { error: 'not available' };
+      results.sideBySide.push(entry);
+    }
+    rmDb(path.join(TMP, 'bench-nolang.db'));
+    if (imported.has(SIDE)) {
+      log(`one-row correction into a call of ${fmtN(SIDE)}`);
+      results.correction = { rows: SIDE, ...(await benchCorrection(sideRow.file, imported.get(SIDE), QUICK ? 3 : 5)) };
     }
   }
 
@@ -411,7 +513,7 @@ function report(r) {
   out.push('## Machine', '');
   out.push('| | |', '|---|---|');
   out.push(`| CPU | ${r.machine.cpu} |`, `| Memory | ${r.machine.memory} |`, `| OS | ${r.machine.os} |`, `| Node | ${r.machine.node} |`);
-  out.push(`| SQLite (better-sqlite3) | ${r.machine.sqliteLibrary ?? 'n/a'} |`, `| sqlite3 command | ${r.machine.sqlite3Cli ?? 'not installed'} |`);
+  out.push(`| SQLite (better-sqlite3) | ${r.machine.sqliteLibrary ?? 'n/a'} |`, `| sqlite3 command | ${r.machine.sqlite3Cli ?? 'not installed'} |`, `| sqlite-utils | ${r.machine.sqliteUtils ?? 'not installed'} |`);
   out.push(`| Peak RSS and CPU measured with | ${r.machine.rss} |`);
   out.push(`| Load average (1, 5, 15 min) at start / end | ${r.machine.loadBefore} / ${r.loadAfter ?? 'n/a'} |`, '');
   const [load1] = String(r.machine.loadBefore).split(' ').map(Number);
@@ -424,7 +526,27 @@ function report(r) {
   out.push(`| import 100,000 rows within 2× of \`sqlite3 .import\` | ${ratio100 ? `${wallCpu(s100.import)} vs ${wallCpu(s100.sqlite3)}: wall ×${ratio100.toFixed(1)}${cpuRatio100 ? `, CPU ×${cpuRatio100.toFixed(1)}` : ''}` : s100 ? (s100.import.error || s100.sqlite3?.error || 'n/a') : 'not run (size left out)'} | ${verdict(ratio100 == null ? null : ratio100 <= 2)} |`);
   out.push(`| import 1,000,000 rows with peak RSS under 200 MB | ${s1m?.import?.rssKB ? fmtMB(s1m.import.rssKB) : s1m ? s1m.import.error ?? 'n/a' : 'not run (size left out)'} | ${verdict(s1m?.import?.rssKB ? s1m.import.rssKB < 200 * 1024 : null)} |`);
   out.push(`| \`skillsnet --help\` within 1.5× of \`node -e 0\` | ${r.startup?.helpMs ? `${fmtMs(r.startup.helpMs)} vs ${fmtMs(r.startup.nodeMs)}: ×${r.startup.ratio.toFixed(2)}` : r.startup?.error ?? 'n/a'} | ${verdict(r.startup?.ratio ? r.startup.ratio <= 1.5 : null)} |`);
-  out.push(`| import cost grows linearly with size | ${linearText} | ${verdict(linear)} |`, '');
+  out.push(`| import cost grows linearly with size | ${linearText} | ${verdict(linear)} |`);
+  for (const e of r.sideBySide ?? []) {
+    const a = e.skillsnet;
+    const b = e.sqliteUtils;
+    const ok = a?.ms && b?.ms ? a.ms < b.ms : null;
+    out.push(`| import 100,000 rows ${e.label} faster than \`sqlite-utils insert --csv\` | ${a?.ms && b?.ms ? `${wallCpu(a)} vs ${wallCpu(b)}: ×${(a.ms / b.ms).toFixed(2)}` : a?.error || b?.error || 'n/a'} | ${verdict(ok)} |`);
+  }
+  if (r.correction) {
+    out.push(`| a one-row correction into a call of 100,000 applications under 0.5 s | ${r.correction.error ?? `${wallCpu(r.correction)}${r.correction.accounting ? ` (${r.correction.accounting.rows} row: ${r.correction.accounting.updated} updated)` : ''}`} | ${verdict(r.correction.ms ? r.correction.ms < 500 : null)} |`);
+  }
+  out.push('');
+  if (r.sideBySide?.length) {
+    out.push('## Side by side: 100,000 rows', '');
+    out.push('The same generated file imported by skillsnet (a fresh database each run), by `sqlite-utils insert --csv` into a fresh file, and by `sqlite3 .import`; then the same file without its language column, whose language skillsnet detects from each text.', '');
+    out.push('| file | size | skillsnet import | peak RSS | sqlite-utils insert --csv | ratio | sqlite3 .import (:memory:) | sqlite3 .import (file) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const e of r.sideBySide) {
+      const ratio = e.skillsnet?.ms && e.sqliteUtils?.ms ? `×${(e.skillsnet.ms / e.sqliteUtils.ms).toFixed(2)}` : '';
+      out.push(`| ${e.label} | ${(e.bytes / 2 ** 20).toFixed(1)} MB | ${wallCpu(e.skillsnet)} | ${fmtMB(e.skillsnet?.rssKB)} | ${wallCpu(e.sqliteUtils)} | ${ratio} | ${wallCpu(e.sqlite3)} | ${wallCpu(e.sqlite3File)} |`);
+    }
+    out.push('', 'skillsnet reads a CSV file of 2 to 256 MB on a second thread while the first writes, when a processor is free for it (the 1-minute load average leaves one); otherwise on one thread.', '');
+  }
 
   out.push('## Import', '');
   out.push('| rows | file | runs | skillsnet import | per 1,000 rows | peak RSS | sqlite3 .import (:memory:) | ratio | sqlite3 .import (WAL file) | ratio | accounting |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');

@@ -108,7 +108,7 @@ export function batchShare(db: DB, callId: number, batches: number[]): { call: n
  * one, with the earliest. SQLite finds the shared keys along the rule's index (no sorting, no
  * JavaScript per row).
  */
-export function callRuleMatches(db: DB, callId: number, rule: number): BatchRuleMatch[] {
+export function callRuleMatches(db: DB, callId: number, rule: number): Iterable<BatchRuleMatch> {
   const col = DUPLICATE_KEY_COLUMNS[rule]!;
   return db
     .prepare(
@@ -118,7 +118,7 @@ export function callRuleMatches(db: DB, callId: number, rule: number): BatchRule
          JOIN applications f ON f.id = g.first
         ORDER BY a.id`,
     )
-    .all(callId, callId) as BatchRuleMatch[];
+    .iterate(callId, callId) as Iterable<BatchRuleMatch>;
 }
 
 export interface BatchRuleMatch {

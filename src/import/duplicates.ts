@@ -62,6 +62,7 @@ export function comparedParts(c: Omit<DuplicateCandidate, 'id'>, normalised?: No
 const key = (p: ComparedParts, ...parts: string[]) => (parts.every(Boolean) ? [p.country, ...parts].join('\u001f') : null);
 
 /**
+ * (duplicateKeys below hashes the same parts for the keys an import stores: keep the two alike.)
  * The rules, strongest first: two applications of a call with the same non-null key under a
  * rule look like one proposal. An application is reported under the first rule that pairs it.
  */
@@ -80,11 +81,13 @@ export const DUPLICATE_KEYS_VERSION = 1;
  * of keying the whole call again.
  */
 export function duplicateKeys(c: Omit<DuplicateCandidate, 'id'>, normalised?: NormalisedNames): (number | null)[] {
-  const parts = comparedParts(c, normalised);
-  return DUPLICATE_RULES.map((r) => {
-    const k = r.key(parts);
-    return k === null ? null : keyHash(k);
-  });
+  const p = comparedParts(c, normalised);
+  // the parts of each rule's key (DUPLICATE_RULES), hashed without building the key
+  return [
+    p.email && p.org ? keyHash(p.country, p.email, p.org) : null,
+    p.org && p.title ? keyHash(p.country, p.org, p.title) : null,
+    p.email && p.title ? keyHash(p.country, p.email, p.title) : null,
+  ];
 }
 
 /**

@@ -75,16 +75,24 @@ export function contentHash(text: string): string {
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /**
- * A 53-bit hash of a short text (cyrb53), as a number: the likely-duplicate keys are stored and
+ * A 53-bit hash of a few short texts (cyrb53, the parts kept apart), as a number: the likely-duplicate keys are stored and
  * indexed as integers, smaller and quicker to compare than the texts they stand for.
  */
-export function keyHash(text: string): number {
+export function keyHash(...parts: string[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let p = 0; p < parts.length; p++) {
+    const text = parts[p]!;
+    if (p > 0) {
+      // a separator between parts: ("ab", "c") is not ("a", "bc")
+      h1 = Math.imul(h1 ^ 31, 2654435761);
+      h2 = Math.imul(h2 ^ 31, 1597334677);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

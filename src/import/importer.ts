@@ -12,11 +12,12 @@
  * the header and the columns, row-writer.ts writes the rows.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { callIdByName, createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
+import { callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import type { Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -54,6 +55,12 @@ export interface ImportOptions {
    * 'auto' (the default) for files of WORKER_MIN_BYTES or more, 'always', or 'never'.
    */
   threads?: 'auto' | 'always' | 'never';
+  /**
+   * The database was created for this import and nobody else has it open: its pages are then
+   * written once (a rollback journal) instead of twice (the write-ahead log, then the file), and
+   * the log is switched back on at the end.
+   */
+  newDatabase?: boolean;
 }
 
 export interface FileReport {
@@ -218,6 +225,43 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
   const call = options.call?.trim() || defaultCall(db, hooks);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
+  // (only for a large import: a small one gains little, and other commands may open the new file at once)
+  const size = pre.files.reduce((n, f) => n + f.scan.size, 0);
+  const journal = options.newDatabase && size >= ROLLBACK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : null;
+  try {
+    await importEach(db, pre, fileOptions, options, hooks, report);
+  } finally {
+    journal?.();
+  }
+  if (!options.dryRun && report.inserted + report.updated > 0) {
+    const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
+    const found = likelyDuplicatesOfBatches(db, callIdByName(db, call)!, batches, MAX_DUPLICATES_REPORTED);
+    report.possibleDuplicates = found.pairs;
+    report.possibleDuplicateCount = found.total;
+  }
+  return report;
+}
+
+/** Files of at least this many bytes in all, into a database created for them, are written through a rollback journal. */
+const ROLLBACK_JOURNAL_MIN_BYTES = 8 * 1024 * 1024;
+
+/** Switches a database nobody else has open to a rollback journal; returns how to switch back. */
+function useRollbackJournal(db: DB): (() => void) | null {
+  try {
+    if (String(db.pragma('journal_mode = DELETE', { simple: true })) !== 'delete') return null;
+  } catch {
+    return null;
+  }
+  return () => {
+    try {
+      db.pragma('journal_mode = WAL');
+    } catch {
+      /* the next connection sets it again (db/connection.ts) */
+    }
+  };
+}
+
+async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions, options: ImportOptions, hooks: ImportHooks, report: ImportReport): Promise<void> {
   for (const file of pre.files) {
     let fileReport: FileReport;
     try {
@@ -233,13 +277,6 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
     report.files.push(fileReport);
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
-  if (!options.dryRun && report.inserted + report.updated > 0) {
-    const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
-    const found = likelyDuplicatesOfBatches(db, callIdByName(db, call)!, batches, MAX_DUPLICATES_REPORTED);
-    report.possibleDuplicates = found.pairs;
-    report.possibleDuplicateCount = found.total;
-  }
-  return report;
 }
 
 function defaultCall(db: DB, hooks: ImportHooks): string {
@@ -313,19 +350,21 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       fields,
     });
     const refColumn = layout.headers.indexOf(REJECTED_ROW_COLUMN);
+    const rebuildIndexes = deferIndexes(db, expectedRows(scan.size, layout));
     const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256);
-    const worker = options.threads !== 'never' && source.csv && (options.threads === 'always' || scan.size >= WORKER_MIN_BYTES) ? workerScript() : null;
+    const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
     if (worker) {
-      summary = await writeFromWorker(worker, file, source.csv!, layout, refColumn, writer, progress, hooks.signal);
+      summary = await writeFromWorker(worker, file, source.csv!, layout, batchId, refColumn, writer, progress, hooks.signal);
     } else {
-      const preparer = new RowPreparer(layout, { rejectRefColumn: refColumn });
+      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn });
       await source.read((cells) => {
         const row = preparer.prepare(cells);
         if (row) writer.write(row);
       }, (bytes) => progress(bytes));
       summary = preparer.summary();
     }
+    rebuildIndexes?.();
     finishBatch(db, batchId, writer.counts);
     const dates = settleDates(db, batchId, summary);
     if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
@@ -401,11 +440,33 @@ function settleDates(db: DB, batchId: number, prepared: PreparedSummary): DateRe
   };
 }
 
+/** About how many rows a file holds, from its size and the bytes of the rows the layout sampled. */
+function expectedRows(size: number, layout: Layout): number {
+  return Math.round(size / Math.max(50, layout.bytesPerRow));
+}
+
 /**
  * Files at least this large are read and prepared on another thread while this one writes:
  * below it, starting the thread costs more than it saves.
  */
 export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Beyond this size one thread reads and writes: a second thread's heap is the price of its
+ * speed, and a file of millions of rows is imported in flat memory instead.
+ */
+export const WORKER_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Whether a second thread prepares the rows: for a file of WORKER_MIN_BYTES to WORKER_MAX_BYTES,
+ * when a processor is free for it (on a machine already busy, the two threads would only take
+ * turns, and passing the rows between them costs time of its own).
+ */
+function useWorker(threads: 'auto' | 'always' | 'never', size: number): boolean {
+  if (threads !== 'auto') return threads === 'always';
+  if (size < WORKER_MIN_BYTES || size > WORKER_MAX_BYTES) return false;
+  return os.loadavg()[0]! + 1 <= os.availableParallelism();
+}
 
 /** The worker's script beside this module, when it is there (the compiled package; not the TypeScript sources tests run). */
 function workerScript(): URL | null {
@@ -422,6 +483,7 @@ async function writeFromWorker(
   file: string,
   csv: CsvSettings,
   layout: Layout,
+  batchId: number,
   rejectRefColumn: number,
   writer: RowWriter,
   progress: (bytes: number) => void,
@@ -430,8 +492,9 @@ async function writeFromWorker(
   const { Worker } = await import('node:worker_threads');
   const flow = new SharedArrayBuffer(8);
   const counters = new Int32Array(flow);
-  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, rejectRefColumn, flow };
-  const worker = new Worker(script, { workerData: input });
+  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, flow };
+  // a small young generation: the worker's rows are short-lived, and its heap adds to the import's memory
+  const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   try {
     return await new Promise<PreparedSummary>((resolve, reject) => {
       const stop = () => reject(new InterruptedError());

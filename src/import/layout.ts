@@ -56,6 +56,8 @@ export interface Layout {
   tool: string | null;
   /** a rejects sheet of an earlier import: the first rejected row it carries (importer.ts reads that import's mapping) */
   rejectRef: number | null;
+  /** about how many bytes a data row takes in the file (from the sample), to tell how many rows it holds */
+  bytesPerRow: number;
 }
 
 /** What readLayout needs besides the file. */
@@ -193,6 +195,7 @@ export async function readLayout(
       dateOrderHint: dateOrderHint(mapping.submittedAt ? headers[mapping.submittedAt[0]!]! : '', rows.tool ?? null, source.delimiter),
       tool: rows.tool ?? null,
       rejectRef,
+      bytesPerRow: sample.length ? Math.round(sample.reduce((n, r) => n + r.reduce((m, c) => m + Buffer.byteLength(c) + 1, 0), 0) / sample.length) : 1000,
     },
     source,
   };

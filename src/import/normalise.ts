@@ -89,6 +89,29 @@ const NO_COUNTRY = { code: '', region: null };
 
 const SPACE_RUN = /[\s\u00a0\u200b]+/g;
 const NEEDS_CLEANING = /[\s\u00a0\u200b]{2}|[\t\n\r\u00a0\u200b\u0000-\u0008\u000b\u000c\u000e-\u001f]|^'[=+\-@]/;
+
+/** The white space of \s beyond ASCII and the no-break space (which needsCleaning takes apart). */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * What NEEDS_CLEANING tells, in one pass over the text (most cells need nothing, and the regular
+ * expression's Unicode classes cost more than the loop): a control character, a no-break or
+ * zero-width space, two spaces in a row, or an apostrophe before a formula sign.
+ */
+function needsCleaning(t: string): boolean {
+  if (t.charCodeAt(0) === 39) return NEEDS_CLEANING.test(t);
+  let prevSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || c === 0xa0 || c === 0x200b) return true;
+    const space = c === 32 || (c >= 0x1680 && isUnicodeSpace(c));
+    if (space && prevSpace) return true;
+    prevSpace = space;
+  }
+  return false;
+}
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
@@ -98,7 +121,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function cleanText(value: string | undefined): string {
   if (value === undefined) return '';
   let t = value.trim();
-  if (!t || !NEEDS_CLEANING.test(t)) return t;
+  if (!t || !needsCleaning(t)) return t;
   t = t.replace(CONTROL, '').replace(SPACE_RUN, ' ').trim();
   return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
@@ -111,7 +134,7 @@ export function cleanText(value: string | undefined): string {
 export function cleanParagraphs(value: string | undefined): string {
   if (value === undefined) return '';
   const t = value.trim();
-  if (!t || !NEEDS_CLEANING.test(t)) return t;
+  if (!t || !needsCleaning(t)) return t;
   const joined = normaliseParagraphs(t.replace(/\r\n?/g, '\n').replace(CONTROL, ''));
   return /^'[=+\-@]/.test(joined) ? joined.slice(1) : joined;
 }

@@ -4,35 +4,36 @@
  * looked up by (identity.ts) and compared with (duplicates.ts). No database work: a large file's
  * rows can be prepared on another thread (row-worker.ts) while row-writer.ts writes them.
  */
-import { duplicateKeys } from './duplicates.js';
+import type { ApplicationValues } from '../db/imports.js';
+import { DUPLICATE_KEYS_VERSION, duplicateKeys } from './duplicates.js';
 import type { DateOrder } from './dates.js';
 import { contactKey, contentHash, identityKey, legacyContactKey, normalisedNames } from './identity.js';
 import type { Layout } from './layout.js';
-import { RowNormaliser, type NormalisedApplication, type NormaliseOptions } from './normalise.js';
+import { RowNormaliser, type NormaliseOptions } from './normalise.js';
 import { SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
 const NORMALISATION_VERSION = 'n6'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary; n6: dates in ISO 8601, working language, identity by title and contact
 
-/** One data row, ready to be written. */
+/**
+ * One data row, ready to be written: flat, so that passing it between threads costs little.
+ * `values` are the columns of the application as the database stores them (db/imports.ts
+ * ApplicationValues), the batch and the content hash included.
+ */
 export interface PreparedRow {
   /** the data row number (1 = the first row under the header) */
   row: number;
   /** header -> value, the whole source row */
   rawJson: string;
-  /** why it cannot be imported (empty when it can) */
-  reasons: string[];
-  application: NormalisedApplication;
-  beneficiariesJson: string;
-  selfCategoriesJson: string;
-  /** of the content: equal when nothing an import writes changed */
-  hash: string;
+  /** why it cannot be imported, as JSON; null when it can */
+  reasons: string | null;
+  /** null for a rejected row */
+  values: ApplicationValues | null;
   identityKey: string;
   /** the identity by email, organisation, title and contact (used when an application ID clashes) */
   contactKey: string;
   /** without an application ID: the identity an older skillsnet gave (email and organisation) */
   legacyKey: string | null;
-  duplicateKeys: (number | null)[];
   /** the rejected row a rejects sheet's row stands for */
   ref: number | null;
 }
@@ -57,13 +58,14 @@ export class RowPreparer {
   /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
   private readonly hashSeed: string;
 
-  constructor(layout: PrepareLayout, options: NormaliseOptions & { rejectRefColumn?: number } = {}) {
+  constructor(layout: PrepareLayout, private readonly batchId: number, options: NormaliseOptions & { rejectRefColumn?: number } = {}) {
     this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, ...options });
     this.refColumn = options.rejectRefColumn ?? -1;
     this.toSkip = layout.skip;
     // skillsnet's own columns of a rejects sheet (the reason, the reference) are no part of the source row
     this.headerKeys = layout.headers.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : JSON.stringify(h) + ':'));
-    this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
+    // (a digest of what the seed says, so each row's hash reads a few bytes of it, not hundreds)
+    this.hashSeed = `${contentHash(`${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}`)}\u0001`;
   }
 
   /** The row ready to be written, or null for a header row, a title line or a blank row. */
@@ -83,24 +85,28 @@ export class RowPreparer {
     const { application: a, reasons } = this.normaliser.normalise(cells, row);
     const ref = this.refColumn >= 0 ? parseRejectRef(cells[this.refColumn]) : null;
     if (reasons.length) {
-      return { row, rawJson, reasons, application: a, beneficiariesJson: '[]', selfCategoriesJson: '[]', hash: '', identityKey: '', contactKey: '', legacyKey: null, duplicateKeys: [], ref };
+      return { row, rawJson, reasons: JSON.stringify(reasons), values: null, identityKey: '', contactKey: '', legacyKey: null, ref };
     }
     const names = normalisedNames(a);
     // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
     // the raw row plus what the tables decided identifies the content without hashing it twice.
     const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}\u0001${a.workingLanguage ?? ''}`);
+    const dup = duplicateKeys(a, names);
+    const values: ApplicationValues = [
+      a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
+      a.country, a.region, a.language, a.title, a.description, JSON.stringify(a.beneficiaries), JSON.stringify(a.selfCategories), a.score, a.submittedAt,
+      rawJson, hash, this.batchId, row,
+      a.workingLanguage, a.submittedAtRaw, a.languageSource, a.workingLanguage ? 'column' : null,
+      DUPLICATE_KEYS_VERSION, dup[0] ?? null, dup[1] ?? null, dup[2] ?? null,
+    ];
     return {
       row,
       rawJson,
-      reasons,
-      application: a,
-      beneficiariesJson: JSON.stringify(a.beneficiaries),
-      selfCategoriesJson: JSON.stringify(a.selfCategories),
-      hash,
+      reasons: null,
+      values,
       identityKey: identityKey(a, names),
       contactKey: contactKey(a, names),
       legacyKey: a.externalId ? null : legacyContactKey(a, names),
-      duplicateKeys: duplicateKeys(a, names),
       ref,
     };
   }
@@ -134,8 +140,12 @@ export class RowPreparer {
   }
 }
 
-/** Characters JSON.stringify writes escaped (quotes, backslashes, controls, surrogates): cells without them are quoted as they are. */
-const JSON_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;
+/**
+ * Characters JSON.stringify writes escaped (quotes, backslashes, controls): cells without them
+ * are quoted as they are. (It escapes lone surrogates too, which decoded text never holds: the
+ * decoders write U+FFFD for bytes they cannot read.)
+ */
+const JSON_ESCAPES = /["\\\u0000-\u001f]/;
 
 function isBlank(cells: string[]): boolean {
   for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;

@@ -16,6 +16,7 @@ export interface WorkerInput {
   file: string;
   csv: CsvSettings;
   layout: PrepareLayout;
+  batchId: number;
   rejectRefColumn: number;
   /** Int32Array over a SharedArrayBuffer: [0] batches sent, [1] batches written */
   flow: SharedArrayBuffer;
@@ -29,7 +30,7 @@ export const MAX_IN_FLIGHT = 8;
 async function run(input: WorkerInput): Promise<void> {
   const port = parentPort!;
   const flow = new Int32Array(input.flow);
-  const preparer = new RowPreparer(input.layout, { rejectRefColumn: input.rejectRefColumn });
+  const preparer = new RowPreparer(input.layout, input.batchId, { rejectRefColumn: input.rejectRefColumn });
   let batch: PreparedRow[] = [];
   let bytes = 0;
   const send = () => {

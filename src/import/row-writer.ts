@@ -5,9 +5,8 @@
  * happens here, so a large file can be prepared on another thread while its rows are written.
  */
 import type { ApplicationValues, ImportStatements } from '../db/imports.js';
-import { DUPLICATE_KEYS_VERSION } from './duplicates.js';
 import { isOtherApplication, sameTitleAndContact } from './identity.js';
-import { WarningLog, type NormalisedApplication } from './normalise.js';
+import { WarningLog } from './normalise.js';
 import type { PreparedRow } from './prepare-row.js';
 
 /** At most this many groups of rows that were one application are listed in a report. */
@@ -54,12 +53,14 @@ export class RowWriter {
     const rowNumber = p.row;
     this.counts.rows++;
     if (p.ref !== null) this.resolved.push(p.ref);
-    if (p.reasons.length) {
+    if (p.reasons !== null) {
       this.counts.rejected++;
-      this.sql.reject(this.batchId, rowNumber, p.rawJson, JSON.stringify(p.reasons));
+      this.sql.reject(this.batchId, rowNumber, p.rawJson, p.reasons);
       return;
     }
-    const a = p.application;
+    const values = p.values!;
+    // what identity compares, from the row's values (ApplicationValues' order)
+    const a = { externalId: values[0], organization: values[1], contactName: values[3], email: values[4], title: values[11], description: values[12] };
     let key = p.identityKey;
     let stored = this.sql.find(this.callId, key);
     if (!stored && p.legacyKey !== null) {
@@ -87,15 +88,7 @@ export class RowWriter {
         stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !this.touched(s.id) && !isOtherApplication(s, a));
       }
     }
-    const hash = p.hash;
-    const dup = p.duplicateKeys;
-    const values: ApplicationValues = [
-      a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
-      a.country, a.region, a.language, a.title, a.description, p.beneficiariesJson, p.selfCategoriesJson, a.score, a.submittedAt,
-      p.rawJson, hash, this.batchId, rowNumber,
-      a.workingLanguage, a.submittedAtRaw, a.languageSource, a.workingLanguage ? 'column' : null,
-      DUPLICATE_KEYS_VERSION, dup[0] ?? null, dup[1] ?? null, dup[2] ?? null,
-    ];
+    const hash = values[18];
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
       this.mark(id, 1, CHANGED, rowNumber);
@@ -146,7 +139,7 @@ export class RowWriter {
     }
   }
 
-  private update(id: number, key: string, a: NormalisedApplication, values: ApplicationValues): void {
+  private update(id: number, key: string, a: { title: string | null; description: string | null }, values: ApplicationValues): void {
     if (this.sql.clearStaleTags(id, a.title, a.description, values[13], values[14]) && !this.retag.has(id)) {
       this.retag.add(id);
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;

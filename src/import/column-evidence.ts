@@ -11,7 +11,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { parseDate } from './dates.js';
 import type { Field } from './headers.js';
-import { normaliseEmail, parseScore } from './normalise.js';
+import { normaliseEmail, parseScore } from './cells.js';
 import { isKnownTerm } from './vocabulary.js';
 
 export type Verdict = 'agree' | 'disagree' | 'unknown';

@@ -14,9 +14,7 @@
  * best pair down, one column per field; a question spread over several columns (SurveyMonkey)
  * and the applicant's other email questions are kept as fallbacks.
  */
-import {
-  FIELDS, anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule,
-} from './header-data.js';
+import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, leftOver, questionTokens, wordMatches } from './header-words.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';

@@ -11,23 +11,24 @@
  * This file runs the import of each file (a transaction, its batch, its report); layout.ts finds
  * the header and the columns, row-writer.ts writes the rows.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import type { Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
-import { openTable, type CsvSettings, type TableSource } from './readers.js';
-import type { ColumnMapping, Confidence, Field } from './headers.js';
-import { readLayout, type FieldChoice, type FieldSource, type Layout, type RejectedColumn } from './layout.js';
+import { openTable, type TableSource } from './readers.js';
+import type { ColumnMapping, Field } from './headers.js';
+import { readLayout, type FieldChoice, type Layout, type RejectedColumn } from './layout.js';
 import { FIELD_LABELS, columnLetter, mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
 import { RowWriter } from './row-writer.js';
-import { RowPreparer, type PreparedRow, type PreparedSummary } from './prepare-row.js';
-import { rewriteDates } from './date-fix.js';
+import { RowPreparer, type PreparedSummary } from './prepare-row.js';
+import { dateWarnings, encodingWarnings, fieldReports, settleDates, type DateReport, type FieldReport } from './file-report.js';
+import { useWorker, workerScript, writeFromWorker } from './threads.js';
+
+export type { DateReport, FieldReport };
+export { WORKER_MAX_BYTES, WORKER_MIN_BYTES } from './threads.js';
 import { refreshDuplicateKeys, likelyDuplicatesOfBatches } from './duplicates.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveRejectedRows } from './rejects.js';
 import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
@@ -123,28 +124,6 @@ export interface ImportReport {
   possibleDuplicates: LikelyDuplicate[];
   /** how many there are in all (possibleDuplicates lists the first MAX_DUPLICATES_REPORTED) */
   possibleDuplicateCount: number;
-}
-
-/** One field of a file's mapping, as `import --json` reports it. */
-export interface FieldReport {
-  /** the headers it is read from, in full, best first */
-  columns: string[];
-  /** their letters as a spreadsheet shows them */
-  letters: string[];
-  confidence: Confidence;
-  source: FieldSource;
-  evidence: string;
-  /** a value of the column, or the kind of value for personal data ("<email address>") */
-  sample: string | null;
-}
-
-export interface DateReport {
-  /** how numeric dates were read */
-  order: 'day first' | 'month first' | 'mixed' | null;
-  /** what decided it: a date of the file with a day above 12, or the tool and language of the form */
-  decidedBy: 'the dates' | 'the form' | null;
-  /** dates that could not be read (kept as written) */
-  unreadable: number;
 }
 
 /** A file whose columns need someone: a required one not recognised, or one the import is unsure of. */
@@ -405,134 +384,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   }
 }
 
-/** Each field's columns, how sure the import is of them and a sample, for the report and the batch record. */
-function fieldReports(layout: Layout): Record<string, FieldReport> {
-  const out: Record<string, FieldReport> = {};
-  for (const [field, choice] of Object.entries(layout.fields) as [Field, FieldChoice][]) {
-    const cols = layout.mapping[field] ?? choice.columns;
-    out[field] = {
-      columns: cols.map((c) => layout.headers[c] ?? `column ${c + 1}`),
-      letters: cols.map(columnLetter),
-      confidence: choice.confidence,
-      source: choice.source,
-      evidence: choice.evidence,
-      sample: choice.sample,
-    };
-  }
-  return out;
-}
-
-/**
- * The submission dates of the file read in the order its dates showed: dates written before a
- * later row settled the order (a day above 12) are written again; the text as written stays.
- */
-function settleDates(db: DB, batchId: number, prepared: PreparedSummary): DateReport | null {
-  const evidence = prepared.dates;
-  if (!evidence.parsed && !evidence.unreadable) return null;
-  const order = prepared.dateOrder;
-  const mixed = evidence.dayFirst > 0 && evidence.monthFirst > 0;
-  const decided = (evidence.dayFirst > 0) !== (evidence.monthFirst > 0);
-  if (decided && prepared.ambiguousWritten.some((o) => o !== order)) rewriteDates(db, batchId, order);
-  return {
-    order: mixed ? 'mixed' : order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : null,
-    decidedBy: mixed ? null : decided ? 'the dates' : evidence.parsed ? 'the form' : null,
-    unreadable: evidence.unreadable,
-  };
-}
-
 /** About how many rows a file holds, from its size and the bytes of the rows the layout sampled. */
 function expectedRows(size: number, layout: Layout): number {
   return Math.round(size / Math.max(50, layout.bytesPerRow));
 }
 
-/**
- * Files at least this large are read and prepared on another thread while this one writes:
- * below it, starting the thread costs more than it saves.
- */
-export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
-
-/**
- * Beyond this size one thread reads and writes: a second thread's heap is the price of its
- * speed, and a file of millions of rows is imported in flat memory instead.
- */
-export const WORKER_MAX_BYTES = 256 * 1024 * 1024;
-
-/**
- * Whether a second thread prepares the rows: for a file of WORKER_MIN_BYTES to WORKER_MAX_BYTES,
- * when a processor is free for it (on a machine already busy, the two threads would only take
- * turns, and passing the rows between them costs time of its own).
- */
-function useWorker(threads: 'auto' | 'always' | 'never', size: number): boolean {
-  if (threads !== 'auto') return threads === 'always';
-  if (size < WORKER_MIN_BYTES || size > WORKER_MAX_BYTES) return false;
-  return os.loadavg()[0]! + 1 <= os.availableParallelism();
-}
-
-/** The worker's script beside this module, when it is there (the compiled package; not the TypeScript sources tests run). */
-function workerScript(): URL | null {
-  const url = new URL('./row-worker.js', import.meta.url);
-  return fs.existsSync(fileURLToPath(url)) ? url : null;
-}
-
-/**
- * Writes the rows another thread reads and prepares (row-worker.ts), batch by batch, telling it
- * how far the writing has come so it never runs far ahead.
- */
-async function writeFromWorker(
-  script: URL,
-  file: string,
-  csv: CsvSettings,
-  layout: Layout,
-  batchId: number,
-  rejectRefColumn: number,
-  writer: RowWriter,
-  progress: (bytes: number) => void,
-  signal?: AbortSignal,
-): Promise<PreparedSummary> {
-  const { Worker } = await import('node:worker_threads');
-  const flow = new SharedArrayBuffer(8);
-  const counters = new Int32Array(flow);
-  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, flow };
-  // a small young generation: the worker's rows are short-lived, and its heap adds to the import's memory
-  const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
-  try {
-    return await new Promise<PreparedSummary>((resolve, reject) => {
-      const stop = () => reject(new InterruptedError());
-      signal?.addEventListener('abort', stop, { once: true });
-      worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
-        try {
-          if (m.rows) {
-            for (const row of m.rows) writer.write(row);
-            Atomics.add(counters, 1, 1);
-            Atomics.notify(counters, 1);
-            if (m.bytes) progress(m.bytes);
-          } else if (m.summary) resolve(m.summary);
-          else if (m.error) reject(m.error.unexpected ? new Error(m.error.message) : new OperationError(m.error.message, { hint: m.error.hint }));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`the import thread stopped (exit ${code})`)));
-    });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-function dateWarnings(d: DateReport | null): string[] {
-  if (!d) return [];
-  const out: string[] = [];
-  if (d.order === 'mixed') out.push('submission dates are written both day first and month first: dates that could be either were kept as written');
-  if (d.unreadable) out.push(`${d.unreadable} submission date${d.unreadable === 1 ? ' was' : 's were'} not readable as a date: kept as written`);
-  return out;
-}
-
-/** What to say when a text file was read as UTF-8 although some of its bytes are not UTF-8. */
-function encodingWarnings(scan: FileScan, source: TableSource, forced: boolean): string[] {
-  if (source.format !== 'csv' || source.encoding !== 'utf8' || scan.validUtf8) return [];
-  const n = scan.utf8Invalid;
-  const what = `${n} byte sequence${n === 1 ? ' is' : 's are'} not valid UTF-8`;
-  if (forced) return [`the file is not valid UTF-8 (${what}): read with --encoding utf-8, they became "\uFFFD"; if accents look wrong, try --encoding windows-1252`];
-  return [`the file is UTF-8 except for ${what} (replaced by "\uFFFD"); the rows holding them are listed below`];
-}

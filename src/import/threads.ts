@@ -1,0 +1,87 @@
+/**
+ * A second thread for a large delimited file (row-worker.ts reads and prepares its rows while
+ * this thread writes them): when to use it, where its script is, and the writing side.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { InterruptedError, OperationError } from '../errors.js';
+import type { Layout } from './layout.js';
+import type { PreparedRow, PreparedSummary } from './prepare-row.js';
+import type { CsvSettings } from './readers.js';
+import type { RowWriter } from './row-writer.js';
+
+/**
+ * Files at least this large are read and prepared on another thread while this one writes:
+ * below it, starting the thread costs more than it saves.
+ */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Beyond this size one thread reads and writes: a second thread's heap is the price of its
+ * speed, and a file of millions of rows is imported in flat memory instead.
+ */
+export const WORKER_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Whether a second thread prepares the rows: for a file of WORKER_MIN_BYTES to WORKER_MAX_BYTES,
+ * when a processor is free for it (on a machine already busy, the two threads would only take
+ * turns, and passing the rows between them costs time of its own).
+ */
+export function useWorker(threads: 'auto' | 'always' | 'never', size: number): boolean {
+  if (threads !== 'auto') return threads === 'always';
+  if (size < WORKER_MIN_BYTES || size > WORKER_MAX_BYTES) return false;
+  return os.loadavg()[0]! + 1 <= os.availableParallelism();
+}
+
+/** The worker's script beside this module, when it is there (the compiled package; not the TypeScript sources tests run). */
+export function workerScript(): URL | null {
+  const url = new URL('./row-worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * Writes the rows another thread reads and prepares (row-worker.ts), batch by batch, telling it
+ * how far the writing has come so it never runs far ahead.
+ */
+export async function writeFromWorker(
+  script: URL,
+  file: string,
+  csv: CsvSettings,
+  layout: Layout,
+  batchId: number,
+  rejectRefColumn: number,
+  writer: RowWriter,
+  progress: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<PreparedSummary> {
+  const { Worker } = await import('node:worker_threads');
+  const flow = new SharedArrayBuffer(8);
+  const counters = new Int32Array(flow);
+  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, flow };
+  // a small young generation: the worker's rows are short-lived, and its heap adds to the import's memory
+  const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  try {
+    return await new Promise<PreparedSummary>((resolve, reject) => {
+      const stop = () => reject(new InterruptedError());
+      signal?.addEventListener('abort', stop, { once: true });
+      worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
+        try {
+          if (m.rows) {
+            for (const row of m.rows) writer.write(row);
+            Atomics.add(counters, 1, 1);
+            Atomics.notify(counters, 1);
+            if (m.bytes) progress(m.bytes);
+          } else if (m.summary) resolve(m.summary);
+          else if (m.error) reject(m.error.unexpected ? new Error(m.error.message) : new OperationError(m.error.message, { hint: m.error.hint }));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the import thread stopped (exit ${code})`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,53 +1,22 @@
 /**
  * Streams the rows of a file as arrays of strings, whatever its format: delimited text in any
  * encoding (decoded by node's StringDecoder or iconv-lite, then read by csv-fast.ts, with
- * csv-parse for what it leaves) or one sheet of an .xlsx workbook (its
- * parts taken from the zip by name, the sheet parsed by exceljs's streaming worksheet reader). Rows are handed to a callback one at a time, synchronously, so nothing
- * accumulates and the caller's work applies back-pressure to the file stream.
+ * csv-parse for what it leaves) or one sheet of an .xlsx workbook (xlsx-reader.ts). Rows are
+ * handed to a callback one at a time, synchronously, so nothing accumulates and the caller's
+ * work applies back-pressure to the file stream.
  */
 import fs from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { OperationError } from '../errors.js';
-import { ZipArchive } from './zip.js';
-import { plainNamespaces } from './ooxml.js';
+import { xlsxSource } from './xlsx-reader.js';
+import type { ReadOptions, TableSource } from './table.js';
 import { FastCsv, QuoteNotClosed, RecordTooLarge } from './csv-fast.js';
-import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
+import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan } from './detect.js';
 
-export interface TableSource {
-  format: Format;
-  encoding: Encoding | null;
-  delimiter: string | null;
-  /** a delimited file: how it is read (another thread can read it the same way: readCsvFile) */
-  csv?: CsvSettings;
-  /** Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet. */
-  read(onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
-  /** A workbook's sheet: its position (0 = first) and, once read, its name and whether it exists. */
-  sheet?: WorkbookSheet;
-}
-
-export interface WorkbookSheet {
-  index: number;
-  name: string | null;
-  /** false once a read found fewer sheets than `index + 1` */
-  exists: boolean;
-  /** names of the sheets seen while reading (in the workbook's order) */
-  seen: string[];
-}
-
-export interface ReadOptions {
-  encoding?: Encoding;
-  delimiter?: string;
-}
-
-/** Thrown by a row callback to stop reading early (the header sniff reads only the top rows). */
-export class StopReading extends Error {
-  constructor() {
-    super('stop reading');
-    this.name = 'StopReading';
-  }
-}
+export { StopReading, type TableSource, type WorkbookSheet, type ReadOptions } from './table.js';
+export { xlsxSource, cellText } from './xlsx-reader.js';
 
 /** A record longer than this is a broken file (an unclosed quote swallowing the rest), not data. */
 export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
@@ -305,170 +274,4 @@ async function openingLine(file: string, s: CsvSettings, offset: number): Promis
     input.destroy();
   }
   return line;
-}
-
-/** The `index`th sheet of a workbook (0, the first, unless the import looks further). */
-export function xlsxSource(file: string, index = 0): TableSource {
-  const sheet: WorkbookSheet = { index, name: null, exists: true, seen: [] };
-  return { format: 'xlsx', encoding: null, delimiter: null, sheet, read: (onRow, onBytes) => readXlsx(file, sheet, onRow, onBytes) };
-}
-
-/** The parts of exceljs's streaming WorkbookReader that read one part each (driven here in the order they are needed). */
-interface WorkbookParts {
-  model?: { sheets?: { name?: string; rId?: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
-}
-
-class UnresolvedStrings extends Error {}
-class CutShort extends Error {}
-class Unreadable extends Error {}
-
-/** A workbook's sheets in tab order: name (null when the workbook does not say) and part. */
-async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string }[]> {
-  if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(plainNamespaces(await zip.stream('xl/_rels/workbook.xml.rels')));
-  if (zip.has('xl/workbook.xml')) await reader._parseWorkbook(plainNamespaces(await zip.stream('xl/workbook.xml')));
-  const rels = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
-  const listed = (reader.model?.sheets ?? []).map((sheet) => {
-    const target = sheet.rId ? rels.get(sheet.rId) : undefined;
-    const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : '';
-    return { name: typeof sheet.name === 'string' && sheet.name ? sheet.name : null, part };
-  });
-  if (listed.length && listed.every((s) => zip.has(s.part))) return listed;
-  // no usable workbook.xml: the worksheet parts, by number
-  const numbered = [...zip.parts.keys()]
-    .map((name) => ({ name, n: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] }))
-    .filter((p): p is { name: string; n: string } => p.n !== undefined)
-    .sort((a, b) => Number(a.n) - Number(b.n));
-  return numbered.map((p, i) => ({ name: listed[i]?.name ?? null, part: p.name }));
-}
-
-/**
- * Reads one sheet. The workbook's parts are taken by name from the zip's directory (workbook
- * and relations, shared strings, styles, then the sheet), not in the order they are stored:
- * Excel stores the shared strings after the sheets, and exceljs's front-to-back reader then
- * parked the sheets in temporary files and, with several sheets, sometimes lost parts on the
- * way (cells came back as {sharedString: n}, shown "[object Object]", and sheet names as
- * "Sheet1"). Only the sheet wanted is read, as a stream; the shared strings are held in memory,
- * as exceljs always does.
- */
-async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
-  const ExcelJS = (await import('exceljs')).default;
-  let fromCallback: unknown;
-  let sheetStream: Readable | undefined;
-  let zip: ZipArchive | undefined;
-  try {
-    zip = await ZipArchive.open(file);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      worksheets: 'emit',
-      entries: 'ignore',
-    } as never) as unknown as WorkbookParts;
-    const sheets = await workbookSheets(zip, reader);
-    reader.model ??= { sheets: [] };
-    wanted.seen = sheets.map((s, i) => s.name ?? `sheet ${i + 1}`);
-    const sheet = sheets[wanted.index];
-    wanted.exists = sheet !== undefined;
-    if (!sheet) return;
-    wanted.name = sheet.name;
-    if (zip.has('xl/sharedStrings.xml')) {
-      for await (const _ of reader._parseSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml')))) void _;
-    }
-    if (zip.has('xl/styles.xml')) await reader._parseStyles(plainNamespaces(await zip.stream('xl/styles.xml')));
-    const stored = zip.parts.get(sheet.part)!.compressedSize;
-    const fileSize = zip.fileSize;
-    const progress = onBytes && stored > 0 ? (read: number) => onBytes(Math.round((fileSize * read) / stored)) : undefined;
-    sheetStream = await zip.stream(sheet.part, progress);
-    // The XML parser stops quietly where a cut-short sheet ends: keep the end of the text to
-    // check that the sheet closed, or rows after the cut would go unaccounted for. And note
-    // whether the sheet holds rows at all: rows the reader did not understand are no empty sheet.
-    let tail = '';
-    let hasRows = false;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        const text = chunk.toString('latin1');
-        if (!hasRows && /<(?:[\w-]+:)?row[\s>]/.test(tail + text)) hasRows = true;
-        tail = (tail + text).slice(-64);
-        done(null, chunk);
-      },
-    });
-    const plain = plainNamespaces(sheetStream);
-    plain.on('error', (e) => tap.destroy(e));
-    plain.pipe(tap);
-    let emittedRows = 0;
-    const [emitted] = [...reader._parseWorksheet(tap, String(wanted.index + 1))];
-    if (!emitted) return;
-    for await (const row of emitted.value) {
-      const values = row.values as unknown[];
-      const cells: string[] = [];
-      // exceljs rows are 1-based and sparse
-      for (let i = 1; i < values.length; i++) {
-        const v = values[i];
-        // a text cell whose string is not in the workbook's string table: never "[object Object]"
-        if (v !== null && typeof v === 'object' && 'sharedString' in v) throw new UnresolvedStrings();
-        cells.push(cellText(v));
-      }
-      emittedRows++;
-      if (cells.some((c) => c !== '')) {
-        try {
-          onRow(cells);
-        } catch (e) {
-          fromCallback = e;
-          throw e;
-        }
-      }
-    }
-    if (!/<\/(?:[\w-]+:)?worksheet>\s*$/.test(tail)) throw new CutShort();
-    if (hasRows && emittedRows === 0) throw new Unreadable();
-  } catch (e) {
-    if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
-    if (e instanceof CutShort) {
-      throw new OperationError(`${file} cannot be read: its sheet ends in the middle (the workbook is cut short or damaged), so some rows are missing`, {
-        hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
-      });
-    }
-    if (e instanceof Unreadable) {
-      throw new OperationError(`${file} cannot be read: its sheet has rows, written in a form skillsnet does not understand`, {
-        hint: 'open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
-      });
-    }
-    if (e instanceof UnresolvedStrings) {
-      throw new OperationError(`${file} cannot be read: its cells refer to texts that are missing from the workbook (xl/sharedStrings.xml)`, {
-        hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
-      });
-    }
-    throw new OperationError(`${file} cannot be read as an Excel workbook: ${(e as Error).message.split('\n')[0]}`, {
-      hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
-    });
-  } finally {
-    sheetStream?.destroy();
-    zip?.close();
-  }
-}
-
-/** A cell as the text an officer sees: rich text flattened, formulas by their result, dates as ISO. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
-  }
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.hyperlink) return o.hyperlink;
-    if (o.error) return '';
-  }
-  return String(v);
 }

@@ -1,0 +1,37 @@
+/** What every reader hands back: a table read row by row (readers.ts for text, xlsx-reader.ts for workbooks). */
+import type { Encoding, Format } from './detect.js';
+import type { CsvSettings } from './readers.js';
+
+export interface TableSource {
+  format: Format;
+  encoding: Encoding | null;
+  delimiter: string | null;
+  /** a delimited file: how it is read (another thread can read it the same way: readCsvFile) */
+  csv?: CsvSettings;
+  /** Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet. */
+  read(onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
+  /** A workbook's sheet: its position (0 = first) and, once read, its name and whether it exists. */
+  sheet?: WorkbookSheet;
+}
+
+export interface WorkbookSheet {
+  index: number;
+  name: string | null;
+  /** false once a read found fewer sheets than `index + 1` */
+  exists: boolean;
+  /** names of the sheets seen while reading (in the workbook's order) */
+  seen: string[];
+}
+
+export interface ReadOptions {
+  encoding?: Encoding;
+  delimiter?: string;
+}
+
+/** Thrown by a row callback to stop reading early (the header sniff reads only the top rows). */
+export class StopReading extends Error {
+  constructor() {
+    super('stop reading');
+    this.name = 'StopReading';
+  }
+}

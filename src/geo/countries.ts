@@ -11,10 +11,10 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { parse } from 'csv-parse/sync';
 import { distance } from 'fastest-levenshtein';
 import { isRegion, type Region } from '../model.js';
 import { dataPath } from '../paths.js';
+import { parseDataCsv } from '../data/csv.js';
 import { normaliseName } from './normalise.js';
 
 export interface CountryMatch {
@@ -54,15 +54,34 @@ const cache = new Map<string, CountryMatch | null>();
 const CACHE_LIMIT = 20_000;
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(dataPath(file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  try {
+    return parseDataCsv(fs.readFileSync(dataPath(file), 'utf8'));
+  } catch (e) {
+    throw new Error(`data/${file}: ${(e as Error).message}`);
+  }
 }
+
+const require = createRequire(import.meta.url);
 
 function loadLibrary(): I18nCountries {
   // i18n-iso-countries is CommonJS and only needed on first use: keep it off the startup path.
-  const require = createRequire(import.meta.url);
-  const lib = require('i18n-iso-countries') as I18nCountries;
-  for (const lang of NAME_LANGS) lib.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  // Its main entry registers every one of its ~80 languages (60 ms, most of a one-row
+  // import's start); the library proper and the languages used are enough.
+  const lib = require('i18n-iso-countries/index') as I18nCountries;
+  for (const lang of NAME_LANGS) registerLanguage(lib, lang);
   return lib;
+}
+
+/** Registers the library's names in one more language; false when it has none. */
+function registerLanguage(lib: I18nCountries, lang: string): boolean {
+  if (lib.langs().includes(lang)) return true;
+  if (!/^[a-z]{2,3}$/.test(lang)) return false;
+  try {
+    lib.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function buildIndex(): CountryIndex {
@@ -243,7 +262,7 @@ export function countryName(code: string, lang: string = 'en'): string {
   const row = idx.rows.get(alpha2);
   if (!row) return code;
   if (lang === 'en') return row.name;
-  return idx.lib.getName(alpha2, lang) ?? row.name;
+  return (registerLanguage(idx.lib, lang) && idx.lib.getName(alpha2, lang)) || row.name;
 }
 
 /** Every country of the table, ordered by alpha-2 code. */

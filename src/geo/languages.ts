@@ -22,23 +22,46 @@ interface LanguageEntry {
 interface LanguageIndex {
   /** normalised name -> ISO 639-1 */
   names: Map<string, string>;
-  /** every ISO 639-1 code ICU or the data file knows */
+  /** ISO 639-1 codes */
   codes: Set<string>;
+}
+
+/** The data file's languages (officers correct it, so it wins over ICU). */
+interface DataIndex extends LanguageIndex {
   /** ISO 639-2/3 forms listed in the data file -> ISO 639-1 */
   longCodes: Map<string, string>;
   entries: Map<string, LanguageEntry>;
 }
 
-let index: LanguageIndex | undefined;
+let dataIndex: DataIndex | undefined;
+let icuIndex: LanguageIndex | undefined;
 
-function buildIndex(): LanguageIndex {
+function buildDataIndex(): DataIndex {
   const file = loadDataFile<{ languages: LanguageEntry[] }>('languages.json', validateLanguages);
   const names = new Map<string, string>();
   const codes = new Set<string>();
   const longCodes = new Map<string, string>();
   const entries = new Map<string, LanguageEntry>();
+  for (const entry of file.languages) {
+    entries.set(entry.code, entry);
+    codes.add(entry.code);
+    for (const c of entry.codes) longCodes.set(c.toLowerCase(), entry.code);
+    for (const name of [...Object.values(entry.names), ...entry.aliases]) {
+      const key = normaliseName(name);
+      if (key) names.set(key, entry.code);
+    }
+  }
+  return { names, codes, longCodes, entries };
+}
 
-  // Every two-letter code ICU can name, with its names in the network's languages and its own.
+/**
+ * Every two-letter code ICU can name, with its names in the network's languages and its own.
+ * Built only when the data file does not know a name or code (it takes ~50 ms, a tenth of a
+ * one-row import).
+ */
+function buildIcuIndex(): LanguageIndex {
+  const names = new Map<string, string>();
+  const codes = new Set<string>();
   const display = ['en', 'fr', 'es'].map((l) => new Intl.DisplayNames([l], { type: 'language', fallback: 'none' }));
   for (let a = 97; a <= 122; a++) {
     for (let b = 97; b <= 122; b++) {
@@ -54,46 +77,50 @@ function buildIndex(): LanguageIndex {
       }
     }
   }
-  // The data file wins over ICU (officers correct it).
-  for (const entry of file.languages) {
-    entries.set(entry.code, entry);
-    codes.add(entry.code);
-    for (const c of entry.codes) longCodes.set(c.toLowerCase(), entry.code);
-    for (const name of [...Object.values(entry.names), ...entry.aliases]) {
-      const key = normaliseName(name);
-      if (key) names.set(key, entry.code);
-    }
-  }
-  return { names, codes, longCodes, entries };
+  return { names, codes };
 }
 
-function getIndex(): LanguageIndex {
-  index ??= buildIndex();
-  return index;
+function data(): DataIndex {
+  dataIndex ??= buildDataIndex();
+  return dataIndex;
+}
+
+function icu(): LanguageIndex {
+  icuIndex ??= buildIcuIndex();
+  return icuIndex;
+}
+
+/** A normalised name's language: the data file's, else ICU's. */
+function named(key: string): string | undefined {
+  return data().names.get(key) ?? icu().names.get(key);
+}
+
+function knownCode(code: string): boolean {
+  return data().codes.has(code) || icu().codes.has(code);
 }
 
 /** "en", "ENG", "fre", "en-US", "fr_CA", "spa" -> ISO 639-1, or null when not a known code. */
-function fromCode(text: string, idx: LanguageIndex): string | null {
+function fromCode(text: string): string | null {
   const m = /^([a-z]{2,3})(?:[-_][a-z0-9]{2,8})*$/i.exec(text);
   if (!m) return null;
   const primary = m[1]!.toLowerCase();
-  if (primary.length === 2) return idx.codes.has(primary) ? primary : canonical(primary, idx);
-  return idx.longCodes.get(primary) ?? canonical(primary, idx);
+  if (primary.length === 2) return knownCode(primary) ? primary : canonical(primary);
+  return data().longCodes.get(primary) ?? canonical(primary);
 }
 
 /** ICU knows the ISO 639-2 (B and T) and 639-3 aliases of every two-letter language. */
-function canonical(code: string, idx: LanguageIndex): string | null {
+function canonical(code: string): string | null {
   try {
     const c = Intl.getCanonicalLocales(code)[0];
-    return c && idx.codes.has(c) ? c : null;
+    return c && knownCode(c) ? c : null;
   } catch {
     return null;
   }
 }
 
-function fromName(text: string, idx: LanguageIndex): string | null {
+function fromName(text: string): string | null {
   const key = normaliseName(text.replace(/\([^)]*\)/g, ' '));
-  return (key && idx.names.get(key)) || idx.names.get(normaliseName(text)) || null;
+  return (key && named(key)) || named(normaliseName(text)) || null;
 }
 
 /**
@@ -104,12 +131,11 @@ export function resolveLanguage(text: string): string | null {
   if (typeof text !== 'string') return null;
   const t = text.trim();
   if (!t || t.length > 100) return null;
-  const idx = getIndex();
-  const direct = fromCode(t, idx) ?? fromName(t, idx);
+  const direct = fromCode(t) ?? fromName(t);
   if (direct) return direct;
   for (const part of t.split(/\s*(?:[,;/|+&]|\band\b|\bet\b|\by\b|\be\b)\s*/i)) {
     if (!part || part === t) continue;
-    const found = fromCode(part, idx) ?? fromName(part, idx);
+    const found = fromCode(part) ?? fromName(part);
     if (found) return found;
   }
   return null;
@@ -117,7 +143,7 @@ export function resolveLanguage(text: string): string | null {
 
 /** A language's name in English, French or Spanish; the code itself when unknown. */
 export function languageName(code: string, lang: 'en' | 'fr' | 'es' = 'en'): string {
-  const entry = getIndex().entries.get(code);
+  const entry = data().entries.get(code);
   if (entry) return entry.names[lang];
   try {
     return new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code) ?? code;

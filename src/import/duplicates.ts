@@ -13,7 +13,7 @@
 import { normaliseName } from '../geo/normalise.js';
 import type { DB } from '../db/connection.js';
 import { callNames, getApplication, listApplications } from '../db/applications.js';
-import { batchRuleMatches, batchShare, callRuleMatches, ruleMatches, sameCountryRows, staleDuplicateKeys, storeDuplicateKeys, DUPLICATE_KEY_COLUMNS } from '../db/duplicates.js';
+import { batchRows, batchRuleMatches, callRows, callRuleMatches, ruleMatches, sameCountryRows, staleDuplicateKeys, storeDuplicateKeys, DUPLICATE_KEY_COLUMNS } from '../db/duplicates.js';
 import { keyHash, type NormalisedNames } from './identity.js';
 import type { Application, ApplicationFilters } from '../model.js';
 
@@ -111,8 +111,10 @@ export function refreshDuplicateKeys(db: DB, callId: number): number {
 export function likelyDuplicatesOfBatches(db: DB, callId: number, batches: number[], limit = Infinity): DuplicateReport {
   const only = new Set(batches);
   const best = new Map<number, { duplicateOf: number; rule: number }>();
-  const share = batchShare(db, callId, batches);
-  const wholeCall = share.batches > 2000 && share.batches * 4 > share.call;
+  // A batch that wrote a good part of the call is compared by grouping the whole call; a few
+  // rows, by looking up their keys (the call is counted only when the batches are large).
+  const written = batchRows(db, callId, batches);
+  const wholeCall = written > 2000 && written * 4 > callRows(db, callId);
   DUPLICATE_KEY_COLUMNS.forEach((_, rule) => {
     for (const m of wholeCall ? callRuleMatches(db, callId, rule) : batchRuleMatches(db, callId, batches, rule)) {
       if (!only.has(m.batch ?? -1) && !only.has(m.firstBatch ?? -1)) continue;

@@ -179,16 +179,23 @@ const SMALL_WORDS: Record<string, string> = {
   ca: 'els les amb per que una un del és i la al dels en aquest aquesta',
 };
 
-let smallWords: Map<string, [string, number][]> | undefined;
+const SMALL_WORD_LANGUAGES = Object.keys(SMALL_WORDS);
+let smallWords: Map<string, Float64Array> | undefined;
 
-/** word -> the languages it is a small word of, each with its weight (1 / how many share it). */
-function smallWordIndex(): Map<string, [string, number][]> {
+/** word -> per language of SMALL_WORD_LANGUAGES, its weight (1 / how many languages share the word). */
+function smallWordIndex(): Map<string, Float64Array> {
   if (smallWords) return smallWords;
-  const langs = new Map<string, string[]>();
-  for (const [lang, words] of Object.entries(SMALL_WORDS)) {
-    for (const w of words.split(' ')) langs.set(w, [...(langs.get(w) ?? []), lang]);
-  }
-  smallWords = new Map([...langs].map(([w, ls]) => [w, ls.map((l) => [l, 1 / ls.length] as [string, number])]));
+  const langs = new Map<string, number[]>();
+  SMALL_WORD_LANGUAGES.forEach((lang, l) => {
+    for (const w of SMALL_WORDS[lang]!.split(' ')) langs.set(w, [...(langs.get(w) ?? []), l]);
+  });
+  smallWords = new Map(
+    [...langs].map(([w, ls]) => {
+      const weights = new Float64Array(SMALL_WORD_LANGUAGES.length);
+      for (const l of ls) weights[l] = 1 / ls.length;
+      return [w, weights];
+    }),
+  );
   return smallWords;
 }
 
@@ -210,18 +217,42 @@ function hasLetters(text: string, n: number): boolean {
   return false;
 }
 
+/** The leading language's index and score, and the runner-up's score. */
+function leader(score: Float64Array): { best: number; top: number; second: number } {
+  let best = -1;
+  let top = 0;
+  let second = 0;
+  for (let l = 0; l < score.length; l++) {
+    const s = score[l]!;
+    if (s > top) {
+      second = top;
+      top = s;
+      best = l;
+    } else if (s > second) second = s;
+  }
+  return { best, top, second };
+}
+
+/** Words read before the quick check may stop early, and how far ahead the leader must then be. */
+const EARLY_WORDS = 16;
+const EARLY_LEAD = 4;
+
 /**
  * The quick check: a network language whose small words clearly outnumber every other
  * language's in the first words of the text; null when it is not that clear (the detector decides).
+ * It stops reading once a network language leads by far (EARLY_LEAD times the runner-up and
+ * at least EARLY_LEAD words, checked every EARLY_WORDS words): most texts are settled in their
+ * first sentence, and reading all MAX_WORDS was most of an import's time without a language column.
  */
 function bySmallWords(sample: string, among: readonly string[]): string | null {
   const index = smallWordIndex();
-  const score = new Map<string, number>();
+  const score = new Float64Array(SMALL_WORD_LANGUAGES.length);
+  const text = sample.toLowerCase();
   let words = 0;
   let start = -1;
-  const end = sample.length;
+  const end = text.length;
   for (let i = 0; i <= end; i++) {
-    const letter = i < end && isLetterAt(sample, i);
+    const letter = i < end && isLetterAt(text, i);
     if (letter) {
       if (start < 0) start = i;
       continue;
@@ -229,25 +260,26 @@ function bySmallWords(sample: string, among: readonly string[]): string | null {
     if (start < 0) continue;
     // small words are short: longer ones are looked up for nothing
     if (i - start <= 7) {
-      const hits = index.get(sample.slice(start, i).toLowerCase());
-      if (hits) for (const [lang, weight] of hits) score.set(lang, (score.get(lang) ?? 0) + weight);
+      const weights = index.get(text.slice(start, i));
+      if (weights) for (let l = 0; l < weights.length; l++) score[l]! += weights[l]!;
     }
     start = -1;
     if (++words >= MAX_WORDS) break;
+    if (words % EARLY_WORDS === 0) {
+      const { best, top, second } = leader(score);
+      if (top >= EARLY_LEAD && top >= EARLY_LEAD * second && among.includes(SMALL_WORD_LANGUAGES[best]!)) return SMALL_WORD_LANGUAGES[best]!;
+    }
   }
-  let best: string | null = null;
-  let top = 0;
-  let second = 0;
-  for (const [lang, s] of score) {
-    if (s > top) {
-      second = top;
-      top = s;
-      best = lang;
-    } else if (s > second) second = s;
-  }
-  if (!best || !among.includes(best)) return null;
-  return top >= 1.5 && top >= 2 * second ? best : null;
+  const { best, top, second } = leader(score);
+  if (best < 0 || !among.includes(SMALL_WORD_LANGUAGES[best]!)) return null;
+  // Clear: twice the runner-up's small words; or, over many of them, half as many again (a
+  // Spanish text shares "la", "en", "de", "que" with French and Portuguese).
+  const clear = (top >= 1.5 && top >= 2 * second) || (top >= LONG_TOP && top >= 1.5 * second);
+  return clear ? SMALL_WORD_LANGUAGES[best]! : null;
 }
+
+/** Small words enough for a lead of half as many again to settle the language (see bySmallWords). */
+const LONG_TOP = 6;
 
 /**
  * Detects the language of a free text (title + description): null when the text is too short

@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import type { EligibilityFilters } from '../model.js';
 import { contactsOutput, exportContacts, type ContactFormat } from '../export/export-contacts.js';
 import { displayPath, plural } from '../export/write.js';
@@ -45,7 +45,10 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
     result.ms = elapsed(start);
     return finish(io, result, opts.json);
   }
-  if (text !== undefined) io.stdout.write(text);
+  if (text !== undefined) {
+    personalOutput(io);
+    io.stdout.write(text);
+  }
   const where = output.kind === 'stdout' ? 'stdout' : displayPath(output.path, io.cwd);
   info(io, `Wrote ${what} to ${where} as ${DESCRIBE[opts.format]}. The file holds personal data: share it only with people who need it.`);
   if (output.kind === 'file') {

@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { exportKumu, kumuOutput, type KumuFormat } from '../export/export-kumu.js';
@@ -51,6 +51,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     return finish(io, result, opts.json);
   }
   if (done.output.kind === 'stdout') {
+    personalOutput(io);
     io.stdout.write(done.text!);
     info(io, `Wrote ${summary} to stdout as a Kumu JSON blueprint.`);
     result.ms = elapsed(start);

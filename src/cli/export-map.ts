@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, warn, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import type { EligibilityFilters } from '../model.js';
 import type { MapLanguage } from '../export/map-types.js';
 import { exportMap, mapOutput, type MapExportResult, type MapFormat } from '../export/export-map.js';
@@ -51,6 +51,7 @@ export async function runExportMap(opts: ExportMapOptions, io: IO): Promise<MapE
   if (opts.dryRun) {
     info(io, `Dry run: would write a map of ${summary}. Nothing was written.`);
   } else if (text !== undefined) {
+    personalOutput(io);
     io.stdout.write(text);
     info(io, `Wrote a map of ${summary} to stdout.`);
   } else if (output.kind === 'file') {

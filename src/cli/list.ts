@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { listApplications } from '../db/applications.js';
 import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
@@ -34,6 +34,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     return found.applications;
   });
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
+  if (opts.format !== 'table') personalOutput(io);
   if (opts.format === 'json') {
     printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
   } else if (opts.format === 'csv') {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { RejectedRow } from '../db/imports.js';
 import { renderTable, truncate } from '../ui/table.js';
@@ -18,6 +18,7 @@ export const REASON_COLUMN = 'Rejection reason';
 export async function runRejects(opts: RejectsOptions, io: IO): Promise<RejectedRow[]> {
   const { listRejectedRows } = await import('../db/imports.js');
   const rows = await withDatabase(opts.dbPath, { create: false }, (db) => listRejectedRows(db, { call: opts.call, all: opts.all }));
+  personalOutput(io);
   if (opts.format === 'json') {
     printJson(io, rows.map(({ columns: _columns, headers: _headers, delimiter: _delimiter, ...r }) => r));
   } else if (opts.format === 'csv') {
@@ -62,7 +63,8 @@ export async function rejectsCsv(rows: RejectedRow[]): Promise<string> {
   // writes them and opens only them as columns); otherwise commas.
   const delimiter = rows.length && rows.every((r) => r.delimiter === ';') ? ';' : ',';
   // UTF-8 with a BOM so Excel opens accents correctly
-  return '\uFEFF' + stringify([[...columns, REASON_COLUMN], ...records], { delimiter });
+  // Headers are cells too: a header "=HYPERLINK(…)" from the imported file must not run in Excel.
+  return '\uFEFF' + stringify([[...columns.map((c) => safeCell(c)), REASON_COLUMN], ...records], { delimiter });
 }
 
 export function registerRejects(program: Command, ctx: CliContext): void {

@@ -67,7 +67,7 @@ export async function runRosterDiff(opts: { dbPath: string; a: string; b: string
  * selection/replace.ts), after a yes on a terminal; recorded in the roster's change history.
  */
 export async function runRosterReplace(opts: { dbPath: string; name: string; id: number; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterReplaceJson> {
-  return withDatabase(opts.dbPath, { create: false }, async (db) => {
+  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
     const replacement = planReplacement(db, opts.name, opts.id);
     const { result, leaving, incoming, note } = replacement;
     let go = !opts.dryRun;
@@ -87,7 +87,7 @@ export async function runRosterReplace(opts: { dbPath: string; name: string; id:
 
 /** Deletes a saved roster after a yes on a terminal, or with --yes elsewhere. */
 export async function runRosterDelete(opts: { dbPath: string; name: string; json?: boolean }, io: IO): Promise<{ roster: string; deleted: boolean }> {
-  return withDatabase(opts.dbPath, { create: false }, async (db) => {
+  return withDatabase(opts.dbPath, { write: true }, async (db) => {
     const roster = getRoster(db, opts.name);
     if (!roster) throw unknownRoster(db, opts.name);
     let go = io.yes;

@@ -52,7 +52,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   checkCoreGroupOptions(opts);
   // The quotas file is read before the database opens: its mistakes come first.
   const quotaRules = await coreGroupRules(opts, io.cwd);
-  return withDatabase(opts.dbPath, { create: false }, async (db) => {
+  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
     const selection = await selectCoreGroup(db, { ...opts, quotaRules }, callbacksFor(io));
     const json = selection.result;
     if (!opts.json) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import type { IO } from './io.js';
+import { personalOutput, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
@@ -28,6 +28,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   if (!details) {
     throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
   }
+  personalOutput(io);
   if (opts.json) {
     printJson(io, details);
     return details;

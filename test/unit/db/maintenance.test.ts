@@ -127,7 +127,7 @@ describe('backupDatabase', () => {
       const forced = await backupDatabase(path.join(dir, 'b.db'), dest, { force: true });
       expect(forced.tables.applications).toBe(4);
       await expect(backupDatabase(file, file)).rejects.toThrow(/the database itself/);
-      await expect(backupDatabase(file, dir)).rejects.toThrow(/is a directory/);
+      await expect(backupDatabase(file, dir)).rejects.toThrow(/is a folder, not a file/);
     } finally {
       process.umask(old);
     }

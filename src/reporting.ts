@@ -41,3 +41,44 @@ export interface Callbacks {
 export function warning(code: string, message: string): Warning {
   return { code, message };
 }
+
+/**
+ * How every message names a cell: by its row and column and the kind of problem, never by what
+ * it holds (a cell may hold a name, an address or a phone number typed in the wrong column).
+ * An officer opens the row with `skillsnet show ID`, `skillsnet rejects` or the file itself.
+ *
+ *   describeCell({ row: 12, column: 'Country' }, 'not a country skillsnet knows')
+ *   → 'row 12, column “Country”: not a country skillsnet knows'
+ */
+export function describeCell(where: { row?: number; rows?: readonly number[]; total?: number; rowLabel?: string; column?: string | null; columnIndex?: number }, problem: string): string {
+  const parts: string[] = [];
+  const label = where.rowLabel ?? 'row';
+  if (where.rows !== undefined) parts.push(describeRows(where.rows, where.total ?? where.rows.length, label));
+  else if (where.row !== undefined) parts.push(`${label} ${where.row}`);
+  const column = columnName(where.column, where.columnIndex);
+  if (column) parts.push(column);
+  return parts.length ? `${parts.join(', ')}: ${problem}` : problem;
+}
+
+/** "row 4", "3 rows (4, 9, 12)", "25 rows (4, 9, ... the first 10 shown)". */
+export function describeRows(rows: readonly number[], total: number, label = 'row'): string {
+  if (total === 1 && rows.length === 1) return `${label} ${rows[0]}`;
+  const shown = rows.slice(0, 10);
+  if (!shown.length) return `${total.toLocaleString('en-US')} ${label}s`;
+  return `${total.toLocaleString('en-US')} ${label}s (${shown.join(', ')}${total > shown.length ? ', …' : ''})`;
+}
+
+/**
+ * A column by its header, or by its position when the header itself looks like data (a file
+ * without a header row has a row of someone's details where the headers should be).
+ */
+export function columnName(header: string | null | undefined, index?: number): string {
+  const h = (header ?? '').replace(/\s+/g, ' ').trim();
+  if (h && !looksLikePersonalData(h) && h.length <= 80) return `column “${h}”`;
+  return index !== undefined ? `column ${index + 1}` : '';
+}
+
+/** An email address or a run of digits like a phone number: never repeated in a message. */
+export function looksLikePersonalData(text: string): boolean {
+  return /@/.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
+}

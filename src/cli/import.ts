@@ -41,10 +41,11 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     dbPath = path.join(scratch, 'dry-run.db');
   }
   let report: ImportReport;
+  let ready: Awaited<ReturnType<typeof prepareFiles>> | undefined;
   try {
     // Files are checked (columns found) before a new database file is created, so a file that
     // cannot be imported leaves nothing behind.
-    const ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
+    ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
     report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, opts, hooks, ready));
   } catch (e) {
     if (isNew && !scratch && fs.existsSync(dbPath)) {
@@ -53,6 +54,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     }
     throw e;
   } finally {
+    ready?.release();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
   printImportReport(io, report, { json: opts.json });

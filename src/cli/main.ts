@@ -1,7 +1,7 @@
 import type { Command as CommandType, CommanderError as CommanderErrorType } from 'commander';
 import { createRequire } from 'node:module';
 import { CliError, OutputClosedError } from '../errors.js';
-import { faultMessage } from '../output/faults.js';
+import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
 import { installSignalHandlers } from './signals.js';

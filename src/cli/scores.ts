@@ -23,7 +23,7 @@ export interface ScoresImportOptions {
 
 export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promise<ScoresImportResult> {
   // The sheet and its columns are checked before the database is opened.
-  const sheet = await readScoreSheet(path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
+  const sheet = await readScoreSheet(opts.file === '-' ? '-' : path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
   return withDatabase(opts.dbPath, { write: !opts.dryRun }, (db) => {
     const { result, scaleSource, scoreHeader, fewScores } = importScores(db, sheet, opts, callbacksFor(io));
     if (opts.json) {

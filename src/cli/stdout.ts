@@ -1,4 +1,4 @@
-import { CheckedOutput } from '../output/stdout.js';
+import { CheckedOutput } from '../files/stdout.js';
 
 let stdout: CheckedOutput | undefined;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
-import { faultError, faultOf, makePrivateFolder } from '../output/index.js';
+import { faultError, faultOf, makePrivateFolder } from '../files/index.js';
 
 export type DB = Database.Database;
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { openReadOnly, writeProtection, type DB } from './connection.js';
-import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../output/index.js';
+import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
 
 /**
  * Care of the database file: an integrity check that never writes, and a consistent

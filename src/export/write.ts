@@ -3,9 +3,9 @@ import { UsageError } from '../errors.js';
 
 /**
  * Where an export writes: --out resolved to stdout or a path. The writing itself is the shared
- * writer's (src/output/): atomic, checked, 0600, never over a device, pipe or folder.
+ * writer's (src/files/): atomic, checked, 0600, never over a device, pipe or folder.
  */
-export { openPendingFile, writeFileAtomic, writeFilesAtomic, type PendingFile } from '../output/index.js';
+export { openPendingFile, writeFileAtomic, writeFilesAtomic, type PendingFile } from '../files/index.js';
 
 export type Output = { kind: 'stdout' } | { kind: 'file'; path: string };
 

@@ -280,6 +280,9 @@ export interface HeaderMatch {
  * Maps the file's headers to fields. `preferred` columns (SurveyMonkey answer columns, as
  * opposed to its respondent metadata) win ties against the others.
  */
+/** A header as compared with another: spacing and case do not matter. */
+const fold = (header: string | undefined) => (header ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
 export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
   const idx = getIndex();
   const candidates: Candidate[] = [];
@@ -302,8 +305,17 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // responsable del proyecto" behind a Microsoft Forms "Correo electrónico" saying "anonymous"):
   // a row takes the first valid address of its email columns. Another email question may be
   // anybody's address (an ILO officer's, a mentor's): it never stands in for the applicant's.
+  // The same header repeated (Google Forms' "Email Address" three times, one per form section)
+  // is the same question: every copy is read, the first non-empty cell of a row wins.
+  const sameHeader = (a: number, b: number) => fold(headers[a]) !== '' && fold(headers[a]) === fold(headers[b]);
   for (const c of candidates) {
-    if (taken.has(c.column) || !mapping[c.field] || c.score < 1) continue;
+    if (taken.has(c.column) || !mapping[c.field]) continue;
+    if (sameHeader(c.column, mapping[c.field]![0]!)) {
+      mapping[c.field]!.push(c.column);
+      taken.add(c.column);
+      continue;
+    }
+    if (c.score < 1) continue;
     if (c.score === primaryScore.get(c.field) || c.exact
       || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? '', idx.stopwords), idx))) {
       mapping[c.field]!.push(c.column);

@@ -11,14 +11,14 @@
  * This file runs the import of each file (a transaction, its batch, its report); layout.ts finds
  * the header and the columns, row-writer.ts writes the rows.
  */
-import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
-import type { Callbacks } from '../reporting.js';
+import { looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
+import { asNamed, openInput, type InputFile } from '../files/index.js';
 import type { ColumnMapping, Field } from './headers.js';
 import { readLayout, type Layout } from './layout.js';
 import { mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
@@ -122,6 +122,8 @@ export interface PreparedImport {
   delimiter?: string;
   mapFile?: MappingFile;
   files: PreparedFile[];
+  /** Removes the temporary copies of piped inputs (importFiles does it for the files it prepares itself). */
+  release(): void;
 }
 
 /**
@@ -138,12 +140,28 @@ export async function prepareFiles(files: string[], options: ImportOptions, hook
   if (options.sheet !== undefined && !options.sheet.trim()) {
     throw new UsageError('--sheet needs the name of a sheet or its number (1 is the first)', { hint: 'e.g. skillsnet import call.xlsx --sheet Applications' });
   }
-  for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
-  return { encoding, delimiter, mapFile, files: prepared };
+  const release = () => {
+    for (const p of prepared) p.input.release();
+  };
+  try {
+    for (const file of files) prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
+  } catch (e) {
+    release();
+    throw e;
+  }
+  return { encoding, delimiter, mapFile, files: prepared, release };
 }
 
 export async function importFiles(db: DB, files: string[], options: ImportOptions, hooks: ImportHooks = {}, ready?: PreparedImport): Promise<ImportReport> {
   const pre = ready ?? (await prepareFiles(files, options, hooks));
+  try {
+    return await importPrepared(db, pre, options, hooks);
+  } finally {
+    if (!ready) pre.release();
+  }
+}
+
+async function importPrepared(db: DB, pre: PreparedImport, options: ImportOptions, hooks: ImportHooks): Promise<ImportReport> {
   const call = options.call?.trim() || defaultCall(db, hooks);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
@@ -190,22 +208,32 @@ interface FileOptions {
 }
 
 export interface PreparedFile {
+  /** The file read (a piped input's temporary copy). */
   file: string;
+  /** The input as the officer named it, and its copy if it was piped. */
+  input: InputFile;
   scan: FileScan;
   source: TableSource;
   layout: Layout;
 }
 
-async function prepareFile(file: string, options: FileOptions, hooks: ImportHooks): Promise<PreparedFile> {
-  const scan = await scanFile(file);
-  const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
-  const { layout, source: sheet } = await readLayout(file, source, options, hooks);
-  return { file, scan, source: sheet, layout };
+async function prepareFile(given: string, options: FileOptions, hooks: ImportHooks): Promise<PreparedFile> {
+  const input = await openInput(given, { signal: hooks.signal });
+  const file = input.path;
+  try {
+    const scan = await scanFile(file);
+    const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
+    const { layout, source: sheet } = await readLayout(file, source, options, hooks);
+    return { file, input, scan, source: sheet, layout };
+  } catch (e) {
+    input.release();
+    throw asNamed(e, input);
+  }
 }
 
 async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, hooks: ImportHooks): Promise<FileReport> {
-  const { file, scan, source, layout } = prepared;
-  const name = path.basename(file);
+  const { scan, source, layout, input } = prepared;
+  const name = input.name;
   if (hooks.signal?.aborted) throw new InterruptedError();
   await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
   // Ctrl-C ends the process at once: the rollback must happen in the abort itself.
@@ -251,7 +279,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       encoding: source.encoding,
       delimiter: source.delimiter,
       columns,
-      unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!),
+      // A header that looks like someone's address or number (a file without a header row) is named by position.
+      unmappedColumns: layout.unmatched.map((c) => (looksLikePersonalData(layout.headers[c]!) ? `column ${c + 1}` : layout.headers[c]!)),
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,
       warnings: [...encodingWarnings(scan, source, Boolean(options.encoding)), ...writer.normaliser.warnings.lines()],
@@ -259,7 +288,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   } catch (e) {
     progress(scan.size, true);
     rollback(db);
-    throw e;
+    throw asNamed(e, input);
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }

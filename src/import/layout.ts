@@ -39,7 +39,9 @@ export async function readLayout(
   if (!first.length) {
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
-  const { headerIndex } = findHeaderRow(first);
+  const { headerIndex, best } = findHeaderRow(first);
+  // A top row that names fewer than two fields is data, not headers: never repeated in messages.
+  const headerRow = best >= 2;
   const top = first[headerIndex]!;
   const sub = first[headerIndex + 1];
   const isSurveyMonkey = Boolean(sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(c.trim().toLowerCase())));
@@ -81,12 +83,12 @@ export async function readLayout(
   }
   headers = uniqueHeaders(headers);
   const { mapping: auto } = matchHeaders(matchOn, preferred);
-  let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file)) : auto;
+  let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file), headerRow) : auto;
   const missing = missingRequired(mapping);
   if (missing.length) {
     const sheets = otherSheetsHint(source);
     if (!hooks.askMapping) {
-      const error = missingColumnsError(file, headers, missing);
+      const error = missingColumnsError(file, headers, missing, headerRow);
       if (!sheets) throw error;
       throw new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` });
     }

@@ -4,9 +4,9 @@
  * is an error that names the fields, lists the columns and shows the --map format, and never
  * quotes the content of a row (it holds personal data).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
+import { readSmallInput } from '../files/index.js';
 import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
 
 /** What the officer calls each field (messages, wizard). */
@@ -36,11 +36,11 @@ export type MappingFile = Partial<Record<Field, string | string[]>>;
 export async function readMappingFile(file: string): Promise<MappingFile> {
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    text = (await readSmallInput(file, { limit: 1024 * 1024, what: 'the mapping file ' })).toString('utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the mapping file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, {
-      hint: 'give --map the path of a JSON file such as {"organization": "Org name", "email": "E-mail"}',
-    });
+    // A --map that cannot be read is wrong usage (exit 2), as before.
+    if (!(e instanceof OperationError)) throw e;
+    throw new UsageError(e.message, { hint: 'give --map the path of a JSON file such as {"organization": "Org name", "email": "E-mail"}' });
   }
   let data: unknown;
   try {
@@ -78,10 +78,15 @@ export function mappingFileFits(headers: readonly string[], file: MappingFile): 
   return Object.values(file).every((value) => (Array.isArray(value) ? value : [value]).every((h) => findColumn(headers, h) >= 0));
 }
 
-/** Applies a --map file over the recognised mapping. Columns it names are taken from other fields. */
-export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string): ColumnMapping {
+/**
+ * Applies a --map file over the recognised mapping. Columns it names are taken from other
+ * fields; one column named for two fields (organisation and email, say) is refused: every row
+ * would then be wrong in one of them. `headerRow`: false when the file's first row does not read
+ * like column names (its cells are then not repeated in messages).
+ */
+export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string, headerRow = true): ColumnMapping {
   const mapping: ColumnMapping = {};
-  const forced = new Set<number>();
+  const forced = new Map<number, Field>();
   const chosen: ColumnMapping = {};
   for (const [field, value] of Object.entries(file) as [Field, string | string[]][]) {
     const columns: number[] = [];
@@ -89,11 +94,17 @@ export function applyMappingFile(headers: readonly string[], auto: ColumnMapping
       const col = findColumn(headers, header);
       if (col < 0) {
         throw new OperationError(`the mapping file names a column "${header}" (for ${field}) that ${fileName} does not have`, {
-          hint: `columns in the file: ${describeColumns(headers)}`,
+          hint: `columns in the file: ${describeColumns(headers, headerRow)}`,
         });
       }
-      columns.push(col);
-      forced.add(col);
+      const other = forced.get(col);
+      if (other !== undefined && other !== field) {
+        throw new UsageError(`the mapping file gives the column "${header}" to both ${FIELD_LABELS[other]} (${other}) and ${FIELD_LABELS[field]} (${field})`, {
+          hint: 'a column holds one field: name each field\'s own column in the mapping file',
+        });
+      }
+      if (!columns.includes(col)) columns.push(col);
+      forced.set(col, field);
     }
     chosen[field] = columns;
   }
@@ -116,9 +127,13 @@ export function looksLikeData(header: string): boolean {
   return /@/.test(header) || /\d{6,}/.test(header.replace(/[\s().+-]/g, ''));
 }
 
-/** The columns, quoted, for messages; cells that look like personal data are not repeated. */
-export function describeColumns(headers: readonly string[]): string {
+/**
+ * The columns, quoted, for messages; cells that look like personal data are not repeated, nor
+ * any when the row is not a header row (`headerRow` false: it is someone's details).
+ */
+export function describeColumns(headers: readonly string[], headerRow = true): string {
   if (!headers.length) return '(none)';
+  if (!headerRow) return `${headers.length} columns (not shown: the first row does not read like column names)`;
   const shown = headers.slice(0, 40).map((h, i) => {
     if (looksLikeData(h)) return `column ${i + 1} (not shown: looks like data)`;
     const t = h.replace(/\s+/g, ' ').trim();
@@ -127,9 +142,17 @@ export function describeColumns(headers: readonly string[]): string {
   return shown.join(', ') + (headers.length > 40 ? `, ... (${headers.length} columns)` : '');
 }
 
-/** The error for missing required fields when no one can be asked. */
-export function missingColumnsError(file: string, headers: readonly string[], missing: Field[]): OperationError {
+/**
+ * The error for missing required fields when no one can be asked. `headerRow` false: the top row
+ * names no field, so it is data (a file without a header row) and none of it is repeated.
+ */
+export function missingColumnsError(file: string, headers: readonly string[], missing: Field[], headerRow = true): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
+  if (!headerRow) {
+    return new OperationError(`${path.basename(file)}: no column found for the ${names}, and its first row does not read like column names (no cell in it names a field skillsnet knows); nothing was imported`, {
+      hint: 'if the file has no header row, add one naming the columns (e.g. Organization, Email, Country), then import it again; if it has one, name the columns with --map (skillsnet import --help)',
+    });
+  }
   const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
   for (const f of missing) example[f] = 'Column header in your file';

@@ -9,7 +9,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { OperationError } from '../errors.js';
-import { ZipArchive } from './zip.js';
+import { ZipArchive, ZipBombError } from './zip.js';
 import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan, type Format } from './detect.js';
 
 export interface TableSource {
@@ -46,6 +46,36 @@ export class StopReading extends Error {
 
 /** A record longer than this is a broken file (an unclosed quote swallowing the rest), not data. */
 export const MAX_RECORD_CHARS = 32 * 1024 * 1024;
+
+/**
+ * Cells one row may have: Excel's own limit (16,384 columns, A to XFD). Counted as the file is
+ * read, before a row is built: a 50 MB line of 25 million empty cells would otherwise take
+ * minutes and gigabytes to turn into one row, and is a broken or hostile file, not a call.
+ */
+export const MAX_CELLS_PER_ROW = 16_384;
+
+/** Thrown when a row has more than MAX_CELLS_PER_ROW cells. */
+export class TooManyCells extends Error {
+  constructor(readonly line: number) {
+    super(`more than ${MAX_CELLS_PER_ROW} cells in one row`);
+    this.name = 'TooManyCells';
+  }
+}
+
+/** A file past one of the reading limits (cells per row, a workbook's expansion): never read another way. */
+export class InputLimitError extends OperationError {
+  constructor(message: string, options: { hint?: string }) {
+    super(message, options);
+    this.name = 'InputLimitError';
+  }
+}
+
+/** The error for a row with too many cells; `where` is "line 12" or "row 12 of the sheet". */
+export function tooManyCellsError(file: string, where: string): OperationError {
+  return new InputLimitError(`${file}: ${where} has more than ${MAX_CELLS_PER_ROW.toLocaleString('en-US')} cells (the most a spreadsheet row can have), so the file is broken or is not a table`, {
+    hint: 'check --delimiter (a wrong one can split every character), or open the file in Excel and save it again as CSV UTF-8',
+  });
+}
 
 export async function openTable(file: string, scan: FileScan, options: ReadOptions = {}): Promise<TableSource> {
   const format = detectFormat(file, scan.head);
@@ -132,8 +162,12 @@ async function readCsv(
     ...(s.mixedLineEndings ? { record_delimiter: ['\r\n', '\n', '\r'] } : {}),
   });
   const input = fs.createReadStream(file, { start: s.bom, highWaterMark: 256 * 1024 });
+  const guard = cellGuard(s.delimiter);
   // Errors surface through the parser: pipeline() destroys every stage when one fails.
-  const done = pipeline(input, decoding, parser).catch(() => {});
+  let guardError: unknown;
+  const done = pipeline(input, decoding, guard, parser).catch((e) => {
+    if (e instanceof TooManyCells) guardError = e;
+  });
   let first = s.sepLine;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -144,15 +178,75 @@ async function readCsv(
       onRow(record);
     }
   } catch (e) {
+    await done;
+    const cause = e instanceof TooManyCells ? e : guardError instanceof TooManyCells ? guardError : undefined;
+    if (cause) throw tooManyCellsError(file, `line ${cause.line}`);
     if (e instanceof CsvError) throw await csvError(file, s, e);
     if ((e as NodeJS.ErrnoException).syscall) throw readError(file, e);
     throw e;
   } finally {
     input.destroy();
     decoding.destroy();
+    guard.destroy();
     parser.destroy();
     await done;
   }
+  if (guardError instanceof TooManyCells) throw tooManyCellsError(file, `line ${guardError.line}`);
+}
+
+/**
+ * Counts the cells of each record as the text streams by (quotes followed the way csv-parse
+ * reads them: a quote opens a cell only at its start, "" inside one is a quote) and stops the
+ * read at the first record with more than MAX_CELLS_PER_ROW; the text passes on unchanged.
+ * Costs a few milliseconds per 10 MB, against seconds for parsing.
+ */
+function cellGuard(delimiter: string): Transform {
+  const D = delimiter.charCodeAt(0);
+  const Q = 34;
+  let quoted = false;
+  let closed = false;
+  let start = true;
+  let cells = 1;
+  let line = 1;
+  // A multi-byte delimiter in a byte stream cannot be seen byte by byte: such files pass unguarded
+  // (the record size limit still holds).
+  const step = (c: number): boolean => {
+    if (quoted) {
+      if (c === Q) {
+        quoted = false;
+        closed = true;
+      } else if (c === 10) line++;
+      return true;
+    }
+    if (c === Q && (start || closed)) {
+      quoted = true;
+      closed = false;
+      start = false;
+      return true;
+    }
+    closed = false;
+    if (c === D) {
+      start = true;
+      return ++cells <= MAX_CELLS_PER_ROW;
+    }
+    if (c === 10 || c === 13) {
+      if (c === 10) line++;
+      cells = 1;
+      start = true;
+    } else start = false;
+    return true;
+  };
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: Buffer | string, _encoding, callback) {
+      if (typeof chunk === 'string') {
+        for (let i = 0; i < chunk.length; i++) if (!step(chunk.charCodeAt(i))) return callback(new TooManyCells(line));
+      } else if (D < 128) {
+        for (let i = 0; i < chunk.length; i++) if (!step(chunk[i]!)) return callback(new TooManyCells(line));
+      }
+      callback(null, chunk);
+    },
+  });
 }
 
 /** A Transform from file bytes to text in the file's encoding (reporting progress on the way). */
@@ -357,8 +451,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     sheetStream.pipe(tap);
     const [emitted] = [...reader._parseWorksheet(tap, String(wanted.index + 1))];
     if (!emitted) return;
+    let rowNumber = 0;
     for await (const row of emitted.value) {
+      rowNumber++;
       const values = row.values as unknown[];
+      if (values.length - 1 > MAX_CELLS_PER_ROW) throw tooManyCellsError(file, `row ${(row as { number?: number }).number ?? rowNumber} of the sheet`);
       const cells: string[] = [];
       // exceljs rows are 1-based and sparse
       for (let i = 1; i < values.length; i++) {
@@ -379,6 +476,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (!/<\/(?:[\w-]+:)?worksheet>\s*$/.test(tail)) throw new CutShort();
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
+    if (e instanceof ZipBombError) {
+      throw new InputLimitError(`${file} is not read: ${e.message}, so it is a damaged or hostile file, not a workbook of applications`, {
+        hint: 'open it in Excel and save the sheet as CSV UTF-8, then import that file; the limits are in docs/importing.md',
+      });
+    }
     if (e instanceof CutShort) {
       throw new OperationError(`${file} cannot be read: its sheet ends in the middle (the workbook is cut short or damaged), so some rows are missing`, {
         hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',

@@ -12,7 +12,7 @@ import { RowNormaliser, type NormalisedApplication } from './normalise.js';
 const NORMALISATION_VERSION = 'n5'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary
 
 const ID_CLASH_WARNING =
-  'had an application ID that another application of this call already has, with another organisation and email: ' +
+  'an application ID that another application of this call already has, with another organisation and email: ' +
   'imported as applications of their own, identified by email and organisation (a later correction of such a row is matched by its ID with the same email or organisation)';
 
 const PRE_EXISTED = 1;
@@ -44,7 +44,7 @@ export class RowWriter {
     private readonly layout: Layout,
     private readonly sha256: string,
   ) {
-    this.normaliser = new RowNormaliser(layout.mapping);
+    this.normaliser = new RowNormaliser(layout.mapping, layout.headers);
     this.toSkip = layout.skip;
     this.headerKeys = layout.headers.map((h) => JSON.stringify(h) + ':');
     this.hashSeed = `${NORMALISATION_VERSION}${JSON.stringify(layout.mapping)}\u0001`;
@@ -61,7 +61,7 @@ export class RowWriter {
     const rowNumber = ++this.counts.rows;
     const rawJson = this.rawJson(cells);
     if (rawJson.includes('\uFFFD')) {
-      this.normaliser.warnings.add('held bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', null, rowNumber);
+      this.normaliser.warnings.add('bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', rowNumber);
     }
     const { application: a, reasons } = this.normaliser.normalise(cells, rowNumber);
     if (reasons.length) {
@@ -80,7 +80,8 @@ export class RowWriter {
       const clash = this.clashingIds.has(id) || (stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
       if (clash) {
         this.clashingIds.add(id);
-        this.normaliser.warnings.add(ID_CLASH_WARNING, null, rowNumber);
+        const idColumn = this.layout.mapping.externalId?.[0];
+        this.normaliser.warnings.add(ID_CLASH_WARNING, rowNumber, idColumn === undefined ? null : { header: this.layout.headers[idColumn] ?? '', index: idColumn });
         key = contactKey(a);
         stored = this.sql.find(this.callId, key);
         // A corrected row of that other form (a new email, or the organisation spelled anew) is

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { OperationError } from '../errors.js';
 import { FIELDS, type ColumnMapping, type Field } from '../import/headers.js';
 import { FIELD_LABELS, looksLikeData } from '../import/mapping.js';
-import { writeFileAtomic } from '../output/index.js';
+import { writeFileAtomic } from '../files/index.js';
 import { info, type IO } from './io.js';
 import type { Prompts } from './prompts.js';
 

@@ -161,16 +161,17 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
     if (found.length > 1) {
       const narrowed = found.filter((id) => keys.includes(idx.nameOf.get(id) ?? ''));
       if (narrowed.length === 1) return { memberId: narrowed[0]!, by: 'email' };
-      return { reason: `the email ${email} belongs to ${found.length} members (${ids(found)})` };
+      return { reason: `the row's email belongs to ${found.length} members (${ids(found)})` };
     }
   }
   const candidates = [...new Set(keys.flatMap((k) => idx.byName.get(k) ?? []))];
   if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
-  const shown = row.names.length > 1 ? row.names.map((n) => `"${n}"`).join(' or ') : `"${row.names[0] ?? row.name}"`;
-  if (candidates.length > 1) return { reason: `the name ${shown} fits ${candidates.length} members (${ids(candidates.sort((a, b) => a - b))})` };
+  // Reasons say what did not match, never the name or address itself (the row number goes with them).
+  const shown = row.names.length > 1 ? "the row's names" : "the row's name";
+  if (candidates.length > 1) return { reason: `${shown} fit${row.names.length > 1 ? '' : 's'} ${candidates.length} members (${ids(candidates.sort((a, b) => a - b))})` };
   if (!email && !keys.length) return { reason: 'the row has neither a name nor an email' };
-  if (email) return { reason: `no member has the email ${email}${keys.length ? ` or the name ${shown}` : ''}` };
-  return { reason: `no email, and no member has the name ${shown}` };
+  if (email) return { reason: `no member has the row's email${keys.length ? ` or ${shown}` : ''}` };
+  return { reason: `no email, and no member has ${shown}` };
 }
 
 /**

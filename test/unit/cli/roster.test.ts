@@ -22,8 +22,8 @@ beforeAll(async () => {
 
 describe('roster replace and diff', { timeout: 90_000 }, () => {
   it('swaps a declining member for the best alternate that keeps every quota, and records it', async () => {
-    const sel = await skillsnet(['select', '--size', '4', '--quotas', '-', '--db', dbPath]);
-    expect(sel.code).toBe(1); // no such file "-": the operation fails (as any unreadable file), nothing saved
+    const sel = await skillsnet(['select', '--size', '4', '--quotas', path.join(path.dirname(dbPath), 'missing.csv'), '--db', dbPath]);
+    expect(sel.code).toBe(1); // no such file: the operation fails (as any unreadable file), nothing saved
     const quotas = path.join(path.dirname(dbPath), 'quotas.csv');
     fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Africa,2,\n');
     const r = await skillsnet(['select', '--size', '4', '--quotas', quotas, '--name', 'core', '--json', '--db', dbPath]);

@@ -1,9 +1,12 @@
 /**
+ * Files outside the database: how skillsnet reads its inputs (input.ts: pipes and stdin copied
+ * once, devices refused) and writes its outputs.
+ *
  * The one way skillsnet writes what it produces — exports, backups, saved mappings, anything on
  * stdout — so that no output is ever half-written, silently truncated, world-readable or written
  * over a device. Commands that write a file use it like this:
  *
- *   import { writeFileAtomic } from '../output/index.js';
+ *   import { writeFileAtomic } from '../files/index.js';
  *   writeFileAtomic(path, text, { force: flags.force });            // one file
  *   writeFilesAtomic([{ path: a, data }, { path: b, data }], { force }); // files that belong together
  *
@@ -25,7 +28,8 @@
  * quietly with exit 0 (OutputClosedError). Before personal data goes there, call
  * `personalOutput(io)` (ui/io.ts) so a file the shell just created for it is made 0600.
  */
-export { writeAllSync, openPendingFile, writeFileAtomic, writeFilesAtomic, type PendingFile, type WriteOptions } from './atomic.js';
+export { writeAllSync, openPendingFile, writeFileAtomic, writeFilesAtomic, type PendingFile, type WriteOptions } from './write.js';
+export { asNamed, MAX_PIPED_INPUT_BYTES, openInput, readFailure, readSmallInput, type InputFile } from './input.js';
 export { checkTarget, kindOf, makePrivateFolder, syncFolder, type TargetState } from './target.js';
 export { faultError, faultMessage, faultOf, isClosedPipe, type Fault, type FaultContext } from './faults.js';
 export { CheckedOutput } from './stdout.js';

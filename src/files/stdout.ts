@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { OperationError, OutputClosedError } from '../errors.js';
 import type { TextSink } from '../reporting.js';
 import { faultOf, isClosedPipe } from './faults.js';
-import { writeAllSync } from './atomic.js';
+import { writeAllSync } from './write.js';
 
 /** A file descriptor written to synchronously, every byte checked. */
 export class CheckedOutput implements TextSink {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { printJson, withDatabase, globalsOf, type CliContext } from './context.js';
 import type { DB } from '../db/connection.js';
 import { info, type IO } from './io.js';
+import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
 import { exportContacts } from '../export/export-contacts.js';
@@ -109,6 +110,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     throw new OperationError(`the sample call is missing (${sample})`, { hint: 'reinstall skillsnet, or regenerate it: node scripts/sample/generate.mjs' });
   }
   prepareFolder(dir);
+  setInterruptOutcome(() => `the demo stopped; ${rel(io, dir)}/ holds what its finished steps made (skillsnet demo --out ${rel(io, dir)} starts over)`);
   const dbPath = path.join(dir, DEMO_FILES.database);
   const out = (s = '') => {
     if (!opts.json) io.stdout.write(s + '\n');
@@ -127,7 +129,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
   const steps = await withDatabase(dbPath, { create: true }, async (db) => {
     const demo: Demo = { io, db, dbPath, out, heading };
     const imported = await importStep(demo, sample, opts.sample !== undefined);
-    const tagging = tagStep(demo);
+    const tagging = await tagStep(demo);
     const selected = await selectStep(demo);
     const exported = await exportStep(demo, files);
     return { imported, tagging, selected, exported };
@@ -173,10 +175,10 @@ async function importStep({ io, db, dbPath, out, heading }: Demo, sample: string
 }
 
 /** 2. Tag skills categories, with the count per category. */
-function tagStep({ io, db, out, heading }: Demo): DemoResult['tagging'] {
+async function tagStep({ io, db, out, heading }: Demo): Promise<DemoResult['tagging']> {
   heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
   info(io, 'Tagging…');
-  const tagged = autoTag(db, {});
+  const tagged = await autoTag(db, { signal: interruptSignal() });
   const counts = categoryCounts(db);
   const max = Math.max(0, ...counts.categories.map((x) => x.applications));
   out(

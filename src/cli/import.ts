@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { interruptSignal } from './signals.js';
+import { interruptSignal, setInterruptOutcome } from './signals.js';
 import type { ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
@@ -20,8 +20,14 @@ export interface ImportCommandOptions extends ImportOptions {
  * file, the column wizard when someone can answer, and Ctrl-C rolling back the file being written.
  */
 export function importHooks(io: IO): ImportHooks {
+  const kept: string[] = [];
   return {
     ...callbacksFor(io),
+    // Ctrl-C keeps the files already imported (one transaction each) and rolls back the one being read.
+    onFileDone: (file) => {
+      kept.push(file.file);
+      setInterruptOutcome(() => `already imported and kept: ${kept.join(', ')}; the file being read was rolled back, nothing of it was kept`);
+    },
     askMapping: canPrompt(io)
       ? async (q) => (await import('../ui/mapping-wizard.js')).mappingWizard(io, q.file, q.headers, q.mapping, q.missing)
       : undefined,

@@ -37,7 +37,20 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
     const total = countApplications(db, opts.filters ?? {});
     const progress = total >= 5000 ? startProgress(io, 'tagging', total, 'applications') : undefined;
     try {
-      return autoTag(db, { all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, onProgress: (n) => progress?.update(n) });
+      // Ctrl-C stops between two saved batches and says how many applications were kept.
+      const { interruptSignal, setInterruptOutcome } = await import('./signals.js');
+      const outcome = (kept: number) => () =>
+        kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept; the rest were not (skillsnet tag auto tags them next time)` : 'no application was tagged; nothing was changed';
+      const restore = setInterruptOutcome(outcome(0));
+      try {
+        return await autoTag(db, {
+          all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, signal: interruptSignal(),
+          onProgress: (n) => progress?.update(n),
+          onKept: (kept) => setInterruptOutcome(outcome(kept)),
+        });
+      } finally {
+        restore();
+      }
     } finally {
       progress?.stop();
     }

@@ -7,7 +7,7 @@
  *
  *   const db = openDatabase('call.db', { create: true });
  *   await importFiles(db, ['applications.csv'], { call: '2020' });
- *   autoTag(db);
+ *   await autoTag(db);
  *   const selection = await selectCoreGroup(db, { size: 25, minPerRegion: 3 });
  *   saveCoreGroup(db, selection);
  *

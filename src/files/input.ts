@@ -52,9 +52,9 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
       hint: 'name the file (skillsnet import call.csv), or pipe one in: skillsnet import - < call.csv',
     });
   }
-  const kind = kindOf(stat);
-  throw new OperationError(`${shown} is ${kind}, not a file: skillsnet reads files${kind === 'a folder' ? '' : ', and read nothing from it'}`, {
-    hint: kind === 'a folder' ? 'give the files inside it (skillsnet import folder/*.csv)' : 'give the path of a file (a pipe or - for stdin work too)',
+  if (stat.isDirectory()) throw new OperationError(`cannot read ${shown}: it is a folder`, { hint: 'give a file inside it (skillsnet import folder/*.csv imports them all)' });
+  throw new OperationError(`${shown} is ${kindOf(stat)}, not a file: skillsnet reads files, and read nothing from it`, {
+    hint: 'give the path of a file (a pipe, or - for stdin, works too)',
   });
 }
 

@@ -18,7 +18,7 @@ import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
-import { asNamed, openInput, type InputFile } from '../files/index.js';
+import { asNamed, faultError, openInput, type InputFile } from '../files/index.js';
 import type { ColumnMapping, Field } from './headers.js';
 import { readLayout, type Layout } from './layout.js';
 import { mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
@@ -111,6 +111,8 @@ export interface ImportHooks extends Callbacks {
   askMapping?: (question: MappingQuestion) => Promise<ColumnMapping>;
   /** When aborted (Ctrl-C), the file being written is rolled back at once. */
   signal?: AbortSignal;
+  /** A file was imported and committed (files before it too): what an interruption would keep. */
+  onFileDone?: (file: FileReport) => void;
 }
 
 /** An import lists at most this many likely duplicates; list --duplicates shows them all. */
@@ -170,13 +172,16 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
     try {
       fileReport = await importFile(db, file, fileOptions, hooks);
     } catch (e) {
-      if (report.files.length && e instanceof OperationError && !options.dryRun) {
+      // A full disk, a lost permission or a lock: said as such, with what was kept.
+      const err = faultError(e, { action: `import ${file.input.name}`, kept: `nothing of ${file.input.name} was kept` });
+      if (report.files.length && err instanceof OperationError && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
-        throw new OperationError(e.message, { hint: `${e.hint ? e.hint + '\n  ' : ''}already imported and kept: ${done}` });
+        throw new OperationError(err.message, { hint: `${err.hint ? err.hint + '\n  ' : ''}already imported and kept: ${done}`, json: err.json });
       }
-      throw e;
+      throw err;
     }
     report.files.push(fileReport);
+    if (!options.dryRun) hooks.onFileDone?.(fileReport);
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {

@@ -53,6 +53,8 @@ export interface CoreGroupOptions extends QuotaOptions {
   cwd?: string;
   /** The rules already read with coreGroupRules (so that a bad quotas file is found before the database opens). */
   quotaRules?: QuotaRule[];
+  /** Aborted (Ctrl-C): the solver stops at once (InterruptedError), nothing is saved. */
+  signal?: AbortSignal;
 }
 
 /** One member or alternate in `select --json` (CONTRACT.md). */
@@ -140,7 +142,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   callbacks.onStatus?.(`Selecting ${options.size} of ${candidates.length} eligible applications…`);
   const alternates = options.alternates ?? 5;
   const result = await selectRoster(candidates, {
-    size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit,
+    size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit, signal: options.signal,
   });
   warnAboutData(warn, candidates, result.quotas);
   for (const { rule, inUse } of unmatchedRules(rules, candidates)) {

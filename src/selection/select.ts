@@ -16,6 +16,8 @@ export interface SelectionSpec {
   alternates?: number;
   /** Seconds the solver may take per solve (default 60). */
   timeLimit?: number;
+  /** Aborted (Ctrl-C): the solve stops at once with InterruptedError. */
+  signal?: AbortSignal;
 }
 
 export interface SelectedMember {
@@ -96,10 +98,10 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     M = spec.size * Math.max(kept.length - 1, 0) + 1;
     combined = Math.max(0, ...cost.map(Math.abs)) * M <= 1e9;
     const firstCost = combined ? cost.map((c, i) => c * M - i) : cost;
-    first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
+    first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit }, spec.signal);
 
     if (first.status === 'infeasible') {
-      const relaxation = await smallestRelaxation(problem, spec.timeLimit);
+      const relaxation = await smallestRelaxation(problem, spec.timeLimit, spec.signal);
       const found = relaxation?.conflicts.length ? relaxation.conflicts : quotas.map(describeQuota);
       return { ...base, feasible: false, optimal: false, status: 'infeasible', objective: null, conflicts: found, modelSize: kept.length, solveMs: performance.now() - started };
     }
@@ -116,7 +118,7 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
         sense: 'minimize', cost: kept.map((_, i) => i), lower, upper, integer,
         rows: [...rows, { lower: best - 0.5, upper: Infinity, columns: kept.map((_, i) => i), coefficients: cost }],
         timeLimit: spec.timeLimit, start: firstValues,
-      });
+      }, spec.signal);
       if (second.values.length) {
         const total = cost.reduce((s, c, i) => s + c * second.values[i], 0);
         if (total === best) chosen = second.values;

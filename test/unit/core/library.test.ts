@@ -42,7 +42,7 @@ describe('the library, without a terminal', () => {
       expect(report.rows).toBe(report.inserted + report.updated + report.unchanged + report.rejected);
       expect(progress.at(-1)).toMatchObject({ label: 'applications.csv', finished: true });
 
-      expect(autoTag(db).tagged).toBeGreaterThan(400);
+      expect((await autoTag(db)).tagged).toBeGreaterThan(400);
 
       const selection = await selectCoreGroup(db, { size: 25, minPerRegion: 3, maxPerCountry: 2, minPerCategory: 1, name: 'core' }, callbacks);
       expect(selection.result).toMatchObject({ name: 'core', feasible: true, optimal: true, saved: false });

@@ -4,6 +4,8 @@
  * colours, a progress bar); a script or a test may log or ignore them.
  */
 
+import { InterruptedError } from './errors.js';
+
 /** Something text can be written to: process.stdout, or a buffer in tests. */
 export interface TextSink {
   write(chunk: string): unknown;
@@ -35,6 +37,19 @@ export interface Callbacks {
   onStatus?: (message: string) => void;
   onWarning?: (warning: Warning) => void;
   onProgress?: (progress: ProgressEvent) => void;
+  /** Aborted when the caller wants the work stopped (Ctrl-C): it stops at the next checkpoint. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A pause between two steps of a long job: the event loop runs (so Ctrl-C is answered there,
+ * and the CLI ends the process with its message), then an aborted `signal` stops the job with
+ * InterruptedError. Nothing is written between the checkpoints of an export, so stopping at
+ * one leaves no file.
+ */
+export async function checkpoint(signal?: AbortSignal, outcome = 'interrupted; nothing was written'): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal?.aborted) throw new InterruptedError(outcome);
 }
 
 /** A Warning from a code and its message. */

@@ -69,7 +69,8 @@ function checkHint(result: DbCheckResult): string {
 export async function runDbBackup(opts: DbBackupOptions, io: IO): Promise<BackupResult> {
   const { backupDatabase } = await import('../db/maintenance.js');
   const { startProgress } = await import('../ui/progress.js');
-  const { addCleanup } = await import('./signals.js');
+  const { addCleanup, setInterruptOutcome } = await import('./signals.js');
+  setInterruptOutcome(() => `no backup was written (its temporary copy was removed)`);
   const progress = startProgress(io, 'backing up', 100, '');
   let result: BackupResult;
   try {

@@ -22,6 +22,8 @@ export interface ScoresImportOptions {
 }
 
 export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promise<ScoresImportResult> {
+  const { setInterruptOutcome } = await import('./signals.js');
+  setInterruptOutcome(() => 'no score was saved');
   // The sheet and its columns are checked before the database is opened.
   const sheet = await readScoreSheet(opts.file === '-' ? '-' : path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
   return withDatabase(opts.dbPath, { write: !opts.dryRun }, (db) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { interruptSignal } from './signals.js';
+import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { canPrompt, info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
@@ -53,6 +53,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   checkCoreGroupOptions(opts);
   // The quotas file is read before the database opens: its mistakes come first.
   const quotaRules = await coreGroupRules(opts, io.cwd);
+  setInterruptOutcome(() => 'no roster was saved');
   return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
     const selection = await selectCoreGroup(db, { ...opts, quotaRules, signal: interruptSignal() }, callbacksFor(io));
     const json = selection.result;

@@ -3,7 +3,7 @@ import type { DB } from '../db/connection.js';
 import { checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkGraphml } from './graphml.js';
@@ -31,7 +31,12 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   const roster = coreGroupRoster(db, options.roster, 'coreGroup', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  const applications = [...scoredApplications(db, filters, callbacks)];
+  await pause();
+  const network = buildNetwork(applications, { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  await pause();
   const nodes = network.organizations.length + network.categories.length + network.regions.length;
   const counts = { applications: network.applications, organizations: network.organizations.length, nodes, edges: network.links.length, coreGroup: network.organizations.filter((o) => o.coreGroup).length };
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
@@ -39,6 +44,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   const done = { result, output, roster, text: undefined as string | undefined };
   if (!options.dryRun) {
     const data = networkGraphml(network);
+    await pause();
     if (output.kind === 'stdout') done.text = data;
     else {
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });

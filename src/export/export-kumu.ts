@@ -8,7 +8,7 @@ import type { DB } from '../db/connection.js';
 import { checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
@@ -84,9 +84,15 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  const applications = [...scoredApplications(db, filters, callbacks)];
+  await pause();
+  const network = buildNetwork(applications, { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  await pause();
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);
+  await pause();
 
   if (network.applications === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
   if (options.withContactDetails) {
@@ -123,6 +129,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
       files.push({ path: path.join(output.path, 'elements.csv'), data: await kumuCsv(map.elementFields, map.elements) });
       files.push({ path: path.join(output.path, 'connections.csv'), data: await kumuCsv(map.connectionFields, map.connections) });
     }
+    await pause();
     // The same code beside map.xlsx and map.json is one file: rewriting it unchanged clobbers nothing.
     if (!options.view && !sameContent(done.snippetPath, snippet)) files.push({ path: done.snippetPath, data: snippet });
     writeFilesAtomic(files, { force: Boolean(options.force) });

@@ -5,7 +5,7 @@ import type { DB } from '../db/connection.js';
 import { checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import type { MapLanguage } from './map-types.js';
@@ -64,11 +64,15 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
   // Loaded here: graphology, the layout and the page bundle are only for this export.
-  const { networkMap } = await import('./map.js');
-  const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
+  const { networkMapInSteps } = await import('./map.js');
+  // Checkpoints between the steps and the layout's slices: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  const applications = [...scoredApplications(db, filters, callbacks)];
+  await pause();
+  const { network, data, html } = await networkMapInSteps(applications, {
     coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
-  });
+  }, pause);
   if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   const bytes = Buffer.byteLength(html, 'utf8');
   const counts = {

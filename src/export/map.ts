@@ -11,7 +11,7 @@ import { languageName } from '../geo/languages.js';
 import { taxonomy } from '../tagging/taxonomy.js';
 import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type OrganizationNode, type RegionNode } from './network.js';
 import { REGION_COLOURS } from './kumu.js';
-import { layoutMap, type LayoutNode, type LayoutOptions } from './map-layout.js';
+import { layoutMap, layoutMapInSteps, type LayoutNode, type LayoutOptions, type Positions } from './map-layout.js';
 import {
   ACTOR_KINDS, CONTEXT_KINDS,
   type MapActorNode, type MapData, type MapEdge, type MapEdgeKind, type MapLanguage, type MapNode, type MapPage, type MapRole, type MapTerm,
@@ -66,6 +66,23 @@ const OTHER_COLOURS = ['#2fa37a', '#8a63c9', '#7f7f7f', '#b5838d', '#6d9f71', '#
 
 /** The network as the page draws it. Deterministic: the same input gives the same data, positions included. */
 export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions): MapData {
+  const draft = draftMapData(nodes, links, options);
+  return placed(draft, layoutMap(draft.layoutNodes, draft.data.edges, options.layout));
+}
+
+/** buildMapData with the layout computed in slices, `pause` called between them (Ctrl-C answered there). */
+export async function buildMapDataInSteps(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions, pause: () => Promise<void>): Promise<MapData> {
+  const draft = draftMapData(nodes, links, options);
+  return placed(draft, await layoutMapInSteps(draft.layoutNodes, draft.data.edges, options.layout, pause));
+}
+
+function placed(draft: { data: MapData }, positions: Positions): MapData {
+  for (const n of draft.data.nodes) Object.assign(n, positions.get(n.id));
+  return draft.data;
+}
+
+/** The map's nodes and edges, not placed yet, and what the layout needs. */
+function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions): { data: MapData; layoutNodes: LayoutNode[] } {
   const categoryByName = new Map(taxonomy().revised.map((c) => [c.short.en, c.code]));
   const regionOrder = REGIONS as readonly string[];
   const categoryOrder = taxonomy().revised.map((c) => c.code);
@@ -108,11 +125,8 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
     if (n.kind === 'category') return { id: n.id, kind: n.kind, ring: { circle: 'inner', index: categoryOrder.indexOf(n.key), of: categoryOrder.length } };
     return { id: n.id, kind: n.kind, region: 'region' in n ? n.region : null };
   });
-  const positions = layoutMap(layoutNodes, edges, options.layout);
-  for (const n of mapNodes) Object.assign(n, positions.get(n.id));
-
   const actors = mapNodes.filter((n): n is MapActorNode => (ACTOR_KINDS as readonly string[]).includes(n.kind));
-  return {
+  const data: MapData = {
     version: 1,
     withContactDetails: options.withContactDetails,
     nodes: mapNodes,
@@ -126,6 +140,7 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
       peerLinksLeftOut: options.peerLinksLeftOut ?? 0,
     },
   };
+  return { data, layoutNodes };
 }
 
 /** The map of a whole network export (organisations, categories, regions and their links). */
@@ -297,6 +312,21 @@ export interface NetworkMapOptions extends RenderMapOptions {
 export function networkMap(applications: Iterable<Application>, options: NetworkMapOptions): { network: Network; data: MapData; html: string } {
   const network = buildNetwork(applications, { coreGroup: options.coreGroup, peerLinks: options.peerLinks });
   const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout });
+  const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
+  return { network, data, html };
+}
+
+/**
+ * networkMap for the export: the same file, with `pause` called between its steps and between
+ * slices of the layout (a map of many thousand organisations takes seconds to lay out).
+ */
+export async function networkMapInSteps(applications: Iterable<Application>, options: NetworkMapOptions, pause: () => Promise<void>): Promise<{ network: Network; data: MapData; html: string }> {
+  const network = buildNetwork(applications, { coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  await pause();
+  const data = await buildMapDataInSteps([...network.organizations, ...network.categories, ...network.regions], network.links, {
+    withContactDetails: options.withContactDetails, layout: options.layout, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped,
+  }, pause);
+  await pause();
   const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
   return { network, data, html };
 }

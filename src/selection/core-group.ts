@@ -9,7 +9,7 @@ import { checkFilterNames } from '../db/filters.js';
 import { nextRosterName, rosterExists, saveRoster, type NewRoster } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type ScoreSource } from './candidates.js';
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
@@ -138,6 +138,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   const filters = options.filters ?? {};
   checkFilterNames(db, filters);
   const candidates = loadCandidates(db, options, warn);
+  await checkpoint(options.signal, 'interrupted; no roster was selected or saved');
   if (candidates.length === 0) throw noEligibleError(db, filters, options.minScore);
   callbacks.onStatus?.(`Selecting ${options.size} of ${candidates.length} eligible applications…`);
   const alternates = options.alternates ?? 5;

@@ -4,6 +4,7 @@ import { counts, describeQuota, expandQuotas, type Quota, type QuotaRule } from 
 import { precheck, smallestRelaxation } from './infeasibility.js';
 import { memberReasons, rankAlternates, type Alternate } from './reasons.js';
 import { gcdOf, solveMip, type SolverStatus } from './solve.js';
+import { checkpoint } from '../reporting.js';
 
 export interface SelectionSpec {
   size: number;
@@ -57,9 +58,11 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const include = new Set((spec.include ?? []).filter((id) => !exclude.has(id)));
   const candidates = all.filter((c) => !exclude.has(c.id)).sort((a, b) => a.id - b.id);
   const quotas = expandQuotas(spec.rules, candidates);
+  await checkpoint(spec.signal, 'interrupted; no roster was selected or saved');
   const problem: SelectionProblem = { size: spec.size, candidates, quotas, include };
   const base = { quotas, eligible: candidates.length, alternates: [] as Alternate[], members: [] as SelectedMember[], bound: null };
   const conflicts = precheck(problem);
+  await checkpoint(spec.signal, 'interrupted; no roster was selected or saved');
   for (const id of spec.include ?? []) {
     if (exclude.has(id)) conflicts.unshift(`application ${id} is both forced in (--include) and kept out (--exclude)`);
   }

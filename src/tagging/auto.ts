@@ -1,5 +1,6 @@
 import type { DB } from '../db/connection.js';
 import { InterruptedError } from '../errors.js';
+import { faultError } from '../files/index.js';
 import type { ApplicationFilters } from '../model.js';
 import { officerLabelled, replaceAutoTags, taggableApplications, tagsOfMany, type AutoTag, type TagRow } from '../db/tags.js';
 import { categoryCodes } from './taxonomy.js';
@@ -113,9 +114,17 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
   const save = async () => {
     if (pending.length && !options.dryRun) {
       const writes = pending;
-      db.transaction(() => {
-        for (const write of writes) write();
-      }).immediate();
+      try {
+        db.transaction(() => {
+          for (const write of writes) write();
+        }).immediate();
+      } catch (e) {
+        // A full disk or a lost lock: said as such, with what the batches before kept.
+        throw faultError(e, {
+          action: 'save the tags',
+          kept: kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept before; the rest were not` : 'nothing was changed',
+        });
+      }
       kept += writes.length;
       options.onKept?.(kept);
     }

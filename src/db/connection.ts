@@ -204,7 +204,7 @@ function cannotOpen(file: string, e: unknown): OperationError {
       hint: 'check the path given to --db; skillsnet db check says more, and your latest backup (skillsnet db backup) can replace a damaged file',
     });
   }
-  const fault = faultOf(e);
+  const fault = faultOf(e, path.dirname(file));
   if (fault) return new OperationError(`cannot open ${file}: ${fault.what} (${fault.code})`, { hint: fault.fix });
   return new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
     hint: 'check the path given to --db, or move the file aside and start a new database',

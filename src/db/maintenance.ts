@@ -217,7 +217,7 @@ export async function backupDatabase(source: string, dest: string, options: Back
   const state = checkTarget(given, { force: Boolean(options.force), what: 'backup file name' });
   const db = openExisting(source);
   const kept = state.kind === 'file' ? `the earlier ${path.basename(target)} was kept as it was` : 'no backup was written';
-  const fail = (e: unknown) => faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk' });
+  const fail = (e: unknown) => faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk', folder: path.dirname(target) });
   let tmp: string | undefined;
   const removeTmp = () => {
     if (tmp) for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
@@ -246,7 +246,7 @@ export async function backupDatabase(source: string, dest: string, options: Back
       });
       pages = done.totalPages;
     } catch (e) {
-      if (faultOf(e)) throw e;
+      if (faultOf(e, path.dirname(target))) throw e;
       throw new OperationError(`the backup failed: ${sqliteMessage(e)}`, {
         hint: 'check that the database is sound (skillsnet db check) and that there is room on the disk',
       });

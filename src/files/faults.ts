@@ -4,6 +4,7 @@
  * to do about it. Everything that reports a failed read or write asks here, so the same fault
  * reads the same everywhere and never as "this is unexpected".
  */
+import fs from 'node:fs';
 import { OperationError } from '../errors.js';
 
 export interface Fault {
@@ -45,7 +46,7 @@ const ERRNO: Record<string, Omit<Fault, 'code'>> = {
 
 /** SQLite's own codes for the same faults (better-sqlite3 puts them on `code`). */
 const SQLITE: [RegExp, Omit<Fault, 'code'>][] = [
-  [/^SQLITE_FULL/, { what: 'the disk holding the database is full', fix: SPACE }],
+  [/^SQLITE_FULL/, { what: 'the disk is full', fix: SPACE }],
   [/^SQLITE_READONLY/, { what: 'the database cannot be written here (a read-only file, folder or disk)', fix: 'make the database writable again (chmod 600 FILE) or work on a copy in a folder you can write to' }],
   [/^SQLITE_(BUSY|LOCKED)/, { what: 'another program is holding a lock on the database', fix: 'wait for the other skillsnet command (or the program that has the file open) to finish, then run the command again' }],
   [/^SQLITE_(CORRUPT|NOTADB)/, { what: 'the database file is damaged or is not a database', fix: 'run skillsnet db check; restore your latest backup if it says the file is damaged' }],
@@ -54,10 +55,28 @@ const SQLITE: [RegExp, Omit<Fault, 'code'>][] = [
   [/^SQLITE_IOERR/, { what: 'the disk reported an input/output error while reading or writing the database', fix: 'check the disk (free space, still connected), then run skillsnet db check' }],
 ];
 
-/** The fault behind an error, when it is one of the expected ones. */
-export function faultOf(e: unknown): Fault | undefined {
+/**
+ * Whether the disk holding `folder` is (all but) full. SQLite reports a full disk met while it
+ * sizes its shared memory or syncs as an I/O error (SQLITE_IOERR_SHMSIZE): the free space tells
+ * the two apart.
+ */
+export function diskFull(folder: string): boolean {
+  try {
+    const s = fs.statfsSync(folder);
+    return s.bavail * s.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The fault behind an error, when it is one of the expected ones. `folder`: where it happened,
+ * so that an input/output error on a full disk is called a full disk.
+ */
+export function faultOf(e: unknown, folder?: string): Fault | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
+  if (folder && (code === 'EIO' || code.startsWith('SQLITE_IOERR')) && diskFull(folder)) return { code, ...ERRNO.ENOSPC! };
   const errno = ERRNO[code];
   if (errno) return { code, ...errno };
   for (const [pattern, fault] of SQLITE) if (pattern.test(code)) return { code, ...fault };
@@ -77,6 +96,8 @@ export interface FaultContext {
   kept?: string;
   /** How to do it elsewhere, added to the fix: "choose another place with --out". */
   elsewhere?: string;
+  /** The folder written to, to tell a full disk behind an input/output error. */
+  folder?: string;
 }
 
 /**
@@ -86,7 +107,7 @@ export interface FaultContext {
  */
 export function faultError(e: unknown, context: FaultContext): unknown {
   if (e instanceof OperationError) return e;
-  const fault = faultOf(e);
+  const fault = faultOf(e, context.folder);
   if (!fault) return e;
   return new OperationError(`cannot ${context.action}: ${fault.what} (${fault.code})${context.kept ? `; ${context.kept}` : ''}`, {
     hint: context.elsewhere ? `${fault.fix}; or ${context.elsewhere}` : fault.fix,

@@ -36,17 +36,22 @@ export function readFailure(shown: string, e: unknown, hint = 'check the file na
   return faultError(e, { action: `read ${shown}` });
 }
 
-/** How a path can be read: as a file, or once as a stream; anything else is refused. */
+/**
+ * How a path can be read: as a file, or once as a stream; anything else is refused. Standard
+ * input is looked at through its descriptor: a pipe from a parent process may be a socket,
+ * which cannot be opened again by name.
+ */
 function readableKind(file: string, what = ''): 'file' | 'stream' {
-  const shown = STDIN_NAMES.has(file) ? 'stdin' : `${what}${file}`;
+  const stdin = STDIN_NAMES.has(file);
+  const shown = stdin ? 'stdin' : `${what}${file}`;
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(file === '-' ? '/dev/stdin' : file);
+    stat = stdin ? fs.fstatSync(0) : fs.statSync(file);
   } catch (e) {
     throw readFailure(shown, e);
   }
   if (stat.isFile()) return 'file';
-  if (stat.isFIFO() || stat.isSocket()) return 'stream';
+  if (stat.isFIFO() || (stdin && stat.isSocket())) return 'stream';
   if (STDIN_NAMES.has(file) && (stat.isCharacterDevice() || stat.isBlockDevice())) {
     throw new OperationError('stdin is a terminal or a device, not a file: nothing to read from it', {
       hint: 'name the file (skillsnet import call.csv), or pipe one in: skillsnet import - < call.csv',
@@ -64,8 +69,9 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
  */
 export async function openInput(file: string, options: { signal?: AbortSignal } = {}): Promise<InputFile> {
   const kind = readableKind(file);
-  const name = STDIN_NAMES.has(file) ? 'stdin' : path.basename(file);
-  if (kind === 'file') return { name, path: file === '-' ? '/dev/stdin' : file, copied: false, release: () => {} };
+  const stdin = STDIN_NAMES.has(file);
+  const name = stdin ? 'stdin' : path.basename(file);
+  if (kind === 'file') return { name, path: stdin ? '/dev/stdin' : file, copied: false, release: () => {} };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-input-'));
   const copy = path.join(dir, name);
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -76,7 +82,7 @@ export async function openInput(file: string, options: { signal?: AbortSignal } 
     remove();
   };
   try {
-    await copyStream(file === '-' ? '/dev/stdin' : file, copy, name, options.signal);
+    await copyStream(stdin ? 0 : file, copy, name, options.signal);
   } catch (e) {
     release();
     throw e;
@@ -84,10 +90,11 @@ export async function openInput(file: string, options: { signal?: AbortSignal } 
   return { name, path: copy, copied: true, release };
 }
 
-async function copyStream(source: string, copy: string, name: string, signal?: AbortSignal): Promise<void> {
+/** Reads a stream (a path, or descriptor 0 for stdin) into `copy`, at most MAX_PIPED_INPUT_BYTES. */
+async function copyStream(source: string | number, copy: string, name: string, signal?: AbortSignal): Promise<void> {
   const fd = fs.openSync(copy, 'wx', 0o600);
   let bytes = 0;
-  const input = fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+  const input = readStream(source);
   const abort = () => input.destroy(new InterruptedError());
   signal?.addEventListener('abort', abort);
   try {
@@ -125,7 +132,7 @@ export async function readSmallInput(file: string, options: { limit: number; wha
   const shown = STDIN_NAMES.has(file) ? 'stdin' : `${what}${file}`;
   const parts: Buffer[] = [];
   let bytes = 0;
-  const input = fs.createReadStream(file === '-' ? '/dev/stdin' : file);
+  const input = readStream(STDIN_NAMES.has(file) ? 0 : file);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
@@ -152,4 +159,11 @@ export function asNamed(e: unknown, input: InputFile): unknown {
   const swap = (text: string) => text.split(input.path).join(input.name);
   if (!e.message.includes(input.path) && !(e.hint ?? '').includes(input.path)) return e;
   return new OperationError(swap(e.message), { hint: e.hint === undefined ? undefined : swap(e.hint), json: e.json });
+}
+
+/** A read stream of a path, or of descriptor 0 (stdin, left open for the process). */
+function readStream(source: string | number): fs.ReadStream {
+  return typeof source === 'number'
+    ? fs.createReadStream('', { fd: source, autoClose: false, highWaterMark: 1024 * 1024 })
+    : fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
 }

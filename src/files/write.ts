@@ -76,7 +76,7 @@ function keptWords(target: TargetState): string {
 export function openPendingFile(file: string, options: WriteOptions): PendingFile {
   let target = checkTarget(file, options);
   makePrivateFolder(path.dirname(target.path));
-  const fail = (e: unknown, action = `write ${file}`) => faultError(e, { action, kept: keptWords(target), elsewhere: `choose another ${options.what ?? '--out'}` });
+  const fail = (e: unknown, action = `write ${file}`) => faultError(e, { action, kept: keptWords(target), elsewhere: `choose another ${options.what ?? '--out'}`, folder: path.dirname(target.path) });
   const temp = tempPathFor(target.path);
   let fd: number | undefined;
   try {

@@ -11,6 +11,7 @@
  * This file runs the import of each file (a transaction, its batch, its report); layout.ts finds
  * the header and the columns, row-writer.ts writes the rows.
  */
+import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
@@ -173,7 +174,7 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
       fileReport = await importFile(db, file, fileOptions, hooks);
     } catch (e) {
       // A full disk, a lost permission or a lock: said as such, with what was kept.
-      const err = faultError(e, { action: `import ${file.input.name}`, kept: `nothing of ${file.input.name} was kept` });
+      const err = faultError(e, { action: `import ${file.input.name}`, kept: `nothing of ${file.input.name} was kept`, folder: db.name ? path.dirname(db.name) : undefined });
       if (report.files.length && err instanceof OperationError && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
         throw new OperationError(err.message, { hint: `${err.hint ? err.hint + '\n  ' : ''}already imported and kept: ${done}`, json: err.json });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DB } from '../db/connection.js';
 import { InterruptedError } from '../errors.js';
 import { faultError } from '../files/index.js';
@@ -122,6 +123,7 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
         // A full disk or a lost lock: said as such, with what the batches before kept.
         throw faultError(e, {
           action: 'save the tags',
+          folder: db.name ? path.dirname(db.name) : undefined,
           kept: kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept before; the rest were not` : 'nothing was changed',
         });
       }

@@ -77,6 +77,7 @@ export async function runDbBackup(opts: DbBackupOptions, io: IO): Promise<Backup
     result = await backupDatabase(opts.dbPath, opts.file, {
       force: opts.force,
       addCleanup,
+      signal: (await import('./signals.js')).interruptSignal(),
       onProgress: (f) => progress.update(Math.round(f * 100)),
     });
   } finally {

@@ -21,6 +21,7 @@ export interface ImportCommandOptions extends ImportOptions {
  */
 export function importHooks(io: IO): ImportHooks {
   const kept: string[] = [];
+  setInterruptOutcome(() => 'nothing was imported (the file being read was rolled back)');
   return {
     ...callbacksFor(io),
     // Ctrl-C keeps the files already imported (one transaction each) and rolls back the one being read.

@@ -4,7 +4,7 @@ import { CliError, OutputClosedError } from '../errors.js';
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { installSignalHandlers } from './signals.js';
+import { installSignalHandlers, markFinished } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 
@@ -160,6 +160,7 @@ export function start(): void {
   main(process.argv).then(
     (code) => {
       process.exitCode = code;
+      markFinished();
     },
     async (e) => {
       const { processIO } = await import('./io.js');

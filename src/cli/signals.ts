@@ -48,11 +48,21 @@ export function runCleanups(): void {
 }
 
 let installed = false;
+let finished = false;
+
+/**
+ * The command is over (its result printed, its exit code set): a Ctrl-C from now on changes
+ * nothing, and must not report an interruption of work that was completed.
+ */
+export function markFinished(): void {
+  finished = true;
+}
 
 export function installSignalHandlers(stderr: { write(s: string): unknown }): void {
   if (installed) return;
   installed = true;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (finished) process.exit(process.exitCode ?? 0);
     try {
       interrupt.abort();
     } catch {

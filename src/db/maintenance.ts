@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
+import { checkpoint } from '../reporting.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { openReadOnly, writeProtection, type DB } from './connection.js';
 import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
@@ -183,6 +184,8 @@ export interface BackupOptions {
   onProgress?: (fraction: number) => void;
   /** Registers a clean-up to run on Ctrl-C; returns its remover. */
   addCleanup?: (fn: () => void) => () => void;
+  /** Aborted (Ctrl-C): the backup stops at its next pause, and its temporary copy is removed. */
+  signal?: AbortSignal;
 }
 
 export interface BackupResult {
@@ -234,14 +237,19 @@ export async function backupDatabase(source: string, dest: string, options: Back
       throw e;
     }
     let pages = 0;
+    let copied = 0;
+    let restarted = false;
     try {
       const done = await db.backup(tmp, {
         progress: ({ totalPages, remainingPages }) => {
           pages = totalPages;
           options.onProgress?.(totalPages ? (totalPages - remainingPages) / totalPages : 1);
-          // Copy everything in the next step: one step is one snapshot, so a writer in
-          // another process cannot make the copy restart over and over.
-          return 0x7fffffff;
+          // Steps of STEP_PAGES, with a pause between them for Ctrl-C. A writer in another
+          // process makes the copy start again at its next step: then the rest is copied in one
+          // step (one snapshot), so that a busy writer cannot keep the backup from finishing.
+          if (totalPages - remainingPages < copied) restarted = true;
+          copied = totalPages - remainingPages;
+          return restarted ? 0x7fffffff : STEP_PAGES;
         },
       });
       pages = done.totalPages;
@@ -251,6 +259,9 @@ export async function backupDatabase(source: string, dest: string, options: Back
         hint: 'check that the database is sound (skillsnet db check) and that there is room on the disk',
       });
     }
+    // Pauses between the long steps (checking a copy of a large database takes seconds): Ctrl-C is answered there.
+    const pause = () => checkpoint(options.signal, 'interrupted; no backup was written');
+    await pause();
     const copy = new Database(tmp, { fileMustExist: true });
     let tables: Record<string, number> = {};
     try {
@@ -261,17 +272,21 @@ export async function backupDatabase(source: string, dest: string, options: Back
           hint: 'run skillsnet db check on the database; the backup was not kept',
         });
       }
+      await pause();
       tables = countTables(copy);
     } finally {
       copy.close();
     }
+    await pause();
     fs.chmodSync(tmp, 0o600);
-    const fd = fs.openSync(tmp, 'r');
+    // Synced off the main thread: a large copy takes seconds to reach the disk, and Ctrl-C must not wait.
+    const handle = await fs.promises.open(tmp, 'r');
     try {
-      fs.fsyncSync(fd);
+      await handle.sync();
     } finally {
-      fs.closeSync(fd);
+      await handle.close();
     }
+    await pause();
     // Checked again just before the rename: nothing but a regular file is ever replaced.
     checkTarget(given, { force: Boolean(options.force), what: 'backup file name' });
     fs.renameSync(tmp, target);
@@ -322,6 +337,9 @@ function refuseLiveFiles(source: string, target: string, hint: string): void {
   const what = hit === real ? 'the database itself' : `the database's ${hit.slice(real.length + 1)} file, part of the live database`;
   throw new OperationError(`the backup file is ${what}`, { hint });
 }
+
+/** Pages copied per backup step (16 MiB of 16 KiB pages): Ctrl-C is answered between steps. */
+const STEP_PAGES = 1024;
 
 /** Rows per table (SQLite's internal tables left out), in name order. */
 export function countTables(db: DB): Record<string, number> {

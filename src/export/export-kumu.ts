@@ -123,7 +123,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     done.text = JSON.stringify(kumuBlueprint(map), null, 2) + '\n';
   } else {
     const files: { path: string; data: string | Uint8Array }[] = [];
-    if (options.format === 'xlsx') files.push({ path: output.path, data: await kumuWorkbook(map) });
+    if (options.format === 'xlsx') files.push({ path: output.path, data: await kumuWorkbook(map, pause) });
     else if (options.format === 'json') files.push({ path: output.path, data: JSON.stringify(kumuBlueprint(map), null, 2) + '\n' });
     else {
       files.push({ path: path.join(output.path, 'elements.csv'), data: await kumuCsv(map.elementFields, map.elements) });

@@ -10,7 +10,7 @@ import { reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
 import { OperationError, UsageError } from '../errors.js';
 import { asNamed, openInput } from '../files/index.js';
 import { normaliseName } from '../geo/normalise.js';
-import { columnName, warning, type Callbacks } from '../reporting.js';
+import { checkpoint, columnName, warning, type Callbacks } from '../reporting.js';
 import { MIN_SCORES_TO_NORMALISE } from './normalise.js';
 import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from './score-file.js';
 import { combinedScores } from './scores.js';
@@ -200,7 +200,7 @@ interface ParsedScore {
  * updated, unchanged) or rejected with a reason; the counts add up. Warnings: no row usable,
  * a header scale most scores do not fit, a guessed scale that rests on a few scores.
  */
-export function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOptions = {}, callbacks: Callbacks = {}): ScoresImport {
+export async function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOptions = {}, callbacks: Callbacks = {}): Promise<ScoresImport> {
   const { name, table, headerRow, columns } = sheet;
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   const cell = (row: string[], c: number | undefined) => (c === undefined ? '' : String(row[c] ?? '').trim());
@@ -254,6 +254,8 @@ export function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOpt
   const { scale, source } = chooseScale(sheetScores, scoreHeader, options.scale, warn);
   const toStore = checkScores(parsed, scale, rejects);
   rejects.sort((a, b) => a.row - b.row);
+  // A pause before the one transaction that stores them: Ctrl-C here saves nothing.
+  await checkpoint(callbacks.signal, 'interrupted; no score was saved');
   const counts = storeScores(db, toStore, name, { dryRun: options.dryRun });
   const result: ScoresImportResult = {
     file: name,

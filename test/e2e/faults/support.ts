@@ -54,7 +54,8 @@ export function writeCall(file: string, count = 20, seed = 7): string {
   (generate as (o: object) => void)({ out: generated, count, seed, emailPrefix: 'applicant' });
   const lines = fs.readFileSync(generated, 'utf8').trimEnd().split('\n');
   fs.rmSync(generated);
-  const body = lines.slice(1).map((l) => `${l},`);
+  // A score per row (1.0 to 9.9, spread evenly), so that a selection has something to maximise.
+  const body = lines.slice(1).map((l, i) => `${l},${(1 + ((i * 37) % 90) / 10).toFixed(1)}`);
   const planted = PLANTED.map((r) => r.map(quote).join(','));
   fs.writeFileSync(file, [HEADER.join(','), ...planted, ...body].join('\n') + '\n', { mode: 0o600 });
   return file;
@@ -121,10 +122,10 @@ export function errorLine(r: Run): string {
 }
 
 /**
- * Starts the CLI, sends SIGINT when `when` resolves (or after `delayMs`), and reports how long the
- * process took to exit after it.
+ * Starts the CLI, sends SIGINT after `trigger` milliseconds (or once `trigger` returns true,
+ * looked at every 10 ms), and reports how long the process took to exit after it.
  */
-export function interrupt(args: string[], delayMs: number, options: { cwd?: string } = {}): Promise<Run & { afterSigint: number | null }> {
+export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string } = {}): Promise<Run & { afterSigint: number | null }> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -136,13 +137,22 @@ export function interrupt(args: string[], delayMs: number, options: { cwd?: stri
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
   let sent: number | null = null;
-  const timer = setTimeout(() => {
+  const send = () => {
     sent = Date.now();
     child.kill('SIGINT');
-  }, delayMs);
+  };
+  const timer = typeof trigger === 'number'
+    ? setTimeout(send, trigger)
+    : setInterval(() => {
+      if (sent === null && trigger()) {
+        clearInterval(timer);
+        send();
+      }
+    }, 10);
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(timer);
       const now = Date.now();
       const r = record({ args, code: code ?? 128, signal, stdout, stderr, ms: now - started });
       resolve({ ...r, afterSigint: sent === null ? null : now - sent });

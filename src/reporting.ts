@@ -97,3 +97,20 @@ export function columnName(header: string | null | undefined, index?: number): s
 export function looksLikePersonalData(text: string): boolean {
   return /@/.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
 }
+
+/**
+ * items.map(fn), with `pause` (a checkpoint) each time some 50 ms of work have gone by: a long
+ * loop over thousands of contacts or nodes stays answerable to Ctrl-C, and the result is the same.
+ */
+export async function mapInSteps<T, R>(items: readonly T[], fn: (item: T) => R, pause: () => Promise<void> = () => Promise.resolve()): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let started = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    out[i] = fn(items[i]!);
+    if ((i & 63) === 63 && performance.now() - started > 50) {
+      await pause();
+      started = performance.now();
+    }
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { CSV_OPTIONS, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
+import { mapInSteps } from '../reporting.js';
 
 /**
  * Contact lists: one contact per email address. The same address on several applications
@@ -91,12 +92,13 @@ const join = (vs: string[]) => vs.join('; ');
 const text = (s: string) => safeCell(xmlSafeText(s));
 
 /** UTF-8 with a byte-order mark so that Excel shows accents; CRLF as Excel writes it. */
-export async function contactsCsv(list: ContactList, delimiter = ','): Promise<string> {
+export async function contactsCsv(list: ContactList, delimiter = ',', pause?: () => Promise<void>): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
-  const rows = list.contacts.map((c) => [
+  const rows = await mapInSteps(list.contacts, (c) => [
     text(c.name ?? ''), text(c.email), safePhoneCell(xmlSafeText(join(c.phones))), text(join(c.organizations)), text(join(c.countries)),
     text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)),
-  ]);
+  ], pause);
+  await pause?.();
   return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
 }
 
@@ -161,9 +163,9 @@ export function contactCategories(c: Contact): string[] {
   return ['Skills Innovation Network', ...c.categories, ...c.rosters].map((x) => x.replace(/[;,]/g, ' '));
 }
 
-export async function contactsOutlookCsv(list: ContactList): Promise<string> {
+export async function contactsOutlookCsv(list: ContactList, pause?: () => Promise<void>): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
-  const rows = list.contacts.map((c) => {
+  const rows = await mapInSteps(list.contacts, (c) => {
     const n = splitName(c.name);
     const given = n.given.split(' ');
     const first = given.length > 1 && n.family ? given[0] : n.given;
@@ -172,6 +174,7 @@ export async function contactsOutlookCsv(list: ContactList): Promise<string> {
       n.prefix, first, middle, n.family, join(c.organizations), join(c.countries), c.phones[0] ?? '',
       c.email, 'SMTP', c.name ? `${c.name} (${c.email})` : c.email, contactCategories(c).join(';'), join(c.languages), contactNote(c),
     ].map((v, i) => (OUTLOOK_COLUMNS[i] === 'Business Phone' ? safePhoneCell(xmlSafeText(v)) : text(v)));
-  });
+  }, pause);
+  await pause?.();
   return '\uFEFF' + stringify([[...OUTLOOK_COLUMNS], ...rows], CSV_OPTIONS);
 }

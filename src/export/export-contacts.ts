@@ -49,7 +49,8 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const applications = [...scoredApplications(db, options.filters, callbacks)];
   await checkpoint(callbacks.signal);
   const list = buildContacts(applications, rosterNamesByApplication(db));
-  const data = options.format === 'csv' ? await contactsCsv(list, delimiter) : options.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
+  const pause = () => checkpoint(callbacks.signal);
+  const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcf(list, pause);
   await checkpoint(callbacks.signal);
   const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
   const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };

@@ -43,7 +43,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
   const done = { result, output, roster, text: undefined as string | undefined };
   if (!options.dryRun) {
-    const data = networkGraphml(network);
+    const data = await networkGraphml(network, pause);
     await pause();
     if (output.kind === 'stdout') done.text = data;
     else {

@@ -1,5 +1,6 @@
 import { ELEMENT_TYPES, type Network, type NetworkNode } from './network.js';
 import { xmlEscape } from './escape.js';
+import { mapInSteps } from '../reporting.js';
 
 /**
  * GraphML with typed attributes, as Gephi, Cytoscape and NetworkX read it. The graph is
@@ -57,7 +58,8 @@ function data(key: string, value: string | number | boolean | null | undefined):
   return `      <data key="${key}">${xmlEscape(String(value))}</data>\n`;
 }
 
-export function networkGraphml(network: Network): string {
+/** The network as GraphML; `pause` is called now and then (a network of thousands takes a while). */
+export async function networkGraphml(network: Network, pause?: () => Promise<void>): Promise<string> {
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.push('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n');
@@ -66,18 +68,16 @@ export function networkGraphml(network: Network): string {
   for (const k of EDGE_KEYS) out.push(`  <key id="${k.id}" for="edge" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
   out.push('  <graph id="skillsnet" edgedefault="undirected">\n');
   const nodes: NetworkNode[] = [...network.organizations, ...network.categories, ...network.regions];
-  for (const node of nodes) {
-    out.push(`    <node id="${xmlEscape(node.id)}">\n`);
-    for (const [key, value] of Object.entries(nodeData(node))) out.push(data(key, typeof value === 'boolean' ? String(value) : value));
-    out.push('    </node>\n');
-  }
-  for (const link of network.links) {
-    out.push(`    <edge id="${xmlEscape(link.id)}" source="${xmlEscape(link.from)}" target="${xmlEscape(link.to)}">\n`);
-    out.push(data('edgeType', link.type));
-    out.push(data('weight', link.strength));
-    out.push(data('sharedCategories', link.shared?.join('|')));
-    out.push('    </edge>\n');
-  }
+  const nodeXml = await mapInSteps(nodes, (node) => {
+    let xml = `    <node id="${xmlEscape(node.id)}">\n`;
+    for (const [key, value] of Object.entries(nodeData(node))) xml += data(key, typeof value === 'boolean' ? String(value) : value);
+    return xml + '    </node>\n';
+  }, pause);
+  out.push(...nodeXml);
+  const edgeXml = await mapInSteps(network.links, (link) =>
+    `    <edge id="${xmlEscape(link.id)}" source="${xmlEscape(link.from)}" target="${xmlEscape(link.to)}">\n` +
+    data('edgeType', link.type) + data('weight', link.strength) + data('sharedCategories', link.shared?.join('|')) + '    </edge>\n', pause);
+  for (const e of edgeXml) out.push(e);
   out.push('  </graph>\n</graphml>\n');
   return out.join('');
 }

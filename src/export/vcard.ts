@@ -1,5 +1,6 @@
 import { contactCategories, contactNote, splitName, type ContactList, type Contact } from './contacts.js';
 import { xmlSafeText } from './escape.js';
+import { mapInSteps } from '../reporting.js';
 
 /**
  * vCard 3.0 (RFC 2426) as Outlook, Google Contacts and Apple Contacts import it: CRLF line
@@ -63,6 +64,7 @@ function card(c: Contact): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-export function contactsVcf(list: ContactList): string {
-  return list.contacts.map(card).join('');
+/** The vCards of a list; `pause` is called now and then (a list of thousands takes a while). */
+export async function contactsVcf(list: ContactList, pause?: () => Promise<void>): Promise<string> {
+  return (await mapInSteps(list.contacts, card, pause)).join('');
 }

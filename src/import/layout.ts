@@ -8,7 +8,7 @@ import { OperationError } from '../errors.js';
 import { findHeaderRow } from './header-row.js';
 import { headerLikeness, matchHeaders, type ColumnMapping } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { applyMappingFile, missingColumnsError, missingRequired, type MappingFile } from './mapping.js';
+import { applyMappingFile, looksLikeData, missingColumnsError, missingRequired, type MappingFile } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 
@@ -40,8 +40,7 @@ export async function readLayout(
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
   const { headerIndex, best } = findHeaderRow(first);
-  // A top row that names fewer than two fields is data, not headers: never repeated in messages.
-  const headerRow = best >= 2;
+  const headerRow = readsLikeHeaders(first, headerIndex, best);
   const top = first[headerIndex]!;
   const sub = first[headerIndex + 1];
   const isSurveyMonkey = Boolean(sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(c.trim().toLowerCase())));
@@ -128,6 +127,18 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boole
     } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
   }
   return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
+}
+
+/**
+ * Whether the header row may be repeated in messages: it holds no address or phone number, and
+ * either names a field or sits over rows that hold such data where it does not. A file without a
+ * header row has someone's details in its place: those are never repeated.
+ */
+function readsLikeHeaders(rows: string[][], index: number, likeness: number): boolean {
+  const top = rows[index] ?? [];
+  if (top.some(looksLikeData)) return false;
+  if (likeness >= 1) return true;
+  return rows.slice(index + 1).some((row) => row.some((cell, i) => looksLikeData(cell) && !looksLikeData(top[i] ?? '')));
 }
 
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */

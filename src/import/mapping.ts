@@ -148,12 +148,12 @@ export function describeColumns(headers: readonly string[], headerRow = true): s
  */
 export function missingColumnsError(file: string, headers: readonly string[], missing: Field[], headerRow = true): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
-  if (!headerRow) {
+  if (!headerRow && !headers.some(looksLikeData)) {
     return new OperationError(`${path.basename(file)}: no column found for the ${names}, and its first row does not read like column names (no cell in it names a field skillsnet knows); nothing was imported`, {
       hint: 'if the file has no header row, add one naming the columns (e.g. Organization, Email, Country), then import it again; if it has one, name the columns with --map (skillsnet import --help)',
     });
   }
-  const dataLike = headers.some(looksLikeData);
+  const dataLike = !headerRow || headers.some(looksLikeData);
   const example: Record<string, string> = {};
   for (const f of missing) example[f] = 'Column header in your file';
   // A first row holding an address or a phone number is data, not headers: none of it is repeated.

@@ -109,7 +109,9 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
     cpuMs: 0,
   };
 
+  /** Applications saved with at least one category (what "tagged and kept" counts). */
   let kept = 0;
+  let pendingTagged = 0;
   let pending: (() => void)[] = [];
   let batchStarted = performance.now();
   const save = async () => {
@@ -127,10 +129,11 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
           kept: kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept before; the rest were not` : 'nothing was changed',
         });
       }
-      kept += writes.length;
+      kept += pendingTagged;
       options.onKept?.(kept);
     }
     pending = [];
+    pendingTagged = 0;
     // A pause for the event loop: Ctrl-C is handled here, between two saved batches.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) {
@@ -160,6 +163,7 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
         if (added.length || removed.length) summary.changes!.push({ id: app.id, added, removed });
       } else {
         pending.push(() => replaceAutoTags(db, app.id, tags, rows));
+        if (after.size > 0) pendingTagged++;
       }
       if (performance.now() - batchStarted >= BATCH_MS) await save();
     }

@@ -70,7 +70,7 @@ describe('a full disk', () => {
   });
 
   it('db backup: one error line, the earlier backup kept after --force, no temporary file', () => {
-    const dir = disk('6m');
+    const dir = disk('16m');
     const backup = path.join(dir, 'backup.db');
     const first = run(['--db', dbPath, 'db', 'backup', backup]);
     expect(first.code, first.stderr).toBe(0);

@@ -157,7 +157,8 @@ describe('the smaller cases', () => {
     fs.writeFileSync(file, fs.readFileSync(call, 'utf8').split('\n').slice(1).join('\n'));
     const r = run(['--db', path.join(work, 'noheader.db'), 'import', file]);
     expect(r.code).toBe(1);
-    expect(errorLine(r)).toMatch(/first row does not read like column names/);
+    expect(r.stderr).toMatch(/first row looks like data/);
+    expect(errorLine(r)).toMatch(/no column found for the organisation and email/);
     expect(fs.existsSync(path.join(work, 'noheader.db'))).toBe(false);
   });
 

@@ -114,7 +114,13 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
   let pendingTagged = 0;
   let pending: (() => void)[] = [];
   let batchStarted = performance.now();
+  const interrupted = () =>
+    new InterruptedError(
+      kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept; the rest were not (skillsnet tag auto tags them next time)` : 'no application was tagged; nothing was changed',
+    );
   const save = async () => {
+    // Stopped meanwhile: the batch in hand is dropped, the ones saved before stay.
+    if (options.signal?.aborted) throw interrupted();
     if (pending.length && !options.dryRun) {
       const writes = pending;
       try {
@@ -136,11 +142,7 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
     pendingTagged = 0;
     // A pause for the event loop: Ctrl-C is handled here, between two saved batches.
     await new Promise((resolve) => setImmediate(resolve));
-    if (options.signal?.aborted) {
-      throw new InterruptedError(
-        kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept; the rest were not (skillsnet tag auto tags them next time)` : 'no application was tagged; nothing was changed',
-      );
-    }
+    if (options.signal?.aborted) throw interrupted();
     batchStarted = performance.now();
   };
   for (const page of taggableApplications(db, options.filters ?? {}, { untaggedOnly: !options.all })) {

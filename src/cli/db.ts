@@ -125,7 +125,9 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nThe copy is a single self-contained SQLite file, created readable by you only (0600) and\n' +
-        'checked before it replaces anything; an interrupted backup leaves nothing behind.\n\n' +
+        'checked before it replaces anything; an interrupted backup or a full disk leaves nothing\n' +
+        'behind and the earlier FILE as it was. FILE is never the database itself or its -wal/-shm\n' +
+        'file under another name, nor a device or a folder.\n\n' +
         'Examples:\n  skillsnet db backup backups/skillsnet-2024-06-30.db\n  skillsnet --db calls/2024.db db backup /media/usb/2024.db --force',
     )
     .action(async (file: string, flags: { force?: boolean; json?: boolean }, cmd: Command) => {

@@ -42,9 +42,15 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .command('export')
     .description('write a Kumu network map, an offline HTML map, a contact list, a roster document or a GraphML graph')
     .addHelpText('after', `
-Every export writes atomically (a temporary file, then a rename), creates files readable by you
-only, refuses to replace a file without --force, and neutralises spreadsheet formulas in CSV and
-XLSX cells. Progress and counts go to stderr.
+Every export writes atomically (a temporary file, then a rename; every byte checked, so a full
+disk is an error and the earlier file is kept), creates files readable by you only, refuses to
+replace a file without --force and anything but a regular file (a device, a pipe, a folder) even
+with it, and neutralises spreadsheet formulas in CSV and XLSX cells. Progress and counts go to
+stderr.
+
+With --out -, output redirected to a file holds personal data: a file the shell has just created
+for it (> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe,
+leaves it readable as your umask and that file allow (a warning says so).
 
 Examples:
   skillsnet export kumu --format xlsx --out map.xlsx

@@ -141,7 +141,9 @@ are rejected and kept: list them with skillsnet rejects. A workbook whose first 
 applications with a column skillsnet does not recognise is read from that sheet (the wizard
 asks on a terminal; elsewhere the error lists the sheets): pick another with --sheet.
 Importing a file again updates changed applications (keeping their previous version) and
-reports the rest unchanged.
+reports the rest unchanged. FILE may be - (stdin) or a named pipe: it is copied once into a
+private temporary file (at most 512 MB) and imported from there. A row may have at most 16,384
+cells, and a workbook may expand to at most 1 GB (limits in docs/importing.md).
 
 Examples:
   skillsnet import applications.csv --call 2020
@@ -150,7 +152,8 @@ Examples:
   skillsnet import odd-columns.csv --map mapping.json
   skillsnet import call-2024.xlsx --sheet Candidatures
   skillsnet import excel-fr.csv --delimiter ";" --encoding windows-1252
-  skillsnet import applications.csv --json > import-report.json`,
+  skillsnet import applications.csv --json > import-report.json
+  curl -s https://forms.example.org/export.csv | skillsnet import - --call 2020`,
     )
     .action(async (files: string[], flags: { call?: string; map?: string; sheet?: string; delimiter?: string; encoding?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);

@@ -85,6 +85,10 @@ export function registerList(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       `
+Output redirected to a file holds personal data: a file the shell has just created for it
+(> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe, leaves
+it readable as your umask and that file allow (a warning says so). A full disk is exit 1.
+
 Examples:
   skillsnet list --region "Arab States"
   skillsnet list --country Mexique --language es

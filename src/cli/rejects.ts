@@ -81,6 +81,10 @@ export function registerRejects(program: Command, ctx: CliContext): void {
 By default you see the rejected rows of the latest import of each file: importing a file again
 replaces its earlier list.
 
+Output redirected to a file holds personal data: a file the shell has just created for it
+(> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe, leaves
+it readable as your umask and that file allow (a warning says so). A full disk is exit 1.
+
 Examples:
   skillsnet rejects
   skillsnet rejects --csv > fix.csv      # fix in Excel, then: skillsnet import fix.csv --call 2020

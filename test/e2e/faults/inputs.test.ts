@@ -173,6 +173,17 @@ describe('the smaller cases', () => {
     expect(inspect(path.join(work, 'warnings.db')).integrity).toBe('ok');
   });
 
+  it('--debug keeps the rule: stack traces and messages of failed runs hold no cell', () => {
+    const noHeader = path.join(work, 'noheader-debug.csv');
+    fs.writeFileSync(noHeader, fs.readFileSync(call, 'utf8').split('\n').slice(1).join('\n'));
+    const db = path.join(work, 'debug.db');
+    for (const args of [['import', noHeader], ['import', call, '--call', '2020', '--dry-run'], ['scores', 'import', call, '--reviewer', 'A']]) {
+      const r = run(['--debug', '--db', db, ...args]);
+      expect(r.stderr.length, args.join(' ')).toBeGreaterThan(0);
+    }
+    // (the scan at the end of this file reads these runs' stderr, stacks included)
+  });
+
   it('rejects --csv: formula headers neutralised', () => {
     const file = path.join(work, 'formula.csv');
     fs.writeFileSync(file, 'Organization,Email,=HYPERLINK("http://x.example.com";"y")\n,someone@example.org,z\n');

@@ -107,6 +107,8 @@ export function run(args: string[], options: RunOptions = {}): Run {
     stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
     encoding: 'utf8',
     timeout: options.timeout ?? 120_000,
+    // A hung command (a FIFO read twice) may ignore SIGTERM: the timeout must end it for good.
+    killSignal: 'SIGKILL',
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.error) throw r.error;

@@ -40,7 +40,6 @@ export async function readLayout(
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
   const { headerIndex, best } = findHeaderRow(first);
-  const headerRow = readsLikeHeaders(first, headerIndex, best);
   const top = first[headerIndex]!;
   const sub = first[headerIndex + 1];
   const isSurveyMonkey = Boolean(sub?.some((c) => SURVEYMONKEY_SUBHEADERS.has(c.trim().toLowerCase())));
@@ -82,12 +81,18 @@ export async function readLayout(
   }
   headers = uniqueHeaders(headers);
   const { mapping: auto } = matchHeaders(matchOn, preferred);
-  let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file), headerRow) : auto;
+  // A row that names at least two fields is surely the header row: messages may repeat its cells.
+  // Otherwise it may be someone's details (a file without a header row): only the cells recognised
+  // as column names are repeated.
+  const recognised = new Set(Object.values(auto).flat());
+  const sure = best >= 2 && !headers.some(looksLikeData);
+  const shown = (i: number) => sure || recognised.has(i);
+  let mapping = options.mapFile ? applyMappingFile(headers, auto, options.mapFile, path.basename(file), shown) : auto;
   const missing = missingRequired(mapping);
   if (missing.length) {
     const sheets = otherSheetsHint(source);
     if (!hooks.askMapping) {
-      const error = missingColumnsError(file, headers, missing, headerRow);
+      const error = missingColumnsError(file, headers, missing, shown);
       if (!sheets) throw error;
       throw new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` });
     }
@@ -127,18 +132,6 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boole
     } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
   }
   return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
-}
-
-/**
- * Whether the header row may be repeated in messages: it holds no address or phone number, and
- * either names a field or sits over rows that hold such data where it does not. A file without a
- * header row has someone's details in its place: those are never repeated.
- */
-function readsLikeHeaders(rows: string[][], index: number, likeness: number): boolean {
-  const top = rows[index] ?? [];
-  if (top.some(looksLikeData)) return false;
-  if (likeness >= 1) return true;
-  return rows.slice(index + 1).some((row) => row.some((cell, i) => looksLikeData(cell) && !looksLikeData(top[i] ?? '')));
 }
 
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */

@@ -79,12 +79,18 @@ export function mappingFileFits(headers: readonly string[], file: MappingFile): 
 }
 
 /**
+ * Which header cells a message may repeat. A header row is not personal data, but a file without
+ * one has someone's details in its place, and the two cannot always be told apart: when the row
+ * is not surely a header row, only the cells recognised as column names are repeated.
+ */
+export type ShownColumns = (index: number) => boolean;
+
+/**
  * Applies a --map file over the recognised mapping. Columns it names are taken from other
  * fields; one column named for two fields (organisation and email, say) is refused: every row
- * would then be wrong in one of them. `headerRow`: false when the file's first row does not read
- * like column names (its cells are then not repeated in messages).
+ * would then be wrong in one of them. `shown`: which header cells messages may repeat.
  */
-export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string, headerRow = true): ColumnMapping {
+export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string, shown: ShownColumns = () => true): ColumnMapping {
   const mapping: ColumnMapping = {};
   const forced = new Map<number, Field>();
   const chosen: ColumnMapping = {};
@@ -94,7 +100,7 @@ export function applyMappingFile(headers: readonly string[], auto: ColumnMapping
       const col = findColumn(headers, header);
       if (col < 0) {
         throw new OperationError(`the mapping file names a column "${header}" (for ${field}) that ${fileName} does not have`, {
-          hint: `columns in the file: ${describeColumns(headers, headerRow)}`,
+          hint: `columns in the file: ${describeColumns(headers, shown)}`,
         });
       }
       const other = forced.get(col);
@@ -129,37 +135,35 @@ export function looksLikeData(header: string): boolean {
 
 /**
  * The columns, quoted, for messages; cells that look like personal data are not repeated, nor
- * any when the row is not a header row (`headerRow` false: it is someone's details).
+ * those `shown` withholds (the row may be someone's details rather than headers).
  */
-export function describeColumns(headers: readonly string[], headerRow = true): string {
+export function describeColumns(headers: readonly string[], shown: ShownColumns = () => true): string {
   if (!headers.length) return '(none)';
-  if (!headerRow) return `${headers.length} columns (not shown: the first row does not read like column names)`;
-  const shown = headers.slice(0, 40).map((h, i) => {
+  const list = headers.slice(0, 40).map((h, i) => {
     if (looksLikeData(h)) return `column ${i + 1} (not shown: looks like data)`;
+    if (!shown(i)) return `column ${i + 1}`;
     const t = h.replace(/\s+/g, ' ').trim();
     return t ? `"${t.length > 60 ? t.slice(0, 57) + '...' : t}"` : `column ${i + 1} (no header)`;
   });
-  return shown.join(', ') + (headers.length > 40 ? `, ... (${headers.length} columns)` : '');
+  const hidden = headers.some((_, i) => !shown(i));
+  return list.join(', ') + (headers.length > 40 ? `, ... (${headers.length} columns)` : '') +
+    (hidden ? ' (a header skillsnet does not recognise is named by its position: if the file has no header row, its first row would be someone\'s details)' : '');
 }
 
 /**
- * The error for missing required fields when no one can be asked. `headerRow` false: the top row
- * names no field, so it is data (a file without a header row) and none of it is repeated.
+ * The error for missing required fields when no one can be asked. A top row holding an address or
+ * a phone number is data (a file without a header row): none of it is repeated; otherwise the
+ * columns are listed as far as `shown` allows.
  */
-export function missingColumnsError(file: string, headers: readonly string[], missing: Field[], headerRow = true): OperationError {
+export function missingColumnsError(file: string, headers: readonly string[], missing: Field[], shown: ShownColumns = () => true): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
-  if (!headerRow && !headers.some(looksLikeData)) {
-    return new OperationError(`${path.basename(file)}: no column found for the ${names}, and its first row does not read like column names (no cell in it names a field skillsnet knows); nothing was imported`, {
-      hint: 'if the file has no header row, add one naming the columns (e.g. Organization, Email, Country), then import it again; if it has one, name the columns with --map (skillsnet import --help)',
-    });
-  }
-  const dataLike = !headerRow || headers.some(looksLikeData);
+  const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
   for (const f of missing) example[f] = 'Column header in your file';
   // A first row holding an address or a phone number is data, not headers: none of it is repeated.
   const columns = dataLike
     ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file.\n  `
-    : `columns in the file: ${describeColumns(headers)}\n  `;
+    : `columns in the file: ${describeColumns(headers, shown)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:
       columns +

@@ -153,13 +153,21 @@ describe('the smaller cases', () => {
   });
 
   it('a file without a header row: the error does not repeat its first row', () => {
+    // Names, organisations and an address, no email column: the first row is someone's details.
     const file = path.join(work, 'noheader.csv');
-    fs.writeFileSync(file, fs.readFileSync(call, 'utf8').split('\n').slice(1).join('\n'));
+    fs.writeFileSync(file, 'Quentin Zorblatt,Institute of Planted Rows,17 Rue des Secrets,Solar skills for rural youth\nAna Lima,Open Doors,Lima,Apprenticeships for all\n');
     const r = run(['--db', path.join(work, 'noheader.db'), 'import', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/first row looks like data/);
     expect(errorLine(r)).toMatch(/no column found for the organisation and email/);
+    expect(r.stderr).toMatch(/columns in the file: column 1, column 2, column 3, column 4/);
+    expect(r.stderr).not.toMatch(/Quentin|Zorblatt|Rue des Secrets/);
     expect(fs.existsSync(path.join(work, 'noheader.db'))).toBe(false);
+    // A first row holding an address or a phone number is said to look like data, and not repeated either.
+    const withEmail = path.join(work, 'noheader-email.csv');
+    fs.writeFileSync(withEmail, fs.readFileSync(call, 'utf8').split('\n').slice(1).join('\n'));
+    const e = run(['--db', path.join(work, 'noheader.db'), 'import', withEmail]);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toMatch(/first row looks like data/);
   });
 
   it('import warnings name the row and the column of an address, a name or a phone number in the wrong place', () => {

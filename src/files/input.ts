@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InterruptedError, OperationError } from '../errors.js';
-import { faultError, kindOf, writeAllSync } from '../files/index.js';
+import { faultError } from './faults.js';
+import { kindOf } from './target.js';
+import { writeAllSync } from './write.js';
 
 /** The most copied from a pipe or stdin before the import stops: larger calls come as files. */
 export const MAX_PIPED_INPUT_BYTES = 512 * 1024 * 1024;

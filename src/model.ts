@@ -58,6 +58,11 @@ export interface ApplicationFilters {
   roster?: string;
   /** case-insensitive substring over organisation, title, description, contact, email */
   search?: string;
+  /**
+   * Every call together, said on purpose (--all-calls): select and the exports refuse to mix
+   * the calls of a database that holds several unless told which (--call) or this.
+   */
+  allCalls?: boolean;
 }
 
 /**

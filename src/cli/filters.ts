@@ -17,19 +17,22 @@ export interface FilterFlags {
   roster?: string;
   search?: string;
   minScore?: string;
+  allCalls?: boolean;
 }
 
 /**
  * Adds the filter flags that list, select and every export share, so that the same
  * flag means the same thing everywhere. `roster` is optional (export roster takes a name).
  */
-export function addFilterOptions(cmd: Command, options: { roster?: boolean; minScore?: boolean } = {}): Command {
+export function addFilterOptions(cmd: Command, options: { roster?: boolean; minScore?: boolean; allCalls?: boolean } = {}): Command {
   cmd
     .option('--region <name>', 'only this ILO region, e.g. "Arab States"')
     .option('--country <country>', 'only this country (ISO code or name, e.g. MX, Mexique)')
     .option('--category <code>', 'only applications tagged with this category code')
     .option('--language <code>', 'only this language (ISO 639-1 code such as en, fr, es, or a name: French, español)')
-    .option('--call <name>', 'only this call')
+    .option('--call <name>', 'only this call');
+  if (options.allCalls) cmd.option('--all-calls', 'every call together (needed, or --call, when the database holds several calls)');
+  cmd
     .option('--search <text>', 'text in organisation, title, description, contact or email');
   if (options.roster !== false) cmd.option('--roster <name>', 'only members of this saved roster');
   if (options.minScore) cmd.option('--min-score <n>', 'only applications scoring at least n');
@@ -50,6 +53,10 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.category !== undefined) f.category = parseCategoryCode(flags.category, 'category');
   if (flags.language !== undefined) f.language = parseLanguage(flags.language);
   if (flags.call !== undefined) f.call = flags.call;
+  if (flags.allCalls) {
+    if (flags.call !== undefined) throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${flags.call} for that call only, or --all-calls for every call` });
+    f.allCalls = true;
+  }
   if (flags.roster !== undefined) f.roster = flags.roster;
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');

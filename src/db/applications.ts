@@ -123,6 +123,11 @@ export function callNames(db: DB): string[] {
   return (db.prepare('SELECT name FROM calls ORDER BY id').all() as { name: string }[]).map((r) => r.name);
 }
 
+/** The calls that hold at least one application, in the order they were first imported. */
+export function callsWithApplications(db: DB): string[] {
+  return (db.prepare('SELECT c.name FROM calls c WHERE EXISTS (SELECT 1 FROM applications a WHERE a.call_id = c.id) ORDER BY c.id').all() as { name: string }[]).map((r) => r.name);
+}
+
 /**
  * Inserts one application directly (used by tests and generators that need data
  * without going through a file import). Returns the new id.

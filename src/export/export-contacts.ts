@@ -3,7 +3,7 @@
  * applications, as CSV (for Excel), vCard or Outlook's import CSV.
  */
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { getRoster, rosterNamesByApplication } from '../db/rosters.js';
 import { UsageError } from '../errors.js';
 import { parseDelimiterOption } from '../import/detect.js';
@@ -46,6 +46,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
+  checkCallScope(db, options.filters);
   const list = buildContacts(scoredApplications(db, options.filters, callbacks), rosterNamesByApplication(db));
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter) : options.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
   const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };

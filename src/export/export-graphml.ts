@@ -1,6 +1,6 @@
 /** `export graphml` as a library call: the network for Gephi, Cytoscape or NetworkX. */
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
@@ -31,6 +31,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   const roster = coreGroupRoster(db, options.roster, 'coreGroup', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  checkCallScope(db, filters);
   const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
   const nodes = network.organizations.length + network.categories.length + network.regions.length;
   const counts = { applications: network.applications, organizations: network.organizations.length, nodes, edges: network.links.length, coreGroup: network.organizations.filter((o) => o.coreGroup).length };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
@@ -84,6 +84,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  checkCallScope(db, filters);
   const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
@@ -63,6 +63,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  checkCallScope(db, filters);
   // Loaded here: graphology, the layout and the page bundle are only for this export.
   const { networkMap } = await import('./map.js');
   const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {

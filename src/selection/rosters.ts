@@ -11,6 +11,7 @@ import { candidateOf, type Candidate } from './candidates.js';
 import { coverage, type Coverage } from './coverage.js';
 import { FEATURES, boundsText, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
 import { combinedScores } from './scores.js';
+import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
 
 /**
  * What select saved with a roster, to show, compare and amend it later. A roster saved another
@@ -32,6 +33,12 @@ export interface RosterParams {
   scoreRule?: string;
   eligible?: number;
   modelSize?: number;
+  /** The tie-break order when not the application ID (--order submitted|random). */
+  order?: Order;
+  /** --order random: the seed of the draw. */
+  seed?: number;
+  /** The calls' scales put on 0–10 (--rescale-scores). */
+  scoreScales?: CallScale[];
 }
 
 /** A saved roster with its parameters checked. */
@@ -51,7 +58,10 @@ const isQuotas: Check = (v) =>
   Array.isArray(v) && v.every((q) => isRecord(q) && isFeature(q.feature) && bounds(q) && Array.isArray(q.sources) && q.sources.every(isString));
 const FILTER_KEYS = ['region', 'country', 'category', 'language', 'call', 'roster', 'search'];
 const isFilters: Check = (v) =>
-  isRecord(v) && Object.entries(v).every(([k, x]) => FILTER_KEYS.includes(k) && isString(x) && (k !== 'region' || (REGIONS as readonly string[]).includes(x as string)));
+  isRecord(v) && Object.entries(v).every(([k, x]) => (k === 'allCalls' ? typeof x === 'boolean' : FILTER_KEYS.includes(k) && isString(x) && (k !== 'region' || (REGIONS as readonly string[]).includes(x as string))));
+
+const isScales: Check = (v) =>
+  Array.isArray(v) && v.every((x) => isRecord(x) && isString(x.call) && (x.source === 'application' || x.source === 'reviewers') && isNumber(x.min) && isNumber(x.max) && (x.max as number) > (x.min as number));
 
 /** Each key of RosterParams, what it must hold, and how to say it. */
 const PARAM_CHECKS: Record<keyof RosterParams, [Check, string]> = {
@@ -67,6 +77,9 @@ const PARAM_CHECKS: Record<keyof RosterParams, [Check, string]> = {
   scoreRule: [isString, 'a sentence'],
   eligible: [isNumber, 'a number'],
   modelSize: [isNumber, 'a number'],
+  order: [(v) => (ORDERS as readonly unknown[]).includes(v), `one of ${ORDERS.join(', ')}`],
+  seed: [isNumber, 'a number'],
+  scoreScales: [isScales, 'a list of call scales (call, source, min, max)'],
 };
 
 /**
@@ -125,7 +138,10 @@ export function loadRoster(db: DB, name: string): LoadedRoster {
   const roster = savedRoster(db, name);
   if (!roster) throw unknownRoster(db, name);
   const combined = combinedScores(db);
-  const entries = rosterEntries(db, name).map((e) => ({ ...e, candidate: candidateOf(e.application, combined) }));
+  const stored = rosterEntries(db, name);
+  // Ranked as the selection ranked: the calls' scales and the tie-break order it saved.
+  const ranked = applyRanking(stored.map((e) => candidateOf(e.application, combined)), roster.params);
+  const entries = stored.map((e, i) => ({ ...e, candidate: ranked[i] }));
   return { roster, entries, quotas: roster.params.quotas ?? [] };
 }
 

@@ -1,4 +1,4 @@
-import { byScore, scoreKey, type Candidate } from './candidates.js';
+import { byScore, byTieBreak, scoreKey, type Candidate } from './candidates.js';
 import { buildRows, objectiveCoefficients, pruneDominated, type SelectionProblem } from './model.js';
 import { counts, describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
 import { precheck, smallestRelaxation } from './infeasibility.js';
@@ -53,7 +53,8 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const started = performance.now();
   const exclude = new Set(spec.exclude ?? []);
   const include = new Set((spec.include ?? []).filter((id) => !exclude.has(id)));
-  const candidates = all.filter((c) => !exclude.has(c.id)).sort((a, b) => a.id - b.id);
+  // In tie-break order (ID order unless --order chose another): a position is what ties compare.
+  const candidates = all.filter((c) => !exclude.has(c.id)).sort(byTieBreak);
   const quotas = expandQuotas(spec.rules, candidates);
   const problem: SelectionProblem = { size: spec.size, candidates, quotas, include };
   const base = { quotas, eligible: candidates.length, alternates: [] as Alternate[], members: [] as SelectedMember[], bound: null };

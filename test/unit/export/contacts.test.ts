@@ -25,7 +25,7 @@ describe('export contacts --format csv', () => {
   it('writes one row per email address, merged, UTF-8 with BOM, in the documented columns', async () => {
     const out = path.join(fx.dir, 'contacts.csv');
     const { io, stderr } = bufferIO();
-    const result = await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, io);
+    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out }, io);
     const { bom, rows } = readCsv(out);
     expect(bom).toBe(true);
     expect(Object.keys(rows[0])).toEqual(['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters']);
@@ -45,7 +45,7 @@ describe('export contacts --format csv', () => {
 
   it('neutralises formula-like names, organisations and phones', async () => {
     const out = path.join(fx.dir, 'formula-contacts.csv');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out }, bufferIO().io);
     const { rows } = readCsv(out);
     for (const r of rows) for (const v of Object.values(r)) expect(isFormulaLike(v)).toBe(false);
     const info = rows.find((r) => r.email === 'info@example.com')!;
@@ -55,16 +55,16 @@ describe('export contacts --format csv', () => {
 
   it('filters with the list flags, --roster included', async () => {
     const out = path.join(fx.dir, 'core-contacts.csv');
-    await runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'core-2020' }, format: 'csv', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'core-2020', allCalls: true }, format: 'csv', out }, bufferIO().io);
     expect(readCsv(out).rows.map((r) => r.email).sort()).toEqual(['ana@example.org', 'info@example.com']);
-    await expect(runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'missing' }, format: 'csv', out: path.join(fx.dir, 'm.csv') }, bufferIO().io)).rejects.toThrow(/no roster named "missing"/);
+    await expect(runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'missing', allCalls: true }, format: 'csv', out: path.join(fx.dir, 'm.csv') }, bufferIO().io)).rejects.toThrow(/no roster named "missing"/);
   });
 });
 
 describe('export contacts --format outlook', () => {
   it("uses Outlook's import column names", async () => {
     const out = path.join(fx.dir, 'outlook.csv');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'outlook', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'outlook', out }, bufferIO().io);
     const { bom, rows } = readCsv(out);
     expect(bom).toBe(true);
     expect(Object.keys(rows[0])).toEqual([...OUTLOOK_COLUMNS]);
@@ -78,7 +78,7 @@ describe('export contacts --format outlook', () => {
 describe('export contacts --format vcf', () => {
   it('writes vCard 3.0 that a vCard parser reads, one card per address', async () => {
     const out = path.join(fx.dir, 'contacts.vcf');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'vcf', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'vcf', out }, bufferIO().io);
     const text = fs.readFileSync(out, 'utf8');
     const cards = vCard.parse(text);
     expect(cards).toHaveLength(10);
@@ -96,7 +96,7 @@ describe('export contacts --format vcf', () => {
 
   it('follows the line rules strictly: CRLF, folded at 75 octets, escaped text', async () => {
     const out = path.join(fx.dir, 'strict.vcf');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'vcf', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'vcf', out }, bufferIO().io);
     const raw = fs.readFileSync(out);
     const text = raw.toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
@@ -139,7 +139,7 @@ describe('export contacts when nothing matches', () => {
     const fx = exportFixture();
     const out = path.join(fx.dir, 'none.vcf');
     const { io, stderr } = bufferIO();
-    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { search: 'no such text anywhere' }, format: 'vcf', out }, io);
+    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { search: 'no such text anywhere', allCalls: true }, format: 'vcf', out }, io);
     expect(result.counts.applications).toBe(0);
     expect(stderr()).toMatch(/warning: no application matches: the list is empty/);
   });

@@ -21,7 +21,7 @@ describe('CSV exports quote cells that hold a line break', () => {
 
   it('outlook: one record per contact, the Notes keep their lines', async () => {
     const out = path.join(fx.dir, 'outlook.csv');
-    const result = await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'outlook', out }, bufferIO().io);
+    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'outlook', out }, bufferIO().io);
     const rows = records(fs.readFileSync(out, 'utf8'));
     const header = rows[0];
     expect(rows.slice(1).every((r) => r.length === header.length)).toBe(true);

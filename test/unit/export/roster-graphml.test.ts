@@ -57,7 +57,7 @@ describe('export roster', () => {
 describe('export graphml', () => {
   it('writes valid GraphML with typed node and edge attributes', async () => {
     const out = path.join(fx.dir, 'network.graphml');
-    const r = await runExportGraphml({ dbPath: fx.dbPath, filters: {}, peerLinks: 2, out }, bufferIO().io);
+    const r = await runExportGraphml({ dbPath: fx.dbPath, filters: { allCalls: true }, peerLinks: 2, out }, bufferIO().io);
     const xml = fs.readFileSync(out, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name) }).parse(xml);

@@ -1,6 +1,7 @@
 /** `export roster` as a library call: a saved roster as Markdown for a report, CSV or JSON. */
 import type { DB } from '../db/connection.js';
-import { getRoster, rosterEntries } from '../db/rosters.js';
+import { getRoster } from '../db/rosters.js';
+import { alternatesReplaces, loadRoster } from '../selection/rosters.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { rosterCsv, rosterJson, rosterLines, rosterMarkdown } from './roster.js';
@@ -26,7 +27,9 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
   const output = rosterOutput(options);
   const roster = getRoster(db, options.name);
   if (!roster) throw unknownRoster(db, options.name);
-  const lines = rosterLines(rosterEntries(db, options.name));
+  // Read through the selection: the scores it ranked by, the members alternates can replace today.
+  const loaded = loadRoster(db, options.name);
+  const lines = rosterLines(loaded.entries, alternatesReplaces(loaded));
   const data = options.format === 'md' ? rosterMarkdown(roster, lines)
     : options.format === 'csv' ? await rosterCsv(lines)
     : JSON.stringify(rosterJson(roster, lines), null, 2) + '\n';

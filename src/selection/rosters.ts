@@ -7,7 +7,8 @@ import type { DB } from '../db/connection.js';
 import { getRoster, listRosters, rosterChanges, rosterEntries, type RosterChange, type RosterEntry, type RosterInfo } from '../db/rosters.js';
 import { OperationError } from '../errors.js';
 import { REGIONS, type ApplicationFilters } from '../model.js';
-import { candidateOf, type Candidate } from './candidates.js';
+import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
+import { replaceableBy } from './reasons.js';
 import { coverage, type Coverage } from './coverage.js';
 import { FEATURES, boundsText, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
 import { combinedScores } from './scores.js';
@@ -154,13 +155,30 @@ export interface RosterEntryJson {
   country: string | null;
   language: string | null;
   categories: string[];
+  /** The score the selection ranked by (the roster's saved scales and order applied). */
   score: number;
+  scoreSource: ScoreSource;
   reasons: string[];
+  /** Alternates: the members it can stand in for today without breaking a quota. */
+  replaces?: number[];
 }
 
-export function entryJson(e: { rank: number; reasons: string[]; candidate: Candidate }): RosterEntryJson {
+export function entryJson(e: { rank: number; reasons: string[]; candidate: Candidate }, replaces?: number[]): RosterEntryJson {
   const c = e.candidate;
-  return { rank: e.rank, id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language, categories: c.categories, score: c.score, reasons: e.reasons };
+  return {
+    rank: e.rank, id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language, categories: c.categories,
+    score: c.score, scoreSource: c.scoreSource, reasons: e.reasons, ...(replaces ? { replaces } : {}),
+  };
+}
+
+/**
+ * The members each alternate can stand in for today without breaking a quota of the roster,
+ * recounted on the members as they are now (a member who declined and left is nobody's to replace).
+ */
+export function alternatesReplaces(loaded: LoadedRoster): Map<number, number[]> {
+  const members = loaded.entries.filter((e) => e.role === 'member').map((e) => e.candidate);
+  const include = new Set(loaded.roster.params.include ?? []);
+  return new Map(loaded.entries.filter((e) => e.role === 'alternate').map((e) => [e.candidate.id, replaceableBy(members, e.candidate, loaded.quotas, include)]));
 }
 
 /** `roster show --json`. */
@@ -173,13 +191,15 @@ export interface RosterShowJson extends Omit<SavedRoster, 'members' | 'alternate
 
 /** A saved roster in full: members and alternates with their reasons, its changes and its coverage. */
 export function rosterReport(db: DB, name: string): RosterShowJson {
-  const { roster, entries, quotas } = loadRoster(db, name);
+  const loaded = loadRoster(db, name);
+  const { roster, entries, quotas } = loaded;
   const members = entries.filter((e) => e.role === 'member');
+  const replaces = alternatesReplaces(loaded);
   const { members: _m, alternates: _a, ...rest } = roster;
   return {
     ...rest,
-    members: members.map(entryJson),
-    alternates: entries.filter((e) => e.role === 'alternate').map(entryJson),
+    members: members.map((e) => entryJson(e)),
+    alternates: entries.filter((e) => e.role === 'alternate').map((e) => entryJson(e, replaces.get(e.candidate.id))),
     changes: rosterChanges(db, name),
     coverage: coverage(members.map((m) => m.candidate), quotas),
   };
@@ -216,8 +236,8 @@ export function compareRosters(db: DB, a: string, b: string): RosterDiffJson {
   return {
     a,
     b,
-    onlyInA: membersOf(A).filter((e) => !idsB.has(e.candidate.id)).map(entryJson),
-    onlyInB: membersOf(B).filter((e) => !idsA.has(e.candidate.id)).map(entryJson),
+    onlyInA: membersOf(A).filter((e) => !idsB.has(e.candidate.id)).map((e) => entryJson(e)),
+    onlyInB: membersOf(B).filter((e) => !idsA.has(e.candidate.id)).map((e) => entryJson(e)),
     inBoth: [...idsA].filter((id) => idsB.has(id)).sort((x, y) => x - y),
     objective: { a: A.roster.objective, b: B.roster.objective },
     params,

@@ -135,7 +135,7 @@ export function callsWithApplications(db: DB): string[] {
 export function insertApplication(
   db: DB,
   callName: string,
-  fields: Partial<ApplicationFields> & { organization: string },
+  fields: Partial<ApplicationFields> & { organization: string; givenName?: string | null; familyName?: string | null; workingLanguage?: string | null },
   identityKey?: string,
 ): number {
   const callId = ensureCall(db, callName);
@@ -143,10 +143,10 @@ export function insertApplication(
   const info = db
     .prepare(
       `INSERT INTO applications (call_id, identity_key, external_id, organization, organization_type,
-         contact_name, email, phone, website, country_raw, country, region, language, title, description,
-         beneficiaries_json, self_categories_json, score, submitted_at, raw_json, content_hash)
-       VALUES (@callId, @identityKey, @externalId, @organization, @organizationType, @contactName, @email,
-         @phone, @website, @countryRaw, @country, @region, @language, @title, @description,
+         contact_name, given_name, family_name, email, phone, website, country_raw, country, region, language, working_language,
+         title, description, beneficiaries_json, self_categories_json, score, submitted_at, raw_json, content_hash)
+       VALUES (@callId, @identityKey, @externalId, @organization, @organizationType, @contactName, @givenName, @familyName, @email,
+         @phone, @website, @countryRaw, @country, @region, @language, @workingLanguage, @title, @description,
          @beneficiaries, @selfCategories, @score, @submittedAt, @raw, @hash)`,
     )
     .run({
@@ -156,6 +156,9 @@ export function insertApplication(
       organization: fields.organization,
       organizationType: fields.organizationType ?? null,
       contactName: fields.contactName ?? null,
+      givenName: fields.givenName ?? null,
+      familyName: fields.familyName ?? null,
+      workingLanguage: fields.workingLanguage ?? null,
       email: fields.email ?? null,
       phone: fields.phone ?? null,
       website: fields.website ?? null,

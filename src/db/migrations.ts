@@ -170,6 +170,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX application_categories_source ON application_categories(source, application_id);
     `,
   },
+  { version: 5, name: 'applications: the preferred working language, apart from the language of the text', sql: `ALTER TABLE applications ADD COLUMN working_language TEXT;` },
+  {
+    version: 20,
+    name: 'applications: the contact\'s given and family names as the form gave them in columns of their own',
+    sql: `
+      -- Forms that ask "first name" and "last name" apart say which part is which; the import
+      -- joined them into contact_name. Kept apart now (contacts, mail merges), and filled in for
+      -- applications imported before from the raw row and the columns the import mapped.
+      ALTER TABLE applications ADD COLUMN given_name TEXT;
+      ALTER TABLE applications ADD COLUMN family_name TEXT;
+      UPDATE applications SET
+        given_name = (SELECT nullif(trim(json_extract(applications.raw_json, '$.' || json_quote(h.header))), '')
+                        FROM (SELECT json_extract(b.mapping_json, '$.firstName[0]') AS header FROM import_batches b WHERE b.id = applications.batch_id) h
+                       WHERE h.header IS NOT NULL AND instr(h.header, '"') = 0 AND instr(h.header, '\\') = 0),
+        family_name = (SELECT nullif(trim(json_extract(applications.raw_json, '$.' || json_quote(h.header))), '')
+                        FROM (SELECT json_extract(b.mapping_json, '$.lastName[0]') AS header FROM import_batches b WHERE b.id = applications.batch_id) h
+                       WHERE h.header IS NOT NULL AND instr(h.header, '"') = 0 AND instr(h.header, '\\') = 0)
+       WHERE batch_id IS NOT NULL AND json_valid(raw_json);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,7 @@
 /**
  * `export contacts` as a library call: one contact per email address of the matching
- * applications, as CSV (for Excel), vCard or Outlook's import CSV.
+ * applications (one row per person, with the latest details), as CSV (for Excel and mail
+ * merges), vCard or Outlook's import CSV.
  */
 import type { DB } from '../db/connection.js';
 import { checkCallScope, checkFilterNames } from '../db/filters.js';
@@ -10,7 +11,9 @@ import { parseDelimiterOption } from '../import/detect.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
-import { buildContacts, contactsCsv, contactsOutlookCsv } from './contacts.js';
+import { contactDetails } from '../db/contacts.js';
+import type { Application } from '../model.js';
+import { applicationContactSource, contactsCsv, contactsFromSources, contactsOutlookCsv, type ContactSource } from './contacts.js';
 import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { contactsVcf } from './vcard.js';
 import { plural, resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -37,6 +40,19 @@ export function contactsOutput(options: Pick<ContactsExportOptions, 'out' | 'cwd
 }
 
 /**
+ * The applications as contact records, with what the Application does not carry: the form's
+ * given and family names, the working language, when the call was imported, the rosters.
+ */
+export function* applicationSources(db: DB, applications: Iterable<Application>): Generator<ContactSource> {
+  const details = contactDetails(db);
+  const rosters = rosterNamesByApplication(db);
+  for (const a of applications) {
+    const d = details.get(a.id);
+    yield applicationContactSource(a, { ...d, rosters: rosters.get(a.id) ?? [] });
+  }
+}
+
+/**
  * Writes the contact list of the matching applications (same address on several applications:
  * one contact). Warnings: an empty list, applications without a usable email address.
  */
@@ -47,7 +63,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
   checkCallScope(db, options.filters);
-  const list = buildContacts(scoredApplications(db, options.filters, callbacks), rosterNamesByApplication(db));
+  const list = contactsFromSources(applicationSources(db, scoredApplications(db, options.filters, callbacks)));
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter) : options.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
   const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
   const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };

@@ -9,6 +9,7 @@ import { validateCategoryTerms } from '../../../src/data/validate/category-terms
 import { validateHeaders } from '../../../src/data/validate/headers.js';
 import { validateMapText } from '../../../src/data/validate/map-text.js';
 import { validateLanguages } from '../../../src/data/validate/languages.js';
+import { validateNameParts } from '../../../src/data/validate/name-parts.js';
 import { validateRegionNames } from '../../../src/data/validate/region-names.js';
 import { validateScoreHeaders } from '../../../src/data/validate/score-headers.js';
 import { validateTaggingExamplesModel } from '../../../src/data/validate/tagging-examples.model.js';
@@ -28,6 +29,7 @@ const CHECKS: Record<string, DataValidator> = {
   'headers.json': validateHeaders,
   'languages.json': validateLanguages,
   'map-text.json': validateMapText,
+  'name-parts.json': validateNameParts,
   'region-names.json': validateRegionNames,
   'score-headers.json': validateScoreHeaders,
   'tagging-examples.model.json': validateTaggingExamplesModel,

@@ -28,7 +28,10 @@ describe('export contacts --format csv', () => {
     const result = await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out }, io);
     const { bom, rows } = readCsv(out);
     expect(bom).toBe(true);
-    expect(Object.keys(rows[0])).toEqual(['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters']);
+    expect(Object.keys(rows[0])).toEqual([
+      'name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters',
+      'calls', 'first_name', 'last_name', 'salutation', 'other_phones', 'other_organisations',
+    ]);
     const emails = rows.map((r) => r.email);
     expect(new Set(emails).size).toBe(emails.length);
     // 11 applications, one without email, ana@ twice (case differs), min@ and deputy@ in one cell.
@@ -36,8 +39,14 @@ describe('export contacts --format csv', () => {
     expect(rows).toHaveLength(10);
     expect(result.counts).toMatchObject({ applications: 11, contacts: 10, merged: 1, withoutEmail: 1 });
     const ana = rows.find((r) => r.email === 'ana@example.org')!;
-    expect(ana).toMatchObject({ name: 'Ana María Ruiz', organisation: 'Taller Abierto; Ministry of Labour', country: 'Mexico; Kenya', region: 'Americas; Africa', language: 'Spanish; English', rosters: 'core-2020' });
+    // One row per person: the latest application's details (A3, Kenya, English), the earlier organisation beside them.
+    expect(ana).toMatchObject({
+      name: 'Ana María Ruiz', organisation: 'Ministry of Labour', other_organisations: 'Taller Abierto', country: 'Kenya', region: 'Africa',
+      language: 'English', rosters: 'core-2020', calls: '2020', first_name: 'Ana María', last_name: 'Ruiz', salutation: 'Dear Ana María',
+    });
+    // A3 has no phone: the most recent one there is, alone in its cell.
     expect(ana.phone).toBe("'+52 55 0000 0000");
+    expect(ana.other_phones).toBe('');
     expect(stderr()).toMatch(/warning: 1 application without a usable email address is not in the list \(application \d+/);
     expect(stderr()).toMatch(/Wrote 10 contacts from 11 applications \(1 repeated address merged\)/);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
@@ -69,7 +78,8 @@ describe('export contacts --format outlook', () => {
     expect(bom).toBe(true);
     expect(Object.keys(rows[0])).toEqual([...OUTLOOK_COLUMNS]);
     const ana = rows.find((r) => r['E-mail Address'] === 'ana@example.org')!;
-    expect(ana).toMatchObject({ 'First Name': 'Ana', 'Middle Name': 'María', 'Last Name': 'Ruiz', Company: 'Taller Abierto; Ministry of Labour', 'Business Country/Region': 'Mexico; Kenya', 'E-mail Type': 'SMTP' });
+    expect(ana).toMatchObject({ 'First Name': 'Ana María', 'Middle Name': '', 'Last Name': 'Ruiz', Company: 'Ministry of Labour', 'Business Country/Region': 'Kenya', 'E-mail Type': 'SMTP' });
+    expect(ana.Notes).toMatch(/^Salutation: Dear Ana María\nAlso: Taller Abierto\n/);
     expect(ana.Categories.split(';')).toContain('core-2020');
     for (const r of rows) for (const v of Object.values(r)) expect(isFormulaLike(v)).toBe(false);
   });
@@ -91,7 +101,7 @@ describe('export contacts --format vcf', () => {
     expect(String(ana.get('n').valueOf())).toBe('Ruiz;Ana María;;;');
     // Phone numbers are kept as typed: a vCard is not a spreadsheet.
     expect(String(ana.get('tel').valueOf())).toBe('+52 55 0000 0000');
-    expect(String(ana.get('adr').valueOf())).toBe(';;;;;;Mexico');
+    expect(String(ana.get('adr').valueOf())).toBe(';;;;;;Kenya');
   });
 
   it('follows the line rules strictly: CRLF, folded at 75 octets, escaped text', async () => {
@@ -128,6 +138,7 @@ describe('contact helpers', () => {
 
   it('splits names into given and family names', () => {
     expect(splitName('Ana María Ruiz')).toEqual({ given: 'Ana María', family: 'Ruiz', prefix: '' });
+    expect(splitName('Andrés Martín García')).toEqual({ given: '', family: '', prefix: '' });
     expect(splitName('Dr. Amina Diallo')).toEqual({ given: 'Amina', family: 'Diallo', prefix: 'Dr.' });
     expect(splitName('Jean de la Fontaine')).toEqual({ given: 'Jean', family: 'de la Fontaine', prefix: '' });
     expect(splitName('Madonna')).toEqual({ given: 'Madonna', family: '', prefix: '' });

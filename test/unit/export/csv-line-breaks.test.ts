@@ -27,14 +27,14 @@ describe('CSV exports quote cells that hold a line break', () => {
     expect(rows.slice(1).every((r) => r.length === header.length)).toBe(true);
     expect(rows).toHaveLength(result.counts.contacts + 1);
     const notes = header.indexOf('Notes');
-    expect(rows.slice(1).every((r) => r[notes].startsWith('Region:') || r[notes].startsWith('Call'))).toBe(true);
+    expect(rows.slice(1).every((r) => r[notes].startsWith('Salutation:'))).toBe(true);
     expect(rows.slice(1).some((r) => r[notes].includes('\n'))).toBe(true);
   });
 
   it('contacts csv, kumu csv and roster csv', async () => {
     const contact: Contact = {
-      email: 'a@example.org', name: 'Line\nbreak', phones: [], organizations: ['Org'], countries: [], regions: [], languages: [],
-      categories: [], rosters: [], applicationIds: [1], titles: [], calls: ['2020'],
+      email: 'a@example.org', name: 'Line\nbreak', givenName: '', familyName: '', prefix: '', salutation: 'Dear colleague', language: 'en',
+      phones: [], organizations: ['Org'], countries: [], regions: [], categories: [], rosters: [], roles: [], applicationIds: [1], titles: [], calls: ['2020'],
     };
     const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0 }));
     expect(contacts).toHaveLength(2);
@@ -45,7 +45,7 @@ describe('CSV exports quote cells that hold a line break', () => {
 
     const line: RosterLine = {
       rank: 1, role: 'member', id: 1, organisation: 'Org', contact: 'Ana\nRuiz', country: null, countryCode: null, region: null, language: null,
-      languageCode: null, categories: [], categoryCodes: [], score: 5, reasons: ['one'],
+      languageCode: null, categories: [], categoryCodes: [], score: 5, scoreSource: 'application', reasons: ['one'],
     };
     const roster = records(await rosterCsv([line]));
     expect(roster).toHaveLength(2);

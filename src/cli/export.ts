@@ -102,9 +102,12 @@ Examples:
   addWriteOptions(contacts, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Contact data is personal data: this command is the deliberate way it leaves the database.
-The same address on several applications becomes one contact; applications without an
-email address are listed on stderr. csv columns: name, email, phone, organisation, country,
-region, language, categories, rosters.
+One row per person: the same address on several applications becomes one contact with the
+latest details and every call; applications without an email address are counted on stderr.
+csv columns: name, email, phone, organisation, country, region, language, categories, rosters,
+calls, first_name, last_name, salutation (in the working language), other_phones,
+other_organisations. First and last name columns of the form are kept as given; a single name
+is split only where safe (docs/exports.md).
 
 Examples:
   skillsnet export contacts --format csv --out contacts.csv
@@ -124,8 +127,9 @@ Examples:
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
   addWriteOptions(roster, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
-Members, then alternates in order, with organisation, contact, country, region, language,
-skills categories, score and the reasons each was selected.
+Members, then alternates in order, with rank, application ID, organisation, contact, country,
+region, language, skills categories, the score the selection ranked by (reviewers' combined
+score where they scored) and the reasons each was selected.
 
 Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md

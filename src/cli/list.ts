@@ -50,9 +50,9 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   } else {
     const rows = shown.map((a) => [
       a.id,
-      a.call,
       // Cut to fit only on a terminal: piped lines (| cut -f2) keep the whole name.
       io.stdoutIsTTY ? truncate(a.organization, 34) : a.organization,
+      a.call,
       a.country ?? (a.countryRaw ? `?${io.stdoutIsTTY ? truncate(a.countryRaw, 10) : a.countryRaw}` : ''),
       a.region ?? '',
       a.language ?? '',
@@ -60,7 +60,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       a.score ?? '',
       ...(duplicates ? [duplicates.get(a.id) ? `#${duplicates.get(a.id)!.duplicateOf}: ${duplicates.get(a.id)!.reason}` : ''] : []),
     ]);
-    const headers = ['ID', 'Call', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
+    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
     io.stdout.write(renderTable(io, headers, rows));
     const more = applications.length - shown.length;
     if (duplicates && !applications.length) {

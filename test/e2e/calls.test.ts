@@ -56,8 +56,8 @@ describe('calls kept apart', () => {
 
   it('list shows the call column', () => {
     const lines = cli('list').stdout.trim().split('\n');
-    expect(lines[0].split('\t').slice(0, 2)).toEqual(['ID', 'Call']);
-    expect(lines.filter((l) => l.split('\t')[1] === '2021')).toHaveLength(2);
+    expect(lines[0].split('\t').slice(0, 3)).toEqual(['ID', 'Organisation', 'Call']);
+    expect(lines.filter((l) => l.split('\t')[2] === '2021')).toHaveLength(2);
   });
 
   it('--all-calls with scores on different scales: refused, then rescaled on request', () => {

@@ -18,7 +18,7 @@
 export type { Callbacks, ProgressEvent, TextSink, Warning } from '../reporting.js';
 export { openDatabase, type DB, type OpenOptions } from '../db/connection.js';
 export { callNames, countApplications, getApplication, iterateApplications, listApplications } from '../db/applications.js';
-export { checkFilterNames } from '../db/filters.js';
+export { checkCallScope, checkFilterNames } from '../db/filters.js';
 export type { Application, ApplicationFilters, EligibilityFilters, Region } from '../model.js';
 export { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 
@@ -37,6 +37,7 @@ export {
   type Candidate, type ScoreSource,
 } from '../selection/candidates.js';
 export { combinedScores, scoreDetails, type ScoreDetails } from '../selection/scores.js';
+export { applyOrder, applyRanking, callScales, ORDERS, rescale, scalesDiffer, type CallScale, type Order, type Ranking } from '../selection/ranking.js';
 
 // Reviewers' scores
 export { importScores, inferScale, parseScale, readScoreSheet, type ScoreSheet, type ScoresImport, type ScoresImportOptions, type ScoresImportResult } from '../selection/scores-import.js';
@@ -51,11 +52,16 @@ export {
   compareRosters, loadRoster, paramDiffLines, parseRosterParams, rosterReport, savedRoster, savedRosters,
   type RosterDiffJson, type RosterEntryJson, type RosterParams, type RosterShowJson, type SavedRoster,
 } from '../selection/rosters.js';
-export { applyReplacement, planReplacement, type Replacement, type RosterReplaceJson } from '../selection/replace.js';
+export { applyReplacement, planReplacement, type BindingQuota, type Replacement, type ReplacementOptions, type RosterReplaceJson } from '../selection/replace.js';
 
 // Exports
 export type { ExportDone, ExportResult, ExportTarget } from '../export/export-common.js';
 export { exportKumu, KUMU_FORMATS, kumuOutput, type KumuExport, type KumuExportOptions, type KumuFormat } from '../export/export-kumu.js';
-export { CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, type ContactsExportOptions } from '../export/export-contacts.js';
+export { applicationSources, CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, type ContactsExportOptions } from '../export/export-contacts.js';
+export {
+  applicationContactSource, contactName, contactsCsv, contactsFromSources, contactsOutlookCsv, phonesIn, splitName,
+  type Contact, type ContactList, type ContactSource,
+} from '../export/contacts.js';
+export { contactsVcf } from '../export/vcard.js';
 export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
 export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';

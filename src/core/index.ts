@@ -59,3 +59,14 @@ export { exportKumu, KUMU_FORMATS, kumuOutput, type KumuExport, type KumuExportO
 export { CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, type ContactsExportOptions } from '../export/export-contacts.js';
 export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
 export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';
+
+// The network: organisations and people across calls, members, history, export log
+export type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus } from '../model.js';
+export { CONSENT_VALUES, MEMBER_ROLES, MEMBER_STATUSES, isMemberRole, isMemberStatus } from '../model.js';
+export {
+  getOrganization, getPerson, listOrganizations, organizationApplications, organizationKumuId, organizationPeople, peopleByEmail, personKumuId,
+  type Organization, type OrganizationApplication, type Person,
+} from '../db/organizations.js';
+export { countMembers, getMember, listMembers, memberOfOrganization, memberOfPerson, membersByOrganization, type Member } from '../db/members.js';
+export { getHistoryEntry, historyValues, listHistory, rowHistory, type HistoryEntry, type HistoryValue } from '../db/history.js';
+export { exportsCarrying, listExportLog, type ExportLogEntry } from '../db/export-log.js';

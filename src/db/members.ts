@@ -64,6 +64,10 @@ interface MemberRow {
   created_at: string;
 }
 
+/** Whether application `a` is the member's: an organisation's applications, or a person's own. */
+const owns = (a: string, m: string, person = `${m}.person_id`) =>
+  `((${m}.kind = 'organization' AND ${a}.organization_id = ${m}.organization_id) OR (${m}.kind = 'person' AND ${a}.person_id = ${person}))`;
+
 /**
  * One row per member with everything derived: the contact person is the member's own, else the
  * person of its latest application (withdrawn ones last); the working language the member's,
@@ -92,10 +96,10 @@ const MEMBER_VIEW = `
            (SELECT json_group_array(json_object('role', r.role, 'cohort', r.cohort, 'roster', ro.name))
               FROM (SELECT * FROM member_roles ORDER BY role, cohort) r LEFT JOIN rosters ro ON ro.id = r.roster_id WHERE r.member_id = b.id) AS roles_json,
            (SELECT json_group_array(name) FROM (SELECT DISTINCT c.name, c.id FROM applications a JOIN calls c ON c.id = a.call_id
-               WHERE a.organization_id = b.organization_id AND a.withdrawn_at IS NULL AND a.merged_into IS NULL ORDER BY c.id)) AS calls_json,
-           (SELECT json_group_array(a.id) FROM (SELECT id FROM applications WHERE organization_id = b.organization_id AND merged_into IS NULL ORDER BY id) a) AS applications_json,
+               WHERE ${owns('a', 'b', 'b.contact_id')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL ORDER BY c.id)) AS calls_json,
+           (SELECT json_group_array(a.id) FROM (SELECT x.id FROM applications x WHERE ${owns('x', 'b', 'b.contact_id')} AND x.merged_into IS NULL ORDER BY x.id) a) AS applications_json,
            (SELECT group_concat(category, '|') FROM (SELECT DISTINCT ac.category FROM application_categories ac JOIN applications a ON a.id = ac.application_id
-               WHERE a.organization_id = b.organization_id AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.state = 'on' ORDER BY ac.category)) AS categories
+               WHERE ${owns('a', 'b', 'b.contact_id')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.state = 'on' ORDER BY ac.category)) AS categories
       FROM base b LEFT JOIN people p ON p.id = b.contact_id
   )
   SELECT * FROM mv`;
@@ -139,24 +143,24 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
   if (f.country) { parts.push('mv.country = @country'); params.country = f.country; }
   if (f.language) { parts.push('mv.working_language = @language'); params.language = f.language; }
   if (f.call) {
-    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.organization_id = mv.organization_id
+    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN calls c ON c.id = a.call_id WHERE ${owns('a', 'mv')}
                  AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND c.name = @call)`);
     params.call = f.call;
   }
   if (f.category) {
     parts.push(`EXISTS (SELECT 1 FROM applications a JOIN application_categories ac ON ac.application_id = a.id
-                 WHERE a.organization_id = mv.organization_id AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.category = @category AND ac.state = 'on')`);
+                 WHERE ${owns('a', 'mv')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.category = @category AND ac.state = 'on')`);
     params.category = f.category;
   }
   if (f.roster) {
     parts.push(`EXISTS (SELECT 1 FROM applications a JOIN roster_members rm ON rm.application_id = a.id JOIN rosters ro ON ro.id = rm.roster_id
-                 WHERE a.organization_id = mv.organization_id AND rm.role = 'member' AND ro.name = @roster)`);
+                 WHERE ${owns('a', 'mv')} AND rm.role = 'member' AND ro.name = @roster)`);
     params.roster = f.roster;
   }
   if (f.type) { parts.push('fold(coalesce(mv.organization_type, \'\')) = @type'); params.type = foldText(f.type.trim()); }
   if (f.beneficiary) {
     parts.push(`(EXISTS (SELECT 1 FROM json_each(coalesce(mv.beneficiaries_json, '[]')) WHERE fold(value) = @beneficiary)
-              OR EXISTS (SELECT 1 FROM applications a, json_each(a.beneficiaries_json) j WHERE a.organization_id = mv.organization_id
+              OR EXISTS (SELECT 1 FROM applications a, json_each(a.beneficiaries_json) j WHERE ${owns('a', 'mv')}
                           AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND fold(j.value) = @beneficiary))`);
     params.beneficiary = foldText(f.beneficiary.trim());
   }
@@ -294,4 +298,35 @@ export function coreGroupOfRoster(db: DB, rosterId: number): { memberId: number;
 export function countMembers(db: DB): { organizations: number; persons: number } {
   const r = db.prepare(`SELECT sum(kind = 'organization') AS o, sum(kind = 'person') AS p FROM members WHERE merged_into IS NULL`).get() as { o: number | null; p: number | null };
   return { organizations: r.o ?? 0, persons: r.p ?? 0 };
+}
+
+/** Roles, status and consent of every member (not merged away), by member id: what the exports need, read in one pass. */
+export interface MembershipRow {
+  memberId: number;
+  kind: MemberKind;
+  organizationId: number | null;
+  personId: number | null;
+  roles: MemberRole[];
+  cohorts: string[];
+  status: MemberStatus;
+  consentMap: Consent;
+  consentContact: Consent;
+}
+
+export function membershipRows(db: DB): MembershipRow[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.kind, m.organization_id, m.person_id, m.status, m.consent_map, m.consent_contact,
+              (SELECT json_group_array(json_array(r.role, r.cohort)) FROM (SELECT * FROM member_roles ORDER BY role, cohort) r WHERE r.member_id = m.id) AS roles
+         FROM members m WHERE m.merged_into IS NULL ORDER BY m.id`,
+    )
+    .all() as { id: number; kind: MemberKind; organization_id: number | null; person_id: number | null; status: MemberStatus; consent_map: Consent; consent_contact: Consent; roles: string }[];
+  return rows.map((r) => {
+    const pairs = JSON.parse(r.roles) as [MemberRole, string][];
+    return {
+      memberId: r.id, kind: r.kind, organizationId: r.organization_id, personId: r.person_id,
+      roles: [...new Set(pairs.map((p) => p[0]))], cohorts: pairs.filter((p) => p[0] === 'core-group').map((p) => p[1]),
+      status: r.status, consentMap: r.consent_map, consentContact: r.consent_contact,
+    };
+  });
 }

@@ -141,6 +141,65 @@ export function organizationsByKey(db: DB, name: string, country: string | null)
   return rows.map(toOrganization);
 }
 
+/** Organisations (not merged away) whose website is on this domain. */
+export function organizationsByWebDomain(db: DB, domain: string): Organization[] {
+  return (db.prepare('SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id').all(domain) as OrganizationRow[]).map(toOrganization);
+}
+
+/** Organisations (not merged away) one of whose people has this email address. */
+export function organizationsByPersonEmail(db: DB, email: string): Organization[] {
+  return (
+    db
+      .prepare('SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE email = ?) ORDER BY id')
+      .all(email.trim().toLowerCase()) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
+/** Organisations (not merged away) one of whose people writes from this email domain. */
+export function organizationsByEmailDomain(db: DB, domain: string): Organization[] {
+  return (
+    db
+      .prepare(`SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ?) ORDER BY id`)
+      .all(domain.trim().toLowerCase()) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
+/** Organisations (not merged away) of a country whose normalised name holds this word. */
+export function organizationsWithWord(db: DB, country: string | null, word: string): Organization[] {
+  return (
+    db
+      .prepare(`SELECT * FROM organizations WHERE merged_into IS NULL AND country IS ? AND (' ' || name_key || ' ') LIKE ('% ' || ? || ' %') ORDER BY id LIMIT 200`)
+      .all(country, word) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
+/** What the identity rules compare, for every organisation (not merged away): name, country, website, its people's emails. */
+export interface OrganizationEvidenceRow {
+  id: number;
+  name: string;
+  nameKey: string;
+  country: string | null;
+  webDomain: string | null;
+  emails: string[];
+}
+
+export function organizationEvidenceRows(db: DB): OrganizationEvidenceRow[] {
+  const rows = db
+    .prepare(
+      `SELECT o.id, o.name, o.name_key, o.country, o.web_domain,
+              (SELECT json_group_array(DISTINCT p.email) FROM people p WHERE p.organization_id = o.id AND p.email IS NOT NULL) AS emails
+         FROM organizations o WHERE o.merged_into IS NULL ORDER BY o.id`,
+    )
+    .all() as { id: number; name: string; name_key: string; country: string | null; web_domain: string | null; emails: string }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, nameKey: r.name_key, country: r.country, webDomain: r.web_domain, emails: JSON.parse(r.emails) as string[] }));
+}
+
+/** Pairs of organisations an officer said are different (smaller id first). */
+export function organizationsKeptApart(db: DB): Set<string> {
+  const rows = db.prepare('SELECT organization_id AS a, other_id AS b FROM organization_pairs').all() as { a: number; b: number }[];
+  return new Set(rows.map((r) => `${r.a}|${r.b}`));
+}
+
 /** The organisation an application belongs to. */
 export function organizationOfApplication(db: DB, applicationId: number): number | null {
   const r = db.prepare('SELECT organization_id FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null } | undefined;
@@ -336,4 +395,21 @@ export function organizationRosters(db: DB, organizationId: number): { roster: s
         WHERE a.organization_id = ? ORDER BY r.created_at, r.id`,
     )
     .all(organizationId) as { roster: string; applicationId: number; role: 'member' | 'alternate'; createdAt: string }[];
+}
+
+/** Every person with a name, with their organisation's name and country (for --with-people), in id order. */
+export function peopleWithOrganizations(db: DB): (Person & { organization: string | null; country: string | null; region: string | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT p.*, o.name AS organization, o.country, o.region FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
+        WHERE p.name IS NOT NULL ORDER BY p.id`,
+    )
+    .all() as (PersonRow & { organization: string | null; country: string | null; region: string | null })[];
+  return rows.map((r) => ({ ...toPerson(r), organization: r.organization, country: r.country, region: r.region }));
+}
+
+/** application id -> its contact person (people id). */
+export function personByApplication(db: DB): Map<number, number> {
+  const rows = db.prepare('SELECT id, person_id FROM applications WHERE person_id IS NOT NULL').all() as { id: number; person_id: number }[];
+  return new Map(rows.map((r) => [r.id, r.person_id]));
 }

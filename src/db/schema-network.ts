@@ -45,6 +45,7 @@ export const NETWORK_SQL = `
     updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
   );
   CREATE INDEX people_email ON people(email);
+  CREATE INDEX people_email_domain ON people(substr(email, instr(email, '@') + 1));
   CREATE INDEX people_organization ON people(organization_id);
 
   ALTER TABLE applications ADD COLUMN organization_id INTEGER REFERENCES organizations(id);

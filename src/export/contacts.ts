@@ -1,4 +1,6 @@
 import type { Application } from '../model.js';
+import type { Member } from '../db/members.js';
+import type { Membership } from './network.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -23,6 +25,12 @@ export interface Contact {
   applicationIds: number[];
   titles: string[];
   calls: string[];
+  /** The network roles of the members behind it (member, core-group, stakeholder, partner, ilo). */
+  roles: string[];
+  /** Organisations (organizations table ids) and people (people ids) behind it, for the export log. */
+  organizationIds: number[];
+  personIds: number[];
+  memberIds: number[];
 }
 
 export interface ContactList {
@@ -32,6 +40,22 @@ export interface ContactList {
   withoutEmail: number[];
   /** Addresses that appeared on more than one application and were merged. */
   merged: number;
+  /** Members who said no to being contacted: left out (or, with includeNoConsent, kept and counted). */
+  noConsent: number;
+  /** Members without an application (stakeholders, partners, ILO staff) in the list. */
+  members: number;
+}
+
+/** What a contact list holds besides the applications: memberships, members without applications, consent. */
+export interface ContactSources {
+  /** Organisation id -> its membership (roles, consent). */
+  memberships?: ReadonlyMap<number, Membership>;
+  /** Members without an application among those listed: contacts of their own, with their roles. */
+  members?: Iterable<Member>;
+  /** Keep members who said no to being contacted (the officer was warned). */
+  includeNoConsent?: boolean;
+  /** application id -> its contact person (people id), for the export log. */
+  personOfApplication?: ReadonlyMap<number, number>;
 }
 
 /** A deliberately loose address check: something@domain.tld, no spaces. */
@@ -53,22 +77,39 @@ function add(list: string[], value: string | null | undefined): void {
   if (v && !list.some((x) => x.toLowerCase() === v.toLowerCase())) list.push(v);
 }
 
-export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>): ContactList {
+const newContact = (email: string): Contact => ({
+  email, name: null, phones: [], organizations: [], countries: [], regions: [], languages: [], categories: [], rosters: [], applicationIds: [], titles: [], calls: [],
+  roles: [], organizationIds: [], personIds: [], memberIds: [],
+});
+
+export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources = {}): ContactList {
   const byEmail = new Map<string, Contact>();
   const withoutEmail: number[] = [];
   let count = 0;
   let merged = 0;
+  let noConsent = 0;
+  let members = 0;
+  const pushId = (list: number[], id: number | null | undefined) => { if (id !== null && id !== undefined && !list.includes(id)) list.push(id); };
   for (const a of applications) {
     count++;
+    const membership = a.organizationId !== null ? sources.memberships?.get(a.organizationId) : undefined;
+    if (membership?.consentContact === 'no') {
+      noConsent++;
+      if (!sources.includeNoConsent) continue;
+    }
     const emails = emailsIn(a.email);
     if (emails.length === 0) { withoutEmail.push(a.id); continue; }
     for (const email of emails) {
       let c = byEmail.get(email);
       if (c) merged++;
       else {
-        c = { email, name: null, phones: [], organizations: [], countries: [], regions: [], languages: [], categories: [], rosters: [], applicationIds: [], titles: [], calls: [] };
+        c = newContact(email);
         byEmail.set(email, c);
       }
+      for (const r of membership?.roles ?? []) add(c.roles, r);
+      pushId(c.organizationIds, a.organizationId);
+      pushId(c.personIds, sources.personOfApplication?.get(a.id));
+      pushId(c.memberIds, membership?.memberId);
       c.name ??= a.contactName?.trim() || null;
       add(c.phones, a.phone);
       add(c.organizations, a.organization);
@@ -82,10 +123,37 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
       add(c.calls, a.call);
     }
   }
-  return { contacts: [...byEmail.values()], applications: count, withoutEmail, merged };
+  for (const m of sources.members ?? []) {
+    if (m.consentContact === 'no') {
+      noConsent++;
+      if (!sources.includeNoConsent) continue;
+    }
+    const emails = emailsIn(m.email);
+    if (!emails.length) continue;
+    members++;
+    for (const email of emails) {
+      let c = byEmail.get(email);
+      if (c) merged++;
+      else {
+        c = newContact(email);
+        byEmail.set(email, c);
+      }
+      c.name ??= m.name?.trim() || null;
+      add(c.phones, m.phone);
+      add(c.organizations, m.organization);
+      add(c.countries, m.country ? countryName(m.country) : null);
+      add(c.regions, m.region);
+      add(c.languages, m.workingLanguage ? languageName(m.workingLanguage) : null);
+      for (const r of m.roles) add(c.roles, r);
+      pushId(c.organizationIds, m.organizationId);
+      pushId(c.personIds, m.personId);
+      pushId(c.memberIds, m.id);
+    }
+  }
+  return { contacts: [...byEmail.values()], applications: count, withoutEmail, merged, noConsent, members };
 }
 
-export const CONTACT_CSV_COLUMNS = ['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters'] as const;
+export const CONTACT_CSV_COLUMNS = ['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters', 'roles'] as const;
 
 const join = (vs: string[]) => vs.join('; ');
 const text = (s: string) => safeCell(xmlSafeText(s));
@@ -95,7 +163,7 @@ export async function contactsCsv(list: ContactList, delimiter = ','): Promise<s
   const { stringify } = await import('csv-stringify/sync');
   const rows = list.contacts.map((c) => [
     text(c.name ?? ''), text(c.email), safePhoneCell(xmlSafeText(join(c.phones))), text(join(c.organizations)), text(join(c.countries)),
-    text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)),
+    text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)), text(join(c.roles)),
   ]);
   return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
 }
@@ -151,14 +219,16 @@ export function contactNote(c: Contact): string {
   if (c.languages.length) parts.push(`Language: ${join(c.languages)}`);
   if (c.categories.length) parts.push(`Skills categories: ${join(c.categories)}`);
   if (c.rosters.length) parts.push(`Core Group: ${join(c.rosters)}`);
+  if (c.roles.length) parts.push(`Network roles: ${join(c.roles)}`);
   if (c.titles.length) parts.push(`Project: ${c.titles.join(' / ')}`);
-  parts.push(`Call ${join(c.calls)}; skillsnet application ${c.applicationIds.join(', ')}`);
+  if (c.applicationIds.length) parts.push(`Call ${join(c.calls)}; skillsnet application ${c.applicationIds.join(', ')}`);
+  else if (c.memberIds.length) parts.push(`skillsnet member ${c.memberIds.join(', ')}`);
   return parts.join('\n');
 }
 
 /** Outlook categories: the network, the skills categories and the rosters, separated by ";". */
 export function contactCategories(c: Contact): string[] {
-  return ['Skills Innovation Network', ...c.categories, ...c.rosters].map((x) => x.replace(/[;,]/g, ' '));
+  return ['Skills Innovation Network', ...c.categories, ...c.rosters, ...c.roles.filter((r) => r !== 'member')].map((x) => x.replace(/[;,]/g, ' '));
 }
 
 export async function contactsOutlookCsv(list: ContactList): Promise<string> {

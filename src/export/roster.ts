@@ -24,6 +24,8 @@ export interface RosterLine {
   categoryCodes: string[];
   score: number | null;
   reasons: string[];
+  /** The organisation's ID in every export ("org-17"), the same across calls and maps. */
+  organizationId: string | null;
 }
 
 export function rosterLines(entries: RosterEntry[]): RosterLine[] {
@@ -36,18 +38,19 @@ export function rosterLines(entries: RosterEntry[]): RosterLine[] {
       // Names in the taxonomy's order for readers; codes as list --json gives them.
       categories: [...a.categories].sort((x, y) => categoryCodes().indexOf(x) - categoryCodes().indexOf(y)).map((c) => categoryName(c)),
       categoryCodes: a.categories, score: a.score, reasons: e.reasons,
+      organizationId: a.organizationId !== null ? `org-${a.organizationId}` : null,
     };
   });
 }
 
-export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'reasons'] as const;
+export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'reasons', 'organization_id'] as const;
 
 export async function rosterCsv(lines: RosterLine[]): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
   const rows = lines.map((l) => [
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
-    t(l.categories.join('; ')), l.score ?? '', t(l.reasons.join('; ')),
+    t(l.categories.join('; ')), l.score ?? '', t(l.reasons.join('; ')), l.organizationId ?? '',
   ]);
   return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
@@ -55,7 +58,7 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
 export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
   const shape = (l: RosterLine) => ({
     rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
-    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, reasons: l.reasons,
+    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, reasons: l.reasons, organizationId: l.organizationId,
   });
   return {
     name: info.name, createdAt: info.createdAt, solverStatus: info.solverStatus, optimal: info.optimal, objective: info.objective,

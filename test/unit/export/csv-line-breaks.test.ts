@@ -34,9 +34,9 @@ describe('CSV exports quote cells that hold a line break', () => {
   it('contacts csv, kumu csv and roster csv', async () => {
     const contact: Contact = {
       email: 'a@example.org', name: 'Line\nbreak', phones: [], organizations: ['Org'], countries: [], regions: [], languages: [],
-      categories: [], rosters: [], applicationIds: [1], titles: [], calls: ['2020'],
+      categories: [], rosters: [], applicationIds: [1], titles: [], calls: ['2020'], roles: ['member'], organizationIds: [1], personIds: [1], memberIds: [1],
     };
-    const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0 }));
+    const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0, noConsent: 0, members: 0 }));
     expect(contacts).toHaveLength(2);
     expect(contacts[1][0]).toBe('Line\nbreak');
 

@@ -134,6 +134,7 @@ export function exportNetwork(
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   const network = buildNetwork(scoredApplications(db, filters, callbacks), {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
+    organizationNames: actors.organizationNames,
   });
   return { network, actors };
 }

@@ -173,6 +173,8 @@ export interface NetworkOptions {
   organizations?: Iterable<OrganizationSource>;
   /** Persons drawn as actors: members in their own right, and with --with-people contact people. */
   persons?: Iterable<PersonSource>;
+  /** Organisation id -> its name as recorded (so the label is the same in the map of every call). */
+  organizationNames?: ReadonlyMap<number, string>;
 }
 
 const consentFlag = (c: Consent | undefined): boolean | undefined => (c === 'no' ? false : c === 'yes' ? true : undefined);
@@ -198,7 +200,8 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     const organizationId = a.organizationId ?? null;
     const membership = organizationId !== null ? options.memberships?.get(organizationId) : undefined;
     if (membership?.consentMap === 'no') { withheldOrganizations.add(organizationId!); continue; }
-    const name = a.organization.replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
+    const recorded = organizationId !== null ? options.organizationNames?.get(organizationId) : undefined;
+    const name = (recorded ?? a.organization).replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
     // One node per organisation (organizations table); an application written before organisations
     // existed (none should remain after the migration) falls back to its name and country.
     const key = organizationId !== null ? `#${organizationId}` : `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;

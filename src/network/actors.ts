@@ -19,7 +19,7 @@ export interface ActorOptions {
   withPeople?: boolean;
 }
 
-export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons'>> & {
+export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames'>> & {
   /** Members that appear only through these sources (no application among those exported). */
   membersWithoutApplications: Member[];
 };
@@ -47,10 +47,15 @@ function membershipOf(m: { memberId: number; roles: Membership['roles']; cohorts
   return { memberId: m.memberId, roles: m.roles, cohorts: m.cohorts, status: m.status, consentMap: m.consentMap, consentContact: m.consentContact };
 }
 
-/** Members without an application that is not withdrawn, matching the export filters (none when an application-only filter is set). */
+/**
+ * Members without an application that is not withdrawn, matching the export filters (none when an
+ * application-only filter is set). An applicant whose applications were all withdrawn is left out
+ * with them, unless it has another role (stakeholder, partner...).
+ */
 export function membersWithoutApplications(db: DB, filters: EligibilityFilters): Member[] {
   if (applicationOnlyFilters(filters)) return [];
-  return listMembers(db, memberFiltersFor(filters)).filter((m) => m.calls.length === 0);
+  // An applicant whose applications were all withdrawn is out with them, unless it has a role of its own.
+  return listMembers(db, memberFiltersFor(filters)).filter((m) => m.calls.length === 0 && (m.applicationIds.length === 0 || m.roles.some((r) => r !== 'member')));
 }
 
 export function networkActors(db: DB, filters: EligibilityFilters, options: ActorOptions = {}): NetworkActors {
@@ -89,5 +94,6 @@ export function networkActors(db: DB, filters: EligibilityFilters, options: Acto
       });
     }
   }
-  return { memberships, organizations, persons, membersWithoutApplications: without };
+  const organizationNames = new Map((db.prepare('SELECT id, name FROM organizations').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  return { memberships, organizations, persons, organizationNames, membersWithoutApplications: without };
 }

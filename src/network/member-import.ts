@@ -61,12 +61,18 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   const prepared = await prepareFiles([file], { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter }, accept);
   const { source, layout } = prepared.files[0]!;
   const vocabulary = networkVocabulary();
+  // A header spelled exactly as a member column ("Langue de travail", "Role") is that column, even
+  // when the application import would have read it as one of its fields (the language of the text).
   const memberColumns = new Map<MemberColumn, number>();
-  const used = new Set(Object.values(layout.mapping).flat());
   layout.headers.forEach((h, i) => {
-    if (used.has(i)) return;
     const column = vocabulary.columns.get(normaliseName(h));
-    if (column && !memberColumns.has(column)) memberColumns.set(column, i);
+    if (!column || memberColumns.has(column)) return;
+    memberColumns.set(column, i);
+    for (const field of Object.keys(layout.mapping) as (keyof typeof layout.mapping)[]) {
+      const left = layout.mapping[field]!.filter((c) => c !== i);
+      if (left.length) layout.mapping[field] = left;
+      else delete layout.mapping[field];
+    }
   });
   const columns: Record<string, string[]> = {};
   for (const [field, idx] of Object.entries(layout.mapping)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);

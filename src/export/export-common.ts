@@ -8,7 +8,7 @@ import { logExport } from '../db/export-log.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
 import { OperationError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { networkActors, type NetworkActors } from '../network/actors.js';
+import { networkActors, type NetworkActors } from './actors.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { buildNetwork, type Network } from './network.js';

@@ -11,7 +11,7 @@ import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { personByApplication } from '../db/organizations.js';
-import { networkActors } from '../network/actors.js';
+import { networkActors } from './actors.js';
 import { buildContacts, contactsCsv, contactsOutlookCsv } from './contacts.js';
 import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { contactsVcf } from './vcard.js';

@@ -8,7 +8,7 @@ import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { coreGroupRoster, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
-import { networkActors } from '../network/actors.js';
+import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
 

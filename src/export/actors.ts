@@ -12,7 +12,7 @@ import type { DB } from '../db/connection.js';
 import { listMembers, membershipRows, type Member } from '../db/members.js';
 import { peopleWithOrganizations } from '../db/organizations.js';
 import type { EligibilityFilters, MemberFilters, Region } from '../model.js';
-import type { Membership, NetworkOptions, OrganizationSource, PersonSource } from '../export/network.js';
+import type { Membership, NetworkOptions, OrganizationSource, PersonSource } from './network.js';
 
 export interface ActorOptions {
   /** Contact people of organisations as elements of their own ("works at" their organisation). */

@@ -108,7 +108,7 @@ The same address on several applications becomes one contact; applications witho
 email address are listed on stderr. Members who never applied (stakeholders, partners, ILO
 staff) are in it with their roles; members who said no to being contacted are not (unless
 --include-no-consent). csv columns: name, email, phone, organisation, country, region, language,
-categories, rosters, roles.
+categories, rosters, roles, organization_id (org-N, as in the maps).
 
 Examples:
   skillsnet export contacts --format csv --out contacts.csv

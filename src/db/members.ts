@@ -7,8 +7,7 @@
  * rule is here once (listMembers): the member's own value, else its contact person's, else the
  * organisation's, else its latest application's.
  */
-import type { DB } from './connection.js';
-import { foldText } from './connection.js';
+import { cachedStatement, foldText, type DB } from './connection.js';
 import type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
 
 /** A member as `members --json` and the events see it. */
@@ -175,17 +174,17 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
 /** Members matching the filters, in id order (members merged into another left out). */
 export function listMembers(db: DB, filters: MemberFilters = {}): Member[] {
   const { where, params } = memberWhere(filters);
-  return (db.prepare(`${MEMBER_VIEW} ${where} ORDER BY mv.id`).all(params) as MemberRow[]).map(toMember);
+  return (cachedStatement(db, `${MEMBER_VIEW} ${where} ORDER BY mv.id`).all(params) as MemberRow[]).map(toMember);
 }
 
 export function getMember(db: DB, id: number): Member | undefined {
-  const r = db.prepare(`${MEMBER_VIEW} WHERE mv.id = ?`).get(id) as MemberRow | undefined;
+  const r = cachedStatement(db, `${MEMBER_VIEW} WHERE mv.id = ?`).get(id) as MemberRow | undefined;
   return r ? toMember(r) : undefined;
 }
 
 /** The member of an organisation (kind organization), if it is one. */
 export function memberOfOrganization(db: DB, organizationId: number): number | null {
-  const r = db.prepare(`SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;
+  const r = cachedStatement(db, `SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;
   return r?.id ?? null;
 }
 
@@ -214,7 +213,7 @@ export interface MemberRecord {
 }
 
 export function memberRecord(db: DB, id: number): MemberRecord | undefined {
-  return db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRecord | undefined;
+  return cachedStatement(db, 'SELECT * FROM members WHERE id = ?').get(id) as MemberRecord | undefined;
 }
 
 /**
@@ -227,7 +226,7 @@ export function ensureOrganizationMember(db: DB, organizationId: number, source:
     if (source === 'application') addRole(db, existing, 'member');
     return { id: existing, created: false };
   }
-  const info = db.prepare(`INSERT INTO members (kind, organization_id, source, status) VALUES ('organization', ?, ?, ?)`).run(organizationId, source, initial.status ?? 'active');
+  const info = cachedStatement(db, `INSERT INTO members (kind, organization_id, source, status) VALUES ('organization', ?, ?, ?)`).run(organizationId, source, initial.status ?? 'active');
   const id = Number(info.lastInsertRowid);
   if (source === 'application') addRole(db, id, 'member');
   return { id, created: true };
@@ -248,8 +247,7 @@ export interface NewMember {
 }
 
 export function insertMember(db: DB, m: NewMember): number {
-  const info = db
-    .prepare(
+  const info = cachedStatement(db, 
       `INSERT INTO members (kind, organization_id, person_id, country, region, status, working_language, consent_map, consent_contact, notes, source)
        VALUES (@kind, @organizationId, @personId, @country, @region, @status, @workingLanguage, @consentMap, @consentContact, @notes, @source)`,
     )
@@ -263,17 +261,17 @@ export function insertMember(db: DB, m: NewMember): number {
 
 /** A person member for this person, if there is one. */
 export function memberOfPerson(db: DB, personId: number): number | null {
-  const r = db.prepare(`SELECT id FROM members WHERE person_id = ? AND kind = 'person' AND merged_into IS NULL`).get(personId) as { id: number } | undefined;
+  const r = cachedStatement(db, `SELECT id FROM members WHERE person_id = ? AND kind = 'person' AND merged_into IS NULL`).get(personId) as { id: number } | undefined;
   return r?.id ?? null;
 }
 
 /** Gives a member a role (core-group with its cohort); returns whether it is new. */
 export function addRole(db: DB, memberId: number, role: MemberRole, cohort = '', rosterId: number | null = null): boolean {
-  return db.prepare('INSERT INTO member_roles (member_id, role, cohort, roster_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(memberId, role, cohort, rosterId).changes > 0;
+  return cachedStatement(db, 'INSERT INTO member_roles (member_id, role, cohort, roster_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(memberId, role, cohort, rosterId).changes > 0;
 }
 
 export function removeRole(db: DB, memberId: number, role: MemberRole, cohort?: string): number {
-  return db.prepare('DELETE FROM member_roles WHERE member_id = ? AND role = ? AND (? IS NULL OR cohort = ?)').run(memberId, role, cohort ?? null, cohort ?? null).changes;
+  return cachedStatement(db, 'DELETE FROM member_roles WHERE member_id = ? AND role = ? AND (? IS NULL OR cohort = ?)').run(memberId, role, cohort ?? null, cohort ?? null).changes;
 }
 
 export interface MemberRoleRow {
@@ -286,17 +284,17 @@ export interface MemberRoleRow {
 }
 
 export function memberRoles(db: DB, memberId: number): MemberRoleRow[] {
-  return db.prepare('SELECT rowid, * FROM member_roles WHERE member_id = ? ORDER BY role, cohort').all(memberId) as MemberRoleRow[];
+  return cachedStatement(db, 'SELECT rowid, * FROM member_roles WHERE member_id = ? ORDER BY role, cohort').all(memberId) as MemberRoleRow[];
 }
 
 /** Members whose Core Group seat came from this roster. */
 export function coreGroupOfRoster(db: DB, rosterId: number): { memberId: number; cohort: string }[] {
-  return db.prepare(`SELECT member_id AS memberId, cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ? ORDER BY member_id`).all(rosterId) as { memberId: number; cohort: string }[];
+  return cachedStatement(db, `SELECT member_id AS memberId, cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ? ORDER BY member_id`).all(rosterId) as { memberId: number; cohort: string }[];
 }
 
 /** How many members there are (not merged away), by kind. */
 export function countMembers(db: DB): { organizations: number; persons: number } {
-  const r = db.prepare(`SELECT sum(kind = 'organization') AS o, sum(kind = 'person') AS p FROM members WHERE merged_into IS NULL`).get() as { o: number | null; p: number | null };
+  const r = cachedStatement(db, `SELECT sum(kind = 'organization') AS o, sum(kind = 'person') AS p FROM members WHERE merged_into IS NULL`).get() as { o: number | null; p: number | null };
   return { organizations: r.o ?? 0, persons: r.p ?? 0 };
 }
 
@@ -314,8 +312,7 @@ export interface MembershipRow {
 }
 
 export function membershipRows(db: DB): MembershipRow[] {
-  const rows = db
-    .prepare(
+  const rows = cachedStatement(db, 
       `SELECT m.id, m.kind, m.organization_id, m.person_id, m.status, m.consent_map, m.consent_contact,
               (SELECT json_group_array(json_array(r.role, r.cohort)) FROM (SELECT * FROM member_roles ORDER BY role, cohort) r WHERE r.member_id = m.id) AS roles
          FROM members m WHERE m.merged_into IS NULL ORDER BY m.id`,

@@ -5,7 +5,7 @@
  * is written — an import, a test fixture, the migration of an older database — links it; the
  * evidence-based matching that may say "probably the same" is import/organizations.ts's.
  */
-import type { DB } from './connection.js';
+import { cachedStatement, type DB } from './connection.js';
 import { normaliseName } from '../text.js';
 import { ensureOrganizationMember } from './members.js';
 
@@ -94,7 +94,7 @@ export function emailDomain(email: string | null | undefined): string | null {
 }
 
 export function getOrganization(db: DB, id: number): Organization | undefined {
-  const r = db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
   return r ? toOrganization(r) : undefined;
 }
 
@@ -103,7 +103,7 @@ export function listOrganizations(db: DB, options: { ids?: number[]; includeMerg
   const where: string[] = [];
   if (!options.includeMerged) where.push('merged_into IS NULL');
   if (options.ids) where.push(`id IN (SELECT value FROM json_each(@ids))`);
-  const rows = db.prepare(`SELECT * FROM organizations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all({ ids: JSON.stringify(options.ids ?? []) }) as OrganizationRow[];
+  const rows = cachedStatement(db, `SELECT * FROM organizations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all({ ids: JSON.stringify(options.ids ?? []) }) as OrganizationRow[];
   return rows.map(toOrganization);
 }
 
@@ -120,8 +120,7 @@ export interface OrganizationFields {
 }
 
 export function insertOrganization(db: DB, f: OrganizationFields): number {
-  const info = db
-    .prepare(
+  const info = cachedStatement(db, 
       `INSERT INTO organizations (name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json, notes)
        VALUES (@name, @key, @type, @country, @countryRaw, @region, @website, @domain, @beneficiaries, @notes)`,
     )
@@ -135,22 +134,20 @@ export function insertOrganization(db: DB, f: OrganizationFields): number {
 
 /** Organisations (not merged away) with this normalised name in this country (NULL matches NULL only). */
 export function organizationsByKey(db: DB, name: string, country: string | null): Organization[] {
-  const rows = db
-    .prepare('SELECT * FROM organizations WHERE name_key = ? AND country IS ? AND merged_into IS NULL ORDER BY id')
+  const rows = cachedStatement(db, 'SELECT * FROM organizations WHERE name_key = ? AND country IS ? AND merged_into IS NULL ORDER BY id')
     .all(organizationKey(name), country) as OrganizationRow[];
   return rows.map(toOrganization);
 }
 
 /** Organisations (not merged away) whose website is on this domain. */
 export function organizationsByWebDomain(db: DB, domain: string): Organization[] {
-  return (db.prepare('SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id').all(domain) as OrganizationRow[]).map(toOrganization);
+  return (cachedStatement(db, 'SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id').all(domain) as OrganizationRow[]).map(toOrganization);
 }
 
 /** Organisations (not merged away) one of whose people has this email address. */
 export function organizationsByPersonEmail(db: DB, email: string): Organization[] {
   return (
-    db
-      .prepare('SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE email = ?) ORDER BY id')
+    cachedStatement(db, 'SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE email = ?) ORDER BY id')
       .all(email.trim().toLowerCase()) as OrganizationRow[]
   ).map(toOrganization);
 }
@@ -158,8 +155,7 @@ export function organizationsByPersonEmail(db: DB, email: string): Organization[
 /** Organisations (not merged away) one of whose people writes from this email domain. */
 export function organizationsByEmailDomain(db: DB, domain: string): Organization[] {
   return (
-    db
-      .prepare(`SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ?) ORDER BY id`)
+    cachedStatement(db, `SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ?) ORDER BY id`)
       .all(domain.trim().toLowerCase()) as OrganizationRow[]
   ).map(toOrganization);
 }
@@ -167,8 +163,7 @@ export function organizationsByEmailDomain(db: DB, domain: string): Organization
 /** Organisations (not merged away) of a country whose normalised name holds this word. */
 export function organizationsWithWord(db: DB, country: string | null, word: string): Organization[] {
   return (
-    db
-      .prepare(`SELECT * FROM organizations WHERE merged_into IS NULL AND country IS ? AND (' ' || name_key || ' ') LIKE ('% ' || ? || ' %') ORDER BY id LIMIT 200`)
+    cachedStatement(db, `SELECT * FROM organizations WHERE merged_into IS NULL AND country IS ? AND (' ' || name_key || ' ') LIKE ('% ' || ? || ' %') ORDER BY id LIMIT 200`)
       .all(country, word) as OrganizationRow[]
   ).map(toOrganization);
 }
@@ -184,8 +179,7 @@ export interface OrganizationEvidenceRow {
 }
 
 export function organizationEvidenceRows(db: DB): OrganizationEvidenceRow[] {
-  const rows = db
-    .prepare(
+  const rows = cachedStatement(db, 
       `SELECT o.id, o.name, o.name_key, o.country, o.web_domain,
               (SELECT json_group_array(DISTINCT p.email) FROM people p WHERE p.organization_id = o.id AND p.email IS NOT NULL) AS emails
          FROM organizations o WHERE o.merged_into IS NULL ORDER BY o.id`,
@@ -196,13 +190,13 @@ export function organizationEvidenceRows(db: DB): OrganizationEvidenceRow[] {
 
 /** Pairs of organisations an officer said are different (smaller id first). */
 export function organizationsKeptApart(db: DB): Set<string> {
-  const rows = db.prepare('SELECT organization_id AS a, other_id AS b FROM organization_pairs').all() as { a: number; b: number }[];
+  const rows = cachedStatement(db, 'SELECT organization_id AS a, other_id AS b FROM organization_pairs').all() as { a: number; b: number }[];
   return new Set(rows.map((r) => `${r.a}|${r.b}`));
 }
 
 /** The organisation an application belongs to. */
 export function organizationOfApplication(db: DB, applicationId: number): number | null {
-  const r = db.prepare('SELECT organization_id FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null } | undefined;
+  const r = cachedStatement(db, 'SELECT organization_id FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null } | undefined;
   return r?.organization_id ?? null;
 }
 
@@ -224,8 +218,7 @@ export interface ApplicationIdentity {
 }
 
 export function applicationIdentity(db: DB, id: number): ApplicationIdentity | undefined {
-  const r = db
-    .prepare(
+  const r = cachedStatement(db, 
       `SELECT id, organization, organization_type, country, country_raw, region, website, beneficiaries_json, contact_name, email, phone,
               working_language, organization_id FROM applications WHERE id = ?`,
     )
@@ -242,7 +235,7 @@ export function applicationIdentity(db: DB, id: number): ApplicationIdentity | u
 
 /** Applications not linked to an organisation yet (new since the last link), in id order. */
 export function unlinkedApplications(db: DB, callId?: number): number[] {
-  return (db.prepare('SELECT id FROM applications WHERE organization_id IS NULL AND (@call IS NULL OR call_id = @call) ORDER BY id').all({ call: callId ?? null }) as { id: number }[]).map((r) => r.id);
+  return (cachedStatement(db, 'SELECT id FROM applications WHERE organization_id IS NULL AND (@call IS NULL OR call_id = @call) ORDER BY id').all({ call: callId ?? null }) as { id: number }[]).map((r) => r.id);
 }
 
 /**
@@ -250,30 +243,33 @@ export function unlinkedApplications(db: DB, callId?: number): number[] {
  * people (same email, else same name without email) or added; the organisation becomes a member
  * (role member) when it was not one. The organisation's empty fields are filled from the application.
  */
-export function linkApplication(db: DB, applicationId: number, organizationId: number): { personId: number | null } {
-  const a = applicationIdentity(db, applicationId);
+export function linkApplication(db: DB, applicationId: number, organizationId: number, identity?: ApplicationIdentity, options: { fresh?: boolean } = {}): { personId: number | null } {
+  const a = identity ?? applicationIdentity(db, applicationId);
   if (!a) throw new Error(`no application ${applicationId}`);
   const personId = a.email || a.contactName ? ensurePerson(db, organizationId, { name: a.contactName, email: a.email, phone: a.phone, workingLanguage: a.workingLanguage }, applicationId) : null;
-  db.prepare('UPDATE applications SET organization_id = ?, person_id = ? WHERE id = ?').run(organizationId, personId, applicationId);
-  db.prepare(
-    `UPDATE organizations SET organization_type = coalesce(organization_type, @type), website = coalesce(website, @website),
-            web_domain = coalesce(web_domain, @domain), region = coalesce(region, @region), country_raw = coalesce(country_raw, @countryRaw),
-            beneficiaries_json = CASE WHEN beneficiaries_json = '[]' THEN @beneficiaries ELSE beneficiaries_json END
-      WHERE id = @id`,
-  ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) });
+  cachedStatement(db, 'UPDATE applications SET organization_id = ?, person_id = ? WHERE id = ?').run(organizationId, personId, applicationId);
+  // (an organisation just made from this application has its fields already)
+  if (!options.fresh) {
+    cachedStatement(db,
+      `UPDATE organizations SET organization_type = coalesce(organization_type, @type), website = coalesce(website, @website),
+              web_domain = coalesce(web_domain, @domain), region = coalesce(region, @region), country_raw = coalesce(country_raw, @countryRaw),
+              beneficiaries_json = CASE WHEN beneficiaries_json = '[]' THEN @beneficiaries ELSE beneficiaries_json END
+        WHERE id = @id AND (organization_type IS NULL OR website IS NULL OR region IS NULL OR country_raw IS NULL OR beneficiaries_json = '[]')`,
+    ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) });
+  }
   ensureOrganizationMember(db, organizationId, 'application');
   return { personId };
 }
 
 /** A new organisation made from an application's fields, with the application linked to it. */
-export function createOrganizationFor(db: DB, applicationId: number): number {
-  const a = applicationIdentity(db, applicationId);
+export function createOrganizationFor(db: DB, applicationId: number, identity?: ApplicationIdentity): number {
+  const a = identity ?? applicationIdentity(db, applicationId);
   if (!a) throw new Error(`no application ${applicationId}`);
   const id = insertOrganization(db, {
     name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region,
     website: a.website, beneficiaries: a.beneficiaries,
   });
-  linkApplication(db, applicationId, id);
+  linkApplication(db, applicationId, id, a, { fresh: true });
   return id;
 }
 
@@ -286,10 +282,10 @@ export function attachApplication(db: DB, applicationId: number): number {
   if (!a) throw new Error(`no application ${applicationId}`);
   const same = organizationsByKey(db, a.organization, a.country)[0];
   if (same) {
-    linkApplication(db, applicationId, same.id);
+    linkApplication(db, applicationId, same.id, a);
     return same.id;
   }
-  return createOrganizationFor(db, applicationId);
+  return createOrganizationFor(db, applicationId, a);
 }
 
 /** Migration 10: every existing application gets its organisation, person and member (the certain rule). */
@@ -317,17 +313,17 @@ export function ensurePerson(db: DB, organizationId: number | null, f: PersonFie
   const email = f.email?.trim().toLowerCase() || null;
   const name = f.name?.replace(/\s+/g, ' ').trim() || null;
   let found: { id: number } | undefined;
-  if (email) found = db.prepare('SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
+  if (email) found = cachedStatement(db, 'SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
   else if (name) {
     const key = normaliseName(name);
-    const candidates = db.prepare('SELECT id, name FROM people WHERE organization_id IS ? AND email IS NULL ORDER BY id').all(organizationId) as { id: number; name: string | null }[];
+    const candidates = cachedStatement(db, 'SELECT id, name FROM people WHERE organization_id IS ? AND email IS NULL ORDER BY id').all(organizationId) as { id: number; name: string | null }[];
     found = candidates.find((c) => c.name && normaliseName(c.name) === key);
   }
   if (found) {
     // Only a newer application updates the person: re-linking an old one keeps the latest details.
-    const newer = fromApplication === undefined || !(db.prepare('SELECT 1 FROM applications WHERE person_id = ? AND id > ?').get(found.id, fromApplication));
+    const newer = fromApplication === undefined || !(cachedStatement(db, 'SELECT 1 FROM applications WHERE person_id = ? AND id > ?').get(found.id, fromApplication));
     if (newer) {
-      db.prepare(
+      cachedStatement(db, 
         `UPDATE people SET name = coalesce(@name, name), phone = coalesce(@phone, phone), working_language = coalesce(@lang, working_language),
                 given_name = coalesce(@given, given_name), family_name = coalesce(@family, family_name), time_zone = coalesce(@tz, time_zone),
                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
@@ -335,21 +331,19 @@ export function ensurePerson(db: DB, organizationId: number | null, f: PersonFie
     }
     return found.id;
   }
-  const info = db
-    .prepare('INSERT INTO people (organization_id, name, given_name, family_name, email, phone, working_language, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const info = cachedStatement(db, 'INSERT INTO people (organization_id, name, given_name, family_name, email, phone, working_language, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(organizationId, name, f.givenName ?? null, f.familyName ?? null, email, f.phone ?? null, f.workingLanguage ?? null, f.timeZone ?? null);
   return Number(info.lastInsertRowid);
 }
 
 export function getPerson(db: DB, id: number): Person | undefined {
-  const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   return r ? toPerson(r) : undefined;
 }
 
 /** An organisation's people, the one of its latest application first. */
 export function organizationPeople(db: DB, organizationId: number): Person[] {
-  const rows = db
-    .prepare(
+  const rows = cachedStatement(db, 
       `SELECT p.* FROM people p WHERE p.organization_id = ?
         ORDER BY (SELECT max(a.id) FROM applications a WHERE a.person_id = p.id) DESC NULLS LAST, p.id`,
     )
@@ -359,7 +353,7 @@ export function organizationPeople(db: DB, organizationId: number): Person[] {
 
 /** People with this email address (any organisation). */
 export function peopleByEmail(db: DB, email: string): Person[] {
-  return (db.prepare('SELECT * FROM people WHERE email = ? ORDER BY id').all(email.trim().toLowerCase()) as PersonRow[]).map(toPerson);
+  return (cachedStatement(db, 'SELECT * FROM people WHERE email = ? ORDER BY id').all(email.trim().toLowerCase()) as PersonRow[]).map(toPerson);
 }
 
 // ------------------------------------------------------------------ an organisation's history
@@ -377,8 +371,7 @@ export interface OrganizationApplication {
 }
 
 export function organizationApplications(db: DB, organizationId: number): OrganizationApplication[] {
-  return db
-    .prepare(
+  return cachedStatement(db, 
       `SELECT a.id, c.name AS call, a.title, a.submitted_at AS submittedAt, a.created_at AS createdAt, a.withdrawn_at AS withdrawnAt,
               a.merged_into AS mergedInto, a.person_id AS personId
          FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.organization_id = ? ORDER BY c.id, a.id`,
@@ -388,8 +381,7 @@ export function organizationApplications(db: DB, organizationId: number): Organi
 
 /** The rosters an organisation's applications are in, with the role there. */
 export function organizationRosters(db: DB, organizationId: number): { roster: string; applicationId: number; role: 'member' | 'alternate'; createdAt: string }[] {
-  return db
-    .prepare(
+  return cachedStatement(db, 
       `SELECT r.name AS roster, m.application_id AS applicationId, m.role, r.created_at AS createdAt
          FROM roster_members m JOIN rosters r ON r.id = m.roster_id JOIN applications a ON a.id = m.application_id
         WHERE a.organization_id = ? ORDER BY r.created_at, r.id`,
@@ -399,8 +391,7 @@ export function organizationRosters(db: DB, organizationId: number): { roster: s
 
 /** Every person with a name, with their organisation's name and country (for --with-people), in id order. */
 export function peopleWithOrganizations(db: DB): (Person & { organization: string | null; country: string | null; region: string | null })[] {
-  const rows = db
-    .prepare(
+  const rows = cachedStatement(db, 
       `SELECT p.*, o.name AS organization, o.country, o.region FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
         WHERE p.name IS NOT NULL ORDER BY p.id`,
     )
@@ -410,6 +401,6 @@ export function peopleWithOrganizations(db: DB): (Person & { organization: strin
 
 /** application id -> its contact person (people id). */
 export function personByApplication(db: DB): Map<number, number> {
-  const rows = db.prepare('SELECT id, person_id FROM applications WHERE person_id IS NOT NULL').all() as { id: number; person_id: number }[];
+  const rows = cachedStatement(db, 'SELECT id, person_id FROM applications WHERE person_id IS NOT NULL').all() as { id: number; person_id: number }[];
   return new Map(rows.map((r) => [r.id, r.person_id]));
 }

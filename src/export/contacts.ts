@@ -153,7 +153,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
   return { contacts: [...byEmail.values()], applications: count, withoutEmail, merged, noConsent, members };
 }
 
-export const CONTACT_CSV_COLUMNS = ['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters', 'roles'] as const;
+export const CONTACT_CSV_COLUMNS = ['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters', 'roles', 'organization_id'] as const;
 
 const join = (vs: string[]) => vs.join('; ');
 const text = (s: string) => safeCell(xmlSafeText(s));
@@ -164,6 +164,7 @@ export async function contactsCsv(list: ContactList, delimiter = ','): Promise<s
   const rows = list.contacts.map((c) => [
     text(c.name ?? ''), text(c.email), safePhoneCell(xmlSafeText(join(c.phones))), text(join(c.organizations)), text(join(c.countries)),
     text(join(c.regions)), text(join(c.languages)), text(join(c.categories)), text(join(c.rosters)), text(join(c.roles)),
+    text(join(c.organizationIds.map((id) => `org-${id}`))),
   ]);
   return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
 }
@@ -221,8 +222,9 @@ export function contactNote(c: Contact): string {
   if (c.rosters.length) parts.push(`Core Group: ${join(c.rosters)}`);
   if (c.roles.length) parts.push(`Network roles: ${join(c.roles)}`);
   if (c.titles.length) parts.push(`Project: ${c.titles.join(' / ')}`);
-  if (c.applicationIds.length) parts.push(`Call ${join(c.calls)}; skillsnet application ${c.applicationIds.join(', ')}`);
-  else if (c.memberIds.length) parts.push(`skillsnet member ${c.memberIds.join(', ')}`);
+  const orgs = c.organizationIds.length ? `; ${c.organizationIds.map((id) => `org-${id}`).join(', ')}` : '';
+  if (c.applicationIds.length) parts.push(`Call ${join(c.calls)}; skillsnet application ${c.applicationIds.join(', ')}${orgs}`);
+  else if (c.memberIds.length) parts.push(`skillsnet member ${c.memberIds.join(', ')}${orgs}`);
   return parts.join('\n');
 }
 

@@ -24,7 +24,7 @@ import { readLayout, type Layout } from './layout.js';
 import { mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
 import { RowWriter } from './row-writer.js';
 import { likelyDuplicates, type LikelyDuplicate } from './duplicates.js';
-import { linkImportedApplications, type OrganizationLinks } from './organizations.js';
+import { ImportLinker, type OrganizationLinks } from './organizations.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -239,10 +239,11 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       headers: layout.headers,
       mapping: columns,
     });
-    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256);
+    const linker = new ImportLinker(db);
+    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256, (id) => linker.written(id));
     await source.read((cells) => writer.row(cells), (bytes) => progress(bytes));
     finishBatch(db, batchId, writer.counts);
-    const organizations = linkImportedApplications(db, batchId);
+    const organizations = linker.finish();
     progress(scan.size, true);
     if (options.dryRun) rollback(db);
     else commit(db);

@@ -17,11 +17,11 @@
  * the two organisations) or keeps them apart. Organisations in different known countries are
  * never linked automatically: "Red Cross" of two countries are two organisations.
  */
-import type { DB } from '../db/connection.js';
+import { cachedStatement, type DB } from '../db/connection.js';
 import {
   applicationIdentity, createOrganizationFor, emailDomain, linkApplication, organizationEvidenceRows, organizationsByEmailDomain, organizationsByKey,
-  organizationsByPersonEmail, organizationsByWebDomain, organizationsKeptApart, organizationsWithWord, webDomain, type Organization,
-  type OrganizationEvidenceRow,
+  organizationsByPersonEmail, organizationsByWebDomain, organizationsKeptApart, organizationsWithWord, webDomain, type ApplicationIdentity,
+  type Organization, type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
@@ -118,7 +118,7 @@ export function compareOrganizations(
 }
 
 /** Organisations that may be the one described, with the evidence, certain ones first. */
-export function organizationCandidates(db: DB, probe: OrganizationProbe, options: { exclude?: number } = {}): OrganizationCandidate[] {
+export function organizationCandidates(db: DB, probe: OrganizationProbe, options: { exclude?: number; similarNames?: boolean } = {}): OrganizationCandidate[] {
   const found = new Map<number, Organization>();
   const add = (orgs: Organization[]) => { for (const o of orgs) if (o.id !== options.exclude) found.set(o.id, o); };
   add(organizationsByKey(db, probe.name, probe.country));
@@ -128,10 +128,12 @@ export function organizationCandidates(db: DB, probe: OrganizationProbe, options
   if (email) add(organizationsByPersonEmail(db, email));
   const mailDomain = identifyingEmailDomain(email);
   if (mailDomain) add(organizationsByEmailDomain(db, mailDomain).filter((o) => sameCountry(o.country, probe.country)));
-  // Similar names: organisations of the country sharing the name's longest word.
-  const longest = words(normaliseName(probe.name)).sort((x, y) => y.length - x.length)[0];
+  // Similar names: organisations of the country sharing the name's longest word. (Not while an
+  // import links thousands of rows: a similar name alone is never certain, and the officer's list
+  // of doubtful pairs finds them all at once, grouped by word.)
+  const longest = options.similarNames === false ? undefined : words(normaliseName(probe.name)).sort((x, y) => y.length - x.length)[0];
   if (longest && longest.length >= 4) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
-  const emailsOf = (id: number) => (db.prepare('SELECT DISTINCT email FROM people WHERE organization_id = ? AND email IS NOT NULL').pluck().all(id) as string[]);
+  const emailsOf = (id: number) => (cachedStatement(db, 'SELECT DISTINCT email FROM people WHERE organization_id = ? AND email IS NOT NULL').pluck().all(id) as string[]);
   const candidates: OrganizationCandidate[] = [];
   for (const o of found.values()) {
     const { evidence, certain } = compareOrganizations(
@@ -157,37 +159,61 @@ export interface OrganizationLinks {
  * Links one application: to the organisation certain evidence points to, else to a new one.
  * Returns the organisation, whether it was new, and whether doubtful candidates remain.
  */
-export function linkApplicationByEvidence(db: DB, applicationId: number): { organizationId: number; created: boolean; doubtful: boolean } {
-  const a = applicationIdentity(db, applicationId);
+export function linkApplicationByEvidence(db: DB, applicationId: number, identity?: ApplicationIdentity): { organizationId: number; created: boolean; doubtful: boolean } {
+  const a = identity ?? applicationIdentity(db, applicationId);
   if (!a) throw new Error(`no application ${applicationId}`);
-  const candidates = organizationCandidates(db, { name: a.organization, country: a.country, website: a.website, email: a.email });
+  const candidates = organizationCandidates(db, { name: a.organization, country: a.country, website: a.website, email: a.email }, { similarNames: false });
   const sure = candidates.find((c) => c.certain);
   if (sure) {
-    linkApplication(db, applicationId, sure.organizationId);
+    linkApplication(db, applicationId, sure.organizationId, a);
     return { organizationId: sure.organizationId, created: false, doubtful: false };
   }
-  const organizationId = createOrganizationFor(db, applicationId);
+  const organizationId = createOrganizationFor(db, applicationId, a);
   return { organizationId, created: true, doubtful: candidates.length > 0 };
 }
 
-/** Links the applications an import batch wrote that have no organisation yet, and refreshes the contact people of those it updated. */
-export function linkImportedApplications(db: DB, batchId: number): OrganizationLinks {
-  const links: OrganizationLinks = { returning: 0, created: 0, doubtful: 0 };
-  const rows = db.prepare('SELECT id, organization_id FROM applications WHERE batch_id = ? ORDER BY id').all(batchId) as { id: number; organization_id: number | null }[];
-  const firstNew = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM organizations').get() as { n: number }).n;
-  for (const r of rows) {
-    if (r.organization_id !== null) {
-      // updated by this file: its contact person may have changed
-      linkApplication(db, r.id, r.organization_id);
-      continue;
-    }
-    const linked = linkApplicationByEvidence(db, r.id);
-    if (linked.created) {
-      links.created++;
-      if (linked.doubtful) links.doubtful++;
-    } else if (linked.organizationId < firstNew) links.returning++;
+/**
+ * Links the applications an import writes, a few hundred at a time while their pages are still in
+ * SQLite's cache (written() after each insert or update, finish() at the end of the file): a new
+ * one to its organisation, an updated one to its (perhaps new) contact person.
+ */
+export class ImportLinker {
+  readonly links: OrganizationLinks = { returning: 0, created: 0, doubtful: 0 };
+  private pending: number[] = [];
+  private readonly firstNew: number;
+
+  constructor(private readonly db: DB, private readonly batchSize = 200) {
+    this.firstNew = (cachedStatement(db, 'SELECT coalesce(max(id), 0) + 1 AS n FROM organizations').get() as { n: number }).n;
   }
-  return links;
+
+  written(id: number): void {
+    this.pending.push(id);
+    if (this.pending.length >= this.batchSize) this.flush();
+  }
+
+  finish(): OrganizationLinks {
+    this.flush();
+    return this.links;
+  }
+
+  private flush(): void {
+    const ids = [...new Set(this.pending)];
+    this.pending = [];
+    for (const id of ids) {
+      const a = applicationIdentity(this.db, id);
+      if (!a) continue;
+      if (a.organizationId !== null) {
+        // updated by this file: its contact person may have changed
+        linkApplication(this.db, id, a.organizationId, a);
+        continue;
+      }
+      const linked = linkApplicationByEvidence(this.db, id, a);
+      if (linked.created) {
+        this.links.created++;
+        if (linked.doubtful) this.links.doubtful++;
+      } else if (linked.organizationId < this.firstNew) this.links.returning++;
+    }
+  }
 }
 
 /** Two organisations that may be one, for the officer to link or keep apart. */

@@ -28,7 +28,7 @@ describe('export contacts --format csv', () => {
     const result = await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, io);
     const { bom, rows } = readCsv(out);
     expect(bom).toBe(true);
-    expect(Object.keys(rows[0])).toEqual(['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters', 'roles']);
+    expect(Object.keys(rows[0])).toEqual(['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters', 'roles', 'organization_id']);
     const emails = rows.map((r) => r.email);
     expect(new Set(emails).size).toBe(emails.length);
     // 11 applications, one without email, ana@ twice (case differs), min@ and deputy@ in one cell.

@@ -237,14 +237,14 @@ export function organizationSuggestions(db: DB, options: { organizationId?: numb
   const pairs = new Set<string>();
   const group = (key: (r: OrganizationEvidenceRow) => string[], maxGroup = Infinity) => {
     const groups = new Map<string, number[]>();
-    for (const r of rows) for (const k of key(r)) {
+    for (const r of rows) for (const k of new Set(key(r))) {
       const list = groups.get(k);
       if (list) list.push(r.id);
       else groups.set(k, [r.id]);
     }
     for (const ids of groups.values()) {
       if (ids.length < 2 || ids.length > maxGroup) continue;
-      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(`${ids[i]}|${ids[j]}`);
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (ids[i] !== ids[j]) pairs.add(`${ids[i]}|${ids[j]}`);
     }
   };
   group((r) => (r.webDomain && !isGenericWebHost(r.webDomain) ? [r.webDomain] : []));

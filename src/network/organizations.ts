@@ -63,7 +63,9 @@ export function organizationHistory(db: DB, id: number): OrganizationHistory {
   const applications = organizationApplications(db, organization.id);
   const timeline: TimelineItem[] = [];
   for (const a of applications) {
-    timeline.push({ date: a.submittedAt ?? a.createdAt, kind: 'applied', what: a.call, detail: `applied to call ${a.call} (application ${a.id})${a.mergedInto ? `, merged into application ${a.mergedInto}` : ''}`, applicationId: a.id });
+    // Dated by the import (ISO); the form's own timestamp, in whatever format it came, is said in words.
+    const submitted = a.submittedAt ? `, submitted ${a.submittedAt}` : '';
+    timeline.push({ date: a.createdAt, kind: 'applied', what: a.call, detail: `applied to call ${a.call} (application ${a.id}${submitted})${a.mergedInto ? `, merged into application ${a.mergedInto}` : ''}`, applicationId: a.id });
     if (a.withdrawnAt) timeline.push({ date: a.withdrawnAt, kind: 'withdrawn', what: a.call, detail: `application ${a.id} withdrawn`, applicationId: a.id });
   }
   for (const r of organizationRosters(db, organization.id)) {
@@ -71,10 +73,16 @@ export function organizationHistory(db: DB, id: number): OrganizationHistory {
   }
   if (member) {
     const roles = db.prepare('SELECT role, cohort, since FROM member_roles WHERE member_id = ? ORDER BY since').all(member.id) as { role: string; cohort: string; since: string }[];
-    for (const r of roles) timeline.push({ date: r.since, kind: 'role', what: r.cohort || r.role, detail: r.role === 'core-group' ? `Core Group ${r.cohort} (status ${member.status})` : `role ${r.role}` });
+    // (role member comes with the first application: the applied lines say it)
+    for (const r of roles) {
+      if (r.role === 'member' && applications.length) continue;
+      timeline.push({ date: r.since, kind: 'role', what: r.cohort || r.role, detail: r.role === 'core-group' ? `Core Group ${r.cohort} (status ${member.status})` : `role ${r.role}` });
+    }
   }
   for (const source of timelineSources) timeline.push(...source(db, organization, member));
-  timeline.sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''));
+  // Oldest first; at the same moment, an application before its selection before the role it gave.
+  const rank = (k: string) => ['applied', 'withdrawn', 'core-group', 'alternate', 'role'].indexOf(k) + 1 || 9;
+  timeline.sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || rank(x.kind) - rank(y.kind));
   const changes = [
     ...listHistory(db, { table: 'organizations', rowId: organization.id }),
     ...(member ? listHistory(db, { table: 'members', rowId: member.id }) : []),

@@ -27,7 +27,9 @@ export function parseSubject(text: string, allowed: SubjectKind[] = ['applicatio
   const kind = m ? PREFIXES[(m[1] ?? '').toLowerCase()] : undefined;
   if (!m || !kind || !allowed.includes(kind)) {
     const what = allowed.map((k) => ({ application: 'an application ID (17)', organization: 'an organisation (org-4)', member: 'a member (member-9)', person: 'a person (person-3)' })[k]).join(', ');
-    throw new UsageError(`"${text}" is not ${allowed.length > 1 ? 'one of ' : ''}${what}`);
+    // (an email address typed here is not repeated: messages never carry personal data)
+    const shown = text.includes('@') ? 'an email address' : `"${text}"`;
+    throw new UsageError(`${shown} is not ${allowed.length > 1 ? 'one of ' : ''}${what}`);
   }
   return { kind, id: Number(m[2]) };
 }

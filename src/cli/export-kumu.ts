@@ -10,6 +10,8 @@ import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportR
 export { KUMU_FORMATS, viewSnippetPath, type KumuFormat } from '../export/export-kumu.js';
 
 export interface ExportKumuOptions {
+  /** Contact people as elements of their own. */
+  withPeople?: boolean;
   dbPath: string;
   filters: EligibilityFilters;
   /** Roster whose members are marked Core Group "yes" (default: the latest saved roster). */

@@ -12,6 +12,8 @@ import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish } from './exp
 export { MAP_DEFAULT_PEER_LINKS, MAP_EXTENSIONS, MAP_FORMATS, type MapFormat } from '../export/export-map.js';
 
 export interface ExportMapOptions {
+  /** Contact people as nodes of their own. */
+  withPeople?: boolean;
   dbPath: string;
   filters: EligibilityFilters;
   roster?: string;

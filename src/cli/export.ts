@@ -61,6 +61,7 @@ Examples:
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
     .option('--with-contact-details', 'include email addresses and phone numbers (mind who can see the Kumu project)')
+    .option('--with-people', 'contact people as elements of their own (type Person), linked "works at" their organisation')
     .option('--view', 'print the Advanced Editor code on stdout instead of writing it next to the map')
     .addOption(new Option('--format <format>', 'xlsx (one workbook), csv (a folder with elements.csv and connections.csv) or json (Kumu blueprint)').choices([...KUMU_FORMATS]).default('xlsx'));
   addWriteOptions(kumu, 'the workbook or blueprint file, or the folder for csv; "-" for stdout (json only)')
@@ -78,7 +79,7 @@ Examples:
   skillsnet export kumu --region Africa --peer-links 5 --format csv --out kumu-africa/
   skillsnet export kumu --format json --out - > map.json
   skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (!formatGiven(command) && path.extname(flags.out).toLowerCase() === '.csv') {
         // Kumu's CSV import takes two files, so a csv export is a folder: a workbook named .csv would not open as CSV.
@@ -88,7 +89,7 @@ Examples:
       }
       await runExportKumu({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, view: flags.view,
+        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, view: flags.view,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), KUMU_EXTENSIONS), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
@@ -98,26 +99,29 @@ Examples:
     .description('a contact list, one contact per email address: csv, vCard or Outlook CSV');
   addFilterOptions(contacts, { minScore: true, allCalls: true })
     .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'))
-    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")');
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
+    .option('--include-no-consent', 'also members who said no to being contacted (a warning says how many)');
   addWriteOptions(contacts, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Contact data is personal data: this command is the deliberate way it leaves the database.
 One row per person: the same address on several applications becomes one contact with the
 latest details and every call; applications without an email address are counted on stderr.
-csv columns: name, email, phone, organisation, country, region, language, categories, rosters,
-calls, first_name, last_name, salutation (in the working language), other_phones,
-other_organisations. First and last name columns of the form are kept as given; a single name
-is split only where safe (docs/exports.md).
+Members who never applied (stakeholders, partners, ILO staff) are in it with their roles;
+members who said no to being contacted are not (unless --include-no-consent). csv columns:
+name, email, phone, organisation, country, region, language, categories, rosters, calls,
+first_name, last_name, salutation (in the working language), other_phones, other_organisations,
+roles, organization_id (org-N, as in the maps). First and last name columns of the form are
+kept as given; a single name is split only where safe (docs/exports.md).
 
 Examples:
   skillsnet export contacts --format csv --out contacts.csv
   skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
   skillsnet export contacts --language fr --format outlook --out francophone.csv
   skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish`)
-    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string; includeNoConsent?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), CONTACT_EXTENSIONS);
-      await runExportContacts({ dbPath, filters: parseFilters(flags), format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter }, io);
+      await runExportContacts({ dbPath, filters: parseFilters(flags), format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter, includeNoConsent: flags.includeNoConsent }, io);
     });
 
   const roster = exp
@@ -147,7 +151,8 @@ Examples:
   addFilterOptions(graphml, { roster: false, minScore: true, allCalls: true })
     .option('--roster <name>', 'mark the members of this roster coreGroup=true (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
-    .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)');
+    .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
+    .option('--with-people', 'contact people as nodes of their own, linked "works at" their organisation');
   addWriteOptions(graphml, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Nodes: organisations, skills categories and regions, with typed attributes (label, type,
@@ -157,11 +162,11 @@ and, with --peer-links, "peer" (weight = shared categories). The graph is undire
 Examples:
   skillsnet export graphml --out network.graphml
   skillsnet export graphml --peer-links --region "Asia and the Pacific" --out asia.graphml`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withPeople?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportGraphml({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+        peerLinks: parsePeerLinks(flags.peerLinks), withPeople: flags.withPeople, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
 
@@ -173,6 +178,7 @@ Examples:
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', `link organisations of the same region that share a category, at most n per organisation; 0 for none (default ${MAP_DEFAULT_PEER_LINKS})`)
     .option('--with-contact-details', 'show email addresses and phone numbers in the cards (anyone with the file can read them)')
+    .option('--with-people', 'contact people as nodes of their own, linked to their organisation')
     .addOption(new Option('--lang <code>', "the page's language (default: from your locale, LC_ALL or LANG, else en)").choices([...MAP_LANGUAGES]))
     .option('--title <text>', 'the heading of the page (default: the network\'s name in --lang)')
     .addOption(new Option('--format <format>', 'html (the only one; the default)').choices([...MAP_FORMATS]).default('html'));
@@ -191,12 +197,12 @@ Examples:
   skillsnet export map --lang fr --region Africa --out afrique.html
   skillsnet export map --roster core-2020 --members-only --out core-group.html
   skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportMap({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: flags.peerLinks === undefined ? MAP_DEFAULT_PEER_LINKS : typeof flags.peerLinks === 'string' && flags.peerLinks.trim() === '0' ? 0 : parsePeerLinks(flags.peerLinks) ?? 0,
-        withContactDetails: flags.withContactDetails, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
+        withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), MAP_EXTENSIONS), out: flags.out,
         force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);

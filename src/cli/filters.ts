@@ -3,6 +3,8 @@ import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { parseCategoryCode } from '../tagging/taxonomy.js';
+import { parseRole, parseStatus } from '../network/parse.js';
+import { canonicalTerm } from '../import/vocabulary.js';
 
 export { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 export { checkFilterNames } from '../db/filters.js';
@@ -18,6 +20,10 @@ export interface FilterFlags {
   search?: string;
   minScore?: string;
   allCalls?: boolean;
+  role?: string;
+  status?: string;
+  type?: string;
+  beneficiary?: string;
 }
 
 /**
@@ -33,7 +39,11 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
     .option('--call <name>', 'only this call');
   if (options.allCalls) cmd.option('--all-calls', 'every call together (needed, or --call, when the database holds several calls)');
   cmd
-    .option('--search <text>', 'text in organisation, title, description, contact or email');
+    .option('--search <text>', 'text in organisation, title, description, contact or email')
+    .option('--role <role>', 'only organisations whose member has this role: core-group, member, stakeholder, partner, ilo')
+    .option('--status <status>', 'only organisations whose member has this status: invited, active, declined, withdrawn, alumni')
+    .option('--type <type>', 'only this organisation type (e.g. NGO, "TVET institution"; ONG and NGO are one type)')
+    .option('--beneficiary <group>', 'only applications naming this beneficiary / target group (e.g. Youth, Women, Refugees)');
   if (options.roster !== false) cmd.option('--roster <name>', 'only members of this saved roster');
   if (options.minScore) cmd.option('--min-score <n>', 'only applications scoring at least n');
   return cmd;
@@ -60,5 +70,10 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.roster !== undefined) f.roster = flags.roster;
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');
+  if (flags.role !== undefined) f.role = parseRole(flags.role);
+  if (flags.status !== undefined) f.status = parseStatus(flags.status);
+  // "ONG", "Organización no gubernamental" and "NGO" are one type; "Jeunes" and "Youth" one group.
+  if (flags.type !== undefined && flags.type.trim()) f.type = canonicalTerm('organizationTypes', flags.type);
+  if (flags.beneficiary !== undefined && flags.beneficiary.trim()) f.beneficiary = canonicalTerm('beneficiaries', flags.beneficiary);
   return f;
 }

@@ -7,6 +7,7 @@ import { applyReplacement, planReplacement, type RosterReplaceJson } from '../se
 import { compareRosters, paramDiffLines, rosterReport, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
+import { registerRosterAccept } from './roster-accept.js';
 
 export { paramDiffLines };
 export type { RosterDiffJson, RosterReplaceJson, RosterShowJson };
@@ -81,7 +82,11 @@ export async function runRosterReplace(
         : `Take #${opts.id} ${leaving.candidate.organization} out of ${opts.name} and leave the seat open?`;
       go = await (await io.prompts()).confirm(question, true);
     }
-    if (go) applyReplacement(db, replacement);
+    if (go) {
+      applyReplacement(db, replacement);
+      // In a roster accepted as a Core Group cohort, the organisation that steps in joins it (invited).
+      (await import('../network/members.js')).syncAcceptedRoster(db, opts.name);
+    }
     if (opts.json) printJson(io, result);
     else {
       io.stdout.write(`${note}.\n`);
@@ -120,8 +125,9 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       'after',
       '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +
         '  skillsnet roster replace core-2020 17     # application 17 declined: the best alternate that keeps every quota steps in\n' +
-        '  skillsnet roster delete trial-1',
+        '  skillsnet roster delete trial-1\n  skillsnet roster accept core-2020   # its organisations become the Core Group 2020',
     );
+  registerRosterAccept(roster, ctx);
   roster
     .command('show')
     .description('show a saved roster: members with their reasons, alternates, changes and coverage')

@@ -65,3 +65,41 @@ export {
 export { contactsVcf } from '../export/vcard.js';
 export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
 export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';
+
+// The network: organisations and people across calls, members, lifecycle, erase (docs/network.md)
+export type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus } from '../model.js';
+export { CONSENT_VALUES, MEMBER_ROLES, MEMBER_STATUSES, isMemberRole, isMemberStatus } from '../model.js';
+export {
+  getOrganization, getPerson, listOrganizations, organizationApplications, organizationKumuId, organizationPeople, peopleByEmail, personKumuId,
+  type Organization, type OrganizationApplication, type Person,
+} from '../db/organizations.js';
+export {
+  countMembers, getMember, listMembers, memberOfOrganization, memberOfPerson, membershipRows, membersByOrganization, type Member, type MembershipRow,
+} from '../db/members.js';
+export { getHistoryEntry, historyValues, listHistory, rowHistory, type HistoryEntry, type HistoryValue } from '../db/history.js';
+export { exportsCarrying, listExportLog, logExport, type ExportLogEntry, type NewExportLogEntry } from '../db/export-log.js';
+export { personalDataPlaces, registerPersonalDataPlace, type PersonalDataPlace } from '../db/personal-data.js';
+export {
+  compareOrganizations, organizationCandidates, organizationSuggestions, similarNames,
+  type EvidenceKind, type OrganizationCandidate, type OrganizationLinks, type OrganizationSuggestion,
+} from '../import/organizations.js';
+export {
+  acceptRoster, addMember, declinedSeats, defaultCohort, setMember, syncAcceptedRoster,
+  type MemberAdded, type MemberChanges, type MemberInput, type MemberSetResult, type RosterAccepted,
+} from '../network/members.js';
+export { importMembers, type MemberImportOptions, type MemberImportReport } from '../network/member-import.js';
+export { memberJson, type MemberJson } from '../network/json.js';
+export { consentOf, parseConsent, parseRole, parseStatus, roleOf, statusOf } from '../network/parse.js';
+export { parseSubject, subjectLabel, type Subject, type SubjectKind } from '../network/subjects.js';
+export { editableFields, editRecord, parseAssignment, type EditResult, type FieldSet } from '../network/edit.js';
+export { mergeRecords, unmerge, withdraw, type MergeResult, type UnmergeResult, type WithdrawResult } from '../network/merge.js';
+export {
+  keepApart, linkOrganizations, organizationHistory, registerTimelineSource, unlinkApplication,
+  type OrganizationHistory, type TimelineItem, type TimelineSource,
+} from '../network/organizations.js';
+export { ERASED, erasePerson, findErasable, type EraseReport } from '../network/erase.js';
+export { membersWithoutApplications, networkActors, type NetworkActors } from '../export/actors.js';
+export {
+  buildNetwork, CONNECTION_TYPES, ELEMENT_TYPES,
+  type Membership, type Network, type NetworkLink, type NetworkNode, type NetworkOptions, type OrganizationNode, type OrganizationSource, type PersonNode, type PersonSource,
+} from '../export/network.js';

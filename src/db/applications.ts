@@ -1,4 +1,5 @@
 import { foldText } from './connection.js';
+import { attachApplication } from './organizations.js';
 import type { DB } from './connection.js';
 import type { Application, ApplicationFields, ApplicationFilters, Region } from '../model.js';
 
@@ -24,13 +25,16 @@ interface ApplicationRow {
   score: number | null;
   submitted_at: string | null;
   categories: string | null;
+  organization_id: number | null;
+  withdrawn_at: string | null;
+  merged_into: number | null;
 }
 
 const SELECT_APPLICATION = `
   SELECT a.id, a.external_id, c.name AS call_name, a.organization, a.organization_type,
          a.contact_name, a.email, a.phone, a.website, a.country, a.country_raw, a.region,
          a.language, a.title, a.description, a.beneficiaries_json, a.self_categories_json,
-         a.score, a.submitted_at,
+         a.score, a.submitted_at, a.organization_id, a.withdrawn_at, a.merged_into,
          (SELECT group_concat(category, '|') FROM
             (SELECT category FROM application_categories ac
               WHERE ac.application_id = a.id AND ac.state = 'on' ORDER BY category)) AS categories
@@ -58,6 +62,9 @@ function toApplication(r: ApplicationRow): Application {
     selfCategories: JSON.parse(r.self_categories_json) as string[],
     score: r.score,
     submittedAt: r.submitted_at,
+    organizationId: r.organization_id,
+    withdrawnAt: r.withdrawn_at,
+    mergedInto: r.merged_into,
   };
 }
 
@@ -65,6 +72,9 @@ function toApplication(r: ApplicationRow): Application {
 export function filterClause(filters: ApplicationFilters): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
+  // Withdrawn applications and those merged into another are kept (show, history) but out of
+  // lists, selections and exports unless asked for.
+  if (!filters.includeWithdrawn) parts.push('a.withdrawn_at IS NULL AND a.merged_into IS NULL');
   if (filters.region) { parts.push('a.region = @region'); params.region = filters.region; }
   if (filters.country) { parts.push('a.country = @country'); params.country = filters.country; }
   if (filters.language) { parts.push('a.language = @language'); params.language = filters.language; }
@@ -78,6 +88,23 @@ export function filterClause(filters: ApplicationFilters): { where: string; para
     parts.push(`EXISTS (SELECT 1 FROM roster_members m JOIN rosters r ON r.id = m.roster_id
                  WHERE m.application_id = a.id AND r.name = @roster AND m.role = 'member')`);
     params.roster = filters.roster;
+  }
+  if (filters.role) {
+    parts.push(`EXISTS (SELECT 1 FROM members m JOIN member_roles r ON r.member_id = m.id
+                 WHERE m.organization_id = a.organization_id AND m.kind = 'organization' AND r.role = @role)`);
+    params.role = filters.role;
+  }
+  if (filters.status) {
+    parts.push(`EXISTS (SELECT 1 FROM members m WHERE m.organization_id = a.organization_id AND m.kind = 'organization' AND m.status = @status)`);
+    params.status = filters.status;
+  }
+  if (filters.type) {
+    parts.push(`fold(coalesce(a.organization_type, '')) = @type`);
+    params.type = foldText(filters.type.trim());
+  }
+  if (filters.beneficiary) {
+    parts.push(`EXISTS (SELECT 1 FROM json_each(a.beneficiaries_json) j WHERE fold(j.value) = @beneficiary)`);
+    params.beneficiary = foldText(filters.beneficiary.trim());
   }
   if (filters.search) {
     // Case- and accent-insensitive: "cafe" finds "Café" (fold() is registered in connection.ts).
@@ -175,7 +202,10 @@ export function insertApplication(
       raw,
       hash: raw,
     });
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  // Its organisation (the same name in the same country is one), contact person and member.
+  attachApplication(db, id);
+  return id;
 }
 
 /** Sets the categories of an application as an officer would (tests, fixtures). */

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
+import { backfillNetwork } from './organizations.js';
+import { NETWORK_SQL } from './schema-network.js';
 
 /**
  * Schema history, keyed on PRAGMA user_version. Append new migrations at the end;
@@ -9,6 +11,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What SQL alone cannot compute (a backfill), run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -170,7 +174,19 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX application_categories_source ON application_categories(source, application_id);
     `,
   },
-  { version: 5, name: 'applications: the preferred working language, apart from the language of the text', sql: `ALTER TABLE applications ADD COLUMN working_language TEXT;` },
+  {
+    version: 5,
+    name: 'applications: the preferred working language, apart from the language of the text',
+    sql: `ALTER TABLE applications ADD COLUMN working_language TEXT;`,
+  },
+  {
+    version: 10,
+    name: 'the network: organisations and people across calls, members with roles and consent, history of changes, export log',
+    sql: NETWORK_SQL,
+    // Existing applications get their organisation (same name and country: one organisation),
+    // contact person and member; doubtful matches are left for the officer (organizations --unconfirmed).
+    run: (db) => backfillNetwork(db),
+  },
   {
     version: 20,
     name: 'applications: the contact\'s given and family names as the form gave them in columns of their own',
@@ -209,6 +225,7 @@ export function migrate(db: Database.Database, options: { dryCheck?: boolean } =
     for (const m of MIGRATIONS) {
       if (m.version <= now) continue;
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   });

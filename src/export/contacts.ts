@@ -1,5 +1,7 @@
 import { salutation, textLanguage } from '../geo/greetings.js';
 import type { Application } from '../model.js';
+import type { Member } from '../db/members.js';
+import type { Membership } from './network.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -48,6 +50,10 @@ export interface ContactSource {
   applicationId?: number;
   /** The project's title (applications). */
   title?: string | null;
+  /** The organisation, person and member behind the record (for the export log and the note). */
+  organizationId?: number | null;
+  personId?: number | null;
+  memberId?: number | null;
 }
 
 /** One person of a contact list. */
@@ -78,6 +84,10 @@ export interface Contact {
   calls: string[];
   applicationIds: number[];
   titles: string[];
+  /** Organisations (organizations table ids), people (people ids) and members behind it, for the export log. */
+  organizationIds: number[];
+  personIds: number[];
+  memberIds: number[];
 }
 
 export interface ContactList {
@@ -88,6 +98,24 @@ export interface ContactList {
   withoutEmail: number[];
   /** Records whose address an earlier record already had, folded into one contact. */
   merged: number;
+  /** Members who said no to being contacted: left out (or, with includeNoConsent, kept and counted). */
+  noConsent: number;
+  /** Members without an application (stakeholders, partners, ILO staff) in the list. */
+  members: number;
+}
+
+/** What a contact list holds besides the applications: memberships, members without applications, consent. */
+export interface ContactSources {
+  /** Organisation id -> its membership (roles, consent). */
+  memberships?: ReadonlyMap<number, Membership>;
+  /** Members without an application among those listed: contacts of their own, with their roles. */
+  members?: Iterable<Member>;
+  /** Keep members who said no to being contacted (the officer was warned). */
+  includeNoConsent?: boolean;
+  /** application id -> its contact person (people id), for the export log. */
+  personOfApplication?: ReadonlyMap<number, number>;
+  /** application id -> the form's given and family names, the working language and when its call was imported. */
+  detailsOfApplication?: ReadonlyMap<number, { givenName?: string | null; familyName?: string | null; workingLanguage?: string | null; recordedAt?: string | null }>;
 }
 
 /** A deliberately loose address check: something@domain.tld, no spaces. */
@@ -149,7 +177,7 @@ export function contactsFromSources(sources: Iterable<ContactSource>): ContactLi
     }
   }
   const contacts = [...byEmail.entries()].map(([email, { records }]) => contactOf(email, records));
-  return { contacts, applications: count, withoutEmail, merged };
+  return { contacts, applications: count, withoutEmail, merged, noConsent: 0, members: 0 };
 }
 
 function contactOf(email: string, records: ContactSource[]): Contact {
@@ -189,7 +217,9 @@ function contactOf(email: string, records: ContactSource[]): Contact {
     language: workingLanguage ?? '',
     phones, organizations, countries, regions,
     categories: [], rosters: [], roles: [], calls: [], applicationIds: [], titles: [],
+    organizationIds: [], personIds: [], memberIds: [],
   };
+  const pushId = (list: number[], id: number | null | undefined) => { if (id !== null && id !== undefined && !list.includes(id)) list.push(id); };
   for (const r of byTime) {
     for (const code of r.categories ?? []) add(contact.categories, categoryName(code));
     for (const x of r.rosters ?? []) add(contact.rosters, x);
@@ -197,6 +227,9 @@ function contactOf(email: string, records: ContactSource[]): Contact {
     for (const x of r.calls) add(contact.calls, x);
     if (r.applicationId !== undefined && !contact.applicationIds.includes(r.applicationId)) contact.applicationIds.push(r.applicationId);
     add(contact.titles, r.title);
+    pushId(contact.organizationIds, r.organizationId);
+    pushId(contact.personIds, r.personId);
+    pushId(contact.memberIds, r.memberId);
   }
   return contact;
 }
@@ -230,12 +263,46 @@ export function applicationContactSource(
   };
 }
 
-/** One contact per email address of the applications (rosters: application id -> names of its rosters). */
-export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>): ContactList {
-  function* sources(): Generator<ContactSource> {
-    for (const a of applications) yield applicationContactSource(a, { rosters: rostersByApplication.get(a.id) ?? [] });
+/**
+ * One contact per email address of the applications and of the members who never applied
+ * (stakeholders, partners, ILO staff), with their network roles; members who said no to being
+ * contacted are left out unless `includeNoConsent` (and counted either way).
+ */
+export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources = {}): ContactList {
+  let noConsent = 0;
+  let members = 0;
+  const keep = (consent: string | undefined) => {
+    if (consent !== 'no') return true;
+    noConsent++;
+    return Boolean(sources.includeNoConsent);
+  };
+  function* records(): Generator<ContactSource> {
+    for (const a of applications) {
+      const membership = a.organizationId !== null ? sources.memberships?.get(a.organizationId) : undefined;
+      if (!keep(membership?.consentContact)) continue;
+      const details = sources.detailsOfApplication?.get(a.id);
+      yield {
+        ...applicationContactSource(a, { ...details, rosters: rostersByApplication.get(a.id) ?? [] }),
+        roles: membership?.roles ?? [],
+        organizationId: a.organizationId, personId: sources.personOfApplication?.get(a.id) ?? null, memberId: membership?.memberId ?? null,
+      };
+    }
+    for (const m of sources.members ?? []) {
+      if (!keep(m.consentContact)) continue;
+      if (emailsIn(m.email).length) members++;
+      yield memberContactSource(m);
+    }
   }
-  return contactsFromSources(sources());
+  return { ...contactsFromSources(records()), noConsent, members };
+}
+
+/** A member who never applied as a contact record: their own names, roles and working language. */
+export function memberContactSource(m: Member): ContactSource {
+  return {
+    email: m.email, givenName: m.givenName, familyName: m.familyName, fullName: m.name, organization: m.organization, phone: m.phone,
+    country: m.country, region: m.region, workingLanguage: m.workingLanguage, calls: [], updatedAt: m.createdAt,
+    roles: m.roles, categories: m.categories, organizationId: m.organizationId, personId: m.personId, memberId: m.id,
+  };
 }
 
 /**
@@ -244,7 +311,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
  */
 export const CONTACT_CSV_COLUMNS = [
   'name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters',
-  'calls', 'first_name', 'last_name', 'salutation', 'other_phones', 'other_organisations',
+  'calls', 'first_name', 'last_name', 'salutation', 'other_phones', 'other_organisations', 'roles', 'organization_id',
 ] as const;
 
 const join = (vs: string[]) => vs.join('; ');
@@ -263,6 +330,7 @@ export async function contactsCsv(list: ContactList, delimiter = ','): Promise<s
     text(c.name ?? ''), text(c.email), phoneCell(c.phones[0] ?? ''), text(c.organizations[0] ?? ''), text(c.countries[0] ?? ''),
     text(c.regions[0] ?? ''), text(languageText(c.language)), text(join(c.categories)), text(join(c.rosters)),
     text(c.calls.join('|')), text(c.givenName), text(c.familyName), text(c.salutation), phoneCell(join(c.phones.slice(1))), text(join(c.organizations.slice(1))),
+    text(join(c.roles)), text(join(c.organizationIds.map((id) => `org-${id}`))),
   ]);
   return '\uFEFF' + stringify([[...CONTACT_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
 }
@@ -285,14 +353,16 @@ export function contactNote(c: Contact): string {
   if (c.roles.length) parts.push(`Network roles: ${join(c.roles)}`);
   if (c.titles.length) parts.push(`Project: ${c.titles.join(' / ')}`);
   const calls = c.calls.length ? `Call${c.calls.length === 1 ? '' : 's'} ${join(c.calls)}` : '';
-  const apps = c.applicationIds.length ? `skillsnet application${c.applicationIds.length === 1 ? '' : 's'} ${c.applicationIds.join(', ')}` : '';
-  if (calls || apps) parts.push([calls, apps].filter(Boolean).join('; '));
+  const apps = c.applicationIds.length ? `skillsnet application${c.applicationIds.length === 1 ? '' : 's'} ${c.applicationIds.join(', ')}`
+    : c.memberIds.length ? `skillsnet member ${c.memberIds.join(', ')}` : '';
+  const orgs = c.organizationIds.length ? c.organizationIds.map((id) => `org-${id}`).join(', ') : '';
+  if (calls || apps || orgs) parts.push([calls, apps, orgs].filter(Boolean).join('; '));
   return parts.join('\n');
 }
 
 /** Outlook categories: the network, the skills categories and the rosters, separated by ";". */
 export function contactCategories(c: Contact): string[] {
-  return ['Skills Innovation Network', ...c.categories, ...c.rosters].map((x) => x.replace(/[;,]/g, ' '));
+  return ['Skills Innovation Network', ...c.categories, ...c.rosters, ...c.roles.filter((r) => r !== 'member')].map((x) => x.replace(/[;,]/g, ' '));
 }
 
 /**

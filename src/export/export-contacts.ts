@@ -12,9 +12,11 @@ import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { contactDetails } from '../db/contacts.js';
+import { personByApplication } from '../db/organizations.js';
 import type { Application } from '../model.js';
-import { applicationContactSource, contactsCsv, contactsFromSources, contactsOutlookCsv, type ContactSource } from './contacts.js';
-import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkActors } from './actors.js';
+import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, type ContactSource } from './contacts.js';
+import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { contactsVcf } from './vcard.js';
 import { plural, resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -27,6 +29,8 @@ export interface ContactsExportOptions extends ExportTarget {
   format: ContactFormat;
   /** csv only: the separator (Excel in a French or Spanish locale opens ";" files in columns) */
   delimiter?: string;
+  /** Keep members who said no to being contacted (a warning says how many). */
+  includeNoConsent?: boolean;
 }
 
 /** Where the list goes and with which separator, checked before anything is read. */
@@ -63,11 +67,20 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
   checkCallScope(db, options.filters);
-  const list = contactsFromSources(applicationSources(db, scoredApplications(db, options.filters, callbacks)));
+  const actors = networkActors(db, options.filters);
+  const list = buildContacts(scoredApplications(db, options.filters, callbacks), rosterNamesByApplication(db), {
+    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent,
+    personOfApplication: personByApplication(db), detailsOfApplication: contactDetails(db),
+  });
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter) : options.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
-  const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
+  const counts = { applications: list.applications, members: list.members, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length, noConsent: list.noConsent };
   const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
-  if (counts.applications === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
+  if (list.noConsent && options.includeNoConsent) {
+    warn('no-consent', `${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} in the list (--include-no-consent): write to them only if you must, and not for a mailing`);
+  } else if (list.noConsent) {
+    callbacks.onStatus?.(`${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} left out (--include-no-consent to keep them)`);
+  }
+  if (counts.applications === 0 && counts.members === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');
     warn('without-email', `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);
@@ -79,6 +92,10 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });
       result.files = [output.path];
     }
+    recordExport(db, result, {
+      records: list.contacts.length, contacts: list.contacts.length, withNames: true, withContactDetails: true,
+      organizationIds: list.contacts.flatMap((c) => c.organizationIds), personIds: list.contacts.flatMap((c) => c.personIds),
+    }, callbacks);
   }
   result.ms = elapsed(start);
   return done;

@@ -4,10 +4,8 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
-import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, exportNetwork, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkGraphml } from './graphml.js';
-import { buildNetwork } from './network.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
 export interface GraphmlExportOptions extends ExportTarget {
@@ -16,6 +14,8 @@ export interface GraphmlExportOptions extends ExportTarget {
   roster?: string;
   membersOnly?: boolean;
   peerLinks?: number;
+  /** Contact people as nodes of their own, linked "works at" their organisation. */
+  withPeople?: boolean;
 }
 
 /** Where the graph goes, checked before anything is read. */
@@ -32,11 +32,14 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
   checkCallScope(db, filters);
-  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
-  const nodes = network.organizations.length + network.categories.length + network.regions.length;
-  const counts = { applications: network.applications, organizations: network.organizations.length, nodes, edges: network.links.length, coreGroup: network.organizations.filter((o) => o.coreGroup).length };
+  const { network } = exportNetwork(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks);
+  const nodes = network.organizations.length + network.persons.length + network.categories.length + network.regions.length;
+  const counts = {
+    applications: network.applications, organizations: network.organizations.length, persons: network.persons.length, nodes, edges: network.links.length,
+    coreGroup: network.organizations.filter((o) => o.coreGroup).length, withheld: network.withheld,
+  };
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
-  if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
+  if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
   const done = { result, output, roster, text: undefined as string | undefined };
   if (!options.dryRun) {
     const data = networkGraphml(network);
@@ -45,6 +48,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });
       result.files = [output.path];
     }
+    recordExport(db, result, networkCarried(network, false, nodes), callbacks);
   }
   result.ms = elapsed(start);
   return done;

@@ -7,7 +7,8 @@ import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -26,6 +27,8 @@ export interface MapExportOptions extends ExportTarget {
   /** Peer links per organisation; 0: none. */
   peerLinks: number;
   withContactDetails?: boolean;
+  /** Contact people as nodes of their own, linked to their organisation. */
+  withPeople?: boolean;
   lang: MapLanguage;
   title?: string;
   /** When the file was made (default: now); fixed by tests for reproducible files. */
@@ -66,11 +69,12 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   checkCallScope(db, filters);
   // Loaded here: graphology, the layout and the page bundle are only for this export.
   const { networkMap } = await import('./map.js');
+  const actors = networkActors(db, filters, { withPeople: options.withPeople });
   const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
-    coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
+    actors, coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
   });
-  if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
+  if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   const bytes = Buffer.byteLength(html, 'utf8');
   const counts = {
     applications: data.counts.applications,
@@ -95,6 +99,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
       result.file = output.path;
       result.files = [output.path];
     }
+    recordExport(db, result, networkCarried(network, Boolean(options.withContactDetails), data.nodes.length), callbacks);
   }
   result.ms = elapsed(start);
   return done;

@@ -2,8 +2,9 @@
 import type { DB } from '../db/connection.js';
 import { getRoster } from '../db/rosters.js';
 import { alternatesReplaces, loadRoster } from '../selection/rosters.js';
+import { personByApplication } from '../db/organizations.js';
 import { warning, type Callbacks } from '../reporting.js';
-import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { rosterCsv, rosterJson, rosterLines, rosterMarkdown } from './roster.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -44,6 +45,12 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });
       result.files = [output.path];
     }
+    const persons = personByApplication(db);
+    recordExport(db, result, {
+      records: lines.length, contacts: lines.filter((l) => l.contact).length, withNames: lines.some((l) => l.contact), withContactDetails: false,
+      organizationIds: loaded.entries.flatMap((e) => (e.application.organizationId !== null ? [e.application.organizationId] : [])),
+      personIds: loaded.entries.flatMap((e) => persons.get(e.application.id) ?? []),
+    }, callbacks);
   }
   result.ms = elapsed(start);
   return done;

@@ -29,6 +29,9 @@ const NODE_KEYS: Key[] = [
   { id: 'call', name: 'call', type: 'string' },
   { id: 'score', name: 'score', type: 'double' },
   { id: 'applications', name: 'applications', type: 'int' },
+  { id: 'roles', name: 'roles', type: 'string' },
+  { id: 'status', name: 'status', type: 'string' },
+  { id: 'organization', name: 'organization', type: 'string' },
 ];
 const EDGE_KEYS: Key[] = [
   { id: 'edgeType', name: 'type', type: 'string' },
@@ -44,6 +47,12 @@ function nodeData(node: NetworkNode): Record<string, string | number | boolean |
         language: node.language, organizationType: node.organizationTypes.join('|') || null, beneficiaries: node.beneficiaries.join('|') || null,
         categories: node.categories.join('|') || null, contactPerson: node.contactPersons.join('|') || null, url: node.url,
         coreGroup: node.coreGroup, call: node.calls.join('|'), score: node.score, applications: node.applicationIds.length,
+        roles: node.roles.join('|') || null, status: node.status,
+      };
+    case 'person':
+      return {
+        label: node.label, name: node.label, type: ELEMENT_TYPES.person, country: node.country, countryCode: node.countryCode, region: node.region,
+        language: node.language, organization: node.organization, roles: node.roles.join('|') || null, status: node.status,
       };
     case 'category':
       return { label: node.label, name: node.label, type: ELEMENT_TYPES.category };
@@ -65,7 +74,7 @@ export function networkGraphml(network: Network): string {
   for (const k of NODE_KEYS) out.push(`  <key id="${k.id}" for="node" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
   for (const k of EDGE_KEYS) out.push(`  <key id="${k.id}" for="edge" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
   out.push('  <graph id="skillsnet" edgedefault="undirected">\n');
-  const nodes: NetworkNode[] = [...network.organizations, ...network.categories, ...network.regions];
+  const nodes: NetworkNode[] = [...network.organizations, ...network.persons, ...network.categories, ...network.regions];
   for (const node of nodes) {
     out.push(`    <node id="${xmlEscape(node.id)}">\n`);
     for (const [key, value] of Object.entries(nodeData(node))) out.push(data(key, typeof value === 'boolean' ? String(value) : value));

@@ -32,6 +32,8 @@ export interface RosterLine {
   reasons: string[];
   /** Alternates: the members each can stand in for today without breaking a quota. */
   replaces?: number[];
+  /** The organisation's ID in every export ("org-17"), the same across calls and maps. */
+  organizationId: string | null;
 }
 
 /** The lines of a roster's members and alternates, each with the score the selection ranked. */
@@ -48,18 +50,19 @@ export function rosterLines(entries: RosterMember[], replaces: ReadonlyMap<numbe
       categories: [...a.categories].sort((x, y) => categoryCodes().indexOf(x) - categoryCodes().indexOf(y)).map((c) => categoryName(c)),
       categoryCodes: a.categories, score: c.scoreSource === 'none' ? null : c.score, scoreSource: c.scoreSource, reasons: e.reasons,
       ...(alternateOf ? { replaces: alternateOf } : {}),
+      organizationId: a.organizationId !== null ? `org-${a.organizationId}` : null,
     };
   });
 }
 
-export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons'] as const;
+export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons', 'organization_id'] as const;
 
 export async function rosterCsv(lines: RosterLine[]): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
   const rows = lines.map((l) => [
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
-    t(l.categories.join('; ')), l.score ?? '', l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')),
+    t(l.categories.join('; ')), l.score ?? '', l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')), l.organizationId ?? '',
   ]);
   return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
@@ -67,7 +70,7 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
 export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
   const shape = (l: RosterLine) => ({
     rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
-    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons,
+    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons, organizationId: l.organizationId,
     ...(l.replaces ? { replaces: l.replaces } : {}),
   });
   return {

@@ -43,6 +43,8 @@ export class RowWriter {
     private readonly batchId: number,
     private readonly layout: Layout,
     private readonly sha256: string,
+    /** Told of every application this file inserts or updates, while its page is still in the cache (organisation linking). */
+    private readonly onWritten?: (id: number) => void,
   ) {
     this.normaliser = new RowNormaliser(layout.mapping);
     this.toSkip = layout.skip;
@@ -102,6 +104,7 @@ export class RowWriter {
     ];
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
+      this.onWritten?.(id);
       this.mark(id, 1, CHANGED);
       this.counts.inserted++;
       return;
@@ -156,6 +159,7 @@ export class RowWriter {
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, values, this.batchId);
+    this.onWritten?.(id);
   }
 
   /** Whether an earlier row of this file already reached the application. */

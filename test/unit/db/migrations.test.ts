@@ -25,7 +25,7 @@ describe('migrations', () => {
     expect((await skillsnet(['--db', file, 'import', csv, '--call', '2020'])).code).toBe(0);
     // The file as a tool before migration 20 left it.
     const raw = new Database(file);
-    raw.exec('ALTER TABLE applications DROP COLUMN given_name; ALTER TABLE applications DROP COLUMN family_name; PRAGMA user_version = 5;');
+    raw.exec('ALTER TABLE applications DROP COLUMN given_name; ALTER TABLE applications DROP COLUMN family_name; PRAGMA user_version = 19;');
     raw.close();
     const db = openDatabase(file, { create: true });
     const rows = db.prepare('SELECT contact_name, given_name, family_name FROM applications ORDER BY id').all();

@@ -30,7 +30,7 @@ describe('export contacts --format csv', () => {
     expect(bom).toBe(true);
     expect(Object.keys(rows[0])).toEqual([
       'name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters',
-      'calls', 'first_name', 'last_name', 'salutation', 'other_phones', 'other_organisations',
+      'calls', 'first_name', 'last_name', 'salutation', 'other_phones', 'other_organisations', 'roles', 'organization_id',
     ]);
     const emails = rows.map((r) => r.email);
     expect(new Set(emails).size).toBe(emails.length);

@@ -35,8 +35,9 @@ describe('CSV exports quote cells that hold a line break', () => {
     const contact: Contact = {
       email: 'a@example.org', name: 'Line\nbreak', givenName: '', familyName: '', prefix: '', salutation: 'Dear colleague', language: 'en',
       phones: [], organizations: ['Org'], countries: [], regions: [], categories: [], rosters: [], roles: [], applicationIds: [1], titles: [], calls: ['2020'],
+      organizationIds: [1], personIds: [1], memberIds: [1],
     };
-    const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0 }));
+    const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0, noConsent: 0, members: 0 }));
     expect(contacts).toHaveLength(2);
     expect(contacts[1][0]).toBe('Line\nbreak');
 

@@ -34,7 +34,7 @@ describe('export roster', () => {
     const csvOut = path.join(fx.dir, 'core.csv');
     await runExportRoster({ dbPath: fx.dbPath, name: 'core-2020', format: 'csv', out: csvOut }, bufferIO().io);
     const rows = parse(fs.readFileSync(csvOut), { columns: true, bom: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual(['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons']);
+    expect(Object.keys(rows[0])).toEqual(['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons', 'organization_id']);
     expect(rows.map((x) => x.role)).toEqual(['member', 'member', 'alternate']);
     expect(rows[1].organisation).toBe(`'${FORMULA_NAMES[0]}`);
     for (const row of rows) for (const v of Object.values(row)) expect(isFormulaLike(v)).toBe(false);

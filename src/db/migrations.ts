@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { backfillNetwork } from './organizations.js';
 import { NETWORK_SQL } from './schema-network.js';
+import { EVENTS_SQL } from './schema-events.js';
+import { ensureDatabaseId } from './meta.js';
 
 /**
  * Schema history, keyed on PRAGMA user_version. Append new migrations at the end;
@@ -186,6 +188,12 @@ export const MIGRATIONS: Migration[] = [
     // Existing applications get their organisation (same name and country: one organisation),
     // contact person and member; doubtful matches are left for the officer (organizations --unconfirmed).
     run: (db) => backfillNetwork(db),
+  },
+  {
+    version: 30,
+    name: "the network's events: meetings and their invitations, breakout groups, attendance from Zoom and Teams reports, the database's own ID",
+    sql: EVENTS_SQL,
+    run: (db) => ensureDatabaseId(db),
   },
 ];
 

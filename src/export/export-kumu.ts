@@ -13,6 +13,7 @@ import { scoredApplications } from '../selection/candidates.js';
 import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { buildNetwork } from './network.js';
+import { addEventsToKumu, loadEventsOverlay } from './events-overlay.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
@@ -27,6 +28,8 @@ export interface KumuExportOptions extends ExportTarget {
   /** Peer links per organisation (0/undefined: none). */
   peerLinks?: number;
   withContactDetails?: boolean;
+  /** The Network's events as elements, with "attended" connections (an Attendance field is there whenever events are). */
+  withEvents?: boolean;
   /** The caller prints the Advanced Editor code: it is not written beside the map. */
   view?: boolean;
   format: KumuFormat;
@@ -85,7 +88,8 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
   const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
-  const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
+  const overlay = loadEventsOverlay(db);
+  const map = addEventsToKumu(kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) }), overlay, { withEvents: Boolean(options.withEvents) });
   assertValidKumuMap(map);
 
   if (network.applications === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
@@ -105,6 +109,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     connections: map.connections.length,
     peerLinks: network.links.filter((l) => l.type === 'peer').length,
     peerLinksLeftOut: network.peerLinksDropped,
+    ...(options.withEvents ? { events: overlay.events.length, attended: map.connections.filter((c) => c.Type === 'attended').length } : {}),
   };
   const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   const done: KumuExport = {

@@ -26,6 +26,8 @@ export interface MapExportOptions extends ExportTarget {
   /** Peer links per organisation; 0: none. */
   peerLinks: number;
   withContactDetails?: boolean;
+  /** The Network's events as nodes, linked "attended" to the organisations whose members came. */
+  withEvents?: boolean;
   lang: MapLanguage;
   title?: string;
   /** When the file was made (default: now); fixed by tests for reproducible files. */
@@ -65,9 +67,12 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
   // Loaded here: graphology, the layout and the page bundle are only for this export.
   const { networkMap } = await import('./map.js');
+  const eventsModule = options.withEvents ? await import('./events-overlay.js') : null;
+  const overlay = eventsModule?.loadEventsOverlay(db) ?? null;
   const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
     coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
+    ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
   });
   if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   const bytes = Buffer.byteLength(html, 'utf8');
@@ -80,6 +85,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     peerLinks: data.edges.filter((e) => e.kind === 'peer').length,
     peerLinksLeftOut: data.counts.peerLinksLeftOut,
     withheld: data.counts.withheld,
+    ...(overlay ? { events: data.nodes.filter((n) => n.kind === 'event').length, attended: data.edges.filter((e) => e.kind === 'attended').length } : {}),
   };
   const result: MapExportResult = {
     export: 'map', format: 'html', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0,

@@ -23,8 +23,10 @@ export const EVENTS_SQL = `
     value  TEXT NOT NULL
   );
 
+  -- AUTOINCREMENT: an ID is never given again after a delete, so no new event inherits the
+  -- calendar UID (skillsnet-event-ID@database) of one already in people's calendars.
   CREATE TABLE events (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     title            TEXT NOT NULL,
     kind             TEXT NOT NULL CHECK (kind IN ('meeting', 'webinar', 'clinic', 'workshop')),
     start_local      TEXT NOT NULL,           -- 'YYYY-MM-DDTHH:MM' on the organiser's clock (+offset when the hour repeats)

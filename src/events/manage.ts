@@ -65,7 +65,8 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
   const event: NetworkEvent = {
     title: input.title?.trim() ?? '',
     kind: parseKind(input.kind ?? ''),
-    start: (input.start ?? '').trim().replace(' ', 'T'),
+    // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it.
+    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +/, '$1T'),
     timeZone: timeZoneName(input.timeZone ?? '') ?? input.timeZone,
     durationMinutes: parseMinutes(input.durationMinutes ?? DEFAULT_DURATION),
     languages: parseLanguages(input.languages ?? [...NETWORK_LANGUAGES]),

@@ -220,7 +220,7 @@ the file is readable by you only; the export log records that it was written.
 Examples:
   skillsnet event invitations 1 --out invitations.csv
   skillsnet event invitations 1 --out invitations.csv --force
-  skillsnet event invitations 1 --dry-run --json`)
+  skillsnet event invitations 1 --out invitations.csv --dry-run --json`)
     .action(async (id: string, flags: { out: string; force?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runEventInvitations({ dbPath, id: eventId(id), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);

@@ -70,3 +70,22 @@ export {
 export { countMembers, getMember, listMembers, memberOfOrganization, memberOfPerson, membersByOrganization, type Member } from '../db/members.js';
 export { getHistoryEntry, historyValues, listHistory, rowHistory, type HistoryEntry, type HistoryValue } from '../db/history.js';
 export { exportsCarrying, listExportLog, type ExportLogEntry } from '../db/export-log.js';
+
+// The Network's events (issue 14): meetings, invitations in local time, breakout groups, the
+// calendar file, attendance from Zoom and Teams, engagement. The pure parts (time zones,
+// invitation rows, groups, reading and matching reports) are in events/index.ts.
+export * from '../events/index.js';
+export {
+  addEvent, cancelEvent, deleteEvent, editEvent, eventSummaries, parseEventChanges, requireEvent, summarizeEvent,
+  type EventAdded, type EventEdited, type EventInput, type EventSummary, type StoredEvent,
+} from '../events/manage.js';
+export { inviteMembers, invitedMembers, inviteeOf, inviteesOf, selectInvitees, uninviteMembers, type InviteResult, type InviteSelector } from '../events/invite.js';
+export { planBreakoutGroups, savedGroups, type BreakoutPlan, type SavedGroups } from '../events/breakout.js';
+export { invitationSheet, writeCalendar, writeInvitations, type CalendarExport, type InvitationsExport } from '../events/event-files.js';
+export {
+  attendeesOf, eraseAttendanceOf, findAttendanceRow, importAttendance, linkAttendanceRow, rematchEvent,
+  type AttendanceErasure, type AttendanceImportResult, type LinkResult, type UnmatchedAttendance,
+} from '../events/attendance/store.js';
+export { engagementReport, type AttendanceFilters, type EngagementRow } from '../events/engagement-report.js';
+export { databaseId } from '../db/meta.js';
+export { moveEventRecords } from '../db/events.js';

@@ -16,6 +16,9 @@ import { listMembers } from '../../../src/db/members.js';
 import { attendanceRows } from '../../../src/db/attendance.js';
 import { eraseAttendanceOf } from '../../../src/events/attendance/store.js';
 import { json, ROOT, run, tempDir } from '../support/run.js';
+import { bufferIO } from '../../../src/cli/io.js';
+import { runEventAttendance } from '../../../src/cli/event-attendance.js';
+import { scriptedPrompts } from '../../../src/ui/prompts.js';
 import { SAMPLE_DIR } from './fixtures.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
@@ -300,6 +303,23 @@ describe('the officer links and ignores rows; engagement and follow-up filters',
     expect(wrong.code).toBe(2);
   });
 
+  it('on a terminal, asks about each row left: a member it could be, ignore, or stop — naming nobody in the question', async () => {
+    const id = json(await sk(['event', 'add', 'Asked', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120', '--json'])).id;
+    const carlos = member('cvargas@example.org');
+    const prompts = scriptedPrompts([{ kind: 'member', id: carlos }, { kind: 'ignore' }, { kind: 'stop' }]);
+    const { io, stdout, stderr } = bufferIO({ tty: true, cwd: dir, prompts: async () => prompts });
+    await runEventAttendance({ dbPath: db, id, files: [sample('zoom-participants-en.csv')] }, io);
+    expect(prompts.asked).toHaveLength(3);
+    expect(prompts.asked[0]).toMatch(/^Row \d+ \(zoom-participants-en\.csv:12, the name fits 2 members \(#\d+, #\d+\)\): what is it\?$/);
+    expect(prompts.asked.join('\n') + stderr()).not.toMatch(/Carlos|Interpreter|iPhone|@example/);
+    expect(stdout()).toMatch(/Carlos Vargas/); // the table the officer decides from
+    const show = json(await sk(['event', 'show', String(id), '--json']));
+    expect(show.attendees.map((a: any) => a.memberId)).toContain(carlos);
+    expect(show.attendance.unmatchedRows.find((u: any) => u.name === 'Interpreter EN-FR').ignored).toBe(true);
+    expect(show.attendance.unmatchedRows.find((u: any) => u.name === 'iPhone').ignored).toBe(false);
+    await sk(['--yes', 'event', 'delete', String(id)]);
+  });
+
   it('engagement: invited, attended, last attended, presented, minutes; --never-attended', async () => {
     const all = json(await sk(['engagement', '--json']));
     const yaw = all.find((e: any) => e.memberId === member('yawadeyemi7@example.com'));
@@ -333,6 +353,20 @@ describe('the officer links and ignores rows; engagement and follow-up filters',
     expect(orgs.every((o: any) => typeof o.Attendance === 'number')).toBe(true);
     const plain = JSON.parse((await sk(['export', 'kumu', '--format', 'json', '--out', '-'])).stdout);
     expect(plain.elements.some((e: any) => e.type === 'Event')).toBe(false);
+  });
+
+  it('export map --with-events: the events as nodes, "attended" edges from the organisations whose members came', async () => {
+    const r = await sk(['export', 'map', '--with-events', '--out', 'map.html', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = json(r);
+    expect(result.counts.events).toBe(2);
+    const html = fs.readFileSync(path.join(dir, 'map.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="skillsnet-map-data">(.*?)<\/script>/s.exec(html)![1]!);
+    const events = data.nodes.filter((n: any) => n.kind === 'event');
+    expect(events.map((n: any) => [n.id, n.label])).toEqual([['event-1', '1st Core Group meeting'], ['event-3', 'Plenary only']]);
+    const attended = data.edges.filter((e: any) => e.kind === 'attended' && e.target === 'event-1');
+    expect(attended).toHaveLength(json(await sk(['event', 'show', '1', '--json'])).attendees.length);
+    expect(result.counts.organizations).toBe(30); // events are context, not organisations
   });
 
   it('erase removes the rows holding a person\'s name or address, and the decisions keyed on them', async () => {

@@ -264,3 +264,27 @@ export function memberNamesAndEmails(db: DB): { memberId: number; names: string[
   }
   return [...byMember.values()];
 }
+
+/**
+ * Where attendance keeps personal data, in the shape of the erase registry's places
+ * (db/personal-data.ts, issue 13): the participants' names and addresses as the reports wrote
+ * them, and the officer's decisions keyed on an address or a name. Erase registers these and
+ * calls eraseAttendanceOf (events/attendance/store.ts), which also removes the rows that carry the
+ * person's name in another order ("Kouassi, Moussa") and matches the events again.
+ */
+export const ATTENDANCE_PERSONAL_DATA = [
+  {
+    table: 'attendance_rows',
+    label: "attendance reports: participants' names and email addresses",
+    valueColumns: ['email'],
+    textColumns: ['name', 'names_json'],
+    ownRows: `lower(email) IN (SELECT value FROM json_each(@emails))
+              OR member_id IN (SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(@people)))`,
+  },
+  {
+    table: 'attendance_links',
+    label: "the officer's decisions about attendance rows: email addresses and name keys",
+    textColumns: ['name_key'],
+    ownRows: 'email IN (SELECT value FROM json_each(@emails))',
+  },
+] as const;

@@ -386,4 +386,20 @@ describe('the officer links and ignores rows; engagement and follow-up filters',
       handle.close();
     }
   });
+
+  it('a clinic with its presenter: presented counts in engagement; an unknown presenter or topic is refused', async () => {
+    const presenter = member('idimitrov@example.net');
+    const r = await sk(['event', 'add', 'Skills Innovation Clinic: mobile training', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--presenter', String(presenter), '--topic', 'training-delivery', '--json']);
+    expect(json(r)).toMatchObject({ kind: 'clinic', presenterId: presenter, topicCategory: 'training-delivery', durationMinutes: 60, languages: ['en', 'fr', 'es'] });
+    const engagement = json(await sk(['engagement', '--json'])).find((e: any) => e.memberId === presenter);
+    expect(engagement.presented).toBe(1);
+    const unknown = await sk(['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--presenter', '999']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: no member with ID 999 to present/m);
+    const topic = await sk(['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--topic', 'cooking']);
+    expect(topic.code).toBe(2);
+    const cancelled = json(await sk(['event', 'cancel', String(json(r).id), '--json']));
+    expect(cancelled.cancelled).toBe(true);
+    expect(json(await sk(['engagement', '--json'])).find((e: any) => e.memberId === presenter).presented).toBe(0); // cancelled events count for nothing
+  });
 });

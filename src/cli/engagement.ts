@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { addAttendanceFilterOptions, addFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, addOptionOnce, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { UsageError } from '../errors.js';
 import { isMemberRole, MEMBER_ROLES, type MemberFilters, type MemberRole } from '../model.js';
 import { renderTable } from '../ui/table.js';
@@ -45,9 +45,10 @@ export function registerEngagement(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('engagement')
     .description('per member: events invited to, attended and presented, last attended, minutes — to follow up those who never come');
-  addAttendanceFilterOptions(addFilterOptions(cmd))
-    .option('--role <role>', `only members with this role (${MEMBER_ROLES.join(', ')})`)
-    .option('--cohort <cohort>', 'with --role core-group: only this cohort, e.g. 2020')
+  addAttendanceFilterOptions(addFilterOptions(cmd));
+  addOptionOnce(cmd, '--role <role>', `only members with this role (${MEMBER_ROLES.join(', ')})`);
+  cmd
+    .option('--cohort <name>', 'with --role core-group: only this cohort, e.g. 2020')
     .option('--all', 'every member the filters name, also those never invited (default: those with any activity, or all the filters name)')
     .option('--json', 'print a JSON array (fields in docs/json.md)')
     .addHelpText('after', `

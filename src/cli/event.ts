@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invocation, type CliContext } from './context.js';
-import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { addFilterOptions, addOptionOnce, parseFilters, type FilterFlags } from './filters.js';
 import { UsageError } from '../errors.js';
 import { EVENT_KINDS } from '../event-model.js';
 import { isMemberRole, isMemberStatus, MEMBER_ROLES, MEMBER_STATUSES, type MemberFilters, type MemberRole, type MemberStatus } from '../model.js';
@@ -135,11 +135,12 @@ Examples:
     .command('invite')
     .description('invite members: a roster, a role (the Core Group of a cohort), member IDs, or any filter of members')
     .argument('<id>', 'event ID');
-  addFilterOptions(invite, { roster: false })
+  addFilterOptions(invite, { roster: false });
+  addOptionOnce(invite, '--role <role>', `members with this role (${MEMBER_ROLES.join(', ')})`);
+  addOptionOnce(invite, '--status <status>', `only members with this status (${MEMBER_STATUSES.join(', ')})`);
+  invite
     .option('--roster <name>', 'the members of this saved roster')
-    .option('--role <role>', `members with this role (${MEMBER_ROLES.join(', ')})`)
-    .option('--cohort <cohort>', 'with --role core-group: this cohort, e.g. 2020')
-    .option('--status <status>', `only members with this status (${MEMBER_STATUSES.join(', ')})`)
+    .option('--cohort <name>', 'with --role core-group: this cohort, e.g. 2020')
     .option('--member <id>', 'this member (repeatable, or IDs separated by commas)', collect)
     .option('--dry-run', 'say who would be invited; write nothing')
     .option('--json', 'print {"eventId", "source", "found", "invited", "alreadyInvited", "skipped", "total"}')

@@ -82,3 +82,14 @@ export function parseAttendanceFilters(flags: AttendanceFilterFlags): { neverAtt
   }
   return f;
 }
+
+/**
+ * Adds an option unless the command has it already: --role and --status belong to the shared
+ * filters once the network's filters are there (issue 13), and a command that needs them
+ * anyway must not declare them twice.
+ */
+export function addOptionOnce(cmd: Command, flags: string, description: string): Command {
+  const long = /--[\w-]+/.exec(flags)?.[0];
+  if (long && cmd.options.some((o) => o.long === long)) return cmd;
+  return cmd.option(flags, description);
+}

@@ -30,9 +30,9 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'roster', summary: 'show, compare, amend or delete a saved roster (show, diff, replace, delete)', load: async () => (await import('./roster.js')).registerRoster },
   { name: 'scores', summary: "import reviewers' scores (normalised per reviewer; select ranks by them)", load: async () => (await import('./scores.js')).registerScores },
   { name: 'stats', summary: 'count applications by region, country, category, language, organisation type or call', load: async () => (await import('./stats.js')).registerStats },
+  { name: 'export', summary: 'write a Kumu map, an offline HTML map, a contact list (csv, vCard, Outlook), a roster document or GraphML', load: async () => (await import('./export.js')).registerExport },
   { name: 'events', summary: "list the Network's events (meetings, webinars, clinics, workshops) with invitees and attendance", load: async () => (await import('./events.js')).registerEvents },
   { name: 'event', summary: 'one event: add, invite members, breakout groups, invitations in local times, .ics, attendance from Zoom/Teams', load: async () => (await import('./event.js')).registerEvent },
   { name: 'engagement', summary: 'per member: events invited to, attended, presented, last attended, minutes', load: async () => (await import('./engagement.js')).registerEngagement },
-  { name: 'export', summary: 'write a Kumu map, an offline HTML map, a contact list (csv, vCard, Outlook), a roster document or GraphML', load: async () => (await import('./export.js')).registerExport },
   { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup', load: async () => (await import('./db.js')).registerDb },
 ];

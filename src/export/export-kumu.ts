@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { addEventsToKumu, loadEventsOverlay } from './events-overlay.js';
 import type { DB } from '../db/connection.js';
 import { checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
@@ -13,7 +14,6 @@ import { scoredApplications } from '../selection/candidates.js';
 import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { buildNetwork } from './network.js';
-import { addEventsToKumu, loadEventsOverlay } from './events-overlay.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
@@ -28,11 +28,11 @@ export interface KumuExportOptions extends ExportTarget {
   /** Peer links per organisation (0/undefined: none). */
   peerLinks?: number;
   withContactDetails?: boolean;
-  /** The Network's events as elements, with "attended" connections (an Attendance field is there whenever events are). */
-  withEvents?: boolean;
   /** The caller prints the Advanced Editor code: it is not written beside the map. */
   view?: boolean;
   format: KumuFormat;
+  /** The Network's events as elements, with "attended" connections (an Attendance field is there whenever events are). */
+  withEvents?: boolean;
 }
 
 export interface KumuExport extends ExportDone {
@@ -88,9 +88,11 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
   const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
-  const overlay = loadEventsOverlay(db);
-  const map = addEventsToKumu(kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) }), overlay, { withEvents: Boolean(options.withEvents) });
+  const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);
+  // The Network's events (issue 14): an Attendance field, and with --with-events the events and who came.
+  const overlay = loadEventsOverlay(db);
+  if (overlay.events.length) assertValidKumuMap(Object.assign(map, addEventsToKumu(map, overlay, { withEvents: Boolean(options.withEvents) })));
 
   if (network.applications === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
   if (options.withContactDetails) {

@@ -26,12 +26,12 @@ export interface MapExportOptions extends ExportTarget {
   /** Peer links per organisation; 0: none. */
   peerLinks: number;
   withContactDetails?: boolean;
-  /** The Network's events as nodes, linked "attended" to the organisations whose members came. */
-  withEvents?: boolean;
   lang: MapLanguage;
   title?: string;
   /** When the file was made (default: now); fixed by tests for reproducible files. */
   generatedAt?: string;
+  /** The Network's events as nodes, linked "attended" to the organisations whose members came. */
+  withEvents?: boolean;
 }
 
 /** The export summary, plus what a script wants of a map: where, how big, how many nodes and edges. */
@@ -65,10 +65,10 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  // Loaded here: graphology, the layout and the page bundle are only for this export.
-  const { networkMap } = await import('./map.js');
   const eventsModule = options.withEvents ? await import('./events-overlay.js') : null;
   const overlay = eventsModule?.loadEventsOverlay(db) ?? null;
+  // Loaded here: graphology, the layout and the page bundle are only for this export.
+  const { networkMap } = await import('./map.js');
   const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
     coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,

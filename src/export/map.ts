@@ -292,13 +292,13 @@ export type { LayoutOptions } from './map-layout.js';
 
 export interface NetworkMapOptions extends RenderMapOptions {
   withContactDetails: boolean;
+  /** Events and "attended" edges, from the network's organisations (export/events-overlay.ts). */
+  events?: (network: Network) => MapEventExtras;
   /** Application ids of the Core Group (members of the chosen roster). */
   coreGroup?: Set<number>;
   /** Peer links per organisation, as in the Kumu export (0: none). */
   peerLinks?: number;
   layout?: LayoutOptions;
-  /** Events and "attended" edges, from the network's organisations (export/events-overlay.ts). */
-  events?: (network: Network) => MapEventExtras;
 }
 
 /**

@@ -60,17 +60,6 @@ export { CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, ty
 export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
 export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';
 
-// The network: organisations and people across calls, members, history, export log
-export type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus } from '../model.js';
-export { CONSENT_VALUES, MEMBER_ROLES, MEMBER_STATUSES, isMemberRole, isMemberStatus } from '../model.js';
-export {
-  getOrganization, getPerson, listOrganizations, organizationApplications, organizationKumuId, organizationPeople, peopleByEmail, personKumuId,
-  type Organization, type OrganizationApplication, type Person,
-} from '../db/organizations.js';
-export { countMembers, getMember, listMembers, memberOfOrganization, memberOfPerson, membersByOrganization, type Member } from '../db/members.js';
-export { getHistoryEntry, historyValues, listHistory, rowHistory, type HistoryEntry, type HistoryValue } from '../db/history.js';
-export { exportsCarrying, listExportLog, type ExportLogEntry } from '../db/export-log.js';
-
 // The Network's events (issue 14): meetings, invitations in local time, breakout groups, the
 // calendar file, attendance from Zoom and Teams, engagement. The pure parts (time zones,
 // invitation rows, groups, reading and matching reports) are in events/index.ts.
@@ -89,3 +78,15 @@ export {
 export { engagementReport, type AttendanceFilters, type EngagementRow } from '../events/engagement-report.js';
 export { databaseId } from '../db/meta.js';
 export { moveEventRecords } from '../db/events.js';
+
+// The network: organisations and people across calls, members, history, export log
+export type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus } from '../model.js';
+export { CONSENT_VALUES, MEMBER_ROLES, MEMBER_STATUSES, isMemberRole, isMemberStatus } from '../model.js';
+export {
+  getOrganization, getPerson, listOrganizations, organizationApplications, organizationKumuId, organizationPeople, peopleByEmail, personKumuId,
+  type Organization, type OrganizationApplication, type Person,
+} from '../db/organizations.js';
+export { countMembers, getMember, listMembers, memberOfOrganization, memberOfPerson, membersByOrganization, type Member } from '../db/members.js';
+export { getHistoryEntry, historyValues, listHistory, rowHistory, type HistoryEntry, type HistoryValue } from '../db/history.js';
+export { exportsCarrying, listExportLog, type ExportLogEntry } from '../db/export-log.js';
+

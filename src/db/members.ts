@@ -9,8 +9,8 @@
  */
 import type { DB } from './connection.js';
 import { foldText } from './connection.js';
-import { attendedEventsSql } from './attendance.js';
 import type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
+import { attendedEventsSql } from './attendance.js';
 
 /** A member as `members --json` and the events see it. */
 export interface Member {

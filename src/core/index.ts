@@ -53,13 +53,6 @@ export {
 } from '../selection/rosters.js';
 export { applyReplacement, planReplacement, type Replacement, type RosterReplaceJson } from '../selection/replace.js';
 
-// Exports
-export type { ExportDone, ExportResult, ExportTarget } from '../export/export-common.js';
-export { exportKumu, KUMU_FORMATS, kumuOutput, type KumuExport, type KumuExportOptions, type KumuFormat } from '../export/export-kumu.js';
-export { CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, type ContactsExportOptions } from '../export/export-contacts.js';
-export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
-export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';
-
 // The Network's events (issue 14): meetings, invitations in local time, breakout groups, the
 // calendar file, attendance from Zoom and Teams, engagement. The pure parts (time zones,
 // invitation rows, groups, reading and matching reports) are in events/index.ts.
@@ -78,6 +71,13 @@ export {
 export { engagementReport, type AttendanceFilters, type EngagementRow } from '../events/engagement-report.js';
 export { databaseId } from '../db/meta.js';
 export { moveEventRecords } from '../db/events.js';
+
+// Exports
+export type { ExportDone, ExportResult, ExportTarget } from '../export/export-common.js';
+export { exportKumu, KUMU_FORMATS, kumuOutput, type KumuExport, type KumuExportOptions, type KumuFormat } from '../export/export-kumu.js';
+export { CONTACT_FORMATS, contactsOutput, exportContacts, type ContactFormat, type ContactsExportOptions } from '../export/export-contacts.js';
+export { exportRoster, ROSTER_FORMATS, rosterOutput, type RosterExportOptions, type RosterFormat } from '../export/export-roster.js';
+export { exportGraphml, graphmlOutput, type GraphmlExportOptions } from '../export/export-graphml.js';
 
 // The network: organisations and people across calls, members, history, export log
 export type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus } from '../model.js';

@@ -89,4 +89,3 @@ export {
 export { countMembers, getMember, listMembers, memberOfOrganization, memberOfPerson, membersByOrganization, type Member } from '../db/members.js';
 export { getHistoryEntry, historyValues, listHistory, rowHistory, type HistoryEntry, type HistoryValue } from '../db/history.js';
 export { exportsCarrying, listExportLog, type ExportLogEntry } from '../db/export-log.js';
-

@@ -272,7 +272,7 @@ export function memberNamesAndEmails(db: DB): { memberId: number; names: string[
  * calls eraseAttendanceOf (events/attendance/store.ts), which also removes the rows that carry the
  * person's name in another order ("Kouassi, Moussa") and matches the events again.
  */
-export const ATTENDANCE_PERSONAL_DATA = [
+export const ATTENDANCE_PERSONAL_DATA: { table: string; label: string; valueColumns?: string[]; textColumns?: string[]; ownRows?: string }[] = [
   {
     table: 'attendance_rows',
     label: "attendance reports: participants' names and email addresses",
@@ -287,4 +287,4 @@ export const ATTENDANCE_PERSONAL_DATA = [
     textColumns: ['name_key'],
     ownRows: 'email IN (SELECT value FROM json_each(@emails))',
   },
-] as const;
+];

@@ -67,6 +67,8 @@ export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; 
   const sheet = buildInvitations(event, members.map((m) => inviteeOf(m.member)), { groups: byMember });
   const warnings = [...sheet.warnings];
   if (event.cancelled) warnings.unshift(`event ${eventId} is cancelled: send the calendar file (skillsnet event ics ${eventId}) rather than invitations`);
+  const noGiven = sheet.rows.filter((r) => !r.givenName && r.fullName).length;
+  if (noGiven) warnings.push(`${noGiven} invitee${noGiven === 1 ? ' has' : 's have'} no given name on record (given_name is empty): the salutation uses the full name`);
   const withoutGroup = groups ? groups.notPlanned.length : 0;
   if (withoutGroup) warnings.push(`${withoutGroup} invitee${withoutGroup === 1 ? ' was' : 's were'} invited after the breakout groups were made and ${withoutGroup === 1 ? 'is' : 'are'} in none: run skillsnet event groups ${eventId} again`);
   return { event, rows: sheet.rows, warnings, withoutGroup, members };

@@ -48,9 +48,15 @@ export interface StoredAttendanceRow extends AttendanceRowRecord {
   file: string;
   memberId: number | null;
   matchedBy: 'email' | 'name' | 'link' | null;
+  /** Unmatched: why ('unknown', 'name-shared', 'email-shared', 'empty', 'ignored'). */
+  problem: AttendanceProblem | null;
+  /** Unmatched: the members a shared email or name fits. */
+  candidates: number[];
   reason: string | null;
   ignored: boolean;
 }
+
+export type AttendanceProblem = 'ignored' | 'email-shared' | 'name-shared' | 'empty' | 'unknown';
 
 export function insertAttendanceImport(db: DB, r: AttendanceImportRecord, rows: readonly AttendanceRowRecord[]): number {
   const id = Number(
@@ -102,14 +108,15 @@ export function attendanceImports(db: DB, eventId?: number): StoredImport[] {
 interface RowRow {
   id: number; import_id: number; file: string; row_number: number; name: string; names_json: string; email: string | null; join_time: string | null;
   leave_time: string | null; minutes: number | null; guest: number | null; waiting_room: number; role: string | null; problems_json: string;
-  member_id: number | null; matched_by: StoredAttendanceRow['matchedBy']; reason: string | null; ignored: number;
+  member_id: number | null; matched_by: StoredAttendanceRow['matchedBy']; problem: AttendanceProblem | null; candidates_json: string; reason: string | null; ignored: number;
 }
 
 function toRow(r: RowRow): StoredAttendanceRow {
   return {
     id: r.id, importId: r.import_id, file: r.file, rowNumber: r.row_number, name: r.name, names: JSON.parse(r.names_json) as string[], email: r.email,
     joinTime: r.join_time, leaveTime: r.leave_time, minutes: r.minutes, guest: r.guest === null ? null : r.guest === 1, waitingRoom: r.waiting_room === 1,
-    role: r.role, problems: JSON.parse(r.problems_json) as string[], memberId: r.member_id, matchedBy: r.matched_by, reason: r.reason, ignored: r.ignored === 1,
+    role: r.role, problems: JSON.parse(r.problems_json) as string[], memberId: r.member_id, matchedBy: r.matched_by, problem: r.problem,
+    candidates: JSON.parse(r.candidates_json) as number[], reason: r.reason, ignored: r.ignored === 1,
   };
 }
 
@@ -136,8 +143,9 @@ export interface RowMatch {
   rowId: number;
   memberId: number | null;
   matchedBy: StoredAttendanceRow['matchedBy'];
+  problem: AttendanceProblem | null;
+  candidates: number[];
   reason: string | null;
-  ignored: boolean;
 }
 
 /** Writes the matches of an event's rows, the counts of its imports and the minutes per member. */
@@ -147,8 +155,8 @@ export function saveEventMatches(
   matches: readonly RowMatch[],
   perMember: readonly { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[],
 ): void {
-  const update = db.prepare('UPDATE attendance_rows SET member_id = ?, matched_by = ?, reason = ?, ignored = ? WHERE id = ?');
-  for (const m of matches) update.run(m.memberId, m.matchedBy, m.reason, m.ignored ? 1 : 0, m.rowId);
+  const update = db.prepare('UPDATE attendance_rows SET member_id = ?, matched_by = ?, problem = ?, candidates_json = ?, reason = ?, ignored = ? WHERE id = ?');
+  for (const m of matches) update.run(m.memberId, m.matchedBy, m.problem, JSON.stringify(m.candidates), m.reason, m.problem === 'ignored' ? 1 : 0, m.rowId);
   db.prepare(
     `UPDATE attendance_imports SET
        matched = (SELECT count(*) FROM attendance_rows r WHERE r.import_id = attendance_imports.id AND r.member_id IS NOT NULL),

@@ -108,7 +108,9 @@ export const EVENTS_SQL = `
     problems_json TEXT NOT NULL DEFAULT '[]',
     member_id     INTEGER REFERENCES members(id) ON DELETE SET NULL,
     matched_by    TEXT CHECK (matched_by IN ('email', 'name', 'link')),
-    reason        TEXT,                       -- unmatched: the kind of problem and member IDs, never a name or address
+    problem       TEXT CHECK (problem IN ('ignored', 'email-shared', 'name-shared', 'empty', 'unknown')),  -- unmatched: why
+    candidates_json TEXT NOT NULL DEFAULT '[]',  -- unmatched: the members a shared email or name fits
+    reason        TEXT,                       -- unmatched: the problem in words, never a name or address
     ignored       INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX attendance_rows_import ON attendance_rows(import_id);

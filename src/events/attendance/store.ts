@@ -138,23 +138,22 @@ export function rematchEvent(db: DB, eventId: number, members: AttendanceMember[
   const matches: RowMatch[] = [];
   for (const m of result.matches) {
     const id = rowId.get(`${m.file}:${m.rowNumber}`);
-    if (id !== undefined) matches.push({ rowId: id, memberId: m.memberId, matchedBy: m.by, reason: null, ignored: false });
+    if (id !== undefined) matches.push({ rowId: id, memberId: m.memberId, matchedBy: m.by, problem: null, candidates: [], reason: null });
   }
   for (const u of result.unmatchedRows) {
     const id = rowId.get(`${u.file}:${u.rowNumber}`);
-    if (id !== undefined) matches.push({ rowId: id, memberId: null, matchedBy: null, reason: neutralReason(u), ignored: u.problem === 'ignored' });
+    if (id !== undefined) matches.push({ rowId: id, memberId: null, matchedBy: null, problem: u.problem, candidates: u.candidates, reason: neutralReason(u) });
   }
   saveEventMatches(db, eventId, matches, result.perMember);
   return attendanceRows(db, eventId);
 }
 
-/** Unmatched rows of an event as the officer sees them (the problem kind recomputed from the stored reason). */
+/** Unmatched rows of an event as the officer sees them. */
 export function unmatchedOf(rows: readonly StoredAttendanceRow[]): UnmatchedAttendance[] {
-  return rows.filter((r) => r.memberId === null).map((r) => {
-    const candidates = [...(r.reason ?? '').matchAll(/#(\d+)/g)].map((m) => Number(m[1]));
-    const problem: UnmatchedProblem = r.ignored ? 'ignored' : /belongs to/.test(r.reason ?? '') ? 'email-shared' : /fits/.test(r.reason ?? '') ? 'name-shared' : /neither/.test(r.reason ?? '') ? 'empty' : 'unknown';
-    return { row: r.id, file: r.file, line: r.rowNumber, name: r.name, email: r.email, minutes: r.minutes, problem, candidates, reason: r.reason ?? '', ignored: r.ignored };
-  });
+  return rows.filter((r) => r.memberId === null).map((r) => ({
+    row: r.id, file: r.file, line: r.rowNumber, name: r.name, email: r.email, minutes: r.minutes, problem: r.problem ?? 'unknown',
+    candidates: r.candidates, reason: r.reason ?? '', ignored: r.ignored,
+  }));
 }
 
 function sha256(bytes: Buffer): string {

@@ -79,6 +79,10 @@ export interface ApplicationFilters {
   beneficiary?: string;
   /** also withdrawn applications, and those merged into another (list --all shows them; selection and exports never do) */
   includeWithdrawn?: boolean;
+  /** the organisation's member attended no event (follow-up mails; cancelled events do not count) */
+  neverAttended?: boolean;
+  /** the organisation's member attended fewer than this many events */
+  attendedLessThan?: number;
 }
 
 /**
@@ -134,4 +138,8 @@ export interface MemberFilters {
   kind?: MemberKind;
   /** only these member IDs */
   ids?: number[];
+  /** attended no event (cancelled events do not count) */
+  neverAttended?: boolean;
+  /** attended fewer than this many events */
+  attendedLessThan?: number;
 }

@@ -41,5 +41,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'erase', summary: "erase a person on request: their data out of every table and the file's bytes", load: async () => (await import('./erase.js')).registerErase },
   { name: 'history', summary: "the officers' changes, latest first", load: async () => (await import('./history.js')).registerHistory },
   { name: 'export', summary: 'write a Kumu map, an offline HTML map, a contact list (csv, vCard, Outlook), a roster document or GraphML', load: async () => (await import('./export.js')).registerExport },
+  { name: 'events', summary: "list the Network's events (meetings, webinars, clinics, workshops) with invitees and attendance", load: async () => (await import('./events.js')).registerEvents },
+  { name: 'event', summary: 'one event: add, invite members, breakout groups, invitations in local times, .ics, attendance from Zoom/Teams', load: async () => (await import('./event.js')).registerEvent },
+  { name: 'engagement', summary: 'per member: events invited to, attended, presented, last attended, minutes', load: async () => (await import('./engagement.js')).registerEngagement },
   { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup', load: async () => (await import('./db.js')).registerDb },
 ];

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, type CliContext } from './context.js';
 import { formatForOut, parsePeerLinks } from './export-common.js';
 import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
@@ -62,6 +62,7 @@ Examples:
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
     .option('--with-contact-details', 'include email addresses and phone numbers (mind who can see the Kumu project)')
     .option('--with-people', 'contact people as elements of their own (type Person), linked "works at" their organisation')
+    .option('--with-events', 'the Network\'s events as elements (Type "Event"), with "attended" connections from the organisations whose members came')
     .option('--view', 'print the Advanced Editor code on stdout instead of writing it next to the map')
     .addOption(new Option('--format <format>', 'xlsx (one workbook), csv (a folder with elements.csv and connections.csv) or json (Kumu blueprint)').choices([...KUMU_FORMATS]).default('xlsx'));
   addWriteOptions(kumu, 'the workbook or blueprint file, or the folder for csv; "-" for stdout (json only)')
@@ -78,8 +79,9 @@ Examples:
   skillsnet export kumu --roster core-2020 --members-only --format xlsx --out core-map.xlsx
   skillsnet export kumu --region Africa --peer-links 5 --format csv --out kumu-africa/
   skillsnet export kumu --format json --out - > map.json
+  skillsnet export kumu --with-events --out map-with-meetings.xlsx
   skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (!formatGiven(command) && path.extname(flags.out).toLowerCase() === '.csv') {
         // Kumu's CSV import takes two files, so a csv export is a folder: a workbook named .csv would not open as CSV.
@@ -89,7 +91,7 @@ Examples:
       }
       await runExportKumu({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, view: flags.view,
+        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, view: flags.view,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), KUMU_EXTENSIONS), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
@@ -97,7 +99,7 @@ Examples:
   const contacts = exp
     .command('contacts')
     .description('a contact list, one contact per email address: csv, vCard or Outlook CSV');
-  addFilterOptions(contacts, { minScore: true, allCalls: true })
+  addAttendanceFilterOptions(addFilterOptions(contacts, { minScore: true, allCalls: true }))
     .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'))
     .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
     .option('--include-no-consent', 'also members who said no to being contacted (a warning says how many)');
@@ -117,11 +119,12 @@ Examples:
   skillsnet export contacts --format csv --out contacts.csv
   skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
   skillsnet export contacts --language fr --format outlook --out francophone.csv
-  skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish`)
-    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string; includeNoConsent?: boolean }, command: Command) => {
+  skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish
+  skillsnet export contacts --roster core-2020 --never-attended --out follow-up.csv   # who never came to a meeting`)
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string; includeNoConsent?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), CONTACT_EXTENSIONS);
-      await runExportContacts({ dbPath, filters: parseFilters(flags), format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter, includeNoConsent: flags.includeNoConsent }, io);
+      await runExportContacts({ dbPath, filters: { ...parseFilters(flags), ...parseAttendanceFilters(flags) }, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter, includeNoConsent: flags.includeNoConsent }, io);
     });
 
   const roster = exp
@@ -179,6 +182,7 @@ Examples:
     .option('--peer-links [n]', `link organisations of the same region that share a category, at most n per organisation; 0 for none (default ${MAP_DEFAULT_PEER_LINKS})`)
     .option('--with-contact-details', 'show email addresses and phone numbers in the cards (anyone with the file can read them)')
     .option('--with-people', 'contact people as nodes of their own, linked to their organisation')
+    .option('--with-events', 'the Network\'s events as nodes, linked "attended" to the organisations whose members came')
     .addOption(new Option('--lang <code>', "the page's language (default: from your locale, LC_ALL or LANG, else en)").choices([...MAP_LANGUAGES]))
     .option('--title <text>', 'the heading of the page (default: the network\'s name in --lang)')
     .addOption(new Option('--format <format>', 'html (the only one; the default)').choices([...MAP_FORMATS]).default('html'));
@@ -196,13 +200,14 @@ Examples:
   skillsnet export map --out network.html
   skillsnet export map --lang fr --region Africa --out afrique.html
   skillsnet export map --roster core-2020 --members-only --out core-group.html
-  skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
+  skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it
+  skillsnet export map --with-events --out network-meetings.html`)
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportMap({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: flags.peerLinks === undefined ? MAP_DEFAULT_PEER_LINKS : typeof flags.peerLinks === 'string' && flags.peerLinks.trim() === '0' ? 0 : parsePeerLinks(flags.peerLinks) ?? 0,
-        withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
+        withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), MAP_EXTENSIONS), out: flags.out,
         force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);

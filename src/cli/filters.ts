@@ -77,3 +77,41 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.beneficiary !== undefined && flags.beneficiary.trim()) f.beneficiary = canonicalTerm('beneficiaries', flags.beneficiary);
   return f;
 }
+
+/** The follow-up flags (issue 14) as commander hands them over. */
+export interface AttendanceFilterFlags {
+  neverAttended?: boolean;
+  attendedLessThan?: string;
+}
+
+/**
+ * Adds --never-attended and --attended-less-than N: members (and, on the contact exports, the
+ * organisations whose member) came to no event, or to fewer than N. Cancelled events do not count.
+ */
+export function addAttendanceFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--never-attended', 'only those who attended no event (meeting, webinar, clinic, workshop)')
+    .option('--attended-less-than <n>', 'only those who attended fewer than n events');
+}
+
+export function parseAttendanceFilters(flags: AttendanceFilterFlags): { neverAttended?: boolean; attendedLessThan?: number } {
+  const f: { neverAttended?: boolean; attendedLessThan?: number } = {};
+  if (flags.neverAttended) f.neverAttended = true;
+  if (flags.attendedLessThan !== undefined) {
+    const n = Number(flags.attendedLessThan);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--attended-less-than needs a whole number of events of at least 1, got "${flags.attendedLessThan}"`, { hint: 'e.g. --attended-less-than 2: those who came to at most one event' });
+    f.attendedLessThan = n;
+  }
+  return f;
+}
+
+/**
+ * Adds an option unless the command has it already: --role and --status belong to the shared
+ * filters once the network's filters are there (issue 13), and a command that needs them
+ * anyway must not declare them twice.
+ */
+export function addOptionOnce(cmd: Command, flags: string, description: string): Command {
+  const long = /--[\w-]+/.exec(flags)?.[0];
+  if (long && cmd.options.some((o) => o.long === long)) return cmd;
+  return cmd.option(flags, description);
+}

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
@@ -45,7 +45,7 @@ export function registerMembers(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('members')
     .description('list the network\'s members: applicant organisations, stakeholders, partners, ILO staff, with roles, status and consent');
-  addFilterOptions(cmd)
+  addAttendanceFilterOptions(addFilterOptions(cmd))
     .option('--cohort <name>', 'only Core Group members of this cohort (e.g. 2020)')
     .addOption(new Option('--kind <kind>', 'only organisations or only persons').choices(['organization', 'person']))
     .option('--json', 'print a JSON array of members (fields in docs/json.md)')
@@ -59,14 +59,16 @@ Examples:
   skillsnet members
   skillsnet members --role stakeholder --json
   skillsnet members --role core-group --cohort 2020 --status invited
-  skillsnet members --call 2021 --region Africa --csv > africa-2021.csv`)
-    .action(async (flags: FilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean }, command: Command) => {
+  skillsnet members --call 2021 --region Africa --csv > africa-2021.csv
+  skillsnet members --role core-group --never-attended   # who to follow up after the meetings`)
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
       const f = parseFilters(flags);
       const filters: MemberFilters = {
         role: f.role, status: f.status, call: f.call, region: f.region, country: f.country, category: f.category, language: f.language,
         roster: f.roster, search: f.search, type: f.type, beneficiary: f.beneficiary, cohort: flags.cohort, kind: flags.kind,
+        ...parseAttendanceFilters(flags),
       };
       for (const k of Object.keys(filters) as (keyof MemberFilters)[]) if (filters[k] === undefined) delete filters[k];
       await runMembers({ dbPath, filters, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table' }, io);

@@ -54,6 +54,25 @@ export {
 } from '../selection/rosters.js';
 export { applyReplacement, planReplacement, type BindingQuota, type Replacement, type ReplacementOptions, type RosterReplaceJson } from '../selection/replace.js';
 
+// The Network's events (issue 14): meetings, invitations in local time, breakout groups, the
+// calendar file, attendance from Zoom and Teams, engagement. The pure parts (time zones,
+// invitation rows, groups, reading and matching reports) are in events/index.ts.
+export * from '../events/index.js';
+export {
+  addEvent, cancelEvent, deleteEvent, editEvent, eventSummaries, parseEventChanges, requireEvent, summarizeEvent,
+  type EventAdded, type EventEdited, type EventInput, type EventSummary, type StoredEvent,
+} from '../events/manage.js';
+export { inviteMembers, invitedMembers, inviteeOf, inviteesOf, selectInvitees, uninviteMembers, type InviteResult, type InviteSelector } from '../events/invite.js';
+export { planBreakoutGroups, savedGroups, type BreakoutPlan, type SavedGroups } from '../events/breakout.js';
+export { invitationSheet, writeCalendar, writeInvitations, type CalendarExport, type InvitationsExport } from '../events/event-files.js';
+export {
+  attendeesOf, eraseAttendanceOf, findAttendanceRow, importAttendance, linkAttendanceRow, rematchEvent,
+  type AttendanceErasure, type AttendanceImportResult, type LinkResult, type UnmatchedAttendance,
+} from '../events/attendance/store.js';
+export { engagementReport, type AttendanceFilters, type EngagementRow } from '../events/engagement-report.js';
+export { databaseId } from '../db/meta.js';
+export { moveEventRecords } from '../db/events.js';
+
 // Exports
 export type { ExportDone, ExportResult, ExportTarget } from '../export/export-common.js';
 export { exportKumu, KUMU_FORMATS, kumuOutput, type KumuExport, type KumuExportOptions, type KumuFormat } from '../export/export-kumu.js';

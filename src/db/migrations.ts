@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { backfillNetwork } from './organizations.js';
 import { NETWORK_SQL } from './schema-network.js';
+import { EVENTS_SQL } from './schema-events.js';
+import { ensureDatabaseId } from './meta.js';
 
 /**
  * Schema history, keyed on PRAGMA user_version. Append new migrations at the end;
@@ -205,6 +207,12 @@ export const MIGRATIONS: Migration[] = [
                        WHERE h.header IS NOT NULL AND instr(h.header, '"') = 0 AND instr(h.header, '\\') = 0)
        WHERE batch_id IS NOT NULL AND json_valid(raw_json);
     `,
+  },
+  {
+    version: 30,
+    name: "the network's events: meetings and their invitations, breakout groups, attendance from Zoom and Teams reports, the database's own ID",
+    sql: EVENTS_SQL,
+    run: (db) => ensureDatabaseId(db),
   },
 ];
 

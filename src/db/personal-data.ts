@@ -7,6 +7,7 @@
  *
  * Nothing here logs or returns the data itself: only tables, columns and counts.
  */
+import { ATTENDANCE_PERSONAL_DATA } from './attendance.js';
 import type { DB } from './connection.js';
 
 export interface PersonalDataPlace {
@@ -39,6 +40,8 @@ const places: PersonalDataPlace[] = [
   { table: 'history_values', label: 'previous values kept by the history', textColumns: ['old_value', 'new_value'] },
   { table: 'roster_changes', label: 'roster changes: notes', textColumns: ['note'] },
   { table: 'export_log', label: 'export log: file paths', textColumns: ['path'] },
+  // Attendance reports of events (issue 14): participants' names and addresses, the officer's link decisions.
+  ...ATTENDANCE_PERSONAL_DATA,
 ];
 
 /** Adds a table that holds personal data (once; a later registration of the same table replaces it). */

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { addEventsToKumu, loadEventsOverlay } from './events-overlay.js';
 import type { DB } from '../db/connection.js';
 import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
@@ -30,6 +31,8 @@ export interface KumuExportOptions extends ExportTarget {
   /** The caller prints the Advanced Editor code: it is not written beside the map. */
   view?: boolean;
   format: KumuFormat;
+  /** The Network's events as elements, with "attended" connections (an Attendance field is there whenever events are). */
+  withEvents?: boolean;
 }
 
 export interface KumuExport extends ExportDone {
@@ -88,6 +91,9 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   const { network } = exportNetwork(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks);
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);
+  // The Network's events (issue 14): an Attendance field, and with --with-events the events and who came.
+  const overlay = loadEventsOverlay(db);
+  if (overlay.events.length) assertValidKumuMap(Object.assign(map, addEventsToKumu(map, overlay, { withEvents: Boolean(options.withEvents) })));
 
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
   if (network.withheld) warn('withheld', `${plural(network.withheld, 'member')} who said no to appearing on a shared map ${network.withheld === 1 ? 'is' : 'are'} left out (skillsnet members --json shows consentMap)`);
@@ -109,6 +115,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     connections: map.connections.length,
     peerLinks: network.links.filter((l) => l.type === 'peer').length,
     peerLinksLeftOut: network.peerLinksDropped,
+    ...(options.withEvents ? { events: overlay.events.length, attended: map.connections.filter((c) => c.Type === 'attended').length } : {}),
   };
   const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   const done: KumuExport = {

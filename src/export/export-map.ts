@@ -33,6 +33,8 @@ export interface MapExportOptions extends ExportTarget {
   title?: string;
   /** When the file was made (default: now); fixed by tests for reproducible files. */
   generatedAt?: string;
+  /** The Network's events as nodes, linked "attended" to the organisations whose members came. */
+  withEvents?: boolean;
 }
 
 /** The export summary, plus what a script wants of a map: where, how big, how many nodes and edges. */
@@ -67,12 +69,15 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
   checkCallScope(db, filters);
+  const eventsModule = options.withEvents ? await import('./events-overlay.js') : null;
+  const overlay = eventsModule?.loadEventsOverlay(db) ?? null;
   // Loaded here: graphology, the layout and the page bundle are only for this export.
   const { networkMap } = await import('./map.js');
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
     actors, coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
+    ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
   });
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   const bytes = Buffer.byteLength(html, 'utf8');
@@ -85,6 +90,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     peerLinks: data.edges.filter((e) => e.kind === 'peer').length,
     peerLinksLeftOut: data.counts.peerLinksLeftOut,
     withheld: data.counts.withheld,
+    ...(overlay ? { events: data.nodes.filter((n) => n.kind === 'event').length, attended: data.edges.filter((e) => e.kind === 'attended').length } : {}),
   };
   const result: MapExportResult = {
     export: 'map', format: 'html', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0,

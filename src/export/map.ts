@@ -44,6 +44,12 @@ export interface MapActorExtras {
 
 export type MapSourceNode = (OrganizationNode & MapActorExtras) | (PersonNode & MapActorExtras) | CategoryNode | RegionNode;
 
+/** Events drawn as context nodes, linked "attended" to the actors who came (export map --with-events). */
+export interface MapEventExtras {
+  nodes: { id: string; label: string; key: string; detail: string | null }[];
+  edges: MapEdge[];
+}
+
 export interface MapDataOptions {
   /** Emails and phones in the cards (the officer asked for them with --with-contact-details). */
   withContactDetails: boolean;
@@ -53,6 +59,7 @@ export interface MapDataOptions {
   /** Actors the network already left out (no consent to a shared map), added to the count. */
   withheld?: number;
   layout?: LayoutOptions;
+  events?: MapEventExtras;
 }
 
 const EDGE_KINDS: Record<NetworkLink['type'], MapEdgeKind> = {
@@ -108,6 +115,7 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
       mapNodes.push({ id: n.id, kind: 'region', label: n.label, x: 0, y: 0, key: n.region, detail: null });
     }
   }
+  for (const e of options.events?.nodes ?? []) mapNodes.push({ ...e, kind: 'event', x: 0, y: 0 });
   const ids = new Set(mapNodes.map((n) => n.id));
   const edges: MapEdge[] = [];
   for (const l of links) {
@@ -117,6 +125,7 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
     if (l.shared) edge.shared = l.shared.map((name) => categoryByName.get(name) ?? name);
     edges.push(edge);
   }
+  for (const e of options.events?.edges ?? []) if (ids.has(e.source) && ids.has(e.target)) edges.push(e);
 
   const layoutNodes: LayoutNode[] = mapNodes.map((n) => {
     if (n.kind === 'region') return { id: n.id, kind: n.kind, region: n.key, ring: { circle: 'outer', index: regionOrder.indexOf(n.key), of: regionOrder.length } };
@@ -303,6 +312,8 @@ export type { LayoutOptions } from './map-layout.js';
 
 export interface NetworkMapOptions extends RenderMapOptions {
   withContactDetails: boolean;
+  /** Events and "attended" edges, from the network's organisations (export/events-overlay.ts). */
+  events?: (network: Network) => MapEventExtras;
   /** Application ids of the Core Group (members of the chosen roster). */
   coreGroup?: Set<number>;
   /** Peer links per organisation, as in the Kumu export (0: none). */
@@ -318,7 +329,7 @@ export interface NetworkMapOptions extends RenderMapOptions {
  */
 export function networkMap(applications: Iterable<Application>, options: NetworkMapOptions): { network: Network; data: MapData; html: string } {
   const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
-  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout });
+  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network) });
   const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
   return { network, data, html };
 }

@@ -18,6 +18,7 @@ import {
   clearValues, deleteOwnRows, existingTables, personalDataPlaces, rowsContaining, scrubFile, setText, textColumnsOfAllTables,
 } from '../db/personal-data.js';
 import { OperationError, UsageError } from '../errors.js';
+import { eraseAttendanceOf } from '../events/attendance/store.js';
 import { normaliseEmail } from '../import/normalise.js';
 import { DRY_RUN } from './members.js';
 import { parseSubject, type Subject } from './subjects.js';
@@ -241,6 +242,11 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
         // 3. Their own rows (people, person members; attendance rows and the like from other modules) go whole.
         db.prepare('UPDATE applications SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(target.people));
         db.prepare(`UPDATE members SET person_id = NULL WHERE kind = 'organization' AND person_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(target.people));
+        // Attendance rows name the person in the reports' own spellings ("Kouassi, Moussa"); the events are matched again without them.
+        const personMembers = db.prepare(`SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(target.people)) as number[];
+        const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers });
+        count('attendance_rows', label('attendance_rows'), attendance.rows);
+        count('attendance_links', label('attendance_links'), attendance.links);
         const ordered = [...personalDataPlaces()].sort((a, b) => Number(a.table === 'people') - Number(b.table === 'people'));
         for (const place of ordered) {
           if (!tables.has(place.table)) continue;

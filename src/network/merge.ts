@@ -13,6 +13,7 @@
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, getHistoryEntry, listHistory, undoHistory, type UndoConflict } from '../db/history.js';
+import { moveEventRecordsRecorded } from '../db/events.js';
 import { memberOfOrganization, memberRecord, memberRoles } from '../db/members.js';
 import { OperationError, UsageError } from '../errors.js';
 import { DRY_RUN } from './members.js';
@@ -158,6 +159,8 @@ function mergeMembers(db: DB, change: Change, keep: number, other: number, steps
   for (const column of ['consent_map', 'consent_contact'] as const) {
     if (CONSENT_RANK[o[column]]! > CONSENT_RANK[k[column]]!) { change.update('members', keep, column, o[column]); steps.push(`member ${keep}: ${column.replace('_', ' ')} "${o[column]}" from member ${other}`); }
   }
+  const events = moveEventRecordsRecorded(db, change, other, keep);
+  if (events) steps.push(`member ${keep} took over ${events} event record${events === 1 ? '' : 's'} of member ${other} (invitations, groups, attendance)`);
   change.update('members', other, 'merged_into', keep);
   steps.push(`member ${other} merged into member ${keep}`);
 }

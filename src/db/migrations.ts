@@ -209,6 +209,18 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 21,
+    name: "people: the given and family names their applications' forms gave",
+    sql: `
+      -- Contact people made before their applications kept the form's first and last names apart
+      -- (migrations 10 and 20) get them from their latest application that has them.
+      UPDATE people SET
+        given_name = (SELECT a.given_name FROM applications a WHERE a.person_id = people.id AND a.given_name IS NOT NULL ORDER BY a.id DESC LIMIT 1),
+        family_name = coalesce(family_name, (SELECT a.family_name FROM applications a WHERE a.person_id = people.id AND a.family_name IS NOT NULL ORDER BY a.id DESC LIMIT 1))
+       WHERE given_name IS NULL AND EXISTS (SELECT 1 FROM applications a WHERE a.person_id = people.id AND a.given_name IS NOT NULL);
+    `,
+  },
+  {
     version: 30,
     name: "the network's events: meetings and their invitations, breakout groups, attendance from Zoom and Teams reports, the database's own ID",
     sql: EVENTS_SQL,

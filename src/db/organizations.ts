@@ -211,24 +211,45 @@ export interface ApplicationIdentity {
   website: string | null;
   beneficiaries: string[];
   contactName: string | null;
+  /** The form's first and last name columns, when it had them. */
+  givenName: string | null;
+  familyName: string | null;
   email: string | null;
   phone: string | null;
   workingLanguage: string | null;
   organizationId: number | null;
 }
 
+const splitNames = new WeakMap<DB, string>();
+
+/**
+ * The split-name columns of applications (migration 20), or NULLs while migration 10's backfill
+ * links the applications of a database that does not have them yet.
+ */
+function splitNameColumns(db: DB): string {
+  let columns = splitNames.get(db);
+  if (columns === undefined) {
+    const has = (db.prepare(`SELECT count(*) FROM pragma_table_info('applications') WHERE name IN ('given_name', 'family_name')`).pluck().get() as number) === 2;
+    columns = has ? 'given_name, family_name' : 'NULL AS given_name, NULL AS family_name';
+    // Cached only once the columns are there: a database being migrated asks again after 20.
+    if (has) splitNames.set(db, columns);
+  }
+  return columns;
+}
+
 export function applicationIdentity(db: DB, id: number): ApplicationIdentity | undefined {
   const r = cachedStatement(db, 
-      `SELECT id, organization, organization_type, country, country_raw, region, website, beneficiaries_json, contact_name, email, phone,
-              working_language, organization_id FROM applications WHERE id = ?`,
+      `SELECT id, organization, organization_type, country, country_raw, region, website, beneficiaries_json, contact_name,
+              ${splitNameColumns(db)}, email, phone, working_language, organization_id FROM applications WHERE id = ?`,
     )
     .get(id) as
-    | { id: number; organization: string; organization_type: string | null; country: string | null; country_raw: string | null; region: string | null; website: string | null; beneficiaries_json: string; contact_name: string | null; email: string | null; phone: string | null; working_language: string | null; organization_id: number | null }
+    | { id: number; organization: string; organization_type: string | null; country: string | null; country_raw: string | null; region: string | null; website: string | null; beneficiaries_json: string; contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; working_language: string | null; organization_id: number | null }
     | undefined;
   if (!r) return undefined;
   return {
     id: r.id, organization: r.organization, organizationType: r.organization_type, country: r.country, countryRaw: r.country_raw,
     region: r.region, website: r.website, beneficiaries: JSON.parse(r.beneficiaries_json) as string[], contactName: r.contact_name,
+    givenName: r.given_name, familyName: r.family_name,
     email: r.email, phone: r.phone, workingLanguage: r.working_language, organizationId: r.organization_id,
   };
 }
@@ -246,7 +267,7 @@ export function unlinkedApplications(db: DB, callId?: number): number[] {
 export function linkApplication(db: DB, applicationId: number, organizationId: number, identity?: ApplicationIdentity, options: { fresh?: boolean } = {}): { personId: number | null } {
   const a = identity ?? applicationIdentity(db, applicationId);
   if (!a) throw new Error(`no application ${applicationId}`);
-  const personId = a.email || a.contactName ? ensurePerson(db, organizationId, { name: a.contactName, email: a.email, phone: a.phone, workingLanguage: a.workingLanguage }, applicationId) : null;
+  const personId = a.email || a.contactName ? ensurePerson(db, organizationId, { name: a.contactName, givenName: a.givenName, familyName: a.familyName, email: a.email, phone: a.phone, workingLanguage: a.workingLanguage }, applicationId) : null;
   cachedStatement(db, 'UPDATE applications SET organization_id = ?, person_id = ? WHERE id = ?').run(organizationId, personId, applicationId);
   // (an organisation just made from this application has its fields already)
   if (!options.fresh) {

@@ -9,6 +9,8 @@ import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportR
 export { CONTACT_FORMATS, type ContactFormat } from '../export/export-contacts.js';
 
 export interface ExportContactsOptions {
+  /** Keep members who said no to being contacted (with a warning). */
+  includeNoConsent?: boolean;
   dbPath: string;
   /** The shared list filters; `roster` keeps only that roster's members. */
   filters: EligibilityFilters;

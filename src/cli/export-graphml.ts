@@ -7,6 +7,8 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
 
 export interface ExportGraphmlOptions {
+  /** Contact people as nodes of their own. */
+  withPeople?: boolean;
   dbPath: string;
   filters: EligibilityFilters;
   /** Roster whose members get coreGroup=true (default: the latest saved roster). */

@@ -308,3 +308,17 @@ function refuseForeignDatabase(db: DB, file: string): void {
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
+const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement kept for the connection: functions called once per imported row (linking
+ * an application to its organisation) would otherwise prepare the same SQL thousands of times.
+ */
+export function cachedStatement(db: DB, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}

@@ -22,7 +22,7 @@ export interface KumuMap {
 
 export const ELEMENT_FIELDS = [
   'ID', 'Label', 'Type', 'Description', 'Tags', 'Country', 'Country Code', 'Region', 'Language', 'Organization Type',
-  'Beneficiaries', 'Contact Person', 'URL', 'Core Group', 'Call', 'Score', 'Applications',
+  'Beneficiaries', 'Contact Person', 'URL', 'Core Group', 'Call', 'Score', 'Applications', 'Roles', 'Status', 'Cohort', 'Organization',
 ];
 export const CONTACT_FIELDS = ['Email', 'Phone'];
 export const CONNECTION_FIELDS = ['ID', 'From', 'To', 'Type', 'Direction', 'Strength', 'Tags'];
@@ -55,10 +55,26 @@ export function kumuMap(network: Network, options: { withContactDetails: boolean
       Call: many(org.calls),
       Score: org.score,
       Applications: org.applicationIds.map(String),
+      Roles: many(org.roles),
+      Status: org.status,
+      Cohort: many(org.cohorts),
+    };
+    // Never the address of someone who said no to being contacted, even --with-contact-details.
+    if (options.withContactDetails) {
+      row.Email = org.consentContact === false ? null : many(org.emails);
+      row.Phone = org.consentContact === false ? null : many(org.phones);
+    }
+    elements.push(row);
+  }
+  for (const p of network.persons) {
+    const row: KumuRow = {
+      ID: p.id, Label: one(p.label), Type: ELEMENT_TYPES.person, Country: one(p.country), 'Country Code': p.countryCode, Region: p.region,
+      Language: one(p.language), 'Core Group': p.roles.includes('core-group') ? 'yes' : 'no', Roles: many(p.roles), Status: p.status,
+      Organization: one(p.organization),
     };
     if (options.withContactDetails) {
-      row.Email = many(org.emails);
-      row.Phone = many(org.phones);
+      row.Email = p.consentContact === false ? null : many(p.emails);
+      row.Phone = p.consentContact === false ? null : many(p.phones);
     }
     elements.push(row);
   }

@@ -9,7 +9,7 @@ import { validateMapText } from '../data/validate/map-text.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { taxonomy } from '../tagging/taxonomy.js';
-import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type OrganizationNode, type RegionNode } from './network.js';
+import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type NetworkOptions, type OrganizationNode, type PersonNode, type RegionNode } from './network.js';
 import { REGION_COLOURS } from './kumu.js';
 import { layoutMap, layoutMapInSteps, type LayoutNode, type LayoutOptions, type Positions } from './map-layout.js';
 import {
@@ -42,7 +42,13 @@ export interface MapActorExtras {
   consentContact?: boolean;
 }
 
-export type MapSourceNode = (OrganizationNode & MapActorExtras) | CategoryNode | RegionNode;
+export type MapSourceNode = (OrganizationNode & MapActorExtras) | (PersonNode & MapActorExtras) | CategoryNode | RegionNode;
+
+/** Events drawn as context nodes, linked "attended" to the actors who came (export map --with-events). */
+export interface MapEventExtras {
+  nodes: { id: string; label: string; key: string; detail: string | null }[];
+  edges: MapEdge[];
+}
 
 export interface MapDataOptions {
   /** Emails and phones in the cards (the officer asked for them with --with-contact-details). */
@@ -50,13 +56,17 @@ export interface MapDataOptions {
   /** Applications behind the organisations (for the counts). */
   applications?: number;
   peerLinksLeftOut?: number;
+  /** Actors the network already left out (no consent to a shared map), added to the count. */
+  withheld?: number;
   layout?: LayoutOptions;
+  events?: MapEventExtras;
 }
 
 const EDGE_KINDS: Record<NetworkLink['type'], MapEdgeKind> = {
   [CONNECTION_TYPES.worksOn]: 'works-on',
   [CONNECTION_TYPES.basedIn]: 'based-in',
   [CONNECTION_TYPES.peer]: 'peer',
+  [CONNECTION_TYPES.worksAt]: 'member-of',
 };
 
 /** Nine colours told apart by most people with a colour-vision deficiency too (Okabe–Ito and Tol). */
@@ -87,7 +97,7 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
   const regionOrder = REGIONS as readonly string[];
   const categoryOrder = taxonomy().revised.map((c) => c.code);
   const mapNodes: MapNode[] = [];
-  let withheld = 0;
+  let withheld = options.withheld ?? 0;
   for (const n of nodes) {
     if (n.kind === 'organization') {
       if (n.consentMap === false) { withheld++; continue; }
@@ -96,10 +106,22 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
         id: n.id, kind: 'organization', label: n.label, x: 0, y: 0,
         countryCode: n.countryCode, country: n.country, region: n.region, language: n.languageCode,
         categories: [...n.categoryCodes], beneficiaries: [...n.beneficiaries], organizationTypes: [...n.organizationTypes],
-        roles: n.roles ? [...n.roles] : n.coreGroup ? ['core-group'] : ['member'],
+        roles: n.roles?.length ? rolesWithCoreGroup(n.roles, n.coreGroup) : n.coreGroup ? ['core-group'] : ['member'],
         coreGroup: n.coreGroup, score: n.score, calls: [...n.calls],
         projects: n.titles.map((t) => ({ title: t.title?.trim() || null, description: t.description?.trim() || null, call: t.call })),
         contactNames: [...n.contactPersons], url: n.url,
+      };
+      if (contactable && n.emails.length) actor.emails = [...n.emails];
+      if (contactable && n.phones.length) actor.phones = [...n.phones];
+      mapNodes.push(actor);
+    } else if (n.kind === 'person') {
+      if (n.consentMap === false) { withheld++; continue; }
+      const contactable = options.withContactDetails && n.consentContact !== false;
+      const actor: MapActorNode = {
+        id: n.id, kind: 'person', label: n.label, x: 0, y: 0,
+        countryCode: n.countryCode, country: n.country, region: n.region, language: n.languageCode,
+        categories: [], beneficiaries: [], organizationTypes: [], roles: [...n.roles], coreGroup: n.roles.includes('core-group'), score: null,
+        calls: [], projects: [], contactNames: [], url: null,
       };
       if (contactable && n.emails.length) actor.emails = [...n.emails];
       if (contactable && n.phones.length) actor.phones = [...n.phones];
@@ -110,6 +132,7 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
       mapNodes.push({ id: n.id, kind: 'region', label: n.label, x: 0, y: 0, key: n.region, detail: null });
     }
   }
+  for (const e of options.events?.nodes ?? []) mapNodes.push({ ...e, kind: 'event', x: 0, y: 0 });
   const ids = new Set(mapNodes.map((n) => n.id));
   const edges: MapEdge[] = [];
   for (const l of links) {
@@ -119,6 +142,7 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
     if (l.shared) edge.shared = l.shared.map((name) => categoryByName.get(name) ?? name);
     edges.push(edge);
   }
+  for (const e of options.events?.edges ?? []) if (ids.has(e.source) && ids.has(e.target)) edges.push(e);
 
   const layoutNodes: LayoutNode[] = mapNodes.map((n) => {
     if (n.kind === 'region') return { id: n.id, kind: n.kind, region: n.key, ring: { circle: 'outer', index: regionOrder.indexOf(n.key), of: regionOrder.length } };
@@ -143,10 +167,15 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
   return { data, layoutNodes };
 }
 
-/** The map of a whole network export (organisations, categories, regions and their links). */
-export function mapDataFromNetwork(network: Network, options: Omit<MapDataOptions, 'applications' | 'peerLinksLeftOut'>): MapData {
-  return buildMapData([...network.organizations, ...network.categories, ...network.regions], network.links, {
-    ...options, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped,
+/** The roles an organisation shows on the map: its member roles, with core-group when the chosen roster makes it one. */
+function rolesWithCoreGroup(roles: MapRole[], coreGroup: boolean): MapRole[] {
+  return coreGroup && !roles.includes('core-group') ? ['core-group', ...roles] : [...roles];
+}
+
+/** The map of a whole network export (organisations, persons, categories, regions and their links). */
+export function mapDataFromNetwork(network: Network, options: Omit<MapDataOptions, 'applications' | 'peerLinksLeftOut' | 'withheld'>): MapData {
+  return buildMapData([...network.organizations, ...network.persons, ...network.categories, ...network.regions], network.links, {
+    ...options, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped, withheld: network.withheld,
   });
 }
 
@@ -298,11 +327,15 @@ export type { LayoutOptions } from './map-layout.js';
 
 export interface NetworkMapOptions extends RenderMapOptions {
   withContactDetails: boolean;
+  /** Events and "attended" edges, from the network's organisations (export/events-overlay.ts). */
+  events?: (network: Network) => MapEventExtras;
   /** Application ids of the Core Group (members of the chosen roster). */
   coreGroup?: Set<number>;
   /** Peer links per organisation, as in the Kumu export (0: none). */
   peerLinks?: number;
   layout?: LayoutOptions;
+  /** Members, people and memberships beyond the applications (network/actors.ts). */
+  actors?: Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames'>;
 }
 
 /**
@@ -310,8 +343,8 @@ export interface NetworkMapOptions extends RenderMapOptions {
  * element IDs, same connections), laid out and rendered. What `skillsnet export map` writes.
  */
 export function networkMap(applications: Iterable<Application>, options: NetworkMapOptions): { network: Network; data: MapData; html: string } {
-  const network = buildNetwork(applications, { coreGroup: options.coreGroup, peerLinks: options.peerLinks });
-  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout });
+  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network) });
   const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
   return { network, data, html };
 }
@@ -321,10 +354,11 @@ export function networkMap(applications: Iterable<Application>, options: Network
  * slices of the layout (a map of many thousand organisations takes seconds to lay out).
  */
 export async function networkMapInSteps(applications: Iterable<Application>, options: NetworkMapOptions, pause: () => Promise<void>): Promise<{ network: Network; data: MapData; html: string }> {
-  const network = buildNetwork(applications, { coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
   await pause();
-  const data = await buildMapDataInSteps([...network.organizations, ...network.categories, ...network.regions], network.links, {
-    withContactDetails: options.withContactDetails, layout: options.layout, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped,
+  const data = await buildMapDataInSteps([...network.organizations, ...network.persons, ...network.categories, ...network.regions], network.links, {
+    withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network),
+    applications: network.applications, peerLinksLeftOut: network.peerLinksDropped, withheld: network.withheld,
   }, pause);
   await pause();
   const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });

@@ -1,18 +1,6 @@
 /**
  * Text normalisation shared by the country and language resolvers: what an officer or an
  * applicant may vary (case, accents, curly quotes, punctuation, spacing) must not matter.
+ * (It lives in src/text.ts, in the base layer, so that the database layer can use it too.)
  */
-
-/** Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces. */
-export function normaliseName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[ßœæ]/g, (c) => ({ ß: 'ss', œ: 'oe', æ: 'ae' })[c] ?? c)
-    .replace(/&/g, ' and ')
-    // "d'Ivoire", "U.S.A.", "St. Lucia": the mark joins, it does not separate words
-    .replace(/['\u2018\u2019\u02bc\u00b4`.]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { normaliseName } from '../text.js';

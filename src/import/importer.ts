@@ -25,6 +25,7 @@ import { readLayout, type Layout } from './layout.js';
 import { mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
 import { RowWriter } from './row-writer.js';
 import { likelyDuplicates, type LikelyDuplicate } from './duplicates.js';
+import { ImportLinker, type OrganizationLinks } from './organizations.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -68,6 +69,8 @@ export interface FileReport {
   needTagging: number;
   /** of those, how many keep officer category decisions (`tag auto` skips them; `tag auto --all` does not) */
   needTaggingWithOfficerTags: number;
+  /** How the file's new applications were linked to organisations (known ones, new ones, doubtful matches to confirm). */
+  organizations: OrganizationLinks;
   warnings: string[];
 }
 
@@ -270,9 +273,11 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       headers: layout.headers,
       mapping: columns,
     });
-    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256);
+    const linker = new ImportLinker(db);
+    const writer = new RowWriter(prepareImport(db), callId, batchId, layout, scan.sha256, (id) => linker.written(id));
     await source.read((cells) => writer.row(cells), (bytes) => progress(bytes));
     finishBatch(db, batchId, writer.counts);
+    const organizations = linker.finish();
     progress(scan.size, true);
     if (options.dryRun) rollback(db);
     else commit(db);
@@ -289,6 +294,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       unmappedColumns: layout.unmatched.map((c) => (looksLikePersonalData(layout.headers[c]!) ? `column ${c + 1}` : layout.headers[c]!)),
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,
+      organizations,
       warnings: [...encodingWarnings(scan, source, Boolean(options.encoding)), ...writer.normaliser.warnings.lines()],
     };
   } catch (e) {

@@ -14,8 +14,11 @@ import { describeCell } from '../reporting.js';
 import { canonicalTerm } from './vocabulary.js';
 import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 
-/** The fields an import produces for one application: the model's ApplicationFields. */
-export type NormalisedApplication = ApplicationFields;
+/**
+ * The fields an import produces for one application: the model's ApplicationFields, and the
+ * contact's given and family names when the form asked for them apart (split columns).
+ */
+export type NormalisedApplication = ApplicationFields & { givenName: string | null; familyName: string | null };
 
 export interface NormalisedRow {
   application: NormalisedApplication;
@@ -305,8 +308,11 @@ export class RowNormaliser {
 
     let contactName = this.text(cells, 'contactName');
     if (contactName && NO_NAME.test(contactName)) contactName = null; // Microsoft Forms' "anonymous"
+    // First and last name columns say which part of the name is which: kept apart as given.
+    const givenName = this.text(cells, 'firstName');
+    const familyName = this.text(cells, 'lastName');
     if (!contactName) {
-      const name = [this.text(cells, 'firstName'), this.text(cells, 'lastName')].filter(Boolean).join(' ');
+      const name = [givenName, familyName].filter(Boolean).join(' ');
       contactName = name || null;
     }
 
@@ -365,6 +371,8 @@ export class RowNormaliser {
         organization,
         organizationType: this.organizationType(cells),
         contactName,
+        givenName,
+        familyName,
         email,
         phone: this.text(cells, 'phone'),
         website: this.text(cells, 'website'),

@@ -43,6 +43,8 @@ export class RowWriter {
     private readonly batchId: number,
     private readonly layout: Layout,
     private readonly sha256: string,
+    /** Told of every application this file inserts or updates, while its page is still in the cache (organisation linking). */
+    private readonly onWritten?: (id: number) => void,
   ) {
     this.normaliser = new RowNormaliser(layout.mapping, layout.headers);
     this.toSkip = layout.skip;
@@ -97,12 +99,13 @@ export class RowWriter {
     // the raw row plus what the tables decided identifies the content without hashing it twice.
     const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}`);
     const values: ApplicationValues = [
-      a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
+      a.externalId, a.organization, a.organizationType, a.contactName, a.givenName, a.familyName, a.email, a.phone, a.website, a.countryRaw,
       a.country, a.region, a.language, a.title, a.description, beneficiaries, selfCategories, a.score, a.submittedAt,
       rawJson, hash, this.batchId, rowNumber,
     ];
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
+      this.onWritten?.(id);
       this.mark(id, 1, CHANGED);
       this.counts.inserted++;
       return;
@@ -151,11 +154,13 @@ export class RowWriter {
   }
 
   private update(id: number, a: NormalisedApplication, values: ApplicationValues): void {
-    if (this.sql.clearStaleTags(id, a.title, a.description, values[13], values[14]) && !this.retag.has(id)) {
+    // (named, not values[i]: a column added to ApplicationValues must not shift what is compared)
+    if (this.sql.clearStaleTags(id, a.title, a.description, JSON.stringify(a.beneficiaries), JSON.stringify(a.selfCategories)) && !this.retag.has(id)) {
       this.retag.add(id);
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, values, this.batchId);
+    this.onWritten?.(id);
   }
 
   /** Whether an earlier row of this file already reached the application. */

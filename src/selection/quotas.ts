@@ -175,6 +175,24 @@ function featureKey(text: string): string {
 }
 
 /**
+ * A quota named as "feature=value" (roster replace --relax "region=Asia and the Pacific"),
+ * spelled as in a quotas file: "language=French" is language fr, "country=Mexique" country MX.
+ */
+export function parseQuotaRef(text: string, flag: string): { feature: Feature; value: string } {
+  const eq = text.indexOf('=');
+  const featureText = eq < 0 ? '' : text.slice(0, eq).trim();
+  const feature = FEATURES.find((f) => featureKey(f) === featureKey(featureText));
+  if (!feature || !text.slice(eq + 1).trim()) {
+    throw new UsageError(`${flag} needs FEATURE=VALUE, got "${text}"`, { hint: `for example ${flag} "region=Asia and the Pacific"; features: ${FEATURES.join(', ')}` });
+  }
+  try {
+    return { feature, value: normaliseValue(feature, text.slice(eq + 1)) };
+  } catch (e) {
+    throw new UsageError(`${flag}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
+  }
+}
+
+/**
  * The quota rows of a quotas CSV already parsed into records (header -> value). `lines` are
  * the records' line numbers in the file when known (blank lines make them differ from i + 2).
  */

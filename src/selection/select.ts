@@ -1,4 +1,4 @@
-import { byScore, scoreKey, type Candidate } from './candidates.js';
+import { byScore, byTieBreak, scoreKey, type Candidate } from './candidates.js';
 import { buildRows, objectiveCoefficients, pruneDominated, type SelectionProblem } from './model.js';
 import { counts, describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
 import { precheck, smallestRelaxation } from './infeasibility.js';
@@ -56,7 +56,8 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const started = performance.now();
   const exclude = new Set(spec.exclude ?? []);
   const include = new Set((spec.include ?? []).filter((id) => !exclude.has(id)));
-  const candidates = all.filter((c) => !exclude.has(c.id)).sort((a, b) => a.id - b.id);
+  // In tie-break order (ID order unless --order chose another): a position is what ties compare.
+  const candidates = all.filter((c) => !exclude.has(c.id)).sort(byTieBreak);
   const quotas = expandQuotas(spec.rules, candidates);
   await checkpoint(spec.signal, 'interrupted; no roster was selected or saved');
   const problem: SelectionProblem = { size: spec.size, candidates, quotas, include };

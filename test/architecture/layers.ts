@@ -21,7 +21,7 @@ export interface Layer {
 export const LAYERS: Layer[] = [
   { name: 'base', folders: ['', 'data', 'files'] },
   { name: 'db', folders: ['db'] },
-  { name: 'domain', folders: ['geo', 'tagging', 'import', 'selection', 'export', 'events', 'core'] },
+  { name: 'domain', folders: ['geo', 'tagging', 'import', 'selection', 'export', 'events', 'network', 'core'] },
   { name: 'ui', folders: ['ui'] },
   { name: 'cli', folders: ['cli'] },
 ];

@@ -48,7 +48,7 @@ describe('roster replace and diff', { timeout: 90_000 }, () => {
     // Nobody is left to replace an African member.
     const none = await skillsnet(['roster', 'replace', 'core', '1', '--db', dbPath]);
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/error: no alternate or eligible application can take the place of 1/);
+    expect(none.stderr).toMatch(/error: no alternate or eligible application can take the place of #1 in core without breaking this quota:\n  - region Africa at least 2: /);
     expect((await skillsnet(['roster', 'replace', 'core', '7', '--db', dbPath])).stderr).toMatch(/error: application 7 is not a member of core/);
   });
 

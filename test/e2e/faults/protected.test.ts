@@ -50,6 +50,9 @@ const WRITING: { args: string[]; name: string }[] = [
   { name: 'select', args: ['select', '--size', '5', '--yes'] },
   { name: 'roster delete', args: ['roster', 'delete', 'core', '--yes'] },
   { name: 'init', args: ['init'] },
+  { name: 'withdraw', args: ['withdraw', '1'] },
+  { name: 'edit', args: ['edit', '1', '--set', 'title=Another title'] },
+  { name: 'member add', args: ['member', 'add', '--organization', 'New Org'] },
 ];
 
 describe('a database the officer made read-only (mode 0400)', () => {

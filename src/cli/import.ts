@@ -19,7 +19,7 @@ export interface ImportCommandOptions extends ImportOptions {
  * The import's callbacks on this terminal: status and warnings on stderr, a progress bar per
  * file, the column wizard when someone can answer, and Ctrl-C rolling back the file being written.
  */
-export function importHooks(io: IO): ImportHooks {
+export function importHooks(io: IO, files = Infinity): ImportHooks {
   const kept: string[] = [];
   setInterruptOutcome(() => 'nothing was imported (the file being read was rolled back)');
   return {
@@ -27,7 +27,10 @@ export function importHooks(io: IO): ImportHooks {
     // Ctrl-C keeps the files already imported (one transaction each) and rolls back the one being read.
     onFileDone: (file) => {
       kept.push(file.file);
-      setInterruptOutcome(() => `already imported and kept: ${kept.join(', ')}; the file being read was rolled back, nothing of it was kept`);
+      setInterruptOutcome(() =>
+        kept.length >= files
+          ? `every file was imported and kept (${kept.join(', ')}); only the report was not printed`
+          : `already imported and kept: ${kept.join(', ')}; the file being read was rolled back, nothing of it was kept`);
     },
     askMapping: canPrompt(io)
       ? async (q) => (await import('../ui/mapping-wizard.js')).mappingWizard(io, q.file, q.headers, q.mapping, q.missing)
@@ -38,7 +41,7 @@ export function importHooks(io: IO): ImportHooks {
 
 export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
   const { importFiles, prepareFiles } = await import('../import/importer.js');
-  const hooks = importHooks(io);
+  const hooks = importHooks(io, opts.files.length);
   // A dry run against a database that does not exist yet works on a throw-away copy: it writes nothing.
   let dbPath = opts.dbPath;
   let scratch: string | undefined;

@@ -138,3 +138,23 @@ export function exportNetwork(
   });
   return { network, actors };
 }
+
+/** exportNetwork with `pause` between its steps (members, applications, the network): Ctrl-C is answered there. */
+export async function exportNetworkInSteps(
+  db: DB,
+  filters: EligibilityFilters,
+  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean },
+  callbacks: Callbacks,
+  pause: () => Promise<void>,
+): Promise<{ network: Network; actors: NetworkActors }> {
+  const actors = networkActors(db, filters, { withPeople: options.withPeople });
+  await pause();
+  const applications = [...scoredApplications(db, filters, callbacks)];
+  await pause();
+  const network = buildNetwork(applications, {
+    coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
+    organizationNames: actors.organizationNames,
+  });
+  await pause();
+  return { network, actors };
+}

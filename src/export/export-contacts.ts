@@ -67,14 +67,17 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
   checkCallScope(db, options.filters);
+  // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  await pause();
   const actors = networkActors(db, options.filters);
+  await pause();
   const applications = [...scoredApplications(db, options.filters, callbacks)];
-  await checkpoint(callbacks.signal);
+  await pause();
   const list = buildContacts(applications, rosterNamesByApplication(db), {
     memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent,
     personOfApplication: personByApplication(db), detailsOfApplication: contactDetails(db),
   });
-  const pause = () => checkpoint(callbacks.signal);
   await pause();
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);
   await pause();

@@ -4,7 +4,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
-import { coreGroupRoster, elapsed, exportNetwork, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkGraphmlInSteps } from './graphml.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -35,8 +35,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();
-  const { network } = exportNetwork(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks);
-  await pause();
+  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks, pause);
   const nodes = network.organizations.length + network.persons.length + network.categories.length + network.regions.length;
   const counts = {
     applications: network.applications, organizations: network.organizations.length, persons: network.persons.length, nodes, edges: network.links.length,

@@ -10,7 +10,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
-import { coreGroupRoster, elapsed, exportNetwork, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
 
@@ -91,8 +91,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();
-  const { network } = exportNetwork(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks);
-  await pause();
+  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks, pause);
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);
   await pause();

@@ -75,7 +75,9 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   const { networkMapInSteps } = await import('./map.js');
   // Checkpoints between the steps and the layout's slices: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
+  await pause();
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
+  await pause();
   const applications = [...scoredApplications(db, filters, callbacks)];
   await pause();
   const { network, data, html } = await networkMapInSteps(applications, {

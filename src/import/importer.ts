@@ -16,7 +16,7 @@ import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { createBatch, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
-import { looksLikePersonalData, type Callbacks } from '../reporting.js';
+import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
 import { asNamed, faultError, openInput, type InputFile } from '../files/index.js';
@@ -189,6 +189,8 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {
+    // Everything is saved: a pause for Ctrl-C before the look for likely duplicates (it reads the whole call).
+    await checkpoint(hooks.signal, 'interrupted; every file was imported and kept, only the report was not made');
     const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
     const found = likelyDuplicates(db, call, { batches, limit: MAX_DUPLICATES_REPORTED });
     report.possibleDuplicates = found.pairs;

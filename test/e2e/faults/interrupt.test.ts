@@ -49,14 +49,26 @@ function copy(db: string, name: string): string {
 async function interrupted(name: string, db: string, args: (db: string, out: string) => string[], at: number | ((out: string) => boolean) = 0.5) {
   const full = run(args(copy(db, `${name}-full`), tempDir('skillsnet-int-full-out-')));
   expect([0, 1], `${name} to the end: ${full.stderr}`).toContain(full.code);
-  const target = copy(db, name);
-  const out = tempDir('skillsnet-int-out-');
-  // Never during Node's start-up (a few hundred milliseconds on a busy machine): the command must be at work.
-  const delay = typeof at === 'number' ? Math.max(700, Math.round(full.ms * at)) : () => at(out);
-  const r = await interrupt(args(target, out), delay);
-  if (r.afterSigint === null || r.code !== 130) {
-    throw new Error(`${name}: ended (exit ${r.code}) before Ctrl-C took effect (sent ${r.afterSigint === null ? 'never' : `${r.afterSigint} ms before the end`}; a full run took ${full.ms} ms); stderr:\n${r.stderr}`);
+  // On a busy machine a run may go twice as fast as the one that was timed: when it ends before
+  // Ctrl-C lands, it is tried again (fresh copies) with Ctrl-C sent earlier.
+  const ended: string[] = [];
+  for (const earlier of [1, 0.5, 0.25]) {
+    const target = copy(db, name);
+    const out = tempDir('skillsnet-int-out-');
+    // Never during Node's start-up (a few hundred milliseconds on a busy machine): the command must be at work.
+    const delay = typeof at === 'number' ? Math.max(700, Math.round(full.ms * at * earlier)) : () => at(out);
+    const r = await interrupt(args(target, out), delay);
+    if (r.code !== 130) {
+      ended.push(`exit ${r.code}, Ctrl-C ${r.afterSigint === null ? 'never sent' : `sent ${r.afterSigint} ms before the end`}`);
+      if (typeof at === 'number') continue;
+    }
+    return checked(name, r, target, out);
   }
+  throw new Error(`${name}: ended before Ctrl-C took effect three times (${ended.join('; ')}; a full run took ${full.ms} ms)`);
+}
+
+function checked(name: string, r: Awaited<ReturnType<typeof interrupt>>, target: string, out: string) {
+  if (r.afterSigint === null || r.code !== 130) throw new Error(`${name}: ended (exit ${r.code}) before Ctrl-C took effect; stderr:\n${r.stderr}`);
   timings[name] = r.afterSigint;
   expect(r.afterSigint, `${name}: ${r.afterSigint} ms from Ctrl-C to exit`).toBeLessThan(MAX_EXIT_MS);
   const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('error:'));
@@ -94,13 +106,15 @@ describe('Ctrl-C', () => {
 
   it('tag auto: the batches saved are kept and counted, the rest untouched', async () => {
     const { db, message } = await interrupted('tag auto', untagged, (db) => ['--db', db, 'tag', 'auto']);
-    const kept = /; ([\d,]+) applications were tagged and kept; the rest were not/.exec(message);
-    expect(kept, message).not.toBeNull();
-    const n = Number(kept![1]!.replace(/,/g, ''));
-    expect(n).toBeGreaterThan(0);
     const after = inspect(db);
-    expect(after.tagged).toBe(n);
-    expect(after.tagged).toBeLessThan(inspect(untagged).applications);
+    if (message === 'error: interrupted (SIGINT); no application was tagged; nothing was changed') {
+      expect(after.tagged).toBe(0);
+    } else {
+      const kept = /; ([\d,]+) applications? (?:was|were) tagged and kept; the rest were not/.exec(message);
+      expect(kept, message).not.toBeNull();
+      expect(after.tagged).toBe(Number(kept![1]!.replace(/,/g, '')));
+      expect(after.tagged).toBeLessThan(inspect(untagged).applications);
+    }
   });
 
   it('select: the solver is stopped at once, no roster saved', async () => {

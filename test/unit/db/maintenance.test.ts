@@ -7,6 +7,7 @@ import { openDatabase } from '../../../src/db/connection.js';
 import { backupDatabase, checkDatabase } from '../../../src/db/maintenance.js';
 import { runDbCheck } from '../../../src/cli/db.js';
 import { bufferIO } from '../../../src/cli/io.js';
+import { scratchDevices } from '../../fixtures/devices.js';
 
 const SECRET_ORG = 'Fundación Secreta Privada';
 const SECRET_EMAIL = 'maria.private@example.org';
@@ -158,7 +159,9 @@ describe('backupDatabase never writes over the live database', () => {
     const dir = tempDir();
     const file = path.join(dir, 'live.db');
     makeDb(file, 1);
-    await expect(backupDatabase(file, '/dev/null', { force: true })).rejects.toThrow(/\/dev\/null is a device, not a file/);
+    const devices = scratchDevices(dir);
+    await expect(backupDatabase(file, devices.null, { force: true })).rejects.toThrow(/null is a device, not a file/);
+    expect(fs.statSync(devices.null).isCharacterDevice()).toBe(true);
   });
 });
 

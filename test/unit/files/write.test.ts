@@ -5,20 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { checkTarget, CheckedOutput, faultError, openPendingFile, writeAllSync, writeFileAtomic, writeFilesAtomic } from '../../../src/files/index.js';
 import { OperationError } from '../../../src/errors.js';
 import { tempDir } from '../support/run.js';
+import { scratchDevices } from '../../fixtures/devices.js';
 
 describe('the writer refuses what is not a regular file, even with force', () => {
   it('devices, named pipes, folders and links to them', () => {
     const dir = tempDir();
     const fifo = path.join(dir, 'p');
     execFileSync('mkfifo', [fifo]);
+    const devices = scratchDevices(dir);
     const link = path.join(dir, 'to-null');
-    fs.symlinkSync('/dev/null', link);
+    fs.symlinkSync(devices.null, link);
     expect(() => checkTarget('/dev/null', { force: true })).toThrow(/\/dev\/null is a device, not a file: skillsnet writes only regular files there, even with --force/);
+    expect(() => checkTarget(devices.null, { force: true })).toThrow(/null is a device, not a file/);
     expect(() => checkTarget(fifo, { force: true })).toThrow(/is a named pipe \(FIFO\), not a file/);
     expect(() => checkTarget(dir, { force: true })).toThrow(/is a folder, not a file/);
     expect(() => checkTarget(link, { force: true })).toThrow(/to-null is a device, not a file/);
-    expect(() => writeFileAtomic('/dev/full', 'x', { force: true })).toThrow(/is a device/);
-    expect(fs.statSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(() => writeFileAtomic(devices.full, 'x', { force: true })).toThrow(/is a device/);
+    expect(fs.statSync(devices.full).isCharacterDevice()).toBe(true);
     expect(fs.statSync(fifo).isFIFO()).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { bufferIO } from '../../../src/cli/io.js';
 import { mappingWizard } from '../../../src/ui/mapping-wizard.js';
 import { scriptedPrompts } from '../../../src/ui/prompts.js';
 import { tempDir } from '../support/run.js';
+import { scratchDevices } from '../../fixtures/devices.js';
 
 /** The wizard on a "terminal" with scripted answers: the email column is the one to choose. */
 function wizard(dir: string, answers: unknown[]) {
@@ -42,7 +43,9 @@ describe('the mapping wizard saves through the shared writer', () => {
 
   it('never over a device', async () => {
     const dir = tempDir();
-    const { run } = wizard(dir, [1, true, '/dev/null', true]);
-    await expect(run()).rejects.toThrow(/\/dev\/null is a device, not a file/);
+    const devices = scratchDevices(dir);
+    const { run } = wizard(dir, [1, true, devices.null, true]);
+    await expect(run()).rejects.toThrow(/null is a device, not a file/);
+    expect(fs.statSync(devices.null).isCharacterDevice()).toBe(true);
   });
 });

@@ -41,7 +41,8 @@ export function generate({ seed = 1, count = 1000, out, emailPrefix = 'contact' 
     const s = parts.join(' ');
     return s[0].toUpperCase() + s.slice(1);
   };
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  // Invented, but in the shape of personal data: private like the real thing.
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true, mode: 0o700 });
   const fd = fs.openSync(out, 'w', 0o600);
   const header = ['Timestamp', 'Email Address', 'Name of your organization', 'Type of organization', 'Country', 'Contact person',
     'Phone number', 'Website', 'Language of the application', 'Title of your proposal', 'Describe your innovation', 'Main beneficiaries'];

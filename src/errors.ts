@@ -39,3 +39,14 @@ export class InterruptedError extends CliError {
     this.name = 'InterruptedError';
   }
 }
+
+/**
+ * The program reading our output went away (`skillsnet list | head`): not a failure. The command
+ * stops writing, and the CLI exits 0 without a message, as a pipeline expects.
+ */
+export class OutputClosedError extends CliError {
+  constructor() {
+    super('the output was closed by the program reading it', { exitCode: 0 });
+    this.name = 'OutputClosedError';
+  }
+}

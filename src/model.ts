@@ -39,10 +39,16 @@ export interface Application {
   selfCategories: string[];
   score: number | null;
   submittedAt: string | null;
+  /** The organisation it belongs to (organizations table; Kumu ID "org-<id>"), the same across calls. */
+  organizationId: number | null;
+  /** When an officer withdrew it (skillsnet withdraw): kept, but out of selection and exports. */
+  withdrawnAt: string | null;
+  /** The application it was merged into (skillsnet merge), if any: out of lists, selection and exports. */
+  mergedInto: number | null;
 }
 
 /** The fields an import produces for one application (before it has an id). */
-export type ApplicationFields = Omit<Application, 'id' | 'call' | 'categories'>;
+export type ApplicationFields = Omit<Application, 'id' | 'call' | 'categories' | 'organizationId' | 'withdrawnAt' | 'mergedInto'>;
 
 export function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value);
@@ -61,6 +67,25 @@ export interface ApplicationFilters {
   roster?: string;
   /** case-insensitive substring over organisation, title, description, contact, email */
   search?: string;
+  /**
+   * Every call together, said on purpose (--all-calls): select and the exports refuse to mix
+   * the calls of a database that holds several unless told which (--call) or this.
+   */
+  allCalls?: boolean;
+  /** the organisation's member has this role (core-group, member, stakeholder, partner, ilo) */
+  role?: MemberRole;
+  /** the organisation's member has this status (invited, active, declined, withdrawn, alumni) */
+  status?: MemberStatus;
+  /** organisation type (case and accents do not matter) */
+  type?: string;
+  /** a beneficiary / target group the application names (case and accents do not matter) */
+  beneficiary?: string;
+  /** also withdrawn applications, and those merged into another (list --all shows them; selection and exports never do) */
+  includeWithdrawn?: boolean;
+  /** the organisation's member attended no event (follow-up mails; cancelled events do not count) */
+  neverAttended?: boolean;
+  /** the organisation's member attended fewer than this many events */
+  attendedLessThan?: number;
 }
 
 /**
@@ -69,4 +94,55 @@ export interface ApplicationFilters {
  */
 export interface EligibilityFilters extends ApplicationFilters {
   minScore?: number;
+}
+
+// ------------------------------------------------------------------ the network (issue 13)
+
+/** What a member is to the network (CONTRACT.md): `core-group` goes with a cohort ("2020"). */
+export const MEMBER_ROLES = ['core-group', 'member', 'stakeholder', 'partner', 'ilo'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const MEMBER_STATUSES = ['invited', 'active', 'declined', 'withdrawn', 'alumni'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Consent to appear on a shared map, and to be contacted: asked, or not (yet). */
+export const CONSENT_VALUES = ['yes', 'no', 'unknown'] as const;
+export type Consent = (typeof CONSENT_VALUES)[number];
+
+/** An organisation (with its contact person), or a person in their own right (ILO staff, an expert). */
+export type MemberKind = 'organization' | 'person';
+
+export function isMemberRole(value: string): value is MemberRole {
+  return (MEMBER_ROLES as readonly string[]).includes(value);
+}
+
+export function isMemberStatus(value: string): value is MemberStatus {
+  return (MEMBER_STATUSES as readonly string[]).includes(value);
+}
+
+/** The filters of `members` (and, for what they share, of list and the exports). */
+export interface MemberFilters {
+  role?: MemberRole;
+  /** core-group members of this cohort only */
+  cohort?: string;
+  status?: MemberStatus;
+  call?: string;
+  region?: Region;
+  country?: string;
+  category?: string;
+  /** ISO 639-1: the member's working language */
+  language?: string;
+  roster?: string;
+  search?: string;
+  /** organisation type, as in list --json's organizationType (case and accents do not matter) */
+  type?: string;
+  /** a beneficiary / target group (case and accents do not matter) */
+  beneficiary?: string;
+  kind?: MemberKind;
+  /** only these member IDs */
+  ids?: number[];
+  /** attended no event (cancelled events do not count) */
+  neverAttended?: boolean;
+  /** attended fewer than this many events */
+  attendedLessThan?: number;
 }

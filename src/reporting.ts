@@ -4,6 +4,8 @@
  * colours, a progress bar); a script or a test may log or ignore them.
  */
 
+import { InterruptedError } from './errors.js';
+
 /** Something text can be written to: process.stdout, or a buffer in tests. */
 export interface TextSink {
   write(chunk: string): unknown;
@@ -35,9 +37,80 @@ export interface Callbacks {
   onStatus?: (message: string) => void;
   onWarning?: (warning: Warning) => void;
   onProgress?: (progress: ProgressEvent) => void;
+  /** Aborted when the caller wants the work stopped (Ctrl-C): it stops at the next checkpoint. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A pause between two steps of a long job: the event loop runs (so Ctrl-C is answered there,
+ * and the CLI ends the process with its message), then an aborted `signal` stops the job with
+ * InterruptedError. Nothing is written between the checkpoints of an export, so stopping at
+ * one leaves no file.
+ */
+export async function checkpoint(signal?: AbortSignal, outcome = 'interrupted; nothing was written'): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal?.aborted) throw new InterruptedError(outcome);
 }
 
 /** A Warning from a code and its message. */
 export function warning(code: string, message: string): Warning {
   return { code, message };
+}
+
+/**
+ * How every message names a cell: by its row and column and the kind of problem, never by what
+ * it holds (a cell may hold a name, an address or a phone number typed in the wrong column).
+ * An officer opens the row with `skillsnet show ID`, `skillsnet rejects` or the file itself.
+ *
+ *   describeCell({ row: 12, column: 'Country' }, 'not a country skillsnet knows')
+ *   → 'row 12, column “Country”: not a country skillsnet knows'
+ */
+export function describeCell(where: { row?: number; rows?: readonly number[]; total?: number; rowLabel?: string; column?: string | null; columnIndex?: number }, problem: string): string {
+  const parts: string[] = [];
+  const label = where.rowLabel ?? 'row';
+  if (where.rows !== undefined) parts.push(describeRows(where.rows, where.total ?? where.rows.length, label));
+  else if (where.row !== undefined) parts.push(`${label} ${where.row}`);
+  const column = columnName(where.column, where.columnIndex);
+  if (column) parts.push(column);
+  return parts.length ? `${parts.join(', ')}: ${problem}` : problem;
+}
+
+/** "row 4", "3 rows (4, 9, 12)", "25 rows (4, 9, ... the first 10 shown)". */
+export function describeRows(rows: readonly number[], total: number, label = 'row'): string {
+  if (total === 1 && rows.length === 1) return `${label} ${rows[0]}`;
+  const shown = rows.slice(0, 10);
+  if (!shown.length) return `${total.toLocaleString('en-US')} ${label}s`;
+  return `${total.toLocaleString('en-US')} ${label}s (${shown.join(', ')}${total > shown.length ? ', …' : ''})`;
+}
+
+/**
+ * A column by its header, or by its position when the header itself looks like data (a file
+ * without a header row has a row of someone's details where the headers should be).
+ */
+export function columnName(header: string | null | undefined, index?: number): string {
+  const h = (header ?? '').replace(/\s+/g, ' ').trim();
+  if (h && !looksLikePersonalData(h) && h.length <= 80) return `column “${h}”`;
+  return index !== undefined ? `column ${index + 1}` : '';
+}
+
+/** An email address or a run of digits like a phone number: never repeated in a message. */
+export function looksLikePersonalData(text: string): boolean {
+  return /@/.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
+}
+
+/**
+ * items.map(fn), with `pause` (a checkpoint) each time some 50 ms of work have gone by: a long
+ * loop over thousands of contacts or nodes stays answerable to Ctrl-C, and the result is the same.
+ */
+export async function mapInSteps<T, R>(items: readonly T[], fn: (item: T) => R, pause: () => Promise<void> = () => Promise.resolve()): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let started = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    out[i] = fn(items[i]!);
+    if ((i & 63) === 63 && performance.now() - started > 50) {
+      await pause();
+      started = performance.now();
+    }
+  }
+  return out;
 }

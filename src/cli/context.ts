@@ -46,11 +46,15 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
   return { io, dbPath: resolveDbPath(globals.db, io.env, io.cwd), globals };
 }
 
-/** Opens the database for the duration of fn and always closes it. */
-export async function withDatabase<T>(dbPath: string, options: { create: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+/**
+ * Opens the database for the duration of fn and always closes it. `write`: the command changes
+ * the database (a file the officer made read-only is then refused; reading commands open it
+ * read-only); `create` (which implies write) makes a new file when there is none.
+ */
+export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
   const { openDatabase } = await import('../db/connection.js');
-  const db = openDatabase(dbPath, { create: options.create });
+  const db = openDatabase(dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
   try {
     return await fn(db);
   } finally {

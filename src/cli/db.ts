@@ -69,13 +69,15 @@ function checkHint(result: DbCheckResult): string {
 export async function runDbBackup(opts: DbBackupOptions, io: IO): Promise<BackupResult> {
   const { backupDatabase } = await import('../db/maintenance.js');
   const { startProgress } = await import('../ui/progress.js');
-  const { addCleanup } = await import('./signals.js');
+  const { addCleanup, setInterruptOutcome } = await import('./signals.js');
+  setInterruptOutcome(() => `no backup was written (its temporary copy was removed)`);
   const progress = startProgress(io, 'backing up', 100, '');
   let result: BackupResult;
   try {
     result = await backupDatabase(opts.dbPath, opts.file, {
       force: opts.force,
       addCleanup,
+      signal: (await import('./signals.js')).interruptSignal(),
       onProgress: (f) => progress.update(Math.round(f * 100)),
     });
   } finally {
@@ -123,7 +125,9 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nThe copy is a single self-contained SQLite file, created readable by you only (0600) and\n' +
-        'checked before it replaces anything; an interrupted backup leaves nothing behind.\n\n' +
+        'checked before it replaces anything; an interrupted backup or a full disk leaves nothing\n' +
+        'behind and the earlier FILE as it was. FILE is never the database itself or its -wal/-shm\n' +
+        'file under another name, nor a device or a folder.\n\n' +
         'Examples:\n  skillsnet db backup backups/skillsnet-2024-06-30.db\n  skillsnet --db calls/2024.db db backup /media/usb/2024.db --force',
     )
     .action(async (file: string, flags: { force?: boolean; json?: boolean }, cmd: Command) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { printJson, withDatabase, globalsOf, type CliContext } from './context.js';
 import type { DB } from '../db/connection.js';
 import { info, type IO } from './io.js';
+import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
 import { exportContacts } from '../export/export-contacts.js';
@@ -18,11 +19,13 @@ import { categoryCounts } from '../tagging/counts.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { renderRosterTable } from '../ui/roster.js';
 import { renderTable, bar } from '../ui/table.js';
+import { meetingStep, DEMO_MEETING_FILES, type DemoMeeting } from './demo-meeting.js';
 
 /**
  * `skillsnet demo`: the whole job on the bundled sample call, in a folder of its own —
- * import, tag, select a Core Group, export the Kumu map, the offline HTML map, the contact list and the roster —
- * then what to try next. Each step calls the same library function as its own command.
+ * import, tag, select a Core Group, export the Kumu map, the offline HTML map, the contact list and the roster,
+ * then the Core Group's first meeting (invitations in local times, calendar file, breakout groups,
+ * attendance from the sample Zoom and Teams reports) — then what to try next. Each step calls the same library function as its own command.
  */
 
 export interface DemoOptions {
@@ -39,7 +42,9 @@ export interface DemoResult {
   import: { rows: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number };
   tagging: { tagged: number; untagged: number; categories: Record<string, number>; ms: number };
   selection: { name: string; size: number; optimal: boolean; objective: number; solveMs: number; members: number[]; alternates: number[] };
-  files: { kumu: string; kumuView: string; map: string; contacts: string; roster: string };
+  files: { kumu: string; kumuView: string; map: string; contacts: string; roster: string; invitations: string; calendar: string };
+  /** The first Core Group meeting (demo-meeting.ts). */
+  events: DemoMeeting;
   ms: number;
 }
 
@@ -52,6 +57,7 @@ export const DEMO_FILES = {
   map: 'network.html',
   contacts: 'contacts.csv',
   roster: 'core-2020.md',
+  ...DEMO_MEETING_FILES,
 } as const;
 
 export const DEMO_CALL = '2020';
@@ -92,7 +98,7 @@ function rel(io: IO, file: string): string {
 }
 
 /** What the demo's steps share: where they write and how they print. */
-interface Demo {
+export interface Demo {
   io: IO;
   db: DB;
   dbPath: string;
@@ -109,6 +115,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     throw new OperationError(`the sample call is missing (${sample})`, { hint: 'reinstall skillsnet, or regenerate it: node scripts/sample/generate.mjs' });
   }
   prepareFolder(dir);
+  setInterruptOutcome(() => `the demo stopped; ${rel(io, dir)}/ holds what its finished steps made (skillsnet demo --out ${rel(io, dir)} starts over)`);
   const dbPath = path.join(dir, DEMO_FILES.database);
   const out = (s = '') => {
     if (!opts.json) io.stdout.write(s + '\n');
@@ -122,17 +129,20 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     map: path.join(dir, DEMO_FILES.map),
     contacts: path.join(dir, DEMO_FILES.contacts),
     roster: path.join(dir, DEMO_FILES.roster),
+    invitations: path.join(dir, DEMO_FILES.invitations),
+    calendar: path.join(dir, DEMO_FILES.calendar),
   };
   // Each step is the library call its own command makes; the demo prints its own summary of it.
   const steps = await withDatabase(dbPath, { create: true }, async (db) => {
     const demo: Demo = { io, db, dbPath, out, heading };
     const imported = await importStep(demo, sample, opts.sample !== undefined);
-    const tagging = tagStep(demo);
+    const tagging = await tagStep(demo);
     const selected = await selectStep(demo);
     const exported = await exportStep(demo, files);
-    return { imported, tagging, selected, exported };
+    const meeting = await meetingStep(demo, 5, files);
+    return { imported, tagging, selected, exported, meeting };
   });
-  nextSteps(out, io, dbPath, steps.selected.members[0]?.id ?? 1);
+  nextSteps(out, io, dbPath, steps.selected.members[0]?.id ?? 1, steps.meeting);
 
   const { imported, tagging, selected } = steps;
   const result: DemoResult = {
@@ -150,6 +160,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
       alternates: selected.alternates.map((m) => m.id),
     },
     files,
+    events: steps.meeting,
     ms: Math.round(performance.now() - started),
   };
   if (opts.json) printJson(io, result);
@@ -173,10 +184,10 @@ async function importStep({ io, db, dbPath, out, heading }: Demo, sample: string
 }
 
 /** 2. Tag skills categories, with the count per category. */
-function tagStep({ io, db, out, heading }: Demo): DemoResult['tagging'] {
+async function tagStep({ io, db, out, heading }: Demo): Promise<DemoResult['tagging']> {
   heading(2, 'Tag skills categories from titles, descriptions and the applicants\' own choice');
   info(io, 'Tagging…');
-  const tagged = autoTag(db, {});
+  const tagged = await autoTag(db, { signal: interruptSignal() });
   const counts = categoryCounts(db);
   const max = Math.max(0, ...counts.categories.map((x) => x.applications));
   out(
@@ -241,7 +252,7 @@ async function exportStep({ io, db, out, heading }: Demo, files: DemoResult['fil
 }
 
 /** What to try next on the demo database. */
-function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMember: number): void {
+function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMember: number, meeting: DemoMeeting): void {
   const db = rel(io, dbPath);
   out(`\n${io.color.bold('Try next')} (the demo database is ${db}; everything works on your own files the same way):`);
   out(`  skillsnet --db ${db} list --region "Arab States"`);
@@ -251,6 +262,9 @@ function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMembe
   out(`  skillsnet --db ${db} roster show ${DEMO_ROSTER}`);
   out(`  skillsnet --db ${db} export map --lang fr --region Africa --out afrique.html   # open it in a browser`);
   out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
+  out(`  skillsnet --db ${db} event show ${meeting.eventId}                   # invitees, groups, who came and for how long`);
+  if (meeting.linkExample) out(`  skillsnet --db ${db} event link ${meeting.eventId} ${meeting.linkExample.row} --member ${meeting.linkExample.memberId}        # a name two members share: say whose row it is`);
+  out(`  skillsnet --db ${db} engagement --never-attended --roster ${DEMO_ROSTER}`);
   out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
 }
 
@@ -265,8 +279,12 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       `
 The demo imports data/sample/applications.csv (synthetic applications, reserved example
 emails) into DIR/skillsnet.db, tags it, selects a Core Group of 25 and writes a Kumu
-workbook, an offline HTML network map, a contact list and the roster into DIR. --db is not used: the demo never
-touches your own database. Running it again replaces only the files it made.
+workbook, an offline HTML network map, a contact list and the roster into DIR. Then it
+holds the Core Group's first meeting: invitations in each member's own time
+(invitations.csv), the calendar file (core-group-meeting.ics), four breakout groups, and
+who attended, read from the sample Zoom and Teams reports (data/sample/events/). --db is
+not used: the demo never touches your own database. Running it again replaces only the
+files it made.
 
 Examples:
   skillsnet demo

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { warn, type IO } from './io.js';
 import { printJson } from './context.js';
+import { setInterruptOutcome } from './signals.js';
 import type { ExportResult } from '../export/export-common.js';
 
 export { elapsed, type ExportResult } from '../export/export-common.js';
@@ -20,7 +21,12 @@ export function finish(io: IO, result: ExportResult, json: boolean | undefined):
   return result;
 }
 
+/**
+ * Checks --json against --out -, and says what Ctrl-C leaves from here on: an export writes its
+ * files only at the end, atomically, so an interrupted one has written nothing.
+ */
 export function checkJsonWithStdout(json: boolean | undefined, out: string): void {
+  setInterruptOutcome(() => 'nothing was written (a file of that name from before is as it was)');
   if (json && out === '-') throw new UsageError('--json prints a summary on stdout, which --out - already uses', { hint: 'drop --json, or write to a file' });
 }
 

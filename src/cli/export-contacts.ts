@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import type { EligibilityFilters } from '../model.js';
 import { contactsOutput, exportContacts, type ContactFormat } from '../export/export-contacts.js';
 import { displayPath, plural } from '../export/write.js';
@@ -9,6 +9,8 @@ import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportR
 export { CONTACT_FORMATS, type ContactFormat } from '../export/export-contacts.js';
 
 export interface ExportContactsOptions {
+  /** Keep members who said no to being contacted (with a warning). */
+  includeNoConsent?: boolean;
   dbPath: string;
   /** The shared list filters; `roster` keeps only that roster's members. */
   filters: EligibilityFilters;
@@ -45,7 +47,10 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
     result.ms = elapsed(start);
     return finish(io, result, opts.json);
   }
-  if (text !== undefined) io.stdout.write(text);
+  if (text !== undefined) {
+    personalOutput(io);
+    io.stdout.write(text);
+  }
   const where = output.kind === 'stdout' ? 'stdout' : displayPath(output.path, io.cwd);
   info(io, `Wrote ${what} to ${where} as ${DESCRIBE[opts.format]}. The file holds personal data: share it only with people who need it.`);
   if (output.kind === 'file') {

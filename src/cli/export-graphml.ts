@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import type { EligibilityFilters } from '../model.js';
 import { exportGraphml, graphmlOutput } from '../export/export-graphml.js';
 import { displayPath, plural } from '../export/write.js';
@@ -7,6 +7,8 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
 
 export interface ExportGraphmlOptions {
+  /** Contact people as nodes of their own. */
+  withPeople?: boolean;
   dbPath: string;
   filters: EligibilityFilters;
   /** Roster whose members get coreGroup=true (default: the latest saved roster). */
@@ -34,7 +36,10 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
     result.ms = elapsed(start);
     return finish(io, result, opts.json);
   }
-  if (text !== undefined) io.stdout.write(text);
+  if (text !== undefined) {
+    personalOutput(io);
+    io.stdout.write(text);
+  }
   const where = output.kind === 'stdout' ? 'stdout' : displayPath(output.path, io.cwd);
   info(io, `Wrote ${what} to ${where} (GraphML).`);
   if (output.kind === 'file') info(io, `Next: open it in Gephi (File > Open), Cytoscape (File > Import > Network from File) or Python (networkx.read_graphml("${where}")).`);

@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { exportKumu, kumuOutput, type KumuFormat } from '../export/export-kumu.js';
@@ -10,6 +10,8 @@ import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportR
 export { KUMU_FORMATS, viewSnippetPath, type KumuFormat } from '../export/export-kumu.js';
 
 export interface ExportKumuOptions {
+  /** Contact people as elements of their own. */
+  withPeople?: boolean;
   dbPath: string;
   filters: EligibilityFilters;
   /** Roster whose members are marked Core Group "yes" (default: the latest saved roster). */
@@ -19,6 +21,8 @@ export interface ExportKumuOptions {
   /** Peer links per organisation (0/undefined: none). */
   peerLinks?: number;
   withContactDetails?: boolean;
+  /** Events as elements, with "attended" connections. */
+  withEvents?: boolean;
   /** Print the Advanced Editor code on stdout instead of writing it next to the map. */
   view?: boolean;
   format: KumuFormat;
@@ -41,7 +45,8 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const counts = result.counts;
   const summary = `${plural(counts.elements, 'element')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}, ` +
     `${done.categories} skills categories, ${done.regions} regions) and ${plural(counts.connections, 'connection')}` +
-    (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '');
+    (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '') +
+    (opts.withEvents ? `, with ${plural(counts.events ?? 0, 'event')} and ${plural(counts.attended ?? 0, '"attended" connection')}` : '');
   if (roster) info(io, `Core Group: ${counts.coreGroup} of the organisations (roster "${roster.name}")${opts.membersOnly ? ', the only ones exported' : ''}`);
   else info(io, 'No roster is saved yet, so Core Group is "no" everywhere (skillsnet select --size 25 --name core-2020 saves one).');
 
@@ -51,6 +56,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     return finish(io, result, opts.json);
   }
   if (done.output.kind === 'stdout') {
+    personalOutput(io);
     io.stdout.write(done.text!);
     info(io, `Wrote ${summary} to stdout as a Kumu JSON blueprint.`);
     result.ms = elapsed(start);

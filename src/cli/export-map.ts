@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, warn, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import type { EligibilityFilters } from '../model.js';
 import type { MapLanguage } from '../export/map-types.js';
 import { exportMap, mapOutput, type MapExportResult, type MapFormat } from '../export/export-map.js';
@@ -12,12 +12,16 @@ import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish } from './exp
 export { MAP_DEFAULT_PEER_LINKS, MAP_EXTENSIONS, MAP_FORMATS, type MapFormat } from '../export/export-map.js';
 
 export interface ExportMapOptions {
+  /** Contact people as nodes of their own. */
+  withPeople?: boolean;
   dbPath: string;
   filters: EligibilityFilters;
   roster?: string;
   membersOnly?: boolean;
   peerLinks: number;
   withContactDetails?: boolean;
+  /** Events as nodes with "attended" connections. */
+  withEvents?: boolean;
   lang: MapLanguage;
   title?: string;
   format: MapFormat;
@@ -46,11 +50,13 @@ export async function runExportMap(opts: ExportMapOptions, io: IO): Promise<MapE
   const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const summary = `${plural(counts.organizations, 'organisation')} (from ${plural(counts.applications, 'application')}), ` +
     `${parts.categories} skills categories and ${parts.regions} regions, ${plural(counts.connections, 'connection')}` +
-    (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation)` : '') + `; ${size}`;
+    (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation)` : '') +
+    (opts.withEvents ? `, ${plural(counts.events ?? 0, 'event')} with ${plural(counts.attended ?? 0, 'attendance link')}` : '') + `; ${size}`;
   if (roster) info(io, `Core Group: ${counts.coreGroup} of the organisations (roster "${roster.name}")${opts.membersOnly ? ', the only ones on the map' : ''}`);
   if (opts.dryRun) {
     info(io, `Dry run: would write a map of ${summary}. Nothing was written.`);
   } else if (text !== undefined) {
+    personalOutput(io);
     io.stdout.write(text);
     info(io, `Wrote a map of ${summary} to stdout.`);
   } else if (output.kind === 'file') {

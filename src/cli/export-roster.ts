@@ -1,5 +1,5 @@
 import { withDatabase } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { exportRoster, rosterOutput, type RosterFormat } from '../export/export-roster.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
@@ -30,7 +30,10 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
     result.ms = elapsed(start);
     return finish(io, result, opts.json);
   }
-  if (text !== undefined) io.stdout.write(text);
+  if (text !== undefined) {
+    personalOutput(io);
+    io.stdout.write(text);
+  }
   const where = output.kind === 'stdout' ? 'stdout' : displayPath(output.path, io.cwd);
   info(io, `Wrote ${what} to ${where}.`);
   if (output.kind === 'file') {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, type CliContext } from './context.js';
 import { formatForOut, parsePeerLinks } from './export-common.js';
 import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
@@ -42,9 +42,15 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .command('export')
     .description('write a Kumu network map, an offline HTML map, a contact list, a roster document or a GraphML graph')
     .addHelpText('after', `
-Every export writes atomically (a temporary file, then a rename), creates files readable by you
-only, refuses to replace a file without --force, and neutralises spreadsheet formulas in CSV and
-XLSX cells. Progress and counts go to stderr.
+Every export writes atomically (a temporary file, then a rename; every byte checked, so a full
+disk is an error and the earlier file is kept), creates files readable by you only, refuses to
+replace a file without --force and anything but a regular file (a device, a pipe, a folder) even
+with it, and neutralises spreadsheet formulas in CSV and XLSX cells. Progress and counts go to
+stderr.
+
+With --out -, output redirected to a file holds personal data: a file the shell has just created
+for it (> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe,
+leaves it readable as your umask and that file allow (a warning says so).
 
 Examples:
   skillsnet export kumu --format xlsx --out map.xlsx
@@ -56,11 +62,13 @@ Examples:
   const kumu = exp
     .command('kumu')
     .description('a map for Kumu: organisations, skills categories and regions, and who works on what where');
-  addFilterOptions(kumu, { roster: false, minScore: true })
+  addFilterOptions(kumu, { roster: false, minScore: true, allCalls: true })
     .option('--roster <name>', 'mark the members of this roster Core Group "yes" (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
     .option('--with-contact-details', 'include email addresses and phone numbers (mind who can see the Kumu project)')
+    .option('--with-people', 'contact people as elements of their own (type Person), linked "works at" their organisation')
+    .option('--with-events', 'the Network\'s events as elements (Type "Event"), with "attended" connections from the organisations whose members came')
     .option('--view', 'print the Advanced Editor code on stdout instead of writing it next to the map')
     .addOption(new Option('--format <format>', 'xlsx (one workbook), csv (a folder with elements.csv and connections.csv) or json (Kumu blueprint)').choices([...KUMU_FORMATS]).default('xlsx'));
   addWriteOptions(kumu, 'the workbook or blueprint file, or the folder for csv; "-" for stdout (json only)')
@@ -77,8 +85,9 @@ Examples:
   skillsnet export kumu --roster core-2020 --members-only --format xlsx --out core-map.xlsx
   skillsnet export kumu --region Africa --peer-links 5 --format csv --out kumu-africa/
   skillsnet export kumu --format json --out - > map.json
+  skillsnet export kumu --with-events --out map-with-meetings.xlsx
   skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (!formatGiven(command) && path.extname(flags.out).toLowerCase() === '.csv') {
         // Kumu's CSV import takes two files, so a csv export is a folder: a workbook named .csv would not open as CSV.
@@ -88,7 +97,7 @@ Examples:
       }
       await runExportKumu({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, view: flags.view,
+        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, view: flags.view,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), KUMU_EXTENSIONS), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
@@ -96,25 +105,32 @@ Examples:
   const contacts = exp
     .command('contacts')
     .description('a contact list, one contact per email address: csv, vCard or Outlook CSV');
-  addFilterOptions(contacts, { minScore: true })
+  addAttendanceFilterOptions(addFilterOptions(contacts, { minScore: true, allCalls: true }))
     .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM, for Excel), vcf (vCard 3.0) or outlook (Outlook import CSV)').choices([...CONTACT_FORMATS]).default('csv'))
-    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")');
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
+    .option('--include-no-consent', 'also members who said no to being contacted (a warning says how many)');
   addWriteOptions(contacts, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Contact data is personal data: this command is the deliberate way it leaves the database.
-The same address on several applications becomes one contact; applications without an
-email address are listed on stderr. csv columns: name, email, phone, organisation, country,
-region, language, categories, rosters.
+One row per person: the same address on several applications becomes one contact with the
+latest details and every call; applications without an email address are counted on stderr.
+Members who never applied (stakeholders, partners, ILO staff) are in it with their roles;
+members who said no to being contacted are not (unless --include-no-consent). csv columns:
+name, email, phone, organisation, country, region, language, categories, rosters, calls,
+first_name, last_name, salutation (in the working language), other_phones, other_organisations,
+roles, organization_id (org-N, as in the maps). First and last name columns of the form are
+kept as given; a single name is split only where safe (docs/exports.md).
 
 Examples:
   skillsnet export contacts --format csv --out contacts.csv
   skillsnet export contacts --roster core-2020 --format vcf --out core.vcf
   skillsnet export contacts --language fr --format outlook --out francophone.csv
-  skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish`)
-    .action(async (flags: FilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string }, command: Command) => {
+  skillsnet export contacts --format csv --delimiter ";" --out contacts.csv   # Excel in French or Spanish
+  skillsnet export contacts --roster core-2020 --never-attended --out follow-up.csv   # who never came to a meeting`)
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & WriteFlags & { format: ContactFormat; delimiter?: string; includeNoConsent?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), CONTACT_EXTENSIONS);
-      await runExportContacts({ dbPath, filters: parseFilters(flags), format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter }, io);
+      await runExportContacts({ dbPath, filters: { ...parseFilters(flags), ...parseAttendanceFilters(flags) }, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter, includeNoConsent: flags.includeNoConsent }, io);
     });
 
   const roster = exp
@@ -124,8 +140,9 @@ Examples:
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
   addWriteOptions(roster, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
-Members, then alternates in order, with organisation, contact, country, region, language,
-skills categories, score and the reasons each was selected.
+Members, then alternates in order, with rank, application ID, organisation, contact, country,
+region, language, skills categories, the score the selection ranked by (reviewers' combined
+score where they scored) and the reasons each was selected.
 
 Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md
@@ -140,10 +157,11 @@ Examples:
   const graphml = exp
     .command('graphml')
     .description('the network as GraphML for Gephi, Cytoscape or NetworkX');
-  addFilterOptions(graphml, { roster: false, minScore: true })
+  addFilterOptions(graphml, { roster: false, minScore: true, allCalls: true })
     .option('--roster <name>', 'mark the members of this roster coreGroup=true (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
-    .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)');
+    .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
+    .option('--with-people', 'contact people as nodes of their own, linked "works at" their organisation');
   addWriteOptions(graphml, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Nodes: organisations, skills categories and regions, with typed attributes (label, type,
@@ -153,22 +171,24 @@ and, with --peer-links, "peer" (weight = shared categories). The graph is undire
 Examples:
   skillsnet export graphml --out network.graphml
   skillsnet export graphml --peer-links --region "Asia and the Pacific" --out asia.graphml`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withPeople?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportGraphml({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+        peerLinks: parsePeerLinks(flags.peerLinks), withPeople: flags.withPeople, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
 
   const map = exp
     .command('map')
     .description('the network map as one HTML file that opens offline in any browser: filter, search, cards, peers, print');
-  addFilterOptions(map, { roster: false, minScore: true })
+  addFilterOptions(map, { roster: false, minScore: true, allCalls: true })
     .option('--roster <name>', 'the Core Group is the members of this roster (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', `link organisations of the same region that share a category, at most n per organisation; 0 for none (default ${MAP_DEFAULT_PEER_LINKS})`)
     .option('--with-contact-details', 'show email addresses and phone numbers in the cards (anyone with the file can read them)')
+    .option('--with-people', 'contact people as nodes of their own, linked to their organisation')
+    .option('--with-events', 'the Network\'s events as nodes, linked "attended" to the organisations whose members came')
     .addOption(new Option('--lang <code>', "the page's language (default: from your locale, LC_ALL or LANG, else en)").choices([...MAP_LANGUAGES]))
     .option('--title <text>', 'the heading of the page (default: the network\'s name in --lang)')
     .addOption(new Option('--format <format>', 'html (the only one; the default)').choices([...MAP_FORMATS]).default('html'));
@@ -186,13 +206,14 @@ Examples:
   skillsnet export map --out network.html
   skillsnet export map --lang fr --region Africa --out afrique.html
   skillsnet export map --roster core-2020 --members-only --out core-group.html
-  skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
+  skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it
+  skillsnet export map --with-events --out network-meetings.html`)
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportMap({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: flags.peerLinks === undefined ? MAP_DEFAULT_PEER_LINKS : typeof flags.peerLinks === 'string' && flags.peerLinks.trim() === '0' ? 0 : parsePeerLinks(flags.peerLinks) ?? 0,
-        withContactDetails: flags.withContactDetails, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
+        withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), MAP_EXTENSIONS), out: flags.out,
         force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);

@@ -3,6 +3,8 @@ import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { parseCategoryCode } from '../tagging/taxonomy.js';
+import { parseRole, parseStatus } from '../network/parse.js';
+import { canonicalTerm } from '../import/vocabulary.js';
 
 export { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 export { checkFilterNames } from '../db/filters.js';
@@ -17,20 +19,31 @@ export interface FilterFlags {
   roster?: string;
   search?: string;
   minScore?: string;
+  allCalls?: boolean;
+  role?: string;
+  status?: string;
+  type?: string;
+  beneficiary?: string;
 }
 
 /**
  * Adds the filter flags that list, select and every export share, so that the same
  * flag means the same thing everywhere. `roster` is optional (export roster takes a name).
  */
-export function addFilterOptions(cmd: Command, options: { roster?: boolean; minScore?: boolean } = {}): Command {
+export function addFilterOptions(cmd: Command, options: { roster?: boolean; minScore?: boolean; allCalls?: boolean } = {}): Command {
   cmd
     .option('--region <name>', 'only this ILO region, e.g. "Arab States"')
     .option('--country <country>', 'only this country (ISO code or name, e.g. MX, Mexique)')
     .option('--category <code>', 'only applications tagged with this category code')
     .option('--language <code>', 'only this language (ISO 639-1 code such as en, fr, es, or a name: French, español)')
-    .option('--call <name>', 'only this call')
-    .option('--search <text>', 'text in organisation, title, description, contact or email');
+    .option('--call <name>', 'only this call');
+  if (options.allCalls) cmd.option('--all-calls', 'every call together (needed, or --call, when the database holds several calls)');
+  cmd
+    .option('--search <text>', 'text in organisation, title, description, contact or email')
+    .option('--role <role>', 'only organisations whose member has this role: core-group, member, stakeholder, partner, ilo')
+    .option('--status <status>', 'only organisations whose member has this status: invited, active, declined, withdrawn, alumni')
+    .option('--type <type>', 'only this organisation type (e.g. NGO, "TVET institution"; ONG and NGO are one type)')
+    .option('--beneficiary <group>', 'only applications naming this beneficiary / target group (e.g. Youth, Women, Refugees)');
   if (options.roster !== false) cmd.option('--roster <name>', 'only members of this saved roster');
   if (options.minScore) cmd.option('--min-score <n>', 'only applications scoring at least n');
   return cmd;
@@ -50,8 +63,55 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.category !== undefined) f.category = parseCategoryCode(flags.category, 'category');
   if (flags.language !== undefined) f.language = parseLanguage(flags.language);
   if (flags.call !== undefined) f.call = flags.call;
+  if (flags.allCalls) {
+    if (flags.call !== undefined) throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${flags.call} for that call only, or --all-calls for every call` });
+    f.allCalls = true;
+  }
   if (flags.roster !== undefined) f.roster = flags.roster;
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');
+  if (flags.role !== undefined) f.role = parseRole(flags.role);
+  if (flags.status !== undefined) f.status = parseStatus(flags.status);
+  // "ONG", "Organización no gubernamental" and "NGO" are one type; "Jeunes" and "Youth" one group.
+  if (flags.type !== undefined && flags.type.trim()) f.type = canonicalTerm('organizationTypes', flags.type);
+  if (flags.beneficiary !== undefined && flags.beneficiary.trim()) f.beneficiary = canonicalTerm('beneficiaries', flags.beneficiary);
   return f;
+}
+
+/** The follow-up flags (issue 14) as commander hands them over. */
+export interface AttendanceFilterFlags {
+  neverAttended?: boolean;
+  attendedLessThan?: string;
+}
+
+/**
+ * Adds --never-attended and --attended-less-than N: members (and, on the contact exports, the
+ * organisations whose member) came to no event, or to fewer than N. Cancelled events do not count.
+ */
+export function addAttendanceFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--never-attended', 'only those who attended no event (meeting, webinar, clinic, workshop)')
+    .option('--attended-less-than <n>', 'only those who attended fewer than n events');
+}
+
+export function parseAttendanceFilters(flags: AttendanceFilterFlags): { neverAttended?: boolean; attendedLessThan?: number } {
+  const f: { neverAttended?: boolean; attendedLessThan?: number } = {};
+  if (flags.neverAttended) f.neverAttended = true;
+  if (flags.attendedLessThan !== undefined) {
+    const n = Number(flags.attendedLessThan);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--attended-less-than needs a whole number of events of at least 1, got "${flags.attendedLessThan}"`, { hint: 'e.g. --attended-less-than 2: those who came to at most one event' });
+    f.attendedLessThan = n;
+  }
+  return f;
+}
+
+/**
+ * Adds an option unless the command has it already: --role and --status belong to the shared
+ * filters once the network's filters are there (issue 13), and a command that needs them
+ * anyway must not declare them twice.
+ */
+export function addOptionOnce(cmd: Command, flags: string, description: string): Command {
+  const long = /--[\w-]+/.exec(flags)?.[0];
+  if (long && cmd.options.some((o) => o.long === long)) return cmd;
+  return cmd.option(flags, description);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { interruptSignal } from './signals.js';
+import { interruptSignal, setInterruptOutcome } from './signals.js';
 import type { FileReport, ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
 import { CliError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
@@ -23,9 +23,19 @@ export interface ImportCommandOptions extends ImportOptions {
  * The import's callbacks on this terminal: status and warnings on stderr, a progress bar per
  * file, the column wizard when someone can answer, and Ctrl-C rolling back the file being written.
  */
-export function importHooks(io: IO): ImportHooks {
+export function importHooks(io: IO, files = Infinity): ImportHooks {
+  const kept: string[] = [];
+  setInterruptOutcome(() => 'nothing was imported (the file being read was rolled back)');
   return {
     ...callbacksFor(io),
+    // Ctrl-C keeps the files already imported (one transaction each) and rolls back the one being read.
+    onFileDone: (file) => {
+      kept.push(file.file);
+      setInterruptOutcome(() =>
+        kept.length >= files
+          ? `every file was imported and kept (${kept.join(', ')}); only the report was not printed`
+          : `already imported and kept: ${kept.join(', ')}; the file being read was rolled back, nothing of it was kept`);
+    },
     askMapping: canPrompt(io)
       ? async (q) => (await import('../ui/mapping-wizard.js')).mappingWizard(io, q)
       : undefined,
@@ -35,7 +45,7 @@ export function importHooks(io: IO): ImportHooks {
 
 export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
   const { importFiles, prepareFiles } = await import('../import/importer.js');
-  const hooks = importHooks(io);
+  const hooks = importHooks(io, opts.files.length);
   // SKILLSNET_IMPORT_THREADS=always|never overrides when a second thread reads a large file (tests, benchmarks)
   const threads = io.env.SKILLSNET_IMPORT_THREADS;
   if (threads === 'always' || threads === 'never') opts = { ...opts, threads };
@@ -48,10 +58,11 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     dbPath = path.join(scratch, 'dry-run.db');
   }
   let report: ImportReport;
+  let ready: Awaited<ReturnType<typeof prepareFiles>> | undefined;
   try {
     // Files are checked (columns found) before a new database file is created, so a file that
     // cannot be imported leaves nothing behind.
-    const ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
+    ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
     report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, { ...opts, newDatabase: isNew }, hooks, ready));
   } catch (e) {
     if (isNew && !scratch && fs.existsSync(dbPath)) {
@@ -60,6 +71,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     }
     throw opts.json ? await withJsonDocument(e) : e;
   } finally {
+    ready?.release();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
   printImportReport(io, report, { json: opts.json });
@@ -177,7 +189,9 @@ are rejected and kept: list them with skillsnet rejects. A workbook whose first 
 applications with a column skillsnet does not recognise is read from that sheet (the wizard
 asks on a terminal; elsewhere the error lists the sheets): pick another with --sheet.
 Importing a file again updates changed applications (keeping their previous version) and
-reports the rest unchanged.
+reports the rest unchanged. FILE may be - (stdin) or a named pipe: it is copied once into a
+private temporary file (at most 512 MB) and imported from there. A row may have at most 16,384
+cells, and a workbook may expand to at most 1 GB (limits in docs/importing.md).
 
 Examples:
   skillsnet import applications.csv --call 2020
@@ -186,7 +200,8 @@ Examples:
   skillsnet import odd-columns.csv --map mapping.json
   skillsnet import call-2024.xlsx --sheet Candidatures
   skillsnet import excel-fr.csv --delimiter ";" --encoding windows-1252
-  skillsnet import applications.csv --json > import-report.json`,
+  skillsnet import applications.csv --json > import-report.json
+  curl -s https://forms.example.org/export.csv | skillsnet import - --call 2020`,
     )
     .action(async (files: string[], flags: { call?: string; map?: string; sheet?: string; delimiter?: string; encoding?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);

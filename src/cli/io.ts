@@ -1,16 +1,22 @@
 import { Chalk } from 'chalk';
+import tty from 'node:tty';
+import { processStdout } from './stdout.js';
 import { colorEnabled, type IO } from '../ui/io.js';
 
 // The IO a command gets is defined with the terminal helpers in ui/io.ts; what is here builds
 // one for this process (processIO) or for a test (bufferIO).
-export { canPrompt, colorEnabled, info, warn, type IO, type TextSink } from '../ui/io.js';
+export { canPrompt, colorEnabled, info, personalOutput, warn, type IO, type TextSink } from '../ui/io.js';
+
+export { processStdout } from './stdout.js';
 
 export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: boolean; yes?: boolean } = {}): IO {
   const env = process.env;
-  const stdoutIsTTY = Boolean(process.stdout.isTTY);
+  const stdoutIsTTY = tty.isatty(1);
   const stderrIsTTY = Boolean(process.stderr.isTTY);
+  const out = processStdout();
   return {
-    stdout: process.stdout,
+    stdout: out,
+    protectStdout: () => out.protect(),
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY,
@@ -22,7 +28,7 @@ export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: b
     yes: Boolean(flags.yes),
     env,
     cwd: process.cwd(),
-    columns: process.stdout.columns || 80,
+    columns: (stdoutIsTTY ? process.stdout.columns : undefined) || 80,
     prompts: async () => (await import('../ui/prompts.js')).inquirerPrompts(),
   };
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { listApplications } from '../db/applications.js';
 import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
@@ -34,6 +34,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     return found.applications;
   });
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
+  if (opts.format !== 'table') personalOutput(io);
   if (opts.format === 'json') {
     printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
   } else if (opts.format === 'csv') {
@@ -51,7 +52,8 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     const rows = shown.map((a) => [
       a.id,
       // Cut to fit only on a terminal: piped lines (| cut -f2) keep the whole name.
-      io.stdoutIsTTY ? truncate(a.organization, 34) : a.organization,
+      (io.stdoutIsTTY ? truncate(a.organization, 34) : a.organization) + (a.withdrawnAt ? ' (withdrawn)' : a.mergedInto ? ` (merged into #${a.mergedInto})` : ''),
+      a.call,
       a.country ?? (a.countryRaw ? `?${io.stdoutIsTTY ? truncate(a.countryRaw, 10) : a.countryRaw}` : ''),
       a.region ?? '',
       a.language ?? '',
@@ -59,7 +61,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       a.score ?? '',
       ...(duplicates ? [duplicates.get(a.id) ? `#${duplicates.get(a.id)!.duplicateOf}: ${duplicates.get(a.id)!.reason}` : ''] : []),
     ]);
-    const headers = ['ID', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
+    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
     io.stdout.write(renderTable(io, headers, rows));
     const more = applications.length - shown.length;
     if (duplicates && !applications.length) {
@@ -80,19 +82,25 @@ export function registerList(program: Command, ctx: CliContext): void {
     .option('--json', 'print a JSON array of applications (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
     .option('--limit <n>', 'show at most n applications')
+    .option('--withdrawn', 'also withdrawn applications and those merged into another (left out otherwise; withdrawnAt and mergedInto say which)')
     .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side; with a filter, the pairs it touches, both sides')
     .addHelpText(
       'after',
       `
+Output redirected to a file holds personal data: a file the shell has just created for it
+(> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe, leaves
+it readable as your umask and that file allow (a warning says so). A full disk is exit 1.
+
 Examples:
   skillsnet list --region "Arab States"
   skillsnet list --country Mexique --language es
   skillsnet list --category life-skills --json
   skillsnet list --roster core-2020 --csv > core.csv
   skillsnet list --search apprenticeship --limit 20
-  skillsnet list --duplicates`,
+  skillsnet list --duplicates
+  skillsnet list --withdrawn --json`,
     )
-    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean; withdrawn?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
       let limit: number | undefined;
@@ -100,6 +108,6 @@ Examples:
         limit = Number(flags.limit);
         if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit needs a whole number, got "${flags.limit}"`);
       }
-      await runList({ dbPath, filters: parseFilters(flags), format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates }, io);
+      await runList({ dbPath, filters: { ...parseFilters(flags), ...(flags.withdrawn ? { includeWithdrawn: true } : {}) }, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates }, io);
     });
 }

@@ -1,8 +1,10 @@
 import type { Command as CommandType, CommanderError as CommanderErrorType } from 'commander';
 import { createRequire } from 'node:module';
-import { CliError } from '../errors.js';
+import { CliError, OutputClosedError } from '../errors.js';
+import { faultMessage } from '../files/faults.js';
+import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { installSignalHandlers } from './signals.js';
+import { installSignalHandlers, markFinished } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 
@@ -50,7 +52,7 @@ export async function buildProgram(ctx: CliContext | undefined, args: string[] =
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => (ctx?.streams?.stdout ?? process.stdout).write(s),
+      writeOut: (s) => (ctx?.streams?.stdout ?? processStdout()).write(s),
       writeErr: (s) => (ctx?.streams?.stderr ?? process.stderr).write(s),
     })
     .addHelpText(
@@ -97,16 +99,33 @@ function commandPath(program: CommandType, args: string[]): string {
 /** Turns an error into an exit code and one `error:` line (stack only with --debug). */
 export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): number {
   if (e instanceof CommanderError) return commanderExitCode(e);
+  // `skillsnet list | head`: the reader had what it wanted. Nothing to say, nothing failed.
+  if (e instanceof OutputClosedError) return 0;
   if (e instanceof Error && e.name === 'ExitPromptError') {
     io.stderr.write('error: cancelled; nothing more was saved\n');
     return 130;
   }
   if (e instanceof CliError) {
-    if (json && e.json !== undefined) io.stdout.write(JSON.stringify(e.json, null, 2) + '\n');
+    if (json && e.json !== undefined) {
+      try {
+        io.stdout.write(JSON.stringify(e.json, null, 2) + '\n');
+      } catch {
+        /* stdout itself failed: the error below still says what went wrong */
+      }
+    }
     io.stderr.write(io.errColor.red('error: ') + e.message + '\n');
     if (e.hint) io.stderr.write(`  ${e.hint}\n`);
     if (debug && e.stack) io.stderr.write(e.stack + '\n');
     return e.exitCode;
+  }
+  // A full disk, a permission, a read-only folder, a locked or damaged database met where no
+  // command said what it was doing: still the fault's own words, not "unexpected".
+  const fault = faultMessage(e);
+  if (fault) {
+    io.stderr.write(io.errColor.red('error: ') + fault.message + '\n');
+    io.stderr.write(`  ${fault.hint}\n`);
+    if (debug && (e as Error).stack) io.stderr.write((e as Error).stack + '\n');
+    return 1;
   }
   const err = e as Error;
   io.stderr.write(io.errColor.red('error: ') + (err?.message ?? String(e)) + '\n');
@@ -155,13 +174,10 @@ export async function main(argv: string[], ctx?: CliContext): Promise<number> {
 export function start(): void {
   boundYoungGeneration(process.argv);
   installSignalHandlers(process.stderr);
-  // `skillsnet list | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
   main(process.argv).then(
     (code) => {
       process.exitCode = code;
+      markFinished();
     },
     async (e) => {
       const { processIO } = await import('./io.js');

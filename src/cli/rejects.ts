@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { RejectedRow } from '../db/imports.js';
 import { REASON_COLUMN, REJECTED_ROW_COLUMN, rejectRef, type RejectSheet } from '../import/rejects.js';
@@ -27,6 +27,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
   const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
   const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
+  personalOutput(io);
   if (opts.format === 'json') {
     const shown = rows.map((row) => {
       const { columns: _columns, headers: _headers, delimiter: _delimiter, ...r } = row;
@@ -93,6 +94,7 @@ export async function rejectsCsv(sheet: RejectSheet): Promise<string> {
   // writes them and opens only them as columns); otherwise commas.
   const delimiter = sheet.delimiter === ';' ? ';' : ',';
   // UTF-8 with a BOM so Excel opens accents correctly
+  // Headers are cells too: a header "=HYPERLINK(…)" from the imported file must not run in Excel.
   return '\uFEFF' + stringify([[...columns.map((c) => String(safeCell(c))), REASON_COLUMN, REJECTED_ROW_COLUMN], ...records], { delimiter });
 }
 
@@ -133,6 +135,10 @@ By default you see the rejected rows of the latest import of each file that no l
 fixed: importing a file again replaces its earlier list, and importing the fixed CSV resolves
 the rows it carries (the "${REJECTED_ROW_COLUMN}" column says which). Rows from files with
 different columns go to different CSV files.
+
+Output redirected to a file holds personal data: a file the shell has just created for it
+(> FILE) is made readable by you only (0600); appending (>>) to an older file, or a pipe, leaves
+it readable as your umask and that file allow (a warning says so). A full disk is exit 1.
 
 Examples:
   skillsnet rejects

@@ -7,6 +7,7 @@ import { applyReplacement, planReplacement, type RosterReplaceJson } from '../se
 import { compareRosters, paramDiffLines, rosterReport, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
+import { registerRosterAccept } from './roster-accept.js';
 
 export { paramDiffLines };
 export type { RosterDiffJson, RosterReplaceJson, RosterShowJson };
@@ -65,16 +66,27 @@ export async function runRosterDiff(opts: { dbPath: string; a: string; b: string
 /**
  * A member declined: the best alternate that keeps every quota takes the place (see
  * selection/replace.ts), after a yes on a terminal; recorded in the roster's change history.
+ * When nobody fits, the error names the quotas that block; --leave-open or --relax answer it.
  */
-export async function runRosterReplace(opts: { dbPath: string; name: string; id: number; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterReplaceJson> {
-  return withDatabase(opts.dbPath, { create: false }, async (db) => {
-    const replacement = planReplacement(db, opts.name, opts.id);
+export async function runRosterReplace(
+  opts: { dbPath: string; name: string; id: number; dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax?: string[] },
+  io: IO,
+): Promise<RosterReplaceJson> {
+  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+    const replacement = await planReplacement(db, opts.name, opts.id, { leaveOpen: opts.leaveOpen, relax: opts.relax });
     const { result, leaving, incoming, note } = replacement;
     let go = !opts.dryRun;
     if (go && !opts.json && canPrompt(io) && !io.yes) {
-      go = await (await io.prompts()).confirm(`Replace #${opts.id} ${leaving.candidate.organization} by #${incoming.id} ${incoming.organization} in ${opts.name}?`, true);
+      const question = incoming
+        ? `Replace #${opts.id} ${leaving.candidate.organization} by #${incoming.id} ${incoming.organization} in ${opts.name}?`
+        : `Take #${opts.id} ${leaving.candidate.organization} out of ${opts.name} and leave the seat open?`;
+      go = await (await io.prompts()).confirm(question, true);
     }
-    if (go) applyReplacement(db, replacement);
+    if (go) {
+      applyReplacement(db, replacement);
+      // In a roster accepted as a Core Group cohort, the organisation that steps in joins it (invited).
+      (await import('../network/members.js')).syncAcceptedRoster(db, opts.name);
+    }
     if (opts.json) printJson(io, result);
     else {
       io.stdout.write(`${note}.\n`);
@@ -87,7 +99,7 @@ export async function runRosterReplace(opts: { dbPath: string; name: string; id:
 
 /** Deletes a saved roster after a yes on a terminal, or with --yes elsewhere. */
 export async function runRosterDelete(opts: { dbPath: string; name: string; json?: boolean }, io: IO): Promise<{ roster: string; deleted: boolean }> {
-  return withDatabase(opts.dbPath, { create: false }, async (db) => {
+  return withDatabase(opts.dbPath, { write: true }, async (db) => {
     const roster = getRoster(db, opts.name);
     if (!roster) throw unknownRoster(db, opts.name);
     let go = io.yes;
@@ -103,6 +115,8 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
   });
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 export function registerRoster(program: Command, ctx: CliContext): void {
   const roster = program
     .command('roster')
@@ -110,9 +124,10 @@ export function registerRoster(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +
-        '  skillsnet roster replace core-2020 17     # #17 declined: the best alternate that keeps every quota steps in\n' +
-        '  skillsnet roster delete trial-1',
+        '  skillsnet roster replace core-2020 17     # application 17 declined: the best alternate that keeps every quota steps in\n' +
+        '  skillsnet roster delete trial-1\n  skillsnet roster accept core-2020   # its organisations become the Core Group 2020',
     );
+  registerRosterAccept(roster, ctx);
   roster
     .command('show')
     .description('show a saved roster: members with their reasons, alternates, changes and coverage')
@@ -139,14 +154,24 @@ export function registerRoster(program: Command, ctx: CliContext): void {
     .description('a member declined: swap in the best alternate that keeps every quota, and record the change')
     .argument('<name>', 'roster name')
     .argument('<id>', 'application ID of the member who declined')
+    .option('--leave-open', 'nobody steps in: the member leaves and the seat stays open')
+    .option('--relax <feature=value>', 'a quota the one stepping in may break when nobody keeps them all, e.g. "region=Asia and the Pacific" (repeatable)', collect, [])
     .option('--dry-run', 'say who would step in, without saving')
     .option('--json', 'print the change as JSON')
-    .addHelpText('after', '\nExamples:\n  skillsnet roster replace core-2020 17\n  skillsnet roster replace core-2020 17 --dry-run')
-    .action(async (name: string, idText: string, flags: { dryRun?: boolean; json?: boolean }, command: Command) => {
+    .addHelpText('after', `
+When no alternate or eligible application keeps every quota, the error names the fewest
+quotas that block (found by the solver), and two ways on: --leave-open, or --relax them.
+
+Examples:
+  skillsnet roster replace core-2020 17
+  skillsnet roster replace core-2020 17 --dry-run
+  skillsnet roster replace core-2020 17 --relax "region=Asia and the Pacific"
+  skillsnet roster replace core-2020 17 --leave-open`)
+    .action(async (name: string, idText: string, flags: { dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax: string[] }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const id = Number(idText.replace(/^#/, ''));
       if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: `see the members with skillsnet roster show ${name}` });
-      await runRosterReplace({ dbPath, name, id, dryRun: flags.dryRun, json: flags.json }, io);
+      await runRosterReplace({ dbPath, name, id, dryRun: flags.dryRun, json: flags.json, leaveOpen: flags.leaveOpen, relax: flags.relax }, io);
     });
   roster
     .command('delete')

@@ -22,10 +22,12 @@ export interface ScoresImportOptions {
 }
 
 export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promise<ScoresImportResult> {
+  const { setInterruptOutcome } = await import('./signals.js');
+  setInterruptOutcome(() => 'no score was saved');
   // The sheet and its columns are checked before the database is opened.
-  const sheet = await readScoreSheet(path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
-  return withDatabase(opts.dbPath, { create: false }, (db) => {
-    const { result, scaleSource, scoreHeader, fewScores } = importScores(db, sheet, opts, callbacksFor(io));
+  const sheet = await readScoreSheet(opts.file === '-' ? '-' : path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
+  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+    const { result, scaleSource, scoreHeader, fewScores } = await importScores(db, sheet, opts, callbacksFor(io));
     if (opts.json) {
       printJson(io, result);
       return result;

@@ -1,12 +1,14 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { canPrompt, info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
 import { splitEligibility } from '../selection/candidates.js';
 import { checkCoreGroupOptions, coreGroupRules, saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
 import { quotaRulesFromFlags, type QuotaRule } from '../selection/quotas.js';
+import { ORDERS, type Order } from '../selection/ranking.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 
@@ -41,6 +43,11 @@ export interface SelectOptions {
   json?: boolean;
   /** Seconds per solver run (default 60). */
   timeLimit?: number;
+  /** The order that breaks ties between equal scores; needed when nothing is scored. */
+  order?: Order;
+  seed?: number;
+  /** Put the scores of calls on different scales on 0–10. */
+  rescaleScores?: boolean;
 }
 
 /**
@@ -52,8 +59,9 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   checkCoreGroupOptions(opts);
   // The quotas file is read before the database opens: its mistakes come first.
   const quotaRules = await coreGroupRules(opts, io.cwd);
-  return withDatabase(opts.dbPath, { create: false }, async (db) => {
-    const selection = await selectCoreGroup(db, { ...opts, quotaRules }, callbacksFor(io));
+  setInterruptOutcome(() => 'no roster was saved');
+  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+    const selection = await selectCoreGroup(db, { ...opts, quotaRules, signal: interruptSignal() }, callbacksFor(io));
     const json = selection.result;
     if (!opts.json) {
       io.stdout.write(renderRosterTable(io, json.members.map((m, i) => ({ ...m, rank: i + 1 })), { reasons: io.stdoutIsTTY }));
@@ -63,10 +71,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
       }
       if (io.stdoutIsTTY) io.stdout.write('\n' + renderCoverage(io, json.coverage));
     }
-    const optimality = json.optimal
-      ? 'proven optimal'
-      : `NOT proven optimal: the solver stopped at its time limit; no roster can total more than ${json.bound ?? '?'}; raise --time-limit to prove it`;
-    info(io, `Total score ${json.objective} (${optimality}). ${json.eligible} eligible; selected in ${json.solveMs} ms.`);
+    info(io, selectionSummary(json));
 
     if (opts.dryRun) {
       info(io, 'Dry run: nothing saved.');
@@ -90,6 +95,30 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   });
 }
 
+const ORDER_WORDS: Record<Order, string> = {
+  id: 'in the order of import (lowest application ID first)',
+  submitted: 'in submission order (earliest first)',
+  random: 'in a random draw',
+};
+
+/**
+ * The line under the roster: its total score and whether it is proven optimal; with no scores,
+ * what the roster really follows (an order, not a judgement of quality) rather than "Total score 0".
+ */
+export function selectionSummary(json: CoreGroupJson): string {
+  const tail = `${json.eligible} eligible; selected in ${json.solveMs} ms.`;
+  if (json.scored === 0) {
+    const draw = json.order === 'random' ? ` (seed ${json.seed})` : '';
+    return `No application has a score: the members are the first ${ORDER_WORDS[json.order]}${draw} that meet the quotas, not the best. ${tail}\n` +
+      'Rank them on merit with reviewers\' scores: skillsnet scores import FILE, then select again.';
+  }
+  const optimality = json.optimal
+    ? 'proven optimal'
+    : `NOT proven optimal: the solver stopped at its time limit; no roster can total more than ${json.bound ?? '?'}; raise --time-limit to prove it`;
+  const ties = json.order === 'id' ? '' : ` Ties broken ${ORDER_WORDS[json.order]}${json.order === 'random' ? ` (seed ${json.seed})` : ''}.`;
+  return `Total score ${json.objective} (${optimality}).${ties} ${tail}`;
+}
+
 function parseIds(text: string | undefined, flag: string): number[] {
   if (text === undefined) return [];
   return text.split(/[,\s]+/).filter(Boolean).map((part) => {
@@ -97,6 +126,13 @@ function parseIds(text: string | undefined, flag: string): number[] {
     if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${flag}: "${part}" is not an application ID`, { hint: 'give IDs from skillsnet list, separated by commas' });
     return id;
   });
+}
+
+function parseSeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed needs a whole number, got "${text}"`);
+  return n;
 }
 
 function parseCount(text: string | undefined, flag: string): number | undefined {
@@ -129,6 +165,9 @@ interface SelectFlags extends FilterFlags {
   dryRun?: boolean;
   json?: boolean;
   timeLimit?: string;
+  order?: Order;
+  seed?: string;
+  rescaleScores?: boolean;
 }
 
 export function registerSelect(program: Command, ctx: CliContext): void {
@@ -144,11 +183,14 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
     .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
     .option('--quotas <file>', 'quotas CSV with the columns feature,value,min,max (format in docs/quotas-file.md)');
-  addFilterOptions(cmd, { minScore: true })
+  addFilterOptions(cmd, { minScore: true, allCalls: true })
     .option('--include <ids>', 'force these application IDs in (comma-separated)')
     .option('--exclude <ids>', 'keep these application IDs out (comma-separated)')
     .option('--name <name>', 'save the roster under this name (default roster-N)')
     .option('--alternates <k>', 'rank k alternates as a reserve', '5')
+    .addOption(new Option('--order <order>', 'how ties between equal scores are broken, and with no scores at all the only order: id (order of import), submitted (earliest first) or random').choices([...ORDERS]))
+    .option('--seed <n>', '--order random: the draw (the same seed, the same roster)')
+    .option('--rescale-scores', 'calls whose scores are on different scales (0–10, 0–100): put each on 0–10 before comparing')
     .option('--time-limit <seconds>', 'stop the solver after this long with its best roster (reported as not proven optimal)', '60')
     .option('--dry-run', 'show the roster without saving it')
     .option('--json', 'print the roster as JSON (shape in docs/json.md)')
@@ -157,14 +199,22 @@ export function registerSelect(program: Command, ctx: CliContext): void {
       `
 The roster maximises the total score: the reviewers' combined score where reviewers
 scored (skillsnet scores import), else the application's own score, else 0. Ties go to
-lower application IDs. The answer is exact (HiGHS integer programming) and says whether
-it is proven optimal. On a terminal it is shown and saved only if you say yes.
+lower application IDs (--order submitted or random to choose another order). With no
+scores at all, select asks for an --order rather than call the first imported "best".
+The answer is exact (HiGHS integer programming) and says whether it is proven optimal.
+On a terminal it is shown and saved only if you say yes.
+
+When the database holds several calls, say which (--call 2021) or take them together
+(--all-calls); calls whose scores sit on different scales are then refused unless
+--rescale-scores puts each on 0-10.
 
 Examples:
   skillsnet select --size 25 --min-per-region 3 --max-per-country 2 \\
       --min-per-category 1 --min-per-language en=1,fr=1,es=1 --name core-2020
   skillsnet select --size 25 --quotas quotas.csv --call 2020 --dry-run
-  skillsnet select --size 30 --min-per-region 4 --exclude 17,230 --include 5 --json`,
+  skillsnet select --size 30 --min-per-region 4 --exclude 17,230 --include 5 --json
+  skillsnet select --size 40 --all-calls --rescale-scores --min-per-region 5
+  skillsnet select --size 20 --call 2024 --order submitted      # nobody scored yet`,
     )
     .action(async (flags: SelectFlags, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
@@ -194,6 +244,9 @@ Examples:
           dryRun: flags.dryRun,
           json: flags.json,
           timeLimit,
+          order: flags.order,
+          seed: parseSeed(flags.seed),
+          rescaleScores: flags.rescaleScores,
         },
         io,
       );

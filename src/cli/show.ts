@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import type { IO } from './io.js';
+import { personalOutput, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
 import { duplicatesOfApplication, type LooksLike } from '../import/duplicates.js';
+import { organizationHistory, type OrganizationHistory, type TimelineItem } from '../network/organizations.js';
+import { rowHistory } from '../db/history.js';
 
 /** Where a language came from, in words. */
 const SOURCE: Record<string, string> = { column: 'from the file', detected: 'detected from the text', officer: 'set by an officer' };
@@ -21,16 +23,40 @@ export interface ShowOptions {
  * show --json: the application's details, its reviewer scores (raw and combined) and the
  * applications of its call it looks like (same rules as import's likely-duplicate warning).
  */
-export type ShowResult = ApplicationDetails & { scores: ScoreDetails; likelyDuplicates: LooksLike[] };
+export type ShowResult = ApplicationDetails & {
+  scores: ScoreDetails;
+  likelyDuplicates: LooksLike[];
+  /** Its organisation across calls ("org-4"), with that organisation's history; null before organisations existed. */
+  organization: { id: string; organizationId: number; name: string; memberId: number | null; calls: string[]; timeline: TimelineItem[] } | null;
+  /** Officers' changes to the application (edit, merge, withdraw), latest first. */
+  changes: { id: number; action: string; madeAt: string; fields: string[] }[];
+};
 
 export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   const details = await withDatabase(opts.dbPath, { create: false }, (db) => {
     const found = applicationDetails(db, opts.id);
-    return found ? { ...found, scores: scoreDetails(db, opts.id), likelyDuplicates: duplicatesOfApplication(db, opts.id) } : undefined;
+    if (!found) return undefined;
+    const orgId = found.application.organizationId;
+    const history = orgId !== null ? organizationHistory(db, orgId) : null;
+    const changes = new Map<number, { id: number; action: string; madeAt: string; fields: string[] }>();
+    for (const v of rowHistory(db, 'applications', opts.id)) {
+      const c = changes.get(v.historyId) ?? { id: v.historyId, action: v.action, madeAt: v.madeAt, fields: [] };
+      if (v.column && !c.fields.includes(v.column)) c.fields.push(v.column);
+      changes.set(v.historyId, c);
+    }
+    return {
+      ...found, scores: scoreDetails(db, opts.id), likelyDuplicates: duplicatesOfApplication(db, opts.id),
+      organization: history ? {
+        id: history.organization.kumuId, organizationId: history.organization.id, name: history.organization.name, memberId: history.member?.id ?? null,
+        calls: [...new Set(history.applications.map((a) => a.call))], timeline: history.timeline,
+      } : null,
+      changes: [...changes.values()],
+    };
   });
   if (!details) {
     throw new OperationError(`no application with ID ${opts.id}`, { hint: 'find IDs with skillsnet list (the ID column)' });
   }
+  personalOutput(io);
   if (opts.json) {
     printJson(io, details);
     return details;
@@ -77,7 +103,15 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   if (details.likelyDuplicates.length) {
     line('Looks like', details.likelyDuplicates.map((d) => `#${d.id} (${d.reason})`).join(', ') + c.dim(` — compare with skillsnet show ID; keep one out of a Core Group with select --exclude`));
   }
-  if (details.versions > 0) line('History', `${details.versions} earlier version${details.versions === 1 ? '' : 's'} kept from re-imports`);
+  if (a.withdrawnAt) line('Withdrawn', `${a.withdrawnAt.slice(0, 10)} (out of selection and exports; skillsnet withdraw ${a.id} --undo puts it back)`);
+  if (a.mergedInto) line('Merged into', `#${a.mergedInto} (skillsnet unmerge ${a.id} undoes it)`);
+  if (details.versions > 0) line('Versions', `${details.versions} earlier version${details.versions === 1 ? '' : 's'} kept from re-imports`);
+  for (const ch of details.changes) line('Changed', `${ch.madeAt.slice(0, 16).replace('T', ' ')} ${ch.action}: ${ch.fields.join(', ')} (change ${ch.id})`);
+  if (details.organization) {
+    const o = details.organization;
+    io.stdout.write('\n' + c.bold(`Organisation ${o.id}`) + c.dim(` · ${o.calls.length > 1 ? `returning: calls ${o.calls.join(', ')}` : `call ${o.calls.join(', ')}`}${o.memberId ? ` · member ${o.memberId}` : ''}`) + '\n');
+    for (const t of o.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${t.detail}\n`);
+  }
   if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
   if (opts.raw) {
     io.stdout.write('\n' + c.bold('Source row (as in the file)') + '\n');
@@ -86,16 +120,62 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   return details;
 }
 
+/** show org-N: an organisation across calls — its applications, Core Group seats, roles, changes (and, with events, meetings attended). */
+export async function runShowOrganization(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<OrganizationHistory> {
+  const history = await withDatabase(opts.dbPath, { create: false }, (db) => organizationHistory(db, opts.id));
+  if (opts.json) {
+    printJson(io, history);
+    return history;
+  }
+  const c = io.color;
+  const o = history.organization;
+  const line = (label: string, value: string | number | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${value}\n`);
+  };
+  io.stdout.write(c.bold(`${o.kumuId} ${o.name}`) + (o.id !== opts.id ? c.dim(` (org-${opts.id} was merged into it)`) : '') + '\n');
+  line('Type', o.organizationType);
+  line('Country', [o.country ?? o.countryRaw, o.region].filter(Boolean).join(', '));
+  line('Website', o.website);
+  line('Beneficiaries', o.beneficiaries.join(', '));
+  if (history.member) {
+    const m = history.member;
+    line('Member', `${m.id} · ${[...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((x) => `core-group ${x.cohort}`)].join(', ')} · ${m.status} · map ${m.consentMap}, contact ${m.consentContact}`);
+  }
+  line('People', history.people.map((p) => `person-${p.id}${p.name ? ` ${p.name}` : ''}`).join('; '));
+  line('Notes', o.notes);
+  io.stdout.write('\n' + c.bold('History') + '\n');
+  for (const t of history.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${t.detail}\n`);
+  if (history.changes.length) {
+    io.stdout.write('\n' + c.bold('Changes') + '\n');
+    for (const h of history.changes) io.stdout.write(`  ${h.madeAt.slice(0, 16).replace('T', ' ')}  ${h.action} ${h.subject}${h.undoneBy ? c.dim(` (undone by change ${h.undoneBy})`) : ''}\n`);
+  }
+  if (history.possibleMatches.length) {
+    io.stdout.write('\n');
+    for (const p of history.possibleMatches) {
+      const other = p.organizationId === o.id ? p.candidateId : p.organizationId;
+      line('May be', `org-${other} (${p.evidence.join(', ')}): skillsnet organization link org-${Math.min(o.id, other)} org-${Math.max(o.id, other)}, or unlink to keep them apart`);
+    }
+  }
+  return history;
+}
+
 export function registerShow(program: Command, ctx: CliContext): void {
   program
     .command('show')
-    .description('show one application in full: contact, texts, categories with their source, rosters, history')
-    .argument('<id>', 'application ID (the ID column of skillsnet list)')
+    .description('show one application in full (contact, texts, categories, rosters, history), or an organisation (org-4) or member (member-9) across calls')
+    .argument('<id>', 'application ID (the ID column of skillsnet list), org-N or member-N')
     .option('--json', 'print it as JSON')
     .option('--raw', 'also print the source row exactly as it was in the imported file')
-    .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json > application-17.json')
+    .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json > application-17.json\n  skillsnet show org-4             # the organisation across calls')
     .action(async (idText: string, flags: { json?: boolean; raw?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
+      if (/^\s*(org|organi[sz]ation|member|m)[-:#]?\d+\s*$/i.test(idText)) {
+        const { parseSubject } = await import('../network/subjects.js');
+        const s = parseSubject(idText, ['organization', 'member']);
+        if (s.kind === 'organization') await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
+        else await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
+        return;
+      }
       const id = Number(idText);
       if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: 'IDs are the numbers in the ID column of skillsnet list' });
       await runShow({ dbPath, id, json: flags.json, raw: flags.raw }, io);

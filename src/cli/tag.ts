@@ -32,12 +32,25 @@ export interface TagAutoOptions {
  */
 export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagSummary> {
   const { autoTag } = await import('../tagging/auto.js');
-  const summary = await withDatabase(opts.dbPath, { create: false }, async (db) => {
+  const summary = await withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
     const { countApplications } = await import('../db/applications.js');
     const total = countApplications(db, opts.filters ?? {});
     const progress = total >= 5000 ? startProgress(io, 'tagging', total, 'applications') : undefined;
     try {
-      return autoTag(db, { all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, onProgress: (n) => progress?.update(n) });
+      // Ctrl-C stops between two saved batches and says how many applications were kept.
+      const { interruptSignal, setInterruptOutcome } = await import('./signals.js');
+      const outcome = (kept: number) => () =>
+        kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept; the rest were not (skillsnet tag auto tags them next time)` : 'no application was tagged; nothing was changed';
+      const restore = setInterruptOutcome(outcome(0));
+      try {
+        return await autoTag(db, {
+          all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, signal: interruptSignal(),
+          onProgress: (n) => progress?.update(n),
+          onKept: (kept) => setInterruptOutcome(outcome(kept)),
+        });
+      } finally {
+        restore();
+      }
     } finally {
       progress?.stop();
     }
@@ -87,7 +100,7 @@ export interface TagEditOptions {
 async function editTags(opts: TagEditOptions, io: IO, action: 'add' | 'remove'): Promise<TagEditResult> {
   const { decideTags, tagCodes } = await import('../tagging/officer.js');
   tagCodes(opts.id, opts.codes, action); // wrong codes are wrong usage, said before the database is opened
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => decideTags(db, opts.id, opts.codes, action));
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => decideTags(db, opts.id, opts.codes, action));
   if (opts.json) printJson(io, result);
   else {
     const changed = action === 'add' ? result.added : result.removed;

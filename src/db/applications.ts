@@ -1,4 +1,6 @@
 import { foldText } from './connection.js';
+import { attendedEventsSql } from './attendance.js';
+import { attachApplication } from './organizations.js';
 import type { DB } from './connection.js';
 import type { Application, ApplicationFields, ApplicationFilters, Region } from '../model.js';
 
@@ -25,13 +27,16 @@ interface ApplicationRow {
   score: number | null;
   submitted_at: string | null;
   categories: string | null;
+  organization_id: number | null;
+  withdrawn_at: string | null;
+  merged_into: number | null;
 }
 
 const SELECT_APPLICATION = `
   SELECT a.id, a.external_id, c.name AS call_name, a.organization, a.organization_type,
          a.contact_name, a.email, a.phone, a.website, a.country, a.country_raw, a.region,
          a.language, a.working_language, a.title, a.description, a.beneficiaries_json, a.self_categories_json,
-         a.score, a.submitted_at,
+         a.score, a.submitted_at, a.organization_id, a.withdrawn_at, a.merged_into,
          (SELECT group_concat(category, '|') FROM
             (SELECT category FROM application_categories ac
               WHERE ac.application_id = a.id AND ac.state = 'on' ORDER BY category)) AS categories
@@ -60,6 +65,9 @@ function toApplication(r: ApplicationRow): Application {
     selfCategories: JSON.parse(r.self_categories_json) as string[],
     score: r.score,
     submittedAt: r.submitted_at,
+    organizationId: r.organization_id,
+    withdrawnAt: r.withdrawn_at,
+    mergedInto: r.merged_into,
   };
 }
 
@@ -67,6 +75,9 @@ function toApplication(r: ApplicationRow): Application {
 export function filterClause(filters: ApplicationFilters): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
+  // Withdrawn applications and those merged into another are kept (show, history) but out of
+  // lists, selections and exports unless asked for.
+  if (!filters.includeWithdrawn) parts.push('a.withdrawn_at IS NULL AND a.merged_into IS NULL');
   if (filters.region) { parts.push('a.region = @region'); params.region = filters.region; }
   if (filters.country) { parts.push('a.country = @country'); params.country = filters.country; }
   if (filters.language) { parts.push('a.language = @language'); params.language = filters.language; }
@@ -81,11 +92,35 @@ export function filterClause(filters: ApplicationFilters): { where: string; para
                  WHERE m.application_id = a.id AND r.name = @roster AND m.role = 'member')`);
     params.roster = filters.roster;
   }
+  if (filters.role) {
+    parts.push(`EXISTS (SELECT 1 FROM members m JOIN member_roles r ON r.member_id = m.id
+                 WHERE m.organization_id = a.organization_id AND m.kind = 'organization' AND r.role = @role)`);
+    params.role = filters.role;
+  }
+  if (filters.status) {
+    parts.push(`EXISTS (SELECT 1 FROM members m WHERE m.organization_id = a.organization_id AND m.kind = 'organization' AND m.status = @status)`);
+    params.status = filters.status;
+  }
+  if (filters.type) {
+    parts.push(`fold(coalesce(a.organization_type, '')) = @type`);
+    params.type = foldText(filters.type.trim());
+  }
+  if (filters.beneficiary) {
+    parts.push(`EXISTS (SELECT 1 FROM json_each(a.beneficiaries_json) j WHERE fold(j.value) = @beneficiary)`);
+    params.beneficiary = foldText(filters.beneficiary.trim());
+  }
   if (filters.search) {
     // Case- and accent-insensitive: "cafe" finds "Café" (fold() is registered in connection.ts).
     parts.push(`instr(fold(a.organization || char(10) || coalesce(a.title,'') || char(10) || coalesce(a.description,'')
              || char(10) || coalesce(a.contact_name,'') || char(10) || coalesce(a.email,'')), @search)`);
     params.search = foldText(filters.search);
+  }
+  // Follow-up mails: the organisation's member came to no event, or to fewer than N (db/attendance.ts).
+  const member = `(SELECT m.id FROM members m WHERE m.organization_id = a.organization_id AND m.kind = 'organization')`;
+  if (filters.neverAttended) parts.push(`${attendedEventsSql(member)} = 0`);
+  if (filters.attendedLessThan !== undefined) {
+    parts.push(`${attendedEventsSql(member)} < @attendedLessThan`);
+    params.attendedLessThan = filters.attendedLessThan;
   }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -125,6 +160,11 @@ export function callNames(db: DB): string[] {
   return (db.prepare('SELECT name FROM calls ORDER BY id').all() as { name: string }[]).map((r) => r.name);
 }
 
+/** The calls that hold at least one application, in the order they were first imported. */
+export function callsWithApplications(db: DB): string[] {
+  return (db.prepare('SELECT c.name FROM calls c WHERE EXISTS (SELECT 1 FROM applications a WHERE a.call_id = c.id) ORDER BY c.id').all() as { name: string }[]).map((r) => r.name);
+}
+
 /**
  * Inserts one application directly (used by tests and generators that need data
  * without going through a file import). Returns the new id.
@@ -132,7 +172,7 @@ export function callNames(db: DB): string[] {
 export function insertApplication(
   db: DB,
   callName: string,
-  fields: Partial<ApplicationFields> & { organization: string },
+  fields: Partial<ApplicationFields> & { organization: string; givenName?: string | null; familyName?: string | null; workingLanguage?: string | null },
   identityKey?: string,
 ): number {
   const callId = ensureCall(db, callName);
@@ -140,9 +180,9 @@ export function insertApplication(
   const info = db
     .prepare(
       `INSERT INTO applications (call_id, identity_key, external_id, organization, organization_type,
-         contact_name, email, phone, website, country_raw, country, region, language, working_language, title, description,
-         beneficiaries_json, self_categories_json, score, submitted_at, raw_json, content_hash)
-       VALUES (@callId, @identityKey, @externalId, @organization, @organizationType, @contactName, @email,
+         contact_name, given_name, family_name, email, phone, website, country_raw, country, region, language, working_language,
+         title, description, beneficiaries_json, self_categories_json, score, submitted_at, raw_json, content_hash)
+       VALUES (@callId, @identityKey, @externalId, @organization, @organizationType, @contactName, @givenName, @familyName, @email,
          @phone, @website, @countryRaw, @country, @region, @language, @workingLanguage, @title, @description,
          @beneficiaries, @selfCategories, @score, @submittedAt, @raw, @hash)`,
     )
@@ -153,6 +193,9 @@ export function insertApplication(
       organization: fields.organization,
       organizationType: fields.organizationType ?? null,
       contactName: fields.contactName ?? null,
+      givenName: fields.givenName ?? null,
+      familyName: fields.familyName ?? null,
+      workingLanguage: fields.workingLanguage ?? null,
       email: fields.email ?? null,
       phone: fields.phone ?? null,
       website: fields.website ?? null,
@@ -160,7 +203,6 @@ export function insertApplication(
       country: fields.country ?? null,
       region: fields.region ?? null,
       language: fields.language ?? null,
-      workingLanguage: fields.workingLanguage ?? null,
       title: fields.title ?? null,
       description: fields.description ?? null,
       beneficiaries: JSON.stringify(fields.beneficiaries ?? []),
@@ -170,7 +212,10 @@ export function insertApplication(
       raw,
       hash: raw,
     });
-  return Number(info.lastInsertRowid);
+  const id = Number(info.lastInsertRowid);
+  // Its organisation (the same name in the same country is one), contact person and member.
+  attachApplication(db, id);
+  return id;
 }
 
 /** Sets the categories of an application as an officer would (tests, fixtures). */

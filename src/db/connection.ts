@@ -2,41 +2,57 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
-import { migrate } from './migrations.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
+import { faultError, faultOf, makePrivateFolder } from '../files/index.js';
 
 export type DB = Database.Database;
 
+// better-sqlite3 reads this once, when its native part loads on the first open: file names in
+// URI form let a database in a read-only folder be opened as immutable (openReadOnly). Every
+// path given to SQLite here is absolute, so no ordinary file name is taken for a URI.
+process.env.SQLITE_USE_URI ??= '1';
+
 export interface OpenOptions {
-  /** Create the file when missing (commands that write). Read-only commands pass false. */
+  /** Create the file when missing (commands that write). */
   create?: boolean;
+  /**
+   * The command writes (import, tag, select, ...): a database the officer made read-only is then
+   * refused with a message instead of being opened. Commands that only read open such a file
+   * read-only and work as usual.
+   */
+  write?: boolean;
+  /** Open read-only whatever the file's mode (no migration, nothing written). */
   readonly?: boolean;
 }
 
 /**
- * Opens (and, when asked, creates) the database: mode 0600 because it holds
- * personal data, WAL so readers don't block the writer, foreign keys on, and a
+ * Opens (and, when asked, creates) the database: a new file is born 0600 in a folder made 0700
+ * because it holds personal data; WAL so readers don't block the writer; foreign keys on; and a
  * busy timeout so a second process waits instead of failing with "database is locked".
+ *
+ * A file the officer protected (no write permission, a read-only folder or disk) is respected:
+ * reading commands open it read-only, writing commands are refused, and its mode is never changed.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
   const exists = fs.existsSync(file);
+  const writes = Boolean(options.write || options.create);
   if (!exists && !options.create) {
     throw new OperationError(`no database at ${file}`, {
       hint: 'import applications first (skillsnet import FILE), try the sample (skillsnet demo), or point --db / SKILLSNET_DB at your database',
     });
   }
-  if (!exists) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Create the empty file ourselves so it is born 0600, never briefly world-readable.
-    // Another process may create it at the same moment: then we use theirs.
-    try {
-      fs.closeSync(fs.openSync(file, 'wx', 0o600));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+  let readonly = Boolean(options.readonly);
+  if (exists) {
+    if (!fs.statSync(file).isFile()) throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
+    const protection = writeProtection(file);
+    if (protection && writes && !readonly) throw readOnlyRefusal(file, protection);
+    if (protection) readonly = true;
+  } else {
+    createDatabaseFile(file);
   }
   let db: DB;
   try {
-    db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = readonly ? openReadOnly(file) : new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
     throw cannotOpen(file, e);
   }
@@ -47,14 +63,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     retryWhileBusy(() => {
       refuseForeignDatabase(db, file);
       // Only a new, empty file takes it (before its first table; an existing file keeps its own).
-      if (!options.readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
-      if (!options.readonly) db.pragma('journal_mode = WAL');
+      if (!readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
+      if (!readonly) db.pragma('journal_mode = WAL');
     });
     db.pragma('foreign_keys = ON');
     db.function('fold', { deterministic: true }, (value: unknown) => foldText(value == null ? '' : String(value)));
-    db.pragma('synchronous = NORMAL');
-    restrictMode(file);
-    retryWhileBusy(() => (options.readonly ? checkVersion(db) : migrate(db)));
+    if (!readonly) db.pragma('synchronous = NORMAL');
+    if (!readonly) restrictSideFiles(file);
+    retryWhileBusy(() => (readonly ? checkReadableVersion(db, file) : migrate(db)));
     // Said again now that the file's page size is known: SQLite sized the cache in pages of the
     // size it assumed on opening (4 KiB), which is 64 MB of 16 KiB pages.
     db.pragma(`cache_size = ${CACHE_SIZE}`);
@@ -64,6 +80,107 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw cannotOpen(file, e);
   }
   return db;
+}
+
+/** A new database file, born 0600 in a folder created 0700 (never briefly readable by others). */
+function createDatabaseFile(file: string): void {
+  makePrivateFolder(path.dirname(file));
+  // Another process may create it at the same moment: then we use theirs.
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw faultError(e, { action: `create the database ${file}`, elsewhere: 'point --db at a folder you can write to' });
+  }
+}
+
+/** Why the database cannot be written here, in words; undefined when it can. */
+export interface WriteProtection {
+  reason: string;
+  fix: string;
+}
+
+/**
+ * Whether the officer (or the system) protected the database against writing: a file without
+ * write permission (checked by its mode too, since root may write anything), a folder SQLite
+ * cannot write its journal in, or a read-only disk.
+ */
+export function writeProtection(file: string): WriteProtection | undefined {
+  const stat = fs.statSync(file);
+  const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
+  const euid = typeof process.geteuid === 'function' ? process.geteuid() : undefined;
+  const ownerCannot = (stat.mode & 0o200) === 0 && (euid === undefined || euid === stat.uid || euid === 0);
+  const copy = 'or copy it to a folder you can write to and point --db at the copy';
+  if ((stat.mode & 0o222) === 0 || ownerCannot) {
+    return { reason: `its mode is ${mode}: write-protected`, fix: `to allow changes, make it writable again (chmod u+w "${file}"), ${copy}` };
+  }
+  const denied = (target: string) => {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+      return undefined;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code;
+    }
+  };
+  const onFile = denied(file);
+  if (onFile === 'EROFS') return { reason: 'it is on a read-only disk', fix: copy.replace(/^or /, '') };
+  if (onFile) return { reason: 'you may not write to it', fix: `ask its owner for write access, ${copy}` };
+  const onFolder = denied(path.dirname(file));
+  if (onFolder === 'EROFS') return { reason: 'it is on a read-only disk', fix: copy.replace(/^or /, '') };
+  if (onFolder) return { reason: 'its folder is read-only (SQLite writes its journal beside the file)', fix: `make the folder writable, ${copy}` };
+  return undefined;
+}
+
+function readOnlyRefusal(file: string, protection: WriteProtection): OperationError {
+  return new OperationError(`${file} is read-only (${protection.reason}); this command would change it, so nothing was done`, {
+    hint: `commands that only read it (list, show, stats, export, db check) still work; ${protection.fix}`,
+  });
+}
+
+/**
+ * Opens read-only. A WAL database in a read-only folder has no shared-memory file and cannot
+ * make one, so SQLite refuses it: it is then opened as immutable (nothing can change it there),
+ * unless a write-ahead log beside it still holds changes, which only a writable folder can apply.
+ */
+export function openReadOnly(file: string): DB {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return db;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw e;
+    let walBytes = 0;
+    try {
+      walBytes = fs.statSync(`${file}-wal`).size;
+    } catch {
+      /* no log: nothing waits to be applied */
+    }
+    if (walBytes > 0) {
+      throw new OperationError(`cannot open ${file} here: its folder is read-only and its write-ahead log (${path.basename(file)}-wal) holds changes not yet in the file`, {
+        hint: `copy ${path.basename(file)} together with ${path.basename(file)}-wal to a folder you can write to and point --db at the copy`,
+      });
+    }
+    const db = new Database(`file:${encodeURI(file).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  }
+}
+
+/** A read-only file must already have this tool's schema: bringing it up to date would write. */
+function checkReadableVersion(db: DB, file: string): void {
+  migrate(db, { dryCheck: true });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > 0 && version < SCHEMA_VERSION) {
+    throw new OperationError(`${file} is read-only and was written by an older skillsnet (schema ${version}, this tool knows ${SCHEMA_VERSION}): it must be brought up to date, which writes to it`, {
+      hint: `make it writable (chmod u+w "${file}") and run skillsnet init once, or use it with the skillsnet that wrote it`,
+    });
+  }
 }
 
 const BUSY_TIMEOUT_MS = 10_000;
@@ -80,6 +197,15 @@ const PAGE_SIZE = 16384;
 const CACHE_SIZE = -16000;
 
 function cannotOpen(file: string, e: unknown): OperationError {
+  if (e instanceof OperationError) return e;
+  const code = String((e as { code?: unknown })?.code ?? '');
+  if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) {
+    return new OperationError(`${file} is damaged or is not an SQLite database (${code})`, {
+      hint: 'check the path given to --db; skillsnet db check says more, and your latest backup (skillsnet db backup) can replace a damaged file',
+    });
+  }
+  const fault = faultOf(e, path.dirname(file));
+  if (fault) return new OperationError(`cannot open ${file}: ${fault.what} (${fault.code})`, { hint: fault.fix });
   return new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
     hint: 'check the path given to --db, or move the file aside and start a new database',
   });
@@ -104,19 +230,18 @@ function retryWhileBusy<T>(fn: () => T, maxWaitMs = BUSY_TIMEOUT_MS): T {
   }
 }
 
-/** WAL and SHM side files hold the same personal data as the database. */
-export function restrictMode(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+/**
+ * The WAL and SHM side files hold the same personal data as the database: private whatever the
+ * umask. (The database file itself keeps the mode it has: born 0600, or as its officer set it.)
+ */
+function restrictSideFiles(file: string): void {
+  for (const f of [`${file}-wal`, `${file}-shm`]) {
     try {
       fs.chmodSync(f, 0o600);
     } catch {
       /* side file not there yet */
     }
   }
-}
-
-function checkVersion(db: DB): void {
-  migrate(db, { dryCheck: true });
 }
 
 /** Runs fn inside BEGIN IMMEDIATE ... COMMIT, retrying the BEGIN while another process holds the lock. */
@@ -182,4 +307,18 @@ function refuseForeignDatabase(db: DB, file: string): void {
 /** Lower case without accents, for searches: "Café" and "cafe" are the same. */
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement kept for the connection: functions called once per imported row (linking
+ * an application to its organisation) would otherwise prepare the same SQL thousands of times.
+ */
+export function cachedStatement(db: DB, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
 }

@@ -1,7 +1,7 @@
 import type { DB } from './connection.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
-import { callNames } from './applications.js';
+import { callNames, callsWithApplications } from './applications.js';
 import { listRosters } from './rosters.js';
 
 /**
@@ -25,4 +25,23 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters): void {
       });
     }
   }
+}
+
+/**
+ * Select and every export work on one call unless told otherwise: when the database holds
+ * applications of several calls, mixing them (their scores, their Core Groups) must be said
+ * with --all-calls, or one call chosen with --call. A roster filter already names its own
+ * applications. With one call nothing is asked.
+ */
+export function checkCallScope(db: DB, filters: ApplicationFilters): void {
+  if (filters.allCalls && filters.call !== undefined) {
+    throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${filters.call} for that call only, or --all-calls for every call` });
+  }
+  if (filters.call !== undefined || filters.allCalls || filters.roster !== undefined) return;
+  const calls = callsWithApplications(db);
+  if (calls.length < 2) return;
+  const quoted = calls.map((c) => (/^[\w.-]+$/.test(c) ? c : JSON.stringify(c)));
+  throw new UsageError(`this database holds ${calls.length} calls (${calls.join(', ')}): say which with --call NAME, or use them together with --all-calls`, {
+    hint: `for example --call ${quoted[quoted.length - 1]}, or --all-calls (each call's scores are then checked for a common scale)`,
+  });
 }

@@ -44,17 +44,27 @@ export function finishBatch(db: DB, batchId: number, c: BatchCounts): void {
 
 /** The columns an application row is written with, in the order of ApplicationValues. */
 const WRITTEN = [
-  'external_id', 'organization', 'organization_type', 'contact_name', 'email', 'phone', 'website',
+  'external_id', 'organization', 'organization_type', 'contact_name', 'given_name', 'family_name', 'email', 'phone', 'website',
   'country_raw', 'country', 'region', 'language', 'title', 'description', 'beneficiaries_json',
   'self_categories_json', 'score', 'submitted_at', 'raw_json', 'content_hash', 'batch_id', 'source_row',
   'working_language', 'submitted_at_raw', 'language_source', 'working_language_source',
   'dup_keys_version', 'dup_email_org', 'dup_org_title', 'dup_email_title',
 ] as const;
 
+/** A column an application row is written with. */
+export type WrittenColumn = (typeof WRITTEN)[number];
+
+const WRITTEN_AT = new Map<WrittenColumn, number>(WRITTEN.map((c, i) => [c, i]));
+
+/** The value of one column in a row's ApplicationValues, found by the column's name. */
+export function writtenValue(values: ApplicationValues, column: WrittenColumn): ApplicationValues[number] {
+  return values[WRITTEN_AT.get(column)!];
+}
+
 /** Values for WRITTEN, positionally (no per-row object of named parameters). */
 export type ApplicationValues = [
   externalId: string | null, organization: string, organizationType: string | null, contactName: string | null,
-  email: string | null, phone: string | null, website: string | null, countryRaw: string | null, country: string | null,
+  givenName: string | null, familyName: string | null, email: string | null, phone: string | null, website: string | null, countryRaw: string | null, country: string | null,
   region: string | null, language: string | null, title: string | null, description: string | null,
   beneficiariesJson: string, selfCategoriesJson: string, score: number | null, submittedAt: string | null,
   rawJson: string, contentHash: string, batchId: number, sourceRow: number,

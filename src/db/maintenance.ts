@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
+import { checkpoint } from '../reporting.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import type { DB } from './connection.js';
+import { openReadOnly, writeProtection, type DB } from './connection.js';
+import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
 
 /**
  * Care of the database file: an integrity check that never writes, and a consistent
@@ -40,7 +42,10 @@ export interface DbCheckResult {
 const MAX_INTEGRITY_LINES = 100;
 const MAX_FK_PROBLEMS = 20;
 
-/** Opens an existing file without migrating or changing it; WAL recovery still works. */
+/**
+ * Opens an existing file read-only, without migrating or changing it (a file in a read-only
+ * folder too); a write-ahead log left by a crash is still read.
+ */
 function openExisting(file: string): DB {
   if (!fs.existsSync(file)) {
     throw new OperationError(`no database at ${file}`, {
@@ -50,9 +55,26 @@ function openExisting(file: string): DB {
   if (!fs.statSync(file).isFile()) {
     throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
   }
-  const db = new Database(file, { fileMustExist: true });
+  // A protected file (read-only mode, folder or disk) is read as it is; any other is opened as
+  // usual, so that closing it folds a write-ahead log back into the file and leaves no side files.
+  const db = writeProtection(file) ? openReadOnly(file) : new Database(file, { fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   return db;
+}
+
+/**
+ * A file that cannot be opened or read here (permissions, a read-only folder, a lock held by
+ * another program) is not a damaged file: say so, instead of a verdict about the file.
+ */
+function cannotCheckHere(file: string, e: unknown): OperationError | undefined {
+  if (e instanceof OperationError) return e;
+  const code = String((e as { code?: unknown })?.code ?? '');
+  if (/^SQLITE_(NOTADB|CORRUPT)|^SQLITE_IOERR_SHORT_READ/.test(code)) return undefined;
+  const fault = faultOf(e);
+  if (!fault) return undefined;
+  return new OperationError(`cannot check ${file} here: ${fault.what} (${fault.code}); this says nothing about whether the file is sound`, {
+    hint: fault.fix,
+  });
 }
 
 function sqliteMessage(e: unknown): string {
@@ -94,7 +116,11 @@ export function checkDatabase(file: string): DbCheckResult {
   };
   let db: DB | undefined;
   try {
-    db = openExisting(file);
+    try {
+      db = openExisting(file);
+    } catch (e) {
+      throw cannotCheckHere(file, e) ?? e;
+    }
     result.sizeBytes = fs.statSync(file).size;
     for (const f of exposedFiles(file)) {
       result.warnings.push(`${f} can be read by other users of this computer; it holds personal data (fix: chmod 600 "${f}")`);
@@ -104,6 +130,8 @@ export function checkDatabase(file: string): DbCheckResult {
       result.journalMode = String(db.pragma('journal_mode', { simple: true }));
       result.integrity = (db.pragma(`integrity_check(${MAX_INTEGRITY_LINES})`) as { integrity_check: string }[]).map((r) => r.integrity_check);
     } catch (e) {
+      const here = cannotCheckHere(file, e);
+      if (here) throw here;
       result.integrity = [sqliteMessage(e)];
       result.verdict = notSoundVerdict(result.integrity);
       return result;
@@ -113,7 +141,8 @@ export function checkDatabase(file: string): DbCheckResult {
     result.foreignKeyProblems = fk.slice(0, MAX_FK_PROBLEMS).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
     result.tables = countTables(db);
   } catch (e) {
-    if (e instanceof OperationError) throw e;
+    const here = cannotCheckHere(file, e);
+    if (here) throw here;
     result.integrity = result.integrity.length ? result.integrity : [sqliteMessage(e)];
     result.verdict = notSoundVerdict(result.integrity);
     return result;
@@ -155,6 +184,8 @@ export interface BackupOptions {
   onProgress?: (fraction: number) => void;
   /** Registers a clean-up to run on Ctrl-C; returns its remover. */
   addCleanup?: (fn: () => void) => () => void;
+  /** Aborted (Ctrl-C): the backup stops at its next pause, and its temporary copy is removed. */
+  signal?: AbortSignal;
 }
 
 export interface BackupResult {
@@ -175,43 +206,62 @@ export interface BackupResult {
  * so dest is either the old file or a complete backup, never half of one.
  */
 export async function backupDatabase(source: string, dest: string, options: BackupOptions = {}): Promise<BackupResult> {
-  const target = path.resolve(dest);
-  if (path.resolve(source) === target) {
-    throw new OperationError('the backup file is the database itself', { hint: 'give another file name, e.g. skillsnet db backup backups/skillsnet-2026-12-01.db' });
+  const given = path.resolve(dest);
+  const hint = 'give another file name, e.g. skillsnet db backup backups/skillsnet-2026-12-01.db';
+  // Where the copy would really land (through symbolic links to the file or its folders), so
+  // that neither the database nor its side files can be written over under another name.
+  let target = path.join(realFolder(path.dirname(given)), path.basename(given));
+  try {
+    target = fs.realpathSync(given);
+  } catch {
+    /* a new file: its folder's real path */
   }
-  if (fs.existsSync(target)) {
-    if (fs.statSync(target).isDirectory()) {
-      throw new OperationError(`${dest} is a directory`, { hint: `give a file name, e.g. ${path.join(dest, 'skillsnet-backup.db')}` });
-    }
-    if (!options.force) throw new OperationError(`${dest} already exists`, { hint: 'add --force to replace it, or give another file name' });
-  }
+  refuseLiveFiles(source, target, hint);
+  const state = checkTarget(given, { force: Boolean(options.force), what: 'backup file name' });
   const db = openExisting(source);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const kept = state.kind === 'file' ? `the earlier ${path.basename(target)} was kept as it was` : 'no backup was written';
+  const fail = (e: unknown) => faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk', folder: path.dirname(target) });
+  let tmp: string | undefined;
   const removeTmp = () => {
-    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+    if (tmp) for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   };
   const dropCleanup = options.addCleanup?.(removeTmp);
   try {
+    makePrivateFolder(path.dirname(target));
+    tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     // Born 0600: the copy holds the same personal data as the database.
-    fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
+    try {
+      fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
+    } catch (e) {
+      tmp = undefined;
+      throw e;
+    }
     let pages = 0;
+    let copied = 0;
+    let restarted = false;
     try {
       const done = await db.backup(tmp, {
         progress: ({ totalPages, remainingPages }) => {
           pages = totalPages;
           options.onProgress?.(totalPages ? (totalPages - remainingPages) / totalPages : 1);
-          // Copy everything in the next step: one step is one snapshot, so a writer in
-          // another process cannot make the copy restart over and over.
-          return 0x7fffffff;
+          // Steps of STEP_PAGES, with a pause between them for Ctrl-C. A writer in another
+          // process makes the copy start again at its next step: then the rest is copied in one
+          // step (one snapshot), so that a busy writer cannot keep the backup from finishing.
+          if (totalPages - remainingPages < copied) restarted = true;
+          copied = totalPages - remainingPages;
+          return restarted ? 0x7fffffff : STEP_PAGES;
         },
       });
       pages = done.totalPages;
     } catch (e) {
+      if (faultOf(e, path.dirname(target))) throw e;
       throw new OperationError(`the backup failed: ${sqliteMessage(e)}`, {
         hint: 'check that the database is sound (skillsnet db check) and that there is room on the disk',
       });
     }
+    // Pauses between the long steps (checking a copy of a large database takes seconds): Ctrl-C is answered there.
+    const pause = () => checkpoint(options.signal, 'interrupted; no backup was written');
+    await pause();
     const copy = new Database(tmp, { fileMustExist: true });
     let tables: Record<string, number> = {};
     try {
@@ -222,28 +272,74 @@ export async function backupDatabase(source: string, dest: string, options: Back
           hint: 'run skillsnet db check on the database; the backup was not kept',
         });
       }
+      await pause();
       tables = countTables(copy);
     } finally {
       copy.close();
     }
+    await pause();
     fs.chmodSync(tmp, 0o600);
-    const fd = fs.openSync(tmp, 'r');
+    // Synced off the main thread: a large copy takes seconds to reach the disk, and Ctrl-C must not wait.
+    const handle = await fs.promises.open(tmp, 'r');
     try {
-      fs.fsyncSync(fd);
+      await handle.sync();
     } finally {
-      fs.closeSync(fd);
+      await handle.close();
     }
+    await pause();
+    // Checked again just before the rename: nothing but a regular file is ever replaced.
+    checkTarget(given, { force: Boolean(options.force), what: 'backup file name' });
     fs.renameSync(tmp, target);
+    tmp = undefined;
+    syncFolder(path.dirname(target));
     options.onProgress?.(1);
     return { database: source, backup: target, bytes: fs.statSync(target).size, pages, tables, integrity: 'ok' };
   } catch (e) {
     removeTmp();
-    throw e;
+    throw fail(e);
   } finally {
     dropCleanup?.();
     db.close();
   }
 }
+
+/** A folder's real path; for a folder still to be made, its nearest existing parent's, plus the rest. */
+function realFolder(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    const parent = path.dirname(dir);
+    return parent === dir ? dir : path.join(realFolder(parent), path.basename(dir));
+  }
+}
+
+/** Refuses a backup onto the database or its side files (-wal, -shm, -journal), under any name. */
+function refuseLiveFiles(source: string, target: string, hint: string): void {
+  let real = path.resolve(source);
+  try {
+    real = fs.realpathSync(source);
+  } catch {
+    /* openExisting says the database is missing */
+  }
+  const live = [real, `${real}-wal`, `${real}-shm`, `${real}-journal`];
+  const same = (a: string, b: string) => {
+    if (a === b) return true;
+    try {
+      const x = fs.statSync(a);
+      const y = fs.statSync(b);
+      return x.dev === y.dev && x.ino === y.ino;
+    } catch {
+      return false;
+    }
+  };
+  const hit = live.find((f) => same(f, target));
+  if (hit === undefined) return;
+  const what = hit === real ? 'the database itself' : `the database's ${hit.slice(real.length + 1)} file, part of the live database`;
+  throw new OperationError(`the backup file is ${what}`, { hint });
+}
+
+/** Pages copied per backup step (16 MiB of 16 KiB pages): Ctrl-C is answered between steps. */
+const STEP_PAGES = 1024;
 
 /** Rows per table (SQLite's internal tables left out), in name order. */
 export function countTables(db: DB): Record<string, number> {

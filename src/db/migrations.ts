@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
+import { backfillNetwork } from './organizations.js';
+import { NETWORK_SQL } from './schema-network.js';
+import { EVENTS_SQL } from './schema-events.js';
+import { ensureDatabaseId } from './meta.js';
 
 /**
  * Schema history, keyed on PRAGMA user_version. Append new migrations at the end;
@@ -9,6 +13,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What SQL alone cannot compute (a backfill), run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -170,9 +176,58 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX application_categories_source ON application_categories(source, application_id);
     `,
   },
-  { version: 5, name: 'applications: the preferred working language, apart from the language of the text', sql: `ALTER TABLE applications ADD COLUMN working_language TEXT;` },
   {
-    version: 6,
+    version: 5,
+    name: 'applications: the preferred working language, apart from the language of the text',
+    sql: `ALTER TABLE applications ADD COLUMN working_language TEXT;`,
+  },
+  {
+    version: 10,
+    name: 'the network: organisations and people across calls, members with roles and consent, history of changes, export log',
+    sql: NETWORK_SQL,
+    // Existing applications get their organisation (same name and country: one organisation),
+    // contact person and member; doubtful matches are left for the officer (organizations --unconfirmed).
+    run: (db) => backfillNetwork(db),
+  },
+  {
+    version: 20,
+    name: 'applications: the contact\'s given and family names as the form gave them in columns of their own',
+    sql: `
+      -- Forms that ask "first name" and "last name" apart say which part is which; the import
+      -- joined them into contact_name. Kept apart now (contacts, mail merges), and filled in for
+      -- applications imported before from the raw row and the columns the import mapped.
+      ALTER TABLE applications ADD COLUMN given_name TEXT;
+      ALTER TABLE applications ADD COLUMN family_name TEXT;
+      UPDATE applications SET
+        given_name = (SELECT nullif(trim(json_extract(applications.raw_json, '$.' || json_quote(h.header))), '')
+                        FROM (SELECT json_extract(b.mapping_json, '$.firstName[0]') AS header FROM import_batches b WHERE b.id = applications.batch_id) h
+                       WHERE h.header IS NOT NULL AND instr(h.header, '"') = 0 AND instr(h.header, '\\') = 0),
+        family_name = (SELECT nullif(trim(json_extract(applications.raw_json, '$.' || json_quote(h.header))), '')
+                        FROM (SELECT json_extract(b.mapping_json, '$.lastName[0]') AS header FROM import_batches b WHERE b.id = applications.batch_id) h
+                       WHERE h.header IS NOT NULL AND instr(h.header, '"') = 0 AND instr(h.header, '\\') = 0)
+       WHERE batch_id IS NOT NULL AND json_valid(raw_json);
+    `,
+  },
+  {
+    version: 21,
+    name: "people: the given and family names their applications' forms gave",
+    sql: `
+      -- Contact people made before their applications kept the form's first and last names apart
+      -- (migrations 10 and 20) get them from their latest application that has them.
+      UPDATE people SET
+        given_name = (SELECT a.given_name FROM applications a WHERE a.person_id = people.id AND a.given_name IS NOT NULL ORDER BY a.id DESC LIMIT 1),
+        family_name = coalesce(family_name, (SELECT a.family_name FROM applications a WHERE a.person_id = people.id AND a.family_name IS NOT NULL ORDER BY a.id DESC LIMIT 1))
+       WHERE given_name IS NULL AND EXISTS (SELECT 1 FROM applications a WHERE a.person_id = people.id AND a.given_name IS NOT NULL);
+    `,
+  },
+  {
+    version: 30,
+    name: "the network's events: meetings and their invitations, breakout groups, attendance from Zoom and Teams reports, the database's own ID",
+    sql: EVENTS_SQL,
+    run: (db) => ensureDatabaseId(db),
+  },
+  {
+    version: 31,
     name: 'imports: dates as written, where each language came from, how each column was read, rejects a later import fixed, likely-duplicate keys',
     sql: `
       -- The submission date as the file wrote it; submitted_at holds it in ISO 8601 when it could be read.
@@ -225,6 +280,7 @@ export function migrate(db: Database.Database, options: { dryCheck?: boolean } =
     for (const m of MIGRATIONS) {
       if (m.version <= now) continue;
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   });

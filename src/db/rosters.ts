@@ -152,14 +152,24 @@ export function rosterChanges(db: DB, name: string): RosterChange[] {
 }
 
 /**
- * A member declined: the alternate takes the member's place (and rank), the member
- * leaves the roster, the remaining alternates move up, the objective follows, and the
- * change is recorded. One transaction.
+ * A member declined: the alternate takes the member's place (and rank), or the seat is left
+ * open; the member leaves the roster, the remaining alternates move up, the objective follows,
+ * and the change is recorded. One transaction.
  */
 export function swapRosterMember(
   db: DB,
   name: string,
-  change: { removedId: number; addedId: number; addedReasons: string[]; objective: number | null; note: string; memberReasons?: Map<number, string[]> },
+  change: {
+    removedId: number;
+    /** Null: the seat is left open. */
+    addedId: number | null;
+    addedReasons: string[];
+    objective: number | null;
+    note: string;
+    memberReasons?: Map<number, string[]>;
+    /** The alternates' reasons recounted on the new members ("can replace …"). */
+    alternateReasons?: Map<number, string[]>;
+  },
 ): void {
   db.transaction(() => {
     const roster = db.prepare('SELECT id FROM rosters WHERE name = ?').get(name) as { id: number } | undefined;
@@ -168,13 +178,24 @@ export function swapRosterMember(
       .prepare(`SELECT rank FROM roster_members WHERE roster_id = ? AND application_id = ? AND role = 'member'`)
       .get(roster.id, change.removedId) as { rank: number } | undefined;
     if (!removed) throw new Error(`application ${change.removedId} is not a member of ${name}`);
-    db.prepare('DELETE FROM roster_members WHERE roster_id = ? AND application_id IN (?, ?)').run(roster.id, change.removedId, change.addedId);
-    db.prepare(`INSERT INTO roster_members (roster_id, application_id, role, rank, reasons_json) VALUES (?, ?, 'member', ?, ?)`).run(
-      roster.id, change.addedId, removed.rank, JSON.stringify(change.addedReasons),
-    );
+    db.prepare('DELETE FROM roster_members WHERE roster_id = ? AND application_id IN (?, ?)').run(roster.id, change.removedId, change.addedId ?? change.removedId);
+    if (change.addedId !== null) {
+      db.prepare(`INSERT INTO roster_members (roster_id, application_id, role, rank, reasons_json) VALUES (?, ?, 'member', ?, ?)`).run(
+        roster.id, change.addedId, removed.rank, JSON.stringify(change.addedReasons),
+      );
+    } else {
+      // An open seat: the members below move up, as alternates do.
+      const below = db.prepare(`SELECT application_id FROM roster_members WHERE roster_id = ? AND role = 'member' ORDER BY rank`).all(roster.id) as { application_id: number }[];
+      const setMemberRank = db.prepare('UPDATE roster_members SET rank = ? WHERE roster_id = ? AND application_id = ?');
+      below.forEach((m, i) => setMemberRank.run(-(i + 1), roster.id, m.application_id));
+      below.forEach((m, i) => setMemberRank.run(i + 1, roster.id, m.application_id));
+    }
     // The members who stay: their quota counts changed with the swap.
     const setReasons = db.prepare(`UPDATE roster_members SET reasons_json = ? WHERE roster_id = ? AND application_id = ? AND role = 'member'`);
     for (const [id, reasons] of change.memberReasons ?? []) if (id !== change.addedId) setReasons.run(JSON.stringify(reasons), roster.id, id);
+    // The alternates who remain: whom they can replace changed with it.
+    const setAlternate = db.prepare(`UPDATE roster_members SET reasons_json = ? WHERE roster_id = ? AND application_id = ? AND role = 'alternate'`);
+    for (const [id, reasons] of change.alternateReasons ?? []) setAlternate.run(JSON.stringify(reasons), roster.id, id);
     // Close the gap in the alternates' ranks.
     const alternates = db
       .prepare(`SELECT application_id FROM roster_members WHERE roster_id = ? AND role = 'alternate' ORDER BY rank`)

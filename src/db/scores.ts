@@ -85,7 +85,7 @@ export function storeScores(db: DB, scores: ScoreToStore[], fileName: string, op
     `UPDATE reviewer_scores SET score = ?, file_name = ?, scale_min = ?, scale_max = ?, raw_text = ?,
        imported_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE application_id = ? AND reviewer = ?`,
   );
-  db.transaction(() => {
+  const store = db.transaction(() => {
     for (const s of scores) {
       const old = find.get(s.applicationId, s.reviewer) as { score: number; scale_min: number | null; scale_max: number | null } | undefined;
       if (!old) {
@@ -98,7 +98,10 @@ export function storeScores(db: DB, scores: ScoreToStore[], fileName: string, op
         result.updated++;
       }
     }
-  }).immediate();
+  });
+  // A dry run only reads: it also works on a database opened read-only (no write lock asked for).
+  if (options.dryRun) store.deferred();
+  else store.immediate();
   return result;
 }
 

@@ -11,6 +11,6 @@ export * from './ics.js';
 export * from './groups.js';
 export * from './engagement.js';
 export { readAttendanceReport, type AttendanceRow, type AttendanceFile, type AttendanceReport, type ReadReportOptions, type ReportSource, type ReportTable } from './attendance/report.js';
-export { matchAttendance, nameKey, type AttendanceMember, type AttendanceLink, type AttendanceResult, type AttendanceFileResult, type MatchedRow, type UnmatchedRow, type MemberAttendance } from './attendance/match.js';
+export { matchAttendance, nameKey, neutralReason, type MatchOptions, type UnmatchedProblem, type AttendanceMember, type AttendanceLink, type AttendanceResult, type AttendanceFileResult, type MatchedRow, type UnmatchedRow, type MemberAttendance } from './attendance/match.js';
 export { durationSeconds, decideDateOrder, type OrderDecision } from './attendance/times.js';
 export type { MeetingSummary } from './attendance/zoom.js';

@@ -70,11 +70,12 @@ export const XLSX_MAX_CELL = 32_767;
 
 /**
  * Escapes applicant text for Markdown (Kumu descriptions, roster documents) so that a stray
- * "*", "_", "#" or "<b>" in a proposal is shown as typed rather than formatting the page.
+ * "*", "_", "#", "<b>" or "&amp;" in a proposal is shown as typed rather than formatting the page
+ * (an unescaped "&copy;" would show as ©).
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
+    .replace(/([\\`*_[\]<>#|~&])/g, '\\$1')
     .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
     .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3');
 }

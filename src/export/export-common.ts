@@ -4,9 +4,14 @@
  * with the score select ranks by (selection/candidates.ts).
  */
 import type { DB } from '../db/connection.js';
+import { logExport } from '../db/export-log.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
 import { OperationError } from '../errors.js';
-import type { Callbacks } from '../reporting.js';
+import type { EligibilityFilters } from '../model.js';
+import { networkActors, type NetworkActors } from './actors.js';
+import { warning, type Callbacks } from '../reporting.js';
+import { scoredApplications } from '../selection/candidates.js';
+import { buildNetwork, type Network } from './network.js';
 import type { Output } from './write.js';
 
 /** What every export returns (and `export … --json` prints). */
@@ -72,4 +77,84 @@ export function unknownRoster(db: DB, name: string): OperationError {
 
 export function elapsed(start: number): number {
   return Math.round(performance.now() - start);
+}
+
+/** What an export carried of people, for the export log (db/export-log.ts): never the data itself. */
+export interface ExportCarried {
+  /** Records written (contacts, elements, rows). */
+  records: number;
+  /** People named in it. */
+  contacts: number;
+  withNames: boolean;
+  withContactDetails: boolean;
+  organizationIds: Iterable<number>;
+  personIds: Iterable<number>;
+}
+
+/**
+ * Logs an export that was written (not a dry run): when, which command, format, where, and what
+ * kind of personal data it carried, so that `erase` can name the files that held a person's data.
+ * A database opened read-only cannot keep the log: the export still goes out, with a warning.
+ */
+export function recordExport(db: DB, result: ExportResult, carried: ExportCarried, callbacks: Callbacks = {}): void {
+  if (result.dryRun) return;
+  try {
+    logExport(db, {
+      command: `export ${result.export}`, format: result.format, path: result.stdout ? null : result.files[0] ?? null, records: carried.records, contacts: carried.contacts,
+      withNames: carried.withNames, withContactDetails: carried.withContactDetails, organizationIds: carried.organizationIds, personIds: carried.personIds,
+    });
+  } catch (e) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_BUSY')) throw e;
+    callbacks.onWarning?.(warning('export-log', 'the export was not written to the export log (the database could not be written): skillsnet erase will not list this file'));
+  }
+}
+
+/** The people and organisations of a network, and whether their names and contact details went out. */
+export function networkCarried(network: Network, withContactDetails: boolean, records: number): ExportCarried {
+  const organizationIds: number[] = [];
+  const personIds: number[] = [];
+  let contacts = 0;
+  for (const o of network.organizations) {
+    if (o.organizationId !== null) organizationIds.push(o.organizationId);
+    personIds.push(...o.personIds);
+    contacts += o.contactPersons.length;
+  }
+  for (const p of network.persons) { personIds.push(p.personId); contacts++; }
+  return { records, contacts, withNames: contacts > 0, withContactDetails, organizationIds, personIds };
+}
+
+/** The network of an export: the matching applications, the members without applications, their memberships and (asked for) the people. */
+export function exportNetwork(
+  db: DB,
+  filters: EligibilityFilters,
+  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean },
+  callbacks: Callbacks = {},
+): { network: Network; actors: NetworkActors } {
+  const actors = networkActors(db, filters, { withPeople: options.withPeople });
+  const network = buildNetwork(scoredApplications(db, filters, callbacks), {
+    coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
+    organizationNames: actors.organizationNames,
+  });
+  return { network, actors };
+}
+
+/** exportNetwork with `pause` between its steps (members, applications, the network): Ctrl-C is answered there. */
+export async function exportNetworkInSteps(
+  db: DB,
+  filters: EligibilityFilters,
+  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean },
+  callbacks: Callbacks,
+  pause: () => Promise<void>,
+): Promise<{ network: Network; actors: NetworkActors }> {
+  const actors = networkActors(db, filters, { withPeople: options.withPeople });
+  await pause();
+  const applications = [...scoredApplications(db, filters, callbacks)];
+  await pause();
+  const network = buildNetwork(applications, {
+    coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
+    organizationNames: actors.organizationNames,
+  });
+  await pause();
+  return { network, actors };
 }

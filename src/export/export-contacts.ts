@@ -1,18 +1,23 @@
 /**
  * `export contacts` as a library call: one contact per email address of the matching
- * applications, as CSV (for Excel), vCard or Outlook's import CSV.
+ * applications (one row per person, with the latest details), as CSV (for Excel and mail
+ * merges), vCard or Outlook's import CSV.
  */
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { getRoster, rosterNamesByApplication } from '../db/rosters.js';
 import { UsageError } from '../errors.js';
 import { parseDelimiterOption } from '../import/detect.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
-import { buildContacts, contactsCsv, contactsOutlookCsv } from './contacts.js';
-import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
-import { contactsVcf } from './vcard.js';
+import { contactDetails } from '../db/contacts.js';
+import { personByApplication } from '../db/organizations.js';
+import type { Application } from '../model.js';
+import { networkActors } from './actors.js';
+import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, type ContactSource } from './contacts.js';
+import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { contactsVcfInSteps } from './vcard.js';
 import { plural, resolveOutput, writeFileAtomic, type Output } from './write.js';
 
 export const CONTACT_FORMATS = ['csv', 'vcf', 'outlook'] as const;
@@ -24,6 +29,8 @@ export interface ContactsExportOptions extends ExportTarget {
   format: ContactFormat;
   /** csv only: the separator (Excel in a French or Spanish locale opens ";" files in columns) */
   delimiter?: string;
+  /** Keep members who said no to being contacted (a warning says how many). */
+  includeNoConsent?: boolean;
 }
 
 /** Where the list goes and with which separator, checked before anything is read. */
@@ -37,6 +44,19 @@ export function contactsOutput(options: Pick<ContactsExportOptions, 'out' | 'cwd
 }
 
 /**
+ * The applications as contact records, with what the Application does not carry: the form's
+ * given and family names, the working language, when the call was imported, the rosters.
+ */
+export function* applicationSources(db: DB, applications: Iterable<Application>): Generator<ContactSource> {
+  const details = contactDetails(db);
+  const rosters = rosterNamesByApplication(db);
+  for (const a of applications) {
+    const d = details.get(a.id);
+    yield applicationContactSource(a, { ...d, rosters: rosters.get(a.id) ?? [] });
+  }
+}
+
+/**
  * Writes the contact list of the matching applications (same address on several applications:
  * one contact). Warnings: an empty list, applications without a usable email address.
  */
@@ -46,11 +66,29 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
-  const list = buildContacts(scoredApplications(db, options.filters, callbacks), rosterNamesByApplication(db));
-  const data = options.format === 'csv' ? await contactsCsv(list, delimiter) : options.format === 'outlook' ? await contactsOutlookCsv(list) : contactsVcf(list);
-  const counts = { applications: list.applications, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length };
+  checkCallScope(db, options.filters);
+  // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  await pause();
+  const actors = networkActors(db, options.filters);
+  await pause();
+  const applications = [...scoredApplications(db, options.filters, callbacks)];
+  await pause();
+  const list = buildContacts(applications, rosterNamesByApplication(db), {
+    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent,
+    personOfApplication: personByApplication(db), detailsOfApplication: contactDetails(db),
+  });
+  await pause();
+  const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);
+  await pause();
+  const counts = { applications: list.applications, members: list.members, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length, noConsent: list.noConsent };
   const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
-  if (counts.applications === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
+  if (list.noConsent && options.includeNoConsent) {
+    warn('no-consent', `${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} in the list (--include-no-consent): write to them only if you must, and not for a mailing`);
+  } else if (list.noConsent) {
+    callbacks.onStatus?.(`${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} left out (--include-no-consent to keep them)`);
+  }
+  if (counts.applications === 0 && counts.members === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');
     warn('without-email', `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);
@@ -62,6 +100,10 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });
       result.files = [output.path];
     }
+    recordExport(db, result, {
+      records: list.contacts.length, contacts: list.contacts.length, withNames: true, withContactDetails: true,
+      organizationIds: list.contacts.flatMap((c) => c.organizationIds), personIds: list.contacts.flatMap((c) => c.personIds),
+    }, callbacks);
   }
   result.ms = elapsed(start);
   return done;

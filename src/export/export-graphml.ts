@@ -1,13 +1,11 @@
 /** `export graphml` as a library call: the network for Gephi, Cytoscape or NetworkX. */
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
-import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
-import { networkGraphml } from './graphml.js';
-import { buildNetwork } from './network.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
+import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkGraphmlInSteps } from './graphml.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
 export interface GraphmlExportOptions extends ExportTarget {
@@ -16,6 +14,8 @@ export interface GraphmlExportOptions extends ExportTarget {
   roster?: string;
   membersOnly?: boolean;
   peerLinks?: number;
+  /** Contact people as nodes of their own, linked "works at" their organisation. */
+  withPeople?: boolean;
 }
 
 /** Where the graph goes, checked before anything is read. */
@@ -31,19 +31,28 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   const roster = coreGroupRoster(db, options.roster, 'coreGroup', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
-  const nodes = network.organizations.length + network.categories.length + network.regions.length;
-  const counts = { applications: network.applications, organizations: network.organizations.length, nodes, edges: network.links.length, coreGroup: network.organizations.filter((o) => o.coreGroup).length };
+  checkCallScope(db, filters);
+  // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  await pause();
+  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks, pause);
+  const nodes = network.organizations.length + network.persons.length + network.categories.length + network.regions.length;
+  const counts = {
+    applications: network.applications, organizations: network.organizations.length, persons: network.persons.length, nodes, edges: network.links.length,
+    coreGroup: network.organizations.filter((o) => o.coreGroup).length, withheld: network.withheld,
+  };
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
-  if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
+  if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
   const done = { result, output, roster, text: undefined as string | undefined };
   if (!options.dryRun) {
-    const data = networkGraphml(network);
+    const data = await networkGraphmlInSteps(network, pause);
+    await pause();
     if (output.kind === 'stdout') done.text = data;
     else {
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });
       result.files = [output.path];
     }
+    recordExport(db, result, networkCarried(network, false, nodes), callbacks);
   }
   result.ms = elapsed(start);
   return done;

@@ -4,15 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { addEventsToKumu, loadEventsOverlay } from './events-overlay.js';
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
-import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
+import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
-import { buildNetwork } from './network.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
@@ -27,9 +26,13 @@ export interface KumuExportOptions extends ExportTarget {
   /** Peer links per organisation (0/undefined: none). */
   peerLinks?: number;
   withContactDetails?: boolean;
+  /** Contact people as elements of their own (type Person), linked "works at" their organisation. */
+  withPeople?: boolean;
   /** The caller prints the Advanced Editor code: it is not written beside the map. */
   view?: boolean;
   format: KumuFormat;
+  /** The Network's events as elements, with "attended" connections (an Attendance field is there whenever events are). */
+  withEvents?: boolean;
 }
 
 export interface KumuExport extends ExportDone {
@@ -84,11 +87,20 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
-  const network = buildNetwork(scoredApplications(db, filters, callbacks), { coreGroup: roster?.members, peerLinks: options.peerLinks });
+  checkCallScope(db, filters);
+  // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  await pause();
+  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks, pause);
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);
+  await pause();
+  // The Network's events (issue 14): an Attendance field, and with --with-events the events and who came.
+  const overlay = loadEventsOverlay(db);
+  if (overlay.events.length) assertValidKumuMap(Object.assign(map, addEventsToKumu(map, overlay, { withEvents: Boolean(options.withEvents) })));
 
-  if (network.applications === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
+  if (network.applications === 0 && network.organizations.length + network.persons.length === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
+  if (network.withheld) warn('withheld', `${plural(network.withheld, 'member')} who said no to appearing on a shared map ${network.withheld === 1 ? 'is' : 'are'} left out (skillsnet members --json shows consentMap)`);
   if (options.withContactDetails) {
     warn('contact-details', 'the map includes email addresses and phone numbers. A public Kumu project is visible to anyone with the link: keep the project private, and share views, not the data.');
   }
@@ -100,11 +112,14 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   const counts = {
     applications: network.applications,
     organizations: network.organizations.length,
+    persons: network.persons.length,
+    withheld: network.withheld,
     coreGroup: network.organizations.filter((o) => o.coreGroup).length,
     elements: map.elements.length,
     connections: map.connections.length,
     peerLinks: network.links.filter((l) => l.type === 'peer').length,
     peerLinksLeftOut: network.peerLinksDropped,
+    ...(options.withEvents ? { events: overlay.events.length, attended: map.connections.filter((c) => c.Type === 'attended').length } : {}),
   };
   const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   const done: KumuExport = {
@@ -117,17 +132,19 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     done.text = JSON.stringify(kumuBlueprint(map), null, 2) + '\n';
   } else {
     const files: { path: string; data: string | Uint8Array }[] = [];
-    if (options.format === 'xlsx') files.push({ path: output.path, data: await kumuWorkbook(map) });
+    if (options.format === 'xlsx') files.push({ path: output.path, data: await kumuWorkbook(map, pause) });
     else if (options.format === 'json') files.push({ path: output.path, data: JSON.stringify(kumuBlueprint(map), null, 2) + '\n' });
     else {
       files.push({ path: path.join(output.path, 'elements.csv'), data: await kumuCsv(map.elementFields, map.elements) });
       files.push({ path: path.join(output.path, 'connections.csv'), data: await kumuCsv(map.connectionFields, map.connections) });
     }
+    await pause();
     // The same code beside map.xlsx and map.json is one file: rewriting it unchanged clobbers nothing.
     if (!options.view && !sameContent(done.snippetPath, snippet)) files.push({ path: done.snippetPath, data: snippet });
     writeFilesAtomic(files, { force: Boolean(options.force) });
     result.files = files.map((f) => f.path);
   }
+  if (!options.dryRun) recordExport(db, result, networkCarried(network, Boolean(options.withContactDetails), map.elements.length), callbacks);
   result.ms = elapsed(start);
   return done;
 }

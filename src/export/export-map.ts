@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -26,10 +27,14 @@ export interface MapExportOptions extends ExportTarget {
   /** Peer links per organisation; 0: none. */
   peerLinks: number;
   withContactDetails?: boolean;
+  /** Contact people as nodes of their own, linked to their organisation. */
+  withPeople?: boolean;
   lang: MapLanguage;
   title?: string;
   /** When the file was made (default: now); fixed by tests for reproducible files. */
   generatedAt?: string;
+  /** The Network's events as nodes, linked "attended" to the organisations whose members came. */
+  withEvents?: boolean;
 }
 
 /** The export summary, plus what a script wants of a map: where, how big, how many nodes and edges. */
@@ -63,13 +68,24 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   const roster = coreGroupRoster(db, options.roster, 'Core Group', callbacks);
   if (options.membersOnly && !roster) throw new UsageError('--members-only needs a roster, and none is saved', { hint: 'select one first: skillsnet select --size 25 --name core-2020' });
   const filters = options.membersOnly && roster ? { ...options.filters, roster: roster.name } : options.filters;
+  checkCallScope(db, filters);
+  const eventsModule = options.withEvents ? await import('./events-overlay.js') : null;
+  const overlay = eventsModule?.loadEventsOverlay(db) ?? null;
   // Loaded here: graphology, the layout and the page bundle are only for this export.
-  const { networkMap } = await import('./map.js');
-  const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
-    coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
+  const { networkMapInSteps } = await import('./map.js');
+  // Checkpoints between the steps and the layout's slices: Ctrl-C is answered there (nothing is written before the end).
+  const pause = () => checkpoint(callbacks.signal);
+  await pause();
+  const actors = networkActors(db, filters, { withPeople: options.withPeople });
+  await pause();
+  const applications = [...scoredApplications(db, filters, callbacks)];
+  await pause();
+  const { network, data, html } = await networkMapInSteps(applications, {
+    actors, coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
-  });
-  if (network.applications === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
+    ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
+  }, pause);
+  if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
   const bytes = Buffer.byteLength(html, 'utf8');
   const counts = {
     applications: data.counts.applications,
@@ -80,6 +96,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     peerLinks: data.edges.filter((e) => e.kind === 'peer').length,
     peerLinksLeftOut: data.counts.peerLinksLeftOut,
     withheld: data.counts.withheld,
+    ...(overlay ? { events: data.nodes.filter((n) => n.kind === 'event').length, attended: data.edges.filter((e) => e.kind === 'attended').length } : {}),
   };
   const result: MapExportResult = {
     export: 'map', format: 'html', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0,
@@ -94,6 +111,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
       result.file = output.path;
       result.files = [output.path];
     }
+    recordExport(db, result, networkCarried(network, Boolean(options.withContactDetails), data.nodes.length), callbacks);
   }
   result.ms = elapsed(start);
   return done;

@@ -1,8 +1,10 @@
 /** `export roster` as a library call: a saved roster as Markdown for a report, CSV or JSON. */
 import type { DB } from '../db/connection.js';
-import { getRoster, rosterEntries } from '../db/rosters.js';
+import { getRoster } from '../db/rosters.js';
+import { alternatesReplaces, loadRoster } from '../selection/rosters.js';
+import { personByApplication } from '../db/organizations.js';
 import { warning, type Callbacks } from '../reporting.js';
-import { elapsed, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { rosterCsv, rosterJson, rosterLines, rosterMarkdown } from './roster.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -26,7 +28,9 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
   const output = rosterOutput(options);
   const roster = getRoster(db, options.name);
   if (!roster) throw unknownRoster(db, options.name);
-  const lines = rosterLines(rosterEntries(db, options.name));
+  // Read through the selection: the scores it ranked by, the members alternates can replace today.
+  const loaded = loadRoster(db, options.name);
+  const lines = rosterLines(loaded.entries, alternatesReplaces(loaded));
   const data = options.format === 'md' ? rosterMarkdown(roster, lines)
     : options.format === 'csv' ? await rosterCsv(lines)
     : JSON.stringify(rosterJson(roster, lines), null, 2) + '\n';
@@ -41,6 +45,12 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
       writeFileAtomic(output.path, data, { force: Boolean(options.force) });
       result.files = [output.path];
     }
+    const persons = personByApplication(db);
+    recordExport(db, result, {
+      records: lines.length, contacts: lines.filter((l) => l.contact).length, withNames: lines.some((l) => l.contact), withContactDetails: false,
+      organizationIds: loaded.entries.flatMap((e) => (e.application.organizationId !== null ? [e.application.organizationId] : [])),
+      personIds: loaded.entries.flatMap((e) => persons.get(e.application.id) ?? []),
+    }, callbacks);
   }
   result.ms = elapsed(start);
   return done;

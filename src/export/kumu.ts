@@ -22,7 +22,7 @@ export interface KumuMap {
 
 export const ELEMENT_FIELDS = [
   'ID', 'Label', 'Type', 'Description', 'Tags', 'Country', 'Country Code', 'Region', 'Language', 'Organization Type',
-  'Beneficiaries', 'Contact Person', 'URL', 'Core Group', 'Call', 'Score', 'Applications',
+  'Beneficiaries', 'Contact Person', 'URL', 'Core Group', 'Call', 'Score', 'Applications', 'Roles', 'Status', 'Cohort', 'Organization',
 ];
 export const CONTACT_FIELDS = ['Email', 'Phone'];
 export const CONNECTION_FIELDS = ['ID', 'From', 'To', 'Type', 'Direction', 'Strength', 'Tags'];
@@ -55,10 +55,26 @@ export function kumuMap(network: Network, options: { withContactDetails: boolean
       Call: many(org.calls),
       Score: org.score,
       Applications: org.applicationIds.map(String),
+      Roles: many(org.roles),
+      Status: org.status,
+      Cohort: many(org.cohorts),
+    };
+    // Never the address of someone who said no to being contacted, even --with-contact-details.
+    if (options.withContactDetails) {
+      row.Email = org.consentContact === false ? null : many(org.emails);
+      row.Phone = org.consentContact === false ? null : many(org.phones);
+    }
+    elements.push(row);
+  }
+  for (const p of network.persons) {
+    const row: KumuRow = {
+      ID: p.id, Label: one(p.label), Type: ELEMENT_TYPES.person, Country: one(p.country), 'Country Code': p.countryCode, Region: p.region,
+      Language: one(p.language), 'Core Group': p.roles.includes('core-group') ? 'yes' : 'no', Roles: many(p.roles), Status: p.status,
+      Organization: one(p.organization),
     };
     if (options.withContactDetails) {
-      row.Email = many(org.emails);
-      row.Phone = many(org.phones);
+      row.Email = p.consentContact === false ? null : many(p.emails);
+      row.Phone = p.consentContact === false ? null : many(p.phones);
     }
     elements.push(row);
   }
@@ -178,7 +194,7 @@ export function overlongCells(map: KumuMap): number {
  * as the in-memory workbook for 10,000 organisations. Every cell is a string or a number, so
  * the file holds no formula at all.
  */
-export async function kumuWorkbook(map: KumuMap): Promise<Uint8Array> {
+export async function kumuWorkbook(map: KumuMap, pause: () => Promise<void> = async () => {}): Promise<Uint8Array> {
   const ExcelJS = (await import('exceljs')).default;
   const { PassThrough } = await import('node:stream');
   const chunks: Buffer[] = [];
@@ -186,17 +202,21 @@ export async function kumuWorkbook(map: KumuMap): Promise<Uint8Array> {
   stream.on('data', (c: Buffer) => chunks.push(c));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
   workbook.creator = 'skillsnet';
-  const add = (name: string, fields: string[], rows: KumuRow[], widths: Record<string, number>) => {
+  const add = async (name: string, fields: string[], rows: KumuRow[], widths: Record<string, number>) => {
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = fields.map((f) => ({ key: f, width: widths[f] ?? 18 }));
     const header = sheet.addRow(fields);
     header.font = { bold: true };
     header.commit();
-    for (const r of rows) sheet.addRow(fields.map((f) => kumuCell(r[f], { maxLength: XLSX_MAX_CELL }))).commit();
+    for (const [i, r] of rows.entries()) {
+      sheet.addRow(fields.map((f) => kumuCell(r[f], { maxLength: XLSX_MAX_CELL }))).commit();
+      // A pause now and then: a map of many thousand organisations takes seconds to write (Ctrl-C is answered there).
+      if (i % 1000 === 999) await pause();
+    }
     sheet.commit();
   };
-  add('Elements', map.elementFields, map.elements, { ID: 14, Label: 36, Description: 60, Tags: 40 });
-  add('Connections', map.connectionFields, map.connections, { ID: 44, From: 22, To: 30 });
+  await add('Elements', map.elementFields, map.elements, { ID: 14, Label: 36, Description: 60, Tags: 40 });
+  await add('Connections', map.connectionFields, map.connections, { ID: 44, From: 22, To: 30 });
   await workbook.commit();
   return new Uint8Array(Buffer.concat(chunks));
 }

@@ -3,7 +3,19 @@ import { UndirectedGraph } from 'graphology';
 
 // A CommonJS module whose types describe an ES default export: required, so that what the types
 // say and what Node loads agree.
-const forceAtlas2 = createRequire(import.meta.url)('graphology-layout-forceatlas2') as typeof import('graphology-layout-forceatlas2').default;
+const require = createRequire(import.meta.url);
+const forceAtlas2 = require('graphology-layout-forceatlas2') as typeof import('graphology-layout-forceatlas2').default;
+// Its parts, to run the iterations in slices (layoutMapInSteps); untyped CommonJS.
+const iterate = require('graphology-layout-forceatlas2/iterate.js') as (settings: object, nodes: Float32Array, edges: Float32Array) => void;
+const helpers = require('graphology-layout-forceatlas2/helpers.js') as {
+  graphToByteArrays(graph: unknown, getWeight: (edge: string, attributes: object) => number): { nodes: Float32Array; edges: Float32Array };
+  assignLayoutChanges(graph: unknown, nodes: Float32Array, reducer: null): void;
+};
+const DEFAULT_SETTINGS = require('graphology-layout-forceatlas2/defaults.js') as object;
+// The edge weight as forceAtlas2.assign reads it ({ getEdgeWeight: 'weight' }), from the same helper.
+const edgeWeight = (createRequire(require.resolve('graphology-layout-forceatlas2'))('graphology-utils/getters') as {
+  createEdgeWeightGetter(name: string): { fromEntry: (edge: string, attributes: object) => number };
+}).createEdgeWeightGetter('weight').fromEntry;
 
 /**
  * Positions for the network map, computed when the file is written so that the page opens on
@@ -59,7 +71,14 @@ export function iterationsFor(nodes: number): number {
   return 120;
 }
 
-export function layoutMap(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions = {}): Positions {
+/** A layout being computed: ForceAtlas2's matrices, run a number of iterations at a time. */
+interface LayoutRun {
+  /** Runs up to `n` more iterations; true once all are done. */
+  step(n: number): boolean;
+  positions(): Positions;
+}
+
+function prepareLayout(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions): LayoutRun {
   const graph = new UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>({ allowSelfLoops: false });
   const anchors = new Map<string, { x: number; y: number }>();
   const onCircle = (radius: number, index: number, of: number, turn = 0) => {
@@ -88,25 +107,59 @@ export function layoutMap(nodes: LayoutNode[], edges: LayoutEdge[], options: Lay
     if (existing) graph.updateEdgeAttribute(existing, 'weight', (w) => (w ?? 1) + e.weight);
     else graph.addEdge(e.source, e.target, { weight: e.weight });
   }
-  if (graph.order > 1 && graph.size > 0) {
-    const inferred = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, {
-      iterations: options.iterations ?? iterationsFor(graph.order),
-      getEdgeWeight: 'weight',
-      settings: {
-        ...inferred,
-        barnesHutOptimize: graph.order > 1000,
-        // Hubs hold hundreds of organisations: dissuading them keeps the hubs apart and the
-        // organisations between the hubs they share, instead of one tight ball.
-        outboundAttractionDistribution: true,
-        gravity: 1,
-        scalingRatio: 10,
-        slowDown: 5,
-      },
-    });
+  const collect = (): Positions => {
+    const positions: Positions = new Map();
+    // Rounded: the file is smaller and the numbers print the same everywhere.
+    graph.forEachNode((id, a) => positions.set(id, { x: Math.round(a.x * 10) / 10, y: Math.round(a.y * 10) / 10 }));
+    return positions;
+  };
+  if (!(graph.order > 1 && graph.size > 0)) return { step: () => true, positions: collect };
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    ...forceAtlas2.inferSettings(graph),
+    barnesHutOptimize: graph.order > 1000,
+    // Hubs hold hundreds of organisations: dissuading them keeps the hubs apart and the
+    // organisations between the hubs they share, instead of one tight ball.
+    outboundAttractionDistribution: true,
+    gravity: 1,
+    scalingRatio: 10,
+    slowDown: 5,
+  };
+  // What forceAtlas2.assign does in one call, in steps: the same matrices carried from one
+  // iteration to the next, so a layout run in slices is the very same layout.
+  const matrices = helpers.graphToByteArrays(graph, edgeWeight);
+  const total = options.iterations ?? iterationsFor(graph.order);
+  let done = 0;
+  return {
+    step(n) {
+      for (const end = Math.min(total, done + n); done < end; done++) iterate(settings, matrices.nodes, matrices.edges);
+      return done >= total;
+    },
+    positions() {
+      helpers.assignLayoutChanges(graph, matrices.nodes, null);
+      return collect();
+    },
+  };
+}
+
+export function layoutMap(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions = {}): Positions {
+  const run = prepareLayout(nodes, edges, options);
+  run.step(Infinity);
+  return run.positions();
+}
+
+/**
+ * The same layout, computed in slices of about 100 ms with a checkpoint between them: a map of
+ * 20,000 organisations takes many seconds, and Ctrl-C must not wait for the end.
+ */
+export async function layoutMapInSteps(nodes: LayoutNode[], edges: LayoutEdge[], options: LayoutOptions = {}, pause: () => Promise<void> = () => Promise.resolve()): Promise<Positions> {
+  const run = prepareLayout(nodes, edges, options);
+  for (;;) {
+    const started = performance.now();
+    let finished = false;
+    while (!finished && performance.now() - started < 100) finished = run.step(1);
+    if (finished) break;
+    await pause();
   }
-  const positions: Positions = new Map();
-  // Rounded: the file is smaller and the numbers print the same everywhere.
-  graph.forEachNode((id, a) => positions.set(id, { x: Math.round(a.x * 10) / 10, y: Math.round(a.y * 10) / 10 }));
-  return positions;
+  return run.positions();
 }

@@ -9,9 +9,9 @@ import { validateMapText } from '../data/validate/map-text.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { taxonomy } from '../tagging/taxonomy.js';
-import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type OrganizationNode, type RegionNode } from './network.js';
+import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type NetworkOptions, type OrganizationNode, type PersonNode, type RegionNode } from './network.js';
 import { REGION_COLOURS } from './kumu.js';
-import { layoutMap, type LayoutNode, type LayoutOptions } from './map-layout.js';
+import { layoutMap, layoutMapInSteps, type LayoutNode, type LayoutOptions, type Positions } from './map-layout.js';
 import {
   ACTOR_KINDS, CONTEXT_KINDS,
   type MapActorNode, type MapData, type MapEdge, type MapEdgeKind, type MapLanguage, type MapNode, type MapPage, type MapRole, type MapTerm,
@@ -42,7 +42,13 @@ export interface MapActorExtras {
   consentContact?: boolean;
 }
 
-export type MapSourceNode = (OrganizationNode & MapActorExtras) | CategoryNode | RegionNode;
+export type MapSourceNode = (OrganizationNode & MapActorExtras) | (PersonNode & MapActorExtras) | CategoryNode | RegionNode;
+
+/** Events drawn as context nodes, linked "attended" to the actors who came (export map --with-events). */
+export interface MapEventExtras {
+  nodes: { id: string; label: string; key: string; detail: string | null }[];
+  edges: MapEdge[];
+}
 
 export interface MapDataOptions {
   /** Emails and phones in the cards (the officer asked for them with --with-contact-details). */
@@ -50,13 +56,17 @@ export interface MapDataOptions {
   /** Applications behind the organisations (for the counts). */
   applications?: number;
   peerLinksLeftOut?: number;
+  /** Actors the network already left out (no consent to a shared map), added to the count. */
+  withheld?: number;
   layout?: LayoutOptions;
+  events?: MapEventExtras;
 }
 
 const EDGE_KINDS: Record<NetworkLink['type'], MapEdgeKind> = {
   [CONNECTION_TYPES.worksOn]: 'works-on',
   [CONNECTION_TYPES.basedIn]: 'based-in',
   [CONNECTION_TYPES.peer]: 'peer',
+  [CONNECTION_TYPES.worksAt]: 'member-of',
 };
 
 /** Nine colours told apart by most people with a colour-vision deficiency too (Okabe–Ito and Tol). */
@@ -66,11 +76,28 @@ const OTHER_COLOURS = ['#2fa37a', '#8a63c9', '#7f7f7f', '#b5838d', '#6d9f71', '#
 
 /** The network as the page draws it. Deterministic: the same input gives the same data, positions included. */
 export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions): MapData {
+  const draft = draftMapData(nodes, links, options);
+  return placed(draft, layoutMap(draft.layoutNodes, draft.data.edges, options.layout));
+}
+
+/** buildMapData with the layout computed in slices, `pause` called between them (Ctrl-C answered there). */
+export async function buildMapDataInSteps(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions, pause: () => Promise<void>): Promise<MapData> {
+  const draft = draftMapData(nodes, links, options);
+  return placed(draft, await layoutMapInSteps(draft.layoutNodes, draft.data.edges, options.layout, pause));
+}
+
+function placed(draft: { data: MapData }, positions: Positions): MapData {
+  for (const n of draft.data.nodes) Object.assign(n, positions.get(n.id));
+  return draft.data;
+}
+
+/** The map's nodes and edges, not placed yet, and what the layout needs. */
+function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: MapDataOptions): { data: MapData; layoutNodes: LayoutNode[] } {
   const categoryByName = new Map(taxonomy().revised.map((c) => [c.short.en, c.code]));
   const regionOrder = REGIONS as readonly string[];
   const categoryOrder = taxonomy().revised.map((c) => c.code);
   const mapNodes: MapNode[] = [];
-  let withheld = 0;
+  let withheld = options.withheld ?? 0;
   for (const n of nodes) {
     if (n.kind === 'organization') {
       if (n.consentMap === false) { withheld++; continue; }
@@ -79,10 +106,22 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
         id: n.id, kind: 'organization', label: n.label, x: 0, y: 0,
         countryCode: n.countryCode, country: n.country, region: n.region, language: n.languageCode,
         categories: [...n.categoryCodes], beneficiaries: [...n.beneficiaries], organizationTypes: [...n.organizationTypes],
-        roles: n.roles ? [...n.roles] : n.coreGroup ? ['core-group'] : ['member'],
+        roles: n.roles?.length ? rolesWithCoreGroup(n.roles, n.coreGroup) : n.coreGroup ? ['core-group'] : ['member'],
         coreGroup: n.coreGroup, score: n.score, calls: [...n.calls],
         projects: n.titles.map((t) => ({ title: t.title?.trim() || null, description: t.description?.trim() || null, call: t.call })),
         contactNames: [...n.contactPersons], url: n.url,
+      };
+      if (contactable && n.emails.length) actor.emails = [...n.emails];
+      if (contactable && n.phones.length) actor.phones = [...n.phones];
+      mapNodes.push(actor);
+    } else if (n.kind === 'person') {
+      if (n.consentMap === false) { withheld++; continue; }
+      const contactable = options.withContactDetails && n.consentContact !== false;
+      const actor: MapActorNode = {
+        id: n.id, kind: 'person', label: n.label, x: 0, y: 0,
+        countryCode: n.countryCode, country: n.country, region: n.region, language: n.languageCode,
+        categories: [], beneficiaries: [], organizationTypes: [], roles: [...n.roles], coreGroup: n.roles.includes('core-group'), score: null,
+        calls: [], projects: [], contactNames: [], url: null,
       };
       if (contactable && n.emails.length) actor.emails = [...n.emails];
       if (contactable && n.phones.length) actor.phones = [...n.phones];
@@ -93,6 +132,7 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
       mapNodes.push({ id: n.id, kind: 'region', label: n.label, x: 0, y: 0, key: n.region, detail: null });
     }
   }
+  for (const e of options.events?.nodes ?? []) mapNodes.push({ ...e, kind: 'event', x: 0, y: 0 });
   const ids = new Set(mapNodes.map((n) => n.id));
   const edges: MapEdge[] = [];
   for (const l of links) {
@@ -102,17 +142,15 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
     if (l.shared) edge.shared = l.shared.map((name) => categoryByName.get(name) ?? name);
     edges.push(edge);
   }
+  for (const e of options.events?.edges ?? []) if (ids.has(e.source) && ids.has(e.target)) edges.push(e);
 
   const layoutNodes: LayoutNode[] = mapNodes.map((n) => {
     if (n.kind === 'region') return { id: n.id, kind: n.kind, region: n.key, ring: { circle: 'outer', index: regionOrder.indexOf(n.key), of: regionOrder.length } };
     if (n.kind === 'category') return { id: n.id, kind: n.kind, ring: { circle: 'inner', index: categoryOrder.indexOf(n.key), of: categoryOrder.length } };
     return { id: n.id, kind: n.kind, region: 'region' in n ? n.region : null };
   });
-  const positions = layoutMap(layoutNodes, edges, options.layout);
-  for (const n of mapNodes) Object.assign(n, positions.get(n.id));
-
   const actors = mapNodes.filter((n): n is MapActorNode => (ACTOR_KINDS as readonly string[]).includes(n.kind));
-  return {
+  const data: MapData = {
     version: 1,
     withContactDetails: options.withContactDetails,
     nodes: mapNodes,
@@ -126,12 +164,18 @@ export function buildMapData(nodes: MapSourceNode[], links: NetworkLink[], optio
       peerLinksLeftOut: options.peerLinksLeftOut ?? 0,
     },
   };
+  return { data, layoutNodes };
 }
 
-/** The map of a whole network export (organisations, categories, regions and their links). */
-export function mapDataFromNetwork(network: Network, options: Omit<MapDataOptions, 'applications' | 'peerLinksLeftOut'>): MapData {
-  return buildMapData([...network.organizations, ...network.categories, ...network.regions], network.links, {
-    ...options, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped,
+/** The roles an organisation shows on the map: its member roles, with core-group when the chosen roster makes it one. */
+function rolesWithCoreGroup(roles: MapRole[], coreGroup: boolean): MapRole[] {
+  return coreGroup && !roles.includes('core-group') ? ['core-group', ...roles] : [...roles];
+}
+
+/** The map of a whole network export (organisations, persons, categories, regions and their links). */
+export function mapDataFromNetwork(network: Network, options: Omit<MapDataOptions, 'applications' | 'peerLinksLeftOut' | 'withheld'>): MapData {
+  return buildMapData([...network.organizations, ...network.persons, ...network.categories, ...network.regions], network.links, {
+    ...options, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped, withheld: network.withheld,
   });
 }
 
@@ -283,11 +327,15 @@ export type { LayoutOptions } from './map-layout.js';
 
 export interface NetworkMapOptions extends RenderMapOptions {
   withContactDetails: boolean;
+  /** Events and "attended" edges, from the network's organisations (export/events-overlay.ts). */
+  events?: (network: Network) => MapEventExtras;
   /** Application ids of the Core Group (members of the chosen roster). */
   coreGroup?: Set<number>;
   /** Peer links per organisation, as in the Kumu export (0: none). */
   peerLinks?: number;
   layout?: LayoutOptions;
+  /** Members, people and memberships beyond the applications (network/actors.ts). */
+  actors?: Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames'>;
 }
 
 /**
@@ -295,8 +343,24 @@ export interface NetworkMapOptions extends RenderMapOptions {
  * element IDs, same connections), laid out and rendered. What `skillsnet export map` writes.
  */
 export function networkMap(applications: Iterable<Application>, options: NetworkMapOptions): { network: Network; data: MapData; html: string } {
-  const network = buildNetwork(applications, { coreGroup: options.coreGroup, peerLinks: options.peerLinks });
-  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout });
+  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network) });
+  const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
+  return { network, data, html };
+}
+
+/**
+ * networkMap for the export: the same file, with `pause` called between its steps and between
+ * slices of the layout (a map of many thousand organisations takes seconds to lay out).
+ */
+export async function networkMapInSteps(applications: Iterable<Application>, options: NetworkMapOptions, pause: () => Promise<void>): Promise<{ network: Network; data: MapData; html: string }> {
+  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  await pause();
+  const data = await buildMapDataInSteps([...network.organizations, ...network.persons, ...network.categories, ...network.regions], network.links, {
+    withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network),
+    applications: network.applications, peerLinksLeftOut: network.peerLinksDropped, withheld: network.withheld,
+  }, pause);
+  await pause();
   const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
   return { network, data, html };
 }

@@ -1,4 +1,4 @@
-import type { Application, Region } from '../model.js';
+import type { Application, Consent, MemberRole, MemberStatus, Region } from '../model.js';
 import { REGIONS, isRegion } from '../model.js';
 import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
@@ -8,16 +8,67 @@ import { normaliseParagraphs } from '../import/normalise.js';
 import { escapeMarkdown } from './escape.js';
 
 /**
- * The network the map and graph exports draw: one node per organisation (applications of the
- * same organisation in the same country are merged), one per skills category and one per region;
- * links organisation -> category ("works on"), organisation -> region ("based in"), and
- * optionally organisation <-> organisation peers (same region, shared categories).
+ * The network the map and graph exports draw: one node per organisation (its applications of
+ * every call merged; its ID "org-<organisation id>" the same in every export, whatever the
+ * filters), the members who never applied (organisations, and persons in their own right such as
+ * ILO staff), with --with-people the contact people of organisations, one node per skills category
+ * and one per region; links organisation -> category ("works on"), organisation -> region ("based
+ * in"), person -> organisation ("works at"), and optionally organisation <-> organisation peers
+ * (same region, shared categories). Actors who said no to a shared map are left out (withheld).
  *
- * Kept format-neutral: kumu.ts and graphml.ts turn it into files.
+ * Open to more kinds (events come with issue 14): a node kind needs its interface in NetworkNode,
+ * an element type, its connections in `links`, and a case in kumu.ts and graphml.ts.
+ *
+ * Kept format-neutral: kumu.ts, graphml.ts and map.ts turn it into files.
  */
 
-export const ELEMENT_TYPES = { organization: 'Organization', category: 'Skills category', region: 'Region' } as const;
-export const CONNECTION_TYPES = { worksOn: 'works on', basedIn: 'based in', peer: 'peer' } as const;
+export const ELEMENT_TYPES = { organization: 'Organization', person: 'Person', category: 'Skills category', region: 'Region' } as const;
+export const CONNECTION_TYPES = { worksOn: 'works on', basedIn: 'based in', peer: 'peer', worksAt: 'works at' } as const;
+
+/** What the network knows of an actor as a member: roles, status, consent. */
+export interface Membership {
+  memberId: number;
+  roles: MemberRole[];
+  status: MemberStatus;
+  /** Core Group cohorts ("2020"). */
+  cohorts: string[];
+  consentMap: Consent;
+  consentContact: Consent;
+}
+
+/** An organisation that is a member but has no application among those exported (a stakeholder, a partner). */
+export interface OrganizationSource {
+  organizationId: number;
+  name: string;
+  organizationType: string | null;
+  countryCode: string | null;
+  countryRaw: string | null;
+  region: Region | null;
+  languageCode: string | null;
+  beneficiaries: string[];
+  contactPersons: string[];
+  personIds: number[];
+  emails: string[];
+  phones: string[];
+  website: string | null;
+  notes: string | null;
+  membership: Membership | null;
+}
+
+/** A person drawn as an actor: a member in their own right, or (--with-people) an organisation's contact person. */
+export interface PersonSource {
+  personId: number;
+  name: string;
+  organizationId: number | null;
+  organization: string | null;
+  countryCode: string | null;
+  region: Region | null;
+  languageCode: string | null;
+  emails: string[];
+  phones: string[];
+  /** Set for a person who is a member in their own right; a contact person takes their organisation's. */
+  membership: Membership | null;
+}
 
 export interface OrganizationNode {
   kind: 'organization';
@@ -43,11 +94,48 @@ export interface OrganizationNode {
   coreGroup: boolean;
   /** Best score among the organisation's applications. */
   score: number | null;
+  /** The organisations table's id (null only for applications written before organisations existed). */
+  organizationId: number | null;
+  /** Contact people (people table ids), for the export log. */
+  personIds: number[];
+  /** The member it is (roles, status); null when not one. */
+  memberId: number | null;
+  roles: MemberRole[];
+  status: MemberStatus | null;
+  cohorts: string[];
+  /** false: said no to a shared map (such nodes are withheld before they reach here) or to being contacted. */
+  consentMap?: boolean;
+  consentContact?: boolean;
+  /** The officer's notes on a member that never applied (never exported: the description is the projects'). */
+  applied: boolean;
+}
+
+export interface PersonNode {
+  kind: 'person';
+  /** "person-<people id>" */
+  id: string;
+  label: string;
+  name: string;
+  personId: number;
+  /** "org-<id>" of their organisation when it is in the network (linked "works at"). */
+  organizationNodeId: string | null;
+  organization: string | null;
+  countryCode: string | null;
+  country: string | null;
+  region: Region | null;
+  languageCode: string | null;
+  language: string | null;
+  emails: string[];
+  phones: string[];
+  memberId: number | null;
+  roles: MemberRole[];
+  status: MemberStatus | null;
+  consentContact?: boolean;
 }
 
 export interface CategoryNode { kind: 'category'; id: string; label: string; code: string; description: string }
 export interface RegionNode { kind: 'region'; id: string; label: string; region: Region }
-export type NetworkNode = OrganizationNode | CategoryNode | RegionNode;
+export type NetworkNode = OrganizationNode | PersonNode | CategoryNode | RegionNode;
 
 export interface NetworkLink {
   id: string;
@@ -63,12 +151,15 @@ export interface NetworkLink {
 
 export interface Network {
   organizations: OrganizationNode[];
+  persons: PersonNode[];
   categories: CategoryNode[];
   regions: RegionNode[];
   links: NetworkLink[];
   applications: number;
   /** Peer pairs that qualified but were left out by the cap. */
   peerLinksDropped: number;
+  /** Actors left out because they said no to appearing on a shared map. */
+  withheld: number;
 }
 
 export interface NetworkOptions {
@@ -76,7 +167,17 @@ export interface NetworkOptions {
   coreGroup?: Set<number>;
   /** Maximum peer links per organisation; 0 or undefined: none. */
   peerLinks?: number;
+  /** Organisation id -> its membership (roles, status, consent); network/actors.ts reads it. */
+  memberships?: ReadonlyMap<number, Membership>;
+  /** Members that never applied (or whose applications the filters left out), drawn as organisations. */
+  organizations?: Iterable<OrganizationSource>;
+  /** Persons drawn as actors: members in their own right, and with --with-people contact people. */
+  persons?: Iterable<PersonSource>;
+  /** Organisation id -> its name as recorded (so the label is the same in the map of every call). */
+  organizationNames?: ReadonlyMap<number, string>;
 }
+
+const consentFlag = (c: Consent | undefined): boolean | undefined => (c === 'no' ? false : c === 'yes' ? true : undefined);
 
 const slug = (s: string) => normaliseName(s).replace(/\s+/g, '-');
 export const regionId = (r: Region) => `region-${slug(r)}`;
@@ -91,20 +192,34 @@ function pushUnique(list: string[], value: string | null | undefined): void {
 export function buildNetwork(applications: Iterable<Application>, options: NetworkOptions = {}): Network {
   const byKey = new Map<string, OrganizationNode>();
   const known = new Set(taxonomy().revised.map((c) => c.code));
+  const withheldOrganizations = new Set<number>();
   let count = 0;
   for (const a of applications) {
     count++;
-    const name = a.organization.replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
-    const key = `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;
+    // (an Application built by hand, as in tests, may lack the field)
+    const organizationId = a.organizationId ?? null;
+    const membership = organizationId !== null ? options.memberships?.get(organizationId) : undefined;
+    if (membership?.consentMap === 'no') { withheldOrganizations.add(organizationId!); continue; }
+    const recorded = organizationId !== null ? options.organizationNames?.get(organizationId) : undefined;
+    const name = (recorded ?? a.organization).replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
+    // One node per organisation (organizations table); an application written before organisations
+    // existed (none should remain after the migration) falls back to its name and country.
+    const key = organizationId !== null ? `#${organizationId}` : `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;
     let org = byKey.get(key);
     if (!org) {
       org = {
-        kind: 'organization', id: `org-${a.id}`, label: name, name,
+        kind: 'organization', id: organizationId !== null ? `org-${organizationId}` : `org-${a.id}`, label: name, name,
         applicationIds: [], calls: [], titles: [], countryCode: a.country, country: a.country ? countryName(a.country) : (a.countryRaw?.trim() || null),
         region: a.region && isRegion(a.region) ? a.region : null, languageCode: a.language, language: a.language ? languageName(a.language) : null,
         organizationTypes: [], beneficiaries: [], categoryCodes: [], categories: [], contactPersons: [], emails: [], phones: [],
-        url: null, coreGroup: false, score: null,
+        url: null, coreGroup: false, score: null, organizationId, personIds: [],
+        memberId: membership?.memberId ?? null, roles: membership ? [...membership.roles] : [], status: membership?.status ?? null,
+        cohorts: membership ? [...membership.cohorts] : [], applied: true,
       };
+      if (membership?.roles.includes('core-group')) org.coreGroup = true;
+      const contact = consentFlag(membership?.consentContact);
+      if (contact !== undefined) org.consentContact = contact;
+      if (membership?.consentMap === 'yes') org.consentMap = true;
       byKey.set(key, org);
     }
     org.applicationIds.push(a.id);
@@ -123,13 +238,58 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     if (options.coreGroup?.has(a.id)) org.coreGroup = true;
     if (a.score !== null && (org.score === null || a.score > org.score)) org.score = a.score;
   }
+  let withheld = withheldOrganizations.size;
+  for (const o of options.organizations ?? []) {
+    if (byKey.has(`#${o.organizationId}`)) continue;
+    if (o.membership?.consentMap === 'no') { withheld++; continue; }
+    const name = o.name.replace(/\s+/g, ' ').trim() || `Unnamed organisation (${o.organizationId})`;
+    const m = o.membership;
+    const org: OrganizationNode = {
+      kind: 'organization', id: `org-${o.organizationId}`, label: name, name, applicationIds: [], calls: [], titles: [],
+      countryCode: o.countryCode, country: o.countryCode ? countryName(o.countryCode) : (o.countryRaw?.trim() || null), region: o.region,
+      languageCode: o.languageCode, language: o.languageCode ? languageName(o.languageCode) : null,
+      organizationTypes: o.organizationType ? [o.organizationType] : [], beneficiaries: [...o.beneficiaries], categoryCodes: [], categories: [],
+      contactPersons: [...o.contactPersons], emails: [...o.emails], phones: [...o.phones], url: normaliseUrl(o.website),
+      coreGroup: Boolean(m?.roles.includes('core-group')), score: null, organizationId: o.organizationId, personIds: [...o.personIds],
+      memberId: m?.memberId ?? null, roles: m ? [...m.roles] : [], status: m?.status ?? null, cohorts: m ? [...m.cohorts] : [], applied: false,
+    };
+    const contact = consentFlag(m?.consentContact);
+    if (contact !== undefined) org.consentContact = contact;
+    if (m?.consentMap === 'yes') org.consentMap = true;
+    byKey.set(`#${o.organizationId}`, org);
+  }
   const organizations = [...byKey.values()];
+  const organizationNodes = new Map(organizations.filter((o) => o.organizationId !== null).map((o) => [o.organizationId!, o]));
+  const persons: PersonNode[] = [];
+  const seenPersons = new Set<number>();
+  for (const p of options.persons ?? []) {
+    if (seenPersons.has(p.personId)) continue;
+    // A contact person goes with their organisation's consent; a member in their own right with theirs.
+    const owner = p.organizationId !== null ? organizationNodes.get(p.organizationId) : undefined;
+    const membership = p.membership;
+    if (membership?.consentMap === 'no' || (!membership && p.organizationId !== null && (withheldOrganizations.has(p.organizationId) || !owner))) {
+      if (membership) withheld++;
+      continue;
+    }
+    seenPersons.add(p.personId);
+    const node: PersonNode = {
+      kind: 'person', id: `person-${p.personId}`, label: p.name, name: p.name, personId: p.personId,
+      organizationNodeId: owner?.id ?? null, organization: p.organization, countryCode: p.countryCode,
+      country: p.countryCode ? countryName(p.countryCode) : null, region: p.region, languageCode: p.languageCode,
+      language: p.languageCode ? languageName(p.languageCode) : null, emails: [...p.emails], phones: [...p.phones],
+      memberId: membership?.memberId ?? null, roles: membership ? [...membership.roles] : [], status: membership?.status ?? null,
+    };
+    const contact = consentFlag(membership ? membership.consentContact : owner?.consentContact === false ? 'no' : undefined);
+    if (contact !== undefined) node.consentContact = contact;
+    persons.push(node);
+  }
   const order = taxonomy().revised.map((c) => c.code);
   for (const org of organizations) {
     org.categoryCodes.sort((x, y) => order.indexOf(x) - order.indexOf(y));
     org.categories = org.categoryCodes.map((c) => categoryName(c));
   }
   disambiguateLabels(organizations);
+  disambiguatePersonLabels(persons);
 
   const categories: CategoryNode[] = taxonomy().revised.map((c) => ({
     kind: 'category', id: categoryId(c.code), label: c.short.en, code: c.code, description: c.name.en,
@@ -145,13 +305,33 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
       links.push({ id: `${org.id}--${regionId(org.region)}`, from: org.id, to: regionId(org.region), type: CONNECTION_TYPES.basedIn, direction: 'directed', strength: 1 });
     }
   }
+  for (const p of persons) {
+    if (p.organizationNodeId) {
+      links.push({ id: `${p.id}--${p.organizationNodeId}`, from: p.id, to: p.organizationNodeId, type: CONNECTION_TYPES.worksAt, direction: 'directed', strength: 1 });
+    } else if (p.region) {
+      links.push({ id: `${p.id}--${regionId(p.region)}`, from: p.id, to: regionId(p.region), type: CONNECTION_TYPES.basedIn, direction: 'directed', strength: 1 });
+    }
+  }
   let peerLinksDropped = 0;
   if (options.peerLinks && options.peerLinks > 0) {
     const peers = peerLinks(organizations, options.peerLinks);
     links.push(...peers.links);
     peerLinksDropped = peers.dropped;
   }
-  return { organizations, categories, regions, links, applications: count, peerLinksDropped };
+  return { organizations, persons, categories, regions, links, applications: count, peerLinksDropped, withheld };
+}
+
+/** Two persons of one name get their organisation (or ID) added, as organisations get their country. */
+function disambiguatePersonLabels(persons: PersonNode[]): void {
+  const groups = new Map<string, PersonNode[]>();
+  for (const p of persons) groups.set(p.label.toLowerCase(), [...(groups.get(p.label.toLowerCase()) ?? []), p]);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const p of group) p.label = `${p.name} (${p.organization ?? p.id})`;
+    const again = new Map<string, number>();
+    for (const p of group) again.set(p.label.toLowerCase(), (again.get(p.label.toLowerCase()) ?? 0) + 1);
+    for (const p of group) if (again.get(p.label.toLowerCase())! > 1) p.label = `${p.name} (${p.id})`;
+  }
 }
 
 /** A website as a link Kumu opens on double-click: scheme added when missing, junk dropped. */
@@ -215,7 +395,7 @@ function peerLinks(organizations: OrganizationNode[], cap: number): { links: Net
     if (!members) byRegion.set(org.region, (members = []));
     members.push(org);
   }
-  const firstId = (o: OrganizationNode) => o.applicationIds[0];
+  const firstId = (o: OrganizationNode) => o.applicationIds[0] ?? Number.MAX_SAFE_INTEGER;
   const byScore = (x: OrganizationNode, y: OrganizationNode) => (y.score ?? 0) - (x.score ?? 0) || firstId(x) - firstId(y);
   const links: NetworkLink[] = [];
   let qualifying = 0;

@@ -1,4 +1,6 @@
-import type { RosterEntry, RosterInfo } from '../db/rosters.js';
+import type { RosterInfo } from '../db/rosters.js';
+import type { ScoreSource } from '../selection/candidates.js';
+import type { RosterMember } from '../selection/rosters.js';
 import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -6,7 +8,9 @@ import { CSV_OPTIONS, markdownCell, safeCell, xmlSafeText } from './escape.js';
 
 /**
  * A roster as a document for a report: who is in the Core Group, from where, working on what,
- * and why each was chosen. Members first, then the ranked alternates.
+ * and why each was chosen. Members first, then the ranked alternates. "Rank" is the place in the
+ * roster (or in the reserve), "ID" the application ID ("#17" in the reasons); the score is the
+ * one the selection ranked by (reviewers' combined score where they scored).
  */
 
 export interface RosterLine {
@@ -22,32 +26,43 @@ export interface RosterLine {
   languageCode: string | null;
   categories: string[];
   categoryCodes: string[];
+  /** The selection score (null when the application has none). */
   score: number | null;
+  scoreSource: ScoreSource;
   reasons: string[];
+  /** Alternates: the members each can stand in for today without breaking a quota. */
+  replaces?: number[];
+  /** The organisation's ID in every export ("org-17"), the same across calls and maps. */
+  organizationId: string | null;
 }
 
-export function rosterLines(entries: RosterEntry[]): RosterLine[] {
+/** The lines of a roster's members and alternates, each with the score the selection ranked. */
+export function rosterLines(entries: RosterMember[], replaces: ReadonlyMap<number, number[]> = new Map()): RosterLine[] {
   return entries.map((e) => {
     const a = e.application;
+    const c = e.candidate;
+    const alternateOf = e.role === 'alternate' ? replaces.get(a.id) : undefined;
     return {
       rank: e.rank, role: e.role, id: a.id, organisation: a.organization, contact: a.contactName,
       country: a.country ? countryName(a.country) : a.countryRaw, countryCode: a.country,
       region: a.region, language: a.language ? languageName(a.language) : null, languageCode: a.language,
       // Names in the taxonomy's order for readers; codes as list --json gives them.
       categories: [...a.categories].sort((x, y) => categoryCodes().indexOf(x) - categoryCodes().indexOf(y)).map((c) => categoryName(c)),
-      categoryCodes: a.categories, score: a.score, reasons: e.reasons,
+      categoryCodes: a.categories, score: c.scoreSource === 'none' ? null : c.score, scoreSource: c.scoreSource, reasons: e.reasons,
+      ...(alternateOf ? { replaces: alternateOf } : {}),
+      organizationId: a.organizationId !== null ? `org-${a.organizationId}` : null,
     };
   });
 }
 
-export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'reasons'] as const;
+export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons', 'organization_id'] as const;
 
 export async function rosterCsv(lines: RosterLine[]): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
   const rows = lines.map((l) => [
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
-    t(l.categories.join('; ')), l.score ?? '', t(l.reasons.join('; ')),
+    t(l.categories.join('; ')), l.score ?? '', l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')), l.organizationId ?? '',
   ]);
   return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
@@ -55,7 +70,8 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
 export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
   const shape = (l: RosterLine) => ({
     rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
-    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, reasons: l.reasons,
+    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons, organizationId: l.organizationId,
+    ...(l.replaces ? { replaces: l.replaces } : {}),
   });
   return {
     name: info.name, createdAt: info.createdAt, solverStatus: info.solverStatus, optimal: info.optimal, objective: info.objective,
@@ -63,6 +79,16 @@ export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
     members: lines.filter((l) => l.role === 'member').map(shape),
     alternates: lines.filter((l) => l.role === 'alternate').map(shape),
   };
+}
+
+function scoreWords(lines: RosterLine[]): string {
+  const sources = new Set(lines.map((l) => l.scoreSource));
+  if (sources.size === 1 && sources.has('none')) return 'none (no application had a score)';
+  const words: string[] = [];
+  if (sources.has('reviewers')) words.push("reviewers' combined score (0–10)");
+  if (sources.has('application')) words.push("the application's own score");
+  if (sources.has('none')) words.push('blank when there was none');
+  return words.join(', ');
 }
 
 function countBy(lines: RosterLine[], key: (l: RosterLine) => string[]): string {
@@ -87,14 +113,16 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[]): string {
     out.push('');
   }
   const table = (rows: RosterLine[]) => {
-    out.push('| # | Organisation | Contact | Country | Region | Language | Skills categories | Score | Why selected |');
-    out.push('|---:|---|---|---|---|---|---|---:|---|');
+    out.push('| Rank | ID | Organisation | Contact | Country | Region | Language | Skills categories | Score | Why selected |');
+    out.push('|---:|---:|---|---|---|---|---|---|---:|---|');
     for (const l of rows) {
-      out.push(`| ${l.rank} | ${[l.organisation, l.contact ?? '', l.country ?? '', l.region ?? '', l.language ?? '', l.categories.join(', ')].map(markdownCell).join(' | ')} | ${l.score ?? ''} | ${markdownCell(l.reasons.join('; '))} |`);
+      out.push(`| ${l.rank} | ${l.id} | ${[l.organisation, l.contact ?? '', l.country ?? '', l.region ?? '', l.language ?? '', l.categories.join(', ')].map(markdownCell).join(' | ')} | ${l.score ?? ''} | ${markdownCell(l.reasons.join('; '))} |`);
     }
     out.push('');
   };
   out.push('## Members', '');
+  out.push('"Rank" is the place in the roster (for alternates, in the reserve); "ID" is the application ID, written #ID in the reasons. ' +
+    `The score is the one the selection ranked by: ${scoreWords(lines)}.`, '');
   if (members.length) table(members);
   else out.push('_No members._', '');
   if (alternates.length) {

@@ -1,5 +1,6 @@
-import { contactCategories, contactNote, splitName, type ContactList, type Contact } from './contacts.js';
+import { contactCategories, contactNote, type ContactList, type Contact } from './contacts.js';
 import { xmlSafeText } from './escape.js';
+import { mapInSteps } from '../reporting.js';
 
 /**
  * vCard 3.0 (RFC 2426) as Outlook, Google Contacts and Apple Contacts import it: CRLF line
@@ -43,26 +44,30 @@ export function foldLine(line: string): string {
 }
 
 function card(c: Contact): string {
-  const n = splitName(c.name);
   const fn = c.name?.trim() || c.organizations[0] || c.email;
   const lines = [
     'BEGIN:VCARD',
     'VERSION:3.0',
     `FN:${vcardText(fn)}`,
-    `N:${[n.family, n.given, '', n.prefix, ''].map(vcardText).join(';')}`,
+    // Family and given names whole ("García Márquez", "José Luis"); empty when no split is safe (FN has the name).
+    `N:${[c.familyName, c.givenName, '', c.prefix, ''].map(vcardText).join(';')}`,
   ];
   if (c.organizations.length) lines.push(`ORG:${vcardText(c.organizations[0])}`);
   lines.push(`EMAIL;TYPE=INTERNET,PREF:${vcardText(c.email)}`);
-  for (const phone of c.phones) lines.push(`TEL;TYPE=WORK,VOICE:${vcardText(phone)}`);
+  // One TEL per number, the latest record's first and preferred.
+  c.phones.forEach((phone, i) => lines.push(`TEL;TYPE=WORK,VOICE${i === 0 ? ',PREF' : ''}:${vcardText(phone)}`));
   if (c.countries.length) lines.push(`ADR;TYPE=WORK:;;;;;;${vcardText(c.countries[0])}`);
   lines.push(`CATEGORIES:${contactCategories(c).map(vcardText).join(',')}`);
-  const extraOrgs = c.organizations.slice(1);
-  const note = contactNote(c) + (extraOrgs.length ? `\nAlso: ${extraOrgs.join('; ')}` : '');
-  lines.push(`NOTE:${vcardText(note)}`);
+  lines.push(`NOTE:${vcardText(contactNote(c))}`);
   lines.push('END:VCARD');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
 export function contactsVcf(list: ContactList): string {
   return list.contacts.map(card).join('');
+}
+
+/** contactsVcf with `pause` called now and then (a list of thousands takes a while): Ctrl-C is answered there. */
+export async function contactsVcfInSteps(list: ContactList, pause?: () => Promise<void>): Promise<string> {
+  return (await mapInSteps(list.contacts, card, pause)).join('');
 }

@@ -27,6 +27,14 @@ export class QuoteNotClosed extends Error {
   }
 }
 
+/** A row with more cells than the reader allows (a broken or hostile file): the line (from 1) where it starts. */
+export class TooManyCells extends Error {
+  constructor(readonly line: number) {
+    super(`too many cells in one row (line ${line})`);
+    this.name = 'TooManyCells';
+  }
+}
+
 export class FastCsv {
   private buf = '';
   /** "\n" in the text already dropped from buf, to name a line */
@@ -41,6 +49,8 @@ export class FastCsv {
     mixedLineEndings: boolean,
     private readonly onRecord: (cells: string[]) => void,
     private readonly maxChars: number,
+    /** cells a row may have: checked as each is read, so a line of millions of cells stops at once */
+    private readonly maxCells = Infinity,
   ) {
     this.d = delimiter.charCodeAt(0);
     this.ending = mixedLineEndings ? Ending.Any : Ending.Unknown;
@@ -60,6 +70,11 @@ export class FastCsv {
       default:
         return null;
     }
+  }
+
+  /** The line (from 1) where the text not read yet starts. */
+  get line(): number {
+    return this.newlines + 1;
   }
 
   /** The text not read yet (from the start of a row), and where it starts in UTF-8 bytes of the text. */
@@ -150,6 +165,7 @@ export class FastCsv {
           }
           const c = buf.charCodeAt(i);
           if (c === d) {
+            if (fields.length >= this.maxCells) throw new TooManyCells(this.lineAt(start));
             i++;
             if (i === len && final) {
               fields.push('');
@@ -191,6 +207,7 @@ export class FastCsv {
         }
         fields.push(buf.slice(i, j));
         if (buf.charCodeAt(j) === d) {
+          if (fields.length >= this.maxCells) throw new TooManyCells(this.lineAt(start));
           i = j + 1;
           if (i === len && final) {
             fields.push('');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
+import { faultOf } from '../files/index.js';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252' | string;
 
@@ -98,8 +99,9 @@ export async function scanFile(file: string): Promise<FileScan> {
 
 export function readError(file: string, e: unknown): OperationError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-  return new OperationError(`cannot read ${file}: ${why}`, { hint: 'check the file name and that you can open it' });
+  const fault = faultOf(e);
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : fault ? `${fault.what} (${fault.code})` : (e as Error).message;
+  return new OperationError(`cannot read ${file}: ${why}`, { hint: fault && code !== 'ENOENT' && code !== 'EACCES' ? fault.fix : 'check the file name and that you can open it' });
 }
 
 /** Length of the prefix that ends on a UTF-8 character boundary (the rest may continue in the next chunk). */

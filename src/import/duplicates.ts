@@ -72,7 +72,7 @@ export const DUPLICATE_RULES: { reason: DuplicateReason; key: (p: ComparedParts)
   { reason: 'same email and title', key: (p) => key(p, p.email, p.title) },
 ];
 
-/** The version of the rules the stored keys were computed with (migration 6 stores them). */
+/** The version of the rules the stored keys were computed with (migration 31 stores them). */
 export const DUPLICATE_KEYS_VERSION = 1;
 
 /**

@@ -237,10 +237,14 @@ function headerConfidence(c: Candidate): Confidence {
   return c.single ? 'low' : 'medium';
 }
 
+/** A header as compared with another: spacing and case do not matter. */
+const fold = (header: string | undefined) => (header ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
 /**
  * Maps the file's headers to fields. `preferred` columns (SurveyMonkey answer columns, as
  * opposed to its respondent metadata) win ties against the others.
  */
+
 export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet<number>): HeaderMatch {
   const idx = headerIndex();
   const candidates: Candidate[] = [];
@@ -264,8 +268,17 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // a row takes the first valid address of its email columns. Another column that merely names
   // the field (a former employer's country, an ILO officer's email) may hold someone else's
   // data: it never stands in for the applicant's.
+  // The same header repeated (Google Forms' "Email Address" three times, one per form section)
+  // is the same question: every copy is read, the first non-empty cell of a row wins.
+  const sameHeader = (a: number, b: number) => fold(headers[a]) !== '' && fold(headers[a]) === fold(headers[b]);
   for (const c of candidates) {
-    if (taken.has(c.column) || !mapping[c.field] || c.score < 1) continue;
+    if (taken.has(c.column) || !mapping[c.field]) continue;
+    if (sameHeader(c.column, mapping[c.field]![0]!)) {
+      mapping[c.field]!.push(c.column);
+      taken.add(c.column);
+      continue;
+    }
+    if (c.score < 1) continue;
     const sameQuestion = MULTI_VALUE_FIELDS.has(c.field) && c.score === primary.get(c.field)?.score;
     if (sameQuestion || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? ''), idx))) {
       mapping[c.field]!.push(c.column);

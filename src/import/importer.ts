@@ -16,9 +16,10 @@ import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
-import type { Callbacks } from '../reporting.js';
+import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
+import { asNamed, faultError, openInput, type InputFile } from '../files/index.js';
 import type { ColumnMapping, Field } from './headers.js';
 import { readLayout, type FieldChoice, type Layout, type RejectedColumn } from './layout.js';
 import { FIELD_LABELS, columnLetter, mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
@@ -35,6 +36,7 @@ import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 
 export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
+import { ImportLinker, type OrganizationLinks } from './organizations.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -101,6 +103,8 @@ export interface FileReport {
   needTagging: number;
   /** of those, how many keep officer category decisions (`tag auto` skips them; `tag auto --all` does not) */
   needTaggingWithOfficerTags: number;
+  /** How the file's new applications were linked to organisations (known ones, new ones, doubtful matches to confirm). */
+  organizations: OrganizationLinks;
   warnings: string[];
 }
 
@@ -147,8 +151,18 @@ function columnsOf(p: PreparedFile): FileColumns {
   return {
     file: path.basename(p.file),
     columns: mappingByHeader(p.layout.headers, p.layout.mapping),
-    unmappedColumns: p.layout.unmatched.map((c) => p.layout.headers[c]!),
+    unmappedColumns: unmappedColumns(p.layout),
   };
+}
+
+/**
+ * The headers no field took, skillsnet's own rejects columns left out. A header that looks like
+ * someone's address or number (a file without a header row) is named by position.
+ */
+function unmappedColumns(layout: Layout): string[] {
+  return layout.unmatched
+    .filter((c) => !SKILLSNET_COLUMNS.has(layout.headers[c]!))
+    .map((c) => (looksLikePersonalData(layout.headers[c]!) ? `column ${c + 1}` : layout.headers[c]!));
 }
 
 /**
@@ -161,6 +175,8 @@ export interface ImportHooks extends Callbacks {
   askMapping?: (question: MappingQuestion) => Promise<ColumnMapping>;
   /** When aborted (Ctrl-C), the file being written is rolled back at once. */
   signal?: AbortSignal;
+  /** A file was imported and committed (files before it too): what an interruption would keep. */
+  onFileDone?: (file: FileReport) => void;
 }
 
 /** An import lists at most this many likely duplicates; list --duplicates shows them all. */
@@ -172,6 +188,8 @@ export interface PreparedImport {
   delimiter?: string;
   mapFile?: MappingFile;
   files: PreparedFile[];
+  /** Removes the temporary copies of piped inputs (importFiles does it for the files it prepares itself). */
+  release(): void;
 }
 
 /**
@@ -188,19 +206,31 @@ export async function prepareFiles(files: string[], options: ImportOptions, hook
   if (options.sheet !== undefined && !options.sheet.trim()) {
     throw new UsageError('--sheet needs the name of a sheet or its number (1 is the first)', { hint: 'e.g. skillsnet import call.xlsx --sheet Applications' });
   }
+  const release = () => {
+    for (const p of prepared) p.input.release();
+  };
   for (const file of files) {
     try {
       prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
     } catch (e) {
+      release();
       const failing = filesOfFailure(e);
       throw withFiles(e, [...prepared.map(columnsOf), ...failing]);
     }
   }
-  return { encoding, delimiter, mapFile, files: prepared };
+  return { encoding, delimiter, mapFile, files: prepared, release };
 }
 
 export async function importFiles(db: DB, files: string[], options: ImportOptions, hooks: ImportHooks = {}, ready?: PreparedImport): Promise<ImportReport> {
   const pre = ready ?? (await prepareFiles(files, options, hooks));
+  try {
+    return await importPrepared(db, pre, options, hooks);
+  } finally {
+    if (!ready) pre.release();
+  }
+}
+
+async function importPrepared(db: DB, pre: PreparedImport, options: ImportOptions, hooks: ImportHooks): Promise<ImportReport> {
   const call = options.call?.trim() || defaultCall(db, hooks);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
   const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
@@ -213,6 +243,8 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
     journal?.();
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {
+    // Everything is saved: a pause for Ctrl-C before the look for likely duplicates (it reads the whole call).
+    await checkpoint(hooks.signal, 'interrupted; every file was imported and kept, only the report was not made');
     const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
     const found = likelyDuplicatesOfBatches(db, callIdByName(db, call)!, batches, MAX_DUPLICATES_REPORTED);
     report.possibleDuplicates = found.pairs;
@@ -247,13 +279,16 @@ async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions,
       fileReport = await importFile(db, file, fileOptions, hooks);
     } catch (e) {
       const files = pre.files.map(columnsOf);
-      if (report.files.length && e instanceof OperationError && !options.dryRun) {
+      // A full disk, a lost permission or a lock: said as such, with what was kept.
+      const err = faultError(e, { action: `import ${file.input.name}`, kept: `nothing of ${file.input.name} was kept`, folder: db.name ? path.dirname(db.name) : undefined });
+      if (report.files.length && err instanceof OperationError && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
-        throw withFiles(new OperationError(e.message, { hint: `${e.hint ? e.hint + '\n  ' : ''}already imported and kept: ${done}` }), files);
+        throw withFiles(new OperationError(err.message, { hint: `${err.hint ? err.hint + '\n  ' : ''}already imported and kept: ${done}`, json: err.json }), files);
       }
-      throw withFiles(e, files);
+      throw withFiles(err, files);
     }
     report.files.push(fileReport);
+    if (!options.dryRun) hooks.onFileDone?.(fileReport);
     for (const k of ['rows', 'inserted', 'updated', 'unchanged', 'rejected', 'needTagging', 'needTaggingWithOfficerTags'] as const) report[k] += fileReport[k];
   }
 }
@@ -279,22 +314,32 @@ interface FileOptions {
 }
 
 export interface PreparedFile {
+  /** The file read (a piped input's temporary copy). */
   file: string;
+  /** The input as the officer named it, and its copy if it was piped. */
+  input: InputFile;
   scan: FileScan;
   source: TableSource;
   layout: Layout;
 }
 
-async function prepareFile(file: string, options: FileOptions, hooks: ImportHooks): Promise<PreparedFile> {
-  const scan = await scanFile(file);
-  const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
-  const { layout, source: sheet } = await readLayout(file, source, options, hooks);
-  return { file, scan, source: sheet, layout };
+async function prepareFile(given: string, options: FileOptions, hooks: ImportHooks): Promise<PreparedFile> {
+  const input = await openInput(given, { signal: hooks.signal });
+  const file = input.path;
+  try {
+    const scan = await scanFile(file);
+    const source = await openTable(file, scan, { encoding: options.encoding, delimiter: options.delimiter });
+    const { layout, source: sheet } = await readLayout(file, source, options, hooks);
+    return { file, input, scan, source: sheet, layout };
+  } catch (e) {
+    input.release();
+    throw asNamed(e, input);
+  }
 }
 
 async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, hooks: ImportHooks): Promise<FileReport> {
-  const { file, scan, source, layout } = prepared;
-  const name = path.basename(file);
+  const { file, scan, source, layout, input } = prepared;
+  const name = input.name;
   if (hooks.signal?.aborted) throw new InterruptedError();
   await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
   // Ctrl-C ends the process at once: the rollback must happen in the abort itself.
@@ -330,7 +375,10 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     });
     const refColumn = layout.headers.indexOf(REJECTED_ROW_COLUMN);
     const rebuildIndexes = deferIndexes(db, expectedRows(scan.size, layout));
-    const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256);
+    const linker = new ImportLinker(db);
+    const idColumn = layout.mapping.externalId?.[0];
+    const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256, (id) => linker.written(id),
+      idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn });
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
     if (worker) {
@@ -345,6 +393,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     }
     rebuildIndexes?.();
     finishBatch(db, batchId, writer.counts);
+    const organizations = linker.finish();
     const dates = settleDates(db, batchId, summary);
     if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
     refreshDuplicateKeys(db, callId);
@@ -360,16 +409,17 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       encoding: source.encoding,
       delimiter: source.delimiter,
       columns,
-      unmappedColumns: layout.unmatched.map((c) => layout.headers[c]!).filter((h) => !SKILLSNET_COLUMNS.has(h)),
+      unmappedColumns: unmappedColumns(layout),
       fields,
       notUsed: layout.rejectedColumns.map((r) => ({ field: r.field, column: r.header, letter: columnLetter(r.column), holds: r.holds })),
       sameApplication: [...writer.sameApplication.values()],
       dates,
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,
+      organizations,
       warnings: [
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
-        ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)} "${r.header}" names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
+        ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
         ...summary.warnings,
         ...writer.warnings.lines(),
@@ -378,7 +428,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   } catch (e) {
     progress(scan.size, true);
     rollback(db);
-    throw e;
+    throw asNamed(e, input);
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }

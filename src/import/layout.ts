@@ -13,7 +13,7 @@ import { readHeaderRows } from './header-rows.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { FIELD_LABELS, applyMappingFile, columnLetter, mappingByHeader, missingColumnsError, missingRequired, type MappingFile } from './mapping.js';
+import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
@@ -111,6 +111,10 @@ export async function readLayout(
   // a rejects sheet: the earlier import's mapping applies (importer.ts), a missing column is decided then
   const refColumn = headers.indexOf(REJECTED_ROW_COLUMN);
   const rejectRef = refColumn >= 0 ? sample.map((r) => parseRejectRef(r[refColumn])).find((n) => n !== null) ?? null : null;
+  // Which header cells messages may repeat: all of a row a form tool wrote or that names at least
+  // two fields (surely the header row); otherwise it may be someone's details (a file without a
+  // header row), and only the cells recognised as column names are repeated.
+  let shown: ShownColumns = () => true;
 
   const fields: Partial<Record<Field, FieldChoice>> = {};
   const rejectedColumns: RejectedColumn[] = [];
@@ -124,6 +128,9 @@ export async function readLayout(
   } else {
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length);
+    const recognised = new Set(Object.values(match.mapping).flat());
+    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2) && !headers.some(looksLikeData);
+    shown = (i) => sure || recognised.has(i);
     mapping = {};
     for (const f of FIELDS) {
       const cols = match.mapping[f];
@@ -151,7 +158,7 @@ export async function readLayout(
     }
   }
   if (options.mapFile) {
-    mapping = applyMappingFile(headers, mapping, options.mapFile, name);
+    mapping = applyMappingFile(headers, mapping, options.mapFile, name, shown);
     for (const f of FIELDS) {
       const cols = mapping[f];
       if (!cols?.length) delete fields[f];
@@ -176,9 +183,9 @@ export async function readLayout(
       }
       mapping = asked;
     } else if (missing.length) {
-      const error = missingColumnsError(file, headers, missing, dropped);
+      const error = missingColumnsError(file, headers, missing, dropped, shown);
       const used = new Set(Object.values(mapping).flat());
-      const found = { file: name, columns: mappingByHeader(headers, mapping), unmappedColumns: headers.filter((_, i) => !used.has(i)) };
+      const found = { file: name, columns: mappingByHeader(headers, mapping), unmappedColumns: headers.flatMap((h, i) => (used.has(i) ? [] : [shown(i) && !looksLikeData(h) ? h : `column ${i + 1}`])) };
       throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [found]);
     }
   }

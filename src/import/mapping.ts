@@ -4,9 +4,9 @@
  * is an error that names the fields, lists the columns and shows the --map format, and never
  * quotes the content of a row (it holds personal data).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
+import { readSmallInput } from '../files/index.js';
 import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
 
 export { FIELD_LABELS } from './field-labels.js';
@@ -23,11 +23,11 @@ export type ColumnRef = string | number;
 export async function readMappingFile(file: string): Promise<MappingFile> {
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    text = (await readSmallInput(file, { limit: 1024 * 1024, what: 'the mapping file ' })).toString('utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the mapping file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, {
-      hint: 'give --map the path of a JSON file such as {"organization": "Org name", "email": "E-mail"}',
-    });
+    // A --map that cannot be read is wrong usage (exit 2), as before.
+    if (!(e instanceof OperationError)) throw e;
+    throw new UsageError(e.message, { hint: 'give --map the path of a JSON file such as {"organization": "Org name", "email": "E-mail"}' });
   }
   let data: unknown;
   try {
@@ -102,10 +102,21 @@ export function mappingFileFits(headers: readonly string[], file: MappingFile): 
   return refs.length > 0 && refs.every((r) => findColumn(headers, r!) >= 0) && (named.length > 0 || headers.length > 1);
 }
 
-/** Applies a --map file over the recognised mapping. Columns it names are taken from other fields. */
-export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string): ColumnMapping {
+/**
+ * Which header cells a message may repeat. A header row is not personal data, but a file without
+ * one has someone's details in its place, and the two cannot always be told apart: when the row
+ * is not surely a header row, only the cells recognised as column names are repeated.
+ */
+export type ShownColumns = (index: number) => boolean;
+
+/**
+ * Applies a --map file over the recognised mapping. Columns it names are taken from other
+ * fields; one column named for two fields (organisation and email, say) is refused: every row
+ * would then be wrong in one of them. `shown`: which header cells messages may repeat.
+ */
+export function applyMappingFile(headers: readonly string[], auto: ColumnMapping, file: MappingFile, fileName: string, shown: ShownColumns = () => true): ColumnMapping {
   const mapping: ColumnMapping = {};
-  const forced = new Set<number>();
+  const forced = new Map<number, Field>();
   const chosen: ColumnMapping = {};
   for (const [field, value] of Object.entries(file) as [Field, ColumnRef | ColumnRef[]][]) {
     const columns: number[] = [];
@@ -114,11 +125,17 @@ export function applyMappingFile(headers: readonly string[], auto: ColumnMapping
       if (col < 0) {
         const what = typeof ref === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(ref.trim()) ? `column ${ref}` : `a column "${ref}"`;
         throw new OperationError(`the mapping file names ${what} (for ${field}) that ${fileName} does not have`, {
-          hint: `columns in the file: ${describeColumns(headers)}`,
+          hint: `columns in the file: ${describeColumns(headers, shown)}`,
         });
       }
-      columns.push(col);
-      forced.add(col);
+      const other = forced.get(col);
+      if (other !== undefined && other !== field) {
+        throw new UsageError(`the mapping file gives ${shown(col) ? `the column "${headers[col]}"` : `column ${columnLetter(col)}`} to both ${FIELD_LABELS[other]} (${other}) and ${FIELD_LABELS[field]} (${field})`, {
+          hint: 'a column holds one field: name each field\'s own column in the mapping file',
+        });
+      }
+      if (!columns.includes(col)) columns.push(col);
+      forced.set(col, field);
     }
     chosen[field] = columns;
   }
@@ -149,25 +166,41 @@ export function looksLikeData(header: string): boolean {
 /** Columns listed in full in a message; past this many, the rest are counted. */
 const LISTED_COLUMNS = 60;
 
-/** The columns, by letter and full header, for messages; cells that look like personal data are not repeated. */
-export function describeColumns(headers: readonly string[]): string {
+/**
+ * The columns, by letter and full header, for messages; cells that look like personal data are
+ * not repeated, nor those `shown` withholds (the row may be someone's details rather than headers).
+ */
+export function describeColumns(headers: readonly string[], shown: ShownColumns = () => true): string {
   if (!headers.length) return '(none)';
-  const shown = headers.slice(0, LISTED_COLUMNS).map((h, i) => {
+  const list = headers.slice(0, LISTED_COLUMNS).map((h, i) => {
     const letter = columnLetter(i);
     if (looksLikeData(h)) return `${letter} (not shown: looks like data)`;
+    if (!shown(i)) return letter;
     const t = h.replace(/\s+/g, ' ').trim();
     return t ? `${letter} "${t}"` : `${letter} (no header)`;
   });
   const more = headers.length - LISTED_COLUMNS;
-  return shown.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '');
+  const hidden = headers.some((_, i) => !shown(i));
+  return list.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '') +
+    (hidden ? ' (a header skillsnet does not recognise is named by its letter: if the file has no header row, its first row would be someone\'s details)' : '');
 }
 
-/** The error for missing required fields when no one can be asked. */
-export function missingColumnsError(file: string, headers: readonly string[], missing: Field[], dropped: readonly { field: Field; column: number; holds: string }[] = []): OperationError {
+/**
+ * The error for missing required fields when no one can be asked. A top row holding an address or
+ * a phone number is data (a file without a header row): none of it is repeated; otherwise the
+ * columns are listed as far as `shown` allows.
+ */
+export function missingColumnsError(
+  file: string,
+  headers: readonly string[],
+  missing: Field[],
+  dropped: readonly { field: Field; column: number; holds: string }[] = [],
+  shown: ShownColumns = () => true,
+): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
   const notUsed = dropped
     .filter((d) => missing.includes(d.field))
-    .map((d) => `column ${columnLetter(d.column)} "${headers[d.column]}" names the ${FIELD_LABELS[d.field]} but holds ${d.holds}, so it was not used\n  `)
+    .map((d) => `column ${columnLetter(d.column)}${shown(d.column) ? ` "${headers[d.column]}"` : ''} names the ${FIELD_LABELS[d.field]} but holds ${d.holds}, so it was not used\n  `)
     .join('');
   const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
@@ -175,7 +208,7 @@ export function missingColumnsError(file: string, headers: readonly string[], mi
   // A first row holding an address or a phone number is data, not headers: none of it is repeated.
   const columns = dataLike
     ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file.\n  `
-    : `columns in the file: ${describeColumns(headers)}\n  `;
+    : `columns in the file: ${describeColumns(headers, shown)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:
       notUsed +

@@ -20,8 +20,11 @@ export { cleanParagraphs, cleanText, countEmails, normaliseEmail, normaliseParag
 /** Where an application's language came from. */
 export type LanguageSource = 'column' | 'detected' | 'officer';
 
-/** The fields an import produces for one application: the model's ApplicationFields, and how two of them were read. */
+/** The fields an import produces for one application: the model's ApplicationFields, the contact's name parts, and how two fields were read. */
 export type NormalisedApplication = ApplicationFields & {
+  /** the contact's given and family names when the form asked for them apart (split columns) */
+  givenName: string | null;
+  familyName: string | null;
   /** the submission date as written (submittedAt holds it in ISO 8601 when it could be read) */
   submittedAtRaw: string | null;
   languageSource: LanguageSource | null;
@@ -33,6 +36,8 @@ export interface NormaliseOptions {
   dateOrder?: DateOrder;
   /** the languages detection chooses among first (the call's); others still recognised when clear */
   languages?: readonly string[];
+  /** the file's column headers, to name a column in warnings */
+  headers?: readonly string[];
 }
 
 export interface NormalisedRow {
@@ -63,7 +68,10 @@ export class RowNormaliser {
   private readonly dateHint: DateOrder;
   private readonly detectAmong: readonly string[] | undefined;
 
+  private readonly headers: readonly string[];
+
   constructor(mapping: ColumnMapping, options: NormaliseOptions = {}) {
+    this.headers = options.headers ?? [];
     this.cols = mapping;
     this.hasLanguageColumn = Boolean(mapping.language?.length);
     this.dateHint = options.dateOrder ?? null;
@@ -99,8 +107,15 @@ export class RowNormaliser {
       code = resolveLanguage(raw);
       if (this.languages.size < 50_000) this.languages.set(raw, code);
     }
-    if (!code && !rejected) this.warnings.add('preferred working language not recognised (left empty)', raw, row);
+    if (!code && !rejected) this.warnings.add('not a language skillsnet knows (the preferred working language was left empty)', row, this.columnOf(cells, 'workingLanguage'));
     return code;
+  }
+
+  /** The column a field's value came from in this row (its first non-empty one), for a warning. */
+  private columnOf(cells: readonly string[], field: Field): { header: string; index: number } | null {
+    const cols = this.cols[field] ?? [];
+    const index = cols.find((c) => (cells[c] ?? '').trim()) ?? cols[0];
+    return index === undefined ? null : { header: this.headers[index] ?? '', index };
   }
 
   /** The first non-empty value of a field's columns (or all of them joined, for list fields). */
@@ -170,7 +185,7 @@ export class RowNormaliser {
       const { email, valid } = normaliseEmail(cell);
       if (valid) {
         if (countEmails(cell) > 1) {
-          this.warnings.add('had several e-mail addresses in one cell; the first is the contact email, all are kept in the source row (skillsnet show ID --raw)', null, row);
+          this.warnings.add('several email addresses in one cell: the first is the contact email, all are kept in the source row (skillsnet show ID --raw)', row, { header: this.headers[c] ?? '', index: c });
         }
         return email;
       }
@@ -190,8 +205,11 @@ export class RowNormaliser {
 
     let contactName = this.text(cells, 'contactName');
     if (contactName && NO_NAME.test(contactName)) contactName = null; // Microsoft Forms' "anonymous"
+    // First and last name columns say which part of the name is which: kept apart as given.
+    const givenName = this.text(cells, 'firstName');
+    const familyName = this.text(cells, 'lastName');
     if (!contactName) {
-      const name = [this.text(cells, 'firstName'), this.text(cells, 'lastName')].filter(Boolean).join(' ');
+      const name = [givenName, familyName].filter(Boolean).join(' ');
       contactName = name || null;
     }
 
@@ -214,7 +232,7 @@ export class RowNormaliser {
         country = match.code;
         region = match.region;
       } else if (reasons.length === 0) {
-        this.warnings.add('country not recognised (kept as written, no code or region)', countryRaw, row);
+        this.warnings.add('not a country skillsnet knows (kept as written, without a country code or region)', row, this.columnOf(cells, 'country'));
       }
     }
 
@@ -230,7 +248,7 @@ export class RowNormaliser {
           language = resolveLanguage(rawLanguage);
           if (this.languages.size < 50_000) this.languages.set(rawLanguage, language);
         }
-        if (!language && reasons.length === 0) this.warnings.add('language not recognised (detected from the text instead)', rawLanguage, row);
+        if (!language && reasons.length === 0) this.warnings.add('not a language skillsnet knows (the language was detected from the text instead)', row, this.columnOf(cells, 'language'));
         if (language) languageSource = 'column';
       }
     }
@@ -245,7 +263,7 @@ export class RowNormaliser {
     if (rawScore) {
       const s = parseScore(rawScore);
       if (s === 'invalid') {
-        if (reasons.length === 0) this.warnings.add('score is not a number (left empty)', cleanText(rawScore), row);
+        if (reasons.length === 0) this.warnings.add('not a number (the score was left empty)', row, this.columnOf(cells, 'score'));
       } else score = s;
     }
 
@@ -258,6 +276,8 @@ export class RowNormaliser {
         organization,
         organizationType: this.organizationType(cells),
         contactName,
+        givenName,
+        familyName,
         email,
         phone: this.text(cells, 'phone'),
         website: this.text(cells, 'website'),

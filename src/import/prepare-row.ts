@@ -59,7 +59,7 @@ export class RowPreparer {
   private readonly hashSeed: string;
 
   constructor(layout: PrepareLayout, private readonly batchId: number, options: NormaliseOptions & { rejectRefColumn?: number } = {}) {
-    this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, ...options });
+    this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, headers: layout.headers, ...options });
     this.refColumn = options.rejectRefColumn ?? -1;
     this.toSkip = layout.skip;
     // skillsnet's own columns of a rejects sheet (the reason, the reference) are no part of the source row
@@ -80,7 +80,7 @@ export class RowPreparer {
     const row = ++this.rows;
     const rawJson = this.rawJson(cells);
     if (rawJson.includes('\uFFFD')) {
-      this.normaliser.warnings.add('held bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', null, row);
+      this.normaliser.warnings.add('bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', row);
     }
     const { application: a, reasons } = this.normaliser.normalise(cells, row);
     const ref = this.refColumn >= 0 ? parseRejectRef(cells[this.refColumn]) : null;
@@ -93,7 +93,7 @@ export class RowPreparer {
     const hash = contentHash(`${this.hashSeed}${rawJson}\u0001${a.country ?? ''}\u0001${a.region ?? ''}\u0001${a.language ?? ''}\u0001${a.workingLanguage ?? ''}`);
     const dup = duplicateKeys(a, names);
     const values: ApplicationValues = [
-      a.externalId, a.organization, a.organizationType, a.contactName, a.email, a.phone, a.website, a.countryRaw,
+      a.externalId, a.organization, a.organizationType, a.contactName, a.givenName, a.familyName, a.email, a.phone, a.website, a.countryRaw,
       a.country, a.region, a.language, a.title, a.description, JSON.stringify(a.beneficiaries), JSON.stringify(a.selfCategories), a.score, a.submittedAt,
       rawJson, hash, this.batchId, row,
       a.workingLanguage, a.submittedAtRaw, a.languageSource, a.workingLanguage ? 'column' : null,

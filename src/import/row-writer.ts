@@ -4,7 +4,7 @@
  * reasons; the counts always add up (importer.ts has the accounting rules). Only database work
  * happens here, so a large file can be prepared on another thread while its rows are written.
  */
-import type { ApplicationValues, ImportStatements } from '../db/imports.js';
+import { writtenValue as value, type ApplicationValues, type ImportStatements, type WrittenColumn } from '../db/imports.js';
 import { isOtherApplication, sameTitleAndContact } from './identity.js';
 import { WarningLog } from './normalise.js';
 import type { PreparedRow } from './prepare-row.js';
@@ -13,7 +13,7 @@ import type { PreparedRow } from './prepare-row.js';
 export const MAX_GROUPS_LISTED = 1000;
 
 const ID_CLASH_WARNING =
-  'had an application ID that another application of this call already has, with another organisation and email: ' +
+  'an application ID that another application of this call already has, with another organisation and email: ' +
   'imported as applications of their own, identified by email and organisation (a later correction of such a row is matched by its ID with the same email or organisation)';
 
 const PRE_EXISTED = 1;
@@ -46,6 +46,10 @@ export class RowWriter {
     private readonly callId: number,
     private readonly batchId: number,
     private readonly sha256: string,
+    /** Told of every application this file inserts or updates, while its page is still in the cache (organisation linking). */
+    private readonly onWritten?: (id: number) => void,
+    /** The application-ID column, named in a warning about an ID another application has. */
+    private readonly idColumn: { header: string; index: number } | null = null,
   ) {}
 
   /** Writes one prepared data row. */
@@ -59,8 +63,9 @@ export class RowWriter {
       return;
     }
     const values = p.values!;
-    // what identity compares, from the row's values (ApplicationValues' order)
-    const a = { externalId: values[0], organization: values[1], contactName: values[3], email: values[4], title: values[11], description: values[12] };
+    // what identity compares, from the row's values (by column name: a column added to ApplicationValues shifts nothing)
+    const text = (column: WrittenColumn) => value(values, column) as string | null;
+    const a = { externalId: text('external_id'), organization: text('organization')!, contactName: text('contact_name'), email: text('email'), title: text('title'), description: text('description') };
     let key = p.identityKey;
     let stored = this.sql.find(this.callId, key);
     if (!stored && p.legacyKey !== null) {
@@ -78,7 +83,7 @@ export class RowWriter {
       const clash = this.clashingIds.has(id) || (stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
       if (clash) {
         this.clashingIds.add(id);
-        this.warnings.add(ID_CLASH_WARNING, null, rowNumber);
+        this.warnings.add(ID_CLASH_WARNING, rowNumber, this.idColumn);
         key = p.contactKey;
         stored = this.sql.find(this.callId, key);
         // A corrected row of that other form (a new email, or the organisation spelled anew) is
@@ -88,9 +93,10 @@ export class RowWriter {
         stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !this.touched(s.id) && !isOtherApplication(s, a));
       }
     }
-    const hash = values[18];
+    const hash = value(values, 'content_hash') as string;
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values);
+      this.onWritten?.(id);
       this.mark(id, 1, CHANGED, rowNumber);
       this.counts.inserted++;
       return;
@@ -140,11 +146,14 @@ export class RowWriter {
   }
 
   private update(id: number, key: string, a: { title: string | null; description: string | null }, values: ApplicationValues): void {
-    if (this.sql.clearStaleTags(id, a.title, a.description, values[13], values[14]) && !this.retag.has(id)) {
+    const beneficiaries = value(values, 'beneficiaries_json') as string;
+    const selfCategories = value(values, 'self_categories_json') as string;
+    if (this.sql.clearStaleTags(id, a.title, a.description, beneficiaries, selfCategories) && !this.retag.has(id)) {
       this.retag.add(id);
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, key, values, this.batchId);
+    this.onWritten?.(id);
   }
 
   /** A later row of this file for an application an earlier row reached: the report names both. */

@@ -5,7 +5,8 @@
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { OperationError } from '../errors.js';
-import { ZipArchive } from './zip.js';
+import { ZipArchive, ZipBombError } from './zip.js';
+import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
 import { plainNamespaces } from './ooxml.js';
 import { StopReading, type TableSource, type WorkbookSheet } from './table.js';
 
@@ -108,6 +109,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (!emitted) return;
     for await (const row of emitted.value) {
       const values = row.values as unknown[];
+      if (values.length - 1 > MAX_CELLS_PER_ROW) throw tooManyCellsError(file, `row ${(row as { number?: number }).number ?? emittedRows + 1} of the sheet`);
       const cells: string[] = [];
       // exceljs rows are 1-based and sparse
       for (let i = 1; i < values.length; i++) {
@@ -130,6 +132,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (hasRows && emittedRows === 0) throw new Unreadable();
   } catch (e) {
     if (e === fromCallback || e instanceof OperationError || e instanceof StopReading) throw e;
+    if (e instanceof ZipBombError) {
+      throw new InputLimitError(`${file} is not read: ${e.message}, so it is a damaged or hostile file, not a workbook of applications`, {
+        hint: 'open it in Excel and save the sheet as CSV UTF-8, then import that file; the limits are in docs/importing.md',
+      });
+    }
     if (e instanceof CutShort) {
       throw new OperationError(`${file} cannot be read: its sheet ends in the middle (the workbook is cut short or damaged), so some rows are missing`, {
         hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',

@@ -17,6 +17,24 @@ export interface ZipPart {
   size: number;
 }
 
+/**
+ * How far a workbook may expand: 1 GiB of parts in all (a call of 100,000 applications is a few
+ * hundred MB of sheet XML), and no part more than 200 times its stored size once past 64 MiB
+ * (real sheets compress 5 to 30 times; a zip bomb, a thousand times). Checked on the archive's
+ * directory before anything is inflated; yauzl then holds every part to its declared size.
+ */
+export const MAX_WORKBOOK_BYTES = 1024 * 1024 * 1024;
+export const MAX_EXPANSION_RATIO = 200;
+const RATIO_CHECKED_ABOVE = 64 * 1024 * 1024;
+
+/** A workbook that would expand past the limits above. */
+export class ZipBombError extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = 'ZipBombError';
+  }
+}
+
 export class NotAZipError extends Error {
   constructor(why: string) {
     super(why);
@@ -50,6 +68,7 @@ export class ZipArchive {
         zip.readEntry();
       });
       const parts = new Map([...entries].map(([name, e]) => [name, { name, compressedSize: e.compressedSize, size: e.uncompressedSize }] as [string, ZipPart]));
+      checkExpansion([...parts.values()]);
       return new ZipArchive(zip, zip.fileSize, parts, entries);
     } catch (e) {
       zip.close();
@@ -82,4 +101,21 @@ export class ZipArchive {
   close(): void {
     this.zip.close();
   }
+}
+
+/** Refuses an archive whose parts would expand past MAX_WORKBOOK_BYTES or MAX_EXPANSION_RATIO. */
+export function checkExpansion(parts: ZipPart[]): void {
+  let total = 0;
+  for (const p of parts) {
+    total += p.size;
+    if (p.size > RATIO_CHECKED_ABOVE && p.size > MAX_EXPANSION_RATIO * Math.max(1, p.compressedSize)) {
+      const ratio = Math.round(p.size / Math.max(1, p.compressedSize));
+      throw new ZipBombError(`a part of it would expand ${ratio.toLocaleString('en-US')} times (to ${mb(p.size)}); the limit is ${MAX_EXPANSION_RATIO} times`);
+    }
+  }
+  if (total > MAX_WORKBOOK_BYTES) throw new ZipBombError(`it would expand to ${mb(total)}; the limit is ${mb(MAX_WORKBOOK_BYTES)}`);
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
 }

@@ -25,6 +25,15 @@ export interface Candidate {
   /** The score the selection maximises: reviewers' combined score, else the application's, else 0. */
   score: number;
   scoreSource: ScoreSource;
+  /** The application's call (scales of several calls are compared: ranking.ts). */
+  call?: string;
+  /** When the application was submitted, as the file wrote it (for --order submitted). */
+  submittedAt?: string | null;
+  /**
+   * Position in the order that breaks ties between equal scores, lower first: the application
+   * ID unless the officer chose another order (--order submitted|random; ranking.ts).
+   */
+  tieBreak?: number;
 }
 
 /**
@@ -54,12 +63,19 @@ export function toCandidate(app: Application, combined?: number | null): Candida
     beneficiaries: app.beneficiaries,
     score,
     scoreSource,
+    call: app.call,
+    submittedAt: app.submittedAt,
   };
 }
 
-/** Score order used everywhere: higher score first, then lower ID (the documented tie-break). */
+/** Score order used everywhere: higher score first, then the tie-break order (lower ID unless --order says otherwise). */
 export function byScore(a: Candidate, b: Candidate): number {
-  return scoreKey(b.score) - scoreKey(a.score) || a.id - b.id;
+  return scoreKey(b.score) - scoreKey(a.score) || byTieBreak(a, b);
+}
+
+/** The order that breaks ties: the chosen order's position, else the application ID. */
+export function byTieBreak(a: Candidate, b: Candidate): number {
+  return (a.tieBreak ?? a.id) - (b.tieBreak ?? b.id) || a.id - b.id;
 }
 
 /** Scores are compared to four decimals, so 7.00001 and 7 tie as a person would expect. */

@@ -3,13 +3,14 @@
  * score, the quota rules (flags, a quotas file), the exact solver (select.ts), the reasons and
  * alternates, and saving the result as a roster. `select`, the demo and scripts call this.
  */
+import { randomInt } from 'node:crypto';
 import type { DB } from '../db/connection.js';
 import { countApplications, getApplication, listApplications } from '../db/applications.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { nextRosterName, rosterExists, saveRoster, type NewRoster } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type ScoreSource } from './candidates.js';
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
@@ -17,6 +18,7 @@ import { quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Qu
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
 import { selectRoster, type SelectionResult } from './select.js';
+import { applyOrder, callScales, callsOf, describeScale, rescale, scalesDiffer, type CallScale, type Order } from './ranking.js';
 
 /** The quotas of a selection: flag-like counts, a quotas file, further rules. */
 export interface QuotaOptions {
@@ -53,6 +55,17 @@ export interface CoreGroupOptions extends QuotaOptions {
   cwd?: string;
   /** The rules already read with coreGroupRules (so that a bad quotas file is found before the database opens). */
   quotaRules?: QuotaRule[];
+  /**
+   * The order that breaks ties between equal scores (default: application ID). Required when
+   * no eligible application has a score: "best" would otherwise mean "imported first".
+   */
+  order?: Order;
+  /** --order random: the draw (a random one, reported, when not given). */
+  seed?: number;
+  /** Calls whose scores sit on different scales are put on 0–10 (otherwise such a selection is refused). */
+  rescaleScores?: boolean;
+  /** Aborted (Ctrl-C): the solver stops at once (InterruptedError), nothing is saved. */
+  signal?: AbortSignal;
 }
 
 /** One member or alternate in `select --json` (CONTRACT.md). */
@@ -88,6 +101,14 @@ export interface CoreGroupJson {
   coverage: Coverage;
   solveMs: number;
   saved: boolean;
+  /** The order that broke ties between equal scores (with no scores at all, the only order). */
+  order: Order;
+  /** --order random: the seed of the draw. */
+  seed: number | null;
+  /** How many eligible applications have a score (0: the roster follows the order alone). */
+  scored: number;
+  /** The scales put on 0–10 when calls with different scales were selected together (--rescale-scores). */
+  scoreScales?: CallScale[];
 }
 
 /** A selection made and not yet saved. */
@@ -117,7 +138,8 @@ export async function coreGroupRules(options: QuotaOptions, cwd?: string): Promi
 }
 
 /** The size and name checks of select, before anything is read. */
-export function checkCoreGroupOptions(options: Pick<CoreGroupOptions, 'size' | 'name'>): void {
+export function checkCoreGroupOptions(options: Pick<CoreGroupOptions, 'size' | 'name' | 'order' | 'seed'>): void {
+  if (options.seed !== undefined && options.order !== 'random') throw new UsageError('--seed applies to --order random only', { hint: 'add --order random, or drop --seed' });
   if (!Number.isInteger(options.size) || options.size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${options.size}"`);
   if (options.name !== undefined && options.name.trim() === '') throw new UsageError('--name needs a name', { hint: 'for example --name core-2020' });
 }
@@ -135,12 +157,21 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   const filters = options.filters ?? {};
   checkFilterNames(db, filters);
-  const candidates = loadCandidates(db, options, warn);
-  if (candidates.length === 0) throw noEligibleError(db, filters, options.minScore);
+  checkCallScope(db, filters);
+  const loaded = loadCandidates(db, options, warn);
+  await checkpoint(options.signal, 'interrupted; no roster was selected or saved');
+  if (loaded.length === 0) throw noEligibleError(db, filters, options.minScore);
+  const { candidates, scoreScales } = onOneScale(loaded, options, warn, callbacks);
+  const scored = candidates.filter((c) => c.scoreSource !== 'none').length;
+  if (scored === 0 && options.order === undefined) throw unscoredError(candidates.length);
+  const order = options.order ?? 'id';
+  const seed = order === 'random' ? options.seed ?? randomInt(1, 1_000_000) : null;
+  if (order === 'random' && options.seed === undefined) callbacks.onStatus?.(`Tie-break order drawn with seed ${seed} (draw the same again with --seed ${seed})`);
+  const ranked = applyOrder(candidates, order, seed ?? undefined);
   callbacks.onStatus?.(`Selecting ${options.size} of ${candidates.length} eligible applications…`);
   const alternates = options.alternates ?? 5;
-  const result = await selectRoster(candidates, {
-    size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit,
+  const result = await selectRoster(ranked, {
+    size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit, signal: options.signal,
   });
   warnAboutData(warn, candidates, result.quotas);
   for (const { rule, inUse } of unmatchedRules(rules, candidates)) {
@@ -169,11 +200,16 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
     coverage: coverage(members, result.quotas),
     solveMs: Math.round(result.solveMs),
     saved: false,
+    order,
+    seed,
+    scored,
+    ...(scoreScales ? { scoreScales } : {}),
   };
   const params: RosterParams = {
     size: options.size, rules, quotas: result.quotas, filters, minScore: options.minScore ?? null,
     include: options.include ?? [], exclude: options.exclude ?? [], alternates, quotasFile: options.quotasFile ?? null,
     scoreRule: SCORE_RULE, eligible: result.eligible, modelSize: result.modelSize,
+    ...(order !== 'id' ? { order } : {}), ...(seed !== null ? { seed } : {}), ...(scoreScales ? { scoreScales } : {}),
   };
   return {
     result: json,
@@ -234,8 +270,39 @@ function loadCandidates(db: DB, options: CoreGroupOptions, warn: Warn): Candidat
   if (reviewers > 0 && reviewers < candidates.length) {
     warn('reviewer-scores-partial', `${candidates.length - reviewers} of ${candidates.length} eligible applications have no reviewer score; their own score is used (scale may differ)`);
   }
-  if (none > 0) warn('unscored', `${none} eligible application${none === 1 ? ' has' : 's have'} no score and count${none === 1 ? 's' : ''} as 0 (add --min-score to leave them out)`);
+  if (none > 0 && none < candidates.length) warn('unscored', `${none} eligible application${none === 1 ? ' has' : 's have'} no score and count${none === 1 ? 's' : ''} as 0 (add --min-score to leave them out)`);
   return candidates.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Candidates of several calls whose scores sit on different scales (a 0–10 call beside a 0–100
+ * one) are never compared as they are: refused, or with --rescale-scores each call's
+ * application scores put on 0–10 by its scale, said in a warning. Reviewers' combined scores
+ * are on 0–10 already.
+ */
+function onOneScale(candidates: Candidate[], options: CoreGroupOptions, warn: Warn, callbacks: Callbacks): { candidates: Candidate[]; scoreScales?: CallScale[] } {
+  if (callsOf(candidates).length < 2) return { candidates };
+  const scales = callScales(candidates);
+  if (!scalesDiffer(scales)) {
+    if (options.rescaleScores) callbacks.onStatus?.(`The calls' scores are on one scale already (${scales.map(describeScale).join('; ')}); nothing rescaled.`);
+    return { candidates };
+  }
+  const lines = scales.map((s) => `  - ${describeScale(s)}`).join('\n');
+  if (!options.rescaleScores) {
+    throw new UsageError(`the eligible applications of ${callsOf(candidates).length} calls have scores on different scales; compared as they are, the larger numbers would win:\n${lines}`, {
+      hint: 'add --rescale-scores to put every call\'s scores on 0–10 (10 × (score − min) / (max − min) of its scale), import reviewers\' scores (skillsnet scores import: they are normalised together), or select one call with --call NAME',
+    });
+  }
+  warn('scores-rescaled', `scores of different calls put on one scale, 0–10 (10 × (score − min) / (max − min)):\n${lines}`);
+  return { candidates: rescale(candidates, scales), scoreScales: scales };
+}
+
+/** No eligible application has a score: a "best" roster would be the first imported. */
+function unscoredError(eligible: number): UsageError {
+  return new UsageError(
+    `none of the ${eligible} eligible application${eligible === 1 ? ' has' : 's has'} a score, so the "best" roster would simply be the lowest application IDs (the order of import): an arbitrary choice`,
+    { hint: "import reviewers' scores (skillsnet scores import FILE), or choose the order on purpose: --order submitted (earliest submitted first), --order random [--seed N] (a reproducible draw) or --order id (the order of import)" },
+  );
 }
 
 /** The filters as the officer typed them: "--region Africa, --call 2020". */
@@ -244,7 +311,8 @@ export function describeFilters(filters: ApplicationFilters): string[] {
     ['call', '--call'], ['region', '--region'], ['country', '--country'], ['category', '--category'],
     ['language', '--language'], ['roster', '--roster'], ['search', '--search'],
   ];
-  return flags.filter(([k]) => filters[k] !== undefined).map(([k, flag]) => `${flag} ${JSON.stringify(String(filters[k])).replace(/^"([^\s"]*)"$/, '$1')}`);
+  const named = flags.filter(([k]) => filters[k] !== undefined).map(([k, flag]) => `${flag} ${JSON.stringify(String(filters[k])).replace(/^"([^\s"]*)"$/, '$1')}`);
+  return filters.allCalls ? [...named, '--all-calls'] : named;
 }
 
 /**

@@ -97,7 +97,7 @@ export interface Relaxation {
  * its maximum) allowed only when r_q = 1; minimise the number of switches first and the
  * total slack second. The size and --include/--exclude stay hard.
  */
-export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60): Promise<Relaxation | null> {
+export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 60, signal?: AbortSignal): Promise<Relaxation | null> {
   const candidates = pruneDominated(problem, { softMaxima: true });
   const reduced = { ...problem, candidates };
   const base = buildRows(reduced);
@@ -120,7 +120,7 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
   });
   const out = await solveMip({
     sense: 'minimize', cost, lower, upper, integer: range(n + 3 * Q).map(() => true), rows, timeLimit,
-  });
+  }, signal);
   if (out.values.length === 0) return null;
   const relaxed: number[] = [];
   const conflicts: string[] = [];

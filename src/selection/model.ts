@@ -1,4 +1,4 @@
-import { byScore, scoreKey, type Candidate } from './candidates.js';
+import { byScore, byTieBreak, scoreKey, type Candidate } from './candidates.js';
 import { counts, type Quota } from './quotas.js';
 
 /**
@@ -11,7 +11,7 @@ import { counts, type Quota } from './quotas.js';
  */
 export interface SelectionProblem {
   size: number;
-  /** The applications the model decides about, in ID order. */
+  /** The applications the model decides about, in tie-break order (ID order unless --order chose another). */
   candidates: Candidate[];
   quotas: Quota[];
   /** IDs forced into the roster. */
@@ -152,5 +152,5 @@ export function pruneDominated(problem: SelectionProblem, options: { softMaxima?
     }
     if (!drop) kept.push(cj);
   }
-  return kept.sort((a, b) => a.id - b.id);
+  return kept.sort(byTieBreak);
 }

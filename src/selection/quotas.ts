@@ -175,6 +175,24 @@ function featureKey(text: string): string {
 }
 
 /**
+ * A quota named as "feature=value" (roster replace --relax "region=Asia and the Pacific"),
+ * spelled as in a quotas file: "language=French" is language fr, "country=Mexique" country MX.
+ */
+export function parseQuotaRef(text: string, flag: string): { feature: Feature; value: string } {
+  const eq = text.indexOf('=');
+  const featureText = eq < 0 ? '' : text.slice(0, eq).trim();
+  const feature = FEATURES.find((f) => featureKey(f) === featureKey(featureText));
+  if (!feature || !text.slice(eq + 1).trim()) {
+    throw new UsageError(`${flag} needs FEATURE=VALUE, got "${text}"`, { hint: `for example ${flag} "region=Asia and the Pacific"; features: ${FEATURES.join(', ')}` });
+  }
+  try {
+    return { feature, value: normaliseValue(feature, text.slice(eq + 1)) };
+  } catch (e) {
+    throw new UsageError(`${flag}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
+  }
+}
+
+/**
  * The quota rows of a quotas CSV already parsed into records (header -> value). `lines` are
  * the records' line numbers in the file when known (blank lines make them differ from i + 2).
  */
@@ -219,24 +237,15 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
  * without BOM, Windows-1252, UTF-16) and delimiter (, ; tab |) detected as the import detects them.
  */
 export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<QuotaRule[]> {
-  const fs = await import('node:fs');
   const path = await import('node:path');
   const { isUtf8 } = await import('node:buffer');
   const { detectDelimiter, detectEncoding } = await import('../import/detect.js');
-  let text: string;
-  try {
-    const bytes = fs.readFileSync(path.resolve(cwd, file));
-    const { encoding, bom } = detectEncoding({ head: bytes, validUtf8: isUtf8(bytes) });
-    const body = bytes.subarray(bom);
-    text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    // An unreadable file is an operation that failed (exit 1), as for import and scores, not wrong usage.
-    throw new OperationError(`cannot read the quotas file ${file}: ${why}`, {
-      hint: 'give the path of a CSV with the columns feature,value,min,max',
-    });
-  }
+  const { readSmallInput } = await import('../files/input.js');
+  // An unreadable file is an operation that failed (exit 1), as for import and scores, not wrong usage.
+  const bytes = await readSmallInput(file === '-' ? file : path.resolve(cwd, file), { limit: 16 * 1024 * 1024, what: 'the quotas file ' });
+  const { encoding, bom } = detectEncoding({ head: bytes, validUtf8: isUtf8(bytes) });
+  const body = bytes.subarray(bom);
+  let text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   text = text.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text);
   // Excel's "sep=;" line names the delimiter; the header is the line after it.

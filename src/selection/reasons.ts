@@ -43,16 +43,36 @@ export function memberReasons(members: Candidate[], eligible: Candidate[], quota
   return reasons;
 }
 
-/** Would the roster still meet every quota with `out` replaced by `incoming`? */
+/**
+ * Would the roster still meet every quota with `out` replaced by `incoming`? A quota the roster
+ * already misses (a seat left open, a quota relaxed in an earlier replacement) must not be
+ * missed by more.
+ */
 export function swapKeepsQuotas(members: Candidate[], out: Candidate, incoming: Candidate, quotas: Quota[], selected?: number[]): boolean {
+  const miss = (q: Quota, n: number) => Math.max(q.min - n, 0) + (q.max === null ? 0 : Math.max(n - q.max, 0));
   for (let qi = 0; qi < quotas.length; qi++) {
     const q = quotas[qi];
-    let n = selected ? selected[qi] : members.filter((m) => counts(m, q)).length;
+    const before = selected ? selected[qi] : members.filter((m) => counts(m, q)).length;
+    let n = before;
     if (counts(out, q)) n--;
     if (counts(incoming, q)) n++;
-    if (n < q.min || (q.max !== null && n > q.max)) return false;
+    const after = miss(q, n);
+    if (after > 0 && (miss(q, before) === 0 || after > miss(q, before))) return false;
   }
   return true;
+}
+
+/** "can replace #3, #9 without breaking a quota", "can replace any member …", or that it can replace none today. */
+export function replacesSentence(replaces: number[], members: number): string {
+  if (replaces.length === 0) return 'can replace no member today without breaking a quota';
+  const who = replaces.length === members ? 'any member' : replaces.length > 6 ? `${replaces.length} of the members` : replaces.map((id) => `#${id}`).join(', ');
+  return `can replace ${who} without breaking a quota`;
+}
+
+/** The members an alternate can stand in for without breaking a quota (never one forced in). */
+export function replaceableBy(members: Candidate[], alternate: Candidate, quotas: Quota[], include: Set<number> = new Set()): number[] {
+  const selected = quotas.map((q) => members.filter((m) => counts(m, q)).length);
+  return members.filter((m) => !include.has(m.id) && swapKeepsQuotas(members, m, alternate, quotas, selected)).map((m) => m.id);
 }
 
 export interface Alternate {
@@ -77,11 +97,10 @@ export function rankAlternates(members: Candidate[], eligible: Candidate[], quot
     if (inRoster.has(c.id)) continue;
     const replaces = members.filter((m) => !include.has(m.id) && swapKeepsQuotas(members, m, c, quotas, selected)).map((m) => m.id);
     if (replaces.length === 0) continue;
-    const who = replaces.length === members.length ? 'any member' : replaces.length > 6 ? `${replaces.length} of the members` : replaces.map((id) => `#${id}`).join(', ');
     out.push({
       candidate: c,
       replaces,
-      reasons: [`${scoreText(c)}, rank ${ranks.get(c.id)} of ${eligible.length} eligible`, `can replace ${who} without breaking a quota`],
+      reasons: [`${scoreText(c)}, rank ${ranks.get(c.id)} of ${eligible.length} eligible`, replacesSentence(replaces, members.length)],
     });
   }
   return out;

@@ -2,25 +2,44 @@
  * A member of a saved roster declined: who takes the place. The best alternate (in the saved
  * reserve order) whose swap keeps every quota of the roster; when none fits, the best-scoring
  * eligible application (the roster's own filters and minimum score) that fits. Applications that
- * already left the roster are never brought back. Recorded in the roster's change history.
+ * already left the roster are never brought back. When nobody fits, the quotas that block are
+ * named (the fewest, found exactly by the solver) and the officer may leave the seat open or
+ * relax those quotas for this replacement. Recorded in the roster's change history; the
+ * alternates' "can replace" lists are recounted on the members who stay.
  */
 import type { DB } from '../db/connection.js';
 import { rosterChanges, swapRosterMember } from '../db/rosters.js';
-import { OperationError } from '../errors.js';
-import { byScore, eligibleCandidates, type Candidate } from './candidates.js';
-import { describeQuota } from './quotas.js';
-import { memberReasons, swapKeepsQuotas } from './reasons.js';
+import { OperationError, UsageError } from '../errors.js';
+import { byScore, byTieBreak, eligibleCandidates, type Candidate } from './candidates.js';
+import { smallestRelaxation } from './infeasibility.js';
+import { boundsText, describeQuota, parseQuotaRef, quotaLabel, type Quota } from './quotas.js';
+import { applyRanking } from './ranking.js';
+import { memberReasons, replaceableBy, replacesSentence, swapKeepsQuotas } from './reasons.js';
 import { entryJson, loadRoster, type RosterEntryJson, type RosterMember } from './rosters.js';
 
 /** `roster replace --json`. */
 export interface RosterReplaceJson {
   roster: string;
   removed: RosterEntryJson;
-  added: RosterEntryJson;
-  /** 'alternates' when a ranked alternate stepped in, 'eligible' when none fitted and the best eligible application did. */
-  from: 'alternates' | 'eligible';
+  /** Who took the place; null when the seat was left open. */
+  added: RosterEntryJson | null;
+  /**
+   * 'alternates' when a ranked alternate stepped in, 'eligible' when none fitted and the best
+   * eligible application did, 'open' when the seat was left open (--leave-open).
+   */
+  from: 'alternates' | 'eligible' | 'open';
+  /** Quotas relaxed for this replacement (--relax), as "region Asia and the Pacific at least 3". */
+  relaxed: string[];
   objective: number;
   saved: boolean;
+}
+
+/** How a replacement may bend the roster when nobody fits. */
+export interface ReplacementOptions {
+  /** Nobody steps in: the member leaves and the seat stays open. */
+  leaveOpen?: boolean;
+  /** Quotas ("feature=value", e.g. "region=Asia and the Pacific") that the incoming application may break. */
+  relax?: string[];
 }
 
 /** A replacement worked out and not yet saved (applyReplacement saves it). */
@@ -28,18 +47,34 @@ export interface Replacement {
   /** What `roster replace --json` prints; `saved` turns true once applied. */
   result: RosterReplaceJson;
   leaving: RosterMember;
-  incoming: Candidate;
+  /** Null when the seat is left open. */
+  incoming: Candidate | null;
   /** The change history's sentence: who declined and who stepped in. */
   note: string;
   /** The reasons of every member after the swap (quota counts changed with it). */
   memberReasons: Map<number, string[]>;
+  /** The reasons of the alternates who remain, their "can replace" recounted on the new members. */
+  alternateReasons: Map<number, string[]>;
+}
+
+/** A quota that blocks every replacement, and how far the roster can meet it. */
+export interface BindingQuota {
+  feature: Quota['feature'];
+  value: string;
+  min: number;
+  max: number | null;
+  /** "region Asia and the Pacific at least 3" */
+  quota: string;
+  /** The solver's sentence: how far it can be met. */
+  reason: string;
 }
 
 const TOOK_THE_PLACE = 'took the place of';
 
 /** Works out who takes the place of member `id` of roster `name`; nothing is written. */
-export function planReplacement(db: DB, name: string, id: number): Replacement {
+export async function planReplacement(db: DB, name: string, id: number, options: ReplacementOptions = {}): Promise<Replacement> {
   const { roster, entries, quotas } = loadRoster(db, name);
+  if (options.leaveOpen && options.relax?.length) throw new UsageError('--leave-open and --relax are two different answers', { hint: 'leave the seat open, or relax a quota so that someone can take it' });
   const members = entries.filter((e) => e.role === 'member');
   const leaving = members.find((e) => e.candidate.id === id);
   if (!leaving) {
@@ -48,45 +83,74 @@ export function planReplacement(db: DB, name: string, id: number): Replacement {
       hint: `see the members with skillsnet roster show ${name}`,
     });
   }
+  const relaxed = relaxedQuotas(quotas, options.relax ?? [], name);
   const memberCandidates = members.map((e) => e.candidate);
   const left = new Set(rosterChanges(db, name).map((c) => c.removedApplicationId).filter((x): x is number => x !== null));
   left.add(id);
   const excluded = new Set<number>(roster.params.exclude ?? []);
-  const fits = (c: Candidate) => !left.has(c.id) && !excluded.has(c.id) && swapKeepsQuotas(memberCandidates, leaving.candidate, c, quotas);
-
-  let from: 'alternates' | 'eligible' = 'alternates';
-  let incoming = entries.filter((e) => e.role === 'alternate').map((e) => e.candidate).find(fits);
-  const pool = eligibleCandidates(db, { ...(roster.params.filters ?? {}), minScore: roster.params.minScore ?? undefined });
-  if (!incoming) {
-    from = 'eligible';
-    const inRoster = new Set(entries.map((e) => e.candidate.id));
-    incoming = pool.filter((c) => !inRoster.has(c.id)).sort(byScore).find(fits);
-  }
-  if (!incoming) {
-    throw new OperationError(`no alternate or eligible application can take the place of ${id} without breaking a quota of ${name}`, {
-      hint: `quotas: ${quotas.map(describeQuota).join('; ')}. Run skillsnet select again with --exclude ${id} and a new --name`,
-    });
-  }
-  const stepping = incoming;
-  const after = [...memberCandidates.filter((c) => c.id !== id), stepping];
   const include = new Set<number>(roster.params.include ?? []);
+  const available = (c: Candidate) => !left.has(c.id) && !excluded.has(c.id);
+  const alternates = entries.filter((e) => e.role === 'alternate').map((e) => e.candidate);
+  // Ranked as the selection ranked: the roster's filters, minimum score, scales and order.
+  const pool = applyRanking(eligibleCandidates(db, { ...(roster.params.filters ?? {}), minScore: roster.params.minScore ?? undefined }), roster.params);
+  const inRoster = new Set(entries.map((e) => e.candidate.id));
+  const outsiders = pool.filter((c) => !inRoster.has(c.id)).sort(byScore);
+
+  let from: RosterReplaceJson['from'] = 'open';
+  let incoming: Candidate | undefined;
+  let relaxedUsed: Quota[] = [];
+  if (!options.leaveOpen) {
+    // Every quota first; the relaxed ones only when nobody keeps them all.
+    for (const inForce of relaxed.length ? [quotas, quotas.filter((q) => !relaxed.includes(q))] : [quotas]) {
+      const fits = (c: Candidate) => available(c) && swapKeepsQuotas(memberCandidates, leaving.candidate, c, inForce);
+      incoming = alternates.find(fits);
+      from = 'alternates';
+      if (!incoming) {
+        incoming = outsiders.find(fits);
+        from = 'eligible';
+      }
+      if (incoming) {
+        relaxedUsed = inForce === quotas ? [] : relaxed;
+        break;
+      }
+    }
+    if (!incoming) {
+      throw await nobodyFits(name, leaving, memberCandidates.filter((c) => c.id !== id), [...alternates, ...outsiders].filter(available), quotas, relaxed);
+    }
+  }
+
+  const stepping = incoming ?? null;
+  const after = [...memberCandidates.filter((c) => c.id !== id), ...(stepping ? [stepping] : [])];
   // Every member's reasons are recounted on the new roster (a quota that had a spare may now
   // have none); what earlier swaps recorded stays.
-  const recounted = memberReasons(after, pool.some((c) => c.id === stepping.id) ? pool : [...pool, stepping], quotas, include, after.length);
+  const eligible = stepping && !pool.some((c) => c.id === stepping.id) ? [...pool, stepping] : pool;
+  const recounted = memberReasons(after, eligible, quotas, include, after.length);
   for (const e of members) {
     if (e.candidate.id === id) continue;
     recounted.get(e.candidate.id)!.push(...e.reasons.filter((r) => r.startsWith(TOOK_THE_PLACE)));
   }
-  const reasons = recounted.get(stepping.id)!;
-  const note = `#${id} ${leaving.candidate.organization} declined; replaced by #${stepping.id} ${stepping.organization} (${from === 'alternates' ? 'best alternate' : 'best eligible application'} that keeps every quota)`;
-  reasons.push(`${TOOK_THE_PLACE} #${id} ${leaving.candidate.organization}, who declined`);
+  const relaxedText = relaxedUsed.map(describeQuota);
+  const why = from === 'alternates' ? 'best alternate' : 'best eligible application';
+  const kept = relaxedText.length ? `that keeps every other quota; relaxed: ${relaxedText.join('; ')}` : 'that keeps every quota';
+  const note = stepping
+    ? `#${id} ${leaving.candidate.organization} declined; replaced by #${stepping.id} ${stepping.organization} (${why} ${kept})`
+    : `#${id} ${leaving.candidate.organization} declined; the seat is left open`;
+  if (stepping) recounted.get(stepping.id)!.push(`${TOOK_THE_PLACE} #${id} ${leaving.candidate.organization}, who declined`);
+
+  // The alternates who remain: whom they can replace now (never the member who left).
+  const alternateReasons = new Map<number, string[]>();
+  for (const e of entries.filter((x) => x.role === 'alternate' && x.candidate.id !== stepping?.id)) {
+    const replaces = replaceableBy(after, e.candidate, quotas, include);
+    alternateReasons.set(e.candidate.id, [...e.reasons.filter((r) => !r.startsWith('can replace')), replacesSentence(replaces, after.length)]);
+  }
   const objective = Math.round(after.reduce((s, c) => s + c.score, 0) * 1e4) / 1e4;
   return {
     result: {
       roster: name,
       removed: entryJson(leaving),
-      added: entryJson({ rank: leaving.rank, reasons, candidate: stepping }),
+      added: stepping ? entryJson({ rank: leaving.rank, reasons: recounted.get(stepping.id)!, candidate: stepping }) : null,
       from,
+      relaxed: relaxedText,
       objective,
       saved: false,
     },
@@ -94,19 +158,74 @@ export function planReplacement(db: DB, name: string, id: number): Replacement {
     incoming: stepping,
     note,
     memberReasons: recounted,
+    alternateReasons,
   };
 }
 
-/** Saves a replacement: the swap, every member's recounted reasons, the objective and the change record (one transaction). */
+/** Saves a replacement: the swap (or the open seat), every member's and alternate's recounted reasons, the objective and the change record (one transaction). */
 export function applyReplacement(db: DB, replacement: Replacement): void {
   const { result } = replacement;
   swapRosterMember(db, result.roster, {
     removedId: replacement.leaving.candidate.id,
-    addedId: replacement.incoming.id,
-    addedReasons: result.added.reasons,
+    addedId: replacement.incoming?.id ?? null,
+    addedReasons: result.added?.reasons ?? [],
     memberReasons: replacement.memberReasons,
+    alternateReasons: replacement.alternateReasons,
     objective: result.objective,
     note: replacement.note,
   });
   result.saved = true;
+}
+
+/** The roster's quotas named by --relax; a name that is no quota of the roster is a usage error listing some that are. */
+function relaxedQuotas(quotas: Quota[], refs: string[], roster: string): Quota[] {
+  const found: Quota[] = [];
+  for (const ref of refs) {
+    const { feature, value } = parseQuotaRef(ref, '--relax');
+    const q = quotas.find((x) => x.feature === feature && x.value.toLowerCase() === value.toLowerCase());
+    if (!q) {
+      const same = quotas.filter((x) => x.feature === feature).map((x) => `${x.feature}=${x.value}`);
+      throw new UsageError(`--relax: roster ${roster} has no quota on ${quotaLabel(feature, value)}`, {
+        hint: same.length ? `its ${feature} quotas: ${same.slice(0, 8).join(', ')}${same.length > 8 ? ', …' : ''}` : `it has no ${feature} quota (skillsnet roster show ${roster})`,
+      });
+    }
+    if (!found.includes(q)) found.push(q);
+  }
+  return found;
+}
+
+/**
+ * Nobody can take the place: the fewest quotas that block every candidate, found exactly (the
+ * members who stay forced in, one seat to fill from the alternates and eligible applications),
+ * named with how far they can be met, and the two ways on: leave the seat open, or relax them.
+ */
+async function nobodyFits(name: string, leaving: RosterMember, stay: Candidate[], pool: Candidate[], quotas: Quota[], relaxed: Quota[]): Promise<OperationError> {
+  const id = leaving.candidate.id;
+  const ids = new Set(stay.map((c) => c.id));
+  const others = pool.filter((c) => !ids.has(c.id) && (ids.add(c.id), true));
+  // The officer's --relax already set those aside: the rest must be named.
+  const inForce = quotas.filter((q) => !relaxed.includes(q));
+  const problem = { size: stay.length + 1, candidates: [...stay, ...others].sort(byTieBreak), quotas: inForce, include: new Set(stay.map((c) => c.id)) };
+  const relaxation = others.length ? await smallestRelaxation(problem) : null;
+  const leaveOpen = `leave the seat open: skillsnet roster replace ${name} ${id} --leave-open`;
+  if (!relaxation || relaxation.quotas.length === 0) {
+    return new OperationError(`no alternate or eligible application is left to take the place of #${id} in ${name}`, {
+      hint: `${leaveOpen}; or select again: skillsnet select … --exclude ${id} --name ${name}-2`,
+      json: { roster: name, removed: id, replaced: false, binding: [] },
+    });
+  }
+  const binding: BindingQuota[] = relaxation.quotas.map((qi, k) => {
+    const q = inForce[qi];
+    return { feature: q.feature, value: q.value, min: q.min, max: q.max, quota: `${quotaLabel(q.feature, q.value)} ${boundsText(q.min, q.max)}`, reason: relaxation.conflicts[k] };
+  });
+  const lines = binding.map((b) => `  - ${b.quota}: ${b.reason.replace(/^[^:]*: /, '').replace(/^.*, but /, '')}`).join('\n');
+  const already = relaxed.length ? ` (even with ${relaxed.map(describeQuota).join('; ')} relaxed)` : '';
+  const relaxFlags = binding.map((b) => `--relax "${b.feature}=${b.value}"`).join(' ');
+  return new OperationError(
+    `no alternate or eligible application can take the place of #${id} in ${name} without breaking ${binding.length === 1 ? 'this quota' : `these ${binding.length} quotas`}${already}:\n${lines}`,
+    {
+      hint: `${leaveOpen}; or relax ${binding.length === 1 ? 'it' : 'them'} for this replacement: skillsnet roster replace ${name} ${id} ${relaxFlags}`,
+      json: { roster: name, removed: id, replaced: false, binding },
+    },
+  );
 }

@@ -7,10 +7,12 @@ import type { DB } from '../db/connection.js';
 import { getRoster, listRosters, rosterChanges, rosterEntries, type RosterChange, type RosterEntry, type RosterInfo } from '../db/rosters.js';
 import { OperationError } from '../errors.js';
 import { REGIONS, type ApplicationFilters } from '../model.js';
-import { candidateOf, type Candidate } from './candidates.js';
+import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
+import { replaceableBy } from './reasons.js';
 import { coverage, type Coverage } from './coverage.js';
 import { FEATURES, boundsText, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
 import { combinedScores } from './scores.js';
+import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
 
 /**
  * What select saved with a roster, to show, compare and amend it later. A roster saved another
@@ -32,6 +34,12 @@ export interface RosterParams {
   scoreRule?: string;
   eligible?: number;
   modelSize?: number;
+  /** The tie-break order when not the application ID (--order submitted|random). */
+  order?: Order;
+  /** --order random: the seed of the draw. */
+  seed?: number;
+  /** The calls' scales put on 0–10 (--rescale-scores). */
+  scoreScales?: CallScale[];
 }
 
 /** A saved roster with its parameters checked. */
@@ -51,7 +59,10 @@ const isQuotas: Check = (v) =>
   Array.isArray(v) && v.every((q) => isRecord(q) && isFeature(q.feature) && bounds(q) && Array.isArray(q.sources) && q.sources.every(isString));
 const FILTER_KEYS = ['region', 'country', 'category', 'language', 'call', 'roster', 'search'];
 const isFilters: Check = (v) =>
-  isRecord(v) && Object.entries(v).every(([k, x]) => FILTER_KEYS.includes(k) && isString(x) && (k !== 'region' || (REGIONS as readonly string[]).includes(x as string)));
+  isRecord(v) && Object.entries(v).every(([k, x]) => (k === 'allCalls' ? typeof x === 'boolean' : FILTER_KEYS.includes(k) && isString(x) && (k !== 'region' || (REGIONS as readonly string[]).includes(x as string))));
+
+const isScales: Check = (v) =>
+  Array.isArray(v) && v.every((x) => isRecord(x) && isString(x.call) && (x.source === 'application' || x.source === 'reviewers') && isNumber(x.min) && isNumber(x.max) && (x.max as number) > (x.min as number));
 
 /** Each key of RosterParams, what it must hold, and how to say it. */
 const PARAM_CHECKS: Record<keyof RosterParams, [Check, string]> = {
@@ -67,6 +78,9 @@ const PARAM_CHECKS: Record<keyof RosterParams, [Check, string]> = {
   scoreRule: [isString, 'a sentence'],
   eligible: [isNumber, 'a number'],
   modelSize: [isNumber, 'a number'],
+  order: [(v) => (ORDERS as readonly unknown[]).includes(v), `one of ${ORDERS.join(', ')}`],
+  seed: [isNumber, 'a number'],
+  scoreScales: [isScales, 'a list of call scales (call, source, min, max)'],
 };
 
 /**
@@ -125,7 +139,10 @@ export function loadRoster(db: DB, name: string): LoadedRoster {
   const roster = savedRoster(db, name);
   if (!roster) throw unknownRoster(db, name);
   const combined = combinedScores(db);
-  const entries = rosterEntries(db, name).map((e) => ({ ...e, candidate: candidateOf(e.application, combined) }));
+  const stored = rosterEntries(db, name);
+  // Ranked as the selection ranked: the calls' scales and the tie-break order it saved.
+  const ranked = applyRanking(stored.map((e) => candidateOf(e.application, combined)), roster.params);
+  const entries = stored.map((e, i) => ({ ...e, candidate: ranked[i] }));
   return { roster, entries, quotas: roster.params.quotas ?? [] };
 }
 
@@ -138,13 +155,30 @@ export interface RosterEntryJson {
   country: string | null;
   language: string | null;
   categories: string[];
+  /** The score the selection ranked by (the roster's saved scales and order applied). */
   score: number;
+  scoreSource: ScoreSource;
   reasons: string[];
+  /** Alternates: the members it can stand in for today without breaking a quota. */
+  replaces?: number[];
 }
 
-export function entryJson(e: { rank: number; reasons: string[]; candidate: Candidate }): RosterEntryJson {
+export function entryJson(e: { rank: number; reasons: string[]; candidate: Candidate }, replaces?: number[]): RosterEntryJson {
   const c = e.candidate;
-  return { rank: e.rank, id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language, categories: c.categories, score: c.score, reasons: e.reasons };
+  return {
+    rank: e.rank, id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language, categories: c.categories,
+    score: c.score, scoreSource: c.scoreSource, reasons: e.reasons, ...(replaces ? { replaces } : {}),
+  };
+}
+
+/**
+ * The members each alternate can stand in for today without breaking a quota of the roster,
+ * recounted on the members as they are now (a member who declined and left is nobody's to replace).
+ */
+export function alternatesReplaces(loaded: LoadedRoster): Map<number, number[]> {
+  const members = loaded.entries.filter((e) => e.role === 'member').map((e) => e.candidate);
+  const include = new Set(loaded.roster.params.include ?? []);
+  return new Map(loaded.entries.filter((e) => e.role === 'alternate').map((e) => [e.candidate.id, replaceableBy(members, e.candidate, loaded.quotas, include)]));
 }
 
 /** `roster show --json`. */
@@ -157,13 +191,15 @@ export interface RosterShowJson extends Omit<SavedRoster, 'members' | 'alternate
 
 /** A saved roster in full: members and alternates with their reasons, its changes and its coverage. */
 export function rosterReport(db: DB, name: string): RosterShowJson {
-  const { roster, entries, quotas } = loadRoster(db, name);
+  const loaded = loadRoster(db, name);
+  const { roster, entries, quotas } = loaded;
   const members = entries.filter((e) => e.role === 'member');
+  const replaces = alternatesReplaces(loaded);
   const { members: _m, alternates: _a, ...rest } = roster;
   return {
     ...rest,
-    members: members.map(entryJson),
-    alternates: entries.filter((e) => e.role === 'alternate').map(entryJson),
+    members: members.map((e) => entryJson(e)),
+    alternates: entries.filter((e) => e.role === 'alternate').map((e) => entryJson(e, replaces.get(e.candidate.id))),
     changes: rosterChanges(db, name),
     coverage: coverage(members.map((m) => m.candidate), quotas),
   };
@@ -200,8 +236,8 @@ export function compareRosters(db: DB, a: string, b: string): RosterDiffJson {
   return {
     a,
     b,
-    onlyInA: membersOf(A).filter((e) => !idsB.has(e.candidate.id)).map(entryJson),
-    onlyInB: membersOf(B).filter((e) => !idsA.has(e.candidate.id)).map(entryJson),
+    onlyInA: membersOf(A).filter((e) => !idsB.has(e.candidate.id)).map((e) => entryJson(e)),
+    onlyInB: membersOf(B).filter((e) => !idsA.has(e.candidate.id)).map((e) => entryJson(e)),
     inBoth: [...idsA].filter((id) => idsB.has(id)).sort((x, y) => x - y),
     objective: { a: A.roster.objective, b: B.roster.objective },
     params,

@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { DB } from '../db/connection.js';
 import { reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
 import { OperationError, UsageError } from '../errors.js';
+import { asNamed, openInput } from '../files/index.js';
 import { normaliseName } from '../geo/normalise.js';
-import { warning, type Callbacks } from '../reporting.js';
+import { checkpoint, columnName, warning, type Callbacks } from '../reporting.js';
 import { MIN_SCORES_TO_NORMALISE } from './normalise.js';
 import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from './score-file.js';
 import { combinedScores } from './scores.js';
@@ -115,8 +116,17 @@ export function scaleOutliers(scores: number[], scale: Scale): { above: number; 
  * needs `reviewer`. `shownAs` is the file as the officer named it, for that hint.
  */
 export async function readScoreSheet(file: string, options: { reviewer?: string; shownAs?: string } = {}): Promise<ScoreSheet> {
-  const table = await readScoreTable(file);
-  const name = path.basename(file);
+  // A pipe or stdin is copied once (it cannot be read twice); a device is refused.
+  const input = await openInput(file);
+  let table: string[][];
+  try {
+    table = await readScoreTable(input.path);
+  } catch (e) {
+    throw asNamed(e, input);
+  } finally {
+    input.release();
+  }
+  const name = input.name;
   let headerRow = -1;
   let columns: ReturnType<typeof matchScoreHeaders> = {};
   for (let i = 0; i < Math.min(table.length, 10); i++) {
@@ -135,7 +145,13 @@ export async function readScoreSheet(file: string, options: { reviewer?: string;
       return found.score === undefined && (found.application !== undefined || found.email !== undefined);
     });
     const wide = grid ? ' If the sheet has one column per reviewer, put it in rows: one row per application and reviewer, with the columns application id, reviewer, score.' : '';
-    throw new OperationError(`no score column and application or email column recognised in ${name}${table[0] ? ` (headers: ${table[0].filter(Boolean).join(', ')})` : ''}`, {
+    // The first row is quoted only when it reads like headers (it names at least one column a
+    // score sheet has): otherwise it is somebody's row, and is not repeated.
+    const first = table[0] ?? [];
+    const found = matchScoreHeaders(first);
+    const headerLike = Object.values(found).some((c) => c !== undefined);
+    const shown = first.map((h, i) => columnName(h, i)).filter(Boolean).join(', ');
+    throw new OperationError(`no score column and application or email column recognised in ${name}${first.length ? ` (${headerLike ? `headers: ${shown}` : 'its first row does not read like column names'})` : ''}`, {
       hint: `name the columns e.g. "application id", "reviewer", "score" (or courriel/note, correo/puntuación); synonyms are in data/score-headers.json.${wide}`,
     });
   }
@@ -184,10 +200,13 @@ interface ParsedScore {
  * updated, unchanged) or rejected with a reason; the counts add up. Warnings: no row usable,
  * a header scale most scores do not fit, a guessed scale that rests on a few scores.
  */
-export function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOptions = {}, callbacks: Callbacks = {}): ScoresImport {
+export async function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOptions = {}, callbacks: Callbacks = {}): Promise<ScoresImport> {
   const { name, table, headerRow, columns } = sheet;
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   const cell = (row: string[], c: number | undefined) => (c === undefined ? '' : String(row[c] ?? '').trim());
+  const headers = table[headerRow] ?? [];
+  // Reasons name the column and the kind of problem, never the cell (the row number is beside them).
+  const column = (c: number | undefined) => (c === undefined ? '' : `${columnName(headers[c], c)}: `);
   const index = applicationIndex(db, options.call);
   const sameReviewer = reviewerNamer(db);
   const rejects: { row: number; reason: string }[] = [];
@@ -202,9 +221,9 @@ export function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOpt
     rows++;
     const reject = (reason: string) => rejects.push({ row: rowNumber, reason });
     const raw = cell(row, columns.score);
-    if (raw === '') return reject('no score');
+    if (raw === '') return reject(`${column(columns.score)}no score`);
     const value = parseScoreCell(raw);
-    if (!value) return reject(`"${raw}" is not a number`);
+    if (!value) return reject(`${column(columns.score)}not a number`);
     sheetScores.push(value);
     const reviewer = sameReviewer(cell(row, columns.reviewer) || options.reviewer || '');
     if (!reviewer) return reject('no reviewer (add --reviewer NAME for blank cells)');
@@ -220,11 +239,11 @@ export function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOpt
     }
     if (matches.length === 0 && email) matches = index.byEmail.get(email) ?? [];
     // The row's email is personal data: the message names the row, not the address.
-    if (matches.length === 0) return reject(`no application ${[ref && `with ID ${ref}`, email && "with the row's email"].filter(Boolean).join(' or ')}${options.call ? ` in call ${options.call}` : ''}`);
+    if (matches.length === 0) return reject(`no application ${[ref && "with the row's application ID", email && "with the row's email"].filter(Boolean).join(' or ')}${options.call ? ` in call ${options.call}` : ''}`);
     if (matches.length > 1) {
       const calls = new Set(matches.map((m) => m.call));
       const fix = calls.size > 1 ? 'add --call' : 'give the application ID instead';
-      return reject(`${ref ? `ID ${ref}` : "the row's email"} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); ${fix}`);
+      return reject(`${ref ? "the row's application ID" : "the row's email"} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); ${fix}`);
     }
     parsed.push({ row: rowNumber, applicationId: matches[0].id, reviewer, score: value.score, raw, outOf: value.outOf });
   });
@@ -235,6 +254,8 @@ export function importScores(db: DB, sheet: ScoreSheet, options: ScoresImportOpt
   const { scale, source } = chooseScale(sheetScores, scoreHeader, options.scale, warn);
   const toStore = checkScores(parsed, scale, rejects);
   rejects.sort((a, b) => a.row - b.row);
+  // A pause before the one transaction that stores them: Ctrl-C here saves nothing.
+  await checkpoint(callbacks.signal, 'interrupted; no score was saved');
   const counts = storeScores(db, toStore, name, { dryRun: options.dryRun });
   const result: ScoresImportResult = {
     file: name,
@@ -301,9 +322,9 @@ function checkScores(parsed: ParsedScore[], scale: Scale, rejects: { row: number
   const toStore: ScoreToStore[] = [];
   parsed.forEach((p, i) => {
     if (p.score < scale.min || p.score > (p.outOf ?? scale.max)) {
-      rejects.push({ row: p.row, reason: `score ${p.raw} is outside the scale ${scale.min}-${scale.max}` });
+      rejects.push({ row: p.row, reason: `the score is outside the scale ${scale.min}-${scale.max}` });
     } else if (last.get(`${p.applicationId}\u0000${p.reviewer}`) !== i) {
-      rejects.push({ row: p.row, reason: `a later row scores application ${p.applicationId} for ${p.reviewer} again (the later one is kept)` });
+      rejects.push({ row: p.row, reason: `a later row scores application ${p.applicationId} again for the same reviewer (the later one is kept)` });
     } else {
       const s = p.outOf ? { min: 0, max: p.outOf } : scale;
       toStore.push({ applicationId: p.applicationId, reviewer: p.reviewer, score: p.score, scaleMin: s.min, scaleMax: s.max, rawText: p.raw });

@@ -1,9 +1,10 @@
-import { byScore, scoreKey, type Candidate } from './candidates.js';
+import { byScore, byTieBreak, scoreKey, type Candidate } from './candidates.js';
 import { buildRows, objectiveCoefficients, pruneDominated, type SelectionProblem } from './model.js';
 import { counts, describeQuota, expandQuotas, type Quota, type QuotaRule } from './quotas.js';
 import { precheck, smallestRelaxation } from './infeasibility.js';
 import { memberReasons, rankAlternates, type Alternate } from './reasons.js';
 import { gcdOf, solveMip, type SolverStatus } from './solve.js';
+import { checkpoint } from '../reporting.js';
 
 export interface SelectionSpec {
   size: number;
@@ -16,6 +17,8 @@ export interface SelectionSpec {
   alternates?: number;
   /** Seconds the solver may take per solve (default 60). */
   timeLimit?: number;
+  /** Aborted (Ctrl-C): the solve stops at once with InterruptedError. */
+  signal?: AbortSignal;
 }
 
 export interface SelectedMember {
@@ -53,11 +56,14 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
   const started = performance.now();
   const exclude = new Set(spec.exclude ?? []);
   const include = new Set((spec.include ?? []).filter((id) => !exclude.has(id)));
-  const candidates = all.filter((c) => !exclude.has(c.id)).sort((a, b) => a.id - b.id);
+  // In tie-break order (ID order unless --order chose another): a position is what ties compare.
+  const candidates = all.filter((c) => !exclude.has(c.id)).sort(byTieBreak);
   const quotas = expandQuotas(spec.rules, candidates);
+  await checkpoint(spec.signal, 'interrupted; no roster was selected or saved');
   const problem: SelectionProblem = { size: spec.size, candidates, quotas, include };
   const base = { quotas, eligible: candidates.length, alternates: [] as Alternate[], members: [] as SelectedMember[], bound: null };
   const conflicts = precheck(problem);
+  await checkpoint(spec.signal, 'interrupted; no roster was selected or saved');
   for (const id of spec.include ?? []) {
     if (exclude.has(id)) conflicts.unshift(`application ${id} is both forced in (--include) and kept out (--exclude)`);
   }
@@ -96,10 +102,10 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
     M = spec.size * Math.max(kept.length - 1, 0) + 1;
     combined = Math.max(0, ...cost.map(Math.abs)) * M <= 1e9;
     const firstCost = combined ? cost.map((c, i) => c * M - i) : cost;
-    first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit });
+    first = await solveMip({ sense: 'maximize', cost: firstCost, lower, upper, integer, rows, timeLimit: spec.timeLimit }, spec.signal);
 
     if (first.status === 'infeasible') {
-      const relaxation = await smallestRelaxation(problem, spec.timeLimit);
+      const relaxation = await smallestRelaxation(problem, spec.timeLimit, spec.signal);
       const found = relaxation?.conflicts.length ? relaxation.conflicts : quotas.map(describeQuota);
       return { ...base, feasible: false, optimal: false, status: 'infeasible', objective: null, conflicts: found, modelSize: kept.length, solveMs: performance.now() - started };
     }
@@ -116,7 +122,7 @@ export async function selectRoster(all: Candidate[], spec: SelectionSpec): Promi
         sense: 'minimize', cost: kept.map((_, i) => i), lower, upper, integer,
         rows: [...rows, { lower: best - 0.5, upper: Infinity, columns: kept.map((_, i) => i), coefficients: cost }],
         timeLimit: spec.timeLimit, start: firstValues,
-      });
+      }, spec.signal);
       if (second.values.length) {
         const total = cost.reduce((s, c, i) => s + c * second.values[i], 0);
         if (total === best) chosen = second.values;

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { DB } from '../db/connection.js';
+import { InterruptedError } from '../errors.js';
+import { faultError } from '../files/index.js';
 import type { ApplicationFilters } from '../model.js';
 import { officerLabelled, replaceAutoTags, taggableApplications, tagsOfMany, type AutoTag, type TagRow } from '../db/tags.js';
 import { categoryCodes } from './taxonomy.js';
@@ -14,6 +17,10 @@ export interface AutoTagOptions {
   filters?: ApplicationFilters;
   /** Called after each page with (done, total-so-far-unknown -> undefined). */
   onProgress?: (done: number) => void;
+  /** Called after each batch is saved, with how many applications are tagged and kept so far. */
+  onKept?: (kept: number) => void;
+  /** Aborted (Ctrl-C): the run stops after the batch being saved; what was saved stays. */
+  signal?: AbortSignal;
 }
 
 export interface AutoTagChange {
@@ -69,12 +76,17 @@ export function autoTagsOf(result: TagResult): AutoTag[] {
     }));
 }
 
+/** A batch is saved once it has taken this long: Ctrl-C is then answered well within a second. */
+const BATCH_MS = 150;
+
 /**
  * Tags applications automatically. Categories an officer added or removed are never touched;
- * other automatic tags are replaced by the new suggestion. One transaction for the whole run
- * (nothing is half-written if it is interrupted); nothing is written with dryRun.
+ * other automatic tags are replaced by the new suggestion. Saved in batches, one transaction
+ * each, with a pause between them for Ctrl-C: an interrupted run keeps the batches saved so far
+ * (each application whole) and throws InterruptedError saying how many; a second run tags the
+ * rest. Nothing is written with dryRun.
  */
-export function autoTag(db: DB, options: AutoTagOptions = {}): AutoTagSummary {
+export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<AutoTagSummary> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const model = learnedModel(db);
@@ -97,34 +109,69 @@ export function autoTag(db: DB, options: AutoTagOptions = {}): AutoTagSummary {
     cpuMs: 0,
   };
 
-  const run = () => {
-    for (const page of taggableApplications(db, options.filters ?? {}, { untaggedOnly: !options.all })) {
-      const existing = tagsOfMany(db, page.map((a) => a.id));
-      for (const app of page) {
-        const rows: TagRow[] = existing.get(app.id) ?? [];
-        const officer = new Map(rows.filter((r) => r.source === 'officer').map((r) => [r.category, r.state]));
-        const before = new Set(rows.filter((r) => r.state === 'on').map((r) => r.category));
-        const tags = autoTagsOf(tagger.tag(app)).filter((t) => !officer.has(t.category));
-        const after = new Set([...[...officer].filter(([, s]) => s === 'on').map(([c]) => c), ...tags.map((t) => t.category)]);
-        const added = [...after].filter((c) => !before.has(c));
-        const removed = [...before].filter((c) => !after.has(c));
-        summary.considered++;
-        summary.officerKept += officer.size;
-        summary.tagsAdded += added.length;
-        summary.tagsRemoved += removed.length;
-        if (after.size > 0) summary.tagged++;
-        for (const c of after) perCategory[c] = (perCategory[c] ?? 0) + 1;
-        if (options.dryRun) {
-          if (added.length || removed.length) summary.changes!.push({ id: app.id, added, removed });
-        } else {
-          replaceAutoTags(db, app.id, tags, rows);
-        }
+  /** Applications saved with at least one category (what "tagged and kept" counts). */
+  let kept = 0;
+  let pendingTagged = 0;
+  let pending: (() => void)[] = [];
+  let batchStarted = performance.now();
+  const interrupted = () =>
+    new InterruptedError(
+      kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept; the rest were not (skillsnet tag auto tags them next time)` : 'no application was tagged; nothing was changed',
+    );
+  const save = async () => {
+    // Stopped meanwhile: the batch in hand is dropped, the ones saved before stay.
+    if (options.signal?.aborted) throw interrupted();
+    if (pending.length && !options.dryRun) {
+      const writes = pending;
+      try {
+        db.transaction(() => {
+          for (const write of writes) write();
+        }).immediate();
+      } catch (e) {
+        // A full disk or a lost lock: said as such, with what the batches before kept.
+        throw faultError(e, {
+          action: 'save the tags',
+          folder: db.name ? path.dirname(db.name) : undefined,
+          kept: kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept before; the rest were not` : 'nothing was changed',
+        });
       }
-      options.onProgress?.(summary.considered);
+      kept += pendingTagged;
+      options.onKept?.(kept);
     }
+    pending = [];
+    pendingTagged = 0;
+    // A pause for the event loop: Ctrl-C is handled here, between two saved batches.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw interrupted();
+    batchStarted = performance.now();
   };
-  if (options.dryRun) run();
-  else db.transaction(run).immediate();
+  for (const page of taggableApplications(db, options.filters ?? {}, { untaggedOnly: !options.all })) {
+    const existing = tagsOfMany(db, page.map((a) => a.id));
+    for (const app of page) {
+      const rows: TagRow[] = existing.get(app.id) ?? [];
+      const officer = new Map(rows.filter((r) => r.source === 'officer').map((r) => [r.category, r.state]));
+      const before = new Set(rows.filter((r) => r.state === 'on').map((r) => r.category));
+      const tags = autoTagsOf(tagger.tag(app)).filter((t) => !officer.has(t.category));
+      const after = new Set([...[...officer].filter(([, s]) => s === 'on').map(([c]) => c), ...tags.map((t) => t.category)]);
+      const added = [...after].filter((c) => !before.has(c));
+      const removed = [...before].filter((c) => !after.has(c));
+      summary.considered++;
+      summary.officerKept += officer.size;
+      summary.tagsAdded += added.length;
+      summary.tagsRemoved += removed.length;
+      if (after.size > 0) summary.tagged++;
+      for (const c of after) perCategory[c] = (perCategory[c] ?? 0) + 1;
+      if (options.dryRun) {
+        if (added.length || removed.length) summary.changes!.push({ id: app.id, added, removed });
+      } else {
+        pending.push(() => replaceAutoTags(db, app.id, tags, rows));
+        if (after.size > 0) pendingTagged++;
+      }
+      if (performance.now() - batchStarted >= BATCH_MS) await save();
+    }
+    options.onProgress?.(summary.considered);
+  }
+  await save();
   summary.ms = Math.round(performance.now() - started);
   const used = process.cpuUsage(cpu);
   summary.cpuMs = Math.round((used.user + used.system) / 1000);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { OperationError } from '../errors.js';
 import { categoryCodes, isCategoryCode, nearestCategoryCode, revisedCodesFor } from './taxonomy.js';
 import { Tagger, type TaggerInput } from './tagger.js';
@@ -66,14 +65,8 @@ export function parseCategoryCell(cell: string, where: string): string[] {
  * beneficiaries and self_categories are read too when present. Header names ignore case.
  */
 export async function readLabelledCsv(file: string): Promise<LabelledText[]> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new OperationError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, {
-      hint: 'give the path of a CSV with the columns title,description,language,categories',
-    });
-  }
+  const { readSmallInput } = await import('../files/input.js');
+  const text = (await readSmallInput(file, { limit: 256 * 1024 * 1024 })).toString('utf8');
   const { parse } = await import('csv-parse/sync');
   let records: Record<string, string>[];
   try {

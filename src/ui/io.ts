@@ -28,6 +28,21 @@ export interface IO {
   columns: number;
   /** Interactive prompts; only valid when canPrompt(io). Loaded lazily. */
   prompts: () => Promise<Prompts>;
+  /**
+   * When stdout is a file others may read: makes it private if the shell has just created it,
+   * else returns a warning (absent in tests and where stdout is not a file descriptor).
+   */
+  protectStdout?: () => string | undefined;
+}
+
+/**
+ * Call before personal data (contacts, rejected rows, application details) goes to stdout:
+ * `skillsnet rejects --csv > fix.csv` then leaves a file readable by its owner only, and a
+ * file it cannot make private is named in a warning.
+ */
+export function personalOutput(io: IO): void {
+  const warning = io.protectStdout?.();
+  if (warning) warn(io, warning);
 }
 
 /** Prompts are allowed only when both stdin and stdout are terminals. */

@@ -6,7 +6,8 @@ import type { MappingQuestion } from '../import/importer.js';
 import { describeChoice } from '../import/layout.js';
 import { FIELD_LABELS, columnLetter, looksLikeData } from '../import/mapping.js';
 import { info, type IO } from './io.js';
-import type { Choice } from './prompts.js';
+import type { Choice, Prompts } from './prompts.js';
+import { writeFileAtomic } from '../files/index.js';
 
 /** A column as a choice: its letter and full header (a header that looks like data is not repeated). */
 function columnChoice(headers: readonly string[], i: number): Choice<number> {
@@ -72,15 +73,36 @@ export async function mappingWizard(io: IO, q: MappingQuestion): Promise<ColumnM
     }
   }
   if (asked && (await prompts.confirm('Save this column mapping to reuse it next time?', true))) {
-    const suggested = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`);
-    const target = await prompts.input('Save it as', suggested);
     const json: Record<string, string | string[]> = {};
     for (const f of FIELDS) {
       const cols = out[f];
       if (cols?.length) json[f] = cols.length === 1 ? headers[cols[0]!]! : cols.map((c) => headers[c]!);
     }
-    await fs.promises.writeFile(path.resolve(io.cwd, target), JSON.stringify(json, null, 2) + '\n', { mode: 0o600 });
-    info(io, `Saved. Next time: skillsnet import ${name} --map ${target}`);
+    const saved = await saveMapping(io, prompts, path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`), JSON.stringify(json, null, 2) + '\n');
+    if (saved) info(io, `Saved. Next time: skillsnet import ${name} --map ${saved}`);
   }
   return out;
+}
+
+/**
+ * Saves the mapping through the shared writer (atomic, 0600, never over a device or a folder):
+ * an existing file is replaced only when the officer says so; otherwise another name is asked
+ * for, and an empty answer saves nothing. Returns the name saved as, if any.
+ */
+async function saveMapping(io: IO, prompts: Prompts, suggested: string, text: string): Promise<string | undefined> {
+  let name = await prompts.input('Save it as', suggested);
+  for (;;) {
+    if (!name.trim()) {
+      info(io, 'Not saved.');
+      return undefined;
+    }
+    const target = path.resolve(io.cwd, name);
+    const exists = fs.existsSync(target) && fs.statSync(target).isFile();
+    const force = exists && (await prompts.confirm(`${name} exists. Replace it?`, false));
+    if (!exists || force) {
+      writeFileAtomic(target, text, { force, what: 'name' });
+      return name;
+    }
+    name = await prompts.input('Save it as (empty: do not save)', '');
+  }
 }

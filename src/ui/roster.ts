@@ -11,6 +11,8 @@ export interface RosterRow {
   language: string | null;
   categories: string[];
   score: number | null;
+  /** 'none': the application has no score (shown blank, not 0). */
+  scoreSource?: string;
   reasons: string[];
 }
 
@@ -34,16 +36,21 @@ export function shortWhy(reasons: string[]): string {
   return parts.join('; ');
 }
 
-/** Members (or alternates) as a table; on a terminal a short "why" column, kept within the width. */
+/**
+ * Members (or alternates) as a table; on a terminal a short "why" column, kept within the width.
+ * "Rank" is the place in the roster or the reserve, "ID" the application ID (#ID in the reasons).
+ */
 export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?: boolean } = {}): string {
-  const headers = ['#', 'ID', 'Organisation', 'Country', 'Region', 'Lang', 'Categories', 'Score'];
-  if (options.reasons) headers.push('Why');
   const tty = io.stdoutIsTTY;
+  // A narrow terminal drops the region (the country says it) so that the rest keeps its room.
+  const region = !tty || io.columns >= 70;
+  const headers = ['Rank', 'ID', 'Organisation', 'Country', ...(region ? ['Region'] : []), 'Lang', 'Categories', 'Score'];
+  if (options.reasons) headers.push('Why');
   const cats = (r: RosterRow) => (tty ? truncate(r.categories.join(', '), 34) : r.categories.join(', '));
   const body = rows.map((r) => {
     const cells: (string | number)[] = [
-      r.rank, r.id, tty ? truncate(r.organization, 28) : r.organization, r.country ?? '', tty ? truncate(r.region ?? '', 12) : r.region ?? '', r.language ?? '',
-      cats(r), r.score === null ? '' : Number(r.score.toFixed(3)),
+      r.rank, r.id, tty ? truncate(r.organization, 28) : r.organization, r.country ?? '', ...(region ? [tty ? truncate(r.region ?? '', 12) : r.region ?? ''] : []), r.language ?? '',
+      cats(r), r.score === null || r.scoreSource === 'none' ? '' : Number(r.score.toFixed(3)),
     ];
     if (options.reasons) cells.push(shortWhy(r.reasons));
     return cells;

@@ -2,7 +2,7 @@
  * The module-boundary rule of src/, as data and a checker (boundaries.test.ts runs it on src/,
  * boundaries-checker.test.ts proves it fails on a tree that breaks the rule).
  *
- *   cli  →  ui  →  domain (core, export, selection, import, tagging, geo, events)  →  db  →  base (src/*.ts, src/data/)
+ *   cli  →  ui  →  domain (core, export, selection, import, tagging, geo, events)  →  db  →  base (src/*.ts, src/data/, src/files/)
  *
  * A module may import from its own layer or a lower one, never a higher one; folders must not
  * import each other in a circle (within a layer either); and nothing below ui loads a terminal
@@ -19,9 +19,9 @@ export interface Layer {
 
 /** Lowest first. */
 export const LAYERS: Layer[] = [
-  { name: 'base', folders: ['', 'data'] },
+  { name: 'base', folders: ['', 'data', 'files'] },
   { name: 'db', folders: ['db'] },
-  { name: 'domain', folders: ['geo', 'tagging', 'import', 'selection', 'export', 'events', 'core'] },
+  { name: 'domain', folders: ['geo', 'tagging', 'import', 'selection', 'export', 'events', 'network', 'core'] },
   { name: 'ui', folders: ['ui'] },
   { name: 'cli', folders: ['cli'] },
 ];

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { json, runCli, tempDir } from './support/cli.js';
 import { categoryCodes } from '../../dist/tagging/taxonomy.js';
 import { REGIONS } from '../../dist/model.js';
@@ -73,6 +75,49 @@ describe('skillsnet demo (built CLI)', () => {
     expect(html.match(/"coreGroup":true/g)).toHaveLength(25);
     expect(fs.statSync(r.files.map).size).toBeLessThan(2 * 1024 * 1024);
   });
+
+  it('holds the first Core Group meeting: invitations in local times, the calendar file, four breakout groups, who came', () => {
+    const r = json(first);
+    const e = r.events;
+    expect(e).toMatchObject({ eventId: 1, title: '1st Core Group meeting', start: '2020-11-19T14:00', timeZone: 'Europe/Zurich', coreGroup: 25, invited: 25, groupsOptimal: true });
+    expect(e.groups.map((g: { id: string }) => g.id)).toEqual(['en-1', 'en-2', 'fr-1', 'es-1']);
+    expect(e.groups.reduce((n: number, g: { size: number }) => n + g.size, 0) + e.unassigned.length).toBe(25);
+
+    const rows = parse(fs.readFileSync(r.files.invitations, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(25);
+    for (const row of rows) {
+      expect(row.local_start, row.member_id).toMatch(/^2020-11-(19|20)T\d\d:\d\d:00[+-]\d\d:\d\d$/);
+      expect(new Date(row.local_start).toISOString()).toBe('2020-11-19T13:00:00.000Z');
+      expect(row.group).toMatch(/^(en-1|en-2|fr-1|es-1)$/);
+    }
+    expect(rows.find((x) => x.country === 'PH')!.local_start).toBe('2020-11-19T21:00:00+08:00');
+
+    const ics = fs.readFileSync(r.files.calendar, 'utf8');
+    expect(ics).toMatch(/^DTSTART:20201119T130000Z\r$/m);
+    expect(ics).toMatch(/^UID:skillsnet-event-1@[0-9a-f-]{36}\r$/m);
+    const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import icalendar'], { encoding: 'utf8' }).status === 0);
+    expect(python, 'python3-icalendar is missing: apt-get install python3-icalendar').toBeDefined();
+    const read = spawnSync(python!, ['-c', 'import sys; from icalendar import Calendar; ev = Calendar.from_ical(open(sys.argv[1], "rb").read()).walk("VEVENT")[0]; print(ev.decoded("DTSTART").isoformat())', r.files.calendar], { encoding: 'utf8' });
+    expect(read.stdout.trim()).toBe('2020-11-19T13:00:00+00:00');
+
+    const a = e.attendance;
+    expect(a.rows).toBe(a.matched + a.unmatched);
+    expect(a.files.map((f: { source: string; language: string }) => `${f.source}/${f.language}`)).toEqual(['zoom/en', 'zoom/fr', 'zoom/es', 'teams/en', 'teams/fr', 'teams/es']);
+    expect(e.attendees.length).toBeGreaterThanOrEqual(20);
+    for (const x of e.attendees) expect(x.minutes).toBeGreaterThan(0);
+    expect(e.neverAttended.length).toBe(25 - e.attendees.length);
+  });
+
+  it('prints who attended by member, organisation and minutes, and no person\'s name or address', () => {
+    const again = runCli(['demo', '--out', path.join(dir, 'demo-text')], { cwd: dir, timeout: 120_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/5\. The Core Group's first meeting/);
+    expect(again.stdout).toMatch(/^member\torganisation\tcountry\tgroup\tminutes$/m);
+    expect(again.stdout).toMatch(/^es-1\t4\t/m);
+    expect(again.stdout).toMatch(/Engagement: \d+ of 25 Core Group members came/);
+    expect(again.stdout + again.stderr).not.toMatch(/@example\.|Sibanda|Tafadzwa|Al-Masri|Vargas/);
+    expect(again.stdout).toMatch(/event show 1/);
+  }, 180_000);
 
   it('runs again over its own folder, replacing what it made', () => {
     const again = runCli(['demo', '--out', out], { cwd: dir, timeout: 120_000 });

@@ -12,7 +12,7 @@ describe('export graphml (built CLI)', () => {
   const python = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' });
   it.skipIf(python.status !== 0)('is read by NetworkX with the attribute types intact', async () => {
     const out = path.join(fx.dir, 'nx.graphml');
-    expect(runCli(['export', 'graphml', '--peer-links', '3', '--out', out, '--db', fx.dbPath]).code).toBe(0);
+    expect(runCli(['export', 'graphml', '--all-calls', '--peer-links', '3', '--out', out, '--db', fx.dbPath]).code).toBe(0);
     const script = `import networkx as nx, json, sys
 g = nx.read_graphml(sys.argv[1])
 n = g.nodes["org-${fx.ids.taller}"]

@@ -12,7 +12,7 @@ export interface LegendInput {
   colourBy: ColourBy;
   sizeBy: SizeBy;
   filters: FilterState;
-  colours: { none: string; edges: Record<string, string> };
+  colours: { none: string; edges: Record<string, string>; event?: string };
   /** A legend entry was clicked: filter on its value (again: drop the filter). */
   pick(name: FilterName, value: string): void;
 }
@@ -52,6 +52,9 @@ export function legend(input: LegendInput): HTMLElement[] {
   }
   if (actors.some((a) => a.coreGroup)) {
     items.push(h('li', {}, h('span', { class: 'legend-item' }, swatch('#ffffff', 'swatch ring'), h('span', { class: 'legend-label' }, t('legendCoreGroup')))));
+  }
+  if (input.colours.event && page.nodes.some((n) => n.kind === 'event')) {
+    items.push(h('li', {}, h('span', { class: 'legend-item' }, swatch(input.colours.event), h('span', { class: 'legend-label' }, label('kinds', 'event')))));
   }
   const edgeKinds = ['works-on', 'based-in', 'peer', 'attended', 'member-of'].filter((k) => page.edges.some((e) => e.kind === k));
   return [

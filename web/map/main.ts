@@ -50,6 +50,8 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Ar
 const NO_VALUE = '#9e9e9e';
 const DIMMED = '#e4e7eb';
 const CONTEXT_NEUTRAL = '#5f6b7a';
+/** Events (meetings, webinars, clinics) in the colour of their "attended" lines. */
+const EVENT_COLOUR = '#8f5f9f';
 const EDGE_COLOURS: Record<string, string> = { 'works-on': '#cbd3dc', 'based-in': '#dde2e8', peer: '#8d99a6', attended: '#b48ead', 'member-of': '#cbd3dc' };
 
 interface NodeAttributes { x: number; y: number; size: number; color: string; label: string; forceLabel: boolean; zIndex: number; type: string; node: MapNode }
@@ -162,6 +164,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
         color = (value && group.get(value)?.color) || NO_VALUE;
       } else if (n.kind === 'region') color = state.colourBy === 'region' ? terms.regions.get(n.key)?.color ?? CONTEXT_NEUTRAL : CONTEXT_NEUTRAL;
       else if (n.kind === 'category') color = state.colourBy === 'category' ? terms.categories.get(n.key)?.color ?? CONTEXT_NEUTRAL : CONTEXT_NEUTRAL;
+      else if (n.kind === 'event') color = EVENT_COLOUR;
       else color = CONTEXT_NEUTRAL;
       graph.setNodeAttribute(id, 'color', color);
     });
@@ -286,7 +289,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     clear(panel.legend);
     panel.legend.append(...legend({
       page, text, actors, visible, colourBy: state.colourBy, sizeBy: state.sizeBy, filters: state.filters,
-      colours: { none: NO_VALUE, edges: EDGE_COLOURS },
+      colours: { none: NO_VALUE, edges: EDGE_COLOURS, event: EVENT_COLOUR },
       pick(name, value) {
         (state.filters[name] as string) = state.filters[name] === value ? '' : value;
         panel.sync(state.filters);

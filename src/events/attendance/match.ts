@@ -19,7 +19,11 @@ export interface AttendanceMember {
   altEmails?: readonly string[];
 }
 
-/** An officer's decision about rows that did not match: link them to a member, or ignore them (memberId null). */
+/**
+ * An officer's decision about rows that did not match: link them to a member, or ignore them
+ * (memberId null). A decision by email holds for the rows with that email; one by name for the
+ * rows with that name and no email.
+ */
 export interface AttendanceLink {
   email?: string;
   name?: string;
@@ -33,12 +37,30 @@ export interface MatchedRow {
   by: 'email' | 'name' | 'link';
 }
 
+/** Why a row matched no member, as a kind (for messages that must not repeat the row's name or address). */
+export type UnmatchedProblem = 'ignored' | 'email-shared' | 'name-shared' | 'empty' | 'unknown';
+
 export interface UnmatchedRow {
   file: string;
   rowNumber: number;
   name: string;
   email: string | null;
+  /** In words, quoting the row's email or name: for the officer's own screen, not for logs. */
   reason: string;
+  problem: UnmatchedProblem;
+  /** The members an email or name fits (problem email-shared or name-shared). */
+  candidates: number[];
+}
+
+/** The reason without the row's name or address: the kind of problem and member IDs only. */
+export function neutralReason(u: Pick<UnmatchedRow, 'problem' | 'candidates' | 'email'>): string {
+  switch (u.problem) {
+    case 'ignored': return 'ignored by the officer';
+    case 'email-shared': return `the email belongs to ${u.candidates.length} members (${ids(u.candidates)})`;
+    case 'name-shared': return `the name fits ${u.candidates.length} members (${ids(u.candidates)})`;
+    case 'empty': return 'the row has neither a name nor an email';
+    default: return u.email ? 'no member has this email or name' : 'no email, and no member has this name';
+  }
 }
 
 export interface MemberAttendance {
@@ -84,15 +106,25 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const ids = (list: readonly number[]) => list.map((id) => `#${id}`).join(', ');
 
-export function matchAttendance(reports: readonly AttendanceReport[], members: readonly AttendanceMember[], options: { links?: readonly AttendanceLink[] } = {}): AttendanceResult {
+export interface MatchOptions {
+  links?: readonly AttendanceLink[];
+  /**
+   * Members expected at the event (its invitees): when an email or a name fits several members
+   * and exactly one of them was expected, the row is that one's.
+   */
+  expected?: ReadonlySet<number>;
+}
+
+export function matchAttendance(reports: readonly AttendanceReport[], members: readonly AttendanceMember[], options: MatchOptions = {}): AttendanceResult {
   const byEmail = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
-  const nameOf = new Map<number, string>();
+  // A member may go by several names (several contact people): each one is a key.
+  const nameOf = new Map<number, string[]>();
   for (const m of members) {
     for (const e of [m.email, ...(m.altEmails ?? [])]) if (emailKey(e)) pushTo(byEmail, emailKey(e), m.memberId);
     if (m.name && nameKey(m.name)) {
       pushTo(byName, nameKey(m.name), m.memberId);
-      nameOf.set(m.memberId, nameKey(m.name));
+      pushTo(nameOf, m.memberId, nameKey(m.name));
     }
   }
   const linkByEmail = new Map<string, number | null>();
@@ -111,14 +143,14 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
     let matched = 0;
     let unmatched = 0;
     for (const row of report.rows) {
-      const outcome = matchRow(row, { byEmail, byName, nameOf, linkByEmail, linkByName });
+      const outcome = matchRow(row, { byEmail, byName, nameOf, linkByEmail, linkByName, expected: options.expected ?? new Set() });
       if ('memberId' in outcome) {
         matched++;
         matches.push({ file: row.file, rowNumber: row.rowNumber, memberId: outcome.memberId, by: outcome.by });
         if (!row.waitingRoom) pushTo(rowsOf, outcome.memberId, row);
       } else {
         unmatched++;
-        unmatchedRows.push({ file: row.file, rowNumber: row.rowNumber, name: row.name, email: row.email, reason: outcome.reason });
+        unmatchedRows.push({ file: row.file, rowNumber: row.rowNumber, name: row.name, email: row.email, reason: outcome.reason, problem: outcome.problem, candidates: outcome.candidates ?? [] });
       }
     }
     files.push({ ...report.file, matched, unmatched });
@@ -140,37 +172,47 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
 interface Index {
   byEmail: Map<string, number[]>;
   byName: Map<string, number[]>;
-  nameOf: Map<number, string>;
+  nameOf: Map<number, string[]>;
+  expected: ReadonlySet<number>;
   linkByEmail: Map<string, number | null>;
   linkByName: Map<string, number | null>;
 }
 
-type Outcome = { memberId: number; by: MatchedRow['by'] } | { reason: string };
+type Outcome = { memberId: number; by: MatchedRow['by'] } | { reason: string; problem: UnmatchedProblem; candidates?: number[] };
 
 function matchRow(row: AttendanceRow, idx: Index): Outcome {
   const email = emailKey(row.email);
   const keys = [...new Set((row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean))];
   // The officer's decisions first.
-  const byName = keys.find((k) => idx.linkByName.has(k));
+  // A decision by name is for rows without an address: a row with one is who its address says.
+  const byName = email ? undefined : keys.find((k) => idx.linkByName.has(k));
   const link = email && idx.linkByEmail.has(email) ? idx.linkByEmail.get(email) : byName !== undefined ? idx.linkByName.get(byName) : undefined;
-  if (link !== undefined) return link === null ? { reason: 'ignored by the officer' } : { memberId: link, by: 'link' };
+  if (link !== undefined) return link === null ? { reason: 'ignored by the officer', problem: 'ignored' } : { memberId: link, by: 'link' };
 
   if (email) {
     const found = idx.byEmail.get(email) ?? [];
     if (found.length === 1) return { memberId: found[0]!, by: 'email' };
     if (found.length > 1) {
-      const narrowed = found.filter((id) => keys.includes(idx.nameOf.get(id) ?? ''));
+      const narrowed = found.filter((id) => (idx.nameOf.get(id) ?? []).some((k) => keys.includes(k)));
       if (narrowed.length === 1) return { memberId: narrowed[0]!, by: 'email' };
-      return { reason: `the email ${email} belongs to ${found.length} members (${ids(found)})` };
+      const expected = found.filter((id) => idx.expected.has(id));
+      if (expected.length === 1) return { memberId: expected[0]!, by: 'email' };
+      return { reason: `the row's email belongs to ${found.length} members (${ids(found)})`, problem: 'email-shared', candidates: [...found].sort((a, b) => a - b) };
     }
   }
   const candidates = [...new Set(keys.flatMap((k) => idx.byName.get(k) ?? []))];
   if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
-  const shown = row.names.length > 1 ? row.names.map((n) => `"${n}"`).join(' or ') : `"${row.names[0] ?? row.name}"`;
-  if (candidates.length > 1) return { reason: `the name ${shown} fits ${candidates.length} members (${ids(candidates.sort((a, b) => a - b))})` };
-  if (!email && !keys.length) return { reason: 'the row has neither a name nor an email' };
-  if (email) return { reason: `no member has the email ${email}${keys.length ? ` or the name ${shown}` : ''}` };
-  return { reason: `no email, and no member has the name ${shown}` };
+  const expected = candidates.filter((id) => idx.expected.has(id));
+  if (candidates.length > 1 && expected.length === 1) return { memberId: expected[0]!, by: 'name' };
+  // Reasons say what did not match, never the name or address itself (the row number goes with them).
+  const shown = row.names.length > 1 ? "the row's names" : "the row's name";
+  if (candidates.length > 1) {
+    const sorted = candidates.sort((a, b) => a - b);
+    return { reason: `${shown} fit${row.names.length > 1 ? '' : 's'} ${candidates.length} members (${ids(sorted)})`, problem: 'name-shared', candidates: sorted };
+  }
+  if (!email && !keys.length) return { reason: 'the row has neither a name nor an email', problem: 'empty' };
+  if (email) return { reason: `no member has the row's email${keys.length ? ` or ${shown}` : ''}`, problem: 'unknown' };
+  return { reason: `no email, and no member has ${shown}`, problem: 'unknown' };
 }
 
 /**

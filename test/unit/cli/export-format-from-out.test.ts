@@ -14,7 +14,7 @@ const cli = async (args: string[]) => await skillsnet([...args, '--db', fx.dbPat
 describe('without --format, the --out file name chooses the format', { timeout: 60_000 }, () => {
   it('contacts: .vcf is a vCard', async () => {
     const out = path.join(fx.dir, 'core.vcf');
-    const r = await cli(['export', 'contacts', '--out', out]);
+    const r = await cli(['export', 'contacts', '--all-calls', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCARD\r\n/);
   });
@@ -30,30 +30,30 @@ describe('without --format, the --out file name chooses the format', { timeout: 
 
   it('kumu: .json is the blueprint', async () => {
     const out = path.join(fx.dir, 'map.json');
-    expect((await cli(['export', 'kumu', '--out', out])).code).toBe(0);
+    expect((await cli(['export', 'kumu', '--all-calls', '--out', out])).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toHaveProperty('elements');
   });
 
   it('kumu: a single .csv file is refused (a Kumu CSV map is a folder of two files), naming both ways out', async () => {
     const out = path.join(fx.dir, 'map.csv');
-    const r = await cli(['export', 'kumu', '--out', out]);
+    const r = await cli(['export', 'kumu', '--all-calls', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --out .*map\.csv: a Kumu map in CSV is a folder holding elements\.csv and connections\.csv/);
     expect(r.stderr).toMatch(/--format csv --out .*map for the folder, or --out .*map\.xlsx for one workbook/);
     expect(fs.existsSync(out)).toBe(false);
     // with --format csv it is the folder, under the name given
     const folder = path.join(fx.dir, 'kumu-folder');
-    expect((await cli(['export', 'kumu', '--format', 'csv', '--out', folder])).code).toBe(0);
+    expect((await cli(['export', 'kumu', '--all-calls', '--format', 'csv', '--out', folder])).code).toBe(0);
     expect(fs.existsSync(path.join(folder, 'elements.csv'))).toBe(true);
   });
 
   it('an explicit --format wins, with a warning when the name says otherwise', async () => {
     const out = path.join(fx.dir, 'list.vcf');
-    const r = await cli(['export', 'contacts', '--format', 'csv', '--out', out]);
+    const r = await cli(['export', 'contacts', '--all-calls', '--format', 'csv', '--out', out]);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFFname,email/);
     expect(r.stderr).toMatch(/warning: --out .*list\.vcf ends in \.vcf but --format csv/);
-    const outlook = await cli(['export', 'contacts', '--format', 'outlook', '--out', path.join(fx.dir, 'outlook.csv')]);
+    const outlook = await cli(['export', 'contacts', '--all-calls', '--format', 'outlook', '--out', path.join(fx.dir, 'outlook.csv')]);
     expect(outlook.stderr).not.toMatch(/warning: --out/);
   });
 });

@@ -18,7 +18,7 @@ const NO_LOCALE = { LANG: '', LC_ALL: '', LC_MESSAGES: '' };
 describe('skillsnet export map (built CLI)', async () => {
   it('writes one HTML file 0600, prints the summary with --json, and refuses to overwrite without --force', async () => {
     const dir = tempDir();
-    const run = await skillsnet(['export', 'map', '--out', 'network.html', '--json', '--db', fx.dbPath], { cwd: dir, env: NO_LOCALE });
+    const run = await skillsnet(['export', 'map', '--all-calls', '--out', 'network.html', '--json', '--db', fx.dbPath], { cwd: dir, env: NO_LOCALE });
     expect(run.code, run.stderr).toBe(0);
     const summary = json(run);
     const file = path.join(dir, 'network.html');
@@ -37,11 +37,11 @@ describe('skillsnet export map (built CLI)', async () => {
     expect(page.nodes.map((n: { label: string }) => n.label)).toContain(FORMULA_NAMES[1]);
 
     const before = fs.readFileSync(file);
-    const again = await skillsnet(['export', 'map', '--region', 'Africa', '--out', 'network.html', '--db', fx.dbPath], { cwd: dir });
+    const again = await skillsnet(['export', 'map', '--all-calls', '--region', 'Africa', '--out', 'network.html', '--db', fx.dbPath], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error: .*network\.html already exists\n  add --force to replace it/m);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    const forced = await skillsnet(['export', 'map', '--region', 'Africa', '--out', 'network.html', '--force', '--json', '--db', fx.dbPath], { cwd: dir });
+    const forced = await skillsnet(['export', 'map', '--all-calls', '--region', 'Africa', '--out', 'network.html', '--force', '--json', '--db', fx.dbPath], { cwd: dir });
     expect(forced.code, forced.stderr).toBe(0);
     expect(json(forced).counts.organizations).toBe(2);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -49,14 +49,14 @@ describe('skillsnet export map (built CLI)', async () => {
 
   it('holds emails and phones only with --with-contact-details, and warns when it does', async () => {
     const dir = tempDir();
-    const plain = await skillsnet(['export', 'map', '--out', 'plain.html', '--db', fx.dbPath], { cwd: dir });
+    const plain = await skillsnet(['export', 'map', '--all-calls', '--out', 'plain.html', '--db', fx.dbPath], { cwd: dir });
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).not.toMatch(/warning/);
     const plainHtml = fs.readFileSync(path.join(dir, 'plain.html'), 'utf8');
     expect(plainHtml).not.toMatch(/@example\.(org|com|net)|\+52 55/);
     expect(plainHtml).toContain('Ana María Ruiz'); // the contact person is on the card either way
 
-    const withDetails = await skillsnet(['export', 'map', '--with-contact-details', '--out', 'contacts.html', '--db', fx.dbPath], { cwd: dir });
+    const withDetails = await skillsnet(['export', 'map', '--all-calls', '--with-contact-details', '--out', 'contacts.html', '--db', fx.dbPath], { cwd: dir });
     expect(withDetails.code, withDetails.stderr).toBe(0);
     expect(withDetails.stderr).toMatch(/^warning: the map includes email addresses and phone numbers\./m);
     const page = embedded(path.join(dir, 'contacts.html'));
@@ -68,7 +68,7 @@ describe('skillsnet export map (built CLI)', async () => {
     const dir = tempDir();
     const lang = async (args: string[], env: NodeJS.ProcessEnv) => {
       const out = `m${Math.random().toString(36).slice(2)}.html`;
-      const r = await skillsnet(['export', 'map', ...args, '--out', out, '--db', fx.dbPath], { cwd: dir, env: { ...NO_LOCALE, ...env } });
+      const r = await skillsnet(['export', 'map', '--all-calls', ...args, '--out', out, '--db', fx.dbPath], { cwd: dir, env: { ...NO_LOCALE, ...env } });
       expect(r.code, r.stderr).toBe(0);
       return embedded(path.join(dir, out)).lang;
     };
@@ -76,14 +76,14 @@ describe('skillsnet export map (built CLI)', async () => {
     expect(await lang([], { LANG: 'fr_FR.UTF-8' })).toBe('fr');
     expect(await lang([], { LANG: 'fr_FR.UTF-8', LC_ALL: 'es_ES.UTF-8' })).toBe('es');
     expect(await lang(['--lang', 'es'], { LANG: 'fr_FR.UTF-8' })).toBe('es');
-    const wrong = await skillsnet(['export', 'map', '--lang', 'de', '--out', 'x.html', '--db', fx.dbPath], { cwd: dir });
+    const wrong = await skillsnet(['export', 'map', '--all-calls', '--lang', 'de', '--out', 'x.html', '--db', fx.dbPath], { cwd: dir });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^error: .*--lang.*de/m);
   });
 
   it('writes nothing on --dry-run, and says what it would write', async () => {
     const dir = tempDir();
-    const run = await skillsnet(['export', 'map', '--dry-run', '--json', '--out', 'network.html', '--db', fx.dbPath], { cwd: dir });
+    const run = await skillsnet(['export', 'map', '--all-calls', '--dry-run', '--json', '--out', 'network.html', '--db', fx.dbPath], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(json(run)).toMatchObject({ dryRun: true, file: null, files: [], nodes: 24 });
     expect(run.stderr).toMatch(/Dry run: would write a map of 10 organisations/);
@@ -92,7 +92,7 @@ describe('skillsnet export map (built CLI)', async () => {
 
   it('marks the Core Group from --roster, can leave peer links out, and keeps only members with --members-only', async () => {
     const dir = tempDir();
-    const run = await skillsnet(['export', 'map', '--roster', 'core-2020', '--members-only', '--peer-links', '0', '--json', '--out', 'core.html', '--db', fx.dbPath], { cwd: dir });
+    const run = await skillsnet(['export', 'map', '--all-calls', '--roster', 'core-2020', '--members-only', '--peer-links', '0', '--json', '--out', 'core.html', '--db', fx.dbPath], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const summary = json(run);
     expect(summary.counts).toMatchObject({ organizations: 2, coreGroup: 2, peerLinks: 0 });
@@ -111,7 +111,7 @@ describe('skillsnet export map (built CLI)', async () => {
       [['--peer-links', 'lots', '--out', 'x.html'], /^error: --peer-links takes a number/m],
     ];
     for (const [args, message] of cases) {
-      const r = await skillsnet(['export', 'map', ...args, '--db', fx.dbPath], { cwd: dir });
+      const r = await skillsnet(['export', 'map', '--all-calls', ...args, '--db', fx.dbPath], { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -121,10 +121,10 @@ describe('skillsnet export map (built CLI)', async () => {
 
   it('writes the page to stdout with --out -, and warns when the file name does not end in .html', async () => {
     const dir = tempDir();
-    const run = await skillsnet(['export', 'map', '--out', '-', '--db', fx.dbPath], { cwd: dir });
+    const run = await skillsnet(['export', 'map', '--all-calls', '--out', '-', '--db', fx.dbPath], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^<!doctype html>/);
-    const odd = await skillsnet(['export', 'map', '--out', 'network.txt', '--db', fx.dbPath], { cwd: dir });
+    const odd = await skillsnet(['export', 'map', '--all-calls', '--out', 'network.txt', '--db', fx.dbPath], { cwd: dir });
     expect(odd.code).toBe(0);
     expect(odd.stderr).toMatch(/warning: --out network\.txt does not end in \.html/);
   });

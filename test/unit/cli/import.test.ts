@@ -26,7 +26,7 @@ describe('skillsnet import: the report', () => {
     const r = await run(['import', f, '--db', d]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('kept in the raw row, not used: Commentaire');
-    expect(r.stderr).toMatch(/1 row had several e-mail addresses.*first is the contact email.*data row 1/);
+    expect(r.stderr).toMatch(/data row 1, column “Courriel”: several email addresses in one cell: the first is the contact email/);
     expect(r.stderr).not.toContain('b@example.org');
     const [a] = await list(d);
     expect(a).toMatchObject({ email: 'a@example.org', score: 12, contactName: 'Jean' });

@@ -22,8 +22,8 @@ beforeAll(async () => {
 
 describe('roster replace and diff', { timeout: 90_000 }, () => {
   it('swaps a declining member for the best alternate that keeps every quota, and records it', async () => {
-    const sel = await skillsnet(['select', '--size', '4', '--quotas', '-', '--db', dbPath]);
-    expect(sel.code).toBe(1); // no such file "-": the operation fails (as any unreadable file), nothing saved
+    const sel = await skillsnet(['select', '--size', '4', '--quotas', path.join(path.dirname(dbPath), 'missing.csv'), '--db', dbPath]);
+    expect(sel.code).toBe(1); // no such file: the operation fails (as any unreadable file), nothing saved
     const quotas = path.join(path.dirname(dbPath), 'quotas.csv');
     fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Africa,2,\n');
     const r = await skillsnet(['select', '--size', '4', '--quotas', quotas, '--name', 'core', '--json', '--db', dbPath]);
@@ -48,7 +48,7 @@ describe('roster replace and diff', { timeout: 90_000 }, () => {
     // Nobody is left to replace an African member.
     const none = await skillsnet(['roster', 'replace', 'core', '1', '--db', dbPath]);
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/error: no alternate or eligible application can take the place of 1/);
+    expect(none.stderr).toMatch(/error: no alternate or eligible application can take the place of #1 in core without breaking this quota:\n  - region Africa at least 2: /);
     expect((await skillsnet(['roster', 'replace', 'core', '7', '--db', dbPath])).stderr).toMatch(/error: application 7 is not a member of core/);
   });
 

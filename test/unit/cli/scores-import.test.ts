@@ -33,7 +33,7 @@ describe('skillsnet scores import', { timeout: 90_000 }, () => {
     const out = json(r);
     expect(out).toMatchObject({ rows: 5, inserted: 3, updated: 0, unchanged: 0, rejected: 2, reviewers: ['Claire'], scale: { min: 0, max: 20, inferred: true } });
     expect(out.rejects.map((x: any) => x.row)).toEqual([4, 5]);
-    expect(out.rejects[1].reason).toBe('"bien" is not a number');
+    expect(out.rejects[1].reason).toBe('column “Note”: not a number');
     const again = json(await skillsnet(['scores', 'import', file, '--json', '--db', dbPath]));
     expect(again).toMatchObject({ inserted: 0, unchanged: 3 });
     fs.writeFileSync(file, 'Courriel;Évaluateur;Note\napp1@example.org;Claire;13\napp2@example.org;Claire;16\napp3@example.org;Claire;9\n');
@@ -71,7 +71,19 @@ describe('skillsnet scores import', { timeout: 90_000 }, () => {
     fs.writeFileSync(file, 'foo,bar\n1,2\n');
     const r = await skillsnet(['scores', 'import', file, '--db', dbPath]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error: no score column .* \(headers: foo, bar\)/);
+    expect(r.stderr).toMatch(/error: no score column .* \(its first row does not read like column names\)/);
+  });
+
+  it('quotes the first row only when it reads like headers, and never a row of someone\'s details', async () => {
+    const file = path.join(dir, 'noheader.csv');
+    fs.writeFileSync(file, 'Quentin Zorblatt,quentin@example.org,7\nAna Lima,ana@example.org,8\n');
+    const r = await skillsnet(['scores', 'import', file, '--db', dbPath]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/Zorblatt|quentin|Lima/);
+    const half = path.join(dir, 'half.csv');
+    fs.writeFileSync(half, 'Application ID,Comments\nSIC-1,great\n');
+    const h = await skillsnet(['scores', 'import', half, '--db', dbPath]);
+    expect(h.stderr).toMatch(/headers: column “Application ID”, column “Comments”/);
   });
 
   it('show displays the raw reviewer scores and the combined one; select ranks by it', async () => {

@@ -42,7 +42,7 @@ describe('the library, without a terminal', () => {
       expect(report.rows).toBe(report.inserted + report.updated + report.unchanged + report.rejected);
       expect(progress.at(-1)).toMatchObject({ label: 'applications.csv', finished: true });
 
-      expect(autoTag(db).tagged).toBeGreaterThan(400);
+      expect((await autoTag(db)).tagged).toBeGreaterThan(400);
 
       const selection = await selectCoreGroup(db, { size: 25, minPerRegion: 3, maxPerCountry: 2, minPerCategory: 1, name: 'core' }, callbacks);
       expect(selection.result).toMatchObject({ name: 'core', feasible: true, optimal: true, saved: false });
@@ -65,12 +65,12 @@ describe('the library, without a terminal', () => {
       expect(fs.existsSync(path.join(dir, 'map.json'))).toBe(true);
 
       const leaving = selection.result.members[0].id;
-      const replacement = planReplacement(db, 'core', leaving);
+      const replacement = await planReplacement(db, 'core', leaving);
       expect(replacement.result.saved).toBe(false);
       applyReplacement(db, replacement);
       const after = rosterReport(db, 'core');
       expect(after.members.map((m) => m.id)).not.toContain(leaving);
-      expect(after.members.map((m) => m.id)).toContain(replacement.incoming.id);
+      expect(after.members.map((m) => m.id)).toContain(replacement.incoming!.id);
       expect(after.changes).toHaveLength(1);
     });
     expect(text).toBe('');

@@ -8,7 +8,9 @@ import { validateEventTexts } from '../../../src/data/validate/event-texts.js';
 import { validateCategoryTerms } from '../../../src/data/validate/category-terms.js';
 import { validateHeaders } from '../../../src/data/validate/headers.js';
 import { validateMapText } from '../../../src/data/validate/map-text.js';
+import { validateNetwork } from '../../../src/data/validate/network.js';
 import { validateLanguages } from '../../../src/data/validate/languages.js';
+import { validateNameParts } from '../../../src/data/validate/name-parts.js';
 import { validateRegionNames } from '../../../src/data/validate/region-names.js';
 import { validateScoreHeaders } from '../../../src/data/validate/score-headers.js';
 import { validateTaggingExamplesModel } from '../../../src/data/validate/tagging-examples.model.js';
@@ -28,6 +30,8 @@ const CHECKS: Record<string, DataValidator> = {
   'headers.json': validateHeaders,
   'languages.json': validateLanguages,
   'map-text.json': validateMapText,
+  'name-parts.json': validateNameParts,
+  'network.json': validateNetwork,
   'region-names.json': validateRegionNames,
   'score-headers.json': validateScoreHeaders,
   'tagging-examples.model.json': validateTaggingExamplesModel,

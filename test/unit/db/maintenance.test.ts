@@ -7,6 +7,7 @@ import { openDatabase } from '../../../src/db/connection.js';
 import { backupDatabase, checkDatabase } from '../../../src/db/maintenance.js';
 import { runDbCheck } from '../../../src/cli/db.js';
 import { bufferIO } from '../../../src/cli/io.js';
+import { scratchDevices } from '../../fixtures/devices.js';
 
 const SECRET_ORG = 'Fundación Secreta Privada';
 const SECRET_EMAIL = 'maria.private@example.org';
@@ -127,10 +128,78 @@ describe('backupDatabase', () => {
       const forced = await backupDatabase(path.join(dir, 'b.db'), dest, { force: true });
       expect(forced.tables.applications).toBe(4);
       await expect(backupDatabase(file, file)).rejects.toThrow(/the database itself/);
-      await expect(backupDatabase(file, dir)).rejects.toThrow(/is a directory/);
+      await expect(backupDatabase(file, dir)).rejects.toThrow(/is a folder, not a file/);
     } finally {
       process.umask(old);
     }
+  });
+});
+
+describe('backupDatabase never writes over the live database', () => {
+  it('under another name: through a symbolic link to its folder, or onto its -wal, -shm or -journal file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'live.db');
+    makeDb(file, 3);
+    const alias = path.join(tempDir(), 'alias');
+    fs.symlinkSync(dir, alias);
+    await expect(backupDatabase(file, path.join(alias, 'live.db'), { force: true })).rejects.toThrow(/the backup file is the database itself/);
+    for (const side of ['-wal', '-shm', '-journal']) {
+      await expect(backupDatabase(file, `${file}${side}`, { force: true })).rejects.toThrow(new RegExp(`the database's ${side.slice(1)} file, part of the live database`));
+      await expect(backupDatabase(file, path.join(alias, `live.db${side}`), { force: true })).rejects.toThrow(/part of the live database/);
+    }
+    const hard = path.join(tempDir(), 'hard.db');
+    fs.linkSync(file, hard);
+    await expect(backupDatabase(file, hard, { force: true })).rejects.toThrow(/the database itself/);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(3);
+    db.close();
+  });
+
+  it('nor over a device or a named pipe', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'live.db');
+    makeDb(file, 1);
+    const devices = scratchDevices(dir);
+    await expect(backupDatabase(file, devices.null, { force: true })).rejects.toThrow(/null is a device, not a file/);
+    expect(fs.statSync(devices.null).isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('read-only databases', () => {
+  it('a file without write permission is opened read-only for reading and refused for writing; its mode never changes', async () => {
+    const { openDatabase } = await import('../../../src/db/connection.js');
+    const file = path.join(tempDir(), 'ro.db');
+    makeDb(file, 2);
+    fs.chmodSync(file, 0o400);
+    expect(() => openDatabase(file, { write: true })).toThrow(/ro\.db is read-only \(its mode is 0400: write-protected\); this command would change it, so nothing was done/);
+    const db = openDatabase(file);
+    expect(db.readonly).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(2);
+    db.close();
+    expect(fs.statSync(file).mode & 0o777).toBe(0o400);
+  });
+
+  it('an existing database keeps the mode its officer gave it (0640 stays 0640)', async () => {
+    const { openDatabase } = await import('../../../src/db/connection.js');
+    const file = path.join(tempDir(), 'shared.db');
+    makeDb(file, 1);
+    fs.chmodSync(file, 0o640);
+    openDatabase(file, { write: true }).close();
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('a new database is born 0600 in a folder made 0700', async () => {
+    const { openDatabase } = await import('../../../src/db/connection.js');
+    const file = path.join(tempDir(), 'a', 'b', 'new.db');
+    const old = process.umask(0o022);
+    try {
+      openDatabase(file, { create: true }).close();
+    } finally {
+      process.umask(old);
+    }
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.dirname(path.dirname(file))).mode & 0o777).toBe(0o700);
   });
 });
 

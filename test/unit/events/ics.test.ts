@@ -75,7 +75,9 @@ describe('the event as an iCalendar file', () => {
     ]);
   });
 
-  it.skipIf(!PYTHON)('reads back with Python\'s icalendar (Debian python3-icalendar): same instant, UID and attendees', () => {
+  it('reads back with Python\'s icalendar (Debian python3-icalendar, which .ci/run installs): same instant, UID and attendees', () => {
+    // Missing, this fails rather than skips: a test that silently passes checks nothing.
+    expect(PYTHON, 'python3-icalendar is missing: apt-get install python3-icalendar').toBeDefined();
     const withContacts = eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withContactDetails: true, stamp: STAMP });
     const script = [
       'import sys, json, datetime',

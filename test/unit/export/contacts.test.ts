@@ -25,10 +25,13 @@ describe('export contacts --format csv', () => {
   it('writes one row per email address, merged, UTF-8 with BOM, in the documented columns', async () => {
     const out = path.join(fx.dir, 'contacts.csv');
     const { io, stderr } = bufferIO();
-    const result = await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, io);
+    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out }, io);
     const { bom, rows } = readCsv(out);
     expect(bom).toBe(true);
-    expect(Object.keys(rows[0])).toEqual(['name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters']);
+    expect(Object.keys(rows[0])).toEqual([
+      'name', 'email', 'phone', 'organisation', 'country', 'region', 'language', 'categories', 'rosters',
+      'calls', 'first_name', 'last_name', 'salutation', 'other_phones', 'other_organisations', 'roles', 'organization_id',
+    ]);
     const emails = rows.map((r) => r.email);
     expect(new Set(emails).size).toBe(emails.length);
     // 11 applications, one without email, ana@ twice (case differs), min@ and deputy@ in one cell.
@@ -36,8 +39,14 @@ describe('export contacts --format csv', () => {
     expect(rows).toHaveLength(10);
     expect(result.counts).toMatchObject({ applications: 11, contacts: 10, merged: 1, withoutEmail: 1 });
     const ana = rows.find((r) => r.email === 'ana@example.org')!;
-    expect(ana).toMatchObject({ name: 'Ana María Ruiz', organisation: 'Taller Abierto; Ministry of Labour', country: 'Mexico; Kenya', region: 'Americas; Africa', language: 'Spanish; English', rosters: 'core-2020' });
+    // One row per person: the latest application's details (A3, Kenya, English), the earlier organisation beside them.
+    expect(ana).toMatchObject({
+      name: 'Ana María Ruiz', organisation: 'Ministry of Labour', other_organisations: 'Taller Abierto', country: 'Kenya', region: 'Africa',
+      language: 'English', rosters: 'core-2020', calls: '2020', first_name: 'Ana María', last_name: 'Ruiz', salutation: 'Dear Ana María',
+    });
+    // A3 has no phone: the most recent one there is, alone in its cell.
     expect(ana.phone).toBe("'+52 55 0000 0000");
+    expect(ana.other_phones).toBe('');
     expect(stderr()).toMatch(/warning: 1 application without a usable email address is not in the list \(application \d+/);
     expect(stderr()).toMatch(/Wrote 10 contacts from 11 applications \(1 repeated address merged\)/);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
@@ -45,7 +54,7 @@ describe('export contacts --format csv', () => {
 
   it('neutralises formula-like names, organisations and phones', async () => {
     const out = path.join(fx.dir, 'formula-contacts.csv');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out }, bufferIO().io);
     const { rows } = readCsv(out);
     for (const r of rows) for (const v of Object.values(r)) expect(isFormulaLike(v)).toBe(false);
     const info = rows.find((r) => r.email === 'info@example.com')!;
@@ -55,21 +64,22 @@ describe('export contacts --format csv', () => {
 
   it('filters with the list flags, --roster included', async () => {
     const out = path.join(fx.dir, 'core-contacts.csv');
-    await runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'core-2020' }, format: 'csv', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'core-2020', allCalls: true }, format: 'csv', out }, bufferIO().io);
     expect(readCsv(out).rows.map((r) => r.email).sort()).toEqual(['ana@example.org', 'info@example.com']);
-    await expect(runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'missing' }, format: 'csv', out: path.join(fx.dir, 'm.csv') }, bufferIO().io)).rejects.toThrow(/no roster named "missing"/);
+    await expect(runExportContacts({ dbPath: fx.dbPath, filters: { roster: 'missing', allCalls: true }, format: 'csv', out: path.join(fx.dir, 'm.csv') }, bufferIO().io)).rejects.toThrow(/no roster named "missing"/);
   });
 });
 
 describe('export contacts --format outlook', () => {
   it("uses Outlook's import column names", async () => {
     const out = path.join(fx.dir, 'outlook.csv');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'outlook', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'outlook', out }, bufferIO().io);
     const { bom, rows } = readCsv(out);
     expect(bom).toBe(true);
     expect(Object.keys(rows[0])).toEqual([...OUTLOOK_COLUMNS]);
     const ana = rows.find((r) => r['E-mail Address'] === 'ana@example.org')!;
-    expect(ana).toMatchObject({ 'First Name': 'Ana', 'Middle Name': 'María', 'Last Name': 'Ruiz', Company: 'Taller Abierto; Ministry of Labour', 'Business Country/Region': 'Mexico; Kenya', 'E-mail Type': 'SMTP' });
+    expect(ana).toMatchObject({ 'First Name': 'Ana María', 'Middle Name': '', 'Last Name': 'Ruiz', Company: 'Ministry of Labour', 'Business Country/Region': 'Kenya', 'E-mail Type': 'SMTP' });
+    expect(ana.Notes).toMatch(/^Salutation: Dear Ana María\nAlso: Taller Abierto\n/);
     expect(ana.Categories.split(';')).toContain('core-2020');
     for (const r of rows) for (const v of Object.values(r)) expect(isFormulaLike(v)).toBe(false);
   });
@@ -78,7 +88,7 @@ describe('export contacts --format outlook', () => {
 describe('export contacts --format vcf', () => {
   it('writes vCard 3.0 that a vCard parser reads, one card per address', async () => {
     const out = path.join(fx.dir, 'contacts.vcf');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'vcf', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'vcf', out }, bufferIO().io);
     const text = fs.readFileSync(out, 'utf8');
     const cards = vCard.parse(text);
     expect(cards).toHaveLength(10);
@@ -91,12 +101,12 @@ describe('export contacts --format vcf', () => {
     expect(String(ana.get('n').valueOf())).toBe('Ruiz;Ana María;;;');
     // Phone numbers are kept as typed: a vCard is not a spreadsheet.
     expect(String(ana.get('tel').valueOf())).toBe('+52 55 0000 0000');
-    expect(String(ana.get('adr').valueOf())).toBe(';;;;;;Mexico');
+    expect(String(ana.get('adr').valueOf())).toBe(';;;;;;Kenya');
   });
 
   it('follows the line rules strictly: CRLF, folded at 75 octets, escaped text', async () => {
     const out = path.join(fx.dir, 'strict.vcf');
-    await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'vcf', out }, bufferIO().io);
+    await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'vcf', out }, bufferIO().io);
     const raw = fs.readFileSync(out);
     const text = raw.toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
@@ -128,6 +138,7 @@ describe('contact helpers', () => {
 
   it('splits names into given and family names', () => {
     expect(splitName('Ana María Ruiz')).toEqual({ given: 'Ana María', family: 'Ruiz', prefix: '' });
+    expect(splitName('Andrés Martín García')).toEqual({ given: '', family: '', prefix: '' });
     expect(splitName('Dr. Amina Diallo')).toEqual({ given: 'Amina', family: 'Diallo', prefix: 'Dr.' });
     expect(splitName('Jean de la Fontaine')).toEqual({ given: 'Jean', family: 'de la Fontaine', prefix: '' });
     expect(splitName('Madonna')).toEqual({ given: 'Madonna', family: '', prefix: '' });
@@ -139,7 +150,7 @@ describe('export contacts when nothing matches', () => {
     const fx = exportFixture();
     const out = path.join(fx.dir, 'none.vcf');
     const { io, stderr } = bufferIO();
-    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { search: 'no such text anywhere' }, format: 'vcf', out }, io);
+    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { search: 'no such text anywhere', allCalls: true }, format: 'vcf', out }, io);
     expect(result.counts.applications).toBe(0);
     expect(stderr()).toMatch(/warning: no application matches: the list is empty/);
   });

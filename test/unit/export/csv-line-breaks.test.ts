@@ -21,22 +21,23 @@ describe('CSV exports quote cells that hold a line break', () => {
 
   it('outlook: one record per contact, the Notes keep their lines', async () => {
     const out = path.join(fx.dir, 'outlook.csv');
-    const result = await runExportContacts({ dbPath: fx.dbPath, filters: {}, format: 'outlook', out }, bufferIO().io);
+    const result = await runExportContacts({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'outlook', out }, bufferIO().io);
     const rows = records(fs.readFileSync(out, 'utf8'));
     const header = rows[0];
     expect(rows.slice(1).every((r) => r.length === header.length)).toBe(true);
     expect(rows).toHaveLength(result.counts.contacts + 1);
     const notes = header.indexOf('Notes');
-    expect(rows.slice(1).every((r) => r[notes].startsWith('Region:') || r[notes].startsWith('Call'))).toBe(true);
+    expect(rows.slice(1).every((r) => r[notes].startsWith('Salutation:'))).toBe(true);
     expect(rows.slice(1).some((r) => r[notes].includes('\n'))).toBe(true);
   });
 
   it('contacts csv, kumu csv and roster csv', async () => {
     const contact: Contact = {
-      email: 'a@example.org', name: 'Line\nbreak', phones: [], organizations: ['Org'], countries: [], regions: [], languages: [],
-      categories: [], rosters: [], applicationIds: [1], titles: [], calls: ['2020'],
+      email: 'a@example.org', name: 'Line\nbreak', givenName: '', familyName: '', prefix: '', salutation: 'Dear colleague', language: 'en',
+      phones: [], organizations: ['Org'], countries: [], regions: [], categories: [], rosters: [], roles: [], applicationIds: [1], titles: [], calls: ['2020'],
+      organizationIds: [1], personIds: [1], memberIds: [1],
     };
-    const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0 }));
+    const contacts = records(await contactsCsv({ contacts: [contact], applications: 1, withoutEmail: [], merged: 0, noConsent: 0, members: 0 }));
     expect(contacts).toHaveLength(2);
     expect(contacts[1][0]).toBe('Line\nbreak');
 
@@ -45,7 +46,7 @@ describe('CSV exports quote cells that hold a line break', () => {
 
     const line: RosterLine = {
       rank: 1, role: 'member', id: 1, organisation: 'Org', contact: 'Ana\nRuiz', country: null, countryCode: null, region: null, language: null,
-      languageCode: null, categories: [], categoryCodes: [], score: 5, reasons: ['one'],
+      languageCode: null, categories: [], categoryCodes: [], score: 5, scoreSource: 'application', reasons: ['one'],
     };
     const roster = records(await rosterCsv([line]));
     expect(roster).toHaveLength(2);

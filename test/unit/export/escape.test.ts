@@ -47,5 +47,6 @@ describe('xml and markdown helpers', () => {
     expect(escapeMarkdown('*bold* _it_ # h <b>')).toBe('\\*bold\\* \\_it\\_ \\# h \\<b\\>');
     expect(escapeMarkdown('- item\n1. first')).toBe('\\- item\n1\\. first');
     expect(markdownCell('a | b\nc')).toBe('a \\| b c');
+    expect(markdownCell('Fish &amp; Chips & R&D &copy;')).toBe('Fish \\&amp; Chips \\& R\\&D \\&copy;');
   });
 });

@@ -33,7 +33,7 @@ describe('export kumu --format xlsx', () => {
   it('writes the Elements and Connections sheets Kumu imports', async () => {
     const out = path.join(fx.dir, 'map.xlsx');
     const { io, stderr } = bufferIO();
-    const result = await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out }, io);
+    const result = await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out }, io);
     const wb = await readWorkbook(out);
     expect(wb.names).toEqual(['Elements', 'Connections']);
     expect(wb.elements.header.slice(0, 2)).toEqual(['ID', 'Label']);
@@ -62,7 +62,7 @@ describe('export kumu --format xlsx', () => {
 
   it('passes the Kumu validation again when read back from the file', async () => {
     const out = path.join(fx.dir, 'roundtrip.xlsx');
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out, peerLinks: 2, withContactDetails: true }, bufferIO().io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out, peerLinks: 2, withContactDetails: true }, bufferIO().io);
     const { elements, connections } = await readWorkbook(out);
     const rows = (sheet: typeof elements) => sheet.rows.map((r) => Object.fromEntries(Object.entries(r)
       .filter(([, v]) => v !== null && v !== '')
@@ -72,7 +72,7 @@ describe('export kumu --format xlsx', () => {
 
   it('fills the organisation fields, merges repeat applicants and disambiguates labels', async () => {
     const out = path.join(fx.dir, 'fields.xlsx');
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out }, bufferIO().io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out }, bufferIO().io);
     const { elements } = await readWorkbook(out);
     const taller = elements.rows.find((r) => r.ID === `org-${fx.ids.taller}`)!;
     expect(taller).toMatchObject({
@@ -97,7 +97,7 @@ describe('export kumu --format xlsx', () => {
 
   it('neutralises formula-like text in every cell and keeps no formula in the workbook', async () => {
     const out = path.join(fx.dir, 'formulas.xlsx');
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out, withContactDetails: true }, bufferIO().io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out, withContactDetails: true }, bufferIO().io);
     const { elements, connections, wb } = await readWorkbook(out);
     for (const ws of wb.worksheets) {
       ws.eachRow((row) => row.eachCell((cell) => {
@@ -124,7 +124,7 @@ describe('export kumu --format xlsx', () => {
   it('adds emails and phones only with --with-contact-details, and warns', async () => {
     const out = path.join(fx.dir, 'contacts-map.xlsx');
     const { io, stderr } = bufferIO();
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out, withContactDetails: true }, io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out, withContactDetails: true }, io);
     const { elements } = await readWorkbook(out);
     expect(elements.header).toContain('Email');
     expect(elements.rows.find((r) => r.ID === `org-${fx.ids.taller}`)).toMatchObject({ Email: 'ana@example.org|otro@example.org', Phone: "'+52 55 0000 0000" });
@@ -133,18 +133,18 @@ describe('export kumu --format xlsx', () => {
 
   it('marks a named roster, and --members-only keeps only its members', async () => {
     const out = path.join(fx.dir, 'core.xlsx');
-    const r = await runExportKumu({ dbPath: fx.dbPath, filters: {}, roster: 'core-2020', membersOnly: true, format: 'xlsx', out }, bufferIO().io);
+    const r = await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, roster: 'core-2020', membersOnly: true, format: 'xlsx', out }, bufferIO().io);
     const { elements } = await readWorkbook(out);
     const orgs = elements.rows.filter((x) => x.Type === 'Organization');
     expect(orgs.map((o) => o.ID).sort()).toEqual([`org-${fx.ids.formula}`, `org-${fx.ids.taller}`].sort());
     expect(orgs.every((o) => o['Core Group'] === 'yes')).toBe(true);
     expect(r.counts.coreGroup).toBe(2);
-    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, roster: 'nope', format: 'xlsx', out: path.join(fx.dir, 'x.xlsx') }, bufferIO().io)).rejects.toThrow(/no roster named "nope"/);
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, roster: 'nope', format: 'xlsx', out: path.join(fx.dir, 'x.xlsx') }, bufferIO().io)).rejects.toThrow(/no roster named "nope"/);
   });
 
   it('caps peer links per organisation and keeps them inside a region', async () => {
     const out = path.join(fx.dir, 'peers.json');
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, peerLinks: 1, format: 'json', out }, bufferIO().io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, peerLinks: 1, format: 'json', out }, bufferIO().io);
     const map = JSON.parse(fs.readFileSync(out, 'utf8'));
     const byId = new Map(map.elements.map((e: any) => [e.id, e]));
     const peers = map.connections.filter((c: any) => c.type === 'peer');
@@ -164,7 +164,7 @@ describe('export kumu --format xlsx', () => {
 describe('export kumu --format csv and json', () => {
   it('links every organisation that has a possible peer (read back from the CSV files)', async () => {
     const out = path.join(fx.dir, 'peers-csv');
-    const r = await runExportKumu({ dbPath: fx.dbPath, filters: {}, peerLinks: 3, format: 'csv', out }, bufferIO().io);
+    const r = await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, peerLinks: 3, format: 'csv', out }, bufferIO().io);
     const elements = parse(fs.readFileSync(path.join(out, 'elements.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const connections = parse(fs.readFileSync(path.join(out, 'connections.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const orgs = elements.filter((e) => e.Type === 'Organization');
@@ -180,7 +180,7 @@ describe('export kumu --format csv and json', () => {
 
   it('writes elements.csv and connections.csv (UTF-8, no BOM) and the view code in the folder', async () => {
     const out = path.join(fx.dir, 'kumu-csv');
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'csv', out }, bufferIO().io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out }, bufferIO().io);
     const elementsText = fs.readFileSync(path.join(out, 'elements.csv'), 'utf8');
     expect(elementsText.startsWith('ID,Label,')).toBe(true);
     const elements = parse(elementsText, { columns: true }) as Record<string, string>[];
@@ -201,7 +201,7 @@ describe('export kumu --format csv and json', () => {
 
   it('writes a Kumu blueprint with arrays for multiple values and no spreadsheet escaping', async () => {
     const out = path.join(fx.dir, 'map.json');
-    await runExportKumu({ dbPath: fx.dbPath, filters: { region: 'Americas' }, format: 'json', out }, bufferIO().io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { region: 'Americas', allCalls: true }, format: 'json', out }, bufferIO().io);
     const map = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(Object.keys(map)).toEqual(['elements', 'connections']);
     const org = map.elements.find((e: any) => e.type === 'Organization');
@@ -213,7 +213,7 @@ describe('export kumu --format csv and json', () => {
   it('prints the view code with --view instead of writing it', async () => {
     const out = path.join(fx.dir, 'viewed.xlsx');
     const { io, stdout } = bufferIO();
-    await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out, view: true }, io);
+    await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out, view: true }, io);
     expect(stdout()).toContain('@settings {');
     expect(fs.existsSync(path.join(fx.dir, 'viewed.kumu-view.txt'))).toBe(false);
   });
@@ -223,13 +223,13 @@ describe('export kumu --out checks', () => {
   it('wants a folder for csv and a file for xlsx', async () => {
     const file = path.join(fx.dir, 'plain.csv');
     fs.writeFileSync(file, '');
-    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'csv', out: file }, bufferIO().io)).rejects.toThrow(/--format csv writes a folder/);
-    await expect(runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out: fx.dir }, bufferIO().io)).rejects.toThrow(/is a folder/);
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out: file }, bufferIO().io)).rejects.toThrow(/--format csv writes a folder/);
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out: fx.dir }, bufferIO().io)).rejects.toThrow(/is a folder/);
   });
 
   it('lists the files it wrote, view code included', async () => {
     const out = path.join(fx.dir, 'listed.xlsx');
-    const r = await runExportKumu({ dbPath: fx.dbPath, filters: {}, format: 'xlsx', out }, bufferIO().io);
+    const r = await runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out }, bufferIO().io);
     expect(r.files).toEqual([out, path.join(fx.dir, 'listed.kumu-view.txt')]);
   });
 });

@@ -20,12 +20,13 @@ describe('export roster', () => {
     expect(r.counts).toEqual({ members: 2, alternates: 1 });
     expect(md).toMatch(/^# Core Group: core-2020\n/);
     expect(md).toContain('2 members and 1 alternate');
-    expect(md).toContain('| 1 | Taller Abierto | Ana María Ruiz | Mexico | Americas | Spanish | Work-based learning, Training delivery | 8.5 | best score in Americas; covers work-based-learning |');
+    expect(md).toContain(`| 1 | ${fx.ids.taller} | Taller Abierto | Ana María Ruiz | Mexico | Americas | Spanish | Work-based learning, Training delivery | 8.5 | best score in Americas; covers work-based-learning |`);
+    expect(md).toMatch(/^\| Rank \| ID \| Organisation \|/m);
     // A pipe inside a reason must not open a new column.
     const row2 = md.split('\n').find((l) => l.startsWith('| 2 |'))!;
     expect(row2).toContain('only applicant \\| Arab States');
-    expect(row2.split(/(?<!\\)\|/).length).toBe(11);
-    expect(md).toMatch(/## Alternates[\s\S]*\| 1 \| Ministry of Labour \|/);
+    expect(row2.split(/(?<!\\)\|/).length).toBe(12);
+    expect(md).toMatch(/## Alternates[\s\S]*\| 1 \| \d+ \| Ministry of Labour \|/);
     expect(stderr()).toMatch(/Wrote roster "core-2020": 2 members and 1 alternate to .*core\.md/);
   });
 
@@ -33,7 +34,7 @@ describe('export roster', () => {
     const csvOut = path.join(fx.dir, 'core.csv');
     await runExportRoster({ dbPath: fx.dbPath, name: 'core-2020', format: 'csv', out: csvOut }, bufferIO().io);
     const rows = parse(fs.readFileSync(csvOut), { columns: true, bom: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual(['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'reasons']);
+    expect(Object.keys(rows[0])).toEqual(['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons', 'organization_id']);
     expect(rows.map((x) => x.role)).toEqual(['member', 'member', 'alternate']);
     expect(rows[1].organisation).toBe(`'${FORMULA_NAMES[0]}`);
     for (const row of rows) for (const v of Object.values(row)) expect(isFormulaLike(v)).toBe(false);
@@ -57,7 +58,7 @@ describe('export roster', () => {
 describe('export graphml', () => {
   it('writes valid GraphML with typed node and edge attributes', async () => {
     const out = path.join(fx.dir, 'network.graphml');
-    const r = await runExportGraphml({ dbPath: fx.dbPath, filters: {}, peerLinks: 2, out }, bufferIO().io);
+    const r = await runExportGraphml({ dbPath: fx.dbPath, filters: { allCalls: true }, peerLinks: 2, out }, bufferIO().io);
     const xml = fs.readFileSync(out, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name) }).parse(xml);

@@ -85,12 +85,21 @@ describe('--map by header, letter or number', () => {
 
   it('a column beyond the file is an error that lists the columns in full, with letters', async () => {
     const long = 'What is the full name of the organisation applying to this call for proposals, as registered?';
-    const f = caseFile('odd.csv', rows(`"${long}",E`, ['Acme,a@example.org']));
+    const f = caseFile('odd.csv', rows(`"${long}",E,Country`, ['Acme,a@example.org,Kenya']));
     const map = caseFile('map.json', JSON.stringify({ organization: 'A', email: 'F' }));
     const r = await run(['--db', caseDb(), 'import', f, '--map', map]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/names column F \(for email\)/);
-    expect(r.stderr).toContain(`A "${long}", B "E"`);
+    expect(r.stderr).toContain(`A "${long}", B "E", C "Country"`);
+  });
+
+  it('a top row that names one field at most may be someone\'s details: only what was recognised is repeated', async () => {
+    const f = caseFile('bare.csv', rows('Acme Trust,Maria Lopez', ['Beta,Jon Doe']));
+    const map = caseFile('map.json', JSON.stringify({ organization: 'A', email: 'F' }));
+    const r = await run(['--db', caseDb(), 'import', f, '--map', map]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/Maria|Lopez|Acme/);
+    expect(r.stderr).toMatch(/columns in the file: A, B \(a header skillsnet does not recognise is named by its letter/);
   });
 });
 
@@ -112,7 +121,7 @@ describe('a refused import under --json', () => {
   });
 
   it('a header holding a web address with a long number is a header, not data', async () => {
-    const r = await run(['--db', caseDb(), 'import', caseFile('u.csv', rows('Org,See https://forms.example.org/r/123456789 for help', ['Acme,a'])), '--json']);
+    const r = await run(['--db', caseDb(), 'import', caseFile('u.csv', rows('Organisation,Country,See https://forms.example.org/r/123456789 for help', ['Acme,Kenya,a'])), '--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/looks like data/);
     expect(r.stderr).toContain('"See https://forms.example.org/r/123456789 for help"');

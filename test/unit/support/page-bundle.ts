@@ -5,9 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { privateTempFolder } from '../../fixtures/temp.js';
 import { fileURLToPath } from 'node:url';
 
-export default function setup(): void {
+export default function setup(): () => void {
+  const cleanUp = privateTempFolder();
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-map.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return cleanUp;
 }

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, personalOutput, type IO } from './io.js';
+import { addAttendanceFilterOptions, addFilterOptions, addOptionOnce, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
+import { UsageError } from '../errors.js';
+import { isMemberRole, MEMBER_ROLES, type MemberFilters, type MemberRole } from '../model.js';
+import { renderTable } from '../ui/table.js';
+import type { EngagementRow } from '../events/engagement-report.js';
+
+/**
+ * `skillsnet engagement`: per member, events invited to, attended and presented, the last one
+ * attended and the minutes in all — to see who never comes and write to them.
+ */
+
+export interface EngagementOptions {
+  dbPath: string;
+  filters: MemberFilters;
+  neverAttended?: boolean;
+  attendedLessThan?: number;
+  all?: boolean;
+  json?: boolean;
+}
+
+export async function runEngagement(opts: EngagementOptions, io: IO): Promise<EngagementRow[]> {
+  const { engagementReport } = await import('../events/engagement-report.js');
+  const rows = await withDatabase(opts.dbPath, { create: false }, (db) =>
+    engagementReport(db, { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all }));
+  if (opts.json) {
+    personalOutput(io);
+    printJson(io, rows);
+    return rows;
+  }
+  if (!rows.length) {
+    info(io, opts.neverAttended || opts.attendedLessThan !== undefined ? 'No member matches.' : 'No member was invited to, attended or presented an event yet (skillsnet events).');
+    return rows;
+  }
+  io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Invited', 'Attended', 'Last attended', 'Presented', 'Minutes'], rows.map((r) => [
+    r.memberId, r.organization, r.country, r.invited, r.attended, r.lastAttended ? `${r.lastAttended.slice(0, 10)} (event ${r.lastEventId})` : '', r.presented, r.minutes,
+  ]), { maxWidth: [8, 40, 9, 9, 10, 24, 11, 9] }));
+  const never = rows.filter((r) => r.invited > 0 && r.attended === 0).length;
+  info(io, `${rows.length} member${rows.length === 1 ? '' : 's'}; ${never} invited but never attended. Write to them: skillsnet export contacts --never-attended --roster NAME --out follow-up.csv`);
+  return rows;
+}
+
+export function registerEngagement(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('engagement')
+    .description('per member: events invited to, attended and presented, last attended, minutes — to follow up those who never come');
+  addAttendanceFilterOptions(addFilterOptions(cmd));
+  addOptionOnce(cmd, '--role <role>', `only members with this role (${MEMBER_ROLES.join(', ')})`);
+  cmd
+    .option('--cohort <name>', 'with --role core-group: only this cohort, e.g. 2020')
+    .option('--all', 'every member the filters name, also those never invited (default: those with any activity, or all the filters name)')
+    .option('--json', 'print a JSON array (fields in docs/json.md)')
+    .addHelpText('after', `
+Cancelled events count for nothing. Without filters, the members invited to, attending or
+presenting at least one event are listed; with filters (or --all), every member they name.
+
+Examples:
+  skillsnet engagement
+  skillsnet engagement --role core-group --cohort 2020
+  skillsnet engagement --never-attended --json
+  skillsnet engagement --attended-less-than 2 --region Africa`)
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & { role?: string; cohort?: string; all?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      if (flags.role !== undefined && !isMemberRole(flags.role)) throw new UsageError(`unknown role "${flags.role}"`, { hint: `roles: ${MEMBER_ROLES.join(', ')}` });
+      const { minScore: _m, ...filters } = parseFilters(flags);
+      const memberFilters: MemberFilters = { ...filters, ...(flags.role ? { role: flags.role as MemberRole } : {}), ...(flags.cohort !== undefined ? { cohort: flags.cohort } : {}) };
+      await runEngagement({ dbPath, filters: memberFilters, ...parseAttendanceFilters(flags), all: flags.all, json: flags.json }, io);
+    });
+}

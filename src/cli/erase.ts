@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { canPrompt, info, warn, type IO } from './io.js';
+import { OperationError } from '../errors.js';
+import type { EraseReport } from '../network/erase.js';
+
+/**
+ * erase: a person's name, email and phone out of the database and its file. Asks first on a
+ * terminal; needs --yes elsewhere. Nothing printed repeats the person's data.
+ */
+export async function runErase(opts: { dbPath: string; who: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<EraseReport> {
+  const { erasePerson } = await import('../network/erase.js');
+  return withDatabase(opts.dbPath, { write: true }, async (db) => {
+    const preview = erasePerson(db, opts.who, { dryRun: true });
+    if (!opts.dryRun && !io.yes) {
+      if (!canPrompt(io)) throw new OperationError('erase removes a person\'s data for good and needs confirmation', { hint: 'check what would go with --dry-run, then add --yes' });
+      io.stdout.write(`Erasing ${preview.subject} would remove their name, email and phone from ${preview.removed.map((r) => r.table).join(', ') || 'no table'}.\n`);
+      if (!(await (await io.prompts()).confirm('Erase them? This cannot be undone.', false))) {
+        info(io, 'Nothing erased.');
+        return preview;
+      }
+    }
+    const report = opts.dryRun ? preview : erasePerson(db, opts.who);
+    if (opts.json) printJson(io, report);
+    else {
+      io.stdout.write(`${opts.dryRun ? 'Dry run: would erase' : 'Erased'} ${report.subject} (${report.applications.length} application${report.applications.length === 1 ? '' : 's'} keep${report.applications.length === 1 ? 's' : ''} its organisation, without the contact):\n`);
+      for (const r of report.removed) io.stdout.write(`  ${r.label}: ${r.rows} row${r.rows === 1 ? '' : 's'}\n`);
+      for (const r of report.alsoFound) io.stdout.write(`  also in ${r.table}.${r.column}: ${r.rows} row${r.rows === 1 ? '' : 's'}\n`);
+      if (!opts.dryRun) io.stdout.write(report.file.walEmptied ? 'The database file was rebuilt and its WAL emptied: the bytes are gone from both.\n' : '');
+      if (!opts.dryRun && !report.file.walEmptied) warn(io, 'another program has the database open: its WAL could not be emptied; close it and run skillsnet db check');
+      if (report.exports.length) {
+        io.stdout.write(`\nEarlier exports carried their data (outside the database: delete or correct them yourself):\n`);
+        for (const e of report.exports) io.stdout.write(`  ${e.exportedAt.slice(0, 16).replace('T', ' ')}  ${e.command} --format ${e.format}  ${e.path ?? '(stdout)'}${e.withContactDetails ? '  (with contact details)' : '  (names)'}\n`);
+      } else io.stdout.write('No export logged since the export log began carried their data.\n');
+      if (opts.dryRun) info(io, 'Nothing was changed. Erase: add --yes (or answer on a terminal).');
+    }
+    return report;
+  });
+}
+
+export function registerErase(program: Command, ctx: CliContext): void {
+  program
+    .command('erase')
+    .description("erase a person on request: name, email and phone out of every table and out of the database file's bytes")
+    .argument('<who>', 'their email address, person-N, member-N (a person member) or an application ID (its contact)')
+    .option('--dry-run', 'say what would be removed and which exports carried their data, change nothing')
+    .option('--json', 'print the report: subject, removed (table, rows), alsoFound, exports, file')
+    .addHelpText('after', `
+Applications stay (they are the organisation's); the contact person's name, email and phone go
+from them, their source rows, earlier versions, rejected rows, the history and every table that
+holds people (events' attendance too), then the file is rebuilt and its WAL emptied. The report
+lists the exports that carried their data: those files you must delete yourself. Needs --yes
+when not on a terminal.
+
+Examples:
+  skillsnet erase ana.ruiz@example.org --dry-run
+  skillsnet erase ana.ruiz@example.org --yes
+  skillsnet erase person-12 --yes --json`)
+    .action(async (who: string, flags: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runErase({ dbPath, who, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+}

@@ -1,0 +1,117 @@
+/**
+ * `event attendance` (read Zoom / Teams reports into an event) and `event link` (an officer's
+ * decision about a row that matched no member). On a terminal, after an import, the unmatched
+ * rows are offered one by one: link to a member, ignore, or leave for later.
+ */
+import path from 'node:path';
+import { printJson, withDatabase } from './context.js';
+import { canPrompt, info, warn, type IO } from './io.js';
+import { UsageError } from '../errors.js';
+import type { DB } from '../db/connection.js';
+import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
+import { callbacksFor } from '../ui/callbacks.js';
+import { renderTable } from '../ui/table.js';
+import { renderUnmatched } from './event-manage.js';
+
+export interface EventAttendanceOptions {
+  dbPath: string;
+  id: number;
+  files: string[];
+  timeZone?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  /** Ask about unmatched rows on a terminal (default true; false with --no-prompt). */
+  prompt?: boolean;
+}
+
+export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): Promise<AttendanceImportResult> {
+  const { importAttendance } = await import('../events/attendance/store.js');
+  const files = opts.files.map((f) => ({ path: path.resolve(io.cwd, f) }));
+  return withDatabase(opts.dbPath, { write: true }, async (db) => {
+    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, callbacksFor(io));
+    if (opts.json) {
+      printJson(io, result);
+      return result;
+    }
+    io.stdout.write(renderTable(io, ['File', 'Report', 'Lang', 'Rows', 'Matched', 'Unmatched'], result.files.map((f) => [
+      f.file + (f.replaced ? ' (again)' : ''), f.source === 'zoom' ? 'Zoom' : 'Teams', f.language ?? '?', f.rows, f.matched, f.unmatched,
+    ])));
+    info(io, `${result.rows} rows: ${result.matched} matched to members, ${result.unmatched} not${result.ignored ? ` (${result.ignored} ignored by an earlier decision)` : ''}; ` +
+      `${result.attendees.length} member${result.attendees.length === 1 ? '' : 's'} attended event ${opts.id}.`);
+    if (result.files.some((f) => f.replaced)) info(io, 'A report imported before into this event replaced its earlier import (same file): nothing is counted twice.');
+    const open = result.unmatchedRows.filter((u) => !u.ignored);
+    if (result.dryRun) {
+      renderUnmatched(io, open, opts.id);
+      info(io, 'Dry run: nothing was written.');
+      return result;
+    }
+    if (open.length && opts.prompt !== false && canPrompt(io) && !io.yes) await askAboutRows(db, io, opts.id, open);
+    else renderUnmatched(io, open, opts.id);
+    info(io, `See who came, with their minutes: skillsnet event show ${opts.id}`);
+    return result;
+  });
+}
+
+/** One question per unmatched row; answers are saved as link/ignore decisions at once. */
+async function askAboutRows(db: DB, io: IO, eventId: number, rows: UnmatchedAttendance[]): Promise<void> {
+  const { linkAttendanceRow } = await import('../events/attendance/store.js');
+  const { listMembers } = await import('../db/members.js');
+  const prompts = await io.prompts();
+  renderUnmatched(io, rows, eventId);
+  for (const row of rows) {
+    const candidates = row.candidates.length ? listMembers(db, { ids: row.candidates }) : [];
+    type Answer = { kind: 'member'; id: number } | { kind: 'other' } | { kind: 'ignore' } | { kind: 'later' } | { kind: 'stop' };
+    const answer = await prompts.select<Answer>(`Row ${row.row} (${row.file}:${row.line}, ${row.reason}): what is it?`, [
+      ...candidates.map((m) => ({ name: `member ${m.id}: ${m.organization ?? ''} (${m.country ?? '?'})`, value: { kind: 'member', id: m.id } as Answer })),
+      { name: 'a member: type its ID', value: { kind: 'other' } },
+      { name: 'not a member: ignore it (secretariat, interpreter, guest)', value: { kind: 'ignore' } },
+      { name: 'leave it for later', value: { kind: 'later' } },
+      { name: 'stop asking', value: { kind: 'stop' } },
+    ]);
+    if (answer.kind === 'stop') break;
+    if (answer.kind === 'later') continue;
+    let memberId: number | null = null;
+    if (answer.kind === 'member') memberId = answer.id;
+    if (answer.kind === 'other') {
+      const text = await prompts.input('Member ID (see skillsnet members):');
+      memberId = Number(text.trim().replace(/^#/, ''));
+      if (!Number.isInteger(memberId) || memberId <= 0) {
+        warn(io, `"${text}" is not a member ID: row ${row.row} left for later`);
+        continue;
+      }
+    }
+    try {
+      const done = linkAttendanceRow(db, eventId, String(row.row), { memberId });
+      info(io, memberId === null ? `Row ${row.row} ignored (and ${done.rowsAffected - 1} more like it).` : `Row ${row.row} linked to member ${memberId} (${done.rowsAffected} row${done.rowsAffected === 1 ? '' : 's'} in all).`);
+    } catch (e) {
+      warn(io, `row ${row.row}: ${(e as Error).message}`);
+    }
+  }
+}
+
+export interface EventLinkOptions {
+  dbPath: string;
+  id: number;
+  row: string;
+  member?: string;
+  ignore?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function runEventLink(opts: EventLinkOptions, io: IO): Promise<unknown> {
+  if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${opts.row} --member 17` });
+  let memberId: number | null = null;
+  if (opts.member !== undefined) {
+    memberId = Number(opts.member.trim().replace(/^#/, ''));
+    if (!Number.isInteger(memberId) || memberId <= 0) throw new UsageError(`--member needs a member ID, got "${opts.member}"`, { hint: 'find member IDs with skillsnet members' });
+  }
+  const { linkAttendanceRow } = await import('../events/attendance/store.js');
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun }));
+  if (opts.json) printJson(io, result);
+  else {
+    const what = memberId === null ? 'ignored' : `linked to member ${memberId}`;
+    info(io, `${result.dryRun ? 'Dry run: row would be' : 'Row'} ${result.row} ${what}; the decision holds for every row with the same ${result.by} (${result.rowsAffected} row${result.rowsAffected === 1 ? '' : 's'} in ${result.events.length} event${result.events.length === 1 ? '' : 's'}).`);
+  }
+  return result;
+}

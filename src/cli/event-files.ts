@@ -1,0 +1,68 @@
+/** `event invitations` and `event ics`: the mail-merge sheet and the calendar file of an event. */
+import path from 'node:path';
+import { printJson, withDatabase } from './context.js';
+import { info, warn, type IO } from './io.js';
+import { checkJsonWithStdout } from './export-common.js';
+import { displayPath } from '../export/write.js';
+
+export interface EventInvitationsOptions {
+  dbPath: string;
+  id: number;
+  out: string;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function runEventInvitations(opts: EventInvitationsOptions, io: IO): Promise<unknown> {
+  const { writeInvitations } = await import('../events/event-files.js');
+  checkJsonWithStdout(opts.json, opts.out);
+  if (path.extname(opts.out).toLowerCase() !== '.csv' && opts.out !== '-') warn(io, `--out ${opts.out} does not end in .csv: Excel and mail-merge tools open it by double-click only when it does`);
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun }));
+  for (const w of result.warnings) warn(io, w);
+  const { text, ...summary } = result;
+  if (text !== undefined) io.stdout.write(text);
+  if (opts.json) {
+    printJson(io, summary);
+    return summary;
+  }
+  const dates = Object.entries(result.localDates).map(([d, n]) => `${n} on ${d}`).join(', ');
+  const what = `${result.rows} invitation${result.rows === 1 ? '' : 's'}, each with the event on the invitee's own clock (${dates})`;
+  if (result.dryRun) info(io, `Dry run: would write ${what}. Nothing was written.`);
+  else if (result.file) {
+    info(io, `Wrote ${what} to ${displayPath(result.file, io.cwd)} (personal data: readable by you only).`);
+    info(io, 'Columns for the mail merge: email, given_name, salutation, language, group, time_zone, local_start, local_date_text, ...');
+  } else info(io, `Wrote ${what} to stdout.`);
+  return summary;
+}
+
+export interface EventIcsOptions {
+  dbPath: string;
+  id: number;
+  out: string;
+  withContactDetails?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknown> {
+  const { writeCalendar } = await import('../events/event-files.js');
+  checkJsonWithStdout(opts.json, opts.out);
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) =>
+    writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withContactDetails: opts.withContactDetails }));
+  const { text, ...summary } = result;
+  if (text !== undefined) io.stdout.write(text);
+  if (opts.json) {
+    printJson(io, summary);
+    return summary;
+  }
+  if (opts.withContactDetails) warn(io, `the calendar file lists ${result.attendees} invitees' names and email addresses: send it only to them`);
+  const what = `the calendar entry of event ${opts.id} (${result.status === 'CANCELLED' ? 'cancelled' : 'confirmed'}, sequence ${result.sequence}, ${result.start} UTC)`;
+  if (result.dryRun) info(io, `Dry run: would write ${what}. Nothing was written.`);
+  else if (result.file) {
+    info(io, `Wrote ${what} to ${displayPath(result.file, io.cwd)}.`);
+    info(io, `Its UID (${result.uid}) stays the same on every export: a file sent again after an edit or a cancellation updates the entry people have instead of adding another.`);
+  }
+  return summary;
+}

@@ -1,0 +1,269 @@
+/**
+ * `event add`, `event show`, `event edit`, `event cancel`, `event delete`: events and everything
+ * known about one (src/events/manage.ts and its neighbours do the work; this file renders it).
+ */
+import { withDatabase, printJson } from './context.js';
+import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
+import { OperationError } from '../errors.js';
+import type { DB } from '../db/connection.js';
+import { renderTable } from '../ui/table.js';
+
+export interface EventAddOptions {
+  dbPath: string;
+  title: string;
+  kind: string;
+  start: string;
+  timeZone: string;
+  duration?: string;
+  languages?: string;
+  presenter?: string;
+  topic?: string;
+  location?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** "Thu 19 Nov 2020 14:00–16:00 Europe/Zurich (UTC+01:00)" */
+export function whenText(e: { localStart: string; endUtc: string; timeZone: string }): string {
+  const start = new Date(e.localStart);
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: e.timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(start);
+  const end = new Intl.DateTimeFormat('en-GB', { timeZone: e.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(e.endUtc));
+  return `${day} ${e.localStart.slice(11, 16)}–${end} ${e.timeZone} (UTC${e.localStart.slice(19)})`;
+}
+
+export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: number | null }> {
+  const { addEvent, summarizeEvent } = await import('../events/manage.js');
+  const added = await withDatabase(opts.dbPath, { create: true }, (db) =>
+    addEvent(db, {
+      title: opts.title, kind: opts.kind, start: opts.start, timeZone: opts.timeZone, durationMinutes: opts.duration, languages: opts.languages,
+      presenterId: opts.presenter, topicCategory: opts.topic, location: opts.location,
+    }, { dryRun: opts.dryRun }),
+  );
+  const summary = summarizeEvent(added.event, undefined);
+  if (opts.json) {
+    printJson(io, { ...summary, id: added.id, dryRun: added.dryRun });
+    return { id: added.id };
+  }
+  const what = `${summary.kind} "${summary.title}", ${whenText(summary)}, ${summary.durationMinutes} min, in ${summary.languages.join(', ')}`;
+  if (added.dryRun) info(io, `Dry run: would add the ${what}. Nothing was written.`);
+  else {
+    io.stdout.write(`${added.id}\n`);
+    info(io, `Added event ${added.id}: the ${what}.`);
+    info(io, `Next: skillsnet event invite ${added.id} --roster NAME (or --role core-group --cohort 2020), then event groups, event invitations and event ics.`);
+  }
+  return { id: added.id };
+}
+
+// ------------------------------------------------------------------ show
+
+export interface EventShowOptions {
+  dbPath: string;
+  id: number;
+  json?: boolean;
+}
+
+/** `event show --json`. */
+export interface EventShowResult {
+  id: number;
+  title: string;
+  kind: string;
+  start: string;
+  timeZone: string;
+  localStart: string;
+  startUtc: string;
+  endUtc: string;
+  durationMinutes: number;
+  languages: string[];
+  presenterId: number | null;
+  topicCategory: string | null;
+  location: string | null;
+  cancelled: boolean;
+  sequence: number;
+  invitees: {
+    memberId: number; organization: string | null; name: string | null; email: string | null; country: string | null; workingLanguage: string | null;
+    group: string | null; timeZone: string | null; localStart: string | null; invitedBy: string; attended: boolean; minutes: number;
+  }[];
+  groups: import('../events/breakout.js').SavedGroups | null;
+  attendees: { memberId: number; organization: string | null; country: string | null; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null; invited: boolean }[];
+  attendance: {
+    rows: number; matched: number; unmatched: number; ignored: number;
+    files: { file: string; source: string; language: string | null; rows: number; matched: number; unmatched: number; importedAt: string }[];
+    unmatchedRows: import('../events/attendance/store.js').UnmatchedAttendance[];
+  };
+}
+
+export async function eventDetails(db: DB, id: number): Promise<EventShowResult> {
+  const { requireEvent, summarizeEvent } = await import('../events/manage.js');
+  const { invitedMembers } = await import('../events/invite.js');
+  const { savedGroups } = await import('../events/breakout.js');
+  const { attendeesOf, attendanceImports, unmatchedOf } = await import('../events/attendance/store.js');
+  const { attendanceRows } = await import('../db/attendance.js');
+  const { listMembers } = await import('../db/members.js');
+  const { buildInvitations } = await import('../events/invitations.js');
+  const { inviteeOf } = await import('../events/invite.js');
+  const { eventCounts } = await import('../db/events.js');
+  const event = requireEvent(db, id);
+  const summary = summarizeEvent(event, eventCounts(db).get(id));
+  const invited = invitedMembers(db, id);
+  const groups = savedGroups(db, id, invited.map((i) => i.member.id));
+  const groupOf = new Map<number, string>();
+  for (const g of groups?.groups ?? []) for (const m of g.memberIds) groupOf.set(m, g.id);
+  const sheet = buildInvitations(event, invited.map((i) => inviteeOf(i.member)), { groups: groupOf });
+  const attendees = attendeesOf(db, id);
+  const minutesOf = new Map(attendees.map((a) => [a.memberId, a.minutes]));
+  const invitedIds = new Set(invited.map((i) => i.member.id));
+  const others = listMembers(db, { ids: attendees.map((a) => a.memberId).filter((m) => !invitedIds.has(m)) });
+  const memberOf = new Map([...invited.map((i) => [i.member.id, i.member] as const), ...others.map((m) => [m.id, m] as const)]);
+  const rows = attendanceRows(db, id);
+  const unmatched = unmatchedOf(rows);
+  const { id: _id, invited: _i, grouped: _g, attended: _a, attendanceRows: _r, unmatched: _u, ...fields } = summary;
+  return {
+    id, ...fields,
+    invitees: invited.map((i, k) => ({
+      memberId: i.member.id, organization: i.member.organization, name: i.member.name, email: i.member.email, country: i.member.country,
+      workingLanguage: i.member.workingLanguage, group: groupOf.get(i.member.id) ?? null, timeZone: sheet.rows[k]!.timeZone || null,
+      localStart: sheet.rows[k]!.localStart || null, invitedBy: i.source, attended: minutesOf.has(i.member.id), minutes: minutesOf.get(i.member.id) ?? 0,
+    })),
+    groups,
+    attendees: attendees.map((a) => ({
+      memberId: a.memberId, organization: memberOf.get(a.memberId)?.organization ?? null, country: memberOf.get(a.memberId)?.country ?? null,
+      minutes: a.minutes, joins: a.joins, firstJoin: a.firstJoin, lastLeave: a.lastLeave, invited: invitedIds.has(a.memberId),
+    })),
+    attendance: {
+      rows: rows.length, matched: rows.filter((r) => r.memberId !== null).length, unmatched: unmatched.length, ignored: unmatched.filter((u) => u.ignored).length,
+      files: attendanceImports(db, id).map((f) => ({ file: f.file, source: f.source, language: f.language, rows: f.rows, matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt })),
+      unmatchedRows: unmatched,
+    },
+  };
+}
+
+export async function runEventShow(opts: EventShowOptions, io: IO): Promise<EventShowResult> {
+  const details = await withDatabase(opts.dbPath, { create: false }, (db) => eventDetails(db, opts.id));
+  personalOutput(io);
+  if (opts.json) {
+    printJson(io, details);
+    return details;
+  }
+  const c = io.color;
+  const line = (label: string, value: string | number | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(13))} ${value}\n`);
+  };
+  io.stdout.write(c.bold(`Event ${details.id}: ${details.title}`) + (details.cancelled ? c.red(' (cancelled)') : '') + '\n');
+  line('Kind', details.kind);
+  line('When', whenText(details));
+  line('In UTC', `${details.startUtc} – ${details.endUtc}`);
+  line('Languages', details.languages.join(', '));
+  line('Presenter', details.presenterId !== null ? `member ${details.presenterId}` : null);
+  line('Topic', details.topicCategory);
+  line('Location', details.location);
+  line('Sequence', details.sequence ? `${details.sequence} (edited or cancelled since first written; calendars update the entry)` : null);
+
+  io.stdout.write('\n' + c.bold(`Invitees (${details.invitees.length})`) + '\n');
+  if (!details.invitees.length) io.stdout.write(`  none yet: skillsnet event invite ${details.id} --roster NAME\n`);
+  else {
+    io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Lang', 'Group', 'Local start', 'Attended'], details.invitees.map((i) => [
+      i.memberId, i.organization, i.country, i.workingLanguage, i.group, i.localStart ? `${i.localStart.slice(0, 16).replace('T', ' ')} ${i.timeZone}` : '?',
+      i.attended ? `${i.minutes} min` : '',
+    ]), { maxWidth: [8, 36, 9, 6, 7, 40, 10] }));
+  }
+  if (details.groups) {
+    const g = details.groups;
+    io.stdout.write('\n' + c.bold(`Breakout groups (${g.spec})`) + '\n');
+    for (const group of g.groups) io.stdout.write(`  ${group.id.padEnd(6)} ${String(group.size).padStart(3)} members: ${group.memberIds.join(', ')}\n`);
+    if (g.unassigned.length) io.stdout.write(`  in no group: ${g.unassigned.map((u) => `${u.memberId} (${u.reason})`).join('; ')}\n`);
+    if (g.notPlanned.length) io.stdout.write(`  invited after the groups were made: ${g.notPlanned.join(', ')} (run skillsnet event groups ${details.id} again)\n`);
+  }
+  const a = details.attendance;
+  io.stdout.write('\n' + c.bold(`Attendance (${details.attendees.length} members)`) + '\n');
+  if (!a.files.length) io.stdout.write(`  no report imported yet: skillsnet event attendance ${details.id} REPORT.csv\n`);
+  else {
+    io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Minutes', 'Joins', 'Invited'], details.attendees.map((x) => [
+      x.memberId, x.organization, x.country, x.minutes, x.joins, x.invited ? 'yes' : 'no',
+    ]), { maxWidth: [8, 40, 9, 9, 7, 9] }));
+    io.stdout.write(`  ${a.rows} report rows from ${a.files.length} file${a.files.length === 1 ? '' : 's'}: ${a.matched} matched to members, ${a.unmatched} not (${a.ignored} ignored).\n`);
+    renderUnmatched(io, a.unmatchedRows.filter((u) => !u.ignored), details.id);
+  }
+  return details;
+}
+
+/** The rows left for the officer: name and email are data here (stdout), never in a message. */
+export function renderUnmatched(io: IO, rows: import('../events/attendance/store.js').UnmatchedAttendance[], eventId: number): void {
+  if (!rows.length) return;
+  io.stdout.write('\n' + io.color.bold(`Not matched to a member (${rows.length})`) + '\n');
+  io.stdout.write(renderTable(io, ['Row', 'File:line', 'Name', 'Email', 'Minutes', 'Why'], rows.map((u) => [
+    u.row, `${u.file}:${u.line}`, u.name, u.email, u.minutes === null ? '' : Math.round(u.minutes), u.reason,
+  ]), { maxWidth: [6, 34, 26, 30, 9, 40] }));
+  info(io, `Link a row to a member with skillsnet event link ${eventId} ROW --member ID, or leave it out with --ignore (the secretariat, interpreters, guests).`);
+}
+
+// ------------------------------------------------------------------ edit, cancel, delete
+
+export interface EventEditOptions {
+  dbPath: string;
+  id: number;
+  set: string[];
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function runEventEdit(opts: EventEditOptions, io: IO): Promise<unknown> {
+  const { editEvent, parseEventChanges, summarizeEvent } = await import('../events/manage.js');
+  const changes = parseEventChanges(opts.set);
+  const edited = await withDatabase(opts.dbPath, { write: true }, (db) => editEvent(db, opts.id, changes, { dryRun: opts.dryRun }));
+  const result = { id: opts.id, changed: edited.changed, sequence: edited.event.sequence, dryRun: edited.dryRun, event: summarizeEvent(edited.event, undefined) };
+  if (opts.json) printJson(io, result);
+  else if (!edited.changed.length) info(io, `Event ${opts.id} already has these values: nothing changed.`);
+  else {
+    info(io, `${edited.dryRun ? 'Dry run: would change' : 'Changed'} ${edited.changed.join(', ')} of event ${opts.id}: ${whenText(result.event)}.`);
+    if (!edited.dryRun) info(io, `Write the calendar file again (skillsnet event ics ${opts.id} --out FILE.ics --force) and send it: calendars update the entry they have (sequence ${edited.event.sequence}).`);
+  }
+  return result;
+}
+
+export interface EventCancelOptions {
+  dbPath: string;
+  id: number;
+  undo?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function runEventCancel(opts: EventCancelOptions, io: IO): Promise<unknown> {
+  const { cancelEvent } = await import('../events/manage.js');
+  const done = await withDatabase(opts.dbPath, { write: true }, (db) => cancelEvent(db, opts.id, { restore: opts.undo, dryRun: opts.dryRun }));
+  const result = { id: opts.id, cancelled: done.event.cancelled, changed: done.changed, sequence: done.event.sequence, dryRun: done.dryRun };
+  if (opts.json) printJson(io, result);
+  else if (!done.changed) info(io, `Event ${opts.id} is already ${done.event.cancelled ? 'cancelled' : 'on'}: nothing changed.`);
+  else {
+    info(io, `${done.dryRun ? 'Dry run: would mark' : 'Marked'} event ${opts.id} ${done.event.cancelled ? 'cancelled' : 'on again'}.`);
+    if (!done.dryRun) info(io, `Send the calendar file again (skillsnet event ics ${opts.id} --out FILE.ics --force): calendars then ${done.event.cancelled ? 'show the entry as cancelled' : 'restore the entry'}.`);
+  }
+  return result;
+}
+
+export interface EventDeleteOptions {
+  dbPath: string;
+  id: number;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<unknown> {
+  const { deleteEvent } = await import('../events/manage.js');
+  return withDatabase(opts.dbPath, { write: true }, async (db) => {
+    const plan = deleteEvent(db, opts.id, { dryRun: true });
+    const what = `event ${opts.id} "${plan.event.title}" with ${plan.counts.invited} invitations and ${plan.counts.rows} attendance rows`;
+    let go = Boolean(opts.dryRun) || io.yes;
+    if (!go && canPrompt(io) && !opts.json) go = await (await io.prompts()).confirm(`Delete ${what}? (Cancelling it keeps the record: skillsnet event cancel ${opts.id})`, false);
+    if (!go) throw new OperationError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
+    const done = opts.dryRun ? plan : deleteEvent(db, opts.id);
+    const result = { id: opts.id, deleted: !opts.dryRun, invitations: done.counts.invited, attendanceRows: done.counts.rows, dryRun: Boolean(opts.dryRun) };
+    if (opts.json) printJson(io, result);
+    else if (opts.dryRun) info(io, `Dry run: would delete ${what}. Nothing was written.`);
+    else {
+      info(io, `Deleted ${what}.`);
+      if (plan.counts.rows) warn(io, 'calendar entries already sent keep this event: a cancellation (event cancel) would have updated them');
+    }
+    return result;
+  });
+}

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import type { HistoryEntry } from '../db/history.js';
+import { renderTable } from '../ui/table.js';
+
+/** history: the officers' changes, latest first (IDs and field names, never the values: show ID gives those). */
+export async function runHistory(opts: { dbPath: string; id?: string; action?: string; limit?: number; json?: boolean }, io: IO): Promise<unknown[]> {
+  const { listHistory, historyValues } = await import('../db/history.js');
+  const { parseSubject, subjectTable } = await import('../network/subjects.js');
+  const entries = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    const s = opts.id ? parseSubject(opts.id) : undefined;
+    const list: HistoryEntry[] = listHistory(db, { actions: opts.action ? [opts.action] : undefined, table: s ? subjectTable(s.kind) : undefined, rowId: s?.id, limit: opts.limit ?? 50 });
+    return list.map((h) => ({ ...h, fields: [...new Set(historyValues(db, h.id).map((v) => `${v.table}.${v.column ?? '(row)'}`))] }));
+  });
+  if (opts.json) printJson(io, entries);
+  else {
+    io.stdout.write(renderTable(io, ['Change', 'When', 'Action', 'Subject', 'What', 'Undone by'], entries.map((h) => [
+      h.id, h.madeAt.slice(0, 16).replace('T', ' '), h.action, h.subject, h.fields.slice(0, 6).join(', ') + (h.fields.length > 6 ? ', ...' : ''), h.undoneBy ?? '',
+    ])));
+    info(io, `${entries.length} change${entries.length === 1 ? '' : 's'}. Undo a merge: skillsnet unmerge ID (or --last)`);
+  }
+  return entries;
+}
+
+export function registerHistory(program: Command, ctx: CliContext): void {
+  program
+    .command('history')
+    .description('the officers\' changes (edit, merge, withdraw, member set, roster accept, erase), latest first')
+    .argument('[id]', 'only changes to this record: an application ID, org-N, member-N or person-N')
+    .option('--action <name>', 'only this action (edit, merge, unmerge, withdraw, member set, roster accept, erase, ...)')
+    .option('--limit <n>', 'at most n changes (default 50)')
+    .option('--json', 'print a JSON array of changes')
+    .addHelpText('after', '\nExamples:\n  skillsnet history\n  skillsnet history 17\n  skillsnet history --action merge --json')
+    .action(async (id: string | undefined, flags: { action?: string; limit?: string; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runHistory({ dbPath, id, action: flags.action, limit: flags.limit ? Number(flags.limit) : undefined, json: flags.json }, io);
+    });
+}

@@ -1,0 +1,77 @@
+import { Option, type Command } from 'commander';
+import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, personalOutput, type IO } from './io.js';
+import { UsageError } from '../errors.js';
+import type { MemberFilters, MemberKind } from '../model.js';
+import { renderTable, truncate } from '../ui/table.js';
+
+export interface MembersOptions {
+  dbPath: string;
+  filters: MemberFilters;
+  format: 'table' | 'json' | 'csv';
+}
+
+/** Members of the network: every applicant organisation, stakeholders, partners, ILO staff. */
+export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[]> {
+  const { listMembers } = await import('../db/members.js');
+  const { memberJson, MEMBER_CSV_COLUMNS } = await import('../network/json.js');
+  const members = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    checkFilterNames(db, { call: opts.filters.call, roster: opts.filters.roster });
+    return listMembers(db, opts.filters);
+  });
+  const rows = members.map(memberJson);
+  if (opts.format !== 'table') personalOutput(io);
+  if (opts.format === 'json') {
+    printJson(io, rows);
+  } else if (opts.format === 'csv') {
+    const { stringify } = await import('csv-stringify/sync');
+    const { safeCell } = await import('../export/escape.js');
+    io.stdout.write(stringify([MEMBER_CSV_COLUMNS, ...rows.map((r) => MEMBER_CSV_COLUMNS.map((k) => {
+      const v = r[k];
+      return safeCell(Array.isArray(v) ? v.join('|') : (v as string | number | null));
+    }))]));
+  } else {
+    const cut = (s: string | null, n: number) => (s ? (io.stdoutIsTTY ? truncate(s, n) : s) : '');
+    io.stdout.write(renderTable(io, ['ID', 'Kind', 'Organisation', 'Name', 'Country', 'Lang', 'Roles', 'Status', 'Calls', 'Map', 'Contact'], rows.map((m) => [
+      m.id, m.kind === 'organization' ? 'org' : 'person', cut(m.organization, 30), cut(m.name, 22), m.country ?? '', m.workingLanguage ?? '',
+      [...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((c) => `core-group ${c}`.trim())].join(', '), m.status, m.calls.join(', '), m.consentMap, m.consentContact,
+    ])));
+    info(io, `${members.length} member${members.length === 1 ? '' : 's'}. Details: skillsnet member show ID; change one: skillsnet member set ID --status active`);
+  }
+  return rows;
+}
+
+export function registerMembers(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('members')
+    .description('list the network\'s members: applicant organisations, stakeholders, partners, ILO staff, with roles, status and consent');
+  addAttendanceFilterOptions(addFilterOptions(cmd))
+    .option('--cohort <name>', 'only Core Group members of this cohort (e.g. 2020)')
+    .addOption(new Option('--kind <kind>', 'only organisations or only persons').choices(['organization', 'person']))
+    .option('--json', 'print a JSON array of members (fields in docs/json.md)')
+    .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
+    .addHelpText('after', `
+Every organisation that applied to a call is a member (role member); stakeholders, partners and
+ILO staff are added with skillsnet member add or member import. --language is the working
+language; --call, --category and --roster match members through their applications.
+
+Examples:
+  skillsnet members
+  skillsnet members --role stakeholder --json
+  skillsnet members --role core-group --cohort 2020 --status invited
+  skillsnet members --call 2021 --region Africa --csv > africa-2021.csv
+  skillsnet members --role core-group --never-attended   # who to follow up after the meetings`)
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+      const f = parseFilters(flags);
+      const filters: MemberFilters = {
+        role: f.role, status: f.status, call: f.call, region: f.region, country: f.country, category: f.category, language: f.language,
+        roster: f.roster, search: f.search, type: f.type, beneficiary: f.beneficiary, cohort: flags.cohort, kind: flags.kind,
+        ...parseAttendanceFilters(flags),
+      };
+      for (const k of Object.keys(filters) as (keyof MemberFilters)[]) if (filters[k] === undefined) delete filters[k];
+      await runMembers({ dbPath, filters, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table' }, io);
+    });
+}

@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { canPrompt, info, warn, type IO } from './io.js';
+import { UsageError } from '../errors.js';
+import type { MergeResult, UnmergeResult } from '../network/merge.js';
+import type { SubjectKind } from '../network/subjects.js';
+
+export interface MergeOptions {
+  dbPath: string;
+  /** The record kept. */
+  a: string;
+  /** The record merged into it. */
+  b: string;
+  dryRun?: boolean;
+  json?: boolean;
+  /** Only this kind of record (organization link). */
+  only?: SubjectKind;
+}
+
+/**
+ * merge A B: B is the same as A. On a terminal the dry run is shown first and the officer asked;
+ * elsewhere it is done (unmerge undoes it).
+ */
+export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult> {
+  const { parseSubject } = await import('../network/subjects.js');
+  const { mergeRecords } = await import('../network/merge.js');
+  const kinds: SubjectKind[] = opts.only ? [opts.only] : ['application', 'organization', 'member'];
+  const keep = parseSubject(opts.a, kinds);
+  const other = parseSubject(opts.b, kinds);
+  return withDatabase(opts.dbPath, { write: true }, async (db) => {
+    let result = mergeRecords(db, keep, other, { dryRun: true });
+    const show = (r: MergeResult) => {
+      for (const step of r.steps) io.stdout.write(`  ${step}\n`);
+    };
+    if (!opts.dryRun && !opts.json && canPrompt(io) && !io.yes) {
+      io.stdout.write(`Merging ${result.merged} into ${result.kept} would:\n`);
+      show(result);
+      if (!(await (await io.prompts()).confirm(`Merge ${result.merged} into ${result.kept}?`, true))) {
+        info(io, 'Nothing merged.');
+        return result;
+      }
+    }
+    if (!opts.dryRun) result = mergeRecords(db, keep, other);
+    if (opts.json) printJson(io, result);
+    else {
+      io.stdout.write(opts.dryRun ? `Dry run: merging ${result.merged} into ${result.kept} would:\n` : `Merged ${result.merged} into ${result.kept}:\n`);
+      show(result);
+      info(io, opts.dryRun ? `Nothing was saved. Merge: skillsnet merge ${opts.a} ${opts.b}` : `Both are kept in the history (change ${result.historyId}). Undo: skillsnet unmerge ${result.merged.replace('application ', '')}`);
+    }
+    return result;
+  });
+}
+
+export async function runUnmerge(opts: { dbPath: string; id?: string; last?: boolean; dryRun?: boolean; json?: boolean }, io: IO): Promise<UnmergeResult> {
+  const { parseSubject } = await import('../network/subjects.js');
+  const { unmerge } = await import('../network/merge.js');
+  if (!opts.id && !opts.last) throw new UsageError('say which merge to undo: an ID merged away (or kept), or --last', { hint: 'e.g. skillsnet unmerge 212, skillsnet unmerge org-57, skillsnet unmerge --last' });
+  if (opts.id && opts.last) throw new UsageError('give an ID or --last, not both');
+  const subject = opts.last ? 'last' : parseSubject(opts.id!, ['application', 'organization', 'member']);
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => unmerge(db, subject, { dryRun: opts.dryRun }));
+  if (opts.json) printJson(io, result);
+  else {
+    io.stdout.write(`${opts.dryRun ? 'Dry run: would undo' : 'Undid'} the merge of ${result.merged} into ${result.kept} (change ${result.undone}): both are as they were.\n`);
+    for (const c of result.conflicts) warn(io, `${c.table} row ${c.rowId}${c.column ? ` column ${c.column}` : ''} was changed after the merge: left as it is now`);
+    if (opts.dryRun) info(io, 'Nothing was saved.');
+  }
+  return result;
+}
+
+export function registerMerge(program: Command, ctx: CliContext): void {
+  program
+    .command('merge')
+    .description('two records are one: merge the second application (or org-N, member-N) into the first; unmerge undoes it')
+    .argument('<a>', 'the record kept: an application ID, org-N or member-N')
+    .argument('<b>', 'the record merged into it (kept too, out of lists, selection and exports)')
+    .option('--dry-run', 'say what would move, save nothing')
+    .option('--json', 'print {"kind", "kept", "merged", "steps", "historyId", "dryRun"}')
+    .addHelpText('after', `
+Applications: the second is a duplicate of the first in the same call (a resubmission): the
+first takes what it lacks (empty fields, Core Group seats, reviewers' scores, officer categories).
+Organisations: every application, person and role of the second moves to the first. Nothing is
+deleted, and skillsnet unmerge puts both back as they were. On a terminal the changes are shown
+and you are asked first.
+
+Examples:
+  skillsnet merge 17 212 --dry-run
+  skillsnet merge 17 212
+  skillsnet merge org-4 org-57
+  skillsnet unmerge 212`)
+    .action(async (a: string, b: string, flags: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runMerge({ dbPath, a, b, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+}
+
+export function registerUnmerge(program: Command, ctx: CliContext): void {
+  program
+    .command('unmerge')
+    .description('undo a merge: both records back as they were (or --last: the latest merge)')
+    .argument('[id]', 'a record merged away or kept: an application ID, org-N or member-N')
+    .option('--last', 'undo the latest merge')
+    .option('--dry-run', 'say what would be undone, save nothing')
+    .option('--json', 'print {"undone", "historyId", "kept", "merged", "conflicts"}')
+    .addHelpText('after', '\nExamples:\n  skillsnet unmerge 212\n  skillsnet unmerge org-57\n  skillsnet unmerge --last')
+    .action(async (id: string | undefined, flags: { last?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runUnmerge({ dbPath, id, last: flags.last, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+}

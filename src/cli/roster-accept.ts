@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import type { RosterAccepted } from '../network/members.js';
+
+/** roster accept NAME: the roster's organisations become the Core Group of a cohort (invited, until they accept). */
+export async function runRosterAccept(opts: { dbPath: string; name: string; cohort?: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterAccepted> {
+  const { acceptRoster } = await import('../network/members.js');
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun }));
+  if (opts.json) printJson(io, result);
+  else {
+    const added = result.members.filter((m) => m.added).length;
+    io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, status invited).\n`);
+    info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set ID --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${result.cohort}`);
+  }
+  return result;
+}
+
+export function registerRosterAccept(roster: Command, ctx: CliContext): void {
+  roster
+    .command('accept')
+    .description('make the roster\'s organisations Core Group members of a cohort (status invited until they accept)')
+    .argument('<name>', 'roster name')
+    .option('--cohort <name>', 'the cohort (default: the call of its members, e.g. 2020)')
+    .option('--dry-run', 'say who would join, save nothing')
+    .option('--json', 'print {"roster", "cohort", "members": [{"memberId", "organizationId", "applicationId", "added", "status"}]}')
+    .addHelpText('after', '\nExamples:\n  skillsnet roster accept core-2020\n  skillsnet roster accept core-2020 --cohort 2020 --dry-run')
+    .action(async (name: string, flags: { cohort?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runRosterAccept({ dbPath, name, cohort: flags.cohort, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { info, type IO } from './io.js';
+import type { WithdrawResult } from '../network/merge.js';
+
+export async function runWithdraw(opts: { dbPath: string; id: string; undo?: boolean; dryRun?: boolean; json?: boolean }, io: IO): Promise<WithdrawResult> {
+  const { parseSubject } = await import('../network/subjects.js');
+  const { withdraw } = await import('../network/merge.js');
+  const subject = parseSubject(opts.id, ['application', 'organization', 'member', 'person']);
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => withdraw(db, subject, { undo: opts.undo, dryRun: opts.dryRun }));
+  if (opts.json) printJson(io, result);
+  else {
+    const what = subject.kind === 'application' ? (opts.undo ? 'back in lists, selection and exports' : 'out of lists, selection and exports; kept with its history') : (opts.undo ? 'an active member again' : 'a withdrawn member');
+    io.stdout.write(result.state === 'unchanged' ? `${result.subject} was already ${opts.undo ? 'in' : 'withdrawn'}: nothing changed.\n` : `${opts.dryRun ? 'Dry run: ' : ''}${result.subject} ${opts.dryRun ? 'would be' : 'is'} ${result.state}: ${what}.\n`);
+    if (result.historyId) info(io, `Kept in the history (change ${result.historyId}).${opts.undo ? '' : ` Undo: skillsnet withdraw ${opts.id} --undo`}`);
+    if (opts.dryRun) info(io, 'Nothing was saved.');
+  }
+  return result;
+}
+
+export function registerWithdraw(program: Command, ctx: CliContext): void {
+  program
+    .command('withdraw')
+    .description('withdraw an application (kept, out of lists, selection and exports) or a member (status withdrawn); --undo puts it back')
+    .argument('<id>', 'an application ID, org-N, member-N or person-N')
+    .option('--undo', 'put it back (reinstate)')
+    .option('--dry-run', 'say what would change, save nothing')
+    .option('--json', 'print {"subject", "state", "historyId", "dryRun"}')
+    .addHelpText('after', '\nExamples:\n  skillsnet withdraw 17\n  skillsnet withdraw 17 --undo\n  skillsnet withdraw member-9')
+    .action(async (id: string, flags: { undo?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+      const { io, dbPath } = invocation(ctx, command);
+      await runWithdraw({ dbPath, id, undo: flags.undo, dryRun: flags.dryRun, json: flags.json }, io);
+    });
+}

@@ -1,0 +1,298 @@
+/**
+ * SQL of attendance (migration 30): the reports read into an event, every participant row with
+ * its match, the minutes per member and event, and the officer's link/ignore decisions. Matching
+ * itself is src/events/attendance/match.ts; src/events/attendance/store.ts runs it over these rows.
+ */
+import type { DB } from './connection.js';
+
+export interface AttendanceImportRecord {
+  eventId: number;
+  file: string;
+  sha256: string;
+  source: 'zoom' | 'teams';
+  language: string | null;
+  encoding: string;
+  delimiter: string;
+  timeZone: string;
+  dateOrder: string | null;
+  dateBasis: string | null;
+  meeting: unknown;
+  warnings: string[];
+}
+
+export interface StoredImport extends AttendanceImportRecord {
+  id: number;
+  rows: number;
+  matched: number;
+  unmatched: number;
+  importedAt: string;
+}
+
+export interface AttendanceRowRecord {
+  rowNumber: number;
+  name: string;
+  names: string[];
+  email: string | null;
+  joinTime: string | null;
+  leaveTime: string | null;
+  minutes: number | null;
+  guest: boolean | null;
+  waitingRoom: boolean;
+  role: string | null;
+  problems: string[];
+}
+
+export interface StoredAttendanceRow extends AttendanceRowRecord {
+  id: number;
+  importId: number;
+  file: string;
+  memberId: number | null;
+  matchedBy: 'email' | 'name' | 'link' | null;
+  /** Unmatched: why ('unknown', 'name-shared', 'email-shared', 'empty', 'ignored'). */
+  problem: AttendanceProblem | null;
+  /** Unmatched: the members a shared email or name fits. */
+  candidates: number[];
+  reason: string | null;
+  ignored: boolean;
+}
+
+export type AttendanceProblem = 'ignored' | 'email-shared' | 'name-shared' | 'empty' | 'unknown';
+
+export function insertAttendanceImport(db: DB, r: AttendanceImportRecord, rows: readonly AttendanceRowRecord[]): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO attendance_imports (event_id, file, sha256, source, language, encoding, delimiter, time_zone, date_order, date_basis, meeting_json, rows, warnings_json)
+         VALUES (@eventId, @file, @sha256, @source, @language, @encoding, @delimiter, @timeZone, @dateOrder, @dateBasis, @meeting, @rows, @warnings)`,
+      )
+      .run({ ...r, meeting: JSON.stringify(r.meeting ?? {}), warnings: JSON.stringify(r.warnings), rows: rows.length }).lastInsertRowid,
+  );
+  const insert = db.prepare(
+    `INSERT INTO attendance_rows (import_id, row_number, name, names_json, email, join_time, leave_time, minutes, guest, waiting_room, role, problems_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const row of rows) {
+    insert.run(id, row.rowNumber, row.name, JSON.stringify(row.names), row.email, row.joinTime, row.leaveTime, row.minutes,
+      row.guest === null ? null : row.guest ? 1 : 0, row.waitingRoom ? 1 : 0, row.role, JSON.stringify(row.problems));
+  }
+  return id;
+}
+
+/** The earlier import of the same bytes into the same event, if any. */
+export function importOfFile(db: DB, eventId: number, sha256: string): number | null {
+  const r = db.prepare('SELECT id FROM attendance_imports WHERE event_id = ? AND sha256 = ? ORDER BY id DESC LIMIT 1').get(eventId, sha256) as { id: number } | undefined;
+  return r?.id ?? null;
+}
+
+export function deleteAttendanceImport(db: DB, importId: number): void {
+  db.prepare('DELETE FROM attendance_imports WHERE id = ?').run(importId);
+}
+
+interface ImportRow {
+  id: number; event_id: number; file: string; sha256: string; source: 'zoom' | 'teams'; language: string | null; encoding: string; delimiter: string;
+  time_zone: string; date_order: string | null; date_basis: string | null; meeting_json: string; rows: number; matched: number; unmatched: number;
+  warnings_json: string; imported_at: string;
+}
+
+export function attendanceImports(db: DB, eventId?: number): StoredImport[] {
+  const rows = (eventId === undefined
+    ? db.prepare('SELECT * FROM attendance_imports ORDER BY id').all()
+    : db.prepare('SELECT * FROM attendance_imports WHERE event_id = ? ORDER BY id').all(eventId)) as ImportRow[];
+  return rows.map((r) => ({
+    id: r.id, eventId: r.event_id, file: r.file, sha256: r.sha256, source: r.source, language: r.language, encoding: r.encoding, delimiter: r.delimiter,
+    timeZone: r.time_zone, dateOrder: r.date_order, dateBasis: r.date_basis, meeting: JSON.parse(r.meeting_json), rows: r.rows, matched: r.matched,
+    unmatched: r.unmatched, warnings: JSON.parse(r.warnings_json) as string[], importedAt: r.imported_at,
+  }));
+}
+
+interface RowRow {
+  id: number; import_id: number; file: string; row_number: number; name: string; names_json: string; email: string | null; join_time: string | null;
+  leave_time: string | null; minutes: number | null; guest: number | null; waiting_room: number; role: string | null; problems_json: string;
+  member_id: number | null; matched_by: StoredAttendanceRow['matchedBy']; problem: AttendanceProblem | null; candidates_json: string; reason: string | null; ignored: number;
+}
+
+function toRow(r: RowRow): StoredAttendanceRow {
+  return {
+    id: r.id, importId: r.import_id, file: r.file, rowNumber: r.row_number, name: r.name, names: JSON.parse(r.names_json) as string[], email: r.email,
+    joinTime: r.join_time, leaveTime: r.leave_time, minutes: r.minutes, guest: r.guest === null ? null : r.guest === 1, waitingRoom: r.waiting_room === 1,
+    role: r.role, problems: JSON.parse(r.problems_json) as string[], memberId: r.member_id, matchedBy: r.matched_by, problem: r.problem,
+    candidates: JSON.parse(r.candidates_json) as number[], reason: r.reason, ignored: r.ignored === 1,
+  };
+}
+
+const ROWS = `SELECT r.*, i.file FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id`;
+
+/** Every row of the event's reports, in import then line order. */
+export function attendanceRows(db: DB, eventId: number): StoredAttendanceRow[] {
+  return (db.prepare(`${ROWS} WHERE i.event_id = ? ORDER BY i.id, r.row_number`).all(eventId) as RowRow[]).map(toRow);
+}
+
+export function attendanceRow(db: DB, rowId: number): (StoredAttendanceRow & { eventId: number }) | undefined {
+  const r = db.prepare(`SELECT r.*, i.file, i.event_id FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id WHERE r.id = ?`).get(rowId) as
+    | (RowRow & { event_id: number })
+    | undefined;
+  return r ? { ...toRow(r), eventId: r.event_id } : undefined;
+}
+
+/** Events that have attendance rows. */
+export function eventsWithAttendance(db: DB): number[] {
+  return (db.prepare('SELECT DISTINCT event_id AS id FROM attendance_imports ORDER BY event_id').all() as { id: number }[]).map((r) => r.id);
+}
+
+export interface RowMatch {
+  rowId: number;
+  memberId: number | null;
+  matchedBy: StoredAttendanceRow['matchedBy'];
+  problem: AttendanceProblem | null;
+  candidates: number[];
+  reason: string | null;
+}
+
+/** Writes the matches of an event's rows, the counts of its imports and the minutes per member. */
+export function saveEventMatches(
+  db: DB,
+  eventId: number,
+  matches: readonly RowMatch[],
+  perMember: readonly { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[],
+): void {
+  const update = db.prepare('UPDATE attendance_rows SET member_id = ?, matched_by = ?, problem = ?, candidates_json = ?, reason = ?, ignored = ? WHERE id = ?');
+  for (const m of matches) update.run(m.memberId, m.matchedBy, m.problem, JSON.stringify(m.candidates), m.reason, m.problem === 'ignored' ? 1 : 0, m.rowId);
+  db.prepare(
+    `UPDATE attendance_imports SET
+       matched = (SELECT count(*) FROM attendance_rows r WHERE r.import_id = attendance_imports.id AND r.member_id IS NOT NULL),
+       unmatched = (SELECT count(*) FROM attendance_rows r WHERE r.import_id = attendance_imports.id AND r.member_id IS NULL)
+     WHERE event_id = ?`,
+  ).run(eventId);
+  db.prepare('DELETE FROM event_attendance WHERE event_id = ?').run(eventId);
+  const insert = db.prepare('INSERT INTO event_attendance (event_id, member_id, minutes, joins, first_join, last_leave) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const p of perMember) insert.run(eventId, p.memberId, p.minutes, p.joins, p.firstJoin, p.lastLeave);
+}
+
+/** Minutes and joins per member at an event. */
+export function eventAttendance(db: DB, eventId: number): { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[] {
+  return db
+    .prepare('SELECT member_id AS memberId, minutes, joins, first_join AS firstJoin, last_leave AS lastLeave FROM event_attendance WHERE event_id = ? ORDER BY member_id')
+    .all(eventId) as { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[];
+}
+
+/** Attendance of every event, for engagement and the maps. */
+export function allAttendance(db: DB): { eventId: number; memberId: number; minutes: number }[] {
+  return db.prepare('SELECT event_id AS eventId, member_id AS memberId, minutes FROM event_attendance ORDER BY event_id, member_id').all() as { eventId: number; memberId: number; minutes: number }[];
+}
+
+/**
+ * SQL counting the events (not cancelled) a member attended; `member` is an SQL expression for
+ * the member's ID. The follow-up filters (--never-attended, --attended-less-than) are built on it.
+ */
+export function attendedEventsSql(member: string): string {
+  return `(SELECT count(*) FROM event_attendance ea JOIN events ev ON ev.id = ea.event_id WHERE ev.cancelled = 0 AND ea.member_id = ${member})`;
+}
+
+// ------------------------------------------------------------------ the officer's decisions
+
+export interface AttendanceLinkRecord {
+  id: number;
+  email: string | null;
+  nameKey: string | null;
+  /** null: rows with this email or name are ignored. */
+  memberId: number | null;
+  decidedAt: string;
+}
+
+export function attendanceLinks(db: DB): AttendanceLinkRecord[] {
+  return db
+    .prepare('SELECT id, email, name_key AS nameKey, member_id AS memberId, decided_at AS decidedAt FROM attendance_links ORDER BY id')
+    .all() as AttendanceLinkRecord[];
+}
+
+/** Records (or replaces) a decision for an email, or for a name when the rows have no email. */
+export function saveAttendanceLink(db: DB, link: { email: string | null; nameKey: string | null; memberId: number | null }): void {
+  if (link.email) {
+    db.prepare('DELETE FROM attendance_links WHERE email = ?').run(link.email);
+  } else {
+    db.prepare('DELETE FROM attendance_links WHERE email IS NULL AND name_key = ?').run(link.nameKey);
+  }
+  db.prepare('INSERT INTO attendance_links (email, name_key, member_id) VALUES (?, ?, ?)').run(link.email, link.email ? null : link.nameKey, link.memberId);
+}
+
+export function deleteAttendanceRowsById(db: DB, ids: readonly number[]): number {
+  const del = db.prepare('DELETE FROM attendance_rows WHERE id = ?');
+  let n = 0;
+  for (const id of ids) n += del.run(id).changes;
+  return n;
+}
+
+export function deleteAttendanceLinksById(db: DB, ids: readonly number[]): number {
+  const del = db.prepare('DELETE FROM attendance_links WHERE id = ?');
+  let n = 0;
+  for (const id of ids) n += del.run(id).changes;
+  return n;
+}
+
+/** Every row with the fields that may hold a person's name or address (for erase). */
+export function attendancePersonalFields(db: DB): { id: number; eventId: number; name: string; names: string[]; email: string | null; memberId: number | null }[] {
+  return (db
+    .prepare('SELECT r.id, i.event_id AS eventId, r.name, r.names_json, r.email, r.member_id AS memberId FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id')
+    .all() as { id: number; eventId: number; name: string; names_json: string; email: string | null; memberId: number | null }[]).map((r) => ({
+    id: r.id, eventId: r.eventId, name: r.name, names: JSON.parse(r.names_json) as string[], email: r.email, memberId: r.memberId,
+  }));
+}
+
+/**
+ * Each member's names and addresses as attendance matching needs them: its contact people's
+ * (an organisation's every contact, a person member's own) and the contacts its applications
+ * gave. People who are members in their own right count for themselves only.
+ */
+export function memberNamesAndEmails(db: DB): { memberId: number; names: string[]; emails: string[] }[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id AS memberId, p.name AS name, p.email AS email, 0 AS rank
+         FROM members m JOIN people p ON (m.kind = 'person' AND p.id = m.person_id)
+                                      OR (m.kind = 'organization' AND p.organization_id = m.organization_id
+                                          AND NOT EXISTS (SELECT 1 FROM members pm WHERE pm.kind = 'person' AND pm.person_id = p.id AND pm.merged_into IS NULL))
+        WHERE m.merged_into IS NULL
+       UNION ALL
+       SELECT m.id, a.contact_name, a.email, 1
+         FROM members m JOIN applications a ON m.kind = 'organization' AND a.organization_id = m.organization_id AND a.merged_into IS NULL
+        WHERE m.merged_into IS NULL
+       ORDER BY 1, 4`,
+    )
+    .all() as { memberId: number; name: string | null; email: string | null }[];
+  const byMember = new Map<number, { memberId: number; names: string[]; emails: string[] }>();
+  for (const id of (db.prepare('SELECT id FROM members WHERE merged_into IS NULL ORDER BY id').all() as { id: number }[]).map((r) => r.id)) {
+    byMember.set(id, { memberId: id, names: [], emails: [] });
+  }
+  for (const r of rows) {
+    const m = byMember.get(r.memberId);
+    if (!m) continue;
+    const name = r.name?.trim();
+    const email = r.email?.trim().toLowerCase();
+    if (name && !m.names.includes(name)) m.names.push(name);
+    if (email && !m.emails.includes(email)) m.emails.push(email);
+  }
+  return [...byMember.values()];
+}
+
+/**
+ * Where attendance keeps personal data, in the shape of the erase registry's places
+ * (db/personal-data.ts, issue 13): the participants' names and addresses as the reports wrote
+ * them, and the officer's decisions keyed on an address or a name. Erase registers these and
+ * calls eraseAttendanceOf (events/attendance/store.ts), which also removes the rows that carry the
+ * person's name in another order ("Kouassi, Moussa") and matches the events again.
+ */
+export const ATTENDANCE_PERSONAL_DATA: { table: string; label: string; valueColumns?: string[]; textColumns?: string[]; ownRows?: string }[] = [
+  {
+    table: 'attendance_rows',
+    label: "attendance reports: participants' names and email addresses",
+    valueColumns: ['email'],
+    textColumns: ['name', 'names_json'],
+    ownRows: `lower(email) IN (SELECT value FROM json_each(@emails))
+              OR member_id IN (SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(@people)))`,
+  },
+  {
+    table: 'attendance_links',
+    label: "the officer's decisions about attendance rows: email addresses and name keys",
+    textColumns: ['name_key'],
+    ownRows: 'email IN (SELECT value FROM json_each(@emails))',
+  },
+];

@@ -1,0 +1,332 @@
+/**
+ * SQL of the network's members: every applicant organisation (role member, made when its first
+ * application is linked), and the stakeholders, partners and ILO staff added by hand or from a
+ * list. A member is an organisation with its contact person, or a person in their own right.
+ *
+ * What a member's name, email, country and working language are comes from several places; the
+ * rule is here once (listMembers): the member's own value, else its contact person's, else the
+ * organisation's, else its latest application's.
+ */
+import { cachedStatement, foldText, type DB } from './connection.js';
+import type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
+import { attendedEventsSql } from './attendance.js';
+
+/** A member as `members --json` and the events see it. */
+export interface Member {
+  id: number;
+  kind: MemberKind;
+  /** "org-17" for an organisation, "person-5" for a person: the Kumu element ID, the same in every export. */
+  kumuId: string;
+  organizationId: number | null;
+  organization: string | null;
+  organizationType: string | null;
+  /** The contact person (kind organization) or the person (kind person). */
+  personId: number | null;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  region: Region | null;
+  /** ISO 639-1: the language to write to them in and to group them by. */
+  workingLanguage: string | null;
+  /**
+   * Where workingLanguage comes from: said for the member, for the person, in an application's
+   * working-language answer, or guessed from the language their application is written in.
+   */
+  workingLanguageFrom: 'member' | 'person' | 'application' | 'application text' | null;
+  /** IANA zone when recorded for the person (else the events module uses the country's). */
+  timeZone: string | null;
+  roles: MemberRole[];
+  /** Core Group cohorts ("2020"), with the roster accepted for each. */
+  cohorts: { cohort: string; roster: string | null }[];
+  status: MemberStatus;
+  consentMap: Consent;
+  consentContact: Consent;
+  notes: string | null;
+  source: 'application' | 'added' | 'import';
+  /** Calls the organisation applied to (withdrawn applications left out). */
+  calls: string[];
+  applicationIds: number[];
+  /** Revised-taxonomy codes on the organisation's applications. */
+  categories: string[];
+  beneficiaries: string[];
+  createdAt: string;
+}
+
+interface MemberRow {
+  id: number; kind: MemberKind; organization_id: number | null; organization: string | null; organization_type: string | null;
+  person_id: number | null; name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null;
+  country: string | null; region: string | null; member_language: string | null; person_language: string | null; app_working_language: string | null;
+  app_language: string | null; time_zone: string | null; roles_json: string; status: MemberStatus; consent_map: Consent; consent_contact: Consent;
+  notes: string | null; source: Member['source']; calls_json: string; applications_json: string; categories: string | null; beneficiaries_json: string | null;
+  created_at: string;
+}
+
+/** Whether application `a` is the member's: an organisation's applications, or a person's own. */
+const owns = (a: string, m: string, person = `${m}.person_id`) =>
+  `((${m}.kind = 'organization' AND ${a}.organization_id = ${m}.organization_id) OR (${m}.kind = 'person' AND ${a}.person_id = ${person}))`;
+
+/**
+ * One row per member with everything derived: the contact person is the member's own, else the
+ * person of its latest application (withdrawn ones last); the working language the member's,
+ * the person's, the latest application's answer, else the language of its text.
+ */
+const MEMBER_VIEW = `
+  WITH base AS (
+    SELECT m.*, o.name AS organization, o.organization_type, o.beneficiaries_json,
+           coalesce(m.country, o.country) AS eff_country, coalesce(m.region, o.region) AS eff_region,
+           coalesce(m.person_id, (SELECT a.person_id FROM applications a
+                                   WHERE a.organization_id = m.organization_id AND a.merged_into IS NULL AND a.person_id IS NOT NULL
+                                   ORDER BY a.withdrawn_at IS NOT NULL, a.id DESC LIMIT 1)) AS contact_id,
+           (SELECT a.working_language FROM applications a WHERE a.organization_id = m.organization_id AND a.merged_into IS NULL
+               AND a.working_language IS NOT NULL ORDER BY a.withdrawn_at IS NOT NULL, a.id DESC LIMIT 1) AS app_working_language,
+           (SELECT a.language FROM applications a WHERE a.organization_id = m.organization_id AND a.merged_into IS NULL
+               AND a.language IS NOT NULL ORDER BY a.withdrawn_at IS NOT NULL, a.id DESC LIMIT 1) AS app_language
+      FROM members m LEFT JOIN organizations o ON o.id = m.organization_id
+     WHERE m.merged_into IS NULL
+  ), mv AS (
+    SELECT b.id, b.kind, b.organization_id, b.organization, b.organization_type, b.contact_id AS person_id,
+           p.name, p.given_name, p.family_name, p.email, p.phone, b.eff_country AS country, b.eff_region AS region,
+           b.working_language AS member_language, p.working_language AS person_language,
+           b.app_working_language, b.app_language,
+           coalesce(b.working_language, p.working_language, b.app_working_language, b.app_language) AS working_language,
+           p.time_zone, b.status, b.consent_map, b.consent_contact, b.notes, b.source, b.created_at, b.beneficiaries_json,
+           (SELECT json_group_array(json_object('role', r.role, 'cohort', r.cohort, 'roster', ro.name))
+              FROM (SELECT * FROM member_roles ORDER BY role, cohort) r LEFT JOIN rosters ro ON ro.id = r.roster_id WHERE r.member_id = b.id) AS roles_json,
+           (SELECT json_group_array(name) FROM (SELECT DISTINCT c.name, c.id FROM applications a JOIN calls c ON c.id = a.call_id
+               WHERE ${owns('a', 'b', 'b.contact_id')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL ORDER BY c.id)) AS calls_json,
+           (SELECT json_group_array(a.id) FROM (SELECT x.id FROM applications x WHERE ${owns('x', 'b', 'b.contact_id')} AND x.merged_into IS NULL ORDER BY x.id) a) AS applications_json,
+           (SELECT group_concat(category, '|') FROM (SELECT DISTINCT ac.category FROM application_categories ac JOIN applications a ON a.id = ac.application_id
+               WHERE ${owns('a', 'b', 'b.contact_id')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.state = 'on' ORDER BY ac.category)) AS categories
+      FROM base b LEFT JOIN people p ON p.id = b.contact_id
+  )
+  SELECT * FROM mv`;
+
+function toMember(r: MemberRow): Member {
+  const roleRows = JSON.parse(r.roles_json) as { role: MemberRole; cohort: string; roster: string | null }[];
+  const roles: MemberRole[] = [];
+  for (const x of roleRows) if (!roles.includes(x.role)) roles.push(x.role);
+  const from: Member['workingLanguageFrom'] = r.member_language ? 'member' : r.person_language ? 'person' : r.app_working_language ? 'application' : r.app_language ? 'application text' : null;
+  return {
+    id: r.id, kind: r.kind,
+    kumuId: r.kind === 'organization' ? `org-${r.organization_id}` : `person-${r.person_id}`,
+    organizationId: r.organization_id, organization: r.organization, organizationType: r.organization_type,
+    personId: r.person_id, name: r.name, givenName: r.given_name, familyName: r.family_name, email: r.email, phone: r.phone,
+    country: r.country, region: r.region as Region | null,
+    workingLanguage: r.member_language ?? r.person_language ?? r.app_working_language ?? r.app_language ?? null,
+    workingLanguageFrom: from, timeZone: r.time_zone,
+    roles, cohorts: roleRows.filter((x) => x.role === 'core-group').map((x) => ({ cohort: x.cohort, roster: x.roster })),
+    status: r.status, consentMap: r.consent_map, consentContact: r.consent_contact, notes: r.notes, source: r.source,
+    calls: JSON.parse(r.calls_json) as string[], applicationIds: JSON.parse(r.applications_json) as number[],
+    categories: r.categories ? r.categories.split('|') : [], beneficiaries: r.beneficiaries_json ? (JSON.parse(r.beneficiaries_json) as string[]) : [],
+    createdAt: r.created_at,
+  };
+}
+
+/** WHERE clause over MEMBER_VIEW's columns for the member filters. */
+function memberWhere(f: MemberFilters): { where: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.role) {
+    parts.push(`EXISTS (SELECT 1 FROM member_roles r WHERE r.member_id = mv.id AND r.role = @role AND (@cohort IS NULL OR r.cohort = @cohort))`);
+    params.role = f.role;
+    params.cohort = f.cohort ?? null;
+  } else if (f.cohort !== undefined) {
+    parts.push(`EXISTS (SELECT 1 FROM member_roles r WHERE r.member_id = mv.id AND r.role = 'core-group' AND r.cohort = @cohort)`);
+    params.cohort = f.cohort;
+  }
+  if (f.status) { parts.push('mv.status = @status'); params.status = f.status; }
+  if (f.kind) { parts.push('mv.kind = @kind'); params.kind = f.kind; }
+  if (f.region) { parts.push('mv.region = @region'); params.region = f.region; }
+  if (f.country) { parts.push('mv.country = @country'); params.country = f.country; }
+  if (f.language) { parts.push('mv.working_language = @language'); params.language = f.language; }
+  if (f.call) {
+    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN calls c ON c.id = a.call_id WHERE ${owns('a', 'mv')}
+                 AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND c.name = @call)`);
+    params.call = f.call;
+  }
+  if (f.category) {
+    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN application_categories ac ON ac.application_id = a.id
+                 WHERE ${owns('a', 'mv')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.category = @category AND ac.state = 'on')`);
+    params.category = f.category;
+  }
+  if (f.roster) {
+    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN roster_members rm ON rm.application_id = a.id JOIN rosters ro ON ro.id = rm.roster_id
+                 WHERE ${owns('a', 'mv')} AND rm.role = 'member' AND ro.name = @roster)`);
+    params.roster = f.roster;
+  }
+  if (f.type) { parts.push('fold(coalesce(mv.organization_type, \'\')) = @type'); params.type = foldText(f.type.trim()); }
+  if (f.beneficiary) {
+    parts.push(`(EXISTS (SELECT 1 FROM json_each(coalesce(mv.beneficiaries_json, '[]')) WHERE fold(value) = @beneficiary)
+              OR EXISTS (SELECT 1 FROM applications a, json_each(a.beneficiaries_json) j WHERE ${owns('a', 'mv')}
+                          AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND fold(j.value) = @beneficiary))`);
+    params.beneficiary = foldText(f.beneficiary.trim());
+  }
+  if (f.search) {
+    parts.push(`instr(fold(coalesce(mv.organization, '') || char(10) || coalesce(mv.name, '') || char(10) || coalesce(mv.email, '') || char(10) || coalesce(mv.notes, '')), @search)`);
+    params.search = foldText(f.search);
+  }
+  if (f.ids) { parts.push('mv.id IN (SELECT value FROM json_each(@ids))'); params.ids = JSON.stringify(f.ids); }
+  if (f.neverAttended) parts.push(`${attendedEventsSql('mv.id')} = 0`);
+  if (f.attendedLessThan !== undefined) { parts.push(`${attendedEventsSql('mv.id')} < @attendedLessThan`); params.attendedLessThan = f.attendedLessThan; }
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Members matching the filters, in id order (members merged into another left out). */
+export function listMembers(db: DB, filters: MemberFilters = {}): Member[] {
+  const { where, params } = memberWhere(filters);
+  return (cachedStatement(db, `${MEMBER_VIEW} ${where} ORDER BY mv.id`).all(params) as MemberRow[]).map(toMember);
+}
+
+export function getMember(db: DB, id: number): Member | undefined {
+  const r = cachedStatement(db, `${MEMBER_VIEW} WHERE mv.id = ?`).get(id) as MemberRow | undefined;
+  return r ? toMember(r) : undefined;
+}
+
+/** The member of an organisation (kind organization), if it is one. */
+export function memberOfOrganization(db: DB, organizationId: number): number | null {
+  const r = cachedStatement(db, `SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;
+  return r?.id ?? null;
+}
+
+/** Member ids by organisation id, for the exports (members merged into another left out). */
+export function membersByOrganization(db: DB): Map<number, Member> {
+  const map = new Map<number, Member>();
+  for (const m of listMembers(db, { kind: 'organization' })) if (m.organizationId !== null) map.set(m.organizationId, m);
+  return map;
+}
+
+/** The row a member is stored as (for edits and history). */
+export interface MemberRecord {
+  id: number;
+  kind: MemberKind;
+  organization_id: number | null;
+  person_id: number | null;
+  country: string | null;
+  region: string | null;
+  status: MemberStatus;
+  working_language: string | null;
+  consent_map: Consent;
+  consent_contact: Consent;
+  notes: string | null;
+  source: Member['source'];
+  merged_into: number | null;
+}
+
+export function memberRecord(db: DB, id: number): MemberRecord | undefined {
+  return cachedStatement(db, 'SELECT * FROM members WHERE id = ?').get(id) as MemberRecord | undefined;
+}
+
+/**
+ * The organisation's member, made when it is not one yet: an applicant organisation is a member
+ * (role member, status active) from its first application on.
+ */
+export function ensureOrganizationMember(db: DB, organizationId: number, source: Member['source'], initial: Partial<Pick<MemberRecord, 'status'>> = {}): { id: number; created: boolean } {
+  const existing = memberOfOrganization(db, organizationId);
+  if (existing !== null) {
+    if (source === 'application') addRole(db, existing, 'member');
+    return { id: existing, created: false };
+  }
+  const info = cachedStatement(db, `INSERT INTO members (kind, organization_id, source, status) VALUES ('organization', ?, ?, ?)`).run(organizationId, source, initial.status ?? 'active');
+  const id = Number(info.lastInsertRowid);
+  if (source === 'application') addRole(db, id, 'member');
+  return { id, created: true };
+}
+
+export interface NewMember {
+  kind: MemberKind;
+  organizationId: number | null;
+  personId: number | null;
+  country?: string | null;
+  region?: string | null;
+  status?: MemberStatus;
+  workingLanguage?: string | null;
+  consentMap?: Consent;
+  consentContact?: Consent;
+  notes?: string | null;
+  source: Member['source'];
+}
+
+export function insertMember(db: DB, m: NewMember): number {
+  const info = cachedStatement(db, 
+      `INSERT INTO members (kind, organization_id, person_id, country, region, status, working_language, consent_map, consent_contact, notes, source)
+       VALUES (@kind, @organizationId, @personId, @country, @region, @status, @workingLanguage, @consentMap, @consentContact, @notes, @source)`,
+    )
+    .run({
+      kind: m.kind, organizationId: m.organizationId, personId: m.personId, country: m.country ?? null, region: m.region ?? null,
+      status: m.status ?? 'active', workingLanguage: m.workingLanguage ?? null, consentMap: m.consentMap ?? 'unknown',
+      consentContact: m.consentContact ?? 'unknown', notes: m.notes ?? null, source: m.source,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+/** A person member for this person, if there is one. */
+export function memberOfPerson(db: DB, personId: number): number | null {
+  const r = cachedStatement(db, `SELECT id FROM members WHERE person_id = ? AND kind = 'person' AND merged_into IS NULL`).get(personId) as { id: number } | undefined;
+  return r?.id ?? null;
+}
+
+/** Gives a member a role (core-group with its cohort); returns whether it is new. */
+export function addRole(db: DB, memberId: number, role: MemberRole, cohort = '', rosterId: number | null = null): boolean {
+  return cachedStatement(db, 'INSERT INTO member_roles (member_id, role, cohort, roster_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(memberId, role, cohort, rosterId).changes > 0;
+}
+
+export function removeRole(db: DB, memberId: number, role: MemberRole, cohort?: string): number {
+  return cachedStatement(db, 'DELETE FROM member_roles WHERE member_id = ? AND role = ? AND (? IS NULL OR cohort = ?)').run(memberId, role, cohort ?? null, cohort ?? null).changes;
+}
+
+export interface MemberRoleRow {
+  rowid: number;
+  member_id: number;
+  role: MemberRole;
+  cohort: string;
+  roster_id: number | null;
+  since: string;
+}
+
+export function memberRoles(db: DB, memberId: number): MemberRoleRow[] {
+  return cachedStatement(db, 'SELECT rowid, * FROM member_roles WHERE member_id = ? ORDER BY role, cohort').all(memberId) as MemberRoleRow[];
+}
+
+/** Members whose Core Group seat came from this roster. */
+export function coreGroupOfRoster(db: DB, rosterId: number): { memberId: number; cohort: string }[] {
+  return cachedStatement(db, `SELECT member_id AS memberId, cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ? ORDER BY member_id`).all(rosterId) as { memberId: number; cohort: string }[];
+}
+
+/** How many members there are (not merged away), by kind. */
+export function countMembers(db: DB): { organizations: number; persons: number } {
+  const r = cachedStatement(db, `SELECT sum(kind = 'organization') AS o, sum(kind = 'person') AS p FROM members WHERE merged_into IS NULL`).get() as { o: number | null; p: number | null };
+  return { organizations: r.o ?? 0, persons: r.p ?? 0 };
+}
+
+/** Roles, status and consent of every member (not merged away), by member id: what the exports need, read in one pass. */
+export interface MembershipRow {
+  memberId: number;
+  kind: MemberKind;
+  organizationId: number | null;
+  personId: number | null;
+  roles: MemberRole[];
+  cohorts: string[];
+  status: MemberStatus;
+  consentMap: Consent;
+  consentContact: Consent;
+}
+
+export function membershipRows(db: DB): MembershipRow[] {
+  const rows = cachedStatement(db, 
+      `SELECT m.id, m.kind, m.organization_id, m.person_id, m.status, m.consent_map, m.consent_contact,
+              (SELECT json_group_array(json_array(r.role, r.cohort)) FROM (SELECT * FROM member_roles ORDER BY role, cohort) r WHERE r.member_id = m.id) AS roles
+         FROM members m WHERE m.merged_into IS NULL ORDER BY m.id`,
+    )
+    .all() as { id: number; kind: MemberKind; organization_id: number | null; person_id: number | null; status: MemberStatus; consent_map: Consent; consent_contact: Consent; roles: string }[];
+  return rows.map((r) => {
+    const pairs = JSON.parse(r.roles) as [MemberRole, string][];
+    return {
+      memberId: r.id, kind: r.kind, organizationId: r.organization_id, personId: r.person_id,
+      roles: [...new Set(pairs.map((p) => p[0]))], cohorts: pairs.filter((p) => p[0] === 'core-group').map((p) => p[1]),
+      status: r.status, consentMap: r.consent_map, consentContact: r.consent_contact,
+    };
+  });
+}

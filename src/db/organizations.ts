@@ -1,0 +1,427 @@
+/**
+ * SQL of the network's lasting records: organisations (one across calls), their contact people,
+ * and the link of each application to both. The certain rule lives here (the same organisation
+ * name, normalised, in the same country, is one organisation), so that every way an application
+ * is written — an import, a test fixture, the migration of an older database — links it; the
+ * evidence-based matching that may say "probably the same" is import/organizations.ts's.
+ */
+import { cachedStatement, type DB } from './connection.js';
+import { normaliseName } from '../text.js';
+import { ensureOrganizationMember } from './members.js';
+
+export interface Organization {
+  id: number;
+  /** The Kumu element ID and the ID officers type: "org-17". The same in every export. */
+  kumuId: string;
+  name: string;
+  nameKey: string;
+  organizationType: string | null;
+  country: string | null;
+  countryRaw: string | null;
+  region: string | null;
+  website: string | null;
+  webDomain: string | null;
+  beneficiaries: string[];
+  notes: string | null;
+  /** Set when the organisation was merged into another (its applications moved there). */
+  mergedInto: number | null;
+  createdAt: string;
+}
+
+export interface Person {
+  id: number;
+  organizationId: number | null;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  phone: string | null;
+  workingLanguage: string | null;
+  timeZone: string | null;
+}
+
+interface OrganizationRow {
+  id: number; name: string; name_key: string; organization_type: string | null; country: string | null; country_raw: string | null;
+  region: string | null; website: string | null; web_domain: string | null; beneficiaries_json: string; notes: string | null;
+  merged_into: number | null; created_at: string;
+}
+
+interface PersonRow {
+  id: number; organization_id: number | null; name: string | null; given_name: string | null; family_name: string | null;
+  email: string | null; phone: string | null; working_language: string | null; time_zone: string | null;
+}
+
+export const organizationKumuId = (id: number) => `org-${id}`;
+export const personKumuId = (id: number) => `person-${id}`;
+
+function toOrganization(r: OrganizationRow): Organization {
+  return {
+    id: r.id, kumuId: organizationKumuId(r.id), name: r.name, nameKey: r.name_key, organizationType: r.organization_type,
+    country: r.country, countryRaw: r.country_raw, region: r.region, website: r.website, webDomain: r.web_domain,
+    beneficiaries: JSON.parse(r.beneficiaries_json) as string[], notes: r.notes, mergedInto: r.merged_into, createdAt: r.created_at,
+  };
+}
+
+export function toPerson(r: PersonRow): Person {
+  return {
+    id: r.id, organizationId: r.organization_id, name: r.name, givenName: r.given_name, familyName: r.family_name,
+    email: r.email, phone: r.phone, workingLanguage: r.working_language, timeZone: r.time_zone,
+  };
+}
+
+/** The key organisations are compared by: "ACME Foundation " and "Acme foundation" are one. */
+export function organizationKey(name: string): string {
+  return normaliseName(name) || name.trim().toLowerCase();
+}
+
+/** A website's host, lower case, without "www." ("https://www.Example.org/about" -> "example.org"); null when it is not a web address. */
+export function webDomain(website: string | null | undefined): string | null {
+  const t = website?.trim();
+  if (!t || /\s/.test(t)) return null;
+  try {
+    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`);
+    const host = u.hostname.toLowerCase().replace(/^www\d*\./, '').replace(/\.$/, '');
+    return host.includes('.') ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The domain of an email address ("ana@mail.example.org" -> "mail.example.org"). */
+export function emailDomain(email: string | null | undefined): string | null {
+  const at = email?.lastIndexOf('@') ?? -1;
+  return at > 0 ? email!.slice(at + 1).trim().toLowerCase() || null : null;
+}
+
+export function getOrganization(db: DB, id: number): Organization | undefined {
+  const r = cachedStatement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
+  return r ? toOrganization(r) : undefined;
+}
+
+/** Organisations by id (merged ones included), in id order. */
+export function listOrganizations(db: DB, options: { ids?: number[]; includeMerged?: boolean } = {}): Organization[] {
+  const where: string[] = [];
+  if (!options.includeMerged) where.push('merged_into IS NULL');
+  if (options.ids) where.push(`id IN (SELECT value FROM json_each(@ids))`);
+  const rows = cachedStatement(db, `SELECT * FROM organizations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all({ ids: JSON.stringify(options.ids ?? []) }) as OrganizationRow[];
+  return rows.map(toOrganization);
+}
+
+/** What an organisation is created from: an application's fields, or a member added by hand. */
+export interface OrganizationFields {
+  name: string;
+  organizationType?: string | null;
+  country?: string | null;
+  countryRaw?: string | null;
+  region?: string | null;
+  website?: string | null;
+  beneficiaries?: string[];
+  notes?: string | null;
+}
+
+export function insertOrganization(db: DB, f: OrganizationFields): number {
+  const info = cachedStatement(db, 
+      `INSERT INTO organizations (name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json, notes)
+       VALUES (@name, @key, @type, @country, @countryRaw, @region, @website, @domain, @beneficiaries, @notes)`,
+    )
+    .run({
+      name: f.name.replace(/\s+/g, ' ').trim(), key: organizationKey(f.name), type: f.organizationType ?? null, country: f.country ?? null,
+      countryRaw: f.countryRaw ?? null, region: f.region ?? null, website: f.website ?? null, domain: webDomain(f.website),
+      beneficiaries: JSON.stringify(f.beneficiaries ?? []), notes: f.notes ?? null,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+/** Organisations (not merged away) with this normalised name in this country (NULL matches NULL only). */
+export function organizationsByKey(db: DB, name: string, country: string | null): Organization[] {
+  const rows = cachedStatement(db, 'SELECT * FROM organizations WHERE name_key = ? AND country IS ? AND merged_into IS NULL ORDER BY id')
+    .all(organizationKey(name), country) as OrganizationRow[];
+  return rows.map(toOrganization);
+}
+
+/** Organisations (not merged away) whose website is on this domain. */
+export function organizationsByWebDomain(db: DB, domain: string): Organization[] {
+  return (cachedStatement(db, 'SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id').all(domain) as OrganizationRow[]).map(toOrganization);
+}
+
+/** Organisations (not merged away) one of whose people has this email address. */
+export function organizationsByPersonEmail(db: DB, email: string): Organization[] {
+  return (
+    cachedStatement(db, 'SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE email = ?) ORDER BY id')
+      .all(email.trim().toLowerCase()) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
+/** Organisations (not merged away) one of whose people writes from this email domain. */
+export function organizationsByEmailDomain(db: DB, domain: string): Organization[] {
+  return (
+    cachedStatement(db, `SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ?) ORDER BY id`)
+      .all(domain.trim().toLowerCase()) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
+/** Organisations (not merged away) of a country whose normalised name holds this word. */
+export function organizationsWithWord(db: DB, country: string | null, word: string): Organization[] {
+  return (
+    cachedStatement(db, `SELECT * FROM organizations WHERE merged_into IS NULL AND country IS ? AND (' ' || name_key || ' ') LIKE ('% ' || ? || ' %') ORDER BY id LIMIT 200`)
+      .all(country, word) as OrganizationRow[]
+  ).map(toOrganization);
+}
+
+/** What the identity rules compare, for every organisation (not merged away): name, country, website, its people's emails. */
+export interface OrganizationEvidenceRow {
+  id: number;
+  name: string;
+  nameKey: string;
+  country: string | null;
+  webDomain: string | null;
+  emails: string[];
+}
+
+export function organizationEvidenceRows(db: DB): OrganizationEvidenceRow[] {
+  const rows = cachedStatement(db, 
+      `SELECT o.id, o.name, o.name_key, o.country, o.web_domain,
+              (SELECT json_group_array(DISTINCT p.email) FROM people p WHERE p.organization_id = o.id AND p.email IS NOT NULL) AS emails
+         FROM organizations o WHERE o.merged_into IS NULL ORDER BY o.id`,
+    )
+    .all() as { id: number; name: string; name_key: string; country: string | null; web_domain: string | null; emails: string }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, nameKey: r.name_key, country: r.country, webDomain: r.web_domain, emails: JSON.parse(r.emails) as string[] }));
+}
+
+/** Pairs of organisations an officer said are different (smaller id first). */
+export function organizationsKeptApart(db: DB): Set<string> {
+  const rows = cachedStatement(db, 'SELECT organization_id AS a, other_id AS b FROM organization_pairs').all() as { a: number; b: number }[];
+  return new Set(rows.map((r) => `${r.a}|${r.b}`));
+}
+
+/** The organisation an application belongs to. */
+export function organizationOfApplication(db: DB, applicationId: number): number | null {
+  const r = cachedStatement(db, 'SELECT organization_id FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null } | undefined;
+  return r?.organization_id ?? null;
+}
+
+/** What linking needs to know of an application. */
+export interface ApplicationIdentity {
+  id: number;
+  organization: string;
+  organizationType: string | null;
+  country: string | null;
+  countryRaw: string | null;
+  region: string | null;
+  website: string | null;
+  beneficiaries: string[];
+  contactName: string | null;
+  /** The form's first and last name columns, when it had them. */
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  phone: string | null;
+  workingLanguage: string | null;
+  organizationId: number | null;
+}
+
+const splitNames = new WeakMap<DB, string>();
+
+/**
+ * The split-name columns of applications (migration 20), or NULLs while migration 10's backfill
+ * links the applications of a database that does not have them yet.
+ */
+function splitNameColumns(db: DB): string {
+  let columns = splitNames.get(db);
+  if (columns === undefined) {
+    const has = (db.prepare(`SELECT count(*) FROM pragma_table_info('applications') WHERE name IN ('given_name', 'family_name')`).pluck().get() as number) === 2;
+    columns = has ? 'given_name, family_name' : 'NULL AS given_name, NULL AS family_name';
+    // Cached only once the columns are there: a database being migrated asks again after 20.
+    if (has) splitNames.set(db, columns);
+  }
+  return columns;
+}
+
+export function applicationIdentity(db: DB, id: number): ApplicationIdentity | undefined {
+  const r = cachedStatement(db, 
+      `SELECT id, organization, organization_type, country, country_raw, region, website, beneficiaries_json, contact_name,
+              ${splitNameColumns(db)}, email, phone, working_language, organization_id FROM applications WHERE id = ?`,
+    )
+    .get(id) as
+    | { id: number; organization: string; organization_type: string | null; country: string | null; country_raw: string | null; region: string | null; website: string | null; beneficiaries_json: string; contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; working_language: string | null; organization_id: number | null }
+    | undefined;
+  if (!r) return undefined;
+  return {
+    id: r.id, organization: r.organization, organizationType: r.organization_type, country: r.country, countryRaw: r.country_raw,
+    region: r.region, website: r.website, beneficiaries: JSON.parse(r.beneficiaries_json) as string[], contactName: r.contact_name,
+    givenName: r.given_name, familyName: r.family_name,
+    email: r.email, phone: r.phone, workingLanguage: r.working_language, organizationId: r.organization_id,
+  };
+}
+
+/** Applications not linked to an organisation yet (new since the last link), in id order. */
+export function unlinkedApplications(db: DB, callId?: number): number[] {
+  return (cachedStatement(db, 'SELECT id FROM applications WHERE organization_id IS NULL AND (@call IS NULL OR call_id = @call) ORDER BY id').all({ call: callId ?? null }) as { id: number }[]).map((r) => r.id);
+}
+
+/**
+ * Links an application to an organisation: its contact person is found among the organisation's
+ * people (same email, else same name without email) or added; the organisation becomes a member
+ * (role member) when it was not one. The organisation's empty fields are filled from the application.
+ */
+export function linkApplication(db: DB, applicationId: number, organizationId: number, identity?: ApplicationIdentity, options: { fresh?: boolean } = {}): { personId: number | null } {
+  const a = identity ?? applicationIdentity(db, applicationId);
+  if (!a) throw new Error(`no application ${applicationId}`);
+  const personId = a.email || a.contactName ? ensurePerson(db, organizationId, { name: a.contactName, givenName: a.givenName, familyName: a.familyName, email: a.email, phone: a.phone, workingLanguage: a.workingLanguage }, applicationId) : null;
+  cachedStatement(db, 'UPDATE applications SET organization_id = ?, person_id = ? WHERE id = ?').run(organizationId, personId, applicationId);
+  // (an organisation just made from this application has its fields already)
+  if (!options.fresh) {
+    cachedStatement(db,
+      `UPDATE organizations SET organization_type = coalesce(organization_type, @type), website = coalesce(website, @website),
+              web_domain = coalesce(web_domain, @domain), region = coalesce(region, @region), country_raw = coalesce(country_raw, @countryRaw),
+              beneficiaries_json = CASE WHEN beneficiaries_json = '[]' THEN @beneficiaries ELSE beneficiaries_json END
+        WHERE id = @id AND (organization_type IS NULL OR website IS NULL OR region IS NULL OR country_raw IS NULL OR beneficiaries_json = '[]')`,
+    ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) });
+  }
+  ensureOrganizationMember(db, organizationId, 'application');
+  return { personId };
+}
+
+/** A new organisation made from an application's fields, with the application linked to it. */
+export function createOrganizationFor(db: DB, applicationId: number, identity?: ApplicationIdentity): number {
+  const a = identity ?? applicationIdentity(db, applicationId);
+  if (!a) throw new Error(`no application ${applicationId}`);
+  const id = insertOrganization(db, {
+    name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region,
+    website: a.website, beneficiaries: a.beneficiaries,
+  });
+  linkApplication(db, applicationId, id, a, { fresh: true });
+  return id;
+}
+
+/**
+ * The certain rule only: the organisation of the same normalised name in the same country, else a
+ * new one. Used where no officer is there to be told of doubtful matches (fixtures, the migration).
+ */
+export function attachApplication(db: DB, applicationId: number): number {
+  const a = applicationIdentity(db, applicationId);
+  if (!a) throw new Error(`no application ${applicationId}`);
+  const same = organizationsByKey(db, a.organization, a.country)[0];
+  if (same) {
+    linkApplication(db, applicationId, same.id, a);
+    return same.id;
+  }
+  return createOrganizationFor(db, applicationId, a);
+}
+
+/** Migration 10: every existing application gets its organisation, person and member (the certain rule). */
+export function backfillNetwork(db: DB): void {
+  for (const id of unlinkedApplications(db)) attachApplication(db, id);
+}
+
+// ------------------------------------------------------------------ people
+
+export interface PersonFields {
+  name?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  workingLanguage?: string | null;
+  timeZone?: string | null;
+}
+
+/**
+ * The organisation's person with this email (or, without one, this name), created when new; a
+ * later application's details (name spelling, phone) replace earlier ones: the latest wins.
+ */
+export function ensurePerson(db: DB, organizationId: number | null, f: PersonFields, fromApplication?: number): number {
+  const email = f.email?.trim().toLowerCase() || null;
+  const name = f.name?.replace(/\s+/g, ' ').trim() || null;
+  let found: { id: number } | undefined;
+  if (email) found = cachedStatement(db, 'SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
+  else if (name) {
+    const key = normaliseName(name);
+    const candidates = cachedStatement(db, 'SELECT id, name FROM people WHERE organization_id IS ? AND email IS NULL ORDER BY id').all(organizationId) as { id: number; name: string | null }[];
+    found = candidates.find((c) => c.name && normaliseName(c.name) === key);
+  }
+  if (found) {
+    // Only a newer application updates the person: re-linking an old one keeps the latest details.
+    const newer = fromApplication === undefined || !(cachedStatement(db, 'SELECT 1 FROM applications WHERE person_id = ? AND id > ?').get(found.id, fromApplication));
+    if (newer) {
+      cachedStatement(db, 
+        `UPDATE people SET name = coalesce(@name, name), phone = coalesce(@phone, phone), working_language = coalesce(@lang, working_language),
+                given_name = coalesce(@given, given_name), family_name = coalesce(@family, family_name), time_zone = coalesce(@tz, time_zone),
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`,
+      ).run({ id: found.id, name, phone: f.phone ?? null, lang: f.workingLanguage ?? null, given: f.givenName ?? null, family: f.familyName ?? null, tz: f.timeZone ?? null });
+    }
+    return found.id;
+  }
+  const info = cachedStatement(db, 'INSERT INTO people (organization_id, name, given_name, family_name, email, phone, working_language, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(organizationId, name, f.givenName ?? null, f.familyName ?? null, email, f.phone ?? null, f.workingLanguage ?? null, f.timeZone ?? null);
+  return Number(info.lastInsertRowid);
+}
+
+export function getPerson(db: DB, id: number): Person | undefined {
+  const r = cachedStatement(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  return r ? toPerson(r) : undefined;
+}
+
+/** An organisation's people, the one of its latest application first. */
+export function organizationPeople(db: DB, organizationId: number): Person[] {
+  const rows = cachedStatement(db, 
+      `SELECT p.* FROM people p WHERE p.organization_id = ?
+        ORDER BY (SELECT max(a.id) FROM applications a WHERE a.person_id = p.id) DESC NULLS LAST, p.id`,
+    )
+    .all(organizationId) as PersonRow[];
+  return rows.map(toPerson);
+}
+
+/** People with this email address (any organisation). */
+export function peopleByEmail(db: DB, email: string): Person[] {
+  return (cachedStatement(db, 'SELECT * FROM people WHERE email = ? ORDER BY id').all(email.trim().toLowerCase()) as PersonRow[]).map(toPerson);
+}
+
+// ------------------------------------------------------------------ an organisation's history
+
+/** One application of an organisation, for its history. */
+export interface OrganizationApplication {
+  id: number;
+  call: string;
+  title: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  withdrawnAt: string | null;
+  mergedInto: number | null;
+  personId: number | null;
+}
+
+export function organizationApplications(db: DB, organizationId: number): OrganizationApplication[] {
+  return cachedStatement(db, 
+      `SELECT a.id, c.name AS call, a.title, a.submitted_at AS submittedAt, a.created_at AS createdAt, a.withdrawn_at AS withdrawnAt,
+              a.merged_into AS mergedInto, a.person_id AS personId
+         FROM applications a JOIN calls c ON c.id = a.call_id WHERE a.organization_id = ? ORDER BY c.id, a.id`,
+    )
+    .all(organizationId) as OrganizationApplication[];
+}
+
+/** The rosters an organisation's applications are in, with the role there. */
+export function organizationRosters(db: DB, organizationId: number): { roster: string; applicationId: number; role: 'member' | 'alternate'; createdAt: string }[] {
+  return cachedStatement(db, 
+      `SELECT r.name AS roster, m.application_id AS applicationId, m.role, r.created_at AS createdAt
+         FROM roster_members m JOIN rosters r ON r.id = m.roster_id JOIN applications a ON a.id = m.application_id
+        WHERE a.organization_id = ? ORDER BY r.created_at, r.id`,
+    )
+    .all(organizationId) as { roster: string; applicationId: number; role: 'member' | 'alternate'; createdAt: string }[];
+}
+
+/** Every person with a name, with their organisation's name and country (for --with-people), in id order. */
+export function peopleWithOrganizations(db: DB): (Person & { organization: string | null; country: string | null; region: string | null })[] {
+  const rows = cachedStatement(db, 
+      `SELECT p.*, o.name AS organization, o.country, o.region FROM people p LEFT JOIN organizations o ON o.id = p.organization_id
+        WHERE p.name IS NOT NULL ORDER BY p.id`,
+    )
+    .all() as (PersonRow & { organization: string | null; country: string | null; region: string | null })[];
+  return rows.map((r) => ({ ...toPerson(r), organization: r.organization, country: r.country, region: r.region }));
+}
+
+/** application id -> its contact person (people id). */
+export function personByApplication(db: DB): Map<number, number> {
+  const rows = cachedStatement(db, 'SELECT id, person_id FROM applications WHERE person_id IS NOT NULL').all() as { id: number; person_id: number }[];
+  return new Map(rows.map((r) => [r.id, r.person_id]));
+}

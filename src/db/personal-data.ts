@@ -1,0 +1,131 @@
+/**
+ * The places in the database that hold personal data, as a registry: each table that keeps a
+ * person's name, email address or phone number says where (network/erase.ts removes them there).
+ * A module that adds such a table registers it (issue 14: attendance rows). Whatever a place
+ * misses, erase's final sweep still finds in any text column of any table — and reports, so the
+ * registry can be completed.
+ *
+ * Nothing here logs or returns the data itself: only tables, columns and counts.
+ */
+import { ATTENDANCE_PERSONAL_DATA } from './attendance.js';
+import type { DB } from './connection.js';
+
+export interface PersonalDataPlace {
+  /** The table. */
+  table: string;
+  /** What it holds, for the report ("applications: contact name, email, phone"). */
+  label: string;
+  /** Columns that hold one datum each (a name, an address): set to NULL where they equal one of the person's. */
+  valueColumns?: string[];
+  /** Columns of text or JSON in which the data may appear among other text: each occurrence is replaced. */
+  textColumns?: string[];
+  /**
+   * Rows that are the person's own and go whole (their people row, a person member, an
+   * attendance row): an SQL condition on the table's columns, with @people (JSON array of people
+   * ids), @emails (JSON array of lower-case addresses) and @applications (JSON array of ids).
+   */
+  ownRows?: string;
+}
+
+const places: PersonalDataPlace[] = [
+  { table: 'applications', label: 'applications: contact name, email, phone and the source row', valueColumns: ['contact_name', 'email', 'phone'], textColumns: ['raw_json'] },
+  { table: 'application_versions', label: 'earlier versions of applications (re-imports)', textColumns: ['data_json'] },
+  { table: 'rejected_rows', label: 'rejected rows of imports', textColumns: ['raw_json'] },
+  { table: 'people', label: 'contact people', ownRows: 'id IN (SELECT value FROM json_each(@people)) OR lower(email) IN (SELECT value FROM json_each(@emails))' },
+  { table: 'members', label: 'members in their own right', ownRows: `kind = 'person' AND person_id IN (SELECT value FROM json_each(@people))` },
+  { table: 'organizations', label: 'organisations: notes (and a name that is the person\'s)', textColumns: ['notes', 'name'] },
+  { table: 'reviewer_scores', label: "reviewers' scores: file names", textColumns: ['file_name'] },
+  { table: 'import_batches', label: 'imported files: names and headers', textColumns: ['file_name', 'headers_json'] },
+  { table: 'history', label: 'history of changes', textColumns: ['subject', 'detail_json'] },
+  { table: 'history_values', label: 'previous values kept by the history', textColumns: ['old_value', 'new_value'] },
+  { table: 'roster_changes', label: 'roster changes: notes', textColumns: ['note'] },
+  { table: 'export_log', label: 'export log: file paths', textColumns: ['path'] },
+  // Attendance reports of events (issue 14): participants' names and addresses, the officer's link decisions.
+  ...ATTENDANCE_PERSONAL_DATA,
+];
+
+/** Adds a table that holds personal data (once; a later registration of the same table replaces it). */
+export function registerPersonalDataPlace(place: PersonalDataPlace): void {
+  const i = places.findIndex((p) => p.table === place.table);
+  if (i >= 0) places[i] = place;
+  else places.push(place);
+}
+
+export function personalDataPlaces(): readonly PersonalDataPlace[] {
+  return places;
+}
+
+/** Tables that exist in this database (a place registered by a module whose migration has not run is skipped). */
+export function existingTables(db: DB): Set<string> {
+  return new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[]);
+}
+
+/** Every column that may hold text, table by table (for the final sweep). */
+export function textColumnsOfAllTables(db: DB): { table: string; columns: string[] }[] {
+  const out: { table: string; columns: string[] }[] = [];
+  for (const table of existingTables(db)) {
+    const columns = (db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as { name: string; type: string }[])
+      // TEXT and untyped columns (history_values.old_value) may hold text; INTEGER and REAL may not
+      .filter((c) => !/INT|REAL|FLOA|DOUB|NUM/i.test(c.type))
+      .map((c) => c.name);
+    if (columns.length) out.push({ table, columns });
+  }
+  return out;
+}
+
+/** Rows of a table whose column holds one of the fragments (A-Z case-insensitive), with the column's text. */
+export function rowsContaining(db: DB, table: string, column: string, fragments: string[]): { rowid: number; text: string }[] {
+  if (!fragments.length) return [];
+  const cond = fragments.map((_, i) => `instr(lower(CAST("${column}" AS TEXT)), @f${i}) > 0`).join(' OR ');
+  const params: Record<string, string> = {};
+  // SQLite's lower() folds A-Z only: fold the fragments the same way (callers pass the case variants of other letters).
+  fragments.forEach((f, i) => { params[`f${i}`] = f.replace(/[A-Z]/g, (c) => c.toLowerCase()); });
+  // (aliased: a table whose INTEGER PRIMARY KEY is "id" would name the rowid "id")
+  return db.prepare(`SELECT rowid AS rid, CAST("${column}" AS TEXT) AS text FROM "${table}" WHERE typeof("${column}") = 'text' AND (${cond})`).all(params).map((r) => {
+    const row = r as { rid: number; text: string };
+    return { rowid: row.rid, text: row.text };
+  });
+}
+
+/** Rows of a table whose column holds a run of digits (for phone numbers written with spaces, dots or dashes). */
+export function rowsWithDigits(db: DB, table: string, column: string): { rowid: number; text: string }[] {
+  return db.prepare(`SELECT rowid AS rid, "${column}" AS text FROM "${table}" WHERE typeof("${column}") = 'text' AND "${column}" GLOB '*[0-9][0-9]*'`).all().map((r) => {
+    const row = r as { rid: number; text: string };
+    return { rowid: row.rid, text: row.text };
+  });
+}
+
+export function setText(db: DB, table: string, column: string, rowid: number, value: string | null): void {
+  db.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE rowid = ?`).run(value, rowid);
+}
+
+/** Sets a column to NULL where it equals one of the values (case- and space-insensitively); returns how many rows. */
+export function clearValues(db: DB, table: string, column: string, values: string[]): number {
+  if (!values.length) return 0;
+  return db
+    .prepare(`UPDATE "${table}" SET "${column}" = NULL WHERE lower(trim("${column}")) IN (SELECT lower(trim(value)) FROM json_each(?))`)
+    .run(JSON.stringify(values)).changes;
+}
+
+export function deleteOwnRows(db: DB, place: PersonalDataPlace, ids: { people: number[]; emails: string[]; applications: number[] }): number {
+  if (!place.ownRows) return 0;
+  return db
+    .prepare(`DELETE FROM "${place.table}" WHERE ${place.ownRows}`)
+    .run({ people: JSON.stringify(ids.people), emails: JSON.stringify(ids.emails), applications: JSON.stringify(ids.applications) }).changes;
+}
+
+export function countOwnRows(db: DB, place: PersonalDataPlace, ids: { people: number[]; emails: string[]; applications: number[] }): number {
+  if (!place.ownRows) return 0;
+  return (db
+    .prepare(`SELECT count(*) FROM "${place.table}" WHERE ${place.ownRows}`)
+    .pluck()
+    .get({ people: JSON.stringify(ids.people), emails: JSON.stringify(ids.emails), applications: JSON.stringify(ids.applications) }) as number);
+}
+
+/** Makes the deleted bytes unrecoverable from the file: zeroed pages, the WAL emptied, the file rebuilt. */
+export function scrubFile(db: DB): { walFramesLeft: number; checkpointed: boolean } {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return { walFramesLeft: r ? Math.max(0, r.log) : 0, checkpointed: !r || r.busy === 0 };
+}

@@ -1,0 +1,341 @@
+/**
+ * Attendance in the database: the Zoom and Teams reports read into an event (report.ts), every
+ * row kept, matched to members (match.ts) over all the event's reports at once — so minutes are
+ * summed across re-joins and files with overlaps counted once — and matched again whenever the
+ * officer links or ignores a row. The officer's decisions are kept by email (or by name when the
+ * row has no email) and hold for every event: "Tafadzwa S." linked once is linked everywhere.
+ *
+ * Messages and stored reasons never carry a row's name or address (neutralReason): only the
+ * data outputs do (`--json`, the tables on stdout).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DB } from '../../db/connection.js';
+import {
+  attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
+  deleteAttendanceRowsById, eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
+  type RowMatch, type StoredAttendanceRow,
+} from '../../db/attendance.js';
+import { getMember } from '../../db/members.js';
+import { listInvitations } from '../../db/events.js';
+import { OperationError, UsageError } from '../../errors.js';
+import { warning, type Callbacks } from '../../reporting.js';
+import { eventTimes } from '../event.js';
+import { requireEvent } from '../manage.js';
+import { timeZoneName } from '../timezones.js';
+import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
+import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow } from './report.js';
+
+export interface AttendanceFileInput {
+  /** Path of the report (read here), shown by its base name. */
+  path: string;
+}
+
+export interface AttendanceImportOptions {
+  /** The zone of the report's clock times (default: the event's): the zone of the account that downloaded it. */
+  timeZone?: string;
+  dryRun?: boolean;
+}
+
+/** One report of an import, as `event attendance --json` lists it. */
+export interface AttendanceFileSummary {
+  file: string;
+  source: 'zoom' | 'teams';
+  language: string | null;
+  encoding: string;
+  rows: number;
+  matched: number;
+  unmatched: number;
+  /** The same bytes were imported into this event before: the earlier import was replaced. */
+  replaced: boolean;
+  timeZone: string;
+  dateOrder: string | null;
+  meetingTitle: string | null;
+  meetingStart: string | null;
+  warnings: string[];
+}
+
+/** A row no member matched, for the officer to link or ignore (`event link ID ROW`). */
+export interface UnmatchedAttendance {
+  /** The row's ID: what `event link` takes. */
+  row: number;
+  file: string;
+  line: number;
+  name: string;
+  email: string | null;
+  minutes: number | null;
+  problem: UnmatchedProblem;
+  /** Members an ambiguous email or name fits. */
+  candidates: number[];
+  /** Without the row's name or address. */
+  reason: string;
+  ignored: boolean;
+}
+
+export interface Attendee {
+  memberId: number;
+  minutes: number;
+  joins: number;
+  firstJoin: string | null;
+  lastLeave: string | null;
+}
+
+/** `event attendance --json`: rows = matched + unmatched, over the files of this import. */
+export interface AttendanceImportResult {
+  eventId: number;
+  rows: number;
+  matched: number;
+  unmatched: number;
+  /** Of the unmatched: rows the officer decided to ignore. */
+  ignored: number;
+  files: AttendanceFileSummary[];
+  /** Unmatched rows of these files. */
+  unmatchedRows: UnmatchedAttendance[];
+  /** Everyone who attended the event, over all its reports. */
+  attendees: Attendee[];
+  dryRun: boolean;
+}
+
+/** Members as matching sees them: one entry per name they go by, every address of their organisation. */
+export function attendanceMembers(db: DB): AttendanceMember[] {
+  const out: AttendanceMember[] = [];
+  for (const m of memberNamesAndEmails(db)) {
+    const names = m.names.length ? m.names : [null];
+    for (const name of names) out.push({ memberId: m.memberId, name, email: m.emails[0] ?? null, altEmails: m.emails.slice(1) });
+  }
+  return out;
+}
+
+/** One report per import; rows carry the import's ID in their file label so that two files of the same name stay apart. */
+function reportOf(importId: number, rows: StoredAttendanceRow[]): AttendanceReport {
+  const file = `${importId}|${rows[0]?.file ?? ''}`;
+  return {
+    file: { file } as AttendanceFile,
+    rows: rows.map((r): AttendanceRow => ({
+      file, rowNumber: r.rowNumber, name: r.name, names: r.names, email: r.email, joinTime: r.joinTime, leaveTime: r.leaveTime,
+      minutes: r.minutes, guest: r.guest, waitingRoom: r.waitingRoom, role: r.role, problems: r.problems,
+    })),
+  };
+}
+
+/**
+ * Matches every row of the event again (after an import, a link or an erase) and saves the
+ * matches and the minutes per member. Returns the stored rows with their new matches.
+ */
+export function rematchEvent(db: DB, eventId: number, members: AttendanceMember[] = attendanceMembers(db)): StoredAttendanceRow[] {
+  const rows = attendanceRows(db, eventId);
+  const byImport = new Map<number, StoredAttendanceRow[]>();
+  for (const r of rows) {
+    if (!byImport.has(r.importId)) byImport.set(r.importId, []);
+    byImport.get(r.importId)!.push(r);
+  }
+  const reports = [...byImport.entries()].map(([importId, list]) => reportOf(importId, list));
+  const rowId = new Map(rows.map((r) => [`${r.importId}|${r.file}:${r.rowNumber}`, r.id]));
+  const links = attendanceLinks(db).map((l) => ({ email: l.email ?? undefined, name: l.nameKey ?? undefined, memberId: l.memberId }));
+  const expected = new Set(listInvitations(db, eventId).map((i) => i.memberId));
+  const result = matchAttendance(reports, members, { links, expected });
+  const matches: RowMatch[] = [];
+  for (const m of result.matches) {
+    const id = rowId.get(`${m.file}:${m.rowNumber}`);
+    if (id !== undefined) matches.push({ rowId: id, memberId: m.memberId, matchedBy: m.by, problem: null, candidates: [], reason: null });
+  }
+  for (const u of result.unmatchedRows) {
+    const id = rowId.get(`${u.file}:${u.rowNumber}`);
+    if (id !== undefined) matches.push({ rowId: id, memberId: null, matchedBy: null, problem: u.problem, candidates: u.candidates, reason: neutralReason(u) });
+  }
+  saveEventMatches(db, eventId, matches, result.perMember);
+  return attendanceRows(db, eventId);
+}
+
+/** Unmatched rows of an event as the officer sees them. */
+export function unmatchedOf(rows: readonly StoredAttendanceRow[]): UnmatchedAttendance[] {
+  return rows.filter((r) => r.memberId === null).map((r) => ({
+    row: r.id, file: r.file, line: r.rowNumber, name: r.name, email: r.email, minutes: r.minutes, problem: r.problem ?? 'unknown',
+    candidates: r.candidates, reason: r.reason ?? '', ignored: r.ignored,
+  }));
+}
+
+function sha256(bytes: Buffer): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Runs fn in a savepoint: kept, or (dry run, error) rolled back. */
+function inSavepoint<T>(db: DB, keep: boolean, fn: () => T): T {
+  db.exec('SAVEPOINT attendance');
+  try {
+    const value = fn();
+    if (!keep) db.exec('ROLLBACK TO attendance');
+    db.exec('RELEASE attendance');
+    return value;
+  } catch (e) {
+    db.exec('ROLLBACK TO attendance');
+    db.exec('RELEASE attendance');
+    throw e;
+  }
+}
+
+/**
+ * Reads Zoom / Teams reports into an event. Every row is kept and accounted for (rows = matched +
+ * unmatched); a file imported before into the same event (same bytes) replaces its earlier import.
+ * Nothing is written with dryRun, but the result is the same.
+ */
+export async function importAttendance(db: DB, eventId: number, files: readonly AttendanceFileInput[], options: AttendanceImportOptions = {}, callbacks: Callbacks = {}): Promise<AttendanceImportResult> {
+  if (!files.length) throw new UsageError('no report given', { hint: 'e.g. skillsnet event attendance 1 zoom-participants.csv' });
+  const event = requireEvent(db, eventId);
+  const times = eventTimes(event);
+  const zone = options.timeZone ? timeZoneName(options.timeZone) : event.timeZone;
+  if (!zone) throw new UsageError(`unknown time zone "${options.timeZone}"`, { hint: 'give the zone of the account that downloaded the report, e.g. --time-zone Europe/Zurich' });
+  const eventDate = zone === event.timeZone ? times.localStart.date : times.start.toLocaleDateString('en-CA', { timeZone: zone });
+  const read: { report: AttendanceReport; sha: string; shown: string }[] = [];
+  for (const f of files) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(f.path);
+    } catch (e) {
+      throw new OperationError(`cannot read ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint: 'check the path' });
+    }
+    const shown = path.basename(f.path);
+    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
+    const start = report.file.meeting.startTime;
+    if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
+      report.file.warnings.push(`the report's meeting started on ${start.slice(0, 10)}, the event on ${times.localStart.date}: is it the right event?`);
+    }
+    read.push({ report, sha: sha256(bytes), shown });
+  }
+  const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);
+  if (dupes.length) throw new UsageError(`${dupes[0]!.shown} is given twice (the same bytes as another file)`, { hint: 'give each report once' });
+
+  const result = inSavepoint(db, !options.dryRun, () => {
+    const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
+    for (const { report, sha } of read) {
+      const earlier = importOfFile(db, eventId, sha);
+      if (earlier !== null) deleteAttendanceImport(db, earlier);
+      const f = report.file;
+      const id = insertAttendanceImport(
+        db,
+        {
+          eventId, file: f.file, sha256: sha, source: f.source, language: f.language, encoding: f.encoding, delimiter: f.delimiter, timeZone: f.timeZone,
+          dateOrder: f.dateOrder.order, dateBasis: f.dateOrder.basis, meeting: f.meeting, warnings: f.warnings,
+        },
+        report.rows,
+      );
+      imports.push({ id, replaced: earlier !== null, report });
+    }
+    const rows = rematchEvent(db, eventId);
+    const ids = new Set(imports.map((i) => i.id));
+    const ours = rows.filter((r) => ids.has(r.importId));
+    const summaries: AttendanceFileSummary[] = imports.map(({ id, replaced, report }) => {
+      const own = ours.filter((r) => r.importId === id);
+      const f = report.file;
+      return {
+        file: f.file, source: f.source, language: f.language, encoding: f.encoding, rows: own.length,
+        matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
+        timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
+      };
+    });
+    const unmatchedRows = unmatchedOf(ours);
+    const attendees = attendeesOf(db, eventId);
+    return {
+      eventId, rows: ours.length, matched: ours.filter((r) => r.memberId !== null).length, unmatched: unmatchedRows.length,
+      ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, dryRun: Boolean(options.dryRun),
+    };
+  });
+  for (const f of result.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
+  return result;
+}
+
+export function attendeesOf(db: DB, eventId: number): Attendee[] {
+  return db
+    .prepare('SELECT member_id AS memberId, minutes, joins, first_join AS firstJoin, last_leave AS lastLeave FROM event_attendance WHERE event_id = ? ORDER BY minutes DESC, member_id')
+    .all(eventId) as Attendee[];
+}
+
+/** A row of an event by its ID, or by FILE:LINE as the reports number their lines. */
+export function findAttendanceRow(db: DB, eventId: number, ref: string): StoredAttendanceRow {
+  const text = ref.trim().replace(/^#/, '');
+  let row: StoredAttendanceRow | undefined;
+  if (/^\d+$/.test(text)) {
+    const r = attendanceRow(db, Number(text));
+    if (r && r.eventId !== eventId) throw new UsageError(`row ${text} belongs to event ${r.eventId}, not ${eventId}`, { hint: `skillsnet event link ${r.eventId} ${text} ...` });
+    row = r;
+  } else {
+    const m = /^(.*):(\d+)$/.exec(text);
+    if (!m) throw new UsageError(`"${ref}" is not a row`, { hint: 'give the row number shown by skillsnet event show (or FILE:LINE)' });
+    const rows = attendanceRows(db, eventId).filter((r) => r.file === path.basename(m[1]!) && r.rowNumber === Number(m[2]));
+    row = rows[rows.length - 1];
+  }
+  if (!row) throw new OperationError(`event ${eventId} has no attendance row ${ref}`, { hint: `the unmatched rows are listed by skillsnet event show ${eventId}` });
+  return row;
+}
+
+export interface LinkResult {
+  eventId: number;
+  row: number;
+  /** null: ignored. */
+  memberId: number | null;
+  /** What the decision is keyed on: the row's email, else its name. */
+  by: 'email' | 'name';
+  /** Rows of every event the same decision now applies to. */
+  rowsAffected: number;
+  /** Events matched again. */
+  events: number[];
+  dryRun: boolean;
+}
+
+/** Links a row to a member (or ignores it); the decision holds for every row with the same email (or name). */
+export function linkAttendanceRow(db: DB, eventId: number, ref: string, decision: { memberId: number | null }, options: { dryRun?: boolean } = {}): LinkResult {
+  requireEvent(db, eventId);
+  const row = findAttendanceRow(db, eventId, ref);
+  if (decision.memberId !== null && !getMember(db, decision.memberId)) throw new OperationError(`no member with ID ${decision.memberId}`, { hint: 'find member IDs with skillsnet members' });
+  const email = row.email?.trim().toLowerCase() || null;
+  const keys = (row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean);
+  if (!email && !keys.length) throw new OperationError(`row ${row.id} has neither a name nor an email to remember the decision by`);
+  const events = eventsWithAttendance(db);
+  return inSavepoint(db, !options.dryRun, () => {
+    // A Zoom row renamed "Ana (Ana García)" goes by both names: the decision covers both.
+    if (email) saveAttendanceLink(db, { email, nameKey: null, memberId: decision.memberId });
+    else for (const key of new Set(keys)) saveAttendanceLink(db, { email: null, nameKey: key, memberId: decision.memberId });
+    const members = attendanceMembers(db);
+    let affected = 0;
+    for (const id of events) {
+      const rows = rematchEvent(db, id, members);
+      affected += rows.filter((r) => (email ? r.email?.toLowerCase() === email : !r.email && (r.names.length ? r.names : [r.name]).some((n) => keys.includes(nameKey(n))))).length;
+    }
+    return { eventId, row: row.id, memberId: decision.memberId, by: email ? 'email' : 'name', rowsAffected: affected, events, dryRun: Boolean(options.dryRun) } as LinkResult;
+  });
+}
+
+/** Everything erase must reach in attendance: rows and decisions holding these addresses or names, or of these members. */
+export interface AttendanceErasure {
+  emails?: readonly string[];
+  names?: readonly string[];
+  memberIds?: readonly number[];
+}
+
+/**
+ * Removes the attendance rows that carry a person's email or name (or belong to these members)
+ * and the link decisions keyed on them, then matches the events again. For `erase` (issue 13):
+ * after it no attendance table holds the person's name or address.
+ */
+export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; events: number[]; dryRun: boolean } {
+  const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
+  const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
+  const members = new Set(who.memberIds ?? []);
+  const rows = attendancePersonalFields(db).filter(
+    (r) => (r.email && emails.has(r.email.toLowerCase())) || [r.name, ...r.names].some((n) => keys.has(nameKey(n))) || (r.memberId !== null && members.has(r.memberId)),
+  );
+  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
+  const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
+  if (!options.dryRun) {
+    inSavepoint(db, true, () => {
+      deleteAttendanceRowsById(db, rows.map((r) => r.id));
+      deleteAttendanceLinksById(db, links.map((l) => l.id));
+      for (const id of events) rematchEvent(db, id);
+    });
+  }
+  return { rows: rows.length, links: links.length, events, dryRun: Boolean(options.dryRun) };
+}
+
+/** The imports of an event, for `event show`. */
+export { attendanceImports };

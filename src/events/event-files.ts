@@ -1,0 +1,153 @@
+/**
+ * The files an officer sends before an event: the mail-merge sheet of invitations (one row per
+ * invitee, the event on their own clock, their breakout group) and the calendar file. Both are
+ * personal data when they name people: written 0600, never over an existing file without
+ * --force, and logged in the export log (what, when, where and whose — never the data).
+ */
+import type { DB } from '../db/connection.js';
+import { logExport } from '../db/export-log.js';
+import { databaseId } from '../db/meta.js';
+import { OperationError } from '../errors.js';
+import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../export/write.js';
+import { savedGroups } from './breakout.js';
+import { eventTimes } from './event.js';
+import { eventCalendar, eventUid } from './ics.js';
+import { invitedMembers, inviteeOf } from './invite.js';
+import { buildInvitations, INVITATION_CSV_COLUMNS, invitationsCsv, type InvitationRow } from './invitations.js';
+import { requireEvent, type StoredEvent } from './manage.js';
+
+/**
+ * Every file this module writes goes through here: atomic, 0600, refusing to replace a file
+ * unless forced. (One call to swap when the shared writer changes.)
+ */
+export function writeEventFile(file: string, data: string, options: { force: boolean }): void {
+  writeFileAtomic(file, data, options);
+}
+
+export interface EventFileOptions {
+  /** A path, or '-' for stdout. */
+  out: string;
+  cwd: string;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+export interface InvitationsExport {
+  eventId: number;
+  /** Absolute path; null on stdout or in a dry run. */
+  file: string | null;
+  rows: number;
+  columns: string[];
+  /** Invitees per local date (the event may fall on the next day across the date line). */
+  localDates: Record<string, number>;
+  /** Rows whose time is the capital's of a country spanning several zones. */
+  multipleZones: number;
+  withoutTimeZone: number;
+  withoutEmail: number;
+  /** Invitees in no breakout group although a plan exists (invited after it). */
+  withoutGroup: number;
+  warnings: string[];
+  dryRun: boolean;
+  /** The CSV when written to stdout. */
+  text?: string;
+}
+
+function outputOf(options: EventFileOptions, example: string): Output {
+  const output = resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: true, format: example.split('.').pop()!, example });
+  return output;
+}
+
+/** The invitation rows of an event, groups included. */
+export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; rows: InvitationRow[]; warnings: string[]; withoutGroup: number; members: ReturnType<typeof invitedMembers> } {
+  const event = requireEvent(db, eventId);
+  const members = invitedMembers(db, eventId);
+  const groups = savedGroups(db, eventId, members.map((m) => m.member.id));
+  const byMember = new Map<number, string>();
+  for (const g of groups?.groups ?? []) for (const id of g.memberIds) byMember.set(id, g.id);
+  const sheet = buildInvitations(event, members.map((m) => inviteeOf(m.member)), { groups: byMember });
+  const warnings = [...sheet.warnings];
+  if (event.cancelled) warnings.unshift(`event ${eventId} is cancelled: send the calendar file (skillsnet event ics ${eventId}) rather than invitations`);
+  const noGiven = sheet.rows.filter((r) => !r.givenName && r.fullName).length;
+  if (noGiven) warnings.push(`${noGiven} invitee${noGiven === 1 ? ' has' : 's have'} no given name on record (given_name is empty): the salutation uses the full name`);
+  const withoutGroup = groups ? groups.notPlanned.length : 0;
+  if (withoutGroup) warnings.push(`${withoutGroup} invitee${withoutGroup === 1 ? ' was' : 's were'} invited after the breakout groups were made and ${withoutGroup === 1 ? 'is' : 'are'} in none: run skillsnet event groups ${eventId} again`);
+  return { event, rows: sheet.rows, warnings, withoutGroup, members };
+}
+
+/** Writes the mail-merge sheet (`event invitations ID --out FILE.csv`). */
+export async function writeInvitations(db: DB, eventId: number, options: EventFileOptions): Promise<InvitationsExport> {
+  const output = outputOf(options, 'invitations.csv');
+  const { rows, warnings, withoutGroup, members } = invitationSheet(db, eventId);
+  if (!rows.length) throw new OperationError(`event ${eventId} has no invitees`, { hint: `invite them first: skillsnet event invite ${eventId} --roster NAME` });
+  const localDates: Record<string, number> = {};
+  for (const r of rows) if (r.localStart) localDates[r.localStart.slice(0, 10)] = (localDates[r.localStart.slice(0, 10)] ?? 0) + 1;
+  const result: InvitationsExport = {
+    eventId, file: null, rows: rows.length, columns: [...INVITATION_CSV_COLUMNS], localDates,
+    multipleZones: rows.filter((r) => r.multipleZones).length, withoutTimeZone: rows.filter((r) => !r.timeZone).length,
+    withoutEmail: rows.filter((r) => !r.email).length, withoutGroup, warnings, dryRun: Boolean(options.dryRun),
+  };
+  if (options.dryRun) return result;
+  const csv = await invitationsCsv(rows);
+  if (output.kind === 'stdout') result.text = csv;
+  else {
+    writeEventFile(output.path, csv, { force: Boolean(options.force) });
+    result.file = output.path;
+  }
+  logExport(db, {
+    command: 'event invitations', format: 'csv', path: result.file, records: rows.length, contacts: rows.filter((r) => r.email).length,
+    withNames: true, withContactDetails: rows.some((r) => r.email),
+    organizationIds: members.map((m) => m.member.organizationId).filter((id): id is number => id !== null),
+    personIds: members.map((m) => m.member.personId).filter((id): id is number => id !== null),
+  });
+  return result;
+}
+
+export interface CalendarExport {
+  eventId: number;
+  file: string | null;
+  uid: string;
+  sequence: number;
+  status: 'CONFIRMED' | 'CANCELLED';
+  /** DTSTART in UTC. */
+  start: string;
+  end: string;
+  /** Attendees written (only with contact details). */
+  attendees: number;
+  withContactDetails: boolean;
+  dryRun: boolean;
+  text?: string;
+}
+
+/** Writes the RFC 5545 calendar file (`event ics ID --out FILE.ics`). */
+export function writeCalendar(db: DB, eventId: number, options: EventFileOptions & { withContactDetails?: boolean; stamp?: Date }): CalendarExport {
+  const output = outputOf(options, 'meeting.ics');
+  const event = requireEvent(db, eventId);
+  const members = options.withContactDetails ? invitedMembers(db, eventId) : [];
+  const attendees = members.map((m) => ({ name: m.member.name, email: m.member.email })).filter((a) => a.email);
+  const dbId = databaseId(db);
+  const times = eventTimes(event);
+  const result: CalendarExport = {
+    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
+    start: times.utcStart, end: times.utcEnd, attendees: attendees.length, withContactDetails: Boolean(options.withContactDetails), dryRun: Boolean(options.dryRun),
+  };
+  if (options.dryRun) return result;
+  const text = eventCalendar(event, {
+    eventId, databaseId: dbId, sequence: event.sequence, withContactDetails: options.withContactDetails, attendees,
+    ...(event.location ? { location: event.location } : {}), ...(options.stamp ? { stamp: options.stamp } : {}),
+  });
+  if (output.kind === 'stdout') result.text = text;
+  else {
+    writeEventFile(output.path, text, { force: Boolean(options.force) });
+    result.file = output.path;
+  }
+  if (options.withContactDetails && attendees.length) {
+    logExport(db, {
+      command: 'event ics', format: 'ics', path: result.file, records: 1, contacts: attendees.length, withNames: true, withContactDetails: true,
+      organizationIds: members.map((m) => m.member.organizationId).filter((id): id is number => id !== null),
+      personIds: members.map((m) => m.member.personId).filter((id): id is number => id !== null),
+    });
+  }
+  return result;
+}
+
+export { displayPath };

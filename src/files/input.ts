@@ -1,0 +1,171 @@
+/**
+ * What an import (or a scores, quotas or labelled file) reads from: a regular file is read where
+ * it is; a named pipe, `-` or `/dev/stdin` can be read only once, so it is copied first into a
+ * private temporary file (0600, in a 0700 folder, removed afterwards) of at most
+ * MAX_PIPED_INPUT_BYTES, and that copy is read; a device (/dev/zero, /dev/urandom, a terminal)
+ * or a folder is refused before a byte is read.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InterruptedError, OperationError } from '../errors.js';
+import { faultError } from './faults.js';
+import { kindOf } from './target.js';
+import { writeAllSync } from './write.js';
+
+/** The most copied from a pipe or stdin before the import stops: larger calls come as files. */
+export const MAX_PIPED_INPUT_BYTES = 512 * 1024 * 1024;
+
+/** Names that mean standard input. */
+const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+export interface InputFile {
+  /** The input as the officer named it (a pipe's name, "stdin" for -). */
+  name: string;
+  /** The file to read: the input itself, or its temporary copy. */
+  path: string;
+  /** Whether `path` is a temporary copy. */
+  copied: boolean;
+  /** Removes the copy (nothing for a regular file); safe to call twice. */
+  release(): void;
+}
+
+/** "cannot read FILE: no such file", with the fault's words and fix for the rest. */
+export function readFailure(shown: string, e: unknown, hint = 'check the file name and that you can open it'): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return new OperationError(`cannot read ${shown}: no such file`, { hint });
+  if (code === 'EISDIR') return new OperationError(`cannot read ${shown}: it is a folder`, { hint });
+  return faultError(e, { action: `read ${shown}` });
+}
+
+/**
+ * How a path can be read: as a file, or once as a stream; anything else is refused. Standard
+ * input is looked at through its descriptor: a pipe from a parent process may be a socket,
+ * which cannot be opened again by name.
+ */
+function readableKind(file: string, what = ''): 'file' | 'stream' {
+  const stdin = STDIN_NAMES.has(file);
+  const shown = stdin ? 'stdin' : `${what}${file}`;
+  let stat: fs.Stats;
+  try {
+    stat = stdin ? fs.fstatSync(0) : fs.statSync(file);
+  } catch (e) {
+    throw readFailure(shown, e);
+  }
+  if (stat.isFile()) return 'file';
+  if (stat.isFIFO() || (stdin && stat.isSocket())) return 'stream';
+  if (STDIN_NAMES.has(file) && (stat.isCharacterDevice() || stat.isBlockDevice())) {
+    throw new OperationError('stdin is a terminal or a device, not a file: nothing to read from it', {
+      hint: 'name the file (skillsnet import call.csv), or pipe one in: skillsnet import - < call.csv',
+    });
+  }
+  if (stat.isDirectory()) throw new OperationError(`cannot read ${shown}: it is a folder`, { hint: 'give a file inside it (skillsnet import folder/*.csv imports them all)' });
+  throw new OperationError(`${shown} is ${kindOf(stat)}, not a file: skillsnet reads files, and read nothing from it`, {
+    hint: 'give the path of a file (a pipe, or - for stdin, works too)',
+  });
+}
+
+/**
+ * The input ready to be read (as many times as needed). `signal`: an abort (Ctrl-C) stops the
+ * copy and removes it at once.
+ */
+export async function openInput(file: string, options: { signal?: AbortSignal } = {}): Promise<InputFile> {
+  const kind = readableKind(file);
+  const stdin = STDIN_NAMES.has(file);
+  const name = stdin ? 'stdin' : path.basename(file);
+  if (kind === 'file') return { name, path: stdin ? '/dev/stdin' : file, copied: false, release: () => {} };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-input-'));
+  const copy = path.join(dir, name);
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Ctrl-C ends the process from the abort itself: the copy goes with it.
+  options.signal?.addEventListener('abort', remove);
+  const release = () => {
+    options.signal?.removeEventListener('abort', remove);
+    remove();
+  };
+  try {
+    await copyStream(stdin ? 0 : file, copy, name, options.signal);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  return { name, path: copy, copied: true, release };
+}
+
+/** Reads a stream (a path, or descriptor 0 for stdin) into `copy`, at most MAX_PIPED_INPUT_BYTES. */
+async function copyStream(source: string | number, copy: string, name: string, signal?: AbortSignal): Promise<void> {
+  const fd = fs.openSync(copy, 'wx', 0o600);
+  let bytes = 0;
+  const input = readStream(source);
+  const abort = () => input.destroy(new InterruptedError());
+  signal?.addEventListener('abort', abort);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > MAX_PIPED_INPUT_BYTES) {
+        throw new OperationError(`${name}: more than ${MAX_PIPED_INPUT_BYTES / 1024 / 1024} MB came through the pipe, the most skillsnet copies from a pipe or stdin`, {
+          hint: `save it to a file first and import the file`,
+        });
+      }
+      try {
+        writeAllSync(fd, chunk);
+      } catch (e) {
+        throw faultError(e, { action: `copy ${name} to a temporary file in ${path.dirname(path.dirname(copy))}`, elsewhere: 'save the input to a file on another disk and import that file' });
+      }
+    }
+  } catch (e) {
+    if (e instanceof OperationError || e instanceof InterruptedError) throw e;
+    throw readFailure(name, e);
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    input.destroy();
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * A small input read whole (a quotas file, labelled texts, a --map file): once, at most `limit`
+ * bytes, devices and folders refused before reading. Pipes and stdin work too. `what` names it
+ * in messages ("the quotas file ").
+ */
+export async function readSmallInput(file: string, options: { limit: number; what?: string }): Promise<Buffer> {
+  const { limit, what = '' } = options;
+  readableKind(file, what);
+  const shown = STDIN_NAMES.has(file) ? 'stdin' : `${what}${file}`;
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  const input = readStream(STDIN_NAMES.has(file) ? 0 : file);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > limit) {
+        throw new OperationError(`${shown} is larger than ${Math.round(limit / 1024 / 1024)} MB, too large for what it should hold`, { hint: 'check that you gave the right file' });
+      }
+      parts.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof OperationError) throw e;
+    throw readFailure(shown, e);
+  } finally {
+    input.destroy();
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * An error about the temporary copy, told about the input as the officer named it (the copy's
+ * path means nothing to them).
+ */
+export function asNamed(e: unknown, input: InputFile): unknown {
+  if (!input.copied || !(e instanceof OperationError)) return e;
+  const swap = (text: string) => text.split(input.path).join(input.name);
+  if (!e.message.includes(input.path) && !(e.hint ?? '').includes(input.path)) return e;
+  return new OperationError(swap(e.message), { hint: e.hint === undefined ? undefined : swap(e.hint), json: e.json });
+}
+
+/** A read stream of a path, or of descriptor 0 (stdin, left open for the process). */
+function readStream(source: string | number): fs.ReadStream {
+  return typeof source === 'number'
+    ? fs.createReadStream('', { fd: source, autoClose: false, highWaterMark: 1024 * 1024 })
+    : fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+}

@@ -1,0 +1,179 @@
+/**
+ * Files written whole or not at all. The data goes to a temporary file born 0600 in the same
+ * folder; every byte the system accepted is counted (a short write is a full disk, not a
+ * success), the file is synced, then renamed into place and the folder synced. Any failure
+ * removes the temporary file and leaves the earlier file as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { OperationError } from '../errors.js';
+import { faultError } from './faults.js';
+import { checkTarget, makePrivateFolder, syncFolder, type TargetState } from './target.js';
+
+export interface WriteOptions {
+  /** Replace an existing regular file (never a device, a pipe or a folder). */
+  force: boolean;
+  /** How the officer names the destination in a hint ("--out", "the backup FILE"); default "--out". */
+  what?: string;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `data` to a file descriptor, or throws: fs.writeSync may write fewer bytes than
+ * asked (a disk that just filled up, a pipe), and a descriptor in non-blocking mode (a pipe
+ * shared with a parent) answers EAGAIN while the reader catches up.
+ */
+export function writeAllSync(fd: number, data: string | Uint8Array): number {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let offset = 0;
+  let waited = 0;
+  while (offset < bytes.length) {
+    let n: number;
+    try {
+      n = fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN' && waited < 600_000) {
+        // The reader is slow: wait a little, without spinning, and try again.
+        Atomics.wait(pause, 0, 0, 5);
+        waited += 5;
+        continue;
+      }
+      throw e;
+    }
+    if (n <= 0) throw Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    offset += n;
+  }
+  return bytes.length;
+}
+
+/** A file being written: chunks go to a hidden temporary file until commit() renames it into place. */
+export interface PendingFile {
+  /** The destination. */
+  readonly path: string;
+  /** Appends bytes; throws (and removes the temporary file) when they cannot all be written. */
+  write(chunk: string | Uint8Array): void;
+  /** Syncs, closes and renames into place (then syncs the folder). */
+  commit(): void;
+  /** Closes and removes the temporary file (after an error elsewhere). */
+  abort(): void;
+}
+
+function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+}
+
+function keptWords(target: TargetState): string {
+  return target.kind === 'file' ? `the earlier ${path.basename(target.path)} was kept as it was` : 'nothing was written';
+}
+
+/**
+ * Opens a file for an atomic write. Checks the destination first (a new path, or an existing
+ * regular file with force), creates its folder when missing (0700). Without force, the final
+ * step links rather than renames, so a file that appeared meanwhile is still not replaced.
+ */
+export function openPendingFile(file: string, options: WriteOptions): PendingFile {
+  let target = checkTarget(file, options);
+  makePrivateFolder(path.dirname(target.path));
+  const fail = (e: unknown, action = `write ${file}`) => faultError(e, { action, kept: keptWords(target), elsewhere: `choose another ${options.what ?? '--out'}`, folder: path.dirname(target.path) });
+  const temp = tempPathFor(target.path);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    // The umask can only take permissions away, but a 0600 file must not depend on it.
+    fs.fchmodSync(fd, 0o600);
+  } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw fail(e, `write in ${path.dirname(target.path)}`);
+  }
+  let open = true;
+  const close = () => {
+    if (open) {
+      open = false;
+      fs.closeSync(fd!);
+    }
+  };
+  const discard = () => {
+    try {
+      close();
+    } catch {
+      /* the descriptor is gone either way */
+    }
+    fs.rmSync(temp, { force: true });
+  };
+  return {
+    path: file,
+    write(chunk) {
+      try {
+        writeAllSync(fd!, chunk);
+      } catch (e) {
+        discard();
+        throw fail(e);
+      }
+    },
+    commit() {
+      try {
+        fs.fsyncSync(fd!);
+        close();
+        // Checked again just before the rename: a device or a pipe may have been put there meanwhile.
+        target = checkTarget(file, options);
+        if (options.force) {
+          fs.renameSync(temp, target.path);
+        } else {
+          try {
+            fs.linkSync(temp, target.path);
+            fs.unlinkSync(temp);
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'EEXIST') throw new OperationError(`${file} already exists`, { hint: `add --force to replace it, or choose another ${options.what ?? '--out'}` });
+            if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+            // File systems without hard links (FAT USB sticks): the check above has to do.
+            fs.renameSync(temp, target.path);
+          }
+        }
+        syncFolder(path.dirname(target.path));
+      } catch (e) {
+        discard();
+        throw fail(e);
+      }
+    },
+    abort: discard,
+  };
+}
+
+/** Writes a whole file atomically. */
+export function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteOptions): void {
+  writeFilesAtomic([{ path: file, data }], options);
+}
+
+/**
+ * Writes several files that belong together (elements.csv and connections.csv): all are
+ * checked and written to temporary files first, then renamed, so a refusal or a full disk
+ * leaves none of them half-done.
+ */
+export function writeFilesAtomic(files: { path: string; data: string | Uint8Array }[], options: WriteOptions): void {
+  for (const f of files) checkTarget(f.path, options);
+  const pending: PendingFile[] = [];
+  try {
+    for (const f of files) {
+      const p = openPendingFile(f.path, options);
+      pending.push(p);
+      p.write(f.data);
+    }
+  } catch (e) {
+    for (const p of pending) p.abort();
+    throw e;
+  }
+  // Renamed one after the other: a failure here (rare once every byte is on the disk) can leave
+  // the first file new and the rest as they were, never one of them half-written.
+  for (const [i, p] of pending.entries()) {
+    try {
+      p.commit();
+    } catch (e) {
+      for (const rest of pending.slice(i + 1)) rest.abort();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * data/network.json, read once: the email domains and web hosts many organisations share (so
+ * they say nothing about identity), and how stakeholder lists name the member columns and
+ * write their values (roles, statuses, yes/no). Officers edit the file; nothing here is code.
+ */
+import { loadDataFile } from '../data/load.js';
+import { validateNetwork } from '../data/validate/network.js';
+import type { MemberRole, MemberStatus } from '../model.js';
+import { normaliseName } from '../text.js';
+
+export type MemberColumn = 'role' | 'status' | 'workingLanguage' | 'consentMap' | 'consentContact' | 'notes' | 'cohort' | 'timeZone' | 'kind';
+
+interface NetworkData {
+  genericEmailDomains: string[];
+  genericWebHosts: string[];
+  columns: Record<MemberColumn, string[]>;
+  values: {
+    roles: Record<MemberRole, string[]>;
+    statuses: Record<MemberStatus, string[]>;
+    yes: string[];
+    no: string[];
+    person: string[];
+    organization: string[];
+  };
+}
+
+export interface NetworkVocabulary {
+  genericEmailDomains: Set<string>;
+  genericWebHosts: Set<string>;
+  /** folded header -> member column */
+  columns: Map<string, MemberColumn>;
+  roles: Map<string, MemberRole>;
+  statuses: Map<string, MemberStatus>;
+  yes: Set<string>;
+  no: Set<string>;
+  person: Set<string>;
+  organization: Set<string>;
+}
+
+let vocabulary: NetworkVocabulary | undefined;
+
+export function networkVocabulary(): NetworkVocabulary {
+  if (vocabulary) return vocabulary;
+  const d = loadDataFile<NetworkData>('network.json', validateNetwork);
+  const key = (s: string) => normaliseName(s);
+  const inverse = <T extends string>(groups: Record<T, string[]>) => {
+    const map = new Map<string, T>();
+    for (const [value, words] of Object.entries(groups) as [T, string[]][]) for (const w of [value, ...words]) if (!map.has(key(w))) map.set(key(w), value);
+    return map;
+  };
+  vocabulary = {
+    genericEmailDomains: new Set(d.genericEmailDomains.map((s) => s.trim().toLowerCase())),
+    genericWebHosts: new Set(d.genericWebHosts.map((s) => s.trim().toLowerCase())),
+    columns: inverse(d.columns),
+    roles: inverse(d.values.roles),
+    statuses: inverse(d.values.statuses),
+    yes: new Set(d.values.yes.map(key)),
+    no: new Set(d.values.no.map(key)),
+    person: new Set(d.values.person.map(key)),
+    organization: new Set(d.values.organization.map(key)),
+  };
+  return vocabulary;
+}
+
+/** Whether a domain is one anyone can have an address at, or a host of a subdomain of it. */
+export function isGenericEmailDomain(domain: string): boolean {
+  const v = networkVocabulary();
+  return v.genericEmailDomains.has(domain) || [...v.genericEmailDomains].some((g) => domain.endsWith(`.${g}`) && g.split('.').length > 2);
+}
+
+/** Whether a web domain is a host shared by many sites (facebook.com, something.wixsite.com). */
+export function isGenericWebHost(domain: string): boolean {
+  const v = networkVocabulary();
+  if (v.genericWebHosts.has(domain)) return true;
+  for (const g of v.genericWebHosts) if (domain.endsWith(`.${g}`)) return true;
+  return false;
+}

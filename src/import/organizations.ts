@@ -1,0 +1,271 @@
+/**
+ * Which organisation an application belongs to, across calls — by evidence, never by a silent
+ * merge. The evidence, strongest first:
+ *
+ *   same name and country   the normalised names are equal, in the same country      certain
+ *   same website            the website's domain (not a shared host such as facebook.com),
+ *                           in the same country                                       certain
+ *   same contact email      the contact's address, in the same country, with a similar name  certain
+ *   same website            in another (or an unknown) country                        doubtful
+ *   same contact email      otherwise                                                 doubtful
+ *   same email domain       an address at the same domain (not gmail.com), same country  doubtful
+ *   similar name            one name's words within the other's, or its acronym, same country  doubtful
+ *
+ * A new application joins the organisation certain evidence points to; otherwise it gets an
+ * organisation of its own, and doubtful pairs are listed for the officer
+ * (organizationSuggestions: `skillsnet organizations --unconfirmed`), who links them (a merge of
+ * the two organisations) or keeps them apart. Organisations in different known countries are
+ * never linked automatically: "Red Cross" of two countries are two organisations.
+ */
+import { cachedStatement, type DB } from '../db/connection.js';
+import {
+  applicationIdentity, createOrganizationFor, emailDomain, linkApplication, organizationEvidenceRows, organizationsByEmailDomain, organizationsByKey,
+  organizationsByPersonEmail, organizationsByWebDomain, organizationsKeptApart, organizationsWithWord, webDomain, type ApplicationIdentity,
+  type Organization, type OrganizationEvidenceRow,
+} from '../db/organizations.js';
+import { normaliseName } from '../text.js';
+import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
+
+export type EvidenceKind = 'same name and country' | 'same website' | 'same contact email' | 'same email domain' | 'similar name';
+
+/** What is known of an organisation to be matched: an application's fields, or a member being added. */
+export interface OrganizationProbe {
+  name: string;
+  country: string | null;
+  website?: string | null;
+  email?: string | null;
+}
+
+export interface OrganizationCandidate {
+  organizationId: number;
+  name: string;
+  country: string | null;
+  evidence: EvidenceKind[];
+  certain: boolean;
+}
+
+/** Small words that say nothing about which organisation a name is. */
+const SMALL_WORDS = new Set(['the', 'of', 'for', 'and', 'in', 'on', 'at', 'de', 'del', 'des', 'du', 'la', 'le', 'les', 'el', 'los', 'las', 'et', 'y', 'e', 'pour', 'para', 'por', 'en', 'a', 'au', 'aux', 'd', 'l']);
+
+function words(key: string): string[] {
+  return key.split(' ').filter((w) => w && !SMALL_WORDS.has(w));
+}
+
+/**
+ * Whether two organisation names are probably one organisation's: every word of the shorter
+ * within the longer ("Fundación Andes" / "Fundación Andes México"), or the shorter the acronym of
+ * the longer ("FAM" / "Fundación Andes México"). A one-word name must be at least 5 letters long.
+ */
+export function similarNames(a: string, b: string): boolean {
+  const ka = normaliseName(a);
+  const kb = normaliseName(b);
+  if (!ka || !kb) return false;
+  if (ka === kb) return true;
+  const [short, long] = words(ka).length <= words(kb).length ? [words(ka), words(kb)] : [words(kb), words(ka)];
+  if (!short.length) return false;
+  if (short.length === 1) {
+    const w = short[0]!;
+    const acronym = long.map((x) => x[0]).join('');
+    if (long.length >= 3 && w === acronym) return true;
+    if (w.length < 5) return false;
+  }
+  const set = new Set(long);
+  return short.every((w) => set.has(w));
+}
+
+const sameCountry = (a: string | null, b: string | null) => a === b;
+const bothKnownAndDifferent = (a: string | null, b: string | null) => a !== null && b !== null && a !== b;
+
+/** The usable domain of a website, or null when it is none or a host shared by many. */
+function identifyingWebDomain(website: string | null | undefined): string | null {
+  const d = webDomain(website);
+  return d && !isGenericWebHost(d) ? d : null;
+}
+
+function identifyingEmailDomain(email: string | null | undefined): string | null {
+  const d = emailDomain(email);
+  return d && !isGenericEmailDomain(d) ? d : null;
+}
+
+/** The evidence that two organisations are one, and whether it is certain. */
+export function compareOrganizations(
+  a: { name: string; country: string | null; webDomain: string | null; emails: string[] },
+  b: { name: string; country: string | null; webDomain: string | null; emails: string[] },
+): { evidence: EvidenceKind[]; certain: boolean } {
+  const evidence: EvidenceKind[] = [];
+  let certain = false;
+  const similar = similarNames(a.name, b.name);
+  const same = sameCountry(a.country, b.country);
+  if (normaliseName(a.name) === normaliseName(b.name) && same) { evidence.push('same name and country'); certain = true; }
+  const wa = a.webDomain && !isGenericWebHost(a.webDomain) ? a.webDomain : null;
+  if (wa && wa === b.webDomain) {
+    evidence.push('same website');
+    if (same) certain = true;
+  }
+  const shared = a.emails.some((e) => b.emails.includes(e));
+  if (shared) {
+    evidence.push('same contact email');
+    if (same && similar) certain = true;
+  }
+  if (!shared && same) {
+    const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));
+    if (b.emails.some((e) => da.has(identifyingEmailDomain(e)))) evidence.push('same email domain');
+  }
+  if (similar && same && !evidence.includes('same name and country')) evidence.push('similar name');
+  // Two known, different countries: at most doubtful, whatever else matches.
+  if (bothKnownAndDifferent(a.country, b.country)) certain = false;
+  return { evidence, certain };
+}
+
+/** Organisations that may be the one described, with the evidence, certain ones first. */
+export function organizationCandidates(db: DB, probe: OrganizationProbe, options: { exclude?: number; similarNames?: boolean } = {}): OrganizationCandidate[] {
+  const found = new Map<number, Organization>();
+  const add = (orgs: Organization[]) => { for (const o of orgs) if (o.id !== options.exclude) found.set(o.id, o); };
+  add(organizationsByKey(db, probe.name, probe.country));
+  const web = identifyingWebDomain(probe.website);
+  if (web) add(organizationsByWebDomain(db, web));
+  const email = probe.email?.trim().toLowerCase() || null;
+  if (email) add(organizationsByPersonEmail(db, email));
+  const mailDomain = identifyingEmailDomain(email);
+  if (mailDomain) add(organizationsByEmailDomain(db, mailDomain).filter((o) => sameCountry(o.country, probe.country)));
+  // Similar names: organisations of the country sharing the name's longest word. (Not while an
+  // import links thousands of rows: a similar name alone is never certain, and the officer's list
+  // of doubtful pairs finds them all at once, grouped by word.)
+  const longest = options.similarNames === false ? undefined : words(normaliseName(probe.name)).sort((x, y) => y.length - x.length)[0];
+  if (longest && longest.length >= 4) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
+  const emailsOf = (id: number) => (cachedStatement(db, 'SELECT DISTINCT email FROM people WHERE organization_id = ? AND email IS NOT NULL').pluck().all(id) as string[]);
+  const candidates: OrganizationCandidate[] = [];
+  for (const o of found.values()) {
+    const { evidence, certain } = compareOrganizations(
+      { name: probe.name, country: probe.country, webDomain: web, emails: email ? [email] : [] },
+      { name: o.name, country: o.country, webDomain: o.webDomain, emails: emailsOf(o.id) },
+    );
+    if (evidence.length) candidates.push({ organizationId: o.id, name: o.name, country: o.country, evidence, certain });
+  }
+  return candidates.sort((x, y) => Number(y.certain) - Number(x.certain) || y.evidence.length - x.evidence.length || x.organizationId - y.organizationId);
+}
+
+/** What linking did with one file's (or one call's) applications. */
+export interface OrganizationLinks {
+  /** Applications linked to an organisation known before this file (a returning organisation). */
+  returning: number;
+  /** Organisations this file made. */
+  created: number;
+  /** Of those, how many look like one already known: the officer confirms (organizations --unconfirmed). */
+  doubtful: number;
+}
+
+/**
+ * Links one application: to the organisation certain evidence points to, else to a new one.
+ * Returns the organisation, whether it was new, and whether doubtful candidates remain.
+ */
+export function linkApplicationByEvidence(db: DB, applicationId: number, identity?: ApplicationIdentity): { organizationId: number; created: boolean; doubtful: boolean } {
+  const a = identity ?? applicationIdentity(db, applicationId);
+  if (!a) throw new Error(`no application ${applicationId}`);
+  const candidates = organizationCandidates(db, { name: a.organization, country: a.country, website: a.website, email: a.email }, { similarNames: false });
+  const sure = candidates.find((c) => c.certain);
+  if (sure) {
+    linkApplication(db, applicationId, sure.organizationId, a);
+    return { organizationId: sure.organizationId, created: false, doubtful: false };
+  }
+  const organizationId = createOrganizationFor(db, applicationId, a);
+  return { organizationId, created: true, doubtful: candidates.length > 0 };
+}
+
+/**
+ * Links the applications an import writes, a few hundred at a time while their pages are still in
+ * SQLite's cache (written() after each insert or update, finish() at the end of the file): a new
+ * one to its organisation, an updated one to its (perhaps new) contact person.
+ */
+export class ImportLinker {
+  readonly links: OrganizationLinks = { returning: 0, created: 0, doubtful: 0 };
+  private pending: number[] = [];
+  private readonly firstNew: number;
+
+  constructor(private readonly db: DB, private readonly batchSize = 200) {
+    this.firstNew = (cachedStatement(db, 'SELECT coalesce(max(id), 0) + 1 AS n FROM organizations').get() as { n: number }).n;
+  }
+
+  written(id: number): void {
+    this.pending.push(id);
+    if (this.pending.length >= this.batchSize) this.flush();
+  }
+
+  finish(): OrganizationLinks {
+    this.flush();
+    return this.links;
+  }
+
+  private flush(): void {
+    const ids = [...new Set(this.pending)];
+    this.pending = [];
+    for (const id of ids) {
+      const a = applicationIdentity(this.db, id);
+      if (!a) continue;
+      if (a.organizationId !== null) {
+        // updated by this file: its contact person may have changed
+        linkApplication(this.db, id, a.organizationId, a);
+        continue;
+      }
+      const linked = linkApplicationByEvidence(this.db, id, a);
+      if (linked.created) {
+        this.links.created++;
+        if (linked.doubtful) this.links.doubtful++;
+      } else if (linked.organizationId < this.firstNew) this.links.returning++;
+    }
+  }
+}
+
+/** Two organisations that may be one, for the officer to link or keep apart. */
+export interface OrganizationSuggestion {
+  /** The newer organisation (linking merges it into `candidate`). */
+  organizationId: number;
+  candidateId: number;
+  evidence: EvidenceKind[];
+}
+
+/**
+ * Every pair of organisations that may be one and that no officer has decided on: those the rules
+ * find doubtful, and certain pairs left apart (an older database's organisations are linked by
+ * name only). Found by grouping on each kind of evidence, so large networks stay fast; a word
+ * shared by more than 25 organisations of a country ("association") says nothing and is skipped.
+ */
+export function organizationSuggestions(db: DB, options: { organizationId?: number } = {}): OrganizationSuggestion[] {
+  const rows = organizationEvidenceRows(db);
+  const apart = organizationsKeptApart(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pairs = new Set<string>();
+  const group = (key: (r: OrganizationEvidenceRow) => string[], maxGroup = Infinity) => {
+    const groups = new Map<string, number[]>();
+    for (const r of rows) for (const k of new Set(key(r))) {
+      const list = groups.get(k);
+      if (list) list.push(r.id);
+      else groups.set(k, [r.id]);
+    }
+    for (const ids of groups.values()) {
+      if (ids.length < 2 || ids.length > maxGroup) continue;
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (ids[i] !== ids[j]) pairs.add(`${ids[i]}|${ids[j]}`);
+    }
+  };
+  group((r) => (r.webDomain && !isGenericWebHost(r.webDomain) ? [r.webDomain] : []));
+  group((r) => r.emails);
+  group((r) => [...new Set(r.emails.map(identifyingEmailDomain).filter((d): d is string => d !== null).map((d) => `${r.country}|${d}`))], 50);
+  group((r) => [`${r.country}|${r.nameKey}`]);
+  group((r) => words(r.nameKey).filter((w) => w.length >= 4).map((w) => `${r.country}|${w}`), 25);
+  // acronyms: a one-word name against the initials of longer names of its country
+  group((r) => {
+    const w = words(r.nameKey);
+    return w.length === 1 ? [`${r.country}|acronym|${w[0]}`] : w.length >= 3 ? [`${r.country}|acronym|${w.map((x) => x[0]).join('')}`] : [];
+  }, 25);
+  const out: OrganizationSuggestion[] = [];
+  for (const p of pairs) {
+    if (apart.has(p)) continue;
+    const [a, b] = p.split('|').map(Number) as [number, number];
+    if (options.organizationId !== undefined && a !== options.organizationId && b !== options.organizationId) continue;
+    const ra = byId.get(a)!;
+    const rb = byId.get(b)!;
+    const { evidence } = compareOrganizations(ra, rb);
+    if (evidence.length) out.push({ organizationId: b, candidateId: a, evidence });
+  }
+  return out.sort((x, y) => x.organizationId - y.organizationId || x.candidateId - y.candidateId);
+}

@@ -1,0 +1,223 @@
+/**
+ * edit: one field (or several) of an application, an organisation, a member or a person, the
+ * value it replaces kept in the history. Values are checked and normalised as the import does
+ * (a country by name or code, with its region; a language; an email address); edits of the text
+ * the tagger reads drop the automatic categories so that `tag auto` tags the application again.
+ */
+import { withWriteTransaction, type DB } from '../db/connection.js';
+import { Change } from '../db/history.js';
+import { ensurePerson, webDomain } from '../db/organizations.js';
+import { OperationError, UsageError } from '../errors.js';
+import { resolveCountry } from '../geo/countries.js';
+import { resolveLanguage } from '../geo/languages.js';
+import { normaliseEmail, parseScore, splitList } from '../import/normalise.js';
+import { canonicalTerm } from '../import/vocabulary.js';
+import { normaliseName } from '../text.js';
+import { DRY_RUN } from './members.js';
+import { consentOf, statusOf } from './parse.js';
+import { subjectExists, subjectLabel, subjectTable, type Subject, type SubjectKind } from './subjects.js';
+
+/** One assignment of `--set FIELD=VALUE`. */
+export interface FieldSet {
+  field: string;
+  value: string;
+}
+
+/** "email=ana@example.org" -> { field, value }; a usage error without "=". */
+export function parseAssignment(text: string): FieldSet {
+  const i = text.indexOf('=');
+  if (i <= 0) throw new UsageError(`--set takes FIELD=VALUE, got "${text}"`, { hint: 'e.g. --set country=Peru --set "organization=Fundación Andes"' });
+  return { field: text.slice(0, i).trim(), value: text.slice(i + 1).trim() };
+}
+
+/** A column an officer may edit: its name in the table, and how a typed value becomes a stored one. */
+interface EditableField {
+  name: string;
+  column: string;
+  /** null: clear the field. */
+  parse: (value: string) => unknown;
+  /** Also sets other columns (a country's region). */
+  also?: (value: unknown) => Record<string, unknown>;
+  /** The tagger reads it: automatic categories are dropped when it changes. */
+  retag?: boolean;
+  /** Whether the field may be left empty. */
+  required?: boolean;
+}
+
+const text = (v: string) => v.replace(/\s+/g, ' ').trim() || null;
+const paragraphs = (v: string) => v.trim() || null;
+function country(v: string): string | null {
+  if (!v.trim()) return null;
+  const m = resolveCountry(v);
+  if (!m) throw new UsageError(`"${v}" is not a country`, { hint: 'give an ISO 3166-1 code (MX, FRA) or a country name' });
+  return m.code;
+}
+const regionOf = (code: unknown) => ({ region: code ? resolveCountry(String(code))?.region ?? null : null });
+function language(v: string): string | null {
+  if (!v.trim()) return null;
+  const code = resolveLanguage(v);
+  if (!code) throw new UsageError(`"${v}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French' });
+  return code;
+}
+function email(v: string): string | null {
+  if (!v.trim()) return null;
+  const { email: e, valid } = normaliseEmail(v);
+  if (!valid) throw new UsageError('the value given for email is not an email address');
+  return e;
+}
+function score(v: string): number | null {
+  const s = parseScore(v);
+  if (s === 'invalid') throw new UsageError(`"${v}" is not a score`, { hint: 'a number such as 8.5 or 8,5' });
+  return s;
+}
+const list = (kind: 'beneficiaries' | null) => (v: string) => JSON.stringify(splitList(v).map((x) => (kind ? canonicalTerm(kind, x) : x)));
+const type = (v: string) => (v.trim() ? canonicalTerm('organizationTypes', v) : null);
+function consent(v: string): string {
+  const c = consentOf(v);
+  if (!c) throw new UsageError(`"${v}" is not yes, no or unknown`);
+  return c;
+}
+function status(v: string): string {
+  const s = statusOf(v);
+  if (!s) throw new UsageError(`"${v}" is not a status`, { hint: 'statuses: invited, active, declined, withdrawn, alumni' });
+  return s;
+}
+function timeZone(v: string): string | null {
+  if (!v.trim()) return null;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v.trim() });
+  } catch {
+    throw new UsageError(`"${v}" is not a time zone`, { hint: 'an IANA name such as America/Mexico_City or Asia/Manila' });
+  }
+  return v.trim();
+}
+
+const FIELDS: Record<SubjectKind, EditableField[]> = {
+  application: [
+    { name: 'organization', column: 'organization', parse: text, required: true },
+    { name: 'organizationType', column: 'organization_type', parse: type },
+    { name: 'contactName', column: 'contact_name', parse: text },
+    { name: 'email', column: 'email', parse: email },
+    { name: 'phone', column: 'phone', parse: text },
+    { name: 'website', column: 'website', parse: text },
+    { name: 'country', column: 'country', parse: country, also: regionOf },
+    { name: 'language', column: 'language', parse: language, retag: true },
+    { name: 'workingLanguage', column: 'working_language', parse: language },
+    { name: 'title', column: 'title', parse: text, retag: true },
+    { name: 'description', column: 'description', parse: paragraphs, retag: true },
+    { name: 'beneficiaries', column: 'beneficiaries_json', parse: list('beneficiaries'), retag: true },
+    { name: 'score', column: 'score', parse: score },
+    { name: 'externalId', column: 'external_id', parse: text },
+    { name: 'submittedAt', column: 'submitted_at', parse: text },
+  ],
+  organization: [
+    { name: 'name', column: 'name', parse: text, also: (v) => ({ name_key: normaliseName(String(v)) || String(v).toLowerCase() }), required: true },
+    { name: 'organizationType', column: 'organization_type', parse: type },
+    { name: 'country', column: 'country', parse: country, also: regionOf },
+    { name: 'website', column: 'website', parse: text, also: (v) => ({ web_domain: webDomain(v as string | null) }) },
+    { name: 'beneficiaries', column: 'beneficiaries_json', parse: list('beneficiaries') },
+    { name: 'notes', column: 'notes', parse: paragraphs },
+  ],
+  member: [
+    { name: 'status', column: 'status', parse: status, required: true },
+    { name: 'workingLanguage', column: 'working_language', parse: language },
+    { name: 'consentMap', column: 'consent_map', parse: consent, required: true },
+    { name: 'consentContact', column: 'consent_contact', parse: consent, required: true },
+    { name: 'notes', column: 'notes', parse: paragraphs },
+    { name: 'country', column: 'country', parse: country, also: regionOf },
+  ],
+  person: [
+    { name: 'name', column: 'name', parse: text },
+    { name: 'givenName', column: 'given_name', parse: text },
+    { name: 'familyName', column: 'family_name', parse: text },
+    { name: 'email', column: 'email', parse: email },
+    { name: 'phone', column: 'phone', parse: text },
+    { name: 'workingLanguage', column: 'working_language', parse: language },
+    { name: 'timeZone', column: 'time_zone', parse: timeZone },
+  ],
+};
+
+/** Other spellings of field names officers type (folded: no case, no "-" or "_"). */
+const ALIASES: Record<string, string> = {
+  type: 'organizationType', orgtype: 'organizationType', organisationtype: 'organizationType', organisation: 'organization', org: 'organization',
+  contact: 'contactName', contactperson: 'contactName', name: 'contactName', mail: 'email', emailaddress: 'email', tel: 'phone', telephone: 'phone',
+  url: 'website', web: 'website', lang: 'language', working: 'workingLanguage', workinglang: 'workingLanguage', langue: 'workingLanguage',
+  summary: 'description', consentmap: 'consentMap', map: 'consentMap', consentcontact: 'consentContact', contactconsent: 'consentContact',
+  given: 'givenName', firstname: 'givenName', first: 'givenName', family: 'familyName', lastname: 'familyName', last: 'familyName',
+  tz: 'timeZone', timezone: 'timeZone', id: 'externalId', applicationid: 'externalId', submitted: 'submittedAt', target: 'beneficiaries',
+};
+
+const fold = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+
+/** The editable fields of a kind of record, by their names in JSON. */
+export function editableFields(kind: SubjectKind): string[] {
+  return FIELDS[kind].map((f) => f.name);
+}
+
+function findField(kind: SubjectKind, name: string): EditableField {
+  const fields = FIELDS[kind];
+  const folded = fold(name);
+  const direct = fields.find((f) => fold(f.name) === folded || fold(f.column) === folded);
+  const alias = ALIASES[folded];
+  const found = direct ?? fields.find((f) => f.name === alias) ?? (kind === 'organization' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined)
+    ?? (kind === 'person' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined);
+  if (!found) throw new UsageError(`${kind === 'organization' ? 'an organisation' : `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });
+  return found;
+}
+
+export interface EditResult {
+  subject: string;
+  /** Fields whose value changed; values are not repeated here (they may be personal data): show ID gives them. */
+  changed: string[];
+  unchanged: string[];
+  historyId: number | null;
+  dryRun: boolean;
+  /** Automatic categories dropped because the text changed: run skillsnet tag auto. */
+  retag: boolean;
+}
+
+/** Applies `--set FIELD=VALUE`s to one record in one transaction (rolled back on a dry run). */
+export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: { dryRun?: boolean } = {}): EditResult {
+  if (!sets.length) throw new UsageError('nothing to change', { hint: 'give --set FIELD=VALUE, e.g. --set country=Peru' });
+  if (!subjectExists(db, subject)) throw new OperationError(`no ${subjectLabel(subject).replace(/-\d+$| \d+$/, '')} with ID ${subject.id}`, { hint: 'find IDs with skillsnet list, skillsnet members or skillsnet organizations' });
+  const parsed = sets.map((s) => {
+    const field = findField(subject.kind, s.field);
+    const value = field.parse(s.value);
+    if (field.required && (value === null || value === '')) throw new UsageError(`${field.name} cannot be left empty`);
+    return { field, value };
+  });
+  const table = subjectTable(subject.kind);
+  const result: EditResult = { subject: subjectLabel(subject), changed: [], unchanged: [], historyId: null, dryRun: Boolean(options.dryRun), retag: false };
+  try {
+    withWriteTransaction(db, () => {
+      const change = new Change(db, 'edit', subjectLabel(subject), {});
+      for (const { field, value } of parsed) {
+        const did = change.update(table, subject.id, field.column, value);
+        for (const [column, v] of Object.entries(field.also?.(value) ?? {})) change.update(table, subject.id, column, v);
+        (did ? result.changed : result.unchanged).push(field.name);
+        if (did && field.retag && subject.kind === 'application') {
+          const auto = db.prepare(`SELECT rowid FROM application_categories WHERE application_id = ? AND source <> 'officer'`).pluck().all(subject.id) as number[];
+          for (const rowid of auto) change.remove('application_categories', rowid);
+          if (auto.length) result.retag = true;
+        }
+      }
+      if (subject.kind === 'application' && result.changed.some((f) => f === 'email' || f === 'contactName' || f === 'phone')) relinkPerson(db, change, subject.id);
+      change.note({ changed: result.changed });
+      if (result.changed.length) result.historyId = change.id;
+      else db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+      if (options.dryRun) throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) throw e;
+  }
+  if (options.dryRun) result.historyId = null;
+  return result;
+}
+
+/** After an edit of an application's contact: its person is the organisation's person with that email (or name), made when new. */
+function relinkPerson(db: DB, change: Change, applicationId: number): void {
+  const a = db.prepare('SELECT organization_id, contact_name, email, phone FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null; contact_name: string | null; email: string | null; phone: string | null };
+  if (a.organization_id === null) return;
+  const personId = a.email || a.contact_name ? ensurePerson(db, a.organization_id, { name: a.contact_name, email: a.email, phone: a.phone }, applicationId) : null;
+  change.update('applications', applicationId, 'person_id', personId);
+}

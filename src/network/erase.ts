@@ -1,0 +1,286 @@
+/**
+ * erase: a person who asks to be removed leaves the database — their name, email address and
+ * phone number, wherever they are (applications and their source rows, earlier versions, rejected
+ * rows, people, members, the history, file names; and every place other modules register in
+ * db/personal-data.ts, such as attendance rows), and then the file itself: deletes run with
+ * SQLite's secure_delete (freed pages zeroed), the WAL is checkpointed and emptied, and the file is
+ * rebuilt (VACUUM), so neither the database file nor its -wal holds the bytes any longer.
+ *
+ * The organisation and its applications stay (they are the organisation's, not the person's);
+ * only the person's data goes. The report names what was removed (tables and counts) and the
+ * earlier exports that carried the person's data (from the export log): those files are outside
+ * the database, and only the officer can delete them. Nothing in the report, the history or a
+ * message repeats the data.
+ */
+import { withWriteTransaction, type DB } from '../db/connection.js';
+import { exportsCarrying, type ExportLogEntry } from '../db/export-log.js';
+import {
+  clearValues, deleteOwnRows, existingTables, personalDataPlaces, rowsContaining, scrubFile, setText, textColumnsOfAllTables,
+} from '../db/personal-data.js';
+import { OperationError, UsageError } from '../errors.js';
+import { eraseAttendanceOf } from '../events/attendance/store.js';
+import { normaliseEmail } from '../import/normalise.js';
+import { DRY_RUN } from './members.js';
+import { parseSubject, type Subject } from './subjects.js';
+
+/** What erase replaces a person's data with inside text (a source row, a note, a file name). */
+export const ERASED = '[erased]';
+
+/** Fields of a source row that are the contact person's (the import's field names). */
+const PERSONAL_FIELDS = ['contactName', 'firstName', 'lastName', 'email', 'phone'];
+
+export interface EraseTarget {
+  /** People rows (people ids). */
+  people: number[];
+  /** Applications whose contact is the person. */
+  applications: number[];
+  /** Organisations of those (they stay; for the export log). */
+  organizations: number[];
+  /** The data to remove: never returned to callers, never printed. */
+  emails: string[];
+  names: string[];
+  phones: string[];
+}
+
+export interface EraseReport {
+  /** What was erased, by ID ("person-3", "applications 12, 40"), never by name or address. */
+  subject: string;
+  dryRun: boolean;
+  people: number[];
+  applications: number[];
+  /** Per place: the table, what it holds, and how many rows were changed or deleted. */
+  removed: { table: string; label: string; rows: number }[];
+  /** Found by the final sweep outside the registered places (table.column): the registry should name them. */
+  alsoFound: { table: string; column: string; rows: number }[];
+  /** Earlier exports that carried the person's name or contact details, latest first. */
+  exports: ExportLogEntry[];
+  /** The file: rebuilt and its WAL emptied (false on a dry run, or when another program holds it open). */
+  file: { vacuumed: boolean; walEmptied: boolean };
+  historyId: number | null;
+}
+
+/** The person an officer names: an email address, person-N, member-N (a person member) or an application ID (its contact). */
+export function findErasable(db: DB, text: string): EraseTarget {
+  const t = text.trim();
+  let people: number[] = [];
+  let applications: number[] = [];
+  if (t.includes('@')) {
+    const { email, valid } = normaliseEmail(t);
+    if (!valid || !email) throw new UsageError('that is not an email address', { hint: 'give the address as it was imported, or a person ID: skillsnet erase person-3' });
+    people = db.prepare('SELECT id FROM people WHERE lower(email) = ?').pluck().all(email) as number[];
+    applications = db.prepare('SELECT id FROM applications WHERE lower(email) = ? OR person_id IN (SELECT value FROM json_each(?))').pluck().all(email, JSON.stringify(people)) as number[];
+    if (!people.length && !applications.length) {
+      // also an address only in a raw row or a rejected row: still theirs to erase
+      const anywhere = rowsContaining(db, 'rejected_rows', 'raw_json', [email]).length + rowsContaining(db, 'applications', 'raw_json', [email]).length;
+      if (!anywhere) throw new OperationError('no person with that email address in this database', { hint: 'check the spelling, or find the person with skillsnet members --search and erase them by ID (person-N)' });
+      return { people: [], applications: [], organizations: [], emails: [email], names: [], phones: [] };
+    }
+  } else {
+    const s: Subject = parseSubject(t, ['person', 'member', 'application']);
+    if (s.kind === 'person') people = [s.id];
+    else if (s.kind === 'member') {
+      const m = db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(s.id) as { kind: string; person_id: number | null } | undefined;
+      if (!m) throw new OperationError(`no member with ID ${s.id}`, { hint: 'find IDs with skillsnet members' });
+      if (m.kind !== 'person') throw new OperationError(`member ${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
+      if (m.person_id !== null) people = [m.person_id];
+    } else {
+      const a = db.prepare('SELECT person_id, email FROM applications WHERE id = ?').get(s.id) as { person_id: number | null; email: string | null } | undefined;
+      if (!a) throw new OperationError(`no application with ID ${s.id}`, { hint: 'find IDs with skillsnet list' });
+      if (a.person_id !== null) people = [a.person_id];
+      else applications = [s.id];
+    }
+    const known = db.prepare('SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(people)) as number[];
+    if (people.length && !known.length) throw new OperationError(`no person ${t}`, { hint: 'find people with skillsnet show org-N' });
+    people = known;
+    const emails = db.prepare('SELECT email FROM people WHERE id IN (SELECT value FROM json_each(?)) AND email IS NOT NULL').pluck().all(JSON.stringify(people)) as string[];
+    applications = [...new Set([...applications, ...(db.prepare(
+      'SELECT id FROM applications WHERE person_id IN (SELECT value FROM json_each(?)) OR lower(email) IN (SELECT value FROM json_each(?))',
+    ).pluck().all(JSON.stringify(people), JSON.stringify(emails)) as number[])])];
+  }
+  const peopleRows = db.prepare('SELECT name, given_name, family_name, email, phone, organization_id FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(people)) as
+    { name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
+  const appRows = db.prepare('SELECT contact_name, email, phone, organization_id FROM applications WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(applications)) as
+    { contact_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
+  const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.map((x) => x?.trim()).filter((x): x is string => Boolean(x)))];
+  return {
+    people, applications,
+    organizations: [...new Set([...peopleRows, ...appRows].map((r) => r.organization_id).filter((x): x is number => x !== null))],
+    emails: uniq([...peopleRows.map((p) => p.email?.toLowerCase()), ...appRows.map((a) => a.email?.toLowerCase())]),
+    names: uniq([...peopleRows.flatMap((p) => [p.name, [p.given_name, p.family_name].filter(Boolean).join(' ')]), ...appRows.map((a) => a.contact_name)]),
+    phones: uniq([...peopleRows.map((p) => p.phone), ...appRows.map((a) => a.phone)]),
+  };
+}
+
+const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);
+const asciiEscaped = (s: string, upper: boolean) => jsonEscaped(s).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\\u[0-9a-f]{4}/g, (m) => (upper ? m.toUpperCase().replace('\\U', '\\u') : m));
+
+/** The forms a datum may take in the database: as written, without accents, and escaped in JSON (\" \\ \u00e9). */
+function variants(s: string): string[] {
+  const out = new Set<string>();
+  for (const base of [s, s.normalize('NFC'), s.normalize('NFD'), stripAccents(s)]) {
+    out.add(base);
+    out.add(jsonEscaped(base));
+    out.add(asciiEscaped(base, false));
+    out.add(asciiEscaped(base, true));
+    // inside a JSON string that itself sits in JSON (a version's raw row): quotes and backslashes escaped twice
+    out.add(jsonEscaped(jsonEscaped(base)));
+  }
+  return [...out].filter((v) => v.length > 0);
+}
+
+/** A name worth finding in any text: at least two words, or one of at least 5 letters (a lone "Ana" would hit every "Anabel"). */
+const searchableName = (n: string) => /\S\s+\S/.test(n) || n.replace(/\s/g, '').length >= 5;
+
+/** The matcher of a person's data inside text, and the fragments SQL prefilters rows with. */
+function dataMatcher(target: EraseTarget): { pattern: RegExp | null; fragments: string[] } {
+  const literals = [...target.emails, ...target.names.filter(searchableName), ...target.phones].flatMap(variants);
+  const fragments = new Set<string>();
+  for (const l of literals) for (const v of [l, l.toLowerCase(), l.toUpperCase()]) fragments.add(asciiLower(v));
+  const parts = [...new Set(literals)].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // A phone number however it is written: its digits with any spaces, dots, dashes, slashes or brackets between.
+  for (const phone of target.phones) {
+    const digits = phone.replace(/\D/g, '');
+    if (digits.length < 6) continue;
+    parts.push(digits.split('').join('[\\s().\\-+/]*'));
+    const run = [...phone.matchAll(/\d+/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+    if (run && run.length >= 2) fragments.add(run);
+  }
+  if (!parts.length) return { pattern: null, fragments: [] };
+  return { pattern: new RegExp(parts.join('|'), 'giu'), fragments: [...fragments] };
+}
+
+/** Replaces the person's data in one column of a table; returns how many rows changed. */
+function scrubColumn(db: DB, table: string, column: string, matcher: ReturnType<typeof dataMatcher>): number {
+  if (!matcher.pattern) return 0;
+  let n = 0;
+  for (const r of rowsContaining(db, table, column, matcher.fragments)) {
+    const scrubbed = r.text.replace(matcher.pattern, ERASED);
+    if (scrubbed !== r.text) { setText(db, table, column, r.rowid, scrubbed); n++; }
+  }
+  return n;
+}
+
+/** In a source row (header -> value), the cells the import read the contact's fields from become [erased]. */
+function scrubRawRow(rawJson: string, headers: Set<string>): string {
+  try {
+    const raw = JSON.parse(rawJson) as Record<string, unknown>;
+    let changed = false;
+    for (const k of Object.keys(raw)) if (headers.has(k)) { raw[k] = ERASED; changed = true; }
+    return changed ? JSON.stringify(raw) : rawJson;
+  } catch {
+    return rawJson;
+  }
+}
+
+function personalHeaders(mappingJson: string | null): Set<string> {
+  const out = new Set<string>();
+  try {
+    const mapping = JSON.parse(mappingJson ?? '{}') as Record<string, string[]>;
+    for (const f of PERSONAL_FIELDS) for (const h of mapping[f] ?? []) out.add(h);
+  } catch { /* no mapping */ }
+  return out;
+}
+
+/**
+ * Erases a person. Run it with the officer's consent (the CLI asks, or needs --yes); a dry run
+ * reports what would go and changes nothing.
+ */
+export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } = {}): EraseReport {
+  const target = findErasable(db, text);
+  const subject = target.people.length ? target.people.map((p) => `person-${p}`).join(', ') : target.applications.length ? `the contact of application ${target.applications.join(', ')}` : 'an address found only in imported rows';
+  const report: EraseReport = {
+    subject, dryRun: Boolean(options.dryRun), people: target.people, applications: target.applications, removed: [], alsoFound: [],
+    exports: exportsCarrying(db, target.organizations, target.people).reverse(), file: { vacuumed: false, walEmptied: false }, historyId: null,
+  };
+  const matcher = dataMatcher(target);
+  const ids = { people: target.people, emails: target.emails, applications: target.applications };
+  const tables = existingTables(db);
+  const count = (table: string, label: string, rows: number) => {
+    if (!rows) return;
+    const found = report.removed.find((r) => r.table === table);
+    if (found) found.rows += rows;
+    else report.removed.push({ table, label, rows });
+  };
+  // secure_delete: the pages the deletes free are zeroed, not left for a later write.
+  const secure = db.pragma('secure_delete', { simple: true });
+  db.pragma('secure_delete = ON');
+  try {
+    try {
+      withWriteTransaction(db, () => {
+        const own = JSON.stringify(target.applications);
+        const label = (t: string) => personalDataPlaces().find((p) => p.table === t)?.label ?? t;
+        // 1. The person's applications: their fields, and the cells of their source rows (and earlier versions) that hold them.
+        const apps = db.prepare(`SELECT a.id, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(own) as { id: number; raw_json: string; mapping_json: string | null }[];
+        for (const a of apps) {
+          const raw = scrubRawRow(a.raw_json, personalHeaders(a.mapping_json));
+          db.prepare('UPDATE applications SET contact_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(raw, a.id);
+        }
+        count('applications', label('applications'), apps.length);
+        const versions = db.prepare(`SELECT v.id, v.data_json, b.mapping_json FROM application_versions v JOIN applications a ON a.id = v.application_id LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.application_id IN (SELECT value FROM json_each(?))`).all(own) as { id: number; data_json: string; mapping_json: string | null }[];
+        for (const v of versions) {
+          const data = JSON.parse(v.data_json) as Record<string, unknown>;
+          for (const k of ['contact_name', 'email', 'phone']) if (k in data) data[k] = null;
+          if (typeof data.raw_json === 'string') data.raw_json = scrubRawRow(data.raw_json, personalHeaders(v.mapping_json));
+          db.prepare('UPDATE application_versions SET data_json = ? WHERE id = ?').run(JSON.stringify(data), v.id);
+        }
+        count('application_versions', label('application_versions'), versions.length);
+        // 2. Rejected rows that hold their address or phone: the contact cells go.
+        if (matcher.pattern) {
+          const rejected = rowsContaining(db, 'rejected_rows', 'raw_json', [...target.emails, ...matcher.fragments.filter((f) => /^\d+$/.test(f))]);
+          for (const r of rejected) {
+            matcher.pattern.lastIndex = 0;
+            if (!matcher.pattern.test(r.text)) continue;
+            const batch = db.prepare('SELECT b.mapping_json FROM rejected_rows x JOIN import_batches b ON b.id = x.batch_id WHERE x.rowid = ?').pluck().get(r.rowid) as string | null;
+            const scrubbed = scrubRawRow(r.text, personalHeaders(batch));
+            if (scrubbed !== r.text) { setText(db, 'rejected_rows', 'raw_json', r.rowid, scrubbed); count('rejected_rows', label('rejected_rows'), 1); }
+          }
+          matcher.pattern.lastIndex = 0;
+        }
+        // 3. Their own rows (people, person members; attendance rows and the like from other modules) go whole.
+        db.prepare('UPDATE applications SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(target.people));
+        db.prepare(`UPDATE members SET person_id = NULL WHERE kind = 'organization' AND person_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(target.people));
+        // Attendance rows name the person in the reports' own spellings ("Kouassi, Moussa"); the events are matched again without them.
+        const personMembers = db.prepare(`SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(target.people)) as number[];
+        const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers });
+        count('attendance_rows', label('attendance_rows'), attendance.rows);
+        count('attendance_links', label('attendance_links'), attendance.links);
+        const ordered = [...personalDataPlaces()].sort((a, b) => Number(a.table === 'people') - Number(b.table === 'people'));
+        for (const place of ordered) {
+          if (!tables.has(place.table)) continue;
+          count(place.table, place.label, deleteOwnRows(db, place, ids));
+        }
+        // 4. Their data where it is one value of a column (an address, a phone) or inside text.
+        for (const place of personalDataPlaces()) {
+          if (!tables.has(place.table)) continue;
+          for (const column of place.valueColumns ?? []) count(place.table, place.label, clearValues(db, place.table, column, [...target.emails, ...target.phones]));
+          for (const column of place.textColumns ?? []) count(place.table, place.label, scrubColumn(db, place.table, column, matcher));
+        }
+        // 5. The sweep: any text column of any table that still holds it (a table no module registered).
+        const registered = new Set(personalDataPlaces().flatMap((p) => [...(p.valueColumns ?? []), ...(p.textColumns ?? [])].map((c) => `${p.table}.${c}`)));
+        for (const { table, columns } of textColumnsOfAllTables(db)) {
+          for (const column of columns) {
+            const n = scrubColumn(db, table, column, matcher);
+            if (n && !registered.has(`${table}.${column}`)) report.alsoFound.push({ table, column, rows: n });
+            else if (n) count(table, table, n);
+          }
+        }
+        const h = db.prepare('INSERT INTO history (action, subject, detail_json) VALUES (?, ?, ?)').run('erase', subject, JSON.stringify({ people: target.people.length, applications: target.applications.length, tables: report.removed.map((r) => r.table) }));
+        report.historyId = Number(h.lastInsertRowid);
+        if (options.dryRun) throw DRY_RUN;
+      });
+    } catch (e) {
+      if (e !== DRY_RUN) throw e;
+      report.historyId = null;
+    }
+    if (!options.dryRun) {
+      const { checkpointed } = scrubFile(db);
+      report.file = { vacuumed: true, walEmptied: checkpointed };
+    }
+  } finally {
+    db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
+  }
+  return report;
+}

@@ -1,0 +1,155 @@
+/**
+ * member import: a list of stakeholders (partners, constituents, ILO staff...) from any file the
+ * application import reads — CSV in any encoding and delimiter, .xlsx, form exports — with the
+ * same header recognition (organisation, name, email, country, type...), plus the member columns
+ * data/network.json names (role, status, working language, consent to the map and to contact,
+ * notes, cohort). Each row becomes a member (added, or a role added to one already there); rows
+ * without an organisation or a person are rejected with their row number. One transaction: a
+ * dry run or a failure leaves the database as it was.
+ */
+import { withWriteTransaction, type DB } from '../db/connection.js';
+import { OperationError } from '../errors.js';
+import { prepareFiles, type ImportHooks } from '../import/importer.js';
+import { missingColumnsError } from '../import/mapping.js';
+import { networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
+import { RowNormaliser } from '../import/normalise.js';
+import type { MemberRole } from '../model.js';
+import { warning } from '../reporting.js';
+import { normaliseName } from '../text.js';
+import { addMemberIn, DRY_RUN, type MemberInput } from './members.js';
+import { consentOf, kindOf, roleOf, statusOf } from './parse.js';
+
+export interface MemberImportOptions {
+  /** Role of rows whose role column is empty, or of every row when the file has none (default stakeholder). */
+  role?: MemberRole;
+  dryRun?: boolean;
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+}
+
+export interface MemberImportReport {
+  file: string;
+  dryRun: boolean;
+  rows: number;
+  /** New members. */
+  added: number;
+  /** Members already there (an applicant organisation, an earlier import) that the row updated or gave a role. */
+  updated: number;
+  rejected: number;
+  /** Rows whose organisation may be one already known: a new one was made, the officer confirms (organizations --unconfirmed). */
+  doubtful: number;
+  memberIds: number[];
+  /** field -> the headers it was read from; member columns included. */
+  columns: Record<string, string[]>;
+  /** Rejected rows and problems, by data row number (no personal data). */
+  problems: { row: number; problem: string }[];
+}
+
+export async function importMembers(db: DB, file: string, options: MemberImportOptions = {}, hooks: ImportHooks = {}): Promise<MemberImportReport> {
+  // A stakeholder list may have no email column, or no organisation column (a list of people):
+  // accept what the import recognised as long as it names someone.
+  const accept: ImportHooks = {
+    ...hooks,
+    askMapping: async (q) => {
+      const names = Boolean(q.mapping.contactName?.length || q.mapping.firstName?.length || q.mapping.lastName?.length);
+      const blocking = q.missing.filter((f) => f !== 'email' && !(f === 'organization' && names));
+      if (blocking.length) throw missingColumnsError(q.file, q.headers, blocking);
+      return q.mapping;
+    },
+  };
+  const prepared = await prepareFiles([file], { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter }, accept);
+  const { source, layout } = prepared.files[0]!;
+  const vocabulary = networkVocabulary();
+  // A header spelled exactly as a member column ("Langue de travail", "Role") is that column, even
+  // when the application import would have read it as one of its fields (the language of the text).
+  const memberColumns = new Map<MemberColumn, number>();
+  layout.headers.forEach((h, i) => {
+    const column = vocabulary.columns.get(normaliseName(h));
+    if (!column || memberColumns.has(column)) return;
+    memberColumns.set(column, i);
+    for (const field of Object.keys(layout.mapping) as (keyof typeof layout.mapping)[]) {
+      const left = layout.mapping[field]!.filter((c) => c !== i);
+      if (left.length) layout.mapping[field] = left;
+      else delete layout.mapping[field];
+    }
+  });
+  const columns: Record<string, string[]> = {};
+  for (const [field, idx] of Object.entries(layout.mapping)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
+  for (const [field, i] of memberColumns) columns[field] = [layout.headers[i]!];
+
+  const rows: { number: number; cells: string[] }[] = [];
+  let toSkip = layout.skip;
+  let n = 0;
+  await source.read((cells) => {
+    if (toSkip > 0) {
+      if (cells.every((c) => !c.trim())) return;
+      toSkip--;
+      return;
+    }
+    if (cells.every((c) => !c.trim())) return;
+    rows.push({ number: ++n, cells });
+  });
+
+  const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, rejected: 0, doubtful: 0, memberIds: [], columns, problems: [] };
+  const normaliser = new RowNormaliser(layout.mapping);
+  const cell = (cells: string[], column: MemberColumn) => {
+    const i = memberColumns.get(column);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  try {
+    withWriteTransaction(db, () => {
+      for (const { number, cells } of rows) {
+        const { application: a, reasons } = normaliser.normalise(cells, number);
+        const input: MemberInput = {
+          organization: a.organization || null, name: a.contactName, email: reasons.includes('invalid email') ? null : a.email, phone: a.phone,
+          country: a.countryRaw, type: a.organizationType, website: a.website, language: cell(cells, 'workingLanguage') || a.language,
+          notes: cell(cells, 'notes') || null, cohort: cell(cells, 'cohort') || null, timeZone: cell(cells, 'timeZone') || null,
+        };
+        if (reasons.includes('invalid email')) report.problems.push({ row: number, problem: 'email is not an address (left out)' });
+        const problem = (text: string) => report.problems.push({ row: number, problem: text });
+        const roleText = cell(cells, 'role');
+        const role = roleText ? roleOf(roleText) : null;
+        if (roleText && !role) problem(`role not recognised (${options.role ?? 'stakeholder'} given instead)`);
+        input.role = role ?? options.role ?? 'stakeholder';
+        const statusText = cell(cells, 'status');
+        if (statusText) {
+          const status = statusOf(statusText);
+          if (status) input.status = status;
+          else problem('status not recognised (left as it was)');
+        }
+        for (const [column, key] of [['consentMap', 'consentMap'], ['consentContact', 'consentContact']] as const) {
+          const text = cell(cells, column);
+          if (!text) continue;
+          const consent = consentOf(text);
+          if (consent) input[key] = consent;
+          else problem(`${column === 'consentMap' ? 'consent to the map' : 'consent to be contacted'} is not yes or no (left unknown)`);
+        }
+        const kindText = cell(cells, 'kind');
+        if (kindText) input.kind = kindOf(kindText) ?? undefined;
+        if (!input.organization && !input.name && !input.email) {
+          report.rejected++;
+          problem('rejected: no organisation, name or email');
+          continue;
+        }
+        try {
+          const added = addMemberIn(db, input, 'import');
+          if (added.created) report.added++;
+          else report.updated++;
+          if (added.doubtful.length) report.doubtful++;
+          if (!report.memberIds.includes(added.id)) report.memberIds.push(added.id);
+        } catch (e) {
+          if (!(e instanceof Error) || !('exitCode' in e)) throw e;
+          report.rejected++;
+          problem(`rejected: ${(e as Error).message.replace(/ \(--[^)]*\)/g, '')}`);
+        }
+      }
+      if (options.dryRun) throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) throw e;
+  }
+  if (!rows.length) throw new OperationError(`${file} has a header row but no data`, { hint: 'check that you picked the right file' });
+  for (const line of normaliser.warnings.lines()) hooks.onWarning?.(warning('row', line));
+  return report;
+}

@@ -1,0 +1,324 @@
+/**
+ * The network's members as a library: add one (member add), import a list of stakeholders from
+ * any spreadsheet the application import reads (member import), change one (member set), and make
+ * a selected roster's organisations the Core Group of their cohort (roster accept). Every change
+ * is recorded in the history (db/history.ts) with the values it replaced.
+ */
+import { withWriteTransaction, type DB } from '../db/connection.js';
+import { Change } from '../db/history.js';
+import {
+  addRole, getMember, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles, type Member, type MemberRecord,
+} from '../db/members.js';
+import { ensurePerson, insertOrganization } from '../db/organizations.js';
+import { getRoster, rosterEntries } from '../db/rosters.js';
+import { OperationError, UsageError } from '../errors.js';
+import { resolveCountry } from '../geo/countries.js';
+import { resolveLanguage } from '../geo/languages.js';
+import { canonicalTerm } from '../import/vocabulary.js';
+import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
+import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
+
+/** A member to add: an organisation (with its contact person), or a person in their own right. */
+export interface MemberInput {
+  /** The organisation's name (for a person: where they work, if anywhere). */
+  organization?: string | null;
+  name?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /** ISO code or a name, as an officer writes it ("Mexique"). */
+  country?: string | null;
+  /** ISO 639-1 or a name: the working language. */
+  language?: string | null;
+  role?: MemberRole;
+  cohort?: string | null;
+  /** Organisation type ("NGO", "ONG": one type). */
+  type?: string | null;
+  status?: MemberStatus;
+  consentMap?: Consent;
+  consentContact?: Consent;
+  notes?: string | null;
+  website?: string | null;
+  timeZone?: string | null;
+  /** Default: person for role ilo or when no organisation is given, else organisation. */
+  kind?: MemberKind;
+}
+
+export interface MemberAdded {
+  id: number;
+  /** false: the organisation (or person) was a member already; the role was added to it. */
+  created: boolean;
+  kind: MemberKind;
+  organizationId: number | null;
+  personId: number | null;
+  /** The organisation was one already known (certain evidence), with the evidence. */
+  matched: OrganizationCandidate | null;
+  /** Organisations that may be this one (doubtful evidence): a new one was made; the officer confirms. */
+  doubtful: OrganizationCandidate[];
+  /** Roles the member gained. */
+  rolesAdded: MemberRole[];
+}
+
+function resolveWhere(input: MemberInput): { country: string | null; countryRaw: string | null; region: Region | null } {
+  const raw = input.country?.trim() || null;
+  if (!raw) return { country: null, countryRaw: null, region: null };
+  const match = resolveCountry(raw);
+  return { country: match?.code ?? null, countryRaw: raw, region: (match?.region as Region | undefined) ?? null };
+}
+
+function resolveWorkingLanguage(text: string | null | undefined): string | null {
+  const t = text?.trim();
+  if (!t) return null;
+  const code = resolveLanguage(t);
+  if (!code) throw new UsageError(`"${t}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
+  return code;
+}
+
+/**
+ * Adds a member (inside the caller's transaction): its organisation is found by the same evidence
+ * as an application's (a certain match is used, a doubtful one leaves a new organisation and the
+ * pair for the officer), its contact person is added or updated, and the role given. An
+ * organisation that is a member already gains the role instead.
+ */
+export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'import' = 'added'): MemberAdded {
+  const organization = input.organization?.replace(/\s+/g, ' ').trim() || null;
+  const name = input.name?.replace(/\s+/g, ' ').trim() || [input.givenName, input.familyName].filter((x) => x?.trim()).join(' ').trim() || null;
+  const email = input.email?.trim().toLowerCase() || null;
+  const role: MemberRole = input.role ?? 'stakeholder';
+  const kind: MemberKind = input.kind ?? (role === 'ilo' || !organization ? 'person' : 'organization');
+  if (kind === 'organization' && !organization) throw new UsageError('a member organisation needs its name (--organization NAME)');
+  if (kind === 'person' && !name && !email) throw new UsageError('a member in their own right needs a name or an email (--name, --email)');
+  const where = resolveWhere(input);
+  const workingLanguage = resolveWorkingLanguage(input.language);
+  const type = input.type?.trim() ? canonicalTerm('organizationTypes', input.type) : null;
+
+  let organizationId: number | null = null;
+  let matched: OrganizationCandidate | null = null;
+  let doubtful: OrganizationCandidate[] = [];
+  if (organization) {
+    const candidates = organizationCandidates(db, { name: organization, country: where.country, website: input.website, email: kind === 'organization' ? email : null });
+    matched = candidates.find((c) => c.certain) ?? null;
+    if (matched) organizationId = matched.organizationId;
+    else {
+      doubtful = candidates;
+      organizationId = insertOrganization(db, {
+        name: organization, organizationType: type, country: where.country, countryRaw: where.countryRaw, region: where.region, website: input.website ?? null,
+      });
+    }
+    if (matched && type) db.prepare('UPDATE organizations SET organization_type = coalesce(organization_type, ?) WHERE id = ?').run(type, organizationId);
+  }
+  const personId = name || email
+    ? ensurePerson(db, organizationId, { name, givenName: input.givenName, familyName: input.familyName, email, phone: input.phone, workingLanguage: kind === 'person' ? workingLanguage : null, timeZone: input.timeZone })
+    : null;
+
+  let id = kind === 'organization' ? memberOfOrganization(db, organizationId!) : memberOfPerson(db, personId!);
+  const created = id === null;
+  const change = new Change(db, source === 'import' ? 'member import' : 'member add', 'member', {});
+  if (id === null) {
+    id = insertMember(db, {
+      kind, organizationId, personId, source,
+      country: kind === 'person' ? where.country : null, region: kind === 'person' ? where.region : null,
+      status: input.status ?? 'active', workingLanguage: kind === 'organization' ? workingLanguage : null,
+      consentMap: input.consentMap, consentContact: input.consentContact, notes: input.notes ?? null,
+    });
+    db.prepare('INSERT INTO history_values (history_id, table_name, row_id, column_name, old_value, new_value) VALUES (?, ?, ?, NULL, NULL, ?)').run(change.id, 'members', id, JSON.stringify({ kind, source }));
+  } else {
+    // A member already: what the officer gives now fills or replaces what was recorded.
+    const m = memberRecord(db, id)!;
+    if (input.status) change.update('members', id, 'status', input.status);
+    if (input.consentMap) change.update('members', id, 'consent_map', input.consentMap);
+    if (input.consentContact) change.update('members', id, 'consent_contact', input.consentContact);
+    if (workingLanguage && kind === 'organization') change.update('members', id, 'working_language', workingLanguage);
+    if (input.notes?.trim()) change.update('members', id, 'notes', m.notes ? `${m.notes}\n${input.notes.trim()}` : input.notes.trim());
+    if (kind === 'organization' && personId !== null && m.person_id === null) change.update('members', id, 'person_id', personId);
+  }
+  const rolesAdded: MemberRole[] = [];
+  const cohort = role === 'core-group' ? input.cohort?.trim() || '' : '';
+  if (addRole(db, id, role, cohort)) rolesAdded.push(role);
+  change.note({ member: id, created, rolesAdded });
+  db.prepare('UPDATE history SET subject = ? WHERE id = ?').run(`member-${id}`, change.id);
+  return { id, created, kind, organizationId, personId, matched, doubtful, rolesAdded };
+}
+
+/** member add: one member, in its own transaction (rolled back on a dry run). */
+export function addMember(db: DB, input: MemberInput, options: { dryRun?: boolean } = {}): MemberAdded {
+  let added: MemberAdded | undefined;
+  try {
+    withWriteTransaction(db, () => {
+      added = addMemberIn(db, input);
+      if (options.dryRun) throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) throw e;
+  }
+  return added!;
+}
+
+/** Thrown inside a transaction to roll a dry run back. */
+export const DRY_RUN = Symbol('dry run');
+
+/** What member set may change. */
+export interface MemberChanges {
+  role?: MemberRole;
+  /** Cohort of a core-group role given with `role`. */
+  cohort?: string;
+  removeRole?: MemberRole;
+  status?: MemberStatus;
+  consentMap?: Consent;
+  consentContact?: Consent;
+  workingLanguage?: string | null;
+  notes?: string | null;
+  timeZone?: string | null;
+}
+
+export interface MemberSetResult {
+  member: Member;
+  /** Fields whose value changed, by name ("status", "consentMap"...). */
+  changed: string[];
+  historyId: number | null;
+  /** When a Core Group member declined: the rosters to replace them in, with the application that holds the seat. */
+  replace: { roster: string; applicationId: number; command: string }[];
+}
+
+/** Changes a member (status, roles, consent, working language, notes), recording the old values. */
+export function setMember(db: DB, id: number, changes: MemberChanges, options: { dryRun?: boolean } = {}): MemberSetResult {
+  const before = memberRecord(db, id);
+  if (!before || before.merged_into !== null) throw unknownMember(db, id);
+  let result: MemberSetResult | undefined;
+  try {
+    withWriteTransaction(db, () => {
+      const change = new Change(db, 'member set', `member-${id}`, {});
+      const changed: string[] = [];
+      const set = (column: keyof MemberRecord, field: string, value: unknown) => { if (change.update('members', id, column, value)) changed.push(field); };
+      if (changes.status !== undefined) set('status', 'status', changes.status);
+      if (changes.consentMap !== undefined) set('consent_map', 'consentMap', changes.consentMap);
+      if (changes.consentContact !== undefined) set('consent_contact', 'consentContact', changes.consentContact);
+      if (changes.workingLanguage !== undefined) set('working_language', 'workingLanguage', changes.workingLanguage === null ? null : resolveWorkingLanguage(changes.workingLanguage));
+      if (changes.notes !== undefined) set('notes', 'notes', changes.notes?.trim() || null);
+      if (changes.timeZone !== undefined) {
+        const personId = getMember(db, id)?.personId;
+        if (personId == null) throw new OperationError(`member ${id} has no contact person to give a time zone`, { hint: `give one first: skillsnet member set ${id} ... or skillsnet edit member-${id} --set email=...` });
+        if (change.update('people', personId, 'time_zone', changes.timeZone)) changed.push('timeZone');
+      }
+      if (changes.role) {
+        const cohort = changes.role === 'core-group' ? changes.cohort?.trim() ?? '' : '';
+        const exists = memberRoles(db, id).some((r) => r.role === changes.role && r.cohort === cohort);
+        if (!exists) { change.insert('member_roles', { member_id: id, role: changes.role, cohort }); changed.push('roles'); }
+      }
+      if (changes.removeRole) {
+        for (const r of memberRoles(db, id).filter((x) => x.role === changes.removeRole)) change.remove('member_roles', r.rowid);
+        if (!changed.includes('roles')) changed.push('roles');
+      }
+      change.note({ changed });
+      const replace = changes.status === 'declined' ? declinedSeats(db, id) : [];
+      result = { member: getMember(db, id)!, changed, historyId: changed.length ? change.id : null, replace };
+      if (!changed.length) db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+      if (options.dryRun) throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) throw e;
+  }
+  return result!;
+}
+
+/** The Core Group seats a member holds through saved rosters: where `roster replace` would swap in an alternate. */
+export function declinedSeats(db: DB, memberId: number): { roster: string; applicationId: number; command: string }[] {
+  const m = memberRecord(db, memberId);
+  if (!m || m.organization_id === null) return [];
+  const rows = db
+    .prepare(
+      `SELECT r.name AS roster, rm.application_id AS applicationId FROM roster_members rm JOIN rosters r ON r.id = rm.roster_id
+         JOIN applications a ON a.id = rm.application_id
+        WHERE a.organization_id = ? AND rm.role = 'member'
+          AND EXISTS (SELECT 1 FROM member_roles mr WHERE mr.member_id = ? AND mr.role = 'core-group' AND mr.roster_id = r.id)
+        ORDER BY r.id`,
+    )
+    .all(m.organization_id, memberId) as { roster: string; applicationId: number }[];
+  return rows.map((r) => ({ ...r, command: `skillsnet roster replace ${quoteArg(r.roster)} ${r.applicationId}` }));
+}
+
+function quoteArg(s: string): string {
+  return /^[\w.@-]+$/.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`;
+}
+
+export function unknownMember(db: DB, id: number): OperationError {
+  const merged = memberRecord(db, id)?.merged_into;
+  if (merged) return new OperationError(`member ${id} was merged into member ${merged}`, { hint: `see skillsnet members --json, or undo with skillsnet unmerge member-${id}` });
+  return new OperationError(`no member with ID ${id}`, { hint: 'find IDs with skillsnet members (the ID column)' });
+}
+
+// ------------------------------------------------------------------ roster accept
+
+export interface RosterAccepted {
+  roster: string;
+  cohort: string;
+  /** Members that became (or already were) Core Group members of the cohort. */
+  members: { memberId: number; organizationId: number; applicationId: number; added: boolean; status: MemberStatus }[];
+  historyId: number | null;
+}
+
+/** The cohort a roster stands for: the call of all its members when they share one, else the roster's name. */
+export function defaultCohort(db: DB, roster: string): string {
+  const calls = new Set(rosterEntries(db, roster).filter((e) => e.role === 'member').map((e) => e.application.call));
+  return calls.size === 1 ? [...calls][0]! : roster;
+}
+
+/**
+ * Makes a roster's member organisations the Core Group of a cohort: each gets the role
+ * core-group (with the cohort and the roster) and, when not already active, the status invited
+ * (member set ID --status active once they accept; --status declined offers roster replace).
+ */
+export function acceptRoster(db: DB, name: string, options: { cohort?: string; dryRun?: boolean } = {}): RosterAccepted {
+  const roster = getRoster(db, name);
+  if (!roster) throw new OperationError(`no roster named "${name}"`, { hint: 'see the saved rosters with skillsnet rosters' });
+  const cohort = options.cohort?.trim() || defaultCohort(db, name);
+  let result: RosterAccepted | undefined;
+  try {
+    withWriteTransaction(db, () => {
+      const change = new Change(db, 'roster accept', `roster ${roster.id}`, { roster: name, cohort });
+      result = { roster: name, cohort, members: [], historyId: change.id };
+      for (const e of rosterEntries(db, name)) {
+        if (e.role !== 'member' || e.application.organizationId === null) continue;
+        const memberId = memberOfOrganization(db, e.application.organizationId);
+        if (memberId === null) continue;
+        const has = memberRoles(db, memberId).some((r) => r.role === 'core-group' && r.cohort === cohort);
+        if (!has) change.insert('member_roles', { member_id: memberId, role: 'core-group', cohort, roster_id: roster.id });
+        const m = memberRecord(db, memberId)!;
+        if (!has && m.status !== 'invited' && m.status !== 'declined') change.update('members', memberId, 'status', 'invited');
+        result.members.push({ memberId, organizationId: e.application.organizationId, applicationId: e.application.id, added: !has, status: memberRecord(db, memberId)!.status });
+      }
+      if (options.dryRun) throw DRY_RUN;
+    });
+  } catch (e) {
+    if (e !== DRY_RUN) throw e;
+  }
+  return result!;
+}
+
+/**
+ * After `roster replace` in an accepted roster: the organisation that stepped in joins the Core
+ * Group of the cohort (invited). Returns the members that joined.
+ */
+export function syncAcceptedRoster(db: DB, name: string): number[] {
+  const roster = getRoster(db, name);
+  if (!roster) return [];
+  const accepted = db.prepare(`SELECT DISTINCT cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ?`).pluck().all(roster.id) as string[];
+  if (accepted.length !== 1) return [];
+  const cohort = accepted[0]!;
+  const joined: number[] = [];
+  withWriteTransaction(db, () => {
+    const change = new Change(db, 'roster accept', `roster ${roster.id}`, { roster: name, cohort, after: 'roster replace' });
+    for (const e of rosterEntries(db, name)) {
+      if (e.role !== 'member' || e.application.organizationId === null) continue;
+      const memberId = memberOfOrganization(db, e.application.organizationId);
+      if (memberId === null || memberRoles(db, memberId).some((r) => r.role === 'core-group' && r.cohort === cohort)) continue;
+      change.insert('member_roles', { member_id: memberId, role: 'core-group', cohort, roster_id: roster.id });
+      change.update('members', memberId, 'status', 'invited');
+      joined.push(memberId);
+    }
+    if (!joined.length) db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+  });
+  return joined;
+}
+

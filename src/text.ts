@@ -1,0 +1,78 @@
+/**
+ * Text normalisation shared by every layer: what an officer or an applicant may vary (case,
+ * accents, curly quotes, punctuation, spacing) must not matter when names are compared. The
+ * country and language resolvers (geo/) and the organisation identity (db/organizations.ts,
+ * import/organizations.ts) compare through it; it lives in the base layer so the database
+ * layer can key organisations by it too.
+ */
+
+/** Lower case, no accents, apostrophes and dots dropped, other punctuation as spaces. */
+export function normaliseName(text: string): string {
+  return latinName(text) ?? unicodeName(text);
+}
+
+/** The general case: Unicode decomposition, accents dropped. */
+function unicodeName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[ßœæ]/g, (c) => ({ ß: 'ss', œ: 'oe', æ: 'ae' })[c] ?? c)
+    .replace(/&/g, ' and ')
+    // "d'Ivoire", "U.S.A.", "St. Lucia": the mark joins, it does not separate words
+    .replace(/['\u2018\u2019\u02bc\u00b4`.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Highest character the fast path knows (Latin-1 and Latin Extended-A and -B). */
+const LATIN_END = 0x250;
+
+/**
+ * What unicodeName makes of each character up to LATIN_END, taken alone: its letters, '' (a mark
+ * that joins: an apostrophe, a dot), ' ' (a separator) or null (it needs the general case).
+ */
+const LATIN: (string | null)[] = (() => {
+  const table: (string | null)[] = [];
+  for (let code = 0; code < LATIN_END; code++) {
+    const ch = String.fromCharCode(code);
+    if (ch === '&') {
+      table.push(null);
+      continue;
+    }
+    const alone = unicodeName(`a${ch}a`);
+    if (alone === 'a a') table.push(' ');
+    else if (/^a[\p{L}\p{N}]*a$/u.test(alone)) table.push(alone.slice(1, -1));
+    else table.push(null);
+  }
+  return table;
+})();
+
+/** The same result as unicodeName for text in Latin scripts, in one pass; undefined when it cannot tell. */
+function latinName(text: string): string | undefined {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 38) {
+      // "&" is the word "and"
+      pendingSpace = out !== '';
+      out += pendingSpace ? ' and' : 'and';
+      pendingSpace = true;
+      continue;
+    }
+    const r = code < LATIN_END ? LATIN[code] : null;
+    if (r === null || r === undefined) return undefined;
+    if (r === '') continue;
+    if (r === ' ') {
+      pendingSpace = out !== '';
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += r;
+  }
+  return out;
+}

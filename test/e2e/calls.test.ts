@@ -1,0 +1,158 @@
+/**
+ * Issue 13, items 5-7, through the built CLI: two calls in one database, scales, an unscored
+ * call, a roster after reviewers scored, a replacement nobody can take, and contacts a mail
+ * merge can use.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { json, runCli, tempDir } from './support/cli.js';
+
+const dir = tempDir('skillsnet-e2e-calls-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const db = path.join(dir, 'network.db');
+const cli = (...args: string[]) => runCli(['--db', db, ...args], { cwd: dir });
+
+// 2020: scores 0-10, the one Asia and the Pacific applicant is "Andrés". 2021: scores 0-100,
+// Andrés again (new spelling, new phone). 2022: nobody scored.
+const CALL_2020 = `Application ID,Organisation,Email,First name,Last name,Phone,Country,Language,Score
+A1,Taller Abierto,andres@example.org,Andres,Garcia,+63 2 8000 1111,Philippines,es,6
+A2,Escuela Técnica,joseluis@example.org,José Luis,Rodríguez,+34 91 000 0000,Spain,es,9
+A3,Skills Kenya,wanjiru@example.org,Wanjiru,Kamau,+254 20 000 0000,Kenya,en,8.5
+A4,Centre Dakar,awa@example.org,Awa,Ndiaye,+221 33 000 0000,Senegal,fr,7
+A5,Instituto Lima,rosa@example.org,Rosa,Quispe,+51 1 000 0000,Peru,es,8.8
+A6,Amman Works,layla@example.org,Layla,Haddad,+962 6 000 0000,Jordan,en,7.9
+A7,Lyon Formation,claire@example.org,Claire,Martin,+33 4 00 00 00 00,France,fr,8.7
+A8,Accra Makers,kofi@example.org,Kofi,Mensah,+233 30 000 0000,Ghana,en,5
+`;
+const CALL_2021 = `Application ID,Organisation,Email,Contact name,Phone,Country,Language,Score
+B1,Taller Abierto Nuevo,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es,87
+B2,Bogotá Aprende,camila@example.org,Camila Torres,+57 1 000 0000,Colombia,es,45
+`;
+const CALL_2022 = `Organisation,Email,Contact name,Country,Language
+Red Uno,uno@example.org,Ana Uno,Chile,es
+Red Dos,dos@example.org,Ana Dos,Kenya,en
+Red Tres,tres@example.org,Ana Tres,India,en
+`;
+
+beforeAll(() => {
+  for (const [call, text] of [['2020', CALL_2020], ['2021', CALL_2021], ['2022', CALL_2022]]) {
+    const file = path.join(dir, `${call}.csv`);
+    fs.writeFileSync(file, text);
+    const r = runCli(['--db', db, 'import', file, '--call', call]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+
+describe('calls kept apart', () => {
+  it('select without --call is refused (exit 2), naming the calls and both ways out', () => {
+    const r = cli('select', '--size', '3');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: this database holds 3 calls \(2020, 2021, 2022\): say which with --call NAME, or use them together with --all-calls$/m);
+    expect(cli('export', 'contacts', '--out', 'c.csv').code).toBe(2);
+  });
+
+  it('list shows the call column', () => {
+    const lines = cli('list').stdout.trim().split('\n');
+    expect(lines[0].split('\t').slice(0, 3)).toEqual(['ID', 'Organisation', 'Call']);
+    expect(lines.filter((l) => l.split('\t')[2] === '2021')).toHaveLength(2);
+  });
+
+  it('--all-calls with scores on different scales: refused, then rescaled on request', () => {
+    const refused = cli('select', '--size', '3', '--call', '2020', '--dry-run');
+    expect(refused.code, refused.stderr).toBe(0);
+    const mixed = cli('select', '--size', '3', '--all-calls', '--min-score', '0', '--dry-run');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/scores on different scales/);
+    expect(mixed.stderr).toContain('call 2021: application scores 45–87, read as 0–100');
+    const rescaled = cli('select', '--size', '3', '--all-calls', '--min-score', '0', '--rescale-scores', '--dry-run', '--json');
+    expect(rescaled.code, rescaled.stderr).toBe(0);
+    expect(rescaled.stderr).toMatch(/warning: scores of different calls put on one scale/);
+    expect(json(rescaled).members.map((m: any) => m.score)).toEqual([9, 8.8, 8.7]);
+  });
+
+  it('a call nobody scored: no "Total score 0 (proven optimal)", but a question, then an explicit order', () => {
+    const r = cli('select', '--size', '2', '--call', '2022', '--dry-run');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/none of the 3 eligible applications has a score/);
+    expect(r.stderr).toMatch(/skillsnet scores import FILE/);
+    const ordered = cli('select', '--size', '2', '--call', '2022', '--order', 'random', '--seed', '3', '--dry-run');
+    expect(ordered.code, ordered.stderr).toBe(0);
+    expect(ordered.stderr).toMatch(/No application has a score: the members are the first in a random draw \(seed 3\) that meet the quotas, not the best/);
+    expect(ordered.stderr).not.toMatch(/Total score/);
+  });
+});
+
+describe('the Core Group roster as a living list', () => {
+  it('roster md, csv and json carry the reviewers\' scores after scores import', () => {
+    const sheet = path.join(dir, 'reviews.csv');
+    fs.writeFileSync(sheet, 'Application ID,Reviewer,Score\nA1,Ana,3\nA2,Ana,9\nA3,Ana,6\nA4,Ana,8\nA5,Ana,2\nA6,Ana,5\nA7,Ana,4\nA8,Ana,7\n');
+    expect(cli('scores', 'import', sheet, '--scale', '0-10').code).toBe(0);
+    const sel = cli('select', '--size', '5', '--call', '2020', '--min-per-region', '1', '--max-per-country', '1', '--name', 'core-2020', '--json');
+    expect(sel.code, sel.stderr).toBe(0);
+    const members = json(sel).members;
+    expect(members.every((m: any) => m.scoreSource === 'reviewers')).toBe(true);
+    for (const format of ['md', 'csv', 'json']) expect(cli('export', 'roster', 'core-2020', '--format', format, '--out', `core.${format}`).code).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'core.json'), 'utf8'));
+    expect(doc.members.map((m: any) => [m.id, m.score])).toEqual(members.map((m: any) => [m.id, m.score]));
+    const csv = parse(fs.readFileSync(path.join(dir, 'core.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    expect(csv.filter((r) => r.role === 'member').map((r) => Number(r.score))).toEqual(members.map((m: any) => m.score));
+    expect(csv.every((r) => r.score !== '')).toBe(true);
+    const md = fs.readFileSync(path.join(dir, 'core.md'), 'utf8');
+    expect(md).toMatch(/^\| Rank \| ID \| Organisation \|/m);
+    expect(md).toContain(`| 1 | ${members[0].id} |`);
+  });
+
+  it('a replacement nobody can take names the binding quota and offers --leave-open and --relax', () => {
+    const asia = json(cli('list', '--call', '2020', '--region', 'Asia and the Pacific', '--json'))[0].id;
+    const r = cli('roster', 'replace', 'core-2020', String(asia));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/without breaking this quota:\n {2}- region Asia and the Pacific at least 1: /);
+    expect(r.stderr).not.toMatch(/country [A-Z]{2}/);
+    expect(r.stderr).toContain(`--leave-open`);
+    expect(r.stderr).toContain(`--relax "region=Asia and the Pacific"`);
+    expect(r.stderr).not.toMatch(/Andr|Garc/);
+    const open = cli('roster', 'replace', 'core-2020', String(asia), '--leave-open', '--json');
+    expect(open.code, open.stderr).toBe(0);
+    expect(json(open)).toMatchObject({ from: 'open', added: null, saved: true });
+  });
+});
+
+describe('contacts a mail merge can use', () => {
+  const contactRows = (file: string) => parse(fs.readFileSync(path.join(dir, file)), { columns: true, bom: true }) as Record<string, string>[];
+
+  it('csv: one row per person, the latest details, first name, salutation and calls', () => {
+    const r = cli('export', 'contacts', '--all-calls', '--out', 'contacts.csv');
+    expect(r.code, r.stderr).toBe(0);
+    const rows = contactRows('contacts.csv');
+    expect(rows.filter((x) => x.email === 'andres@example.org')).toHaveLength(1);
+    expect(rows.find((x) => x.email === 'andres@example.org')).toMatchObject({
+      name: 'Andrés García Márquez', first_name: 'Andrés', last_name: 'García Márquez', salutation: 'Hola, Andrés', calls: '2020|2021',
+      phone: "'+52 55 2222 2222", other_phones: "'+63 2 8000 1111", organisation: 'Taller Abierto Nuevo', country: 'Mexico',
+    });
+    expect(rows.find((x) => x.email === 'joseluis@example.org')).toMatchObject({ first_name: 'José Luis', last_name: 'Rodríguez', salutation: 'Hola, José Luis' });
+    expect(rows.find((x) => x.email === 'awa@example.org')).toMatchObject({ salutation: 'Bonjour Awa' });
+  });
+
+  it('outlook: First and Last whole, nothing in Middle, the second phone in Business Phone 2', () => {
+    expect(cli('export', 'contacts', '--all-calls', '--format', 'outlook', '--out', 'outlook.csv').code).toBe(0);
+    const rows = contactRows('outlook.csv');
+    expect(rows.find((x) => x['E-mail Address'] === 'andres@example.org')).toMatchObject({
+      'First Name': 'Andrés', 'Middle Name': '', 'Last Name': 'García Márquez', 'Business Phone': "'+52 55 2222 2222", 'Business Phone 2': "'+63 2 8000 1111",
+    });
+    expect(rows.find((x) => x['E-mail Address'] === 'joseluis@example.org')).toMatchObject({ 'First Name': 'José Luis', 'Middle Name': '', 'Last Name': 'Rodríguez' });
+  });
+
+  it('vcf: N with the family and given names whole, one TEL per number', () => {
+    expect(cli('export', 'contacts', '--all-calls', '--format', 'vcf', '--out', 'contacts.vcf').code).toBe(0);
+    const cards = fs.readFileSync(path.join(dir, 'contacts.vcf'), 'utf8').replace(/\r\n /g, '').split('END:VCARD');
+    const andres = cards.find((c) => c.includes('EMAIL;TYPE=INTERNET,PREF:andres@example.org'))!;
+    expect(andres).toContain('FN:Andrés García Márquez\r\n');
+    expect(andres).toContain('N:García Márquez;Andrés;;;\r\n');
+    expect(andres.match(/^TEL;/gm)).toHaveLength(2);
+    const jl = cards.find((c) => c.includes('joseluis@example.org'))!;
+    expect(jl).toContain('N:Rodríguez;José Luis;;;\r\n');
+  });
+});

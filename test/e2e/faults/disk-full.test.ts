@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, errorLine, fill, inspect, listing, reportScan, run, scanMessages, smallDisk, tempDir, writeCall } from './support.js';
+
+/**
+ * A full disk, for real: a small tmpfs. Imports, tagging, every export and backups meet it; each
+ * ends in one error line that says the disk is full (exit 1), keeps the earlier file or the
+ * database as it was, and leaves no temporary file. A full disk behind stdout (/dev/full) is an
+ * error too, while a reader that stops early (| head) is a quiet success.
+ */
+let work: string;
+let dbPath: string;
+let call: string;
+const mounts: (() => void)[] = [];
+
+beforeAll(() => {
+  work = tempDir('skillsnet-faults-full-');
+  call = writeCall(path.join(work, 'call.csv'), 1500);
+  dbPath = path.join(work, 'call.db');
+  const imported = run(['--db', dbPath, 'import', call, '--call', '2020', '--quiet']);
+  expect(imported.code, imported.stderr).toBe(0);
+  const tagged = run(['--db', dbPath, 'tag', 'auto', '--quiet']);
+  expect(tagged.code, tagged.stderr).toBe(0);
+  const selected = run(['--db', dbPath, 'select', '--size', '12', '--name', 'core', '--yes', '--quiet']);
+  expect(selected.code, selected.stderr).toBe(0);
+}, 180_000);
+
+afterAll(() => {
+  for (const unmount of mounts.reverse()) unmount();
+});
+
+function disk(size: string): string {
+  const d = smallDisk(size);
+  mounts.push(d.unmount);
+  return d.dir;
+}
+
+const EXPORTS: { name: string; file: string; args: string[] }[] = [
+  { name: 'kumu xlsx', file: 'map.xlsx', args: ['export', 'kumu', '--format', 'xlsx'] },
+  { name: 'kumu json', file: 'map.json', args: ['export', 'kumu', '--format', 'json'] },
+  { name: 'kumu csv (a folder of two files)', file: 'kumu-csv', args: ['export', 'kumu', '--format', 'csv'] },
+  { name: 'contacts csv', file: 'contacts.csv', args: ['export', 'contacts', '--format', 'csv'] },
+  { name: 'contacts vcf', file: 'contacts.vcf', args: ['export', 'contacts', '--format', 'vcf'] },
+  { name: 'contacts outlook', file: 'outlook.csv', args: ['export', 'contacts', '--format', 'outlook'] },
+  { name: 'roster csv', file: 'core.csv', args: ['export', 'roster', 'core', '--format', 'csv'] },
+  { name: 'roster md', file: 'core.md', args: ['export', 'roster', 'core', '--format', 'md'] },
+  { name: 'roster json', file: 'core.json', args: ['export', 'roster', 'core', '--format', 'json'] },
+  { name: 'graphml', file: 'network.graphml', args: ['export', 'graphml'] },
+  { name: 'map html', file: 'network.html', args: ['export', 'map'] },
+];
+
+describe('a full disk', () => {
+  it.each(EXPORTS)('export $name: one error line, the earlier file kept whole after --force, no temporary file', ({ file, args }) => {
+    const dir = disk('4m');
+    const target = path.join(dir, file);
+    // The earlier, good export: a complete file (or folder) from before.
+    const first = run(['--db', dbPath, ...args, '--out', target]);
+    expect(first.code, first.stderr).toBe(0);
+    const before = snapshot(target);
+    fill(dir, 2048);
+    const r = run(['--db', dbPath, ...args, '--out', target, '--force']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(errorLine(r)).toMatch(/cannot write .*: the disk is full \(ENOSPC\); the earlier .* was kept as it was/);
+    expect(r.stderr).toMatch(/free some space/);
+    expect(snapshot(target)).toEqual(before);
+    expect(listing(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(listing(fs.statSync(target).isDirectory() ? target : dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('db backup: one error line, the earlier backup kept after --force, no temporary file', () => {
+    const dir = disk('16m');
+    const backup = path.join(dir, 'backup.db');
+    const first = run(['--db', dbPath, 'db', 'backup', backup]);
+    expect(first.code, first.stderr).toBe(0);
+    const before = snapshot(backup);
+    fill(dir, 64 * 1024);
+    const r = run(['--db', dbPath, 'db', 'backup', backup, '--force']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(errorLine(r)).toMatch(/cannot write the backup .*: the disk is full .*; the earlier backup\.db was kept as it was/);
+    expect(snapshot(backup)).toEqual(before);
+    expect(listing(dir)).toEqual(['.filler', 'backup.db']);
+  });
+
+  it('import: the file that does not fit is rolled back whole, the database stays sound', () => {
+    const dir = disk('2m');
+    const db = path.join(dir, 'small.db');
+    const small = writeCall(path.join(work, 'small.csv'), 10, 3);
+    const first = run(['--db', db, 'import', small, '--call', '2020', '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
+    const before = inspect(db);
+    const r = run(['--db', db, 'import', call, '--call', '2020']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(errorLine(r)).toMatch(/cannot import call\.csv: the disk (holding the database )?is full .*; nothing of call\.csv was kept/);
+    expect(inspect(db)).toEqual(before);
+  });
+
+  it('tag auto: says how many applications were tagged and kept, and exactly those are', () => {
+    const dir = disk('8m');
+    const db = path.join(dir, 'tag.db');
+    const first = run(['--db', db, 'import', call, '--call', '2020', '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(inspect(db).tagged).toBe(0);
+    fill(dir, 160 * 1024);
+    const r = run(['--db', db, 'tag', 'auto']);
+    expect(r.code, r.stderr).toBe(1);
+    const line = errorLine(r);
+    expect(line).toMatch(/the disk (holding the database )?is full/);
+    const kept = /([\d,]+) applications? (?:was|were) tagged and kept/.exec(line);
+    const after = inspect(db);
+    expect(after.integrity).toBe('ok');
+    if (kept) expect(after.tagged).toBe(Number(kept[1]!.replace(/,/g, '')));
+    else {
+      expect(line).toMatch(/nothing was changed/);
+      expect(after.tagged).toBe(0);
+    }
+  });
+});
+
+describe('a failed stdout', () => {
+  const STDOUT_COMMANDS: string[][] = [
+    ['list', '--json'], ['list', '--csv'], ['list'], ['rejects', '--csv'], ['rejects', '--json'], ['show', '1', '--json'], ['stats', '--json'],
+    ['export', 'contacts', '--out', '-'], ['export', 'contacts', '--format', 'vcf', '--out', '-'], ['export', 'kumu', '--format', 'json', '--out', '-'],
+    ['export', 'roster', 'core', '--format', 'md', '--out', '-'], ['export', 'graphml', '--out', '-'], ['export', 'map', '--out', '-'],
+    ['roster', 'show', 'core', '--json'], ['categories', '--json'], ['db', 'check', '--json'],
+  ];
+
+  it.each(STDOUT_COMMANDS.map((args) => [args.join(' '), args]))('%s > /dev/full: exit 1 and one error line saying the disk is full', (_name, args) => {
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = run(['--db', dbPath, ...(args as string[])], { stdout: full });
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toBe('error: cannot write the output: the disk is full (ENOSPC)');
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
+  it('| head: a reader that stops early is a quiet success (exit 0, nothing on stderr)', () => {
+    for (const args of [['list', '--json'], ['export', 'contacts', '--out', '-'], ['list', '--csv']]) {
+      const r = pipeToHead(args);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('> file: a file the shell just made for personal data is made private (0600); one made earlier is named in a warning', () => {
+    const out = path.join(work, 'fix.csv');
+    const made = spawnShell(`umask 022; "${process.execPath}" "${binPath()}" --db "${dbPath}" rejects --csv > "${out}"`);
+    expect(made.status, made.stderr).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    // Appended to a file that was there before: not ours to change, so a warning names the risk.
+    const earlier = path.join(work, 'earlier.csv');
+    fs.writeFileSync(earlier, 'x\n', { mode: 0o644 });
+    fs.chmodSync(earlier, 0o644);
+    const old = spawnShell(`"${process.execPath}" "${binPath()}" --db "${dbPath}" list --csv >> "${earlier}"`);
+    expect(old.status, old.stderr).toBe(0);
+    expect(fs.statSync(earlier).mode & 0o777).toBe(0o644);
+    expect(old.stderr).toMatch(/warning: the output goes to a file other users of this computer can read \(mode 0644\)/);
+  });
+});
+
+it('no message of these runs carries the planted personal data', () => {
+  const scan = scanMessages();
+  reportScan('disk-full', scan);
+  expect(scan.messages).toBeGreaterThan(20);
+  expect(scan.leaks).toEqual([]);
+});
+
+function binPath(): string {
+  return BIN;
+}
+
+function spawnShell(script: string, timeout = 60_000) {
+  return spawnSync('/bin/bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' }, timeout });
+}
+
+function pipeToHead(args: string[]) {
+  const r = spawnShell(`"${process.execPath}" "${BIN}" --db "${dbPath}" ${args.map((a) => `'${a}'`).join(' ')} | head -c 100 > /dev/null; exit "\${PIPESTATUS[0]}"`);
+  return { status: r.status, stderr: r.stderr };
+}
+
+/** A file's bytes, or a folder's files and their bytes: what must not change. */
+function snapshot(target: string): Record<string, string> {
+  const st = fs.statSync(target);
+  if (!st.isDirectory()) return { [path.basename(target)]: fs.readFileSync(target).toString('base64') };
+  return Object.fromEntries(listing(target).map((f) => [f, fs.readFileSync(path.join(target, f)).toString('base64')]));
+}

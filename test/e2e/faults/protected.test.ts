@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, errorLine, inspect, listing, readOnlyBind, reportScan, requireNobody, requireRoot, run, scanMessages, tempDir, writeCall } from './support.js';
+import { scratchDevices } from '../../fixtures/devices.js';
+
+/**
+ * Files the officer protected, and places that are not files. A database without write
+ * permission, or in a read-only folder, is read as it is (reading commands work) and never
+ * changed (writing commands refuse it, naming the file and the fix; its mode stays); an
+ * unprivileged user meets permissions as permissions; devices, named pipes and folders are never
+ * written over, even with --force.
+ */
+let work: string;
+let dbPath: string;
+const unmounts: (() => void)[] = [];
+
+beforeAll(() => {
+  requireRoot();
+  work = tempDir('skillsnet-faults-protected-');
+  const call = writeCall(path.join(work, 'call.csv'), 200);
+  dbPath = path.join(work, 'call.db');
+  const imported = run(['--db', dbPath, 'import', call, '--call', '2020', '--quiet']);
+  expect(imported.code, imported.stderr).toBe(0);
+  const selected = run(['--db', dbPath, 'select', '--size', '8', '--name', 'core', '--yes', '--quiet']);
+  expect(selected.code, selected.stderr).toBe(0);
+}, 120_000);
+
+afterAll(() => {
+  for (const u of unmounts.reverse()) u();
+});
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A copy of the call's database in a folder of its own (with its side files folded in). */
+function copyOfDb(name: string): { dir: string; db: string } {
+  const dir = tempDir(`skillsnet-${name}-`);
+  const db = path.join(dir, 'call.db');
+  const r = run(['--db', dbPath, 'db', 'backup', db]);
+  expect(r.code, r.stderr).toBe(0);
+  return { dir, db };
+}
+
+const READING: string[][] = [['list', '--json'], ['stats'], ['show', '1', '--json'], ['rosters'], ['db', 'check'], ['rejects']];
+const WRITING: { args: string[]; name: string }[] = [
+  { name: 'import', args: ['import', 'CALL', '--call', '2020'] },
+  { name: 'tag auto', args: ['tag', 'auto'] },
+  { name: 'tag add', args: ['tag', 'add', '1', 'life-skills'] },
+  { name: 'select', args: ['select', '--size', '5', '--yes'] },
+  { name: 'roster delete', args: ['roster', 'delete', 'core', '--yes'] },
+  { name: 'init', args: ['init'] },
+  { name: 'withdraw', args: ['withdraw', '1'] },
+  { name: 'edit', args: ['edit', '1', '--set', 'title=Another title'] },
+  { name: 'member add', args: ['member', 'add', '--organization', 'New Org'] },
+];
+
+describe('a database the officer made read-only (mode 0400)', () => {
+  it('reading commands work; writing commands refuse it by name; its mode and bytes never change', () => {
+    const { dir, db } = copyOfDb('ro-mode');
+    fs.chmodSync(db, 0o400);
+    const before = sha(db);
+    for (const args of READING) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const exported = run(['--db', db, 'export', 'contacts', '--out', path.join(dir, 'contacts.csv')]);
+    expect(exported.code, exported.stderr).toBe(0);
+    for (const { args } of WRITING) {
+      const r = run(['--db', db, ...args.map((a) => (a === 'CALL' ? path.join(work, 'call.csv') : a))]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+      expect(errorLine(r)).toBe(`error: ${db} is read-only (its mode is 0400: write-protected); this command would change it, so nothing was done`);
+      expect(r.stderr).toMatch(/chmod u\+w/);
+    }
+    expect(fs.statSync(db).mode & 0o777).toBe(0o400);
+    expect(sha(db)).toBe(before);
+  });
+});
+
+describe('a database in a read-only folder', () => {
+  it('is read as it is (no journal can be made there), refused to writers, and checked sound, not damaged', () => {
+    const { dir, db } = copyOfDb('ro-folder');
+    const before = sha(db);
+    unmounts.push(readOnlyBind(dir));
+    const listed = run(['--db', db, 'list', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).length).toBe(inspect(dbPath).applications);
+    const checked = run(['--db', db, 'db', 'check']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/^ok: the database is sound/m);
+    const tag = run(['--db', db, 'tag', 'auto']);
+    expect(tag.code).toBe(1);
+    expect(errorLine(tag)).toMatch(/is read-only \(it is on a read-only disk\); this command would change it/);
+    const backupHere = run(['--db', db, 'db', 'backup', path.join(dir, 'copy.db')]);
+    expect(backupHere.code).toBe(1);
+    expect(errorLine(backupHere)).toMatch(/cannot write the backup .*copy\.db: the disk is read-only \(EROFS\); no backup was written/);
+    const exportHere = run(['--db', db, 'export', 'graphml', '--out', path.join(dir, 'network.graphml')]);
+    expect(exportHere.code).toBe(1);
+    expect(errorLine(exportHere)).toMatch(/the disk is read-only \(EROFS\)/);
+    const elsewhere = run(['--db', db, 'db', 'backup', path.join(work, 'from-ro.db')]);
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(listing(dir)).toEqual(['call.db']);
+    expect(sha(db)).toBe(before);
+  });
+});
+
+describe('an officer without permission (run as nobody)', () => {
+  it('db check on a file they may not read says it cannot check it here, not that it is damaged', () => {
+    requireNobody();
+    const { dir, db } = copyOfDb('nobody');
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(db, 0o600);
+    const r = run(['--db', db, 'db', 'check'], { asNobody: true });
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(/^error: cannot check .*call\.db here: .*; this says nothing about whether the file is sound$/);
+    expect(r.stderr).not.toMatch(/restore|recover|damaged/);
+  });
+
+  it('a database they may read in a folder they may not write: read, not written; exports there are refused by permission', () => {
+    requireNobody();
+    const { dir, db } = copyOfDb('nobody-read');
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(db, 0o644);
+    const before = sha(db);
+    const listed = run(['--db', db, 'stats'], { asNobody: true });
+    expect(listed.code, listed.stderr).toBe(0);
+    const tag = run(['--db', db, 'tag', 'auto'], { asNobody: true });
+    expect(tag.code).toBe(1);
+    expect(errorLine(tag)).toMatch(/is read-only \(you may not write to it\)/);
+    const exported = run(['--db', db, 'export', 'contacts', '--out', path.join(dir, 'contacts.csv')], { asNobody: true });
+    expect(exported.code).toBe(1);
+    expect(errorLine(exported)).toMatch(/permission denied \(EACCES\)/);
+    expect(listing(dir)).toEqual(['call.db']);
+    expect(sha(db)).toBe(before);
+  });
+});
+
+describe('not a file: devices, named pipes and folders are never written over', () => {
+  it('--out a device, even with --force: refused, the device stays a device', () => {
+    const devices = scratchDevices(work);
+    for (const device of [devices.null, devices.full]) {
+      for (const args of [['export', 'contacts'], ['export', 'graphml'], ['export', 'roster', 'core', '--format', 'csv'], ['export', 'map']]) {
+        const r = run(['--db', dbPath, ...args, '--out', device, '--force']);
+        expect(r.code, r.stderr).toBe(1);
+        expect(errorLine(r)).toMatch(new RegExp(`^error: (.*/)?${path.basename(device)} is a device, not a file: skillsnet writes only regular files there, even with --force$`));
+      }
+      const backup = run(['--db', dbPath, 'db', 'backup', device, '--force']);
+      expect(backup.code).toBe(1);
+      expect(errorLine(backup)).toMatch(/is a device, not a file/);
+      expect(fs.statSync(device).isCharacterDevice()).toBe(true);
+    }
+  });
+
+  it('--out a named pipe with --force: refused at once, never opened (nothing waits for a reader)', () => {
+    const fifo = path.join(work, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = run(['--db', dbPath, 'export', 'contacts', '--out', fifo, '--force'], { timeout: 20_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(errorLine(r)).toMatch(/out\.fifo is a named pipe \(FIFO\), not a file/);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    const link = path.join(work, 'link-to-null');
+    fs.symlinkSync(scratchDevices(fs.mkdtempSync(path.join(work, 'dev-'))).null, link);
+    const viaLink = run(['--db', dbPath, 'export', 'contacts', '--out', link, '--force']);
+    expect(viaLink.code).toBe(1);
+    expect(errorLine(viaLink)).toMatch(/link-to-null is a device, not a file/);
+  });
+
+  it('--out a folder with --force: refused', () => {
+    const r = run(['--db', dbPath, 'export', 'graphml', '--out', work, '--force']);
+    expect(r.code).toBe(1);
+    expect(errorLine(r)).toMatch(/is a folder, not a file/);
+  });
+});
+
+describe('folders the tool creates hold personal data: 0700', () => {
+  it('for the database, backups and exports, under umask 022', () => {
+    const base = tempDir('skillsnet-folders-');
+    const sh = (args: string[]) => execFileSync('/bin/sh', ['-c', 'umask 022 && exec "$0" "$@"', process.execPath, BIN, ...args], { env: { ...process.env, SKILLSNET_DB: '' }, stdio: 'pipe' });
+    sh(['--db', path.join(base, 'db', 'new', 'call.db'), 'import', path.join(work, 'call.csv'), '--call', '2020', '--quiet']);
+    sh(['--db', path.join(base, 'db', 'new', 'call.db'), 'db', 'backup', path.join(base, 'backups', 'b', 'copy.db')]);
+    sh(['--db', path.join(base, 'db', 'new', 'call.db'), 'export', 'contacts', '--out', path.join(base, 'exports', 'e', 'c.csv')]);
+    for (const dir of ['db', 'db/new', 'backups', 'backups/b', 'exports', 'exports/e']) {
+      expect((fs.statSync(path.join(base, dir)).mode & 0o777).toString(8), dir).toBe('700');
+    }
+  });
+});
+
+it('no message of these runs carries the planted personal data', () => {
+  const scan = scanMessages();
+  reportScan('protected', scan);
+  expect(scan.messages).toBeGreaterThan(20);
+  expect(scan.leaks).toEqual([]);
+});

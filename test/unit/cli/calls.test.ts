@@ -1,0 +1,140 @@
+/**
+ * Calls kept apart: list shows the call; select and every export ask which call (or
+ * --all-calls) when the database holds several; scores of calls on different scales are never
+ * compared silently; a call nobody scored gets no "best" roster by accident.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/connection.js';
+import { insertApplication } from '../../../src/db/applications.js';
+import { REGIONS } from '../../../src/model.js';
+import { json, run as skillsnet, tempDir } from '../support/run.js';
+
+const COUNTRY: Record<string, string> = { Africa: 'KE', Americas: 'MX', 'Arab States': 'JO', 'Asia and the Pacific': 'PH', 'Europe and Central Asia': 'FR' };
+
+/** Calls of ten applications each, one or two per region; scores as given (null: none). */
+function makeCalls(dbPath: string, calls: Record<string, (i: number) => number | null>): void {
+  const db = openDatabase(dbPath, { create: true });
+  for (const [call, score] of Object.entries(calls)) {
+    for (let i = 0; i < 10; i++) {
+      const region = REGIONS[i % 5];
+      insertApplication(db, call, {
+        organization: `Org ${call}-${i}`, externalId: `${call}-${i}`, email: `c${i}@${call}.example.org`,
+        country: COUNTRY[region], region, language: 'en', score: score(i), submittedAt: `3/${20 - i}/${call}`,
+      });
+    }
+  }
+  db.close();
+}
+
+describe('a database of several calls', () => {
+  let db: string;
+  beforeAll(() => {
+    db = path.join(tempDir(), 'calls.db');
+    makeCalls(db, { 2020: (i) => 5 + i / 2, 2021: (i) => 40 + 5 * i });
+  });
+
+  it('list shows the call of every application', async () => {
+    const r = await skillsnet(['--db', db, 'list']);
+    const lines = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    // After the organisation, so that `| cut -f2` still gives the organisations.
+    expect(lines[0].slice(0, 3)).toEqual(['ID', 'Organisation', 'Call']);
+    expect(new Set(lines.slice(1).map((l) => l[2]))).toEqual(new Set(['2020', '2021']));
+    const csv = (await skillsnet(['--db', db, 'list', '--csv'])).stdout.split('\n')[0];
+    expect(csv.split(',').slice(0, 3)).toEqual(['id', 'externalId', 'call']);
+  });
+
+  it.each([
+    [['select', '--size', '3', '--dry-run']],
+    [['export', 'contacts', '--out', '-']],
+    [['export', 'kumu', '--format', 'json', '--out', '-']],
+    [['export', 'graphml', '--out', '-']],
+    [['export', 'map', '--out', '-']],
+  ])('%j without --call is a usage error naming the calls and both ways out', async (args) => {
+    const r = await skillsnet(['--db', db, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: this database holds 2 calls \(2020, 2021\): say which with --call NAME, or use them together with --all-calls/m);
+    expect(r.stderr).toMatch(/--call 2021/);
+  });
+
+  it('--call picks one; --call and --all-calls together contradict', async () => {
+    const one = json(await skillsnet(['--db', db, 'select', '--size', '3', '--call', '2021', '--dry-run', '--json']));
+    expect(one.members.map((m: any) => m.score)).toEqual([85, 80, 75]);
+    const both = await skillsnet(['--db', db, 'export', 'contacts', '--call', '2020', '--all-calls', '--out', '-']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--call and --all-calls contradict each other/);
+    expect((await skillsnet(['--db', db, 'export', 'contacts', '--all-calls', '--out', '-'])).code).toBe(0);
+  });
+
+  it('--all-calls with scores on different scales is refused, naming each scale', async () => {
+    const r = await skillsnet(['--db', db, 'select', '--size', '3', '--all-calls', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: the eligible applications of 2 calls have scores on different scales/);
+    expect(r.stderr).toContain('call 2020: application scores 5–9.5, read as 0–10');
+    expect(r.stderr).toContain('call 2021: application scores 40–85, read as 0–100');
+    expect(r.stderr).toMatch(/--rescale-scores/);
+  });
+
+  it('--rescale-scores puts each call on 0-10, says so, and the roster keeps the scores it ranked', async () => {
+    const r = await skillsnet(['--db', db, 'select', '--size', '4', '--all-calls', '--rescale-scores', '--name', 'both', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: scores of different calls put on one scale, 0–10/);
+    const out = json(r);
+    expect(out.members.map((m: any) => m.score)).toEqual([9.5, 9, 8.5, 8.5]);
+    expect(out.scoreScales.map((s: any) => [s.call, s.max])).toEqual([['2020', 10], ['2021', 100]]);
+    const shown = json(await skillsnet(['--db', db, 'roster', 'show', 'both', '--json']));
+    expect(shown.members.map((m: any) => m.score)).toEqual([9.5, 9, 8.5, 8.5]);
+    expect(shown.params.filters).toEqual({ allCalls: true });
+  });
+
+  it('a roster filter names its applications: no call needed', async () => {
+    expect((await skillsnet(['--db', db, 'export', 'contacts', '--roster', 'both', '--out', '-'])).code).toBe(0);
+  });
+});
+
+describe('one call: nothing changes', () => {
+  it('select and exports need no --call', async () => {
+    const db = path.join(tempDir(), 'one.db');
+    makeCalls(db, { 2020: (i) => i });
+    expect((await skillsnet(['--db', db, 'select', '--size', '2', '--dry-run'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'export', 'contacts', '--out', '-'])).code).toBe(0);
+  });
+});
+
+describe('a call nobody scored', () => {
+  let db: string;
+  beforeAll(() => {
+    db = path.join(tempDir(), 'unscored.db');
+    makeCalls(db, { 2024: () => null });
+  });
+
+  it('is not given a "best" roster: select asks for scores or an order (exit 2)', async () => {
+    const r = await skillsnet(['--db', db, 'select', '--size', '3', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: none of the 10 eligible applications has a score, so the "best" roster would simply be the lowest application IDs/);
+    expect(r.stderr).toMatch(/skillsnet scores import FILE/);
+    expect(r.stderr).toMatch(/--order submitted/);
+    expect(r.stderr).not.toMatch(/Total score/);
+  });
+
+  it('--order submitted takes the earliest submitted and says so instead of "Total score 0"', async () => {
+    const r = await skillsnet(['--db', db, 'select', '--size', '3', '--order', 'submitted', '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out).toMatchObject({ order: 'submitted', scored: 0, seed: null });
+    expect(out.members.map((m: any) => m.organization)).toEqual(['Org 2024-9', 'Org 2024-8', 'Org 2024-7']);
+    expect(r.stderr).toMatch(/No application has a score: the members are the first in submission order \(earliest first\) that meet the quotas, not the best/);
+    expect(r.stderr).not.toMatch(/Total score 0/);
+  });
+
+  it('--order random draws the same roster from the same seed, and --seed alone is a usage error', async () => {
+    const draw = async () => json(await skillsnet(['--db', db, 'select', '--size', '3', '--order', 'random', '--seed', '42', '--dry-run', '--json'])).members.map((m: any) => m.id);
+    expect(await draw()).toEqual(await draw());
+    const unseeded = await skillsnet(['--db', db, 'select', '--size', '3', '--order', 'random', '--dry-run']);
+    expect(unseeded.stderr).toMatch(/drawn with seed (\d+) \(draw the same again with --seed \1\)/);
+    const seedOnly = await skillsnet(['--db', db, 'select', '--size', '3', '--seed', '4', '--dry-run']);
+    expect(seedOnly.code).toBe(2);
+    expect(seedOnly.stderr).toMatch(/--seed applies to --order random only/);
+  });
+});

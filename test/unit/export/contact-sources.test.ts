@@ -1,0 +1,105 @@
+/**
+ * Contacts a mail merge can use: one row per person from any records (applications, members who
+ * never applied), the latest details, phones never joined in one cell, a first name and a
+ * salutation in the working language, and the calls.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { contactsCsv, contactsFromSources, contactsOutlookCsv, phonesIn, type ContactSource } from '../../../src/export/contacts.js';
+import { contactsVcf } from '../../../src/export/vcard.js';
+import { json, run as skillsnet, tempDir } from '../support/run.js';
+
+const source = (over: Partial<ContactSource>): ContactSource => ({
+  email: 'andres@example.org', givenName: null, familyName: null, fullName: null, organization: null, phone: null, country: null,
+  workingLanguage: null, calls: [], updatedAt: null, ...over,
+});
+
+const rows = async (text: Promise<string>) => parse(await text, { columns: true, bom: true }) as Record<string, string>[];
+
+describe('contactsFromSources', () => {
+  const andres2020 = source({ fullName: 'Andres Garcia', organization: 'Taller Viejo', phone: '+52 55 1111 1111', country: 'MX', workingLanguage: 'es', calls: ['2020'], updatedAt: '2020-03-01T00:00:00Z', applicationId: 1 });
+  const andres2021 = source({ email: 'ANDRES@example.org', fullName: 'Andrés García Márquez', organization: 'Taller Nuevo', phone: '+52 55 2222 2222; +52 55 3333 3333', country: 'MX', workingLanguage: 'es', calls: ['2021'], updatedAt: '2021-03-01T00:00:00Z', applicationId: 7 });
+
+  it('makes one row per person with the latest details, whatever order the records come in', () => {
+    for (const order of [[andres2020, andres2021], [andres2021, andres2020]]) {
+      const list = contactsFromSources(order);
+      expect(list).toMatchObject({ applications: 2, merged: 1, withoutEmail: [] });
+      expect(list.contacts).toHaveLength(1);
+      expect(list.contacts[0]).toMatchObject({
+        email: 'andres@example.org', name: 'Andrés García Márquez', givenName: 'Andrés', familyName: 'García Márquez', salutation: 'Hola, Andrés',
+        phones: ['+52 55 2222 2222', '+52 55 3333 3333', '+52 55 1111 1111'], organizations: ['Taller Nuevo', 'Taller Viejo'], countries: ['Mexico'],
+        calls: ['2020', '2021'], applicationIds: [1, 7], language: 'es',
+      });
+    }
+  });
+
+  it('writes the latest phone alone, the others in other_phones, and the calls as 2020|2021', async () => {
+    const [row] = await rows(contactsCsv(contactsFromSources([andres2020, andres2021])));
+    expect(row).toMatchObject({
+      name: 'Andrés García Márquez', phone: "'+52 55 2222 2222", other_phones: "'+52 55 3333 3333; +52 55 1111 1111", organisation: 'Taller Nuevo',
+      other_organisations: 'Taller Viejo', calls: '2020|2021', first_name: 'Andrés', last_name: 'García Márquez', salutation: 'Hola, Andrés', language: 'Spanish',
+    });
+    const [outlook] = await rows(contactsOutlookCsv(contactsFromSources([andres2020, andres2021])));
+    expect(outlook).toMatchObject({ 'First Name': 'Andrés', 'Middle Name': '', 'Last Name': 'García Márquez', 'Business Phone': "'+52 55 2222 2222", 'Business Phone 2': "'+52 55 3333 3333", Company: 'Taller Nuevo' });
+    expect(outlook.Notes).toContain('Other phones: +52 55 1111 1111');
+    const vcf = contactsVcf(contactsFromSources([andres2020, andres2021])).replace(/\r\n /g, '');
+    expect(vcf).toContain('N:García Márquez;Andrés;;;\r\n');
+    expect(vcf.match(/^TEL;/gm)).toHaveLength(3);
+    expect(vcf).toContain('TEL;TYPE=WORK,VOICE,PREF:+52 55 2222 2222\r\n');
+  });
+
+  it('greets in the working language, in full when no split is safe, and "Dear colleague" without a name', () => {
+    const list = contactsFromSources([
+      source({ email: 'ana@example.org', givenName: 'Ana', familyName: 'Diallo', workingLanguage: 'fr' }),
+      source({ email: 'jl@example.org', fullName: 'José Luis Rodríguez', workingLanguage: 'en' }),
+      source({ email: 'am@example.org', fullName: 'Andrés Martín García', workingLanguage: 'es' }),
+      source({ email: 'x@example.org', workingLanguage: 'sw' }),
+    ]);
+    expect(list.contacts.map((c) => c.salutation)).toEqual(['Bonjour Ana', 'Dear José Luis', 'Hola, Andrés Martín García', 'Dear colleague']);
+    expect(list.contacts[2]).toMatchObject({ name: 'Andrés Martín García', givenName: '', familyName: '' });
+  });
+
+  it('takes members who never applied: no call, their roles, and their details when newer', () => {
+    const member = source({ email: 'andres@example.org', givenName: 'Andrés', familyName: 'García Márquez', organization: 'Red de Talleres', roles: ['stakeholder'], updatedAt: '2023-01-10T09:00:00Z' });
+    const [c] = contactsFromSources([andres2020, member]).contacts;
+    expect(c).toMatchObject({ organizations: ['Red de Talleres', 'Taller Viejo'], roles: ['stakeholder'], calls: ['2020'], phones: ['+52 55 1111 1111'] });
+  });
+
+  it.each([
+    ['+221 77 123 45 67; +221 33 000 00 00', ['+221 77 123 45 67', '+221 33 000 00 00']],
+    ['+52 55 1234 5678 / +52 55 8765 4321', ['+52 55 1234 5678', '+52 55 8765 4321']],
+    ['+1 555 010 0100, ext. 12', ['+1 555 010 0100, ext. 12']],
+    ['+33 1 00 00 00 00 ou +33 6 00 00 00 00', ['+33 1 00 00 00 00', '+33 6 00 00 00 00']],
+    ['', []],
+  ])('phonesIn(%j)', (cell, phones) => {
+    expect(phonesIn(cell)).toEqual(phones);
+  });
+});
+
+describe('export contacts from imported applications', () => {
+  it('keeps the first and last name columns as the form gave them, and one row for a person of two calls', async () => {
+    const dir = tempDir('skillsnet-contacts-names-');
+    const db = path.join(dir, 'c.db');
+    const a = path.join(dir, '2020.csv');
+    const b = path.join(dir, '2021.csv');
+    fs.writeFileSync(a, 'Organisation,Email,First name,Last name,Phone,Country,Language\nTaller Viejo,andres@example.org,Andres,Garcia,+52 55 1111 1111,Mexico,es\nEscuela,jl@example.org,José Luis,Rodríguez Zapatero,,Spain,es\n');
+    fs.writeFileSync(b, 'Organisation,Email,Contact name,Phone,Country,Language\nTaller Nuevo,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es\n');
+    expect((await skillsnet(['--db', db, 'import', a, '--call', '2020'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'import', b, '--call', '2021'])).code).toBe(0);
+    const r = await skillsnet(['--db', db, 'export', 'contacts', '--all-calls', '--out', '-']);
+    expect(r.code, r.stderr).toBe(0);
+    const list = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(list).toHaveLength(2);
+    expect(list.find((x) => x.email === 'jl@example.org')).toMatchObject({ name: 'José Luis Rodríguez Zapatero', first_name: 'José Luis', last_name: 'Rodríguez Zapatero', salutation: 'Hola, José Luis', calls: '2020' });
+    expect(list.find((x) => x.email === 'andres@example.org')).toMatchObject({
+      name: 'Andrés García Márquez', first_name: 'Andrés', last_name: 'García Márquez', phone: "'+52 55 2222 2222", other_phones: "'+52 55 1111 1111",
+      organisation: 'Taller Nuevo', other_organisations: 'Taller Viejo', calls: '2020|2021',
+    });
+    expect(r.stderr).toMatch(/Wrote 2 contacts from 3 applications \(1 repeated address merged\)/);
+    // No personal data in what the command says about them.
+    expect(r.stderr).not.toMatch(/Andr|García|andres@/);
+    expect(json(await skillsnet(['--db', db, 'list', '--json'])).length).toBe(3);
+  });
+});

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, run, tempDir } from '../support/run.js';
+
+const HEADER = 'Organization,Contact name,Email,Country,Website,Title';
+
+/** Two calls a year apart: Taller Abierto applies to both (spelled another way, from another address in 2021). */
+async function twoCalls(): Promise<{ dir: string; db: string }> {
+  const dir = tempDir();
+  const db = path.join(dir, 'n.db');
+  fs.writeFileSync(path.join(dir, '2020.csv'), [HEADER,
+    'Taller Abierto,Ana Ejemplo,ana@example.org,Mexico,https://www.taller-abierto.example/,Oficios para jóvenes',
+    'Atelier Vert,Awa Exemple,awa@example.net,Senegal,,Jardins urbains',
+    'Skills Kenya,Jo Sample,jo@example.com,Kenya,,Apprenticeships in Nairobi',
+  ].join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, '2021.csv'), [HEADER,
+    'TALLER ABIERTO A.C.,Luis Ejemplo,luis@example.org,México,taller-abierto.example,Oficios digitales',
+    'Nueva Org,Eva Muestra,eva@example.org,Peru,,Cocina y empleo',
+    'Atelier Vert,Awa Exemple,awa@example.net,Senegal,,Jardins partagés',
+  ].join('\n') + '\n');
+  expect((await run(['--db', db, 'import', path.join(dir, '2020.csv'), '--call', '2020'])).code).toBe(0);
+  const second = await run(['--db', db, 'import', path.join(dir, '2021.csv'), '--call', '2021', '--json']);
+  expect(second.code, second.stderr).toBe(0);
+  return { dir, db };
+}
+
+describe('organisations across calls', () => {
+  it('a returning organisation is one organisation with two applications, with one Kumu ID in the map of both calls and of one', async () => {
+    const { dir, db } = await twoCalls();
+    const orgs = json(await run(['--db', db, 'organizations', '--json']));
+    const taller = orgs.filter((o: { name: string }) => /taller/i.test(o.name));
+    expect(taller).toHaveLength(1); // the same website in the same country: certain
+    expect(taller[0].calls).toEqual(['2020', '2021']);
+    expect(taller[0].applications).toBe(2);
+    const atelier = orgs.find((o: { name: string }) => o.name === 'Atelier Vert');
+    expect(atelier.calls).toEqual(['2020', '2021']);
+
+    const ids = async (args: string[], out: string) => {
+      const r = await run(['--db', db, 'export', 'kumu', '--format', 'json', '--out', path.join(dir, out), ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      const map = JSON.parse(fs.readFileSync(path.join(dir, out), 'utf8'));
+      return new Map<string, string>(map.elements.filter((e: { type: string }) => e.type === 'Organization').map((e: { id: string; label: string }) => [e.label, e.id]));
+    };
+    const all = await ids(['--all-calls'], 'all.json');
+    const only2021 = await ids(['--call', '2021'], '2021.json');
+    const only2020 = await ids(['--call', '2020', '--region', 'Americas'], '2020.json');
+    expect(all.get('Taller Abierto')).toBe(taller[0].id);
+    expect(only2021.get('Taller Abierto')).toBe(taller[0].id); // the organisation's name, the same in every map
+    expect(only2020.get('Taller Abierto')).toBe(taller[0].id);
+    expect(only2021.get('Atelier Vert')).toBe(all.get('Atelier Vert'));
+    // The HTML map and GraphML name it alike.
+    const graph = await run(['--db', db, 'export', 'graphml', '--call', '2021', '--out', '-']);
+    expect(graph.stdout).toContain(`<node id="${taller[0].id}">`);
+
+    // show org-N tells its story; show ID of an application says it is returning.
+    const history = json(await run(['--db', db, 'show', taller[0].id, '--json']));
+    expect(history.timeline.filter((t: { kind: string }) => t.kind === 'applied').map((t: { what: string }) => t.what)).toEqual(['2020', '2021']);
+    const appId = history.applications[1].id;
+    const shown = await run(['--db', db, 'show', String(appId)]);
+    expect(shown.stdout).toMatch(/returning: calls 2020, 2021/);
+  });
+
+  it('lists doubtful matches for the officer, who links or keeps them apart', async () => {
+    const { db } = await twoCalls();
+    const dir = path.dirname(db);
+    // The same address in 2022 under another name: doubtful (the names are not alike).
+    fs.writeFileSync(path.join(dir, '2022.csv'), `${HEADER}\nCooperativa Sol,Eva Muestra,eva@example.org,Peru,,Panadería\n`);
+    expect((await run(['--db', db, 'import', path.join(dir, '2022.csv'), '--call', '2022'])).code).toBe(0);
+    const pairs = json(await run(['--db', db, 'organizations', '--unconfirmed', '--json']));
+    const pair = pairs.find((p: { evidence: string[] }) => p.evidence.includes('same contact email'));
+    expect(pair).toBeDefined();
+    const kept = await run(['--db', db, 'organization', 'unlink', pair.candidate.id, pair.organization.id]);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(json(await run(['--db', db, 'organizations', '--unconfirmed', '--json'])).some((p: { evidence: string[] }) => p.evidence.includes('same contact email'))).toBe(false);
+    const linked = await run(['--db', db, 'organization', 'link', pair.candidate.id, pair.organization.id, '--json']);
+    expect(linked.code, linked.stderr).toBe(0);
+    expect(json(linked).kind).toBe('organization');
+  });
+});

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, run, tempDir } from '../support/run.js';
+
+async function call(): Promise<{ db: string; dir: string; ids: number[] }> {
+  const dir = tempDir();
+  const db = path.join(dir, 'n.db');
+  fs.writeFileSync(path.join(dir, 'a.csv'), [
+    'Organization,Contact name,Email,Phone,Country,Title,Score',
+    'Fundación Andes,Ana Ejemplo,ana@example.org,,Peru,Talleres de oficios para jóvenes,8',
+    'Fundacion Andes Peru,,ana@example.org,+51 1 555 0101,Peru,Talleres de oficios para jóvenes,7',
+    'Atelier Vert,Awa Exemple,awa@example.net,,Senegal,Jardins urbains et emploi,9',
+  ].join('\n') + '\n');
+  expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+  const ids = json(await run(['--db', db, 'list', '--json'])).map((a: { id: number }) => a.id);
+  return { db, dir, ids };
+}
+
+describe('edit', () => {
+  it('changes fields of an application, an organisation and a member, keeping the old values; a dry run keeps nothing', async () => {
+    const { db, ids } = await call();
+    const dry = await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Chile', '--dry-run', '--json']);
+    expect(json(dry)).toMatchObject({ changed: ['country'], dryRun: true, historyId: null });
+    expect(json(await run(['--db', db, 'show', String(ids[0]), '--json'])).application.country).toBe('PE');
+    const r = await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Chile', '--set', 'workingLanguage=fr', '--set', 'title=Nuevos talleres de oficios', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ changed: ['country', 'workingLanguage', 'title'], dryRun: false });
+    const shown = json(await run(['--db', db, 'show', String(ids[0]), '--json']));
+    expect(shown.application).toMatchObject({ country: 'CL', region: 'Americas', title: 'Nuevos talleres de oficios' });
+    expect(shown.changes[0].fields).toEqual(expect.arrayContaining(['country', 'working_language', 'title']));
+    const orgId = shown.organization.id;
+    expect((await run(['--db', db, 'edit', orgId, '--set', 'notes=Met in Lima', '--set', 'type=ONG'])).code).toBe(0);
+    const org = json(await run(['--db', db, 'show', orgId, '--json']));
+    expect(org.organization).toMatchObject({ notes: 'Met in Lima', organizationType: 'NGO' });
+    const member = org.member.id;
+    expect(json(await run(['--db', db, 'edit', `member-${member}`, '--set', 'consentMap=non', '--json'])).changed).toEqual(['consentMap']);
+    const bad = await run(['--db', db, 'edit', String(ids[0]), '--set', 'colour=blue']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no field "colour".*\n.*fields: organization/);
+    const badCountry = await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Narnia']);
+    expect(badCountry.code).toBe(2);
+  });
+});
+
+describe('merge and unmerge', () => {
+  it('merges a resubmission into the first application and puts both back', async () => {
+    const { db, ids } = await call();
+    const [first, second] = ids;
+    const dry = json(await run(['--db', db, 'merge', String(first), String(second), '--dry-run', '--json']));
+    expect(dry).toMatchObject({ kind: 'application', kept: `application ${first}`, merged: `application ${second}`, dryRun: true });
+    expect(dry.steps.join('\n')).toMatch(/phone/);
+    expect(json(await run(['--db', db, 'list', '--json']))).toHaveLength(3);
+    const merged = await run(['--db', db, 'merge', String(first), String(second), '--json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    const list = json(await run(['--db', db, 'list', '--json']));
+    expect(list.map((a: { id: number }) => a.id)).toEqual([first, ids[2]]);
+    expect(list[0].phone).toBe('+51 1 555 0101'); // filled from the duplicate
+    expect(json(await run(['--db', db, 'show', String(second), '--json'])).application.mergedInto).toBe(first);
+    const undone = await run(['--db', db, 'unmerge', String(second), '--json']);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(json(undone).conflicts).toEqual([]);
+    const back = json(await run(['--db', db, 'list', '--json']));
+    expect(back).toHaveLength(3);
+    expect(back[0].phone).toBeNull();
+    expect((await run(['--db', db, 'unmerge', '--last'])).code).toBe(1); // nothing left to undo
+  });
+
+  it('merges two organisations (their applications, people and roles) and unmerges the last merge', async () => {
+    const { db, ids } = await call();
+    const orgOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.id as string;
+    const [a, b] = [await orgOf(ids[0]), await orgOf(ids[2])];
+    expect(a).not.toBe(b);
+    const r = await run(['--db', db, 'merge', a, b, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await orgOf(ids[2])).toBe(a);
+    const members = json(await run(['--db', db, 'members', '--json']));
+    expect(members.find((m: { kumuId: string }) => m.kumuId === a).applications).toHaveLength(3);
+    expect(members.some((m: { kumuId: string }) => m.kumuId === b)).toBe(false);
+    expect((await run(['--db', db, 'unmerge', '--last'])).code).toBe(0);
+    expect(await orgOf(ids[2])).toBe(b);
+    expect(json(await run(['--db', db, 'members', '--json']))).toHaveLength(members.length + 1);
+  });
+
+  it('refuses to merge applications of two calls, and says to merge their organisations', async () => {
+    const { db, dir, ids } = await call();
+    fs.writeFileSync(path.join(dir, 'b.csv'), 'Organization,Email,Country\nOtra,otra@example.org,Chile\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'b.csv'), '--call', '2021'])).code).toBe(0);
+    const other = json(await run(['--db', db, 'list', '--call', '2021', '--json']))[0].id;
+    const r = await run(['--db', db, 'merge', String(ids[0]), String(other)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/different calls[\s\S]*skillsnet merge org-\d+ org-\d+/);
+  });
+});
+
+describe('withdraw', () => {
+  it('takes an application out of lists, selection and exports, keeps it, and puts it back', async () => {
+    const { db, dir, ids } = await call();
+    const r = await run(['--db', db, 'withdraw', String(ids[2]), '--json']);
+    expect(json(r)).toMatchObject({ state: 'withdrawn' });
+    expect(json(await run(['--db', db, 'list', '--json'])).map((a: { id: number }) => a.id)).not.toContain(ids[2]);
+    const sel = json(await run(['--db', db, 'select', '--size', '2', '--dry-run', '--json']));
+    expect(sel.members.map((m: { id: number }) => m.id)).not.toContain(ids[2]);
+    expect((await run(['--db', db, 'export', 'kumu', '--format', 'json', '--out', path.join(dir, 'm.json')])).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'm.json'), 'utf8')).not.toContain('Atelier Vert');
+    expect(json(await run(['--db', db, 'show', String(ids[2]), '--json'])).application.withdrawnAt).toBeTruthy();
+    expect(json(await run(['--db', db, 'withdraw', String(ids[2]), '--undo', '--json'])).state).toBe('reinstated');
+    expect(json(await run(['--db', db, 'list', '--json']))).toHaveLength(3);
+  });
+});

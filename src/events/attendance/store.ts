@@ -13,11 +13,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../../db/connection.js';
 import {
-  attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
+  anonymiseAttendanceRows, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
   deleteAttendanceRowsById, eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
   type RowMatch, type StoredAttendanceRow,
 } from '../../db/attendance.js';
 import { getMember } from '../../db/members.js';
+import { ERASED } from '../../db/personal-data.js';
 import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { warning, type Callbacks } from '../../reporting.js';
@@ -115,6 +116,8 @@ function reportOf(importId: number, rows: StoredAttendanceRow[]): AttendanceRepo
     rows: rows.map((r): AttendanceRow => ({
       file, rowNumber: r.rowNumber, name: r.name, names: r.names, email: r.email, joinTime: r.joinTime, leaveTime: r.leaveTime,
       minutes: r.minutes, guest: r.guest, waitingRoom: r.waitingRoom, role: r.role, problems: r.problems,
+      // a participant erased on request who came for an organisation: the row counts for it still
+      keptFor: r.name === ERASED && !r.email && r.memberId !== null ? r.memberId : null,
     })),
   };
 }
@@ -314,27 +317,32 @@ export interface AttendanceErasure {
 }
 
 /**
- * Removes the attendance rows that carry a person's email or name (or belong to these members)
- * and the link decisions keyed on them, then matches the events again. For `erase` (issue 13):
- * after it no attendance table holds the person's name or address.
+ * Takes a person's name and address out of attendance (for `erase`, issue 13): the rows that
+ * carry their email or name, and the link decisions keyed on them. A row that counted for an
+ * organisation member stays, without the name and address — the organisation did attend, and its
+ * minutes and "attended" connection stay; a row of the person as a member in their own right
+ * (memberIds) or of no member goes whole. Then the events are matched again.
  */
-export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; events: number[]; dryRun: boolean } {
+export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; kept: number; events: number[]; dryRun: boolean } {
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
   const members = new Set(who.memberIds ?? []);
   const rows = attendancePersonalFields(db).filter(
     (r) => (r.email && emails.has(r.email.toLowerCase())) || [r.name, ...r.names].some((n) => keys.has(nameKey(n))) || (r.memberId !== null && members.has(r.memberId)),
   );
+  const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
+  const gone = rows.filter((r) => !kept.includes(r));
   const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
     inSavepoint(db, true, () => {
-      deleteAttendanceRowsById(db, rows.map((r) => r.id));
+      deleteAttendanceRowsById(db, gone.map((r) => r.id));
+      anonymiseAttendanceRows(db, kept.map((r) => r.id), ERASED);
       deleteAttendanceLinksById(db, links.map((l) => l.id));
       for (const id of events) rematchEvent(db, id);
     });
   }
-  return { rows: rows.length, links: links.length, events, dryRun: Boolean(options.dryRun) };
+  return { rows: rows.length, links: links.length, kept: kept.length, events, dryRun: Boolean(options.dryRun) };
 }
 
 /** The imports of an event, for `event show`. */

@@ -100,17 +100,17 @@ export interface EventLinkOptions {
 }
 
 export async function runEventLink(opts: EventLinkOptions, io: IO): Promise<unknown> {
-  if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${opts.row} --member 17` });
-  let memberId: number | null = null;
-  if (opts.member !== undefined) {
-    memberId = Number(opts.member.trim().replace(/^#/, ''));
-    if (!Number.isInteger(memberId) || memberId <= 0) throw new UsageError(`--member needs a member ID, got "${opts.member}"`, { hint: 'find member IDs with skillsnet members' });
-  }
+  if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${/^#?\d+$|:\d+$/.test(opts.row.trim()) ? opts.row.trim() : 'ROW'} --member 17` });
   const { linkAttendanceRow } = await import('../events/attendance/store.js');
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun }));
+  const { resolveMemberRef } = await import('../db/members.js');
+  let memberId: number | null = null;
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    if (opts.member !== undefined) memberId = resolveMemberRef(db, opts.member, { what: '--member' });
+    return linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun });
+  });
   if (opts.json) printJson(io, result);
   else {
-    const what = memberId === null ? 'ignored' : `linked to member ${memberId}`;
+    const what = memberId === null ? 'ignored' : `linked to member-${memberId}`;
     info(io, `${result.dryRun ? 'Dry run: row would be' : 'Row'} ${result.row} ${what}; the decision holds for every row with the same ${result.by} (${result.rowsAffected} row${result.rowsAffected === 1 ? '' : 's'} in ${result.events.length} event${result.events.length === 1 ? '' : 's'}).`);
   }
   return result;

@@ -74,7 +74,8 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
 
 export interface MemberSetOptions {
   dbPath: string;
-  id: number;
+  /** The member: its ID, or as typed (member-9, org-4). */
+  id: number | string;
   changes: MemberChanges;
   dryRun?: boolean;
   json?: boolean;
@@ -83,25 +84,27 @@ export interface MemberSetOptions {
 export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unknown> {
   const { setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => setMember(db, opts.id, opts.changes, { dryRun: opts.dryRun }));
+  const { resolveMemberRef } = await import('../db/members.js');
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun }));
+  const id = result.member.id;
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
   if (opts.json) printJson(io, out);
   else {
-    io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} member ${opts.id}: ${result.changed.join(', ')}.\n` : `Member ${opts.id}: nothing to change.\n`);
+    io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} member-${id}: ${result.changed.join(', ')}.\n` : `member-${id}: nothing to change.\n`);
     if (!opts.dryRun && result.historyId) info(io, `Kept in the history (change ${result.historyId}).`);
   }
   // A Core Group member declined: offer the replacement (asked on a terminal, printed otherwise).
   if (result.replace.length && !opts.dryRun) {
     for (const seat of result.replace) {
       if (!opts.json && canPrompt(io) && !io.yes) {
-        const go = await (await io.prompts()).confirm(`Member ${opts.id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true);
+        const go = await (await io.prompts()).confirm(`member-${id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true);
         if (go) {
           const { runRosterReplace } = await import('./roster.js');
           await runRosterReplace({ dbPath: opts.dbPath, name: seat.roster, id: seat.applicationId }, io);
           continue;
         }
       }
-      info(io, `Member ${opts.id} declined a seat in roster ${seat.roster}. The best alternate that keeps every quota can take it: ${seat.command}`);
+      info(io, `member-${id} declined a seat in roster ${seat.roster}. The best alternate that keeps every quota can take it: ${seat.command}`);
     }
   }
   return out;
@@ -109,19 +112,21 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
 
 // ------------------------------------------------------------------ member show
 
-export async function runMemberShow(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<unknown> {
-  const { getMember } = await import('../db/members.js');
+export async function runMemberShow(opts: { dbPath: string; id: number | string; json?: boolean }, io: IO): Promise<unknown> {
+  const { getMember, resolveMemberRef } = await import('../db/members.js');
   const { memberJson } = await import('../network/json.js');
   const { listHistory } = await import('../db/history.js');
   const { organizationHistory } = await import('../network/organizations.js');
+  let id = 0;
   const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
-    const m = getMember(db, opts.id);
+    id = resolveMemberRef(db, opts.id, { what: 'member show' });
+    const m = getMember(db, id);
     if (!m) return undefined;
     const history = listHistory(db, { table: 'members', rowId: m.id });
     const timeline = m.kind === 'organization' && m.organizationId !== null ? organizationHistory(db, m.organizationId).timeline : [];
     return { member: memberJson(m), timeline, history };
   });
-  if (!found) throw new OperationError(`no member with ID ${opts.id}`, { hint: 'find IDs with skillsnet members' });
+  if (!found) throw new OperationError(`no member-${id}`, { hint: 'find IDs with skillsnet members --search TEXT' });
   if (opts.json) {
     printJson(io, found);
     return found;
@@ -129,7 +134,7 @@ export async function runMemberShow(opts: { dbPath: string; id: number; json?: b
   const m = found.member;
   const c = io.color;
   const line = (label: string, value: string | number | null | undefined) => { if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${value}\n`); };
-  io.stdout.write(c.bold(`member ${m.id} · ${m.kind === 'organization' ? m.organization : m.name ?? m.email ?? ''}`) + c.dim(`  (${m.kumuId})`) + '\n');
+  io.stdout.write(c.bold(`member-${m.id} · ${m.kind === 'organization' ? m.organization : m.name ?? m.email ?? ''}`) + c.dim(`  (${m.kumuId})`) + '\n');
   line('Organisation', m.kind === 'person' ? m.organization : null);
   line('Type', m.organizationType);
   line('Contact', [m.name, m.email, m.phone].filter(Boolean).join(' · '));
@@ -149,11 +154,6 @@ export async function runMemberShow(opts: { dbPath: string; id: number; json?: b
 
 // ------------------------------------------------------------------ wiring
 
-function parseMemberId(text: string): number {
-  const id = Number(text.replace(/^(member-|m-|#)/i, ''));
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not a member ID`, { hint: 'IDs are the numbers in the ID column of skillsnet members' });
-  return id;
-}
 
 interface MemberFlags {
   organization?: string; name?: string; email?: string; phone?: string; country?: string; language?: string; role?: string; cohort?: string;
@@ -247,7 +247,7 @@ Examples:
   member
     .command('set')
     .description('change a member: role, status, consent, working language, notes (the old values kept in the history)')
-    .argument('<id>', 'member ID (the ID column of skillsnet members)')
+    .argument('<id>', 'member ID (12 or member-12, the ID column of skillsnet members) or its organisation (org-4)')
     .option('--role <role>', 'give a role: core-group, member, stakeholder, partner, ilo')
     .option('--cohort <name>', 'with --role core-group: the cohort')
     .option('--remove-role <role>', 'take a role away')
@@ -282,17 +282,17 @@ Examples:
       if (flags.notes !== undefined) changes.notes = flags.notes;
       if (flags.timeZone !== undefined) changes.timeZone = flags.timeZone.trim() || null;
       if (!Object.keys(changes).length) throw new UsageError('nothing to change', { hint: 'e.g. skillsnet member set 12 --status active' });
-      await runMemberSet({ dbPath, id: parseMemberId(idText), changes, dryRun: flags.dryRun, json: flags.json }, io);
+      await runMemberSet({ dbPath, id: idText, changes, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   member
     .command('show')
     .description('show a member: organisation, contact, roles, status, consent and history')
-    .argument('<id>', 'member ID')
+    .argument('<id>', 'member ID (12, member-12) or its organisation (org-4)')
     .option('--json', 'print it as JSON')
     .addHelpText('after', '\nExamples:\n  skillsnet member show 12\n  skillsnet member show 12 --json')
     .action(async (idText: string, flags: { json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runMemberShow({ dbPath, id: parseMemberId(idText), json: flags.json }, io);
+      await runMemberShow({ dbPath, id: idText, json: flags.json }, io);
     });
 }

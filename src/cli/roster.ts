@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
+import { parseApplicationId } from '../ids.js';
 import { deleteRoster, getRoster } from '../db/rosters.js';
 import { applyReplacement, planReplacement, type RosterReplaceJson } from '../selection/replace.js';
 import { compareRosters, paramDiffLines, rosterReport, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
@@ -169,8 +170,7 @@ Examples:
   skillsnet roster replace core-2020 17 --leave-open`)
     .action(async (name: string, idText: string, flags: { dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax: string[] }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const id = Number(idText.replace(/^#/, ''));
-      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: `see the members with skillsnet roster show ${name}` });
+      const id = parseApplicationId(idText, { what: 'roster replace', hint: `the roster's application IDs are in skillsnet roster show ${name}` });
       await runRosterReplace({ dbPath, name, id, dryRun: flags.dryRun, json: flags.json, leaveOpen: flags.leaveOpen, relax: flags.relax }, io);
     });
   roster

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import type { IO } from './io.js';
-import { OperationError, UsageError } from '../errors.js';
+import { OperationError } from '../errors.js';
+import { parseId } from '../ids.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
@@ -164,15 +165,9 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json > application-17.json\n  skillsnet show org-4             # the organisation across calls')
     .action(async (idText: string, flags: { json?: boolean; raw?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      if (/^\s*(org|organi[sz]ation|member|m)[-:#]?\d+\s*$/i.test(idText)) {
-        const { parseSubject } = await import('../network/subjects.js');
-        const s = parseSubject(idText, ['organization', 'member']);
-        if (s.kind === 'organization') await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
-        else await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
-        return;
-      }
-      const id = Number(idText);
-      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: 'IDs are the numbers in the ID column of skillsnet list' });
-      await runShow({ dbPath, id, json: flags.json, raw: flags.raw }, io);
+      const s = parseId(idText, ['application', 'organization', 'member'], { what: 'show' });
+      if (s.kind === 'organization') await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
+      else if (s.kind === 'member') await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
+      else await runShow({ dbPath, id: s.id, json: flags.json, raw: flags.raw }, io);
     });
 }

@@ -21,7 +21,8 @@ import { OperationError, UsageError } from '../errors.js';
 import { eraseAttendanceOf } from '../events/attendance/store.js';
 import { normaliseEmail } from '../import/normalise.js';
 import { DRY_RUN } from './members.js';
-import { parseSubject, type Subject } from './subjects.js';
+import { looksLike, readId } from '../ids.js';
+import { type Subject } from './subjects.js';
 
 export { ERASED };
 
@@ -67,7 +68,7 @@ export function findErasable(db: DB, text: string): EraseTarget {
   let applications: number[] = [];
   if (t.includes('@')) {
     const { email, valid } = normaliseEmail(t);
-    if (!valid || !email) throw new UsageError('that is not an email address', { hint: 'give the address as it was imported, or a person ID: skillsnet erase person-3' });
+    if (!valid || !email) throw new UsageError('erase takes an email address or an ID, and that is not a complete email address', { hint: 'give the address as it was imported, or a person ID: skillsnet erase person-3 (find it with skillsnet members --search TEXT)' });
     people = db.prepare('SELECT id FROM people WHERE lower(email) = ?').pluck().all(email) as number[];
     applications = db.prepare('SELECT id FROM applications WHERE lower(email) = ? OR person_id IN (SELECT value FROM json_each(?))').pluck().all(email, JSON.stringify(people)) as number[];
     if (!people.length && !applications.length) {
@@ -77,7 +78,13 @@ export function findErasable(db: DB, text: string): EraseTarget {
       return { people: [], applications: [], organizations: [], emails: [email], names: [], nameParts: [], phones: [] };
     }
   } else {
-    const s: Subject = parseSubject(t, ['person', 'member', 'application']);
+    const found = readId(t, 'application');
+    if (!found || !['person', 'member', 'application'].includes(found.kind)) {
+      throw new UsageError(`erase takes an email address, a person (person-3), a member (member-9) or an application ID (17); that is ${looksLike(t)}`, {
+        hint: 'find the person with skillsnet members --search TEXT or skillsnet list --search TEXT, then erase their email address or person-N',
+      });
+    }
+    const s = found as Subject;
     if (s.kind === 'person') people = [s.id];
     else if (s.kind === 'member') {
       const m = db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(s.id) as { kind: string; person_id: number | null } | undefined;

@@ -21,6 +21,7 @@ import { getMember } from '../../db/members.js';
 import { ERASED } from '../../db/personal-data.js';
 import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
+import { looksLike } from '../../ids.js';
 import { warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
@@ -264,7 +265,7 @@ export function findAttendanceRow(db: DB, eventId: number, ref: string): StoredA
     row = r;
   } else {
     const m = /^(.*):(\d+)$/.exec(text);
-    if (!m) throw new UsageError(`"${ref}" is not a row`, { hint: 'give the row number shown by skillsnet event show (or FILE:LINE)' });
+    if (!m) throw new UsageError(`a row is its number or FILE:LINE; that is ${looksLike(ref)}`, { hint: `give the row number shown by skillsnet event show ${eventId} (or FILE:LINE, as the report numbers its lines)` });
     const rows = attendanceRows(db, eventId).filter((r) => r.file === path.basename(m[1]!) && r.rowNumber === Number(m[2]));
     row = rows[rows.length - 1];
   }

@@ -102,3 +102,8 @@ export function parseId(text: string, allowed: readonly IdKind[], options: IdOpt
 export function parseApplicationId(text: string, options: IdOptions = {}): number {
   return parseId(text, ['application'], options).id;
 }
+
+/** A member as tables and messages show it: "member-9", never a bare number an application ID could be. */
+export function memberLabel(id: number): string {
+  return `member-${id}`;
+}

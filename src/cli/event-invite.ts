@@ -3,6 +3,7 @@ import { printJson, withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
 import type { MemberFilters, MemberRole } from '../model.js';
 import { renderTable } from '../ui/table.js';
+import { memberLabel } from '../ids.js';
 
 export interface EventInviteOptions {
   dbPath: string;
@@ -74,9 +75,9 @@ export async function runEventGroups(opts: EventGroupsOptions, io: IO): Promise<
     return plan;
   }
   const regions = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
-  io.stdout.write(renderTable(io, ['Group', 'Size', 'Members', 'Regions'], plan.groups.map((g) => [g.id, g.size, g.memberIds.join(', '), regions(g.regions)]), { maxWidth: [7, 6, 50, 60] }));
+  io.stdout.write(renderTable(io, ['Group', 'Size', 'Members', 'Regions'], plan.groups.map((g) => [g.id, g.size, g.memberIds.map(memberLabel).join(', '), regions(g.regions)]), { maxWidth: [7, 6, 50, 60] }));
   if (plan.unassigned.length) {
-    io.stdout.write(`\nIn no group (${plan.unassigned.length}):\n` + plan.unassigned.map((u) => `  member ${u.memberId}: ${u.reason}\n`).join(''));
+    io.stdout.write(`\nIn no group (${plan.unassigned.length}):\n` + plan.unassigned.map((u) => `  ${memberLabel(u.memberId)}: ${u.reason}\n`).join(''));
   }
   const spread = plan.languages.filter((l) => l.groups > 1).map((l) => `${l.language}: regions off their share by ${l.regionDeviation}, categories by ${l.categoryDeviation}`).join('; ');
   info(io, `${plan.groups.length} groups for ${plan.invitees - plan.unassigned.length} of ${plan.invitees} invitees, sizes within one of each other${spread ? ` (${spread})` : ''}; ` +

@@ -5,6 +5,7 @@ import { OperationError, UsageError } from '../errors.js';
 import type { Consent, MemberRole, MemberStatus } from '../model.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import type { MemberChanges, MemberInput } from '../network/members.js';
+import { memberLabel } from '../ids.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -28,7 +29,7 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
   };
   if (opts.json) printJson(io, result);
   else {
-    const what = added.created ? `Added member ${added.id}` : `Member ${added.id} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}`;
+    const what = added.created ? `Added ${memberLabel(added.id)}` : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}`;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${what}${kumuId ? ` (${kumuId} in the maps)` : ''}.\n`);
     if (added.matched) info(io, `The organisation is org-${added.matched.organizationId}, known already (${added.matched.evidence.join(', ')}).`);
     if (added.doubtful.length) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import type { IO } from './io.js';
 import { OperationError } from '../errors.js';
-import { parseId } from '../ids.js';
+import { memberLabel, parseId } from '../ids.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
@@ -105,7 +105,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   for (const ch of details.changes) line('Changed', `${ch.madeAt.slice(0, 16).replace('T', ' ')} ${ch.action}: ${ch.fields.join(', ')} (change ${ch.id})`);
   if (details.organization) {
     const o = details.organization;
-    io.stdout.write('\n' + c.bold(`Organisation ${o.id}`) + c.dim(` · ${o.calls.length > 1 ? `returning: calls ${o.calls.join(', ')}` : `call ${o.calls.join(', ')}`}${o.memberId ? ` · member ${o.memberId}` : ''}`) + '\n');
+    io.stdout.write('\n' + c.bold(`Organisation ${o.id}`) + c.dim(` · ${o.calls.length > 1 ? `returning: calls ${o.calls.join(', ')}` : `call ${o.calls.join(', ')}`}${o.memberId ? ` · ${memberLabel(o.memberId)}` : ''}`) + '\n');
     for (const t of o.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${t.detail}\n`);
   }
   if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
@@ -135,7 +135,7 @@ export async function runShowOrganization(opts: { dbPath: string; id: number; js
   line('Beneficiaries', o.beneficiaries.join(', '));
   if (history.member) {
     const m = history.member;
-    line('Member', `${m.id} · ${[...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((x) => `core-group ${x.cohort}`)].join(', ')} · ${m.status} · map ${m.consentMap}, contact ${m.consentContact}`);
+    line('Member', `${memberLabel(m.id)} · ${[...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((x) => `core-group ${x.cohort}`)].join(', ')} · ${m.status} · map ${m.consentMap}, contact ${m.consentContact}`);
   }
   line('People', history.people.map((p) => `person-${p.id}${p.name ? ` ${p.name}` : ''}`).join('; '));
   line('Notes', o.notes);

@@ -68,7 +68,7 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
   };
   const presenter = input.presenterId === undefined || input.presenterId === null || input.presenterId === '' ? null : resolveMemberRef(db, typeof input.presenterId === 'string' ? input.presenterId.trim() : input.presenterId, { what: 'the presenter' });
   if (presenter !== null) {
-    if (!getMember(db, presenter)) throw new OperationError(`no member with ID ${presenter} to present`, { hint: 'find member IDs with skillsnet members' });
+    if (!getMember(db, presenter)) throw new OperationError(`no member-${presenter} to present`, { hint: 'find member IDs with skillsnet members --search TEXT' });
     event.presenterId = presenter;
   }
   const topic = input.topicCategory?.trim() ? parseCategoryCode(input.topicCategory, 'topic category') : null;

@@ -88,8 +88,8 @@ export function findErasable(db: DB, text: string): EraseTarget {
     if (s.kind === 'person') people = [s.id];
     else if (s.kind === 'member') {
       const m = db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(s.id) as { kind: string; person_id: number | null } | undefined;
-      if (!m) throw new OperationError(`no member with ID ${s.id}`, { hint: 'find IDs with skillsnet members' });
-      if (m.kind !== 'person') throw new OperationError(`member ${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
+      if (!m) throw new OperationError(`no member-${s.id}`, { hint: 'find IDs with skillsnet members --search TEXT' });
+      if (m.kind !== 'person') throw new OperationError(`member-${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
       if (m.person_id !== null) people = [m.person_id];
     } else {
       const a = db.prepare('SELECT person_id, email FROM applications WHERE id = ?').get(s.id) as { person_id: number | null; email: string | null } | undefined;

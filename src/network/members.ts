@@ -198,7 +198,7 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
       if (changes.notes !== undefined) set('notes', 'notes', changes.notes?.trim() || null);
       if (changes.timeZone !== undefined) {
         const personId = getMember(db, id)?.personId;
-        if (personId == null) throw new OperationError(`member ${id} has no contact person to give a time zone`, { hint: `give one first: skillsnet member set ${id} ... or skillsnet edit member-${id} --set email=...` });
+        if (personId == null) throw new OperationError(`member-${id} has no contact person to give a time zone`, { hint: `give one first: skillsnet member set member-${id} ... or skillsnet edit member-${id} --set email=...` });
         if (change.update('people', personId, 'time_zone', changes.timeZone)) changed.push('timeZone');
       }
       if (changes.role) {
@@ -244,8 +244,8 @@ function quoteArg(s: string): string {
 
 export function unknownMember(db: DB, id: number): OperationError {
   const merged = memberRecord(db, id)?.merged_into;
-  if (merged) return new OperationError(`member ${id} was merged into member ${merged}`, { hint: `see skillsnet members --json, or undo with skillsnet unmerge member-${id}` });
-  return new OperationError(`no member with ID ${id}`, { hint: 'find IDs with skillsnet members (the ID column)' });
+  if (merged) return new OperationError(`member-${id} was merged into member-${merged}`, { hint: `see skillsnet members --json, or undo with skillsnet unmerge member-${id}` });
+  return new OperationError(`no member-${id}`, { hint: 'find IDs with skillsnet members --search TEXT (the ID column)' });
 }
 
 // ------------------------------------------------------------------ roster accept

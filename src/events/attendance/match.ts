@@ -104,7 +104,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   } else map.set(key, [value]);
 }
 
-const ids = (list: readonly number[]) => list.map((id) => `#${id}`).join(', ');
+const ids = (list: readonly number[]) => list.map((id) => `member-${id}`).join(', ');
 
 export interface MatchOptions {
   links?: readonly AttendanceLink[];

@@ -291,7 +291,7 @@ export interface LinkResult {
 export function linkAttendanceRow(db: DB, eventId: number, ref: string, decision: { memberId: number | null }, options: { dryRun?: boolean } = {}): LinkResult {
   requireEvent(db, eventId);
   const row = findAttendanceRow(db, eventId, ref);
-  if (decision.memberId !== null && !getMember(db, decision.memberId)) throw new OperationError(`no member with ID ${decision.memberId}`, { hint: 'find member IDs with skillsnet members' });
+  if (decision.memberId !== null && !getMember(db, decision.memberId)) throw new OperationError(`no member-${decision.memberId}`, { hint: 'find member IDs with skillsnet members --search TEXT' });
   const email = row.email?.trim().toLowerCase() || null;
   const keys = (row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean);
   if (!email && !keys.length) throw new OperationError(`row ${row.id} has neither a name nor an email to remember the decision by`);

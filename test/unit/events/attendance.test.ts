@@ -79,7 +79,7 @@ describe('the sample reports shipped in data/sample/events', () => {
     expect(matchOf(r, 10)).toMatchObject({ memberId: 88, by: 'email' });
     expect(r.unmatchedRows.map((u) => [u.rowNumber, u.reason])).toEqual([
       [5, 'no member has the email secretariat@example.org or the name "Skills Network Secretariat"'],
-      [12, 'the name "Carlos Vargas" fits 2 members (#191, #330)'],
+      [12, 'the name "Carlos Vargas" fits 2 members (member-191, member-330)'],
       [15, 'no member has the email interpreter.enfr@example.com or the name "Interpreter EN-FR"'],
       [20, 'no email, and no member has the name "iPhone"'],
       [21, 'no email, and no member has the name "Tafadzwa S."'],

@@ -85,4 +85,12 @@ describe('an ID typed as a name, an email address or a phone number', () => {
     expect(presenter.code, presenter.stderr).toBe(0);
     expect(JSON.parse(presenter.stdout).presenterId).toBe(3);
   });
+
+  it('writes member IDs as member-N in member-side tables, so that they cannot be read as application IDs', async () => {
+    const members = await sk(['members']);
+    expect(members.stdout).toMatch(/^member-1\t/m);
+    const show = await sk(['event', 'show', '1']);
+    expect(show.stdout).toMatch(/^member-3\t/m);
+    expect(show.stdout).not.toMatch(/^3\t/m);
+  });
 });

@@ -6,8 +6,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { warning, type Callbacks } from '../reporting.js';
-import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -74,7 +73,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   // Loaded here: graphology, the layout and the page bundle are only for this export.
   const { networkMap } = await import('./map.js');
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
-  const { network, data, html } = networkMap(scoredApplications(db, filters, callbacks), {
+  const { network, data, html } = networkMap(exportApplications(db, filters, callbacks), {
     actors, coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
     ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),

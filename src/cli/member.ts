@@ -118,13 +118,15 @@ export async function runMemberShow(opts: { dbPath: string; id: number | string;
   const { memberJson } = await import('../network/json.js');
   const { listHistory } = await import('../db/history.js');
   const { organizationHistory } = await import('../network/organizations.js');
+  const { eventTimeline } = await import('../events/timeline.js');
   let id = 0;
   const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
     id = resolveMemberRef(db, opts.id, { what: 'member show' });
     const m = getMember(db, id);
     if (!m) return undefined;
     const history = listHistory(db, { table: 'members', rowId: m.id });
-    const timeline = m.kind === 'organization' && m.organizationId !== null ? organizationHistory(db, m.organizationId).timeline : [];
+    // a person member has no organisation history: its events are its history
+    const timeline = m.kind === 'organization' && m.organizationId !== null ? organizationHistory(db, m.organizationId).timeline : eventTimeline(db, m.id);
     return { member: memberJson(m), timeline, history };
   });
   if (!found) throw new OperationError(`no member-${id}`, { hint: 'find IDs with skillsnet members --search TEXT' });

@@ -83,10 +83,14 @@ export interface MemberSetOptions {
 }
 
 export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unknown> {
-  const { setMember } = await import('../network/members.js');
+  const { replacementOffers, setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
   const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { create: false }, async (db) => {
+    const done = setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun });
+    // a seat is offered only once it is known someone can take it (else: leave it open, or relax a quota)
+    return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;
+  });
   const id = result.member.id;
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
   if (opts.json) printJson(io, out);
@@ -97,6 +101,12 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
   // A Core Group member declined: offer the replacement (asked on a terminal, printed otherwise).
   if (result.replace.length && !opts.dryRun) {
     for (const seat of result.replace) {
+      if (!seat.feasible) {
+        const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
+        info(io, `member-${id} declined a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
+          (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : ''));
+        continue;
+      }
       if (!opts.json && canPrompt(io) && !io.yes) {
         const go = await (await io.prompts()).confirm(`member-${id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true);
         if (go) {
@@ -105,7 +115,8 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
           continue;
         }
       }
-      info(io, `member-${id} declined a seat in roster ${seat.roster}. The best alternate that keeps every quota can take it: ${seat.command}`);
+      const who = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
+      info(io, `member-${id} declined a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${who} can take it: ${seat.command}`);
     }
   }
   return out;

@@ -178,7 +178,52 @@ export interface MemberSetResult {
   changed: string[];
   historyId: number | null;
   /** When a Core Group member declined: the rosters to replace them in, with the application that holds the seat. */
-  replace: { roster: string; applicationId: number; command: string }[];
+  replace: SeatToReplace[];
+}
+
+/** A Core Group seat a member who declined held: where `roster replace` would swap in an alternate. */
+export interface SeatToReplace {
+  roster: string;
+  applicationId: number;
+  /**
+   * The command that replaces them: `roster replace NAME ID` when someone keeps every quota
+   * (replacementOffers checks it), else null and `choices` says what the officer can do.
+   */
+  command: string | null;
+  /** Checked with the roster's quotas: whether an alternate or eligible application can take the seat. Null until checked. */
+  feasible?: boolean | null;
+  /** Who would take it: the best alternate (from "alternates") or eligible application ("eligible"). */
+  incoming?: { id: number; organization: string; from: 'alternates' | 'eligible' } | null;
+  /** When nobody fits: the quotas that block (as roster replace names them). */
+  binding?: { feature: string; value: string; quota: string }[];
+  /** When nobody fits: the commands that leave the seat open or relax the blocking quotas. */
+  choices?: string[];
+}
+
+/**
+ * Checks each seat with the roster's quotas before offering it (planReplacement, nothing
+ * written): the command that works when someone fits, else the binding quotas and the two ways
+ * out (--leave-open, --relax), so that the offer never promises a replacement that fails.
+ */
+export async function replacementOffers(db: DB, seats: readonly SeatToReplace[]): Promise<SeatToReplace[]> {
+  const { planReplacement } = await import('../selection/replace.js');
+  const out: SeatToReplace[] = [];
+  for (const seat of seats) {
+    const plain = `skillsnet roster replace ${quoteArg(seat.roster)} ${seat.applicationId}`;
+    try {
+      const plan = await planReplacement(db, seat.roster, seat.applicationId);
+      const added = plan.incoming;
+      out.push({ ...seat, command: plain, feasible: true, incoming: added ? { id: added.id, organization: added.organization, from: plan.result.from === 'eligible' ? 'eligible' : 'alternates' } : null });
+    } catch (e) {
+      const json = (e as { json?: { binding?: { feature: string; value: string; quota: string }[] } }).json;
+      if (!(e instanceof OperationError) || !json) throw e;
+      const binding = (json.binding ?? []).map((b) => ({ feature: b.feature, value: b.value, quota: b.quota }));
+      const choices = [`${plain} --leave-open`];
+      if (binding.length) choices.push(`${plain} ${binding.map((b) => `--relax "${b.feature}=${b.value}"`).join(' ')}`);
+      out.push({ ...seat, command: null, feasible: false, incoming: null, binding, choices });
+    }
+  }
+  return out;
 }
 
 /** Changes a member (status, roles, consent, working language, notes), recording the old values. */
@@ -223,7 +268,7 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
 }
 
 /** The Core Group seats a member holds through saved rosters: where `roster replace` would swap in an alternate. */
-export function declinedSeats(db: DB, memberId: number): { roster: string; applicationId: number; command: string }[] {
+export function declinedSeats(db: DB, memberId: number): SeatToReplace[] {
   const m = memberRecord(db, memberId);
   if (!m || m.organization_id === null) return [];
   const rows = db

@@ -13,7 +13,7 @@ import { ensurePerson, insertOrganization } from '../db/organizations.js';
 import { getRoster, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
-import { resolveLanguage } from '../geo/languages.js';
+import { countryValue, emailValue, languageValue } from './values.js';
 import { canonicalTerm } from '../import/vocabulary.js';
 import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
@@ -68,11 +68,7 @@ function resolveWhere(input: MemberInput): { country: string | null; countryRaw:
 }
 
 function resolveWorkingLanguage(text: string | null | undefined): string | null {
-  const t = text?.trim();
-  if (!t) return null;
-  const code = resolveLanguage(t);
-  if (!code) throw new UsageError(`"${t}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
-  return code;
+  return languageValue(text ?? '', '--language');
 }
 
 /**
@@ -143,6 +139,9 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
 
 /** member add: one member, in its own transaction (rolled back on a dry run). */
 export function addMember(db: DB, input: MemberInput, options: { dryRun?: boolean } = {}): MemberAdded {
+  // Typed by hand: checked as edit --set checks them (an import keeps such values with a problem line instead).
+  if (input.email) emailValue(input.email, '--email');
+  if (input.country) countryValue(input.country, '--country');
   let added: MemberAdded | undefined;
   try {
     withWriteTransaction(db, () => {

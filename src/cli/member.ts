@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
@@ -51,12 +54,31 @@ export interface MemberImportCliOptions {
   sheet?: string;
   encoding?: string;
   delimiter?: string;
+  /** A mapping file, as import --map takes it. */
+  map?: string;
 }
 
 export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Promise<unknown> {
   const { importMembers } = await import('../network/member-import.js');
-  const report = await withDatabase(opts.dbPath, { create: !opts.dryRun }, (db) =>
-    importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter }, callbacksFor(io)));
+  // A dry run against a database that does not exist yet works on a throw-away one, as import's does: it writes nothing.
+  let dbPath = opts.dbPath;
+  let scratch: string | undefined;
+  if (opts.dryRun && !fs.existsSync(dbPath)) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+    dbPath = path.join(scratch, 'dry-run.db');
+  }
+  const isNew = !fs.existsSync(dbPath);
+  let report: Awaited<ReturnType<typeof importMembers>>;
+  try {
+    report = await withDatabase(dbPath, { create: true }, (db) =>
+      importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter, map: opts.map }, callbacksFor(io)));
+  } catch (e) {
+    // a file that cannot be imported leaves no new, empty database behind
+    if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
+    throw e;
+  } finally {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
   if (opts.json) {
     printJson(io, report);
     return report;
@@ -64,7 +86,8 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
   io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${plural(report.rows, 'row')}: ${report.added} new member${report.added === 1 ? '' : 's'}, ${report.updated} already there (updated), ${report.rejected} rejected.\n`);
   const cols = Object.entries(report.columns).map(([f, h]) => `${f} ← ${h.map((x) => `"${x}"`).join(', ')}`);
   info(io, `Columns: ${cols.join('; ')}`);
-  for (const p of report.problems.slice(0, 20)) warn(io, `row ${p.row}: ${p.problem}`);
+  if (report.unmappedColumns.length) info(io, `Not read: ${report.unmappedColumns.map((h) => `"${h}"`).join(', ')} (name them in a mapping file for --map if they matter)`);
+  for (const p of report.problems.slice(0, 20)) warn(io, `data row ${p.row}: ${p.problem}`);
   if (report.problems.length > 20) warn(io, `... and ${report.problems.length - 20} more (--json lists them all)`);
   if (report.doubtful) info(io, `${plural(report.doubtful, 'organisation')} may be one already known: see skillsnet organizations --unconfirmed`);
   info(io, opts.dryRun ? 'Nothing was saved.' : 'See them with: skillsnet members');
@@ -241,21 +264,25 @@ Examples:
     .option('--sheet <name|number>', 'the sheet of a workbook (name or number from 1)')
     .option('--encoding <enc>', 'text encoding of a CSV file (detected when absent)')
     .option('--delimiter <c>', 'CSV separator (detected when absent)')
-    .option('--dry-run', 'read and check everything, save nothing')
-    .option('--json', 'print the report: rows, added, updated, rejected, columns, problems')
+    .option('--map <mapping.json>', 'JSON file naming the columns skillsnet does not recognise, as for import: {"organization": "Org", "email": "E-mail"}')
+    .option('--dry-run', 'read and check everything, save nothing (works before the database exists)')
+    .option('--json', 'print the report: rows, added, updated, rejected, columns, unmappedColumns, problems')
     .addHelpText('after', `
 Columns are recognised as in skillsnet import (organisation, contact name, first and last name,
 email, phone, website, country, organisation type) plus role, status, working language, consent
 to the map, consent to be contacted, notes and cohort (spellings in data/network.json). A row that
 names an organisation already a member gives it the role; one that is new becomes a member.
+Problems are listed by data row (1 = the first row under the header, blank rows not counted, as
+skillsnet rejects counts them); a value that cannot be read (a language, a country, a time zone)
+is left out and named by its column, and the row is kept.
 
 Examples:
   skillsnet member import stakeholders.xlsx --role stakeholder
   skillsnet member import ilo-staff.csv --role ilo --dry-run`)
-    .action(async (file: string, flags: { role?: string; sheet?: string; encoding?: string; delimiter?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (file: string, flags: { role?: string; sheet?: string; encoding?: string; delimiter?: string; map?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const { parseRole } = await import('../network/parse.js');
-      await runMemberImport({ dbPath, file, role: flags.role !== undefined ? parseRole(flags.role) : undefined, sheet: flags.sheet, encoding: flags.encoding, delimiter: flags.delimiter, dryRun: flags.dryRun, json: flags.json }, io);
+      await runMemberImport({ dbPath, file, role: flags.role !== undefined ? parseRole(flags.role) : undefined, sheet: flags.sheet, encoding: flags.encoding, delimiter: flags.delimiter, map: flags.map, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   member

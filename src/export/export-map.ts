@@ -79,10 +79,16 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
   });
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
+  if (data.counts.withheld) {
+    const n = data.counts.withheld;
+    callbacks.onWarning?.(warning('withheld', `${n} member${n === 1 ? '' : 's'} who said no to appearing on a shared map ${n === 1 ? 'is' : 'are'} left out (skillsnet members --json shows consentMap)`));
+  }
   const bytes = Buffer.byteLength(html, 'utf8');
   const counts = {
     applications: data.counts.applications,
     organizations: data.counts.organizations,
+    /** Person nodes (members in their own right, and contact people with --with-people): not organisations. */
+    persons: data.counts.persons,
     coreGroup: network.organizations.filter((o) => o.coreGroup).length,
     nodes: data.nodes.length,
     connections: data.edges.length,

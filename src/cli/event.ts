@@ -33,7 +33,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerEvent(program: Command, ctx: CliContext): void {
   const event = program
     .command('event')
-    .description('one event: add, show, edit, cancel, invite, groups, invitations, ics, attendance, link')
+    .description('one event: add, show, edit, cancel, delete, invite, uninvite, groups, invitations, ics, attendance, link')
     .addHelpText('after', `
 The usual order: add the event, invite members, make breakout groups, write the invitations
 sheet and the calendar file, and after the meeting read the Zoom or Teams report.

@@ -121,7 +121,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerRoster(program: Command, ctx: CliContext): void {
   const roster = program
     .command('roster')
-    .description('show, compare, amend or delete a saved roster')
+    .description('accept (as the Core Group of a cohort), show, compare, amend or delete a saved roster')
     .addHelpText(
       'after',
       '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +

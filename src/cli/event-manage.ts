@@ -4,7 +4,7 @@
  */
 import { withDatabase, printJson } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { OperationError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import { renderTable } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
@@ -255,7 +255,7 @@ export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<
     const what = `event ${opts.id} "${plan.event.title}" with ${plan.counts.invited} invitations and ${plan.counts.rows} attendance rows`;
     let go = Boolean(opts.dryRun) || io.yes;
     if (!go && canPrompt(io) && !opts.json) go = await (await io.prompts()).confirm(`Delete ${what}? (Cancelling it keeps the record: skillsnet event cancel ${opts.id})`, false);
-    if (!go) throw new OperationError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
+    if (!go) throw new UsageError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
     const done = opts.dryRun ? plan : deleteEvent(db, opts.id);
     const result = { id: opts.id, deleted: !opts.dryRun, invitations: done.counts.invited, attendanceRows: done.counts.rows, dryRun: Boolean(opts.dryRun) };
     if (opts.json) printJson(io, result);

@@ -107,7 +107,7 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
     if (!go && canPrompt(io)) {
       go = await (await io.prompts()).confirm(`Delete roster ${opts.name} (${roster.members} members, saved ${roster.createdAt.slice(0, 10)}) and its history?`, false);
     } else if (!go) {
-      throw new OperationError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${opts.name} --yes` });
+      throw new UsageError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${opts.name} --yes` });
     }
     const result = { roster: opts.name, deleted: go ? deleteRoster(db, opts.name) : false };
     if (opts.json) printJson(io, result);

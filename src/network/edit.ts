@@ -14,7 +14,7 @@ import { canonicalTerm } from '../import/vocabulary.js';
 import { normaliseName } from '../text.js';
 import { DRY_RUN } from './members.js';
 import { consentOf, statusOf } from './parse.js';
-import { countryValue, emailValue, languageValue } from './values.js';
+import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { subjectExists, subjectLabel, subjectTable, type Subject, type SubjectKind } from './subjects.js';
 
 /** One assignment of `--set FIELD=VALUE`. */
@@ -67,15 +67,8 @@ function status(v: string): string {
   if (!s) throw new UsageError(`"${v}" is not a status`, { hint: 'statuses: invited, active, declined, withdrawn, alumni' });
   return s;
 }
-function timeZone(v: string): string | null {
-  if (!v.trim()) return null;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: v.trim() });
-  } catch {
-    throw new UsageError(`"${v}" is not a time zone`, { hint: 'an IANA name such as America/Mexico_City or Asia/Manila' });
-  }
-  return v.trim();
-}
+/** A place's zone, as events take it (abbreviations such as CET are refused, and say why). */
+const timeZone = (v: string) => timeZoneValue(v, 'timeZone');
 
 const FIELDS: Record<SubjectKind, EditableField[]> = {
   application: [
@@ -146,7 +139,7 @@ function findField(kind: SubjectKind, name: string): EditableField {
   const alias = ALIASES[folded];
   const found = direct ?? fields.find((f) => f.name === alias) ?? (kind === 'organization' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined)
     ?? (kind === 'person' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined);
-  if (!found) throw new UsageError(`${kind === 'organization' ? 'an organisation' : `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });
+  if (!found) throw new UsageError(`${({ organization: 'an organisation', application: 'an application', member: 'a member', person: 'a person' } as Record<string, string>)[kind] ?? `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });
   return found;
 }
 

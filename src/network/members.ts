@@ -13,7 +13,7 @@ import { ensurePerson, insertOrganization } from '../db/organizations.js';
 import { getRoster, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
-import { countryValue, emailValue, languageValue } from './values.js';
+import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { canonicalTerm } from '../import/vocabulary.js';
 import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
@@ -142,6 +142,7 @@ export function addMember(db: DB, input: MemberInput, options: { dryRun?: boolea
   // Typed by hand: checked as edit --set checks them (an import keeps such values with a problem line instead).
   if (input.email) emailValue(input.email, '--email');
   if (input.country) countryValue(input.country, '--country');
+  if (input.timeZone) input = { ...input, timeZone: timeZoneValue(input.timeZone, '--time-zone') };
   let added: MemberAdded | undefined;
   try {
     withWriteTransaction(db, () => {
@@ -243,7 +244,7 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
       if (changes.timeZone !== undefined) {
         const personId = getMember(db, id)?.personId;
         if (personId == null) throw new OperationError(`member-${id} has no contact person to give a time zone`, { hint: `give one first: skillsnet member set member-${id} ... or skillsnet edit member-${id} --set email=...` });
-        if (change.update('people', personId, 'time_zone', changes.timeZone)) changed.push('timeZone');
+        if (change.update('people', personId, 'time_zone', changes.timeZone === null ? null : timeZoneValue(changes.timeZone, '--time-zone'))) changed.push('timeZone');
       }
       if (changes.role) {
         const cohort = changes.role === 'core-group' ? changes.cohort?.trim() ?? '' : '';

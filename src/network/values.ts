@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { normaliseEmail } from '../import/normalise.js';
+import { timeZoneHint, timeZoneName } from '../events/timezones.js';
 
 /** ISO 3166-1 alpha-2 of a country name or code; null for an empty value. */
 export function countryValue(v: string, flag = 'the country'): string | null {
@@ -23,6 +24,14 @@ export function languageValue(v: string, flag = 'the language'): string | null {
   const code = resolveLanguage(v);
   if (!code) throw new UsageError(`${flag}: "${v.trim()}" is not a language skillsnet knows`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
   return code;
+}
+
+/** An IANA zone of a place, spelled as the platform spells it; abbreviations (CET) are refused with the reason. Null for an empty value. */
+export function timeZoneValue(v: string, flag = 'the time zone'): string | null {
+  if (!v.trim()) return null;
+  const zone = timeZoneName(v);
+  if (!zone) throw new UsageError(`${flag}: "${v.trim()}" is not a time zone`, { hint: timeZoneHint(v) });
+  return zone;
 }
 
 /** The address in lower case; null for an empty value. The value is not repeated in the error: it is personal data. */

@@ -22,10 +22,11 @@ import { ERASED } from '../../db/personal-data.js';
 import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { looksLike } from '../../ids.js';
+import { readError } from '../../import/detect.js';
 import { warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
-import { timeZoneName } from '../timezones.js';
+import { timeZoneHint, timeZoneName } from '../timezones.js';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
 import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow } from './report.js';
 
@@ -189,7 +190,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const event = requireEvent(db, eventId);
   const times = eventTimes(event);
   const zone = options.timeZone ? timeZoneName(options.timeZone) : event.timeZone;
-  if (!zone) throw new UsageError(`unknown time zone "${options.timeZone}"`, { hint: 'give the zone of the account that downloaded the report, e.g. --time-zone Europe/Zurich' });
+  if (!zone) throw new UsageError(`unknown time zone "${options.timeZone}"`, { hint: `${timeZoneHint(options.timeZone ?? '')} — the zone of the account that downloaded the report` });
   const eventDate = zone === event.timeZone ? times.localStart.date : times.start.toLocaleDateString('en-CA', { timeZone: zone });
   const read: { report: AttendanceReport; sha: string; shown: string }[] = [];
   for (const f of files) {
@@ -197,7 +198,8 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     try {
       bytes = fs.readFileSync(f.path);
     } catch (e) {
-      throw new OperationError(`cannot read ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint: 'check the path' });
+      // in words, as import says it ("no such file", not ENOENT)
+      throw readError(f.path, e);
     }
     const shown = path.basename(f.path);
     const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });

@@ -94,6 +94,11 @@ export interface ApplicationFilters {
  */
 export interface EligibilityFilters extends ApplicationFilters {
   minScore?: number;
+  /**
+   * Calls whose scores sit on different scales (0–10 beside 0–100) are put each on 0–10 instead
+   * of being refused (--rescale-scores; selection/ranking.ts: scoresOnOneScale).
+   */
+  rescaleScores?: boolean;
 }
 
 // ------------------------------------------------------------------ the network (issue 13)

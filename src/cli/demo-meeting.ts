@@ -20,6 +20,7 @@ import { addEvent, summarizeEvent } from '../events/manage.js';
 import { info, type IO } from './io.js';
 import { renderTable } from '../ui/table.js';
 import { whenText } from './event-manage.js';
+import { memberLabel } from '../ids.js';
 
 export const DEMO_MEETING_FILES = { invitations: 'invitations.csv', calendar: 'core-group-meeting.ics' } as const;
 
@@ -82,16 +83,16 @@ export async function meetingStep(
   const latest = pick(byLocal[byLocal.length - 1]);
 
   out(`Roster ${roster} accepted as the ${m.cohort} Core Group (${coreGroup} members). Event ${eventId}: "${m.title}", ${whenText(summary)}, in ${m.languages.join(', ')}; ${invited.total} invited.`);
-  const clock = (x: NonNullable<typeof earliest>) => `${x.localStart.slice(11, 16)} in ${x.timeZone} (member ${x.memberId}${x.localStart.slice(0, 10) !== summary.start.slice(0, 10) ? `, ${x.localStart.slice(0, 10)}` : ''})`;
+  const clock = (x: NonNullable<typeof earliest>) => `${x.localStart.slice(11, 16)} in ${x.timeZone} (${memberLabel(x.memberId)}${x.localStart.slice(0, 10) !== summary.start.slice(0, 10) ? `, ${x.localStart.slice(0, 10)}` : ''})`;
   if (earliest && latest) {
     out(`In the members' own time it starts from ${clock(earliest)} to ${clock(latest)}` +
       (invitations.multipleZones ? `; ${invitations.multipleZones} live in countries with several time zones: the capital's time, flagged for checking.` : '.'));
   }
   out(renderTable(io, ['group', 'members', 'member IDs', 'regions'], plan.groups.map((g) => [
-    g.id, g.size, g.memberIds.join(', '), Object.entries(g.regions).map(([r, k]) => `${r} ${k}`).join(', '),
+    g.id, g.size, g.memberIds.map(memberLabel).join(', '), Object.entries(g.regions).map(([r, k]) => `${r} ${k}`).join(', '),
   ])).trimEnd());
   out(`Four breakout groups, sizes within one of each other, regions spread as evenly as they can be — ${plan.optimal ? 'proven optimal' : 'not proven optimal'} (HiGHS, ${plan.solveMs} ms)` +
-    (plan.unassigned.length ? `; in no group: ${plan.unassigned.map((u) => `member ${u.memberId}`).join(', ')}.` : '.'));
+    (plan.unassigned.length ? `; in no group: ${plan.unassigned.map((u) => memberLabel(u.memberId)).join(', ')}.` : '.'));
   const rel = (f: string) => path.relative(io.cwd, f) || f;
   out(renderTable(io, ['file', 'what it is', 'open it with'], [
     [rel(files.invitations), `${invitations.rows} invitations: email, given name, salutation, language, group, local time`, 'a mail merge (Word, Outlook, Thunderbird)'],
@@ -125,7 +126,7 @@ export async function meetingStep(
   const short = attendees.filter((a) => a.minutes < (m.durationMinutes * 3) / 4);
   out(`Engagement: ${attendees.filter((a) => invitedIds.has(a.memberId)).length} of ${invitedIds.size} Core Group members came` +
     (never.length ? `; never attended: ${never.map((id) => describe(db, id)).join(', ')}` : '') +
-    (short.length ? `; stayed less than three quarters of the meeting: ${short.map((a) => `member ${a.memberId} (${a.minutes} min)`).join(', ')}` : '') + '.');
+    (short.length ? `; stayed less than three quarters of the meeting: ${short.map((a) => `${memberLabel(a.memberId)} (${a.minutes} min)`).join(', ')}` : '') + '.');
   const ambiguous = attendance.unmatchedRows.find((u) => u.problem === 'name-shared' && u.candidates.length);
   return {
     eventId, title: m.title, start: summary.start, timeZone: summary.timeZone, localStart: summary.localStart, coreGroup, invited: invited.total,
@@ -142,5 +143,5 @@ export async function meetingStep(
 
 function describe(db: DB, memberId: number): string {
   const m = listMembers(db, { ids: [memberId] })[0];
-  return m ? `member ${memberId} (${m.organization ?? '?'}, ${m.country ?? '?'})` : `member ${memberId}`;
+  return m ? `${memberLabel(memberId)} (${m.organization ?? '?'}, ${m.country ?? '?'})` : memberLabel(memberId);
 }

@@ -263,7 +263,7 @@ function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMembe
   out(`  skillsnet --db ${db} export map --lang fr --region Africa --out afrique.html   # open it in a browser`);
   out(`  skillsnet --db ${db} select --size 30 --min-per-region 4 --dry-run`);
   out(`  skillsnet --db ${db} event show ${meeting.eventId}                   # invitees, groups, who came and for how long`);
-  if (meeting.linkExample) out(`  skillsnet --db ${db} event link ${meeting.eventId} ${meeting.linkExample.row} --member ${meeting.linkExample.memberId}        # a name two members share: say whose row it is`);
+  if (meeting.linkExample) out(`  skillsnet --db ${db} event link ${meeting.eventId} ${meeting.linkExample.row} --member member-${meeting.linkExample.memberId}        # a name two members share: say whose row it is`);
   out(`  skillsnet --db ${db} engagement --never-attended --roster ${DEMO_ROSTER}`);
   out(`  skillsnet import your-call.csv --call 2024       # your own call, in ./skillsnet.db`);
 }

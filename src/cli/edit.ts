@@ -14,7 +14,7 @@ export interface EditOptions {
 export async function runEdit(opts: EditOptions, io: IO): Promise<EditResult> {
   const { parseSubject } = await import('../network/subjects.js');
   const { editRecord } = await import('../network/edit.js');
-  const subject = parseSubject(opts.id);
+  const subject = parseSubject(opts.id, undefined, { what: 'edit' });
   const result = await withDatabase(opts.dbPath, { write: true }, (db) => editRecord(db, subject, opts.sets, { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {

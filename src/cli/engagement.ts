@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { isMemberRole, MEMBER_ROLES, type MemberFilters, type MemberRole } from '../model.js';
 import { renderTable } from '../ui/table.js';
 import type { EngagementRow } from '../events/engagement-report.js';
+import { memberLabel } from '../ids.js';
 
 /**
  * `skillsnet engagement`: per member, events invited to, attended and presented, the last one
@@ -35,8 +36,8 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
     return rows;
   }
   io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Invited', 'Attended', 'Last attended', 'Presented', 'Minutes'], rows.map((r) => [
-    r.memberId, r.organization, r.country, r.invited, r.attended, r.lastAttended ? `${r.lastAttended.slice(0, 10)} (event ${r.lastEventId})` : '', r.presented, r.minutes,
-  ]), { maxWidth: [8, 40, 9, 9, 10, 24, 11, 9] }));
+    memberLabel(r.memberId), r.organization, r.country, r.invited, r.attended, r.lastAttended ? `${r.lastAttended.slice(0, 10)} (event ${r.lastEventId})` : '', r.presented, r.minutes,
+  ]), { maxWidth: [11, 40, 9, 9, 10, 24, 11, 9] }));
   const never = rows.filter((r) => r.invited > 0 && r.attended === 0).length;
   info(io, `${rows.length} member${rows.length === 1 ? '' : 's'}; ${never} invited but never attended. Write to them: skillsnet export contacts --never-attended --roster NAME --out follow-up.csv`);
   return rows;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { OperationError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { EraseReport } from '../network/erase.js';
 
 /**
@@ -13,7 +13,8 @@ export async function runErase(opts: { dbPath: string; who: string; dryRun?: boo
   return withDatabase(opts.dbPath, { write: true }, async (db) => {
     const preview = erasePerson(db, opts.who, { dryRun: true });
     if (!opts.dryRun && !io.yes) {
-      if (!canPrompt(io)) throw new OperationError('erase removes a person\'s data for good and needs confirmation', { hint: 'check what would go with --dry-run, then add --yes' });
+      // CONTRACT: destructive steps need --yes off a terminal; without it the command was used wrongly (exit 2), as roster delete and event delete
+      if (!canPrompt(io)) throw new UsageError('erase removes a person\'s data for good and needs confirmation', { hint: 'check what would go with --dry-run, then add --yes' });
       io.stdout.write(`Erasing ${preview.subject} would remove their name, email and phone from ${preview.removed.map((r) => r.table).join(', ') || 'no table'}.\n`);
       if (!(await (await io.prompts()).confirm('Erase them? This cannot be undone.', false))) {
         info(io, 'Nothing erased.');

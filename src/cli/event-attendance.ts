@@ -8,10 +8,12 @@ import { printJson, withDatabase } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
+import { resolveMemberRef } from '../db/members.js';
 import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { renderUnmatched } from './event-manage.js';
+import { memberLabel } from '../ids.js';
 
 export interface EventAttendanceOptions {
   dbPath: string;
@@ -62,7 +64,7 @@ async function askAboutRows(db: DB, io: IO, eventId: number, rows: UnmatchedAtte
     const candidates = row.candidates.length ? listMembers(db, { ids: row.candidates }) : [];
     type Answer = { kind: 'member'; id: number } | { kind: 'other' } | { kind: 'ignore' } | { kind: 'later' } | { kind: 'stop' };
     const answer = await prompts.select<Answer>(`Row ${row.row} (${row.file}:${row.line}, ${row.reason}): what is it?`, [
-      ...candidates.map((m) => ({ name: `member ${m.id}: ${m.organization ?? ''} (${m.country ?? '?'})`, value: { kind: 'member', id: m.id } as Answer })),
+      ...candidates.map((m) => ({ name: `${memberLabel(m.id)}: ${m.organization ?? ''} (${m.country ?? '?'})`, value: { kind: 'member', id: m.id } as Answer })),
       { name: 'a member: type its ID', value: { kind: 'other' } },
       { name: 'not a member: ignore it (secretariat, interpreter, guest)', value: { kind: 'ignore' } },
       { name: 'leave it for later', value: { kind: 'later' } },
@@ -73,16 +75,17 @@ async function askAboutRows(db: DB, io: IO, eventId: number, rows: UnmatchedAtte
     let memberId: number | null = null;
     if (answer.kind === 'member') memberId = answer.id;
     if (answer.kind === 'other') {
-      const text = await prompts.input('Member ID (see skillsnet members):');
-      memberId = Number(text.trim().replace(/^#/, ''));
-      if (!Number.isInteger(memberId) || memberId <= 0) {
-        warn(io, `"${text}" is not a member ID: row ${row.row} left for later`);
+      const text = await prompts.input('Member ID (member-9, or org-4; see skillsnet members):');
+      try {
+        memberId = resolveMemberRef(db, text);
+      } catch (e) {
+        warn(io, `${(e as Error).message}: row ${row.row} left for later`);
         continue;
       }
     }
     try {
       const done = linkAttendanceRow(db, eventId, String(row.row), { memberId });
-      info(io, memberId === null ? `Row ${row.row} ignored (and ${done.rowsAffected - 1} more like it).` : `Row ${row.row} linked to member ${memberId} (${done.rowsAffected} row${done.rowsAffected === 1 ? '' : 's'} in all).`);
+      info(io, memberId === null ? `Row ${row.row} ignored (and ${done.rowsAffected - 1} more like it).` : `Row ${row.row} linked to ${memberLabel(memberId)} (${done.rowsAffected} row${done.rowsAffected === 1 ? '' : 's'} in all).`);
     } catch (e) {
       warn(io, `row ${row.row}: ${(e as Error).message}`);
     }
@@ -100,17 +103,16 @@ export interface EventLinkOptions {
 }
 
 export async function runEventLink(opts: EventLinkOptions, io: IO): Promise<unknown> {
-  if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${opts.row} --member 17` });
-  let memberId: number | null = null;
-  if (opts.member !== undefined) {
-    memberId = Number(opts.member.trim().replace(/^#/, ''));
-    if (!Number.isInteger(memberId) || memberId <= 0) throw new UsageError(`--member needs a member ID, got "${opts.member}"`, { hint: 'find member IDs with skillsnet members' });
-  }
+  if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${/^#?\d+$|:\d+$/.test(opts.row.trim()) ? opts.row.trim() : 'ROW'} --member member-17` });
   const { linkAttendanceRow } = await import('../events/attendance/store.js');
-  const result = await withDatabase(opts.dbPath, { write: true }, (db) => linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun }));
+  let memberId: number | null = null;
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => {
+    if (opts.member !== undefined) memberId = resolveMemberRef(db, opts.member, { what: '--member' });
+    return linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun });
+  });
   if (opts.json) printJson(io, result);
   else {
-    const what = memberId === null ? 'ignored' : `linked to member ${memberId}`;
+    const what = memberId === null ? 'ignored' : `linked to member-${memberId}`;
     info(io, `${result.dryRun ? 'Dry run: row would be' : 'Row'} ${result.row} ${what}; the decision holds for every row with the same ${result.by} (${result.rowsAffected} row${result.rowsAffected === 1 ? '' : 's'} in ${result.events.length} event${result.events.length === 1 ? '' : 's'}).`);
   }
   return result;

@@ -3,6 +3,7 @@ import { printJson, withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
 import type { MemberFilters, MemberRole } from '../model.js';
 import { renderTable } from '../ui/table.js';
+import { memberLabel } from '../ids.js';
 
 export interface EventInviteOptions {
   dbPath: string;
@@ -10,7 +11,8 @@ export interface EventInviteOptions {
   roster?: string;
   role?: MemberRole;
   cohort?: string;
-  memberIds?: number[];
+  /** Member IDs, or as typed (member-17, org-4). */
+  memberIds?: (number | string)[];
   filters: MemberFilters;
   dryRun?: boolean;
   json?: boolean;
@@ -18,9 +20,11 @@ export interface EventInviteOptions {
 
 export async function runEventInvite(opts: EventInviteOptions, io: IO): Promise<unknown> {
   const { inviteMembers } = await import('../events/invite.js');
-  const result = await withDatabase(opts.dbPath, { write: true }, (db) =>
-    inviteMembers(db, opts.id, { roster: opts.roster, role: opts.role, cohort: opts.cohort, memberIds: opts.memberIds, filters: opts.filters }, { dryRun: opts.dryRun }),
-  );
+  const { resolveMemberRef } = await import('../db/members.js');
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => {
+    const memberIds = opts.memberIds?.map((m) => resolveMemberRef(db, m, { what: '--member' }));
+    return inviteMembers(db, opts.id, { roster: opts.roster, role: opts.role, cohort: opts.cohort, memberIds, filters: opts.filters }, { dryRun: opts.dryRun });
+  });
   if (opts.json) {
     printJson(io, result);
     return result;
@@ -28,7 +32,7 @@ export async function runEventInvite(opts: EventInviteOptions, io: IO): Promise<
   const n = result.invited.length;
   info(io, `${result.dryRun ? 'Dry run: would invite' : 'Invited'} ${n} member${n === 1 ? '' : 's'} (${result.source}) to event ${opts.id}` +
     (result.alreadyInvited.length ? `; ${result.alreadyInvited.length} already invited` : '') + `. ${result.total} invitee${result.total === 1 ? '' : 's'} in all.`);
-  if (result.skipped.length) warn(io, `left out, as they declined or withdrew: ${result.skipped.map((s) => `member ${s.memberId} (${s.status})`).join(', ')}; invite one anyway with --member ID`);
+  if (result.skipped.length) warn(io, `left out, as they declined or withdrew: ${result.skipped.map((s) => `member-${s.memberId} (${s.status})`).join(', ')}; invite one anyway with --member member-N`);
   if (!result.dryRun && n) info(io, `Next: skillsnet event groups ${opts.id} --by language --groups en=2,fr=1,es=1, then skillsnet event invitations ${opts.id} --out invitations.csv`);
   return result;
 }
@@ -36,18 +40,20 @@ export async function runEventInvite(opts: EventInviteOptions, io: IO): Promise<
 export interface EventUninviteOptions {
   dbPath: string;
   id: number;
-  memberIds: number[];
+  /** Member IDs, or as typed (member-17, org-4). */
+  memberIds: (number | string)[];
   dryRun?: boolean;
   json?: boolean;
 }
 
 export async function runEventUninvite(opts: EventUninviteOptions, io: IO): Promise<unknown> {
   const { uninviteMembers } = await import('../events/invite.js');
-  const result = await withDatabase(opts.dbPath, { write: true }, (db) => uninviteMembers(db, opts.id, opts.memberIds, { dryRun: opts.dryRun }));
+  const { resolveMemberRef } = await import('../db/members.js');
+  const result = await withDatabase(opts.dbPath, { write: true }, (db) => uninviteMembers(db, opts.id, opts.memberIds.map((m) => resolveMemberRef(db, m, { what: '--member' })), { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, { eventId: opts.id, ...result });
   else {
     info(io, `${result.dryRun ? 'Dry run: would withdraw' : 'Withdrew'} ${result.removed.length} invitation${result.removed.length === 1 ? '' : 's'} from event ${opts.id}.`);
-    if (result.notInvited.length) warn(io, `not invited: member ${result.notInvited.join(', ')}`);
+    if (result.notInvited.length) warn(io, `not invited: ${result.notInvited.map((m) => `member-${m}`).join(', ')}`);
   }
   return result;
 }
@@ -69,9 +75,9 @@ export async function runEventGroups(opts: EventGroupsOptions, io: IO): Promise<
     return plan;
   }
   const regions = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
-  io.stdout.write(renderTable(io, ['Group', 'Size', 'Members', 'Regions'], plan.groups.map((g) => [g.id, g.size, g.memberIds.join(', '), regions(g.regions)]), { maxWidth: [7, 6, 50, 60] }));
+  io.stdout.write(renderTable(io, ['Group', 'Size', 'Members', 'Regions'], plan.groups.map((g) => [g.id, g.size, g.memberIds.map(memberLabel).join(', '), regions(g.regions)]), { maxWidth: [7, 6, 50, 60] }));
   if (plan.unassigned.length) {
-    io.stdout.write(`\nIn no group (${plan.unassigned.length}):\n` + plan.unassigned.map((u) => `  member ${u.memberId}: ${u.reason}\n`).join(''));
+    io.stdout.write(`\nIn no group (${plan.unassigned.length}):\n` + plan.unassigned.map((u) => `  ${memberLabel(u.memberId)}: ${u.reason}\n`).join(''));
   }
   const spread = plan.languages.filter((l) => l.groups > 1).map((l) => `${l.language}: regions off their share by ${l.regionDeviation}, categories by ${l.categoryDeviation}`).join('; ');
   info(io, `${plan.groups.length} groups for ${plan.invitees - plan.unassigned.length} of ${plan.invitees} invitees, sizes within one of each other${spread ? ` (${spread})` : ''}; ` +

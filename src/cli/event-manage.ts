@@ -4,9 +4,10 @@
  */
 import { withDatabase, printJson } from './context.js';
 import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
-import { OperationError } from '../errors.js';
+import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import { renderTable } from '../ui/table.js';
+import { memberLabel } from '../ids.js';
 
 export interface EventAddOptions {
   dbPath: string;
@@ -153,7 +154,7 @@ export async function runEventShow(opts: EventShowOptions, io: IO): Promise<Even
   line('When', whenText(details));
   line('In UTC', `${details.startUtc} – ${details.endUtc}`);
   line('Languages', details.languages.join(', '));
-  line('Presenter', details.presenterId !== null ? `member ${details.presenterId}` : null);
+  line('Presenter', details.presenterId !== null ? memberLabel(details.presenterId) : null);
   line('Topic', details.topicCategory);
   line('Location', details.location);
   line('Sequence', details.sequence ? `${details.sequence} (edited or cancelled since first written; calendars update the entry)` : null);
@@ -162,24 +163,24 @@ export async function runEventShow(opts: EventShowOptions, io: IO): Promise<Even
   if (!details.invitees.length) io.stdout.write(`  none yet: skillsnet event invite ${details.id} --roster NAME\n`);
   else {
     io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Lang', 'Group', 'Local start', 'Attended'], details.invitees.map((i) => [
-      i.memberId, i.organization, i.country, i.workingLanguage, i.group, i.localStart ? `${i.localStart.slice(0, 16).replace('T', ' ')} ${i.timeZone}` : '?',
+      memberLabel(i.memberId), i.organization, i.country, i.workingLanguage, i.group, i.localStart ? `${i.localStart.slice(0, 16).replace('T', ' ')} ${i.timeZone}` : '?',
       i.attended ? `${i.minutes} min` : '',
-    ]), { maxWidth: [8, 36, 9, 6, 7, 40, 10] }));
+    ]), { maxWidth: [11, 36, 9, 6, 7, 40, 10] }));
   }
   if (details.groups) {
     const g = details.groups;
     io.stdout.write('\n' + c.bold(`Breakout groups (${g.spec})`) + '\n');
-    for (const group of g.groups) io.stdout.write(`  ${group.id.padEnd(6)} ${String(group.size).padStart(3)} members: ${group.memberIds.join(', ')}\n`);
-    if (g.unassigned.length) io.stdout.write(`  in no group: ${g.unassigned.map((u) => `${u.memberId} (${u.reason})`).join('; ')}\n`);
-    if (g.notPlanned.length) io.stdout.write(`  invited after the groups were made: ${g.notPlanned.join(', ')} (run skillsnet event groups ${details.id} again)\n`);
+    for (const group of g.groups) io.stdout.write(`  ${group.id.padEnd(6)} ${String(group.size).padStart(3)} members: ${group.memberIds.map(memberLabel).join(', ')}\n`);
+    if (g.unassigned.length) io.stdout.write(`  in no group: ${g.unassigned.map((u) => `${memberLabel(u.memberId)} (${u.reason})`).join('; ')}\n`);
+    if (g.notPlanned.length) io.stdout.write(`  invited after the groups were made: ${g.notPlanned.map(memberLabel).join(', ')} (run skillsnet event groups ${details.id} again)\n`);
   }
   const a = details.attendance;
   io.stdout.write('\n' + c.bold(`Attendance (${details.attendees.length} members)`) + '\n');
   if (!a.files.length) io.stdout.write(`  no report imported yet: skillsnet event attendance ${details.id} REPORT.csv\n`);
   else {
     io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Minutes', 'Joins', 'Invited'], details.attendees.map((x) => [
-      x.memberId, x.organization, x.country, x.minutes, x.joins, x.invited ? 'yes' : 'no',
-    ]), { maxWidth: [8, 40, 9, 9, 7, 9] }));
+      memberLabel(x.memberId), x.organization, x.country, x.minutes, x.joins, x.invited ? 'yes' : 'no',
+    ]), { maxWidth: [11, 40, 9, 9, 7, 9] }));
     io.stdout.write(`  ${a.rows} report rows from ${a.files.length} file${a.files.length === 1 ? '' : 's'}: ${a.matched} matched to members, ${a.unmatched} not (${a.ignored} ignored).\n`);
     renderUnmatched(io, a.unmatchedRows.filter((u) => !u.ignored), details.id);
   }
@@ -193,7 +194,7 @@ export function renderUnmatched(io: IO, rows: import('../events/attendance/store
   io.stdout.write(renderTable(io, ['Row', 'File:line', 'Name', 'Email', 'Minutes', 'Why'], rows.map((u) => [
     u.row, `${u.file}:${u.line}`, u.name, u.email, u.minutes === null ? '' : Math.round(u.minutes), u.reason,
   ]), { maxWidth: [6, 34, 26, 30, 9, 40] }));
-  info(io, `Link a row to a member with skillsnet event link ${eventId} ROW --member ID, or leave it out with --ignore (the secretariat, interpreters, guests).`);
+  info(io, `Link a row to a member with skillsnet event link ${eventId} ROW --member member-N, or leave it out with --ignore (the secretariat, interpreters, guests).`);
 }
 
 // ------------------------------------------------------------------ edit, cancel, delete
@@ -255,7 +256,7 @@ export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<
     const what = `event ${opts.id} "${plan.event.title}" with ${plan.counts.invited} invitations and ${plan.counts.rows} attendance rows`;
     let go = Boolean(opts.dryRun) || io.yes;
     if (!go && canPrompt(io) && !opts.json) go = await (await io.prompts()).confirm(`Delete ${what}? (Cancelling it keeps the record: skillsnet event cancel ${opts.id})`, false);
-    if (!go) throw new OperationError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
+    if (!go) throw new UsageError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
     const done = opts.dryRun ? plan : deleteEvent(db, opts.id);
     const result = { id: opts.id, deleted: !opts.dryRun, invitations: done.counts.invited, attendanceRows: done.counts.rows, dryRun: Boolean(opts.dryRun) };
     if (opts.json) printJson(io, result);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { invocation, type CliContext } from './context.js';
 import { addFilterOptions, addOptionOnce, parseFilters, type FilterFlags } from './filters.js';
 import { UsageError } from '../errors.js';
+import { parseId } from '../ids.js';
 import { EVENT_KINDS } from '../event-model.js';
 import { isMemberRole, isMemberStatus, MEMBER_ROLES, MEMBER_STATUSES, type MemberFilters, type MemberRole, type MemberStatus } from '../model.js';
 import { runEventAdd, runEventCancel, runEventDelete, runEventEdit, runEventShow } from './event-manage.js';
@@ -16,18 +17,15 @@ import { runEventAttendance, runEventLink } from './event-attendance.js';
  */
 
 function eventId(text: string): number {
-  const id = Number(text.trim().replace(/^#/, ''));
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an event ID`, { hint: 'event IDs are in the ID column of skillsnet events' });
-  return id;
+  return parseId(text, ['event'], { hint: 'event IDs are in the ID column of skillsnet events' }).id;
 }
 
-function memberIds(values: string[] | undefined): number[] | undefined {
+/** --member values as typed (repeatable, or separated by commas): checked here, resolved against the database by the command (org-N is its member). */
+function memberRefs(values: string[] | undefined): string[] | undefined {
   if (!values?.length) return undefined;
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean).map((v) => {
-    const id = Number(v.replace(/^#/, ''));
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${v}" is not a member ID`, { hint: 'find member IDs with skillsnet members' });
-    return id;
-  });
+  const refs = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const r of refs) parseId(r, ['member', 'organization'], { bare: 'member', what: '--member', hint: 'find member IDs with skillsnet members --search TEXT (the ID column; org-N is also taken)' });
+  return refs;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -35,7 +33,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerEvent(program: Command, ctx: CliContext): void {
   const event = program
     .command('event')
-    .description('one event: add, show, edit, cancel, invite, groups, invitations, ics, attendance, link')
+    .description('one event: add, show, edit, cancel, delete, invite, uninvite, groups, invitations, ics, attendance, link')
     .addHelpText('after', `
 The usual order: add the event, invite members, make breakout groups, write the invitations
 sheet and the calendar file, and after the meeting read the Zoom or Teams report.
@@ -58,7 +56,7 @@ Examples:
     .requiredOption('--tz <zone>', 'IANA time zone of --start, e.g. Europe/Zurich (required)')
     .option('--duration <minutes>', 'length in minutes (default 60)')
     .option('--languages <codes>', 'languages it runs in, e.g. en,fr,es (default en,fr,es)')
-    .option('--presenter <member>', 'member ID of whoever presents (webinars, clinics)')
+    .option('--presenter <member>', 'who presents (webinars, clinics): a member ID (17, member-17) or org-N')
     .option('--topic <category>', 'skills category code of the topic, e.g. work-based-learning')
     .option('--location <text>', 'meeting link or place, written into the calendar file')
     .option('--dry-run', 'check the event and say what would be added; write nothing')
@@ -141,7 +139,7 @@ Examples:
   invite
     .option('--roster <name>', 'the members of this saved roster')
     .option('--cohort <name>', 'with --role core-group: this cohort, e.g. 2020')
-    .option('--member <id>', 'this member (repeatable, or IDs separated by commas)', collect)
+    .option('--member <id>', 'this member: 17, member-17 or org-4 (repeatable, or separated by commas)', collect)
     .option('--dry-run', 'say who would be invited; write nothing')
     .option('--json', 'print {"eventId", "source", "found", "invited", "alreadyInvited", "skipped", "total"}')
     .addHelpText('after', `
@@ -161,7 +159,7 @@ Examples:
       const { minScore: _m, roster: _r, ...filters } = parseFilters({ ...flags, roster: undefined });
       const memberFilters: MemberFilters = { ...filters, ...(flags.status ? { status: flags.status as MemberStatus } : {}) };
       await runEventInvite({
-        dbPath, id: eventId(id), roster: flags.roster, role: flags.role as MemberRole | undefined, cohort: flags.cohort, memberIds: memberIds(flags.member),
+        dbPath, id: eventId(id), roster: flags.roster, role: flags.role as MemberRole | undefined, cohort: flags.cohort, memberIds: memberRefs(flags.member),
         filters: memberFilters, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
@@ -170,13 +168,13 @@ Examples:
     .command('uninvite')
     .description('withdraw invitations (and the members\' breakout groups)')
     .argument('<id>', 'event ID')
-    .requiredOption('--member <id>', 'the member; repeatable, or IDs separated by commas (required)', collect)
+    .requiredOption('--member <id>', 'the member: 17, member-17 or org-4; repeatable, or separated by commas (required)', collect)
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"eventId", "removed", "notInvited"}')
     .addHelpText('after', '\nExamples:\n  skillsnet event uninvite 1 --member 42\n  skillsnet event uninvite 1 --member 42,43 --dry-run')
     .action(async (id: string, flags: { member: string[]; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventUninvite({ dbPath, id: eventId(id), memberIds: memberIds(flags.member)!, dryRun: flags.dryRun, json: flags.json }, io);
+      await runEventUninvite({ dbPath, id: eventId(id), memberIds: memberRefs(flags.member)!, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   event
@@ -281,7 +279,7 @@ Examples:
     .description('say who an unmatched attendance row is (--member ID) or leave it out (--ignore); the decision holds for every event')
     .argument('<id>', 'event ID')
     .argument('<row>', 'the row number shown by event show / event attendance (or FILE:LINE)')
-    .option('--member <id>', 'the member the row is')
+    .option('--member <id>', 'the member the row is (12, member-12, or its organisation org-4)')
     .option('--ignore', 'not a member (the secretariat, an interpreter, a guest): leave it out')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"row", "memberId", "by", "rowsAffected", "events"}')

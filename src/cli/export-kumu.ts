@@ -43,7 +43,8 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const done = await withDatabase(opts.dbPath, { create: false }, (db) => exportKumu(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const { result, roster } = done;
   const counts = result.counts;
-  const summary = `${plural(counts.elements, 'element')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}, ` +
+  const people = counts.persons ? `, ${plural(counts.persons, 'person', 'people')}` : '';
+  const summary = `${plural(counts.elements, 'element')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}${people}, ` +
     `${done.categories} skills categories, ${done.regions} regions) and ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '') +
     (opts.withEvents ? `, with ${plural(counts.events ?? 0, 'event')} and ${plural(counts.attended ?? 0, '"attended" connection')}` : '');

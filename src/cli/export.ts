@@ -62,7 +62,7 @@ Examples:
   const kumu = exp
     .command('kumu')
     .description('a map for Kumu: organisations, skills categories and regions, and who works on what where');
-  addFilterOptions(kumu, { roster: false, minScore: true, allCalls: true })
+  addFilterOptions(kumu, { roster: false, minScore: true, allCalls: true, rescaleScores: true })
     .option('--roster <name>', 'mark the members of this roster Core Group "yes" (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
@@ -157,7 +157,7 @@ Examples:
   const graphml = exp
     .command('graphml')
     .description('the network as GraphML for Gephi, Cytoscape or NetworkX');
-  addFilterOptions(graphml, { roster: false, minScore: true, allCalls: true })
+  addFilterOptions(graphml, { roster: false, minScore: true, allCalls: true, rescaleScores: true })
     .option('--roster <name>', 'mark the members of this roster coreGroup=true (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
@@ -182,7 +182,7 @@ Examples:
   const map = exp
     .command('map')
     .description('the network map as one HTML file that opens offline in any browser: filter, search, cards, peers, print');
-  addFilterOptions(map, { roster: false, minScore: true, allCalls: true })
+  addFilterOptions(map, { roster: false, minScore: true, allCalls: true, rescaleScores: true })
     .option('--roster <name>', 'the Core Group is the members of this roster (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', `link organisations of the same region that share a category, at most n per organisation; 0 for none (default ${MAP_DEFAULT_PEER_LINKS})`)

@@ -20,6 +20,7 @@ export interface FilterFlags {
   search?: string;
   minScore?: string;
   allCalls?: boolean;
+  rescaleScores?: boolean;
   role?: string;
   status?: string;
   type?: string;
@@ -30,7 +31,7 @@ export interface FilterFlags {
  * Adds the filter flags that list, select and every export share, so that the same
  * flag means the same thing everywhere. `roster` is optional (export roster takes a name).
  */
-export function addFilterOptions(cmd: Command, options: { roster?: boolean; minScore?: boolean; allCalls?: boolean } = {}): Command {
+export function addFilterOptions(cmd: Command, options: { roster?: boolean; minScore?: boolean; allCalls?: boolean; rescaleScores?: boolean } = {}): Command {
   cmd
     .option('--region <name>', 'only this ILO region, e.g. "Arab States"')
     .option('--country <country>', 'only this country (ISO code or name, e.g. MX, Mexique)')
@@ -38,6 +39,7 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
     .option('--language <code>', 'only this language (ISO 639-1 code such as en, fr, es, or a name: French, español)')
     .option('--call <name>', 'only this call');
   if (options.allCalls) cmd.option('--all-calls', 'every call together (needed, or --call, when the database holds several calls)');
+  if (options.rescaleScores) cmd.option('--rescale-scores', 'calls whose scores are on different scales (0–10, 0–100): put each on 0–10 (else such calls are refused together)');
   cmd
     .option('--search <text>', 'text in organisation, title, description, contact or email')
     .option('--role <role>', 'only organisations whose member has this role: core-group, member, stakeholder, partner, ilo')
@@ -70,6 +72,7 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.roster !== undefined) f.roster = flags.roster;
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');
+  if (flags.rescaleScores) f.rescaleScores = true;
   if (flags.role !== undefined) f.role = parseRole(flags.role);
   if (flags.status !== undefined) f.status = parseStatus(flags.status);
   // "ONG", "Organización no gubernamental" and "NGO" are one type; "Jeunes" and "Youth" one group.

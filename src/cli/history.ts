@@ -9,7 +9,7 @@ export async function runHistory(opts: { dbPath: string; id?: string; action?: s
   const { listHistory, historyValues } = await import('../db/history.js');
   const { parseSubject, subjectTable } = await import('../network/subjects.js');
   const entries = await withDatabase(opts.dbPath, { create: false }, (db) => {
-    const s = opts.id ? parseSubject(opts.id) : undefined;
+    const s = opts.id ? parseSubject(opts.id, undefined, { what: 'history' }) : undefined;
     const list: HistoryEntry[] = listHistory(db, { actions: opts.action ? [opts.action] : undefined, table: s ? subjectTable(s.kind) : undefined, rowId: s?.id, limit: opts.limit ?? 50 });
     return list.map((h) => ({ ...h, fields: [...new Set(historyValues(db, h.id).map((v) => `${v.table}.${v.column ?? '(row)'}`))] }));
   });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
@@ -5,6 +8,7 @@ import { OperationError, UsageError } from '../errors.js';
 import type { Consent, MemberRole, MemberStatus } from '../model.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import type { MemberChanges, MemberInput } from '../network/members.js';
+import { memberLabel } from '../ids.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -28,7 +32,7 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
   };
   if (opts.json) printJson(io, result);
   else {
-    const what = added.created ? `Added member ${added.id}` : `Member ${added.id} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}`;
+    const what = added.created ? `Added ${memberLabel(added.id)}` : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}`;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${what}${kumuId ? ` (${kumuId} in the maps)` : ''}.\n`);
     if (added.matched) info(io, `The organisation is org-${added.matched.organizationId}, known already (${added.matched.evidence.join(', ')}).`);
     if (added.doubtful.length) {
@@ -50,12 +54,31 @@ export interface MemberImportCliOptions {
   sheet?: string;
   encoding?: string;
   delimiter?: string;
+  /** A mapping file, as import --map takes it. */
+  map?: string;
 }
 
 export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Promise<unknown> {
   const { importMembers } = await import('../network/member-import.js');
-  const report = await withDatabase(opts.dbPath, { create: !opts.dryRun }, (db) =>
-    importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter }, callbacksFor(io)));
+  // A dry run against a database that does not exist yet works on a throw-away one, as import's does: it writes nothing.
+  let dbPath = opts.dbPath;
+  let scratch: string | undefined;
+  if (opts.dryRun && !fs.existsSync(dbPath)) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+    dbPath = path.join(scratch, 'dry-run.db');
+  }
+  const isNew = !fs.existsSync(dbPath);
+  let report: Awaited<ReturnType<typeof importMembers>>;
+  try {
+    report = await withDatabase(dbPath, { create: true }, (db) =>
+      importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter, map: opts.map }, callbacksFor(io)));
+  } catch (e) {
+    // a file that cannot be imported leaves no new, empty database behind
+    if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
+    throw e;
+  } finally {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
   if (opts.json) {
     printJson(io, report);
     return report;
@@ -63,7 +86,8 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
   io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${plural(report.rows, 'row')}: ${report.added} new member${report.added === 1 ? '' : 's'}, ${report.updated} already there (updated), ${report.rejected} rejected.\n`);
   const cols = Object.entries(report.columns).map(([f, h]) => `${f} ← ${h.map((x) => `"${x}"`).join(', ')}`);
   info(io, `Columns: ${cols.join('; ')}`);
-  for (const p of report.problems.slice(0, 20)) warn(io, `row ${p.row}: ${p.problem}`);
+  if (report.unmappedColumns.length) info(io, `Not read: ${report.unmappedColumns.map((h) => `"${h}"`).join(', ')} (name them in a mapping file for --map if they matter)`);
+  for (const p of report.problems.slice(0, 20)) warn(io, `data row ${p.row}: ${p.problem}`);
   if (report.problems.length > 20) warn(io, `... and ${report.problems.length - 20} more (--json lists them all)`);
   if (report.doubtful) info(io, `${plural(report.doubtful, 'organisation')} may be one already known: see skillsnet organizations --unconfirmed`);
   info(io, opts.dryRun ? 'Nothing was saved.' : 'See them with: skillsnet members');
@@ -74,34 +98,48 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
 
 export interface MemberSetOptions {
   dbPath: string;
-  id: number;
+  /** The member: its ID, or as typed (member-9, org-4). */
+  id: number | string;
   changes: MemberChanges;
   dryRun?: boolean;
   json?: boolean;
 }
 
 export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unknown> {
-  const { setMember } = await import('../network/members.js');
+  const { replacementOffers, setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
-  const result = await withDatabase(opts.dbPath, { write: true }, (db) => setMember(db, opts.id, opts.changes, { dryRun: opts.dryRun }));
+  const { resolveMemberRef } = await import('../db/members.js');
+  const result = await withDatabase(opts.dbPath, { write: true }, async (db) => {
+    const done = setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun });
+    // a seat is offered only once it is known someone can take it (else: leave it open, or relax a quota)
+    return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;
+  });
+  const id = result.member.id;
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
   if (opts.json) printJson(io, out);
   else {
-    io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} member ${opts.id}: ${result.changed.join(', ')}.\n` : `Member ${opts.id}: nothing to change.\n`);
+    io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} member-${id}: ${result.changed.join(', ')}.\n` : `member-${id}: nothing to change.\n`);
     if (!opts.dryRun && result.historyId) info(io, `Kept in the history (change ${result.historyId}).`);
   }
   // A Core Group member declined: offer the replacement (asked on a terminal, printed otherwise).
   if (result.replace.length && !opts.dryRun) {
     for (const seat of result.replace) {
+      if (!seat.feasible) {
+        const blocking = seat.binding?.length ? ` without breaking ${seat.binding.map((b) => b.quota).join('; ')}` : '';
+        info(io, `member-${id} declined a seat in roster ${seat.roster}, and no alternate or eligible application can take it${blocking}. Leave the seat open: ${seat.choices![0]}` +
+          (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : ''));
+        continue;
+      }
       if (!opts.json && canPrompt(io) && !io.yes) {
-        const go = await (await io.prompts()).confirm(`Member ${opts.id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true);
+        const go = await (await io.prompts()).confirm(`member-${id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true);
         if (go) {
           const { runRosterReplace } = await import('./roster.js');
           await runRosterReplace({ dbPath: opts.dbPath, name: seat.roster, id: seat.applicationId }, io);
           continue;
         }
       }
-      info(io, `Member ${opts.id} declined a seat in roster ${seat.roster}. The best alternate that keeps every quota can take it: ${seat.command}`);
+      const who = seat.incoming ? `, #${seat.incoming.id} ${seat.incoming.organization},` : '';
+      info(io, `member-${id} declined a seat in roster ${seat.roster}. The best ${seat.incoming?.from === 'eligible' ? 'eligible application' : 'alternate'} that keeps every quota${who} can take it: ${seat.command}`);
     }
   }
   return out;
@@ -109,19 +147,23 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
 
 // ------------------------------------------------------------------ member show
 
-export async function runMemberShow(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<unknown> {
-  const { getMember } = await import('../db/members.js');
+export async function runMemberShow(opts: { dbPath: string; id: number | string; json?: boolean }, io: IO): Promise<unknown> {
+  const { getMember, resolveMemberRef } = await import('../db/members.js');
   const { memberJson } = await import('../network/json.js');
   const { listHistory } = await import('../db/history.js');
   const { organizationHistory } = await import('../network/organizations.js');
+  const { eventTimeline } = await import('../events/timeline.js');
+  let id = 0;
   const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
-    const m = getMember(db, opts.id);
+    id = resolveMemberRef(db, opts.id, { what: 'member show' });
+    const m = getMember(db, id);
     if (!m) return undefined;
     const history = listHistory(db, { table: 'members', rowId: m.id });
-    const timeline = m.kind === 'organization' && m.organizationId !== null ? organizationHistory(db, m.organizationId).timeline : [];
+    // a person member has no organisation history: its events are its history
+    const timeline = m.kind === 'organization' && m.organizationId !== null ? organizationHistory(db, m.organizationId).timeline : eventTimeline(db, m.id);
     return { member: memberJson(m), timeline, history };
   });
-  if (!found) throw new OperationError(`no member with ID ${opts.id}`, { hint: 'find IDs with skillsnet members' });
+  if (!found) throw new OperationError(`no member-${id}`, { hint: 'find IDs with skillsnet members --search TEXT' });
   personalOutput(io);
   if (opts.json) {
     printJson(io, found);
@@ -130,7 +172,7 @@ export async function runMemberShow(opts: { dbPath: string; id: number; json?: b
   const m = found.member;
   const c = io.color;
   const line = (label: string, value: string | number | null | undefined) => { if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${value}\n`); };
-  io.stdout.write(c.bold(`member ${m.id} · ${m.kind === 'organization' ? m.organization : m.name ?? m.email ?? ''}`) + c.dim(`  (${m.kumuId})`) + '\n');
+  io.stdout.write(c.bold(`member-${m.id} · ${m.kind === 'organization' ? m.organization : m.name ?? m.email ?? ''}`) + c.dim(`  (${m.kumuId})`) + '\n');
   line('Organisation', m.kind === 'person' ? m.organization : null);
   line('Type', m.organizationType);
   line('Contact', [m.name, m.email, m.phone].filter(Boolean).join(' · '));
@@ -150,11 +192,6 @@ export async function runMemberShow(opts: { dbPath: string; id: number; json?: b
 
 // ------------------------------------------------------------------ wiring
 
-function parseMemberId(text: string): number {
-  const id = Number(text.replace(/^(member-|m-|#)/i, ''));
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not a member ID`, { hint: 'IDs are the numbers in the ID column of skillsnet members' });
-  return id;
-}
 
 interface MemberFlags {
   organization?: string; name?: string; email?: string; phone?: string; country?: string; language?: string; role?: string; cohort?: string;
@@ -228,27 +265,31 @@ Examples:
     .option('--sheet <name|number>', 'the sheet of a workbook (name or number from 1)')
     .option('--encoding <enc>', 'text encoding of a CSV file (detected when absent)')
     .option('--delimiter <c>', 'CSV separator (detected when absent)')
-    .option('--dry-run', 'read and check everything, save nothing')
-    .option('--json', 'print the report: rows, added, updated, rejected, columns, problems')
+    .option('--map <mapping.json>', 'JSON file naming the columns skillsnet does not recognise, as for import: {"organization": "Org", "email": "E-mail"}')
+    .option('--dry-run', 'read and check everything, save nothing (works before the database exists)')
+    .option('--json', 'print the report: rows, added, updated, rejected, columns, unmappedColumns, problems')
     .addHelpText('after', `
 Columns are recognised as in skillsnet import (organisation, contact name, first and last name,
 email, phone, website, country, organisation type) plus role, status, working language, consent
 to the map, consent to be contacted, notes and cohort (spellings in data/network.json). A row that
 names an organisation already a member gives it the role; one that is new becomes a member.
+Problems are listed by data row (1 = the first row under the header, blank rows not counted, as
+skillsnet rejects counts them); a value that cannot be read (a language, a country, a time zone)
+is left out and named by its column, and the row is kept.
 
 Examples:
   skillsnet member import stakeholders.xlsx --role stakeholder
   skillsnet member import ilo-staff.csv --role ilo --dry-run`)
-    .action(async (file: string, flags: { role?: string; sheet?: string; encoding?: string; delimiter?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (file: string, flags: { role?: string; sheet?: string; encoding?: string; delimiter?: string; map?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const { parseRole } = await import('../network/parse.js');
-      await runMemberImport({ dbPath, file, role: flags.role !== undefined ? parseRole(flags.role) : undefined, sheet: flags.sheet, encoding: flags.encoding, delimiter: flags.delimiter, dryRun: flags.dryRun, json: flags.json }, io);
+      await runMemberImport({ dbPath, file, role: flags.role !== undefined ? parseRole(flags.role) : undefined, sheet: flags.sheet, encoding: flags.encoding, delimiter: flags.delimiter, map: flags.map, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   member
     .command('set')
     .description('change a member: role, status, consent, working language, notes (the old values kept in the history)')
-    .argument('<id>', 'member ID (the ID column of skillsnet members)')
+    .argument('<id>', 'member ID (12 or member-12, the ID column of skillsnet members) or its organisation (org-4)')
     .option('--role <role>', 'give a role: core-group, member, stakeholder, partner, ilo')
     .option('--cohort <name>', 'with --role core-group: the cohort')
     .option('--remove-role <role>', 'take a role away')
@@ -283,17 +324,17 @@ Examples:
       if (flags.notes !== undefined) changes.notes = flags.notes;
       if (flags.timeZone !== undefined) changes.timeZone = flags.timeZone.trim() || null;
       if (!Object.keys(changes).length) throw new UsageError('nothing to change', { hint: 'e.g. skillsnet member set 12 --status active' });
-      await runMemberSet({ dbPath, id: parseMemberId(idText), changes, dryRun: flags.dryRun, json: flags.json }, io);
+      await runMemberSet({ dbPath, id: idText, changes, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   member
     .command('show')
     .description('show a member: organisation, contact, roles, status, consent and history')
-    .argument('<id>', 'member ID')
+    .argument('<id>', 'member ID (12, member-12) or its organisation (org-4)')
     .option('--json', 'print it as JSON')
     .addHelpText('after', '\nExamples:\n  skillsnet member show 12\n  skillsnet member show 12 --json')
     .action(async (idText: string, flags: { json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runMemberShow({ dbPath, id: parseMemberId(idText), json: flags.json }, io);
+      await runMemberShow({ dbPath, id: idText, json: flags.json }, io);
     });
 }

@@ -5,6 +5,7 @@ import { info, personalOutput, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { MemberFilters, MemberKind } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
+import { memberLabel } from '../ids.js';
 
 export interface MembersOptions {
   dbPath: string;
@@ -34,10 +35,10 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
   } else {
     const cut = (s: string | null, n: number) => (s ? (io.stdoutIsTTY ? truncate(s, n) : s) : '');
     io.stdout.write(renderTable(io, ['ID', 'Kind', 'Organisation', 'Name', 'Country', 'Lang', 'Roles', 'Status', 'Calls', 'Map', 'Contact'], rows.map((m) => [
-      m.id, m.kind === 'organization' ? 'org' : 'person', cut(m.organization, 30), cut(m.name, 22), m.country ?? '', m.workingLanguage ?? '',
+      memberLabel(m.id), m.kind === 'organization' ? 'org' : 'person', cut(m.organization, 30), cut(m.name, 22), m.country ?? '', m.workingLanguage ?? '',
       [...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((c) => `core-group ${c}`.trim())].join(', '), m.status, m.calls.join(', '), m.consentMap, m.consentContact,
     ])));
-    info(io, `${members.length} member${members.length === 1 ? '' : 's'}. Details: skillsnet member show ID; change one: skillsnet member set ID --status active`);
+    info(io, `${members.length} member${members.length === 1 ? '' : 's'}. Details: skillsnet member show member-N; change one: skillsnet member set member-N --status active`);
   }
   return rows;
 }

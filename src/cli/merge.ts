@@ -25,8 +25,9 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
   const { parseSubject } = await import('../network/subjects.js');
   const { mergeRecords } = await import('../network/merge.js');
   const kinds: SubjectKind[] = opts.only ? [opts.only] : ['application', 'organization', 'member'];
-  const keep = parseSubject(opts.a, kinds);
-  const other = parseSubject(opts.b, kinds);
+  const what = opts.only === 'organization' ? 'organization link' : 'merge';
+  const keep = parseSubject(opts.a, kinds, { what });
+  const other = parseSubject(opts.b, kinds, { what });
   return withDatabase(opts.dbPath, { write: true }, async (db) => {
     let result = mergeRecords(db, keep, other, { dryRun: true });
     const show = (r: MergeResult) => {
@@ -56,7 +57,7 @@ export async function runUnmerge(opts: { dbPath: string; id?: string; last?: boo
   const { unmerge } = await import('../network/merge.js');
   if (!opts.id && !opts.last) throw new UsageError('say which merge to undo: an ID merged away (or kept), or --last', { hint: 'e.g. skillsnet unmerge 212, skillsnet unmerge org-57, skillsnet unmerge --last' });
   if (opts.id && opts.last) throw new UsageError('give an ID or --last, not both');
-  const subject = opts.last ? 'last' : parseSubject(opts.id!, ['application', 'organization', 'member']);
+  const subject = opts.last ? 'last' : parseSubject(opts.id!, ['application', 'organization', 'member'], { what: 'unmerge' });
   const result = await withDatabase(opts.dbPath, { write: true }, (db) => unmerge(db, subject, { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {

@@ -100,7 +100,7 @@ export function registerOrganization(program: Command, ctx: CliContext): void {
       const { io, dbPath } = invocation(ctx, command);
       const { parseSubject } = await import('../network/subjects.js');
       const { runShowOrganization } = await import('./show.js');
-      const s = parseSubject(/^\d+$/.test(idText.trim()) ? `org-${idText.trim()}` : idText, ['organization']);
+      const s = parseSubject(/^\d+$/.test(idText.trim()) ? `org-${idText.trim()}` : idText, ['organization'], { what: 'organization show' });
       await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
     });
   org
@@ -130,11 +130,11 @@ export function registerOrganization(program: Command, ctx: CliContext): void {
       const { keepApart, unlinkApplication } = await import('../network/organizations.js');
       const result = await withDatabase(dbPath, { write: true }, (db) => {
         if (b === undefined) {
-          const s = parseSubject(a, ['application']);
+          const s = parseSubject(a, ['application'], { what: 'organization unlink' });
           return unlinkApplication(db, s.id, { dryRun: flags.dryRun });
         }
-        const x = parseSubject(/^\d+$/.test(a) ? `org-${a}` : a, ['organization']);
-        const y = parseSubject(/^\d+$/.test(b) ? `org-${b}` : b, ['organization']);
+        const x = parseSubject(/^\d+$/.test(a) ? `org-${a}` : a, ['organization'], { what: 'organization unlink' });
+        const y = parseSubject(/^\d+$/.test(b) ? `org-${b}` : b, ['organization'], { what: 'organization unlink' });
         return keepApart(db, x.id, y.id, { dryRun: flags.dryRun });
       });
       if (flags.json) printJson(io, { ...result, dryRun: Boolean(flags.dryRun) });

@@ -11,7 +11,7 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
   else {
     const added = result.members.filter((m) => m.added).length;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, status invited).\n`);
-    info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set ID --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${result.cohort}`);
+    info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set member-N --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${result.cohort}`);
   }
   return result;
 }

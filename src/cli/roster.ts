@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
+import { parseApplicationId } from '../ids.js';
 import { deleteRoster, getRoster } from '../db/rosters.js';
 import { applyReplacement, planReplacement, type RosterReplaceJson } from '../selection/replace.js';
 import { compareRosters, paramDiffLines, rosterReport, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
@@ -106,7 +107,7 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
     if (!go && canPrompt(io)) {
       go = await (await io.prompts()).confirm(`Delete roster ${opts.name} (${roster.members} members, saved ${roster.createdAt.slice(0, 10)}) and its history?`, false);
     } else if (!go) {
-      throw new OperationError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${opts.name} --yes` });
+      throw new UsageError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${opts.name} --yes` });
     }
     const result = { roster: opts.name, deleted: go ? deleteRoster(db, opts.name) : false };
     if (opts.json) printJson(io, result);
@@ -120,7 +121,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerRoster(program: Command, ctx: CliContext): void {
   const roster = program
     .command('roster')
-    .description('show, compare, amend or delete a saved roster')
+    .description('accept (as the Core Group of a cohort), show, compare, amend or delete a saved roster')
     .addHelpText(
       'after',
       '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +
@@ -169,8 +170,7 @@ Examples:
   skillsnet roster replace core-2020 17 --leave-open`)
     .action(async (name: string, idText: string, flags: { dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax: string[] }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const id = Number(idText.replace(/^#/, ''));
-      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: `see the members with skillsnet roster show ${name}` });
+      const id = parseApplicationId(idText, { what: 'roster replace', hint: `the roster's application IDs are in skillsnet roster show ${name}` });
       await runRosterReplace({ dbPath, name, id, dryRun: flags.dryRun, json: flags.json, leaveOpen: flags.leaveOpen, relax: flags.relax }, io);
     });
   roster

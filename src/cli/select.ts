@@ -4,6 +4,7 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { canPrompt, info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
+import { notAnId, parseApplicationId, readId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { splitEligibility } from '../selection/candidates.js';
 import { checkCoreGroupOptions, coreGroupRules, saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
@@ -121,11 +122,11 @@ export function selectionSummary(json: CoreGroupJson): string {
 
 function parseIds(text: string | undefined, flag: string): number[] {
   if (text === undefined) return [];
-  return text.split(/[,\s]+/).filter(Boolean).map((part) => {
-    const id = Number(part.replace(/^#/, ''));
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${flag}: "${part}" is not an application ID`, { hint: 'give IDs from skillsnet list, separated by commas' });
-    return id;
-  });
+  const options = { what: flag, hint: 'give application IDs from skillsnet list --search TEXT, separated by commas' };
+  const parts = text.split(/[,\s]+/).filter(Boolean);
+  // one bad part: the whole value is described ("a phone number", not "+1" then "555")
+  if (parts.some((part) => !readId(part, 'application') || readId(part, 'application')!.kind !== 'application')) throw notAnId(text, ['application'], options);
+  return parts.map((part) => parseApplicationId(part, options));
 }
 
 function parseSeed(text: string | undefined): number | undefined {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { personalOutput, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
+import { memberLabel, parseId } from '../ids.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
@@ -109,7 +110,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   for (const ch of details.changes) line('Changed', `${ch.madeAt.slice(0, 16).replace('T', ' ')} ${ch.action}: ${ch.fields.join(', ')} (change ${ch.id})`);
   if (details.organization) {
     const o = details.organization;
-    io.stdout.write('\n' + c.bold(`Organisation ${o.id}`) + c.dim(` · ${o.calls.length > 1 ? `returning: calls ${o.calls.join(', ')}` : `call ${o.calls.join(', ')}`}${o.memberId ? ` · member ${o.memberId}` : ''}`) + '\n');
+    io.stdout.write('\n' + c.bold(`Organisation ${o.id}`) + c.dim(` · ${o.calls.length > 1 ? `returning: calls ${o.calls.join(', ')}` : `call ${o.calls.join(', ')}`}${o.memberId ? ` · ${memberLabel(o.memberId)}` : ''}`) + '\n');
     for (const t of o.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${t.detail}\n`);
   }
   if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
@@ -139,7 +140,7 @@ export async function runShowOrganization(opts: { dbPath: string; id: number; js
   line('Beneficiaries', o.beneficiaries.join(', '));
   if (history.member) {
     const m = history.member;
-    line('Member', `${m.id} · ${[...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((x) => `core-group ${x.cohort}`)].join(', ')} · ${m.status} · map ${m.consentMap}, contact ${m.consentContact}`);
+    line('Member', `${memberLabel(m.id)} · ${[...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((x) => `core-group ${x.cohort}`)].join(', ')} · ${m.status} · map ${m.consentMap}, contact ${m.consentContact}`);
   }
   line('People', history.people.map((p) => `person-${p.id}${p.name ? ` ${p.name}` : ''}`).join('; '));
   line('Notes', o.notes);
@@ -169,15 +170,9 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json > application-17.json\n  skillsnet show org-4             # the organisation across calls')
     .action(async (idText: string, flags: { json?: boolean; raw?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      if (/^\s*(org|organi[sz]ation|member|m)[-:#]?\d+\s*$/i.test(idText)) {
-        const { parseSubject } = await import('../network/subjects.js');
-        const s = parseSubject(idText, ['organization', 'member']);
-        if (s.kind === 'organization') await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
-        else await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
-        return;
-      }
-      const id = Number(idText);
-      if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${idText}" is not an application ID`, { hint: 'IDs are the numbers in the ID column of skillsnet list' });
-      await runShow({ dbPath, id, json: flags.json, raw: flags.raw }, io);
+      const s = parseId(idText, ['application', 'organization', 'member'], { what: 'show' });
+      if (s.kind === 'organization') await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
+      else if (s.kind === 'member') await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
+      else await runShow({ dbPath, id: s.id, json: flags.json, raw: flags.raw }, io);
     });
 }

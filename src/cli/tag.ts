@@ -4,6 +4,7 @@ import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from '.
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
+import { parseApplicationId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { renderTable } from '../ui/table.js';
 import { startProgress } from '../ui/progress.js';
@@ -225,9 +226,7 @@ export async function runTagEvaluate(opts: TagEvaluateOptions, io: IO): Promise<
 // ---------------------------------------------------------------- wiring
 
 function parseId(text: string): number {
-  const id = Number(text);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an application ID`, { hint: 'IDs are the numbers in the ID column of skillsnet list' });
-  return id;
+  return parseApplicationId(text, { what: 'tag' });
 }
 
 export function parseThreshold(text: string | undefined): number | undefined {

@@ -6,7 +6,7 @@ import type { WithdrawResult } from '../network/merge.js';
 export async function runWithdraw(opts: { dbPath: string; id: string; undo?: boolean; dryRun?: boolean; json?: boolean }, io: IO): Promise<WithdrawResult> {
   const { parseSubject } = await import('../network/subjects.js');
   const { withdraw } = await import('../network/merge.js');
-  const subject = parseSubject(opts.id, ['application', 'organization', 'member', 'person']);
+  const subject = parseSubject(opts.id, ['application', 'organization', 'member', 'person'], { what: 'withdraw' });
   const result = await withDatabase(opts.dbPath, { write: true }, (db) => withdraw(db, subject, { undo: opts.undo, dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {

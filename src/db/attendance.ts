@@ -222,6 +222,18 @@ export function deleteAttendanceRowsById(db: DB, ids: readonly number[]): number
   return n;
 }
 
+/**
+ * Rows whose participant was erased but who came for an organisation member: their name and
+ * address go (name set to the marker), the member and the minutes stay — the organisation did
+ * attend. Matching keeps such a row's member (erasedRowMember).
+ */
+export function anonymiseAttendanceRows(db: DB, ids: readonly number[], marker: string): number {
+  const update = db.prepare(`UPDATE attendance_rows SET name = ?, names_json = '[]', email = NULL WHERE id = ?`);
+  let n = 0;
+  for (const id of ids) n += update.run(marker, id).changes;
+  return n;
+}
+
 export function deleteAttendanceLinksById(db: DB, ids: readonly number[]): number {
   const del = db.prepare('DELETE FROM attendance_links WHERE id = ?');
   let n = 0;
@@ -280,12 +292,13 @@ export function memberNamesAndEmails(db: DB): { memberId: number; names: string[
  * calls eraseAttendanceOf (events/attendance/store.ts), which also removes the rows that carry the
  * person's name in another order ("Kouassi, Moussa") and matches the events again.
  */
-export const ATTENDANCE_PERSONAL_DATA: { table: string; label: string; valueColumns?: string[]; textColumns?: string[]; ownRows?: string }[] = [
+export const ATTENDANCE_PERSONAL_DATA: { table: string; label: string; valueColumns?: string[]; textColumns?: string[]; nameColumns?: string[]; ownRows?: string }[] = [
   {
     table: 'attendance_rows',
     label: "attendance reports: participants' names and email addresses",
     valueColumns: ['email'],
     textColumns: ['name', 'names_json'],
+    nameColumns: ['name'],
     ownRows: `lower(email) IN (SELECT value FROM json_each(@emails))
               OR member_id IN (SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(@people)))`,
   },

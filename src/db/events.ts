@@ -153,6 +153,37 @@ export function allInvitations(db: DB): { eventId: number; memberId: number }[] 
   return db.prepare('SELECT event_id AS eventId, member_id AS memberId FROM event_invitations ORDER BY event_id, member_id').all() as { eventId: number; memberId: number }[];
 }
 
+/** One event in a member's history: invited, attended (minutes), presented. */
+export interface MemberEventRecord {
+  eventId: number;
+  title: string;
+  kind: EventKind;
+  startUtc: string;
+  cancelled: boolean;
+  invited: boolean;
+  /** Minutes attended; null when the member did not attend (or no report says so). */
+  minutes: number | null;
+  presented: boolean;
+}
+
+/** The events a member was invited to, attended or presented at, earliest first. */
+export function memberEvents(db: DB, memberId: number): MemberEventRecord[] {
+  return (db
+    .prepare(
+      `SELECT e.id AS eventId, e.title, e.kind, e.start_utc AS startUtc, e.cancelled,
+              EXISTS (SELECT 1 FROM event_invitations i WHERE i.event_id = e.id AND i.member_id = @m) AS invited,
+              (SELECT a.minutes FROM event_attendance a WHERE a.event_id = e.id AND a.member_id = @m) AS minutes,
+              coalesce(e.presenter_id = @m, 0) AS presented
+         FROM events e
+        WHERE e.presenter_id = @m
+           OR EXISTS (SELECT 1 FROM event_invitations i WHERE i.event_id = e.id AND i.member_id = @m)
+           OR EXISTS (SELECT 1 FROM event_attendance a WHERE a.event_id = e.id AND a.member_id = @m)
+        ORDER BY e.start_utc, e.id`,
+    )
+    .all({ m: memberId }) as { eventId: number; title: string; kind: EventKind; startUtc: string; cancelled: number; invited: number; minutes: number | null; presented: number }[])
+    .map((r) => ({ ...r, cancelled: r.cancelled === 1, invited: r.invited === 1, presented: r.presented === 1 }));
+}
+
 // ------------------------------------------------------------------ breakout groups
 
 export interface GroupRunRecord {

@@ -10,6 +10,8 @@
 import { cachedStatement, foldText, type DB } from './connection.js';
 import type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
 import { attendedEventsSql } from './attendance.js';
+import { OperationError } from '../errors.js';
+import { parseId, type IdOptions } from '../ids.js';
 
 /** A member as `members --json` and the events see it. */
 export interface Member {
@@ -189,6 +191,22 @@ export function getMember(db: DB, id: number): Member | undefined {
 export function memberOfOrganization(db: DB, organizationId: number): number | null {
   const r = cachedStatement(db, `SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;
   return r?.id ?? null;
+}
+
+/**
+ * A member as an officer names it — "9", "#9", "member-9", or an organisation "org-4" (its
+ * member, through a merge) — as the member ID. A value that is neither is a usage error that
+ * does not repeat it (ids.ts); an organisation without a member is an operation error. Whether
+ * member N exists is the caller's to check (each says what it needed it for).
+ */
+export function resolveMemberRef(db: DB, text: string | number, options: IdOptions = {}): number {
+  if (typeof text === 'number') return text;
+  const ref = parseId(text, ['member', 'organization'], { bare: 'member', hint: 'find member IDs with skillsnet members --search TEXT (the ID column; org-N is also taken)', ...options });
+  if (ref.kind === 'member') return ref.id;
+  const org = db.prepare('SELECT coalesce(merged_into, id) AS id FROM organizations WHERE id = ?').get(ref.id) as { id: number } | undefined;
+  const member = org ? memberOfOrganization(db, org.id) : null;
+  if (member === null) throw new OperationError(`org-${ref.id} ${org ? 'is no member' : 'does not exist'}`, { hint: 'find member IDs with skillsnet members --search TEXT' });
+  return member;
 }
 
 /** Member ids by organisation id, for the exports (members merged into another left out). */

@@ -20,6 +20,12 @@ export interface PersonalDataPlace {
   /** Columns of text or JSON in which the data may appear among other text: each occurrence is replaced. */
   textColumns?: string[];
   /**
+   * Columns that hold a person's name (or a part of it) in rows that are not the person's own:
+   * there a value equal to the erased person's given or family name is a namesake's ("Ana" of
+   * another application), and the sweep leaves it. The person's own rows are cleared directly.
+   */
+  nameColumns?: string[];
+  /**
    * Rows that are the person's own and go whole (their people row, a person member, an
    * attendance row): an SQL condition on the table's columns, with @people (JSON array of people
    * ids), @emails (JSON array of lower-case addresses) and @applications (JSON array of ids).
@@ -27,11 +33,17 @@ export interface PersonalDataPlace {
   ownRows?: string;
 }
 
+/** What erase replaces a person's data with inside text (a source row, a note, a file name, an attendance row's name). */
+export const ERASED = '[erased]';
+
 const places: PersonalDataPlace[] = [
-  { table: 'applications', label: 'applications: contact name, email, phone and the source row', valueColumns: ['contact_name', 'email', 'phone'], textColumns: ['raw_json'] },
+  {
+    table: 'applications', label: 'applications: contact name (whole, given and family), email, phone and the source row',
+    valueColumns: ['contact_name', 'given_name', 'family_name', 'email', 'phone'], textColumns: ['raw_json'], nameColumns: ['contact_name', 'given_name', 'family_name'],
+  },
   { table: 'application_versions', label: 'earlier versions of applications (re-imports)', textColumns: ['data_json'] },
   { table: 'rejected_rows', label: 'rejected rows of imports', textColumns: ['raw_json'] },
-  { table: 'people', label: 'contact people', ownRows: 'id IN (SELECT value FROM json_each(@people)) OR lower(email) IN (SELECT value FROM json_each(@emails))' },
+  { table: 'people', label: 'contact people', nameColumns: ['name', 'given_name', 'family_name'], ownRows: 'id IN (SELECT value FROM json_each(@people)) OR lower(email) IN (SELECT value FROM json_each(@emails))' },
   { table: 'members', label: 'members in their own right', ownRows: `kind = 'person' AND person_id IN (SELECT value FROM json_each(@people))` },
   { table: 'organizations', label: 'organisations: notes (and a name that is the person\'s)', textColumns: ['notes', 'name'] },
   { table: 'reviewer_scores', label: "reviewers' scores: file names", textColumns: ['file_name'] },
@@ -85,6 +97,19 @@ export function rowsContaining(db: DB, table: string, column: string, fragments:
     const row = r as { rid: number; text: string };
     return { rowid: row.rid, text: row.text };
   });
+}
+
+/** Rows of a table whose column, trimmed, is one of the values (compared by the caller; prefiltered on length and A-Z case). */
+export function rowsWhole(db: DB, table: string, column: string, values: string[]): { rowid: number; text: string }[] {
+  if (!values.length) return [];
+  const lengths = [...new Set(values.map((v) => v.length))];
+  return db
+    .prepare(`SELECT rowid AS rid, CAST("${column}" AS TEXT) AS text FROM "${table}" WHERE typeof("${column}") = 'text' AND length(trim("${column}")) IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(lengths))
+    .map((r) => {
+      const row = r as { rid: number; text: string };
+      return { rowid: row.rid, text: row.text };
+    });
 }
 
 /** Rows of a table whose column holds a run of digits (for phone numbers written with spaces, dots or dashes). */

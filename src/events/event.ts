@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import { EVENT_KINDS, isEventKind, type NetworkEvent } from './types.js';
-import { localTime, timeZoneName, utcText, wallTimeToInstant, type LocalTime, type WallTimeProblem } from './timezones.js';
+import { localTime, timeZoneHint, timeZoneName, utcText, wallTimeToInstant, type LocalTime, type WallTimeProblem } from './timezones.js';
 
 export interface EventProblem {
   field: 'title' | 'kind' | 'start' | 'timeZone' | 'durationMinutes' | 'languages' | 'presenterId';
@@ -34,7 +34,7 @@ export function validateEvent(event: NetworkEvent): EventProblem[] {
   }
   const zone = timeZoneName(event.timeZone ?? '');
   if (!zone) {
-    problems.push({ field: 'timeZone', message: `unknown time zone "${event.timeZone}"`, hint: 'give an IANA time zone such as Europe/Zurich or America/Mexico_City' });
+    problems.push({ field: 'timeZone', message: `unknown time zone "${event.timeZone}"`, hint: timeZoneHint(event.timeZone ?? '') });
   } else {
     const r = wallTimeToInstant(event.start ?? '', zone);
     if (!r.ok) problems.push({ field: 'start', problem: r.problem, message: r.message, hint: r.hint });

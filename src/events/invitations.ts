@@ -7,6 +7,7 @@
  */
 import { CSV_OPTIONS, safeCell } from '../export/escape.js';
 import { eventTimes } from './event.js';
+import { contactName } from '../geo/names.js';
 import { dateText, salutation, textLanguage } from './texts.js';
 import { localTime, memberTimeZone, utcText } from './timezones.js';
 import type { Invitee, NetworkEvent } from './types.js';
@@ -56,7 +57,9 @@ export function buildInvitations(event: NetworkEvent, invitees: readonly Invitee
   const rows = invitees.map((m): InvitationRow => {
     const language = textLanguage(m.workingLanguage);
     const tz = memberTimeZone(m, times.start);
-    const name = m.givenName?.trim() || m.fullName?.trim() || null;
+    // The same split as the contacts export: form's columns first, else the full name where it is safe.
+    const split = contactName({ givenName: m.givenName, familyName: m.familyName, fullName: m.fullName }, { language: m.workingLanguage, country: m.country });
+    const name = split.given || split.display || null;
     const local = tz.zone ? { start: localTime(times.start, tz.zone), end: localTime(times.end, tz.zone) } : null;
     const notes: string[] = [];
     if (tz.note) notes.push(tz.note);
@@ -65,9 +68,9 @@ export function buildInvitations(event: NetworkEvent, invitees: readonly Invitee
     return {
       memberId: m.memberId,
       email: m.email ?? '',
-      givenName: m.givenName ?? '',
-      familyName: m.familyName ?? '',
-      fullName: m.fullName ?? [m.givenName, m.familyName].filter(Boolean).join(' '),
+      givenName: split.given,
+      familyName: split.family,
+      fullName: m.fullName ?? split.display,
       organization: m.organization,
       country: m.country ?? '',
       salutation: salutation(language, name),

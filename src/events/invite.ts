@@ -62,7 +62,7 @@ export function selectInvitees(db: DB, s: InviteSelector): Member[] {
   if (s.memberIds?.length) {
     const found = listMembers(db, { ids: s.memberIds });
     const missing = s.memberIds.filter((id) => !found.some((m) => m.id === id));
-    if (missing.length) throw new OperationError(`no member with ID ${missing.join(', ')}`, { hint: 'find member IDs with skillsnet members' });
+    if (missing.length) throw new OperationError(`no ${missing.map((m) => `member-${m}`).join(', ')}`, { hint: 'find member IDs with skillsnet members --search TEXT' });
     return found;
   }
   const filters = s.filters ?? {};

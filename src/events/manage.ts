@@ -6,7 +6,7 @@
  */
 import type { DB } from '../db/connection.js';
 import { eventCounts, getEvent, insertEvent, listEvents, setEventCancelled, updateEvent, type EventCounts, type EventRecord, type StoredEvent } from '../db/events.js';
-import { getMember } from '../db/members.js';
+import { getMember, resolveMemberRef } from '../db/members.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseLanguage } from '../geo/parse.js';
 import { NETWORK_LANGUAGES } from '../model.js';
@@ -54,11 +54,6 @@ function parseMinutes(value: number | string): number {
   return n;
 }
 
-function parseMemberId(value: number | string, what: string): number {
-  const n = typeof value === 'number' ? value : Number(String(value).trim().replace(/^#/, ''));
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${what} must be a member ID, got "${value}"`, { hint: 'find member IDs with skillsnet members' });
-  return n;
-}
 
 /** The event to store, checked: start in its zone, presenter a member, topic a category. */
 function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: NetworkEvent } {
@@ -71,9 +66,9 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
     durationMinutes: parseMinutes(input.durationMinutes ?? DEFAULT_DURATION),
     languages: parseLanguages(input.languages ?? [...NETWORK_LANGUAGES]),
   };
-  const presenter = input.presenterId === undefined || input.presenterId === null || input.presenterId === '' ? null : parseMemberId(input.presenterId, 'the presenter');
+  const presenter = input.presenterId === undefined || input.presenterId === null || input.presenterId === '' ? null : resolveMemberRef(db, typeof input.presenterId === 'string' ? input.presenterId.trim() : input.presenterId, { what: 'the presenter' });
   if (presenter !== null) {
-    if (!getMember(db, presenter)) throw new OperationError(`no member with ID ${presenter} to present`, { hint: 'find member IDs with skillsnet members' });
+    if (!getMember(db, presenter)) throw new OperationError(`no member-${presenter} to present`, { hint: 'find member IDs with skillsnet members --search TEXT' });
     event.presenterId = presenter;
   }
   const topic = input.topicCategory?.trim() ? parseCategoryCode(input.topicCategory, 'topic category') : null;

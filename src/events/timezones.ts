@@ -49,14 +49,25 @@ export function isValidTimeZone(text: string): boolean {
   return timeZoneName(text) !== null;
 }
 
+/**
+ * What to give instead of a zone that was refused. An abbreviation (CET, EST, CST) gets the
+ * reason: it is either a fixed offset that ignores summer time (CET is UTC+1 all year) or a
+ * name several places share (CST: China, Central America), so a meeting would move by an hour
+ * for half the year; the place whose clock the meeting follows is what is needed.
+ */
+export function timeZoneHint(text: string): string {
+  const t = text.trim();
+  if (/^[A-Z]{2,5}(?:[+-]?\d{1,2})?(?:[A-Z]{2,4})?$/i.test(t) && t.toUpperCase() !== 'UTC') {
+    return `abbreviations such as ${t.toUpperCase()} are refused: some are fixed offsets that ignore summer time (CET is UTC+1 all year), others name several places (CST), so the meeting would drift by an hour for half the year. Give the place whose clock the meeting follows, e.g. Europe/Paris or Europe/Zurich for CET, America/New_York for EST, America/Mexico_City, Asia/Manila`;
+  }
+  return 'give an IANA time zone (a place): Europe/Zurich, America/Mexico_City, Asia/Manila';
+}
+
 /** The zone, or a usage error that says what a zone looks like. */
 export function checkTimeZone(text: string, what = 'time zone'): string {
   const name = timeZoneName(text);
   if (name) return name;
-  const hint = /^[A-Z]{3,5}$/.test(text.trim())
-    ? `"${text.trim()}" is an abbreviation; give the place, e.g. Europe/Zurich, America/Mexico_City, Asia/Manila`
-    : 'give an IANA time zone such as Europe/Zurich, America/Mexico_City or Asia/Manila';
-  throw new UsageError(`unknown ${what} "${text}"`, { hint });
+  throw new UsageError(`unknown ${what} "${text}"`, { hint: timeZoneHint(text) });
 }
 
 // ---------------------------------------------------------------- wall time -> instant

@@ -5,7 +5,7 @@ import type { Membership } from './network.js';
 import { categoryName } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
-import { CSV_OPTIONS, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
+import { CSV_OPTIONS, outlookPhoneCell, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
 import { mapInSteps } from '../reporting.js';
 import { contactName } from './names.js';
 
@@ -382,7 +382,7 @@ export async function contactsOutlookCsv(list: ContactList, pause?: () => Promis
       ['E-mail Address', c.email], ['E-mail Type', 'SMTP'], ['E-mail Display Name', c.name ? `${c.name} (${c.email})` : c.email],
       ['Categories', contactCategories(c).join(';')], ['Language', languageText(c.language)], ['Notes', contactNote(c)],
     ];
-    return values.map(([column, v]) => (column.startsWith('Business Phone') ? phoneCell(v) : text(v)));
+    return values.map(([column, v]) => (column.startsWith('Business Phone') ? outlookPhoneCell(xmlSafeText(v)) : text(v)));
   }, pause);
   await pause?.();
   return '\uFEFF' + stringify([[...OUTLOOK_COLUMNS], ...rows], CSV_OPTIONS);

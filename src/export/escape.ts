@@ -45,6 +45,21 @@ export function safePhoneCell(value: string | null | undefined): string {
 }
 
 /**
+ * A phone number for Outlook's import CSV. Outlook keeps a cell's apostrophe as part of the number
+ * ("'+52 55 …"), so the spreadsheet guard of safePhoneCell would spoil every international number
+ * in the address book. Outlook's import evaluates nothing, and a "+" followed only by digits,
+ * spaces, dashes and parentheses cannot be a formula anywhere (it names no function, cell or
+ * link), so such a number goes as written. Anything else that starts like a formula is still
+ * neutralised, should the file be opened in a spreadsheet first. (The contacts CSV and the XLSX
+ * exports are for spreadsheets, which do read "+…" as a formula: they keep safePhoneCell.)
+ */
+export function outlookPhoneCell(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (/^\+[\d\s()-]*\d[\d\s()-]*$/.test(value)) return value;
+  return String(safeCell(value));
+}
+
+/**
  * Removes the control characters that XML 1.0 forbids (they make an XLSX or GraphML file
  * unreadable) and lone surrogates, keeping tab, newline and carriage return.
  */

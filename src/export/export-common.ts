@@ -7,10 +7,11 @@ import type { DB } from '../db/connection.js';
 import { logExport } from '../db/export-log.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
 import { OperationError } from '../errors.js';
-import type { EligibilityFilters } from '../model.js';
+import type { Application, EligibilityFilters } from '../model.js';
 import { networkActors, type NetworkActors } from './actors.js';
 import { warning, type Callbacks } from '../reporting.js';
-import { scoredApplications } from '../selection/candidates.js';
+import { eligibleCandidates, scoredApplications, type Candidate } from '../selection/candidates.js';
+import { rescale, scoresOnOneScale } from '../selection/ranking.js';
 import { buildNetwork, type Network } from './network.js';
 import type { Output } from './write.js';
 
@@ -124,6 +125,30 @@ export function networkCarried(network: Network, withContactDetails: boolean, re
   return { records, contacts, withNames: contacts > 0, withContactDetails, organizationIds, personIds };
 }
 
+/**
+ * The score an export carries (Kumu's Score, GraphML's score, the map's node size), checked as
+ * select checks it: applications of several calls (--all-calls, or a roster spanning calls)
+ * whose scores sit on different scales are refused with the same hint, or put each on 0–10 with
+ * --rescale-scores (filters.rescaleScores), said in a warning. Returns what to apply to each
+ * application's score, or nothing when the scores stay as they are.
+ */
+export function exportScoreScale(db: DB, filters: EligibilityFilters, callbacks: Callbacks = {}): ((c: Candidate) => Candidate) | undefined {
+  if (filters.call !== undefined || (!filters.allCalls && filters.roster === undefined)) return undefined;
+  const checked = scoresOnOneScale(eligibleCandidates(db, filters), {
+    rescaleScores: filters.rescaleScores, what: 'the applications of this export', alternative: 'export one call with --call NAME',
+  });
+  if (checked.status) callbacks.onStatus?.(checked.status);
+  const scales = checked.scales;
+  if (!scales) return undefined;
+  callbacks.onWarning?.(warning('scores-rescaled', checked.warning!));
+  return (c) => rescale([c], scales)[0]!;
+}
+
+/** The matching applications with the score select ranks by, on one scale (exportScoreScale). */
+export function exportApplications(db: DB, filters: EligibilityFilters, callbacks: Callbacks = {}): Generator<Application> {
+  return scoredApplications(db, filters, callbacks, exportScoreScale(db, filters, callbacks));
+}
+
 /** The network of an export: the matching applications, the members without applications, their memberships and (asked for) the people. */
 export function exportNetwork(
   db: DB,
@@ -132,7 +157,7 @@ export function exportNetwork(
   callbacks: Callbacks = {},
 ): { network: Network; actors: NetworkActors } {
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
-  const network = buildNetwork(scoredApplications(db, filters, callbacks), {
+  const network = buildNetwork(exportApplications(db, filters, callbacks), {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
     organizationNames: actors.organizationNames,
   });
@@ -149,7 +174,7 @@ export async function exportNetworkInSteps(
 ): Promise<{ network: Network; actors: NetworkActors }> {
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   await pause();
-  const applications = [...scoredApplications(db, filters, callbacks)];
+  const applications = [...exportApplications(db, filters, callbacks)];
   await pause();
   const network = buildNetwork(applications, {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,

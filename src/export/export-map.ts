@@ -6,8 +6,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
-import { scoredApplications } from '../selection/candidates.js';
-import { coreGroupRoster, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -78,7 +77,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   await pause();
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   await pause();
-  const applications = [...scoredApplications(db, filters, callbacks)];
+  const applications = [...exportApplications(db, filters, callbacks)];
   await pause();
   const { network, data, html } = await networkMapInSteps(applications, {
     actors, coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
@@ -86,10 +85,16 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
   }, pause);
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the map holds only the skills categories and regions'));
+  if (data.counts.withheld) {
+    const n = data.counts.withheld;
+    callbacks.onWarning?.(warning('withheld', `${n} member${n === 1 ? '' : 's'} who said no to appearing on a shared map ${n === 1 ? 'is' : 'are'} left out (skillsnet members --json shows consentMap)`));
+  }
   const bytes = Buffer.byteLength(html, 'utf8');
   const counts = {
     applications: data.counts.applications,
     organizations: data.counts.organizations,
+    /** Person nodes (members in their own right, and contact people with --with-people): not organisations. */
+    persons: data.counts.persons,
     coreGroup: network.organizations.filter((o) => o.coreGroup).length,
     nodes: data.nodes.length,
     connections: data.edges.length,

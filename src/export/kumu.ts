@@ -1,6 +1,6 @@
 import { REGIONS } from '../model.js';
 import { OperationError } from '../errors.js';
-import { ELEMENT_TYPES, organizationDescription, type Network } from './network.js';
+import { ELEMENT_TYPES, holdsCoreGroupSeat, organizationDescription, type Network } from './network.js';
 import { CSV_OPTIONS, safeCell, xmlSafeText, XLSX_MAX_CELL } from './escape.js';
 
 /**
@@ -69,7 +69,7 @@ export function kumuMap(network: Network, options: { withContactDetails: boolean
   for (const p of network.persons) {
     const row: KumuRow = {
       ID: p.id, Label: one(p.label), Type: ELEMENT_TYPES.person, Country: one(p.country), 'Country Code': p.countryCode, Region: p.region,
-      Language: one(p.language), 'Core Group': p.roles.includes('core-group') ? 'yes' : 'no', Roles: many(p.roles), Status: p.status,
+      Language: one(p.language), 'Core Group': holdsCoreGroupSeat(p) ? 'yes' : 'no', Roles: many(p.roles), Status: p.status,
       Organization: one(p.organization),
     };
     if (options.withContactDetails) {

@@ -4,9 +4,9 @@
  * may pull in Node modules.
  *
  * Node kinds fall in two families:
- * - actors (organisations now; persons — members who never applied, ILO staff — later) are
+ * - actors (organisations, and persons: members in their own right such as ILO staff, contact people with --with-people) are
  *   what the filters, the search, the counts and the cards are about;
- * - context nodes (skills categories, regions; events later) are drawn when at least one
+ * - context nodes (skills categories, regions, events with --with-events) are drawn when at least one
  *   visible actor is linked to them, so a filter never leaves an empty hub behind.
  * A new kind only needs its place in one of the two lists below and, for the page text, a
  * label under `kinds` in data/map-text.json.

@@ -9,7 +9,7 @@ import { validateMapText } from '../data/validate/map-text.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { taxonomy } from '../tagging/taxonomy.js';
-import { buildNetwork, CONNECTION_TYPES, type CategoryNode, type Network, type NetworkLink, type NetworkOptions, type OrganizationNode, type PersonNode, type RegionNode } from './network.js';
+import { buildNetwork, CONNECTION_TYPES, holdsCoreGroupSeat, type CategoryNode, type Network, type NetworkLink, type NetworkOptions, type OrganizationNode, type PersonNode, type RegionNode } from './network.js';
 import { REGION_COLOURS } from './kumu.js';
 import { layoutMap, layoutMapInSteps, type LayoutNode, type LayoutOptions, type Positions } from './map-layout.js';
 import {
@@ -120,7 +120,7 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
       const actor: MapActorNode = {
         id: n.id, kind: 'person', label: n.label, x: 0, y: 0,
         countryCode: n.countryCode, country: n.country, region: n.region, language: n.languageCode,
-        categories: [], beneficiaries: [], organizationTypes: [], roles: [...n.roles], coreGroup: n.roles.includes('core-group'), score: null,
+        categories: [], beneficiaries: [], organizationTypes: [], roles: rolesWithCoreGroup(n.roles, holdsCoreGroupSeat(n)), coreGroup: holdsCoreGroupSeat(n), score: null,
         calls: [], projects: [], contactNames: [], url: null,
       };
       if (contactable && n.emails.length) actor.emails = [...n.emails];
@@ -167,9 +167,14 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
   return { data, layoutNodes };
 }
 
-/** The roles an organisation shows on the map: its member roles, with core-group when the chosen roster makes it one. */
+/**
+ * The roles an organisation shows on the map: its member roles, with core-group exactly when it
+ * is Core Group on the map (the chosen roster makes it one; a member who declined is not one).
+ */
 function rolesWithCoreGroup(roles: MapRole[], coreGroup: boolean): MapRole[] {
-  return coreGroup && !roles.includes('core-group') ? ['core-group', ...roles] : [...roles];
+  const others = roles.filter((r) => r !== 'core-group');
+  if (coreGroup) return ['core-group', ...others];
+  return others.length ? others : ['member'];
 }
 
 /** The map of a whole network export (organisations, persons, categories, regions and their links). */

@@ -110,6 +110,16 @@ export interface OrganizationNode {
   applied: boolean;
 }
 
+/**
+ * Whether a member holds a Core Group seat: the core-group role while invited or active. A member
+ * who declined or withdrew (and was replaced) keeps the role in the records, for the history,
+ * but is no longer Core Group on a map. (A member of the chosen roster is Core Group too: see
+ * buildNetwork's coreGroup option.)
+ */
+export function holdsCoreGroupSeat(m: { roles: readonly string[]; status: string | null } | undefined | null): boolean {
+  return Boolean(m && m.roles.includes('core-group') && (m.status === 'invited' || m.status === 'active'));
+}
+
 export interface PersonNode {
   kind: 'person';
   /** "person-<people id>" */
@@ -216,7 +226,7 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
         memberId: membership?.memberId ?? null, roles: membership ? [...membership.roles] : [], status: membership?.status ?? null,
         cohorts: membership ? [...membership.cohorts] : [], applied: true,
       };
-      if (membership?.roles.includes('core-group')) org.coreGroup = true;
+      if (holdsCoreGroupSeat(membership)) org.coreGroup = true;
       const contact = consentFlag(membership?.consentContact);
       if (contact !== undefined) org.consentContact = contact;
       if (membership?.consentMap === 'yes') org.consentMap = true;
@@ -250,7 +260,7 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
       languageCode: o.languageCode, language: o.languageCode ? languageName(o.languageCode) : null,
       organizationTypes: o.organizationType ? [o.organizationType] : [], beneficiaries: [...o.beneficiaries], categoryCodes: [], categories: [],
       contactPersons: [...o.contactPersons], emails: [...o.emails], phones: [...o.phones], url: normaliseUrl(o.website),
-      coreGroup: Boolean(m?.roles.includes('core-group')), score: null, organizationId: o.organizationId, personIds: [...o.personIds],
+      coreGroup: holdsCoreGroupSeat(m), score: null, organizationId: o.organizationId, personIds: [...o.personIds],
       memberId: m?.memberId ?? null, roles: m ? [...m.roles] : [], status: m?.status ?? null, cohorts: m ? [...m.cohorts] : [], applied: false,
     };
     const contact = consentFlag(m?.consentContact);

@@ -9,12 +9,12 @@ import { Change } from '../db/history.js';
 import { ensurePerson, webDomain } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
-import { resolveLanguage } from '../geo/languages.js';
-import { normaliseEmail, parseScore, splitList } from '../import/normalise.js';
+import { parseScore, splitList } from '../import/normalise.js';
 import { canonicalTerm } from '../import/vocabulary.js';
 import { normaliseName } from '../text.js';
 import { DRY_RUN } from './members.js';
 import { consentOf, statusOf } from './parse.js';
+import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { subjectExists, subjectLabel, subjectTable, type Subject, type SubjectKind } from './subjects.js';
 
 /** One assignment of `--set FIELD=VALUE`. */
@@ -46,25 +46,10 @@ interface EditableField {
 
 const text = (v: string) => v.replace(/\s+/g, ' ').trim() || null;
 const paragraphs = (v: string) => v.trim() || null;
-function country(v: string): string | null {
-  if (!v.trim()) return null;
-  const m = resolveCountry(v);
-  if (!m) throw new UsageError(`"${v}" is not a country`, { hint: 'give an ISO 3166-1 code (MX, FRA) or a country name' });
-  return m.code;
-}
+const country = (v: string) => countryValue(v, 'country');
 const regionOf = (code: unknown) => ({ region: code ? resolveCountry(String(code))?.region ?? null : null });
-function language(v: string): string | null {
-  if (!v.trim()) return null;
-  const code = resolveLanguage(v);
-  if (!code) throw new UsageError(`"${v}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French' });
-  return code;
-}
-function email(v: string): string | null {
-  if (!v.trim()) return null;
-  const { email: e, valid } = normaliseEmail(v);
-  if (!valid) throw new UsageError('the value given for email is not an email address');
-  return e;
-}
+const language = (v: string) => languageValue(v, 'language');
+const email = (v: string) => emailValue(v, 'email');
 function score(v: string): number | null {
   const s = parseScore(v);
   if (s === 'invalid') throw new UsageError(`"${v}" is not a score`, { hint: 'a number such as 8.5 or 8,5' });
@@ -82,15 +67,8 @@ function status(v: string): string {
   if (!s) throw new UsageError(`"${v}" is not a status`, { hint: 'statuses: invited, active, declined, withdrawn, alumni' });
   return s;
 }
-function timeZone(v: string): string | null {
-  if (!v.trim()) return null;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: v.trim() });
-  } catch {
-    throw new UsageError(`"${v}" is not a time zone`, { hint: 'an IANA name such as America/Mexico_City or Asia/Manila' });
-  }
-  return v.trim();
-}
+/** A place's zone, as events take it (abbreviations such as CET are refused, and say why). */
+const timeZone = (v: string) => timeZoneValue(v, 'timeZone');
 
 const FIELDS: Record<SubjectKind, EditableField[]> = {
   application: [
@@ -161,7 +139,7 @@ function findField(kind: SubjectKind, name: string): EditableField {
   const alias = ALIASES[folded];
   const found = direct ?? fields.find((f) => f.name === alias) ?? (kind === 'organization' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined)
     ?? (kind === 'person' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined);
-  if (!found) throw new UsageError(`${kind === 'organization' ? 'an organisation' : `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });
+  if (!found) throw new UsageError(`${({ organization: 'an organisation', application: 'an application', member: 'a member', person: 'a person' } as Record<string, string>)[kind] ?? `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });
   return found;
 }
 

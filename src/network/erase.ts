@@ -15,16 +15,16 @@
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { exportsCarrying, type ExportLogEntry } from '../db/export-log.js';
 import {
-  clearValues, deleteOwnRows, existingTables, personalDataPlaces, rowsContaining, scrubFile, setText, textColumnsOfAllTables,
+  ERASED, clearValues, deleteOwnRows, existingTables, personalDataPlaces, rowsContaining, rowsWhole, scrubFile, setText, textColumnsOfAllTables,
 } from '../db/personal-data.js';
 import { OperationError, UsageError } from '../errors.js';
 import { eraseAttendanceOf } from '../events/attendance/store.js';
 import { normaliseEmail } from '../import/normalise.js';
 import { DRY_RUN } from './members.js';
-import { parseSubject, type Subject } from './subjects.js';
+import { looksLike, readId } from '../ids.js';
+import { type Subject } from './subjects.js';
 
-/** What erase replaces a person's data with inside text (a source row, a note, a file name). */
-export const ERASED = '[erased]';
+export { ERASED };
 
 /** Fields of a source row that are the contact person's (the import's field names). */
 const PERSONAL_FIELDS = ['contactName', 'firstName', 'lastName', 'email', 'phone'];
@@ -39,6 +39,8 @@ export interface EraseTarget {
   /** The data to remove: never returned to callers, never printed. */
   emails: string[];
   names: string[];
+  /** The given and family names on their own (forms with First name / Last name columns). */
+  nameParts: string[];
   phones: string[];
 }
 
@@ -66,22 +68,28 @@ export function findErasable(db: DB, text: string): EraseTarget {
   let applications: number[] = [];
   if (t.includes('@')) {
     const { email, valid } = normaliseEmail(t);
-    if (!valid || !email) throw new UsageError('that is not an email address', { hint: 'give the address as it was imported, or a person ID: skillsnet erase person-3' });
+    if (!valid || !email) throw new UsageError('erase takes an email address or an ID, and that is not a complete email address', { hint: 'give the address as it was imported, or a person ID: skillsnet erase person-3 (find it with skillsnet members --search TEXT)' });
     people = db.prepare('SELECT id FROM people WHERE lower(email) = ?').pluck().all(email) as number[];
     applications = db.prepare('SELECT id FROM applications WHERE lower(email) = ? OR person_id IN (SELECT value FROM json_each(?))').pluck().all(email, JSON.stringify(people)) as number[];
     if (!people.length && !applications.length) {
       // also an address only in a raw row or a rejected row: still theirs to erase
       const anywhere = rowsContaining(db, 'rejected_rows', 'raw_json', [email]).length + rowsContaining(db, 'applications', 'raw_json', [email]).length;
       if (!anywhere) throw new OperationError('no person with that email address in this database', { hint: 'check the spelling, or find the person with skillsnet members --search and erase them by ID (person-N)' });
-      return { people: [], applications: [], organizations: [], emails: [email], names: [], phones: [] };
+      return { people: [], applications: [], organizations: [], emails: [email], names: [], nameParts: [], phones: [] };
     }
   } else {
-    const s: Subject = parseSubject(t, ['person', 'member', 'application']);
+    const found = readId(t, 'application');
+    if (!found || !['person', 'member', 'application'].includes(found.kind)) {
+      throw new UsageError(`erase takes an email address, a person (person-3), a member (member-9) or an application ID (17); that is ${looksLike(t)}`, {
+        hint: 'find the person with skillsnet members --search TEXT or skillsnet list --search TEXT, then erase their email address or person-N',
+      });
+    }
+    const s = found as Subject;
     if (s.kind === 'person') people = [s.id];
     else if (s.kind === 'member') {
       const m = db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(s.id) as { kind: string; person_id: number | null } | undefined;
-      if (!m) throw new OperationError(`no member with ID ${s.id}`, { hint: 'find IDs with skillsnet members' });
-      if (m.kind !== 'person') throw new OperationError(`member ${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
+      if (!m) throw new OperationError(`no member-${s.id}`, { hint: 'find IDs with skillsnet members --search TEXT' });
+      if (m.kind !== 'person') throw new OperationError(`member-${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
       if (m.person_id !== null) people = [m.person_id];
     } else {
       const a = db.prepare('SELECT person_id, email FROM applications WHERE id = ?').get(s.id) as { person_id: number | null; email: string | null } | undefined;
@@ -99,14 +107,18 @@ export function findErasable(db: DB, text: string): EraseTarget {
   }
   const peopleRows = db.prepare('SELECT name, given_name, family_name, email, phone, organization_id FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(people)) as
     { name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
-  const appRows = db.prepare('SELECT contact_name, email, phone, organization_id FROM applications WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(applications)) as
-    { contact_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
+  const appRows = db.prepare('SELECT contact_name, given_name, family_name, email, phone, organization_id FROM applications WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(applications)) as
+    { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
   const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.map((x) => x?.trim()).filter((x): x is string => Boolean(x)))];
   return {
     people, applications,
     organizations: [...new Set([...peopleRows, ...appRows].map((r) => r.organization_id).filter((x): x is number => x !== null))],
     emails: uniq([...peopleRows.map((p) => p.email?.toLowerCase()), ...appRows.map((a) => a.email?.toLowerCase())]),
-    names: uniq([...peopleRows.flatMap((p) => [p.name, [p.given_name, p.family_name].filter(Boolean).join(' ')]), ...appRows.map((a) => a.contact_name)]),
+    names: uniq([
+      ...peopleRows.flatMap((p) => [p.name, [p.given_name, p.family_name].filter(Boolean).join(' ')]),
+      ...appRows.flatMap((a) => [a.contact_name, [a.given_name, a.family_name].filter(Boolean).join(' ')]),
+    ]),
+    nameParts: uniq([...peopleRows, ...appRows].flatMap((r) => [r.given_name, r.family_name])).filter((n) => n.replace(/[^\p{L}]/gu, '').length >= 2),
     phones: uniq([...peopleRows.map((p) => p.phone), ...appRows.map((a) => a.phone)]),
   };
 }
@@ -134,8 +146,31 @@ function variants(s: string): string[] {
 /** A name worth finding in any text: at least two words, or one of at least 5 letters (a lone "Ana" would hit every "Anabel"). */
 const searchableName = (n: string) => /\S\s+\S/.test(n) || n.replace(/\s/g, '').length >= 5;
 
+interface DataMatcher {
+  pattern: RegExp | null;
+  fragments: string[];
+  /** The given and family names as whole words: replaced only in rows that held the person's other data (rows tied to them). */
+  parts: RegExp | null;
+  /** The same, as whole values: a cell that is exactly the given or the family name. */
+  isPart: (text: string) => boolean;
+  partForms: string[];
+}
+
+const foldName = (s: string) => stripAccents(s.normalize('NFC')).trim().toLowerCase();
+
 /** The matcher of a person's data inside text, and the fragments SQL prefilters rows with. */
-function dataMatcher(target: EraseTarget): { pattern: RegExp | null; fragments: string[] } {
+function dataMatcher(target: EraseTarget): DataMatcher {
+  const partForms = [...new Set(target.nameParts.flatMap(variants))];
+  const folded = new Set(target.nameParts.map(foldName));
+  // Whole words only: "Ana" goes from "Ana Zubiaurre, Lima" but "Análisis" and "Mariana" stay.
+  const parts = partForms.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}\\\\])(?:${[...partForms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    : null;
+  const base = literalMatcher(target);
+  return { ...base, parts, isPart: (text) => folded.has(foldName(text)), partForms };
+}
+
+function literalMatcher(target: EraseTarget): { pattern: RegExp | null; fragments: string[] } {
   const literals = [...target.emails, ...target.names.filter(searchableName), ...target.phones].flatMap(variants);
   const fragments = new Set<string>();
   for (const l of literals) for (const v of [l, l.toLowerCase(), l.toUpperCase()]) fragments.add(asciiLower(v));
@@ -152,13 +187,31 @@ function dataMatcher(target: EraseTarget): { pattern: RegExp | null; fragments: 
   return { pattern: new RegExp(parts.join('|'), 'giu'), fragments: [...fragments] };
 }
 
-/** Replaces the person's data in one column of a table; returns how many rows changed. */
-function scrubColumn(db: DB, table: string, column: string, matcher: ReturnType<typeof dataMatcher>): number {
-  if (!matcher.pattern) return 0;
+/**
+ * Replaces the person's data in one column of a table; returns how many rows changed. A row that
+ * held their address, phone or full name is theirs: their given and family names go from it too,
+ * as whole words. Elsewhere only a cell that is exactly one of those names goes — unless the
+ * column holds other people's names (a namesake's "Ana" is not the person's).
+ */
+function scrubColumn(db: DB, table: string, column: string, matcher: DataMatcher, options: { namesakes?: boolean } = {}): number {
   let n = 0;
-  for (const r of rowsContaining(db, table, column, matcher.fragments)) {
-    const scrubbed = r.text.replace(matcher.pattern, ERASED);
-    if (scrubbed !== r.text) { setText(db, table, column, r.rowid, scrubbed); n++; }
+  const done = new Set<number>();
+  if (matcher.pattern) {
+    for (const r of rowsContaining(db, table, column, matcher.fragments)) {
+      let scrubbed = r.text.replace(matcher.pattern, ERASED);
+      if (scrubbed === r.text) continue;
+      if (matcher.parts) scrubbed = scrubbed.replace(matcher.parts, ERASED);
+      setText(db, table, column, r.rowid, scrubbed);
+      done.add(r.rowid);
+      n++;
+    }
+  }
+  if (!options.namesakes && matcher.partForms.length) {
+    for (const r of rowsWhole(db, table, column, matcher.partForms)) {
+      if (done.has(r.rowid) || !matcher.isPart(r.text)) continue;
+      setText(db, table, column, r.rowid, ERASED);
+      n++;
+    }
   }
   return n;
 }
@@ -216,13 +269,13 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
         const apps = db.prepare(`SELECT a.id, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(own) as { id: number; raw_json: string; mapping_json: string | null }[];
         for (const a of apps) {
           const raw = scrubRawRow(a.raw_json, personalHeaders(a.mapping_json));
-          db.prepare('UPDATE applications SET contact_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(raw, a.id);
+          db.prepare('UPDATE applications SET contact_name = NULL, given_name = NULL, family_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(raw, a.id);
         }
         count('applications', label('applications'), apps.length);
         const versions = db.prepare(`SELECT v.id, v.data_json, b.mapping_json FROM application_versions v JOIN applications a ON a.id = v.application_id LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.application_id IN (SELECT value FROM json_each(?))`).all(own) as { id: number; data_json: string; mapping_json: string | null }[];
         for (const v of versions) {
           const data = JSON.parse(v.data_json) as Record<string, unknown>;
-          for (const k of ['contact_name', 'email', 'phone']) if (k in data) data[k] = null;
+          for (const k of ['contact_name', 'given_name', 'family_name', 'email', 'phone']) if (k in data) data[k] = null;
           if (typeof data.raw_json === 'string') data.raw_json = scrubRawRow(data.raw_json, personalHeaders(v.mapping_json));
           db.prepare('UPDATE application_versions SET data_json = ? WHERE id = ?').run(JSON.stringify(data), v.id);
         }
@@ -253,16 +306,17 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
           count(place.table, place.label, deleteOwnRows(db, place, ids));
         }
         // 4. Their data where it is one value of a column (an address, a phone) or inside text.
+        const namesakes = new Set(personalDataPlaces().flatMap((p) => (p.nameColumns ?? []).map((c) => `${p.table}.${c}`)));
         for (const place of personalDataPlaces()) {
           if (!tables.has(place.table)) continue;
           for (const column of place.valueColumns ?? []) count(place.table, place.label, clearValues(db, place.table, column, [...target.emails, ...target.phones]));
-          for (const column of place.textColumns ?? []) count(place.table, place.label, scrubColumn(db, place.table, column, matcher));
+          for (const column of place.textColumns ?? []) count(place.table, place.label, scrubColumn(db, place.table, column, matcher, { namesakes: namesakes.has(`${place.table}.${column}`) }));
         }
         // 5. The sweep: any text column of any table that still holds it (a table no module registered).
         const registered = new Set(personalDataPlaces().flatMap((p) => [...(p.valueColumns ?? []), ...(p.textColumns ?? [])].map((c) => `${p.table}.${c}`)));
         for (const { table, columns } of textColumnsOfAllTables(db)) {
           for (const column of columns) {
-            const n = scrubColumn(db, table, column, matcher);
+            const n = scrubColumn(db, table, column, matcher, { namesakes: namesakes.has(`${table}.${column}`) });
             if (n && !registered.has(`${table}.${column}`)) report.alsoFound.push({ table, column, rows: n });
             else if (n) count(table, table, n);
           }

@@ -6,6 +6,11 @@
  * notes, cohort). Each row becomes a member (added, or a role added to one already there); rows
  * without an organisation or a person are rejected with their row number. One transaction: a
  * dry run or a failure leaves the database as it was.
+ *
+ * Rows are numbered as `import` numbers them (its rejects): data rows, 1 being the first row
+ * under the header, blank rows not counted. A value that cannot be read (a language or a country
+ * skillsnet does not know, a time zone, a role) does not reject the row: it is left out, and a
+ * problem line names the column — never the value, which may be personal data.
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { OperationError } from '../errors.js';
@@ -16,6 +21,9 @@ import { RowNormaliser } from '../import/normalise.js';
 import type { MemberRole } from '../model.js';
 import { warning } from '../reporting.js';
 import { normaliseName } from '../text.js';
+import { resolveCountry } from '../geo/countries.js';
+import { resolveLanguage } from '../geo/languages.js';
+import { timeZoneName } from '../events/timezones.js';
 import { addMemberIn, DRY_RUN, type MemberInput } from './members.js';
 import { consentOf, kindOf, roleOf, statusOf } from './parse.js';
 
@@ -26,6 +34,8 @@ export interface MemberImportOptions {
   sheet?: string;
   encoding?: string;
   delimiter?: string;
+  /** A mapping file as `import --map` takes it (JSON: field -> the file's header). */
+  map?: string;
 }
 
 export interface MemberImportReport {
@@ -42,7 +52,9 @@ export interface MemberImportReport {
   memberIds: number[];
   /** field -> the headers it was read from; member columns included. */
   columns: Record<string, string[]>;
-  /** Rejected rows and problems, by data row number (no personal data). */
+  /** Headers no field or member column took (their cells were not read). */
+  unmappedColumns: string[];
+  /** Rejected rows and problems, by data row (1 = the first row under the header, blank rows not counted, as in `rejects`); no cell values. */
   problems: { row: number; problem: string }[];
 }
 
@@ -58,7 +70,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
       return q.mapping;
     },
   };
-  const prepared = await prepareFiles([file], { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter }, accept);
+  const prepared = await prepareFiles([file], { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, mapFile: options.map }, accept);
   const { source, layout } = prepared.files[0]!;
   const vocabulary = networkVocabulary();
   // A header spelled exactly as a member column ("Langue de travail", "Role") is that column, even
@@ -77,6 +89,10 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   const columns: Record<string, string[]> = {};
   for (const [field, idx] of Object.entries(layout.mapping)) columns[field] = (idx ?? []).map((i) => layout.headers[i]!);
   for (const [field, i] of memberColumns) columns[field] = [layout.headers[i]!];
+  const taken = new Set<number>([...Object.values(layout.mapping).flatMap((idx) => idx ?? []), ...memberColumns.values()]);
+  const unmappedColumns = layout.headers.filter((h, i) => !taken.has(i) && h.trim() !== '');
+  /** "column Langue de travail" — the header as the file writes it, for problem lines. */
+  const columnOf = (field: string, fallback: string) => `column ${columns[field]?.[0] ?? fallback}`;
 
   const rows: { number: number; cells: string[] }[] = [];
   let toSkip = layout.skip;
@@ -91,7 +107,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
     rows.push({ number: ++n, cells });
   });
 
-  const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, rejected: 0, doubtful: 0, memberIds: [], columns, problems: [] };
+  const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, rejected: 0, doubtful: 0, memberIds: [], columns, unmappedColumns, problems: [] };
   const normaliser = new RowNormaliser(layout.mapping);
   const cell = (cells: string[], column: MemberColumn) => {
     const i = memberColumns.get(column);
@@ -106,24 +122,34 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
           country: a.countryRaw, type: a.organizationType, website: a.website, language: cell(cells, 'workingLanguage') || a.language,
           notes: cell(cells, 'notes') || null, cohort: cell(cells, 'cohort') || null, timeZone: cell(cells, 'timeZone') || null,
         };
-        if (reasons.includes('invalid email')) report.problems.push({ row: number, problem: 'email is not an address (left out)' });
         const problem = (text: string) => report.problems.push({ row: number, problem: text });
+        if (reasons.includes('invalid email')) problem(`${columnOf('email', 'Email')}: not an email address (left out)`);
+        // What cannot be read is left out with a problem line; the row is kept.
+        if (input.language && !resolveLanguage(input.language)) {
+          problem(`${cell(cells, 'workingLanguage') ? columnOf('workingLanguage', 'Working language') : columnOf('language', 'Language')}: not a language skillsnet knows (stored without a working language)`);
+          input.language = null;
+        }
+        if (input.country && !resolveCountry(input.country)) problem(`${columnOf('country', 'Country')}: not a country skillsnet knows (kept as written, without a region)`);
+        if (input.timeZone && !timeZoneName(input.timeZone)) {
+          problem(`${columnOf('timeZone', 'Time zone')}: not a time zone (an IANA name such as Europe/Paris; left out)`);
+          input.timeZone = null;
+        }
         const roleText = cell(cells, 'role');
         const role = roleText ? roleOf(roleText) : null;
-        if (roleText && !role) problem(`role not recognised (${options.role ?? 'stakeholder'} given instead)`);
+        if (roleText && !role) problem(`${columnOf('role', 'Role')}: not a role (${options.role ?? 'stakeholder'} given instead)`);
         input.role = role ?? options.role ?? 'stakeholder';
         const statusText = cell(cells, 'status');
         if (statusText) {
           const status = statusOf(statusText);
           if (status) input.status = status;
-          else problem('status not recognised (left as it was)');
+          else problem(`${columnOf('status', 'Status')}: not a status (left as it was)`);
         }
         for (const [column, key] of [['consentMap', 'consentMap'], ['consentContact', 'consentContact']] as const) {
           const text = cell(cells, column);
           if (!text) continue;
           const consent = consentOf(text);
           if (consent) input[key] = consent;
-          else problem(`${column === 'consentMap' ? 'consent to the map' : 'consent to be contacted'} is not yes or no (left unknown)`);
+          else problem(`${columnOf(column, column === 'consentMap' ? 'Consent to the map' : 'Consent to be contacted')}: not yes or no (left unknown)`);
         }
         const kindText = cell(cells, 'kind');
         if (kindText) input.kind = kindOf(kindText) ?? undefined;
@@ -141,7 +167,8 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
         } catch (e) {
           if (!(e instanceof Error) || !('exitCode' in e)) throw e;
           report.rejected++;
-          problem(`rejected: ${(e as Error).message.replace(/ \(--[^)]*\)/g, '')}`);
+          // (the message of a check may quote what was typed: the value is not repeated here)
+          problem(`rejected: ${(e as Error).message.replace(/ \(--[^)]*\)/g, '').replace(/"[^"]*"/g, 'the value')}`);
         }
       }
       if (options.dryRun) throw DRY_RUN;

@@ -13,7 +13,7 @@ import { ensurePerson, insertOrganization } from '../db/organizations.js';
 import { getRoster, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
-import { resolveLanguage } from '../geo/languages.js';
+import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { canonicalTerm } from '../import/vocabulary.js';
 import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
@@ -68,11 +68,7 @@ function resolveWhere(input: MemberInput): { country: string | null; countryRaw:
 }
 
 function resolveWorkingLanguage(text: string | null | undefined): string | null {
-  const t = text?.trim();
-  if (!t) return null;
-  const code = resolveLanguage(t);
-  if (!code) throw new UsageError(`"${t}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
-  return code;
+  return languageValue(text ?? '', '--language');
 }
 
 /**
@@ -143,6 +139,10 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
 
 /** member add: one member, in its own transaction (rolled back on a dry run). */
 export function addMember(db: DB, input: MemberInput, options: { dryRun?: boolean } = {}): MemberAdded {
+  // Typed by hand: checked as edit --set checks them (an import keeps such values with a problem line instead).
+  if (input.email) emailValue(input.email, '--email');
+  if (input.country) countryValue(input.country, '--country');
+  if (input.timeZone) input = { ...input, timeZone: timeZoneValue(input.timeZone, '--time-zone') };
   let added: MemberAdded | undefined;
   try {
     withWriteTransaction(db, () => {
@@ -178,7 +178,52 @@ export interface MemberSetResult {
   changed: string[];
   historyId: number | null;
   /** When a Core Group member declined: the rosters to replace them in, with the application that holds the seat. */
-  replace: { roster: string; applicationId: number; command: string }[];
+  replace: SeatToReplace[];
+}
+
+/** A Core Group seat a member who declined held: where `roster replace` would swap in an alternate. */
+export interface SeatToReplace {
+  roster: string;
+  applicationId: number;
+  /**
+   * The command that replaces them: `roster replace NAME ID` when someone keeps every quota
+   * (replacementOffers checks it), else null and `choices` says what the officer can do.
+   */
+  command: string | null;
+  /** Checked with the roster's quotas: whether an alternate or eligible application can take the seat. Null until checked. */
+  feasible?: boolean | null;
+  /** Who would take it: the best alternate (from "alternates") or eligible application ("eligible"). */
+  incoming?: { id: number; organization: string; from: 'alternates' | 'eligible' } | null;
+  /** When nobody fits: the quotas that block (as roster replace names them). */
+  binding?: { feature: string; value: string; quota: string }[];
+  /** When nobody fits: the commands that leave the seat open or relax the blocking quotas. */
+  choices?: string[];
+}
+
+/**
+ * Checks each seat with the roster's quotas before offering it (planReplacement, nothing
+ * written): the command that works when someone fits, else the binding quotas and the two ways
+ * out (--leave-open, --relax), so that the offer never promises a replacement that fails.
+ */
+export async function replacementOffers(db: DB, seats: readonly SeatToReplace[]): Promise<SeatToReplace[]> {
+  const { planReplacement } = await import('../selection/replace.js');
+  const out: SeatToReplace[] = [];
+  for (const seat of seats) {
+    const plain = `skillsnet roster replace ${quoteArg(seat.roster)} ${seat.applicationId}`;
+    try {
+      const plan = await planReplacement(db, seat.roster, seat.applicationId);
+      const added = plan.incoming;
+      out.push({ ...seat, command: plain, feasible: true, incoming: added ? { id: added.id, organization: added.organization, from: plan.result.from === 'eligible' ? 'eligible' : 'alternates' } : null });
+    } catch (e) {
+      const json = (e as { json?: { binding?: { feature: string; value: string; quota: string }[] } }).json;
+      if (!(e instanceof OperationError) || !json) throw e;
+      const binding = (json.binding ?? []).map((b) => ({ feature: b.feature, value: b.value, quota: b.quota }));
+      const choices = [`${plain} --leave-open`];
+      if (binding.length) choices.push(`${plain} ${binding.map((b) => `--relax "${b.feature}=${b.value}"`).join(' ')}`);
+      out.push({ ...seat, command: null, feasible: false, incoming: null, binding, choices });
+    }
+  }
+  return out;
 }
 
 /** Changes a member (status, roles, consent, working language, notes), recording the old values. */
@@ -198,8 +243,8 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
       if (changes.notes !== undefined) set('notes', 'notes', changes.notes?.trim() || null);
       if (changes.timeZone !== undefined) {
         const personId = getMember(db, id)?.personId;
-        if (personId == null) throw new OperationError(`member ${id} has no contact person to give a time zone`, { hint: `give one first: skillsnet member set ${id} ... or skillsnet edit member-${id} --set email=...` });
-        if (change.update('people', personId, 'time_zone', changes.timeZone)) changed.push('timeZone');
+        if (personId == null) throw new OperationError(`member-${id} has no contact person to give a time zone`, { hint: `give one first: skillsnet member set member-${id} ... or skillsnet edit member-${id} --set email=...` });
+        if (change.update('people', personId, 'time_zone', changes.timeZone === null ? null : timeZoneValue(changes.timeZone, '--time-zone'))) changed.push('timeZone');
       }
       if (changes.role) {
         const cohort = changes.role === 'core-group' ? changes.cohort?.trim() ?? '' : '';
@@ -223,7 +268,7 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
 }
 
 /** The Core Group seats a member holds through saved rosters: where `roster replace` would swap in an alternate. */
-export function declinedSeats(db: DB, memberId: number): { roster: string; applicationId: number; command: string }[] {
+export function declinedSeats(db: DB, memberId: number): SeatToReplace[] {
   const m = memberRecord(db, memberId);
   if (!m || m.organization_id === null) return [];
   const rows = db
@@ -244,8 +289,8 @@ function quoteArg(s: string): string {
 
 export function unknownMember(db: DB, id: number): OperationError {
   const merged = memberRecord(db, id)?.merged_into;
-  if (merged) return new OperationError(`member ${id} was merged into member ${merged}`, { hint: `see skillsnet members --json, or undo with skillsnet unmerge member-${id}` });
-  return new OperationError(`no member with ID ${id}`, { hint: 'find IDs with skillsnet members (the ID column)' });
+  if (merged) return new OperationError(`member-${id} was merged into member-${merged}`, { hint: `see skillsnet members --json, or undo with skillsnet unmerge member-${id}` });
+  return new OperationError(`no member-${id}`, { hint: 'find IDs with skillsnet members --search TEXT (the ID column)' });
 }
 
 // ------------------------------------------------------------------ roster accept

@@ -130,7 +130,7 @@ function mergeOrganizations(db: DB, change: Change, keep: number, other: number,
     const keptMember = memberOfOrganization(db, keep);
     if (keptMember === null) {
       change.update('members', otherMember, 'organization_id', keep);
-      steps.push(`member ${otherMember} is now org-${keep}'s`);
+      steps.push(`member-${otherMember} is now org-${keep}'s`);
     } else mergeMembers(db, change, keptMember, otherMember, steps);
   }
   change.update('organizations', other, 'merged_into', keep);
@@ -142,8 +142,8 @@ const CONSENT_RANK: Record<string, number> = { no: 2, yes: 1, unknown: 0 };
 function mergeMembers(db: DB, change: Change, keep: number, other: number, steps: string[]): void {
   const k = memberRecord(db, keep);
   const o = memberRecord(db, other);
-  if (!k || !o) throw new OperationError(`no member ${!k ? keep : other}`);
-  if (k.merged_into !== null || o.merged_into !== null) throw new OperationError(`member ${k.merged_into !== null ? keep : other} is already merged`, { hint: 'unmerge it first' });
+  if (!k || !o) throw new OperationError(`no member-${!k ? keep : other}`, { hint: 'find member IDs with skillsnet members --search TEXT' });
+  if (k.merged_into !== null || o.merged_into !== null) throw new OperationError(`member-${k.merged_into !== null ? keep : other} is already merged`, { hint: 'unmerge it first' });
   const have = new Set(memberRoles(db, keep).map((r) => `${r.role}|${r.cohort}`));
   let roles = 0;
   for (const r of memberRoles(db, other)) {
@@ -151,18 +151,18 @@ function mergeMembers(db: DB, change: Change, keep: number, other: number, steps
     change.insert('member_roles', { member_id: keep, role: r.role, cohort: r.cohort, roster_id: r.roster_id, since: r.since });
     roles++;
   }
-  if (roles) steps.push(`member ${keep} gained ${roles} role${roles === 1 ? '' : 's'} of member ${other}`);
+  if (roles) steps.push(`member-${keep} gained ${roles} role${roles === 1 ? '' : 's'} of member-${other}`);
   for (const column of ['working_language', 'notes', 'person_id', 'country', 'region'] as const) {
     if (k[column] === null && o[column] !== null) change.update('members', keep, column, o[column]);
   }
   // A "no" given on either record stands: consent is never widened by a merge.
   for (const column of ['consent_map', 'consent_contact'] as const) {
-    if (CONSENT_RANK[o[column]]! > CONSENT_RANK[k[column]]!) { change.update('members', keep, column, o[column]); steps.push(`member ${keep}: ${column.replace('_', ' ')} "${o[column]}" from member ${other}`); }
+    if (CONSENT_RANK[o[column]]! > CONSENT_RANK[k[column]]!) { change.update('members', keep, column, o[column]); steps.push(`member-${keep}: ${column.replace('_', ' ')} "${o[column]}" from member-${other}`); }
   }
   const events = moveEventRecordsRecorded(db, change, other, keep);
-  if (events) steps.push(`member ${keep} took over ${events} event record${events === 1 ? '' : 's'} of member ${other} (invitations, groups, attendance)`);
+  if (events) steps.push(`member-${keep} took over ${events} event record${events === 1 ? '' : 's'} of member-${other} (invitations, groups, attendance)`);
   change.update('members', other, 'merged_into', keep);
-  steps.push(`member ${other} merged into member ${keep}`);
+  steps.push(`member-${other} merged into member-${keep}`);
 }
 
 export interface UnmergeResult {

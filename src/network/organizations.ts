@@ -13,6 +13,7 @@ import {
 } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
 import { organizationSuggestions, type OrganizationSuggestion } from '../import/organizations.js';
+import { eventTimeline } from '../events/timeline.js';
 import { DRY_RUN } from './members.js';
 import { mergeRecords, type MergeResult } from './merge.js';
 
@@ -29,11 +30,13 @@ export interface TimelineItem {
 }
 
 /**
- * More lines for an organisation's history from other modules: issue 14 adds the events its
- * people were invited to and attended. Register once at module load; show calls them all.
+ * More lines for an organisation's history from other modules. Register once at module load;
+ * show calls them all. The events (issue 14: invited, attended, presented) are built in, so that
+ * they are there whichever modules a command happened to load.
  */
 export type TimelineSource = (db: DB, organization: Organization, member: Member | null) => TimelineItem[];
-const timelineSources: TimelineSource[] = [];
+const eventsSource: TimelineSource = (db, _organization, member) => (member ? eventTimeline(db, member.id) : []);
+const timelineSources: TimelineSource[] = [eventsSource];
 
 export function registerTimelineSource(source: TimelineSource): void {
   if (!timelineSources.includes(source)) timelineSources.push(source);
@@ -81,7 +84,7 @@ export function organizationHistory(db: DB, id: number): OrganizationHistory {
   }
   for (const source of timelineSources) timeline.push(...source(db, organization, member));
   // Oldest first; at the same moment, an application before its selection before the role it gave.
-  const rank = (k: string) => ['applied', 'withdrawn', 'core-group', 'alternate', 'role'].indexOf(k) + 1 || 9;
+  const rank = (k: string) => ['applied', 'withdrawn', 'core-group', 'alternate', 'role', 'event'].indexOf(k) + 1 || 9;
   timeline.sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || rank(x.kind) - rank(y.kind));
   const changes = [
     ...listHistory(db, { table: 'organizations', rowId: organization.id }),

@@ -4,7 +4,7 @@
  * person by email address (erase).
  */
 import type { DB } from '../db/connection.js';
-import { UsageError } from '../errors.js';
+import { parseId, type IdOptions } from '../ids.js';
 
 export type SubjectKind = 'application' | 'organization' | 'member' | 'person';
 
@@ -13,25 +13,16 @@ export interface Subject {
   id: number;
 }
 
-const PREFIXES: Record<string, SubjectKind> = {
-  '': 'application', app: 'application', application: 'application', a: 'application',
-  org: 'organization', organization: 'organization', organisation: 'organization', o: 'organization',
-  member: 'member', m: 'member', person: 'person', p: 'person',
-};
-
 export const SUBJECT_HINT = 'an application ID (17), an organisation (org-4), a member (member-9) or a person (person-3)';
 
-/** "17", "#17", "org-4", "member-9", "person-3" -> the record; a usage error otherwise. */
-export function parseSubject(text: string, allowed: SubjectKind[] = ['application', 'organization', 'member', 'person']): Subject {
-  const m = /^\s*#?(?:([a-z]+)[-:#\s]?)?(\d+)\s*$/i.exec(text);
-  const kind = m ? PREFIXES[(m[1] ?? '').toLowerCase()] : undefined;
-  if (!m || !kind || !allowed.includes(kind)) {
-    const what = allowed.map((k) => ({ application: 'an application ID (17)', organization: 'an organisation (org-4)', member: 'a member (member-9)', person: 'a person (person-3)' })[k]).join(', ');
-    // (an email address typed here is not repeated: messages never carry personal data)
-    const shown = text.includes('@') ? 'an email address' : `"${text}"`;
-    throw new UsageError(`${shown} is not ${allowed.length > 1 ? 'one of ' : ''}${what}`);
-  }
-  return { kind, id: Number(m[2]) };
+/**
+ * "17", "#17", "org-4", "member-9", "person-3" -> the record; a usage error otherwise, saying
+ * what the value looks like (never repeating it: a name or an address typed here is personal
+ * data) and where to find IDs. `what` names the command in the message ("erase").
+ */
+export function parseSubject(text: string, allowed: SubjectKind[] = ['application', 'organization', 'member', 'person'], options: IdOptions = {}): Subject {
+  const found = parseId(text, allowed, { bare: 'application', ...options });
+  return { kind: found.kind as SubjectKind, id: found.id };
 }
 
 export function subjectLabel(s: Subject): string {

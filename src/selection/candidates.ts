@@ -104,7 +104,7 @@ export function meetsMinScore(c: Candidate, minScore: number | null | undefined)
 
 /** The filters the database applies, and the minimum selection score applied on top. */
 export function splitEligibility(filters: EligibilityFilters): { filters: ApplicationFilters; minScore?: number } {
-  const { minScore, ...rest } = filters;
+  const { minScore, rescaleScores: _rescale, ...rest } = filters;
   return minScore === undefined ? { filters: rest } : { filters: rest, minScore };
 }
 
@@ -123,7 +123,11 @@ export function eligibleCandidates(db: DB, eligibility: EligibilityFilters, comb
  * minimum score, only those that clear it. onProgress (label "Reading applications") is told
  * how far the reading has come; the total is counted only when someone listens.
  */
-export function* scoredApplications(db: DB, eligibility: EligibilityFilters, callbacks: Pick<Callbacks, 'onProgress'> = {}): Generator<Application> {
+export function* scoredApplications(
+  db: DB, eligibility: EligibilityFilters, callbacks: Pick<Callbacks, 'onProgress'> = {},
+  /** Scores of several calls put on one scale (scoresOnOneScale in ranking.ts): applied to each candidate before it is yielded. */
+  rescaleCandidate?: (c: Candidate) => Candidate,
+): Generator<Application> {
   const { filters, minScore } = splitEligibility(eligibility);
   const combined = combinedScores(db);
   const { onProgress } = callbacks;
@@ -133,7 +137,9 @@ export function* scoredApplications(db: DB, eligibility: EligibilityFilters, cal
   try {
     for (const a of iterateApplications(db, filters)) {
       const c = candidateOf(a, combined);
-      if (meetsMinScore(c, minScore)) yield c.scoreSource === 'reviewers' ? { ...a, score: c.score } : a;
+      if (!meetsMinScore(c, minScore)) continue;
+      const scored = rescaleCandidate ? rescaleCandidate(c) : c;
+      yield scored.scoreSource === 'reviewers' || scored.score !== c.score ? { ...a, score: scored.score } : a;
       if (++done % 250 === 0) progress(done);
     }
   } finally {

@@ -18,7 +18,7 @@ import { quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Qu
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
 import { selectRoster, type SelectionResult } from './select.js';
-import { applyOrder, callScales, callsOf, describeScale, rescale, scalesDiffer, type CallScale, type Order } from './ranking.js';
+import { applyOrder, callsOf, rescale, scoresOnOneScale, type CallScale, type Order } from './ranking.js';
 
 /** The quotas of a selection: flag-like counts, a quotas file, further rules. */
 export interface QuotaOptions {
@@ -281,20 +281,11 @@ function loadCandidates(db: DB, options: CoreGroupOptions, warn: Warn): Candidat
  * are on 0–10 already.
  */
 function onOneScale(candidates: Candidate[], options: CoreGroupOptions, warn: Warn, callbacks: Callbacks): { candidates: Candidate[]; scoreScales?: CallScale[] } {
-  if (callsOf(candidates).length < 2) return { candidates };
-  const scales = callScales(candidates);
-  if (!scalesDiffer(scales)) {
-    if (options.rescaleScores) callbacks.onStatus?.(`The calls' scores are on one scale already (${scales.map(describeScale).join('; ')}); nothing rescaled.`);
-    return { candidates };
-  }
-  const lines = scales.map((s) => `  - ${describeScale(s)}`).join('\n');
-  if (!options.rescaleScores) {
-    throw new UsageError(`the eligible applications of ${callsOf(candidates).length} calls have scores on different scales; compared as they are, the larger numbers would win:\n${lines}`, {
-      hint: 'add --rescale-scores to put every call\'s scores on 0–10 (10 × (score − min) / (max − min) of its scale), import reviewers\' scores (skillsnet scores import: they are normalised together), or select one call with --call NAME',
-    });
-  }
-  warn('scores-rescaled', `scores of different calls put on one scale, 0–10 (10 × (score − min) / (max − min)):\n${lines}`);
-  return { candidates: rescale(candidates, scales), scoreScales: scales };
+  const checked = scoresOnOneScale(candidates, { rescaleScores: options.rescaleScores, what: 'the eligible applications', alternative: 'select one call with --call NAME' });
+  if (checked.status) callbacks.onStatus?.(checked.status);
+  if (!checked.scales) return { candidates };
+  warn('scores-rescaled', checked.warning!);
+  return { candidates: rescale(candidates, checked.scales), scoreScales: checked.scales };
 }
 
 /** No eligible application has a score: a "best" roster would be the first imported. */

@@ -5,6 +5,7 @@
  *   submission date, or a reproducible draw (--order id|submitted|random --seed N);
  * - scores of several calls put on one scale (--rescale-scores), when their scales differ.
  */
+import { UsageError } from '../errors.js';
 import { scoreKey, type Candidate } from './candidates.js';
 import { inferScale } from './scores-import.js';
 
@@ -89,6 +90,31 @@ export function rescale(candidates: Candidate[], scales: CallScale[]): Candidate
     if (!s || (s.min === 0 && s.max === 10)) return c;
     return { ...c, score: scoreKey((10 * (c.score - s.min)) / (s.max - s.min)) / 1e4 };
   });
+}
+
+/**
+ * Candidates of several calls whose scores sit on different scales (a 0–10 call beside a 0–100
+ * one) are never compared, ranked or drawn side by side as they are: refused (a usage error
+ * listing each call's scale), or with rescaleScores each call's application scores put on 0–10
+ * by its scale (`scales`, and a `warning` to say so). The one rule for select and the exports.
+ */
+export function scoresOnOneScale(
+  candidates: Candidate[],
+  options: { rescaleScores?: boolean; what: string; alternative: string },
+): { scales?: CallScale[]; warning?: string; status?: string } {
+  const calls = callsOf(candidates);
+  if (calls.length < 2) return {};
+  const scales = callScales(candidates);
+  if (!scalesDiffer(scales)) {
+    return options.rescaleScores ? { status: `The calls' scores are on one scale already (${scales.map(describeScale).join('; ')}); nothing rescaled.` } : {};
+  }
+  const lines = scales.map((s) => `  - ${describeScale(s)}`).join('\n');
+  if (!options.rescaleScores) {
+    throw new UsageError(`${options.what} of ${calls.length} calls have scores on different scales; compared as they are, the larger numbers would win:\n${lines}`, {
+      hint: `add --rescale-scores to put every call's scores on 0–10 (10 × (score − min) / (max − min) of its scale), import reviewers' scores (skillsnet scores import: they are normalised together), or ${options.alternative}`,
+    });
+  }
+  return { scales, warning: `scores of different calls put on one scale, 0–10 (10 × (score − min) / (max − min)):\n${lines}` };
 }
 
 /**

@@ -140,7 +140,7 @@ describe('contacts a mail merge can use', () => {
     expect(cli('export', 'contacts', '--all-calls', '--format', 'outlook', '--out', 'outlook.csv').code).toBe(0);
     const rows = contactRows('outlook.csv');
     expect(rows.find((x) => x['E-mail Address'] === 'andres@example.org')).toMatchObject({
-      'First Name': 'Andrés', 'Middle Name': '', 'Last Name': 'García Márquez', 'Business Phone': "'+52 55 2222 2222", 'Business Phone 2': "'+63 2 8000 1111",
+      'First Name': 'Andrés', 'Middle Name': '', 'Last Name': 'García Márquez', 'Business Phone': '+52 55 2222 2222', 'Business Phone 2': '+63 2 8000 1111',
     });
     expect(rows.find((x) => x['E-mail Address'] === 'joseluis@example.org')).toMatchObject({ 'First Name': 'José Luis', 'Middle Name': '', 'Last Name': 'Rodríguez' });
   });

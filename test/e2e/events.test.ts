@@ -101,7 +101,7 @@ describe('an event from start to finish (built CLI)', () => {
     const human = sk('event', 'attendance', '1', path.join(SAMPLES, 'zoom-participants-en.csv'));
     expect(human.stdout).toMatch(/Tafadzwa S\./);
     expect(human.stderr).not.toMatch(/Tafadzwa|@example/);
-    expect(human.stderr).toMatch(/event link 1 ROW --member ID/);
+    expect(human.stderr).toMatch(/event link 1 ROW --member member-N/);
   });
 
   it('links a row to a member, and shows who attended with their minutes', () => {

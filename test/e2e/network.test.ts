@@ -79,7 +79,7 @@ describe('withdraw (spawned)', () => {
 describe('erase (spawned)', () => {
   it('needs --yes off a terminal, then leaves no trace of the address in the file and its WAL', () => {
     const refused = cli('erase', 'awa@example.net');
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--yes/);
     expect(refused.stderr).not.toContain('awa@example.net');
     const r = cli('erase', 'awa@example.net', '--yes', '--json');

@@ -11,7 +11,7 @@ import { legend } from './legend.js';
 import { buildPanel, type ColourBy, type SizeBy } from './panel.js';
 import { peersOf, type Peer } from './peers.js';
 import { snapshot } from './print.js';
-import { fold, makeText, type Text } from './text.js';
+import { countsLine, fold, makeText, type Text } from './text.js';
 
 /**
  * The offline network map. Reads the data embedded in the file, draws it with sigma.js
@@ -270,19 +270,22 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   /** Counts what sigma draws (its display data after the reducers), not what the filter meant to show. */
   function countDrawn(): void {
     let organizations = 0;
+    let persons = 0;
     let actorsShown = 0;
     let nodes = 0;
     graph.forEachNode((id, a) => {
       if (renderer.getNodeDisplayData(id)?.hidden !== false) return;
       nodes++;
-      if (isActor(a.node)) { actorsShown++; if (a.node.kind === 'organization') organizations++; }
+      if (isActor(a.node)) { actorsShown++; if (a.node.kind === 'organization') organizations++; else if (a.node.kind === 'person') persons++; }
     });
     let edges = 0;
     graph.forEachEdge((id) => { if (renderer.getEdgeDisplayData(id)?.hidden === false) edges++; });
     Object.assign(stats, { visibleOrganizations: organizations, visibleActors: actorsShown, visibleNodes: nodes, visibleEdges: edges });
     clear(counts);
-    const personsOnly = page.counts.organizations === 0 && page.counts.persons > 0;
-    counts.append(t(personsOnly ? 'countsPersons' : 'counts', { visible: actorsShown, total: actors.length, edges }));
+    counts.append(countsLine(t, {
+      organizations, totalOrganizations: actors.filter((x) => x.kind === 'organization').length,
+      persons, totalPersons: actors.filter((x) => x.kind === 'person').length, edges,
+    }));
   }
 
   function renderLegend(): void {

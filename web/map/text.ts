@@ -24,6 +24,22 @@ export function makeText(page: MapPage) {
 
 export type Text = ReturnType<typeof makeText>;
 
+/** What the counts line counts: organisations and people apart (a person is not an organisation). */
+export interface ShownCounts {
+  organizations: number;
+  totalOrganizations: number;
+  persons: number;
+  totalPersons: number;
+  edges: number;
+}
+
+/** "12 of 39 organisations and 3 of 40 people shown, 80 connections"; one kind alone when the map holds one. */
+export function countsLine(t: Text['t'], c: ShownCounts): string {
+  if (c.totalPersons === 0) return t('counts', { visible: c.organizations, total: c.totalOrganizations, edges: c.edges });
+  if (c.totalOrganizations === 0) return t('countsPersons', { visible: c.persons, total: c.totalPersons, edges: c.edges });
+  return t('countsBoth', c as unknown as Record<string, number>);
+}
+
 /** Lower case without accents, for search and for comparing free-text values. */
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();

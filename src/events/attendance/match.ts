@@ -104,7 +104,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   } else map.set(key, [value]);
 }
 
-const ids = (list: readonly number[]) => list.map((id) => `#${id}`).join(', ');
+const ids = (list: readonly number[]) => list.map((id) => `member-${id}`).join(', ');
 
 export interface MatchOptions {
   links?: readonly AttendanceLink[];
@@ -181,6 +181,7 @@ interface Index {
 type Outcome = { memberId: number; by: MatchedRow['by'] } | { reason: string; problem: UnmatchedProblem; candidates?: number[] };
 
 function matchRow(row: AttendanceRow, idx: Index): Outcome {
+  if (row.keptFor != null) return { memberId: row.keptFor, by: 'link' };
   const email = emailKey(row.email);
   const keys = [...new Set((row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean))];
   // The officer's decisions first.

@@ -40,6 +40,11 @@ export interface AttendanceRow {
   /** A Zoom row for time spent in the waiting room: accounted for, never counted as attendance. */
   waitingRoom: boolean;
   role: string | null;
+  /**
+   * The member a row counts for whatever its name says: a participant erased on request (issue
+   * 13) whose organisation attended. Absent for rows read from a report.
+   */
+  keptFor?: number | null;
   /** What could not be read in this row. */
   problems: string[];
 }

@@ -13,17 +13,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../../db/connection.js';
 import {
-  attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
+  anonymiseAttendanceRows, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
   deleteAttendanceRowsById, eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
   type RowMatch, type StoredAttendanceRow,
 } from '../../db/attendance.js';
 import { getMember } from '../../db/members.js';
+import { ERASED } from '../../db/personal-data.js';
 import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
+import { looksLike } from '../../ids.js';
+import { readError } from '../../import/detect.js';
 import { warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
-import { timeZoneName } from '../timezones.js';
+import { timeZoneHint, timeZoneName } from '../timezones.js';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
 import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow } from './report.js';
 
@@ -115,6 +118,8 @@ function reportOf(importId: number, rows: StoredAttendanceRow[]): AttendanceRepo
     rows: rows.map((r): AttendanceRow => ({
       file, rowNumber: r.rowNumber, name: r.name, names: r.names, email: r.email, joinTime: r.joinTime, leaveTime: r.leaveTime,
       minutes: r.minutes, guest: r.guest, waitingRoom: r.waitingRoom, role: r.role, problems: r.problems,
+      // a participant erased on request who came for an organisation: the row counts for it still
+      keptFor: r.name === ERASED && !r.email && r.memberId !== null ? r.memberId : null,
     })),
   };
 }
@@ -185,7 +190,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const event = requireEvent(db, eventId);
   const times = eventTimes(event);
   const zone = options.timeZone ? timeZoneName(options.timeZone) : event.timeZone;
-  if (!zone) throw new UsageError(`unknown time zone "${options.timeZone}"`, { hint: 'give the zone of the account that downloaded the report, e.g. --time-zone Europe/Zurich' });
+  if (!zone) throw new UsageError(`unknown time zone "${options.timeZone}"`, { hint: `${timeZoneHint(options.timeZone ?? '')} — the zone of the account that downloaded the report` });
   const eventDate = zone === event.timeZone ? times.localStart.date : times.start.toLocaleDateString('en-CA', { timeZone: zone });
   const read: { report: AttendanceReport; sha: string; shown: string }[] = [];
   for (const f of files) {
@@ -193,7 +198,8 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     try {
       bytes = fs.readFileSync(f.path);
     } catch (e) {
-      throw new OperationError(`cannot read ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { hint: 'check the path' });
+      // in words, as import says it ("no such file", not ENOENT)
+      throw readError(f.path, e);
     }
     const shown = path.basename(f.path);
     const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
@@ -261,7 +267,7 @@ export function findAttendanceRow(db: DB, eventId: number, ref: string): StoredA
     row = r;
   } else {
     const m = /^(.*):(\d+)$/.exec(text);
-    if (!m) throw new UsageError(`"${ref}" is not a row`, { hint: 'give the row number shown by skillsnet event show (or FILE:LINE)' });
+    if (!m) throw new UsageError(`a row is its number or FILE:LINE; that is ${looksLike(ref)}`, { hint: `give the row number shown by skillsnet event show ${eventId} (or FILE:LINE, as the report numbers its lines)` });
     const rows = attendanceRows(db, eventId).filter((r) => r.file === path.basename(m[1]!) && r.rowNumber === Number(m[2]));
     row = rows[rows.length - 1];
   }
@@ -287,7 +293,7 @@ export interface LinkResult {
 export function linkAttendanceRow(db: DB, eventId: number, ref: string, decision: { memberId: number | null }, options: { dryRun?: boolean } = {}): LinkResult {
   requireEvent(db, eventId);
   const row = findAttendanceRow(db, eventId, ref);
-  if (decision.memberId !== null && !getMember(db, decision.memberId)) throw new OperationError(`no member with ID ${decision.memberId}`, { hint: 'find member IDs with skillsnet members' });
+  if (decision.memberId !== null && !getMember(db, decision.memberId)) throw new OperationError(`no member-${decision.memberId}`, { hint: 'find member IDs with skillsnet members --search TEXT' });
   const email = row.email?.trim().toLowerCase() || null;
   const keys = (row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean);
   if (!email && !keys.length) throw new OperationError(`row ${row.id} has neither a name nor an email to remember the decision by`);
@@ -314,27 +320,32 @@ export interface AttendanceErasure {
 }
 
 /**
- * Removes the attendance rows that carry a person's email or name (or belong to these members)
- * and the link decisions keyed on them, then matches the events again. For `erase` (issue 13):
- * after it no attendance table holds the person's name or address.
+ * Takes a person's name and address out of attendance (for `erase`, issue 13): the rows that
+ * carry their email or name, and the link decisions keyed on them. A row that counted for an
+ * organisation member stays, without the name and address — the organisation did attend, and its
+ * minutes and "attended" connection stay; a row of the person as a member in their own right
+ * (memberIds) or of no member goes whole. Then the events are matched again.
  */
-export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; events: number[]; dryRun: boolean } {
+export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; kept: number; events: number[]; dryRun: boolean } {
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
   const members = new Set(who.memberIds ?? []);
   const rows = attendancePersonalFields(db).filter(
     (r) => (r.email && emails.has(r.email.toLowerCase())) || [r.name, ...r.names].some((n) => keys.has(nameKey(n))) || (r.memberId !== null && members.has(r.memberId)),
   );
+  const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
+  const gone = rows.filter((r) => !kept.includes(r));
   const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
     inSavepoint(db, true, () => {
-      deleteAttendanceRowsById(db, rows.map((r) => r.id));
+      deleteAttendanceRowsById(db, gone.map((r) => r.id));
+      anonymiseAttendanceRows(db, kept.map((r) => r.id), ERASED);
       deleteAttendanceLinksById(db, links.map((l) => l.id));
       for (const id of events) rematchEvent(db, id);
     });
   }
-  return { rows: rows.length, links: links.length, events, dryRun: Boolean(options.dryRun) };
+  return { rows: rows.length, links: links.length, kept: kept.length, events, dryRun: Boolean(options.dryRun) };
 }
 
 /** The imports of an event, for `event show`. */

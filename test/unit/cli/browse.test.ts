@@ -101,7 +101,8 @@ describe('show', () => {
     expect((await skillsnet(['show', '99', '--db', dbPath])).code).toBe(1);
     const bad = await skillsnet(['show', 'abc', '--db', dbPath]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^error: "abc" is not an application ID/m);
+    expect(bad.stderr).toMatch(/^error: show takes an application ID \(17\).*; that is a name or other text/m);
+    expect(bad.stderr).not.toContain("abc");
   });
 });
 

@@ -88,6 +88,33 @@ describe('a database of several calls', () => {
     expect(shown.params.filters).toEqual({ allCalls: true });
   });
 
+  it.each([
+    ['kumu', ['export', 'kumu', '--format', 'json', '--out', '-']],
+    ['graphml', ['export', 'graphml', '--out', '-']],
+    ['map', ['export', 'map', '--out', '-']],
+  ])('export %s --all-calls refuses scores on different scales as select does, and --rescale-scores puts them on 0–10', async (what, args) => {
+    const refused = await skillsnet(['--db', db, ...args, '--all-calls']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/error: the applications of this export of 2 calls have scores on different scales/);
+    expect(refused.stderr).toContain('call 2021: application scores 40–85, read as 0–100');
+    expect(refused.stderr).toMatch(/add --rescale-scores .* or export one call with --call NAME/);
+    const r = await skillsnet(['--db', db, ...args, '--all-calls', '--rescale-scores']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: scores of different calls put on one scale, 0–10/);
+    if (what === 'kumu') {
+      const scores = json(r).elements.map((e: any) => e.Score).filter((x: unknown) => typeof x === 'number');
+      expect(scores).toHaveLength(20);
+      expect(Math.max(...scores)).toBe(9.5); // 2020's 9.5 stays; 2021's 85 of 0–100 is 8.5
+      expect(scores).toContain(8.5);
+
+    } else {
+      expect(r.stdout).not.toMatch(/score[^\n]{0,40}\b85\b/i);
+    }
+    // one call: nothing to check
+    expect((await skillsnet(['--db', db, ...args, '--call', '2021'])).code).toBe(0);
+  });
+
   it('a roster filter names its applications: no call needed', async () => {
     expect((await skillsnet(['--db', db, 'export', 'contacts', '--roster', 'both', '--out', '-'])).code).toBe(0);
   });

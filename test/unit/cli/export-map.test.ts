@@ -129,3 +129,21 @@ describe('skillsnet export map (built CLI)', async () => {
     expect(odd.stderr).toMatch(/warning: --out network\.txt does not end in \.html/);
   });
 });
+
+describe('export map counts organisations and people apart', () => {
+  it('a member in their own right (ILO staff) is a person, not an organisation, in --json and in the summary', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Contact name,Email,Country,Title\nTaller Abierto,Ana Ejemplo,ana@example.org,Mexico,Oficios\nAtelier Vert,Awa Exemple,awa@example.org,Senegal,Métiers\n');
+    expect((await skillsnet(['--db', db, 'import', 'a.csv', '--call', '2020'], { cwd: dir })).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'member', 'add', '--organization', 'ILO', '--name', 'Rosa Muestra', '--role', 'ilo'], { cwd: dir })).code).toBe(0);
+    const r = await skillsnet(['--db', db, 'export', 'map', '--out', 'map.html', '--json'], { cwd: dir, env: NO_LOCALE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).counts).toMatchObject({ organizations: 2, persons: 1 });
+    expect(r.stderr).toMatch(/a map of 2 organisations \(from 2 applications\) and 1 person,/);
+    const withPeople = await skillsnet(['--db', db, 'export', 'map', '--with-people', '--out', 'people.html', '--json'], { cwd: dir, env: NO_LOCALE });
+    expect(json(withPeople).counts).toMatchObject({ organizations: 2, persons: 3 });
+    const kumu = await skillsnet(['--db', db, 'export', 'kumu', '--out', 'map.xlsx'], { cwd: dir });
+    expect(kumu.stderr).toMatch(/\(2 organisations from 2 applications, 1 person,/);
+  });
+});

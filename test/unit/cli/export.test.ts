@@ -62,7 +62,7 @@ describe('skillsnet export', () => {
     expect(fs.statSync(path.join(dir, 'lists')).mode & 0o777).toBe(0o700);
   });
 
-  it('keeps phone numbers as text in the contacts and Outlook CSV, exact in the vCard', async () => {
+  it('keeps phone numbers as text in the contacts CSV, bare in Outlook (which keeps an apostrophe as part of the number), exact in the vCard', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'p.db');
     fs.writeFileSync(path.join(dir, 'apps.csv'), 'Name of your organization,Country,Email Address,Phone number\r\n'
@@ -72,7 +72,7 @@ describe('skillsnet export', () => {
     const csv = parse((await skillsnet(['export', 'contacts', '--all-calls', '--format', 'csv', '--out', '-', '--db', db])).stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.fromEntries(csv.map((r) => [r.email, r.phone]))).toEqual(expected);
     const outlook = parse((await skillsnet(['export', 'contacts', '--all-calls', '--format', 'outlook', '--out', '-', '--db', db])).stdout, { columns: true, bom: true }) as Record<string, string>[];
-    expect(Object.fromEntries(outlook.map((r) => [r['E-mail Address'], r['Business Phone']]))).toEqual(expected);
+    expect(Object.fromEntries(outlook.map((r) => [r['E-mail Address'], r['Business Phone']]))).toEqual({ 'a@example.org': '+41227996111', 'b@example.org': '0227996111', 'c@example.org': '+41 22 799 61 11' });
     const vcf = (await skillsnet(['export', 'contacts', '--all-calls', '--format', 'vcf', '--out', '-', '--db', db])).stdout;
     for (const phone of ['+41227996111', '0227996111', '+41 22 799 61 11']) expect(vcf).toMatch(new RegExp(`^TEL[^:]*:${phone.replace('+', '\\+')}\r$`, 'm'));
   });

@@ -82,7 +82,7 @@ describe('roster replace and diff', { timeout: 90_000 }, () => {
 
   it('deletes a roster only with --yes off a terminal', async () => {
     const no = await skillsnet(['roster', 'delete', 'free', '--db', dbPath]);
-    expect(no.code).toBe(1);
+    expect(no.code).toBe(2);
     expect(no.stderr).toMatch(/error: deleting roster free needs confirmation\n  add --yes/);
     expect(json(await skillsnet(['roster', 'delete', 'free', '--yes', '--json', '--db', dbPath]))).toEqual({ roster: 'free', deleted: true });
     expect(json(await skillsnet(['rosters', '--json', '--db', dbPath])).map((r: any) => r.name)).toEqual(['core']);

@@ -35,6 +35,18 @@ describe('--help of every command', () => {
     for (const n of ['skillsnet tag auto', 'skillsnet export kumu', 'skillsnet roster replace', 'skillsnet db backup', 'skillsnet scores import']) expect(names).toContain(n);
   });
 
+  it('lists, in each command\'s one-line summary, exactly the subcommands it has (skillsnet --help is where officers look)', () => {
+    const stale: string[] = [];
+    for (const entry of commands.COMMANDS) {
+      const page = pages.find((p) => p.name === `skillsnet ${entry.name}`)!;
+      const subcommands = page.command.commands.map((c: Command) => c.name()).filter((n: string) => n !== 'help');
+      if (!subcommands.length) continue;
+      const listed = /\(([a-z, -]+)\)$/.exec(entry.summary)?.[1]?.split(/,\s*/) ?? [];
+      if ([...listed].sort().join(' ') !== [...subcommands].sort().join(' ')) stale.push(`${entry.name}: summary lists (${listed.join(', ')}), the command has ${subcommands.join(', ')}`);
+    }
+    expect(stale).toEqual([]);
+  });
+
   it('has at least one example (a line starting with "skillsnet") for every command and subcommand', () => {
     const without = pages.filter((p) => !/^(?:Examples?|Start here):\n(?: {2}.*\n?)*^ {2}skillsnet /m.test(p.after)).map((p) => p.name);
     expect(without).toEqual([]);

@@ -79,7 +79,7 @@ describe('the sample reports shipped in data/sample/events', () => {
     expect(matchOf(r, 10)).toMatchObject({ memberId: 88, by: 'email' });
     expect(r.unmatchedRows.map((u) => [u.rowNumber, u.reason])).toEqual([
       [5, "no member has the row's email or the row's name"],
-      [12, "the row's name fits 2 members (#191, #330)"],
+      [12, "the row's name fits 2 members (member-191, member-330)"],
       [15, "no member has the row's email or the row's name"],
       [20, "no email, and no member has the row's name"],
       [21, "no email, and no member has the row's name"],

@@ -310,7 +310,7 @@ describe('the officer links and ignores rows; engagement and follow-up filters',
     const { io, stdout, stderr } = bufferIO({ tty: true, cwd: dir, prompts: async () => prompts });
     await runEventAttendance({ dbPath: db, id, files: [sample('zoom-participants-en.csv')] }, io);
     expect(prompts.asked).toHaveLength(3);
-    expect(prompts.asked[0]).toMatch(/^Row \d+ \(zoom-participants-en\.csv:12, the name fits 2 members \(#\d+, #\d+\)\): what is it\?$/);
+    expect(prompts.asked[0]).toMatch(/^Row \d+ \(zoom-participants-en\.csv:12, the name fits 2 members \(member-\d+, member-\d+\)\): what is it\?$/);
     expect(prompts.asked.join('\n') + stderr()).not.toMatch(/Carlos|Interpreter|iPhone|@example/);
     expect(stdout()).toMatch(/Carlos Vargas/); // the table the officer decides from
     const show = json(await sk(['event', 'show', String(id), '--json']));
@@ -395,7 +395,7 @@ describe('the officer links and ignores rows; engagement and follow-up filters',
     expect(engagement.presented).toBe(1);
     const unknown = await sk(['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--presenter', '999']);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^error: no member with ID 999 to present/m);
+    expect(unknown.stderr).toMatch(/^error: no member-999 to present/m);
     const topic = await sk(['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--topic', 'cooking']);
     expect(topic.code).toBe(2);
     const cancelled = json(await sk(['event', 'cancel', String(json(r).id), '--json']));

@@ -29,8 +29,11 @@ const INVITEES: Invitee[] = [
   member(4, { givenName: 'Camila', familyName: 'Soto', country: 'CL', workingLanguage: 'es', region: 'Americas' }),
   member(5, { givenName: 'Awa', familyName: 'Traoré', country: 'CD', workingLanguage: 'fr', region: 'Africa' }),
   member(6, { givenName: 'João', familyName: 'Silva', country: 'BR', workingLanguage: 'pt', region: 'Americas', timeZone: 'America/Manaus' }),
-  member(7, { givenName: null, fullName: 'Centre de formation', country: null, workingLanguage: 'fr', email: null }),
+  // one name field only: split as the contacts export splits it, or not at all where that is not safe
+  member(7, { givenName: null, fullName: 'Andrés Martín García', country: null, workingLanguage: 'es', email: null }),
   member(8, { givenName: '=HYPERLINK("http://x")', country: 'US', workingLanguage: 'en' }),
+  member(9, { givenName: null, fullName: 'Marie-Claire Dubois', country: 'SN', workingLanguage: 'fr', region: 'Africa' }),
+  member(10, { givenName: null, fullName: 'José Luis Pérez Gómez', country: 'PE', workingLanguage: 'es', region: 'Americas' }),
 ];
 
 describe('events: validation and times', () => {
@@ -83,9 +86,14 @@ describe('the invitation sheet', () => {
     expect(byId.get(5)).toMatchObject({ language: 'fr', salutation: 'Bonjour Awa', group: 'fr-1' });
     expect(byId.get(5)!.localDateText).toMatch(/^jeudi 19 novembre 2020, 14:00[–\- \u2009]+16:00 \(.+UTC\+01:00\)$/);
     expect(byId.get(6)).toMatchObject({ language: 'en', workingLanguage: 'pt', salutation: 'Dear João', group: '' });
-    expect(byId.get(7)).toMatchObject({ salutation: 'Bonjour Centre de formation' });
+    expect(byId.get(7)).toMatchObject({ givenName: '', familyName: '', fullName: 'Andrés Martín García', salutation: 'Hola, Andrés Martín García' });
     expect(salutation('es', null)).toBe('Buenos días');
     expect(textLanguage('PT')).toBe('en');
+  });
+
+  it('splits a single name field as the contacts export does: the given name fills given_name and the salutation', () => {
+    expect(byId.get(9)).toMatchObject({ givenName: 'Marie-Claire', familyName: 'Dubois', fullName: 'Marie-Claire Dubois', salutation: 'Bonjour Marie-Claire' });
+    expect(byId.get(10)).toMatchObject({ givenName: 'José Luis', familyName: 'Pérez Gómez', salutation: 'Hola, José Luis' });
   });
 
   it('writes both dates when the event ends on another day on the member\'s clock', () => {

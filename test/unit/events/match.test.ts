@@ -62,12 +62,12 @@ describe('matchAttendance', () => {
   it('a shared email is settled by the name, else left unmatched with the members it could be', () => {
     const r = matchAttendance([report([row('Marie Dupont', 'shared@example.net'), row('Secretariat', 'shared@example.net')])], MEMBERS);
     expect(r.matches.map((m) => m.memberId)).toEqual([3]);
-    expect(r.unmatchedRows.map((u) => u.reason)).toEqual(["the row's email belongs to 2 members (#2, #3)"]);
+    expect(r.unmatchedRows.map((u) => u.reason)).toEqual(["the row's email belongs to 2 members (member-2, member-3)"]);
   });
 
   it('never picks one of two members with the same name', () => {
     const r = matchAttendance([report([row('Ana Ruiz'), row('Ana Ruiz', 'aruiz@example.com')])], MEMBERS);
-    expect(r.unmatchedRows.map((u) => u.reason)).toEqual(["the row's name fits 2 members (#4, #5)"]);
+    expect(r.unmatchedRows.map((u) => u.reason)).toEqual(["the row's name fits 2 members (member-4, member-5)"]);
     expect(r.matches.map((m) => [m.memberId, m.by])).toEqual([[5, 'email']]);
   });
 

@@ -42,7 +42,7 @@ describe('contactsFromSources', () => {
       other_organisations: 'Taller Viejo', calls: '2020|2021', first_name: 'Andrés', last_name: 'García Márquez', salutation: 'Hola, Andrés', language: 'Spanish',
     });
     const [outlook] = await rows(contactsOutlookCsv(contactsFromSources([andres2020, andres2021])));
-    expect(outlook).toMatchObject({ 'First Name': 'Andrés', 'Middle Name': '', 'Last Name': 'García Márquez', 'Business Phone': "'+52 55 2222 2222", 'Business Phone 2': "'+52 55 3333 3333", Company: 'Taller Nuevo' });
+    expect(outlook).toMatchObject({ 'First Name': 'Andrés', 'Middle Name': '', 'Last Name': 'García Márquez', 'Business Phone': '+52 55 2222 2222', 'Business Phone 2': '+52 55 3333 3333', Company: 'Taller Nuevo' });
     expect(outlook.Notes).toContain('Other phones: +52 55 1111 1111');
     const vcf = contactsVcf(contactsFromSources([andres2020, andres2021])).replace(/\r\n /g, '');
     expect(vcf).toContain('N:García Márquez;Andrés;;;\r\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeMarkdown, isFormulaLike, markdownCell, safeCell, xmlEscape, xmlSafeText } from '../../../src/export/escape.js';
+import { escapeMarkdown, isFormulaLike, markdownCell, outlookPhoneCell, safeCell, xmlEscape, xmlSafeText } from '../../../src/export/escape.js';
 
 describe('safeCell (OWASP CSV injection)', () => {
   it('prefixes an apostrophe to text a spreadsheet would run', () => {
@@ -48,5 +48,18 @@ describe('xml and markdown helpers', () => {
     expect(escapeMarkdown('- item\n1. first')).toBe('\\- item\n1\\. first');
     expect(markdownCell('a | b\nc')).toBe('a \\| b c');
     expect(markdownCell('Fish &amp; Chips & R&D &copy;')).toBe('Fish \\&amp; Chips \\& R\\&D \\&copy;');
+  });
+});
+
+describe('outlookPhoneCell', () => {
+  it('writes a "+" number of digits, spaces, dashes and parentheses as it is (Outlook keeps an apostrophe), and neutralises anything else', () => {
+    expect(outlookPhoneCell('+52 55 1234 5678')).toBe('+52 55 1234 5678');
+    expect(outlookPhoneCell('+1 (800) 555-0100')).toBe('+1 (800) 555-0100');
+    expect(outlookPhoneCell('0227996111')).toBe('0227996111');
+    expect(outlookPhoneCell('+1+cmd|x')).toBe("'+1+cmd|x");
+    expect(outlookPhoneCell('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(outlookPhoneCell('-2+3')).toBe("'-2+3");
+    expect(outlookPhoneCell('+')).toBe("'+");
+    expect(outlookPhoneCell(null)).toBe('');
   });
 });

@@ -47,7 +47,7 @@ describe('erase', () => {
     expect(bytesHold(db, EMAIL) || bytesHold(`${db}-wal`, EMAIL)).toBe(true);
 
     const refused = await run(['--db', db, 'erase', EMAIL]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2); // usage: destructive, off a terminal, without --yes (as roster delete)
     expect(refused.stderr).toMatch(/--yes/);
 
     const r = await run(['--db', db, 'erase', EMAIL, '--yes', '--json']);

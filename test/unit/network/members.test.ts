@@ -121,3 +121,28 @@ describe('members beyond applicants', () => {
     expect(history.map((h: { action: string }) => h.action)).toEqual(['member set', 'roster accept']);
   });
 });
+
+describe('member add checks what is typed, as edit does', () => {
+  it('refuses a bad email and an unknown country (exit 2, with the fix), and writes nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Contact name,Email,Country,Title\nTaller Abierto,Ana Ejemplo,ana@example.org,Mexico,Oficios para jóvenes\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    const before = json(await run(['--db', db, 'members', '--json'])).length;
+
+    const email = await run(['--db', db, 'member', 'add', '--organization', 'Cámara Uno', '--email', 'not-an-email']);
+    expect(email.code).toBe(2);
+    expect(email.stderr).toMatch(/^error: --email: that is not a complete email address\n  give an address such as name@example\.org/m);
+    expect(email.stderr).not.toContain('not-an-email');
+
+    const country = await run(['--db', db, 'member', 'add', '--organization', 'Cámara Dos', '--country', 'Narnia']);
+    expect(country.code).toBe(2);
+    expect(country.stderr).toMatch(/^error: --country: "Narnia" is not a country skillsnet knows\n  give an ISO 3166-1 code/m);
+    const edited = await run(['--db', db, 'edit', 'org-1', '--set', 'country=Narnia']);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toMatch(/"Narnia" is not a country skillsnet knows/);
+
+    expect(json(await run(['--db', db, 'members', '--json']))).toHaveLength(before);
+    expect((await run(['--db', db, 'member', 'add', '--organization', 'Cámara Tres', '--country', 'Pérou', '--email', 'camara@example.org'])).code).toBe(0);
+  });
+});

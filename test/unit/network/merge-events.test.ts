@@ -18,7 +18,7 @@ describe('merge of members with events', () => {
 
     const merged = await run(['--db', db, 'merge', `member-${a}`, `member-${b}`, '--json']);
     expect(merged.code, merged.stderr).toBe(0);
-    expect(json(merged).steps.join('\n')).toMatch(new RegExp(`member ${a} took over 1 event record of member ${b}`));
+    expect(json(merged).steps.join('\n')).toMatch(new RegExp(`member-${a} took over 1 event record of member-${b}`));
     expect(await invitees()).toEqual([a]);
 
     const undone = await run(['--db', db, 'unmerge', '--last', '--json']);

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/run.js';
+import { countsLine } from '../../../web/map/text.js';
 import type { MapActorNode } from '../../../src/export/map-types.js';
 import { actorMatches, emptyFilters, filterOptions, type FilterState } from '../../../web/map/filters.js';
 import { peersOf } from '../../../web/map/peers.js';
@@ -61,5 +65,19 @@ describe('map page peers', () => {
     const { peers, byCategoryOnly } = peersOf(actor('org-9', { categories: ['entrepreneurship'] }), all);
     expect(byCategoryOnly).toBe(true);
     expect(peers.map((p) => p.actor.id)).toEqual(['org-3', 'org-1']); // best score first
+  });
+});
+
+describe('map page counts line', () => {
+  const texts = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'map-text.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const tOf = (lang: string) => (key: string, vars: Record<string, string | number> = {}) => texts[lang]![key]!.replace(/\{(\w+)\}/g, (_w, k: string) => String(vars[k]));
+
+  it('counts organisations and people apart: a person is not an organisation', () => {
+    const c = { organizations: 12, totalOrganizations: 39, persons: 3, totalPersons: 40, edges: 80 };
+    expect(countsLine(tOf('en'), c)).toBe('12 of 39 organisations and 3 of 40 people shown, 80 connections');
+    expect(countsLine(tOf('fr'), c)).toBe('12 organisations affichées sur 39 et 3 personnes sur 40, 80 liens');
+    expect(countsLine(tOf('es'), c)).toBe('12 de 39 organizaciones y 3 de 40 personas visibles, 80 conexiones');
+    expect(countsLine(tOf('en'), { ...c, persons: 0, totalPersons: 0 })).toBe('12 of 39 organisations shown, 80 connections');
+    expect(countsLine(tOf('en'), { ...c, organizations: 0, totalOrganizations: 0 })).toBe('3 of 40 members shown, 80 connections');
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * Core Group on the maps is who holds a seat: the chosen roster's members, and members with the
+ * core-group role while invited or active. A member who declined and was replaced keeps the
+ * role in the records (for the history), but is no longer "Core Group" on any map, and the
+ * count the export reports matches `roster show`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { json, ROOT, run, tempDir } from '../support/run.js';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
+let dir: string;
+let db: string;
+const sk = (args: string[]) => run(['--db', db, ...args], { cwd: dir });
+let declined: { applicationId: number; kumuId: string };
+
+beforeAll(async () => {
+  dir = tempDir('skillsnet-core-');
+  db = path.join(dir, 'n.db');
+  expect((await sk(['import', FIXTURE, '--call', '2020'])).code).toBe(0);
+  expect((await sk(['tag', 'auto'])).code).toBe(0);
+  expect((await sk(['select', '--size', '6', '--order', 'id', '--name', 'core-2020'])).code).toBe(0);
+  expect((await sk(['roster', 'accept', 'core-2020'])).code).toBe(0);
+  const first = json(await sk(['roster', 'show', 'core-2020', '--json'])).members[0];
+  const app = json(await sk(['show', String(first.id), '--json']));
+  declined = { applicationId: first.id, kumuId: `org-${app.application.organizationId}` };
+  const member = json(await sk(['members', '--json'])).find((m: any) => m.kumuId === declined.kumuId);
+  expect(member, JSON.stringify(declined)).toBeTruthy();
+  expect((await sk(['member', 'set', `member-${member.id}`, '--status', 'declined'])).code).toBe(0);
+  const replaced = await sk(['roster', 'replace', 'core-2020', String(first.id)]);
+  expect(replaced.code, replaced.stderr).toBe(0);
+}, 60_000);
+
+describe('Core Group on the maps after a decline', () => {
+  it('kumu: the member who declined is not Core Group, and the count is the roster\'s', async () => {
+    const rosterSize = json(await sk(['roster', 'show', 'core-2020', '--json'])).members.length;
+    expect(rosterSize).toBe(6);
+    const r = await sk(['export', 'kumu', '--format', 'json', '--out', 'map.json', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).counts.coreGroup).toBe(6);
+    expect(r.stderr).toMatch(/Core Group: 6 of the organisations/);
+    const map = JSON.parse(fs.readFileSync(path.join(dir, 'map.json'), 'utf8'));
+    const yes = map.elements.filter((e: any) => e['Core Group'] === 'yes').map((e: any) => e.id);
+    expect(yes).toHaveLength(6);
+    expect(yes).not.toContain(declined.kumuId);
+  });
+
+  it('map and graphml: the same six', async () => {
+    const m = await sk(['export', 'map', '--out', 'map.html', '--json']);
+    expect(json(m).counts.coreGroup).toBe(6);
+    const html = fs.readFileSync(path.join(dir, 'map.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="skillsnet-map-data">(.*?)<\/script>/s.exec(html)![1]!);
+    const node = data.nodes.find((n: any) => n.id === declined.kumuId);
+    expect(node.coreGroup).toBe(false);
+    expect(node.roles).not.toContain('core-group');
+    const g = await sk(['export', 'graphml', '--out', 'g.graphml', '--json']);
+    expect(json(g).counts.coreGroup).toBe(6);
+  });
+});

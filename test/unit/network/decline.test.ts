@@ -1,0 +1,57 @@
+/**
+ * A Core Group member declines: the replacement is checked with the roster's quotas before it
+ * is offered, so the offer is either a command that works or the two ways out (leave the seat
+ * open, relax the quota that blocks) — never a promise that `roster replace` then breaks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { json, ROOT, run, tempDir } from '../support/run.js';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
+let dir: string;
+let db: string;
+const sk = (args: string[]) => run(['--db', db, ...args], { cwd: dir });
+const memberOf = async (applicationId: number) => {
+  const app = json(await sk(['show', String(applicationId), '--json']));
+  return json(await sk(['members', '--json'])).find((m: any) => m.kumuId === `org-${app.application.organizationId}`).id as number;
+};
+let members: { id: number; country: string }[];
+
+beforeAll(async () => {
+  dir = tempDir('skillsnet-decline-');
+  db = path.join(dir, 'n.db');
+  expect((await sk(['import', FIXTURE, '--call', '2020'])).code).toBe(0);
+  expect((await sk(['tag', 'auto'])).code).toBe(0);
+  // Nepal has one applicant: once it declines, nobody keeps "country NP at least 1".
+  fs.writeFileSync(path.join(dir, 'quotas.csv'), 'feature,value,min,max\ncountry,NP,1,\n');
+  const sel = await sk(['select', '--size', '5', '--order', 'id', '--quotas', 'quotas.csv', '--name', 'core-2020', '--json']);
+  expect(sel.code, sel.stderr).toBe(0);
+  members = json(sel).members;
+  expect((await sk(['roster', 'accept', 'core-2020'])).code).toBe(0);
+}, 60_000);
+
+describe('member set --status declined', () => {
+  it('when nobody can take the seat: names the quota and offers --leave-open or --relax, in words and in --json replace[]', async () => {
+    const nepal = members.find((m) => m.country === 'NP')!;
+    const r = await sk(['member', 'set', `member-${await memberOf(nepal.id)}`, '--status', 'declined', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const seat = json(r).replace[0];
+    expect(seat).toMatchObject({ roster: 'core-2020', applicationId: nepal.id, command: null, feasible: false, incoming: null });
+    expect(seat.binding).toEqual([{ feature: 'country', value: 'NP', quota: expect.stringMatching(/NP.*at least 1/) }]);
+    expect(seat.choices).toEqual([`skillsnet roster replace core-2020 ${nepal.id} --leave-open`, `skillsnet roster replace core-2020 ${nepal.id} --relax "country=NP"`]);
+    expect(r.stderr).not.toMatch(/can take it: skillsnet roster replace core-2020 \d+$/m);
+    expect(r.stderr).toMatch(/no alternate or eligible application can take it without breaking .*NP.*at least 1/);
+    // the choices work
+    expect((await sk(['roster', 'replace', 'core-2020', String(nepal.id), '--leave-open', '--dry-run'])).code).toBe(0);
+  });
+
+  it('when an alternate fits: the command that works, and who would step in', async () => {
+    const other = members.find((m) => m.country !== 'NP')!;
+    const r = await sk(['member', 'set', `member-${await memberOf(other.id)}`, '--status', 'declined']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`keeps every quota, #\\d+ .+, can take it: skillsnet roster replace core-2020 ${other.id}$`, 'm'));
+    const replaced = await sk(['roster', 'replace', 'core-2020', String(other.id), '--json']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+  });
+});

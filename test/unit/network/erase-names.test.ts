@@ -1,0 +1,100 @@
+/**
+ * erase, on forms that split the contact's name (First name / Last name columns), and on a
+ * person whose organisation attended an event: the name parts leave the file too, common words
+ * that merely contain a short given name stay, and the organisation keeps its attendance.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, run, tempDir } from '../support/run.js';
+
+function bytesHold(file: string, needle: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const bytes = fs.readFileSync(file);
+  return [needle, needle.toLowerCase(), needle.toUpperCase()].some((n) => bytes.includes(Buffer.from(n, 'utf8')));
+}
+
+const HEADER = 'Organization,First name,Last name,Email,Phone,Country,Title';
+
+describe('erase with split name columns', () => {
+  it("leaves neither the given nor the family name in the file or its WAL", async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), [
+      HEADER,
+      'Taller Sur,Ximena,Quirogandú,ximena.q@example.org,+54 11 5555 0142,Argentina,Aprender haciendo en talleres',
+      'Otra Org,Pedro,Ejemplo,pedro@example.org,+54 11 5555 0100,Argentina,Formación digital para jóvenes',
+    ].join('\n') + '\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    // the officer corrected the family name once: the history keeps the old value as a whole cell
+    const person = json(await run(['--db', db, 'members', '--json'])).find((m: { email: string }) => m.email === 'ximena.q@example.org');
+    expect(person).toBeTruthy();
+    expect((await run(['--db', db, 'edit', `person-${person.personId}`, '--set', 'familyName=Quirogandu'])).code).toBe(0);
+    expect(bytesHold(db, 'Quirogandú') || bytesHold(`${db}-wal`, 'Quirogandú')).toBe(true);
+
+    const r = await run(['--db', db, 'erase', 'ximena.q@example.org', '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const needle of ['Ximena', 'Quirogandú', 'Quirogandu', 'ximena.q@example.org']) {
+      expect(bytesHold(db, needle), `database file holds ${needle}`).toBe(false);
+      expect(bytesHold(`${db}-wal`, needle), `WAL holds ${needle}`).toBe(false);
+    }
+    expect(bytesHold(db, 'Pedro')).toBe(true);
+    expect(bytesHold(db, 'Ejemplo')).toBe(true);
+  });
+
+  it('a short given name is erased where it is the whole value, never inside other words or other people\'s rows', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), [
+      HEADER,
+      'Taller Sur,Ana,Zubiaurre,ana.z@example.org,,Argentina,Aprender haciendo',
+      'Centro Análisis,Luis,Perez,luis@example.org,,Peru,Análisis de datos: Ana y Mariana',
+      'Otra Org,Ana,Gomez,ana.gomez@example.org,,Chile,Formación digital',
+    ].join('\n') + '\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    expect((await run(['--db', db, 'erase', 'ana.z@example.org', '--yes'])).code).toBe(0);
+    expect(bytesHold(db, 'Zubiaurre')).toBe(false);
+    const list = json(await run(['--db', db, 'list', '--json']));
+    expect(list.find((a: { organization: string }) => a.organization === 'Centro Análisis').title).toBe('Análisis de datos: Ana y Mariana');
+    expect(list.find((a: { organization: string }) => a.organization === 'Otra Org').contactName).toBe('Ana Gomez');
+  });
+});
+
+describe('erase of a person whose organisation attended', () => {
+  it('keeps the organisation\'s minutes and its attended connection, without the person\'s name or address', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), [
+      HEADER,
+      'Taller Sur,Ximena,Quirogandú,ximena.q@example.org,,Argentina,Aprender haciendo en talleres',
+      'Otra Org,Pedro,Ejemplo,pedro@example.org,,Argentina,Formación digital para jóvenes',
+    ].join('\n') + '\n');
+    const sk = (args: string[]) => run(['--db', db, ...args], { cwd: dir });
+    expect((await sk(['import', 'a.csv', '--call', '2020'])).code).toBe(0);
+    const ev = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120', '--json']);
+    expect(ev.code, ev.stderr).toBe(0);
+    expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
+      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
+      '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
+      '',
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+      'Ximena Quirogandú,ximena.q@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
+      'Pedro Ejemplo,pedro@example.org,11/19/2020 02:00:00 PM,11/19/2020 03:00:00 PM,60,Yes,Y',
+    ].join('\n') + '\n');
+    const imported = await sk(['event', 'attendance', '1', 'zoom.csv', '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const before = json(await sk(['event', 'show', '1', '--json'])).attendees;
+    expect(before.map((a: { minutes: number }) => a.minutes).sort()).toEqual([120, 60]);
+
+    const r = await sk(['erase', 'ximena.q@example.org', '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = json(await sk(['event', 'show', '1', '--json']));
+    expect(after.attendees.map((a: { memberId: number; minutes: number }) => [a.memberId, a.minutes])).toEqual(before.map((a: { memberId: number; minutes: number }) => [a.memberId, a.minutes]));
+    expect(after.unmatched ?? []).toEqual([]);
+    for (const needle of ['Ximena', 'Quirogandú', 'ximena.q@example.org']) {
+      expect(bytesHold(db, needle), `database file holds ${needle}`).toBe(false);
+      expect(bytesHold(`${db}-wal`, needle), `WAL holds ${needle}`).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * member import as an officer meets it: rows numbered as `rejects` numbers them, problems that
+ * name the column and never the value, a bad language that does not cost the row, the columns
+ * nobody read, --map when the headers are odd, and --dry-run before the database exists.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { json, run, tempDir } from '../support/run.js';
+
+const LIST = [
+  'Organisation,Contact name,Email,Country,Langue de travail,Shoe size',
+  'Cámara Uno,Rosa Muestra,rosa@example.org,Peru,es,42',
+  '',
+  'Cámara Dos,Klaus Beispiel,klaus@example.org,Narnia,klingon,43',
+  ',,,,,44',
+  'Cámara Tres,Ana Ejemplo,not-an-address,Chile,fr,45',
+].join('\n') + '\n';
+
+describe('member import', () => {
+  it('numbers rows as rejects does, names columns not values, keeps a row with a bad language, and lists the columns it did not read', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'stakeholders.csv');
+    fs.writeFileSync(file, LIST);
+    const r = await run(['--db', db, 'member', 'import', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = json(r);
+    expect(report).toMatchObject({ rows: 4, added: 3, rejected: 1, unmappedColumns: ['Shoe size'] });
+    expect(report.problems).toEqual([
+      { row: 2, problem: 'column Langue de travail: not a language skillsnet knows (stored without a working language)' },
+      { row: 2, problem: 'column Country: not a country skillsnet knows (kept as written, without a region)' },
+      { row: 3, problem: 'rejected: no organisation, name or email' },
+      { row: 4, problem: 'column Email: not an email address (left out)' },
+    ]);
+    for (const value of ['klingon', 'Narnia', 'not-an-address', 'Klaus', 'Ana Ejemplo']) expect(JSON.stringify(report.problems)).not.toContain(value);
+    for (const value of ['klingon', 'not-an-address', 'Klaus', 'Ana Ejemplo']) expect(r.stdout + r.stderr).not.toContain(value);
+    const klaus = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Cámara Dos');
+    expect(klaus).toMatchObject({ workingLanguage: null });
+
+    // the same file through import: its rejects number the row without organisation the same way
+    const imported = await run(['--db', path.join(dir, 'apps.db'), 'import', file, '--call', '2020', '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const rejects = json(await run(['--db', path.join(dir, 'apps.db'), 'rejects', '--json']));
+    expect(rejects.map((x: any) => x.rowNumber)).toContain(3);
+
+    const text = await run(['--db', db, 'member', 'import', file, '--dry-run']);
+    expect(text.stderr).toMatch(/^warning: data row 2: column Langue de travail: not a language/m);
+    expect(text.stderr).toMatch(/Not read: "Shoe size"/);
+  });
+
+  it('takes --map as import does when a column is not recognised (the error suggests it)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'odd.csv');
+    fs.writeFileSync(file, 'Alpha,Beta\nCámara Uno,rosa@example.org\n');
+    const missing = await run(['--db', db, 'member', 'import', file]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/--map/);
+    expect(fs.existsSync(db)).toBe(false); // nothing imported: no empty database left behind
+    fs.writeFileSync(path.join(dir, 'mapping.json'), JSON.stringify({ organization: 'Alpha', email: 'Beta' }));
+    const mapped = await run(['--db', db, 'member', 'import', file, '--map', path.join(dir, 'mapping.json'), '--json']);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(json(mapped)).toMatchObject({ added: 1, columns: { organization: ['Alpha'], email: ['Beta'] } });
+    expect(fs.existsSync(path.join(dir, 'n.db'))).toBe(true);
+  });
+
+  it('--dry-run works before the database exists, and leaves none behind', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'new.db');
+    const file = path.join(dir, 'stakeholders.csv');
+    fs.writeFileSync(file, LIST);
+    const r = await run(['--db', db, 'member', 'import', file, '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ dryRun: true, rows: 4, added: 3 });
+    expect(fs.existsSync(db)).toBe(false);
+  });
+});

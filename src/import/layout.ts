@@ -6,9 +6,13 @@
  */
 import path from 'node:path';
 import { OperationError } from '../errors.js';
+import { isNoCountry, resolveCountry } from '../geo/countries.js';
+import { resolveLanguage } from '../geo/languages.js';
+import { looksLikePersonalData } from '../reporting.js';
+import { parseScore } from './cells.js';
 import { judgeColumn } from './column-evidence.js';
 import { withFiles } from './failure.js';
-import type { DateOrder } from './dates.js';
+import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
@@ -76,14 +80,36 @@ const PERSONAL: Partial<Record<Field, string>> = {
   firstName: '<name>',
   lastName: '<name>',
   website: '<web address>',
+  // an organisation may bear its founder's name (a sole trader, "Zorblatt Institute")
+  organization: '<organisation name>',
 };
 
-/** A value to show for a field: the first non-empty cell of its first column, shortened; a kind for personal data. */
+/**
+ * What a shown sample must be for each field whose values can be checked: a cell of the wrong
+ * kind is not shown (an address typed in the country column, a name in the language column, a
+ * phone number in the score column is someone's data, not the field's).
+ */
+const FITS: Partial<Record<Field, (cell: string) => boolean>> = {
+  country: (c) => !isNoCountry(c) && resolveCountry(c) !== null,
+  language: (c) => resolveLanguage(c) !== null,
+  workingLanguage: (c) => resolveLanguage(c) !== null,
+  score: (c) => !looksLikePersonalData(c) && typeof parseScore(c) === 'number',
+  submittedAt: (c) => parseDate(c) !== null,
+};
+
+/**
+ * A value to show for a field: the first non-empty cell of its first column that fits the field,
+ * shortened; a kind for personal data; none when no cell fits, and never one that looks like an
+ * address or a phone number.
+ */
 export function sampleValue(field: Field, cells: readonly string[]): string | null {
-  const first = cells.map((c) => c.replace(/\u0000/g, '').replace(/\s+/g, ' ').trim()).find((c) => c !== '');
-  if (first === undefined) return null;
+  const values = cells.map((c) => c.replace(/\u0000/g, '').replace(/\s+/g, ' ').trim()).filter((c) => c !== '');
+  if (!values.length) return null;
   const kind = PERSONAL[field];
   if (kind) return kind;
+  const fits = FITS[field];
+  const first = values.find((c) => (fits ? fits(c) : !looksLikePersonalData(c)));
+  if (first === undefined) return null;
   return first.length > 40 ? `${first.slice(0, 39)}…` : first;
 }
 

@@ -61,7 +61,7 @@ describe('skillsnet import (Google Forms CSV)', () => {
     expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toContain('Name of your organization');
-    expect(lines[0]).toMatch(/Rejection reason$/);
+    expect(lines[0]).toMatch(/Rejection reason,Rejected row$/);
     expect(lines).toHaveLength(3);
     expect(out.stdout).toContain('invalid email');
     const fixed = out.stdout.replace('bad-email', 'jo.beta@example.com').replace(',,TVET', ',Wu Institute,TVET');
@@ -76,7 +76,7 @@ describe('skillsnet import (Google Forms CSV)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .*organisation and email/m);
     // "Org,E" names no field skillsnet knows: it could be someone's details, so columns go by position.
-    expect(r.stderr).toContain('columns in the file: column 1, column 2');
+    expect(r.stderr).toContain('columns in the file: A, B (a header skillsnet does not recognise is named by its letter');
     expect(r.stderr).toContain('--map');
     expect(r.stderr).not.toContain('secret');
     expect(r.stderr).not.toContain('Secret');

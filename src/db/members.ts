@@ -187,6 +187,14 @@ export function getMember(db: DB, id: number): Member | undefined {
   return r ? toMember(r) : undefined;
 }
 
+/**
+ * The contact person a member's lists, invitations and contacts name (MEMBER_VIEW's rule: its
+ * own person, else the person of its latest application), or null.
+ */
+export function memberContactPerson(db: DB, memberId: number): number | null {
+  return getMember(db, memberId)?.personId ?? null;
+}
+
 /** The member of an organisation (kind organization), if it is one. */
 export function memberOfOrganization(db: DB, organizationId: number): number | null {
   const r = cachedStatement(db, `SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;

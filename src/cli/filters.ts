@@ -89,12 +89,13 @@ export interface AttendanceFilterFlags {
 
 /**
  * Adds --never-attended and --attended-less-than N: members (and, on the contact exports, the
- * organisations whose member) came to no event, or to fewer than N. Cancelled events do not count.
+ * organisations whose member) invited to an event who came to none, or to fewer than N.
+ * Cancelled events do not count; a member never invited matches neither.
  */
 export function addAttendanceFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--never-attended', 'only those who attended no event (meeting, webinar, clinic, workshop)')
-    .option('--attended-less-than <n>', 'only those who attended fewer than n events');
+    .option('--never-attended', 'only those invited to at least one event (meeting, webinar, clinic, workshop) who attended none; a member never invited is not included')
+    .option('--attended-less-than <n>', 'only those invited to (or at) some event who attended fewer than n events; members never invited are not included');
 }
 
 export function parseAttendanceFilters(flags: AttendanceFilterFlags): { neverAttended?: boolean; attendedLessThan?: number } {

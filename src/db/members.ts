@@ -9,7 +9,7 @@
  */
 import { cachedStatement, foldText, type DB } from './connection.js';
 import type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
-import { attendedEventsSql } from './attendance.js';
+import { attendanceFilterSql } from './attendance.js';
 import { OperationError } from '../errors.js';
 import { parseId, type IdOptions } from '../ids.js';
 
@@ -171,8 +171,8 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
     params.search = foldText(f.search);
   }
   if (f.ids) { parts.push('mv.id IN (SELECT value FROM json_each(@ids))'); params.ids = JSON.stringify(f.ids); }
-  if (f.neverAttended) parts.push(`${attendedEventsSql('mv.id')} = 0`);
-  if (f.attendedLessThan !== undefined) { parts.push(`${attendedEventsSql('mv.id')} < @attendedLessThan`); params.attendedLessThan = f.attendedLessThan; }
+  parts.push(...attendanceFilterSql('mv.id', f));
+  if (f.attendedLessThan !== undefined) params.attendedLessThan = f.attendedLessThan;
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -71,7 +71,7 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
   return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
 
-export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
+export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { role?: string; status?: string }): unknown {
   const shape = (l: RosterLine) => ({
     rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
     region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons,
@@ -81,6 +81,8 @@ export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
   return {
     name: info.name, createdAt: info.createdAt, solverStatus: info.solverStatus, optimal: info.optimal, objective: info.objective,
     params: info.params,
+    // Present when the document lists only some of the roster (export roster --role/--status).
+    ...(filters ? { filters } : {}),
     members: lines.filter((l) => l.role === 'member').map(shape),
     alternates: lines.filter((l) => l.role === 'alternate').map(shape),
   };
@@ -103,7 +105,7 @@ function countBy(lines: RosterLine[], key: (l: RosterLine) => string[]): string 
 }
 
 /** Markdown an officer pastes into a report or a wiki: a summary, then one table per role. */
-export function rosterMarkdown(info: RosterInfo, lines: RosterLine[]): string {
+export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: string | null = null): string {
   const members = lines.filter((l) => l.role === 'member');
   const alternates = lines.filter((l) => l.role === 'alternate');
   const out: string[] = [];
@@ -111,6 +113,7 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[]): string {
   const created = info.createdAt.slice(0, 10);
   out.push(`${members.length} member${members.length === 1 ? '' : 's'} and ${alternates.length} alternate${alternates.length === 1 ? '' : 's'}, selected on ${created}` +
     (info.optimal ? ' (optimal selection).' : ` (solver status: ${markdownCell(info.solverStatus)}).`), '');
+  if (only) out.push(`Only those whose membership has ${markdownCell(only)}: the others in the roster are left out.`, '');
   if (members.length) {
     out.push(`- **Regions:** ${markdownCell(countBy(members, (l) => [l.region ?? 'unknown']))}`);
     out.push(`- **Languages:** ${markdownCell(countBy(members, (l) => [l.language ?? 'unknown']))}`);

@@ -107,3 +107,8 @@ export function parseApplicationId(text: string, options: IdOptions = {}): numbe
 export function memberLabel(id: number): string {
   return `member-${id}`;
 }
+
+/** An organisation as every export names it: "org-4" (its Kumu ID). */
+export function organizationLabel(id: number): string {
+  return `org-${id}`;
+}

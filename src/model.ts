@@ -82,9 +82,9 @@ export interface ApplicationFilters {
   beneficiary?: string;
   /** also withdrawn applications, and those merged into another (list --all shows them; selection and exports never do) */
   includeWithdrawn?: boolean;
-  /** the organisation's member attended no event (follow-up mails; cancelled events do not count) */
+  /** the organisation's member was invited to an event and attended none (follow-up mails; cancelled events do not count) */
   neverAttended?: boolean;
-  /** the organisation's member attended fewer than this many events */
+  /** the organisation's member was invited to (or at) an event and attended fewer than this many */
   attendedLessThan?: number;
 }
 
@@ -146,8 +146,8 @@ export interface MemberFilters {
   kind?: MemberKind;
   /** only these member IDs */
   ids?: number[];
-  /** attended no event (cancelled events do not count) */
+  /** invited to an event and attended none (cancelled events do not count) */
   neverAttended?: boolean;
-  /** attended fewer than this many events */
+  /** invited to (or at) an event and attended fewer than this many */
   attendedLessThan?: number;
 }

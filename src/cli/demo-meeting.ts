@@ -28,6 +28,8 @@ export const DEMO_MEETING_FILES = { invitations: 'invitations.csv', calendar: 'c
 export const DEMO_MEETING = {
   title: '1st Core Group meeting', kind: 'meeting', start: '2020-11-19 14:00', timeZone: 'Europe/Zurich', durationMinutes: 120,
   languages: ['en', 'fr', 'es'], groups: 'en=2,fr=1,es=1', cohort: '2020',
+  // The sample's secretariat, the host of its Zoom reports: the calendar file's organiser.
+  organizer: { name: 'Skills Network Secretariat', email: 'secretariat@example.org' },
 } as const;
 
 /** The sample reports read after the meeting: Zoom (plenary, and the rooms hosted from French and Spanish accounts) and Teams (the backup link). */
@@ -75,7 +77,7 @@ export async function meetingStep(
   const plan = await planBreakoutGroups(db, eventId, { by: 'language', groups: m.groups });
   const target = { cwd: io.cwd, force: true };
   const invitations = await writeInvitations(db, eventId, { ...target, out: files.invitations });
-  writeCalendar(db, eventId, { ...target, out: files.calendar });
+  writeCalendar(db, eventId, { ...target, out: files.calendar, organizer: { ...m.organizer } });
   const sheet = invitationSheet(db, eventId).rows.filter((r) => r.localStart);
   const byLocal = [...sheet].sort((a, b) => a.localStart.slice(11, 16).localeCompare(b.localStart.slice(11, 16)) || a.memberId - b.memberId);
   const pick = (r: (typeof sheet)[number] | undefined) => (r ? { memberId: r.memberId, localStart: r.localStart, timeZone: r.timeZone } : null);

@@ -4,6 +4,7 @@ import { printJson, withDatabase } from './context.js';
 import { info, warn, type IO } from './io.js';
 import { checkJsonWithStdout } from './export-common.js';
 import { displayPath } from '../export/write.js';
+import { parseOrganizer, type CalendarOrganizer } from '../events/ics.js';
 
 export interface EventInvitationsOptions {
   dbPath: string;
@@ -40,29 +41,41 @@ export interface EventIcsOptions {
   dbPath: string;
   id: number;
   out: string;
-  withContactDetails?: boolean;
+  /** List the invitees as attendees (names and addresses). */
+  withAttendees?: boolean;
+  /** "secretariat@example.org" or "Name <address>" (--organizer, else $SKILLSNET_ORGANIZER). */
+  organizer?: string;
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }
 
+/** The organiser from --organizer, else $SKILLSNET_ORGANIZER, else none (never made up). */
+export function organizerOf(flag: string | undefined, env: NodeJS.ProcessEnv): CalendarOrganizer | undefined {
+  if (flag !== undefined) return parseOrganizer(flag, '--organizer');
+  const fromEnv = env.SKILLSNET_ORGANIZER?.trim();
+  return fromEnv ? parseOrganizer(fromEnv, 'SKILLSNET_ORGANIZER') : undefined;
+}
+
 export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknown> {
   const { writeCalendar } = await import('../events/event-files.js');
   checkJsonWithStdout(opts.json, opts.out);
+  const organizer = organizerOf(opts.organizer, io.env);
   const result = await withDatabase(opts.dbPath, { create: false }, (db) =>
-    writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withContactDetails: opts.withContactDetails }));
+    writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withAttendees: opts.withAttendees, organizer }));
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {
     printJson(io, summary);
     return summary;
   }
-  if (opts.withContactDetails) warn(io, `the calendar file lists ${result.attendees} invitees' names and email addresses: send it only to them`);
-  const what = `the calendar entry of event ${opts.id} (${result.status === 'CANCELLED' ? 'cancelled' : 'confirmed'}, sequence ${result.sequence}, ${result.start} UTC)`;
+  if (opts.withAttendees) warn(io, `the calendar file lists ${result.attendees} invitees' names and email addresses: send it only to them`);
+  const what = `the calendar ${result.method === 'CANCEL' ? 'cancellation' : 'invitation'} of event ${opts.id} (sequence ${result.sequence}, ${result.start} UTC)`;
   if (result.dryRun) info(io, `Dry run: would write ${what}. Nothing was written.`);
   else if (result.file) {
     info(io, `Wrote ${what} to ${displayPath(result.file, io.cwd)}.`);
     info(io, `Its UID (${result.uid}) stays the same on every export: a file sent again after an edit or a cancellation updates the entry people have instead of adding another.`);
   }
+  if (!organizer) info(io, 'It names no organiser, so replies (accept, decline) reach nobody: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
   return summary;
 }

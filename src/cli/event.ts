@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { invocation, type CliContext } from './context.js';
 import { addFilterOptions, addOptionOnce, parseFilters, type FilterFlags } from './filters.js';
 import { UsageError } from '../errors.js';
@@ -230,22 +230,28 @@ Examples:
     .description('write the event as an iCalendar (.ics) file for Outlook, Google Calendar and Apple Calendar')
     .argument('<id>', 'event ID')
     .requiredOption('--out <file>', 'the .ics file to write, or "-" for stdout (required)')
-    .option('--with-contact-details', 'list the invitees (names and email addresses) as attendees')
+    .option('--organizer <address>', 'who sends the invitation and receives the replies: an email address, or "Name <address>" (default $SKILLSNET_ORGANIZER; without either the file names no organiser)')
+    .option('--with-attendees', 'list the invitees as attendees: their names and email addresses, which everyone given the file sees')
+    .addOption(new Option('--with-contact-details', 'the former name of --with-attendees').hideHelp())
     .option('--force', 'replace the file if it exists')
     .option('--dry-run', 'check; write nothing')
-    .option('--json', 'print {"uid", "sequence", "status", "start", "end", "attendees", ...}')
+    .option('--json', 'print {"uid", "sequence", "method", "status", "start", "end", "organizer", "attendees", ...}')
     .addHelpText('after', `
-Times are written in UTC, which every calendar shows on its reader's clock. The UID is the same
-on every export of the event from this database: after an edit (event edit) or a cancellation
-(event cancel), send the file again and calendars update the entry instead of adding one.
+The file is an invitation (METHOD:REQUEST); for a cancelled event (event cancel) a cancellation
+(METHOD:CANCEL, STATUS:CANCELLED). Times are written in UTC, which every calendar shows on its
+reader's clock. The UID is the same on every export of the event from this database, and every
+edit or cancellation raises the SEQUENCE: send the file again and calendars update the entry
+instead of adding one. Attendees are listed only with --with-attendees (personal data).
 
 Examples:
-  skillsnet event ics 1 --out core-group-meeting.ics
+  skillsnet event ics 1 --out core-group-meeting.ics --organizer "Skills Network Secretariat <secretariat@example.org>"
   skillsnet event ics 1 --out core-group-meeting.ics --force            # after an edit
-  skillsnet event ics 1 --out meeting-with-attendees.ics --with-contact-details`)
-    .action(async (id: string, flags: { out: string; withContactDetails?: boolean; force?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+  skillsnet event cancel 1 && skillsnet event ics 1 --out cancelled.ics  # the cancellation
+  skillsnet event ics 1 --out meeting-with-attendees.ics --with-attendees`)
+    .action(async (id: string, flags: { out: string; organizer?: string; withAttendees?: boolean; withContactDetails?: boolean; force?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventIcs({ dbPath, id: eventId(id), out: flags.out, withContactDetails: flags.withContactDetails, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
+      const withAttendees = Boolean(flags.withAttendees || flags.withContactDetails);
+      await runEventIcs({ dbPath, id: eventId(id), out: flags.out, withAttendees, organizer: flags.organizer, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   event

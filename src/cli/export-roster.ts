@@ -1,6 +1,6 @@
 import { withDatabase } from './context.js';
 import { info, personalOutput, type IO } from './io.js';
-import { exportRoster, rosterOutput, type RosterFormat } from '../export/export-roster.js';
+import { exportRoster, rosterFilterWords, rosterOutput, type RosterFormat, type RosterMemberFilters } from '../export/export-roster.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, finish, type ExportResult } from './export-common.js';
@@ -15,6 +15,8 @@ export interface ExportRosterOptions {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  /** --role, --status: only the lines whose organisation's member has them. */
+  filters?: RosterMemberFilters;
 }
 
 export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promise<ExportResult> {
@@ -24,7 +26,9 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
   rosterOutput(options);
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) => exportRoster(db, options, callbacksFor(io)));
   const { counts } = result;
-  const what = `roster "${opts.name}": ${plural(counts.members, 'member')} and ${plural(counts.alternates, 'alternate')}`;
+  const only = rosterFilterWords(opts.filters);
+  const what = `roster "${opts.name}": ${plural(counts.members, 'member')} and ${plural(counts.alternates, 'alternate')}` +
+    (only ? ` with ${only} (${plural(counts.leftOut ?? 0, 'other')} left out)` : '');
   if (opts.dryRun) {
     info(io, `Dry run: would write ${what}. Nothing was written.`);
     result.ms = elapsed(start);

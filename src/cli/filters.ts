@@ -41,14 +41,20 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
   if (options.allCalls) cmd.option('--all-calls', 'every call together (needed, or --call, when the database holds several calls)');
   if (options.rescaleScores) cmd.option('--rescale-scores', 'calls whose scores are on different scales (0–10, 0–100): put each on 0–10 (else such calls are refused together)');
   cmd
-    .option('--search <text>', 'text in organisation, title, description, contact or email')
-    .option('--role <role>', 'only organisations whose member has this role: core-group, member, stakeholder, partner, ilo')
-    .option('--status <status>', 'only organisations whose member has this status: invited, active, declined, withdrawn, alumni')
+    .option('--search <text>', 'text in organisation, title, description, contact or email');
+  addMemberFilterOptions(cmd)
     .option('--type <type>', 'only this organisation type (e.g. NGO, "TVET institution"; ONG and NGO are one type)')
     .option('--beneficiary <group>', 'only applications naming this beneficiary / target group (e.g. Youth, Women, Refugees)');
   if (options.roster !== false) cmd.option('--roster <name>', 'only members of this saved roster');
   if (options.minScore) cmd.option('--min-score <n>', 'only applications scoring at least n');
   return cmd;
+}
+
+/** --role and --status, as every command that filters organisations by their membership takes them. */
+export function addMemberFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--role <role>', 'only organisations whose member has this role: core-group, member, stakeholder, partner, ilo')
+    .option('--status <status>', 'only organisations whose member has this status: invited, active, declined, withdrawn, alumni');
 }
 
 export function parseNumber(input: string, flag: string): number {
@@ -89,12 +95,13 @@ export interface AttendanceFilterFlags {
 
 /**
  * Adds --never-attended and --attended-less-than N: members (and, on the contact exports, the
- * organisations whose member) came to no event, or to fewer than N. Cancelled events do not count.
+ * organisations whose member) invited to an event who came to none, or to fewer than N.
+ * Cancelled events do not count; a member never invited matches neither.
  */
 export function addAttendanceFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--never-attended', 'only those who attended no event (meeting, webinar, clinic, workshop)')
-    .option('--attended-less-than <n>', 'only those who attended fewer than n events');
+    .option('--never-attended', 'only those invited to at least one event (meeting, webinar, clinic, workshop) who attended none; a member never invited is not included')
+    .option('--attended-less-than <n>', 'only those invited to (or at) some event who attended fewer than n events; members never invited are not included');
 }
 
 export function parseAttendanceFilters(flags: AttendanceFilterFlags): { neverAttended?: boolean; attendedLessThan?: number } {

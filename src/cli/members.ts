@@ -16,7 +16,7 @@ export interface MembersOptions {
 /** Members of the network: every applicant organisation, stakeholders, partners, ILO staff. */
 export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[]> {
   const { listMembers } = await import('../db/members.js');
-  const { memberJson, MEMBER_CSV_COLUMNS } = await import('../network/json.js');
+  const { memberJson, memberCsvRow, MEMBER_CSV_COLUMNS } = await import('../network/json.js');
   const members = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, { call: opts.filters.call, roster: opts.filters.roster });
     return listMembers(db, opts.filters);
@@ -28,10 +28,7 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
   } else if (opts.format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     const { safeCell } = await import('../export/escape.js');
-    io.stdout.write(stringify([MEMBER_CSV_COLUMNS, ...rows.map((r) => MEMBER_CSV_COLUMNS.map((k) => {
-      const v = r[k];
-      return safeCell(Array.isArray(v) ? v.join('|') : (v as string | number | null));
-    }))]));
+    io.stdout.write(stringify([[...MEMBER_CSV_COLUMNS], ...rows.map((r) => memberCsvRow(r).map(safeCell))]));
   } else {
     const cut = (s: string | null, n: number) => (s ? (io.stdoutIsTTY ? truncate(s, n) : s) : '');
     io.stdout.write(renderTable(io, ['ID', 'Kind', 'Organisation', 'Name', 'Country', 'Lang', 'Roles', 'Status', 'Calls', 'Map', 'Contact'], rows.map((m) => [

@@ -1,5 +1,5 @@
 import { foldText } from './connection.js';
-import { attendedEventsSql } from './attendance.js';
+import { attendanceFilterSql } from './attendance.js';
 import { attachApplication } from './organizations.js';
 import type { DB } from './connection.js';
 import type { Application, ApplicationFields, ApplicationFilters, Region } from '../model.js';
@@ -117,11 +117,8 @@ export function filterClause(filters: ApplicationFilters): { where: string; para
   }
   // Follow-up mails: the organisation's member came to no event, or to fewer than N (db/attendance.ts).
   const member = `(SELECT m.id FROM members m WHERE m.organization_id = a.organization_id AND m.kind = 'organization')`;
-  if (filters.neverAttended) parts.push(`${attendedEventsSql(member)} = 0`);
-  if (filters.attendedLessThan !== undefined) {
-    parts.push(`${attendedEventsSql(member)} < @attendedLessThan`);
-    params.attendedLessThan = filters.attendedLessThan;
-  }
+  parts.push(...attendanceFilterSql(member, filters));
+  if (filters.attendedLessThan !== undefined) params.attendedLessThan = filters.attendedLessThan;
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

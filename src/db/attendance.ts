@@ -188,6 +188,25 @@ export function attendedEventsSql(member: string): string {
   return `(SELECT count(*) FROM event_attendance ea JOIN events ev ON ev.id = ea.event_id WHERE ev.cancelled = 0 AND ea.member_id = ${member})`;
 }
 
+/** SQL: whether the member was invited to an event (not cancelled). */
+function invitedSql(member: string): string {
+  return `EXISTS (SELECT 1 FROM event_invitations ei JOIN events ev ON ev.id = ei.event_id WHERE ev.cancelled = 0 AND ei.member_id = ${member})`;
+}
+
+/**
+ * SQL conditions of the follow-up filters (events.ts `neverAttended`, `attendedLessThan`): only
+ * members the events concerned count — invited to one (or at one) — so that a member never
+ * invited is not "never attended". `@attendedLessThan` is the parameter of the second.
+ */
+export function attendanceFilterSql(member: string, filters: { neverAttended?: boolean; attendedLessThan?: number }): string[] {
+  const parts: string[] = [];
+  if (filters.neverAttended) parts.push(`${invitedSql(member)} AND ${attendedEventsSql(member)} = 0`);
+  if (filters.attendedLessThan !== undefined) {
+    parts.push(`(${invitedSql(member)} OR ${attendedEventsSql(member)} > 0) AND ${attendedEventsSql(member)} < @attendedLessThan`);
+  }
+  return parts;
+}
+
 // ------------------------------------------------------------------ the officer's decisions
 
 export interface AttendanceLinkRecord {

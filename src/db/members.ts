@@ -9,7 +9,7 @@
  */
 import { cachedStatement, foldText, type DB } from './connection.js';
 import type { Consent, MemberFilters, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
-import { attendedEventsSql } from './attendance.js';
+import { attendanceFilterSql } from './attendance.js';
 import { OperationError } from '../errors.js';
 import { parseId, type IdOptions } from '../ids.js';
 
@@ -171,8 +171,8 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
     params.search = foldText(f.search);
   }
   if (f.ids) { parts.push('mv.id IN (SELECT value FROM json_each(@ids))'); params.ids = JSON.stringify(f.ids); }
-  if (f.neverAttended) parts.push(`${attendedEventsSql('mv.id')} = 0`);
-  if (f.attendedLessThan !== undefined) { parts.push(`${attendedEventsSql('mv.id')} < @attendedLessThan`); params.attendedLessThan = f.attendedLessThan; }
+  parts.push(...attendanceFilterSql('mv.id', f));
+  if (f.attendedLessThan !== undefined) params.attendedLessThan = f.attendedLessThan;
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -185,6 +185,14 @@ export function listMembers(db: DB, filters: MemberFilters = {}): Member[] {
 export function getMember(db: DB, id: number): Member | undefined {
   const r = cachedStatement(db, `${MEMBER_VIEW} WHERE mv.id = ?`).get(id) as MemberRow | undefined;
   return r ? toMember(r) : undefined;
+}
+
+/**
+ * The contact person a member's lists, invitations and contacts name (MEMBER_VIEW's rule: its
+ * own person, else the person of its latest application), or null.
+ */
+export function memberContactPerson(db: DB, memberId: number): number | null {
+  return getMember(db, memberId)?.personId ?? null;
 }
 
 /** The member of an organisation (kind organization), if it is one. */

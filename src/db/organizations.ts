@@ -194,6 +194,13 @@ export function organizationsKeptApart(db: DB): Set<string> {
   return new Set(rows.map((r) => `${r.a}|${r.b}`));
 }
 
+/** The person of an organisation's latest application (withdrawn ones last): its contact when it has no member. */
+export function latestApplicationPerson(db: DB, organizationId: number): number | null {
+  const r = cachedStatement(db, `SELECT person_id FROM applications WHERE organization_id = ? AND merged_into IS NULL AND person_id IS NOT NULL
+                                  ORDER BY withdrawn_at IS NOT NULL, id DESC LIMIT 1`).get(organizationId) as { person_id: number } | undefined;
+  return r?.person_id ?? null;
+}
+
 /** The organisation an application belongs to. */
 export function organizationOfApplication(db: DB, applicationId: number): number | null {
   const r = cachedStatement(db, 'SELECT organization_id FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null } | undefined;

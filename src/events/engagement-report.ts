@@ -14,9 +14,9 @@ import { attendedLessThan, computeEngagement, neverAttended, type MemberEngageme
 
 /** The follow-up filters, shared by engagement, members and the contact exports. */
 export interface AttendanceFilters {
-  /** Members who attended no event (cancelled events do not count). */
+  /** Members invited to at least one event who attended none (cancelled events do not count). */
   neverAttended?: boolean;
-  /** Members who attended fewer than this many events. */
+  /** Members invited to (or at) some event who attended fewer than this many. */
   attendedLessThan?: number;
 }
 

@@ -69,11 +69,16 @@ export function computeEngagement(input: EngagementInput): MemberEngagement[] {
     });
 }
 
-/** The follow-up filters of `members --never-attended` and `--attended-less-than N`. */
+/**
+ * The follow-up filters of `members --never-attended` and `--attended-less-than N` (the database
+ * filters, db/attendance.ts, say the same). Only members the events concerned count: a member
+ * never invited did not stay away, and is not written to as if they had.
+ */
 export function neverAttended(e: MemberEngagement): boolean {
-  return e.attended === 0;
+  return e.invited > 0 && e.attended === 0;
 }
 
+/** Invited to (or at) some event, and came to fewer than `n`. */
 export function attendedLessThan(n: number): (e: MemberEngagement) => boolean {
-  return (e) => e.attended < n;
+  return (e) => (e.invited > 0 || e.attended > 0) && e.attended < n;
 }

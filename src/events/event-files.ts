@@ -11,7 +11,7 @@ import { OperationError } from '../errors.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../export/write.js';
 import { savedGroups } from './breakout.js';
 import { eventTimes } from './event.js';
-import { eventCalendar, eventUid } from './ics.js';
+import { eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
 import { invitedMembers, inviteeOf } from './invite.js';
 import { buildInvitations, INVITATION_CSV_COLUMNS, invitationsCsv, type InvitationRow } from './invitations.js';
 import { requireEvent, type StoredEvent } from './manage.js';
@@ -107,32 +107,46 @@ export interface CalendarExport {
   file: string | null;
   uid: string;
   sequence: number;
+  /** REQUEST (an invitation), or CANCEL for a cancelled event. */
+  method: 'REQUEST' | 'CANCEL';
   status: 'CONFIRMED' | 'CANCELLED';
   /** DTSTART in UTC. */
   start: string;
   end: string;
-  /** Attendees written (only with contact details). */
+  /** The ORGANIZER's address, or null when none was given (then the file has none). */
+  organizer: string | null;
+  /** Attendees written (only with withAttendees). */
   attendees: number;
-  withContactDetails: boolean;
+  withAttendees: boolean;
   dryRun: boolean;
   text?: string;
 }
 
+export interface CalendarFileOptions extends EventFileOptions {
+  /** List the invitees as ATTENDEE lines (their names and addresses). */
+  withAttendees?: boolean;
+  /** Who sends it and receives the replies; without it the file has no ORGANIZER. */
+  organizer?: CalendarOrganizer;
+  stamp?: Date;
+}
+
 /** Writes the RFC 5545 calendar file (`event ics ID --out FILE.ics`). */
-export function writeCalendar(db: DB, eventId: number, options: EventFileOptions & { withContactDetails?: boolean; stamp?: Date }): CalendarExport {
+export function writeCalendar(db: DB, eventId: number, options: CalendarFileOptions): CalendarExport {
   const output = outputOf(options, 'meeting.ics');
   const event = requireEvent(db, eventId);
-  const members = options.withContactDetails ? invitedMembers(db, eventId) : [];
+  const members = options.withAttendees ? invitedMembers(db, eventId) : [];
   const attendees = members.map((m) => ({ name: m.member.name, email: m.member.email })).filter((a) => a.email);
   const dbId = databaseId(db);
   const times = eventTimes(event);
   const result: CalendarExport = {
-    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, status: event.cancelled ? 'CANCELLED' : 'CONFIRMED',
-    start: times.utcStart, end: times.utcEnd, attendees: attendees.length, withContactDetails: Boolean(options.withContactDetails), dryRun: Boolean(options.dryRun),
+    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, method: event.cancelled ? 'CANCEL' : 'REQUEST',
+    status: event.cancelled ? 'CANCELLED' : 'CONFIRMED', start: times.utcStart, end: times.utcEnd, organizer: options.organizer?.email ?? null,
+    attendees: attendees.length, withAttendees: Boolean(options.withAttendees), dryRun: Boolean(options.dryRun),
   };
   if (options.dryRun) return result;
   const text = eventCalendar(event, {
-    eventId, databaseId: dbId, sequence: event.sequence, withContactDetails: options.withContactDetails, attendees,
+    eventId, databaseId: dbId, sequence: event.sequence, withAttendees: options.withAttendees, attendees,
+    ...(options.organizer ? { organizer: options.organizer } : {}),
     ...(event.location ? { location: event.location } : {}), ...(options.stamp ? { stamp: options.stamp } : {}),
   });
   if (output.kind === 'stdout') result.text = text;
@@ -140,7 +154,7 @@ export function writeCalendar(db: DB, eventId: number, options: EventFileOptions
     writeEventFile(output.path, text, { force: Boolean(options.force) });
     result.file = output.path;
   }
-  if (options.withContactDetails && attendees.length) {
+  if (options.withAttendees && attendees.length) {
     logExport(db, {
       command: 'event ics', format: 'ics', path: result.file, records: 1, contacts: attendees.length, withNames: true, withContactDetails: true,
       organizationIds: members.map((m) => m.member.organizationId).filter((id): id is number => id !== null),

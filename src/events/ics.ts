@@ -12,9 +12,15 @@
  * The UID is derived from the event's ID and the database's own ID, never from the time of
  * export: re-sending the file after an edit (SEQUENCE one higher) or a cancellation
  * (STATUS:CANCELLED) updates the entry people already have instead of adding a second one.
+ *
+ * It is an invitation (RFC 5546 METHOD:REQUEST), or for a cancelled event METHOD:CANCEL. The
+ * ORGANIZER is the officer's address when given (never made up: replies go to it); attendees are
+ * listed only when asked for, since their addresses are personal data and every reader of the
+ * file sees them all.
  */
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { UsageError } from '../errors.js';
+import { normaliseEmail } from '../import/normalise.js';
 import { eventTimes } from './event.js';
 import type { NetworkEvent } from './types.js';
 
@@ -30,17 +36,38 @@ export interface CalendarOptions {
   databaseId: string;
   /** How many times the event was edited since it was first sent (0 for the first version). */
   sequence?: number;
-  /** Attendees are written only with contact details allowed (CLI: --with-contact-details). */
-  withContactDetails?: boolean;
+  /** Attendees are written only when asked for (CLI: --with-attendees). */
+  withAttendees?: boolean;
   attendees?: readonly CalendarAttendee[];
-  /** Organiser shown in calendars. */
-  organizer?: { name: string; email: string };
+  /** Who sends the invitation and receives the replies; left out when unknown. */
+  organizer?: CalendarOrganizer;
   /** Meeting link or place. */
   location?: string;
   /** Extra text after the generated description. */
   description?: string;
   /** DTSTAMP (the moment the file is written); pass it for reproducible output. */
   stamp?: Date;
+}
+
+export interface CalendarOrganizer {
+  name: string | null;
+  email: string;
+}
+
+/**
+ * The organiser as an officer types it: "secretariat@example.org" or
+ * "Skills Network Secretariat <secretariat@example.org>". A usage error never repeats the value.
+ */
+export function parseOrganizer(text: string, flag = '--organizer'): CalendarOrganizer {
+  const named = /^\s*"?([^"<>]*?)"?\s*<([^<>]+)>\s*$/.exec(text);
+  const address = (named ? named[2]! : text).trim();
+  const hint = `e.g. ${flag} secretariat@example.org, or ${flag} "Skills Network Secretariat <secretariat@example.org>"`;
+  if (!address) throw new UsageError(`${flag} needs an email address`, { hint });
+  // The same check as every address an officer types (network/values.ts); never repeated: personal data.
+  const { email, valid } = normaliseEmail(address);
+  if (!valid || !email) throw new UsageError(`${flag}: that is not a complete email address`, { hint });
+  const name = named?.[1]?.trim() || null;
+  return { name, email };
 }
 
 /** The UID of an event's calendar entry: the same on every export of the same event from the same database. */
@@ -58,7 +85,7 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
     prodId: { company: 'ILO Skills Innovation Network', product: 'skillsnet', language: 'EN' },
     // No calendar name (X-WR-CALNAME): with one, Outlook opens the file as a calendar of its own
     // instead of adding the event to the reader's calendar.
-    method: ICalCalendarMethod.PUBLISH,
+    method: event.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   const sequence = options.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`);
@@ -77,9 +104,9 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
     description: lines.join('\n'),
     status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     ...(options.location ? { location: options.location } : {}),
-    ...(options.organizer ? { organizer: options.organizer } : {}),
+    ...(options.organizer ? { organizer: { name: options.organizer.name ?? options.organizer.email, email: options.organizer.email } } : {}),
   });
-  if (options.withContactDetails) {
+  if (options.withAttendees) {
     for (const a of options.attendees ?? []) {
       if (!a.email) continue;
       entry.createAttendee({
@@ -91,5 +118,7 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
       });
     }
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too (ical-generator leaves it off).
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -113,6 +113,11 @@ export interface ContactSources {
   members?: Iterable<Member>;
   /** Keep members who said no to being contacted (the officer was warned). */
   includeNoConsent?: boolean;
+  /**
+   * Organisation id -> its name as recorded (corrected with `edit org-N`, or the one kept by a
+   * merge): the ORG of a vCard, Outlook's Company, the same label as on the maps.
+   */
+  organizationNames?: ReadonlyMap<number, string>;
   /** application id -> its contact person (people id), for the export log. */
   personOfApplication?: ReadonlyMap<number, number>;
   /** application id -> the form's given and family names, the working language and when its call was imported. */
@@ -284,6 +289,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
       const details = sources.detailsOfApplication?.get(a.id);
       yield {
         ...applicationContactSource(a, { ...details, rosters: rostersByApplication.get(a.id) ?? [] }),
+        organization: recordedName(a, sources.organizationNames),
         roles: membership?.roles ?? [],
         organizationId: a.organizationId, personId: sources.personOfApplication?.get(a.id) ?? null, memberId: membership?.memberId ?? null,
       };
@@ -295,6 +301,12 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
     }
   }
   return { ...contactsFromSources(records()), noConsent, members };
+}
+
+/** The application's organisation by its recorded name, else as the form wrote it. */
+function recordedName(a: Application, names: ReadonlyMap<number, string> | undefined): string {
+  const recorded = a.organizationId !== null && a.organizationId !== undefined ? names?.get(a.organizationId)?.trim() : undefined;
+  return recorded || a.organization;
 }
 
 /** A member who never applied as a contact record: their own names, roles and working language. */

@@ -75,7 +75,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const applications = [...scoredApplications(db, options.filters, callbacks)];
   await pause();
   const list = buildContacts(applications, rosterNamesByApplication(db), {
-    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent,
+    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, organizationNames: actors.organizationNames,
     personOfApplication: personByApplication(db), detailsOfApplication: contactDetails(db),
   });
   await pause();

@@ -5,16 +5,39 @@ import { alternatesReplaces, loadRoster } from '../selection/rosters.js';
 import { personByApplication } from '../db/organizations.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
-import { rosterCsv, rosterJson, rosterLines, rosterMarkdown } from './roster.js';
+import { listMembers } from '../db/members.js';
+import type { MemberRole, MemberStatus } from '../model.js';
+import { rosterCsv, rosterJson, rosterLines, rosterMarkdown, type RosterLine } from './roster.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
 export const ROSTER_FORMATS = ['md', 'csv', 'json'] as const;
 export type RosterFormat = (typeof ROSTER_FORMATS)[number];
 
+/** Which of the roster's organisations to write, by their membership (as `members --role --status`). */
+export interface RosterMemberFilters {
+  role?: MemberRole;
+  status?: MemberStatus;
+}
+
 export interface RosterExportOptions extends ExportTarget {
   /** The saved roster. */
   name: string;
   format: RosterFormat;
+  /** Only the lines whose organisation's member has this role and/or status (e.g. the Core Group who accepted). */
+  filters?: RosterMemberFilters;
+}
+
+/** The filters as words for the document and the messages: "role core-group, status active". */
+export function rosterFilterWords(filters: RosterMemberFilters | undefined): string | null {
+  const words = [filters?.role ? `role ${filters.role}` : '', filters?.status ? `status ${filters.status}` : ''].filter(Boolean);
+  return words.length ? words.join(', ') : null;
+}
+
+/** The lines whose organisation's member matches the filters (all of them without filters). */
+export function filterRosterLines(db: DB, lines: RosterLine[], filters: RosterMemberFilters | undefined): RosterLine[] {
+  if (!rosterFilterWords(filters)) return lines;
+  const matching = new Set(listMembers(db, { kind: 'organization', ...filters }).map((m) => m.organizationId));
+  return lines.filter((l) => l.organizationId !== null && matching.has(l.organizationId));
 }
 
 /** Where the document goes, checked before anything is read. */
@@ -30,14 +53,18 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
   if (!roster) throw unknownRoster(db, options.name);
   // Read through the selection: the scores it ranked by, the members alternates can replace today.
   const loaded = loadRoster(db, options.name);
-  const lines = rosterLines(loaded.entries, alternatesReplaces(loaded));
-  const data = options.format === 'md' ? rosterMarkdown(roster, lines)
+  const all = rosterLines(loaded.entries, alternatesReplaces(loaded));
+  const lines = filterRosterLines(db, all, options.filters);
+  const only = rosterFilterWords(options.filters);
+  const data = options.format === 'md' ? rosterMarkdown(roster, lines, only)
     : options.format === 'csv' ? await rosterCsv(lines)
-    : JSON.stringify(rosterJson(roster, lines), null, 2) + '\n';
+    : JSON.stringify(rosterJson(roster, lines, only ? options.filters : undefined), null, 2) + '\n';
   const members = lines.filter((l) => l.role === 'member').length;
-  const counts = { members, alternates: lines.length - members };
+  const counts: Record<string, number> = { members, alternates: lines.length - members, ...(only ? { leftOut: all.length - lines.length } : {}) };
   const result: ExportResult = { export: 'roster', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
-  if (lines.length === 0) callbacks.onWarning?.(warning('empty', `roster "${options.name}" has no members`));
+  if (lines.length === 0) {
+    callbacks.onWarning?.(warning('empty', only && all.length ? `no one in roster "${options.name}" has ${only}: the document lists nobody` : `roster "${options.name}" has no members`));
+  }
   const done: ExportDone = { result, output };
   if (!options.dryRun) {
     if (output.kind === 'stdout') done.text = data;

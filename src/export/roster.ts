@@ -4,6 +4,7 @@ import type { RosterMember } from '../selection/rosters.js';
 import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
+import { organizationLabel } from '../ids.js';
 import { CSV_OPTIONS, markdownCell, safeCell, xmlSafeText } from './escape.js';
 
 /**
@@ -32,8 +33,8 @@ export interface RosterLine {
   reasons: string[];
   /** Alternates: the members each can stand in for today without breaking a quota. */
   replaces?: number[];
-  /** The organisation's ID in every export ("org-17"), the same across calls and maps. */
-  organizationId: string | null;
+  /** The organisation (organizations table); "org-17" in every export, the same across calls and maps. */
+  organizationId: number | null;
 }
 
 /** The lines of a roster's members and alternates, each with the score the selection ranked. */
@@ -50,10 +51,13 @@ export function rosterLines(entries: RosterMember[], replaces: ReadonlyMap<numbe
       categories: [...a.categories].sort((x, y) => categoryCodes().indexOf(x) - categoryCodes().indexOf(y)).map((c) => categoryName(c)),
       categoryCodes: a.categories, score: c.scoreSource === 'none' ? null : c.score, scoreSource: c.scoreSource, reasons: e.reasons,
       ...(alternateOf ? { replaces: alternateOf } : {}),
-      organizationId: a.organizationId !== null ? `org-${a.organizationId}` : null,
+      organizationId: a.organizationId,
     };
   });
 }
+
+/** The organisation's ID in the maps and every other export ("org-17"). */
+const kumuIdOf = (l: RosterLine): string | null => (l.organizationId !== null ? organizationLabel(l.organizationId) : null);
 
 export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contact', 'country', 'region', 'language', 'categories', 'score', 'score_source', 'replaces', 'reasons', 'organization_id'] as const;
 
@@ -62,20 +66,23 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
   const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
   const rows = lines.map((l) => [
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
-    t(l.categories.join('; ')), l.score ?? '', l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')), l.organizationId ?? '',
+    t(l.categories.join('; ')), l.score ?? '', l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')), kumuIdOf(l) ?? '',
   ]);
   return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
 
-export function rosterJson(info: RosterInfo, lines: RosterLine[]): unknown {
+export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { role?: string; status?: string }): unknown {
   const shape = (l: RosterLine) => ({
     rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
-    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons, organizationId: l.organizationId,
+    region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons,
+    organizationId: l.organizationId, kumuId: kumuIdOf(l),
     ...(l.replaces ? { replaces: l.replaces } : {}),
   });
   return {
     name: info.name, createdAt: info.createdAt, solverStatus: info.solverStatus, optimal: info.optimal, objective: info.objective,
     params: info.params,
+    // Present when the document lists only some of the roster (export roster --role/--status).
+    ...(filters ? { filters } : {}),
     members: lines.filter((l) => l.role === 'member').map(shape),
     alternates: lines.filter((l) => l.role === 'alternate').map(shape),
   };
@@ -98,7 +105,7 @@ function countBy(lines: RosterLine[], key: (l: RosterLine) => string[]): string 
 }
 
 /** Markdown an officer pastes into a report or a wiki: a summary, then one table per role. */
-export function rosterMarkdown(info: RosterInfo, lines: RosterLine[]): string {
+export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: string | null = null): string {
   const members = lines.filter((l) => l.role === 'member');
   const alternates = lines.filter((l) => l.role === 'alternate');
   const out: string[] = [];
@@ -106,6 +113,7 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[]): string {
   const created = info.createdAt.slice(0, 10);
   out.push(`${members.length} member${members.length === 1 ? '' : 's'} and ${alternates.length} alternate${alternates.length === 1 ? '' : 's'}, selected on ${created}` +
     (info.optimal ? ' (optimal selection).' : ` (solver status: ${markdownCell(info.solverStatus)}).`), '');
+  if (only) out.push(`Only those whose membership has ${markdownCell(only)}: the others in the roster are left out.`, '');
   if (members.length) {
     out.push(`- **Regions:** ${markdownCell(countBy(members, (l) => [l.region ?? 'unknown']))}`);
     out.push(`- **Languages:** ${markdownCell(countBy(members, (l) => [l.language ?? 'unknown']))}`);

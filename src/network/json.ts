@@ -1,5 +1,6 @@
 /** The JSON shapes of the network's commands (docs/json.md): members --json, member add --json. */
 import type { Member } from '../db/members.js';
+import { memberLabel, organizationLabel } from '../ids.js';
 
 /** One member as `members --json` prints it: CONTRACT.md's fields first, then the rest. */
 export interface MemberJson {
@@ -41,8 +42,26 @@ export function memberJson(m: Member): MemberJson {
   };
 }
 
-/** The columns of members --csv (the JSON's, lists joined with "|"). */
-export const MEMBER_CSV_COLUMNS: (keyof MemberJson)[] = [
-  'id', 'kind', 'organization', 'name', 'email', 'country', 'region', 'workingLanguage', 'roles', 'status', 'calls', 'kumuId',
-  'organizationType', 'phone', 'cohorts', 'consentMap', 'consentContact', 'applications', 'categories', 'beneficiaries', 'notes',
-];
+/**
+ * The columns of members --csv, in the order an officer reads them: who (the member as
+ * `member-N`, its organisation as `org-N`, the IDs commands take), how to reach them, where
+ * they are, what they are in the Network and what they agreed to; then the rest of the JSON.
+ */
+export const MEMBER_CSV_COLUMNS = [
+  'id', 'kind', 'organization', 'organizationId', 'name', 'email', 'phone', 'country', 'region', 'workingLanguage',
+  'roles', 'cohorts', 'status', 'consentMap', 'consentContact', 'calls', 'kumuId', 'organizationType',
+  'applications', 'categories', 'beneficiaries', 'notes',
+] as const;
+
+/** One member as a row of members --csv: IDs as commands take them, lists joined with "|". */
+export function memberCsvRow(m: MemberJson): (string | null)[] {
+  const ids: Partial<Record<(typeof MEMBER_CSV_COLUMNS)[number], string | null>> = {
+    id: memberLabel(m.id),
+    organizationId: m.organizationId !== null ? organizationLabel(m.organizationId) : null,
+  };
+  return MEMBER_CSV_COLUMNS.map((column) => {
+    if (column in ids) return ids[column]!;
+    const value = m[column];
+    return Array.isArray(value) ? value.join('|') : value === null ? null : String(value);
+  });
+}

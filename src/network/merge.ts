@@ -14,7 +14,8 @@
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, getHistoryEntry, listHistory, undoHistory, type UndoConflict } from '../db/history.js';
 import { moveEventRecordsRecorded } from '../db/events.js';
-import { memberOfOrganization, memberRecord, memberRoles } from '../db/members.js';
+import { getMember, memberContactPerson, memberOfOrganization, memberRecord, memberRoles } from '../db/members.js';
+import { latestApplicationPerson } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
 import { DRY_RUN } from './members.js';
 import { subjectExists, subjectLabel, type Subject } from './subjects.js';
@@ -44,9 +45,11 @@ export function mergeRecords(db: DB, keep: Subject, other: Subject, options: { d
   try {
     withWriteTransaction(db, () => {
       const change = new Change(db, 'merge', subjectLabel(other), { kind: keep.kind, kept: keep.id, merged: other.id });
+      const contact = keptContact(db, keep);
       if (keep.kind === 'application') mergeApplications(db, change, keep.id, other.id, result.steps);
       else if (keep.kind === 'organization') mergeOrganizations(db, change, keep.id, other.id, result.steps);
       else mergeMembers(db, change, keep.id, other.id, result.steps);
+      keepContact(db, change, keep, contact, result.steps);
       change.note({ steps: result.steps.length });
       result.historyId = change.id;
       if (options.dryRun) throw DRY_RUN;
@@ -56,6 +59,49 @@ export function mergeRecords(db: DB, keep: Subject, other: Subject, options: { d
   }
   if (options.dryRun) result.historyId = null;
   return result;
+}
+
+/** The member that stands for a kept organisation or member (null for applications, or an organisation without one). */
+function keptMember(db: DB, keep: Subject): number | null {
+  return keep.kind === 'member' ? keep.id : keep.kind === 'organization' ? memberOfOrganization(db, keep.id) : null;
+}
+
+/** Who the record kept is reached through, before the merge: its contact person and their working language. */
+interface KeptContact {
+  person: number | null;
+  workingLanguage: string | null;
+}
+
+/** The contact of the record kept, before the merge (an application merge has none to keep). */
+function keptContact(db: DB, keep: Subject): KeptContact {
+  const none = { person: null, workingLanguage: null };
+  if (keep.kind !== 'organization' && keep.kind !== 'member') return none;
+  const member = keptMember(db, keep);
+  if (member !== null) {
+    const m = getMember(db, member);
+    return { person: m?.personId ?? null, workingLanguage: m?.workingLanguage ?? null };
+  }
+  return keep.kind === 'organization' ? { person: latestApplicationPerson(db, keep.id), workingLanguage: null } : none;
+}
+
+/**
+ * The record kept keeps its contact person and the language to write to them. A member without
+ * a person (or a language) of its own is reached through its latest application, and the
+ * applications of the record merged into it may be later: without this, the merged
+ * organisation's contact (and language) would take over the kept one's lists, invitations and
+ * contacts. Pinned on the member only where it would change; unmerge takes it back.
+ */
+function keepContact(db: DB, change: Change, keep: Subject, before: KeptContact, steps: string[]): void {
+  const member = keptMember(db, keep);
+  if (member === null || before.person === null) return;
+  if (memberContactPerson(db, member) !== before.person) {
+    change.update('members', member, 'person_id', before.person);
+    steps.push(`member-${member} keeps its contact person (person-${before.person})`);
+  }
+  if (before.workingLanguage !== null && getMember(db, member)?.workingLanguage !== before.workingLanguage) {
+    change.update('members', member, 'working_language', before.workingLanguage);
+    steps.push(`member-${member} keeps its working language (${before.workingLanguage})`);
+  }
 }
 
 function mergeApplications(db: DB, change: Change, keep: number, other: number, steps: string[]): void {
@@ -152,9 +198,11 @@ function mergeMembers(db: DB, change: Change, keep: number, other: number, steps
     roles++;
   }
   if (roles) steps.push(`member-${keep} gained ${roles} role${roles === 1 ? '' : 's'} of member-${other}`);
-  for (const column of ['working_language', 'notes', 'person_id', 'country', 'region'] as const) {
+  for (const column of ['working_language', 'notes', 'country', 'region'] as const) {
     if (k[column] === null && o[column] !== null) change.update('members', keep, column, o[column]);
   }
+  // The other member's person only for a member that has no contact person at all.
+  if (k.person_id === null && o.person_id !== null && memberContactPerson(db, keep) === null) change.update('members', keep, 'person_id', o.person_id);
   // A "no" given on either record stands: consent is never widened by a merge.
   for (const column of ['consent_map', 'consent_contact'] as const) {
     if (CONSENT_RANK[o[column]]! > CONSENT_RANK[k[column]]!) { change.update('members', keep, column, o[column]); steps.push(`member-${keep}: ${column.replace('_', ' ')} "${o[column]}" from member-${other}`); }

@@ -95,6 +95,10 @@ describe('skillsnet demo (built CLI)', () => {
     const ics = fs.readFileSync(r.files.calendar, 'utf8');
     expect(ics).toMatch(/^DTSTART:20201119T130000Z\r$/m);
     expect(ics).toMatch(/^UID:skillsnet-event-1@[0-9a-f-]{36}\r$/m);
+    // An invitation from the sample's secretariat (the host of its Zoom reports), no attendee listed.
+    expect(ics).toMatch(/^METHOD:REQUEST\r$/m);
+    expect(ics).toMatch(/^ORGANIZER;CN="Skills Network Secretariat":mailto:secretariat@example\.org\r$/m);
+    expect(ics).not.toContain('ATTENDEE');
     const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import icalendar'], { encoding: 'utf8' }).status === 0);
     expect(python, 'python3-icalendar is missing: apt-get install python3-icalendar').toBeDefined();
     const read = spawnSync(python!, ['-c', 'import sys; from icalendar import Calendar; ev = Calendar.from_ical(open(sys.argv[1], "rb").read()).walk("VEVENT")[0]; print(ev.decoded("DTSTART").isoformat())', r.files.calendar], { encoding: 'utf8' });

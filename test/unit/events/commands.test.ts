@@ -183,19 +183,23 @@ describe('the calendar file', () => {
     expect(edited.event.startDate.toJSDate().toISOString()).toBe('2020-11-19T14:00:00.000Z');
 
     expect(json(await sk(['event', 'cancel', '1', '--json']))).toMatchObject({ cancelled: true, sequence: 2 });
-    await sk(['event', 'ics', '1', '--out', 'cancelled.ics']);
+    const cancel = await sk(['event', 'ics', '1', '--out', 'cancelled.ics']);
+    expect(cancel.stderr).toMatch(/^Wrote the calendar cancellation of event 1 \(sequence 2, /m);
     const cancelled = read('cancelled.ics');
+    expect(cancelled.text).toContain('METHOD:CANCEL\r\n');
     expect(cancelled.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(cancelled.event.sequence).toBe(2);
     expect(cancelled.event.uid).toBe(first.event.uid);
+    expect(first.text).toContain('METHOD:REQUEST\r\n');
 
     // back as it was, for the rest of the tests
     expect(json(await sk(['event', 'cancel', '1', '--undo', '--json']))).toMatchObject({ cancelled: false, sequence: 3 });
     expect(json(await sk(['event', 'edit', '1', '--set', 'start=2020-11-19 14:00', '--json'])).sequence).toBe(4);
   });
 
-  it('lists attendees only --with-contact-details, and Python\'s icalendar reads it the same (python3-icalendar must be installed)', async () => {
+  /** What Python's icalendar reads from a file the CLI wrote. */
+  const pythonReads = (file: string) => {
     expect(PYTHON, 'python3-icalendar is missing: apt-get install python3-icalendar (.ci/run does)').toBeDefined();
-    expect((await sk(['event', 'ics', '1', '--out', 'attendees.ics', '--with-contact-details'])).code).toBe(0);
     const script = [
       'import sys, json, datetime',
       'from icalendar import Calendar',
@@ -203,11 +207,46 @@ describe('the calendar file', () => {
       'ev = [c for c in cal.walk("VEVENT")][0]',
       'att = ev.get("ATTENDEE") or []',
       'att = att if isinstance(att, list) else [att]',
-      'print(json.dumps({"start": ev.decoded("DTSTART").astimezone(datetime.timezone.utc).isoformat(), "uid": str(ev["UID"]), "seq": int(ev["SEQUENCE"]), "attendees": len(att), "status": str(ev["STATUS"]), "has": "mailto:losa.faleolo@example.org" in [str(a).lower() for a in att]}))',
+      'org = ev.get("ORGANIZER")',
+      'print(json.dumps({"method": str(cal.get("METHOD")), "start": ev.decoded("DTSTART").astimezone(datetime.timezone.utc).isoformat(), "uid": str(ev["UID"]), "seq": int(ev["SEQUENCE"]),',
+      '  "attendees": len(att), "status": str(ev["STATUS"]), "has": "mailto:losa.faleolo@example.org" in [str(a).lower() for a in att],',
+      '  "organizer": None if org is None else str(org).lower()}))',
     ].join('\n');
-    const r = spawnSync(PYTHON!, ['-c', script, path.join(dir, 'attendees.ics')], { encoding: 'utf8' });
+    const r = spawnSync(PYTHON!, ['-c', script, path.join(dir, file)], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ start: '2020-11-19T13:00:00+00:00', uid: read('meeting.ics').event.uid, seq: 4, attendees: 30, status: 'CONFIRMED', has: true });
+    return JSON.parse(r.stdout);
+  };
+
+  it('lists attendees only --with-attendees, and Python\'s icalendar reads it the same (python3-icalendar must be installed)', async () => {
+    expect((await sk(['event', 'ics', '1', '--out', 'attendees.ics', '--with-attendees'])).code).toBe(0);
+    const uid = read('meeting.ics').event.uid;
+    expect(pythonReads('attendees.ics')).toEqual({ method: 'REQUEST', start: '2020-11-19T13:00:00+00:00', uid, seq: 4, attendees: 30, status: 'CONFIRMED', has: true, organizer: null });
+    // Without the flag, no invitee's address is in the file.
+    expect((await sk(['event', 'ics', '1', '--out', 'plain.ics'])).code).toBe(0);
+    expect(pythonReads('plain.ics')).toMatchObject({ attendees: 0, has: false });
+    expect(read('plain.ics').text).not.toContain('@example.org\r\n');
+    // The former flag still works.
+    expect((await sk(['event', 'ics', '1', '--out', 'former.ics', '--with-contact-details'])).code).toBe(0);
+    expect(pythonReads('former.ics').attendees).toBe(30);
+  });
+
+  it('names the organiser from --organizer or SKILLSNET_ORGANIZER, else none, and says what that means', async () => {
+    const none = await sk(['event', 'ics', '1', '--out', 'none.ics']);
+    expect(none.stderr).toMatch(/names no organiser, so replies \(accept, decline\) reach nobody: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER/);
+    expect(read('none.ics').text).not.toContain('ORGANIZER');
+    const given = await sk(['event', 'ics', '1', '--out', 'org.ics', '--organizer', 'Skills Network Secretariat <secretariat@example.org>', '--json']);
+    expect(json(given)).toMatchObject({ method: 'REQUEST', organizer: 'secretariat@example.org', attendees: 0, withAttendees: false });
+    expect(pythonReads('org.ics').organizer).toBe('mailto:secretariat@example.org');
+    expect(read('org.ics').vevent.getFirstProperty('organizer')!.getParameter('cn')).toBe('Skills Network Secretariat');
+    const fromEnv = await run(['--db', db, 'event', 'ics', '1', '--out', 'env.ics'], { cwd: dir, env: { SKILLSNET_ORGANIZER: 'focal.point@example.net' } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.stderr).not.toMatch(/no organiser/);
+    expect(pythonReads('env.ics').organizer).toBe('mailto:focal.point@example.net');
+    const bad = await sk(['event', 'ics', '1', '--out', 'bad.ics', '--organizer', 'Ana Ejemplo']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --organizer: that is not a complete email address\n/);
+    expect(bad.stderr).not.toContain('Ana Ejemplo');
+    expect(fs.existsSync(path.join(dir, 'bad.ics'))).toBe(false);
   });
 });
 

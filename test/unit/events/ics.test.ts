@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { eventCalendar, eventUid } from '../../../src/events/ics.js';
+import { eventCalendar, eventUid, parseOrganizer } from '../../../src/events/ics.js';
 import { FIRST_MEETING } from './fixtures.js';
 
 const DATABASE = '7f3c9a1e-2b4d-4c8e-9f00-5a6b7c8d9e0f';
@@ -26,10 +26,10 @@ describe('the event as an iCalendar file', () => {
 
   it('is RFC 5545 text: CRLF lines folded at 75 octets, one VEVENT', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
-    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    expect(ics.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true); // the last line ends with CRLF too
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).toContain('METHOD:REQUEST');
     expect(ics).not.toContain('X-WR-CALNAME');
   });
 
@@ -56,18 +56,49 @@ describe('the event as an iCalendar file', () => {
     expect(() => eventUid(0, DATABASE)).toThrow(/positive integer/);
   });
 
-  it('marks a cancelled event CANCELLED under the same UID', () => {
+  it('is an invitation (METHOD:REQUEST); a cancelled event a cancellation (METHOD:CANCEL, STATUS:CANCELLED) under the same UID', () => {
     const cancelled = eventCalendar({ ...FIRST_MEETING, cancelled: true }, { eventId: 12, databaseId: DATABASE, sequence: 2 });
-    const { vevent, event } = parsed(cancelled);
+    const { calendar, vevent, event } = parsed(cancelled);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(event.sequence).toBe(2);
     expect(event.uid).toBe(parsed(ics).event.uid);
+    expect(parsed(ics).calendar.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(parsed(ics).vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
   });
 
-  it('lists attendees only with contact details allowed', () => {
+  it('names the organiser given, and none when none is given (never one made up)', () => {
+    expect(ics).not.toContain('ORGANIZER');
+    const organizer = parseOrganizer('Skills Network Secretariat <Secretariat@Example.org>');
+    expect(organizer).toEqual({ name: 'Skills Network Secretariat', email: 'secretariat@example.org' });
+    const named = parsed(eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, organizer }));
+    const prop = named.vevent.getFirstProperty('organizer')!;
+    expect(prop.getFirstValue()).toBe('mailto:secretariat@example.org');
+    expect(prop.getParameter('cn')).toBe('Skills Network Secretariat');
+    // A bare address: its CN is the address (an empty CN="" confuses some clients).
+    const bare = parsed(eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, organizer: parseOrganizer('secretariat@example.org') }));
+    expect(bare.vevent.getFirstProperty('organizer')!.getParameter('cn')).toBe('secretariat@example.org');
+  });
+
+  it('reads an organiser as typed, and refuses anything else without repeating it', () => {
+    expect(parseOrganizer('  ana@example.org ')).toEqual({ name: null, email: 'ana@example.org' });
+    expect(parseOrganizer('"Ana Ejemplo" <ana@example.org>')).toEqual({ name: 'Ana Ejemplo', email: 'ana@example.org' });
+    for (const bad of ['Ana Ejemplo', 'ana@', 'Ana <ana at example.org>', '']) {
+      try {
+        parseOrganizer(bad);
+        expect.unreachable(`"${bad}" was taken`);
+      } catch (e) {
+        expect((e as Error).name).toBe('UsageError');
+        expect((e as Error).message).toMatch(/^--organizer/);
+        if (bad) expect((e as Error).message).not.toContain(bad);
+      }
+    }
+  });
+
+  it('lists attendees only when asked for', () => {
     expect(parsed(ics).event.attendees).toHaveLength(0);
     expect(eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES })).not.toContain('ATTENDEE');
-    const withContacts = eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withContactDetails: true });
+    const withContacts = eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withAttendees: true });
     const attendees = parsed(withContacts).event.attendees;
     expect(attendees.map((a) => [String(a.getFirstValue()).toLowerCase(), a.getParameter('cn')])).toEqual([
       ['mailto:ana.garcia@example.org', 'Ana García Márquez'],
@@ -75,10 +106,10 @@ describe('the event as an iCalendar file', () => {
     ]);
   });
 
-  it('reads back with Python\'s icalendar (Debian python3-icalendar, which .ci/run installs): same instant, UID and attendees', () => {
+  /** What Python's icalendar reads from a calendar file. */
+  const pythonReads = (text: string) => {
     // Missing, this fails rather than skips: a test that silently passes checks nothing.
     expect(PYTHON, 'python3-icalendar is missing: apt-get install python3-icalendar').toBeDefined();
-    const withContacts = eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withContactDetails: true, stamp: STAMP });
     const script = [
       'import sys, json, datetime',
       'from icalendar import Calendar',
@@ -88,17 +119,35 @@ describe('the event as an iCalendar file', () => {
       'end = ev.decoded("DTEND").astimezone(datetime.timezone.utc).isoformat()',
       'att = ev.get("ATTENDEE")',
       'att = [] if att is None else ([att] if not isinstance(att, list) else att)',
-      'print(json.dumps({"start": start, "end": end, "uid": str(ev["UID"]), "seq": int(ev["SEQUENCE"]), "attendees": [str(a).lower() for a in att], "status": str(ev["STATUS"])}))',
+      'org = ev.get("ORGANIZER")',
+      'organizer = None if org is None else {"address": str(org).lower(), "cn": org.params.get("CN")}',
+      'print(json.dumps({"method": str(cal.get("METHOD")), "start": start, "end": end, "uid": str(ev["UID"]), "seq": int(ev["SEQUENCE"]),',
+      '  "attendees": [str(a).lower() for a in att], "status": str(ev["STATUS"]), "organizer": organizer}))',
     ].join('\n');
-    const run = spawnSync(PYTHON!, ['-c', script], { input: withContacts, encoding: 'utf8' });
+    const run = spawnSync(PYTHON!, ['-c', script], { input: text, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({
+    return JSON.parse(run.stdout);
+  };
+
+  it('reads back with Python\'s icalendar (Debian python3-icalendar, which .ci/run installs): method, instant, UID, organiser and attendees', () => {
+    const organizer = parseOrganizer('Skills Network Secretariat <secretariat@example.org>');
+    const withContacts = eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withAttendees: true, organizer, stamp: STAMP });
+    expect(pythonReads(withContacts)).toEqual({
+      method: 'REQUEST',
       start: '2020-11-19T13:00:00+00:00',
       end: '2020-11-19T15:00:00+00:00',
       uid: 'skillsnet-event-12@7f3c9a1e-2b4d-4c8e-9f00-5a6b7c8d9e0f',
       seq: 0,
       attendees: ['mailto:ana.garcia@example.org', 'mailto:atraore@example.org'],
       status: 'CONFIRMED',
+      organizer: { address: 'mailto:secretariat@example.org', cn: 'Skills Network Secretariat' },
+    });
+  });
+
+  it('reads a cancellation back with Python\'s icalendar: METHOD:CANCEL, STATUS:CANCELLED, the same UID, the higher SEQUENCE; no organiser or attendees unless given', () => {
+    const cancelled = eventCalendar({ ...FIRST_MEETING, cancelled: true }, { eventId: 12, databaseId: DATABASE, sequence: 3, attendees: ATTENDEES, stamp: STAMP });
+    expect(pythonReads(cancelled)).toMatchObject({
+      method: 'CANCEL', status: 'CANCELLED', seq: 3, uid: 'skillsnet-event-12@7f3c9a1e-2b4d-4c8e-9f00-5a6b7c8d9e0f', attendees: [], organizer: null,
     });
   });
 });

@@ -46,6 +46,12 @@ describe('export roster', () => {
     expect(doc.members.map((m: any) => m.id)).toEqual([fx.ids.taller, fx.ids.formula]);
     expect(doc.members[0]).toMatchObject({ organization: 'Taller Abierto', country: 'MX', region: 'Americas', language: 'es', categories: ['training-delivery', 'work-based-learning'], score: 8.5 });
     expect(doc.alternates).toHaveLength(1);
+    // organizationId is the number other JSON gives; kumuId the org-N of the maps and the CSV.
+    for (const m of [...doc.members, ...doc.alternates]) {
+      expect(typeof m.organizationId).toBe('number');
+      expect(m.kumuId).toBe(`org-${m.organizationId}`);
+      expect(rows.find((x) => Number(x.id) === m.id)!.organization_id).toBe(m.kumuId);
+    }
   });
 
   it('names the saved rosters when the name is wrong', async () => {

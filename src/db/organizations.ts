@@ -139,9 +139,9 @@ export function organizationsByKey(db: DB, name: string, country: string | null)
   return rows.map(toOrganization);
 }
 
-/** Organisations (not merged away) whose website is on this domain. */
-export function organizationsByWebDomain(db: DB, domain: string): Organization[] {
-  return (cachedStatement(db, 'SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id').all(domain) as OrganizationRow[]).map(toOrganization);
+/** Organisations (not merged away) whose website is on this domain; at most `limit` of them. */
+export function organizationsByWebDomain(db: DB, domain: string, limit = -1): Organization[] {
+  return (cachedStatement(db, 'SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id LIMIT ?').all(domain, limit) as OrganizationRow[]).map(toOrganization);
 }
 
 /** Organisations (not merged away) one of whose people has this email address. */
@@ -152,12 +152,18 @@ export function organizationsByPersonEmail(db: DB, email: string): Organization[
   ).map(toOrganization);
 }
 
-/** Organisations (not merged away) one of whose people writes from this email domain. */
-export function organizationsByEmailDomain(db: DB, domain: string): Organization[] {
-  return (
-    cachedStatement(db, `SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ?) ORDER BY id`)
-      .all(domain.trim().toLowerCase()) as OrganizationRow[]
-  ).map(toOrganization);
+/**
+ * Organisations (not merged away) of this country one of whose people writes from this email
+ * domain; null when more than `most` organisations, of any country, have people writing from it
+ * (a provider, a university: no evidence). Read along the domain's index, stopping past `most`.
+ */
+export function organizationsByEmailDomain(db: DB, domain: string, country: string | null, most = Infinity): Organization[] | null {
+  const limit = Number.isFinite(most) ? most + 1 : -1;
+  const ids = cachedStatement(db, `SELECT DISTINCT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ? AND organization_id IS NOT NULL LIMIT ?`)
+    .pluck().all(domain.trim().toLowerCase(), limit) as number[];
+  if (ids.length > most) return null;
+  const orgs = cachedStatement(db, 'SELECT * FROM organizations WHERE id = ? AND merged_into IS NULL AND country IS ?');
+  return ids.flatMap((id) => (orgs.all(id, country) as OrganizationRow[]).map(toOrganization)).sort((a, b) => a.id - b.id);
 }
 
 /** Organisations (not merged away) of a country whose normalised name holds this word. */

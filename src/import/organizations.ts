@@ -117,17 +117,24 @@ export function compareOrganizations(
   return { evidence, certain };
 }
 
+/** A website or email domain shared by more organisations than this (in a country) is no evidence. */
+export const MAX_SHARING = 50;
+
 /** Organisations that may be the one described, with the evidence, certain ones first. */
 export function organizationCandidates(db: DB, probe: OrganizationProbe, options: { exclude?: number; similarNames?: boolean } = {}): OrganizationCandidate[] {
   const found = new Map<number, Organization>();
   const add = (orgs: Organization[]) => { for (const o of orgs) if (o.id !== options.exclude) found.set(o.id, o); };
   add(organizationsByKey(db, probe.name, probe.country));
+  // A domain many organisations share (a university's, a ministry's, a provider's the lists do
+  // not know) says nothing about which one this is, and comparing against all of them would
+  // make a large import slow down with every organisation it adds: past MAX_SHARING it is skipped.
+  const fewSharing = (orgs: Organization[]) => (orgs.length > MAX_SHARING ? [] : orgs);
   const web = identifyingWebDomain(probe.website);
-  if (web) add(organizationsByWebDomain(db, web));
+  if (web) add(fewSharing(organizationsByWebDomain(db, web, MAX_SHARING + 1)));
   const email = probe.email?.trim().toLowerCase() || null;
   if (email) add(organizationsByPersonEmail(db, email));
   const mailDomain = identifyingEmailDomain(email);
-  if (mailDomain) add(organizationsByEmailDomain(db, mailDomain).filter((o) => sameCountry(o.country, probe.country)));
+  if (mailDomain) add(organizationsByEmailDomain(db, mailDomain, probe.country, MAX_SHARING) ?? []);
   // Similar names: organisations of the country sharing the name's longest word. (Not while an
   // import links thousands of rows: a similar name alone is never certain, and the officer's list
   // of doubtful pairs finds them all at once, grouped by word.)
@@ -247,9 +254,9 @@ export function organizationSuggestions(db: DB, options: { organizationId?: numb
       for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (ids[i] !== ids[j]) pairs.add(`${ids[i]}|${ids[j]}`);
     }
   };
-  group((r) => (r.webDomain && !isGenericWebHost(r.webDomain) ? [r.webDomain] : []));
+  group((r) => (r.webDomain && !isGenericWebHost(r.webDomain) ? [r.webDomain] : []), MAX_SHARING);
   group((r) => r.emails);
-  group((r) => [...new Set(r.emails.map(identifyingEmailDomain).filter((d): d is string => d !== null).map((d) => `${r.country}|${d}`))], 50);
+  group((r) => [...new Set(r.emails.map(identifyingEmailDomain).filter((d): d is string => d !== null).map((d) => `${r.country}|${d}`))], MAX_SHARING);
   group((r) => [`${r.country}|${r.nameKey}`]);
   group((r) => words(r.nameKey).filter((w) => w.length >= 4).map((w) => `${r.country}|${w}`), 25);
   // acronyms: a one-word name against the initials of longer names of its country

@@ -78,3 +78,27 @@ describe('organisations across calls', () => {
     expect(json(linked).kind).toBe('organization');
   });
 });
+
+describe('evidence from a shared domain', () => {
+  const header = 'Organization,Contact name,Email,Country,Website,Title';
+  const rows = (n: number, domain: string, offset = 0) =>
+    Array.from({ length: n }, (_, i) => `Nombre${offset + i},Persona ${offset + i},p${offset + i}@${domain},Peru,,Proyecto ${offset + i}`);
+
+  it('an email domain a few organisations share is doubtful evidence; one more than MAX_SHARING share says nothing', async () => {
+    const { MAX_SHARING } = await import('../../../src/import/organizations.js');
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'few.csv'), [header, ...rows(3, 'red-pequena.example')].join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'many.csv'), [header, ...rows(MAX_SHARING + 2, 'proveedor.example', 100)].join('\n') + '\n');
+    expect((await run(['--db', db, 'import', path.join(dir, 'few.csv'), '--call', '2020'])).code).toBe(0);
+    const many = await run(['--db', db, 'import', path.join(dir, 'many.csv'), '--call', '2020', '--json']);
+    expect(many.code, many.stderr).toBe(0);
+    // at import: the k-th organisation at the provider's domain is doubtful while at most MAX_SHARING share it
+    expect(json(many).files[0].organizations).toEqual({ returning: 0, created: MAX_SHARING + 2, doubtful: MAX_SHARING });
+    const pairs = json(await run(['--db', db, 'organizations', '--unconfirmed', '--json'])) as { evidence: string[]; organization: { name: string }; candidate: { name: string } }[];
+    const byDomain = pairs.filter((p) => p.evidence.includes('same email domain'));
+    // the three of the small network pair up (3 pairs); the provider's 52 organisations none
+    expect(byDomain).toHaveLength(3);
+    expect(byDomain.every((p) => Number(p.organization.name.slice(6)) < 100)).toBe(true);
+  });
+});

@@ -175,7 +175,8 @@ export function scanMessages(): { messages: number; lines: number; leaks: string
 
 /** Writes this file's scan where the suite's summary can find it (for the record of a run). */
 export function reportScan(name: string, scan: { messages: number; lines: number }, extra: object = {}): void {
-  const dir = path.join(os.tmpdir(), 'skillsnet-fault-report');
+  // (outside the run's private temporary folder, which is removed at the end: test/fixtures/temp.ts)
+  const dir = path.join(process.env.SKILLSNET_TEST_REPORTS ?? os.tmpdir(), 'skillsnet-fault-report');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ ...scan, ...extra }, null, 2));
 }

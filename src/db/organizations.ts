@@ -144,12 +144,32 @@ export function organizationsByWebDomain(db: DB, domain: string, limit = -1): Or
   return (cachedStatement(db, 'SELECT * FROM organizations WHERE web_domain = ? AND merged_into IS NULL ORDER BY id LIMIT ?').all(domain, limit) as OrganizationRow[]).map(toOrganization);
 }
 
-/** Organisations (not merged away) one of whose people has this email address. */
-export function organizationsByPersonEmail(db: DB, email: string): Organization[] {
-  return (
-    cachedStatement(db, 'SELECT * FROM organizations WHERE merged_into IS NULL AND id IN (SELECT organization_id FROM people WHERE email = ?) ORDER BY id')
-      .all(email.trim().toLowerCase()) as OrganizationRow[]
-  ).map(toOrganization);
+/** What matching compares of an organisation. */
+export type OrganizationBrief = Pick<Organization, 'id' | 'name' | 'country' | 'webDomain'>;
+
+/**
+ * Organisations (not merged away) one of whose people has this email address; null when more than
+ * `most` organisations have someone at it (a consultant's or a secretariat's address: no evidence).
+ */
+export function organizationsByPersonEmail(db: DB, email: string, most = Infinity): OrganizationBrief[] | null {
+  const rows = cachedStatement(db,
+    `SELECT o.id, o.name, o.country, o.web_domain AS webDomain FROM organizations o
+       JOIN (SELECT DISTINCT organization_id AS id FROM people WHERE email = ? AND organization_id IS NOT NULL LIMIT ?) p ON p.id = o.id
+      WHERE o.merged_into IS NULL ORDER BY o.id`,
+  ).all(email.trim().toLowerCase(), Number.isFinite(most) ? most + 1 : -1) as OrganizationBrief[];
+  return rows.length > most ? null : rows;
+}
+
+/**
+ * Of an organisation's people's addresses, the one that bears on this address: the address itself
+ * when one of them has it, else one at the same domain; none otherwise. (What comparing the two
+ * organisations' contact emails can use, without reading every address of a large organisation.)
+ */
+export function organizationEmailLike(db: DB, organizationId: number, email: string): string | null {
+  const domain = email.slice(email.indexOf('@') + 1);
+  return (cachedStatement(db,
+    `SELECT email FROM people WHERE organization_id = ? AND (email = ? OR substr(email, instr(email, '@') + 1) = ?) ORDER BY email = ? DESC LIMIT 1`,
+  ).pluck().get(organizationId, email, domain, email) as string | undefined) ?? null;
 }
 
 /**
@@ -162,8 +182,9 @@ export function organizationsByEmailDomain(db: DB, domain: string, country: stri
   const ids = cachedStatement(db, `SELECT DISTINCT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ? AND organization_id IS NOT NULL LIMIT ?`)
     .pluck().all(domain.trim().toLowerCase(), limit) as number[];
   if (ids.length > most) return null;
-  const orgs = cachedStatement(db, 'SELECT * FROM organizations WHERE id = ? AND merged_into IS NULL AND country IS ?');
-  return ids.flatMap((id) => (orgs.all(id, country) as OrganizationRow[]).map(toOrganization)).sort((a, b) => a.id - b.id);
+  const rows = cachedStatement(db, 'SELECT * FROM organizations WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL AND country IS ? ORDER BY id')
+    .all(JSON.stringify(ids), country) as OrganizationRow[];
+  return rows.map(toOrganization);
 }
 
 /** Organisations (not merged away) of a country whose normalised name holds this word. */

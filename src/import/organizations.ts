@@ -20,8 +20,8 @@
 import { cachedStatement, type DB } from '../db/connection.js';
 import {
   applicationIdentity, createOrganizationFor, emailDomain, linkApplication, organizationEvidenceRows, organizationsByEmailDomain, organizationsByKey,
-  organizationsByPersonEmail, organizationsByWebDomain, organizationsKeptApart, organizationsWithWord, webDomain, type ApplicationIdentity,
-  type Organization, type OrganizationEvidenceRow,
+  organizationEmailLike, organizationsByPersonEmail, organizationsByWebDomain, organizationsKeptApart, organizationsWithWord, webDomain, type ApplicationIdentity,
+  type Organization, type OrganizationBrief, type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
@@ -117,30 +117,50 @@ export function compareOrganizations(
   return { evidence, certain };
 }
 
-/** A website or email domain shared by more organisations than this (in a country) is no evidence. */
+/** A website or an email domain shared by more organisations than this is no evidence. */
 export const MAX_SHARING = 50;
+
+/** An email address of people of more organisations than this (a consultant's, a secretariat's) is no evidence. */
+export const MAX_SHARING_ADDRESS = 10;
 
 /** Organisations that may be the one described, with the evidence, certain ones first. */
 export function organizationCandidates(db: DB, probe: OrganizationProbe, options: { exclude?: number; similarNames?: boolean } = {}): OrganizationCandidate[] {
-  const found = new Map<number, Organization>();
-  const add = (orgs: Organization[]) => { for (const o of orgs) if (o.id !== options.exclude) found.set(o.id, o); };
+  const found = new Map<number, OrganizationBrief>();
+  // What each candidate's people's addresses say about the probe's: the address itself (found
+  // through it) or one at its domain; read for the others only when needed (emailsOf).
+  const known = new Map<number, string>();
+  const add = (orgs: OrganizationBrief[], email?: string) => {
+    for (const o of orgs) {
+      if (o.id === options.exclude) continue;
+      found.set(o.id, o);
+      if (email && !known.has(o.id)) known.set(o.id, email);
+    }
+  };
   add(organizationsByKey(db, probe.name, probe.country));
-  // A domain many organisations share (a university's, a ministry's, a provider's the lists do
-  // not know) says nothing about which one this is, and comparing against all of them would
-  // make a large import slow down with every organisation it adds: past MAX_SHARING it is skipped.
-  const fewSharing = (orgs: Organization[]) => (orgs.length > MAX_SHARING ? [] : orgs);
+  // A website, an address or an email domain many organisations share (a university's, a
+  // consultant's, a provider's the lists do not know) says nothing about which one this is, and
+  // comparing against all of them would slow a large import with every organisation it adds:
+  // past MAX_SHARING it is no evidence.
   const web = identifyingWebDomain(probe.website);
-  if (web) add(fewSharing(organizationsByWebDomain(db, web, MAX_SHARING + 1)));
+  if (web) {
+    const orgs = organizationsByWebDomain(db, web, MAX_SHARING + 1);
+    if (orgs.length <= MAX_SHARING) add(orgs);
+  }
   const email = probe.email?.trim().toLowerCase() || null;
-  if (email) add(organizationsByPersonEmail(db, email));
+  if (email) add(organizationsByPersonEmail(db, email, MAX_SHARING_ADDRESS) ?? [], email);
   const mailDomain = identifyingEmailDomain(email);
-  if (mailDomain) add(organizationsByEmailDomain(db, mailDomain, probe.country, MAX_SHARING) ?? []);
+  if (mailDomain) add(organizationsByEmailDomain(db, mailDomain, probe.country, MAX_SHARING) ?? [], `*@${mailDomain}`);
   // Similar names: organisations of the country sharing the name's longest word. (Not while an
   // import links thousands of rows: a similar name alone is never certain, and the officer's list
   // of doubtful pairs finds them all at once, grouped by word.)
   const longest = options.similarNames === false ? undefined : words(normaliseName(probe.name)).sort((x, y) => y.length - x.length)[0];
   if (longest && longest.length >= 4) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
-  const emailsOf = (id: number) => (cachedStatement(db, 'SELECT DISTINCT email FROM people WHERE organization_id = ? AND email IS NOT NULL').pluck().all(id) as string[]);
+  // (comparing the probe's one address needs only the candidate's address that bears on it)
+  const emailsOf = (id: number): string[] => {
+    if (!email) return [];
+    const like = known.get(id) ?? organizationEmailLike(db, id, email);
+    return like ? [like] : [];
+  };
   const candidates: OrganizationCandidate[] = [];
   for (const o of found.values()) {
     const { evidence, certain } = compareOrganizations(

@@ -102,3 +102,19 @@ describe('evidence from a shared domain', () => {
     expect(byDomain.every((p) => Number(p.organization.name.slice(6)) < 100)).toBe(true);
   });
 });
+
+describe('evidence from a shared address', () => {
+  it("an address the people of a few organisations share is doubtful evidence; of more than MAX_SHARING_ADDRESS (a consultant's), none", async () => {
+    const { MAX_SHARING_ADDRESS } = await import('../../../src/import/organizations.js');
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const n = MAX_SHARING_ADDRESS + 2;
+    // one consultant files for every organisation, from a webmail address (its domain says nothing)
+    const rows = Array.from({ length: n }, (_, i) => `Entidad${i},Asesora Ejemplo,asesora.ejemplo@gmail.com,Peru,,Proyecto ${i}`);
+    fs.writeFileSync(path.join(dir, 'a.csv'), ['Organization,Contact name,Email,Country,Website,Title', ...rows].join('\n') + '\n');
+    const r = await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    // the k-th organisation has a doubtful match while at most MAX_SHARING_ADDRESS others share the address
+    expect(json(r).files[0].organizations).toEqual({ returning: 0, created: n, doubtful: MAX_SHARING_ADDRESS });
+  });
+});

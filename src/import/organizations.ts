@@ -275,7 +275,7 @@ export function organizationSuggestions(db: DB, options: { organizationId?: numb
     }
   };
   group((r) => (r.webDomain && !isGenericWebHost(r.webDomain) ? [r.webDomain] : []), MAX_SHARING);
-  group((r) => r.emails);
+  group((r) => r.emails, MAX_SHARING_ADDRESS);
   group((r) => [...new Set(r.emails.map(identifyingEmailDomain).filter((d): d is string => d !== null).map((d) => `${r.country}|${d}`))], MAX_SHARING);
   group((r) => [`${r.country}|${r.nameKey}`]);
   group((r) => words(r.nameKey).filter((w) => w.length >= 4).map((w) => `${r.country}|${w}`), 25);

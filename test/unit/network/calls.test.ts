@@ -116,5 +116,8 @@ describe('evidence from a shared address', () => {
     expect(r.code, r.stderr).toBe(0);
     // the k-th organisation has a doubtful match while at most MAX_SHARING_ADDRESS others share the address
     expect(json(r).files[0].organizations).toEqual({ returning: 0, created: n, doubtful: MAX_SHARING_ADDRESS });
+    // and the officer's list of pairs to confirm does not pair them by that address either
+    const pairs = json(await run(['--db', db, 'organizations', '--unconfirmed', '--json'])) as { evidence: string[] }[];
+    expect(pairs.filter((p) => p.evidence.includes('same contact email'))).toEqual([]);
   });
 });

@@ -36,6 +36,10 @@ describe('cells per row', () => {
     await expect(read(Buffer.from(`é;b\n${';'.repeat(MAX_CELLS_PER_ROW + 1)}\n`, 'latin1'))).rejects.toThrow(/more than 16,384 cells/);
   });
 
+  it('also past the row where csv-parse takes over from the fast reader (text after a closing quote)', async () => {
+    await expect(read(`a,b\n"x"y,2\n1,2\n${','.repeat(MAX_CELLS_PER_ROW)}\n`)).rejects.toThrow(/line 4 has more than 16,384 cells/);
+  });
+
   it('25 million empty cells fail at once, long before the line is read whole', async () => {
     const started = performance.now();
     await expect(read(`a,b\n${','.repeat(25_000_000)}\n`)).rejects.toThrow(/more than 16,384 cells/);

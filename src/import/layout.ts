@@ -153,7 +153,7 @@ export async function readLayout(
     }
   } else {
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
-    notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length);
+    notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
     const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2) && !headers.some(looksLikeData);
     shown = (i) => sure || recognised.has(i);
@@ -256,15 +256,16 @@ const CODE_LIKE = /^\s*(?:import\s+[\w{*]|def\s+\w+\s*\(|function\s*\w*\s*\(|(?:
  * A file that is no table of applications at all (a script, a letter, notes) is refused before
  * anything is written, rather than imported as one application and a pile of rejects: its
  * "header" has fewer than two columns, reads like code, or its lines have no steady number of
- * columns.
+ * columns. `complete`: the header row names every required field, so the file is a form's export
+ * even when hand edits left its rows ragged (cells missing at the end, a stray one added).
  */
-function notAFormExport(file: string, source: TableSource, first: string[][], headerIndex: number, recognised: number): void {
+function notAFormExport(file: string, source: TableSource, first: string[][], headerIndex: number, recognised: number, complete: boolean): void {
   const header = first[headerIndex] ?? [];
   const named = header.filter((c) => c.trim() !== '');
   const why = (() => {
     if (named.length < 2 && recognised === 0 && source.format === 'csv') return 'its first line is not a row of column names (one column only)';
     if (named.filter((c) => CODE_LIKE.test(c)).length >= Math.max(2, named.length * 0.5)) return 'its lines read like program code';
-    if (source.format !== 'csv') return null;
+    if (source.format !== 'csv' || complete) return null;
     const rows = first.slice(headerIndex + 1);
     if (rows.length < 5) return null;
     const ragged = rows.filter((r) => r.length !== header.length).length;

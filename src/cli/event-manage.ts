@@ -8,6 +8,7 @@ import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import { renderTable } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
+import type { EventSummary } from '../events/manage.js';
 
 export interface EventAddOptions {
   dbPath: string;
@@ -63,23 +64,8 @@ export interface EventShowOptions {
   json?: boolean;
 }
 
-/** `event show --json`. */
-export interface EventShowResult {
-  id: number;
-  title: string;
-  kind: string;
-  start: string;
-  timeZone: string;
-  localStart: string;
-  startUtc: string;
-  endUtc: string;
-  durationMinutes: number;
-  languages: string[];
-  presenterId: number | null;
-  topicCategory: string | null;
-  location: string | null;
-  cancelled: boolean;
-  sequence: number;
+/** `event show --json`: the event and its times as `events` lists them, then who was invited, grouped and came. */
+export interface EventShowResult extends Omit<EventSummary, 'invited' | 'grouped' | 'attended' | 'attendanceRows' | 'unmatched'> {
   invitees: {
     memberId: number; organization: string | null; name: string | null; email: string | null; country: string | null; workingLanguage: string | null;
     group: string | null; timeZone: string | null; localStart: string | null; invitedBy: string; attended: boolean; minutes: number;

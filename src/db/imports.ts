@@ -99,7 +99,8 @@ export interface ImportStatements {
   find(callId: number, identityKey: string): StoredApplication | undefined;
   /** Applications of the call that carry this application ID but were identified by email and organisation (an ID clash). */
   findClashed(callId: number, externalId: string): StoredApplication[];
-  insert(callId: number, identityKey: string, values: ApplicationValues): number;
+  /** Writes a new application, pointing it at its organisation and contact person when they are known (linked before it is written). */
+  insert(callId: number, identityKey: string, values: ApplicationValues, link?: { organizationId: number; personId: number | null } | null): number;
   /** Keeps the current row as a version replaced by this batch, then overwrites it (an officer's language stays). */
   update(id: number, identityKey: string, values: ApplicationValues, batchId: number): void;
   /** content_hash of the application as it was before this batch first changed it. */
@@ -120,24 +121,31 @@ export interface ImportStatements {
 /**
  * Indexes the import reads row by row while it writes, kept through a large import: linking
  * applications to organisations looks up an application's organisation and contact person
- * (without them every row scanned the whole table: a million rows took hours).
+ * (without them every row scanned the whole table: a million rows took hours), an
+ * organisation's person by address, and an organisation's member (a unique index besides).
  */
-const READ_WHILE_IMPORTING = new Set(['applications_person', 'applications_organization']);
+const READ_WHILE_IMPORTING = new Set(['applications_person', 'applications_organization', 'people_organization_email', 'members_organization']);
+
+/** The network's tables, whose other indexes only matching reads (from memory during a large import). */
+const NETWORK_TABLES = ['organizations', 'people', 'members', 'member_roles'];
 
 /**
  * For a file that brings many rows into a table holding fewer: the table's secondary indexes are
  * dropped for the writing and built again at the end, in the same transaction (sorting once
- * costs about half of keeping eight indexes up to date row by row). The unique identity index
- * and READ_WHILE_IMPORTING stay: rows are looked up by them while they are written. Returns the function that rebuilds
- * them; call it before the transaction ends (a rollback puts them back by itself).
+ * costs about half of keeping eight indexes up to date row by row). Unique indexes of a table's
+ * own definition and READ_WHILE_IMPORTING stay: rows are looked up by them while they are
+ * written. The network's tables too when `network` (the import matches organisations from an
+ * index in memory, organization-lookup.ts). Returns the function that rebuilds them; call it
+ * before the transaction ends (a rollback puts them back by itself).
  */
-export function deferIndexes(db: DB, expectedRows: number): (() => void) | null {
+export function deferIndexes(db: DB, expectedRows: number, options: { network?: boolean } = {}): (() => void) | null {
   if (expectedRows < 20_000) return null;
-  const existing = db.prepare('SELECT count(*) FROM applications').pluck().get() as number;
-  if (existing > expectedRows) return null;
+  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const tables = [...(count('applications') <= expectedRows ? ['applications'] : []), ...(options.network && count('people') <= expectedRows ? NETWORK_TABLES : [])];
+  if (!tables.length) return null;
   const indexes = (db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applications' AND sql IS NOT NULL`)
-    .all() as { name: string; sql: string }[]).filter((i) => !READ_WHILE_IMPORTING.has(i.name));
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL ORDER BY tbl_name, name`)
+    .all(JSON.stringify(tables)) as { name: string; sql: string }[]).filter((i) => !READ_WHILE_IMPORTING.has(i.name));
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
   return () => {
     for (const i of indexes) db.exec(i.sql);
@@ -156,7 +164,7 @@ export function prepareImport(db: DB): ImportStatements {
       WHERE a.call_id = ? AND a.identity_key LIKE 'contact:%' AND lower(a.external_id) = ? ORDER BY a.id`,
   );
   const insert = db.prepare(
-    `INSERT INTO applications (call_id, identity_key, ${WRITTEN.join(', ')}) VALUES (?, ?, ${WRITTEN.map(() => '?').join(', ')})`,
+    `INSERT INTO applications (call_id, identity_key, ${WRITTEN.join(', ')}, organization_id, person_id) VALUES (?, ?, ${WRITTEN.map(() => '?').join(', ')}, ?, ?)`,
   );
   const snapshot = db.prepare(
     `INSERT INTO application_versions (application_id, replaced_by_batch_id, data_json)
@@ -190,7 +198,7 @@ export function prepareImport(db: DB): ImportStatements {
   return {
     find: (callId, key) => find.get(callId, key) as StoredApplication | undefined,
     findClashed: (callId, externalId) => findClashed.all(callId, externalId.toLowerCase()) as StoredApplication[],
-    insert: (callId, key, values) => Number(insert.run(callId, key, ...values).lastInsertRowid),
+    insert: (callId, key, values, link) => Number(insert.run(callId, key, ...values, link?.organizationId ?? null, link?.personId ?? null).lastInsertRowid),
     update: (id, key, values, batchId) => {
       snapshot.run(batchId, id);
       update.run(key, ...values, id);

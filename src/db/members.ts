@@ -249,8 +249,15 @@ export function memberRecord(db: DB, id: number): MemberRecord | undefined {
  * The organisation's member, made when it is not one yet: an applicant organisation is a member
  * (role member, status active) from its first application on.
  */
-export function ensureOrganizationMember(db: DB, organizationId: number, source: Member['source'], initial: Partial<Pick<MemberRecord, 'status'>> = {}): { id: number; created: boolean } {
-  const existing = memberOfOrganization(db, organizationId);
+export function ensureOrganizationMember(
+  db: DB,
+  organizationId: number,
+  source: Member['source'],
+  initial: Partial<Pick<MemberRecord, 'status'>> = {},
+  /** the organisation was just made: it has no member yet (nothing to look up) */
+  options: { newOrganization?: boolean } = {},
+): { id: number; created: boolean } {
+  const existing = options.newOrganization ? null : memberOfOrganization(db, organizationId);
   if (existing !== null) {
     if (source === 'application') addRole(db, existing, 'member');
     return { id: existing, created: false };

@@ -162,13 +162,13 @@ export function organizationsByPersonEmail(db: DB, email: string, most = Infinit
 
 /**
  * Of an organisation's people's addresses, the one that bears on this address: the address itself
- * when one of them has it, else one at the same domain; none otherwise. (What comparing the two
+ * when one of them has it, else the first person's at the same domain; none otherwise. (What comparing the two
  * organisations' contact emails can use, without reading every address of a large organisation.)
  */
 export function organizationEmailLike(db: DB, organizationId: number, email: string): string | null {
   const domain = email.slice(email.indexOf('@') + 1);
   return (cachedStatement(db,
-    `SELECT email FROM people WHERE organization_id = ? AND (email = ? OR substr(email, instr(email, '@') + 1) = ?) ORDER BY email = ? DESC LIMIT 1`,
+    `SELECT email FROM people WHERE organization_id = ? AND (email = ? OR substr(email, instr(email, '@') + 1) = ?) ORDER BY email = ? DESC, id LIMIT 1`,
   ).pluck().get(organizationId, email, domain, email) as string | undefined) ?? null;
 }
 
@@ -301,19 +301,71 @@ export function unlinkedApplications(db: DB, callId?: number): number[] {
 export function linkApplication(db: DB, applicationId: number, organizationId: number, identity?: ApplicationIdentity, options: { fresh?: boolean } = {}): { personId: number | null } {
   const a = identity ?? applicationIdentity(db, applicationId);
   if (!a) throw new Error(`no application ${applicationId}`);
-  const personId = a.email || a.contactName ? ensurePerson(db, organizationId, { name: a.contactName, givenName: a.givenName, familyName: a.familyName, email: a.email, phone: a.phone, workingLanguage: a.workingLanguage }, applicationId) : null;
+  const { personId } = attachContact(db, organizationId, a, { fresh: options.fresh, fromApplication: applicationId });
+  setApplicationLink(db, applicationId, organizationId, personId);
+  return { personId };
+}
+
+/** Points an application at its organisation and contact person. */
+export function setApplicationLink(db: DB, applicationId: number, organizationId: number, personId: number | null): void {
   cachedStatement(db, 'UPDATE applications SET organization_id = ?, person_id = ? WHERE id = ?').run(organizationId, personId, applicationId);
-  // (an organisation just made from this application has its fields already)
-  if (!options.fresh) {
-    cachedStatement(db,
+}
+
+/**
+ * What linking an application to an organisation does besides pointing the application at it:
+ * its contact person found among the organisation's people (same email, else same name without
+ * email) or added, the organisation's empty fields filled from it (not when `fresh`: an
+ * organisation just made from it), and the organisation made a member. Returns the person (null
+ * without a contact) and whether the organisation was found `complete` (no empty field left to
+ * fill). `fromApplication`: the application's id when it is already written (only a newer
+ * application updates the person); absent for one about to be written (the newest). `fresh`: the
+ * organisation was just made from this application; `newPerson`: the caller knows the
+ * organisation has nobody at the application's address (not looked up again).
+ */
+export function attachContact(
+  db: DB,
+  organizationId: number,
+  a: ApplicationIdentity,
+  options: { fresh?: boolean; fromApplication?: number; member?: boolean; fill?: boolean; newPerson?: boolean } = {},
+): { personId: number | null; complete: boolean } {
+  // (an organisation just made has nobody yet)
+  const newPerson = options.fresh || options.newPerson;
+  const personId = a.email || a.contactName ? ensurePerson(db, organizationId, { name: a.contactName, givenName: a.givenName, familyName: a.familyName, email: a.email, phone: a.phone, workingLanguage: a.workingLanguage }, options.fromApplication, { absent: newPerson }) : null;
+  // (an organisation just made from this application has its fields already; one whose fields
+  // are all filled, `complete`, has nothing to take: the caller may say so with fill: false)
+  let complete = false;
+  if (!options.fresh && options.fill !== false) {
+    complete = cachedStatement(db,
       `UPDATE organizations SET organization_type = coalesce(organization_type, @type), website = coalesce(website, @website),
               web_domain = coalesce(web_domain, @domain), region = coalesce(region, @region), country_raw = coalesce(country_raw, @countryRaw),
               beneficiaries_json = CASE WHEN beneficiaries_json = '[]' THEN @beneficiaries ELSE beneficiaries_json END
         WHERE id = @id AND (organization_type IS NULL OR website IS NULL OR region IS NULL OR country_raw IS NULL OR beneficiaries_json = '[]')`,
-    ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) });
+    ).run({ id: organizationId, type: a.organizationType, website: a.website, domain: webDomain(a.website), region: a.region, countryRaw: a.countryRaw, beneficiaries: JSON.stringify(a.beneficiaries) }).changes === 0;
   }
-  ensureOrganizationMember(db, organizationId, 'application');
-  return { personId };
+  if (options.member !== false) ensureOrganizationMember(db, organizationId, 'application', {}, { newOrganization: options.fresh });
+  return { personId, complete };
+}
+
+/** An organisation's website domain as stored (null when it has none, or no such organisation). */
+export function organizationWebDomain(db: DB, organizationId: number): string | null {
+  return (cachedStatement(db, 'SELECT web_domain FROM organizations WHERE id = ?').pluck().get(organizationId) as string | null | undefined) ?? null;
+}
+
+/** How many organisations there are (merged ones included). */
+export function organizationCount(db: DB): number {
+  return cachedStatement(db, 'SELECT count(*) FROM organizations').pluck().get() as number;
+}
+
+/** Every organisation not merged away, as matching compares it, in id order, with its name key. */
+export function organizationBriefs(db: DB): IterableIterator<OrganizationBrief & { nameKey: string }> {
+  return cachedStatement(db, 'SELECT id, name, name_key AS nameKey, country, web_domain AS webDomain FROM organizations WHERE merged_into IS NULL ORDER BY id')
+    .iterate() as IterableIterator<OrganizationBrief & { nameKey: string }>;
+}
+
+/** Every person's email address with their organisation (organisations merged away included), in the people's id order. */
+export function organizationPeopleEmails(db: DB): IterableIterator<{ organizationId: number; email: string }> {
+  return cachedStatement(db, 'SELECT organization_id AS organizationId, email FROM people WHERE email IS NOT NULL AND organization_id IS NOT NULL ORDER BY id')
+    .iterate() as IterableIterator<{ organizationId: number; email: string }>;
 }
 
 /** A new organisation made from an application's fields, with the application linked to it. */
@@ -364,11 +416,13 @@ export interface PersonFields {
  * The organisation's person with this email (or, without one, this name), created when new; a
  * later application's details (name spelling, phone) replace earlier ones: the latest wins.
  */
-export function ensurePerson(db: DB, organizationId: number | null, f: PersonFields, fromApplication?: number): number {
+export function ensurePerson(db: DB, organizationId: number | null, f: PersonFields, fromApplication?: number, options: { absent?: boolean } = {}): number {
   const email = f.email?.trim().toLowerCase() || null;
   const name = f.name?.replace(/\s+/g, ' ').trim() || null;
   let found: { id: number } | undefined;
-  if (email) found = cachedStatement(db, 'SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
+  // (`absent`: the caller knows the organisation has nobody at this address, or nobody at all)
+  if (email && options.absent) found = undefined;
+  else if (email) found = cachedStatement(db, 'SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
   else if (name) {
     const key = normaliseName(name);
     const candidates = cachedStatement(db, 'SELECT id, name FROM people WHERE organization_id IS ? AND email IS NULL ORDER BY id').all(organizationId) as { id: number; name: string | null }[];

@@ -64,6 +64,12 @@ export interface ImportOptions {
    * the log is switched back on at the end.
    */
   newDatabase?: boolean;
+  /**
+   * Where new applications' organisations are matched: 'memory' (an index loaded once: large
+   * files), 'database' (statements for each row) or, when absent, chosen by the file's size
+   * (organizations.ts, MEMORY_LOOKUP_MIN_ROWS). Both link the same way; tests hold them side by side.
+   */
+  organizationIndex?: 'memory' | 'database';
 }
 
 export interface FileReport {
@@ -305,6 +311,7 @@ function defaultCall(db: DB, hooks: ImportHooks): string {
 
 interface FileOptions {
   call: string;
+  organizationIndex?: 'memory' | 'database';
   threads?: 'auto' | 'always' | 'never';
   sheet?: string;
   encoding?: string;
@@ -374,10 +381,11 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       fields,
     });
     const refColumn = layout.headers.indexOf(REJECTED_ROW_COLUMN);
-    const rebuildIndexes = deferIndexes(db, expectedRows(scan.size, layout));
-    const linker = new ImportLinker(db);
+    const rows = expectedRows(scan.size, layout);
+    const linker = new ImportLinker(db, { expectedRows: rows, memory: options.organizationIndex === undefined ? undefined : options.organizationIndex === 'memory' });
+    const rebuildIndexes = deferIndexes(db, rows, { network: linker.inMemory });
     const idColumn = layout.mapping.externalId?.[0];
-    const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256, (id) => linker.written(id),
+    const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256, linker,
       idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn });
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;

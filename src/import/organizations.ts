@@ -19,10 +19,12 @@
  */
 import { cachedStatement, type DB } from '../db/connection.js';
 import {
-  applicationIdentity, createOrganizationFor, emailDomain, linkApplication, organizationEvidenceRows, organizationsByEmailDomain, organizationsByKey,
-  organizationEmailLike, organizationsByPersonEmail, organizationsByWebDomain, organizationsKeptApart, organizationsWithWord, webDomain, type ApplicationIdentity,
-  type Organization, type OrganizationBrief, type OrganizationEvidenceRow,
+  applicationIdentity, attachContact, createOrganizationFor, emailDomain, insertOrganization, linkApplication, organizationCount, organizationEvidenceRows,
+  organizationKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
+  type OrganizationEvidenceRow,
 } from '../db/organizations.js';
+import { writtenValue, type ApplicationValues } from '../db/imports.js';
+import { MemoryLookup, nameKey, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
 
@@ -57,11 +59,13 @@ function words(key: string): string[] {
  * the longer ("FAM" / "Fundación Andes México"). A one-word name must be at least 5 letters long.
  */
 export function similarNames(a: string, b: string): boolean {
-  const ka = normaliseName(a);
-  const kb = normaliseName(b);
+  const ka = nameKey(a);
+  const kb = nameKey(b);
   if (!ka || !kb) return false;
   if (ka === kb) return true;
-  const [short, long] = words(ka).length <= words(kb).length ? [words(ka), words(kb)] : [words(kb), words(ka)];
+  const wa = words(ka);
+  const wb = words(kb);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (!short.length) return false;
   if (short.length === 1) {
     const w = short[0]!;
@@ -96,7 +100,7 @@ export function compareOrganizations(
   let certain = false;
   const similar = similarNames(a.name, b.name);
   const same = sameCountry(a.country, b.country);
-  if (normaliseName(a.name) === normaliseName(b.name) && same) { evidence.push('same name and country'); certain = true; }
+  if (nameKey(a.name) === nameKey(b.name) && same) { evidence.push('same name and country'); certain = true; }
   const wa = a.webDomain && !isGenericWebHost(a.webDomain) ? a.webDomain : null;
   if (wa && wa === b.webDomain) {
     evidence.push('same website');
@@ -124,7 +128,12 @@ export const MAX_SHARING = 50;
 export const MAX_SHARING_ADDRESS = 10;
 
 /** Organisations that may be the one described, with the evidence, certain ones first. */
-export function organizationCandidates(db: DB, probe: OrganizationProbe, options: { exclude?: number; similarNames?: boolean } = {}): OrganizationCandidate[] {
+export function organizationCandidates(
+  db: DB,
+  probe: OrganizationProbe,
+  options: { exclude?: number; similarNames?: boolean; lookup?: OrganizationLookup } = {},
+): OrganizationCandidate[] {
+  const lookup = options.lookup ?? sqlLookup(db);
   const found = new Map<number, OrganizationBrief>();
   // What each candidate's people's addresses say about the probe's: the address itself (found
   // through it) or one at its domain; read for the others only when needed (emailsOf).
@@ -136,20 +145,20 @@ export function organizationCandidates(db: DB, probe: OrganizationProbe, options
       if (email && !known.has(o.id)) known.set(o.id, email);
     }
   };
-  add(organizationsByKey(db, probe.name, probe.country));
+  add(lookup.byKey(probe.name, probe.country));
   // A website, an address or an email domain many organisations share (a university's, a
   // consultant's, a provider's the lists do not know) says nothing about which one this is, and
   // comparing against all of them would slow a large import with every organisation it adds:
   // past MAX_SHARING it is no evidence.
   const web = identifyingWebDomain(probe.website);
   if (web) {
-    const orgs = organizationsByWebDomain(db, web, MAX_SHARING + 1);
+    const orgs = lookup.byWebDomain(web, MAX_SHARING + 1);
     if (orgs.length <= MAX_SHARING) add(orgs);
   }
   const email = probe.email?.trim().toLowerCase() || null;
-  if (email) add(organizationsByPersonEmail(db, email, MAX_SHARING_ADDRESS) ?? [], email);
+  if (email) add(lookup.byPersonEmail(email, MAX_SHARING_ADDRESS) ?? [], email);
   const mailDomain = identifyingEmailDomain(email);
-  if (mailDomain) add(organizationsByEmailDomain(db, mailDomain, probe.country, MAX_SHARING) ?? [], `*@${mailDomain}`);
+  if (mailDomain) add(lookup.byEmailDomain(mailDomain, probe.country, MAX_SHARING) ?? [], `*@${mailDomain}`);
   // Similar names: organisations of the country sharing the name's longest word. (Not while an
   // import links thousands of rows: a similar name alone is never certain, and the officer's list
   // of doubtful pairs finds them all at once, grouped by word.)
@@ -158,7 +167,7 @@ export function organizationCandidates(db: DB, probe: OrganizationProbe, options
   // (comparing the probe's one address needs only the candidate's address that bears on it)
   const emailsOf = (id: number): string[] => {
     if (!email) return [];
-    const like = known.get(id) ?? organizationEmailLike(db, id, email);
+    const like = known.get(id) ?? lookup.emailLike(id, email);
     return like ? [like] : [];
   };
   const candidates: OrganizationCandidate[] = [];
@@ -182,64 +191,112 @@ export interface OrganizationLinks {
   doubtful: number;
 }
 
-/**
- * Links one application: to the organisation certain evidence points to, else to a new one.
- * Returns the organisation, whether it was new, and whether doubtful candidates remain.
- */
-export function linkApplicationByEvidence(db: DB, applicationId: number, identity?: ApplicationIdentity): { organizationId: number; created: boolean; doubtful: boolean } {
-  const a = identity ?? applicationIdentity(db, applicationId);
-  if (!a) throw new Error(`no application ${applicationId}`);
-  const candidates = organizationCandidates(db, { name: a.organization, country: a.country, website: a.website, email: a.email }, { similarNames: false });
-  const sure = candidates.find((c) => c.certain);
-  if (sure) {
-    linkApplication(db, applicationId, sure.organizationId, a);
-    return { organizationId: sure.organizationId, created: false, doubtful: false };
-  }
-  const organizationId = createOrganizationFor(db, applicationId, a);
-  return { organizationId, created: true, doubtful: candidates.length > 0 };
+/** What linking reads of a row about to be written (its values, as applicationIdentity would read them back). */
+export function identityOfValues(values: ApplicationValues): ApplicationIdentity {
+  const text = (c: Parameters<typeof writtenValue>[1]) => writtenValue(values, c) as string | null;
+  return {
+    id: 0, organization: text('organization')!, organizationType: text('organization_type'), country: text('country'), countryRaw: text('country_raw'),
+    region: text('region'), website: text('website'), beneficiaries: JSON.parse(text('beneficiaries_json') ?? '[]') as string[], contactName: text('contact_name'),
+    givenName: text('given_name'), familyName: text('family_name'), email: text('email'), phone: text('phone'), workingLanguage: text('working_language'),
+    organizationId: null,
+  };
 }
 
 /**
- * Links the applications an import writes, a few hundred at a time while their pages are still in
- * SQLite's cache (written() after each insert or update, finish() at the end of the file): a new
- * one to its organisation, an updated one to its (perhaps new) contact person.
+ * An import of at least this many rows matches organisations against an index in memory
+ * (organization-lookup.ts) instead of asking the database five times a row...
+ */
+export const MEMORY_LOOKUP_MIN_ROWS = 2_000;
+/** ...unless the index would hold more organisations than this (a large network, or a file of millions of rows: memory stays flat). */
+export const MEMORY_LOOKUP_MAX_ORGANIZATIONS = 400_000;
+
+/**
+ * Links the applications an import writes: a new one to its organisation (by evidence) and contact
+ * person before it is written (place(): it is then written once, pointing at both), an updated one
+ * to its (perhaps new) contact person after (relink()).
  */
 export class ImportLinker {
   readonly links: OrganizationLinks = { returning: 0, created: 0, doubtful: 0 };
-  private pending: number[] = [];
   private readonly firstNew: number;
+  private readonly memory: MemoryLookup | null;
+  private readonly lookup: OrganizationLookup;
+  /** organisations this file made a member already (the member and its role need no second look) */
+  private readonly members = new Set<number>();
+  /** organisations with no empty field an application could fill (nothing changes them during an import) */
+  private readonly complete = new Set<number>();
 
-  constructor(private readonly db: DB, private readonly batchSize = 200) {
-    this.firstNew = (cachedStatement(db, 'SELECT coalesce(max(id), 0) + 1 AS n FROM organizations').get() as { n: number }).n;
+  constructor(private readonly db: DB, options: { expectedRows?: number; memory?: boolean } = {}) {
+    const existing = organizationCount(db);
+    this.firstNew = existing ? (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n : 1;
+    const rows = options.expectedRows ?? 0;
+    const memory = options.memory ?? (rows >= MEMORY_LOOKUP_MIN_ROWS && existing + rows <= MEMORY_LOOKUP_MAX_ORGANIZATIONS);
+    this.memory = memory ? new MemoryLookup(db) : null;
+    this.lookup = this.memory ?? sqlLookup(db);
   }
 
-  written(id: number): void {
-    this.pending.push(id);
-    if (this.pending.length >= this.batchSize) this.flush();
+  /** Whether organisations are matched from an index in memory (the database's own indexes of them are then not read). */
+  get inMemory(): boolean {
+    return this.memory !== null;
+  }
+
+  /** A new application about to be written: the organisation and person to write it with. */
+  place(values: ApplicationValues): { organizationId: number; personId: number | null } {
+    return this.placeIdentity(identityOfValues(values));
+  }
+
+  /** An application this file updated: linked again to its organisation (its contact person may have changed). */
+  relink(id: number): void {
+    const a = applicationIdentity(this.db, id);
+    if (!a) return;
+    if (a.organizationId === null) {
+      // (one no organisation has yet: linked by evidence, as a new one)
+      const link = this.placeIdentity(a, id);
+      setApplicationLink(this.db, id, link.organizationId, link.personId);
+      return;
+    }
+    const before = this.memory?.webDomainOf(a.organizationId);
+    linkApplication(this.db, id, a.organizationId, a);
+    this.told(a.organizationId, a, before);
   }
 
   finish(): OrganizationLinks {
-    this.flush();
     return this.links;
   }
 
-  private flush(): void {
-    const ids = [...new Set(this.pending)];
-    this.pending = [];
-    for (const id of ids) {
-      const a = applicationIdentity(this.db, id);
-      if (!a) continue;
-      if (a.organizationId !== null) {
-        // updated by this file: its contact person may have changed
-        linkApplication(this.db, id, a.organizationId, a);
-        continue;
-      }
-      const linked = linkApplicationByEvidence(this.db, id, a);
-      if (linked.created) {
-        this.links.created++;
-        if (linked.doubtful) this.links.doubtful++;
-      } else if (linked.organizationId < this.firstNew) this.links.returning++;
+  private placeIdentity(a: ApplicationIdentity, applicationId?: number): { organizationId: number; personId: number | null } {
+    const candidates = organizationCandidates(this.db, { name: a.organization, country: a.country, website: a.website, email: a.email }, { similarNames: false, lookup: this.lookup });
+    const sure = candidates.find((c) => c.certain);
+    if (sure) {
+      if (sure.organizationId < this.firstNew) this.links.returning++;
+      return { organizationId: sure.organizationId, personId: this.attach(sure.organizationId, a, false, applicationId) };
     }
+    const fields = { name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region, website: a.website, beneficiaries: a.beneficiaries };
+    const organizationId = insertOrganization(this.db, fields);
+    this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: webDomain(a.website) }, organizationKey(a.organization));
+    this.links.created++;
+    if (candidates.length) this.links.doubtful++;
+    return { organizationId, personId: this.attach(organizationId, a, true, applicationId) };
+  }
+
+  private attach(organizationId: number, a: ApplicationIdentity, fresh: boolean, applicationId?: number): number | null {
+    const before = this.memory?.webDomainOf(organizationId);
+    const member = !this.members.has(organizationId);
+    const fill = !this.complete.has(organizationId);
+    const email = a.email?.trim().toLowerCase();
+    const newPerson = Boolean(this.memory && email && !this.memory.hasPerson(organizationId, email));
+    const { personId, complete } = attachContact(this.db, organizationId, a, { fresh, member, fill, newPerson, fromApplication: applicationId });
+    if (member) this.members.add(organizationId);
+    if (complete) this.complete.add(organizationId);
+    this.told(organizationId, a, before);
+    return personId;
+  }
+
+  /** Keeps the index in memory as the database now is: the person's address, and a website the link filled in. */
+  private told(organizationId: number, a: ApplicationIdentity, webBefore: string | null | undefined): void {
+    if (!this.memory) return;
+    const email = a.email?.trim().toLowerCase();
+    if (email) this.memory.addPerson(organizationId, email);
+    if (webBefore === null && webDomain(a.website)) this.memory.setWebDomain(organizationId, organizationWebDomain(this.db, organizationId));
   }
 }
 

@@ -8,6 +8,7 @@ import { writtenValue as value, type ApplicationValues, type ImportStatements, t
 import { isOtherApplication, sameTitleAndContact } from './identity.js';
 import { WarningLog } from './normalise.js';
 import type { PreparedRow } from './prepare-row.js';
+import type { ImportLinker } from './organizations.js';
 
 /** At most this many groups of rows that were one application are listed in a report. */
 export const MAX_GROUPS_LISTED = 1000;
@@ -46,8 +47,8 @@ export class RowWriter {
     private readonly callId: number,
     private readonly batchId: number,
     private readonly sha256: string,
-    /** Told of every application this file inserts or updates, while its page is still in the cache (organisation linking). */
-    private readonly onWritten?: (id: number) => void,
+    /** Links each new application to its organisation and person before it is written, and an updated one again after (organizations.ts). */
+    private readonly linker?: Pick<ImportLinker, 'place' | 'relink'>,
     /** The application-ID column, named in a warning about an ID another application has. */
     private readonly idColumn: { header: string; index: number } | null = null,
   ) {}
@@ -95,8 +96,7 @@ export class RowWriter {
     }
     const hash = value(values, 'content_hash') as string;
     if (!stored) {
-      const id = this.sql.insert(this.callId, key, values);
-      this.onWritten?.(id);
+      const id = this.sql.insert(this.callId, key, values, this.linker?.place(values));
       this.mark(id, 1, CHANGED, rowNumber);
       this.counts.inserted++;
       return;
@@ -153,7 +153,7 @@ export class RowWriter {
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, key, values, this.batchId);
-    this.onWritten?.(id);
+    this.linker?.relink(id);
   }
 
   /** A later row of this file for an application an earlier row reached: the report names both. */

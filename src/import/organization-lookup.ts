@@ -1,0 +1,180 @@
+/**
+ * Where matching (organizations.ts) finds the organisations a probe may be: straight from the
+ * database (sqlLookup: any command, any size), or from an index in memory that a large import
+ * loads once and keeps up to date as it adds organisations and people (MemoryLookup: one lookup
+ * in a Map instead of five statements for every row). Both answer every question the same way,
+ * down to the order: test/unit/import/organization-lookup.test.ts holds them side by side.
+ */
+import {
+  organizationBriefs, organizationEmailLike, organizationKey, organizationPeopleEmails, organizationsByEmailDomain, organizationsByKey, organizationsByPersonEmail,
+  organizationsByWebDomain, type OrganizationBrief,
+} from '../db/organizations.js';
+import type { DB } from '../db/connection.js';
+import { normaliseName } from '../text.js';
+
+/** The questions matching asks (each as db/organizations.ts answers it). */
+export interface OrganizationLookup {
+  /** Organisations (not merged away) with this normalised name in this country (NULL matches NULL), in id order. */
+  byKey(name: string, country: string | null): OrganizationBrief[];
+  /** Organisations (not merged away) whose website is on this domain, in id order; at most `limit`. */
+  byWebDomain(domain: string, limit: number): OrganizationBrief[];
+  /** Organisations (not merged away) one of whose people has this address; null when more than `most` organisations have. */
+  byPersonEmail(email: string, most: number): OrganizationBrief[] | null;
+  /** Organisations (not merged away) of this country with people writing from this domain; null when more than `most` organisations, of any country, have. */
+  byEmailDomain(domain: string, country: string | null, most: number): OrganizationBrief[] | null;
+  /** Of the organisation's people's addresses, this address, else one at its domain, else null. */
+  emailLike(organizationId: number, email: string): string | null;
+}
+
+const brief = (o: OrganizationBrief): OrganizationBrief => ({ id: o.id, name: o.name, country: o.country, webDomain: o.webDomain });
+
+/** The database answers (organisations read as they are now). */
+export function sqlLookup(db: DB): OrganizationLookup {
+  return {
+    byKey: (name, country) => organizationsByKey(db, name, country).map(brief),
+    byWebDomain: (domain, limit) => organizationsByWebDomain(db, domain, limit).map(brief),
+    byPersonEmail: (email, most) => organizationsByPersonEmail(db, email, most),
+    byEmailDomain: (domain, country, most) => organizationsByEmailDomain(db, domain, country, most)?.map(brief) ?? null,
+    emailLike: (organizationId, email) => organizationEmailLike(db, organizationId, email),
+  };
+}
+
+/**
+ * normaliseName, remembered: an import compares every row's organisation name with its
+ * candidates', and a call's names repeat (a bounded memory: forgotten past NAME_KEYS_KEPT).
+ */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_KEPT = 50_000;
+export function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+    key = normaliseName(name);
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
+/** organizationKey (db/organizations.ts), remembered. */
+const organizationKeyOf = (name: string) => nameKey(name) || organizationKey(name);
+
+/** The part of an address after its first "@" (as the database's email-domain index reads it). */
+const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);
+
+const countryKey = (country: string | null) => (country === null ? '\u0001' : country);
+
+/** Appends an id to a key's list when it is not there yet and the list is not full. */
+function addTo(map: Map<string, number[]>, key: string, id: number, cap: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list.length < cap && !list.includes(id)) list.push(id);
+}
+
+/**
+ * An index in memory of the organisations (not merged away) and their people's addresses, loaded
+ * from the database once. Whoever writes an organisation or a person while it is in use tells it
+ * (addOrganization, addPerson, setWebDomain); questions then cost a Map lookup. Lists of
+ * organisations sharing an address or a domain are kept up to `cap` long, which must exceed every
+ * `most` asked (the SQL stops reading there too).
+ */
+export class MemoryLookup implements OrganizationLookup {
+  private readonly orgs = new Map<number, OrganizationBrief>();
+  private readonly byNameKey = new Map<string, number[]>();
+  private readonly byWeb = new Map<string, number[]>();
+  /** address -> organisations with someone at it (merged ones included: the database counts them too), in the order of their first such person */
+  private readonly byEmail = new Map<string, number[]>();
+  private readonly byDomain = new Map<string, number[]>();
+  /** organisation -> its people's addresses, in the people's order */
+  private readonly emails = new Map<number, Set<string>>();
+
+  constructor(db: DB, private readonly cap = 64) {
+    for (const o of organizationBriefs(db)) this.addOrganization(o, o.nameKey);
+    for (const p of organizationPeopleEmails(db)) this.addPerson(p.organizationId, p.email);
+  }
+
+  /** An organisation written (or read at the start), with its name key (organizationKey). */
+  addOrganization(o: OrganizationBrief, nameKey: string): void {
+    this.orgs.set(o.id, brief(o));
+    const key = `${countryKey(o.country)}\u0000${nameKey}`;
+    const list = this.byNameKey.get(key);
+    if (list) list.push(o.id);
+    else this.byNameKey.set(key, [o.id]);
+    if (o.webDomain) addTo(this.byWeb, o.webDomain, o.id, Infinity);
+  }
+
+  /** A person with an address joined an organisation (a no-op when it has someone at it already). */
+  addPerson(organizationId: number, email: string): void {
+    const set = this.emails.get(organizationId);
+    if (set?.has(email)) return;
+    if (set) set.add(email);
+    else this.emails.set(organizationId, new Set([email]));
+    addTo(this.byEmail, email, organizationId, this.cap);
+    addTo(this.byDomain, domainOf(email), organizationId, this.cap);
+  }
+
+  /** Whether one of the organisation's people has this address. */
+  hasPerson(organizationId: number, email: string): boolean {
+    return this.emails.get(organizationId)?.has(email) ?? false;
+  }
+
+  /** An organisation's website domain was filled in (it had none). */
+  setWebDomain(organizationId: number, domain: string | null): void {
+    const o = this.orgs.get(organizationId);
+    if (!o || o.webDomain === domain) return;
+    if (o.webDomain) {
+      const list = this.byWeb.get(o.webDomain);
+      list?.splice(list.indexOf(organizationId), 1);
+    }
+    o.webDomain = domain;
+    if (domain) addTo(this.byWeb, domain, organizationId, Infinity);
+  }
+
+  /** Whether the organisation's website domain is known (the database may fill it when an application links). */
+  webDomainOf(organizationId: number): string | null {
+    return this.orgs.get(organizationId)?.webDomain ?? null;
+  }
+
+  private briefs(ids: readonly number[] | undefined, keep: (o: OrganizationBrief) => boolean = () => true): OrganizationBrief[] {
+    const out: OrganizationBrief[] = [];
+    for (const id of ids ?? []) {
+      const o = this.orgs.get(id);
+      if (o && keep(o)) out.push(brief(o));
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  byKey(name: string, country: string | null): OrganizationBrief[] {
+    return this.briefs(this.byNameKey.get(`${countryKey(country)}\u0000${organizationKeyOf(name)}`));
+  }
+
+  byWebDomain(domain: string, limit: number): OrganizationBrief[] {
+    const all = this.briefs(this.byWeb.get(domain));
+    return limit < 0 ? all : all.slice(0, limit);
+  }
+
+  byPersonEmail(email: string, most: number): OrganizationBrief[] | null {
+    this.check(most);
+    // (as the database: the first most + 1 organisations, merged ones counted, then those not merged)
+    const found = this.briefs((this.byEmail.get(email.trim().toLowerCase()) ?? []).slice(0, most + 1));
+    return found.length > most ? null : found;
+  }
+
+  byEmailDomain(domain: string, country: string | null, most: number): OrganizationBrief[] | null {
+    this.check(most);
+    const ids = (this.byDomain.get(domain.trim().toLowerCase()) ?? []).slice(0, most + 1);
+    return ids.length > most ? null : this.briefs(ids, (o) => o.country === country);
+  }
+
+  emailLike(organizationId: number, email: string): string | null {
+    const set = this.emails.get(organizationId);
+    if (!set) return null;
+    if (set.has(email)) return email;
+    const domain = domainOf(email);
+    for (const e of set) if (domainOf(e) === domain) return e;
+    return null;
+  }
+
+  private check(most: number): void {
+    if (!(most < this.cap)) throw new Error(`MemoryLookup keeps ${this.cap} organisations per address: asked about ${most}`);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * A large import matches organisations from an index in memory and sets the network tables'
+ * own indexes aside while it writes (src/import/organization-lookup.ts, db/imports.ts
+ * deferIndexes). The built code, on a file large enough for both, read on a second thread and
+ * on one: the same organisations, people, members and links as matching through the database
+ * row by row, and every index back afterwards.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'csv-stringify/sync';
+import { openDatabase } from '../../dist/db/connection.js';
+import { importFiles } from '../../dist/import/importer.js';
+import { HEADER, rows } from '../support/network-rows.js';
+import { tempDir } from './support/cli.js';
+
+const dir = tempDir('skillsnet-network-index-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+type DB = ReturnType<typeof openDatabase>;
+
+function network(db: DB) {
+  return {
+    organizations: db.prepare('SELECT id, name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json FROM organizations ORDER BY id').all(),
+    people: db.prepare('SELECT id, organization_id, name, email, phone FROM people ORDER BY id').all(),
+    members: db.prepare('SELECT id, kind, organization_id, person_id, status, source FROM members ORDER BY id').all(),
+    roles: db.prepare('SELECT member_id, role, cohort FROM member_roles ORDER BY 1, 2, 3').all(),
+    applications: db.prepare('SELECT id, organization_id, person_id FROM applications ORDER BY id').all(),
+  };
+}
+
+const indexes = (db: DB) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all();
+
+describe('a large import matching organisations in memory', () => {
+  it('links 21,000 rows as matching through the database does, and puts back every index it set aside', async () => {
+    const file = path.join(dir, 'large.csv');
+    fs.writeFileSync(file, stringify([HEADER, ...rows(3, 21_000, 'C')]));
+    const runs = [
+      { organizationIndex: 'memory' as const, threads: 'always' as const },
+      { organizationIndex: 'memory' as const, threads: 'never' as const },
+      { organizationIndex: 'database' as const, threads: 'never' as const },
+    ];
+    const dbs = runs.map((_, i) => openDatabase(path.join(dir, `db${i}.db`), { create: true }));
+    const reports = [];
+    for (let i = 0; i < runs.length; i++) reports.push(await importFiles(dbs[i]!, [file], { call: '2022', ...runs[i] }));
+    const [first, ...others] = dbs.map(network);
+    for (const other of others) expect(other).toEqual(first);
+    for (const r of reports.slice(1)) expect(r.files[0]!.organizations).toEqual(reports[0]!.files[0]!.organizations);
+    expect(reports[0]!.files[0]!.organizations.created).toBeGreaterThan(100);
+    expect(reports[0]!.files[0]!.organizations.doubtful).toBeGreaterThan(0);
+    expect(reports[0]!.updated).toBeGreaterThan(0);
+    // every index is back, the ones set aside during the writing included
+    for (const db of dbs.slice(1)) expect(indexes(db)).toEqual(indexes(dbs[0]!));
+    expect(indexes(dbs[0]!)).toEqual(expect.arrayContaining(['people_email', 'people_email_domain', 'organizations_name_key', 'member_roles_role', 'applications_email']));
+    for (const db of dbs) expect(db.pragma('foreign_key_check')).toEqual([]);
+    for (const db of dbs) db.close();
+  }, 120_000);
+});

@@ -1,0 +1,106 @@
+/**
+ * A large import matches organisations against an index in memory (MemoryLookup) instead of the
+ * database (sqlLookup). Held side by side: every question answered the same way, and an import
+ * linking the same rows to the same organisations, people and members either way — on rows made
+ * to hit every rule: names spelled apart, shared websites, addresses and domains shared by a few
+ * organisations or by more than the rules' limits, people without an address, a merged
+ * organisation, rows updated within the file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'csv-stringify/sync';
+import { openDatabase, type DB } from '../../../src/db/connection.js';
+import { importFiles, type ImportReport } from '../../../src/import/importer.js';
+import { MemoryLookup, sqlLookup } from '../../../src/import/organization-lookup.js';
+import { MAX_SHARING, MAX_SHARING_ADDRESS } from '../../../src/import/organizations.js';
+import { linkOrganizations } from '../../../src/network/organizations.js';
+import { emailDomain, webDomain } from '../../../src/db/organizations.js';
+import { tempDir } from '../support/run.js';
+import { HEADER, rows } from '../../support/network-rows.js';
+
+const dir = tempDir('skillsnet-org-lookup-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+function writeCsv(data: string[][]): string {
+  const f = path.join(dir, `f${++n}.csv`);
+  fs.writeFileSync(f, stringify([HEADER, ...data]));
+  return f;
+}
+
+function network(db: DB) {
+  return {
+    organizations: db.prepare('SELECT id, name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json, merged_into FROM organizations ORDER BY id').all(),
+    people: db.prepare('SELECT id, organization_id, name, given_name, family_name, email, phone, working_language FROM people ORDER BY id').all(),
+    members: db.prepare('SELECT id, kind, organization_id, person_id, status, source FROM members ORDER BY id').all(),
+    roles: db.prepare('SELECT member_id, role, cohort FROM member_roles ORDER BY 1, 2, 3').all(),
+    applications: db.prepare('SELECT id, organization_id, person_id FROM applications ORDER BY id').all(),
+  };
+}
+
+async function imported(file: string, db: DB, call: string, organizationIndex: 'memory' | 'database'): Promise<ImportReport> {
+  return importFiles(db, [file], { call, organizationIndex });
+}
+
+/** A database with a first call imported and two organisations merged. */
+async function firstCall(): Promise<string> {
+  const file = path.join(dir, `db${++n}.db`);
+  const db = openDatabase(file, { create: true });
+  await imported(writeCsv(rows(1, 400, 'A')), db, '2020', 'database');
+  const [a, b] = db.prepare("SELECT id FROM organizations WHERE name_key LIKE 'skills kenya%' ORDER BY id LIMIT 2").pluck().all() as number[];
+  linkOrganizations(db, a!, b!);
+  db.close();
+  return file;
+}
+
+describe('matching organisations from memory or from the database', () => {
+  it('answers every question the same way, merged organisations and the limits included', async () => {
+    const db = openDatabase(await firstCall());
+    const memory = new MemoryLookup(db);
+    const sql = sqlLookup(db);
+    const apps = db.prepare('SELECT organization, country, email, website FROM applications').all() as { organization: string; country: string | null; email: string | null; website: string | null }[];
+    expect(db.prepare('SELECT count(*) FROM organizations WHERE merged_into IS NOT NULL').pluck().get()).toBe(1);
+    let asked = 0;
+    const orgIds = db.prepare('SELECT id FROM organizations').pluck().all() as number[];
+    let beyond = 0;
+    for (const a of apps) {
+      expect(memory.byKey(a.organization, a.country)).toEqual(sql.byKey(a.organization, a.country));
+      const web = webDomain(a.website);
+      if (web) for (const limit of [-1, 2, MAX_SHARING + 1]) expect(memory.byWebDomain(web, limit)).toEqual(sql.byWebDomain(web, limit));
+      const email = a.email?.toLowerCase();
+      if (!email) continue;
+      for (const most of [0, 2, MAX_SHARING_ADDRESS]) expect(memory.byPersonEmail(email, most)).toEqual(sql.byPersonEmail(email, most));
+      if (sql.byPersonEmail(email, MAX_SHARING_ADDRESS) === null) beyond++;
+      const domain = emailDomain(email)!;
+      for (const country of [a.country, null, 'KE']) for (const most of [3, MAX_SHARING]) expect(memory.byEmailDomain(domain, country, most)).toEqual(sql.byEmailDomain(domain, country, most));
+      for (const id of orgIds.slice(0, 30)) expect(memory.emailLike(id, email)).toEqual(sql.emailLike(id, email));
+      asked++;
+    }
+    // the rows did reach past the limits, and asked about many addresses
+    expect(beyond).toBeGreaterThan(0);
+    expect(sql.byEmailDomain('bigmail.example', null, MAX_SHARING)).toBeNull();
+    expect(asked).toBeGreaterThan(300);
+    db.close();
+  });
+
+  it('links a second call to the same organisations, people and members either way', async () => {
+    const first = await firstCall();
+    const copy = `${first}.copy.db`;
+    fs.copyFileSync(first, copy);
+    const file = writeCsv(rows(2, 500, 'B'));
+    const dbMemory = openDatabase(first);
+    const dbSql = openDatabase(copy);
+    const viaMemory = await imported(file, dbMemory, '2021', 'memory');
+    const viaSql = await imported(file, dbSql, '2021', 'database');
+    expect(viaMemory.files[0]!.organizations).toEqual(viaSql.files[0]!.organizations);
+    // the second call found organisations of the first, made new ones and left doubtful pairs
+    expect(viaMemory.files[0]!.organizations.returning).toBeGreaterThan(50);
+    expect(viaMemory.files[0]!.organizations.created).toBeGreaterThan(10);
+    expect(viaMemory.files[0]!.organizations.doubtful).toBeGreaterThan(0);
+    expect(viaMemory.updated).toBeGreaterThan(0);
+    expect(network(dbMemory)).toEqual(network(dbSql));
+    dbMemory.close();
+    dbSql.close();
+  });
+});

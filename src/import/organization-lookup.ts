@@ -40,6 +40,14 @@ export function sqlLookup(db: DB): OrganizationLookup {
 }
 
 /**
+ * A copy of a string that keeps nothing else alive: a cell read from a file may be a slice of a
+ * whole chunk of it, which a Map holding the cell would keep in memory for the import's length.
+ */
+export function ownString(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/**
  * normaliseName, remembered: an import compares every row's organisation name with its
  * candidates', and a call's names repeat (a bounded memory: forgotten past NAME_KEYS_KEPT).
  */
@@ -50,7 +58,7 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
     key = normaliseName(name);
-    nameKeys.set(name, key);
+    nameKeys.set(ownString(name), key);
   }
   return key;
 }
@@ -94,7 +102,7 @@ export class MemoryLookup implements OrganizationLookup {
 
   /** An organisation written (or read at the start), with its name key (organizationKey). */
   addOrganization(o: OrganizationBrief, nameKey: string): void {
-    this.orgs.set(o.id, brief(o));
+    this.orgs.set(o.id, { id: o.id, name: ownString(o.name), country: o.country === null ? null : ownString(o.country), webDomain: o.webDomain === null ? null : ownString(o.webDomain) });
     const key = `${countryKey(o.country)}\u0000${nameKey}`;
     const list = this.byNameKey.get(key);
     if (list) list.push(o.id);
@@ -103,9 +111,10 @@ export class MemoryLookup implements OrganizationLookup {
   }
 
   /** A person with an address joined an organisation (a no-op when it has someone at it already). */
-  addPerson(organizationId: number, email: string): void {
+  addPerson(organizationId: number, address: string): void {
     const set = this.emails.get(organizationId);
-    if (set?.has(email)) return;
+    if (set?.has(address)) return;
+    const email = ownString(address);
     if (set) set.add(email);
     else this.emails.set(organizationId, new Set([email]));
     addTo(this.byEmail, email, organizationId, this.cap);

@@ -49,8 +49,16 @@ export interface OrganizationCandidate {
 /** Small words that say nothing about which organisation a name is. */
 const SMALL_WORDS = new Set(['the', 'of', 'for', 'and', 'in', 'on', 'at', 'de', 'del', 'des', 'du', 'la', 'le', 'les', 'el', 'los', 'las', 'et', 'y', 'e', 'pour', 'para', 'por', 'en', 'a', 'au', 'aux', 'd', 'l']);
 
+/** A name key's words that say which organisation it is (remembered like nameKey: names repeat). */
+const wordsOfKey = new Map<string, string[]>();
 function words(key: string): string[] {
-  return key.split(' ').filter((w) => w && !SMALL_WORDS.has(w));
+  let w = wordsOfKey.get(key);
+  if (w === undefined) {
+    if (wordsOfKey.size >= 50_000) wordsOfKey.clear();
+    w = key.split(' ').filter((x) => x && !SMALL_WORDS.has(x));
+    wordsOfKey.set(key, w);
+  }
+  return w;
 }
 
 /**
@@ -162,7 +170,7 @@ export function organizationCandidates(
   // Similar names: organisations of the country sharing the name's longest word. (Not while an
   // import links thousands of rows: a similar name alone is never certain, and the officer's list
   // of doubtful pairs finds them all at once, grouped by word.)
-  const longest = options.similarNames === false ? undefined : words(normaliseName(probe.name)).sort((x, y) => y.length - x.length)[0];
+  const longest = options.similarNames === false ? undefined : [...words(normaliseName(probe.name))].sort((x, y) => y.length - x.length)[0];
   if (longest && longest.length >= 4) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
   // (comparing the probe's one address needs only the candidate's address that bears on it)
   const emailsOf = (id: number): string[] => {
@@ -194,11 +202,16 @@ export interface OrganizationLinks {
 /** What linking reads of a row about to be written (its values, as applicationIdentity would read them back). */
 export function identityOfValues(values: ApplicationValues): ApplicationIdentity {
   const text = (c: Parameters<typeof writtenValue>[1]) => writtenValue(values, c) as string | null;
+  let beneficiaries: string[] | undefined;
   return {
     id: 0, organization: text('organization')!, organizationType: text('organization_type'), country: text('country'), countryRaw: text('country_raw'),
-    region: text('region'), website: text('website'), beneficiaries: JSON.parse(text('beneficiaries_json') ?? '[]') as string[], contactName: text('contact_name'),
+    region: text('region'), website: text('website'), contactName: text('contact_name'),
     givenName: text('given_name'), familyName: text('family_name'), email: text('email'), phone: text('phone'), workingLanguage: text('working_language'),
     organizationId: null,
+    // (read only when an organisation is made or filled from the row)
+    get beneficiaries() {
+      return (beneficiaries ??= JSON.parse(text('beneficiaries_json') ?? '[]') as string[]);
+    },
   };
 }
 

@@ -119,12 +119,13 @@ export interface ImportStatements {
 }
 
 /**
- * Indexes the import reads row by row while it writes, kept through a large import: linking
- * applications to organisations looks up an application's organisation and contact person
- * (without them every row scanned the whole table: a million rows took hours), an
- * organisation's person by address, and an organisation's member (a unique index besides).
+ * Indexes the import reads row by row while it writes, kept through a large import: an
+ * application updated by the file asks whether a later application has its contact person
+ * (without the index every such row scanned the whole table: a million rows took hours), and
+ * linking looks up an organisation's person by address and an organisation's member (a unique
+ * index besides).
  */
-const READ_WHILE_IMPORTING = new Set(['applications_person', 'applications_organization', 'people_organization_email', 'members_organization']);
+const READ_WHILE_IMPORTING = new Set(['applications_person', 'people_organization_email', 'members_organization']);
 
 /** The network's tables, whose other indexes only matching reads (from memory during a large import). */
 const NETWORK_TABLES = ['organizations', 'people', 'members', 'member_roles'];

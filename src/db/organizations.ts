@@ -147,17 +147,47 @@ export function organizationsByWebDomain(db: DB, domain: string, limit = -1): Or
 /** What matching compares of an organisation. */
 export type OrganizationBrief = Pick<Organization, 'id' | 'name' | 'country' | 'webDomain'>;
 
+/** Organisations (not merged away) with this normalised name in this country, as matching compares them, in id order. */
+export function organizationBriefsByKey(db: DB, name: string, country: string | null): OrganizationBrief[] {
+  return cachedStatement(db, 'SELECT id, name, country, web_domain AS webDomain FROM organizations WHERE name_key = ? AND country IS ? AND merged_into IS NULL ORDER BY id')
+    .all(organizationKey(name), country) as OrganizationBrief[];
+}
+
+/**
+ * The first `most` + 1 organisations (merged ones counted) that rows of a query of organisation
+ * ids name, in the rows' order, each once: read row by row and stopped there (a DISTINCT ... LIMIT
+ * in SQL builds a temporary table every time, which an import asking for every row pays dearly).
+ */
+function firstOrganizations(rows: IterableIterator<unknown>, most: number): number[] {
+  const ids: number[] = [];
+  const cap = Number.isFinite(most) ? most + 1 : Infinity;
+  for (const id of rows as IterableIterator<number>) {
+    if (!ids.includes(id)) ids.push(id);
+    if (ids.length >= cap) break; // (leaving the loop closes the statement)
+  }
+  return ids;
+}
+
+/** Of these organisations, those not merged away (and of this country, when given), in id order. */
+function briefsOf(db: DB, ids: number[], country?: string | null): OrganizationBrief[] {
+  const get = cachedStatement(db, 'SELECT id, name, country, web_domain AS webDomain FROM organizations WHERE id = ? AND merged_into IS NULL');
+  const out: OrganizationBrief[] = [];
+  for (const id of ids) {
+    const o = get.get(id) as OrganizationBrief | undefined;
+    if (o && (country === undefined || o.country === country)) out.push(o);
+  }
+  return out.sort((x, y) => x.id - y.id);
+}
+
 /**
  * Organisations (not merged away) one of whose people has this email address; null when more than
  * `most` organisations have someone at it (a consultant's or a secretariat's address: no evidence).
+ * (Of the first `most` + 1 organisations with someone at it, merged ones counted, those not merged.)
  */
 export function organizationsByPersonEmail(db: DB, email: string, most = Infinity): OrganizationBrief[] | null {
-  const rows = cachedStatement(db,
-    `SELECT o.id, o.name, o.country, o.web_domain AS webDomain FROM organizations o
-       JOIN (SELECT DISTINCT organization_id AS id FROM people WHERE email = ? AND organization_id IS NOT NULL LIMIT ?) p ON p.id = o.id
-      WHERE o.merged_into IS NULL ORDER BY o.id`,
-  ).all(email.trim().toLowerCase(), Number.isFinite(most) ? most + 1 : -1) as OrganizationBrief[];
-  return rows.length > most ? null : rows;
+  const rows = cachedStatement(db, 'SELECT organization_id FROM people WHERE email = ? AND organization_id IS NOT NULL').pluck().iterate(email.trim().toLowerCase());
+  const found = briefsOf(db, firstOrganizations(rows, most));
+  return found.length > most ? null : found;
 }
 
 /**
@@ -166,10 +196,11 @@ export function organizationsByPersonEmail(db: DB, email: string, most = Infinit
  * organisations' contact emails can use, without reading every address of a large organisation.)
  */
 export function organizationEmailLike(db: DB, organizationId: number, email: string): string | null {
+  if (cachedStatement(db, 'SELECT 1 FROM people WHERE organization_id = ? AND email = ?').get(organizationId, email)) return email;
   const domain = email.slice(email.indexOf('@') + 1);
   return (cachedStatement(db,
-    `SELECT email FROM people WHERE organization_id = ? AND (email = ? OR substr(email, instr(email, '@') + 1) = ?) ORDER BY email = ? DESC, id LIMIT 1`,
-  ).pluck().get(organizationId, email, domain, email) as string | undefined) ?? null;
+    `SELECT email FROM people WHERE organization_id = ? AND substr(email, instr(email, '@') + 1) = ? ORDER BY id LIMIT 1`,
+  ).pluck().get(organizationId, domain) as string | undefined) ?? null;
 }
 
 /**
@@ -177,14 +208,12 @@ export function organizationEmailLike(db: DB, organizationId: number, email: str
  * domain; null when more than `most` organisations, of any country, have people writing from it
  * (a provider, a university: no evidence). Read along the domain's index, stopping past `most`.
  */
-export function organizationsByEmailDomain(db: DB, domain: string, country: string | null, most = Infinity): Organization[] | null {
-  const limit = Number.isFinite(most) ? most + 1 : -1;
-  const ids = cachedStatement(db, `SELECT DISTINCT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ? AND organization_id IS NOT NULL LIMIT ?`)
-    .pluck().all(domain.trim().toLowerCase(), limit) as number[];
+export function organizationsByEmailDomain(db: DB, domain: string, country: string | null, most = Infinity): OrganizationBrief[] | null {
+  const rows = cachedStatement(db, `SELECT organization_id FROM people WHERE substr(email, instr(email, '@') + 1) = ? AND organization_id IS NOT NULL`)
+    .pluck().iterate(domain.trim().toLowerCase());
+  const ids = firstOrganizations(rows, most);
   if (ids.length > most) return null;
-  const rows = cachedStatement(db, 'SELECT * FROM organizations WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL AND country IS ? ORDER BY id')
-    .all(JSON.stringify(ids), country) as OrganizationRow[];
-  return rows.map(toOrganization);
+  return briefsOf(db, ids, country);
 }
 
 /** Organisations (not merged away) of a country whose normalised name holds this word. */

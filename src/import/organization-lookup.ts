@@ -6,7 +6,7 @@
  * down to the order: test/unit/import/organization-lookup.test.ts holds them side by side.
  */
 import {
-  organizationBriefs, organizationEmailLike, organizationKey, organizationPeopleEmails, organizationsByEmailDomain, organizationsByKey, organizationsByPersonEmail,
+  organizationBriefs, organizationBriefsByKey, organizationEmailLike, organizationKey, organizationPeopleEmails, organizationsByEmailDomain, organizationsByPersonEmail,
   organizationsByWebDomain, type OrganizationBrief,
 } from '../db/organizations.js';
 import type { DB } from '../db/connection.js';
@@ -31,10 +31,10 @@ const brief = (o: OrganizationBrief): OrganizationBrief => ({ id: o.id, name: o.
 /** The database answers (organisations read as they are now). */
 export function sqlLookup(db: DB): OrganizationLookup {
   return {
-    byKey: (name, country) => organizationsByKey(db, name, country).map(brief),
+    byKey: (name, country) => organizationBriefsByKey(db, name, country),
     byWebDomain: (domain, limit) => organizationsByWebDomain(db, domain, limit).map(brief),
     byPersonEmail: (email, most) => organizationsByPersonEmail(db, email, most),
-    byEmailDomain: (domain, country, most) => organizationsByEmailDomain(db, domain, country, most)?.map(brief) ?? null,
+    byEmailDomain: (domain, country, most) => organizationsByEmailDomain(db, domain, country, most),
     emailLike: (organizationId, email) => organizationEmailLike(db, organizationId, email),
   };
 }

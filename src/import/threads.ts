@@ -25,13 +25,16 @@ export const WORKER_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * Whether a second thread prepares the rows: for a file of WORKER_MIN_BYTES to WORKER_MAX_BYTES,
- * when a processor is free for it (on a machine already busy, the two threads would only take
- * turns, and passing the rows between them costs time of its own).
+ * unless every processor is already busy (the two threads would then only take turns, and
+ * passing the rows between them costs time of its own). The load is the last minute's average:
+ * it still counts a command that has just ended, so a load below the number of processors is
+ * taken as room for both threads (asking for a whole free processor made a 2-processor machine
+ * import on one thread for a minute after every command).
  */
-export function useWorker(threads: 'auto' | 'always' | 'never', size: number): boolean {
+export function useWorker(threads: 'auto' | 'always' | 'never', size: number, load = os.loadavg()[0]!, processors = os.availableParallelism()): boolean {
   if (threads !== 'auto') return threads === 'always';
   if (size < WORKER_MIN_BYTES || size > WORKER_MAX_BYTES) return false;
-  return os.loadavg()[0]! + 1 <= os.availableParallelism();
+  return processors >= 2 && load < processors;
 }
 
 /** The worker's script beside this module, when it is there (the compiled package; not the TypeScript sources tests run). */

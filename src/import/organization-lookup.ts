@@ -64,7 +64,7 @@ export function nameKey(name: string): string {
 }
 
 /** organizationKey (db/organizations.ts), remembered. */
-const organizationKeyOf = (name: string) => nameKey(name) || organizationKey(name);
+export const organizationKeyOf = (name: string) => nameKey(name) || organizationKey(name);
 
 /** The part of an address after its first "@" (as the database's email-domain index reads it). */
 const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);

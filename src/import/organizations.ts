@@ -20,11 +20,11 @@
 import { cachedStatement, type DB } from '../db/connection.js';
 import {
   applicationIdentity, attachContact, createOrganizationFor, emailDomain, insertOrganization, linkApplication, organizationCount, organizationEvidenceRows,
-  organizationKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
+  organizationsKeptApart, organizationWebDomain, organizationsWithWord, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { writtenValue, type ApplicationValues } from '../db/imports.js';
-import { MemoryLookup, nameKey, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
+import { MemoryLookup, nameKey, organizationKeyOf, ownString, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
 
@@ -88,9 +88,22 @@ export function similarNames(a: string, b: string): boolean {
 const sameCountry = (a: string | null, b: string | null) => a === b;
 const bothKnownAndDifferent = (a: string | null, b: string | null) => a !== null && b !== null && a !== b;
 
+/** webDomain, remembered (a bounded memory, like nameKey: an import asks several times a row, and websites repeat). */
+const domains = new Map<string, string | null>();
+function domainOfSite(website: string | null | undefined): string | null {
+  if (!website) return null;
+  let d = domains.get(website);
+  if (d === undefined) {
+    if (domains.size >= 50_000) domains.clear();
+    d = webDomain(website);
+    domains.set(ownString(website), d);
+  }
+  return d;
+}
+
 /** The usable domain of a website, or null when it is none or a host shared by many. */
 function identifyingWebDomain(website: string | null | undefined): string | null {
-  const d = webDomain(website);
+  const d = domainOfSite(website);
   return d && !isGenericWebHost(d) ? d : null;
 }
 
@@ -220,8 +233,15 @@ export function identityOfValues(values: ApplicationValues): ApplicationIdentity
  * (organization-lookup.ts) instead of asking the database five times a row...
  */
 export const MEMORY_LOOKUP_MIN_ROWS = 2_000;
-/** ...unless the index would hold more organisations than this (a large network, or a file of millions of rows: memory stays flat). */
+/** ...unless the index would hold more organisations than this (a large network, or a file of millions of rows: memory stays flat)... */
 export const MEMORY_LOOKUP_MAX_ORGANIZATIONS = 400_000;
+/** ...or the database holds more than this many organisations per row of the file (loading them all would cost more than it saves). */
+export const MEMORY_LOOKUP_MAX_KNOWN_PER_ROW = 10;
+
+/** Whether an import of about `rows` rows into a database of `known` organisations matches them from memory. */
+export function matchInMemory(rows: number, known: number): boolean {
+  return rows >= MEMORY_LOOKUP_MIN_ROWS && known + rows <= MEMORY_LOOKUP_MAX_ORGANIZATIONS && known <= MEMORY_LOOKUP_MAX_KNOWN_PER_ROW * rows;
+}
 
 /**
  * Links the applications an import writes: a new one to its organisation (by evidence) and contact
@@ -242,7 +262,7 @@ export class ImportLinker {
     const existing = organizationCount(db);
     this.firstNew = existing ? (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n : 1;
     const rows = options.expectedRows ?? 0;
-    const memory = options.memory ?? (rows >= MEMORY_LOOKUP_MIN_ROWS && existing + rows <= MEMORY_LOOKUP_MAX_ORGANIZATIONS);
+    const memory = options.memory ?? matchInMemory(rows, existing);
     this.memory = memory ? new MemoryLookup(db) : null;
     this.lookup = this.memory ?? sqlLookup(db);
   }
@@ -285,7 +305,7 @@ export class ImportLinker {
     }
     const fields = { name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region, website: a.website, beneficiaries: a.beneficiaries };
     const organizationId = insertOrganization(this.db, fields);
-    this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: webDomain(a.website) }, organizationKey(a.organization));
+    this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: domainOfSite(a.website) }, organizationKeyOf(a.organization));
     this.links.created++;
     if (candidates.length) this.links.doubtful++;
     return { organizationId, personId: this.attach(organizationId, a, true, applicationId) };
@@ -309,7 +329,7 @@ export class ImportLinker {
     if (!this.memory) return;
     const email = a.email?.trim().toLowerCase();
     if (email) this.memory.addPerson(organizationId, email);
-    if (webBefore === null && webDomain(a.website)) this.memory.setWebDomain(organizationId, organizationWebDomain(this.db, organizationId));
+    if (webBefore === null && domainOfSite(a.website)) this.memory.setWebDomain(organizationId, organizationWebDomain(this.db, organizationId));
   }
 }
 

@@ -13,7 +13,7 @@ import { stringify } from 'csv-stringify/sync';
 import { openDatabase, type DB } from '../../../src/db/connection.js';
 import { importFiles, type ImportReport } from '../../../src/import/importer.js';
 import { MemoryLookup, sqlLookup } from '../../../src/import/organization-lookup.js';
-import { MAX_SHARING, MAX_SHARING_ADDRESS } from '../../../src/import/organizations.js';
+import { MAX_SHARING, MAX_SHARING_ADDRESS, matchInMemory } from '../../../src/import/organizations.js';
 import { linkOrganizations } from '../../../src/network/organizations.js';
 import { emailDomain, webDomain } from '../../../src/db/organizations.js';
 import { tempDir } from '../support/run.js';
@@ -102,5 +102,13 @@ describe('matching organisations from memory or from the database', () => {
     expect(network(dbMemory)).toEqual(network(dbSql));
     dbMemory.close();
     dbSql.close();
+  });
+
+  it('from memory only for a file large enough to pay for loading the network, and not past what memory should hold', () => {
+    expect(matchInMemory(100_000, 0)).toBe(true);
+    expect(matchInMemory(100_000, 25_000)).toBe(true);
+    expect(matchInMemory(1_999, 0)).toBe(false); // a correction, a small sheet: statements are quicker than loading
+    expect(matchInMemory(2_000, 100_000)).toBe(false); // a small file into a large network
+    expect(matchInMemory(1_000_000, 0)).toBe(false); // a file of a million rows: flat memory
   });
 });

@@ -380,9 +380,9 @@ export function organizationWebDomain(db: DB, organizationId: number): string | 
   return (cachedStatement(db, 'SELECT web_domain FROM organizations WHERE id = ?').pluck().get(organizationId) as string | null | undefined) ?? null;
 }
 
-/** How many organisations there are (merged ones included). */
-export function organizationCount(db: DB): number {
-  return cachedStatement(db, 'SELECT count(*) FROM organizations').pluck().get() as number;
+/** How many organisations there are (merged ones included), and how many people. */
+export function networkSize(db: DB): { organizations: number; people: number } {
+  return cachedStatement(db, 'SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM people) AS people').get() as { organizations: number; people: number };
 }
 
 /** Every organisation not merged away, as matching compares it, in id order, with its name key. */

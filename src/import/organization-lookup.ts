@@ -52,12 +52,12 @@ export function ownString(text: string): string {
  * candidates', and a call's names repeat (a bounded memory: forgotten past NAME_KEYS_KEPT).
  */
 const nameKeys = new Map<string, string>();
-const NAME_KEYS_KEPT = 50_000;
+const NAME_KEYS_KEPT = 20_000;
 export function nameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
     if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
-    key = normaliseName(name);
+    key = ownString(normaliseName(name));
     nameKeys.set(ownString(name), key);
   }
   return key;
@@ -107,7 +107,7 @@ export class MemoryLookup implements OrganizationLookup {
     const list = this.byNameKey.get(key);
     if (list) list.push(o.id);
     else this.byNameKey.set(key, [o.id]);
-    if (o.webDomain) addTo(this.byWeb, o.webDomain, o.id, Infinity);
+    if (o.webDomain) this.addSite(o.webDomain, o.id);
   }
 
   /** A person with an address joined an organisation (a no-op when it has someone at it already). */
@@ -132,10 +132,24 @@ export class MemoryLookup implements OrganizationLookup {
     if (!o || o.webDomain === domain) return;
     if (o.webDomain) {
       const list = this.byWeb.get(o.webDomain);
-      list?.splice(list.indexOf(organizationId), 1);
+      const at = list ? list.indexOf(organizationId) : -1;
+      if (at >= 0) list!.splice(at, 1);
     }
     o.webDomain = domain;
-    if (domain) addTo(this.byWeb, domain, organizationId, Infinity);
+    if (domain) this.addSite(domain, organizationId);
+  }
+
+  /** An organisation on a website's domain, kept in id order (each organisation is added once per domain). */
+  private addSite(domain: string, id: number): void {
+    const list = this.byWeb.get(domain);
+    if (!list) {
+      this.byWeb.set(domain, [id]);
+      return;
+    }
+    // (almost always the newest: appended; an older organisation whose website was filled in: put in its place)
+    let i = list.length;
+    while (i > 0 && list[i - 1]! > id) i--;
+    list.splice(i, 0, id);
   }
 
   /** Whether the organisation's website domain is known (the database may fill it when an application links). */
@@ -157,8 +171,8 @@ export class MemoryLookup implements OrganizationLookup {
   }
 
   byWebDomain(domain: string, limit: number): OrganizationBrief[] {
-    const all = this.briefs(this.byWeb.get(domain));
-    return limit < 0 ? all : all.slice(0, limit);
+    const ids = this.byWeb.get(domain) ?? [];
+    return this.briefs(limit < 0 ? ids : ids.slice(0, limit));
   }
 
   byPersonEmail(email: string, most: number): OrganizationBrief[] | null {

@@ -19,7 +19,7 @@
  */
 import { cachedStatement, type DB } from '../db/connection.js';
 import {
-  applicationIdentity, attachContact, createOrganizationFor, emailDomain, insertOrganization, linkApplication, organizationCount, organizationEvidenceRows,
+  applicationIdentity, attachContact, emailDomain, insertOrganization, linkApplication, networkSize, organizationEvidenceRows,
   organizationsKeptApart, organizationWebDomain, organizationsWithWord, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
@@ -54,7 +54,7 @@ const wordsOfKey = new Map<string, string[]>();
 function words(key: string): string[] {
   let w = wordsOfKey.get(key);
   if (w === undefined) {
-    if (wordsOfKey.size >= 50_000) wordsOfKey.clear();
+    if (wordsOfKey.size >= 20_000) wordsOfKey.clear();
     w = key.split(' ').filter((x) => x && !SMALL_WORDS.has(x));
     wordsOfKey.set(key, w);
   }
@@ -94,7 +94,7 @@ function domainOfSite(website: string | null | undefined): string | null {
   if (!website) return null;
   let d = domains.get(website);
   if (d === undefined) {
-    if (domains.size >= 50_000) domains.clear();
+    if (domains.size >= 20_000) domains.clear();
     d = webDomain(website);
     domains.set(ownString(website), d);
   }
@@ -233,12 +233,12 @@ export function identityOfValues(values: ApplicationValues): ApplicationIdentity
  * (organization-lookup.ts) instead of asking the database five times a row...
  */
 export const MEMORY_LOOKUP_MIN_ROWS = 2_000;
-/** ...unless the index would hold more organisations than this (a large network, or a file of millions of rows: memory stays flat)... */
+/** ...unless the index would hold more organisations and people than this (a large network, or a file of millions of rows: memory stays flat)... */
 export const MEMORY_LOOKUP_MAX_ORGANIZATIONS = 400_000;
-/** ...or the database holds more than this many organisations per row of the file (loading them all would cost more than it saves). */
+/** ...or the database holds more than this many organisations and people per row of the file (loading them all would cost more than it saves). */
 export const MEMORY_LOOKUP_MAX_KNOWN_PER_ROW = 10;
 
-/** Whether an import of about `rows` rows into a database of `known` organisations matches them from memory. */
+/** Whether an import of about `rows` rows into a database of `known` organisations and people matches them from memory. */
 export function matchInMemory(rows: number, known: number): boolean {
   return rows >= MEMORY_LOOKUP_MIN_ROWS && known + rows <= MEMORY_LOOKUP_MAX_ORGANIZATIONS && known <= MEMORY_LOOKUP_MAX_KNOWN_PER_ROW * rows;
 }
@@ -246,8 +246,11 @@ export function matchInMemory(rows: number, known: number): boolean {
 /**
  * Links the applications an import writes: a new one to its organisation (by evidence) and contact
  * person before it is written (place(): it is then written once, pointing at both), an updated one
- * to its (perhaps new) contact person after (relink()).
+ * to its (perhaps new) contact person after (updated(), finish()).
  */
+/** Updated applications are linked again this many at a time (and at the end of the file). */
+const RELINK_BATCH = 200;
+
 export class ImportLinker {
   readonly links: OrganizationLinks = { returning: 0, created: 0, doubtful: 0 };
   private readonly firstNew: number;
@@ -257,12 +260,15 @@ export class ImportLinker {
   private readonly members = new Set<number>();
   /** organisations with no empty field an application could fill (nothing changes them during an import) */
   private readonly complete = new Set<number>();
+  /** applications updated by this file, to be linked again (updated()) */
+  private readonly pending = new Set<number>();
 
   constructor(private readonly db: DB, options: { expectedRows?: number; memory?: boolean } = {}) {
-    const existing = organizationCount(db);
-    this.firstNew = existing ? (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n : 1;
+    const known = networkSize(db);
+    this.firstNew = known.organizations ? (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n : 1;
     const rows = options.expectedRows ?? 0;
-    const memory = options.memory ?? matchInMemory(rows, existing);
+    // (the index holds the organisations and their people's addresses)
+    const memory = options.memory ?? matchInMemory(rows, known.organizations + known.people);
     this.memory = memory ? new MemoryLookup(db) : null;
     this.lookup = this.memory ?? sqlLookup(db);
   }
@@ -277,8 +283,24 @@ export class ImportLinker {
     return this.placeIdentity(identityOfValues(values));
   }
 
-  /** An application this file updated: linked again to its organisation (its contact person may have changed). */
-  relink(id: number): void {
+  /**
+   * An application this file updated (or put back as it was): linked again to its organisation,
+   * a few hundred rows later or at the end of the file (finish()), once, with the values it then
+   * has — a row changed and changed back within those rows leaves no trace in its people.
+   */
+  updated(id: number): void {
+    this.pending.add(id);
+    if (this.pending.size >= RELINK_BATCH) this.relinkPending();
+  }
+
+  private relinkPending(): void {
+    const ids = [...this.pending];
+    this.pending.clear();
+    for (const id of ids) this.relink(id);
+  }
+
+  /** Links an updated application again (its contact person may have changed). */
+  private relink(id: number): void {
     const a = applicationIdentity(this.db, id);
     if (!a) return;
     if (a.organizationId === null) {
@@ -292,7 +314,9 @@ export class ImportLinker {
     this.told(a.organizationId, a, before);
   }
 
+  /** Links what is still pending; the file's counts. */
   finish(): OrganizationLinks {
+    this.relinkPending();
     return this.links;
   }
 

@@ -48,7 +48,7 @@ export class RowWriter {
     private readonly batchId: number,
     private readonly sha256: string,
     /** Links each new application to its organisation and person before it is written, and an updated one again after (organizations.ts). */
-    private readonly linker?: Pick<ImportLinker, 'place' | 'relink'>,
+    private readonly linker?: Pick<ImportLinker, 'place' | 'updated'>,
     /** The application-ID column, named in a warning about an ID another application has. */
     private readonly idColumn: { header: string; index: number } | null = null,
   ) {}
@@ -130,6 +130,7 @@ export class RowWriter {
       if (changed) {
         // back to what was stored before this file: undo this file's changes to it
         this.sql.restoreBeforeBatch(id, this.batchId);
+        this.linker?.updated(id);
         this.counts.updated -= earlier;
         this.counts.unchanged += earlier + 1;
       } else this.counts.unchanged++;
@@ -153,7 +154,7 @@ export class RowWriter {
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, key, values, this.batchId);
-    this.linker?.relink(id);
+    this.linker?.updated(id);
   }
 
   /** A later row of this file for an application an earlier row reached: the report names both. */

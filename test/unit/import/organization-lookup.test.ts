@@ -104,6 +104,33 @@ describe('matching organisations from memory or from the database', () => {
     dbSql.close();
   });
 
+  it('links the applications a file of the same call updates — and one it changes and puts back — the same way, leaving no trace of the change', async () => {
+    const first = await firstCall();
+    const copy = `${first}.copy.db`;
+    fs.copyFileSync(first, copy);
+    const base = rows(1, 400, 'A');
+    const changed = base.map((r, i) => (i % 7 === 0 && r[3] ? [...r.slice(0, 3), `new.${i}@elsewhere.example`, ...r.slice(4)] : r));
+    const back = base.find((r) => r[0] === 'A-3' && r[3])!;
+    // A-3 changes its address and, a few rows later, changes it back
+    const data = [...changed.slice(0, 10), [...back.slice(0, 3), 'between@changed.example', ...back.slice(4)], ...changed.slice(10, 20), back, ...changed.slice(20)];
+    const file = writeCsv(data);
+    const dbMemory = openDatabase(first);
+    const dbSql = openDatabase(copy);
+    const personOf = (db: DB) => db.prepare("SELECT person_id FROM applications WHERE external_id = 'A-3'").pluck().get();
+    const before = personOf(dbMemory);
+    const viaMemory = await imported(file, dbMemory, '2020', 'memory');
+    const viaSql = await imported(file, dbSql, '2020', 'database');
+    expect(viaMemory.updated).toBeGreaterThan(40);
+    expect(viaMemory.files[0]!.organizations).toEqual(viaSql.files[0]!.organizations);
+    expect(network(dbMemory)).toEqual(network(dbSql));
+    // the new addresses are people of their organisations; the address A-3 had for a few rows is nobody's
+    expect(dbMemory.prepare("SELECT count(*) FROM people WHERE email LIKE 'new.%@elsewhere.example'").pluck().get()).toBeGreaterThan(40);
+    expect(dbMemory.prepare("SELECT count(*) FROM people WHERE email = 'between@changed.example'").pluck().get()).toBe(0);
+    expect(personOf(dbMemory)).toBe(before);
+    dbMemory.close();
+    dbSql.close();
+  });
+
   it('from memory only for a file large enough to pay for loading the network, and not past what memory should hold', () => {
     expect(matchInMemory(100_000, 0)).toBe(true);
     expect(matchInMemory(100_000, 25_000)).toBe(true);

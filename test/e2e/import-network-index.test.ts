@@ -11,23 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { openDatabase } from '../../dist/db/connection.js';
 import { importFiles } from '../../dist/import/importer.js';
-import { HEADER, rows } from '../support/network-rows.js';
+import { HEADER, network, rows } from '../support/network-rows.js';
 import { tempDir } from './support/cli.js';
 
 const dir = tempDir('skillsnet-network-index-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 type DB = ReturnType<typeof openDatabase>;
-
-function network(db: DB) {
-  return {
-    organizations: db.prepare('SELECT id, name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json FROM organizations ORDER BY id').all(),
-    people: db.prepare('SELECT id, organization_id, name, email, phone FROM people ORDER BY id').all(),
-    members: db.prepare('SELECT id, kind, organization_id, person_id, status, source FROM members ORDER BY id').all(),
-    roles: db.prepare('SELECT member_id, role, cohort FROM member_roles ORDER BY 1, 2, 3').all(),
-    applications: db.prepare('SELECT id, organization_id, person_id FROM applications ORDER BY id').all(),
-  };
-}
 
 const indexes = (db: DB) => db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all();
 

@@ -3,8 +3,9 @@
  * one organisation spelled apart, numbered look-alikes, shared websites, addresses and domains
  * shared by a few organisations or by more than the rules' limits, people without an address,
  * upper-case addresses, and now and then an application repeated with a changed phone (an update
- * within the file). Deterministic for a seed. Shared by the unit tier (in process) and the e2e
- * tier (the built code): it imports nothing.
+ * within the file). Deterministic for a seed. And network(): what linking wrote, table by table,
+ * to compare two databases. Shared by the unit tier (in process) and the e2e tier (the built
+ * code): it imports nothing.
  */
 
 /** A small seeded generator (the same rows on every run). */
@@ -50,3 +51,13 @@ export function rows(seed: number, count: number, prefix: string): string[][] {
   return out;
 }
 
+/** What linking wrote, table by table, to compare two databases (any connection with prepare()). */
+export function network(db: { prepare(sql: string): { all(): unknown[] } }) {
+  return {
+    organizations: db.prepare('SELECT id, name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json, merged_into FROM organizations ORDER BY id').all(),
+    people: db.prepare('SELECT id, organization_id, name, given_name, family_name, email, phone, working_language FROM people ORDER BY id').all(),
+    members: db.prepare('SELECT id, kind, organization_id, person_id, status, source FROM members ORDER BY id').all(),
+    roles: db.prepare('SELECT member_id, role, cohort FROM member_roles ORDER BY 1, 2, 3').all(),
+    applications: db.prepare('SELECT id, organization_id, person_id FROM applications ORDER BY id').all(),
+  };
+}

@@ -17,7 +17,7 @@ import { MAX_SHARING, MAX_SHARING_ADDRESS, matchInMemory } from '../../../src/im
 import { linkOrganizations } from '../../../src/network/organizations.js';
 import { emailDomain, webDomain } from '../../../src/db/organizations.js';
 import { tempDir } from '../support/run.js';
-import { HEADER, rows } from '../../support/network-rows.js';
+import { HEADER, network, rows } from '../../support/network-rows.js';
 
 const dir = tempDir('skillsnet-org-lookup-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,16 +27,6 @@ function writeCsv(data: string[][]): string {
   const f = path.join(dir, `f${++n}.csv`);
   fs.writeFileSync(f, stringify([HEADER, ...data]));
   return f;
-}
-
-function network(db: DB) {
-  return {
-    organizations: db.prepare('SELECT id, name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json, merged_into FROM organizations ORDER BY id').all(),
-    people: db.prepare('SELECT id, organization_id, name, given_name, family_name, email, phone, working_language FROM people ORDER BY id').all(),
-    members: db.prepare('SELECT id, kind, organization_id, person_id, status, source FROM members ORDER BY id').all(),
-    roles: db.prepare('SELECT member_id, role, cohort FROM member_roles ORDER BY 1, 2, 3').all(),
-    applications: db.prepare('SELECT id, organization_id, person_id FROM applications ORDER BY id').all(),
-  };
 }
 
 async function imported(file: string, db: DB, call: string, organizationIndex: 'memory' | 'database'): Promise<ImportReport> {

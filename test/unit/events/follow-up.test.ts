@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { importedCall, json, run } from '../support/run.js';
 
 let sk: (...args: string[]) => ReturnType<typeof run>;
 /** member ID by contact email */
@@ -22,17 +22,14 @@ const ZOOM = [
 ].join('\n') + '\n';
 
 beforeAll(async () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'n.db');
-  sk = (...args: string[]) => run(['--db', db, ...args], { cwd: dir });
-  fs.writeFileSync(path.join(dir, 'a.csv'), [
+  const called = await importedCall([
     'Organization,Contact name,Email,Country,Title',
     'Taller Abierto,Ana Ejemplo,ana@example.org,Mexico,Oficios para jóvenes',
     'Atelier Vert,Awa Exemple,awa@example.net,Senegal,Jardins urbains et emploi',
     'Never Asked Trust,Nia Muestra,nia@example.com,Kenya,Youth apprenticeships',
-  ].join('\n') + '\n');
-  fs.writeFileSync(path.join(dir, 'zoom.csv'), ZOOM);
-  expect((await sk('import', 'a.csv', '--call', '2020')).code).toBe(0);
+  ]);
+  sk = called.sk;
+  fs.writeFileSync(path.join(called.dir, 'zoom.csv'), ZOOM);
   for (const m of json(await sk('members', '--json'))) ids.set(m.email, m.id);
   const event = json(await sk('event', 'add', 'Core Group meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120', '--json')).id;
   // Ana and Awa are invited; Nia never is. Ana comes, Awa does not.

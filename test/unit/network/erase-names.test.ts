@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { importedCall, json, run } from '../support/run.js';
 
 function bytesHold(file: string, needle: string): boolean {
   if (!fs.existsSync(file)) return false;
@@ -18,14 +18,11 @@ const HEADER = 'Organization,First name,Last name,Email,Phone,Country,Title';
 
 describe('erase with split name columns', () => {
   it("leaves neither the given nor the family name in the file or its WAL", async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'n.db');
-    fs.writeFileSync(path.join(dir, 'a.csv'), [
+    const { db } = await importedCall([
       HEADER,
       'Taller Sur,Ximena,Quirogandú,ximena.q@example.org,+54 11 5555 0142,Argentina,Aprender haciendo en talleres',
       'Otra Org,Pedro,Ejemplo,pedro@example.org,+54 11 5555 0100,Argentina,Formación digital para jóvenes',
-    ].join('\n') + '\n');
-    expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    ]);
     // the officer corrected the family name once: the history keeps the old value as a whole cell
     const person = json(await run(['--db', db, 'members', '--json'])).find((m: { email: string }) => m.email === 'ximena.q@example.org');
     expect(person).toBeTruthy();
@@ -43,15 +40,12 @@ describe('erase with split name columns', () => {
   });
 
   it('a short given name is erased where it is the whole value, never inside other words or other people\'s rows', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'n.db');
-    fs.writeFileSync(path.join(dir, 'a.csv'), [
+    const { db } = await importedCall([
       HEADER,
       'Taller Sur,Ana,Zubiaurre,ana.z@example.org,,Argentina,Aprender haciendo',
       'Centro Análisis,Luis,Perez,luis@example.org,,Peru,Análisis de datos: Ana y Mariana',
       'Otra Org,Ana,Gomez,ana.gomez@example.org,,Chile,Formación digital',
-    ].join('\n') + '\n');
-    expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    ]);
     expect((await run(['--db', db, 'erase', 'ana.z@example.org', '--yes'])).code).toBe(0);
     expect(bytesHold(db, 'Zubiaurre')).toBe(false);
     const list = json(await run(['--db', db, 'list', '--json']));
@@ -62,15 +56,11 @@ describe('erase with split name columns', () => {
 
 describe('erase of a person whose organisation attended', () => {
   it('keeps the organisation\'s minutes and its attended connection, without the person\'s name or address', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'n.db');
-    fs.writeFileSync(path.join(dir, 'a.csv'), [
+    const { dir, db, sk } = await importedCall([
       HEADER,
       'Taller Sur,Ximena,Quirogandú,ximena.q@example.org,,Argentina,Aprender haciendo en talleres',
       'Otra Org,Pedro,Ejemplo,pedro@example.org,,Argentina,Formación digital para jóvenes',
-    ].join('\n') + '\n');
-    const sk = (args: string[]) => run(['--db', db, ...args], { cwd: dir });
-    expect((await sk(['import', 'a.csv', '--call', '2020'])).code).toBe(0);
+    ]);
     const ev = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120', '--json']);
     expect(ev.code, ev.stderr).toBe(0);
     expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);

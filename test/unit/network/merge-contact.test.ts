@@ -4,24 +4,18 @@
  * must not take over the kept member's lists, invitations and contacts. The people of both stay
  * linked to the kept organisation, and unmerge puts everything back.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { importedCall, json, run } from '../support/run.js';
 
 interface MemberJson { id: number; kumuId: string; organizationId: number; personId: number | null; name: string | null; email: string | null; workingLanguage: string | null; workingLanguageFrom?: string | null }
 
 /** Two organisations of one call, A applied first (lower IDs), B later with another contact person. */
 async function twoOrganisations(): Promise<{ db: string; a: MemberJson; b: MemberJson; sk: (...args: string[]) => ReturnType<typeof run> }> {
-  const dir = tempDir();
-  const db = path.join(dir, 'n.db');
-  fs.writeFileSync(path.join(dir, 'a.csv'), [
+  const { db, sk } = await importedCall([
     'Organization,Contact name,Email,Country,Title,Language',
     'Fundación Andes,Ana Ejemplo,ana@example.org,Peru,Talleres de oficios para jóvenes,French',
     'Andes Foundation Lima,Bea Muestra,bea@example.net,Peru,Escuela de oficios,Spanish',
-  ].join('\n') + '\n');
-  const sk = (...args: string[]) => run(['--db', db, ...args]);
-  expect((await sk('import', path.join(dir, 'a.csv'), '--call', '2020')).code).toBe(0);
+  ]);
   const members = json<MemberJson[]>(await sk('members', '--json'));
   expect(members).toHaveLength(2);
   const [a, b] = members as [MemberJson, MemberJson];

@@ -5,19 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { importedCall, json } from '../support/run.js';
 
 describe('history with meetings', () => {
   it('show org-N and member show list the events attended and those missed', async () => {
-    const dir = tempDir();
-    const db = path.join(dir, 'n.db');
-    const sk = (args: string[]) => run(['--db', db, ...args], { cwd: dir });
-    fs.writeFileSync(path.join(dir, 'a.csv'), [
+    const { dir, sk } = await importedCall([
       'Organization,First name,Last name,Email,Country,Title',
       'Taller Sur,Ximena,Quiroga,ximena.q@example.org,Argentina,Aprender haciendo en talleres',
       'Otra Org,Pedro,Ejemplo,pedro@example.org,Argentina,Formación digital para jóvenes',
-    ].join('\n') + '\n');
-    expect((await sk(['import', 'a.csv', '--call', '2020'])).code).toBe(0);
+    ]);
     expect((await sk(['event', 'add', 'First meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120'])).code).toBe(0);
     expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
     fs.writeFileSync(path.join(dir, 'zoom.csv'), [

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import type { GlobalFlags } from '../../../src/cli/context.js';
@@ -57,3 +58,19 @@ export function json<T = any>(r: CliRun): T {
     throw new Error(`stdout is not JSON (exit ${r.code}).\nstdout: ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 1000)}`);
   }
 }
+
+/**
+ * The setup of many tests: a fresh folder and database, these CSV lines (a header, then rows)
+ * written as a.csv and imported into a call. `sk` runs `skillsnet --db DB ARGS…` from that folder
+ * (arguments one by one or as an array).
+ */
+export async function importedCall(lines: string[], options: { call?: string } = {}): Promise<{ dir: string; db: string; sk: (...args: (string | string[])[]) => Promise<CliRun> }> {
+  const dir = tempDir();
+  const db = path.join(dir, 'n.db');
+  fs.writeFileSync(path.join(dir, 'a.csv'), lines.join('\n') + '\n');
+  const sk = (...args: (string | string[])[]) => run(['--db', db, ...args.flat()], { cwd: dir });
+  const imported = await sk('import', 'a.csv', '--call', options.call ?? '2020');
+  expect(imported.code, imported.stderr).toBe(0);
+  return { dir, db, sk };
+}
+

@@ -16,6 +16,12 @@ export type ScoreSource = 'reviewers' | 'application' | 'none';
 export interface Candidate {
   id: number;
   organization: string;
+  /**
+   * The organisation record the application is linked to (org-N; a merge moves its applications
+   * to the organisation kept), or absent when it is not linked: one organisation for the
+   * per-organisation quotas, whatever its applications call it.
+   */
+  organizationId?: number | null;
   region: Region | null;
   country: string | null;
   language: string | null;
@@ -55,6 +61,7 @@ export function toCandidate(app: Application, combined?: number | null): Candida
   return {
     id: app.id,
     organization: app.organization,
+    organizationId: app.organizationId,
     region: app.region,
     country: app.country,
     language: app.language,

@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { buildRows, pruneDominated, range, type SelectionProblem } from './model.js';
-import { boundsText, counts, featureValues, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
+import { boundsText, counts, featureValues, normaliseFree, organizationKey, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
 import { solveMip, type MipRow } from './solve.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -20,7 +20,7 @@ export function precheck(problem: SelectionProblem): string[] {
   }
   const forced = candidates.filter((c) => include.has(c.id));
   for (const q of quotas) {
-    const label = quotaLabel(q.feature, q.value);
+    const label = quotaLabel(q.feature, q.value, q.name);
     if (q.max !== null && q.min > q.max) {
       conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed`);
       continue;
@@ -53,7 +53,7 @@ export function precheck(problem: SelectionProblem): string[] {
       const room = capacity(candidates, quotas, feature, (c) => counts(c, q));
       const eligible = candidates.filter((c) => counts(c, q)).length;
       if (room !== null && room < q.min && eligible >= q.min) {
-        conflicts.push(`${quotaLabel(q.feature, q.value)}: at least ${q.min} required, but ${featureWord(feature)} maximums leave room for only ${room} of its ${eligible} eligible applications`);
+        conflicts.push(`${quotaLabel(q.feature, q.value, q.name)}: at least ${q.min} required, but ${featureWord(feature)} maximums leave room for only ${room} of its ${eligible} eligible applications`);
       }
     }
   }
@@ -73,7 +73,8 @@ function capacity(candidates: Candidate[], quotas: Quota[], feature: Feature, wh
   let uncapped = 0;
   for (const c of candidates) {
     if (!where(c)) continue;
-    const v = featureValues(c, feature)[0];
+    // (an organisation counts by its record, or by its name where a quotas file names it)
+    const v = feature === 'organization' ? [organizationKey(c), normaliseFree(c.organization)].find((x) => maxOf.has(x)) : featureValues(c, feature)[0];
     if (v !== undefined && maxOf.has(v)) perValue.set(v, (perValue.get(v) ?? 0) + 1);
     else uncapped++;
   }
@@ -128,7 +129,7 @@ export async function smallestRelaxation(problem: SelectionProblem, timeLimit = 
     if (out.values[R + qi] < 0.5) return;
     const u = out.values[U + qi];
     const v = out.values[V + qi];
-    const label = quotaLabel(q.feature, q.value);
+    const label = quotaLabel(q.feature, q.value, q.name);
     relaxed.push(qi);
     if (u > 0) conflicts.push(`${label}: at least ${q.min} required, but together with the other quotas at most ${q.min - u} can be met`);
     else if (v > 0) conflicts.push(`${label}: at most ${q.max} allowed, but the other quotas cannot be met with fewer than ${q.max! + v}`);

@@ -36,9 +36,11 @@ export interface Quota {
   min: number;
   max: number | null;
   sources: string[];
+  /** An organisation's name, for a quota on one organisation record (value "org-12"). */
+  name?: string;
 }
 
-const organizationKeys = new WeakMap<Candidate, string[]>();
+const organizationKeys = new WeakMap<Candidate, string>();
 
 /** The values an application has for a feature (normalised as the quotas are). */
 export function featureValues(c: Candidate, feature: Feature): string[] {
@@ -49,15 +51,27 @@ export function featureValues(c: Candidate, feature: Feature): string[] {
     case 'category': return c.categories;
     case 'organizationType': return c.organizationType ? [sharedTerm('organizationTypes', c.organizationType)] : [];
     case 'beneficiary': return [...new Set(c.beneficiaries.map((b) => sharedTerm('beneficiaries', b)))];
-    // One organisation sending several applications (same name, any case or spacing).
-    case 'organization': {
-      // Asked for every (candidate, organisation cap) pair: normalise each name once.
-      let key = organizationKeys.get(c);
-      if (!key) organizationKeys.set(c, (key = [normaliseFree(c.organization)]));
-      return key;
-    }
+    case 'organization': return [organizationKey(c)];
   }
 }
+
+/**
+ * The organisation an application counts for in a per-organisation quota: the organisation
+ * record it is linked to ("org-12": the network's identity, after merges, so that two
+ * organisations of one name in two countries are two, and two spellings merged are one), else
+ * its name (any case or spacing).
+ */
+export function organizationKey(c: Candidate): string {
+  // asked for every (candidate, organisation cap) pair: made once per candidate
+  let key = organizationKeys.get(c);
+  if (key === undefined) {
+    key = c.organizationId !== undefined && c.organizationId !== null ? `org-${c.organizationId}` : normaliseFree(c.organization);
+    organizationKeys.set(c, key);
+  }
+  return key;
+}
+
+const ORGANIZATION_ID = /^org-\d+$/;
 
 /** Free-text values (organisation types, beneficiaries) compare case- and space-insensitively. */
 export function normaliseFree(value: string): string {
@@ -96,15 +110,20 @@ export function normaliseValue(feature: Feature, value: string): string {
   }
 }
 
-/** "region Arab States", "country MX (Mexico)", "language fr", "category life-skills". */
-export function quotaLabel(feature: Feature, value: string): string {
+/**
+ * "region Arab States", "country MX (Mexico)", "language fr", "category life-skills",
+ * 'organisation "Skills Trust" (org-9)' (`name`: an organisation's, as the quota has it).
+ */
+export function quotaLabel(feature: Feature, value: string, name?: string): string {
   if (feature === 'country') {
     const name = countryName(value);
     return `country ${value}${name && name !== value ? ` (${name})` : ''}`;
   }
   if (feature === 'organizationType') return `organisation type "${value}"`;
   if (feature === 'beneficiary') return `beneficiary "${value}"`;
-  if (feature === 'organization') return `organisation "${value}"`;
+  if (feature === 'organization') {
+    return name === undefined ? `organisation "${value}"` : `organisation "${name}" (${value})`;
+  }
   return `${feature} ${value}`;
 }
 
@@ -117,7 +136,7 @@ export function boundsText(min: number, max: number | null): string {
 }
 
 export function describeQuota(q: Quota): string {
-  return `${quotaLabel(q.feature, q.value)} ${boundsText(q.min, q.max)}`;
+  return `${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)}`;
 }
 
 function parseCount(text: string, what: string): number {
@@ -299,7 +318,7 @@ function everyValue(feature: Feature, candidates: Candidate[]): string[] {
   if (feature === 'region') return [...REGIONS];
   if (feature === 'category') return categoryCodes();
   if (feature === 'organization') {
-    // Only names that more than one application shares: a cap on any other constrains nothing.
+    // Only organisations that more than one application shares: a cap on any other constrains nothing.
     const tally = new Map<string, number>();
     for (const c of candidates) for (const v of featureValues(c, feature)) tally.set(v, (tally.get(v) ?? 0) + 1);
     return [...tally].filter(([, n]) => n > 1).map(([v]) => v).sort();
@@ -330,6 +349,13 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
       }
     }
   }
+  // an organisation record by the name its (first) application gives it
+  const organizations = [...byKey.values()].filter((q) => q.feature === 'organization' && ORGANIZATION_ID.test(q.value));
+  if (organizations.length) {
+    const names = new Map<string, string>();
+    for (const c of candidates) if (!names.has(organizationKey(c))) names.set(organizationKey(c), c.organization);
+    for (const q of organizations) q.name = names.get(q.value);
+  }
   const order = (f: Feature) => FEATURES.indexOf(f);
   const valueOrder = (q: Quota) => (q.feature === 'region' ? String(REGIONS.indexOf(q.value as never)).padStart(2, '0') : q.feature === 'category' ? String(categoryCodes().indexOf(q.value)).padStart(2, '0') : q.value);
   return [...byKey.values()]
@@ -339,5 +365,7 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
 
 /** Does the candidate count towards the quota? */
 export function counts(c: Candidate, q: Quota): boolean {
+  // an organisation named in a quotas file counts every application of that name
+  if (q.feature === 'organization') return organizationKey(c) === q.value || (!ORGANIZATION_ID.test(q.value) && normaliseFree(c.organization) === q.value);
   return featureValues(c, q.feature).includes(q.value);
 }

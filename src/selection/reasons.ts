@@ -32,7 +32,7 @@ export function memberReasons(members: Candidate[], eligible: Candidate[], quota
     quotas.forEach((q, qi) => {
       if (q.min === 0 || !counts(m, q)) return;
       const tight = selectedCount[qi] <= q.min;
-      helps.push(`${tight ? 'needed for' : 'counts towards'} ${quotaLabel(q.feature, q.value)} (${boundsText(q.min, q.max)}; ${selectedCount[qi]} selected)`);
+      helps.push(`${tight ? 'needed for' : 'counts towards'} ${quotaLabel(q.feature, q.value, q.name)} (${boundsText(q.min, q.max)}; ${selectedCount[qi]} selected)`);
     });
     list.push(...helps);
     if (rank > size && !include.has(m.id)) {

@@ -216,7 +216,7 @@ async function nobodyFits(name: string, leaving: RosterMember, stay: Candidate[]
   }
   const binding: BindingQuota[] = relaxation.quotas.map((qi, k) => {
     const q = inForce[qi];
-    return { feature: q.feature, value: q.value, min: q.min, max: q.max, quota: `${quotaLabel(q.feature, q.value)} ${boundsText(q.min, q.max)}`, reason: relaxation.conflicts[k] };
+    return { feature: q.feature, value: q.value, min: q.min, max: q.max, quota: `${quotaLabel(q.feature, q.value, q.name)} ${boundsText(q.min, q.max)}`, reason: relaxation.conflicts[k] };
   });
   const lines = binding.map((b) => `  - ${b.quota}: ${b.reason.replace(/^[^:]*: /, '').replace(/^.*, but /, '')}`).join('\n');
   const already = relaxed.length ? ` (even with ${relaxed.map(describeQuota).join('; ')} relaxed)` : '';

@@ -173,3 +173,51 @@ describe('one seat per organisation', () => {
     expect(four.stderr).toMatch(/organization maximums leave room for at most 3 members but the size is 4/);
   });
 });
+
+describe('one seat per organisation record, not per name', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'records.db');
+  const quotas = path.join(dir, 'quotas.csv');
+  beforeAll(async () => {
+    // Two ministries of one name in two countries are two organisations; "Skills Trust" and
+    // "Skills Trust Fund" are one once the officer merges them.
+    fs.writeFileSync(path.join(dir, 'r.csv'), [
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'B1,Ministry of Labour,a@labour.example.ke,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'B2,Ministry of Labour,b@labour.example.gh,Ghana,Career guidance,Guidance in schools,8.5',
+      'B3,Skills Trust,c@trust.example.org,Peru,Start-ups,Entrepreneurship for youth,8',
+      'B4,Skills Trust Fund,d@fund.example.net,Peru,Data,Labour market research,7.5',
+      'B5,Fifth Org,e@fifth.example.org,Chile,Digital,Digital skills for women,6',
+    ].join('\n') + '\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'r.csv'), '--call', 'x'])).code).toBe(0);
+    fs.writeFileSync(quotas, 'feature,value,min,max\norganization,ministry of labour,0,1\n');
+  });
+  const orgs = async () => json(await skillsnet(['--db', db, 'organizations', '--json'])) as { id: string; name: string; country: string | null }[];
+  const ids = (r: { members: { id: number }[] }) => r.members.map((m) => m.id).sort((a, b) => a - b);
+
+  it('takes both ministries of one name from two countries', async () => {
+    expect((await orgs()).filter((o) => o.name === 'Ministry of Labour')).toHaveLength(2);
+    const r = json(await skillsnet(['--db', db, 'select', '--size', '3', '--dry-run', '--json']));
+    expect(ids(r)).toEqual([1, 2, 3]);
+  });
+
+  it('counts two organisations merged into one as one', async () => {
+    const list = await orgs();
+    const trust = list.find((o) => o.name === 'Skills Trust')!;
+    const fund = list.find((o) => o.name === 'Skills Trust Fund')!;
+    expect(trust.id).not.toBe(fund.id);
+    expect((await skillsnet(['--db', db, 'merge', trust.id, fund.id, '--yes'])).code).toBe(0);
+    const r = json(await skillsnet(['--db', db, 'select', '--size', '4', '--dry-run', '--json']));
+    expect(ids(r)).toEqual([1, 2, 3, 5]);
+    const five = await skillsnet(['--db', db, 'select', '--size', '5', '--dry-run']);
+    expect(five.code).toBe(1);
+    expect(five.stderr).toMatch(/organization maximums leave room for at most 4 members but the size is 5/);
+    const two = json(await skillsnet(['--db', db, 'select', '--size', '5', '--dry-run', '--json', '--max-per-organization', '2']));
+    expect(ids(two)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a quotas file that names an organisation counts every application of that name', async () => {
+    const r = json(await skillsnet(['--db', db, 'select', '--size', '3', '--dry-run', '--json', '--quotas', quotas]));
+    expect(ids(r)).toEqual([1, 3, 5]);
+  });
+});

@@ -116,3 +116,25 @@ describe('feature names as officers write them', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('per-organisation quotas', () => {
+  const o = (id: number, organization: string, organizationId?: number | null): Candidate => ({
+    id, organization, organizationId, country: 'KE', region: 'Africa', language: 'en', categories: [], organizationType: null, beneficiaries: [], score: 1, scoreSource: 'application',
+  });
+
+  it('count the organisation record an application is linked to, else its name', () => {
+    // two records of one name; two names of one record (merged); two unlinked spellings of one name
+    const candidates = [o(1, 'Ministry of Labour', 7), o(2, 'Ministry of Labour', 8), o(3, 'Skills Trust', 9), o(4, 'Skills Trust Fund', 9), o(5, 'Lone  Org'), o(6, 'lone org'), o(7, 'Single', 10)];
+    const quotas = expandQuotas(quotaRulesFromFlags({ maxPerOrganization: '1' }), candidates);
+    // only the organisations with more than one application are capped
+    expect(quotas.map((q) => q.value)).toEqual(['lone org', 'org-9']);
+    expect(quotas.map(describeQuota)).toEqual(['organisation "lone org" at most 1', 'organisation "Skills Trust" (org-9) at most 1']);
+    expect(candidates.filter((x) => counts(x, quotas[1]!)).map((x) => x.id)).toEqual([3, 4]);
+  });
+
+  it('a named organisation counts every application of that name, linked or not', () => {
+    const candidates = [o(1, 'Ministry of Labour', 7), o(2, 'ministry  of labour', 8), o(3, 'Ministry of Labour'), o(4, 'Other', 9)];
+    const [named] = expandQuotas([{ feature: 'organization', value: 'ministry of labour', min: 0, max: 1, source: 'q.csv line 2' }], candidates);
+    expect(candidates.filter((x) => counts(x, named!)).map((x) => x.id)).toEqual([1, 2, 3]);
+  });
+});

@@ -72,6 +72,8 @@ export interface CoreGroupOptions extends QuotaOptions {
 export interface CoreGroupEntry {
   id: number;
   organization: string;
+  /** The organisation record (org-N in the exports and maps), or null when not linked. */
+  organizationId: number | null;
   region: string | null;
   country: string | null;
   language: string | null;
@@ -242,7 +244,7 @@ export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { 
 
 function entry(c: Candidate, reasons: string[], replaces?: number[]): CoreGroupEntry {
   return {
-    id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language,
+    id: c.id, organization: c.organization, organizationId: c.organizationId ?? null, region: c.region, country: c.country, language: c.language,
     categories: c.categories, score: c.score, scoreSource: c.scoreSource, reasons, ...(replaces ? { replaces } : {}),
   };
 }

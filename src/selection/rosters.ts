@@ -151,6 +151,8 @@ export interface RosterEntryJson {
   rank: number;
   id: number;
   organization: string;
+  /** The organisation record (org-N in the exports and maps), or null when not linked. */
+  organizationId: number | null;
   region: string | null;
   country: string | null;
   language: string | null;
@@ -166,7 +168,7 @@ export interface RosterEntryJson {
 export function entryJson(e: { rank: number; reasons: string[]; candidate: Candidate }, replaces?: number[]): RosterEntryJson {
   const c = e.candidate;
   return {
-    rank: e.rank, id: c.id, organization: c.organization, region: c.region, country: c.country, language: c.language, categories: c.categories,
+    rank: e.rank, id: c.id, organization: c.organization, organizationId: c.organizationId ?? null, region: c.region, country: c.country, language: c.language, categories: c.categories,
     score: c.score, scoreSource: c.scoreSource, reasons: e.reasons, ...(replaces ? { replaces } : {}),
   };
 }

@@ -196,9 +196,16 @@ describe('one seat per organisation record, not per name', () => {
   const ids = (r: { members: { id: number }[] }) => r.members.map((m) => m.id).sort((a, b) => a - b);
 
   it('takes both ministries of one name from two countries', async () => {
-    expect((await orgs()).filter((o) => o.name === 'Ministry of Labour')).toHaveLength(2);
-    const r = json(await skillsnet(['--db', db, 'select', '--size', '3', '--dry-run', '--json']));
+    const ministries = (await orgs()).filter((o) => o.name === 'Ministry of Labour');
+    expect(ministries).toHaveLength(2);
+    const r = json(await skillsnet(['--db', db, 'select', '--size', '3', '--name', 'three', '--json']));
     expect(ids(r)).toEqual([1, 2, 3]);
+    // each entry names its organisation record, in select --json and roster show --json alike
+    const shown = json(await skillsnet(['--db', db, 'roster', 'show', 'three', '--json']));
+    for (const entries of [r.members, shown.members]) {
+      const byId = new Map(entries.map((m: { id: number; organizationId: number }) => [m.id, `org-${m.organizationId}`]));
+      expect([byId.get(1), byId.get(2)].sort()).toEqual(ministries.map((o) => o.id).sort());
+    }
   });
 
   it('counts two organisations merged into one as one', async () => {

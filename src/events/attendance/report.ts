@@ -106,30 +106,82 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
   const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const found = findHeader(text);
-  if (!found) {
-    if (/\bUser Action\b/i.test(text.slice(0, 2000))) {
-      throw new OperationError(`${options.file} is a 2020 Teams attendance list (one "Joined"/"Left" line per action), which skillsnet does not read`, {
-        hint: 'download the attendance report from the meeting\'s Attendance tab instead',
-      });
-    }
-    throw new OperationError(`${options.file} has no participants table that skillsnet recognises`, {
-      hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams); add your report\'s spelling to data/attendance-headers.json',
+  if (!found) throw noParticipantsTable(options.file, text);
+  const records = await parseRecords(text, found.delimiter);
+  const { tables, sections } = splitTables(records);
+  const first = tables[0]!;
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined ? 'teams' : 'zoom');
+  const summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
+  const languages: Record<string, number> = {};
+  for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
+  const language = topLanguage(languages);
+  const { chosen, read } = chooseRows(tables, records);
+
+  // The date order is decided from every time of the rows read and the summary's.
+  const cells = chosen.map((c) => rowCells(records[c.record]!, c.match));
+  const timeValues = cells.flatMap((c) => [c('join'), c('leave')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
+  const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
+  const warnings: string[] = [];
+  const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
+  const times = { dateOrder, zone, fallbackDate: summaryStart?.slice(0, 10) ?? options.eventDate };
+  if (dateOrder.basis === 'language' && dateOrder.order) {
+    warnings.push(`dates such as "${timeValues.find((v) => dateTimeParts(v)?.kind === 'ab')}" could be read either way: read ${dateOrder.order.replace('-', ' ')} (the report is in ${language ?? 'an unknown language'}); give the event's date to settle it`);
+  }
+  const rows = chosen.map((c, i) => {
+    const row = readRow(records[c.record]!.line, cells[i]!, source, options.file, times);
+    for (const p of row.problems) warnings.push(`line ${row.rowNumber}: ${p}`);
+    return row;
+  });
+  if (!rows.length) warnings.push('the participants table has no rows');
+
+  return {
+    file: {
+      file: options.file,
+      source,
+      language,
+      encoding,
+      delimiter: found.delimiter,
+      rows: rows.length,
+      meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate) },
+      timeZone: zone,
+      dateOrder,
+      tables: tables.map((t, i) => ({ line: records[t.header]!.line, header: records[t.header]!.cells, rows: t.rows.length, read: read[i]! })),
+      warnings,
+    },
+    rows,
+  };
+}
+
+/** Why a file holds no participants table, and what to do (a 2020 Teams list is named). */
+function noParticipantsTable(file: string, text: string): OperationError {
+  if (/\bUser Action\b/i.test(text.slice(0, 2000))) {
+    return new OperationError(`${file} is a 2020 Teams attendance list (one "Joined"/"Left" line per action), which skillsnet does not read`, {
+      hint: 'download the attendance report from the meeting\'s Attendance tab instead',
     });
   }
-  const records = await parseRecords(text, found.delimiter);
+  return new OperationError(`${file} has no participants table that skillsnet recognises`, {
+    hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams); add your report\'s spelling to data/attendance-headers.json',
+  });
+}
 
-  // Tables: each participants header and the rows under it, up to a blank line, a section title or another header.
-  const tables: (TableSpan & { match: HeaderMatch })[] = [];
-  let current: (TableSpan & { match: HeaderMatch }) | null = null;
+type Table = TableSpan & { match: HeaderMatch };
+
+/**
+ * The report's participants tables: each participants header and the rows under it, up to a
+ * blank line, a section title or another header; and how many section titles there were (Teams'
+ * numbered sections).
+ */
+function splitTables(records: Rec[]): { tables: Table[]; sections: number } {
+  const tables: Table[] = [];
+  let current: Table | null = null;
   let sections = 0;
   records.forEach((r, i) => {
-    const blank = r.cells.every((c) => c.trim() === '');
     if (isSectionTitle(r.cells)) {
       sections++;
       current = null;
       return;
     }
-    if (blank) {
+    if (r.cells.every((c) => c.trim() === '')) {
       current = null;
       return;
     }
@@ -141,14 +193,14 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
     }
     current?.rows.push(i);
   });
-  const first = tables[0]!;
-  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined ? 'teams' : 'zoom');
-  const summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
-  const languages: Record<string, number> = {};
-  for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
-  const language = topLanguage(languages);
+  return { tables, sections };
+}
 
-  // Which rows: every row of the only table; of several, the per-join one plus anyone it lacks.
+/**
+ * Which rows are read: every row of the only table; of several, the per-join one plus anyone it
+ * lacks (in file order), and what was read of each table.
+ */
+function chooseRows(tables: Table[], records: Rec[]): { chosen: { record: number; match: HeaderMatch }[]; read: ReportTable['read'][] } {
   const chosen: { record: number; match: HeaderMatch }[] = [];
   const read: ReportTable['read'][] = tables.map(() => 'none');
   const main = perJoinTable(tables);
@@ -166,77 +218,55 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
     }
   });
   chosen.sort((a, b) => a.record - b.record);
+  return { chosen, read };
+}
 
-  const cell = (c: { record: number; match: HeaderMatch }, field: keyof HeaderMatch['columns']) => {
-    const at = c.match.columns[field];
-    return at === undefined ? '' : (records[c.record]!.cells[at] ?? '').trim();
+type Cells = (field: keyof HeaderMatch['columns']) => string;
+
+/** A row's cell for a field, trimmed ('' when the table has no such column). */
+function rowCells(rec: Rec, match: HeaderMatch): Cells {
+  return (field) => {
+    const at = match.columns[field];
+    return at === undefined ? '' : (rec.cells[at] ?? '').trim();
   };
-  const timeValues = chosen.flatMap((c) => [cell(c, 'join'), cell(c, 'leave')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
-  const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
-  const warnings: string[] = [];
-  const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
-  const fallbackDate = summaryStart?.slice(0, 10) ?? options.eventDate;
-  if (dateOrder.basis === 'language' && dateOrder.order) {
-    warnings.push(`dates such as "${timeValues.find((v) => dateTimeParts(v)?.kind === 'ab')}" could be read either way: read ${dateOrder.order.replace('-', ' ')} (the report is in ${language ?? 'an unknown language'}); give the event's date to settle it`);
-  }
+}
 
-  const rows = chosen.map((c): AttendanceRow => {
-    const rec = records[c.record]!;
-    const problems: string[] = [];
-    const rawName = cell(c, 'name');
-    const marked = stripNameMarkers(rawName);
-    const names = source === 'zoom' ? zoomNames(marked.name) : marked.name ? [marked.name] : [];
-    const guestCell = yesNo(cell(c, 'guest'));
-    const guest = marked.guest ? true : guestCell ?? (source === 'teams' ? false : null);
-    let email = cell(c, 'email').toLowerCase() || null;
-    const upn = cell(c, 'upn').toLowerCase();
-    if (!email && upn.includes('@') && !upn.includes('#ext#')) email = upn;
-    const joinText = cell(c, 'join');
-    const leaveText = cell(c, 'leave');
-    const join = instantText(joinText, dateOrder, zone, fallbackDate);
-    let leave = instantText(leaveText, dateOrder, zone, fallbackDate);
-    if (joinText && !join) problems.push(`join time "${joinText}" is not a date and time`);
-    if (leaveText && !leave) problems.push(`leave time "${leaveText}" is not a date and time`);
-    if (join && leave && Date.parse(leave) < Date.parse(join) && dateTimeParts(leaveText)?.kind === 'time') {
-      leave = shiftDay(leave, zone);
-    }
-    const durationText = cell(c, 'duration');
-    let seconds = durationSeconds(durationText);
-    if (durationText && seconds === null) problems.push(`duration "${durationText}" is not a duration`);
-    if (seconds === null && join && leave) seconds = Math.max(0, (Date.parse(leave) - Date.parse(join)) / 1000);
-    for (const p of problems) warnings.push(`line ${rec.line}: ${p}`);
-    return {
-      file: options.file,
-      rowNumber: rec.line,
-      name: rawName,
-      names,
-      email,
-      joinTime: join,
-      leaveTime: leave,
-      minutes: seconds === null ? null : Math.round((seconds / 60) * 100) / 100,
-      guest,
-      waitingRoom: yesNo(cell(c, 'waitingRoom')) === true,
-      role: cell(c, 'role') || null,
-      problems,
-    };
-  });
-  if (!rows.length) warnings.push('the participants table has no rows');
-
+/** One participant row: names, email, times in the report's zone, minutes, and what could not be read. */
+function readRow(line: number, cell: Cells, source: ReportSource, file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }): AttendanceRow {
+  const problems: string[] = [];
+  const rawName = cell('name');
+  const marked = stripNameMarkers(rawName);
+  const names = source === 'zoom' ? zoomNames(marked.name) : marked.name ? [marked.name] : [];
+  const guestCell = yesNo(cell('guest'));
+  const guest = marked.guest ? true : guestCell ?? (source === 'teams' ? false : null);
+  let email = cell('email').toLowerCase() || null;
+  const upn = cell('upn').toLowerCase();
+  if (!email && upn.includes('@') && !upn.includes('#ext#')) email = upn;
+  const joinText = cell('join');
+  const leaveText = cell('leave');
+  const join = instantText(joinText, t.dateOrder, t.zone, t.fallbackDate);
+  let leave = instantText(leaveText, t.dateOrder, t.zone, t.fallbackDate);
+  if (joinText && !join) problems.push(`join time "${joinText}" is not a date and time`);
+  if (leaveText && !leave) problems.push(`leave time "${leaveText}" is not a date and time`);
+  // a leave time alone on the clock before the join time is the next day's
+  if (join && leave && Date.parse(leave) < Date.parse(join) && dateTimeParts(leaveText)?.kind === 'time') leave = shiftDay(leave, t.zone);
+  const durationText = cell('duration');
+  let seconds = durationSeconds(durationText);
+  if (durationText && seconds === null) problems.push(`duration "${durationText}" is not a duration`);
+  if (seconds === null && join && leave) seconds = Math.max(0, (Date.parse(leave) - Date.parse(join)) / 1000);
   return {
-    file: {
-      file: options.file,
-      source,
-      language,
-      encoding,
-      delimiter: found.delimiter,
-      rows: rows.length,
-      meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, fallbackDate) },
-      timeZone: zone,
-      dateOrder,
-      tables: tables.map((t, i) => ({ line: records[t.header]!.line, header: records[t.header]!.cells, rows: t.rows.length, read: read[i]! })),
-      warnings,
-    },
-    rows,
+    file,
+    rowNumber: line,
+    name: rawName,
+    names,
+    email,
+    joinTime: join,
+    leaveTime: leave,
+    minutes: seconds === null ? null : Math.round((seconds / 60) * 100) / 100,
+    guest,
+    waitingRoom: yesNo(cell('waitingRoom')) === true,
+    role: cell('role') || null,
+    problems,
   };
 }
 

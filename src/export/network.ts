@@ -200,6 +200,36 @@ function pushUnique(list: string[], value: string | null | undefined): void {
 
 /** Builds the network from a stream of applications (iterateApplications), never holding rows twice. */
 export function buildNetwork(applications: Iterable<Application>, options: NetworkOptions = {}): Network {
+  const { byKey, withheldOrganizations, count } = applicantOrganizations(applications, options);
+  let withheld = withheldOrganizations.size + addOtherOrganizations(byKey, options);
+  const organizations = [...byKey.values()];
+  const people = personNodes(organizations, withheldOrganizations, options);
+  const persons = people.persons;
+  withheld += people.withheld;
+  // categories in the taxonomy's order, named
+  const order = taxonomy().revised.map((c) => c.code);
+  for (const org of organizations) {
+    org.categoryCodes.sort((x, y) => order.indexOf(x) - order.indexOf(y));
+    org.categories = org.categoryCodes.map((c) => categoryName(c));
+  }
+  disambiguateLabels(organizations);
+  disambiguatePersonLabels(persons);
+
+  const categories: CategoryNode[] = taxonomy().revised.map((c) => ({
+    kind: 'category', id: categoryId(c.code), label: c.short.en, code: c.code, description: c.name.en,
+  }));
+  const regions: RegionNode[] = REGIONS.map((r) => ({ kind: 'region', id: regionId(r), label: r, region: r }));
+
+  const { links, peerLinksDropped } = networkLinks(organizations, persons, options);
+  return { organizations, persons, categories, regions, links, applications: count, peerLinksDropped, withheld };
+}
+
+/**
+ * One node per organisation that applied (the organizations table's, else name and country),
+ * gathering its applications' calls, titles, categories, contacts and best score; organisations
+ * whose member said no to the map are left out and counted.
+ */
+function applicantOrganizations(applications: Iterable<Application>, options: NetworkOptions): { byKey: Map<string, OrganizationNode>; withheldOrganizations: Set<number>; count: number } {
   const byKey = new Map<string, OrganizationNode>();
   const known = new Set(taxonomy().revised.map((c) => c.code));
   const withheldOrganizations = new Set<number>();
@@ -248,7 +278,12 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     if (options.coreGroup?.has(a.id)) org.coreGroup = true;
     if (a.score !== null && (org.score === null || a.score > org.score)) org.score = a.score;
   }
-  let withheld = withheldOrganizations.size;
+  return { byKey, withheldOrganizations, count };
+}
+
+/** Organisations of the network that never applied (stakeholders, partners); returns how many were withheld from the map. */
+function addOtherOrganizations(byKey: Map<string, OrganizationNode>, options: NetworkOptions): number {
+  let withheld = 0;
   for (const o of options.organizations ?? []) {
     if (byKey.has(`#${o.organizationId}`)) continue;
     if (o.membership?.consentMap === 'no') { withheld++; continue; }
@@ -268,7 +303,15 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     if (m?.consentMap === 'yes') org.consentMap = true;
     byKey.set(`#${o.organizationId}`, org);
   }
-  const organizations = [...byKey.values()];
+  return withheld;
+}
+
+/**
+ * Person nodes: members in their own right and contact persons, each with their organisation's
+ * consent (a person goes with theirs); returns how many members were withheld.
+ */
+function personNodes(organizations: OrganizationNode[], withheldOrganizations: Set<number>, options: NetworkOptions): { persons: PersonNode[]; withheld: number } {
+  let withheld = 0;
   const organizationNodes = new Map(organizations.filter((o) => o.organizationId !== null).map((o) => [o.organizationId!, o]));
   const persons: PersonNode[] = [];
   const seenPersons = new Set<number>();
@@ -293,19 +336,11 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     if (contact !== undefined) node.consentContact = contact;
     persons.push(node);
   }
-  const order = taxonomy().revised.map((c) => c.code);
-  for (const org of organizations) {
-    org.categoryCodes.sort((x, y) => order.indexOf(x) - order.indexOf(y));
-    org.categories = org.categoryCodes.map((c) => categoryName(c));
-  }
-  disambiguateLabels(organizations);
-  disambiguatePersonLabels(persons);
+  return { persons, withheld };
+}
 
-  const categories: CategoryNode[] = taxonomy().revised.map((c) => ({
-    kind: 'category', id: categoryId(c.code), label: c.short.en, code: c.code, description: c.name.en,
-  }));
-  const regions: RegionNode[] = REGIONS.map((r) => ({ kind: 'region', id: regionId(r), label: r, region: r }));
-
+/** Links: organisation → category and region, person → organisation (else region), and the peer links. */
+function networkLinks(organizations: OrganizationNode[], persons: PersonNode[], options: NetworkOptions): { links: NetworkLink[]; peerLinksDropped: number } {
   const links: NetworkLink[] = [];
   for (const org of organizations) {
     for (const code of org.categoryCodes) {
@@ -328,7 +363,7 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
     links.push(...peers.links);
     peerLinksDropped = peers.dropped;
   }
-  return { organizations, persons, categories, regions, links, applications: count, peerLinksDropped, withheld };
+  return { links, peerLinksDropped };
 }
 
 /** Two persons of one name get their organisation (or ID) added, as organisations get their country. */

@@ -9,6 +9,7 @@ import type { DB } from '../db/connection.js';
 import { renderTable } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
 import type { EventSummary } from '../events/manage.js';
+import type { EventShowResult } from '../events/details.js';
 
 export interface EventAddOptions {
   dbPath: string;
@@ -64,67 +65,10 @@ export interface EventShowOptions {
   json?: boolean;
 }
 
-/** `event show --json`: the event and its times as `events` lists them, then who was invited, grouped and came. */
-export interface EventShowResult extends Omit<EventSummary, 'invited' | 'grouped' | 'attended' | 'attendanceRows' | 'unmatched'> {
-  invitees: {
-    memberId: number; organization: string | null; name: string | null; email: string | null; country: string | null; workingLanguage: string | null;
-    group: string | null; timeZone: string | null; localStart: string | null; invitedBy: string; attended: boolean; minutes: number;
-  }[];
-  groups: import('../events/breakout.js').SavedGroups | null;
-  attendees: { memberId: number; organization: string | null; country: string | null; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null; invited: boolean }[];
-  attendance: {
-    rows: number; matched: number; unmatched: number; ignored: number;
-    files: { file: string; source: string; language: string | null; rows: number; matched: number; unmatched: number; importedAt: string }[];
-    unmatchedRows: import('../events/attendance/store.js').UnmatchedAttendance[];
-  };
-}
-
-export async function eventDetails(db: DB, id: number): Promise<EventShowResult> {
-  const { requireEvent, summarizeEvent } = await import('../events/manage.js');
-  const { invitedMembers } = await import('../events/invite.js');
-  const { savedGroups } = await import('../events/breakout.js');
-  const { attendeesOf, attendanceImports, unmatchedOf } = await import('../events/attendance/store.js');
-  const { attendanceRows } = await import('../db/attendance.js');
-  const { listMembers } = await import('../db/members.js');
-  const { buildInvitations } = await import('../events/invitations.js');
-  const { inviteeOf } = await import('../events/invite.js');
-  const { eventCounts } = await import('../db/events.js');
-  const event = requireEvent(db, id);
-  const summary = summarizeEvent(event, eventCounts(db).get(id));
-  const invited = invitedMembers(db, id);
-  const groups = savedGroups(db, id, invited.map((i) => i.member.id));
-  const groupOf = new Map<number, string>();
-  for (const g of groups?.groups ?? []) for (const m of g.memberIds) groupOf.set(m, g.id);
-  const sheet = buildInvitations(event, invited.map((i) => inviteeOf(i.member)), { groups: groupOf });
-  const attendees = attendeesOf(db, id);
-  const minutesOf = new Map(attendees.map((a) => [a.memberId, a.minutes]));
-  const invitedIds = new Set(invited.map((i) => i.member.id));
-  const others = listMembers(db, { ids: attendees.map((a) => a.memberId).filter((m) => !invitedIds.has(m)) });
-  const memberOf = new Map([...invited.map((i) => [i.member.id, i.member] as const), ...others.map((m) => [m.id, m] as const)]);
-  const rows = attendanceRows(db, id);
-  const unmatched = unmatchedOf(rows);
-  const { id: _id, invited: _i, grouped: _g, attended: _a, attendanceRows: _r, unmatched: _u, ...fields } = summary;
-  return {
-    id, ...fields,
-    invitees: invited.map((i, k) => ({
-      memberId: i.member.id, organization: i.member.organization, name: i.member.name, email: i.member.email, country: i.member.country,
-      workingLanguage: i.member.workingLanguage, group: groupOf.get(i.member.id) ?? null, timeZone: sheet.rows[k]!.timeZone || null,
-      localStart: sheet.rows[k]!.localStart || null, invitedBy: i.source, attended: minutesOf.has(i.member.id), minutes: minutesOf.get(i.member.id) ?? 0,
-    })),
-    groups,
-    attendees: attendees.map((a) => ({
-      memberId: a.memberId, organization: memberOf.get(a.memberId)?.organization ?? null, country: memberOf.get(a.memberId)?.country ?? null,
-      minutes: a.minutes, joins: a.joins, firstJoin: a.firstJoin, lastLeave: a.lastLeave, invited: invitedIds.has(a.memberId),
-    })),
-    attendance: {
-      rows: rows.length, matched: rows.filter((r) => r.memberId !== null).length, unmatched: unmatched.length, ignored: unmatched.filter((u) => u.ignored).length,
-      files: attendanceImports(db, id).map((f) => ({ file: f.file, source: f.source, language: f.language, rows: f.rows, matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt })),
-      unmatchedRows: unmatched,
-    },
-  };
-}
+export type { EventShowResult };
 
 export async function runEventShow(opts: EventShowOptions, io: IO): Promise<EventShowResult> {
+  const { eventDetails } = await import('../events/details.js');
   const details = await withDatabase(opts.dbPath, { create: false }, (db) => eventDetails(db, opts.id));
   personalOutput(io);
   if (opts.json) {

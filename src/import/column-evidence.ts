@@ -57,9 +57,10 @@ function verdict(fit: number, checked: number, agreeAt: number, disagreeBelow: n
 function describeCells(cells: readonly string[]): string {
   if (share(cells, isYesNo) >= 0.6) return 'yes/no answers';
   if (share(cells, (c) => normaliseEmail(c).valid) >= 0.5) return 'email addresses';
+  // (a timestamp is digits too: dates first)
+  if (share(cells, (c) => parseDate(c) !== null) >= 0.6) return 'dates';
   if (share(cells, looksLikePhone) >= 0.5) return 'phone numbers';
   if (share(cells, isNumber) >= 0.6) return 'numbers';
-  if (share(cells, (c) => parseDate(c) !== null) >= 0.6) return 'dates';
   const long = cells.reduce((n, c) => n + c.length, 0) / cells.length;
   if (long > 120) return 'long texts';
   return 'other values';
@@ -108,11 +109,16 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
       if (share(cells, isNumber) >= 0.6 || share(cells, (c) => c.length > 100) >= 0.5) return { verdict: 'disagree', checked, fit: known, holds };
       return { verdict: 'unknown', checked, fit: known };
     }
+    case 'externalId': {
+      // an ID is a short code ("SIC-2020-0001", "R_3kP…", "106"), not a text: a bibliography, a comment
+      const text = share(cells, (c) => c.length > 40 || c.split(/\s+/).length > 4);
+      if (text >= 0.5) return { verdict: 'disagree', checked, fit: 1 - text, holds: holds === 'other values' ? 'texts' : holds };
+      return { verdict: 'unknown', checked, fit: 1 - text };
+    }
     case 'beneficiaries':
     case 'selfCategories':
-    case 'title':
-    case 'externalId': {
-      if (field !== 'externalId' && share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
+    case 'title': {
+      if (share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
       return { verdict: 'unknown', checked, fit: 1 };
     }
     case 'description': {

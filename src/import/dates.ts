@@ -42,10 +42,15 @@ const MONTHS: Record<string, number> = {};
   ['december', 'dec', 'decembre', 'diciembre', 'dic'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(.+))?$/;
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/i;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
+
+/** "+0200", "+02:00", "+00" (PostgreSQL's): "+02:00", "+00:00". */
+function offset(text: string): string {
+  return text.length === 3 ? `${text}:00` : text.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+}
 
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -72,7 +77,7 @@ function parseTime(text: string | undefined): { time: string | null; zone: strin
   if (h > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
   const time = `${pad(h)}:${m[2]}${m[3] !== undefined ? `:${m[3]}` : ''}`;
   let zone: string | null = null;
-  if (m[5]) zone = /^(?:z|utc|gmt)$/i.test(m[5]) ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  if (m[5]) zone = /^(?:z|utc|gmt)$/i.test(m[5]) ? 'Z' : offset(m[5]);
   return { time, zone };
 }
 
@@ -90,7 +95,7 @@ export function parseDate(raw: string): DateParts | null {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(year, month, day)) return null;
     const time = m[4] ? `${pad(Number(m[4]))}:${m[5]}${m[6] ? `:${m[6]}` : ''}` : null;
-    const zone = m[7] ? (m[7].toUpperCase() === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : null;
+    const zone = m[7] ? (m[7].toUpperCase() === 'Z' ? 'Z' : offset(m[7])) : null;
     return { year, month, day, time, zone, ambiguous: false };
   }
   m = YMD.exec(text);

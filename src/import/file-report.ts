@@ -62,9 +62,11 @@ export function settleDates(db: DB, batchId: number, prepared: PreparedSummary):
   const mixed = evidence.dayFirst > 0 && evidence.monthFirst > 0;
   const decided = (evidence.dayFirst > 0) !== (evidence.monthFirst > 0);
   if (decided && prepared.ambiguousWritten.some((o) => o !== order)) rewriteDates(db, batchId, order);
+  // (ISO dates, Excel's date values, "5 March 2020" say which is the day: no order to report)
+  const numeric = decided || prepared.ambiguousWritten.length > 0;
   return {
-    order: mixed ? 'mixed' : order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : null,
-    decidedBy: mixed ? null : decided ? 'the dates' : evidence.parsed ? 'the form' : null,
+    order: mixed ? 'mixed' : !numeric ? null : order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : null,
+    decidedBy: mixed ? null : decided ? 'the dates' : numeric ? 'the form' : null,
     unreadable: evidence.unreadable,
   };
 }

@@ -90,13 +90,17 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
     let question = '';
     for (let i = 0; i < width; i++) {
       const q = cleanHeader(top[i]);
-      if (q) question = q;
       const s = cleanHeader(sub[i]);
+      // A question spreads over the blank cells on its right only when its own column has a
+      // label in the second row (its first option or sub-field): a column without one ("Respondent
+      // ID", "Start Date") is the tool's, alone, and the blank cells after it name themselves.
+      if (q) question = q;
+      else if (i > 0 && !cleanHeader(sub[i - 1]) && cleanHeader(top[i - 1])) question = '';
       const marker = SURVEYMONKEY_SUBHEADERS.has(s.toLowerCase());
       if (s) preferred.add(i);
       // a sub-field of a contact block that names a field by itself is that field ("Contact
       // Information" over "Name", "Email Address"); an option belongs to its question
-      matchOn.push(s && !marker && CONTACT_BLOCK.test(question) && namesFieldExactly(s) ? s : question);
+      matchOn.push(s && !marker && (!question || (CONTACT_BLOCK.test(question) && namesFieldExactly(s))) ? s : question);
       headers.push(!s || marker ? question : question ? `${question} - ${s}` : s);
     }
     return { index: headerIndex, count: 2, headers: uniqueHeaders(headers), matchOn, preferred, tool: 'surveymonkey' };

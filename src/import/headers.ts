@@ -199,10 +199,13 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (!best.size) break;
     if (ruleApplies(rule, tokens, question)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
   }
-  // A form tool's own column (the respondent's account, "Email", "Name", "Timestamp") loses to
-  // any question column for the same field, and is not kept as a fallback when one exists.
+  // A form tool's own column (the respondent's account, "Email", "Name") loses to any question
+  // column for the same field, and is not kept as a fallback when one exists. Its time of
+  // submission ("Timestamp", "Completion time") is the one the tool recorded, and a question
+  // merely called "Date" (of an event, of birth) does not beat it.
   if (metadata) {
     for (const c of best.values()) {
+      if (c.field === 'submittedAt') continue;
       c.score /= 1000; // below any question's score, in the same order among themselves
       c.exact = false;
     }
@@ -228,6 +231,12 @@ export interface HeaderMatch {
   unmatched: number[];
   /** how each mapped field's first column was recognised */
   evidence: Partial<Record<Field, HeaderEvidence>>;
+  /**
+   * Other columns whose header names a field, best first, that no field took: what the cells
+   * may choose instead when the chosen column's values are not the field's (an empty
+   * "confirmEmail" beside the "email" a web app wrote).
+   */
+  alternatives: Partial<Record<Field, HeaderEvidence[]>>;
 }
 
 /** How sure a header match is, before any cell is looked at. */
@@ -308,7 +317,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
   }
   const unmatched = headers.map((_, i) => i).filter((i) => !taken.has(i));
-  return { mapping, unmatched, evidence };
+  const alternatives: Partial<Record<Field, HeaderEvidence[]>> = {};
+  for (const c of candidates) {
+    if (taken.has(c.column) || !mapping[c.field] || MULTI_VALUE_FIELDS.has(c.field)) continue;
+    (alternatives[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
+  }
+  return { mapping, unmatched, evidence, alternatives };
 }
 
 /** Whether a text names a field on its own ("Email Address", "Company", "Country"), as a whole header would. */

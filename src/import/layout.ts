@@ -10,12 +10,12 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { judgeColumn } from './column-evidence.js';
+import { MIN_CELLS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
 import { headerTokens } from './header-words.js';
-import { FIELDS, MULTI_VALUE_FIELDS, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
+import { FIELDS, MULTI_VALUE_FIELDS, headerWords, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
 import type { ImportHooks } from './importer.js';
 import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
@@ -113,6 +113,12 @@ export function sampleValue(field: Field, cells: readonly string[]): string | nu
   return first.length > 40 ? `${first.slice(0, 39)}…` : first;
 }
 
+/** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
+function isBareTypeHeader(header: string): boolean {
+  const words = headerWords(header);
+  return words.length === 1 && ['type', 'types', 'tipo', 'tipos', 'statut', 'status', 'estatus', 'kind', 'category', 'categorie', 'categoria'].includes(words[0]!);
+}
+
 /** Reads the first rows: where the header is, the tool's extra header rows, the mapping. */
 export async function readLayout(
   file: string,
@@ -158,13 +164,37 @@ export async function readLayout(
     const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2) && !headers.some(looksLikeData);
     shown = (i) => sure || recognised.has(i);
     mapping = {};
+    const switched = new Set<number>();
     for (const f of FIELDS) {
-      const cols = match.mapping[f];
+      let cols = match.mapping[f];
       if (!cols?.length) continue;
-      const header = match.evidence[f]!;
+      let header = match.evidence[f]!;
       // a question spread over several columns holds one option per column: judged by the question alone
-      const judged = MULTI_VALUE_FIELDS.has(f) && cols.length > 1 ? { verdict: 'unknown' as const, checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
-      const how = header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words';
+      let judged: ColumnVerdict = MULTI_VALUE_FIELDS.has(f) && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
+      // The cells overrule the headers' ranking: when the column chosen for a field holds other
+      // values, or nothing in the rows read, another column whose header names the field and whose
+      // cells are the field's is taken instead ("email" beside an empty "confirmEmail").
+      let instead = '';
+      if (judged.verdict === 'disagree' || (judged.verdict === 'unknown' && judged.checked < MIN_CELLS)) {
+        for (const alt of match.alternatives[f] ?? []) {
+          if (switched.has(alt.column)) continue;
+          const other = judgeColumn(f, cellsOf(alt.column));
+          if (other.verdict !== 'agree') continue;
+          const was = cols[0]!;
+          instead = ` (instead of ${columnLetter(was)} "${headers[was]}", ${judged.verdict === 'disagree' ? `whose values look like ${judged.holds ?? 'other values'}` : 'empty in the rows read'})`;
+          cols = [alt.column];
+          header = alt;
+          judged = other;
+          switched.add(alt.column);
+          break;
+        }
+      }
+      const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
+      // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
+      // ticket): it is the organisation's type when its values are, not otherwise.
+      if (f === 'organizationType' && judged.verdict === 'unknown' && judged.checked >= MIN_CELLS && isBareTypeHeader(headers[cols[0]!] ?? '')) {
+        judged = { ...judged, verdict: 'disagree', holds: 'values that are no organisation types' };
+      }
       if (judged.verdict === 'disagree') {
         const holds = judged.holds ?? 'other values';
         rejectedColumns.push({ field: f, column: cols[0]!, header: headers[cols[0]!]!, holds });
@@ -172,7 +202,11 @@ export async function readLayout(
         // column, and a required field's only column decides whether rows are accepted at all:
         // kept, uncertain, its bad cells reported row by row. A header that only mentions the
         // field among other words is not used.
-        if ((!header.exact || header.metadata) && !requiredFields().includes(f)) continue;
+        // An application ID is never kept against its cells: rows with one text in it would be
+        // taken for one application, and all but the last row lost. Nor a bare "Type" whose
+        // values are no organisation types.
+        const neverAgainstCells = f === 'externalId' || (f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? ''));
+        if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };
         continue;

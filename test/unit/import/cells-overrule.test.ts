@@ -1,0 +1,119 @@
+/**
+ * What a trial on unseen real exports found (a web app's export, SurveyMonkey, a Google Form
+ * with a bibliography question): the cells overrule the headers' ranking when the chosen column
+ * holds nothing or other values; a SurveyMonkey metadata column spans no columns; an application
+ * ID is a code, never a text; database timestamps are dates. Invented rows, the real headers'
+ * shapes.
+ */
+import { describe, expect, it } from 'vitest';
+import { accounted, caseFile, importCase } from './support.js';
+import { run } from '../support/run.js';
+import { caseDb } from './support.js';
+
+const rows = (header: string, lines: string[]) => [header, ...lines].join('\n') + '\n';
+
+describe('the cells overrule the headers', () => {
+  // a web app's table: "email" is also a form tool's own column name, "confirmEmail" a flag left empty
+  const webApp = rows('id,created_at,nom,prenom,telephone,email,confirmEmail,organisation', [
+    '1,2025-06-25 18:06:38.993152+00,Diallo,Awa,+221 77 000 00 01,awa@example.org,,Atelier Vert',
+    '2,2025-06-26 09:10:11.5+00,Kaboré,Issa,+226 70 00 00 02,issa@example.net,,Fondation Karité',
+    '3,2025-06-27 10:00:00+00,Sow,Mariam,+224 620 00 00 03,mariam@example.com,,Union des Artisans',
+    '4,2025-06-28 11:30:00+00,Ndiaye,Ousmane,+221 76 000 00 04,ousmane@example.org,,Coopérative Kër',
+  ]);
+
+  it('an empty column whose header names the field gives way to one whose cells are the field', async () => {
+    const { report, apps } = await importCase(caseFile('inscriptions.csv', webApp));
+    expect(accounted(report)).toBe(true);
+    expect(report.inserted).toBe(4);
+    const f = report.files[0].fields;
+    expect(f.email).toMatchObject({ columns: ['email'], confidence: 'high' });
+    expect(f.email.evidence).toMatch(/instead of G "confirmEmail", empty in the rows read/);
+    expect(report.files[0].unmappedColumns).toContain('confirmEmail');
+    expect(apps.map((a) => a.email)).toEqual(['awa@example.org', 'issa@example.net', 'mariam@example.com', 'ousmane@example.org']);
+  });
+
+  it('a database timestamp is a date, not a phone number, and dates without an order to decide say none', async () => {
+    const { report, apps } = await importCase(caseFile('inscriptions.csv', webApp));
+    expect(report.files[0].fields.submittedAt).toMatchObject({ columns: ['created_at'] });
+    expect(apps[0].submittedAt).toBe('2025-06-25T18:06:38+00:00');
+    expect(report.files[0].dates).toEqual({ order: null, decidedBy: null, unreadable: 0 });
+    const human = await run(['--db', caseDb(), 'import', caseFile('inscriptions.csv', webApp), '--dry-run']);
+    expect(human.stderr).not.toMatch(/holds phone numbers|dates read/);
+  });
+
+  it('a column whose values are the field stays when its neighbour is better named but empty only in some rows', async () => {
+    // the chosen column holds addresses in most rows: nothing is switched
+    const csv = rows('Organisation,Email Address,Email', [
+      'Org A,a@example.org,x@example.com', 'Org B,,y@example.com', 'Org C,c@example.org,z@example.com', 'Org D,d@example.org,w@example.com',
+    ]);
+    const { report } = await importCase(caseFile('two-emails.csv', csv));
+    expect(report.files[0].fields.email.columns[0]).toBe('Email Address');
+  });
+});
+
+describe('SurveyMonkey: a metadata column spans no columns', () => {
+  it('"Respondent ID" over blank cells: the second row names those columns, and they are read', async () => {
+    const csv = [
+      'Respondent ID,,,,Name of your organisation,Which region?',
+      ',Name,Email,Fundraising link,Response,Response',
+      '118001,Awa Diallo,awa@example.org,https://example.org/give,Atelier Vert,Africa',
+      '118002,Issa Kaboré,issa@example.net,,Fondation Karité,Africa',
+      '118003,Ana Pérez,ana@example.com,,Taller Andino,Americas',
+    ].join('\n') + '\n';
+    const { report, apps } = await importCase(caseFile('surveymonkey.csv', csv));
+    expect(report.inserted).toBe(3);
+    const f = report.files[0].fields;
+    expect(f.externalId.columns).toEqual(['Respondent ID']);
+    expect(f.contactName.columns).toEqual(['Name']);
+    expect(f.email.columns).toEqual(['Email']);
+    expect(apps.map((a) => a.externalId)).toEqual(['118001', '118002', '118003']);
+    expect(apps.map((a) => a.contactName)).toEqual(['Awa Diallo', 'Issa Kaboré', 'Ana Pérez']);
+  });
+});
+
+describe('an application ID is a code, not a text', () => {
+  it('a "References" column of citations is not the ID: two projects citing one paper stay two', async () => {
+    const cite = '"Diallo, A. et al. Skills for green jobs in West Africa. Journal of Vocational Training (2019)"';
+    const csv = rows('Institution,Email,Project title,References', [
+      `Université A,a@example.org,Solar skills,${cite}`,
+      `Université B,b@example.org,Green apprenticeships,${cite}`,
+      'Université C,c@example.org,Digital skills,"Kaboré, I. Digital skills for youth. Dakar: Presses (2020)"',
+      'Université D,d@example.org,Care work,"Sow, M. and Ndiaye, O. Care work and skills. Geneva (2021)"',
+    ]);
+    const { report, apps } = await importCase(caseFile('projects.csv', csv));
+    expect(report.inserted).toBe(4);
+    expect(report.files[0].fields.externalId).toBeUndefined();
+    expect(apps).toHaveLength(4);
+  });
+});
+
+describe('headers seen on unseen exports', () => {
+  it('the tool\'s timestamp beats a question called "Date"; "Date Applied", "Marca de temps" are submission dates', async () => {
+    const { matchHeaders, explainHeader } = await import('../../../src/import/headers.js');
+    const h = ['Timestamp', 'Organisation', 'Email', 'Date'];
+    expect(matchHeaders(h).mapping.submittedAt).toEqual([0]);
+    for (const header of ['Date Applied', 'Marca de temps', 'Fecha de solicitud', 'Application date']) {
+      expect(explainHeader(header).fields.map((f) => f.field), header).toContain('submittedAt');
+    }
+  });
+
+  it('an institution, an affiliation, a college are the organisation; "Contact No" is a phone', async () => {
+    const { explainHeader } = await import('../../../src/import/headers.js');
+    for (const header of ['Institute', 'Home Institution', 'Affiliation', 'College', 'Universidad']) {
+      expect(explainHeader(header).fields.map((f) => f.field), header).toEqual(['organization']);
+    }
+    expect(explainHeader('Contact No').fields.map((f) => f.field)).toEqual(['phone']);
+    // a question about a university is not the organisation
+    expect(explainHeader('Name of the university you graduated from').fields.map((f) => f.field)).not.toContain('organization');
+  });
+
+  it('a bare "Type" holding professions is not the organisation type; one holding organisation types is', async () => {
+    const professions = rows('Organisation,Email,Type', ['Optique A,a@example.org,Opticien', 'Optique B,b@example.org,Ophtalmologue', 'Optique C,c@example.org,Opticien', 'Optique D,d@example.org,Orthoptiste']);
+    const a = await importCase(caseFile('professions.csv', professions));
+    expect(a.report.files[0].fields.organizationType).toBeUndefined();
+    expect(a.apps.every((x) => x.organizationType === null)).toBe(true);
+    const types = rows('Organisation,Email,Type', ['Org A,a@example.org,NGO', 'Org B,b@example.org,University', 'Org C,c@example.org,ONG', 'Org D,d@example.org,Government agency']);
+    const b = await importCase(caseFile('types.csv', types));
+    expect(b.report.files[0].fields.organizationType).toMatchObject({ columns: ['Type'], confidence: 'high' });
+  });
+});

@@ -113,6 +113,22 @@ export function sampleValue(field: Field, cells: readonly string[]): string | nu
   return first.length > 40 ? `${first.slice(0, 39)}…` : first;
 }
 
+/**
+ * Whether a row recognised as naming fewer than two fields is still surely a row of column names
+ * (its cells may then be repeated in messages): it holds a form tool's own column ("Timestamp",
+ * "instanceID"), or mostly questions ("¿Con quién vives?", "Years of service:"), or only
+ * identifiers a program wrote (`created_at`, `CaseReachable.reachable`, `Column2`).
+ */
+function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof matchHeaders>): boolean {
+  if (Object.values(match.evidence).some((e) => e?.metadata)) return true;
+  const named = headers.map((h) => h.trim()).filter(Boolean);
+  if (named.length < 3 || new Set(named).size < named.length * 0.9) return false;
+  const questions = named.filter((h) => /[?:？]\s*$|^[¿]/.test(h)).length;
+  const words = named.filter((h) => /^[A-Za-z_][\w.-]*$/.test(h));
+  const programs = words.some((h) => /[_.-]|[a-z][A-Z]|\d$/.test(h));
+  return questions >= named.length * 0.3 || (programs && words.length >= named.length * 0.8);
+}
+
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
 function isBareTypeHeader(header: string): boolean {
   const words = headerWords(header);
@@ -161,7 +177,7 @@ export async function readLayout(
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
-    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2) && !headers.some(looksLikeData);
+    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || looksLikeHeaderRow(headers, match)) && !headers.some(looksLikeData);
     shown = (i) => sure || recognised.has(i);
     mapping = {};
     const switched = new Set<number>();

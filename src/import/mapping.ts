@@ -159,7 +159,11 @@ export function missingRequired(mapping: ColumnMapping): Field[] {
  * digits and all.
  */
 export function looksLikeData(header: string): boolean {
-  const text = header.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+  // (a web address, a form tool's piping placeholder "{{field:09dac6d1-…}}" or an identifier's UUID is no one's details)
+  const text = header
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ');
   return /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text) || /\d{6,}/.test(text.replace(/[\s().+-]/g, ''));
 }
 

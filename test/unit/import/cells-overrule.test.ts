@@ -117,3 +117,23 @@ describe('headers seen on unseen exports', () => {
     expect(b.report.files[0].fields.organizationType).toMatchObject({ columns: ['Type'], confidence: 'high' });
   });
 });
+
+describe('errors name the columns of a header row in full', () => {
+  const refused = async (name: string, csv: string) => {
+    const r = await run(['--db', caseDb(), 'import', caseFile(name, csv), '--call', 'x']);
+    expect(r.code).toBe(1);
+    return r.stderr;
+  };
+
+  it('a form tool\'s column, questions or program identifiers make it surely a header row', async () => {
+    expect(await refused('pkd.csv', rows('Timestamp,Designation,State,Years of service', ['3/2/2020 9:24:33,Officer,Selangor,4']))).toMatch(/B "Designation", C "State", D "Years of service"/);
+    expect(await refused('survey.csv', rows('Carrera que cursa,¿Con quién vives?,¿Trabajas?,Edad', ['Derecho,Familia,No,21']))).toMatch(/A "Carrera que cursa", B "¿Con quién vives\?"/);
+    expect(await refused('renamed.csv', rows('Position,Position-Other,Column2,Column3', ['Student,,x,y']))).toMatch(/C "Column2", D "Column3"/);
+    // a Typeform piping placeholder is no phone number
+    expect(await refused('typeform.csv', rows('#,What do you think of {{field:09dac6d1-b6f4-4a7e-9c1d-123456789abc}}?,Other,Submitted At', ['abc123,Good,,2020-03-02 09:24:33']))).toMatch(/B "What do you think of \{\{field:/);
+  });
+
+  it('a first row that may be someone\'s details is still named by letters', async () => {
+    expect(await refused('no-header.csv', rows('Awa Diallo,Dakar,Senegal,Weaving', ['Issa Kaboré,Ouagadougou,Burkina Faso,Pottery']))).not.toMatch(/Awa Diallo/);
+  });
+});

@@ -15,7 +15,7 @@
  * and the applicant's other email questions are kept as fallbacks.
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
-import { hasPhrase, headerTokens, isNumbering, leftOver, questionTokens, wordMatches } from './header-words.js';
+import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -304,7 +304,7 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName) && isMetadata(partner) === isMetadata('contactName')) {
     const col = mapping.contactName[0]!;
     const words = headerWords(headers[col] ?? '').filter((w) => !idx.nameQualifiers.has(w));
-    if (words.length === 1 && ['nom', 'nombre', 'name'].includes(words[0]!)) {
+    if (words.length === 1 && ['nom', 'nombre', 'name'].includes(keyWord(words[0]!))) {
       const moved: Field = mapping.firstName ? 'lastName' : 'firstName';
       mapping[moved] = mapping.contactName;
       primary.set(moved, primary.get('contactName')!);

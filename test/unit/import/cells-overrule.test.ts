@@ -97,6 +97,11 @@ describe('headers seen on unseen exports', () => {
     }
   });
 
+  it('"Nombres" beside "Apellidos" is the given names', async () => {
+    const { matchHeaders } = await import('../../../src/import/headers.js');
+    expect(matchHeaders(['Nombres', 'Apellidos', 'Organización', 'Correo']).mapping).toMatchObject({ firstName: [0], lastName: [1] });
+  });
+
   it('an institution, an affiliation, a college are the organisation; "Contact No" is a phone', async () => {
     const { explainHeader } = await import('../../../src/import/headers.js');
     for (const header of ['Institute', 'Home Institution', 'Affiliation', 'College', 'Universidad']) {

@@ -301,10 +301,26 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // a question column with it.
   const partner: Field = mapping.firstName ? 'firstName' : 'lastName';
   const isMetadata = (f: Field) => (primary.get(f)?.score ?? 0) < 1;
+  const bareName = (col: number) => {
+    const words = headerWords(headers[col] ?? '').filter((w) => !idx.nameQualifiers.has(w));
+    return words.length === 1 && ['nom', 'nombre', 'name'].includes(keyWord(words[0]!));
+  };
+  // The parts of a split name sit side by side: a bare name column next to "Apellido" is its
+  // given names even when another name column came first ("Name", a full name added before
+  // the form's "Apellido", "Nombres"); the first stays the contact name.
+  if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName)) {
+    const at = mapping[partner]![0]!;
+    const beside = candidates.find((c) => c.field === 'contactName' && !taken.has(c.column) && Math.abs(c.column - at) === 1 && bareName(c.column));
+    if (beside) {
+      const moved: Field = mapping.firstName ? 'lastName' : 'firstName';
+      mapping[moved] = [beside.column];
+      primary.set(moved, beside);
+      taken.add(beside.column);
+    }
+  }
   if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName) && isMetadata(partner) === isMetadata('contactName')) {
     const col = mapping.contactName[0]!;
-    const words = headerWords(headers[col] ?? '').filter((w) => !idx.nameQualifiers.has(w));
-    if (words.length === 1 && ['nom', 'nombre', 'name'].includes(keyWord(words[0]!))) {
+    if (bareName(col)) {
       const moved: Field = mapping.firstName ? 'lastName' : 'firstName';
       mapping[moved] = mapping.contactName;
       primary.set(moved, primary.get('contactName')!);

@@ -208,8 +208,8 @@ export async function readLayout(
       const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
       // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
       // ticket): it is the organisation's type when its values are, not otherwise.
-      if (f === 'organizationType' && judged.verdict === 'unknown' && judged.checked >= MIN_CELLS && isBareTypeHeader(headers[cols[0]!] ?? '')) {
-        judged = { ...judged, verdict: 'disagree', holds: 'values that are no organisation types' };
+      if (f === 'organizationType' && judged.verdict === 'unknown' && isBareTypeHeader(headers[cols[0]!] ?? '')) {
+        judged = { ...judged, verdict: 'disagree', holds: judged.checked >= MIN_CELLS ? 'values that are no organisation types' : 'too few values to tell' };
       }
       if (judged.verdict === 'disagree') {
         const holds = judged.holds ?? 'other values';

@@ -34,7 +34,9 @@ const DATA_LIKE: [string, RegExp][] = [
   ['a time of day', /\b\d{1,2}:\d{2}:\d{2}\b/],
   ['an ISO timestamp', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
 ];
-function looksLikeData(cell: string): string | null {
+function looksLikeData(header: string): string | null {
+  // a question's image link or a form tool's piping placeholder ("{{field:09dac6d1-…}}") is part of the header
+  const cell = header.replace(/\bhttps?:\/\/\S+/gi, ' ').replace(/\{\{[^}]*\}\}/g, ' ');
   for (const [what, re] of DATA_LIKE) if (re.test(cell)) return what;
   // a phone number: a run of eight or more digits, spaces, dots, dashes and brackets allowed between
   for (const run of cell.match(/\+?\d[\d\s().-]{6,}\d/g) ?? []) if (run.replace(/\D/g, '').length >= 8) return 'a phone number';

@@ -542,3 +542,19 @@ export function personByApplication(db: DB): Map<number, number> {
   const rows = cachedStatement(db, 'SELECT id, person_id FROM applications WHERE person_id IS NOT NULL').all() as { id: number; person_id: number }[];
   return new Map(rows.map((r) => [r.id, r.person_id]));
 }
+
+/**
+ * Organisations merged into another, by id, with the organisation each now stands for (a chain
+ * of merges followed to its end): what a quota saved on "org-4" counts once org-4 is merged.
+ */
+export function mergedOrganizationTargets(db: DB): Map<number, number> {
+  const rows = cachedStatement(db, 'SELECT id, merged_into FROM organizations WHERE merged_into IS NOT NULL').all() as { id: number; merged_into: number }[];
+  const next = new Map(rows.map((r) => [r.id, r.merged_into]));
+  const out = new Map<number, number>();
+  for (const id of next.keys()) {
+    let at = id;
+    for (let steps = 0; next.has(at) && steps <= next.size; steps++) at = next.get(at)!;
+    out.set(id, at);
+  }
+  return out;
+}

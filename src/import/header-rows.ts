@@ -7,7 +7,7 @@
  * and the columns that are answers rather than the tool's own metadata.
  */
 import { findHeaderRow } from './header-row.js';
-import { headerLikeness, namesFieldExactly } from './headers.js';
+import { headerLikeness, isFormToolColumn, namesFieldExactly } from './headers.js';
 
 export interface HeaderRows {
   /** index among the top rows of the (first) header row */
@@ -91,11 +91,11 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
     for (let i = 0; i < width; i++) {
       const q = cleanHeader(top[i]);
       const s = cleanHeader(sub[i]);
-      // A question spreads over the blank cells on its right only when its own column has a
-      // label in the second row (its first option or sub-field): a column without one ("Respondent
-      // ID", "Start Date") is the tool's, alone, and the blank cells after it name themselves.
+      // A question spreads over the blank cells on its right; a column the tool adds itself
+      // ("Respondent ID", "Start Date", with no label in the second row) spans nothing: the blank
+      // cells after it are named by their own labels.
       if (q) question = q;
-      else if (i > 0 && !cleanHeader(sub[i - 1]) && cleanHeader(top[i - 1])) question = '';
+      else if (i > 0 && !cleanHeader(sub[i - 1]) && question === cleanHeader(top[i - 1]) && isFormToolColumn(question)) question = '';
       const marker = SURVEYMONKEY_SUBHEADERS.has(s.toLowerCase());
       if (s) preferred.add(i);
       // a sub-field of a contact block that names a field by itself is that field ("Contact

@@ -341,6 +341,13 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   return { mapping, unmatched, evidence, alternatives };
 }
 
+/** Whether a header is one a form tool adds itself ("Respondent ID", "Start Date", "Timestamp"). */
+export function isFormToolColumn(header: string): boolean {
+  const idx = headerIndex();
+  const words = headerWords(header);
+  return words.length > 0 && idx.metadata.has(metadataKey(words));
+}
+
 /** Whether a text names a field on its own ("Email Address", "Company", "Country"), as a whole header would. */
 export function namesFieldExactly(text: string): boolean {
   return scoreHeader(text, 0, headerIndex(), 1).some((c) => c.exact);

@@ -117,16 +117,17 @@ export function sampleValue(field: Field, cells: readonly string[]): string | nu
  * Whether a row recognised as naming fewer than two fields is still surely a row of column names
  * (its cells may then be repeated in messages): it holds a form tool's own column ("Timestamp",
  * "instanceID"), or mostly questions ("¿Con quién vives?", "Years of service:"), or only
- * identifiers a program wrote (`created_at`, `CaseReachable.reachable`, `Column2`).
+ * identifiers a program wrote (`created_at`, `CaseReachable.reachable`, `Column2`), half of them or more.
  */
 function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof matchHeaders>): boolean {
   if (Object.values(match.evidence).some((e) => e?.metadata)) return true;
   const named = headers.map((h) => h.trim()).filter(Boolean);
   if (named.length < 3 || new Set(named).size < named.length * 0.9) return false;
   const questions = named.filter((h) => /[?:？]\s*$|^[¿]/.test(h)).length;
-  const words = named.filter((h) => /^[A-Za-z_][\w.-]*$/.test(h));
-  const programs = words.some((h) => /[_.-]|[a-z][A-Z]|\d$/.test(h));
-  return questions >= named.length * 0.3 || (programs && words.length >= named.length * 0.8);
+  // what a program names a column, and no one's name or town is: created_at, CaseReachable.reachable,
+  // confirmEmail, _id, Column2 (not "Jean-Pierre", "McDonald", "Dakar-Plateau")
+  const identifiers = named.filter((h) => /^_?[a-z][a-z0-9]*(?:[_.][A-Za-z0-9]+)+$|^[A-Z][A-Za-z0-9]{3,}\.[A-Za-z0-9.]+$|^_?[a-z]+[A-Z][A-Za-z0-9]*$|^_[a-z]+$|^[Cc]olumn\s?\d+$/.test(h) && !/^[A-Z][a-z]+[A-Z][a-z]+$/.test(h));
+  return questions >= named.length * 0.3 || identifiers.length >= named.length * 0.5;
 }
 
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
@@ -189,7 +190,13 @@ export async function readLayout(
       let judged: ColumnVerdict = MULTI_VALUE_FIELDS.has(f) && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
       // The cells overrule the headers' ranking: when the column chosen for a field holds other
       // values, or nothing in the rows read, another column whose header names the field and whose
-      // cells are the field's is taken instead ("email" beside an empty "confirmEmail").
+      // cells are the field's is taken instead ("email" beside an empty "confirmEmail"). A field
+      // read from several columns (a backup email question, copies of one question) is judged by
+      // what its rows read from them all, and switched only when that fails too.
+      if (cols.length > 1 && !MULTI_VALUE_FIELDS.has(f) && judged.verdict !== 'agree') {
+        const all = judgeColumn(f, sample.map((r) => cols!.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''));
+        if (all.verdict === 'agree') judged = all;
+      }
       let instead = '';
       if (judged.verdict === 'disagree' || (judged.verdict === 'unknown' && judged.checked < MIN_CELLS)) {
         for (const alt of match.alternatives[f] ?? []) {

@@ -14,7 +14,8 @@ import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type ScoreSource } from './candidates.js';
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
-import { quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { followMerges, quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
 import { selectRoster, type SelectionResult } from './select.js';
@@ -155,7 +156,8 @@ export function checkCoreGroupOptions(options: Pick<CoreGroupOptions, 'size' | '
  */
 export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbacks: Callbacks = {}): Promise<CoreGroupSelection> {
   checkCoreGroupOptions(options);
-  const rules = options.quotaRules ?? (await coreGroupRules(options, options.cwd));
+  // (a quota on an organisation merged since the file was written counts the organisation kept)
+  const rules = followMerges(options.quotaRules ?? (await coreGroupRules(options, options.cwd)), mergedOrganizationTargets(db));
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   const filters = options.filters ?? {};
   checkFilterNames(db, filters);

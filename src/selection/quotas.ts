@@ -363,6 +363,36 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
     .sort((a, b) => order(a.feature) - order(b.feature) || (valueOrder(a) < valueOrder(b) ? -1 : valueOrder(a) > valueOrder(b) ? 1 : 0));
 }
 
+/**
+ * Quotas on organisations merged since they were written ("org-4" after `merge org-3 org-4`)
+ * count the organisation kept; two quotas that then name one organisation become one (the
+ * largest minimum and the smallest maximum hold).
+ */
+export function followMerges<T extends { feature: Feature; value: string; min: number; max: number | null; sources?: string[] }>(items: T[], merged: ReadonlyMap<number, number>): T[] {
+  if (!merged.size) return items;
+  const moved = items.map((item) => {
+    const kept = item.feature === 'organization' && ORGANIZATION_ID.test(item.value) ? merged.get(Number(item.value.slice(4))) : undefined;
+    return kept === undefined ? item : { ...item, value: `org-${kept}` };
+  });
+  // (rules are merged when they are expanded; expanded quotas here)
+  const out: T[] = [];
+  const seen = new Map<string, T>();
+  for (const item of moved) {
+    const key = `${item.feature}\u0000${item.value}`;
+    const existing = item.sources ? seen.get(key) : undefined;
+    if (!existing) {
+      const entry = item.sources ? { ...item, sources: [...item.sources] } : item;
+      out.push(entry);
+      if (entry.sources) seen.set(key, entry);
+      continue;
+    }
+    existing.min = Math.max(existing.min, item.min);
+    existing.max = existing.max === null ? item.max : item.max === null ? existing.max : Math.min(existing.max, item.max);
+    for (const source of item.sources!) if (!existing.sources!.includes(source)) existing.sources!.push(source);
+  }
+  return out;
+}
+
 /** Does the candidate count towards the quota? */
 export function counts(c: Candidate, q: Quota): boolean {
   // an organisation named in a quotas file counts every application of that name

@@ -10,7 +10,8 @@ import { REGIONS, type ApplicationFilters } from '../model.js';
 import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
 import { replaceableBy } from './reasons.js';
 import { coverage, type Coverage } from './coverage.js';
-import { FEATURES, boundsText, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
+import { FEATURES, boundsText, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
+import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
 
@@ -143,7 +144,8 @@ export function loadRoster(db: DB, name: string): LoadedRoster {
   // Ranked as the selection ranked: the calls' scales and the tie-break order it saved.
   const ranked = applyRanking(stored.map((e) => candidateOf(e.application, combined)), roster.params);
   const entries = stored.map((e, i) => ({ ...e, candidate: ranked[i] }));
-  return { roster, entries, quotas: roster.params.quotas ?? [] };
+  // a quota on an organisation merged since counts the organisation kept
+  return { roster, entries, quotas: followMerges(roster.params.quotas ?? [], mergedOrganizationTargets(db)) };
 }
 
 /** A member or alternate as `roster show --json` prints it: select's entry with its rank. */

@@ -228,3 +228,33 @@ describe('one seat per organisation record, not per name', () => {
     expect(ids(r)).toEqual([1, 3, 5]);
   });
 });
+
+describe('a saved roster\'s per-organisation quota after a merge', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'merged.db');
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(dir, 'm.csv'), [
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'C1,Alpha Works,a@alpha.example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'C2,Beta Skills,b@beta.example.org,Peru,Career guidance,Guidance in schools,8.5',
+      'C3,Beta Skills,c@beta.example.org,Peru,Start-ups,Entrepreneurship for youth,8.4',
+      'C4,Gamma Lab,d@gamma.example.net,Chile,Data,Labour market research,7',
+      'C5,Delta Trust,e@delta.example.com,Argentina,Digital,Digital skills for women,6',
+      'C6,Beta Foundation,f@betafoundation.example.net,Peru,Care,Care work skills,5',
+    ].join('\n') + '\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'm.csv'), '--call', 'x'])).code).toBe(0);
+  });
+
+  it('counts the organisation kept: an alternate of the merged organisation does not take a seat beside its member', async () => {
+    const saved = json(await skillsnet(['--db', db, 'select', '--size', '3', '--name', 'r', '--json']));
+    expect(saved.members.map((m: { id: number }) => m.id).sort()).toEqual([1, 2, 4]);
+    const orgs = json(await skillsnet(['--db', db, 'organizations', '--json'])) as { id: string; name: string }[];
+    const beta = orgs.find((o) => o.name === 'Beta Skills')!.id;
+    const foundation = orgs.find((o) => o.name === 'Beta Foundation')!.id;
+    // the quota saved on Beta Skills now stands for Beta Foundation, which holds #2 and #3
+    expect((await skillsnet(['--db', db, 'merge', foundation, beta, '--yes'])).code).toBe(0);
+    const r = await skillsnet(['--db', db, 'roster', 'replace', 'r', '4', '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).added.id).toBe(5);
+  });
+});

@@ -41,6 +41,18 @@ describe('the cells overrule the headers', () => {
     expect(human.stderr).not.toMatch(/holds phone numbers|dates read/);
   });
 
+  it('a field read from a question and its backup is judged by both: a form tool\'s column does not replace them', async () => {
+    // the contact email is empty where the backup question holds the address; Google Forms'
+    // "Email Address" is the account that filled the form in (an officer's, on every row)
+    const csv = rows('Organization,Contact email,Alternative email,Email Address,Title', [
+      'Org A,,a@example.org,officer@ilo.example.org,Solar', 'Org B,,b@example.net,officer@ilo.example.org,Care',
+      'Org C,,c@example.com,officer@ilo.example.org,Data', 'Org D,,d@example.org,officer@ilo.example.org,Craft',
+    ]);
+    const { report, apps } = await importCase(caseFile('backup.csv', csv));
+    expect(report.files[0].fields.email.columns).toEqual(['Contact email', 'Alternative email']);
+    expect(apps.map((a) => a.email)).toEqual(['a@example.org', 'b@example.net', 'c@example.com', 'd@example.org']);
+  });
+
   it('a column whose values are the field stays when its neighbour is better named but empty only in some rows', async () => {
     // the chosen column holds addresses in most rows: nothing is switched
     const csv = rows('Organisation,Email Address,Email', [
@@ -68,6 +80,24 @@ describe('SurveyMonkey: a metadata column spans no columns', () => {
     expect(f.email.columns).toEqual(['Email']);
     expect(apps.map((a) => a.externalId)).toEqual(['118001', '118002', '118003']);
     expect(apps.map((a) => a.contactName)).toEqual(['Awa Diallo', 'Issa Kaboré', 'Ana Pérez']);
+  });
+});
+
+describe('SurveyMonkey: a question without a label over its first column still spans its options', () => {
+  it('the options of "How can beneficiaries reach you?" stay its own, not a phone and a website', async () => {
+    const csv = [
+      'Respondent ID,Name of your organisation,Email,How can beneficiaries reach you?,,',
+      ',Response,Response,,Phone,Website',
+      '118001,Atelier Vert,awa@example.org,In person,Phone,',
+      '118002,Fondation Karité,issa@example.net,,Phone,Website',
+      '118003,Taller Andino,ana@example.com,In person,,Website',
+    ].join('\n') + '\n';
+    const { report, apps } = await importCase(caseFile('surveymonkey-options.csv', csv));
+    expect(report.inserted).toBe(3);
+    const f = report.files[0].fields;
+    expect(f.phone).toBeUndefined();
+    expect(f.website).toBeUndefined();
+    expect(apps.every((a) => a.phone === null && a.website === null)).toBe(true);
   });
 });
 
@@ -140,5 +170,17 @@ describe('errors name the columns of a header row in full', () => {
 
   it('a first row that may be someone\'s details is still named by letters', async () => {
     expect(await refused('no-header.csv', rows('Awa Diallo,Dakar,Senegal,Weaving', ['Issa Kaboré,Ouagadougou,Burkina Faso,Pottery']))).not.toMatch(/Awa Diallo/);
+    // single words with hyphens, capitals inside or digits are still someone's details
+    const names = await refused('names.csv', rows('Diallo,Jean-Pierre,McDonald,Dakar-Plateau,Weaving2', ['Kaboré,Issa,Female,Ouaga-2000,Pottery']));
+    expect(names).not.toMatch(/Jean-Pierre|McDonald|Dakar-Plateau|Weaving2|Diallo/);
+  });
+});
+
+describe('a code shaped like a date is no date', () => {
+  it('an ISO date with a zone needs a time', async () => {
+    const { parseDate } = await import('../../../src/import/dates.js');
+    expect(parseDate('2020-03-02-05')).toBeNull();
+    expect(parseDate('2020-03-02+01')).toBeNull();
+    expect(parseDate('2025-06-25 18:06:38.993152+00')).toMatchObject({ year: 2025, month: 6, day: 25, zone: '+00:00' });
   });
 });

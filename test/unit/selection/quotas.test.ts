@@ -138,3 +138,23 @@ describe('per-organisation quotas', () => {
     expect(candidates.filter((x) => counts(x, named!)).map((x) => x.id)).toEqual([1, 2, 3]);
   });
 });
+
+describe('quotas on organisations merged since', () => {
+  it('count the organisation kept; two that then name one become one, the tighter bounds holding', async () => {
+    const { followMerges } = await import('../../../src/selection/quotas.js');
+    const quotas = [
+      { feature: 'organization' as const, value: 'org-3', min: 0, max: 2, sources: ['a'] },
+      { feature: 'organization' as const, value: 'org-4', min: 1, max: 1, sources: ['b'] },
+      { feature: 'organization' as const, value: 'org-9', min: 0, max: 1, sources: ['c'] },
+      { feature: 'region' as const, value: 'Africa', min: 3, max: null, sources: ['d'] },
+    ];
+    const out = followMerges(quotas, new Map([[4, 3], [7, 3]]));
+    expect(out).toEqual([
+      { feature: 'organization', value: 'org-3', min: 1, max: 1, sources: ['a', 'b'] },
+      { feature: 'organization', value: 'org-9', min: 0, max: 1, sources: ['c'] },
+      { feature: 'region', value: 'Africa', min: 3, max: null, sources: ['d'] },
+    ]);
+    // the saved quotas are not changed
+    expect(quotas[0]).toEqual({ feature: 'organization', value: 'org-3', min: 0, max: 2, sources: ['a'] });
+  });
+});

@@ -300,21 +300,36 @@ function splitNameColumns(db: DB): string {
   return columns;
 }
 
+/** The application's columns that linking reads, as stored (applications table) or about to be written. */
+export type IdentityColumn =
+  | 'organization' | 'organization_type' | 'country' | 'country_raw' | 'region' | 'website' | 'beneficiaries_json' | 'contact_name'
+  | 'given_name' | 'family_name' | 'email' | 'phone' | 'working_language';
+
+/**
+ * What linking reads of an application, from its columns however they are held: a row read back
+ * (applicationIdentity) or the values of a row about to be written (import/organizations.ts).
+ * The beneficiaries are parsed only when asked for (when an organisation is made or filled).
+ */
+export function identityFromColumns(column: (name: IdentityColumn) => unknown, id: number, organizationId: number | null): ApplicationIdentity {
+  const text = (name: IdentityColumn) => (column(name) ?? null) as string | null;
+  let beneficiaries: string[] | undefined;
+  return {
+    id, organization: text('organization') ?? '', organizationType: text('organization_type'), country: text('country'), countryRaw: text('country_raw'),
+    region: text('region'), website: text('website'), contactName: text('contact_name'), givenName: text('given_name'), familyName: text('family_name'),
+    email: text('email'), phone: text('phone'), workingLanguage: text('working_language'), organizationId,
+    get beneficiaries() {
+      return (beneficiaries ??= JSON.parse(text('beneficiaries_json') ?? '[]') as string[]);
+    },
+  };
+}
+
 export function applicationIdentity(db: DB, id: number): ApplicationIdentity | undefined {
   const r = cachedStatement(db, 
       `SELECT id, organization, organization_type, country, country_raw, region, website, beneficiaries_json, contact_name,
               ${splitNameColumns(db)}, email, phone, working_language, organization_id FROM applications WHERE id = ?`,
     )
-    .get(id) as
-    | { id: number; organization: string; organization_type: string | null; country: string | null; country_raw: string | null; region: string | null; website: string | null; beneficiaries_json: string; contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; working_language: string | null; organization_id: number | null }
-    | undefined;
-  if (!r) return undefined;
-  return {
-    id: r.id, organization: r.organization, organizationType: r.organization_type, country: r.country, countryRaw: r.country_raw,
-    region: r.region, website: r.website, beneficiaries: JSON.parse(r.beneficiaries_json) as string[], contactName: r.contact_name,
-    givenName: r.given_name, familyName: r.family_name,
-    email: r.email, phone: r.phone, workingLanguage: r.working_language, organizationId: r.organization_id,
-  };
+    .get(id) as (Record<IdentityColumn, unknown> & { id: number; organization_id: number | null }) | undefined;
+  return r && identityFromColumns((name) => r[name], r.id, r.organization_id);
 }
 
 /** Applications not linked to an organisation yet (new since the last link), in id order. */

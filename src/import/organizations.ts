@@ -19,7 +19,7 @@
  */
 import { cachedStatement, type DB } from '../db/connection.js';
 import {
-  applicationIdentity, attachContact, emailDomain, insertOrganization, linkApplication, networkSize, organizationEvidenceRows,
+  applicationIdentity, attachContact, identityFromColumns, emailDomain, insertOrganization, linkApplication, networkSize, organizationEvidenceRows,
   organizationsKeptApart, organizationWebDomain, organizationsWithWord, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
@@ -214,18 +214,7 @@ export interface OrganizationLinks {
 
 /** What linking reads of a row about to be written (its values, as applicationIdentity would read them back). */
 export function identityOfValues(values: ApplicationValues): ApplicationIdentity {
-  const text = (c: Parameters<typeof writtenValue>[1]) => writtenValue(values, c) as string | null;
-  let beneficiaries: string[] | undefined;
-  return {
-    id: 0, organization: text('organization')!, organizationType: text('organization_type'), country: text('country'), countryRaw: text('country_raw'),
-    region: text('region'), website: text('website'), contactName: text('contact_name'),
-    givenName: text('given_name'), familyName: text('family_name'), email: text('email'), phone: text('phone'), workingLanguage: text('working_language'),
-    organizationId: null,
-    // (read only when an organisation is made or filled from the row)
-    get beneficiaries() {
-      return (beneficiaries ??= JSON.parse(text('beneficiaries_json') ?? '[]') as string[]);
-    },
-  };
+  return identityFromColumns((name) => writtenValue(values, name), 0, null);
 }
 
 /**

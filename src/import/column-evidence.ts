@@ -66,6 +66,28 @@ function describeCells(cells: readonly string[]): string {
   return 'other values';
 }
 
+/** What a name column holds when its values are organisations' names. */
+export const ORGANIZATION_NAMES = 'organisation names';
+
+/** Words that name an organisation, not a person (English, French, Spanish), and legal forms. */
+const ORGANIZATION_WORDS = new Set([
+  'club', 'association', 'asociacion', 'associacao', 'foundation', 'fondation', 'fundacion', 'cooperative', 'cooperativa', 'ngo', 'ong',
+  'university', 'universite', 'universidad', 'institute', 'institut', 'instituto', 'school', 'ecole', 'escuela', 'colegio', 'college', 'lycee',
+  'centre', 'center', 'centro', 'company', 'compagnie', 'compania', 'empresa', 'entreprise', 'group', 'groupe', 'grupo', 'ministry', 'ministere',
+  'ministerio', 'agency', 'agence', 'agencia', 'federation', 'federacion', 'union', 'syndicat', 'sindicato', 'chamber', 'chambre', 'camara',
+  'council', 'conseil', 'consejo', 'network', 'reseau', 'trust', 'society', 'societe', 'sociedad', 'services', 'solutions', 'consulting',
+  'corporation', 'enterprises', 'industries', 'incubator', 'incubadora', 'incubateur', 'accelerator', 'aceleradora', 'accelerateur', 'hub',
+  'collective', 'collectif', 'colectivo', 'academy', 'academie', 'academia', 'bank', 'banque', 'banco', 'hospital', 'hopital', 'clinic',
+  'clinique', 'clinica', 'commune', 'municipalidad', 'municipio', 'mairie', 'council', 'office', 'optique', 'pharmacie', 'farmacia', 'atelier', 'taller',
+  'llc', 'ltd', 'inc', 'gmbh', 'sarl', 'sas', 'sa', 'srl', 'sac', 'plc', 'corp', 'co', 'cia',
+]);
+
+/** "CLUB SOCIAL Y DEPORTIVO …", "Xxxx Xxxx, LLC", "Coopérative des …": an organisation's name. */
+export function looksLikeOrganizationName(cell: string): boolean {
+  const words = cell.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\./g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  return words.some((w) => ORGANIZATION_WORDS.has(w));
+}
+
 /** Whether the column's cells look like the field. */
 export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVerdict {
   const cells = rawCells.map((c) => c.replace(/\u0000/g, '').trim()).filter((c) => c && !NOTHING.test(c));
@@ -93,6 +115,9 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
     case 'contactName':
     case 'firstName':
     case 'lastName': {
+      // a directory's "Nom" / "NOMBRE" may name the organisations ("CLUB ATLÉTICO …", "… S.A.")
+      const organizations = share(cells, looksLikeOrganizationName);
+      if (organizations >= 0.4) return { verdict: 'disagree', checked, fit: 1 - organizations, holds: ORGANIZATION_NAMES };
       const bad = share(cells, (c) => digits(c) >= 5 || normaliseEmail(c).valid || letters(c) === 0);
       if (bad >= 0.5) return { verdict: 'disagree', checked, fit: 1 - bad, holds };
       const long = share(cells, (c) => c.length > 80);

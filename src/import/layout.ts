@@ -10,7 +10,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, ORGANIZATION_NAMES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
@@ -204,8 +204,10 @@ export async function readLayout(
           const other = judgeColumn(f, cellsOf(alt.column));
           if (other.verdict !== 'agree') continue;
           const was = cols[0]!;
-          instead = ` (instead of ${columnLetter(was)} "${headers[was]}", ${judged.verdict === 'disagree' ? `whose values look like ${judged.holds ?? 'other values'}` : 'empty in the rows read'})`;
-          cols = [alt.column];
+          const why = judged.verdict === 'disagree' ? `whose values look like ${judged.holds ?? 'other values'}` : judged.checked ? `with only ${judged.checked} value${judged.checked === 1 ? '' : 's'} in the rows read` : 'empty in the rows read';
+          instead = ` (instead of ${columnLetter(was)} "${headers[was]}", ${why}${judged.verdict === 'disagree' ? '' : ', read where this one is empty'})`;
+          // a column that was only short of values still fills the rows this one leaves empty
+          cols = judged.verdict === 'disagree' ? [alt.column] : [alt.column, ...cols];
           header = alt;
           judged = other;
           switched.add(alt.column);
@@ -226,9 +228,9 @@ export async function readLayout(
         // kept, uncertain, its bad cells reported row by row. A header that only mentions the
         // field among other words is not used.
         // An application ID is never kept against its cells: rows with one text in it would be
-        // taken for one application, and all but the last row lost. Nor a bare "Type" whose
-        // values are no organisation types.
-        const neverAgainstCells = f === 'externalId' || (f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? ''));
+        // taken for one application, and all but the last row lost. Nor a score of words
+        // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
+        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || (f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? ''));
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };
@@ -239,6 +241,14 @@ export async function readLayout(
       const cells = judged.verdict === 'agree' ? `; ${Math.round(judged.fit * 100)} % of ${judged.checked} values fit` : judged.checked >= 3 ? '; the values neither confirm nor contradict it' : '';
       fields[f] = { columns: cols, confidence, source: 'header', evidence: how + cells, sample: sampleValue(f, cellsOf(cols[0]!)) };
     }
+  }
+  // A directory names its organisations in a bare "Nom" / "NOMBRE" / "Name" column: when no column
+  // is the organisation's, a name column whose values are organisations' names is.
+  const named = !options.previous && !mapping.organization ? rejectedColumns.find((r) => r.holds === ORGANIZATION_NAMES) : undefined;
+  if (named) {
+    mapping.organization = [named.column];
+    fields.organization = { columns: [named.column], confidence: 'medium', source: 'header', evidence: `a name column whose values are organisations' names`, sample: sampleValue('organization', cellsOf(named.column)) };
+    rejectedColumns.splice(rejectedColumns.indexOf(named), 1);
   }
   if (options.mapFile) {
     mapping = applyMappingFile(headers, mapping, options.mapFile, name, shown);

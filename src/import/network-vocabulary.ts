@@ -62,10 +62,18 @@ export function networkVocabulary(): NetworkVocabulary {
   return vocabulary;
 }
 
-/** Whether a domain is one anyone can have an address at, or a host of a subdomain of it. */
+/**
+ * Whether a domain is one anyone can have an address at, or a host of a subdomain of it, or a
+ * listed provider's address in another country (hotmail.com.ar, live.co.za, yahoo.co.in: the
+ * provider's name with hotmail.com, live.com or yahoo.com in the list).
+ */
 export function isGenericEmailDomain(domain: string): boolean {
   const v = networkVocabulary();
-  return v.genericEmailDomains.has(domain) || [...v.genericEmailDomains].some((g) => domain.endsWith(`.${g}`) && g.split('.').length > 2);
+  if (v.genericEmailDomains.has(domain) || [...v.genericEmailDomains].some((g) => domain.endsWith(`.${g}`) && g.split('.').length > 2)) return true;
+  const dot = domain.indexOf('.');
+  const provider = dot > 0 ? domain.slice(0, dot) : '';
+  // (only a name a listed provider uses before .com, and only a country's ending after it)
+  return provider.length > 2 && v.genericEmailDomains.has(`${provider}.com`) && /^(?:com?\.)?[a-z]{2}$|^com$|^net$/.test(domain.slice(dot + 1));
 }
 
 /** Whether a web domain is a host shared by many sites (facebook.com, something.wixsite.com). */

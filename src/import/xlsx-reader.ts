@@ -161,10 +161,19 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
   }
 }
 
+/**
+ * A text as Excel means it: OOXML writes characters XML cannot hold as `_xHHHH_` ("_x000D_", a
+ * carriage return), and a literal "_x000D_" as "_x005F_x000D_".
+ */
+export function unescapeOoxml(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x005[Ff]_(?=x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_/g, (_, hex: string | undefined) => (hex === undefined ? '_' : String.fromCharCode(parseInt(hex, 16))));
+}
+
 /** A cell as the text an officer sees: rich text flattened, formulas by their result, dates as ISO. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return unescapeOoxml(v);
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
@@ -173,7 +182,7 @@ export function cellText(v: unknown): string {
   }
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+    if (Array.isArray(o.richText)) return unescapeOoxml(o.richText.map((r) => r.text).join(''));
     if ('result' in o) return cellText(o.result);
     if (o.text !== undefined) return cellText(o.text);
     if (o.hyperlink) return o.hyperlink;

@@ -26,9 +26,9 @@ describe('the cells overrule the headers', () => {
     expect(accounted(report)).toBe(true);
     expect(report.inserted).toBe(4);
     const f = report.files[0].fields;
-    expect(f.email).toMatchObject({ columns: ['email'], confidence: 'high' });
-    expect(f.email.evidence).toMatch(/instead of G "confirmEmail", empty in the rows read/);
-    expect(report.files[0].unmappedColumns).toContain('confirmEmail');
+    // the empty column still fills a row where "email" is empty
+    expect(f.email).toMatchObject({ columns: ['email', 'confirmEmail'], confidence: 'high' });
+    expect(f.email.evidence).toMatch(/instead of G "confirmEmail", empty in the rows read, read where this one is empty/);
     expect(apps.map((a) => a.email)).toEqual(['awa@example.org', 'issa@example.net', 'mariam@example.com', 'ousmane@example.org']);
   });
 
@@ -182,5 +182,40 @@ describe('a code shaped like a date is no date', () => {
     expect(parseDate('2020-03-02-05')).toBeNull();
     expect(parseDate('2020-03-02+01')).toBeNull();
     expect(parseDate('2025-06-25 18:06:38.993152+00')).toMatchObject({ year: 2025, month: 6, day: 25, zone: '+00:00' });
+  });
+});
+
+describe('a second trial on unseen exports: directories and startup applications', () => {
+  it('business, startup, entrepreneurship and association names are the organisation', async () => {
+    const { explainHeader } = await import('../../../src/import/headers.js');
+    for (const header of ['business_name', 'startup_name', 'Business Name', 'Nombre del emprendimiento', 'Razón social', "Nom de l'association", 'Asociación']) {
+      expect(explainHeader(header).fields.map((f) => f.field), header).toEqual(['organization']);
+    }
+    expect(explainHeader('Describe your business').fields.map((f) => f.field)).not.toContain('organization');
+  });
+
+  it('a directory\'s bare "NOMBRE" of organisations is the organisation, not the contact; "Notes" of remarks is no score', async () => {
+    const csv = rows('ID;NOMBRE;TIPO;MAIL_RESPONSABLE;MAIL_INSTITUCIONAL;Notes', [
+      '1;CLUB SOCIAL Y DEPORTIVO NORTE;CLUB DE BARRIO;;club.norte@example.org;Supports youth teams',
+      '2;INCUBADORA SUR S.A.;INCUBADORA DE EMPRESAS;ana@example.com;;Lists its mentors',
+      '3;FUNDACIÓN OFICIOS;ONG;luis@example.net;info@oficios.example.org;Open on weekends',
+      '4;ACELERADORA ANDINA SRL;ACELERADORA;;hola@andina.example.com;New this year',
+    ]);
+    const { report, apps } = await importCase(caseFile('directorio.csv', csv));
+    expect(report.inserted).toBe(4);
+    const f = report.files[0].fields;
+    expect(f.organization).toMatchObject({ columns: ['NOMBRE'], confidence: 'medium' });
+    expect(f.contactName).toBeUndefined();
+    expect(f.score).toBeUndefined();
+    // the institution's address fills the rows where the person's is empty
+    expect(f.email.columns).toEqual(['MAIL_RESPONSABLE', 'MAIL_INSTITUCIONAL']);
+    expect(apps.map((a) => a.email)).toEqual(['club.norte@example.org', 'ana@example.com', 'luis@example.net', 'hola@andina.example.com']);
+    expect(apps.map((a) => a.organizationType)).toEqual(['NGO', 'Incubator or accelerator', 'NGO', 'Incubator or accelerator']);
+  });
+
+  it('a webmail provider\'s address in another country says nothing about identity', async () => {
+    const { isGenericEmailDomain } = await import('../../../src/import/network-vocabulary.js');
+    for (const d of ['hotmail.com.ar', 'live.com.ar', 'yahoo.co.in', 'gmail.fr', 'verizon.net', 'comcast.net']) expect(isGenericEmailDomain(d), d).toBe(true);
+    for (const d of ['acme.com.ar', 'ilo.org', 'mail.gov.ke', 'me.org']) expect(isGenericEmailDomain(d), d).toBe(false);
   });
 });

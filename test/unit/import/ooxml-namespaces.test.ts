@@ -92,3 +92,21 @@ describe('workbooks read by namespace', () => {
     expect(run.stderr).not.toMatch(/empty/);
   });
 });
+
+describe('characters Excel escapes as _xHHHH_', () => {
+  it('a carriage return written "_x000D_" after an address is read as one, and the address is valid', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Inscriptions');
+    ws.addRow(['Organisation', 'Email', 'Notes']);
+    ws.addRow(['Atelier Vert', 'MARKER1', 'a_x005F_x000D_b']);
+    ws.addRow(['Fondation Karité', 'issa@example.net', 'ok']);
+    ws.addRow(['Taller Andino', 'ana@example.com', 'ok']);
+    const plain = Buffer.from(await wb.xlsx.writeBuffer());
+    // as the workbook a registration tool wrote: the address followed by two escaped carriage returns
+    const bytes = await rewriteParts(plain, (_, xml) => xml.replace('MARKER1', 'awa@example.org_x000D__x000D_'));
+    const { report, apps } = await importCase(caseFile('escaped.xlsx', bytes), ['--call', '2024']);
+    expect(report.inserted).toBe(3);
+    expect(report.rejected).toBe(0);
+    expect(apps.map((a) => a.email)).toEqual(['awa@example.org', 'issa@example.net', 'ana@example.com']);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { buildRows, pruneDominated, range, type SelectionProblem } from './model.js';
-import { boundsText, counts, featureValues, normaliseFree, organizationKey, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
+import { boundsText, counts, eligibleCounts, featureValues, normaliseFree, organizationKey, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
 import { solveMip, type MipRow } from './solve.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -19,13 +19,14 @@ export function precheck(problem: SelectionProblem): string[] {
     conflicts.push(`${plural(include.size, 'application is', 'applications are')} forced in with --include but the size is ${size}`);
   }
   const forced = candidates.filter((c) => include.has(c.id));
-  for (const q of quotas) {
+  const eligibleFor = eligibleCounts(candidates, quotas);
+  for (const [qi, q] of quotas.entries()) {
     const label = quotaLabel(q.feature, q.value, q.name);
     if (q.max !== null && q.min > q.max) {
       conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed`);
       continue;
     }
-    const eligible = candidates.filter((c) => counts(c, q)).length;
+    const eligible = eligibleFor[qi]!;
     if (q.min > eligible) {
       conflicts.push(`${label}: at least ${q.min} required, ${plural(eligible, 'eligible application')}`);
     }

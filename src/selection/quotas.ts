@@ -40,7 +40,8 @@ export interface Quota {
   name?: string;
 }
 
-const organizationKeys = new WeakMap<Candidate, string>();
+/** Per candidate: the organisation it counts for in a quota, and its name as a quotas file names it (made once). */
+const organizationKeys = new WeakMap<Candidate, { key: string; name: string }>();
 
 /** The values an application has for a feature (normalised as the quotas are). */
 export function featureValues(c: Candidate, feature: Feature): string[] {
@@ -62,16 +63,23 @@ export function featureValues(c: Candidate, feature: Feature): string[] {
  * its name (any case or spacing).
  */
 export function organizationKey(c: Candidate): string {
+  return organizationKeysOf(c).key;
+}
+
+function organizationKeysOf(c: Candidate): { key: string; name: string } {
   // asked for every (candidate, organisation cap) pair: made once per candidate
-  let key = organizationKeys.get(c);
-  if (key === undefined) {
-    key = c.organizationId !== undefined && c.organizationId !== null ? `org-${c.organizationId}` : normaliseFree(c.organization);
-    organizationKeys.set(c, key);
+  let keys = organizationKeys.get(c);
+  if (keys === undefined) {
+    const name = normaliseFree(c.organization);
+    keys = { key: c.organizationId !== undefined && c.organizationId !== null ? `org-${c.organizationId}` : name, name };
+    organizationKeys.set(c, keys);
   }
-  return key;
+  return keys;
 }
 
 const ORGANIZATION_ID = /^org-\d+$/;
+/** Whether a quota's value is an organisation's ID ("org-12") rather than a name. */
+const isIdQuota = (value: string) => value.startsWith('org-') && ORGANIZATION_ID.test(value);
 
 /** Free-text values (organisation types, beneficiaries) compare case- and space-insensitively. */
 export function normaliseFree(value: string): string {
@@ -393,9 +401,50 @@ export function followMerges<T extends { feature: Feature; value: string; min: n
   return out;
 }
 
+/**
+ * How many of the candidates count towards each quota: what `counts` says for every pair, in one
+ * pass over the candidates (a call of thousands of organisations has thousands of caps).
+ */
+export function eligibleCounts(candidates: readonly Candidate[], quotas: readonly Quota[]): number[] {
+  const out = quotas.map(() => 0);
+  const at = new Map<string, number[]>();
+  const features = new Set<Feature>();
+  let namedOrganizations = false;
+  quotas.forEach((q, i) => {
+    const key = `${q.feature}\u0000${q.value}`;
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
+    features.add(q.feature);
+    if (q.feature === 'organization' && !isIdQuota(q.value)) namedOrganizations = true;
+  });
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    seen.clear();
+    for (const feature of features) {
+      let values = featureValues(c, feature);
+      // (an organisation named in a quotas file counts by name as well: counts())
+      if (feature === 'organization' && namedOrganizations) {
+        const { name } = organizationKeysOf(c);
+        if (!isIdQuota(name)) values = [...values, name];
+      }
+      for (const v of values) {
+        const key = `${feature}\u0000${v}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        for (const i of at.get(key) ?? []) out[i]!++;
+      }
+    }
+  }
+  return out;
+}
+
 /** Does the candidate count towards the quota? */
 export function counts(c: Candidate, q: Quota): boolean {
   // an organisation named in a quotas file counts every application of that name
-  if (q.feature === 'organization') return organizationKey(c) === q.value || (!ORGANIZATION_ID.test(q.value) && normaliseFree(c.organization) === q.value);
+  if (q.feature === 'organization') {
+    const keys = organizationKeysOf(c);
+    return keys.key === q.value || (keys.name === q.value && !isIdQuota(q.value));
+  }
   return featureValues(c, q.feature).includes(q.value);
 }

@@ -158,3 +158,25 @@ describe('quotas on organisations merged since', () => {
     expect(quotas[0]).toEqual({ feature: 'organization', value: 'org-3', min: 0, max: 2, sources: ['a'] });
   });
 });
+
+describe('eligibleCounts', () => {
+  it('says for every quota what counts() says pair by pair', async () => {
+    const { eligibleCounts } = await import('../../../src/selection/quotas.js');
+    const names = ['Acme', 'acme ', 'Beta Trust', 'Gamma'];
+    const candidates: Candidate[] = Array.from({ length: 60 }, (_, i) => ({
+      id: i + 1, organization: names[i % 4]!, organizationId: i % 5 === 0 ? null : (i % 7) + 1, country: ['KE', 'MX', 'FR'][i % 3]!, region: (['Africa', 'Americas', 'Europe and Central Asia'] as const)[i % 3]!,
+      language: ['en', 'es', 'fr'][i % 3]!, categories: i % 2 ? ['life-skills', 'training-delivery'] : ['life-skills'], organizationType: i % 3 ? 'NGO' : 'ONG',
+      beneficiaries: i % 4 ? ['Youth', 'Jeunes'] : [], score: i % 10, scoreSource: 'application',
+    }));
+    const rules: QuotaRule[] = [
+      ...quotaRulesFromFlags({ minPerRegion: '1', maxPerCountry: '9', minPerCategory: '1', maxPerOrganization: '1' }),
+      { feature: 'organization', value: 'acme', min: 0, max: 1, source: 'q.csv line 2' },
+      { feature: 'organizationType', value: 'ngo', min: 1, max: null, source: 'q.csv line 3' },
+      { feature: 'beneficiary', value: 'youth', min: 1, max: null, source: 'q.csv line 4' },
+      { feature: 'language', value: 'fr', min: 2, max: null, source: 'q.csv line 5' },
+    ];
+    const quotas = expandQuotas(rules, candidates);
+    expect(quotas.filter((q) => q.feature === 'organization').length).toBeGreaterThan(3);
+    expect(eligibleCounts(candidates, quotas)).toEqual(quotas.map((q) => candidates.filter((c) => counts(c, q)).length));
+  });
+});

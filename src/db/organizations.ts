@@ -311,16 +311,46 @@ export type IdentityColumn =
  * The beneficiaries are parsed only when asked for (when an organisation is made or filled).
  */
 export function identityFromColumns(column: (name: IdentityColumn) => unknown, id: number, organizationId: number | null): ApplicationIdentity {
-  const text = (name: IdentityColumn) => (column(name) ?? null) as string | null;
-  let beneficiaries: string[] | undefined;
-  return {
-    id, organization: text('organization') ?? '', organizationType: text('organization_type'), country: text('country'), countryRaw: text('country_raw'),
-    region: text('region'), website: text('website'), contactName: text('contact_name'), givenName: text('given_name'), familyName: text('family_name'),
-    email: text('email'), phone: text('phone'), workingLanguage: text('working_language'), organizationId,
-    get beneficiaries() {
-      return (beneficiaries ??= JSON.parse(text('beneficiaries_json') ?? '[]') as string[]);
-    },
-  };
+  return new ColumnIdentity(column, id, organizationId);
+}
+
+/** (a class, so that every identity has one shape and the beneficiaries a getter on the prototype) */
+class ColumnIdentity implements ApplicationIdentity {
+  readonly organization: string;
+  readonly organizationType: string | null;
+  readonly country: string | null;
+  readonly countryRaw: string | null;
+  readonly region: string | null;
+  readonly website: string | null;
+  readonly contactName: string | null;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly workingLanguage: string | null;
+  private parsed: string[] | undefined;
+  private readonly beneficiariesJson: string | null;
+
+  constructor(column: (name: IdentityColumn) => unknown, readonly id: number, readonly organizationId: number | null) {
+    const text = (name: IdentityColumn) => (column(name) ?? null) as string | null;
+    this.organization = text('organization') ?? '';
+    this.organizationType = text('organization_type');
+    this.country = text('country');
+    this.countryRaw = text('country_raw');
+    this.region = text('region');
+    this.website = text('website');
+    this.contactName = text('contact_name');
+    this.givenName = text('given_name');
+    this.familyName = text('family_name');
+    this.email = text('email');
+    this.phone = text('phone');
+    this.workingLanguage = text('working_language');
+    this.beneficiariesJson = text('beneficiaries_json');
+  }
+
+  get beneficiaries(): string[] {
+    return (this.parsed ??= JSON.parse(this.beneficiariesJson ?? '[]') as string[]);
+  }
 }
 
 export function applicationIdentity(db: DB, id: number): ApplicationIdentity | undefined {

@@ -68,8 +68,24 @@ export function networkVocabulary(): NetworkVocabulary {
  * provider's name with hotmail.com, live.com or yahoo.com in the list).
  */
 export function isGenericEmailDomain(domain: string): boolean {
+  // (asked for every row an import links: answered once per domain)
+  let generic = genericDomains.get(domain);
+  if (generic === undefined) {
+    generic = genericEmailDomain(domain);
+    if (genericDomains.size >= 20_000) genericDomains.clear();
+    genericDomains.set(domain, generic);
+  }
+  return generic;
+}
+
+const genericDomains = new Map<string, boolean>();
+let subdomainParents: string[] | undefined;
+
+function genericEmailDomain(domain: string): boolean {
   const v = networkVocabulary();
-  if (v.genericEmailDomains.has(domain) || [...v.genericEmailDomains].some((g) => domain.endsWith(`.${g}`) && g.split('.').length > 2)) return true;
+  if (v.genericEmailDomains.has(domain)) return true;
+  subdomainParents ??= [...v.genericEmailDomains].filter((g) => g.split('.').length > 2).map((g) => `.${g}`);
+  if (subdomainParents.some((g) => domain.endsWith(g))) return true;
   const dot = domain.indexOf('.');
   const provider = dot > 0 ? domain.slice(0, dot) : '';
   // (only a name a listed provider uses before .com, and only a country's ending after it)

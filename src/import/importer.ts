@@ -389,10 +389,12 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn });
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
+    // (a file of valid UTF-8 read as UTF-8 had nothing replaced: a "\uFFFD" in it is its own)
+    const replacedBytes = source.format === 'csv' && !(source.encoding === 'utf8' && scan.validUtf8);
     if (worker) {
-      summary = await writeFromWorker(worker, file, source.csv!, layout, batchId, refColumn, writer, progress, hooks.signal);
+      summary = await writeFromWorker(worker, file, source.csv!, layout, batchId, refColumn, replacedBytes, writer, progress, hooks.signal);
     } else {
-      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn });
+      const preparer = new RowPreparer(layout, batchId, { rejectRefColumn: refColumn, replacedBytes });
       await source.read((cells) => {
         const row = preparer.prepare(cells);
         if (row) writer.write(row);

@@ -58,7 +58,11 @@ export class RowPreparer {
   /** Changes when the mapping (or the way rows are normalised) changes: the same row then maps to other fields. */
   private readonly hashSeed: string;
 
-  constructor(layout: PrepareLayout, private readonly batchId: number, options: NormaliseOptions & { rejectRefColumn?: number } = {}) {
+  /** Whether a "\uFFFD" in a row is a byte the decoding replaced (false: the file holds that character itself, in valid UTF-8). */
+  private readonly replacedBytes: boolean;
+
+  constructor(layout: PrepareLayout, private readonly batchId: number, options: NormaliseOptions & { rejectRefColumn?: number; replacedBytes?: boolean } = {}) {
+    this.replacedBytes = options.replacedBytes ?? true;
     this.normaliser = new RowNormaliser(layout.mapping, { dateOrder: layout.dateOrderHint, headers: layout.headers, ...options });
     this.refColumn = options.rejectRefColumn ?? -1;
     this.toSkip = layout.skip;
@@ -79,7 +83,7 @@ export class RowPreparer {
     if (isBlank(cells)) return null;
     const row = ++this.rows;
     const rawJson = this.rawJson(cells);
-    if (rawJson.includes('\uFFFD')) {
+    if (this.replacedBytes && rawJson.includes('\uFFFD')) {
       this.normaliser.warnings.add('bytes that could not be decoded, replaced by "\uFFFD" (check them in the file)', row);
     }
     const { application: a, reasons } = this.normaliser.normalise(cells, row);

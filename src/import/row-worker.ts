@@ -18,6 +18,8 @@ export interface WorkerInput {
   layout: PrepareLayout;
   batchId: number;
   rejectRefColumn: number;
+  /** whether a "\uFFFD" in a row is a byte the decoding replaced (RowPreparer) */
+  replacedBytes: boolean;
   /** Int32Array over a SharedArrayBuffer: [0] batches sent, [1] batches written */
   flow: SharedArrayBuffer;
 }
@@ -30,7 +32,7 @@ export const MAX_IN_FLIGHT = 8;
 async function run(input: WorkerInput): Promise<void> {
   const port = parentPort!;
   const flow = new Int32Array(input.flow);
-  const preparer = new RowPreparer(input.layout, input.batchId, { rejectRefColumn: input.rejectRefColumn });
+  const preparer = new RowPreparer(input.layout, input.batchId, { rejectRefColumn: input.rejectRefColumn, replacedBytes: input.replacedBytes });
   let batch: PreparedRow[] = [];
   let bytes = 0;
   const send = () => {

@@ -54,6 +54,7 @@ export async function writeFromWorker(
   layout: Layout,
   batchId: number,
   rejectRefColumn: number,
+  replacedBytes: boolean,
   writer: RowWriter,
   progress: (bytes: number) => void,
   signal?: AbortSignal,
@@ -61,7 +62,7 @@ export async function writeFromWorker(
   const { Worker } = await import('node:worker_threads');
   const flow = new SharedArrayBuffer(8);
   const counters = new Int32Array(flow);
-  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, flow };
+  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, replacedBytes, flow };
   // a small young generation: the worker's rows are short-lived, and its heap adds to the import's memory
   const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   try {

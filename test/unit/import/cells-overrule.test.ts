@@ -219,3 +219,18 @@ describe('a second trial on unseen exports: directories and startup applications
     for (const d of ['acme.com.ar', 'ilo.org', 'mail.gov.ke', 'me.org']) expect(isGenericEmailDomain(d), d).toBe(false);
   });
 });
+
+describe('a "\uFFFD" the file itself holds', () => {
+  it('is not reported as bytes that could not be decoded; a byte that is not UTF-8 still is', async () => {
+    const valid = rows('Organisation,Email,Title', ['Atelier \uFFFD Vert,a@example.org,Solar', 'Fondation Karité,b@example.net,Care', 'Taller Andino,c@example.com,Data']);
+    const a = await run(['--db', caseDb(), 'import', caseFile('fffd.csv', valid), '--call', 'x']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stderr).not.toMatch(/could not be decoded/);
+    // UTF-8 throughout (many accents) but for one byte
+    const accents = 'Fondation Karité,b@example.net,Énergie éolienne à Thiès\nTaller Andino,c@example.com,Formación técnica y energía\n'.repeat(10);
+    const broken = Buffer.concat([Buffer.from('Organisation,Email,Title\nAtelier '), Buffer.from([0xc3, 0x28]), Buffer.from(` Vert,a@example.org,Solar\n${accents}`)]);
+    const b = await run(['--db', caseDb(), 'import', caseFile('broken.csv', broken), '--call', 'x']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toMatch(/could not be decoded|not valid UTF-8/);
+  });
+});

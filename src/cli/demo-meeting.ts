@@ -116,7 +116,7 @@ export async function meetingStep(
     group: groupOf.get(a.memberId) ?? null, minutes: a.minutes,
   }));
   out(`${attendance.rows} rows: ${attendance.matched} matched to members (by email, then by name), ${attendance.unmatched} not — every row accounted for. Who attended, minutes summed over re-joins and reports:`);
-  out(renderTable(io, ['member', 'organisation', 'country', 'group', 'minutes'], attendees.map((a) => [a.memberId, a.organization, a.country, a.group, a.minutes])).trimEnd());
+  out(renderTable(io, ['member', 'organisation', 'country', 'group', 'minutes'], attendees.map((a) => [memberLabel(a.memberId), a.organization, a.country, a.group, a.minutes])).trimEnd());
   const kinds = new Map<string, number>();
   for (const u of attendance.unmatchedRows) kinds.set(u.problem, (kinds.get(u.problem) ?? 0) + 1);
   const shared = (kinds.get('name-shared') ?? 0) + (kinds.get('email-shared') ?? 0);

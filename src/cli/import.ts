@@ -138,6 +138,7 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   }
   const where = `call "${report.call}"`;
   if (report.dryRun) info(io, `Dry run: nothing was written (${where}).`);
+  else if (report.rows === 0) info(io, `Nothing was imported into ${where}: the files have no data rows.`);
   else info(io, `Imported into ${where}.`);
   if (report.needTagging > 0) {
     const n = report.needTagging;

@@ -136,10 +136,12 @@ function parseSeed(text: string | undefined): number | undefined {
   return n;
 }
 
-function parseCount(text: string | undefined, flag: string): number | undefined {
+function parseCount(text: string | undefined, flag: string, least = 0): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number, got "${text}"`);
+  if (!Number.isInteger(n) || n < least) {
+    throw new UsageError(`${flag} needs a whole number${least ? ` of at least ${least}` : ''}, got "${text}"`, { hint: `for example ${flag} ${Math.max(least, 1)}; skillsnet select --help lists the quotas` });
+  }
   return n;
 }
 
@@ -221,7 +223,7 @@ Examples:
       const { io, dbPath } = invocation(ctx, command);
       if (flags.size === undefined) throw new UsageError('--size is required', { hint: 'for example: skillsnet select --size 25 --min-per-region 3' });
       const size = Number(flags.size);
-      if (!Number.isInteger(size) || size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${flags.size}"`);
+      if (!Number.isInteger(size) || size < 1) throw new UsageError(`--size needs a whole number of at least 1, got "${flags.size}"`, { hint: 'the number of seats in the Core Group, e.g. --size 25' });
       const { filters, minScore } = splitEligibility(parseFilters(flags));
       const timeLimit = flags.timeLimit !== undefined ? parseNumber(flags.timeLimit, '--time-limit') : undefined;
       if (timeLimit !== undefined && timeLimit <= 0) throw new UsageError('--time-limit needs a positive number of seconds');
@@ -232,7 +234,8 @@ Examples:
           minPerRegion: parseCount(flags.minPerRegion, '--min-per-region'),
           maxPerRegion: parseCount(flags.maxPerRegion, '--max-per-region'),
           maxPerCountry: parseCount(flags.maxPerCountry, '--max-per-country'),
-          maxPerOrganization: parseCount(flags.maxPerOrganization, '--max-per-organization'),
+          // (0 would leave out every organisation that sent two applications, and keep those that sent one)
+          maxPerOrganization: parseCount(flags.maxPerOrganization, '--max-per-organization', 1),
           minPerCategory: parseCount(flags.minPerCategory, '--min-per-category'),
           minPerLanguage: parseLanguageMinimums(flags.minPerLanguage),
           quotasFile: flags.quotas,

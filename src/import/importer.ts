@@ -428,6 +428,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       needTaggingWithOfficerTags: writer.retagWithOfficer,
       organizations,
       warnings: [
+        // (a form exported before anyone answered, or the wrong file)
+        ...(writer.counts.rows === 0 ? ['the file has its column names but no data rows: nothing was imported (export the responses again once applications came in, or check the file)'] : []),
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),

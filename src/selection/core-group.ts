@@ -181,7 +181,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   for (const { rule, inUse } of unmatchedRules(rules, candidates)) {
     const shown = inUse.length > 12 ? [...inUse.slice(0, 12), '…'] : inUse;
     warn('quota-value-unused', `${rule.source}: no eligible application has ${quotaLabel(rule.feature, rule.written ?? rule.value)}, so this quota counts nobody\n` +
-      `  ${inUse.length ? `in use: ${shown.join(', ')}` : 'no eligible application has any'}${rule.feature === 'organizationType' ? ' (skillsnet stats --by type)' : ''}`);
+      `  ${rule.feature === 'organization' ? 'find organisation IDs (org-N) and names with skillsnet organizations --search TEXT' : inUse.length ? `in use: ${shown.join(', ')}` : 'no eligible application has any'}${rule.feature === 'organizationType' ? ' (skillsnet stats --by type)' : ''}`);
   }
   if (!result.feasible) throw infeasibleError(result, options.size, candidates);
 

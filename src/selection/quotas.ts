@@ -175,7 +175,10 @@ export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
     rules.push({ feature: 'country', value: '*', min: 0, max: parseCount(flags.maxPerCountry, '--max-per-country'), source: `--max-per-country ${flags.maxPerCountry}` });
   }
   if (flags.maxPerOrganization !== undefined) {
-    rules.push({ feature: 'organization', value: '*', min: 0, max: parseCount(flags.maxPerOrganization, '--max-per-organization'), source: `--max-per-organization ${flags.maxPerOrganization}` });
+    const max = parseCount(flags.maxPerOrganization, '--max-per-organization');
+    // (0 would leave out every organisation that sent two applications, and keep those that sent one)
+    if (max < 1) throw new UsageError(`--max-per-organization needs a whole number of at least 1, got "${flags.maxPerOrganization}"`, { hint: 'for example --max-per-organization 1 (the default): one seat per organisation' });
+    rules.push({ feature: 'organization', value: '*', min: 0, max, source: `--max-per-organization ${flags.maxPerOrganization}` });
   }
   if (flags.minPerCategory !== undefined) {
     rules.push({ feature: 'category', value: '*', min: parseCount(flags.minPerCategory, '--min-per-category'), max: null, source: `--min-per-category ${flags.minPerCategory}` });
@@ -317,6 +320,17 @@ export function unmatchedRules(rules: QuotaRule[], candidates: Candidate[]): { r
     }
     const common = [...inUse.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).map((v) => v.label);
     for (const rule of named) if (!inUse.has(rule.value)) out.push({ rule, inUse: common });
+  }
+  // an organisation by ID ("org-12") or by name that no eligible application belongs to
+  const organizations = rules.filter((r) => r.feature === 'organization' && r.value !== '*');
+  if (organizations.length) {
+    const keys = new Set<string>();
+    for (const c of candidates) {
+      const k = organizationKeysOf(c);
+      keys.add(k.key);
+      keys.add(k.name);
+    }
+    for (const rule of organizations) if (!keys.has(rule.value)) out.push({ rule, inUse: [] });
   }
   return out;
 }

@@ -258,3 +258,31 @@ describe('a saved roster\'s per-organisation quota after a merge', () => {
     expect(json(r).added.id).toBe(5);
   });
 });
+
+describe('per-organisation quotas that cannot mean anything', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'odd.db');
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(dir, 'o.csv'), [
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'D1,Alpha Works,a@alpha.example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'D2,Beta Skills,b@beta.example.org,Peru,Career guidance,Guidance in schools,8.5',
+      'D3,Gamma Lab,c@gamma.example.net,Chile,Data,Labour market research,7',
+    ].join('\n') + '\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'o.csv'), '--call', 'x'])).code).toBe(0);
+  });
+
+  it('--max-per-organization 0 is a usage error that says what to write', async () => {
+    const r = await skillsnet(['--db', db, 'select', '--size', '2', '--max-per-organization', '0', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --max-per-organization needs a whole number of at least 1, got "0"\n\s+for example --max-per-organization 1/m);
+  });
+
+  it('a quotas file naming an organisation no eligible application belongs to is warned about', async () => {
+    fs.writeFileSync(path.join(dir, 'q.csv'), 'feature,value,min,max\norganization,org-99999,,1\norganization,Alpha Works,,1\n');
+    const r = await skillsnet(['--db', db, 'select', '--size', '2', '--quotas', path.join(dir, 'q.csv'), '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/q\.csv line 2: no eligible application has organisation "org-99999"[^\n]*\n\s+find organisation IDs/);
+    expect(r.stderr).not.toMatch(/line 3/);
+  });
+});

@@ -234,3 +234,13 @@ describe('a "\uFFFD" the file itself holds', () => {
     expect(b.stderr).toMatch(/could not be decoded|not valid UTF-8/);
   });
 });
+
+describe('a file of column names only', () => {
+  it('imports nothing and says so, not "imported"', async () => {
+    const r = await run(['--db', caseDb(), 'import', caseFile('header-only.csv', 'Organization,Email\n'), '--call', 'x']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/header-only\.csv: the file has its column names but no data rows: nothing was imported/);
+    expect(r.stderr).toMatch(/Nothing was imported into call "x"/);
+    expect(r.stderr).not.toMatch(/Imported into/);
+  });
+});

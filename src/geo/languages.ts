@@ -278,6 +278,9 @@ function bySmallWords(sample: string, among: readonly string[]): string | null {
   return clear ? SMALL_WORD_LANGUAGES[best]! : null;
 }
 
+/** tinyld's score below which its answer is noise (short texts of a few words score 0.02–0.09; a sentence scores near 1). */
+const UNSURE = 0.1;
+
 /** Small words enough for a lead of half as many again to settle the language (see bySmallWords). */
 const LONG_TOP = 6;
 
@@ -300,7 +303,9 @@ export function detectLanguage(text: string, among: readonly string[] = NETWORK_
   tinyld ??= createRequire(import.meta.url)('tinyld') as TinyLd;
   const ranked = tinyld.detectAll(sample);
   const top = ranked[0];
-  if (!top || top.accuracy <= 0) return null;
+  // a few words tinyld cannot place ("Entrepreneurship bootcamps": French at 0.08, Dutch at 0.06):
+  // unsure, so no language rather than a wrong one (a language quota would count it wrongly)
+  if (!top || top.accuracy < UNSURE) return null;
   if (among.includes(top.lang)) return top.lang;
   const network = ranked.find((r) => among.includes(r.lang));
   if (network && network.accuracy >= NETWORK_PREFERENCE * top.accuracy) return network.lang;

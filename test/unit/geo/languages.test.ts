@@ -69,4 +69,14 @@ describe('detectLanguage', () => {
   it('says null when the text is too short to tell', () => {
     for (const text of ['', 'Hola', 'OK', 'Projet', '12345 67890 123456', '!!!']) expect(detectLanguage(text), text).toBeNull();
   });
+
+  it('says null for a short title the detector cannot place, rather than a wrong language', () => {
+    // tinyld scored these French, Dutch or Kirundi at under 0.1 (a sentence scores near 1)
+    for (const text of ['Entrepreneurship bootcamps', 'Career guidance in schools', 'Apprenticeships in garages', 'Green apprenticeships']) {
+      expect(detectLanguage(text), text).toBeNull();
+    }
+    // a short title whose small words or letters say it still gets its language
+    expect(detectLanguage('Formation des jeunes')).toBe('fr');
+    expect(detectLanguage('Escuela taller de construcción')).toBe('es');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { canPrompt, info, type IO } from './io.js';
+import { canPrompt, info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseApplicationId } from '../ids.js';
 import { deleteRoster, getRoster } from '../db/rosters.js';
@@ -39,6 +39,7 @@ export async function runRosterShow(opts: RosterShowOptions, io: IO): Promise<Ro
     for (const ch of result.changes) io.stdout.write(`  ${ch.changedAt.replace('T', ' ').slice(0, 16)}  ${ch.note ?? `#${ch.removedApplicationId} → #${ch.addedApplicationId}`}\n`);
   }
   if (io.stdoutIsTTY) io.stdout.write('\n' + renderCoverage(io, result.coverage));
+  for (const b of result.broken) warn(io, b);
   return result;
 }
 

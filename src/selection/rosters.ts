@@ -10,7 +10,7 @@ import { REGIONS, type ApplicationFilters } from '../model.js';
 import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
 import { replaceableBy } from './reasons.js';
 import { coverage, type Coverage } from './coverage.js';
-import { FEATURES, boundsText, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
+import { FEATURES, boundsText, counts, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
@@ -191,6 +191,25 @@ export interface RosterShowJson extends Omit<SavedRoster, 'members' | 'alternate
   alternates: RosterEntryJson[];
   changes: RosterChange[];
   coverage: Coverage;
+  /**
+   * Maxima the members break today, one sentence each: organisations merged since the roster
+   * was saved ("members #163 and #387 are now one organisation, org-163 …"). Empty when none.
+   */
+  broken: string[];
+}
+
+/** The members of a saved roster that break a maximum today (a merge since it was saved), one sentence each. */
+function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string): string[] {
+  const out: string[] = [];
+  for (const q of quotas) {
+    if (q.max === null) continue;
+    const holding = members.filter((m) => counts(m.candidate, q));
+    if (holding.length <= q.max) continue;
+    const ids = holding.map((m) => `#${m.candidate.id}`).join(', ');
+    const what = quotaLabel(q.feature, q.value, q.name);
+    out.push(`members ${ids} count towards ${what}, at most ${q.max} (${q.feature === 'organization' ? 'organisations merged since the roster was saved' : 'data changed since the roster was saved'}): free a seat with skillsnet roster replace ${name} ID`);
+  }
+  return out;
 }
 
 /** A saved roster in full: members and alternates with their reasons, its changes and its coverage. */
@@ -206,6 +225,7 @@ export function rosterReport(db: DB, name: string): RosterShowJson {
     alternates: entries.filter((e) => e.role === 'alternate').map((e) => entryJson(e, replaces.get(e.candidate.id))),
     changes: rosterChanges(db, name),
     coverage: coverage(members.map((m) => m.candidate), quotas),
+    broken: brokenMaxima(members, quotas, name),
   };
 }
 

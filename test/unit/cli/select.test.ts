@@ -257,6 +257,19 @@ describe('a saved roster\'s per-organisation quota after a merge', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(json(r).added.id).toBe(5);
   });
+
+  it('roster show says when a merge since it was saved puts two members in one organisation', async () => {
+    const before = await skillsnet(['--db', db, 'roster', 'show', 'r']);
+    expect(before.stderr).not.toMatch(/count towards organisation/);
+    const orgs = json(await skillsnet(['--db', db, 'organizations', '--json'])) as { id: string; name: string }[];
+    const foundation = orgs.find((o) => o.name === 'Beta Foundation')!.id;
+    const gamma = orgs.find((o) => o.name === 'Gamma Lab')!.id;
+    expect((await skillsnet(['--db', db, 'merge', foundation, gamma, '--yes'])).code).toBe(0);
+    const after = await skillsnet(['--db', db, 'roster', 'show', 'r']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toMatch(/members #2, #4 count towards organisation "[^"]+" \(org-\d+\), at most 1 \(organisations merged since the roster was saved\): free a seat with skillsnet roster replace r ID/);
+    expect(json(await skillsnet(['--db', db, 'roster', 'show', 'r', '--json'])).broken).toHaveLength(1);
+  });
 });
 
 describe('per-organisation quotas that cannot mean anything', () => {

@@ -3,7 +3,7 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { canPrompt, info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseApplicationId } from '../ids.js';
-import { deleteRoster, getRoster } from '../db/rosters.js';
+import { deleteRoster, getRoster, listRosters } from '../db/rosters.js';
 import { applyReplacement, planReplacement, type RosterReplaceJson } from '../selection/replace.js';
 import { compareRosters, paramDiffLines, rosterReport, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
@@ -11,6 +11,8 @@ import { renderTable } from '../ui/table.js';
 import { registerRosterAccept } from './roster-accept.js';
 
 export { paramDiffLines };
+
+const listRosterNames = (db: Parameters<typeof listRosters>[0]) => listRosters(db).map((r) => r.name);
 export type { RosterDiffJson, RosterReplaceJson, RosterShowJson };
 export type { RosterEntryJson } from '../selection/rosters.js';
 
@@ -133,11 +135,18 @@ export function registerRoster(program: Command, ctx: CliContext): void {
   roster
     .command('show')
     .description('show a saved roster: members with their reasons, alternates, changes and coverage')
-    .argument('<name>', 'roster name (see skillsnet rosters)')
+    .argument('[name]', 'roster name (see skillsnet rosters)')
     .option('--json', 'print it as JSON')
     .addHelpText('after', '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster show core-2020 --json > core-2020.json')
-    .action(async (name: string, flags: { json?: boolean }, command: Command) => {
+    .action(async (name: string | undefined, flags: { json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
+      if (name === undefined) {
+        // (which rosters there are is what the officer needs to name one)
+        const names = await withDatabase(dbPath, { create: false }, (db) => listRosterNames(db));
+        throw new UsageError('roster show needs the name of a saved roster', {
+          hint: names.length ? `saved rosters: ${names.join(', ')} (skillsnet roster show ${names[names.length - 1]})` : 'make one with skillsnet select --size N --name NAME',
+        });
+      }
       await runRosterShow({ dbPath, name, json: flags.json }, io);
     });
   roster

@@ -128,3 +128,17 @@ describe('reasons after a replacement', () => {
     });
   });
 });
+
+describe('roster show without a name', () => {
+  it('is a usage error that lists the saved rosters', async () => {
+    const { run, tempDir } = await import('../support/run.js');
+    const { makeCall } = await import('../selection/fixtures.js');
+    const path = (await import('node:path')).default;
+    const db = path.join(tempDir(), 'names.db');
+    makeCall(db, 40);
+    expect((await run(['--db', db, 'select', '--size', '5', '--name', 'first'])).code).toBe(0);
+    const r = await run(['--db', db, 'roster', 'show']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: roster show needs the name of a saved roster\n\s+saved rosters: first \(skillsnet roster show first\)/m);
+  });
+});

@@ -10,6 +10,7 @@
 import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { parseDate } from './dates.js';
+import { foldText } from './header-words.js';
 import type { Field } from './headers.js';
 import { normaliseEmail, parseScore } from './cells.js';
 import { isKnownTerm } from './vocabulary.js';
@@ -78,13 +79,14 @@ const ORGANIZATION_WORDS = new Set([
   'council', 'conseil', 'consejo', 'network', 'reseau', 'trust', 'society', 'societe', 'sociedad', 'services', 'solutions', 'consulting',
   'corporation', 'enterprises', 'industries', 'incubator', 'incubadora', 'incubateur', 'accelerator', 'aceleradora', 'accelerateur', 'hub',
   'collective', 'collectif', 'colectivo', 'academy', 'academie', 'academia', 'bank', 'banque', 'banco', 'hospital', 'hopital', 'clinic',
-  'clinique', 'clinica', 'commune', 'municipalidad', 'municipio', 'mairie', 'council', 'office', 'optique', 'pharmacie', 'farmacia', 'atelier', 'taller',
+  'clinique', 'clinica', 'commune', 'municipalidad', 'municipio', 'mairie', 'office', 'optique', 'pharmacie', 'farmacia', 'atelier', 'taller',
   'llc', 'ltd', 'inc', 'gmbh', 'sarl', 'sas', 'sa', 'srl', 'sac', 'plc', 'corp', 'co', 'cia',
 ]);
 
 /** "CLUB SOCIAL Y DEPORTIVO …", "Xxxx Xxxx, LLC", "Coopérative des …": an organisation's name. */
 export function looksLikeOrganizationName(cell: string): boolean {
-  const words = cell.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\./g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  // ("S.A." is "sa", "Coopérative" is "cooperative")
+  const words = foldText(cell).replace(/\./g, '').split(/[^a-z0-9]+/).filter(Boolean);
   return words.some((w) => ORGANIZATION_WORDS.has(w));
 }
 

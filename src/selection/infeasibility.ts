@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { buildRows, pruneDominated, range, type SelectionProblem } from './model.js';
-import { boundsText, counts, eligibleCounts, featureValues, normaliseFree, organizationKey, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
+import { boundsText, counts, eligibleCounts, featureValues, organizationKeysOf, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
 import { solveMip, type MipRow } from './solve.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -75,7 +75,8 @@ function capacity(candidates: Candidate[], quotas: Quota[], feature: Feature, wh
   for (const c of candidates) {
     if (!where(c)) continue;
     // (an organisation counts by its record, or by its name where a quotas file names it)
-    const v = feature === 'organization' ? [organizationKey(c), normaliseFree(c.organization)].find((x) => maxOf.has(x)) : featureValues(c, feature)[0];
+    const keys = feature === 'organization' ? organizationKeysOf(c) : undefined;
+    const v = keys ? [keys.key, keys.name].find((x) => maxOf.has(x)) : featureValues(c, feature)[0];
     if (v !== undefined && maxOf.has(v)) perValue.set(v, (perValue.get(v) ?? 0) + 1);
     else uncapped++;
   }

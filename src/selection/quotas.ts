@@ -66,7 +66,8 @@ export function organizationKey(c: Candidate): string {
   return organizationKeysOf(c).key;
 }
 
-function organizationKeysOf(c: Candidate): { key: string; name: string } {
+/** The organisation record's key (`organizationKey`) and the name a quotas file may give it, made once per candidate. */
+export function organizationKeysOf(c: Candidate): { key: string; name: string } {
   // asked for every (candidate, organisation cap) pair: made once per candidate
   let keys = organizationKeys.get(c);
   if (keys === undefined) {
@@ -372,7 +373,7 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
     }
   }
   // an organisation record by the name its (first) application gives it
-  const organizations = [...byKey.values()].filter((q) => q.feature === 'organization' && ORGANIZATION_ID.test(q.value));
+  const organizations = [...byKey.values()].filter((q) => q.feature === 'organization' && isIdQuota(q.value));
   if (organizations.length) {
     const names = new Map<string, string>();
     for (const c of candidates) if (!names.has(organizationKey(c))) names.set(organizationKey(c), c.organization);
@@ -393,7 +394,7 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
 export function followMerges<T extends { feature: Feature; value: string; min: number; max: number | null; sources?: string[] }>(items: T[], merged: ReadonlyMap<number, number>): T[] {
   if (!merged.size) return items;
   const moved = items.map((item) => {
-    const kept = item.feature === 'organization' && ORGANIZATION_ID.test(item.value) ? merged.get(Number(item.value.slice(4))) : undefined;
+    const kept = item.feature === 'organization' && isIdQuota(item.value) ? merged.get(Number(item.value.slice(4))) : undefined;
     return kept === undefined ? item : { ...item, value: `org-${kept}` };
   });
   // (rules are merged when they are expanded; expanded quotas here)

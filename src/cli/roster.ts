@@ -3,16 +3,15 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { canPrompt, info, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseApplicationId } from '../ids.js';
-import { deleteRoster, getRoster, listRosters } from '../db/rosters.js';
+import { deleteRoster, getRoster } from '../db/rosters.js';
 import { applyReplacement, planReplacement, type RosterReplaceJson } from '../selection/replace.js';
-import { compareRosters, paramDiffLines, rosterReport, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
+import { compareRosters, paramDiffLines, rosterReport, savedRostersHint, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
 import { registerRosterAccept } from './roster-accept.js';
 
 export { paramDiffLines };
 
-const listRosterNames = (db: Parameters<typeof listRosters>[0]) => listRosters(db).map((r) => r.name);
 export type { RosterDiffJson, RosterReplaceJson, RosterShowJson };
 export type { RosterEntryJson } from '../selection/rosters.js';
 
@@ -142,10 +141,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
       const { io, dbPath } = invocation(ctx, command);
       if (name === undefined) {
         // (which rosters there are is what the officer needs to name one)
-        const names = await withDatabase(dbPath, { create: false }, (db) => listRosterNames(db));
-        throw new UsageError('roster show needs the name of a saved roster', {
-          hint: names.length ? `saved rosters: ${names.join(', ')} (skillsnet roster show ${names[names.length - 1]})` : 'make one with skillsnet select --size N --name NAME',
-        });
+        throw new UsageError('roster show needs the name of a saved roster', { hint: await withDatabase(dbPath, { create: false }, (db) => savedRostersHint(db, 'roster show')) });
       }
       await runRosterShow({ dbPath, name, json: flags.json }, io);
     });

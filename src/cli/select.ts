@@ -136,12 +136,10 @@ function parseSeed(text: string | undefined): number | undefined {
   return n;
 }
 
-function parseCount(text: string | undefined, flag: string, least = 0): number | undefined {
+function parseCount(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < least) {
-    throw new UsageError(`${flag} needs a whole number${least ? ` of at least ${least}` : ''}, got "${text}"`, { hint: `for example ${flag} ${Math.max(least, 1)}; skillsnet select --help lists the quotas` });
-  }
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number, got "${text}"`, { hint: `for example ${flag} 1; skillsnet select --help lists the quotas` });
   return n;
 }
 
@@ -234,8 +232,8 @@ Examples:
           minPerRegion: parseCount(flags.minPerRegion, '--min-per-region'),
           maxPerRegion: parseCount(flags.maxPerRegion, '--max-per-region'),
           maxPerCountry: parseCount(flags.maxPerCountry, '--max-per-country'),
-          // (0 would leave out every organisation that sent two applications, and keep those that sent one)
-          maxPerOrganization: parseCount(flags.maxPerOrganization, '--max-per-organization', 1),
+          // (at least 1: quotaRulesFromFlags says so)
+          maxPerOrganization: parseCount(flags.maxPerOrganization, '--max-per-organization'),
           minPerCategory: parseCount(flags.minPerCategory, '--min-per-category'),
           minPerLanguage: parseLanguageMinimums(flags.minPerLanguage),
           quotasFile: flags.quotas,

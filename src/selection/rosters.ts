@@ -119,10 +119,14 @@ export function savedRoster(db: DB, name: string): SavedRoster | undefined {
 
 /** The error for a roster name that is not saved, with the names that are. */
 export function unknownRoster(db: DB, name: string): OperationError {
+  return new OperationError(`no roster named ${name}`, { hint: savedRostersHint(db) });
+}
+
+/** The saved rosters an officer can name, or how to make one (for an error's hint); `command`: shown with the latest. */
+export function savedRostersHint(db: DB, command?: string): string {
   const names = listRosters(db).map((r) => r.name);
-  return new OperationError(`no roster named ${name}`, {
-    hint: names.length ? `saved rosters: ${names.join(', ')}` : 'make one with skillsnet select --size N --name NAME',
-  });
+  if (!names.length) return 'make one with skillsnet select --size N --name NAME';
+  return `saved rosters: ${names.join(', ')}${command ? ` (skillsnet ${command} ${names[names.length - 1]})` : ''}`;
 }
 
 /** A roster member or alternate with its application as a candidate (today's score). */

@@ -15,7 +15,7 @@ import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
 import { headerTokens } from './header-words.js';
-import { FIELDS, MULTI_VALUE_FIELDS, headerWords, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field } from './headers.js';
+import { FIELDS, MULTI_VALUE_FIELDS, headerWords, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
 import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
@@ -136,6 +136,46 @@ function isBareTypeHeader(header: string): boolean {
   return words.length === 1 && ['type', 'types', 'tipo', 'tipos', 'statut', 'status', 'estatus', 'kind', 'category', 'categorie', 'categoria'].includes(words[0]!);
 }
 
+/**
+ * A field's columns as the cells judge them. The headers chose `match.mapping[f]`; when that
+ * column holds other values, or nothing in the rows read, another column whose header names the
+ * field and whose cells are the field's is taken instead ("email" beside an empty
+ * "confirmEmail"), and `instead` says so. A field read from several columns (a backup email
+ * question, copies of one question) is judged by what its rows read from them all, and switched
+ * only when that fails too. A question spread over several columns (one option per column) is
+ * judged by its header alone. `switched`: alternatives other fields took.
+ */
+function judgeChoice(
+  f: Field,
+  match: ReturnType<typeof matchHeaders>,
+  cellsOf: (col: number) => string[],
+  sample: readonly string[][],
+  headers: readonly string[],
+  switched: Set<number>,
+): { cols: number[]; header: HeaderEvidence; judged: ColumnVerdict; instead: string } {
+  const cols = match.mapping[f]!;
+  const header = match.evidence[f]!;
+  const multi = MULTI_VALUE_FIELDS.has(f);
+  let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
+  if (cols.length > 1 && !multi && judged.verdict !== 'agree') {
+    const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''));
+    if (all.verdict === 'agree') judged = all;
+  }
+  const short = judged.verdict === 'unknown' && judged.checked < MIN_CELLS;
+  if (judged.verdict !== 'disagree' && !short) return { cols, header, judged, instead: '' };
+  for (const alt of match.alternatives[f] ?? []) {
+    if (switched.has(alt.column)) continue;
+    const other = judgeColumn(f, cellsOf(alt.column));
+    if (other.verdict !== 'agree') continue;
+    switched.add(alt.column);
+    const was = cols[0]!;
+    const why = !short ? `whose values look like ${judged.holds ?? 'other values'}` : judged.checked ? `with only ${judged.checked} value${judged.checked === 1 ? '' : 's'} in the rows read, read where this one is empty` : 'empty in the rows read, read where this one is empty';
+    // a column that was only short of values still fills the rows this one leaves empty
+    return { cols: short ? [alt.column, ...cols] : [alt.column], header: alt, judged: other, instead: ` (instead of ${columnLetter(was)} "${headers[was]}", ${why})` };
+  }
+  return { cols, header, judged, instead: '' };
+}
+
 /** Reads the first rows: where the header is, the tool's extra header rows, the mapping. */
 export async function readLayout(
   file: string,
@@ -183,41 +223,16 @@ export async function readLayout(
     mapping = {};
     const switched = new Set<number>();
     for (const f of FIELDS) {
-      let cols = match.mapping[f];
-      if (!cols?.length) continue;
-      let header = match.evidence[f]!;
-      // a question spread over several columns holds one option per column: judged by the question alone
-      let judged: ColumnVerdict = MULTI_VALUE_FIELDS.has(f) && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
-      // The cells overrule the headers' ranking: when the column chosen for a field holds other
-      // values, or nothing in the rows read, another column whose header names the field and whose
-      // cells are the field's is taken instead ("email" beside an empty "confirmEmail"). A field
-      // read from several columns (a backup email question, copies of one question) is judged by
-      // what its rows read from them all, and switched only when that fails too.
-      if (cols.length > 1 && !MULTI_VALUE_FIELDS.has(f) && judged.verdict !== 'agree') {
-        const all = judgeColumn(f, sample.map((r) => cols!.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''));
-        if (all.verdict === 'agree') judged = all;
-      }
-      let instead = '';
-      if (judged.verdict === 'disagree' || (judged.verdict === 'unknown' && judged.checked < MIN_CELLS)) {
-        for (const alt of match.alternatives[f] ?? []) {
-          if (switched.has(alt.column)) continue;
-          const other = judgeColumn(f, cellsOf(alt.column));
-          if (other.verdict !== 'agree') continue;
-          const was = cols[0]!;
-          const why = judged.verdict === 'disagree' ? `whose values look like ${judged.holds ?? 'other values'}` : judged.checked ? `with only ${judged.checked} value${judged.checked === 1 ? '' : 's'} in the rows read` : 'empty in the rows read';
-          instead = ` (instead of ${columnLetter(was)} "${headers[was]}", ${why}${judged.verdict === 'disagree' ? '' : ', read where this one is empty'})`;
-          // a column that was only short of values still fills the rows this one leaves empty
-          cols = judged.verdict === 'disagree' ? [alt.column] : [alt.column, ...cols];
-          header = alt;
-          judged = other;
-          switched.add(alt.column);
-          break;
-        }
-      }
+      if (!match.mapping[f]?.length) continue;
+      // the cells may choose another column than the headers did
+      const choice = judgeChoice(f, match, cellsOf, sample, headers, switched);
+      const { cols, header, instead } = choice;
+      let { judged } = choice;
       const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
       // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
       // ticket): it is the organisation's type when its values are, not otherwise.
-      if (f === 'organizationType' && judged.verdict === 'unknown' && isBareTypeHeader(headers[cols[0]!] ?? '')) {
+      const bareType = f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? '');
+      if (bareType && judged.verdict === 'unknown') {
         judged = { ...judged, verdict: 'disagree', holds: judged.checked >= MIN_CELLS ? 'values that are no organisation types' : 'too few values to tell' };
       }
       if (judged.verdict === 'disagree') {
@@ -230,7 +245,7 @@ export async function readLayout(
         // An application ID is never kept against its cells: rows with one text in it would be
         // taken for one application, and all but the last row lost. Nor a score of words
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || (f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? ''));
+        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || bareType;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run as skillsnet, tempDir, json } from '../support/run.js';
+import { run as skillsnet, tempDir, json, importedCall } from '../support/run.js';
 import { makeCall } from '../selection/fixtures.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { runSelect } from '../../../src/cli/select.js';
@@ -175,21 +175,21 @@ describe('one seat per organisation', () => {
 });
 
 describe('one seat per organisation record, not per name', () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'records.db');
-  const quotas = path.join(dir, 'quotas.csv');
+  let db = '';
+  let quotas = '';
   beforeAll(async () => {
     // Two ministries of one name in two countries are two organisations; "Skills Trust" and
     // "Skills Trust Fund" are one once the officer merges them.
-    fs.writeFileSync(path.join(dir, 'r.csv'), [
+    let dir: string;
+    ({ dir, db } = await importedCall([
       'Application ID,Organization,Email,Country,Title,Description,Score',
       'B1,Ministry of Labour,a@labour.example.ke,Kenya,Apprenticeships,Apprenticeships in garages,9',
       'B2,Ministry of Labour,b@labour.example.gh,Ghana,Career guidance,Guidance in schools,8.5',
       'B3,Skills Trust,c@trust.example.org,Peru,Start-ups,Entrepreneurship for youth,8',
       'B4,Skills Trust Fund,d@fund.example.net,Peru,Data,Labour market research,7.5',
       'B5,Fifth Org,e@fifth.example.org,Chile,Digital,Digital skills for women,6',
-    ].join('\n') + '\n');
-    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'r.csv'), '--call', 'x'])).code).toBe(0);
+    ], { call: 'x' }));
+    quotas = path.join(dir, 'quotas.csv');
     fs.writeFileSync(quotas, 'feature,value,min,max\norganization,ministry of labour,0,1\n');
   });
   const orgs = async () => json(await skillsnet(['--db', db, 'organizations', '--json'])) as { id: string; name: string; country: string | null }[];
@@ -230,10 +230,9 @@ describe('one seat per organisation record, not per name', () => {
 });
 
 describe('a saved roster\'s per-organisation quota after a merge', () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'merged.db');
+  let db = '';
   beforeAll(async () => {
-    fs.writeFileSync(path.join(dir, 'm.csv'), [
+    ({ db } = await importedCall([
       'Application ID,Organization,Email,Country,Title,Description,Score',
       'C1,Alpha Works,a@alpha.example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
       'C2,Beta Skills,b@beta.example.org,Peru,Career guidance,Guidance in schools,8.5',
@@ -241,8 +240,7 @@ describe('a saved roster\'s per-organisation quota after a merge', () => {
       'C4,Gamma Lab,d@gamma.example.net,Chile,Data,Labour market research,7',
       'C5,Delta Trust,e@delta.example.com,Argentina,Digital,Digital skills for women,6',
       'C6,Beta Foundation,f@betafoundation.example.net,Peru,Care,Care work skills,5',
-    ].join('\n') + '\n');
-    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'm.csv'), '--call', 'x'])).code).toBe(0);
+    ], { call: 'x' }));
   });
 
   it('counts the organisation kept: an alternate of the merged organisation does not take a seat beside its member', async () => {
@@ -273,16 +271,15 @@ describe('a saved roster\'s per-organisation quota after a merge', () => {
 });
 
 describe('per-organisation quotas that cannot mean anything', () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'odd.db');
+  let dir = '';
+  let db = '';
   beforeAll(async () => {
-    fs.writeFileSync(path.join(dir, 'o.csv'), [
+    ({ dir, db } = await importedCall([
       'Application ID,Organization,Email,Country,Title,Description,Score',
       'D1,Alpha Works,a@alpha.example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
       'D2,Beta Skills,b@beta.example.org,Peru,Career guidance,Guidance in schools,8.5',
       'D3,Gamma Lab,c@gamma.example.net,Chile,Data,Labour market research,7',
-    ].join('\n') + '\n');
-    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'o.csv'), '--call', 'x'])).code).toBe(0);
+    ], { call: 'x' }));
   });
 
   it('--max-per-organization 0 is a usage error that says what to write', async () => {

@@ -6,11 +6,9 @@
  * shapes.
  */
 import { describe, expect, it } from 'vitest';
-import { accounted, caseFile, importCase } from './support.js';
+import { accounted, caseDb, caseFile, importCase, rows } from './support.js';
 import { run } from '../support/run.js';
-import { caseDb } from './support.js';
 
-const rows = (header: string, lines: string[]) => [header, ...lines].join('\n') + '\n';
 
 describe('the cells overrule the headers', () => {
   // a web app's table: "email" is also a form tool's own column name, "confirmEmail" a flag left empty

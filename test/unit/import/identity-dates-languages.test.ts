@@ -6,14 +6,13 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseDb, caseFile, importCase, accounted } from './support.js';
+import { caseDb, caseFile, importCase, accounted, rows } from './support.js';
 import { json, run } from '../support/run.js';
 import { openDatabase } from '../../../src/db/connection.js';
 import { insertApplication } from '../../../src/db/applications.js';
 import { setApplicationLanguage } from '../../../src/import/languages.js';
 import { DateOrderEvidence, isoDate, parseDate } from '../../../src/import/dates.js';
 
-const rows = (header: string, lines: string[]) => [header, ...lines].join('\n') + '\n';
 
 describe('identity: no silent merge', () => {
   it('same email and organisation, another title or contact: separate applications flagged as likely duplicates', async () => {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseDb, caseFile, importCase } from './support.js';
+import { caseDb, caseFile, importCase, rows } from './support.js';
 import { run } from '../support/run.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { importHooks } from '../../../src/cli/import.js';
@@ -16,7 +16,6 @@ import { openDatabase } from '../../../src/db/connection.js';
 import { importFiles } from '../../../src/import/importer.js';
 import { scriptedPrompts } from '../../../src/ui/prompts.js';
 
-const rows = (header: string, lines: string[]) => [header, ...lines].join('\n') + '\n';
 
 describe('the mapping in the report', () => {
   const csv = rows('Timestamp,Name of your organization,Email Address,Phone number,Country,Type of organization,Score', [

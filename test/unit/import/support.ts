@@ -55,3 +55,6 @@ export function accounted(report: any): boolean {
   const adds = (r: any) => r.rows === r.inserted + r.updated + r.unchanged + r.rejected;
   return adds(report) && report.files.every(adds);
 }
+
+/** A CSV file's text: the header line, then the rows, each ending in a newline. */
+export const rows = (header: string, lines: string[]): string => [header, ...lines].join('\n') + '\n';

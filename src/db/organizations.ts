@@ -370,12 +370,12 @@ export function unlinkedApplications(db: DB, callId?: number): number[] {
 /**
  * Links an application to an organisation: its contact person is found among the organisation's
  * people (same email, else same name without email) or added; the organisation becomes a member
- * (role member) when it was not one. The organisation's empty fields are filled from the application.
+ * (role member) when it was not one (unless `member` is false: the caller makes it one). The organisation's empty fields are filled from the application.
  */
-export function linkApplication(db: DB, applicationId: number, organizationId: number, identity?: ApplicationIdentity, options: { fresh?: boolean } = {}): { personId: number | null } {
+export function linkApplication(db: DB, applicationId: number, organizationId: number, identity?: ApplicationIdentity, options: { fresh?: boolean; member?: boolean } = {}): { personId: number | null } {
   const a = identity ?? applicationIdentity(db, applicationId);
   if (!a) throw new Error(`no application ${applicationId}`);
-  const { personId } = attachContact(db, organizationId, a, { fresh: options.fresh, fromApplication: applicationId });
+  const { personId } = attachContact(db, organizationId, a, { fresh: options.fresh, member: options.member, fromApplication: applicationId });
   setApplicationLink(db, applicationId, organizationId, personId);
   return { personId };
 }

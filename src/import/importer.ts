@@ -401,9 +401,10 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       }, (bytes) => progress(bytes));
       summary = preparer.summary();
     }
+    // (the linker's last writes, before the indexes it does not read are built again)
+    const organizations = linker.finish();
     rebuildIndexes?.();
     finishBatch(db, batchId, writer.counts);
-    const organizations = linker.finish();
     const dates = settleDates(db, batchId, summary);
     if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
     refreshDuplicateKeys(db, callId);

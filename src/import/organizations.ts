@@ -24,6 +24,7 @@ import {
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { writtenValue, type ApplicationValues } from '../db/imports.js';
+import { addApplicantMembers } from '../db/members.js';
 import { MemoryLookup, nameKey, organizationKeyOf, ownString, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
@@ -299,13 +300,18 @@ export class ImportLinker {
       return;
     }
     const before = this.memory?.webDomainOf(a.organizationId);
-    linkApplication(this.db, id, a.organizationId, a);
+    linkApplication(this.db, id, a.organizationId, a, { member: !this.members.has(a.organizationId) });
+    this.members.add(a.organizationId);
     this.told(a.organizationId, a, before);
   }
 
-  /** Links what is still pending; the file's counts. */
+  /**
+   * Links what is still pending; the organisations this file made become members, all at once
+   * (two statements instead of two a row), in the order they were made. The file's counts.
+   */
   finish(): OrganizationLinks {
     this.relinkPending();
+    addApplicantMembers(this.db, this.firstNew);
     return this.links;
   }
 
@@ -326,7 +332,9 @@ export class ImportLinker {
 
   private attach(organizationId: number, a: ApplicationIdentity, fresh: boolean, applicationId?: number): number | null {
     const before = this.memory?.webDomainOf(organizationId);
-    const member = !this.members.has(organizationId);
+    // (an organisation just made becomes a member at the end: finish())
+    const member = !fresh && !this.members.has(organizationId);
+    if (fresh) this.members.add(organizationId);
     const fill = !this.complete.has(organizationId);
     const email = a.email?.trim().toLowerCase();
     const newPerson = Boolean(this.memory && email && !this.memory.hasPerson(organizationId, email));

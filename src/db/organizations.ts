@@ -69,29 +69,8 @@ export function toPerson(r: PersonRow): Person {
   };
 }
 
-/** The key organisations are compared by: "ACME Foundation " and "Acme foundation" are one. */
-export function organizationKey(name: string): string {
-  return normaliseName(name) || name.trim().toLowerCase();
-}
-
-/** A website's host, lower case, without "www." ("https://www.Example.org/about" -> "example.org"); null when it is not a web address. */
-export function webDomain(website: string | null | undefined): string | null {
-  const t = website?.trim();
-  if (!t || /\s/.test(t)) return null;
-  try {
-    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`);
-    const host = u.hostname.toLowerCase().replace(/^www\d*\./, '').replace(/\.$/, '');
-    return host.includes('.') ? host : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The domain of an email address ("ana@mail.example.org" -> "mail.example.org"). */
-export function emailDomain(email: string | null | undefined): string | null {
-  const at = email?.lastIndexOf('@') ?? -1;
-  return at > 0 ? email!.slice(at + 1).trim().toLowerCase() || null : null;
-}
+export { emailDomain, organizationKey, webDomain } from '../organization-keys.js';
+import { organizationKey, webDomain } from '../organization-keys.js';
 
 export function getOrganization(db: DB, id: number): Organization | undefined {
   const r = cachedStatement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
@@ -119,14 +98,15 @@ export interface OrganizationFields {
   notes?: string | null;
 }
 
-export function insertOrganization(db: DB, f: OrganizationFields): number {
+/** `known`: the name's key and the website's domain when the caller has them already (a large import computes them on its reading thread). */
+export function insertOrganization(db: DB, f: OrganizationFields, known?: { key: string; domain: string | null }): number {
   const info = cachedStatement(db, 
       `INSERT INTO organizations (name, name_key, organization_type, country, country_raw, region, website, web_domain, beneficiaries_json, notes)
        VALUES (@name, @key, @type, @country, @countryRaw, @region, @website, @domain, @beneficiaries, @notes)`,
     )
     .run({
-      name: f.name.replace(/\s+/g, ' ').trim(), key: organizationKey(f.name), type: f.organizationType ?? null, country: f.country ?? null,
-      countryRaw: f.countryRaw ?? null, region: f.region ?? null, website: f.website ?? null, domain: webDomain(f.website),
+      name: f.name.replace(/\s+/g, ' ').trim(), key: known ? known.key : organizationKey(f.name), type: f.organizationType ?? null, country: f.country ?? null,
+      countryRaw: f.countryRaw ?? null, region: f.region ?? null, website: f.website ?? null, domain: known ? known.domain : webDomain(f.website),
       beneficiaries: JSON.stringify(f.beneficiaries ?? []), notes: f.notes ?? null,
     });
   return Number(info.lastInsertRowid);

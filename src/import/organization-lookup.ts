@@ -63,6 +63,13 @@ export function nameKey(name: string): string {
   return key;
 }
 
+/** Tells nameKey a name's key computed elsewhere (normaliseName's, on the import's reading thread). */
+export function rememberNameKey(name: string, key: string): void {
+  if (nameKeys.has(name)) return;
+  if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+  nameKeys.set(ownString(name), ownString(key));
+}
+
 /** organizationKey (db/organizations.ts), remembered. */
 export const organizationKeyOf = (name: string) => nameKey(name) || organizationKey(name);
 

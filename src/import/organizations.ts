@@ -25,7 +25,7 @@ import {
 } from '../db/organizations.js';
 import { writtenValue, type ApplicationValues } from '../db/imports.js';
 import { addApplicantMembers } from '../db/members.js';
-import { MemoryLookup, nameKey, organizationKeyOf, ownString, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
+import { MemoryLookup, nameKey, organizationKeyOf, ownString, rememberNameKey, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
 import { normaliseName } from '../text.js';
 import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
 
@@ -100,6 +100,13 @@ function domainOfSite(website: string | null | undefined): string | null {
     domains.set(ownString(website), d);
   }
   return d;
+}
+
+/** Tells domainOfSite a website's domain computed elsewhere (webDomain's, on the import's reading thread). */
+function rememberWebDomain(website: string, domain: string | null): void {
+  if (domains.has(website)) return;
+  if (domains.size >= 20_000) domains.clear();
+  domains.set(ownString(website), domain);
 }
 
 /** The usable domain of a website, or null when it is none or a host shared by many. */
@@ -268,9 +275,18 @@ export class ImportLinker {
     return this.memory !== null;
   }
 
-  /** A new application about to be written: the organisation and person to write it with. */
-  place(values: ApplicationValues): { organizationId: number; personId: number | null } {
-    return this.placeIdentity(identityOfValues(values));
+  /**
+   * A new application about to be written: the organisation and person to write it with.
+   * `known`: its organisation name's key and website's domain, when the reading thread computed
+   * them (PreparedRow): matching then reads them instead of computing them again.
+   */
+  place(values: ApplicationValues, known?: { nameKey: string; webDomain: string | null }): { organizationId: number; personId: number | null } {
+    const a = identityOfValues(values);
+    if (known) {
+      rememberNameKey(a.organization, known.nameKey);
+      if (a.website) rememberWebDomain(a.website, known.webDomain);
+    }
+    return this.placeIdentity(a);
   }
 
   /**
@@ -323,8 +339,10 @@ export class ImportLinker {
       return { organizationId: sure.organizationId, personId: this.attach(sure.organizationId, a, false, applicationId) };
     }
     const fields = { name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region, website: a.website, beneficiaries: a.beneficiaries };
-    const organizationId = insertOrganization(this.db, fields);
-    this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: domainOfSite(a.website) }, organizationKeyOf(a.organization));
+    const key = organizationKeyOf(a.organization);
+    const domain = domainOfSite(a.website);
+    const organizationId = insertOrganization(this.db, fields, { key, domain });
+    this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: domain }, key);
     this.links.created++;
     if (candidates.length) this.links.doubtful++;
     return { organizationId, personId: this.attach(organizationId, a, true, applicationId) };

@@ -11,6 +11,7 @@ import { contactKey, contentHash, identityKey, legacyContactKey, normalisedNames
 import type { Layout } from './layout.js';
 import { RowNormaliser, type NormaliseOptions } from './normalise.js';
 import { SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
+import { webDomain } from '../organization-keys.js';
 
 /** Bump when normalisation changes what a row becomes, so a re-import rewrites the rows. */
 const NORMALISATION_VERSION = 'n6'; // n3: organisation types and beneficiaries in the shared vocabulary; n4: "anonymous" is no contact name; n5: more vocabulary; n6: dates in ISO 8601, working language, identity by title and contact
@@ -36,6 +37,13 @@ export interface PreparedRow {
   legacyKey: string | null;
   /** the rejected row a rejects sheet's row stands for */
   ref: number | null;
+  /**
+   * What matching its organisation reads (organizations.ts), computed here so that the writing
+   * thread need not: the organisation's name normalised (normaliseName) and the website's domain
+   * (webDomain). '' and null for a rejected row.
+   */
+  nameKey: string;
+  webDomain: string | null;
 }
 
 /** What preparing a file found, for its report (and the dates' second look). */
@@ -89,7 +97,7 @@ export class RowPreparer {
     const { application: a, reasons } = this.normaliser.normalise(cells, row);
     const ref = this.refColumn >= 0 ? parseRejectRef(cells[this.refColumn]) : null;
     if (reasons.length) {
-      return { row, rawJson, reasons: JSON.stringify(reasons), values: null, identityKey: '', contactKey: '', legacyKey: null, ref };
+      return { row, rawJson, reasons: JSON.stringify(reasons), values: null, identityKey: '', contactKey: '', legacyKey: null, ref, nameKey: '', webDomain: null };
     }
     const names = normalisedNames(a);
     // The fields follow from the raw row, the mapping (in hashSeed) and the resolver tables, so
@@ -112,6 +120,8 @@ export class RowPreparer {
       contactKey: contactKey(a, names),
       legacyKey: a.externalId ? null : legacyContactKey(a, names),
       ref,
+      nameKey: names.organization,
+      webDomain: webDomain(a.website),
     };
   }
 

@@ -96,7 +96,7 @@ export class RowWriter {
     }
     const hash = value(values, 'content_hash') as string;
     if (!stored) {
-      const id = this.sql.insert(this.callId, key, values, this.linker?.place(values));
+      const id = this.sql.insert(this.callId, key, values, this.linker?.place(values, p));
       this.mark(id, 1, CHANGED, rowNumber);
       this.counts.inserted++;
       return;

@@ -28,6 +28,10 @@ export { ERASED };
 
 /** Fields of a source row that are the contact person's (the import's field names). */
 const PERSONAL_FIELDS = ['contactName', 'firstName', 'lastName', 'email', 'phone'];
+/** Of those, the contact's name: in another person's row it is that person's (a namesake's). */
+const NAME_FIELDS = ['contactName', 'firstName', 'lastName'];
+/** The same, as an application's columns (a version's snapshot). */
+const NAME_COLUMNS = new Set(['contact_name', 'given_name', 'family_name']);
 
 export interface EraseTarget {
   /** People rows (people ids). */
@@ -190,10 +194,10 @@ function literalMatcher(target: EraseTarget): { pattern: RegExp | null; fragment
 /**
  * Replaces the person's data in one column of a table; returns how many rows changed. A row that
  * held their address, phone or full name is theirs: their given and family names go from it too,
- * as whole words. Elsewhere only a cell that is exactly one of those names goes — unless the
- * column holds other people's names (a namesake's "Ana" is not the person's).
+ * as whole words. Elsewhere only a cell that is exactly one of those names goes. (Columns of
+ * other people's names are not scrubbed at all: a namesake's "Ana" is not the person's.)
  */
-function scrubColumn(db: DB, table: string, column: string, matcher: DataMatcher, options: { namesakes?: boolean } = {}): number {
+function scrubColumn(db: DB, table: string, column: string, matcher: DataMatcher): number {
   let n = 0;
   const done = new Set<number>();
   if (matcher.pattern) {
@@ -206,7 +210,7 @@ function scrubColumn(db: DB, table: string, column: string, matcher: DataMatcher
       n++;
     }
   }
-  if (!options.namesakes && matcher.partForms.length) {
+  if (matcher.partForms.length) {
     for (const r of rowsWhole(db, table, column, matcher.partForms)) {
       if (done.has(r.rowid) || !matcher.isPart(r.text)) continue;
       setText(db, table, column, r.rowid, ERASED);
@@ -228,13 +232,80 @@ function scrubRawRow(rawJson: string, headers: Set<string>): string {
   }
 }
 
-function personalHeaders(mappingJson: string | null): Set<string> {
+function personalHeaders(mappingJson: string | null, fields = PERSONAL_FIELDS): Set<string> {
   const out = new Set<string>();
   try {
     const mapping = JSON.parse(mappingJson ?? '{}') as Record<string, string[]>;
-    for (const f of PERSONAL_FIELDS) for (const h of mapping[f] ?? []) out.add(h);
+    for (const f of fields) for (const h of mapping[f] ?? []) out.add(h);
   } catch { /* no mapping */ }
   return out;
+}
+
+/**
+ * The person's data in the values of a JSON object (another application's source row, or a
+ * version of it), except the values whose key `keep` names: that row's own contact name, which is
+ * a namesake's. A row that held their address, phone or full name elsewhere is tied to them: their
+ * given and family names go from its other values too, as whole words. Returns the new JSON, or
+ * null when nothing changed.
+ */
+function scrubOthersJson(json: string, matcher: DataMatcher, keep: (key: string) => boolean, nested?: (key: string, value: string) => string | null): string | null {
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  let changed = false;
+  let tied = false;
+  const keys = Object.keys(data).filter((k) => typeof data[k] === 'string' && !keep(k));
+  for (const k of keys) {
+    const v = data[k] as string;
+    const inner = nested?.(k, v);
+    if (inner !== undefined && inner !== null) { data[k] = inner; changed = true; continue; }
+    if (!matcher.pattern) continue;
+    const scrubbed = v.replace(matcher.pattern, ERASED);
+    if (scrubbed !== v) { data[k] = scrubbed; changed = tied = true; }
+  }
+  if (tied && matcher.parts) {
+    for (const k of keys) {
+      const v = data[k] as string;
+      const scrubbed = v.replace(matcher.parts, ERASED);
+      if (scrubbed !== v) { data[k] = scrubbed; changed = true; }
+    }
+  }
+  return changed ? JSON.stringify(data) : null;
+}
+
+/**
+ * Applications (and their earlier versions) that still hold the person's data (in another
+ * person's row, or in what a version keeps of theirs, such as its identity key): it goes, but
+ * another person's own contact name stays — when the row has an address of its own that is not
+ * the person's, a name like theirs in it is a namesake's. Returns the rows changed per table.
+ */
+function scrubOtherApplications(db: DB, target: EraseTarget, matcher: DataMatcher): { applications: number; versions: number } {
+  const own = new Set(target.applications);
+  const emails = new Set(target.emails);
+  const namesake = (email: unknown) => typeof email === 'string' && email.trim() !== '' && !emails.has(email.trim().toLowerCase());
+  const fragments = matcher.fragments;
+  let applications = 0;
+  const apps = rowsContaining(db, 'applications', 'raw_json', fragments);
+  for (const r of apps) {
+    const a = db.prepare('SELECT a.id, a.email, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.rowid = ?').get(r.rowid) as { id: number; email: string | null; mapping_json: string | null };
+    const names = !own.has(a.id) && namesake(a.email) ? personalHeaders(a.mapping_json, NAME_FIELDS) : new Set<string>();
+    const scrubbed = scrubOthersJson(r.text, matcher, (k) => names.has(k));
+    if (scrubbed !== null) { setText(db, 'applications', 'raw_json', r.rowid, scrubbed); applications++; }
+  }
+  let versions = 0;
+  for (const r of rowsContaining(db, 'application_versions', 'data_json', fragments)) {
+    const v = db.prepare(`SELECT v.application_id AS id, json_extract(v.data_json, '$.email') AS email, b.mapping_json FROM application_versions v LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.rowid = ?`).get(r.rowid) as { id: number; email: string | null; mapping_json: string | null };
+    const isNamesake = !own.has(v.id) && namesake(v.email);
+    const names = isNamesake ? personalHeaders(v.mapping_json, NAME_FIELDS) : new Set<string>();
+    const scrubbed = scrubOthersJson(r.text, matcher, (k) => isNamesake && NAME_COLUMNS.has(k), (k, value) =>
+      k === 'raw_json' ? scrubOthersJson(value, matcher, (h) => names.has(h)) ?? value : null);
+    if (scrubbed !== null && scrubbed !== r.text) { setText(db, 'application_versions', 'data_json', r.rowid, scrubbed); versions++; }
+  }
+  return { applications, versions };
 }
 
 /**
@@ -306,17 +377,24 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
           count(place.table, place.label, deleteOwnRows(db, place, ids));
         }
         // 4. Their data where it is one value of a column (an address, a phone) or inside text.
+        // Name columns are other people's names (the person's own rows were cleared above): a
+        // namesake keeps their name; so does the contact name in another person's source row.
         const namesakes = new Set(personalDataPlaces().flatMap((p) => (p.nameColumns ?? []).map((c) => `${p.table}.${c}`)));
+        const others = scrubOtherApplications(db, target, matcher);
+        count('applications', label('applications'), others.applications);
+        count('application_versions', label('application_versions'), others.versions);
+        const handled = new Set([...namesakes, 'applications.raw_json', 'application_versions.data_json']);
         for (const place of personalDataPlaces()) {
           if (!tables.has(place.table)) continue;
           for (const column of place.valueColumns ?? []) count(place.table, place.label, clearValues(db, place.table, column, [...target.emails, ...target.phones]));
-          for (const column of place.textColumns ?? []) count(place.table, place.label, scrubColumn(db, place.table, column, matcher, { namesakes: namesakes.has(`${place.table}.${column}`) }));
+          for (const column of place.textColumns ?? []) if (!handled.has(`${place.table}.${column}`)) count(place.table, place.label, scrubColumn(db, place.table, column, matcher));
         }
         // 5. The sweep: any text column of any table that still holds it (a table no module registered).
         const registered = new Set(personalDataPlaces().flatMap((p) => [...(p.valueColumns ?? []), ...(p.textColumns ?? [])].map((c) => `${p.table}.${c}`)));
         for (const { table, columns } of textColumnsOfAllTables(db)) {
           for (const column of columns) {
-            const n = scrubColumn(db, table, column, matcher, { namesakes: namesakes.has(`${table}.${column}`) });
+            if (handled.has(`${table}.${column}`)) continue;
+            const n = scrubColumn(db, table, column, matcher);
             if (n && !registered.has(`${table}.${column}`)) report.alsoFound.push({ table, column, rows: n });
             else if (n) count(table, table, n);
           }

@@ -54,6 +54,30 @@ describe('erase with split name columns', () => {
   });
 });
 
+describe('erase of a person who has a namesake', () => {
+  it("leaves the namesake's name in their application, their person and their source row", async () => {
+    const { db } = await importedCall([
+      'Organization,Contact name,Email,Country,Title',
+      'Confederación Sur,Paola García,paolagarcia82@example.org,El Salvador,Formación dual',
+      'Otra Org,Paola García,paola.other@example.org,El Salvador,Aprender haciendo: con Paola García',
+    ]);
+    const r = await run(['--db', db, 'erase', 'paola.other@example.org', '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const list = json(await run(['--db', db, 'list', '--json']));
+    const namesake = list.find((a: { organization: string }) => a.organization === 'Confederación Sur');
+    expect(namesake.contactName).toBe('Paola García');
+    expect(namesake.email).toBe('paolagarcia82@example.org');
+    const erased = list.find((a: { organization: string }) => a.organization === 'Otra Org');
+    expect(erased.contactName).toBeNull();
+    expect(erased.title).toBe('Aprender haciendo: con [erased]');
+    const shown = json(await run(['--db', db, 'show', String(namesake.id), '--json']));
+    expect(JSON.stringify(shown)).not.toContain('[erased]');
+    const people = json(await run(['--db', db, 'members', '--json']));
+    expect(people.some((m: { name?: string; email?: string }) => m.email === 'paolagarcia82@example.org' && m.name === 'Paola García')).toBe(true);
+    expect(bytesHold(db, 'paola.other@example.org')).toBe(false);
+  });
+});
+
 describe('erase of a person whose organisation attended', () => {
   it('keeps the organisation\'s minutes and its attended connection, without the person\'s name or address', async () => {
     const { dir, db, sk } = await importedCall([

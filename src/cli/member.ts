@@ -27,17 +27,21 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
   const kumuId = added.kind === 'organization' && added.organizationId !== null ? `org-${added.organizationId}` : added.personId !== null ? `person-${added.personId}` : null;
   const result = {
     id: added.id, created: added.created, kind: added.kind, organizationId: added.organizationId, personId: added.personId, kumuId,
-    rolesAdded: added.rolesAdded, matched: added.matched ? { organizationId: added.matched.organizationId, evidence: added.matched.evidence } : null,
+    rolesAdded: added.rolesAdded, changed: { person: added.personChanged, member: added.memberChanged }, matched: added.matched ? { organizationId: added.matched.organizationId, evidence: added.matched.evidence } : null,
     doubtful: added.doubtful.map((d) => d.organizationId), dryRun: Boolean(opts.dryRun),
   };
   if (opts.json) printJson(io, result);
   else {
-    const what = added.created ? `Added ${memberLabel(added.id)}` : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}`;
+    const changed = [...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`), ...added.memberChanged.map((c) => c.replace(/_/g, ' '))];
+    const what = added.created
+      ? `Added ${memberLabel(added.id)}`
+      : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}${changed.length ? `; changed: ${changed.join(', ')}` : ''}`;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${what}${kumuId ? ` (${kumuId} in the maps)` : ''}.\n`);
     if (added.matched) info(io, `The organisation is org-${added.matched.organizationId}, known already (${added.matched.evidence.join(', ')}).`);
     if (added.doubtful.length) {
       info(io, `It may be ${added.doubtful.map((d) => `org-${d.organizationId} (${d.evidence.join(', ')})`).join(' or ')}: a new organisation was made. If they are one: skillsnet organization link org-${added.doubtful[0]!.organizationId} org-${added.organizationId}`);
     }
+    if (changed.length && !opts.dryRun) info(io, 'The values it replaced are kept: skillsnet history.');
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }
   return result;
@@ -83,7 +87,7 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
     printJson(io, report);
     return report;
   }
-  io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${plural(report.rows, 'row')}: ${report.added} new member${report.added === 1 ? '' : 's'}, ${report.updated} already there (updated), ${report.rejected} rejected.\n`);
+  io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${plural(report.rows, 'row')}: ${report.added} new member${report.added === 1 ? '' : 's'}, ${report.updated} already there (updated), ${report.unchanged} already there (unchanged), ${report.rejected} rejected.\n`);
   const cols = Object.entries(report.columns).map(([f, h]) => `${f} ← ${h.map((x) => `"${x}"`).join(', ')}`);
   info(io, `Columns: ${cols.join('; ')}`);
   if (report.unmappedColumns.length) info(io, `Not read: ${report.unmappedColumns.map((h) => `"${h}"`).join(', ')} (name them in a mapping file for --map if they matter)`);
@@ -267,7 +271,7 @@ Examples:
     .option('--delimiter <c>', 'CSV separator (detected when absent)')
     .option('--map <mapping.json>', 'JSON file naming the columns skillsnet does not recognise, as for import: {"organization": "Org", "email": "E-mail"}')
     .option('--dry-run', 'read and check everything, save nothing (works before the database exists)')
-    .option('--json', 'print the report: rows, added, updated, rejected, columns, unmappedColumns, problems')
+    .option('--json', 'print the report: rows, added, updated, unchanged, rejected, columns, unmappedColumns, problems')
     .addHelpText('after', `
 Columns are recognised as in skillsnet import (organisation, contact name, first and last name,
 email, phone, website, country, organisation type) plus role, status, working language, consent

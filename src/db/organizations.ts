@@ -470,18 +470,22 @@ export interface PersonFields {
  * The organisation's person with this email (or, without one, this name), created when new; a
  * later application's details (name spelling, phone) replace earlier ones: the latest wins.
  */
+/** The organisation's person with this address, else (without an address) the one of this name without one. */
+export function findPerson(db: DB, organizationId: number | null, f: Pick<PersonFields, 'name' | 'email'>): { id: number } | undefined {
+  const email = f.email?.trim().toLowerCase() || null;
+  const name = f.name?.replace(/\s+/g, ' ').trim() || null;
+  if (email) return cachedStatement(db, 'SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
+  if (!name) return undefined;
+  const key = normaliseName(name);
+  const candidates = cachedStatement(db, 'SELECT id, name FROM people WHERE organization_id IS ? AND email IS NULL ORDER BY id').all(organizationId) as { id: number; name: string | null }[];
+  return candidates.find((c) => c.name && normaliseName(c.name) === key);
+}
+
 export function ensurePerson(db: DB, organizationId: number | null, f: PersonFields, fromApplication?: number, options: { absent?: boolean } = {}): number {
   const email = f.email?.trim().toLowerCase() || null;
   const name = f.name?.replace(/\s+/g, ' ').trim() || null;
-  let found: { id: number } | undefined;
   // (`absent`: the caller knows the organisation has nobody at this address, or nobody at all)
-  if (email && options.absent) found = undefined;
-  else if (email) found = cachedStatement(db, 'SELECT id FROM people WHERE organization_id IS ? AND email = ? ORDER BY id LIMIT 1').get(organizationId, email) as { id: number } | undefined;
-  else if (name) {
-    const key = normaliseName(name);
-    const candidates = cachedStatement(db, 'SELECT id, name FROM people WHERE organization_id IS ? AND email IS NULL ORDER BY id').all(organizationId) as { id: number; name: string | null }[];
-    found = candidates.find((c) => c.name && normaliseName(c.name) === key);
-  }
+  const found = email && options.absent ? undefined : findPerson(db, organizationId, { name, email });
   if (found) {
     // Only a newer application updates the person: re-linking an old one keeps the latest details.
     const newer = fromApplication === undefined || !(cachedStatement(db, 'SELECT 1 FROM applications WHERE person_id = ? AND id > ?').get(found.id, fromApplication));

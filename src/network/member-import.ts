@@ -46,6 +46,8 @@ export interface MemberImportReport {
   added: number;
   /** Members already there (an applicant organisation, an earlier import) that the row updated or gave a role. */
   updated: number;
+  /** Members already there that the row left as they were (the same file imported again). */
+  unchanged: number;
   rejected: number;
   /** Rows whose organisation may be one already known: a new one was made, the officer confirms (organizations --unconfirmed). */
   doubtful: number;
@@ -107,7 +109,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
     rows.push({ number: ++n, cells });
   });
 
-  const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, rejected: 0, doubtful: 0, memberIds: [], columns, unmappedColumns, problems: [] };
+  const report: MemberImportReport = { file, dryRun: Boolean(options.dryRun), rows: rows.length, added: 0, updated: 0, unchanged: 0, rejected: 0, doubtful: 0, memberIds: [], columns, unmappedColumns, problems: [] };
   const normaliser = new RowNormaliser(layout.mapping);
   const cell = (cells: string[], column: MemberColumn) => {
     const i = memberColumns.get(column);
@@ -161,7 +163,8 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
         try {
           const added = addMemberIn(db, input, 'import');
           if (added.created) report.added++;
-          else report.updated++;
+          else if (added.rolesAdded.length || added.personChanged.length || added.memberChanged.length) report.updated++;
+          else report.unchanged++;
           if (added.doubtful.length) report.doubtful++;
           if (!report.memberIds.includes(added.id)) report.memberIds.push(added.id);
         } catch (e) {

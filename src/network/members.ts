@@ -9,7 +9,7 @@ import { Change } from '../db/history.js';
 import {
   addRole, getMember, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles, type Member, type MemberRecord,
 } from '../db/members.js';
-import { ensurePerson, insertOrganization } from '../db/organizations.js';
+import { ensurePerson, findPerson, insertOrganization } from '../db/organizations.js';
 import { getRoster, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
@@ -58,6 +58,10 @@ export interface MemberAdded {
   doubtful: OrganizationCandidate[];
   /** Roles the member gained. */
   rolesAdded: MemberRole[];
+  /** Columns of the contact person (known already) that the values given replaced (their old values are in the history). */
+  personChanged: string[];
+  /** Columns of the member (there already) that the values given changed. */
+  memberChanged: string[];
 }
 
 function resolveWhere(input: MemberInput): { country: string | null; countryRaw: string | null; region: Region | null } {
@@ -104,13 +108,20 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
     }
     if (matched && type) db.prepare('UPDATE organizations SET organization_type = coalesce(organization_type, ?) WHERE id = ?').run(type, organizationId);
   }
-  const personId = name || email
-    ? ensurePerson(db, organizationId, { name, givenName: input.givenName, familyName: input.familyName, email, phone: input.phone, workingLanguage: kind === 'person' ? workingLanguage : null, timeZone: input.timeZone })
-    : null;
+  const change = new Change(db, source === 'import' ? 'member import' : 'member add', 'member', {});
+  const person = { name, givenName: input.givenName, familyName: input.familyName, email, phone: input.phone, workingLanguage: kind === 'person' ? workingLanguage : null, timeZone: input.timeZone };
+  // A person known already: what the officer gives now replaces what was recorded, in the history with the value it replaced.
+  const known = name || email ? findPerson(db, organizationId, person) : undefined;
+  const personChanged: string[] = [];
+  if (known) {
+    const columns: [string, string | null | undefined][] = [['name', person.name], ['given_name', person.givenName], ['family_name', person.familyName], ['phone', person.phone], ['working_language', person.workingLanguage], ['time_zone', person.timeZone]];
+    for (const [column, value] of columns) if (value?.trim() && change.update('people', known.id, column, value.trim())) personChanged.push(column);
+  }
+  const personId = known ? known.id : name || email ? ensurePerson(db, organizationId, person, undefined, { absent: true }) : null;
 
   let id = kind === 'organization' ? memberOfOrganization(db, organizationId!) : memberOfPerson(db, personId!);
   const created = id === null;
-  const change = new Change(db, source === 'import' ? 'member import' : 'member add', 'member', {});
+  const memberChanged: string[] = [];
   if (id === null) {
     id = insertMember(db, {
       kind, organizationId, personId, source,
@@ -122,19 +133,20 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
   } else {
     // A member already: what the officer gives now fills or replaces what was recorded.
     const m = memberRecord(db, id)!;
-    if (input.status) change.update('members', id, 'status', input.status);
-    if (input.consentMap) change.update('members', id, 'consent_map', input.consentMap);
-    if (input.consentContact) change.update('members', id, 'consent_contact', input.consentContact);
-    if (workingLanguage && kind === 'organization') change.update('members', id, 'working_language', workingLanguage);
-    if (input.notes?.trim()) change.update('members', id, 'notes', m.notes ? `${m.notes}\n${input.notes.trim()}` : input.notes.trim());
-    if (kind === 'organization' && personId !== null && m.person_id === null) change.update('members', id, 'person_id', personId);
+    const set = (column: string, value: unknown) => { if (change.update('members', id!, column, value)) memberChanged.push(column); };
+    if (input.status) set('status', input.status);
+    if (input.consentMap) set('consent_map', input.consentMap);
+    if (input.consentContact) set('consent_contact', input.consentContact);
+    if (workingLanguage && kind === 'organization') set('working_language', workingLanguage);
+    if (input.notes?.trim()) set('notes', m.notes ? `${m.notes}\n${input.notes.trim()}` : input.notes.trim());
+    if (kind === 'organization' && personId !== null && m.person_id === null) set('person_id', personId);
   }
   const rolesAdded: MemberRole[] = [];
   const cohort = role === 'core-group' ? input.cohort?.trim() || '' : '';
   if (addRole(db, id, role, cohort)) rolesAdded.push(role);
-  change.note({ member: id, created, rolesAdded });
+  change.note({ member: id, created, rolesAdded, personChanged, memberChanged });
   db.prepare('UPDATE history SET subject = ? WHERE id = ?').run(`member-${id}`, change.id);
-  return { id, created, kind, organizationId, personId, matched, doubtful, rolesAdded };
+  return { id, created, kind, organizationId, personId, matched, doubtful, rolesAdded, personChanged, memberChanged };
 }
 
 /** member add: one member, in its own transaction (rolled back on a dry run). */

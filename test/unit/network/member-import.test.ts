@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { json, run, tempDir } from '../support/run.js';
 
@@ -47,6 +48,29 @@ describe('member import', () => {
     const text = await run(['--db', db, 'member', 'import', file, '--dry-run']);
     expect(text.stderr).toMatch(/^warning: data row 2: column Langue de travail: not a language/m);
     expect(text.stderr).toMatch(/Not read: "Shoe size"/);
+  });
+
+  it('counts a member the same file brings again as unchanged, and keeps in the history a contact name a later row replaced', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'stakeholders.csv');
+    fs.writeFileSync(file, 'Organisation,Contact name,Email,Country\nCámara Uno,Rosa Muestra,rosa@example.org,Peru\nCámara Dos,Klaus Beispiel,klaus@example.org,Chile\n');
+    expect(json(await run(['--db', db, 'member', 'import', file, '--json']))).toMatchObject({ rows: 2, added: 2, updated: 0, unchanged: 0 });
+    const again = await run(['--db', db, 'member', 'import', file, '--json']);
+    expect(json(again)).toMatchObject({ rows: 2, added: 0, updated: 0, unchanged: 2, rejected: 0 });
+    const human = await run(['--db', db, 'member', 'import', file]);
+    expect(human.stdout).toContain('0 already there (updated), 2 already there (unchanged)');
+
+    const renamed = await run(['--db', db, 'member', 'add', '--organization', 'Cámara Uno', '--country', 'Peru', '--name', 'Rosa Otra', '--email', 'rosa@example.org']);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect(renamed.stdout).toMatch(/was there already; changed: its contact person's name/);
+    const member = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.organization === 'Cámara Uno');
+    expect(member.name).toBe('Rosa Otra');
+    const change = json(await run(['--db', db, 'history', '--json']))[0];
+    expect(change).toMatchObject({ action: 'member add', fields: ['people.name'] });
+    const store = new Database(db, { readonly: true });
+    expect(store.prepare("SELECT old_value, new_value FROM history_values WHERE history_id = ? AND column_name = 'name'").get(change.id)).toEqual({ old_value: 'Rosa Muestra', new_value: 'Rosa Otra' });
+    store.close();
   });
 
   it('takes --map as import does when a column is not recognised (the error suggests it)', async () => {

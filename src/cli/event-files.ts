@@ -5,6 +5,7 @@ import { info, warn, type IO } from './io.js';
 import { checkJsonWithStdout } from './export-common.js';
 import { displayPath } from '../export/write.js';
 import { parseOrganizer, type CalendarOrganizer } from '../events/ics.js';
+import { noConsentLeftOut } from '../export/contacts.js';
 
 export interface EventInvitationsOptions {
   dbPath: string;
@@ -21,6 +22,7 @@ export async function runEventInvitations(opts: EventInvitationsOptions, io: IO)
   if (path.extname(opts.out).toLowerCase() !== '.csv' && opts.out !== '-') warn(io, `--out ${opts.out} does not end in .csv: Excel and mail-merge tools open it by double-click only when it does`);
   const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun }));
   for (const w of result.warnings) warn(io, w);
+  if (result.noConsent) info(io, noConsentLeftOut(result.noConsent));
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {
@@ -63,6 +65,7 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
   const organizer = organizerOf(opts.organizer, io.env);
   const result = await withDatabase(opts.dbPath, { create: false }, (db) =>
     writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withAttendees: opts.withAttendees, organizer }));
+  if (result.noConsent) info(io, `${noConsentLeftOut(result.noConsent)} of the attendees`);
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {

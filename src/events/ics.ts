@@ -78,6 +78,15 @@ export function eventUid(eventId: number, databaseId: string): string {
   return `skillsnet-event-${eventId}@${host}`;
 }
 
+/**
+ * A name as an RFC 5545 parameter value (CN=): it may hold no DQUOTE and no control character,
+ * and ical-generator writes a DQUOTE as \" (not valid: Python's icalendar drops the whole line).
+ * José "Pepe" García is written José 'Pepe' García.
+ */
+function paramText(name: string): string {
+  return name.replace(/"/g, "'").replace(/[\x00-\x1f\x7f]+/g, ' ');
+}
+
 /** The .ics text of one event (CRLF lines, folded at 75 octets by ical-generator). */
 export function eventCalendar(event: NetworkEvent, options: CalendarOptions): string {
   const times = eventTimes(event);
@@ -104,14 +113,14 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
     description: lines.join('\n'),
     status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     ...(options.location ? { location: options.location } : {}),
-    ...(options.organizer ? { organizer: { name: options.organizer.name ?? options.organizer.email, email: options.organizer.email } } : {}),
+    ...(options.organizer ? { organizer: { name: paramText(options.organizer.name ?? options.organizer.email), email: options.organizer.email } } : {}),
   });
   if (options.withAttendees) {
     for (const a of options.attendees ?? []) {
       if (!a.email) continue;
       entry.createAttendee({
         email: a.email,
-        ...(a.name ? { name: a.name } : {}),
+        ...(a.name ? { name: paramText(a.name) } : {}),
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.NEEDSACTION,
         rsvp: false,

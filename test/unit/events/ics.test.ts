@@ -144,6 +144,17 @@ describe('the event as an iCalendar file', () => {
     });
   });
 
+  it('writes a name holding a double quote without it (a parameter value cannot hold one), so Python\'s icalendar keeps the line', () => {
+    const organizer = { name: 'The "Skills" Secretariat', email: 'secretariat@example.org' };
+    const attendees = [{ name: 'José "Pepe" García', email: 'pepe@example.org' }, ...ATTENDEES];
+    const text = eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees, withAttendees: true, organizer, stamp: STAMP });
+    expect(pythonReads(text)).toMatchObject({
+      attendees: ['mailto:pepe@example.org', 'mailto:ana.garcia@example.org', 'mailto:atraore@example.org'],
+      organizer: { address: 'mailto:secretariat@example.org', cn: "The 'Skills' Secretariat" },
+    });
+    expect(parsed(text).event.attendees[0]!.getParameter('cn')).toBe("José 'Pepe' García");
+  });
+
   it('reads a cancellation back with Python\'s icalendar: METHOD:CANCEL, STATUS:CANCELLED, the same UID, the higher SEQUENCE; no organiser or attendees unless given', () => {
     const cancelled = eventCalendar({ ...FIRST_MEETING, cancelled: true }, { eventId: 12, databaseId: DATABASE, sequence: 3, attendees: ATTENDEES, stamp: STAMP });
     expect(pythonReads(cancelled)).toMatchObject({

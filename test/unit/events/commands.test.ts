@@ -69,6 +69,14 @@ describe('event add, edit, cancel', () => {
     expect(json(r)).toMatchObject({ id: null, dryRun: true });
     expect(json(await sk(['events', '--json']))).toHaveLength(1);
   });
+
+  it('a dry run creates no database file', async () => {
+    const nowhere = path.join(dir, 'nowhere.db');
+    const r = await run(['--db', nowhere, 'event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: no database at /);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('nowhere'))).toEqual([]);
+  });
 });
 
 describe('invitations in every member\'s own time', () => {

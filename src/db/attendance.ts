@@ -250,22 +250,16 @@ export function saveAttendanceLink(db: DB, link: { email: string | null; nameKey
   db.prepare('INSERT INTO attendance_links (email, name_key, member_id) VALUES (?, ?, ?)').run(link.email, link.email ? null : link.nameKey, link.memberId);
 }
 
-export function deleteAttendanceRowsById(db: DB, ids: readonly number[]): number {
-  const del = db.prepare('DELETE FROM attendance_rows WHERE id = ?');
-  let n = 0;
-  for (const id of ids) n += del.run(id).changes;
-  return n;
-}
-
 /**
- * Rows whose participant was erased but who came for an organisation member: their name and
- * address go (name set to the marker), the member and the minutes stay — the organisation did
- * attend. Matching keeps such a row's member (erasedRowMember).
+ * Rows whose participant was erased: their name and address go (name set to the marker), the row
+ * and its minutes stay, so that the report's rows still add up. With keepMember the row keeps the
+ * organisation member it counted for (the organisation did attend); without, it counts for no one.
+ * Matching reads the marker (store.ts reportOf).
  */
-export function anonymiseAttendanceRows(db: DB, ids: readonly number[], marker: string): number {
-  const update = db.prepare(`UPDATE attendance_rows SET name = ?, names_json = '[]', email = NULL WHERE id = ?`);
+export function anonymiseAttendanceRows(db: DB, ids: readonly number[], marker: string, options: { keepMember: boolean }): number {
+  const update = db.prepare(`UPDATE attendance_rows SET name = ?, names_json = '[]', email = NULL, member_id = CASE WHEN ? THEN member_id END WHERE id = ?`);
   let n = 0;
-  for (const id of ids) n += update.run(marker, id).changes;
+  for (const id of ids) n += update.run(marker, options.keepMember ? 1 : 0, id).changes;
   return n;
 }
 

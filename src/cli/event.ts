@@ -20,7 +20,7 @@ function eventId(text: string): number {
   return parseId(text, ['event'], { hint: 'event IDs are in the ID column of skillsnet events' }).id;
 }
 
-/** --member values as typed (repeatable, or separated by commas): checked here, resolved against the database by the command (org-N is its member). */
+/** --member values as typed (several after one flag, repeated, or separated by commas): checked here, resolved against the database by the command (org-N is its member). */
 function memberRefs(values: string[] | undefined): string[] | undefined {
   if (!values?.length) return undefined;
   const refs = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -139,7 +139,7 @@ Examples:
   invite
     .option('--roster <name>', 'the members of this saved roster')
     .option('--cohort <name>', 'with --role core-group: this cohort, e.g. 2020')
-    .option('--member <id>', 'this member: 17, member-17 or org-4 (repeatable, or separated by commas)', collect)
+    .option('--member <id...>', 'these members: 17, member-17 or org-4 (--member 17 42, or 17,42)')
     .option('--dry-run', 'say who would be invited; write nothing')
     .option('--json', 'print {"eventId", "source", "found", "invited", "alreadyInvited", "skipped", "total"}')
     .addHelpText('after', `
@@ -151,7 +151,7 @@ Examples:
   skillsnet event invite 1 --role core-group --cohort 2020
   skillsnet event invite 2 --region Africa --language fr
   skillsnet event invite 2 --category work-based-learning --dry-run
-  skillsnet event invite 1 --member 17 --member 42`)
+  skillsnet event invite 1 --member 17 42`)
     .action(async (id: string, flags: FilterFlags & { roster?: string; role?: string; cohort?: string; status?: string; member?: string[]; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.role !== undefined && !isMemberRole(flags.role)) throw new UsageError(`unknown role "${flags.role}"`, { hint: `roles: ${MEMBER_ROLES.join(', ')}` });
@@ -168,10 +168,10 @@ Examples:
     .command('uninvite')
     .description('withdraw invitations (and the members\' breakout groups)')
     .argument('<id>', 'event ID')
-    .requiredOption('--member <id>', 'the member: 17, member-17 or org-4; repeatable, or separated by commas (required)', collect)
+    .requiredOption('--member <id...>', 'the members: 17, member-17 or org-4 (--member 17 42, or 17,42) (required)')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"eventId", "removed", "notInvited"}')
-    .addHelpText('after', '\nExamples:\n  skillsnet event uninvite 1 --member 42\n  skillsnet event uninvite 1 --member 42,43 --dry-run')
+    .addHelpText('after', '\nExamples:\n  skillsnet event uninvite 1 --member 42\n  skillsnet event uninvite 1 --member 42 43 --dry-run')
     .action(async (id: string, flags: { member: string[]; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runEventUninvite({ dbPath, id: eventId(id), memberIds: memberRefs(flags.member)!, dryRun: flags.dryRun, json: flags.json }, io);
@@ -286,7 +286,8 @@ Examples:
     .description('say who an unmatched attendance row is (--member ID) or leave it out (--ignore); the decision holds for every event')
     .argument('<id>', 'event ID')
     .argument('<row>', 'the row number shown by event show / event attendance (or FILE:LINE)')
-    .option('--member <id>', 'the member the row is (12, member-12, or its organisation org-4)')
+    // Spelt as on invite and uninvite (one flag, one spelling), but a row is one member.
+    .option('--member <id...>', 'the member the row is (12, member-12, or its organisation org-4)')
     .option('--ignore', 'not a member (the secretariat, an interpreter, a guest): leave it out')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"row", "memberId", "by", "rowsAffected", "events"}')
@@ -298,8 +299,9 @@ Examples:
   skillsnet event link 1 57 --member 19
   skillsnet event link 1 zoom-participants-en.csv:21 --member 19
   skillsnet event link 1 42 --ignore`)
-    .action(async (id: string, row: string, flags: { member?: string; ignore?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (id: string, row: string, flags: { member?: string[]; ignore?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventLink({ dbPath, id: eventId(id), row, member: flags.member, ignore: flags.ignore, dryRun: flags.dryRun, json: flags.json }, io);
+      if (flags.member && flags.member.length > 1) throw new UsageError('a row is one member: give one --member ID', { hint: `e.g. skillsnet event link ${id} ${row} --member ${flags.member[0]}` });
+      await runEventLink({ dbPath, id: eventId(id), row, member: flags.member?.[0], ignore: flags.ignore, dryRun: flags.dryRun, json: flags.json }, io);
     });
 }

@@ -7,6 +7,8 @@ import { isMemberRole, MEMBER_ROLES, type MemberFilters, type MemberRole } from 
 import { renderTable } from '../ui/table.js';
 import type { EngagementRow } from '../events/engagement-report.js';
 import { memberLabel } from '../ids.js';
+import { neverAttended } from '../events/engagement.js';
+import { plural } from '../export/write.js';
 
 /**
  * `skillsnet engagement`: per member, events invited to, attended and presented, the last one
@@ -24,8 +26,11 @@ export interface EngagementOptions {
 
 export async function runEngagement(opts: EngagementOptions, io: IO): Promise<EngagementRow[]> {
   const { engagementReport } = await import('../events/engagement-report.js');
-  const rows = await withDatabase(opts.dbPath, { create: false }, (db) =>
-    engagementReport(db, { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all }));
+  const { eventsWithAttendanceTaken } = await import('../db/attendance.js');
+  const { rows, taken } = await withDatabase(opts.dbPath, { create: false }, (db) => ({
+    rows: engagementReport(db, { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all }),
+    taken: eventsWithAttendanceTaken(db).length,
+  }));
   if (opts.json) {
     personalOutput(io);
     printJson(io, rows);
@@ -38,8 +43,8 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
   io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Invited', 'Attended', 'Last attended', 'Presented', 'Minutes'], rows.map((r) => [
     memberLabel(r.memberId), r.organization, r.country, r.invited, r.attended, r.lastAttended ? `${r.lastAttended.slice(0, 10)} (event ${r.lastEventId})` : '', r.presented, r.minutes,
   ]), { maxWidth: [11, 40, 9, 9, 10, 24, 11, 9] }));
-  const never = rows.filter((r) => r.invited > 0 && r.attended === 0).length;
-  info(io, `${rows.length} member${rows.length === 1 ? '' : 's'}; ${never} invited but never attended. Write to them: skillsnet export contacts --never-attended --roster NAME --out follow-up.csv`);
+  const never = rows.filter(neverAttended).length;
+  info(io, `${plural(rows.length, 'member')}; ${never} invited but never attended, of ${plural(taken, 'event')} with attendance taken (events to come, or whose reports are not in, count for no one). Write to them: skillsnet export contacts --never-attended --roster NAME --out follow-up.csv`);
   return rows;
 }
 

@@ -5,6 +5,7 @@ import { info, warn, type IO } from './io.js';
 import { checkJsonWithStdout } from './export-common.js';
 import { displayPath } from '../export/write.js';
 import { parseOrganizer, type CalendarOrganizer } from '../events/ics.js';
+import { noConsentLeftOut } from '../export/contacts.js';
 
 export interface EventInvitationsOptions {
   dbPath: string;
@@ -21,6 +22,7 @@ export async function runEventInvitations(opts: EventInvitationsOptions, io: IO)
   if (path.extname(opts.out).toLowerCase() !== '.csv' && opts.out !== '-') warn(io, `--out ${opts.out} does not end in .csv: Excel and mail-merge tools open it by double-click only when it does`);
   const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun }));
   for (const w of result.warnings) warn(io, w);
+  if (result.noConsent) info(io, noConsentLeftOut(result.noConsent));
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {
@@ -63,6 +65,7 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
   const organizer = organizerOf(opts.organizer, io.env);
   const result = await withDatabase(opts.dbPath, { create: false }, (db) =>
     writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withAttendees: opts.withAttendees, organizer }));
+  if (result.noConsent) info(io, `${noConsentLeftOut(result.noConsent)} of the attendees`);
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {
@@ -70,12 +73,13 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
     return summary;
   }
   if (opts.withAttendees) warn(io, `the calendar file lists ${result.attendees} invitees' names and email addresses: send it only to them`);
-  const what = `the calendar ${result.method === 'CANCEL' ? 'cancellation' : 'invitation'} of event ${opts.id} (sequence ${result.sequence}, ${result.start} UTC)`;
+  const kind = result.method === 'CANCEL' ? 'cancellation' : result.method === 'REQUEST' ? 'invitation' : 'entry';
+  const what = `the calendar ${kind} of event ${opts.id} (sequence ${result.sequence}, ${result.start} UTC)`;
   if (result.dryRun) info(io, `Dry run: would write ${what}. Nothing was written.`);
   else if (result.file) {
     info(io, `Wrote ${what} to ${displayPath(result.file, io.cwd)}.`);
     info(io, `Its UID (${result.uid}) stays the same on every export: a file sent again after an edit or a cancellation updates the entry people have instead of adding another.`);
   }
-  if (!organizer) info(io, 'It names no organiser, so replies (accept, decline) reach nobody: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
+  if (!organizer) info(io, 'It names no organiser, so it is a plain entry that calendars import, not an invitation people can accept or decline: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
   return summary;
 }

@@ -36,7 +36,8 @@ export function whenText(e: { localStart: string; endUtc: string; timeZone: stri
 
 export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: number | null }> {
   const { addEvent, summarizeEvent } = await import('../events/manage.js');
-  const added = await withDatabase(opts.dbPath, { create: true }, (db) =>
+  // A dry run writes nothing, not even a new database file (as member add --dry-run).
+  const added = await withDatabase(opts.dbPath, { create: !opts.dryRun }, (db) =>
     addEvent(db, {
       title: opts.title, kind: opts.kind, start: opts.start, timeZone: opts.timeZone, durationMinutes: opts.duration, languages: opts.languages,
       presenterId: opts.presenter, topicCategory: opts.topic, location: opts.location,

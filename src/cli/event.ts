@@ -20,7 +20,7 @@ function eventId(text: string): number {
   return parseId(text, ['event'], { hint: 'event IDs are in the ID column of skillsnet events' }).id;
 }
 
-/** --member values as typed (repeatable, or separated by commas): checked here, resolved against the database by the command (org-N is its member). */
+/** --member values as typed (several after one flag, repeated, or separated by commas): checked here, resolved against the database by the command (org-N is its member). */
 function memberRefs(values: string[] | undefined): string[] | undefined {
   if (!values?.length) return undefined;
   const refs = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -111,7 +111,7 @@ Examples:
     .option('--undo', 'the event is on again')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"id", "cancelled", "changed", "sequence"}')
-    .addHelpText('after', '\nCancelled events count for nothing in engagement and stay off the maps.\n\nExamples:\n  skillsnet event cancel 2\n  skillsnet event ics 2 --out webinar.ics --force   # send it: calendars show it cancelled\n  skillsnet event cancel 2 --undo')
+    .addHelpText('after', '\nCancelled events count for nothing in engagement and stay off the maps.\n\nExamples:\n  skillsnet event cancel 2\n  skillsnet event ics 2 --out webinar.ics --organizer secretariat@example.org --force   # send it: calendars remove the entry\n  skillsnet event cancel 2 --undo')
     .action(async (id: string, flags: { undo?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runEventCancel({ dbPath, id: eventId(id), undo: flags.undo, dryRun: flags.dryRun, json: flags.json }, io);
@@ -139,7 +139,7 @@ Examples:
   invite
     .option('--roster <name>', 'the members of this saved roster')
     .option('--cohort <name>', 'with --role core-group: this cohort, e.g. 2020')
-    .option('--member <id>', 'this member: 17, member-17 or org-4 (repeatable, or separated by commas)', collect)
+    .option('--member <id...>', 'these members: 17, member-17 or org-4 (--member 17 42, or 17,42)')
     .option('--dry-run', 'say who would be invited; write nothing')
     .option('--json', 'print {"eventId", "source", "found", "invited", "alreadyInvited", "skipped", "total"}')
     .addHelpText('after', `
@@ -151,7 +151,7 @@ Examples:
   skillsnet event invite 1 --role core-group --cohort 2020
   skillsnet event invite 2 --region Africa --language fr
   skillsnet event invite 2 --category work-based-learning --dry-run
-  skillsnet event invite 1 --member 17 --member 42`)
+  skillsnet event invite 1 --member 17 42`)
     .action(async (id: string, flags: FilterFlags & { roster?: string; role?: string; cohort?: string; status?: string; member?: string[]; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.role !== undefined && !isMemberRole(flags.role)) throw new UsageError(`unknown role "${flags.role}"`, { hint: `roles: ${MEMBER_ROLES.join(', ')}` });
@@ -168,10 +168,10 @@ Examples:
     .command('uninvite')
     .description('withdraw invitations (and the members\' breakout groups)')
     .argument('<id>', 'event ID')
-    .requiredOption('--member <id>', 'the member: 17, member-17 or org-4; repeatable, or separated by commas (required)', collect)
+    .requiredOption('--member <id...>', 'the members: 17, member-17 or org-4 (--member 17 42, or 17,42) (required)')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"eventId", "removed", "notInvited"}')
-    .addHelpText('after', '\nExamples:\n  skillsnet event uninvite 1 --member 42\n  skillsnet event uninvite 1 --member 42,43 --dry-run')
+    .addHelpText('after', '\nExamples:\n  skillsnet event uninvite 1 --member 42\n  skillsnet event uninvite 1 --member 42 43 --dry-run')
     .action(async (id: string, flags: { member: string[]; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runEventUninvite({ dbPath, id: eventId(id), memberIds: memberRefs(flags.member)!, dryRun: flags.dryRun, json: flags.json }, io);
@@ -237,17 +237,18 @@ Examples:
     .option('--dry-run', 'check; write nothing')
     .option('--json', 'print {"uid", "sequence", "method", "status", "start", "end", "organizer", "attendees", ...}')
     .addHelpText('after', `
-The file is an invitation (METHOD:REQUEST); for a cancelled event (event cancel) a cancellation
-(METHOD:CANCEL, STATUS:CANCELLED). Times are written in UTC, which every calendar shows on its
-reader's clock. The UID is the same on every export of the event from this database, and every
+With an organiser the file is an invitation (METHOD:REQUEST), and for a cancelled event (event
+cancel) a cancellation (METHOD:CANCEL, STATUS:CANCELLED). Without one it is a plain entry that
+calendars import (no METHOD, no replies); a cancellation or --with-attendees then needs
+--organizer. Times are written in UTC, which every calendar shows on its reader's clock. The UID is the same on every export of the event from this database, and every
 edit or cancellation raises the SEQUENCE: send the file again and calendars update the entry
 instead of adding one. Attendees are listed only with --with-attendees (personal data).
 
 Examples:
   skillsnet event ics 1 --out core-group-meeting.ics --organizer "Skills Network Secretariat <secretariat@example.org>"
   skillsnet event ics 1 --out core-group-meeting.ics --force            # after an edit
-  skillsnet event cancel 1 && skillsnet event ics 1 --out cancelled.ics  # the cancellation
-  skillsnet event ics 1 --out meeting-with-attendees.ics --with-attendees`)
+  skillsnet event cancel 1 && skillsnet event ics 1 --out cancelled.ics --organizer secretariat@example.org  # the cancellation
+  skillsnet event ics 1 --out meeting-with-attendees.ics --with-attendees --organizer secretariat@example.org`)
     .action(async (id: string, flags: { out: string; organizer?: string; withAttendees?: boolean; withContactDetails?: boolean; force?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const withAttendees = Boolean(flags.withAttendees || flags.withContactDetails);
@@ -285,7 +286,8 @@ Examples:
     .description('say who an unmatched attendance row is (--member ID) or leave it out (--ignore); the decision holds for every event')
     .argument('<id>', 'event ID')
     .argument('<row>', 'the row number shown by event show / event attendance (or FILE:LINE)')
-    .option('--member <id>', 'the member the row is (12, member-12, or its organisation org-4)')
+    // Spelt as on invite and uninvite (one flag, one spelling), but a row is one member.
+    .option('--member <id...>', 'the member the row is (12, member-12, or its organisation org-4)')
     .option('--ignore', 'not a member (the secretariat, an interpreter, a guest): leave it out')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"row", "memberId", "by", "rowsAffected", "events"}')
@@ -297,8 +299,9 @@ Examples:
   skillsnet event link 1 57 --member 19
   skillsnet event link 1 zoom-participants-en.csv:21 --member 19
   skillsnet event link 1 42 --ignore`)
-    .action(async (id: string, row: string, flags: { member?: string; ignore?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (id: string, row: string, flags: { member?: string[]; ignore?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventLink({ dbPath, id: eventId(id), row, member: flags.member, ignore: flags.ignore, dryRun: flags.dryRun, json: flags.json }, io);
+      if (flags.member && flags.member.length > 1) throw new UsageError('a row is one member: give one --member ID', { hint: `e.g. skillsnet event link ${id} ${row} --member ${flags.member[0]}` });
+      await runEventLink({ dbPath, id: eventId(id), row, member: flags.member?.[0], ignore: flags.ignore, dryRun: flags.dryRun, json: flags.json }, io);
     });
 }

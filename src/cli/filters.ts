@@ -96,12 +96,13 @@ export interface AttendanceFilterFlags {
 /**
  * Adds --never-attended and --attended-less-than N: members (and, on the contact exports, the
  * organisations whose member) invited to an event who came to none, or to fewer than N.
- * Cancelled events do not count; a member never invited matches neither.
+ * Only events that took place and whose attendance was imported count; a member never invited
+ * to one matches neither.
  */
 export function addAttendanceFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--never-attended', 'only those invited to at least one event (meeting, webinar, clinic, workshop) who attended none; a member never invited is not included')
-    .option('--attended-less-than <n>', 'only those invited to (or at) some event who attended fewer than n events; members never invited are not included');
+    .option('--never-attended', 'only those invited to at least one event (meeting, webinar, clinic, workshop) with attendance taken (over, its report imported) who attended none; a member never invited to one is not included')
+    .option('--attended-less-than <n>', 'only those invited to (or at) some event with attendance taken who attended fewer than n events; members never invited to one are not included');
 }
 
 export function parseAttendanceFilters(flags: AttendanceFilterFlags): { neverAttended?: boolean; attendedLessThan?: number } {

@@ -188,15 +188,31 @@ export function attendedEventsSql(member: string): string {
   return `(SELECT count(*) FROM event_attendance ea JOIN events ev ON ev.id = ea.event_id WHERE ev.cancelled = 0 AND ea.member_id = ${member})`;
 }
 
-/** SQL: whether the member was invited to an event (not cancelled). */
+/**
+ * SQL: the event `ev` (an alias of events) says who came — not cancelled, over, and with a report
+ * of its attendance imported. An event to come, or one whose reports are not in yet, says nothing
+ * about its invitees: an invitation to it counts against nobody.
+ */
+function attendanceTakenSql(ev: string): string {
+  return `(${ev}.cancelled = 0 AND datetime(${ev}.start_utc, '+' || ${ev}.duration_minutes || ' minutes') <= datetime('now')
+           AND EXISTS (SELECT 1 FROM attendance_imports ai WHERE ai.event_id = ${ev}.id))`;
+}
+
+/** The events whose attendance was taken (attendanceTakenSql): engagement's follow-up counts invitations to these only. */
+export function eventsWithAttendanceTaken(db: DB): number[] {
+  return db.prepare(`SELECT id FROM events ev WHERE ${attendanceTakenSql('ev')} ORDER BY id`).pluck().all() as number[];
+}
+
+/** SQL: whether the member was invited to an event whose attendance was taken. */
 function invitedSql(member: string): string {
-  return `EXISTS (SELECT 1 FROM event_invitations ei JOIN events ev ON ev.id = ei.event_id WHERE ev.cancelled = 0 AND ei.member_id = ${member})`;
+  return `EXISTS (SELECT 1 FROM event_invitations ei JOIN events ev ON ev.id = ei.event_id WHERE ${attendanceTakenSql('ev')} AND ei.member_id = ${member})`;
 }
 
 /**
  * SQL conditions of the follow-up filters (events.ts `neverAttended`, `attendedLessThan`): only
- * members the events concerned count — invited to one (or at one) — so that a member never
- * invited is not "never attended". `@attendedLessThan` is the parameter of the second.
+ * members the events concerned count — invited to one whose attendance was taken (or at one) —
+ * so that a member never invited, or invited only to events to come, is not "never attended".
+ * `@attendedLessThan` is the parameter of the second.
  */
 export function attendanceFilterSql(member: string, filters: { neverAttended?: boolean; attendedLessThan?: number }): string[] {
   const parts: string[] = [];
@@ -234,22 +250,16 @@ export function saveAttendanceLink(db: DB, link: { email: string | null; nameKey
   db.prepare('INSERT INTO attendance_links (email, name_key, member_id) VALUES (?, ?, ?)').run(link.email, link.email ? null : link.nameKey, link.memberId);
 }
 
-export function deleteAttendanceRowsById(db: DB, ids: readonly number[]): number {
-  const del = db.prepare('DELETE FROM attendance_rows WHERE id = ?');
-  let n = 0;
-  for (const id of ids) n += del.run(id).changes;
-  return n;
-}
-
 /**
- * Rows whose participant was erased but who came for an organisation member: their name and
- * address go (name set to the marker), the member and the minutes stay — the organisation did
- * attend. Matching keeps such a row's member (erasedRowMember).
+ * Rows whose participant was erased: their name and address go (name set to the marker), the row
+ * and its minutes stay, so that the report's rows still add up. With keepMember the row keeps the
+ * organisation member it counted for (the organisation did attend); without, it counts for no one.
+ * Matching reads the marker (store.ts reportOf).
  */
-export function anonymiseAttendanceRows(db: DB, ids: readonly number[], marker: string): number {
-  const update = db.prepare(`UPDATE attendance_rows SET name = ?, names_json = '[]', email = NULL WHERE id = ?`);
+export function anonymiseAttendanceRows(db: DB, ids: readonly number[], marker: string, options: { keepMember: boolean }): number {
+  const update = db.prepare(`UPDATE attendance_rows SET name = ?, names_json = '[]', email = NULL, member_id = CASE WHEN ? THEN member_id END WHERE id = ?`);
   let n = 0;
-  for (const id of ids) n += update.run(marker, id).changes;
+  for (const id of ids) n += update.run(marker, options.keepMember ? 1 : 0, id).changes;
   return n;
 }
 

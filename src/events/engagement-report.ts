@@ -5,7 +5,7 @@
  * --attended-less-than N) of `members` and the contact exports select on.
  */
 import type { DB } from '../db/connection.js';
-import { allAttendance } from '../db/attendance.js';
+import { allAttendance, eventsWithAttendanceTaken } from '../db/attendance.js';
 import { allInvitations, listEvents } from '../db/events.js';
 import { checkFilterNames } from '../db/filters.js';
 import { listMembers } from '../db/members.js';
@@ -14,9 +14,9 @@ import { attendedLessThan, computeEngagement, neverAttended, type MemberEngageme
 
 /** The follow-up filters, shared by engagement, members and the contact exports. */
 export interface AttendanceFilters {
-  /** Members invited to at least one event who attended none (cancelled events do not count). */
+  /** Members invited to at least one event whose attendance was taken who attended none (cancelled events do not count). */
   neverAttended?: boolean;
-  /** Members invited to (or at) some event who attended fewer than this many. */
+  /** Members invited to (or at) some event whose attendance was taken who attended fewer than this many. */
   attendedLessThan?: number;
 }
 
@@ -46,8 +46,9 @@ export function engagementReport(db: DB, options: EngagementOptions = {}): Engag
   const startOf = new Map(events.map((e) => [e.id, e.startUtc]));
   const attendance = allAttendance(db);
   const scoped = Object.keys(filters).length > 0;
+  const taken = new Set(eventsWithAttendanceTaken(db));
   const engagement = computeEngagement({
-    events: events.map((e) => ({ eventId: e.id, start: e.startUtc, cancelled: e.cancelled, presenterId: e.presenterId ?? null })),
+    events: events.map((e) => ({ eventId: e.id, start: e.startUtc, cancelled: e.cancelled, presenterId: e.presenterId ?? null, attendanceTaken: taken.has(e.id) })),
     invitations: allInvitations(db),
     attendance,
     // With filters (or --all), every member they name is listed, also the inactive ones.

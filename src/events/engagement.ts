@@ -10,6 +10,8 @@ export interface EngagementEvent {
   start: string;
   cancelled?: boolean;
   presenterId?: number | null;
+  /** It took place and its attendance was imported: only then does an invitation to it count for the follow-up. */
+  attendanceTaken: boolean;
 }
 
 export interface EngagementInput {
@@ -26,6 +28,8 @@ export interface EngagementInput {
 export interface MemberEngagement {
   memberId: number;
   invited: number;
+  /** Of those invited to, the events whose attendance was taken: the ones that say whether they came. */
+  invitedWithAttendance: number;
   attended: number;
   /** Start of the last event attended (ISO 8601), or null. */
   lastAttended: string | null;
@@ -44,7 +48,11 @@ export function computeEngagement(input: EngagementInput): MemberEngagement[] {
     if (!map.has(memberId)) map.set(memberId, new Set());
     map.get(memberId)!.add(eventId);
   };
-  for (const i of input.invitations) add(invited, i.memberId, i.eventId);
+  const invitedTaken = new Map<number, Set<number>>();
+  for (const i of input.invitations) {
+    add(invited, i.memberId, i.eventId);
+    if (events.get(i.eventId)?.attendanceTaken) add(invitedTaken, i.memberId, i.eventId);
+  }
   for (const a of input.attendance) {
     if (!events.has(a.eventId)) continue;
     add(attended, a.memberId, a.eventId);
@@ -61,6 +69,7 @@ export function computeEngagement(input: EngagementInput): MemberEngagement[] {
       return {
         memberId,
         invited: invited.get(memberId)?.size ?? 0,
+        invitedWithAttendance: invitedTaken.get(memberId)?.size ?? 0,
         attended: went.length,
         lastAttended: went[went.length - 1] ?? null,
         presented: presented.get(memberId)?.size ?? 0,
@@ -72,13 +81,14 @@ export function computeEngagement(input: EngagementInput): MemberEngagement[] {
 /**
  * The follow-up filters of `members --never-attended` and `--attended-less-than N` (the database
  * filters, db/attendance.ts, say the same). Only members the events concerned count: a member
- * never invited did not stay away, and is not written to as if they had.
+ * never invited, or invited only to events to come or whose reports are not in, did not stay
+ * away, and is not written to as if they had.
  */
 export function neverAttended(e: MemberEngagement): boolean {
-  return e.invited > 0 && e.attended === 0;
+  return e.invitedWithAttendance > 0 && e.attended === 0;
 }
 
-/** Invited to (or at) some event, and came to fewer than `n`. */
+/** Invited to (or at) some event whose attendance was taken, and came to fewer than `n`. */
 export function attendedLessThan(n: number): (e: MemberEngagement) => boolean {
-  return (e) => (e.invited > 0 || e.attended > 0) && e.attended < n;
+  return (e) => (e.invitedWithAttendance > 0 || e.attended > 0) && e.attended < n;
 }

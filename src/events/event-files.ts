@@ -8,10 +8,11 @@ import type { DB } from '../db/connection.js';
 import { logExport } from '../db/export-log.js';
 import { databaseId } from '../db/meta.js';
 import { OperationError } from '../errors.js';
+import { mayContact, noConsentLeftOut } from '../export/contacts.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../export/write.js';
 import { savedGroups } from './breakout.js';
 import { eventTimes } from './event.js';
-import { eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
+import { calendarMethod, eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
 import { invitedMembers, inviteeOf } from './invite.js';
 import { buildInvitations, INVITATION_CSV_COLUMNS, invitationsCsv, type InvitationRow } from './invitations.js';
 import { requireEvent, type StoredEvent } from './manage.js';
@@ -46,6 +47,8 @@ export interface InvitationsExport {
   withoutEmail: number;
   /** Invitees in no breakout group although a plan exists (invited after it). */
   withoutGroup: number;
+  /** Invitees who said no to being contacted: not in the sheet. */
+  noConsent: number;
   warnings: string[];
   dryRun: boolean;
   /** The CSV when written to stdout. */
@@ -57,34 +60,42 @@ function outputOf(options: EventFileOptions, example: string): Output {
   return output;
 }
 
-/** The invitation rows of an event, groups included. */
-export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; rows: InvitationRow[]; warnings: string[]; withoutGroup: number; members: ReturnType<typeof invitedMembers> } {
+/** The invitees who may be written to (as the contact exports decide it), and how many said no. */
+function contactableInvitees(db: DB, eventId: number): { members: ReturnType<typeof invitedMembers>; noConsent: number } {
+  const invited = invitedMembers(db, eventId);
+  const members = invited.filter((m) => mayContact(m.member.consentContact));
+  return { members, noConsent: invited.length - members.length };
+}
+
+/** The invitation rows of an event, groups included; invitees who said no to being contacted are left out. */
+export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; rows: InvitationRow[]; warnings: string[]; withoutGroup: number; noConsent: number; members: ReturnType<typeof invitedMembers> } {
   const event = requireEvent(db, eventId);
-  const members = invitedMembers(db, eventId);
+  const { members, noConsent } = contactableInvitees(db, eventId);
   const groups = savedGroups(db, eventId, members.map((m) => m.member.id));
   const byMember = new Map<number, string>();
   for (const g of groups?.groups ?? []) for (const id of g.memberIds) byMember.set(id, g.id);
   const sheet = buildInvitations(event, members.map((m) => inviteeOf(m.member)), { groups: byMember });
   const warnings = [...sheet.warnings];
-  if (event.cancelled) warnings.unshift(`event ${eventId} is cancelled: send the calendar file (skillsnet event ics ${eventId}) rather than invitations`);
+  if (event.cancelled) warnings.unshift(`event ${eventId} is cancelled: send the calendar cancellation (skillsnet event ics ${eventId} --organizer ADDRESS) rather than invitations`);
   const noGiven = sheet.rows.filter((r) => !r.givenName && r.fullName).length;
   if (noGiven) warnings.push(`${noGiven} invitee${noGiven === 1 ? ' has' : 's have'} no given name on record (given_name is empty): the salutation uses the full name`);
   const withoutGroup = groups ? groups.notPlanned.length : 0;
   if (withoutGroup) warnings.push(`${withoutGroup} invitee${withoutGroup === 1 ? ' was' : 's were'} invited after the breakout groups were made and ${withoutGroup === 1 ? 'is' : 'are'} in none: run skillsnet event groups ${eventId} again`);
-  return { event, rows: sheet.rows, warnings, withoutGroup, members };
+  return { event, rows: sheet.rows, warnings, withoutGroup, noConsent, members };
 }
 
 /** Writes the mail-merge sheet (`event invitations ID --out FILE.csv`). */
 export async function writeInvitations(db: DB, eventId: number, options: EventFileOptions): Promise<InvitationsExport> {
   const output = outputOf(options, 'invitations.csv');
-  const { rows, warnings, withoutGroup, members } = invitationSheet(db, eventId);
+  const { rows, warnings, withoutGroup, noConsent, members } = invitationSheet(db, eventId);
+  if (!rows.length && noConsent) throw new OperationError(`event ${eventId} has no invitee who may be contacted: ${noConsentLeftOut(noConsent)}`, { hint: 'skillsnet members --json shows consentContact' });
   if (!rows.length) throw new OperationError(`event ${eventId} has no invitees`, { hint: `invite them first: skillsnet event invite ${eventId} --roster NAME` });
   const localDates: Record<string, number> = {};
   for (const r of rows) if (r.localStart) localDates[r.localStart.slice(0, 10)] = (localDates[r.localStart.slice(0, 10)] ?? 0) + 1;
   const result: InvitationsExport = {
     eventId, file: null, rows: rows.length, columns: [...INVITATION_CSV_COLUMNS], localDates,
     multipleZones: rows.filter((r) => r.multipleZones).length, withoutTimeZone: rows.filter((r) => !r.timeZone).length,
-    withoutEmail: rows.filter((r) => !r.email).length, withoutGroup, warnings, dryRun: Boolean(options.dryRun),
+    withoutEmail: rows.filter((r) => !r.email).length, withoutGroup, noConsent, warnings, dryRun: Boolean(options.dryRun),
   };
   if (options.dryRun) return result;
   const csv = await invitationsCsv(rows);
@@ -107,8 +118,8 @@ export interface CalendarExport {
   file: string | null;
   uid: string;
   sequence: number;
-  /** REQUEST (an invitation), or CANCEL for a cancelled event. */
-  method: 'REQUEST' | 'CANCEL';
+  /** REQUEST (an invitation), or CANCEL for a cancelled event; null without an organiser (a plain calendar entry). */
+  method: 'REQUEST' | 'CANCEL' | null;
   status: 'CONFIRMED' | 'CANCELLED';
   /** DTSTART in UTC. */
   start: string;
@@ -117,6 +128,8 @@ export interface CalendarExport {
   organizer: string | null;
   /** Attendees written (only with withAttendees). */
   attendees: number;
+  /** Invitees left out of the attendees because they said no to being contacted (only with withAttendees). */
+  noConsent: number;
   withAttendees: boolean;
   dryRun: boolean;
   text?: string;
@@ -134,14 +147,15 @@ export interface CalendarFileOptions extends EventFileOptions {
 export function writeCalendar(db: DB, eventId: number, options: CalendarFileOptions): CalendarExport {
   const output = outputOf(options, 'meeting.ics');
   const event = requireEvent(db, eventId);
-  const members = options.withAttendees ? invitedMembers(db, eventId) : [];
+  const method = calendarMethod(eventId, event.cancelled, options);
+  const { members, noConsent } = options.withAttendees ? contactableInvitees(db, eventId) : { members: [], noConsent: 0 };
   const attendees = members.map((m) => ({ name: m.member.name, email: m.member.email })).filter((a) => a.email);
   const dbId = databaseId(db);
   const times = eventTimes(event);
   const result: CalendarExport = {
-    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, method: event.cancelled ? 'CANCEL' : 'REQUEST',
+    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, method,
     status: event.cancelled ? 'CANCELLED' : 'CONFIRMED', start: times.utcStart, end: times.utcEnd, organizer: options.organizer?.email ?? null,
-    attendees: attendees.length, withAttendees: Boolean(options.withAttendees), dryRun: Boolean(options.dryRun),
+    attendees: attendees.length, noConsent, withAttendees: Boolean(options.withAttendees), dryRun: Boolean(options.dryRun),
   };
   if (options.dryRun) return result;
   const text = eventCalendar(event, {

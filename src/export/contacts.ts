@@ -1,5 +1,5 @@
 import { salutation, textLanguage } from '../geo/greetings.js';
-import type { Application } from '../model.js';
+import type { Application, Consent } from '../model.js';
 import type { Member } from '../db/members.js';
 import type { Membership } from './network.js';
 import { categoryName } from '../tagging/taxonomy.js';
@@ -8,6 +8,7 @@ import { languageName } from '../geo/languages.js';
 import { CSV_OPTIONS, outlookPhoneCell, safeCell, safePhoneCell, xmlSafeText } from './escape.js';
 import { mapInSteps } from '../reporting.js';
 import { contactName } from './names.js';
+import { plural } from './write.js';
 
 export { splitName, contactName, type ContactName, type NameContext, type NameParts, type PersonName } from './names.js';
 
@@ -270,6 +271,19 @@ export function applicationContactSource(
 }
 
 /**
+ * Whether a member may be written to: every list of addresses (contacts, invitations, a calendar's
+ * attendees) leaves out those who said no to being contacted. An unknown consent is not a no.
+ */
+export function mayContact(consent: Consent | undefined): boolean {
+  return consent !== 'no';
+}
+
+/** What a list says on stderr when it left out members who said no to being contacted. */
+export function noConsentLeftOut(n: number): string {
+  return `${plural(n, 'member')} who said no to being contacted ${n === 1 ? 'is' : 'are'} left out`;
+}
+
+/**
  * One contact per email address of the applications and of the members who never applied
  * (stakeholders, partners, ILO staff), with their network roles; members who said no to being
  * contacted are left out unless `includeNoConsent` (and counted either way).
@@ -277,8 +291,8 @@ export function applicationContactSource(
 export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources = {}): ContactList {
   let noConsent = 0;
   let members = 0;
-  const keep = (consent: string | undefined) => {
-    if (consent !== 'no') return true;
+  const keep = (consent: Consent | undefined) => {
+    if (mayContact(consent)) return true;
     noConsent++;
     return Boolean(sources.includeNoConsent);
   };

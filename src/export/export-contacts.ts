@@ -15,7 +15,7 @@ import { contactDetails } from '../db/contacts.js';
 import { personByApplication } from '../db/organizations.js';
 import type { Application } from '../model.js';
 import { networkActors } from './actors.js';
-import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, type ContactSource } from './contacts.js';
+import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, noConsentLeftOut, type ContactSource } from './contacts.js';
 import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { contactsVcfInSteps } from './vcard.js';
 import { plural, resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -86,7 +86,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   if (list.noConsent && options.includeNoConsent) {
     warn('no-consent', `${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} in the list (--include-no-consent): write to them only if you must, and not for a mailing`);
   } else if (list.noConsent) {
-    callbacks.onStatus?.(`${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} left out (--include-no-consent to keep them)`);
+    callbacks.onStatus?.(`${noConsentLeftOut(list.noConsent)} (--include-no-consent to keep them)`);
   }
   if (counts.applications === 0 && counts.members === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
   if (list.withoutEmail.length) {

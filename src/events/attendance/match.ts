@@ -53,9 +53,9 @@ export interface UnmatchedRow {
 }
 
 /** The reason without the row's name or address: the kind of problem and member IDs only. */
-export function neutralReason(u: Pick<UnmatchedRow, 'problem' | 'candidates' | 'email'>): string {
+export function neutralReason(u: Pick<UnmatchedRow, 'problem' | 'candidates' | 'email' | 'reason'>): string {
   switch (u.problem) {
-    case 'ignored': return 'ignored by the officer';
+    case 'ignored': return u.reason; // the officer's decision, or an erase: never a name
     case 'email-shared': return `the email belongs to ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'name-shared': return `the name fits ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'empty': return 'the row has neither a name nor an email';
@@ -182,6 +182,7 @@ type Outcome = { memberId: number; by: MatchedRow['by'] } | { reason: string; pr
 
 function matchRow(row: AttendanceRow, idx: Index): Outcome {
   if (row.keptFor != null) return { memberId: row.keptFor, by: 'link' };
+  if (row.erased) return { reason: 'the participant was erased on request', problem: 'ignored' };
   const email = emailKey(row.email);
   const keys = [...new Set((row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean))];
   // The officer's decisions first.

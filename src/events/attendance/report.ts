@@ -41,9 +41,11 @@ export interface AttendanceRow {
   waitingRoom: boolean;
   role: string | null;
   /**
-   * The member a row counts for whatever its name says: a participant erased on request (issue
-   * 13) whose organisation attended. Absent for rows read from a report.
+   * A participant erased on request (issue 13): the row counts for `keptFor`, the organisation
+   * they came for, else for no one (it stays, ignored, so that the report's rows add up).
+   * Absent for rows read from a report.
    */
+  erased?: boolean;
   keptFor?: number | null;
   /** What could not be read in this row. */
   problems: string[];

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { DB } from '../../db/connection.js';
 import {
   anonymiseAttendanceRows, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
-  deleteAttendanceRowsById, eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
+  eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
   type RowMatch, type StoredAttendanceRow,
 } from '../../db/attendance.js';
 import { getMember } from '../../db/members.js';
@@ -118,8 +118,8 @@ function reportOf(importId: number, rows: StoredAttendanceRow[]): AttendanceRepo
     rows: rows.map((r): AttendanceRow => ({
       file, rowNumber: r.rowNumber, name: r.name, names: r.names, email: r.email, joinTime: r.joinTime, leaveTime: r.leaveTime,
       minutes: r.minutes, guest: r.guest, waitingRoom: r.waitingRoom, role: r.role, problems: r.problems,
-      // a participant erased on request who came for an organisation: the row counts for it still
-      keptFor: r.name === ERASED && !r.email && r.memberId !== null ? r.memberId : null,
+      // a participant erased on request: the row counts still for the organisation they came for, if any
+      ...(r.name === ERASED && !r.email ? { erased: true, keptFor: r.memberId } : {}),
     })),
   };
 }
@@ -321,10 +321,12 @@ export interface AttendanceErasure {
 
 /**
  * Takes a person's name and address out of attendance (for `erase`, issue 13): the rows that
- * carry their email or name, and the link decisions keyed on them. A row that counted for an
- * organisation member stays, without the name and address — the organisation did attend, and its
- * minutes and "attended" connection stay; a row of the person as a member in their own right
- * (memberIds) or of no member goes whole. Then the events are matched again.
+ * carry their email or name, and the link decisions keyed on them. Every row stays, without the
+ * name and address, so that each report's rows still add up (rows = matched + unmatched): a row
+ * that counted for an organisation member keeps its member — the organisation did attend, and
+ * its minutes and "attended" connection stay; a row of the person as a member in their own right
+ * (memberIds) or of no member counts for no one (ignored, "erased on request"). Then the events
+ * are matched again.
  */
 export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; kept: number; events: number[]; dryRun: boolean } {
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
@@ -339,8 +341,8 @@ export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dry
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
     inSavepoint(db, true, () => {
-      deleteAttendanceRowsById(db, gone.map((r) => r.id));
-      anonymiseAttendanceRows(db, kept.map((r) => r.id), ERASED);
+      anonymiseAttendanceRows(db, kept.map((r) => r.id), ERASED, { keepMember: true });
+      anonymiseAttendanceRows(db, gone.map((r) => r.id), ERASED, { keepMember: false });
       deleteAttendanceLinksById(db, links.map((l) => l.id));
       for (const id of events) rematchEvent(db, id);
     });

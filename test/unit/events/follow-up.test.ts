@@ -1,8 +1,9 @@
 /**
  * The follow-up filters mean what an officer writes to: --never-attended is "was invited to at
- * least one event and came to none", --attended-less-than N "invited to (or at) some event and
- * came to fewer than N". A member never invited stayed away from nothing, and is in neither —
- * on `members`, `engagement` (also with --all) and the contact exports alike.
+ * least one event with attendance taken and came to none", --attended-less-than N "invited to (or
+ * at) some event with attendance taken and came to fewer than N". A member never invited, or
+ * invited only to an event to come or one whose report is not in, stayed away from nothing, and
+ * is in neither — on `members`, `engagement` (also with --all) and the contact exports alike.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,10 @@ beforeAll(async () => {
   const attendance = await sk('event', 'attendance', String(event), 'zoom.csv', '--json');
   expect(attendance.code, attendance.stderr).toBe(0);
   expect(json(attendance).matched).toBe(1);
+  // Nia is invited only to a webinar to come and to a clinic whose report is not in: neither says she stayed away.
+  const later = json(await sk('event', 'add', 'Next webinar', '--kind', 'webinar', '--start', '2031-06-01 14:00', '--tz', 'Europe/Zurich', '--json')).id;
+  const unreported = json(await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-03 14:00', '--tz', 'Europe/Zurich', '--json')).id;
+  for (const id of [later, unreported]) expect((await sk('event', 'invite', String(id), '--member', `member-${ids.get('nia@example.com')}`)).code).toBe(0);
 }, 60_000);
 
 const emails = (rows: { email?: string; memberId?: number }[]) =>
@@ -62,6 +67,24 @@ describe('--never-attended: invited to at least one event, attended none', () =>
   });
 });
 
+describe('an invitation counts only to an event with attendance taken', () => {
+  it('engagement lists the invitations to come, and says how many events it counted', async () => {
+    const nia = json(await sk('engagement', '--json')).find((e: { memberId: number }) => e.memberId === ids.get('nia@example.com'));
+    expect(nia).toMatchObject({ invited: 2, invitedWithAttendance: 0, attended: 0 });
+    expect((await sk('engagement')).stderr).toMatch(/^3 members; 1 invited but never attended, of 1 event with attendance taken/m);
+  });
+
+  it('a report imported before the event is over does not count it yet', async () => {
+    const early = await importedCall(['Organization,Contact name,Email,Country,Title', 'Atelier Vert,Awa Exemple,awa@example.net,Senegal,Jardins urbains et emploi']);
+    fs.writeFileSync(path.join(early.dir, 'zoom.csv'), ZOOM);
+    expect((await early.sk('event', 'add', 'Next webinar', '--kind', 'webinar', '--start', '2031-06-01 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+    expect((await early.sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    expect((await early.sk('event', 'attendance', '1', 'zoom.csv')).code).toBe(0);
+    expect(json(await early.sk('members', '--never-attended', '--json'))).toEqual([]);
+    expect(json(await early.sk('engagement', '--never-attended', '--json'))).toEqual([]);
+  });
+});
+
 describe('--attended-less-than N: those the events concerned', () => {
   it('keeps the invited who came less often, never the member never invited', async () => {
     expect(emails(json(await sk('members', '--attended-less-than', '2', '--json')))).toEqual(['ana@example.org', 'awa@example.net']);
@@ -73,6 +96,6 @@ describe('--attended-less-than N: those the events concerned', () => {
 describe('the help says so', () => {
   it.each(['members', 'engagement', 'export contacts'])('%s --help', async (command) => {
     const help = (await sk(...command.split(' '), '--help')).stdout.replace(/\s+/g, ' ');
-    expect(help).toMatch(/--never-attended only those invited to at least one event \(meeting, webinar, clinic, workshop\) who attended none; a member never invited is not included/);
+    expect(help).toMatch(/--never-attended only those invited to at least one event \(meeting, webinar, clinic, workshop\) with attendance taken \(over, its report imported\) who attended none; a member never invited to one is not included/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * erase, on forms that split the contact's name (First name / Last name columns), and on a
- * person whose organisation attended an event: the name parts leave the file too, common words
- * that merely contain a short given name stay, and the organisation keeps its attendance.
+ * person who attended an event: the name parts leave the file too, common words that merely
+ * contain a short given name stay, the organisation keeps its attendance, and every row of the
+ * report is still accounted for.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,16 @@ function bytesHold(file: string, needle: string): boolean {
 }
 
 const HEADER = 'Organization,First name,Last name,Email,Phone,Country,Title';
+
+/** A Zoom report of the webinar: Ximena for two hours, Pedro for one. */
+const ZOOM = [
+  'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
+  '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
+  '',
+  'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+  'Ximena Quirogandú,ximena.q@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
+  'Pedro Ejemplo,pedro@example.org,11/19/2020 02:00:00 PM,11/19/2020 03:00:00 PM,60,Yes,Y',
+].join('\n') + '\n';
 
 describe('erase with split name columns', () => {
   it("leaves neither the given nor the family name in the file or its WAL", async () => {
@@ -88,14 +99,7 @@ describe('erase of a person whose organisation attended', () => {
     const ev = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120', '--json']);
     expect(ev.code, ev.stderr).toBe(0);
     expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
-    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
-      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
-      '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
-      '',
-      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
-      'Ximena Quirogandú,ximena.q@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
-      'Pedro Ejemplo,pedro@example.org,11/19/2020 02:00:00 PM,11/19/2020 03:00:00 PM,60,Yes,Y',
-    ].join('\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), ZOOM);
     const imported = await sk(['event', 'attendance', '1', 'zoom.csv', '--json']);
     expect(imported.code, imported.stderr).toBe(0);
     const before = json(await sk(['event', 'show', '1', '--json'])).attendees;
@@ -110,5 +114,26 @@ describe('erase of a person whose organisation attended', () => {
       expect(bytesHold(db, needle), `database file holds ${needle}`).toBe(false);
       expect(bytesHold(`${db}-wal`, needle), `WAL holds ${needle}`).toBe(false);
     }
+  });
+});
+
+describe('erase of a member in their own right who attended', () => {
+  it('keeps the row, without name or address, counting for no one: every row of the report is still accounted for', async () => {
+    const { dir, db, sk } = await importedCall([HEADER, 'Otra Org,Pedro,Ejemplo,pedro@example.org,,Argentina,Formación digital para jóvenes']);
+    expect((await sk(['member', 'add', '--person', '--name', 'Ximena Quirogandú', '--email', 'ximena.q@example.org', '--role', 'ilo'])).code).toBe(0);
+    expect((await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120'])).code).toBe(0);
+    expect((await sk(['event', 'invite', '1', '--role', 'ilo'])).code).toBe(0);
+    expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), ZOOM);
+    expect(json(await sk(['event', 'attendance', '1', 'zoom.csv', '--json']))).toMatchObject({ rows: 2, matched: 2, unmatched: 0 });
+
+    const r = await sk(['erase', 'ximena.q@example.org', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    const { attendance, attendees } = json(await sk(['event', 'show', '1', '--json']));
+    expect(attendance).toMatchObject({ rows: 2, matched: 1, unmatched: 1, ignored: 1 });
+    for (const f of attendance.files) expect(f.rows).toBe(f.matched + f.unmatched);
+    expect(attendance.unmatchedRows).toMatchObject([{ name: '[erased]', email: null, problem: 'ignored', reason: 'the participant was erased on request' }]);
+    expect(attendees.map((a: { minutes: number }) => a.minutes)).toEqual([60]);
+    for (const needle of ['Ximena', 'Quirogandú', 'ximena.q@example.org']) expect(bytesHold(db, needle), `database file holds ${needle}`).toBe(false);
   });
 });

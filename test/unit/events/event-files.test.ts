@@ -1,0 +1,48 @@
+/**
+ * The files an officer sends before an event (src/events/event-files.ts), on a small network:
+ * who is in the mail-merge sheet and among the calendar's attendees.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importedCall, json } from '../support/run.js';
+
+const NETWORK = [
+  'Organization,First name,Last name,Email,Phone,Country,Title',
+  'Taller Sur,Ximena,Quiroga,ximena.q@example.org,,Argentina,Aprender haciendo en talleres',
+  'Otra Org,Pedro,Ejemplo,pedro@example.org,,Argentina,Formación digital para jóvenes',
+];
+
+/** A network of two members invited to a webinar; the second said no to being contacted. */
+async function webinarWithRefusal() {
+  const call = await importedCall(NETWORK);
+  const { sk } = call;
+  expect((await sk('event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+  expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+  const pedro = json(await sk('members', '--json')).find((m: { email: string }) => m.email === 'pedro@example.org');
+  expect((await sk('member', 'set', String(pedro.id), '--consent-contact', 'no')).code).toBe(0);
+  return call;
+}
+
+describe('members who said no to being contacted', () => {
+  it('are left out of the invitation sheet, with one line on stderr and a count in --json', async () => {
+    const { dir, sk } = await webinarWithRefusal();
+    const r = await sk('event', 'invitations', '1', '--out', 'invitations.csv');
+    expect(r.code, r.stderr).toBe(0);
+    const sheet = fs.readFileSync(path.join(dir, 'invitations.csv'), 'utf8');
+    expect(sheet).toContain('ximena.q@example.org');
+    expect(sheet).not.toContain('pedro@example.org');
+    expect(r.stderr.match(/1 member who said no to being contacted is left out/g)).toHaveLength(1);
+    expect(json(await sk('event', 'invitations', '1', '--out', 'again.csv', '--json'))).toMatchObject({ rows: 1, noConsent: 1 });
+  });
+
+  it('are left out of the calendar file\'s attendees, with one line on stderr and a count in --json', async () => {
+    const { sk } = await webinarWithRefusal();
+    const r = await sk('event', 'ics', '1', '--with-attendees', '--organizer', 'secretariat@example.org', '--out', '-');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('ximena.q@example.org');
+    expect(r.stdout).not.toContain('pedro@example.org');
+    expect(r.stderr.match(/1 member who said no to being contacted is left out/g)).toHaveLength(1);
+    expect(json(await sk('event', 'ics', '1', '--with-attendees', '--organizer', 'secretariat@example.org', '--out', 'x.ics', '--json'))).toMatchObject({ attendees: 1, noConsent: 1 });
+  });
+});

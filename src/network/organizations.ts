@@ -105,7 +105,16 @@ export function linkOrganizations(db: DB, a: number, b: number, options: { dryRu
 /** organization unlink A B: they are different; the pair is never suggested again. */
 export function keepApart(db: DB, a: number, b: number, options: { dryRun?: boolean } = {}): { kept: [string, string]; historyId: number | null } {
   if (a === b) throw new UsageError('an organisation is the same as itself');
-  for (const id of [a, b]) if (!getOrganization(db, id)) throw new OperationError(`no organisation org-${id}`, { hint: 'find IDs with skillsnet organizations' });
+  const orgs = [a, b].map((id) => getOrganization(db, id));
+  for (const [i, o] of orgs.entries()) if (!o) throw new OperationError(`no organisation org-${[a, b][i]}`, { hint: 'find IDs with skillsnet organizations' });
+  // One merged into the other (organization link, merge) is one organisation now: keeping them apart is undoing the merge.
+  const [oa, ob] = orgs as [NonNullable<(typeof orgs)[number]>, NonNullable<(typeof orgs)[number]>];
+  const merged = oa.mergedInto === b ? oa : ob.mergedInto === a ? ob : null;
+  if (merged) {
+    throw new OperationError(`org-${merged.id} is merged into org-${merged.mergedInto}: they are one organisation, and keeping them apart would change nothing`, {
+      hint: `to separate them again: skillsnet unmerge org-${merged.id}`,
+    });
+  }
   const [x, y] = a < b ? [a, b] : [b, a];
   let historyId: number | null = null;
   try {

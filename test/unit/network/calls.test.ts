@@ -76,6 +76,11 @@ describe('organisations across calls', () => {
     const linked = await run(['--db', db, 'organization', 'link', pair.candidate.id, pair.organization.id, '--json']);
     expect(linked.code, linked.stderr).toBe(0);
     expect(json(linked).kind).toBe('organization');
+    // linked now: unlinking the pair would change nothing, and says how to separate them
+    const undone = await run(['--db', db, 'organization', 'unlink', pair.candidate.id, pair.organization.id]);
+    expect(undone.code).toBe(1);
+    expect(undone.stderr).toMatch(/^error: org-\d+ is merged into org-\d+: they are one organisation/m);
+    expect(undone.stderr).toMatch(/skillsnet unmerge org-\d+/);
   });
 });
 

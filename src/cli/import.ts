@@ -82,10 +82,12 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
  * A failed import under --json still prints one document on stdout (CONTRACT): the error and,
  * for each file read so far, the columns each field was taken from and those no field took.
  */
-async function withJsonDocument(e: unknown): Promise<unknown> {
+export async function withJsonDocument(e: unknown, file?: string): Promise<unknown> {
   const { filesOfFailure } = await import('../import/importer.js');
   const message = e instanceof Error ? e.message : String(e);
-  const doc = { error: message, files: filesOfFailure(e) };
+  const files = filesOfFailure(e);
+  // (a file refused before its columns were read is still named)
+  const doc = { error: message, files: files.length || file === undefined ? files : [{ file: path.basename(file), columns: {}, unmappedColumns: [] }] };
   if (e instanceof CliError) {
     if (e.json !== undefined) return e;
     const out = new CliError(e.message, { exitCode: e.exitCode, hint: e.hint, json: doc });

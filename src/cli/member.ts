@@ -79,7 +79,8 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
   } catch (e) {
     // a file that cannot be imported leaves no new, empty database behind
     if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
-    throw e;
+    // under --json, one document on stdout all the same (as import's: CONTRACT.md)
+    throw opts.json ? await (await import('./import.js')).withJsonDocument(e, opts.file) : e;
   } finally {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }

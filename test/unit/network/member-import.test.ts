@@ -73,6 +73,20 @@ describe('member import', () => {
     store.close();
   });
 
+  it('under --json, a refused file still prints one JSON document with the error (exit 1), as import does', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'odd.csv');
+    fs.writeFileSync(file, 'Shoe size,Favourite colour\n42,blue\n');
+    for (const target of [file, path.join(dir, 'missing.csv')]) {
+      const r = await run(['--db', db, 'member', 'import', target, '--json']);
+      expect(r.code).toBe(1);
+      const doc = json(r);
+      expect(doc.error).toMatch(new RegExp(path.basename(target)));
+      expect(doc.files[0].file).toBe(path.basename(target));
+    }
+  });
+
   it('takes --map as import does when a column is not recognised (the error suggests it)', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'n.db');

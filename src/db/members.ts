@@ -195,6 +195,18 @@ export function memberContactPerson(db: DB, memberId: number): number | null {
   return getMember(db, memberId)?.personId ?? null;
 }
 
+/**
+ * people id -> the working language of the member whose contact person they are (MEMBER_VIEW's
+ * rule), for every member: what a contact list writes to them in, as the invitations do.
+ */
+export function memberContactLanguages(db: DB): Map<number, string | null> {
+  // (only the two columns: SQLite then skips the view's lists of roles, calls and categories)
+  const rows = cachedStatement(db, `SELECT person_id, working_language FROM (${MEMBER_VIEW}) WHERE person_id IS NOT NULL ORDER BY id`).all() as { person_id: number; working_language: string | null }[];
+  const languages = new Map<number, string | null>();
+  for (const r of rows) if (!languages.has(r.person_id)) languages.set(r.person_id, r.working_language);
+  return languages;
+}
+
 /** The member of an organisation (kind organization), if it is one. */
 export function memberOfOrganization(db: DB, organizationId: number): number | null {
   const r = cachedStatement(db, `SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;

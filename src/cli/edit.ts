@@ -21,6 +21,12 @@ export async function runEdit(opts: EditOptions, io: IO): Promise<EditResult> {
     if (result.changed.length) io.stdout.write(`${opts.dryRun ? 'Dry run: would change' : 'Changed'} ${result.subject}: ${result.changed.join(', ')}.\n`);
     if (result.unchanged.length) io.stdout.write(`Already so: ${result.unchanged.join(', ')}.\n`);
     if (result.historyId) info(io, `The previous values are in the history (change ${result.historyId}); skillsnet show ${opts.id} shows the record.`);
+    const place = result.organizationCountry;
+    if (place?.followed) info(io, `${place.organization} ${opts.dryRun ? 'would move' : 'moved'} with it: its country came from this application (now ${place.country ?? 'none'}).`);
+    else if (place) {
+      const also = place.applications.length ? `, as application${place.applications.length === 1 ? '' : 's'} ${place.applications.join(', ')} ${place.applications.length === 1 ? 'does' : 'do'}` : '';
+      info(io, `${place.organization} still says ${place.country ?? 'no country'}${also}. To move the organisation too: skillsnet edit ${place.organization} --set country=${place.applicationCountry ?? ''}`);
+    }
     if (result.retag) info(io, 'The text changed: its automatic categories were dropped. Tag it again with: skillsnet tag auto');
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }

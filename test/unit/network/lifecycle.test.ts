@@ -40,6 +40,44 @@ describe('edit', () => {
   });
 });
 
+describe("edit of an application's country, and its organisation's", () => {
+  const place = async (db: string, org: string) => {
+    const member = json(await run(['--db', db, 'members', '--json'])).find((m: { kumuId: string }) => m.kumuId === org);
+    const shown = json(await run(['--db', db, 'show', org, '--json'])).organization;
+    return { member: [member.country, member.region], organization: [shown.country, shown.region] };
+  };
+
+  it("moves an organisation of one application with it, in the same change of the history", async () => {
+    const { db, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[2]), '--json'])).organization.id as string;
+    const dry = await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Peru', '--dry-run']);
+    expect(dry.stderr).toContain(`${org} would move with it: its country came from this application (now PE).`);
+    expect(await place(db, org)).toEqual({ member: ['SN', 'Africa'], organization: ['SN', 'Africa'] });
+    const r = await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Peru']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${org} moved with it: its country came from this application (now PE).`);
+    expect(await place(db, org)).toEqual({ member: ['PE', 'Americas'], organization: ['PE', 'Americas'] });
+    const history = await run(['--db', db, 'history', org]);
+    expect(history.stdout).toMatch(/edit\tapplication \d+\t.*organizations\.country/);
+    expect(json(await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Senegal', '--json'])).organizationCountry)
+      .toEqual({ organization: org, country: 'SN', followed: true, applications: [], applicationCountry: 'SN' });
+  });
+
+  it('leaves an organisation whose other application still says its country, and says how to move it', async () => {
+    const { db, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[0]), '--json'])).organization.id as string;
+    expect(json(await run(['--db', db, 'show', String(ids[1]), '--json'])).organization.id).toBe(org);
+    const r = await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Chile']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${org} still says PE, as application ${ids[1]} does. To move the organisation too: skillsnet edit ${org} --set country=CL`);
+    expect(await place(db, org)).toEqual({ member: ['PE', 'Americas'], organization: ['PE', 'Americas'] });
+    // Once no application says PE any more, the organisation's country came from the one corrected last.
+    const last = await run(['--db', db, 'edit', String(ids[1]), '--set', 'country=Chile', '--json']);
+    expect(json(last).organizationCountry).toMatchObject({ organization: org, country: 'CL', followed: true });
+    expect(await place(db, org)).toEqual({ member: ['CL', 'Americas'], organization: ['CL', 'Americas'] });
+  });
+});
+
 describe('merge and unmerge', () => {
   it('merges a resubmission into the first application and puts both back', async () => {
     const { db, ids } = await call();

@@ -78,6 +78,40 @@ describe("edit of an application's country, and its organisation's", () => {
   });
 });
 
+describe("the maps place an organisation where members do: the organisation's country", () => {
+  /** The organisation's country and region on the Kumu map, in GraphML and on the offline map. */
+  const onMaps = async (db: string, dir: string, org: string) => {
+    const kumu = JSON.parse((await run(['--db', db, 'export', 'kumu', '--format', 'json', '--out', '-'])).stdout).elements.find((e: { id: string }) => e.id === org);
+    const graphml = (await run(['--db', db, 'export', 'graphml', '--out', '-'])).stdout.split(`<node id="${org}">`)[1]!.split('</node>')[0]!;
+    expect((await run(['--db', db, 'export', 'map', '--out', path.join(dir, 'map.html'), '--force'])).code).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'map.html'), 'utf8');
+    const page = JSON.parse(html.match(/<script type="application\/json" id="skillsnet-map-data">([\s\S]*?)<\/script>/)![1]!);
+    const node = page.nodes.find((n: { id: string }) => n.id === org);
+    return {
+      kumu: [kumu['Country Code'], kumu.Region],
+      graphml: [graphml.match(/<data key="countryCode">(\w+)</)?.[1], graphml.match(/<data key="region">([^<]+)</)?.[1]],
+      map: [node.countryCode, node.region],
+    };
+  };
+  const member = async (db: string, org: string) => json(await run(['--db', db, 'members', '--json'])).find((m: { kumuId: string }) => m.kumuId === org);
+
+  it('after edit org-N --set country', async () => {
+    const { db, dir, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[2]), '--json'])).organization.id as string;
+    expect((await run(['--db', db, 'edit', org, '--set', 'country=Chile'])).code).toBe(0);
+    expect(await member(db, org)).toMatchObject({ country: 'CL', region: 'Americas' });
+    expect(await onMaps(db, dir, org)).toEqual({ kumu: ['CL', 'Americas'], graphml: ['CL', 'Americas'], map: ['CL', 'Americas'] });
+  });
+
+  it("after an application's country changed while the organisation kept its own", async () => {
+    const { db, dir, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[0]), '--json'])).organization.id as string;
+    expect((await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Chile'])).code).toBe(0);
+    expect(await member(db, org)).toMatchObject({ country: 'PE', region: 'Americas' });
+    expect(await onMaps(db, dir, org)).toEqual({ kumu: ['PE', 'Americas'], graphml: ['PE', 'Americas'], map: ['PE', 'Americas'] });
+  });
+});
+
 describe('merge and unmerge', () => {
   it('merges a resubmission into the first application and puts both back', async () => {
     const { db, ids } = await call();

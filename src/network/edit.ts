@@ -144,7 +144,10 @@ function findField(kind: SubjectKind, name: string): EditableField {
 }
 
 export interface EditResult {
+  /** What was edited: the organisation kept by a merge when the one named was merged into it. */
   subject: string;
+  /** The organisation named, when it was merged into `subject` ("org-449"). */
+  mergedFrom?: string;
   /** Fields whose value changed; values are not repeated here (they may be personal data): show ID gives them. */
   changed: string[];
   unchanged: string[];
@@ -168,9 +171,12 @@ function applyField(change: Change, table: string, id: number, field: EditableFi
 }
 
 /** Applies `--set FIELD=VALUE`s to one record in one transaction (rolled back on a dry run). */
-export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: { dryRun?: boolean } = {}): EditResult {
+export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { dryRun?: boolean } = {}): EditResult {
   if (!sets.length) throw new UsageError('nothing to change', { hint: 'give --set FIELD=VALUE, e.g. --set country=Peru' });
-  if (!subjectExists(db, subject)) throw new OperationError(`no ${subjectLabel(subject).replace(/-\d+$| \d+$/, '')} with ID ${subject.id}`, { hint: 'find IDs with skillsnet list, skillsnet members or skillsnet organizations' });
+  if (!subjectExists(db, named)) throw new OperationError(`no ${subjectLabel(named).replace(/-\d+$| \d+$/, '')} with ID ${named.id}`, { hint: 'find IDs with skillsnet list, skillsnet members or skillsnet organizations' });
+  // An organisation merged into another is edited there, as `member set org-N` and `show org-N` follow the merge.
+  const into = named.kind === 'organization' ? getOrganization(db, named.id)?.mergedInto ?? null : null;
+  const subject: Subject = into !== null ? { kind: 'organization', id: into } : named;
   const parsed = sets.map((s) => {
     const field = findField(subject.kind, s.field);
     const value = field.parse(s.value);
@@ -180,6 +186,7 @@ export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: 
   const table = subjectTable(subject.kind);
   const before = subject.kind === 'application' ? applicationIdentity(db, subject.id) : undefined;
   const result: EditResult = { subject: subjectLabel(subject), changed: [], unchanged: [], historyId: null, dryRun: Boolean(options.dryRun), retag: false };
+  if (into !== null) result.mergedFrom = subjectLabel(named);
   try {
     withWriteTransaction(db, () => {
       const change = new Change(db, 'edit', subjectLabel(subject), {});

@@ -151,6 +151,22 @@ describe('merge and unmerge', () => {
     expect(json(await run(['--db', db, 'members', '--json']))).toHaveLength(members.length + 1);
   });
 
+  it('edits the organisation kept by a merge when the one merged into it is named, and says so, as member set does', async () => {
+    const { db, ids } = await call();
+    const orgOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.id as string;
+    const [a, b] = [await orgOf(ids[0]), await orgOf(ids[2])];
+    expect((await run(['--db', db, 'merge', a, b])).code).toBe(0);
+    const r = await run(['--db', db, 'edit', b, '--set', 'name=Fundación Andes y Atelier']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`Changed ${a}: name.\n`);
+    expect(r.stderr).toContain(`${b} was merged into ${a}: edited ${a} instead (skillsnet unmerge ${b} undoes the merge).`);
+    expect(json(await run(['--db', db, 'show', a, '--json'])).organization.name).toBe('Fundación Andes y Atelier');
+    expect(json(await run(['--db', db, 'edit', b, '--set', 'notes=Met in Dakar', '--json']))).toMatchObject({ subject: a, mergedFrom: b, changed: ['notes'] });
+    // The merged record itself is as the merge left it: unmerge gives it back unchanged.
+    expect((await run(['--db', db, 'unmerge', b])).code).toBe(0);
+    expect(json(await run(['--db', db, 'show', b, '--json'])).organization).toMatchObject({ name: 'Atelier Vert', notes: null });
+  });
+
   it('refuses to merge applications of two calls, and says to merge their organisations', async () => {
     const { db, dir, ids } = await call();
     fs.writeFileSync(path.join(dir, 'b.csv'), 'Organization,Email,Country\nOtra,otra@example.org,Chile\n');

@@ -12,7 +12,8 @@ import { resolveCountry } from '../geo/countries.js';
 import { parseScore, splitList } from '../import/normalise.js';
 import { canonicalTerm } from '../import/vocabulary.js';
 import { normaliseName } from '../text.js';
-import { DRY_RUN } from './members.js';
+import { memberRecord } from '../db/members.js';
+import { DRY_RUN, unknownMember } from './members.js';
 import { consentOf, statusOf } from './parse.js';
 import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { subjectExists, subjectLabel, subjectTable, type Subject, type SubjectKind } from './subjects.js';
@@ -174,6 +175,8 @@ function applyField(change: Change, table: string, id: number, field: EditableFi
 export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { dryRun?: boolean } = {}): EditResult {
   if (!sets.length) throw new UsageError('nothing to change', { hint: 'give --set FIELD=VALUE, e.g. --set country=Peru' });
   if (!subjectExists(db, named)) throw new OperationError(`no ${subjectLabel(named).replace(/-\d+$| \d+$/, '')} with ID ${named.id}`, { hint: 'find IDs with skillsnet list, skillsnet members or skillsnet organizations' });
+  // A member merged into another is refused, naming it, as by `member set member-N`.
+  if (named.kind === 'member' && memberRecord(db, named.id)?.merged_into) throw unknownMember(db, named.id);
   // An organisation merged into another is edited there, as `member set org-N` and `show org-N` follow the merge.
   const into = named.kind === 'organization' ? getOrganization(db, named.id)?.mergedInto ?? null : null;
   const subject: Subject = into !== null ? { kind: 'organization', id: into } : named;

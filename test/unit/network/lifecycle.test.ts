@@ -167,6 +167,18 @@ describe('merge and unmerge', () => {
     expect(json(await run(['--db', db, 'show', b, '--json'])).organization).toMatchObject({ name: 'Atelier Vert', notes: null });
   });
 
+  it('refuses to edit a member merged into another, naming it, as member set does', async () => {
+    const { db, ids } = await call();
+    const memberOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.memberId as number;
+    const [a, b] = [await memberOf(ids[0]), await memberOf(ids[2])];
+    expect((await run(['--db', db, 'merge', `member-${a}`, `member-${b}`])).code).toBe(0);
+    for (const args of [['edit', `member-${b}`, '--set', 'consentMap=no'], ['member', 'set', `member-${b}`, '--consent-map', 'no']]) {
+      const r = await run(['--db', db, ...args]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error: member-${b} was merged into member-${a}\n`));
+    }
+  });
+
   it('refuses to merge applications of two calls, and says to merge their organisations', async () => {
     const { db, dir, ids } = await call();
     fs.writeFileSync(path.join(dir, 'b.csv'), 'Organization,Email,Country\nOtra,otra@example.org,Chile\n');

@@ -16,11 +16,18 @@ export async function runEdit(opts: EditOptions, io: IO): Promise<EditResult> {
   const { editRecord } = await import('../network/edit.js');
   const subject = parseSubject(opts.id, undefined, { what: 'edit' });
   const result = await withDatabase(opts.dbPath, { write: true }, (db) => editRecord(db, subject, opts.sets, { dryRun: opts.dryRun }));
+  if (result.mergedFrom) info(io, `${result.mergedFrom} was merged into ${result.subject}: ${opts.dryRun ? 'checked' : 'edited'} ${result.subject} instead (skillsnet unmerge ${result.mergedFrom} undoes the merge).`);
   if (opts.json) printJson(io, result);
   else {
     if (result.changed.length) io.stdout.write(`${opts.dryRun ? 'Dry run: would change' : 'Changed'} ${result.subject}: ${result.changed.join(', ')}.\n`);
     if (result.unchanged.length) io.stdout.write(`Already so: ${result.unchanged.join(', ')}.\n`);
     if (result.historyId) info(io, `The previous values are in the history (change ${result.historyId}); skillsnet show ${opts.id} shows the record.`);
+    const place = result.organizationCountry;
+    if (place?.followed) info(io, `${place.organization} ${opts.dryRun ? 'would move' : 'moved'} with it: its country came from this application (now ${place.country ?? 'none'}).`);
+    else if (place) {
+      const also = place.applications.length ? `, as application${place.applications.length === 1 ? '' : 's'} ${place.applications.join(', ')} ${place.applications.length === 1 ? 'does' : 'do'}` : '';
+      info(io, `${place.organization} still says ${place.country ?? 'no country'}${also}. To move the organisation too: skillsnet edit ${place.organization} --set country=${place.applicationCountry ?? ''}`);
+    }
     if (result.retag) info(io, 'The text changed: its automatic categories were dropped. Tag it again with: skillsnet tag auto');
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }

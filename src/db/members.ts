@@ -70,6 +70,10 @@ interface MemberRow {
 const owns = (a: string, m: string, person = `${m}.person_id`) =>
   `((${m}.kind = 'organization' AND ${a}.organization_id = ${m}.organization_id) OR (${m}.kind = 'person' AND ${a}.person_id = ${person}))`;
 
+/** A member's place (m: members, o: its organisation): its own when set (a person member), else its organisation's. */
+const MEMBER_COUNTRY = 'coalesce(m.country, o.country)';
+const MEMBER_REGION = 'coalesce(m.region, o.region)';
+
 /**
  * One row per member with everything derived: the contact person is the member's own, else the
  * person of its latest application (withdrawn ones last); the working language the member's,
@@ -78,7 +82,7 @@ const owns = (a: string, m: string, person = `${m}.person_id`) =>
 const MEMBER_VIEW = `
   WITH base AS (
     SELECT m.*, o.name AS organization, o.organization_type, o.beneficiaries_json,
-           coalesce(m.country, o.country) AS eff_country, coalesce(m.region, o.region) AS eff_region,
+           ${MEMBER_COUNTRY} AS eff_country, ${MEMBER_REGION} AS eff_region,
            coalesce(m.person_id, (SELECT a.person_id FROM applications a
                                    WHERE a.organization_id = m.organization_id AND a.merged_into IS NULL AND a.person_id IS NOT NULL
                                    ORDER BY a.withdrawn_at IS NOT NULL, a.id DESC LIMIT 1)) AS contact_id,
@@ -195,6 +199,18 @@ export function memberContactPerson(db: DB, memberId: number): number | null {
   return getMember(db, memberId)?.personId ?? null;
 }
 
+/**
+ * people id -> the working language of the member whose contact person they are (MEMBER_VIEW's
+ * rule), for every member: what a contact list writes to them in, as the invitations do.
+ */
+export function memberContactLanguages(db: DB): Map<number, string | null> {
+  // (only the two columns: SQLite then skips the view's lists of roles, calls and categories)
+  const rows = cachedStatement(db, `SELECT person_id, working_language FROM (${MEMBER_VIEW}) WHERE person_id IS NOT NULL ORDER BY id`).all() as { person_id: number; working_language: string | null }[];
+  const languages = new Map<number, string | null>();
+  for (const r of rows) if (!languages.has(r.person_id)) languages.set(r.person_id, r.working_language);
+  return languages;
+}
+
 /** The member of an organisation (kind organization), if it is one. */
 export function memberOfOrganization(db: DB, organizationId: number): number | null {
   const r = cachedStatement(db, `SELECT id FROM members WHERE organization_id = ? AND kind = 'organization'`).get(organizationId) as { id: number } | undefined;
@@ -215,6 +231,27 @@ export function resolveMemberRef(db: DB, text: string | number, options: IdOptio
   const member = org ? memberOfOrganization(db, org.id) : null;
   if (member === null) throw new OperationError(`org-${ref.id} ${org ? 'is no member' : 'does not exist'}`, { hint: 'find member IDs with skillsnet members --search TEXT' });
   return member;
+}
+
+/** Where an organisation is, as `members` shows it. */
+export interface OrganizationPlace {
+  country: string | null;
+  region: string | null;
+  /** The country as written when it did not resolve to a code. */
+  countryRaw: string | null;
+}
+
+/**
+ * organisation id -> its place as `members` shows it (MEMBER_VIEW's rule), for every organisation
+ * not merged away: what the maps show for it, so that the two cannot disagree.
+ */
+export function organizationPlaces(db: DB): Map<number, OrganizationPlace> {
+  const rows = cachedStatement(db,
+    `SELECT o.id, ${MEMBER_COUNTRY} AS country, ${MEMBER_REGION} AS region, o.country_raw AS countryRaw
+       FROM organizations o LEFT JOIN members m ON m.organization_id = o.id AND m.kind = 'organization' AND m.merged_into IS NULL
+      WHERE o.merged_into IS NULL`,
+  ).all() as (OrganizationPlace & { id: number })[];
+  return new Map(rows.map(({ id, ...place }) => [id, place]));
 }
 
 /** Member ids by organisation id, for the exports (members merged into another left out). */

@@ -237,6 +237,15 @@ export function latestApplicationPerson(db: DB, organizationId: number): number 
   return r?.person_id ?? null;
 }
 
+/**
+ * The organisation's applications other than `applicationId` that say `country` (NULL: those that
+ * say none), merged and withdrawn ones left out, in id order: what still backs its country.
+ */
+export function otherApplicationsInCountry(db: DB, organizationId: number, applicationId: number, country: string | null): number[] {
+  return cachedStatement(db, `SELECT id FROM applications WHERE organization_id = ? AND id <> ? AND country IS ? AND merged_into IS NULL AND withdrawn_at IS NULL ORDER BY id`)
+    .pluck().all(organizationId, applicationId, country) as number[];
+}
+
 /** The organisation an application belongs to. */
 export function organizationOfApplication(db: DB, applicationId: number): number | null {
   const r = cachedStatement(db, 'SELECT organization_id FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null } | undefined;

@@ -9,7 +9,7 @@
  * working language —, role, status, type, beneficiary, search) apply to them as to applicants.
  */
 import type { DB } from '../db/connection.js';
-import { listMembers, membershipRows, type Member } from '../db/members.js';
+import { listMembers, membershipRows, organizationPlaces, type Member } from '../db/members.js';
 import { peopleWithOrganizations } from '../db/organizations.js';
 import type { EligibilityFilters, MemberFilters, Region } from '../model.js';
 import type { Membership, NetworkOptions, OrganizationSource, PersonSource } from './network.js';
@@ -19,7 +19,7 @@ export interface ActorOptions {
   withPeople?: boolean;
 }
 
-export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames'>> & {
+export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces'>> & {
   /** Members that appear only through these sources (no application among those exported). */
   membersWithoutApplications: Member[];
 };
@@ -95,5 +95,5 @@ export function networkActors(db: DB, filters: EligibilityFilters, options: Acto
     }
   }
   const organizationNames = new Map((db.prepare('SELECT id, name FROM organizations').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-  return { memberships, organizations, persons, organizationNames, membersWithoutApplications: without };
+  return { memberships, organizations, persons, organizationNames, organizationPlaces: organizationPlaces(db), membersWithoutApplications: without };
 }

@@ -1,5 +1,6 @@
 import { salutation, textLanguage } from '../geo/greetings.js';
 import type { Application, Consent } from '../model.js';
+import type { ContactPerson } from '../db/contacts.js';
 import type { Member } from '../db/members.js';
 import type { Membership } from './network.js';
 import { categoryName } from '../tagging/taxonomy.js';
@@ -9,6 +10,7 @@ import { CSV_OPTIONS, outlookPhoneCell, safeCell, safePhoneCell, xmlSafeText } f
 import { mapInSteps } from '../reporting.js';
 import { contactName } from './names.js';
 import { plural } from './write.js';
+import { normaliseName } from '../text.js';
 
 export { splitName, contactName, type ContactName, type NameContext, type NameParts, type PersonName } from './names.js';
 
@@ -119,10 +121,16 @@ export interface ContactSources {
    * merge): the ORG of a vCard, Outlook's Company, the same label as on the maps.
    */
   organizationNames?: ReadonlyMap<number, string>;
-  /** application id -> its contact person (people id), for the export log. */
-  personOfApplication?: ReadonlyMap<number, number>;
-  /** application id -> the form's given and family names, the working language and when its call was imported. */
-  detailsOfApplication?: ReadonlyMap<number, { givenName?: string | null; familyName?: string | null; workingLanguage?: string | null; recordedAt?: string | null }>;
+  /**
+   * application id -> the form's given and family names, its working-language answer, when its
+   * call was imported, and its contact person's record (db/contacts.ts's contactDetails).
+   */
+  detailsOfApplication?: ReadonlyMap<number, Omit<ApplicationContactExtra, 'rosters' | 'memberLanguage'>>;
+  /**
+   * people id -> the working language of the member whose contact person they are (members and
+   * invitations write to them in it; memberContactLanguages in db/members.ts).
+   */
+  memberLanguages?: ReadonlyMap<number, string | null>;
 }
 
 /** A deliberately loose address check: something@domain.tld, no spaces. */
@@ -241,32 +249,53 @@ function contactOf(email: string, records: ContactSource[]): Contact {
   return contact;
 }
 
+/** What a contact record of an application knows besides the Application. */
+export interface ApplicationContactExtra {
+  /** The form's first and last name columns. */
+  givenName?: string | null;
+  familyName?: string | null;
+  /** The form's working-language answer. */
+  workingLanguage?: string | null;
+  recordedAt?: string | null;
+  rosters?: string[];
+  /** The application's contact person as recorded (an officer's `edit person-N` lands there). */
+  person?: ContactPerson | null;
+  /** Whether this is the person's latest application (the one whose phone the person's record holds). */
+  personsLatest?: boolean;
+  /** The working language of the member whose contact person this is (members, invitations): it wins. */
+  memberLanguage?: string | null;
+}
+
 /**
  * An application as a contact record: its contact person and organisation, its call, its
- * categories and rosters. `recordedAt` says when its call was imported (the latest call wins),
- * `names` the form's given and family names, `workingLanguage` the language to write in (the
- * application's own language when the form did not ask).
+ * categories and rosters. `recordedAt` says when its call was imported (the latest call wins).
+ * With the contact person's record (`person`), the person is named and reached as members and
+ * invitations name them — the address and name as recorded, corrected or not, the phone of their
+ * latest application (an earlier one's stays beside it) — and written to in the member's working
+ * language (`memberLanguage`), else the person's, else the form's answer, else the application's
+ * own language. Without it, the application's columns as the form gave them.
  */
-export function applicationContactSource(
-  a: Application,
-  extra: { givenName?: string | null; familyName?: string | null; workingLanguage?: string | null; recordedAt?: string | null; rosters?: string[] } = {},
-): ContactSource {
+export function applicationContactSource(a: Application, extra: ApplicationContactExtra = {}): ContactSource {
+  const p = extra.person;
+  // The form's split columns belong to the name the form gave: kept while the person still has it.
+  const formName = !p || normaliseName(p.name ?? '') === normaliseName(a.contactName ?? '');
   return {
-    email: a.email,
-    givenName: extra.givenName ?? null,
-    familyName: extra.familyName ?? null,
-    fullName: a.contactName,
+    email: p ? p.email : a.email,
+    givenName: formName ? extra.givenName ?? null : p.givenName,
+    familyName: formName ? extra.familyName ?? null : p.familyName,
+    fullName: p ? p.name : a.contactName,
     organization: a.organization,
-    phone: a.phone,
+    phone: p && extra.personsLatest ? p.phone : a.phone,
     country: a.country ?? a.countryRaw,
     region: a.region,
-    workingLanguage: extra.workingLanguage ?? a.language,
+    workingLanguage: extra.memberLanguage ?? p?.workingLanguage ?? extra.workingLanguage ?? a.language,
     calls: [a.call],
     updatedAt: extra.recordedAt ?? null,
     categories: a.categories,
     rosters: extra.rosters ?? [],
     applicationId: a.id,
     title: a.title,
+    personId: p?.id ?? null,
   };
 }
 
@@ -301,11 +330,12 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
       const membership = a.organizationId !== null ? sources.memberships?.get(a.organizationId) : undefined;
       if (!keep(membership?.consentContact)) continue;
       const details = sources.detailsOfApplication?.get(a.id);
+      const memberLanguage = details?.person ? sources.memberLanguages?.get(details.person.id) : undefined;
       yield {
-        ...applicationContactSource(a, { ...details, rosters: rostersByApplication.get(a.id) ?? [] }),
+        ...applicationContactSource(a, { ...details, memberLanguage, rosters: rostersByApplication.get(a.id) ?? [] }),
         organization: recordedName(a, sources.organizationNames),
         roles: membership?.roles ?? [],
-        organizationId: a.organizationId, personId: sources.personOfApplication?.get(a.id) ?? null, memberId: membership?.memberId ?? null,
+        organizationId: a.organizationId, memberId: membership?.memberId ?? null,
       };
     }
     for (const m of sources.members ?? []) {

@@ -159,7 +159,7 @@ export function exportNetwork(
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   const network = buildNetwork(exportApplications(db, filters, callbacks), {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
-    organizationNames: actors.organizationNames,
+    organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces,
   });
   return { network, actors };
 }
@@ -178,7 +178,7 @@ export async function exportNetworkInSteps(
   await pause();
   const network = buildNetwork(applications, {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
-    organizationNames: actors.organizationNames,
+    organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces,
   });
   await pause();
   return { network, actors };

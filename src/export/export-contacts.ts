@@ -12,7 +12,7 @@ import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { scoredApplications } from '../selection/candidates.js';
 import { contactDetails } from '../db/contacts.js';
-import { personByApplication } from '../db/organizations.js';
+import { memberContactLanguages } from '../db/members.js';
 import type { Application } from '../model.js';
 import { networkActors } from './actors.js';
 import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, noConsentLeftOut, type ContactSource } from './contacts.js';
@@ -45,14 +45,17 @@ export function contactsOutput(options: Pick<ContactsExportOptions, 'out' | 'cwd
 
 /**
  * The applications as contact records, with what the Application does not carry: the form's
- * given and family names, the working language, when the call was imported, the rosters.
+ * given and family names, the contact person as recorded and the working language their member
+ * is written to in (as `members` and the invitations), when the call was imported, the rosters.
  */
 export function* applicationSources(db: DB, applications: Iterable<Application>): Generator<ContactSource> {
   const details = contactDetails(db);
+  const languages = memberContactLanguages(db);
   const rosters = rosterNamesByApplication(db);
   for (const a of applications) {
     const d = details.get(a.id);
-    yield applicationContactSource(a, { ...d, rosters: rosters.get(a.id) ?? [] });
+    const memberLanguage = d?.person ? languages.get(d.person.id) : undefined;
+    yield applicationContactSource(a, { ...d, memberLanguage, rosters: rosters.get(a.id) ?? [] });
   }
 }
 
@@ -76,7 +79,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   await pause();
   const list = buildContacts(applications, rosterNamesByApplication(db), {
     memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, organizationNames: actors.organizationNames,
-    personOfApplication: personByApplication(db), detailsOfApplication: contactDetails(db),
+    detailsOfApplication: contactDetails(db), memberLanguages: memberContactLanguages(db),
   });
   await pause();
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);

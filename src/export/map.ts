@@ -340,7 +340,7 @@ export interface NetworkMapOptions extends RenderMapOptions {
   peerLinks?: number;
   layout?: LayoutOptions;
   /** Members, people and memberships beyond the applications (network/actors.ts). */
-  actors?: Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames'>;
+  actors?: Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces'>;
 }
 
 /**

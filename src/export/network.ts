@@ -1,4 +1,5 @@
 import type { Application, Consent, MemberRole, MemberStatus, Region } from '../model.js';
+import type { OrganizationPlace } from '../db/members.js';
 import { REGIONS, isRegion } from '../model.js';
 import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
@@ -185,6 +186,11 @@ export interface NetworkOptions {
   persons?: Iterable<PersonSource>;
   /** Organisation id -> its name as recorded (so the label is the same in the map of every call). */
   organizationNames?: ReadonlyMap<number, string>;
+  /**
+   * Organisation id -> its country and region as `members` shows them (db/members.ts): an
+   * organisation node is placed there, and only where none is recorded by its applications'.
+   */
+  organizationPlaces?: ReadonlyMap<number, OrganizationPlace>;
 }
 
 const consentFlag = (c: Consent | undefined): boolean | undefined => (c === 'no' ? false : c === 'yes' ? true : undefined);
@@ -245,12 +251,16 @@ function applicantOrganizations(applications: Iterable<Application>, options: Ne
     // One node per organisation (organizations table); an application written before organisations
     // existed (none should remain after the migration) falls back to its name and country.
     const key = organizationId !== null ? `#${organizationId}` : `${normaliseName(name) || name.toLowerCase()}|${a.country ?? ''}`;
+    // Placed where members place it; an organisation with no place recorded, where its applications are.
+    const recordedPlace = organizationId !== null ? options.organizationPlaces?.get(organizationId) : undefined;
+    const place = recordedPlace && (recordedPlace.country || recordedPlace.countryRaw || recordedPlace.region) ? recordedPlace : undefined;
     let org = byKey.get(key);
     if (!org) {
+      const where = place ?? { country: a.country, countryRaw: a.countryRaw, region: a.region };
       org = {
         kind: 'organization', id: organizationId !== null ? `org-${organizationId}` : `org-${a.id}`, label: name, name,
-        applicationIds: [], calls: [], titles: [], countryCode: a.country, country: a.country ? countryName(a.country) : (a.countryRaw?.trim() || null),
-        region: a.region && isRegion(a.region) ? a.region : null, languageCode: a.language, language: a.language ? languageName(a.language) : null,
+        applicationIds: [], calls: [], titles: [], countryCode: where.country, country: where.country ? countryName(where.country) : (where.countryRaw?.trim() || null),
+        region: where.region && isRegion(where.region) ? where.region : null, languageCode: a.language, language: a.language ? languageName(a.language) : null,
         organizationTypes: [], beneficiaries: [], categoryCodes: [], categories: [], contactPersons: [], emails: [], phones: [],
         url: null, coreGroup: false, score: null, organizationId, personIds: [],
         memberId: membership?.memberId ?? null, roles: membership ? [...membership.roles] : [], status: membership?.status ?? null,
@@ -265,7 +275,7 @@ function applicantOrganizations(applications: Iterable<Application>, options: Ne
     org.applicationIds.push(a.id);
     pushUnique(org.calls, a.call);
     org.titles.push({ title: a.title, description: a.description, call: a.call, applicationId: a.id });
-    if (!org.region && a.region && isRegion(a.region)) org.region = a.region;
+    if (!place && !org.region && a.region && isRegion(a.region)) org.region = a.region;
     if (!org.languageCode && a.language) { org.languageCode = a.language; org.language = languageName(a.language); }
     pushUnique(org.organizationTypes, a.organizationType);
     for (const b of a.beneficiaries) pushUnique(org.beneficiaries, b);

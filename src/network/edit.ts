@@ -6,13 +6,14 @@
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change } from '../db/history.js';
-import { ensurePerson, webDomain } from '../db/organizations.js';
+import { applicationIdentity, ensurePerson, getOrganization, otherApplicationsInCountry, webDomain, type ApplicationIdentity } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
 import { parseScore, splitList } from '../import/normalise.js';
 import { canonicalTerm } from '../import/vocabulary.js';
 import { normaliseName } from '../text.js';
-import { DRY_RUN } from './members.js';
+import { memberRecord } from '../db/members.js';
+import { DRY_RUN, unknownMember } from './members.js';
 import { consentOf, statusOf } from './parse.js';
 import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { subjectExists, subjectLabel, subjectTable, type Subject, type SubjectKind } from './subjects.js';
@@ -144,7 +145,10 @@ function findField(kind: SubjectKind, name: string): EditableField {
 }
 
 export interface EditResult {
+  /** What was edited: the organisation kept by a merge when the one named was merged into it. */
   subject: string;
+  /** The organisation named, when it was merged into `subject` ("org-449"). */
+  mergedFrom?: string;
   /** Fields whose value changed; values are not repeated here (they may be personal data): show ID gives them. */
   changed: string[];
   unchanged: string[];
@@ -152,12 +156,30 @@ export interface EditResult {
   dryRun: boolean;
   /** Automatic categories dropped because the text changed: run skillsnet tag auto. */
   retag: boolean;
+  /**
+   * After an application's country changed (to `applicationCountry`), its organisation's ("org-17"):
+   * `followed` when the organisation's country came from this application and moved with it (same
+   * change), else the country the organisation still has and the other applications that still say it.
+   */
+  organizationCountry?: { organization: string; country: string | null; followed: boolean; applications: number[]; applicationCountry: string | null };
+}
+
+/** Writes one field (and what it sets besides, a country's region) in the change; returns whether the value changed. */
+function applyField(change: Change, table: string, id: number, field: EditableField, value: unknown): boolean {
+  const did = change.update(table, id, field.column, value);
+  for (const [column, v] of Object.entries(field.also?.(value) ?? {})) change.update(table, id, column, v);
+  return did;
 }
 
 /** Applies `--set FIELD=VALUE`s to one record in one transaction (rolled back on a dry run). */
-export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: { dryRun?: boolean } = {}): EditResult {
+export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { dryRun?: boolean } = {}): EditResult {
   if (!sets.length) throw new UsageError('nothing to change', { hint: 'give --set FIELD=VALUE, e.g. --set country=Peru' });
-  if (!subjectExists(db, subject)) throw new OperationError(`no ${subjectLabel(subject).replace(/-\d+$| \d+$/, '')} with ID ${subject.id}`, { hint: 'find IDs with skillsnet list, skillsnet members or skillsnet organizations' });
+  if (!subjectExists(db, named)) throw new OperationError(`no ${subjectLabel(named).replace(/-\d+$| \d+$/, '')} with ID ${named.id}`, { hint: 'find IDs with skillsnet list, skillsnet members or skillsnet organizations' });
+  // A member merged into another is refused, naming it, as by `member set member-N`.
+  if (named.kind === 'member' && memberRecord(db, named.id)?.merged_into) throw unknownMember(db, named.id);
+  // An organisation merged into another is edited there, as `member set org-N` and `show org-N` follow the merge.
+  const into = named.kind === 'organization' ? getOrganization(db, named.id)?.mergedInto ?? null : null;
+  const subject: Subject = into !== null ? { kind: 'organization', id: into } : named;
   const parsed = sets.map((s) => {
     const field = findField(subject.kind, s.field);
     const value = field.parse(s.value);
@@ -165,13 +187,14 @@ export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: 
     return { field, value };
   });
   const table = subjectTable(subject.kind);
+  const before = subject.kind === 'application' ? applicationIdentity(db, subject.id) : undefined;
   const result: EditResult = { subject: subjectLabel(subject), changed: [], unchanged: [], historyId: null, dryRun: Boolean(options.dryRun), retag: false };
+  if (into !== null) result.mergedFrom = subjectLabel(named);
   try {
     withWriteTransaction(db, () => {
       const change = new Change(db, 'edit', subjectLabel(subject), {});
       for (const { field, value } of parsed) {
-        const did = change.update(table, subject.id, field.column, value);
-        for (const [column, v] of Object.entries(field.also?.(value) ?? {})) change.update(table, subject.id, column, v);
+        const did = applyField(change, table, subject.id, field, value);
         (did ? result.changed : result.unchanged).push(field.name);
         if (did && field.retag && subject.kind === 'application') {
           const auto = db.prepare(`SELECT rowid FROM application_categories WHERE application_id = ? AND source <> 'officer'`).pluck().all(subject.id) as number[];
@@ -180,6 +203,7 @@ export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: 
         }
       }
       if (subject.kind === 'application' && result.changed.some((f) => f === 'email' || f === 'contactName' || f === 'phone')) relinkPerson(db, change, subject.id);
+      if (before && result.changed.includes('country')) result.organizationCountry = followCountry(db, change, before);
       change.note({ changed: result.changed });
       if (result.changed.length) result.historyId = change.id;
       else db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
@@ -190,6 +214,27 @@ export function editRecord(db: DB, subject: Subject, sets: FieldSet[], options: 
   }
   if (options.dryRun) result.historyId = null;
   return result;
+}
+
+/**
+ * After an application's country changed: its organisation's country follows when it came from
+ * this application — the organisation said what the application said, and none of its other
+ * applications (merged and withdrawn ones aside) still says it, as with an organisation of one
+ * application — written as `edit org-N --set country=` would, in the same change. Otherwise the
+ * organisation keeps its country, and the result says which and what still says it.
+ */
+function followCountry(db: DB, change: Change, before: ApplicationIdentity): EditResult['organizationCountry'] {
+  if (before.organizationId === null) return undefined;
+  const organization = getOrganization(db, before.organizationId);
+  const now = applicationIdentity(db, before.id)?.country ?? null;
+  if (!organization || organization.country === now) return undefined;
+  const label = `org-${organization.id}`;
+  const others = otherApplicationsInCountry(db, organization.id, before.id, organization.country);
+  if (organization.country === before.country && others.length === 0) {
+    applyField(change, 'organizations', organization.id, findField('organization', 'country'), now);
+    return { organization: label, country: now, followed: true, applications: [], applicationCountry: now };
+  }
+  return { organization: label, country: organization.country, followed: false, applications: others, applicationCountry: now };
 }
 
 /** After an edit of an application's contact: its person is the organisation's person with that email (or name), made when new. */

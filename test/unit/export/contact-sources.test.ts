@@ -102,4 +102,22 @@ describe('export contacts from imported applications', () => {
     expect(r.stderr).not.toMatch(/Andr|García|andres@/);
     expect(json(await skillsnet(['--db', db, 'list', '--json'])).length).toBe(3);
   });
+
+  it("reaches a person of two calls of one organisation through their record: a corrected phone first, the earlier call's beside it", async () => {
+    const dir = tempDir('skillsnet-contacts-person-');
+    const db = path.join(dir, 'c.db');
+    const a = path.join(dir, '2020.csv');
+    const b = path.join(dir, '2021.csv');
+    fs.writeFileSync(a, 'Organisation,Email,First name,Last name,Phone,Country,Language\nTaller Abierto,andres@example.org,Andrés,García Márquez,+52 55 1111 1111,Mexico,es\n');
+    fs.writeFileSync(b, 'Organisation,Email,Contact name,Phone,Country,Language\nTaller Abierto,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es\n');
+    expect((await skillsnet(['--db', db, 'import', a, '--call', '2020'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'import', b, '--call', '2021'])).code).toBe(0);
+    const [member] = json(await skillsnet(['--db', db, 'members', '--json']));
+    expect(member.calls).toEqual(['2020', '2021']);
+    const contacts = async () => parse((await skillsnet(['--db', db, 'export', 'contacts', '--all-calls', '--out', '-'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(await contacts()).toMatchObject([{ email: 'andres@example.org', first_name: 'Andrés', last_name: 'García Márquez', phone: "'+52 55 2222 2222", other_phones: "'+52 55 1111 1111" }]);
+    // The 2021 number was wrong: the officer corrects the person, and the list follows.
+    expect((await skillsnet(['--db', db, 'edit', `person-${member.personId}`, '--set', 'phone=+52 55 3333 3333'])).code).toBe(0);
+    expect(await contacts()).toMatchObject([{ email: 'andres@example.org', phone: "'+52 55 3333 3333", other_phones: "'+52 55 1111 1111", calls: '2020|2021' }]);
+  });
 });

@@ -40,6 +40,78 @@ describe('edit', () => {
   });
 });
 
+describe("edit of an application's country, and its organisation's", () => {
+  const place = async (db: string, org: string) => {
+    const member = json(await run(['--db', db, 'members', '--json'])).find((m: { kumuId: string }) => m.kumuId === org);
+    const shown = json(await run(['--db', db, 'show', org, '--json'])).organization;
+    return { member: [member.country, member.region], organization: [shown.country, shown.region] };
+  };
+
+  it("moves an organisation of one application with it, in the same change of the history", async () => {
+    const { db, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[2]), '--json'])).organization.id as string;
+    const dry = await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Peru', '--dry-run']);
+    expect(dry.stderr).toContain(`${org} would move with it: its country came from this application (now PE).`);
+    expect(await place(db, org)).toEqual({ member: ['SN', 'Africa'], organization: ['SN', 'Africa'] });
+    const r = await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Peru']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${org} moved with it: its country came from this application (now PE).`);
+    expect(await place(db, org)).toEqual({ member: ['PE', 'Americas'], organization: ['PE', 'Americas'] });
+    const history = await run(['--db', db, 'history', org]);
+    expect(history.stdout).toMatch(/edit\tapplication \d+\t.*organizations\.country/);
+    expect(json(await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Senegal', '--json'])).organizationCountry)
+      .toEqual({ organization: org, country: 'SN', followed: true, applications: [], applicationCountry: 'SN' });
+  });
+
+  it('leaves an organisation whose other application still says its country, and says how to move it', async () => {
+    const { db, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[0]), '--json'])).organization.id as string;
+    expect(json(await run(['--db', db, 'show', String(ids[1]), '--json'])).organization.id).toBe(org);
+    const r = await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Chile']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${org} still says PE, as application ${ids[1]} does. To move the organisation too: skillsnet edit ${org} --set country=CL`);
+    expect(await place(db, org)).toEqual({ member: ['PE', 'Americas'], organization: ['PE', 'Americas'] });
+    // Once no application says PE any more, the organisation's country came from the one corrected last.
+    const last = await run(['--db', db, 'edit', String(ids[1]), '--set', 'country=Chile', '--json']);
+    expect(json(last).organizationCountry).toMatchObject({ organization: org, country: 'CL', followed: true });
+    expect(await place(db, org)).toEqual({ member: ['CL', 'Americas'], organization: ['CL', 'Americas'] });
+  });
+});
+
+describe("the maps place an organisation where members do: the organisation's country", () => {
+  /** The organisation's country and region on the Kumu map, in GraphML and on the offline map. */
+  const onMaps = async (db: string, dir: string, org: string) => {
+    const kumu = JSON.parse((await run(['--db', db, 'export', 'kumu', '--format', 'json', '--out', '-'])).stdout).elements.find((e: { id: string }) => e.id === org);
+    const graphml = (await run(['--db', db, 'export', 'graphml', '--out', '-'])).stdout.split(`<node id="${org}">`)[1]!.split('</node>')[0]!;
+    expect((await run(['--db', db, 'export', 'map', '--out', path.join(dir, 'map.html'), '--force'])).code).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'map.html'), 'utf8');
+    const page = JSON.parse(html.match(/<script type="application\/json" id="skillsnet-map-data">([\s\S]*?)<\/script>/)![1]!);
+    const node = page.nodes.find((n: { id: string }) => n.id === org);
+    return {
+      kumu: [kumu['Country Code'], kumu.Region],
+      graphml: [graphml.match(/<data key="countryCode">(\w+)</)?.[1], graphml.match(/<data key="region">([^<]+)</)?.[1]],
+      map: [node.countryCode, node.region],
+    };
+  };
+  const member = async (db: string, org: string) => json(await run(['--db', db, 'members', '--json'])).find((m: { kumuId: string }) => m.kumuId === org);
+
+  it('after edit org-N --set country', async () => {
+    const { db, dir, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[2]), '--json'])).organization.id as string;
+    expect((await run(['--db', db, 'edit', org, '--set', 'country=Chile'])).code).toBe(0);
+    expect(await member(db, org)).toMatchObject({ country: 'CL', region: 'Americas' });
+    expect(await onMaps(db, dir, org)).toEqual({ kumu: ['CL', 'Americas'], graphml: ['CL', 'Americas'], map: ['CL', 'Americas'] });
+  });
+
+  it("after an application's country changed while the organisation kept its own", async () => {
+    const { db, dir, ids } = await call();
+    const org = json(await run(['--db', db, 'show', String(ids[0]), '--json'])).organization.id as string;
+    expect((await run(['--db', db, 'edit', String(ids[0]), '--set', 'country=Chile'])).code).toBe(0);
+    expect(await member(db, org)).toMatchObject({ country: 'PE', region: 'Americas' });
+    expect(await onMaps(db, dir, org)).toEqual({ kumu: ['PE', 'Americas'], graphml: ['PE', 'Americas'], map: ['PE', 'Americas'] });
+  });
+});
+
 describe('merge and unmerge', () => {
   it('merges a resubmission into the first application and puts both back', async () => {
     const { db, ids } = await call();
@@ -77,6 +149,34 @@ describe('merge and unmerge', () => {
     expect((await run(['--db', db, 'unmerge', '--last'])).code).toBe(0);
     expect(await orgOf(ids[2])).toBe(b);
     expect(json(await run(['--db', db, 'members', '--json']))).toHaveLength(members.length + 1);
+  });
+
+  it('edits the organisation kept by a merge when the one merged into it is named, and says so, as member set does', async () => {
+    const { db, ids } = await call();
+    const orgOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.id as string;
+    const [a, b] = [await orgOf(ids[0]), await orgOf(ids[2])];
+    expect((await run(['--db', db, 'merge', a, b])).code).toBe(0);
+    const r = await run(['--db', db, 'edit', b, '--set', 'name=Fundación Andes y Atelier']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`Changed ${a}: name.\n`);
+    expect(r.stderr).toContain(`${b} was merged into ${a}: edited ${a} instead (skillsnet unmerge ${b} undoes the merge).`);
+    expect(json(await run(['--db', db, 'show', a, '--json'])).organization.name).toBe('Fundación Andes y Atelier');
+    expect(json(await run(['--db', db, 'edit', b, '--set', 'notes=Met in Dakar', '--json']))).toMatchObject({ subject: a, mergedFrom: b, changed: ['notes'] });
+    // The merged record itself is as the merge left it: unmerge gives it back unchanged.
+    expect((await run(['--db', db, 'unmerge', b])).code).toBe(0);
+    expect(json(await run(['--db', db, 'show', b, '--json'])).organization).toMatchObject({ name: 'Atelier Vert', notes: null });
+  });
+
+  it('refuses to edit a member merged into another, naming it, as member set does', async () => {
+    const { db, ids } = await call();
+    const memberOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.memberId as number;
+    const [a, b] = [await memberOf(ids[0]), await memberOf(ids[2])];
+    expect((await run(['--db', db, 'merge', `member-${a}`, `member-${b}`])).code).toBe(0);
+    for (const args of [['edit', `member-${b}`, '--set', 'consentMap=no'], ['member', 'set', `member-${b}`, '--consent-map', 'no']]) {
+      const r = await run(['--db', db, ...args]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error: member-${b} was merged into member-${a}\n`));
+    }
   });
 
   it('refuses to merge applications of two calls, and says to merge their organisations', async () => {

@@ -90,3 +90,33 @@ describe('contact files name the organisation as recorded', () => {
     expect(map.elements.find((e: { id: string }) => e.id === `org-${ana.organizationId}`).label).toBe('Taller Abierto de Oficios');
   });
 });
+
+describe('contact files follow corrections of the person and the member', () => {
+  it("a corrected address and working language reach the CSV, vCard and Outlook files, as they reach members and invitations", async () => {
+    const local = tempDir();
+    const copy = path.join(local, 'n.db');
+    fs.copyFileSync(db, copy);
+    const ana = json(await run(['--db', copy, 'members', '--search', 'Taller', '--json']))[0];
+    expect((await run(['--db', copy, 'edit', `person-${ana.personId}`, '--set', 'email=ana.nueva@example.org'])).code).toBe(0);
+    expect((await run(['--db', copy, 'member', 'set', `member-${ana.id}`, '--language', 'fr'])).code).toBe(0);
+    const member = json(await run(['--db', copy, 'members', '--search', 'Taller', '--json']))[0];
+    expect(member).toMatchObject({ email: 'ana.nueva@example.org', workingLanguage: 'fr' });
+
+    const csv = await run(['--db', copy, 'export', 'contacts', '--format', 'csv', '--out', '-']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = parse(csv.stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.email)).not.toContain('ana@example.org');
+    expect(rows.find((r) => r.email === 'ana.nueva@example.org')).toMatchObject({ name: 'Ana Ejemplo', language: 'French', salutation: 'Bonjour Ana', organization_id: `org-${ana.organizationId}` });
+
+    const vcf = (await run(['--db', copy, 'export', 'contacts', '--format', 'vcf', '--out', '-'])).stdout.replace(/\r\n /g, '');
+    expect(vcf).not.toContain('ana@example.org');
+    const card = vcf.split('END:VCARD').find((c) => c.includes('EMAIL;TYPE=INTERNET,PREF:ana.nueva@example.org'))!;
+    expect(card).toContain('Salutation: Bonjour Ana');
+    expect(card).toContain('Working language: French');
+
+    const outlook = parse((await run(['--db', copy, 'export', 'contacts', '--format', 'outlook', '--out', '-'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(outlook.map((r) => r['E-mail Address'])).toEqual(expect.arrayContaining(['ana.nueva@example.org']));
+    expect(outlook.map((r) => r['E-mail Address'])).not.toContain('ana@example.org');
+    expect(outlook.find((r) => r['E-mail Address'] === 'ana.nueva@example.org')!.Language).toBe('French');
+  });
+});

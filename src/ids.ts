@@ -57,6 +57,8 @@ export function looksLike(text: string): string {
   const prefixed = /^([a-z]+)[-:#\s]?(\d{1,9})$/i.exec(t);
   if (prefixed && PREFIXES[prefixed[1]!.toLowerCase()]) {
     const kind = PREFIXES[prefixed[1]!.toLowerCase()]!;
+    // (org-0: the right kind, but no record is numbered 0)
+    if (/^0+$/.test(prefixed[2]!)) return `${t} (IDs are whole numbers from 1)`;
     return `${ID_EXAMPLES[kind].replace(/ \(.*\)$/, '')} (${t})`;
   }
   return 'a name or other text';

@@ -123,7 +123,10 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
   const out = { member: memberJson(result.member), changed: result.changed, historyId: result.historyId, replace: result.replace, dryRun: Boolean(opts.dryRun) };
   if (opts.json) printJson(io, out);
   else {
-    io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} member-${id}: ${result.changed.join(', ')}.\n` : `member-${id}: nothing to change.\n`);
+    // (named as well: member IDs are not application IDs, and a number typed from a roster is easily the wrong one)
+    const who = result.member.organization ?? result.member.name;
+    const label = `member-${id}${who ? ` (${who})` : ''}`;
+    io.stdout.write(result.changed.length ? `${opts.dryRun ? 'Dry run: would change' : 'Changed'} ${label}: ${result.changed.join(', ')}.\n` : `${label}: nothing to change.\n`);
     if (!opts.dryRun && result.historyId) info(io, `Kept in the history (change ${result.historyId}).`);
   }
   // A Core Group member declined: offer the replacement (asked on a terminal, printed otherwise).

@@ -28,7 +28,7 @@ export interface EventTimes {
 /** Every problem of an event (empty when it is valid). */
 export function validateEvent(event: NetworkEvent): EventProblem[] {
   const problems: EventProblem[] = [];
-  if (!event.title || !event.title.trim()) problems.push({ field: 'title', message: 'the event has no title' });
+  if (!event.title || !event.title.trim()) problems.push({ field: 'title', message: 'the event has no title', hint: 'give it one: skillsnet event add "Webinar on work-based learning" --kind webinar --start "2026-03-05 14:00" --tz Europe/Zurich' });
   if (!isEventKind(event.kind)) {
     problems.push({ field: 'kind', message: `unknown kind of event "${event.kind}"`, hint: `use one of ${EVENT_KINDS.join(', ')}` });
   }

@@ -88,7 +88,11 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
   const role: MemberRole = input.role ?? 'stakeholder';
   const kind: MemberKind = input.kind ?? (role === 'ilo' || !organization ? 'person' : 'organization');
   if (kind === 'organization' && !organization) throw new UsageError('a member organisation needs its name (--organization NAME)');
-  if (kind === 'person' && !name && !email) throw new UsageError('a member in their own right needs a name or an email (--name, --email)');
+  if (kind === 'person' && !name && !email) {
+    throw new UsageError(organization ? 'a member in their own right needs a name or an email (--name, --email)' : 'a member needs an organisation (--organization NAME), or a name or an email for a person in their own right (--name, --email)', {
+      hint: 'e.g. skillsnet member add --organization "Ministerio de Trabajo" --country PE --role stakeholder',
+    });
+  }
   const where = resolveWhere(input);
   const workingLanguage = resolveWorkingLanguage(input.language);
   const type = input.type?.trim() ? canonicalTerm('organizationTypes', input.type) : null;

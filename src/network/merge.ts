@@ -39,7 +39,7 @@ const ORGANIZATION_FILL = ['organization_type', 'country', 'country_raw', 'regio
 export function mergeRecords(db: DB, keep: Subject, other: Subject, options: { dryRun?: boolean } = {}): MergeResult {
   if (keep.kind !== other.kind) throw new UsageError(`cannot merge ${subjectLabel(other)} into ${subjectLabel(keep)}: both must be applications, organisations or members`);
   if (keep.kind === 'person') throw new UsageError('people are merged with their members or organisations: merge member-A member-B, or org-A org-B');
-  if (keep.id === other.id) throw new UsageError(`${subjectLabel(keep)} is the same record twice`);
+  if (keep.id === other.id) throw new UsageError(`${subjectLabel(keep)} is the same record twice`, { hint: 'give the record to keep, then the one that goes into it: skillsnet merge org-4 org-57 --dry-run' });
   for (const s of [keep, other]) if (!subjectExists(db, s)) throw new OperationError(`no ${subjectLabel(s)}`, { hint: 'find IDs with skillsnet list, skillsnet organizations or skillsnet members' });
   const result: MergeResult = { kind: keep.kind as MergeResult['kind'], kept: subjectLabel(keep), merged: subjectLabel(other), steps: [], historyId: null, dryRun: Boolean(options.dryRun) };
   try {
@@ -231,6 +231,7 @@ export function findMerge(db: DB, subject: Subject | 'last'): number {
     ? merges[0]
     : merges.find((h) => h.detail.kind === subject.kind && (h.detail.merged === subject.id || h.detail.kept === subject.id));
   if (!found) {
+    if (subject !== 'last' && !subjectExists(db, subject)) throw new OperationError(`there is no ${subjectLabel(subject)}`, { hint: 'see the merges with skillsnet history --action merge' });
     throw new OperationError(subject === 'last' ? 'no merge to undo' : `${subjectLabel(subject)} was not merged (or its merge was undone already)`, { hint: 'see the merges with skillsnet history --action merge' });
   }
   return found.id;

@@ -49,3 +49,25 @@ describe('small messages', () => {
     expect(del.stderr).toMatch(/needs confirmation\n {2}add --yes/);
   });
 });
+
+describe('wrong IDs and empty values a new user typed', () => {
+  it.each([
+    [['show', 'org-0'], /^error: .*that is org-0 \(IDs are whole numbers from 1\)/m, 2],
+    [['history', '99999'], /^error: there is no application 99999/m, 1],
+    [['unmerge', '99999'], /^error: there is no application 99999/m, 1],
+    [['member', 'add'], /^error: a member needs an organisation \(--organization NAME\), or a name or an email/m, 2],
+    [['merge', 'org-1', 'org-1'], /^error: org-1 is the same record twice\n {2}give the record to keep/m, 2],
+    [['event', 'add', '', '--kind', 'webinar', '--start', '2031-01-01 10:00', '--tz', 'UTC'], /^error: the event has no title\n {2}give it one: skillsnet event add/m, 2],
+  ])('%j says what is wrong and what to do', async (args, message, code) => {
+    const r = await sk(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+
+  it('member set names the organisation it changed, so a member ID taken for an application ID shows', async () => {
+    const r = await sk(['member', 'set', 'member-1', '--notes', 'called']);
+    expect(r.code, r.stderr).toBe(0);
+    const members = JSON.parse((await sk(['members', '--json'])).stdout) as { id: number; organization: string }[];
+    expect(r.stdout).toContain(`Changed member-1 (${members.find((m) => m.id === 1)!.organization}): notes.`);
+  });
+});

@@ -157,6 +157,12 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   } else if (report.rejected > 0) {
     info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
   }
+  // Organisations: those known from earlier calls, and those that may be one already known (the officer confirms).
+  const links = report.files.reduce((t, f) => ({ returning: t.returning + (f.organizations?.returning ?? 0), created: t.created + (f.organizations?.created ?? 0), doubtful: t.doubtful + (f.organizations?.doubtful ?? 0) }), { returning: 0, created: 0, doubtful: 0 });
+  if (links.returning || links.doubtful) {
+    const parts = [`${links.created} new`, ...(links.returning ? [`${links.returning} application${links.returning === 1 ? '' : 's'} of organisations known already (skillsnet show org-N has their history)`] : [])];
+    info(io, `Organisations: ${parts.join('; ')}.${links.doubtful ? ` ${links.doubtful} new one${links.doubtful === 1 ? '' : 's'} may be one already known: confirm or keep apart with skillsnet organizations --unconfirmed` : ''}`);
+  }
   if (report.possibleDuplicateCount) {
     const n = report.possibleDuplicateCount;
     const shown = report.possibleDuplicates.slice(0, 5).map((p) => `#${p.id} and #${p.duplicateOf} (${p.reason})`).join('; ');

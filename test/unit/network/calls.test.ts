@@ -25,6 +25,16 @@ async function twoCalls(): Promise<{ dir: string; db: string }> {
   return { dir, db };
 }
 
+describe('the import report names returning organisations', () => {
+  it('says how many applications came from organisations known already, and where to confirm doubtful ones', async () => {
+    const { dir, db } = await twoCalls();
+    fs.writeFileSync(path.join(dir, '2022.csv'), [HEADER, 'Atelier Vert,Awa Exemple,awa@example.net,Senegal,,Jardins 2022', 'Otra Nueva,Sol Muestra,sol@example.org,Chile,,Huertos'].join('\n') + '\n');
+    const r = await run(['--db', db, 'import', path.join(dir, '2022.csv'), '--call', '2022']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Organisations: 1 new; 1 application of organisations known already/);
+  });
+});
+
 describe('organisations across calls', () => {
   it('a returning organisation is one organisation with two applications, with one Kumu ID in the map of both calls and of one', async () => {
     const { dir, db } = await twoCalls();

@@ -104,6 +104,8 @@ export interface ContactList {
   merged: number;
   /** Members who said no to being contacted: left out (or, with includeNoConsent, kept and counted). */
   noConsent: number;
+  /** Members who withdrew from the network: left out unless includeWithdrawn. */
+  withdrawn: number;
   /** Members without an application (stakeholders, partners, ILO staff) in the list. */
   members: number;
 }
@@ -116,6 +118,8 @@ export interface ContactSources {
   members?: Iterable<Member>;
   /** Keep members who said no to being contacted (the officer was warned). */
   includeNoConsent?: boolean;
+  /** Keep members who withdrew (left the network): asked for by name (--status withdrawn). */
+  includeWithdrawn?: boolean;
   /**
    * Organisation id -> its name as recorded (corrected with `edit org-N`, or the one kept by a
    * merge): the ORG of a vCard, Outlook's Company, the same label as on the maps.
@@ -192,7 +196,7 @@ export function contactsFromSources(sources: Iterable<ContactSource>): ContactLi
     }
   }
   const contacts = [...byEmail.entries()].map(([email, { records }]) => contactOf(email, records));
-  return { contacts, applications: count, withoutEmail, merged, noConsent: 0, members: 0 };
+  return { contacts, applications: count, withoutEmail, merged, noConsent: 0, withdrawn: 0, members: 0 };
 }
 
 function contactOf(email: string, records: ContactSource[]): Contact {
@@ -315,12 +319,19 @@ export function noConsentLeftOut(n: number): string {
 /**
  * One contact per email address of the applications and of the members who never applied
  * (stakeholders, partners, ILO staff), with their network roles; members who said no to being
- * contacted are left out unless `includeNoConsent` (and counted either way).
+ * contacted are left out unless `includeNoConsent`, and members who withdrew unless
+ * `includeWithdrawn` (counted either way).
  */
 export function buildContacts(applications: Iterable<Application>, rostersByApplication: Map<number, string[]>, sources: ContactSources = {}): ContactList {
   let noConsent = 0;
+  let withdrawn = 0;
   let members = 0;
-  const keep = (consent: Consent | undefined) => {
+  const keep = (consent: Consent | undefined, status: string | null | undefined) => {
+    // (a member who left the network is written to only when asked for)
+    if (status === 'withdrawn' && !sources.includeWithdrawn) {
+      withdrawn++;
+      return false;
+    }
     if (mayContact(consent)) return true;
     noConsent++;
     return Boolean(sources.includeNoConsent);
@@ -328,7 +339,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
   function* records(): Generator<ContactSource> {
     for (const a of applications) {
       const membership = a.organizationId !== null ? sources.memberships?.get(a.organizationId) : undefined;
-      if (!keep(membership?.consentContact)) continue;
+      if (!keep(membership?.consentContact, membership?.status)) continue;
       const details = sources.detailsOfApplication?.get(a.id);
       const memberLanguage = details?.person ? sources.memberLanguages?.get(details.person.id) : undefined;
       yield {
@@ -339,12 +350,12 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
       };
     }
     for (const m of sources.members ?? []) {
-      if (!keep(m.consentContact)) continue;
+      if (!keep(m.consentContact, m.status)) continue;
       if (emailsIn(m.email).length) members++;
       yield memberContactSource(m);
     }
   }
-  return { ...contactsFromSources(records()), noConsent, members };
+  return { ...contactsFromSources(records()), noConsent, withdrawn, members };
 }
 
 /** The application's organisation by its recorded name, else as the form wrote it. */

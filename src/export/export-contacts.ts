@@ -78,7 +78,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const applications = [...scoredApplications(db, options.filters, callbacks)];
   await pause();
   const list = buildContacts(applications, rosterNamesByApplication(db), {
-    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, organizationNames: actors.organizationNames,
+    memberships: actors.memberships, members: actors.membersWithoutApplications, includeNoConsent: options.includeNoConsent, includeWithdrawn: options.filters.status === 'withdrawn', organizationNames: actors.organizationNames,
     detailsOfApplication: contactDetails(db), memberLanguages: memberContactLanguages(db),
   });
   await pause();
@@ -91,6 +91,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   } else if (list.noConsent) {
     callbacks.onStatus?.(`${noConsentLeftOut(list.noConsent)} (--include-no-consent to keep them)`);
   }
+  if (list.withdrawn) callbacks.onStatus?.(`${plural(list.withdrawn, 'member')} who withdrew from the network ${list.withdrawn === 1 ? 'is' : 'are'} left out (--status withdrawn lists them)`);
   if (counts.applications === 0 && counts.members === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');

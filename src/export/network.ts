@@ -285,7 +285,8 @@ function applicantOrganizations(applications: Iterable<Application>, options: Ne
     pushUnique(org.emails, a.email);
     pushUnique(org.phones, a.phone);
     org.url ??= normaliseUrl(a.website);
-    if (options.coreGroup?.has(a.id)) org.coreGroup = true;
+    // (a seat of the roster, unless its member has since declined or withdrawn: it left the Core Group)
+    if (options.coreGroup?.has(a.id) && org.status !== 'withdrawn' && org.status !== 'declined') org.coreGroup = true;
     if (a.score !== null && (org.score === null || a.score > org.score)) org.score = a.score;
   }
   return { byKey, withheldOrganizations, count };

@@ -1,0 +1,35 @@
+/**
+ * A member who withdrew from the network is no longer written to: export contacts leaves it out
+ * (and says so), lists it when asked for by status, and the maps no longer mark its roster seat
+ * as the Core Group.
+ */
+import { describe, expect, it } from 'vitest';
+import { importedCall, json } from '../support/run.js';
+
+describe('a member who withdrew', () => {
+  it('is out of the contact list unless asked for, and no longer Core Group on the map', async () => {
+    const { sk } = await importedCall([
+      'Organization,Contact name,Email,Country,Title',
+      'Taller Sur,Ana Ejemplo,ana@example.org,Argentina,Oficios',
+      'Atelier Vert,Awa Exemple,awa@example.net,Senegal,Jardins',
+    ]);
+    expect((await sk('select', '--size', '2', '--name', 'core', '--order', 'id')).code).toBe(0);
+    expect((await sk('roster', 'accept', 'core', '--yes')).code).toBe(0);
+    const members = json(await sk('members', '--json')) as { id: number; organization: string }[];
+    const taller = members.find((m) => m.organization === 'Taller Sur')!;
+    expect((await sk('withdraw', `member-${taller.id}`, '--yes')).code).toBe(0);
+
+    const all = await sk('export', 'contacts', '--format', 'csv', '--out', '-');
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).not.toContain('ana@example.org');
+    expect(all.stdout).toContain('awa@example.net');
+    expect(all.stderr).toMatch(/1 member who withdrew from the network is left out \(--status withdrawn lists them\)/);
+    const asked = await sk('export', 'contacts', '--format', 'csv', '--status', 'withdrawn', '--out', '-');
+    expect(asked.stdout).toContain('ana@example.org');
+
+    const map = await sk('export', 'kumu', '--format', 'json', '--out', '-');
+    const elements = JSON.parse(map.stdout).elements as { label: string; 'Core Group': string }[];
+    expect(elements.find((e) => e.label.startsWith('Taller Sur'))!['Core Group']).toBe('no');
+    expect(elements.find((e) => e.label.startsWith('Atelier Vert'))!['Core Group']).toBe('yes');
+  });
+});

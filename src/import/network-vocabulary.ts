@@ -99,3 +99,24 @@ export function isGenericWebHost(domain: string): boolean {
   for (const g of v.genericWebHosts) if (domain.endsWith(`.${g}`)) return true;
   return false;
 }
+
+/**
+ * What people write in the organisation field when they have none: "Independent Researcher",
+ * "Self-employed", "Indépendant", "Ninguna". Two people writing it are not one organisation: the
+ * name is no evidence (normalised as normaliseName writes them).
+ */
+const PLACEHOLDER_ORGANIZATIONS = new Set([
+  'independent', 'independent researcher', 'independent consultant', 'independent scholar', 'independent expert', 'independent trainer',
+  'researcher', 'consultant', 'freelance', 'freelancer', 'self employed', 'selfemployed', 'self', 'individual', 'private individual', 'private',
+  'personal', 'myself', 'me', 'student', 'retired', 'unemployed', 'none', 'no', 'n a', 'na', 'nil', 'not applicable', 'no organization',
+  'no organisation', 'unaffiliated', 'no affiliation', 'not affiliated', 'other', 'others', 'x', 'unknown',
+  'independiente', 'investigador independiente', 'investigadora independiente', 'consultor independiente', 'consultora independiente',
+  'autonomo', 'autonoma', 'ninguna', 'ninguno', 'particular', 'sin organizacion', 'no aplica', 'persona natural', 'estudiante',
+  'independant', 'independante', 'chercheur independant', 'chercheuse independante', 'consultant independant', 'consultante independante',
+  'particulier', 'aucune', 'aucun', 'sans organisation', 'neant', 'etudiant', 'etudiante', 'auto entrepreneur', 'autoentrepreneur',
+]);
+
+/** Whether an organisation name is a placeholder for none (its normalised key). */
+export function isPlaceholderOrganization(nameKey: string): boolean {
+  return PLACEHOLDER_ORGANIZATIONS.has(nameKey);
+}

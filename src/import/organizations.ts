@@ -27,7 +27,7 @@ import { writtenValue, type ApplicationValues } from '../db/imports.js';
 import { addApplicantMembers } from '../db/members.js';
 import { MemoryLookup, nameKey, organizationKeyOf, ownString, rememberNameKey, sqlLookup, type OrganizationLookup } from './organization-lookup.js';
 import { normaliseName } from '../text.js';
-import { isGenericEmailDomain, isGenericWebHost } from './network-vocabulary.js';
+import { isGenericEmailDomain, isGenericWebHost, isPlaceholderOrganization } from './network-vocabulary.js';
 
 export type EvidenceKind = 'same name and country' | 'same website' | 'same contact email' | 'same email domain' | 'similar name';
 
@@ -127,9 +127,11 @@ export function compareOrganizations(
 ): { evidence: EvidenceKind[]; certain: boolean } {
   const evidence: EvidenceKind[] = [];
   let certain = false;
-  const similar = similarNames(a.name, b.name);
+  // ("Independent Researcher", "Self-employed": a name that says there is no organisation is no evidence of one)
+  const placeholder = isPlaceholderOrganization(nameKey(a.name)) || isPlaceholderOrganization(nameKey(b.name));
+  const similar = !placeholder && similarNames(a.name, b.name);
   const same = sameCountry(a.country, b.country);
-  if (nameKey(a.name) === nameKey(b.name) && same) { evidence.push('same name and country'); certain = true; }
+  if (!placeholder && nameKey(a.name) === nameKey(b.name) && same) { evidence.push('same name and country'); certain = true; }
   const wa = a.webDomain && !isGenericWebHost(a.webDomain) ? a.webDomain : null;
   if (wa && wa === b.webDomain) {
     evidence.push('same website');
@@ -138,7 +140,8 @@ export function compareOrganizations(
   const shared = a.emails.some((e) => b.emails.includes(e));
   if (shared) {
     evidence.push('same contact email');
-    if (same && similar) certain = true;
+    // (the same person writing "Independent" again: their own organisation)
+    if (same && (similar || (placeholder && nameKey(a.name) === nameKey(b.name)))) certain = true;
   }
   if (!shared && same) {
     const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));

@@ -48,6 +48,12 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
       show(result);
       info(io, opts.dryRun ? `Nothing was saved. Merge: skillsnet merge ${opts.a} ${opts.b}` : `Both are kept in the history (change ${result.historyId}). Undo: skillsnet unmerge ${result.merged.replace('application ', '')}`);
     }
+    // Two seats of a saved roster may now be one organisation's: say so now, not at the next roster show.
+    if (!opts.dryRun && result.kind !== 'application') {
+      const { listRosters } = await import('../db/rosters.js');
+      const { rosterReport } = await import('../selection/rosters.js');
+      for (const r of listRosters(db)) for (const b of rosterReport(db, r.name).broken) warn(io, `roster ${r.name}: ${b}`);
+    }
     return result;
   });
 }

@@ -202,16 +202,36 @@ export interface RosterShowJson extends Omit<SavedRoster, 'members' | 'alternate
   broken: string[];
 }
 
-/** The members of a saved roster that break a maximum today (a merge since it was saved), one sentence each. */
-function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string): string[] {
+/**
+ * The members of a saved roster that break a maximum today (a merge since it was saved), one
+ * sentence each. A per-organisation cap ('*') was saved only for the organisations that then had
+ * two applications or more: two members whose organisations were merged since are checked
+ * against the rule itself.
+ */
+function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, rules: QuotaRule[] = []): string[] {
   const out: string[] = [];
+  const seat = (ids: string, what: string, max: number, why: string) =>
+    out.push(`members ${ids} count towards ${what}, at most ${max} (${why}): free a seat with skillsnet roster replace ${name} ID`);
+  const reported = new Set<number>();
   for (const q of quotas) {
     if (q.max === null) continue;
     const holding = members.filter((m) => counts(m.candidate, q));
     if (holding.length <= q.max) continue;
-    const ids = holding.map((m) => `#${m.candidate.id}`).join(', ');
-    const what = quotaLabel(q.feature, q.value, q.name);
-    out.push(`members ${ids} count towards ${what}, at most ${q.max} (${q.feature === 'organization' ? 'organisations merged since the roster was saved' : 'data changed since the roster was saved'}): free a seat with skillsnet roster replace ${name} ID`);
+    for (const m of holding) if (m.candidate.organizationId != null && q.feature === 'organization') reported.add(m.candidate.organizationId);
+    seat(holding.map((m) => `#${m.candidate.id}`).join(', '), quotaLabel(q.feature, q.value, q.name), q.max, q.feature === 'organization' ? 'organisations merged since the roster was saved' : 'data changed since the roster was saved');
+  }
+  for (const rule of rules) {
+    if (rule.feature !== 'organization' || rule.value !== '*' || rule.max === null) continue;
+    const byOrganization = new Map<number, RosterMember[]>();
+    for (const m of members) {
+      const org = m.candidate.organizationId;
+      if (org === null || org === undefined || reported.has(org)) continue;
+      byOrganization.set(org, [...(byOrganization.get(org) ?? []), m]);
+    }
+    for (const [org, holding] of byOrganization) {
+      if (holding.length <= rule.max) continue;
+      seat(holding.map((m) => `#${m.candidate.id}`).join(', '), `organisation org-${org}`, rule.max, 'organisations merged since the roster was saved');
+    }
   }
   return out;
 }
@@ -229,7 +249,7 @@ export function rosterReport(db: DB, name: string): RosterShowJson {
     alternates: entries.filter((e) => e.role === 'alternate').map((e) => entryJson(e, replaces.get(e.candidate.id))),
     changes: rosterChanges(db, name),
     coverage: coverage(members.map((m) => m.candidate), quotas),
-    broken: brokenMaxima(members, quotas, name),
+    broken: brokenMaxima(members, quotas, name, roster.params.rules),
   };
 }
 

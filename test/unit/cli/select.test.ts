@@ -270,6 +270,26 @@ describe('a saved roster\'s per-organisation quota after a merge', () => {
   });
 });
 
+describe('merging two organisations that hold two seats of a saved roster', () => {
+  it('warns at once, also when no quota was saved for them (each had one application)', async () => {
+    const { db } = await importedCall([
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'E1,Alpha Works,a@alpha.example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'E2,Alfa Works Kenya,b@alfa.example.org,Kenya,Career guidance,Guidance in schools,8.5',
+      'E3,Gamma Lab,c@gamma.example.net,Chile,Data,Labour market research,7',
+    ], { call: 'x' });
+    const saved = json(await skillsnet(['--db', db, 'select', '--size', '2', '--name', 'r', '--json']));
+    expect(saved.members.map((m: { id: number }) => m.id).sort()).toEqual([1, 2]);
+    const orgs = json(await skillsnet(['--db', db, 'organizations', '--json'])) as { id: string; name: string }[];
+    const alpha = orgs.find((o) => o.name === 'Alpha Works')!.id;
+    const alfa = orgs.find((o) => o.name === 'Alfa Works Kenya')!.id;
+    const merged = await skillsnet(['--db', db, 'merge', alpha, alfa, '--yes']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toMatch(new RegExp(`warning: roster r: members #1, #2 count towards organisation ${alpha}, at most 1 \\(organisations merged since the roster was saved\\): free a seat with skillsnet roster replace r ID`));
+    expect(json(await skillsnet(['--db', db, 'roster', 'show', 'r', '--json'])).broken).toHaveLength(1);
+  });
+});
+
 describe('per-organisation quotas that cannot mean anything', () => {
   let dir = '';
   let db = '';

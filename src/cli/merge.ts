@@ -67,7 +67,7 @@ export async function runUnmerge(opts: { dbPath: string; id?: string; last?: boo
   const result = await withDatabase(opts.dbPath, { write: true }, (db) => unmerge(db, subject, { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {
-    io.stdout.write(`${opts.dryRun ? 'Dry run: would undo' : 'Undid'} the merge of ${result.merged} into ${result.kept} (change ${result.undone}): both are as they were.\n`);
+    io.stdout.write(`${opts.dryRun ? 'Dry run: would undo' : 'Undid'} the merge of ${result.merged} into ${result.kept} (change ${result.undone}): ${result.conflicts.length ? `both are as they were, except ${result.conflicts.length === 1 ? 'a value' : `${result.conflicts.length} values`} changed since the merge (below)` : 'both are as they were'}.\n`);
     for (const c of result.conflicts) warn(io, `${c.table} row ${c.rowId}${c.column ? ` column ${c.column}` : ''} was changed after the merge: left as it is now`);
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }

@@ -133,6 +133,13 @@ describe('merge and unmerge', () => {
     expect(back).toHaveLength(3);
     expect(back[0].phone).toBeNull();
     expect((await run(['--db', db, 'unmerge', '--last'])).code).toBe(1); // nothing left to undo
+    // a value an officer changed after a merge stays: unmerge does not claim both are as they were
+    expect((await run(['--db', db, 'merge', String(first), String(second)])).code).toBe(0);
+    expect((await run(['--db', db, 'edit', String(first), '--set', 'phone=+51 1 555 0199'])).code).toBe(0);
+    const partly = await run(['--db', db, 'unmerge', String(second)]);
+    expect(partly.code, partly.stderr).toBe(0);
+    expect(partly.stdout).toMatch(/both are as they were, except a value changed since the merge \(below\)\./);
+    expect(partly.stderr).toMatch(/column phone was changed after the merge: left as it is now/);
   });
 
   it('merges two organisations (their applications, people and roles) and unmerges the last merge', async () => {

@@ -44,6 +44,9 @@ export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: 
     }, { dryRun: opts.dryRun }),
   );
   const summary = summarizeEvent(added.event, undefined);
+  if (added.sameAs.length) {
+    warn(io, `event ${added.sameAs.join(', ')} has the same title and start: ${added.dryRun ? 'it would probably be' : 'it is probably'} the same event twice (remove one with skillsnet event delete ID)`);
+  }
   if (opts.json) {
     printJson(io, { ...summary, id: added.id, dryRun: added.dryRun });
     return { id: added.id };

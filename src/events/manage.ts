@@ -88,17 +88,21 @@ export interface EventAdded {
   id: number | null;
   event: StoredEvent;
   dryRun: boolean;
+  /** Events (not cancelled) with the same title starting at the same moment: probably this one, added twice. */
+  sameAs: number[];
 }
 
 /** Adds an event (nothing is written with dryRun; the event comes back with id null). */
 export function addEvent(db: DB, input: EventInput, options: { dryRun?: boolean } = {}): EventAdded {
   const { record } = eventRecord(db, input);
+  const fold = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  const sameAs = listEvents(db).filter((e) => !e.cancelled && e.startUtc === record.startUtc && fold(e.title) === fold(record.title)).map((e) => e.id);
   if (options.dryRun) {
     const now = new Date().toISOString();
-    return { id: null, dryRun: true, event: storedFrom(0, record, { cancelled: false, sequence: 0, createdAt: now, updatedAt: now }) };
+    return { id: null, dryRun: true, sameAs, event: storedFrom(0, record, { cancelled: false, sequence: 0, createdAt: now, updatedAt: now }) };
   }
   const id = insertEvent(db, record);
-  return { id, dryRun: false, event: getEvent(db, id)! };
+  return { id, dryRun: false, sameAs, event: getEvent(db, id)! };
 }
 
 function storedFrom(id: number, r: EventRecord, rest: Pick<StoredEvent, 'cancelled' | 'sequence' | 'createdAt' | 'updatedAt'>): StoredEvent {

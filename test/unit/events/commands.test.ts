@@ -64,6 +64,14 @@ describe('event add, edit, cancel', () => {
     expect(json(await sk(['events', '--json']))).toHaveLength(1);
   });
 
+  it('warns when the same title at the same moment is added again (the same event twice)', async () => {
+    const r = await sk(['event', 'add', '1st  core group meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: event 1 has the same title and start: it would probably be the same event twice/m);
+    const other = await sk(['event', 'add', '1st Core Group meeting', '--kind', 'meeting', '--start', '2020-11-19 15:00', '--tz', 'Europe/Zurich', '--dry-run']);
+    expect(other.stderr).not.toMatch(/same title and start/);
+  });
+
   it('a dry run adds nothing', async () => {
     const r = await sk(['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-03-04 15:00', '--tz', 'Europe/Zurich', '--dry-run', '--json']);
     expect(json(r)).toMatchObject({ id: null, dryRun: true });

@@ -1,7 +1,8 @@
 /** Merging two members moves their event records to the one kept, and unmerge puts them back. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { importedCall, json, run, tempDir } from '../support/run.js';
 
 describe('merge of members with events', () => {
   it('moves invitations and groups to the member kept, and unmerge gives them back', async () => {
@@ -24,5 +25,33 @@ describe('merge of members with events', () => {
     const undone = await run(['--db', db, 'unmerge', '--last', '--json']);
     expect(undone.code, undone.stderr).toBe(0);
     expect(await invitees()).toEqual([a, b].sort((x, y) => x - y));
+  });
+});
+
+describe('merging two members who came to the same meeting', () => {
+  it('counts the time from the first join to the last leave at most, not both people\'s minutes added', async () => {
+    const { dir, sk } = await importedCall([
+      'Organization,First name,Last name,Email,Country,Title',
+      'Taller Sur,Ximena,Quiroga,ximena@example.org,Argentina,Aprender haciendo',
+      'Taller Sur Córdoba,Pedro,Ejemplo,pedro@example.org,Argentina,Formación digital',
+    ]);
+    expect((await sk('event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120')).code).toBe(0);
+    expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
+      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
+      '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
+      '',
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+      'Ximena Quiroga,ximena@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
+      'Pedro Ejemplo,pedro@example.org,11/19/2020 02:30:00 PM,11/19/2020 04:00:00 PM,90,Yes,Y',
+    ].join('\n') + '\n');
+    expect((await sk('event', 'attendance', '1', 'zoom.csv')).code).toBe(0);
+    const members = json(await sk('members', '--json')) as { id: number; organization: string }[];
+    const [a, b] = ['Taller Sur', 'Taller Sur Córdoba'].map((n) => members.find((m) => m.organization === n)!.id);
+    const merged = await sk('merge', `member-${a}`, `member-${b}`, '--yes');
+    expect(merged.code, merged.stderr).toBe(0);
+    const shown = json(await sk('event', 'show', '1', '--json'));
+    const minutes = shown.attendees.map((x: { minutes: number }) => x.minutes);
+    expect(minutes).toEqual([120]);
   });
 });

@@ -124,6 +124,8 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
 /** show org-N: an organisation across calls — its applications, Core Group seats, roles, changes (and, with events, meetings attended). */
 export async function runShowOrganization(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<OrganizationHistory> {
   const history = await withDatabase(opts.dbPath, { create: false }, (db) => organizationHistory(db, opts.id));
+  // (its people's names and addresses: a file it is written to is made private, as for members)
+  personalOutput(io);
   if (opts.json) {
     printJson(io, history);
     return history;

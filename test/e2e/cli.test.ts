@@ -53,3 +53,22 @@ describe('usage errors point to the help of the command that was run', () => {
     expect(r.stderr).toMatch(expected);
   });
 });
+
+describe('an organisation shown into a file', () => {
+  it('makes the file private (0600): it holds its people\'s names and addresses', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('./support/cli.js');
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Contact name,Email,Country,Title\nTaller Sur,Ana Ejemplo,ana@example.org,Argentina,Oficios\n');
+    expect(runCli(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020']).code).toBe(0);
+    const out = path.join(dir, 'org.txt');
+    const fd = fs.openSync(out, 'w', 0o644);
+    fs.chmodSync(out, 0o644);
+    const r = spawnSync(process.execPath, [BIN, '--db', db, 'organization', 'show', 'org-1'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    fs.closeSync(fd);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('Ana Ejemplo');
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+  });
+});

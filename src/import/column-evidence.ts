@@ -90,8 +90,17 @@ export function looksLikeOrganizationName(cell: string): boolean {
   return words.some((w) => ORGANIZATION_WORDS.has(w));
 }
 
+/** What a start or end date column holds when its dates have no time of day: a project's timeline. */
+export const TIMELINE_DATES = 'dates without a time of day (the start or end of something, not when the form was sent)';
+
+/** What the cells must show besides the field's kind of value. */
+export interface JudgeOptions {
+  /** a submission date whose header says start or end ("Start Date", "DateFin"): a form tool's carry a time of day */
+  timeOfDay?: boolean;
+}
+
 /** Whether the column's cells look like the field. */
-export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVerdict {
+export function judgeColumn(field: Field, rawCells: readonly string[], options: JudgeOptions = {}): ColumnVerdict {
   const cells = rawCells.map((c) => c.replace(/\u0000/g, '').trim()).filter((c) => c && !NOTHING.test(c));
   const checked = cells.length;
   if (checked < MIN_CELLS) return { verdict: 'unknown', checked, fit: 0 };
@@ -113,7 +122,7 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
     case 'score':
       return verdict(share(cells, isNumber), checked, 0.6, 0.3, holds);
     case 'submittedAt':
-      return judgeDates(cells, holds);
+      return judgeDates(cells, holds, options.timeOfDay ?? false);
     case 'contactName':
     case 'firstName':
     case 'lastName': {
@@ -158,13 +167,17 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
 
 /**
  * Submission dates are dates, and close to each other: a call is open for weeks or months.
- * Birth dates (decades apart, long ago) and graduation years are other dates.
+ * Birth dates (decades apart, long ago) and graduation years are other dates. A form tool's
+ * start and end of a response carry a time of day; a project's start and end dates do not
+ * (`timeOfDay`).
  */
-function judgeDates(cells: readonly string[], holds: string): ColumnVerdict {
+function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean): ColumnVerdict {
   const years: number[] = [];
+  let timed = 0;
   for (const c of cells) {
     const p = parseDate(c);
     if (p) years.push(p.year);
+    if (p?.time && !/^00:00(?::00)?$/.test(p.time)) timed++;
   }
   const fit = years.length / cells.length;
   if (fit < 0.3) return { verdict: 'disagree', checked: cells.length, fit, holds };
@@ -173,5 +186,6 @@ function judgeDates(cells: readonly string[], holds: string): ColumnVerdict {
   const spread = years[Math.floor(years.length * 0.9)]! - years[Math.floor(years.length * 0.1)]!;
   const median = years[years.length >> 1]!;
   if (spread > 5 || median < 1995) return { verdict: 'disagree', checked: cells.length, fit, holds: 'dates years apart (birth dates?)' };
+  if (timeOfDay && timed < years.length / 2) return { verdict: 'disagree', checked: cells.length, fit, holds: TIMELINE_DATES };
   return { verdict: 'agree', checked: cells.length, fit };
 }

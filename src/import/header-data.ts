@@ -21,6 +21,8 @@ interface RuleData {
   starts?: string[];
   phrases?: string[];
   words?: string[];
+  unless?: string[];
+  formTools?: boolean;
 }
 
 export interface HeaderData {
@@ -47,6 +49,21 @@ export interface Synonym {
   words: string[];
   /** only as the whole header */
   exactOnly: boolean;
+  /**
+   * the words that must stand together in the header, small ones included: "submitted by" is a
+   * name, while its meaningful word alone ("Submitted", "Submitted at") is a date
+   */
+  phrase?: string[];
+}
+
+/** The small words that say who did something ("submitted by", "soumis par", "enviado por"). */
+const AGENT_WORDS = new Set(['by', 'par', 'por']);
+
+/** "submitted by" -> ["submitted", "by"]: the agent word and the word before it, which a header must hold together. */
+function agentPhrase(text: string): string[] | undefined {
+  const tokens = headerTokens(text);
+  const at = tokens.findIndex((t, i) => i > 0 && AGENT_WORDS.has(t));
+  return at > 0 ? tokens.slice(at - 1, at + 1) : undefined;
 }
 
 /** A set of folded words that also holds their plurals. */
@@ -72,6 +89,10 @@ export interface NegativeRule {
   starts: string[][];
   phrases: string[][];
   words: WordSet;
+  /** words that lift the rule ("Date de fin" rules out a submission date, "Date de fin de la soumission" does not) */
+  unless: WordSet;
+  /** whether the rule also rules out a form tool's own column ("End Date", "Fecha de inicio"): false leaves it to the cells */
+  formTools: boolean;
 }
 
 export interface HeaderIndex {
@@ -117,7 +138,7 @@ export function headerIndex(): HeaderIndex {
     for (const text of data.fields[field] ?? []) {
       const w = words(text);
       if (!w.length) continue;
-      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')) });
+      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')), phrase: agentPhrase(text) });
       all.push(...w);
     }
     fieldWords.set(field, new WordSet(all));
@@ -162,6 +183,8 @@ export function headerIndex(): HeaderIndex {
       starts: (r.starts ?? []).map(tokens).filter((t) => t.length),
       phrases: (r.phrases ?? []).map(tokens).filter((t) => t.length),
       words: new WordSet(r.words ?? []),
+      unless: new WordSet(r.unless ?? []),
+      formTools: r.formTools ?? true,
     })),
     priority: new Map(data.priority.map((f, i) => [f, i])),
     stopwords,

@@ -125,7 +125,9 @@ function ruledOut(rule: NegativeRule, field: Field): boolean {
   return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
 }
 
-function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[]): boolean {
+function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[], metadata: boolean): boolean {
+  if (metadata && !rule.formTools) return false;
+  if (tokens.some((w) => w.length > 1 && rule.unless.has(w))) return false;
   if (rule.starts.some((s) => s.length <= question.length && s.every((w, i) => question[i] === w))) return true;
   if (rule.phrases.some((p) => hasPhrase(tokens, p))) return true;
   return tokens.some((w) => w.length > 1 && rule.words.has(w));
@@ -153,6 +155,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (asksJob && s.words.length === 1 && idx.notNames.jobTitleFields.has(s.field)) continue;
     const left = leftOver(words, s.words);
     if (!left) continue;
+    if (s.phrase && !hasPhrase(tokens, s.phrase)) continue;
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
@@ -197,7 +200,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const question = questionTokens(tokens);
   for (const rule of idx.rules) {
     if (!best.size) break;
-    if (ruleApplies(rule, tokens, question)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
+    if (ruleApplies(rule, tokens, question, metadata)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
   }
   // A form tool's own column (the respondent's account, "Email", "Name") loses to any question
   // column for the same field, and is not kept as a fallback when one exists. Its time of
@@ -339,6 +342,18 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     (alternatives[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
   }
   return { mapping, unmatched, evidence, alternatives };
+}
+
+/**
+ * Whether a rule against `field` would rule this header out were it not a form tool's own column
+ * ("Start Date", "DateFin", "Fecha de inicio": a survey tool's start and end of the response, or a
+ * project's start and end): the cells decide (a response's times carry a time of day).
+ */
+export function leftToCells(header: string, field: Field): boolean {
+  const idx = headerIndex();
+  const tokens = headerTokens(header.replace(/\u0000/g, '').trim());
+  const question = questionTokens(tokens);
+  return idx.rules.some((rule) => !rule.formTools && ruledOut(rule, field) && ruleApplies(rule, tokens, question, false));
 }
 
 /** Whether a header is one a form tool adds itself ("Respondent ID", "Start Date", "Timestamp"). */

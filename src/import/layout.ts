@@ -10,12 +10,12 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, ORGANIZATION_NAMES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, ORGANIZATION_NAMES, TIMELINE_DATES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
 import { headerTokens } from './header-words.js';
-import { FIELDS, MULTI_VALUE_FIELDS, headerWords, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
+import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
 import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
@@ -156,16 +156,18 @@ function judgeChoice(
   const cols = match.mapping[f]!;
   const header = match.evidence[f]!;
   const multi = MULTI_VALUE_FIELDS.has(f);
-  let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
+  // a form tool's "Start Date" or a project's: the tool's carries a time of day
+  const options = (col: number) => ({ timeOfDay: f === 'submittedAt' && leftToCells(headers[col] ?? '', f) });
+  let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!), options(cols[0]!));
   if (cols.length > 1 && !multi && judged.verdict !== 'agree') {
-    const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''));
+    const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''), options(cols[0]!));
     if (all.verdict === 'agree') judged = all;
   }
   const short = judged.verdict === 'unknown' && judged.checked < MIN_CELLS;
   if (judged.verdict !== 'disagree' && !short) return { cols, header, judged, instead: '' };
   for (const alt of match.alternatives[f] ?? []) {
     if (switched.has(alt.column)) continue;
-    const other = judgeColumn(f, cellsOf(alt.column));
+    const other = judgeColumn(f, cellsOf(alt.column), options(alt.column));
     if (other.verdict !== 'agree') continue;
     switched.add(alt.column);
     const was = cols[0]!;
@@ -245,7 +247,8 @@ export async function readLayout(
         // An application ID is never kept against its cells: rows with one text in it would be
         // taken for one application, and all but the last row lost. Nor a score of words
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || bareType;
+        // Nor a start or end date without a time of day: a project's timeline, not when it was sent.
+        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || holds === TIMELINE_DATES || bareType;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1539,7 +1539,7 @@ vErrors.push(err117);
 errors++;
 }
 for(const key26 in data72){
-if(!(((((((key26 === "why") || (key26 === "fields")) || (key26 === "except")) || (key26 === "starts")) || (key26 === "phrases")) || (key26 === "words")) || (pattern0.test(key26)))){
+if(!(((((((((key26 === "why") || (key26 === "fields")) || (key26 === "except")) || (key26 === "starts")) || (key26 === "phrases")) || (key26 === "words")) || (key26 === "unless")) || (key26 === "formTools")) || (pattern0.test(key26)))){
 const err118 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
@@ -1765,10 +1765,13 @@ vErrors.push(err133);
 errors++;
 }
 }
-for(const key27 in data72){
-if(pattern0.test(key27)){
-if(typeof data72[key27] !== "string"){
-const err134 = {instancePath:instancePath+"/negative/rules/" + i23+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.unless !== undefined){
+let data84 = data72.unless;
+if(Array.isArray(data84)){
+const len29 = data84.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data84[i29] !== "string"){
+const err134 = {instancePath:instancePath+"/negative/rules/" + i23+"/unless/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1779,9 +1782,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err135 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err135 = {instancePath:instancePath+"/negative/rules/" + i23+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1791,9 +1793,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data72.formTools !== undefined){
+if(typeof data72.formTools !== "boolean"){
+const err136 = {instancePath:instancePath+"/negative/rules/" + i23+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1803,10 +1805,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-for(const key28 in data70){
-if(pattern0.test(key28)){
-if(typeof data70[key28] !== "string"){
-const err137 = {instancePath:instancePath+"/negative/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key27 in data72){
+if(pattern0.test(key27)){
+if(typeof data72[key27] !== "string"){
+const err137 = {instancePath:instancePath+"/negative/rules/" + i23+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1819,7 +1821,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err138 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1829,16 +1831,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data86 = data.exactOnly;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key29 in data86){
-const _errs209 = errors;
-const _errs210 = errors;
-let valid103 = false;
-const _errs211 = errors;
-if(typeof key29 !== "string"){
-const err139 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key29};
+}
+else {
+const err139 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1847,8 +1842,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(!((((((((((((((((((key29 === "externalId") || (key29 === "submittedAt")) || (key29 === "organization")) || (key29 === "organizationType")) || (key29 === "contactName")) || (key29 === "firstName")) || (key29 === "lastName")) || (key29 === "email")) || (key29 === "phone")) || (key29 === "website")) || (key29 === "country")) || (key29 === "language")) || (key29 === "workingLanguage")) || (key29 === "title")) || (key29 === "description")) || (key29 === "beneficiaries")) || (key29 === "selfCategories")) || (key29 === "score"))){
-const err140 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key29};
+}
+for(const key28 in data70){
+if(pattern0.test(key28)){
+if(typeof data70[key28] !== "string"){
+const err140 = {instancePath:instancePath+"/negative/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1857,13 +1855,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid1 = _errs211 === errors;
-valid103 = valid103 || _valid1;
-if(!valid103){
-const _errs214 = errors;
-if(typeof key29 === "string"){
-if(!pattern0.test(key29)){
-const err141 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key29};
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1873,11 +1869,16 @@ vErrors.push(err141);
 errors++;
 }
 }
-var _valid1 = _errs214 === errors;
-valid103 = valid103 || _valid1;
-}
-if(!valid103){
-const err142 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key29};
+if(data.exactOnly !== undefined){
+let data89 = data.exactOnly;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key29 in data89){
+const _errs215 = errors;
+const _errs216 = errors;
+let valid105 = false;
+const _errs217 = errors;
+if(typeof key29 !== "string"){
+const err142 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key29};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1886,20 +1887,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-else {
-errors = _errs210;
-if(vErrors !== null){
-if(_errs210){
-vErrors.length = _errs210;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid102 = _errs209 === errors;
-if(!valid102){
-const err143 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+if(!((((((((((((((((((key29 === "externalId") || (key29 === "submittedAt")) || (key29 === "organization")) || (key29 === "organizationType")) || (key29 === "contactName")) || (key29 === "firstName")) || (key29 === "lastName")) || (key29 === "email")) || (key29 === "phone")) || (key29 === "website")) || (key29 === "country")) || (key29 === "language")) || (key29 === "workingLanguage")) || (key29 === "title")) || (key29 === "description")) || (key29 === "beneficiaries")) || (key29 === "selfCategories")) || (key29 === "score"))){
+const err143 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key29};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1908,15 +1897,13 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-for(const key30 in data86){
-if(!(pattern0.test(key30))){
-let data87 = data86[key30];
-if(Array.isArray(data87)){
-const len29 = data87.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data87[i29] !== "string"){
-const err144 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i29,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs217 === errors;
+valid105 = valid105 || _valid1;
+if(!valid105){
+const _errs220 = errors;
+if(typeof key29 === "string"){
+if(!pattern0.test(key29)){
+const err144 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key29};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1926,9 +1913,11 @@ vErrors.push(err144);
 errors++;
 }
 }
+var _valid1 = _errs220 === errors;
+valid105 = valid105 || _valid1;
 }
-else {
-const err145 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid105){
+const err145 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key29};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1937,12 +1926,20 @@ vErrors.push(err145);
 }
 errors++;
 }
+else {
+errors = _errs216;
+if(vErrors !== null){
+if(_errs216){
+vErrors.length = _errs216;
+}
+else {
+vErrors = null;
 }
 }
-for(const key31 in data86){
-if(pattern0.test(key31)){
-if(typeof data86[key31] !== "string"){
-const err146 = {instancePath:instancePath+"/exactOnly/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var valid104 = _errs215 === errors;
+if(!valid104){
+const err146 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1952,10 +1949,14 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key30 in data89){
+if(!(pattern0.test(key30))){
+let data90 = data89[key30];
+if(Array.isArray(data90)){
+const len30 = data90.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data90[i30] !== "string"){
+const err147 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i30,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1965,13 +1966,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data90 = data.stopwords;
-if(Array.isArray(data90)){
-const len30 = data90.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data90[i30] !== "string"){
-const err148 = {instancePath:instancePath+"/stopwords/" + i30,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err148 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1982,8 +1979,10 @@ errors++;
 }
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key31 in data89){
+if(pattern0.test(key31)){
+if(typeof data89[key31] !== "string"){
+const err149 = {instancePath:instancePath+"/exactOnly/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1993,12 +1992,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data92 = data.fields;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key32 in data92){
-if(!(func2.call(schema11.properties.fields.properties, key32))){
-const err150 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2008,13 +2005,13 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data92.externalId !== undefined){
-let data93 = data92.externalId;
+if(data.stopwords !== undefined){
+let data93 = data.stopwords;
 if(Array.isArray(data93)){
 const len31 = data93.length;
 for(let i31=0; i31<len31; i31++){
 if(typeof data93[i31] !== "string"){
-const err151 = {instancePath:instancePath+"/fields/externalId/" + i31,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err151 = {instancePath:instancePath+"/stopwords/" + i31,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2026,7 +2023,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err152 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2036,13 +2033,12 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data92.submittedAt !== undefined){
-let data95 = data92.submittedAt;
-if(Array.isArray(data95)){
-const len32 = data95.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data95[i32] !== "string"){
-const err153 = {instancePath:instancePath+"/fields/submittedAt/" + i32,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data95 = data.fields;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key32 in data95){
+if(!(func2.call(schema11.properties.fields.properties, key32))){
+const err153 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2052,9 +2048,13 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.externalId !== undefined){
+let data96 = data95.externalId;
+if(Array.isArray(data96)){
+const len32 = data96.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data96[i32] !== "string"){
+const err154 = {instancePath:instancePath+"/fields/externalId/" + i32,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2064,13 +2064,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data92.organization !== undefined){
-let data97 = data92.organization;
-if(Array.isArray(data97)){
-const len33 = data97.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data97[i33] !== "string"){
-const err155 = {instancePath:instancePath+"/fields/organization/" + i33,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err155 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2080,9 +2076,13 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.submittedAt !== undefined){
+let data98 = data95.submittedAt;
+if(Array.isArray(data98)){
+const len33 = data98.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data98[i33] !== "string"){
+const err156 = {instancePath:instancePath+"/fields/submittedAt/" + i33,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2092,13 +2092,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data92.organizationType !== undefined){
-let data99 = data92.organizationType;
-if(Array.isArray(data99)){
-const len34 = data99.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data99[i34] !== "string"){
-const err157 = {instancePath:instancePath+"/fields/organizationType/" + i34,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err157 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2108,9 +2104,13 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.organization !== undefined){
+let data100 = data95.organization;
+if(Array.isArray(data100)){
+const len34 = data100.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data100[i34] !== "string"){
+const err158 = {instancePath:instancePath+"/fields/organization/" + i34,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2120,13 +2120,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data92.contactName !== undefined){
-let data101 = data92.contactName;
-if(Array.isArray(data101)){
-const len35 = data101.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data101[i35] !== "string"){
-const err159 = {instancePath:instancePath+"/fields/contactName/" + i35,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err159 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2136,9 +2132,13 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
-else {
-const err160 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.organizationType !== undefined){
+let data102 = data95.organizationType;
+if(Array.isArray(data102)){
+const len35 = data102.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data102[i35] !== "string"){
+const err160 = {instancePath:instancePath+"/fields/organizationType/" + i35,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2148,13 +2148,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data92.firstName !== undefined){
-let data103 = data92.firstName;
-if(Array.isArray(data103)){
-const len36 = data103.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data103[i36] !== "string"){
-const err161 = {instancePath:instancePath+"/fields/firstName/" + i36,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err161 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2164,9 +2160,13 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.contactName !== undefined){
+let data104 = data95.contactName;
+if(Array.isArray(data104)){
+const len36 = data104.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data104[i36] !== "string"){
+const err162 = {instancePath:instancePath+"/fields/contactName/" + i36,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2176,13 +2176,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data92.lastName !== undefined){
-let data105 = data92.lastName;
-if(Array.isArray(data105)){
-const len37 = data105.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data105[i37] !== "string"){
-const err163 = {instancePath:instancePath+"/fields/lastName/" + i37,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err163 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2192,9 +2188,13 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.firstName !== undefined){
+let data106 = data95.firstName;
+if(Array.isArray(data106)){
+const len37 = data106.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data106[i37] !== "string"){
+const err164 = {instancePath:instancePath+"/fields/firstName/" + i37,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2204,13 +2204,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data92.email !== undefined){
-let data107 = data92.email;
-if(Array.isArray(data107)){
-const len38 = data107.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data107[i38] !== "string"){
-const err165 = {instancePath:instancePath+"/fields/email/" + i38,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err165 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2220,9 +2216,13 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.lastName !== undefined){
+let data108 = data95.lastName;
+if(Array.isArray(data108)){
+const len38 = data108.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data108[i38] !== "string"){
+const err166 = {instancePath:instancePath+"/fields/lastName/" + i38,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2232,13 +2232,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data92.phone !== undefined){
-let data109 = data92.phone;
-if(Array.isArray(data109)){
-const len39 = data109.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data109[i39] !== "string"){
-const err167 = {instancePath:instancePath+"/fields/phone/" + i39,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err167 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2248,9 +2244,13 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.email !== undefined){
+let data110 = data95.email;
+if(Array.isArray(data110)){
+const len39 = data110.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data110[i39] !== "string"){
+const err168 = {instancePath:instancePath+"/fields/email/" + i39,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2260,13 +2260,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data92.website !== undefined){
-let data111 = data92.website;
-if(Array.isArray(data111)){
-const len40 = data111.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data111[i40] !== "string"){
-const err169 = {instancePath:instancePath+"/fields/website/" + i40,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err169 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2276,9 +2272,13 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.phone !== undefined){
+let data112 = data95.phone;
+if(Array.isArray(data112)){
+const len40 = data112.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data112[i40] !== "string"){
+const err170 = {instancePath:instancePath+"/fields/phone/" + i40,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2288,13 +2288,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data92.country !== undefined){
-let data113 = data92.country;
-if(Array.isArray(data113)){
-const len41 = data113.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data113[i41] !== "string"){
-const err171 = {instancePath:instancePath+"/fields/country/" + i41,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err171 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2304,9 +2300,13 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.website !== undefined){
+let data114 = data95.website;
+if(Array.isArray(data114)){
+const len41 = data114.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data114[i41] !== "string"){
+const err172 = {instancePath:instancePath+"/fields/website/" + i41,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2316,13 +2316,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data92.language !== undefined){
-let data115 = data92.language;
-if(Array.isArray(data115)){
-const len42 = data115.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data115[i42] !== "string"){
-const err173 = {instancePath:instancePath+"/fields/language/" + i42,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err173 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2332,9 +2328,13 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.country !== undefined){
+let data116 = data95.country;
+if(Array.isArray(data116)){
+const len42 = data116.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data116[i42] !== "string"){
+const err174 = {instancePath:instancePath+"/fields/country/" + i42,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2344,13 +2344,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data92.workingLanguage !== undefined){
-let data117 = data92.workingLanguage;
-if(Array.isArray(data117)){
-const len43 = data117.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data117[i43] !== "string"){
-const err175 = {instancePath:instancePath+"/fields/workingLanguage/" + i43,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err175 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2360,9 +2356,13 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.language !== undefined){
+let data118 = data95.language;
+if(Array.isArray(data118)){
+const len43 = data118.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data118[i43] !== "string"){
+const err176 = {instancePath:instancePath+"/fields/language/" + i43,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2372,13 +2372,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data92.title !== undefined){
-let data119 = data92.title;
-if(Array.isArray(data119)){
-const len44 = data119.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data119[i44] !== "string"){
-const err177 = {instancePath:instancePath+"/fields/title/" + i44,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err177 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2388,9 +2384,13 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.workingLanguage !== undefined){
+let data120 = data95.workingLanguage;
+if(Array.isArray(data120)){
+const len44 = data120.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data120[i44] !== "string"){
+const err178 = {instancePath:instancePath+"/fields/workingLanguage/" + i44,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2400,13 +2400,9 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data92.description !== undefined){
-let data121 = data92.description;
-if(Array.isArray(data121)){
-const len45 = data121.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data121[i45] !== "string"){
-const err179 = {instancePath:instancePath+"/fields/description/" + i45,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err179 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2416,9 +2412,13 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.title !== undefined){
+let data122 = data95.title;
+if(Array.isArray(data122)){
+const len45 = data122.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data122[i45] !== "string"){
+const err180 = {instancePath:instancePath+"/fields/title/" + i45,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2428,13 +2428,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data92.beneficiaries !== undefined){
-let data123 = data92.beneficiaries;
-if(Array.isArray(data123)){
-const len46 = data123.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data123[i46] !== "string"){
-const err181 = {instancePath:instancePath+"/fields/beneficiaries/" + i46,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err181 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2444,9 +2440,13 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.description !== undefined){
+let data124 = data95.description;
+if(Array.isArray(data124)){
+const len46 = data124.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data124[i46] !== "string"){
+const err182 = {instancePath:instancePath+"/fields/description/" + i46,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2456,13 +2456,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data92.selfCategories !== undefined){
-let data125 = data92.selfCategories;
-if(Array.isArray(data125)){
-const len47 = data125.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data125[i47] !== "string"){
-const err183 = {instancePath:instancePath+"/fields/selfCategories/" + i47,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err183 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2472,9 +2468,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.beneficiaries !== undefined){
+let data126 = data95.beneficiaries;
+if(Array.isArray(data126)){
+const len47 = data126.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data126[i47] !== "string"){
+const err184 = {instancePath:instancePath+"/fields/beneficiaries/" + i47,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2484,13 +2484,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data92.score !== undefined){
-let data127 = data92.score;
-if(Array.isArray(data127)){
-const len48 = data127.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data127[i48] !== "string"){
-const err185 = {instancePath:instancePath+"/fields/score/" + i48,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err185 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2500,9 +2496,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data95.selfCategories !== undefined){
+let data128 = data95.selfCategories;
+if(Array.isArray(data128)){
+const len48 = data128.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data128[i48] !== "string"){
+const err186 = {instancePath:instancePath+"/fields/selfCategories/" + i48,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2514,7 +2514,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err187 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2524,10 +2524,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-for(const key33 in data){
-if(pattern0.test(key33)){
-if(typeof data[key33] !== "string"){
-const err188 = {instancePath:instancePath+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data95.score !== undefined){
+let data130 = data95.score;
+if(Array.isArray(data130)){
+const len49 = data130.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data130[i49] !== "string"){
+const err188 = {instancePath:instancePath+"/fields/score/" + i49,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2538,9 +2541,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err189 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2549,10 +2551,48 @@ vErrors.push(err189);
 }
 errors++;
 }
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+for(const key33 in data){
+if(pattern0.test(key33)){
+if(typeof data[key33] !== "string"){
+const err191 = {instancePath:instancePath+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err192 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

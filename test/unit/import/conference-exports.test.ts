@@ -39,3 +39,52 @@ describe('the title is the proposal\'s, not the session\'s', () => {
     expect(apps.map((a) => a.title).sort()).toEqual(['Apprenticeships online', 'Cooperatives that train', 'Green jobs']);
   });
 });
+
+describe('a project\'s start and end dates are not the submission date', () => {
+  it('a start or end of something named in the header is no submission date; a submission\'s or registration\'s is', () => {
+    for (const h of ['Project end date', 'Date de fin du projet', 'Fecha de inicio del proyecto', 'Contract start date', 'Submission created by']) {
+      expect(mapped(['Organisation', 'Email', h]).submittedAt, h).toBeUndefined();
+    }
+    for (const h of ['Submission created', 'Submission started', 'participant_registration_date', 'Submitted At', 'Date Applied', 'Fecha de inscripción', 'Start Date (UTC)']) {
+      expect(mapped(['Organisation', 'Email', h]).submittedAt, h).toEqual([h]);
+    }
+    // "Submitted at" says when, "Submitted by" who
+    const m = mapped(['Timestamp', 'Organisation', 'Email', 'Submitted At', 'Submitted by']);
+    expect(m.submittedAt).toEqual(['Timestamp']);
+    expect(m.contactName).toEqual(['Submitted by']);
+  });
+
+  it('a bare start or end date whose cells have no time of day is a timeline, not used', async () => {
+    const csv = rows('Titre,DateDebut,DateFin,Institution,ResponsableEmail', [
+      'Santé connectée,2024-01-01,2024-12-31,Institut Ejemplo,ana@example.org',
+      'Énergie solaire,2024-03-01,2025-02-28,École Exemple,grace@example.net',
+      'Eau potable,2023-09-15,2024-06-30,Centre Modèle,awa@example.com',
+    ]);
+    const { report, apps, run } = await importCase(caseFile('projets.csv', csv));
+    expect(report.inserted).toBe(3);
+    expect(report.files[0].fields.submittedAt).toBeUndefined();
+    expect(apps.every((a) => a.submittedAt == null)).toBe(true);
+    expect(run.stderr).toMatch(/"DateFin" names the submission date but holds dates without a time of day/);
+  });
+
+  it('a form tool\'s start and end carry a time of day and stay the submission date', async () => {
+    const csv = rows('Respondent ID,Start Date,End Date,Organisation,Email', [
+      '1001,03/12/2020 10:33:01 AM,03/12/2020 10:41:12 AM,Org A,a@example.org',
+      '1002,03/13/2020 09:01:00 AM,03/13/2020 09:20:45 AM,Org B,b@example.net',
+      '1003,03/14/2020 04:10:10 PM,03/14/2020 04:30:00 PM,Org C,c@example.com',
+    ]);
+    const { report, apps } = await importCase(caseFile('survey.csv', csv));
+    expect(report.files[0].fields.submittedAt.columns[0]).toBe('End Date');
+    expect(apps.map((a) => a.submittedAt)).toContain('2020-03-12T10:41:12');
+  });
+
+  it('the form\'s timestamp is taken over a better-named end date of the project', async () => {
+    const csv = rows('Timestamp,Organización,Correo,Fecha de finalización', [
+      '3/2/2020 9:24:33,Org A,a@example.org,31/12/2021',
+      '3/3/2020 10:00:00,Org B,b@example.net,30/06/2022',
+      '3/4/2020 11:30:00,Org C,c@example.com,31/03/2021',
+    ]);
+    const { report } = await importCase(caseFile('respuestas.csv', csv));
+    expect(report.files[0].fields.submittedAt.columns).toEqual(['Timestamp']);
+  });
+});

@@ -67,6 +67,29 @@ function describeCells(cells: readonly string[]): string {
   return 'other values';
 }
 
+/** What a name column holds when its cells list several people ("Ana Ejemplo, Li Example, Jo Sample"). */
+export const NAME_LISTS = 'lists of several names';
+
+const nameBits = (cell: string, separator: RegExp) => cell.split(separator).map((p) => p.trim()).filter((p) => letters(p) > 0);
+
+/**
+ * Whether a cell names several people: three or more parts between commas, parts between
+ * semicolons or "and" / "y" / "et" / "&", or two parts of two words or more between a comma
+ * (`twoParts`: not in a column that writes "Family, Given" names, one comma a cell).
+ */
+function isNameList(cell: string, twoParts: boolean): boolean {
+  if (nameBits(cell, /;/).length >= 2 || nameBits(cell, /\s+(?:and|y|et|&)\s+/i).length >= 2) return true;
+  const parts = nameBits(cell, /,/);
+  return parts.length >= 3 || (twoParts && parts.length === 2 && parts.every((p) => p.split(/\s+/).length >= 2));
+}
+
+/** The share of cells that list several people (an abstract's authors), 0 when only one or two do. */
+function nameListShare(cells: readonly string[]): number {
+  const familyFirst = share(cells, (c) => nameBits(c, /,/).length === 2) >= 0.6;
+  const lists = cells.filter((c) => isNameList(c, !familyFirst)).length;
+  return lists >= 2 ? lists / cells.length : 0;
+}
+
 /** What a name column holds when its values are organisations' names. */
 export const ORGANIZATION_NAMES = 'organisation names';
 
@@ -133,6 +156,9 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
       if (bad >= 0.5) return { verdict: 'disagree', checked, fit: 1 - bad, holds };
       const long = share(cells, (c) => c.length > 80);
       if (long >= 0.5) return { verdict: 'disagree', checked, fit: 1 - long, holds: 'long texts' };
+      // one contact, not a paper's authors: a tenth of the cells listing several people is a list column
+      const lists = field === 'contactName' ? nameListShare(cells) : 0;
+      if (lists >= 0.1) return { verdict: 'disagree', checked, fit: 1 - lists, holds: NAME_LISTS };
       return { verdict: bad <= 0.2 ? 'agree' : 'unknown', checked, fit: 1 - bad };
     }
     case 'organization': {

@@ -37,6 +37,7 @@ export interface HeaderData {
   otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
+  authors?: { words: string[]; fields: Field[] };
   singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
   negative?: { rules: RuleData[] };
   exactOnly?: Partial<Record<Field, string[]>>;
@@ -109,6 +110,8 @@ export interface HeaderIndex {
   otherParties: { words: WordSet; unless: string[][]; fields: Set<Field> };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
+  /** words naming a paper's authors, and the fields for which the applicant's side beats them */
+  authors: { words: WordSet; fields: Set<Field> };
   /** one-word synonyms inside longer headers: words always allowed beside them, and per field */
   single: { neutral: WordSet; fields: Map<Field, { context: WordSet; anyUpTo: number }> };
   /** every word of each field's synonyms */
@@ -174,6 +177,7 @@ export function headerIndex(): HeaderIndex {
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),
+    authors: { words: new WordSet(data.authors?.words ?? []), fields: new Set(data.authors?.fields ?? []) },
     single: { neutral: new WordSet(data.singleWord?.neutral ?? []), fields: single },
     fieldWords,
     rules: (data.negative?.rules ?? []).map((r) => ({

@@ -262,7 +262,21 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
-  candidates.sort((a, b) => b.score - a.score || prio(a.field) - prio(b.field) || a.column - b.column);
+  // Among equally good columns for a person's details, one naming an author (and not the
+  // applicant's side) comes last: "Submitter first name" before "First name: 1st author",
+  // whatever their order.
+  const side = new Map<number, number>();
+  const sideOf = (c: Candidate) => {
+    if (!idx.authors.fields.has(c.field)) return 0;
+    let rank = side.get(c.column);
+    if (rank === undefined) {
+      const words = headerWords(headers[c.column] ?? '');
+      rank = anyWord(words, idx.authors.words) && !namesApplicantSide(words, idx) ? 1 : 0;
+      side.set(c.column, rank);
+    }
+    return rank;
+  };
+  candidates.sort((a, b) => b.score - a.score || sideOf(a) - sideOf(b) || prio(a.field) - prio(b.field) || a.column - b.column);
 
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
@@ -330,6 +344,13 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
       delete mapping.contactName;
       primary.delete('contactName');
     }
+  }
+  // "Authors" beside "Submitter first name" and "Submitter last name": an abstract's authors are
+  // several people, the split name is the one who sent it.
+  if (mapping.contactName && mapping.firstName && mapping.lastName && anyWord(headerWords(headers[mapping.contactName[0]!] ?? ''), idx.authors.words)) {
+    taken.delete(mapping.contactName[0]!);
+    delete mapping.contactName;
+    primary.delete('contactName');
   }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {

@@ -10,7 +10,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, ORGANIZATION_NAMES, TIMELINE_DATES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
@@ -233,6 +233,10 @@ export async function readLayout(
       const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
       // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
       // ticket): it is the organisation's type when its values are, not otherwise.
+      // A column listing several people (an abstract's "Authors") gives way to a given and family
+      // name; it is the contact name still when the file has no other.
+      const nameParts = Boolean(match.mapping.firstName || match.mapping.lastName);
+      if (judged.verdict === 'disagree' && judged.holds === NAME_LISTS && !nameParts) judged = { ...judged, verdict: 'unknown' };
       const bareType = f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? '');
       if (bareType && judged.verdict === 'unknown') {
         judged = { ...judged, verdict: 'disagree', holds: judged.checked >= MIN_CELLS ? 'values that are no organisation types' : 'too few values to tell' };
@@ -248,7 +252,7 @@ export async function readLayout(
         // taken for one application, and all but the last row lost. Nor a score of words
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
         // Nor a start or end date without a time of day: a project's timeline, not when it was sent.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || holds === TIMELINE_DATES || bareType;
+        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || holds === TIMELINE_DATES || holds === NAME_LISTS || bareType;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

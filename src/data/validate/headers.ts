@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1210,14 +1210,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data57 = data.exactHeaders;
+if(data.authors !== undefined){
+let data57 = data.authors;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key17 in data57){
-if(!(pattern0.test(key17))){
-let data58 = data57[key17];
-if(typeof data58 !== "string"){
-const err93 = {instancePath:instancePath+"/exactHeaders/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.words === undefined){
+const err93 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1226,8 +1223,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!((((((((((((((((((data58 === "externalId") || (data58 === "submittedAt")) || (data58 === "organization")) || (data58 === "organizationType")) || (data58 === "contactName")) || (data58 === "firstName")) || (data58 === "lastName")) || (data58 === "email")) || (data58 === "phone")) || (data58 === "website")) || (data58 === "country")) || (data58 === "language")) || (data58 === "workingLanguage")) || (data58 === "title")) || (data58 === "description")) || (data58 === "beneficiaries")) || (data58 === "selfCategories")) || (data58 === "score"))){
-const err94 = {instancePath:instancePath+"/exactHeaders/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(data57.fields === undefined){
+const err94 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1236,12 +1233,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-}
-for(const key18 in data57){
-if(pattern0.test(key18)){
-if(typeof data57[key18] !== "string"){
-const err95 = {instancePath:instancePath+"/exactHeaders/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data57){
+if(!(((key17 === "words") || (key17 === "fields")) || (pattern0.test(key17)))){
+const err95 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1251,10 +1245,13 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.words !== undefined){
+let data58 = data57.words;
+if(Array.isArray(data58)){
+const len21 = data58.length;
+for(let i21=0; i21<len21; i21++){
+if(typeof data58[i21] !== "string"){
+const err96 = {instancePath:instancePath+"/authors/words/" + i21,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1264,11 +1261,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data60 = data.singleWord;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.neutral === undefined){
-const err97 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+}
+else {
+const err97 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1277,8 +1272,15 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data60.fields === undefined){
-const err98 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+if(data57.fields !== undefined){
+let data60 = data57.fields;
+if(Array.isArray(data60)){
+const len22 = data60.length;
+for(let i22=0; i22<len22; i22++){
+let data61 = data60[i22];
+if(typeof data61 !== "string"){
+const err98 = {instancePath:instancePath+"/authors/fields/" + i22,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1287,9 +1289,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key19 in data60){
-if(!(((key19 === "neutral") || (key19 === "fields")) || (pattern0.test(key19)))){
-const err99 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(!((((((((((((((((((data61 === "externalId") || (data61 === "submittedAt")) || (data61 === "organization")) || (data61 === "organizationType")) || (data61 === "contactName")) || (data61 === "firstName")) || (data61 === "lastName")) || (data61 === "email")) || (data61 === "phone")) || (data61 === "website")) || (data61 === "country")) || (data61 === "language")) || (data61 === "workingLanguage")) || (data61 === "title")) || (data61 === "description")) || (data61 === "beneficiaries")) || (data61 === "selfCategories")) || (data61 === "score"))){
+const err99 = {instancePath:instancePath+"/authors/fields/" + i22,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1299,13 +1300,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data60.neutral !== undefined){
-let data61 = data60.neutral;
-if(Array.isArray(data61)){
-const len21 = data61.length;
-for(let i21=0; i21<len21; i21++){
-if(typeof data61[i21] !== "string"){
-const err100 = {instancePath:instancePath+"/singleWord/neutral/" + i21,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err100 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1315,9 +1312,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key18 in data57){
+if(pattern0.test(key18)){
+if(typeof data57[key18] !== "string"){
+const err101 = {instancePath:instancePath+"/authors/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1327,13 +1325,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data60.fields !== undefined){
-let data63 = data60.fields;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key20 in data63){
-const _errs151 = errors;
-if(typeof key20 !== "string"){
-const err102 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key20};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1342,8 +1337,15 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(!((((((((((((((((((key20 === "externalId") || (key20 === "submittedAt")) || (key20 === "organization")) || (key20 === "organizationType")) || (key20 === "contactName")) || (key20 === "firstName")) || (key20 === "lastName")) || (key20 === "email")) || (key20 === "phone")) || (key20 === "website")) || (key20 === "country")) || (key20 === "language")) || (key20 === "workingLanguage")) || (key20 === "title")) || (key20 === "description")) || (key20 === "beneficiaries")) || (key20 === "selfCategories")) || (key20 === "score"))){
-const err103 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key20};
+}
+if(data.exactHeaders !== undefined){
+let data63 = data.exactHeaders;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key19 in data63){
+if(!(pattern0.test(key19))){
+let data64 = data63[key19];
+if(typeof data64 !== "string"){
+const err103 = {instancePath:instancePath+"/exactHeaders/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1352,9 +1354,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-var valid75 = _errs151 === errors;
-if(!valid75){
-const err104 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid"};
+if(!((((((((((((((((((data64 === "externalId") || (data64 === "submittedAt")) || (data64 === "organization")) || (data64 === "organizationType")) || (data64 === "contactName")) || (data64 === "firstName")) || (data64 === "lastName")) || (data64 === "email")) || (data64 === "phone")) || (data64 === "website")) || (data64 === "country")) || (data64 === "language")) || (data64 === "workingLanguage")) || (data64 === "title")) || (data64 === "description")) || (data64 === "beneficiaries")) || (data64 === "selfCategories")) || (data64 === "score"))){
+const err104 = {instancePath:instancePath+"/exactHeaders/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1364,12 +1365,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-for(const key21 in data63){
-let data64 = data63[key21];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key22 in data64){
-if(!(((key22 === "context") || (key22 === "anyUpTo")) || (pattern0.test(key22)))){
-const err105 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+for(const key20 in data63){
+if(pattern0.test(key20)){
+if(typeof data63[key20] !== "string"){
+const err105 = {instancePath:instancePath+"/exactHeaders/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1379,13 +1379,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data64.context !== undefined){
-let data65 = data64.context;
-if(Array.isArray(data65)){
-const len22 = data65.length;
-for(let i22=0; i22<len22; i22++){
-if(typeof data65[i22] !== "string"){
-const err106 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i22,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1395,9 +1392,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.singleWord !== undefined){
+let data66 = data.singleWord;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.neutral === undefined){
+const err107 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1406,11 +1405,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data64.anyUpTo !== undefined){
-let data67 = data64.anyUpTo;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err108 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data66.fields === undefined){
+const err108 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1419,9 +1415,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
-const err109 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key21 in data66){
+if(!(((key21 === "neutral") || (key21 === "fields")) || (pattern0.test(key21)))){
+const err109 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1431,11 +1427,13 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-for(const key23 in data64){
-if(pattern0.test(key23)){
-if(typeof data64[key23] !== "string"){
-const err110 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data66.neutral !== undefined){
+let data67 = data66.neutral;
+if(Array.isArray(data67)){
+const len23 = data67.length;
+for(let i23=0; i23<len23; i23++){
+if(typeof data67[i23] !== "string"){
+const err110 = {instancePath:instancePath+"/singleWord/neutral/" + i23,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1446,9 +1444,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err111 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err111 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1458,9 +1455,13 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data66.fields !== undefined){
+let data69 = data66.fields;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key22 in data69){
+const _errs165 = errors;
+if(typeof key22 !== "string"){
+const err112 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1469,11 +1470,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-for(const key24 in data60){
-if(pattern0.test(key24)){
-if(typeof data60[key24] !== "string"){
-const err113 = {instancePath:instancePath+"/singleWord/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key22 === "externalId") || (key22 === "submittedAt")) || (key22 === "organization")) || (key22 === "organizationType")) || (key22 === "contactName")) || (key22 === "firstName")) || (key22 === "lastName")) || (key22 === "email")) || (key22 === "phone")) || (key22 === "website")) || (key22 === "country")) || (key22 === "language")) || (key22 === "workingLanguage")) || (key22 === "title")) || (key22 === "description")) || (key22 === "beneficiaries")) || (key22 === "selfCategories")) || (key22 === "score"))){
+const err113 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key22};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1482,11 +1480,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid82 = _errs165 === errors;
+if(!valid82){
+const err114 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1496,11 +1492,12 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data70 = data.negative;
+for(const key23 in data69){
+let data70 = data69[key23];
 if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.rules === undefined){
-const err115 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+for(const key24 in data70){
+if(!(((key24 === "context") || (key24 === "anyUpTo")) || (pattern0.test(key24)))){
+const err115 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1509,9 +1506,14 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key25 in data70){
-if(!((key25 === "rules") || (pattern0.test(key25)))){
-const err116 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data70.context !== undefined){
+let data71 = data70.context;
+if(Array.isArray(data71)){
+const len24 = data71.length;
+for(let i24=0; i24<len24; i24++){
+if(typeof data71[i24] !== "string"){
+const err116 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i24,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1521,15 +1523,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data70.rules !== undefined){
-let data71 = data70.rules;
-if(Array.isArray(data71)){
-const len23 = data71.length;
-for(let i23=0; i23<len23; i23++){
-let data72 = data71[i23];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.why === undefined){
-const err117 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+}
+else {
+const err117 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1538,9 +1534,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key26 in data72){
-if(!(((((((((key26 === "why") || (key26 === "fields")) || (key26 === "except")) || (key26 === "starts")) || (key26 === "phrases")) || (key26 === "words")) || (key26 === "unless")) || (key26 === "formTools")) || (pattern0.test(key26)))){
-const err118 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+if(data70.anyUpTo !== undefined){
+let data73 = data70.anyUpTo;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err118 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1549,10 +1547,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data72.why !== undefined){
-if(typeof data72.why !== "string"){
-const err119 = {instancePath:instancePath+"/negative/rules/" + i23+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
+const err119 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1562,17 +1559,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data72.fields !== undefined){
-let data74 = data72.fields;
-if(Array.isArray(data74)){
-const len24 = data74.length;
-for(let i24=0; i24<len24; i24++){
-let data75 = data74[i24];
-const _errs181 = errors;
-let valid89 = false;
-const _errs182 = errors;
-if(typeof data75 !== "string"){
-const err120 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key25 in data70){
+if(pattern0.test(key25)){
+if(typeof data70[key25] !== "string"){
+const err120 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1581,8 +1572,11 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!((((((((((((((((((data75 === "externalId") || (data75 === "submittedAt")) || (data75 === "organization")) || (data75 === "organizationType")) || (data75 === "contactName")) || (data75 === "firstName")) || (data75 === "lastName")) || (data75 === "email")) || (data75 === "phone")) || (data75 === "website")) || (data75 === "country")) || (data75 === "language")) || (data75 === "workingLanguage")) || (data75 === "title")) || (data75 === "description")) || (data75 === "beneficiaries")) || (data75 === "selfCategories")) || (data75 === "score"))){
-const err121 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1591,12 +1585,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid0 = _errs182 === errors;
-valid89 = valid89 || _valid0;
-if(!valid89){
-const _errs185 = errors;
-if("*" !== data75){
-const err122 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1605,11 +1597,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid0 = _errs185 === errors;
-valid89 = valid89 || _valid0;
 }
-if(!valid89){
-const err123 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+for(const key26 in data66){
+if(pattern0.test(key26)){
+if(typeof data66[key26] !== "string"){
+const err123 = {instancePath:instancePath+"/singleWord/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1618,21 +1610,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-else {
-errors = _errs181;
-if(vErrors !== null){
-if(_errs181){
-vErrors.length = _errs181;
-}
-else {
-vErrors = null;
-}
-}
 }
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err124 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1642,14 +1624,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data72.except !== undefined){
-let data76 = data72.except;
-if(Array.isArray(data76)){
-const len25 = data76.length;
-for(let i25=0; i25<len25; i25++){
-let data77 = data76[i25];
-if(typeof data77 !== "string"){
-const err125 = {instancePath:instancePath+"/negative/rules/" + i23+"/except/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.negative !== undefined){
+let data76 = data.negative;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.rules === undefined){
+const err125 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1658,8 +1637,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(!((((((((((((((((((data77 === "externalId") || (data77 === "submittedAt")) || (data77 === "organization")) || (data77 === "organizationType")) || (data77 === "contactName")) || (data77 === "firstName")) || (data77 === "lastName")) || (data77 === "email")) || (data77 === "phone")) || (data77 === "website")) || (data77 === "country")) || (data77 === "language")) || (data77 === "workingLanguage")) || (data77 === "title")) || (data77 === "description")) || (data77 === "beneficiaries")) || (data77 === "selfCategories")) || (data77 === "score"))){
-const err126 = {instancePath:instancePath+"/negative/rules/" + i23+"/except/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key27 in data76){
+if(!((key27 === "rules") || (pattern0.test(key27)))){
+const err126 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1669,9 +1649,15 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/negative/rules/" + i23+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data76.rules !== undefined){
+let data77 = data76.rules;
+if(Array.isArray(data77)){
+const len25 = data77.length;
+for(let i25=0; i25<len25; i25++){
+let data78 = data77[i25];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.why === undefined){
+const err127 = {instancePath:instancePath+"/negative/rules/" + i25,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1680,14 +1666,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data72.starts !== undefined){
-let data78 = data72.starts;
-if(Array.isArray(data78)){
-const len26 = data78.length;
-for(let i26=0; i26<len26; i26++){
-if(typeof data78[i26] !== "string"){
-const err128 = {instancePath:instancePath+"/negative/rules/" + i23+"/starts/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key28 in data78){
+if(!(((((((((key28 === "why") || (key28 === "fields")) || (key28 === "except")) || (key28 === "starts")) || (key28 === "phrases")) || (key28 === "words")) || (key28 === "unless")) || (key28 === "formTools")) || (pattern0.test(key28)))){
+const err128 = {instancePath:instancePath+"/negative/rules/" + i25,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1697,9 +1678,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/negative/rules/" + i23+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data78.why !== undefined){
+if(typeof data78.why !== "string"){
+const err129 = {instancePath:instancePath+"/negative/rules/" + i25+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1709,13 +1690,17 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data72.phrases !== undefined){
-let data80 = data72.phrases;
+if(data78.fields !== undefined){
+let data80 = data78.fields;
 if(Array.isArray(data80)){
-const len27 = data80.length;
-for(let i27=0; i27<len27; i27++){
-if(typeof data80[i27] !== "string"){
-const err130 = {instancePath:instancePath+"/negative/rules/" + i23+"/phrases/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len26 = data80.length;
+for(let i26=0; i26<len26; i26++){
+let data81 = data80[i26];
+const _errs195 = errors;
+let valid96 = false;
+const _errs196 = errors;
+if(typeof data81 !== "string"){
+const err130 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1724,10 +1709,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/negative/rules/" + i23+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data81 === "externalId") || (data81 === "submittedAt")) || (data81 === "organization")) || (data81 === "organizationType")) || (data81 === "contactName")) || (data81 === "firstName")) || (data81 === "lastName")) || (data81 === "email")) || (data81 === "phone")) || (data81 === "website")) || (data81 === "country")) || (data81 === "language")) || (data81 === "workingLanguage")) || (data81 === "title")) || (data81 === "description")) || (data81 === "beneficiaries")) || (data81 === "selfCategories")) || (data81 === "score"))){
+const err131 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1736,14 +1719,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data72.words !== undefined){
-let data82 = data72.words;
-if(Array.isArray(data82)){
-const len28 = data82.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data82[i28] !== "string"){
-const err132 = {instancePath:instancePath+"/negative/rules/" + i23+"/words/" + i28,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs196 === errors;
+valid96 = valid96 || _valid0;
+if(!valid96){
+const _errs199 = errors;
+if("*" !== data81){
+const err132 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1752,10 +1733,11 @@ vErrors.push(err132);
 }
 errors++;
 }
+var _valid0 = _errs199 === errors;
+valid96 = valid96 || _valid0;
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/negative/rules/" + i23+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid96){
+const err133 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1764,14 +1746,21 @@ vErrors.push(err133);
 }
 errors++;
 }
+else {
+errors = _errs195;
+if(vErrors !== null){
+if(_errs195){
+vErrors.length = _errs195;
 }
-if(data72.unless !== undefined){
-let data84 = data72.unless;
-if(Array.isArray(data84)){
-const len29 = data84.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data84[i29] !== "string"){
-const err134 = {instancePath:instancePath+"/negative/rules/" + i23+"/unless/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1781,9 +1770,14 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/negative/rules/" + i23+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data78.except !== undefined){
+let data82 = data78.except;
+if(Array.isArray(data82)){
+const len27 = data82.length;
+for(let i27=0; i27<len27; i27++){
+let data83 = data82[i27];
+if(typeof data83 !== "string"){
+const err135 = {instancePath:instancePath+"/negative/rules/" + i25+"/except/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1792,10 +1786,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data72.formTools !== undefined){
-if(typeof data72.formTools !== "boolean"){
-const err136 = {instancePath:instancePath+"/negative/rules/" + i23+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((((((((((((((((((data83 === "externalId") || (data83 === "submittedAt")) || (data83 === "organization")) || (data83 === "organizationType")) || (data83 === "contactName")) || (data83 === "firstName")) || (data83 === "lastName")) || (data83 === "email")) || (data83 === "phone")) || (data83 === "website")) || (data83 === "country")) || (data83 === "language")) || (data83 === "workingLanguage")) || (data83 === "title")) || (data83 === "description")) || (data83 === "beneficiaries")) || (data83 === "selfCategories")) || (data83 === "score"))){
+const err136 = {instancePath:instancePath+"/negative/rules/" + i25+"/except/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1805,10 +1797,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-for(const key27 in data72){
-if(pattern0.test(key27)){
-if(typeof data72[key27] !== "string"){
-const err137 = {instancePath:instancePath+"/negative/rules/" + i23+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err137 = {instancePath:instancePath+"/negative/rules/" + i25+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1818,10 +1809,13 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.starts !== undefined){
+let data84 = data78.starts;
+if(Array.isArray(data84)){
+const len28 = data84.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data84[i28] !== "string"){
+const err138 = {instancePath:instancePath+"/negative/rules/" + i25+"/starts/" + i28,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1833,7 +1827,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err139 = {instancePath:instancePath+"/negative/rules/" + i25+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1843,10 +1837,13 @@ vErrors.push(err139);
 errors++;
 }
 }
-for(const key28 in data70){
-if(pattern0.test(key28)){
-if(typeof data70[key28] !== "string"){
-const err140 = {instancePath:instancePath+"/negative/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data78.phrases !== undefined){
+let data86 = data78.phrases;
+if(Array.isArray(data86)){
+const len29 = data86.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data86[i29] !== "string"){
+const err140 = {instancePath:instancePath+"/negative/rules/" + i25+"/phrases/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1857,9 +1854,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err141 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err141 = {instancePath:instancePath+"/negative/rules/" + i25+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1869,16 +1865,13 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data89 = data.exactOnly;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key29 in data89){
-const _errs215 = errors;
-const _errs216 = errors;
-let valid105 = false;
-const _errs217 = errors;
-if(typeof key29 !== "string"){
-const err142 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key29};
+if(data78.words !== undefined){
+let data88 = data78.words;
+if(Array.isArray(data88)){
+const len30 = data88.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data88[i30] !== "string"){
+const err142 = {instancePath:instancePath+"/negative/rules/" + i25+"/words/" + i30,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1887,8 +1880,10 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(!((((((((((((((((((key29 === "externalId") || (key29 === "submittedAt")) || (key29 === "organization")) || (key29 === "organizationType")) || (key29 === "contactName")) || (key29 === "firstName")) || (key29 === "lastName")) || (key29 === "email")) || (key29 === "phone")) || (key29 === "website")) || (key29 === "country")) || (key29 === "language")) || (key29 === "workingLanguage")) || (key29 === "title")) || (key29 === "description")) || (key29 === "beneficiaries")) || (key29 === "selfCategories")) || (key29 === "score"))){
-const err143 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key29};
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/negative/rules/" + i25+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1897,13 +1892,14 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid1 = _errs217 === errors;
-valid105 = valid105 || _valid1;
-if(!valid105){
-const _errs220 = errors;
-if(typeof key29 === "string"){
-if(!pattern0.test(key29)){
-const err144 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key29};
+}
+if(data78.unless !== undefined){
+let data90 = data78.unless;
+if(Array.isArray(data90)){
+const len31 = data90.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data90[i31] !== "string"){
+const err144 = {instancePath:instancePath+"/negative/rules/" + i25+"/unless/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1913,11 +1909,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-var _valid1 = _errs220 === errors;
-valid105 = valid105 || _valid1;
 }
-if(!valid105){
-const err145 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key29};
+else {
+const err145 = {instancePath:instancePath+"/negative/rules/" + i25+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1926,20 +1920,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-else {
-errors = _errs216;
-if(vErrors !== null){
-if(_errs216){
-vErrors.length = _errs216;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid104 = _errs215 === errors;
-if(!valid104){
-const err146 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+if(data78.formTools !== undefined){
+if(typeof data78.formTools !== "boolean"){
+const err146 = {instancePath:instancePath+"/negative/rules/" + i25+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1949,14 +1933,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-for(const key30 in data89){
-if(!(pattern0.test(key30))){
-let data90 = data89[key30];
-if(Array.isArray(data90)){
-const len30 = data90.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data90[i30] !== "string"){
-const err147 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i30,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key29 in data78){
+if(pattern0.test(key29)){
+if(typeof data78[key29] !== "string"){
+const err147 = {instancePath:instancePath+"/negative/rules/" + i25+"/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1967,8 +1947,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err148 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err148 = {instancePath:instancePath+"/negative/rules/" + i25,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1979,10 +1960,8 @@ errors++;
 }
 }
 }
-for(const key31 in data89){
-if(pattern0.test(key31)){
-if(typeof data89[key31] !== "string"){
-const err149 = {instancePath:instancePath+"/exactOnly/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err149 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1992,10 +1971,10 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key30 in data76){
+if(pattern0.test(key30)){
+if(typeof data76[key30] !== "string"){
+const err150 = {instancePath:instancePath+"/negative/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2005,13 +1984,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data93 = data.stopwords;
-if(Array.isArray(data93)){
-const len31 = data93.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data93[i31] !== "string"){
-const err151 = {instancePath:instancePath+"/stopwords/" + i31,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2021,9 +1997,16 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactOnly !== undefined){
+let data95 = data.exactOnly;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key31 in data95){
+const _errs229 = errors;
+const _errs230 = errors;
+let valid112 = false;
+const _errs231 = errors;
+if(typeof key31 !== "string"){
+const err152 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key31};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2032,13 +2015,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data95 = data.fields;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key32 in data95){
-if(!(func2.call(schema11.properties.fields.properties, key32))){
-const err153 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(!((((((((((((((((((key31 === "externalId") || (key31 === "submittedAt")) || (key31 === "organization")) || (key31 === "organizationType")) || (key31 === "contactName")) || (key31 === "firstName")) || (key31 === "lastName")) || (key31 === "email")) || (key31 === "phone")) || (key31 === "website")) || (key31 === "country")) || (key31 === "language")) || (key31 === "workingLanguage")) || (key31 === "title")) || (key31 === "description")) || (key31 === "beneficiaries")) || (key31 === "selfCategories")) || (key31 === "score"))){
+const err153 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key31};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2047,14 +2025,13 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data95.externalId !== undefined){
-let data96 = data95.externalId;
-if(Array.isArray(data96)){
-const len32 = data96.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data96[i32] !== "string"){
-const err154 = {instancePath:instancePath+"/fields/externalId/" + i32,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs231 === errors;
+valid112 = valid112 || _valid1;
+if(!valid112){
+const _errs234 = errors;
+if(typeof key31 === "string"){
+if(!pattern0.test(key31)){
+const err154 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key31};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2064,9 +2041,11 @@ vErrors.push(err154);
 errors++;
 }
 }
+var _valid1 = _errs234 === errors;
+valid112 = valid112 || _valid1;
 }
-else {
-const err155 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid112){
+const err155 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key31};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2075,14 +2054,20 @@ vErrors.push(err155);
 }
 errors++;
 }
+else {
+errors = _errs230;
+if(vErrors !== null){
+if(_errs230){
+vErrors.length = _errs230;
 }
-if(data95.submittedAt !== undefined){
-let data98 = data95.submittedAt;
-if(Array.isArray(data98)){
-const len33 = data98.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data98[i33] !== "string"){
-const err156 = {instancePath:instancePath+"/fields/submittedAt/" + i33,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+var valid111 = _errs229 === errors;
+if(!valid111){
+const err156 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2092,9 +2077,14 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key32 in data95){
+if(!(pattern0.test(key32))){
+let data96 = data95[key32];
+if(Array.isArray(data96)){
+const len32 = data96.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data96[i32] !== "string"){
+const err157 = {instancePath:instancePath+"/exactOnly/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i32,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2104,13 +2094,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data95.organization !== undefined){
-let data100 = data95.organization;
-if(Array.isArray(data100)){
-const len34 = data100.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data100[i34] !== "string"){
-const err158 = {instancePath:instancePath+"/fields/organization/" + i34,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err158 = {instancePath:instancePath+"/exactOnly/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2121,8 +2107,10 @@ errors++;
 }
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key33 in data95){
+if(pattern0.test(key33)){
+if(typeof data95[key33] !== "string"){
+const err159 = {instancePath:instancePath+"/exactOnly/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2132,13 +2120,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data95.organizationType !== undefined){
-let data102 = data95.organizationType;
-if(Array.isArray(data102)){
-const len35 = data102.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data102[i35] !== "string"){
-const err160 = {instancePath:instancePath+"/fields/organizationType/" + i35,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2148,9 +2133,13 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.stopwords !== undefined){
+let data99 = data.stopwords;
+if(Array.isArray(data99)){
+const len33 = data99.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data99[i33] !== "string"){
+const err161 = {instancePath:instancePath+"/stopwords/" + i33,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2160,13 +2149,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data95.contactName !== undefined){
-let data104 = data95.contactName;
-if(Array.isArray(data104)){
-const len36 = data104.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data104[i36] !== "string"){
-const err162 = {instancePath:instancePath+"/fields/contactName/" + i36,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err162 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2176,9 +2161,12 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fields !== undefined){
+let data101 = data.fields;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key34 in data101){
+if(!(func2.call(schema11.properties.fields.properties, key34))){
+const err163 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2188,13 +2176,13 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data95.firstName !== undefined){
-let data106 = data95.firstName;
-if(Array.isArray(data106)){
-const len37 = data106.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data106[i37] !== "string"){
-const err164 = {instancePath:instancePath+"/fields/firstName/" + i37,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.externalId !== undefined){
+let data102 = data101.externalId;
+if(Array.isArray(data102)){
+const len34 = data102.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data102[i34] !== "string"){
+const err164 = {instancePath:instancePath+"/fields/externalId/" + i34,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2206,7 +2194,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err165 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2216,13 +2204,13 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data95.lastName !== undefined){
-let data108 = data95.lastName;
-if(Array.isArray(data108)){
-const len38 = data108.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data108[i38] !== "string"){
-const err166 = {instancePath:instancePath+"/fields/lastName/" + i38,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.submittedAt !== undefined){
+let data104 = data101.submittedAt;
+if(Array.isArray(data104)){
+const len35 = data104.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data104[i35] !== "string"){
+const err166 = {instancePath:instancePath+"/fields/submittedAt/" + i35,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2234,7 +2222,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err167 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2244,13 +2232,13 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data95.email !== undefined){
-let data110 = data95.email;
-if(Array.isArray(data110)){
-const len39 = data110.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data110[i39] !== "string"){
-const err168 = {instancePath:instancePath+"/fields/email/" + i39,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.organization !== undefined){
+let data106 = data101.organization;
+if(Array.isArray(data106)){
+const len36 = data106.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data106[i36] !== "string"){
+const err168 = {instancePath:instancePath+"/fields/organization/" + i36,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2262,7 +2250,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err169 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2272,13 +2260,13 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data95.phone !== undefined){
-let data112 = data95.phone;
-if(Array.isArray(data112)){
-const len40 = data112.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data112[i40] !== "string"){
-const err170 = {instancePath:instancePath+"/fields/phone/" + i40,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.organizationType !== undefined){
+let data108 = data101.organizationType;
+if(Array.isArray(data108)){
+const len37 = data108.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data108[i37] !== "string"){
+const err170 = {instancePath:instancePath+"/fields/organizationType/" + i37,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2290,7 +2278,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err171 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2300,13 +2288,13 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data95.website !== undefined){
-let data114 = data95.website;
-if(Array.isArray(data114)){
-const len41 = data114.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data114[i41] !== "string"){
-const err172 = {instancePath:instancePath+"/fields/website/" + i41,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.contactName !== undefined){
+let data110 = data101.contactName;
+if(Array.isArray(data110)){
+const len38 = data110.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data110[i38] !== "string"){
+const err172 = {instancePath:instancePath+"/fields/contactName/" + i38,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2318,7 +2306,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err173 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2328,13 +2316,13 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data95.country !== undefined){
-let data116 = data95.country;
-if(Array.isArray(data116)){
-const len42 = data116.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data116[i42] !== "string"){
-const err174 = {instancePath:instancePath+"/fields/country/" + i42,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.firstName !== undefined){
+let data112 = data101.firstName;
+if(Array.isArray(data112)){
+const len39 = data112.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data112[i39] !== "string"){
+const err174 = {instancePath:instancePath+"/fields/firstName/" + i39,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2346,7 +2334,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err175 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2356,13 +2344,13 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data95.language !== undefined){
-let data118 = data95.language;
-if(Array.isArray(data118)){
-const len43 = data118.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data118[i43] !== "string"){
-const err176 = {instancePath:instancePath+"/fields/language/" + i43,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.lastName !== undefined){
+let data114 = data101.lastName;
+if(Array.isArray(data114)){
+const len40 = data114.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data114[i40] !== "string"){
+const err176 = {instancePath:instancePath+"/fields/lastName/" + i40,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2374,7 +2362,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err177 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2384,13 +2372,13 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data95.workingLanguage !== undefined){
-let data120 = data95.workingLanguage;
-if(Array.isArray(data120)){
-const len44 = data120.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data120[i44] !== "string"){
-const err178 = {instancePath:instancePath+"/fields/workingLanguage/" + i44,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.email !== undefined){
+let data116 = data101.email;
+if(Array.isArray(data116)){
+const len41 = data116.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data116[i41] !== "string"){
+const err178 = {instancePath:instancePath+"/fields/email/" + i41,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2402,7 +2390,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err179 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2412,13 +2400,13 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data95.title !== undefined){
-let data122 = data95.title;
-if(Array.isArray(data122)){
-const len45 = data122.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data122[i45] !== "string"){
-const err180 = {instancePath:instancePath+"/fields/title/" + i45,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.phone !== undefined){
+let data118 = data101.phone;
+if(Array.isArray(data118)){
+const len42 = data118.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data118[i42] !== "string"){
+const err180 = {instancePath:instancePath+"/fields/phone/" + i42,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2430,7 +2418,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err181 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2440,13 +2428,13 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data95.description !== undefined){
-let data124 = data95.description;
-if(Array.isArray(data124)){
-const len46 = data124.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data124[i46] !== "string"){
-const err182 = {instancePath:instancePath+"/fields/description/" + i46,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.website !== undefined){
+let data120 = data101.website;
+if(Array.isArray(data120)){
+const len43 = data120.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data120[i43] !== "string"){
+const err182 = {instancePath:instancePath+"/fields/website/" + i43,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2458,7 +2446,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err183 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2468,13 +2456,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data95.beneficiaries !== undefined){
-let data126 = data95.beneficiaries;
-if(Array.isArray(data126)){
-const len47 = data126.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data126[i47] !== "string"){
-const err184 = {instancePath:instancePath+"/fields/beneficiaries/" + i47,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.country !== undefined){
+let data122 = data101.country;
+if(Array.isArray(data122)){
+const len44 = data122.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data122[i44] !== "string"){
+const err184 = {instancePath:instancePath+"/fields/country/" + i44,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2486,7 +2474,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err185 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2496,13 +2484,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data95.selfCategories !== undefined){
-let data128 = data95.selfCategories;
-if(Array.isArray(data128)){
-const len48 = data128.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data128[i48] !== "string"){
-const err186 = {instancePath:instancePath+"/fields/selfCategories/" + i48,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.language !== undefined){
+let data124 = data101.language;
+if(Array.isArray(data124)){
+const len45 = data124.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data124[i45] !== "string"){
+const err186 = {instancePath:instancePath+"/fields/language/" + i45,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2514,7 +2502,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err187 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2524,13 +2512,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data95.score !== undefined){
-let data130 = data95.score;
-if(Array.isArray(data130)){
-const len49 = data130.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data130[i49] !== "string"){
-const err188 = {instancePath:instancePath+"/fields/score/" + i49,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.workingLanguage !== undefined){
+let data126 = data101.workingLanguage;
+if(Array.isArray(data126)){
+const len46 = data126.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data126[i46] !== "string"){
+const err188 = {instancePath:instancePath+"/fields/workingLanguage/" + i46,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2542,7 +2530,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err189 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2552,9 +2540,13 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
-else {
-const err190 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.title !== undefined){
+let data128 = data101.title;
+if(Array.isArray(data128)){
+const len47 = data128.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data128[i47] !== "string"){
+const err190 = {instancePath:instancePath+"/fields/title/" + i47,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2564,10 +2556,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-for(const key33 in data){
-if(pattern0.test(key33)){
-if(typeof data[key33] !== "string"){
-const err191 = {instancePath:instancePath+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err191 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2577,10 +2568,13 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-}
-else {
-const err192 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.description !== undefined){
+let data130 = data101.description;
+if(Array.isArray(data130)){
+const len48 = data130.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data130[i48] !== "string"){
+const err192 = {instancePath:instancePath+"/fields/description/" + i48,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2589,10 +2583,144 @@ vErrors.push(err192);
 }
 errors++;
 }
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data101.beneficiaries !== undefined){
+let data132 = data101.beneficiaries;
+if(Array.isArray(data132)){
+const len49 = data132.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data132[i49] !== "string"){
+const err194 = {instancePath:instancePath+"/fields/beneficiaries/" + i49,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data101.selfCategories !== undefined){
+let data134 = data101.selfCategories;
+if(Array.isArray(data134)){
+const len50 = data134.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data134[i50] !== "string"){
+const err196 = {instancePath:instancePath+"/fields/selfCategories/" + i50,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data101.score !== undefined){
+let data136 = data101.score;
+if(Array.isArray(data136)){
+const len51 = data136.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data136[i51] !== "string"){
+const err198 = {instancePath:instancePath+"/fields/score/" + i51,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+for(const key35 in data){
+if(pattern0.test(key35)){
+if(typeof data[key35] !== "string"){
+const err201 = {instancePath:instancePath+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err202 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -88,3 +88,52 @@ describe('a project\'s start and end dates are not the submission date', () => {
     expect(report.files[0].fields.submittedAt.columns).toEqual(['Timestamp']);
   });
 });
+
+describe('an abstract\'s authors are not its contact', () => {
+  // an Oxford Abstracts export: the first author's columns come before the submitter's
+  const header = 'Submission Id,Submission created,First name: 1st author,Last name: 1st author,Submitter first name,Submitter last name,Submitter email,Abstract Title,Authors,Email: 1st author,1st aff institution: 1st author,1st aff city: 1st author,1st aff country: 1st author,1st aff institution: 2nd author,1st aff country: 2nd author';
+  const csv = rows(header, [
+    '101,2026-04-27 00:12:12,Li,Example,Ana,Ejemplo,ana@example.org,Quantum tryptophan,"Li Example, Ana Ejemplo, Jo Sample",li@example.net,Example University,Springfield,Japan,Ejemplo Institute,Peru',
+    '102,2026-04-28 09:00:00,Grace,Example,Grace,Example,grace@example.net,Microtubules,Grace Example,grace@example.net,Example College,Shelbyville,Canada,,',
+    '103,2026-04-29 10:30:00,Awa,Sample,Awa,Sample,awa@example.com,Consciousness,"Awa Sample, Li Example",awa@example.com,Sample Institute,Ogdenville,Senegal,Example University,Japan',
+  ]);
+
+  it('the submitter\'s given and family names are the contact, before the first author\'s and the author list', () => {
+    const m = mapped(header.split(','));
+    expect(m.firstName).toEqual(['Submitter first name']);
+    expect(m.lastName).toEqual(['Submitter last name']);
+    expect(m.email).toEqual(['Submitter email']);
+    expect(m.contactName).toBeUndefined();
+  });
+
+  it('the first author\'s first affiliation gives the organisation and the country when no other column does', async () => {
+    const { report, apps } = await importCase(caseFile('oa_export.csv', csv));
+    expect(accounted(report)).toBe(true);
+    expect(report.inserted).toBe(3);
+    const f = report.files[0].fields;
+    expect(f.organization.columns).toEqual(['1st aff institution: 1st author']);
+    expect(f.country.columns).toEqual(['1st aff country: 1st author']);
+    expect(f.submittedAt.columns).toEqual(['Submission created']);
+    expect(apps.map((a) => [a.contactName, a.organization, a.country])).toEqual([
+      ['Ana Ejemplo', 'Example University', 'JP'], ['Grace Example', 'Example College', 'CA'], ['Awa Sample', 'Sample Institute', 'SN'],
+    ]);
+  });
+
+  it('a name column whose cells list several people gives way to the given and family names', async () => {
+    const list = rows('Organisation,Email,Contact person,Given name,Family name', [
+      'Org A,a@example.org,"Ana Ejemplo, Li Example, Jo Sample",Ana,Ejemplo',
+      'Org B,b@example.net,Grace Example,Grace,Example',
+      'Org C,c@example.com,Awa Sample and Li Example,Awa,Sample',
+      'Org D,d@example.org,Jo Sample,Jo,Sample',
+    ]);
+    const { report, apps, run } = await importCase(caseFile('team.csv', list));
+    expect(report.files[0].fields.contactName).toBeUndefined();
+    expect(apps.map((a) => a.contactName)).toEqual(['Ana Ejemplo', 'Grace Example', 'Awa Sample', 'Jo Sample']);
+    expect(run.stderr).toMatch(/"Contact person" names the contact name but holds lists of several names: not used/);
+    // without name parts it stays the contact name; "Family, Given" is one person
+    const alone = rows('Organisation,Email,Contact person', ['Org A,a@example.org,"Ana Ejemplo, Li Example, Jo Sample"', 'Org B,b@example.net,"Example, Grace"', 'Org C,c@example.com,Awa Sample and Li Example', 'Org D,d@example.org,"Sample, Jo"']);
+    expect((await importCase(caseFile('team.csv', alone))).report.files[0].fields.contactName.columns).toEqual(['Contact person']);
+    const familyFirst = rows('Organisation,Email,Contact person,Given name,Family name', ['Org A,a@example.org,"Pérez García, Juan Carlos",Juan Carlos,Pérez García', 'Org B,b@example.net,"Example, Grace",Grace,Example', 'Org C,c@example.com,"Sample Smith, Awa Li",Awa Li,Sample Smith', 'Org D,d@example.org,"Sample, Jo",Jo,Sample']);
+    expect((await importCase(caseFile('team.csv', familyFirst))).report.files[0].fields.contactName.columns).toEqual(['Contact person']);
+  });
+});

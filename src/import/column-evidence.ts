@@ -48,6 +48,52 @@ const letters = (c: string) => (c.match(/\p{L}/gu) ?? []).length;
 const looksLikePhone = (c: string) => digits(c) >= 6 && digits(c) >= c.replace(/\s/g, '').length * 0.6;
 const looksLikeUrl = (c: string) => /^(?:https?:\/\/|www\.)\S+$/i.test(c) || /^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/.test(c);
 
+/** What a website column holds when its links are the form tool's own pages, one per response. */
+export const TOOL_LINKS = "links to the form tool's own pages (one per response)";
+
+/**
+ * The hosts of form and survey tools: a link there is the tool's page of a response (Fillout's
+ * "Url" column, "https://build.fillout.com/editor/…/results?sessionId=…"), not the applicant's
+ * website. Google's and Microsoft's forms live under hosts that serve other things too: their
+ * form paths count.
+ */
+const FORM_TOOL_HOSTS = [
+  'fillout.com', 'typeform.com', 'jotform.com', 'surveymonkey.com', 'kobotoolbox.org', 'qualtrics.com', 'airtable.com', 'tally.so',
+  'formstack.com', 'cognitoforms.com', 'wufoo.com', 'zohopublic.com', 'smartsheet.com', 'limesurvey.org', 'alchemer.com',
+  'surveygizmo.com', 'paperform.co', 'formsite.com', 'ona.io', 'forms.gle', 'forms.office.com', 'forms.microsoft.com',
+];
+const FORM_TOOL_PATHS: [string, RegExp][] = [['docs.google.com', /^\/forms\//], ['survey123.arcgis.com', /./]];
+
+/** A cell as a URL ("www.example.org" read as https), or null. */
+function asUrl(cell: string): URL | null {
+  if (!looksLikeUrl(cell)) return null;
+  try {
+    return new URL(/^https?:\/\//i.test(cell) ? cell : `https://${cell}`);
+  } catch {
+    return null;
+  }
+}
+
+function isFormToolLink(u: URL): boolean {
+  const host = u.hostname.toLowerCase();
+  const under = (h: string) => host === h || host.endsWith(`.${h}`);
+  return FORM_TOOL_HOSTS.some(under) || FORM_TOOL_PATHS.some(([h, p]) => under(h) && p.test(u.pathname));
+}
+
+/**
+ * Whether a column's links are a tool's pages of each response rather than applicants' own
+ * sites: most are on a form tool's host, or all are on one host and differ only by a query
+ * (`?sessionId=…`, `?id=…`), one per row.
+ */
+function toolLinks(cells: readonly string[]): boolean {
+  const urls = cells.map(asUrl).filter((u): u is URL => u !== null);
+  if (urls.length < MIN_CELLS) return false;
+  if (urls.filter(isFormToolLink).length >= urls.length * 0.8) return true;
+  const hosts = new Set(urls.map((u) => u.hostname.toLowerCase().replace(/^www\./, '')));
+  const queries = new Set(urls.map((u) => u.search));
+  return hosts.size === 1 && urls.every((u) => u.search.length > 1) && queries.size === urls.length;
+}
+
 function verdict(fit: number, checked: number, agreeAt: number, disagreeBelow: number, holds?: string): ColumnVerdict {
   if (fit >= agreeAt) return { verdict: 'agree', checked, fit };
   if (fit < disagreeBelow) return { verdict: 'disagree', checked, fit, holds };
@@ -136,6 +182,7 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
     case 'phone':
       return verdict(share(cells, looksLikePhone), checked, 0.5, 0.2, holds);
     case 'website':
+      if (toolLinks(cells)) return { verdict: 'disagree', checked, fit: 0, holds: TOOL_LINKS };
       return verdict(share(cells, looksLikeUrl), checked, 0.5, 0.2, holds);
     case 'country':
       return verdict(share(cells, (c) => isNoCountry(c) || resolveCountry(c) !== null), checked, 0.5, 0.2, holds);

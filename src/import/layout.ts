@@ -10,7 +10,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, TOOL_LINKS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
@@ -251,8 +251,9 @@ export async function readLayout(
         // An application ID is never kept against its cells: rows with one text in it would be
         // taken for one application, and all but the last row lost. Nor a score of words
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
-        // Nor a start or end date without a time of day: a project's timeline, not when it was sent.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || holds === TIMELINE_DATES || holds === NAME_LISTS || bareType;
+        // Nor a start or end date without a time of day (a project's timeline, not when it was
+        // sent), a list of several people, or a form tool's links to its own pages of each response.
+        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, NAME_LISTS, TOOL_LINKS].includes(holds) || bareType;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

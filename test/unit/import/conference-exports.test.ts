@@ -137,3 +137,27 @@ describe('an abstract\'s authors are not its contact', () => {
     expect((await importCase(caseFile('team.csv', familyFirst))).report.files[0].fields.contactName.columns).toEqual(['Contact person']);
   });
 });
+
+describe('a form tool\'s own links and dates', () => {
+  const fillout = (url: (i: number) => string) => rows('Submission ID,Last updated,Submission started,Status,Nombre(s),Apellidos(s),Email,Organización,Url', [1, 2, 3, 4].map((i) =>
+    `a1b2c3d4-000${i},Thu Jan 0${i + 1} 2026 14:01:00 GMT-0500 (Colombia Standard Time),Thu Jan 0${i + 1} 2026 13:55:00 GMT-0500 (Colombia Standard Time),finished,Ana${i},Ejemplo,ana${i}@example.org,Colegio Ejemplo ${i},${url(i)}`));
+
+  it('the links to each response in the tool are not the applicant\'s website; JavaScript dates are read with their offset', async () => {
+    const { report, apps, run } = await importCase(caseFile('Fillout results.csv', fillout((i) => `https://build.fillout.com/editor/mkgbTWNZ6Dus/results?sessionId=a1b2c3d4-000${i}`)));
+    expect(report.inserted).toBe(4);
+    const f = report.files[0].fields;
+    expect(f.website).toBeUndefined();
+    expect(run.stderr).toMatch(/"Url" names the website but holds links to the form tool's own pages \(one per response\): not used/);
+    expect(f.submittedAt.columns).toEqual(['Submission started']);
+    expect(apps.map((a) => a.website ?? null)).toEqual([null, null, null, null]);
+    expect(apps[0].submittedAt).toBe('2026-01-02T13:55:00-05:00');
+  });
+
+  it('so are links that differ only by a per-row query on one host; applicants\' own sites stay the website', async () => {
+    const sameHost = await importCase(caseFile('export.csv', fillout((i) => `https://app.example.com/responses/view?id=${1000 + i}`)));
+    expect(sameHost.report.files[0].fields.website).toBeUndefined();
+    const own = await importCase(caseFile('export.csv', fillout((i) => `https://www.colegio-ejemplo-${i}.example.org/`)));
+    expect(own.report.files[0].fields.website.columns).toEqual(['Url']);
+    expect(own.apps[0].website).toMatch(/colegio-ejemplo-1/);
+  });
+});

@@ -38,6 +38,7 @@ export interface HeaderData {
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   authors?: { words: string[]; fields: Field[] };
+  secondary?: { words: string[] };
   singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
   negative?: { rules: RuleData[] };
   exactOnly?: Partial<Record<Field, string[]>>;
@@ -110,6 +111,8 @@ export interface HeaderIndex {
   otherParties: { words: WordSet; unless: string[][]; fields: Set<Field> };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
+  /** words that make a column the second one of its field ("email (secondary)") */
+  secondary: WordSet;
   /** words naming a paper's authors, and the fields for which the applicant's side beats them */
   authors: { words: WordSet; fields: Set<Field> };
   /** one-word synonyms inside longer headers: words always allowed beside them, and per field */
@@ -177,6 +180,7 @@ export function headerIndex(): HeaderIndex {
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),
+    secondary: new WordSet(data.secondary?.words ?? []),
     authors: { words: new WordSet(data.authors?.words ?? []), fields: new Set(data.authors?.fields ?? []) },
     single: { neutral: new WordSet(data.singleWord?.neutral ?? []), fields: single },
     fieldWords,

@@ -47,6 +47,8 @@ interface Candidate {
   exact: boolean;
   single: boolean;
   metadata: boolean;
+  /** the header is the field's name (exact), a form tool's own column or not */
+  named: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -141,7 +143,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const trimmed = header.replace(/\u0000/g, '').trim();
   if (idx.ignored.has(trimmed.toLowerCase())) return [];
   const special = idx.exactHeaders.get(trimmed);
-  if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false }];
+  if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false, named: true }];
   const tokens = headerTokens(trimmed);
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
@@ -168,7 +170,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       }
     }
     const prev = best.get(s.field);
-    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata });
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact });
   }
   const drop = (fields: Iterable<Field>, reason: string) => {
     for (const f of fields) {
@@ -344,6 +346,20 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
       delete mapping.contactName;
       primary.delete('contactName');
     }
+  }
+  // "email" and "email (secondary)": the column named plainly for the field comes first, even a
+  // form tool's own one, and the second one (for the applicant's other emails) fills the rows it
+  // leaves empty; the cells may still put the second first (layout.ts).
+  const secondary = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.secondary);
+  for (const [field, c] of primary) {
+    if (!secondary(c.column)) continue;
+    const plain = candidates.find((p) => p.field === field && p.named && !taken.has(p.column) && !secondary(p.column));
+    if (!plain) continue;
+    const keep = idx.applicantSide.fields.has(field) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
+    if (keep.length < mapping[field]!.length) taken.delete(c.column);
+    mapping[field] = [plain.column, ...keep];
+    primary.set(field, plain);
+    taken.add(plain.column);
   }
   // "Authors" beside "Submitter first name" and "Submitter last name": an abstract's authors are
   // several people, the split name is the one who sent it.

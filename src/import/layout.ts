@@ -163,6 +163,15 @@ function judgeChoice(
     const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''), options(cols[0]!));
     if (all.verdict === 'agree') judged = all;
   }
+  // "email" whose cells are no addresses beside "email (secondary)" whose cells are: the second first
+  if (judged.verdict === 'disagree' && cols.length > 1 && !multi) {
+    const better = cols.slice(1).find((c) => judgeColumn(f, cellsOf(c), options(c)).verdict === 'agree');
+    if (better !== undefined) {
+      const was = cols[0]!;
+      const other = judgeColumn(f, cellsOf(better), options(better));
+      return { cols: [better, ...cols.filter((c) => c !== better)], header: { column: better, exact: false, metadata: false, single: false, confidence: 'medium' }, judged: other, instead: ` (before ${columnLetter(was)} "${headers[was]}", whose values look like ${judged.holds ?? 'other values'})` };
+    }
+  }
   const short = judged.verdict === 'unknown' && judged.checked < MIN_CELLS;
   if (judged.verdict !== 'disagree' && !short) return { cols, header, judged, instead: '' };
   for (const alt of match.alternatives[f] ?? []) {

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1210,11 +1210,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data57 = data.authors;
+if(data.secondary !== undefined){
+let data57 = data.secondary;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.words === undefined){
-const err93 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+const err93 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1223,24 +1223,14 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data57.fields === undefined){
-const err94 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+for(const key17 in data57){
+if(!((key17 === "words") || (pattern0.test(key17)))){
+const err94 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
 else {
 vErrors.push(err94);
-}
-errors++;
-}
-for(const key17 in data57){
-if(!(((key17 === "words") || (key17 === "fields")) || (pattern0.test(key17)))){
-const err95 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
 }
 errors++;
 }
@@ -1251,7 +1241,19 @@ if(Array.isArray(data58)){
 const len21 = data58.length;
 for(let i21=0; i21<len21; i21++){
 if(typeof data58[i21] !== "string"){
-const err96 = {instancePath:instancePath+"/authors/words/" + i21,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err95 = {instancePath:instancePath+"/secondary/words/" + i21,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1261,9 +1263,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key18 in data57){
+if(pattern0.test(key18)){
+if(typeof data57[key18] !== "string"){
+const err97 = {instancePath:instancePath+"/secondary/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1273,14 +1276,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data57.fields !== undefined){
-let data60 = data57.fields;
-if(Array.isArray(data60)){
-const len22 = data60.length;
-for(let i22=0; i22<len22; i22++){
-let data61 = data60[i22];
-if(typeof data61 !== "string"){
-const err98 = {instancePath:instancePath+"/authors/fields/" + i22,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1289,8 +1288,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!((((((((((((((((((data61 === "externalId") || (data61 === "submittedAt")) || (data61 === "organization")) || (data61 === "organizationType")) || (data61 === "contactName")) || (data61 === "firstName")) || (data61 === "lastName")) || (data61 === "email")) || (data61 === "phone")) || (data61 === "website")) || (data61 === "country")) || (data61 === "language")) || (data61 === "workingLanguage")) || (data61 === "title")) || (data61 === "description")) || (data61 === "beneficiaries")) || (data61 === "selfCategories")) || (data61 === "score"))){
-const err99 = {instancePath:instancePath+"/authors/fields/" + i22,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.authors !== undefined){
+let data61 = data.authors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.words === undefined){
+const err99 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1299,10 +1302,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data61.fields === undefined){
+const err100 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1311,11 +1312,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-for(const key18 in data57){
-if(pattern0.test(key18)){
-if(typeof data57[key18] !== "string"){
-const err101 = {instancePath:instancePath+"/authors/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data61){
+if(!(((key19 === "words") || (key19 === "fields")) || (pattern0.test(key19)))){
+const err101 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1325,10 +1324,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.words !== undefined){
+let data62 = data61.words;
+if(Array.isArray(data62)){
+const len22 = data62.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data62[i22] !== "string"){
+const err102 = {instancePath:instancePath+"/authors/words/" + i22,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1338,14 +1340,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data63 = data.exactHeaders;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key19 in data63){
-if(!(pattern0.test(key19))){
-let data64 = data63[key19];
-if(typeof data64 !== "string"){
-const err103 = {instancePath:instancePath+"/exactHeaders/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err103 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1354,8 +1351,15 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(!((((((((((((((((((data64 === "externalId") || (data64 === "submittedAt")) || (data64 === "organization")) || (data64 === "organizationType")) || (data64 === "contactName")) || (data64 === "firstName")) || (data64 === "lastName")) || (data64 === "email")) || (data64 === "phone")) || (data64 === "website")) || (data64 === "country")) || (data64 === "language")) || (data64 === "workingLanguage")) || (data64 === "title")) || (data64 === "description")) || (data64 === "beneficiaries")) || (data64 === "selfCategories")) || (data64 === "score"))){
-const err104 = {instancePath:instancePath+"/exactHeaders/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data61.fields !== undefined){
+let data64 = data61.fields;
+if(Array.isArray(data64)){
+const len23 = data64.length;
+for(let i23=0; i23<len23; i23++){
+let data65 = data64[i23];
+if(typeof data65 !== "string"){
+const err104 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1364,12 +1368,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-}
-for(const key20 in data63){
-if(pattern0.test(key20)){
-if(typeof data63[key20] !== "string"){
-const err105 = {instancePath:instancePath+"/exactHeaders/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data65 === "externalId") || (data65 === "submittedAt")) || (data65 === "organization")) || (data65 === "organizationType")) || (data65 === "contactName")) || (data65 === "firstName")) || (data65 === "lastName")) || (data65 === "email")) || (data65 === "phone")) || (data65 === "website")) || (data65 === "country")) || (data65 === "language")) || (data65 === "workingLanguage")) || (data65 === "title")) || (data65 === "description")) || (data65 === "beneficiaries")) || (data65 === "selfCategories")) || (data65 === "score"))){
+const err105 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1380,9 +1380,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1392,11 +1391,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data66 = data.singleWord;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.neutral === undefined){
-const err107 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+for(const key20 in data61){
+if(pattern0.test(key20)){
+if(typeof data61[key20] !== "string"){
+const err107 = {instancePath:instancePath+"/authors/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1405,8 +1403,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data66.fields === undefined){
-const err108 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1415,9 +1416,15 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key21 in data66){
-if(!(((key21 === "neutral") || (key21 === "fields")) || (pattern0.test(key21)))){
-const err109 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data.exactHeaders !== undefined){
+let data67 = data.exactHeaders;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key21 in data67){
+if(!(pattern0.test(key21))){
+let data68 = data67[key21];
+if(typeof data68 !== "string"){
+const err109 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1426,14 +1433,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data66.neutral !== undefined){
-let data67 = data66.neutral;
-if(Array.isArray(data67)){
-const len23 = data67.length;
-for(let i23=0; i23<len23; i23++){
-if(typeof data67[i23] !== "string"){
-const err110 = {instancePath:instancePath+"/singleWord/neutral/" + i23,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data68 === "externalId") || (data68 === "submittedAt")) || (data68 === "organization")) || (data68 === "organizationType")) || (data68 === "contactName")) || (data68 === "firstName")) || (data68 === "lastName")) || (data68 === "email")) || (data68 === "phone")) || (data68 === "website")) || (data68 === "country")) || (data68 === "language")) || (data68 === "workingLanguage")) || (data68 === "title")) || (data68 === "description")) || (data68 === "beneficiaries")) || (data68 === "selfCategories")) || (data68 === "score"))){
+const err110 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1444,8 +1445,10 @@ errors++;
 }
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key22 in data67){
+if(pattern0.test(key22)){
+if(typeof data67[key22] !== "string"){
+const err111 = {instancePath:instancePath+"/exactHeaders/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1455,13 +1458,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data66.fields !== undefined){
-let data69 = data66.fields;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key22 in data69){
-const _errs165 = errors;
-if(typeof key22 !== "string"){
-const err112 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key22};
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1470,8 +1470,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(!((((((((((((((((((key22 === "externalId") || (key22 === "submittedAt")) || (key22 === "organization")) || (key22 === "organizationType")) || (key22 === "contactName")) || (key22 === "firstName")) || (key22 === "lastName")) || (key22 === "email")) || (key22 === "phone")) || (key22 === "website")) || (key22 === "country")) || (key22 === "language")) || (key22 === "workingLanguage")) || (key22 === "title")) || (key22 === "description")) || (key22 === "beneficiaries")) || (key22 === "selfCategories")) || (key22 === "score"))){
-const err113 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key22};
+}
+if(data.singleWord !== undefined){
+let data70 = data.singleWord;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.neutral === undefined){
+const err113 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1480,9 +1484,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-var valid82 = _errs165 === errors;
-if(!valid82){
-const err114 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
+if(data70.fields === undefined){
+const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1491,13 +1494,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-for(const key23 in data69){
-let data70 = data69[key23];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key24 in data70){
-if(!(((key24 === "context") || (key24 === "anyUpTo")) || (pattern0.test(key24)))){
-const err115 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+for(const key23 in data70){
+if(!(((key23 === "neutral") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err115 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1507,13 +1506,13 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data70.context !== undefined){
-let data71 = data70.context;
+if(data70.neutral !== undefined){
+let data71 = data70.neutral;
 if(Array.isArray(data71)){
 const len24 = data71.length;
 for(let i24=0; i24<len24; i24++){
 if(typeof data71[i24] !== "string"){
-const err116 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i24,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/singleWord/neutral/" + i24,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1525,7 +1524,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err117 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1535,10 +1534,13 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data70.anyUpTo !== undefined){
-let data73 = data70.anyUpTo;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err118 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data70.fields !== undefined){
+let data73 = data70.fields;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key24 in data73){
+const _errs174 = errors;
+if(typeof key24 !== "string"){
+const err118 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1547,9 +1549,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 0 || isNaN(data73)){
-const err119 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((((((((((((((((((key24 === "externalId") || (key24 === "submittedAt")) || (key24 === "organization")) || (key24 === "organizationType")) || (key24 === "contactName")) || (key24 === "firstName")) || (key24 === "lastName")) || (key24 === "email")) || (key24 === "phone")) || (key24 === "website")) || (key24 === "country")) || (key24 === "language")) || (key24 === "workingLanguage")) || (key24 === "title")) || (key24 === "description")) || (key24 === "beneficiaries")) || (key24 === "selfCategories")) || (key24 === "score"))){
+const err119 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key24};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1558,12 +1559,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-for(const key25 in data70){
-if(pattern0.test(key25)){
-if(typeof data70[key25] !== "string"){
-const err120 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid86 = _errs174 === errors;
+if(!valid86){
+const err120 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1573,10 +1571,12 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/singleWord/fields/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key25 in data73){
+let data74 = data73[key25];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key26 in data74){
+if(!(((key26 === "context") || (key26 === "anyUpTo")) || (pattern0.test(key26)))){
+const err121 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1586,9 +1586,13 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.context !== undefined){
+let data75 = data74.context;
+if(Array.isArray(data75)){
+const len25 = data75.length;
+for(let i25=0; i25<len25; i25++){
+if(typeof data75[i25] !== "string"){
+const err122 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i25,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1598,10 +1602,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-for(const key26 in data66){
-if(pattern0.test(key26)){
-if(typeof data66[key26] !== "string"){
-const err123 = {instancePath:instancePath+"/singleWord/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err123 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1611,10 +1614,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.anyUpTo !== undefined){
+let data77 = data74.anyUpTo;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err124 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1623,12 +1626,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data.negative !== undefined){
-let data76 = data.negative;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.rules === undefined){
-const err125 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
+const err125 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1637,9 +1637,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key27 in data76){
-if(!((key27 === "rules") || (pattern0.test(key27)))){
-const err126 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+}
+for(const key27 in data74){
+if(pattern0.test(key27)){
+if(typeof data74[key27] !== "string"){
+const err126 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1649,15 +1652,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data76.rules !== undefined){
-let data77 = data76.rules;
-if(Array.isArray(data77)){
-const len25 = data77.length;
-for(let i25=0; i25<len25; i25++){
-let data78 = data77[i25];
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-if(data78.why === undefined){
-const err127 = {instancePath:instancePath+"/negative/rules/" + i25,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1666,9 +1664,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-for(const key28 in data78){
-if(!(((((((((key28 === "why") || (key28 === "fields")) || (key28 === "except")) || (key28 === "starts")) || (key28 === "phrases")) || (key28 === "words")) || (key28 === "unless")) || (key28 === "formTools")) || (pattern0.test(key28)))){
-const err128 = {instancePath:instancePath+"/negative/rules/" + i25,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1678,9 +1677,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data78.why !== undefined){
-if(typeof data78.why !== "string"){
-const err129 = {instancePath:instancePath+"/negative/rules/" + i25+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key28 in data70){
+if(pattern0.test(key28)){
+if(typeof data70[key28] !== "string"){
+const err129 = {instancePath:instancePath+"/singleWord/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1690,17 +1690,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data78.fields !== undefined){
-let data80 = data78.fields;
-if(Array.isArray(data80)){
-const len26 = data80.length;
-for(let i26=0; i26<len26; i26++){
-let data81 = data80[i26];
-const _errs195 = errors;
-let valid96 = false;
-const _errs196 = errors;
-if(typeof data81 !== "string"){
-const err130 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1709,8 +1702,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(!((((((((((((((((((data81 === "externalId") || (data81 === "submittedAt")) || (data81 === "organization")) || (data81 === "organizationType")) || (data81 === "contactName")) || (data81 === "firstName")) || (data81 === "lastName")) || (data81 === "email")) || (data81 === "phone")) || (data81 === "website")) || (data81 === "country")) || (data81 === "language")) || (data81 === "workingLanguage")) || (data81 === "title")) || (data81 === "description")) || (data81 === "beneficiaries")) || (data81 === "selfCategories")) || (data81 === "score"))){
-const err131 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.negative !== undefined){
+let data80 = data.negative;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.rules === undefined){
+const err131 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1719,12 +1716,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-var _valid0 = _errs196 === errors;
-valid96 = valid96 || _valid0;
-if(!valid96){
-const _errs199 = errors;
-if("*" !== data81){
-const err132 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+for(const key29 in data80){
+if(!((key29 === "rules") || (pattern0.test(key29)))){
+const err132 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1733,11 +1727,16 @@ vErrors.push(err132);
 }
 errors++;
 }
-var _valid0 = _errs199 === errors;
-valid96 = valid96 || _valid0;
 }
-if(!valid96){
-const err133 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data80.rules !== undefined){
+let data81 = data80.rules;
+if(Array.isArray(data81)){
+const len26 = data81.length;
+for(let i26=0; i26<len26; i26++){
+let data82 = data81[i26];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.why === undefined){
+const err133 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1746,21 +1745,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-else {
-errors = _errs195;
-if(vErrors !== null){
-if(_errs195){
-vErrors.length = _errs195;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/negative/rules/" + i25+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key30 in data82){
+if(!(((((((((key30 === "why") || (key30 === "fields")) || (key30 === "except")) || (key30 === "starts")) || (key30 === "phrases")) || (key30 === "words")) || (key30 === "unless")) || (key30 === "formTools")) || (pattern0.test(key30)))){
+const err134 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1770,14 +1757,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data78.except !== undefined){
-let data82 = data78.except;
-if(Array.isArray(data82)){
-const len27 = data82.length;
-for(let i27=0; i27<len27; i27++){
-let data83 = data82[i27];
-if(typeof data83 !== "string"){
-const err135 = {instancePath:instancePath+"/negative/rules/" + i25+"/except/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.why !== undefined){
+if(typeof data82.why !== "string"){
+const err135 = {instancePath:instancePath+"/negative/rules/" + i26+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1786,8 +1768,18 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!((((((((((((((((((data83 === "externalId") || (data83 === "submittedAt")) || (data83 === "organization")) || (data83 === "organizationType")) || (data83 === "contactName")) || (data83 === "firstName")) || (data83 === "lastName")) || (data83 === "email")) || (data83 === "phone")) || (data83 === "website")) || (data83 === "country")) || (data83 === "language")) || (data83 === "workingLanguage")) || (data83 === "title")) || (data83 === "description")) || (data83 === "beneficiaries")) || (data83 === "selfCategories")) || (data83 === "score"))){
-const err136 = {instancePath:instancePath+"/negative/rules/" + i25+"/except/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data82.fields !== undefined){
+let data84 = data82.fields;
+if(Array.isArray(data84)){
+const len27 = data84.length;
+for(let i27=0; i27<len27; i27++){
+let data85 = data84[i27];
+const _errs204 = errors;
+let valid100 = false;
+const _errs205 = errors;
+if(typeof data85 !== "string"){
+const err136 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1796,10 +1788,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/negative/rules/" + i25+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data85 === "externalId") || (data85 === "submittedAt")) || (data85 === "organization")) || (data85 === "organizationType")) || (data85 === "contactName")) || (data85 === "firstName")) || (data85 === "lastName")) || (data85 === "email")) || (data85 === "phone")) || (data85 === "website")) || (data85 === "country")) || (data85 === "language")) || (data85 === "workingLanguage")) || (data85 === "title")) || (data85 === "description")) || (data85 === "beneficiaries")) || (data85 === "selfCategories")) || (data85 === "score"))){
+const err137 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1808,14 +1798,12 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data78.starts !== undefined){
-let data84 = data78.starts;
-if(Array.isArray(data84)){
-const len28 = data84.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data84[i28] !== "string"){
-const err138 = {instancePath:instancePath+"/negative/rules/" + i25+"/starts/" + i28,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs205 === errors;
+valid100 = valid100 || _valid0;
+if(!valid100){
+const _errs208 = errors;
+if("*" !== data85){
+const err138 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1824,10 +1812,11 @@ vErrors.push(err138);
 }
 errors++;
 }
+var _valid0 = _errs208 === errors;
+valid100 = valid100 || _valid0;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/negative/rules/" + i25+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid100){
+const err139 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1836,14 +1825,21 @@ vErrors.push(err139);
 }
 errors++;
 }
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
 }
-if(data78.phrases !== undefined){
-let data86 = data78.phrases;
-if(Array.isArray(data86)){
-const len29 = data86.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data86[i29] !== "string"){
-const err140 = {instancePath:instancePath+"/negative/rules/" + i25+"/phrases/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1853,9 +1849,14 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/negative/rules/" + i25+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data82.except !== undefined){
+let data86 = data82.except;
+if(Array.isArray(data86)){
+const len28 = data86.length;
+for(let i28=0; i28<len28; i28++){
+let data87 = data86[i28];
+if(typeof data87 !== "string"){
+const err141 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1864,14 +1865,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data78.words !== undefined){
-let data88 = data78.words;
-if(Array.isArray(data88)){
-const len30 = data88.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data88[i30] !== "string"){
-const err142 = {instancePath:instancePath+"/negative/rules/" + i25+"/words/" + i30,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
+const err142 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1883,7 +1878,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/negative/rules/" + i25+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err143 = {instancePath:instancePath+"/negative/rules/" + i26+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1893,13 +1888,13 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data78.unless !== undefined){
-let data90 = data78.unless;
-if(Array.isArray(data90)){
-const len31 = data90.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data90[i31] !== "string"){
-const err144 = {instancePath:instancePath+"/negative/rules/" + i25+"/unless/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.starts !== undefined){
+let data88 = data82.starts;
+if(Array.isArray(data88)){
+const len29 = data88.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data88[i29] !== "string"){
+const err144 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1911,7 +1906,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/negative/rules/" + i25+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err145 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1921,9 +1916,13 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data78.formTools !== undefined){
-if(typeof data78.formTools !== "boolean"){
-const err146 = {instancePath:instancePath+"/negative/rules/" + i25+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data82.phrases !== undefined){
+let data90 = data82.phrases;
+if(Array.isArray(data90)){
+const len30 = data90.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data90[i30] !== "string"){
+const err146 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases/" + i30,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1933,10 +1932,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-for(const key29 in data78){
-if(pattern0.test(key29)){
-if(typeof data78[key29] !== "string"){
-const err147 = {instancePath:instancePath+"/negative/rules/" + i25+"/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err147 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1946,10 +1944,13 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/negative/rules/" + i25,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data82.words !== undefined){
+let data92 = data82.words;
+if(Array.isArray(data92)){
+const len31 = data92.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data92[i31] !== "string"){
+const err148 = {instancePath:instancePath+"/negative/rules/" + i26+"/words/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1961,7 +1962,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err149 = {instancePath:instancePath+"/negative/rules/" + i26+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1971,10 +1972,13 @@ vErrors.push(err149);
 errors++;
 }
 }
-for(const key30 in data76){
-if(pattern0.test(key30)){
-if(typeof data76[key30] !== "string"){
-const err150 = {instancePath:instancePath+"/negative/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.unless !== undefined){
+let data94 = data82.unless;
+if(Array.isArray(data94)){
+const len32 = data94.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data94[i32] !== "string"){
+const err150 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless/" + i32,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1985,9 +1989,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err151 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err151 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1997,16 +2000,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data95 = data.exactOnly;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key31 in data95){
-const _errs229 = errors;
-const _errs230 = errors;
-let valid112 = false;
-const _errs231 = errors;
-if(typeof key31 !== "string"){
-const err152 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key31};
+if(data82.formTools !== undefined){
+if(typeof data82.formTools !== "boolean"){
+const err152 = {instancePath:instancePath+"/negative/rules/" + i26+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2015,8 +2011,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(!((((((((((((((((((key31 === "externalId") || (key31 === "submittedAt")) || (key31 === "organization")) || (key31 === "organizationType")) || (key31 === "contactName")) || (key31 === "firstName")) || (key31 === "lastName")) || (key31 === "email")) || (key31 === "phone")) || (key31 === "website")) || (key31 === "country")) || (key31 === "language")) || (key31 === "workingLanguage")) || (key31 === "title")) || (key31 === "description")) || (key31 === "beneficiaries")) || (key31 === "selfCategories")) || (key31 === "score"))){
-const err153 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key31};
+}
+for(const key31 in data82){
+if(pattern0.test(key31)){
+if(typeof data82[key31] !== "string"){
+const err153 = {instancePath:instancePath+"/negative/rules/" + i26+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2025,13 +2024,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-var _valid1 = _errs231 === errors;
-valid112 = valid112 || _valid1;
-if(!valid112){
-const _errs234 = errors;
-if(typeof key31 === "string"){
-if(!pattern0.test(key31)){
-const err154 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key31};
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2041,11 +2038,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-var _valid1 = _errs234 === errors;
-valid112 = valid112 || _valid1;
 }
-if(!valid112){
-const err155 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key31};
+else {
+const err155 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2054,20 +2049,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-else {
-errors = _errs230;
-if(vErrors !== null){
-if(_errs230){
-vErrors.length = _errs230;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid111 = _errs229 === errors;
-if(!valid111){
-const err156 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid"};
+for(const key32 in data80){
+if(pattern0.test(key32)){
+if(typeof data80[key32] !== "string"){
+const err156 = {instancePath:instancePath+"/negative/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2077,14 +2063,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-for(const key32 in data95){
-if(!(pattern0.test(key32))){
-let data96 = data95[key32];
-if(Array.isArray(data96)){
-const len32 = data96.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data96[i32] !== "string"){
-const err157 = {instancePath:instancePath+"/exactOnly/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i32,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2094,9 +2076,16 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/exactOnly/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactOnly !== undefined){
+let data99 = data.exactOnly;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key33 in data99){
+const _errs238 = errors;
+const _errs239 = errors;
+let valid116 = false;
+const _errs240 = errors;
+if(typeof key33 !== "string"){
+const err158 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2105,12 +2094,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-for(const key33 in data95){
-if(pattern0.test(key33)){
-if(typeof data95[key33] !== "string"){
-const err159 = {instancePath:instancePath+"/exactOnly/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key33 === "externalId") || (key33 === "submittedAt")) || (key33 === "organization")) || (key33 === "organizationType")) || (key33 === "contactName")) || (key33 === "firstName")) || (key33 === "lastName")) || (key33 === "email")) || (key33 === "phone")) || (key33 === "website")) || (key33 === "country")) || (key33 === "language")) || (key33 === "workingLanguage")) || (key33 === "title")) || (key33 === "description")) || (key33 === "beneficiaries")) || (key33 === "selfCategories")) || (key33 === "score"))){
+const err159 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key33};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2119,11 +2104,13 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs240 === errors;
+valid116 = valid116 || _valid1;
+if(!valid116){
+const _errs243 = errors;
+if(typeof key33 === "string"){
+if(!pattern0.test(key33)){
+const err160 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key33};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2133,13 +2120,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data99 = data.stopwords;
-if(Array.isArray(data99)){
-const len33 = data99.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data99[i33] !== "string"){
-const err161 = {instancePath:instancePath+"/stopwords/" + i33,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs243 === errors;
+valid116 = valid116 || _valid1;
+}
+if(!valid116){
+const err161 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key33};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2148,10 +2133,20 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
+else {
+errors = _errs239;
+if(vErrors !== null){
+if(_errs239){
+vErrors.length = _errs239;
 }
 else {
-const err162 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid115 = _errs238 === errors;
+if(!valid115){
+const err162 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2161,12 +2156,14 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data101 = data.fields;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-for(const key34 in data101){
-if(!(func2.call(schema11.properties.fields.properties, key34))){
-const err163 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+for(const key34 in data99){
+if(!(pattern0.test(key34))){
+let data100 = data99[key34];
+if(Array.isArray(data100)){
+const len33 = data100.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data100[i33] !== "string"){
+const err163 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i33,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2176,13 +2173,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data101.externalId !== undefined){
-let data102 = data101.externalId;
-if(Array.isArray(data102)){
-const len34 = data102.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data102[i34] !== "string"){
-const err164 = {instancePath:instancePath+"/fields/externalId/" + i34,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err164 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2193,8 +2186,10 @@ errors++;
 }
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key35 in data99){
+if(pattern0.test(key35)){
+if(typeof data99[key35] !== "string"){
+const err165 = {instancePath:instancePath+"/exactOnly/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2204,13 +2199,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data101.submittedAt !== undefined){
-let data104 = data101.submittedAt;
-if(Array.isArray(data104)){
-const len35 = data104.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data104[i35] !== "string"){
-const err166 = {instancePath:instancePath+"/fields/submittedAt/" + i35,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2220,9 +2212,13 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.stopwords !== undefined){
+let data103 = data.stopwords;
+if(Array.isArray(data103)){
+const len34 = data103.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data103[i34] !== "string"){
+const err167 = {instancePath:instancePath+"/stopwords/" + i34,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2232,13 +2228,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data101.organization !== undefined){
-let data106 = data101.organization;
-if(Array.isArray(data106)){
-const len36 = data106.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data106[i36] !== "string"){
-const err168 = {instancePath:instancePath+"/fields/organization/" + i36,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err168 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2248,9 +2240,12 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fields !== undefined){
+let data105 = data.fields;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+for(const key36 in data105){
+if(!(func2.call(schema11.properties.fields.properties, key36))){
+const err169 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2260,13 +2255,13 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data101.organizationType !== undefined){
-let data108 = data101.organizationType;
-if(Array.isArray(data108)){
-const len37 = data108.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data108[i37] !== "string"){
-const err170 = {instancePath:instancePath+"/fields/organizationType/" + i37,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.externalId !== undefined){
+let data106 = data105.externalId;
+if(Array.isArray(data106)){
+const len35 = data106.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data106[i35] !== "string"){
+const err170 = {instancePath:instancePath+"/fields/externalId/" + i35,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2278,7 +2273,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err171 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2288,13 +2283,13 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data101.contactName !== undefined){
-let data110 = data101.contactName;
-if(Array.isArray(data110)){
-const len38 = data110.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data110[i38] !== "string"){
-const err172 = {instancePath:instancePath+"/fields/contactName/" + i38,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.submittedAt !== undefined){
+let data108 = data105.submittedAt;
+if(Array.isArray(data108)){
+const len36 = data108.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data108[i36] !== "string"){
+const err172 = {instancePath:instancePath+"/fields/submittedAt/" + i36,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2306,7 +2301,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err173 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2316,13 +2311,13 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data101.firstName !== undefined){
-let data112 = data101.firstName;
-if(Array.isArray(data112)){
-const len39 = data112.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data112[i39] !== "string"){
-const err174 = {instancePath:instancePath+"/fields/firstName/" + i39,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.organization !== undefined){
+let data110 = data105.organization;
+if(Array.isArray(data110)){
+const len37 = data110.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data110[i37] !== "string"){
+const err174 = {instancePath:instancePath+"/fields/organization/" + i37,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2334,7 +2329,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err175 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2344,13 +2339,13 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data101.lastName !== undefined){
-let data114 = data101.lastName;
-if(Array.isArray(data114)){
-const len40 = data114.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data114[i40] !== "string"){
-const err176 = {instancePath:instancePath+"/fields/lastName/" + i40,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.organizationType !== undefined){
+let data112 = data105.organizationType;
+if(Array.isArray(data112)){
+const len38 = data112.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data112[i38] !== "string"){
+const err176 = {instancePath:instancePath+"/fields/organizationType/" + i38,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2362,7 +2357,7 @@ errors++;
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err177 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2372,13 +2367,13 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data101.email !== undefined){
-let data116 = data101.email;
-if(Array.isArray(data116)){
-const len41 = data116.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data116[i41] !== "string"){
-const err178 = {instancePath:instancePath+"/fields/email/" + i41,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.contactName !== undefined){
+let data114 = data105.contactName;
+if(Array.isArray(data114)){
+const len39 = data114.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data114[i39] !== "string"){
+const err178 = {instancePath:instancePath+"/fields/contactName/" + i39,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2390,7 +2385,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err179 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2400,13 +2395,13 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data101.phone !== undefined){
-let data118 = data101.phone;
-if(Array.isArray(data118)){
-const len42 = data118.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data118[i42] !== "string"){
-const err180 = {instancePath:instancePath+"/fields/phone/" + i42,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.firstName !== undefined){
+let data116 = data105.firstName;
+if(Array.isArray(data116)){
+const len40 = data116.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data116[i40] !== "string"){
+const err180 = {instancePath:instancePath+"/fields/firstName/" + i40,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2418,7 +2413,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err181 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2428,13 +2423,13 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data101.website !== undefined){
-let data120 = data101.website;
-if(Array.isArray(data120)){
-const len43 = data120.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data120[i43] !== "string"){
-const err182 = {instancePath:instancePath+"/fields/website/" + i43,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.lastName !== undefined){
+let data118 = data105.lastName;
+if(Array.isArray(data118)){
+const len41 = data118.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data118[i41] !== "string"){
+const err182 = {instancePath:instancePath+"/fields/lastName/" + i41,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2446,7 +2441,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err183 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2456,13 +2451,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data101.country !== undefined){
-let data122 = data101.country;
-if(Array.isArray(data122)){
-const len44 = data122.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data122[i44] !== "string"){
-const err184 = {instancePath:instancePath+"/fields/country/" + i44,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.email !== undefined){
+let data120 = data105.email;
+if(Array.isArray(data120)){
+const len42 = data120.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data120[i42] !== "string"){
+const err184 = {instancePath:instancePath+"/fields/email/" + i42,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2474,7 +2469,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err185 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2484,13 +2479,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data101.language !== undefined){
-let data124 = data101.language;
-if(Array.isArray(data124)){
-const len45 = data124.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data124[i45] !== "string"){
-const err186 = {instancePath:instancePath+"/fields/language/" + i45,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.phone !== undefined){
+let data122 = data105.phone;
+if(Array.isArray(data122)){
+const len43 = data122.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data122[i43] !== "string"){
+const err186 = {instancePath:instancePath+"/fields/phone/" + i43,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2502,7 +2497,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err187 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2512,13 +2507,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data101.workingLanguage !== undefined){
-let data126 = data101.workingLanguage;
-if(Array.isArray(data126)){
-const len46 = data126.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data126[i46] !== "string"){
-const err188 = {instancePath:instancePath+"/fields/workingLanguage/" + i46,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.website !== undefined){
+let data124 = data105.website;
+if(Array.isArray(data124)){
+const len44 = data124.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data124[i44] !== "string"){
+const err188 = {instancePath:instancePath+"/fields/website/" + i44,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2530,7 +2525,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err189 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2540,13 +2535,13 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data101.title !== undefined){
-let data128 = data101.title;
-if(Array.isArray(data128)){
-const len47 = data128.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data128[i47] !== "string"){
-const err190 = {instancePath:instancePath+"/fields/title/" + i47,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.country !== undefined){
+let data126 = data105.country;
+if(Array.isArray(data126)){
+const len45 = data126.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data126[i45] !== "string"){
+const err190 = {instancePath:instancePath+"/fields/country/" + i45,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2558,7 +2553,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err191 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2568,13 +2563,13 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data101.description !== undefined){
-let data130 = data101.description;
-if(Array.isArray(data130)){
-const len48 = data130.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data130[i48] !== "string"){
-const err192 = {instancePath:instancePath+"/fields/description/" + i48,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.language !== undefined){
+let data128 = data105.language;
+if(Array.isArray(data128)){
+const len46 = data128.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data128[i46] !== "string"){
+const err192 = {instancePath:instancePath+"/fields/language/" + i46,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2586,7 +2581,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2596,13 +2591,13 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data101.beneficiaries !== undefined){
-let data132 = data101.beneficiaries;
-if(Array.isArray(data132)){
-const len49 = data132.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data132[i49] !== "string"){
-const err194 = {instancePath:instancePath+"/fields/beneficiaries/" + i49,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.workingLanguage !== undefined){
+let data130 = data105.workingLanguage;
+if(Array.isArray(data130)){
+const len47 = data130.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data130[i47] !== "string"){
+const err194 = {instancePath:instancePath+"/fields/workingLanguage/" + i47,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2614,7 +2609,7 @@ errors++;
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err195 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2624,13 +2619,13 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data101.selfCategories !== undefined){
-let data134 = data101.selfCategories;
-if(Array.isArray(data134)){
-const len50 = data134.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data134[i50] !== "string"){
-const err196 = {instancePath:instancePath+"/fields/selfCategories/" + i50,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.title !== undefined){
+let data132 = data105.title;
+if(Array.isArray(data132)){
+const len48 = data132.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data132[i48] !== "string"){
+const err196 = {instancePath:instancePath+"/fields/title/" + i48,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2642,7 +2637,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2652,13 +2647,13 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data101.score !== undefined){
-let data136 = data101.score;
-if(Array.isArray(data136)){
-const len51 = data136.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data136[i51] !== "string"){
-const err198 = {instancePath:instancePath+"/fields/score/" + i51,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.description !== undefined){
+let data134 = data105.description;
+if(Array.isArray(data134)){
+const len49 = data134.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data134[i49] !== "string"){
+const err198 = {instancePath:instancePath+"/fields/description/" + i49,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2670,7 +2665,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err199 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2680,9 +2675,13 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data105.beneficiaries !== undefined){
+let data136 = data105.beneficiaries;
+if(Array.isArray(data136)){
+const len50 = data136.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data136[i50] !== "string"){
+const err200 = {instancePath:instancePath+"/fields/beneficiaries/" + i50,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2692,10 +2691,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-for(const key35 in data){
-if(pattern0.test(key35)){
-if(typeof data[key35] !== "string"){
-const err201 = {instancePath:instancePath+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err201 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2705,10 +2703,13 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-}
-else {
-const err202 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data105.selfCategories !== undefined){
+let data138 = data105.selfCategories;
+if(Array.isArray(data138)){
+const len51 = data138.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data138[i51] !== "string"){
+const err202 = {instancePath:instancePath+"/fields/selfCategories/" + i51,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2717,10 +2718,88 @@ vErrors.push(err202);
 }
 errors++;
 }
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data105.score !== undefined){
+let data140 = data105.score;
+if(Array.isArray(data140)){
+const len52 = data140.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data140[i52] !== "string"){
+const err204 = {instancePath:instancePath+"/fields/score/" + i52,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+for(const key37 in data){
+if(pattern0.test(key37)){
+if(typeof data[key37] !== "string"){
+const err207 = {instancePath:instancePath+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err208 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

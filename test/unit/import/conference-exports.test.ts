@@ -161,3 +161,27 @@ describe('a form tool\'s own links and dates', () => {
     expect(own.apps[0].website).toMatch(/colegio-ejemplo-1/);
   });
 });
+
+describe('a column named plainly for the field comes before its secondary', () => {
+  it('"email" before "email (secondary)", which fills the rows it leaves without an address', async () => {
+    // a registration list kept in a sheet: a few names typed in the email column, a handful of second addresses
+    const lines = Array.from({ length: 20 }, (_, i) => i === 5 ? 'Person Five,Person 5,Org 5,' : i === 9 ? 'Person Nine,Person 9,Org 9,nine@example.net' : `user${i}@example.org,Person ${i},Org ${i},${i === 2 ? 'alt2@example.net' : ''}`);
+    const { report, apps } = await importCase(caseFile('registrants.csv', rows('email,name,company,email (secondary)', lines)));
+    expect(accounted(report)).toBe(true);
+    expect(report.files[0].fields.email.columns).toEqual(['email', 'email (secondary)']);
+    expect(report.inserted).toBe(19);
+    expect(report.rejected).toBe(1);
+    const byName = Object.fromEntries(apps.map((a) => [a.contactName, a.email]));
+    expect(byName['Person 2']).toBe('user2@example.org');
+    expect(byName['Person 9']).toBe('nine@example.net');
+    expect(mapped(['ID', 'Email', 'Name', 'Organisation', 'Alternative email']).email).toEqual(['Email', 'Alternative email']);
+  });
+
+  it('unless its cells are no addresses and the secondary\'s are', async () => {
+    const lines = Array.from({ length: 6 }, (_, i) => `Person ${i},Org ${i},second${i}@example.org`);
+    const { report, apps } = await importCase(caseFile('registrants.csv', rows('email,company,email (secondary)', lines)));
+    expect(report.files[0].fields.email.columns).toEqual(['email (secondary)', 'email']);
+    expect(report.inserted).toBe(6);
+    expect(apps.map((a) => a.email)).toContain('second0@example.org');
+  });
+});

@@ -72,6 +72,17 @@ function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean
   return !namesOtherParty(words, idx) && (anyWord(words, idx.applicantSide.words) || namesLeadParty(words, idx));
 }
 
+/**
+ * "First name: 1st author", "Email: 2nd author", "Co-author's email", "Authors": a column about one
+ * of a paper's several authors (an author word beside an ordinal, a co-author, authors in the
+ * plural), who need not be the one who sent it.
+ */
+function namesOneAuthorOfSeveral(header: string, idx: HeaderIndex): boolean {
+  const words = headerWords(header);
+  if (!anyWord(words, idx.authors.words) || namesApplicantSide(words, idx)) return false;
+  return headerTokens(header).some(isNumbering) || words.some((w) => /^co-?aut/.test(w) || (idx.authors.words.has(w) && /s$/.test(w)));
+}
+
 /** Small words that may stand between "name" and what it is the name of: "nombre del puesto", "name of the position". */
 const OF_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las', 'd', 'l']);
 
@@ -264,16 +275,15 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
-  // Among equally good columns for a person's details, one naming an author (and not the
-  // applicant's side) comes last: "Submitter first name" before "First name: 1st author",
-  // whatever their order.
+  // Among equally good columns for a person's details, one naming one author of several (the
+  // first, the second, the co-authors) comes last: "Submitter first name" before "First name:
+  // 1st author", whatever their order. (ConfTool's "author_firstname" is the row's own author.)
   const side = new Map<number, number>();
   const sideOf = (c: Candidate) => {
     if (!idx.authors.fields.has(c.field)) return 0;
     let rank = side.get(c.column);
     if (rank === undefined) {
-      const words = headerWords(headers[c.column] ?? '');
-      rank = anyWord(words, idx.authors.words) && !namesApplicantSide(words, idx) ? 1 : 0;
+      rank = namesOneAuthorOfSeveral(headers[c.column] ?? '', idx) ? 1 : 0;
       side.set(c.column, rank);
     }
     return rank;

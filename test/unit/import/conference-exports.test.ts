@@ -185,3 +185,13 @@ describe('a column named plainly for the field comes before its secondary', () =
     expect(apps.map((a) => a.email)).toContain('second0@example.org');
   });
 });
+
+describe('the parts of a name come from one person\'s columns', () => {
+  it('the row\'s own author is no author of several: "Author first name" pairs with "Author last name"', () => {
+    const m = mapped(['Organisation', 'Email', 'Author last name', 'Author first name', 'Presenter first name']);
+    expect(m.firstName).toEqual(['Author first name']);
+    expect(m.lastName).toEqual(['Author last name']);
+    // the first author of several still comes after the one who sent it
+    expect(mapped(['Organisation', 'Email', 'First name: 1st author', 'Presenter first name']).firstName).toEqual(['Presenter first name']);
+  });
+});

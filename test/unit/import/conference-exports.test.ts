@@ -195,3 +195,22 @@ describe('the parts of a name come from one person\'s columns', () => {
     expect(mapped(['Organisation', 'Email', 'First name: 1st author', 'Presenter first name']).firstName).toEqual(['Presenter first name']);
   });
 });
+
+describe('header words of conference tools and Spanish forms', () => {
+  it('ConfTool\'s author and person columns', () => {
+    const m = mapped(['author_lastname', 'author_firstname', 'author_email', 'author_organisation', 'paper_title', 'person_organisation', 'person_countrycode', 'participant_registration_date', 'person_phone', 'person_url']);
+    expect(m).toMatchObject({
+      lastName: ['author_lastname'], firstName: ['author_firstname'], email: ['author_email'], organization: ['author_organisation'],
+      country: ['person_countrycode'], submittedAt: ['participant_registration_date'], phone: ['person_phone'], website: ['person_url'], title: ['paper_title'],
+    });
+    expect(mapped(['person_organisation', 'email']).organization).toEqual(['person_organisation']);
+  });
+
+  it('Spanish: an educational institution or company is the organisation; a startup\'s name is the organisation, an initiative\'s the title', () => {
+    expect(mapped(['Email', 'Institución educativa o empresa']).organization).toEqual(['Institución educativa o empresa']);
+    const startup = mapped(['Marca temporal', 'Nombre de la Startup / Proyecto', 'Correo']);
+    expect(startup.organization).toEqual(['Nombre de la Startup / Proyecto']);
+    expect(startup.title).toBeUndefined();
+    for (const h of ['Nombre iniciativa', 'Nombre de la iniciativa']) expect(mapped(['Correo', 'Empresa', h]).title, h).toEqual([h]);
+  });
+});

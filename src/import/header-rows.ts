@@ -129,8 +129,8 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
  * holds no address, and fills only columns of a group (under a blank header cell, or under a
  * header whose next cell is blank), at least one under a blank one. And it names fields, or it
  * labels every column of its groups and nothing else, with words, each once ("IPs Filed" over
- * "Patent | Design | Trademark | Copyright"), while the row under it (`next`) fills other
- * columns as data rows do.
+ * "Patent | Design | Trademark | Copyright"), while the row under it (`next`), if any, fills
+ * other columns as data rows do.
  */
 function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: readonly string[] | undefined): boolean {
   const width = Math.max(top.length, sub.length);
@@ -160,7 +160,8 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: 
   const words = labels.every((l) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40);
   const distinct = new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
   const complete = [...grouped].every((i) => cleanHeader(sub[i]) !== '');
-  const dataBelow = (next ?? []).filter((c, i) => cleanHeader(c) !== '' && !grouped.has(i)).length >= 2;
+  // (nothing below: no data row says otherwise)
+  const dataBelow = next === undefined || next.filter((c, i) => cleanHeader(c) !== '' && !grouped.has(i)).length >= 2;
   return words && distinct && complete && dataBelow;
 }
 

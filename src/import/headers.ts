@@ -372,8 +372,8 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     taken.add(plain.column);
   }
   // "Authors" beside "Submitter first name" and "Submitter last name": an abstract's authors are
-  // several people, the split name is the one who sent it.
-  if (mapping.contactName && mapping.firstName && mapping.lastName && anyWord(headerWords(headers[mapping.contactName[0]!] ?? ''), idx.authors.words)) {
+  // several people, the split name is the one who sent it. (A row's own "author_name" stays.)
+  if (mapping.contactName && mapping.firstName && mapping.lastName && namesOneAuthorOfSeveral(headers[mapping.contactName[0]!] ?? '', idx)) {
     taken.delete(mapping.contactName[0]!);
     delete mapping.contactName;
     primary.delete('contactName');

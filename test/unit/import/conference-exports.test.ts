@@ -191,6 +191,8 @@ describe('the parts of a name come from one person\'s columns', () => {
     const m = mapped(['Organisation', 'Email', 'Author last name', 'Author first name', 'Presenter first name']);
     expect(m.firstName).toEqual(['Author first name']);
     expect(m.lastName).toEqual(['Author last name']);
+    // a row's own author's full name stays the contact name beside its parts
+    expect(mapped(['author_name', 'author_lastname', 'author_firstname', 'author_email', 'author_organisation']).contactName).toEqual(['author_name']);
     // the first author of several still comes after the one who sent it
     expect(mapped(['Organisation', 'Email', 'First name: 1st author', 'Presenter first name']).firstName).toEqual(['Presenter first name']);
   });

@@ -86,6 +86,14 @@ const CASES: HeaderCase[] = [
     columns: { organization: ['Name of Startup'], email: ['Personal Email Id'] },
   },
   {
+    name: 'csv: such a sub-header row is no data row with no row under it either',
+    file: () => caseFile('startups-empty.csv', stringify([
+      ['Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
+      ['', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
+    ])),
+    report: { rows: 0, rejected: 0 },
+  },
+  {
     name: 'a first data row filling only a group\'s columns with answers is still data',
     file: () => caseFile('group-answers.csv', stringify([
       ['Organization', 'Email', 'IPs Filed', '', ''],

@@ -174,6 +174,8 @@ function judgeChoice(
   }
   const short = judged.verdict === 'unknown' && judged.checked < MIN_CELLS;
   if (judged.verdict !== 'disagree' && !short) return { cols, header, judged, instead: '' };
+  // a list of authors gives way to name parts, never to a column that merely names a name ("First name: 2nd author")
+  if (judged.holds === NAME_LISTS) return { cols, header, judged, instead: '' };
   for (const alt of match.alternatives[f] ?? []) {
     if (switched.has(alt.column)) continue;
     const other = judgeColumn(f, cellsOf(alt.column), options(alt.column));

@@ -133,6 +133,14 @@ describe('an abstract\'s authors are not its contact', () => {
     // without name parts it stays the contact name; "Family, Given" is one person
     const alone = rows('Organisation,Email,Contact person', ['Org A,a@example.org,"Ana Ejemplo, Li Example, Jo Sample"', 'Org B,b@example.net,"Example, Grace"', 'Org C,c@example.com,Awa Sample and Li Example', 'Org D,d@example.org,"Sample, Jo"']);
     expect((await importCase(caseFile('team.csv', alone))).report.files[0].fields.contactName.columns).toEqual(['Contact person']);
+    // nor does a column that merely names a name take its place
+    const subset = rows('Submission Id,Authors,Submitter email,First name: 1st author,First name: 2nd author,Organisation', [
+      '1,"Ana Ejemplo, Li Example, Jo Sample",ana@example.org,Ana,Li,Org A', '2,Grace Example,grace@example.net,Grace,Mo,Org B',
+      '3,"Awa Sample, Li Example, Jo Sample",awa@example.com,Awa,Li,Org C', '4,Jo Sample,jo@example.org,Jo,Sam,Org D',
+    ]);
+    const { report: r2, apps: a2 } = await importCase(caseFile('subset.csv', subset));
+    expect(r2.files[0].fields.contactName).toBeUndefined();
+    expect(a2.map((a) => a.contactName)).toEqual(['Ana', 'Grace', 'Awa', 'Jo']);
     const familyFirst = rows('Organisation,Email,Contact person,Given name,Family name', ['Org A,a@example.org,"Pérez García, Juan Carlos",Juan Carlos,Pérez García', 'Org B,b@example.net,"Example, Grace",Grace,Example', 'Org C,c@example.com,"Sample Smith, Awa Li",Awa Li,Sample Smith', 'Org D,d@example.org,"Sample, Jo",Jo,Sample']);
     expect((await importCase(caseFile('team.csv', familyFirst))).report.files[0].fields.contactName.columns).toEqual(['Contact person']);
   });

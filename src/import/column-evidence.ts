@@ -48,6 +48,52 @@ const letters = (c: string) => (c.match(/\p{L}/gu) ?? []).length;
 const looksLikePhone = (c: string) => digits(c) >= 6 && digits(c) >= c.replace(/\s/g, '').length * 0.6;
 const looksLikeUrl = (c: string) => /^(?:https?:\/\/|www\.)\S+$/i.test(c) || /^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/.test(c);
 
+/** What a website column holds when its links are the form tool's own pages, one per response. */
+export const TOOL_LINKS = "links to the form tool's own pages (one per response)";
+
+/**
+ * The hosts of form and survey tools: a link there is the tool's page of a response (Fillout's
+ * "Url" column, "https://build.fillout.com/editor/…/results?sessionId=…"), not the applicant's
+ * website. Google's and Microsoft's forms live under hosts that serve other things too: their
+ * form paths count.
+ */
+const FORM_TOOL_HOSTS = [
+  'fillout.com', 'typeform.com', 'jotform.com', 'surveymonkey.com', 'kobotoolbox.org', 'qualtrics.com', 'airtable.com', 'tally.so',
+  'formstack.com', 'cognitoforms.com', 'wufoo.com', 'zohopublic.com', 'smartsheet.com', 'limesurvey.org', 'alchemer.com',
+  'surveygizmo.com', 'paperform.co', 'formsite.com', 'ona.io', 'forms.gle', 'forms.office.com', 'forms.microsoft.com',
+];
+const FORM_TOOL_PATHS: [string, RegExp][] = [['docs.google.com', /^\/forms\//], ['survey123.arcgis.com', /./]];
+
+/** A cell as a URL ("www.example.org" read as https), or null. */
+function asUrl(cell: string): URL | null {
+  if (!looksLikeUrl(cell)) return null;
+  try {
+    return new URL(/^https?:\/\//i.test(cell) ? cell : `https://${cell}`);
+  } catch {
+    return null;
+  }
+}
+
+function isFormToolLink(u: URL): boolean {
+  const host = u.hostname.toLowerCase();
+  const under = (h: string) => host === h || host.endsWith(`.${h}`);
+  return FORM_TOOL_HOSTS.some(under) || FORM_TOOL_PATHS.some(([h, p]) => under(h) && p.test(u.pathname));
+}
+
+/**
+ * Whether a column's links are a tool's pages of each response rather than applicants' own
+ * sites: most are on a form tool's host, or all are on one host and differ only by a query
+ * (`?sessionId=…`, `?id=…`), one per row.
+ */
+function toolLinks(cells: readonly string[]): boolean {
+  const urls = cells.map(asUrl).filter((u): u is URL => u !== null);
+  if (urls.length < MIN_CELLS) return false;
+  if (urls.filter(isFormToolLink).length >= urls.length * 0.8) return true;
+  const hosts = new Set(urls.map((u) => u.hostname.toLowerCase().replace(/^www\./, '')));
+  const queries = new Set(urls.map((u) => u.search));
+  return hosts.size === 1 && urls.every((u) => u.search.length > 1) && queries.size === urls.length;
+}
+
 function verdict(fit: number, checked: number, agreeAt: number, disagreeBelow: number, holds?: string): ColumnVerdict {
   if (fit >= agreeAt) return { verdict: 'agree', checked, fit };
   if (fit < disagreeBelow) return { verdict: 'disagree', checked, fit, holds };
@@ -65,6 +111,29 @@ function describeCells(cells: readonly string[]): string {
   const long = cells.reduce((n, c) => n + c.length, 0) / cells.length;
   if (long > 120) return 'long texts';
   return 'other values';
+}
+
+/** What a name column holds when its cells list several people ("Ana Ejemplo, Li Example, Jo Sample"). */
+export const NAME_LISTS = 'lists of several names';
+
+const nameBits = (cell: string, separator: RegExp) => cell.split(separator).map((p) => p.trim()).filter((p) => letters(p) > 0);
+
+/**
+ * Whether a cell names several people: three or more parts between commas, parts between
+ * semicolons or "and" / "y" / "et" / "&", or two parts of two words or more between a comma
+ * (`twoParts`: not in a column that writes "Family, Given" names, one comma a cell).
+ */
+function isNameList(cell: string, twoParts: boolean): boolean {
+  if (nameBits(cell, /;/).length >= 2 || nameBits(cell, /\s+(?:and|y|et|&)\s+/i).length >= 2) return true;
+  const parts = nameBits(cell, /,/);
+  return parts.length >= 3 || (twoParts && parts.length === 2 && parts.every((p) => p.split(/\s+/).length >= 2));
+}
+
+/** The share of cells that list several people (an abstract's authors), 0 when only one or two do. */
+function nameListShare(cells: readonly string[]): number {
+  const familyFirst = share(cells, (c) => nameBits(c, /,/).length === 2) >= 0.6;
+  const lists = cells.filter((c) => isNameList(c, !familyFirst)).length;
+  return lists >= 2 ? lists / cells.length : 0;
 }
 
 /** What a name column holds when its values are organisations' names. */
@@ -90,8 +159,17 @@ export function looksLikeOrganizationName(cell: string): boolean {
   return words.some((w) => ORGANIZATION_WORDS.has(w));
 }
 
+/** What a start or end date column holds when its dates have no time of day: a project's timeline. */
+export const TIMELINE_DATES = 'dates without a time of day (the start or end of something, not when the form was sent)';
+
+/** What the cells must show besides the field's kind of value. */
+export interface JudgeOptions {
+  /** a submission date whose header says start or end ("Start Date", "DateFin"): a form tool's carry a time of day */
+  timeOfDay?: boolean;
+}
+
 /** Whether the column's cells look like the field. */
-export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVerdict {
+export function judgeColumn(field: Field, rawCells: readonly string[], options: JudgeOptions = {}): ColumnVerdict {
   const cells = rawCells.map((c) => c.replace(/\u0000/g, '').trim()).filter((c) => c && !NOTHING.test(c));
   const checked = cells.length;
   if (checked < MIN_CELLS) return { verdict: 'unknown', checked, fit: 0 };
@@ -104,6 +182,7 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
     case 'phone':
       return verdict(share(cells, looksLikePhone), checked, 0.5, 0.2, holds);
     case 'website':
+      if (toolLinks(cells)) return { verdict: 'disagree', checked, fit: 0, holds: TOOL_LINKS };
       return verdict(share(cells, looksLikeUrl), checked, 0.5, 0.2, holds);
     case 'country':
       return verdict(share(cells, (c) => isNoCountry(c) || resolveCountry(c) !== null), checked, 0.5, 0.2, holds);
@@ -113,7 +192,7 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
     case 'score':
       return verdict(share(cells, isNumber), checked, 0.6, 0.3, holds);
     case 'submittedAt':
-      return judgeDates(cells, holds);
+      return judgeDates(cells, holds, options.timeOfDay ?? false);
     case 'contactName':
     case 'firstName':
     case 'lastName': {
@@ -124,6 +203,9 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
       if (bad >= 0.5) return { verdict: 'disagree', checked, fit: 1 - bad, holds };
       const long = share(cells, (c) => c.length > 80);
       if (long >= 0.5) return { verdict: 'disagree', checked, fit: 1 - long, holds: 'long texts' };
+      // one contact, not a paper's authors: a tenth of the cells listing several people is a list column
+      const lists = field === 'contactName' ? nameListShare(cells) : 0;
+      if (lists >= 0.1) return { verdict: 'disagree', checked, fit: 1 - lists, holds: NAME_LISTS };
       return { verdict: bad <= 0.2 ? 'agree' : 'unknown', checked, fit: 1 - bad };
     }
     case 'organization': {
@@ -158,13 +240,17 @@ export function judgeColumn(field: Field, rawCells: readonly string[]): ColumnVe
 
 /**
  * Submission dates are dates, and close to each other: a call is open for weeks or months.
- * Birth dates (decades apart, long ago) and graduation years are other dates.
+ * Birth dates (decades apart, long ago) and graduation years are other dates. A form tool's
+ * start and end of a response carry a time of day; a project's start and end dates do not
+ * (`timeOfDay`).
  */
-function judgeDates(cells: readonly string[], holds: string): ColumnVerdict {
+function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean): ColumnVerdict {
   const years: number[] = [];
+  let timed = 0;
   for (const c of cells) {
     const p = parseDate(c);
     if (p) years.push(p.year);
+    if (p?.time && !/^00:00(?::00)?$/.test(p.time)) timed++;
   }
   const fit = years.length / cells.length;
   if (fit < 0.3) return { verdict: 'disagree', checked: cells.length, fit, holds };
@@ -173,5 +259,6 @@ function judgeDates(cells: readonly string[], holds: string): ColumnVerdict {
   const spread = years[Math.floor(years.length * 0.9)]! - years[Math.floor(years.length * 0.1)]!;
   const median = years[years.length >> 1]!;
   if (spread > 5 || median < 1995) return { verdict: 'disagree', checked: cells.length, fit, holds: 'dates years apart (birth dates?)' };
+  if (timeOfDay && timed < years.length / 2) return { verdict: 'disagree', checked: cells.length, fit, holds: TIMELINE_DATES };
   return { verdict: 'agree', checked: cells.length, fit };
 }

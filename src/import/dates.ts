@@ -45,11 +45,17 @@ const MONTHS: Record<string, number> = {};
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(.+))?$/;
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(Z|UTC|GMT|(?:UTC|GMT)?[+-]\d{2}(?::?\d{2})?))?$/i;
+/**
+ * JavaScript's Date.toString(), which web form tools (Fillout) write: "Thu Jan 08 2026 14:01:00
+ * GMT-0500 (Colombia Standard Time)"; the zone's name in brackets may be long or localised.
+ */
+const JS_DATE = /^(?:[a-z]{3}\s+)?([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+GMT([+-]\d{4})(?:\s*\([^()]*\))?$/i;
 
-/** "+0200", "+02:00", "+00" (PostgreSQL's): "+02:00", "+00:00". */
+/** "+0200", "+02:00", "+00" (PostgreSQL's), "GMT-0500": "+02:00", "+00:00", "-05:00". */
 function offset(text: string): string {
-  return text.length === 3 ? `${text}:00` : text.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const t = text.replace(/^(?:UTC|GMT)/i, '');
+  return t.length === 3 ? `${t}:00` : t.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
 }
 
 function fold(text: string): string {
@@ -89,6 +95,7 @@ function valid(year: number, month: number, day: number): boolean {
 /** The parts of one date, or null when the text is no date skillsnet can read. */
 export function parseDate(raw: string): DateParts | null {
   const text = raw.trim();
+  if (text.length > 60 && text.length <= 120 && /\)$/.test(text)) return parseJsDate(text);
   if (!text || text.length > 60) return null;
   let m = ISO.exec(text);
   if (m) {
@@ -119,7 +126,18 @@ export function parseDate(raw: string): DateParts | null {
     const [day, month] = dayFirst ? [a, b] : [b, a];
     return { year, month, day, ...t, ambiguous: dayFirst && monthFirst && a !== b, first: a, second: b };
   }
-  return parseWordDate(text);
+  return parseJsDate(text) ?? parseWordDate(text);
+}
+
+/** "Thu Jan 08 2026 14:01:00 GMT-0500 (Colombia Standard Time)", with its offset. */
+function parseJsDate(text: string): DateParts | null {
+  const m = JS_DATE.exec(text);
+  if (!m) return null;
+  const month = MONTHS[fold(m[1]!)];
+  const [year, day] = [Number(m[3]), Number(m[2])];
+  const t = parseTime(`${m[4]} ${m[5]}`);
+  if (!month || !t || !valid(year, month, day)) return null;
+  return { year, month, day, ...t, ambiguous: false };
 }
 
 /** "5 March 2020", "March 5, 2020", "22-Jan-2024", "4 de marzo de 2020", "lundi 4 mars 2020 10:00". */

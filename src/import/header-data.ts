@@ -21,6 +21,8 @@ interface RuleData {
   starts?: string[];
   phrases?: string[];
   words?: string[];
+  unless?: string[];
+  formTools?: boolean;
 }
 
 export interface HeaderData {
@@ -35,6 +37,8 @@ export interface HeaderData {
   otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
+  authors?: { words: string[]; fields: Field[] };
+  secondary?: { words: string[] };
   singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
   negative?: { rules: RuleData[] };
   exactOnly?: Partial<Record<Field, string[]>>;
@@ -47,6 +51,21 @@ export interface Synonym {
   words: string[];
   /** only as the whole header */
   exactOnly: boolean;
+  /**
+   * the words that must stand together in the header, small ones included: "submitted by" is a
+   * name, while its meaningful word alone ("Submitted", "Submitted at") is a date
+   */
+  phrase?: string[];
+}
+
+/** The small words that say who did something ("submitted by", "soumis par", "enviado por"). */
+const AGENT_WORDS = new Set(['by', 'par', 'por']);
+
+/** "submitted by" -> ["submitted", "by"]: the agent word and the word before it, which a header must hold together. */
+function agentPhrase(text: string): string[] | undefined {
+  const tokens = headerTokens(text);
+  const at = tokens.findIndex((t, i) => i > 0 && AGENT_WORDS.has(t));
+  return at > 0 ? tokens.slice(at - 1, at + 1) : undefined;
 }
 
 /** A set of folded words that also holds their plurals. */
@@ -72,6 +91,10 @@ export interface NegativeRule {
   starts: string[][];
   phrases: string[][];
   words: WordSet;
+  /** words that lift the rule ("Date de fin" rules out a submission date, "Date de fin de la soumission" does not) */
+  unless: WordSet;
+  /** whether the rule also rules out a form tool's own column ("End Date", "Fecha de inicio"): false leaves it to the cells */
+  formTools: boolean;
 }
 
 export interface HeaderIndex {
@@ -88,6 +111,10 @@ export interface HeaderIndex {
   otherParties: { words: WordSet; unless: string[][]; fields: Set<Field> };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
+  /** words that make a column the second one of its field ("email (secondary)") */
+  secondary: WordSet;
+  /** words naming a paper's authors, and the fields for which the applicant's side beats them */
+  authors: { words: WordSet; fields: Set<Field> };
   /** one-word synonyms inside longer headers: words always allowed beside them, and per field */
   single: { neutral: WordSet; fields: Map<Field, { context: WordSet; anyUpTo: number }> };
   /** every word of each field's synonyms */
@@ -117,7 +144,7 @@ export function headerIndex(): HeaderIndex {
     for (const text of data.fields[field] ?? []) {
       const w = words(text);
       if (!w.length) continue;
-      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')) });
+      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')), phrase: agentPhrase(text) });
       all.push(...w);
     }
     fieldWords.set(field, new WordSet(all));
@@ -153,6 +180,8 @@ export function headerIndex(): HeaderIndex {
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),
+    secondary: new WordSet(data.secondary?.words ?? []),
+    authors: { words: new WordSet(data.authors?.words ?? []), fields: new Set(data.authors?.fields ?? []) },
     single: { neutral: new WordSet(data.singleWord?.neutral ?? []), fields: single },
     fieldWords,
     rules: (data.negative?.rules ?? []).map((r) => ({
@@ -162,6 +191,8 @@ export function headerIndex(): HeaderIndex {
       starts: (r.starts ?? []).map(tokens).filter((t) => t.length),
       phrases: (r.phrases ?? []).map(tokens).filter((t) => t.length),
       words: new WordSet(r.words ?? []),
+      unless: new WordSet(r.unless ?? []),
+      formTools: r.formTools ?? true,
     })),
     priority: new Map(data.priority.map((f, i) => [f, i])),
     stopwords,

@@ -106,7 +106,7 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
     return { index: headerIndex, count: 2, headers: uniqueHeaders(headers), matchOn, preferred, tool: 'surveymonkey' };
   }
 
-  if (sub && isGroupSubHeader(top, sub)) {
+  if (sub && isGroupSubHeader(top, sub, third)) {
     // "Contact person" merged over "Name | Email | Phone": each grouped column is named by both rows.
     const headers: string[] = [];
     let group = '';
@@ -126,14 +126,18 @@ export function readHeaderRows(first: readonly string[][]): HeaderRows {
 /**
  * Whether `sub`, the row under the header row `top`, is a second header row naming the columns
  * of merged group headers ("Contact person" over "Name | Email | Phone") rather than data: it
- * names fields, holds no address, and fills only columns of a group (under a blank header cell,
- * or under a header whose next cell is blank), at least one under a blank one.
+ * holds no address, and fills only columns of a group (under a blank header cell, or under a
+ * header whose next cell is blank), at least one under a blank one. And it names fields, or it
+ * labels every column of its groups and nothing else, with words, each once ("IPs Filed" over
+ * "Patent | Design | Trademark | Copyright"), while the row under it (`next`), if any, fills
+ * other columns as data rows do.
  */
-function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boolean {
+function isGroupSubHeader(top: readonly string[], sub: readonly string[], next: readonly string[] | undefined): boolean {
   const width = Math.max(top.length, sub.length);
   const blank = (i: number) => !cleanHeader(top[i]);
   let filled = 0;
   let underBlank = 0;
+  const grouped = new Set<number>();
   for (let i = 0; i < width; i++) {
     const s = (sub[i] ?? '').trim();
     if (!s) continue;
@@ -148,8 +152,17 @@ function isGroupSubHeader(top: readonly string[], sub: readonly string[]): boole
       if (j < 0) return false;
       underBlank++;
     } else if (i + 1 >= top.length || !blank(i + 1)) return false; // under an ordinary header: data
+    else for (let j = i; j === i || (j < top.length && blank(j)); j++) grouped.add(j);
   }
-  return filled >= 2 && underBlank >= 1 && headerLikeness(sub) >= 1;
+  if (filled < 2 || underBlank < 1) return false;
+  if (headerLikeness(sub) >= 1) return true;
+  const labels = sub.map((c) => cleanHeader(c)).filter(Boolean);
+  const words = labels.every((l) => /\p{L}{2}/u.test(l) && !/\d/.test(l) && l.length <= 40);
+  const distinct = new Set(labels.map((l) => l.toLowerCase())).size === labels.length;
+  const complete = [...grouped].every((i) => cleanHeader(sub[i]) !== '');
+  // (nothing below: no data row says otherwise)
+  const dataBelow = next === undefined || next.filter((c, i) => cleanHeader(c) !== '' && !grouped.has(i)).length >= 2;
+  return words && distinct && complete && dataBelow;
 }
 
 /** Blank headers get "column N"; repeated ones get " (2)", " (3)"... so the raw row keeps every cell. */

@@ -50,9 +50,12 @@ export function headerTokens(header: string): string[] {
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(americanise);
 }
 
-/** Question numbers ("3", "Q12", "7b") and the like say nothing about a column. */
+/**
+ * Question numbers ("3", "Q12", "7b") and ordinals ("1st", "2nd", "1er", "2ème", "1era", "3o")
+ * say nothing about what a column holds ("1st aff country: 1st author" is a country).
+ */
 export function isNumbering(word: string): boolean {
-  return /^[a-z]?\d+[a-z]?$/.test(word);
+  return /^[a-z]?\d+(?:[a-z]|st|nd|rd|th|er|re|eme|ere|era|ero|do|da|ra|ro|to|ta)?$/.test(word);
 }
 
 /** The meaningful words of a header: folded, without stopwords and one-letter bits (l', d', 's). */

@@ -47,6 +47,8 @@ interface Candidate {
   exact: boolean;
   single: boolean;
   metadata: boolean;
+  /** the header is the field's name (exact), a form tool's own column or not */
+  named: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -68,6 +70,17 @@ function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
 /** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
 function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
   return !namesOtherParty(words, idx) && (anyWord(words, idx.applicantSide.words) || namesLeadParty(words, idx));
+}
+
+/**
+ * "First name: 1st author", "Email: 2nd author", "Co-author's email", "Authors": a column about one
+ * of a paper's several authors (an author word beside an ordinal, a co-author, authors in the
+ * plural), who need not be the one who sent it.
+ */
+function namesOneAuthorOfSeveral(header: string, idx: HeaderIndex): boolean {
+  const words = headerWords(header);
+  if (!anyWord(words, idx.authors.words) || namesApplicantSide(words, idx)) return false;
+  return headerTokens(header).some(isNumbering) || words.some((w) => /^co-?aut/.test(w) || (idx.authors.words.has(w) && /s$/.test(w)));
 }
 
 /** Small words that may stand between "name" and what it is the name of: "nombre del puesto", "name of the position". */
@@ -125,7 +138,9 @@ function ruledOut(rule: NegativeRule, field: Field): boolean {
   return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
 }
 
-function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[]): boolean {
+function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[], metadata: boolean): boolean {
+  if (metadata && !rule.formTools) return false;
+  if (tokens.some((w) => w.length > 1 && rule.unless.has(w))) return false;
   if (rule.starts.some((s) => s.length <= question.length && s.every((w, i) => question[i] === w))) return true;
   if (rule.phrases.some((p) => hasPhrase(tokens, p))) return true;
   return tokens.some((w) => w.length > 1 && rule.words.has(w));
@@ -139,7 +154,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const trimmed = header.replace(/\u0000/g, '').trim();
   if (idx.ignored.has(trimmed.toLowerCase())) return [];
   const special = idx.exactHeaders.get(trimmed);
-  if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false }];
+  if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false, named: true }];
   const tokens = headerTokens(trimmed);
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
@@ -153,6 +168,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (asksJob && s.words.length === 1 && idx.notNames.jobTitleFields.has(s.field)) continue;
     const left = leftOver(words, s.words);
     if (!left) continue;
+    if (s.phrase && !hasPhrase(tokens, s.phrase)) continue;
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
@@ -165,7 +181,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       }
     }
     const prev = best.get(s.field);
-    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata });
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact });
   }
   const drop = (fields: Iterable<Field>, reason: string) => {
     for (const f of fields) {
@@ -197,7 +213,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const question = questionTokens(tokens);
   for (const rule of idx.rules) {
     if (!best.size) break;
-    if (ruleApplies(rule, tokens, question)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
+    if (ruleApplies(rule, tokens, question, metadata)) drop([...best.keys()].filter((f) => ruledOut(rule, f)), rule.why);
   }
   // A form tool's own column (the respondent's account, "Email", "Name") loses to any question
   // column for the same field, and is not kept as a fallback when one exists. Its time of
@@ -259,7 +275,20 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
-  candidates.sort((a, b) => b.score - a.score || prio(a.field) - prio(b.field) || a.column - b.column);
+  // Among equally good columns for a person's details, one naming one author of several (the
+  // first, the second, the co-authors) comes last: "Submitter first name" before "First name:
+  // 1st author", whatever their order. (ConfTool's "author_firstname" is the row's own author.)
+  const side = new Map<number, number>();
+  const sideOf = (c: Candidate) => {
+    if (!idx.authors.fields.has(c.field)) return 0;
+    let rank = side.get(c.column);
+    if (rank === undefined) {
+      rank = namesOneAuthorOfSeveral(headers[c.column] ?? '', idx) ? 1 : 0;
+      side.set(c.column, rank);
+    }
+    return rank;
+  };
+  candidates.sort((a, b) => b.score - a.score || sideOf(a) - sideOf(b) || prio(a.field) - prio(b.field) || a.column - b.column);
 
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
@@ -328,6 +357,27 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
       primary.delete('contactName');
     }
   }
+  // "email" and "email (secondary)": the column named plainly for the field comes first, even a
+  // form tool's own one, and the second one (for the applicant's other emails) fills the rows it
+  // leaves empty; the cells may still put the second first (layout.ts).
+  const secondary = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.secondary);
+  for (const [field, c] of primary) {
+    if (!secondary(c.column)) continue;
+    const plain = candidates.find((p) => p.field === field && p.named && !taken.has(p.column) && !secondary(p.column));
+    if (!plain) continue;
+    const keep = idx.applicantSide.fields.has(field) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
+    if (keep.length < mapping[field]!.length) taken.delete(c.column);
+    mapping[field] = [plain.column, ...keep];
+    primary.set(field, plain);
+    taken.add(plain.column);
+  }
+  // "Authors" beside "Submitter first name" and "Submitter last name": an abstract's authors are
+  // several people, the split name is the one who sent it. (A row's own "author_name" stays.)
+  if (mapping.contactName && mapping.firstName && mapping.lastName && namesOneAuthorOfSeveral(headers[mapping.contactName[0]!] ?? '', idx)) {
+    taken.delete(mapping.contactName[0]!);
+    delete mapping.contactName;
+    primary.delete('contactName');
+  }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
@@ -339,6 +389,18 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     (alternatives[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
   }
   return { mapping, unmatched, evidence, alternatives };
+}
+
+/**
+ * Whether a rule against `field` would rule this header out were it not a form tool's own column
+ * ("Start Date", "DateFin", "Fecha de inicio": a survey tool's start and end of the response, or a
+ * project's start and end): the cells decide (a response's times carry a time of day).
+ */
+export function leftToCells(header: string, field: Field): boolean {
+  const idx = headerIndex();
+  const tokens = headerTokens(header.replace(/\u0000/g, '').trim());
+  const question = questionTokens(tokens);
+  return idx.rules.some((rule) => !rule.formTools && ruledOut(rule, field) && ruleApplies(rule, tokens, question, false));
 }
 
 /** Whether a header is one a form tool adds itself ("Respondent ID", "Start Date", "Timestamp"). */

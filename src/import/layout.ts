@@ -10,12 +10,12 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, ORGANIZATION_NAMES, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, TOOL_LINKS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows } from './header-rows.js';
 import { headerTokens } from './header-words.js';
-import { FIELDS, MULTI_VALUE_FIELDS, headerWords, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
+import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
 import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
@@ -156,16 +156,29 @@ function judgeChoice(
   const cols = match.mapping[f]!;
   const header = match.evidence[f]!;
   const multi = MULTI_VALUE_FIELDS.has(f);
-  let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!));
+  // a form tool's "Start Date" or a project's: the tool's carries a time of day
+  const options = (col: number) => ({ timeOfDay: f === 'submittedAt' && leftToCells(headers[col] ?? '', f) });
+  let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!), options(cols[0]!));
   if (cols.length > 1 && !multi && judged.verdict !== 'agree') {
-    const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''));
+    const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''), options(cols[0]!));
     if (all.verdict === 'agree') judged = all;
+  }
+  // "email" whose cells are no addresses beside "email (secondary)" whose cells are: the second first
+  if (judged.verdict === 'disagree' && cols.length > 1 && !multi) {
+    const better = cols.slice(1).find((c) => judgeColumn(f, cellsOf(c), options(c)).verdict === 'agree');
+    if (better !== undefined) {
+      const was = cols[0]!;
+      const other = judgeColumn(f, cellsOf(better), options(better));
+      return { cols: [better, ...cols.filter((c) => c !== better)], header: { column: better, exact: false, metadata: false, single: false, confidence: 'medium' }, judged: other, instead: ` (before ${columnLetter(was)} "${headers[was]}", whose values look like ${judged.holds ?? 'other values'})` };
+    }
   }
   const short = judged.verdict === 'unknown' && judged.checked < MIN_CELLS;
   if (judged.verdict !== 'disagree' && !short) return { cols, header, judged, instead: '' };
+  // a list of authors gives way to name parts, never to a column that merely names a name ("First name: 2nd author")
+  if (judged.holds === NAME_LISTS) return { cols, header, judged, instead: '' };
   for (const alt of match.alternatives[f] ?? []) {
     if (switched.has(alt.column)) continue;
-    const other = judgeColumn(f, cellsOf(alt.column));
+    const other = judgeColumn(f, cellsOf(alt.column), options(alt.column));
     if (other.verdict !== 'agree') continue;
     switched.add(alt.column);
     const was = cols[0]!;
@@ -231,6 +244,10 @@ export async function readLayout(
       const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
       // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
       // ticket): it is the organisation's type when its values are, not otherwise.
+      // A column listing several people (an abstract's "Authors") gives way to a given and family
+      // name; it is the contact name still when the file has no other.
+      const nameParts = Boolean(match.mapping.firstName || match.mapping.lastName);
+      if (judged.verdict === 'disagree' && judged.holds === NAME_LISTS && !nameParts) judged = { ...judged, verdict: 'unknown' };
       const bareType = f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? '');
       if (bareType && judged.verdict === 'unknown') {
         judged = { ...judged, verdict: 'disagree', holds: judged.checked >= MIN_CELLS ? 'values that are no organisation types' : 'too few values to tell' };
@@ -245,7 +262,9 @@ export async function readLayout(
         // An application ID is never kept against its cells: rows with one text in it would be
         // taken for one application, and all but the last row lost. Nor a score of words
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || holds === ORGANIZATION_NAMES || bareType;
+        // Nor a start or end date without a time of day (a project's timeline, not when it was
+        // sent), a list of several people, or a form tool's links to its own pages of each response.
+        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, NAME_LISTS, TOOL_LINKS].includes(holds) || bareType;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1210,14 +1210,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data57 = data.exactHeaders;
+if(data.secondary !== undefined){
+let data57 = data.secondary;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key17 in data57){
-if(!(pattern0.test(key17))){
-let data58 = data57[key17];
-if(typeof data58 !== "string"){
-const err93 = {instancePath:instancePath+"/exactHeaders/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.words === undefined){
+const err93 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1226,8 +1223,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(!((((((((((((((((((data58 === "externalId") || (data58 === "submittedAt")) || (data58 === "organization")) || (data58 === "organizationType")) || (data58 === "contactName")) || (data58 === "firstName")) || (data58 === "lastName")) || (data58 === "email")) || (data58 === "phone")) || (data58 === "website")) || (data58 === "country")) || (data58 === "language")) || (data58 === "workingLanguage")) || (data58 === "title")) || (data58 === "description")) || (data58 === "beneficiaries")) || (data58 === "selfCategories")) || (data58 === "score"))){
-const err94 = {instancePath:instancePath+"/exactHeaders/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key17 in data57){
+if(!((key17 === "words") || (pattern0.test(key17)))){
+const err94 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1237,11 +1235,13 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-for(const key18 in data57){
-if(pattern0.test(key18)){
-if(typeof data57[key18] !== "string"){
-const err95 = {instancePath:instancePath+"/exactHeaders/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.words !== undefined){
+let data58 = data57.words;
+if(Array.isArray(data58)){
+const len21 = data58.length;
+for(let i21=0; i21<len21; i21++){
+if(typeof data58[i21] !== "string"){
+const err95 = {instancePath:instancePath+"/secondary/words/" + i21,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1252,9 +1252,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err96 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1264,11 +1263,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data60 = data.singleWord;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.neutral === undefined){
-const err97 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+for(const key18 in data57){
+if(pattern0.test(key18)){
+if(typeof data57[key18] !== "string"){
+const err97 = {instancePath:instancePath+"/secondary/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1277,8 +1275,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data60.fields === undefined){
-const err98 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1287,9 +1288,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key19 in data60){
-if(!(((key19 === "neutral") || (key19 === "fields")) || (pattern0.test(key19)))){
-const err99 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data.authors !== undefined){
+let data61 = data.authors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.words === undefined){
+const err99 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1298,14 +1302,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data60.neutral !== undefined){
-let data61 = data60.neutral;
-if(Array.isArray(data61)){
-const len21 = data61.length;
-for(let i21=0; i21<len21; i21++){
-if(typeof data61[i21] !== "string"){
-const err100 = {instancePath:instancePath+"/singleWord/neutral/" + i21,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.fields === undefined){
+const err100 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1314,10 +1312,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key19 in data61){
+if(!(((key19 === "words") || (key19 === "fields")) || (pattern0.test(key19)))){
+const err101 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1327,13 +1324,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data60.fields !== undefined){
-let data63 = data60.fields;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key20 in data63){
-const _errs151 = errors;
-if(typeof key20 !== "string"){
-const err102 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key20};
+if(data61.words !== undefined){
+let data62 = data61.words;
+if(Array.isArray(data62)){
+const len22 = data62.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data62[i22] !== "string"){
+const err102 = {instancePath:instancePath+"/authors/words/" + i22,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1342,8 +1339,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(!((((((((((((((((((key20 === "externalId") || (key20 === "submittedAt")) || (key20 === "organization")) || (key20 === "organizationType")) || (key20 === "contactName")) || (key20 === "firstName")) || (key20 === "lastName")) || (key20 === "email")) || (key20 === "phone")) || (key20 === "website")) || (key20 === "country")) || (key20 === "language")) || (key20 === "workingLanguage")) || (key20 === "title")) || (key20 === "description")) || (key20 === "beneficiaries")) || (key20 === "selfCategories")) || (key20 === "score"))){
-const err103 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key20};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1352,9 +1351,15 @@ vErrors.push(err103);
 }
 errors++;
 }
-var valid75 = _errs151 === errors;
-if(!valid75){
-const err104 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid"};
+}
+if(data61.fields !== undefined){
+let data64 = data61.fields;
+if(Array.isArray(data64)){
+const len23 = data64.length;
+for(let i23=0; i23<len23; i23++){
+let data65 = data64[i23];
+if(typeof data65 !== "string"){
+const err104 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1363,13 +1368,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-for(const key21 in data63){
-let data64 = data63[key21];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key22 in data64){
-if(!(((key22 === "context") || (key22 === "anyUpTo")) || (pattern0.test(key22)))){
-const err105 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(!((((((((((((((((((data65 === "externalId") || (data65 === "submittedAt")) || (data65 === "organization")) || (data65 === "organizationType")) || (data65 === "contactName")) || (data65 === "firstName")) || (data65 === "lastName")) || (data65 === "email")) || (data65 === "phone")) || (data65 === "website")) || (data65 === "country")) || (data65 === "language")) || (data65 === "workingLanguage")) || (data65 === "title")) || (data65 === "description")) || (data65 === "beneficiaries")) || (data65 === "selfCategories")) || (data65 === "score"))){
+const err105 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1379,13 +1379,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data64.context !== undefined){
-let data65 = data64.context;
-if(Array.isArray(data65)){
-const len22 = data65.length;
-for(let i22=0; i22<len22; i22++){
-if(typeof data65[i22] !== "string"){
-const err106 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i22,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err106 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1395,9 +1391,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key20 in data61){
+if(pattern0.test(key20)){
+if(typeof data61[key20] !== "string"){
+const err107 = {instancePath:instancePath+"/authors/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1407,10 +1404,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data64.anyUpTo !== undefined){
-let data67 = data64.anyUpTo;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err108 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1419,9 +1416,15 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
-const err109 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.exactHeaders !== undefined){
+let data67 = data.exactHeaders;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key21 in data67){
+if(!(pattern0.test(key21))){
+let data68 = data67[key21];
+if(typeof data68 !== "string"){
+const err109 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1430,12 +1433,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-for(const key23 in data64){
-if(pattern0.test(key23)){
-if(typeof data64[key23] !== "string"){
-const err110 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data68 === "externalId") || (data68 === "submittedAt")) || (data68 === "organization")) || (data68 === "organizationType")) || (data68 === "contactName")) || (data68 === "firstName")) || (data68 === "lastName")) || (data68 === "email")) || (data68 === "phone")) || (data68 === "website")) || (data68 === "country")) || (data68 === "language")) || (data68 === "workingLanguage")) || (data68 === "title")) || (data68 === "description")) || (data68 === "beneficiaries")) || (data68 === "selfCategories")) || (data68 === "score"))){
+const err110 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1446,9 +1445,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/singleWord/fields/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key22 in data67){
+if(pattern0.test(key22)){
+if(typeof data67[key22] !== "string"){
+const err111 = {instancePath:instancePath+"/exactHeaders/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1459,8 +1459,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err112 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err112 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1470,10 +1471,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-for(const key24 in data60){
-if(pattern0.test(key24)){
-if(typeof data60[key24] !== "string"){
-const err113 = {instancePath:instancePath+"/singleWord/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.singleWord !== undefined){
+let data70 = data.singleWord;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.neutral === undefined){
+const err113 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1482,11 +1484,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.fields === undefined){
+const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1495,12 +1494,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data.negative !== undefined){
-let data70 = data.negative;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.rules === undefined){
-const err115 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+for(const key23 in data70){
+if(!(((key23 === "neutral") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err115 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1509,9 +1505,14 @@ vErrors.push(err115);
 }
 errors++;
 }
-for(const key25 in data70){
-if(!((key25 === "rules") || (pattern0.test(key25)))){
-const err116 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data70.neutral !== undefined){
+let data71 = data70.neutral;
+if(Array.isArray(data71)){
+const len24 = data71.length;
+for(let i24=0; i24<len24; i24++){
+if(typeof data71[i24] !== "string"){
+const err116 = {instancePath:instancePath+"/singleWord/neutral/" + i24,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1521,15 +1522,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data70.rules !== undefined){
-let data71 = data70.rules;
-if(Array.isArray(data71)){
-const len23 = data71.length;
-for(let i23=0; i23<len23; i23++){
-let data72 = data71[i23];
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.why === undefined){
-const err117 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+}
+else {
+const err117 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1538,9 +1533,14 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key26 in data72){
-if(!(((((((key26 === "why") || (key26 === "fields")) || (key26 === "except")) || (key26 === "starts")) || (key26 === "phrases")) || (key26 === "words")) || (pattern0.test(key26)))){
-const err118 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+if(data70.fields !== undefined){
+let data73 = data70.fields;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key24 in data73){
+const _errs174 = errors;
+if(typeof key24 !== "string"){
+const err118 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1549,10 +1549,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data72.why !== undefined){
-if(typeof data72.why !== "string"){
-const err119 = {instancePath:instancePath+"/negative/rules/" + i23+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key24 === "externalId") || (key24 === "submittedAt")) || (key24 === "organization")) || (key24 === "organizationType")) || (key24 === "contactName")) || (key24 === "firstName")) || (key24 === "lastName")) || (key24 === "email")) || (key24 === "phone")) || (key24 === "website")) || (key24 === "country")) || (key24 === "language")) || (key24 === "workingLanguage")) || (key24 === "title")) || (key24 === "description")) || (key24 === "beneficiaries")) || (key24 === "selfCategories")) || (key24 === "score"))){
+const err119 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key24};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1561,18 +1559,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data72.fields !== undefined){
-let data74 = data72.fields;
-if(Array.isArray(data74)){
-const len24 = data74.length;
-for(let i24=0; i24<len24; i24++){
-let data75 = data74[i24];
-const _errs181 = errors;
-let valid89 = false;
-const _errs182 = errors;
-if(typeof data75 !== "string"){
-const err120 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid86 = _errs174 === errors;
+if(!valid86){
+const err120 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1581,8 +1570,13 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!((((((((((((((((((data75 === "externalId") || (data75 === "submittedAt")) || (data75 === "organization")) || (data75 === "organizationType")) || (data75 === "contactName")) || (data75 === "firstName")) || (data75 === "lastName")) || (data75 === "email")) || (data75 === "phone")) || (data75 === "website")) || (data75 === "country")) || (data75 === "language")) || (data75 === "workingLanguage")) || (data75 === "title")) || (data75 === "description")) || (data75 === "beneficiaries")) || (data75 === "selfCategories")) || (data75 === "score"))){
-const err121 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+for(const key25 in data73){
+let data74 = data73[key25];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key26 in data74){
+if(!(((key26 === "context") || (key26 === "anyUpTo")) || (pattern0.test(key26)))){
+const err121 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1591,12 +1585,14 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid0 = _errs182 === errors;
-valid89 = valid89 || _valid0;
-if(!valid89){
-const _errs185 = errors;
-if("*" !== data75){
-const err122 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+}
+if(data74.context !== undefined){
+let data75 = data74.context;
+if(Array.isArray(data75)){
+const len25 = data75.length;
+for(let i25=0; i25<len25; i25++){
+if(typeof data75[i25] !== "string"){
+const err122 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i25,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1605,11 +1601,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid0 = _errs185 === errors;
-valid89 = valid89 || _valid0;
 }
-if(!valid89){
-const err123 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields/" + i24,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err123 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1618,21 +1613,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-else {
-errors = _errs181;
-if(vErrors !== null){
-if(_errs181){
-vErrors.length = _errs181;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/negative/rules/" + i23+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data74.anyUpTo !== undefined){
+let data77 = data74.anyUpTo;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err124 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1641,15 +1626,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data72.except !== undefined){
-let data76 = data72.except;
-if(Array.isArray(data76)){
-const len25 = data76.length;
-for(let i25=0; i25<len25; i25++){
-let data77 = data76[i25];
-if(typeof data77 !== "string"){
-const err125 = {instancePath:instancePath+"/negative/rules/" + i23+"/except/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
+const err125 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1658,8 +1637,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(!((((((((((((((((((data77 === "externalId") || (data77 === "submittedAt")) || (data77 === "organization")) || (data77 === "organizationType")) || (data77 === "contactName")) || (data77 === "firstName")) || (data77 === "lastName")) || (data77 === "email")) || (data77 === "phone")) || (data77 === "website")) || (data77 === "country")) || (data77 === "language")) || (data77 === "workingLanguage")) || (data77 === "title")) || (data77 === "description")) || (data77 === "beneficiaries")) || (data77 === "selfCategories")) || (data77 === "score"))){
-const err126 = {instancePath:instancePath+"/negative/rules/" + i23+"/except/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+for(const key27 in data74){
+if(pattern0.test(key27)){
+if(typeof data74[key27] !== "string"){
+const err126 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1670,8 +1653,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err127 = {instancePath:instancePath+"/negative/rules/" + i23+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err127 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1681,13 +1665,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data72.starts !== undefined){
-let data78 = data72.starts;
-if(Array.isArray(data78)){
-const len26 = data78.length;
-for(let i26=0; i26<len26; i26++){
-if(typeof data78[i26] !== "string"){
-const err128 = {instancePath:instancePath+"/negative/rules/" + i23+"/starts/" + i26,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err128 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1697,9 +1677,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/negative/rules/" + i23+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key28 in data70){
+if(pattern0.test(key28)){
+if(typeof data70[key28] !== "string"){
+const err129 = {instancePath:instancePath+"/singleWord/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1709,13 +1690,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data72.phrases !== undefined){
-let data80 = data72.phrases;
-if(Array.isArray(data80)){
-const len27 = data80.length;
-for(let i27=0; i27<len27; i27++){
-if(typeof data80[i27] !== "string"){
-const err130 = {instancePath:instancePath+"/negative/rules/" + i23+"/phrases/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1725,9 +1703,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/negative/rules/" + i23+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.negative !== undefined){
+let data80 = data.negative;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.rules === undefined){
+const err131 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1736,14 +1716,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data72.words !== undefined){
-let data82 = data72.words;
-if(Array.isArray(data82)){
-const len28 = data82.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data82[i28] !== "string"){
-const err132 = {instancePath:instancePath+"/negative/rules/" + i23+"/words/" + i28,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key29 in data80){
+if(!((key29 === "rules") || (pattern0.test(key29)))){
+const err132 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1753,9 +1728,15 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/negative/rules/" + i23+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data80.rules !== undefined){
+let data81 = data80.rules;
+if(Array.isArray(data81)){
+const len26 = data81.length;
+for(let i26=0; i26<len26; i26++){
+let data82 = data81[i26];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(data82.why === undefined){
+const err133 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1764,11 +1745,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-for(const key27 in data72){
-if(pattern0.test(key27)){
-if(typeof data72[key27] !== "string"){
-const err134 = {instancePath:instancePath+"/negative/rules/" + i23+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key30 in data82){
+if(!(((((((((key30 === "why") || (key30 === "fields")) || (key30 === "except")) || (key30 === "starts")) || (key30 === "phrases")) || (key30 === "words")) || (key30 === "unless")) || (key30 === "formTools")) || (pattern0.test(key30)))){
+const err134 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1778,10 +1757,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/negative/rules/" + i23,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data82.why !== undefined){
+if(typeof data82.why !== "string"){
+const err135 = {instancePath:instancePath+"/negative/rules/" + i26+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1791,9 +1769,17 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data82.fields !== undefined){
+let data84 = data82.fields;
+if(Array.isArray(data84)){
+const len27 = data84.length;
+for(let i27=0; i27<len27; i27++){
+let data85 = data84[i27];
+const _errs204 = errors;
+let valid100 = false;
+const _errs205 = errors;
+if(typeof data85 !== "string"){
+const err136 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1802,11 +1788,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-for(const key28 in data70){
-if(pattern0.test(key28)){
-if(typeof data70[key28] !== "string"){
-const err137 = {instancePath:instancePath+"/negative/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data85 === "externalId") || (data85 === "submittedAt")) || (data85 === "organization")) || (data85 === "organizationType")) || (data85 === "contactName")) || (data85 === "firstName")) || (data85 === "lastName")) || (data85 === "email")) || (data85 === "phone")) || (data85 === "website")) || (data85 === "country")) || (data85 === "language")) || (data85 === "workingLanguage")) || (data85 === "title")) || (data85 === "description")) || (data85 === "beneficiaries")) || (data85 === "selfCategories")) || (data85 === "score"))){
+const err137 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1815,11 +1798,12 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs205 === errors;
+valid100 = valid100 || _valid0;
+if(!valid100){
+const _errs208 = errors;
+if("*" !== data85){
+const err138 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1828,17 +1812,11 @@ vErrors.push(err138);
 }
 errors++;
 }
+var _valid0 = _errs208 === errors;
+valid100 = valid100 || _valid0;
 }
-if(data.exactOnly !== undefined){
-let data86 = data.exactOnly;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key29 in data86){
-const _errs209 = errors;
-const _errs210 = errors;
-let valid103 = false;
-const _errs211 = errors;
-if(typeof key29 !== "string"){
-const err139 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key29};
+if(!valid100){
+const err139 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1847,8 +1825,21 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(!((((((((((((((((((key29 === "externalId") || (key29 === "submittedAt")) || (key29 === "organization")) || (key29 === "organizationType")) || (key29 === "contactName")) || (key29 === "firstName")) || (key29 === "lastName")) || (key29 === "email")) || (key29 === "phone")) || (key29 === "website")) || (key29 === "country")) || (key29 === "language")) || (key29 === "workingLanguage")) || (key29 === "title")) || (key29 === "description")) || (key29 === "beneficiaries")) || (key29 === "selfCategories")) || (key29 === "score"))){
-const err140 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key29};
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1857,13 +1848,15 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid1 = _errs211 === errors;
-valid103 = valid103 || _valid1;
-if(!valid103){
-const _errs214 = errors;
-if(typeof key29 === "string"){
-if(!pattern0.test(key29)){
-const err141 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key29};
+}
+if(data82.except !== undefined){
+let data86 = data82.except;
+if(Array.isArray(data86)){
+const len28 = data86.length;
+for(let i28=0; i28<len28; i28++){
+let data87 = data86[i28];
+if(typeof data87 !== "string"){
+const err141 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1872,12 +1865,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-var _valid1 = _errs214 === errors;
-valid103 = valid103 || _valid1;
-}
-if(!valid103){
-const err142 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key29};
+if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
+const err142 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1886,20 +1875,10 @@ vErrors.push(err142);
 }
 errors++;
 }
-else {
-errors = _errs210;
-if(vErrors !== null){
-if(_errs210){
-vErrors.length = _errs210;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-var valid102 = _errs209 === errors;
-if(!valid102){
-const err143 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+const err143 = {instancePath:instancePath+"/negative/rules/" + i26+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1909,14 +1888,13 @@ vErrors.push(err143);
 errors++;
 }
 }
-for(const key30 in data86){
-if(!(pattern0.test(key30))){
-let data87 = data86[key30];
-if(Array.isArray(data87)){
-const len29 = data87.length;
+if(data82.starts !== undefined){
+let data88 = data82.starts;
+if(Array.isArray(data88)){
+const len29 = data88.length;
 for(let i29=0; i29<len29; i29++){
-if(typeof data87[i29] !== "string"){
-const err144 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i29,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data88[i29] !== "string"){
+const err144 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1928,7 +1906,7 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/exactOnly/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err145 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1938,11 +1916,13 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-for(const key31 in data86){
-if(pattern0.test(key31)){
-if(typeof data86[key31] !== "string"){
-const err146 = {instancePath:instancePath+"/exactOnly/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.phrases !== undefined){
+let data90 = data82.phrases;
+if(Array.isArray(data90)){
+const len30 = data90.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data90[i30] !== "string"){
+const err146 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases/" + i30,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1953,9 +1933,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err147 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err147 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1965,13 +1944,13 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data90 = data.stopwords;
-if(Array.isArray(data90)){
-const len30 = data90.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data90[i30] !== "string"){
-const err148 = {instancePath:instancePath+"/stopwords/" + i30,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data82.words !== undefined){
+let data92 = data82.words;
+if(Array.isArray(data92)){
+const len31 = data92.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data92[i31] !== "string"){
+const err148 = {instancePath:instancePath+"/negative/rules/" + i26+"/words/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1983,7 +1962,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err149 = {instancePath:instancePath+"/negative/rules/" + i26+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1993,12 +1972,13 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data92 = data.fields;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key32 in data92){
-if(!(func2.call(schema11.properties.fields.properties, key32))){
-const err150 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(data82.unless !== undefined){
+let data94 = data82.unless;
+if(Array.isArray(data94)){
+const len32 = data94.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data94[i32] !== "string"){
+const err150 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless/" + i32,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2008,13 +1988,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data92.externalId !== undefined){
-let data93 = data92.externalId;
-if(Array.isArray(data93)){
-const len31 = data93.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data93[i31] !== "string"){
-const err151 = {instancePath:instancePath+"/fields/externalId/" + i31,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err151 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2024,9 +2000,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data82.formTools !== undefined){
+if(typeof data82.formTools !== "boolean"){
+const err152 = {instancePath:instancePath+"/negative/rules/" + i26+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2036,13 +2012,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data92.submittedAt !== undefined){
-let data95 = data92.submittedAt;
-if(Array.isArray(data95)){
-const len32 = data95.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data95[i32] !== "string"){
-const err153 = {instancePath:instancePath+"/fields/submittedAt/" + i32,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key31 in data82){
+if(pattern0.test(key31)){
+if(typeof data82[key31] !== "string"){
+const err153 = {instancePath:instancePath+"/negative/rules/" + i26+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2053,8 +2026,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err154 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2064,13 +2038,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data92.organization !== undefined){
-let data97 = data92.organization;
-if(Array.isArray(data97)){
-const len33 = data97.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data97[i33] !== "string"){
-const err155 = {instancePath:instancePath+"/fields/organization/" + i33,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err155 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2080,9 +2050,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key32 in data80){
+if(pattern0.test(key32)){
+if(typeof data80[key32] !== "string"){
+const err156 = {instancePath:instancePath+"/negative/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2092,13 +2063,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data92.organizationType !== undefined){
-let data99 = data92.organizationType;
-if(Array.isArray(data99)){
-const len34 = data99.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data99[i34] !== "string"){
-const err157 = {instancePath:instancePath+"/fields/organizationType/" + i34,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2108,9 +2076,16 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactOnly !== undefined){
+let data99 = data.exactOnly;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key33 in data99){
+const _errs238 = errors;
+const _errs239 = errors;
+let valid116 = false;
+const _errs240 = errors;
+if(typeof key33 !== "string"){
+const err158 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2119,14 +2094,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data92.contactName !== undefined){
-let data101 = data92.contactName;
-if(Array.isArray(data101)){
-const len35 = data101.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data101[i35] !== "string"){
-const err159 = {instancePath:instancePath+"/fields/contactName/" + i35,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key33 === "externalId") || (key33 === "submittedAt")) || (key33 === "organization")) || (key33 === "organizationType")) || (key33 === "contactName")) || (key33 === "firstName")) || (key33 === "lastName")) || (key33 === "email")) || (key33 === "phone")) || (key33 === "website")) || (key33 === "country")) || (key33 === "language")) || (key33 === "workingLanguage")) || (key33 === "title")) || (key33 === "description")) || (key33 === "beneficiaries")) || (key33 === "selfCategories")) || (key33 === "score"))){
+const err159 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key33};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2135,10 +2104,13 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid1 = _errs240 === errors;
+valid116 = valid116 || _valid1;
+if(!valid116){
+const _errs243 = errors;
+if(typeof key33 === "string"){
+if(!pattern0.test(key33)){
+const err160 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key33};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2148,13 +2120,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data92.firstName !== undefined){
-let data103 = data92.firstName;
-if(Array.isArray(data103)){
-const len36 = data103.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data103[i36] !== "string"){
-const err161 = {instancePath:instancePath+"/fields/firstName/" + i36,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs243 === errors;
+valid116 = valid116 || _valid1;
+}
+if(!valid116){
+const err161 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key33};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2163,10 +2133,20 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
+else {
+errors = _errs239;
+if(vErrors !== null){
+if(_errs239){
+vErrors.length = _errs239;
 }
 else {
-const err162 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid115 = _errs238 === errors;
+if(!valid115){
+const err162 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2176,13 +2156,14 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data92.lastName !== undefined){
-let data105 = data92.lastName;
-if(Array.isArray(data105)){
-const len37 = data105.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data105[i37] !== "string"){
-const err163 = {instancePath:instancePath+"/fields/lastName/" + i37,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data99){
+if(!(pattern0.test(key34))){
+let data100 = data99[key34];
+if(Array.isArray(data100)){
+const len33 = data100.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data100[i33] !== "string"){
+const err163 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i33,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2194,7 +2175,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err164 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2204,13 +2185,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data92.email !== undefined){
-let data107 = data92.email;
-if(Array.isArray(data107)){
-const len38 = data107.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data107[i38] !== "string"){
-const err165 = {instancePath:instancePath+"/fields/email/" + i38,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key35 in data99){
+if(pattern0.test(key35)){
+if(typeof data99[key35] !== "string"){
+const err165 = {instancePath:instancePath+"/exactOnly/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2221,8 +2200,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err166 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err166 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2232,13 +2212,13 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data92.phone !== undefined){
-let data109 = data92.phone;
-if(Array.isArray(data109)){
-const len39 = data109.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data109[i39] !== "string"){
-const err167 = {instancePath:instancePath+"/fields/phone/" + i39,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopwords !== undefined){
+let data103 = data.stopwords;
+if(Array.isArray(data103)){
+const len34 = data103.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data103[i34] !== "string"){
+const err167 = {instancePath:instancePath+"/stopwords/" + i34,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2250,7 +2230,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err168 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2260,13 +2240,12 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data92.website !== undefined){
-let data111 = data92.website;
-if(Array.isArray(data111)){
-const len40 = data111.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data111[i40] !== "string"){
-const err169 = {instancePath:instancePath+"/fields/website/" + i40,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data105 = data.fields;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+for(const key36 in data105){
+if(!(func2.call(schema11.properties.fields.properties, key36))){
+const err169 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2276,9 +2255,13 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.externalId !== undefined){
+let data106 = data105.externalId;
+if(Array.isArray(data106)){
+const len35 = data106.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data106[i35] !== "string"){
+const err170 = {instancePath:instancePath+"/fields/externalId/" + i35,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2288,13 +2271,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data92.country !== undefined){
-let data113 = data92.country;
-if(Array.isArray(data113)){
-const len41 = data113.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data113[i41] !== "string"){
-const err171 = {instancePath:instancePath+"/fields/country/" + i41,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err171 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2304,9 +2283,13 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.submittedAt !== undefined){
+let data108 = data105.submittedAt;
+if(Array.isArray(data108)){
+const len36 = data108.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data108[i36] !== "string"){
+const err172 = {instancePath:instancePath+"/fields/submittedAt/" + i36,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2316,13 +2299,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data92.language !== undefined){
-let data115 = data92.language;
-if(Array.isArray(data115)){
-const len42 = data115.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data115[i42] !== "string"){
-const err173 = {instancePath:instancePath+"/fields/language/" + i42,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err173 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2332,9 +2311,13 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.organization !== undefined){
+let data110 = data105.organization;
+if(Array.isArray(data110)){
+const len37 = data110.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data110[i37] !== "string"){
+const err174 = {instancePath:instancePath+"/fields/organization/" + i37,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2344,13 +2327,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data92.workingLanguage !== undefined){
-let data117 = data92.workingLanguage;
-if(Array.isArray(data117)){
-const len43 = data117.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data117[i43] !== "string"){
-const err175 = {instancePath:instancePath+"/fields/workingLanguage/" + i43,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err175 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2360,9 +2339,13 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.organizationType !== undefined){
+let data112 = data105.organizationType;
+if(Array.isArray(data112)){
+const len38 = data112.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data112[i38] !== "string"){
+const err176 = {instancePath:instancePath+"/fields/organizationType/" + i38,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2372,13 +2355,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data92.title !== undefined){
-let data119 = data92.title;
-if(Array.isArray(data119)){
-const len44 = data119.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data119[i44] !== "string"){
-const err177 = {instancePath:instancePath+"/fields/title/" + i44,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err177 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2388,9 +2367,13 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.contactName !== undefined){
+let data114 = data105.contactName;
+if(Array.isArray(data114)){
+const len39 = data114.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data114[i39] !== "string"){
+const err178 = {instancePath:instancePath+"/fields/contactName/" + i39,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2400,13 +2383,9 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data92.description !== undefined){
-let data121 = data92.description;
-if(Array.isArray(data121)){
-const len45 = data121.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data121[i45] !== "string"){
-const err179 = {instancePath:instancePath+"/fields/description/" + i45,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err179 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2416,9 +2395,13 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.firstName !== undefined){
+let data116 = data105.firstName;
+if(Array.isArray(data116)){
+const len40 = data116.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data116[i40] !== "string"){
+const err180 = {instancePath:instancePath+"/fields/firstName/" + i40,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2428,13 +2411,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data92.beneficiaries !== undefined){
-let data123 = data92.beneficiaries;
-if(Array.isArray(data123)){
-const len46 = data123.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data123[i46] !== "string"){
-const err181 = {instancePath:instancePath+"/fields/beneficiaries/" + i46,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err181 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2444,9 +2423,13 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.lastName !== undefined){
+let data118 = data105.lastName;
+if(Array.isArray(data118)){
+const len41 = data118.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data118[i41] !== "string"){
+const err182 = {instancePath:instancePath+"/fields/lastName/" + i41,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2456,13 +2439,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data92.selfCategories !== undefined){
-let data125 = data92.selfCategories;
-if(Array.isArray(data125)){
-const len47 = data125.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data125[i47] !== "string"){
-const err183 = {instancePath:instancePath+"/fields/selfCategories/" + i47,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err183 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2472,9 +2451,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.email !== undefined){
+let data120 = data105.email;
+if(Array.isArray(data120)){
+const len42 = data120.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data120[i42] !== "string"){
+const err184 = {instancePath:instancePath+"/fields/email/" + i42,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2484,13 +2467,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data92.score !== undefined){
-let data127 = data92.score;
-if(Array.isArray(data127)){
-const len48 = data127.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data127[i48] !== "string"){
-const err185 = {instancePath:instancePath+"/fields/score/" + i48,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err185 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2500,9 +2479,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.phone !== undefined){
+let data122 = data105.phone;
+if(Array.isArray(data122)){
+const len43 = data122.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data122[i43] !== "string"){
+const err186 = {instancePath:instancePath+"/fields/phone/" + i43,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2514,7 +2497,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err187 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2524,10 +2507,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-for(const key33 in data){
-if(pattern0.test(key33)){
-if(typeof data[key33] !== "string"){
-const err188 = {instancePath:instancePath+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.website !== undefined){
+let data124 = data105.website;
+if(Array.isArray(data124)){
+const len44 = data124.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data124[i44] !== "string"){
+const err188 = {instancePath:instancePath+"/fields/website/" + i44,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2538,9 +2524,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err189 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2549,10 +2534,272 @@ vErrors.push(err189);
 }
 errors++;
 }
+}
+if(data105.country !== undefined){
+let data126 = data105.country;
+if(Array.isArray(data126)){
+const len45 = data126.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data126[i45] !== "string"){
+const err190 = {instancePath:instancePath+"/fields/country/" + i45,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data105.language !== undefined){
+let data128 = data105.language;
+if(Array.isArray(data128)){
+const len46 = data128.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data128[i46] !== "string"){
+const err192 = {instancePath:instancePath+"/fields/language/" + i46,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data105.workingLanguage !== undefined){
+let data130 = data105.workingLanguage;
+if(Array.isArray(data130)){
+const len47 = data130.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data130[i47] !== "string"){
+const err194 = {instancePath:instancePath+"/fields/workingLanguage/" + i47,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data105.title !== undefined){
+let data132 = data105.title;
+if(Array.isArray(data132)){
+const len48 = data132.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data132[i48] !== "string"){
+const err196 = {instancePath:instancePath+"/fields/title/" + i48,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+if(data105.description !== undefined){
+let data134 = data105.description;
+if(Array.isArray(data134)){
+const len49 = data134.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data134[i49] !== "string"){
+const err198 = {instancePath:instancePath+"/fields/description/" + i49,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data105.beneficiaries !== undefined){
+let data136 = data105.beneficiaries;
+if(Array.isArray(data136)){
+const len50 = data136.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data136[i50] !== "string"){
+const err200 = {instancePath:instancePath+"/fields/beneficiaries/" + i50,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data105.selfCategories !== undefined){
+let data138 = data105.selfCategories;
+if(Array.isArray(data138)){
+const len51 = data138.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data138[i51] !== "string"){
+const err202 = {instancePath:instancePath+"/fields/selfCategories/" + i51,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+if(data105.score !== undefined){
+let data140 = data105.score;
+if(Array.isArray(data140)){
+const len52 = data140.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data140[i52] !== "string"){
+const err204 = {instancePath:instancePath+"/fields/score/" + i52,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+for(const key37 in data){
+if(pattern0.test(key37)){
+if(typeof data[key37] !== "string"){
+const err207 = {instancePath:instancePath+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err208 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -74,6 +74,35 @@ const CASES: HeaderCase[] = [
     firstApp: { contactName: 'Ana Diallo' },
   },
   {
+    // an incubator's sheet: "IPs Filed" over the kinds of rights, which name no field
+    name: 'csv: a group\'s sub-header row that labels every column of the group with words is no data row, even naming no field',
+    file: () => caseFile('startups.csv', stringify([
+      ['S No', 'Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
+      ['', '', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
+      ['1', 'Acme Robotics', 'ana@example.org', '1', '0', '1', '0', 'Robots that teach welding'],
+      ['2', 'Beta Looms', 'li@example.net', '0', '0', '0', '0', 'Looms for apprentices'],
+    ])),
+    report: { rows: 2, inserted: 2, rejected: 0 },
+    columns: { organization: ['Name of Startup'], email: ['Personal Email Id'] },
+  },
+  {
+    name: 'csv: such a sub-header row is no data row with no row under it either',
+    file: () => caseFile('startups-empty.csv', stringify([
+      ['Name of Startup', 'Personal Email Id', 'IPs Filed', '', '', '', 'Brief description'],
+      ['', '', 'Patent', 'Design', 'Trademark', 'Copyright', ''],
+    ])),
+    report: { rows: 0, rejected: 0 },
+  },
+  {
+    name: 'a first data row filling only a group\'s columns with answers is still data',
+    file: () => caseFile('group-answers.csv', stringify([
+      ['Organization', 'Email', 'IPs Filed', '', ''],
+      ['', '', 'Yes', 'No', 'Yes'],
+      ['Beta Skills', 'beta@example.org', 'No', 'No', 'No'],
+    ])),
+    report: { rows: 2, inserted: 1, rejected: 1 },
+  },
+  {
     name: 'a first data row with blanks under a group is still data',
     file: () => caseFile('group-data.csv', stringify([
       ['Organization', 'Email', 'Contact', ''],

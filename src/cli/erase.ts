@@ -33,6 +33,11 @@ export async function runErase(opts: { dbPath: string; who: string; dryRun?: boo
         io.stdout.write(`\nEarlier exports carried their data (outside the database: delete or correct them yourself):\n`);
         for (const e of report.exports) io.stdout.write(`  ${e.exportedAt.slice(0, 16).replace('T', ' ')}  ${e.command} --format ${e.format}  ${e.path ?? '(stdout)'}${e.withContactDetails ? '  (with contact details)' : '  (names)'}\n`);
       } else io.stdout.write('No export logged since the export log began carried their data.\n');
+      if (opts.dryRun && report.applications.length) {
+        // (who it is, without repeating their data here: the application IDs a show names them by)
+        const ids = report.applications.slice(0, 5);
+        info(io, `Check that this is the person meant: skillsnet show ${ids[0]}${ids.length > 1 ? ` (their applications: ${ids.join(', ')}${report.applications.length > 5 ? ', ...' : ''})` : ''} names the contact.`);
+      }
       if (opts.dryRun) info(io, 'Nothing was changed. Erase: add --yes (or answer on a terminal).');
     }
     return report;

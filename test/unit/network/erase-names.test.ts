@@ -72,6 +72,9 @@ describe('erase of a person who has a namesake', () => {
       'Confederación Sur,Paola García,paolagarcia82@example.org,El Salvador,Formación dual',
       'Otra Org,Paola García,paola.other@example.org,El Salvador,Aprender haciendo: con Paola García',
     ]);
+    const dry = await run(['--db', db, 'erase', 'paola.other@example.org', '--dry-run']);
+    expect(dry.stderr).toMatch(/Check that this is the person meant: skillsnet show 2 names the contact/);
+    expect(dry.stdout + dry.stderr).not.toContain('Paola');
     const r = await run(['--db', db, 'erase', 'paola.other@example.org', '--yes', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const list = json(await run(['--db', db, 'list', '--json']));

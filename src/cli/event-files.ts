@@ -73,13 +73,12 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
     return summary;
   }
   if (opts.withAttendees) warn(io, `the calendar file lists ${result.attendees} invitees' names and email addresses: send it only to them`);
-  const kind = result.method === 'CANCEL' ? 'cancellation' : result.method === 'REQUEST' ? 'invitation' : 'entry';
-  const what = `the calendar ${kind} of event ${opts.id} (sequence ${result.sequence}, ${result.start} UTC)`;
+  const what = `the calendar ${result.method === 'CANCEL' ? 'cancellation' : 'invitation'} of event ${opts.id} (sequence ${result.sequence}, ${result.start} UTC)`;
   if (result.dryRun) info(io, `Dry run: would write ${what}. Nothing was written.`);
   else if (result.file) {
     info(io, `Wrote ${what} to ${displayPath(result.file, io.cwd)}.`);
     info(io, `Its UID (${result.uid}) stays the same on every export: a file sent again after an edit or a cancellation updates the entry people have instead of adding another.`);
   }
-  if (!organizer) info(io, 'It names no organiser, so it is a plain entry that calendars import, not an invitation people can accept or decline: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
+  if (!organizer) info(io, 'It names no organiser, so replies (accept, decline) reach nobody: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
   return summary;
 }

@@ -111,7 +111,7 @@ Examples:
     .option('--undo', 'the event is on again')
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print {"id", "cancelled", "changed", "sequence"}')
-    .addHelpText('after', '\nCancelled events count for nothing in engagement and stay off the maps.\n\nExamples:\n  skillsnet event cancel 2\n  skillsnet event ics 2 --out webinar.ics --organizer secretariat@example.org --force   # send it: calendars remove the entry\n  skillsnet event cancel 2 --undo')
+    .addHelpText('after', '\nCancelled events count for nothing in engagement and stay off the maps.\n\nExamples:\n  skillsnet event cancel 2\n  skillsnet event ics 2 --out webinar.ics --force   # send it: calendars show it cancelled\n  skillsnet event cancel 2 --undo')
     .action(async (id: string, flags: { undo?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runEventCancel({ dbPath, id: eventId(id), undo: flags.undo, dryRun: flags.dryRun, json: flags.json }, io);
@@ -237,18 +237,17 @@ Examples:
     .option('--dry-run', 'check; write nothing')
     .option('--json', 'print {"uid", "sequence", "method", "status", "start", "end", "organizer", "attendees", ...}')
     .addHelpText('after', `
-With an organiser the file is an invitation (METHOD:REQUEST), and for a cancelled event (event
-cancel) a cancellation (METHOD:CANCEL, STATUS:CANCELLED). Without one it is a plain entry that
-calendars import (no METHOD, no replies); a cancellation or --with-attendees then needs
---organizer. Times are written in UTC, which every calendar shows on its reader's clock. The UID is the same on every export of the event from this database, and every
+The file is an invitation (METHOD:REQUEST); for a cancelled event (event cancel) a cancellation
+(METHOD:CANCEL, STATUS:CANCELLED). Times are written in UTC, which every calendar shows on its
+reader's clock. The UID is the same on every export of the event from this database, and every
 edit or cancellation raises the SEQUENCE: send the file again and calendars update the entry
 instead of adding one. Attendees are listed only with --with-attendees (personal data).
 
 Examples:
   skillsnet event ics 1 --out core-group-meeting.ics --organizer "Skills Network Secretariat <secretariat@example.org>"
   skillsnet event ics 1 --out core-group-meeting.ics --force            # after an edit
-  skillsnet event cancel 1 && skillsnet event ics 1 --out cancelled.ics --organizer secretariat@example.org  # the cancellation
-  skillsnet event ics 1 --out meeting-with-attendees.ics --with-attendees --organizer secretariat@example.org`)
+  skillsnet event cancel 1 && skillsnet event ics 1 --out cancelled.ics  # the cancellation
+  skillsnet event ics 1 --out meeting-with-attendees.ics --with-attendees`)
     .action(async (id: string, flags: { out: string; organizer?: string; withAttendees?: boolean; withContactDetails?: boolean; force?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const withAttendees = Boolean(flags.withAttendees || flags.withContactDetails);

@@ -12,7 +12,7 @@ import { mayContact, noConsentLeftOut } from '../export/contacts.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../export/write.js';
 import { savedGroups } from './breakout.js';
 import { eventTimes } from './event.js';
-import { calendarMethod, eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
+import { eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
 import { invitedMembers, inviteeOf } from './invite.js';
 import { buildInvitations, INVITATION_CSV_COLUMNS, invitationsCsv, type InvitationRow } from './invitations.js';
 import { requireEvent, type StoredEvent } from './manage.js';
@@ -76,7 +76,7 @@ export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; 
   for (const g of groups?.groups ?? []) for (const id of g.memberIds) byMember.set(id, g.id);
   const sheet = buildInvitations(event, members.map((m) => inviteeOf(m.member)), { groups: byMember });
   const warnings = [...sheet.warnings];
-  if (event.cancelled) warnings.unshift(`event ${eventId} is cancelled: send the calendar cancellation (skillsnet event ics ${eventId} --organizer ADDRESS) rather than invitations`);
+  if (event.cancelled) warnings.unshift(`event ${eventId} is cancelled: send the calendar file (skillsnet event ics ${eventId}) rather than invitations`);
   const noGiven = sheet.rows.filter((r) => !r.givenName && r.fullName).length;
   if (noGiven) warnings.push(`${noGiven} invitee${noGiven === 1 ? ' has' : 's have'} no given name on record (given_name is empty): the salutation uses the full name`);
   const withoutGroup = groups ? groups.notPlanned.length : 0;
@@ -118,8 +118,8 @@ export interface CalendarExport {
   file: string | null;
   uid: string;
   sequence: number;
-  /** REQUEST (an invitation), or CANCEL for a cancelled event; null without an organiser (a plain calendar entry). */
-  method: 'REQUEST' | 'CANCEL' | null;
+  /** REQUEST (an invitation), or CANCEL for a cancelled event. */
+  method: 'REQUEST' | 'CANCEL';
   status: 'CONFIRMED' | 'CANCELLED';
   /** DTSTART in UTC. */
   start: string;
@@ -147,13 +147,12 @@ export interface CalendarFileOptions extends EventFileOptions {
 export function writeCalendar(db: DB, eventId: number, options: CalendarFileOptions): CalendarExport {
   const output = outputOf(options, 'meeting.ics');
   const event = requireEvent(db, eventId);
-  const method = calendarMethod(eventId, event.cancelled, options);
   const { members, noConsent } = options.withAttendees ? contactableInvitees(db, eventId) : { members: [], noConsent: 0 };
   const attendees = members.map((m) => ({ name: m.member.name, email: m.member.email })).filter((a) => a.email);
   const dbId = databaseId(db);
   const times = eventTimes(event);
   const result: CalendarExport = {
-    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, method,
+    eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, method: event.cancelled ? 'CANCEL' : 'REQUEST',
     status: event.cancelled ? 'CANCELLED' : 'CONFIRMED', start: times.utcStart, end: times.utcEnd, organizer: options.organizer?.email ?? null,
     attendees: attendees.length, noConsent, withAttendees: Boolean(options.withAttendees), dryRun: Boolean(options.dryRun),
   };

@@ -13,11 +13,10 @@
  * export: re-sending the file after an edit (SEQUENCE one higher) or a cancellation
  * (STATUS:CANCELLED) updates the entry people already have instead of adding a second one.
  *
- * With an organiser it is an invitation (RFC 5546 METHOD:REQUEST), or for a cancelled event
- * METHOD:CANCEL. The ORGANIZER is the officer's address when given (never made up: replies go to
- * it); without one the file is a plain calendar entry with no METHOD (calendarMethod says why).
- * Attendees are listed only when asked for, since their addresses are personal data and every
- * reader of the file sees them all.
+ * It is an invitation (RFC 5546 METHOD:REQUEST), or for a cancelled event METHOD:CANCEL. The
+ * ORGANIZER is the officer's address when given (never made up: replies go to it); attendees are
+ * listed only when asked for, since their addresses are personal data and every reader of the
+ * file sees them all.
  */
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { UsageError } from '../errors.js';
@@ -88,30 +87,14 @@ function paramText(name: string): string {
   return name.replace(/"/g, "'").replace(/[\x00-\x1f\x7f]+/g, ' ');
 }
 
-/**
- * The file's iTIP method: REQUEST (an invitation) or CANCEL, which RFC 5546 allows only with an
- * ORGANIZER. Without one the file is a plain RFC 5545 calendar with no METHOD, an entry every
- * calendar imports (PUBLISH needs an ORGANIZER too). A cancellation without its organiser would
- * leave the entry in people's calendars, and attendees make the file an invitation: both are
- * refused, saying which flag to add.
- */
-export function calendarMethod(eventId: number, cancelled: boolean, options: { organizer?: CalendarOrganizer; withAttendees?: boolean }): 'REQUEST' | 'CANCEL' | null {
-  if (options.organizer) return cancelled ? 'CANCEL' : 'REQUEST';
-  const hint = 'add --organizer ADDRESS (the address the invitation was sent from), or set SKILLSNET_ORGANIZER';
-  if (cancelled) throw new UsageError(`event ${eventId} is cancelled, and only a cancellation from its organiser removes it from people's calendars`, { hint });
-  if (options.withAttendees) throw new UsageError('--with-attendees makes the file an invitation, which needs its organiser (who receives the replies)', { hint });
-  return null;
-}
-
 /** The .ics text of one event (CRLF lines, folded at 75 octets by ical-generator). */
 export function eventCalendar(event: NetworkEvent, options: CalendarOptions): string {
   const times = eventTimes(event);
-  const method = calendarMethod(options.eventId, Boolean(event.cancelled), options);
   const calendar = ical({
     prodId: { company: 'ILO Skills Innovation Network', product: 'skillsnet', language: 'EN' },
     // No calendar name (X-WR-CALNAME): with one, Outlook opens the file as a calendar of its own
     // instead of adding the event to the reader's calendar.
-    ...(method ? { method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST } : {}),
+    method: event.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   const sequence = options.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0) throw new UsageError(`the calendar sequence must be 0 or more, got ${sequence}`);

@@ -79,6 +79,9 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
     info(io, `Wrote ${what} to ${displayPath(result.file, io.cwd)}.`);
     info(io, `Its UID (${result.uid}) stays the same on every export: a file sent again after an edit or a cancellation updates the entry people have instead of adding another.`);
   }
-  if (!organizer) info(io, 'It names no organiser, so replies (accept, decline) reach nobody: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
+  if (!organizer && result.method === 'CANCEL') {
+    // (RFC 5546 wants the organiser on a cancellation: calendars such as Outlook may keep the entry without one)
+    warn(io, 'the cancellation names no organiser: some calendars (Outlook) keep the entry without one. Add --organizer YOUR-ADDRESS (the address the invitation came from), or set SKILLSNET_ORGANIZER');
+  } else if (!organizer) info(io, 'It names no organiser, so replies (accept, decline) reach nobody: add --organizer YOUR-ADDRESS, or set SKILLSNET_ORGANIZER.');
   return summary;
 }

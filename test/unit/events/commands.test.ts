@@ -201,6 +201,7 @@ describe('the calendar file', () => {
     expect(json(await sk(['event', 'cancel', '1', '--json']))).toMatchObject({ cancelled: true, sequence: 2 });
     const cancel = await sk(['event', 'ics', '1', '--out', 'cancelled.ics']);
     expect(cancel.stderr).toMatch(/^Wrote the calendar cancellation of event 1 \(sequence 2, /m);
+    expect(cancel.stderr).toMatch(/^warning: the cancellation names no organiser: some calendars \(Outlook\) keep the entry without one/m);
     const cancelled = read('cancelled.ics');
     expect(cancelled.text).toContain('METHOD:CANCEL\r\n');
     expect(cancelled.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');

@@ -285,8 +285,9 @@ export function applicationContactSource(a: Application, extra: ApplicationConta
   const formName = !p || normaliseName(p.name ?? '') === normaliseName(a.contactName ?? '');
   return {
     email: p ? p.email : a.email,
-    givenName: formName ? extra.givenName ?? null : p.givenName,
-    familyName: formName ? extra.familyName ?? null : p.familyName,
+    // (the person's own split name first: `edit person-N --set givenName=…` corrects it)
+    givenName: p?.givenName ?? (formName ? extra.givenName : null) ?? null,
+    familyName: p?.familyName ?? (formName ? extra.familyName : null) ?? null,
     fullName: p ? p.name : a.contactName,
     organization: a.organization,
     phone: p && extra.personsLatest ? p.phone : a.phone,

@@ -118,5 +118,10 @@ describe('contact files follow corrections of the person and the member', () => 
     expect(outlook.map((r) => r['E-mail Address'])).toEqual(expect.arrayContaining(['ana.nueva@example.org']));
     expect(outlook.map((r) => r['E-mail Address'])).not.toContain('ana@example.org');
     expect(outlook.find((r) => r['E-mail Address'] === 'ana.nueva@example.org')!.Language).toBe('French');
+
+    // a corrected given name too, as the invitations read it
+    expect((await run(['--db', copy, 'edit', `person-${ana.personId}`, '--set', 'givenName=Anita'])).code).toBe(0);
+    const again = parse((await run(['--db', copy, 'export', 'contacts', '--format', 'csv', '--out', '-'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    expect(again.find((r) => r.email === 'ana.nueva@example.org')).toMatchObject({ first_name: 'Anita', salutation: 'Bonjour Anita' });
   });
 });

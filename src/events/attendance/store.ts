@@ -332,12 +332,14 @@ export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dry
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
   const members = new Set(who.memberIds ?? []);
+  // (a row or a decision of the same name but another address is a namesake's: it stays)
+  const theirs = (email: string | null | undefined) => !email || emails.has(email.toLowerCase());
   const rows = attendancePersonalFields(db).filter(
-    (r) => (r.email && emails.has(r.email.toLowerCase())) || [r.name, ...r.names].some((n) => keys.has(nameKey(n))) || (r.memberId !== null && members.has(r.memberId)),
+    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
   );
   const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
   const gone = rows.filter((r) => !kept.includes(r));
-  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
+  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (theirs(l.email) && l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
     inSavepoint(db, true, () => {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { importedCall, json, run } from '../support/run.js';
 
@@ -138,5 +139,33 @@ describe('erase of a member in their own right who attended', () => {
     expect(attendance.unmatchedRows).toMatchObject([{ name: '[erased]', email: null, problem: 'ignored', reason: 'the participant was erased on request' }]);
     expect(attendees.map((a: { minutes: number }) => a.minutes)).toEqual([60]);
     for (const needle of ['Ximena', 'Quirogandú', 'ximena.q@example.org']) expect(bytesHold(db, needle), `database file holds ${needle}`).toBe(false);
+  });
+});
+
+describe('erase of a person whose namesake attended a meeting', () => {
+  it("leaves the namesake's attendance row, name and address, as it was", async () => {
+    const { dir, db, sk } = await importedCall([
+      'Organization,Contact name,Email,Country,Title',
+      'Confederación Sur,Paola García,paolagarcia82@example.org,El Salvador,Formación dual',
+      'Otra Org,Paola García,paola.other@example.org,El Salvador,Aprender haciendo',
+    ]);
+    expect((await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120'])).code).toBe(0);
+    expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
+      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
+      '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
+      '',
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+      'Paola García,paolagarcia82@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
+      'Paola García,paola.other@example.org,11/19/2020 02:00:00 PM,11/19/2020 03:00:00 PM,60,Yes,Y',
+    ].join('\n') + '\n');
+    expect((await sk(['event', 'attendance', '1', 'zoom.csv'])).code).toBe(0);
+    expect((await sk(['erase', 'paola.other@example.org', '--yes'])).code).toBe(0);
+    const store = new Database(db, { readonly: true });
+    const rows = store.prepare('SELECT name, email FROM attendance_rows ORDER BY id').all();
+    store.close();
+    expect(rows).toEqual([{ name: 'Paola García', email: 'paolagarcia82@example.org' }, { name: '[erased]', email: null }]);
+    const shown = json(await sk(['event', 'show', '1', '--json']));
+    expect(shown.attendees.map((a: { minutes: number }) => a.minutes).sort()).toEqual([120, 60]);
   });
 });

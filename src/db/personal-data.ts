@@ -20,9 +20,9 @@ export interface PersonalDataPlace {
   /** Columns of text or JSON in which the data may appear among other text: each occurrence is replaced. */
   textColumns?: string[];
   /**
-   * Columns that hold a person's name (or a part of it) in rows that are not the person's own:
-   * there a value equal to the erased person's given or family name is a namesake's ("Ana" of
-   * another application), and the sweep leaves it. The person's own rows are cleared directly.
+   * Columns that hold a person's name (or a part of it): in rows that are not the person's own,
+   * a name like theirs is a namesake's ("Ana García" of another application), and erase's sweep
+   * leaves these columns alone. The person's own rows are cleared directly.
    */
   nameColumns?: string[];
   /**

@@ -27,12 +27,15 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
   const kumuId = added.kind === 'organization' && added.organizationId !== null ? `org-${added.organizationId}` : added.personId !== null ? `person-${added.personId}` : null;
   const result = {
     id: added.id, created: added.created, kind: added.kind, organizationId: added.organizationId, personId: added.personId, kumuId,
-    rolesAdded: added.rolesAdded, changed: { person: added.personChanged, member: added.memberChanged }, matched: added.matched ? { organizationId: added.matched.organizationId, evidence: added.matched.evidence } : null,
+    rolesAdded: added.rolesAdded, changed: { person: added.personChanged, member: added.memberChanged, personAdded: added.personAdded }, matched: added.matched ? { organizationId: added.matched.organizationId, evidence: added.matched.evidence } : null,
     doubtful: added.doubtful.map((d) => d.organizationId), dryRun: Boolean(opts.dryRun),
   };
   if (opts.json) printJson(io, result);
   else {
-    const changed = [...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`), ...added.memberChanged.map((c) => c.replace(/_/g, ' '))];
+    const changed = [
+      ...(added.personAdded && added.personId !== null ? [`a person added (person-${added.personId})`] : []),
+      ...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`), ...added.memberChanged.map((c) => c.replace(/_/g, ' ')),
+    ];
     const what = added.created
       ? `Added ${memberLabel(added.id)}`
       : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}${changed.length ? `; changed: ${changed.join(', ')}` : ''}`;
@@ -41,7 +44,7 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
     if (added.doubtful.length) {
       info(io, `It may be ${added.doubtful.map((d) => `org-${d.organizationId} (${d.evidence.join(', ')})`).join(' or ')}: a new organisation was made. If they are one: skillsnet organization link org-${added.doubtful[0]!.organizationId} org-${added.organizationId}`);
     }
-    if (changed.length && !opts.dryRun) info(io, 'The values it replaced are kept: skillsnet history.');
+    if ((added.personChanged.length || added.memberChanged.length) && !opts.dryRun) info(io, 'The values it replaced are kept: skillsnet history.');
     if (opts.dryRun) info(io, 'Nothing was saved.');
   }
   return result;

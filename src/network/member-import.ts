@@ -163,7 +163,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
         try {
           const added = addMemberIn(db, input, 'import');
           if (added.created) report.added++;
-          else if (added.rolesAdded.length || added.personChanged.length || added.memberChanged.length) report.updated++;
+          else if (added.rolesAdded.length || added.personChanged.length || added.memberChanged.length || added.personAdded) report.updated++;
           else report.unchanged++;
           if (added.doubtful.length) report.doubtful++;
           if (!report.memberIds.includes(added.id)) report.memberIds.push(added.id);

@@ -71,6 +71,8 @@ describe('member import', () => {
     const store = new Database(db, { readonly: true });
     expect(store.prepare("SELECT old_value, new_value FROM history_values WHERE history_id = ? AND column_name = 'name'").get(change.id)).toEqual({ old_value: 'Rosa Muestra', new_value: 'Rosa Otra' });
     store.close();
+    const colleague = await run(['--db', db, 'member', 'add', '--organization', 'Cámara Uno', '--country', 'Peru', '--name', 'Luis Soto', '--email', 'luis@example.org']);
+    expect(colleague.stdout).toMatch(/was there already; changed: a person added \(person-\d+\)/);
   });
 
   it('under --json, a refused file still prints one JSON document with the error (exit 1), as import does', async () => {

@@ -84,7 +84,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   await pause();
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);
   await pause();
-  const counts = { applications: list.applications, members: list.members, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length, noConsent: list.noConsent };
+  const counts = { applications: list.applications, members: list.members, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length, noConsent: list.noConsent, withdrawn: list.withdrawn };
   const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   if (list.noConsent && options.includeNoConsent) {
     warn('no-consent', `${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} in the list (--include-no-consent): write to them only if you must, and not for a mailing`);

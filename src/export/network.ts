@@ -118,7 +118,12 @@ export interface OrganizationNode {
  * buildNetwork's coreGroup option.)
  */
 export function holdsCoreGroupSeat(m: { roles: readonly string[]; status: string | null } | undefined | null): boolean {
-  return Boolean(m && m.roles.includes('core-group') && (m.status === 'invited' || m.status === 'active'));
+  return Boolean(m && m.roles.includes('core-group') && seatKept(m.status));
+}
+
+/** Whether a member of this status keeps a Core Group seat: invited or active (declined, withdrawn and alumni left it). */
+export function seatKept(status: string | null): boolean {
+  return status === 'invited' || status === 'active';
 }
 
 export interface PersonNode {
@@ -285,8 +290,8 @@ function applicantOrganizations(applications: Iterable<Application>, options: Ne
     pushUnique(org.emails, a.email);
     pushUnique(org.phones, a.phone);
     org.url ??= normaliseUrl(a.website);
-    // (a seat of the roster, unless its member has since declined or withdrawn: it left the Core Group)
-    if (options.coreGroup?.has(a.id) && org.status !== 'withdrawn' && org.status !== 'declined') org.coreGroup = true;
+    // (a seat of the roster, unless its member has since left it: declined, withdrawn or alumni; not a member yet keeps it)
+    if (options.coreGroup?.has(a.id) && (org.status === null || seatKept(org.status))) org.coreGroup = true;
     if (a.score !== null && (org.score === null || a.score > org.score)) org.score = a.score;
   }
   return { byKey, withheldOrganizations, count };

@@ -24,6 +24,7 @@ describe('a member who withdrew', () => {
     expect(all.stdout).not.toContain('ana@example.org');
     expect(all.stdout).toContain('awa@example.net');
     expect(all.stderr).toMatch(/1 member who withdrew from the network is left out \(--status withdrawn lists them\)/);
+    expect(json(await sk('export', 'contacts', '--format', 'csv', '--out', 'c.csv', '--json')).counts.withdrawn).toBe(1);
     const asked = await sk('export', 'contacts', '--format', 'csv', '--status', 'withdrawn', '--out', '-');
     expect(asked.stdout).toContain('ana@example.org');
 

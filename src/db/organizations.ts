@@ -475,10 +475,6 @@ export interface PersonFields {
   timeZone?: string | null;
 }
 
-/**
- * The organisation's person with this email (or, without one, this name), created when new; a
- * later application's details (name spelling, phone) replace earlier ones: the latest wins.
- */
 /** The organisation's person with this address, else (without an address) the one of this name without one. */
 export function findPerson(db: DB, organizationId: number | null, f: Pick<PersonFields, 'name' | 'email'>): { id: number } | undefined {
   const email = f.email?.trim().toLowerCase() || null;
@@ -490,6 +486,10 @@ export function findPerson(db: DB, organizationId: number | null, f: Pick<Person
   return candidates.find((c) => c.name && normaliseName(c.name) === key);
 }
 
+/**
+ * The organisation's person with this email (or, without one, this name), created when new; a
+ * later application's details (name spelling, phone) replace earlier ones: the latest wins.
+ */
 export function ensurePerson(db: DB, organizationId: number | null, f: PersonFields, fromApplication?: number, options: { absent?: boolean } = {}): number {
   const email = f.email?.trim().toLowerCase() || null;
   const name = f.name?.replace(/\s+/g, ' ').trim() || null;

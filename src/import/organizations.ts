@@ -256,7 +256,7 @@ export class ImportLinker {
   private readonly firstNew: number;
   private readonly memory: MemoryLookup | null;
   private readonly lookup: OrganizationLookup;
-  /** organisations this file made a member already (the member and its role need no second look) */
+  /** organisations that are members already or become members at finish() (made by this file): no second look */
   private readonly members = new Set<number>();
   /** organisations with no empty field an application could fill (nothing changes them during an import) */
   private readonly complete = new Set<number>();

@@ -230,7 +230,7 @@ function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, ru
     }
     for (const [org, holding] of byOrganization) {
       if (holding.length <= rule.max) continue;
-      seat(holding.map((m) => `#${m.candidate.id}`).join(', '), `organisation org-${org}`, rule.max, 'organisations merged since the roster was saved');
+      seat(holding.map((m) => `#${m.candidate.id}`).join(', '), quotaLabel('organization', `org-${org}`, holding[0]!.candidate.organization), rule.max, 'organisations merged since the roster was saved');
     }
   }
   return out;

@@ -259,16 +259,20 @@ function scrubOthersJson(json: string, matcher: DataMatcher, keep: (key: string)
   let changed = false;
   let tied = false;
   const keys = Object.keys(data).filter((k) => typeof data[k] === 'string' && !keep(k));
+  // (a nested row is scrubbed by its own rules, which keep a namesake's cells)
+  const nestedKeys = new Set<string>();
   for (const k of keys) {
     const v = data[k] as string;
     const inner = nested?.(k, v);
-    if (inner !== undefined && inner !== null) { data[k] = inner; changed = true; continue; }
+    // (their data inside the nested row ties this one to them too)
+    if (inner !== undefined && inner !== null) { nestedKeys.add(k); if (inner !== v) { data[k] = inner; changed = tied = true; } continue; }
     if (!matcher.pattern) continue;
     const scrubbed = v.replace(matcher.pattern, ERASED);
     if (scrubbed !== v) { data[k] = scrubbed; changed = tied = true; }
   }
   if (tied && matcher.parts) {
     for (const k of keys) {
+      if (nestedKeys.has(k)) continue;
       const v = data[k] as string;
       const scrubbed = v.replace(matcher.parts, ERASED);
       if (scrubbed !== v) { data[k] = scrubbed; changed = true; }

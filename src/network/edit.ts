@@ -6,7 +6,7 @@
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change } from '../db/history.js';
-import { applicationIdentity, ensurePerson, getOrganization, otherApplicationsInCountry, webDomain, type ApplicationIdentity } from '../db/organizations.js';
+import { applicationIdentity, ensurePerson, getOrganization, mergedOrganizationTargets, otherApplicationsInCountry, webDomain, type ApplicationIdentity } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
 import { parseScore, splitList } from '../import/normalise.js';
@@ -178,7 +178,8 @@ export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { 
   // A member merged into another is refused, naming it, as by `member set member-N`.
   if (named.kind === 'member' && memberRecord(db, named.id)?.merged_into) throw unknownMember(db, named.id);
   // An organisation merged into another is edited there, as `member set org-N` and `show org-N` follow the merge.
-  const into = named.kind === 'organization' ? getOrganization(db, named.id)?.mergedInto ?? null : null;
+  // (followed to the end: A merged into B, B later into C, is C)
+  const into = named.kind === 'organization' ? mergedOrganizationTargets(db).get(named.id) ?? null : null;
   const subject: Subject = into !== null ? { kind: 'organization', id: into } : named;
   const parsed = sets.map((s) => {
     const field = findField(subject.kind, s.field);

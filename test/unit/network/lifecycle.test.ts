@@ -169,6 +169,11 @@ describe('merge and unmerge', () => {
     expect(r.stderr).toContain(`${b} was merged into ${a}: edited ${a} instead (skillsnet unmerge ${b} undoes the merge).`);
     expect(json(await run(['--db', db, 'show', a, '--json'])).organization.name).toBe('Fundación Andes y Atelier');
     expect(json(await run(['--db', db, 'edit', b, '--set', 'notes=Met in Dakar', '--json']))).toMatchObject({ subject: a, mergedFrom: b, changed: ['notes'] });
+    // merged on again (a into c): b is edited where the merges end, c
+    const c = `org-${json(await run(['--db', db, 'member', 'add', '--organization', 'Red Andina de Oficios', '--country', 'PE', '--role', 'stakeholder', '--json'])).organizationId}`;
+    expect((await run(['--db', db, 'merge', c, a])).code).toBe(0);
+    expect(json(await run(['--db', db, 'edit', b, '--set', 'notes=Two merges on', '--json']))).toMatchObject({ subject: c, mergedFrom: b });
+    expect((await run(['--db', db, 'unmerge', a])).code).toBe(0);
     // The merged record itself is as the merge left it: unmerge gives it back unchanged.
     expect((await run(['--db', db, 'unmerge', b])).code).toBe(0);
     expect(json(await run(['--db', db, 'show', b, '--json'])).organization).toMatchObject({ name: 'Atelier Vert', notes: null });

@@ -1,15 +1,8 @@
 import type { DB } from './connection.js';
+import type { Person } from './organizations.js';
 
 /** The record of an application's contact person (people), as an officer may have corrected it. */
-export interface ContactPerson {
-  id: number;
-  name: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  email: string | null;
-  phone: string | null;
-  workingLanguage: string | null;
-}
+export type ContactPerson = Pick<Person, 'id' | 'name' | 'givenName' | 'familyName' | 'email' | 'phone' | 'workingLanguage'>;
 
 /** What a contact list needs of an application besides the Application itself. */
 export interface ContactDetails {

@@ -51,8 +51,8 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
     // Two seats of a saved roster may now be one organisation's: say so now, not at the next roster show.
     if (!opts.dryRun && result.kind !== 'application') {
       const { listRosters } = await import('../db/rosters.js');
-      const { rosterReport } = await import('../selection/rosters.js');
-      for (const r of listRosters(db)) for (const b of rosterReport(db, r.name).broken) warn(io, `roster ${r.name}: ${b}`);
+      const { rosterBroken } = await import('../selection/rosters.js');
+      for (const r of listRosters(db)) for (const b of rosterBroken(db, r.name)) warn(io, `roster ${r.name}: ${b}`);
     }
     return result;
   });

@@ -226,7 +226,9 @@ function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, ru
     for (const m of members) {
       const org = m.candidate.organizationId;
       if (org === null || org === undefined || reported.has(org)) continue;
-      byOrganization.set(org, [...(byOrganization.get(org) ?? []), m]);
+      const list = byOrganization.get(org);
+      if (list) list.push(m);
+      else byOrganization.set(org, [m]);
     }
     for (const [org, holding] of byOrganization) {
       if (holding.length <= rule.max) continue;
@@ -234,6 +236,12 @@ function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, ru
     }
   }
   return out;
+}
+
+/** The maxima a saved roster's members break today (rosterReport's `broken`), without the rest of the report. */
+export function rosterBroken(db: DB, name: string): string[] {
+  const { roster, entries, quotas } = loadRoster(db, name);
+  return brokenMaxima(entries.filter((e) => e.role === 'member'), quotas, name, roster.params.rules);
 }
 
 /** A saved roster in full: members and alternates with their reasons, its changes and its coverage. */

@@ -292,22 +292,24 @@ function scrubOtherApplications(db: DB, target: EraseTarget, matcher: DataMatche
   const emails = new Set(target.emails);
   const namesake = (email: unknown) => typeof email === 'string' && email.trim() !== '' && !emails.has(email.trim().toLowerCase());
   const fragments = matcher.fragments;
+  type Owner = { id: number; email: string | null; mapping_json: string | null };
+  const application = db.prepare('SELECT a.id, a.email, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.rowid = ?');
+  const version = db.prepare(`SELECT v.application_id AS id, json_extract(v.data_json, '$.email') AS email, b.mapping_json FROM application_versions v LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.rowid = ?`);
   let applications = 0;
-  const apps = rowsContaining(db, 'applications', 'raw_json', fragments);
-  for (const r of apps) {
-    const a = db.prepare('SELECT a.id, a.email, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.rowid = ?').get(r.rowid) as { id: number; email: string | null; mapping_json: string | null };
+  for (const r of rowsContaining(db, 'applications', 'raw_json', fragments)) {
+    const a = application.get(r.rowid) as Owner;
     const names = !own.has(a.id) && namesake(a.email) ? personalHeaders(a.mapping_json, NAME_FIELDS) : new Set<string>();
     const scrubbed = scrubOthersJson(r.text, matcher, (k) => names.has(k));
     if (scrubbed !== null) { setText(db, 'applications', 'raw_json', r.rowid, scrubbed); applications++; }
   }
   let versions = 0;
   for (const r of rowsContaining(db, 'application_versions', 'data_json', fragments)) {
-    const v = db.prepare(`SELECT v.application_id AS id, json_extract(v.data_json, '$.email') AS email, b.mapping_json FROM application_versions v LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.rowid = ?`).get(r.rowid) as { id: number; email: string | null; mapping_json: string | null };
+    const v = version.get(r.rowid) as Owner;
     const isNamesake = !own.has(v.id) && namesake(v.email);
     const names = isNamesake ? personalHeaders(v.mapping_json, NAME_FIELDS) : new Set<string>();
     const scrubbed = scrubOthersJson(r.text, matcher, (k) => isNamesake && NAME_COLUMNS.has(k), (k, value) =>
       k === 'raw_json' ? scrubOthersJson(value, matcher, (h) => names.has(h)) ?? value : null);
-    if (scrubbed !== null && scrubbed !== r.text) { setText(db, 'application_versions', 'data_json', r.rowid, scrubbed); versions++; }
+    if (scrubbed !== null) { setText(db, 'application_versions', 'data_json', r.rowid, scrubbed); versions++; }
   }
   return { applications, versions };
 }

@@ -124,7 +124,6 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
     for (const [column, value] of columns) if (value?.trim() && change.update('people', known.id, column, value.trim())) personChanged.push(column);
   }
   const personId = known ? known.id : name || email ? ensurePerson(db, organizationId, person, undefined, { absent: true }) : null;
-  const personAdded = !known && personId !== null;
 
   let id = kind === 'organization' ? memberOfOrganization(db, organizationId!) : memberOfPerson(db, personId!);
   const created = id === null;
@@ -151,9 +150,11 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
   const rolesAdded: MemberRole[] = [];
   const cohort = role === 'core-group' ? input.cohort?.trim() || '' : '';
   if (addRole(db, id, role, cohort)) rolesAdded.push(role);
-  change.note({ member: id, created, rolesAdded, personChanged, memberChanged, personAdded: !created && personAdded ? personId : undefined });
+  // (a member there already that gained a person: a new contact at its organisation)
+  const personAdded = !created && !known && personId !== null;
+  change.note({ member: id, created, rolesAdded, personChanged, memberChanged, personAdded: personAdded ? personId : undefined });
   db.prepare('UPDATE history SET subject = ? WHERE id = ?').run(`member-${id}`, change.id);
-  return { id, created, kind, organizationId, personId, matched, doubtful, rolesAdded, personChanged, memberChanged, personAdded: !created && personAdded };
+  return { id, created, kind, organizationId, personId, matched, doubtful, rolesAdded, personChanged, memberChanged, personAdded };
 }
 
 /** member add: one member, in its own transaction (rolled back on a dry run). */

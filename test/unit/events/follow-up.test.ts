@@ -9,18 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importedCall, json, run } from '../support/run.js';
+import { zoomReport } from '../support/zoom.js';
 
 let sk: (...args: string[]) => ReturnType<typeof run>;
 /** member ID by contact email */
 const ids = new Map<string, number>();
 
-const ZOOM = [
-  'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
-  '92344172086,Core Group meeting,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,1,',
-  '',
-  'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+const ZOOM = zoomReport('Core Group meeting', [
   'Ana Ejemplo,ana@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
-].join('\n') + '\n';
+]);
 
 beforeAll(async () => {
   const called = await importedCall([

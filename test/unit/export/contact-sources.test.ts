@@ -78,16 +78,23 @@ describe('contactsFromSources', () => {
   });
 });
 
+/** A database with two calls imported, 2020 and 2021, from these CSV texts. */
+async function twoCalls(prefix: string, csv2020: string, csv2021: string): Promise<string> {
+  const dir = tempDir(prefix);
+  const db = path.join(dir, 'c.db');
+  for (const [call, text] of [['2020', csv2020], ['2021', csv2021]] as const) {
+    const file = path.join(dir, `${call}.csv`);
+    fs.writeFileSync(file, text);
+    expect((await skillsnet(['--db', db, 'import', file, '--call', call])).code).toBe(0);
+  }
+  return db;
+}
+
 describe('export contacts from imported applications', () => {
   it('keeps the first and last name columns as the form gave them, and one row for a person of two calls', async () => {
-    const dir = tempDir('skillsnet-contacts-names-');
-    const db = path.join(dir, 'c.db');
-    const a = path.join(dir, '2020.csv');
-    const b = path.join(dir, '2021.csv');
-    fs.writeFileSync(a, 'Organisation,Email,First name,Last name,Phone,Country,Language\nTaller Viejo,andres@example.org,Andres,Garcia,+52 55 1111 1111,Mexico,es\nEscuela,jl@example.org,José Luis,Rodríguez Zapatero,,Spain,es\n');
-    fs.writeFileSync(b, 'Organisation,Email,Contact name,Phone,Country,Language\nTaller Nuevo,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es\n');
-    expect((await skillsnet(['--db', db, 'import', a, '--call', '2020'])).code).toBe(0);
-    expect((await skillsnet(['--db', db, 'import', b, '--call', '2021'])).code).toBe(0);
+    const db = await twoCalls('skillsnet-contacts-names-',
+      'Organisation,Email,First name,Last name,Phone,Country,Language\nTaller Viejo,andres@example.org,Andres,Garcia,+52 55 1111 1111,Mexico,es\nEscuela,jl@example.org,José Luis,Rodríguez Zapatero,,Spain,es\n',
+      'Organisation,Email,Contact name,Phone,Country,Language\nTaller Nuevo,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es\n');
     const r = await skillsnet(['--db', db, 'export', 'contacts', '--all-calls', '--out', '-']);
     expect(r.code, r.stderr).toBe(0);
     const list = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
@@ -104,14 +111,9 @@ describe('export contacts from imported applications', () => {
   });
 
   it("reaches a person of two calls of one organisation through their record: a corrected phone first, the earlier call's beside it", async () => {
-    const dir = tempDir('skillsnet-contacts-person-');
-    const db = path.join(dir, 'c.db');
-    const a = path.join(dir, '2020.csv');
-    const b = path.join(dir, '2021.csv');
-    fs.writeFileSync(a, 'Organisation,Email,First name,Last name,Phone,Country,Language\nTaller Abierto,andres@example.org,Andrés,García Márquez,+52 55 1111 1111,Mexico,es\n');
-    fs.writeFileSync(b, 'Organisation,Email,Contact name,Phone,Country,Language\nTaller Abierto,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es\n');
-    expect((await skillsnet(['--db', db, 'import', a, '--call', '2020'])).code).toBe(0);
-    expect((await skillsnet(['--db', db, 'import', b, '--call', '2021'])).code).toBe(0);
+    const db = await twoCalls('skillsnet-contacts-person-',
+      'Organisation,Email,First name,Last name,Phone,Country,Language\nTaller Abierto,andres@example.org,Andrés,García Márquez,+52 55 1111 1111,Mexico,es\n',
+      'Organisation,Email,Contact name,Phone,Country,Language\nTaller Abierto,andres@example.org,Andrés García Márquez,+52 55 2222 2222,Mexico,es\n');
     const [member] = json(await skillsnet(['--db', db, 'members', '--json']));
     expect(member.calls).toEqual(['2020', '2021']);
     const contacts = async () => parse((await skillsnet(['--db', db, 'export', 'contacts', '--all-calls', '--out', '-'])).stdout, { columns: true, bom: true }) as Record<string, string>[];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { importedCall, json, run, tempDir } from '../support/run.js';
 
 const HEADER = 'Organization,Contact name,Email,Country,Website,Title';
 
@@ -139,19 +139,13 @@ describe('evidence from a shared address', () => {
 
 describe('a name that says there is no organisation', () => {
   it('never links two people who wrote "Independent Researcher" as one organisation; the same person twice is one', async () => {
-    const { db } = await (async () => {
-      const dir = tempDir();
-      const db = path.join(dir, 'n.db');
-      fs.writeFileSync(path.join(dir, 'a.csv'), [HEADER,
-        'Independent Researcher,Ana Ejemplo,ana@example.org,United States,,Skills maps',
-        'independent researcher,Bo Sample,bo@example.net,United States,,Apprenticeship data',
-        'Independent Researcher,Ana Ejemplo,ana@example.org,United States,,Second proposal',
-        'Self-employed,Cy Muestra,cy@example.com,United States,,Tailoring',
-        'Self employed,Di Muestra,di@example.com,United States,,Welding',
-      ].join('\n') + '\n');
-      expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
-      return { db };
-    })();
+    const { db } = await importedCall([HEADER,
+      'Independent Researcher,Ana Ejemplo,ana@example.org,United States,,Skills maps',
+      'independent researcher,Bo Sample,bo@example.net,United States,,Apprenticeship data',
+      'Independent Researcher,Ana Ejemplo,ana@example.org,United States,,Second proposal',
+      'Self-employed,Cy Muestra,cy@example.com,United States,,Tailoring',
+      'Self employed,Di Muestra,di@example.com,United States,,Welding',
+    ]);
     const orgs = json(await run(['--db', db, 'organizations', '--json'])) as { name: string; applications: number }[];
     expect(orgs.filter((o) => /independent/i.test(o.name)).map((o) => o.applications).sort()).toEqual([1, 2]);
     expect(orgs.filter((o) => /self/i.test(o.name))).toHaveLength(2);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { importedCall, json, run } from '../support/run.js';
+import { zoomReport } from '../support/zoom.js';
 
 function bytesHold(file: string, needle: string): boolean {
   if (!fs.existsSync(file)) return false;
@@ -19,14 +20,10 @@ function bytesHold(file: string, needle: string): boolean {
 const HEADER = 'Organization,First name,Last name,Email,Phone,Country,Title';
 
 /** A Zoom report of the webinar: Ximena for two hours, Pedro for one. */
-const ZOOM = [
-  'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
-  '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
-  '',
-  'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+const ZOOM = zoomReport('Webinar', [
   'Ximena Quirogandú,ximena.q@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
   'Pedro Ejemplo,pedro@example.org,11/19/2020 02:00:00 PM,11/19/2020 03:00:00 PM,60,Yes,Y',
-].join('\n') + '\n';
+]);
 
 describe('erase with split name columns', () => {
   it("leaves neither the given nor the family name in the file or its WAL", async () => {
@@ -151,14 +148,10 @@ describe('erase of a person whose namesake attended a meeting', () => {
     ]);
     expect((await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120'])).code).toBe(0);
     expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
-    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
-      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
-      '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
-      '',
-      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), zoomReport('Webinar', [
       'Paola García,paolagarcia82@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
       'Paola García,paola.other@example.org,11/19/2020 02:00:00 PM,11/19/2020 03:00:00 PM,60,Yes,Y',
-    ].join('\n') + '\n');
+    ]));
     expect((await sk(['event', 'attendance', '1', 'zoom.csv'])).code).toBe(0);
     expect((await sk(['erase', 'paola.other@example.org', '--yes'])).code).toBe(0);
     const store = new Database(db, { readonly: true });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importedCall, json, run, tempDir } from '../support/run.js';
+import { zoomReport } from '../support/zoom.js';
 
 describe('merge of members with events', () => {
   it('moves invitations and groups to the member kept, and unmerge gives them back', async () => {
@@ -37,14 +38,10 @@ describe('merging two members who came to the same meeting', () => {
     ]);
     expect((await sk('event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120')).code).toBe(0);
     expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
-    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
-      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
-      '92344172086,Webinar,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,2,',
-      '',
-      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), zoomReport('Webinar', [
       'Ximena Quiroga,ximena@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
       'Pedro Ejemplo,pedro@example.org,11/19/2020 02:30:00 PM,11/19/2020 04:00:00 PM,90,Yes,Y',
-    ].join('\n') + '\n');
+    ]));
     expect((await sk('event', 'attendance', '1', 'zoom.csv')).code).toBe(0);
     const members = json(await sk('members', '--json')) as { id: number; organization: string }[];
     const [a, b] = ['Taller Sur', 'Taller Sur Córdoba'].map((n) => members.find((m) => m.organization === n)!.id);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importedCall, json } from '../support/run.js';
+import { zoomReport } from '../support/zoom.js';
 
 describe('history with meetings', () => {
   it('show org-N and member show list the events attended and those missed', async () => {
@@ -16,13 +17,9 @@ describe('history with meetings', () => {
     ]);
     expect((await sk(['event', 'add', 'First meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120'])).code).toBe(0);
     expect((await sk(['event', 'invite', '1', '--call', '2020'])).code).toBe(0);
-    fs.writeFileSync(path.join(dir, 'zoom.csv'), [
-      'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants,',
-      '92344172086,First meeting,11/19/2020 01:58:00 PM,11/19/2020 04:00:00 PM,host@example.org,122,1,',
-      '',
-      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent',
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), zoomReport('First meeting', [
       'Ximena Quiroga,ximena.q@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y',
-    ].join('\n') + '\n');
+    ]));
     expect((await sk(['event', 'attendance', '1', 'zoom.csv'])).code).toBe(0);
     const members = json(await sk(['members', '--json']));
     const taller = members.find((m: any) => m.organization === 'Taller Sur');

@@ -545,7 +545,7 @@ function report(r) {
       const ratio = e.skillsnet?.ms && e.sqliteUtils?.ms ? `×${(e.skillsnet.ms / e.sqliteUtils.ms).toFixed(2)}` : '';
       out.push(`| ${e.label} | ${(e.bytes / 2 ** 20).toFixed(1)} MB | ${wallCpu(e.skillsnet)} | ${fmtMB(e.skillsnet?.rssKB)} | ${wallCpu(e.sqliteUtils)} | ${ratio} | ${wallCpu(e.sqlite3)} | ${wallCpu(e.sqlite3File)} |`);
     }
-    out.push('', 'skillsnet reads a CSV file of 2 to 256 MB on a second thread while the first writes, unless every processor is busy (a 1-minute load average at least the number of processors); then on one thread.', '');
+    out.push('', 'skillsnet reads a CSV file of 2 to 256 MB on a second thread while the first writes, on a machine of two processors or more.', '');
   }
 
   out.push('## Import', '');

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf } from '../db/imports.js';
+import { callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -26,7 +26,7 @@ import { FIELD_LABELS, columnLetter, mappingByHeader, readMappingFile, type Mapp
 import { RowWriter } from './row-writer.js';
 import { RowPreparer, type PreparedSummary } from './prepare-row.js';
 import { dateWarnings, encodingWarnings, fieldReports, settleDates, type DateReport, type FieldReport } from './file-report.js';
-import { useWorker, workerScript, writeFromWorker } from './threads.js';
+import { WORKER_MAX_BYTES, useWorker, workerScript, writeFromWorker } from './threads.js';
 
 export type { DateReport, FieldReport };
 export { WORKER_MAX_BYTES, WORKER_MIN_BYTES } from './threads.js';
@@ -359,6 +359,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   };
   hooks.signal?.addEventListener('abort', onAbort);
   const progress = (done: number, finished = false) => hooks.onProgress?.({ label: name, done, total: scan.size, unit: 'read', finished });
+  // (not for a file of millions of rows: its memory stays flat)
+  const narrowCache = scan.size >= WIDE_CACHE_MIN_BYTES && scan.size <= WORKER_MAX_BYTES ? widenCache(db) : null;
   try {
     const callId = ensureCall(db, options.call);
     const previous = previousImportOf(db, callId, scan.sha256);
@@ -443,9 +445,13 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     rollback(db);
     throw asNamed(e, input);
   } finally {
+    narrowCache?.();
     hooks.signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */
+const WIDE_CACHE_MIN_BYTES = 8 * 1024 * 1024;
 
 /** About how many rows a file holds, from its size and the bytes of the rows the layout sampled. */
 function expectedRows(size: number, layout: Layout): number {

@@ -24,8 +24,11 @@ const NORMALISATION_VERSION = 'n6'; // n3: organisation types and beneficiaries 
 export interface PreparedRow {
   /** the data row number (1 = the first row under the header) */
   row: number;
-  /** header -> value, the whole source row */
-  rawJson: string;
+  /**
+   * header -> value, the whole source row, of a rejected row (null for one that can be imported:
+   * its values hold it, and a row passed between threads carries it once)
+   */
+  rawJson: string | null;
   /** why it cannot be imported, as JSON; null when it can */
   reasons: string | null;
   /** null for a rejected row */
@@ -113,7 +116,7 @@ export class RowPreparer {
     ];
     return {
       row,
-      rawJson,
+      rawJson: null,
       reasons: null,
       values,
       identityKey: identityKey(a, names),

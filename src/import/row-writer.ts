@@ -4,7 +4,7 @@
  * reasons; the counts always add up (importer.ts has the accounting rules). Only database work
  * happens here, so a large file can be prepared on another thread while its rows are written.
  */
-import { writtenValue as value, type ApplicationValues, type ImportStatements, type WrittenColumn } from '../db/imports.js';
+import { writtenValue as value, type ApplicationValues, type ImportStatements, type StoredApplication, type WrittenColumn } from '../db/imports.js';
 import { isOtherApplication, sameTitleAndContact } from './identity.js';
 import { WarningLog } from './normalise.js';
 import type { PreparedRow } from './prepare-row.js';
@@ -16,6 +16,9 @@ export const MAX_GROUPS_LISTED = 1000;
 const ID_CLASH_WARNING =
   'an application ID that another application of this call already has, with another organisation and email: ' +
   'imported as applications of their own, identified by email and organisation (a later correction of such a row is matched by its ID with the same email or organisation)';
+
+/** At most this many identity keys of a file written into an empty call are kept (RowWriter.freshKeys). */
+const FRESH_KEYS_KEPT = 250_000;
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;
@@ -41,6 +44,12 @@ export class RowWriter {
   readonly sameApplication = new Map<number, { rows: number[]; by: string }>();
   /** rejected rows of earlier imports that rows of this file fixed (a rejects sheet re-imported) */
   readonly resolved: number[] = [];
+  /**
+   * The identity keys this file wrote, when the call held no application before it: a key not
+   * among them is stored nowhere, and is not looked up. Null otherwise, or past FRESH_KEYS_KEPT
+   * keys (a file of millions of rows: memory stays flat, each key is looked up).
+   */
+  private freshKeys: Set<string> | null;
 
   constructor(
     private readonly sql: ImportStatements,
@@ -51,7 +60,21 @@ export class RowWriter {
     private readonly linker?: Pick<ImportLinker, 'place' | 'updated'>,
     /** The application-ID column, named in a warning about an ID another application has. */
     private readonly idColumn: { header: string; index: number } | null = null,
-  ) {}
+  ) {
+    this.freshKeys = sql.callIsEmpty(callId) ? new Set() : null;
+  }
+
+  /** The application stored under this identity key, if any. */
+  private find(key: string): StoredApplication | undefined {
+    if (this.freshKeys && !this.freshKeys.has(key)) return undefined;
+    return this.sql.find(this.callId, key);
+  }
+
+  private wrote(key: string): void {
+    if (!this.freshKeys) return;
+    if (this.freshKeys.size >= FRESH_KEYS_KEPT) this.freshKeys = null;
+    else this.freshKeys.add(key);
+  }
 
   /** Writes one prepared data row. */
   write(p: PreparedRow): void {
@@ -60,7 +83,7 @@ export class RowWriter {
     if (p.ref !== null) this.resolved.push(p.ref);
     if (p.reasons !== null) {
       this.counts.rejected++;
-      this.sql.reject(this.batchId, rowNumber, p.rawJson, p.reasons);
+      this.sql.reject(this.batchId, rowNumber, p.rawJson!, p.reasons);
       return;
     }
     const values = p.values!;
@@ -68,11 +91,11 @@ export class RowWriter {
     const text = (column: WrittenColumn) => value(values, column) as string | null;
     const a = { externalId: text('external_id'), organization: text('organization')!, contactName: text('contact_name'), email: text('email'), title: text('title'), description: text('description') };
     let key = p.identityKey;
-    let stored = this.sql.find(this.callId, key);
+    let stored = this.find(key);
     if (!stored && p.legacyKey !== null) {
       // stored by an earlier version under email and organisation only: the same application
       // when its title and contact name are this row's
-      const legacy = this.sql.find(this.callId, p.legacyKey);
+      const legacy = this.find(p.legacyKey);
       if (legacy && sameTitleAndContact(legacy, a)) stored = legacy;
     }
     if (stored && a.externalId) {
@@ -86,7 +109,7 @@ export class RowWriter {
         this.clashingIds.add(id);
         this.warnings.add(ID_CLASH_WARNING, rowNumber, this.idColumn);
         key = p.contactKey;
-        stored = this.sql.find(this.callId, key);
+        stored = this.find(key);
         // A corrected row of that other form (a new email, or the organisation spelled anew) is
         // still its application: the same ID with the same email or the same organisation, written
         // by an earlier import (two rows of one file are two responses, never a correction).
@@ -97,6 +120,7 @@ export class RowWriter {
     const hash = value(values, 'content_hash') as string;
     if (!stored) {
       const id = this.sql.insert(this.callId, key, values, this.linker?.place(values, p));
+      this.wrote(key);
       this.mark(id, 1, CHANGED, rowNumber);
       this.counts.inserted++;
       return;
@@ -154,6 +178,7 @@ export class RowWriter {
       if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
     }
     this.sql.update(id, key, values, this.batchId);
+    this.wrote(key);
     this.linker?.updated(id);
   }
 

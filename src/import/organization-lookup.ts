@@ -164,13 +164,15 @@ export class MemoryLookup implements OrganizationLookup {
     return this.orgs.get(organizationId)?.webDomain ?? null;
   }
 
-  private briefs(ids: readonly number[] | undefined, keep: (o: OrganizationBrief) => boolean = () => true): OrganizationBrief[] {
+  /** The organisations of these ids, in id order: the index's own objects, which callers read and never change (a copy of each cost more than the rest of a lookup). */
+  private briefs(ids: readonly number[] | undefined, keep?: (o: OrganizationBrief) => boolean): OrganizationBrief[] {
     const out: OrganizationBrief[] = [];
-    for (const id of ids ?? []) {
+    if (!ids) return out;
+    for (const id of ids) {
       const o = this.orgs.get(id);
-      if (o && keep(o)) out.push(brief(o));
+      if (o && (!keep || keep(o))) out.push(o);
     }
-    return out.sort((a, b) => a.id - b.id);
+    return out.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
   }
 
   byKey(name: string, country: string | null): OrganizationBrief[] {

@@ -68,8 +68,11 @@ function words(key: string): string[] {
  * the longer ("FAM" / "Fundación Andes México"). A one-word name must be at least 5 letters long.
  */
 export function similarNames(a: string, b: string): boolean {
-  const ka = nameKey(a);
-  const kb = nameKey(b);
+  return similarKeys(nameKey(a), nameKey(b));
+}
+
+/** similarNames, of two names' keys (nameKey). */
+function similarKeys(ka: string, kb: string): boolean {
   if (!ka || !kb) return false;
   if (ka === kb) return true;
   const wa = words(ka);
@@ -127,11 +130,13 @@ export function compareOrganizations(
 ): { evidence: EvidenceKind[]; certain: boolean } {
   const evidence: EvidenceKind[] = [];
   let certain = false;
+  const ka = nameKey(a.name);
+  const kb = nameKey(b.name);
   // ("Independent Researcher", "Self-employed": a name that says there is no organisation is no evidence of one)
-  const placeholder = isPlaceholderOrganization(nameKey(a.name)) || isPlaceholderOrganization(nameKey(b.name));
-  const similar = !placeholder && similarNames(a.name, b.name);
+  const placeholder = isPlaceholderOrganization(ka) || isPlaceholderOrganization(kb);
+  const similar = !placeholder && similarKeys(ka, kb);
   const same = sameCountry(a.country, b.country);
-  if (!placeholder && nameKey(a.name) === nameKey(b.name) && same) { evidence.push('same name and country'); certain = true; }
+  if (!placeholder && ka === kb && same) { evidence.push('same name and country'); certain = true; }
   const wa = a.webDomain && !isGenericWebHost(a.webDomain) ? a.webDomain : null;
   if (wa && wa === b.webDomain) {
     evidence.push('same website');
@@ -141,7 +146,7 @@ export function compareOrganizations(
   if (shared) {
     evidence.push('same contact email');
     // (the same person writing "Independent" again: their own organisation)
-    if (same && (similar || (placeholder && nameKey(a.name) === nameKey(b.name)))) certain = true;
+    if (same && (similar || (placeholder && ka === kb))) certain = true;
   }
   if (!shared && same) {
     const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));

@@ -388,7 +388,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const rebuildIndexes = deferIndexes(db, rows, { network: linker.inMemory });
     const idColumn = layout.mapping.externalId?.[0];
     const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256, linker,
-      idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn });
+      idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn }, rows);
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
     // (a file of valid UTF-8 read as UTF-8 had nothing replaced: a "\uFFFD" in it is its own)

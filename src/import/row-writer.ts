@@ -18,7 +18,7 @@ const ID_CLASH_WARNING =
   'imported as applications of their own, identified by email and organisation (a later correction of such a row is matched by its ID with the same email or organisation)';
 
 /** At most this many identity keys of a file written into an empty call are kept (RowWriter.freshKeys). */
-const FRESH_KEYS_KEPT = 250_000;
+const FRESH_KEYS_KEPT = 200_000;
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;
@@ -46,8 +46,8 @@ export class RowWriter {
   readonly resolved: number[] = [];
   /**
    * The identity keys this file wrote, when the call held no application before it: a key not
-   * among them is stored nowhere, and is not looked up. Null otherwise, or past FRESH_KEYS_KEPT
-   * keys (a file of millions of rows: memory stays flat, each key is looked up).
+   * among them is stored nowhere, and is not looked up. Null otherwise, and for a file of more
+   * than FRESH_KEYS_KEPT rows (millions of rows keep flat memory: each key is looked up).
    */
   private freshKeys: Set<string> | null;
 
@@ -60,8 +60,10 @@ export class RowWriter {
     private readonly linker?: Pick<ImportLinker, 'place' | 'updated'>,
     /** The application-ID column, named in a warning about an ID another application has. */
     private readonly idColumn: { header: string; index: number } | null = null,
+    /** About how many rows the file holds: past FRESH_KEYS_KEPT no key is kept, and none is dropped halfway (memory stays flat). */
+    expectedRows = 0,
   ) {
-    this.freshKeys = sql.callIsEmpty(callId) ? new Set() : null;
+    this.freshKeys = expectedRows <= FRESH_KEYS_KEPT && sql.callIsEmpty(callId) ? new Set() : null;
   }
 
   /** The application stored under this identity key, if any. */

@@ -66,23 +66,55 @@ export async function writeFromWorker(
   const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   try {
     return await new Promise<PreparedSummary>((resolve, reject) => {
-      const stop = () => reject(new InterruptedError());
-      signal?.addEventListener('abort', stop, { once: true });
-      worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
-        try {
-          if (m.rows) {
-            for (const row of m.rows) writer.write(row);
-            Atomics.add(counters, 1, 1);
-            Atomics.notify(counters, 1);
-            if (m.bytes) progress(m.bytes);
-          } else if (m.summary) resolve(m.summary);
-          else if (m.error) reject(m.error.unexpected ? new Error(m.error.message) : new OperationError(m.error.message, { hint: m.error.hint }));
-        } catch (e) {
-          reject(e);
+      // Batches are written one per turn of the event loop, not as they arrive: Node hands a
+      // thread every message already waiting (up to a thousand) before anything else runs, and
+      // the worker keeps some waiting, so Ctrl-C waited for the whole file (60,000 rows).
+      const queue: { rows: PreparedRow[]; bytes?: number }[] = [];
+      let summary: PreparedSummary | null = null;
+      let scheduled = false;
+      let stopped = false;
+      const fail = (e: unknown) => {
+        stopped = true;
+        reject(e);
+      };
+      const writeNext = () => {
+        scheduled = false;
+        if (stopped) return;
+        const next = queue.shift();
+        if (next) {
+          try {
+            for (const row of next.rows) writer.write(row);
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          Atomics.add(counters, 1, 1);
+          Atomics.notify(counters, 1);
+          if (next.bytes) progress(next.bytes);
         }
+        if (queue.length) schedule();
+        else if (summary) resolve(summary);
+      };
+      const schedule = () => {
+        if (scheduled || stopped) return;
+        scheduled = true;
+        setImmediate(writeNext);
+      };
+      signal?.addEventListener('abort', () => fail(new InterruptedError()), { once: true });
+      worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
+        if (m.rows) queue.push({ rows: m.rows, bytes: m.bytes });
+        else if (m.summary) summary = m.summary;
+        else if (m.error) {
+          fail(m.error.unexpected ? new Error(m.error.message) : new OperationError(m.error.message, { hint: m.error.hint }));
+          return;
+        }
+        schedule();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`the import thread stopped (exit ${code})`)));
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        // (its work done, the thread ends while the last batches may still wait here)
+        if (code !== 0 || summary === null) fail(new Error(`the import thread stopped (exit ${code})`));
+      });
     });
   } finally {
     await worker.terminate();

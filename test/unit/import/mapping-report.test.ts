@@ -100,6 +100,23 @@ describe('--map by header, letter or number', () => {
     expect(r.stderr).not.toMatch(/Maria|Lopez|Acme/);
     expect(r.stderr).toMatch(/columns in the file: A, B \(a header skillsnet does not recognise is named by its letter/);
   });
+
+  it('words over columns of numbers, links or yes/no are a header row: the error repeats it in full', async () => {
+    // a team registration sheet: no header names a field, but "Number of Players" over 11, 9, 7 is no one's details
+    const f = caseFile('teams.csv', rows('Team Manager,Number of Players,Squad Photo,Terms Accepted', [
+      'Ana Example,11,https://files.example.org/p/1,on', 'Li Sample,9,https://files.example.org/p/2,on', 'Jo Test,7,https://files.example.org/p/3,on',
+    ]));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A "Team Manager", B "Number of Players", C "Squad Photo", D "Terms Accepted"');
+    expect(r.stderr).not.toMatch(/Ana Example|named by its letter/);
+    // a row of someone's details holds what the rows under it hold: still withheld
+    const bare = caseFile('bare2.csv', rows('Acme Trust,12,https://acme.example.org', ['Beta Club,7,https://beta.example.org', 'Gamma Union,9,https://gamma.example.org']));
+    const b = await run(['--db', caseDb(), 'import', bare]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).not.toMatch(/Acme/);
+    expect(b.stderr).toMatch(/named by its letter/);
+  });
 });
 
 describe('a refused import under --json', () => {

@@ -181,7 +181,8 @@ export function describeColumns(headers: readonly string[], shown: ShownColumns 
     if (looksLikeData(h)) return `${letter} (not shown: looks like data)`;
     if (!shown(i)) return letter;
     const t = h.replace(/\s+/g, ' ').trim();
-    return t ? `${letter} "${t}"` : `${letter} (no header)`;
+    // a blank header cell was named "column N" for the raw row (uniqueHeaders): not the file's word
+    return t && t !== `column ${i + 1}` ? `${letter} "${t}"` : `${letter} (no header)`;
   });
   const more = headers.length - LISTED_COLUMNS;
   const hidden = headers.some((_, i) => !shown(i));

@@ -101,6 +101,14 @@ describe('--map by header, letter or number', () => {
     expect(r.stderr).toMatch(/columns in the file: A, B \(a header skillsnet does not recognise is named by its letter/);
   });
 
+  it('a blank header cell is said to have no header, not quoted as "column N"', async () => {
+    const f = caseFile('blank.csv', rows(',Country,Title of the project,', ['1,Kenya,Solar pumps,x', '2,Chile,Looms,y']));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A (no header), B "Country", C "Title of the project", D (no header)');
+    expect(r.stderr).not.toMatch(/"column \d"/);
+  });
+
   it('words over columns of numbers, links or yes/no are a header row: the error repeats it in full', async () => {
     // a team registration sheet: no header names a field, but "Number of Players" over 11, 9, 7 is no one's details
     const f = caseFile('teams.csv', rows('Team Manager,Number of Players,Squad Photo,Terms Accepted', [

@@ -13,11 +13,11 @@ import { parseScore } from './cells.js';
 import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, TOOL_LINKS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
-import { readHeaderRows } from './header-rows.js';
+import { readHeaderRows, uniqueHeaders } from './header-rows.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
+import { FIELD_LABELS, applyMappingFile, columnDisplay, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
@@ -167,6 +167,12 @@ function wordsOverTypedColumns(headers: readonly string[], sample: readonly stri
   return count;
 }
 
+/** Whether a mapping file names every column by its letter ("D") or number from 1 (4), none by header. */
+function mapsByPosition(file: MappingFile): boolean {
+  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
+}
+
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
 function isBareTypeHeader(header: string): boolean {
   const words = headerWords(header);
@@ -242,7 +248,14 @@ export async function readLayout(
   if (!first.length) {
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
-  const rows = readHeaderRows(first);
+  let rows = readHeaderRows(first);
+  // A file without a header row (its top row holds an email address or a phone number) whose
+  // columns the mapping file names by letter or number: the top row is the first application,
+  // read like the others, and no column has a header.
+  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && rows.headers.some(looksLikeData) && mapsByPosition(options.mapFile)) {
+    const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
+    rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };
+  }
   const { headers } = rows;
   const sample = first.slice(rows.index + rows.count);
   const name = path.basename(file);
@@ -419,7 +432,7 @@ function notAFormExport(file: string, source: TableSource, first: string[][], he
 
 /** One field's line in a report: `country ← J "Country"  e.g. "Kenya"  (high)`. */
 export function describeChoice(field: Field, choice: FieldChoice, headers: readonly string[]): string {
-  const cols = choice.columns.map((c) => `${columnLetter(c)} "${headers[c] ?? `column ${c + 1}`}"`).join(' or ');
+  const cols = choice.columns.map((c) => columnDisplay(columnLetter(c), headers[c])).join(' or ');
   const sample = choice.sample === null ? '' : choice.sample.startsWith('<') ? `  ${choice.sample}` : `  e.g. "${choice.sample}"`;
   return `${FIELD_LABELS[field]} ← ${cols}${sample}  (${choice.confidence})`;
 }

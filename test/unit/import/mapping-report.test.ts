@@ -82,6 +82,22 @@ describe('--map by header, letter or number', () => {
     expect(apps[0]).toMatchObject({ email: 'a@example.org', country: 'KE' });
   });
 
+  it('a file without a header row, its columns named by letter: the top row is the first application', async () => {
+    const f = caseFile('noheader.csv', ['"ID01","Acme Trust","Ana Example","ana@example.org"', '"ID02","Beta Club","Li Sample","li@example.org"', '"ID03","Gamma Union","Jo Test","jo@example.org"'].join('\n') + '\n');
+    const map = caseFile('map.json', JSON.stringify({ organization: 'B', email: 4, contactName: 'C' }));
+    const { report, apps } = await importCase(f, ['--map', map]);
+    expect(report).toMatchObject({ rows: 3, inserted: 3, rejected: 0 });
+    expect(apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'jo@example.org', 'li@example.org']);
+    expect(report.files[0].fields.email).toMatchObject({ letters: ['D'], source: 'map' });
+    // the report names the columns by letter: no one's address stands in for a header
+    const r = await run(['--db', caseDb(), 'import', f, '--map', map, '--dry-run']);
+    expect(r.stdout + r.stderr).toContain('email                      ← D (no header)  <email address>');
+    expect(r.stdout + r.stderr).not.toContain('ana@example.org');
+    // a mapping by header keeps the top row as the header row
+    const byHeader = caseFile('map2.json', JSON.stringify({ organization: 'Acme Trust', email: 'ana@example.org' }));
+    expect((await importCase(f, ['--map', byHeader])).report).toMatchObject({ rows: 2 });
+  });
+
   it('a column beyond the file is an error that lists the columns in full, with letters', async () => {
     const long = 'What is the full name of the organisation applying to this call for proposals, as registered?';
     const f = caseFile('odd.csv', rows(`"${long}",E,Country`, ['Acme,a@example.org,Kenya']));

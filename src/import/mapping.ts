@@ -215,10 +215,11 @@ export function missingColumnsError(
     .join('');
   const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
-  for (const f of missing) example[f] = 'Column header in your file';
+  for (const f of missing) example[f] = dataLike ? 'the column\'s letter' : 'Column header in your file';
   // A first row holding an address or a phone number is data, not headers: none of it is repeated.
+  // Named by letter in --map, the columns need no header and that row is read as an application.
   const columns = dataLike
-    ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file.\n  `
+    ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file, or name the columns by letter in --map (every row is then read as an application).\n  `
     : `columns in the file: ${describeColumns(headers, shown)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:

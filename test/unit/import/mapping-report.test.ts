@@ -93,6 +93,11 @@ describe('--map by header, letter or number', () => {
     const r = await run(['--db', caseDb(), 'import', f, '--map', map, '--dry-run']);
     expect(r.stdout + r.stderr).toContain('email                      ← D (no header)  <email address>');
     expect(r.stdout + r.stderr).not.toContain('ana@example.org');
+    // without --map, the refusal says how: by letter, every row read
+    const refused = await run(['--db', caseDb(), 'import', f]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('or name the columns by letter in --map (every row is then read as an application)');
+    expect(refused.stderr).toContain('{"organization":"the column\'s letter","email":"the column\'s letter"}');
     // a mapping by header keeps the top row as the header row
     const byHeader = caseFile('map2.json', JSON.stringify({ organization: 'Acme Trust', email: 'ana@example.org' }));
     expect((await importCase(f, ['--map', byHeader])).report).toMatchObject({ rows: 2 });

@@ -249,10 +249,12 @@ export async function readLayout(
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
   let rows = readHeaderRows(first);
-  // A file without a header row (its top row holds an email address or a phone number) whose
-  // columns the mapping file names by letter or number: the top row is the first application,
-  // read like the others, and no column has a header.
-  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && rows.headers.some(looksLikeData) && mapsByPosition(options.mapFile)) {
+  // A file without a header row (its top row holds an email address or a phone number, and names
+  // no field: "Email (e.g. ana@example.org)" beside "Organisation" is a header) whose columns the
+  // mapping file names by letter or number: the top row is the first application, read like the
+  // others, and no column has a header.
+  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && rows.headers.some(looksLikeData) && mapsByPosition(options.mapFile) &&
+    Object.keys(matchHeaders(rows.matchOn).mapping).length === 0) {
     const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
     rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };
   }

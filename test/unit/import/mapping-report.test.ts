@@ -98,6 +98,12 @@ describe('--map by header, letter or number', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('or name the columns by letter in --map (every row is then read as an application)');
     expect(refused.stderr).toContain('{"organization":"the column\'s letter","email":"the column\'s letter"}');
+    // a header row that shows an example address but names fields stays the header row, letters or not
+    const example = caseFile('example.csv', rows('Organisation,Your email (e.g. name@example.org)', ['Acme Trust,ana@example.org', 'Beta Club,li@example.org']));
+    const byLetter = caseFile('map3.json', JSON.stringify({ organization: 'A', email: 'B' }));
+    const ex = await importCase(example, ['--map', byLetter]);
+    expect(ex.report).toMatchObject({ rows: 2, inserted: 2 });
+    expect(ex.apps.map((a) => a.organization).sort()).toEqual(['Acme Trust', 'Beta Club']);
     // a mapping by header keeps the top row as the header row
     const byHeader = caseFile('map2.json', JSON.stringify({ organization: 'Acme Trust', email: 'ana@example.org' }));
     expect((await importCase(f, ['--map', byHeader])).report).toMatchObject({ rows: 2 });

@@ -10,6 +10,7 @@ import { CliError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
+import { columnDisplay } from '../import/mapping.js';
 
 const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
 
@@ -103,7 +104,7 @@ function printMapping(io: IO, f: FileReport): void {
   if (!fields.length) return;
   info(io, `${f.file}: columns read`);
   for (const [field, r] of fields) {
-    const cols = r.columns.map((c, i) => `${r.letters[i]} "${c}"`).join(' or ');
+    const cols = r.columns.map((c, i) => columnDisplay(r.letters[i]!, c)).join(' or ');
     const sample = r.sample === null ? '' : r.sample.startsWith('<') ? `  ${r.sample}` : `  e.g. "${r.sample}"`;
     info(io, `  ${(FIELD_NAMES[field] ?? field).padEnd(26)} ← ${cols}${sample}  (${r.confidence}${r.source === 'header' ? '' : `, ${SOURCE_NAMES[r.source]}`})`);
   }

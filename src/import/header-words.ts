@@ -38,8 +38,12 @@ const BRANDS = /^(?:whatsapp|linkedin|youtube|tiktok|github|iphone|e-?mail|faceb
 
 /** British spellings as American ones, on folded words: organisation -> organization. */
 function americanise(word: string): string {
+  if (MISSPELT[word]) return MISSPELT[word]!;
   return word.replace(/(?<=\p{L}{3})is(ation|e|ed|er|ing)$/u, 'iz$1');
 }
+
+/** English words that forms often misspell, as they are spelt ("Email Adress", "Adresss"). */
+const MISSPELT: Readonly<Record<string, string>> = { adress: 'address', adresss: 'address', addres: 'address', adresses: 'addresses', adddress: 'address' };
 
 /**
  * Every token of a header, folded, small ones included ("a t il" of "a-t-il"), for phrases and

@@ -13,11 +13,11 @@ import { parseScore } from './cells.js';
 import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, TOOL_LINKS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
-import { readHeaderRows } from './header-rows.js';
+import { readHeaderRows, uniqueHeaders } from './header-rows.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { FIELD_LABELS, applyMappingFile, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
+import { FIELD_LABELS, applyMappingFile, columnDisplay, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
@@ -117,17 +117,60 @@ export function sampleValue(field: Field, cells: readonly string[]): string | nu
  * Whether a row recognised as naming fewer than two fields is still surely a row of column names
  * (its cells may then be repeated in messages): it holds a form tool's own column ("Timestamp",
  * "instanceID"), or mostly questions ("¿Con quién vives?", "Years of service:"), or only
- * identifiers a program wrote (`created_at`, `CaseReachable.reachable`, `Column2`), half of them or more.
+ * identifiers a program wrote (`created_at`, `CaseReachable.reachable`, `Column2`), half of them or more,
+ * or words over columns of numbers, dates, links or yes/no ("Number of Players" over 11, 7, 9).
  */
-function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof matchHeaders>): boolean {
+function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof matchHeaders>, sample: readonly string[][] = []): boolean {
   if (Object.values(match.evidence).some((e) => e?.metadata)) return true;
   const named = headers.map((h) => h.trim()).filter(Boolean);
+  if (named.length >= 2 && wordsOverTypedColumns(headers, sample) >= Math.max(2, named.length * 0.2)) return true;
   if (named.length < 3 || new Set(named).size < named.length * 0.9) return false;
   const questions = named.filter((h) => /[?:？]\s*$|^[¿]/.test(h)).length;
   // what a program names a column, and no one's name or town is: created_at, CaseReachable.reachable,
   // confirmEmail, _id, Column2 (not "Jean-Pierre", "McDonald", "Dakar-Plateau")
   const identifiers = named.filter((h) => /^_?[a-z][a-z0-9]*(?:[_.][A-Za-z0-9]+)+$|^[A-Z][A-Za-z0-9]{3,}\.[A-Za-z0-9.]+$|^_?[a-z]+[A-Z][A-Za-z0-9]*$|^_[a-z]+$|^[Cc]olumn\s?\d+$/.test(h) && !/^[A-Z][a-z]+[A-Z][a-z]+$/.test(h));
   return questions >= named.length * 0.3 || identifiers.length >= named.length * 0.5;
+}
+
+/** The kind of a cell that is no free text: a number (a phone number too), a date, a link, an address, yes/no. */
+function typedKind(cell: string): string | null {
+  const c = cell.trim();
+  if (/^[+-]?[\d\s().,/:-]*\d[\d\s().,/:-]*$/.test(c)) return /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(c) ? 'date' : 'number';
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(c)) return 'link';
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c)) return 'email';
+  if (/^(?:true|false|yes|no|oui|non|si|sí|on|off|vrai|faux|verdadero|falso)$/i.test(c)) return 'yes/no';
+  return null;
+}
+
+/** Cells that stand for no value, in any column: "N/A", "-", "none", "aucun". */
+const PLACEHOLDER = /^(?:n\/?a|na|none|nil|null|unknown|aucune?|ninguno|ninguna|nada|rien|sans|sin|-+|\?+)$/i;
+
+/**
+ * How many columns have a top cell of words (not itself a number, date, link, address, yes/no
+ * or a placeholder) over cells that are nearly all one such kind: a row of someone's details
+ * holds what the rows under it hold, a header row names it.
+ */
+function wordsOverTypedColumns(headers: readonly string[], sample: readonly string[][]): number {
+  let count = 0;
+  headers.forEach((h, col) => {
+    const top = h.trim();
+    if (!/\p{L}{3}/u.test(top) || typedKind(top) || PLACEHOLDER.test(top)) return;
+    const cells = sample.map((r) => (r[col] ?? '').trim()).filter((c) => c !== '');
+    if (cells.length < 2) return;
+    const kinds = new Map<string, number>();
+    for (const c of cells) {
+      const k = typedKind(c);
+      if (k) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    if (Math.max(0, ...kinds.values()) >= cells.length * 0.8) count++;
+  });
+  return count;
+}
+
+/** Whether a mapping file names every column by its letter ("D") or number from 1 (4), none by header. */
+function mapsByPosition(file: MappingFile): boolean {
+  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
 }
 
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
@@ -205,7 +248,16 @@ export async function readLayout(
   if (!first.length) {
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
-  const rows = readHeaderRows(first);
+  let rows = readHeaderRows(first);
+  // A file without a header row (its top row holds an email address or a phone number, and names
+  // no field: "Email (e.g. ana@example.org)" beside "Organisation" is a header) whose columns the
+  // mapping file names by letter or number: the top row is the first application, read like the
+  // others, and no column has a header.
+  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && rows.headers.some(looksLikeData) && mapsByPosition(options.mapFile) &&
+    Object.keys(matchHeaders(rows.matchOn).mapping).length === 0) {
+    const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
+    rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };
+  }
   const { headers } = rows;
   const sample = first.slice(rows.index + rows.count);
   const name = path.basename(file);
@@ -231,7 +283,7 @@ export async function readLayout(
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
-    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || looksLikeHeaderRow(headers, match)) && !headers.some(looksLikeData);
+    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || looksLikeHeaderRow(headers, match, sample)) && !headers.some(looksLikeData);
     shown = (i) => sure || recognised.has(i);
     mapping = {};
     const switched = new Set<number>();
@@ -382,7 +434,7 @@ function notAFormExport(file: string, source: TableSource, first: string[][], he
 
 /** One field's line in a report: `country ← J "Country"  e.g. "Kenya"  (high)`. */
 export function describeChoice(field: Field, choice: FieldChoice, headers: readonly string[]): string {
-  const cols = choice.columns.map((c) => `${columnLetter(c)} "${headers[c] ?? `column ${c + 1}`}"`).join(' or ');
+  const cols = choice.columns.map((c) => columnDisplay(columnLetter(c), headers[c])).join(' or ');
   const sample = choice.sample === null ? '' : choice.sample.startsWith('<') ? `  ${choice.sample}` : `  e.g. "${choice.sample}"`;
   return `${FIELD_LABELS[field]} ← ${cols}${sample}  (${choice.confidence})`;
 }

@@ -54,6 +54,18 @@ function mapFormatHint(): string {
   return 'the format is a JSON object of field -> column, by header, letter or number, e.g. {"organization": "Org name", "email": ["E-mail", "F"], "country": 7}';
 }
 
+/** The index of a spreadsheet letter ("A" -> 0, "AB" -> 27). */
+export function letterIndex(letter: string): number {
+  let n = 0;
+  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A column for a report line: `B "Country"`, or `B (no header)` for a blank header cell (which the raw row names "column N"). */
+export function columnDisplay(letter: string, header: string | undefined): string {
+  return header && header !== `column ${letterIndex(letter) + 1}` ? `${letter} "${header}"` : `${letter} (no header)`;
+}
+
 /** The spreadsheet letter of a column (0 -> "A", 27 -> "AB"). */
 export function columnLetter(index: number): string {
   let n = index + 1;
@@ -64,12 +76,6 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
-}
-
-function letterIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /**
@@ -181,7 +187,8 @@ export function describeColumns(headers: readonly string[], shown: ShownColumns 
     if (looksLikeData(h)) return `${letter} (not shown: looks like data)`;
     if (!shown(i)) return letter;
     const t = h.replace(/\s+/g, ' ').trim();
-    return t ? `${letter} "${t}"` : `${letter} (no header)`;
+    // a blank header cell was named "column N" for the raw row (uniqueHeaders): not the file's word
+    return t && t !== `column ${i + 1}` ? `${letter} "${t}"` : `${letter} (no header)`;
   });
   const more = headers.length - LISTED_COLUMNS;
   const hidden = headers.some((_, i) => !shown(i));
@@ -208,10 +215,11 @@ export function missingColumnsError(
     .join('');
   const dataLike = headers.some(looksLikeData);
   const example: Record<string, string> = {};
-  for (const f of missing) example[f] = 'Column header in your file';
+  for (const f of missing) example[f] = dataLike ? 'the column\'s letter' : 'Column header in your file';
   // A first row holding an address or a phone number is data, not headers: none of it is repeated.
+  // Named by letter in --map, the columns need no header and that row is read as an application.
   const columns = dataLike
-    ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file.\n  `
+    ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file, or name the columns by letter in --map (every row is then read as an application).\n  `
     : `columns in the file: ${describeColumns(headers, shown)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:

@@ -103,3 +103,14 @@ describe('first and last names', () => {
     expect(mapped(['Organisation', 'Email', 'Nom du contact']).contactName).toEqual(['Nom du contact']);
   });
 });
+
+describe('common misspellings of a header word', () => {
+  it('"Email Adress" is an email address, named as plainly as "Email Address"', () => {
+    const { mapping, evidence } = matchHeaders(['Name', 'Email Adress', 'Company', 'Home Adress']);
+    expect(mapping.email).toEqual([1]);
+    expect(evidence.email).toEqual(matchHeaders(['Name', 'Email Address', 'Company', 'Home Address']).evidence.email);
+    expect(mapping.organization).toEqual([2]);
+    // the French "adresse" is no misspelling: "Adresse e-mail" stays the email
+    expect(matchHeaders(['Horodateur', 'Adresse e-mail', 'Structure']).mapping.email).toEqual([1]);
+  });
+});

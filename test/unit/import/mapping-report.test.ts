@@ -82,6 +82,33 @@ describe('--map by header, letter or number', () => {
     expect(apps[0]).toMatchObject({ email: 'a@example.org', country: 'KE' });
   });
 
+  it('a file without a header row, its columns named by letter: the top row is the first application', async () => {
+    const f = caseFile('noheader.csv', ['"ID01","Acme Trust","Ana Example","ana@example.org"', '"ID02","Beta Club","Li Sample","li@example.org"', '"ID03","Gamma Union","Jo Test","jo@example.org"'].join('\n') + '\n');
+    const map = caseFile('map.json', JSON.stringify({ organization: 'B', email: 4, contactName: 'C' }));
+    const { report, apps } = await importCase(f, ['--map', map]);
+    expect(report).toMatchObject({ rows: 3, inserted: 3, rejected: 0 });
+    expect(apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'jo@example.org', 'li@example.org']);
+    expect(report.files[0].fields.email).toMatchObject({ letters: ['D'], source: 'map' });
+    // the report names the columns by letter: no one's address stands in for a header
+    const r = await run(['--db', caseDb(), 'import', f, '--map', map, '--dry-run']);
+    expect(r.stdout + r.stderr).toContain('email                      ← D (no header)  <email address>');
+    expect(r.stdout + r.stderr).not.toContain('ana@example.org');
+    // without --map, the refusal says how: by letter, every row read
+    const refused = await run(['--db', caseDb(), 'import', f]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('or name the columns by letter in --map (every row is then read as an application)');
+    expect(refused.stderr).toContain('{"organization":"the column\'s letter","email":"the column\'s letter"}');
+    // a header row that shows an example address but names fields stays the header row, letters or not
+    const example = caseFile('example.csv', rows('Organisation,Your email (e.g. name@example.org)', ['Acme Trust,ana@example.org', 'Beta Club,li@example.org']));
+    const byLetter = caseFile('map3.json', JSON.stringify({ organization: 'A', email: 'B' }));
+    const ex = await importCase(example, ['--map', byLetter]);
+    expect(ex.report).toMatchObject({ rows: 2, inserted: 2 });
+    expect(ex.apps.map((a) => a.organization).sort()).toEqual(['Acme Trust', 'Beta Club']);
+    // a mapping by header keeps the top row as the header row
+    const byHeader = caseFile('map2.json', JSON.stringify({ organization: 'Acme Trust', email: 'ana@example.org' }));
+    expect((await importCase(f, ['--map', byHeader])).report).toMatchObject({ rows: 2 });
+  });
+
   it('a column beyond the file is an error that lists the columns in full, with letters', async () => {
     const long = 'What is the full name of the organisation applying to this call for proposals, as registered?';
     const f = caseFile('odd.csv', rows(`"${long}",E,Country`, ['Acme,a@example.org,Kenya']));
@@ -99,6 +126,31 @@ describe('--map by header, letter or number', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/Maria|Lopez|Acme/);
     expect(r.stderr).toMatch(/columns in the file: A, B \(a header skillsnet does not recognise is named by its letter/);
+  });
+
+  it('a blank header cell is said to have no header, not quoted as "column N"', async () => {
+    const f = caseFile('blank.csv', rows(',Country,Title of the project,', ['1,Kenya,Solar pumps,x', '2,Chile,Looms,y']));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A (no header), B "Country", C "Title of the project", D (no header)');
+    expect(r.stderr).not.toMatch(/"column \d"/);
+  });
+
+  it('words over columns of numbers, links or yes/no are a header row: the error repeats it in full', async () => {
+    // a team registration sheet: no header names a field, but "Number of Players" over 11, 9, 7 is no one's details
+    const f = caseFile('teams.csv', rows('Team Manager,Number of Players,Squad Photo,Terms Accepted', [
+      'Ana Example,11,https://files.example.org/p/1,on', 'Li Sample,9,https://files.example.org/p/2,on', 'Jo Test,7,https://files.example.org/p/3,on',
+    ]));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A "Team Manager", B "Number of Players", C "Squad Photo", D "Terms Accepted"');
+    expect(r.stderr).not.toMatch(/Ana Example|named by its letter/);
+    // a row of someone's details holds what the rows under it hold: still withheld
+    const bare = caseFile('bare2.csv', rows('Acme Trust,12,https://acme.example.org', ['Beta Club,7,https://beta.example.org', 'Gamma Union,9,https://gamma.example.org']));
+    const b = await run(['--db', caseDb(), 'import', bare]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).not.toMatch(/Acme/);
+    expect(b.stderr).toMatch(/named by its letter/);
   });
 });
 

@@ -167,6 +167,15 @@ function wordsOverTypedColumns(headers: readonly string[], sample: readonly stri
   return count;
 }
 
+/** Whether a top row is someone's details: some cell looks like data, and each such cell is a bare address or number. */
+function isDataRow(cells: readonly string[]): boolean {
+  const dataLike = cells.filter(looksLikeData);
+  return dataLike.length > 0 && dataLike.every((c) => {
+    const kind = typedKind(c);
+    return kind === 'email' || kind === 'number' || kind === 'date';
+  });
+}
+
 /** Whether a mapping file names every column by its letter ("D") or number from 1 (4), none by header. */
 function mapsByPosition(file: MappingFile): boolean {
   const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
@@ -249,12 +258,13 @@ export async function readLayout(
     throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
   let rows = readHeaderRows(first);
-  // A file without a header row (its top row holds an email address or a phone number, and names
-  // no field: "Email (e.g. ana@example.org)" beside "Organisation" is a header) whose columns the
-  // mapping file names by letter or number: the top row is the first application, read like the
-  // others, and no column has a header.
-  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && rows.headers.some(looksLikeData) && mapsByPosition(options.mapFile) &&
-    Object.keys(matchHeaders(rows.matchOn).mapping).length === 0) {
+  // A file without a header row whose columns the mapping file names by letter or number: the top
+  // row is the first application, read like the others, and no column has a header. It is one
+  // when it names no field and holds a bare email address or phone number, each cell that looks
+  // like data being nothing else ("Kontakt (z.B. name@firma.de)", "Budget 2024-2025" are
+  // headers of a language the import does not read), and no column is a word over typed values.
+  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && isDataRow(rows.headers) &&
+    mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(rows.headers, first.slice(1)) === 0) {
     const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
     rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };
   }

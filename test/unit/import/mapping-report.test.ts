@@ -104,6 +104,15 @@ describe('--map by header, letter or number', () => {
     const ex = await importCase(example, ['--map', byLetter]);
     expect(ex.report).toMatchObject({ rows: 2, inserted: 2 });
     expect(ex.apps.map((a) => a.organization).sort()).toEqual(['Acme Trust', 'Beta Club']);
+    // so does a header row in a language the import does not read, whose cells only contain an
+    // address, a phone number or a year range beside words
+    const byLetter4 = caseFile('map4.json', JSON.stringify({ organization: 'A', email: 'B', country: 'C', title: 'D' }));
+    for (const header of ['Einrichtung,Kontakt (z.B. name@firma.de),Land,Vorhaben', 'Einrichtung,E-Post,Land,Vorhaben,Telefon (z.B. 030 1234567)', 'Instytucja,Kontakt,Kraj,Projekt,Budżet 2024-2025']) {
+      const foreign = caseFile('foreign.csv', rows(header, ['Acme GmbH,anna@acme.example,Germany,Solar pumps,030 5550000', 'Beta eV,bob@beta.example,Austria,Water filters,030 5550001']));
+      const fr = await importCase(foreign, ['--map', byLetter4]);
+      expect(fr.report).toMatchObject({ rows: 2, inserted: 2, rejected: 0 });
+      expect(fr.apps.map((a) => a.organization).sort()).toEqual(['Acme GmbH', 'Beta eV']);
+    }
     // a mapping by header keeps the top row as the header row
     const byHeader = caseFile('map2.json', JSON.stringify({ organization: 'Acme Trust', email: 'ana@example.org' }));
     expect((await importCase(f, ['--map', byHeader])).report).toMatchObject({ rows: 2 });

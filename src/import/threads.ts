@@ -64,6 +64,7 @@ export async function writeFromWorker(
   const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, replacedBytes, flow };
   // a small young generation: the worker's rows are short-lived, and its heap adds to the import's memory
   const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  let onAbort = () => {};
   try {
     return await new Promise<PreparedSummary>((resolve, reject) => {
       // Batches are written one per turn of the event loop, not as they arrive: Node hands a
@@ -77,6 +78,7 @@ export async function writeFromWorker(
         stopped = true;
         reject(e);
       };
+      onAbort = () => fail(new InterruptedError());
       const writeNext = () => {
         scheduled = false;
         if (stopped) return;
@@ -84,13 +86,13 @@ export async function writeFromWorker(
         if (next) {
           try {
             for (const row of next.rows) writer.write(row);
+            Atomics.add(counters, 1, 1);
+            Atomics.notify(counters, 1);
+            if (next.bytes) progress(next.bytes);
           } catch (e) {
             fail(e);
             return;
           }
-          Atomics.add(counters, 1, 1);
-          Atomics.notify(counters, 1);
-          if (next.bytes) progress(next.bytes);
         }
         if (queue.length) schedule();
         else if (summary) resolve(summary);
@@ -100,7 +102,11 @@ export async function writeFromWorker(
         scheduled = true;
         setImmediate(writeNext);
       };
-      signal?.addEventListener('abort', () => fail(new InterruptedError()), { once: true });
+      if (signal?.aborted) {
+        fail(new InterruptedError());
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
         if (m.rows) queue.push({ rows: m.rows, bytes: m.bytes });
         else if (m.summary) summary = m.summary;
@@ -117,6 +123,8 @@ export async function writeFromWorker(
       });
     });
   } finally {
+    // (the signal is the process's: a listener left on it would keep this file's rows alive)
+    signal?.removeEventListener('abort', onAbort);
     await worker.terminate();
   }
 }

@@ -4,10 +4,12 @@
  * has already sent. The two go at the same pace: the worker waits when the writer is
  * MAX_IN_FLIGHT batches behind, so memory stays flat whatever the size of the file.
  *
- * Messages to the importer: { rows, bytes } for each batch, then { summary } at the end, or
- * { error } when the file cannot be read (an OperationError's message and hint).
+ * Each batch goes to `rows` ({ rows, bytes }), and a 'batch' to the importer's port says it is
+ * there: the importer takes it when it is ready to write it, so a batch waits serialized instead
+ * of as objects in the importer's heap. Then { summary } at the end, or { error } when the file
+ * cannot be read (an OperationError's message and hint).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { CliError } from '../errors.js';
 import { RowPreparer, type PreparedRow, type PrepareLayout } from './prepare-row.js';
 import { readCsvFile, type CsvSettings } from './readers.js';
@@ -22,6 +24,8 @@ export interface WorkerInput {
   replacedBytes: boolean;
   /** Int32Array over a SharedArrayBuffer: [0] batches sent, [1] batches written */
   flow: SharedArrayBuffer;
+  /** where the batches go (the importer reads them with receiveMessageOnPort) */
+  rows: MessagePort;
 }
 
 /** Rows per message. */
@@ -42,7 +46,8 @@ async function run(input: WorkerInput): Promise<void> {
       if (Atomics.load(flow, 0) - written < MAX_IN_FLIGHT) break;
       Atomics.wait(flow, 1, written, 1000);
     }
-    port.postMessage({ rows: batch, bytes });
+    input.rows.postMessage({ rows: batch, bytes });
+    port.postMessage('batch');
     Atomics.add(flow, 0, 1);
     batch = [];
   };

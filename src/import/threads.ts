@@ -58,19 +58,24 @@ export async function writeFromWorker(
   progress: (bytes: number) => void,
   signal?: AbortSignal,
 ): Promise<PreparedSummary> {
-  const { Worker } = await import('node:worker_threads');
+  const { MessageChannel, Worker, receiveMessageOnPort } = await import('node:worker_threads');
   const flow = new SharedArrayBuffer(8);
   const counters = new Int32Array(flow);
-  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, replacedBytes, flow };
+  const channel = new MessageChannel();
+  const input = { file, csv, layout: { skip: layout.skip, headers: layout.headers, mapping: layout.mapping, dateOrderHint: layout.dateOrderHint }, batchId, rejectRefColumn, replacedBytes, flow, rows: channel.port2 };
   // a small young generation: the worker's rows are short-lived, and its heap adds to the import's memory
-  const worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+  const worker = new Worker(script, { workerData: input, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   let onAbort = () => {};
   try {
     return await new Promise<PreparedSummary>((resolve, reject) => {
       // Batches are written one per turn of the event loop, not as they arrive: Node hands a
       // thread every message already waiting (up to a thousand) before anything else runs, and
-      // the worker keeps some waiting, so Ctrl-C waited for the whole file (60,000 rows).
-      const queue: { rows: PreparedRow[]; bytes?: number }[] = [];
+      // the worker keeps some waiting, so Ctrl-C waited for the whole file (60,000 rows). Each
+      // batch waits in its own channel, serialized, until it is written (as objects in this
+      // thread's heap, eight waiting batches outlived the young generation: 540 MB at the peak
+      // of 100,000 rows instead of 390).
+      let arrived = 0;
+      let written = 0;
       let summary: PreparedSummary | null = null;
       let scheduled = false;
       let stopped = false;
@@ -82,10 +87,12 @@ export async function writeFromWorker(
       const writeNext = () => {
         scheduled = false;
         if (stopped) return;
-        const next = queue.shift();
-        if (next) {
+        if (written < arrived) {
           try {
+            const next = receiveMessageOnPort(channel.port1)?.message as { rows: PreparedRow[]; bytes?: number } | undefined;
+            if (!next) throw new Error('a batch the import thread announced is missing');
             for (const row of next.rows) writer.write(row);
+            written++;
             Atomics.add(counters, 1, 1);
             Atomics.notify(counters, 1);
             if (next.bytes) progress(next.bytes);
@@ -94,7 +101,7 @@ export async function writeFromWorker(
             return;
           }
         }
-        if (queue.length) schedule();
+        if (written < arrived) schedule();
         else if (summary) resolve(summary);
       };
       const schedule = () => {
@@ -107,8 +114,9 @@ export async function writeFromWorker(
         return;
       }
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.on('message', (m: { rows?: PreparedRow[]; bytes?: number; summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
-        if (m.rows) queue.push({ rows: m.rows, bytes: m.bytes });
+      worker.on('message', (m: 'batch' | { summary?: PreparedSummary; error?: { message: string; hint?: string; unexpected?: boolean } }) => {
+        // (the summary comes after the last batch's word: every batch has arrived by then)
+        if (m === 'batch') arrived++;
         else if (m.summary) summary = m.summary;
         else if (m.error) {
           fail(m.error.unexpected ? new Error(m.error.message) : new OperationError(m.error.message, { hint: m.error.hint }));
@@ -125,6 +133,7 @@ export async function writeFromWorker(
   } finally {
     // (the signal is the process's: a listener left on it would keep this file's rows alive)
     signal?.removeEventListener('abort', onAbort);
+    channel.port1.close();
     await worker.terminate();
   }
 }

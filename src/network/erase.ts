@@ -153,6 +153,9 @@ const searchableName = (n: string) => /\S\s+\S/.test(n) || n.replace(/\s/g, '').
 interface DataMatcher {
   pattern: RegExp | null;
   fragments: string[];
+  /** Their addresses and phone numbers only: they go even from cells that keep a namesake's name. */
+  contact: RegExp | null;
+  contactFragments: string[];
   /** The given and family names as whole words: replaced only in rows that held the person's other data (rows tied to them). */
   parts: RegExp | null;
   /** The same, as whole values: a cell that is exactly the given or the family name. */
@@ -171,10 +174,11 @@ function dataMatcher(target: EraseTarget): DataMatcher {
     ? new RegExp(`(?<![\\p{L}\\p{N}\\\\])(?:${[...partForms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
     : null;
   const base = literalMatcher(target);
-  return { ...base, parts, isPart: (text) => folded.has(foldName(text)), partForms };
+  const contact = literalMatcher({ ...target, names: [] });
+  return { ...base, contact: contact.pattern, contactFragments: contact.fragments, parts, isPart: (text) => folded.has(foldName(text)), partForms };
 }
 
-function literalMatcher(target: EraseTarget): { pattern: RegExp | null; fragments: string[] } {
+function literalMatcher(target: Pick<EraseTarget, 'emails' | 'names' | 'phones'>): { pattern: RegExp | null; fragments: string[] } {
   const literals = [...target.emails, ...target.names.filter(searchableName), ...target.phones].flatMap(variants);
   const fragments = new Set<string>();
   for (const l of literals) for (const v of [l, l.toLowerCase(), l.toUpperCase()]) fragments.add(asciiLower(v));
@@ -216,6 +220,19 @@ function scrubColumn(db: DB, table: string, column: string, matcher: DataMatcher
       setText(db, table, column, r.rowid, ERASED);
       n++;
     }
+  }
+  return n;
+}
+
+/** Replaces the person's addresses and phone numbers (not their names) in one column; returns how many rows changed. */
+function scrubContact(db: DB, table: string, column: string, matcher: DataMatcher): number {
+  if (!matcher.contact) return 0;
+  let n = 0;
+  for (const r of rowsContaining(db, table, column, matcher.contactFragments)) {
+    const scrubbed = r.text.replace(matcher.contact, ERASED);
+    if (scrubbed === r.text) continue;
+    setText(db, table, column, r.rowid, scrubbed);
+    n++;
   }
   return n;
 }
@@ -269,6 +286,15 @@ function scrubOthersJson(json: string, matcher: DataMatcher, keep: (key: string)
     if (!matcher.pattern) continue;
     const scrubbed = v.replace(matcher.pattern, ERASED);
     if (scrubbed !== v) { data[k] = scrubbed; changed = tied = true; }
+  }
+  // (a cell kept for a namesake's name still loses the person's address or phone written in it)
+  if (matcher.contact) {
+    for (const k of Object.keys(data)) {
+      if (typeof data[k] !== 'string' || !keep(k)) continue;
+      const v = data[k] as string;
+      const scrubbed = v.replace(matcher.contact, ERASED);
+      if (scrubbed !== v) { data[k] = scrubbed; changed = tied = true; }
+    }
   }
   if (tied && matcher.parts) {
     for (const k of keys) {
@@ -389,6 +415,11 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
         const others = scrubOtherApplications(db, target, matcher);
         count('applications', label('applications'), others.applications);
         count('application_versions', label('application_versions'), others.versions);
+        // (a namesake's name cell keeps the name but not the person's address or phone written in it)
+        for (const place of personalDataPlaces()) {
+          if (!tables.has(place.table)) continue;
+          for (const column of place.nameColumns ?? []) count(place.table, place.label, scrubContact(db, place.table, column, matcher));
+        }
         const handled = new Set([...namesakes, 'applications.raw_json', 'application_versions.data_json']);
         for (const place of personalDataPlaces()) {
           if (!tables.has(place.table)) continue;

@@ -90,6 +90,28 @@ describe('erase of a person who has a namesake', () => {
   });
 });
 
+describe("erase of a person whose address is written in another applicant's name cell", () => {
+  it('the address goes from that cell, the other applicant keeps their name', async () => {
+    const { db } = await importedCall([
+      'Organization,Contact name,Email,Country,Title',
+      'Taller Sur,Ximena Quirogandú,ximena.q@example.org,Argentina,Aprender haciendo',
+      // a colleague who filled the form wrote the erased person's address beside her own name
+      'Otra Org,Pedro Ejemplo (cc ximena.q@example.org),pedro@example.org,Argentina,Formación digital',
+    ]);
+    const r = await run(['--db', db, 'erase', 'ximena.q@example.org', '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const needle of ['ximena.q@example.org', 'Quirogandú']) {
+      expect(bytesHold(db, needle), `database file holds ${needle}`).toBe(false);
+      expect(bytesHold(`${db}-wal`, needle), `WAL holds ${needle}`).toBe(false);
+    }
+    const other = json(await run(['--db', db, 'list', '--json'])).find((a: { organization: string }) => a.organization === 'Otra Org');
+    expect(other.contactName).toBe('Pedro Ejemplo (cc [erased])');
+    expect(other.email).toBe('pedro@example.org');
+    const shown = json(await run(['--db', db, 'show', String(other.id), '--json']));
+    expect(JSON.stringify(shown)).toContain('Pedro Ejemplo (cc [erased])');
+  });
+});
+
 describe('erase of a person whose organisation attended', () => {
   it('keeps the organisation\'s minutes and its attended connection, without the person\'s name or address', async () => {
     const { dir, db, sk } = await importedCall([

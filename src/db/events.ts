@@ -3,7 +3,8 @@
  * which breakout group. What a valid event is lives in src/events/event.ts; this file only
  * stores and reads.
  */
-import type { DB } from './connection.js';
+import { cachedStatement, type DB } from './connection.js';
+import { attendedMinutes, type Connection } from '../attendance-minutes.js';
 import type { Change } from './history.js';
 import type { EventKind, NetworkEvent } from '../event-model.js';
 
@@ -235,8 +236,8 @@ export function moveEventRecords(db: DB, fromMemberId: number, toMemberId: numbe
  * moveEventRecords as part of an officer's change (a merge of two members), every write recorded
  * so that unmerge puts each row back: invitations, groups, presentations, attendance rows, links
  * and minutes move to the member kept; where both already had one for an event, the merged
- * member's goes (minutes and joins added to the kept one's, the minutes at most the time from the
- * first join to the last leave: two people of one organisation at one meeting overlap).
+ * member's goes (joins added to the kept one's; the minutes counted again from both members'
+ * connections, as one member's: two people of one organisation at one meeting overlap).
  */
 export function moveEventRecordsRecorded(db: DB, change: Change, fromMemberId: number, toMemberId: number): number {
   let moved = 0;
@@ -254,13 +255,19 @@ export function moveEventRecordsRecorded(db: DB, change: Change, fromMemberId: n
     const kept = db.prepare('SELECT rowid AS rowid, minutes, joins, first_join AS firstJoin, last_leave AS lastLeave FROM event_attendance WHERE event_id = ? AND member_id = ?').get(a.eventId, toMemberId) as { rowid: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null } | undefined;
     if (!kept) change.update('event_attendance', a.rowid, 'member_id', toMemberId);
     else {
-      // (two people of one member at one event overlap: never more than from the first join to the last leave)
+      // Both members' connections, counted as one member's (attendedMinutes: overlaps once), when
+      // the reports are still there; else never more than from the first join to the last leave.
+      const connections = cachedStatement(db,
+        `SELECT r.join_time AS joinTime, r.leave_time AS leaveTime, r.minutes FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id
+          WHERE i.event_id = ? AND r.member_id IN (?, ?) AND r.waiting_room = 0`,
+      ).all(a.eventId, fromMemberId, toMemberId) as Connection[];
       const times = (xs: (string | null)[]) => xs.filter((x): x is string => Boolean(x)).map((x) => Date.parse(x)).filter(Number.isFinite);
       const joined = times([kept.firstJoin, a.firstJoin]);
       const left = times([kept.lastLeave, a.lastLeave]);
       const window = joined.length && left.length ? Math.round((Math.max(...left) - Math.min(...joined)) / 60_000) : NaN;
       const sum = kept.minutes + a.minutes;
-      change.update('event_attendance', kept.rowid, 'minutes', Number.isFinite(window) && window >= 0 ? Math.min(sum, Math.max(window, kept.minutes, a.minutes)) : sum);
+      const capped = Number.isFinite(window) && window >= 0 ? Math.min(sum, Math.max(window, kept.minutes, a.minutes)) : sum;
+      change.update('event_attendance', kept.rowid, 'minutes', connections.length ? attendedMinutes(connections) : capped);
       change.update('event_attendance', kept.rowid, 'joins', kept.joins + a.joins);
       if (a.firstJoin && (!kept.firstJoin || a.firstJoin < kept.firstJoin)) change.update('event_attendance', kept.rowid, 'first_join', a.firstJoin);
       if (a.lastLeave && (!kept.lastLeave || a.lastLeave > kept.lastLeave)) change.update('event_attendance', kept.rowid, 'last_leave', a.lastLeave);

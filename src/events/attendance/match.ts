@@ -11,6 +11,7 @@
  */
 import { normaliseName } from '../../geo/normalise.js';
 import type { AttendanceFile, AttendanceReport, AttendanceRow } from './report.js';
+import { attendedMinutes } from '../../attendance-minutes.js';
 
 export interface AttendanceMember {
   memberId: number;
@@ -217,37 +218,13 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   return { reason: `no email, and no member has ${shown}`, problem: 'unknown' };
 }
 
-/**
- * Minutes of one member: the union of their connection intervals, plus the stated minutes of
- * rows without a usable interval. An interval is usable when the row's own minutes do not say
- * it held breaks (Teams' per-person row spans first join to last leave).
- */
+/** Minutes of one member (attendedMinutes: the union of their connection intervals), joins, first join and last leave. */
 function memberMinutes(memberId: number, rows: AttendanceRow[]): MemberAttendance {
-  const intervals: [number, number][] = [];
-  let loose = 0;
-  for (const r of rows) {
-    const start = r.joinTime ? Date.parse(r.joinTime) : NaN;
-    const end = r.leaveTime ? Date.parse(r.leaveTime) : NaN;
-    const span = (end - start) / 60_000;
-    if (Number.isFinite(span) && span >= 0 && (r.minutes === null || r.minutes >= span - 1)) intervals.push([start, end]);
-    else loose += r.minutes ?? 0;
-  }
-  intervals.sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let open: [number, number] | null = null;
-  for (const [s, e] of intervals) {
-    if (open && s <= open[1]) open[1] = Math.max(open[1], e);
-    else {
-      if (open) total += open[1] - open[0];
-      open = [s, e];
-    }
-  }
-  if (open) total += open[1] - open[0];
   const joins = rows.map((r) => r.joinTime).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
   const leaves = rows.map((r) => r.leaveTime).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
   return {
     memberId,
-    minutes: Math.round(total / 60_000 + loose),
+    minutes: attendedMinutes(rows),
     joins: rows.length,
     firstJoin: joins[0] ?? null,
     lastLeave: leaves[leaves.length - 1] ?? null,

@@ -52,3 +52,33 @@ describe('merging two members who came to the same meeting', () => {
     expect(minutes).toEqual([120]);
   });
 });
+
+describe('merging two members whose people came and went', () => {
+  it('counts the union of their connections: an overlap once, a break not at all', async () => {
+    const { dir, sk } = await importedCall([
+      'Organization,First name,Last name,Email,Country,Title',
+      'Taller Sur,Ximena,Quiroga,ximena@example.org,Argentina,Aprender haciendo',
+      'Taller Sur Córdoba,Pedro,Ejemplo,pedro@example.org,Argentina,Formación digital',
+    ]);
+    expect((await sk('event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--duration', '120')).code).toBe(0);
+    expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    // Ximena 14:00–14:30 and 15:30–16:00; Pedro 14:15–14:45: together 14:00–14:45 and 15:30–16:00
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), zoomReport('Webinar', [
+      'Ximena Quiroga,ximena@example.org,11/19/2020 02:00:00 PM,11/19/2020 02:30:00 PM,30,Yes,Y',
+      'Ximena Quiroga,ximena@example.org,11/19/2020 03:30:00 PM,11/19/2020 04:00:00 PM,30,Yes,Y',
+      'Pedro Ejemplo,pedro@example.org,11/19/2020 02:15:00 PM,11/19/2020 02:45:00 PM,30,Yes,Y',
+    ]));
+    expect((await sk('event', 'attendance', '1', 'zoom.csv')).code).toBe(0);
+    const members = json(await sk('members', '--json')) as { id: number; organization: string }[];
+    const [a, b] = ['Taller Sur', 'Taller Sur Córdoba'].map((n) => members.find((m) => m.organization === n)!.id);
+    const before = json(await sk('event', 'show', '1', '--json')).attendees.map((x: { minutes: number }) => x.minutes).sort();
+    expect(before).toEqual([30, 60]);
+    const merged = await sk('merge', `member-${a}`, `member-${b}`, '--yes');
+    expect(merged.code, merged.stderr).toBe(0);
+    const after = json(await sk('event', 'show', '1', '--json')).attendees;
+    expect(after.map((x: { memberId: number; minutes: number }) => [x.memberId, x.minutes])).toEqual([[a, 75]]);
+    // unmerge gives each member their own minutes back
+    expect((await sk('unmerge', '--last')).code).toBe(0);
+    expect(json(await sk('event', 'show', '1', '--json')).attendees.map((x: { minutes: number }) => x.minutes).sort()).toEqual([30, 60]);
+  });
+});

@@ -250,12 +250,12 @@ export async function readLayout(
 ): Promise<{ layout: Layout; source: TableSource }> {
   const { source, first } = await chooseSheet(file, opened, hooks, { mapFile: options.mapFile, sheet: options.sheet });
   if (!first.length && source.sheet && source.sheet.seen.length === 0) {
-    throw new OperationError(`${file} has no sheet: it is a zip file but not an Excel workbook`, {
+    throw new OperationError(`${path.basename(file)} has no sheet: it is a zip file but not an Excel workbook`, {
       hint: 'open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file',
     });
   }
   if (!first.length) {
-    throw new OperationError(`${file} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
+    throw new OperationError(`${path.basename(file)} is empty: there is no header row and no data`, { hint: 'check that you picked the right file' });
   }
   let rows = readHeaderRows(first);
   // A file without a header row whose columns the mapping file names by letter or number: the top

@@ -49,7 +49,15 @@ describe('zip files that are not .xlsx workbooks', () => {
     fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
     const run = await skillsnet(['--db', path.join(dir, 'b.db'), 'import', f, '--call', '2024']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: .*letter\.xlsx has no sheet/m);
+    expect(run.stderr).toMatch(/^error: letter\.xlsx has no sheet/m);
     expect(run.stderr).not.toMatch(/is empty/);
+  });
+
+  it('an empty file is named as the other errors name a file: by its name, not the path typed', async () => {
+    const f = path.join(dir, 'empty.csv');
+    fs.writeFileSync(f, '');
+    const run = await skillsnet(['--db', path.join(dir, 'c.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: empty\.csv is empty: there is no header row and no data$/m);
   });
 });

@@ -114,3 +114,26 @@ describe('common misspellings of a header word', () => {
     expect(matchHeaders(['Horodateur', 'Adresse e-mail', 'Structure']).mapping.email).toEqual([1]);
   });
 });
+
+describe("the contact named by their role (a founder, a team or project leader, a French call's porteur de projet)", () => {
+  const contactOf = (header: string) => mapped(['Organisation', header, 'Email', 'Country']).contactName ?? [];
+  it.each([
+    'Founder', 'Founder PoC', 'POC Name', 'Lead applicant', 'Team leader name', 'Team lead name', 'Project leader', 'Principal investigator',
+    'Porteur de projet', 'Nom du porteur de projet', 'Chef de projet', 'Líder del proyecto', 'Jefe de proyecto', 'Nombre del líder del equipo',
+  ])('"%s" is the contact name', (header) => {
+    expect(contactOf(header)).toEqual([header]);
+  });
+
+  it.each([
+    // the role qualifies an organisation, a team or a project: not the person
+    'Lead applicant organisation', 'Organisme porteur du projet', "Nom de l'organisme porteur du projet", 'Nom de la structure porteuse',
+    'Founder organisation', 'Project leader organisation', 'Team name', 'Nombre del equipo',
+  ])('"%s" is not', (header) => {
+    expect(contactOf(header)).toEqual([]);
+  });
+
+  it('a lead applicant organisation column is the organisation', () => {
+    expect(mapped(['Lead applicant organisation', 'Lead applicant', 'Email']).organization).toEqual(['Lead applicant organisation']);
+    expect(mapped(['Lead applicant organisation', 'Lead applicant', 'Email']).contactName).toEqual(['Lead applicant']);
+  });
+});

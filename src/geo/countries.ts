@@ -174,15 +174,16 @@ function candidates(text: string): string[] {
 
 /**
  * A single typo, when exactly one country is that close: "Columbia" -> Colombia; "Nigeri"
- * (Niger or Nigeria?) stays unresolved. A name of five letters only with a letter missing or one
- * too many ("Canda" -> Canada): one letter changed in so short a word is another word.
+ * (Niger or Nigeria?) stays unresolved. A word of five letters only with a letter missing
+ * ("Canda" -> Canada): a letter changed or one too many in so short a word is another word
+ * ("Chlie", and "Lagos", a city, is no Laos).
  */
 function fuzzy(key: string, idx: CountryIndex): string | null {
   if (key.length < 5) return null;
   const short = key.length < 6;
   let found: string | null = null;
   for (let len = key.length - 1; len <= key.length + 1; len++) {
-    if (short && len === key.length) continue;
+    if (short && len <= key.length) continue;
     for (const candidate of idx.byLength.get(len) ?? []) {
       if (distance(key, candidate) > 1) continue;
       const code = idx.keys.get(candidate)!;
@@ -201,6 +202,19 @@ function match(code: string, idx: CountryIndex): CountryMatch {
   return { code, name: row?.name ?? code, region: row?.region ?? null };
 }
 
+/** A part of a cell that names a country as written (no typo allowed); a bare code only when `codes`. */
+function exactCode(text: string, idx: CountryIndex, codes: boolean): string | null {
+  const keys = candidates(text);
+  if (!keys.length || idx.notCountries.has(keys[0]!)) return null;
+  const raw = text.trim();
+  if (/^[A-Za-z]{2,3}$/.test(raw)) return codes ? (idx.codes.get(raw.toLowerCase()) ?? idx.keys.get(keys[0]!) ?? null) : null;
+  for (const key of keys) {
+    const code = idx.keys.get(key);
+    if (code) return code;
+  }
+  return null;
+}
+
 function resolveUncached(text: string): CountryMatch | null {
   const idx = getIndex();
   const keys = candidates(text);
@@ -215,11 +229,22 @@ function resolveUncached(text: string): CountryMatch | null {
     if (code) return match(code, idx);
   }
   if (DOTTED.test(raw)) return null;
-  // "England, UK", "Kampala, Uganda", "Lima / Peru": the country comes last; no other part names another
+  // A place and its country: "England, UK", "Kampala, Uganda", "Lima / Peru", "Kenya, Nairobi",
+  // "Ghana - Accra". The one country its parts name as written (a city that looks like another
+  // country's typo is no evidence of it: "Lagos, Nigeria"); a code only as the last part ("Lima,
+  // PE"; the "CA" of "CA, San Diego" is no Canada). Else a typo in the last part ("Kampala, Ugnada").
   const parts = raw.split(/\s*[,/]\s*|\s+-\s+/).filter(Boolean);
   if (parts.length > 1) {
-    const last = resolveCountry(parts[parts.length - 1]!);
-    if (last && parts.slice(0, -1).every((p) => (resolveCountry(p)?.code ?? last.code) === last.code)) return last;
+    const named = new Set<string>();
+    parts.forEach((p, i) => {
+      const code = exactCode(p, idx, i === parts.length - 1);
+      if (code) named.add(code);
+    });
+    if (named.size === 1) return match([...named][0]!, idx);
+    if (named.size === 0) {
+      const last = resolveCountry(parts[parts.length - 1]!);
+      if (last) return last;
+    }
   }
   for (const key of keys) {
     const code = fuzzy(key, idx);

@@ -153,4 +153,26 @@ describe('resolveCountry: more spellings, typos with a margin, no bare abbreviat
     expect(code('Paris, Texas')).toBeNull();
     expect(code('Canada, USA')).toBeNull();
   });
+
+  it('a place and its country, the country first or last; a city that looks like a typo of another country names none', () => {
+    expect(code('Lagos, Nigeria')).toBe('NG');
+    expect(code('Nigeria / Lagos')).toBe('NG');
+    expect(code('Lagos - Nigeria')).toBe('NG');
+    expect(code('Kenya, Nairobi')).toBe('KE');
+    expect(code('Ghana - Accra')).toBe('GH');
+    expect(code('Guinea, Conakry')).toBe('GN');
+    // "Lagos" is one letter more than Laos: a five-letter word resolves only with a letter missing ("Canda")
+    expect(code('Lagos')).toBeNull();
+    expect(code('Kampala, Ugand')).toBe('UG');
+    expect(code('Georgia, USA')).toBeNull();
+    expect(code('CA, San Diego')).toBeNull();
+    expect(code('Lima, PE')).toBe('PE');
+  });
+
+  it('common misspellings and short forms in the three languages', () => {
+    for (const [text, expected] of [
+      ['Phillipines', 'PH'], ['Philipines', 'PH'], ['Morroco', 'MA'], ['Siria', 'SY'], ['Burkina', 'BF'], ['Centrafrique', 'CF'],
+      ['Guinea Conakry', 'GN'], ['Guinée-Conakry', 'GN'], ['Sao Tome', 'ST'], ['Palestinian Territories', 'PS'],
+    ] as const) expect(code(text), text).toBe(expected);
+  });
 });

@@ -42,21 +42,42 @@ const MONTHS: Record<string, number> = {};
   ['december', 'dec', 'decembre', 'diciembre', 'dic'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+/** A zone after a time: "Z", "UTC", "GMT", "+0100", "+01:00", "GMT+1", "UTC-05:00", "GMT+5:30". */
+const ZONE = String.raw`Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(${ZONE}|[A-Z]{3,4})?)?$`, 'i');
 const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T,]+(.+))?$/;
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(Z|UTC|GMT|(?:UTC|GMT)?[+-]\d{2}(?::?\d{2})?))?$/i;
+/** A time, with AM/PM and a zone when the text has them ("1:46:19 PM GMT+1", Google Forms' own download; "9:00 CET"). */
+const TIME = new RegExp(String.raw`^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap]\.?m\.?)?\s*(?:(${ZONE}|[A-Z]{3,4}))?$`, 'i');
 /**
  * JavaScript's Date.toString(), which web form tools (Fillout) write: "Thu Jan 08 2026 14:01:00
  * GMT-0500 (Colombia Standard Time)"; the zone's name in brackets may be long or localised.
  */
 const JS_DATE = /^(?:[a-z]{3}\s+)?([a-z]{3})\s+(\d{1,2})\s+(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+GMT([+-]\d{4})(?:\s*\([^()]*\))?$/i;
 
-/** "+0200", "+02:00", "+00" (PostgreSQL's), "GMT-0500": "+02:00", "+00:00", "-05:00". */
-function offset(text: string): string {
-  const t = text.replace(/^(?:UTC|GMT)/i, '');
-  return t.length === 3 ? `${t}:00` : t.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+/**
+ * A zone as ISO 8601 writes it: "+0200", "+02:00", "+00" (PostgreSQL's), "GMT-0500", "GMT+1",
+ * "UTC+5:30" -> "+02:00", "+00:00", "-05:00", "+01:00", "+05:30"; "Z", "UTC", "GMT" -> "Z". A
+ * zone's abbreviation ("CET", "EST") -> its offset when it has one meaning (ZONE_NAMES), else
+ * null: the time is read as written, as for a text without a zone. undefined: no zone at all.
+ */
+function zoneOf(text: string | undefined): string | null | undefined {
+  if (!text) return undefined;
+  const t = text.trim().toUpperCase();
+  if (t === 'Z' || t === 'UTC' || t === 'GMT') return 'Z';
+  const m = /^(?:UTC|GMT)?\s?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
+  if (m) return Number(m[2]) > 14 || Number(m[3] ?? 0) > 59 ? null : `${m[1]}${pad(Number(m[2]))}:${m[3] ?? '00'}`;
+  return ZONE_NAMES[t] ?? null;
 }
+
+/** Zone abbreviations with one meaning (not CST, IST, BST: each names two or three zones). */
+const ZONE_NAMES: Record<string, string> = {
+  WET: '+00:00', WEST: '+01:00', CET: '+01:00', CEST: '+02:00', EET: '+02:00', EEST: '+03:00', MSK: '+03:00',
+  WAT: '+01:00', CAT: '+02:00', EAT: '+03:00', SAST: '+02:00', PKT: '+05:00', NPT: '+05:45', ICT: '+07:00', WIB: '+07:00',
+  SGT: '+08:00', HKT: '+08:00', PHT: '+08:00', JST: '+09:00', KST: '+09:00', AEST: '+10:00', AEDT: '+11:00', NZST: '+12:00', NZDT: '+13:00',
+  EST: '-05:00', EDT: '-04:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00', AKST: '-09:00', HST: '-10:00',
+  ART: '-03:00', BRT: '-03:00', CLT: '-04:00', COT: '-05:00', PET: '-05:00', VET: '-04:00', BOT: '-04:00',
+};
 
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -82,9 +103,7 @@ function parseTime(text: string | undefined): { time: string | null; zone: strin
   if (ampm === 'am' && h === 12) h = 0;
   if (h > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
   const time = `${pad(h)}:${m[2]}${m[3] !== undefined ? `:${m[3]}` : ''}`;
-  let zone: string | null = null;
-  if (m[5]) zone = /^(?:z|utc|gmt)$/i.test(m[5]) ? 'Z' : offset(m[5]);
-  return { time, zone };
+  return { time, zone: zoneOf(m[5]) ?? null };
 }
 
 function valid(year: number, month: number, day: number): boolean {
@@ -102,7 +121,7 @@ export function parseDate(raw: string): DateParts | null {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(year, month, day)) return null;
     const time = m[4] ? `${pad(Number(m[4]))}:${m[5]}${m[6] ? `:${m[6]}` : ''}` : null;
-    const zone = m[7] ? (m[7].toUpperCase() === 'Z' ? 'Z' : offset(m[7])) : null;
+    const zone = zoneOf(m[7]) ?? null;
     return { year, month, day, time, zone, ambiguous: false };
   }
   m = YMD.exec(text);

@@ -82,6 +82,19 @@ describe('submission dates in ISO 8601', () => {
     expect(parseDate('31/31/2020')).toBeNull();
   });
 
+  it('reads the zone a timestamp names: Google Forms\' own download, UTC, GMT offsets, unambiguous abbreviations', () => {
+    const iso = (t: string) => isoDate(parseDate(t)!, null);
+    expect(iso('2022/06/26 1:46:19 PM GMT+1')).toBe('2022-06-26T13:46:19+01:00');
+    expect(iso('2020/04/21 9:54:54 AM GMT+5:30')).toBe('2020-04-21T09:54:54+05:30');
+    expect(iso('26/06/2022 13:46:19 GMT-3')).toBe('2022-06-26T13:46:19-03:00');
+    expect(iso('2022-06-26 13:46:19 UTC')).toBe('2022-06-26T13:46:19Z');
+    expect(iso('2021/02/10 10:08:52 PM EST')).toBe('2021-02-10T22:08:52-05:00');
+    expect(iso('2020/03/25 3:10:50 PM CET')).toBe('2020-03-25T15:10:50+01:00');
+    // IST is India's, Ireland's or Israel's: the time as written, without a zone
+    expect(iso('2020/03/25 3:10:50 PM IST')).toBe('2020-03-25T15:10:50');
+    expect(iso('2022-06-26 13:46:19 +0100')).toBe('2022-06-26T13:46:19+01:00');
+  });
+
   it('the order comes from the whole column: a day above 12 anywhere settles it', () => {
     const e = new DateOrderEvidence();
     for (const t of ['03/04/2022', '05/04/2022', '26/06/2022']) e.add(parseDate(t));

@@ -50,4 +50,12 @@ describe('organisation types and beneficiary groups in the three languages (issu
     expect(canonicalTerm('beneficiaries', 'Youth (15-24)')).toBe('Youth');
     expect(canonicalTerm('beneficiaries', 'Artisans')).toBe('Artisans');
   });
+
+  it('the public sector is a government agency, a CBO an NGO; NEET and NINI are youth, low-skilled workers workers', async () => {
+    const { canonicalTerm } = await import('../../../src/import/vocabulary.js');
+    for (const t of ['Public sector', 'Secteur public', 'Sector público']) expect(canonicalTerm('organizationTypes', t), t).toBe('Government agency');
+    expect(canonicalTerm('organizationTypes', 'CBO')).toBe('NGO');
+    for (const t of ['NEET', 'NEETs', 'NINI', 'Jóvenes que ni estudian ni trabajan']) expect(canonicalTerm('beneficiaries', t), t).toBe('Youth');
+    for (const t of ['Low-skilled workers', 'Travailleurs peu qualifiés', 'Trabajadores poco calificados']) expect(canonicalTerm('beneficiaries', t), t).toBe('Workers');
+  });
 });

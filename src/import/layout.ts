@@ -123,7 +123,7 @@ export function sampleValue(field: Field, cells: readonly string[]): string | nu
 function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof matchHeaders>, sample: readonly string[][] = []): boolean {
   if (Object.values(match.evidence).some((e) => e?.metadata)) return true;
   const named = headers.map((h) => h.trim()).filter(Boolean);
-  if (named.length >= 2 && wordsOverTypedColumns(headers, sample) >= Math.max(2, named.length * 0.2)) return true;
+  if (named.length >= 2 && labelledColumns(headers, sample).size >= Math.max(2, named.length * 0.2)) return true;
   if (named.length < 3 || new Set(named).size < named.length * 0.9) return false;
   const questions = named.filter((h) => /[?:？]\s*$|^[¿]/.test(h)).length;
   // what a program names a column, and no one's name or town is: created_at, CaseReachable.reachable,
@@ -145,16 +145,21 @@ function typedKind(cell: string): string | null {
 /** Cells that stand for no value, in any column: "N/A", "-", "none", "aucun". */
 const PLACEHOLDER = /^(?:n\/?a|na|none|nil|null|unknown|aucune?|ninguno|ninguna|nada|rien|sans|sin|-+|\?+)$/i;
 
+/** A top cell of words: letters, not itself a number, date, link, address, yes/no or a placeholder. */
+function isWordCell(top: string): boolean {
+  return /\p{L}{3}/u.test(top) && !typedKind(top) && !PLACEHOLDER.test(top);
+}
+
 /**
- * How many columns have a top cell of words (not itself a number, date, link, address, yes/no
- * or a placeholder) over cells that are nearly all one such kind: a row of someone's details
- * holds what the rows under it hold, a header row names it.
+ * The columns whose top cell is words (not itself a number, date, link, address, yes/no or a
+ * placeholder) over cells that are nearly all one such kind: a row of someone's details holds
+ * what the rows under it hold, a header row names it.
  */
-function wordsOverTypedColumns(headers: readonly string[], sample: readonly string[][]): number {
-  let count = 0;
+function wordColumnsOverTypedCells(headers: readonly string[], sample: readonly string[][]): Set<number> {
+  const out = new Set<number>();
   headers.forEach((h, col) => {
     const top = h.trim();
-    if (!/\p{L}{3}/u.test(top) || typedKind(top) || PLACEHOLDER.test(top)) return;
+    if (!isWordCell(top)) return;
     const cells = sample.map((r) => (r[col] ?? '').trim()).filter((c) => c !== '');
     if (cells.length < 2) return;
     const kinds = new Map<string, number>();
@@ -162,9 +167,33 @@ function wordsOverTypedColumns(headers: readonly string[], sample: readonly stri
       const k = typedKind(c);
       if (k) kinds.set(k, (kinds.get(k) ?? 0) + 1);
     }
-    if (Math.max(0, ...kinds.values()) >= cells.length * 0.8) count++;
+    if (Math.max(0, ...kinds.values()) >= cells.length * 0.8) out.add(col);
   });
-  return count;
+  return out;
+}
+
+/** How many columns are a top cell of words over typed cells (see wordColumnsOverTypedCells). */
+function wordsOverTypedColumns(headers: readonly string[], sample: readonly string[][]): number {
+  return wordColumnsOverTypedCells(headers, sample).size;
+}
+
+/**
+ * The columns whose top cell is a label for what is under it: words over typed cells, or a short
+ * label of a few words ("Leadership", "Qualité comportementale") over answers that are nearly
+ * all sentences several times its length. Someone's details in that row would be cells of the
+ * same kind as the rows under them: a date, an address, a paragraph.
+ */
+function labelledColumns(headers: readonly string[], sample: readonly string[][]): Set<number> {
+  const out = wordColumnsOverTypedCells(headers, sample);
+  headers.forEach((h, col) => {
+    const top = h.replace(/\s+/g, ' ').trim();
+    if (out.has(col) || !isWordCell(top) || top.length > 40 || top.split(' ').length > 5 || looksLikeData(top)) return;
+    const cells = sample.map((r) => (r[col] ?? '').replace(/\s+/g, ' ').trim()).filter((c) => c !== '');
+    if (cells.length < 2) return;
+    const long = cells.filter((c) => c.length >= Math.max(40, top.length * 3) && c.split(' ').length >= 6).length;
+    if (long >= cells.length * 0.8) out.add(col);
+  });
+  return out;
 }
 
 /** Whether a top row is someone's details: some cell looks like data, and each such cell is a bare address or number. */
@@ -293,8 +322,13 @@ export async function readLayout(
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
-    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || looksLikeHeaderRow(headers, match, sample)) && !headers.some(looksLikeData);
-    shown = (i) => sure || recognised.has(i);
+    // (a cell that is a field's very name, "Candidat" or "Pays", is no one's details either)
+    const exact = Object.values(match.evidence).some((e) => e?.exact);
+    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || exact || looksLikeHeaderRow(headers, match, sample)) && !headers.some(looksLikeData);
+    // a cell that labels what its column holds (a word over dates, a short label over paragraphs)
+    // is a header even when the rest of the row might be someone's details
+    const labelled = sure ? new Set<number>() : labelledColumns(headers, sample);
+    shown = (i) => sure || recognised.has(i) || labelled.has(i);
     mapping = {};
     const switched = new Set<number>();
     for (const f of FIELDS) {

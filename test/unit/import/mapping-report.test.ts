@@ -161,6 +161,39 @@ describe('--map by header, letter or number', () => {
     expect(b.stderr).not.toMatch(/Acme/);
     expect(b.stderr).toMatch(/named by its letter/);
   });
+
+  it('one column of words over dates or addresses is named by its header, the rest of the row withheld', async () => {
+    // a single typed column is not enough to call the whole row a header, but "Registered on" over
+    // dates is no one's details: it is shown, not replaced by its letter
+    const f = caseFile('one-typed.csv', rows('Acme Trust,Maria Lopez,Registered on', [
+      'Beta Club,Jon Doe,2024-03-01', 'Gamma Union,Ann Roe,2024-03-05', 'Delta Group,Li Poe,2024-03-09',
+    ]));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A, B, C "Registered on" (a header skillsnet does not recognise is named by its letter');
+    expect(r.stderr).not.toMatch(/Acme|Maria/);
+    const j = await run(['--db', caseDb(), 'import', f, '--json']);
+    expect(JSON.parse(j.stdout).files[0].unmappedColumns).toEqual(['column 1', 'column 2', 'Registered on']);
+  });
+
+  it('a cell that is a field\'s very name and short labels over paragraphs are a header row: repeated in full', async () => {
+    // an appraisal sheet: "Candidat" names the contact; "Leadership" and "Rendement" head sentences
+    const para = (w: string) => `${w} shows steady judgement in meetings and would need support before taking a wider role`;
+    const f = caseFile('appraisal.csv', rows('Candidat,Poste,Leadership,Rendement', [
+      `Ana Example,Directeur,${para('She')},${para('Her team')}`, `Li Sample,Chef,${para('He')},${para('His unit')}`, `Jo Test,Adjoint,${para('They')},${para('Their office')}`,
+    ]));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A "Candidat", B "Poste", C "Leadership", D "Rendement"');
+    expect(r.stderr).not.toMatch(/named by its letter/);
+    // without the field's name, the labels over paragraphs are still shown one by one
+    const g = caseFile('appraisal2.csv', rows('Ana Example,Directeur,Leadership', [
+      `Li Sample,Chef,${para('He')}`, `Jo Test,Adjoint,${para('They')}`,
+    ]));
+    const s = await run(['--db', caseDb(), 'import', g]);
+    expect(s.stderr).toContain('columns in the file: A, B, C "Leadership"');
+    expect(s.stderr).not.toMatch(/Ana Example/);
+  });
 });
 
 describe('a refused import under --json', () => {

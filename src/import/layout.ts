@@ -136,6 +136,8 @@ function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof
 function typedKind(cell: string): string | null {
   const c = cell.trim();
   if (/^[+-]?[\d\s().,/:-]*\d[\d\s().,/:-]*$/.test(c)) return /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(c) ? 'date' : 'number';
+  // an ISO 8601 timestamp as web apps write it: "2025-04-06T21:16:48.237Z", "2024-03-01T09:00:00+01:00"
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.test(c)) return 'date';
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(c)) return 'link';
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c)) return 'email';
   if (/^(?:true|false|yes|no|oui|non|si|sí|on|off|vrai|faux|verdadero|falso)$/i.test(c)) return 'yes/no';
@@ -203,6 +205,63 @@ function isDataRow(cells: readonly string[]): boolean {
     const kind = typedKind(c);
     return kind === 'email' || kind === 'number' || kind === 'date';
   });
+}
+
+/** The fields whose columns the cells alone can tell: an address, a phone number, a link, a country, a date. */
+const TYPED_FIELDS: readonly Field[] = ['email', 'phone', 'website', 'country', 'submittedAt'];
+
+/**
+ * Letters for a refusal's --map example when the file has no header to name a column by: for
+ * each missing field, a column the import did not use whose cells are the field's (an address
+ * for the email, the first column of words for the organisation), else the next free column.
+ * `rows`: the top rows, the first of them included (it is data too).
+ */
+function exampleLetters(missing: readonly Field[], mapping: ColumnMapping, rows: readonly string[][], width: number): Partial<Record<Field, string>> {
+  const taken = new Set(Object.values(mapping).flat());
+  const cells = (col: number) => rows.map((r) => r[col] ?? '');
+  const free = () => Array.from({ length: width }, (_, c) => c).filter((c) => !taken.has(c));
+  const typed = (col: number) => TYPED_FIELDS.some((t) => judgeColumn(t, cells(col)).verdict === 'agree');
+  const out: Partial<Record<Field, string>> = {};
+  const pick = (f: Field, col: number | undefined) => {
+    if (col === undefined) return;
+    taken.add(col);
+    out[f] = columnLetter(col);
+  };
+  // the fields the cells can tell first, so that the others do not take their columns
+  for (const f of missing.filter((m) => TYPED_FIELDS.includes(m))) {
+    const agree = free().find((c) => judgeColumn(f, cells(c)).verdict === 'agree');
+    // an address written among other words ("Name / name@example.org / phone") for want of a bare one
+    const mentions = f === 'email' ? free().find((c) => cells(c).filter((v) => /[^\s@]+@[^\s@]+\.[^\s@]+/.test(v)).length >= Math.max(1, rows.length * 0.5)) : undefined;
+    pick(f, agree ?? mentions);
+  }
+  for (const f of missing.filter((m) => !TYPED_FIELDS.includes(m))) {
+    // words rather than codes ("Acme Trust", not "ID01") for the organisation and the other texts
+    const words = (c: number) => cells(c).filter((v) => v.trim() !== '' && !/\d/.test(v)).length >= Math.max(1, rows.length * 0.5);
+    const fits = free().filter((c) => !typed(c) && judgeColumn(f, cells(c)).verdict === 'agree');
+    pick(f, fits.find(words) ?? fits[0] ?? free().find((c) => !typed(c)));
+  }
+  for (const f of missing) if (!out[f]) pick(f, free().find((c) => !typed(c)) ?? free()[0]);
+  return out;
+}
+
+/**
+ * Whether a column the mapping file names (by letter or number) has a blank top cell over values,
+ * and the top row still holds something: an application that left a question blank, not a header.
+ */
+function blankOverValues(top: readonly string[], rows: readonly string[][], file: MappingFile): boolean {
+  if (!top.some((c) => c.trim() !== '')) return false;
+  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  return refs.some((ref) => {
+    const text = String(ref).trim();
+    const col = /^\d+$/.test(text) ? Number(text) - 1 : letterIndex(text);
+    return col >= 0 && (top[col] ?? '').trim() === '' && rows.some((r) => (r[col] ?? '').trim() !== '');
+  });
+}
+
+/** "A" -> 0, "AB" -> 27; -1 for anything else. */
+function letterIndex(letters: string): number {
+  if (!/^[A-Z]{1,3}$/.test(letters)) return -1;
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
 
 /** Whether a mapping file names every column by its letter ("D") or number from 1 (4), none by header. */
@@ -292,8 +351,11 @@ export async function readLayout(
   // when it names no field and holds a bare email address or phone number, each cell that looks
   // like data being nothing else ("Kontakt (z.B. name@firma.de)", "Budget 2024-2025" are
   // headers of a language the import does not read), and no column is a word over typed values.
-  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && isDataRow(rows.headers) &&
-    mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(rows.headers, first.slice(1)) === 0) {
+  // A blank top cell in a column the mapping names, over values, is no header either: a header
+  // row names the columns it has ("Email"), an application may leave its email blank.
+  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 &&
+    (isDataRow(rows.headers) || blankOverValues(first[0] ?? [], first.slice(1), options.mapFile)) &&
+    mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(first[0] ?? [], first.slice(1)) === 0) {
     const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
     rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };
   }
@@ -324,10 +386,12 @@ export async function readLayout(
     const recognised = new Set(Object.values(match.mapping).flat());
     // (a cell that is a field's very name, "Candidat" or "Pays", is no one's details either)
     const exact = Object.values(match.evidence).some((e) => e?.exact);
-    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || exact || looksLikeHeaderRow(headers, match, sample)) && !headers.some(looksLikeData);
+    // (a blank header cell, named "column N" for the raw row, labels nothing)
+    const written = headers.map((h, i) => (rows.count === 1 && h === `column ${i + 1}` && !(first[rows.index]?.[i] ?? '').trim() ? '' : h));
+    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || exact || looksLikeHeaderRow(written, match, sample)) && !headers.some(looksLikeData);
     // a cell that labels what its column holds (a word over dates, a short label over paragraphs)
     // is a header even when the rest of the row might be someone's details
-    const labelled = sure ? new Set<number>() : labelledColumns(headers, sample);
+    const labelled = sure ? new Set<number>() : labelledColumns(written, sample);
     shown = (i) => sure || recognised.has(i) || labelled.has(i);
     mapping = {};
     const switched = new Set<number>();
@@ -406,7 +470,7 @@ export async function readLayout(
       }
       mapping = asked;
     } else if (missing.length) {
-      const error = missingColumnsError(file, headers, missing, dropped, shown);
+      const error = missingColumnsError(file, headers, missing, dropped, shown, exampleLetters(missing, mapping, first.slice(rows.index), headers.length));
       const used = new Set(Object.values(mapping).flat());
       const found = { file: name, columns: mappingByHeader(headers, mapping), unmappedColumns: headers.flatMap((h, i) => (used.has(i) ? [] : [shown(i) && !looksLikeData(h) ? h : `column ${i + 1}`])) };
       throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [found]);

@@ -270,6 +270,14 @@ function mapsByPosition(file: MappingFile): boolean {
   return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
 }
 
+/** "Contact", "Contacto", "Contact details", "Coordonnées": a header that says someone is reached here, not how. */
+function isBareContactHeader(header: string): boolean {
+  const words = headerWords(header);
+  const contact = ['contact', 'contacts', 'contacto', 'contactos', 'coordonnees'];
+  return words.length > 0 && words.length <= 2 && words.some((w) => contact.includes(w)) &&
+    words.every((w) => [...contact, 'details', 'detail', 'info', 'information', 'informacion', 'datos', 'de'].includes(w));
+}
+
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
 function isBareTypeHeader(header: string): boolean {
   const words = headerWords(header);
@@ -443,6 +451,29 @@ export async function readLayout(
     mapping.organization = [named.column];
     fields.organization = { columns: [named.column], confidence: 'medium', source: 'header', evidence: `a name column whose values are organisations' names`, sample: sampleValue('organization', cellsOf(named.column)) };
     rejectedColumns.splice(rejectedColumns.indexOf(named), 1);
+  }
+  // A bare "Contact" / "Contacto" says that a column reaches someone, not how: under it, a column
+  // of phone numbers is the phone and one of addresses the email, when no other column is. It is
+  // then no contact name (its cells said so).
+  if (!options.previous) {
+    for (const f of ['phone', 'email'] as const) {
+      if (mapping[f]?.length) continue;
+      const used = new Set(Object.entries(mapping).flatMap(([g, cols]) => (g === 'contactName' ? [] : cols ?? [])));
+      const col = headers.findIndex((h, i) => !used.has(i) && isBareContactHeader(h) && judgeColumn(f, cellsOf(i)).verdict === 'agree');
+      if (col < 0) continue;
+      mapping[f] = [col];
+      fields[f] = { columns: [col], confidence: 'medium', source: 'header', evidence: `a "contact" column whose values are ${f === 'phone' ? 'phone numbers' : 'email addresses'}`, sample: sampleValue(f, cellsOf(col)) };
+      if (mapping.contactName?.includes(col)) {
+        const rest = mapping.contactName.filter((c) => c !== col);
+        if (rest.length) mapping.contactName = rest;
+        else {
+          delete mapping.contactName;
+          delete fields.contactName;
+        }
+      }
+      const was = rejectedColumns.findIndex((r) => r.column === col && r.field === 'contactName');
+      if (was >= 0) rejectedColumns.splice(was, 1);
+    }
   }
   if (options.mapFile) {
     mapping = applyMappingFile(headers, mapping, options.mapFile, name, shown);

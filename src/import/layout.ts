@@ -258,6 +258,24 @@ function blankOverValues(top: readonly string[], rows: readonly string[][], file
   });
 }
 
+/**
+ * Whether a column the mapping file names has a top cell of the same make as the cells under it,
+ * an address or a number written among words ("Ana Example / ana@example.org / 06 00 00 00 01"
+ * over more of the same): a list's first entry, not a header. A header that shows an example
+ * ("Kontakt (z.B. name@firma.de)") heads bare addresses, not more examples.
+ */
+function dataLikeTheRowsBelow(top: readonly string[], rows: readonly string[][], file: MappingFile): boolean {
+  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  const wordy = (c: string) => looksLikeData(c) && typedKind(c) === null;
+  return refs.some((ref) => {
+    const text = String(ref).trim();
+    const col = /^\d+$/.test(text) ? Number(text) - 1 : letterIndex(text);
+    if (col < 0 || !wordy(top[col] ?? '')) return false;
+    const cells = rows.map((r) => (r[col] ?? '').trim()).filter((c) => c !== '');
+    return cells.length >= 2 && cells.filter(wordy).length >= cells.length * 0.8;
+  });
+}
+
 /** "A" -> 0, "AB" -> 27; -1 for anything else. */
 function letterIndex(letters: string): number {
   if (!/^[A-Z]{1,3}$/.test(letters)) return -1;
@@ -362,7 +380,7 @@ export async function readLayout(
   // A blank top cell in a column the mapping names, over values, is no header either: a header
   // row names the columns it has ("Email"), an application may leave its email blank.
   if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 &&
-    (isDataRow(rows.headers) || blankOverValues(first[0] ?? [], first.slice(1), options.mapFile)) &&
+    (isDataRow(rows.headers) || blankOverValues(first[0] ?? [], first.slice(1), options.mapFile) || dataLikeTheRowsBelow(first[0] ?? [], first.slice(1), options.mapFile)) &&
     mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(first[0] ?? [], first.slice(1)) === 0) {
     const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
     rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };

@@ -129,6 +129,12 @@ describe('--map by header, letter or number', () => {
     const g = caseFile('noheader-iso.csv', ['Ana Example,Acme Trust,ana@example.org,2025-04-06T21:16:48.237Z', 'Li Sample,Beta Club,li@example.org,2025-04-07T08:01:02.5Z'].join('\n') + '\n');
     const map2 = caseFile('map-iso.json', JSON.stringify({ organization: 'B', email: 'C', submittedAt: 'D' }));
     expect((await importCase(g, ['--map', map2])).report).toMatchObject({ rows: 2, inserted: 2 });
+    // nor is a top cell that writes the address among words, as every cell under it does
+    const l = caseFile('noheader-lists.csv', ['Place aux jeunes,12,Ana Example / ana@example.org / 0600000001', 'Ensemble,13,Li Sample / li@example.org', 'Demain,14,Jo Test - jo@example.org - 0600000003'].join('\n') + '\n');
+    const map4 = caseFile('map-lists.json', JSON.stringify({ organization: 'A', email: 'C' }));
+    const lists = await importCase(l, ['--map', map4]);
+    expect(lists.report).toMatchObject({ rows: 3, inserted: 3 });
+    expect(lists.apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'jo@example.org', 'li@example.org']);
     // a header row whose cell over a mapped column is blank but that names fields stays the header
     const h = caseFile('header-blank.csv', rows('Organisation,,Email', ['Acme Trust,x,ana@example.org', 'Beta Club,y,li@example.org']));
     const map3 = caseFile('map-hb.json', JSON.stringify({ organization: 'A', contactName: 'B', email: 'C' }));

@@ -123,7 +123,7 @@ export function sampleValue(field: Field, cells: readonly string[]): string | nu
 function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof matchHeaders>, sample: readonly string[][] = []): boolean {
   if (Object.values(match.evidence).some((e) => e?.metadata)) return true;
   const named = headers.map((h) => h.trim()).filter(Boolean);
-  if (named.length >= 2 && wordsOverTypedColumns(headers, sample) >= Math.max(2, named.length * 0.2)) return true;
+  if (named.length >= 2 && labelledColumns(headers, sample).size >= Math.max(2, named.length * 0.2)) return true;
   if (named.length < 3 || new Set(named).size < named.length * 0.9) return false;
   const questions = named.filter((h) => /[?:？]\s*$|^[¿]/.test(h)).length;
   // what a program names a column, and no one's name or town is: created_at, CaseReachable.reachable,
@@ -136,6 +136,8 @@ function looksLikeHeaderRow(headers: readonly string[], match: ReturnType<typeof
 function typedKind(cell: string): string | null {
   const c = cell.trim();
   if (/^[+-]?[\d\s().,/:-]*\d[\d\s().,/:-]*$/.test(c)) return /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.test(c) ? 'date' : 'number';
+  // an ISO 8601 timestamp as web apps write it: "2025-04-06T21:16:48.237Z", "2024-03-01T09:00:00+01:00"
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.test(c)) return 'date';
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(c)) return 'link';
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c)) return 'email';
   if (/^(?:true|false|yes|no|oui|non|si|sí|on|off|vrai|faux|verdadero|falso)$/i.test(c)) return 'yes/no';
@@ -145,16 +147,21 @@ function typedKind(cell: string): string | null {
 /** Cells that stand for no value, in any column: "N/A", "-", "none", "aucun". */
 const PLACEHOLDER = /^(?:n\/?a|na|none|nil|null|unknown|aucune?|ninguno|ninguna|nada|rien|sans|sin|-+|\?+)$/i;
 
+/** A top cell of words: letters, not itself a number, date, link, address, yes/no or a placeholder. */
+function isWordCell(top: string): boolean {
+  return /\p{L}{3}/u.test(top) && !typedKind(top) && !PLACEHOLDER.test(top);
+}
+
 /**
- * How many columns have a top cell of words (not itself a number, date, link, address, yes/no
- * or a placeholder) over cells that are nearly all one such kind: a row of someone's details
- * holds what the rows under it hold, a header row names it.
+ * The columns whose top cell is words (not itself a number, date, link, address, yes/no or a
+ * placeholder) over cells that are nearly all one such kind: a row of someone's details holds
+ * what the rows under it hold, a header row names it.
  */
-function wordsOverTypedColumns(headers: readonly string[], sample: readonly string[][]): number {
-  let count = 0;
+function wordColumnsOverTypedCells(headers: readonly string[], sample: readonly string[][]): Set<number> {
+  const out = new Set<number>();
   headers.forEach((h, col) => {
     const top = h.trim();
-    if (!/\p{L}{3}/u.test(top) || typedKind(top) || PLACEHOLDER.test(top)) return;
+    if (!isWordCell(top)) return;
     const cells = sample.map((r) => (r[col] ?? '').trim()).filter((c) => c !== '');
     if (cells.length < 2) return;
     const kinds = new Map<string, number>();
@@ -162,9 +169,33 @@ function wordsOverTypedColumns(headers: readonly string[], sample: readonly stri
       const k = typedKind(c);
       if (k) kinds.set(k, (kinds.get(k) ?? 0) + 1);
     }
-    if (Math.max(0, ...kinds.values()) >= cells.length * 0.8) count++;
+    if (Math.max(0, ...kinds.values()) >= cells.length * 0.8) out.add(col);
   });
-  return count;
+  return out;
+}
+
+/** How many columns are a top cell of words over typed cells (see wordColumnsOverTypedCells). */
+function wordsOverTypedColumns(headers: readonly string[], sample: readonly string[][]): number {
+  return wordColumnsOverTypedCells(headers, sample).size;
+}
+
+/**
+ * The columns whose top cell is a label for what is under it: words over typed cells, or a short
+ * label of a few words ("Leadership", "Qualité comportementale") over answers that are nearly
+ * all sentences several times its length. Someone's details in that row would be cells of the
+ * same kind as the rows under them: a date, an address, a paragraph.
+ */
+function labelledColumns(headers: readonly string[], sample: readonly string[][]): Set<number> {
+  const out = wordColumnsOverTypedCells(headers, sample);
+  headers.forEach((h, col) => {
+    const top = h.replace(/\s+/g, ' ').trim();
+    if (out.has(col) || !isWordCell(top) || top.length > 40 || top.split(' ').length > 5 || looksLikeData(top)) return;
+    const cells = sample.map((r) => (r[col] ?? '').replace(/\s+/g, ' ').trim()).filter((c) => c !== '');
+    if (cells.length < 2) return;
+    const long = cells.filter((c) => c.length >= Math.max(40, top.length * 3) && c.split(' ').length >= 6).length;
+    if (long >= cells.length * 0.8) out.add(col);
+  });
+  return out;
 }
 
 /** Whether a top row is someone's details: some cell looks like data, and each such cell is a bare address or number. */
@@ -176,10 +207,93 @@ function isDataRow(cells: readonly string[]): boolean {
   });
 }
 
+/** The fields whose columns the cells alone can tell: an address, a phone number, a link, a country, a date. */
+const TYPED_FIELDS: readonly Field[] = ['email', 'phone', 'website', 'country', 'submittedAt'];
+
+/**
+ * Letters for a refusal's --map example when the file has no header to name a column by: for
+ * each missing field, a column the import did not use whose cells are the field's (an address
+ * for the email, the first column of words for the organisation), else the next free column.
+ * `rows`: the top rows, the first of them included (it is data too).
+ */
+function exampleLetters(missing: readonly Field[], mapping: ColumnMapping, rows: readonly string[][], width: number): Partial<Record<Field, string>> {
+  const taken = new Set(Object.values(mapping).flat());
+  const cells = (col: number) => rows.map((r) => r[col] ?? '');
+  const free = () => Array.from({ length: width }, (_, c) => c).filter((c) => !taken.has(c));
+  const typed = (col: number) => TYPED_FIELDS.some((t) => judgeColumn(t, cells(col)).verdict === 'agree');
+  const out: Partial<Record<Field, string>> = {};
+  const pick = (f: Field, col: number | undefined) => {
+    if (col === undefined) return;
+    taken.add(col);
+    out[f] = columnLetter(col);
+  };
+  // the fields the cells can tell first, so that the others do not take their columns
+  for (const f of missing.filter((m) => TYPED_FIELDS.includes(m))) {
+    const agree = free().find((c) => judgeColumn(f, cells(c)).verdict === 'agree');
+    // an address written among other words ("Name / name@example.org / phone") for want of a bare one
+    const mentions = f === 'email' ? free().find((c) => cells(c).filter((v) => /[^\s@]+@[^\s@]+\.[^\s@]+/.test(v)).length >= Math.max(1, rows.length * 0.5)) : undefined;
+    pick(f, agree ?? mentions);
+  }
+  for (const f of missing.filter((m) => !TYPED_FIELDS.includes(m))) {
+    // words rather than codes ("Acme Trust", not "ID01") for the organisation and the other texts
+    const words = (c: number) => cells(c).filter((v) => v.trim() !== '' && !/\d/.test(v)).length >= Math.max(1, rows.length * 0.5);
+    const fits = free().filter((c) => !typed(c) && judgeColumn(f, cells(c)).verdict === 'agree');
+    pick(f, fits.find(words) ?? fits[0] ?? free().find((c) => !typed(c)));
+  }
+  for (const f of missing) if (!out[f]) pick(f, free().find((c) => !typed(c)) ?? free()[0]);
+  return out;
+}
+
+/**
+ * Whether a column the mapping file names (by letter or number) has a blank top cell over values,
+ * and the top row still holds something: an application that left a question blank, not a header.
+ */
+function blankOverValues(top: readonly string[], rows: readonly string[][], file: MappingFile): boolean {
+  if (!top.some((c) => c.trim() !== '')) return false;
+  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  return refs.some((ref) => {
+    const text = String(ref).trim();
+    const col = /^\d+$/.test(text) ? Number(text) - 1 : letterIndex(text);
+    return col >= 0 && (top[col] ?? '').trim() === '' && rows.some((r) => (r[col] ?? '').trim() !== '');
+  });
+}
+
+/**
+ * Whether a column the mapping file names has a top cell of the same make as the cells under it,
+ * an address or a number written among words ("Ana Example / ana@example.org / 06 00 00 00 01"
+ * over more of the same): a list's first entry, not a header. A header that shows an example
+ * ("Kontakt (z.B. name@firma.de)") heads bare addresses, not more examples.
+ */
+function dataLikeTheRowsBelow(top: readonly string[], rows: readonly string[][], file: MappingFile): boolean {
+  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  const wordy = (c: string) => looksLikeData(c) && typedKind(c) === null;
+  return refs.some((ref) => {
+    const text = String(ref).trim();
+    const col = /^\d+$/.test(text) ? Number(text) - 1 : letterIndex(text);
+    if (col < 0 || !wordy(top[col] ?? '')) return false;
+    const cells = rows.map((r) => (r[col] ?? '').trim()).filter((c) => c !== '');
+    return cells.length >= 2 && cells.filter(wordy).length >= cells.length * 0.8;
+  });
+}
+
+/** "A" -> 0, "AB" -> 27; -1 for anything else. */
+function letterIndex(letters: string): number {
+  if (!/^[A-Z]{1,3}$/.test(letters)) return -1;
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
 /** Whether a mapping file names every column by its letter ("D") or number from 1 (4), none by header. */
 function mapsByPosition(file: MappingFile): boolean {
   const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
   return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
+}
+
+/** "Contact", "Contacto", "Contact details", "Coordonnées": a header that says someone is reached here, not how. */
+function isBareContactHeader(header: string): boolean {
+  const words = headerWords(header);
+  const contact = ['contact', 'contacts', 'contacto', 'contactos', 'coordonnees'];
+  return words.length > 0 && words.length <= 2 && words.some((w) => contact.includes(w)) &&
+    words.every((w) => [...contact, 'details', 'detail', 'info', 'information', 'informacion', 'datos', 'de'].includes(w));
 }
 
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
@@ -263,8 +377,11 @@ export async function readLayout(
   // when it names no field and holds a bare email address or phone number, each cell that looks
   // like data being nothing else ("Kontakt (z.B. name@firma.de)", "Budget 2024-2025" are
   // headers of a language the import does not read), and no column is a word over typed values.
-  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 && isDataRow(rows.headers) &&
-    mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(rows.headers, first.slice(1)) === 0) {
+  // A blank top cell in a column the mapping names, over values, is no header either: a header
+  // row names the columns it has ("Email"), an application may leave its email blank.
+  if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 &&
+    (isDataRow(rows.headers) || blankOverValues(first[0] ?? [], first.slice(1), options.mapFile) || dataLikeTheRowsBelow(first[0] ?? [], first.slice(1), options.mapFile)) &&
+    mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(first[0] ?? [], first.slice(1)) === 0) {
     const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
     rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };
   }
@@ -293,8 +410,15 @@ export async function readLayout(
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
-    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || looksLikeHeaderRow(headers, match, sample)) && !headers.some(looksLikeData);
-    shown = (i) => sure || recognised.has(i);
+    // (a cell that is a field's very name, "Candidat" or "Pays", is no one's details either)
+    const exact = Object.values(match.evidence).some((e) => e?.exact);
+    // (a blank header cell, named "column N" for the raw row, labels nothing)
+    const written = headers.map((h, i) => (rows.count === 1 && h === `column ${i + 1}` && !(first[rows.index]?.[i] ?? '').trim() ? '' : h));
+    const sure = (rows.tool != null || Object.keys(match.mapping).length >= 2 || exact || looksLikeHeaderRow(written, match, sample)) && !headers.some(looksLikeData);
+    // a cell that labels what its column holds (a word over dates, a short label over paragraphs)
+    // is a header even when the rest of the row might be someone's details
+    const labelled = sure ? new Set<number>() : labelledColumns(written, sample);
+    shown = (i) => sure || recognised.has(i) || labelled.has(i);
     mapping = {};
     const switched = new Set<number>();
     for (const f of FIELDS) {
@@ -346,6 +470,29 @@ export async function readLayout(
     fields.organization = { columns: [named.column], confidence: 'medium', source: 'header', evidence: `a name column whose values are organisations' names`, sample: sampleValue('organization', cellsOf(named.column)) };
     rejectedColumns.splice(rejectedColumns.indexOf(named), 1);
   }
+  // A bare "Contact" / "Contacto" says that a column reaches someone, not how: under it, a column
+  // of phone numbers is the phone and one of addresses the email, when no other column is. It is
+  // then no contact name (its cells said so).
+  if (!options.previous) {
+    for (const f of ['phone', 'email'] as const) {
+      if (mapping[f]?.length) continue;
+      const used = new Set(Object.entries(mapping).flatMap(([g, cols]) => (g === 'contactName' ? [] : cols ?? [])));
+      const col = headers.findIndex((h, i) => !used.has(i) && isBareContactHeader(h) && judgeColumn(f, cellsOf(i)).verdict === 'agree');
+      if (col < 0) continue;
+      mapping[f] = [col];
+      fields[f] = { columns: [col], confidence: 'medium', source: 'header', evidence: `a "contact" column whose values are ${f === 'phone' ? 'phone numbers' : 'email addresses'}`, sample: sampleValue(f, cellsOf(col)) };
+      if (mapping.contactName?.includes(col)) {
+        const rest = mapping.contactName.filter((c) => c !== col);
+        if (rest.length) mapping.contactName = rest;
+        else {
+          delete mapping.contactName;
+          delete fields.contactName;
+        }
+      }
+      const was = rejectedColumns.findIndex((r) => r.column === col && r.field === 'contactName');
+      if (was >= 0) rejectedColumns.splice(was, 1);
+    }
+  }
   if (options.mapFile) {
     mapping = applyMappingFile(headers, mapping, options.mapFile, name, shown);
     for (const f of FIELDS) {
@@ -372,7 +519,7 @@ export async function readLayout(
       }
       mapping = asked;
     } else if (missing.length) {
-      const error = missingColumnsError(file, headers, missing, dropped, shown);
+      const error = missingColumnsError(file, headers, missing, dropped, shown, exampleLetters(missing, mapping, first.slice(rows.index), headers.length));
       const used = new Set(Object.values(mapping).flat());
       const found = { file: name, columns: mappingByHeader(headers, mapping), unmappedColumns: headers.flatMap((h, i) => (used.has(i) ? [] : [shown(i) && !looksLikeData(h) ? h : `column ${i + 1}`])) };
       throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [found]);

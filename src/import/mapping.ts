@@ -207,6 +207,7 @@ export function missingColumnsError(
   missing: Field[],
   dropped: readonly { field: Field; column: number; holds: string }[] = [],
   shown: ShownColumns = () => true,
+  letters: Partial<Record<Field, string>> = {},
 ): OperationError {
   const names = missing.map((f) => FIELD_LABELS[f]).join(' and ');
   const notUsed = dropped
@@ -214,12 +215,17 @@ export function missingColumnsError(
     .map((d) => `column ${columnLetter(d.column)}${shown(d.column) ? ` "${headers[d.column]}"` : ''} names the ${FIELD_LABELS[d.field]} but holds ${d.holds}, so it was not used\n  `)
     .join('');
   const dataLike = headers.some(looksLikeData);
+  // no header to name a column by: the example names real letters of the file (the column whose
+  // cells are addresses for the email, say), never a placeholder that reads like a header
+  const byLetter = dataLike || !headers.some((h, i) => shown(i) && h.trim() !== '');
   const example: Record<string, string> = {};
-  for (const f of missing) example[f] = dataLike ? 'the column\'s letter' : 'Column header in your file';
+  missing.forEach((f, n) => {
+    example[f] = byLetter ? letters[f] ?? columnLetter(Math.min(n, Math.max(0, headers.length - 1))) : 'Column header in your file';
+  });
   // A first row holding an address or a phone number is data, not headers: none of it is repeated.
   // Named by letter in --map, the columns need no header and that row is read as an application.
   const columns = dataLike
-    ? `the first row looks like data (it holds an email address or a phone number), not column names; add a header row to the file, or name the columns by letter in --map (every row is then read as an application).\n  `
+    ? `the first row looks like data (it holds an email address, a phone number or a date), not column names; add a header row to the file, or name the columns by letter in --map (every row is then read as an application).\n  `
     : `columns in the file: ${describeColumns(headers, shown)}\n  `;
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:

@@ -108,3 +108,28 @@ describe('import: a beneficiaries question that also asks how many', () => {
 describe("import: a third party's email is never the applicant's", () => {
   it.each(thirdParty)('$name', check);
 });
+
+describe('import: a bare "Contact" column of phone numbers or addresses', () => {
+  // a student survey's Google Form: "Contact" beside "Full Name" and "Email" holds phone numbers
+  it('is the phone beside a name column, not a second contact name', async () => {
+    const csv = ['Timestamp,Full Name,Organisation,Email,Contact',
+      '7/1/2024 22:05:36,Ana Example,Acme Trust,ana@example.org,0256000001',
+      '7/2/2024 9:14:34,Li Sample,Beta Club,li@example.org,0550000002',
+      '7/2/2024 6:35:43,Jo Test,Gamma Union,jo@example.org,+233 55 000 0003'].join('\n') + '\n';
+    const { report, apps } = await importCase(caseFile('contact-phone.csv', csv));
+    expect(report.files[0].columns).toMatchObject({ contactName: ['Full Name'], phone: ['Contact'] });
+    expect(apps.find((a) => a.organization === 'Acme Trust')).toMatchObject({ contactName: 'Ana Example', phone: '0256000001' });
+  });
+
+  it('alone, "Contacto" of addresses is the email and no contact name; of names it stays the name', async () => {
+    const emails = ['Organización,Contacto', 'Acme Trust,ana@example.org', 'Beta Club,li@example.org', 'Gamma Union,jo@example.org'].join('\n') + '\n';
+    const a = await importCase(caseFile('contacto-email.csv', emails));
+    expect(a.report).toMatchObject({ inserted: 3, rejected: 0 });
+    expect(a.report.files[0].columns.email).toEqual(['Contacto']);
+    expect(a.report.files[0].columns.contactName).toBeUndefined();
+    const names = ['Organisation,Email,Contact', 'Acme Trust,ana@example.org,Ana Example', 'Beta Club,li@example.org,Li Sample', 'Gamma Union,jo@example.org,Jo Test'].join('\n') + '\n';
+    const b = await importCase(caseFile('contact-name.csv', names));
+    expect(b.report.files[0].columns).toMatchObject({ contactName: ['Contact'], email: ['Email'] });
+    expect(b.report.files[0].columns.phone).toBeUndefined();
+  });
+});

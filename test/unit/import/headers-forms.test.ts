@@ -127,3 +127,16 @@ describe('Microsoft Forms in Spanish', () => {
     expect(m.email).toEqual(['Correo electrónico', 'Correo electrónico del responsable del proyecto']);
   });
 });
+
+describe('a sign-up form names the person by their role', () => {
+  it('"Player Name" is the contact name, as "Participant name" is; the player\'s photo or coach is not', () => {
+    // a sports auction's sign-up sheet (real-headers corpus): the player is the one who applies
+    const m = mapped(['Column1', 'Player Name', 'Select Sport', 'Gender', 'Player Image ', "Name of the player's coach"]);
+    expect(m.contactName).toEqual(['Player Name']);
+    expect(m.organization).toBeUndefined();
+    expect(mapped(['Marca temporal', 'Nombre del jugador', 'Categoría']).contactName).toEqual(['Nombre del jugador']);
+    expect(mapped(['Horodateur', 'Nom du joueur', 'Club']).contactName).toEqual(['Nom du joueur']);
+    expect(mapped(['Timestamp', 'Attendee name', 'Email']).contactName).toEqual(['Attendee name']);
+    expect(mapped(['Timestamp', 'Player Image', 'Player position']).contactName).toBeUndefined();
+  });
+});

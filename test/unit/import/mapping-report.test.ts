@@ -97,7 +97,8 @@ describe('--map by header, letter or number', () => {
     const refused = await run(['--db', caseDb(), 'import', f]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('or name the columns by letter in --map (every row is then read as an application)');
-    expect(refused.stderr).toContain('{"organization":"the column\'s letter","email":"the column\'s letter"}');
+    // with real letters of the file: the addresses are in D, the organisations' names in B
+    expect(refused.stderr).toContain('{"organization":"B","email":"D"}');
     // a header row that shows an example address but names fields stays the header row, letters or not
     const example = caseFile('example.csv', rows('Organisation,Your email (e.g. name@example.org)', ['Acme Trust,ana@example.org', 'Beta Club,li@example.org']));
     const byLetter = caseFile('map3.json', JSON.stringify({ organization: 'A', email: 'B' }));
@@ -116,6 +117,42 @@ describe('--map by header, letter or number', () => {
     // a mapping by header keeps the top row as the header row
     const byHeader = caseFile('map2.json', JSON.stringify({ organization: 'Acme Trust', email: 'ana@example.org' }));
     expect((await importCase(f, ['--map', byHeader])).report).toMatchObject({ rows: 2 });
+  });
+
+  it('a file without a header row whose top application left its email blank keeps that row', async () => {
+    // the blank cell under a column --map names is no header: a header row names its columns
+    const f = caseFile('noheader-blank.csv', ['Acme Trust,Ana Example,,Kenya', 'Beta Club,Li Sample,li@example.org,Peru', 'Gamma Union,Jo Test,jo@example.org,Chile'].join('\n') + '\n');
+    const map = caseFile('map-blank.json', JSON.stringify({ organization: 'A', contactName: 'B', email: 'C', country: 'D' }));
+    const { report } = await importCase(f, ['--map', map]);
+    expect(report).toMatchObject({ rows: 3, inserted: 2, rejected: 1 });
+    // nor is a web app's ISO 8601 timestamp anything but a date: that top row is an application too
+    const g = caseFile('noheader-iso.csv', ['Ana Example,Acme Trust,ana@example.org,2025-04-06T21:16:48.237Z', 'Li Sample,Beta Club,li@example.org,2025-04-07T08:01:02.5Z'].join('\n') + '\n');
+    const map2 = caseFile('map-iso.json', JSON.stringify({ organization: 'B', email: 'C', submittedAt: 'D' }));
+    expect((await importCase(g, ['--map', map2])).report).toMatchObject({ rows: 2, inserted: 2 });
+    // nor is a top cell that writes the address among words, as every cell under it does
+    const l = caseFile('noheader-lists.csv', ['Place aux jeunes,12,Ana Example / ana@example.org / 0600000001', 'Ensemble,13,Li Sample / li@example.org', 'Demain,14,Jo Test - jo@example.org - 0600000003'].join('\n') + '\n');
+    const map4 = caseFile('map-lists.json', JSON.stringify({ organization: 'A', email: 'C' }));
+    const lists = await importCase(l, ['--map', map4]);
+    expect(lists.report).toMatchObject({ rows: 3, inserted: 3 });
+    expect(lists.apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'jo@example.org', 'li@example.org']);
+    // a header row whose cell over a mapped column is blank but that names fields stays the header
+    const h = caseFile('header-blank.csv', rows('Organisation,,Email', ['Acme Trust,x,ana@example.org', 'Beta Club,y,li@example.org']));
+    const map3 = caseFile('map-hb.json', JSON.stringify({ organization: 'A', contactName: 'B', email: 'C' }));
+    expect((await importCase(h, ['--map', map3])).report).toMatchObject({ rows: 2, inserted: 2 });
+  });
+
+  it('the refusal of a file without a header row gives a --map example with the file\'s own letters', async () => {
+    // the email is written among other words in C, the list's name is in A, B is a number
+    const f = caseFile('lists.csv', ['Place aux jeunes,12,Ana Example / ana@example.org / 0600000001,Li Sample / li@example.org', 'Ensemble,13,Jo Test / jo@example.org,Max Poe / max@example.org'].join('\n') + '\n');
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('{"organization":"A","email":"C"}');
+    expect(r.stderr).not.toMatch(/Ana Example|the column's letter/);
+    // a top row of unrecognised words only: no header to name, so letters too
+    const g = caseFile('yesno.csv', ['Si,Si,No', 'Si,No,No', 'No,Si,Si'].join('\n') + '\n');
+    const s = await run(['--db', caseDb(), 'import', g]);
+    expect(s.stderr).toMatch(/\{"organization":"[A-C]","email":"[A-C]"\}/);
+    expect(s.stderr).not.toContain('Column header in your file');
   });
 
   it('a column beyond the file is an error that lists the columns in full, with letters', async () => {
@@ -160,6 +197,39 @@ describe('--map by header, letter or number', () => {
     expect(b.code).toBe(1);
     expect(b.stderr).not.toMatch(/Acme/);
     expect(b.stderr).toMatch(/named by its letter/);
+  });
+
+  it('one column of words over dates or addresses is named by its header, the rest of the row withheld', async () => {
+    // a single typed column is not enough to call the whole row a header, but "Registered on" over
+    // dates is no one's details: it is shown, not replaced by its letter
+    const f = caseFile('one-typed.csv', rows('Acme Trust,Maria Lopez,Registered on', [
+      'Beta Club,Jon Doe,2024-03-01', 'Gamma Union,Ann Roe,2024-03-05', 'Delta Group,Li Poe,2024-03-09',
+    ]));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A, B, C "Registered on" (a header skillsnet does not recognise is named by its letter');
+    expect(r.stderr).not.toMatch(/Acme|Maria/);
+    const j = await run(['--db', caseDb(), 'import', f, '--json']);
+    expect(JSON.parse(j.stdout).files[0].unmappedColumns).toEqual(['column 1', 'column 2', 'Registered on']);
+  });
+
+  it('a cell that is a field\'s very name and short labels over paragraphs are a header row: repeated in full', async () => {
+    // an appraisal sheet: "Candidat" names the contact; "Leadership" and "Rendement" head sentences
+    const para = (w: string) => `${w} shows steady judgement in meetings and would need support before taking a wider role`;
+    const f = caseFile('appraisal.csv', rows('Candidat,Poste,Leadership,Rendement', [
+      `Ana Example,Directeur,${para('She')},${para('Her team')}`, `Li Sample,Chef,${para('He')},${para('His unit')}`, `Jo Test,Adjoint,${para('They')},${para('Their office')}`,
+    ]));
+    const r = await run(['--db', caseDb(), 'import', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('columns in the file: A "Candidat", B "Poste", C "Leadership", D "Rendement"');
+    expect(r.stderr).not.toMatch(/named by its letter/);
+    // without the field's name, the labels over paragraphs are still shown one by one
+    const g = caseFile('appraisal2.csv', rows('Ana Example,Directeur,Leadership', [
+      `Li Sample,Chef,${para('He')}`, `Jo Test,Adjoint,${para('They')}`,
+    ]));
+    const s = await run(['--db', caseDb(), 'import', g]);
+    expect(s.stderr).toContain('columns in the file: A, B, C "Leadership"');
+    expect(s.stderr).not.toMatch(/Ana Example/);
   });
 });
 

@@ -46,6 +46,8 @@ interface CountryIndex {
   lib: I18nCountries;
   /** placeholders such as "n/a": never a country, not even by the typo fallback */
   notCountries: Set<string>;
+  /** every word of the names, sorted (built on first use) */
+  nameWords?: string[];
 }
 
 let index: CountryIndex | undefined;
@@ -228,6 +230,20 @@ function exactCode(text: string, idx: CountryIndex, codes: boolean): string | nu
 function wholeName(parts: readonly string[], named: string, idx: CountryIndex): string | null {
   const words = normaliseName(parts.join(' ')).split(' ').filter((w) => w.length >= 3 && w !== 'the');
   if (words.length < 2) return named;
+  // (quick: a word that begins no word of any country's name is a place's, "Nairobi")
+  idx.nameWords ??= [...new Set([...idx.keys.keys()].flatMap((k) => k.split(' ')))].sort();
+  const sorted = idx.nameWords;
+  const begins = (w: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]!.startsWith(w);
+  };
+  if (!words.every(begins)) return named;
   const fits = new Set<string>();
   for (const [key, code] of idx.keys) {
     if (fits.has(code)) continue;

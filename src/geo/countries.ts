@@ -46,6 +46,8 @@ interface CountryIndex {
   lib: I18nCountries;
   /** placeholders such as "n/a": never a country, not even by the typo fallback */
   notCountries: Set<string>;
+  /** every word of the names, sorted (built on first use) */
+  nameWords?: string[];
 }
 
 let index: CountryIndex | undefined;
@@ -202,17 +204,54 @@ function match(code: string, idx: CountryIndex): CountryMatch {
   return { code, name: row?.name ?? code, region: row?.region ?? null };
 }
 
-/** A part of a cell that names a country as written (no typo allowed); a bare code only when `codes`. */
+/**
+ * A part of a cell that names a country as written (no typo allowed). Written as two or three
+ * letters, it names one only as a listed short form ("USA", "UK", "UAE", "RDC"), or as an ISO
+ * code when `codes`: the "CA" of "USA, CA" is California, not Canada.
+ */
 function exactCode(text: string, idx: CountryIndex, codes: boolean): string | null {
   const keys = candidates(text);
   if (!keys.length || idx.notCountries.has(keys[0]!)) return null;
   const raw = text.trim();
-  if (/^[A-Za-z]{2,3}$/.test(raw)) return codes ? (idx.codes.get(raw.toLowerCase()) ?? idx.keys.get(keys[0]!) ?? null) : null;
+  if (/^[A-Za-z]{2,3}$/.test(raw)) return (codes ? idx.codes.get(raw.toLowerCase()) : undefined) ?? idx.keys.get(keys[0]!) ?? null;
   for (const key of keys) {
     const code = idx.keys.get(key);
     if (code) return code;
   }
   return null;
+}
+
+/**
+ * The country a cell's parts name together, when they are one country's name cut at a comma
+ * ("Congo, Democratic Republic": every word, or its start, is a word of one name of the DR
+ * Congo): that country; `named` when its own names hold them all, or none does (a place and
+ * its country, "Kenya, Nairobi"); null when they fit several others.
+ */
+function wholeName(parts: readonly string[], named: string, idx: CountryIndex): string | null {
+  const words = normaliseName(parts.join(' ')).split(' ').filter((w) => w.length >= 3 && w !== 'the');
+  if (words.length < 2) return named;
+  // (quick: a word that begins no word of any country's name is a place's, "Nairobi")
+  idx.nameWords ??= [...new Set([...idx.keys.keys()].flatMap((k) => k.split(' ')))].sort();
+  const sorted = idx.nameWords;
+  const begins = (w: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]!.startsWith(w);
+  };
+  if (!words.every(begins)) return named;
+  const fits = new Set<string>();
+  for (const [key, code] of idx.keys) {
+    if (fits.has(code)) continue;
+    const keyWords = key.split(' ');
+    if (words.every((w) => keyWords.some((k) => k === w || (w.length >= 3 && k.startsWith(w))))) fits.add(code);
+  }
+  if (fits.has(named) || fits.size === 0) return named;
+  return fits.size === 1 ? [...fits][0]! : null;
 }
 
 function resolveUncached(text: string): CountryMatch | null {
@@ -231,16 +270,25 @@ function resolveUncached(text: string): CountryMatch | null {
   if (DOTTED.test(raw)) return null;
   // A place and its country: "England, UK", "Kampala, Uganda", "Lima / Peru", "Kenya, Nairobi",
   // "Ghana - Accra". The one country its parts name as written (a city that looks like another
-  // country's typo is no evidence of it: "Lagos, Nigeria"); a code only as the last part ("Lima,
-  // PE"; the "CA" of "CA, San Diego" is no Canada). Else a typo in the last part ("Kampala, Ugnada").
+  // country's typo is no evidence of it: "Lagos, Nigeria"), unless the parts are that country's
+  // name cut in two and another country's whole ("Congo, Democratic Republic"); a code only as the
+  // last part and when no part names a country ("Lima, PE"; the "CA" of "CA, San Diego" or of
+  // "USA, CA" is no Canada). Else a typo in the last part ("Kampala, Ugnada").
   const parts = raw.split(/\s*[,/]\s*|\s+-\s+/).filter(Boolean);
   if (parts.length > 1) {
     const named = new Set<string>();
-    parts.forEach((p, i) => {
-      const code = exactCode(p, idx, i === parts.length - 1);
+    for (const p of parts) {
+      const code = exactCode(p, idx, false);
       if (code) named.add(code);
-    });
-    if (named.size === 1) return match([...named][0]!, idx);
+    }
+    if (named.size === 0) {
+      const code = exactCode(parts[parts.length - 1]!, idx, true);
+      if (code) named.add(code);
+    }
+    if (named.size === 1) {
+      const code = wholeName(parts, [...named][0]!, idx);
+      return code ? match(code, idx) : null;
+    }
     if (named.size === 0) {
       const last = resolveCountry(parts[parts.length - 1]!);
       if (last) return last;

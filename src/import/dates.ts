@@ -103,7 +103,17 @@ function parseTime(text: string | undefined): { time: string | null; zone: strin
   if (ampm === 'am' && h === 12) h = 0;
   if (h > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
   const time = `${pad(h)}:${m[2]}${m[3] !== undefined ? `:${m[3]}` : ''}`;
+  if (notAZone(m[5])) return null;
   return { time, zone: zoneOf(m[5]) ?? null };
+}
+
+/**
+ * A word after a time that is no zone: a zone's abbreviation is written in capitals ("CET"), so
+ * "10:00 est" (French "is"), "10:00 then" are no timestamps. UTC and GMT in any case.
+ */
+function notAZone(text: string | undefined): boolean {
+  const t = text?.trim() ?? '';
+  return /^[a-z]{3,4}$/i.test(t) && !/^(?:utc|gmt)$/i.test(t) && t !== t.toUpperCase();
 }
 
 function valid(year: number, month: number, day: number): boolean {
@@ -121,6 +131,7 @@ export function parseDate(raw: string): DateParts | null {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(year, month, day)) return null;
     const time = m[4] ? `${pad(Number(m[4]))}:${m[5]}${m[6] ? `:${m[6]}` : ''}` : null;
+    if (notAZone(m[7])) return null;
     const zone = zoneOf(m[7]) ?? null;
     return { year, month, day, time, zone, ambiguous: false };
   }
@@ -170,7 +181,9 @@ function parseWordDate(text: string): DateParts | null {
   const month = MONTHS[(dayFirst ? m[2] : m[1])!];
   const year = Number(m[3]);
   if (!month || !valid(year, month, day)) return null;
-  const time = parseTime(m[4]?.replace(/\s*h\s*/, ':'));
+  // (the time as written: a zone's abbreviation keeps its capitals)
+  const tail = m[4] !== undefined && fold(text.slice(text.length - m[4].length)) === m[4] ? text.slice(text.length - m[4].length) : m[4];
+  const time = parseTime(tail?.replace(/^(\d{1,2})\s*h\s*(?=\d{2})/i, '$1:'));
   if (!time) return null;
   return { year, month, day, ...time, ambiguous: false };
 }

@@ -276,6 +276,22 @@ function dataLikeTheRowsBelow(top: readonly string[], rows: readonly string[][],
   });
 }
 
+/**
+ * Whether some top cell labels its column: a short label over paragraphs (labelledColumns), or
+ * words that are not of the kind of the cells under them when these are a field's that cells
+ * alone tell ("Staat" over countries, "Sitio" over links). A top row with a blank cell is then a
+ * header row all the same ("Einrichtung,Ansprechperson,,Staat"), not a first application.
+ */
+function labelsItsColumns(top: readonly string[], rows: readonly string[][]): boolean {
+  if (labelledColumns(top, rows).size > 0) return true;
+  return top.some((cell, col) => {
+    const t = cell.trim();
+    if (!isWordCell(t)) return false;
+    const cells = rows.map((r) => r[col] ?? '');
+    return TYPED_FIELDS.some((f) => judgeColumn(f, cells).verdict === 'agree' && judgeColumn(f, Array.from({ length: MIN_CELLS }, () => t)).verdict !== 'agree');
+  });
+}
+
 /** "A" -> 0, "AB" -> 27; -1 for anything else. */
 function letterIndex(letters: string): number {
   if (!/^[A-Z]{1,3}$/.test(letters)) return -1;
@@ -380,7 +396,7 @@ export async function readLayout(
   // A blank top cell in a column the mapping names, over values, is no header either: a header
   // row names the columns it has ("Email"), an application may leave its email blank.
   if (options.mapFile && !options.previous && rows.tool == null && rows.index === 0 && rows.count === 1 &&
-    (isDataRow(rows.headers) || blankOverValues(first[0] ?? [], first.slice(1), options.mapFile) || dataLikeTheRowsBelow(first[0] ?? [], first.slice(1), options.mapFile)) &&
+    (isDataRow(rows.headers) || ((blankOverValues(first[0] ?? [], first.slice(1), options.mapFile) || dataLikeTheRowsBelow(first[0] ?? [], first.slice(1), options.mapFile)) && !labelsItsColumns(first[0] ?? [], first.slice(1)))) &&
     mapsByPosition(options.mapFile) && Object.keys(matchHeaders(rows.matchOn).mapping).length === 0 && wordsOverTypedColumns(first[0] ?? [], first.slice(1)) === 0) {
     const blank = uniqueHeaders(Array.from({ length: Math.max(...first.map((r) => r.length)) }, () => ''));
     rows = { index: 0, count: 0, headers: blank, matchOn: blank.map(() => '') };

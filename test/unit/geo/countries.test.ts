@@ -169,6 +169,28 @@ describe('resolveCountry: more spellings, typos with a margin, no bare abbreviat
     expect(code('Lima, PE')).toBe('PE');
   });
 
+  it('a US state code after the country is no country of its own: "USA, CA" is not Canada', () => {
+    // a short form written first names its country by name ("USA", "UK", "UAE"), never as a code
+    expect(code('USA, CA')).toBe('US');
+    expect(code('US, MA')).not.toBe('MA');
+    expect(code('USA, GA')).toBe('US');
+    expect(code('UAE, Dubai')).toBe('AE');
+    expect(code('RDC, Kinshasa')).toBe('CD');
+    // a code last still names the country when no other part does
+    expect(code('Lima, PE')).toBe('PE');
+    expect(code('Boston, MA')).toBe('MA');
+    expect(code('Canada, USA')).toBeNull();
+  });
+
+  it('a part that qualifies the country\'s name is no place in it: "Congo, Democratic Republic" is not the Republic of the Congo', () => {
+    expect(code('Congo, Democratic Republic')).toBe('CD');
+    expect(code('Congo, Democratic Rep')).toBe('CD');
+    expect(code('Congo, Republic')).toBe('CG');
+    expect(code('Kenya, Nairobi')).toBe('KE');
+    expect(code('Guinea, Conakry')).toBe('GN');
+    expect(code('Nigeria, Niger State')).toBe('NG');
+  });
+
   it('common misspellings and short forms in the three languages', () => {
     for (const [text, expected] of [
       ['Phillipines', 'PH'], ['Philipines', 'PH'], ['Morroco', 'MA'], ['Siria', 'SY'], ['Burkina', 'BF'], ['Centrafrique', 'CF'],

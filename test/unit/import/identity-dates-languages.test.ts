@@ -95,6 +95,19 @@ describe('submission dates in ISO 8601', () => {
     expect(iso('2022-06-26 13:46:19 +0100')).toBe('2022-06-26T13:46:19+01:00');
   });
 
+  it('a word after the time is no zone: only a zone\'s abbreviation in capitals is one', () => {
+    // "est" is French for "is", "then" and "done" are words: such a cell is no timestamp, as before
+    expect(parseDate('12/05/2020 10:00 est')).toBeNull();
+    expect(parseDate('2020-01-01 10:00 then')).toBeNull();
+    expect(parseDate('12/05/2020 10:00 done')).toBeNull();
+    expect(parseDate('2020-01-01T10:00Zabc')).toBeNull();
+    expect(parseDate('5 March 2020 10:00 west')).toBeNull();
+    // capitals are an abbreviation; UTC and GMT in any case, as before
+    expect(isoDate(parseDate('12/05/2020 10:00 EST')!, 'dmy')).toBe('2020-05-12T10:00:00-05:00');
+    expect(isoDate(parseDate('5 March 2020 10:00 CET')!, null)).toBe('2020-03-05T10:00:00+01:00');
+    expect(isoDate(parseDate('2020-01-01 10:00 utc')!, null)).toBe('2020-01-01T10:00:00Z');
+  });
+
   it('the order comes from the whole column: a day above 12 anywhere settles it', () => {
     const e = new DateOrderEvidence();
     for (const t of ['03/04/2022', '05/04/2022', '26/06/2022']) e.add(parseDate(t));

@@ -141,6 +141,21 @@ describe('--map by header, letter or number', () => {
     expect((await importCase(h, ['--map', map3])).report).toMatchObject({ rows: 2, inserted: 2 });
   });
 
+  it('a header row of words the import does not read, blank over a column --map names, stays the header', async () => {
+    // the refusal lists "Einrichtung", "Ansprechperson", "Staat" and asks for letters: the officer
+    // names them, and the header row must not come back as an application. "Staat" over
+    // countries, "Beschreibung" over paragraphs label their columns: no one's details
+    const f = caseFile('header-de.csv', ['Einrichtung,Ansprechperson,,Staat', 'Acme Trust,Ana Example,ana@example.org,Kenya', 'Beta Club,Li Sample,li@example.org,Peru', 'Gamma Union,Jo Test,jo@example.org,Chile'].join('\n') + '\n');
+    const map = caseFile('map-de.json', JSON.stringify({ organization: 'A', contactName: 'B', email: 'C', country: 'D' }));
+    const { report, apps } = await importCase(f, ['--map', map]);
+    expect(report).toMatchObject({ rows: 3, inserted: 3, rejected: 0 });
+    expect(apps.map((a) => a.organization)).not.toContain('Einrichtung');
+    const para = (w: string) => `${w} trains young people in rural areas in digital skills and helps them find work nearby`;
+    const g = caseFile('header-de2.csv', ['Einrichtung,,Beschreibung', `Acme Trust,ana@example.org,${para('Acme')}`, `Beta Club,li@example.org,${para('Beta')}`, `Gamma Union,jo@example.org,${para('Gamma')}`].join('\n') + '\n');
+    const map2 = caseFile('map-de2.json', JSON.stringify({ organization: 'A', email: 'B', description: 'C' }));
+    expect((await importCase(g, ['--map', map2])).report).toMatchObject({ rows: 3, inserted: 3, rejected: 0 });
+  });
+
   it('the refusal of a file without a header row gives a --map example with the file\'s own letters', async () => {
     // the email is written among other words in C, the list's name is in A, B is a number
     const f = caseFile('lists.csv', ['Place aux jeunes,12,Ana Example / ana@example.org / 0600000001,Li Sample / li@example.org', 'Ensemble,13,Jo Test / jo@example.org,Max Poe / max@example.org'].join('\n') + '\n');

@@ -173,7 +173,7 @@ function parseJsDate(text: string): DateParts | null {
 /** "5 March 2020", "March 5, 2020", "22-Jan-2024", "4 de marzo de 2020", "lundi 4 mars 2020 10:00". */
 function parseWordDate(text: string): DateParts | null {
   const t = fold(text).replace(/(\d)(st|nd|rd|th|er)\b/g, '$1').replace(/\bde\b/g, ' ').replace(/,/g, ' ');
-  const m = /^(?:[a-z]+\.?\s+)?(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})(?:\s+(?:a\s+|at\s+|a las\s+)?(.+))?$/.exec(t)
+  const m = /^(?:[a-z]+\.?\s+)?(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})(?:\s+(?:a las\s+|a\s+|at\s+)?(.+))?$/.exec(t)
     ?? /^(?:[a-z]+\.?\s+)?([a-z]+)\.?\s+(\d{1,2})\s+(\d{4})(?:\s+(?:at\s+)?(.+))?$/.exec(t);
   if (!m) return null;
   const dayFirst = /^\d/.test(m[1]!);

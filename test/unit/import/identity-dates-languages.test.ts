@@ -77,6 +77,8 @@ describe('submission dates in ISO 8601', () => {
     expect(iso('5 March 2020')).toBe('2020-03-05');
     expect(iso('Jan 22, 2024')).toBe('2024-01-22');
     expect(iso('4 de marzo de 2020')).toBe('2020-03-04');
+    expect(iso('4 de marzo de 2020 a las 10:00')).toBe('2020-03-04T10:00:00');
+    expect(iso('4 mars 2020 à 10h00')).toBe('2020-03-04T10:00:00');
     expect(iso('2024/01/05 10:00:00')).toBe('2024-01-05T10:00:00');
     expect(parseDate('Bachelor')).toBeNull();
     expect(parseDate('31/31/2020')).toBeNull();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { EXPORT_INTERRUPTED } from './signals.js';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
@@ -14,6 +15,8 @@ export interface CommandEntry {
   name: string;
   summary: string;
   load: () => Promise<Register>;
+  /** What Ctrl-C leaves when it lands while the command is still loading (signals.ts says the general case). */
+  interrupted?: string;
 }
 
 export const COMMANDS: CommandEntry[] = [
@@ -40,7 +43,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'withdraw', summary: 'withdraw an application (kept, out of selection and exports) or a member', load: async () => (await import('./withdraw.js')).registerWithdraw },
   { name: 'erase', summary: "erase a person on request: their data out of every table and the file's bytes", load: async () => (await import('./erase.js')).registerErase },
   { name: 'history', summary: "the officers' changes, latest first", load: async () => (await import('./history.js')).registerHistory },
-  { name: 'export', summary: 'write a Kumu map, an offline HTML map, a contact list (csv, vCard, Outlook), a roster document or GraphML (kumu, contacts, roster, graphml, map)', load: async () => (await import('./export.js')).registerExport },
+  { name: 'export', summary: 'write a Kumu map, an offline HTML map, a contact list (csv, vCard, Outlook), a roster document or GraphML (kumu, contacts, roster, graphml, map)', load: async () => (await import('./export.js')).registerExport, interrupted: EXPORT_INTERRUPTED },
   { name: 'events', summary: "list the Network's events (meetings, webinars, clinics, workshops) with invitees and attendance", load: async () => (await import('./events.js')).registerEvents },
   { name: 'event', summary: 'one event: invitations in local times, breakout groups, .ics, attendance from Zoom/Teams (add, show, edit, cancel, delete, invite, uninvite, groups, invitations, ics, attendance, link)', load: async () => (await import('./event.js')).registerEvent },
   { name: 'engagement', summary: 'per member: events invited to, attended, presented, last attended, minutes', load: async () => (await import('./engagement.js')).registerEngagement },

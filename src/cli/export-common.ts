@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import path from 'node:path';
 import { warn, type IO } from './io.js';
 import { printJson } from './context.js';
-import { setInterruptOutcome } from './signals.js';
+import { EXPORT_INTERRUPTED, setInterruptOutcome } from './signals.js';
 import type { ExportResult } from '../export/export-common.js';
 
 export { elapsed, type ExportResult } from '../export/export-common.js';
@@ -26,7 +26,7 @@ export function finish(io: IO, result: ExportResult, json: boolean | undefined):
  * files only at the end, atomically, so an interrupted one has written nothing.
  */
 export function checkJsonWithStdout(json: boolean | undefined, out: string): void {
-  setInterruptOutcome(() => 'nothing was written (a file of that name from before is as it was)');
+  setInterruptOutcome(() => EXPORT_INTERRUPTED);
   if (json && out === '-') throw new UsageError('--json prints a summary on stdout, which --out - already uses', { hint: 'drop --json, or write to a file' });
 }
 

@@ -4,7 +4,7 @@ import { CliError, OutputClosedError } from '../errors.js';
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { installSignalHandlers, markFinished } from './signals.js';
+import { installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 
@@ -70,7 +70,11 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
   // Load only the module of the command being run; the others are listed for --help.
   const wanted = requestedCommand(args);
   for (const entry of COMMANDS) {
-    if (entry.name === wanted) (await entry.load())(program, ctx ?? (await loadDefaultContext()));
+    if (entry.name === wanted) {
+      // (Ctrl-C while the command's modules load: what it leaves is already known)
+      if (entry.interrupted) setInterruptOutcome(() => entry.interrupted!);
+      (await entry.load())(program, ctx ?? (await loadDefaultContext()));
+    }
     else program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);
   }
   return program;

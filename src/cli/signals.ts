@@ -13,6 +13,9 @@ const interrupt = new AbortController();
 
 /** What an interruption leaves, said when it comes; a command that keeps work in steps says which. */
 const DEFAULT_OUTCOME = 'work in progress was rolled back, nothing half-written was kept';
+
+/** What an interrupted export leaves: it writes its files only at the end, atomically. */
+export const EXPORT_INTERRUPTED = 'nothing was written (a file of that name from before is as it was)';
 let outcome: () => string = () => DEFAULT_OUTCOME;
 
 /**
@@ -27,6 +30,11 @@ export function setInterruptOutcome(describe: () => string): () => void {
 }
 
 /** Aborted when the process is interrupted; library functions roll back on it. */
+/** What an interruption would leave now, as the handler will say it. */
+export function interruptOutcome(): string {
+  return outcome();
+}
+
 export function interruptSignal(): AbortSignal {
   return interrupt.signal;
 }

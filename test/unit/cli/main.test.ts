@@ -14,3 +14,18 @@ describe('main() in process', () => {
     expect(JSON.parse(stdout()).created).toBe(true);
   });
 });
+
+describe('Ctrl-C while a command is still loading', () => {
+  it('an export says what it leaves from the moment its modules start loading: nothing written', async () => {
+    const { buildProgram } = await import('../../../src/cli/main.js');
+    const { interruptOutcome, EXPORT_INTERRUPTED, setInterruptOutcome } = await import('../../../src/cli/signals.js');
+    const { io } = bufferIO();
+    const restore = setInterruptOutcome(() => 'the general case');
+    restore();
+    const general = interruptOutcome();
+    expect(general).not.toBe(EXPORT_INTERRUPTED);
+    await buildProgram({ makeIO: () => io }, ['export', 'graphml', '--out', 'x.graphml']);
+    expect(interruptOutcome()).toBe(EXPORT_INTERRUPTED);
+    setInterruptOutcome(() => general)();
+  });
+});

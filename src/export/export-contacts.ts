@@ -69,7 +69,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
-  checkCallScope(db, options.filters);
+  checkCallScope(db, options.filters, { scores: false });
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();

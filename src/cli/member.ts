@@ -31,7 +31,9 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
   else {
     const changed = [
       ...(added.personAdded && added.personId !== null ? [`a person added (person-${added.personId})`] : []),
-      ...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`), ...added.memberChanged.map((c) => c.replace(/_/g, ' ')),
+      ...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`),
+      // (a person added is the member's new contact person: "person id" said it again, in the column's name)
+      ...added.memberChanged.filter((c) => !(c === 'person_id' && added.personAdded)).map((c) => (c === 'person_id' ? 'its contact person' : c.replace(/_/g, ' '))),
     ];
     // (a dry run says what would happen, never "Added")
     const would = opts.dryRun ? 'would be ' : '';

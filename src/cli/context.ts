@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { processIO, type IO, type TextSink } from './io.js';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
 
@@ -59,6 +61,25 @@ export async function withDatabase<T>(dbPath: string, options: { create?: boolea
     return await fn(db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * For a command that may create the database (member add, member import, event add): a dry run
+ * against a database that does not exist yet works on a throw-away one, so it shows what would
+ * happen and writes nothing, not even the file; and a command refused on a database it has just
+ * created leaves no empty file behind. (`import` does the same around its own file checks.)
+ */
+export async function withCreatedDatabase<T>(dbPath: string, options: { dryRun?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+  const isNew = !fs.existsSync(dbPath);
+  const scratch = options.dryRun && isNew ? fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-')) : undefined;
+  try {
+    return await withDatabase(scratch ? path.join(scratch, 'dry-run.db') : dbPath, { create: true }, fn);
+  } catch (e) {
+    if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
+    throw e;
+  } finally {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

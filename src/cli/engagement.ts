@@ -44,7 +44,11 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
     memberLabel(r.memberId), r.organization, r.country, r.invited, r.attended, r.lastAttended ? `${r.lastAttended.slice(0, 10)} (event ${r.lastEventId})` : '', r.presented, r.minutes,
   ]), { maxWidth: [11, 40, 9, 9, 10, 24, 11, 9] }));
   const never = rows.filter(neverAttended).length;
-  info(io, `${plural(rows.length, 'member')}; ${never} invited but never attended, of ${plural(taken, 'event')} with attendance taken (events to come, or whose reports are not in, count for no one). Write to them: skillsnet export contacts --never-attended --roster NAME --out follow-up.csv`);
+  // The follow-up mail takes the flag of this list (--attended-less-than N lists those who came to fewer), and only when someone is to be written to.
+  const follow = opts.attendedLessThan !== undefined ? `--attended-less-than ${opts.attendedLessThan}` : '--never-attended';
+  const toWrite = opts.attendedLessThan !== undefined ? rows.length : never;
+  info(io, `${plural(rows.length, 'member')}; ${never} invited but never attended, of ${plural(taken, 'event')} with attendance taken (events to come, or whose reports are not in, count for no one).` +
+    (toWrite ? ` Write to them: skillsnet export contacts ${follow} --roster NAME --out follow-up.csv` : ''));
   return rows;
 }
 

@@ -2,7 +2,7 @@
  * `event add`, `event show`, `event edit`, `event cancel`, `event delete`: events and everything
  * known about one (src/events/manage.ts and its neighbours do the work; this file renders it).
  */
-import { withDatabase, printJson } from './context.js';
+import { withCreatedDatabase, withDatabase, printJson } from './context.js';
 import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
@@ -36,8 +36,8 @@ export function whenText(e: { localStart: string; endUtc: string; timeZone: stri
 
 export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: number | null }> {
   const { addEvent, summarizeEvent } = await import('../events/manage.js');
-  // A dry run writes nothing, not even a new database file (as member add --dry-run).
-  const added = await withDatabase(opts.dbPath, { create: !opts.dryRun }, (db) =>
+  // A dry run writes nothing, not even a new database file; a refused one leaves none behind.
+  const added = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) =>
     addEvent(db, {
       title: opts.title, kind: opts.kind, start: opts.start, timeZone: opts.timeZone, durationMinutes: opts.duration, languages: opts.languages,
       presenterId: opts.presenter, topicCategory: opts.topic, location: opts.location,

@@ -30,6 +30,20 @@ export function checkJsonWithStdout(json: boolean | undefined, out: string): voi
   if (json && out === '-') throw new UsageError('--json prints a summary on stdout, which --out - already uses', { hint: 'drop --json, or write to a file' });
 }
 
+/**
+ * The status line about the Core Group of a map or graph. With --members-only the file holds the
+ * roster's organisations, and one that declined or withdrew is among them without the Core Group
+ * mark: the line counts both, so that it never says "the only ones" of fewer than are drawn.
+ */
+export function coreGroupLine(rosterName: string, counts: Record<string, number>, membersOnly: boolean | undefined): string {
+  const marked = counts.coreGroup ?? 0;
+  const drawn = counts.organizations ?? 0;
+  if (!membersOnly) return `Core Group: ${marked} of the ${drawn === 1 ? 'organisation' : `${drawn} organisations`} (roster "${rosterName}")`;
+  const unmarked = drawn - marked;
+  return `Only the organisations of roster "${rosterName}": ${drawn}, ${marked} of them marked Core Group` +
+    (unmarked > 0 ? ` (${unmarked} declined, withdrew or became alumni)` : '');
+}
+
 /** Exports of fewer applications than this draw no progress bar: it would only flicker. */
 export const EXPORT_PROGRESS_MIN = 2000;
 

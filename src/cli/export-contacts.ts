@@ -37,7 +37,12 @@ export async function runExportContacts(opts: ExportContactsOptions, io: IO): Pr
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) =>
     exportContacts(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const counts = result.counts;
-  const what = `${plural(counts.contacts, 'contact')} from ${plural(counts.applications, 'application')}` +
+  // (members who never applied are no applications: counted apart)
+  const from = [
+    counts.applications || !counts.members ? plural(counts.applications, 'application') : null,
+    counts.members ? plural(counts.members, 'member who never applied', 'members who never applied') : null,
+  ].filter(Boolean).join(' and ');
+  const what = `${plural(counts.contacts, 'contact')} from ${from}` +
     (counts.merged ? ` (${plural(counts.merged, 'repeated address', 'repeated addresses')} merged)` : '');
   if (opts.format === 'vcf' && counts.contacts > 3000) {
     info(io, `Note: Google Contacts imports at most 3,000 contacts at a time; split the list with --region or --language if it refuses the file.`);

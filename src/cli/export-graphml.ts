@@ -4,7 +4,7 @@ import type { EligibilityFilters } from '../model.js';
 import { exportGraphml, graphmlOutput } from '../export/export-graphml.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
-import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
+import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
 
 export interface ExportGraphmlOptions {
   /** Contact people as nodes of their own. */
@@ -30,7 +30,7 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
     exportGraphml(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const { counts } = result;
   const what = `${plural(counts.nodes, 'node')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}) and ${plural(counts.edges, 'edge')}`;
-  if (roster) info(io, `coreGroup: ${counts.coreGroup} of the organisations (roster "${roster.name}")`);
+  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));
   if (opts.dryRun) {
     info(io, `Dry run: would write ${what}. Nothing was written.`);
     result.ms = elapsed(start);

@@ -5,7 +5,7 @@ import type { EligibilityFilters } from '../model.js';
 import { exportKumu, kumuOutput, type KumuFormat } from '../export/export-kumu.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
-import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
+import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
 
 export { KUMU_FORMATS, viewSnippetPath, type KumuFormat } from '../export/export-kumu.js';
 
@@ -48,7 +48,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     `${done.categories} skills categories, ${done.regions} regions) and ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '') +
     (opts.withEvents ? `, with ${plural(counts.events ?? 0, 'event')} and ${plural(counts.attended ?? 0, '"attended" connection')}` : '');
-  if (roster) info(io, `Core Group: ${counts.coreGroup} of the organisations (roster "${roster.name}")${opts.membersOnly ? ', the only ones exported' : ''}`);
+  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));
   else info(io, 'No roster is saved yet, so Core Group is "no" everywhere (skillsnet select --size 25 --name core-2020 saves one).');
 
   if (opts.dryRun) {

@@ -5,7 +5,7 @@ import type { MapLanguage } from '../export/map-types.js';
 import { exportMap, mapOutput, type MapExportResult, type MapFormat } from '../export/export-map.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
-import { checkJsonWithStdout, elapsed, EXPORT_PROGRESS_MIN, finish } from './export-common.js';
+import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish } from './export-common.js';
 
 /** `skillsnet export map`: the network as one offline HTML page (src/export/export-map.ts). */
 
@@ -53,7 +53,7 @@ export async function runExportMap(opts: ExportMapOptions, io: IO): Promise<MapE
     `${parts.categories} skills categories and ${parts.regions} regions, ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation)` : '') +
     (opts.withEvents ? `, ${plural(counts.events ?? 0, 'event')} with ${plural(counts.attended ?? 0, 'attendance link')}` : '') + `; ${size}`;
-  if (roster) info(io, `Core Group: ${counts.coreGroup} of the organisations (roster "${roster.name}")${opts.membersOnly ? ', the only ones on the map' : ''}`);
+  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));
   if (opts.dryRun) {
     info(io, `Dry run: would write a map of ${summary}. Nothing was written.`);
   } else if (text !== undefined) {

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { invocation, printJson, withCreatedDatabase, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { Consent, MemberRole, MemberStatus } from '../model.js';
@@ -23,7 +20,7 @@ export interface MemberAddOptions {
 
 export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id: number; created: boolean; organizationId: number | null; personId: number | null; kumuId: string | null; dryRun: boolean; doubtful: number[] }> {
   const { addMember } = await import('../network/members.js');
-  const added = await withDatabase(opts.dbPath, { create: !opts.dryRun }, (db) => addMember(db, opts.input, { dryRun: opts.dryRun }));
+  const added = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) => addMember(db, opts.input, { dryRun: opts.dryRun }));
   const kumuId = added.kind === 'organization' && added.organizationId !== null ? `org-${added.organizationId}` : added.personId !== null ? `person-${added.personId}` : null;
   const result = {
     id: added.id, created: added.created, kind: added.kind, organizationId: added.organizationId, personId: added.personId, kumuId,
@@ -34,11 +31,15 @@ export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id
   else {
     const changed = [
       ...(added.personAdded && added.personId !== null ? [`a person added (person-${added.personId})`] : []),
-      ...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`), ...added.memberChanged.map((c) => c.replace(/_/g, ' ')),
+      ...added.personChanged.map((c) => `its contact person's ${c.replace(/_/g, ' ')}`),
+      // (a person added is the member's new contact person: "person id" said it again, in the column's name)
+      ...added.memberChanged.filter((c) => !(c === 'person_id' && added.personAdded)).map((c) => (c === 'person_id' ? 'its contact person' : c.replace(/_/g, ' '))),
     ];
+    // (a dry run says what would happen, never "Added")
+    const would = opts.dryRun ? 'would be ' : '';
     const what = added.created
-      ? `Added ${memberLabel(added.id)}`
-      : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} added` : ''}${changed.length ? `; changed: ${changed.join(', ')}` : ''}`;
+      ? `${opts.dryRun ? 'Would add' : 'Added'} ${memberLabel(added.id)}`
+      : `${memberLabel(added.id)} was there already${added.rolesAdded.length ? `; role ${added.rolesAdded.join(', ')} ${would}added` : ''}${changed.length ? `; ${opts.dryRun ? 'would change' : 'changed'}: ${changed.join(', ')}` : ''}`;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${what}${kumuId ? ` (${kumuId} in the maps)` : ''}.\n`);
     if (added.matched) info(io, `The organisation is org-${added.matched.organizationId}, known already (${added.matched.evidence.join(', ')}).`);
     if (added.doubtful.length) {
@@ -67,25 +68,13 @@ export interface MemberImportCliOptions {
 
 export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Promise<unknown> {
   const { importMembers } = await import('../network/member-import.js');
-  // A dry run against a database that does not exist yet works on a throw-away one, as import's does: it writes nothing.
-  let dbPath = opts.dbPath;
-  let scratch: string | undefined;
-  if (opts.dryRun && !fs.existsSync(dbPath)) {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
-    dbPath = path.join(scratch, 'dry-run.db');
-  }
-  const isNew = !fs.existsSync(dbPath);
   let report: Awaited<ReturnType<typeof importMembers>>;
   try {
-    report = await withDatabase(dbPath, { create: true }, (db) =>
+    report = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) =>
       importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter, map: opts.map }, callbacksFor(io)));
   } catch (e) {
-    // a file that cannot be imported leaves no new, empty database behind
-    if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
     // under --json, one document on stdout all the same (as import's: CONTRACT.md)
     throw opts.json ? await (await import('./import.js')).withJsonDocument(e, opts.file) : e;
-  } finally {
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
   if (opts.json) {
     printJson(io, report);

@@ -10,7 +10,11 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
   if (opts.json) printJson(io, result);
   else {
     const added = result.members.filter((m) => m.added).length;
-    io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, status invited).\n`);
+    // Accepting again keeps each member's answer: say the statuses as they are, not "invited" for all.
+    const byStatus = new Map<string, number>();
+    for (const m of result.members) byStatus.set(m.status, (byStatus.get(m.status) ?? 0) + 1);
+    const statuses = byStatus.size === 1 ? `status ${[...byStatus.keys()][0]}` : `status: ${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')}`;
+    io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, ${statuses}).\n`);
     info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set member-N --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${result.cohort}`);
   }
   return result;

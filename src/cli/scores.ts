@@ -39,7 +39,8 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
     for (const r of rejects.slice(0, 20)) warn(io, `row ${r.row}: ${r.reason}`);
     if (rejects.length > 20) warn(io, `… and ${rejects.length - 20} more rejected rows (--json lists them all)`);
     if (fewScores.length) info(io, `Fewer than ${MIN_SCORES_TO_NORMALISE} scores from ${fewScores.join(', ')} in this file: such reviewers are compared with the pool of all scores rather than with their own habits.`);
-    info(io, `${result.applicationsScored} application${result.applicationsScored === 1 ? ' now has' : 's now have'} a combined reviewer score; select uses it. See one with: skillsnet show ID`);
+    // (a dry run saved nothing: "0 applications now have a combined score" read as if the scores were lost)
+    if (!opts.dryRun) info(io, `${result.applicationsScored} application${result.applicationsScored === 1 ? ' now has' : 's now have'} a combined reviewer score; select uses it. See one with: skillsnet show ID`);
     return result;
   });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { personalOutput, type IO } from './io.js';
+import { info, personalOutput, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import { memberLabel, parseId } from '../ids.js';
 import { applicationDetails, type ApplicationDetails } from '../db/details.js';
@@ -9,6 +9,7 @@ import { scoreDetails, type ScoreDetails } from '../selection/scores.js';
 import { duplicatesOfApplication, type LooksLike } from '../import/duplicates.js';
 import { organizationHistory, type OrganizationHistory, type TimelineItem } from '../network/organizations.js';
 import { rowHistory } from '../db/history.js';
+import { getPerson } from '../db/organizations.js';
 
 /** Where a language came from, in words. */
 const SOURCE: Record<string, string> = { column: 'from the file', detected: 'detected from the text', officer: 'set by an officer' };
@@ -162,18 +163,40 @@ export async function runShowOrganization(opts: { dbPath: string; id: number; js
   return history;
 }
 
+/**
+ * show person-N: the maps and `member add` name people by person-N, so show takes it too — the
+ * member they are in their own right (ILO staff, an expert), else the organisation they are a
+ * contact person of, said on stderr first.
+ */
+export async function runShowPerson(opts: { dbPath: string; id: number; json?: boolean }, io: IO): Promise<unknown> {
+  const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
+    const person = getPerson(db, opts.id);
+    if (!person) return undefined;
+    const memberId = db.prepare("SELECT id FROM members WHERE person_id = ? AND kind = 'person' ORDER BY id LIMIT 1").pluck().get(opts.id) as number | undefined;
+    return { memberId, organizationId: person.organizationId };
+  });
+  if (!found) throw new OperationError(`no person person-${opts.id}`, { hint: 'people are listed under their organisation: skillsnet show org-N; find one with skillsnet members --search TEXT' });
+  if (found.memberId !== undefined) return (await import('./member.js')).runMemberShow({ dbPath: opts.dbPath, id: found.memberId, json: opts.json }, io);
+  if (found.organizationId === null) {
+    throw new OperationError(`person-${opts.id} is no member and belongs to no organisation`, { hint: `correct them with skillsnet edit person-${opts.id} --set FIELD=VALUE, or erase them with skillsnet erase person-${opts.id}` });
+  }
+  info(io, `person-${opts.id} is a contact person of org-${found.organizationId}: the organisation follows (its People line names them).`);
+  return runShowOrganization({ dbPath: opts.dbPath, id: found.organizationId, json: opts.json }, io);
+}
+
 export function registerShow(program: Command, ctx: CliContext): void {
   program
     .command('show')
-    .description('show one application in full (contact, texts, categories, rosters, history), or an organisation (org-4) or member (member-9) across calls')
-    .argument('<id>', 'application ID (the ID column of skillsnet list), org-N or member-N')
+    .description('show one application in full (contact, texts, categories, rosters, history), or an organisation (org-4), member (member-9) or person (person-3) across calls')
+    .argument('<id>', 'application ID (the ID column of skillsnet list), org-N, member-N or person-N')
     .option('--json', 'print it as JSON')
     .option('--raw', 'also print the source row exactly as it was in the imported file')
     .addHelpText('after', '\nExamples:\n  skillsnet show 17\n  skillsnet show 17 --raw\n  skillsnet show 17 --json > application-17.json\n  skillsnet show org-4             # the organisation across calls')
     .action(async (idText: string, flags: { json?: boolean; raw?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const s = parseId(idText, ['application', 'organization', 'member'], { what: 'show' });
+      const s = parseId(idText, ['application', 'organization', 'member', 'person'], { what: 'show' });
       if (s.kind === 'organization') await runShowOrganization({ dbPath, id: s.id, json: flags.json }, io);
+      else if (s.kind === 'person') await runShowPerson({ dbPath, id: s.id, json: flags.json }, io);
       else if (s.kind === 'member') await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
       else await runShow({ dbPath, id: s.id, json: flags.json, raw: flags.raw }, io);
     });

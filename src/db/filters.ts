@@ -31,9 +31,10 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters): void {
  * Select and every export work on one call unless told otherwise: when the database holds
  * applications of several calls, mixing them (their scores, their Core Groups) must be said
  * with --all-calls, or one call chosen with --call. A roster filter already names its own
- * applications. With one call nothing is asked.
+ * applications. With one call nothing is asked. `scores: false` for an export that ranks nothing
+ * (contacts), whose --all-calls checks no scale.
  */
-export function checkCallScope(db: DB, filters: ApplicationFilters): void {
+export function checkCallScope(db: DB, filters: ApplicationFilters, options: { scores?: boolean } = {}): void {
   if (filters.allCalls && filters.call !== undefined) {
     throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${filters.call} for that call only, or --all-calls for every call` });
   }
@@ -42,6 +43,7 @@ export function checkCallScope(db: DB, filters: ApplicationFilters): void {
   if (calls.length < 2) return;
   const quoted = calls.map((c) => (/^[\w.-]+$/.test(c) ? c : JSON.stringify(c)));
   throw new UsageError(`this database holds ${calls.length} calls (${calls.join(', ')}): say which with --call NAME, or use them together with --all-calls`, {
-    hint: `for example --call ${quoted[quoted.length - 1]}, or --all-calls (each call's scores are then checked for a common scale)`,
+    // (a contact list ranks nothing: its --all-calls checks no scores, and the hint must not say it does)
+    hint: `for example --call ${quoted[quoted.length - 1]}, or --all-calls ${options.scores === false ? 'for the contacts of every call' : "(each call's scores are then checked for a common scale)"}`,
   });
 }

@@ -100,6 +100,11 @@ export function inviteMembers(db: DB, eventId: number, selector: InviteSelector,
 export function uninviteMembers(db: DB, eventId: number, memberIds: readonly number[], options: { dryRun?: boolean } = {}): { removed: number[]; notInvited: number[]; dryRun: boolean } {
   requireEvent(db, eventId);
   const existing = new Set(listInvitations(db, eventId).map((i) => i.memberId));
+  // An ID that is no member is a typing mistake, refused as event invite refuses it (not "not invited")
+  const unknown = memberIds.filter((id) => !existing.has(id));
+  const found = unknown.length ? new Set(listMembers(db, { ids: unknown }).map((m) => m.id)) : new Set<number>();
+  const missing = unknown.filter((id) => !found.has(id));
+  if (missing.length) throw new OperationError(`no ${missing.map((m) => `member-${m}`).join(', ')}`, { hint: `find member IDs with skillsnet members --search TEXT; the invitees are listed by skillsnet event show ${eventId}` });
   const removed = memberIds.filter((id) => existing.has(id));
   if (!options.dryRun) removeInvitations(db, eventId, removed);
   return { removed, notInvited: memberIds.filter((id) => !existing.has(id)), dryRun: Boolean(options.dryRun) };

@@ -96,7 +96,7 @@ export interface Contact {
 
 export interface ContactList {
   contacts: Contact[];
-  /** Records read (applications, members). */
+  /** Records read: applications (buildContacts counts its members apart, in members and membersWithoutEmail). */
   applications: number;
   /** Applications (by ID) with no usable email address. */
   withoutEmail: number[];
@@ -108,6 +108,8 @@ export interface ContactList {
   withdrawn: number;
   /** Members without an application (stakeholders, partners, ILO staff) in the list. */
   members: number;
+  /** Of those members, the ones with no usable email address: not in the list. */
+  membersWithoutEmail?: number;
 }
 
 /** What a contact list holds besides the applications: memberships, members without applications, consent. */
@@ -327,6 +329,7 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
   let noConsent = 0;
   let withdrawn = 0;
   let members = 0;
+  let membersWithoutEmail = 0;
   const keep = (consent: Consent | undefined, status: string | null | undefined) => {
     // (a member who left the network is written to only when asked for)
     if (status === 'withdrawn' && !sources.includeWithdrawn) {
@@ -353,10 +356,13 @@ export function buildContacts(applications: Iterable<Application>, rostersByAppl
     for (const m of sources.members ?? []) {
       if (!keep(m.consentContact, m.status)) continue;
       if (emailsIn(m.email).length) members++;
+      else membersWithoutEmail++;
       yield memberContactSource(m);
     }
   }
-  return { ...contactsFromSources(records()), noConsent, withdrawn, members };
+  const list = contactsFromSources(records());
+  // (the records read, less the members: "from 2 applications" said of two stakeholders was wrong)
+  return { ...list, applications: list.applications - members - membersWithoutEmail, noConsent, withdrawn, members, membersWithoutEmail };
 }
 
 /** The application's organisation by its recorded name, else as the form wrote it. */

@@ -69,7 +69,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   const warn = (code: string, message: string) => callbacks.onWarning?.(warning(code, message));
   if (options.filters.roster && !getRoster(db, options.filters.roster)) throw unknownRoster(db, options.filters.roster);
   checkFilterNames(db, options.filters);
-  checkCallScope(db, options.filters);
+  checkCallScope(db, options.filters, { scores: false });
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();
@@ -84,7 +84,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   await pause();
   const data = options.format === 'csv' ? await contactsCsv(list, delimiter, pause) : options.format === 'outlook' ? await contactsOutlookCsv(list, pause) : await contactsVcfInSteps(list, pause);
   await pause();
-  const counts = { applications: list.applications, members: list.members, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length, noConsent: list.noConsent, withdrawn: list.withdrawn };
+  const counts = { applications: list.applications, members: list.members, contacts: list.contacts.length, merged: list.merged, withoutEmail: list.withoutEmail.length, membersWithoutEmail: list.membersWithoutEmail ?? 0, noConsent: list.noConsent, withdrawn: list.withdrawn };
   const result: ExportResult = { export: 'contacts', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   if (list.noConsent && options.includeNoConsent) {
     warn('no-consent', `${plural(list.noConsent, 'member')} who said no to being contacted ${list.noConsent === 1 ? 'is' : 'are'} in the list (--include-no-consent): write to them only if you must, and not for a mailing`);
@@ -92,7 +92,10 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
     callbacks.onStatus?.(`${noConsentLeftOut(list.noConsent)} (--include-no-consent to keep them)`);
   }
   if (list.withdrawn) callbacks.onStatus?.(`${plural(list.withdrawn, 'member')} who withdrew from the network ${list.withdrawn === 1 ? 'is' : 'are'} left out (--status withdrawn lists them)`);
-  if (counts.applications === 0 && counts.members === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
+  if (counts.applications === 0 && counts.members === 0 && counts.membersWithoutEmail === 0) warn('empty', 'no application matches: the list is empty (see what the filters match with skillsnet list and the same options)');
+  if (counts.membersWithoutEmail) {
+    warn('member-without-email', `${plural(counts.membersWithoutEmail, 'member who never applied has', 'members who never applied have')} no email address on record and ${counts.membersWithoutEmail === 1 ? 'is' : 'are'} not in the list (give one with skillsnet member add --organization NAME --email ADDRESS)`);
+  }
   if (list.withoutEmail.length) {
     const sample = list.withoutEmail.slice(0, 5).join(', ');
     warn('without-email', `${plural(list.withoutEmail.length, 'application')} without a usable email address ${list.withoutEmail.length === 1 ? 'is' : 'are'} not in the list (application${list.withoutEmail.length === 1 ? '' : 's'} ${sample}${list.withoutEmail.length > 5 ? ', ...' : ''}; see skillsnet show ID)`);

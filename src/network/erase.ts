@@ -99,7 +99,10 @@ export function findErasable(db: DB, text: string): EraseTarget {
       const a = db.prepare('SELECT person_id, email FROM applications WHERE id = ?').get(s.id) as { person_id: number | null; email: string | null } | undefined;
       if (!a) throw new OperationError(`no application with ID ${s.id}`, { hint: 'find IDs with skillsnet list' });
       if (a.person_id !== null) people = [a.person_id];
-      else applications = [s.id];
+      else if (!contactLeft(db, s.id)) {
+        // erased already (or never had one): say so, rather than report a row erased again
+        throw new OperationError(`application ${s.id} has no contact person left to erase`, { hint: 'the erasures done are listed by skillsnet history --action erase' });
+      } else applications = [s.id];
     }
     const known = db.prepare('SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(people)) as number[];
     if (people.length && !known.length) throw new OperationError(`no person ${t}`, { hint: 'find people with skillsnet show org-N' });
@@ -125,6 +128,30 @@ export function findErasable(db: DB, text: string): EraseTarget {
     nameParts: uniq([...peopleRows, ...appRows].flatMap((r) => [r.given_name, r.family_name])).filter((n) => n.replace(/[^\p{L}]/gu, '').length >= 2),
     phones: uniq([...peopleRows.map((p) => p.phone), ...appRows.map((a) => a.phone)]),
   };
+}
+
+/** Whether an application still holds a contact's data: a name, address or phone, in its fields, its source row or an earlier version. */
+function contactLeft(db: DB, applicationId: number): boolean {
+  const filled = (v: unknown) => v !== null && v !== undefined && v !== ERASED && String(v).trim() !== '';
+  const a = db.prepare('SELECT a.contact_name, a.given_name, a.family_name, a.email, a.phone, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id = ?').get(applicationId) as
+    { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; raw_json: string | null; mapping_json: string | null } | undefined;
+  if (!a) return false;
+  if ([a.contact_name, a.given_name, a.family_name, a.email, a.phone].some(filled)) return true;
+  const cells = (rawJson: unknown, headers: Set<string>) => {
+    try {
+      const raw = JSON.parse(String(rawJson ?? '{}')) as Record<string, unknown>;
+      return Object.entries(raw).some(([k, v]) => headers.has(k) && filled(v));
+    } catch {
+      return false;
+    }
+  };
+  if (cells(a.raw_json, personalHeaders(a.mapping_json))) return true;
+  const versions = db.prepare('SELECT data_json FROM application_versions WHERE application_id = ?').pluck().all(applicationId) as string[];
+  return versions.some((json) => {
+    const data = JSON.parse(json) as Record<string, unknown>;
+    // (a version's source row is read with every header that may hold a contact: its batch may be another)
+    return ['contact_name', 'given_name', 'family_name', 'email', 'phone'].some((k) => filled(data[k])) || (typeof data.raw_json === 'string' && cells(data.raw_json, personalHeaders(a.mapping_json)));
+  });
 }
 
 const stripAccents = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');

@@ -59,7 +59,8 @@ export function legend(input: LegendInput): HTMLElement[] {
   const edgeKinds = ['works-on', 'based-in', 'peer', 'attended', 'member-of'].filter((k) => page.edges.some((e) => e.kind === k));
   return [
     h('ul', { class: 'plain' }, ...items),
-    h('p', { class: 'muted' }, `${t('sizeBy')}: ${input.sizeBy === 'score' ? t('byScore') : t('byDegree')}`),
+    // (the colon is the language's: "Taille selon : Note")
+    h('p', { class: 'muted' }, t('sizeByLegend', { what: input.sizeBy === 'score' ? t('byScore') : t('byDegree') })),
     h('ul', { class: 'plain edges' }, ...edgeKinds.map((k) => h('li', {}, swatch(input.colours.edges[k] ?? input.colours.none, 'edge-swatch'), label('edgeKinds', k)))),
   ];
 }

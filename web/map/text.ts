@@ -2,9 +2,16 @@ import type { MapPage, MapTerm } from '../../src/export/map-types.js';
 
 /** The page's text in the file's language, {name} filled in. */
 export function makeText(page: MapPage) {
+  // {count|one|other}: the form the number takes in the page's language ("1 connection", "1 lien", "0 lien")
+  const plurals = new Intl.PluralRules(page.lang);
   const t = (key: string, vars: Record<string, string | number> = {}): string => {
     const template = page.text[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? formatValue(vars[name]) : whole));
+    return template
+      .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+        const n = vars[name];
+        return typeof n === 'number' ? (plurals.select(n) === 'one' ? one : other) : whole;
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? formatValue(vars[name]) : whole));
   };
   const number = new Intl.NumberFormat(page.lang);
   const formatValue = (v: string | number) => (typeof v === 'number' ? number.format(v) : v);

@@ -56,6 +56,10 @@ describe('a database of several calls', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: this database holds 2 calls \(2020, 2021\): say which with --call NAME, or use them together with --all-calls/m);
     expect(r.stderr).toMatch(/--call 2021/);
+    // only an export that ranks by score says --all-calls checks the scores' scale
+    if (args[1] === 'contacts') expect(r.stderr).toMatch(/--all-calls for the contacts of every call$/m);
+    else expect(r.stderr).toMatch(/scores are then checked for a common scale/);
+    if (args[1] === 'contacts') expect(r.stderr).not.toMatch(/scores/);
   });
 
   it('--call picks one; --call and --all-calls together contradict', async () => {

@@ -20,6 +20,12 @@ describe('event invite / uninvite --member ID…', () => {
     expect(json(invited)).toMatchObject({ invited: [a, b], total: 2 });
     expect(json(await sk('event', 'invite', '1', '--member', String(a), '--member', `${b},${c}`, '--json'))).toMatchObject({ invited: [c], total: 3 });
     expect(json(await sk('event', 'uninvite', '1', '--member', String(a), String(c), '--json'))).toMatchObject({ removed: [a, c], notInvited: [] });
+    // a member not invited is said so; an ID that is no member is refused, and nothing is withdrawn
+    expect(json(await sk('event', 'uninvite', '1', '--member', String(a), '--json'))).toMatchObject({ removed: [], notInvited: [a] });
+    const typo = await sk('event', 'uninvite', '1', '--member', String(b), '99999');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/^error: no member-99999\n {2}find member IDs with skillsnet members --search TEXT; the invitees are listed by skillsnet event show 1$/m);
+    expect(json(await sk('event', 'show', '1', '--json')).invitees.map((i: { memberId: number }) => i.memberId)).toEqual([b]);
     // event link spells --member the same way, and a row is one member
     const link = await sk('event', 'link', '1', '7', '--member', String(a), String(b));
     expect(link.code).toBe(2);

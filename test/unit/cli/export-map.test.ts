@@ -100,6 +100,25 @@ describe('skillsnet export map (built CLI)', async () => {
     expect(page.nodes.filter((n: { kind: string; coreGroup?: boolean }) => n.kind === 'organization').every((n: { coreGroup: boolean }) => n.coreGroup)).toBe(true);
   });
 
+  it("says how many of the roster's organisations are drawn and how many marked Core Group, when one declined (kumu, map, graphml)", async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'copy.db');
+    fs.copyFileSync(fx.dbPath, db);
+    const sk = (args: string[]) => skillsnet([...args, '--db', db], { cwd: dir, env: NO_LOCALE });
+    expect((await sk(['roster', 'accept', 'core-2020'])).code).toBe(0);
+    const seats = json(await sk(['members', '--role', 'core-group', '--json']));
+    expect(seats).toHaveLength(2);
+    expect((await sk(['member', 'set', `member-${seats[0].id}`, '--status', 'declined'])).code).toBe(0);
+    for (const [kind, out] of [['map', 'core.html'], ['kumu', 'core.xlsx'], ['graphml', 'core.graphml']]) {
+      const r = await sk(['export', kind, '--all-calls', '--roster', 'core-2020', '--members-only', '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr, kind).toMatch(/^Only the organisations of roster "core-2020": 2, 1 of them marked Core Group \(1 declined, withdrew or became alumni\)$/m);
+      expect(r.stderr).not.toMatch(/the only ones|coreGroup:/);
+    }
+    const all = await sk(['export', 'graphml', '--all-calls', '--roster', 'core-2020', '--out', 'all.graphml']);
+    expect(all.stderr).toMatch(/^Core Group: 1 of the 10 organisations \(roster "core-2020"\)$/m);
+  });
+
   it('refuses wrong usage with one error line and exit 2', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'folder'));

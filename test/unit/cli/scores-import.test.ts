@@ -39,7 +39,12 @@ describe('skillsnet scores import', { timeout: 90_000 }, () => {
     fs.writeFileSync(file, 'Courriel;Évaluateur;Note\napp1@example.org;Claire;13\napp2@example.org;Claire;16\napp3@example.org;Claire;9\n');
     const dry = json(await skillsnet(['scores', 'import', file, '--dry-run', '--json', '--db', dbPath]));
     expect(dry).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, dryRun: true });
+    // the human report of a dry run says nothing is saved, and not how many "now have" a score
+    const said = await skillsnet(['scores', 'import', file, '--dry-run', '--db', dbPath]);
+    expect(said.stderr).toMatch(/\(dry run: nothing saved\)/);
+    expect(said.stderr).not.toMatch(/now ha(s|ve) a combined reviewer score/);
     expect(json(await skillsnet(['show', '1', '--json', '--db', dbPath])).scores.reviewers[0].score).toBe(12.5);
+    expect((await skillsnet(['scores', 'import', file, '--db', dbPath])).stderr).toMatch(/^3 applications now have a combined reviewer score/m);
   });
 
   it('imports a Spanish .xlsx by application ID with --reviewer and --scale', async () => {

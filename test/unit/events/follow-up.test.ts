@@ -96,3 +96,16 @@ describe('the help says so', () => {
     expect(help).toMatch(/--never-attended only those invited to at least one event \(meeting, webinar, clinic, workshop\) with attendance taken \(over, its report imported\) who attended none; a member never invited to one is not included/);
   });
 });
+
+describe('engagement: the follow-up command it suggests', () => {
+  it('takes the flag of the list shown, and is left out when nobody is to be written to', async () => {
+    const less = await sk('engagement', '--attended-less-than', '2');
+    expect(less.code, less.stderr).toBe(0);
+    expect(less.stderr).toMatch(/Write to them: skillsnet export contacts --attended-less-than 2 --roster NAME/);
+    const never = await sk('engagement', '--never-attended');
+    expect(never.stderr).toMatch(/Write to them: skillsnet export contacts --never-attended --roster NAME/);
+    const came = await sk('engagement', '--role', 'member', '--search', 'Taller');
+    expect(came.stderr).toMatch(/; 0 invited but never attended/);
+    expect(came.stderr).not.toMatch(/Write to them/);
+  });
+});

@@ -123,3 +123,30 @@ describe('export contacts from imported applications', () => {
     expect(await contacts()).toMatchObject([{ email: 'andres@example.org', phone: "'+52 55 3333 3333", other_phones: "'+52 55 1111 1111", calls: '2020|2021' }]);
   });
 });
+
+describe('export contacts of members who never applied', () => {
+  it('counts them as members, not applications, and names those left out for want of an address', async () => {
+    const dir = tempDir('skillsnet-contacts-members-');
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organisation,Email,Contact name,Country\nTaller Sur,ana@example.org,Ana Ejemplo,Peru\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'member', 'add', '--organization', 'Cámara de Comercio', '--name', 'Rosa Muestra', '--email', 'rosa@example.org', '--country', 'PE'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'member', 'add', '--organization', 'Ministerio de Trabajo', '--country', 'PE'])).code).toBe(0);
+
+    const stakeholders = await skillsnet(['--db', db, 'export', 'contacts', '--role', 'stakeholder', '--out', '-']);
+    expect(stakeholders.code, stakeholders.stderr).toBe(0);
+    expect(stakeholders.stderr).toMatch(/Wrote 1 contact from 1 member who never applied to stdout/);
+    expect(stakeholders.stderr).toMatch(/^warning: 1 member who never applied has no email address on record and is not in the list \(give one with skillsnet member add --organization NAME --email ADDRESS\)$/m);
+    expect(stakeholders.stderr).not.toMatch(/from \d+ applications?/);
+    const dry = json(await skillsnet(['--db', db, 'export', 'contacts', '--role', 'stakeholder', '--out', 'x.csv', '--dry-run', '--json'], { cwd: dir }));
+    expect(dry.counts).toMatchObject({ applications: 0, members: 1, membersWithoutEmail: 1, contacts: 1 });
+
+    const everyone = await skillsnet(['--db', db, 'export', 'contacts', '--out', '-']);
+    expect(everyone.stderr).toMatch(/Wrote 2 contacts from 1 application and 1 member who never applied to stdout/);
+
+    // The address given later makes the member's contact person, said in words
+    const later = await skillsnet(['--db', db, 'member', 'add', '--organization', 'Ministerio de Trabajo', '--country', 'PE', '--email', 'mt@example.org', '--dry-run']);
+    expect(later.stdout).toMatch(/^Dry run: member-\d+ was there already; would change: a person added \(person-\d+\) \(org-\d+ in the maps\)\.$/m);
+    expect(later.stdout).not.toMatch(/person id/);
+  });
+});

@@ -54,4 +54,17 @@ describe('member set --status declined', () => {
     const replaced = await sk(['roster', 'replace', 'core-2020', String(other.id), '--json']);
     expect(replaced.code, replaced.stderr).toBe(0);
   });
+
+  it('roster accept again keeps each answer, and says the statuses as they are', async () => {
+    const seats = json(await sk(['roster', 'accept', 'core-2020', '--dry-run', '--json'])).members.map((m: any) => m.status);
+    expect(seats).toContain('declined');
+    const again = await sk(['roster', 'accept', 'core-2020']);
+    expect(again.code, again.stderr).toBe(0);
+    const counts = new Map<string, number>();
+    for (const s of seats) counts.set(s, (counts.get(s) ?? 0) + 1);
+    expect(again.stdout).toMatch(/\(0 new, status: .*\)\.$/m);
+    for (const [status, n] of counts) expect(again.stdout).toContain(`${n} ${status}`);
+    expect(again.stdout).not.toMatch(/status invited\)/);
+    expect(json(await sk(['roster', 'accept', 'core-2020', '--dry-run', '--json'])).members.map((m: any) => m.status)).toEqual(seats);
+  });
 });

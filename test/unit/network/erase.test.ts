@@ -86,4 +86,21 @@ describe('erase', () => {
     db.close();
     expect(bytesHold(file, NAME) || bytesHold(file, EMAIL)).toBe(false);
   });
+
+  it('an application whose contact was erased already says so, instead of reporting a row erased again', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), `Organization,Contact name,Email,Phone,Country,Title\nTaller Sur,${NAME},${EMAIL},${PHONE},Argentina,Aprender haciendo\n`);
+    expect((await run(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2020'])).code).toBe(0);
+    const first = await run(['--db', db, 'erase', '1', '--yes', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(json(first).removed.length).toBeGreaterThan(0);
+    for (const args of [['erase', '1', '--yes'], ['erase', '1', '--dry-run']]) {
+      const again = await run(['--db', db, ...args]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/^error: application 1 has no contact person left to erase\n {2}.*skillsnet history --action erase/m);
+    }
+    const erasures = json(await run(['--db', db, 'history', '--action', 'erase', '--json']));
+    expect(erasures).toHaveLength(1);
+  });
 });

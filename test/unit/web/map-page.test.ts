@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run.js';
-import { countsLine } from '../../../web/map/text.js';
+import { countsLine, makeText } from '../../../web/map/text.js';
+import type { MapPage } from '../../../src/export/map-types.js';
 import type { MapActorNode } from '../../../src/export/map-types.js';
 import { actorMatches, emptyFilters, filterOptions, type FilterState } from '../../../web/map/filters.js';
 import { peersOf } from '../../../web/map/peers.js';
@@ -70,7 +71,9 @@ describe('map page peers', () => {
 
 describe('map page counts line', () => {
   const texts = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'map-text.json'), 'utf8')) as Record<string, Record<string, string>>;
-  const tOf = (lang: string) => (key: string, vars: Record<string, string | number> = {}) => texts[lang]![key]!.replace(/\{(\w+)\}/g, (_w, k: string) => String(vars[k]));
+  const vocabulary = { regions: [], categories: [], languages: [], countries: [], roles: [], kinds: [], edgeKinds: [] };
+  // the page's own text function (web/map/text.ts): {placeholders} and {count|one|other} in the page's language
+  const tOf = (lang: string) => makeText({ lang, text: texts[lang]!, vocabulary } as unknown as MapPage).t;
 
   it('counts organisations and people apart: a person is not an organisation', () => {
     const c = { organizations: 12, totalOrganizations: 39, persons: 3, totalPersons: 40, edges: 80 };
@@ -79,5 +82,29 @@ describe('map page counts line', () => {
     expect(countsLine(tOf('es'), c)).toBe('12 de 39 organizaciones y 3 de 40 personas visibles, 80 conexiones');
     expect(countsLine(tOf('en'), { ...c, persons: 0, totalPersons: 0 })).toBe('12 of 39 organisations shown, 80 connections');
     expect(countsLine(tOf('en'), { ...c, organizations: 0, totalOrganizations: 0 })).toBe('3 of 40 members shown, 80 connections');
+  });
+
+  it('writes one in the singular, in each language ("1 connection", "1 organisation affichée", not "1 connections")', () => {
+    const one = { organizations: 1, totalOrganizations: 1, persons: 0, totalPersons: 0, edges: 1 };
+    expect(countsLine(tOf('en'), one)).toBe('1 of 1 organisation shown, 1 connection');
+    expect(countsLine(tOf('fr'), one)).toBe('1 organisation affichée sur 1, 1 lien');
+    expect(countsLine(tOf('es'), one)).toBe('1 de 1 organización visible, 1 conexión');
+    expect(countsLine(tOf('fr'), { ...one, totalOrganizations: 462, edges: 0 })).toBe('1 organisation affichée sur 462, 0 lien');
+    expect(countsLine(tOf('en'), { ...one, organizations: 0, totalOrganizations: 462, edges: 0 })).toBe('0 of 462 organisations shown, 0 connections');
+    expect(countsLine(tOf('en'), { organizations: 2, totalOrganizations: 2, persons: 1, totalPersons: 1, edges: 1500 })).toBe('2 of 2 organisations and 1 of 1 person shown, 1,500 connections');
+    expect(tOf('en')('peersTitle', { count: 1 })).toBe('Peers: 1 shares a skills category and a target group');
+    expect(tOf('es')('peersTitleCategories', { count: 3 })).toBe('Pares: 3 comparten una categoría de competencias');
+    expect(tOf('fr')('printTitle', { title: 'Carte', visible: 1, total: 9 })).toBe('Carte : 1 organisation sur 9');
+    expect(tOf('fr')('sizeByLegend', { what: 'Note' })).toBe('Taille selon : Note');
+    expect(tOf('en')('sizeByLegend', { what: 'Score' })).toBe('Size by: Score');
+  });
+
+  it('leaves no {placeholder} of a plural unfilled in any language', () => {
+    for (const lang of ['en', 'fr', 'es']) {
+      for (const [key, template] of Object.entries(texts[lang]!)) {
+        if (typeof template !== 'string') continue;
+        for (const [, name] of template.matchAll(/\{(\w+)\|[^|{}]*\|[^|{}]*\}/g)) expect(template, `${lang}.${key}`).toContain(`{${name}}`);
+      }
+    }
   });
 });

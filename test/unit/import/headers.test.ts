@@ -137,3 +137,14 @@ describe("the contact named by their role (a founder, a team or project leader, 
     expect(mapped(['Lead applicant organisation', 'Lead applicant', 'Email']).contactName).toEqual(['Lead applicant']);
   });
 });
+
+describe('project titles as French and Spanish calls write them', () => {
+  it.each(['Intitulé du projet', "Intitulé de l'innovation", "Titre de l'innovation", 'Titre de la proposition', 'Título de la propuesta', 'Título de la innovación', 'Proposal name'])(
+    '"%s" is the title, recognised as a whole (high confidence)',
+    (header) => {
+      const { mapping, evidence } = matchHeaders(['Organisation', 'Email', header, 'Description']);
+      expect(mapping.title).toEqual([2]);
+      expect(evidence.title?.confidence).toBe('high');
+    },
+  );
+});

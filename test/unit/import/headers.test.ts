@@ -148,3 +148,17 @@ describe('project titles as French and Spanish calls write them', () => {
     },
   );
 });
+
+describe('more headers of calls for proposals in the three languages', () => {
+  it.each([
+    ['Structure porteuse', 'organization'], ['Organisme porteur', 'organization'], ['Entidad solicitante', 'organization'],
+    ['Naturaleza jurídica', 'organizationType'], ['Nature juridique', 'organizationType'],
+    ['Población meta', 'beneficiaries'], ['Date de dépôt', 'submittedAt'],
+    ['Which skills category best describes your innovation?', 'selfCategories'], ['Quelle catégorie décrit le mieux votre innovation ?', 'selfCategories'],
+    ['¿Qué categoría describe mejor su innovación?', 'selfCategories'],
+  ])('"%s" is the %s', (header, field) => {
+    const headers = ['Nom du contact', 'Email', header];
+    const m = mapped(headers);
+    expect(m[field], JSON.stringify(m)).toEqual([header]);
+  });
+});

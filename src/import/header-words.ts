@@ -50,7 +50,8 @@ const MISSPELT: Readonly<Record<string, string>> = { adress: 'address', adresss:
  * question openers. E-mail is one token.
  */
 export function headerTokens(header: string): string[] {
-  const text = foldText(headerText(header)).replace(/e[\s-]?mail/g, 'email');
+  // (a plural in brackets is the word: "Country(ies)", "Pays(s)", "Organisation(s)", "País(es)")
+  const text = foldText(headerText(header)).replace(/e[\s-]?mail/g, 'email').replace(/(\p{L})y\(ies\)/gu, '$1y').replace(/(\p{L})\((?:e?s|x)\)/gu, '$1');
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(americanise);
 }
 

@@ -162,3 +162,26 @@ describe('more headers of calls for proposals in the three languages', () => {
     expect(m[field], JSON.stringify(m)).toEqual([header]);
   });
 });
+
+describe('question headers of innovation calls', () => {
+  it.each([
+    ['Country(ies) of implementation', 'country'], ['País(es) de implementación', 'country'],
+    ['Dans quel pays votre organisation est-elle basée ?', 'country'],
+    ['Website or social media page', 'website'],
+    ['Please select the category that best fits your innovation', 'selfCategories'], ["Dans quelle catégorie s'inscrit votre innovation ?", 'selfCategories'],
+    ['¿En qué categoría se enmarca su innovación?', 'selfCategories'],
+  ])('"%s" is the %s', (header, field) => {
+    const m = mapped(['Nom du contact', 'Email', header]);
+    expect(m[field], JSON.stringify(m)).toEqual([header]);
+  });
+
+  it('a French yes/no question with an inverted verb is still no field; one that asks which is', () => {
+    expect(mapped(['Est-ce que votre organisation a un site web ?']).website).toBeUndefined();
+    expect(mapped(['Votre structure est-elle une ONG ?']).organizationType).toBeUndefined();
+  });
+
+  it('the category of an organisation or of beneficiaries stays theirs', () => {
+    expect(mapped(['Please select the category of your organisation']).organizationType).toEqual(['Please select the category of your organisation']);
+    expect(mapped(['Select the category of beneficiaries']).beneficiaries).toEqual(['Select the category of beneficiaries']);
+  });
+});

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { addAttendanceFilterOptions, addFilterOptions, addMemberFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, addMemberFilterOptions, addOrganisationFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, type CliContext } from './context.js';
 import { formatForOut, parsePeerLinks } from './export-common.js';
 import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
@@ -138,24 +138,25 @@ Examples:
     .description('a saved roster as a document: Markdown for a report, CSV or JSON')
     .argument('<name>', 'the roster (see skillsnet rosters)')
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
-  addMemberFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout'))
+  addOrganisationFilterOptions(addMemberFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout')))
     .addHelpText('after', `
 Members, then alternates in order, with rank, application ID, organisation, contact, country,
 region, language, skills categories, the score the selection ranked by (reviewers' combined
 score where they scored) and the reasons each was selected. --role and --status keep the lines
 whose organisation's member has them, as on skillsnet members: after roster accept, --role
-core-group --status active is the Core Group that said yes.
+core-group --status active is the Core Group that said yes. --type and --beneficiary keep the
+lines whose application has that organisation type or names that group, as on the other exports.
 
 Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md
   skillsnet export roster core-2020 --format csv --out core-2020.csv
   skillsnet export roster core-2020 --format json --out -
   skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md`)
-    .action(async (name: string, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status'> & { format: RosterFormat }, command: Command) => {
+    .action(async (name: string, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status' | 'type' | 'beneficiary'> & { format: RosterFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const { role, status } = parseFilters({ role: flags.role, status: flags.status });
+      const { role, status, type, beneficiary } = parseFilters({ role: flags.role, status: flags.status, type: flags.type, beneficiary: flags.beneficiary });
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), ROSTER_EXTENSIONS);
-      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status } }, io);
+      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary } }, io);
     });
 
   const graphml = exp

@@ -42,9 +42,7 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
   if (options.rescaleScores) cmd.option('--rescale-scores', 'calls whose scores are on different scales (0–10, 0–100): put each on 0–10 (else such calls are refused together)');
   cmd
     .option('--search <text>', 'text in organisation, title, description, contact or email');
-  addMemberFilterOptions(cmd)
-    .option('--type <type>', 'only this organisation type (e.g. NGO, "TVET institution"; ONG and NGO are one type)')
-    .option('--beneficiary <group>', 'only applications naming this beneficiary / target group (e.g. Youth, Women, Refugees)');
+  addOrganisationFilterOptions(addMemberFilterOptions(cmd));
   if (options.roster !== false) cmd.option('--roster <name>', 'only members of this saved roster');
   if (options.minScore) cmd.option('--min-score <n>', 'only applications scoring at least n');
   return cmd;
@@ -55,6 +53,13 @@ export function addMemberFilterOptions(cmd: Command): Command {
   return cmd
     .option('--role <role>', 'only organisations whose member has this role: core-group, member, stakeholder, partner, ilo')
     .option('--status <status>', 'only organisations whose member has this status: invited, active, declined, withdrawn, alumni');
+}
+
+/** --type and --beneficiary: the organisation type and target group, as every export takes them. */
+export function addOrganisationFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--type <type>', 'only this organisation type (e.g. NGO, "TVET institution"; ONG and NGO are one type)')
+    .option('--beneficiary <group>', 'only applications naming this beneficiary / target group (e.g. Youth, Women, Refugees)');
 }
 
 export function parseNumber(input: string, flag: string): number {

@@ -6,6 +6,7 @@ import { personByApplication } from '../db/organizations.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { listMembers } from '../db/members.js';
+import { listApplications } from '../db/applications.js';
 import type { MemberRole, MemberStatus } from '../model.js';
 import { rosterCsv, rosterJson, rosterLines, rosterMarkdown, type RosterLine } from './roster.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -13,10 +14,16 @@ import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 export const ROSTER_FORMATS = ['md', 'csv', 'json'] as const;
 export type RosterFormat = (typeof ROSTER_FORMATS)[number];
 
-/** Which of the roster's organisations to write, by their membership (as `members --role --status`). */
+/**
+ * Which of the roster's lines to write: by their organisation's membership (as `members --role
+ * --status`), and by the application's organisation type and beneficiary groups (as `--type` and
+ * `--beneficiary` on every other export, canonical terms: "ONG" is NGO).
+ */
 export interface RosterMemberFilters {
   role?: MemberRole;
   status?: MemberStatus;
+  type?: string;
+  beneficiary?: string;
 }
 
 export interface RosterExportOptions extends ExportTarget {
@@ -29,15 +36,47 @@ export interface RosterExportOptions extends ExportTarget {
 
 /** The filters as words for the document and the messages: "role core-group, status active". */
 export function rosterFilterWords(filters: RosterMemberFilters | undefined): string | null {
-  const words = [filters?.role ? `role ${filters.role}` : '', filters?.status ? `status ${filters.status}` : ''].filter(Boolean);
+  const words = [...membershipWords(filters), ...applicationWords(filters)];
   return words.length ? words.join(', ') : null;
 }
 
-/** The lines whose organisation's member matches the filters (all of them without filters). */
+function membershipWords(filters: RosterMemberFilters | undefined): string[] {
+  return [filters?.role ? `role ${filters.role}` : '', filters?.status ? `status ${filters.status}` : ''].filter(Boolean);
+}
+
+function applicationWords(filters: RosterMemberFilters | undefined): string[] {
+  return [filters?.type ? `organisation type ${filters.type}` : '', filters?.beneficiary ? `beneficiary ${filters.beneficiary}` : ''].filter(Boolean);
+}
+
+/** The sentence the Markdown opens with when it lists only some of the roster. */
+export function rosterFilterSentence(filters: RosterMemberFilters | undefined): string | null {
+  const parts = [];
+  const membership = membershipWords(filters);
+  const application = applicationWords(filters);
+  if (membership.length) parts.push(`whose membership has ${membership.join(', ')}`);
+  if (application.length) parts.push(`whose application has ${application.join(', ')}`);
+  return parts.length ? `Only those ${parts.join(' and ')}: the others in the roster are left out.` : null;
+}
+
+/** The filters that were given, for the JSON document. */
+function givenFilters(filters: RosterMemberFilters | undefined): RosterMemberFilters | undefined {
+  if (!filters || !rosterFilterWords(filters)) return undefined;
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as RosterMemberFilters;
+}
+
+/** The lines whose organisation's member, and whose application, match the filters (all of them without filters). */
 export function filterRosterLines(db: DB, lines: RosterLine[], filters: RosterMemberFilters | undefined): RosterLine[] {
-  if (!rosterFilterWords(filters)) return lines;
-  const matching = new Set(listMembers(db, { kind: 'organization', ...filters }).map((m) => m.organizationId));
-  return lines.filter((l) => l.organizationId !== null && matching.has(l.organizationId));
+  let kept = lines;
+  if (membershipWords(filters).length) {
+    const matching = new Set(listMembers(db, { kind: 'organization', role: filters?.role, status: filters?.status }).map((m) => m.organizationId));
+    kept = kept.filter((l) => l.organizationId !== null && matching.has(l.organizationId));
+  }
+  if (applicationWords(filters).length) {
+    // The same clause as list and the other exports; a roster may hold an application withdrawn since.
+    const matching = new Set(listApplications(db, { type: filters?.type, beneficiary: filters?.beneficiary, includeWithdrawn: true }).map((a) => a.id));
+    kept = kept.filter((l) => matching.has(l.id));
+  }
+  return kept;
 }
 
 /** Where the document goes, checked before anything is read. */
@@ -56,9 +95,9 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
   const all = rosterLines(loaded.entries, alternatesReplaces(loaded));
   const lines = filterRosterLines(db, all, options.filters);
   const only = rosterFilterWords(options.filters);
-  const data = options.format === 'md' ? rosterMarkdown(roster, lines, only)
+  const data = options.format === 'md' ? rosterMarkdown(roster, lines, rosterFilterSentence(options.filters))
     : options.format === 'csv' ? await rosterCsv(lines)
-    : JSON.stringify(rosterJson(roster, lines, only ? options.filters : undefined), null, 2) + '\n';
+    : JSON.stringify(rosterJson(roster, lines, givenFilters(options.filters)), null, 2) + '\n';
   const members = lines.filter((l) => l.role === 'member').length;
   const counts: Record<string, number> = { members, alternates: lines.length - members, ...(only ? { leftOut: all.length - lines.length } : {}) };
   const result: ExportResult = { export: 'roster', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };

@@ -71,7 +71,7 @@ export async function rosterCsv(lines: RosterLine[]): Promise<string> {
   return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], CSV_OPTIONS);
 }
 
-export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { role?: string; status?: string }): unknown {
+export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { role?: string; status?: string; type?: string; beneficiary?: string }): unknown {
   const shape = (l: RosterLine) => ({
     rank: l.rank, id: l.id, organization: l.organisation, contactName: l.contact, country: l.countryCode, countryName: l.country,
     region: l.region, language: l.languageCode, categories: l.categoryCodes, score: l.score, scoreSource: l.scoreSource, reasons: l.reasons,
@@ -81,7 +81,7 @@ export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { ro
   return {
     name: info.name, createdAt: info.createdAt, solverStatus: info.solverStatus, optimal: info.optimal, objective: info.objective,
     params: info.params,
-    // Present when the document lists only some of the roster (export roster --role/--status).
+    // Present when the document lists only some of the roster (export roster --role/--status/--type/--beneficiary).
     ...(filters ? { filters } : {}),
     members: lines.filter((l) => l.role === 'member').map(shape),
     alternates: lines.filter((l) => l.role === 'alternate').map(shape),
@@ -104,7 +104,7 @@ function countBy(lines: RosterLine[], key: (l: RosterLine) => string[]): string 
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', ');
 }
 
-/** Markdown an officer pastes into a report or a wiki: a summary, then one table per role. */
+/** Markdown an officer pastes into a report or a wiki: a summary, then one table per role. `only`: the sentence saying which lines it keeps. */
 export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: string | null = null): string {
   const members = lines.filter((l) => l.role === 'member');
   const alternates = lines.filter((l) => l.role === 'alternate');
@@ -113,7 +113,7 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: stri
   const created = info.createdAt.slice(0, 10);
   out.push(`${members.length} member${members.length === 1 ? '' : 's'} and ${alternates.length} alternate${alternates.length === 1 ? '' : 's'}, selected on ${created}` +
     (info.optimal ? ' (optimal selection).' : ` (solver status: ${markdownCell(info.solverStatus)}).`), '');
-  if (only) out.push(`Only those whose membership has ${markdownCell(only)}: the others in the roster are left out.`, '');
+  if (only) out.push(markdownCell(only), '');
   if (members.length) {
     out.push(`- **Regions:** ${markdownCell(countBy(members, (l) => [l.region ?? 'unknown']))}`);
     out.push(`- **Languages:** ${markdownCell(countBy(members, (l) => [l.language ?? 'unknown']))}`);

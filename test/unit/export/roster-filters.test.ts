@@ -1,7 +1,8 @@
 /**
  * export roster --role and --status keep the lines whose organisation's member has them, as
  * `members --role --status` does: after `roster accept`, the Core Group that said yes is
- * `--role core-group --status active`, whatever the rest of the roster did.
+ * `--role core-group --status active`, whatever the rest of the roster did. --type and
+ * --beneficiary, which every other export takes (issue 13), keep the lines whose application has them.
  */
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -73,5 +74,25 @@ describe('export roster --role --status', () => {
     const bad = await sk('export', 'roster', 'core-2020', '--status', 'maybe', '--out', 'bad.md');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: --status: "maybe" is not a status\n.*invited, active, declined, withdrawn, alumni/);
+  });
+});
+
+describe('export roster --type --beneficiary (issue 13: every export takes them)', () => {
+  it('keeps the lines whose application has the organisation type or names the group, spelled in any language', async () => {
+    const [ngo, youth] = [seats[0]!.id, alternates[0]!];
+    expect((await sk('edit', String(ngo), '--set', 'organizationType=ONG', '--set', 'beneficiaries=Jeunes; Femmes')).code).toBe(0);
+    expect((await sk('edit', String(youth), '--set', 'beneficiaries=Youth')).code).toBe(0);
+    const byType = await sk('export', 'roster', 'core-2020', '--type', 'NGO', '--format', 'json', '--out', '-');
+    expect(byType.code, byType.stderr).toBe(0);
+    const doc = json(byType);
+    expect(doc.members.map((m: { id: number }) => m.id)).toEqual([ngo]);
+    expect(doc.alternates).toEqual([]);
+    expect(doc.filters).toEqual({ type: 'NGO' });
+    const csv = parse((await sk('export', 'roster', 'core-2020', '--beneficiary', 'youth', '--format', 'csv', '--out', '-')).stdout, { columns: true, bom: true }) as { id: string }[];
+    expect(csv.map((r) => Number(r.id))).toEqual([ngo, youth]);
+    const md = await sk('export', 'roster', 'core-2020', '--beneficiary', 'Jóvenes', '--role', 'core-group', '--out', 'youth.md', '--json');
+    expect(md.code, md.stderr).toBe(0);
+    expect(json(md).counts).toEqual({ members: 1, alternates: 0, leftOut: 5 });
+    expect(md.stderr).toMatch(/1 member and 0 alternates with role core-group, beneficiary Youth \(5 others left out\)/);
   });
 });

@@ -38,7 +38,8 @@ export function addFilterOptions(cmd: Command, options: { roster?: boolean; minS
     .option('--category <code>', 'only applications tagged with this category code')
     .option('--language <code>', 'only this language (ISO 639-1 code such as en, fr, es, or a name: French, español)')
     .option('--call <name>', 'only this call');
-  if (options.allCalls) cmd.option('--all-calls', 'every call together (needed, or --call, when the database holds several calls)');
+  // (a command that reads every call anyway takes --all-calls too: one set of flags fits every command a script runs)
+  cmd.option('--all-calls', options.allCalls ? 'every call together (needed, or --call, when the database holds several calls)' : 'every call (what it shows without --call)');
   if (options.rescaleScores) cmd.option('--rescale-scores', 'calls whose scores are on different scales (0–10, 0–100): put each on 0–10 (else such calls are refused together)');
   cmd
     .option('--search <text>', 'text in organisation, title, description, contact or email');

@@ -42,3 +42,23 @@ describe('--call and --roster that name nothing', () => {
     expect((await skillsnet(['--db', db, 'list', '--call', '2024'])).code).toBe(0);
   });
 });
+
+describe('--all-calls on commands that read every call anyway', () => {
+  it('list, stats and members take it (a script may pass it to every command) and show what they show without --call', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country\nAcme,a@example.org,Peru\n');
+    fs.writeFileSync(path.join(dir, 'b.csv'), 'Organization,Email,Country\nBeta,b@example.org,Chile\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2024'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'b.csv'), '--call', '2025'])).code).toBe(0);
+    for (const cmd of [['list', '--json'], ['stats', '--by', 'country', '--json'], ['members', '--json']]) {
+      const plain = await skillsnet(['--db', db, ...cmd]);
+      const all = await skillsnet(['--db', db, ...cmd, '--all-calls']);
+      expect(all.code, all.stderr).toBe(0);
+      expect(all.stdout).toBe(plain.stdout);
+    }
+    const both = await skillsnet(['--db', db, 'list', '--all-calls', '--call', '2024']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^error: --call and --all-calls contradict each other/m);
+  });
+});

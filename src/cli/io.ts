@@ -11,6 +11,13 @@ export { processStdout } from './stdout.js';
 
 export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: boolean; yes?: boolean } = {}): IO {
   const env = process.env;
+  // The prompt library (and any other that colours by itself) reads NO_COLOR and FORCE_COLOR, not
+  // our flag: --no-color sets the one and drops the other (which would win) for this process, so
+  // that every line on the terminal honours the flag.
+  if (flags.noColor) {
+    env.NO_COLOR = '1';
+    delete env.FORCE_COLOR;
+  }
   const stdoutIsTTY = tty.isatty(1);
   const stderrIsTTY = Boolean(process.stderr.isTTY);
   const out = processStdout();

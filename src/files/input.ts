@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { InterruptedError, OperationError } from '../errors.js';
 import { faultError } from './faults.js';
 import { kindOf } from './target.js';
@@ -163,9 +164,14 @@ export function asNamed(e: unknown, input: InputFile): unknown {
   return new OperationError(swap(e.message), { hint: e.hint === undefined ? undefined : swap(e.hint), json: e.json });
 }
 
-/** A read stream of a path, or of descriptor 0 (stdin, left open for the process). */
-function readStream(source: string | number): fs.ReadStream {
-  return typeof source === 'number'
-    ? fs.createReadStream('', { fd: source, autoClose: false, highWaterMark: 1024 * 1024 })
-    : fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+/**
+ * A read stream of a path, or of descriptor 0 (stdin). A piped stdin is read through
+ * process.stdin: Node puts such a descriptor in non-blocking mode as soon as anything looks at
+ * process.stdin (isTTY does), and a plain read of it then fails with EAGAIN whenever the writer
+ * has not written yet (`slow-command | skillsnet import -`). process.stdin waits for the data.
+ */
+function readStream(source: string | number): Readable {
+  if (typeof source === 'string') return fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+  if (!fs.fstatSync(source).isFile()) return process.stdin;
+  return fs.createReadStream('', { fd: source, autoClose: false, highWaterMark: 1024 * 1024 });
 }

@@ -48,6 +48,10 @@ export interface Callbacks {
  * one leaves no file.
  */
 export async function checkpoint(signal?: AbortSignal, outcome = 'interrupted; nothing was written'): Promise<void> {
+  // Signals reach JavaScript in the loop's poll phase. Called from work that an I/O callback
+  // started (the poll phase), one setImmediate runs in the same turn's check phase, before any
+  // poll: Ctrl-C then waited for the end of the command. Two always span a poll phase.
+  await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setImmediate(resolve));
   if (signal?.aborted) throw new InterruptedError(outcome);
 }

@@ -72,7 +72,7 @@ export async function withDatabase<T>(dbPath: string, options: { create?: boolea
  */
 export async function withCreatedDatabase<T>(dbPath: string, options: { dryRun?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   const isNew = !fs.existsSync(dbPath);
-  const scratch = options.dryRun && isNew ? fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-')) : undefined;
+  const scratch = options.dryRun ? await dryRunScratch(dbPath) : undefined;
   try {
     return await withDatabase(scratch ? path.join(scratch, 'dry-run.db') : dbPath, { create: true }, fn);
   } catch (e) {
@@ -81,6 +81,32 @@ export async function withCreatedDatabase<T>(dbPath: string, options: { dryRun?:
   } finally {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A folder holding dry-run.db, where a dry run that works inside a write transaction (import,
+ * member add, event add) can run without touching the officer's file: a throw-away database when
+ * the file does not exist yet, or a copy of a database the officer made read-only (a dry run
+ * changes nothing, so it is not refused as a writer). Undefined: run on the file itself. The
+ * caller removes the folder.
+ */
+export async function dryRunScratch(dbPath: string): Promise<string | undefined> {
+  const exists = fs.existsSync(dbPath);
+  if (exists) {
+    const { writeProtection } = await import('../db/connection.js');
+    if (!fs.statSync(dbPath).isFile() || !writeProtection(dbPath)) return undefined;
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+  if (exists) {
+    try {
+      const { backupDatabase } = await import('../db/maintenance.js');
+      await backupDatabase(dbPath, path.join(scratch, 'dry-run.db'));
+    } catch (e) {
+      fs.rmSync(scratch, { recursive: true, force: true });
+      throw e;
+    }
+  }
+  return scratch;
 }
 
 /** One JSON document on stdout and nothing else there. */

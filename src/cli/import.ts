@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { invocation, printJson, withDatabase, type CliContext } from './context.js';
+import { dryRunScratch, invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import type { FileReport, ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
@@ -50,14 +49,12 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
   // SKILLSNET_IMPORT_THREADS=always|never overrides when a second thread reads a large file (tests, benchmarks)
   const threads = io.env.SKILLSNET_IMPORT_THREADS;
   if (threads === 'always' || threads === 'never') opts = { ...opts, threads };
-  // A dry run against a database that does not exist yet works on a throw-away copy: it writes nothing.
+  // A dry run against a database that does not exist yet works on a throw-away one, and against
+  // a read-only database on a copy of it: it writes nothing.
   let dbPath = opts.dbPath;
-  let scratch: string | undefined;
   const isNew = !fs.existsSync(dbPath);
-  if (opts.dryRun && isNew) {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
-    dbPath = path.join(scratch, 'dry-run.db');
-  }
+  const scratch = opts.dryRun ? await dryRunScratch(dbPath) : undefined;
+  if (scratch) dbPath = path.join(scratch, 'dry-run.db');
   let report: ImportReport;
   let ready: Awaited<ReturnType<typeof prepareFiles>> | undefined;
   try {

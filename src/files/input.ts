@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { InterruptedError, OperationError } from '../errors.js';
 import { faultError } from './faults.js';
 import { kindOf } from './target.js';
@@ -163,9 +165,36 @@ export function asNamed(e: unknown, input: InputFile): unknown {
   return new OperationError(swap(e.message), { hint: e.hint === undefined ? undefined : swap(e.hint), json: e.json });
 }
 
-/** A read stream of a path, or of descriptor 0 (stdin, left open for the process). */
-function readStream(source: string | number): fs.ReadStream {
-  return typeof source === 'number'
-    ? fs.createReadStream('', { fd: source, autoClose: false, highWaterMark: 1024 * 1024 })
-    : fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+/**
+ * A read stream of a path, or of descriptor 0 (stdin, left open for the process). A piped stdin
+ * is often non-blocking (Node makes it so as soon as anything looks at process.stdin, as isTTY
+ * does): a read of it then answers EAGAIN whenever the writer has not written yet
+ * (`slow-command | skillsnet import -` failed), so the descriptor is read by hand, waiting a
+ * moment on EAGAIN.
+ */
+function readStream(source: string | number): Readable {
+  if (typeof source === 'string') return fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+  return Readable.from(readDescriptor(source), { objectMode: false });
+}
+
+const readAsync = promisify(fs.read);
+
+/** The bytes of a descriptor until its end, waiting (without spinning) while it has none ready. */
+async function* readDescriptor(fd: number): AsyncGenerator<Buffer> {
+  const buffer = Buffer.alloc(1024 * 1024);
+  let wait = 1;
+  for (;;) {
+    let n: number;
+    try {
+      n = (await readAsync(fd, buffer, 0, buffer.length, null)).bytesRead;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(50, wait * 2);
+      continue;
+    }
+    wait = 1;
+    if (n === 0) return;
+    yield Buffer.from(buffer.subarray(0, n));
+  }
 }

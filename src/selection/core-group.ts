@@ -331,7 +331,7 @@ function noEligibleError(db: DB, filters: ApplicationFilters, minScore: number |
   if (scored.length === 0) {
     return fail(`no application${among} has a score, so none scores at least ${minScore}`, 'drop --min-score (unscored applications count as 0), or import scores: skillsnet scores import FILE');
   }
-  const best = Math.max(...scored.map((c) => c.score));
+  const best = scored.reduce((a, c) => Math.max(a, c.score), -Infinity);
   return fail(
     `no application${among} scores at least ${minScore}: the highest score is ${Math.round(best * 1e4) / 1e4}`,
     `lower --min-score to ${Math.round(best * 1e4) / 1e4} or less, or drop it`,

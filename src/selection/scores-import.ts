@@ -78,9 +78,10 @@ export function parseScale(text: string): Scale {
 
 /** The usual scale that holds every score seen (a 1-5 sheet, a 0-10 sheet, a French 0-20, a 0-100). */
 export function inferScale(scores: number[], outOf: number[]): Scale {
-  if (outOf.length) return { min: 0, max: Math.max(...outOf) };
-  const hi = Math.max(...scores);
-  const lo = Math.min(...scores);
+  // Folded, not spread: Math.max(...scores) overflows the call stack on a sheet of 400,000 rows.
+  if (outOf.length) return { min: 0, max: outOf.reduce((a, b) => Math.max(a, b), -Infinity) };
+  const hi = scores.reduce((a, b) => Math.max(a, b), -Infinity);
+  const lo = scores.reduce((a, b) => Math.min(a, b), Infinity);
   if (hi <= 1) return { min: 0, max: 1 };
   if (hi <= 5) return { min: lo >= 1 ? 1 : 0, max: 5 };
   if (hi <= 10) return { min: 0, max: 10 };
@@ -215,7 +216,7 @@ export async function importScores(db: DB, sheet: ScoreSheet, options: ScoresImp
   // depend on which rows name an application skillsnet knows.
   const sheetScores: { score: number; outOf?: number }[] = [];
   let rows = 0;
-  table.slice(headerRow + 1).forEach((row, i) => {
+  const readRow = (row: string[], i: number) => {
     const rowNumber = i + 1;
     if (row.every((c) => String(c ?? '').trim() === '')) return;
     rows++;
@@ -246,7 +247,13 @@ export async function importScores(db: DB, sheet: ScoreSheet, options: ScoresImp
       return reject(`${ref ? "the row's application ID" : "the row's email"} matches ${matches.length} applications (${matches.map((m) => `#${m.id} in ${m.call}`).join(', ')}); ${fix}`);
     }
     parsed.push({ row: rowNumber, applicationId: matches[0].id, reviewer, score: value.score, raw, outOf: value.outOf });
-  });
+  };
+  const body = table.slice(headerRow + 1);
+  for (let i = 0; i < body.length; i++) {
+    // A sheet of hundreds of thousands of rows takes a second: Ctrl-C is answered between batches.
+    if (i > 0 && i % 20_000 === 0) await checkpoint(callbacks.signal, 'interrupted; no score was saved');
+    readRow(body[i]!, i);
+  }
   if (parsed.length === 0 && rows > 0 && rejects.length === rows) {
     warn('no-usable-row', `none of the ${rows} rows of ${name} could be used`);
   }

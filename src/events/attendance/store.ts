@@ -9,7 +9,6 @@
  * data outputs do (`--json`, the tables on stdout).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../../db/connection.js';
 import {
@@ -22,7 +21,7 @@ import { ERASED } from '../../db/personal-data.js';
 import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { looksLike } from '../../ids.js';
-import { readError } from '../../import/detect.js';
+import { readSmallInput } from '../../files/index.js';
 import { warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
@@ -180,6 +179,9 @@ function inSavepoint<T>(db: DB, keep: boolean, fn: () => T): T {
   }
 }
 
+/** The largest meeting report read: a Zoom or Teams report of a year of daily meetings is a few MB. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
 /**
  * Reads Zoom / Teams reports into an event. Every row is kept and accounted for (rows = matched +
  * unmatched); a file imported before into the same event (same bytes) replaces its earlier import.
@@ -194,13 +196,9 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const eventDate = zone === event.timeZone ? times.localStart.date : times.start.toLocaleDateString('en-CA', { timeZone: zone });
   const read: { report: AttendanceReport; sha: string; shown: string }[] = [];
   for (const f of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(f.path);
-    } catch (e) {
-      // in words, as import says it ("no such file", not ENOENT)
-      throw readError(f.path, e);
-    }
+    // Read once, bounded, a device refused before a byte is read (a named pipe works): a report
+    // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
+    const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
     const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
     const start = report.file.meeting.startTime;

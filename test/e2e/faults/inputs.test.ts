@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, errorLine, inspect, reportScan, run, scanMessages, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, errorLine, inspect, reportScan, run, scanMessages, tempDir, writeCall } from './support.js';
 
 /**
  * Inputs that are not regular files: a named pipe or stdin is read once into a private
@@ -61,6 +61,40 @@ describe('a named pipe, stdin', () => {
     } finally {
       fs.closeSync(nothing);
     }
+  });
+
+  it('import - and /dev/stdin wait for a slow writer (a pipe that is empty when skillsnet starts reading)', () => {
+    // Node makes a piped stdin non-blocking: reading it before the writer has written answered
+    // EAGAIN ("cannot read stdin"), so `slow-producer | skillsnet import -` failed.
+    for (const name of ['-', '/dev/stdin']) {
+      const db = path.join(work, `slow-stdin-${name.length}.db`);
+      const r = spawnSync('/bin/sh', ['-c', '(sleep 1; cat "$1") | "$0" "$2" --db "$3" import "$4" --call 2020 --json --quiet', process.execPath, call, BIN, db, name], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' },
+        timeout: 60_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).files[0].file).toBe('stdin');
+    }
+  });
+
+  it('event attendance refuses a device at once and reads a named pipe once', async () => {
+    // It read its reports whole with readFileSync: /dev/zero grew without end and ignored Ctrl-C.
+    const db = path.join(work, 'attendance.db');
+    const added = run(['--db', db, 'event', 'add', 'Core Group meeting', '--kind', 'meeting', '--start', '2020-11-19 13:00', '--tz', 'UTC', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    for (const device of ['/dev/zero', '/dev/urandom']) {
+      const r = run(['--db', db, 'event', 'attendance', '1', device], { timeout: 20_000 });
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/is a device, not a file/);
+    }
+    const fifo = path.join(work, 'zoom.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const report = path.join(ROOT, 'data', 'sample', 'events', 'zoom-participants-en.csv');
+    const r = await importFromFifo(fifo, report, ['--db', db, 'event', 'attendance', '1', fifo, '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const direct = run(['--db', db, 'event', 'attendance', '1', report, '--dry-run', '--json']);
+    expect(JSON.parse(r.stdout).rows).toBe(JSON.parse(direct.stdout).rows);
   });
 
   it('scores import and select --quotas read a pipe too', async () => {

@@ -78,6 +78,31 @@ describe('a database the officer made read-only (mode 0400)', () => {
   });
 });
 
+describe('a dry run against a read-only database', () => {
+  it('shows what import, member add and event add would do, on a copy, and leaves the file as it was', () => {
+    // "Reading commands work": select --dry-run and tag auto --dry-run did, but import --dry-run
+    // (and member add / event add --dry-run) refused the file as if they would change it.
+    const { db } = copyOfDb('ro-dry-run');
+    fs.chmodSync(db, 0o400);
+    const before = sha(db);
+    const imported = run(['--db', db, 'import', path.join(work, 'call.csv'), '--call', '2021', '--dry-run', '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = JSON.parse(imported.stdout);
+    expect(report.dryRun).toBe(true);
+    expect(report.inserted).toBeGreaterThan(0);
+    for (const args of [
+      ['member', 'add', '--organization', 'New Org', '--dry-run'],
+      ['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-01 10:00', '--tz', 'UTC', '--dry-run'],
+    ]) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    expect(fs.statSync(db).mode & 0o777).toBe(0o400);
+    expect(sha(db)).toBe(before);
+    expect(fs.readdirSync(path.dirname(db)).filter((f) => !f.startsWith('call.db'))).toEqual([]);
+  });
+});
+
 describe('a database in a read-only folder', () => {
   it('is read as it is (no journal can be made there), refused to writers, and checked sound, not damaged', () => {
     const { dir, db } = copyOfDb('ro-folder');

@@ -76,6 +76,13 @@ describe('score sheets', () => {
     expect(parseScale('0..100')).toEqual({ min: 0, max: 100 });
     expect(() => parseScale('5-1')).toThrow(/MIN below MAX/);
   });
+  it('infers the scale of a sheet of hundreds of thousands of scores (no spread onto the call stack)', () => {
+    // Math.max(...scores) overflowed the stack: scores import of a 400,000-row sheet ended in
+    // "Maximum call stack size exceeded, this is unexpected".
+    const scores = Array.from({ length: 400_000 }, (_, i) => 1 + (i % 9));
+    expect(inferScale(scores, [])).toEqual({ min: 0, max: 10 });
+    expect(inferScale(scores, scores.map(() => 20))).toEqual({ min: 0, max: 20 });
+  });
 });
 
 describe('score sheet headers the applications file uses', () => {

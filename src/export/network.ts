@@ -376,7 +376,8 @@ function networkLinks(organizations: OrganizationNode[], persons: PersonNode[], 
   let peerLinksDropped = 0;
   if (options.peerLinks && options.peerLinks > 0) {
     const peers = peerLinks(organizations, options.peerLinks);
-    links.push(...peers.links);
+    // (a loop, not push(...): a large call's peer links are more arguments than a call may take)
+    for (const link of peers.links) links.push(link);
     peerLinksDropped = peers.dropped;
   }
   return { links, peerLinksDropped };

@@ -4,6 +4,7 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { canPrompt, info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
+import { faultError } from '../files/faults.js';
 import { notAnId, parseApplicationId, readId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { splitEligibility } from '../selection/candidates.js';
@@ -85,7 +86,12 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
         save = await prompts.confirm(selection.nameTaken ? `A roster named ${json.name} exists. Replace it with this one?` : `Save this roster as ${json.name}?`, !selection.nameTaken);
       }
       if (save) {
-        saveCoreGroup(db, selection, { overwrite: ask || io.yes });
+        try {
+          saveCoreGroup(db, selection, { overwrite: ask || io.yes });
+        } catch (e) {
+          // (the roster is already on the screen: say it was not kept)
+          throw faultError(e, { action: `save the roster ${json.name}`, kept: 'no roster was saved (the table above is not kept)' });
+        }
         info(io, `Saved roster ${json.name}. See it again with: skillsnet roster show ${json.name}`);
       } else {
         info(io, 'Not saved.');

@@ -118,6 +118,28 @@ describe('a full disk', () => {
   });
 });
 
+describe('a full disk when a roster is saved', () => {
+  it('select: the roster table is shown, then one error line that says no roster was saved, and none is', () => {
+    const dir = disk('32m');
+    const db = path.join(dir, 'select.db');
+    expect(run(['--db', dbPath, 'db', 'backup', db]).code).toBe(0);
+    const before = inspect(db).rosters;
+    // room to open the database and select, none to keep a roster: the leave is found by trying
+    let r: ReturnType<typeof run> | undefined;
+    for (const leave of [96, 64, 48, 40, 32]) {
+      const filler = fill(dir, leave * 1024);
+      r = run(['--db', db, 'select', '--size', '8', '--name', 'full', '--yes']);
+      fs.rmSync(filler);
+      if (r.code === 0) throw new Error(`a roster was saved with ${leave} KB left: leave less`);
+      if (/save the roster/.test(r.stderr)) break;
+    }
+    expect(r!.code, r!.stderr).toBe(1);
+    expect(errorLine(r!)).toMatch(/^error: cannot save the roster full: the disk (holding the database )?is full .*; no roster was saved/);
+    expect(r!.stdout).toMatch(/\S/);
+    expect(inspect(db).rosters).toBe(before);
+  });
+});
+
 describe('a failed stdout', () => {
   const STDOUT_COMMANDS: string[][] = [
     ['list', '--json'], ['list', '--csv'], ['list'], ['rejects', '--csv'], ['rejects', '--json'], ['show', '1', '--json'], ['stats', '--json'],

@@ -64,6 +64,29 @@ function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** The outermost folder on the way to `dir` that does not exist yet (what writing there would create), or null. */
+function missingFolder(dir: string): string | null {
+  let missing: string | null = null;
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+    missing = d;
+    if (path.dirname(d) === d) break;
+  }
+  return missing;
+}
+
+/** Removes the folders a failed write created, from `dir` up to `top`, while they are empty: "nothing was written" leaves nothing. */
+function removeCreatedFolders(dir: string, top: string | null): void {
+  if (!top) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      return; // not empty (or gone): stop there
+    }
+    if (d === top || path.dirname(d) === d) return;
+  }
+}
+
 function keptWords(target: TargetState): string {
   return target.kind === 'file' ? `the earlier ${path.basename(target.path)} was kept as it was` : 'nothing was written';
 }
@@ -75,6 +98,7 @@ function keptWords(target: TargetState): string {
  */
 export function openPendingFile(file: string, options: WriteOptions): PendingFile {
   let target = checkTarget(file, options);
+  const created = missingFolder(path.dirname(target.path));
   makePrivateFolder(path.dirname(target.path));
   const fail = (e: unknown, action = `write ${file}`) => faultError(e, { action, kept: keptWords(target), elsewhere: `choose another ${options.what ?? '--out'}`, folder: path.dirname(target.path) });
   const temp = tempPathFor(target.path);
@@ -86,6 +110,7 @@ export function openPendingFile(file: string, options: WriteOptions): PendingFil
   } catch (e) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
+    removeCreatedFolders(path.dirname(target.path), created);
     throw fail(e, `write in ${path.dirname(target.path)}`);
   }
   let open = true;
@@ -102,6 +127,7 @@ export function openPendingFile(file: string, options: WriteOptions): PendingFil
       /* the descriptor is gone either way */
     }
     fs.rmSync(temp, { force: true });
+    removeCreatedFolders(path.dirname(target.path), created);
   };
   return {
     path: file,
@@ -155,6 +181,9 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
  */
 export function writeFilesAtomic(files: { path: string; data: string | Uint8Array }[], options: WriteOptions): void {
   for (const f of files) checkTarget(f.path, options);
+  // (files that share a new folder: the folder each would create, known before the first creates it)
+  const created = files.map((f) => missingFolder(path.dirname(path.resolve(f.path))));
+  const removeFolders = () => files.forEach((f, i) => removeCreatedFolders(path.dirname(path.resolve(f.path)), created[i]!));
   const pending: PendingFile[] = [];
   try {
     for (const f of files) {
@@ -164,6 +193,7 @@ export function writeFilesAtomic(files: { path: string; data: string | Uint8Arra
     }
   } catch (e) {
     for (const p of pending) p.abort();
+    removeFolders();
     throw e;
   }
   // Renamed one after the other: a failure here (rare once every byte is on the disk) can leave

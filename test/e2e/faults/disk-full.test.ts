@@ -69,6 +69,16 @@ describe('a full disk', () => {
     expect(listing(fs.statSync(target).isDirectory() ? target : dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it.each(EXPORTS)('export $name into a new folder: "nothing was written" leaves no folder either', ({ file, args }) => {
+    const dir = disk('4m');
+    fill(dir, 2048);
+    const target = path.join(dir, 'new', 'deeper', file);
+    const r = run(['--db', dbPath, ...args, '--out', target]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(errorLine(r)).toMatch(/the disk is full \(ENOSPC\); nothing was written/);
+    expect(listing(dir)).toEqual(['.filler']);
+  });
+
   it('db backup: one error line, the earlier backup kept after --force, no temporary file', () => {
     const dir = disk('16m');
     const backup = path.join(dir, 'backup.db');

@@ -185,3 +185,17 @@ describe('question headers of innovation calls', () => {
     expect(mapped(['Select the category of beneficiaries']).beneficiaries).toEqual(['Select the category of beneficiaries']);
   });
 });
+
+describe('"Tell us about your project" asks for the description (sixth trial)', () => {
+  it('in English, French and Spanish, beside a title question', () => {
+    for (const q of ['Tell us about your innovation', 'Parlez-nous de votre projet', 'Présentez votre initiative', 'Cuéntenos sobre su propuesta', 'Háblenos de su proyecto']) {
+      const m = mapped(['#', 'Organisation name', 'Your email', 'Give your innovation a title', q]);
+      expect(m.description, q).toEqual([q]);
+      expect(m.title, q).toEqual(['Give your innovation a title']);
+    }
+  });
+
+  it('is no description when it is about something else', () => {
+    expect(mapped(['Organisation name', 'Email', 'Tell us about yourself']).description).toBeUndefined();
+  });
+});

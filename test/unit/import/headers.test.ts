@@ -199,3 +199,18 @@ describe('"Tell us about your project" asks for the description (sixth trial)', 
     expect(mapped(['Organisation name', 'Email', 'Tell us about yourself']).description).toBeUndefined();
   });
 });
+
+describe('a checkbox question about the categories, with its instruction (sixth trial)', () => {
+  it('"(tick all that apply)", "(Check all that apply)", "marque todas las que apliquen" leave it the applicant\'s categories', () => {
+    for (const q of [
+      'Which skills categories does your innovation address? (tick all that apply)',
+      'Which categories best describe your innovation? (Check all that apply)',
+      'Catégories que couvre votre projet (cochez toutes les réponses possibles)',
+      'Categorías que aborda su propuesta (marque todas las que apliquen)',
+    ]) expect(mapped(['Organisation name', 'Email', q]).selfCategories, q).toEqual([q]);
+  });
+
+  it('a category of something else is still none', () => {
+    expect(mapped(['Organisation name', 'Email', 'Which category of product do you check?']).selfCategories).toBeUndefined();
+  });
+});

@@ -214,3 +214,10 @@ describe('a checkbox question about the categories, with its instruction (sixth 
     expect(mapped(['Organisation name', 'Email', 'Which category of product do you check?']).selfCategories).toBeUndefined();
   });
 });
+
+describe('"First & last name" in one column is the contact name (sixth trial)', () => {
+  it('is not the first name alone', () => {
+    expect(mapped(['First & last name', 'Organization', 'Email']).contactName).toEqual(['First & last name']);
+    expect(mapped(['First and last name', 'Organization', 'Email']).firstName).toBeUndefined();
+  });
+});

@@ -403,6 +403,26 @@ export function leftToCells(header: string, field: Field): boolean {
   return idx.rules.some((rule) => !rule.formTools && ruledOut(rule, field) && ruleApplies(rule, tokens, question, false));
 }
 
+/**
+ * Whether an application-ID column numbers a form tool's responses rather than applications:
+ * Typeform's "#", Microsoft Forms' "Id", KoboToolbox's "_id" and "_uuid", SurveyMonkey's
+ * "Respondent ID", Qualtrics' "ResponseId", Jotform's "Submission ID". An applicant who sends
+ * the form again gets a new number; an officer's own file number ("N° de dossier") stays the
+ * application's, whatever the rows under it.
+ */
+export function isResponseNumberColumn(header: string): boolean {
+  const trimmed = header.replace(/\u0000/g, '').trim();
+  if (headerIndex().exactHeaders.get(trimmed) === 'externalId') return true;
+  const words = headerWords(trimmed);
+  const number = words.filter((w) => w === 'id' || w === 'uuid' || w === 'token');
+  if (number.length !== 1) return false;
+  const rest = words.filter((w) => w !== number[0]);
+  return rest.length === 0 || isFormToolColumn(trimmed) || (rest.length === 1 && RESPONSE_WORDS.has(rest[0]!));
+}
+
+/** What a form tool numbers ("Submission ID", "Entry Id", "Instance ID"), in its three languages. */
+const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry', 'instance', 'soumission', 'reponse', 'repondant', 'respuesta', 'encuestado', 'envio']);
+
 /** Whether a header is one a form tool adds itself ("Respondent ID", "Start Date", "Timestamp"). */
 export function isFormToolColumn(header: string): boolean {
   const idx = headerIndex();

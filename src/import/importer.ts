@@ -20,7 +20,7 @@ import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
 import { openTable, type TableSource } from './readers.js';
 import { asNamed, faultError, openInput, type InputFile } from '../files/index.js';
-import type { ColumnMapping, Field } from './headers.js';
+import { isResponseNumberColumn, type ColumnMapping, type Field } from './headers.js';
 import { readLayout, type FieldChoice, type Layout, type RejectedColumn } from './layout.js';
 import { FIELD_LABELS, columnLetter, mappingByHeader, readMappingFile, type MappingFile } from './mapping.js';
 import { RowWriter } from './row-writer.js';
@@ -388,7 +388,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const rebuildIndexes = deferIndexes(db, rows, { network: linker.inMemory });
     const idColumn = layout.mapping.externalId?.[0];
     const writer = new RowWriter(prepareImport(db), callId, batchId, scan.sha256, linker,
-      idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn }, rows);
+      idColumn === undefined ? null : { header: layout.headers[idColumn] ?? '', index: idColumn, responses: isResponseNumberColumn(layout.headers[idColumn] ?? '') }, rows);
     const worker = source.csv && useWorker(options.threads ?? 'auto', scan.size) ? workerScript() : null;
     let summary: PreparedSummary;
     // (a file of valid UTF-8 read as UTF-8 had nothing replaced: a "\uFFFD" in it is its own)

@@ -50,6 +50,13 @@ export class RowWriter {
    * than FRESH_KEYS_KEPT rows (millions of rows keep flat memory: each key is looked up).
    */
   private freshKeys: Set<string> | null;
+  /**
+   * With a column of response numbers: the identity key each application of this file is stored
+   * under, by its email, organisation, title and contact name (the first FRESH_KEYS_KEPT).
+   */
+  private readonly responsesByContent = new Map<string, string>();
+  /** Response numbers of this file routed to an earlier response's application, and that application's key. */
+  private readonly responseAliases = new Map<string, string>();
 
   constructor(
     private readonly sql: ImportStatements,
@@ -58,8 +65,13 @@ export class RowWriter {
     private readonly sha256: string,
     /** Links each new application to its organisation and person before it is written, and an updated one again after (organizations.ts). */
     private readonly linker?: Pick<ImportLinker, 'place' | 'updated'>,
-    /** The application-ID column, named in a warning about an ID another application has. */
-    private readonly idColumn: { header: string; index: number } | null = null,
+    /**
+     * The application-ID column, named in a warning about an ID another application has;
+     * `responses` when it numbers a form tool's responses rather than applications (headers.ts
+     * isResponseNumberColumn): then a later response of this file with the same email,
+     * organisation, title and contact name as an earlier one is that application sent again.
+     */
+    private readonly idColumn: { header: string; index: number; responses?: boolean } | null = null,
     /** About how many rows the file holds: past FRESH_KEYS_KEPT no key is kept, and none is dropped halfway (memory stays flat). */
     expectedRows = 0,
   ) {
@@ -92,7 +104,8 @@ export class RowWriter {
     // what identity compares, from the row's values (by column name: a column added to ApplicationValues shifts nothing)
     const text = (column: WrittenColumn) => value(values, column) as string | null;
     const a = { externalId: text('external_id'), organization: text('organization')!, contactName: text('contact_name'), email: text('email'), title: text('title'), description: text('description') };
-    let key = p.identityKey;
+    // a response number this file already met on a resubmission: the application that one went to
+    let key = (this.idColumn?.responses && this.responseAliases.get(p.identityKey)) || p.identityKey;
     let stored = this.find(key);
     if (!stored && p.legacyKey !== null) {
       // stored by an earlier version under email and organisation only: the same application
@@ -100,6 +113,7 @@ export class RowWriter {
       const legacy = this.find(p.legacyKey);
       if (legacy && sameTitleAndContact(legacy, a)) stored = legacy;
     }
+    let clashed = false;
     if (stored && a.externalId) {
       // Another application under the same ID (two forms numbering their responses from 1):
       // identified by email and organisation instead, never written over the other one. Decided
@@ -108,6 +122,7 @@ export class RowWriter {
       const id = a.externalId.toLowerCase();
       const clash = this.clashingIds.has(id) || (stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
       if (clash) {
+        clashed = true;
         this.clashingIds.add(id);
         this.warnings.add(ID_CLASH_WARNING, rowNumber, this.idColumn);
         key = p.contactKey;
@@ -118,6 +133,25 @@ export class RowWriter {
         // (and not one another row of this file reached: that row's own route decides it)
         stored ??= this.sql.findClashed(this.callId, a.externalId).find((s) => s.batch_id !== this.batchId && !this.touched(s.id) && !isOtherApplication(s, a));
       }
+    }
+    let resent = false;
+    if (!stored && !clashed && a.externalId && this.idColumn?.responses) {
+      // A new response number for what an earlier response of this file sent (a resubmission
+      // with a correction: form tools give every response its own number) is that application;
+      // it stays stored under the key it has, so that importing the file again finds it there.
+      const earlierKey = this.responsesByContent.get(p.contactKey);
+      if (earlierKey !== undefined) {
+        stored = this.find(earlierKey);
+        if (stored) {
+          key = earlierKey;
+          resent = true;
+          // the number's other rows in this file (a tool does not repeat one, an edited sheet may) go there too
+          if (this.responseAliases.size < FRESH_KEYS_KEPT) this.responseAliases.set(p.identityKey, earlierKey);
+        }
+      }
+    }
+    if (a.externalId && !clashed && this.idColumn?.responses && !this.responsesByContent.has(p.contactKey) && this.responsesByContent.size < FRESH_KEYS_KEPT) {
+      this.responsesByContent.set(p.contactKey, key);
     }
     const hash = value(values, 'content_hash') as string;
     if (!stored) {
@@ -140,7 +174,8 @@ export class RowWriter {
       }
       return;
     }
-    this.noteRepeat(id, rowNumber, a.externalId ? 'the same application ID' : 'the same email, organisation, title and contact name');
+    this.noteRepeat(id, rowNumber, resent ? 'the same email, organisation, title and contact name under a new response number'
+      : a.externalId ? 'the same application ID' : 'the same email, organisation, title and contact name');
     // Another row for an application this file already had.
     const flags = this.seenFlags[id]!;
     if (!(flags & PRE_EXISTED)) {

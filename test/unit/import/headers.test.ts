@@ -185,3 +185,39 @@ describe('question headers of innovation calls', () => {
     expect(mapped(['Select the category of beneficiaries']).beneficiaries).toEqual(['Select the category of beneficiaries']);
   });
 });
+
+describe('"Tell us about your project" asks for the description (sixth trial)', () => {
+  it('in English, French and Spanish, beside a title question', () => {
+    for (const q of ['Tell us about your innovation', 'Parlez-nous de votre projet', 'Présentez votre initiative', 'Cuéntenos sobre su propuesta', 'Háblenos de su proyecto']) {
+      const m = mapped(['#', 'Organisation name', 'Your email', 'Give your innovation a title', q]);
+      expect(m.description, q).toEqual([q]);
+      expect(m.title, q).toEqual(['Give your innovation a title']);
+    }
+  });
+
+  it('is no description when it is about something else', () => {
+    expect(mapped(['Organisation name', 'Email', 'Tell us about yourself']).description).toBeUndefined();
+  });
+});
+
+describe('a checkbox question about the categories, with its instruction (sixth trial)', () => {
+  it('"(tick all that apply)", "(Check all that apply)", "marque todas las que apliquen" leave it the applicant\'s categories', () => {
+    for (const q of [
+      'Which skills categories does your innovation address? (tick all that apply)',
+      'Which categories best describe your innovation? (Check all that apply)',
+      'Catégories que couvre votre projet (cochez toutes les réponses possibles)',
+      'Categorías que aborda su propuesta (marque todas las que apliquen)',
+    ]) expect(mapped(['Organisation name', 'Email', q]).selfCategories, q).toEqual([q]);
+  });
+
+  it('a category of something else is still none', () => {
+    expect(mapped(['Organisation name', 'Email', 'Which category of product do you check?']).selfCategories).toBeUndefined();
+  });
+});
+
+describe('"First & last name" in one column is the contact name (sixth trial)', () => {
+  it('is not the first name alone', () => {
+    expect(mapped(['First & last name', 'Organization', 'Email']).contactName).toEqual(['First & last name']);
+    expect(mapped(['First and last name', 'Organization', 'Email']).firstName).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
+import { addCleanup } from './signals.js';
 
 /** Global flags, accepted before or after the command name. */
 export interface GlobalFlags {
@@ -74,39 +75,58 @@ export async function withCreatedDatabase<T>(dbPath: string, options: { dryRun?:
   const isNew = !fs.existsSync(dbPath);
   const scratch = options.dryRun ? await dryRunScratch(dbPath) : undefined;
   try {
-    return await withDatabase(scratch ? path.join(scratch, 'dry-run.db') : dbPath, { create: true }, fn);
+    return await withDatabase(scratch ? scratch.db : dbPath, { create: true }, fn);
   } catch (e) {
     if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
     throw e;
   } finally {
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    scratch?.release();
   }
 }
 
+/** Where a dry run works (see dryRunScratch). */
+export interface DryRunScratch {
+  /** The database the dry run opens. */
+  db: string;
+  /** Removes it and its folder; safe to call twice. */
+  release(): void;
+}
+
 /**
- * A folder holding dry-run.db, where a dry run that works inside a write transaction (import,
- * member add, event add) can run without touching the officer's file: a throw-away database when
- * the file does not exist yet, or a copy of a database the officer made read-only (a dry run
- * changes nothing, so it is not refused as a writer). Undefined: run on the file itself. The
- * caller removes the folder.
+ * A private folder (0700) holding dry-run.db, where a dry run that works inside a write
+ * transaction (import, member add, event add) can run without touching the officer's file: a
+ * throw-away database when the file does not exist yet, or a copy of a database the officer made
+ * read-only (a dry run changes nothing, so it is not refused as a writer). Undefined: run on the
+ * file itself. The caller releases it; Ctrl-C removes it too (a finally does not run on
+ * process.exit, and the copy holds the whole database's personal data).
  */
-export async function dryRunScratch(dbPath: string): Promise<string | undefined> {
+export async function dryRunScratch(dbPath: string): Promise<DryRunScratch | undefined> {
   const exists = fs.existsSync(dbPath);
   if (exists) {
     const { writeProtection } = await import('../db/connection.js');
     if (!fs.statSync(dbPath).isFile() || !writeProtection(dbPath)) return undefined;
   }
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+  const remove = () => fs.rmSync(folder, { recursive: true, force: true });
+  const dropCleanup = addCleanup(remove);
+  const release = () => {
+    dropCleanup();
+    remove();
+  };
+  const db = path.join(folder, 'dry-run.db');
   if (exists) {
     try {
       const { backupDatabase } = await import('../db/maintenance.js');
-      await backupDatabase(dbPath, path.join(scratch, 'dry-run.db'));
+      await backupDatabase(dbPath, db, {
+        // (no backup the officer asked for: the words of db backup would mislead)
+        fault: { action: `copy ${dbPath} for the dry run to ${folder}`, elsewhere: 'point TMPDIR at a folder on a disk with room for a copy of the database' },
+      });
     } catch (e) {
-      fs.rmSync(scratch, { recursive: true, force: true });
+      release();
       throw e;
     }
   }
-  return scratch;
+  return { db, release };
 }
 
 /** One JSON document on stdout and nothing else there. */

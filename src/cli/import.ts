@@ -54,7 +54,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
   let dbPath = opts.dbPath;
   const isNew = !fs.existsSync(dbPath);
   const scratch = opts.dryRun ? await dryRunScratch(dbPath) : undefined;
-  if (scratch) dbPath = path.join(scratch, 'dry-run.db');
+  if (scratch) dbPath = scratch.db;
   let report: ImportReport;
   let ready: Awaited<ReturnType<typeof prepareFiles>> | undefined;
   try {
@@ -70,7 +70,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     throw opts.json ? await withJsonDocument(e) : e;
   } finally {
     ready?.release();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    scratch?.release();
   }
   printImportReport(io, report, { json: opts.json });
   return report;

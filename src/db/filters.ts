@@ -28,6 +28,16 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters): void {
 }
 
 /**
+ * Whether the filters name some members or applications rather than all of them: --all-calls
+ * (taken by every filtering command, meaning what they do without --call) narrows nothing, so a
+ * command that does something else without filters (event invite asks whom; engagement lists the
+ * active members) must not count it.
+ */
+export function narrowsSomething(filters: object): boolean {
+  return Object.entries(filters).some(([k, v]) => k !== 'allCalls' && v !== undefined);
+}
+
+/**
  * Select and every export work on one call unless told otherwise: when the database holds
  * applications of several calls, mixing them (their scores, their Core Groups) must be said
  * with --all-calls, or one call chosen with --call. A roster filter already names its own

@@ -186,6 +186,11 @@ export interface BackupOptions {
   addCleanup?: (fn: () => void) => () => void;
   /** Aborted (Ctrl-C): the backup stops at its next pause, and its temporary copy is removed. */
   signal?: AbortSignal;
+  /**
+   * A fault's words when the copy is no backup the officer asked for (a dry run's private copy):
+   * what could not be done, and where else to do it. Default: "write the backup FILE".
+   */
+  fault?: { action: string; elsewhere: string };
 }
 
 export interface BackupResult {
@@ -220,7 +225,9 @@ export async function backupDatabase(source: string, dest: string, options: Back
   const state = checkTarget(given, { force: Boolean(options.force), what: 'backup file name' });
   const db = openExisting(source);
   const kept = state.kind === 'file' ? `the earlier ${path.basename(target)} was kept as it was` : 'no backup was written';
-  const fail = (e: unknown) => faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk', folder: path.dirname(target) });
+  const fail = (e: unknown) => options.fault
+    ? faultError(e, { ...options.fault, folder: path.dirname(target) })
+    : faultError(e, { action: `write the backup ${dest}`, kept, elsewhere: 'give a backup file on another disk', folder: path.dirname(target) });
   let tmp: string | undefined;
   const removeTmp = () => {
     if (tmp) for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });

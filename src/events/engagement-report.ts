@@ -7,7 +7,7 @@
 import type { DB } from '../db/connection.js';
 import { allAttendance, eventsWithAttendanceTaken } from '../db/attendance.js';
 import { allInvitations, listEvents } from '../db/events.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkFilterNames, narrowsSomething } from '../db/filters.js';
 import { listMembers } from '../db/members.js';
 import type { MemberFilters, MemberRole, Region } from '../model.js';
 import { attendedLessThan, computeEngagement, neverAttended, type MemberEngagement } from './engagement.js';
@@ -45,7 +45,7 @@ export function engagementReport(db: DB, options: EngagementOptions = {}): Engag
   const events = listEvents(db);
   const startOf = new Map(events.map((e) => [e.id, e.startUtc]));
   const attendance = allAttendance(db);
-  const scoped = Object.keys(filters).length > 0;
+  const scoped = narrowsSomething(filters);
   const taken = new Set(eventsWithAttendanceTaken(db));
   const engagement = computeEngagement({
     events: events.map((e) => ({ eventId: e.id, start: e.startUtc, cancelled: e.cancelled, presenterId: e.presenterId ?? null, attendanceTaken: taken.has(e.id) })),

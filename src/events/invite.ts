@@ -7,7 +7,7 @@
  */
 import type { DB } from '../db/connection.js';
 import { addInvitations, listInvitations, removeInvitations } from '../db/events.js';
-import { checkFilterNames } from '../db/filters.js';
+import { checkFilterNames, narrowsSomething } from '../db/filters.js';
 import { listMembers, type Member } from '../db/members.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { MemberFilters, MemberRole } from '../model.js';
@@ -66,7 +66,7 @@ export function selectInvitees(db: DB, s: InviteSelector): Member[] {
     return found;
   }
   const filters = s.filters ?? {};
-  if (!Object.keys(filters).length) {
+  if (!narrowsSomething(filters)) {
     throw new UsageError('say whom to invite', { hint: 'e.g. --roster core-2020, --role core-group --cohort 2020, --region Africa, or --member 17' });
   }
   checkFilterNames(db, filters);

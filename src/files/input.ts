@@ -6,6 +6,7 @@
  * or a folder is refused before a byte is read.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -173,8 +174,34 @@ export function asNamed(e: unknown, input: InputFile): unknown {
  * moment on EAGAIN.
  */
 function readStream(source: string | number): Readable {
-  if (typeof source === 'string') return fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
+  if (typeof source === 'string') return isFifo(source) ? fifoStream(source) : fs.createReadStream(source, { highWaterMark: 1024 * 1024 });
   return Readable.from(readDescriptor(source), { objectMode: false });
+}
+
+function isFifo(file: string): boolean {
+  try {
+    return fs.statSync(file).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A named pipe, read in the event loop as a pipe stream: opened without waiting for a writer,
+ * it waits for one without blocking a thread, and ends when the writer closes. (Read as a file, a
+ * blocking open or read in Node's thread pool waited for a writer that might never come, and the
+ * exit on Ctrl-C waited for it too.)
+ */
+function fifoStream(file: string): Readable {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (e) {
+    return Readable.from((async function* () {
+      throw e;
+    })(), { objectMode: false });
+  }
+  return new net.Socket({ fd, readable: true, writable: false });
 }
 
 const readAsync = promisify(fs.read);

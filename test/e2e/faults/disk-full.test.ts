@@ -93,6 +93,22 @@ describe('a full disk', () => {
     expect(listing(dir)).toEqual(['.filler', 'backup.db']);
   });
 
+  it('a dry run on a read-only database whose copy does not fit in the temporary folder: says so, not "the backup"', () => {
+    // The dry run's copy was made by db backup's code, whose words it kept: "cannot write the
+    // backup ...; or give a backup file on another disk", of a member add --dry-run.
+    const tmp = disk('1m');
+    const db = path.join(tempDir('skillsnet-ro-dry-'), 'call.db');
+    expect(run(['--db', dbPath, 'db', 'backup', db]).code).toBe(0);
+    fs.chmodSync(db, 0o400);
+    const r = run(['--db', db, 'member', 'add', '--organization', 'New Org', '--dry-run'], { env: { TMPDIR: tmp } });
+    expect(r.code, r.stderr).toBe(1);
+    const line = errorLine(r);
+    expect(line).toMatch(/^error: cannot copy .*call\.db for the dry run .*: the disk is full/);
+    expect(r.stderr).not.toMatch(/backup/);
+    expect(r.stderr).toMatch(/TMPDIR/);
+    expect(listing(tmp)).toEqual([]);
+  });
+
   it('import: the file that does not fit is rolled back whole, the database stays sound', () => {
     const dir = disk('2m');
     const db = path.join(dir, 'small.db');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, errorLine, inspect, reportScan, run, scanMessages, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, errorLine, inspect, interrupt, reportScan, run, scanMessages, tempDir, writeCall } from './support.js';
 
 /**
  * Inputs that are not regular files: a named pipe or stdin is read once into a private
@@ -77,6 +77,27 @@ describe('a named pipe, stdin', () => {
       expect(JSON.parse(r.stdout).files[0].file).toBe('stdin');
     }
   });
+
+  it('Ctrl-C while a named pipe has no writer, or one that writes nothing yet: exits at once, the copy removed', async () => {
+    // A named pipe was read by a blocking read in Node's thread pool: the message came at once,
+    // but the exit waited for that read, until the writer wrote or closed (forever, for some).
+    for (const writer of ['none', 'silent']) {
+      const fifo = path.join(work, `quiet-${writer}.fifo`);
+      execFileSync('mkfifo', [fifo]);
+      const before = leftovers();
+      const w = writer === 'silent' ? spawn('/bin/sh', ['-c', 'exec sleep 30 > "$0"', fifo], { stdio: 'ignore' }) : undefined;
+      try {
+        const r = await interrupt(['--db', path.join(work, `quiet-${writer}.db`), 'import', fifo, '--call', '2020'], () => leftovers().length > before.length);
+        expect(r.code, `${writer}: ${r.stderr}`).toBe(130);
+        expect(r.afterSigint, `${writer}: ms from Ctrl-C to the exit`).toBeLessThan(1500);
+        expect(leftovers()).toEqual(before);
+      } finally {
+        w?.kill();
+        // (a writer still waiting to open the pipe: let it go)
+        if (writer === 'none') fs.rmSync(fifo);
+      }
+    }
+  }, 60_000);
 
   it('event attendance refuses a device at once and reads a named pipe once', async () => {
     // It read its reports whole with readFileSync: /dev/zero grew without end and ignored Ctrl-C.

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, errorLine, inspect, listing, readOnlyBind, reportScan, requireNobody, requireRoot, run, scanMessages, tempDir, writeCall } from './support.js';
+import { BIN, errorLine, inspect, interrupt, listing, readOnlyBind, reportScan, requireNobody, requireRoot, run, scanMessages, tempDir, writeCall } from './support.js';
 import { scratchDevices } from '../../fixtures/devices.js';
 
 /**
@@ -101,6 +101,30 @@ describe('a dry run against a read-only database', () => {
     expect(sha(db)).toBe(before);
     expect(fs.readdirSync(path.dirname(db)).filter((f) => !f.startsWith('call.db'))).toEqual([]);
   });
+
+  it('Ctrl-C during a dry run removes its copy of the database (personal data) from the temporary folder', async () => {
+    // The copy (or the throw-away database a dry run before the database exists fills with the
+    // file's rows) was removed by a finally, which process.exit on Ctrl-C never runs: a copy of
+    // the whole database stayed in /tmp.
+    const { dir, db } = copyOfDb('ro-dry-run-int');
+    fs.chmodSync(db, 0o400);
+    for (const target of [db, path.join(dir, 'not-yet.db')]) {
+      const tmp = tempDir('skillsnet-dry-run-tmp-');
+      const fifo = path.join(tmp, 'call.fifo');
+      execFileSync('mkfifo', [fifo]);
+      // A writer that opens the pipe and writes nothing yet: the dry run waits, its copy made.
+      const writer = spawn('/bin/sh', ['-c', 'sleep 20 > "$0"', fifo], { stdio: 'ignore' });
+      try {
+        const copies = () => fs.readdirSync(tmp).filter((f) => f.startsWith('skillsnet-dry-run-'));
+        const r = await interrupt(['--db', target, 'import', fifo, '--call', '2021', '--dry-run'], () => copies().length > 0 && fs.readdirSync(tmp).some((f) => f.startsWith('skillsnet-input-')), { env: { TMPDIR: tmp } });
+        expect(r.code, r.stderr).toBe(130);
+        expect(copies(), `${path.basename(target)}: left in the temporary folder`).toEqual([]);
+      } finally {
+        writer.kill();
+      }
+    }
+    expect(fs.existsSync(path.join(dir, 'not-yet.db'))).toBe(false);
+  }, 60_000);
 });
 
 describe('a database in a read-only folder', () => {

@@ -127,11 +127,11 @@ export function errorLine(r: Run): string {
  * Starts the CLI, sends SIGINT after `trigger` milliseconds (or once `trigger` returns true,
  * looked at every 10 ms), and reports how long the process took to exit after it.
  */
-export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string } = {}): Promise<Run & { afterSigint: number | null }> {
+export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run & { afterSigint: number | null }> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' },
+    env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

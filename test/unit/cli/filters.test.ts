@@ -61,4 +61,29 @@ describe('--all-calls on commands that read every call anyway', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^error: --call and --all-calls contradict each other/m);
   });
+
+  it('is no filter where a filter changes what a command does: event invite asks whom, engagement lists the active ones', async () => {
+    // {allCalls: true} counted as a filter: 'event invite 1 --all-calls' invited every member of
+    // every call (without it: "say whom to invite"), and engagement listed every member, as --all.
+    const dir = tempDir();
+    const db = path.join(dir, 'x.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country\nAcme,a@example.org,Peru\nGamma,g@example.org,Kenya\n');
+    fs.writeFileSync(path.join(dir, 'b.csv'), 'Organization,Email,Country\nBeta,b@example.org,Chile\n');
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'a.csv'), '--call', '2024'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'import', path.join(dir, 'b.csv'), '--call', '2025'])).code).toBe(0);
+    const event = await skillsnet(['--db', db, 'event', 'add', 'Kick-off', '--kind', 'meeting', '--start', '2026-03-01 10:00', '--tz', 'UTC', '--json']);
+    expect(event.code, event.stderr).toBe(0);
+    const id = String(JSON.parse(event.stdout).id);
+    const everyone = await skillsnet(['--db', db, 'event', 'invite', id, '--all-calls', '--json']);
+    expect(everyone.code, everyone.stdout).toBe(2);
+    expect(everyone.stderr).toMatch(/^error: say whom to invite/m);
+    const one = await skillsnet(['--db', db, 'event', 'invite', id, '--country', 'Peru', '--all-calls', '--json']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).invited).toHaveLength(1);
+    const plain = await skillsnet(['--db', db, 'engagement', '--json']);
+    const all = await skillsnet(['--db', db, 'engagement', '--all-calls', '--json']);
+    expect(all.code, all.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout)).toHaveLength(1);
+    expect(all.stdout).toBe(plain.stdout);
+  });
 });

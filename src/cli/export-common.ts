@@ -38,7 +38,7 @@ export function checkJsonWithStdout(json: boolean | undefined, out: string): voi
 export function coreGroupLine(rosterName: string, counts: Record<string, number>, membersOnly: boolean | undefined): string {
   const marked = counts.coreGroup ?? 0;
   const drawn = counts.organizations ?? 0;
-  if (!membersOnly) return `Core Group: ${marked} of the ${drawn === 1 ? 'organisation' : `${drawn} organisations`} (roster "${rosterName}")`;
+  if (!membersOnly) return `Core Group: ${marked} of ${drawn === 1 ? 'the one organisation' : `the ${drawn} organisations`} (roster "${rosterName}")`;
   const unmarked = drawn - marked;
   return `Only the organisations of roster "${rosterName}": ${drawn}, ${marked} of them marked Core Group` +
     (unmarked > 0 ? ` (${unmarked} declined, withdrew or became alumni)` : '');

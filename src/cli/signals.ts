@@ -29,12 +29,12 @@ export function setInterruptOutcome(describe: () => string): () => void {
   };
 }
 
-/** Aborted when the process is interrupted; library functions roll back on it. */
 /** What an interruption would leave now, as the handler will say it. */
 export function interruptOutcome(): string {
   return outcome();
 }
 
+/** Aborted when the process is interrupted; library functions roll back on it. */
 export function interruptSignal(): AbortSignal {
   return interrupt.signal;
 }

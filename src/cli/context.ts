@@ -54,14 +54,21 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  * the database (a file the officer made read-only is then refused; reading commands open it
  * read-only); `create` (which implies write) makes a new file when there is none.
  */
-export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
   const { openDatabase } = await import('../db/connection.js');
-  const db = openDatabase(dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
+  // A dry run of a command that works inside a write transaction changes nothing: on a database
+  // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
+  const scratch = options.dryRun && options.write && fs.existsSync(dbPath) ? await dryRunScratch(dbPath) : undefined;
   try {
-    return await fn(db);
+    const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
+    try {
+      return await fn(db);
+    } finally {
+      db.close();
+    }
   } finally {
-    db.close();
+    scratch?.release();
   }
 }
 

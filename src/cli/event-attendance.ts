@@ -29,7 +29,7 @@ export interface EventAttendanceOptions {
 export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): Promise<AttendanceImportResult> {
   const { importAttendance } = await import('../events/attendance/store.js');
   const files = opts.files.map((f) => ({ path: path.resolve(io.cwd, f) }));
-  return withDatabase(opts.dbPath, { write: true }, async (db) => {
+  return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
     const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, callbacksFor(io));
     if (opts.json) {
       printJson(io, result);
@@ -106,7 +106,7 @@ export async function runEventLink(opts: EventLinkOptions, io: IO): Promise<unkn
   if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${/^#?\d+$|:\d+$/.test(opts.row.trim()) ? opts.row.trim() : 'ROW'} --member member-17` });
   const { linkAttendanceRow } = await import('../events/attendance/store.js');
   let memberId: number | null = null;
-  const result = await withDatabase(opts.dbPath, { write: true }, (db) => {
+  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => {
     if (opts.member !== undefined) memberId = resolveMemberRef(db, opts.member, { what: '--member' });
     return linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun });
   });

@@ -106,7 +106,7 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
   const { replacementOffers, setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
   const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { write: true }, async (db) => {
+  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
     const done = setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun });
     // a seat is offered only once it is known someone can take it (else: leave it open, or relax a quota)
     return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;

@@ -102,6 +102,38 @@ describe('a dry run against a read-only database', () => {
     expect(fs.readdirSync(path.dirname(db)).filter((f) => !f.startsWith('call.db'))).toEqual([]);
   });
 
+  it('every other command with --dry-run that works in a write transaction does too', () => {
+    // (edit, withdraw, merge, erase, member set, roster accept, organization unlink, event
+    // invite/edit/cancel/attendance: each refused a read-only database though its dry run changes nothing)
+    const { dir, db } = copyOfDb('ro-dry-run-all');
+    const event = run(['--db', db, 'event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-01 10:00', '--tz', 'UTC', '--json']);
+    expect(event.code, event.stderr).toBe(0);
+    const list = JSON.parse(run(['--db', db, 'list', '--json']).stdout) as { id: number; email: string }[];
+    fs.writeFileSync(path.join(dir, 'zoom.csv'), 'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n' +
+      `Someone,${list[0]!.email},03/01/2021 10:00:00 AM,03/01/2021 11:00:00 AM,60,No\n`);
+    fs.chmodSync(db, 0o400);
+    const before = sha(db);
+    for (const args of [
+      ['edit', '1', '--set', 'title=Another title', '--dry-run'],
+      ['withdraw', '1', '--dry-run'],
+      ['merge', '1', '2', '--dry-run'],
+      ['erase', list[2]!.email, '--dry-run'],
+      ['member', 'set', 'member-1', '--status', 'alumni', '--dry-run'],
+      ['roster', 'accept', 'core', '--dry-run'],
+      ['organization', 'unlink', 'org-1', 'org-2', '--dry-run'],
+      ['event', 'invite', '1', '--call', '2020', '--dry-run'],
+      ['event', 'edit', '1', '--set', 'title=Clinic', '--dry-run'],
+      ['event', 'cancel', '1', '--dry-run'],
+      ['event', 'attendance', '1', path.join(dir, 'zoom.csv'), '--dry-run'],
+    ]) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    expect(fs.statSync(db).mode & 0o777).toBe(0o400);
+    expect(sha(db)).toBe(before);
+    expect(fs.readdirSync(path.dirname(db)).filter((f) => !f.startsWith('call.db') && f !== 'zoom.csv')).toEqual([]);
+  });
+
   it('Ctrl-C during a dry run removes its copy of the database (personal data) from the temporary folder', async () => {
     // The copy (or the throw-away database a dry run before the database exists fills with the
     // file's rows) was removed by a finally, which process.exit on Ctrl-C never runs: a copy of

@@ -193,6 +193,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   // contact person", "Nombre y cargo" ask for both, and the answer holds the name.
   const asksName = anyWord(words, idx.notNames.nameWords) && !namesAJob(trimmed, idx);
   if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) drop(idx.notNames.excluded, 'an email, phone or job question');
+  // "First and last name of the contact person", "Full name (first and last)": a header that
+  // names both parts of the name asks for the whole name, never one part.
+  if (best.has('firstName') && best.has('lastName') && best.has('contactName')) drop(['firstName', 'lastName'], 'both parts of the name: the whole name');
   // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply.
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;

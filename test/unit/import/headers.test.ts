@@ -221,3 +221,18 @@ describe('"First & last name" in one column is the contact name (sixth trial)', 
     expect(mapped(['First and last name', 'Organization', 'Email']).firstName).toBeUndefined();
   });
 });
+
+describe('a header that names both parts of the name', () => {
+  it.each(['First and last name of the contact person', 'Full name (first and last)', 'Last name, first name'])('"%s" is the whole contact name, never one part', (header) => {
+    const m = mapped(['Organisation', 'Email', header]);
+    expect(m.contactName).toEqual([header]);
+    expect(m.firstName).toBeUndefined();
+    expect(m.lastName).toBeUndefined();
+  });
+
+  it('beside separate first and last name columns, those stay the parts', () => {
+    const m = mapped(['Organisation', 'Email', 'First name', 'Last name']);
+    expect(m.firstName).toEqual(['First name']);
+    expect(m.lastName).toEqual(['Last name']);
+  });
+});

@@ -195,7 +195,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   if ([...best.keys()].some((f) => idx.notNames.fields.has(f)) || (asksJob && !asksName)) drop(idx.notNames.excluded, 'an email, phone or job question');
   // "First and last name of the contact person", "Full name (first and last)": a header that
   // names both parts of the name asks for the whole name, never one part.
-  if (best.has('firstName') && best.has('lastName') && best.has('contactName')) drop(['firstName', 'lastName'], 'both parts of the name: the whole name');
+  if (best.has('contactName') && (best.has('firstName') || best.has('lastName')) && (best.has('firstName') && best.has('lastName') || namesBothParts(words))) {
+    drop(['firstName', 'lastName'], 'both parts of the name: the whole name');
+  }
   // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply.
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
@@ -425,6 +427,12 @@ export function isResponseNumberColumn(header: string): boolean {
 
 /** What a form tool numbers ("Submission ID", "Entry Id", "Instance ID"), in its three languages. */
 const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry', 'instance', 'soumission', 'reponse', 'repondant', 'respuesta', 'encuestado', 'envio']);
+
+/** A given-name word beside a family-name word ("Prénom & Nom", "Nombre y apellido", "Name and surname"). */
+const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname'], ['name', 'surname']];
+function namesBothParts(words: readonly string[]): boolean {
+  return NAME_PART_PAIRS.some(([a, b]) => words.includes(a) && words.includes(b));
+}
 
 /** Whether a header is one a form tool adds itself ("Respondent ID", "Start Date", "Timestamp"). */
 export function isFormToolColumn(header: string): boolean {

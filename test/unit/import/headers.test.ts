@@ -223,7 +223,7 @@ describe('"First & last name" in one column is the contact name (sixth trial)', 
 });
 
 describe('a header that names both parts of the name', () => {
-  it.each(['First and last name of the contact person', 'Full name (first and last)', 'Last name, first name'])('"%s" is the whole contact name, never one part', (header) => {
+  it.each(['First and last name of the contact person', 'Full name (first and last)', 'Last name, first name', 'contact/Prénom & Nom', 'Nombre y apellido de la persona de contacto'])('"%s" is the whole contact name, never one part', (header) => {
     const m = mapped(['Organisation', 'Email', header]);
     expect(m.contactName).toEqual([header]);
     expect(m.firstName).toBeUndefined();
@@ -234,5 +234,8 @@ describe('a header that names both parts of the name', () => {
     const m = mapped(['Organisation', 'Email', 'First name', 'Last name']);
     expect(m.firstName).toEqual(['First name']);
     expect(m.lastName).toEqual(['Last name']);
+    const fr = mapped(['Structure', 'Courriel', 'Prénom du contact', 'Nom du contact']);
+    expect(fr.firstName).toEqual(['Prénom du contact']);
+    expect(fr.lastName).toEqual(['Nom du contact']);
   });
 });

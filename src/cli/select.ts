@@ -90,7 +90,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
           saveCoreGroup(db, selection, { overwrite: ask || io.yes });
         } catch (e) {
           // (the roster is already on the screen: say it was not kept)
-          throw faultError(e, { action: `save the roster ${json.name}`, kept: 'no roster was saved (the table above is not kept)' });
+          throw faultError(e, { action: `save the roster ${json.name}`, kept: opts.json ? 'no roster was saved' : 'no roster was saved (the table above is not kept)' });
         }
         info(io, `Saved roster ${json.name}. See it again with: skillsnet roster show ${json.name}`);
       } else {

@@ -428,8 +428,9 @@ export function isResponseNumberColumn(header: string): boolean {
 /** What a form tool numbers ("Submission ID", "Entry Id", "Instance ID"), in its three languages. */
 const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry', 'instance', 'soumission', 'reponse', 'repondant', 'respuesta', 'encuestado', 'envio']);
 
-/** A given-name word beside a family-name word ("Prénom & Nom", "Nombre y apellido", "Name and surname"). */
-const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname'], ['name', 'surname']];
+/** A given-name word beside a family-name word ("Prénom & Nom", "Nombre y apellido", "First and last name"). */
+// (not "name" with "surname": "Last name / surname" and "Surname (family name)" are the family name)
+const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname']];
 function namesBothParts(words: readonly string[]): boolean {
   return NAME_PART_PAIRS.some(([a, b]) => words.includes(a) && words.includes(b));
 }

@@ -230,6 +230,12 @@ describe('a header that names both parts of the name', () => {
     expect(m.lastName).toBeUndefined();
   });
 
+  it.each(['Last name / surname', 'Surname (family name)', 'Last Name (Surname)', 'Family name / surname'])('"%s" is still the family name beside a first name', (header) => {
+    const m = mapped(['Organisation name', 'Email', 'First name', header]);
+    expect(m.firstName).toEqual(['First name']);
+    expect(m.lastName).toEqual([header]);
+  });
+
   it('beside separate first and last name columns, those stay the parts', () => {
     const m = mapped(['Organisation', 'Email', 'First name', 'Last name']);
     expect(m.firstName).toEqual(['First name']);

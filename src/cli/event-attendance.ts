@@ -32,7 +32,8 @@ export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): 
   return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
     const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, callbacksFor(io));
     if (opts.json) {
-      printJson(io, result);
+      // (a dry run keeps no row: the IDs it met would name nothing for event link)
+      printJson(io, result.dryRun ? { ...result, unmatchedRows: result.unmatchedRows.map((u) => ({ ...u, row: null })) } : result);
       return result;
     }
     io.stdout.write(renderTable(io, ['File', 'Report', 'Lang', 'Rows', 'Matched', 'Unmatched'], result.files.map((f) => [
@@ -43,7 +44,7 @@ export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): 
     if (result.files.some((f) => f.replaced)) info(io, 'A report imported before into this event replaced its earlier import (same file): nothing is counted twice.');
     const open = result.unmatchedRows.filter((u) => !u.ignored);
     if (result.dryRun) {
-      renderUnmatched(io, open, opts.id);
+      renderUnmatched(io, open, opts.id, { dryRun: true });
       info(io, 'Dry run: nothing was written.');
       return result;
     }

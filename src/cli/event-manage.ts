@@ -122,13 +122,16 @@ export async function runEventShow(opts: EventShowOptions, io: IO): Promise<Even
 }
 
 /** The rows left for the officer: name and email are data here (stdout), never in a message. */
-export function renderUnmatched(io: IO, rows: import('../events/attendance/store.js').UnmatchedAttendance[], eventId: number): void {
+export function renderUnmatched(io: IO, rows: import('../events/attendance/store.js').UnmatchedAttendance[], eventId: number, options: { dryRun?: boolean } = {}): void {
   if (!rows.length) return;
   io.stdout.write('\n' + io.color.bold(`Not matched to a member (${rows.length})`) + '\n');
-  io.stdout.write(renderTable(io, ['Row', 'File:line', 'Name', 'Email', 'Minutes', 'Why'], rows.map((u) => [
-    u.row, `${u.file}:${u.line}`, u.name, u.email, u.minutes === null ? '' : Math.round(u.minutes), u.reason,
-  ]), { maxWidth: [6, 34, 26, 30, 9, 40] }));
-  info(io, `Link a row to a member with skillsnet event link ${eventId} ROW --member member-N, or leave it out with --ignore (the secretariat, interpreters, guests).`);
+  // (a dry run keeps no row: it shows no row IDs, which event link would not find)
+  const table = renderTable(io, [...(options.dryRun ? [] : ['Row']), 'File:line', 'Name', 'Email', 'Minutes', 'Why'], rows.map((u) => [
+    ...(options.dryRun ? [] : [u.row]), `${u.file}:${u.line}`, u.name, u.email, u.minutes === null ? '' : Math.round(u.minutes), u.reason,
+  ]), { maxWidth: [...(options.dryRun ? [] : [6]), 34, 26, 30, 9, 40] });
+  io.stdout.write(table);
+  if (options.dryRun) info(io, `Import the report without --dry-run to link these rows (skillsnet event link ${eventId} ROW --member member-N, or --ignore).`);
+  else info(io, `Link a row to a member with skillsnet event link ${eventId} ROW --member member-N, or leave it out with --ignore (the secretariat, interpreters, guests).`);
 }
 
 // ------------------------------------------------------------------ edit, cancel, delete

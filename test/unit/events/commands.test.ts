@@ -326,6 +326,12 @@ describe('attendance from Zoom and Teams reports in English, French and Spanish'
     const dry = json(await sk(['event', 'attendance', String(event2), sample('zoom-participants-en.csv'), '--dry-run', '--json']));
     expect(dry).toMatchObject({ dryRun: true, rows: 22 });
     expect(dry.files[0].warnings.join(' ')).toMatch(/meeting started on 2020-11-19, the event on 2020-12-03/);
+    // no row is kept: no row ID that event link would not find, in JSON or on screen
+    expect(dry.unmatchedRows.length).toBeGreaterThan(0);
+    expect(dry.unmatchedRows.every((u: { row: unknown }) => u.row === null)).toBe(true);
+    const human = await sk(['event', 'attendance', String(event2), sample('zoom-participants-en.csv'), '--dry-run']);
+    expect(human.stdout).not.toMatch(/^Row\t/m);
+    expect(human.stderr).toMatch(/Import the report without --dry-run to link these rows/);
     expect(json(await sk(['event', 'show', String(event2), '--json'])).attendance.rows).toBe(0);
     await sk(['--yes', 'event', 'delete', String(event2)]);
   });

@@ -10,6 +10,7 @@ import { duplicatesOfApplication, type LooksLike } from '../import/duplicates.js
 import { organizationHistory, type OrganizationHistory, type TimelineItem } from '../network/organizations.js';
 import { rowHistory } from '../db/history.js';
 import { getPerson } from '../db/organizations.js';
+import { memberOfPerson } from '../db/members.js';
 
 /** Where a language came from, in words. */
 const SOURCE: Record<string, string> = { column: 'from the file', detected: 'detected from the text', officer: 'set by an officer' };
@@ -172,11 +173,10 @@ export async function runShowPerson(opts: { dbPath: string; id: number; json?: b
   const found = await withDatabase(opts.dbPath, { create: false }, (db) => {
     const person = getPerson(db, opts.id);
     if (!person) return undefined;
-    const memberId = db.prepare("SELECT id FROM members WHERE person_id = ? AND kind = 'person' ORDER BY id LIMIT 1").pluck().get(opts.id) as number | undefined;
-    return { memberId, organizationId: person.organizationId };
+    return { memberId: memberOfPerson(db, opts.id), organizationId: person.organizationId };
   });
   if (!found) throw new OperationError(`no person person-${opts.id}`, { hint: 'people are listed under their organisation: skillsnet show org-N; find one with skillsnet members --search TEXT' });
-  if (found.memberId !== undefined) return (await import('./member.js')).runMemberShow({ dbPath: opts.dbPath, id: found.memberId, json: opts.json }, io);
+  if (found.memberId !== null) return (await import('./member.js')).runMemberShow({ dbPath: opts.dbPath, id: found.memberId, json: opts.json }, io);
   if (found.organizationId === null) {
     throw new OperationError(`person-${opts.id} is no member and belongs to no organisation`, { hint: `correct them with skillsnet edit person-${opts.id} --set FIELD=VALUE, or erase them with skillsnet erase person-${opts.id}` });
   }

@@ -232,6 +232,16 @@ export function moveEventRecords(db: DB, fromMemberId: number, toMemberId: numbe
   db.prepare('UPDATE attendance_links SET member_id = ? WHERE member_id = ?').run(toMemberId, fromMemberId);
 }
 
+/** Two members' minutes at one event without their connections: added, but never more than from the first join to the last leave. */
+function cappedMinutes(x: { minutes: number; firstJoin: string | null; lastLeave: string | null }, y: typeof x): number {
+  const times = (xs: (string | null)[]) => xs.filter((t): t is string => Boolean(t)).map((t) => Date.parse(t)).filter(Number.isFinite);
+  const joined = times([x.firstJoin, y.firstJoin]);
+  const left = times([x.lastLeave, y.lastLeave]);
+  const window = joined.length && left.length ? Math.round((Math.max(...left) - Math.min(...joined)) / 60_000) : NaN;
+  const sum = x.minutes + y.minutes;
+  return Number.isFinite(window) && window >= 0 ? Math.min(sum, Math.max(window, x.minutes, y.minutes)) : sum;
+}
+
 /**
  * moveEventRecords as part of an officer's change (a merge of two members), every write recorded
  * so that unmerge puts each row back: invitations, groups, presentations, attendance rows, links
@@ -261,13 +271,7 @@ export function moveEventRecordsRecorded(db: DB, change: Change, fromMemberId: n
         `SELECT r.join_time AS joinTime, r.leave_time AS leaveTime, r.minutes FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id
           WHERE i.event_id = ? AND r.member_id IN (?, ?) AND r.waiting_room = 0`,
       ).all(a.eventId, fromMemberId, toMemberId) as Connection[];
-      const times = (xs: (string | null)[]) => xs.filter((x): x is string => Boolean(x)).map((x) => Date.parse(x)).filter(Number.isFinite);
-      const joined = times([kept.firstJoin, a.firstJoin]);
-      const left = times([kept.lastLeave, a.lastLeave]);
-      const window = joined.length && left.length ? Math.round((Math.max(...left) - Math.min(...joined)) / 60_000) : NaN;
-      const sum = kept.minutes + a.minutes;
-      const capped = Number.isFinite(window) && window >= 0 ? Math.min(sum, Math.max(window, kept.minutes, a.minutes)) : sum;
-      change.update('event_attendance', kept.rowid, 'minutes', connections.length ? attendedMinutes(connections) : capped);
+      change.update('event_attendance', kept.rowid, 'minutes', connections.length ? attendedMinutes(connections) : cappedMinutes(kept, a));
       change.update('event_attendance', kept.rowid, 'joins', kept.joins + a.joins);
       if (a.firstJoin && (!kept.firstJoin || a.firstJoin < kept.firstJoin)) change.update('event_attendance', kept.rowid, 'first_join', a.firstJoin);
       if (a.lastLeave && (!kept.lastLeave || a.lastLeave > kept.lastLeave)) change.update('event_attendance', kept.rowid, 'last_leave', a.lastLeave);

@@ -258,15 +258,9 @@ function resolveUncached(text: string): CountryMatch | null {
   const idx = getIndex();
   const keys = candidates(text);
   if (!keys.length || idx.notCountries.has(keys[0]!)) return null;
+  const exact = exactCode(text, idx, true);
+  if (exact) return match(exact, idx);
   const raw = text.trim();
-  if (/^[A-Za-z]{2,3}$/.test(raw)) {
-    const code = idx.codes.get(raw.toLowerCase());
-    if (code) return match(code, idx);
-  }
-  for (const key of keys) {
-    const code = idx.keys.get(key);
-    if (code) return match(code, idx);
-  }
   if (DOTTED.test(raw)) return null;
   // A place and its country: "England, UK", "Kampala, Uganda", "Lima / Peru", "Kenya, Nairobi",
   // "Ghana - Accra". The one country its parts name as written (a city that looks like another

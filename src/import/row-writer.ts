@@ -135,7 +135,9 @@ export class RowWriter {
       }
     }
     let resent = false;
-    if (!stored && !clashed && a.externalId && this.idColumn?.responses) {
+    // (a row numbered by a form tool, under its own number: a resubmission may hide behind a new one)
+    const byResponse = Boolean(a.externalId && this.idColumn?.responses) && !clashed;
+    if (!stored && byResponse) {
       // A new response number for what an earlier response of this file sent (a resubmission
       // with a correction: form tools give every response its own number) is that application;
       // it stays stored under the key it has, so that importing the file again finds it there.
@@ -150,7 +152,7 @@ export class RowWriter {
         }
       }
     }
-    if (a.externalId && !clashed && this.idColumn?.responses && !this.responsesByContent.has(p.contactKey) && this.responsesByContent.size < FRESH_KEYS_KEPT) {
+    if (byResponse && !this.responsesByContent.has(p.contactKey) && this.responsesByContent.size < FRESH_KEYS_KEPT) {
       this.responsesByContent.set(p.contactKey, key);
     }
     const hash = value(values, 'content_hash') as string;

@@ -17,7 +17,7 @@ import { readHeaderRows, uniqueHeaders } from './header-rows.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
-import { FIELD_LABELS, applyMappingFile, columnDisplay, columnLetter, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
+import { FIELD_LABELS, applyMappingFile, columnDisplay, columnLetter, letterIndex, looksLikeData, mappingByHeader, missingColumnsError, missingRequired, type MappingFile, type ShownColumns } from './mapping.js';
 import type { TableSource } from './readers.js';
 import { chooseSheet, otherSheetsHint } from './sheets.js';
 import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, parseRejectRef } from './rejects.js';
@@ -250,12 +250,7 @@ function exampleLetters(missing: readonly Field[], mapping: ColumnMapping, rows:
  */
 function blankOverValues(top: readonly string[], rows: readonly string[][], file: MappingFile): boolean {
   if (!top.some((c) => c.trim() !== '')) return false;
-  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
-  return refs.some((ref) => {
-    const text = String(ref).trim();
-    const col = /^\d+$/.test(text) ? Number(text) - 1 : letterIndex(text);
-    return col >= 0 && (top[col] ?? '').trim() === '' && rows.some((r) => (r[col] ?? '').trim() !== '');
-  });
+  return mappedColumns(file).some((col) => (top[col] ?? '').trim() === '' && rows.some((r) => (r[col] ?? '').trim() !== ''));
 }
 
 /**
@@ -265,12 +260,9 @@ function blankOverValues(top: readonly string[], rows: readonly string[][], file
  * ("Kontakt (z.B. name@firma.de)") heads bare addresses, not more examples.
  */
 function dataLikeTheRowsBelow(top: readonly string[], rows: readonly string[][], file: MappingFile): boolean {
-  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
   const wordy = (c: string) => looksLikeData(c) && typedKind(c) === null;
-  return refs.some((ref) => {
-    const text = String(ref).trim();
-    const col = /^\d+$/.test(text) ? Number(text) - 1 : letterIndex(text);
-    if (col < 0 || !wordy(top[col] ?? '')) return false;
+  return mappedColumns(file).some((col) => {
+    if (!wordy(top[col] ?? '')) return false;
     const cells = rows.map((r) => (r[col] ?? '').trim()).filter((c) => c !== '');
     return cells.length >= 2 && cells.filter(wordy).length >= cells.length * 0.8;
   });
@@ -292,15 +284,23 @@ function labelsItsColumns(top: readonly string[], rows: readonly string[][]): bo
   });
 }
 
-/** "A" -> 0, "AB" -> 27; -1 for anything else. */
-function letterIndex(letters: string): number {
-  if (!/^[A-Z]{1,3}$/.test(letters)) return -1;
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+/** Every column reference of a mapping file (header, letter or number), as written. */
+function mappingRefs(file: MappingFile): (string | number)[] {
+  return Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+}
+
+/** The columns (from 0) a mapping file names by letter ("D") or number from 1 (4); a header names none here. */
+function mappedColumns(file: MappingFile): number[] {
+  return mappingRefs(file).map((ref) => {
+    const text = String(ref).trim();
+    if (/^\d+$/.test(text)) return Number(text) - 1;
+    return /^[A-Z]{1,3}$/.test(text) ? letterIndex(text) : -1;
+  }).filter((col) => col >= 0);
 }
 
 /** Whether a mapping file names every column by its letter ("D") or number from 1 (4), none by header. */
 function mapsByPosition(file: MappingFile): boolean {
-  const refs = Object.values(file).flatMap((r) => (Array.isArray(r) ? r : r === undefined ? [] : [r]));
+  const refs = mappingRefs(file);
   return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
 }
 

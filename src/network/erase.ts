@@ -253,15 +253,7 @@ function scrubColumn(db: DB, table: string, column: string, matcher: DataMatcher
 
 /** Replaces the person's addresses and phone numbers (not their names) in one column; returns how many rows changed. */
 function scrubContact(db: DB, table: string, column: string, matcher: DataMatcher): number {
-  if (!matcher.contact) return 0;
-  let n = 0;
-  for (const r of rowsContaining(db, table, column, matcher.contactFragments)) {
-    const scrubbed = r.text.replace(matcher.contact, ERASED);
-    if (scrubbed === r.text) continue;
-    setText(db, table, column, r.rowid, scrubbed);
-    n++;
-  }
-  return n;
+  return scrubColumn(db, table, column, { ...matcher, pattern: matcher.contact, fragments: matcher.contactFragments, parts: null, partForms: [] });
 }
 
 /** In a source row (header -> value), the cells the import read the contact's fields from become [erased]. */

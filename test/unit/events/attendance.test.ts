@@ -261,6 +261,18 @@ describe('report variants', () => {
     expect(minutesOf(m, 355)).toMatchObject({ minutes: 90, joins: 1 });
   });
 
+  it.each([
+    ['10/12/2020 14 h 05', '2020-12-10T14:05:00+01:00'],
+    ['10/12/2020 14h05', '2020-12-10T14:05:00+01:00'],
+    ['10 déc. 2020 14:05', '2020-12-10T14:05:00+01:00'],
+    ['10 de diciembre de 2020 2:05 p. m.', '2020-12-10T14:05:00+01:00'],
+    ['Dec 10, 2020 02:05 PM', '2020-12-10T14:05:00+01:00'],
+  ])('reads the join time "%s"', async (join, iso) => {
+    const text = `Nom (nom d'origine);Heure d'arrivée;Durée (minutes)\r\nAwa Sow;${join};55\r\n`;
+    const r = await readText(text, { eventDate: '2020-12-10' });
+    expect(r.rows[0]).toMatchObject({ joinTime: iso, problems: [] });
+  });
+
   it('says which file has no participants table, and recognises the 2020 Teams list of actions', async () => {
     await expect(readText('a,b,c\n1,2,3\n')).rejects.toThrow(/report\.csv has no participants table that skillsnet recognises/);
     await expect(readText('Meeting Summary\nFull Name\tUser Action\tTimestamp\nAwa Sow\tJoined\t11/19/2020, 2:00:12 PM\n')).rejects.toThrow(/2020 Teams attendance list/);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { printJson, withDatabase } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import { resolveMemberRef } from '../db/members.js';
 import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
@@ -29,6 +29,28 @@ export interface EventAttendanceOptions {
 export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): Promise<AttendanceImportResult> {
   const { importAttendance } = await import('../events/attendance/store.js');
   const files = opts.files.map((f) => ({ path: path.resolve(io.cwd, f) }));
+  try {
+    return await attendanceRun(opts, io, files, importAttendance);
+  } catch (e) {
+    throw opts.json ? withErrorDocument(e) : e;
+  }
+}
+
+/**
+ * A refused report under --json still prints one document on stdout, as a refused import does:
+ * `{"error": "…", "hint": "…"}`, so that a script reading stdout sees why, not nothing.
+ */
+function withErrorDocument(e: unknown): unknown {
+  if (!(e instanceof CliError) || e.json !== undefined) return e;
+  const out = new CliError(e.message, { exitCode: e.exitCode, hint: e.hint, json: { error: e.message, hint: e.hint ?? null } });
+  out.name = e.name;
+  return out;
+}
+
+async function attendanceRun(
+  opts: EventAttendanceOptions, io: IO, files: { path: string }[],
+  importAttendance: typeof import('../events/attendance/store.js').importAttendance,
+): Promise<AttendanceImportResult> {
   return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
     const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, callbacksFor(io));
     if (opts.json) {

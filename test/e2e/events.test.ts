@@ -104,6 +104,14 @@ describe('an event from start to finish (built CLI)', () => {
     expect(human.stderr).toMatch(/event link 1 ROW --member member-N/);
   });
 
+  it('refuses a file that is no attendance report with one error line, and under --json one document on stdout', () => {
+    fs.writeFileSync(path.join(dir, 'applications.csv'), 'Organisation,Contact,Email,Country\nFondation Exemple,Ana Exemple,ana@example.org,SN\n');
+    const r = sk('event', 'attendance', '1', 'applications.csv', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: applications\.csv has no participants table that skillsnet recognises\n/);
+    expect(json(r)).toEqual({ error: 'applications.csv has no participants table that skillsnet recognises', hint: expect.stringMatching(/Google Meet/) });
+  });
+
   it('links a row to a member, and shows who attended with their minutes', () => {
     const show = json(sk('event', 'show', '1', '--json'));
     const row = show.attendance.unmatchedRows.find((u: any) => u.name === 'Tafadzwa S.');

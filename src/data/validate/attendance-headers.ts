@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateAttendanceHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"attendance-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"name":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"email":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"join":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"leave":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"duration":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"guest":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"waitingRoom":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"role":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"upn":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["name","email","join","leave","duration","guest","waitingRoom","role","upn"],"additionalProperties":false},"summary":{"type":"object","properties":{"meetingId":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"title":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"start":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"end":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"participants":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["meetingId","title","start","end","participants"],"additionalProperties":false},"yes":{"type":"array","items":{"type":"string","pattern":"\\S"}},"no":{"type":"array","items":{"type":"string","pattern":"\\S"}},"guestMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"otherMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["columns","summary","yes","no","guestMarkers","otherMarkers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"attendance-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"name":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"email":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"join":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"leave":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"duration":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"guest":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"waitingRoom":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"role":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"upn":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"firstName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"lastName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"attended":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended"],"additionalProperties":false},"summary":{"type":"object","properties":{"meetingId":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"title":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"start":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"end":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"participants":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["meetingId","title","start","end","participants"],"additionalProperties":false},"yes":{"type":"array","items":{"type":"string","pattern":"\\S"}},"no":{"type":"array","items":{"type":"string","pattern":"\\S"}},"guestMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"otherMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["columns","summary","yes","no","guestMarkers","otherMarkers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern1 = new RegExp("^[a-z]{2}$", "u");
 const pattern2 = new RegExp("\\S", "u");
@@ -180,14 +180,44 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(func2.call(schema11.properties.columns.properties, key1))){
-const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data0.firstName === undefined){
+const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "firstName"},message:"must have required property '"+"firstName"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+if(data0.lastName === undefined){
+const err17 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "lastName"},message:"must have required property '"+"lastName"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data0.attended === undefined){
+const err18 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "attended"},message:"must have required property '"+"attended"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(func2.call(schema11.properties.columns.properties, key1))){
+const err19 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -199,24 +229,24 @@ for(const key2 in data1){
 const _errs7 = errors;
 if(typeof key2 === "string"){
 if(!pattern1.test(key2)){
-const err17 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key2};
+const err20 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key2};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err20];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err20);
 }
 errors++;
 }
 }
 var valid2 = _errs7 === errors;
 if(!valid2){
-const err18 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+const err21 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err21];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -229,47 +259,47 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(!pattern2.test(data3)){
-const err19 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/name/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/name/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -281,24 +311,24 @@ for(const key4 in data4){
 const _errs15 = errors;
 if(typeof key4 === "string"){
 if(!pattern1.test(key4)){
-const err23 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key4};
+const err26 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key4};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err26];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 var valid6 = _errs15 === errors;
 if(!valid6){
-const err24 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+const err27 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err27];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -311,47 +341,47 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
 if(!pattern2.test(data6)){
-const err25 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/email/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/email/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -363,24 +393,24 @@ for(const key6 in data7){
 const _errs23 = errors;
 if(typeof key6 === "string"){
 if(!pattern1.test(key6)){
-const err29 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key6};
+const err32 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key6};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err32];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err32);
 }
 errors++;
 }
 }
 var valid10 = _errs23 === errors;
 if(!valid10){
-const err30 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+const err33 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err33];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -393,47 +423,47 @@ for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 === "string"){
 if(!pattern2.test(data9)){
-const err31 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/join/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/join/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -445,24 +475,24 @@ for(const key8 in data10){
 const _errs31 = errors;
 if(typeof key8 === "string"){
 if(!pattern1.test(key8)){
-const err35 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key8};
+const err38 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key8};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err38];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err38);
 }
 errors++;
 }
 }
 var valid14 = _errs31 === errors;
 if(!valid14){
-const err36 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+const err39 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err39];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err39);
 }
 errors++;
 }
@@ -475,47 +505,47 @@ for(let i3=0; i3<len3; i3++){
 let data12 = data11[i3];
 if(typeof data12 === "string"){
 if(!pattern2.test(data12)){
-const err37 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/leave/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/leave/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -527,24 +557,24 @@ for(const key10 in data13){
 const _errs39 = errors;
 if(typeof key10 === "string"){
 if(!pattern1.test(key10)){
-const err41 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key10};
+const err44 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key10};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err44];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err44);
 }
 errors++;
 }
 }
 var valid18 = _errs39 === errors;
 if(!valid18){
-const err42 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+const err45 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err45];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -557,47 +587,47 @@ for(let i4=0; i4<len4; i4++){
 let data15 = data14[i4];
 if(typeof data15 === "string"){
 if(!pattern2.test(data15)){
-const err43 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/duration/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/duration/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
@@ -609,24 +639,24 @@ for(const key12 in data16){
 const _errs47 = errors;
 if(typeof key12 === "string"){
 if(!pattern1.test(key12)){
-const err47 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key12};
+const err50 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key12};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err50];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err50);
 }
 errors++;
 }
 }
 var valid22 = _errs47 === errors;
 if(!valid22){
-const err48 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
+const err51 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err51];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err51);
 }
 errors++;
 }
@@ -639,47 +669,47 @@ for(let i5=0; i5<len5; i5++){
 let data18 = data17[i5];
 if(typeof data18 === "string"){
 if(!pattern2.test(data18)){
-const err49 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/guest/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
 else {
 vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/guest/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }
@@ -691,24 +721,24 @@ for(const key14 in data19){
 const _errs55 = errors;
 if(typeof key14 === "string"){
 if(!pattern1.test(key14)){
-const err53 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key14};
+const err56 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key14};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err56];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err56);
 }
 errors++;
 }
 }
 var valid26 = _errs55 === errors;
 if(!valid26){
-const err54 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+const err57 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err57];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err57);
 }
 errors++;
 }
@@ -721,47 +751,47 @@ for(let i6=0; i6<len6; i6++){
 let data21 = data20[i6];
 if(typeof data21 === "string"){
 if(!pattern2.test(data21)){
-const err55 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -773,24 +803,24 @@ for(const key16 in data22){
 const _errs63 = errors;
 if(typeof key16 === "string"){
 if(!pattern1.test(key16)){
-const err59 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key16};
+const err62 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key16};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err62];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err62);
 }
 errors++;
 }
 }
 var valid30 = _errs63 === errors;
 if(!valid30){
-const err60 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+const err63 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err60];
+vErrors = [err63];
 }
 else {
-vErrors.push(err60);
+vErrors.push(err63);
 }
 errors++;
 }
@@ -803,47 +833,47 @@ for(let i7=0; i7<len7; i7++){
 let data24 = data23[i7];
 if(typeof data24 === "string"){
 if(!pattern2.test(data24)){
-const err61 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/role/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/role/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -855,24 +885,24 @@ for(const key18 in data25){
 const _errs71 = errors;
 if(typeof key18 === "string"){
 if(!pattern1.test(key18)){
-const err65 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key18};
+const err68 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key18};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err68];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err68);
 }
 errors++;
 }
 }
 var valid34 = _errs71 === errors;
 if(!valid34){
-const err66 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid"};
+const err69 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err69];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err69);
 }
 errors++;
 }
@@ -885,42 +915,7 @@ for(let i8=0; i8<len8; i8++){
 let data27 = data26[i8];
 if(typeof data27 === "string"){
 if(!pattern2.test(data27)){
-const err67 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/upn/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err70 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -930,9 +925,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err71 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -942,11 +936,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data28 = data.summary;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.meetingId === undefined){
-const err72 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "meetingId"},message:"must have required property '"+"meetingId"+"'"};
+}
+else {
+const err72 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/upn/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -955,8 +947,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data28.title === undefined){
-const err73 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -965,8 +959,15 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data28.start === undefined){
-const err74 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+}
+if(data0.firstName !== undefined){
+let data28 = data0.firstName;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key20 in data28){
+const _errs79 = errors;
+if(typeof key20 === "string"){
+if(!pattern1.test(key20)){
+const err74 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key20};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -975,8 +976,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data28.end === undefined){
-const err75 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+}
+var valid38 = _errs79 === errors;
+if(!valid38){
+const err75 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -985,8 +988,16 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data28.participants === undefined){
-const err76 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'"};
+}
+for(const key21 in data28){
+let data29 = data28[key21];
+if(Array.isArray(data29)){
+const len9 = data29.length;
+for(let i9=0; i9<len9; i9++){
+let data30 = data29[i9];
+if(typeof data30 === "string"){
+if(!pattern2.test(data30)){
+const err76 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/columns/properties/firstName/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -995,9 +1006,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-for(const key20 in data28){
-if(!(((((key20 === "meetingId") || (key20 === "title")) || (key20 === "start")) || (key20 === "end")) || (key20 === "participants"))){
-const err77 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err77 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/columns/properties/firstName/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1007,14 +1018,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data28.meetingId !== undefined){
-let data29 = data28.meetingId;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key21 in data29){
-const _errs82 = errors;
-if(typeof key21 === "string"){
-if(!pattern1.test(key21)){
-const err78 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key21};
+}
+else {
+const err78 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/firstName/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1024,9 +1030,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-var valid39 = _errs82 === errors;
-if(!valid39){
-const err79 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames",keyword:"propertyNames",params:{propertyName: key21},message:"property name must be valid"};
+}
+else {
+const err79 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1036,15 +1042,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-for(const key22 in data29){
-let data30 = data29[key22];
-if(Array.isArray(data30)){
-const len9 = data30.length;
-for(let i9=0; i9<len9; i9++){
-let data31 = data30[i9];
-if(typeof data31 === "string"){
-if(!pattern2.test(data31)){
-const err80 = {instancePath:instancePath+"/summary/meetingId/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data0.lastName !== undefined){
+let data31 = data0.lastName;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key22 in data31){
+const _errs87 = errors;
+if(typeof key22 === "string"){
+if(!pattern1.test(key22)){
+const err80 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key22};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1054,8 +1059,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/summary/meetingId/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid42 = _errs87 === errors;
+if(!valid42){
+const err81 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1065,9 +1071,15 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/summary/meetingId/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key23 in data31){
+let data32 = data31[key23];
+if(Array.isArray(data32)){
+const len10 = data32.length;
+for(let i10=0; i10<len10; i10++){
+let data33 = data32[i10];
+if(typeof data33 === "string"){
+if(!pattern2.test(data33)){
+const err82 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/columns/properties/lastName/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1077,9 +1089,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
 else {
-const err83 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err83 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/columns/properties/lastName/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1089,14 +1100,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data28.title !== undefined){
-let data32 = data28.title;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key23 in data32){
-const _errs90 = errors;
-if(typeof key23 === "string"){
-if(!pattern1.test(key23)){
-const err84 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key23};
+}
+else {
+const err84 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/lastName/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1106,9 +1112,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-var valid43 = _errs90 === errors;
-if(!valid43){
-const err85 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key23},message:"property name must be valid"};
+}
+else {
+const err85 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1118,15 +1124,14 @@ vErrors.push(err85);
 errors++;
 }
 }
-for(const key24 in data32){
-let data33 = data32[key24];
-if(Array.isArray(data33)){
-const len10 = data33.length;
-for(let i10=0; i10<len10; i10++){
-let data34 = data33[i10];
-if(typeof data34 === "string"){
-if(!pattern2.test(data34)){
-const err86 = {instancePath:instancePath+"/summary/title/" + key24.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data0.attended !== undefined){
+let data34 = data0.attended;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key24 in data34){
+const _errs95 = errors;
+if(typeof key24 === "string"){
+if(!pattern1.test(key24)){
+const err86 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key24};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1136,8 +1141,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-else {
-const err87 = {instancePath:instancePath+"/summary/title/" + key24.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid46 = _errs95 === errors;
+if(!valid46){
+const err87 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1147,9 +1153,15 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/summary/title/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/title/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key25 in data34){
+let data35 = data34[key25];
+if(Array.isArray(data35)){
+const len11 = data35.length;
+for(let i11=0; i11<len11; i11++){
+let data36 = data35[i11];
+if(typeof data36 === "string"){
+if(!pattern2.test(data36)){
+const err88 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/columns/properties/attended/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1159,9 +1171,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
 else {
-const err89 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err89 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/columns/properties/attended/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1171,14 +1182,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data28.start !== undefined){
-let data35 = data28.start;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key25 in data35){
-const _errs98 = errors;
-if(typeof key25 === "string"){
-if(!pattern1.test(key25)){
-const err90 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key25};
+}
+else {
+const err90 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/attended/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1188,9 +1194,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-var valid47 = _errs98 === errors;
-if(!valid47){
-const err91 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames",keyword:"propertyNames",params:{propertyName: key25},message:"property name must be valid"};
+}
+else {
+const err91 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1200,15 +1206,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-for(const key26 in data35){
-let data36 = data35[key26];
-if(Array.isArray(data36)){
-const len11 = data36.length;
-for(let i11=0; i11<len11; i11++){
-let data37 = data36[i11];
-if(typeof data37 === "string"){
-if(!pattern2.test(data37)){
-const err92 = {instancePath:instancePath+"/summary/start/" + key26.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err92 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1218,8 +1218,11 @@ vErrors.push(err92);
 errors++;
 }
 }
-else {
-const err93 = {instancePath:instancePath+"/summary/start/" + key26.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.summary !== undefined){
+let data37 = data.summary;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.meetingId === undefined){
+const err93 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "meetingId"},message:"must have required property '"+"meetingId"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1228,10 +1231,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/summary/start/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/start/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data37.title === undefined){
+const err94 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1240,10 +1241,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data37.start === undefined){
+const err95 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1252,15 +1251,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data28.end !== undefined){
-let data38 = data28.end;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key27 in data38){
-const _errs106 = errors;
-if(typeof key27 === "string"){
-if(!pattern1.test(key27)){
-const err96 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key27};
+if(data37.end === undefined){
+const err96 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1269,15 +1261,53 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-var valid51 = _errs106 === errors;
-if(!valid51){
-const err97 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid"};
+if(data37.participants === undefined){
+const err97 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+for(const key26 in data37){
+if(!(((((key26 === "meetingId") || (key26 === "title")) || (key26 === "start")) || (key26 === "end")) || (key26 === "participants"))){
+const err98 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data37.meetingId !== undefined){
+let data38 = data37.meetingId;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key27 in data38){
+const _errs106 = errors;
+if(typeof key27 === "string"){
+if(!pattern1.test(key27)){
+const err99 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key27};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+var valid51 = _errs106 === errors;
+if(!valid51){
+const err100 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }
@@ -1290,42 +1320,7 @@ for(let i12=0; i12<len12; i12++){
 let data40 = data39[i12];
 if(typeof data40 === "string"){
 if(!pattern2.test(data40)){
-const err98 = {instancePath:instancePath+"/summary/end/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/summary/end/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/summary/end/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/end/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err101 = {instancePath:instancePath+"/summary/meetingId/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1335,14 +1330,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data28.participants !== undefined){
-let data41 = data28.participants;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key29 in data41){
-const _errs114 = errors;
-if(typeof key29 === "string"){
-if(!pattern1.test(key29)){
-const err102 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key29};
+else {
+const err102 = {instancePath:instancePath+"/summary/meetingId/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1352,14 +1341,55 @@ vErrors.push(err102);
 errors++;
 }
 }
-var valid55 = _errs114 === errors;
-if(!valid55){
-const err103 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+}
+else {
+const err103 = {instancePath:instancePath+"/summary/meetingId/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data37.title !== undefined){
+let data41 = data37.title;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key29 in data41){
+const _errs114 = errors;
+if(typeof key29 === "string"){
+if(!pattern1.test(key29)){
+const err105 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key29};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+var valid55 = _errs114 === errors;
+if(!valid55){
+const err106 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
 }
 errors++;
 }
@@ -1372,42 +1402,7 @@ for(let i13=0; i13<len13; i13++){
 let data43 = data42[i13];
 if(typeof data43 === "string"){
 if(!pattern2.test(data43)){
-const err104 = {instancePath:instancePath+"/summary/participants/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/summary/participants/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/summary/participants/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/participants/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err107 = {instancePath:instancePath+"/summary/title/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1417,9 +1412,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/summary/title/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1429,15 +1423,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.yes !== undefined){
-let data44 = data.yes;
-if(Array.isArray(data44)){
-const len14 = data44.length;
-for(let i14=0; i14<len14; i14++){
-let data45 = data44[i14];
-if(typeof data45 === "string"){
-if(!pattern2.test(data45)){
-const err109 = {instancePath:instancePath+"/yes/" + i14,schemaPath:"#/properties/yes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err109 = {instancePath:instancePath+"/summary/title/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/title/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1447,8 +1435,9 @@ vErrors.push(err109);
 errors++;
 }
 }
+}
 else {
-const err110 = {instancePath:instancePath+"/yes/" + i14,schemaPath:"#/properties/yes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err110 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1458,9 +1447,14 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/yes",schemaPath:"#/properties/yes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data37.start !== undefined){
+let data44 = data37.start;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key31 in data44){
+const _errs122 = errors;
+if(typeof key31 === "string"){
+if(!pattern1.test(key31)){
+const err111 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key31};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1470,15 +1464,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data.no !== undefined){
-let data46 = data.no;
-if(Array.isArray(data46)){
-const len15 = data46.length;
-for(let i15=0; i15<len15; i15++){
-let data47 = data46[i15];
-if(typeof data47 === "string"){
-if(!pattern2.test(data47)){
-const err112 = {instancePath:instancePath+"/no/" + i15,schemaPath:"#/properties/no/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var valid59 = _errs122 === errors;
+if(!valid59){
+const err112 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1488,8 +1476,15 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/no/" + i15,schemaPath:"#/properties/no/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data44){
+let data45 = data44[key32];
+if(Array.isArray(data45)){
+const len14 = data45.length;
+for(let i14=0; i14<len14; i14++){
+let data46 = data45[i14];
+if(typeof data46 === "string"){
+if(!pattern2.test(data46)){
+const err113 = {instancePath:instancePath+"/summary/start/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1499,9 +1494,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
 else {
-const err114 = {instancePath:instancePath+"/no",schemaPath:"#/properties/no/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err114 = {instancePath:instancePath+"/summary/start/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1511,15 +1505,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data.guestMarkers !== undefined){
-let data48 = data.guestMarkers;
-if(Array.isArray(data48)){
-const len16 = data48.length;
-for(let i16=0; i16<len16; i16++){
-let data49 = data48[i16];
-if(typeof data49 === "string"){
-if(!pattern2.test(data49)){
-const err115 = {instancePath:instancePath+"/guestMarkers/" + i16,schemaPath:"#/properties/guestMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err115 = {instancePath:instancePath+"/summary/start/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/start/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1529,8 +1517,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/guestMarkers/" + i16,schemaPath:"#/properties/guestMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1540,9 +1529,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-}
-else {
-const err117 = {instancePath:instancePath+"/guestMarkers",schemaPath:"#/properties/guestMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data37.end !== undefined){
+let data47 = data37.end;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key33 in data47){
+const _errs130 = errors;
+if(typeof key33 === "string"){
+if(!pattern1.test(key33)){
+const err117 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key33};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1552,15 +1546,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.otherMarkers !== undefined){
-let data50 = data.otherMarkers;
-if(Array.isArray(data50)){
-const len17 = data50.length;
-for(let i17=0; i17<len17; i17++){
-let data51 = data50[i17];
-if(typeof data51 === "string"){
-if(!pattern2.test(data51)){
-const err118 = {instancePath:instancePath+"/otherMarkers/" + i17,schemaPath:"#/properties/otherMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var valid63 = _errs130 === errors;
+if(!valid63){
+const err118 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1570,8 +1558,15 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/otherMarkers/" + i17,schemaPath:"#/properties/otherMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data47){
+let data48 = data47[key34];
+if(Array.isArray(data48)){
+const len15 = data48.length;
+for(let i15=0; i15<len15; i15++){
+let data49 = data48[i15];
+if(typeof data49 === "string"){
+if(!pattern2.test(data49)){
+const err119 = {instancePath:instancePath+"/summary/end/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1581,9 +1576,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/otherMarkers",schemaPath:"#/properties/otherMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err120 = {instancePath:instancePath+"/summary/end/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1593,10 +1587,9 @@ vErrors.push(err120);
 errors++;
 }
 }
-for(const key31 in data){
-if(pattern0.test(key31)){
-if(typeof data[key31] !== "string"){
-const err121 = {instancePath:instancePath+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err121 = {instancePath:instancePath+"/summary/end/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/end/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1607,9 +1600,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1618,10 +1610,294 @@ vErrors.push(err122);
 }
 errors++;
 }
+}
+if(data37.participants !== undefined){
+let data50 = data37.participants;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key35 in data50){
+const _errs138 = errors;
+if(typeof key35 === "string"){
+if(!pattern1.test(key35)){
+const err123 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key35};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+var valid67 = _errs138 === errors;
+if(!valid67){
+const err124 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+for(const key36 in data50){
+let data51 = data50[key36];
+if(Array.isArray(data51)){
+const len16 = data51.length;
+for(let i16=0; i16<len16; i16++){
+let data52 = data51[i16];
+if(typeof data52 === "string"){
+if(!pattern2.test(data52)){
+const err125 = {instancePath:instancePath+"/summary/participants/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/summary/participants/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/summary/participants/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/participants/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data.yes !== undefined){
+let data53 = data.yes;
+if(Array.isArray(data53)){
+const len17 = data53.length;
+for(let i17=0; i17<len17; i17++){
+let data54 = data53[i17];
+if(typeof data54 === "string"){
+if(!pattern2.test(data54)){
+const err130 = {instancePath:instancePath+"/yes/" + i17,schemaPath:"#/properties/yes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/yes/" + i17,schemaPath:"#/properties/yes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/yes",schemaPath:"#/properties/yes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data.no !== undefined){
+let data55 = data.no;
+if(Array.isArray(data55)){
+const len18 = data55.length;
+for(let i18=0; i18<len18; i18++){
+let data56 = data55[i18];
+if(typeof data56 === "string"){
+if(!pattern2.test(data56)){
+const err133 = {instancePath:instancePath+"/no/" + i18,schemaPath:"#/properties/no/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/no/" + i18,schemaPath:"#/properties/no/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/no",schemaPath:"#/properties/no/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data.guestMarkers !== undefined){
+let data57 = data.guestMarkers;
+if(Array.isArray(data57)){
+const len19 = data57.length;
+for(let i19=0; i19<len19; i19++){
+let data58 = data57[i19];
+if(typeof data58 === "string"){
+if(!pattern2.test(data58)){
+const err136 = {instancePath:instancePath+"/guestMarkers/" + i19,schemaPath:"#/properties/guestMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/guestMarkers/" + i19,schemaPath:"#/properties/guestMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/guestMarkers",schemaPath:"#/properties/guestMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data.otherMarkers !== undefined){
+let data59 = data.otherMarkers;
+if(Array.isArray(data59)){
+const len20 = data59.length;
+for(let i20=0; i20<len20; i20++){
+let data60 = data59[i20];
+if(typeof data60 === "string"){
+if(!pattern2.test(data60)){
+const err139 = {instancePath:instancePath+"/otherMarkers/" + i20,schemaPath:"#/properties/otherMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/otherMarkers/" + i20,schemaPath:"#/properties/otherMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/otherMarkers",schemaPath:"#/properties/otherMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+for(const key37 in data){
+if(pattern0.test(key37)){
+if(typeof data[key37] !== "string"){
+const err142 = {instancePath:instancePath+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err143 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["columns","summary","yes","no","guestMarkers","otherMarkers"],"#/properties/columns":["name","email","join","leave","duration","guest","waitingRoom","role","upn"],"#/properties/summary":["meetingId","title","start","end","participants"]};
+const allowedKeys = {"#":["columns","summary","yes","no","guestMarkers","otherMarkers"],"#/properties/columns":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended"],"#/properties/summary":["meetingId","title","start","end","participants"]};
 export const validateAttendanceHeaders: DataValidator = Object.assign(validateAttendanceHeadersCode, { allowedKeys });

@@ -7,7 +7,7 @@ import { normaliseName } from '../../geo/normalise.js';
 import { loadDataFile } from '../../data/load.js';
 import { validateAttendanceHeaders } from '../../data/validate/attendance-headers.js';
 
-export const REPORT_FIELDS = ['name', 'email', 'join', 'leave', 'duration', 'guest', 'waitingRoom', 'role', 'upn'] as const;
+export const REPORT_FIELDS = ['name', 'firstName', 'lastName', 'email', 'join', 'leave', 'duration', 'guest', 'waitingRoom', 'role', 'upn', 'attended'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 export type SummaryField = 'meetingId' | 'title' | 'start' | 'end' | 'participants';
 
@@ -97,10 +97,14 @@ export function matchHeaderRow(cells: readonly string[]): HeaderMatch {
   return { columns, languages };
 }
 
-/** A participants table starts here: a name column and at least one of join, leave or duration. */
+/**
+ * A participants table starts here: a name column (or, as Google Meet writes it, first and last
+ * name columns) and at least one of join, leave or duration.
+ */
 export function isParticipantsHeader(match: HeaderMatch): boolean {
   const c = match.columns;
-  return c.name !== undefined && (c.join !== undefined || c.leave !== undefined || c.duration !== undefined);
+  const named = c.name !== undefined || (c.firstName !== undefined && c.lastName !== undefined);
+  return named && (c.join !== undefined || c.leave !== undefined || c.duration !== undefined);
 }
 
 /** The summary field a label names ("Meeting ID", "Titre de la réunion"...), or null. */

@@ -69,6 +69,11 @@ export interface AttendanceFile {
   delimiter: string;
   /** Data rows read (= the AttendanceRows of this file). */
   rows: number;
+  /**
+   * Rows of registrants who did not come (Zoom webinar's "Attended: No"): not attendance, so not
+   * among the rows; counted here so that every line of the report is accounted for.
+   */
+  notAttended: number;
   meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null };
   /** Zone the report's clock times were read in. */
   timeZone: string;
@@ -117,7 +122,11 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const languages: Record<string, number> = {};
   for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
   const language = topLanguage(languages);
-  const { chosen, read } = chooseRows(tables, records);
+  const { chosen: listed, read } = chooseRows(tables, records, source);
+  // A Zoom webinar lists its registrants too: "Attended: No" is someone who did not come.
+  const absent = (c: { record: number; match: HeaderMatch }) => yesNo(rowCells(records[c.record]!, c.match)('attended')) === false;
+  const chosen = listed.filter((c) => !absent(c));
+  const notAttended = listed.length - chosen.length;
 
   // The date order is decided from every time of the rows read and the summary's.
   const cells = chosen.map((c) => rowCells(records[c.record]!, c.match));
@@ -134,7 +143,8 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
     for (const p of row.problems) warnings.push(`line ${row.rowNumber}: ${p}`);
     return row;
   });
-  if (!rows.length) warnings.push('the participants table has no rows');
+  if (!rows.length) warnings.push(notAttended ? 'no one on the list attended' : 'the participants table has no rows');
+  if (notAttended) warnings.push(`${notAttended} registrant${notAttended === 1 ? '' : 's'} marked as not attended (Attended: No): not counted as attendance`);
 
   return {
     file: {
@@ -144,6 +154,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
       encoding,
       delimiter: found.delimiter,
       rows: rows.length,
+      notAttended,
       meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate) },
       timeZone: zone,
       dateOrder,
@@ -162,7 +173,7 @@ function noParticipantsTable(file: string, text: string): OperationError {
     });
   }
   return new OperationError(`${file} has no participants table that skillsnet recognises`, {
-    hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams); add your report\'s spelling to data/attendance-headers.json',
+    hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams) or "First name, Last name, Email, Duration, Time joined" (Google Meet); add your report\'s spelling to data/attendance-headers.json',
   });
 }
 
@@ -187,6 +198,12 @@ function splitTables(records: Rec[]): { tables: Table[]; sections: number } {
       current = null;
       return;
     }
+    // Zoom webinar's "Host Details", "Attendee Details": a one-cell title over the next table
+    const next = records[i + 1];
+    if (r.cells.filter((c) => c.trim() !== '').length === 1 && next && isParticipantsHeader(matchHeaderRow(next.cells))) {
+      current = null;
+      return;
+    }
     const match = matchHeaderRow(r.cells);
     if (isParticipantsHeader(match)) {
       current = { header: i, rows: [], match };
@@ -199,12 +216,20 @@ function splitTables(records: Rec[]): { tables: Table[]; sections: number } {
 }
 
 /**
- * Which rows are read: every row of the only table; of several, the per-join one plus anyone it
- * lacks (in file order), and what was read of each table.
+ * Which rows are read: every row of the only table; of Teams' several, the per-join one plus
+ * anyone it lacks (in file order), and what was read of each table. Zoom's several tables (a
+ * webinar's host, panelists, attendees) each list connections: all are read.
  */
-function chooseRows(tables: Table[], records: Rec[]): { chosen: { record: number; match: HeaderMatch }[]; read: ReportTable['read'][] } {
+function chooseRows(tables: Table[], records: Rec[], source: ReportSource): { chosen: { record: number; match: HeaderMatch }[]; read: ReportTable['read'][] } {
   const chosen: { record: number; match: HeaderMatch }[] = [];
   const read: ReportTable['read'][] = tables.map(() => 'none');
+  if (source === 'zoom') {
+    tables.forEach((t, ti) => {
+      read[ti] = 'all';
+      for (const r of t.rows) chosen.push({ record: r, match: t.match });
+    });
+    return { chosen, read };
+  }
   const main = perJoinTable(tables);
   read[main] = 'all';
   for (const r of tables[main]!.rows) chosen.push({ record: r, match: tables[main]!.match });
@@ -225,20 +250,37 @@ function chooseRows(tables: Table[], records: Rec[]): { chosen: { record: number
 
 type Cells = (field: keyof HeaderMatch['columns']) => string;
 
-/** A row's cell for a field, trimmed ('' when the table has no such column). */
+/** A row's cell for a field, trimmed ('' when the table has no such column, or the cell holds only a dash, Zoom's "--" for nothing). */
 function rowCells(rec: Rec, match: HeaderMatch): Cells {
   return (field) => {
     const at = match.columns[field];
-    return at === undefined ? '' : (rec.cells[at] ?? '').trim();
+    const text = at === undefined ? '' : (rec.cells[at] ?? '').trim();
+    return /^[-\u2013\u2014]+$/.test(text) ? '' : text;
   };
+}
+
+/**
+ * The person's whole name from first and last name columns (Google Meet; Zoom webinar
+ * registrants), or from a bare name column beside one of them (French Meet's "Prénom" beside
+ * "Nom", Spanish "Nombre" beside "Apellido"); null when the report has neither.
+ */
+function fullName(cell: Cells): string | null {
+  const [given, family, name] = [cell('firstName'), cell('lastName'), cell('name')];
+  if (given && family) return `${given} ${family}`;
+  if (given && name) return `${given} ${name}`;
+  if (family && name) return `${name} ${family}`;
+  return null;
 }
 
 /** One participant row: names, email, times in the report's zone, minutes, and what could not be read. */
 function readRow(line: number, cell: Cells, source: ReportSource, file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }): AttendanceRow {
   const problems: string[] = [];
-  const rawName = cell('name');
+  const full = fullName(cell);
+  // a display name column of its own (Zoom webinar) stays the row's name; a bare "Nom" beside "Prénom" does not
+  const rawName = full && !(cell('firstName') && cell('lastName') && cell('name')) ? full : cell('name') || full || '';
   const marked = stripNameMarkers(rawName);
-  const names = source === 'zoom' ? zoomNames(marked.name) : marked.name ? [marked.name] : [];
+  const shown = source === 'zoom' ? zoomNames(marked.name) : marked.name ? [marked.name] : [];
+  const names = [...new Set([...shown, ...(full ? [stripNameMarkers(full).name] : [])])];
   const guestCell = yesNo(cell('guest'));
   const guest = marked.guest ? true : guestCell ?? (source === 'teams' ? false : null);
   let email = cell('email').toLowerCase() || null;

@@ -49,6 +49,8 @@ export interface AttendanceFileSummary {
   rows: number;
   matched: number;
   unmatched: number;
+  /** Registrants the report marks as not attended (Zoom webinar's "Attended: No"): not among the rows. */
+  notAttended: number;
   /** The same bytes were imported into this event before: the earlier import was replaced. */
   replaced: boolean;
   timeZone: string;
@@ -233,7 +235,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
       const own = ours.filter((r) => r.importId === id);
       const f = report.file;
       return {
-        file: f.file, source: f.source, language: f.language, encoding: f.encoding, rows: own.length,
+        file: f.file, source: f.source, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
         matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
         timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
       };

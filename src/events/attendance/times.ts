@@ -1,7 +1,8 @@
 /**
  * Dates, times and durations as Zoom and Teams write them in the organiser's locale:
  * "11/19/2020 02:00:12 PM", "11/19/20, 2:00:12 PM", "19/11/2020 14:00:12", "2020-11-19 14:00:12",
- * "19/11/2020 2:00:12 p. m."; durations "62", "1h 2m 3s", "45m 10s", "1 h 2 min", "01:02:03".
+ * "19/11/2020 2:00:12 p. m.", "19/11/2020 14 h 00", Zoom webinars' "Nov 19, 2020 02:00 PM" and
+ * "19 nov. 2020 14:00"; durations "62", "1h 2m 3s", "45m 10s", "1 h 2 min", "01:02:03".
  *
  * Whether 03/12/2020 is the 3rd of December or the 12th of March is decided once per file: by
  * the values themselves when one of them settles it (a 19 can only be a day), else by the
@@ -48,13 +49,45 @@ function to24(hour: number, ampm: string | undefined): number | null {
   return hour === 12 ? (pm ? 12 : 0) : pm ? hour + 12 : hour;
 }
 
+/**
+ * Month names and their abbreviations in English, French and Spanish, accents and dots left
+ * out: a month written in words settles the day/month order by itself.
+ */
+const MONTHS: readonly (readonly string[])[] = [
+  ['jan', 'january', 'janv', 'janvier', 'ene', 'enero'],
+  ['feb', 'february', 'fev', 'fevr', 'fevrier', 'febrero'],
+  ['mar', 'march', 'mars', 'marzo'],
+  ['apr', 'april', 'avr', 'avril', 'abr', 'abril'],
+  ['may', 'mai', 'mayo'],
+  ['jun', 'june', 'juin', 'junio'],
+  ['jul', 'july', 'juil', 'juillet', 'julio'],
+  ['aug', 'august', 'aout', 'ago', 'agosto'],
+  ['sep', 'sept', 'september', 'septembre', 'septiembre', 'set', 'setiembre'],
+  ['oct', 'october', 'octobre', 'octubre'],
+  ['nov', 'november', 'novembre', 'noviembre'],
+  ['dec', 'december', 'decembre', 'dic', 'diciembre'],
+];
+
+function monthNumber(word: string): number | null {
+  const key = word.normalize('NFD').replace(/[\u0300-\u036f.]/g, '').toLowerCase();
+  const i = MONTHS.findIndex((names) => names.includes(key));
+  return i < 0 ? null : i + 1;
+}
+
 /** The numbers of a date-and-time text, before its day/month order is known; null when it is not one. */
 export function dateTimeParts(text: string): DateTimeParts | null {
-  const t = cleanText(text);
+  // French clocks: "14 h 05", "14h05" are 14:05
+  const t = cleanText(text).replace(/(\d{1,2})\s*h\s*(\d{2})(?!\d)/i, '$1:$2');
   if (!t) return null;
   const time = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?\\s*(AM|PM)?';
   let m = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})[T ]${time}$`, 'i').exec(t);
   if (m) return finish('ymd', +m[2]!, +m[3]!, +m[1]!, m.slice(4), '-');
+  // "Nov 19, 2020 02:00 PM" (Zoom webinars), "19 nov. 2020 14:00", "19 de noviembre de 2020 14:00"
+  const word = '([A-Za-z\\u00c0-\\u00ff]+\\.?)';
+  m = new RegExp(`^${word}\\s+(\\d{1,2}),?\\s+(\\d{4}),?\\s+${time}$`, 'i').exec(t);
+  if (m && monthNumber(m[1]!)) return finish('ymd', monthNumber(m[1]!)!, +m[2]!, +m[3]!, m.slice(4), ' ');
+  m = new RegExp(`^(\\d{1,2})\\s+(?:de\\s+)?${word}\\s+(?:de\\s+)?(\\d{4}),?\\s+${time}$`, 'i').exec(t);
+  if (m && monthNumber(m[2]!)) return finish('ymd', monthNumber(m[2]!)!, +m[1]!, +m[3]!, m.slice(4), ' ');
   m = new RegExp(`^(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2}),?\\s+${time}$`, 'i').exec(t);
   if (m) {
     const y = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;

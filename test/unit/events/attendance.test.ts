@@ -261,6 +261,68 @@ describe('report variants', () => {
     expect(minutesOf(m, 355)).toMatchObject({ minutes: 90, joins: 1 });
   });
 
+  it('reads a Zoom webinar attendee report: every section, dates with month names, registrants who did not come left out and counted', async () => {
+    const text = [
+      'Attendee Report,',
+      'Report Generated:,"Dec 11, 2020 09:14 AM"',
+      'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total Users,Max Concurrent Views',
+      'Clinic 1,912-345-678,"Dec 10, 2020 1:55 PM",127,5,0,3,4,3',
+      'Host Details,',
+      'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name',
+      'Yes,Secretariat,secretariat@example.org,"Dec 10, 2020 13:55:12","Dec 10, 2020 16:02:40",128,No,Switzerland',
+      'Panelist Details,',
+      'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name',
+      'Yes,Clarisse Kaboré,clarisse_kabore@example.com,"Dec 10, 2020 13:58:00","Dec 10, 2020 16:00:30",123,No,Senegal',
+      'Attendee Details,',
+      'Attended,User Name (Original Name),First Name,Last Name,Email,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name',
+      'Yes,Moussa K.,Moussa,Kouassi,,"Dec 01, 2020 10:02:11",approved,"Dec 10, 2020 14:01:05","Dec 10, 2020 15:00:00",59,Yes,Benin',
+      'Yes,Moussa K.,Moussa,Kouassi,,--,--,"Dec 10, 2020 15:05:00","Dec 10, 2020 16:00:00",55,Yes,Benin',
+      'No,Irina Dimitrov,Irina,Dimitrov,idimitrov@example.net,"Dec 02, 2020 08:00:00",approved,--,--,--,--,--',
+      'No,Sami Nasser,Sami,Nasser,snasser@example.org,"Dec 03, 2020 12:30:00",approved,--,--,--,--,--',
+    ].join('\r\n');
+    const r = await readText(text, { eventDate: '2020-12-10' });
+    expect(r.file).toMatchObject({ source: 'zoom', rows: 4, notAttended: 2, meeting: { meetingId: '912-345-678', title: 'Clinic 1', startTime: '2020-12-10T13:55:00+01:00' } });
+    expect(r.file.tables.map((t) => [t.line, t.rows, t.read])).toEqual([[6, 1, 'all'], [9, 1, 'all'], [12, 4, 'all']]);
+    expect(r.file.warnings).toEqual(['2 registrants marked as not attended (Attended: No): not counted as attendance']);
+    expect(r.rows.map((row) => [row.rowNumber, row.name, row.joinTime, row.minutes, row.guest, row.problems])).toEqual([
+      [7, 'Secretariat', '2020-12-10T13:55:12+01:00', 128, false, []],
+      [10, 'Clarisse Kaboré', '2020-12-10T13:58:00+01:00', 123, false, []],
+      [13, 'Moussa K.', '2020-12-10T14:01:05+01:00', 59, true, []],
+      [14, 'Moussa K.', '2020-12-10T15:05:00+01:00', 55, true, []],
+    ]);
+    const m = matchAttendance([r], CORE_MEMBERS);
+    // the registrant's first and last names find the member the display name does not
+    expect(minutesOf(m, 441)).toMatchObject({ minutes: 114, joins: 2 });
+    expect(minutesOf(m, 145)).toMatchObject({ minutes: 123 });
+    expect([m.rows, m.matched, m.unmatched]).toEqual([4, 3, 1]);
+    expect(m.perMember.map((p) => p.memberId)).not.toContain(422);
+  });
+
+  it('reads Google Meet\'s attendance sheet: first and last name columns, clock times dated by the event', async () => {
+    const text = 'First name,Last name,Email,Duration,Time joined,Time exited\r\nMin-jun,Kim,,1 hr 5 min,2:00 PM,3:05 PM\r\nSami,Nasser,snasser@example.org,58 min,2:02 PM,3:00 PM\r\n';
+    const r = await readText(text, { eventDate: '2020-12-10' });
+    expect(r.rows.map((row) => [row.name, row.email, row.joinTime, row.leaveTime, row.minutes])).toEqual([
+      ['Min-jun Kim', null, '2020-12-10T14:00:00+01:00', '2020-12-10T15:05:00+01:00', 65],
+      ['Sami Nasser', 'snasser@example.org', '2020-12-10T14:02:00+01:00', '2020-12-10T15:00:00+01:00', 58],
+    ]);
+    const fr = await readText('Prénom,Nom,Adresse e-mail,Durée,Heure d\'arrivée,Heure de départ\nMin-jun,Kim,,65 min,14:00,15:05\n', { eventDate: '2020-12-10' });
+    expect(fr.rows[0]).toMatchObject({ name: 'Min-jun Kim', joinTime: '2020-12-10T14:00:00+01:00', minutes: 65 });
+    const m = matchAttendance([r, fr], CORE_MEMBERS);
+    expect(m.matches.map((x) => [x.memberId, x.by])).toEqual([[387, 'name'], [314, 'email'], [387, 'name']]);
+  });
+
+  it.each([
+    ['10/12/2020 14 h 05', '2020-12-10T14:05:00+01:00'],
+    ['10/12/2020 14h05', '2020-12-10T14:05:00+01:00'],
+    ['10 déc. 2020 14:05', '2020-12-10T14:05:00+01:00'],
+    ['10 de diciembre de 2020 2:05 p. m.', '2020-12-10T14:05:00+01:00'],
+    ['Dec 10, 2020 02:05 PM', '2020-12-10T14:05:00+01:00'],
+  ])('reads the join time "%s"', async (join, iso) => {
+    const text = `Nom (nom d'origine);Heure d'arrivée;Durée (minutes)\r\nAwa Sow;${join};55\r\n`;
+    const r = await readText(text, { eventDate: '2020-12-10' });
+    expect(r.rows[0]).toMatchObject({ joinTime: iso, problems: [] });
+  });
+
   it('says which file has no participants table, and recognises the 2020 Teams list of actions', async () => {
     await expect(readText('a,b,c\n1,2,3\n')).rejects.toThrow(/report\.csv has no participants table that skillsnet recognises/);
     await expect(readText('Meeting Summary\nFull Name\tUser Action\tTimestamp\nAwa Sow\tJoined\t11/19/2020, 2:00:12 PM\n')).rejects.toThrow(/2020 Teams attendance list/);

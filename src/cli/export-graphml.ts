@@ -15,6 +15,8 @@ export interface ExportGraphmlOptions {
   roster?: string;
   membersOnly?: boolean;
   peerLinks?: number;
+  /** A node for each target group two or more organisations serve, with "serves" edges. */
+  targetGroups?: boolean;
   out: string;
   force?: boolean;
   dryRun?: boolean;

@@ -66,6 +66,7 @@ Examples:
     .option('--roster <name>', 'mark the members of this roster Core Group "yes" (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
+    .option('--target-groups', 'also an element for each target group (beneficiaries) two or more organisations serve, linked "serves" from them')
     .option('--with-contact-details', 'include email addresses and phone numbers (mind who can see the Kumu project)')
     .option('--with-people', 'contact people as elements of their own (type Person), linked "works at" their organisation')
     .option('--with-events', 'the Network\'s events as elements (Type "Event"), with "attended" connections from the organisations whose members came')
@@ -84,10 +85,11 @@ Examples:
   skillsnet export kumu --format xlsx --out map.xlsx
   skillsnet export kumu --roster core-2020 --members-only --format xlsx --out core-map.xlsx
   skillsnet export kumu --region Africa --peer-links 5 --format csv --out kumu-africa/
+  skillsnet export kumu --target-groups --out map.xlsx   # who serves youth, women, ...
   skillsnet export kumu --format json --out - > map.json
   skillsnet export kumu --with-events --out map-with-meetings.xlsx
   skillsnet export kumu --out map.xlsx --view        # print the view code instead of a file`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; targetGroups?: boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; view?: boolean; format: KumuFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (!formatGiven(command) && path.extname(flags.out).toLowerCase() === '.csv') {
         // Kumu's CSV import takes two files, so a csv export is a folder: a workbook named .csv would not open as CSV.
@@ -97,7 +99,7 @@ Examples:
       }
       await runExportKumu({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, view: flags.view,
+        peerLinks: parsePeerLinks(flags.peerLinks), targetGroups: flags.targetGroups, withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, view: flags.view,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), KUMU_EXTENSIONS), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
@@ -166,21 +168,23 @@ Examples:
     .option('--roster <name>', 'mark the members of this roster coreGroup=true (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', 'also link organisations of the same region that share a category, at most n per organisation (default 3)')
+    .option('--target-groups', 'also a node for each target group (beneficiaries) two or more organisations serve, linked "serves" from them')
     .option('--with-people', 'contact people as nodes of their own, linked "works at" their organisation');
   addWriteOptions(graphml, 'the file to write, or "-" for stdout')
     .addHelpText('after', `
 Nodes: organisations, skills categories and regions, with typed attributes (label, type,
-country, region, language, categories, coreGroup, score, ...). Edges: "works on", "based in"
-and, with --peer-links, "peer" (weight = shared categories). The graph is undirected.
+country, region, language, categories, coreGroup, score, ...). Edges: "works on", "based in",
+with --peer-links "peer" (weight = shared categories), and with --target-groups "serves" to a
+node for each target group two or more organisations serve. The graph is undirected.
 
 Examples:
   skillsnet export graphml --out network.graphml
   skillsnet export graphml --peer-links --region "Asia and the Pacific" --out asia.graphml`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withPeople?: boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; targetGroups?: boolean; withPeople?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportGraphml({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
-        peerLinks: parsePeerLinks(flags.peerLinks), withPeople: flags.withPeople, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
+        peerLinks: parsePeerLinks(flags.peerLinks), targetGroups: flags.targetGroups, withPeople: flags.withPeople, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });
 
@@ -191,6 +195,7 @@ Examples:
     .option('--roster <name>', 'the Core Group is the members of this roster (default: the latest saved roster)')
     .option('--members-only', 'only the members of that roster')
     .option('--peer-links [n]', `link organisations of the same region that share a category, at most n per organisation; 0 for none (default ${MAP_DEFAULT_PEER_LINKS})`)
+    .option('--no-target-groups', 'leave out the target groups (beneficiaries) two or more organisations serve, drawn by default and linked "serves"')
     .option('--with-contact-details', 'show email addresses and phone numbers in the cards (anyone with the file can read them)')
     .option('--with-people', 'contact people as nodes of their own, linked to their organisation')
     .option('--with-events', 'the Network\'s events as nodes, linked "attended" to the organisations whose members came')
@@ -202,7 +207,8 @@ Examples:
 One self-contained file: the data, the drawing library and the styles are inside it, so it opens
 from a USB stick or an email attachment with no internet connection, and sends nothing anywhere.
 Organisations are coloured by region, category or language and sized by score or connections
-(the reader chooses); the connections are those of the Kumu export. Readers can filter by
+(the reader chooses); the connections are those of the Kumu export, with the target groups
+two or more organisations serve (as --target-groups gives it there). Readers can filter by
 region, country, language, category, organisation type, beneficiary group, role and Core Group,
 search by name, open an organisation's card, show its peers and print the view. The layout is
 computed when the file is written: the same data always draws the same picture.
@@ -213,11 +219,12 @@ Examples:
   skillsnet export map --roster core-2020 --members-only --out core-group.html
   skillsnet export map --with-contact-details --out network-contacts.html   # personal data: mind who gets it
   skillsnet export map --with-events --out network-meetings.html`)
-    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
+    .action(async (flags: FilterFlags & WriteFlags & { roster?: string; membersOnly?: boolean; peerLinks?: string | boolean; targetGroups?: boolean; withContactDetails?: boolean; withPeople?: boolean; withEvents?: boolean; lang?: MapLanguage; title?: string; format: MapFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       await runExportMap({
         dbPath, filters: parseFilters({ ...flags, roster: undefined }), roster: flags.roster, membersOnly: flags.membersOnly,
         peerLinks: flags.peerLinks === undefined ? MAP_DEFAULT_PEER_LINKS : typeof flags.peerLinks === 'string' && flags.peerLinks.trim() === '0' ? 0 : parsePeerLinks(flags.peerLinks) ?? 0,
+        targetGroups: flags.targetGroups !== false,
         withContactDetails: flags.withContactDetails, withPeople: flags.withPeople, withEvents: flags.withEvents, lang: flags.lang ?? mapLanguageFromEnv(io.env), title: flags.title,
         format: formatForOut(io, flags.out, flags.format, formatGiven(command), MAP_EXTENSIONS), out: flags.out,
         force: flags.force, dryRun: flags.dryRun, json: flags.json,

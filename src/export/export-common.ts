@@ -153,12 +153,12 @@ export function exportApplications(db: DB, filters: EligibilityFilters, callback
 export function exportNetwork(
   db: DB,
   filters: EligibilityFilters,
-  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean },
+  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean; targetGroups?: boolean },
   callbacks: Callbacks = {},
 ): { network: Network; actors: NetworkActors } {
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   const network = buildNetwork(exportApplications(db, filters, callbacks), {
-    coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
+    coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
     organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces,
   });
   return { network, actors };
@@ -168,7 +168,7 @@ export function exportNetwork(
 export async function exportNetworkInSteps(
   db: DB,
   filters: EligibilityFilters,
-  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean },
+  options: { coreGroup?: Set<number>; peerLinks?: number; withPeople?: boolean; targetGroups?: boolean },
   callbacks: Callbacks,
   pause: () => Promise<void>,
 ): Promise<{ network: Network; actors: NetworkActors }> {
@@ -177,7 +177,7 @@ export async function exportNetworkInSteps(
   const applications = [...exportApplications(db, filters, callbacks)];
   await pause();
   const network = buildNetwork(applications, {
-    coreGroup: options.coreGroup, peerLinks: options.peerLinks, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
+    coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
     organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces,
   });
   await pause();

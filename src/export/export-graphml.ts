@@ -14,6 +14,8 @@ export interface GraphmlExportOptions extends ExportTarget {
   roster?: string;
   membersOnly?: boolean;
   peerLinks?: number;
+  /** A node for each target group two or more organisations serve, with "serves" edges. */
+  targetGroups?: boolean;
   /** Contact people as nodes of their own, linked "works at" their organisation. */
   withPeople?: boolean;
 }
@@ -35,11 +37,12 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();
-  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks, pause);
-  const nodes = network.organizations.length + network.persons.length + network.categories.length + network.regions.length;
+  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, targetGroups: options.targetGroups, withPeople: options.withPeople }, callbacks, pause);
+  const nodes = network.organizations.length + network.persons.length + network.categories.length + network.regions.length + network.targetGroups.length;
   const counts = {
     applications: network.applications, organizations: network.organizations.length, persons: network.persons.length, nodes, edges: network.links.length,
     coreGroup: network.organizations.filter((o) => o.coreGroup).length, withheld: network.withheld,
+    ...(options.targetGroups ? { targetGroups: network.targetGroups.length } : {}),
   };
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));

@@ -25,6 +25,8 @@ export interface KumuExportOptions extends ExportTarget {
   membersOnly?: boolean;
   /** Peer links per organisation (0/undefined: none). */
   peerLinks?: number;
+  /** An element for each target group two or more organisations serve, with "serves" connections. */
+  targetGroups?: boolean;
   withContactDetails?: boolean;
   /** Contact people as elements of their own (type Person), linked "works at" their organisation. */
   withPeople?: boolean;
@@ -91,7 +93,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   // Checkpoints between the steps: Ctrl-C is answered there (nothing is written before the end).
   const pause = () => checkpoint(callbacks.signal);
   await pause();
-  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, withPeople: options.withPeople }, callbacks, pause);
+  const { network } = await exportNetworkInSteps(db, filters, { coreGroup: roster?.members, peerLinks: options.peerLinks, targetGroups: options.targetGroups, withPeople: options.withPeople }, callbacks, pause);
   const map = kumuMap(network, { withContactDetails: Boolean(options.withContactDetails) });
   assertValidKumuMap(map);
   await pause();
@@ -119,6 +121,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     connections: map.connections.length,
     peerLinks: network.links.filter((l) => l.type === 'peer').length,
     peerLinksLeftOut: network.peerLinksDropped,
+    ...(options.targetGroups ? { targetGroups: network.targetGroups.length } : {}),
     ...(options.withEvents ? { events: overlay.events.length, attended: map.connections.filter((c) => c.Type === 'attended').length } : {}),
   };
   const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };

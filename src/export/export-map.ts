@@ -25,6 +25,8 @@ export interface MapExportOptions extends ExportTarget {
   membersOnly?: boolean;
   /** Peer links per organisation; 0: none. */
   peerLinks: number;
+  /** Nodes for the target groups two or more organisations serve, linked "serves" (default: drawn). */
+  targetGroups?: boolean;
   withContactDetails?: boolean;
   /** Contact people as nodes of their own, linked to their organisation. */
   withPeople?: boolean;
@@ -80,7 +82,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   const applications = [...exportApplications(db, filters, callbacks)];
   await pause();
   const { network, data, html } = await networkMapInSteps(applications, {
-    actors, coreGroup: roster?.members, peerLinks: options.peerLinks, withContactDetails: Boolean(options.withContactDetails),
+    actors, coreGroup: roster?.members, peerLinks: options.peerLinks, targetGroups: options.targetGroups ?? true, withContactDetails: Boolean(options.withContactDetails),
     lang: options.lang, title: options.title, generatedAt: options.generatedAt,
     ...(overlay ? { events: (n) => eventsModule!.eventsForMap(overlay, n.organizations) } : {}),
   }, pause);
@@ -100,6 +102,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     connections: data.edges.length,
     peerLinks: data.edges.filter((e) => e.kind === 'peer').length,
     peerLinksLeftOut: data.counts.peerLinksLeftOut,
+    targetGroups: data.nodes.filter((n) => n.kind === 'target-group').length,
     withheld: data.counts.withheld,
     ...(overlay ? { events: data.nodes.filter((n) => n.kind === 'event').length, attended: data.edges.filter((e) => e.kind === 'attended').length } : {}),
   };

@@ -59,6 +59,8 @@ function nodeData(node: NetworkNode): Record<string, string | number | boolean |
       return { label: node.label, name: node.label, type: ELEMENT_TYPES.category };
     case 'region':
       return { label: node.label, name: node.label, type: ELEMENT_TYPES.region, region: node.region };
+    case 'target-group':
+      return { label: node.label, name: node.label, type: ELEMENT_TYPES.targetGroup };
   }
 }
 
@@ -95,7 +97,7 @@ function graphmlText(network: Network, each: <T>(items: readonly T[], f: (item: 
   for (const k of NODE_KEYS) out.push(`  <key id="${k.id}" for="node" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
   for (const k of EDGE_KEYS) out.push(`  <key id="${k.id}" for="edge" attr.name="${k.name}" attr.type="${k.type}"/>\n`);
   out.push('  <graph id="skillsnet" edgedefault="undirected">\n');
-  const nodes: NetworkNode[] = [...network.organizations, ...network.persons, ...network.categories, ...network.regions];
+  const nodes: NetworkNode[] = [...network.organizations, ...network.persons, ...network.categories, ...network.regions, ...network.targetGroups];
   const nodeXml = each(nodes, (node) => {
     let xml = `    <node id="${xmlEscape(node.id)}">\n`;
     for (const [key, value] of Object.entries(nodeData(node))) xml += data(key, typeof value === 'boolean' ? String(value) : value);

@@ -84,6 +84,9 @@ export function kumuMap(network: Network, options: { withContactDetails: boolean
   for (const r of network.regions) {
     elements.push({ ID: r.id, Label: r.label, Type: ELEMENT_TYPES.region, Region: r.region });
   }
+  for (const g of network.targetGroups) {
+    elements.push({ ID: g.id, Label: one(g.label), Type: ELEMENT_TYPES.targetGroup });
+  }
   const connections: KumuRow[] = network.links.map((l) => ({
     ID: l.id, From: l.from, To: l.to, Type: l.type, Direction: l.direction, Strength: l.strength, Tags: l.shared ? many(l.shared) : null,
   }));
@@ -285,6 +288,16 @@ export function kumuViewSnippet(): string {
     'element["element type"="Region"] {',
     '  shape: rectangle;',
     '  size: 80;',
+    '}',
+    '',
+    '/* Target groups two or more organisations serve (export kumu --target-groups). */',
+    'element["element type"="Target group"] {',
+    '  shape: square;',
+    '  color: #b08d57;',
+    '  size: 50;',
+    '}',
+    'connection["connection type"="serves"] {',
+    '  color: #d9cbb3;',
     '}',
     '',
     'connection["connection type"="peer"] {',

@@ -6,7 +6,7 @@
  * Node kinds fall in two families:
  * - actors (organisations, and persons: members in their own right such as ILO staff, contact people with --with-people) are
  *   what the filters, the search, the counts and the cards are about;
- * - context nodes (skills categories, regions, events with --with-events) are drawn when at least one
+ * - context nodes (skills categories, regions, shared target groups, events with --with-events) are drawn when at least one
  *   visible actor is linked to them, so a filter never leaves an empty hub behind.
  * A new kind only needs its place in one of the two lists below and, for the page text, a
  * label under `kinds` in data/map-text.json.
@@ -16,13 +16,13 @@ export const MAP_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type MapLanguage = (typeof MAP_LANGUAGES)[number];
 
 export const ACTOR_KINDS = ['organization', 'person'] as const;
-export const CONTEXT_KINDS = ['category', 'region', 'event'] as const;
+export const CONTEXT_KINDS = ['category', 'region', 'target-group', 'event'] as const;
 export type MapActorKind = (typeof ACTOR_KINDS)[number];
 export type MapContextKind = (typeof CONTEXT_KINDS)[number];
 export type MapNodeKind = MapActorKind | MapContextKind;
 
 /** The Kumu export's connection types, plus those the network's events will add. */
-export type MapEdgeKind = 'works-on' | 'based-in' | 'peer' | 'attended' | 'member-of';
+export type MapEdgeKind = 'works-on' | 'based-in' | 'peer' | 'attended' | 'member-of' | 'serves';
 
 /** Roles of the network (CONTRACT.md): applicants are `member`, the selected roster `core-group`. */
 export type MapRole = 'core-group' | 'member' | 'stakeholder' | 'partner' | 'ilo';
@@ -73,7 +73,7 @@ export interface MapActorNode extends MapNodeBase {
 
 export interface MapContextNode extends MapNodeBase {
   kind: MapContextKind;
-  /** What the node stands for: a category code, a region name, an event id. */
+  /** What the node stands for: a category code, a region name, a target group as written, an event id. */
   key: string;
   /** A longer description (the category's full name, an event's date). */
   detail: string | null;

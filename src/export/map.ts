@@ -9,7 +9,7 @@ import { validateMapText } from '../data/validate/map-text.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { taxonomy } from '../tagging/taxonomy.js';
-import { buildNetwork, CONNECTION_TYPES, holdsCoreGroupSeat, type CategoryNode, type Network, type NetworkLink, type NetworkOptions, type OrganizationNode, type PersonNode, type RegionNode } from './network.js';
+import { buildNetwork, CONNECTION_TYPES, holdsCoreGroupSeat, type CategoryNode, type Network, type NetworkLink, type NetworkOptions, type OrganizationNode, type PersonNode, type RegionNode, type TargetGroupNode } from './network.js';
 import { REGION_COLOURS } from './kumu.js';
 import { layoutMap, layoutMapInSteps, type LayoutNode, type LayoutOptions, type Positions } from './map-layout.js';
 import {
@@ -42,7 +42,7 @@ export interface MapActorExtras {
   consentContact?: boolean;
 }
 
-export type MapSourceNode = (OrganizationNode & MapActorExtras) | (PersonNode & MapActorExtras) | CategoryNode | RegionNode;
+export type MapSourceNode = (OrganizationNode & MapActorExtras) | (PersonNode & MapActorExtras) | CategoryNode | RegionNode | TargetGroupNode;
 
 /** Events drawn as context nodes, linked "attended" to the actors who came (export map --with-events). */
 export interface MapEventExtras {
@@ -67,6 +67,7 @@ const EDGE_KINDS: Record<NetworkLink['type'], MapEdgeKind> = {
   [CONNECTION_TYPES.basedIn]: 'based-in',
   [CONNECTION_TYPES.peer]: 'peer',
   [CONNECTION_TYPES.worksAt]: 'member-of',
+  [CONNECTION_TYPES.serves]: 'serves',
 };
 
 /** Nine colours told apart by most people with a colour-vision deficiency too (Okabe–Ito and Tol). */
@@ -128,6 +129,8 @@ function draftMapData(nodes: MapSourceNode[], links: NetworkLink[], options: Map
       mapNodes.push(actor);
     } else if (n.kind === 'category') {
       mapNodes.push({ id: n.id, kind: 'category', label: n.label, x: 0, y: 0, key: n.code, detail: n.description });
+    } else if (n.kind === 'target-group') {
+      mapNodes.push({ id: n.id, kind: 'target-group', label: n.label, x: 0, y: 0, key: n.label, detail: null });
     } else {
       mapNodes.push({ id: n.id, kind: 'region', label: n.label, x: 0, y: 0, key: n.region, detail: null });
     }
@@ -179,7 +182,7 @@ function rolesWithCoreGroup(roles: MapRole[], coreGroup: boolean): MapRole[] {
 
 /** The map of a whole network export (organisations, persons, categories, regions and their links). */
 export function mapDataFromNetwork(network: Network, options: Omit<MapDataOptions, 'applications' | 'peerLinksLeftOut' | 'withheld'>): MapData {
-  return buildMapData([...network.organizations, ...network.persons, ...network.categories, ...network.regions], network.links, {
+  return buildMapData([...network.organizations, ...network.persons, ...network.categories, ...network.regions, ...network.targetGroups], network.links, {
     ...options, applications: network.applications, peerLinksLeftOut: network.peerLinksDropped, withheld: network.withheld,
   });
 }
@@ -338,6 +341,8 @@ export interface NetworkMapOptions extends RenderMapOptions {
   coreGroup?: Set<number>;
   /** Peer links per organisation, as in the Kumu export (0: none). */
   peerLinks?: number;
+  /** A node for each target group two or more organisations serve, linked "serves" (as the Kumu export's --target-groups). */
+  targetGroups?: boolean;
   layout?: LayoutOptions;
   /** Members, people and memberships beyond the applications (network/actors.ts). */
   actors?: Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces'>;
@@ -348,7 +353,7 @@ export interface NetworkMapOptions extends RenderMapOptions {
  * element IDs, same connections), laid out and rendered. What `skillsnet export map` writes.
  */
 export function networkMap(applications: Iterable<Application>, options: NetworkMapOptions): { network: Network; data: MapData; html: string } {
-  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups });
   const data = mapDataFromNetwork(network, { withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network) });
   const html = renderMapHtml(data, { lang: options.lang, title: options.title, generatedAt: options.generatedAt });
   return { network, data, html };
@@ -359,9 +364,9 @@ export function networkMap(applications: Iterable<Application>, options: Network
  * slices of the layout (a map of many thousand organisations takes seconds to lay out).
  */
 export async function networkMapInSteps(applications: Iterable<Application>, options: NetworkMapOptions, pause: () => Promise<void>): Promise<{ network: Network; data: MapData; html: string }> {
-  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks });
+  const network = buildNetwork(applications, { ...options.actors, coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups });
   await pause();
-  const data = await buildMapDataInSteps([...network.organizations, ...network.persons, ...network.categories, ...network.regions], network.links, {
+  const data = await buildMapDataInSteps([...network.organizations, ...network.persons, ...network.categories, ...network.regions, ...network.targetGroups], network.links, {
     withContactDetails: options.withContactDetails, layout: options.layout, events: options.events?.(network),
     applications: network.applications, peerLinksLeftOut: network.peerLinksDropped, withheld: network.withheld,
   }, pause);

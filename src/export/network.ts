@@ -15,7 +15,9 @@ import { escapeMarkdown } from './escape.js';
  * ILO staff), with --with-people the contact people of organisations, one node per skills category
  * and one per region; links organisation -> category ("works on"), organisation -> region ("based
  * in"), person -> organisation ("works at"), and optionally organisation <-> organisation peers
- * (same region, shared categories). Actors who said no to a shared map are left out (withheld).
+ * (same region, shared categories) and one node per target group two or more organisations
+ * serve, linked organisation -> target group ("serves"). Actors who said no to a shared map are
+ * left out (withheld).
  *
  * Open to more kinds (events come with issue 14): a node kind needs its interface in NetworkNode,
  * an element type, its connections in `links`, and a case in kumu.ts and graphml.ts.
@@ -23,8 +25,8 @@ import { escapeMarkdown } from './escape.js';
  * Kept format-neutral: kumu.ts, graphml.ts and map.ts turn it into files.
  */
 
-export const ELEMENT_TYPES = { organization: 'Organization', person: 'Person', category: 'Skills category', region: 'Region' } as const;
-export const CONNECTION_TYPES = { worksOn: 'works on', basedIn: 'based in', peer: 'peer', worksAt: 'works at' } as const;
+export const ELEMENT_TYPES = { organization: 'Organization', person: 'Person', category: 'Skills category', region: 'Region', targetGroup: 'Target group' } as const;
+export const CONNECTION_TYPES = { worksOn: 'works on', basedIn: 'based in', peer: 'peer', worksAt: 'works at', serves: 'serves' } as const;
 
 /** What the network knows of an actor as a member: roles, status, consent. */
 export interface Membership {
@@ -151,7 +153,13 @@ export interface PersonNode {
 
 export interface CategoryNode { kind: 'category'; id: string; label: string; code: string; description: string }
 export interface RegionNode { kind: 'region'; id: string; label: string; region: Region }
-export type NetworkNode = OrganizationNode | PersonNode | CategoryNode | RegionNode;
+/**
+ * A beneficiary / target group that two or more organisations of the network serve ("who shares a
+ * target group"): spellings that differ only in case, accents or punctuation are one group, named
+ * as most of its organisations write it.
+ */
+export interface TargetGroupNode { kind: 'target-group'; id: string; label: string; organizations: number }
+export type NetworkNode = OrganizationNode | PersonNode | CategoryNode | RegionNode | TargetGroupNode;
 
 export interface NetworkLink {
   id: string;
@@ -170,6 +178,8 @@ export interface Network {
   persons: PersonNode[];
   categories: CategoryNode[];
   regions: RegionNode[];
+  /** Empty unless NetworkOptions.targetGroups. */
+  targetGroups: TargetGroupNode[];
   links: NetworkLink[];
   applications: number;
   /** Peer pairs that qualified but were left out by the cap. */
@@ -183,6 +193,8 @@ export interface NetworkOptions {
   coreGroup?: Set<number>;
   /** Maximum peer links per organisation; 0 or undefined: none. */
   peerLinks?: number;
+  /** A node for each target group two or more organisations serve, linked "serves" from them. */
+  targetGroups?: boolean;
   /** Organisation id -> its membership (roles, status, consent); network/actors.ts reads it. */
   memberships?: ReadonlyMap<number, Membership>;
   /** Members that never applied (or whose applications the filters left out), drawn as organisations. */
@@ -203,6 +215,7 @@ const consentFlag = (c: Consent | undefined): boolean | undefined => (c === 'no'
 const slug = (s: string) => normaliseName(s).replace(/\s+/g, '-');
 export const regionId = (r: Region) => `region-${slug(r)}`;
 export const categoryId = (code: string) => `category-${code}`;
+export const targetGroupId = (key: string) => `target-group-${key.replace(/\s+/g, '-')}`;
 
 function pushUnique(list: string[], value: string | null | undefined): void {
   const v = value?.trim();
@@ -231,8 +244,51 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
   }));
   const regions: RegionNode[] = REGIONS.map((r) => ({ kind: 'region', id: regionId(r), label: r, region: r }));
 
-  const { links, peerLinksDropped } = networkLinks(organizations, persons, options);
-  return { organizations, persons, categories, regions, links, applications: count, peerLinksDropped, withheld };
+  const groups = options.targetGroups ? targetGroups(organizations) : { nodes: [], byOrganization: new Map<OrganizationNode, TargetGroupNode[]>() };
+  const { links, peerLinksDropped } = networkLinks(organizations, persons, groups.byOrganization, options);
+  return { organizations, persons, categories, regions, targetGroups: groups.nodes, links, applications: count, peerLinksDropped, withheld };
+}
+
+/**
+ * The target groups two or more organisations serve, most served first (then by name), and each
+ * organisation's. A group one organisation alone names connects nobody and gets no node.
+ */
+function targetGroups(organizations: OrganizationNode[]): { nodes: TargetGroupNode[]; byOrganization: Map<OrganizationNode, TargetGroupNode[]> } {
+  const groups = new Map<string, { served: OrganizationNode[]; spellings: Map<string, number> }>();
+  for (const org of organizations) {
+    const seen = new Set<string>();
+    for (const b of org.beneficiaries) {
+      const spelling = b.replace(/\s+/g, ' ').trim();
+      const key = normaliseName(spelling);
+      if (!key) continue;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { served: [], spellings: new Map() }));
+      group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      group.served.push(org);
+    }
+  }
+  const nodes: TargetGroupNode[] = [];
+  const byOrganization = new Map<OrganizationNode, TargetGroupNode[]>();
+  const shared = [...groups].filter(([, g]) => g.served.length >= 2);
+  for (const [key, g] of shared) {
+    // the spelling most organisations use; of equals, the one that kept its accents, then the first
+    // in the code-point order (capitals first): the same map every time
+    const accents = (t: string) => t.replace(/[\x00-\x7f]/g, '').length;
+    const label = [...g.spellings].sort((x, y) => y[1] - x[1] || accents(y[0]) - accents(x[0]) || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))[0]![0];
+    const node: TargetGroupNode = { kind: 'target-group', id: targetGroupId(key), label, organizations: g.served.length };
+    nodes.push(node);
+    for (const org of g.served) {
+      const list = byOrganization.get(org);
+      if (list) list.push(node);
+      else byOrganization.set(org, [node]);
+    }
+  }
+  const order = (x: TargetGroupNode, y: TargetGroupNode) => y.organizations - x.organizations || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  nodes.sort(order);
+  for (const list of byOrganization.values()) list.sort(order);
+  return { nodes, byOrganization };
 }
 
 /**
@@ -355,8 +411,10 @@ function personNodes(organizations: OrganizationNode[], withheldOrganizations: S
   return { persons, withheld };
 }
 
-/** Links: organisation → category and region, person → organisation (else region), and the peer links. */
-function networkLinks(organizations: OrganizationNode[], persons: PersonNode[], options: NetworkOptions): { links: NetworkLink[]; peerLinksDropped: number } {
+/** Links: organisation → category, region and target group, person → organisation (else region), and the peer links. */
+function networkLinks(
+  organizations: OrganizationNode[], persons: PersonNode[], groups: ReadonlyMap<OrganizationNode, TargetGroupNode[]>, options: NetworkOptions,
+): { links: NetworkLink[]; peerLinksDropped: number } {
   const links: NetworkLink[] = [];
   for (const org of organizations) {
     for (const code of org.categoryCodes) {
@@ -364,6 +422,9 @@ function networkLinks(organizations: OrganizationNode[], persons: PersonNode[], 
     }
     if (org.region) {
       links.push({ id: `${org.id}--${regionId(org.region)}`, from: org.id, to: regionId(org.region), type: CONNECTION_TYPES.basedIn, direction: 'directed', strength: 1 });
+    }
+    for (const g of groups.get(org) ?? []) {
+      links.push({ id: `${org.id}--${g.id}`, from: org.id, to: g.id, type: CONNECTION_TYPES.serves, direction: 'directed', strength: 1 });
     }
   }
   for (const p of persons) {

@@ -189,6 +189,26 @@ describe.skipIf(SKIP)('the network map in headless Chromium', () => {
     expect(await o.page.getAttribute('.peers-button', 'aria-pressed')).toBe('true');
   });
 
+  it('draws the target groups two or more organisations serve, each with its card and "serves" in the legend', async () => {
+    const data = embedded(files.sample);
+    const groups = data.nodes.filter((n) => n.kind === 'target-group');
+    expect(groups.length).toBeGreaterThan(0);
+    // every group is served by two organisations or more, each of which names it
+    for (const g of groups) {
+      const served = data.edges.filter((e) => e.kind === 'serves' && e.target === g.id).map((e) => e.source);
+      expect(served.length).toBeGreaterThanOrEqual(2);
+    }
+    const group = groups[0];
+    const served = data.edges.filter((e) => e.kind === 'serves' && e.target === group.id).length;
+    const o = await open(files.sample);
+    await clickNode(o, group.id);
+    // (textContent: the page writes the kind in capitals with CSS)
+    expect((await o.page.locator('#card .kind').first().textContent())?.trim()).toBe('Target group');
+    expect(await textOf(o, '#card h2')).toBe(group.label);
+    expect(await textOf(o, '#card .muted')).toBe(`${served} organisations`);
+    expect(await o.page.locator('.edges li', { hasText: 'serves' }).count()).toBe(1);
+  });
+
   it('keeps hostile text as text: no script from the data runs', async () => {
     const o = await open(files.hostile);
     await o.page.fill('#search', 'Evil');

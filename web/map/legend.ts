@@ -56,7 +56,7 @@ export function legend(input: LegendInput): HTMLElement[] {
   if (input.colours.event && page.nodes.some((n) => n.kind === 'event')) {
     items.push(h('li', {}, h('span', { class: 'legend-item' }, swatch(input.colours.event), h('span', { class: 'legend-label' }, label('kinds', 'event')))));
   }
-  const edgeKinds = ['works-on', 'based-in', 'peer', 'attended', 'member-of'].filter((k) => page.edges.some((e) => e.kind === k));
+  const edgeKinds = ['works-on', 'based-in', 'serves', 'peer', 'attended', 'member-of'].filter((k) => page.edges.some((e) => e.kind === k));
   return [
     h('ul', { class: 'plain' }, ...items),
     // (the colon is the language's: "Taille selon : Note")

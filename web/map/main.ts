@@ -52,7 +52,7 @@ const DIMMED = '#e4e7eb';
 const CONTEXT_NEUTRAL = '#5f6b7a';
 /** Events (meetings, webinars, clinics) in the colour of their "attended" lines. */
 const EVENT_COLOUR = '#8f5f9f';
-const EDGE_COLOURS: Record<string, string> = { 'works-on': '#cbd3dc', 'based-in': '#dde2e8', peer: '#8d99a6', attended: '#b48ead', 'member-of': '#cbd3dc' };
+const EDGE_COLOURS: Record<string, string> = { 'works-on': '#cbd3dc', 'based-in': '#dde2e8', serves: '#d9cbb3', peer: '#8d99a6', attended: '#b48ead', 'member-of': '#cbd3dc' };
 
 interface NodeAttributes { x: number; y: number; size: number; color: string; label: string; forceLabel: boolean; zIndex: number; type: string; node: MapNode }
 

@@ -35,9 +35,12 @@ const FIXED = { lang: 'en' as const, generatedAt: '2026-01-01T00:00:00.000Z' };
 
 describe('buildMapData', () => {
   it('uses the Kumu element and connection IDs, so the map and the Kumu export name everything alike', () => {
-    const network = buildNetwork(sampleApplications(), { peerLinks: 3, coreGroup: new Set([1]) });
+    const network = buildNetwork(sampleApplications(), { peerLinks: 3, coreGroup: new Set([1]), targetGroups: true });
     const data = mapDataFromNetwork(network, { withContactDetails: false });
     const kumu = kumuMap(network, { withContactDetails: false });
+    // "Youth" and "youth": one target group two organisations serve, a context node like a category
+    expect(data.nodes.filter((n) => n.kind === 'target-group')).toMatchObject([{ id: 'target-group-youth', label: 'Youth', key: 'Youth' }]);
+    expect(data.edges.filter((e) => e.kind === 'serves').map((e) => e.source).sort()).toEqual(['org-1', 'org-2']);
     expect(data.nodes.map((n) => n.id).sort()).toEqual(kumu.elements.map((e) => String(e.ID)).sort());
     expect(data.edges.map((e) => e.id).sort()).toEqual(kumu.connections.map((c) => String(c.ID)).sort());
     expect(data.counts).toMatchObject({ organizations: 4, persons: 0, applications: 5, edges: kumu.connections.length, withheld: 0 });

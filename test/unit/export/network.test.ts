@@ -108,18 +108,66 @@ describe('buildNetwork', () => {
       country: fc.option(fc.constantFrom('MX', 'KE', 'JO', 'FR', 'IN'), { nil: null }),
       region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
       categories: fc.subarray(codes),
-      beneficiaries: fc.array(fc.string(), { maxLength: 3 }),
+      beneficiaries: fc.array(fc.oneof(fc.string(), fc.constantFrom('Youth', 'youth ', 'Jóvenes', 'Jovenes', 'a|b', 'x_y', '=1+1', '---')), { maxLength: 3 }),
       score: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
       email: fc.option(fc.emailAddress(), { nil: null }),
       title: fc.option(fc.string(), { nil: null }),
       description: fc.option(fc.oneof(fc.string(), fc.constant('a | b\n| table |')), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.array(application, { maxLength: 40 }), fc.integer({ min: 0, max: 4 }), (rows, peerLinks) => {
-        const network = buildNetwork(rows.map((r, i) => app(i + 1, r)), { peerLinks, coreGroup: new Set([1, 2]) });
+      fc.property(fc.array(application, { maxLength: 40 }), fc.integer({ min: 0, max: 4 }), fc.boolean(), (rows, peerLinks, targetGroups) => {
+        const network = buildNetwork(rows.map((r, i) => app(i + 1, r)), { peerLinks, coreGroup: new Set([1, 2]), targetGroups });
         expect(validateKumuMap(kumuMap(network, { withContactDetails: true }))).toEqual([]);
       }),
       { numRuns: 150 },
     );
+  });
+
+  describe('target groups', () => {
+    const apps = () => [
+      app(1, { organization: 'Alpha', beneficiaries: ['Youth', 'Women'] }),
+      app(2, { organization: 'Beta', beneficiaries: ['youth', 'Migrants'] }),
+      app(3, { organization: 'Gamma', beneficiaries: ['YOUTH ', 'Personnes handicapées'] }),
+      app(4, { organization: 'Delta', beneficiaries: ['Personnes  handicapees', 'women'] }),
+      // the same group twice in one organisation: one link
+      app(5, { organization: 'Epsilon', beneficiaries: ['Youth', 'Youth.'] }),
+      // an application of an organisation already counted: still one organisation
+      app(6, { organization: 'Alpha', beneficiaries: ['Migrants'] }),
+    ];
+
+    it('makes a node for each group two or more organisations serve, spellings folded, most served first', () => {
+      const network = buildNetwork(apps(), { targetGroups: true });
+      expect(network.targetGroups.map((g) => [g.id, g.label, g.organizations])).toEqual([
+        ['target-group-youth', 'Youth', 4],
+        // Alpha serves Migrants through its second application: two organisations
+        ['target-group-migrants', 'Migrants', 2],
+        ['target-group-personnes-handicapees', 'Personnes handicapées', 2],
+        ['target-group-women', 'Women', 2],
+      ]);
+      const serves = network.links.filter((l) => l.type === 'serves');
+      const byOrg = (label: string) => {
+        const id = network.organizations.find((o) => o.label === label)!.id;
+        return serves.filter((l) => l.from === id).map((l) => l.to);
+      };
+      expect(byOrg('Alpha')).toEqual(['target-group-youth', 'target-group-migrants', 'target-group-women']);
+      expect(byOrg('Epsilon')).toEqual(['target-group-youth']);
+      expect(new Set(serves.map((l) => l.id)).size).toBe(serves.length);
+      expect(validateKumuMap(kumuMap(network, { withContactDetails: false }))).toEqual([]);
+      const elements = kumuMap(network, { withContactDetails: false }).elements.filter((e) => e.Type === 'Target group');
+      expect(elements.map((e) => e.Label)).toEqual(['Youth', 'Migrants', 'Personnes handicapées', 'Women']);
+    });
+
+    it('names a group as most of its organisations write it, the same way whatever the order of the applications', () => {
+      const forward = buildNetwork(apps(), { targetGroups: true }).targetGroups;
+      const backward = buildNetwork(apps().reverse(), { targetGroups: true }).targetGroups;
+      expect(backward).toEqual(forward);
+    });
+
+    it('draws none unless asked, and none for a group one organisation alone serves', () => {
+      expect(buildNetwork(apps()).targetGroups).toEqual([]);
+      expect(buildNetwork(apps()).links.some((l) => l.type === 'serves')).toBe(false);
+      const alone = buildNetwork([app(1, { beneficiaries: ['Youth'] }), app(2, { beneficiaries: ['Women'] })], { targetGroups: true });
+      expect(alone.targetGroups).toEqual([]);
+    });
   });
 });

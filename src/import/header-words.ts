@@ -27,11 +27,25 @@ export function headerText(header: string): string {
   let t = header.replace(/\u0000/g, '').trim();
   if (FIELD_PATH.test(t)) t = t.slice(t.lastIndexOf('/') + 1);
   t = t.replace(/<\/?[a-z][^<>]*>/gi, ' ');
+  // LimeSurvey and web apps write "Nom &amp; Post-nom": an entity is the character it stands for
+  t = decodeEntities(t);
   // "RecipientFirstName", "IPAddress": the words of an identifier run together (a header with
   // spaces is text: "LinkedIn profile" stays one word, as do brand names written alone)
   if (!/\s/.test(t) && !BRANDS.test(t)) t = t.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
   return t;
 }
+
+/** The HTML entities headers carry ("&amp;", "&nbsp;", "&#39;", "&#x2019;") as characters. */
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|(amp|nbsp|quot|apos|lt|gt));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED_ENTITIES[name.toLowerCase()] ?? m;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', nbsp: ' ', quot: '"', apos: "'", lt: '<', gt: '>' };
 
 /** Names written in camelCase that are one word. */
 const BRANDS = /^(?:whatsapp|linkedin|youtube|tiktok|github|iphone|e-?mail|facebook|instagram)$/i;

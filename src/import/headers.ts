@@ -133,6 +133,23 @@ function countsSomething(tokens: readonly string[]): boolean {
 /** "Question [row]": a line of a rating grid (Google Forms, Microsoft Forms), never a field. */
 const GRID_ITEM = /\S.*\[[^\]]+\]\s*$/;
 
+/** A form tool's own column ("Email", "Response ID"); a preferred column is an answer (SurveyMonkey's), never the tool's own. */
+function isToolColumn(header: string, idx: HeaderIndex, bonus: number): boolean {
+  return bonus === 0 && idx.metadata.has(metadataKey(headerTokens(header).filter((w) => w.length >= 2 && !idx.stopwords.has(w))));
+}
+
+/**
+ * The first sentence of a header that goes on with further sentences ("Please enter your e-mail.
+ * We will not use it…"), or null: a sentence ends with ".", "?" or "!" before a capital letter,
+ * and has words of its own ("3. Email" is numbering, not a sentence).
+ */
+function firstSentence(header: string): string | null {
+  const m = /^(.*?\p{L}.*?[.?!])\s+(?=\p{Lu})/u.exec(header);
+  if (!m) return null;
+  const sentence = m[1]!.trim();
+  return questionTokens(headerTokens(sentence)).some((w) => w.length >= 2) ? sentence : null;
+}
+
 /** Which rule, if any, rules the field out for this header. */
 function ruledOut(rule: NegativeRule, field: Field): boolean {
   return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
@@ -150,16 +167,22 @@ function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: re
 type Explanation = Map<Field, string>;
 
 /** The best score of each field for one header (exact matches score above 100). */
-function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation): Candidate[] {
+function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: number, why?: Explanation, toolColumn?: boolean): Candidate[] {
   const trimmed = header.replace(/\u0000/g, '').trim();
   if (idx.ignored.has(trimmed.toLowerCase())) return [];
   const special = idx.exactHeaders.get(trimmed);
   if (special) return [{ column, field: special, score: 101 + bonus, exact: true, single: false, metadata: false, named: true }];
+  // "Please enter your e-mail. We will not disclose it to third parties.": a question followed by
+  // a help note is read by its first sentence, when that sentence names a field
+  const first = firstSentence(trimmed);
+  if (first) {
+    const found = scoreHeader(first, column, idx, bonus, why, isToolColumn(trimmed, idx, bonus));
+    if (found.length) return found;
+  }
   const tokens = headerTokens(trimmed);
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
-  // a preferred column is an answer (SurveyMonkey's), never the tool's own
-  const metadata = bonus === 0 && idx.metadata.has(metadataKey(words));
+  const metadata = toolColumn ?? isToolColumn(trimmed, idx, bonus);
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands

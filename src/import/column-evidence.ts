@@ -14,6 +14,7 @@ import { foldText } from './header-words.js';
 import type { Field } from './headers.js';
 import { normaliseEmail, parseScore } from './cells.js';
 import { isKnownTerm } from './vocabulary.js';
+import { categoryChoices } from '../tagging/taxonomy.js';
 
 export type Verdict = 'agree' | 'disagree' | 'unknown';
 
@@ -50,6 +51,18 @@ const looksLikeUrl = (c: string) => /^(?:https?:\/\/|www\.)\S+$/i.test(c) || /^[
 
 /** What a website column holds when its links are the form tool's own pages, one per response. */
 export const TOOL_LINKS = "links to the form tool's own pages (one per response)";
+
+/** What a bare "Category" column holds when none of its values is a skills category: kinds of something else. */
+export const OTHER_CATEGORIES = 'categories of something else (no skills category among them)';
+
+/**
+ * Whether a categories header says nothing of skills ("Category", "Catégorie", "Tags", "Theme"):
+ * any list of kinds of anything is headed so (an organisation's kind, a job's), so its cells must
+ * name skills categories. ("Skills category", "Domaine de compétences", "Área de formación" say it.)
+ */
+export function bareCategoryHeader(header: string): boolean {
+  return !/\b(?:skills?|competen\w*|habilidad\w*|destrezas?|formation|formacion|training|apprentissage|aprendizaje|capacit\w*|innovation|innovacion)\b/.test(foldText(header));
+}
 
 /**
  * The hosts of form and survey tools: a link there is the tool's page of a response (Fillout's
@@ -166,6 +179,8 @@ export const TIMELINE_DATES = 'dates without a time of day (the start or end of 
 export interface JudgeOptions {
   /** a submission date whose header says start or end ("Start Date", "DateFin"): a form tool's carry a time of day */
   timeOfDay?: boolean;
+  /** categories under a header that says nothing of skills (bareCategoryHeader): the cells must name skills categories */
+  bareCategory?: boolean;
 }
 
 /** Whether the column's cells look like the field. */
@@ -224,8 +239,14 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
       if (text >= 0.5) return { verdict: 'disagree', checked, fit: 1 - text, holds: holds === 'other values' ? 'texts' : holds };
       return { verdict: 'unknown', checked, fit: 1 - text };
     }
+    case 'selfCategories': {
+      if (share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
+      const named = share(cells, (c) => categoryChoices(c).length > 0);
+      if (named >= 0.3) return { verdict: 'agree', checked, fit: named };
+      if (options.bareCategory && named < 0.1) return { verdict: 'disagree', checked, fit: named, holds: OTHER_CATEGORIES };
+      return { verdict: 'unknown', checked, fit: 1 };
+    }
     case 'beneficiaries':
-    case 'selfCategories':
     case 'title': {
       if (share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
       return { verdict: 'unknown', checked, fit: 1 };

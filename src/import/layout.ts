@@ -10,7 +10,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, TIMELINE_DATES, TOOL_LINKS, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, TIMELINE_DATES, TOOL_LINKS, bareCategoryHeader, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows, uniqueHeaders } from './header-rows.js';
@@ -339,7 +339,10 @@ function judgeChoice(
   const header = match.evidence[f]!;
   const multi = MULTI_VALUE_FIELDS.has(f);
   // a form tool's "Start Date" or a project's: the tool's carries a time of day
-  const options = (col: number) => ({ timeOfDay: f === 'submittedAt' && leftToCells(headers[col] ?? '', f) });
+  const options = (col: number) => ({
+    timeOfDay: f === 'submittedAt' && leftToCells(headers[col] ?? '', f),
+    bareCategory: f === 'selfCategories' && bareCategoryHeader(headers[col] ?? ''),
+  });
   let judged: ColumnVerdict = multi && cols.length > 1 ? { verdict: 'unknown', checked: 0, fit: 0 } : judgeColumn(f, cellsOf(cols[0]!), options(cols[0]!));
   if (cols.length > 1 && !multi && judged.verdict !== 'agree') {
     const all = judgeColumn(f, sample.map((r) => cols.map((c) => r[c] ?? '').find((c) => c.trim() !== '') ?? ''), options(cols[0]!));
@@ -465,8 +468,9 @@ export async function readLayout(
         // taken for one application, and all but the last row lost. Nor a score of words
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
         // Nor a start or end date without a time of day (a project's timeline, not when it was
-        // sent), a list of several people, or a form tool's links to its own pages of each response.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, NAME_LISTS, TOOL_LINKS].includes(holds) || bareType;
+        // sent), a list of several people, a form tool's links to its own pages of each response, or
+        // a bare "Category" none of whose values is a skills category.
+        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, NAME_LISTS, TOOL_LINKS, OTHER_CATEGORIES].includes(holds) || bareType;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

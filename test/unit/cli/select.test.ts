@@ -110,6 +110,20 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
     expect(b.stderr).toMatch(/error: bad.csv line 2: unknown feature "regoin"/);
   });
 
+  it('counts a share in a quotas file against --size, and keeps every quota of a file whose columns are named in words', async () => {
+    const file = path.join(dir, 'shares.csv');
+    fs.writeFileSync(file, 'Critère;Valeur;Minimum;Maximum\nrégion;États arabes;20%;\nlangue;espagnol;;10%\n');
+    const r = await skillsnet(['select', '--size', '20', '--quotas', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.quotas.filter((q: any) => q.feature !== 'organization')).toEqual([
+      { feature: 'region', value: 'Arab States', min: 4, max: null, selected: out.members.filter((m: any) => m.region === 'Arab States').length },
+      { feature: 'language', value: 'es', min: 0, max: 2, selected: out.members.filter((m: any) => m.language === 'es').length },
+    ]);
+    expect(out.members.filter((m: any) => m.region === 'Arab States').length).toBeGreaterThanOrEqual(4);
+    expect(out.members.filter((m: any) => m.language === 'es').length).toBeLessThanOrEqual(2);
+  });
+
   it('needs --size, and says so', async () => {
     const r = await skillsnet(['select', '--db', dbPath]);
     expect(r.code).toBe(2);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveRegion } from '../../../src/geo/regions.js';
 import { parseRegion } from '../../../src/cli/filters.js';
-import { readQuotaFile } from '../../../src/selection/quotas.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import { tempDir } from '../support/run.js';
 
 const dir = tempDir('skillsnet-regions-');

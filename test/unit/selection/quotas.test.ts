@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { counts, expandQuotas, quotaRulesFromFlags, readQuotaFile, describeQuota, type QuotaRule } from '../../../src/selection/quotas.js';
+import { counts, expandQuotas, quotaRulesFromFlags, describeQuota, type QuotaRule } from '../../../src/selection/quotas.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
 import { tempDir } from '../support/run.js';
 

@@ -162,6 +162,7 @@ export function conflictHint(conflicts: string[]): string {
   if (forcedOverMax) steps.push('force in fewer of those IDs with --include, or raise that maximum');
   if (tooFew) steps.push('lower --size, or widen the filters');
   const other = conflicts.some(isQuotaConflict);
-  if (other || steps.length === 0) steps.push('relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters');
+  // (the size and the filters are named once: after "lower --size, or widen the filters", not again)
+  if (other || steps.length === 0) steps.push(tooFew ? 'relax the quotas named above (lower a minimum, raise a maximum)' : 'relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters');
   return steps.join('; ');
 }

@@ -23,7 +23,9 @@ export function precheck(problem: SelectionProblem): string[] {
   for (const [qi, q] of quotas.entries()) {
     const label = quotaLabel(q.feature, q.value, q.name);
     if (q.max !== null && q.min > q.max) {
-      conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed`);
+      // (two rules on one value that contradict, often a '*' line and a line of its own: say which to change)
+      const rules = q.sources.length > 1 ? ` (rules: ${q.sources.join('; ')})` : '';
+      conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed${rules}`);
       continue;
     }
     const eligible = eligibleFor[qi]!;

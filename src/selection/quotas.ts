@@ -314,7 +314,7 @@ export function unmatchedRules(rules: QuotaRule[], candidates: Candidate[]): { r
       }
     }
     const common = [...inUse.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).map((v) => v.label);
-    for (const rule of named) if (!inUse.has(rule.value)) out.push({ rule, inUse: common });
+    for (const rule of named) if (!inUse.has(rule.value)) out.push({ rule, inUse: nearestFirst(common, rule.written ?? rule.value) });
   }
   // an organisation by ID ("org-12") or by name that no eligible application belongs to
   const organizations = rules.filter((r) => r.feature === 'organization' && r.value !== '*');
@@ -328,6 +328,16 @@ export function unmatchedRules(rules: QuotaRule[], candidates: Candidate[]): { r
     for (const rule of organizations) if (!keys.has(rule.value)) out.push({ rule, inUse: [] });
   }
   return out;
+}
+
+/**
+ * The values in use, those sharing a word with the one written first ("Rural" -> "Rural
+ * workers"): the list shown is cut after a dozen, and the value meant must not be the one cut.
+ */
+function nearestFirst(values: string[], written: string): string[] {
+  const words = normaliseFree(written).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const shares = (v: string) => normaliseFree(v).split(/[^\p{L}\p{N}]+/u).some((w) => words.some((x) => w.startsWith(x) || x.startsWith(w) && w.length >= 3));
+  return [...values.filter(shares), ...values.filter((v) => !shares(v))];
 }
 
 /** Every value a '*' rule stands for, given the eligible applications. */

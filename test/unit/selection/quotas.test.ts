@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { counts, expandQuotas, quotaRulesFromFlags, describeQuota, unmatchedRules, type QuotaRule } from '../../../src/selection/quotas.js';
+import { counts, expandQuotas, quotaRulesFromFlags, describeQuota, normaliseValue, unmatchedRules, type QuotaRule } from '../../../src/selection/quotas.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
 import { tempDir } from '../support/run.js';
@@ -89,6 +89,14 @@ describe('quotas on organisation types and beneficiaries in French or Spanish', 
     const women = quotas.find((q) => q.feature === 'beneficiary' && q.sources[0]!.endsWith('line 4'))!;
     expect([a, b].filter((x) => counts(x, women)).map((x) => x.id)).toEqual([2]);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('read "TVET" (and EFTP) alone as the training providers it names', () => {
+    const school = c(1, 'KE', 'Africa', 'en', 'TVET institution');
+    for (const written of ['TVET', 'EFTP']) {
+      const [quota] = expandQuotas([{ feature: 'organizationType', value: normaliseValue('organizationType', written), min: 1, max: null, source: 'q.csv line 2' }], [school]);
+      expect(counts(school, quota), written).toBe(true);
+    }
   });
 });
 

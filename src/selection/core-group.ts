@@ -174,7 +174,10 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   const seed = order === 'random' ? options.seed ?? randomInt(1, 1_000_000) : null;
   if (order === 'random' && options.seed === undefined) callbacks.onStatus?.(`Tie-break order drawn with seed ${seed} (draw the same again with --seed ${seed})`);
   const ranked = applyOrder(candidates, order, seed ?? undefined);
-  callbacks.onStatus?.(`Selecting ${options.size} of ${candidates.length} eligible applications…`);
+  // (--exclude leaves the eligible; the count said here is the one the summary says after)
+  const excluded = new Set(options.exclude ?? []);
+  const eligible = excluded.size ? candidates.filter((c) => !excluded.has(c.id)).length : candidates.length;
+  callbacks.onStatus?.(`Selecting ${options.size} of ${eligible} eligible applications…`);
   const alternates = options.alternates ?? 5;
   const result = await selectRoster(ranked, {
     size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit, signal: options.signal,

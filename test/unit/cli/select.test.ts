@@ -87,6 +87,11 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
     const ids = json(r).members.map((m: any) => m.id);
     expect(ids).toEqual(expect.arrayContaining([1, 2]));
     expect(ids).not.toContain(3);
+    // the count said before solving is the one the summary says after: excluded ones are not eligible
+    const all = json(await skillsnet(['select', '--size', '3', '--dry-run', '--json', '--db', dbPath])).eligible;
+    const kept = await skillsnet(['select', '--size', '3', '--exclude', '1,2', '--dry-run', '--json', '--db', dbPath]);
+    expect(json(kept).eligible).toBe(all - 2);
+    expect(kept.stderr).toContain(`Selecting 3 of ${all - 2} eligible applications`);
     const unknown = await skillsnet(['select', '--size', '3', '--include', '999999', '--db', dbPath]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/error: --include: no application with ID 999999/);

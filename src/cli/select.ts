@@ -189,7 +189,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--max-per-organization <k>', 'at most k applications from one organisation (org-N: merges followed; two of one name in two countries are two)', '1')
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
     .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
-    .option('--quotas <file>', 'quotas CSV with the columns feature,value,min,max (format in docs/quotas-file.md)');
+    .option('--quotas <file>', 'quotas CSV or .xlsx with the columns feature,value,min,max: counts, or shares of --size such as 20% (format in docs/quotas-file.md)');
   addFilterOptions(cmd, { minScore: true, allCalls: true })
     .option('--include <ids>', 'force these application IDs in (comma-separated)')
     .option('--exclude <ids>', 'keep these application IDs out (comma-separated)')

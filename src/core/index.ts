@@ -51,7 +51,8 @@ export {
   checkCoreGroupOptions, coreGroupRules, describeFilters, saveCoreGroup, selectCoreGroup,
   type CoreGroupEntry, type CoreGroupJson, type CoreGroupOptions, type CoreGroupSelection, type QuotaOptions,
 } from '../selection/core-group.js';
-export { quotaRulesFromFlags, quotaRulesFromRecords, readQuotaFile, type Feature, type Quota, type QuotaRule } from '../selection/quotas.js';
+export { readQuotaFile } from '../selection/quota-file.js';
+export { quotaRulesFromFlags, quotaRulesFromRecords, type Feature, type Quota, type QuotaRule } from '../selection/quotas.js';
 export {
   compareRosters, loadRoster, paramDiffLines, parseRosterParams, rosterReport, savedRoster, savedRosters,
   type RosterDiffJson, type RosterEntryJson, type RosterParams, type RosterShowJson, type SavedRoster,

@@ -14,7 +14,13 @@ export function parseRegion(input: string): Region {
   const wanted = input.trim().toLowerCase().replace(/\s+/g, ' ').replace(/&/g, 'and');
   const found = REGIONS.find((r) => r.toLowerCase() === wanted);
   if (found) return found;
-  const partial = REGIONS.filter((r) => r.toLowerCase().startsWith(wanted) || r.toLowerCase().includes(wanted));
+  // A part of one region's name ("Pacific", "Arab", "Central Asia"), word by word: letters inside a
+  // word are no part ("fr" is in "Africa", and a quota on region "fr" must not count Africa).
+  const words = wanted.split(' ').filter(Boolean);
+  const partial = REGIONS.filter((r) => {
+    const names = r.toLowerCase().split(' ');
+    return words.length > 0 && words.every((w) => names.some((n) => n === w || (w.length >= 4 && n.startsWith(w))));
+  });
   if (partial.length === 1) return partial[0];
   throw new UsageError(`unknown region "${input}"`, { hint: `use one of: ${REGIONS.map((r) => `"${r}"`).join(', ')}` });
 }

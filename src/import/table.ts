@@ -8,8 +8,11 @@ export interface TableSource {
   delimiter: string | null;
   /** a delimited file: how it is read (another thread can read it the same way: readCsvFile) */
   csv?: CsvSettings;
-  /** Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet. */
-  read(onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
+  /**
+   * Calls onRow for every non-blank row, header rows included; resolves at the end of the sheet.
+   * A workbook also gives the row's number in the sheet (blank rows skipped make it differ).
+   */
+  read(onRow: (cells: string[], row?: number) => void, onBytes?: (bytesRead: number) => void): Promise<void>;
   /** A workbook's sheet: its position (0 = first) and, once read, its name and whether it exists. */
   sheet?: WorkbookSheet;
 }

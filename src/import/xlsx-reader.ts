@@ -59,7 +59,7 @@ async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{
  * "Sheet1"). Only the sheet wanted is read, as a stream; the shared strings are held in memory,
  * as exceljs always does.
  */
-async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[]) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
+async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[], row?: number) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
   let fromCallback: unknown;
   let sheetStream: Readable | undefined;
@@ -121,7 +121,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
       emittedRows++;
       if (cells.some((c) => c !== '')) {
         try {
-          onRow(cells);
+          onRow(cells, (row as { number?: number }).number ?? emittedRows);
         } catch (e) {
           fromCallback = e;
           throw e;

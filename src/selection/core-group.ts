@@ -14,7 +14,8 @@ import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type ScoreSource } from './candidates.js';
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
-import { followMerges, quotaLabel, quotaRulesFromFlags, readQuotaFile, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { readQuotaFile } from './quota-file.js';
+import { followMerges, quotaLabel, quotaRulesFromFlags, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
@@ -125,7 +126,7 @@ export interface CoreGroupSelection {
 }
 
 /** All the quota rules of the options: flags, then the quotas file, then further rules. */
-export async function coreGroupRules(options: QuotaOptions, cwd?: string): Promise<QuotaRule[]> {
+export async function coreGroupRules(options: QuotaOptions & { size?: number }, cwd?: string): Promise<QuotaRule[]> {
   const flagText = (n: number | undefined) => (n === undefined ? undefined : String(n));
   const rules = quotaRulesFromFlags({
     minPerRegion: flagText(options.minPerRegion),
@@ -135,7 +136,8 @@ export async function coreGroupRules(options: QuotaOptions, cwd?: string): Promi
     minPerCategory: flagText(options.minPerCategory),
     minPerLanguage: options.minPerLanguage ? Object.entries(options.minPerLanguage).map(([k, v]) => `${k}=${v}`).join(',') : undefined,
   });
-  if (options.quotasFile) rules.push(...(await readQuotaFile(options.quotasFile, cwd)));
+  // (a percentage in the file is a share of the size)
+  if (options.quotasFile) rules.push(...(await readQuotaFile(options.quotasFile, cwd, { size: options.size })));
   if (options.rules) rules.push(...options.rules);
   return rules;
 }
@@ -172,7 +174,10 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
   const seed = order === 'random' ? options.seed ?? randomInt(1, 1_000_000) : null;
   if (order === 'random' && options.seed === undefined) callbacks.onStatus?.(`Tie-break order drawn with seed ${seed} (draw the same again with --seed ${seed})`);
   const ranked = applyOrder(candidates, order, seed ?? undefined);
-  callbacks.onStatus?.(`Selecting ${options.size} of ${candidates.length} eligible applications…`);
+  // (--exclude leaves the eligible; the count said here is the one the summary says after)
+  const excluded = new Set(options.exclude ?? []);
+  const eligible = excluded.size ? candidates.filter((c) => !excluded.has(c.id)).length : candidates.length;
+  callbacks.onStatus?.(`Selecting ${options.size} of ${eligible} eligible applications…`);
   const alternates = options.alternates ?? 5;
   const result = await selectRoster(ranked, {
     size: options.size, rules, include: options.include, exclude: options.exclude, alternates, timeLimit: options.timeLimit, signal: options.signal,

@@ -23,7 +23,9 @@ export function precheck(problem: SelectionProblem): string[] {
   for (const [qi, q] of quotas.entries()) {
     const label = quotaLabel(q.feature, q.value, q.name);
     if (q.max !== null && q.min > q.max) {
-      conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed`);
+      // (two rules on one value that contradict, often a '*' line and a line of its own: say which to change)
+      const rules = q.sources.length > 1 ? ` (rules: ${q.sources.join('; ')})` : '';
+      conflicts.push(`${label}: at least ${q.min} required but at most ${q.max} allowed${rules}`);
       continue;
     }
     const eligible = eligibleFor[qi]!;
@@ -162,6 +164,7 @@ export function conflictHint(conflicts: string[]): string {
   if (forcedOverMax) steps.push('force in fewer of those IDs with --include, or raise that maximum');
   if (tooFew) steps.push('lower --size, or widen the filters');
   const other = conflicts.some(isQuotaConflict);
-  if (other || steps.length === 0) steps.push('relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters');
+  // (the size and the filters are named once: after "lower --size, or widen the filters", not again)
+  if (other || steps.length === 0) steps.push(tooFew ? 'relax the quotas named above (lower a minimum, raise a maximum)' : 'relax the quotas named above (lower a minimum, raise a maximum), change --size, or widen the filters');
   return steps.join('; ');
 }

@@ -5,6 +5,7 @@ import { countryName } from '../geo/countries.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
+import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
 /** The features a quota can count, as named in the quotas file (CONTRACT.md). */
 export const FEATURES = ['region', 'country', 'category', 'language', 'organizationType', 'beneficiary', 'organization'] as const;
@@ -200,10 +201,6 @@ export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
   return rules;
 }
 
-/** A feature name as written: case, spacing, British spelling and plurals do not matter ("Organisation types"). */
-function featureKey(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]/g, '').replace(/isation/g, 'ization').replace(/ies$/, 'y').replace(/s$/, '');
-}
 
 /**
  * A quota named as "feature=value" (roster replace --relax "region=Asia and the Pacific"),
@@ -212,7 +209,7 @@ function featureKey(text: string): string {
 export function parseQuotaRef(text: string, flag: string): { feature: Feature; value: string } {
   const eq = text.indexOf('=');
   const featureText = eq < 0 ? '' : text.slice(0, eq).trim();
-  const feature = FEATURES.find((f) => featureKey(f) === featureKey(featureText));
+  const feature = featureNamed(featureText);
   if (!feature || !text.slice(eq + 1).trim()) {
     throw new UsageError(`${flag} needs FEATURE=VALUE, got "${text}"`, { hint: `for example ${flag} "region=Asia and the Pacific"; features: ${FEATURES.join(', ')}` });
   }
@@ -223,25 +220,32 @@ export function parseQuotaRef(text: string, flag: string): { feature: Feature; v
   }
 }
 
+/** What a quotas file's bounds are counted against: a percentage ("20%") is a share of the size. */
+export interface QuotaFileOptions {
+  /** The roster's size (--size); without it a percentage is refused. */
+  size?: number;
+}
+
 /**
- * The quota rows of a quotas CSV already parsed into records (header -> value). `lines` are
- * the records' line numbers in the file when known (blank lines make them differ from i + 2).
+ * The quota rows of a quotas file already parsed into records (header -> value; the headers
+ * named as data/quota-headers.json names them: "Minimum", "Valeur"). `lines` are the records'
+ * line numbers in the file when known (blank lines make them differ from i + 2); `unit` is how
+ * the file numbers them ("line", or "row" for a workbook).
  */
-export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[]): QuotaRule[] {
+export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
   const rules: QuotaRule[] = [];
   records.forEach((rec, i) => {
     const line = lines?.[i] ?? i + 2;
-    const where = `${file} line ${line}`;
-    const key = (name: string) => Object.keys(rec).find((k) => k.trim().toLowerCase() === name.toLowerCase());
-    const get = (name: string) => {
-      const k = key(name);
+    const where = `${file} ${options.unit ?? 'line'} ${line}`;
+    const get = (column: QuotaColumn) => {
+      const k = Object.keys(rec).find((h) => quotaColumn(h) === column);
       return k === undefined ? '' : String(rec[k] ?? '').trim();
     };
     const featureText = get('feature');
     if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
-    const feature = FEATURES.find((f) => featureKey(f) === featureKey(featureText));
+    const feature = featureNamed(featureText);
     if (!feature) {
-      throw new UsageError(`${where}: unknown feature "${featureText}"`, { hint: `use one of: ${FEATURES.join(', ')}` });
+      throw new UsageError(`${where}: unknown feature "${featureText}"`, { hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, categoría…)` });
     }
     const valueText = get('value');
     if (valueText === '') throw new UsageError(`${where}: the value is empty`, { hint: 'write the region, code or name to count, or * for every value' });
@@ -251,52 +255,42 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     } catch (e) {
       throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
     }
-    const minText = get('min');
-    const maxText = get('max');
-    const min = minText === '' ? 0 : parseCount(minText, `${where}: min`);
-    const max = maxText === '' ? null : parseCount(maxText, `${where}: max`);
-    if (max !== null && min > max) {
-      throw new UsageError(`${where}: min ${min} is more than max ${max}`, { hint: 'swap them, or leave max empty for no limit' });
+    const min = parseBound(get('min'), 'min', where, options.size);
+    const max = parseBound(get('max'), 'max', where, options.size);
+    if (max !== null && min !== null && min.count > max.count) {
+      throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}`, { hint: 'swap them, or leave max empty for no limit' });
     }
-    rules.push({ feature, value, min, max, source: where, written: valueText });
+    const shares = (['min', 'max'] as const).flatMap((which) => {
+      const b = which === 'min' ? min : max;
+      return b?.percent ? [`${which} ${b.shown}`] : [];
+    });
+    rules.push({ feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText });
   });
   return rules;
 }
 
 /**
- * Parses a quotas CSV (feature,value,min,max) as Excel saves it anywhere: encoding (UTF-8 with or
- * without BOM, Windows-1252, UTF-16) and delimiter (, ; tab |) detected as the import detects them.
+ * A min or max cell: a whole number, or a percentage of the size ("20%", "12,5 %"): at least
+ * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
+ * at most 3 (rounded down), so that the roster always keeps the share as written.
  */
-export async function readQuotaFile(file: string, cwd = process.cwd()): Promise<QuotaRule[]> {
-  const path = await import('node:path');
-  const { isUtf8 } = await import('node:buffer');
-  const { detectDelimiter, detectEncoding } = await import('../import/detect.js');
-  const { readSmallInput } = await import('../files/input.js');
-  // An unreadable file is an operation that failed (exit 1), as for import and scores, not wrong usage.
-  const bytes = await readSmallInput(file === '-' ? file : path.resolve(cwd, file), { limit: 16 * 1024 * 1024, what: 'the quotas file ' });
-  const { encoding, bom } = detectEncoding({ head: bytes, validUtf8: isUtf8(bytes) });
-  const body = bytes.subarray(bom);
-  let text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
-  text = text.replace(/^\uFEFF/, '');
-  const delimiter = detectDelimiter(text);
-  // Excel's "sep=;" line names the delimiter; the header is the line after it.
-  const sepLine = /^sep=.\r?\n/i.exec(text);
-  if (sepLine) text = text.slice(sepLine[0].length);
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const { parse } = await import('csv-parse/sync');
-  const parsed = parse(text, { columns: true, skip_empty_lines: true, delimiter, relax_column_count: true, trim: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
-  const records = parsed.map((p) => p.record);
-  const lines = parsed.map((p) => p.info.lines + (sepLine ? 1 : 0));
-  const headers = firstLine.split(delimiter).map((h) => h.trim().toLowerCase());
-  for (const needed of ['feature', 'value']) {
-    if (!headers.includes(needed)) {
-      throw new UsageError(`the quotas file ${file} has no "${needed}" column`, { hint: 'its first line must be feature,value,min,max' });
+function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean } | null {
+  if (text === '') return null;
+  const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
+  if (!share) {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) {
+      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
     }
+    return { count: n, shown: String(n), percent: false };
   }
-  return quotaRulesFromRecords(records, path.basename(file), lines);
+  const percent = Number(share[1].replace(',', '.'));
+  if (percent > 100) throw new UsageError(`${where}: ${which} ${text} is more than the whole roster`, { hint: 'a share is at most 100%' });
+  if (size === undefined) throw new UsageError(`${where}: ${which} ${text} is a share of the roster, but its size is not known`, { hint: 'give --size, or write a count of members' });
+  const exact = (percent * size) / 100;
+  // (a share that is a whole number of members stays that number despite floating point)
+  const count = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : which === 'min' ? Math.ceil(exact) : Math.floor(exact);
+  return { count, shown: `${text} of ${size} = ${count}`, percent: true };
 }
 
 /**
@@ -320,7 +314,7 @@ export function unmatchedRules(rules: QuotaRule[], candidates: Candidate[]): { r
       }
     }
     const common = [...inUse.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).map((v) => v.label);
-    for (const rule of named) if (!inUse.has(rule.value)) out.push({ rule, inUse: common });
+    for (const rule of named) if (!inUse.has(rule.value)) out.push({ rule, inUse: nearestFirst(common, rule.written ?? rule.value) });
   }
   // an organisation by ID ("org-12") or by name that no eligible application belongs to
   const organizations = rules.filter((r) => r.feature === 'organization' && r.value !== '*');
@@ -334,6 +328,16 @@ export function unmatchedRules(rules: QuotaRule[], candidates: Candidate[]): { r
     for (const rule of organizations) if (!keys.has(rule.value)) out.push({ rule, inUse: [] });
   }
   return out;
+}
+
+/**
+ * The values in use, those sharing a word with the one written first ("Rural" -> "Rural
+ * workers"): the list shown is cut after a dozen, and the value meant must not be the one cut.
+ */
+function nearestFirst(values: string[], written: string): string[] {
+  const words = normaliseFree(written).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const shares = (v: string) => normaliseFree(v).split(/[^\p{L}\p{N}]+/u).some((w) => words.some((x) => w.startsWith(x) || x.startsWith(w) && w.length >= 3));
+  return [...values.filter(shares), ...values.filter((v) => !shares(v))];
 }
 
 /** Every value a '*' rule stands for, given the eligible applications. */

@@ -41,14 +41,40 @@ export function nearestCategoryCode(input: string): string | undefined {
   return best && best.d <= Math.max(3, Math.floor(best.code.length / 3)) ? best.code : undefined;
 }
 
-/** Validates a category code given on the command line, suggesting the nearest on a typo. */
+/**
+ * Validates a category given on the command line or in a quotas file: a code, or a name of
+ * either taxonomy in English, French or Spanish written in full ("Inclusion sociale",
+ * "Sectoral approach"), suggesting the nearest code on a typo. A name that stands for two
+ * revised categories ("Career, entrepreneurship and employment services") is refused: a
+ * filter or a quota needs one.
+ */
 export function parseCategoryCode(input: string, flag = 'category'): string {
   const code = input.trim().toLowerCase();
   if (isCategoryCode(code)) return code;
-  const near = nearestCategoryCode(code);
+  const named = categoryNameIndex().get(nameKey(input));
+  if (named?.length === 1) return named[0];
+  if (named && named.length > 1) {
+    throw new UsageError(`${flag} "${input.trim()}" names ${named.length} categories of the revised taxonomy: ${named.join(', ')}`, {
+      hint: `name one of them${flag === 'category' ? ' (in a quotas file, one line for each)' : ''}`,
+    });
+  }
+  const near = nearestCategoryCode(code) ?? nearestNamedCode(input);
   throw new UsageError(`unknown ${flag} "${input}"${near ? `; did you mean "${near}"?` : ''}`, {
     hint: `the codes are: ${categoryCodes().join(', ')} (see skillsnet categories)`,
   });
+}
+
+/** The code of the category name nearest a mistyped one ("Écosystème de compétences"), when close and of one category. */
+function nearestNamedCode(input: string): string | undefined {
+  const key = nameKey(input);
+  if (key.length < 6) return undefined;
+  let best: { codes: string[]; d: number } | undefined;
+  for (const [k, codes] of categoryNameIndex()) {
+    if (Math.abs(k.length - key.length) > 4) continue;
+    const d = distance(k, key);
+    if (!best || d < best.d) best = { codes, d };
+  }
+  return best && best.codes.length === 1 && best.d <= Math.max(2, Math.floor(key.length / 6)) ? best.codes[0] : undefined;
 }
 
 let nameIndex: Map<string, string[]> | undefined;

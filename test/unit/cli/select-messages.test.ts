@@ -81,6 +81,9 @@ describe('conflictHint', () => {
     expect(mixed).toMatch(/either --include or --exclude/);
     expect(mixed).toMatch(/relax the quotas/);
     expect(conflictHint(['the size is 30 but only 12 applications are eligible'])).toBe('lower --size, or widen the filters');
+    // a size above the eligible count and a quota conflict: --size and the filters named once
+    expect(conflictHint(['the size is 600 but only 472 applications are eligible', 'organization maximums leave room for at most 463 members but the size is 600']))
+      .toBe('lower --size, or widen the filters; relax the quotas named above (lower a minimum, raise a maximum)');
     expect(isQuotaConflict('the size is 30 but only 12 applications are eligible')).toBe(false);
     expect(isQuotaConflict('language fr: at least 2 required, 1 eligible application')).toBe(true);
   });

@@ -87,6 +87,11 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
     const ids = json(r).members.map((m: any) => m.id);
     expect(ids).toEqual(expect.arrayContaining([1, 2]));
     expect(ids).not.toContain(3);
+    // the count said before solving is the one the summary says after: excluded ones are not eligible
+    const all = json(await skillsnet(['select', '--size', '3', '--dry-run', '--json', '--db', dbPath])).eligible;
+    const kept = await skillsnet(['select', '--size', '3', '--exclude', '1,2', '--dry-run', '--json', '--db', dbPath]);
+    expect(json(kept).eligible).toBe(all - 2);
+    expect(kept.stderr).toContain(`Selecting 3 of ${all - 2} eligible applications`);
     const unknown = await skillsnet(['select', '--size', '3', '--include', '999999', '--db', dbPath]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/error: --include: no application with ID 999999/);
@@ -108,6 +113,20 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
     const b = await skillsnet(['select', '--size', '5', '--quotas', bad, '--db', dbPath]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/error: bad.csv line 2: unknown feature "regoin"/);
+  });
+
+  it('counts a share in a quotas file against --size, and keeps every quota of a file whose columns are named in words', async () => {
+    const file = path.join(dir, 'shares.csv');
+    fs.writeFileSync(file, 'Critère;Valeur;Minimum;Maximum\nrégion;États arabes;20%;\nlangue;espagnol;;10%\n');
+    const r = await skillsnet(['select', '--size', '20', '--quotas', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.quotas.filter((q: any) => q.feature !== 'organization')).toEqual([
+      { feature: 'region', value: 'Arab States', min: 4, max: null, selected: out.members.filter((m: any) => m.region === 'Arab States').length },
+      { feature: 'language', value: 'es', min: 0, max: 2, selected: out.members.filter((m: any) => m.language === 'es').length },
+    ]);
+    expect(out.members.filter((m: any) => m.region === 'Arab States').length).toBeGreaterThanOrEqual(4);
+    expect(out.members.filter((m: any) => m.language === 'es').length).toBeLessThanOrEqual(2);
   });
 
   it('needs --size, and says so', async () => {

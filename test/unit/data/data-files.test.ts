@@ -11,6 +11,7 @@ import { validateMapText } from '../../../src/data/validate/map-text.js';
 import { validateNetwork } from '../../../src/data/validate/network.js';
 import { validateLanguages } from '../../../src/data/validate/languages.js';
 import { validateNameParts } from '../../../src/data/validate/name-parts.js';
+import { validateQuotaHeaders } from '../../../src/data/validate/quota-headers.js';
 import { validateRegionNames } from '../../../src/data/validate/region-names.js';
 import { validateScoreHeaders } from '../../../src/data/validate/score-headers.js';
 import { validateTaggingExamplesModel } from '../../../src/data/validate/tagging-examples.model.js';
@@ -32,6 +33,7 @@ const CHECKS: Record<string, DataValidator> = {
   'map-text.json': validateMapText,
   'name-parts.json': validateNameParts,
   'network.json': validateNetwork,
+  'quota-headers.json': validateQuotaHeaders,
   'region-names.json': validateRegionNames,
   'score-headers.json': validateScoreHeaders,
   'tagging-examples.model.json': validateTaggingExamplesModel,

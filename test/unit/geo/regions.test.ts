@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveRegion } from '../../../src/geo/regions.js';
 import { parseRegion } from '../../../src/cli/filters.js';
-import { readQuotaFile } from '../../../src/selection/quotas.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import { tempDir } from '../support/run.js';
 
 const dir = tempDir('skillsnet-regions-');
@@ -19,6 +19,10 @@ describe('ILO region names as officers write them', () => {
     expect(resolveRegion('Amériques')).toBe('Americas');
     expect(resolveRegion('Europa y Asia Central')).toBe('Europe and Central Asia');
     expect(resolveRegion('Afrique')).toBe('Africa');
+    expect(resolveRegion('Asia y Pacífico')).toBe('Asia and the Pacific');
+    expect(resolveRegion('Pays arabes')).toBe('Arab States');
+    expect(resolveRegion('Europa')).toBe('Europe and Central Asia');
+    expect(resolveRegion('Amérique')).toBe('Americas');
     expect(resolveRegion('Narnia')).toBeNull();
   });
 
@@ -51,5 +55,19 @@ describe('region names with the word "region" and common sub-regional names', ()
     expect(resolveRegion('Afrique subsaharienne')).toBe('Africa');
     expect(resolveRegion('África subsahariana')).toBe('Africa');
     expect(parseRegion('Latin America')).toBe('Americas');
+  });
+});
+
+describe('a part of a region name', () => {
+  it('names the region when whole words (or a word begun, four letters or more) fit one region only', () => {
+    expect(parseRegion('Pacific')).toBe('Asia and the Pacific');
+    expect(parseRegion('Central Asia')).toBe('Europe and Central Asia');
+    expect(parseRegion('Arab')).toBe('Arab States');
+    expect(parseRegion('America')).toBe('Americas');
+    expect(() => parseRegion('Asia')).toThrow(/unknown region "Asia"/);
+  });
+
+  it('is not letters inside a word: "fr" is no region, though "Africa" holds them', () => {
+    for (const text of ['fr', 'Am', 'ica', 'rab', 'Ca']) expect(() => parseRegion(text), text).toThrow(/unknown region/);
   });
 });

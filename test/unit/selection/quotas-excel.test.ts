@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readQuotaFile } from '../../../src/selection/quotas.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import { tempDir } from '../support/run.js';
 
 // Quotas files typed by hand in Excel: a "sep=;" line that tells Excel the delimiter, blank

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { counts, expandQuotas, quotaRulesFromFlags, readQuotaFile, describeQuota, type QuotaRule } from '../../../src/selection/quotas.js';
+import { counts, expandQuotas, quotaRulesFromFlags, describeQuota, normaliseValue, unmatchedRules, type QuotaRule } from '../../../src/selection/quotas.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
 import { tempDir } from '../support/run.js';
 
@@ -88,6 +89,14 @@ describe('quotas on organisation types and beneficiaries in French or Spanish', 
     const women = quotas.find((q) => q.feature === 'beneficiary' && q.sources[0]!.endsWith('line 4'))!;
     expect([a, b].filter((x) => counts(x, women)).map((x) => x.id)).toEqual([2]);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('read "TVET" (and EFTP) alone as the training providers it names', () => {
+    const school = c(1, 'KE', 'Africa', 'en', 'TVET institution');
+    for (const written of ['TVET', 'EFTP']) {
+      const [quota] = expandQuotas([{ feature: 'organizationType', value: normaliseValue('organizationType', written), min: 1, max: null, source: 'q.csv line 2' }], [school]);
+      expect(counts(school, quota), written).toBe(true);
+    }
   });
 });
 
@@ -178,5 +187,17 @@ describe('eligibleCounts', () => {
     const quotas = expandQuotas(rules, candidates);
     expect(quotas.filter((q) => q.feature === 'organization').length).toBeGreaterThan(3);
     expect(eligibleCounts(candidates, quotas)).toEqual(quotas.map((q) => candidates.filter((c) => counts(c, q)).length));
+  });
+});
+
+describe('a quota on a beneficiary group or type nobody eligible has', () => {
+  it('lists first the values in use that share a word with it, before the list is cut', () => {
+    const groups = ['Youth', 'Job seekers', 'Government officials', 'Graduates', 'Employers', 'Teachers and trainers', 'Workers', 'Small and medium enterprises', 'TVET students', 'Women', 'Persons with disabilities', 'Refugees', 'Migrants', 'Rural workers'];
+    // the most common first, "Rural workers" last of all
+    const candidates = groups.map((b, i) => ({ ...c(i + 1, 'KE', 'Africa', 'en'), beneficiaries: groups.slice(0, groups.length - i) }));
+    const rules: QuotaRule[] = [{ feature: 'beneficiary', value: 'rural', min: 1, max: null, source: 'q.csv line 2', written: 'Rural' }];
+    const [unmatched] = unmatchedRules(rules, candidates);
+    expect(unmatched.inUse[0]).toBe('Rural workers');
+    expect(unmatched.inUse).toHaveLength(groups.length);
   });
 });

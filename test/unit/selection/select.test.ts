@@ -245,3 +245,16 @@ describe('smallest relaxation (property)', () => {
     expect(checked).toBeGreaterThan(20);
   });
 });
+
+describe('contradicting rules on one value', () => {
+  it('are named with where each came from, so the officer knows which line to change', async () => {
+    const candidates = [candidate(1, 'Africa', 0, 'en', ['life-skills'], 5), candidate(2, 'Americas', 0, 'es', ['life-skills'], 4), candidate(3, 'Africa', 1, 'fr', ['life-skills'], 3)];
+    const rules: QuotaRule[] = [
+      { feature: 'region', value: '*', min: 1, max: null, source: 'q.csv line 2' },
+      { feature: 'region', value: 'Africa', min: 0, max: 0, source: 'q.csv line 3' },
+    ];
+    const result = await selectRoster(candidates, { size: 2, rules });
+    expect(result.feasible).toBe(false);
+    expect(result.conflicts).toContain('region Africa: at least 1 required but at most 0 allowed (rules: q.csv line 2; q.csv line 3)');
+  });
+});

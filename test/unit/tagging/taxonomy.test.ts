@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryChoices, categoryCodes, nearestCategoryCode, revisedCodesFor, revisedCodesForAll, taxonomy } from '../../../src/tagging/taxonomy.js';
+import { categoryChoices, categoryCodes, nearestCategoryCode, parseCategoryCode, revisedCodesFor, revisedCodesForAll, taxonomy } from '../../../src/tagging/taxonomy.js';
 
 describe('taxonomy data', () => {
   it('has nine revised and eight original categories, names in en/fr/es, every mapping to a revised code', () => {
@@ -34,5 +34,26 @@ describe('taxonomy data', () => {
     expect(nearestCategoryCode('life-skill')).toBe('life-skills');
     expect(nearestCategoryCode('carrer-guidance')).toBe('career-guidance');
     expect(nearestCategoryCode('zzz')).toBeUndefined();
+  });
+});
+
+describe('a category named in a filter or a quotas file', () => {
+  it('is a code, or a name of either taxonomy in English, French or Spanish', () => {
+    expect(parseCategoryCode('life-skills')).toBe('life-skills');
+    expect(parseCategoryCode('Social inclusion')).toBe('social-inclusion');
+    expect(parseCategoryCode('Inclusion sociale')).toBe('social-inclusion');
+    expect(parseCategoryCode('Emprendimiento')).toBe('entrepreneurship');
+    expect(parseCategoryCode('Orientation professionnelle')).toBe('career-guidance');
+    expect(parseCategoryCode('Sectoral approach')).toBe('skills-ecosystem');
+  });
+
+  it('is refused when the name stands for two categories, naming both', () => {
+    expect(() => parseCategoryCode('Career, entrepreneurship and employment services')).toThrow(/names 2 categories of the revised taxonomy: career-guidance, entrepreneurship/);
+  });
+
+  it('is refused when mistyped, with the nearest code (also for a mistyped name)', () => {
+    expect(() => parseCategoryCode('entrepreneurhsip')).toThrow(/unknown category "entrepreneurhsip"; did you mean "entrepreneurship"\?/);
+    expect(() => parseCategoryCode('Écosystème de compétences')).toThrow(/did you mean "skills-ecosystem"\?/);
+    expect(() => parseCategoryCode('Green skills')).toThrow(/^unknown category "Green skills"$/);
   });
 });

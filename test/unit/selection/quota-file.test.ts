@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/errors.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
+import { tempDir } from '../support/run.js';
+
+// Quotas files as officers write them in a trial with sets the tool had not seen: columns named
+// in words, quoted headers, workbooks, shares of the roster, notes. A bound the reader cannot
+// place must never be dropped quietly: the roster would then ignore the quota.
+const dir = tempDir('skillsnet-quota-file-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const bounds = (rules: Awaited<ReturnType<typeof readQuotaFile>>) => rules.map((r) => [r.feature, r.value, r.min, r.max, r.source]);
+
+describe('the columns of a quotas file', () => {
+  it('are found under other names: minimum, Max., at least, Valeur, critère', async () => {
+    const a = write('a.csv', 'feature,value,minimum,maximum\nregion,Arab States,5,\nregion,Africa,,2\n');
+    expect(bounds(await readQuotaFile(a))).toEqual([['region', 'Arab States', 5, null, 'a.csv line 2'], ['region', 'Africa', 0, 2, 'a.csv line 3']]);
+    const b = write('b.csv', 'Feature,Value,Min.,Max.\nregion,Africa,1,4\n');
+    expect(bounds(await readQuotaFile(b))).toEqual([['region', 'Africa', 1, 4, 'b.csv line 2']]);
+    const c = write('c.csv', 'critère;valeur;au moins;au plus\nrégion;Afrique;3;\nlangue;français;2;6\ntype d\'organisation;ONG;;4\n');
+    expect(bounds(await readQuotaFile(c))).toEqual([
+      ['region', 'Africa', 3, null, 'c.csv line 2'], ['language', 'fr', 2, 6, 'c.csv line 3'], ['organizationType', 'ngo', 0, 4, 'c.csv line 4'],
+    ]);
+  });
+
+  it('may be quoted, as Excel and LibreOffice write them when asked to quote every cell', async () => {
+    const file = write('quoted.csv', '"feature","value","min","max"\n"region"," Asia and the Pacific ","2",""\n');
+    expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Asia and the Pacific', 2, null, 'quoted.csv line 2']]);
+  });
+
+  it('are refused when no min or max column is found, or when a column of numbers is neither', async () => {
+    await expect(readQuotaFile(write('none.csv', 'feature,value\nregion,Africa\n'))).rejects.toThrow(/has no min or max column, so its rules would bound nothing/);
+    await expect(readQuotaFile(write('mini.csv', 'feature,value,mini,max\nregion,Africa,3,\n'))).rejects.toThrow(/column "mini" holds numbers but is neither min nor max/);
+    // a column of notes is only notes
+    const notes = write('notes.csv', 'feature,value,min,max,notes\nregion,Africa,3,,asked by the regional office\n');
+    expect(bounds(await readQuotaFile(notes))).toEqual([['region', 'Africa', 3, null, 'notes.csv line 2']]);
+  });
+
+  it('refuses a cell past the header (a value cut at its comma) instead of dropping it', async () => {
+    const file = write('cut.csv', 'feature,value,min,max\nlanguage,es,,12,5%\n');
+    await expect(readQuotaFile(file, dir, { size: 25 })).rejects.toThrow(/cut.csv line 2: 5 cells but the header names 4 columns/);
+    // Excel's empty trailing columns are nothing
+    const trailing = write('trailing.csv', 'feature;value;min;max;;\r\nregion;Africa;3;;;\r\n;;;;;\r\n');
+    expect(bounds(await readQuotaFile(trailing))).toEqual([['region', 'Africa', 3, null, 'trailing.csv line 2']]);
+  });
+});
+
+describe('what is not a set of rules', () => {
+  it('a header alone, an empty file, a file without the header, a JSON file: each a usage error saying what to write', async () => {
+    const refused = async (file: string) => {
+      const e = await readQuotaFile(file).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(UsageError);
+      return (e as Error).message;
+    };
+    expect(await refused(write('header.csv', 'feature,value,min,max\n'))).toMatch(/has no rules, only its header/);
+    expect(await refused(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
+    expect(await refused(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3\)/);
+    expect(await refused(write('q.json', '[{"feature": "region", "value": "Africa", "min": 3}]'))).toMatch(/looks like JSON; a quotas file is a table/);
+  });
+});
+
+describe('notes and shares in a quotas file', () => {
+  it('skips lines that start with #, and still names lines as the file numbers them', async () => {
+    const file = write('notes.csv', '# Core Group 2024\nfeature,value,min,max\n# one per region at least\nregion,*,1,\n\n# languages\nlanguage,xx,1,\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/notes.csv line 7: "xx" is not a language/);
+  });
+
+  it('reads a percentage as a share of the size, rounding so that the share written always holds', async () => {
+    const file = write('shares.csv', 'feature;value;min;max\nregion;Africa;20%;40%\nregion;Americas;15 %;\nlanguage;es;;12,5%\n');
+    expect(bounds(await readQuotaFile(file, dir, { size: 25 }))).toEqual([
+      ['region', 'Africa', 5, 10, 'shares.csv line 2 (min 20% of 25 = 5, max 40% of 25 = 10)'],
+      ['region', 'Americas', 4, null, 'shares.csv line 3 (min 15 % of 25 = 4)'],
+      ['language', 'es', 0, 3, 'shares.csv line 4 (max 12,5% of 25 = 3)'],
+    ]);
+    await expect(readQuotaFile(file)).rejects.toThrow(/shares.csv line 2: min 20% is a share of the roster, but its size is not known/);
+    await expect(readQuotaFile(write('over.csv', 'feature,value,min,max\nregion,Africa,120%,\n'), dir, { size: 25 })).rejects.toThrow(/min 120% is more than the whole roster/);
+  });
+});
+
+describe('a quotas workbook (.xlsx)', () => {
+  it('is read from its first sheet with the columns, rows named as the sheet numbers them', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Read me').addRow(['Quotas for the 2024 Core Group']);
+    const sheet = wb.addWorksheet('Quotas');
+    sheet.addRow(['Feature', 'Value', 'Min', 'Max']);
+    sheet.addRow(['region', 'Asie et Pacifique', 2, null]);
+    sheet.addRow([]);
+    sheet.addRow(['language', 'klingon', 1, null]);
+    const file = path.join(dir, 'quotas.xlsx');
+    await wb.xlsx.writeFile(file);
+    await expect(readQuotaFile(file)).rejects.toThrow(/quotas.xlsx row 4: "klingon" is not a language/);
+    sheet.spliceRows(4, 1);
+    await wb.xlsx.writeFile(file);
+    expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Asia and the Pacific', 2, null, 'quotas.xlsx row 2']]);
+  });
+});

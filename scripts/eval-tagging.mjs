@@ -6,6 +6,7 @@
  *   node scripts/eval-tagging.mjs --terms-only               # without the model of the shipped examples
  *   node scripts/eval-tagging.mjs --set fresh-tune --set gold
  *   node scripts/eval-tagging.mjs --json                     # one JSON document, per-category figures included
+ *   node scripts/eval-tagging.mjs --unaccented               # every text typed without accents ("formacion")
  *
  * Sets: the held-out set (test/tagging/gold.csv), the fresh set written in the texts7 round in
  * its two halves (test/tagging/fresh-tune.csv, tuned on; fresh-holdout.csv, never looked at
@@ -20,14 +21,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opts = { json: false, termsOnly: false, only: [] };
+const opts = { json: false, termsOnly: false, unaccented: false, only: [] };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opts.json = true;
   else if (a === '--terms-only') opts.termsOnly = true;
+  else if (a === '--unaccented') opts.unaccented = true;
   else if (a === '--set') opts.only.push(args[++i]);
   else if (a === '--help' || a === '-h') {
-    console.log('usage: node scripts/eval-tagging.mjs [--json] [--terms-only] [--set NAME]...');
+    console.log('usage: node scripts/eval-tagging.mjs [--json] [--terms-only] [--unaccented] [--set NAME]...');
     process.exit(0);
   } else {
     console.error(`error: unknown option ${a} (try --help)`);
@@ -43,6 +45,7 @@ if (!fs.existsSync(path.join(root, 'dist', 'tagging', 'evaluate.js'))) {
 const { readLabelledCsv, evaluate } = await import(dist('tagging/evaluate.js'));
 const { Tagger } = await import(dist('tagging/tagger.js'));
 const { examplesModel, textKey } = await import(dist('tagging/examples.js'));
+const { foldAccents } = await import(dist('tagging/text.js'));
 
 const examplesDir = path.join(root, 'data', 'tagging-examples');
 const devSets = fs.readdirSync(examplesDir)
@@ -63,10 +66,12 @@ for (const name of opts.only) {
 
 const results = [];
 for (const [name, file] of SETS) {
-  const texts = await readLabelledCsv(file);
-  const examples = opts.termsOnly ? undefined : examplesModel(new Set(texts.map(textKey)));
+  const read = await readLabelledCsv(file);
+  // The model leaves out the set's texts as written; --unaccented then strips their accents.
+  const examples = opts.termsOnly ? undefined : examplesModel(new Set(read.map(textKey)));
+  const texts = opts.unaccented ? read.map((t) => ({ ...t, title: foldAccents(t.title ?? ''), description: foldAccents(t.description ?? '') })) : read;
   const e = evaluate(texts, new Tagger({ examples }));
-  results.push({ set: name, file: path.relative(root, file), documents: e.documents, micro: e.micro, macro: e.macro, exactMatch: e.exactMatch, perCategory: e.perCategory });
+  results.push({ set: name, unaccented: opts.unaccented, file: path.relative(root, file), documents: e.documents, micro: e.micro, macro: e.macro, exactMatch: e.exactMatch, perCategory: e.perCategory });
 }
 
 if (opts.json) {
@@ -77,5 +82,5 @@ if (opts.json) {
   for (const r of results) console.log([r.set, r.documents, f(r.micro.precision), f(r.micro.recall), f(r.micro.f1), f(r.macro.f1), f(r.exactMatch)].join('\t'));
   const dev = results.filter((r) => r.set.startsWith('dev'));
   if (dev.length > 1) console.log(`mean micro-F1 over ${dev.length} development sets: ${f(dev.reduce((a, r) => a + r.micro.f1, 0) / dev.length)}`);
-  console.log(opts.termsOnly ? 'term lists only' : 'term lists and the model of the shipped examples (without the measured set\'s texts)');
+  console.log(`${opts.termsOnly ? 'term lists only' : 'term lists and the model of the shipped examples (without the measured set\'s texts)'}${opts.unaccented ? '; texts typed without accents' : ''}`);
 }

@@ -130,6 +130,18 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
     'niño', 'niños', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
 };
 
+/**
+ * A phrase as typed without accents ("certificacion"), or null when it has none or holds a word
+ * kept whole: without its accents that word would be stemmed into the common word it is kept
+ * apart from ("donnees" and "donner"), and an unaccented "publica" is the verb anyway.
+ */
+export function unaccentedSpelling(phrase: string, lang: TextLanguage): string | null {
+  const folded = foldAccents(phrase);
+  if (folded === phrase) return null;
+  if (words(phrase).some((w) => KEEP_WHOLE[lang].has(w))) return null;
+  return folded;
+}
+
 export function stem(word: string, lang: TextLanguage): string {
   let cache = stemCache.get(lang);
   if (!cache) stemCache.set(lang, (cache = new Map()));

@@ -92,6 +92,18 @@ describe('tagger', () => {
     expect(many.selected).toContain('training-delivery');
   });
 
+  it('does not count what a proposal says it is not, but the learned model still reads those words', () => {
+    const denied = tagger.tag({ language: 'en', title: 'Welding simulators', description: 'This is not an apprenticeship programme: learners practise on virtual welding simulators in our training centre before they touch real metal.' });
+    expect(denied.scores.find((s) => s.category === 'work-based-learning')!.evidence.some((e) => e.kind === 'term')).toBe(false);
+    expect(denied.selected).not.toContain('work-based-learning');
+    const said = tagger.tag({ language: 'en', title: 'Welding simulators', description: 'This is an apprenticeship programme: learners practise on virtual welding simulators in our training centre before they touch real metal.' });
+    expect(said.scores.find((s) => s.category === 'work-based-learning')!.evidence.some((e) => e.kind === 'term')).toBe(true);
+    const es = tagger.tag({ language: 'es', title: 'Contratos en hoteles', description: 'Aquí no se trata de montar un negocio propio: los jóvenes firman un contrato de aprendizaje con un hotel y alternan trabajo y clases.' });
+    expect(es.selected).not.toContain('entrepreneurship');
+    expect(es.selected).toContain('work-based-learning');
+    expect(modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }))).toContain(stems('negocio', 'es')[0]);
+  });
+
   it('reads the language from the text when none is given', () => {
     const r = tagger.tag({ title: 'Orientation professionnelle', description: 'Des conseillers d\'orientation accompagnent les jeunes dans leur projet professionnel.' });
     expect(r.language).toBe('fr');

@@ -104,6 +104,14 @@ describe('tagger', () => {
     expect(modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }))).toContain(stems('negocio', 'es')[0]);
   });
 
+  it('reads first-loss and blended finance as innovative finance (skills ecosystem) in the three languages', () => {
+    const eco = (language: string, description: string) =>
+      tagger.tag({ language, title: '', description }).scores.find((s) => s.category === 'skills-ecosystem')!.evidence.filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+    expect(eco('en', 'A foundation takes the first losses so that lenders reach trainees.')).toContain('first loss');
+    expect(eco('fr', 'Un financement mixte où la fondation couvre la première perte.')).toEqual(expect.arrayContaining(['financement mixte', 'première perte']));
+    expect(eco('es', 'Un financiamiento combinado: la fundación asume la primera pérdida.')).toEqual(expect.arrayContaining(['financiamiento combinado', 'primera pérdida']));
+  });
+
   it('reads the language from the text when none is given', () => {
     const r = tagger.tag({ title: 'Orientation professionnelle', description: 'Des conseillers d\'orientation accompagnent les jeunes dans leur projet professionnel.' });
     expect(r.language).toBe('fr');

@@ -204,12 +204,16 @@ const NEGATIONS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, NEGATION_PATT
 const NEGATION_ENDS = new Set(['but', 'mais', 'pero', 'sino']);
 const NEGATION_REACH = 10;
 
+const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
+const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
+
 /** Length of the negation pattern starting at ws[i], or 0. */
 function negationAt(ws: string[], i: number, lang: TextLanguage): number {
+  if (!NEGATION_STARTS[lang].has(folded(ws[i]))) return 0;
   for (const pattern of NEGATIONS[lang]) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
-    for (let k = 0; k < pattern.length && ok; k++) ok = pattern[k].has(foldAccents(ws[i + k]));
+    for (let k = 0; k < pattern.length && ok; k++) ok = pattern[k].has(folded(ws[i + k]));
     if (ok) return pattern.length;
   }
   return 0;

@@ -1,7 +1,7 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, termIndex, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
-import { BREAK, maskPlaceNames, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -126,8 +126,9 @@ export function applicationTokens(input: TaggerInput): ApplicationTokens {
   };
 }
 
+/** The stems the learned models read: negated words as plain ones (the models weigh words, not claims). */
 export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
-  return [...t.title, ...t.description].filter((s) => s !== BREAK);
+  return [...t.title, ...t.description].filter((s) => s !== BREAK).map(plainStem);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { loadDataFile } from '../data/load.js';
 import { validateCategoryTerms } from '../data/validate/category-terms.js';
-import { stems, TEXT_LANGUAGES, type TextLanguage } from './text.js';
+import { stems, unaccentedSpelling, TEXT_LANGUAGES, type TextLanguage } from './text.js';
 
 /** data/category-terms.json as officers edit it. */
 export interface TermFile {
@@ -58,13 +58,21 @@ export function compileTerms(file: TermFile): TermIndex {
     const byKey = new Map<string, CompiledTerm>();
     for (const [category, def] of Object.entries(file.categories)) {
       for (const [term, weight] of Object.entries(def.terms[lang] ?? {})) {
-        const s = stems(term, lang);
-        if (s.length === 0) continue;
-        const key = s.join(' ');
-        let compiled = byKey.get(key);
-        if (!compiled) byKey.set(key, (compiled = { term, stems: s, weights: {} }));
-        // Two spellings with one stem ("apprentice", "apprentices"): keep the stronger weight.
-        compiled.weights[category] = Math.max(compiled.weights[category] ?? 0, weight);
+        // A term is also found in texts typed without accents: the stemmers read accents, so
+        // "certificación" and "certificacion" have different stems; each spelling gets its own.
+        const spellings = [term, unaccentedSpelling(term, lang) ?? term];
+        const keys = new Set<string>();
+        for (const spelling of spellings) {
+          const s = stems(spelling, lang);
+          if (s.length === 0) continue;
+          const key = s.join(' ');
+          if (keys.has(key)) continue;
+          keys.add(key);
+          let compiled = byKey.get(key);
+          if (!compiled) byKey.set(key, (compiled = { term, stems: s, weights: {} }));
+          // Two spellings with one stem ("apprentice", "apprentices"): keep the stronger weight.
+          compiled.weights[category] = Math.max(compiled.weights[category] ?? 0, weight);
+        }
       }
     }
     const index = new Map<string, CompiledTerm[]>();

@@ -130,6 +130,18 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
     'niño', 'niños', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
 };
 
+/**
+ * A phrase as typed without accents ("certificacion"), or null when it has none or holds a word
+ * kept whole: without its accents that word would be stemmed into the common word it is kept
+ * apart from ("donnees" and "donner"), and an unaccented "publica" is the verb anyway.
+ */
+export function unaccentedSpelling(phrase: string, lang: TextLanguage): string | null {
+  const folded = foldAccents(phrase);
+  if (folded === phrase) return null;
+  if (words(phrase).some((w) => KEEP_WHOLE[lang].has(w))) return null;
+  return folded;
+}
+
 export function stem(word: string, lang: TextLanguage): string {
   let cache = stemCache.get(lang);
   if (!cache) stemCache.set(lang, (cache = new Map()));
@@ -155,17 +167,81 @@ export function stems(text: string, lang: TextLanguage): string[] {
   return stemWords(words(text), lang);
 }
 
-/** stems() for words already split by words(). */
+/**
+ * Marks a stem said not to apply ("this is not an apprenticeship programme"): term lists never
+ * match it, the learned models read it as the plain stem (plainStem strips the mark).
+ */
+export const NEGATED = '¬';
+
+/** The stem without its negation mark. */
+export function plainStem(s: string): string {
+  return s.startsWith(NEGATED) ? s.slice(NEGATED.length) : s;
+}
+
+// What a proposal says it is not, or does instead of something: "this is not an apprenticeship
+// programme", "il ne s'agit pas d'une formation", "no se trata de montar un negocio", "rather
+// than", "au lieu de", "a diferencia de". Each pattern is a sequence of words (alternatives
+// joined by |, accents folded). Only these: a bare "not", "sans" or "sin" describes the barriers
+// a proposal answers ("cannot attend", "sans diplôme"), and "not only", "no es solo" add, not deny.
+const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [
+    ['is|are|was|were|isn|aren|wasn|weren', 'not|t', 'a|an|about|another'],
+    ['rather', 'than'], ['instead', 'of'], ['unlike'],
+  ],
+  fr: [
+    ['ne|n', 's', 'agit', 'pas'],
+    ['ne|n', 'est|sont|sommes|etait|etaient', 'pas', 'un|une|d|de|du|des|le|la|les|l'],
+    ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
+  ],
+  es: [
+    ['no', 'es|son|somos|era|eran', 'un|una|unos|unas|el|la|los|las|otro|otra|otros|otras'],
+    ['no', 'se', 'trata'], ['en', 'lugar', 'de|del'], ['en', 'vez', 'de|del'], ['a', 'diferencia', 'de|del'],
+  ],
+};
+const NEGATIONS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, NEGATION_PATTERNS[l].map((p) => p.map((alts) => new Set(alts.split('|'))))])) as Record<TextLanguage, Array<Array<Set<string>>>>;
+// A denial reaches to the end of its clause, to a "but" ("not a course but an apprenticeship")
+// or over at most this many words.
+const NEGATION_ENDS = new Set(['but', 'mais', 'pero', 'sino']);
+const NEGATION_REACH = 10;
+
+const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
+const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
+
+/** Length of the negation pattern starting at ws[i], or 0. */
+function negationAt(ws: string[], i: number, lang: TextLanguage): number {
+  if (!NEGATION_STARTS[lang].has(folded(ws[i]))) return 0;
+  for (const pattern of NEGATIONS[lang]) {
+    if (i + pattern.length > ws.length) continue;
+    let ok = true;
+    for (let k = 0; k < pattern.length && ok; k++) ok = pattern[k].has(folded(ws[i + k]));
+    if (ok) return pattern.length;
+  }
+  return 0;
+}
+
+/** stems() for words already split by words(); words a proposal denies are marked NEGATED. */
 export function stemWords(ws: string[], lang: TextLanguage): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
-  for (const w of ws) {
+  let denied = 0; // words still denied after a negation pattern
+  let pattern = 0; // words of a negation pattern still to read (they stay plain)
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
     if (w === BREAK) {
+      denied = 0;
       if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
       continue;
     }
+    let negated = false;
+    if (pattern > 0) pattern--;
+    else {
+      const n = negationAt(ws, i, lang);
+      if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; }
+      else if (NEGATION_ENDS.has(w)) denied = 0;
+      else if (denied > 0) { negated = true; denied--; }
+    }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
-    out.push(stem(w, lang));
+    out.push(negated ? NEGATED + stem(w, lang) : stem(w, lang));
   }
   return out;
 }

@@ -63,3 +63,30 @@ describe('test/tagging/gold.csv', () => {
     }
   });
 });
+
+// Shape of the fresh set's two halves (test/tagging/GOLD.md, "The fresh set").
+for (const name of ['fresh-tune.csv', 'fresh-holdout.csv']) {
+  const file = path.join(ROOT, 'test', 'tagging', name);
+  const fresh: GoldRow[] = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
+  describe(`test/tagging/${name}`, () => {
+    it('holds at least 36 texts in en, fr and es, each with one to three valid codes', () => {
+      expect(fresh.length).toBeGreaterThanOrEqual(36);
+      for (const r of fresh) {
+        expect(['en', 'fr', 'es'], r.title).toContain(r.language);
+        const codes = r.categories.split('|');
+        expect(codes.length, r.title).toBeGreaterThanOrEqual(1);
+        expect(codes.length, r.title).toBeLessThanOrEqual(3);
+        expect(new Set(codes).size, r.title).toBe(codes.length);
+        for (const c of codes) expect(CODES, `${r.title}: ${c}`).toContain(c);
+      }
+    });
+
+    it('covers every category at least twice and shares no text with the gold set', () => {
+      const counts = new Map<string, number>();
+      for (const r of fresh) for (const c of r.categories.split('|')) counts.set(c, (counts.get(c) ?? 0) + 1);
+      for (const c of CODES) expect(counts.get(c) ?? 0, c).toBeGreaterThanOrEqual(2);
+      const goldTitles = new Set(rows.map((r) => r.title));
+      for (const r of fresh) expect(goldTitles.has(r.title), r.title).toBe(false);
+    });
+  });
+}

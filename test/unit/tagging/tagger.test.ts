@@ -44,6 +44,25 @@ describe('term matching', () => {
     expect(collapsed).toEqual([]);
   });
 
+  it('finds a term in a text typed without its accents, except one with a word kept whole', () => {
+    const accents: TermFile = {
+      ...file,
+      categories: {
+        'recognition-of-skills': { scale: 3, minTerms: 1, terms: { es: { certificación: 3 }, fr: { 'certificats et diplômes': 2 } } },
+        'research-data': { scale: 3, minTerms: 1, terms: { fr: { 'suivi des diplômés': 2, 'collecte de données': 2 } } },
+      },
+    };
+    const compiled = compileTerms(accents);
+    // The Spanish stemmer reads the accent: "certificación" and "certificacion" have different stems.
+    expect(stems('certificacion', 'es')).not.toEqual(stems('certificación', 'es'));
+    expect(matchTerms(stems('Certificacion de albaniles', 'es'), compiled, 'es').map((m) => m.term.term)).toEqual(['certificación']);
+    expect(matchTerms(stems('certificats et diplomes', 'fr'), compiled, 'fr').map((m) => m.term.term)).toEqual(['certificats et diplômes']);
+    // A word kept whole is not looked for without its accents: "donnees" would be "donner" (to give).
+    expect(matchTerms(stems('collecte de données', 'fr'), compiled, 'fr')).toHaveLength(1);
+    expect(matchTerms(stems('collecte de donnees', 'fr'), compiled, 'fr')).toEqual([]);
+    expect(compiled.byLanguage.fr.get(stems('donner', 'fr')[0])).toBeUndefined();
+  });
+
   it('compiles the shipped term lists for every category in the three languages', () => {
     const shipped = termIndex();
     for (const code of categoryCodes()) {
@@ -71,6 +90,26 @@ describe('tagger', () => {
     expect(one.selected).not.toContain('training-delivery');
     const many = tagger.tag({ language: 'en', title: 'Blended learning for welders', description: 'Online courses, video tutorials and a virtual classroom complement the workshop.' });
     expect(many.selected).toContain('training-delivery');
+  });
+
+  it('does not count what a proposal says it is not, but the learned model still reads those words', () => {
+    const denied = tagger.tag({ language: 'en', title: 'Welding simulators', description: 'This is not an apprenticeship programme: learners practise on virtual welding simulators in our training centre before they touch real metal.' });
+    expect(denied.scores.find((s) => s.category === 'work-based-learning')!.evidence.some((e) => e.kind === 'term')).toBe(false);
+    expect(denied.selected).not.toContain('work-based-learning');
+    const said = tagger.tag({ language: 'en', title: 'Welding simulators', description: 'This is an apprenticeship programme: learners practise on virtual welding simulators in our training centre before they touch real metal.' });
+    expect(said.scores.find((s) => s.category === 'work-based-learning')!.evidence.some((e) => e.kind === 'term')).toBe(true);
+    const es = tagger.tag({ language: 'es', title: 'Contratos en hoteles', description: 'Aquí no se trata de montar un negocio propio: los jóvenes firman un contrato de aprendizaje con un hotel y alternan trabajo y clases.' });
+    expect(es.selected).not.toContain('entrepreneurship');
+    expect(es.selected).toContain('work-based-learning');
+    expect(modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }))).toContain(stems('negocio', 'es')[0]);
+  });
+
+  it('reads first-loss and blended finance as innovative finance (skills ecosystem) in the three languages', () => {
+    const eco = (language: string, description: string) =>
+      tagger.tag({ language, title: '', description }).scores.find((s) => s.category === 'skills-ecosystem')!.evidence.filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+    expect(eco('en', 'A foundation takes the first losses so that lenders reach trainees.')).toContain('first loss');
+    expect(eco('fr', 'Un financement mixte où la fondation couvre la première perte.')).toEqual(expect.arrayContaining(['financement mixte', 'première perte']));
+    expect(eco('es', 'Un financiamiento combinado: la fundación asume la primera pérdida.')).toEqual(expect.arrayContaining(['financiamiento combinado', 'primera pérdida']));
   });
 
   it('reads the language from the text when none is given', () => {

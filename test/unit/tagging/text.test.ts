@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -13,6 +13,26 @@ describe('text processing', () => {
     expect(stems("La formation en cours d'emploi", 'fr')).toEqual(['format', 'cour', 'emploi']);
     expect(stems('Training of trainers. Online courses', 'en')).toEqual(['train', 'trainer', BREAK, 'onlin', 'cours']);
     expect(stems('los jóvenes y las mujeres', 'es')).toEqual([stem('jóvenes', 'es'), stem('mujeres', 'es')]);
+  });
+
+  it('marks the words a proposal says it is not, up to the end of the clause or a "but"', () => {
+    const neg = (s: string) => NEGATED + s;
+    expect(stems('This is not an apprenticeship programme: learners stay in class', 'en'))
+      .toEqual([neg(stem('apprenticeship', 'en')), neg(stem('programme', 'en')), BREAK, stem('learners', 'en'), stem('stay', 'en'), stem('class', 'en')]);
+    expect(stems('It is not a classroom course but an apprenticeship', 'en')).toContain(stem('apprenticeship', 'en'));
+    expect(stems('It is not a classroom course but an apprenticeship', 'en')).toContain(neg(stem('classroom', 'en')));
+    expect(stems("Il ne s'agit pas d'une nouvelle formation", 'fr')).toContain(neg(stem('formation', 'fr')));
+    expect(stems('aquí no se trata de montar un negocio propio', 'es')).toContain(neg(stem('negocio', 'es')));
+    expect(stems('learning on the job rather than in classrooms', 'en')).toContain(neg(stem('classrooms', 'en')));
+  });
+
+  it('leaves barriers and "not only" alone: they are not denials', () => {
+    for (const [text, lang] of [
+      ['young people who are not in employment, education or training', 'en'],
+      ['women who cannot attend daytime classes', 'en'],
+      ["leur expérience n'est pas reconnue, ils travaillent sans diplôme", 'fr'],
+      ['no es solo un curso de costura', 'es'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * How well does `tag auto` tag texts it was not tuned on? Every labelled set at once:
+ *
+ *   npm run build && node scripts/eval-tagging.mjs          # one line per set: micro P / R / F1, macro F1
+ *   node scripts/eval-tagging.mjs --terms-only               # without the model of the shipped examples
+ *   node scripts/eval-tagging.mjs --set fresh-tune --set gold
+ *   node scripts/eval-tagging.mjs --json                     # one JSON document, per-category figures included
+ *   node scripts/eval-tagging.mjs --unaccented               # every text typed without accents ("formacion")
+ *
+ * Sets: the held-out set (test/tagging/gold.csv), the fresh set written in the texts7 round in
+ * its two halves (test/tagging/fresh-tune.csv, tuned on; fresh-holdout.csv, never looked at
+ * text by text), and the development sets (data/tagging-examples/dev*.csv). It is what
+ * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
+ * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
+ * texts of the set being measured. Build first after changing src/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opts = { json: false, termsOnly: false, unaccented: false, only: [] };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--json') opts.json = true;
+  else if (a === '--terms-only') opts.termsOnly = true;
+  else if (a === '--unaccented') opts.unaccented = true;
+  else if (a === '--set') opts.only.push(args[++i]);
+  else if (a === '--help' || a === '-h') {
+    console.log('usage: node scripts/eval-tagging.mjs [--json] [--terms-only] [--unaccented] [--set NAME]...');
+    process.exit(0);
+  } else {
+    console.error(`error: unknown option ${a} (try --help)`);
+    process.exit(2);
+  }
+}
+
+const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
+if (!fs.existsSync(path.join(root, 'dist', 'tagging', 'evaluate.js'))) {
+  console.error('error: build first (npm run build)');
+  process.exit(1);
+}
+const { readLabelledCsv, evaluate } = await import(dist('tagging/evaluate.js'));
+const { Tagger } = await import(dist('tagging/tagger.js'));
+const { examplesModel, textKey } = await import(dist('tagging/examples.js'));
+const { foldAccents } = await import(dist('tagging/text.js'));
+
+const examplesDir = path.join(root, 'data', 'tagging-examples');
+const devSets = fs.readdirSync(examplesDir)
+  .filter((f) => /^dev\d*\.csv$/.test(f))
+  .sort((a, b) => Number(a.match(/\d+/)?.[0] ?? 1) - Number(b.match(/\d+/)?.[0] ?? 1));
+const SETS = [
+  ['gold', path.join(root, 'test', 'tagging', 'gold.csv')],
+  ['fresh-tune', path.join(root, 'test', 'tagging', 'fresh-tune.csv')],
+  ['fresh-holdout', path.join(root, 'test', 'tagging', 'fresh-holdout.csv')],
+  ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
+].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
+for (const name of opts.only) {
+  if (!SETS.some(([n]) => n === name)) {
+    console.error(`error: no set called ${name}`);
+    process.exit(2);
+  }
+}
+
+const results = [];
+for (const [name, file] of SETS) {
+  const read = await readLabelledCsv(file);
+  // The model leaves out the set's texts as written; --unaccented then strips their accents.
+  const examples = opts.termsOnly ? undefined : examplesModel(new Set(read.map(textKey)));
+  const texts = opts.unaccented ? read.map((t) => ({ ...t, title: foldAccents(t.title ?? ''), description: foldAccents(t.description ?? '') })) : read;
+  const e = evaluate(texts, new Tagger({ examples }));
+  results.push({ set: name, unaccented: opts.unaccented, file: path.relative(root, file), documents: e.documents, micro: e.micro, macro: e.macro, exactMatch: e.exactMatch, perCategory: e.perCategory });
+}
+
+if (opts.json) {
+  console.log(JSON.stringify({ termsOnly: opts.termsOnly, sets: results }, null, 2));
+} else {
+  const f = (x) => x.toFixed(3);
+  console.log(['set', 'texts', 'micro P', 'micro R', 'micro F1', 'macro F1', 'exact'].join('\t'));
+  for (const r of results) console.log([r.set, r.documents, f(r.micro.precision), f(r.micro.recall), f(r.micro.f1), f(r.macro.f1), f(r.exactMatch)].join('\t'));
+  const dev = results.filter((r) => r.set.startsWith('dev'));
+  if (dev.length > 1) console.log(`mean micro-F1 over ${dev.length} development sets: ${f(dev.reduce((a, r) => a + r.micro.f1, 0) / dev.length)}`);
+  console.log(`${opts.termsOnly ? 'term lists only' : 'term lists and the model of the shipped examples (without the measured set\'s texts)'}${opts.unaccented ? '; texts typed without accents' : ''}`);
+}

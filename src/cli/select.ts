@@ -9,7 +9,10 @@ import { notAnId, parseApplicationId, readId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { splitEligibility } from '../selection/candidates.js';
 import { checkCoreGroupOptions, coreGroupRules, saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
-import { quotaRulesFromFlags, type QuotaRule } from '../selection/quotas.js';
+import { quotaReadings, quotaRulesFromFlags, type QuotaRule } from '../selection/quotas.js';
+
+/** Lines of "read as" shown before a selection (a quotas file of hundreds of lines lists the rest in --json). */
+const MAX_READINGS_SHOWN = 12;
 import { ORDERS, type Order } from '../selection/ranking.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
@@ -61,6 +64,12 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   checkCoreGroupOptions(opts);
   // The quotas file is read before the database opens: its mistakes come first.
   const quotaRules = await coreGroupRules(opts, io.cwd);
+  const readings = quotaReadings(quotaRules);
+  if (readings.length) {
+    const shown = readings.slice(0, MAX_READINGS_SHOWN);
+    info(io, `How the quotas file was read:\n${shown.map((l) => `  ${l}`).join('\n')}` +
+      (readings.length > shown.length ? `\n  … and ${readings.length - shown.length} more (select --dry-run --json lists every quota)` : ''));
+  }
   setInterruptOutcome(() => 'no roster was saved');
   return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
     const selection = await selectCoreGroup(db, { ...opts, quotaRules, signal: interruptSignal() }, callbacksFor(io));

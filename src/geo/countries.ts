@@ -332,6 +332,23 @@ export function countryName(code: string, lang: string = 'en'): string {
   return (registerLanguage(idx.lib, lang) && idx.lib.getName(alpha2, lang)) || row.name;
 }
 
+/**
+ * Other countries whose English name holds the text as whole words: "Congo" (the Republic of the
+ * Congo) is in the Democratic Republic of the Congo's name too, "Guinea" in three others',
+ * "Sudan" in South Sudan's. What a reader of "Congo" may have meant instead of `code`.
+ */
+export function countriesAlsoNamed(text: string, code: string): { code: string; name: string }[] {
+  const key = normaliseName(text);
+  if (key.length < 3) return [];
+  const words = ` ${key} `;
+  const out: { code: string; name: string }[] = [];
+  for (const row of getIndex().rows.values()) {
+    if (row.alpha2 === code.toUpperCase()) continue;
+    if (` ${normaliseName(row.name)} `.includes(words)) out.push({ code: row.alpha2, name: row.name });
+  }
+  return out;
+}
+
 /** Every country of the table, ordered by alpha-2 code. */
 export function listCountries(): CountryRow[] {
   return [...getIndex().rows.values()];

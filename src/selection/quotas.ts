@@ -1,7 +1,9 @@
 import { REGIONS } from '../model.js';
 import { OperationError, UsageError } from '../errors.js';
-import { categoryCodes, parseCategoryCode } from '../tagging/taxonomy.js';
-import { countryName } from '../geo/countries.js';
+import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
+import { countriesAlsoNamed, countryName } from '../geo/countries.js';
+import { languageName } from '../geo/languages.js';
+import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
@@ -118,6 +120,34 @@ export function normaliseValue(feature: Feature, value: string): string {
     case 'beneficiary': return sharedTerm('beneficiaries', v);
     default: return normaliseFree(v);
   }
+}
+
+/**
+ * How the quotas file's values were read, where the file wrote them otherwise than the tool
+ * names them ('q.csv line 3: "Afrique" read as region Africa'), and a warning where a country's
+ * name is part of another's ("Congo": the Republic, not the Democratic Republic). The officer
+ * sees a misreading before trusting the roster.
+ */
+export function quotaReadings(rules: readonly QuotaRule[]): string[] {
+  const lines: string[] = [];
+  for (const rule of rules) {
+    const written = rule.written?.trim();
+    if (!written || rule.value === '*') continue;
+    const same = (name: string) => normaliseName(name) === normaliseName(written);
+    if (same(rule.value)) continue;
+    if (rule.feature === 'country') {
+      const others = countriesAlsoNamed(written, rule.value);
+      if (same(countryName(rule.value)) && !others.length) continue;
+      const not = others.map((o) => `${o.code} (${o.name})`);
+      const instead = not.length ? `, not ${not.length > 1 ? `${not.slice(0, -1).join(', ')} or ${not.at(-1)}` : not[0]}: write ${not.length > 1 ? 'the ISO code of the one you meant' : `${others[0]!.code} if you meant it`}` : '';
+      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`);
+      continue;
+    }
+    if (rule.feature === 'language' && (same(languageName(rule.value, 'en')) || same(languageName(rule.value, 'fr')) || same(languageName(rule.value, 'es')))) continue;
+    if (rule.feature === 'category' && ['en', 'fr', 'es'].some((l) => same(categoryName(rule.value, l as 'en' | 'fr' | 'es')))) continue;
+    lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`);
+  }
+  return lines;
 }
 
 /**

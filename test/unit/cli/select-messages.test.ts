@@ -102,3 +102,18 @@ describe('a quota on a type or beneficiary group nobody eligible has', { timeout
     expect(r.stderr).not.toMatch(/line 3/);
   });
 });
+
+// The quotas file's values are read leniently: the officer sees each reading that differs from
+// what was written before trusting the roster ("Congo" is the Republic, not the DRC).
+describe('how the quotas file was read', { timeout: 60_000 }, () => {
+  it('is said on stderr before the selection, and stdout keeps only the JSON', async () => {
+    const quotas = path.join(path.dirname(dbPath), 'readings.csv');
+    fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Amériques,1,\ncountry,Congo,0,2\nregion,Africa,1,\n');
+    const r = await skillsnet(['select', '--size', '5', '--quotas', quotas, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('How the quotas file was read:\n  readings.csv line 2: "Amériques" read as region Americas\n' +
+      '  readings.csv line 3: "Congo" read as country CG (Congo), not CD (Democratic Republic of the Congo): write CD if you meant it\n');
+    expect(r.stderr).not.toMatch(/line 4/);
+    expect(json(r).members).toHaveLength(5);
+  });
+});

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countriesAlsoNamed } from '../../../src/geo/countries.js';
+import { readQuotaFile } from '../../../src/selection/quota-file.js';
+import { quotaReadings } from '../../../src/selection/quotas.js';
+import { tempDir } from '../support/run.js';
+
+// A quotas file's values are read leniently (French names, typos, vocabulary terms): the officer
+// is shown each reading that is not the tool's own name for the value, so that "Congo" read as the
+// Republic of the Congo is seen before the roster is trusted.
+const dir = tempDir('skillsnet-quota-readings-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('countriesAlsoNamed', () => {
+  it('finds the other countries whose name holds the text as whole words', () => {
+    expect(countriesAlsoNamed('Congo', 'CG').map((c) => c.code)).toEqual(['CD']);
+    expect(countriesAlsoNamed('Guinea', 'GN').map((c) => c.code).sort()).toEqual(['GQ', 'GW', 'PG']);
+    expect(countriesAlsoNamed('Sudan', 'SD').map((c) => c.code)).toEqual(['SS']);
+    // whole words: Niger is no part of "Nigeria", Dominica none of "Dominican Republic"
+    expect(countriesAlsoNamed('Niger', 'NE')).toEqual([]);
+    expect(countriesAlsoNamed('Dominica', 'DM')).toEqual([]);
+    expect(countriesAlsoNamed('Kenya', 'KE')).toEqual([]);
+  });
+});
+
+describe('quotaReadings', () => {
+  it('lists the values read otherwise than written, and the countries a name may also mean', async () => {
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, [
+      'feature,value,min,max',
+      'region,Afrique,3,', 'region,Africa,1,', 'region,*,1,',
+      'country,Congo,1,', 'country,Kenia,1,', 'country,KE,1,', 'country,Kenya,1,',
+      'category,Inclusion sociale,1,', 'category,life-skills,1,',
+      'language,Français,1,', 'language,fr,1,',
+      'beneficiary,Jeunes,1,',
+    ].join('\n') + '\n');
+    const lines = quotaReadings(await readQuotaFile(file));
+    expect(lines).toEqual([
+      'q.csv line 2: "Afrique" read as region Africa',
+      'q.csv line 5: "Congo" read as country CG (Congo), not CD (Democratic Republic of the Congo): write CD if you meant it',
+      'q.csv line 6: "Kenia" read as country KE (Kenya)',
+      'q.csv line 13: "Jeunes" read as beneficiary "youth"',
+    ]);
+  });
+});

@@ -21,6 +21,14 @@ describe('LimeSurvey exports', () => {
     expect(fr.language).toEqual(['Langue de départ']);
   });
 
+  it('its own start and last-action dates are whole headers: a project\'s start or launch date is no submission date', () => {
+    for (const h of ['Date de lancement du projet', 'Date the project started', 'Date de la dernière action menée', 'Date started (project)']) {
+      expect(mapped(['Organisation', 'Email', h, 'Description']).submittedAt, h).toBeUndefined();
+    }
+    expect(mapped(['Organisation', 'Email', 'Date started']).submittedAt).toEqual(['Date started']);
+    expect(mapped(['Organisation', 'Courriel', 'Date de lancement']).submittedAt).toEqual(['Date de lancement']);
+  });
+
   it('its question-code export names the submission date and the start language', () => {
     const m = mapped(['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'Q1', 'Q2']);
     expect(m.externalId).toEqual(['id']);

@@ -75,6 +75,14 @@ describe('words of other fields', () => {
     expect(mapped(['Organisation', 'Courriel', 'Note']).score).toEqual(['Note']);
   });
 
+  it('French marks written in the plural are still the score: "Notes du jury", "Notes des évaluateurs", "Notes /20"', () => {
+    for (const h of ['Notes du jury', 'Notes des évaluateurs', 'Notes /20', 'Notes finales', 'Moyenne des notes']) {
+      expect(mapped(['Organisation', 'Courriel', 'Pays', h]).score, h).toEqual([h]);
+    }
+    expect(mapped(['Organisation', 'Email', 'Reviewer notes']).score).toBeUndefined();
+    expect(mapped(['Organisation', 'Email', 'Notes on the project']).score).toBeUndefined();
+  });
+
   it('the respondent\'s own part in a project is not the project\'s description', () => {
     expect(mapped(['Organisation', 'Email', '6 - Describe your participation in this project:']).description).toBeUndefined();
     expect(mapped(['Organisation', 'Courriel', 'Décrivez votre rôle dans le projet']).description).toBeUndefined();

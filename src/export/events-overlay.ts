@@ -13,6 +13,7 @@ import { allAttendance } from '../db/attendance.js';
 import { listEvents } from '../db/events.js';
 import { listMembers } from '../db/members.js';
 import { categoryName } from '../tagging/taxonomy.js';
+import { ELEMENT_TYPES } from './network.js';
 import type { KumuMap, KumuRow } from './kumu.js';
 import type { MapEdge } from './map-types.js';
 
@@ -123,7 +124,8 @@ function eventLinks(overlay: EventsOverlay, elementOf: Map<number, string>): Eve
 export function addEventsToKumu(map: KumuMap, overlay: EventsOverlay, options: { withEvents: boolean }): KumuMap {
   if (!overlay.events.length) return map;
   const actors = map.elements
-    .filter((e) => e.Type !== 'Skills category' && e.Type !== 'Region')
+    // (the actors only: a category, a region or a target group attends nothing)
+    .filter((e) => e.Type === ELEMENT_TYPES.organization || e.Type === ELEMENT_TYPES.person)
     .map((e) => ({ id: String(e.ID), applicationIds: Array.isArray(e.Applications) ? e.Applications.map(Number) : [] }));
   const elementOf = elementOfMember(overlay, actors);
   const links = eventLinks(overlay, elementOf);

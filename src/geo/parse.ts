@@ -8,6 +8,8 @@ import { resolveCountry } from './countries.js';
 import { resolveLanguage } from './languages.js';
 import { resolveRegion } from './regions.js';
 
+const SMALL_WORDS = new Set(['the', 'and']);
+
 export function parseRegion(input: string): Region {
   const named = resolveRegion(input);
   if (named) return named;
@@ -16,12 +18,16 @@ export function parseRegion(input: string): Region {
   if (found) return found;
   // A part of one region's name ("Pacific", "Arab", "Central Asia"), word by word: letters inside a
   // word are no part ("fr" is in "Africa", and a quota on region "fr" must not count Africa).
+  // The small words of the names ("the", "and") are no part on their own: "the" is no region.
   const words = wanted.split(' ').filter(Boolean);
   const partial = REGIONS.filter((r) => {
     const names = r.toLowerCase().split(' ');
-    return words.length > 0 && words.every((w) => names.some((n) => n === w || (w.length >= 4 && n.startsWith(w))));
+    return words.some((w) => !SMALL_WORDS.has(w)) && words.every((w) => names.some((n) => n === w || (w.length >= 4 && n.startsWith(w))));
   });
   if (partial.length === 1) return partial[0];
+  if (partial.length > 1) {
+    throw new UsageError(`region "${input.trim()}" is part of ${partial.length === 2 ? 'two' : partial.length} region names: ${partial.map((r) => `"${r}"`).join(', ')}`, { hint: 'give the whole name of one of them' });
+  }
   throw new UsageError(`unknown region "${input}"`, { hint: `use one of: ${REGIONS.map((r) => `"${r}"`).join(', ')}` });
 }
 

@@ -10,10 +10,24 @@ import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.
 import { plainNamespaces } from './ooxml.js';
 import { StopReading, type TableSource, type WorkbookSheet } from './table.js';
 
+/** How cells are read beyond their values. */
+export interface XlsxReadOptions {
+  /**
+   * A number formatted as a percentage as the share it shows ("20%" for the 0.2 Excel stores when
+   * 20% is typed): for the quotas file, where a bound is a count or a share. The import reads values.
+   */
+  percentages?: boolean;
+}
+
 /** The `index`th sheet of a workbook (0, the first, unless the import looks further). */
-export function xlsxSource(file: string, index = 0): TableSource {
+export function xlsxSource(file: string, index = 0, options: XlsxReadOptions = {}): TableSource {
   const sheet: WorkbookSheet = { index, name: null, exists: true, seen: [] };
-  return { format: 'xlsx', encoding: null, delimiter: null, sheet, read: (onRow, onBytes) => readXlsx(file, sheet, onRow, onBytes) };
+  return { format: 'xlsx', encoding: null, delimiter: null, sheet, read: (onRow, onBytes) => readXlsx(file, sheet, onRow, onBytes, options) };
+}
+
+/** A number shown as a percentage ("0%", "0.0%"; a % inside quotes is literal text). */
+function percentFormat(numFmt: unknown): boolean {
+  return typeof numFmt === 'string' && numFmt.replace(/"[^"]*"/g, '').includes('%');
 }
 
 /** The parts of exceljs's streaming WorkbookReader that read one part each (driven here in the order they are needed). */
@@ -59,7 +73,7 @@ async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{
  * "Sheet1"). Only the sheet wanted is read, as a stream; the shared strings are held in memory,
  * as exceljs always does.
  */
-async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[], row?: number) => void, onBytes?: (bytesRead: number) => void): Promise<void> {
+async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: string[], row?: number) => void, onBytes?: (bytesRead: number) => void, options: XlsxReadOptions = {}): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
   let fromCallback: unknown;
   let sheetStream: Readable | undefined;
@@ -116,7 +130,9 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         const v = values[i];
         // a text cell whose string is not in the workbook's string table: never "[object Object]"
         if (v !== null && typeof v === 'object' && 'sharedString' in v) throw new UnresolvedStrings();
-        cells.push(cellText(v));
+        const format = options.percentages && typeof v === 'number' ? (row as { getCell?(i: number): { numFmt?: unknown } }).getCell?.(i)?.numFmt : undefined;
+        // (0.125 * 100 is 12.5, but 0.07 * 100 is 7.000000000000001: rounded to what Excel shows)
+        cells.push(percentFormat(format) ? `${Number(((v as number) * 100).toPrecision(12))}%` : cellText(v));
       }
       emittedRows++;
       if (cells.some((c) => c !== '')) {

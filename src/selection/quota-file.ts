@@ -121,7 +121,8 @@ async function workbookRows(file: string): Promise<NumberedRow[][]> {
   const { xlsxSource } = await import('../import/readers.js');
   const sheets: NumberedRow[][] = [];
   for (let i = 0; i < 20; i++) {
-    const source = xlsxSource(file, i);
+    // (a cell formatted as a percentage is the share it shows: 20% is stored as 0.2)
+    const source = xlsxSource(file, i, { percentages: true });
     const rows: NumberedRow[] = [];
     await source.read((cells, row) => {
       rows.push({ cells: cells.map((c) => c.trim()), line: row ?? rows.length + 1 });

@@ -204,6 +204,17 @@ const NEGATIONS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, NEGATION_PATT
 const NEGATION_ENDS = new Set(['but', 'mais', 'pero', 'sino']);
 const NEGATION_REACH = 10;
 
+// A word right after a cue that makes it no denial: "il ne s'agit pas seulement de", "no se trata
+// solo de" add, as "not only" does; "it is not a secret", "ce n'est pas un hasard", "no es un
+// secreto" are figures of speech that affirm what follows.
+const NOT_A_DENIAL = new Set([
+  'only', 'just', 'merely', 'simply', 'solely', 'seulement', 'uniquement', 'que', 'qu', 'simplement', 'juste', 'exclusivement',
+  'solo', 'solamente', 'unicamente', 'simplemente', 'meramente', 'exclusivamente',
+  'secret', 'coincidence', 'accident', 'surprise', 'hasard', 'secreto', 'casualidad', 'coincidencia', 'sorpresa',
+]);
+// "There is not a single training centre": what is lacking, the need a proposal answers.
+const EXISTENTIAL = new Set(['there']);
+
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
 const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 
@@ -214,7 +225,11 @@ function negationAt(ws: string[], i: number, lang: TextLanguage): number {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
     for (let k = 0; k < pattern.length && ok; k++) ok = pattern[k].has(folded(ws[i + k]));
-    if (ok) return pattern.length;
+    if (!ok) continue;
+    const after = ws[i + pattern.length];
+    if (after !== undefined && NOT_A_DENIAL.has(folded(after))) return 0;
+    if (i > 0 && EXISTENTIAL.has(ws[i - 1]!)) return 0;
+    return pattern.length;
   }
   return 0;
 }

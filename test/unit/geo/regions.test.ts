@@ -64,7 +64,11 @@ describe('a part of a region name', () => {
     expect(parseRegion('Central Asia')).toBe('Europe and Central Asia');
     expect(parseRegion('Arab')).toBe('Arab States');
     expect(parseRegion('America')).toBe('Americas');
-    expect(() => parseRegion('Asia')).toThrow(/unknown region "Asia"/);
+    expect(() => parseRegion('Asia')).toThrow(/region "Asia" is part of two region names: "Asia and the Pacific", "Europe and Central Asia"/);
+  });
+
+  it('is not the small words alone: "the" or "and" names no region', () => {
+    for (const text of ['the', 'and', 'The', 'and the', '&']) expect(() => parseRegion(text), text).toThrow(/unknown region/);
   });
 
   it('is not letters inside a word: "fr" is no region, though "Africa" holds them', () => {

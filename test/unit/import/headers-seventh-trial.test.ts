@@ -21,6 +21,14 @@ describe('LimeSurvey exports', () => {
     expect(fr.language).toEqual(['Langue de départ']);
   });
 
+  it('its own start and last-action dates are whole headers: a project\'s start or launch date is no submission date', () => {
+    for (const h of ['Date de lancement du projet', 'Date the project started', 'Date de la dernière action menée', 'Date started (project)']) {
+      expect(mapped(['Organisation', 'Email', h, 'Description']).submittedAt, h).toBeUndefined();
+    }
+    expect(mapped(['Organisation', 'Email', 'Date started']).submittedAt).toEqual(['Date started']);
+    expect(mapped(['Organisation', 'Courriel', 'Date de lancement']).submittedAt).toEqual(['Date de lancement']);
+  });
+
   it('its question-code export names the submission date and the start language', () => {
     const m = mapped(['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'Q1', 'Q2']);
     expect(m.externalId).toEqual(['id']);
@@ -65,6 +73,14 @@ describe('words of other fields', () => {
     expect(mapped(['Organisation', 'Email', 'Notes']).score).toBeUndefined();
     expect(mapped(['organization', 'email', 'notes']).score).toBeUndefined();
     expect(mapped(['Organisation', 'Courriel', 'Note']).score).toEqual(['Note']);
+  });
+
+  it('French marks written in the plural are still the score: "Notes du jury", "Notes des évaluateurs", "Notes /20"', () => {
+    for (const h of ['Notes du jury', 'Notes des évaluateurs', 'Notes /20', 'Notes finales', 'Moyenne des notes']) {
+      expect(mapped(['Organisation', 'Courriel', 'Pays', h]).score, h).toEqual([h]);
+    }
+    expect(mapped(['Organisation', 'Email', 'Reviewer notes']).score).toBeUndefined();
+    expect(mapped(['Organisation', 'Email', 'Notes on the project']).score).toBeUndefined();
   });
 
   it('the respondent\'s own part in a project is not the project\'s description', () => {

@@ -102,4 +102,20 @@ describe('a quotas workbook (.xlsx)', () => {
     await wb.xlsx.writeFile(file);
     expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Asia and the Pacific', 2, null, 'quotas.xlsx row 2']]);
   });
+
+  it('reads a cell Excel formats as a percentage (typed 20%, stored 0.2) as the share it shows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Quotas');
+    sheet.addRow(['feature', 'value', 'min', 'max']);
+    const row = sheet.addRow(['region', 'Africa', 0.2, 0.425]);
+    row.getCell(3).numFmt = '0%';
+    row.getCell(4).numFmt = '0.0%';
+    sheet.addRow(['language', 'fr', 3, null]);
+    const file = path.join(dir, 'shares.xlsx');
+    await wb.xlsx.writeFile(file);
+    expect(bounds(await readQuotaFile(file, dir, { size: 25 }))).toEqual([
+      ['region', 'Africa', 5, 10, 'shares.xlsx row 2 (min 20% of 25 = 5, max 42.5% of 25 = 10)'],
+      ['language', 'fr', 3, null, 'shares.xlsx row 3'],
+    ]);
+  });
 });

@@ -35,6 +35,34 @@ describe('text processing', () => {
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 
+  it('reads "not only" in French and Spanish as it reads it in English: an addition, not a denial', () => {
+    for (const [text, lang] of [
+      ["Il ne s'agit pas seulement de formation, mais aussi d'apprentissage", 'fr'],
+      ["Il ne s'agit pas uniquement d'une formation en ligne", 'fr'],
+      ["Il ne s'agit pas que de formation", 'fr'],
+      ["Il ne s'agit pas simplement de former des jeunes", 'fr'],
+      ['No se trata solo de formación, también de inserción laboral', 'es'],
+      ['No se trata sólo de formación', 'es'],
+      ['No se trata solamente de capacitar a los jóvenes en oficios', 'es'],
+      ['No se trata únicamente de capacitación técnica', 'es'],
+      ['This is not just about training', 'en'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  });
+
+  it('leaves alone what is lacking ("there is not a …") and figures of speech ("it is no secret")', () => {
+    for (const [text, lang] of [
+      ['There is not a single vocational training centre in the district', 'en'],
+      ['There are not a lot of apprenticeships for girls', 'en'],
+      ['It is not a secret that apprenticeships work', 'en'],
+      ['No es un secreto que la formación dual funciona', 'es'],
+      ["Ce n'est pas un hasard si l'apprentissage fonctionne", 'fr'],
+      ["Ce n'est pas un secret : l'apprentissage fonctionne", 'fr'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+    // the denials themselves still count
+    expect(stems("Il ne s'agit pas d'une formation en ligne", 'fr')).toContain(NEGATED + stem('formation', 'fr'));
+    expect(stems('It is not a classroom course', 'en')).toContain(NEGATED + stem('classroom', 'en'));
+  });
+
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {
     expect(words('On-the-job training and on the job learning')).toEqual(['onthejob', 'training', 'and', 'onthejob', 'learning']);
   });

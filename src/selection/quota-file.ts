@@ -97,8 +97,14 @@ async function textRows(file: string, bytes: Buffer): Promise<NumberedRow[]> {
   const body = bytes.subarray(bom);
   let text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   text = text.replace(/^\uFEFF/, '');
+  const table = 'write it as CSV (feature,value,min,max) or as an .xlsx sheet with those columns (see docs/quotas-file.md)';
   if (/^\s*[[{]/.test(text)) {
-    throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: 'write it as CSV (feature,value,min,max) or as an .xlsx sheet with those columns (see docs/quotas-file.md)' });
+    throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: table });
+  }
+  // (YAML: "region:" keys, "- " list items or a "---" start, with no delimiter of a table on the first line)
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() && !l.trimStart().startsWith('#')) ?? '';
+  if ((/\.ya?ml$/i.test(file) || /^(?:---\s*$|- |[\p{L}_][\p{L}\p{N}_ ]*:\s*$)/u.test(firstLine)) && !/[,;\t|]/.test(firstLine)) {
+    throw new UsageError(`the quotas file ${file} looks like YAML; a quotas file is a table`, { hint: table });
   }
   // Excel's "sep=;" line names the delimiter; the header is the line after it.
   const sepLine = /^sep=(.)\r?\n/i.exec(text);

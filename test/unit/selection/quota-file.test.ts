@@ -65,6 +65,12 @@ describe('what is not a set of rules', () => {
     expect(await refused(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
     expect(await refused(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3\)/);
     expect(await refused(write('q.json', '[{"feature": "region", "value": "Africa", "min": 3}]'))).toMatch(/looks like JSON; a quotas file is a table/);
+    // YAML, as a script-minded officer may write it: named as such, not "no feature column"
+    expect(await refused(write('q.yaml', 'region:\n  Africa: {min: 3}\n'))).toMatch(/looks like YAML; a quotas file is a table/);
+    expect(await refused(write('q.txt', '# quotas\n- feature: region\n  value: Africa\n  min: 3\n'))).toMatch(/looks like YAML/);
+    expect(await refused(write('q2.txt', '---\nregion: Africa\n'))).toMatch(/looks like YAML/);
+    // a table is still a table, whatever its name
+    expect((await readQuotaFile(write('table.yml', 'feature,value,min,max\nregion,Africa,3,\n'))).map((r) => r.value)).toEqual(['Africa']);
   });
 });
 

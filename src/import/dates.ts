@@ -42,6 +42,15 @@ const MONTHS: Record<string, number> = {};
   ['december', 'dec', 'decembre', 'diciembre', 'dic'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
+/**
+ * A month written in words or abbreviated, in English, French or Spanish (accents, dots and case
+ * ignored): its number, or null. ("Dec", "déc.", "diciembre" are 12.)
+ */
+export function monthNumber(word: string): number | null {
+  const key = word.normalize('NFD').replace(/[\u0300-\u036f.]/g, '').toLowerCase();
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key]! : null;
+}
+
 /** A zone after a time: "Z", "UTC", "GMT", "+0100", "+01:00", "GMT+1", "UTC-05:00", "GMT+5:30". */
 const ZONE = String.raw`Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?`;
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(${ZONE}|[A-Z]{3,4})?)?$`, 'i');

@@ -9,6 +9,7 @@
  * event's date, else by the report's language (month first in English, day first in French
  * and Spanish). The file's result says which basis was used.
  */
+import { monthNumber } from '../../import/dates.js';
 
 export interface DateTimeParts {
   /** 'ab' = two numbers then the year (order to be decided), 'ymd' = ISO order, 'time' = time only. */
@@ -47,31 +48,6 @@ function to24(hour: number, ampm: string | undefined): number | null {
   if (hour < 1 || hour > 12) return null;
   const pm = ampm.toUpperCase() === 'PM';
   return hour === 12 ? (pm ? 12 : 0) : pm ? hour + 12 : hour;
-}
-
-/**
- * Month names and their abbreviations in English, French and Spanish, accents and dots left
- * out: a month written in words settles the day/month order by itself.
- */
-const MONTHS: readonly (readonly string[])[] = [
-  ['jan', 'january', 'janv', 'janvier', 'ene', 'enero'],
-  ['feb', 'february', 'fev', 'fevr', 'fevrier', 'febrero'],
-  ['mar', 'march', 'mars', 'marzo'],
-  ['apr', 'april', 'avr', 'avril', 'abr', 'abril'],
-  ['may', 'mai', 'mayo'],
-  ['jun', 'june', 'juin', 'junio'],
-  ['jul', 'july', 'juil', 'juillet', 'julio'],
-  ['aug', 'august', 'aout', 'ago', 'agosto'],
-  ['sep', 'sept', 'september', 'septembre', 'septiembre', 'set', 'setiembre'],
-  ['oct', 'october', 'octobre', 'octubre'],
-  ['nov', 'november', 'novembre', 'noviembre'],
-  ['dec', 'december', 'decembre', 'dic', 'diciembre'],
-];
-
-function monthNumber(word: string): number | null {
-  const key = word.normalize('NFD').replace(/[\u0300-\u036f.]/g, '').toLowerCase();
-  const i = MONTHS.findIndex((names) => names.includes(key));
-  return i < 0 ? null : i + 1;
 }
 
 /** The numbers of a date-and-time text, before its day/month order is known; null when it is not one. */

@@ -367,3 +367,21 @@ export async function discardEmptyDatabase(file: string): Promise<boolean> {
     db?.close();
   }
 }
+
+/**
+ * When the applications a batch wrote were submitted and how they were scored, beside the call's
+ * other applications (import/call-fit.ts compares them). Merged and withdrawn ones count: they
+ * were the call's.
+ */
+export function batchAndCallSpans(db: DB, callId: number, batchId: number): { file: CallSpanRow; call: CallSpanRow } {
+  const q = (where: string) =>
+    db.prepare(`SELECT min(submitted_at) AS first, max(submitted_at) AS last, min(score) AS lowest, max(score) AS highest FROM applications WHERE call_id = ? AND ${where}`).get(callId, batchId) as CallSpanRow;
+  return { file: q('batch_id = ?'), call: q('batch_id IS NOT ?') };
+}
+
+export interface CallSpanRow {
+  first: string | null;
+  last: string | null;
+  lowest: number | null;
+  highest: number | null;
+}

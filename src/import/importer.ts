@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
+import { batchAndCallSpans, callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -37,6 +37,7 @@ import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
+import { otherCallSigns, suggestedCallName } from './call-fit.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -239,7 +240,7 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
 async function importPrepared(db: DB, pre: PreparedImport, options: ImportOptions, hooks: ImportHooks): Promise<ImportReport> {
   const call = options.call?.trim() || defaultCall(db, hooks);
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
-  const fileOptions: FileOptions = { ...options, call, encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
+  const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   // (only for a large import: a small one gains little, and other commands may open the new file at once)
   const size = pre.files.reduce((n, f) => n + f.scan.size, 0);
   const journal = options.newDatabase && size >= ROLLBACK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : null;
@@ -311,6 +312,8 @@ function defaultCall(db: DB, hooks: ImportHooks): string {
 
 interface FileOptions {
   call: string;
+  /** No --call was given: the call is the database's only one (a file of another call is refused, call-fit.ts). */
+  callDefaulted?: boolean;
   organizationIndex?: 'memory' | 'database';
   threads?: 'auto' | 'always' | 'never';
   sheet?: string;
@@ -408,6 +411,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     rebuildIndexes?.();
     finishBatch(db, batchId, writer.counts);
     const dates = settleDates(db, batchId, summary);
+    if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
     if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
@@ -448,6 +452,21 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     narrowCache?.();
     hooks.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * Without --call a file goes into the database's only call; one whose applications were
+ * submitted half a year away from the call's, or scored on another scale, is refused (the
+ * transaction is rolled back) with the --call to give.
+ */
+function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, call: string): void {
+  const spans = batchAndCallSpans(db, callId, batchId);
+  const signs = otherCallSigns(spans.file, spans.call);
+  if (!signs.length) return;
+  const quote = (c: string) => (/^[\w.-]+$/.test(c) ? c : `"${c}"`);
+  throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
+    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${quote(call)} to add these applications to it (nothing was imported)`,
+  });
 }
 
 /** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */

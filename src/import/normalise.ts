@@ -13,6 +13,7 @@ import { DateOrderEvidence, isoDate, parseDate, type DateOrder } from './dates.j
 import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 import { canonicalTerm } from './vocabulary.js';
 import { WarningLog } from './warnings.js';
+import { foldText } from './header-words.js';
 
 export { WarningLog } from './warnings.js';
 export { cleanParagraphs, cleanText, countEmails, normaliseEmail, normaliseParagraphs, parseScore, splitCategories, splitList } from './cells.js';
@@ -206,11 +207,20 @@ export class RowNormaliser {
     let contactName = this.text(cells, 'contactName');
     if (contactName && NO_NAME.test(contactName)) contactName = null; // Microsoft Forms' "anonymous"
     // First and last name columns say which part of the name is which: kept apart as given.
-    const givenName = this.text(cells, 'firstName');
-    const familyName = this.text(cells, 'lastName');
+    let givenName = this.text(cells, 'firstName');
+    let familyName = this.text(cells, 'lastName');
     if (!contactName) {
       const name = [givenName, familyName].filter(Boolean).join(' ');
       contactName = name || null;
+    } else if (familyName && !givenName && !containsName(contactName, familyName)) {
+      // "Nombre(s) de la persona de contacto" + "Apellido(s)": the name column holds the given
+      // names only when the family name is not in it; the contact is both ("Mariam Al-Masri").
+      givenName = contactName;
+      contactName = `${contactName} ${familyName}`;
+    } else if (givenName && !familyName && !containsName(contactName, givenName)) {
+      // "Prénom" + a name column without the given name: the name column is the family name.
+      familyName = contactName;
+      contactName = `${givenName} ${contactName}`;
     }
 
     let countryRaw = this.text(cells, 'country');
@@ -297,4 +307,12 @@ export class RowNormaliser {
       },
     };
   }
+}
+
+/** Whether a name holds another's words (case and accents aside): "Mariam Al-Masri" holds "al masri". */
+function containsName(whole: string, part: string): boolean {
+  const words = (t: string) => foldText(t).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const have = new Set(words(whole));
+  const want = words(part);
+  return want.length > 0 && want.every((w) => have.has(w));
 }

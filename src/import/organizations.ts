@@ -253,6 +253,9 @@ export function matchInMemory(rows: number, known: number): boolean {
  * person before it is written (place(): it is then written once, pointing at both), an updated one
  * to its (perhaps new) contact person after (updated(), finish()).
  */
+/** An import making more organisations than this does not compare their names at the end (organizations --unconfirmed does). */
+export const SIMILAR_NAMES_MAX = 5_000;
+
 /** Updated applications are linked again this many at a time (and at the end of the file). */
 const RELINK_BATCH = 200;
 
@@ -267,6 +270,8 @@ export class ImportLinker {
   private readonly complete = new Set<number>();
   /** applications updated by this file, to be linked again (updated()) */
   private readonly pending = new Set<number>();
+  /** organisations this file made with no candidate found while linking: their names are compared at finish() */
+  private unmatched: { id: number; name: string; country: string | null }[] | null = [];
 
   constructor(private readonly db: DB, options: { expectedRows?: number; memory?: boolean } = {}) {
     const known = networkSize(db);
@@ -336,7 +341,23 @@ export class ImportLinker {
   finish(): OrganizationLinks {
     this.relinkPending();
     addApplicantMembers(this.db, this.firstNew);
+    this.countSimilarNames();
     return this.links;
+  }
+
+  /**
+   * Similar names are not looked for row by row (a large import would pay for it on every row);
+   * the organisations the file made are compared once at the end, so that the report's count
+   * of new organisations that may be known ones includes "Teranga Digital (TD)" beside
+   * "Teranga Digital" (organizations --unconfirmed lists them). Skipped past SIMILAR_NAMES_MAX.
+   */
+  private countSimilarNames(): void {
+    for (const o of this.unmatched ?? []) {
+      const longest = [...words(normaliseName(o.name))].sort((x, y) => y.length - x.length)[0];
+      if (!longest || longest.length < 4) continue;
+      if (organizationsWithWord(this.db, o.country, longest).some((c) => c.id !== o.id && similarNames(c.name, o.name))) this.links.doubtful++;
+    }
+    this.unmatched = [];
   }
 
   private placeIdentity(a: ApplicationIdentity, applicationId?: number): { organizationId: number; personId: number | null } {
@@ -353,6 +374,10 @@ export class ImportLinker {
     this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: domain }, key);
     this.links.created++;
     if (candidates.length) this.links.doubtful++;
+    else if (this.unmatched) {
+      this.unmatched.push({ id: organizationId, name: a.organization, country: a.country });
+      if (this.unmatched.length > SIMILAR_NAMES_MAX) this.unmatched = null;
+    }
     return { organizationId, personId: this.attach(organizationId, a, true, applicationId) };
   }
 

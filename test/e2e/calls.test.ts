@@ -156,3 +156,32 @@ describe('contacts a mail merge can use', () => {
     expect(jl).toContain('N:Rodríguez;José Luis;;;\r\n');
   });
 });
+
+describe('a second call imported without --call', () => {
+  // An officer imported the 2021 call (a 0–100 form, submitted a year later) and forgot --call:
+  // it went into call 2020, and select ranked every 2021 application above every 2020 one.
+  const one = path.join(dir, 'one-call.db');
+  const run = (...args: string[]) => runCli(['--db', one, ...args], { cwd: dir });
+  const file = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const first = `Application ID,Organisation,Email,Contact name,Country,Submitted,Score
+C1,Taller Uno,uno@example.org,Ana Uno,Chile,2020-03-02,6.5
+C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
+`;
+  it('is refused (exit 2) with the two --call to choose from when its dates or its scale are another call\'s', () => {
+    expect(run('import', file('c2020.csv', first)).code).toBe(0);
+    const later = file('c2021.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nD1,Red Tres,tres@example.org,Ana Tres,Peru,2021-04-02,87\n`);
+    const r = run('import', later);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^error: c2021\.csv looks like another call than "default", the only call in this database: its applications were submitted on 2021-04-02, the call's from 2020-03-02 to 2020-03-20; its scores \(87–87\) read as 0–100, the call's \(6\.5–8\) as 0–10$/m);
+    expect(r.stderr).toContain('--call 2021 to start a new call, or --call default to add these applications to it');
+    expect(json<unknown[]>(run('list', '--json'))).toHaveLength(2);
+    // the same scale and season: a late file of the same call still goes in without --call
+    expect(run('import', file('c2020-late.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nC3,Taller Tres,tres@example.org,Ana Tres,Peru,2020-04-30,7\n`)).code).toBe(0);
+    // and naming the call says what was meant
+    expect(run('import', later, '--call', '2021').code).toBe(0);
+    expect(json<unknown[]>(run('list', '--json', '--call', 'default'))).toHaveLength(3);
+  });
+});

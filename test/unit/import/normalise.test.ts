@@ -129,3 +129,23 @@ describe('RowNormaliser', () => {
     );
   });
 });
+
+describe('RowNormaliser: a name column beside only one part of the name', () => {
+  // A 2021 call's form asked "Nombre(s) de la persona de contacto" and "Apellido(s)": the family
+  // name was kept apart and the contact was named "Mariam" in every list, contact and map.
+  it('joins a name column that lacks the family name to it, and keeps a full name as it is', () => {
+    const headers = ['Organización', 'Correo', 'Nombre(s) de la persona de contacto', 'Apellido(s)'];
+    const mapping = matchHeaders(headers).mapping;
+    const n = new RowNormaliser(mapping, { headers });
+    const given = n.normalise(['Acme', 'm@example.org', 'Mariam', 'Al-Masri']).application;
+    expect(given).toMatchObject({ contactName: 'Mariam Al-Masri', givenName: 'Mariam', familyName: 'Al-Masri' });
+    const full = n.normalise(['Acme', 'm@example.org', 'Mariam Al Masri', 'Al-Masri']).application;
+    expect(full).toMatchObject({ contactName: 'Mariam Al Masri', familyName: 'Al-Masri' });
+  });
+  it('puts a given-name column before a name column that lacks it', () => {
+    const headers = ['Organisation', 'Email', 'Contact person', 'Contact first name'];
+    const n = new RowNormaliser({ organization: [0], email: [1], contactName: [2], firstName: [3] }, { headers });
+    expect(n.normalise(['Acme', 'a@example.org', 'Diallo', 'Awa']).application).toMatchObject({ contactName: 'Awa Diallo', givenName: 'Awa', familyName: 'Diallo' });
+    expect(n.normalise(['Acme', 'a@example.org', 'Awa Diallo', 'Awa']).application).toMatchObject({ contactName: 'Awa Diallo', givenName: 'Awa', familyName: null });
+  });
+});

@@ -33,6 +33,18 @@ describe('the import report names returning organisations', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/Organisations: 1 new; 1 application of organisations known already/);
   });
+
+  it('counts a new organisation whose name is like a known one among those to confirm', async () => {
+    // A second call's "Teranga Digital (TD)" from a new contact at a new address: the import said
+    // "4 new" and nothing else, though organizations --unconfirmed listed it beside "Teranga Digital".
+    const { dir, db } = await twoCalls();
+    fs.writeFileSync(path.join(dir, '2022.csv'), [HEADER, 'Skills Kenya (SK),Mo Sample,mo@example.net,Kenya,,Apprenticeships 2022', 'Otra Nueva,Sol Muestra,sol@example.org,Chile,,Huertos'].join('\n') + '\n');
+    const r = await run(['--db', db, 'import', path.join(dir, '2022.csv'), '--call', '2022', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).files[0].organizations).toEqual({ returning: 0, created: 2, doubtful: 1 });
+    const listed = json(await run(['--db', db, 'organizations', '--unconfirmed', '--json'])) as { evidence: string[] }[];
+    expect(listed.some((p) => JSON.stringify(p).includes('Skills Kenya (SK)'))).toBe(true);
+  });
 });
 
 describe('organisations across calls', () => {

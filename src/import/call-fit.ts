@@ -1,0 +1,59 @@
+/**
+ * Whether a file imported without --call belongs to the database's only call. An officer who
+ * imports the next year's call and forgets --call would otherwise add it to last year's call in
+ * silence: its applications then compete in one selection, on scores of another scale (a 0–100
+ * form beside a 0–10 one, where every new score beats every old one).
+ */
+
+/** When a group of applications was submitted and how it was scored. */
+export interface CallSpan {
+  /** earliest and latest submission dates (ISO 8601), null when none is dated */
+  first: string | null;
+  last: string | null;
+  /** lowest and highest score, null when none is scored */
+  lowest: number | null;
+  highest: number | null;
+}
+
+/** Submissions this many days or more apart from the call's are another call's: calls stay open weeks, not half a year. */
+export const OTHER_CALL_GAP_DAYS = 180;
+
+/** The usual scale a set of scores sits on, by its highest (scores import's inferScale: 1, 5, 10, 20, 100). */
+function scaleMax(highest: number): number {
+  for (const max of [1, 5, 10, 20, 100]) if (highest <= max) return max;
+  return highest;
+}
+
+const DAY_MS = 86_400_000;
+const day = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+
+/**
+ * What says the file's applications are another call's than the call's earlier ones: submitted
+ * half a year or more before or after them, or scored on another scale. Empty when nothing does
+ * (or when either side has nothing to compare).
+ */
+export function otherCallSigns(file: CallSpan, call: CallSpan): string[] {
+  const signs: string[] = [];
+  if (file.first && file.last && call.first && call.last) {
+    const after = (day(file.first) - day(call.last)) / DAY_MS;
+    const before = (day(call.first) - day(file.last)) / DAY_MS;
+    if (after >= OTHER_CALL_GAP_DAYS || before >= OTHER_CALL_GAP_DAYS) {
+      signs.push(`its applications were submitted ${span(file.first, file.last)}, the call's ${span(call.first, call.last)}`);
+    }
+  }
+  if (file.highest !== null && call.highest !== null && file.lowest !== null && call.lowest !== null) {
+    const f = scaleMax(file.highest);
+    const c = scaleMax(call.highest);
+    if (f !== c) signs.push(`its scores (${num(file.lowest)}–${num(file.highest)}) read as 0–${f}, the call's (${num(call.lowest)}–${num(call.highest)}) as 0–${c}`);
+  }
+  return signs;
+}
+
+const span = (a: string, b: string) => (a.slice(0, 10) === b.slice(0, 10) ? `on ${a.slice(0, 10)}` : `from ${a.slice(0, 10)} to ${b.slice(0, 10)}`);
+const num = (n: number) => String(Math.round(n * 100) / 100);
+
+/** A name to suggest for the file's call: the year its applications were submitted in, when that is not the call's own name. */
+export function suggestedCallName(file: CallSpan, call: string): string {
+  const year = file.last?.slice(0, 4);
+  return year && /^\d{4}$/.test(year) && year !== call ? year : 'NAME';
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { otherCallSigns, suggestedCallName } from '../../../src/import/call-fit.js';
+
+const call2020 = { first: '2020-03-04T10:00:00', last: '2020-05-15T18:00:00', lowest: 0.9, highest: 10 };
+
+describe('otherCallSigns', () => {
+  it('names dates half a year away and another score scale', () => {
+    const file = { first: '2021-03-01T09:00:00', last: '2021-05-28T12:00:00', lowest: 35, highest: 98 };
+    expect(otherCallSigns(file, call2020)).toEqual([
+      "its applications were submitted from 2021-03-01 to 2021-05-28, the call's from 2020-03-04 to 2020-05-15",
+      "its scores (35–98) read as 0–100, the call's (0.9–10) as 0–10",
+    ]);
+    expect(suggestedCallName(file, '2020')).toBe('2021');
+    expect(suggestedCallName(file, '2021')).toBe('NAME');
+  });
+  it('says nothing of a late file of the same call, of undated or unscored files, or of an empty call', () => {
+    expect(otherCallSigns({ first: '2020-06-01', last: '2020-06-02', lowest: 4, highest: 9.5 }, call2020)).toEqual([]);
+    expect(otherCallSigns({ first: null, last: null, lowest: null, highest: null }, call2020)).toEqual([]);
+    expect(otherCallSigns({ first: '2024-01-01', last: '2024-01-01', lowest: 5, highest: 5 }, { first: null, last: null, lowest: null, highest: null })).toEqual([]);
+  });
+  it('reads files submitted long before the call as another call too', () => {
+    expect(otherCallSigns({ first: '2019-01-01', last: '2019-02-01', lowest: null, highest: null }, call2020)).toHaveLength(1);
+  });
+});

@@ -29,8 +29,9 @@ const day = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
 
 /**
  * What says the file's applications are another call's than the call's earlier ones: submitted
- * half a year or more before or after them, or scored on another scale. Empty when nothing does
- * (or when either side has nothing to compare).
+ * half a year or more before or after them, or scored on another scale where no score of the
+ * file falls within the call's (35–98 beside 0.9–10). Empty when nothing does (or when either
+ * side has nothing to compare).
  */
 export function otherCallSigns(file: CallSpan, call: CallSpan): string[] {
   const signs: string[] = [];
@@ -44,7 +45,9 @@ export function otherCallSigns(file: CallSpan, call: CallSpan): string[] {
   if (file.highest !== null && call.highest !== null && file.lowest !== null && call.lowest !== null) {
     const f = scaleMax(file.highest);
     const c = scaleMax(call.highest);
-    if (f !== c) signs.push(`its scores (${num(file.lowest)}–${num(file.highest)}) read as 0–${f}, the call's (${num(call.lowest)}–${num(call.highest)}) as 0–${c}`);
+    // (apart too: a short file of corrections may score below 5 on the call's 0–10 without being another call's)
+    const apart = file.lowest > call.highest || file.highest < call.lowest;
+    if (f !== c && apart) signs.push(`its scores (${num(file.lowest)}–${num(file.highest)}) read as 0–${f}, the call's (${num(call.lowest)}–${num(call.highest)}) as 0–${c}`);
   }
   return signs;
 }

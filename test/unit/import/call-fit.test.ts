@@ -16,6 +16,11 @@ describe('otherCallSigns', () => {
   it('says nothing of a late file of the same call, of undated or unscored files, or of an empty call', () => {
     expect(otherCallSigns({ first: '2020-06-01', last: '2020-06-02', lowest: 4, highest: 9.5 }, call2020)).toEqual([]);
     expect(otherCallSigns({ first: null, last: null, lowest: null, highest: null }, call2020)).toEqual([]);
+    // a few corrections scored low on the call's own 0–10 (their highest reads as 0–5): within the call's scores
+    expect(otherCallSigns({ first: '2020-04-01', last: '2020-04-01', lowest: 3, highest: 4.5 }, call2020)).toEqual([]);
+    expect(otherCallSigns({ first: null, last: null, lowest: 4, highest: 4 }, call2020)).toEqual([]);
+    // but a 0–10 file beside a 0–100 call whose every score is above it is another scale
+    expect(otherCallSigns({ first: null, last: null, lowest: 2, highest: 9 }, { first: null, last: null, lowest: 35, highest: 98 })).toHaveLength(1);
     expect(otherCallSigns({ first: '2024-01-01', last: '2024-01-01', lowest: 5, highest: 5 }, { first: null, last: null, lowest: null, highest: null })).toEqual([]);
   });
   it('reads files submitted long before the call as another call too', () => {

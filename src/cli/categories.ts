@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import fs from 'node:fs';
-import { addFilterOptions, parseFilters, type FilterFlags } from './filters.js';
+import { addFilterOptions, callsCounted, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import type { ApplicationFilters } from '../model.js';
@@ -37,8 +37,12 @@ export interface CategoriesResult {
 export async function runCategories(opts: CategoriesOptions, io: IO): Promise<CategoriesResult> {
   const tax = taxonomy();
   // The taxonomy is useful before anything is imported: without a database, counts are 0.
+  let calls: string[] = [];
   const counts = fs.existsSync(opts.dbPath)
-    ? await withDatabase(opts.dbPath, { create: false }, async (db) => (await import('../tagging/counts.js')).categoryCounts(db, opts.filters ?? {}))
+    ? await withDatabase(opts.dbPath, { create: false }, async (db) => {
+      calls = (await import('../db/applications.js')).callNames(db);
+      return (await import('../tagging/counts.js')).categoryCounts(db, opts.filters ?? {});
+    })
     : undefined;
   const byCode = new Map((counts?.categories ?? []).map((c) => [c.code, c]));
   const result: CategoriesResult = {
@@ -68,7 +72,7 @@ export async function runCategories(opts: CategoriesOptions, io: IO): Promise<Ca
   io.stdout.write(renderTable(io, ['Code', 'Category', 'Applications', 'By officer'], rows, io.stdoutIsTTY ? { maxWidth: [24, Math.max(30, io.columns - 60), 14, 12] } : {}));
   if (!counts) info(io, `No database at ${opts.dbPath} yet, so no counts. Import applications with skillsnet import FILE.`);
   else {
-    info(io, `${result.total} application${result.total === 1 ? '' : 's'}, ${result.untagged} without a category (skillsnet tag auto).` +
+    info(io, `${result.total} application${result.total === 1 ? '' : 's'}${callsCounted(calls, opts.filters ?? {})}, ${result.untagged} without a category (skillsnet tag auto).` +
       ' One application can carry several categories.');
   }
   info(io, 'The original taxonomy of the first call and its mapping: skillsnet categories --original');

@@ -132,3 +132,13 @@ export function addOptionOnce(cmd: Command, flags: string, description: string):
   if (long && cmd.options.some((o) => o.long === long)) return cmd;
   return cmd.option(flags, description);
 }
+
+/**
+ * What a total counts when the database holds several calls and no --call narrows it: " in 2 calls
+ * (2020, 2021; --call NAME for one)". A total over two years' calls read as one call's misleads.
+ */
+export function callsCounted(calls: readonly string[], filters: { call?: string }, byCall = ''): string {
+  if (filters.call || calls.length < 2) return '';
+  const named = calls.length <= 4 ? calls.join(', ') : `${calls.slice(0, 3).join(', ')} and ${calls.length - 3} more`;
+  return ` in ${calls.length} calls (${named}; --call NAME for one${byCall})`;
+}

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
+import { addFilterOptions, callsCounted, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import type { IO } from './io.js';
 import { countBy, STAT_DIMENSIONS, type StatDimension, type StatGroup } from '../db/stats.js';
-import { countApplications } from '../db/applications.js';
+import { callNames, countApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
 import { bar, renderTable } from '../ui/table.js';
 import { categoryName } from '../tagging/taxonomy.js';
@@ -23,7 +23,8 @@ export interface StatsResult {
 }
 
 export async function runStats(opts: StatsOptions, io: IO): Promise<StatsResult> {
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => (checkFilterNames(db, opts.filters), {
+  let calls: string[] = [];
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => (checkFilterNames(db, opts.filters), (calls = callNames(db)), {
     by: opts.by,
     total: countApplications(db, opts.filters),
     groups: countBy(db, opts.by, opts.filters),
@@ -48,7 +49,8 @@ export async function runStats(opts: StatsOptions, io: IO): Promise<StatsResult>
   if (opts.by === 'category' && io.stdoutIsTTY) {
     io.stderr.write(io.errColor.dim(result.groups.filter((g) => g.value).map((g) => `${g.value}: ${categoryName(g.value!)}`).join('\n')) + '\n');
   }
-  io.stderr.write(`${result.total} application${result.total === 1 ? '' : 's'}${opts.by === 'category' ? ' (one application can have several categories)' : ''}\n`);
+  io.stderr.write(`${result.total} application${result.total === 1 ? '' : 's'}${callsCounted(calls, opts.filters, opts.by === 'call' ? '' : ', --by call for each')}` +
+    `${opts.by === 'category' ? ' (one application can have several categories)' : ''}\n`);
   return result;
 }
 

@@ -54,6 +54,14 @@ describe('calls kept apart', () => {
     expect(cli('export', 'contacts', '--out', 'c.csv').code).toBe(2);
   });
 
+  it('stats and categories over every call say that they count several calls, and how to count one', () => {
+    const stats = cli('stats');
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(stats.stderr).toContain('13 applications in 3 calls (2020, 2021, 2022; --call NAME for one, --by call for each)');
+    expect(cli('stats', '--call', '2021').stderr).toMatch(/^2 applications$/m);
+    expect(cli('categories').stderr).toMatch(/^13 applications in 3 calls \(2020, 2021, 2022; --call NAME for one\), 13 without a category/m);
+  });
+
   it('list shows the call column', () => {
     const lines = cli('list').stdout.trim().split('\n');
     expect(lines[0].split('\t').slice(0, 3)).toEqual(['ID', 'Organisation', 'Call']);

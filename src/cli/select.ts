@@ -75,10 +75,11 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
     const selection = await selectCoreGroup(db, { ...opts, quotaRules, signal: interruptSignal() }, callbacksFor(io));
     const json = selection.result;
     if (!opts.json) {
-      io.stdout.write(renderRosterTable(io, json.members.map((m, i) => ({ ...m, rank: i + 1 })), { reasons: io.stdoutIsTTY }));
+      const calls = new Set([...json.members, ...json.alternates].map((m) => m.call).filter((c) => c !== null)).size > 1;
+      io.stdout.write(renderRosterTable(io, json.members.map((m, i) => ({ ...m, rank: i + 1 })), { reasons: io.stdoutIsTTY, calls }));
       if (json.alternates.length) {
         io.stdout.write('\n' + io.color.bold('Alternates') + '\n');
-        io.stdout.write(renderRosterTable(io, json.alternates.map((m, i) => ({ ...m, rank: i + 1 })), { reasons: io.stdoutIsTTY }));
+        io.stdout.write(renderRosterTable(io, json.alternates.map((m, i) => ({ ...m, rank: i + 1 })), { reasons: io.stdoutIsTTY, calls }));
       }
       if (io.stdoutIsTTY) io.stdout.write('\n' + renderCoverage(io, json.coverage));
     }

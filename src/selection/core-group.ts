@@ -83,6 +83,8 @@ export interface CoreGroupEntry {
   score: number;
   scoreSource: ScoreSource;
   reasons: string[];
+  /** The application's call (select --all-calls draws from several). */
+  call: string | null;
   /** Alternates only: the members it can replace without breaking a quota. */
   replaces?: number[];
 }
@@ -252,7 +254,7 @@ export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { 
 function entry(c: Candidate, reasons: string[], replaces?: number[]): CoreGroupEntry {
   return {
     id: c.id, organization: c.organization, organizationId: c.organizationId ?? null, region: c.region, country: c.country, language: c.language,
-    categories: c.categories, score: c.score, scoreSource: c.scoreSource, reasons, ...(replaces ? { replaces } : {}),
+    categories: c.categories, score: c.score, scoreSource: c.scoreSource, reasons, call: c.call ?? null, ...(replaces ? { replaces } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface RosterRow {
   /** 'none': the application has no score (shown blank, not 0). */
   scoreSource?: string;
   reasons: string[];
+  /** The application's call: a column when the rows come from several calls (select --all-calls). */
+  call?: string | null;
 }
 
 /**
@@ -40,16 +42,17 @@ export function shortWhy(reasons: string[]): string {
  * Members (or alternates) as a table; on a terminal a short "why" column, kept within the width.
  * "Rank" is the place in the roster or the reserve, "ID" the application ID (#ID in the reasons).
  */
-export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?: boolean } = {}): string {
+export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?: boolean; calls?: boolean } = {}): string {
   const tty = io.stdoutIsTTY;
+  const calls = options.calls ?? new Set(rows.map((r) => r.call).filter((c) => c != null)).size > 1;
   // A narrow terminal drops the region (the country says it) so that the rest keeps its room.
   const region = !tty || io.columns >= 70;
-  const headers = ['Rank', 'ID', 'Organisation', 'Country', ...(region ? ['Region'] : []), 'Lang', 'Categories', 'Score'];
+  const headers = ['Rank', 'ID', 'Organisation', ...(calls ? ['Call'] : []), 'Country', ...(region ? ['Region'] : []), 'Lang', 'Categories', 'Score'];
   if (options.reasons) headers.push('Why');
   const cats = (r: RosterRow) => (tty ? truncate(r.categories.join(', '), 34) : r.categories.join(', '));
   const body = rows.map((r) => {
     const cells: (string | number)[] = [
-      r.rank, r.id, tty ? truncate(r.organization, 28) : r.organization, r.country ?? '', ...(region ? [tty ? truncate(r.region ?? '', 12) : r.region ?? ''] : []), r.language ?? '',
+      r.rank, r.id, tty ? truncate(r.organization, 28) : r.organization, ...(calls ? [r.call ?? ''] : []), r.country ?? '', ...(region ? [tty ? truncate(r.region ?? '', 12) : r.region ?? ''] : []), r.language ?? '',
       cats(r), r.score === null || r.scoreSource === 'none' ? '' : Number(r.score.toFixed(3)),
     ];
     if (options.reasons) cells.push(shortWhy(r.reasons));

@@ -79,6 +79,12 @@ describe('calls kept apart', () => {
     expect(rescaled.code, rescaled.stderr).toBe(0);
     expect(rescaled.stderr).toMatch(/warning: scores of different calls put on one scale/);
     expect(json(rescaled).members.map((m: any) => m.score)).toEqual([9, 8.8, 8.7]);
+    // each member and alternate says its call, and the table has a Call column when they differ
+    expect(json(rescaled).members.map((m: any) => m.call)).toEqual(['2020', '2020', '2020']);
+    const table = cli('select', '--size', '3', '--all-calls', '--min-score', '0', '--rescale-scores', '--dry-run');
+    expect(table.stdout.split('\n')[0]!.split('\t').slice(0, 4)).toEqual(['Rank', 'ID', 'Organisation', 'Call']);
+    expect(table.stdout).toMatch(/\t2021\t/);
+    expect(cli('select', '--size', '3', '--call', '2020', '--dry-run').stdout.split('\n')[0]).not.toMatch(/Call/);
   });
 
   it('a call nobody scored: no "Total score 0 (proven optimal)", but a question, then an explicit order', () => {

@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { OperationError } from '../errors.js';
-import { ZipArchive, ZipBombError } from './zip.js';
+import { NotAZipError, ZipArchive, ZipBombError } from './zip.js';
 import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
 import { plainNamespaces } from './ooxml.js';
 import { plainCells, plainSharedStrings, type SheetNotes } from './sheet-xml.js';
@@ -155,6 +155,14 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (e instanceof ZipBombError) {
       throw new InputLimitError(`${file} is not read: ${e.message}, so it is a damaged or hostile file, not a workbook of applications`, {
         hint: 'open it in Excel and save the sheet as CSV UTF-8, then import that file; the limits are in docs/importing.md',
+      });
+    }
+    // yauzl's and zlib's own words ("End of central directory record signature not found",
+    // "invalid distance too far back") tell an officer nothing: the file is damaged
+    if (e instanceof NotAZipError || /^Z_/.test(String((e as NodeJS.ErrnoException).code ?? ''))) {
+      const cut = /central directory|truncated|end of file|unexpected EOF/i.test((e as Error).message);
+      throw new OperationError(`${file} cannot be read: the workbook is ${cut ? 'cut short (its end is missing: an interrupted download or copy?)' : 'damaged (its compressed data is corrupt)'}, so none of its rows can be trusted`, {
+        hint: 'download or copy the file again; or, if Excel opens it, save it again as .xlsx or save the sheet as CSV UTF-8, and import that',
       });
     }
     if (e instanceof CutShort) {

@@ -9,7 +9,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { json, run as skillsnet, tempDir } from '../support/run.js';
 import { cellText } from '../../../src/import/xlsx-reader.js';
-import { compoundFile } from './compound-file.js';
 
 const dir = tempDir('skillsnet-as-written-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -116,5 +115,32 @@ describe('cells as other programs write them', () => {
     const { run, apps } = await importOf(await workbook([{ name: 'Sheet', data }]));
     expect(run.code).toBe(0);
     expect(apps.map((a) => [a.organization, a.email, a.score])).toEqual([['Org', 'a@example.org', 8]]);
+  });
+});
+
+describe('a damaged workbook says what happened, in words, not the zip reader\'s', () => {
+  const data = `<row r="1">${t('A1', 'Organization')}${t('B1', 'Email')}</row>` + Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${t(`A${i + 2}`, `Organisation ${i} ${'x'.repeat(i % 37)}`)}${t(`B${i + 2}`, `a${i}@example.org`)}</row>`).join('');
+
+  it('cut short (an interrupted download): its end, the zip directory, is missing', async () => {
+    const whole = fs.readFileSync(await workbook([{ name: 'Sheet', data }]));
+    const f = path.join(dir, 'cut.xlsx');
+    fs.writeFileSync(f, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const { run } = await importOf(f);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*cut\.xlsx cannot be read: the workbook is cut short \(its end is missing: an interrupted download or copy\?\)/m);
+    expect(run.stderr).toMatch(/download or copy the file again/);
+    expect(run.stderr).not.toMatch(/central directory/);
+  });
+
+  it('damaged inside: its compressed sheet is corrupt', async () => {
+    const whole = Buffer.from(fs.readFileSync(await workbook([{ name: 'Sheet', data }])));
+    const at = whole.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length + 100;
+    for (let i = at; i < at + 60; i++) whole[i] = whole[i]! ^ 0x5a;
+    const f = path.join(dir, 'damaged.xlsx');
+    fs.writeFileSync(f, whole);
+    const { run } = await importOf(f);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/damaged\.xlsx cannot be read: the workbook is (damaged|cut short)/);
+    expect(run.stderr).not.toMatch(/invalid|distance|stack|    at /);
   });
 });

@@ -133,11 +133,74 @@ export function detectFormat(file: string, head: Buffer): Format {
     return 'xlsx';
   }
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
+    // An Office "compound file": an old .xls, or an .xlsx saved with a password (Excel then
+    // encrypts the whole workbook into the streams EncryptionInfo and EncryptedPackage).
+    const names = compoundFileNames(file, head);
+    if (names.includes('EncryptedPackage')) {
+      throw new OperationError(`${file} is protected with a password (an encrypted workbook), which skillsnet cannot open`, {
+        hint: 'open it in Excel with its password, then File > Info > Protect Workbook > Encrypt with Password, clear the password and save (or save a copy as .xlsx or CSV UTF-8), and import that file',
+      });
+    }
+    if (names.includes('WordDocument')) {
+      throw new OperationError(`${file} is an old Word document (.doc), not a spreadsheet`, { hint: 'import the spreadsheet itself, saved as .xlsx or CSV' });
+    }
     throw new OperationError(`${file} is an old Excel .xls workbook, which skillsnet cannot read`, {
       hint: 'open it in Excel and save it as .xlsx or as CSV UTF-8, then import that file',
     });
   }
   return 'csv';
+}
+
+/**
+ * The names of the streams of an Office compound file (CFB), from its directory: the header gives
+ * the sector size, the first directory sector and the first FAT sectors, through which the
+ * directory's chain of sectors is followed. Empty when the file cannot be read as one.
+ */
+export function compoundFileNames(file: string, head: Buffer): string[] {
+  if (head.length < 512) return [];
+  const sectorSize = 1 << head.readUInt16LE(0x1e);
+  if (sectorSize !== 512 && sectorSize !== 4096) return [];
+  const names: string[] = [];
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const sector = (n: number): Buffer => {
+      const b = Buffer.alloc(sectorSize);
+      const read = fs.readSync(fd!, b, 0, sectorSize, (n + 1) * sectorSize);
+      return b.subarray(0, read);
+    };
+    // the FAT sectors listed in the header (109 of them: 6.8 MB of file with 512-byte sectors, far more with 4096)
+    const fatSectors: number[] = [];
+    for (let i = 0; i < 109; i++) {
+      const n = head.readUInt32LE(0x4c + i * 4);
+      if (n >= 0xfffffffa) break;
+      fatSectors.push(n);
+    }
+    const perSector = sectorSize / 4;
+    const fatCache = new Map<number, Buffer>();
+    const next = (n: number): number => {
+      const fat = fatSectors[Math.floor(n / perSector)];
+      if (fat === undefined) return 0xfffffffe;
+      let b = fatCache.get(fat);
+      if (!b) fatCache.set(fat, (b = sector(fat)));
+      const at = (n % perSector) * 4;
+      return at + 4 <= b.length ? b.readUInt32LE(at) : 0xfffffffe;
+    };
+    let dir = head.readUInt32LE(0x30);
+    for (let hops = 0; dir < 0xfffffffa && hops < 1024; hops++, dir = next(dir)) {
+      const b = sector(dir);
+      for (let at = 0; at + 128 <= b.length; at += 128) {
+        const length = b.readUInt16LE(at + 64);
+        const type = b[at + 66];
+        if (length >= 2 && length <= 64 && (type === 1 || type === 2)) names.push(b.subarray(at, at + length - 2).toString('utf16le'));
+      }
+    }
+  } catch {
+    // a damaged compound file: whatever names were found
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  return names;
 }
 
 /**

@@ -438,6 +438,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
         // (a form exported before anyone answered, or the wrong file)
         ...(writer.counts.rows === 0 ? ['the file has its column names but no data rows: nothing was imported (export the responses again once applications came in, or check the file)'] : []),
         ...encodingWarnings(scan, source, Boolean(options.encoding)),
+        ...uncalculatedWarnings(source),
         ...layout.rejectedColumns.map((r) => `column ${columnLetter(r.column)}${looksLikePersonalData(r.header) ? '' : ` "${r.header}"`} names the ${FIELD_LABELS[r.field]} but holds ${r.holds}: not used (name it with --map if it is right)`),
         ...dateWarnings(dates),
         ...summary.warnings,
@@ -467,6 +468,18 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
   throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
     hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${quote(call)} to add these applications to it (nothing was imported)`,
   });
+}
+
+/**
+ * Formula cells a workbook holds without their value: written by a program that does not
+ * calculate (openpyxl, some web apps), they are empty until Excel or LibreOffice opens the file.
+ */
+function uncalculatedWarnings(source: TableSource): string[] {
+  const columns = [...(source.sheet?.uncalculated ?? new Map<string, number>())];
+  if (!columns.length) return [];
+  const cells = columns.reduce((n, [, c]) => n + c, 0);
+  const where = columns.length === 1 ? `column ${columns[0]![0]}` : `columns ${columns.map(([l]) => l).join(', ')}`;
+  return [`${cells} ${cells === 1 ? 'cell' : 'cells'} of ${where} hold formulas that were never calculated (the program that wrote the workbook does not compute them), so they were read as empty: open the workbook in Excel or LibreOffice, save it, and import it again`];
 }
 
 /** Files of at least this many bytes are written with a larger page cache (db/imports.ts, widenCache). */

@@ -60,16 +60,30 @@ export interface ChosenSheet {
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /** The sheet to import; a CSV source is read as it is. */
-export async function chooseSheet(file: string, opened: TableSource, callbacks: Callbacks, options: { mapFile?: MappingFile; sheet?: string }): Promise<ChosenSheet> {
-  const first = await topRows(opened);
+export async function chooseSheet(file: string, given: TableSource, callbacks: Callbacks, options: { mapFile?: MappingFile; sheet?: string }): Promise<ChosenSheet> {
+  let opened = given;
+  let first = await topRows(opened);
   if (!opened.sheet) return { source: opened, first };
   if (options.sheet !== undefined) return pickSheet(file, opened, first, options.sheet);
+  // The first sheet is the first one Excel shows: a hidden sheet before it (an old copy of the
+  // responses, the lists of a form) is not what the officer sees on opening the workbook.
+  const hidden = opened.sheet.hidden ?? [];
+  if (hidden[0]) {
+    const shown = hidden.findIndex((h) => !h);
+    if (shown > 0) {
+      const hiddenName = sheetLabel(opened);
+      opened = xlsxSource(file, shown);
+      first = await topRows(opened);
+      callbacks.onStatus?.(`${path.basename(file)}: the first sheet (${hiddenName}) is hidden in Excel; reading sheet ${sheetLabel(opened)}, the first one shown (--sheet chooses another).`);
+    }
+  }
   const { mapFile } = options;
   const fit = sheetFit(first, mapFile);
   // the first sheet holds the applications, even when a column is still to be named
   if (fit === SheetFit.complete || (fit === SheetFit.incomplete && !mapFile)) return { source: opened, first };
-  const count = Math.min(opened.sheet.seen.length, MAX_SHEETS);
-  for (let i = 1; i < count; i++) {
+  const count = Math.min(opened.sheet!.seen.length, MAX_SHEETS);
+  for (let i = opened.sheet!.index + 1; i < count; i++) {
+    if (hidden[i]) continue;
     const other = xlsxSource(file, i);
     const rows = await topRows(other);
     if (!other.sheet!.exists) break;

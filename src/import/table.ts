@@ -24,6 +24,10 @@ export interface WorkbookSheet {
   exists: boolean;
   /** names of the sheets seen while reading (in the workbook's order) */
   seen: string[];
+  /** which of them Excel does not show (hidden or very hidden), in the same order */
+  hidden?: boolean[];
+  /** once read: formula cells without a cached value, per column letter (read as empty) */
+  uncalculated?: Map<string, number>;
 }
 
 export interface ReadOptions {

@@ -5,9 +5,10 @@
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { OperationError } from '../errors.js';
-import { ZipArchive, ZipBombError } from './zip.js';
+import { NotAZipError, ZipArchive, ZipBombError } from './zip.js';
 import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
 import { plainNamespaces } from './ooxml.js';
+import { plainCells, plainSharedStrings, type SheetNotes } from './sheet-xml.js';
 import { StopReading, type TableSource, type WorkbookSheet } from './table.js';
 
 /** How cells are read beyond their values. */
@@ -32,7 +33,7 @@ function percentFormat(numFmt: unknown): boolean {
 
 /** The parts of exceljs's streaming WorkbookReader that read one part each (driven here in the order they are needed). */
 interface WorkbookParts {
-  model?: { sheets?: { name?: string; rId?: string }[] };
+  model?: { sheets?: { name?: string; rId?: string; state?: string }[] };
   workbookRels?: { Id: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -46,14 +47,14 @@ class CutShort extends Error {}
 class Unreadable extends Error {}
 
 /** A workbook's sheets in tab order: name (null when the workbook does not say) and part. */
-async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string }[]> {
+async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{ name: string | null; part: string; hidden: boolean }[]> {
   if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(plainNamespaces(await zip.stream('xl/_rels/workbook.xml.rels')));
   if (zip.has('xl/workbook.xml')) await reader._parseWorkbook(plainNamespaces(await zip.stream('xl/workbook.xml')));
   const rels = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
   const listed = (reader.model?.sheets ?? []).map((sheet) => {
     const target = sheet.rId ? rels.get(sheet.rId) : undefined;
     const part = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : '';
-    return { name: typeof sheet.name === 'string' && sheet.name ? sheet.name : null, part };
+    return { name: typeof sheet.name === 'string' && sheet.name ? sheet.name : null, part, hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden' };
   });
   if (listed.length && listed.every((s) => zip.has(s.part))) return listed;
   // no usable workbook.xml: the worksheet parts, by number
@@ -61,7 +62,7 @@ async function workbookSheets(zip: ZipArchive, reader: WorkbookParts): Promise<{
     .map((name) => ({ name, n: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1] }))
     .filter((p): p is { name: string; n: string } => p.n !== undefined)
     .sort((a, b) => Number(a.n) - Number(b.n));
-  return numbered.map((p, i) => ({ name: listed[i]?.name ?? null, part: p.name }));
+  return numbered.map((p, i) => ({ name: listed[i]?.name ?? null, part: p.name, hidden: false }));
 }
 
 /**
@@ -90,12 +91,13 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     const sheets = await workbookSheets(zip, reader);
     reader.model ??= { sheets: [] };
     wanted.seen = sheets.map((s, i) => s.name ?? `sheet ${i + 1}`);
+    wanted.hidden = sheets.map((s) => s.hidden);
     const sheet = sheets[wanted.index];
     wanted.exists = sheet !== undefined;
     if (!sheet) return;
     wanted.name = sheet.name;
     if (zip.has('xl/sharedStrings.xml')) {
-      for await (const _ of reader._parseSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml')))) void _;
+      for await (const _ of reader._parseSharedStrings(plainSharedStrings(plainNamespaces(await zip.stream('xl/sharedStrings.xml'))))) void _;
     }
     if (zip.has('xl/styles.xml')) await reader._parseStyles(plainNamespaces(await zip.stream('xl/styles.xml')));
     const stored = zip.parts.get(sheet.part)!.compressedSize;
@@ -115,7 +117,9 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         done(null, chunk);
       },
     });
-    const plain = plainNamespaces(sheetStream);
+    const notes: SheetNotes = { uncalculated: new Map() };
+    wanted.uncalculated = notes.uncalculated;
+    const plain = plainCells(plainNamespaces(sheetStream), notes);
     plain.on('error', (e) => tap.destroy(e));
     plain.pipe(tap);
     let emittedRows = 0;
@@ -151,6 +155,14 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     if (e instanceof ZipBombError) {
       throw new InputLimitError(`${file} is not read: ${e.message}, so it is a damaged or hostile file, not a workbook of applications`, {
         hint: 'open it in Excel and save the sheet as CSV UTF-8, then import that file; the limits are in docs/importing.md',
+      });
+    }
+    // yauzl's and zlib's own words ("End of central directory record signature not found",
+    // "invalid distance too far back") tell an officer nothing: the file is damaged
+    if (e instanceof NotAZipError || /^Z_/.test(String((e as NodeJS.ErrnoException).code ?? ''))) {
+      const cut = /central directory|truncated|end of file|unexpected EOF/i.test((e as Error).message);
+      throw new OperationError(`${file} cannot be read: the workbook is ${cut ? 'cut short (its end is missing: an interrupted download or copy?)' : 'damaged (its compressed data is corrupt)'}, so none of its rows can be trusted`, {
+        hint: 'download or copy the file again; or, if Excel opens it, save it again as .xlsx or save the sheet as CSV UTF-8, and import that',
       });
     }
     if (e instanceof CutShort) {
@@ -190,11 +202,15 @@ export function unescapeOoxml(text: string): string {
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return unescapeOoxml(v);
-  if (typeof v === 'number') return String(v);
+  // Excel keeps 15 significant digits and shows no more: 0.1*3 is stored 0.30000000000000004 and shown 0.3
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+    // A date in a workbook has no time zone: it is the date and time the sheet shows (exceljs
+    // builds it as UTC), to the second (a serial number's last digits are no milliseconds).
+    if (Number.isNaN(v.getTime())) return '';
+    const iso = new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
@@ -202,7 +218,8 @@ export function cellText(v: unknown): string {
     if ('result' in o) return cellText(o.result);
     if (o.text !== undefined) return cellText(o.text);
     if (o.hyperlink) return o.hyperlink;
-    if (o.error) return '';
+    // an error value as Excel shows it (#N/A, #DIV/0!), as its CSV export writes it
+    if (typeof o.error === 'string') return o.error;
   }
   return String(v);
 }

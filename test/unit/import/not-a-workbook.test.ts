@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { run as skillsnet, tempDir } from '../support/run.js';
+import { json, run as skillsnet, tempDir } from '../support/run.js';
+import { compoundFile } from './compound-file.js';
 
 const dir = tempDir('skillsnet-not-workbook-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -59,5 +60,29 @@ describe('zip files that are not .xlsx workbooks', () => {
     const run = await skillsnet(['--db', path.join(dir, 'c.db'), 'import', f, '--call', '2024']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: empty\.csv is empty: there is no header row and no data$/m);
+  });
+});
+
+// An .xlsx saved with a password is no zip: Excel encrypts it into an Office compound file, the
+// container of the old .xls too. Told to save it as .xlsx, the officer would get the same file.
+describe('Office compound files', () => {
+  it('a password-protected workbook is named as such, with how to remove the password', async () => {
+    // the directory after 70 KB of encrypted bytes: beyond the first bytes read to sniff the format
+    const encrypted = compoundFile({ EncryptionInfo: Buffer.from('<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>'), EncryptedPackage: Buffer.alloc(70_000, 7) }, false);
+    const f = path.join(dir, 'protected.xlsx');
+    fs.writeFileSync(f, encrypted);
+    const run = await skillsnet(['--db', path.join(dir, 'enc.db'), 'import', f, '--call', '2024', '--json']);
+    expect(run.code).toBe(1);
+    expect(json<any>(run).error).toMatch(/protected\.xlsx is protected with a password \(an encrypted workbook\)/);
+    expect(run.stderr).toMatch(/File > Info > Protect Workbook > Encrypt with Password, clear the password/);
+    expect(run.stderr).not.toMatch(/\.xls workbook/);
+  });
+
+  it('an old .xls workbook is still named as one', async () => {
+    const f = path.join(dir, 'old.xls');
+    fs.writeFileSync(f, compoundFile({ Workbook: Buffer.alloc(600, 9), '\u0005SummaryInformation': Buffer.alloc(100) }));
+    const run = await skillsnet(['--db', path.join(dir, 'xls.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/old\.xls is an old Excel \.xls workbook/);
   });
 });

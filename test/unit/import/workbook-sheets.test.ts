@@ -186,3 +186,39 @@ describe('a first sheet of applications with a column not recognised, and anothe
     expect((await skillsnet(['import', '--help'])).stdout).toMatch(/--sheet <name\|number>/);
   });
 });
+
+// A hidden sheet is not what the officer sees on opening the workbook (openpyxl wrote this one).
+describe('hidden sheets', () => {
+  async function hiddenFirst(name: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const old = wb.addWorksheet('Old responses', { state: 'hidden' });
+    old.addRow(['Organization', 'Email']);
+    old.addRow(['Old Org', 'old@example.org']);
+    const lists = wb.addWorksheet('Lists', { state: 'veryHidden' });
+    lists.addRow(['Organization', 'Email']);
+    lists.addRow(['List Org', 'list@example.org']);
+    const shown = wb.addWorksheet('Responses');
+    shown.addRow(['Organization', 'Email']);
+    shown.addRow(['Acme', 'a@example.org']);
+    shown.addRow(['Beta', 'b@example.org']);
+    const f = path.join(dir, name);
+    await wb.xlsx.writeFile(f);
+    return f;
+  }
+
+  it('the first sheet shown is read, and the report says the hidden one was passed over', async () => {
+    const f = await hiddenFirst('hidden.xlsx');
+    const run = await skillsnet(['--db', path.join(dir, 'h.db'), 'import', f, '--call', '2024', '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run)).toMatchObject({ rows: 2, inserted: 2 });
+    expect(json(run).files[0].sheet).toBe('Responses');
+    expect(run.stderr).toMatch(/the first sheet \("Old responses"\) is hidden in Excel; reading sheet "Responses"/);
+  });
+
+  it('--sheet still picks a hidden sheet by name', async () => {
+    const f = await hiddenFirst('hidden2.xlsx');
+    const run = await skillsnet(['--db', path.join(dir, 'h2.db'), 'import', f, '--call', '2024', '--json', '--sheet', 'Old responses']);
+    expect(json(run)).toMatchObject({ rows: 1, inserted: 1 });
+    expect(json(run).files[0].sheet).toBe('Old responses');
+  });
+});

@@ -307,6 +307,26 @@ export function setSubmittedAt(db: DB): (id: number, iso: string) => void {
   };
 }
 
+/**
+ * The rejected rows `rejects` still lists in this call (the latest import of each file, not
+ * resolved) from files with exactly these columns, other than this batch's: at most `limit`.
+ */
+export function openRejectsOfLayout(db: DB, callId: number, batchId: number, headersJson: string, limit: number): { id: number; raw: string }[] {
+  return db
+    .prepare(
+      `SELECT r.id, r.raw_json AS raw FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
+        WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NULL AND b.headers_json = ?
+          AND b.id = (SELECT max(b2.id) FROM import_batches b2 WHERE b2.call_id = b.call_id AND b2.file_name = b.file_name AND b2.id <> ?)
+        ORDER BY r.id LIMIT ?`,
+    )
+    .all(callId, batchId, headersJson, batchId, limit) as { id: number; raw: string }[];
+}
+
+/** The source rows (raw JSON) of the applications a batch wrote (inserted or updated), one by one. */
+export function sourceRowsOfBatch(db: DB, batchId: number): IterableIterator<string> {
+  return db.prepare('SELECT raw_json FROM applications WHERE batch_id = ? ORDER BY id').pluck().iterate(batchId) as IterableIterator<string>;
+}
+
 /** Marks rejected rows of the call as fixed by a later batch (the rows of a rejects sheet imported again). */
 export function markRejectsResolved(db: DB, callId: number, batchId: number, ids: number[]): number {
   const stmt = db.prepare(

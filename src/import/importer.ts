@@ -31,7 +31,7 @@ import { WORKER_MAX_BYTES, useWorker, workerScript, writeFromWorker } from './th
 export type { DateReport, FieldReport };
 export { WORKER_MAX_BYTES, WORKER_MIN_BYTES } from './threads.js';
 import { refreshDuplicateKeys, likelyDuplicatesOfBatches } from './duplicates.js';
-import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveRejectedRows } from './rejects.js';
+import { REJECTED_ROW_COLUMN, SKILLSNET_COLUMNS, applyStoredMapping, resolveFixedCopies, resolveRejectedRows } from './rejects.js';
 import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 
 export { filesOfFailure, type FileColumns };
@@ -101,6 +101,8 @@ export interface FileReport {
    * updated. At most MAX_ROWS_LISTED groups.
    */
   sameApplication: { rows: number[]; by: string }[];
+  /** Rows rejected by an earlier import that this file accepted (a fixed rejects sheet, or a corrected copy of the file): they left `rejects`. */
+  resolvedRejects: number;
   /** how the submission dates were read: day or month first, and what decided it */
   dates: DateReport | null;
   /**
@@ -412,7 +414,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     finishBatch(db, batchId, writer.counts);
     const dates = settleDates(db, batchId, summary);
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
-    if (writer.resolved.length) resolveRejectedRows(db, callId, batchId, writer.resolved);
+    // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
+    const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers);
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
     if (options.dryRun) rollback(db);
@@ -430,6 +433,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       fields,
       notUsed: layout.rejectedColumns.map((r) => ({ field: r.field, column: r.header, letter: columnLetter(r.column), holds: r.holds })),
       sameApplication: [...writer.sameApplication.values()],
+      resolvedRejects,
       dates,
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,

@@ -6,7 +6,7 @@
  * rejected rows it carries leave the list of rejects.
  */
 import type { DB } from '../db/connection.js';
-import { listRejectedRows, mappingOfRejectedRow, markRejectsResolved, type RejectedRow } from '../db/imports.js';
+import { listRejectedRows, mappingOfRejectedRow, markRejectsResolved, openRejectsOfLayout, sourceRowsOfBatch, type RejectedRow } from '../db/imports.js';
 import { OperationError } from '../errors.js';
 import { FIELDS, type ColumnMapping, type Field } from './headers.js';
 import type { Layout } from './layout.js';
@@ -66,6 +66,56 @@ export function applyStoredMapping(db: DB, callId: number, prepared: { file: str
 /** Marks the rejected rows a batch carried (by reference) as resolved: they leave `rejects`. */
 export function resolveRejectedRows(db: DB, callId: number, batchId: number, ids: number[]): number {
   return markRejectsResolved(db, callId, batchId, ids);
+}
+
+/** Rejected rows looked at for fixed copies, at most (a file of thousands of rejects is fixed through `rejects --csv`). */
+const MAX_OPEN_REJECTS = 1_000;
+/** Cells a fixed copy of a rejected row may differ in: the one or two the officer corrected. */
+const MAX_FIXED_CELLS = 2;
+
+/**
+ * Whether a row another import accepted is a rejected row fixed by hand: the same columns' cells,
+ * at most MAX_FIXED_CELLS of them changed, and at least three filled ones the same (two
+ * applicants' rows do not agree that far).
+ */
+export function isFixedCopy(rejected: readonly string[], accepted: readonly string[]): boolean {
+  let same = 0;
+  let changed = 0;
+  for (let i = 0; i < rejected.length; i++) {
+    const a = (rejected[i] ?? '').trim();
+    const b = (accepted[i] ?? '').trim();
+    if (a === b) {
+      if (a) same++;
+    } else if (++changed > MAX_FIXED_CELLS) return false;
+  }
+  return same >= 3 && same > changed;
+}
+
+/**
+ * Rejected rows a corrected copy of their file accepted: the officer fixed the export itself (the
+ * missing email added, say) and imported it under another name, not through `rejects --csv`. A row
+ * of this batch that is a fixed copy (isFixedCopy) of an open rejected row of a file with the
+ * same columns resolves it, once: it leaves `rejects`. Returns how many.
+ */
+export function resolveFixedCopies(db: DB, callId: number, batchId: number, headers: readonly string[]): number {
+  const open = openRejectsOfLayout(db, callId, batchId, JSON.stringify(headers), MAX_OPEN_REJECTS);
+  if (!open.length) return 0;
+  const keys = headers.filter((h) => !SKILLSNET_COLUMNS.has(h));
+  const cellsOf = (json: string) => {
+    const row = JSON.parse(json) as Record<string, string>;
+    return keys.map((k) => (typeof row[k] === 'string' ? row[k]! : ''));
+  };
+  const waiting = open.map((r) => ({ id: r.id, cells: cellsOf(r.raw) }));
+  const resolved: number[] = [];
+  for (const raw of sourceRowsOfBatch(db, batchId)) {
+    const cells = cellsOf(raw);
+    const i = waiting.findIndex((r) => isFixedCopy(r.cells, cells));
+    if (i < 0) continue;
+    resolved.push(waiting[i]!.id);
+    waiting.splice(i, 1);
+    if (!waiting.length) break;
+  }
+  return resolved.length ? markRejectsResolved(db, callId, batchId, resolved) : 0;
 }
 
 /** Rejected rows of one shape of file: the same columns in the same order. */

@@ -59,3 +59,45 @@ describe('skillsnet rejects', () => {
     expect(none.stderr).toMatch(/^error: no database/m);
   });
 });
+
+// The officer may fix the export itself (the missing email typed in) and import the corrected
+// copy under another name, without rejects --csv: the rows it now accepts leave `rejects`.
+describe('a corrected copy of a file', () => {
+  const db = path.join(dir, 'copy.db');
+  const header = 'Timestamp,Organisation,Email,Country,Title';
+  const rows = [
+    '2020-03-02 09:00,Taller Abierto,ana@example.org,Mexico,Aprendices en talleres',
+    '2020-03-02 10:00,Atelier Vert,,Senegal,Jardins urbains et emploi',
+    '2020-03-03 11:00,Skills Hub,sam@example,Kenya,Solar technicians',
+    '2020-03-04 12:00,Red Andina,rosa@example.org,Peru,Oficios para jóvenes',
+  ];
+
+  it('resolves the rejected rows it now accepts, once each; another applicant\'s row resolves nothing', () => {
+    const original = path.join(dir, 'applications.csv');
+    fs.writeFileSync(original, [header, ...rows].join('\n') + '\n');
+    expect(runCli(['import', original, '--call', '2020', '--db', db]).code).toBe(0);
+    expect(json(runCli(['rejects', '--json', '--db', db])).map((r: any) => r.rowNumber)).toEqual([2, 3]);
+
+    // another file of the same columns with a new applicant: the rejects stay
+    const other = path.join(dir, 'late.csv');
+    fs.writeFileSync(other, `${header}\n2020-03-09 08:00,Centre Dakar,awa@example.net,Senegal,Couture et emploi\n`);
+    const late = runCli(['import', other, '--call', '2020', '--db', db]);
+    expect(late.code, late.stderr).toBe(0);
+    expect(late.stderr).not.toMatch(/accepted now/);
+    expect(json(runCli(['rejects', '--json', '--db', db]))).toHaveLength(2);
+
+    // the export fixed by hand: an email typed in, another corrected
+    const fixed = path.join(dir, 'applications-fixed.csv');
+    fs.writeFileSync(fixed, [header, rows[0], rows[1]!.replace(',,', ',awa.vert@example.org,'), rows[2]!.replace('sam@example', 'sam@example.com'), rows[3]].join('\n') + '\n');
+    const dry = runCli(['import', fixed, '--call', '2020', '--dry-run', '--db', db]);
+    expect(dry.stderr).toMatch(/2 rows rejected by an earlier import would be accepted now, fixed: they would leave skillsnet rejects/);
+    expect(json(runCli(['rejects', '--json', '--db', db]))).toHaveLength(2);
+    const r = runCli(['import', fixed, '--call', '2020', '--json', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toMatchObject({ rows: 4, inserted: 2, unchanged: 2, rejected: 0 });
+    expect(json(r).files[0].resolvedRejects).toBe(2);
+    expect(r.stderr).toMatch(/2 rows rejected by an earlier import were accepted now, fixed: they left skillsnet rejects/);
+    expect(json(runCli(['rejects', '--json', '--db', db]))).toEqual([]);
+    expect(json(runCli(['rejects', '--json', '--all', '--db', db]))).toHaveLength(2);
+  });
+});

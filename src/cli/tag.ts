@@ -43,11 +43,17 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
       const outcome = (kept: number) => () =>
         kept ? `${kept.toLocaleString('en')} application${kept === 1 ? ' was' : 's were'} tagged and kept; the rest were not (skillsnet tag auto tags them next time)` : 'no application was tagged; nothing was changed';
       const restore = setInterruptOutcome(outcome(0));
+      let waited = false;
       try {
         return await autoTag(db, {
           all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, signal: interruptSignal(),
           onProgress: (n) => progress?.update(n),
           onKept: (kept) => setInterruptOutcome(outcome(kept)),
+          onWait: () => {
+            if (waited) return;
+            waited = true;
+            info(io, 'Waiting for another skillsnet command to finish writing to this database...');
+          },
         });
       } finally {
         restore();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DB } from '../db/connection.js';
+import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { InterruptedError } from '../errors.js';
 import { faultError } from '../files/index.js';
 import type { ApplicationFilters } from '../model.js';
@@ -21,6 +21,8 @@ export interface AutoTagOptions {
   onKept?: (kept: number) => void;
   /** Aborted (Ctrl-C): the run stops after the batch being saved; what was saved stays. */
   signal?: AbortSignal;
+  /** Another command is writing to the database (an import): the batch waits for it, once said. */
+  onWait?: () => void;
 }
 
 export interface AutoTagChange {
@@ -124,9 +126,15 @@ export async function autoTag(db: DB, options: AutoTagOptions = {}): Promise<Aut
     if (pending.length && !options.dryRun) {
       const writes = pending;
       try {
-        db.transaction(() => {
+        // (waiting as import does: another command's long write, a large import, is no failure)
+        await beginWrite(db, options.onWait);
+        try {
           for (const write of writes) write();
-        }).immediate();
+          commit(db);
+        } catch (e) {
+          rollback(db);
+          throw e;
+        }
       } catch (e) {
         // A full disk or a lost lock: said as such, with what the batches before kept.
         throw faultError(e, {

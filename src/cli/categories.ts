@@ -40,7 +40,7 @@ export async function runCategories(opts: CategoriesOptions, io: IO): Promise<Ca
   let calls: string[] = [];
   const counts = fs.existsSync(opts.dbPath)
     ? await withDatabase(opts.dbPath, { create: false }, async (db) => {
-      calls = (await import('../db/applications.js')).callNames(db);
+      calls = (await import('../db/stats.js')).callsCountedBy(db, opts.filters ?? {});
       return (await import('../tagging/counts.js')).categoryCounts(db, opts.filters ?? {});
     })
     : undefined;

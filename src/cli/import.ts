@@ -157,7 +157,7 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   }
   const resolved = report.files.reduce((n, f) => n + (f.resolvedRejects ?? 0), 0);
   if (resolved) {
-    info(io, `${resolved} row${resolved === 1 ? '' : 's'} rejected by an earlier import ${report.dryRun ? 'would be' : resolved === 1 ? 'was' : 'were'} accepted now, fixed: ${report.dryRun ? 'they would leave' : 'they left'} skillsnet rejects`);
+    info(io, `${resolved} row${resolved === 1 ? '' : 's'} rejected by an earlier import ${report.dryRun ? 'would be' : resolved === 1 ? 'was' : 'were'} accepted now, fixed: ${resolved === 1 ? 'it' : 'they'} ${report.dryRun ? 'would leave' : 'left'} skillsnet rejects`);
   }
   // Organisations: those known from earlier calls, and those that may be one already known (the officer confirms).
   const links = report.files.reduce((t, f) => ({ returning: t.returning + (f.organizations?.returning ?? 0), created: t.created + (f.organizations?.created ?? 0), doubtful: t.doubtful + (f.organizations?.doubtful ?? 0) }), { returning: 0, created: 0, doubtful: 0 });

@@ -3,8 +3,8 @@ import { Option } from 'commander';
 import { addFilterOptions, callsCounted, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import type { IO } from './io.js';
-import { countBy, STAT_DIMENSIONS, type StatDimension, type StatGroup } from '../db/stats.js';
-import { callNames, countApplications } from '../db/applications.js';
+import { callsCountedBy, countBy, STAT_DIMENSIONS, type StatDimension, type StatGroup } from '../db/stats.js';
+import { countApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
 import { bar, renderTable } from '../ui/table.js';
 import { categoryName } from '../tagging/taxonomy.js';
@@ -24,7 +24,7 @@ export interface StatsResult {
 
 export async function runStats(opts: StatsOptions, io: IO): Promise<StatsResult> {
   let calls: string[] = [];
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => (checkFilterNames(db, opts.filters), (calls = callNames(db)), {
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => (checkFilterNames(db, opts.filters), (calls = callsCountedBy(db, opts.filters)), {
     by: opts.by,
     total: countApplications(db, opts.filters),
     groups: countBy(db, opts.by, opts.filters),

@@ -257,27 +257,41 @@ export function withWriteTransaction<T>(db: DB, fn: () => T): T {
  */
 export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
   const started = Date.now();
+  // SQLite's busy wait blocks the event loop (Ctrl-C unanswered for its 10 seconds): the wait is
+  // made of short tries instead, with the event loop free between them; the user is told once
+  // the connection's own busy timeout has gone by, as before.
+  const busyTimeout = Number(db.pragma('busy_timeout', { simple: true })) || 0;
+  const shortTry = Math.min(busyTimeout, WAIT_STEP_MS);
+  if (shortTry !== busyTimeout) db.pragma(`busy_timeout = ${shortTry}`);
   let told = false;
-  for (;;) {
-    try {
-      db.exec('BEGIN IMMEDIATE');
-      return;
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? '';
-      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
-      if (Date.now() - started > maxWaitMs) {
-        throw new OperationError('another skillsnet process has been writing to this database for too long', {
-          hint: 'wait for it to finish (or stop it), then run the command again',
-        });
+  try {
+    for (;;) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
+        const waited = Date.now() - started;
+        if (waited > maxWaitMs) {
+          throw new OperationError('another skillsnet process has been writing to this database for too long', {
+            hint: 'wait for it to finish (or stop it), then run the command again',
+          });
+        }
+        if (!told && waited >= busyTimeout) {
+          told = true;
+          onWait?.();
+        }
+        await new Promise((r) => setTimeout(r, 50));
       }
-      if (!told) {
-        told = true;
-        onWait?.();
-      }
-      await new Promise((r) => setTimeout(r, 50));
     }
+  } finally {
+    if (shortTry !== busyTimeout) db.pragma(`busy_timeout = ${busyTimeout}`);
   }
 }
+
+/** How long one try of beginWrite may block (SQLite's busy wait), in milliseconds. */
+const WAIT_STEP_MS = 100;
 
 export function commit(db: DB): void {
   db.exec('COMMIT');

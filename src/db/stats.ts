@@ -43,3 +43,16 @@ export function countBy(db: DB, by: StatDimension, filters: ApplicationFilters =
     .prepare(`SELECT ${col} AS value, count(*) AS count ${from} ${where} GROUP BY ${col} ORDER BY count DESC, value`)
     .all(params) as StatGroup[];
 }
+
+/**
+ * The calls the applications these filters keep belong to, by name (a total "in 2 calls" must be
+ * of the applications counted, not of every call in the database: a roster or a country of one call).
+ */
+export function callsCountedBy(db: DB, filters: ApplicationFilters): string[] {
+  const { where, params } = filterClause(filters);
+  return db
+    .prepare(`SELECT c.name FROM applications a JOIN calls c ON c.id = a.call_id ${where} GROUP BY c.id ORDER BY c.id`)
+    .pluck()
+    .all(params) as string[];
+}
+

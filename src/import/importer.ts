@@ -415,7 +415,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const dates = settleDates(db, batchId, summary);
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
-    const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers);
+    const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
     if (options.dryRun) rollback(db);

@@ -60,6 +60,9 @@ describe('calls kept apart', () => {
     expect(stats.stderr).toContain('13 applications in 3 calls (2020, 2021, 2022; --call NAME for one, --by call for each)');
     expect(cli('stats', '--call', '2021').stderr).toMatch(/^2 applications$/m);
     expect(cli('categories').stderr).toMatch(/^13 applications in 3 calls \(2020, 2021, 2022; --call NAME for one\), 13 without a category/m);
+    // the calls of the applications counted, not every call of the database: Chile's are 2022's alone
+    expect(cli('stats', '--country', 'CL').stderr).toMatch(/^1 application$/m);
+    expect(cli('categories', '--country', 'KE').stderr).toMatch(/^2 applications in 2 calls \(2020, 2022; --call NAME for one\)/m);
   });
 
   it('list shows the call column', () => {

@@ -101,3 +101,38 @@ describe('a corrected copy of a file', () => {
     expect(json(runCli(['rejects', '--json', '--all', '--db', db]))).toHaveLength(2);
   });
 });
+
+// Review: only a row that names the same applicant resolves a rejected row, and the closest one.
+describe('a corrected copy of a file, and rows that are not one', () => {
+  const db = path.join(dir, 'copy2.db');
+  const header = 'Organisation,Email,Country,Organisation type,Target group,Consent';
+
+  it('leaves a row with neither organisation nor email in rejects when another applicant of its country and kind comes', () => {
+    const first = path.join(dir, 'short-form.csv');
+    fs.writeFileSync(first, `${header}\nAlpha Trust,a@alpha.org,Kenya,NGO,Youth,Yes\n,,Kenya,NGO,Youth,Yes\n`);
+    expect(runCli(['import', first, '--call', '2020', '--db', db]).code).toBe(0);
+    const late = path.join(dir, 'short-form-late.csv');
+    fs.writeFileSync(late, `${header}\nBeta Skills,b@beta.org,Kenya,NGO,Youth,Yes\n`);
+    const r = runCli(['import', late, '--call', '2020', '--json', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).files[0].resolvedRejects).toBe(0);
+    expect(json(runCli(['rejects', '--json', '--db', db]))).toHaveLength(1);
+  });
+
+  it('resolves the rejected row a fixed row is closest to, and says one row as one', () => {
+    const dbc = path.join(dir, 'copy3.db');
+    const h = 'Timestamp,Organisation,Email,Country,Title';
+    const first = path.join(dir, 'two-rejects.csv');
+    // two rejected rows of one organisation: the fixed copy of the second must resolve the second
+    fs.writeFileSync(first, `${h}\n2020-03-02 10:00,Atelier Vert,,Senegal,Jardins urbains\n2020-03-02 10:00,Atelier Vert,,Senegal,Jardins urbains et emploi\n`);
+    expect(runCli(['import', first, '--call', '2020', '--db', dbc]).code).toBe(0);
+    const fixed = path.join(dir, 'two-rejects-fixed.csv');
+    fs.writeFileSync(fixed, `${h}\n2020-03-02 10:00,Atelier Vert,awa@example.org,Senegal,Jardins urbains et emploi\n`);
+    const r = runCli(['import', fixed, '--call', '2020', '--db', dbc]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/1 row rejected by an earlier import was accepted now, fixed: it left skillsnet rejects/);
+    const left = json(runCli(['rejects', '--json', '--db', dbc]));
+    expect(left.map((x: any) => x.rowNumber)).toEqual([1]);
+  });
+});
+

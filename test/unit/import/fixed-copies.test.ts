@@ -15,4 +15,12 @@ describe('isFixedCopy', () => {
     // three cells changed: too many for a fix
     expect(isFixedCopy(rejected, ['2020-03-02 11:00', 'Atelier Bleu', 'b@example.org', 'Senegal', 'Jardins urbains'])).toBe(false);
   });
+  it('keeps a naming cell (organisation, email, title...) the same: an abandoned row is nobody\'s fixed copy', () => {
+    // Organisation, Email, Country, Organisation type, Target group, Consent: a row with neither name nor email
+    const abandoned = ['', '', 'Kenya', 'NGO', 'Youth', 'Yes'];
+    const another = ['Beta Skills', 'b@beta.org', 'Kenya', 'NGO', 'Youth', 'Yes'];
+    expect(isFixedCopy(abandoned, another, [0, 1])).toBe(false);
+    // the organisation kept, the email typed in: a fix
+    expect(isFixedCopy(['Alpha Trust', '', 'Kenya', 'NGO', 'Youth', 'Yes'], ['Alpha Trust', 'a@alpha.org', 'Kenya', 'NGO', 'Youth', 'Yes'], [0, 1])).toBe(true);
+  });
 });

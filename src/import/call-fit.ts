@@ -45,9 +45,10 @@ export function otherCallSigns(file: CallSpan, call: CallSpan): string[] {
   if (file.highest !== null && call.highest !== null && file.lowest !== null && call.lowest !== null) {
     const f = scaleMax(file.highest);
     const c = scaleMax(call.highest);
-    // (apart too: a short file of corrections may score below 5 on the call's 0–10 without being another call's)
+    // (apart too: a short file of corrections may score below 5 on the call's 0–10 without being
+    // another call's; and scales ten times apart, 0–10 beside 0–100: 0–5 beside 0–10 is no proof)
     const apart = file.lowest > call.highest || file.highest < call.lowest;
-    if (f !== c && apart) signs.push(`its scores (${num(file.lowest)}–${num(file.highest)}) read as 0–${f}, the call's (${num(call.lowest)}–${num(call.highest)}) as 0–${c}`);
+    if (Math.max(f, c) >= 10 * Math.min(f, c) && apart) signs.push(`its scores (${num(file.lowest)}–${num(file.highest)}) read as 0–${f}, the call's (${num(call.lowest)}–${num(call.highest)}) as 0–${c}`);
   }
   return signs;
 }

@@ -19,6 +19,8 @@ describe('otherCallSigns', () => {
     // a few corrections scored low on the call's own 0–10 (their highest reads as 0–5): within the call's scores
     expect(otherCallSigns({ first: '2020-04-01', last: '2020-04-01', lowest: 3, highest: 4.5 }, call2020)).toEqual([]);
     expect(otherCallSigns({ first: null, last: null, lowest: 4, highest: 4 }, call2020)).toEqual([]);
+    // corrections scored 3–4.5, all below a call scored 6–9.5: still the call's own 0–10
+    expect(otherCallSigns({ first: null, last: null, lowest: 3, highest: 4.5 }, { first: null, last: null, lowest: 6, highest: 9.5 })).toEqual([]);
     // but a 0–10 file beside a 0–100 call whose every score is above it is another scale
     expect(otherCallSigns({ first: null, last: null, lowest: 2, highest: 9 }, { first: null, last: null, lowest: 35, highest: 98 })).toHaveLength(1);
     expect(otherCallSigns({ first: '2024-01-01', last: '2024-01-01', lowest: 5, highest: 5 }, { first: null, last: null, lowest: null, highest: null })).toEqual([]);

@@ -42,7 +42,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   const counts = {
     applications: network.applications, organizations: network.organizations.length, persons: network.persons.length, nodes, edges: network.links.length,
     coreGroup: network.organizations.filter((o) => o.coreGroup).length, withheld: network.withheld,
-    ...(options.targetGroups ? { targetGroups: network.targetGroups.length } : {}),
+    ...(options.targetGroups ? { targetGroups: network.targetGroups.length, targetGroupsLeftOut: network.targetGroupsLeftOut } : {}),
   };
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));

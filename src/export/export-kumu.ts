@@ -121,7 +121,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     connections: map.connections.length,
     peerLinks: network.links.filter((l) => l.type === 'peer').length,
     peerLinksLeftOut: network.peerLinksDropped,
-    ...(options.targetGroups ? { targetGroups: network.targetGroups.length } : {}),
+    ...(options.targetGroups ? { targetGroups: network.targetGroups.length, targetGroupsLeftOut: network.targetGroupsLeftOut } : {}),
     ...(options.withEvents ? { events: overlay.events.length, attended: map.connections.filter((c) => c.Type === 'attended').length } : {}),
   };
   const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };

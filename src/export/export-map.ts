@@ -103,6 +103,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     peerLinks: data.edges.filter((e) => e.kind === 'peer').length,
     peerLinksLeftOut: data.counts.peerLinksLeftOut,
     targetGroups: data.nodes.filter((n) => n.kind === 'target-group').length,
+    targetGroupsLeftOut: network.targetGroupsLeftOut,
     withheld: data.counts.withheld,
     ...(overlay ? { events: data.nodes.filter((n) => n.kind === 'event').length, attended: data.edges.filter((e) => e.kind === 'attended').length } : {}),
   };

@@ -180,6 +180,8 @@ export interface Network {
   regions: RegionNode[];
   /** Empty unless NetworkOptions.targetGroups. */
   targetGroups: TargetGroupNode[];
+  /** Shared target groups past MAX_TARGET_GROUPS, not drawn. */
+  targetGroupsLeftOut: number;
   links: NetworkLink[];
   applications: number;
   /** Peer pairs that qualified but were left out by the cap. */
@@ -244,16 +246,22 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
   }));
   const regions: RegionNode[] = REGIONS.map((r) => ({ kind: 'region', id: regionId(r), label: r, region: r }));
 
-  const groups = options.targetGroups ? targetGroups(organizations) : { nodes: [], byOrganization: new Map<OrganizationNode, TargetGroupNode[]>() };
+  const groups = options.targetGroups ? targetGroups(organizations) : { nodes: [], byOrganization: new Map<OrganizationNode, TargetGroupNode[]>(), leftOut: 0 };
   const { links, peerLinksDropped } = networkLinks(organizations, persons, groups.byOrganization, options);
-  return { organizations, persons, categories, regions, targetGroups: groups.nodes, links, applications: count, peerLinksDropped, withheld };
+  return { organizations, persons, categories, regions, targetGroups: groups.nodes, targetGroupsLeftOut: groups.leftOut, links, applications: count, peerLinksDropped, withheld };
 }
+
+/**
+ * Target-group hubs drawn at most: a call whose beneficiaries are free text may name thousands of
+ * groups, and a map of thousands of hubs is no map (the most served ones are kept, the rest counted).
+ */
+export const MAX_TARGET_GROUPS = 40;
 
 /**
  * The target groups two or more organisations serve, most served first (then by name), and each
  * organisation's. A group one organisation alone names connects nobody and gets no node.
  */
-function targetGroups(organizations: OrganizationNode[]): { nodes: TargetGroupNode[]; byOrganization: Map<OrganizationNode, TargetGroupNode[]> } {
+function targetGroups(organizations: OrganizationNode[]): { nodes: TargetGroupNode[]; byOrganization: Map<OrganizationNode, TargetGroupNode[]>; leftOut: number } {
   const groups = new Map<string, { served: OrganizationNode[]; spellings: Map<string, number> }>();
   for (const org of organizations) {
     const seen = new Set<string>();
@@ -271,8 +279,10 @@ function targetGroups(organizations: OrganizationNode[]): { nodes: TargetGroupNo
   }
   const nodes: TargetGroupNode[] = [];
   const byOrganization = new Map<OrganizationNode, TargetGroupNode[]>();
-  const shared = [...groups].filter(([, g]) => g.served.length >= 2);
-  for (const [key, g] of shared) {
+  // the most served first (then by key): past MAX_TARGET_GROUPS the rest are left out, counted
+  const shared = [...groups].filter(([, g]) => g.served.length >= 2).sort(([k1, g1], [k2, g2]) => g2.served.length - g1.served.length || (k1 < k2 ? -1 : k1 > k2 ? 1 : 0));
+  const leftOut = Math.max(0, shared.length - MAX_TARGET_GROUPS);
+  for (const [key, g] of shared.slice(0, MAX_TARGET_GROUPS)) {
     // the spelling most organisations use; of equals, the one that kept its accents, then the first
     // in the code-point order (capitals first): the same map every time
     const accents = (t: string) => t.replace(/[\x00-\x7f]/g, '').length;
@@ -288,7 +298,7 @@ function targetGroups(organizations: OrganizationNode[]): { nodes: TargetGroupNo
   const order = (x: TargetGroupNode, y: TargetGroupNode) => y.organizations - x.organizations || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   nodes.sort(order);
   for (const list of byOrganization.values()) list.sort(order);
-  return { nodes, byOrganization };
+  return { nodes, byOrganization, leftOut };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Application } from '../../../src/model.js';
 import { REGIONS } from '../../../src/model.js';
-import { buildNetwork } from '../../../src/export/network.js';
+import { buildNetwork, MAX_TARGET_GROUPS } from '../../../src/export/network.js';
 import { kumuMap, validateKumuMap } from '../../../src/export/kumu.js';
 import { categoryCodes } from '../../../src/tagging/taxonomy.js';
 
@@ -161,6 +161,19 @@ describe('buildNetwork', () => {
       const forward = buildNetwork(apps(), { targetGroups: true }).targetGroups;
       const backward = buildNetwork(apps().reverse(), { targetGroups: true }).targetGroups;
       expect(backward).toEqual(forward);
+    });
+
+    it('draws at most MAX_TARGET_GROUPS hubs, the most served, and counts the rest', () => {
+      // free-text beneficiaries: 60 groups each named by two organisations, one by five
+      const apps = Array.from({ length: 120 }, (_, i) => app(i + 1, { beneficiaries: [`Group ${Math.floor(i / 2)}`, ...(i < 5 ? ['Youth'] : [])] }));
+      const network = buildNetwork(apps, { targetGroups: true });
+      expect(network.targetGroups).toHaveLength(MAX_TARGET_GROUPS);
+      expect(network.targetGroupsLeftOut).toBe(61 - MAX_TARGET_GROUPS);
+      expect(network.targetGroups[0]).toMatchObject({ label: 'Youth', organizations: 5 });
+      // no link to a group left out
+      const drawn = new Set(network.targetGroups.map((g) => g.id));
+      expect(network.links.filter((l) => l.type === 'serves').every((l) => drawn.has(l.to))).toBe(true);
+      expect(buildNetwork(apps).targetGroupsLeftOut).toBe(0);
     });
 
     it('draws none unless asked, and none for a group one organisation alone serves', () => {

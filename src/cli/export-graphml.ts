@@ -31,7 +31,8 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
   const { result, output, text, roster } = await withDatabase(opts.dbPath, { create: false }, (db) =>
     exportGraphml(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const { counts } = result;
-  const what = `${plural(counts.nodes, 'node')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}) and ${plural(counts.edges, 'edge')}`;
+  const groups = opts.targetGroups ? `, ${plural(counts.targetGroups ?? 0, 'shared target group')}${counts.targetGroupsLeftOut ? ` (${counts.targetGroupsLeftOut.toLocaleString('en')} more left out)` : ''}` : '';
+  const what = `${plural(counts.nodes, 'node')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}${groups}) and ${plural(counts.edges, 'edge')}`;
   if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));
   if (opts.dryRun) {
     info(io, `Dry run: would write ${what}. Nothing was written.`);

@@ -68,7 +68,8 @@ describe('export graphml --target-groups', () => {
     const out = path.join(dir, 'groups.graphml');
     const r = cli('export', 'graphml', '--target-groups', '--json', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r).counts).toMatchObject({ targetGroups: 2 });
+    expect(json(r).counts).toMatchObject({ targetGroups: 2, targetGroupsLeftOut: 0 });
+    expect(r.stderr).toMatch(/2 shared target groups\) and \d+ edges/);
     const script = `import networkx as nx, json, sys
 g = nx.read_graphml(sys.argv[1])
 groups = sorted(n for n, d in g.nodes(data=True) if d.get("type") == "Target group")

@@ -260,7 +260,7 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
   let told = false;
   for (;;) {
     try {
-      db.exec('BEGIN IMMEDIATE');
+      beginNow(db);
       return;
     } catch (e) {
       const code = (e as { code?: string }).code ?? '';
@@ -278,6 +278,29 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
     }
   }
 }
+
+/**
+ * BEGIN IMMEDIATE with SQLite's own wait for the lock cut to a moment: that wait blocks the
+ * event loop (the whole busy timeout, 10 s, per try), so Ctrl-C during a long wait for another
+ * command's write was answered only when the lock came free, and the command then went on to
+ * save a batch. beginWrite waits between tries in the event loop instead.
+ */
+function beginNow(db: DB): void {
+  const timeout = Number(db.pragma('busy_timeout', { simple: true }));
+  if (!(timeout > WRITE_TRY_MS)) {
+    db.exec('BEGIN IMMEDIATE');
+    return;
+  }
+  db.pragma(`busy_timeout = ${WRITE_TRY_MS}`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/** How long one try of beginWrite may block, waiting in SQLite for the lock. */
+const WRITE_TRY_MS = 100;
 
 export function commit(db: DB): void {
   db.exec('COMMIT');

@@ -120,7 +120,8 @@ function completeUtf8Length(bytes: Buffer): number {
 export type Format = 'csv' | 'xlsx';
 
 /** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
-export function detectFormat(file: string, head: Buffer): Format {
+/** `whole`: `head` holds the whole file (read once from a pipe): nothing more is read from `file`. */
+export function detectFormat(file: string, head: Buffer, whole = false): Format {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const kind = openDocumentKind(head);
     if (kind) {
@@ -135,7 +136,7 @@ export function detectFormat(file: string, head: Buffer): Format {
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
     // An Office "compound file": an old .xls, or an .xlsx saved with a password (Excel then
     // encrypts the whole workbook into the streams EncryptionInfo and EncryptedPackage).
-    const names = compoundFileNames(file, head);
+    const names = compoundFileNames(file, head, whole);
     if (names.includes('EncryptedPackage')) {
       throw new OperationError(`${file} is protected with a password (an encrypted workbook), which skillsnet cannot open`, {
         hint: 'open it in Excel with its password, then File > Info > Protect Workbook > Encrypt with Password, clear the password and save (or save a copy as .xlsx or CSV UTF-8), and import that file',
@@ -156,15 +157,17 @@ export function detectFormat(file: string, head: Buffer): Format {
  * the sector size, the first directory sector and the first FAT sectors, through which the
  * directory's chain of sectors is followed. Empty when the file cannot be read as one.
  */
-export function compoundFileNames(file: string, head: Buffer): string[] {
+export function compoundFileNames(file: string, head: Buffer, whole = false): string[] {
   if (head.length < 512) return [];
   const sectorSize = 1 << head.readUInt16LE(0x1e);
   if (sectorSize !== 512 && sectorSize !== 4096) return [];
   const names: string[] = [];
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // (a pipe read whole is not opened again: that open would wait for a writer forever)
+    if (!whole) fd = fs.openSync(file, 'r');
     const sector = (n: number): Buffer => {
+      if (whole) return head.subarray((n + 1) * sectorSize, (n + 2) * sectorSize);
       const b = Buffer.alloc(sectorSize);
       const read = fs.readSync(fd!, b, 0, sectorSize, (n + 1) * sectorSize);
       return b.subarray(0, read);

@@ -64,3 +64,14 @@ describe('select --quotas through a named pipe', () => {
   });
 });
 
+describe('a read-only disk', () => {
+  it('export kumu --format csv into a new folder there: the disk is said to be read-only, not "no such file or folder"', () => {
+    const dir = tempDir('skillsnet-ro-kumu-');
+    mounts.push(readOnlyBind(dir));
+    const r = run(['--db', db, 'export', 'kumu', '--target-groups', '--format', 'csv', '--out', path.join(dir, 'kumu')]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(errorLine(r)).toMatch(/^error: cannot create the folder .*kumu: the disk is read-only \(EROFS\)/);
+    expect(listing(dir)).toEqual([]);
+  });
+});
+

@@ -75,3 +75,23 @@ describe('a read-only disk', () => {
   });
 });
 
+describe('event attendance: a report whose UTF-16 byte-order mark lies', () => {
+  it('a Zoom webinar report written as UTF-8 after a UTF-16 mark is read as UTF-8', () => {
+    const added = run(['--db', db, 'event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 13:00', '--tz', 'UTC', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    const id = String(JSON.parse(added.stdout).id);
+    const text = [
+      'Attendee Report,',
+      'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registered,# Cancelled,Unique Viewers,Total Users,Max Concurrent Views',
+      'Webinar,912-345-678,"Nov 19, 2020 1:00 PM",60,1,0,1,1,1',
+      'Attendee Details,',
+      'Attended,User Name (Original Name),First Name,Last Name,Email,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name',
+      'Yes,Moussa K.,Moussa,Kouassi,,"Nov 01, 2020 10:02:11",approved,"Nov 19, 2020 13:01:05","Nov 19, 2020 14:00:00",59,Yes,Bénin',
+    ].join('\r\n');
+    const report = path.join(work, 'webinar.csv');
+    fs.writeFileSync(report, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf8')]));
+    const r = run(['--db', db, 'event', 'attendance', id, report, '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).rows).toBe(1);
+  });
+});

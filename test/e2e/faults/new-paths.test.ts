@@ -57,7 +57,9 @@ describe('select --quotas through a named pipe', () => {
 
   it('an old .xls (an Office compound file) is named as such, without opening the pipe again', async () => {
     const xls = path.join(work, 'quotas.xls');
-    fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
+    cfb.writeUInt16LE(9, 0x1e); // 512-byte sectors: the directory is then looked for in the file
+    fs.writeFileSync(xls, cfb);
     const r = await throughFifo(path.join(work, 'xls.fifo'), xls, ['--db', db, 'select', '--size', '5', '--quotas', path.join(work, 'xls.fifo'), '--dry-run']);
     expect(r.code, r.stderr).toBe(1);
     expect(errorLine(r)).toMatch(/is an old Excel \.xls workbook/);

@@ -117,8 +117,8 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
         /* stdout itself failed: the error below still says what went wrong */
       }
     }
-    io.stderr.write(io.errColor.red('error: ') + e.message + '\n');
-    if (e.hint) io.stderr.write(`  ${e.hint}\n`);
+    io.stderr.write(io.errColor.red('error: ') + printable(e.message) + '\n');
+    if (e.hint) io.stderr.write(`  ${printable(e.hint)}\n`);
     if (debug && e.stack) io.stderr.write(e.stack + '\n');
     return e.exitCode;
   }
@@ -126,16 +126,27 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
   // command said what it was doing: still the fault's own words, not "unexpected".
   const fault = faultMessage(e);
   if (fault) {
-    io.stderr.write(io.errColor.red('error: ') + fault.message + '\n');
-    io.stderr.write(`  ${fault.hint}\n`);
+    io.stderr.write(io.errColor.red('error: ') + printable(fault.message) + '\n');
+    io.stderr.write(`  ${printable(fault.hint)}\n`);
     if (debug && (e as Error).stack) io.stderr.write((e as Error).stack + '\n');
     return 1;
   }
   const err = e as Error;
-  io.stderr.write(io.errColor.red('error: ') + (err?.message ?? String(e)) + '\n');
+  io.stderr.write(io.errColor.red('error: ') + printable(err?.message ?? String(e)) + '\n');
   if (debug && err?.stack) io.stderr.write(err.stack + '\n');
   else io.stderr.write('  this is unexpected; run again with --debug and report the output\n');
   return 1;
+}
+
+/**
+ * An error's words as the terminal should show them: a message quotes the file's own bytes (a
+ * header, a value), and a binary or hostile file's escape sequences, bells, NULs and carriage
+ * returns then reached the terminal raw (recolouring it, retitling the window, or hiding the
+ * line). Each control character but the line break and tab shows as U+FFFD.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
 
 /**

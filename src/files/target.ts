@@ -4,6 +4,7 @@
  * --force` run as root once turned the device into a file holding every contact.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { OperationError } from '../errors.js';
 import { faultError } from './faults.js';
 
@@ -71,9 +72,38 @@ export function makePrivateFolder(dir: string): string {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OperationError(`${dir} is a file, not a folder`, { hint: 'choose another place' });
-    throw faultError(e, { action: `create the folder ${dir}` });
+    throw faultError(e && (e as NodeJS.ErrnoException).code === 'ENOENT' ? realMkdirError(dir, e) : e, { action: `create the folder ${dir}` });
   }
   return dir;
+}
+
+/**
+ * Node's recursive mkdir answers ENOENT ("no such file or folder: check the path") for a folder
+ * it could not create on a read-only disk (EROFS) and for other refusals: the folders are
+ * created one by one from the deepest that exists, to meet the real fault. (Only a folder this
+ * made is removed again.)
+ */
+function realMkdirError(dir: string, fallback: unknown): unknown {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!fs.existsSync(at)) {
+    const up = path.dirname(at);
+    if (up === at) return fallback;
+    missing.unshift(at);
+    at = up;
+  }
+  const made: string[] = [];
+  try {
+    for (const m of missing) {
+      fs.mkdirSync(m, { mode: 0o700 });
+      made.push(m);
+    }
+    return fallback;
+  } catch (e) {
+    return e;
+  } finally {
+    for (const m of made.reverse()) fs.rmSync(m, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -120,7 +120,8 @@ function completeUtf8Length(bytes: Buffer): number {
 export type Format = 'csv' | 'xlsx';
 
 /** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
-export function detectFormat(file: string, head: Buffer): Format {
+/** `whole`: `head` holds the whole file (read once from a pipe): nothing more is read from `file`. */
+export function detectFormat(file: string, head: Buffer, whole = false): Format {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const kind = openDocumentKind(head);
     if (kind) {
@@ -135,7 +136,7 @@ export function detectFormat(file: string, head: Buffer): Format {
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
     // An Office "compound file": an old .xls, or an .xlsx saved with a password (Excel then
     // encrypts the whole workbook into the streams EncryptionInfo and EncryptedPackage).
-    const names = compoundFileNames(file, head);
+    const names = compoundFileNames(file, head, whole);
     if (names.includes('EncryptedPackage')) {
       throw new OperationError(`${file} is protected with a password (an encrypted workbook), which skillsnet cannot open`, {
         hint: 'open it in Excel with its password, then File > Info > Protect Workbook > Encrypt with Password, clear the password and save (or save a copy as .xlsx or CSV UTF-8), and import that file',
@@ -156,15 +157,17 @@ export function detectFormat(file: string, head: Buffer): Format {
  * the sector size, the first directory sector and the first FAT sectors, through which the
  * directory's chain of sectors is followed. Empty when the file cannot be read as one.
  */
-export function compoundFileNames(file: string, head: Buffer): string[] {
+export function compoundFileNames(file: string, head: Buffer, whole = false): string[] {
   if (head.length < 512) return [];
   const sectorSize = 1 << head.readUInt16LE(0x1e);
   if (sectorSize !== 512 && sectorSize !== 4096) return [];
   const names: string[] = [];
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // (a pipe read whole is not opened again: that open would wait for a writer forever)
+    if (!whole) fd = fs.openSync(file, 'r');
     const sector = (n: number): Buffer => {
+      if (whole) return head.subarray((n + 1) * sectorSize, (n + 2) * sectorSize);
       const b = Buffer.alloc(sectorSize);
       const read = fs.readSync(fd!, b, 0, sectorSize, (n + 1) * sectorSize);
       return b.subarray(0, read);
@@ -248,22 +251,52 @@ export function isMostlyUtf8(scan: Partial<Pick<FileScan, 'utf8Multibyte' | 'utf
 export function detectEncoding(scan: Pick<FileScan, 'head' | 'validUtf8'> & Partial<Pick<FileScan, 'utf8Multibyte' | 'utf8Invalid'>>): EncodingChoice {
   const h = scan.head;
   if (h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
-  if (h.length >= 2 && h[0] === 0xff && h[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
-  if (h.length >= 2 && h[0] === 0xfe && h[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
-  const sample = Math.min(h.length, 4096) & ~1;
-  if (sample >= 4) {
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < sample; i += 2) {
-      if (h[i] === 0) evenNul++;
-      if (h[i + 1] === 0) oddNul++;
-    }
-    const pairs = sample / 2;
-    if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return { encoding: 'utf16le', bom: 0 };
-    if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return { encoding: 'utf16be', bom: 0 };
+  const utf16Bom = h.length >= 2 && ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff));
+  if (utf16Bom) {
+    // A UTF-16 byte-order mark is believed unless the bytes after it say otherwise: a mark of the
+    // other byte order, or a mark before UTF-8 text (a program that wrote the mark and then its
+    // text as UTF-8) read "no participants table" or columns of Chinese characters.
+    const body = nulPattern(h.subarray(2));
+    const marked = h[0] === 0xff ? 'utf16le' : 'utf16be';
+    if (body === 'utf16le' || body === 'utf16be') return { encoding: body, bom: 2 };
+    if (body === 'none') return { encoding: isUtf8(trimPartialChar(h.subarray(2))) ? 'utf8' : 'windows1252', bom: 2 };
+    return { encoding: marked, bom: 2 };
   }
+  const pattern = nulPattern(h);
+  if (pattern === 'utf16le' || pattern === 'utf16be') return { encoding: pattern, bom: 0 };
   if (scan.validUtf8 || isMostlyUtf8(scan)) return { encoding: 'utf8', bom: 0 };
   return { encoding: 'windows1252', bom: 0 };
+}
+
+/**
+ * UTF-16 text has a NUL byte beside each ASCII character (delimiters, digits, line ends): after
+ * the character in little-endian, before it in big-endian. 'none': no NUL at all in a sample long
+ * enough to hold some (not UTF-16); 'unknown': too short or mixed.
+ */
+function nulPattern(h: Buffer): 'utf16le' | 'utf16be' | 'none' | 'unknown' {
+  const sample = Math.min(h.length, 4096) & ~1;
+  if (sample < 4) return 'unknown';
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (h[i] === 0) evenNul++;
+    if (h[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf16be';
+  if (evenNul + oddNul === 0 && sample >= 32) return 'none';
+  return 'unknown';
+}
+
+/** The bytes without a UTF-8 character cut at their end (a head of a file ends anywhere). */
+function trimPartialChar(b: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(3, b.length); back++) {
+    const c = b[b.length - back]!;
+    if (c < 0x80) return b;
+    if (c >= 0xc0) return b.subarray(0, b.length - back);
+  }
+  return b;
 }
 
 /** --encoding as the user wrote it -> a name iconv-lite knows ("latin1", "cp1252", "UTF-16"). */

@@ -20,7 +20,7 @@
 import { cachedStatement, type DB } from '../db/connection.js';
 import {
   applicationIdentity, attachContact, identityFromColumns, emailDomain, insertOrganization, linkApplication, networkSize, organizationEvidenceRows,
-  organizationsKeptApart, organizationWebDomain, organizationsWithWord, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
+  countryWordKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, organizationsWithWords, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { writtenValue, type ApplicationValues } from '../db/imports.js';
@@ -352,10 +352,16 @@ export class ImportLinker {
    * "Teranga Digital" (organizations --unconfirmed lists them). Skipped past SIMILAR_NAMES_MAX.
    */
   private countSimilarNames(): void {
+    const looked: { o: { id: number; name: string }; key: string }[] = [];
     for (const o of this.unmatched ?? []) {
       const longest = [...words(normaliseName(o.name))].sort((x, y) => y.length - x.length)[0];
       if (!longest || longest.length < 4) continue;
-      if (organizationsWithWord(this.db, o.country, longest).some((c) => c.id !== o.id && similarNames(c.name, o.name))) this.links.doubtful++;
+      looked.push({ o, key: countryWordKey(o.country, longest) });
+    }
+    // (the organisations sharing each one's longest word, all found in one pass)
+    const sharing = organizationsWithWords(this.db, new Set(looked.map((l) => l.key)));
+    for (const { o, key } of looked) {
+      if ((sharing.get(key) ?? []).some((c) => c.id !== o.id && similarNames(c.name, o.name))) this.links.doubtful++;
     }
     this.unmatched = [];
   }

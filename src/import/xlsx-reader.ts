@@ -18,6 +18,8 @@ export interface XlsxReadOptions {
    * 20% is typed): for the quotas file, where a bound is a count or a share. The import reads values.
    */
   percentages?: boolean;
+  /** The whole workbook, already read (from a pipe, which cannot be read twice): `file` only names it. */
+  bytes?: Buffer;
 }
 
 /** The `index`th sheet of a workbook (0, the first, unless the import looks further). */
@@ -80,7 +82,7 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
   let sheetStream: Readable | undefined;
   let zip: ZipArchive | undefined;
   try {
-    zip = await ZipArchive.open(file);
+    zip = await ZipArchive.open(options.bytes ?? file);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',

@@ -50,12 +50,18 @@ export class ZipArchive {
     private readonly entries: Map<string, Entry>,
   ) {}
 
-  /** Reads the archive's directory; the file stays open until close(). */
-  static async open(file: string): Promise<ZipArchive> {
+  /**
+   * Reads the archive's directory; the file stays open until close(). An archive already read
+   * into memory (a quotas workbook that came through a pipe, which cannot be read again) is
+   * given as its bytes.
+   */
+  static async open(file: string | Buffer): Promise<ZipArchive> {
     const yauzl = (await import('yauzl')).default;
-    const zip = await new Promise<ZipFile>((resolve, reject) =>
-      yauzl.open(file, { lazyEntries: true, autoClose: false }, (err, z) => (err || !z ? reject(new NotAZipError(err?.message ?? 'not a zip archive')) : resolve(z))),
-    );
+    const zip = await new Promise<ZipFile>((resolve, reject) => {
+      const done = (err: Error | null, z?: ZipFile) => (err || !z ? reject(new NotAZipError(err?.message ?? 'not a zip archive')) : resolve(z));
+      if (typeof file === 'string') yauzl.open(file, { lazyEntries: true, autoClose: false }, done);
+      else yauzl.fromBuffer(file, { lazyEntries: true }, done);
+    });
     try {
       const entries = new Map<string, Entry>();
       await new Promise<void>((resolve, reject) => {

@@ -29,11 +29,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   // An unreadable file is an operation that failed (exit 1), as for import and scores, not wrong usage.
   const bytes = await readSmallInput(where, { limit: 16 * 1024 * 1024, what: 'the quotas file ' });
   // (an .ods or an old .xls is refused there, with how to save it)
-  const workbook = detectFormat(file, bytes) === 'xlsx';
+  // (read from the bytes already read: a named pipe cannot be read again, its open would wait forever)
+  const workbook = detectFormat(file, bytes, true) === 'xlsx';
   if (workbook && file === '-') {
     throw new UsageError('a quotas workbook (.xlsx) cannot be read from standard input', { hint: 'give the file name: --quotas quotas.xlsx' });
   }
-  const sheets = workbook ? await workbookRows(where) : [await textRows(file, bytes)];
+  const sheets = workbook ? await workbookRows(where, bytes) : [await textRows(file, bytes)];
   const name = path.basename(file);
   let first: NumberedRow[] | undefined;
   for (const rows of sheets) {
@@ -123,12 +124,12 @@ async function textRows(file: string, bytes: Buffer): Promise<NumberedRow[]> {
 }
 
 /** Every sheet of a workbook (up to 20), each row numbered as the sheet numbers it. */
-async function workbookRows(file: string): Promise<NumberedRow[][]> {
+async function workbookRows(file: string, bytes: Buffer): Promise<NumberedRow[][]> {
   const { xlsxSource } = await import('../import/readers.js');
   const sheets: NumberedRow[][] = [];
   for (let i = 0; i < 20; i++) {
     // (a cell formatted as a percentage is the share it shows: 20% is stored as 0.2)
-    const source = xlsxSource(file, i, { percentages: true });
+    const source = xlsxSource(file, i, { percentages: true, bytes });
     const rows: NumberedRow[] = [];
     await source.read((cells, row) => {
       rows.push({ cells: cells.map((c) => c.trim()), line: row ?? rows.length + 1 });

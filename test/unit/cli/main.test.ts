@@ -29,3 +29,16 @@ describe('Ctrl-C while a command is still loading', () => {
     setInterruptOutcome(() => general)();
   });
 });
+
+describe('an error line quoting the bytes of a hostile or binary file', () => {
+  it('shows their control characters as U+FFFD: no escape sequence, bell or carriage return reaches the terminal', async () => {
+    const { reportError } = await import('../../../src/cli/main.js');
+    const { OperationError } = await import('../../../src/errors.js');
+    const { io, stderr } = bufferIO();
+    const code = reportError(new OperationError('unknown region "\u001b[31mAfrica\u001b]0;title\u0007\r\u0000"', { hint: 'use one of: "Africa"\u001b[2J' }), io, false, false);
+    expect(code).toBe(1);
+    expect(stderr()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(stderr()).toContain('unknown region "\uFFFD[31mAfrica');
+    expect(stderr().trimEnd().split('\n')).toHaveLength(2);
+  });
+});

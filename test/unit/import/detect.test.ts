@@ -11,6 +11,17 @@ describe('detectEncoding', () => {
     expect(detectEncoding(scan(Buffer.from([0xff, 0xfe, 0x61, 0])))).toEqual({ encoding: 'utf16le', bom: 2 });
     expect(detectEncoding(scan(Buffer.from([0xfe, 0xff, 0, 0x61])))).toEqual({ encoding: 'utf16be', bom: 2 });
   });
+  it('believes a UTF-16 byte-order mark only when the bytes after it agree', () => {
+    // (a mark before UTF-8 text, or a mark of the other byte order, read as "no participants table")
+    const text = 'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\r\n';
+    expect(detectEncoding(scan(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text + 'Société\r\n', 'utf8')])))).toEqual({ encoding: 'utf8', bom: 2 });
+    expect(detectEncoding(scan(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf8')])))).toEqual({ encoding: 'utf8', bom: 2 });
+    expect(detectEncoding(scan(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text + 'Pays;€\r\n', 'windows-1252')])))).toEqual({ encoding: 'windows1252', bom: 2 });
+    expect(detectEncoding(scan(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le')])))).toEqual({ encoding: 'utf16le', bom: 2 });
+    expect(detectEncoding(scan(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le').swap16()])))).toEqual({ encoding: 'utf16be', bom: 2 });
+    // text with no ASCII at all (all of it Chinese) keeps its mark
+    expect(detectEncoding(scan(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('姓名电子邮件加入时间离开时间持续时间姓名电子邮件加入时间', 'utf16le')])))).toEqual({ encoding: 'utf16le', bom: 2 });
+  });
   it('recognises UTF-16 without a BOM by its zero bytes', () => {
     expect(detectEncoding(scan(Buffer.from('Organization\tEmail\r\n', 'utf16le'))).encoding).toBe('utf16le');
     expect(detectEncoding(scan(Buffer.from('Organization\tEmail\r\n', 'utf16le').swap16())).encoding).toBe('utf16be');

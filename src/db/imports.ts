@@ -393,9 +393,14 @@ export async function discardEmptyDatabase(file: string): Promise<boolean> {
  * other applications (import/call-fit.ts compares them). Merged and withdrawn ones count: they
  * were the call's.
  */
+const ISO_DATE = `CASE WHEN submitted_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN submitted_at END`;
+
 export function batchAndCallSpans(db: DB, callId: number, batchId: number): { file: CallSpanRow; call: CallSpanRow } {
   const q = (where: string) =>
-    db.prepare(`SELECT min(submitted_at) AS first, max(submitted_at) AS last, min(score) AS lowest, max(score) AS highest FROM applications WHERE call_id = ? AND ${where}`).get(callId, batchId) as CallSpanRow;
+    // (ISO dates only: a date the import could not read is kept as written, "9/31/2021 ,")
+    db.prepare(
+      `SELECT min(${ISO_DATE}) AS first, max(${ISO_DATE}) AS last, min(score) AS lowest, max(score) AS highest FROM applications WHERE call_id = ? AND ${where}`,
+    ).get(callId, batchId) as CallSpanRow;
   return { file: q('batch_id = ?'), call: q('batch_id IS NOT ?') };
 }
 

@@ -6,7 +6,7 @@ import { runCli, tempDir } from '../support/cli.js';
 
 /**
  * The built CLI on random bytes (the importer's properties are fuzzed in process in
- * test/unit/import/fuzz.test.ts): exit 0 or 1, one error line, never a stack trace.
+ * test/unit/import/fuzz.slow.test.ts): exit 0 or 1, one error line, never a stack trace.
  */
 describe('hostile input to skillsnet import (fast-check, built CLI)', () => {
   it('the built CLI on random bytes: exit 0 or 1, one error line, no stack trace', () => {

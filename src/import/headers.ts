@@ -375,7 +375,13 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
       taken.add(beside.column);
     }
   }
-  if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName) && isMetadata(partner) === isMetadata('contactName')) {
+  // "name" + "surname", "Apellido paterno, Apellido materno, Nombre(s)": a bare name right beside a
+  // question column for the other part is that part even when a form tool names its own column
+  // so ("Name", "Nombre"), unless it stands among the tool's columns (Microsoft Forms' "Email, Name").
+  const besidePartner = (col: number) =>
+    !(col > 0 && isToolColumn(headers[col - 1] ?? '', idx, preferred?.has(col - 1) ? 50 : 0)) &&
+    candidates.some((c) => c.field === partner && c.score >= 1 && Math.abs(c.column - col) === 1);
+  if (mapping.contactName && Boolean(mapping.firstName) !== Boolean(mapping.lastName) && (isMetadata(partner) === isMetadata('contactName') || besidePartner(mapping.contactName[0]!))) {
     const col = mapping.contactName[0]!;
     if (bareName(col)) {
       const moved: Field = mapping.firstName ? 'lastName' : 'firstName';

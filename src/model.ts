@@ -146,6 +146,8 @@ export interface MemberFilters {
   kind?: MemberKind;
   /** only these member IDs */
   ids?: number[];
+  /** only members with no application in force (none, or all withdrawn) */
+  withoutApplications?: boolean;
   /** invited to an event and attended none (cancelled events do not count) */
   neverAttended?: boolean;
   /** invited to (or at) an event and attended fewer than this many */

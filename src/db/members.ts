@@ -175,6 +175,9 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
     params.search = foldText(f.search);
   }
   if (f.ids) { parts.push('mv.id IN (SELECT value FROM json_each(@ids))'); params.ids = JSON.stringify(f.ids); }
+  if (f.withoutApplications) {
+    parts.push(`NOT EXISTS (SELECT 1 FROM applications a WHERE ${owns('a', 'mv')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL)`);
+  }
   parts.push(...attendanceFilterSql('mv.id', f));
   if (f.attendedLessThan !== undefined) params.attendedLessThan = f.attendedLessThan;
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };

@@ -62,7 +62,12 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
       hint: 'name the file (skillsnet import call.csv), or pipe one in: skillsnet import - < call.csv',
     });
   }
-  if (stat.isDirectory()) throw new OperationError(`cannot read ${shown}: it is a folder`, { hint: 'give a file inside it (skillsnet import folder/*.csv imports them all)' });
+  if (stat.isDirectory()) {
+    // (import takes several files at once; a quotas, mapping or labelled file is one file)
+    throw new OperationError(`cannot read ${shown}: it is a folder`, {
+      hint: what ? `give the path of a file inside it (ls ${file} lists them)` : 'give a file inside it (skillsnet import folder/*.csv imports them all)',
+    });
+  }
   throw new OperationError(`${shown} is ${kindOf(stat)}, not a file: skillsnet reads files, and read nothing from it`, {
     hint: 'give the path of a file (a pipe, or - for stdin, works too)',
   });
@@ -70,10 +75,10 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
 
 /**
  * The input ready to be read (as many times as needed). `signal`: an abort (Ctrl-C) stops the
- * copy and removes it at once.
+ * copy and removes it at once. `what` names an input that is not an import's ("the scores file ").
  */
-export async function openInput(file: string, options: { signal?: AbortSignal } = {}): Promise<InputFile> {
-  const kind = readableKind(file);
+export async function openInput(file: string, options: { signal?: AbortSignal; what?: string } = {}): Promise<InputFile> {
+  const kind = readableKind(file, options.what);
   const stdin = STDIN_NAMES.has(file);
   const name = stdin ? 'stdin' : path.basename(file);
   if (kind === 'file') return { name, path: stdin ? '/dev/stdin' : file, copied: false, release: () => {} };

@@ -375,3 +375,23 @@ function countOutsideQuotes(line: string, d: string): number {
   }
   return n;
 }
+
+/**
+ * Control characters (NUL above all) are rare in text exports and everywhere in binary files.
+ * A few lone NULs are a text export's slip (SurveyMonkey writes one in each blank cell of some
+ * second header rows); runs of them, or many, are a binary file.
+ */
+export function looksBinary(head: Buffer, encoding: Encoding): boolean {
+  if (encoding === 'utf16le' || encoding === 'utf16be' || head.length === 0) return false;
+  let control = 0;
+  let nul = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0) {
+      if (head[i + 1] === 0) return true;
+      nul++;
+    }
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return nul > Math.max(2, head.length * 0.001) || control > head.length * 0.01;
+}

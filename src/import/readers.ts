@@ -14,7 +14,7 @@ import { xlsxSource } from './xlsx-reader.js';
 import type { ReadOptions, TableSource } from './table.js';
 import { FastCsv, QuoteNotClosed, RecordTooLarge, TooManyCells } from './csv-fast.js';
 import { MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
-import { detectDelimiter, detectEncoding, detectFormat, readError, type Encoding, type FileScan } from './detect.js';
+import { detectDelimiter, detectEncoding, detectFormat, looksBinary, readError, type Encoding, type FileScan } from './detect.js';
 
 export { StopReading, type TableSource, type WorkbookSheet, type ReadOptions } from './table.js';
 export { xlsxSource, cellText } from './xlsx-reader.js';
@@ -49,26 +49,6 @@ export async function openTable(file: string, scan: FileScan, options: ReadOptio
     csv,
     read: (onRow, onBytes) => readCsv(file, csv, onRow, onBytes),
   };
-}
-
-/**
- * Control characters (NUL above all) are rare in text exports and everywhere in binary files.
- * A few lone NULs are a text export's slip (SurveyMonkey writes one in each blank cell of some
- * second header rows); runs of them, or many, are a binary file.
- */
-function looksBinary(head: Buffer, encoding: Encoding): boolean {
-  if (encoding === 'utf16le' || encoding === 'utf16be' || head.length === 0) return false;
-  let control = 0;
-  let nul = 0;
-  for (let i = 0; i < head.length; i++) {
-    const b = head[i]!;
-    if (b === 0) {
-      if (head[i + 1] === 0) return true;
-      nul++;
-    }
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
-  return nul > Math.max(2, head.length * 0.001) || control > head.length * 0.01;
 }
 
 async function decode(bytes: Buffer, encoding: Encoding): Promise<string> {

@@ -182,7 +182,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
       });
     }
-    throw new OperationError(`${file} cannot be read as an Excel workbook: ${(e as Error).message.split('\n')[0]}`, {
+    // (the XML parser's "1:1680: disallowed character in tag name": a part of the file is damaged)
+    const first = (e as Error).message.split('\n')[0] ?? '';
+    const at = /^(\d+):(\d+): (.+)$/.exec(first);
+    const why = at ? `its XML is damaged (line ${at[1]}, character ${at[2]}: ${at[3]})` : first;
+    throw new OperationError(`${file} cannot be read as an Excel workbook: ${why}`, {
       hint: 'open it in Excel and save it again as .xlsx, or save the sheet as CSV UTF-8 and import that',
     });
   } finally {

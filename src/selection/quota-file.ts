@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { UsageError } from '../errors.js';
+import { OperationError, UsageError } from '../errors.js';
 import { quotaRulesFromRecords, type QuotaFileOptions, type QuotaRule } from './quotas.js';
 import { quotaColumn, type QuotaColumn } from './quota-names.js';
 
@@ -93,8 +93,14 @@ function checkBounds(file: string, headers: string[], columns: (QuotaColumn | un
 
 /** A delimited text file's rows, numbered by line as the file numbers them. */
 async function textRows(file: string, bytes: Buffer): Promise<NumberedRow[]> {
-  const { detectDelimiter, detectEncoding } = await import('../import/detect.js');
+  const { detectDelimiter, detectEncoding, looksBinary } = await import('../import/detect.js');
   const { encoding, bom } = detectEncoding({ head: bytes, validUtf8: isUtf8(bytes) });
+  // (a program, a picture, an .ods or a PDF: its bytes are not worth quoting as a "first line")
+  if (looksBinary(bytes.subarray(0, 64 * 1024), encoding)) {
+    throw new OperationError(`the quotas file ${file} is neither text (CSV) nor an .xlsx workbook: it holds binary data`, {
+      hint: 'check that you gave the right file; write quotas as CSV (feature,value,min,max) or an .xlsx sheet (see docs/quotas-file.md)',
+    });
+  }
   const body = bytes.subarray(bom);
   let text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   text = text.replace(/^\uFEFF/, '');

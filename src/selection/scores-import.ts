@@ -118,7 +118,7 @@ export function scaleOutliers(scores: number[], scale: Scale): { above: number; 
  */
 export async function readScoreSheet(file: string, options: { reviewer?: string; shownAs?: string } = {}): Promise<ScoreSheet> {
   // A pipe or stdin is copied once (it cannot be read twice); a device is refused.
-  const input = await openInput(file);
+  const input = await openInput(file, { what: 'the scores file ' });
   let table: string[][];
   try {
     table = await readScoreTable(input.path);

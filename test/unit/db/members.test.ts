@@ -59,3 +59,28 @@ describe('the network model', () => {
     expect(webDomain('n/a')).toBeNull();
   });
 });
+
+describe('members without an application in force', () => {
+  it('are the members the rule over every member keeps, asked of SQL', async () => {
+    const { importedCall, json } = await import('../support/run.js');
+    const { sk, db: file } = await importedCall([
+      'Organization,Email,Country,Title',
+      'Atelier Vert,awa@example.org,Senegal,Green jobs',
+      'Taller Abierto,ana@example.org,Mexico,Open workshop',
+      'Skills Hub,sam@example.org,Kenya,Hub',
+    ]);
+    const listed = json<{ id: number; organization: string }[]>(await sk('list', '--json'));
+    const id = (org: string) => listed.find((a) => a.organization === org)!.id;
+    expect((await sk('withdraw', String(id('Taller Abierto')), '--yes')).code).toBe(0);
+    expect((await sk('member', 'add', '--organization', 'Ministry of Labour', '--country', 'GH', '--role', 'stakeholder')).code).toBe(0);
+    expect((await sk('member', 'add', '--organization', 'Skills Hub', '--country', 'KE', '--role', 'partner')).code).toBe(0);
+    expect((await sk('member', 'add', '--organization', 'ILO', '--name', 'Pat Officer', '--email', 'pat@example.org', '--role', 'ilo')).code).toBe(0);
+    const db = openDatabase(file, { create: false });
+    const all = listMembers(db);
+    const rule = all.filter((m) => m.calls.length === 0).map((m) => m.id);
+    expect(rule.length).toBeGreaterThanOrEqual(3); // the withdrawn applicant, the ministry, the ILO officer
+    expect(listMembers(db, { withoutApplications: true }).map((m) => m.id)).toEqual(rule);
+    expect(listMembers(db, { withoutApplications: true, country: 'GH' }).map((m) => m.organization)).toEqual(['Ministry of Labour']);
+    db.close();
+  });
+});

@@ -65,6 +65,29 @@ describe('zip files that are not .xlsx workbooks', () => {
 
 // An .xlsx saved with a password is no zip: Excel encrypts it into an Office compound file, the
 // container of the old .xls too. Told to save it as .xlsx, the officer would get the same file.
+// A zip that unpacks but whose sheet XML is damaged (a hand edit, a tool that wrote "<" raw):
+// the XML parser's "1:1680: disallowed character in tag name" is said in words.
+describe('a workbook whose XML is damaged', () => {
+  it('says the XML is damaged and where, with what to do', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    zip.file('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    const cell = (r: number, c: number, v: string) => `<c r="${'ABC'[c]}${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const rows = [['Organization', 'Email', 'Country'], ...Array.from({ length: 20 }, (_, i) => [`Org ${i + 1}`, `p${i + 1}@example.org`, 'Kenya'])];
+    const body = rows.map((r, i) => (i === 9 ? `<row r="${i + 1}"><<c>>` : `<row r="${i + 1}">`) + r.map((v, c) => cell(i + 1, c, v)).join('') + '</row>').join('');
+    zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`);
+    const f = path.join(dir, 'damaged.xlsx');
+    fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const run = await skillsnet(['--db', path.join(dir, 'x.db'), 'import', f, '--call', '2024']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*damaged\.xlsx cannot be read as an Excel workbook: its XML is damaged \(line 1, character \d+: .+\)$/m);
+    expect(run.stderr).toMatch(/save it again as \.xlsx/);
+    expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
+  });
+});
+
 describe('Office compound files', () => {
   it('a password-protected workbook is named as such, with how to remove the password', async () => {
     // the directory after 70 KB of encrypted bytes: beyond the first bytes read to sniff the format

@@ -29,4 +29,21 @@ describe('a quotas file that cannot be read', () => {
     await expect(readQuotaFile(path.join(dir, 'missing.csv'))).rejects.toThrow(/^cannot read the quotas file .*missing\.csv: no such file$/);
     await expect(readQuotaFile(dir)).rejects.toThrow(/: it is a folder$/);
   });
+
+  it('points into a folder with a hint about one file, not about import', async () => {
+    const dir = tempDir();
+    const e = await readQuotaFile(dir).catch((x: unknown) => x as { hint?: string });
+    expect(e.hint).toMatch(/a file inside it/);
+    expect(e.hint).not.toMatch(/import/);
+  });
+
+  it('refuses a binary file without quoting its bytes', async () => {
+    const file = path.join(tempDir(), 'quotas.csv');
+    // the start of an ELF program, with a printable tail, as `cp /bin/ls quotas.csv` would give
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]), Buffer.from('feature,value,min,max\n'.repeat(3))]));
+    const e = await readQuotaFile(file).catch((x: unknown) => x as Error & { hint?: string; exitCode?: number });
+    expect(e.message).toMatch(/^the quotas file .*quotas\.csv is neither text \(CSV\) nor an \.xlsx workbook: it holds binary data$/);
+    expect(e.message).not.toMatch(/[\x00-\x08]/);
+    expect(e.hint).toMatch(/right file/);
+  });
 });

@@ -37,6 +37,17 @@ function addWriteOptions(cmd: Command, outHelp: string): Command {
     .option('--json', 'print a summary (files, counts, milliseconds) as JSON on stdout');
 }
 
+/**
+ * The roster `export roster` writes: named as its argument (export roster core-2020) or, as on
+ * every other export, with --roster core-2020. Both at once must agree.
+ */
+export function rosterToExport(positional: string | undefined, flag: string | undefined): string | undefined {
+  if (positional !== undefined && flag !== undefined && positional !== flag) {
+    throw new UsageError(`export roster was given two rosters: "${positional}" and --roster "${flag}"`, { hint: `name one: skillsnet export roster ${flag} --out FILE` });
+  }
+  return positional ?? flag;
+}
+
 export function registerExport(program: Command, ctx: CliContext): void {
   const exp = program
     .command('export')
@@ -138,7 +149,8 @@ Examples:
   const roster = exp
     .command('roster')
     .description('a saved roster as a document: Markdown for a report, CSV or JSON')
-    .argument('<name>', 'the roster (see skillsnet rosters)')
+    .argument('[name]', 'the roster (see skillsnet rosters)')
+    .option('--roster <name>', 'the roster, as on the other exports (the same as NAME)')
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
   addOrganisationFilterOptions(addMemberFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout')))
     .addHelpText('after', `
@@ -153,9 +165,11 @@ Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md
   skillsnet export roster core-2020 --format csv --out core-2020.csv
   skillsnet export roster core-2020 --format json --out -
-  skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md`)
-    .action(async (name: string, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status' | 'type' | 'beneficiary'> & { format: RosterFormat }, command: Command) => {
+  skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md
+  skillsnet export roster --roster core-2020 --format csv --out core-2020.csv`)
+    .action(async (given: string | undefined, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status' | 'type' | 'beneficiary'> & { roster?: string; format: RosterFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
+      const name = rosterToExport(given, flags.roster);
       const { role, status, type, beneficiary } = parseFilters({ role: flags.role, status: flags.status, type: flags.type, beneficiary: flags.beneficiary });
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), ROSTER_EXTENSIONS);
       await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary } }, io);

@@ -7,6 +7,7 @@ import { bufferIO } from '../../../src/cli/io.js';
 import { runExportGraphml, runExportRoster } from '../../../src/cli/export.js';
 import { isFormulaLike } from '../../../src/export/escape.js';
 import { exportFixture, FORMULA_NAMES } from './fixture.js';
+import { run } from '../support/run.js';
 
 let fx: ReturnType<typeof exportFixture>;
 beforeAll(async () => { fx = exportFixture(); });
@@ -58,6 +59,25 @@ describe('export roster', () => {
     await expect(runExportRoster({ dbPath: fx.dbPath, name: 'core-2021', format: 'md', out: path.join(fx.dir, 'x.md') }, bufferIO().io)).rejects.toMatchObject({
       message: 'no roster named "core-2021"', hint: expect.stringContaining('core-2020'),
     });
+  });
+});
+
+describe('export roster --roster NAME, as on every other export', () => {
+  it('names the roster like the positional NAME; both at once must agree; neither lists the saved ones', async () => {
+    const out = path.join(fx.dir, 'by-flag.csv');
+    const r = await run(['--db', fx.dbPath, 'export', 'roster', '--roster', 'core-2020', '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(0);
+    const rows = parse(fs.readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.role)).toEqual(['member', 'member', 'alternate']);
+    const same = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--roster', 'core-2020', '--format', 'json', '--out', '-']);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).name).toBe('core-2020');
+    const two = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--roster', 'other', '--out', '-']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/^error: export roster was given two rosters/);
+    const none = await run(['--db', fx.dbPath, 'export', 'roster', '--out', '-']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: export roster needs the name of a saved roster\n  saved rosters: core-2020/);
   });
 });
 

@@ -81,6 +81,25 @@ describe('export roster --roster NAME, as on every other export', () => {
   });
 });
 
+describe('export roster with the filters of list and the other exports', () => {
+  it('--region, --country, --language and --search keep the lines whose application matches', async () => {
+    const lines = async (...filters: string[]) => {
+      const r = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--format', 'json', '--out', '-', ...filters]);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      return [...doc.members, ...doc.alternates].map((m: any) => m.id);
+    };
+    expect(await lines('--region', 'Americas')).toEqual([fx.ids.taller]);
+    expect(await lines('--country', 'Kenya')).toEqual([fx.ids.ministryKe]);
+    expect(await lines('--language', 'en')).toEqual([fx.ids.formula, fx.ids.ministryKe]);
+    expect(await lines('--search', 'taller')).toEqual([fx.ids.taller]);
+    const md = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--region', 'Africa', '--out', '-']);
+    expect(md.stdout).toContain('whose application has region Africa');
+    const bad = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--region', 'Narnia', '--out', '-']);
+    expect(bad.code).toBe(2);
+  });
+});
+
 describe('export graphml', () => {
   it('writes valid GraphML with typed node and edge attributes', async () => {
     const out = path.join(fx.dir, 'network.graphml');

@@ -1,4 +1,6 @@
 import { withDatabase } from './context.js';
+import { UsageError } from '../errors.js';
+import { savedRostersHint } from '../selection/rosters.js';
 import { info, personalOutput, type IO } from './io.js';
 import { exportRoster, rosterFilterWords, rosterOutput, type RosterFormat, type RosterMemberFilters } from '../export/export-roster.js';
 import { displayPath, plural } from '../export/write.js';
@@ -9,7 +11,8 @@ export { ROSTER_FORMATS, type RosterFormat } from '../export/export-roster.js';
 
 export interface ExportRosterOptions {
   dbPath: string;
-  name: string;
+  /** The saved roster; without it the command says which rosters there are. */
+  name?: string;
   format: RosterFormat;
   out: string;
   force?: boolean;
@@ -22,7 +25,11 @@ export interface ExportRosterOptions {
 export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promise<ExportResult> {
   const start = performance.now();
   checkJsonWithStdout(opts.json, opts.out);
-  const options = { ...opts, cwd: io.cwd };
+  if (opts.name === undefined || !opts.name.trim()) {
+    // (which rosters there are is what the officer needs to name one)
+    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster')) });
+  }
+  const options = { ...opts, name: opts.name, cwd: io.cwd };
   rosterOutput(options);
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) => exportRoster(db, options, callbacksFor(io)));
   const { counts } = result;

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { addAttendanceFilterOptions, addFilterOptions, addMemberFilterOptions, addOrganisationFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, type CliContext } from './context.js';
 import { formatForOut, parsePeerLinks } from './export-common.js';
 import { KUMU_FORMATS, runExportKumu, type KumuFormat } from './export-kumu.js';
@@ -35,6 +35,17 @@ function addWriteOptions(cmd: Command, outHelp: string): Command {
     .option('--force', 'replace the file if it exists')
     .option('--dry-run', 'build and check the export, print what would be written, write nothing')
     .option('--json', 'print a summary (files, counts, milliseconds) as JSON on stdout');
+}
+
+/**
+ * The roster `export roster` writes: named as its argument (export roster core-2020) or, as on
+ * every other export, with --roster core-2020. Both at once must agree.
+ */
+export function rosterToExport(positional: string | undefined, flag: string | undefined): string | undefined {
+  if (positional !== undefined && flag !== undefined && positional !== flag) {
+    throw new UsageError(`export roster was given two rosters: "${positional}" and --roster "${flag}"`, { hint: `name one: skillsnet export roster ${flag} --out FILE` });
+  }
+  return positional ?? flag;
 }
 
 export function registerExport(program: Command, ctx: CliContext): void {
@@ -138,27 +149,33 @@ Examples:
   const roster = exp
     .command('roster')
     .description('a saved roster as a document: Markdown for a report, CSV or JSON')
-    .argument('<name>', 'the roster (see skillsnet rosters)')
+    .argument('[name]', 'the roster (see skillsnet rosters)')
+    .option('--roster <name>', 'the roster, as on the other exports (the same as NAME)')
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
-  addOrganisationFilterOptions(addMemberFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout')))
+  addFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout'), { roster: false })
     .addHelpText('after', `
 Members, then alternates in order, with rank, application ID, organisation, contact, country,
 region, language, skills categories, the score the selection ranked by (reviewers' combined
 score where they scored) and the reasons each was selected. --role and --status keep the lines
 whose organisation's member has them, as on skillsnet members: after roster accept, --role
-core-group --status active is the Core Group that said yes. --type and --beneficiary keep the
-lines whose application has that organisation type or names that group, as on the other exports.
+core-group --status active is the Core Group that said yes. --region, --country, --category,
+--language, --call, --search, --type and --beneficiary keep the lines whose application matches,
+as on list and the other exports.
 
 Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md
   skillsnet export roster core-2020 --format csv --out core-2020.csv
   skillsnet export roster core-2020 --format json --out -
-  skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md`)
-    .action(async (name: string, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status' | 'type' | 'beneficiary'> & { format: RosterFormat }, command: Command) => {
+  skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md
+  skillsnet export roster --roster core-2020 --format csv --out core-2020.csv
+  skillsnet export roster core-2020 --region Africa --format csv --out core-africa.csv`)
+    .action(async (given: string | undefined, flags: WriteFlags & FilterFlags & { format: RosterFormat }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const { role, status, type, beneficiary } = parseFilters({ role: flags.role, status: flags.status, type: flags.type, beneficiary: flags.beneficiary });
+      const name = rosterToExport(given, flags.roster);
+      // (--all-calls narrows nothing here: a roster's lines are what they are, whatever the calls)
+      const { role, status, type, beneficiary, region, country, category, language, call, search } = parseFilters({ ...flags, roster: undefined, allCalls: undefined });
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), ROSTER_EXTENSIONS);
-      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary } }, io);
+      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary, region, country, category, language, call, search } }, io);
     });
 
   const graphml = exp

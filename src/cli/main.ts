@@ -35,6 +35,32 @@ export function requestedCommand(args: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * `skillsnet --json list`: --json typed before the command name, among the global options, goes
+ * after it, where the command that prints results takes it (CONTRACT: global options are accepted
+ * before or after the command name, and --json by every command that prints results). Put before
+ * a `--` that ends the options, so it is never read as a file name; a command without --json
+ * still says it does not know the option (exit 2).
+ */
+export function jsonAfterCommand(args: string[]): string[] {
+  let command = -1;
+  const before: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (GLOBAL_WITH_VALUE.has(a)) { i++; continue; }
+    if (a === '--json') { before.push(i); continue; }
+    if (a.startsWith('-')) continue;
+    command = i;
+    break;
+  }
+  if (command < 0 || !before.length) return args;
+  const rest = args.filter((_, i) => !before.includes(i));
+  const end = rest.indexOf('--', command - before.length);
+  if (end < 0) return [...rest, '--json'];
+  return [...rest.slice(0, end), '--json', ...rest.slice(end)];
+}
+
 export async function buildProgram(ctx: CliContext | undefined, args: string[] = []): Promise<CommandType> {
   const program = new Command('skillsnet');
   program
@@ -167,6 +193,7 @@ function boundYoungGeneration(argv: string[]): void {
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */
 export async function main(argv: string[], ctx?: CliContext): Promise<number> {
+  argv = [...argv.slice(0, 2), ...jsonAfterCommand(argv.slice(2))];
   const program = await buildProgram(ctx, argv.slice(2));
   try {
     await program.parseAsync(argv);

@@ -7,7 +7,7 @@ import { warning, type Callbacks } from '../reporting.js';
 import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { listMembers } from '../db/members.js';
 import { listApplications } from '../db/applications.js';
-import type { MemberRole, MemberStatus } from '../model.js';
+import type { MemberRole, MemberStatus, Region } from '../model.js';
 import { rosterCsv, rosterJson, rosterLines, rosterMarkdown, type RosterLine } from './roster.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -24,6 +24,13 @@ export interface RosterMemberFilters {
   status?: MemberStatus;
   type?: string;
   beneficiary?: string;
+  /** As on list and every other export: the application's region, country, category, language, call, text. */
+  region?: Region;
+  country?: string;
+  category?: string;
+  language?: string;
+  call?: string;
+  search?: string;
 }
 
 export interface RosterExportOptions extends ExportTarget {
@@ -45,7 +52,12 @@ function membershipWords(filters: RosterMemberFilters | undefined): string[] {
 }
 
 function applicationWords(filters: RosterMemberFilters | undefined): string[] {
-  return [filters?.type ? `organisation type ${filters.type}` : '', filters?.beneficiary ? `beneficiary ${filters.beneficiary}` : ''].filter(Boolean);
+  return [
+    filters?.region ? `region ${filters.region}` : '', filters?.country ? `country ${filters.country}` : '',
+    filters?.category ? `category ${filters.category}` : '', filters?.language ? `language ${filters.language}` : '',
+    filters?.call !== undefined ? `call ${filters.call}` : '', filters?.search ? `"${filters.search}"` : '',
+    filters?.type ? `organisation type ${filters.type}` : '', filters?.beneficiary ? `beneficiary ${filters.beneficiary}` : '',
+  ].filter(Boolean);
 }
 
 /** The sentence the Markdown opens with when it lists only some of the roster. */
@@ -73,7 +85,8 @@ export function filterRosterLines(db: DB, lines: RosterLine[], filters: RosterMe
   }
   if (applicationWords(filters).length) {
     // The same clause as list and the other exports; a roster may hold an application withdrawn since.
-    const matching = new Set(listApplications(db, { type: filters?.type, beneficiary: filters?.beneficiary, includeWithdrawn: true }).map((a) => a.id));
+    const { region, country, category, language, call, search, type, beneficiary } = filters ?? {};
+    const matching = new Set(listApplications(db, { region, country, category, language, call, search, type, beneficiary, includeWithdrawn: true }).map((a) => a.id));
     kept = kept.filter((l) => matching.has(l.id));
   }
   return kept;

@@ -223,8 +223,10 @@ export async function prepareFiles(files: string[], options: ImportOptions, hook
       prepared.push(await prepareFile(file, { call: '', encoding, delimiter, mapFile, sheet: options.sheet }, hooks));
     } catch (e) {
       release();
+      // (a file that could not be opened or read is still named, with nothing recognised)
       const failing = filesOfFailure(e);
-      throw withFiles(e, [...prepared.map(columnsOf), ...failing]);
+      const named = failing.length ? failing : [{ file: path.basename(file), columns: {}, unmappedColumns: [] }];
+      throw withFiles(e, [...prepared.map(columnsOf), ...named]);
     }
   }
   return { encoding, delimiter, mapFile, files: prepared, release };

@@ -513,8 +513,19 @@ export async function readLayout(
       if (was >= 0) rejectedColumns.splice(was, 1);
     }
   }
+  // What the file's columns were recognised as, for a failure report (import --json): headers in
+  // full, except a cell that may be someone's details in a file without a header row.
+  const recognised = (m: ColumnMapping) => {
+    const used = new Set(Object.values(m).flat());
+    return { file: name, columns: mappingByHeader(headers, m), unmappedColumns: headers.flatMap((h, i) => (used.has(i) ? [] : [shown(i) && !looksLikeData(h) ? h : `column ${i + 1}`])) };
+  };
   if (options.mapFile) {
-    mapping = applyMappingFile(headers, mapping, options.mapFile, name, shown);
+    // (a mapping file that names a column the file lacks still shows what was recognised)
+    try {
+      mapping = applyMappingFile(headers, mapping, options.mapFile, name, shown);
+    } catch (e) {
+      throw withFiles(e, [recognised(mapping)]);
+    }
     for (const f of FIELDS) {
       const cols = mapping[f];
       if (!cols?.length) delete fields[f];
@@ -540,9 +551,7 @@ export async function readLayout(
       mapping = asked;
     } else if (missing.length) {
       const error = missingColumnsError(file, headers, missing, dropped, shown, exampleLetters(missing, mapping, first.slice(rows.index), headers.length));
-      const used = new Set(Object.values(mapping).flat());
-      const found = { file: name, columns: mappingByHeader(headers, mapping), unmappedColumns: headers.flatMap((h, i) => (used.has(i) ? [] : [shown(i) && !looksLikeData(h) ? h : `column ${i + 1}`])) };
-      throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [found]);
+      throw withFiles(sheets ? new OperationError(error.message, { hint: `${sheets}\n  ${error.hint}` }) : error, [recognised(mapping)]);
     }
   }
   const used = new Set(Object.values(mapping).flat());

@@ -15,6 +15,27 @@ describe('main() in process', () => {
   });
 });
 
+describe('--json before the command name (CONTRACT: global options before or after it)', () => {
+  it('moves to after the command, before a `--` that ends the options; nothing else moves', async () => {
+    const { jsonAfterCommand } = await import('../../../src/cli/main.js');
+    expect(jsonAfterCommand(['--json', 'list', '--region', 'Africa'])).toEqual(['list', '--region', 'Africa', '--json']);
+    expect(jsonAfterCommand(['--db', 'x.db', '--json', 'tag', 'evaluate', 'gold.csv'])).toEqual(['--db', 'x.db', 'tag', 'evaluate', 'gold.csv', '--json']);
+    expect(jsonAfterCommand(['--json', 'import', '--call', '2020', '--', '--json'])).toEqual(['import', '--call', '2020', '--json', '--', '--json']);
+    // after the command it is the command's already; --db's value is never taken for it
+    expect(jsonAfterCommand(['list', '--json'])).toEqual(['list', '--json']);
+    expect(jsonAfterCommand(['--db', '--json', 'list'])).toEqual(['--db', '--json', 'list']);
+    expect(jsonAfterCommand(['--json'])).toEqual(['--json']);
+  });
+
+  it('a command run with --json before its name prints its JSON document', async () => {
+    const dir = tempDir();
+    const { io, stdout } = bufferIO();
+    const code = await main(['node', 'skillsnet', '--json', '--db', path.join(dir, 'a.db'), 'init'], { makeIO: () => io });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout()).created).toBe(true);
+  });
+});
+
 describe('Ctrl-C while a command is still loading', () => {
   it('an export says what it leaves from the moment its modules start loading: nothing written', async () => {
     const { buildProgram } = await import('../../../src/cli/main.js');

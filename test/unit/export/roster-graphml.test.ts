@@ -7,6 +7,7 @@ import { bufferIO } from '../../../src/cli/io.js';
 import { runExportGraphml, runExportRoster } from '../../../src/cli/export.js';
 import { isFormulaLike } from '../../../src/export/escape.js';
 import { exportFixture, FORMULA_NAMES } from './fixture.js';
+import { run } from '../support/run.js';
 
 let fx: ReturnType<typeof exportFixture>;
 beforeAll(async () => { fx = exportFixture(); });
@@ -58,6 +59,44 @@ describe('export roster', () => {
     await expect(runExportRoster({ dbPath: fx.dbPath, name: 'core-2021', format: 'md', out: path.join(fx.dir, 'x.md') }, bufferIO().io)).rejects.toMatchObject({
       message: 'no roster named "core-2021"', hint: expect.stringContaining('core-2020'),
     });
+  });
+});
+
+describe('export roster --roster NAME, as on every other export', () => {
+  it('names the roster like the positional NAME; both at once must agree; neither lists the saved ones', async () => {
+    const out = path.join(fx.dir, 'by-flag.csv');
+    const r = await run(['--db', fx.dbPath, 'export', 'roster', '--roster', 'core-2020', '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(0);
+    const rows = parse(fs.readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.role)).toEqual(['member', 'member', 'alternate']);
+    const same = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--roster', 'core-2020', '--format', 'json', '--out', '-']);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).name).toBe('core-2020');
+    const two = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--roster', 'other', '--out', '-']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/^error: export roster was given two rosters/);
+    const none = await run(['--db', fx.dbPath, 'export', 'roster', '--out', '-']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: export roster needs the name of a saved roster\n  saved rosters: core-2020/);
+  });
+});
+
+describe('export roster with the filters of list and the other exports', () => {
+  it('--region, --country, --language and --search keep the lines whose application matches', async () => {
+    const lines = async (...filters: string[]) => {
+      const r = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--format', 'json', '--out', '-', ...filters]);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      return [...doc.members, ...doc.alternates].map((m: any) => m.id);
+    };
+    expect(await lines('--region', 'Americas')).toEqual([fx.ids.taller]);
+    expect(await lines('--country', 'Kenya')).toEqual([fx.ids.ministryKe]);
+    expect(await lines('--language', 'en')).toEqual([fx.ids.formula, fx.ids.ministryKe]);
+    expect(await lines('--search', 'taller')).toEqual([fx.ids.taller]);
+    const md = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--region', 'Africa', '--out', '-']);
+    expect(md.stdout).toContain('whose application has region Africa');
+    const bad = await run(['--db', fx.dbPath, 'export', 'roster', 'core-2020', '--region', 'Narnia', '--out', '-']);
+    expect(bad.code).toBe(2);
   });
 });
 

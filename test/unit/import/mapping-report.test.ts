@@ -265,6 +265,29 @@ describe('a refused import under --json', () => {
     expect(r.stderr).toContain(`D "${long} 1", E "${long} 2"`);
   });
 
+  it('a --map naming a column the file lacks: the file is still listed with what was recognised', async () => {
+    const f = caseFile('mapped.csv', rows('Organisation,Courriel,Remarques', ['Acme,a@example.org,none']));
+    const map = caseFile('map.json', JSON.stringify({ country: 'Pays' }));
+    const r = await run(['--db', caseDb(), 'import', f, '--map', map, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error).toMatch(/names a column "Pays"/);
+    expect(doc.files).toEqual([{ file: 'mapped.csv', columns: { organization: ['Organisation'], email: ['Courriel'] }, unmappedColumns: ['Remarques'] }]);
+  });
+
+  it('a file that cannot be read is still named, with nothing recognised', async () => {
+    const ok = caseFile('ok.csv', rows('Organisation,Courriel', ['Acme,a@example.org']));
+    const missing = path.join(path.dirname(ok), 'missing.csv');
+    const r = await run(['--db', caseDb(), 'import', ok, missing, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error).toMatch(/cannot read/);
+    expect(doc.files).toEqual([
+      { file: 'ok.csv', columns: { organization: ['Organisation'], email: ['Courriel'] }, unmappedColumns: [] },
+      { file: 'missing.csv', columns: {}, unmappedColumns: [] },
+    ]);
+  });
+
   it('a header holding a web address with a long number is a header, not data', async () => {
     const r = await run(['--db', caseDb(), 'import', caseFile('u.csv', rows('Organisation,Country,See https://forms.example.org/r/123456789 for help', ['Acme,Kenya,a'])), '--json']);
     expect(r.code).toBe(1);

@@ -1,5 +1,5 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
-import { matchTerms, termIndex, type TermIndex } from './terms.js';
+import { matchTerms, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { BREAK, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
@@ -112,6 +112,8 @@ export interface ApplicationTokens {
   title: string[];
   description: string[];
   beneficiaries: string[];
+  /** Words in the description (all of them, before small words go): how long the text is. */
+  descriptionWords?: number;
 }
 
 export function applicationTokens(input: TaggerInput): ApplicationTokens {
@@ -123,6 +125,7 @@ export function applicationTokens(input: TaggerInput): ApplicationTokens {
     title: stemWords(titleWords, language),
     description: stemWords(descriptionWords, language),
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language),
+    descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
   };
 }
 
@@ -183,7 +186,7 @@ export class Tagger {
     this.termClues(tokens, clues);
     this.selfChoiceClues(input, clues);
     const { scores, features, exampleFeatures } = this.categoryScores(tokens, clues);
-    const chosen = this.choose(scores);
+    const chosen = this.choose(scores, tokens.descriptionWords ?? 0);
     for (const s of chosen) s.selected = true;
     // The words behind a model's opinion are looked up only where they are shown.
     for (const s of this.explainAll ? scores : chosen) {
@@ -296,7 +299,7 @@ export class Tagger {
   }
 
   /** The categories to tag, from the scores in order (most likely first). */
-  private choose(scores: CategoryScore[]): CategoryScore[] {
+  private choose(scores: CategoryScore[], descriptionWords = 0): CategoryScore[] {
     const file = this.terms.file;
     // Broad categories need several distinct clues unless the learned model carries them.
     const enoughClues = (s: CategoryScore) =>
@@ -306,8 +309,12 @@ export class Tagger {
     const thresholdOf = (code: string) => Math.min(0.99, Math.max(0.01, this.threshold + (file.categories[code]?.thresholdShift ?? 0)));
     const top = scores[0]?.confidence ?? 0;
     const ratio = file.secondaryRatio ?? 0;
+    const share = secondaryShare(file.longText, descriptionWords);
+    const topPoints = scores[0]?.termScore ?? 0;
     const chosen = scores
       .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
+      // A learned model that finds the category likely vouches for it whatever the text's length.
+      .filter((s, i) => i === 0 || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5)
       .slice(0, this.maxCategories);
     if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
@@ -323,6 +330,16 @@ export class Tagger {
     const reviewed = this.model?.documents ?? 0;
     return EXAMPLES_SHARE * modelWeight(this.examples, code) * (EXAMPLES_HALF_LIFE / (EXAMPLES_HALF_LIFE + reviewed));
   }
+}
+
+/**
+ * The share of the main category's term points that a second category needs in a description
+ * of this many words (TermFile.longText): 0 for short texts, growing to the full share.
+ */
+export function secondaryShare(rule: TermFile['longText'], descriptionWords: number): number {
+  if (!rule || descriptionWords <= rule.fromWords) return 0;
+  const span = Math.max(1, rule.fullWords - rule.fromWords);
+  return rule.secondaryShare * Math.min(1, (descriptionWords - rule.fromWords) / span);
 }
 
 /** A one-line reading of a piece of evidence, for tables and `tag explain`. */

@@ -15,6 +15,13 @@ export interface TermFile {
    */
   secondaryRatio?: number;
   /**
+   * A long description gathers passing mentions (a partner, a background figure, a course in an
+   * enterprise programme) that a short one does not: there, a category beside the most likely one
+   * also needs `secondaryShare` of that one's term points. The share grows from nothing at
+   * `fromWords` words to all of it at `fullWords`. Absent: no such rule.
+   */
+  longText?: { fromWords: number; fullWords: number; secondaryShare: number };
+  /**
    * categories.X.thresholdShift: added to the threshold for that category (e.g. -0.05 where the
    * category is under-tagged at the common threshold), chosen on the development sets.
    */

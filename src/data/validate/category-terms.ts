@@ -4,9 +4,10 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
-const pattern1 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern3 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="category-terms.json" */;
@@ -74,7 +75,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((((key0 === "about") || (key0 === "titleWeight")) || (key0 === "beneficiariesWeight")) || (key0 === "repeatWeight")) || (key0 === "maxRepeats")) || (key0 === "selfChoiceScore")) || (key0 === "secondaryRatio")) || (key0 === "categories")) || (pattern0.test(key0)))){
+if(!((func2.call(schema11.properties, key0)) || (pattern0.test(key0)))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -257,14 +258,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data7 = data.categories;
+if(data.longText !== undefined){
+let data7 = data.longText;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-const _errs18 = errors;
-if(typeof key1 === "string"){
-if(!pattern1.test(key1)){
-const err21 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key1};
+if(data7.fromWords === undefined){
+const err21 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -273,10 +271,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-var valid1 = _errs18 === errors;
-if(!valid1){
-const err22 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(data7.fullWords === undefined){
+const err22 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -285,12 +281,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-for(const key2 in data7){
-let data8 = data7[key2];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.scale === undefined){
-const err23 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(data7.secondaryShare === undefined){
+const err23 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -299,8 +291,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data8.minTerms === undefined){
-const err24 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+for(const key1 in data7){
+if(!((((key1 === "fromWords") || (key1 === "fullWords")) || (key1 === "secondaryShare")) || (pattern0.test(key1)))){
+const err24 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -309,8 +302,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data8.terms === undefined){
-const err25 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+}
+if(data7.fromWords !== undefined){
+let data8 = data7.fromWords;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -319,9 +315,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key3 in data8){
-if(!(((((key3 === "scale") || (key3 === "minTerms")) || (key3 === "thresholdShift")) || (key3 === "terms")) || (pattern0.test(key3)))){
-const err26 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -331,11 +327,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data8.scale !== undefined){
-let data9 = data8.scale;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 <= 0 || isNaN(data9)){
-const err27 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data7.fullWords !== undefined){
+let data9 = data7.fullWords;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err27 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -344,9 +340,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 1 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -356,10 +352,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data8.minTerms !== undefined){
-let data10 = data8.minTerms;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err29 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data7.secondaryShare !== undefined){
+let data10 = data7.secondaryShare;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1 || isNaN(data10)){
+const err29 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -368,9 +366,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err30 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -380,11 +377,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-if(data8.thresholdShift !== undefined){
-let data11 = data8.thresholdShift;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err31 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err31 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -394,12 +388,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data8.terms !== undefined){
-let data12 = data8.terms;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(((key4 === "en") || (key4 === "fr")) || (key4 === "es"))){
-const err32 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+for(const key2 in data7){
+if(pattern0.test(key2)){
+if(typeof data7[key2] !== "string"){
+const err32 = {instancePath:instancePath+"/longText/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -409,14 +401,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data12.en !== undefined){
-let data13 = data12.en;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key5 in data13){
-let data14 = data13[key5];
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err33 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -426,8 +414,14 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.categories !== undefined){
+let data12 = data.categories;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+const _errs29 = errors;
+if(typeof key3 === "string"){
+if(!pattern3.test(key3)){
+const err34 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -437,9 +431,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid3 = _errs29 === errors;
+if(!valid3){
+const err35 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -449,14 +443,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data12.fr !== undefined){
-let data15 = data12.fr;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
-let data16 = data15[key6];
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key4 in data12){
+let data13 = data12[key4];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.scale === undefined){
+const err36 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -465,9 +456,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data13.minTerms === undefined){
+const err37 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -476,10 +466,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.terms === undefined){
+const err38 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -488,15 +476,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data12.es !== undefined){
-let data17 = data12.es;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key7 in data17){
-let data18 = data17[key7];
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err39 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key5 in data13){
+if(!(((((key5 === "scale") || (key5 === "minTerms")) || (key5 === "thresholdShift")) || (key5 === "terms")) || (pattern0.test(key5)))){
+const err39 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -506,8 +488,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data13.scale !== undefined){
+let data14 = data13.scale;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 <= 0 || isNaN(data14)){
+const err40 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -517,9 +502,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err41 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -529,9 +513,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.minTerms !== undefined){
+let data15 = data13.minTerms;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err42 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -540,11 +525,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-for(const key8 in data8){
-if(pattern0.test(key8)){
-if(typeof data8[key8] !== "string"){
-const err43 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err43 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -555,9 +538,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.thresholdShift !== undefined){
+let data16 = data13.thresholdShift;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+const err44 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -567,9 +551,12 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.terms !== undefined){
+let data17 = data13.terms;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key6 in data17){
+if(!(((key6 === "en") || (key6 === "fr")) || (key6 === "es"))){
+const err45 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -579,10 +566,14 @@ vErrors.push(err45);
 errors++;
 }
 }
-for(const key9 in data){
-if(pattern0.test(key9)){
-if(typeof data[key9] !== "string"){
-const err46 = {instancePath:instancePath+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.en !== undefined){
+let data18 = data17.en;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key7 in data18){
+let data19 = data18[key7];
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err46 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -592,10 +583,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-}
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -604,10 +593,178 @@ vErrors.push(err47);
 }
 errors++;
 }
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data17.fr !== undefined){
+let data20 = data17.fr;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key8 in data20){
+let data21 = data20[key8];
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err49 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data17.es !== undefined){
+let data22 = data17.es;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key9 in data22){
+let data23 = data22[key9];
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err52 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+for(const key10 in data13){
+if(pattern0.test(key10)){
+if(typeof data13[key10] !== "string"){
+const err56 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+for(const key11 in data){
+if(pattern0.test(key11)){
+if(typeof data[key11] !== "string"){
+const err59 = {instancePath:instancePath+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","categories"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","longText","categories"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

@@ -213,5 +213,37 @@ describe('learned model', () => {
     shifted.secondaryRatio = 0.8; // 0.45 < 0.8 x 0.63
     expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion']);
   });
+
+  it('in a long description, keeps a second category only with a share of the main one\'s term points', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      longText: { fromWords: 20, fullWords: 40, secondaryShare: 0.3 },
+      categories: {
+        'social-inclusion': { scale: 3, minTerms: 1, terms: { en: { refugees: 3, 'host community': 3, women: 2, disabilities: 3 } } },
+        'entrepreneurship': { scale: 3, minTerms: 1, terms: { en: { 'own business': 3 } } },
+      },
+    };
+    const tagger = new Tagger({ terms: compileTerms(file) });
+    // 11 points of social inclusion; "own business" has 3, under 0.3 x 11 once the text is long.
+    const core = 'Refugees, women and people with disabilities from the host community';
+    const short = { title: '', description: `${core} start an own business.`, language: 'en' };
+    const filler = ' They meet every week in the hall near the market and talk about the season, the prices and the roads.';
+    const long = { ...short, description: short.description + filler.repeat(3) };
+    expect(tagger.tag(short).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+    expect(tagger.tag(long).selected).toEqual(['social-inclusion']);
+    // Without the rule, length changes nothing.
+    const { longText: _, ...without } = file;
+    expect(new Tagger({ terms: compileTerms(without) }).tag(long).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+  });
+
+  it('grows the share asked of a second category with the description\'s length', async () => {
+    const { secondaryShare } = await import('../../../src/tagging/tagger.js');
+    const rule = { fromWords: 60, fullWords: 120, secondaryShare: 0.3 };
+    expect(secondaryShare(rule, 40)).toBe(0);
+    expect(secondaryShare(rule, 60)).toBe(0);
+    expect(secondaryShare(rule, 90)).toBeCloseTo(0.15);
+    expect(secondaryShare(rule, 300)).toBeCloseTo(0.3);
+    expect(secondaryShare(undefined, 300)).toBe(0);
+  });
 });
 

@@ -1,6 +1,7 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
+import { descriptionSections, sectionWeight, type SectionRules } from './sections.js';
 import { BREAK, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
@@ -114,16 +115,31 @@ export interface ApplicationTokens {
   beneficiaries: string[];
   /** Words in the description (all of them, before small words go): how long the text is. */
   descriptionWords?: number;
+  /** Per stem of `description`: how much a term found there counts (its section's weight, TermFile.sections). */
+  descriptionWeights?: number[];
 }
 
-export function applicationTokens(input: TaggerInput): ApplicationTokens {
+export function applicationTokens(input: TaggerInput, sections?: SectionRules): ApplicationTokens {
   const titleWords = words(maskPlaceNames(input.title ?? ''));
-  const descriptionWords = words(maskPlaceNames(input.description ?? ''));
+  const masked = maskPlaceNames(input.description ?? '');
+  const descriptionWords = words(masked);
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
+  // Stemmed section by section (the same stems as the whole text: a label ends in a colon, a break), each stem with its section's weight.
+  const description: string[] = [];
+  const descriptionWeights: number[] = [];
+  for (const section of descriptionSections(masked, sections)) {
+    const weight = sectionWeight(section.kind, sections);
+    for (const stem of stemWords(words(section.text), language)) {
+      if (stem === BREAK && (description.length === 0 || description[description.length - 1] === BREAK)) continue;
+      description.push(stem);
+      descriptionWeights.push(weight);
+    }
+  }
   return {
     language,
     title: stemWords(titleWords, language),
-    description: stemWords(descriptionWords, language),
+    description,
+    descriptionWeights,
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
   };
@@ -181,7 +197,7 @@ export class Tagger {
   }
 
   tag(input: TaggerInput): TagResult {
-    const tokens = applicationTokens(input);
+    const tokens = applicationTokens(input, this.terms.file.sections);
     const clues = newClues();
     this.termClues(tokens, clues);
     this.selfChoiceClues(input, clues);
@@ -208,8 +224,10 @@ export class Tagger {
       ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
     ];
     const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
-    for (const [field, stems, fieldWeight] of fields) {
+    for (const [field, stems, weightOfField] of fields) {
       for (const m of matchTerms(stems, this.terms, tokens.language)) {
+        // In the description, a term counts as much as the section it stands in (background and asides less).
+        const fieldWeight = field === 'description' ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
         const key = m.term.stems.join(' ');
         const known = seen.get(key);
         if (known) {

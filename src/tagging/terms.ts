@@ -1,5 +1,6 @@
 import { loadDataFile } from '../data/load.js';
 import { validateCategoryTerms } from '../data/validate/category-terms.js';
+import type { SectionRules } from './sections.js';
 import { stems, unaccentedSpelling, TEXT_LANGUAGES, type TextLanguage } from './text.js';
 
 /** data/category-terms.json as officers edit it. */
@@ -21,6 +22,8 @@ export interface TermFile {
    * `fromWords` words to all of it at `fullWords`. Absent: no such rule.
    */
   longText?: { fromWords: number; fullWords: number; secondaryShare: number };
+  /** Form labels ("Context:", "Partenaires :") and how much terms count in the sections they open (sections.ts). */
+  sections?: SectionRules;
   /**
    * categories.X.thresholdShift: added to the threshold for that category (e.g. -0.05 where the
    * category is under-tagged at the common threshold), chosen on the development sets.

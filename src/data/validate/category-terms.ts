@@ -4,10 +4,11 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
-const pattern3 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern3 = new RegExp("\\S", "u");
+const pattern9 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="category-terms.json" */;
@@ -258,11 +259,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.longText !== undefined){
-let data7 = data.longText;
+if(data.sections !== undefined){
+let data7 = data.sections;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.fromWords === undefined){
-const err21 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+for(const key1 in data7){
+if(!(((key1 === "background") || (key1 === "aim")) || (pattern0.test(key1)))){
+const err21 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -271,8 +273,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data7.fullWords === undefined){
-const err22 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+}
+if(data7.background !== undefined){
+let data8 = data7.background;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.weight === undefined){
+const err22 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -281,8 +287,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data7.secondaryShare === undefined){
-const err23 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+if(data8.labels === undefined){
+const err23 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -291,9 +297,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!((((key1 === "fromWords") || (key1 === "fullWords")) || (key1 === "secondaryShare")) || (pattern0.test(key1)))){
-const err24 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+for(const key2 in data8){
+if(!(((key2 === "weight") || (key2 === "labels")) || (pattern0.test(key2)))){
+const err24 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -303,10 +309,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data7.fromWords !== undefined){
-let data8 = data7.fromWords;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err25 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data8.weight !== undefined){
+let data9 = data8.weight;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 1 || isNaN(data9)){
+const err25 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -315,9 +322,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err26 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data9 < 0 || isNaN(data9)){
+const err26 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -327,11 +333,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-if(data7.fullWords !== undefined){
-let data9 = data7.fullWords;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err27 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err27 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -340,9 +343,16 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err28 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data8.labels !== undefined){
+let data10 = data8.labels;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(typeof data11 === "string"){
+if(!pattern3.test(data11)){
+const err28 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -352,12 +362,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-if(data7.secondaryShare !== undefined){
-let data10 = data7.secondaryShare;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 1 || isNaN(data10)){
-const err29 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err29 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -366,8 +372,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/sections/background/labels",schemaPath:"#/properties/sections/properties/background/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -377,8 +385,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key3 in data8){
+if(pattern0.test(key3)){
+if(typeof data8[key3] !== "string"){
+const err31 = {instancePath:instancePath+"/sections/background/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/background/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -388,10 +398,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-for(const key2 in data7){
-if(pattern0.test(key2)){
-if(typeof data7[key2] !== "string"){
-const err32 = {instancePath:instancePath+"/longText/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -401,10 +411,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.aim !== undefined){
+let data13 = data7.aim;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.labels === undefined){
+const err33 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -413,15 +424,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data.categories !== undefined){
-let data12 = data.categories;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-const _errs29 = errors;
-if(typeof key3 === "string"){
-if(!pattern3.test(key3)){
-const err34 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key3};
+for(const key4 in data13){
+if(!(key4 === "labels")){
+const err34 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -431,9 +436,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-var valid3 = _errs29 === errors;
-if(!valid3){
-const err35 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(data13.labels !== undefined){
+let data14 = data13.labels;
+if(Array.isArray(data14)){
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+let data15 = data14[i1];
+if(typeof data15 === "string"){
+if(!pattern3.test(data15)){
+const err35 = {instancePath:instancePath+"/sections/aim/labels/" + i1,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -443,11 +454,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-for(const key4 in data12){
-let data13 = data12[key4];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.scale === undefined){
-const err36 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+else {
+const err36 = {instancePath:instancePath+"/sections/aim/labels/" + i1,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -456,8 +464,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data13.minTerms === undefined){
-const err37 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/sections/aim/labels",schemaPath:"#/properties/sections/properties/aim/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -466,8 +476,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data13.terms === undefined){
-const err38 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -476,9 +488,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key5 in data13){
-if(!(((((key5 === "scale") || (key5 === "minTerms")) || (key5 === "thresholdShift")) || (key5 === "terms")) || (pattern0.test(key5)))){
-const err39 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+for(const key5 in data7){
+if(pattern0.test(key5)){
+if(typeof data7[key5] !== "string"){
+const err39 = {instancePath:instancePath+"/sections/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -488,11 +502,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data13.scale !== undefined){
-let data14 = data13.scale;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 <= 0 || isNaN(data14)){
-const err40 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -502,8 +515,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.longText !== undefined){
+let data17 = data.longText;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.fromWords === undefined){
+const err41 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -512,11 +528,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data13.minTerms !== undefined){
-let data15 = data13.minTerms;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err42 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data17.fullWords === undefined){
+const err42 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -525,9 +538,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err43 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data17.secondaryShare === undefined){
+const err43 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -536,12 +548,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-if(data13.thresholdShift !== undefined){
-let data16 = data13.thresholdShift;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err44 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key6 in data17){
+if(!((((key6 === "fromWords") || (key6 === "fullWords")) || (key6 === "secondaryShare")) || (pattern0.test(key6)))){
+const err44 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -551,12 +560,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data13.terms !== undefined){
-let data17 = data13.terms;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key6 in data17){
-if(!(((key6 === "en") || (key6 === "fr")) || (key6 === "es"))){
-const err45 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data17.fromWords !== undefined){
+let data18 = data17.fromWords;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err45 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -565,15 +572,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data17.en !== undefined){
-let data18 = data17.en;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key7 in data18){
-let data19 = data18[key7];
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err46 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err46 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -583,8 +584,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data17.fullWords !== undefined){
+let data19 = data17.fullWords;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err47 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -593,10 +597,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 1 || isNaN(data19)){
+const err48 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -606,14 +609,12 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data17.fr !== undefined){
-let data20 = data17.fr;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key8 in data20){
-let data21 = data20[key8];
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err49 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data17.secondaryShare !== undefined){
+let data20 = data17.secondaryShare;
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1 || isNaN(data20)){
+const err49 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -622,9 +623,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data20 < 0 || isNaN(data20)){
+const err50 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -634,9 +634,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err51 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -646,14 +645,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data17.es !== undefined){
-let data22 = data17.es;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key9 in data22){
-let data23 = data22[key9];
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 0 || isNaN(data23)){
-const err52 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key7 in data17){
+if(pattern0.test(key7)){
+if(typeof data17[key7] !== "string"){
+const err52 = {instancePath:instancePath+"/longText/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -663,8 +658,10 @@ vErrors.push(err52);
 errors++;
 }
 }
+}
+}
 else {
-const err53 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err53 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -674,9 +671,14 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.categories !== undefined){
+let data22 = data.categories;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key8 in data22){
+const _errs52 = errors;
+if(typeof key8 === "string"){
+if(!pattern9.test(key8)){
+const err54 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key8};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -686,9 +688,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid12 = _errs52 === errors;
+if(!valid12){
+const err55 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -698,10 +700,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-for(const key10 in data13){
-if(pattern0.test(key10)){
-if(typeof data13[key10] !== "string"){
-const err56 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data22){
+let data23 = data22[key9];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.scale === undefined){
+const err56 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -710,11 +713,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/categories/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.minTerms === undefined){
+const err57 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -723,10 +723,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.terms === undefined){
+const err58 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -735,11 +733,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-for(const key11 in data){
-if(pattern0.test(key11)){
-if(typeof data[key11] !== "string"){
-const err59 = {instancePath:instancePath+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data23){
+if(!(((((key10 === "scale") || (key10 === "minTerms")) || (key10 === "thresholdShift")) || (key10 === "terms")) || (pattern0.test(key10)))){
+const err59 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -749,10 +745,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.scale !== undefined){
+let data24 = data23.scale;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 <= 0 || isNaN(data24)){
+const err60 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -761,10 +758,270 @@ vErrors.push(err60);
 }
 errors++;
 }
+}
+else {
+const err61 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data23.minTerms !== undefined){
+let data25 = data23.minTerms;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err62 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+const err63 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data23.thresholdShift !== undefined){
+let data26 = data23.thresholdShift;
+if(!((typeof data26 == "number") && (isFinite(data26)))){
+const err64 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data23.terms !== undefined){
+let data27 = data23.terms;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key11 in data27){
+if(!(((key11 === "en") || (key11 === "fr")) || (key11 === "es"))){
+const err65 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data27.en !== undefined){
+let data28 = data27.en;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key12 in data28){
+let data29 = data28[key12];
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 0 || isNaN(data29)){
+const err66 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data27.fr !== undefined){
+let data30 = data27.fr;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key13 in data30){
+let data31 = data30[key13];
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err69 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data27.es !== undefined){
+let data32 = data27.es;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key14 in data32){
+let data33 = data32[key14];
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
+const err72 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+for(const key15 in data23){
+if(pattern0.test(key15)){
+if(typeof data23[key15] !== "string"){
+const err76 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+for(const key16 in data){
+if(pattern0.test(key16)){
+if(typeof data[key16] !== "string"){
+const err79 = {instancePath:instancePath+"/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","longText","categories"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","sections","longText","categories"],"#/properties/sections":["background","aim"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aim":["labels"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

@@ -247,3 +247,18 @@ describe('learned model', () => {
   });
 });
 
+describe('distance delivery named alike in the three languages', () => {
+  // Radio lessons with listening groups, lessons over WhatsApp, mobile training: each language had
+  // only some of these, so a French or Spanish proposal of the same kind lost training-delivery.
+  const shipped = termIndex();
+  it.each([
+    ['en', 'women meet in listening groups around the radio drama', ['listening groups', 'radio drama']],
+    ['fr', "des clubs d'écoute se réunissent après chaque émission de radio", ["clubs d'écoute", 'émission de radio']],
+    ['es', 'grupos de escucha del programa radial', ['grupos de escucha', 'programa radial']],
+    ['fr', 'les leçons arrivent par WhatsApp ; formation mobile et apprentissage mobile', ['whatsapp', 'formation mobile', 'apprentissage mobile']],
+    ['es', 'capacitación móvil por WhatsApp y aprendizaje móvil', ['capacitación móvil', 'whatsapp', 'aprendizaje móvil']],
+  ] as const)('%s: %s', (lang, text, terms) => {
+    const found = matchTerms(stems(text, lang), shipped, lang).filter((m) => (m.term.weights['training-delivery'] ?? 0) >= 2).map((m) => m.term.term);
+    expect(found).toEqual(terms);
+  });
+});

@@ -1,13 +1,15 @@
 /**
  * The parts of a proposal written as form answers run together: "Context: … Solution: …
  * Partners: … Budget: …". Real submissions set the scene before the idea (a figure on youth
- * unemployment, the dropout rate); that part names many things the proposal is not about. The
- * tagger counts a term found only there for less (TermFile.sections).
+ * unemployment, the dropout rate) and end with how the project is run (monitoring, risks, team,
+ * sustainability, budget); those parts name many things the proposal is not about (a baseline
+ * survey, co-financing partners). The tagger counts a term found only there for less
+ * (TermFile.sections).
  */
 import { foldAccents } from './text.js';
 
-/** How much a section's words count: background (the scene) or the proposal itself. */
-export type SectionKind = 'background' | 'aim';
+/** How much a section's words count: background (the scene), aside (how the project is run: budget, team, monitoring, sustainability), or the proposal itself. */
+export type SectionKind = 'background' | 'aside' | 'aim';
 
 export interface SectionRule {
   /** Points of a term found in such a section are multiplied by this (0..1). */
@@ -18,6 +20,7 @@ export interface SectionRule {
 
 export interface SectionRules {
   background?: SectionRule;
+  aside?: SectionRule;
   /** Labels that open the proposal itself ("solution", "propuesta"): they end a background section. */
   aim?: { labels: string[] };
 }
@@ -41,6 +44,7 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   const ws = label.match(WORDS)?.map(fold) ?? [];
   if (ws.length === 0 || ws.length > 6) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
+  if (has(rules.aside?.labels)) return 'aside';
   if (has(rules.background?.labels)) return 'background';
   if (has(rules.aim?.labels)) return 'aim';
   return undefined;

@@ -239,11 +239,19 @@ export class Tagger {
         }
       }
     }
+    // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names
+    // a dozen of them in passing. Together they give a category at most weakTermsCap points.
+    const weakPoints = new Map<string, number>();
     for (const s of seen.values()) {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
         if (weight <= 0) continue;
-        const points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
+        let points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
+        if (weight < 1 && file.weakTermsCap !== undefined) {
+          const before = weakPoints.get(code) ?? 0;
+          points = Math.max(0, Math.min(points, file.weakTermsCap - before));
+          weakPoints.set(code, before + points);
+        }
         clues.score.set(code, (clues.score.get(code) ?? 0) + points);
         clues.distinct.set(code, (clues.distinct.get(code) ?? 0) + 1);
         clues.push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points), fields: { ...s.fields } });

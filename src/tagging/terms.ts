@@ -22,6 +22,8 @@ export interface TermFile {
    * `fromWords` words to all of it at `fullWords`. Absent: no such rule.
    */
   longText?: { fromWords: number; fullWords: number; secondaryShare: number };
+  /** At most this many points per category from terms weighing less than 1, however many are found. Absent: no cap. */
+  weakTermsCap?: number;
   /** Form labels ("Context:", "Partenaires :") and how much terms count in the sections they open (sections.ts). */
   sections?: SectionRules;
   /**

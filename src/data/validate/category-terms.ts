@@ -4,11 +4,11 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern3 = new RegExp("\\S", "u");
-const pattern9 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern12 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="category-terms.json" */;
@@ -259,12 +259,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.sections !== undefined){
-let data7 = data.sections;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!(((key1 === "background") || (key1 === "aim")) || (pattern0.test(key1)))){
-const err21 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data.weakTermsCap !== undefined){
+let data7 = data.weakTermsCap;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/weakTermsCap",schemaPath:"#/properties/weakTermsCap/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -274,11 +273,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data7.background !== undefined){
-let data8 = data7.background;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.weight === undefined){
-const err22 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+else {
+const err22 = {instancePath:instancePath+"/weakTermsCap",schemaPath:"#/properties/weakTermsCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -287,8 +283,13 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data8.labels === undefined){
-const err23 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
+}
+if(data.sections !== undefined){
+let data8 = data.sections;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(!((((key1 === "background") || (key1 === "aside")) || (key1 === "aim")) || (pattern0.test(key1)))){
+const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -297,9 +298,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!(((key2 === "weight") || (key2 === "labels")) || (pattern0.test(key2)))){
-const err24 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data8.background !== undefined){
+let data9 = data8.background;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.weight === undefined){
+const err24 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -308,12 +312,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data8.weight !== undefined){
-let data9 = data8.weight;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 1 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data9.labels === undefined){
+const err25 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -322,8 +322,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err26 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data9){
+if(!(((key2 === "weight") || (key2 === "labels")) || (pattern0.test(key2)))){
+const err26 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -333,8 +334,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data9.weight !== undefined){
+let data10 = data9.weight;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -343,16 +347,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data8.labels !== undefined){
-let data10 = data8.labels;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(typeof data11 === "string"){
-if(!pattern3.test(data11)){
-const err28 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data10 < 0 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -363,7 +359,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -373,9 +369,15 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/sections/background/labels",schemaPath:"#/properties/sections/properties/background/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.labels !== undefined){
+let data11 = data9.labels;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+if(typeof data12 === "string"){
+if(!pattern3.test(data12)){
+const err30 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -385,10 +387,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-for(const key3 in data8){
-if(pattern0.test(key3)){
-if(typeof data8[key3] !== "string"){
-const err31 = {instancePath:instancePath+"/sections/background/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/background/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err31 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -399,9 +399,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err32 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/sections/background/labels",schemaPath:"#/properties/sections/properties/background/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -411,11 +410,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data7.aim !== undefined){
-let data13 = data7.aim;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.labels === undefined){
-const err33 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
+for(const key3 in data9){
+if(pattern0.test(key3)){
+if(typeof data9[key3] !== "string"){
+const err33 = {instancePath:instancePath+"/sections/background/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/background/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -424,9 +422,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key4 in data13){
-if(!(key4 === "labels")){
-const err34 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -436,15 +436,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data13.labels !== undefined){
-let data14 = data13.labels;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(typeof data15 === "string"){
-if(!pattern3.test(data15)){
-const err35 = {instancePath:instancePath+"/sections/aim/labels/" + i1,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data8.aside !== undefined){
+let data14 = data8.aside;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.weight === undefined){
+const err35 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -453,9 +449,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/sections/aim/labels/" + i1,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.labels === undefined){
+const err36 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -464,10 +459,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/sections/aim/labels",schemaPath:"#/properties/sections/properties/aim/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key4 in data14){
+if(!(((key4 === "weight") || (key4 === "labels")) || (pattern0.test(key4)))){
+const err37 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -477,9 +471,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.weight !== undefined){
+let data15 = data14.weight;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 1 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/sections/aside/weight",schemaPath:"#/properties/sections/properties/aside/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -488,11 +484,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-for(const key5 in data7){
-if(pattern0.test(key5)){
-if(typeof data7[key5] !== "string"){
-const err39 = {instancePath:instancePath+"/sections/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data15 < 0 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/sections/aside/weight",schemaPath:"#/properties/sections/properties/aside/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -502,10 +495,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-}
 else {
-const err40 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err40 = {instancePath:instancePath+"/sections/aside/weight",schemaPath:"#/properties/sections/properties/aside/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -515,11 +506,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.longText !== undefined){
-let data17 = data.longText;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.fromWords === undefined){
-const err41 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+if(data14.labels !== undefined){
+let data16 = data14.labels;
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(typeof data17 === "string"){
+if(!pattern3.test(data17)){
+const err41 = {instancePath:instancePath+"/sections/aside/labels/" + i1,schemaPath:"#/properties/sections/properties/aside/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -528,8 +523,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data17.fullWords === undefined){
-const err42 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+}
+else {
+const err42 = {instancePath:instancePath+"/sections/aside/labels/" + i1,schemaPath:"#/properties/sections/properties/aside/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -538,8 +534,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data17.secondaryShare === undefined){
-const err43 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/sections/aside/labels",schemaPath:"#/properties/sections/properties/aside/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -548,9 +546,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key6 in data17){
-if(!((((key6 === "fromWords") || (key6 === "fullWords")) || (key6 === "secondaryShare")) || (pattern0.test(key6)))){
-const err44 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+for(const key5 in data14){
+if(pattern0.test(key5)){
+if(typeof data14[key5] !== "string"){
+const err44 = {instancePath:instancePath+"/sections/aside/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/aside/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -560,10 +560,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data17.fromWords !== undefined){
-let data18 = data17.fromWords;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err45 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -572,9 +572,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err46 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data8.aim !== undefined){
+let data19 = data8.aim;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.labels === undefined){
+const err46 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -583,12 +586,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-if(data17.fullWords !== undefined){
-let data19 = data17.fullWords;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err47 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key6 in data19){
+if(!(key6 === "labels")){
+const err47 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -597,9 +597,16 @@ vErrors.push(err47);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 1 || isNaN(data19)){
-const err48 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data19.labels !== undefined){
+let data20 = data19.labels;
+if(Array.isArray(data20)){
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+let data21 = data20[i2];
+if(typeof data21 === "string"){
+if(!pattern3.test(data21)){
+const err48 = {instancePath:instancePath+"/sections/aim/labels/" + i2,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -609,12 +616,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-if(data17.secondaryShare !== undefined){
-let data20 = data17.secondaryShare;
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 1 || isNaN(data20)){
-const err49 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err49 = {instancePath:instancePath+"/sections/aim/labels/" + i2,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -623,8 +626,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err50 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/sections/aim/labels",schemaPath:"#/properties/sections/properties/aim/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -634,8 +639,9 @@ vErrors.push(err50);
 errors++;
 }
 }
+}
 else {
-const err51 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err51 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -645,10 +651,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-for(const key7 in data17){
+for(const key7 in data8){
 if(pattern0.test(key7)){
-if(typeof data17[key7] !== "string"){
-const err52 = {instancePath:instancePath+"/longText/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data8[key7] !== "string"){
+const err52 = {instancePath:instancePath+"/sections/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -661,7 +667,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -671,14 +677,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data22 = data.categories;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key8 in data22){
-const _errs52 = errors;
-if(typeof key8 === "string"){
-if(!pattern9.test(key8)){
-const err54 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key8};
+if(data.longText !== undefined){
+let data23 = data.longText;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.fromWords === undefined){
+const err54 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -687,10 +690,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-var valid12 = _errs52 === errors;
-if(!valid12){
-const err55 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+if(data23.fullWords === undefined){
+const err55 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -699,12 +700,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-for(const key9 in data22){
-let data23 = data22[key9];
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.scale === undefined){
-const err56 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(data23.secondaryShare === undefined){
+const err56 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -713,8 +710,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data23.minTerms === undefined){
-const err57 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+for(const key8 in data23){
+if(!((((key8 === "fromWords") || (key8 === "fullWords")) || (key8 === "secondaryShare")) || (pattern0.test(key8)))){
+const err57 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -723,8 +721,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data23.terms === undefined){
-const err58 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+}
+if(data23.fromWords !== undefined){
+let data24 = data23.fromWords;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err58 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -733,9 +734,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key10 in data23){
-if(!(((((key10 === "scale") || (key10 === "minTerms")) || (key10 === "thresholdShift")) || (key10 === "terms")) || (pattern0.test(key10)))){
-const err59 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -745,11 +746,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data23.scale !== undefined){
-let data24 = data23.scale;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 <= 0 || isNaN(data24)){
-const err60 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data23.fullWords !== undefined){
+let data25 = data23.fullWords;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err60 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -758,9 +759,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 1 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -770,10 +771,12 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data23.minTerms !== undefined){
-let data25 = data23.minTerms;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err62 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data23.secondaryShare !== undefined){
+let data26 = data23.secondaryShare;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 1 || isNaN(data26)){
+const err62 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -782,9 +785,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < 0 || isNaN(data25)){
-const err63 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data26 < 0 || isNaN(data26)){
+const err63 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -794,11 +796,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-if(data23.thresholdShift !== undefined){
-let data26 = data23.thresholdShift;
-if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err64 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err64 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -808,12 +807,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data23.terms !== undefined){
-let data27 = data23.terms;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key11 in data27){
-if(!(((key11 === "en") || (key11 === "fr")) || (key11 === "es"))){
-const err65 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+for(const key9 in data23){
+if(pattern0.test(key9)){
+if(typeof data23[key9] !== "string"){
+const err65 = {instancePath:instancePath+"/longText/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -823,14 +820,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data27.en !== undefined){
-let data28 = data27.en;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key12 in data28){
-let data29 = data28[key12];
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 0 || isNaN(data29)){
-const err66 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -840,8 +833,14 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.categories !== undefined){
+let data28 = data.categories;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key10 in data28){
+const _errs65 = errors;
+if(typeof key10 === "string"){
+if(!pattern12.test(key10)){
+const err67 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key10};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -851,9 +850,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid16 = _errs65 === errors;
+if(!valid16){
+const err68 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -863,14 +862,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data27.fr !== undefined){
-let data30 = data27.fr;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key13 in data30){
-let data31 = data30[key13];
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 < 0 || isNaN(data31)){
-const err69 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key11 in data28){
+let data29 = data28[key11];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.scale === undefined){
+const err69 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -879,9 +875,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data29.minTerms === undefined){
+const err70 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -890,10 +885,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29.terms === undefined){
+const err71 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -902,15 +895,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data27.es !== undefined){
-let data32 = data27.es;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key14 in data32){
-let data33 = data32[key14];
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err72 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key12 in data29){
+if(!(((((key12 === "scale") || (key12 === "minTerms")) || (key12 === "thresholdShift")) || (key12 === "terms")) || (pattern0.test(key12)))){
+const err72 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -920,8 +907,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data29.scale !== undefined){
+let data30 = data29.scale;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 <= 0 || isNaN(data30)){
+const err73 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -931,9 +921,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -943,9 +932,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29.minTerms !== undefined){
+let data31 = data29.minTerms;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err75 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -954,11 +944,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-for(const key15 in data23){
-if(pattern0.test(key15)){
-if(typeof data23[key15] !== "string"){
-const err76 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err76 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -969,9 +957,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/categories/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29.thresholdShift !== undefined){
+let data32 = data29.thresholdShift;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
+const err77 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -981,9 +970,12 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29.terms !== undefined){
+let data33 = data29.terms;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key13 in data33){
+if(!(((key13 === "en") || (key13 === "fr")) || (key13 === "es"))){
+const err78 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -993,10 +985,14 @@ vErrors.push(err78);
 errors++;
 }
 }
-for(const key16 in data){
-if(pattern0.test(key16)){
-if(typeof data[key16] !== "string"){
-const err79 = {instancePath:instancePath+"/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.en !== undefined){
+let data34 = data33.en;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key14 in data34){
+let data35 = data34[key14];
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 0 || isNaN(data35)){
+const err79 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1006,10 +1002,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-}
 else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err80 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1018,10 +1012,178 @@ vErrors.push(err80);
 }
 errors++;
 }
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data33.fr !== undefined){
+let data36 = data33.fr;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key15 in data36){
+let data37 = data36[key15];
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+const err82 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data33.es !== undefined){
+let data38 = data33.es;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key16 in data38){
+let data39 = data38[key16];
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err85 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+for(const key17 in data29){
+if(pattern0.test(key17)){
+if(typeof data29[key17] !== "string"){
+const err89 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+for(const key18 in data){
+if(pattern0.test(key18)){
+if(typeof data[key18] !== "string"){
+const err92 = {instancePath:instancePath+"/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","sections","longText","categories"],"#/properties/sections":["background","aim"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aim":["labels"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","longText","categories"],"#/properties/sections":["background","aside","aim"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels"],"#/properties/sections/properties/aim":["labels"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

@@ -5,6 +5,7 @@ import { compileTerms, type TermFile } from '../../../src/tagging/terms.js';
 
 const rules: SectionRules = {
   background: { weight: 0.5, labels: ['context', 'contexte', 'contexto', 'problem', 'background'] },
+  aside: { weight: 0.3, labels: ['budget', 'monitoring', 'sustainability', 'durabilite', 'presupuesto'] },
   aim: { labels: ['innovation', 'solution'] },
 };
 
@@ -15,6 +16,8 @@ describe('form labels in a description', () => {
     ['1. Problem: few jobs. 2. Innovation: a fund.', ['background', 'aim']],
     ['Background. Colleges have no data. Our innovation. A tracer study.', ['background', 'aim']],
     ['Contexto: pocas vacantes; muchos jóvenes. Resultados: 300 egresados.', ['background', 'aim']],
+    ['A fund for apprentices. Monitoring and evaluation: a baseline survey. Budget: USD 90,000.', ['aim', 'aside', 'aside']],
+    ['Durabilité : la mairie cofinance. Presupuesto: 20.000.', ['aside', 'aside']],
   ])('splits %j at its labels', (text, kinds) => {
     expect(descriptionSections(text, rules).map((s) => s.kind)).toEqual(kinds);
   });
@@ -29,6 +32,7 @@ describe('form labels in a description', () => {
 
   it('weighs background at its weight and anything else fully', () => {
     expect(sectionWeight('background', rules)).toBe(0.5);
+    expect(sectionWeight('aside', rules)).toBe(0.3);
     expect(sectionWeight('aim', rules)).toBe(1);
     expect(sectionWeight('background', undefined)).toBe(1);
   });
@@ -54,5 +58,24 @@ describe('tagging with sections', () => {
     // 1 - e^(-2.5/3) = 0.57 is tagged; 1 - e^(-1.25/3) = 0.34 is not.
     expect(without.selected).toContain('career-guidance');
     expect(withSections.selected).toEqual(['entrepreneurship']);
+  });
+});
+
+describe('how the project is run', () => {
+  it('counts a baseline survey in a monitoring answer for little beside the proposal itself', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      sections: rules,
+      categories: {
+        'research-data': { scale: 3, minTerms: 1, terms: { en: { 'baseline survey': 3 } } },
+        'work-based-learning': { scale: 3, minTerms: 1, terms: { en: { apprentices: 3 } } },
+      },
+    };
+    const text = { title: '', description: 'Garages take apprentices for two years. Monitoring and evaluation: a baseline survey and a final one.', language: 'en' };
+    const r = new Tagger({ terms: compileTerms(file) }).tag(text);
+    expect(r.scores.find((s) => s.category === 'research-data')!.termScore).toBeCloseTo(0.9);
+    expect(r.selected).toEqual(['work-based-learning']);
+    const { sections: _, ...without } = file;
+    expect(new Tagger({ terms: compileTerms(without) }).tag(text).selected).toContain('research-data');
   });
 });

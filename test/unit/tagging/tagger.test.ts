@@ -236,6 +236,21 @@ describe('learned model', () => {
     expect(new Tagger({ terms: compileTerms(without) }).tag(long).selected).toEqual(['social-inclusion', 'entrepreneurship']);
   });
 
+  it('gives a category at most weakTermsCap points from weak terms, however many a text names', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'skills-ecosystem': { scale: 3, minTerms: 1, terms: { en: { partners: 0.5, ministry: 0.5, employers: 0.5, companies: 0.5, committee: 0.5, 'training fund': 3 } } },
+      },
+    };
+    const text = { title: '', description: 'Partners: the ministry, employers, companies and a steering committee.', language: 'en' };
+    const points = (f: TermFile, t = text) => new Tagger({ terms: compileTerms(f) }).tag(t).scores.find((s) => s.category === 'skills-ecosystem')!.termScore;
+    expect(points(file)).toBe(2.5);
+    expect(points({ ...file, weakTermsCap: 1.5 })).toBe(1.5);
+    // A term of weight 1 or more is never capped.
+    expect(points({ ...file, weakTermsCap: 1.5 }, { ...text, description: `${text.description} A training fund pays.` })).toBe(4.5);
+  });
+
   it('grows the share asked of a second category with the description\'s length', async () => {
     const { secondaryShare } = await import('../../../src/tagging/tagger.js');
     const rule = { fromWords: 60, fullWords: 120, secondaryShare: 0.3 };

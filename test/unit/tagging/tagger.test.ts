@@ -277,3 +277,21 @@ describe('distance delivery named alike in the three languages', () => {
     expect(found).toEqual(terms);
   });
 });
+
+describe('training providers and social investors read alike in the three languages', () => {
+  // "proveedores" alone are a business's suppliers; "proveedores de formación" are training
+  // providers, as "training providers" and "prestataires de formation" already were not.
+  const shipped = termIndex();
+  it.each([
+    ['en', 'training providers are paid by results', 'training providers'],
+    ['fr', 'les prestataires de formation sont payés aux résultats', 'prestataires de formation'],
+    ['es', 'los proveedores de formación cobran por resultados', 'proveedores de formación'],
+    ['es', 'los inversionistas sociales adelantan el capital', 'inversionistas sociales'],
+    ['fr', 'des investisseurs sociaux avancent le capital', 'investisseurs sociaux'],
+  ] as const)('%s: %s', (lang, text, term) => {
+    const found = matchTerms(stems(text, lang), shipped, lang);
+    const m = found.find((f) => f.term.term === term);
+    expect(m?.term.weights['skills-ecosystem']).toBeGreaterThan(0);
+    expect(found.every((f) => (f.term.weights.entrepreneurship ?? 0) === 0)).toBe(true);
+  });
+});

@@ -35,14 +35,15 @@ const WORDS = /[\p{L}\p{M}]+/gu;
 
 /**
  * A form label at the start of the text or of a sentence or line: an optional number ("2.",
- * "3)"), then one to six words and a colon ("Results so far:", "Contexte :"), or a known label
- * word alone followed by a full stop ("Background.").
+ * "3)"), then one to six words and a colon ("Results so far:", "Contexte :"), a known label
+ * word alone followed by a full stop ("Background."), or a numbered question ("1. What
+ * challenge do you address?").
  */
-const LABEL = /(^|[.!?]\s+|\n\s*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,60}?)\s*([:.])(?=\s|$)/gu;
+const LABEL = /(^|[.!?]\s+|\n\s*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,80}?)\s*([:.?])(?=\s|$)/gu;
 
 function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   const ws = label.match(WORDS)?.map(fold) ?? [];
-  if (ws.length === 0 || ws.length > 6) return undefined;
+  if (ws.length === 0 || ws.length > 10) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
   if (has(rules.aside?.labels)) return 'aside';
   if (has(rules.background?.labels)) return 'background';
@@ -63,8 +64,16 @@ export function descriptionSections(text: string, rules: SectionRules | undefine
     const kind = kindOf(label, rules);
     // A full stop ends a label only when the label is a known one ("Background."), not any short sentence.
     const wordsInLabel = label.match(WORDS)?.length ?? 0;
-    if (m[4] === '.' && (kind === undefined || wordsInLabel > 3)) { LABEL.lastIndex = m.index + m[1].length + 1; continue; }
-    if (m[4] === ':' && wordsInLabel > 6) continue;
+    const notALabel =
+      (m[4] === '.' && (kind === undefined || wordsInLabel > 3)) ||
+      (m[4] === ':' && wordsInLabel > 6) ||
+      // A question opens a section only when numbered, as a form's questions are ("1. What challenge do you address?").
+      (m[4] === '?' && (m[2] === '' || wordsInLabel > 10));
+    if (notALabel) {
+      // Read on from just after this start, so that the sentence's own end can start the next label.
+      LABEL.lastIndex = m.index + m[1].length + 1;
+      continue;
+    }
     cuts.push({ at: m.index + m[1].length, kind: kind ?? 'aim' });
   }
   if (cuts.length === 0) return [{ kind: 'aim', text }];

@@ -18,6 +18,9 @@ describe('form labels in a description', () => {
     ['Contexto: pocas vacantes; muchos jóvenes. Resultados: 300 egresados.', ['background', 'aim']],
     ['A fund for apprentices. Monitoring and evaluation: a baseline survey. Budget: USD 90,000.', ['aim', 'aside', 'aside']],
     ['Durabilité : la mairie cofinance. Presupuesto: 20.000.', ['aside', 'aside']],
+    ['1. What problem do you address? Few jobs. 2. Describe your innovation. A fund.', ['background', 'aim']],
+    ['Why now? Few jobs in the valley. Problem: roads are closed.', ['aim', 'background']],
+    ['Which trades will we lack in 2030? Context: nobody knows.', ['aim', 'background']],
   ])('splits %j at its labels', (text, kinds) => {
     expect(descriptionSections(text, rules).map((s) => s.kind)).toEqual(kinds);
   });

@@ -38,7 +38,9 @@ export type Evidence =
       /** Which model: officers' reviewed applications, or the examples shipped with skillsnet (absent in older evidence: officers). */
       source?: 'officers' | 'examples';
     }
-  | { kind: 'fallback'; note: string };
+  | { kind: 'fallback'; note: string }
+  /** Why a category that reached the threshold was still left out (a long description's rule). */
+  | { kind: 'note'; note: string };
 
 export interface CategoryScore {
   category: string;
@@ -339,8 +341,15 @@ export class Tagger {
     const topPoints = scores[0]?.termScore ?? 0;
     const chosen = scores
       .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
-      // A learned model that finds the category likely vouches for it whatever the text's length.
-      .filter((s, i) => i === 0 || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5)
+      .filter((s) => {
+        // A learned model that finds the category likely vouches for it whatever the text's length.
+        if (s === scores[0] || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5) return true;
+        s.evidence.push({
+          kind: 'note',
+          note: `left out: in a description of ${descriptionWords} words a second category needs ${Math.round(share * 100)}% of the main one's term points (${round(share * topPoints)}); it has ${s.termScore}`,
+        });
+        return false;
+      })
       .slice(0, this.maxCategories);
     if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
@@ -388,6 +397,7 @@ export function describeEvidence(e: Evidence): string {
     case 'model':
       return `${e.source === 'examples' ? 'learned from the examples shipped with skillsnet' : 'learned from officers'}: ${Math.round(e.probability * 100)}%${e.words.length ? ` (${e.words.join(', ')})` : ''}, weight ${Math.round(e.weight * 100)}%`;
     case 'fallback':
+    case 'note':
       return e.note;
   }
 }

@@ -230,7 +230,11 @@ describe('learned model', () => {
     const filler = ' They meet every week in the hall near the market and talk about the season, the prices and the roads.';
     const long = { ...short, description: short.description + filler.repeat(3) };
     expect(tagger.tag(short).selected).toEqual(['social-inclusion', 'entrepreneurship']);
-    expect(tagger.tag(long).selected).toEqual(['social-inclusion']);
+    const dropped = tagger.tag(long);
+    expect(dropped.selected).toEqual(['social-inclusion']);
+    // The officer sees why a category over the threshold was left out.
+    const note = dropped.scores.find((s) => s.category === 'entrepreneurship')!.evidence.find((e) => e.kind === 'note');
+    expect(note && describeEvidence(note)).toMatch(/^left out: in a description of \d+ words a second category needs 30% of the main one's term points \(3\.3\); it has 3$/);
     // Without the rule, length changes nothing.
     const { longText: _, ...without } = file;
     expect(new Tagger({ terms: compileTerms(without) }).tag(long).selected).toEqual(['social-inclusion', 'entrepreneurship']);

@@ -1,6 +1,7 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
-import { matchTerms, termIndex, type TermIndex } from './terms.js';
+import { matchTerms, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
+import { descriptionSections, sectionWeight, type SectionRules } from './sections.js';
 import { BREAK, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
@@ -37,7 +38,9 @@ export type Evidence =
       /** Which model: officers' reviewed applications, or the examples shipped with skillsnet (absent in older evidence: officers). */
       source?: 'officers' | 'examples';
     }
-  | { kind: 'fallback'; note: string };
+  | { kind: 'fallback'; note: string }
+  /** Why a category that reached the threshold was still left out (a long description's rule). */
+  | { kind: 'note'; note: string };
 
 export interface CategoryScore {
   category: string;
@@ -112,17 +115,35 @@ export interface ApplicationTokens {
   title: string[];
   description: string[];
   beneficiaries: string[];
+  /** Words in the description (all of them, before small words go): how long the text is. */
+  descriptionWords?: number;
+  /** Per stem of `description`: how much a term found there counts (its section's weight, TermFile.sections). */
+  descriptionWeights?: number[];
 }
 
-export function applicationTokens(input: TaggerInput): ApplicationTokens {
+export function applicationTokens(input: TaggerInput, sections?: SectionRules): ApplicationTokens {
   const titleWords = words(maskPlaceNames(input.title ?? ''));
-  const descriptionWords = words(maskPlaceNames(input.description ?? ''));
+  const masked = maskPlaceNames(input.description ?? '');
+  const descriptionWords = words(masked);
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
+  // Stemmed section by section (the same stems as the whole text: a label ends in a colon, a break), each stem with its section's weight.
+  const description: string[] = [];
+  const descriptionWeights: number[] = [];
+  for (const section of descriptionSections(masked, sections)) {
+    const weight = sectionWeight(section.kind, sections);
+    for (const stem of stemWords(words(section.text), language)) {
+      if (stem === BREAK && (description.length === 0 || description[description.length - 1] === BREAK)) continue;
+      description.push(stem);
+      descriptionWeights.push(weight);
+    }
+  }
   return {
     language,
     title: stemWords(titleWords, language),
-    description: stemWords(descriptionWords, language),
+    description,
+    descriptionWeights,
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language),
+    descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
   };
 }
 
@@ -178,12 +199,12 @@ export class Tagger {
   }
 
   tag(input: TaggerInput): TagResult {
-    const tokens = applicationTokens(input);
+    const tokens = applicationTokens(input, this.terms.file.sections);
     const clues = newClues();
     this.termClues(tokens, clues);
     this.selfChoiceClues(input, clues);
     const { scores, features, exampleFeatures } = this.categoryScores(tokens, clues);
-    const chosen = this.choose(scores);
+    const chosen = this.choose(scores, tokens.descriptionWords ?? 0);
     for (const s of chosen) s.selected = true;
     // The words behind a model's opinion are looked up only where they are shown.
     for (const s of this.explainAll ? scores : chosen) {
@@ -205,8 +226,10 @@ export class Tagger {
       ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
     ];
     const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
-    for (const [field, stems, fieldWeight] of fields) {
+    for (const [field, stems, weightOfField] of fields) {
       for (const m of matchTerms(stems, this.terms, tokens.language)) {
+        // In the description, a term counts as much as the section it stands in (background and asides less).
+        const fieldWeight = field === 'description' ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
         const key = m.term.stems.join(' ');
         const known = seen.get(key);
         if (known) {
@@ -218,11 +241,19 @@ export class Tagger {
         }
       }
     }
+    // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names
+    // a dozen of them in passing. Together they give a category at most weakTermsCap points.
+    const weakPoints = new Map<string, number>();
     for (const s of seen.values()) {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
         if (weight <= 0) continue;
-        const points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
+        let points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
+        if (weight < 1 && file.weakTermsCap !== undefined) {
+          const before = weakPoints.get(code) ?? 0;
+          points = Math.max(0, Math.min(points, file.weakTermsCap - before));
+          weakPoints.set(code, before + points);
+        }
         clues.score.set(code, (clues.score.get(code) ?? 0) + points);
         clues.distinct.set(code, (clues.distinct.get(code) ?? 0) + 1);
         clues.push(code, { kind: 'term', term: s.term, field: s.field, count: s.count, weight: round(points), fields: { ...s.fields } });
@@ -296,7 +327,7 @@ export class Tagger {
   }
 
   /** The categories to tag, from the scores in order (most likely first). */
-  private choose(scores: CategoryScore[]): CategoryScore[] {
+  private choose(scores: CategoryScore[], descriptionWords = 0): CategoryScore[] {
     const file = this.terms.file;
     // Broad categories need several distinct clues unless the learned model carries them.
     const enoughClues = (s: CategoryScore) =>
@@ -306,8 +337,19 @@ export class Tagger {
     const thresholdOf = (code: string) => Math.min(0.99, Math.max(0.01, this.threshold + (file.categories[code]?.thresholdShift ?? 0)));
     const top = scores[0]?.confidence ?? 0;
     const ratio = file.secondaryRatio ?? 0;
+    const share = secondaryShare(file.longText, descriptionWords);
+    const topPoints = scores[0]?.termScore ?? 0;
     const chosen = scores
       .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
+      .filter((s) => {
+        // A learned model that finds the category likely vouches for it whatever the text's length.
+        if (s === scores[0] || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5) return true;
+        s.evidence.push({
+          kind: 'note',
+          note: `left out: in a description of ${descriptionWords} words a second category needs ${Math.round(share * 100)}% of the main one's term points (${round(share * topPoints)}); it has ${s.termScore}`,
+        });
+        return false;
+      })
       .slice(0, this.maxCategories);
     if (chosen.length === 0 && scores[0] && scores[0].confidence >= this.threshold / 2 && scores[0].distinctTerms > 0 && enoughClues(scores[0])) {
       // Every proposal is about something: take the clearest category even if its evidence is thin.
@@ -323,6 +365,16 @@ export class Tagger {
     const reviewed = this.model?.documents ?? 0;
     return EXAMPLES_SHARE * modelWeight(this.examples, code) * (EXAMPLES_HALF_LIFE / (EXAMPLES_HALF_LIFE + reviewed));
   }
+}
+
+/**
+ * The share of the main category's term points that a second category needs in a description
+ * of this many words (TermFile.longText): 0 for short texts, growing to the full share.
+ */
+export function secondaryShare(rule: TermFile['longText'], descriptionWords: number): number {
+  if (!rule || descriptionWords <= rule.fromWords) return 0;
+  const span = Math.max(1, rule.fullWords - rule.fromWords);
+  return rule.secondaryShare * Math.min(1, (descriptionWords - rule.fromWords) / span);
 }
 
 /** A one-line reading of a piece of evidence, for tables and `tag explain`. */
@@ -345,6 +397,7 @@ export function describeEvidence(e: Evidence): string {
     case 'model':
       return `${e.source === 'examples' ? 'learned from the examples shipped with skillsnet' : 'learned from officers'}: ${Math.round(e.probability * 100)}%${e.words.length ? ` (${e.words.join(', ')})` : ''}, weight ${Math.round(e.weight * 100)}%`;
     case 'fallback':
+    case 'note':
       return e.note;
   }
 }

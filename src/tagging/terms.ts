@@ -1,5 +1,6 @@
 import { loadDataFile } from '../data/load.js';
 import { validateCategoryTerms } from '../data/validate/category-terms.js';
+import type { SectionRules } from './sections.js';
 import { stems, unaccentedSpelling, TEXT_LANGUAGES, type TextLanguage } from './text.js';
 
 /** data/category-terms.json as officers edit it. */
@@ -14,6 +15,17 @@ export interface TermFile {
    * (0..1, default 0: none), so a passing mention beside a clear main category stays out.
    */
   secondaryRatio?: number;
+  /**
+   * A long description gathers passing mentions (a partner, a background figure, a course in an
+   * enterprise programme) that a short one does not: there, a category beside the most likely one
+   * also needs `secondaryShare` of that one's term points. The share grows from nothing at
+   * `fromWords` words to all of it at `fullWords`. Absent: no such rule.
+   */
+  longText?: { fromWords: number; fullWords: number; secondaryShare: number };
+  /** At most this many points per category from terms weighing less than 1, however many are found. Absent: no cap. */
+  weakTermsCap?: number;
+  /** Form labels ("Context:", "Partenaires :") and how much terms count in the sections they open (sections.ts). */
+  sections?: SectionRules;
   /**
    * categories.X.thresholdShift: added to the threshold for that category (e.g. -0.05 where the
    * category is under-tagged at the common threshold), chosen on the development sets.

@@ -4,9 +4,11 @@
 import type { DataValidator } from '../load.js';
 
 const validateCategoryTermsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"category-terms.json","type":"object","properties":{"about":{"type":"string"},"titleWeight":{"type":"number","minimum":0},"beneficiariesWeight":{"type":"number","minimum":0},"repeatWeight":{"type":"number","minimum":0},"maxRepeats":{"type":"integer","minimum":0},"selfChoiceScore":{"type":"number","minimum":0},"secondaryRatio":{"type":"number","minimum":0,"maximum":1},"weakTermsCap":{"type":"number","minimum":0},"sections":{"type":"object","properties":{"background":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aside":{"type":"object","properties":{"weight":{"type":"number","minimum":0,"maximum":1},"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["weight","labels"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"aim":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels"],"additionalProperties":false}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"longText":{"type":"object","properties":{"fromWords":{"type":"integer","minimum":0},"fullWords":{"type":"integer","minimum":1},"secondaryShare":{"type":"number","minimum":0,"maximum":1}},"required":["fromWords","fullWords","secondaryShare"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"categories":{"type":"object","propertyNames":{"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"additionalProperties":{"type":"object","properties":{"scale":{"type":"number","exclusiveMinimum":0},"minTerms":{"type":"integer","minimum":0},"thresholdShift":{"type":"number"},"terms":{"type":"object","properties":{"en":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"fr":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"es":{"type":"object","additionalProperties":{"type":"number","minimum":0}}},"additionalProperties":false}},"required":["scale","minTerms","terms"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","categories"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
-const pattern1 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern3 = new RegExp("\\S", "u");
+const pattern12 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="category-terms.json" */;
@@ -74,7 +76,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((((key0 === "about") || (key0 === "titleWeight")) || (key0 === "beneficiariesWeight")) || (key0 === "repeatWeight")) || (key0 === "maxRepeats")) || (key0 === "selfChoiceScore")) || (key0 === "secondaryRatio")) || (key0 === "categories")) || (pattern0.test(key0)))){
+if(!((func2.call(schema11.properties, key0)) || (pattern0.test(key0)))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -257,14 +259,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.categories !== undefined){
-let data7 = data.categories;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-const _errs18 = errors;
-if(typeof key1 === "string"){
-if(!pattern1.test(key1)){
-const err21 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key1};
+if(data.weakTermsCap !== undefined){
+let data7 = data.weakTermsCap;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/weakTermsCap",schemaPath:"#/properties/weakTermsCap/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -274,9 +273,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-var valid1 = _errs18 === errors;
-if(!valid1){
-const err22 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+else {
+const err22 = {instancePath:instancePath+"/weakTermsCap",schemaPath:"#/properties/weakTermsCap/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -286,11 +284,12 @@ vErrors.push(err22);
 errors++;
 }
 }
-for(const key2 in data7){
-let data8 = data7[key2];
+if(data.sections !== undefined){
+let data8 = data.sections;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.scale === undefined){
-const err23 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+for(const key1 in data8){
+if(!((((key1 === "background") || (key1 === "aside")) || (key1 === "aim")) || (pattern0.test(key1)))){
+const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -299,8 +298,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data8.minTerms === undefined){
-const err24 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+}
+if(data8.background !== undefined){
+let data9 = data8.background;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.weight === undefined){
+const err24 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -309,8 +312,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data8.terms === undefined){
-const err25 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+if(data9.labels === undefined){
+const err25 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -319,9 +322,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key3 in data8){
-if(!(((((key3 === "scale") || (key3 === "minTerms")) || (key3 === "thresholdShift")) || (key3 === "terms")) || (pattern0.test(key3)))){
-const err26 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+for(const key2 in data9){
+if(!(((key2 === "weight") || (key2 === "labels")) || (pattern0.test(key2)))){
+const err26 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -331,11 +334,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data8.scale !== undefined){
-let data9 = data8.scale;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 <= 0 || isNaN(data9)){
-const err27 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data9.weight !== undefined){
+let data10 = data9.weight;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -344,9 +347,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data10 < 0 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -356,10 +358,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data8.minTerms !== undefined){
-let data10 = data8.minTerms;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err29 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err29 = {instancePath:instancePath+"/sections/background/weight",schemaPath:"#/properties/sections/properties/background/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -368,9 +368,16 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data9.labels !== undefined){
+let data11 = data9.labels;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+if(typeof data12 === "string"){
+if(!pattern3.test(data12)){
+const err30 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -380,11 +387,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-if(data8.thresholdShift !== undefined){
-let data11 = data8.thresholdShift;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err31 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err31 = {instancePath:instancePath+"/sections/background/labels/" + i0,schemaPath:"#/properties/sections/properties/background/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -394,12 +398,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data8.terms !== undefined){
-let data12 = data8.terms;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(((key4 === "en") || (key4 === "fr")) || (key4 === "es"))){
-const err32 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err32 = {instancePath:instancePath+"/sections/background/labels",schemaPath:"#/properties/sections/properties/background/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -409,14 +410,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data12.en !== undefined){
-let data13 = data12.en;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key5 in data13){
-let data14 = data13[key5];
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err33 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key3 in data9){
+if(pattern0.test(key3)){
+if(typeof data9[key3] !== "string"){
+const err33 = {instancePath:instancePath+"/sections/background/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/background/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -426,8 +423,10 @@ vErrors.push(err33);
 errors++;
 }
 }
+}
+}
 else {
-const err34 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err34 = {instancePath:instancePath+"/sections/background",schemaPath:"#/properties/sections/properties/background/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -437,9 +436,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.aside !== undefined){
+let data14 = data8.aside;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.weight === undefined){
+const err35 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -448,15 +449,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data12.fr !== undefined){
-let data15 = data12.fr;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
-let data16 = data15[key6];
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data14.labels === undefined){
+const err36 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -465,9 +459,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key4 in data14){
+if(!(((key4 === "weight") || (key4 === "labels")) || (pattern0.test(key4)))){
+const err37 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -477,9 +471,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.weight !== undefined){
+let data15 = data14.weight;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 1 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/sections/aside/weight",schemaPath:"#/properties/sections/properties/aside/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -488,15 +484,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data12.es !== undefined){
-let data17 = data12.es;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key7 in data17){
-let data18 = data17[key7];
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err39 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data15 < 0 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/sections/aside/weight",schemaPath:"#/properties/sections/properties/aside/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -507,7 +496,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err40 = {instancePath:instancePath+"/sections/aside/weight",schemaPath:"#/properties/sections/properties/aside/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -517,9 +506,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.labels !== undefined){
+let data16 = data14.labels;
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(typeof data17 === "string"){
+if(!pattern3.test(data17)){
+const err41 = {instancePath:instancePath+"/sections/aside/labels/" + i1,schemaPath:"#/properties/sections/properties/aside/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -529,9 +524,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
 else {
-const err42 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/sections/aside/labels/" + i1,schemaPath:"#/properties/sections/properties/aside/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -541,10 +535,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-for(const key8 in data8){
-if(pattern0.test(key8)){
-if(typeof data8[key8] !== "string"){
-const err43 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err43 = {instancePath:instancePath+"/sections/aside/labels",schemaPath:"#/properties/sections/properties/aside/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -554,10 +547,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/categories/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data14){
+if(pattern0.test(key5)){
+if(typeof data14[key5] !== "string"){
+const err44 = {instancePath:instancePath+"/sections/aside/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/properties/aside/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -568,8 +561,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err45 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err45 = {instancePath:instancePath+"/sections/aside",schemaPath:"#/properties/sections/properties/aside/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -579,10 +573,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-for(const key9 in data){
-if(pattern0.test(key9)){
-if(typeof data[key9] !== "string"){
-const err46 = {instancePath:instancePath+"/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data8.aim !== undefined){
+let data19 = data8.aim;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.labels === undefined){
+const err46 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -591,11 +586,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key6 in data19){
+if(!(key6 === "labels")){
+const err47 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -604,10 +597,593 @@ vErrors.push(err47);
 }
 errors++;
 }
+}
+if(data19.labels !== undefined){
+let data20 = data19.labels;
+if(Array.isArray(data20)){
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+let data21 = data20[i2];
+if(typeof data21 === "string"){
+if(!pattern3.test(data21)){
+const err48 = {instancePath:instancePath+"/sections/aim/labels/" + i2,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/sections/aim/labels/" + i2,schemaPath:"#/properties/sections/properties/aim/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/sections/aim/labels",schemaPath:"#/properties/sections/properties/aim/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/sections/aim",schemaPath:"#/properties/sections/properties/aim/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+for(const key7 in data8){
+if(pattern0.test(key7)){
+if(typeof data8[key7] !== "string"){
+const err52 = {instancePath:instancePath+"/sections/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sections/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.longText !== undefined){
+let data23 = data.longText;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.fromWords === undefined){
+const err54 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fromWords"},message:"must have required property '"+"fromWords"+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data23.fullWords === undefined){
+const err55 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "fullWords"},message:"must have required property '"+"fullWords"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data23.secondaryShare === undefined){
+const err56 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/required",keyword:"required",params:{missingProperty: "secondaryShare"},message:"must have required property '"+"secondaryShare"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key8 in data23){
+if(!((((key8 === "fromWords") || (key8 === "fullWords")) || (key8 === "secondaryShare")) || (pattern0.test(key8)))){
+const err57 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data23.fromWords !== undefined){
+let data24 = data23.fromWords;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err58 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/longText/fromWords",schemaPath:"#/properties/longText/properties/fromWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+if(data23.fullWords !== undefined){
+let data25 = data23.fullWords;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err60 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 1 || isNaN(data25)){
+const err61 = {instancePath:instancePath+"/longText/fullWords",schemaPath:"#/properties/longText/properties/fullWords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+if(data23.secondaryShare !== undefined){
+let data26 = data23.secondaryShare;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 1 || isNaN(data26)){
+const err62 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data26 < 0 || isNaN(data26)){
+const err63 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/longText/secondaryShare",schemaPath:"#/properties/longText/properties/secondaryShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+for(const key9 in data23){
+if(pattern0.test(key9)){
+if(typeof data23[key9] !== "string"){
+const err65 = {instancePath:instancePath+"/longText/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/longText/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/longText",schemaPath:"#/properties/longText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.categories !== undefined){
+let data28 = data.categories;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key10 in data28){
+const _errs65 = errors;
+if(typeof key10 === "string"){
+if(!pattern12.test(key10)){
+const err67 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",propertyName:key10};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+var valid16 = _errs65 === errors;
+if(!valid16){
+const err68 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+for(const key11 in data28){
+let data29 = data28[key11];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.scale === undefined){
+const err69 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data29.minTerms === undefined){
+const err70 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "minTerms"},message:"must have required property '"+"minTerms"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data29.terms === undefined){
+const err71 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/required",keyword:"required",params:{missingProperty: "terms"},message:"must have required property '"+"terms"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+for(const key12 in data29){
+if(!(((((key12 === "scale") || (key12 === "minTerms")) || (key12 === "thresholdShift")) || (key12 === "terms")) || (pattern0.test(key12)))){
+const err72 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data29.scale !== undefined){
+let data30 = data29.scale;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 <= 0 || isNaN(data30)){
+const err73 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/properties/categories/additionalProperties/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data29.minTerms !== undefined){
+let data31 = data29.minTerms;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err75 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err76 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/minTerms",schemaPath:"#/properties/categories/additionalProperties/properties/minTerms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+if(data29.thresholdShift !== undefined){
+let data32 = data29.thresholdShift;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
+const err77 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/thresholdShift",schemaPath:"#/properties/categories/additionalProperties/properties/thresholdShift/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data29.terms !== undefined){
+let data33 = data29.terms;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key13 in data33){
+if(!(((key13 === "en") || (key13 === "fr")) || (key13 === "es"))){
+const err78 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data33.en !== undefined){
+let data34 = data33.en;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key14 in data34){
+let data35 = data34[key14];
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 0 || isNaN(data35)){
+const err79 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/en",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/en/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data33.fr !== undefined){
+let data36 = data33.fr;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key15 in data36){
+let data37 = data36[key15];
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+const err82 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/fr",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/fr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data33.es !== undefined){
+let data38 = data33.es;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key16 in data38){
+let data39 = data38[key16];
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err85 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms/es",schemaPath:"#/properties/categories/additionalProperties/properties/terms/properties/es/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/terms",schemaPath:"#/properties/categories/additionalProperties/properties/terms/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+for(const key17 in data29){
+if(pattern0.test(key17)){
+if(typeof data29[key17] !== "string"){
+const err89 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/categories/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/categories/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+for(const key18 in data){
+if(pattern0.test(key18)){
+if(typeof data[key18] !== "string"){
+const err92 = {instancePath:instancePath+"/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","categories"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
+const allowedKeys = {"#":["about","titleWeight","beneficiariesWeight","repeatWeight","maxRepeats","selfChoiceScore","secondaryRatio","weakTermsCap","sections","longText","categories"],"#/properties/sections":["background","aside","aim"],"#/properties/sections/properties/background":["weight","labels"],"#/properties/sections/properties/aside":["weight","labels"],"#/properties/sections/properties/aim":["labels"],"#/properties/longText":["fromWords","fullWords","secondaryShare"],"#/properties/categories/additionalProperties":["scale","minTerms","thresholdShift","terms"],"#/properties/categories/additionalProperties/properties/terms":["en","fr","es"]};
 export const validateCategoryTerms: DataValidator = Object.assign(validateCategoryTermsCode, { allowedKeys });

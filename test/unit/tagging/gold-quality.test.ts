@@ -31,6 +31,9 @@ describe.skipIf(!fs.existsSync(GOLD))('tagging quality on the held-out evaluatio
 const FRESH: Array<[string, { micro: number; macro: number }]> = [
   ['fresh-tune.csv', { micro: 0.9, macro: 0.92 }],
   ['fresh-holdout.csv', { micro: 0.85, macro: 0.87 }],
+  // The long set (GOLD.md, "The long set"): 0.802 / 0.812 micro before the long-text rules, 0.933 / 0.932 after.
+  ['long-tune.csv', { micro: 0.91, macro: 0.91 }],
+  ['long-holdout.csv', { micro: 0.91, macro: 0.91 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -64,8 +64,8 @@ describe('test/tagging/gold.csv', () => {
   });
 });
 
-// Shape of the fresh set's two halves (test/tagging/GOLD.md, "The fresh set").
-for (const name of ['fresh-tune.csv', 'fresh-holdout.csv']) {
+// Shape of the fresh and the long sets' halves (test/tagging/GOLD.md, "The fresh set", "The long set").
+for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv']) {
   const file = path.join(ROOT, 'test', 'tagging', name);
   const fresh: GoldRow[] = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
   describe(`test/tagging/${name}`, () => {

@@ -213,5 +213,89 @@ describe('learned model', () => {
     shifted.secondaryRatio = 0.8; // 0.45 < 0.8 x 0.63
     expect(new Tagger({ terms: compileTerms(shifted) }).tag(text).selected).toEqual(['social-inclusion']);
   });
+
+  it('in a long description, keeps a second category only with a share of the main one\'s term points', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      longText: { fromWords: 20, fullWords: 40, secondaryShare: 0.3 },
+      categories: {
+        'social-inclusion': { scale: 3, minTerms: 1, terms: { en: { refugees: 3, 'host community': 3, women: 2, disabilities: 3 } } },
+        'entrepreneurship': { scale: 3, minTerms: 1, terms: { en: { 'own business': 3 } } },
+      },
+    };
+    const tagger = new Tagger({ terms: compileTerms(file) });
+    // 11 points of social inclusion; "own business" has 3, under 0.3 x 11 once the text is long.
+    const core = 'Refugees, women and people with disabilities from the host community';
+    const short = { title: '', description: `${core} start an own business.`, language: 'en' };
+    const filler = ' They meet every week in the hall near the market and talk about the season, the prices and the roads.';
+    const long = { ...short, description: short.description + filler.repeat(3) };
+    expect(tagger.tag(short).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+    const dropped = tagger.tag(long);
+    expect(dropped.selected).toEqual(['social-inclusion']);
+    // The officer sees why a category over the threshold was left out.
+    const note = dropped.scores.find((s) => s.category === 'entrepreneurship')!.evidence.find((e) => e.kind === 'note');
+    expect(note && describeEvidence(note)).toMatch(/^left out: in a description of \d+ words a second category needs 30% of the main one's term points \(3\.3\); it has 3$/);
+    // Without the rule, length changes nothing.
+    const { longText: _, ...without } = file;
+    expect(new Tagger({ terms: compileTerms(without) }).tag(long).selected).toEqual(['social-inclusion', 'entrepreneurship']);
+  });
+
+  it('gives a category at most weakTermsCap points from weak terms, however many a text names', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'skills-ecosystem': { scale: 3, minTerms: 1, terms: { en: { partners: 0.5, ministry: 0.5, employers: 0.5, companies: 0.5, committee: 0.5, 'training fund': 3 } } },
+      },
+    };
+    const text = { title: '', description: 'Partners: the ministry, employers, companies and a steering committee.', language: 'en' };
+    const points = (f: TermFile, t = text) => new Tagger({ terms: compileTerms(f) }).tag(t).scores.find((s) => s.category === 'skills-ecosystem')!.termScore;
+    expect(points(file)).toBe(2.5);
+    expect(points({ ...file, weakTermsCap: 1.5 })).toBe(1.5);
+    // A term of weight 1 or more is never capped.
+    expect(points({ ...file, weakTermsCap: 1.5 }, { ...text, description: `${text.description} A training fund pays.` })).toBe(4.5);
+  });
+
+  it('grows the share asked of a second category with the description\'s length', async () => {
+    const { secondaryShare } = await import('../../../src/tagging/tagger.js');
+    const rule = { fromWords: 60, fullWords: 120, secondaryShare: 0.3 };
+    expect(secondaryShare(rule, 40)).toBe(0);
+    expect(secondaryShare(rule, 60)).toBe(0);
+    expect(secondaryShare(rule, 90)).toBeCloseTo(0.15);
+    expect(secondaryShare(rule, 300)).toBeCloseTo(0.3);
+    expect(secondaryShare(undefined, 300)).toBe(0);
+  });
 });
 
+describe('distance delivery named alike in the three languages', () => {
+  // Radio lessons with listening groups, lessons over WhatsApp, mobile training: each language had
+  // only some of these, so a French or Spanish proposal of the same kind lost training-delivery.
+  const shipped = termIndex();
+  it.each([
+    ['en', 'women meet in listening groups around the radio drama', ['listening groups', 'radio drama']],
+    ['fr', "des clubs d'écoute se réunissent après chaque émission de radio", ["clubs d'écoute", 'émission de radio']],
+    ['es', 'grupos de escucha del programa radial', ['grupos de escucha', 'programa radial']],
+    ['fr', 'les leçons arrivent par WhatsApp ; formation mobile et apprentissage mobile', ['whatsapp', 'formation mobile', 'apprentissage mobile']],
+    ['es', 'capacitación móvil por WhatsApp y aprendizaje móvil', ['capacitación móvil', 'whatsapp', 'aprendizaje móvil']],
+  ] as const)('%s: %s', (lang, text, terms) => {
+    const found = matchTerms(stems(text, lang), shipped, lang).filter((m) => (m.term.weights['training-delivery'] ?? 0) >= 2).map((m) => m.term.term);
+    expect(found).toEqual(terms);
+  });
+});
+
+describe('training providers and social investors read alike in the three languages', () => {
+  // "proveedores" alone are a business's suppliers; "proveedores de formación" are training
+  // providers, as "training providers" and "prestataires de formation" already were not.
+  const shipped = termIndex();
+  it.each([
+    ['en', 'training providers are paid by results', 'training providers'],
+    ['fr', 'les prestataires de formation sont payés aux résultats', 'prestataires de formation'],
+    ['es', 'los proveedores de formación cobran por resultados', 'proveedores de formación'],
+    ['es', 'los inversionistas sociales adelantan el capital', 'inversionistas sociales'],
+    ['fr', 'des investisseurs sociaux avancent le capital', 'investisseurs sociaux'],
+  ] as const)('%s: %s', (lang, text, term) => {
+    const found = matchTerms(stems(text, lang), shipped, lang);
+    const m = found.find((f) => f.term.term === term);
+    expect(m?.term.weights['skills-ecosystem']).toBeGreaterThan(0);
+    expect(found.every((f) => (f.term.weights.entrepreneurship ?? 0) === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The parts of a proposal written as form answers run together: "Context: … Solution: …
+ * Partners: … Budget: …". Real submissions set the scene before the idea (a figure on youth
+ * unemployment, the dropout rate) and end with how the project is run (monitoring, risks, team,
+ * sustainability, budget); those parts name many things the proposal is not about (a baseline
+ * survey, co-financing partners). The tagger counts a term found only there for less
+ * (TermFile.sections).
+ */
+import { foldAccents } from './text.js';
+
+/** How much a section's words count: background (the scene), aside (how the project is run: budget, team, monitoring, sustainability), or the proposal itself. */
+export type SectionKind = 'background' | 'aside' | 'aim';
+
+export interface SectionRule {
+  /** Points of a term found in such a section are multiplied by this (0..1). */
+  weight: number;
+  /** Words that make a form label this kind of section ("context", "partenaires", "aliados"), any language. */
+  labels: string[];
+}
+
+export interface SectionRules {
+  background?: SectionRule;
+  aside?: SectionRule;
+  /** Labels that open the proposal itself ("solution", "propuesta"): they end a background section. */
+  aim?: { labels: string[] };
+}
+
+export interface Section {
+  kind: SectionKind;
+  text: string;
+}
+
+const fold = (s: string) => foldAccents(s.toLowerCase());
+const WORDS = /[\p{L}\p{M}]+/gu;
+
+/**
+ * A form label at the start of the text or of a sentence or line: an optional number ("2.",
+ * "3)"), then one to six words and a colon ("Results so far:", "Contexte :"), a known label
+ * word alone followed by a full stop ("Background."), or a numbered question ("1. What
+ * challenge do you address?").
+ */
+const LABEL = /(^|[.!?]\s+|\n\s*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,80}?)\s*([:.?])(?=\s|$)/gu;
+
+function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
+  const ws = label.match(WORDS)?.map(fold) ?? [];
+  if (ws.length === 0 || ws.length > 10) return undefined;
+  const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
+  if (has(rules.aside?.labels)) return 'aside';
+  if (has(rules.background?.labels)) return 'background';
+  if (has(rules.aim?.labels)) return 'aim';
+  return undefined;
+}
+
+/**
+ * Splits a description at its form labels. A section lasts until the next label; text before any
+ * label, and a section whose label names nothing listed ("What we do:"), is the proposal itself.
+ */
+export function descriptionSections(text: string, rules: SectionRules | undefined): Section[] {
+  if (!rules || !text) return [{ kind: 'aim', text: text ?? '' }];
+  const cuts: Array<{ at: number; kind: SectionKind }> = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    const label = m[3];
+    const kind = kindOf(label, rules);
+    // A full stop ends a label only when the label is a known one ("Background."), not any short sentence.
+    const wordsInLabel = label.match(WORDS)?.length ?? 0;
+    const notALabel =
+      (m[4] === '.' && (kind === undefined || wordsInLabel > 3)) ||
+      (m[4] === ':' && wordsInLabel > 6) ||
+      // A question opens a section only when numbered, as a form's questions are ("1. What challenge do you address?").
+      (m[4] === '?' && (m[2] === '' || wordsInLabel > 10));
+    if (notALabel) {
+      // Read on from just after this start, so that the sentence's own end can start the next label.
+      LABEL.lastIndex = m.index + m[1].length + 1;
+      continue;
+    }
+    cuts.push({ at: m.index + m[1].length, kind: kind ?? 'aim' });
+  }
+  if (cuts.length === 0) return [{ kind: 'aim', text }];
+  const sections: Section[] = [];
+  if (cuts[0].at > 0) sections.push({ kind: 'aim', text: text.slice(0, cuts[0].at) });
+  cuts.forEach((c, i) => sections.push({ kind: c.kind, text: text.slice(c.at, cuts[i + 1]?.at ?? text.length) }));
+  return sections;
+}
+
+/** The weight of a section's terms. */
+export function sectionWeight(kind: SectionKind, rules: SectionRules | undefined): number {
+  if (kind === 'aim' || !rules) return 1;
+  return rules[kind]?.weight ?? 1;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { descriptionSections, sectionWeight, type SectionRules } from '../../../src/tagging/sections.js';
+import { Tagger } from '../../../src/tagging/tagger.js';
+import { compileTerms, type TermFile } from '../../../src/tagging/terms.js';
+
+const rules: SectionRules = {
+  background: { weight: 0.5, labels: ['context', 'contexte', 'contexto', 'problem', 'background'] },
+  aside: { weight: 0.3, labels: ['budget', 'monitoring', 'sustainability', 'durabilite', 'presupuesto'] },
+  aim: { labels: ['innovation', 'solution'] },
+};
+
+describe('form labels in a description', () => {
+  it.each([
+    ['Context: many young people leave school. What we do: a course for them.', ['background', 'aim']],
+    ['Contexte : 42 % des jeunes. Solution proposée : un atelier.', ['background', 'aim']],
+    ['1. Problem: few jobs. 2. Innovation: a fund.', ['background', 'aim']],
+    ['Background. Colleges have no data. Our innovation. A tracer study.', ['background', 'aim']],
+    ['Contexto: pocas vacantes; muchos jóvenes. Resultados: 300 egresados.', ['background', 'aim']],
+    ['A fund for apprentices. Monitoring and evaluation: a baseline survey. Budget: USD 90,000.', ['aim', 'aside', 'aside']],
+    ['Durabilité : la mairie cofinance. Presupuesto: 20.000.', ['aside', 'aside']],
+    ['1. What problem do you address? Few jobs. 2. Describe your innovation. A fund.', ['background', 'aim']],
+    ['Why now? Few jobs in the valley. Problem: roads are closed.', ['aim', 'background']],
+    ['Which trades will we lack in 2030? Context: nobody knows.', ['aim', 'background']],
+  ])('splits %j at its labels', (text, kinds) => {
+    expect(descriptionSections(text, rules).map((s) => s.kind)).toEqual(kinds);
+  });
+
+  it('keeps a text without labels, or with ordinary sentences ending in a full stop, whole', () => {
+    expect(descriptionSections('A radio course on bookkeeping. Women meet in listening groups.', rules)).toEqual([
+      { kind: 'aim', text: 'A radio course on bookkeeping. Women meet in listening groups.' },
+    ]);
+    // "Context" inside a sentence is not a label.
+    expect(descriptionSections('We adapt the course to the local context: markets and seasons.', rules).map((s) => s.kind)).toEqual(['aim']);
+  });
+
+  it('weighs background at its weight and anything else fully', () => {
+    expect(sectionWeight('background', rules)).toBe(0.5);
+    expect(sectionWeight('aside', rules)).toBe(0.3);
+    expect(sectionWeight('aim', rules)).toBe(1);
+    expect(sectionWeight('background', undefined)).toBe(1);
+  });
+});
+
+describe('tagging with sections', () => {
+  const file: TermFile = {
+    titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+    categories: {
+      'career-guidance': { scale: 3, minTerms: 1, terms: { en: { unemployment: 2.5 } } },
+      'entrepreneurship': { scale: 3, minTerms: 1, terms: { en: { 'own business': 3 } } },
+    },
+  };
+  const text = { title: '', description: 'Context: unemployment is high in the valley. Solution: young people start their own business.', language: 'en' };
+
+  it('counts a term of the background for less than the same term in the proposal itself', () => {
+    const withSections = new Tagger({ terms: compileTerms({ ...file, sections: rules }) }).tag(text);
+    const without = new Tagger({ terms: compileTerms(file) }).tag(text);
+    const points = (r: typeof without, code: string) => r.scores.find((s) => s.category === code)!.termScore;
+    expect(points(without, 'career-guidance')).toBe(2.5);
+    expect(points(withSections, 'career-guidance')).toBe(1.25);
+    expect(points(withSections, 'entrepreneurship')).toBe(3);
+    // 1 - e^(-2.5/3) = 0.57 is tagged; 1 - e^(-1.25/3) = 0.34 is not.
+    expect(without.selected).toContain('career-guidance');
+    expect(withSections.selected).toEqual(['entrepreneurship']);
+  });
+});
+
+describe('how the project is run', () => {
+  it('counts a baseline survey in a monitoring answer for little beside the proposal itself', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      sections: rules,
+      categories: {
+        'research-data': { scale: 3, minTerms: 1, terms: { en: { 'baseline survey': 3 } } },
+        'work-based-learning': { scale: 3, minTerms: 1, terms: { en: { apprentices: 3 } } },
+      },
+    };
+    const text = { title: '', description: 'Garages take apprentices for two years. Monitoring and evaluation: a baseline survey and a final one.', language: 'en' };
+    const r = new Tagger({ terms: compileTerms(file) }).tag(text);
+    expect(r.scores.find((s) => s.category === 'research-data')!.termScore).toBeCloseTo(0.9);
+    expect(r.selected).toEqual(['work-based-learning']);
+    const { sections: _, ...without } = file;
+    expect(new Tagger({ terms: compileTerms(without) }).tag(text).selected).toContain('research-data');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, personalOutput, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import { listApplications } from '../db/applications.js';
 import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
@@ -38,7 +38,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   if (opts.format === 'json') {
     printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
   } else if (opts.format === 'csv') {
-    const { stringify } = await import('csv-stringify/sync');
+    const { spreadsheetCsv, overlongCells, overlongWarning } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
     const records = shown.map((a) => [
       ...LIST_CSV_COLUMNS.map((k) => {
@@ -47,7 +47,10 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       }),
       ...(duplicates ? [duplicates.get(a.id)?.duplicateOf ?? '', duplicates.get(a.id)?.reason ?? ''] : []),
     ]);
-    io.stdout.write(stringify([[...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])], ...records]));
+    const header = [...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])];
+    io.stdout.write(spreadsheetCsv(header, records));
+    const overlong = overlongCells(header, records);
+    if (overlong.length) warn(io, overlongWarning(overlong.map((c) => ({ ...c, record: `application ${c.record}` })), 'skillsnet show ID or list --json gives the whole text.'));
   } else {
     const rows = shown.map((a) => [
       a.id,

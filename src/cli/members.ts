@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, personalOutput, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { MemberFilters, MemberKind } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
@@ -26,9 +26,12 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
   if (opts.format === 'json') {
     printJson(io, rows);
   } else if (opts.format === 'csv') {
-    const { stringify } = await import('csv-stringify/sync');
+    const { spreadsheetCsv, overlongCells, overlongWarning } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
-    io.stdout.write(stringify([[...MEMBER_CSV_COLUMNS], ...rows.map((r) => memberCsvRow(r).map(safeCell))]));
+    const records = rows.map((r) => memberCsvRow(r).map(safeCell));
+    io.stdout.write(spreadsheetCsv(MEMBER_CSV_COLUMNS, records));
+    const overlong = overlongCells(MEMBER_CSV_COLUMNS, records);
+    if (overlong.length) warn(io, overlongWarning(overlong, 'skillsnet member show ID or members --json gives the whole text.'));
   } else {
     const cut = (s: string | null, n: number) => (s ? (io.stdoutIsTTY ? truncate(s, n) : s) : '');
     io.stdout.write(renderTable(io, ['ID', 'Kind', 'Organisation', 'Name', 'Country', 'Lang', 'Roles', 'Status', 'Calls', 'Map', 'Contact'], rows.map((m) => [

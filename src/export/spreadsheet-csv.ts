@@ -1,0 +1,45 @@
+/**
+ * CSV meant to be opened in a spreadsheet (`list --csv`, `members --csv`): what Excel needs to
+ * show it as written, and what it would lose without a word.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS, XLSX_MAX_CELL } from './escape.js';
+
+/**
+ * UTF-8 with a BOM (without it Excel reads the file in the Windows code page: "FÃ©dÃ©ration"),
+ * rows ending in CRLF and every cell holding a line break quoted (CSV_OPTIONS). Cells should
+ * already be neutralised (safeCell).
+ */
+export function spreadsheetCsv(header: readonly string[], records: ReadonlyArray<ReadonlyArray<string | number>>, delimiter = ','): string {
+  return '\uFEFF' + stringify([[...header], ...records.map((r) => [...r])], { ...CSV_OPTIONS, delimiter });
+}
+
+export interface OverlongCell {
+  /** The record's first cell (the application or member ID). */
+  record: string;
+  column: string;
+  length: number;
+}
+
+/**
+ * Cells longer than Excel's 32,767 characters: Excel (and LibreOffice) cut them on opening a
+ * CSV and say nothing, so the command names them instead. Lengths in UTF-16 code units, as
+ * Excel counts.
+ */
+export function overlongCells(header: readonly string[], records: ReadonlyArray<ReadonlyArray<string | number>>): OverlongCell[] {
+  const found: OverlongCell[] = [];
+  for (const r of records) {
+    r.forEach((cell, i) => {
+      if (typeof cell === 'string' && cell.length > XLSX_MAX_CELL) found.push({ record: String(r[0] ?? ''), column: header[i] ?? `column ${i + 1}`, length: cell.length });
+    });
+  }
+  return found;
+}
+
+/** One warning line naming the cells a spreadsheet would cut, and where the whole text is. */
+export function overlongWarning(cells: OverlongCell[], wholeTextHint: string): string {
+  const shown = cells.slice(0, 5).map((c) => `${c.record} ${c.column} (${c.length.toLocaleString('en')})`).join(', ');
+  const more = cells.length > 5 ? ` and ${cells.length - 5} more` : '';
+  return `${cells.length} cell${cells.length === 1 ? ' is' : 's are'} longer than the ${XLSX_MAX_CELL.toLocaleString('en')} characters ` +
+    `Excel keeps: ${shown}${more}. The CSV holds them whole, but Excel and LibreOffice cut them without a word on opening it; ${wholeTextHint}`;
+}

@@ -4,6 +4,8 @@ import { exportRoster, rosterFilterWords, rosterOutput, type RosterFormat, type 
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, finish, type ExportResult } from './export-common.js';
+import { UsageError } from '../errors.js';
+import { parseDelimiterOption } from '../import/detect.js';
 
 export { ROSTER_FORMATS, type RosterFormat } from '../export/export-roster.js';
 
@@ -17,12 +19,15 @@ export interface ExportRosterOptions {
   json?: boolean;
   /** --role, --status: only the lines whose organisation's member has them. */
   filters?: RosterMemberFilters;
+  /** --delimiter as typed (";", "tab"); csv only. */
+  delimiter?: string;
 }
 
 export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promise<ExportResult> {
   const start = performance.now();
   checkJsonWithStdout(opts.json, opts.out);
-  const options = { ...opts, cwd: io.cwd };
+  if (opts.delimiter !== undefined && opts.format !== 'csv') throw new UsageError('--delimiter applies to --format csv only', { hint: 'Markdown and JSON have fixed formats' });
+  const options = { ...opts, cwd: io.cwd, delimiter: opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter) };
   rosterOutput(options);
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) => exportRoster(db, options, callbacksFor(io)));
   const { counts } = result;

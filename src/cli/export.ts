@@ -141,6 +141,7 @@ Examples:
     .argument('<name>', 'the roster (see skillsnet rosters)')
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
   addOrganisationFilterOptions(addMemberFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout')))
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default ",")')
     .addHelpText('after', `
 Members, then alternates in order, with rank, application ID, organisation, contact, country,
 region, language, skills categories, the score the selection ranked by (reviewers' combined
@@ -152,13 +153,14 @@ lines whose application has that organisation type or names that group, as on th
 Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md
   skillsnet export roster core-2020 --format csv --out core-2020.csv
+  skillsnet export roster core-2020 --format csv --delimiter ";" --out core-2020.csv   # Excel in French or Spanish
   skillsnet export roster core-2020 --format json --out -
   skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md`)
-    .action(async (name: string, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status' | 'type' | 'beneficiary'> & { format: RosterFormat }, command: Command) => {
+    .action(async (name: string, flags: WriteFlags & Pick<FilterFlags, 'role' | 'status' | 'type' | 'beneficiary'> & { format: RosterFormat; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const { role, status, type, beneficiary } = parseFilters({ role: flags.role, status: flags.status, type: flags.type, beneficiary: flags.beneficiary });
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), ROSTER_EXTENSIONS);
-      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary } }, io);
+      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary }, delimiter: flags.delimiter }, io);
     });
 
   const graphml = exp

@@ -14,6 +14,15 @@ export function spreadsheetCsv(header: readonly string[], records: ReadonlyArray
   return '\uFEFF' + stringify([[...header], ...records.map((r) => [...r])], { ...CSV_OPTIONS, delimiter });
 }
 
+/**
+ * A number for a CSV cell: Excel in the locales that separate with ";" (French, Spanish,
+ * German...) does so because their decimal mark is the comma, and reads "8.5" there as text or a
+ * date; so a ";" file carries "8,5", as Excel in those locales writes it.
+ */
+export function spreadsheetNumber(value: number, delimiter: string): string | number {
+  return delimiter === ';' && !Number.isInteger(value) ? String(value).replace('.', ',') : value;
+}
+
 export interface OverlongCell {
   /** The record's first cell (the application or member ID). */
   record: string;

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { overlongCells, overlongWarning, spreadsheetCsv } from '../../../src/export/spreadsheet-csv.js';
+import { overlongCells, overlongWarning, spreadsheetCsv, spreadsheetNumber } from '../../../src/export/spreadsheet-csv.js';
+import { rosterCsv, type RosterLine } from '../../../src/export/roster.js';
 import { openDatabase } from '../../../src/db/connection.js';
 import { insertApplication } from '../../../src/db/applications.js';
 import { run as skillsnet, tempDir, json } from '../support/run.js';
@@ -18,6 +19,27 @@ describe('spreadsheetCsv', () => {
 
   it('writes the delimiter asked for', () => {
     expect(spreadsheetCsv(['a', 'b'], [['x;y', 'z']], ';')).toBe('\uFEFFa;b\r\n"x;y";z\r\n');
+  });
+});
+
+describe('numbers in a ";" file', () => {
+  it('carry a decimal comma, as Excel writes them in the locales that separate with ";"', () => {
+    expect(spreadsheetNumber(8.5, ';')).toBe('8,5');
+    expect(spreadsheetNumber(-0.25, ';')).toBe('-0,25');
+    expect(spreadsheetNumber(8, ';')).toBe(8);
+    expect(spreadsheetNumber(8.5, ',')).toBe(8.5);
+    expect(spreadsheetNumber(8.5, '\t')).toBe(8.5);
+  });
+
+  it('rosterCsv: ";" between cells and the score "8,5"; "," and "8.5" by default', async () => {
+    const line: RosterLine = {
+      rank: 1, role: 'member', id: 4, organisation: 'Müller & Söhne GmbH; Berlin', contact: 'Jürgen Müller', country: 'Germany', countryCode: 'DE', region: 'Europe and Central Asia',
+      language: 'English', languageCode: 'en', categories: ['Skills ecosystem'], categoryCodes: ['skills-ecosystem'], score: 8.5, scoreSource: 'application', reasons: ['score 8.5'],
+    };
+    const fr = parse(await rosterCsv([line], ';'), { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(fr[0]).toMatchObject({ organisation: 'Müller & Söhne GmbH; Berlin', score: '8,5', reasons: 'score 8.5' });
+    const en = parse(await rosterCsv([line]), { bom: true, columns: true }) as Record<string, string>[];
+    expect(en[0]).toMatchObject({ organisation: 'Müller & Söhne GmbH; Berlin', score: '8.5' });
   });
 });
 

@@ -3,6 +3,7 @@ import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, parseAt
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
+import { parseDelimiterOption } from '../import/detect.js';
 import type { MemberFilters, MemberKind } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
@@ -11,6 +12,8 @@ export interface MembersOptions {
   dbPath: string;
   filters: MemberFilters;
   format: 'table' | 'json' | 'csv';
+  /** --csv: the separator (default ","). */
+  delimiter?: string;
 }
 
 /** Members of the network: every applicant organisation, stakeholders, partners, ILO staff. */
@@ -29,7 +32,7 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
     const { spreadsheetCsv, overlongCells, overlongWarning } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
     const records = rows.map((r) => memberCsvRow(r).map(safeCell));
-    io.stdout.write(spreadsheetCsv(MEMBER_CSV_COLUMNS, records));
+    io.stdout.write(spreadsheetCsv(MEMBER_CSV_COLUMNS, records, opts.delimiter));
     const overlong = overlongCells(MEMBER_CSV_COLUMNS, records);
     if (overlong.length) warn(io, overlongWarning(overlong, 'skillsnet member show ID or members --json gives the whole text.'));
   } else {
@@ -52,6 +55,7 @@ export function registerMembers(program: Command, ctx: CliContext): void {
     .addOption(new Option('--kind <kind>', 'only organisations or only persons').choices(['organization', 'person']))
     .option('--json', 'print a JSON array of members (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
     .addHelpText('after', `
 Every organisation that applied to a call is a member (role member); stakeholders, partners and
 ILO staff are added with skillsnet member add or member import. --language is the working
@@ -63,9 +67,11 @@ Examples:
   skillsnet members --role core-group --cohort 2020 --status invited
   skillsnet members --call 2021 --region Africa --csv > africa-2021.csv
   skillsnet members --role core-group --never-attended   # who to follow up after the meetings`)
-    .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only');
+      const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
       const f = parseFilters(flags);
       const filters: MemberFilters = {
         role: f.role, status: f.status, call: f.call, region: f.region, country: f.country, category: f.category, language: f.language,
@@ -73,6 +79,6 @@ Examples:
         ...parseAttendanceFilters(flags),
       };
       for (const k of Object.keys(filters) as (keyof MemberFilters)[]) if (filters[k] === undefined) delete filters[k];
-      await runMembers({ dbPath, filters, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table' }, io);
+      await runMembers({ dbPath, filters, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', delimiter }, io);
     });
 }

@@ -20,6 +20,7 @@ export function spreadsheetCsv(header: readonly string[], records: ReadonlyArray
  * date; so a ";" file carries "8,5", as Excel in those locales writes it.
  */
 export function spreadsheetNumber(value: number, delimiter: string): string | number {
+  if (!Number.isFinite(value)) return '';
   return delimiter === ';' && !Number.isInteger(value) ? String(value).replace('.', ',') : value;
 }
 

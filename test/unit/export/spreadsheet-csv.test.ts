@@ -29,6 +29,7 @@ describe('numbers in a ";" file', () => {
     expect(spreadsheetNumber(8, ';')).toBe(8);
     expect(spreadsheetNumber(8.5, ',')).toBe(8.5);
     expect(spreadsheetNumber(8.5, '\t')).toBe(8.5);
+    expect(spreadsheetNumber(Number.NaN, ';')).toBe('');
   });
 
   it('rosterCsv: ";" between cells and the score "8,5"; "," and "8.5" by default', async () => {
@@ -59,7 +60,7 @@ describe('list --csv and members --csv open in Excel as written', () => {
   beforeAll(() => {
     db = path.join(tempDir(), 'excel.db');
     const d = openDatabase(db, { create: true });
-    insertApplication(d, '2024', { organization: 'Fédération des Œuvres Éducatives, Genève', contactName: 'Françoise Lefèvre', email: 'francoise@example.org', country: 'FR', region: 'Europe and Central Asia', language: 'fr', title: 'Élèves', description: 'Ligne un\nLigne deux' });
+    insertApplication(d, '2024', { organization: 'Fédération des Œuvres Éducatives, Genève', contactName: 'Françoise Lefèvre', email: 'francoise@example.org', country: 'FR', region: 'Europe and Central Asia', language: 'fr', title: 'Élèves', description: 'Ligne un\nLigne deux', score: 8.5 });
     insertApplication(d, '2024', { organization: 'Long Text Institute', email: 'long@example.org', country: 'KE', region: 'Africa', language: 'en', title: 'A long one', description: long });
     d.close();
   });
@@ -81,6 +82,24 @@ describe('list --csv and members --csv open in Excel as written', () => {
     const r = await skillsnet(['--db', db, 'list', '--csv', '--country', 'FR']);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('warning');
+  });
+
+  it('list --csv --delimiter ";": the same cells for Excel in a French or Spanish locale, scores "8,5"', async () => {
+    const comma = parse((await skillsnet(['--db', db, 'list', '--csv'])).stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const r = await skillsnet(['--db', db, 'list', '--csv', '--delimiter', ';']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('\uFEFFid;externalId;call;')).toBe(true);
+    const semicolon = parse(r.stdout, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(semicolon.map((a) => a.score)).toEqual(['8,5', '']);
+    expect(semicolon.map((a) => ({ ...a, score: a.score!.replace(',', '.') }))).toEqual(comma);
+    expect((await skillsnet(['--db', db, 'list', '--delimiter', ';'])).code).toBe(2);
+  });
+
+  it('members --csv --delimiter ";"', async () => {
+    const r = await skillsnet(['--db', db, 'members', '--csv', '--delimiter', 'semicolon']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('\uFEFFid;kind;organization;')).toBe(true);
+    expect((await skillsnet(['--db', db, 'members', '--json', '--delimiter', ';'])).code).toBe(2);
   });
 
   it('members --csv: a BOM and CRLF rows', async () => {

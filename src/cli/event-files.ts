@@ -6,6 +6,7 @@ import { checkJsonWithStdout } from './export-common.js';
 import { displayPath } from '../export/write.js';
 import { parseOrganizer, type CalendarOrganizer } from '../events/ics.js';
 import { noConsentLeftOut } from '../export/contacts.js';
+import { parseDelimiterOption } from '../import/detect.js';
 
 export interface EventInvitationsOptions {
   dbPath: string;
@@ -14,13 +15,16 @@ export interface EventInvitationsOptions {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  /** --delimiter as typed (";", "tab", "semicolon"). */
+  delimiter?: string;
 }
 
 export async function runEventInvitations(opts: EventInvitationsOptions, io: IO): Promise<unknown> {
   const { writeInvitations } = await import('../events/event-files.js');
   checkJsonWithStdout(opts.json, opts.out);
+  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter);
   if (path.extname(opts.out).toLowerCase() !== '.csv' && opts.out !== '-') warn(io, `--out ${opts.out} does not end in .csv: Excel and mail-merge tools open it by double-click only when it does`);
-  const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, delimiter }));
   for (const w of result.warnings) warn(io, w);
   if (result.noConsent) info(io, noConsentLeftOut(result.noConsent));
   const { text, ...summary } = result;

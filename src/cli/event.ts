@@ -208,6 +208,7 @@ Examples:
     .option('--force', 'replace the file if it exists')
     .option('--dry-run', 'check and count; write nothing')
     .option('--json', 'print a summary (rows, local dates, warnings) as JSON')
+    .option('--delimiter <c>', 'the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
     .addHelpText('after', `
 Columns: email, given_name, family_name, full_name, organization, country, salutation, language,
 working_language, group, time_zone, time_zone_source, multiple_zones_flag, local_start (ISO 8601
@@ -219,10 +220,11 @@ the file is readable by you only; the export log records that it was written.
 Examples:
   skillsnet event invitations 1 --out invitations.csv
   skillsnet event invitations 1 --out invitations.csv --force
+  skillsnet event invitations 1 --out invitations.csv --delimiter ";"   # Excel in French or Spanish
   skillsnet event invitations 1 --out invitations.csv --dry-run --json`)
-    .action(async (id: string, flags: { out: string; force?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (id: string, flags: { out: string; force?: boolean; dryRun?: boolean; json?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventInvitations({ dbPath, id: eventId(id), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json }, io);
+      await runEventInvitations({ dbPath, id: eventId(id), out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, delimiter: flags.delimiter }, io);
     });
 
   event

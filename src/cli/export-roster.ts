@@ -6,6 +6,7 @@ import { exportRoster, rosterFilterWords, rosterOutput, type RosterFormat, type 
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, finish, type ExportResult } from './export-common.js';
+import { parseDelimiterOption } from '../import/detect.js';
 
 export { ROSTER_FORMATS, type RosterFormat } from '../export/export-roster.js';
 
@@ -20,6 +21,8 @@ export interface ExportRosterOptions {
   json?: boolean;
   /** --role, --status: only the lines whose organisation's member has them. */
   filters?: RosterMemberFilters;
+  /** --delimiter as typed (";", "tab"); csv only. */
+  delimiter?: string;
 }
 
 export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promise<ExportResult> {
@@ -29,7 +32,8 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
     // (which rosters there are is what the officer needs to name one)
     throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster')) });
   }
-  const options = { ...opts, name: opts.name, cwd: io.cwd };
+  if (opts.delimiter !== undefined && opts.format !== 'csv') throw new UsageError('--delimiter applies to --format csv only', { hint: 'Markdown and JSON have fixed formats' });
+  const options = { ...opts, name: opts.name, cwd: io.cwd, delimiter: opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter) };
   rosterOutput(options);
   const { result, output, text } = await withDatabase(opts.dbPath, { create: false }, (db) => exportRoster(db, options, callbacksFor(io)));
   const { counts } = result;

@@ -153,6 +153,7 @@ Examples:
     .option('--roster <name>', 'the roster, as on the other exports (the same as NAME)')
     .addOption(new Option('--format <format>', 'md (Markdown tables), csv or json').choices([...ROSTER_FORMATS]).default('md'));
   addFilterOptions(addWriteOptions(roster, 'the file to write, or "-" for stdout'), { roster: false })
+    .option('--delimiter <c>', 'csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default ",")')
     .addHelpText('after', `
 Members, then alternates in order, with rank, application ID, organisation, contact, country,
 region, language, skills categories, the score the selection ranked by (reviewers' combined
@@ -165,17 +166,18 @@ as on list and the other exports.
 Examples:
   skillsnet export roster core-2020 --format md --out core-2020.md
   skillsnet export roster core-2020 --format csv --out core-2020.csv
+  skillsnet export roster core-2020 --format csv --delimiter ";" --out core-2020.csv   # Excel in French or Spanish
   skillsnet export roster core-2020 --format json --out -
   skillsnet export roster core-2020 --role core-group --status active --out core-group-2020.md
   skillsnet export roster --roster core-2020 --format csv --out core-2020.csv
   skillsnet export roster core-2020 --region Africa --format csv --out core-africa.csv`)
-    .action(async (given: string | undefined, flags: WriteFlags & FilterFlags & { format: RosterFormat }, command: Command) => {
+    .action(async (given: string | undefined, flags: WriteFlags & FilterFlags & { format: RosterFormat; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const name = rosterToExport(given, flags.roster);
       // (--all-calls narrows nothing here: a roster's lines are what they are, whatever the calls)
       const { role, status, type, beneficiary, region, country, category, language, call, search } = parseFilters({ ...flags, roster: undefined, allCalls: undefined });
       const format = formatForOut(io, flags.out, flags.format, formatGiven(command), ROSTER_EXTENSIONS);
-      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary, region, country, category, language, call, search } }, io);
+      await runExportRoster({ dbPath, name, format, out: flags.out, force: flags.force, dryRun: flags.dryRun, json: flags.json, filters: { role, status, type, beneficiary, region, country, category, language, call, search }, delimiter: flags.delimiter }, io);
     });
 
   const graphml = exp

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import fs from 'node:fs';
 import tty from 'node:tty';
 import { processStdout } from './stdout.js';
 import { colorEnabled, type IO } from '../ui/io.js';
@@ -27,6 +28,7 @@ export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: b
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY,
+    stdoutIsFile: isRegularFile(1),
     stderrIsTTY,
     color: new Chalk({ level: colorEnabled(env, stdoutIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
     errColor: new Chalk({ level: colorEnabled(env, stderrIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
@@ -63,4 +65,13 @@ export function bufferIO(options: Partial<Omit<IO, 'stdout' | 'stderr'>> & { tty
     ...options,
   };
   return { io, stdout: () => out, stderr: () => err };
+}
+
+/** Whether a descriptor is a regular file (a redirection to a file, not a pipe or a terminal). */
+function isRegularFile(fd: number): boolean {
+  try {
+    return fs.fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, personalOutput, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import { listApplications } from '../db/applications.js';
 import type { LikelyDuplicate } from '../import/duplicates.js';
 import type { Application, ApplicationFilters } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { UsageError } from '../errors.js';
+import { parseDelimiterOption } from '../import/detect.js';
 
 export interface ListOptions {
   dbPath: string;
@@ -15,6 +16,8 @@ export interface ListOptions {
   limit?: number;
   /** Only applications that look like another of their call (and the one they look like), side by side. */
   duplicates?: boolean;
+  /** --csv: the separator (default ","); ";" also writes scores with a decimal comma. */
+  delimiter?: string;
 }
 
 /** The columns of `list --csv`, in the list --json field order. */
@@ -38,16 +41,21 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   if (opts.format === 'json') {
     printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
   } else if (opts.format === 'csv') {
-    const { stringify } = await import('csv-stringify/sync');
+    const { spreadsheetCsv, spreadsheetNumber, overlongCells, overlongWarning, stdoutCsvForExcel } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
+    const delimiter = opts.delimiter ?? ',';
     const records = shown.map((a) => [
       ...LIST_CSV_COLUMNS.map((k) => {
         const v = a[k];
+        if (typeof v === 'number') return spreadsheetNumber(v, delimiter);
         return safeCell(Array.isArray(v) ? v.join('|') : (v as string | number | null));
       }),
       ...(duplicates ? [duplicates.get(a.id)?.duplicateOf ?? '', duplicates.get(a.id)?.reason ?? ''] : []),
     ]);
-    io.stdout.write(stringify([[...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])], ...records]));
+    const header = [...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])];
+    io.stdout.write(spreadsheetCsv(header, records, delimiter, { excel: stdoutCsvForExcel(io.stdoutIsFile, delimiter) }));
+    const overlong = overlongCells(header, records);
+    if (overlong.length) warn(io, overlongWarning(overlong.map((c) => ({ ...c, record: `application ${c.record}` })), 'skillsnet show ID or list --json gives the whole text.'));
   } else {
     const rows = shown.map((a) => [
       a.id,
@@ -81,6 +89,7 @@ export function registerList(program: Command, ctx: CliContext): void {
   addFilterOptions(cmd)
     .option('--json', 'print a JSON array of applications (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale, which also writes scores "8,5" (default ",")')
     .option('--limit <n>', 'show at most n applications')
     .option('--withdrawn', 'also withdrawn applications and those merged into another (left out otherwise; withdrawnAt and mergedInto say which)')
     .option('--duplicates', 'only applications that look like another of their call (a resubmission under a new ID, the same title from another address), side by side; with a filter, the pairs it touches, both sides')
@@ -96,18 +105,21 @@ Examples:
   skillsnet list --country Mexique --language es
   skillsnet list --category life-skills --json
   skillsnet list --roster core-2020 --csv > core.csv
+  skillsnet list --roster core-2020 --csv --delimiter ";" > core.csv   # Excel in French or Spanish
   skillsnet list --search apprenticeship --limit 20
   skillsnet list --duplicates
   skillsnet list --withdrawn --json`,
     )
-    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean; withdrawn?: boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & { json?: boolean; csv?: boolean; limit?: string; duplicates?: boolean; withdrawn?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only');
+      const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
       let limit: number | undefined;
       if (flags.limit !== undefined) {
         limit = Number(flags.limit);
         if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit needs a whole number, got "${flags.limit}"`);
       }
-      await runList({ dbPath, filters: { ...parseFilters(flags), ...(flags.withdrawn ? { includeWithdrawn: true } : {}) }, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates }, io);
+      await runList({ dbPath, filters: { ...parseFilters(flags), ...(flags.withdrawn ? { includeWithdrawn: true } : {}) }, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates, delimiter }, io);
     });
 }

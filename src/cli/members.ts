@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, personalOutput, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
+import { parseDelimiterOption } from '../import/detect.js';
 import type { MemberFilters, MemberKind } from '../model.js';
 import { renderTable, truncate } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
@@ -11,6 +12,8 @@ export interface MembersOptions {
   dbPath: string;
   filters: MemberFilters;
   format: 'table' | 'json' | 'csv';
+  /** --csv: the separator (default ","). */
+  delimiter?: string;
 }
 
 /** Members of the network: every applicant organisation, stakeholders, partners, ILO staff. */
@@ -26,9 +29,12 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
   if (opts.format === 'json') {
     printJson(io, rows);
   } else if (opts.format === 'csv') {
-    const { stringify } = await import('csv-stringify/sync');
+    const { spreadsheetCsv, overlongCells, overlongWarning, stdoutCsvForExcel } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
-    io.stdout.write(stringify([[...MEMBER_CSV_COLUMNS], ...rows.map((r) => memberCsvRow(r).map(safeCell))]));
+    const records = rows.map((r) => memberCsvRow(r).map(safeCell));
+    io.stdout.write(spreadsheetCsv(MEMBER_CSV_COLUMNS, records, opts.delimiter, { excel: stdoutCsvForExcel(io.stdoutIsFile, opts.delimiter ?? ',') }));
+    const overlong = overlongCells(MEMBER_CSV_COLUMNS, records);
+    if (overlong.length) warn(io, overlongWarning(overlong, 'skillsnet member show ID or members --json gives the whole text.'));
   } else {
     const cut = (s: string | null, n: number) => (s ? (io.stdoutIsTTY ? truncate(s, n) : s) : '');
     io.stdout.write(renderTable(io, ['ID', 'Kind', 'Organisation', 'Name', 'Country', 'Lang', 'Roles', 'Status', 'Calls', 'Map', 'Contact'], rows.map((m) => [
@@ -49,6 +55,7 @@ export function registerMembers(program: Command, ctx: CliContext): void {
     .addOption(new Option('--kind <kind>', 'only organisations or only persons').choices(['organization', 'person']))
     .option('--json', 'print a JSON array of members (fields in docs/json.md)')
     .option('--csv', 'print CSV (contains contact details: this is a deliberate export)')
+    .option('--delimiter <c>', 'with --csv: the separator, e.g. ";" for Excel in a French or Spanish locale (default ",")')
     .addHelpText('after', `
 Every organisation that applied to a call is a member (role member); stakeholders, partners and
 ILO staff are added with skillsnet member add or member import. --language is the working
@@ -60,9 +67,11 @@ Examples:
   skillsnet members --role core-group --cohort 2020 --status invited
   skillsnet members --call 2021 --region Africa --csv > africa-2021.csv
   skillsnet members --role core-group --never-attended   # who to follow up after the meetings`)
-    .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean }, command: Command) => {
+    .action(async (flags: FilterFlags & AttendanceFilterFlags & { cohort?: string; kind?: MemberKind; json?: boolean; csv?: boolean; delimiter?: string }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+      if (flags.delimiter !== undefined && !flags.csv) throw new UsageError('--delimiter applies to --csv only');
+      const delimiter = flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter);
       const f = parseFilters(flags);
       const filters: MemberFilters = {
         role: f.role, status: f.status, call: f.call, region: f.region, country: f.country, category: f.category, language: f.language,
@@ -70,6 +79,6 @@ Examples:
         ...parseAttendanceFilters(flags),
       };
       for (const k of Object.keys(filters) as (keyof MemberFilters)[]) if (filters[k] === undefined) delete filters[k];
-      await runMembers({ dbPath, filters, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table' }, io);
+      await runMembers({ dbPath, filters, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', delimiter }, io);
     });
 }

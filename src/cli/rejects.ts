@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, personalOutput, type IO } from './io.js';
+import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { RejectedRow } from '../db/imports.js';
 import { REASON_COLUMN, REJECTED_ROW_COLUMN, rejectRef, type RejectSheet } from '../import/rejects.js';
@@ -48,6 +48,7 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
       });
     }
     io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, files: [], batches: [], headers: [], delimiter: null, rows: [] }));
+    await warnOverlong(io, picked);
     const n = picked[0]?.rows.length ?? 0;
     info(io, `${n} rejected row${n === 1 ? '' : 's'}. Fix them in Excel and import the file again: the columns "${REASON_COLUMN}" and "${REJECTED_ROW_COLUMN}" tell skillsnet which rows they were (keep the second one).`);
     return picked[0]?.rows ?? [];
@@ -98,6 +99,19 @@ export async function rejectsCsv(sheet: RejectSheet): Promise<string> {
   return '\uFEFF' + stringify([[...columns.map((c) => String(safeCell(c))), REASON_COLUMN, REJECTED_ROW_COLUMN], ...records], { delimiter });
 }
 
+/**
+ * Cells over Excel's 32,767 characters: Excel cuts them without a word, and a sheet fixed in it
+ * would bring the cut text back on the next import, so the command names them.
+ */
+async function warnOverlong(io: IO, sheets: RejectSheet[]): Promise<void> {
+  const { overlongCells, overlongWarning } = await import('../export/spreadsheet-csv.js');
+  const cells = sheets.flatMap((s) => overlongCells(['row', ...s.headers], s.rows.map((r) => [rejectRef(r.id), ...s.headers.map((h) => r.raw[h] ?? '')])));
+  if (cells.length) {
+    warn(io, overlongWarning(cells.map((c) => ({ ...c, record: `rejected row ${c.record}` })),
+      'a row fixed there would be imported again cut: fix such rows in a text editor (skillsnet rejects --json has the whole text).'));
+  }
+}
+
 /** One CSV per layout in a folder: rejects-N-FILE.csv. */
 async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: boolean): Promise<void> {
   const { writeFilesAtomic } = await import('../export/write.js');
@@ -108,6 +122,7 @@ async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: bo
     files.push({ path: path.join(dir, `rejects-${s.number}-${base}.csv`), data: await rejectsCsv(s) });
   }
   writeFilesAtomic(files, { force });
+  await warnOverlong(io, sheets);
   for (const [i, f] of files.entries()) {
     const n = sheets[i]!.rows.length;
     info(io, `${f.path}: ${n} rejected row${n === 1 ? '' : 's'} of ${sheets[i]!.files.join(', ')}`);

@@ -31,6 +31,8 @@ export interface EventFileOptions {
   cwd: string;
   force?: boolean;
   dryRun?: boolean;
+  /** The invitation sheet's separator (default ","). */
+  delimiter?: string;
 }
 
 export interface InvitationsExport {
@@ -98,7 +100,7 @@ export async function writeInvitations(db: DB, eventId: number, options: EventFi
     withoutEmail: rows.filter((r) => !r.email).length, withoutGroup, noConsent, warnings, dryRun: Boolean(options.dryRun),
   };
   if (options.dryRun) return result;
-  const csv = await invitationsCsv(rows);
+  const csv = await invitationsCsv(rows, options.delimiter);
   if (output.kind === 'stdout') result.text = csv;
   else {
     writeEventFile(output.path, csv, { force: Boolean(options.force) });

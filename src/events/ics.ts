@@ -116,6 +116,10 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
     ...(options.organizer ? { organizer: { name: paramText(options.organizer.name ?? options.organizer.email), email: options.organizer.email } } : {}),
   });
   if (options.withAttendees) {
+    // RSVP=TRUE is how an organiser asks for a reply (RFC 5545 3.2.17; FALSE is the default, and
+    // calendars then file the entry without offering to answer): asked only when an organiser is
+    // named to receive it, and not of a cancellation, which expects none.
+    const rsvp = Boolean(options.organizer) && !event.cancelled;
     for (const a of options.attendees ?? []) {
       if (!a.email) continue;
       entry.createAttendee({
@@ -123,7 +127,7 @@ export function eventCalendar(event: NetworkEvent, options: CalendarOptions): st
         ...(a.name ? { name: paramText(a.name) } : {}),
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.NEEDSACTION,
-        rsvp: false,
+        rsvp,
       });
     }
   }

@@ -145,8 +145,11 @@ function csvRecord(r: InvitationRow): (string | number)[] {
   ].map((v) => safeCell(v));
 }
 
-/** The sheet as CSV text for Excel and mail-merge tools: UTF-8 with a BOM, CRLF, formulas neutralised. */
-export async function invitationsCsv(rows: readonly InvitationRow[]): Promise<string> {
+/**
+ * The sheet as CSV text for Excel and mail-merge tools: UTF-8 with a BOM, CRLF, formulas
+ * neutralised; `delimiter` ";" for Excel in a French or Spanish locale.
+ */
+export async function invitationsCsv(rows: readonly InvitationRow[], delimiter = ','): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
-  return '\uFEFF' + stringify([[...INVITATION_CSV_COLUMNS], ...rows.map(csvRecord)], CSV_OPTIONS);
+  return '\uFEFF' + stringify([[...INVITATION_CSV_COLUMNS], ...rows.map(csvRecord)], { ...CSV_OPTIONS, delimiter });
 }

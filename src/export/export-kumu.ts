@@ -108,7 +108,10 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   }
   if (options.format === 'xlsx') {
     const cut = overlongCells(map);
-    if (cut) warn('cells-shortened', `${plural(cut, 'cell')} longer than Excel's 32,767 characters ${cut === 1 ? 'was' : 'were'} shortened in the workbook`);
+    if (cut.length) {
+      warn('cells-shortened', `${plural(cut.length, 'cell')} longer than Excel's 32,767 characters ${cut.length === 1 ? 'was' : 'were'} shortened in the workbook ` +
+        `(${cut.slice(0, 5).join(', ')}${cut.length > 5 ? ` and ${cut.length - 5} more` : ''}), ending in "…"; --format csv or json keeps them whole`);
+    }
   }
   const snippet = kumuViewSnippet();
   const counts = {

@@ -37,6 +37,8 @@ export interface RosterExportOptions extends ExportTarget {
   /** The saved roster. */
   name: string;
   format: RosterFormat;
+  /** csv: the separator (default ","). */
+  delimiter?: string;
   /** Only the lines whose organisation's member has this role and/or status (e.g. the Core Group who accepted). */
   filters?: RosterMemberFilters;
 }
@@ -109,7 +111,7 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
   const lines = filterRosterLines(db, all, options.filters);
   const only = rosterFilterWords(options.filters);
   const data = options.format === 'md' ? rosterMarkdown(roster, lines, rosterFilterSentence(options.filters))
-    : options.format === 'csv' ? await rosterCsv(lines)
+    : options.format === 'csv' ? await rosterCsv(lines, options.delimiter)
     : JSON.stringify(rosterJson(roster, lines, givenFilters(options.filters)), null, 2) + '\n';
   const members = lines.filter((l) => l.role === 'member').length;
   const counts: Record<string, number> = { members, alternates: lines.length - members, ...(only ? { leftOut: all.length - lines.length } : {}) };

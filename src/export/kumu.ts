@@ -166,13 +166,23 @@ export function assertValidKumuMap(map: KumuMap): void {
   }
 }
 
-/** A cell for CSV or XLSX: multi-values joined with "|", text neutralised against formulas. */
+/**
+ * A cell for CSV or XLSX: multi-values joined with "|", text neutralised against formulas. With
+ * maxLength, a longer cell is cut to exactly that many UTF-16 units as written, its apostrophe
+ * included, ending in "…", and never between the two halves of an emoji (a lone half is no
+ * character: it would be written as "�").
+ */
 export function kumuCell(value: KumuValue | undefined, options: { maxLength?: number } = {}): string | number {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return safeCell(value);
   let text = Array.isArray(value) ? value.join('|') : value;
   text = xmlSafeText(text);
-  if (options.maxLength && text.length > options.maxLength) text = `${text.slice(0, options.maxLength - 1)}…`;
+  const written = String(safeCell(text));
+  if (options.maxLength && written.length > options.maxLength) {
+    let cut = text.slice(0, options.maxLength - 1 - (written.length - text.length));
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    text = `${cut}…`;
+  }
   return safeCell(text);
 }
 
@@ -181,15 +191,15 @@ export function sheetRows(fields: string[], rows: KumuRow[], options: { maxLengt
   return [fields, ...rows.map((r) => fields.map((f) => kumuCell(r[f], options)))];
 }
 
-/** Cells Excel would cut (over 32,767 characters). */
-export function overlongCells(map: KumuMap): number {
-  let n = 0;
+/** The cells the workbook shortens to Excel's 32,767 characters, as "org-12 Description". */
+export function overlongCells(map: KumuMap): string[] {
+  const cut: string[] = [];
   for (const r of map.elements) for (const f of map.elementFields) {
     const v = r[f];
-    const len = Array.isArray(v) ? v.join('|').length : typeof v === 'string' ? v.length : 0;
-    if (len > XLSX_MAX_CELL - 1) n++;
+    if (typeof v === 'number' || v === null || v === undefined) continue;
+    if (String(safeCell(xmlSafeText(Array.isArray(v) ? v.join('|') : v))).length > XLSX_MAX_CELL) cut.push(`${String(r.ID)} ${f}`);
   }
-  return n;
+  return cut;
 }
 
 /**

@@ -30,3 +30,26 @@ describe('export contacts --delimiter', () => {
     expect(run.stderr).toMatch(/^error: --delimiter applies to --format csv only/m);
   });
 });
+
+// list --csv on stdout: a spreadsheet's file when redirected into one, plain CSV through a pipe.
+describe('list --csv, by where stdout goes', () => {
+  const db = path.join(dir, 'b.db');
+  const f = path.join(dir, 'apps-b.csv');
+  fs.writeFileSync(f, 'Organisation,Email,Country\nFédération Éducative,ana@example.org,France\n');
+
+  it('writes a BOM and CRLF into a file, and neither into a pipe', async () => {
+    expect(runCli(['--db', db, 'import', f, '--call', '2024']).code).toBe(0);
+    const piped = runCli(['--db', db, 'list', '--csv']);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.startsWith('id,externalId,')).toBe(true);
+    expect(piped.stdout).not.toContain('\r\n');
+    const { execFileSync } = await import('node:child_process');
+    const { BIN } = await import('./support/cli.js');
+    const out = path.join(dir, 'apps-list.csv');
+    execFileSync('/bin/sh', ['-c', '"$0" --db "$1" list --csv > "$2"', BIN, db, out], { env: { ...process.env, SKILLSNET_DB: '' } });
+    const saved = fs.readFileSync(out, 'utf8');
+    expect(saved.startsWith('\uFEFFid,externalId,')).toBe(true);
+    expect(saved.endsWith('\r\n')).toBe(true);
+    expect((parse(saved, { bom: true, columns: true }) as Record<string, string>[])[0]!.organization).toBe('Fédération Éducative');
+  });
+});

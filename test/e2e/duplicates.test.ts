@@ -47,11 +47,11 @@ describe('likely duplicates', () => {
     expect(quito[0].organization).toBe('Fundación Puentes');
     expect(json(runCli(['--db', db, 'list', '--search', 'Quito', '--json'])).map((a: { id: number }) => a.id)).toEqual([3]);
     // CSV says who pairs with whom.
-    const csv = parse(runCli(['--db', db, 'list', '--duplicates', '--csv']).stdout, { columns: true }) as Record<string, string>[];
+    const csv = parse(runCli(['--db', db, 'list', '--duplicates', '--csv']).stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(csv.map((r) => [r.id, r.duplicateOf, r.duplicateReason])).toEqual([
       ['1', '', ''], ['3', '1', 'same email and organisation'], ['2', '', ''], ['4', '2', 'same organisation and title'],
     ]);
-    expect(Object.keys(parse(runCli(['--db', db, 'list', '--csv']).stdout, { columns: true })[0])).not.toContain('duplicateOf');
+    expect(Object.keys(parse(runCli(['--db', db, 'list', '--csv']).stdout, { columns: true, bom: true })[0])).not.toContain('duplicateOf');
   });
 
   it('reports a new row that looks like an application of an earlier import, in --json', () => {

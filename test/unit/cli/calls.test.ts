@@ -40,7 +40,7 @@ describe('a database of several calls', () => {
     // After the organisation, so that `| cut -f2` still gives the organisations.
     expect(lines[0].slice(0, 3)).toEqual(['ID', 'Organisation', 'Call']);
     expect(new Set(lines.slice(1).map((l) => l[2]))).toEqual(new Set(['2020', '2021']));
-    const csv = (await skillsnet(['--db', db, 'list', '--csv'])).stdout.split('\n')[0];
+    const csv = (await skillsnet(['--db', db, 'list', '--csv'])).stdout.replace(/^\uFEFF/, '').split('\r\n')[0]!;
     expect(csv.split(',').slice(0, 3)).toEqual(['id', 'externalId', 'call']);
   });
 

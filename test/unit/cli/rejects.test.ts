@@ -54,3 +54,31 @@ describe('rejects --csv of a French Excel file', () => {
     expect((await run(['--db', db2, 'rejects', '--csv'])).stdout.split('\n')[0]).toBe('\uFEFFOrganization,Email,Rejection reason,Rejected row');
   });
 });
+
+// Excel keeps 32,767 characters of a cell and cuts the rest without a word: a rejected row fixed
+// there would come back cut. The sheet keeps the text whole and the command names the cell.
+describe('rejects --csv with a cell longer than Excel keeps', () => {
+  it('writes it whole and names it on stderr, on stdout and into a folder alike', async () => {
+    const file = path.join(dir, 'long.csv');
+    const long = 'Formación dual. '.repeat(2_500); // 40,000 characters
+    fs.writeFileSync(file, `Organization,Email,Description\nOrg A,a@example.org,short\nOrg B,,"${long}"\n`);
+    const db = path.join(dir, 'long.db');
+    expect((await run(['--db', db, 'import', file, '--call', '2024'])).code).toBe(0);
+    const out = await run(['--db', db, 'rejects', '--csv']);
+    expect(out.code).toBe(0);
+    const rows = parse(out.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows[0]!.Description).toBe(long);
+    expect(out.stderr).toMatch(/warning: 1 cell is longer than the 32,767 characters Excel keeps: rejected row R\d+ Description \(40,000\)/);
+    const folder = await run(['--db', db, 'rejects', '--csv', '--out', path.join(dir, 'long-fix')]);
+    expect(folder.code).toBe(0);
+    expect(folder.stderr).toContain('rejected row R');
+  });
+
+  it('says nothing when every cell fits', async () => {
+    const file = path.join(dir, 'short.csv');
+    fs.writeFileSync(file, 'Organization,Email\nOrg A,a@example.org\nOrg B,\n');
+    const db = path.join(dir, 'short.db');
+    await run(['--db', db, 'import', file, '--call', '2024']);
+    expect((await run(['--db', db, 'rejects', '--csv'])).stderr).not.toContain('warning');
+  });
+});

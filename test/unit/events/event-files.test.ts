@@ -34,6 +34,12 @@ describe('members who said no to being contacted', () => {
     expect(sheet).not.toContain('pedro@example.org');
     expect(r.stderr.match(/1 member who said no to being contacted is left out/g)).toHaveLength(1);
     expect(json(await sk('event', 'invitations', '1', '--out', 'again.csv', '--json'))).toMatchObject({ rows: 1, noConsent: 1 });
+    // --delimiter ";" for Excel in a French or Spanish locale; a word Excel cannot use is a usage error.
+    const fr = await sk('event', 'invitations', '1', '--delimiter', ';', '--out', '-');
+    expect(fr.code, fr.stderr).toBe(0);
+    expect(fr.stdout.startsWith('\uFEFFemail;given_name;')).toBe(true);
+    expect(fr.stdout).toContain('ximena.q@example.org;');
+    expect((await sk('event', 'invitations', '1', '--delimiter', ';;', '--out', '-')).code).toBe(2);
   });
 
   it('are left out of the calendar file\'s attendees, with one line on stderr and a count in --json', async () => {

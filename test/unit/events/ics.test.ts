@@ -106,6 +106,14 @@ describe('the event as an iCalendar file', () => {
     ]);
   });
 
+  it('asks attendees for a reply (RSVP=TRUE) only when an organiser is named to receive it, and not in a cancellation', () => {
+    const organizer = parseOrganizer('secretariat@example.org');
+    const rsvps = (text: string) => parsed(text).event.attendees.map((a) => a.getParameter('rsvp'));
+    expect(rsvps(eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withAttendees: true, organizer }))).toEqual(['TRUE', 'TRUE']);
+    expect(rsvps(eventCalendar(FIRST_MEETING, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withAttendees: true }))).toEqual(['FALSE', 'FALSE']);
+    expect(rsvps(eventCalendar({ ...FIRST_MEETING, cancelled: true }, { eventId: 12, databaseId: DATABASE, attendees: ATTENDEES, withAttendees: true, organizer, sequence: 1 }))).toEqual(['FALSE', 'FALSE']);
+  });
+
   /** What Python's icalendar reads from a calendar file. */
   const pythonReads = (text: string) => {
     // Missing, this fails rather than skips: a test that silently passes checks nothing.

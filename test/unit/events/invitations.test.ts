@@ -124,4 +124,12 @@ describe('the invitation sheet', () => {
     expect(records[1]!.multiple_zones_flag).toBe('no');
     expect(records[7]!.given_name).toBe('\'=HYPERLINK("http://x")');
   });
+
+  it('separates with ";" when asked, for Excel in a French or Spanish locale, the same cells in the same columns', async () => {
+    const text = await invitationsCsv(sheet.rows, ';');
+    expect(text.startsWith('\uFEFFemail;given_name;family_name;')).toBe(true);
+    const semicolon = parse(text, { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
+    const comma = parse(await invitationsCsv(sheet.rows), { columns: true, bom: true }) as Record<string, string>[];
+    expect(semicolon).toEqual(comma);
+  });
 });

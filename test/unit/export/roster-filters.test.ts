@@ -96,3 +96,20 @@ describe('export roster --type --beneficiary (issue 13: every export takes them)
     expect(md.stderr).toMatch(/1 member and 0 alternates with role core-group, beneficiary Youth \(5 others left out\)/);
   });
 });
+
+describe('export roster --delimiter', () => {
+  it('";" for Excel in a French or Spanish locale: the same lines, scores with a decimal comma', async () => {
+    const comma = parse((await sk('export', 'roster', 'core-2020', '--format', 'csv', '--out', '-')).stdout, { columns: true, bom: true }) as Record<string, string>[];
+    const r = await sk('export', 'roster', 'core-2020', '--format', 'csv', '--delimiter', ';', '--out', '-');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('\uFEFFrole;rank;id;')).toBe(true);
+    const semicolon = parse(r.stdout, { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
+    expect(semicolon.map((l) => ({ ...l, score: l.score!.replace(',', '.') }))).toEqual(comma);
+  });
+
+  it('applies to csv only (exit 2)', async () => {
+    const r = await sk('export', 'roster', 'core-2020', '--format', 'md', '--delimiter', ';', '--out', '-');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: --delimiter applies to --format csv only');
+  });
+});

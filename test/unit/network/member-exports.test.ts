@@ -32,7 +32,7 @@ describe('members --csv', () => {
   it('carries member-N, org-N, contact, place, working language, roles, cohorts, status and consent', async () => {
     const r = await run(['--db', db, 'members', '--csv']);
     expect(r.code, r.stderr).toBe(0);
-    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parse(r.stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!).slice(0, 15)).toEqual([
       'id', 'kind', 'organization', 'organizationId', 'name', 'email', 'phone', 'country', 'region', 'workingLanguage',
       'roles', 'cohorts', 'status', 'consentMap', 'consentContact',
@@ -61,7 +61,7 @@ describe('members --csv', () => {
     fs.copyFileSync(db, copy);
     const ana = json(await run(['--db', copy, 'members', '--search', 'Taller', '--json']))[0];
     expect((await run(['--db', copy, 'member', 'set', `member-${ana.id}`, '--role', 'core-group', '--cohort', '2020'])).code).toBe(0);
-    const rows = parse((await run(['--db', copy, 'members', '--role', 'core-group', '--csv'])).stdout, { columns: true }) as Record<string, string>[];
+    const rows = parse((await run(['--db', copy, 'members', '--role', 'core-group', '--csv'])).stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: `member-${ana.id}`, roles: 'core-group|member', cohorts: '2020' });
   });

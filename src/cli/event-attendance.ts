@@ -63,6 +63,9 @@ async function attendanceRun(
     ])));
     info(io, `${result.rows} rows: ${result.matched} matched to members, ${result.unmatched} not${result.ignored ? ` (${result.ignored} ignored by an earlier decision)` : ''}; ` +
       `${result.attendees.length} member${result.attendees.length === 1 ? '' : 's'} attended event ${opts.id}.`);
+    for (const f of result.files) {
+      if (f.actionLines !== undefined) info(io, `${f.file}: a Teams list of one line per action (2020–2021): ${f.actionLines} Joined/Left lines read as ${f.rows} connections, minutes from each join to its leave.`);
+    }
     if (result.files.some((f) => f.replaced)) info(io, 'A report imported before into this event replaced its earlier import (same file): nothing is counted twice.');
     const open = result.unmatchedRows.filter((u) => !u.ignored);
     if (result.dryRun) {

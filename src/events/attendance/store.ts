@@ -51,6 +51,8 @@ export interface AttendanceFileSummary {
   unmatched: number;
   /** Registrants the report marks as not attended (Zoom webinar's "Attended: No"): not among the rows. */
   notAttended: number;
+  /** A 2020–2021 Teams list (one line per "Joined"/"Left"): its lines, paired into the rows. Absent for other reports. */
+  actionLines?: number;
   /** The same bytes were imported into this event before: the earlier import was replaced. */
   replaced: boolean;
   timeZone: string;
@@ -236,6 +238,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
       const f = report.file;
       return {
         file: f.file, source: f.source, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+        ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
         matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
         timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
       };

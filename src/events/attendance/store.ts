@@ -320,6 +320,11 @@ export interface AttendanceErasure {
   emails?: readonly string[];
   names?: readonly string[];
   memberIds?: readonly number[];
+  /**
+   * The organisation members the person was a contact of: a row in their name counted for one of
+   * them is theirs whatever its address (matched on their name, from a private address).
+   */
+  organizationMemberIds?: readonly number[];
 }
 
 /**
@@ -335,10 +340,12 @@ export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dry
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
   const members = new Set(who.memberIds ?? []);
-  // (a row or a decision of the same name but another address is a namesake's: it stays)
-  const theirs = (email: string | null | undefined) => !email || emails.has(email.toLowerCase());
+  const organizations = new Set(who.organizationMemberIds ?? []);
+  // (a row or a decision of the same name but another address is a namesake's: it stays — unless
+  // it counted for the organisation they were the contact of, which it did because of their name)
+  const theirs = (email: string | null | undefined, memberId: number | null = null) => !email || emails.has(email.toLowerCase()) || (memberId !== null && organizations.has(memberId));
   const rows = attendancePersonalFields(db).filter(
-    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
+    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email, r.memberId) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
   );
   const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
   const gone = rows.filter((r) => !kept.includes(r));

@@ -19,7 +19,7 @@ export interface ActorOptions {
   withPeople?: boolean;
 }
 
-export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces'>> & {
+export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces' | 'includeWithdrawn'>> & {
   /** Members that appear only through these sources (no application among those exported). */
   membersWithoutApplications: Member[];
 };
@@ -95,5 +95,6 @@ export function networkActors(db: DB, filters: EligibilityFilters, options: Acto
     }
   }
   const organizationNames = new Map((db.prepare('SELECT id, name FROM organizations').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-  return { memberships, organizations, persons, organizationNames, organizationPlaces: organizationPlaces(db), membersWithoutApplications: without };
+  // Members who withdrew from the network are off the maps, as off the contact lists, unless asked for by name.
+  return { memberships, organizations, persons, organizationNames, organizationPlaces: organizationPlaces(db), includeWithdrawn: filters.status === 'withdrawn', membersWithoutApplications: without };
 }

@@ -50,3 +50,40 @@ describe('the 2020–2021 Teams attendance list (one line per Joined / Left)', (
     expect(human.stderr).not.toMatch(/Mariam|Traoré|@example/);
   });
 });
+
+describe('a member who withdrew, and one who said no to the map', () => {
+  it('are on no map (Kumu, offline HTML, GraphML), and the one who withdrew is not invited', () => {
+    const members = json(sk('members', '--json'));
+    const byEmail = (email: string) => members.find((m: any) => m.email === email);
+    const left = byEmail('khaledyassin81@example.org');
+    const private_ = byEmail('dhoang@example.com');
+    expect(sk('withdraw', `member-${left.id}`, '--yes').code).toBe(0);
+    expect(sk('member', 'set', String(private_.id), '--consent-map', 'no').code).toBe(0);
+
+    const html = sk('export', 'map', '--out', path.join(dir, 'map.html'), '--json');
+    expect(html.code, html.stderr).toBe(0);
+    expect(json(html).counts).toMatchObject({ withheld: 1, withdrawn: 1 });
+    expect(html.stderr).toMatch(/1 member who withdrew from the network is left out \(--status withdrawn shows them\)/);
+    const page = fs.readFileSync(path.join(dir, 'map.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="skillsnet-map-data">(.*?)<\/script>/s.exec(page)![1]!);
+    const ids = new Set(data.nodes.map((n: { id: string }) => n.id));
+    expect(ids.has(byEmail('atraore@example.org').kumuId)).toBe(true);
+    expect(ids.has(left.kumuId)).toBe(false);
+    expect(ids.has(private_.kumuId)).toBe(false);
+
+    expect(sk('export', 'kumu', '--format', 'json', '--out', path.join(dir, 'kumu.json')).code).toBe(0);
+    const kumu = JSON.parse(fs.readFileSync(path.join(dir, 'kumu.json'), 'utf8'));
+    const kumuIds = new Set(kumu.elements.map((e: { id: string }) => e.id));
+    expect([kumuIds.has(left.kumuId), kumuIds.has(private_.kumuId)]).toEqual([false, false]);
+    expect(sk('export', 'graphml', '--out', path.join(dir, 'g.graphml')).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'g.graphml'), 'utf8')).not.toContain(`"${left.kumuId}"`);
+    // asked for by name, the one who withdrew is there
+    const asked = json(sk('export', 'kumu', '--format', 'json', '--status', 'withdrawn', '--out', path.join(dir, 'left.json'), '--json'));
+    expect(asked.counts).toMatchObject({ organizations: 1, withdrawn: 0 });
+
+    expect(sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-11-05 10:00', '--tz', 'America/New_York').code).toBe(0);
+    const invited = json(sk('event', 'invite', '2', '--call', '2020', '--json'));
+    expect(invited.invited).not.toContain(left.id);
+    expect(invited.invited).toContain(private_.id);
+  });
+});

@@ -49,6 +49,18 @@ describe('the 2020–2021 Teams attendance list (one line per Joined / Left)', (
     expect(human.stderr).toMatch(/7 Joined\/Left lines read as 4 connections/);
     expect(human.stderr).not.toMatch(/Mariam|Traoré|@example/);
   });
+
+  it('warns, by line, of a join well before the start (its minutes counted as the report gives them)', () => {
+    const file = write('zoom-early.csv', [
+      'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)',
+      'Awa Sow,awa.sow@example.net,03/29/2021 01:30:00 PM,03/29/2021 04:00:00 PM,150',
+      'Yaw Adeyemi,yawadeyemi7@example.com,03/29/2021 02:55:00 PM,03/29/2021 04:00:00 PM,65',
+    ].join('\n') + '\n');
+    const r = sk('event', 'attendance', '1', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: zoom-early\.csv: line 2: joined more than 60 minutes before the event's start \(90 minutes before\)/);
+    expect(r.stderr).not.toMatch(/line 3|Awa|@example/);
+  });
 });
 
 describe('a member who withdrew, and one who said no to the map', () => {

@@ -183,6 +183,26 @@ function inSavepoint<T>(db: DB, keep: boolean, fn: () => T): T {
   }
 }
 
+/** How long before the event's start a join is worth a word: the secretariat opens the room a quarter of an hour early, not two. */
+export const EARLY_JOIN_MINUTES = 60;
+
+/**
+ * A warning naming (by line, never by name) the rows that joined more than EARLY_JOIN_MINUTES
+ * before the event's start: their minutes before the start are counted as the report gives them,
+ * and many such rows usually mean the report's clock is another zone than the event's. Null when
+ * there are none.
+ */
+export function earlyJoinWarning(rows: readonly Pick<AttendanceRow, 'rowNumber' | 'joinTime'>[], startMs: number): string | null {
+  const early = rows
+    .filter((r) => r.joinTime !== null && startMs - Date.parse(r.joinTime) > EARLY_JOIN_MINUTES * 60_000)
+    .map((r) => ({ line: r.rowNumber, minutes: Math.round((startMs - Date.parse(r.joinTime!)) / 60_000) }));
+  if (!early.length) return null;
+  const most = Math.max(...early.map((e) => e.minutes));
+  const lines = early.map((e) => e.line);
+  const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more` : lines.join(', ');
+  return `line${lines.length === 1 ? '' : 's'} ${shown}: joined more than ${EARLY_JOIN_MINUTES} minutes before the event's start (${lines.length === 1 ? '' : 'up to '}${most} minutes before): those minutes are counted as the report gives them; if the report's clock is in another zone than the event's, import it again with --time-zone`;
+}
+
 /** The largest meeting report read: a Zoom or Teams report of a year of daily meetings is a few MB. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
@@ -209,6 +229,8 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
       report.file.warnings.push(`the report's meeting started on ${start.slice(0, 10)}, the event on ${times.localStart.date}: is it the right event?`);
     }
+    const early = earlyJoinWarning(report.rows, times.start.getTime());
+    if (early) report.file.warnings.push(early);
     read.push({ report, sha: sha256(bytes), shown });
   }
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);

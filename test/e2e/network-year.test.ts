@@ -99,3 +99,17 @@ describe('a member who withdrew, and one who said no to the map', () => {
     expect(invited.invited).toContain(private_.id);
   });
 });
+
+describe('a partner list imported twice', () => {
+  it('is unchanged the second time: no row updated, no note repeated', () => {
+    const file = write('partenaires.csv', [
+      "Nom de l'organisation;Personne de contact;Courriel;Pays;Langue de travail;Rôle;Notes",
+      "Agence Exemple pour l'Emploi;Mamadou Exemple;mamadou.exemple@example.org;Sénégal;français;partenaire;préfère le téléphone",
+    ].join('\n') + '\n');
+    expect(json(sk('member', 'import', file, '--json'))).toMatchObject({ rows: 1, added: 1 });
+    const again = sk('member', 'import', file, '--json');
+    expect(json(again)).toMatchObject({ rows: 1, added: 0, updated: 0, unchanged: 1 });
+    const m = json(sk('members', '--role', 'partner', '--json')).find((x: any) => x.email === 'mamadou.exemple@example.org');
+    expect(m).toMatchObject({ notes: 'préfère le téléphone', roles: ['partner'], country: 'SN', workingLanguage: 'fr' });
+  });
+});

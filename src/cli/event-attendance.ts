@@ -14,6 +14,7 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { renderUnmatched } from './event-manage.js';
 import { memberLabel } from '../ids.js';
+import { TOOL_NAMES } from '../events/attendance/tools.js';
 
 export interface EventAttendanceOptions {
   dbPath: string;
@@ -59,7 +60,7 @@ async function attendanceRun(
       return result;
     }
     io.stdout.write(renderTable(io, ['File', 'Report', 'Lang', 'Rows', 'Matched', 'Unmatched'], result.files.map((f) => [
-      f.file + (f.replaced ? ' (again)' : ''), f.source === 'zoom' ? 'Zoom' : 'Teams', f.language ?? '?', f.rows, f.matched, f.unmatched,
+      f.file + (f.replaced ? ' (again)' : ''), TOOL_NAMES[f.tool], f.language ?? '?', f.rows, f.matched, f.unmatched,
     ])));
     info(io, `${result.rows} rows: ${result.matched} matched to members, ${result.unmatched} not${result.ignored ? ` (${result.ignored} ignored by an earlier decision)` : ''}; ` +
       `${result.attendees.length} member${result.attendees.length === 1 ? '' : 's'} attended event ${opts.id}.`);

@@ -61,6 +61,16 @@ describe('the 2020–2021 Teams attendance list (one line per Joined / Left)', (
     expect(r.stderr).toMatch(/warning: zoom-early\.csv: line 2: joined more than 60 minutes before the event's start \(90 minutes before\)/);
     expect(r.stderr).not.toMatch(/line 3|Awa|@example/);
   });
+
+  it('names Google Meet and Webex reports by their tool, not "Zoom"', () => {
+    const meet = write('meet.csv', 'First name,Last name,Email,Duration,Time joined,Time exited\r\nYaw,Adeyemi,yawadeyemi7@example.com,58 min,3:02 PM,4:00 PM\r\n');
+    const webex = write('webex.csv', 'Name,Email,Join Time,Leave Time,Duration\r\nAwa Traoré,atraore@example.org,03/29/2021 3:00 PM,03/29/2021 3:40 PM,40 mins\r\n');
+    const r = sk('event', 'attendance', '1', meet, webex, '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^meet\.csv\tGoogle Meet\ten\t1\t1\t0$/m);
+    expect(r.stdout).toMatch(/^webex\.csv\tWebex\ten\t1\t1\t0$/m);
+    expect(json(sk('event', 'attendance', '1', meet, webex, '--dry-run', '--json')).files.map((f: any) => [f.source, f.tool])).toEqual([['zoom', 'meet'], ['zoom', 'webex']]);
+  });
 });
 
 describe('a member who withdrew, and one who said no to the map', () => {

@@ -27,7 +27,7 @@ import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
-import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow } from './report.js';
+import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow, type ReportTool } from './report.js';
 
 export interface AttendanceFileInput {
   /** Path of the report (read here), shown by its base name. */
@@ -44,6 +44,8 @@ export interface AttendanceImportOptions {
 export interface AttendanceFileSummary {
   file: string;
   source: 'zoom' | 'teams';
+  /** The tool that wrote it: zoom, teams, meet (Google Meet) or webex (the last two read as Zoom's kind). */
+  tool: ReportTool;
   language: string | null;
   encoding: string;
   rows: number;
@@ -259,7 +261,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
       const own = ours.filter((r) => r.importId === id);
       const f = report.file;
       return {
-        file: f.file, source: f.source, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+        file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
         ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
         matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
         timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,

@@ -108,6 +108,19 @@ describe('a member who withdrew, and one who said no to the map', () => {
     expect(invited.invited).not.toContain(left.id);
     expect(invited.invited).toContain(private_.id);
   });
+
+  it('one who withdraws after the invitation is left out of the mail merge and the calendar attendees', () => {
+    const later = json(sk('members', '--json')).find((m: any) => m.email === 'awa.sow@example.net');
+    expect(sk('withdraw', `member-${later.id}`, '--yes').code).toBe(0);
+    const r = sk('event', 'invitations', '2', '--out', path.join(dir, 'invitations.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/1 member who withdrew from the network since being invited is left out/);
+    expect(fs.readFileSync(path.join(dir, 'invitations.csv'), 'utf8')).not.toContain('awa.sow@example.net');
+    const ics = sk('event', 'ics', '2', '--with-attendees', '--out', '-');
+    expect(ics.code, ics.stderr).toBe(0);
+    expect(ics.stdout).not.toContain('awa.sow@example.net');
+    expect(ics.stdout).toContain('atraore@example.org');
+  });
 });
 
 describe('a partner list imported twice', () => {

@@ -6,7 +6,8 @@
  *
  * The rule for members without applications: filters that only applications have (call,
  * category, roster, minimum score) leave them out; the others (region, country, language — their
- * working language —, role, status, type, beneficiary, search) apply to them as to applicants.
+ * working language —, role, status, type, beneficiary, search, and the follow-up ones
+ * --never-attended and --attended-less-than) apply to them as to applicants.
  */
 import type { DB } from '../db/connection.js';
 import { listMembers, membershipRows, organizationPlaces, type Member } from '../db/members.js';
@@ -40,6 +41,9 @@ export function memberFiltersFor(filters: EligibilityFilters): MemberFilters {
   if (filters.type) f.type = filters.type;
   if (filters.beneficiary) f.beneficiary = filters.beneficiary;
   if (filters.search) f.search = filters.search;
+  // the follow-up filters are about the member, applicant or not
+  if (filters.neverAttended) f.neverAttended = true;
+  if (filters.attendedLessThan !== undefined) f.attendedLessThan = filters.attendedLessThan;
   return f;
 }
 

@@ -135,4 +135,14 @@ describe('a partner list imported twice', () => {
     const m = json(sk('members', '--role', 'partner', '--json')).find((x: any) => x.email === 'mamadou.exemple@example.org');
     expect(m).toMatchObject({ notes: 'préfère le téléphone', roles: ['partner'], country: 'SN', workingLanguage: 'fr' });
   });
+
+  it('is in the follow-up list (export contacts --never-attended) only once invited to an event it missed', () => {
+    const out = path.join(dir, 'follow-up.csv');
+    expect(sk('export', 'contacts', '--never-attended', '--out', out).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).not.toContain('mamadou.exemple@example.org');
+    const m = json(sk('members', '--role', 'partner', '--json')).find((x: any) => x.email === 'mamadou.exemple@example.org');
+    expect(sk('event', 'invite', '1', '--member', String(m.id)).code).toBe(0); // the webinar, its attendance taken: he did not come
+    expect(sk('export', 'contacts', '--never-attended', '--out', out, '--force').code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('mamadou.exemple@example.org');
+  });
 });

@@ -14,7 +14,7 @@ import { detectEncoding } from '../../import/detect.js';
 import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
-import type { ReportTool } from './tools.js';
+import { reportTool, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
@@ -178,26 +178,6 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
     },
     rows,
   };
-}
-
-/**
- * Which tool wrote a report read as Zoom's kind: Google Meet by its own headers ("Time joined",
- * "Time exited") or by first and last name columns where no table says who attended (a Zoom
- * webinar's registrant tables do); Webex by durations written with "mins" where Zoom writes
- * plain minutes.
- */
-export function reportTool(source: ReportSource, tables: readonly { header: readonly string[]; match: HeaderMatch }[], durations: readonly string[]): ReportTool {
-  if (source === 'teams') return 'teams';
-  const headerOf = (t: { header: readonly string[]; match: HeaderMatch }, field: 'join' | 'leave') => {
-    const at = t.match.columns[field];
-    return at === undefined ? '' : normaliseName(t.header[at] ?? '');
-  };
-  const meetSpelling = tables.some((t) => headerOf(t, 'join') === 'time joined' || headerOf(t, 'leave') === 'time exited');
-  const namesApart = tables.some((t) => t.match.columns.firstName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
-  if (meetSpelling || namesApart) return 'meet';
-  const written = durations.map((d) => d.trim()).filter(Boolean);
-  if (written.length && written.every((d) => /\bmins?\b/i.test(d))) return 'webex';
-  return 'zoom';
 }
 
 /** Why a file holds no participants table, and what to do (a 2020 Teams list is named). */

@@ -134,6 +134,10 @@ describe('a partner list imported twice', () => {
     expect(json(again)).toMatchObject({ rows: 1, added: 0, updated: 0, unchanged: 1 });
     const m = json(sk('members', '--role', 'partner', '--json')).find((x: any) => x.email === 'mamadou.exemple@example.org');
     expect(m).toMatchObject({ notes: 'préfère le téléphone', roles: ['partner'], country: 'SN', workingLanguage: 'fr' });
+    expect(sk('member', 'set', String(m.id), '--role', 'core-group').code).toBe(0);
+    const promoted = json(sk('members', '--role', 'core-group', '--json')).find((x: any) => x.id === m.id);
+    expect(promoted).toMatchObject({ roles: ['core-group', 'partner'], cohorts: [] });
+    expect(sk('member', 'set', String(m.id), '--remove-role', 'core-group').code).toBe(0);
   });
 
   it('is in the follow-up list (export contacts --never-attended) only once invited to an event it missed', () => {

@@ -185,6 +185,13 @@ function inSavepoint<T>(db: DB, keep: boolean, fn: () => T): T {
   }
 }
 
+/** The earliest join time of a report's rows (ISO, in the report's zone), or null. */
+function firstJoin(rows: readonly Pick<AttendanceRow, 'joinTime'>[]): string | null {
+  let first: string | null = null;
+  for (const r of rows) if (r.joinTime && (first === null || Date.parse(r.joinTime) < Date.parse(first))) first = r.joinTime;
+  return first;
+}
+
 /** How long before the event's start a join is worth a word: the secretariat opens the room a quarter of an hour early, not two. */
 export const EARLY_JOIN_MINUTES = 60;
 
@@ -227,12 +234,14 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
     const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
-    const start = report.file.meeting.startTime;
+    // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
+    const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
       report.file.warnings.push(`the report's meeting started on ${start.slice(0, 10)}, the event on ${times.localStart.date}: is it the right event?`);
+    } else {
+      const early = earlyJoinWarning(report.rows, times.start.getTime());
+      if (early) report.file.warnings.push(early);
     }
-    const early = earlyJoinWarning(report.rows, times.start.getTime());
-    if (early) report.file.warnings.push(early);
     read.push({ report, sha: sha256(bytes), shown });
   }
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);

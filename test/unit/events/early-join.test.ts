@@ -20,3 +20,18 @@ describe('a warning for joins well before the event\'s start', () => {
     expect(earlyJoinWarning(rows, START)).toMatch(/^lines 2, 3, 4, 5, 6 and 2 more: joined more than 60 minutes before the event's start \(up to 360 minutes before\)/);
   });
 });
+
+describe('a report of another day without a meeting summary (a 2020–2021 Teams list)', () => {
+  it('is flagged as perhaps another event, from its first join, not as joins weeks early', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { dir, sk } = await importedCall(['Organization,Contact name,Email,Country,Title', 'Taller Sur,Ana Ejemplo,ana@example.org,Argentina,Oficios']);
+    expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2021-11-05 10:00', '--tz', 'America/New_York')).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'list.csv'), 'Full Name,User Action,Timestamp\r\nAna Ejemplo,Joined,"3/29/2021, 9:58:00 AM"\r\nAna Ejemplo,Left,"3/29/2021, 10:58:00 AM"\r\n');
+    const r = await sk('event', 'attendance', '1', 'list.csv', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: list\.csv: the report's meeting started on 2021-03-29, the event on 2021-11-05: is it the right event\?/);
+    expect(r.stderr).not.toMatch(/joined more than/);
+  });
+});

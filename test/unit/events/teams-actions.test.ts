@@ -67,3 +67,10 @@ describe('reading the 2020–2021 Teams attendance list (Full Name, User Action,
     expect(r.rows[0]).toMatchObject({ joinTime: '2021-03-29T15:00:00+02:00', minutes: 40 });
   });
 });
+
+describe('a list of actions whose headers are not all known', () => {
+  it('is refused with the spellings expected and where to add its own', async () => {
+    const text = 'Vollständiger Name\tUser Action\tZeitstempel\nAwa Sow\tJoined\t29.3.2021, 15:00:00\n';
+    await expect(readAttendanceReport(Buffer.from(text), { file: 'liste.csv', timeZone: 'Europe/Paris' })).rejects.toThrow(/liste\.csv looks like a 2020–2021 Teams attendance list .* not all recognised/);
+  });
+});

@@ -2,13 +2,16 @@
  * A year of the Network through the built CLI: reports and exports an officer meets after the
  * first meeting (the 2020–2021 Teams list of actions, …).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { json, ROOT, runCli, tempDir } from './support/cli.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
+const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import icalendar'], { encoding: 'utf8' }).status === 0);
 
 let dir: string;
 const sk = (...args: string[]) => runCli(['--db', path.join(dir, 'network.db'), ...args], { cwd: dir });
@@ -148,5 +151,36 @@ describe('a partner list imported twice', () => {
     expect(sk('event', 'invite', '1', '--member', String(m.id)).code).toBe(0); // the webinar, its attendance taken: he did not come
     expect(sk('export', 'contacts', '--never-attended', '--out', out, '--force').code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toContain('mamadou.exemple@example.org');
+  });
+});
+
+describe('events either side of a change of clocks', () => {
+  it('puts each invitee\'s local start at the offset of that day, and the calendar at the same instant', () => {
+    expect(PYTHON, 'python3-icalendar is missing: apt-get install python3-icalendar').toBeDefined();
+    const members = json(sk('members', '--json'));
+    const ny = members.find((m: any) => m.email === 'atraore@example.org');
+    const paris = members.find((m: any) => m.email === 'mariam.almasri@example.org');
+    expect(sk('member', 'set', String(ny.id), '--time-zone', 'America/New_York').code).toBe(0);
+    expect(sk('member', 'set', String(paris.id), '--time-zone', 'Europe/Paris').code).toBe(0);
+    const local: Record<string, string[]> = {};
+    // New York leaves summer time on 7 November 2021, Paris on 31 October
+    for (const [day, title] of [['2021-11-05', 'Before'], ['2021-11-08', 'After']] as const) {
+      const id = json(sk('event', 'add', title, '--kind', 'webinar', '--start', `${day} 10:00`, '--tz', 'America/New_York', '--json')).id;
+      expect(sk('event', 'invite', String(id), '--member', String(ny.id), String(paris.id)).code).toBe(0);
+      const sheet = sk('event', 'invitations', String(id), '--out', '-');
+      expect(sheet.code, sheet.stderr).toBe(0);
+      const rows = parse(sheet.stdout, { columns: true, bom: true }) as Record<string, string>[];
+      local[title] = [ny.email, paris.email].map((e) => rows.find((r) => r.email === e)!.local_start);
+      const ics = path.join(dir, `${title}.ics`);
+      expect(sk('event', 'ics', String(id), '--out', ics).code).toBe(0);
+      const script = 'import sys, datetime\nfrom icalendar import Calendar\nev = [c for c in Calendar.from_ical(open(sys.argv[1], "rb").read()).walk("VEVENT")][0]\nprint(ev.decoded("DTSTART").astimezone(datetime.timezone.utc).isoformat())';
+      const py = spawnSync(PYTHON!, ['-c', script, ics], { encoding: 'utf8' });
+      expect(py.stderr).toBe('');
+      expect(new Date(py.stdout.trim()).getTime()).toBe(new Date(local[title]![0]!).getTime());
+    }
+    expect(local).toEqual({
+      Before: ['2021-11-05T10:00:00-04:00', '2021-11-05T15:00:00+01:00'],
+      After: ['2021-11-08T10:00:00-05:00', '2021-11-08T16:00:00+01:00'],
+    });
   });
 });

@@ -137,3 +137,15 @@ describe('member import of the same list twice', () => {
     expect(json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.email === 'lucia.ejemplo@example.org').notes).toBe('prefiere WhatsApp\nllamar en marzo');
   });
 });
+
+describe('member import of statuses written in words', () => {
+  it('reads "ancien membre", "antiguo miembro" and "former member" as alumni', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'statuts.csv');
+    fs.writeFileSync(file, 'Organisation;Courriel;Statut\nOrg Un;un@example.org;ancien membre\nOrg Dos;dos@example.org;Antiguo miembro\nOrg Three;three@example.org;Former member\n');
+    const r = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(r).toMatchObject({ added: 3, problems: [] });
+    expect(json(await run(['--db', db, 'members', '--json'])).map((m: { status: string }) => m.status)).toEqual(['alumni', 'alumni', 'alumni']);
+  });
+});

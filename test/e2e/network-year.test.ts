@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, ROOT, runCli, tempDir } from './support/cli.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
@@ -24,6 +24,10 @@ beforeAll(() => {
   dir = tempDir('skillsnet-network-year-');
   expect(sk('import', FIXTURE, '--call', '2020').code).toBe(0);
 }, 60_000);
+
+afterAll(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the 2020–2021 Teams attendance list (one line per Joined / Left)', () => {
   it('is read: one row per connection, minutes from join to leave, rows = matched + unmatched', () => {

@@ -13,7 +13,7 @@ import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../exp
 import { savedGroups } from './breakout.js';
 import { eventTimes } from './event.js';
 import { eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
-import { invitedMembers, inviteeOf } from './invite.js';
+import { invitationStands, invitedMembers, inviteeOf } from './invite.js';
 import { buildInvitations, INVITATION_CSV_COLUMNS, invitationsCsv, type InvitationRow } from './invitations.js';
 import { requireEvent, type StoredEvent } from './manage.js';
 
@@ -69,7 +69,7 @@ function outputOf(options: EventFileOptions, example: string): Output {
  */
 function contactableInvitees(db: DB, eventId: number): { members: ReturnType<typeof invitedMembers>; noConsent: number; withdrawn: number } {
   const invited = invitedMembers(db, eventId);
-  const staying = invited.filter((m) => m.member.status !== 'withdrawn' || m.source === 'member');
+  const staying = invited.filter(invitationStands);
   const members = staying.filter((m) => mayContact(m.member.consentContact));
   return { members, noConsent: staying.length - members.length, withdrawn: invited.length - staying.length };
 }

@@ -127,6 +127,9 @@ describe('a member who withdrew, and one who said no to the map', () => {
     expect(ics.code, ics.stderr).toBe(0);
     expect(ics.stdout).not.toContain('awa.sow@example.net');
     expect(ics.stdout).toContain('atraore@example.org');
+    const groups = sk('event', 'groups', '2', '--by', 'language', '--groups', 'en=1,fr=1,es=1');
+    expect(groups.code, groups.stderr).toBe(0);
+    expect(groups.stdout).toContain(`member-${later.id}: withdrew from the network since being invited`);
   });
 });
 

@@ -64,6 +64,11 @@ describe('a member who withdrew from the network after being invited', () => {
     const ics = await sk('event', 'ics', '1', '--with-attendees', '--out', '-');
     expect(ics.stdout).not.toContain('pedro@example.org');
     expect(json(await sk('event', 'ics', '1', '--with-attendees', '--out', 'x.ics', '--json'))).toMatchObject({ attendees: 1, withdrawn: 1 });
+    // nor in a breakout group: named among those in none, with why
+    const groups = json(await sk('event', 'groups', '1', '--by', 'language', '--groups', 'es=1', '--json'));
+    expect(groups.groups.flatMap((g: { memberIds: number[] }) => g.memberIds)).not.toContain(pedro.id);
+    expect(groups.unassigned).toContainEqual(expect.objectContaining({ memberId: pedro.id, reason: 'withdrew from the network since being invited' }));
+    expect((await sk('event', 'show', '1')).stdout).not.toMatch(/invited after the groups were made/);
 
     // invited by name, the officer meant it: kept
     expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-10 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);

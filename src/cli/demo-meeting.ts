@@ -12,6 +12,7 @@ import { listMembers } from '../db/members.js';
 import { acceptRoster } from '../network/members.js';
 import { dataPath } from '../paths.js';
 import { importAttendance } from '../events/attendance/store.js';
+import { TOOL_NAMES } from '../events/attendance/tools.js';
 import { planBreakoutGroups } from '../events/breakout.js';
 import { engagementReport } from '../events/engagement-report.js';
 import { writeCalendar, writeInvitations, invitationSheet } from '../events/event-files.js';
@@ -106,7 +107,7 @@ export async function meetingStep(
   const attendance = await importAttendance(db, eventId, reports);
   out(`\nAfter the meeting: the Zoom and Teams reports (data/sample/events/), in English, French and Spanish.`);
   out(renderTable(io, ['report', 'tool', 'language', 'rows', 'matched', 'not matched'], attendance.files.map((f) => [
-    f.file, f.source === 'zoom' ? 'Zoom' : 'Teams', f.language ?? '?', f.rows, f.matched, f.unmatched,
+    f.file, TOOL_NAMES[f.tool], f.language ?? '?', f.rows, f.matched, f.unmatched,
   ])).trimEnd());
   const invitedIds = new Set(listMembers(db, { role: 'core-group', cohort: m.cohort }).map((x) => x.id));
   const members = new Map(listMembers(db, { ids: attendance.attendees.map((a) => a.memberId) }).map((x) => [x.id, x]));

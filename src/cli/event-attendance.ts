@@ -14,6 +14,7 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { renderUnmatched } from './event-manage.js';
 import { memberLabel } from '../ids.js';
+import { TOOL_NAMES } from '../events/attendance/tools.js';
 
 export interface EventAttendanceOptions {
   dbPath: string;
@@ -59,10 +60,13 @@ async function attendanceRun(
       return result;
     }
     io.stdout.write(renderTable(io, ['File', 'Report', 'Lang', 'Rows', 'Matched', 'Unmatched'], result.files.map((f) => [
-      f.file + (f.replaced ? ' (again)' : ''), f.source === 'zoom' ? 'Zoom' : 'Teams', f.language ?? '?', f.rows, f.matched, f.unmatched,
+      f.file + (f.replaced ? ' (again)' : ''), TOOL_NAMES[f.tool], f.language ?? '?', f.rows, f.matched, f.unmatched,
     ])));
     info(io, `${result.rows} rows: ${result.matched} matched to members, ${result.unmatched} not${result.ignored ? ` (${result.ignored} ignored by an earlier decision)` : ''}; ` +
       `${result.attendees.length} member${result.attendees.length === 1 ? '' : 's'} attended event ${opts.id}.`);
+    for (const f of result.files) {
+      if (f.actionLines !== undefined) info(io, `${f.file}: a Teams list of one line per action (2020–2021): ${f.actionLines} Joined/Left lines read as ${f.rows} connections, minutes from each join to its leave.`);
+    }
     if (result.files.some((f) => f.replaced)) info(io, 'A report imported before into this event replaced its earlier import (same file): nothing is counted twice.');
     const open = result.unmatchedRows.filter((u) => !u.ignored);
     if (result.dryRun) {

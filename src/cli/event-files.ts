@@ -19,6 +19,11 @@ export interface EventInvitationsOptions {
   delimiter?: string;
 }
 
+/** "1 member who withdrew from the network since being invited is left out". */
+function withdrawnLeftOut(n: number, eventId: number, of = ''): string {
+  return `${n} member${n === 1 ? '' : 's'} who withdrew from the network since being invited ${n === 1 ? 'is' : 'are'} left out${of} (skillsnet event show ${eventId} lists the invitees)`;
+}
+
 export async function runEventInvitations(opts: EventInvitationsOptions, io: IO): Promise<unknown> {
   const { writeInvitations } = await import('../events/event-files.js');
   checkJsonWithStdout(opts.json, opts.out);
@@ -27,6 +32,7 @@ export async function runEventInvitations(opts: EventInvitationsOptions, io: IO)
   const result = await withDatabase(opts.dbPath, { create: false }, (db) => writeInvitations(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, delimiter }));
   for (const w of result.warnings) warn(io, w);
   if (result.noConsent) info(io, noConsentLeftOut(result.noConsent));
+  if (result.withdrawn) info(io, withdrawnLeftOut(result.withdrawn, opts.id));
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {
@@ -70,6 +76,7 @@ export async function runEventIcs(opts: EventIcsOptions, io: IO): Promise<unknow
   const result = await withDatabase(opts.dbPath, { create: false }, (db) =>
     writeCalendar(db, opts.id, { out: opts.out, cwd: io.cwd, force: opts.force, dryRun: opts.dryRun, withAttendees: opts.withAttendees, organizer }));
   if (result.noConsent) info(io, `${noConsentLeftOut(result.noConsent)} of the attendees`);
+  if (result.withdrawn) info(io, withdrawnLeftOut(result.withdrawn, opts.id, ' of the attendees'));
   const { text, ...summary } = result;
   if (text !== undefined) io.stdout.write(text);
   if (opts.json) {

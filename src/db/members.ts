@@ -123,7 +123,8 @@ function toMember(r: MemberRow): Member {
     country: r.country, region: r.region as Region | null,
     workingLanguage: r.member_language ?? r.person_language ?? r.app_working_language ?? r.app_language ?? null,
     workingLanguageFrom: from, timeZone: r.time_zone,
-    roles, cohorts: roleRows.filter((x) => x.role === 'core-group').map((x) => ({ cohort: x.cohort, roster: x.roster })),
+    // (a core-group role given without a cohort is stored with '': no cohort to name)
+    roles, cohorts: roleRows.filter((x) => x.role === 'core-group' && x.cohort !== '').map((x) => ({ cohort: x.cohort, roster: x.roster })),
     status: r.status, consentMap: r.consent_map, consentContact: r.consent_contact, notes: r.notes, source: r.source,
     calls: JSON.parse(r.calls_json) as string[], applicationIds: JSON.parse(r.applications_json) as number[],
     categories: r.categories ? r.categories.split('|') : [], beneficiaries: r.beneficiaries_json ? (JSON.parse(r.beneficiaries_json) as string[]) : [],
@@ -415,7 +416,7 @@ export function membershipRows(db: DB): MembershipRow[] {
     const pairs = JSON.parse(r.roles) as [MemberRole, string][];
     return {
       memberId: r.id, kind: r.kind, organizationId: r.organization_id, personId: r.person_id,
-      roles: [...new Set(pairs.map((p) => p[0]))], cohorts: pairs.filter((p) => p[0] === 'core-group').map((p) => p[1]),
+      roles: [...new Set(pairs.map((p) => p[0]))], cohorts: pairs.filter((p) => p[0] === 'core-group' && p[1] !== '').map((p) => p[1]),
       status: r.status, consentMap: r.consent_map, consentContact: r.consent_contact,
     };
   });

@@ -7,7 +7,7 @@ import type { DB } from '../db/connection.js';
 import { groupRun, groupsOfEvent, saveGroups, type GroupRunRecord } from '../db/events.js';
 import { OperationError, UsageError } from '../errors.js';
 import { assignBreakoutGroups, parseGroupSpec, type BreakoutGroup, type BreakoutResult, type GroupSpecEntry, type LanguageSolve, type UnassignedInvitee } from './groups.js';
-import { inviteesOf } from './invite.js';
+import { invitationStands, invitedMembers, inviteeOf } from './invite.js';
 import { requireEvent } from './manage.js';
 
 export const GROUP_BY = ['language'] as const;
@@ -47,12 +47,15 @@ export async function planBreakoutGroups(db: DB, eventId: number, options: Break
   if (!(GROUP_BY as readonly string[]).includes(by)) throw new UsageError(`groups can be made --by ${GROUP_BY.join(', ')}, not "${options.by}"`);
   const event = requireEvent(db, eventId);
   const spec = typeof options.groups === 'string' ? parseGroupSpec(options.groups) : [...options.groups];
-  const invitees = inviteesOf(db, eventId);
+  const invited = invitedMembers(db, eventId);
+  const invitees = invited.filter(invitationStands).map((i) => inviteeOf(i.member));
+  // (one who withdrew from the network since being invited is in no group, and named)
+  const left: UnassignedInvitee[] = invited.filter((i) => !invitationStands(i)).map((i) => ({ memberId: i.member.id, workingLanguage: i.member.workingLanguage, reason: 'withdrew from the network since being invited' }));
   if (!invitees.length) throw new OperationError(`event ${eventId} has no invitees to split into groups`, { hint: `invite them first: skillsnet event invite ${eventId} --roster NAME` });
   const result: BreakoutResult = await assignBreakoutGroups(invitees, spec, { eventLanguages: event.languages, timeLimit: options.timeLimit });
   const plan: BreakoutPlan = {
     eventId, by: 'language', spec: specText(spec), invitees: invitees.length, optimal: result.optimal, solveMs: Math.round(result.solveMs),
-    groups: result.groups, unassigned: result.unassigned, languages: result.languages, dryRun: Boolean(options.dryRun),
+    groups: result.groups, unassigned: [...result.unassigned, ...left], languages: result.languages, dryRun: Boolean(options.dryRun),
   };
   if (!options.dryRun) {
     saveGroups(

@@ -13,7 +13,7 @@ import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../exp
 import { savedGroups } from './breakout.js';
 import { eventTimes } from './event.js';
 import { eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
-import { invitedMembers, inviteeOf } from './invite.js';
+import { invitationStands, invitedMembers, inviteeOf } from './invite.js';
 import { buildInvitations, INVITATION_CSV_COLUMNS, invitationsCsv, type InvitationRow } from './invitations.js';
 import { requireEvent, type StoredEvent } from './manage.js';
 
@@ -51,6 +51,8 @@ export interface InvitationsExport {
   withoutGroup: number;
   /** Invitees who said no to being contacted: not in the sheet. */
   noConsent: number;
+  /** Invitees who withdrew from the network since (invited by roster, role or filters): not in the sheet. */
+  withdrawn: number;
   warnings: string[];
   dryRun: boolean;
   /** The CSV when written to stdout. */
@@ -62,17 +64,22 @@ function outputOf(options: EventFileOptions, example: string): Output {
   return output;
 }
 
-/** The invitees who may be written to (as the contact exports decide it), and how many said no. */
-function contactableInvitees(db: DB, eventId: number): { members: ReturnType<typeof invitedMembers>; noConsent: number } {
+/**
+ * The invitees who may be written to (as the contact exports decide it), how many said no, and
+ * how many withdrew from the network since a roster, role or filter invited them (invite leaves
+ * them out of those; one invited by name with --member stays, as invite keeps them).
+ */
+function contactableInvitees(db: DB, eventId: number): { members: ReturnType<typeof invitedMembers>; noConsent: number; withdrawn: number } {
   const invited = invitedMembers(db, eventId);
-  const members = invited.filter((m) => mayContact(m.member.consentContact));
-  return { members, noConsent: invited.length - members.length };
+  const staying = invited.filter(invitationStands);
+  const members = staying.filter((m) => mayContact(m.member.consentContact));
+  return { members, noConsent: staying.length - members.length, withdrawn: invited.length - staying.length };
 }
 
 /** The invitation rows of an event, groups included; invitees who said no to being contacted are left out. */
-export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; rows: InvitationRow[]; warnings: string[]; withoutGroup: number; noConsent: number; members: ReturnType<typeof invitedMembers> } {
+export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; rows: InvitationRow[]; warnings: string[]; withoutGroup: number; noConsent: number; withdrawn: number; members: ReturnType<typeof invitedMembers> } {
   const event = requireEvent(db, eventId);
-  const { members, noConsent } = contactableInvitees(db, eventId);
+  const { members, noConsent, withdrawn } = contactableInvitees(db, eventId);
   const groups = savedGroups(db, eventId, members.map((m) => m.member.id));
   const byMember = new Map<number, string>();
   for (const g of groups?.groups ?? []) for (const id of g.memberIds) byMember.set(id, g.id);
@@ -83,13 +90,13 @@ export function invitationSheet(db: DB, eventId: number): { event: StoredEvent; 
   if (noGiven) warnings.push(`${noGiven} invitee${noGiven === 1 ? ' has' : 's have'} no given name on record (given_name is empty): the salutation uses the full name`);
   const withoutGroup = groups ? groups.notPlanned.length : 0;
   if (withoutGroup) warnings.push(`${withoutGroup} invitee${withoutGroup === 1 ? ' was' : 's were'} invited after the breakout groups were made and ${withoutGroup === 1 ? 'is' : 'are'} in none: run skillsnet event groups ${eventId} again`);
-  return { event, rows: sheet.rows, warnings, withoutGroup, noConsent, members };
+  return { event, rows: sheet.rows, warnings, withoutGroup, noConsent, withdrawn, members };
 }
 
 /** Writes the mail-merge sheet (`event invitations ID --out FILE.csv`). */
 export async function writeInvitations(db: DB, eventId: number, options: EventFileOptions): Promise<InvitationsExport> {
   const output = outputOf(options, 'invitations.csv');
-  const { rows, warnings, withoutGroup, noConsent, members } = invitationSheet(db, eventId);
+  const { rows, warnings, withoutGroup, noConsent, withdrawn, members } = invitationSheet(db, eventId);
   if (!rows.length && noConsent) throw new OperationError(`event ${eventId} has no invitee who may be contacted: ${noConsentLeftOut(noConsent)}`, { hint: 'skillsnet members --json shows consentContact' });
   if (!rows.length) throw new OperationError(`event ${eventId} has no invitees`, { hint: `invite them first: skillsnet event invite ${eventId} --roster NAME` });
   const localDates: Record<string, number> = {};
@@ -97,7 +104,7 @@ export async function writeInvitations(db: DB, eventId: number, options: EventFi
   const result: InvitationsExport = {
     eventId, file: null, rows: rows.length, columns: [...INVITATION_CSV_COLUMNS], localDates,
     multipleZones: rows.filter((r) => r.multipleZones).length, withoutTimeZone: rows.filter((r) => !r.timeZone).length,
-    withoutEmail: rows.filter((r) => !r.email).length, withoutGroup, noConsent, warnings, dryRun: Boolean(options.dryRun),
+    withoutEmail: rows.filter((r) => !r.email).length, withoutGroup, noConsent, withdrawn, warnings, dryRun: Boolean(options.dryRun),
   };
   if (options.dryRun) return result;
   const csv = await invitationsCsv(rows, options.delimiter);
@@ -132,6 +139,8 @@ export interface CalendarExport {
   attendees: number;
   /** Invitees left out of the attendees because they said no to being contacted (only with withAttendees). */
   noConsent: number;
+  /** Invitees left out of the attendees because they withdrew from the network since (only with withAttendees). */
+  withdrawn: number;
   withAttendees: boolean;
   dryRun: boolean;
   text?: string;
@@ -149,14 +158,14 @@ export interface CalendarFileOptions extends EventFileOptions {
 export function writeCalendar(db: DB, eventId: number, options: CalendarFileOptions): CalendarExport {
   const output = outputOf(options, 'meeting.ics');
   const event = requireEvent(db, eventId);
-  const { members, noConsent } = options.withAttendees ? contactableInvitees(db, eventId) : { members: [], noConsent: 0 };
+  const { members, noConsent, withdrawn } = options.withAttendees ? contactableInvitees(db, eventId) : { members: [], noConsent: 0, withdrawn: 0 };
   const attendees = members.map((m) => ({ name: m.member.name, email: m.member.email })).filter((a) => a.email);
   const dbId = databaseId(db);
   const times = eventTimes(event);
   const result: CalendarExport = {
     eventId, file: null, uid: eventUid(eventId, dbId), sequence: event.sequence, method: event.cancelled ? 'CANCEL' : 'REQUEST',
     status: event.cancelled ? 'CANCELLED' : 'CONFIRMED', start: times.utcStart, end: times.utcEnd, organizer: options.organizer?.email ?? null,
-    attendees: attendees.length, noConsent, withAttendees: Boolean(options.withAttendees), dryRun: Boolean(options.dryRun),
+    attendees: attendees.length, noConsent, withdrawn, withAttendees: Boolean(options.withAttendees), dryRun: Boolean(options.dryRun),
   };
   if (options.dryRun) return result;
   const text = eventCalendar(event, {

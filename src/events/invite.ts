@@ -135,6 +135,16 @@ export function invitedMembers(db: DB, eventId: number): { member: Member; sourc
   return invitations.filter((i) => members.has(i.memberId)).map((i) => ({ member: members.get(i.memberId)!, source: i.source, invitedAt: i.invitedAt }));
 }
 
+/**
+ * Whether an invitation still stands: a member who withdrew from the network since a roster, role
+ * or filter invited them is no longer written to nor grouped (invite leaves such members out of
+ * those); one invited by name (--member) stays, as invite keeps them.
+ */
+export function invitationStands(i: { member: Pick<Member, 'status'>; source: string }): boolean {
+  return i.member.status !== 'withdrawn' || i.source === 'member';
+}
+
+/** The event's invitees whose invitation stands (invitationStands), for the breakout groups. */
 export function inviteesOf(db: DB, eventId: number): Invitee[] {
-  return invitedMembers(db, eventId).map((i) => inviteeOf(i.member));
+  return invitedMembers(db, eventId).filter(invitationStands).map((i) => inviteeOf(i.member));
 }

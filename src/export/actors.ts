@@ -6,7 +6,8 @@
  *
  * The rule for members without applications: filters that only applications have (call,
  * category, roster, minimum score) leave them out; the others (region, country, language — their
- * working language —, role, status, type, beneficiary, search) apply to them as to applicants.
+ * working language —, role, status, type, beneficiary, search, and the follow-up ones
+ * --never-attended and --attended-less-than) apply to them as to applicants.
  */
 import type { DB } from '../db/connection.js';
 import { listMembers, membershipRows, organizationPlaces, type Member } from '../db/members.js';
@@ -19,7 +20,7 @@ export interface ActorOptions {
   withPeople?: boolean;
 }
 
-export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces'>> & {
+export type NetworkActors = Required<Pick<NetworkOptions, 'memberships' | 'organizations' | 'persons' | 'organizationNames' | 'organizationPlaces' | 'includeWithdrawn'>> & {
   /** Members that appear only through these sources (no application among those exported). */
   membersWithoutApplications: Member[];
 };
@@ -40,6 +41,9 @@ export function memberFiltersFor(filters: EligibilityFilters): MemberFilters {
   if (filters.type) f.type = filters.type;
   if (filters.beneficiary) f.beneficiary = filters.beneficiary;
   if (filters.search) f.search = filters.search;
+  // the follow-up filters are about the member, applicant or not
+  if (filters.neverAttended) f.neverAttended = true;
+  if (filters.attendedLessThan !== undefined) f.attendedLessThan = filters.attendedLessThan;
   return f;
 }
 
@@ -96,5 +100,6 @@ export function networkActors(db: DB, filters: EligibilityFilters, options: Acto
     }
   }
   const organizationNames = new Map((db.prepare('SELECT id, name FROM organizations').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
-  return { memberships, organizations, persons, organizationNames, organizationPlaces: organizationPlaces(db), membersWithoutApplications: without };
+  // Members who withdrew from the network are off the maps, as off the contact lists, unless asked for by name.
+  return { memberships, organizations, persons, organizationNames, organizationPlaces: organizationPlaces(db), includeWithdrawn: filters.status === 'withdrawn', membersWithoutApplications: without };
 }

@@ -112,6 +112,12 @@ export function recordExport(db: DB, result: ExportResult, carried: ExportCarrie
 }
 
 /** The people and organisations of a network, and whether their names and contact details went out. */
+/** Says how many members who withdrew from the network a map leaves out (as the contact export says it). */
+export function reportWithdrawn(network: Network, callbacks: Callbacks): void {
+  const n = network.withdrawn;
+  if (n) callbacks.onStatus?.(`${n} member${n === 1 ? '' : 's'} who withdrew from the network ${n === 1 ? 'is' : 'are'} left out (--status withdrawn shows them)`);
+}
+
 export function networkCarried(network: Network, withContactDetails: boolean, records: number): ExportCarried {
   const organizationIds: number[] = [];
   const personIds: number[] = [];
@@ -159,7 +165,7 @@ export function exportNetwork(
   const actors = networkActors(db, filters, { withPeople: options.withPeople });
   const network = buildNetwork(exportApplications(db, filters, callbacks), {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
-    organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces,
+    organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces, includeWithdrawn: actors.includeWithdrawn,
   });
   return { network, actors };
 }
@@ -178,7 +184,7 @@ export async function exportNetworkInSteps(
   await pause();
   const network = buildNetwork(applications, {
     coreGroup: options.coreGroup, peerLinks: options.peerLinks, targetGroups: options.targetGroups, memberships: actors.memberships, organizations: actors.organizations, persons: actors.persons,
-    organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces,
+    organizationNames: actors.organizationNames, organizationPlaces: actors.organizationPlaces, includeWithdrawn: actors.includeWithdrawn,
   });
   await pause();
   return { network, actors };

@@ -4,7 +4,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
-import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkGraphmlInSteps } from './graphml.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
 
@@ -41,9 +41,10 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   const nodes = network.organizations.length + network.persons.length + network.categories.length + network.regions.length + network.targetGroups.length;
   const counts = {
     applications: network.applications, organizations: network.organizations.length, persons: network.persons.length, nodes, edges: network.links.length,
-    coreGroup: network.organizations.filter((o) => o.coreGroup).length, withheld: network.withheld,
+    coreGroup: network.organizations.filter((o) => o.coreGroup).length, withheld: network.withheld, withdrawn: network.withdrawn,
     ...(options.targetGroups ? { targetGroups: network.targetGroups.length, targetGroupsLeftOut: network.targetGroupsLeftOut } : {}),
   };
+  reportWithdrawn(network, callbacks);
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
   const done = { result, output, roster, text: undefined as string | undefined };

@@ -10,7 +10,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
-import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
 
@@ -103,6 +103,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
 
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) warn('empty', 'no application matches: the map holds only the skills categories and regions');
   if (network.withheld) warn('withheld', `${plural(network.withheld, 'member')} who said no to appearing on a shared map ${network.withheld === 1 ? 'is' : 'are'} left out (skillsnet members --json shows consentMap)`);
+  reportWithdrawn(network, callbacks);
   if (options.withContactDetails) {
     warn('contact-details', 'the map includes email addresses and phone numbers. A public Kumu project is visible to anyone with the link: keep the project private, and share views, not the data.');
   }
@@ -119,6 +120,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     organizations: network.organizations.length,
     persons: network.persons.length,
     withheld: network.withheld,
+    withdrawn: network.withdrawn,
     coreGroup: network.organizations.filter((o) => o.coreGroup).length,
     elements: map.elements.length,
     connections: map.connections.length,

@@ -6,7 +6,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
-import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExport, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -91,6 +91,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     const n = data.counts.withheld;
     callbacks.onWarning?.(warning('withheld', `${n} member${n === 1 ? '' : 's'} who said no to appearing on a shared map ${n === 1 ? 'is' : 'are'} left out (skillsnet members --json shows consentMap)`));
   }
+  reportWithdrawn(network, callbacks);
   const bytes = Buffer.byteLength(html, 'utf8');
   const counts = {
     applications: data.counts.applications,
@@ -105,6 +106,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     targetGroups: data.nodes.filter((n) => n.kind === 'target-group').length,
     targetGroupsLeftOut: network.targetGroupsLeftOut,
     withheld: data.counts.withheld,
+    withdrawn: network.withdrawn,
     ...(overlay ? { events: data.nodes.filter((n) => n.kind === 'event').length, attended: data.edges.filter((e) => e.kind === 'attended').length } : {}),
   };
   const result: MapExportResult = {

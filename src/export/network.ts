@@ -188,6 +188,8 @@ export interface Network {
   peerLinksDropped: number;
   /** Actors left out because they said no to appearing on a shared map. */
   withheld: number;
+  /** Members left out because they withdrew from the network (status withdrawn), unless includeWithdrawn. */
+  withdrawn: number;
 }
 
 export interface NetworkOptions {
@@ -210,6 +212,11 @@ export interface NetworkOptions {
    * organisation node is placed there, and only where none is recorded by its applications'.
    */
   organizationPlaces?: ReadonlyMap<number, OrganizationPlace>;
+  /**
+   * Keep members who withdrew from the network (asked for by name: --status withdrawn). Otherwise
+   * they are left out with their connections, as from the contact lists and invitations, and counted.
+   */
+  includeWithdrawn?: boolean;
 }
 
 const consentFlag = (c: Consent | undefined): boolean | undefined => (c === 'no' ? false : c === 'yes' ? true : undefined);
@@ -226,10 +233,13 @@ function pushUnique(list: string[], value: string | null | undefined): void {
 
 /** Builds the network from a stream of applications (iterateApplications), never holding rows twice. */
 export function buildNetwork(applications: Iterable<Application>, options: NetworkOptions = {}): Network {
-  const { byKey, withheldOrganizations, count } = applicantOrganizations(applications, options);
-  let withheld = withheldOrganizations.size + addOtherOrganizations(byKey, options);
+  const left = new Set<number>();
+  const { byKey, withheldOrganizations, count } = applicantOrganizations(applications, options, left);
+  // (withheldOrganizations holds the applicants off the map for either reason; `left` the withdrawn ones so far)
+  let withheld = withheldOrganizations.size - left.size;
+  withheld += addOtherOrganizations(byKey, options, left);
   const organizations = [...byKey.values()];
-  const people = personNodes(organizations, withheldOrganizations, options);
+  const people = personNodes(organizations, withheldOrganizations, options, left);
   const persons = people.persons;
   withheld += people.withheld;
   // categories in the taxonomy's order, named
@@ -248,7 +258,17 @@ export function buildNetwork(applications: Iterable<Application>, options: Netwo
 
   const groups = options.targetGroups ? targetGroups(organizations) : { nodes: [], byOrganization: new Map<OrganizationNode, TargetGroupNode[]>(), leftOut: 0 };
   const { links, peerLinksDropped } = networkLinks(organizations, persons, groups.byOrganization, options);
-  return { organizations, persons, categories, regions, targetGroups: groups.nodes, targetGroupsLeftOut: groups.leftOut, links, applications: count, peerLinksDropped, withheld };
+  return { organizations, persons, categories, regions, targetGroups: groups.nodes, targetGroupsLeftOut: groups.leftOut, links, applications: count, peerLinksDropped, withheld, withdrawn: left.size };
+}
+
+/** A member who is off the map: said no to it, or withdrew from the network (unless asked for); `left` collects the withdrawn members' IDs. */
+function offTheMap(membership: Membership | null | undefined, options: NetworkOptions, left: Set<number>): boolean {
+  if (membership?.consentMap === 'no') return true;
+  if (membership?.status === 'withdrawn' && !options.includeWithdrawn) {
+    left.add(membership.memberId);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -306,7 +326,7 @@ function targetGroups(organizations: OrganizationNode[]): { nodes: TargetGroupNo
  * gathering its applications' calls, titles, categories, contacts and best score; organisations
  * whose member said no to the map are left out and counted.
  */
-function applicantOrganizations(applications: Iterable<Application>, options: NetworkOptions): { byKey: Map<string, OrganizationNode>; withheldOrganizations: Set<number>; count: number } {
+function applicantOrganizations(applications: Iterable<Application>, options: NetworkOptions, left: Set<number>): { byKey: Map<string, OrganizationNode>; withheldOrganizations: Set<number>; count: number } {
   const byKey = new Map<string, OrganizationNode>();
   const known = new Set(taxonomy().revised.map((c) => c.code));
   const withheldOrganizations = new Set<number>();
@@ -316,7 +336,7 @@ function applicantOrganizations(applications: Iterable<Application>, options: Ne
     // (an Application built by hand, as in tests, may lack the field)
     const organizationId = a.organizationId ?? null;
     const membership = organizationId !== null ? options.memberships?.get(organizationId) : undefined;
-    if (membership?.consentMap === 'no') { withheldOrganizations.add(organizationId!); continue; }
+    if (offTheMap(membership, options, left)) { withheldOrganizations.add(organizationId!); continue; }
     const recorded = organizationId !== null ? options.organizationNames?.get(organizationId) : undefined;
     const name = (recorded ?? a.organization).replace(/\s+/g, ' ').trim() || `Unnamed organisation (application ${a.id})`;
     // One node per organisation (organizations table); an application written before organisations
@@ -364,11 +384,14 @@ function applicantOrganizations(applications: Iterable<Application>, options: Ne
 }
 
 /** Organisations of the network that never applied (stakeholders, partners); returns how many were withheld from the map. */
-function addOtherOrganizations(byKey: Map<string, OrganizationNode>, options: NetworkOptions): number {
+function addOtherOrganizations(byKey: Map<string, OrganizationNode>, options: NetworkOptions, left: Set<number>): number {
   let withheld = 0;
   for (const o of options.organizations ?? []) {
     if (byKey.has(`#${o.organizationId}`)) continue;
-    if (o.membership?.consentMap === 'no') { withheld++; continue; }
+    if (offTheMap(o.membership, options, left)) {
+      if (o.membership?.consentMap === 'no') withheld++;
+      continue;
+    }
     const name = o.name.replace(/\s+/g, ' ').trim() || `Unnamed organisation (${o.organizationId})`;
     const m = o.membership;
     const org: OrganizationNode = {
@@ -392,7 +415,7 @@ function addOtherOrganizations(byKey: Map<string, OrganizationNode>, options: Ne
  * Person nodes: members in their own right and contact persons, each with their organisation's
  * consent (a person goes with theirs); returns how many members were withheld.
  */
-function personNodes(organizations: OrganizationNode[], withheldOrganizations: Set<number>, options: NetworkOptions): { persons: PersonNode[]; withheld: number } {
+function personNodes(organizations: OrganizationNode[], withheldOrganizations: Set<number>, options: NetworkOptions, left: Set<number>): { persons: PersonNode[]; withheld: number } {
   let withheld = 0;
   const organizationNodes = new Map(organizations.filter((o) => o.organizationId !== null).map((o) => [o.organizationId!, o]));
   const persons: PersonNode[] = [];
@@ -402,8 +425,8 @@ function personNodes(organizations: OrganizationNode[], withheldOrganizations: S
     // A contact person goes with their organisation's consent; a member in their own right with theirs.
     const owner = p.organizationId !== null ? organizationNodes.get(p.organizationId) : undefined;
     const membership = p.membership;
-    if (membership?.consentMap === 'no' || (!membership && p.organizationId !== null && (withheldOrganizations.has(p.organizationId) || !owner))) {
-      if (membership) withheld++;
+    if (offTheMap(membership, options, left) || (!membership && p.organizationId !== null && (withheldOrganizations.has(p.organizationId) || !owner))) {
+      if (membership?.consentMap === 'no') withheld++;
       continue;
     }
     seenPersons.add(p.personId);

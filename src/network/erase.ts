@@ -419,7 +419,8 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
         db.prepare(`UPDATE members SET person_id = NULL WHERE kind = 'organization' AND person_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(target.people));
         // Attendance rows name the person in the reports' own spellings ("Kouassi, Moussa"); the events are matched again without them.
         const personMembers = db.prepare(`SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(target.people)) as number[];
-        const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers });
+        const organizationMembers = db.prepare(`SELECT m.id FROM members m JOIN people p ON p.organization_id = m.organization_id WHERE m.kind = 'organization' AND p.id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(target.people)) as number[];
+        const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers, organizationMemberIds: organizationMembers });
         count('attendance_rows', label('attendance_rows'), attendance.rows);
         count('attendance_links', label('attendance_links'), attendance.links);
         const ordered = [...personalDataPlaces()].sort((a, b) => Number(a.table === 'people') - Number(b.table === 'people'));

@@ -144,7 +144,9 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
     if (input.consentMap) set('consent_map', input.consentMap);
     if (input.consentContact) set('consent_contact', input.consentContact);
     if (workingLanguage && kind === 'organization') set('working_language', workingLanguage);
-    if (input.notes?.trim()) set('notes', m.notes ? `${m.notes}\n${input.notes.trim()}` : input.notes.trim());
+    // A note is added once: the same file imported again, or a row given twice, does not repeat it.
+    const note = input.notes?.trim();
+    if (note && !`\n${m.notes ?? ''}\n`.includes(`\n${note}\n`)) set('notes', m.notes ? `${m.notes}\n${note}` : note);
     if (kind === 'organization' && personId !== null && m.person_id === null) set('person_id', personId);
   }
   const rolesAdded: MemberRole[] = [];

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateAttendanceHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"attendance-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"name":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"email":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"join":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"leave":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"duration":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"guest":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"waitingRoom":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"role":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"upn":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"firstName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"lastName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"attended":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended"],"additionalProperties":false},"summary":{"type":"object","properties":{"meetingId":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"title":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"start":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"end":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"participants":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["meetingId","title","start","end","participants"],"additionalProperties":false},"yes":{"type":"array","items":{"type":"string","pattern":"\\S"}},"no":{"type":"array","items":{"type":"string","pattern":"\\S"}},"guestMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"otherMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["columns","summary","yes","no","guestMarkers","otherMarkers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"attendance-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"name":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"email":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"join":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"leave":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"duration":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"guest":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"waitingRoom":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"role":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"upn":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"firstName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"lastName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"attended":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"action":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"timestamp":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended","action","timestamp"],"additionalProperties":false},"summary":{"type":"object","properties":{"meetingId":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"title":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"start":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"end":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"participants":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["meetingId","title","start","end","participants"],"additionalProperties":false},"yes":{"type":"array","items":{"type":"string","pattern":"\\S"}},"no":{"type":"array","items":{"type":"string","pattern":"\\S"}},"guestMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"otherMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"actions":{"type":"object","properties":{"joined":{"type":"array","items":{"type":"string","pattern":"\\S"}},"joinedBefore":{"type":"array","items":{"type":"string","pattern":"\\S"}},"left":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["joined","joinedBefore","left"],"additionalProperties":false}},"required":["columns","summary","yes","no","guestMarkers","otherMarkers","actions"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern1 = new RegExp("^[a-z]{2}$", "u");
 const pattern2 = new RegExp("\\S", "u");
@@ -75,9 +75,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "columns") || (key0 === "summary")) || (key0 === "yes")) || (key0 === "no")) || (key0 === "guestMarkers")) || (key0 === "otherMarkers")) || (pattern0.test(key0)))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.actions === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -86,12 +85,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.columns !== undefined){
-let data0 = data.columns;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.name === undefined){
-const err7 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key0 in data){
+if(!((((((((key0 === "columns") || (key0 === "summary")) || (key0 === "yes")) || (key0 === "no")) || (key0 === "guestMarkers")) || (key0 === "otherMarkers")) || (key0 === "actions")) || (pattern0.test(key0)))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -100,8 +96,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.email === undefined){
-const err8 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+}
+if(data.columns !== undefined){
+let data0 = data.columns;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.name === undefined){
+const err8 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -110,8 +110,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data0.join === undefined){
-const err9 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "join"},message:"must have required property '"+"join"+"'"};
+if(data0.email === undefined){
+const err9 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -120,8 +120,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data0.leave === undefined){
-const err10 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "leave"},message:"must have required property '"+"leave"+"'"};
+if(data0.join === undefined){
+const err10 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "join"},message:"must have required property '"+"join"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -130,8 +130,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data0.duration === undefined){
-const err11 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
+if(data0.leave === undefined){
+const err11 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "leave"},message:"must have required property '"+"leave"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -140,8 +140,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data0.guest === undefined){
-const err12 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "guest"},message:"must have required property '"+"guest"+"'"};
+if(data0.duration === undefined){
+const err12 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -150,8 +150,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0.waitingRoom === undefined){
-const err13 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "waitingRoom"},message:"must have required property '"+"waitingRoom"+"'"};
+if(data0.guest === undefined){
+const err13 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "guest"},message:"must have required property '"+"guest"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -160,8 +160,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data0.role === undefined){
-const err14 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(data0.waitingRoom === undefined){
+const err14 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "waitingRoom"},message:"must have required property '"+"waitingRoom"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -170,8 +170,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data0.upn === undefined){
-const err15 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "upn"},message:"must have required property '"+"upn"+"'"};
+if(data0.role === undefined){
+const err15 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -180,8 +180,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data0.firstName === undefined){
-const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "firstName"},message:"must have required property '"+"firstName"+"'"};
+if(data0.upn === undefined){
+const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "upn"},message:"must have required property '"+"upn"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -190,8 +190,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data0.lastName === undefined){
-const err17 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "lastName"},message:"must have required property '"+"lastName"+"'"};
+if(data0.firstName === undefined){
+const err17 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "firstName"},message:"must have required property '"+"firstName"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -200,8 +200,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data0.attended === undefined){
-const err18 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "attended"},message:"must have required property '"+"attended"+"'"};
+if(data0.lastName === undefined){
+const err18 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "lastName"},message:"must have required property '"+"lastName"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -210,14 +210,44 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(func2.call(schema11.properties.columns.properties, key1))){
-const err19 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data0.attended === undefined){
+const err19 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "attended"},message:"must have required property '"+"attended"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+if(data0.action === undefined){
+const err20 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data0.timestamp === undefined){
+const err21 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(func2.call(schema11.properties.columns.properties, key1))){
+const err22 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -229,24 +259,24 @@ for(const key2 in data1){
 const _errs7 = errors;
 if(typeof key2 === "string"){
 if(!pattern1.test(key2)){
-const err20 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key2};
+const err23 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key2};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err23];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err23);
 }
 errors++;
 }
 }
 var valid2 = _errs7 === errors;
 if(!valid2){
-const err21 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+const err24 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err24];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -259,47 +289,47 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(!pattern2.test(data3)){
-const err22 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/name/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/columns/properties/name/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/columns/name/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/name/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/columns/name",schemaPath:"#/properties/columns/properties/name/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -311,24 +341,24 @@ for(const key4 in data4){
 const _errs15 = errors;
 if(typeof key4 === "string"){
 if(!pattern1.test(key4)){
-const err26 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key4};
+const err29 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key4};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err29];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err29);
 }
 errors++;
 }
 }
 var valid6 = _errs15 === errors;
 if(!valid6){
-const err27 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+const err30 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err30];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err30);
 }
 errors++;
 }
@@ -341,47 +371,47 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
 if(!pattern2.test(data6)){
-const err28 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/email/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/columns/properties/email/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/columns/email/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/email/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/columns/email",schemaPath:"#/properties/columns/properties/email/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -393,24 +423,24 @@ for(const key6 in data7){
 const _errs23 = errors;
 if(typeof key6 === "string"){
 if(!pattern1.test(key6)){
-const err32 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key6};
+const err35 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key6};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err35];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err35);
 }
 errors++;
 }
 }
 var valid10 = _errs23 === errors;
 if(!valid10){
-const err33 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+const err36 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err36];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err36);
 }
 errors++;
 }
@@ -423,47 +453,47 @@ for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 === "string"){
 if(!pattern2.test(data9)){
-const err34 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/join/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/columns/properties/join/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/columns/join/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/join/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/columns/join",schemaPath:"#/properties/columns/properties/join/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -475,24 +505,24 @@ for(const key8 in data10){
 const _errs31 = errors;
 if(typeof key8 === "string"){
 if(!pattern1.test(key8)){
-const err38 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key8};
+const err41 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key8};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err41];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err41);
 }
 errors++;
 }
 }
 var valid14 = _errs31 === errors;
 if(!valid14){
-const err39 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+const err42 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err42];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -505,47 +535,47 @@ for(let i3=0; i3<len3; i3++){
 let data12 = data11[i3];
 if(typeof data12 === "string"){
 if(!pattern2.test(data12)){
-const err40 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/leave/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/columns/properties/leave/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/columns/leave/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/leave/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/columns/leave",schemaPath:"#/properties/columns/properties/leave/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -557,24 +587,24 @@ for(const key10 in data13){
 const _errs39 = errors;
 if(typeof key10 === "string"){
 if(!pattern1.test(key10)){
-const err44 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key10};
+const err47 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key10};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err47];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err47);
 }
 errors++;
 }
 }
 var valid18 = _errs39 === errors;
 if(!valid18){
-const err45 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+const err48 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err48];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -587,47 +617,47 @@ for(let i4=0; i4<len4; i4++){
 let data15 = data14[i4];
 if(typeof data15 === "string"){
 if(!pattern2.test(data15)){
-const err46 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/duration/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err49 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
 else {
 vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/columns/properties/duration/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/columns/duration/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/duration/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/columns/duration",schemaPath:"#/properties/columns/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
 }
 errors++;
 }
@@ -639,24 +669,24 @@ for(const key12 in data16){
 const _errs47 = errors;
 if(typeof key12 === "string"){
 if(!pattern1.test(key12)){
-const err50 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key12};
+const err53 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key12};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err53];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err53);
 }
 errors++;
 }
 }
 var valid22 = _errs47 === errors;
 if(!valid22){
-const err51 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
+const err54 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err54];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err54);
 }
 errors++;
 }
@@ -669,47 +699,47 @@ for(let i5=0; i5<len5; i5++){
 let data18 = data17[i5];
 if(typeof data18 === "string"){
 if(!pattern2.test(data18)){
-const err52 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/guest/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err55 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/columns/properties/guest/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/columns/guest/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/guest/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/columns/guest",schemaPath:"#/properties/columns/properties/guest/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
 }
 errors++;
 }
@@ -721,24 +751,24 @@ for(const key14 in data19){
 const _errs55 = errors;
 if(typeof key14 === "string"){
 if(!pattern1.test(key14)){
-const err56 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key14};
+const err59 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key14};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err59];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err59);
 }
 errors++;
 }
 }
 var valid26 = _errs55 === errors;
 if(!valid26){
-const err57 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
+const err60 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err57];
+vErrors = [err60];
 }
 else {
-vErrors.push(err57);
+vErrors.push(err60);
 }
 errors++;
 }
@@ -751,47 +781,47 @@ for(let i6=0; i6<len6; i6++){
 let data21 = data20[i6];
 if(typeof data21 === "string"){
 if(!pattern2.test(data21)){
-const err58 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/columns/waitingRoom/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/waitingRoom/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/columns/waitingRoom",schemaPath:"#/properties/columns/properties/waitingRoom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
@@ -803,24 +833,24 @@ for(const key16 in data22){
 const _errs63 = errors;
 if(typeof key16 === "string"){
 if(!pattern1.test(key16)){
-const err62 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key16};
+const err65 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key16};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err65];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err65);
 }
 errors++;
 }
 }
 var valid30 = _errs63 === errors;
 if(!valid30){
-const err63 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
+const err66 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err66];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err66);
 }
 errors++;
 }
@@ -833,47 +863,47 @@ for(let i7=0; i7<len7; i7++){
 let data24 = data23[i7];
 if(typeof data24 === "string"){
 if(!pattern2.test(data24)){
-const err64 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/role/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err67 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/columns/properties/role/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/columns/role/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/role/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/columns/role",schemaPath:"#/properties/columns/properties/role/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
@@ -885,24 +915,24 @@ for(const key18 in data25){
 const _errs71 = errors;
 if(typeof key18 === "string"){
 if(!pattern1.test(key18)){
-const err68 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key18};
+const err71 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key18};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err71];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err71);
 }
 errors++;
 }
 }
 var valid34 = _errs71 === errors;
 if(!valid34){
-const err69 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid"};
+const err72 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err69];
+vErrors = [err72];
 }
 else {
-vErrors.push(err69);
+vErrors.push(err72);
 }
 errors++;
 }
@@ -915,47 +945,47 @@ for(let i8=0; i8<len8; i8++){
 let data27 = data26[i8];
 if(typeof data27 === "string"){
 if(!pattern2.test(data27)){
-const err70 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/upn/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err73 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i8,schemaPath:"#/properties/columns/properties/upn/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/columns/upn/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/upn/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/columns/upn",schemaPath:"#/properties/columns/properties/upn/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -967,24 +997,24 @@ for(const key20 in data28){
 const _errs79 = errors;
 if(typeof key20 === "string"){
 if(!pattern1.test(key20)){
-const err74 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key20};
+const err77 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key20};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err77];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err77);
 }
 errors++;
 }
 }
 var valid38 = _errs79 === errors;
 if(!valid38){
-const err75 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid"};
+const err78 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err78];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err78);
 }
 errors++;
 }
@@ -997,47 +1027,47 @@ for(let i9=0; i9<len9; i9++){
 let data30 = data29[i9];
 if(typeof data30 === "string"){
 if(!pattern2.test(data30)){
-const err76 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/columns/properties/firstName/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/columns/properties/firstName/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/firstName/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/columns/properties/firstName/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i9,schemaPath:"#/properties/columns/properties/firstName/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/columns/firstName/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/firstName/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/columns/firstName",schemaPath:"#/properties/columns/properties/firstName/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
 }
 errors++;
 }
@@ -1049,24 +1079,24 @@ for(const key22 in data31){
 const _errs87 = errors;
 if(typeof key22 === "string"){
 if(!pattern1.test(key22)){
-const err80 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key22};
+const err83 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key22};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err83];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err83);
 }
 errors++;
 }
 }
 var valid42 = _errs87 === errors;
 if(!valid42){
-const err81 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
+const err84 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err84];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err84);
 }
 errors++;
 }
@@ -1079,47 +1109,47 @@ for(let i10=0; i10<len10; i10++){
 let data33 = data32[i10];
 if(typeof data33 === "string"){
 if(!pattern2.test(data33)){
-const err82 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/columns/properties/lastName/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/columns/properties/lastName/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/lastName/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/columns/properties/lastName/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
 else {
 vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i10,schemaPath:"#/properties/columns/properties/lastName/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/columns/lastName/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/lastName/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/columns/lastName",schemaPath:"#/properties/columns/properties/lastName/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }
@@ -1131,24 +1161,24 @@ for(const key24 in data34){
 const _errs95 = errors;
 if(typeof key24 === "string"){
 if(!pattern1.test(key24)){
-const err86 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key24};
+const err89 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key24};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err89];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err89);
 }
 errors++;
 }
 }
 var valid46 = _errs95 === errors;
 if(!valid46){
-const err87 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
+const err90 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err90];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err90);
 }
 errors++;
 }
@@ -1161,42 +1191,7 @@ for(let i11=0; i11<len11; i11++){
 let data36 = data35[i11];
 if(typeof data36 === "string"){
 if(!pattern2.test(data36)){
-const err88 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/columns/properties/attended/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/columns/properties/attended/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/attended/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/columns/properties/attended/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1206,9 +1201,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err92 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i11,schemaPath:"#/properties/columns/properties/attended/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1218,11 +1212,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data37 = data.summary;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.meetingId === undefined){
-const err93 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "meetingId"},message:"must have required property '"+"meetingId"+"'"};
+}
+else {
+const err93 = {instancePath:instancePath+"/columns/attended/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/attended/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1231,8 +1223,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data37.title === undefined){
-const err94 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/columns/attended",schemaPath:"#/properties/columns/properties/attended/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1241,8 +1235,15 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data37.start === undefined){
-const err95 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+}
+if(data0.action !== undefined){
+let data37 = data0.action;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key26 in data37){
+const _errs103 = errors;
+if(typeof key26 === "string"){
+if(!pattern1.test(key26)){
+const err95 = {instancePath:instancePath+"/columns/action",schemaPath:"#/properties/columns/properties/action/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key26};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1251,8 +1252,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data37.end === undefined){
-const err96 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+}
+var valid50 = _errs103 === errors;
+if(!valid50){
+const err96 = {instancePath:instancePath+"/columns/action",schemaPath:"#/properties/columns/properties/action/propertyNames",keyword:"propertyNames",params:{propertyName: key26},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1261,8 +1264,16 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data37.participants === undefined){
-const err97 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'"};
+}
+for(const key27 in data37){
+let data38 = data37[key27];
+if(Array.isArray(data38)){
+const len12 = data38.length;
+for(let i12=0; i12<len12; i12++){
+let data39 = data38[i12];
+if(typeof data39 === "string"){
+if(!pattern2.test(data39)){
+const err97 = {instancePath:instancePath+"/columns/action/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/columns/properties/action/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1271,9 +1282,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key26 in data37){
-if(!(((((key26 === "meetingId") || (key26 === "title")) || (key26 === "start")) || (key26 === "end")) || (key26 === "participants"))){
-const err98 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err98 = {instancePath:instancePath+"/columns/action/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/columns/properties/action/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1283,14 +1294,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data37.meetingId !== undefined){
-let data38 = data37.meetingId;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key27 in data38){
-const _errs106 = errors;
-if(typeof key27 === "string"){
-if(!pattern1.test(key27)){
-const err99 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key27};
+}
+else {
+const err99 = {instancePath:instancePath+"/columns/action/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/action/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1300,9 +1306,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-var valid51 = _errs106 === errors;
-if(!valid51){
-const err100 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid"};
+}
+else {
+const err100 = {instancePath:instancePath+"/columns/action",schemaPath:"#/properties/columns/properties/action/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1312,15 +1318,14 @@ vErrors.push(err100);
 errors++;
 }
 }
-for(const key28 in data38){
-let data39 = data38[key28];
-if(Array.isArray(data39)){
-const len12 = data39.length;
-for(let i12=0; i12<len12; i12++){
-let data40 = data39[i12];
-if(typeof data40 === "string"){
-if(!pattern2.test(data40)){
-const err101 = {instancePath:instancePath+"/summary/meetingId/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data0.timestamp !== undefined){
+let data40 = data0.timestamp;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key28 in data40){
+const _errs111 = errors;
+if(typeof key28 === "string"){
+if(!pattern1.test(key28)){
+const err101 = {instancePath:instancePath+"/columns/timestamp",schemaPath:"#/properties/columns/properties/timestamp/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key28};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1330,8 +1335,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-else {
-const err102 = {instancePath:instancePath+"/summary/meetingId/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid54 = _errs111 === errors;
+if(!valid54){
+const err102 = {instancePath:instancePath+"/columns/timestamp",schemaPath:"#/properties/columns/properties/timestamp/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1341,9 +1347,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/summary/meetingId/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key29 in data40){
+let data41 = data40[key29];
+if(Array.isArray(data41)){
+const len13 = data41.length;
+for(let i13=0; i13<len13; i13++){
+let data42 = data41[i13];
+if(typeof data42 === "string"){
+if(!pattern2.test(data42)){
+const err103 = {instancePath:instancePath+"/columns/timestamp/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/columns/properties/timestamp/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1353,9 +1365,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
 else {
-const err104 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err104 = {instancePath:instancePath+"/columns/timestamp/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/columns/properties/timestamp/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1365,14 +1376,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data37.title !== undefined){
-let data41 = data37.title;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key29 in data41){
-const _errs114 = errors;
-if(typeof key29 === "string"){
-if(!pattern1.test(key29)){
-const err105 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key29};
+}
+else {
+const err105 = {instancePath:instancePath+"/columns/timestamp/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/columns/properties/timestamp/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1382,9 +1388,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-var valid55 = _errs114 === errors;
-if(!valid55){
-const err106 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid"};
+}
+else {
+const err106 = {instancePath:instancePath+"/columns/timestamp",schemaPath:"#/properties/columns/properties/timestamp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1394,15 +1400,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-for(const key30 in data41){
-let data42 = data41[key30];
-if(Array.isArray(data42)){
-const len13 = data42.length;
-for(let i13=0; i13<len13; i13++){
-let data43 = data42[i13];
-if(typeof data43 === "string"){
-if(!pattern2.test(data43)){
-const err107 = {instancePath:instancePath+"/summary/title/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err107 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1412,8 +1412,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/summary/title/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i13,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.summary !== undefined){
+let data43 = data.summary;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.meetingId === undefined){
+const err108 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "meetingId"},message:"must have required property '"+"meetingId"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1422,10 +1425,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/summary/title/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/title/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.title === undefined){
+const err109 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1434,10 +1435,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.start === undefined){
+const err110 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1446,15 +1445,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data37.start !== undefined){
-let data44 = data37.start;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key31 in data44){
-const _errs122 = errors;
-if(typeof key31 === "string"){
-if(!pattern1.test(key31)){
-const err111 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key31};
+if(data43.end === undefined){
+const err111 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1463,15 +1455,53 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-var valid59 = _errs122 === errors;
-if(!valid59){
-const err112 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid"};
+if(data43.participants === undefined){
+const err112 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
 else {
 vErrors.push(err112);
+}
+errors++;
+}
+for(const key30 in data43){
+if(!(((((key30 === "meetingId") || (key30 === "title")) || (key30 === "start")) || (key30 === "end")) || (key30 === "participants"))){
+const err113 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data43.meetingId !== undefined){
+let data44 = data43.meetingId;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key31 in data44){
+const _errs122 = errors;
+if(typeof key31 === "string"){
+if(!pattern1.test(key31)){
+const err114 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key31};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+var valid59 = _errs122 === errors;
+if(!valid59){
+const err115 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/propertyNames",keyword:"propertyNames",params:{propertyName: key31},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
 }
 errors++;
 }
@@ -1484,42 +1514,7 @@ for(let i14=0; i14<len14; i14++){
 let data46 = data45[i14];
 if(typeof data46 === "string"){
 if(!pattern2.test(data46)){
-const err113 = {instancePath:instancePath+"/summary/start/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/summary/start/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-}
-else {
-const err115 = {instancePath:instancePath+"/summary/start/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/start/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err116 = {instancePath:instancePath+"/summary/meetingId/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1529,14 +1524,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data37.end !== undefined){
-let data47 = data37.end;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key33 in data47){
-const _errs130 = errors;
-if(typeof key33 === "string"){
-if(!pattern1.test(key33)){
-const err117 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key33};
+else {
+const err117 = {instancePath:instancePath+"/summary/meetingId/" + key32.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i14,schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1546,14 +1535,55 @@ vErrors.push(err117);
 errors++;
 }
 }
-var valid63 = _errs130 === errors;
-if(!valid63){
-const err118 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
+}
+else {
+const err118 = {instancePath:instancePath+"/summary/meetingId/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/meetingId/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err118];
 }
 else {
 vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/summary/meetingId",schemaPath:"#/properties/summary/properties/meetingId/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data43.title !== undefined){
+let data47 = data43.title;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key33 in data47){
+const _errs130 = errors;
+if(typeof key33 === "string"){
+if(!pattern1.test(key33)){
+const err120 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key33};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+var valid63 = _errs130 === errors;
+if(!valid63){
+const err121 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
 }
 errors++;
 }
@@ -1566,42 +1596,7 @@ for(let i15=0; i15<len15; i15++){
 let data49 = data48[i15];
 if(typeof data49 === "string"){
 if(!pattern2.test(data49)){
-const err119 = {instancePath:instancePath+"/summary/end/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/summary/end/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/summary/end/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/end/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/summary/title/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1611,14 +1606,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data37.participants !== undefined){
-let data50 = data37.participants;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key35 in data50){
-const _errs138 = errors;
-if(typeof key35 === "string"){
-if(!pattern1.test(key35)){
-const err123 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key35};
+else {
+const err123 = {instancePath:instancePath+"/summary/title/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/summary/properties/title/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1628,14 +1617,55 @@ vErrors.push(err123);
 errors++;
 }
 }
-var valid67 = _errs138 === errors;
-if(!valid67){
-const err124 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
+}
+else {
+const err124 = {instancePath:instancePath+"/summary/title/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/title/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err124];
 }
 else {
 vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/summary/title",schemaPath:"#/properties/summary/properties/title/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data43.start !== undefined){
+let data50 = data43.start;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key35 in data50){
+const _errs138 = errors;
+if(typeof key35 === "string"){
+if(!pattern1.test(key35)){
+const err126 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key35};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+var valid67 = _errs138 === errors;
+if(!valid67){
+const err127 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
 }
 errors++;
 }
@@ -1648,42 +1678,7 @@ for(let i16=0; i16<len16; i16++){
 let data52 = data51[i16];
 if(typeof data52 === "string"){
 if(!pattern2.test(data52)){
-const err125 = {instancePath:instancePath+"/summary/participants/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/summary/participants/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/summary/participants/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/participants/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err128 = {instancePath:instancePath+"/summary/start/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1693,9 +1688,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
 else {
-const err129 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err129 = {instancePath:instancePath+"/summary/start/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/summary/properties/start/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1705,15 +1699,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.yes !== undefined){
-let data53 = data.yes;
-if(Array.isArray(data53)){
-const len17 = data53.length;
-for(let i17=0; i17<len17; i17++){
-let data54 = data53[i17];
-if(typeof data54 === "string"){
-if(!pattern2.test(data54)){
-const err130 = {instancePath:instancePath+"/yes/" + i17,schemaPath:"#/properties/yes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err130 = {instancePath:instancePath+"/summary/start/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/start/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1723,8 +1711,9 @@ vErrors.push(err130);
 errors++;
 }
 }
+}
 else {
-const err131 = {instancePath:instancePath+"/yes/" + i17,schemaPath:"#/properties/yes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err131 = {instancePath:instancePath+"/summary/start",schemaPath:"#/properties/summary/properties/start/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1734,9 +1723,14 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/yes",schemaPath:"#/properties/yes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.end !== undefined){
+let data53 = data43.end;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key37 in data53){
+const _errs146 = errors;
+if(typeof key37 === "string"){
+if(!pattern1.test(key37)){
+const err132 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1746,15 +1740,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data.no !== undefined){
-let data55 = data.no;
-if(Array.isArray(data55)){
-const len18 = data55.length;
-for(let i18=0; i18<len18; i18++){
-let data56 = data55[i18];
-if(typeof data56 === "string"){
-if(!pattern2.test(data56)){
-const err133 = {instancePath:instancePath+"/no/" + i18,schemaPath:"#/properties/no/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var valid71 = _errs146 === errors;
+if(!valid71){
+const err133 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1764,8 +1752,15 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/no/" + i18,schemaPath:"#/properties/no/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data53){
+let data54 = data53[key38];
+if(Array.isArray(data54)){
+const len17 = data54.length;
+for(let i17=0; i17<len17; i17++){
+let data55 = data54[i17];
+if(typeof data55 === "string"){
+if(!pattern2.test(data55)){
+const err134 = {instancePath:instancePath+"/summary/end/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i17,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1775,9 +1770,8 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
 else {
-const err135 = {instancePath:instancePath+"/no",schemaPath:"#/properties/no/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err135 = {instancePath:instancePath+"/summary/end/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i17,schemaPath:"#/properties/summary/properties/end/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1787,15 +1781,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data.guestMarkers !== undefined){
-let data57 = data.guestMarkers;
-if(Array.isArray(data57)){
-const len19 = data57.length;
-for(let i19=0; i19<len19; i19++){
-let data58 = data57[i19];
-if(typeof data58 === "string"){
-if(!pattern2.test(data58)){
-const err136 = {instancePath:instancePath+"/guestMarkers/" + i19,schemaPath:"#/properties/guestMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err136 = {instancePath:instancePath+"/summary/end/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/end/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1805,8 +1793,9 @@ vErrors.push(err136);
 errors++;
 }
 }
+}
 else {
-const err137 = {instancePath:instancePath+"/guestMarkers/" + i19,schemaPath:"#/properties/guestMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err137 = {instancePath:instancePath+"/summary/end",schemaPath:"#/properties/summary/properties/end/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1816,9 +1805,14 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/guestMarkers",schemaPath:"#/properties/guestMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.participants !== undefined){
+let data56 = data43.participants;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key39 in data56){
+const _errs154 = errors;
+if(typeof key39 === "string"){
+if(!pattern1.test(key39)){
+const err138 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}$"},message:"must match pattern \""+"^[a-z]{2}$"+"\"",propertyName:key39};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1828,15 +1822,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.otherMarkers !== undefined){
-let data59 = data.otherMarkers;
-if(Array.isArray(data59)){
-const len20 = data59.length;
-for(let i20=0; i20<len20; i20++){
-let data60 = data59[i20];
-if(typeof data60 === "string"){
-if(!pattern2.test(data60)){
-const err139 = {instancePath:instancePath+"/otherMarkers/" + i20,schemaPath:"#/properties/otherMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+var valid75 = _errs154 === errors;
+if(!valid75){
+const err139 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1846,8 +1834,15 @@ vErrors.push(err139);
 errors++;
 }
 }
-else {
-const err140 = {instancePath:instancePath+"/otherMarkers/" + i20,schemaPath:"#/properties/otherMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key40 in data56){
+let data57 = data56[key40];
+if(Array.isArray(data57)){
+const len18 = data57.length;
+for(let i18=0; i18<len18; i18++){
+let data58 = data57[i18];
+if(typeof data58 === "string"){
+if(!pattern2.test(data58)){
+const err140 = {instancePath:instancePath+"/summary/participants/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i18,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1857,9 +1852,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
 else {
-const err141 = {instancePath:instancePath+"/otherMarkers",schemaPath:"#/properties/otherMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err141 = {instancePath:instancePath+"/summary/participants/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i18,schemaPath:"#/properties/summary/properties/participants/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1869,10 +1863,9 @@ vErrors.push(err141);
 errors++;
 }
 }
-for(const key37 in data){
-if(pattern0.test(key37)){
-if(typeof data[key37] !== "string"){
-const err142 = {instancePath:instancePath+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err142 = {instancePath:instancePath+"/summary/participants/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/properties/participants/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1883,9 +1876,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err143 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err143 = {instancePath:instancePath+"/summary/participants",schemaPath:"#/properties/summary/properties/participants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1894,10 +1886,392 @@ vErrors.push(err143);
 }
 errors++;
 }
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data.yes !== undefined){
+let data59 = data.yes;
+if(Array.isArray(data59)){
+const len19 = data59.length;
+for(let i19=0; i19<len19; i19++){
+let data60 = data59[i19];
+if(typeof data60 === "string"){
+if(!pattern2.test(data60)){
+const err145 = {instancePath:instancePath+"/yes/" + i19,schemaPath:"#/properties/yes/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/yes/" + i19,schemaPath:"#/properties/yes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/yes",schemaPath:"#/properties/yes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+if(data.no !== undefined){
+let data61 = data.no;
+if(Array.isArray(data61)){
+const len20 = data61.length;
+for(let i20=0; i20<len20; i20++){
+let data62 = data61[i20];
+if(typeof data62 === "string"){
+if(!pattern2.test(data62)){
+const err148 = {instancePath:instancePath+"/no/" + i20,schemaPath:"#/properties/no/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/no/" + i20,schemaPath:"#/properties/no/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/no",schemaPath:"#/properties/no/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.guestMarkers !== undefined){
+let data63 = data.guestMarkers;
+if(Array.isArray(data63)){
+const len21 = data63.length;
+for(let i21=0; i21<len21; i21++){
+let data64 = data63[i21];
+if(typeof data64 === "string"){
+if(!pattern2.test(data64)){
+const err151 = {instancePath:instancePath+"/guestMarkers/" + i21,schemaPath:"#/properties/guestMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/guestMarkers/" + i21,schemaPath:"#/properties/guestMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/guestMarkers",schemaPath:"#/properties/guestMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data.otherMarkers !== undefined){
+let data65 = data.otherMarkers;
+if(Array.isArray(data65)){
+const len22 = data65.length;
+for(let i22=0; i22<len22; i22++){
+let data66 = data65[i22];
+if(typeof data66 === "string"){
+if(!pattern2.test(data66)){
+const err154 = {instancePath:instancePath+"/otherMarkers/" + i22,schemaPath:"#/properties/otherMarkers/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/otherMarkers/" + i22,schemaPath:"#/properties/otherMarkers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/otherMarkers",schemaPath:"#/properties/otherMarkers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data.actions !== undefined){
+let data67 = data.actions;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.joined === undefined){
+const err157 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "joined"},message:"must have required property '"+"joined"+"'"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data67.joinedBefore === undefined){
+const err158 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "joinedBefore"},message:"must have required property '"+"joinedBefore"+"'"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data67.left === undefined){
+const err159 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/required",keyword:"required",params:{missingProperty: "left"},message:"must have required property '"+"left"+"'"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+for(const key41 in data67){
+if(!(((key41 === "joined") || (key41 === "joinedBefore")) || (key41 === "left"))){
+const err160 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data67.joined !== undefined){
+let data68 = data67.joined;
+if(Array.isArray(data68)){
+const len23 = data68.length;
+for(let i23=0; i23<len23; i23++){
+let data69 = data68[i23];
+if(typeof data69 === "string"){
+if(!pattern2.test(data69)){
+const err161 = {instancePath:instancePath+"/actions/joined/" + i23,schemaPath:"#/properties/actions/properties/joined/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/actions/joined/" + i23,schemaPath:"#/properties/actions/properties/joined/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/actions/joined",schemaPath:"#/properties/actions/properties/joined/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data67.joinedBefore !== undefined){
+let data70 = data67.joinedBefore;
+if(Array.isArray(data70)){
+const len24 = data70.length;
+for(let i24=0; i24<len24; i24++){
+let data71 = data70[i24];
+if(typeof data71 === "string"){
+if(!pattern2.test(data71)){
+const err164 = {instancePath:instancePath+"/actions/joinedBefore/" + i24,schemaPath:"#/properties/actions/properties/joinedBefore/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/actions/joinedBefore/" + i24,schemaPath:"#/properties/actions/properties/joinedBefore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/actions/joinedBefore",schemaPath:"#/properties/actions/properties/joinedBefore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data67.left !== undefined){
+let data72 = data67.left;
+if(Array.isArray(data72)){
+const len25 = data72.length;
+for(let i25=0; i25<len25; i25++){
+let data73 = data72[i25];
+if(typeof data73 === "string"){
+if(!pattern2.test(data73)){
+const err167 = {instancePath:instancePath+"/actions/left/" + i25,schemaPath:"#/properties/actions/properties/left/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/actions/left/" + i25,schemaPath:"#/properties/actions/properties/left/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/actions/left",schemaPath:"#/properties/actions/properties/left/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+for(const key42 in data){
+if(pattern0.test(key42)){
+if(typeof data[key42] !== "string"){
+const err171 = {instancePath:instancePath+"/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err172 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["columns","summary","yes","no","guestMarkers","otherMarkers"],"#/properties/columns":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended"],"#/properties/summary":["meetingId","title","start","end","participants"]};
+const allowedKeys = {"#":["columns","summary","yes","no","guestMarkers","otherMarkers","actions"],"#/properties/columns":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended","action","timestamp"],"#/properties/summary":["meetingId","title","start","end","participants"],"#/properties/actions":["joined","joinedBefore","left"]};
 export const validateAttendanceHeaders: DataValidator = Object.assign(validateAttendanceHeadersCode, { allowedKeys });

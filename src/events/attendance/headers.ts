@@ -7,7 +7,7 @@ import { normaliseName } from '../../geo/normalise.js';
 import { loadDataFile } from '../../data/load.js';
 import { validateAttendanceHeaders } from '../../data/validate/attendance-headers.js';
 
-export const REPORT_FIELDS = ['name', 'firstName', 'lastName', 'email', 'join', 'leave', 'duration', 'guest', 'waitingRoom', 'role', 'upn', 'attended'] as const;
+export const REPORT_FIELDS = ['name', 'firstName', 'lastName', 'email', 'join', 'leave', 'duration', 'guest', 'waitingRoom', 'role', 'upn', 'attended', 'action', 'timestamp'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 export type SummaryField = 'meetingId' | 'title' | 'start' | 'end' | 'participants';
 
@@ -20,7 +20,11 @@ interface HeaderFile {
   no: string[];
   guestMarkers: string[];
   otherMarkers: string[];
+  actions: Record<UserAction, string[]>;
 }
+
+/** The 2020–2021 Teams attendance list's "User Action": Joined, Joined before (the list began), Left. */
+export type UserAction = 'joined' | 'joinedBefore' | 'left';
 
 interface HeaderIndex {
   columns: Map<string, { field: ReportField; language: string }[]>;
@@ -29,6 +33,7 @@ interface HeaderIndex {
   no: Set<string>;
   guestMarkers: Set<string>;
   otherMarkers: Set<string>;
+  actions: Map<string, UserAction>;
 }
 
 let index: HeaderIndex | undefined;
@@ -57,6 +62,7 @@ function headerIndex(): HeaderIndex {
     no: set(data.no),
     guestMarkers: set(data.guestMarkers),
     otherMarkers: set(data.otherMarkers),
+    actions: new Map(Object.entries(data.actions).flatMap(([action, words]) => words.map((w) => [normaliseName(w), action as UserAction] as const))),
   };
   return index;
 }
@@ -99,12 +105,23 @@ export function matchHeaderRow(cells: readonly string[]): HeaderMatch {
 
 /**
  * A participants table starts here: a name column (or, as Google Meet writes it, first and last
- * name columns) and at least one of join, leave or duration.
+ * name columns) and at least one of join, leave or duration — or, as the 2020–2021 Teams list
+ * writes it, a user action and its timestamp.
  */
 export function isParticipantsHeader(match: HeaderMatch): boolean {
   const c = match.columns;
   const named = c.name !== undefined || (c.firstName !== undefined && c.lastName !== undefined);
-  return named && (c.join !== undefined || c.leave !== undefined || c.duration !== undefined);
+  return named && (c.join !== undefined || c.leave !== undefined || c.duration !== undefined || isActionList(match));
+}
+
+/** The 2020–2021 Teams layout: one line per action ("Full Name", "User Action", "Timestamp"). */
+export function isActionList(match: HeaderMatch): boolean {
+  return match.columns.action !== undefined && match.columns.timestamp !== undefined;
+}
+
+/** "Joined" -> 'joined', "Joined before" -> 'joinedBefore', "Left" -> 'left'; null for anything else. */
+export function userAction(value: string): UserAction | null {
+  return headerIndex().actions.get(normaliseName(value)) ?? null;
 }
 
 /** The summary field a label names ("Meeting ID", "Titre de la réunion"...), or null. */

@@ -13,12 +13,15 @@ import { OperationError } from '../../errors.js';
 import { detectEncoding } from '../../import/detect.js';
 import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
-import { isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, yesNo, type HeaderMatch } from './headers.js';
+import { pairActions, type ActionLine } from './actions.js';
+import { reportTool, type ReportTool } from './tools.js';
+import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
 import { zoomNames, zoomSummary, type MeetingSummary } from './zoom.js';
 
 export type ReportSource = 'zoom' | 'teams';
+export type { ReportTool } from './tools.js';
 
 export interface AttendanceRow {
   /** The report file's name, as given by the caller. */
@@ -63,12 +66,19 @@ export interface ReportTable {
 export interface AttendanceFile {
   file: string;
   source: ReportSource;
+  /** Which tool wrote it (Zoom, Teams, Google Meet, Webex), from its headers and durations. */
+  tool: ReportTool;
   /** Language of the report's labels ('en', 'fr', 'es'), or null. */
   language: string | null;
   encoding: string;
   delimiter: string;
   /** Data rows read (= the AttendanceRows of this file). */
   rows: number;
+  /**
+   * A 2020–2021 Teams list (one line per "Joined"/"Left"): its lines, paired into the `rows`
+   * (a join with the leave that ends it is one row). Absent for the other reports.
+   */
+  actionLines?: number;
   /**
    * Rows of registrants who did not come (Zoom webinar's "Attended: No"): not attendance, so not
    * among the rows; counted here so that every line of the report is accounted for.
@@ -117,7 +127,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const records = await parseRecords(text, found.delimiter);
   const { tables, sections } = splitTables(records);
   const first = tables[0]!;
-  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined ? 'teams' : 'zoom');
+  const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
   const summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
   const languages: Record<string, number> = {};
   for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
@@ -130,7 +140,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
 
   // The date order is decided from every time of the rows read and the summary's.
   const cells = chosen.map((c) => rowCells(records[c.record]!, c.match));
-  const timeValues = cells.flatMap((c) => [c('join'), c('leave')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
+  const timeValues = cells.flatMap((c) => [c('join'), c('leave'), c('timestamp')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
   const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
   const warnings: string[] = [];
   const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
@@ -138,8 +148,11 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   if (dateOrder.basis === 'language' && dateOrder.order) {
     warnings.push(`dates such as "${timeValues.find((v) => dateTimeParts(v)?.kind === 'ab')}" could be read either way: read ${dateOrder.order.replace('-', ' ')} (the report is in ${language ?? 'an unknown language'}); give the event's date to settle it`);
   }
-  const rows = chosen.map((c, i) => {
-    const row = readRow(records[c.record]!.line, cells[i]!, source, options.file, times);
+  const actionList = tables.length === 1 && isActionList(first.match);
+  const parsed = actionList
+    ? actionRows(chosen.map((c, i) => ({ line: records[c.record]!.line, person: personKey(records[c.record]!.cells, c.match), cell: cells[i]! })), options.file, times)
+    : chosen.map((c, i) => readRow(records[c.record]!.line, cells[i]!, source, options.file, times));
+  const rows = parsed.map((row) => {
     for (const p of row.problems) warnings.push(`line ${row.rowNumber}: ${p}`);
     return row;
   });
@@ -150,10 +163,12 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
     file: {
       file: options.file,
       source,
+      tool: reportTool(source, tables.map((t) => ({ header: records[t.header]!.cells, match: t.match })), cells.map((c) => c('duration'))),
       language,
       encoding,
       delimiter: found.delimiter,
       rows: rows.length,
+      ...(actionList ? { actionLines: chosen.length } : {}),
       notAttended,
       meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate) },
       timeZone: zone,
@@ -168,8 +183,8 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
 /** Why a file holds no participants table, and what to do (a 2020 Teams list is named). */
 function noParticipantsTable(file: string, text: string): OperationError {
   if (/\bUser Action\b/i.test(text.slice(0, 2000))) {
-    return new OperationError(`${file} is a 2020 Teams attendance list (one "Joined"/"Left" line per action), which skillsnet does not read`, {
-      hint: 'download the attendance report from the meeting\'s Attendance tab instead',
+    return new OperationError(`${file} looks like a 2020–2021 Teams attendance list (one "Joined"/"Left" line per action), but its name, action and timestamp columns are not all recognised`, {
+      hint: 'expected "Full Name", "User Action" and "Timestamp"; add your list\'s spelling to data/attendance-headers.json (columns name, action, timestamp)',
     });
   }
   return new OperationError(`${file} has no participants table that skillsnet recognises`, {
@@ -312,6 +327,41 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
     role: cell('role') || null,
     problems,
   };
+}
+
+/**
+ * The rows of a 2020–2021 Teams list: its action lines paired into connections (actions.ts),
+ * each read as a row whose join and leave are the two lines' timestamps. A join with no "Left"
+ * after it (still in the meeting when the list was saved) counts up to the list's last
+ * timestamp; a "Left" with no join before it, or a line whose action or time cannot be read, is
+ * a row of its own without minutes. Every line is in exactly one row.
+ */
+function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }): AttendanceRow[] {
+  const cellOf = new Map(lines.map((l) => [l.line, l.cell]));
+  const actions: ActionLine[] = lines.map((l) => {
+    const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate);
+    return { line: l.line, person: l.person, action: userAction(l.cell('action')), at: at ? Date.parse(at) : null };
+  });
+  const latest = actions.reduce<ActionLine | null>((best, a) => (a.at !== null && a.action !== null && (best === null || a.at > best.at!) ? a : best), null);
+  const lastText = latest ? cellOf.get(latest.line)!('timestamp') : '';
+  return pairActions(actions).map((c) => {
+    const first = (c.join ?? c.leave ?? c.unread)!;
+    const base = cellOf.get(first.line)!;
+    const stamp = (a: ActionLine | null) => (a ? cellOf.get(a.line)!('timestamp') : '');
+    const leaveText = c.leave ? stamp(c.leave) : c.join ? lastText : '';
+    const cell: Cells = (field) => (field === 'join' ? stamp(c.join) : field === 'leave' ? leaveText : field === 'timestamp' || field === 'action' ? '' : base(field));
+    const row = readRow(first.line, cell, 'teams', file, t);
+    if (c.unread) {
+      row.problems.push(c.unread.action === null
+        ? `user action "${base('action')}" is none of Joined, Joined before, Left: add its spelling to data/attendance-headers.json`
+        : `timestamp "${base('timestamp')}" is not a date and time`);
+    } else if (!c.join) {
+      row.problems.push('a "Left" line with no "Joined" before it: its minutes are unknown');
+    } else if (!c.leave) {
+      row.problems.push(`no "Left" line after this join: still in when the list was saved, counted up to its last line (${lastText})`);
+    }
+    return row;
+  });
 }
 
 /** Same person within one file: by email, else by name (for Teams' two tables). */

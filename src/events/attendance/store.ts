@@ -27,7 +27,7 @@ import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
-import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow } from './report.js';
+import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow, type ReportTool } from './report.js';
 
 export interface AttendanceFileInput {
   /** Path of the report (read here), shown by its base name. */
@@ -44,6 +44,8 @@ export interface AttendanceImportOptions {
 export interface AttendanceFileSummary {
   file: string;
   source: 'zoom' | 'teams';
+  /** The tool that wrote it: zoom, teams, meet (Google Meet) or webex (the last two read as Zoom's kind). */
+  tool: ReportTool;
   language: string | null;
   encoding: string;
   rows: number;
@@ -51,6 +53,8 @@ export interface AttendanceFileSummary {
   unmatched: number;
   /** Registrants the report marks as not attended (Zoom webinar's "Attended: No"): not among the rows. */
   notAttended: number;
+  /** A 2020–2021 Teams list (one line per "Joined"/"Left"): its lines, paired into the rows. Absent for other reports. */
+  actionLines?: number;
   /** The same bytes were imported into this event before: the earlier import was replaced. */
   replaced: boolean;
   timeZone: string;
@@ -181,6 +185,33 @@ function inSavepoint<T>(db: DB, keep: boolean, fn: () => T): T {
   }
 }
 
+/** The earliest join time of a report's rows (ISO, in the report's zone), or null. */
+function firstJoin(rows: readonly Pick<AttendanceRow, 'joinTime'>[]): string | null {
+  let first: string | null = null;
+  for (const r of rows) if (r.joinTime && (first === null || Date.parse(r.joinTime) < Date.parse(first))) first = r.joinTime;
+  return first;
+}
+
+/** How long before the event's start a join is worth a word: the secretariat opens the room a quarter of an hour early, not two. */
+export const EARLY_JOIN_MINUTES = 60;
+
+/**
+ * A warning naming (by line, never by name) the rows that joined more than EARLY_JOIN_MINUTES
+ * before the event's start: their minutes before the start are counted as the report gives them,
+ * and many such rows usually mean the report's clock is another zone than the event's. Null when
+ * there are none.
+ */
+export function earlyJoinWarning(rows: readonly Pick<AttendanceRow, 'rowNumber' | 'joinTime'>[], startMs: number): string | null {
+  const early = rows
+    .filter((r) => r.joinTime !== null && startMs - Date.parse(r.joinTime) > EARLY_JOIN_MINUTES * 60_000)
+    .map((r) => ({ line: r.rowNumber, minutes: Math.round((startMs - Date.parse(r.joinTime!)) / 60_000) }));
+  if (!early.length) return null;
+  const most = Math.max(...early.map((e) => e.minutes));
+  const lines = early.map((e) => e.line);
+  const shown = lines.length > 5 ? `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more` : lines.join(', ');
+  return `line${lines.length === 1 ? '' : 's'} ${shown}: joined more than ${EARLY_JOIN_MINUTES} minutes before the event's start (${lines.length === 1 ? '' : 'up to '}${most} minutes before): those minutes are counted as the report gives them; if the report's clock is in another zone than the event's, import it again with --time-zone`;
+}
+
 /** The largest meeting report read: a Zoom or Teams report of a year of daily meetings is a few MB. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
@@ -203,9 +234,13 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
     const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
-    const start = report.file.meeting.startTime;
+    // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
+    const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
       report.file.warnings.push(`the report's meeting started on ${start.slice(0, 10)}, the event on ${times.localStart.date}: is it the right event?`);
+    } else {
+      const early = earlyJoinWarning(report.rows, times.start.getTime());
+      if (early) report.file.warnings.push(early);
     }
     read.push({ report, sha: sha256(bytes), shown });
   }
@@ -235,7 +270,8 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
       const own = ours.filter((r) => r.importId === id);
       const f = report.file;
       return {
-        file: f.file, source: f.source, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+        file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+        ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
         matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
         timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
       };
@@ -317,6 +353,11 @@ export interface AttendanceErasure {
   emails?: readonly string[];
   names?: readonly string[];
   memberIds?: readonly number[];
+  /**
+   * The organisation members the person was a contact of: a row in their name counted for one of
+   * them is theirs whatever its address (matched on their name, from a private address).
+   */
+  organizationMemberIds?: readonly number[];
 }
 
 /**
@@ -332,10 +373,12 @@ export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dry
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
   const members = new Set(who.memberIds ?? []);
-  // (a row or a decision of the same name but another address is a namesake's: it stays)
-  const theirs = (email: string | null | undefined) => !email || emails.has(email.toLowerCase());
+  const organizations = new Set(who.organizationMemberIds ?? []);
+  // (a row or a decision of the same name but another address is a namesake's: it stays — unless
+  // it counted for the organisation they were the contact of, which it did because of their name)
+  const theirs = (email: string | null | undefined, memberId: number | null = null) => !email || emails.has(email.toLowerCase()) || (memberId !== null && organizations.has(memberId));
   const rows = attendancePersonalFields(db).filter(
-    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
+    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email, r.memberId) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
   );
   const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
   const gone = rows.filter((r) => !kept.includes(r));

@@ -52,3 +52,33 @@ describe('members who said no to being contacted', () => {
     expect(json(await sk('event', 'ics', '1', '--with-attendees', '--out', 'x.ics', '--json'))).toMatchObject({ attendees: 1, noConsent: 1 });
   });
 });
+
+describe('a member who withdrew from the network after being invited', () => {
+  it('is left out of the sheet and the calendar\'s attendees, unless invited by name (--member)', async () => {
+    const { dir, sk } = await importedCall(NETWORK);
+    expect((await sk('event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+    expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    const pedro = json(await sk('members', '--json')).find((m: { email: string }) => m.email === 'pedro@example.org');
+    expect((await sk('withdraw', `member-${pedro.id}`)).code).toBe(0);
+    const r = await sk('event', 'invitations', '1', '--out', 'invitations.csv');
+    expect(r.code, r.stderr).toBe(0);
+    const sheet = fs.readFileSync(path.join(dir, 'invitations.csv'), 'utf8');
+    expect(sheet).toContain('ximena.q@example.org');
+    expect(sheet).not.toContain('pedro@example.org');
+    expect(r.stderr).toMatch(/1 member who withdrew from the network since being invited is left out \(skillsnet event show 1 lists the invitees\)/);
+    expect(json(await sk('event', 'invitations', '1', '--out', 'again.csv', '--json'))).toMatchObject({ rows: 1, noConsent: 0, withdrawn: 1 });
+    const ics = await sk('event', 'ics', '1', '--with-attendees', '--out', '-');
+    expect(ics.stdout).not.toContain('pedro@example.org');
+    expect(json(await sk('event', 'ics', '1', '--with-attendees', '--out', 'x.ics', '--json'))).toMatchObject({ attendees: 1, withdrawn: 1 });
+    // nor in a breakout group: named among those in none, with why
+    const groups = json(await sk('event', 'groups', '1', '--by', 'language', '--groups', 'es=1', '--json'));
+    expect(groups.groups.flatMap((g: { memberIds: number[] }) => g.memberIds)).not.toContain(pedro.id);
+    expect(groups.unassigned).toContainEqual(expect.objectContaining({ memberId: pedro.id, reason: 'withdrew from the network since being invited' }));
+    expect((await sk('event', 'show', '1')).stdout).not.toMatch(/invited after the groups were made/);
+
+    // invited by name, the officer meant it: kept
+    expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-10 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+    expect((await sk('event', 'invite', '2', '--member', String(pedro.id))).code).toBe(0);
+    expect(json(await sk('event', 'invitations', '2', '--out', 'named.csv', '--json'))).toMatchObject({ rows: 1, withdrawn: 0 });
+  });
+});

@@ -116,3 +116,36 @@ describe('member import', () => {
     expect(fs.existsSync(db)).toBe(false);
   });
 });
+
+describe('member import of the same list twice', () => {
+  it('reports every row unchanged the second time, and does not repeat a note', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'socios.csv');
+    fs.writeFileSync(file, [
+      'Nombre de la organización,Nombre,Apellido,Correo electrónico,País,Notas',
+      'Servicio Ficticio,Lucía,Ejemplo,lucia.ejemplo@example.org,Colombia,prefiere WhatsApp',
+      'Cámara Imaginaria,Andrés,García,andres.garcia@example.com,México,',
+    ].join('\n') + '\n');
+    expect(json(await run(['--db', db, 'member', 'import', file, '--json']))).toMatchObject({ rows: 2, added: 2 });
+    expect(json(await run(['--db', db, 'member', 'import', file, '--json']))).toMatchObject({ rows: 2, added: 0, updated: 0, unchanged: 2 });
+    const lucia = json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.email === 'lucia.ejemplo@example.org');
+    expect(lucia.notes).toBe('prefiere WhatsApp');
+    // another note is added under the first
+    fs.writeFileSync(file, 'Nombre de la organización,Correo electrónico,País,Notas\nServicio Ficticio,lucia.ejemplo@example.org,Colombia,llamar en marzo\n');
+    expect(json(await run(['--db', db, 'member', 'import', file, '--json']))).toMatchObject({ updated: 1 });
+    expect(json(await run(['--db', db, 'members', '--json'])).find((m: any) => m.email === 'lucia.ejemplo@example.org').notes).toBe('prefiere WhatsApp\nllamar en marzo');
+  });
+});
+
+describe('member import of statuses written in words', () => {
+  it('reads "ancien membre", "antiguo miembro" and "former member" as alumni', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    const file = path.join(dir, 'statuts.csv');
+    fs.writeFileSync(file, 'Organisation;Courriel;Statut\nOrg Un;un@example.org;ancien membre\nOrg Dos;dos@example.org;Antiguo miembro\nOrg Three;three@example.org;Former member\n');
+    const r = json(await run(['--db', db, 'member', 'import', file, '--json']));
+    expect(r).toMatchObject({ added: 3, problems: [] });
+    expect(json(await run(['--db', db, 'members', '--json'])).map((m: { status: string }) => m.status)).toEqual(['alumni', 'alumni', 'alumni']);
+  });
+});

@@ -1,0 +1,76 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { pairActions, type ActionLine } from '../../../src/events/attendance/actions.js';
+import { readAttendanceReport } from '../../../src/events/attendance/report.js';
+
+const line = (n: number, person: string, action: ActionLine['action'], minute: number | null): ActionLine =>
+  ({ line: n, person, action, at: minute === null ? null : Date.UTC(2021, 2, 29, 13, minute) });
+
+describe('pairing the 2020–2021 Teams list of actions into connections', () => {
+  it('pairs each join with the leave that ends it; a re-join is a connection of its own', () => {
+    const c = pairActions([line(2, 'a', 'joined', 0), line(3, 'b', 'joinedBefore', 1), line(4, 'a', 'left', 20), line(5, 'a', 'joined', 25), line(6, 'a', 'left', 59)]);
+    expect(c.map((x) => [x.join?.line ?? null, x.leave?.line ?? null])).toEqual([[2, 4], [3, null], [5, 6]]);
+  });
+
+  it('pairs by time, not by file order, and two devices open at once are closed in turn', () => {
+    const c = pairActions([line(4, 'a', 'left', 30), line(2, 'a', 'joined', 0), line(3, 'a', 'joined', 5), line(5, 'a', 'left', 40)]);
+    expect(c.map((x) => [x.join?.line ?? null, x.leave?.line ?? null])).toEqual([[2, 4], [3, 5]]);
+  });
+
+  it('keeps every line: a leave with no join, an unknown action and an unreadable time are rows of their own', () => {
+    const lines = [line(2, 'a', 'left', 3), line(3, 'b', null, 4), line(4, 'c', 'joined', null), line(5, 'c', 'joined', 6), line(6, 'c', 'left', 9)];
+    const c = pairActions(lines);
+    expect(c.map((x) => [x.join?.line ?? null, x.leave?.line ?? null, x.unread?.line ?? null])).toEqual([[null, 2, null], [null, null, 3], [null, null, 4], [5, 6, null]]);
+    const used = c.flatMap((x) => [x.join, x.leave, x.unread]).filter(Boolean).map((l) => l!.line).sort();
+    expect(used).toEqual([2, 3, 4, 5, 6]);
+  });
+});
+
+const OLD_LIST = [
+  'Full Name\tUser Action\tTimestamp',
+  'Skills Network Secretariat\tJoined before\t3/29/2021, 2:55:10 PM',
+  'Mariam Al-Masri\tJoined\t3/29/2021, 2:58:00 PM',
+  'Awa Traoré (External)\tJoined\t3/29/2021, 3:01:30 PM',
+  'Mariam Al-Masri\tLeft\t3/29/2021, 3:20:00 PM',
+  'Mariam Al-Masri\tJoined\t3/29/2021, 3:25:00 PM',
+  'Awa Traoré (External)\tLeft\t3/29/2021, 3:45:30 PM',
+  'Mariam Al-Masri\tLeft\t3/29/2021, 4:00:00 PM',
+  'Someone\tLeft\t3/29/2021, 3:10:00 PM',
+  'Someone Else\tWaved\t3/29/2021, 3:11:00 PM',
+].join('\r\n');
+
+describe('reading the 2020–2021 Teams attendance list (Full Name, User Action, Timestamp)', () => {
+  it('reads one row per connection, minutes from join to leave, every line accounted for', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(OLD_LIST, 'utf16le')]);
+    const r = await readAttendanceReport(bytes, { file: 'list.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' });
+    expect(r.file).toMatchObject({ source: 'teams', encoding: 'utf16le', rows: 6, actionLines: 9 });
+    const rows = r.rows.map((x) => [x.rowNumber, x.names[0], x.joinTime, x.leaveTime, x.minutes]);
+    expect(rows).toEqual([
+      [2, 'Skills Network Secretariat', '2021-03-29T14:55:10+02:00', '2021-03-29T16:00:00+02:00', 64.83],
+      [3, 'Mariam Al-Masri', '2021-03-29T14:58:00+02:00', '2021-03-29T15:20:00+02:00', 22],
+      [4, 'Awa Traoré', '2021-03-29T15:01:30+02:00', '2021-03-29T15:45:30+02:00', 44],
+      [6, 'Mariam Al-Masri', '2021-03-29T15:25:00+02:00', '2021-03-29T16:00:00+02:00', 35],
+      [9, 'Someone', null, '2021-03-29T15:10:00+02:00', null],
+      [10, 'Someone Else', null, null, null],
+    ]);
+    expect(r.file.warnings).toEqual([
+      'line 2: no "Left" line after this join: still in when the list was saved, counted up to its last line (3/29/2021, 4:00:00 PM)',
+      'line 9: a "Left" line with no "Joined" before it: its minutes are unknown',
+      'line 10: user action "Waved" is none of Joined, Joined before, Left: add its spelling to data/attendance-headers.json',
+    ]);
+  });
+
+  it('reads the list with French labels and day-first dates', async () => {
+    const text = 'Nom complet;Action de l\'utilisateur;Horodatage\nAwa Sow;A rejoint;29/03/2021 15:00:00\nAwa Sow;A quitté;29/03/2021 15:40:00\n';
+    const r = await readAttendanceReport(Buffer.from(text), { file: 'liste.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' });
+    expect(r.file).toMatchObject({ source: 'teams', language: 'fr', rows: 1, actionLines: 2, warnings: [] });
+    expect(r.rows[0]).toMatchObject({ joinTime: '2021-03-29T15:00:00+02:00', minutes: 40 });
+  });
+});
+
+describe('a list of actions whose headers are not all known', () => {
+  it('is refused with the spellings expected and where to add its own', async () => {
+    const text = 'Vollständiger Name\tUser Action\tZeitstempel\nAwa Sow\tJoined\t29.3.2021, 15:00:00\n';
+    await expect(readAttendanceReport(Buffer.from(text), { file: 'liste.csv', timeZone: 'Europe/Paris' })).rejects.toThrow(/liste\.csv looks like a 2020–2021 Teams attendance list .* not all recognised/);
+  });
+});

@@ -91,10 +91,20 @@ export async function runRosterReplace(
       (await import('../network/members.js')).syncAcceptedRoster(db, opts.name);
     }
     if (opts.json) printJson(io, result);
-    else {
+    else if (result.saved) {
       io.stdout.write(`${note}.\n`);
       io.stdout.write(`New total score ${result.objective}.\n`);
-      info(io, result.saved ? `Saved. See the roster with: skillsnet roster show ${opts.name}` : 'Nothing saved.');
+      info(io, `Saved. See the roster with: skillsnet roster show ${opts.name}`);
+    } else {
+      // A dry run, or a "no" to the question: say what would happen, never "replaced by".
+      const why = /\(([^()]*)\)$/.exec(note)?.[1];
+      io.stdout.write(
+        incoming
+          ? `Not replaced: #${incoming.id} ${incoming.organization} would take the seat of #${opts.id} ${leaving.candidate.organization}${why ? ` (${why})` : ''}; the total score would be ${result.objective}.\n`
+          : `Not replaced: the seat of #${opts.id} ${leaving.candidate.organization} would be left open; the total score would be ${result.objective}.\n`,
+      );
+      const command = `skillsnet roster replace ${/^[\w.-]+$/.test(opts.name) ? opts.name : JSON.stringify(opts.name)} ${opts.id}${opts.leaveOpen ? ' --leave-open' : ''}${(opts.relax ?? []).map((r) => ` --relax ${JSON.stringify(r)}`).join('')}`;
+      info(io, `Nothing saved. To do it: ${command}`);
     }
     return result;
   });

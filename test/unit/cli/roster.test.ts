@@ -142,3 +142,41 @@ describe('roster show without a name', () => {
     expect(r.stderr).toMatch(/^error: roster show needs the name of a saved roster\n\s+saved rosters: first \(skillsnet roster show first\)/m);
   });
 });
+
+describe('roster replace that is not carried out', () => {
+  it('says what would happen and the command to do it, never "replaced by", on a dry run or a "no"', async () => {
+    const { run, tempDir } = await import('../support/run.js');
+    const { runRosterReplace } = await import('../../../src/cli/roster.js');
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const db = path.join(tempDir(), 'not-replaced.db');
+    makeRosterCall(db, [
+      ['A1', 'Africa', 'KE', 6], // 1
+      ['A2', 'Africa', 'NG', 5], // 2
+      ['A3', 'Africa', 'SN', 1], // 3
+      ['M1', 'Americas', 'MX', 9], // 4
+    ]);
+    const quotas = path.join(path.dirname(db), 'quotas.csv');
+    fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Africa,2,\n');
+    expect((await run(['select', '--size', '3', '--quotas', quotas, '--name', 'core', '--db', db])).code).toBe(0);
+
+    const dry = await run(['roster', 'replace', 'core', '2', '--dry-run', '--db', db]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Not replaced: #3 A3 would take the seat of #2 A2 \(best alternate that keeps every quota\); the total score would be 16\.$/m);
+    expect(dry.stdout).not.toMatch(/replaced by/);
+    expect(dry.stderr).toMatch(/Nothing saved\. To do it: skillsnet roster replace core 2\n/);
+
+    // On a terminal, the officer answers no to the question.
+    const asked: string[] = [];
+    const { io, stdout, stderr } = bufferIO({
+      tty: true,
+      prompts: async () => ({ confirm: async (q: string) => (asked.push(q), false) }) as any,
+    });
+    const result = await runRosterReplace({ dbPath: db, name: 'core', id: 2 }, io);
+    expect(asked).toEqual(['Replace #2 A2 by #3 A3 in core?']);
+    expect(result.saved).toBe(false);
+    expect(stdout()).toMatch(/^Not replaced: #3 A3 would take the seat of #2 A2/);
+    expect(stderr()).toMatch(/Nothing saved\. To do it: skillsnet roster replace core 2/);
+    const show = JSON.parse((await run(['roster', 'show', 'core', '--json', '--db', db])).stdout);
+    expect(show.members.map((m: any) => m.id).sort()).toEqual([1, 2, 4]);
+  });
+});

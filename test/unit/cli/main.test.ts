@@ -42,3 +42,16 @@ describe('an error line quoting the bytes of a hostile or binary file', () => {
     expect(stderr().trimEnd().split('\n')).toHaveLength(2);
   });
 });
+
+describe('a mistyped command or option', () => {
+  it.each([
+    [['imprt', 'x.csv'], "error: unknown command 'imprt'; did you mean import?\n  see skillsnet --help\n"],
+    [['list', '--regoin', 'Africa'], "error: unknown option '--regoin'; did you mean --region?\n  see skillsnet list --help\n"],
+    [['event', 'invitaions', '1'], "error: unknown command 'invitaions'; did you mean invitations?\n  see skillsnet event --help\n"],
+  ])('%j: one error line with the suggestion in it, then where to look', async (args, expected) => {
+    const { run } = await import('../support/run.js');
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(expected);
+  });
+});

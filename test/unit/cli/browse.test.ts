@@ -97,6 +97,22 @@ describe('show', () => {
     expect(j.tags).toHaveLength(2);
   });
 
+  it('keeps the category names in one column when an officer removed a category', async () => {
+    const own = path.join(tempDir(), 'removed.db');
+    const db = openDatabase(own, { create: true });
+    const id = insertApplication(db, '2020', { organization: 'Taller Abierto', email: 'ana@example.org', title: 'Aprendices', description: 'Formación dual' });
+    setCategories(db, id, ['work-based-learning', 'recognition-of-skills']);
+    db.close();
+    expect((await skillsnet(['tag', 'remove', String(id), 'work-based-learning', '--db', own])).code).toBe(0);
+    const r = await skillsnet(['show', String(id), '--db', own]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const kept = lines.find((l) => l.startsWith('  recognition-of-skills'))!;
+    const removed = lines.find((l) => l.startsWith('  work-based-learning'))!;
+    expect(removed).toMatch(/Work-based learning · removed by an officer$/);
+    expect(removed.indexOf('Work-based learning')).toBe(kept.indexOf('Recognition of skills'));
+  });
+
   it('exits 1 for an unknown ID and 2 for a non-number', async () => {
     expect((await skillsnet(['show', '99', '--db', dbPath])).code).toBe(1);
     const bad = await skillsnet(['show', 'abc', '--db', dbPath]);

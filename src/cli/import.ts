@@ -204,6 +204,13 @@ reports the rest unchanged. FILE may be - (stdin) or a named pipe: it is copied 
 private temporary file (at most 512 MB) and imported from there. A row may have at most 16,384
 cells, and a workbook may expand to at most 1 GB (limits in docs/importing.md).
 
+A mapping file (--map) names a column by its header, its letter ("C") or its number (3), for any
+of these fields: externalId, submittedAt, organization, organizationType, contactName,
+firstName, lastName, email, phone, website, country, language, workingLanguage, title,
+description, beneficiaries, selfCategories, score. E.g. {"organization": "A", "email": "B",
+"country": "Where", "description": 4}. On a terminal, the wizard asks for the organisation and
+email columns when it cannot tell them, and offers to save its answers as such a file.
+
 Examples:
   skillsnet import applications.csv --call 2020
   skillsnet import forms-en.csv formulaire-fr.csv respuestas.xlsx --call 2020

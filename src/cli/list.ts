@@ -25,9 +25,13 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
   let duplicates: Map<number, LikelyDuplicate> | undefined;
+  // Reviewers' combined scores (scores import): the score select ranks by, beside the file's own.
+  let reviewers = new Map<number, number>();
+  const { combinedScores } = await import('../selection/scores.js');
   const groups = opts.duplicates ? (await import('../import/duplicates.js')).duplicateGroups : undefined;
   const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
+    reviewers = new Map([...combinedScores(db)].map(([id, c]) => [id, c.combined]));
     if (!groups) return listApplications(db, opts.filters);
     const found = groups(db, opts.filters);
     duplicates = found.duplicates;
@@ -36,7 +40,8 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
   if (opts.format !== 'table') personalOutput(io);
   if (opts.format === 'json') {
-    printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
+    const withReviewers = shown.map((a) => ({ ...a, reviewersScore: reviewers.get(a.id) ?? null }));
+    printJson(io, duplicates ? withReviewers.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : withReviewers);
   } else if (opts.format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     const { safeCell } = await import('../export/escape.js');
@@ -49,6 +54,8 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     ]);
     io.stdout.write(stringify([[...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])], ...records]));
   } else {
+    // The file's own score, and the reviewers' combined one (0-10) where they scored: select ranks by the latter.
+    const anyReviewed = shown.some((a) => reviewers.has(a.id));
     const rows = shown.map((a) => [
       a.id,
       // Cut to fit only on a terminal: piped lines (| cut -f2) keep the whole name.
@@ -59,16 +66,18 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       a.language ?? '',
       a.categories.join(', '),
       a.score ?? '',
+      ...(anyReviewed ? [reviewers.has(a.id) ? Number(reviewers.get(a.id)!.toFixed(2)) : ''] : []),
       ...(duplicates ? [duplicates.get(a.id) ? `#${duplicates.get(a.id)!.duplicateOf}: ${duplicates.get(a.id)!.reason}` : ''] : []),
     ]);
-    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
+    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(anyReviewed ? ['Reviewers'] : []), ...(duplicates ? ['Looks like'] : [])];
     io.stdout.write(renderTable(io, headers, rows));
     const more = applications.length - shown.length;
     if (duplicates && !applications.length) {
       info(io, 'No application looks like another one of its call (same email and organisation, same organisation and title, or same email and title).');
     } else {
       info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID` +
-        (duplicates ? '; keep one out of a Core Group with skillsnet select --exclude ID' : ''));
+        (duplicates ? '; keep one out of a Core Group with skillsnet select --exclude ID' : '') +
+        (anyReviewed ? '. Score is the file\'s own; Reviewers the reviewers\' combined score (0-10), which select ranks by where there is one' : ''));
     }
   }
   return shown;

@@ -149,3 +149,33 @@ describe('stats', () => {
     expect(r.stderr).toMatch(/error: option '--by <dimension>' argument 'planet' is invalid/);
   });
 });
+
+describe('list after reviewers scored', () => {
+  it('shows the reviewers\' combined score beside the file\'s own, in the table and in --json', async () => {
+    const fs = (await import('node:fs')).default;
+    const { importedCall } = await import('../support/run.js');
+    const { dir, sk } = await importedCall([
+      'Organization,Email,Country,Title,Score',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes,6',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains,7',
+      'Youth Works,nia@example.com,Kenya,Apprenticeships,',
+    ]);
+    fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\nana@example.org,Omar,8\nawa@example.net,Omar,6\n');
+    expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
+    const rows = json(await sk('list', '--json'));
+    expect(rows.map((a: any) => a.score)).toEqual([6, 7, null]);
+    expect(rows[0].reviewersScore).toBeGreaterThan(rows[1].reviewersScore);
+    expect(rows[2].reviewersScore).toBeNull();
+    const table = await sk('list');
+    const lines = table.stdout.split('\n').filter(Boolean);
+    expect(lines[0].split('\t')).toEqual(['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', 'Reviewers']);
+    expect(lines[1].split('\t')[8]).toBe(String(Number(rows[0].reviewersScore.toFixed(2))));
+    expect(lines[3].split('\t')[8]).toBe('');
+    expect(table.stderr).toMatch(/Reviewers the reviewers' combined score \(0-10\), which select ranks by/);
+  });
+
+  it('has no Reviewers column when nobody scored', async () => {
+    const r = await skillsnet(['list', '--db', dbPath]);
+    expect(r.stdout.split('\n')[0]).not.toContain('Reviewers');
+  });
+});

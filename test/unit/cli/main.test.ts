@@ -55,3 +55,16 @@ describe('a mistyped command or option', () => {
     expect(r.stderr).toBe(expected);
   });
 });
+
+describe('init on a database that holds a call already', () => {
+  it('says what it holds instead of the first step of an empty one', async () => {
+    const { run, importedCall } = await import('../support/run.js');
+    const fresh = await run(['init', '--db', path.join(tempDir(), 'new.db')]);
+    expect(fresh.stderr).toMatch(/Next: skillsnet import applications\.csv --call 2020/);
+    const { db } = await importedCall(['Organization,Email', 'Taller Abierto,ana@example.org', 'Atelier Vert,awa@example.net'], { call: '2024' });
+    const again = await run(['init', '--db', db]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^It holds 2 applications \(call 2024\)\. See them: skillsnet stats, or skillsnet list$/m);
+    expect(again.stderr).not.toMatch(/Next: skillsnet import/);
+  });
+});

@@ -71,3 +71,15 @@ describe('wrong IDs and empty values a new user typed', () => {
     expect(r.stdout).toContain(`Changed member-1 (${members.find((m) => m.id === 1)!.organization}): notes.`);
   });
 });
+
+describe('history in an officer\'s words', () => {
+  it.each([
+    [['applications.withdrawn_at'], 'withdrawn at'],
+    [['organizations.name', 'organizations.name_key', 'organizations.website', 'organizations.web_domain'], 'name, website'],
+    [['applications.country', 'applications.region', 'applications.contact_name', 'organizations.country'], 'country, region, contact name; organisation: country'],
+    [['members.(row)'], 'added or removed'],
+  ])('%j -> %s', async (fields, words) => {
+    const { changedInWords } = await import('../../../src/cli/history.js');
+    expect(changedInWords(fields as string[])).toBe(words);
+  });
+});

@@ -83,3 +83,19 @@ describe('history in an officer\'s words', () => {
     expect(changedInWords(fields as string[])).toBe(words);
   });
 });
+
+describe('merge names the organisations beside their IDs', () => {
+  it('so that a mistyped ID shows in the dry run, before anything is merged', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { sk } = await importedCall([
+      'Organization,Email,Country,Title',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
+    ]);
+    const dry = await sk('merge', '1', '2', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run: merging application 2 \(Atelier Vert\) into application 1 \(Taller Abierto\) would:$/m);
+    const orgs = await sk('merge', 'org-1', 'org-2', '--dry-run');
+    expect(orgs.stdout).toMatch(/^Dry run: merging org-2 \(Atelier Vert\) into org-1 \(Taller Abierto\) would:$/m);
+  });
+});

@@ -58,6 +58,7 @@ describe('wrong IDs and empty values a new user typed', () => {
     [['member', 'add'], /^error: a member needs an organisation \(--organization NAME\), or a name or an email/m, 2],
     [['merge', 'org-1', 'org-1'], /^error: org-1 is the same record twice\n {2}give the record to keep/m, 2],
     [['event', 'add', '', '--kind', 'webinar', '--start', '2031-01-01 10:00', '--tz', 'UTC'], /^error: the event has no title\n {2}give it one: skillsnet event add/m, 2],
+    [['event', 'groups', '1', '--by', 'region', '--groups', 'en=1'], /^error: groups can be made --by language, not "region"\n {2}groups are by working language.*e\.g\. --by language --groups en=2,fr=1,es=1/m, 2],
   ])('%j says what is wrong and what to do', async (args, message, code) => {
     const r = await sk(args as string[]);
     expect(r.code).toBe(code);

@@ -95,6 +95,11 @@ export interface StoredApplication {
   batch_sha256: string | null;
 }
 
+/** Category tags clearStaleTags deleted, as they were (to put back when the text comes back). */
+export interface ClearedTags {
+  rows: { application_id: number; category: string; source: string; state: string; confidence: number | null; evidence_json: string; updated_at: string }[];
+}
+
 export interface ImportStatements {
   find(callId: number, identityKey: string): StoredApplication | undefined;
   /** Whether the call holds no application at all (merged, withdrawn and erased ones count). */
@@ -115,7 +120,9 @@ export interface ImportStatements {
    * self-chosen categories) changes, deletes the application's computed category tags (auto and
    * applicant), keeping officer tags and officer removals. Returns whether any were deleted.
    */
-  clearStaleTags(id: number, title: string | null, description: string | null, beneficiariesJson: string, selfCategoriesJson: string): boolean;
+  clearStaleTags(id: number, title: string | null, description: string | null, beneficiariesJson: string, selfCategoriesJson: string): ClearedTags | null;
+  /** Puts back tags clearStaleTags deleted (a later row of the same file brought the text back). */
+  restoreTags(cleared: ClearedTags): void;
   /** Whether an officer has decided on any category of the application. */
   hasOfficerTags(id: number): boolean;
 }
@@ -211,7 +218,12 @@ export function prepareImport(db: DB): ImportStatements {
       WHERE application_id = @id AND source <> 'officer'
         AND EXISTS (SELECT 1 FROM applications a WHERE a.id = @id
                      AND (a.title IS NOT @title OR a.description IS NOT @description
-                          OR a.beneficiaries_json IS NOT @beneficiaries OR a.self_categories_json IS NOT @selfCategories))`,
+                          OR a.beneficiaries_json IS NOT @beneficiaries OR a.self_categories_json IS NOT @selfCategories))
+      RETURNING application_id, category, source, state, confidence, evidence_json, updated_at`,
+  );
+  const putBack = db.prepare(
+    `INSERT OR IGNORE INTO application_categories (application_id, category, source, state, confidence, evidence_json, updated_at)
+     VALUES (@application_id, @category, @source, @state, @confidence, @evidence_json, @updated_at)`,
   );
   const officer = db.prepare(`SELECT 1 FROM application_categories WHERE application_id = ? AND source = 'officer' LIMIT 1`);
   const reject = db.prepare('INSERT INTO rejected_rows (batch_id, row_number, raw_json, reasons_json) VALUES (?, ?, ?, ?)');
@@ -238,8 +250,13 @@ export function prepareImport(db: DB): ImportStatements {
     reject: (batchId, rowNumber, rawJson, reasonsJson) => {
       reject.run(batchId, rowNumber, rawJson, reasonsJson);
     },
-    clearStaleTags: (id, title, description, beneficiaries, selfCategories) =>
-      clearStale.run({ id, title, description, beneficiaries, selfCategories }).changes > 0,
+    clearStaleTags: (id, title, description, beneficiaries, selfCategories) => {
+      const rows = clearStale.all({ id, title, description, beneficiaries, selfCategories }) as ClearedTags['rows'];
+      return rows.length ? { rows } : null;
+    },
+    restoreTags: (cleared) => {
+      for (const row of cleared.rows) putBack.run(row);
+    },
     hasOfficerTags: (id) => officer.get(id) !== undefined,
   };
 }

@@ -153,7 +153,11 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
   if (report.rejected > 0 && report.dryRun) {
     info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected ; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
   } else if (report.rejected > 0) {
-    info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+    // Rows rejected as before whose fixed copies came in since are not to fix again.
+    const fixed = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);
+    const open = report.rejected - fixed;
+    if (open > 0) info(io, `${open} row${open === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+    if (fixed > 0) info(io, `${fixed} row${fixed === 1 ? ' was' : 's were'} rejected as before, but ${fixed === 1 ? 'its fixed copy was' : 'their fixed copies were'} imported already: skillsnet rejects does not list ${fixed === 1 ? 'it' : 'them'} again`);
   }
   const resolved = report.files.reduce((n, f) => n + (f.resolvedRejects ?? 0), 0);
   if (resolved) {

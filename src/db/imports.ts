@@ -427,3 +427,26 @@ export interface CallSpanRow {
   lowest: number | null;
   highest: number | null;
 }
+
+/**
+ * Rows of this batch rejected exactly as a row of an earlier import of the same file was, when
+ * that row has been fixed since (a corrected copy or a rejects sheet imported): the original
+ * export imported again — a later download with more responses — does not bring back rejects
+ * the officer fixed already. Marked resolved by the same fix; returns how many.
+ */
+export function carryResolvedRejects(db: DB, callId: number, batchId: number): number {
+  return db
+    .prepare(
+      `UPDATE rejected_rows AS r
+          SET resolved_batch_id = (
+            SELECT r2.resolved_batch_id FROM rejected_rows r2 JOIN import_batches b2 ON b2.id = r2.batch_id
+             WHERE b2.call_id = @callId AND b2.id <> @batchId AND r2.resolved_batch_id IS NOT NULL AND r2.raw_json = r.raw_json
+               AND b2.file_name = (SELECT file_name FROM import_batches WHERE id = @batchId)
+             ORDER BY r2.id DESC LIMIT 1)
+        WHERE r.batch_id = @batchId AND r.resolved_batch_id IS NULL
+          AND EXISTS (SELECT 1 FROM rejected_rows r2 JOIN import_batches b2 ON b2.id = r2.batch_id
+                       WHERE b2.call_id = @callId AND b2.id <> @batchId AND r2.resolved_batch_id IS NOT NULL AND r2.raw_json = r.raw_json
+                         AND b2.file_name = (SELECT file_name FROM import_batches WHERE id = @batchId))`,
+    )
+    .run({ callId, batchId }).changes;
+}

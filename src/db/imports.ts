@@ -435,18 +435,25 @@ export interface CallSpanRow {
  * the officer fixed already. Marked resolved by the same fix; returns how many.
  */
 export function carryResolvedRejects(db: DB, callId: number, batchId: number): number {
-  return db
+  // The fixed rows of earlier imports of this file (a few, as officers fix them), by their source
+  // row; then this batch's rejected rows looked up in them: one pass each, never one by the other.
+  const fixed = new Map<string, number>();
+  const earlier = db
     .prepare(
-      `UPDATE rejected_rows AS r
-          SET resolved_batch_id = (
-            SELECT r2.resolved_batch_id FROM rejected_rows r2 JOIN import_batches b2 ON b2.id = r2.batch_id
-             WHERE b2.call_id = @callId AND b2.id <> @batchId AND r2.resolved_batch_id IS NOT NULL AND r2.raw_json = r.raw_json
-               AND b2.file_name = (SELECT file_name FROM import_batches WHERE id = @batchId)
-             ORDER BY r2.id DESC LIMIT 1)
-        WHERE r.batch_id = @batchId AND r.resolved_batch_id IS NULL
-          AND EXISTS (SELECT 1 FROM rejected_rows r2 JOIN import_batches b2 ON b2.id = r2.batch_id
-                       WHERE b2.call_id = @callId AND b2.id <> @batchId AND r2.resolved_batch_id IS NOT NULL AND r2.raw_json = r.raw_json
-                         AND b2.file_name = (SELECT file_name FROM import_batches WHERE id = @batchId))`,
+      `SELECT r.raw_json AS raw, r.resolved_batch_id AS resolved FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
+        WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NOT NULL
+          AND b.file_name = (SELECT file_name FROM import_batches WHERE id = ?)
+        ORDER BY r.id`,
     )
-    .run({ callId, batchId }).changes;
+    .iterate(callId, batchId, batchId) as IterableIterator<{ raw: string; resolved: number }>;
+  for (const row of earlier) fixed.set(row.raw, row.resolved);
+  if (!fixed.size) return 0;
+  const mark = db.prepare('UPDATE rejected_rows SET resolved_batch_id = ? WHERE id = ?');
+  const rows = db.prepare('SELECT id, raw_json AS raw FROM rejected_rows WHERE batch_id = ? AND resolved_batch_id IS NULL').all(batchId) as { id: number; raw: string }[];
+  let n = 0;
+  for (const row of rows) {
+    const resolved = fixed.get(row.raw);
+    if (resolved !== undefined) n += mark.run(resolved, row.id).changes;
+  }
+  return n;
 }

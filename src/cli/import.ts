@@ -151,7 +151,7 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
     );
   }
   if (report.rejected > 0 && report.dryRun) {
-    info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected ; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
+    info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
   } else if (report.rejected > 0) {
     // Rows rejected as before whose fixed copies came in since are not to fix again.
     const fixed = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);

@@ -37,7 +37,7 @@ describe('skillsnet import: the report', () => {
   it('a dry run with rejected rows does not point to skillsnet rejects', async () => {
     const f = file('bad.csv', 'Organization,Email\n,x@example.org\n');
     const r = await run(['import', f, '--db', db(), '--dry-run']);
-    expect(r.stderr).toContain('would be rejected');
+    expect(r.stderr).toContain('1 row would be rejected; nothing was stored');
     expect(r.stderr).not.toContain('see them with skillsnet rejects');
   });
 

@@ -77,7 +77,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     } else {
       info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID` +
         (duplicates ? '; keep one out of a Core Group with skillsnet select --exclude ID' : '') +
-        (anyReviewed ? '. Score is the file\'s own; Reviewers the reviewers\' combined score (0-10), which select ranks by where there is one' : ''));
+        (anyReviewed ? '. Reviewers: the reviewers\' combined score (0-10), which select ranks by' : ''));
     }
   }
   return shown;

@@ -171,7 +171,7 @@ describe('list after reviewers scored', () => {
     expect(lines[0].split('\t')).toEqual(['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', 'Reviewers']);
     expect(lines[1].split('\t')[8]).toBe(String(Number(rows[0].reviewersScore.toFixed(2))));
     expect(lines[3].split('\t')[8]).toBe('');
-    expect(table.stderr).toMatch(/Reviewers the reviewers' combined score \(0-10\), which select ranks by/);
+    expect(table.stderr).toMatch(/\. Reviewers: the reviewers' combined score \(0-10\), which select ranks by\n/);
   });
 
   it('has no Reviewers column when nobody scored', async () => {

@@ -29,7 +29,12 @@ export async function runRosterShow(opts: RosterShowOptions, io: IO): Promise<Ro
   }
   const c = io.color;
   io.stdout.write(c.bold(`Roster ${result.name}`) + c.dim(` · saved ${result.createdAt.replace('T', ' ').slice(0, 16)} UTC`) + '\n');
-  io.stdout.write(`${result.members.length} members, total score ${result.objective ?? '?'} (${result.optimal ? 'proven optimal' : `solver: ${result.solverStatus}`})\n`);
+  // Scores imported or corrected since the roster was saved: its total no longer adds up the
+  // Score column below; say both, and how to rank on today's scores.
+  const today = Math.round(result.members.reduce((t, m) => t + (m.score ?? 0), 0) * 1e4) / 1e4;
+  const moved = result.objective !== null && result.objective !== undefined && Math.abs(today - result.objective) > 1e-3;
+  io.stdout.write(`${result.members.length} members, total score ${result.objective ?? '?'}${moved ? ' when saved' : ''} (${result.optimal ? 'proven optimal' : `solver: ${result.solverStatus}`})\n`);
+  if (moved) io.stdout.write(`The scores changed since (reviewers' scores imported, or the file's corrected): the members total ${today} today. To rank on today's scores: skillsnet select again.\n`);
   if (result.params.quotas?.length) io.stdout.write(c.dim(`Quotas: ${summariseQuotas(result.params)}`) + '\n');
   io.stdout.write('\n' + renderRosterTable(io, result.members, { reasons: io.stdoutIsTTY }));
   if (result.alternates.length) {

@@ -180,3 +180,25 @@ describe('roster replace that is not carried out', () => {
     expect(show.members.map((m: any) => m.id).sort()).toEqual([1, 2, 4]);
   });
 });
+
+describe('roster show after scores changed', () => {
+  it('says the saved total no longer adds up the Score column, and how to rank on today\'s scores', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { dir, sk } = await importedCall([
+      'Organization,Email,Country,Title',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
+      'Youth Works,nia@example.com,Kenya,Apprenticeships',
+    ]);
+    expect((await sk('select', '--size', '2', '--order', 'id', '--name', 'first')).code).toBe(0);
+    const before = await sk('roster', 'show', 'first');
+    expect(before.stdout).toMatch(/^2 members, total score 0 \(proven optimal\)$/m);
+    expect(before.stdout).not.toMatch(/changed since/);
+    fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\nnia@example.com,Rita,7\n');
+    expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
+    const after = await sk('roster', 'show', 'first');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toMatch(/^2 members, total score 0 when saved \(proven optimal\)$/m);
+    expect(after.stdout).toMatch(/^The scores changed since \(reviewers' scores imported, or the file's corrected\): the members total [\d.]+ today\. To rank on today's scores: skillsnet select again\.$/m);
+  });
+});

@@ -200,5 +200,10 @@ describe('roster show after scores changed', () => {
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toMatch(/^2 members, total score 0 when saved \(proven optimal\)$/m);
     expect(after.stdout).toMatch(/^The scores changed since \(reviewers' scores imported, or the file's corrected\): the members total [\d.]+ today\. To rank on today's scores: skillsnet select again\.$/m);
+    // The document for a report says so too, instead of "the one the selection ranked by".
+    const md = await sk('export', 'roster', 'first', '--format', 'md', '--out', '-');
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/The score is today's: reviewers' combined score \(0–10\)\. Scores changed since the selection, which ranked on a total of 0 \("Why selected" says what it saw\); the members total [\d.]+ today\./);
+    expect(md.stdout).not.toMatch(/the one the selection ranked by/);
   });
 });

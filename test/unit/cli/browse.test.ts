@@ -179,3 +179,14 @@ describe('list after reviewers scored', () => {
     expect(r.stdout.split('\n')[0]).not.toContain('Reviewers');
   });
 });
+
+describe('stats --quiet', () => {
+  it('keeps the table on stdout and leaves out the count line on stderr, as every status line', async () => {
+    const loud = await skillsnet(['stats', '--db', dbPath]);
+    expect(loud.stderr).toMatch(/^3 applications/m);
+    const quiet = await skillsnet(['stats', '--quiet', '--db', dbPath]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe(loud.stdout);
+    expect(quiet.stderr).toBe('');
+  });
+});

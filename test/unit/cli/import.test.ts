@@ -68,3 +68,19 @@ describe('skillsnet import: the report', () => {
     expect(fs.readdirSync(dir).filter((x) => x.startsWith('never.db'))).toEqual([]);
   });
 });
+
+describe('an attendance report given to import', () => {
+  it('says what it looks like and the command that reads it', async () => {
+    const { zoomReport } = await import('../support/zoom.js');
+    const { looksLikeAttendanceReport } = await import('../../../src/import/mapping.js');
+    const f = file('zoom-participants.csv', zoomReport('Core Group meeting', ['Ana Ejemplo,ana@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y']));
+    const r = await run(['import', f, '--db', db()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: [\w-]*zoom-participants\.csv: no column found for the organisation; nothing was imported\n {2}this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID [\w-]*zoom-participants\.csv/m);
+    // the participants table alone, in French (Teams), too; an application form is no report
+    expect(looksLikeAttendanceReport(['Nom complet', "Heure d'arrivée", 'Heure de départ', 'Durée', 'E-mail'])).toBe(true);
+    expect(looksLikeAttendanceReport(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Title', 'Description'])).toBe(false);
+    const form = await run(['import', file('form.csv', 'Who,Mail\nA,a@example.org\n'), '--db', db()]);
+    expect(form.stderr).not.toMatch(/attendance report/);
+  });
+});

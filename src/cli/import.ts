@@ -5,7 +5,7 @@ import { dryRunScratch, invocation, printJson, withDatabase, type CliContext } f
 import { canPrompt, info, warn, type IO } from './io.js';
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import type { FileReport, ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
-import { CliError } from '../errors.js';
+import { CliError, OperationError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
@@ -67,13 +67,45 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
       const { discardEmptyDatabase } = await import('../db/imports.js');
       await discardEmptyDatabase(dbPath);
     }
-    throw opts.json ? await withJsonDocument(e) : e;
+    const told = await attendanceReportHint(e, opts.files, io.cwd);
+    throw opts.json ? await withJsonDocument(told) : told;
   } finally {
     ready?.release();
     scratch?.release();
   }
   printImportReport(io, report, { json: opts.json });
   return report;
+}
+
+/**
+ * A meeting's attendance report given to import (no organisation column, a Zoom summary block or
+ * a participants table): the error also gives the command that reads it, before the mapping advice.
+ */
+async function attendanceReportHint(e: unknown, files: readonly string[], cwd: string): Promise<unknown> {
+  if (!(e instanceof OperationError) || !/: no column found for the /.test(e.message)) return e;
+  const { filesOfFailure, withFiles } = await import('../import/failure.js');
+  const { looksLikeAttendanceBytes } = await import('../events/attendance/report.js');
+  const failed = filesOfFailure(e).at(-1);
+  const file = failed && files.find((f) => path.basename(f) === failed.file);
+  if (!failed || !file) return e;
+  // (its start is enough: the participants table comes after a summary of a few lines)
+  let start: Buffer;
+  try {
+    const fd = fs.openSync(path.resolve(cwd, file), 'r');
+    try {
+      if (!fs.fstatSync(fd).isFile()) return e;
+      start = Buffer.alloc(64 * 1024);
+      start = start.subarray(0, fs.readSync(fd, start, 0, start.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return e;
+  }
+  if (!(await looksLikeAttendanceBytes(start))) return e;
+  const hint = `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${failed.file} (skillsnet events lists the IDs)`;
+  // (the files the importer attached to the error, for --json, stay with it)
+  return withFiles(new OperationError(e.message, { hint: e.hint ? `${hint}\n  ${e.hint}` : hint, json: e.json }), filesOfFailure(e));
 }
 
 /**

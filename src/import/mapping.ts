@@ -11,7 +11,6 @@ import { FIELDS, requiredFields, type ColumnMapping, type Field } from './header
 
 export { FIELD_LABELS } from './field-labels.js';
 import { FIELD_LABELS } from './field-labels.js';
-import { isParticipantsHeader, matchHeaderRow, summaryField } from '../events/attendance/headers.js';
 
 /**
  * A --map file: field -> column (or several, first non-empty wins). A column is named by its
@@ -241,25 +240,13 @@ export function missingColumnsError(
   const columns = dataLike
     ? `the first row looks like data (it holds an email address, a phone number or a date), not column names; add a header row to the file, or name the columns by letter in --map (every row is then read as an application).\n  `
     : `columns in the file: ${describeColumns(headers, shown)}\n  `;
-  // A meeting's attendance report given to import (its summary block or participants table):
-  // the command that reads it, rather than a mapping file.
-  const attendance = looksLikeAttendanceReport(headers)
-    ? `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${path.basename(file)} (skillsnet events lists the IDs)\n  `
-    : '';
   return new OperationError(`${path.basename(file)}: no column found for the ${names}; nothing was imported`, {
     hint:
-      attendance +
       notUsed +
       columns +
       `name the columns in a JSON file and pass it with --map, e.g. --map mapping.json containing\n  ${JSON.stringify(example)}\n  ` +
       'a column may be named by its header, its letter ("F") or its number from 1 (6)',
   });
-}
-
-/** A Zoom or Teams report's summary header (Meeting ID, Topic, Start Time...) or participants header. */
-export function looksLikeAttendanceReport(headers: readonly string[]): boolean {
-  if (isParticipantsHeader(matchHeaderRow(headers))) return true;
-  return new Set(headers.map((h) => summaryField(h)?.field).filter(Boolean)).size >= 3;
 }
 
 /** The mapping as field -> header names, for the batch record and the JSON report. */

@@ -91,6 +91,8 @@ async function attendanceReportHint(e: unknown, files: readonly string[], cwd: s
   // (its start is enough: the participants table comes after a summary of a few lines)
   let start: Buffer;
   try {
+    // (a pipe, stdin or a device was read once already, and opening a FIFO again would wait)
+    if (file === '-' || !fs.statSync(path.resolve(cwd, file)).isFile()) return e;
     const fd = fs.openSync(path.resolve(cwd, file), 'r');
     try {
       if (!fs.fstatSync(fd).isFile()) return e;

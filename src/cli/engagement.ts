@@ -24,6 +24,22 @@ export interface EngagementOptions {
   json?: boolean;
 }
 
+/**
+ * The filters of this list that export contacts takes too, as flags: the follow-up mail goes to
+ * the people listed, not to a "--roster NAME" to fill in. (--cohort is the list's own.)
+ */
+function contactFilterFlags(filters: MemberFilters): string[] {
+  const flags: string[] = [];
+  const keys = ['roster', 'role', 'status', 'call', 'region', 'country', 'category', 'language', 'type', 'beneficiary', 'search'] as const;
+  for (const key of keys) {
+    const value = filters[key];
+    if (value === undefined || value === null || value === '') continue;
+    const text = String(value);
+    flags.push(`--${key} ${/^[\w.@+-]+$/.test(text) ? text : JSON.stringify(text)}`);
+  }
+  return flags;
+}
+
 export async function runEngagement(opts: EngagementOptions, io: IO): Promise<EngagementRow[]> {
   const { engagementReport } = await import('../events/engagement-report.js');
   const { eventsWithAttendanceTaken } = await import('../db/attendance.js');
@@ -48,7 +64,7 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
   const follow = opts.attendedLessThan !== undefined ? `--attended-less-than ${opts.attendedLessThan}` : '--never-attended';
   const toWrite = opts.attendedLessThan !== undefined ? rows.length : never;
   info(io, `${plural(rows.length, 'member')}; ${never} invited but never attended, of ${plural(taken, 'event')} with attendance taken (events to come, or whose reports are not in, count for no one).` +
-    (toWrite ? ` Write to them: skillsnet export contacts ${follow} --roster NAME --out follow-up.csv` : ''));
+    (toWrite ? ` Write to them: skillsnet export contacts ${[follow, ...contactFilterFlags(opts.filters)].join(' ')} --out follow-up.csv` : ''));
   return rows;
 }
 

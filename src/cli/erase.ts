@@ -24,7 +24,10 @@ export async function runErase(opts: { dbPath: string; who: string; dryRun?: boo
     const report = opts.dryRun ? preview : erasePerson(db, opts.who);
     if (opts.json) printJson(io, report);
     else {
-      io.stdout.write(`${opts.dryRun ? 'Dry run: would erase' : 'Erased'} ${report.subject} (${report.applications.length} application${report.applications.length === 1 ? '' : 's'} keep${report.applications.length === 1 ? 's' : ''} its organisation, without the contact):\n`);
+      // Their applications stay (the organisation's), without the contact; a person with none ("0 applications keep...") needs no words.
+      const n = report.applications.length;
+      const kept = n ? ` (${n === 1 ? 'their application stays' : `their ${n} applications stay`}, with the organisation, without the contact)` : '';
+      io.stdout.write(`${opts.dryRun ? 'Dry run: would erase' : 'Erased'} ${report.subject}${kept}:\n`);
       for (const r of report.removed) io.stdout.write(`  ${r.label}: ${r.rows} row${r.rows === 1 ? '' : 's'}\n`);
       for (const r of report.alsoFound) io.stdout.write(`  also in ${r.table}.${r.column}: ${r.rows} row${r.rows === 1 ? '' : 's'}\n`);
       if (!opts.dryRun) io.stdout.write(report.file.walEmptied ? 'The database file was rebuilt and its WAL emptied: the bytes are gone from both.\n' : '');

@@ -19,11 +19,38 @@ export async function runHistory(opts: { dbPath: string; id?: string; action?: s
   if (opts.json) printJson(io, entries);
   else {
     io.stdout.write(renderTable(io, ['Change', 'When', 'Action', 'Subject', 'What', 'Undone by'], entries.map((h) => [
-      h.id, h.madeAt.slice(0, 16).replace('T', ' '), h.action, h.subject, h.fields.slice(0, 6).join(', ') + (h.fields.length > 6 ? ', ...' : ''), h.undoneBy ?? '',
+      h.id, h.madeAt.slice(0, 16).replace('T', ' '), h.action, h.subject, changedInWords(h.fields), h.undoneBy ?? '',
     ])));
     info(io, `${entries.length} change${entries.length === 1 ? '' : 's'}. Undo a merge: skillsnet unmerge ID (or --last)`);
   }
   return entries;
+}
+
+/** The officers' word for the records of a table. */
+const RECORD_WORDS: Record<string, string> = { applications: 'application', organizations: 'organisation', members: 'member', people: 'person' };
+
+/**
+ * "applications.withdrawn_at, organizations.name_key" as an officer reads it: "withdrawn at",
+ * "organisation: name" — fields in words, grouped by record (the first one unnamed), without the
+ * keys skillsnet derives itself (name_key, web_domain). --json keeps table.column for scripts.
+ */
+export function changedInWords(fields: string[]): string {
+  const byTable = new Map<string, string[]>();
+  for (const f of fields) {
+    const dot = f.indexOf('.');
+    const table = f.slice(0, dot);
+    const column = f.slice(dot + 1);
+    if (/_key$/.test(column) || column === 'web_domain') continue;
+    const words = column === '(row)' ? 'added or removed' : column.replace(/_/g, ' ');
+    const list = byTable.get(table) ?? [];
+    if (!list.includes(words)) list.push(words);
+    byTable.set(table, list);
+  }
+  const parts = [...byTable].map(([table, words], i) => {
+    const shown = words.slice(0, 6).join(', ') + (words.length > 6 ? ', ...' : '');
+    return i === 0 ? shown : `${RECORD_WORDS[table] ?? table.replace(/_/g, ' ')}: ${shown}`;
+  });
+  return parts.join('; ');
 }
 
 export function registerHistory(program: Command, ctx: CliContext): void {

@@ -5,7 +5,7 @@ import { dryRunScratch, invocation, printJson, withDatabase, type CliContext } f
 import { canPrompt, info, warn, type IO } from './io.js';
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import type { FileReport, ImportHooks, ImportOptions, ImportReport } from '../import/importer.js';
-import { CliError } from '../errors.js';
+import { CliError, OperationError } from '../errors.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
@@ -67,13 +67,47 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
       const { discardEmptyDatabase } = await import('../db/imports.js');
       await discardEmptyDatabase(dbPath);
     }
-    throw opts.json ? await withJsonDocument(e) : e;
+    const told = await attendanceReportHint(e, opts.files, io.cwd);
+    throw opts.json ? await withJsonDocument(told) : told;
   } finally {
     ready?.release();
     scratch?.release();
   }
   printImportReport(io, report, { json: opts.json });
   return report;
+}
+
+/**
+ * A meeting's attendance report given to import (no organisation column, a Zoom summary block or
+ * a participants table): the error also gives the command that reads it, before the mapping advice.
+ */
+async function attendanceReportHint(e: unknown, files: readonly string[], cwd: string): Promise<unknown> {
+  if (!(e instanceof OperationError) || !/: no column found for the /.test(e.message)) return e;
+  const { filesOfFailure, withFiles } = await import('../import/failure.js');
+  const { looksLikeAttendanceBytes } = await import('../events/attendance/report.js');
+  const failed = filesOfFailure(e).at(-1);
+  const file = failed && files.find((f) => path.basename(f) === failed.file);
+  if (!failed || !file) return e;
+  // (its start is enough: the participants table comes after a summary of a few lines)
+  let start: Buffer;
+  try {
+    // (a pipe, stdin or a device was read once already, and opening a FIFO again would wait)
+    if (file === '-' || !fs.statSync(path.resolve(cwd, file)).isFile()) return e;
+    const fd = fs.openSync(path.resolve(cwd, file), 'r');
+    try {
+      if (!fs.fstatSync(fd).isFile()) return e;
+      start = Buffer.alloc(64 * 1024);
+      start = start.subarray(0, fs.readSync(fd, start, 0, start.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return e;
+  }
+  if (!(await looksLikeAttendanceBytes(start))) return e;
+  const hint = `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${failed.file} (skillsnet events lists the IDs)`;
+  // (the files the importer attached to the error, for --json, stay with it)
+  return withFiles(new OperationError(e.message, { hint: e.hint ? `${hint}\n  ${e.hint}` : hint, json: e.json }), filesOfFailure(e));
 }
 
 /**
@@ -151,9 +185,13 @@ export function printImportReport(io: IO, report: ImportReport, options: { json?
     );
   }
   if (report.rejected > 0 && report.dryRun) {
-    info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected ; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
+    info(io, `${report.rejected} row${report.rejected === 1 ? ' would be' : 's would be'} rejected; nothing was stored (after a real import, skillsnet rejects lists them and why)`);
   } else if (report.rejected > 0) {
-    info(io, `${report.rejected} row${report.rejected === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+    // Rows rejected as before whose fixed copies came in since are not to fix again.
+    const fixed = report.files.reduce((n, f) => n + (f.rejectedFixedBefore ?? 0), 0);
+    const open = report.rejected - fixed;
+    if (open > 0) info(io, `${open} row${open === 1 ? ' was' : 's were'} rejected: see them with skillsnet rejects, fix them with skillsnet rejects --csv > fix.csv`);
+    if (fixed > 0) info(io, `${fixed} row${fixed === 1 ? ' was' : 's were'} rejected as before, but ${fixed === 1 ? 'its fixed copy was' : 'their fixed copies were'} imported already: skillsnet rejects does not list ${fixed === 1 ? 'it' : 'them'} again`);
   }
   const resolved = report.files.reduce((n, f) => n + (f.resolvedRejects ?? 0), 0);
   if (resolved) {
@@ -203,6 +241,13 @@ Importing a file again updates changed applications (keeping their previous vers
 reports the rest unchanged. FILE may be - (stdin) or a named pipe: it is copied once into a
 private temporary file (at most 512 MB) and imported from there. A row may have at most 16,384
 cells, and a workbook may expand to at most 1 GB (limits in docs/importing.md).
+
+A mapping file (--map) names a column by its header, its letter ("C") or its number (3), for any
+of these fields: externalId, submittedAt, organization, organizationType, contactName,
+firstName, lastName, email, phone, website, country, language, workingLanguage, title,
+description, beneficiaries, selfCategories, score. E.g. {"organization": "A", "email": "B",
+"country": "Where", "description": 4}. On a terminal, the wizard asks for the organisation and
+email columns when it cannot tell them, and offers to save its answers as such a file.
 
 Examples:
   skillsnet import applications.csv --call 2020

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import { SCHEMA_VERSION } from '../db/migrations.js';
+import { callNames, countApplications } from '../db/applications.js';
 
 export interface InitOptions {
   dbPath: string;
@@ -18,12 +19,14 @@ export interface InitResult {
 /** Creates the database (mode 0600) or migrates an existing one to the current schema. */
 export async function runInit(opts: InitOptions, io: IO): Promise<InitResult> {
   const existed = fs.existsSync(opts.dbPath);
-  await withDatabase(opts.dbPath, { create: true }, () => undefined);
+  const held = await withDatabase(opts.dbPath, { create: true }, (db) => ({ applications: countApplications(db), calls: callNames(db) }));
   const result: InitResult = { database: opts.dbPath, created: !existed, schemaVersion: SCHEMA_VERSION };
   if (opts.json) printJson(io, result);
   else {
     info(io, `${existed ? 'Database is up to date' : 'Created database'}: ${opts.dbPath} (schema ${SCHEMA_VERSION}, readable by you only)`);
-    info(io, 'Next: skillsnet import applications.csv --call 2020');
+    // A database that holds a call already: what is in it, not the first step of an empty one.
+    if (held.applications > 0) info(io, `It holds ${held.applications} application${held.applications === 1 ? '' : 's'} (call${held.calls.length === 1 ? '' : 's'} ${held.calls.join(', ')}). See them: skillsnet stats, or skillsnet list`);
+    else info(io, 'Next: skillsnet import applications.csv --call 2020');
   }
   return result;
 }

@@ -28,9 +28,13 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
   let duplicates: Map<number, LikelyDuplicate> | undefined;
+  // Reviewers' combined scores (scores import): the score select ranks by, beside the file's own.
+  let reviewers = new Map<number, number>();
+  const { combinedScores } = await import('../selection/scores.js');
   const groups = opts.duplicates ? (await import('../import/duplicates.js')).duplicateGroups : undefined;
   const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
+    reviewers = new Map([...combinedScores(db)].map(([id, c]) => [id, c.combined]));
     if (!groups) return listApplications(db, opts.filters);
     const found = groups(db, opts.filters);
     duplicates = found.duplicates;
@@ -39,7 +43,8 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
   const shown = opts.limit !== undefined ? applications.slice(0, opts.limit) : applications;
   if (opts.format !== 'table') personalOutput(io);
   if (opts.format === 'json') {
-    printJson(io, duplicates ? shown.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : shown);
+    const withReviewers = shown.map((a) => ({ ...a, reviewersScore: reviewers.get(a.id) ?? null }));
+    printJson(io, duplicates ? withReviewers.map((a) => ({ ...a, duplicateOf: duplicates!.get(a.id)?.duplicateOf ?? null, duplicateReason: duplicates!.get(a.id)?.reason ?? null })) : withReviewers);
   } else if (opts.format === 'csv') {
     const { spreadsheetCsv, spreadsheetNumber, overlongCells, overlongWarning, stdoutCsvForExcel } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
@@ -57,6 +62,8 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     const overlong = overlongCells(header, records);
     if (overlong.length) warn(io, overlongWarning(overlong.map((c) => ({ ...c, record: `application ${c.record}` })), 'skillsnet show ID or list --json gives the whole text.'));
   } else {
+    // The file's own score, and the reviewers' combined one (0-10) where they scored: select ranks by the latter.
+    const anyReviewed = shown.some((a) => reviewers.has(a.id));
     const rows = shown.map((a) => [
       a.id,
       // Cut to fit only on a terminal: piped lines (| cut -f2) keep the whole name.
@@ -67,16 +74,18 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       a.language ?? '',
       a.categories.join(', '),
       a.score ?? '',
+      ...(anyReviewed ? [reviewers.has(a.id) ? Number(reviewers.get(a.id)!.toFixed(2)) : ''] : []),
       ...(duplicates ? [duplicates.get(a.id) ? `#${duplicates.get(a.id)!.duplicateOf}: ${duplicates.get(a.id)!.reason}` : ''] : []),
     ]);
-    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(duplicates ? ['Looks like'] : [])];
+    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(anyReviewed ? ['Reviewers'] : []), ...(duplicates ? ['Looks like'] : [])];
     io.stdout.write(renderTable(io, headers, rows));
     const more = applications.length - shown.length;
     if (duplicates && !applications.length) {
       info(io, 'No application looks like another one of its call (same email and organisation, same organisation and title, or same email and title).');
     } else {
       info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID` +
-        (duplicates ? '; keep one out of a Core Group with skillsnet select --exclude ID' : ''));
+        (duplicates ? '; keep one out of a Core Group with skillsnet select --exclude ID' : '') +
+        (anyReviewed ? '. Reviewers: the reviewers\' combined score (0-10), which select ranks by' : ''));
     }
   }
   return shown;

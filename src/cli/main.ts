@@ -79,7 +79,7 @@ export async function buildProgram(ctx: CliContext | undefined, args: string[] =
     .exitOverride()
     .configureOutput({
       writeOut: (s) => (ctx?.streams?.stdout ?? processStdout()).write(s),
-      writeErr: (s) => (ctx?.streams?.stderr ?? process.stderr).write(s),
+      writeErr: (s) => (ctx?.streams?.stderr ?? process.stderr).write(tidyCommanderError(s)),
     })
     .addHelpText(
       'after',
@@ -104,6 +104,14 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
     else program.command(entry.name).description(entry.summary).allowUnknownOption().helpOption(false);
   }
   return program;
+}
+
+/**
+ * Commander puts its suggestion on a line of its own, "(Did you mean import?)", between the
+ * error and the hint: one `error:` line, as every other error, with the suggestion in it.
+ */
+export function tidyCommanderError(text: string): string {
+  return text.replace(/\n\(Did you mean (.+?)\?\)(\n?)$/, '; did you mean $1?$2');
 }
 
 function commanderExitCode(e: CommanderErrorType): number {

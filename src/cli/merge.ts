@@ -30,11 +30,18 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
   const other = parseSubject(opts.b, kinds, { what });
   return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
     let result = mergeRecords(db, keep, other, { dryRun: true });
+    // The organisations' names beside the IDs: a mistyped ID shows before anything is merged.
+    const { organizationNameOf } = await import('../db/organizations.js');
+    const named = (s: typeof keep, label: string) => {
+      const name = s.kind === 'person' ? null : organizationNameOf(db, s.kind, s.id);
+      return name ? `${label} (${name})` : label;
+    };
+    const pair = () => `${named(other, result.merged)} into ${named(keep, result.kept)}`;
     const show = (r: MergeResult) => {
       for (const step of r.steps) io.stdout.write(`  ${step}\n`);
     };
     if (!opts.dryRun && !opts.json && canPrompt(io) && !io.yes) {
-      io.stdout.write(`Merging ${result.merged} into ${result.kept} would:\n`);
+      io.stdout.write(`Merging ${pair()} would:\n`);
       show(result);
       if (!(await (await io.prompts()).confirm(`Merge ${result.merged} into ${result.kept}?`, true))) {
         info(io, 'Nothing merged.');
@@ -44,7 +51,7 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
     if (!opts.dryRun) result = mergeRecords(db, keep, other);
     if (opts.json) printJson(io, result);
     else {
-      io.stdout.write(opts.dryRun ? `Dry run: merging ${result.merged} into ${result.kept} would:\n` : `Merged ${result.merged} into ${result.kept}:\n`);
+      io.stdout.write(opts.dryRun ? `Dry run: merging ${pair()} would:\n` : `Merged ${pair()}:\n`);
       show(result);
       info(io, opts.dryRun ? `Nothing was saved. Merge: skillsnet merge ${opts.a} ${opts.b}` : `Both are kept in the history (change ${result.historyId}). Undo: skillsnet unmerge ${result.merged.replace('application ', '')}`);
     }

@@ -27,7 +27,8 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
   const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
   const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
-  personalOutput(io);
+  // (no rejected row, no personal data: nothing to warn about)
+  if (rows.length) personalOutput(io);
   if (opts.format === 'json') {
     const shown = rows.map((row) => {
       const { columns: _columns, headers: _headers, delimiter: _delimiter, ...r } = row;

@@ -29,7 +29,12 @@ export async function runRosterShow(opts: RosterShowOptions, io: IO): Promise<Ro
   }
   const c = io.color;
   io.stdout.write(c.bold(`Roster ${result.name}`) + c.dim(` · saved ${result.createdAt.replace('T', ' ').slice(0, 16)} UTC`) + '\n');
-  io.stdout.write(`${result.members.length} members, total score ${result.objective ?? '?'} (${result.optimal ? 'proven optimal' : `solver: ${result.solverStatus}`})\n`);
+  // Scores imported or corrected since the roster was saved: its total no longer adds up the
+  // Score column below; say both, and how to rank on today's scores.
+  const today = Math.round(result.members.reduce((t, m) => t + (m.score ?? 0), 0) * 1e4) / 1e4;
+  const moved = result.objective !== null && result.objective !== undefined && Math.abs(today - result.objective) > 1e-3;
+  io.stdout.write(`${result.members.length} members, total score ${result.objective ?? '?'}${moved ? ' when saved' : ''} (${result.optimal ? 'proven optimal' : `solver: ${result.solverStatus}`})\n`);
+  if (moved) io.stdout.write(`The scores changed since (reviewers' scores imported, or the file's corrected): the members total ${today} today. To rank on today's scores: skillsnet select again.\n`);
   if (result.params.quotas?.length) io.stdout.write(c.dim(`Quotas: ${summariseQuotas(result.params)}`) + '\n');
   io.stdout.write('\n' + renderRosterTable(io, result.members, { reasons: io.stdoutIsTTY }));
   if (result.alternates.length) {
@@ -91,10 +96,20 @@ export async function runRosterReplace(
       (await import('../network/members.js')).syncAcceptedRoster(db, opts.name);
     }
     if (opts.json) printJson(io, result);
-    else {
+    else if (result.saved) {
       io.stdout.write(`${note}.\n`);
       io.stdout.write(`New total score ${result.objective}.\n`);
-      info(io, result.saved ? `Saved. See the roster with: skillsnet roster show ${opts.name}` : 'Nothing saved.');
+      info(io, `Saved. See the roster with: skillsnet roster show ${opts.name}`);
+    } else {
+      // A dry run, or a "no" to the question: say what would happen, never "replaced by".
+      const why = /\(([^()]*)\)$/.exec(note)?.[1];
+      io.stdout.write(
+        incoming
+          ? `Not replaced: #${incoming.id} ${incoming.organization} would take the seat of #${opts.id} ${leaving.candidate.organization}${why ? ` (${why})` : ''}; the total score would be ${result.objective}.\n`
+          : `Not replaced: the seat of #${opts.id} ${leaving.candidate.organization} would be left open; the total score would be ${result.objective}.\n`,
+      );
+      const command = `skillsnet roster replace ${/^[\w.-]+$/.test(opts.name) ? opts.name : JSON.stringify(opts.name)} ${opts.id}${opts.leaveOpen ? ' --leave-open' : ''}${(opts.relax ?? []).map((r) => ` --relax ${JSON.stringify(r)}`).join('')}`;
+      info(io, `Nothing saved. To do it: ${command}`);
     }
     return result;
   });

@@ -97,9 +97,11 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   if (onTags.length === 0) io.stdout.write('  none yet (skillsnet tag auto, or skillsnet tag add ' + a.id + ' CODE)\n');
   for (const t of details.tags) {
     const conf = t.confidence !== null && t.source === 'auto' ? ` ${Math.round(t.confidence * 100)}%` : '';
-    const mark = t.state === 'removed' ? c.strikethrough(t.category) + ' (removed by an officer)' : t.category;
+    // "removed" goes with the name, after the column of codes, so that the names stay aligned.
+    const removed = t.state === 'removed';
+    const mark = removed ? c.strikethrough(t.category) : t.category;
     const pad = ' '.repeat(Math.max(0, Math.max(...details.tags.map((x) => x.category.length)) - t.category.length));
-    io.stdout.write(`  ${mark}${pad}  ${c.dim(`${categoryName(t.category)} · ${t.source}${conf}`)}\n`);
+    io.stdout.write(`  ${mark}${pad}  ${c.dim(`${categoryName(t.category)} · ${removed ? 'removed by an officer' : `${t.source}${conf}`}`)}\n`);
   }
   io.stdout.write('\n');
   if (details.rosters.length) line('Rosters', details.rosters.map((r) => `${r.name} (${r.role})`).join(', '));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { addFilterOptions, callsCounted, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import type { IO } from './io.js';
+import { info, type IO } from './io.js';
 import { callsCountedBy, countBy, STAT_DIMENSIONS, type StatDimension, type StatGroup } from '../db/stats.js';
 import { countApplications } from '../db/applications.js';
 import type { ApplicationFilters } from '../model.js';
@@ -47,10 +47,11 @@ export async function runStats(opts: StatsOptions, io: IO): Promise<StatsResult>
   const headers = [opts.by === 'type' ? 'organisation type' : opts.by, 'applications', 'share', ''];
   io.stdout.write(renderTable(io, io.stdoutIsTTY ? headers : headers.slice(0, 3), io.stdoutIsTTY ? rows : rows.map((r) => r.slice(0, 3))));
   if (opts.by === 'category' && io.stdoutIsTTY) {
-    io.stderr.write(io.errColor.dim(result.groups.filter((g) => g.value).map((g) => `${g.value}: ${categoryName(g.value!)}`).join('\n')) + '\n');
+    info(io, io.errColor.dim(result.groups.filter((g) => g.value).map((g) => `${g.value}: ${categoryName(g.value!)}`).join('\n')));
   }
-  io.stderr.write(`${result.total} application${result.total === 1 ? '' : 's'}${callsCounted(calls, opts.filters, opts.by === 'call' ? '' : ', --by call for each')}` +
-    `${opts.by === 'category' ? ' (one application can have several categories)' : ''}\n`);
+  // (a status line, as every command's: --quiet keeps only errors and warnings)
+  info(io, `${result.total} application${result.total === 1 ? '' : 's'}${callsCounted(calls, opts.filters, opts.by === 'call' ? '' : ', --by call for each')}` +
+    `${opts.by === 'category' ? ' (one application can have several categories)' : ''}`);
   return result;
 }
 

@@ -151,7 +151,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       info(io, plain.length <= width ? c.green('saved: ') + saved + c.dim(dropped) : c.green(wrap(plain, width, '', '  ')));
     }
     const left = result.queued - result.decided;
-    info(io, '\n' + wrap(`Reviewed ${result.decided}, skipped ${result.skipped}${left > 0 ? `; ${left} still need a decision (skillsnet tag review to continue)` : ''}.`, width, ''));
+    info(io, '\n' + wrap(`Reviewed ${result.decided}, skipped ${result.skipped}${left > 0 ? `; ${left} still need${left === 1 ? 's' : ''} a decision (skillsnet tag review to continue)` : ''}.`, width, ''));
     return result;
   });
 }

@@ -95,6 +95,11 @@ export interface StoredApplication {
   batch_sha256: string | null;
 }
 
+/** Category tags clearStaleTags deleted, as they were (to put back when the text comes back). */
+export interface ClearedTags {
+  rows: { application_id: number; category: string; source: string; state: string; confidence: number | null; evidence_json: string; updated_at: string }[];
+}
+
 export interface ImportStatements {
   find(callId: number, identityKey: string): StoredApplication | undefined;
   /** Whether the call holds no application at all (merged, withdrawn and erased ones count). */
@@ -115,7 +120,9 @@ export interface ImportStatements {
    * self-chosen categories) changes, deletes the application's computed category tags (auto and
    * applicant), keeping officer tags and officer removals. Returns whether any were deleted.
    */
-  clearStaleTags(id: number, title: string | null, description: string | null, beneficiariesJson: string, selfCategoriesJson: string): boolean;
+  clearStaleTags(id: number, title: string | null, description: string | null, beneficiariesJson: string, selfCategoriesJson: string): ClearedTags | null;
+  /** Puts back tags clearStaleTags deleted (a later row of the same file brought the text back). */
+  restoreTags(cleared: ClearedTags): void;
   /** Whether an officer has decided on any category of the application. */
   hasOfficerTags(id: number): boolean;
 }
@@ -211,7 +218,12 @@ export function prepareImport(db: DB): ImportStatements {
       WHERE application_id = @id AND source <> 'officer'
         AND EXISTS (SELECT 1 FROM applications a WHERE a.id = @id
                      AND (a.title IS NOT @title OR a.description IS NOT @description
-                          OR a.beneficiaries_json IS NOT @beneficiaries OR a.self_categories_json IS NOT @selfCategories))`,
+                          OR a.beneficiaries_json IS NOT @beneficiaries OR a.self_categories_json IS NOT @selfCategories))
+      RETURNING application_id, category, source, state, confidence, evidence_json, updated_at`,
+  );
+  const putBack = db.prepare(
+    `INSERT OR IGNORE INTO application_categories (application_id, category, source, state, confidence, evidence_json, updated_at)
+     VALUES (@application_id, @category, @source, @state, @confidence, @evidence_json, @updated_at)`,
   );
   const officer = db.prepare(`SELECT 1 FROM application_categories WHERE application_id = ? AND source = 'officer' LIMIT 1`);
   const reject = db.prepare('INSERT INTO rejected_rows (batch_id, row_number, raw_json, reasons_json) VALUES (?, ?, ?, ?)');
@@ -238,8 +250,13 @@ export function prepareImport(db: DB): ImportStatements {
     reject: (batchId, rowNumber, rawJson, reasonsJson) => {
       reject.run(batchId, rowNumber, rawJson, reasonsJson);
     },
-    clearStaleTags: (id, title, description, beneficiaries, selfCategories) =>
-      clearStale.run({ id, title, description, beneficiaries, selfCategories }).changes > 0,
+    clearStaleTags: (id, title, description, beneficiaries, selfCategories) => {
+      const rows = clearStale.all({ id, title, description, beneficiaries, selfCategories }) as ClearedTags['rows'];
+      return rows.length ? { rows } : null;
+    },
+    restoreTags: (cleared) => {
+      for (const row of cleared.rows) putBack.run(row);
+    },
     hasOfficerTags: (id) => officer.get(id) !== undefined,
   };
 }
@@ -409,4 +426,34 @@ export interface CallSpanRow {
   last: string | null;
   lowest: number | null;
   highest: number | null;
+}
+
+/**
+ * Rows of this batch rejected exactly as a row of an earlier import of the same file was, when
+ * that row has been fixed since (a corrected copy or a rejects sheet imported): the original
+ * export imported again — a later download with more responses — does not bring back rejects
+ * the officer fixed already. Marked resolved by the same fix; returns how many.
+ */
+export function carryResolvedRejects(db: DB, callId: number, batchId: number): number {
+  // The fixed rows of earlier imports of this file (a few, as officers fix them), by their source
+  // row; then this batch's rejected rows looked up in them: one pass each, never one by the other.
+  const fixed = new Map<string, number>();
+  const earlier = db
+    .prepare(
+      `SELECT r.raw_json AS raw, r.resolved_batch_id AS resolved FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
+        WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NOT NULL
+          AND b.file_name = (SELECT file_name FROM import_batches WHERE id = ?)
+        ORDER BY r.id`,
+    )
+    .iterate(callId, batchId, batchId) as IterableIterator<{ raw: string; resolved: number }>;
+  for (const row of earlier) fixed.set(row.raw, row.resolved);
+  if (!fixed.size) return 0;
+  const mark = db.prepare('UPDATE rejected_rows SET resolved_batch_id = ? WHERE id = ?');
+  const rows = db.prepare('SELECT id, raw_json AS raw FROM rejected_rows WHERE batch_id = ? AND resolved_batch_id IS NULL').all(batchId) as { id: number; raw: string }[];
+  let n = 0;
+  for (const row of rows) {
+    const resolved = fixed.get(row.raw);
+    if (resolved !== undefined) n += mark.run(resolved, row.id).changes;
+  }
+  return n;
 }

@@ -628,3 +628,18 @@ export function mergedOrganizationTargets(db: DB): Map<number, number> {
   }
   return out;
 }
+
+/**
+ * The organisation name a merge or a confirmation shows beside an ID, so that a mistyped ID
+ * shows: an application's organisation as written, an organisation's name, a member's
+ * organisation (or, for a person member, nothing). Null when there is none.
+ */
+export function organizationNameOf(db: DB, kind: 'application' | 'organization' | 'member', id: number): string | null {
+  const row =
+    kind === 'application'
+      ? db.prepare('SELECT organization AS name FROM applications WHERE id = ?').get(id)
+      : kind === 'organization'
+        ? db.prepare('SELECT name FROM organizations WHERE id = ?').get(id)
+        : db.prepare('SELECT o.name AS name FROM members m JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?').get(id);
+  return (row as { name: string | null } | undefined)?.name ?? null;
+}

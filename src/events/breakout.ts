@@ -44,7 +44,9 @@ export function specText(spec: readonly GroupSpecEntry[]): string {
 
 export async function planBreakoutGroups(db: DB, eventId: number, options: BreakoutOptions): Promise<BreakoutPlan> {
   const by = (options.by ?? 'language').trim().toLowerCase();
-  if (!(GROUP_BY as readonly string[]).includes(by)) throw new UsageError(`groups can be made --by ${GROUP_BY.join(', ')}, not "${options.by}"`);
+  if (!(GROUP_BY as readonly string[]).includes(by)) throw new UsageError(`groups can be made --by ${GROUP_BY.join(', ')}, not "${options.by}"`, {
+    hint: 'groups are by working language, each group\'s regions spread as evenly as they can be: e.g. --by language --groups en=2,fr=1,es=1',
+  });
   const event = requireEvent(db, eventId);
   const spec = typeof options.groups === 'string' ? parseGroupSpec(options.groups) : [...options.groups];
   const invited = invitedMembers(db, eventId);

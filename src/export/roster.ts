@@ -131,8 +131,13 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: stri
     out.push('');
   };
   out.push('## Members', '');
+  // Scores imported or corrected since the selection (the whole roster listed: a part never adds up to its total).
+  const today = Math.round(members.reduce((t, l) => t + (l.score ?? 0), 0) * 1e4) / 1e4;
+  const moved = only === null && info.objective !== null && info.objective !== undefined && Math.abs(today - info.objective) > 1e-3;
   out.push('"Rank" is the place in the roster (for alternates, in the reserve); "ID" is the application ID, written #ID in the reasons. ' +
-    `The score is the one the selection ranked by: ${scoreWords(lines)}.`, '');
+    (moved
+      ? `The score is today's: ${scoreWords(lines)}. Scores changed since the selection, which ranked on a total of ${info.objective} ("Why selected" says what it saw); the members total ${today} today.`
+      : `The score is the one the selection ranked by: ${scoreWords(lines)}.`), '');
   if (members.length) table(members);
   else out.push('_No members._', '');
   if (alternates.length) {

@@ -4,7 +4,8 @@
  * form win. A single "Name" field is split only where that is safe: "Family, Given" with a comma,
  * a family name in capitals ("DIALLO Amina"), two words, and Spanish and Portuguese names whose
  * parts the lexicon (data/name-parts.json) tells apart — compound given names ("José Luis",
- * "María de los Ángeles") and double family names ("García Márquez") stay together. Where
+ * "María de los Ángeles") and double family names ("García Márquez") stay together. A name from a
+ * country that writes the family name first ("Nguyen Thi Lan") is split only by a comma or capitals. Where
  * readings disagree ("Andrés Martín García": Martín is both), the split is left empty and the
  * whole name is the display name: a guess that reads "Dear Andrés Martín" is worse than none.
  *
@@ -37,6 +38,7 @@ interface NamePartsFile {
   givenNameTails: string[];
   iberianCountries: string[];
   iberianLanguages: string[];
+  familyNameFirstCountries?: string[];
 }
 
 interface Lexicon {
@@ -47,6 +49,7 @@ interface Lexicon {
   tails: Set<string>;
   countries: Set<string>;
   languages: Set<string>;
+  familyFirst: Set<string>;
 }
 
 let cached: Lexicon | undefined;
@@ -61,6 +64,7 @@ function lexicon(): Lexicon {
     cached = {
       given: set(data.givenNames), surnames: set(data.surnames), endings: data.surnameEndings.map(fold), particles: set(data.particles),
       tails: set(data.givenNameTails), countries: new Set(data.iberianCountries), languages: new Set(data.iberianLanguages),
+      familyFirst: new Set(data.familyNameFirstCountries ?? []),
     };
   }
   return cached;
@@ -105,6 +109,9 @@ export function splitName(name: string | null, context: NameContext = {}): NameP
   const units = nameUnits(parts);
   if (units.length === 1) return { given: units[0].text, family: '', prefix };
   const lex = lexicon();
+  // Viet Nam, China, Korea, Japan, Hungary...: "Nguyen Thi Lan" is family name first, "Lan
+  // Nguyen" the same person abroad. Without a comma or capitals to say which, no split is safe.
+  if (context.country != null && lex.familyFirst.has(context.country)) return { given: '', family: '', prefix };
   const iberian = (context.language != null && lex.languages.has(context.language)) || (context.country != null && lex.countries.has(context.country)) ||
     units.some((u) => u.listed);
   if (!iberian) {

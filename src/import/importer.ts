@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { batchAndCallSpans, callIdByName, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
+import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -103,6 +103,8 @@ export interface FileReport {
   sameApplication: { rows: number[]; by: string }[];
   /** Rows rejected by an earlier import that this file accepted (a fixed rejects sheet, or a corrected copy of the file): they left `rejects`. */
   resolvedRejects: number;
+  /** Rows rejected as an earlier import of this file rejected them, fixed since (a corrected copy imported): `rejects` does not list them. */
+  rejectedFixedBefore: number;
   /** how the submission dates were read: day or month first, and what decided it */
   dates: DateReport | null;
   /**
@@ -418,6 +420,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
     const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
+    // rows rejected as before, whose fixed copies were imported since: not listed again
+    const rejectedFixedBefore = writer.counts.rejected ? carryResolvedRejects(db, callId, batchId) : 0;
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
     if (options.dryRun) rollback(db);
@@ -436,6 +440,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
       notUsed: layout.rejectedColumns.map((r) => ({ field: r.field, column: r.header, letter: columnLetter(r.column), holds: r.holds })),
       sameApplication: [...writer.sameApplication.values()],
       resolvedRejects,
+      rejectedFixedBefore,
       dates,
       needTagging: writer.retag.size,
       needTaggingWithOfficerTags: writer.retagWithOfficer,

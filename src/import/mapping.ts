@@ -40,14 +40,27 @@ export async function readMappingFile(file: string): Promise<MappingFile> {
   const isRef = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 1);
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (key.startsWith('$') || key.startsWith('_')) continue; // comments
-    if (!(FIELDS as readonly string[]).includes(key)) {
+    const field = mappingField(key);
+    if (!field) {
       throw new UsageError(`unknown field "${key}" in the mapping file ${file}`, { hint: `fields are: ${FIELDS.join(', ')}` });
     }
+    if (out[field] !== undefined) throw new UsageError(`the mapping file ${file} names the field ${field} twice ("${key}")`, { hint: 'keep one of them; a list such as ["E-mail", "F"] names several columns for one field' });
     const ok = isRef(value) || (Array.isArray(value) && value.every(isRef));
     if (!ok) throw new UsageError(`"${key}" in ${file} must be a column (its header, its letter or its number) or a list of columns`, { hint: mapFormatHint() });
-    out[key as Field] = value as ColumnRef | ColumnRef[];
+    out[field] = value as ColumnRef | ColumnRef[];
   }
   return out;
+}
+
+/**
+ * The field a mapping file's key names: as written ("organization"), or as an officer may write
+ * it — British spelling, another case, spaces, hyphens or underscores ("organisation",
+ * "Organisation type", "contact_name", "Email").
+ */
+export function mappingField(key: string): Field | undefined {
+  if ((FIELDS as readonly string[]).includes(key)) return key as Field;
+  const loose = (k: string) => k.toLowerCase().replace(/isation/g, 'ization').replace(/[\s_-]+/g, '');
+  return FIELDS.find((f) => loose(f) === loose(key));
 }
 
 function mapFormatHint(): string {

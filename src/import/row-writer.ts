@@ -4,7 +4,7 @@
  * reasons; the counts always add up (importer.ts has the accounting rules). Only database work
  * happens here, so a large file can be prepared on another thread while its rows are written.
  */
-import { writtenValue as value, type ApplicationValues, type ImportStatements, type StoredApplication, type WrittenColumn } from '../db/imports.js';
+import { writtenValue as value, type ApplicationValues, type ClearedTags, type ImportStatements, type StoredApplication, type WrittenColumn } from '../db/imports.js';
 import { isOtherApplication, sameTitleAndContact } from './identity.js';
 import { WarningLog } from './normalise.js';
 import type { PreparedRow } from './prepare-row.js';
@@ -19,6 +19,12 @@ const ID_CLASH_WARNING =
 
 /** At most this many identity keys of a file written into an empty call are kept (RowWriter.freshKeys). */
 const FRESH_KEYS_KEPT = 200_000;
+/**
+ * Applications whose cleared tags are held, in case a later row of the file brings their text
+ * back (a resubmission imported again): rows that come back are few, and past this many (a file
+ * that changes every text) the tags stay cleared and the report asks for tag auto, as it says.
+ */
+const CLEARED_TAGS_KEPT = 5_000;
 
 const PRE_EXISTED = 1;
 const CHANGED = 2;
@@ -34,6 +40,8 @@ export class RowWriter {
   /** applications whose automatic tags this file deleted because their text changed */
   readonly retag = new Set<number>();
   retagWithOfficer = 0;
+  /** Tags an update of this file cleared, by application: put back when a later row restores the text. */
+  private readonly clearedTags = new Map<number, { cleared: ClearedTags; officer: boolean }>();
   /** application IDs (lower case) of this file that belong to another application already stored */
   private readonly clashingIds = new Set<string>();
   private seenCount = new Uint32Array(1024);
@@ -193,6 +201,14 @@ export class RowWriter {
       if (changed) {
         // back to what was stored before this file: undo this file's changes to it
         this.sql.restoreBeforeBatch(id, this.batchId);
+        // and the categories the first row's text cleared: the text they were computed from is back
+        const cleared = this.clearedTags.get(id);
+        if (cleared) {
+          this.sql.restoreTags(cleared.cleared);
+          this.clearedTags.delete(id);
+          this.retag.delete(id);
+          if (cleared.officer) this.retagWithOfficer--;
+        }
         this.linker?.updated(id);
         this.counts.updated -= earlier;
         this.counts.unchanged += earlier + 1;
@@ -212,9 +228,13 @@ export class RowWriter {
   private update(id: number, key: string, a: { title: string | null; description: string | null }, values: ApplicationValues): void {
     const beneficiaries = value(values, 'beneficiaries_json') as string;
     const selfCategories = value(values, 'self_categories_json') as string;
-    if (this.sql.clearStaleTags(id, a.title, a.description, beneficiaries, selfCategories) && !this.retag.has(id)) {
+    const cleared = this.sql.clearStaleTags(id, a.title, a.description, beneficiaries, selfCategories);
+    if (cleared && !this.retag.has(id)) {
       this.retag.add(id);
-      if (this.sql.hasOfficerTags(id)) this.retagWithOfficer++;
+      const officer = this.sql.hasOfficerTags(id);
+      if (officer) this.retagWithOfficer++;
+      // kept until the file ends: a later row of it may bring the stored text back (below)
+      if (this.clearedTags.size < CLEARED_TAGS_KEPT) this.clearedTags.set(id, { cleared, officer });
     }
     this.sql.update(id, key, values, this.batchId);
     this.wrote(key);

@@ -278,8 +278,10 @@ function loadCandidates(db: DB, options: CoreGroupOptions, warn: Warn): Candidat
   }
   const reviewers = candidates.filter((c) => c.scoreSource === 'reviewers').length;
   const none = candidates.filter((c) => c.scoreSource === 'none').length;
-  if (reviewers > 0 && reviewers < candidates.length) {
-    warn('reviewer-scores-partial', `${candidates.length - reviewers} of ${candidates.length} eligible applications have no reviewer score; their own score is used (scale may differ)`);
+  // Only those with a score of their own are ranked by it; those with none are the next warning's.
+  const own = candidates.filter((c) => c.scoreSource === 'application').length;
+  if (reviewers > 0 && own > 0) {
+    warn('reviewer-scores-partial', `${own} of ${candidates.length} eligible applications have no reviewer score; their own score is used (scale may differ)`);
   }
   if (none > 0 && none < candidates.length) warn('unscored', `${none} eligible application${none === 1 ? ' has' : 's have'} no score and count${none === 1 ? 's' : ''} as 0 (add --min-score to leave them out)`);
   return candidates.sort((a, b) => a.id - b.id);

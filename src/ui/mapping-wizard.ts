@@ -79,7 +79,16 @@ export async function mappingWizard(io: IO, q: MappingQuestion): Promise<ColumnM
       if (cols?.length) json[f] = cols.length === 1 ? headers[cols[0]!]! : cols.map((c) => headers[c]!);
     }
     const saved = await saveMapping(io, prompts, path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`), JSON.stringify(json, null, 2) + '\n');
-    if (saved) info(io, `Saved. Next time: skillsnet import ${name} --map ${saved}`);
+    if (saved) {
+      info(io, `Saved. Next time: skillsnet import ${name} --map ${saved}`);
+      // The wizard asks only for what it must have: say how to read the other columns too.
+      const used = new Set(Object.values(out).flat());
+      const unread = headers.map((_, i) => i).filter((i) => !used.has(i));
+      if (unread.length) {
+        const listed = unread.slice(0, 5).map((i) => columnChoice(headers, i).name.replace(/ {2}/, ' ')).join(', ') + (unread.length > 5 ? ', ...' : '');
+        info(io, `To read another column too (${listed}), add it to ${saved} with its field, e.g. "country": "${columnLetter(unread[0]!)}", and import again (the fields: skillsnet import --help).`);
+      }
+    }
   }
   return out;
 }

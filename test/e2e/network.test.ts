@@ -50,7 +50,7 @@ describe('merge and unmerge (spawned)', () => {
     expect(ids()).toHaveLength(3);
     const merged = cli('merge', String(first), String(second));
     expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stdout).toMatch(new RegExp(`Merged application ${second} into application ${first}`));
+    expect(merged.stdout).toMatch(new RegExp(`Merged application ${second} \\(.+\\) into application ${first} \\(.+\\)`));
     expect(ids()).toEqual([first, ids()[1]]);
     const undone = cli('unmerge', String(second), '--json');
     expect(undone.code, undone.stderr).toBe(0);

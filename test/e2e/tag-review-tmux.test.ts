@@ -53,7 +53,7 @@ describe.skipIf(!hasTmux)('tag review in a terminal (tmux)', () => {
     // Accept, Choose categories…, Skip, Stop: three down to Stop.
     tmux('send-keys', '-t', session, 'Down', 'Down', 'Down', 'Enter');
     s = await waitFor('EXIT=');
-    expect(s).toMatch(/Reviewed 1, skipped 0; 1 still need a decision/);
+    expect(s).toMatch(/Reviewed 1, skipped 0; 1 still needs a decision/);
     expect(s).toMatch(/EXIT=0/);
   }, 60_000);
 });

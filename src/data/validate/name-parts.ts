@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateNamePartsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"name-parts.json","type":"object","properties":{"givenNames":{"type":"array","items":{"type":"string","pattern":"\\S"}},"surnames":{"type":"array","items":{"type":"string","pattern":"\\S"}},"surnameEndings":{"type":"array","items":{"type":"string","pattern":"\\S"}},"particles":{"type":"array","items":{"type":"string","pattern":"\\S"}},"givenNameTails":{"type":"array","items":{"type":"string","pattern":"\\S"}},"iberianCountries":{"type":"array","items":{"type":"string","pattern":"^[A-Z]{2}$"}},"iberianLanguages":{"type":"array","items":{"type":"string","pattern":"^[a-z]{2}$"}}},"required":["givenNames","surnames","surnameEndings","particles","givenNameTails","iberianCountries","iberianLanguages"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"name-parts.json","type":"object","properties":{"givenNames":{"type":"array","items":{"type":"string","pattern":"\\S"}},"surnames":{"type":"array","items":{"type":"string","pattern":"\\S"}},"surnameEndings":{"type":"array","items":{"type":"string","pattern":"\\S"}},"particles":{"type":"array","items":{"type":"string","pattern":"\\S"}},"givenNameTails":{"type":"array","items":{"type":"string","pattern":"\\S"}},"iberianCountries":{"type":"array","items":{"type":"string","pattern":"^[A-Z]{2}$"}},"iberianLanguages":{"type":"array","items":{"type":"string","pattern":"^[a-z]{2}$"}},"familyNameFirstCountries":{"type":"array","items":{"type":"string","pattern":"^[A-Z]{2}$"}}},"required":["givenNames","surnames","surnameEndings","particles","givenNameTails","iberianCountries","iberianLanguages"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern1 = new RegExp("\\S", "u");
 const pattern6 = new RegExp("^[A-Z]{2}$", "u");
@@ -86,7 +86,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "givenNames") || (key0 === "surnames")) || (key0 === "surnameEndings")) || (key0 === "particles")) || (key0 === "givenNameTails")) || (key0 === "iberianCountries")) || (key0 === "iberianLanguages")) || (pattern0.test(key0)))){
+if(!(((((((((key0 === "givenNames") || (key0 === "surnames")) || (key0 === "surnameEndings")) || (key0 === "particles")) || (key0 === "givenNameTails")) || (key0 === "iberianCountries")) || (key0 === "iberianLanguages")) || (key0 === "familyNameFirstCountries")) || (pattern0.test(key0)))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -384,10 +384,15 @@ vErrors.push(err28);
 errors++;
 }
 }
-for(const key1 in data){
-if(pattern0.test(key1)){
-if(typeof data[key1] !== "string"){
-const err29 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.familyNameFirstCountries !== undefined){
+let data14 = data.familyNameFirstCountries;
+if(Array.isArray(data14)){
+const len7 = data14.length;
+for(let i7=0; i7<len7; i7++){
+let data15 = data14[i7];
+if(typeof data15 === "string"){
+if(!pattern6.test(data15)){
+const err29 = {instancePath:instancePath+"/familyNameFirstCountries/" + i7,schemaPath:"#/properties/familyNameFirstCountries/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -397,10 +402,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-}
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/familyNameFirstCountries/" + i7,schemaPath:"#/properties/familyNameFirstCountries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -409,10 +412,48 @@ vErrors.push(err30);
 }
 errors++;
 }
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/familyNameFirstCountries",schemaPath:"#/properties/familyNameFirstCountries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+for(const key1 in data){
+if(pattern0.test(key1)){
+if(typeof data[key1] !== "string"){
+const err32 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["givenNames","surnames","surnameEndings","particles","givenNameTails","iberianCountries","iberianLanguages"]};
+const allowedKeys = {"#":["givenNames","surnames","surnameEndings","particles","givenNameTails","iberianCountries","iberianLanguages","familyNameFirstCountries"]};
 export const validateNameParts: DataValidator = Object.assign(validateNamePartsCode, { allowedKeys });

@@ -118,6 +118,19 @@ interface Rec {
 
 const DELIMITERS = ['\t', ',', ';'] as const;
 
+/**
+ * Whether these bytes (a file's start is enough) hold a participants table of a Zoom, Teams or
+ * Meet report: what `import` tells apart from applications when it finds no organisation column.
+ */
+export async function looksLikeAttendanceBytes(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const { text } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return findHeader(text) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export async function readAttendanceReport(bytes: Uint8Array, options: ReadReportOptions): Promise<AttendanceReport> {
   const zone = timeZoneName(options.timeZone);
   if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);

@@ -97,6 +97,22 @@ describe('show', () => {
     expect(j.tags).toHaveLength(2);
   });
 
+  it('keeps the category names in one column when an officer removed a category', async () => {
+    const own = path.join(tempDir(), 'removed.db');
+    const db = openDatabase(own, { create: true });
+    const id = insertApplication(db, '2020', { organization: 'Taller Abierto', email: 'ana@example.org', title: 'Aprendices', description: 'Formación dual' });
+    setCategories(db, id, ['work-based-learning', 'recognition-of-skills']);
+    db.close();
+    expect((await skillsnet(['tag', 'remove', String(id), 'work-based-learning', '--db', own])).code).toBe(0);
+    const r = await skillsnet(['show', String(id), '--db', own]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    const kept = lines.find((l) => l.startsWith('  recognition-of-skills'))!;
+    const removed = lines.find((l) => l.startsWith('  work-based-learning'))!;
+    expect(removed).toMatch(/Work-based learning · removed by an officer$/);
+    expect(removed.indexOf('Work-based learning')).toBe(kept.indexOf('Recognition of skills'));
+  });
+
   it('exits 1 for an unknown ID and 2 for a non-number', async () => {
     expect((await skillsnet(['show', '99', '--db', dbPath])).code).toBe(1);
     const bad = await skillsnet(['show', 'abc', '--db', dbPath]);
@@ -131,5 +147,46 @@ describe('stats', () => {
     const r = await skillsnet(['stats', '--by', 'planet', '--db', dbPath]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: option '--by <dimension>' argument 'planet' is invalid/);
+  });
+});
+
+describe('list after reviewers scored', () => {
+  it('shows the reviewers\' combined score beside the file\'s own, in the table and in --json', async () => {
+    const fs = (await import('node:fs')).default;
+    const { importedCall } = await import('../support/run.js');
+    const { dir, sk } = await importedCall([
+      'Organization,Email,Country,Title,Score',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes,6',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains,7',
+      'Youth Works,nia@example.com,Kenya,Apprenticeships,',
+    ]);
+    fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\nana@example.org,Omar,8\nawa@example.net,Omar,6\n');
+    expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
+    const rows = json(await sk('list', '--json'));
+    expect(rows.map((a: any) => a.score)).toEqual([6, 7, null]);
+    expect(rows[0].reviewersScore).toBeGreaterThan(rows[1].reviewersScore);
+    expect(rows[2].reviewersScore).toBeNull();
+    const table = await sk('list');
+    const lines = table.stdout.split('\n').filter(Boolean);
+    expect(lines[0].split('\t')).toEqual(['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', 'Reviewers']);
+    expect(lines[1].split('\t')[8]).toBe(String(Number(rows[0].reviewersScore.toFixed(2))));
+    expect(lines[3].split('\t')[8]).toBe('');
+    expect(table.stderr).toMatch(/\. Reviewers: the reviewers' combined score \(0-10\), which select ranks by\n/);
+  });
+
+  it('has no Reviewers column when nobody scored', async () => {
+    const r = await skillsnet(['list', '--db', dbPath]);
+    expect(r.stdout.split('\n')[0]).not.toContain('Reviewers');
+  });
+});
+
+describe('stats --quiet', () => {
+  it('keeps the table on stdout and leaves out the count line on stderr, as every status line', async () => {
+    const loud = await skillsnet(['stats', '--db', dbPath]);
+    expect(loud.stderr).toMatch(/^3 applications/m);
+    const quiet = await skillsnet(['stats', '--quiet', '--db', dbPath]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe(loud.stdout);
+    expect(quiet.stderr).toBe('');
   });
 });

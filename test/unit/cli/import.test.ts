@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { ROOT, json, run, tempDir } from '../support/run.js';
 
 const dir = tempDir('skillsnet-import-command-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('skillsnet import: the report', () => {
   it('a dry run with rejected rows does not point to skillsnet rejects', async () => {
     const f = file('bad.csv', 'Organization,Email\n,x@example.org\n');
     const r = await run(['import', f, '--db', db(), '--dry-run']);
-    expect(r.stderr).toContain('would be rejected');
+    expect(r.stderr).toContain('1 row would be rejected; nothing was stored');
     expect(r.stderr).not.toContain('see them with skillsnet rejects');
   });
 
@@ -66,5 +66,27 @@ describe('skillsnet import: the report', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .*never closed/m);
     expect(fs.readdirSync(dir).filter((x) => x.startsWith('never.db'))).toEqual([]);
+  });
+});
+
+describe('an attendance report given to import', () => {
+  it('says what it looks like and the command that reads it', async () => {
+    const { zoomReport } = await import('../support/zoom.js');
+    const { looksLikeAttendanceBytes } = await import('../../../src/events/attendance/report.js');
+    const f = file('zoom-participants.csv', zoomReport('Core Group meeting', ['Ana Ejemplo,ana@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y']));
+    const r = await run(['import', f, '--db', db()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: [\w-]*zoom-participants\.csv: no column found for the organisation; nothing was imported\n {2}this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID [\w-]*zoom-participants\.csv/m);
+    // a Teams report in French (UTF-16, tab-separated) too; an application form is no report
+    const teams = fs.readFileSync(path.join(ROOT, 'data', 'sample', 'events', 'teams-attendance-fr.csv'));
+    expect(await looksLikeAttendanceBytes(teams)).toBe(true);
+    expect(await looksLikeAttendanceBytes(Buffer.from('ID,Start time,Completion time,Email,Name,Title,Description\n1,2024-03-01,2024-03-01,a@example.org,Ana,T,D\n'))).toBe(false);
+    const form = await run(['import', file('form.csv', 'Who,Mail\nA,a@example.org\n'), '--db', db()]);
+    expect(form.stderr).not.toMatch(/attendance report/);
+    // --json: still one document with what was recognised
+    const j = await run(['import', f, '--json', '--db', db()]);
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.stdout).files[0].columns.email).toEqual(['User Email']);
+    expect(j.stderr).toMatch(/this looks like a Zoom or Teams attendance report/);
   });
 });

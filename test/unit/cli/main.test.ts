@@ -63,3 +63,29 @@ describe('an error line quoting the bytes of a hostile or binary file', () => {
     expect(stderr().trimEnd().split('\n')).toHaveLength(2);
   });
 });
+
+describe('a mistyped command or option', () => {
+  it.each([
+    [['imprt', 'x.csv'], "error: unknown command 'imprt'; did you mean import?\n  see skillsnet --help\n"],
+    [['list', '--regoin', 'Africa'], "error: unknown option '--regoin'; did you mean --region?\n  see skillsnet list --help\n"],
+    [['event', 'invitaions', '1'], "error: unknown command 'invitaions'; did you mean invitations?\n  see skillsnet event --help\n"],
+  ])('%j: one error line with the suggestion in it, then where to look', async (args, expected) => {
+    const { run } = await import('../support/run.js');
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(expected);
+  });
+});
+
+describe('init on a database that holds a call already', () => {
+  it('says what it holds instead of the first step of an empty one', async () => {
+    const { run, importedCall } = await import('../support/run.js');
+    const fresh = await run(['init', '--db', path.join(tempDir(), 'new.db')]);
+    expect(fresh.stderr).toMatch(/Next: skillsnet import applications\.csv --call 2020/);
+    const { db } = await importedCall(['Organization,Email', 'Taller Abierto,ana@example.org', 'Atelier Vert,awa@example.net'], { call: '2024' });
+    const again = await run(['init', '--db', db]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^It holds 2 applications \(call 2024\)\. See them: skillsnet stats, or skillsnet list$/m);
+    expect(again.stderr).not.toMatch(/Next: skillsnet import/);
+  });
+});

@@ -82,3 +82,24 @@ describe('rejects --csv with a cell longer than Excel keeps', () => {
     expect((await run(['--db', db, 'rejects', '--csv'])).stderr).not.toContain('warning');
   });
 });
+
+describe('rejects into a file others can read', () => {
+  it('warns when rejected rows (personal data) go there, not when there is none', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { runRejects } = await import('../../../src/cli/rejects.js');
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const { db, sk } = await importedCall(['Organization,Email', 'Taller Abierto,ana@example.org', 'Atelier Vert,']);
+    const rejects = async () => {
+      const { io, stderr } = bufferIO({ protectStdout: () => 'the output goes to a file other users can read' });
+      await runRejects({ dbPath: db, format: 'table' }, io);
+      return stderr();
+    };
+    expect(await rejects()).toMatch(/warning: the output goes to a file other users can read/);
+    const fixed = path.join(path.dirname(db), 'fix.csv');
+    fs.writeFileSync(fixed, (await sk('rejects', '--csv')).stdout.replace('Atelier Vert,', 'Atelier Vert,awa@example.net'));
+    expect((await sk('import', fixed, '--call', '2020')).code).toBe(0);
+    const none = await rejects();
+    expect(none).toMatch(/No rejected rows/);
+    expect(none).not.toMatch(/warning/);
+  });
+});

@@ -142,3 +142,68 @@ describe('roster show without a name', () => {
     expect(r.stderr).toMatch(/^error: roster show needs the name of a saved roster\n\s+saved rosters: first \(skillsnet roster show first\)/m);
   });
 });
+
+describe('roster replace that is not carried out', () => {
+  it('says what would happen and the command to do it, never "replaced by", on a dry run or a "no"', async () => {
+    const { run, tempDir } = await import('../support/run.js');
+    const { runRosterReplace } = await import('../../../src/cli/roster.js');
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const db = path.join(tempDir(), 'not-replaced.db');
+    makeRosterCall(db, [
+      ['A1', 'Africa', 'KE', 6], // 1
+      ['A2', 'Africa', 'NG', 5], // 2
+      ['A3', 'Africa', 'SN', 1], // 3
+      ['M1', 'Americas', 'MX', 9], // 4
+    ]);
+    const quotas = path.join(path.dirname(db), 'quotas.csv');
+    fs.writeFileSync(quotas, 'feature,value,min,max\nregion,Africa,2,\n');
+    expect((await run(['select', '--size', '3', '--quotas', quotas, '--name', 'core', '--db', db])).code).toBe(0);
+
+    const dry = await run(['roster', 'replace', 'core', '2', '--dry-run', '--db', db]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Not replaced: #3 A3 would take the seat of #2 A2 \(best alternate that keeps every quota\); the total score would be 16\.$/m);
+    expect(dry.stdout).not.toMatch(/replaced by/);
+    expect(dry.stderr).toMatch(/Nothing saved\. To do it: skillsnet roster replace core 2\n/);
+
+    // On a terminal, the officer answers no to the question.
+    const asked: string[] = [];
+    const { io, stdout, stderr } = bufferIO({
+      tty: true,
+      prompts: async () => ({ confirm: async (q: string) => (asked.push(q), false) }) as any,
+    });
+    const result = await runRosterReplace({ dbPath: db, name: 'core', id: 2 }, io);
+    expect(asked).toEqual(['Replace #2 A2 by #3 A3 in core?']);
+    expect(result.saved).toBe(false);
+    expect(stdout()).toMatch(/^Not replaced: #3 A3 would take the seat of #2 A2/);
+    expect(stderr()).toMatch(/Nothing saved\. To do it: skillsnet roster replace core 2/);
+    const show = JSON.parse((await run(['roster', 'show', 'core', '--json', '--db', db])).stdout);
+    expect(show.members.map((m: any) => m.id).sort()).toEqual([1, 2, 4]);
+  });
+});
+
+describe('roster show after scores changed', () => {
+  it('says the saved total no longer adds up the Score column, and how to rank on today\'s scores', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { dir, sk } = await importedCall([
+      'Organization,Email,Country,Title',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
+      'Youth Works,nia@example.com,Kenya,Apprenticeships',
+    ]);
+    expect((await sk('select', '--size', '2', '--order', 'id', '--name', 'first')).code).toBe(0);
+    const before = await sk('roster', 'show', 'first');
+    expect(before.stdout).toMatch(/^2 members, total score 0 \(proven optimal\)$/m);
+    expect(before.stdout).not.toMatch(/changed since/);
+    fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\nnia@example.com,Rita,7\n');
+    expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
+    const after = await sk('roster', 'show', 'first');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toMatch(/^2 members, total score 0 when saved \(proven optimal\)$/m);
+    expect(after.stdout).toMatch(/^The scores changed since \(reviewers' scores imported, or the file's corrected\): the members total [\d.]+ today\. To rank on today's scores: skillsnet select again\.$/m);
+    // The document for a report says so too, instead of "the one the selection ranked by".
+    const md = await sk('export', 'roster', 'first', '--format', 'md', '--out', '-');
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/The score is today's: reviewers' combined score \(0–10\)\. Scores changed since the selection, which ranked on a total of 0 \("Why selected" says what it saw\); the members total [\d.]+ today\./);
+    expect(md.stdout).not.toMatch(/the one the selection ranked by/);
+  });
+});

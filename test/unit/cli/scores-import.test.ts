@@ -189,3 +189,21 @@ describe('score sheets of other shapes', () => {
     });
   });
 });
+
+describe('select on a call whose file had no scores, after a jury scored part of it', () => {
+  it('does not say "their own score is used" of applications that have none: only that they count as 0', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { dir, sk } = await importedCall([
+      'Organization,Email,Country,Title',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
+      'Youth Works,nia@example.com,Kenya,Apprenticeships',
+    ]);
+    fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\n');
+    expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
+    const sel = await sk('select', '--size', '2', '--dry-run');
+    expect(sel.code, sel.stderr).toBe(0);
+    expect(sel.stderr).not.toMatch(/have no reviewer score; their own score is used/);
+    expect(sel.stderr).toMatch(/1 eligible application has no score and counts as 0/);
+  });
+});

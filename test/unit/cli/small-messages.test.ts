@@ -58,6 +58,7 @@ describe('wrong IDs and empty values a new user typed', () => {
     [['member', 'add'], /^error: a member needs an organisation \(--organization NAME\), or a name or an email/m, 2],
     [['merge', 'org-1', 'org-1'], /^error: org-1 is the same record twice\n {2}give the record to keep/m, 2],
     [['event', 'add', '', '--kind', 'webinar', '--start', '2031-01-01 10:00', '--tz', 'UTC'], /^error: the event has no title\n {2}give it one: skillsnet event add/m, 2],
+    [['event', 'groups', '1', '--by', 'region', '--groups', 'en=1'], /^error: groups can be made --by language, not "region"\n {2}groups are by working language.*e\.g\. --by language --groups en=2,fr=1,es=1/m, 2],
   ])('%j says what is wrong and what to do', async (args, message, code) => {
     const r = await sk(args as string[]);
     expect(r.code).toBe(code);
@@ -69,5 +70,33 @@ describe('wrong IDs and empty values a new user typed', () => {
     expect(r.code, r.stderr).toBe(0);
     const members = JSON.parse((await sk(['members', '--json'])).stdout) as { id: number; organization: string }[];
     expect(r.stdout).toContain(`Changed member-1 (${members.find((m) => m.id === 1)!.organization}): notes.`);
+  });
+});
+
+describe('history in an officer\'s words', () => {
+  it.each([
+    [['applications.withdrawn_at'], 'withdrawn at'],
+    [['organizations.name', 'organizations.name_key', 'organizations.website', 'organizations.web_domain'], 'name, website'],
+    [['applications.country', 'applications.region', 'applications.contact_name', 'organizations.country'], 'country, region, contact name; organisation: country'],
+    [['members.(row)'], 'added or removed'],
+  ])('%j -> %s', async (fields, words) => {
+    const { changedInWords } = await import('../../../src/cli/history.js');
+    expect(changedInWords(fields as string[])).toBe(words);
+  });
+});
+
+describe('merge names the organisations beside their IDs', () => {
+  it('so that a mistyped ID shows in the dry run, before anything is merged', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { sk } = await importedCall([
+      'Organization,Email,Country,Title',
+      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
+      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
+    ]);
+    const dry = await sk('merge', '1', '2', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run: merging application 2 \(Atelier Vert\) into application 1 \(Taller Abierto\) would:$/m);
+    const orgs = await sk('merge', 'org-1', 'org-2', '--dry-run');
+    expect(orgs.stdout).toMatch(/^Dry run: merging org-2 \(Atelier Vert\) into org-1 \(Taller Abierto\) would:$/m);
   });
 });

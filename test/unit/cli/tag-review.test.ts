@@ -45,7 +45,7 @@ describe('tag review (scripted prompts)', () => {
     expect(tags(second).every((t) => t.includes(':officer:on'))).toBe(true);
     expect(stdout()).toMatch(/\[1\/3\] #2 Radio Valle/);
     expect(stdout()).toMatch(/No suggestion/);
-    expect(stderr()).toMatch(/Reviewed 2, skipped 1; 1 still need a decision/);
+    expect(stderr()).toMatch(/Reviewed 2, skipped 1; 1 still needs a decision/);
     // The officer's decision for 4 was never in the queue.
     expect(stdout()).not.toMatch(/#4 Done/);
   });

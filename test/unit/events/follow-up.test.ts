@@ -101,11 +101,24 @@ describe('engagement: the follow-up command it suggests', () => {
   it('takes the flag of the list shown, and is left out when nobody is to be written to', async () => {
     const less = await sk('engagement', '--attended-less-than', '2');
     expect(less.code, less.stderr).toBe(0);
-    expect(less.stderr).toMatch(/Write to them: skillsnet export contacts --attended-less-than 2 --roster NAME/);
+    expect(less.stderr).toMatch(/Write to them: skillsnet export contacts --attended-less-than 2 --out follow-up\.csv/);
     const never = await sk('engagement', '--never-attended');
-    expect(never.stderr).toMatch(/Write to them: skillsnet export contacts --never-attended --roster NAME/);
+    expect(never.stderr).toMatch(/Write to them: skillsnet export contacts --never-attended --out follow-up\.csv/);
     const came = await sk('engagement', '--role', 'member', '--search', 'Taller');
     expect(came.stderr).toMatch(/; 0 invited but never attended/);
     expect(came.stderr).not.toMatch(/Write to them/);
+  });
+
+  it('carries the filters of the list, so that the mail goes to the people listed; and that command writes to them', async () => {
+    const r = await sk('engagement', '--never-attended', '--role', 'member', '--country', 'SN', '--region', 'Africa');
+    expect(r.code, r.stderr).toBe(0);
+    const command = /Write to them: skillsnet (export contacts .*--out follow-up\.csv)/.exec(r.stderr)?.[1];
+    expect(command).toBe('export contacts --never-attended --role member --region Africa --country SN --out follow-up.csv');
+    const args = command!.replace('follow-up.csv', '-').split(' ');
+    const contacts = await sk(...args);
+    expect(contacts.code, contacts.stderr).toBe(0);
+    expect(contacts.stdout).toMatch(/awa@example\.net/);
+    expect(contacts.stdout).not.toMatch(/ana@example\.org/);
+    expect((await sk('engagement', '--never-attended', '--region', 'Africa')).stderr).toMatch(/--never-attended --region Africa --out/);
   });
 });

@@ -65,6 +65,26 @@ describe('names of one field, the Iberian way', () => {
   });
 });
 
+// Viet Nam, China, Korea, Japan, Hungary write the family name first at home and often last
+// abroad: "Dear Nguyen Thi" would greet a woman by her family name and middle name.
+describe('names from countries that write the family name first', () => {
+  it.each([
+    ['Nguyen Thi Lan', 'VN'],
+    ['Tran Van Minh', 'VN'],
+    ['Wang Xiaoming', 'CN'],
+    ['Kim Min-jun', 'KR'],
+    ['Nagy Katalin', 'HU'],
+  ])('%s (%s) is not split: the whole name is the salutation', (name, country) => {
+    expect(splitName(name, { country })).toMatchObject({ given: '', family: '' });
+  });
+
+  it('is split where a comma or capitals say which part is the family name', () => {
+    expect(splitName('NGUYEN Thi Lan', { country: 'VN' })).toMatchObject({ given: 'Thi Lan', family: 'NGUYEN' });
+    expect(splitName('Nguyen, Lan', { country: 'VN' })).toMatchObject({ given: 'Lan', family: 'Nguyen' });
+    expect(splitName('Nguyen Thi Lan', { country: 'FR' })).toMatchObject({ given: 'Nguyen Thi', family: 'Lan' });
+  });
+});
+
 describe('contact names: split columns win', () => {
   it('keeps the form\'s given and family names as given, and fills a missing side from the full name', () => {
     expect(contactName({ givenName: 'Andrés', familyName: 'García Márquez', fullName: 'Andrés García Márquez' })).toEqual({ display: 'Andrés García Márquez', given: 'Andrés', family: 'García Márquez', prefix: '' });

@@ -82,3 +82,32 @@ describe('rejects round trip', () => {
     expect(head).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('the original export imported again after its rejects were fixed', () => {
+  it('does not bring the fixed rows back into rejects, and says so; a row rejected anew is listed', async () => {
+    const db = path.join(dir, 'again.db');
+    const lines = [
+      'Timestamp,Name of your organization,Email Address',
+      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
+      '27/06/2022 09:00:00,Lima Tech Hub,',
+    ];
+    const forms = write('responses.csv', lines.join('\n'));
+    expect((await run(['--db', db, 'import', forms, '--call', '2022'])).code).toBe(0);
+    const sheet = path.join(dir, 'again-fix.csv');
+    const rejected = await run(['--db', db, 'rejects', '--csv']);
+    expect(rejected.code).toBe(0);
+    fs.writeFileSync(sheet, rejected.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
+    expect((await run(['--db', db, 'import', sheet, '--call', '2022'])).code).toBe(0);
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json']))).toEqual([]);
+
+    // The form's export downloaded again, one more response in it, one of them without an email.
+    write('responses.csv', [...lines, '28/06/2022 10:00:00,Quito Makers,'].join('\n'));
+    const again = await run(['--db', db, 'import', forms, '--call', '2022', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(json(again)).toMatchObject({ rows: 3, unchanged: 1, rejected: 2, files: [{ rejectedFixedBefore: 1 }] });
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.organization ?? r.raw?.['Name of your organization'])).toEqual(['Quito Makers']);
+    const text = await run(['--db', db, 'import', forms, '--call', '2022']);
+    expect(text.stderr).toMatch(/^1 row was rejected: see them with skillsnet rejects/m);
+    expect(text.stderr).toMatch(/^1 row was rejected as before, but its fixed copy was imported already: skillsnet rejects does not list it again$/m);
+  });
+});

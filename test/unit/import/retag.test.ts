@@ -59,3 +59,35 @@ describe('re-import and automatic category tags', () => {
     db.close();
   });
 });
+
+describe('the same file imported again, with a resubmission in it', () => {
+  it('keeps the automatic tags: the earlier row changes the text for a moment, the later one brings it back', async () => {
+    const db = openDatabase(path.join(dir, 'again.db'), { create: true });
+    const file = csv([
+      ['A', 'Org A', 'a@example.org', 'Solar', 'Solar training', 'Youth', '1'],
+      ['B', 'Org B', 'b@example.org', 'Code', 'Coding', 'Women', '2'],
+      ['A', 'Org A', 'a@example.org', 'Solar', 'Solar and wind training', 'Youth', '1'],
+    ]);
+    await importFiles(db, [file], { call: 'c' }, {});
+    const a = db.prepare('SELECT id FROM applications WHERE external_id = ?').pluck().get('A') as number;
+    const tag = db.prepare(`INSERT INTO application_categories (application_id, category, source, state, confidence, evidence_json) VALUES (?, ?, ?, ?, ?, ?)`);
+    tag.run(a, 'training-delivery', 'auto', 'on', 0.8, '[{"kind":"term"}]');
+    tag.run(a, 'social-inclusion', 'applicant', 'on', 0.9, '[]');
+    tag.run(a, 'life-skills', 'officer', 'removed', null, '[]');
+    const tags = () => db.prepare('SELECT category, source, state, confidence, evidence_json FROM application_categories WHERE application_id = ? ORDER BY category').all(a);
+    const before = tags();
+
+    const again = await importFiles(db, [file], { call: 'c' }, {});
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 3, needTagging: 0, needTaggingWithOfficerTags: 0 });
+    expect(tags()).toEqual(before);
+    expect(db.prepare('SELECT description FROM applications WHERE id = ?').pluck().get(a)).toBe('Solar and wind training');
+
+    // A file whose last row does change the text still clears them, and says so.
+    await importFiles(db, [csv([
+      ['A', 'Org A', 'a@example.org', 'Solar', 'Solar training', 'Youth', '1'],
+      ['A', 'Org A', 'a@example.org', 'Solar', 'Solar, wind and hydro training', 'Youth', '1'],
+    ])], { call: 'c' }, {}).then((r) => expect(r).toMatchObject({ updated: 2, needTagging: 1, needTaggingWithOfficerTags: 1 }));
+    expect(tags()).toEqual([{ category: 'life-skills', source: 'officer', state: 'removed', confidence: null, evidence_json: '[]' }]);
+    db.close();
+  });
+});

@@ -104,3 +104,21 @@ describe('erase', () => {
     expect(erasures).toHaveLength(1);
   });
 });
+
+describe('erase says what stays in plain words', () => {
+  it('names the applications that stay, and says nothing of "0 applications" for a person who never applied', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { sk } = await importedCall([
+      'Organization,Contact name,Email,Country',
+      'Taller Abierto,Ana Ejemplo,ana@example.org,Mexico',
+    ]);
+    expect((await sk('member', 'add', '--organization', 'ILO', '--name', 'Awa Exemple', '--email', 'awa@example.org', '--role', 'ilo')).code).toBe(0);
+    const applicant = await sk('erase', 'ana@example.org', '--dry-run');
+    expect(applicant.code, applicant.stderr).toBe(0);
+    expect(applicant.stdout).toMatch(/^Dry run: would erase person-\d+ \(their application stays, with the organisation, without the contact\):$/m);
+    const staff = await sk('erase', 'awa@example.org', '--dry-run');
+    expect(staff.code, staff.stderr).toBe(0);
+    expect(staff.stdout).toMatch(/^Dry run: would erase person-\d+:$/m);
+    expect(staff.stdout).not.toMatch(/0 applications/);
+  });
+});

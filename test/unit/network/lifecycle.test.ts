@@ -58,7 +58,8 @@ describe("edit of an application's country, and its organisation's", () => {
     expect(r.stderr).toContain(`${org} moved with it: its country came from this application (now PE).`);
     expect(await place(db, org)).toEqual({ member: ['PE', 'Americas'], organization: ['PE', 'Americas'] });
     const history = await run(['--db', db, 'history', org]);
-    expect(history.stdout).toMatch(/edit\tapplication \d+\t.*organizations\.country/);
+    expect(history.stdout).toMatch(/edit\tapplication \d+\tcountry, region; organisation: country, region\t/);
+    expect(json(await run(['--db', db, 'history', org, '--json']))[0].fields).toContain('organizations.country');
     expect(json(await run(['--db', db, 'edit', String(ids[2]), '--set', 'country=Senegal', '--json'])).organizationCountry)
       .toEqual({ organization: org, country: 'SN', followed: true, applications: [], applicationCountry: 'SN' });
   });

@@ -112,6 +112,14 @@ describe('tagger', () => {
     expect(eco('es', 'Un financiamiento combinado: la fundación asume la primera pérdida.')).toEqual(expect.arrayContaining(['financiamiento combinado', 'primera pérdida']));
   });
 
+  it('does not read "labour market" as marketing (entrepreneurship): the stem is the same, the meaning is not', () => {
+    const terms = (title: string, description: string) =>
+      tagger.tag({ language: 'en', title, description }).scores.find((s) => s.category === 'entrepreneurship')!.evidence.filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+    expect(terms('Labour market data for TVET planning', 'We analyse labour market data and the job market to guide training.')).toEqual([]);
+    expect(terms('Labor market observatory', 'Labor market trends for youth.')).toEqual([]);
+    expect(terms('Digital marketing for women traders', 'Women learn marketing and market access.')).toEqual(expect.arrayContaining(['marketing', 'market access']));
+  });
+
   it('reads the language from the text when none is given', () => {
     const r = tagger.tag({ title: 'Orientation professionnelle', description: 'Des conseillers d\'orientation accompagnent les jeunes dans leur projet professionnel.' });
     expect(r.language).toBe('fr');

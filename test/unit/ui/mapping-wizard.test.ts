@@ -49,3 +49,27 @@ describe('the mapping wizard saves through the shared writer', () => {
     expect(fs.statSync(devices.null).isCharacterDevice()).toBe(true);
   });
 });
+
+describe('after saving, the columns the mapping does not read', () => {
+  it('are named, with how to add one to the saved file; and the help lists every field a mapping may name', async () => {
+    const dir = tempDir();
+    const prompts = scriptedPrompts([0, 1, true, 'odd.mapping.json']);
+    const { io, stderr } = bufferIO({ tty: true, cwd: dir, prompts: async () => prompts });
+    await mappingWizard(io, { file: path.join(dir, 'odd.csv'), headers: ['Who are you', 'Reach you at', 'Where', 'Idea'], mapping: {}, missing: ['organization', 'email'], uncertain: [], rejected: [], fields: {}, samples: [] });
+    expect(stderr()).toContain('Saved. Next time: skillsnet import odd.csv --map odd.mapping.json\n');
+    expect(stderr()).toContain('To read another column too (C Where, D Idea), add it to odd.mapping.json with its field, e.g. "country": "C", and import again (the fields: skillsnet import --help).');
+
+    const { FIELDS } = await import('../../../src/import/headers.js');
+    const { run } = await import('../support/run.js');
+    const help = (await run(['import', '--help'])).stdout.replace(/\s+/g, ' ');
+    const listed = /for any of these fields: ([^.]+)\./.exec(help)?.[1].split(', ');
+    expect(listed?.sort()).toEqual([...FIELDS].sort());
+  });
+
+  it('says nothing more when every column is read', async () => {
+    const dir = tempDir();
+    const { run, stderr } = wizard(dir, [1, true, 'call.mapping.json']);
+    await run();
+    expect(stderr()).not.toContain('To read another column');
+  });
+});

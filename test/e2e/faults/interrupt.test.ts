@@ -136,7 +136,8 @@ describe('Ctrl-C', () => {
     const { message, out } = await interrupted(name, tagged, (db, dir) => ['--db', db, ...args, '--out', path.join(dir, file), '--force']);
     expect(message).toBe('error: interrupted (SIGINT); nothing was written (a file of that name from before is as it was)');
     expect(listing(out)).toEqual([]);
-  });
+    // (a full run, then one or more interrupted: the map's layout took 10 s of a busy machine's 30)
+  }, 90_000);
 
   it('scores import: nothing saved', async () => {
     const sheet = path.join(work, 'scores.csv');

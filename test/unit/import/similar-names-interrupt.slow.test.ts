@@ -28,6 +28,7 @@ describe('the comparison of new organisations with known ones', () => {
       (generate as (o: object) => void)({ out: second, count: 4_000, seed: 4, emailPrefix: 'second' });
       let lastRead = 0;
       let finished = 0;
+      const start = performance.now();
       const report = await importFiles(db, [second], { call: '2021' }, {
         onProgress: (p) => {
           if (p.finished) finished = performance.now();
@@ -36,7 +37,10 @@ describe('the comparison of new organisations with known ones', () => {
       });
       expect(report.files[0]!.organizations.created).toBeGreaterThan(1000);
       expect(report.files[0]!.organizations.created).toBeLessThanOrEqual(5000);
-      expect(finished - lastRead, 'ms from the end of reading to the commit').toBeLessThan(1000);
+      // Measured against the reading of the same rows, so that a busy machine slows both: on a
+      // quiet one the reading took 0.8 s and the end 0.37 s (one query per new organisation: 3 s).
+      const read = lastRead - start;
+      expect(finished - lastRead, `ms from the end of reading to the commit (reading took ${Math.round(read)} ms)`).toBeLessThan(Math.max(1000, 1.5 * read));
     } finally {
       db.close();
     }

@@ -255,6 +255,24 @@ describe('learned model', () => {
     expect(points({ ...file, weakTermsCap: 1.5 }, { ...text, description: `${text.description} A training fund pays.` })).toBe(4.5);
   });
 
+  it('counts fully a section whose label names a category\'s subject beside a section word ("Skills assessment and evaluation:")', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      sections: { background: { weight: 0.5, labels: ['context', 'problem'] }, aside: { weight: 0.3, labels: ['evaluation', 'team', 'monitoring'] } },
+      categories: {
+        'recognition-of-skills': { scale: 3, minTerms: 1, terms: { en: { 'skills assessment': 3, certificate: 3 } } },
+        'life-skills': { scale: 3, minTerms: 1, terms: { en: { 'problem solving': 3, teamwork: 3 } } },
+      },
+    };
+    const points = (description: string, code: string) => new Tagger({ terms: compileTerms(file) }).tag({ title: '', description, language: 'en' }).scores.find((s) => s.category === code)!.termScore;
+    // The proposal's own subject under a label that holds a section word counts fully...
+    expect(points('We train masons. Skills assessment and evaluation: each mason gets a certificate.', 'recognition-of-skills')).toBe(6);
+    expect(points('We run clubs. Problem solving: students practise teamwork.', 'life-skills')).toBe(6);
+    // ...while a label that is only the section's words still counts its section for less.
+    expect(points('We train masons. Monitoring and evaluation: each mason gets a certificate.', 'recognition-of-skills')).toBe(0.9);
+    expect(points('We train masons. Context: few masons have a certificate.', 'recognition-of-skills')).toBe(1.5);
+  });
+
   it('grows the share asked of a second category with the description\'s length', async () => {
     const { secondaryShare } = await import('../../../src/tagging/tagger.js');
     const rule = { fromWords: 60, fullWords: 120, secondaryShare: 0.3 };

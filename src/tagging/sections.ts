@@ -46,8 +46,15 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   if (ws.length === 0 || ws.length > 10) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
   if (has(rules.aside?.labels)) return 'aside';
-  if (has(rules.background?.labels)) return 'background';
-  if (has(rules.aim?.labels)) return 'aim';
+  // A label naming both the scene and the idea is about the one it names first: "Our solution to
+  // the problem:", "Solución al problema:" open the proposal; "Contexte du projet :", "What
+  // problem does your solution address?" the background.
+  const background = new Set((rules.background?.labels ?? []).map(fold));
+  const aim = new Set((rules.aim?.labels ?? []).map(fold));
+  for (const w of ws) {
+    if (background.has(w)) return 'background';
+    if (aim.has(w)) return 'aim';
+  }
   return undefined;
 }
 

@@ -363,8 +363,9 @@ export class Tagger {
     const chosen = scores
       .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
       .filter((s) => {
-        // A learned model that finds the category likely vouches for it whatever the text's length.
-        if (s === scores[0] || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5) return true;
+        // A learned model that finds the category likely vouches for it whatever the text's length,
+        // and so does the applicant who chose it: neither is a passing mention.
+        if (s === scores[0] || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5 || s.evidence.some((e) => e.kind === 'self')) return true;
         s.evidence.push({
           kind: 'note',
           note: `left out: in a description of ${descriptionWords} words a second category needs ${Math.round(share * 100)}% of the main one's term points (${round(share * topPoints)}); it has ${s.termScore}`,

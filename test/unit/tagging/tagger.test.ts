@@ -235,6 +235,11 @@ describe('learned model', () => {
     // The officer sees why a category over the threshold was left out.
     const note = dropped.scores.find((s) => s.category === 'entrepreneurship')!.evidence.find((e) => e.kind === 'note');
     expect(note && describeEvidence(note)).toMatch(/^left out: in a description of \d+ words a second category needs 30% of the main one's term points \(3\.3\); it has 3$/);
+    // The applicant's own choice is no passing mention: it stays, however long the text.
+    // (its points here, 0.1, do not lift it over the share by themselves)
+    const chosen = new Tagger({ terms: compileTerms({ ...file, selfChoiceScore: 0.1 }) }).tag({ ...long, selfCategories: ['Entrepreneurship'] });
+    expect(chosen.scores.find((s) => s.category === 'entrepreneurship')!.termScore).toBeLessThan(3.3);
+    expect(chosen.selected).toEqual(['social-inclusion', 'entrepreneurship']);
     // Without the rule, length changes nothing.
     const { longText: _, ...without } = file;
     expect(new Tagger({ terms: compileTerms(without) }).tag(long).selected).toEqual(['social-inclusion', 'entrepreneurship']);

@@ -30,7 +30,7 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
   checkJsonWithStdout(opts.json, opts.out);
   if (opts.name === undefined || !opts.name.trim()) {
     // (which rosters there are is what the officer needs to name one)
-    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster')) });
+    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster', `--out ${/\s/.test(opts.out) ? `"${opts.out}"` : opts.out}`)) });
   }
   if (opts.delimiter !== undefined && opts.format !== 'csv') throw new UsageError('--delimiter applies to --format csv only', { hint: 'Markdown and JSON have fixed formats' });
   const options = { ...opts, name: opts.name, cwd: io.cwd, delimiter: opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter) };

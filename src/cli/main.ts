@@ -38,8 +38,10 @@ export function requestedCommand(args: string[]): string | undefined {
 /**
  * `skillsnet --json list`: --json typed before the command name, among the global options, goes
  * after it, where the command that prints results takes it (CONTRACT: global options are accepted
- * before or after the command name, and --json by every command that prints results). Put before
- * a `--` that ends the options, so it is never read as a file name; a command without --json
+ * before or after the command name, and --json by every command that prints results). It goes
+ * right after the command's words (subcommand, arguments), before its first option or a `--`:
+ * at the very end it would be read as the value of an option left without one (`--json list
+ * --search` searched for "--json") or, after `--`, as a file name. A command without --json
  * still says it does not know the option (exit 2).
  */
 export function jsonAfterCommand(args: string[]): string[] {
@@ -56,9 +58,10 @@ export function jsonAfterCommand(args: string[]): string[] {
   }
   if (command < 0 || !before.length) return args;
   const rest = args.filter((_, i) => !before.includes(i));
-  const end = rest.indexOf('--', command - before.length);
-  if (end < 0) return [...rest, '--json'];
-  return [...rest.slice(0, end), '--json', ...rest.slice(end)];
+  const from = command - before.length + 1;
+  const firstOption = rest.findIndex((a, i) => i >= from && a.startsWith('-'));
+  if (firstOption < 0) return [...rest, '--json'];
+  return [...rest.slice(0, firstOption), '--json', ...rest.slice(firstOption)];
 }
 
 export async function buildProgram(ctx: CliContext | undefined, args: string[] = []): Promise<CommandType> {

@@ -20,11 +20,13 @@ export function spreadsheetCsv(header: readonly string[], records: ReadonlyArray
 
 /**
  * Whether CSV on stdout is for a spreadsheet: saved to a file (`> apps.csv`, which officers open
- * in Excel) or written with Excel's ";"; not when it goes through a pipe to another program or
- * to the terminal.
+ * in Excel) or written with the ";" of Excel in a French or Spanish locale; not when it goes
+ * through a pipe to another program or to the terminal, tab-separated (`--delimiter tab | cut
+ * -f2`) or "|"-separated included: those are for programs, and a BOM would stick to the first
+ * column's name there.
  */
 export function stdoutCsvForExcel(stdoutIsFile: boolean | undefined, delimiter: string): boolean {
-  return Boolean(stdoutIsFile) || delimiter !== ',';
+  return Boolean(stdoutIsFile) || delimiter === ';';
 }
 
 /**

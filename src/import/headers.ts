@@ -22,6 +22,9 @@ export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './he
 /** Fields whose values from several columns are combined (SurveyMonkey spreads one question over columns). */
 export const MULTI_VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['beneficiaries', 'selfCategories']);
 
+/** The words that say which of a Spanish name's two family names a column holds. */
+const FAMILY_NAME_ORDER: ReadonlySet<string> = new Set(['paterno', 'materno', 'primer', 'segundo', 'primero']);
+
 /** Field -> the columns (indexes) that feed it, best first. */
 export type ColumnMapping = Partial<Record<Field, number[]>>;
 
@@ -404,6 +407,18 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     mapping[field] = [plain.column, ...keep];
     primary.set(field, plain);
     taken.add(plain.column);
+  }
+  // "Apellido paterno", "Apellido materno" (or "Primer apellido", "Segundo apellido"): a Spanish
+  // name has two family names, asked side by side; the second is the family name too, not a
+  // column to leave out (the contact would lose it). Only headers that say which one they are.
+  const whichFamilyName = (col: number) => headerWords(headers[col] ?? '').map(keyWord).some((w) => FAMILY_NAME_ORDER.has(w));
+  if (mapping.lastName?.length === 1 && whichFamilyName(mapping.lastName[0]!)) {
+    const at = mapping.lastName[0]!;
+    const second = candidates.find((c) => c.field === 'lastName' && c.score >= 1 && !taken.has(c.column) && Math.abs(c.column - at) === 1 && whichFamilyName(c.column));
+    if (second) {
+      mapping.lastName = [Math.min(at, second.column), Math.max(at, second.column)];
+      taken.add(second.column);
+    }
   }
   // "Authors" beside "Submitter first name" and "Submitter last name": an abstract's authors are
   // several people, the split name is the one who sent it. (A row's own "author_name" stays.)

@@ -124,6 +124,10 @@ export class RowNormaliser {
     const cols = this.cols[field];
     if (!cols) return '';
     if (cols.length === 1) return cells[cols[0]!] ?? '';
+    if (field === 'lastName' && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) {
+      // Both family names side by side ("Apellido paterno", "Apellido materno"): the family name is both.
+      return [...new Set(cols.map((c) => (cells[c] ?? '').trim()).filter(Boolean))].join(' ');
+    }
     if (MULTI_VALUE_FIELDS.has(field)) {
       const parts: string[] = [];
       for (const c of cols) {

@@ -123,10 +123,11 @@ export function unknownRoster(db: DB, name: string): OperationError {
 }
 
 /** The saved rosters an officer can name, or how to make one (for an error's hint); `command`: shown with the latest. */
-export function savedRostersHint(db: DB, command?: string): string {
+/** `after`: what the suggested command needs after the name to run as typed ("--out core.md"). */
+export function savedRostersHint(db: DB, command?: string, after?: string): string {
   const names = listRosters(db).map((r) => r.name);
   if (!names.length) return 'make one with skillsnet select --size N --name NAME';
-  return `saved rosters: ${names.join(', ')}${command ? ` (skillsnet ${command} ${names[names.length - 1]})` : ''}`;
+  return `saved rosters: ${names.join(', ')}${command ? ` (skillsnet ${command} ${names[names.length - 1]}${after ? ` ${after}` : ''})` : ''}`;
 }
 
 /** A roster member or alternate with its application as a candidate (today's score). */

@@ -46,16 +46,31 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   if (ws.length === 0 || ws.length > 10) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
   if (has(rules.aside?.labels)) return 'aside';
-  if (has(rules.background?.labels)) return 'background';
-  if (has(rules.aim?.labels)) return 'aim';
+  // A label naming both the scene and the idea is about the one it names first: "Our solution to
+  // the problem:", "Solución al problema:" open the proposal; "Contexte du projet :", "What
+  // problem does your solution address?" the background.
+  const background = new Set((rules.background?.labels ?? []).map(fold));
+  const aim = new Set((rules.aim?.labels ?? []).map(fold));
+  for (const w of ws) {
+    if (background.has(w)) return 'background';
+    if (aim.has(w)) return 'aim';
+  }
   return undefined;
+}
+
+/** The words that make a label background or aside, folded ("evaluacion", "contexte"). */
+export function sectionLabelWords(rules: SectionRules): Set<string> {
+  return new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? [])].map(fold));
 }
 
 /**
  * Splits a description at its form labels. A section lasts until the next label; text before any
  * label, and a section whose label names nothing listed ("What we do:"), is the proposal itself.
+ * `topical(label)`: whether the label also names what a category is about ("Skills assessment and
+ * evaluation:", "Problem solving:", "Teamwork and communication:"); such a section is the
+ * proposal itself even though a label word ("evaluation", "problem", "team") is in it.
  */
-export function descriptionSections(text: string, rules: SectionRules | undefined): Section[] {
+export function descriptionSections(text: string, rules: SectionRules | undefined, topical?: (label: string) => boolean): Section[] {
   if (!rules || !text) return [{ kind: 'aim', text: text ?? '' }];
   const cuts: Array<{ at: number; kind: SectionKind }> = [];
   LABEL.lastIndex = 0;
@@ -74,7 +89,7 @@ export function descriptionSections(text: string, rules: SectionRules | undefine
       LABEL.lastIndex = m.index + m[1].length + 1;
       continue;
     }
-    cuts.push({ at: m.index + m[1].length, kind: kind ?? 'aim' });
+    cuts.push({ at: m.index + m[1].length, kind: kind === undefined || (kind !== 'aim' && topical?.(label)) ? 'aim' : kind });
   }
   if (cuts.length === 0) return [{ kind: 'aim', text }];
   const sections: Section[] = [];

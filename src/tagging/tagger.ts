@@ -1,8 +1,8 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
-import { descriptionSections, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
+import { BREAK, foldAccents, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -121,7 +121,27 @@ export interface ApplicationTokens {
   descriptionWeights?: number[];
 }
 
-export function applicationTokens(input: TaggerInput, sections?: SectionRules): ApplicationTokens {
+/**
+ * Whether a form label names a category's subject beside its section word: a term (weight 1 or
+ * more) with at least one word that is no label word ("Skills assessment and evaluation",
+ * "Problem solving"), while "Monitoring and evaluation" or "Problem statement" name none.
+ */
+function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, language: TextLanguage): boolean {
+  const labelWords = sectionLabelWords(rules);
+  const tokens: string[] = [];
+  const isLabelWord: boolean[] = [];
+  for (const w of words(label)) {
+    if (w === BREAK) continue;
+    for (const stem of stemWords([w], language)) {
+      tokens.push(stem);
+      isLabelWord.push(labelWords.has(foldAccents(w)));
+    }
+  }
+  return matchTerms(tokens, terms, language).some((m) =>
+    Object.values(m.term.weights).some((w) => w >= 1) && m.term.stems.some((_, k) => !isLabelWord[m.position + k]));
+}
+
+export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
   const titleWords = words(maskPlaceNames(input.title ?? ''));
   const masked = maskPlaceNames(input.description ?? '');
   const descriptionWords = words(masked);
@@ -129,7 +149,8 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules): 
   // Stemmed section by section (the same stems as the whole text: a label ends in a colon, a break), each stem with its section's weight.
   const description: string[] = [];
   const descriptionWeights: number[] = [];
-  for (const section of descriptionSections(masked, sections)) {
+  const topical = sections && terms ? (label: string) => labelNamesTopic(label, sections, terms, language) : undefined;
+  for (const section of descriptionSections(masked, sections, topical)) {
     const weight = sectionWeight(section.kind, sections);
     for (const stem of stemWords(words(section.text), language)) {
       if (stem === BREAK && (description.length === 0 || description[description.length - 1] === BREAK)) continue;
@@ -199,7 +220,7 @@ export class Tagger {
   }
 
   tag(input: TaggerInput): TagResult {
-    const tokens = applicationTokens(input, this.terms.file.sections);
+    const tokens = applicationTokens(input, this.terms.file.sections, this.terms);
     const clues = newClues();
     this.termClues(tokens, clues);
     this.selfChoiceClues(input, clues);
@@ -342,8 +363,9 @@ export class Tagger {
     const chosen = scores
       .filter((s, i) => s.confidence >= thresholdOf(s.category) && enoughClues(s) && (i === 0 || s.confidence >= ratio * top))
       .filter((s) => {
-        // A learned model that finds the category likely vouches for it whatever the text's length.
-        if (s === scores[0] || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5) return true;
+        // A learned model that finds the category likely vouches for it whatever the text's length,
+        // and so does the applicant who chose it: neither is a passing mention.
+        if (s === scores[0] || s.termScore >= share * topPoints || (s.modelProbability ?? 0) >= 0.5 || s.evidence.some((e) => e.kind === 'self')) return true;
         s.evidence.push({
           kind: 'note',
           note: `left out: in a description of ${descriptionWords} words a second category needs ${Math.round(share * 100)}% of the main one's term points (${round(share * topPoints)}); it has ${s.termScore}`,

@@ -16,11 +16,14 @@ describe('main() in process', () => {
 });
 
 describe('--json before the command name (CONTRACT: global options before or after it)', () => {
-  it('moves to after the command, before a `--` that ends the options; nothing else moves', async () => {
+  it('moves to after the command\'s words, before its first option or a `--` that ends the options; nothing else moves', async () => {
     const { jsonAfterCommand } = await import('../../../src/cli/main.js');
-    expect(jsonAfterCommand(['--json', 'list', '--region', 'Africa'])).toEqual(['list', '--region', 'Africa', '--json']);
+    expect(jsonAfterCommand(['--json', 'list', '--region', 'Africa'])).toEqual(['list', '--json', '--region', 'Africa']);
     expect(jsonAfterCommand(['--db', 'x.db', '--json', 'tag', 'evaluate', 'gold.csv'])).toEqual(['--db', 'x.db', 'tag', 'evaluate', 'gold.csv', '--json']);
-    expect(jsonAfterCommand(['--json', 'import', '--call', '2020', '--', '--json'])).toEqual(['import', '--call', '2020', '--json', '--', '--json']);
+    expect(jsonAfterCommand(['--json', 'import', '--call', '2020', '--', '--json'])).toEqual(['import', '--json', '--call', '2020', '--', '--json']);
+    expect(jsonAfterCommand(['--json', 'import', 'a.csv', '--', '-b.csv'])).toEqual(['import', 'a.csv', '--json', '--', '-b.csv']);
+    // never the value of an option typed without one: that stays a usage error
+    expect(jsonAfterCommand(['--json', 'list', '--search'])).toEqual(['list', '--json', '--search']);
     // after the command it is the command's already; --db's value is never taken for it
     expect(jsonAfterCommand(['list', '--json'])).toEqual(['list', '--json']);
     expect(jsonAfterCommand(['--db', '--json', 'list'])).toEqual(['--db', '--json', 'list']);
@@ -33,6 +36,17 @@ describe('--json before the command name (CONTRACT: global options before or aft
     const code = await main(['node', 'skillsnet', '--json', '--db', path.join(dir, 'a.db'), 'init'], { makeIO: () => io });
     expect(code).toBe(0);
     expect(JSON.parse(stdout()).created).toBe(true);
+  });
+
+  it('is not taken as the value of an option left without one (list --search)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'a.db');
+    expect(await main(['node', 'skillsnet', '--db', db, 'init'], { makeIO: () => bufferIO().io })).toBe(0);
+    const { io, stdout } = bufferIO();
+    // (commander's "option '--search <text>' argument missing"; before, it searched for "--json")
+    const code = await main(['node', 'skillsnet', '--json', '--db', db, 'list', '--search'], { makeIO: () => io });
+    expect(code, stdout()).toBe(2);
+    expect(stdout()).toBe('');
   });
 });
 

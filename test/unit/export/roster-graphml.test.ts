@@ -77,7 +77,8 @@ describe('export roster --roster NAME, as on every other export', () => {
     expect(two.stderr).toMatch(/^error: export roster was given two rosters/);
     const none = await run(['--db', fx.dbPath, 'export', 'roster', '--out', '-']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^error: export roster needs the name of a saved roster\n  saved rosters: core-2020/);
+    // the command suggested runs as typed: --out is required
+    expect(none.stderr).toMatch(/^error: export roster needs the name of a saved roster\n  saved rosters: core-2020 \(skillsnet export roster core-2020 --out -\)/);
   });
 });
 

@@ -114,6 +114,17 @@ describe('list --csv and members --csv open in Excel as written', () => {
     }
   });
 
+  it('list --csv --delimiter tab through a pipe: plain too (a tab-separated stream is for programs, not Excel)', async () => {
+    for (const args of [['list', '--csv', '--delimiter', 'tab'], ['members', '--csv', '--delimiter', '\\t']]) {
+      const r = await skillsnet(['--db', db, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.startsWith('id\t')).toBe(true);
+      expect(r.stdout).not.toContain('\r\n');
+    }
+    const file = await skillsnet(['--db', db, 'list', '--csv', '--delimiter', 'tab'], { stdoutIsFile: true });
+    expect(file.stdout.startsWith('\uFEFFid\t')).toBe(true);
+  });
+
   it('members --csv into a file: a BOM and CRLF rows', async () => {
     const r = await skillsnet(['--db', db, 'members', '--csv'], { stdoutIsFile: true });
     expect(r.code, r.stderr).toBe(0);

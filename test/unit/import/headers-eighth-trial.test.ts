@@ -28,7 +28,7 @@ describe('a split name whose given-name column is called plainly "name"', () => 
 
   it('"Nombre(s)" after both family names ("Apellido paterno", "Apellido materno") is the given names', () => {
     const m = mapped(['Apellido paterno', 'Apellido materno', 'Nombre(s)', 'Clave CCT', 'Pregunta1']);
-    expect(m.lastName?.[0]).toBe('Apellido paterno');
+    expect(m.lastName).toEqual(['Apellido paterno', 'Apellido materno']);
     expect(m.firstName).toEqual(['Nombre(s)']);
     expect(m.contactName).toBeUndefined();
   });
@@ -45,6 +45,25 @@ describe('both Spanish family names', () => {
     for (const h of ['Apellido paterno', 'Apellido materno', 'Primer apellido', 'Segundo apellido']) {
       expect(mapped(['Organización', 'Correo', h]).lastName, h).toEqual([h]);
     }
+  });
+
+  it('side by side, both are the family name: the second is not left out of the contact\'s name', () => {
+    expect(mapped(['Nombre', 'Primer apellido', 'Segundo apellido', 'Correo']).lastName).toEqual(['Primer apellido', 'Segundo apellido']);
+    // two family-name columns that do not say which is which are no such pair
+    expect(mapped(['Apellido', 'Apellido del representante legal', 'Nombre', 'Correo']).lastName).toHaveLength(1);
+  });
+
+  it('an import keeps both in the contact name, and one alone when the other is empty', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const file = path.join(dir, 'docentes.csv');
+    fs.writeFileSync(file, 'Apellido paterno,Apellido materno,Nombre(s),Correo electrónico,Organización,País\nGarcía,López,María José,mj@example.org,Fundación X,México\nPérez,,Luis,luis@example.org,Escuela Y,México\n');
+    const db = path.join(dir, 'a.db');
+    expect((await run(['--db', db, 'import', file, '--call', '2024'])).code).toBe(0);
+    const names = json<Array<{ contactName: string }>>(await run(['--db', db, 'list', '--json'])).map((a) => a.contactName).sort();
+    expect(names).toEqual(['Luis Pérez', 'María José García López']);
   });
 });
 

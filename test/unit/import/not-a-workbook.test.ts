@@ -63,8 +63,6 @@ describe('zip files that are not .xlsx workbooks', () => {
   });
 });
 
-// An .xlsx saved with a password is no zip: Excel encrypts it into an Office compound file, the
-// container of the old .xls too. Told to save it as .xlsx, the officer would get the same file.
 // A zip that unpacks but whose sheet XML is damaged (a hand edit, a tool that wrote "<" raw):
 // the XML parser's "1:1680: disallowed character in tag name" is said in words.
 describe('a workbook whose XML is damaged', () => {
@@ -88,6 +86,8 @@ describe('a workbook whose XML is damaged', () => {
   });
 });
 
+// An .xlsx saved with a password is no zip: Excel encrypts it into an Office compound file, the
+// container of the old .xls too. Told to save it as .xlsx, the officer would get the same file.
 describe('Office compound files', () => {
   it('a password-protected workbook is named as such, with how to remove the password', async () => {
     // the directory after 70 KB of encrypted bytes: beyond the first bytes read to sniff the format

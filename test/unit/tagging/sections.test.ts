@@ -33,6 +33,17 @@ describe('form labels in a description', () => {
     expect(descriptionSections('We adapt the course to the local context: markets and seasons.', rules).map((s) => s.kind)).toEqual(['aim']);
   });
 
+  it('reads a label naming both the scene and the idea as the one it names first (the shipped labels)', async () => {
+    const shipped = (await import('../../../data/category-terms.json', { with: { type: 'json' } })).default.sections as SectionRules;
+    const kinds = (text: string) => descriptionSections(text, shipped).map((s) => s.kind);
+    expect(kinds('Context: few jobs. Our solution to the problem: a fund.')).toEqual(['background', 'aim']);
+    expect(kinds('Contexto: pocos empleos. Solución al problema: un fondo.')).toEqual(['background', 'aim']);
+    expect(kinds('Contexte : peu d\'emplois. Réponse au problème : un fonds.')).toEqual(['background', 'aim']);
+    expect(kinds('Un fonds. Contexte du projet : peu d\'emplois.')).toEqual(['aim', 'background']);
+    expect(kinds('A fund. 1. What problem does your solution address? Few jobs.')).toEqual(['aim', 'background']);
+    expect(kinds('A fund. Sustainability of the solution: fees.')).toEqual(['aim', 'aside']);
+  });
+
   it('weighs background at its weight and anything else fully', () => {
     expect(sectionWeight('background', rules)).toBe(0.5);
     expect(sectionWeight('aside', rules)).toBe(0.3);

@@ -243,6 +243,11 @@ describe('learned model', () => {
     // The officer sees why a category over the threshold was left out.
     const note = dropped.scores.find((s) => s.category === 'entrepreneurship')!.evidence.find((e) => e.kind === 'note');
     expect(note && describeEvidence(note)).toMatch(/^left out: in a description of \d+ words a second category needs 30% of the main one's term points \(3\.3\); it has 3$/);
+    // The applicant's own choice is no passing mention: it stays, however long the text.
+    // (its points here, 0.1, do not lift it over the share by themselves)
+    const chosen = new Tagger({ terms: compileTerms({ ...file, selfChoiceScore: 0.1 }) }).tag({ ...long, selfCategories: ['Entrepreneurship'] });
+    expect(chosen.scores.find((s) => s.category === 'entrepreneurship')!.termScore).toBeLessThan(3.3);
+    expect(chosen.selected).toEqual(['social-inclusion', 'entrepreneurship']);
     // Without the rule, length changes nothing.
     const { longText: _, ...without } = file;
     expect(new Tagger({ terms: compileTerms(without) }).tag(long).selected).toEqual(['social-inclusion', 'entrepreneurship']);
@@ -261,6 +266,24 @@ describe('learned model', () => {
     expect(points({ ...file, weakTermsCap: 1.5 })).toBe(1.5);
     // A term of weight 1 or more is never capped.
     expect(points({ ...file, weakTermsCap: 1.5 }, { ...text, description: `${text.description} A training fund pays.` })).toBe(4.5);
+  });
+
+  it('counts fully a section whose label names a category\'s subject beside a section word ("Skills assessment and evaluation:")', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      sections: { background: { weight: 0.5, labels: ['context', 'problem'] }, aside: { weight: 0.3, labels: ['evaluation', 'team', 'monitoring'] } },
+      categories: {
+        'recognition-of-skills': { scale: 3, minTerms: 1, terms: { en: { 'skills assessment': 3, certificate: 3 } } },
+        'life-skills': { scale: 3, minTerms: 1, terms: { en: { 'problem solving': 3, teamwork: 3 } } },
+      },
+    };
+    const points = (description: string, code: string) => new Tagger({ terms: compileTerms(file) }).tag({ title: '', description, language: 'en' }).scores.find((s) => s.category === code)!.termScore;
+    // The proposal's own subject under a label that holds a section word counts fully...
+    expect(points('We train masons. Skills assessment and evaluation: each mason gets a certificate.', 'recognition-of-skills')).toBe(6);
+    expect(points('We run clubs. Problem solving: students practise teamwork.', 'life-skills')).toBe(6);
+    // ...while a label that is only the section's words still counts its section for less.
+    expect(points('We train masons. Monitoring and evaluation: each mason gets a certificate.', 'recognition-of-skills')).toBe(0.9);
+    expect(points('We train masons. Context: few masons have a certificate.', 'recognition-of-skills')).toBe(1.5);
   });
 
   it('grows the share asked of a second category with the description\'s length', async () => {

@@ -13,7 +13,7 @@ export interface IO {
   stderr: TextSink;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  /** Whether stdout is a regular file (`> apps.csv`): CSV there is for a spreadsheet. */
+  /** Whether stdout starts a regular file (`> apps.csv`, not a pipe or `>>` onto a file): CSV there is for a spreadsheet. */
   stdoutIsFile?: boolean;
   stderrIsTTY: boolean;
   /** Colours for stdout (level 0 when not a terminal, NO_COLOR or --no-color). */

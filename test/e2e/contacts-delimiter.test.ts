@@ -51,5 +51,11 @@ describe('list --csv, by where stdout goes', () => {
     expect(saved.startsWith('\uFEFFid,externalId,')).toBe(true);
     expect(saved.endsWith('\r\n')).toBe(true);
     expect((parse(saved, { bom: true, columns: true }) as Record<string, string>[])[0]!.organization).toBe('Fédération Éducative');
+    // appended with >> onto what is there: no BOM in the middle of the file
+    execFileSync('/bin/sh', ['-c', '"$0" --db "$1" list --csv >> "$2"', BIN, db, out], { env: { ...process.env, SKILLSNET_DB: '' } });
+    const appended = fs.readFileSync(out, 'utf8');
+    expect(appended.startsWith(saved)).toBe(true);
+    expect(appended.slice(saved.length).startsWith('id,externalId,')).toBe(true);
+    expect(appended.lastIndexOf('\uFEFF')).toBe(0);
   });
 });

@@ -65,7 +65,7 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
   if (stat.isDirectory()) {
     // (import takes several files at once; a quotas, mapping or labelled file is one file)
     throw new OperationError(`cannot read ${shown}: it is a folder`, {
-      hint: what ? `give the path of a file inside it (ls ${file} lists them)` : 'give a file inside it (skillsnet import folder/*.csv imports them all)',
+      hint: what ? `give the path of a file inside it (ls ${shellWord(file)} lists them)` : 'give a file inside it (skillsnet import folder/*.csv imports them all)',
     });
   }
   throw new OperationError(`${shown} is ${kindOf(stat)}, not a file: skillsnet reads files, and read nothing from it`, {
@@ -229,4 +229,9 @@ async function* readDescriptor(fd: number): AsyncGenerator<Buffer> {
     if (n === 0) return;
     yield Buffer.from(buffer.subarray(0, n));
   }
+}
+
+/** A path as a shell command can take it: quoted when it holds spaces or shell characters. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -35,6 +35,10 @@ describe('a quotas file that cannot be read', () => {
     const e = await readQuotaFile(dir).catch((x: unknown) => x as { hint?: string });
     expect(e.hint).toMatch(/a file inside it/);
     expect(e.hint).not.toMatch(/import/);
+    const spaced = path.join(tempDir(), 'my quotas');
+    fs.mkdirSync(spaced);
+    const q = await readQuotaFile(spaced).catch((x: unknown) => x as { hint?: string });
+    expect(q.hint).toContain(`(ls '${spaced}' lists them)`);
   });
 
   it('refuses a binary file without quoting its bytes', async () => {

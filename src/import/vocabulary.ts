@@ -48,7 +48,22 @@ function lookupTerm(kind: VocabularyKind, t: string): string | undefined {
   const found = map.get(normaliseName(t));
   if (found) return found;
   const bare = t.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
-  return bare && bare !== t ? map.get(normaliseName(bare)) : undefined;
+  const inBrackets = bare && bare !== t ? map.get(normaliseName(bare)) : undefined;
+  if (inBrackets || kind !== 'organizationTypes') return inBrackets;
+  const kindOf = placeOfKind(bare || t);
+  return kindOf ? map.get(normaliseName(kindOf)) : undefined;
+}
+
+/**
+ * "Centre de FTP", "Centro de EFTP", "TVET school", "NGO office": a generic word for a place or a
+ * body around a known type is that type. Only the generic word goes: "Institute of Technology"
+ * leaves "Technology", which names no type, so the value is kept as written.
+ */
+const PLACE_BEFORE = /^(?:centre|center|centro|institution|institución|institucion|établissement|etablissement|institut|instituto|institute|école|ecole|escuela|organisme|organismo|entidad|structure|estructura)s?\s+(?:de\s+la\s+|de\s+l['’]\s*|del\s+|de\s+|d['’]\s*|du\s+|des\s+|of\s+(?:the\s+)?|for\s+)(.+)$/iu;
+const PLACE_AFTER = /^(.+?)\s+(?:centre|center|institution|institute|school|college|provider|office|body)s?$/iu;
+
+function placeOfKind(value: string): string | undefined {
+  return PLACE_BEFORE.exec(value)?.[1] ?? PLACE_AFTER.exec(value)?.[1];
 }
 
 /** Whether a value is one of the vocabulary's terms (in any of its spellings). */

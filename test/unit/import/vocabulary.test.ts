@@ -26,6 +26,14 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     expect(canonicalTerm('beneficiaries', raw)).toBe(expected);
   });
 
+  it.each([
+    ['Centre de FTP', 'Training provider'], ["Centre d'EFTP", 'Training provider'], ['Centro de EFTP', 'Training provider'],
+    ['TVET school', 'Training provider'], ['Institution de la FTP', 'Training provider'], ['NGO office', 'NGO'],
+    ['Institute of Technology', 'Institute of Technology'], ['Centre for Skills Development', 'Centre for Skills Development'],
+  ])('a generic word for a place around a known type: %s -> %s', (raw, expected) => {
+    expect(canonicalTerm('organizationTypes', raw)).toBe(expected);
+  });
+
   it('keeps unknown values as written, trimmed', () => {
     expect(canonicalTerm('organizationTypes', '  Faith-based group ')).toBe('Faith-based group');
     expect(canonicalTerm('beneficiaries', 'Fishers')).toBe('Fishers');

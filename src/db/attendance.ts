@@ -10,6 +10,8 @@ export interface AttendanceImportRecord {
   file: string;
   sha256: string;
   source: 'zoom' | 'teams';
+  /** The tool that wrote it: zoom, teams, meet (Google Meet) or webex; a report stored before this was kept says its source. */
+  tool: 'zoom' | 'teams' | 'meet' | 'webex';
   language: string | null;
   encoding: string;
   delimiter: string;
@@ -62,8 +64,8 @@ export function insertAttendanceImport(db: DB, r: AttendanceImportRecord, rows: 
   const id = Number(
     db
       .prepare(
-        `INSERT INTO attendance_imports (event_id, file, sha256, source, language, encoding, delimiter, time_zone, date_order, date_basis, meeting_json, rows, warnings_json)
-         VALUES (@eventId, @file, @sha256, @source, @language, @encoding, @delimiter, @timeZone, @dateOrder, @dateBasis, @meeting, @rows, @warnings)`,
+        `INSERT INTO attendance_imports (event_id, file, sha256, source, tool, language, encoding, delimiter, time_zone, date_order, date_basis, meeting_json, rows, warnings_json)
+         VALUES (@eventId, @file, @sha256, @source, @tool, @language, @encoding, @delimiter, @timeZone, @dateOrder, @dateBasis, @meeting, @rows, @warnings)`,
       )
       .run({ ...r, meeting: JSON.stringify(r.meeting ?? {}), warnings: JSON.stringify(r.warnings), rows: rows.length }).lastInsertRowid,
   );
@@ -89,7 +91,7 @@ export function deleteAttendanceImport(db: DB, importId: number): void {
 }
 
 interface ImportRow {
-  id: number; event_id: number; file: string; sha256: string; source: 'zoom' | 'teams'; language: string | null; encoding: string; delimiter: string;
+  id: number; event_id: number; file: string; sha256: string; source: 'zoom' | 'teams'; tool: 'zoom' | 'teams' | 'meet' | 'webex' | null; language: string | null; encoding: string; delimiter: string;
   time_zone: string; date_order: string | null; date_basis: string | null; meeting_json: string; rows: number; matched: number; unmatched: number;
   warnings_json: string; imported_at: string;
 }
@@ -99,7 +101,7 @@ export function attendanceImports(db: DB, eventId?: number): StoredImport[] {
     ? db.prepare('SELECT * FROM attendance_imports ORDER BY id').all()
     : db.prepare('SELECT * FROM attendance_imports WHERE event_id = ? ORDER BY id').all(eventId)) as ImportRow[];
   return rows.map((r) => ({
-    id: r.id, eventId: r.event_id, file: r.file, sha256: r.sha256, source: r.source, language: r.language, encoding: r.encoding, delimiter: r.delimiter,
+    id: r.id, eventId: r.event_id, file: r.file, sha256: r.sha256, source: r.source, tool: r.tool ?? r.source, language: r.language, encoding: r.encoding, delimiter: r.delimiter,
     timeZone: r.time_zone, dateOrder: r.date_order, dateBasis: r.date_basis, meeting: JSON.parse(r.meeting_json), rows: r.rows, matched: r.matched,
     unmatched: r.unmatched, warnings: JSON.parse(r.warnings_json) as string[], importedAt: r.imported_at,
   }));

@@ -270,6 +270,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX people_organization_email ON people(organization_id, email);
     `,
   },
+  {
+    version: 33,
+    name: 'attendance reports: the tool that wrote each one (Google Meet and Webex are read as Zoom reports)',
+    sql: `
+      -- zoom, teams, meet or webex; NULL for a report read before this column (its source says zoom or teams).
+      ALTER TABLE attendance_imports ADD COLUMN tool TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

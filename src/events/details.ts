@@ -58,7 +58,7 @@ export function eventDetails(db: DB, id: number): EventShowResult {
     })),
     attendance: {
       rows: rows.length, matched: rows.filter((r) => r.memberId !== null).length, unmatched: unmatched.length, ignored: unmatched.filter((u) => u.ignored).length,
-      files: attendanceImports(db, id).map((f) => ({ file: f.file, source: f.source, language: f.language, rows: f.rows, matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt })),
+      files: attendanceImports(db, id).map((f) => ({ file: f.file, source: f.source, tool: f.tool, language: f.language, rows: f.rows, matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt })),
       unmatchedRows: unmatched,
     },
   };

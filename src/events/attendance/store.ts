@@ -256,7 +256,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
       const id = insertAttendanceImport(
         db,
         {
-          eventId, file: f.file, sha256: sha, source: f.source, language: f.language, encoding: f.encoding, delimiter: f.delimiter, timeZone: f.timeZone,
+          eventId, file: f.file, sha256: sha, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, delimiter: f.delimiter, timeZone: f.timeZone,
           dateOrder: f.dateOrder.order, dateBasis: f.dateOrder.basis, meeting: f.meeting, warnings: f.warnings,
         },
         report.rows,

@@ -100,3 +100,18 @@ describe('a member invited by name who withdrew from the network afterwards', ()
     expect(groups.unassigned).toContainEqual(expect.objectContaining({ memberId: pedro.id, reason: 'withdrew from the network since being invited' }));
   });
 });
+
+describe('an event whose every invitee withdrew from the network since', () => {
+  it('says so, not "no invitees" (which sends the officer to invite them again)', async () => {
+    const { sk } = await importedCall(NETWORK);
+    expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-10 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+    expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    for (const m of json(await sk('members', '--json'))) expect((await sk('withdraw', `member-${m.id}`)).code).toBe(0);
+    const sheet = await sk('event', 'invitations', '1', '--out', '-');
+    expect(sheet.code).toBe(1);
+    expect(sheet.stderr).toMatch(/^error: event 1 has no invitee to write to: 2 members invited have withdrawn from the network since\n {2}skillsnet event show 1 lists the invitees/m);
+    const groups = await sk('event', 'groups', '1', '--by', 'language', '--groups', 'es=1');
+    expect(groups.code).toBe(1);
+    expect(groups.stderr).toMatch(/^error: event 1 has no invitees to split into groups: the 2 invited have withdrawn from the network since/m);
+  });
+});

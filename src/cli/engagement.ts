@@ -26,10 +26,14 @@ export interface EngagementOptions {
 
 /**
  * The filters of this list that export contacts takes too, as flags: the follow-up mail goes to
- * the people listed, not to a "--roster NAME" to fill in. (--cohort is the list's own.)
+ * the people listed, not to a "--roster NAME" to fill in. --cohort, which export contacts lacks,
+ * becomes the roster the cohort was accepted from (a bare --role core-group would write to every
+ * cohort).
  */
-function contactFilterFlags(filters: MemberFilters): string[] {
+function contactFilterFlags(filters: MemberFilters, cohortRoster: string | null): string[] {
   const flags: string[] = [];
+  // export contacts has no --cohort: the roster the cohort was accepted from stands for it, else the officer names one
+  if (filters.cohort !== undefined && filters.roster === undefined) filters = { ...filters, roster: cohortRoster ?? 'NAME' };
   const keys = ['roster', 'role', 'status', 'call', 'region', 'country', 'category', 'language', 'type', 'beneficiary', 'search'] as const;
   for (const key of keys) {
     const value = filters[key];
@@ -43,9 +47,11 @@ function contactFilterFlags(filters: MemberFilters): string[] {
 export async function runEngagement(opts: EngagementOptions, io: IO): Promise<EngagementRow[]> {
   const { engagementReport } = await import('../events/engagement-report.js');
   const { eventsWithAttendanceTaken } = await import('../db/attendance.js');
-  const { rows, taken } = await withDatabase(opts.dbPath, { create: false }, (db) => ({
+  const { rosterOfCohort } = await import('../db/members.js');
+  const { rows, taken, cohortRoster } = await withDatabase(opts.dbPath, { create: false }, (db) => ({
     rows: engagementReport(db, { filters: opts.filters, neverAttended: opts.neverAttended, attendedLessThan: opts.attendedLessThan, all: opts.all }),
     taken: eventsWithAttendanceTaken(db).length,
+    cohortRoster: opts.filters.cohort !== undefined ? rosterOfCohort(db, opts.filters.cohort) : null,
   }));
   if (opts.json) {
     personalOutput(io);
@@ -64,7 +70,7 @@ export async function runEngagement(opts: EngagementOptions, io: IO): Promise<En
   const follow = opts.attendedLessThan !== undefined ? `--attended-less-than ${opts.attendedLessThan}` : '--never-attended';
   const toWrite = opts.attendedLessThan !== undefined ? rows.length : never;
   info(io, `${plural(rows.length, 'member')}; ${never} invited but never attended, of ${plural(taken, 'event')} with attendance taken (events to come, or whose reports are not in, count for no one).` +
-    (toWrite ? ` Write to them: skillsnet export contacts ${[follow, ...contactFilterFlags(opts.filters)].join(' ')} --out follow-up.csv` : ''));
+    (toWrite ? ` Write to them: skillsnet export contacts ${[follow, ...contactFilterFlags(opts.filters, cohortRoster)].join(' ')} --out follow-up.csv` : ''));
   return rows;
 }
 

@@ -171,6 +171,23 @@ export function undoHistory(db: DB, historyId: number, undoAction: string, subje
   return { change, conflicts };
 }
 
+/**
+ * When each of these members last became withdrawn (the latest change of their status to
+ * 'withdrawn' not undone), as history's ISO times; members without such a change are absent.
+ */
+export function withdrawalTimes(db: DB, memberIds: readonly number[]): Map<number, string> {
+  if (!memberIds.length) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT v.row_id AS memberId, MAX(h.made_at) AS at FROM history_values v JOIN history h ON h.id = v.history_id
+        WHERE v.table_name = 'members' AND v.column_name = 'status' AND v.new_value = 'withdrawn' AND h.undone_by IS NULL
+          AND v.row_id IN (SELECT value FROM json_each(?))
+        GROUP BY v.row_id`,
+    )
+    .all(JSON.stringify(memberIds)) as { memberId: number; at: string }[];
+  return new Map(rows.map((r) => [r.memberId, r.at]));
+}
+
 /** The changes recorded for one row's columns, latest first (for show). */
 export function rowHistory(db: DB, table: string, rowId: number): (HistoryValue & { historyId: number; action: string; madeAt: string })[] {
   const rows = db

@@ -429,23 +429,24 @@ export interface CallSpanRow {
 }
 
 /**
- * Rows of this batch rejected exactly as a row of an earlier import of the same file was, when
- * that row has been fixed since (a corrected copy or a rejects sheet imported): the original
- * export imported again — a later download with more responses — does not bring back rejects
- * the officer fixed already. Marked resolved by the same fix; returns how many.
+ * Rows of this batch rejected exactly as a row of an earlier import of the call was, when that
+ * row has been fixed since (a corrected copy or a rejects sheet imported): the original export
+ * imported again — a later download with more responses — does not bring back rejects the
+ * officer fixed already. The row itself (every cell under its header) says it is the same, not
+ * the file's name: a browser saves the later download as "responses (1).csv". Marked resolved
+ * by the same fix; returns how many.
  */
 export function carryResolvedRejects(db: DB, callId: number, batchId: number): number {
-  // The fixed rows of earlier imports of this file (a few, as officers fix them), by their source
+  // The fixed rows of earlier imports of this call (a few, as officers fix them), by their source
   // row; then this batch's rejected rows looked up in them: one pass each, never one by the other.
   const fixed = new Map<string, number>();
   const earlier = db
     .prepare(
       `SELECT r.raw_json AS raw, r.resolved_batch_id AS resolved FROM rejected_rows r JOIN import_batches b ON b.id = r.batch_id
         WHERE b.call_id = ? AND b.id <> ? AND r.resolved_batch_id IS NOT NULL
-          AND b.file_name = (SELECT file_name FROM import_batches WHERE id = ?)
         ORDER BY r.id`,
     )
-    .iterate(callId, batchId, batchId) as IterableIterator<{ raw: string; resolved: number }>;
+    .iterate(callId, batchId) as IterableIterator<{ raw: string; resolved: number }>;
   for (const row of earlier) fixed.set(row.raw, row.resolved);
   if (!fixed.size) return 0;
   const mark = db.prepare('UPDATE rejected_rows SET resolved_batch_id = ? WHERE id = ?');

@@ -381,6 +381,15 @@ export function memberRoles(db: DB, memberId: number): MemberRoleRow[] {
   return cachedStatement(db, 'SELECT rowid, * FROM member_roles WHERE member_id = ? ORDER BY role, cohort').all(memberId) as MemberRoleRow[];
 }
 
+/**
+ * The roster a Core Group cohort was accepted from, when every seat of the cohort came from that
+ * one roster (what `--roster` can stand for where a command has no `--cohort`); else null.
+ */
+export function rosterOfCohort(db: DB, cohort: string): string | null {
+  const rows = cachedStatement(db, `SELECT DISTINCT ro.name AS name FROM member_roles r LEFT JOIN rosters ro ON ro.id = r.roster_id WHERE r.role = 'core-group' AND r.cohort = ?`).all(cohort) as { name: string | null }[];
+  return rows.length === 1 && rows[0]!.name !== null ? rows[0]!.name : null;
+}
+
 /** Members whose Core Group seat came from this roster. */
 export function coreGroupOfRoster(db: DB, rosterId: number): { memberId: number; cohort: string }[] {
   return cachedStatement(db, `SELECT member_id AS memberId, cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ? ORDER BY member_id`).all(rosterId) as { memberId: number; cohort: string }[];

@@ -53,6 +53,7 @@ export async function planBreakoutGroups(db: DB, eventId: number, options: Break
   const invitees = invited.filter(invitationStands).map((i) => inviteeOf(i.member));
   // (one who withdrew from the network since being invited is in no group, and named)
   const left: UnassignedInvitee[] = invited.filter((i) => !invitationStands(i)).map((i) => ({ memberId: i.member.id, workingLanguage: i.member.workingLanguage, reason: 'withdrew from the network since being invited' }));
+  if (!invitees.length && left.length) throw new OperationError(`event ${eventId} has no invitees to split into groups: the ${left.length === 1 ? 'one invited has' : `${left.length} invited have`} withdrawn from the network since`, { hint: `skillsnet event show ${eventId} lists the invitees` });
   if (!invitees.length) throw new OperationError(`event ${eventId} has no invitees to split into groups`, { hint: `invite them first: skillsnet event invite ${eventId} --roster NAME` });
   const result: BreakoutResult = await assignBreakoutGroups(invitees, spec, { eventLanguages: event.languages, timeLimit: options.timeLimit });
   const plan: BreakoutPlan = {

@@ -9,7 +9,7 @@ import { logExport } from '../db/export-log.js';
 import { databaseId } from '../db/meta.js';
 import { OperationError } from '../errors.js';
 import { mayContact, noConsentLeftOut } from '../export/contacts.js';
-import { displayPath, resolveOutput, writeFileAtomic, type Output } from '../export/write.js';
+import { displayPath, plural, resolveOutput, writeFileAtomic, type Output } from '../export/write.js';
 import { savedGroups } from './breakout.js';
 import { eventTimes } from './event.js';
 import { eventCalendar, eventUid, type CalendarOrganizer } from './ics.js';
@@ -98,6 +98,8 @@ export async function writeInvitations(db: DB, eventId: number, options: EventFi
   const output = outputOf(options, 'invitations.csv');
   const { rows, warnings, withoutGroup, noConsent, withdrawn, members } = invitationSheet(db, eventId);
   if (!rows.length && noConsent) throw new OperationError(`event ${eventId} has no invitee who may be contacted: ${noConsentLeftOut(noConsent)}`, { hint: 'skillsnet members --json shows consentContact' });
+  // (every invitee withdrew from the network since: not "no invitees", which sends the officer to invite them again)
+  if (!rows.length && withdrawn) throw new OperationError(`event ${eventId} has no invitee to write to: ${plural(withdrawn, 'member')} invited ${withdrawn === 1 ? 'has' : 'have'} withdrawn from the network since`, { hint: `skillsnet event show ${eventId} lists the invitees` });
   if (!rows.length) throw new OperationError(`event ${eventId} has no invitees`, { hint: `invite them first: skillsnet event invite ${eventId} --roster NAME` });
   const localDates: Record<string, number> = {};
   for (const r of rows) if (r.localStart) localDates[r.localStart.slice(0, 10)] = (localDates[r.localStart.slice(0, 10)] ?? 0) + 1;

@@ -8,6 +8,7 @@
 import type { DB } from '../db/connection.js';
 import { addInvitations, listInvitations, removeInvitations } from '../db/events.js';
 import { checkFilterNames, narrowsSomething } from '../db/filters.js';
+import { withdrawalTimes } from '../db/history.js';
 import { listMembers, type Member } from '../db/members.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { MemberFilters, MemberRole } from '../model.js';
@@ -127,21 +128,27 @@ export function inviteeOf(m: Member): Invitee {
   };
 }
 
-/** The event's invitees as members (in member-ID order), with how each was invited. */
-export function invitedMembers(db: DB, eventId: number): { member: Member; source: string; invitedAt: string }[] {
+/**
+ * The event's invitees as members (in member-ID order), with how each was invited and, for those
+ * who withdrew from the network, when they last did (null when history does not say).
+ */
+export function invitedMembers(db: DB, eventId: number): { member: Member; source: string; invitedAt: string; withdrawnAt: string | null }[] {
   const invitations = listInvitations(db, eventId);
   if (!invitations.length) return [];
   const members = new Map(listMembers(db, { ids: invitations.map((i) => i.memberId) }).map((m) => [m.id, m]));
-  return invitations.filter((i) => members.has(i.memberId)).map((i) => ({ member: members.get(i.memberId)!, source: i.source, invitedAt: i.invitedAt }));
+  const withdrawn = withdrawalTimes(db, [...members.values()].filter((m) => m.status === 'withdrawn').map((m) => m.id));
+  return invitations.filter((i) => members.has(i.memberId)).map((i) => ({ member: members.get(i.memberId)!, source: i.source, invitedAt: i.invitedAt, withdrawnAt: withdrawn.get(i.memberId) ?? null }));
 }
 
 /**
- * Whether an invitation still stands: a member who withdrew from the network since a roster, role
- * or filter invited them is no longer written to nor grouped (invite leaves such members out of
- * those); one invited by name (--member) stays, as invite keeps them.
+ * Whether an invitation still stands: a member who withdrew from the network since being invited
+ * is no longer written to nor grouped, however they were invited (by a roster, a role, a filter or
+ * by name). One invited by name (--member) after withdrawing — or withdrawn when history does not
+ * say since when — stays: the officer asked for them, as invite keeps them.
  */
-export function invitationStands(i: { member: Pick<Member, 'status'>; source: string }): boolean {
-  return i.member.status !== 'withdrawn' || i.source === 'member';
+export function invitationStands(i: { member: Pick<Member, 'status'>; source: string; invitedAt?: string; withdrawnAt?: string | null }): boolean {
+  if (i.member.status !== 'withdrawn' || i.source !== 'member') return i.member.status !== 'withdrawn';
+  return !i.withdrawnAt || !i.invitedAt || i.withdrawnAt <= i.invitedAt;
 }
 
 /** The event's invitees whose invitation stands (invitationStands), for the breakout groups. */

@@ -103,7 +103,7 @@ export interface FileReport {
   sameApplication: { rows: number[]; by: string }[];
   /** Rows rejected by an earlier import that this file accepted (a fixed rejects sheet, or a corrected copy of the file): they left `rejects`. */
   resolvedRejects: number;
-  /** Rows rejected as an earlier import of this file rejected them, fixed since (a corrected copy imported): `rejects` does not list them. */
+  /** Rows rejected exactly as an earlier import of the call rejected them (any file name), fixed since (a corrected copy imported): `rejects` does not list them. */
   rejectedFixedBefore: number;
   /** how the submission dates were read: day or month first, and what decided it */
   dates: DateReport | null;

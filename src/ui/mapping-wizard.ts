@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError } from '../errors.js';
-import { FIELDS, type ColumnMapping, type Field } from '../import/headers.js';
+import { explainHeader, FIELDS, type ColumnMapping, type Field } from '../import/headers.js';
 import type { MappingQuestion } from '../import/importer.js';
 import { describeChoice } from '../import/layout.js';
 import { FIELD_LABELS, columnLetter, looksLikeData } from '../import/mapping.js';
@@ -86,7 +86,12 @@ export async function mappingWizard(io: IO, q: MappingQuestion): Promise<ColumnM
       const unread = headers.map((_, i) => i).filter((i) => !used.has(i));
       if (unread.length) {
         const listed = unread.slice(0, 5).map((i) => columnChoice(headers, i).name.replace(/ {2}/, ' ')).join(', ') + (unread.length > 5 ? ', ...' : '');
-        info(io, `To read another column too (${listed}), add it to ${saved} with its field, e.g. "country": "${columnLetter(unread[0]!)}", and import again (the fields: skillsnet import --help).`);
+        // The example names a field the column's header suggests, else says it is one: "country" for
+        // an "Idea" column would be copied as written.
+        const guessed = unread.map((i) => ({ i, field: explainHeader(headers[i] ?? '').fields[0]?.field })).find((g) => g.field);
+        const letter = columnLetter((guessed?.i ?? unread[0])!);
+        const example = guessed ? `e.g. "${guessed.field}": "${letter}"` : `e.g. "description": "${letter}" if column ${letter} holds the description`;
+        info(io, `To read another column too (${listed}), add it to ${saved} with its field, ${example}, and import again (the fields: skillsnet import --help).`);
       }
     }
   }

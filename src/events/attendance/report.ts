@@ -125,10 +125,22 @@ const DELIMITERS = ['\t', ',', ';'] as const;
 export async function looksLikeAttendanceBytes(bytes: Uint8Array): Promise<boolean> {
   try {
     const { text } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return findHeader(text) !== null;
+    return findHeader(text, isReportHeader) !== null;
   } catch {
     return false;
   }
+}
+
+/**
+ * A participants header that only a meeting report writes: join or leave times, the Teams list's
+ * actions, or a report's own column (guest, role, waiting room, attended). A name and a duration
+ * alone are not enough to call a file a report: an application form may ask "Name" and the
+ * project's "Duration".
+ */
+function isReportHeader(match: HeaderMatch): boolean {
+  const c = match.columns;
+  return isParticipantsHeader(match) &&
+    (c.join !== undefined || c.leave !== undefined || isActionList(match) || c.guest !== undefined || c.role !== undefined || c.upn !== undefined || c.waitingRoom !== undefined || c.attended !== undefined);
 }
 
 export async function readAttendanceReport(bytes: Uint8Array, options: ReadReportOptions): Promise<AttendanceReport> {
@@ -408,13 +420,13 @@ async function decode(bytes: Buffer): Promise<{ text: string; encoding: string }
 }
 
 /** The first line that is a participants header, under the delimiter that makes it one. */
-function findHeader(text: string): { line: number; delimiter: string } | null {
+function findHeader(text: string, isHeader: (match: HeaderMatch) => boolean = isParticipantsHeader): { line: number; delimiter: string } | null {
   const lines = text.split(/\r\n|\n|\r/);
   for (let i = 0; i < lines.length; i++) {
     for (const d of DELIMITERS) {
       if (!lines[i]!.includes(d)) continue;
       const cells = lines[i]!.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-      if (isParticipantsHeader(matchHeaderRow(cells))) return { line: i + 1, delimiter: d };
+      if (isHeader(matchHeaderRow(cells))) return { line: i + 1, delimiter: d };
     }
   }
   return null;

@@ -81,6 +81,9 @@ describe('an attendance report given to import', () => {
     const teams = fs.readFileSync(path.join(ROOT, 'data', 'sample', 'events', 'teams-attendance-fr.csv'));
     expect(await looksLikeAttendanceBytes(teams)).toBe(true);
     expect(await looksLikeAttendanceBytes(Buffer.from('ID,Start time,Completion time,Email,Name,Title,Description\n1,2024-03-01,2024-03-01,a@example.org,Ana,T,D\n'))).toBe(false);
+    // a form asking the project's duration beside a name is no report; Zoom's list of unique users (no times, a Guest column) is
+    expect(await looksLikeAttendanceBytes(Buffer.from('Name,Email,Country,Project title,Duration\nAna Lopez,ana@example.org,Peru,Skills for all,12 months\n'))).toBe(false);
+    expect(await looksLikeAttendanceBytes(Buffer.from('Name (Original Name),User Email,Total Duration (Minutes),Guest\nAna Lopez,ana@example.org,58,No\n'))).toBe(true);
     const form = await run(['import', file('form.csv', 'Who,Mail\nA,a@example.org\n'), '--db', db()]);
     expect(form.stderr).not.toMatch(/attendance report/);
     // --json: still one document with what was recognised

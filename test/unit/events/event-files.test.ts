@@ -82,3 +82,36 @@ describe('a member who withdrew from the network after being invited', () => {
     expect(json(await sk('event', 'invitations', '2', '--out', 'named.csv', '--json'))).toMatchObject({ rows: 1, withdrawn: 0 });
   });
 });
+
+describe('a member invited by name who withdrew from the network afterwards', () => {
+  it('is left out of the sheet, the calendar and the groups, as one invited by a roster or filter', async () => {
+    const { sk } = await importedCall(NETWORK);
+    expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-10 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+    const members = json(await sk('members', '--json'));
+    expect((await sk('event', 'invite', '1', '--member', ...members.map((m: { id: number }) => String(m.id)))).code).toBe(0);
+    const pedro = members.find((m: { email: string }) => m.email === 'pedro@example.org');
+    expect((await sk('withdraw', `member-${pedro.id}`)).code).toBe(0);
+    const r = await sk('event', 'invitations', '1', '--out', '-');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('pedro@example.org');
+    expect(r.stderr).toMatch(/1 member who withdrew from the network since being invited is left out/);
+    expect(json(await sk('event', 'ics', '1', '--with-attendees', '--out', 'x.ics', '--json'))).toMatchObject({ attendees: 1, withdrawn: 1 });
+    const groups = json(await sk('event', 'groups', '1', '--by', 'language', '--groups', 'es=1', '--json'));
+    expect(groups.unassigned).toContainEqual(expect.objectContaining({ memberId: pedro.id, reason: 'withdrew from the network since being invited' }));
+  });
+});
+
+describe('an event whose every invitee withdrew from the network since', () => {
+  it('says so, not "no invitees" (which sends the officer to invite them again)', async () => {
+    const { sk } = await importedCall(NETWORK);
+    expect((await sk('event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-12-10 14:00', '--tz', 'Europe/Zurich')).code).toBe(0);
+    expect((await sk('event', 'invite', '1', '--call', '2020')).code).toBe(0);
+    for (const m of json(await sk('members', '--json'))) expect((await sk('withdraw', `member-${m.id}`)).code).toBe(0);
+    const sheet = await sk('event', 'invitations', '1', '--out', '-');
+    expect(sheet.code).toBe(1);
+    expect(sheet.stderr).toMatch(/^error: event 1 has no invitee to write to: 2 members invited have withdrawn from the network since\n {2}skillsnet event show 1 lists the invitees/m);
+    const groups = await sk('event', 'groups', '1', '--by', 'language', '--groups', 'es=1');
+    expect(groups.code).toBe(1);
+    expect(groups.stderr).toMatch(/^error: event 1 has no invitees to split into groups: the 2 invited have withdrawn from the network since/m);
+  });
+});

@@ -122,3 +122,33 @@ describe('engagement: the follow-up command it suggests', () => {
     expect((await sk('engagement', '--never-attended', '--region', 'Africa')).stderr).toMatch(/--never-attended --region Africa --out/);
   });
 });
+
+describe('engagement --cohort: the follow-up command it suggests', () => {
+  it('writes to that cohort only (its roster), not to every Core Group', async () => {
+    const called = await importedCall([
+      'Organization,Contact name,Email,Country,Title,Score',
+      'Taller Abierto,Ana Ejemplo,ana@example.org,Mexico,Oficios para jóvenes,9',
+      'Atelier Vert,Awa Exemple,awa@example.net,Senegal,Jardins urbains et emploi,5',
+    ]);
+    const s = called.sk;
+    expect((await s('select', '--size', '1', '--name', 'core-a')).code).toBe(0);
+    expect((await s('roster', 'accept', 'core-a', '--cohort', '2020')).code).toBe(0);
+    const awa = json(await s('members', '--json')).find((m: { email: string }) => m.email === 'awa@example.net');
+    expect((await s('member', 'set', String(awa.id), '--role', 'core-group', '--cohort', '2024')).code).toBe(0);
+    const event = json(await s('event', 'add', 'Core Group meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'Europe/Zurich', '--json')).id;
+    expect((await s('event', 'invite', String(event), '--role', 'core-group')).code).toBe(0);
+    fs.writeFileSync(path.join(called.dir, 'zoom.csv'), zoomReport('Core Group meeting', ['Someone Else,else@example.com,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y']));
+    expect((await s('event', 'attendance', String(event), 'zoom.csv')).code).toBe(0);
+
+    const r = await s('engagement', '--never-attended', '--role', 'core-group', '--cohort', '2020');
+    expect(r.code, r.stderr).toBe(0);
+    const command = /Write to them: skillsnet (export contacts .*--out follow-up\.csv)/.exec(r.stderr)?.[1];
+    expect(command).toBe('export contacts --never-attended --roster core-a --role core-group --out follow-up.csv');
+    const contacts = await s(...command!.replace('follow-up.csv', '-').split(' '));
+    expect(contacts.code, contacts.stderr).toBe(0);
+    expect(contacts.stdout).toMatch(/ana@example\.org/);
+    expect(contacts.stdout).not.toMatch(/awa@example\.net/);
+    // a cohort given by hand (no roster): the officer names the roster
+    expect((await s('engagement', '--never-attended', '--role', 'core-group', '--cohort', '2024')).stderr).toMatch(/export contacts --never-attended --roster NAME --role core-group --out/);
+  });
+});

@@ -111,3 +111,24 @@ describe('the original export imported again after its rejects were fixed', () =
     expect(text.stderr).toMatch(/^1 row was rejected as before, but its fixed copy was imported already: skillsnet rejects does not list it again$/m);
   });
 });
+
+describe('the export downloaded again under another name (a browser saves "responses (1).csv")', () => {
+  it('keeps the rejects fixed since out of rejects: the row, not the file name, says it is the same', async () => {
+    const db = path.join(dir, 'renamed.db');
+    const lines = [
+      'Timestamp,Name of your organization,Email Address',
+      '26/06/2022 13:46:19,Kampala Youth Skills,grace@example.org',
+      '27/06/2022 09:00:00,Lima Tech Hub,',
+    ];
+    expect((await run(['--db', db, 'import', write('form.csv', lines.join('\n')), '--call', '2022'])).code).toBe(0);
+    const rejected = await run(['--db', db, 'rejects', '--csv']);
+    const sheet = write('renamed-fix.csv', rejected.stdout.replace('Lima Tech Hub,,', 'Lima Tech Hub,lima@example.org,'));
+    expect((await run(['--db', db, 'import', sheet, '--call', '2022'])).code).toBe(0);
+
+    const later = write('form (1).csv', [...lines, '28/06/2022 10:00:00,Quito Makers,'].join('\n'));
+    const again = await run(['--db', db, 'import', later, '--call', '2022', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(json(again)).toMatchObject({ rows: 3, unchanged: 1, rejected: 2, files: [{ rejectedFixedBefore: 1 }] });
+    expect(json<any[]>(await run(['--db', db, 'rejects', '--json'])).map((r) => r.organization ?? r.raw?.['Name of your organization'])).toEqual(['Quito Makers']);
+  });
+});

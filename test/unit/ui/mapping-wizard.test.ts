@@ -57,13 +57,21 @@ describe('after saving, the columns the mapping does not read', () => {
     const { io, stderr } = bufferIO({ tty: true, cwd: dir, prompts: async () => prompts });
     await mappingWizard(io, { file: path.join(dir, 'odd.csv'), headers: ['Who are you', 'Reach you at', 'Where', 'Idea'], mapping: {}, missing: ['organization', 'email'], uncertain: [], rejected: [], fields: {}, samples: [] });
     expect(stderr()).toContain('Saved. Next time: skillsnet import odd.csv --map odd.mapping.json\n');
-    expect(stderr()).toContain('To read another column too (C Where, D Idea), add it to odd.mapping.json with its field, e.g. "country": "C", and import again (the fields: skillsnet import --help).');
+    expect(stderr()).toContain('To read another column too (C Where, D Idea), add it to odd.mapping.json with its field, e.g. "description": "C" if column C holds the description, and import again (the fields: skillsnet import --help).');
 
     const { FIELDS } = await import('../../../src/import/headers.js');
     const { run } = await import('../support/run.js');
     const help = (await run(['import', '--help'])).stdout.replace(/\s+/g, ' ');
     const listed = /for any of these fields: ([^.]+)\./.exec(help)?.[1].split(', ');
     expect(listed?.sort()).toEqual([...FIELDS].sort());
+  });
+
+  it('names in its example the field a header suggests, never a field the column is not', async () => {
+    const dir = tempDir();
+    const prompts = scriptedPrompts([0, 1, true, 'pays.mapping.json']);
+    const { io, stderr } = bufferIO({ tty: true, cwd: dir, prompts: async () => prompts });
+    await mappingWizard(io, { file: path.join(dir, 'pays.csv'), headers: ['Who are you', 'Reach you at', 'Idea', 'Pays'], mapping: {}, missing: ['organization', 'email'], uncertain: [], rejected: [], fields: {}, samples: [] });
+    expect(stderr()).toContain('To read another column too (C Idea, D Pays), add it to pays.mapping.json with its field, e.g. "country": "D", and import again');
   });
 
   it('says nothing more when every column is read', async () => {

@@ -367,6 +367,14 @@ function actionRows(lines: { line: number; person: string; cell: Cells }[], file
     const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate);
     return { line: l.line, person: l.person, action: userAction(l.cell('action')), at: at ? Date.parse(at) : null };
   });
+  // (a list in a language whose action words are not known: every line would be a row with no
+  // minutes, and everyone in it would count as present — say so instead of reading it)
+  if (actions.length && actions.every((a) => a.action === null)) {
+    const seen = [...new Set(lines.map((l) => l.cell('action').trim()).filter(Boolean))].slice(0, 3);
+    throw new OperationError(`${file}: none of its User Action values (${seen.map((v) => `"${v}"`).join(', ') || 'all empty'}) is Joined, Joined before or Left, so nobody's joins and leaves can be told apart`, {
+      hint: 'add their spellings under "actions" in data/attendance-headers.json, or download the report again in English',
+    });
+  }
   const latest = actions.reduce<ActionLine | null>((best, a) => (a.at !== null && a.action !== null && (best === null || a.at > best.at!) ? a : best), null);
   const lastText = latest ? cellOf.get(latest.line)!('timestamp') : '';
   return pairActions(actions).map((c) => {

@@ -73,4 +73,11 @@ describe('a list of actions whose headers are not all known', () => {
     const text = 'Vollständiger Name\tUser Action\tZeitstempel\nAwa Sow\tJoined\t29.3.2021, 15:00:00\n';
     await expect(readAttendanceReport(Buffer.from(text), { file: 'liste.csv', timeZone: 'Europe/Paris' })).rejects.toThrow(/liste\.csv looks like a 2020–2021 Teams attendance list .* not all recognised/);
   });
+
+  it('is refused when none of its actions is a known word, instead of counting everyone present without minutes', async () => {
+    const text = 'Full Name\tUser Action\tTimestamp\nAwa Sow\tBeigetreten\t3/29/2021, 3:00:00 PM\nAwa Sow\tVerlassen\t3/29/2021, 3:40:00 PM\nSami Nasser\tBeigetreten\t3/29/2021, 3:05:00 PM\n';
+    await expect(readAttendanceReport(Buffer.from(text), { file: 'liste.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' }))
+      .rejects.toThrow(/^liste\.csv: none of its User Action values \("Beigetreten", "Verlassen"\) is Joined, Joined before or Left/);
+    // one unknown word among known ones is still a row of its own, with its problem said (above)
+  });
 });

@@ -11,6 +11,7 @@ import type { DB } from '../db/connection.js';
 import { resolveMemberRef } from '../db/members.js';
 import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
 import { callbacksFor } from '../ui/callbacks.js';
+import { interruptSignal } from './signals.js';
 import { renderTable } from '../ui/table.js';
 import { renderUnmatched } from './event-manage.js';
 import { memberLabel } from '../ids.js';
@@ -53,7 +54,7 @@ async function attendanceRun(
   importAttendance: typeof import('../events/attendance/store.js').importAttendance,
 ): Promise<AttendanceImportResult> {
   return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
-    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, callbacksFor(io));
+    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
     if (opts.json) {
       // (a dry run keeps no row: the IDs it met would name nothing for event link)
       printJson(io, result.dryRun ? { ...result, unmatchedRows: result.unmatchedRows.map((u) => ({ ...u, row: null })) } : result);

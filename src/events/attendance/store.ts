@@ -22,7 +22,7 @@ import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { looksLike } from '../../ids.js';
 import { readSmallInput } from '../../files/index.js';
-import { warning, type Callbacks } from '../../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
@@ -233,7 +233,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
-    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
+    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
     const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
@@ -247,6 +247,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);
   if (dupes.length) throw new UsageError(`${dupes[0]!.shown} is given twice (the same bytes as another file)`, { hint: 'give each report once' });
 
+  await checkpoint(callbacks.signal);
   const result = inSavepoint(db, !options.dryRun, () => {
     const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
     for (const { report, sha } of read) {

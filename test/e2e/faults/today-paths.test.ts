@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dumpOf, errorLine, interrupt, listing, run, tempDir, writeCall } from './support.js';
+
+/**
+ * Faults met on the paths added in the ninth round: the 2020–2021 Teams list, Google Meet and
+ * Webex reports read by event attendance, exports with --delimiter, list --csv into a file.
+ */
+let work: string;
+let db: string;
+
+beforeAll(() => {
+  work = tempDir('skillsnet-faults-today-');
+  const call = writeCall(path.join(work, 'call.csv'), 50);
+  db = path.join(work, 'call.db');
+  expect(run(['--db', db, 'import', call, '--call', '2020', '--quiet']).code).toBe(0);
+  const added = run(['--db', db, 'event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-29 15:00', '--tz', 'Europe/Paris', '--quiet']);
+  expect(added.code, added.stderr).toBe(0);
+}, 60_000);
+
+/** A 2020–2021 Teams list of `people` who each joined and left once. */
+function teamsList(file: string, people: number): string {
+  const lines = ['Full Name\tUser Action\tTimestamp'];
+  for (let i = 0; i < people; i++) lines.push(`Person ${i} Tester\tJoined\t3/29/2021, 3:${String(i % 50).padStart(2, '0')}:00 PM`);
+  for (let i = 0; i < people; i++) lines.push(`Person ${i} Tester\tLeft\t3/29/2021, 4:${String(i % 50).padStart(2, '0')}:30 PM`);
+  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+  return file;
+}
+
+describe('event attendance of a long 2020–2021 Teams list', () => {
+  it('answers Ctrl-C within a second and keeps nothing (the rows were read in one block: a 20,000-row list ran its 109 s to the end, exit 0)', async () => {
+    const list = teamsList(path.join(work, 'teams-2021.csv'), 8000);
+    const before = dumpOf(db);
+    const r = await interrupt(['--db', db, 'event', 'attendance', '1', list, '--yes'], 1200);
+    expect(r.code, r.stderr).toBe(130);
+    expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
+    expect(r.afterSigint!).toBeLessThan(1000);
+    expect(dumpOf(db)).toBe(before);
+    // (the -wal beside the database is SQLite's own, read back on the next open)
+    expect(listing(work).filter((f) => /\.tmp$|-journal$/.test(f))).toEqual([]);
+  }, 60_000);
+});

@@ -118,7 +118,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   // One transaction, written in steps with the event loop free between them, so that Ctrl-C is
   // answered (the process ends and SQLite rolls the transaction back): 5,000 rows in one
   // synchronous block kept Ctrl-C waiting 8 s and then saved them all.
-  await beginWrite(db);
+  await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
   let open = true;
   try {
     let stepStarted = performance.now();

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpOf, errorLine, interrupt, listing, run, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, dumpOf, errorLine, interrupt, listing, run, tempDir, writeCall } from './support.js';
 
 /**
  * Faults met on the paths added in the ninth round: the 2020–2021 Teams list, Google Meet and
@@ -39,5 +41,28 @@ describe('event attendance of a long 2020–2021 Teams list', () => {
     expect(dumpOf(db)).toBe(before);
     // (the -wal beside the database is SQLite's own, read back on the next open)
     expect(listing(work).filter((f) => /\.tmp$|-journal$/.test(f))).toEqual([]);
+  }, 60_000);
+});
+
+describe('event attendance while another command writes to the database', () => {
+  it('waits for the other writer and then stores the report (it failed at once with SQLITE_BUSY: its savepoint began a deferred transaction)', async () => {
+    const report = path.join(work, 'webex.csv');
+    fs.writeFileSync(report, 'Name,Email,Join Time,Leave Time,Duration\r\nAwa Traoré,atraore@example.org,03/29/2021 3:00 PM,03/29/2021 3:40 PM,40 mins\r\n');
+    // Another command's transaction: it holds the write lock, then commits a change after this one has started.
+    const other = new Database(db);
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare("UPDATE events SET title = 'Webinar (moved)' WHERE id = 1").run();
+    const child = spawn(process.execPath, [BIN, '--db', db, 'event', 'attendance', '1', report], {
+      cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 2500));
+    other.exec('COMMIT');
+    other.close();
+    const code = await exit;
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/1 rows: /);
   }, 60_000);
 });

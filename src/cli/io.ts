@@ -29,6 +29,7 @@ export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: b
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY,
     stdoutIsFile: isRegularFile(1),
+    stdoutFileHasText: fileHasText(1),
     stderrIsTTY,
     color: new Chalk({ level: colorEnabled(env, stdoutIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
     errColor: new Chalk({ level: colorEnabled(env, stderrIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
@@ -68,6 +69,15 @@ export function bufferIO(options: Partial<Omit<IO, 'stdout' | 'stderr'>> & { tty
 }
 
 /** Whether a descriptor is a regular file (a redirection to a file, not a pipe or a terminal). */
+function fileHasText(fd: number): boolean {
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isFile() && stat.size > 0;
+  } catch {
+    return false;
+  }
+}
+
 function isRegularFile(fd: number): boolean {
   try {
     return fs.fstatSync(fd).isFile();

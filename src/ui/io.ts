@@ -15,6 +15,11 @@ export interface IO {
   stdoutIsTTY: boolean;
   /** Whether stdout is a regular file (`> apps.csv`): CSV there is for a spreadsheet. */
   stdoutIsFile?: boolean;
+  /**
+   * Whether that file already holds text (`>> apps.csv`, or a second command of `( … ; … ) > f`):
+   * a byte-order mark there would land in the middle of it, read as part of a cell.
+   */
+  stdoutFileHasText?: boolean;
   stderrIsTTY: boolean;
   /** Colours for stdout (level 0 when not a terminal, NO_COLOR or --no-color). */
   color: ChalkInstance;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { printJson, withDatabase } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, OutputClosedError, UsageError } from '../errors.js';
 import type { DB } from '../db/connection.js';
 import { resolveMemberRef } from '../db/members.js';
 import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
@@ -43,7 +43,8 @@ export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): 
  * `{"error": "…", "hint": "…"}`, so that a script reading stdout sees why, not nothing.
  */
 function withErrorDocument(e: unknown): unknown {
-  if (!(e instanceof CliError) || e.json !== undefined) return e;
+  // (`| head`: the reader going away is no failure; wrapped, it became an 'error:' line)
+  if (!(e instanceof CliError) || e.json !== undefined || e instanceof OutputClosedError) return e;
   const out = new CliError(e.message, { exitCode: e.exitCode, hint: e.hint, json: { error: e.message, hint: e.hint ?? null } });
   out.name = e.name;
   return out;

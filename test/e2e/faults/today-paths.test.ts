@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, dumpOf, errorLine, interrupt, listing, run, tempDir, writeCall } from './support.js';
@@ -64,5 +64,17 @@ describe('event attendance while another command writes to the database', () => 
     const code = await exit;
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/1 rows: /);
+  }, 60_000);
+});
+
+describe('event attendance --json read by a program that stops early', () => {
+  it('ends quietly with success under `| head -c 1` (the closed output was wrapped as an error document: "error: the output was closed")', () => {
+    const report = path.join(work, 'webex-long.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `Guest ${i} Visitor,guest${i}@example.org,03/29/2021 3:00 PM,03/29/2021 3:40 PM,40 mins`);
+    fs.writeFileSync(report, ['Name,Email,Join Time,Leave Time,Duration', ...rows].join('\r\n') + '\r\n');
+    const err = path.join(work, 'head.err');
+    const r = spawnSync('/bin/bash', ['-c', '"$0" "$1" --db "$2" event attendance 1 "$3" --dry-run --json 2>"$4" | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}"', process.execPath, BIN, db, report, err], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' } });
+    expect(r.stdout.trim()).toBe('0');
+    expect(fs.readFileSync(err, 'utf8')).not.toMatch(/error|EPIPE|    at /);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { printJson, withDatabase } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
 import { CliError, OutputClosedError, UsageError } from '../errors.js';
+import { faultMessage } from '../files/index.js';
 import type { DB } from '../db/connection.js';
 import { resolveMemberRef } from '../db/members.js';
 import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
@@ -44,7 +45,13 @@ export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): 
  */
 function withErrorDocument(e: unknown): unknown {
   // (`| head`: the reader going away is no failure; wrapped, it became an 'error:' line)
-  if (!(e instanceof CliError) || e.json !== undefined || e instanceof OutputClosedError) return e;
+  if (e instanceof OutputClosedError) return e;
+  if (!(e instanceof CliError)) {
+    // A full disk or a damaged database printed nothing on stdout; an unexpected error keeps its stack.
+    const fault = faultMessage(e);
+    return fault ? new CliError(fault.message, { exitCode: 1, hint: fault.hint, json: { error: fault.message, hint: fault.hint } }) : e;
+  }
+  if (e.json !== undefined) return e;
   const out = new CliError(e.message, { exitCode: e.exitCode, hint: e.hint, json: { error: e.message, hint: e.hint ?? null } });
   out.name = e.name;
   return out;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, dumpOf, errorLine, interrupt, listing, run, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, dumpOf, errorLine, fill, interrupt, listing, run, smallDisk, tempDir, writeCall } from './support.js';
 
 /**
  * Faults met on the paths added in the ninth round: the 2020–2021 Teams list, Google Meet and
@@ -76,5 +76,29 @@ describe('event attendance --json read by a program that stops early', () => {
     const r = spawnSync('/bin/bash', ['-c', '"$0" "$1" --db "$2" event attendance 1 "$3" --dry-run --json 2>"$4" | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}"', process.execPath, BIN, db, report, err], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SKILLSNET_DB: '' } });
     expect(r.stdout.trim()).toBe('0');
     expect(fs.readFileSync(err, 'utf8')).not.toMatch(/error|EPIPE|    at /);
+  }, 60_000);
+});
+
+describe('event attendance --json on a full disk', () => {
+  it('prints its one JSON document with the error (stdout was empty), exit 1, the database as it was', () => {
+    const disk = smallDisk('8m');
+    try {
+      const full = path.join(disk.dir, 'call.db');
+      expect(run(['--db', db, 'db', 'backup', full]).code).toBe(0);
+      const report = path.join(work, 'webex-disk.csv');
+      const rows = Array.from({ length: 8000 }, (_, i) => `Guest ${i} Visitor,guest${i}@example.org,03/29/2021 3:00 PM,03/29/2021 3:40 PM,40 mins`);
+      fs.writeFileSync(report, ['Name,Email,Join Time,Leave Time,Duration', ...rows].join('\r\n') + '\r\n');
+      const before = dumpOf(full);
+      // Room to open the database, not to store the report's rows: the disk fills in the middle of the write.
+      fill(disk.dir, 512 * 1024);
+      const r = run(['--db', full, 'event', 'attendance', '1', report, '--json']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/the disk is full \(SQLITE_FULL\)/);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: expect.stringMatching(/the disk is full/), hint: expect.stringMatching(/free some space/) });
+      fs.rmSync(path.join(disk.dir, '.filler'));
+      expect(dumpOf(full)).toBe(before);
+    } finally {
+      disk.unmount();
+    }
   }, 60_000);
 });

@@ -6,11 +6,13 @@
 import path from 'node:path';
 import { printJson, withDatabase } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, OutputClosedError, UsageError } from '../errors.js';
+import { faultMessage } from '../files/index.js';
 import type { DB } from '../db/connection.js';
 import { resolveMemberRef } from '../db/members.js';
 import type { AttendanceImportResult, UnmatchedAttendance } from '../events/attendance/store.js';
 import { callbacksFor } from '../ui/callbacks.js';
+import { interruptSignal } from './signals.js';
 import { renderTable } from '../ui/table.js';
 import { renderUnmatched } from './event-manage.js';
 import { memberLabel } from '../ids.js';
@@ -42,7 +44,14 @@ export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): 
  * `{"error": "…", "hint": "…"}`, so that a script reading stdout sees why, not nothing.
  */
 function withErrorDocument(e: unknown): unknown {
-  if (!(e instanceof CliError) || e.json !== undefined) return e;
+  // (`| head`: the reader going away is no failure; wrapped, it became an 'error:' line)
+  if (e instanceof OutputClosedError) return e;
+  if (!(e instanceof CliError)) {
+    // A full disk or a damaged database printed nothing on stdout; an unexpected error keeps its stack.
+    const fault = faultMessage(e);
+    return fault ? new CliError(fault.message, { exitCode: 1, hint: fault.hint, json: { error: fault.message, hint: fault.hint } }) : e;
+  }
+  if (e.json !== undefined) return e;
   const out = new CliError(e.message, { exitCode: e.exitCode, hint: e.hint, json: { error: e.message, hint: e.hint ?? null } });
   out.name = e.name;
   return out;
@@ -53,7 +62,7 @@ async function attendanceRun(
   importAttendance: typeof import('../events/attendance/store.js').importAttendance,
 ): Promise<AttendanceImportResult> {
   return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
-    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, callbacksFor(io));
+    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
     if (opts.json) {
       // (a dry run keeps no row: the IDs it met would name nothing for event link)
       printJson(io, result.dryRun ? { ...result, unmatchedRows: result.unmatchedRows.map((u) => ({ ...u, row: null })) } : result);

@@ -28,7 +28,8 @@ export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: b
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY,
-    stdoutIsFile: startsRegularFile(1),
+    stdoutIsFile: isRegularFile(1),
+    stdoutFileHasText: fileHasText(1),
     stderrIsTTY,
     color: new Chalk({ level: colorEnabled(env, stdoutIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
     errColor: new Chalk({ level: colorEnabled(env, stderrIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
@@ -67,15 +68,19 @@ export function bufferIO(options: Partial<Omit<IO, 'stdout' | 'stderr'>> & { tty
   return { io, stdout: () => out, stderr: () => err };
 }
 
-/**
- * Whether a descriptor is an empty regular file: a redirection that starts a file (`> apps.csv`),
- * not a pipe, a terminal, or `>>` onto a file that already holds something (where a BOM would
- * land in the middle).
- */
-function startsRegularFile(fd: number): boolean {
+/** Whether a descriptor is a regular file (a redirection to a file, not a pipe or a terminal). */
+function fileHasText(fd: number): boolean {
   try {
     const stat = fs.fstatSync(fd);
-    return stat.isFile() && stat.size === 0;
+    return stat.isFile() && stat.size > 0;
+  } catch {
+    return false;
+  }
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fs.fstatSync(fd).isFile();
   } catch {
     return false;
   }

@@ -58,7 +58,7 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       ...(duplicates ? [duplicates.get(a.id)?.duplicateOf ?? '', duplicates.get(a.id)?.reason ?? ''] : []),
     ]);
     const header = [...(LIST_CSV_COLUMNS as string[]), ...(duplicates ? ['duplicateOf', 'duplicateReason'] : [])];
-    io.stdout.write(spreadsheetCsv(header, records, delimiter, { excel: stdoutCsvForExcel(io.stdoutIsFile, delimiter) }));
+    io.stdout.write(spreadsheetCsv(header, records, delimiter, { excel: stdoutCsvForExcel(io.stdoutIsFile, delimiter), continues: io.stdoutFileHasText }));
     const overlong = overlongCells(header, records);
     if (overlong.length) warn(io, overlongWarning(overlong.map((c) => ({ ...c, record: `application ${c.record}` })), 'skillsnet show ID or list --json gives the whole text.'));
   } else {

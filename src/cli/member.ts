@@ -4,6 +4,7 @@ import { canPrompt, info, personalOutput, warn, type IO } from './io.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { Consent, MemberRole, MemberStatus } from '../model.js';
 import { callbacksFor } from '../ui/callbacks.js';
+import { interruptSignal } from './signals.js';
 import type { MemberChanges, MemberInput } from '../network/members.js';
 import { memberLabel } from '../ids.js';
 
@@ -71,7 +72,7 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
   let report: Awaited<ReturnType<typeof importMembers>>;
   try {
     report = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) =>
-      importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter, map: opts.map }, callbacksFor(io)));
+      importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter, map: opts.map }, { ...callbacksFor(io), signal: interruptSignal() }));
   } catch (e) {
     // under --json, one document on stdout all the same (as import's: CONTRACT.md)
     throw opts.json ? await (await import('./import.js')).withJsonDocument(e, opts.file) : e;

@@ -32,7 +32,7 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
     const { spreadsheetCsv, overlongCells, overlongWarning, stdoutCsvForExcel } = await import('../export/spreadsheet-csv.js');
     const { safeCell } = await import('../export/escape.js');
     const records = rows.map((r) => memberCsvRow(r).map(safeCell));
-    io.stdout.write(spreadsheetCsv(MEMBER_CSV_COLUMNS, records, opts.delimiter, { excel: stdoutCsvForExcel(io.stdoutIsFile, opts.delimiter ?? ',') }));
+    io.stdout.write(spreadsheetCsv(MEMBER_CSV_COLUMNS, records, opts.delimiter, { excel: stdoutCsvForExcel(io.stdoutIsFile, opts.delimiter ?? ','), continues: io.stdoutFileHasText }));
     const overlong = overlongCells(MEMBER_CSV_COLUMNS, records);
     if (overlong.length) warn(io, overlongWarning(overlong, 'skillsnet member show ID or members --json gives the whole text.'));
   } else {

@@ -12,10 +12,13 @@ import { CSV_OPTIONS, XLSX_MAX_CELL } from './escape.js';
  * BOM would become part of the first column's name in most CSV readers). Cells should already be
  * neutralised (safeCell).
  */
-export function spreadsheetCsv(header: readonly string[], records: ReadonlyArray<ReadonlyArray<string | number>>, delimiter = ',', options: { excel?: boolean } = {}): string {
+export function spreadsheetCsv(
+  header: readonly string[], records: ReadonlyArray<ReadonlyArray<string | number>>, delimiter = ',', options: { excel?: boolean; continues?: boolean } = {},
+): string {
   const rows = [[...header], ...records.map((r) => [...r])];
   if (options.excel === false) return stringify(rows, { delimiter });
-  return '\uFEFF' + stringify(rows, { ...CSV_OPTIONS, delimiter });
+  // `continues`: written after text already in the file (`>> apps.csv`), where a BOM would sit in the middle, read as part of a cell.
+  return (options.continues ? '' : '\uFEFF') + stringify(rows, { ...CSV_OPTIONS, delimiter });
 }
 
 /**

@@ -318,9 +318,11 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export function parseDelimiterOption(value: string): string {
   const names: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
   const v = names[value.toLowerCase()] ?? value;
-  if ([...v].length !== 1 || /["\r\n]/.test(v)) {
-    throw new UsageError(`--delimiter must be one character (or "tab"), got "${value}"`, { hint: 'for example --delimiter ";" or --delimiter tab' });
-  }
+  const hint = { hint: 'for example --delimiter ";" or --delimiter tab' };
+  // The value is shown as JSON: a line break typed as the value would otherwise split the one error line.
+  if ([...v].length !== 1) throw new UsageError(`--delimiter must be one character (or "tab"), got ${JSON.stringify(value)}`, hint);
+  // A quote or a line break cannot separate cells (CSV needs them for cells and rows), and a letter or digit would cut words and numbers apart.
+  if (/["\r\n]|[\p{L}\p{N}]/u.test(v)) throw new UsageError(`--delimiter cannot be ${JSON.stringify(value)}: a quote, a line break, a letter or a digit does not separate cells`, hint);
   return v;
 }
 

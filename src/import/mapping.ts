@@ -5,6 +5,7 @@
  * quotes the content of a row (it holds personal data).
  */
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { readSmallInput } from '../files/index.js';
 import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
@@ -21,14 +22,19 @@ export type MappingFile = Partial<Record<Field, ColumnRef | ColumnRef[]>>;
 export type ColumnRef = string | number;
 
 export async function readMappingFile(file: string): Promise<MappingFile> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readSmallInput(file, { limit: 1024 * 1024, what: 'the mapping file ' })).toString('utf8');
+    bytes = await readSmallInput(file, { limit: 1024 * 1024, what: 'the mapping file ' });
   } catch (e) {
     // A --map that cannot be read is wrong usage (exit 2), as before.
     if (!(e instanceof OperationError)) throw e;
     throw new UsageError(e.message, { hint: 'give --map the path of a JSON file such as {"organization": "Org name", "email": "E-mail"}' });
   }
+  // A workbook or a program given by mistake: JSON.parse's message quoted its bytes ("\u007fELF\u0000…") into the error line.
+  if (bytes.includes(0) || !isUtf8(bytes)) {
+    throw new UsageError(`the mapping file ${file} is not JSON: it holds binary data (a workbook, a program, a picture?)`, { hint: mapFormatHint() });
+  }
+  const text = bytes.toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -13,8 +13,13 @@ export interface IO {
   stderr: TextSink;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
-  /** Whether stdout starts a regular file (`> apps.csv`, not a pipe or `>>` onto a file): CSV there is for a spreadsheet. */
+  /** Whether stdout is a regular file (`> apps.csv`, not a pipe or a terminal): CSV there is for a spreadsheet. */
   stdoutIsFile?: boolean;
+  /**
+   * Whether that file already holds text (`>> apps.csv`, or a second command of `( … ; … ) > f`):
+   * a byte-order mark there would land in the middle of it, read as part of a cell.
+   */
+  stdoutFileHasText?: boolean;
   stderrIsTTY: boolean;
   /** Colours for stdout (level 0 when not a terminal, NO_COLOR or --no-color). */
   color: ChalkInstance;

@@ -10,6 +10,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { OperationError } from '../../errors.js';
+import { checkpoint, mapInSteps } from '../../reporting.js';
 import { detectEncoding } from '../../import/detect.js';
 import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
@@ -109,6 +110,8 @@ export interface ReadReportOptions {
   eventDate?: string;
   /** Skip detection. */
   source?: ReportSource;
+  /** Ctrl-C: the rows are read in steps and stop at the next one (a 20,000-row list took minutes, Ctrl-C waited for its end). */
+  signal?: AbortSignal;
 }
 
 interface Rec {
@@ -150,6 +153,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const found = findHeader(text);
   if (!found) throw noParticipantsTable(options.file, text);
   const records = await parseRecords(text, found.delimiter);
+  await checkpoint(options.signal);
   const { tables, sections } = splitTables(records);
   const first = tables[0]!;
   const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
@@ -174,9 +178,11 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
     warnings.push(`dates such as "${timeValues.find((v) => dateTimeParts(v)?.kind === 'ab')}" could be read either way: read ${dateOrder.order.replace('-', ' ')} (the report is in ${language ?? 'an unknown language'}); give the event's date to settle it`);
   }
   const actionList = tables.length === 1 && isActionList(first.match);
+  const pause = () => checkpoint(options.signal);
+  await pause();
   const parsed = actionList
-    ? actionRows(chosen.map((c, i) => ({ line: records[c.record]!.line, person: personKey(records[c.record]!.cells, c.match), cell: cells[i]! })), options.file, times)
-    : chosen.map((c, i) => readRow(records[c.record]!.line, cells[i]!, source, options.file, times));
+    ? await actionRows(chosen.map((c, i) => ({ line: records[c.record]!.line, person: personKey(records[c.record]!.cells, c.match), cell: cells[i]! })), options.file, times, pause)
+    : await mapInSteps(chosen.map((c, i) => ({ c, i })), ({ c, i }) => readRow(records[c.record]!.line, cells[i]!, source, options.file, times), pause);
   const rows = parsed.map((row) => {
     for (const p of row.problems) warnings.push(`line ${row.rowNumber}: ${p}`);
     return row;
@@ -361,12 +367,12 @@ function readRow(line: number, cell: Cells, source: ReportSource, file: string, 
  * timestamp; a "Left" with no join before it, or a line whose action or time cannot be read, is
  * a row of its own without minutes. Every line is in exactly one row.
  */
-function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }): AttendanceRow[] {
+async function actionRows(lines: { line: number; person: string; cell: Cells }[], file: string, t: { dateOrder: OrderDecision; zone: string; fallbackDate: string | undefined }, pause: () => Promise<void>): Promise<AttendanceRow[]> {
   const cellOf = new Map(lines.map((l) => [l.line, l.cell]));
-  const actions: ActionLine[] = lines.map((l) => {
+  const actions: ActionLine[] = await mapInSteps(lines, (l) => {
     const at = instantText(l.cell('timestamp'), t.dateOrder, t.zone, t.fallbackDate);
     return { line: l.line, person: l.person, action: userAction(l.cell('action')), at: at ? Date.parse(at) : null };
-  });
+  }, pause);
   // (a list in a language whose action words are not known: every line would be a row with no
   // minutes, and everyone in it would count as present — say so instead of reading it)
   if (actions.length && actions.every((a) => a.action === null)) {
@@ -377,7 +383,7 @@ function actionRows(lines: { line: number; person: string; cell: Cells }[], file
   }
   const latest = actions.reduce<ActionLine | null>((best, a) => (a.at !== null && a.action !== null && (best === null || a.at > best.at!) ? a : best), null);
   const lastText = latest ? cellOf.get(latest.line)!('timestamp') : '';
-  return pairActions(actions).map((c) => {
+  return mapInSteps(pairActions(actions), (c) => {
     const first = (c.join ?? c.leave ?? c.unread)!;
     const base = cellOf.get(first.line)!;
     const stamp = (a: ActionLine | null) => (a ? cellOf.get(a.line)!('timestamp') : '');
@@ -394,7 +400,7 @@ function actionRows(lines: { line: number; person: string; cell: Cells }[], file
       row.problems.push(`no "Left" line after this join: still in when the list was saved, counted up to its last line (${lastText})`);
     }
     return row;
-  });
+  }, pause);
 }
 
 /** Same person within one file: by email, else by name (for Teams' two tables). */

@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { DB } from '../../db/connection.js';
+import { beginWrite, commit, rollback, type DB } from '../../db/connection.js';
 import {
   anonymiseAttendanceRows, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
   eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
@@ -22,7 +22,7 @@ import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { looksLike } from '../../ids.js';
 import { readSmallInput } from '../../files/index.js';
-import { warning, type Callbacks } from '../../reporting.js';
+import { checkpoint, warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
@@ -233,7 +233,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
-    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate });
+    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
     const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
@@ -247,44 +247,59 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);
   if (dupes.length) throw new UsageError(`${dupes[0]!.shown} is given twice (the same bytes as another file)`, { hint: 'give each report once' });
 
-  const result = inSavepoint(db, !options.dryRun, () => {
-    const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
-    for (const { report, sha } of read) {
-      const earlier = importOfFile(db, eventId, sha);
-      if (earlier !== null) deleteAttendanceImport(db, earlier);
-      const f = report.file;
-      const id = insertAttendanceImport(
-        db,
-        {
-          eventId, file: f.file, sha256: sha, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, delimiter: f.delimiter, timeZone: f.timeZone,
-          dateOrder: f.dateOrder.order, dateBasis: f.dateOrder.basis, meeting: f.meeting, warnings: f.warnings,
-        },
-        report.rows,
-      );
-      imports.push({ id, replaced: earlier !== null, report });
-    }
-    const rows = rematchEvent(db, eventId);
-    const ids = new Set(imports.map((i) => i.id));
-    const ours = rows.filter((r) => ids.has(r.importId));
-    const summaries: AttendanceFileSummary[] = imports.map(({ id, replaced, report }) => {
-      const own = ours.filter((r) => r.importId === id);
-      const f = report.file;
+  await checkpoint(callbacks.signal);
+  // The write lock is taken first, waiting with the event loop free: the savepoint alone began a
+  // deferred transaction, which failed at once with SQLITE_BUSY when another command (a member
+  // import) was writing, or had written since this one first read.
+  const own = !db.inTransaction;
+  if (own) await beginWrite(db, () => callbacks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  try {
+    const value = storeReports();
+    if (own) commit(db);
+    for (const f of value.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
+    return value;
+  } finally {
+    if (own) rollback(db);
+  }
+
+  function storeReports(): AttendanceImportResult {
+    return inSavepoint(db, !options.dryRun, () => {
+      const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
+      for (const { report, sha } of read) {
+        const earlier = importOfFile(db, eventId, sha);
+        if (earlier !== null) deleteAttendanceImport(db, earlier);
+        const f = report.file;
+        const id = insertAttendanceImport(
+          db,
+          {
+            eventId, file: f.file, sha256: sha, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, delimiter: f.delimiter, timeZone: f.timeZone,
+            dateOrder: f.dateOrder.order, dateBasis: f.dateOrder.basis, meeting: f.meeting, warnings: f.warnings,
+          },
+          report.rows,
+        );
+        imports.push({ id, replaced: earlier !== null, report });
+      }
+      const rows = rematchEvent(db, eventId);
+      const ids = new Set(imports.map((i) => i.id));
+      const ours = rows.filter((r) => ids.has(r.importId));
+      const summaries: AttendanceFileSummary[] = imports.map(({ id, replaced, report }) => {
+        const own = ours.filter((r) => r.importId === id);
+        const f = report.file;
+        return {
+          file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+          ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
+          matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
+          timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
+        };
+      });
+      const unmatchedRows = unmatchedOf(ours);
+      const attendees = attendeesOf(db, eventId);
       return {
-        file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
-        ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
-        matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
-        timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
+        eventId, rows: ours.length, matched: ours.filter((r) => r.memberId !== null).length, unmatched: unmatchedRows.length,
+        ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, dryRun: Boolean(options.dryRun),
       };
     });
-    const unmatchedRows = unmatchedOf(ours);
-    const attendees = attendeesOf(db, eventId);
-    return {
-      eventId, rows: ours.length, matched: ours.filter((r) => r.memberId !== null).length, unmatched: unmatchedRows.length,
-      ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, dryRun: Boolean(options.dryRun),
-    };
-  });
-  for (const f of result.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
-  return result;
+  }
 }
 
 export function attendeesOf(db: DB, eventId: number): Attendee[] {

@@ -261,3 +261,17 @@ export function inspect(file: string): { integrity: string; applications: number
 export function listing(dir: string): string[] {
   return fs.readdirSync(dir).sort();
 }
+
+/**
+ * Every row of every table, as one text: equal before and after a command that was refused or
+ * interrupted (what `sqlite3 db .dump | md5sum` compares, without the sqlite3 program).
+ */
+export function dumpOf(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string }[];
+    return tables.map((t) => `${t.sql}\n${JSON.stringify(db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1`).raw().all())}`).join('\n');
+  } finally {
+    db.close();
+  }
+}

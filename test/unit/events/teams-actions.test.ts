@@ -81,3 +81,12 @@ describe('a list of actions whose headers are not all known', () => {
     // one unknown word among known ones is still a row of its own, with its problem said (above)
   });
 });
+
+describe('a long list and Ctrl-C', () => {
+  it('stops reading at the next step once the caller aborts (a 20,000-row list was read in one block, Ctrl-C unanswered)', async () => {
+    const text = 'Full Name\tUser Action\tTimestamp\r\nAwa Sow\tJoined\t3/29/2021, 3:00:00 PM\r\nAwa Sow\tLeft\t3/29/2021, 4:00:00 PM\r\n';
+    const options = { file: 'teams.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' };
+    expect((await readAttendanceReport(Buffer.from(text), options)).rows).toHaveLength(1);
+    await expect(readAttendanceReport(Buffer.from(text), { ...options, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'InterruptedError' });
+  });
+});

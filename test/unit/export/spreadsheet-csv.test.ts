@@ -125,6 +125,16 @@ describe('list --csv and members --csv open in Excel as written', () => {
     expect(file.stdout.startsWith('\uFEFFid\t')).toBe(true);
   });
 
+  it('list --csv, members --csv added to a file that holds text (>> apps.csv): no BOM in the middle of it', async () => {
+    for (const command of ['list', 'members']) {
+      const r = await skillsnet(['--db', db, command, '--csv'], { stdoutIsFile: true, stdoutFileHasText: true });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toContain('\uFEFF');
+      expect(r.stdout.startsWith('id,')).toBe(true);
+      expect(r.stdout.endsWith('\r\n')).toBe(true);
+    }
+  });
+
   it('members --csv into a file: a BOM and CRLF rows', async () => {
     const r = await skillsnet(['--db', db, 'members', '--csv'], { stdoutIsFile: true });
     expect(r.code, r.stderr).toBe(0);

@@ -59,6 +59,11 @@ describe('options and formats', () => {
     expect(parseDelimiterOption('tab')).toBe('\t');
     expect(parseDelimiterOption(';')).toBe(';');
     expect(() => parseDelimiterOption(';;')).toThrow(/one character/);
+    // One line of error whatever was typed, and the right reason for a single character that cannot be one.
+    for (const bad of ['"', '\n', '\r', 'a', 'é', '0']) {
+      expect(() => parseDelimiterOption(bad)).toThrow(/^--delimiter cannot be "(.|\\[nr"])": a quote, a line break, a letter or a digit/);
+    }
+    expect(() => parseDelimiterOption('\n\n')).toThrow(/^--delimiter must be one character \(or "tab"\), got "\\n\\n"$/);
     expect(await parseEncodingOption('UTF-8')).toBe('utf8');
     expect(await parseEncodingOption('cp1252')).toBe('windows1252');
     expect(await parseEncodingOption('latin1')).toBe('latin1');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, run, tempDir } from '../support/run.js';
-import { mappingField } from '../../../src/import/mapping.js';
+import { mappingField, readMappingFile } from '../../../src/import/mapping.js';
 
 describe('mapping file keys', () => {
   it.each([
@@ -37,5 +37,20 @@ describe('mapping file keys', () => {
     const bad = await run(['--db', db, 'import', 'odd.csv', '--map', 'bad.json'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: unknown field "orgname" in the mapping file bad\.json\n {2}fields are: externalId/m);
+  });
+});
+
+describe('a mapping file that is not text', () => {
+  it('a workbook or a program given as --map is named binary, its bytes not quoted into the error line', async () => {
+    const dir = tempDir();
+    const elf = path.join(dir, 'program.json');
+    fs.writeFileSync(elf, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64)]));
+    const xlsx = path.join(dir, 'map.xlsx');
+    fs.writeFileSync(xlsx, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from([0x14, 0, 6, 0, 0xff, 0xfe])]));
+    for (const file of [elf, xlsx]) {
+      const e = await readMappingFile(file).then(() => null, (x: Error) => x);
+      expect(e?.message).toMatch(/^the mapping file .* is not JSON: it holds binary data/);
+      expect(e?.message).not.toMatch(/[\u0000-\u0008\ufffd]/);
+    }
   });
 });

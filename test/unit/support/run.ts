@@ -28,7 +28,7 @@ export function tempDir(prefix = 'skillsnet-test-'): string {
 }
 
 /** `skillsnet ARGS…` in process, off a terminal, without colours, as runCli runs the built one. */
-export async function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdoutIsFile?: boolean } = {}): Promise<CliRun> {
+export async function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdoutIsFile?: boolean; stdoutFileHasText?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const streams = {
@@ -36,7 +36,7 @@ export async function run(args: string[], options: { cwd?: string; env?: NodeJS.
     stderr: { write: (s: string) => ((stderr += s), true) },
   };
   const makeIO = (flags: GlobalFlags) => ({
-    ...bufferIO({ cwd: options.cwd ?? process.cwd(), env: { SKILLSNET_DB: '', ...options.env }, quiet: Boolean(flags.quiet), debug: Boolean(flags.debug), yes: Boolean(flags.yes), stdoutIsFile: Boolean(options.stdoutIsFile) }).io,
+    ...bufferIO({ cwd: options.cwd ?? process.cwd(), env: { SKILLSNET_DB: '', ...options.env }, quiet: Boolean(flags.quiet), debug: Boolean(flags.debug), yes: Boolean(flags.yes), stdoutIsFile: Boolean(options.stdoutIsFile), stdoutFileHasText: Boolean(options.stdoutFileHasText) }).io,
     ...streams,
   });
   // A spawned CLI reads relative paths from its working directory: so does this one.

@@ -52,6 +52,36 @@ describe('form labels in a description', () => {
   });
 });
 
+describe('hostile texts', () => {
+  const timed = (text: string) => {
+    const started = performance.now();
+    const sections = descriptionSections(text, rules);
+    return { sections, ms: performance.now() - started };
+  };
+
+  it('splits a text of 100,000 empty lines in linear time (a run of line breaks was backtracked from each one: 24 s)', () => {
+    const { sections, ms } = timed('\n'.repeat(100_000) + '--');
+    expect(sections.map((s) => s.kind)).toEqual(['aim']);
+    expect(ms).toBeLessThan(1500);
+    expect(timed('\n'.repeat(100_000) + 'Context: few jobs.').sections.map((s) => s.kind)).toEqual(['aim', 'background']);
+  });
+
+  it('finds a label after blank lines and indentation as before', () => {
+    expect(descriptionSections('A fund.\n\n   \n\t Budget: USD 9,000.', rules).map((s) => s.kind)).toEqual(['aim', 'aside']);
+    expect(descriptionSections('A fund.\r\n\r\nBudget: USD 9,000.', rules).map((s) => s.kind)).toEqual(['aim', 'aside']);
+  });
+
+  it('keeps to linear time on 100,000 labels, lines of spaces and random runs of punctuation', () => {
+    expect(timed('Context: '.repeat(100_000)).ms).toBeLessThan(3000);
+    expect(timed(('\n' + ' '.repeat(50)).repeat(20_000)).ms).toBeLessThan(1500);
+    const pieces = [' ', '\n', '.', ':', '?', 'a', 'Context', '1', ')', '\t'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const random = Array.from({ length: 200_000 }, () => pieces[next() % pieces.length]).join('');
+    expect(timed(random).ms).toBeLessThan(1500);
+  });
+});
+
 describe('tagging with sections', () => {
   const file: TermFile = {
     titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,

@@ -27,6 +27,25 @@ function zoneSpellings(): Map<string, string> {
   return map;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat, made once per locale and options: making one costs about a millisecond
+ * (it loads the locale's and the zone's data), and an event's invitations, groups and calendar
+ * format the same few zones for every invitee. Throws as the constructor does (an unknown zone).
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const zoneNames = new Map<string, string | null>();
+
 /**
  * The IANA zone a text names, spelled as the database spells it ("europe/zurich" ->
  * "Europe/Zurich"), or null. Only place names ("Area/City") and UTC are accepted: "EST" or "CET"
@@ -34,6 +53,15 @@ function zoneSpellings(): Map<string, string> {
  * them would drift by an hour for half the year.
  */
 export function timeZoneName(text: string): string | null {
+  let name = zoneNames.get(text);
+  if (name === undefined) {
+    name = readTimeZoneName(text);
+    zoneNames.set(text, name);
+  }
+  return name;
+}
+
+function readTimeZoneName(text: string): string | null {
   const name = text.trim();
   if (!name || /^[+-]?\d/.test(name)) return null;
   if (!name.includes('/') && name.toUpperCase() !== 'UTC') return null;
@@ -297,8 +325,19 @@ export function countryTimeZone(countryCode: string, at?: Date): CountryZone | n
   return { country: code, zone, zones, source: 'capital', multipleZones: zonesDiffer(zones, at) };
 }
 
+const zonesDifferAt = new Map<string, boolean>();
+
 function zonesDiffer(zones: string[], at?: Date): boolean {
-  if (at) return new Set(zones.map((z) => offsetAt(at, z))).size > 1;
+  if (at) {
+    // (asked for every invitee of a country with several zones, at the one start of the event)
+    const key = `${at.getTime()} ${zones.join(' ')}`;
+    let differ = zonesDifferAt.get(key);
+    if (differ === undefined) {
+      differ = new Set(zones.map((z) => offsetAt(at, z))).size > 1;
+      zonesDifferAt.set(key, differ);
+    }
+    return differ;
+  }
   // No instant: whether the zones ever differ, by their standard and summer offsets.
   const keys = zones.map((z) => {
     const tz = ct.getTimezone(z);

@@ -18,9 +18,10 @@ export async function runOrganizations(opts: OrganizationsOptions, io: IO): Prom
   const { foldText } = await import('../db/connection.js');
   return withDatabase(opts.dbPath, { create: false }, (db) => {
     if (opts.unconfirmed) {
-      const pairs = organizationSuggestions(db).map((p) => {
-        const a = listOrganizations(db, { ids: [p.organizationId, p.candidateId] });
-        const byId = new Map(a.map((o) => [o.id, o]));
+      const suggestions = organizationSuggestions(db);
+      // (the organisations of every pair read in one query, not two for each pair)
+      const byId = new Map(listOrganizations(db, { ids: [...new Set(suggestions.flatMap((p) => [p.organizationId, p.candidateId]))] }).map((o) => [o.id, o]));
+      const pairs = suggestions.map((p) => {
         const org = byId.get(p.organizationId)!;
         const cand = byId.get(p.candidateId)!;
         return {

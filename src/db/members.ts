@@ -70,6 +70,16 @@ interface MemberRow {
 const owns = (a: string, m: string, person = `${m}.person_id`) =>
   `((${m}.kind = 'organization' AND ${a}.organization_id = ${m}.organization_id) OR (${m}.kind = 'person' AND ${a}.person_id = ${person}))`;
 
+/**
+ * Whether the member `m` has an application (aliased `a` in `from`) meeting `where`: owns() as two
+ * EXISTS, one per kind of member, so that each searches applications by its own index. One EXISTS
+ * over owns()'s OR reads, for every member, every application the rest of `where` leaves (a whole
+ * call for --call) and works out the member's contact person for each: quadratic in the call's size.
+ */
+const ownsSome = (m: string, from: string, where: string) =>
+  `((${m}.kind = 'organization' AND EXISTS (SELECT 1 FROM ${from} WHERE a.organization_id = ${m}.organization_id AND ${where}))
+    OR (${m}.kind = 'person' AND EXISTS (SELECT 1 FROM ${from} WHERE a.person_id = ${m}.person_id AND ${where})))`;
+
 /** A member's place (m: members, o: its organisation): its own when set (a person member), else its organisation's. */
 const MEMBER_COUNTRY = 'coalesce(m.country, o.country)';
 const MEMBER_REGION = 'coalesce(m.region, o.region)';
@@ -150,25 +160,24 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
   if (f.country) { parts.push('mv.country = @country'); params.country = f.country; }
   if (f.language) { parts.push('mv.working_language = @language'); params.language = f.language; }
   if (f.call) {
-    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN calls c ON c.id = a.call_id WHERE ${owns('a', 'mv')}
-                 AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND c.name = @call)`);
+    parts.push(ownsSome('mv', 'applications a JOIN calls c ON c.id = a.call_id', 'a.withdrawn_at IS NULL AND a.merged_into IS NULL AND c.name = @call'));
     params.call = f.call;
   }
   if (f.category) {
-    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN application_categories ac ON ac.application_id = a.id
-                 WHERE ${owns('a', 'mv')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.category = @category AND ac.state = 'on')`);
+    // (CROSS JOIN keeps applications outer: read by the member's index, not every application of the category for each member)
+    parts.push(ownsSome('mv', 'applications a CROSS JOIN application_categories ac ON ac.application_id = a.id',
+      `a.withdrawn_at IS NULL AND a.merged_into IS NULL AND ac.category = @category AND ac.state = 'on'`));
     params.category = f.category;
   }
   if (f.roster) {
-    parts.push(`EXISTS (SELECT 1 FROM applications a JOIN roster_members rm ON rm.application_id = a.id JOIN rosters ro ON ro.id = rm.roster_id
-                 WHERE ${owns('a', 'mv')} AND rm.role = 'member' AND ro.name = @roster)`);
+    parts.push(ownsSome('mv', 'applications a JOIN roster_members rm ON rm.application_id = a.id JOIN rosters ro ON ro.id = rm.roster_id',
+      `rm.role = 'member' AND ro.name = @roster`));
     params.roster = f.roster;
   }
   if (f.type) { parts.push('fold(coalesce(mv.organization_type, \'\')) = @type'); params.type = foldText(f.type.trim()); }
   if (f.beneficiary) {
     parts.push(`(EXISTS (SELECT 1 FROM json_each(coalesce(mv.beneficiaries_json, '[]')) WHERE fold(value) = @beneficiary)
-              OR EXISTS (SELECT 1 FROM applications a, json_each(a.beneficiaries_json) j WHERE ${owns('a', 'mv')}
-                          AND a.withdrawn_at IS NULL AND a.merged_into IS NULL AND fold(j.value) = @beneficiary))`);
+              OR ${ownsSome('mv', 'applications a, json_each(a.beneficiaries_json) j', 'a.withdrawn_at IS NULL AND a.merged_into IS NULL AND fold(j.value) = @beneficiary')})`);
     params.beneficiary = foldText(f.beneficiary.trim());
   }
   if (f.search) {
@@ -177,7 +186,7 @@ function memberWhere(f: MemberFilters): { where: string; params: Record<string, 
   }
   if (f.ids) { parts.push('mv.id IN (SELECT value FROM json_each(@ids))'); params.ids = JSON.stringify(f.ids); }
   if (f.withoutApplications) {
-    parts.push(`NOT EXISTS (SELECT 1 FROM applications a WHERE ${owns('a', 'mv')} AND a.withdrawn_at IS NULL AND a.merged_into IS NULL)`);
+    parts.push(`NOT ${ownsSome('mv', 'applications a', 'a.withdrawn_at IS NULL AND a.merged_into IS NULL')}`);
   }
   parts.push(...attendanceFilterSql('mv.id', f));
   if (f.attendedLessThan !== undefined) params.attendedLessThan = f.attendedLessThan;

@@ -5,6 +5,7 @@
  * the member's zone; the text is English for a member whose working language has no entry.
  */
 import { languageTexts } from '../geo/greetings.js';
+import { dateTimeFormat } from './timezones.js';
 
 // Re-exported so that the events library keeps its whole vocabulary in one place.
 export { languageTexts, salutation, textLanguage, type LanguageTexts } from '../geo/greetings.js';
@@ -15,8 +16,8 @@ export { languageTexts, salutation, textLanguage, type LanguageTexts } from '../
  */
 export function dateText(language: string, start: Date, end: Date, zone: string): string {
   const t = languageTexts(language);
-  const range = new Intl.DateTimeFormat(t.locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23' }).formatRange(start, end);
+  const range = dateTimeFormat(t.locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23' }).formatRange(start, end);
   const part = (style: 'longGeneric' | 'longOffset') =>
-    new Intl.DateTimeFormat(t.locale, { timeZone: zone, timeZoneName: style }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    dateTimeFormat(t.locale, { timeZone: zone, timeZoneName: style }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? '';
   return t.dateText.replace('{range}', range).replace('{zoneName}', part('longGeneric')).replace('{offset}', part('longOffset'));
 }

@@ -27,6 +27,25 @@ function zoneSpellings(): Map<string, string> {
   return map;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat, made once per locale and options: making one costs about a millisecond
+ * (it loads the locale's and the zone's data), and an event's invitations, groups and calendar
+ * format the same few zones for every invitee. Throws as the constructor does (an unknown zone).
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const zoneNames = new Map<string, string | null>();
+
 /**
  * The IANA zone a text names, spelled as the database spells it ("europe/zurich" ->
  * "Europe/Zurich"), or null. Only place names ("Area/City") and UTC are accepted: "EST" or "CET"
@@ -38,14 +57,12 @@ export function timeZoneName(text: string): string | null {
   // localTime() asks for every time of a report (a 20,000-row list spent 31 s here).
   const known = zoneNames.get(text);
   if (known !== undefined) return known;
-  const name = findTimeZoneName(text);
+  const name = readTimeZoneName(text);
   if (zoneNames.size < 1000) zoneNames.set(text, name);
   return name;
 }
 
-const zoneNames = new Map<string, string | null>();
-
-function findTimeZoneName(text: string): string | null {
+function readTimeZoneName(text: string): string | null {
   const name = text.trim();
   if (!name || /^[+-]?\d/.test(name)) return null;
   if (!name.includes('/') && name.toUpperCase() !== 'UTC') return null;
@@ -309,8 +326,19 @@ export function countryTimeZone(countryCode: string, at?: Date): CountryZone | n
   return { country: code, zone, zones, source: 'capital', multipleZones: zonesDiffer(zones, at) };
 }
 
+const zonesDifferAt = new Map<string, boolean>();
+
 function zonesDiffer(zones: string[], at?: Date): boolean {
-  if (at) return new Set(zones.map((z) => offsetAt(at, z))).size > 1;
+  if (at) {
+    // (asked for every invitee of a country with several zones, at the one start of the event)
+    const key = `${at.getTime()} ${zones.join(' ')}`;
+    let differ = zonesDifferAt.get(key);
+    if (differ === undefined) {
+      differ = new Set(zones.map((z) => offsetAt(at, z))).size > 1;
+      zonesDifferAt.set(key, differ);
+    }
+    return differ;
+  }
   // No instant: whether the zones ever differ, by their standard and summer offsets.
   const keys = zones.map((z) => {
     const tz = ct.getTimezone(z);

@@ -52,14 +52,18 @@ export function loadEventsOverlay(db: DB): EventsOverlay {
   const kept = new Set(events.map((e) => e.id));
   // Most exports run on databases without events: no need to read the members then.
   if (!events.length) return { events: [], attendance: [], members: [] };
+  const attendance = allAttendance(db).filter((a) => kept.has(a.eventId));
+  // Only the members who came or presented are looked for on the map: not every member of the network.
+  const ids = new Set(attendance.map((a) => a.memberId));
+  for (const e of events) if (e.presenterId != null) ids.add(e.presenterId);
   return {
     events: events.map((e) => ({
       id: e.id, elementId: eventElementId(e.id), title: e.title, kind: e.kind, date: e.start.slice(0, 10),
       when: whenText(e.start, e.startUtc, e.durationMinutes, e.timeZone),
       languages: e.languages, topicCategory: e.topicCategory ?? null, presenterId: e.presenterId ?? null,
     })),
-    attendance: allAttendance(db).filter((a) => kept.has(a.eventId)),
-    members: listMembers(db).map((m) => ({ memberId: m.id, applicationIds: m.applicationIds, kumuId: m.kumuId })),
+    attendance,
+    members: ids.size ? listMembers(db, { ids: [...ids] }).map((m) => ({ memberId: m.id, applicationIds: m.applicationIds, kumuId: m.kumuId })) : [],
   };
 }
 
@@ -99,6 +103,7 @@ interface EventLink {
 
 function eventLinks(overlay: EventsOverlay, elementOf: Map<number, string>): EventLink[] {
   const links: EventLink[] = [];
+  const attendedLinks = new Map<string, EventLink>();
   const events = new Map(overlay.events.map((e) => [e.id, e]));
   // Two members drawn as one element (an organisation and its merged twin) attend once, minutes summed.
   for (const a of overlay.attendance) {
@@ -106,9 +111,13 @@ function eventLinks(overlay: EventsOverlay, elementOf: Map<number, string>): Eve
     const event = events.get(a.eventId);
     if (!from || !event) continue;
     const id = `${from}--${event.elementId}`;
-    const existing = links.find((l) => l.id === id);
+    const existing = attendedLinks.get(id);
     if (existing) existing.minutes = (existing.minutes ?? 0) + a.minutes;
-    else links.push({ id, from, to: event.elementId, type: EVENT_CONNECTION_TYPES.attended, minutes: a.minutes });
+    else {
+      const link: EventLink = { id, from, to: event.elementId, type: EVENT_CONNECTION_TYPES.attended, minutes: a.minutes };
+      links.push(link);
+      attendedLinks.set(id, link);
+    }
   }
   for (const e of overlay.events) {
     const from = e.presenterId !== null ? elementOf.get(e.presenterId) : undefined;

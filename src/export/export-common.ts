@@ -139,8 +139,17 @@ export function networkCarried(network: Network, withContactDetails: boolean, re
  * application's score, or nothing when the scores stay as they are.
  */
 export function exportScoreScale(db: DB, filters: EligibilityFilters, callbacks: Callbacks = {}): ((c: Candidate) => Candidate) | undefined {
-  if (filters.call !== undefined || (!filters.allCalls && filters.roster === undefined)) return undefined;
-  const checked = scoresOnOneScale(eligibleCandidates(db, filters), {
+  if (!scoresToCheck(filters)) return undefined;
+  return scaleOf(eligibleCandidates(db, filters), filters, callbacks);
+}
+
+/** Whether an export's applications may span calls whose scores need checking (exportScoreScale). */
+function scoresToCheck(filters: EligibilityFilters): boolean {
+  return !(filters.call !== undefined || (!filters.allCalls && filters.roster === undefined));
+}
+
+function scaleOf(candidates: Candidate[], filters: EligibilityFilters, callbacks: Callbacks): ((c: Candidate) => Candidate) | undefined {
+  const checked = scoresOnOneScale(candidates, {
     rescaleScores: filters.rescaleScores, what: 'the applications of this export', alternative: 'export one call with --call NAME',
   });
   if (checked.status) callbacks.onStatus?.(checked.status);
@@ -152,7 +161,9 @@ export function exportScoreScale(db: DB, filters: EligibilityFilters, callbacks:
 
 /** The matching applications with the score select ranks by, on one scale (exportScoreScale). */
 export function exportApplications(db: DB, filters: EligibilityFilters, callbacks: Callbacks = {}): Generator<Application> {
-  return scoredApplications(db, filters, callbacks, exportScoreScale(db, filters, callbacks));
+  // (the scale is decided from the applications read for the export itself: they are read once)
+  if (!scoresToCheck(filters)) return scoredApplications(db, filters, callbacks);
+  return scoredApplications(db, filters, callbacks, { forCandidates: (candidates) => scaleOf(candidates, filters, callbacks) });
 }
 
 /** The network of an export: the matching applications, the members without applications, their memberships and (asked for) the people. */

@@ -430,16 +430,24 @@ export function organizationSuggestions(db: DB, options: { organizationId?: numb
   const apart = organizationsKeptApart(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pairs = new Set<string>();
+  // For one organisation (show, organization show), only the groups it is in, and only its own
+  // pairs: the pairs of every group of the network are many more than the few that are kept.
+  const target = options.organizationId !== undefined ? byId.get(options.organizationId) : undefined;
   const group = (key: (r: OrganizationEvidenceRow) => string[], maxGroup = Infinity) => {
+    const targetKeys = target ? new Set(key(target)) : undefined;
+    if (options.organizationId !== undefined && !targetKeys) return;
     const groups = new Map<string, number[]>();
     for (const r of rows) for (const k of new Set(key(r))) {
+      if (targetKeys && !targetKeys.has(k)) continue;
       const list = groups.get(k);
       if (list) list.push(r.id);
       else groups.set(k, [r.id]);
     }
     for (const ids of groups.values()) {
       if (ids.length < 2 || ids.length > maxGroup) continue;
-      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (ids[i] !== ids[j]) pairs.add(`${ids[i]}|${ids[j]}`);
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+        if (ids[i] !== ids[j] && (!target || ids[i] === target.id || ids[j] === target.id)) pairs.add(`${ids[i]}|${ids[j]}`);
+      }
     }
   };
   group((r) => (r.webDomain && !isGenericWebHost(r.webDomain) ? [r.webDomain] : []), MAX_SHARING);

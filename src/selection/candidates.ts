@@ -132,8 +132,13 @@ export function eligibleCandidates(db: DB, eligibility: EligibilityFilters, comb
  */
 export function* scoredApplications(
   db: DB, eligibility: EligibilityFilters, callbacks: Pick<Callbacks, 'onProgress'> = {},
-  /** Scores of several calls put on one scale (scoresOnOneScale in ranking.ts): applied to each candidate before it is yielded. */
-  rescaleCandidate?: (c: Candidate) => Candidate,
+  /**
+   * Scores of several calls put on one scale (scoresOnOneScale in ranking.ts): applied to each
+   * candidate before it is yielded. A function of every matching candidate is asked once, with
+   * them all, before the first is yielded: the applications are then read once and held, rather
+   * than read once to decide the scale and again to yield them.
+   */
+  rescale?: ((c: Candidate) => Candidate) | { forCandidates: (candidates: Candidate[]) => ((c: Candidate) => Candidate) | undefined },
 ): Generator<Application> {
   const { filters, minScore } = splitEligibility(eligibility);
   const combined = combinedScores(db);
@@ -141,12 +146,28 @@ export function* scoredApplications(
   const total = onProgress ? countApplications(db, filters) : 0;
   const progress = (done: number, finished = false) => onProgress?.({ label: 'Reading applications', done, total, finished });
   let done = 0;
+  const scoredOf = (a: Application, c: Candidate, rescaleCandidate: ((c: Candidate) => Candidate) | undefined): Application => {
+    const scored = rescaleCandidate ? rescaleCandidate(c) : c;
+    return scored.scoreSource === 'reviewers' || scored.score !== c.score ? { ...a, score: scored.score } : a;
+  };
   try {
+    if (rescale && typeof rescale === 'object') {
+      const read: { a: Application; c: Candidate }[] = [];
+      for (const a of iterateApplications(db, filters)) {
+        const c = candidateOf(a, combined);
+        if (meetsMinScore(c, minScore)) read.push({ a, c });
+      }
+      const rescaleCandidate = rescale.forCandidates(read.map((x) => x.c));
+      for (const { a, c } of read) {
+        yield scoredOf(a, c, rescaleCandidate);
+        if (++done % 250 === 0) progress(done);
+      }
+      return;
+    }
     for (const a of iterateApplications(db, filters)) {
       const c = candidateOf(a, combined);
       if (!meetsMinScore(c, minScore)) continue;
-      const scored = rescaleCandidate ? rescaleCandidate(c) : c;
-      yield scored.scoreSource === 'reviewers' || scored.score !== c.score ? { ...a, score: scored.score } : a;
+      yield scoredOf(a, c, rescale);
       if (++done % 250 === 0) progress(done);
     }
   } finally {

@@ -133,3 +133,32 @@ describe('the invitation sheet', () => {
     expect(semicolon).toEqual(comma);
   });
 });
+
+describe('invitations for many invitees', () => {
+  it('make the date formats of a language and zone once, not again for every invitee; rows unchanged', () => {
+    const rowsOne = buildInvitations(FIRST_MEETING, INVITEES).rows;
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...INVITEES[i % INVITEES.length]!, memberId: 100 + i }));
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new Original(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Object.assign(Counting, Original);
+    Intl.DateTimeFormat = Counting;
+    let rowsMany;
+    try {
+      rowsMany = buildInvitations({ ...FIRST_MEETING, start: '2021-06-10 09:00' }, many).rows;
+      made = 0;
+      rowsMany = buildInvitations({ ...FIRST_MEETING, start: '2021-06-10 09:00' }, many).rows;
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+    // every row as the same invitee's row in a sheet of its own (another day: only the dates move)
+    const again = buildInvitations({ ...FIRST_MEETING, start: '2021-06-10 09:00' }, INVITEES).rows;
+    expect(rowsMany.map((r) => ({ ...r, memberId: 0 }))).toEqual(many.map((_, i) => ({ ...again[i % INVITEES.length]!, memberId: 0 })));
+    expect(again.map((r) => r.email)).toEqual(rowsOne.map((r) => r.email));
+    // 120 invitees in 10 zones: the formats were made for the first sheet; none for every row
+    expect(made).toBeLessThan(10);
+  });
+});

@@ -19,7 +19,7 @@ import { missingColumnsError } from '../import/mapping.js';
 import { networkVocabulary, type MemberColumn } from '../import/network-vocabulary.js';
 import { RowNormaliser } from '../import/normalise.js';
 import type { MemberRole } from '../model.js';
-import { checkpoint, warning } from '../reporting.js';
+import { checkpoint, mapInSteps, warning } from '../reporting.js';
 import { normaliseName } from '../text.js';
 import { resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
@@ -121,70 +121,63 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
   let open = true;
   try {
-    let stepStarted = performance.now();
-    for (const [i, { number, cells }] of rows.entries()) {
-      if ((i & 63) === 63 && performance.now() - stepStarted > 50) {
-        await checkpoint(hooks.signal);
-        stepStarted = performance.now();
+    await mapInSteps(rows, ({ number, cells }) => {
+      const { application: a, reasons } = normaliser.normalise(cells, number);
+      const input: MemberInput = {
+        organization: a.organization || null, name: a.contactName, email: reasons.includes('invalid email') ? null : a.email, phone: a.phone,
+        country: a.countryRaw, type: a.organizationType, website: a.website, language: cell(cells, 'workingLanguage') || a.language,
+        notes: cell(cells, 'notes') || null, cohort: cell(cells, 'cohort') || null, timeZone: cell(cells, 'timeZone') || null,
+      };
+      const problem = (text: string) => report.problems.push({ row: number, problem: text });
+      if (reasons.includes('invalid email')) problem(`${columnOf('email', 'Email')}: not an email address (left out)`);
+      // What cannot be read is left out with a problem line; the row is kept.
+      if (input.language && !resolveLanguage(input.language)) {
+        problem(`${cell(cells, 'workingLanguage') ? columnOf('workingLanguage', 'Working language') : columnOf('language', 'Language')}: not a language skillsnet knows (stored without a working language)`);
+        input.language = null;
       }
-      {
-        const { application: a, reasons } = normaliser.normalise(cells, number);
-        const input: MemberInput = {
-          organization: a.organization || null, name: a.contactName, email: reasons.includes('invalid email') ? null : a.email, phone: a.phone,
-          country: a.countryRaw, type: a.organizationType, website: a.website, language: cell(cells, 'workingLanguage') || a.language,
-          notes: cell(cells, 'notes') || null, cohort: cell(cells, 'cohort') || null, timeZone: cell(cells, 'timeZone') || null,
-        };
-        const problem = (text: string) => report.problems.push({ row: number, problem: text });
-        if (reasons.includes('invalid email')) problem(`${columnOf('email', 'Email')}: not an email address (left out)`);
-        // What cannot be read is left out with a problem line; the row is kept.
-        if (input.language && !resolveLanguage(input.language)) {
-          problem(`${cell(cells, 'workingLanguage') ? columnOf('workingLanguage', 'Working language') : columnOf('language', 'Language')}: not a language skillsnet knows (stored without a working language)`);
-          input.language = null;
-        }
-        if (input.country && !resolveCountry(input.country)) problem(`${columnOf('country', 'Country')}: not a country skillsnet knows (kept as written, without a region)`);
-        if (input.timeZone && !timeZoneName(input.timeZone)) {
-          problem(`${columnOf('timeZone', 'Time zone')}: not a time zone (an IANA name such as Europe/Paris; left out)`);
-          input.timeZone = null;
-        }
-        const roleText = cell(cells, 'role');
-        const role = roleText ? roleOf(roleText) : null;
-        if (roleText && !role) problem(`${columnOf('role', 'Role')}: not a role (${options.role ?? 'stakeholder'} given instead)`);
-        input.role = role ?? options.role ?? 'stakeholder';
-        const statusText = cell(cells, 'status');
-        if (statusText) {
-          const status = statusOf(statusText);
-          if (status) input.status = status;
-          else problem(`${columnOf('status', 'Status')}: not a status (left as it was)`);
-        }
-        for (const [column, key] of [['consentMap', 'consentMap'], ['consentContact', 'consentContact']] as const) {
-          const text = cell(cells, column);
-          if (!text) continue;
-          const consent = consentOf(text);
-          if (consent) input[key] = consent;
-          else problem(`${columnOf(column, column === 'consentMap' ? 'Consent to the map' : 'Consent to be contacted')}: not yes or no (left unknown)`);
-        }
-        const kindText = cell(cells, 'kind');
-        if (kindText) input.kind = kindOf(kindText) ?? undefined;
-        if (!input.organization && !input.name && !input.email) {
-          report.rejected++;
-          problem('rejected: no organisation, name or email');
-          continue;
-        }
-        try {
-          const added = addMemberIn(db, input, 'import');
-          if (added.created) report.added++;
-          else if (added.rolesAdded.length || added.personChanged.length || added.memberChanged.length || added.personAdded) report.updated++;
-          else report.unchanged++;
-          if (added.doubtful.length) report.doubtful++;
-          if (!report.memberIds.includes(added.id)) report.memberIds.push(added.id);
-        } catch (e) {
-          if (!(e instanceof Error) || !('exitCode' in e)) throw e;
-          report.rejected++;
-          // (the message of a check may quote what was typed: the value is not repeated here)
-          problem(`rejected: ${(e as Error).message.replace(/ \(--[^)]*\)/g, '').replace(/"[^"]*"/g, 'the value')}`);
-        }
+      if (input.country && !resolveCountry(input.country)) problem(`${columnOf('country', 'Country')}: not a country skillsnet knows (kept as written, without a region)`);
+      if (input.timeZone && !timeZoneName(input.timeZone)) {
+        problem(`${columnOf('timeZone', 'Time zone')}: not a time zone (an IANA name such as Europe/Paris; left out)`);
+        input.timeZone = null;
       }
-    }
+      const roleText = cell(cells, 'role');
+      const role = roleText ? roleOf(roleText) : null;
+      if (roleText && !role) problem(`${columnOf('role', 'Role')}: not a role (${options.role ?? 'stakeholder'} given instead)`);
+      input.role = role ?? options.role ?? 'stakeholder';
+      const statusText = cell(cells, 'status');
+      if (statusText) {
+        const status = statusOf(statusText);
+        if (status) input.status = status;
+        else problem(`${columnOf('status', 'Status')}: not a status (left as it was)`);
+      }
+      for (const [column, key] of [['consentMap', 'consentMap'], ['consentContact', 'consentContact']] as const) {
+        const text = cell(cells, column);
+        if (!text) continue;
+        const consent = consentOf(text);
+        if (consent) input[key] = consent;
+        else problem(`${columnOf(column, column === 'consentMap' ? 'Consent to the map' : 'Consent to be contacted')}: not yes or no (left unknown)`);
+      }
+      const kindText = cell(cells, 'kind');
+      if (kindText) input.kind = kindOf(kindText) ?? undefined;
+      if (!input.organization && !input.name && !input.email) {
+        report.rejected++;
+        problem('rejected: no organisation, name or email');
+        return;
+      }
+      try {
+        const added = addMemberIn(db, input, 'import');
+        if (added.created) report.added++;
+        else if (added.rolesAdded.length || added.personChanged.length || added.memberChanged.length || added.personAdded) report.updated++;
+        else report.unchanged++;
+        if (added.doubtful.length) report.doubtful++;
+        if (!report.memberIds.includes(added.id)) report.memberIds.push(added.id);
+      } catch (e) {
+        if (!(e instanceof Error) || !('exitCode' in e)) throw e;
+        report.rejected++;
+        // (the message of a check may quote what was typed: the value is not repeated here)
+        problem(`rejected: ${(e as Error).message.replace(/ \(--[^)]*\)/g, '').replace(/"[^"]*"/g, 'the value')}`);
+      }
+    }, () => checkpoint(hooks.signal));
     open = false;
     if (options.dryRun) rollback(db);
     else commit(db);

@@ -147,7 +147,8 @@ export function invitedMembers(db: DB, eventId: number): { member: Member; sourc
  * say since when — stays: the officer asked for them, as invite keeps them.
  */
 export function invitationStands(i: { member: Pick<Member, 'status'>; source: string; invitedAt?: string; withdrawnAt?: string | null }): boolean {
-  if (i.member.status !== 'withdrawn' || i.source !== 'member') return i.member.status !== 'withdrawn';
+  if (i.member.status !== 'withdrawn') return true;
+  if (i.source !== 'member') return false;
   return !i.withdrawnAt || !i.invitedAt || i.withdrawnAt <= i.invitedAt;
 }
 

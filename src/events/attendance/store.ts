@@ -251,19 +251,10 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   // The write lock is taken first, waiting with the event loop free: the savepoint alone began a
   // deferred transaction, which failed at once with SQLITE_BUSY when another command (a member
   // import) was writing, or had written since this one first read.
-  const own = !db.inTransaction;
-  if (own) await beginWrite(db, () => callbacks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  const ownTransaction = !db.inTransaction;
+  if (ownTransaction) await beginWrite(db, () => callbacks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
   try {
-    const value = storeReports();
-    if (own) commit(db);
-    for (const f of value.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
-    return value;
-  } finally {
-    if (own) rollback(db);
-  }
-
-  function storeReports(): AttendanceImportResult {
-    return inSavepoint(db, !options.dryRun, () => {
+    const value: AttendanceImportResult = inSavepoint(db, !options.dryRun, () => {
       const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
       for (const { report, sha } of read) {
         const earlier = importOfFile(db, eventId, sha);
@@ -299,6 +290,11 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
         ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, dryRun: Boolean(options.dryRun),
       };
     });
+    if (ownTransaction) commit(db);
+    for (const f of value.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
+    return value;
+  } finally {
+    if (ownTransaction) rollback(db);
   }
 }
 

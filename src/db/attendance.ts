@@ -5,13 +5,16 @@
  */
 import type { DB } from './connection.js';
 
+/** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
+export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex';
+
 export interface AttendanceImportRecord {
   eventId: number;
   file: string;
   sha256: string;
   source: 'zoom' | 'teams';
   /** The tool that wrote it: zoom, teams, meet (Google Meet) or webex; a report stored before this was kept says its source. */
-  tool: 'zoom' | 'teams' | 'meet' | 'webex';
+  tool: AttendanceTool;
   language: string | null;
   encoding: string;
   delimiter: string;
@@ -91,7 +94,7 @@ export function deleteAttendanceImport(db: DB, importId: number): void {
 }
 
 interface ImportRow {
-  id: number; event_id: number; file: string; sha256: string; source: 'zoom' | 'teams'; tool: 'zoom' | 'teams' | 'meet' | 'webex' | null; language: string | null; encoding: string; delimiter: string;
+  id: number; event_id: number; file: string; sha256: string; source: 'zoom' | 'teams'; tool: AttendanceTool | null; language: string | null; encoding: string; delimiter: string;
   time_zone: string; date_order: string | null; date_basis: string | null; meeting_json: string; rows: number; matched: number; unmatched: number;
   warnings_json: string; imported_at: string;
 }

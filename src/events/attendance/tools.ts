@@ -1,8 +1,9 @@
+import type { AttendanceTool } from '../../db/attendance.js';
 import { normaliseName } from '../../geo/normalise.js';
 import type { HeaderMatch } from './headers.js';
 
-/** The tool that wrote an attendance report, as the officer knows it: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
-export type ReportTool = 'zoom' | 'teams' | 'meet' | 'webex';
+/** The tool that wrote an attendance report, as the officer knows it (one list, with the stored imports'). */
+export type ReportTool = AttendanceTool;
 
 /** The tool's name for messages and tables. */
 export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Teams', meet: 'Google Meet', webex: 'Webex' };

@@ -5,8 +5,8 @@ import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { organizationLabel } from '../ids.js';
-import { CSV_OPTIONS, markdownCell, safeCell, xmlSafeText } from './escape.js';
-import { spreadsheetNumber } from './spreadsheet-csv.js';
+import { markdownCell, safeCell, xmlSafeText } from './escape.js';
+import { spreadsheetCsv, spreadsheetNumber } from './spreadsheet-csv.js';
 
 /**
  * A roster as a document for a report: who is in the Core Group, from where, working on what,
@@ -64,13 +64,13 @@ export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contac
 
 /** `delimiter` ";" for Excel in a French or Spanish locale (scores then written "8,5"). */
 export async function rosterCsv(lines: RosterLine[], delimiter = ','): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync');
   const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
   const rows = lines.map((l) => [
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
     t(l.categories.join('; ')), l.score === null ? '' : spreadsheetNumber(l.score, delimiter), l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')), kumuIdOf(l) ?? '',
   ]);
-  return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
+  // for Excel: a BOM, CRLF and CSV_OPTIONS, as list --csv and members --csv write to a file
+  return spreadsheetCsv(ROSTER_CSV_COLUMNS, rows, delimiter);
 }
 
 export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { role?: string; status?: string; type?: string; beneficiary?: string }): unknown {

@@ -1,6 +1,6 @@
 import type { RosterInfo } from '../db/rosters.js';
 import type { ScoreSource } from '../selection/candidates.js';
-import type { RosterMember } from '../selection/rosters.js';
+import { totalMovedSinceSaved, type RosterMember } from '../selection/rosters.js';
 import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -132,8 +132,8 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: stri
   };
   out.push('## Members', '');
   // Scores imported or corrected since the selection (the whole roster listed: a part never adds up to its total).
-  const today = Math.round(members.reduce((t, l) => t + (l.score ?? 0), 0) * 1e4) / 1e4;
-  const moved = only === null && info.objective !== null && info.objective !== undefined && Math.abs(today - info.objective) > 1e-3;
+  const today = only === null ? totalMovedSinceSaved(info.objective, members.map((l) => l.score)) : undefined;
+  const moved = today !== undefined;
   out.push('"Rank" is the place in the roster (for alternates, in the reserve); "ID" is the application ID, written #ID in the reasons. ' +
     (moved
       ? `The score is today's: ${scoreWords(lines)}. Scores changed since the selection, which ranked on a total of ${info.objective} ("Why selected" says what it saw); the members total ${today} today.`

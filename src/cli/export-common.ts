@@ -4,6 +4,7 @@ import { warn, type IO } from './io.js';
 import { printJson } from './context.js';
 import { EXPORT_INTERRUPTED, setInterruptOutcome } from './signals.js';
 import type { ExportResult } from '../export/export-common.js';
+import { plural } from '../export/write.js';
 
 export { elapsed, type ExportResult } from '../export/export-common.js';
 
@@ -66,4 +67,9 @@ export function formatForOut<F extends string>(
   if (!explicit) return fits[0];
   warn(io, `--out ${out} ends in ${ext} but --format ${format} writes ${format}; the file keeps the name given`);
   return format;
+}
+
+/** A map's target-group hubs for its summary: "12 shared target groups", with "(the 40 most served; 1,204 more left out)" past the cap. */
+export function targetGroupsWords(shown: number, leftOut: number | undefined): string {
+  return `${plural(shown, 'shared target group')}${leftOut ? ` (the ${shown} most served; ${leftOut.toLocaleString('en')} more left out)` : ''}`;
 }

@@ -5,7 +5,7 @@ import type { EligibilityFilters } from '../model.js';
 import { exportKumu, kumuOutput, type KumuFormat } from '../export/export-kumu.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
-import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish, type ExportResult } from './export-common.js';
+import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish, targetGroupsWords, type ExportResult } from './export-common.js';
 
 export { KUMU_FORMATS, viewSnippetPath, type KumuFormat } from '../export/export-kumu.js';
 
@@ -47,7 +47,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
   const counts = result.counts;
   const people = counts.persons ? `, ${plural(counts.persons, 'person', 'people')}` : '';
   const summary = `${plural(counts.elements, 'element')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}${people}, ` +
-    `${done.categories} skills categories, ${done.regions} regions${opts.targetGroups ? `, ${plural(counts.targetGroups ?? 0, 'shared target group')}${counts.targetGroupsLeftOut ? ` (the ${counts.targetGroups} most served; ${counts.targetGroupsLeftOut.toLocaleString('en')} more left out)` : ''}` : ''}) and ${plural(counts.connections, 'connection')}` +
+    `${done.categories} skills categories, ${done.regions} regions${opts.targetGroups ? `, ${targetGroupsWords(counts.targetGroups ?? 0, counts.targetGroupsLeftOut)}` : ''}) and ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '') +
     (opts.withEvents ? `, with ${plural(counts.events ?? 0, 'event')} and ${plural(counts.attended ?? 0, '"attended" connection')}` : '');
   if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));

@@ -5,7 +5,7 @@ import type { MapLanguage } from '../export/map-types.js';
 import { exportMap, mapOutput, type MapExportResult, type MapFormat } from '../export/export-map.js';
 import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
-import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish } from './export-common.js';
+import { checkJsonWithStdout, coreGroupLine, elapsed, EXPORT_PROGRESS_MIN, finish, targetGroupsWords } from './export-common.js';
 
 /** `skillsnet export map`: the network as one offline HTML page (src/export/export-map.ts). */
 
@@ -52,7 +52,7 @@ export async function runExportMap(opts: ExportMapOptions, io: IO): Promise<MapE
   const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const people = counts.persons ? ` and ${plural(counts.persons, 'person', 'people')}` : '';
   const summary = `${plural(counts.organizations, 'organisation')} (from ${plural(counts.applications, 'application')})${people}, ` +
-    (counts.targetGroups ? `${parts.categories} skills categories, ${parts.regions} regions and ${plural(counts.targetGroups, 'shared target group')}${counts.targetGroupsLeftOut ? ` (the ${counts.targetGroups} most served; ${counts.targetGroupsLeftOut.toLocaleString('en')} more left out)` : ''}` : `${parts.categories} skills categories and ${parts.regions} regions`) +
+    (counts.targetGroups ? `${parts.categories} skills categories, ${parts.regions} regions and ${targetGroupsWords(counts.targetGroups, counts.targetGroupsLeftOut)}` : `${parts.categories} skills categories and ${parts.regions} regions`) +
     `, ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation)` : '') +
     (opts.withEvents ? `, ${plural(counts.events ?? 0, 'event')} with ${plural(counts.attended ?? 0, 'attendance link')}` : '') + `; ${size}`;

@@ -28,8 +28,7 @@ export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: b
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY,
-    stdoutIsFile: isRegularFile(1),
-    stdoutFileHasText: fileHasText(1),
+    ...stdoutFile(),
     stderrIsTTY,
     color: new Chalk({ level: colorEnabled(env, stdoutIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
     errColor: new Chalk({ level: colorEnabled(env, stderrIsTTY, Boolean(flags.noColor)) ? 1 : 0 }),
@@ -68,20 +67,15 @@ export function bufferIO(options: Partial<Omit<IO, 'stdout' | 'stderr'>> & { tty
   return { io, stdout: () => out, stderr: () => err };
 }
 
-/** Whether a descriptor is a regular file (a redirection to a file, not a pipe or a terminal). */
-function fileHasText(fd: number): boolean {
+/**
+ * Whether stdout is a regular file (a redirection to a file, not a pipe or a terminal) and whether
+ * it already holds text: one fstat for both.
+ */
+function stdoutFile(): { stdoutIsFile: boolean; stdoutFileHasText: boolean } {
   try {
-    const stat = fs.fstatSync(fd);
-    return stat.isFile() && stat.size > 0;
+    const stat = fs.fstatSync(1);
+    return { stdoutIsFile: stat.isFile(), stdoutFileHasText: stat.isFile() && stat.size > 0 };
   } catch {
-    return false;
-  }
-}
-
-function isRegularFile(fd: number): boolean {
-  try {
-    return fs.fstatSync(fd).isFile();
-  } catch {
-    return false;
+    return { stdoutIsFile: false, stdoutFileHasText: false };
   }
 }

@@ -28,13 +28,14 @@ export const LIST_CSV_COLUMNS: Array<keyof Application> = [
 
 export async function runList(opts: ListOptions, io: IO): Promise<Application[]> {
   let duplicates: Map<number, LikelyDuplicate> | undefined;
-  // Reviewers' combined scores (scores import): the score select ranks by, beside the file's own.
+  // Reviewers' combined scores (scores import): the score select ranks by, beside the file's own
+  // (in the table and --json; the CSV's columns are LIST_CSV_COLUMNS, without them).
   let reviewers = new Map<number, number>();
-  const { combinedScores } = await import('../selection/scores.js');
+  const combinedScores = opts.format === 'csv' ? undefined : (await import('../selection/scores.js')).combinedScores;
   const groups = opts.duplicates ? (await import('../import/duplicates.js')).duplicateGroups : undefined;
   const applications = await withDatabase(opts.dbPath, { create: false }, (db) => {
     checkFilterNames(db, opts.filters);
-    reviewers = new Map([...combinedScores(db)].map(([id, c]) => [id, c.combined]));
+    if (combinedScores) reviewers = new Map([...combinedScores(db)].map(([id, c]) => [id, c.combined]));
     if (!groups) return listApplications(db, opts.filters);
     const found = groups(db, opts.filters);
     duplicates = found.duplicates;

@@ -5,7 +5,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { parseApplicationId } from '../ids.js';
 import { deleteRoster, getRoster } from '../db/rosters.js';
 import { applyReplacement, planReplacement, type RosterReplaceJson } from '../selection/replace.js';
-import { compareRosters, paramDiffLines, rosterReport, savedRostersHint, summariseQuotas, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
+import { compareRosters, paramDiffLines, rosterReport, savedRostersHint, summariseQuotas, totalMovedSinceSaved, unknownRoster, type RosterDiffJson, type RosterShowJson } from '../selection/rosters.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
 import { registerRosterAccept } from './roster-accept.js';
@@ -31,8 +31,8 @@ export async function runRosterShow(opts: RosterShowOptions, io: IO): Promise<Ro
   io.stdout.write(c.bold(`Roster ${result.name}`) + c.dim(` · saved ${result.createdAt.replace('T', ' ').slice(0, 16)} UTC`) + '\n');
   // Scores imported or corrected since the roster was saved: its total no longer adds up the
   // Score column below; say both, and how to rank on today's scores.
-  const today = Math.round(result.members.reduce((t, m) => t + (m.score ?? 0), 0) * 1e4) / 1e4;
-  const moved = result.objective !== null && result.objective !== undefined && Math.abs(today - result.objective) > 1e-3;
+  const today = totalMovedSinceSaved(result.objective, result.members.map((m) => m.score));
+  const moved = today !== undefined;
   io.stdout.write(`${result.members.length} members, total score ${result.objective ?? '?'}${moved ? ' when saved' : ''} (${result.optimal ? 'proven optimal' : `solver: ${result.solverStatus}`})\n`);
   if (moved) io.stdout.write(`The scores changed since (reviewers' scores imported, or the file's corrected): the members total ${today} today. To rank on today's scores: skillsnet select again.\n`);
   if (result.params.quotas?.length) io.stdout.write(c.dim(`Quotas: ${summariseQuotas(result.params)}`) + '\n');

@@ -111,13 +111,13 @@ export function recordExport(db: DB, result: ExportResult, carried: ExportCarrie
   }
 }
 
-/** The people and organisations of a network, and whether their names and contact details went out. */
 /** Says how many members who withdrew from the network a map leaves out (as the contact export says it). */
 export function reportWithdrawn(network: Network, callbacks: Callbacks): void {
   const n = network.withdrawn;
   if (n) callbacks.onStatus?.(`${n} member${n === 1 ? '' : 's'} who withdrew from the network ${n === 1 ? 'is' : 'are'} left out (--status withdrawn shows them)`);
 }
 
+/** The people and organisations of a network, and whether their names and contact details went out. */
 export function networkCarried(network: Network, withContactDetails: boolean, records: number): ExportCarried {
   const organizationIds: number[] = [];
   const personIds: number[] = [];

@@ -1,12 +1,12 @@
 import type { RosterInfo } from '../db/rosters.js';
 import type { ScoreSource } from '../selection/candidates.js';
-import type { RosterMember } from '../selection/rosters.js';
+import { totalMovedSinceSaved, type RosterMember } from '../selection/rosters.js';
 import { categoryName, categoryCodes } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { organizationLabel } from '../ids.js';
-import { CSV_OPTIONS, markdownCell, safeCell, xmlSafeText } from './escape.js';
-import { spreadsheetNumber } from './spreadsheet-csv.js';
+import { markdownCell, safeCell, xmlSafeText } from './escape.js';
+import { spreadsheetCsv, spreadsheetNumber } from './spreadsheet-csv.js';
 
 /**
  * A roster as a document for a report: who is in the Core Group, from where, working on what,
@@ -64,13 +64,13 @@ export const ROSTER_CSV_COLUMNS = ['role', 'rank', 'id', 'organisation', 'contac
 
 /** `delimiter` ";" for Excel in a French or Spanish locale (scores then written "8,5"). */
 export async function rosterCsv(lines: RosterLine[], delimiter = ','): Promise<string> {
-  const { stringify } = await import('csv-stringify/sync');
   const t = (s: string | null) => safeCell(xmlSafeText(s ?? ''));
   const rows = lines.map((l) => [
     l.role, l.rank, l.id, t(l.organisation), t(l.contact), t(l.country), t(l.region), t(l.language),
     t(l.categories.join('; ')), l.score === null ? '' : spreadsheetNumber(l.score, delimiter), l.scoreSource, (l.replaces ?? []).join('|'), t(l.reasons.join('; ')), kumuIdOf(l) ?? '',
   ]);
-  return '\uFEFF' + stringify([[...ROSTER_CSV_COLUMNS], ...rows], { ...CSV_OPTIONS, delimiter });
+  // for Excel: a BOM, CRLF and CSV_OPTIONS, as list --csv and members --csv write to a file
+  return spreadsheetCsv(ROSTER_CSV_COLUMNS, rows, delimiter);
 }
 
 export function rosterJson(info: RosterInfo, lines: RosterLine[], filters?: { role?: string; status?: string; type?: string; beneficiary?: string }): unknown {
@@ -132,8 +132,8 @@ export function rosterMarkdown(info: RosterInfo, lines: RosterLine[], only: stri
   };
   out.push('## Members', '');
   // Scores imported or corrected since the selection (the whole roster listed: a part never adds up to its total).
-  const today = Math.round(members.reduce((t, l) => t + (l.score ?? 0), 0) * 1e4) / 1e4;
-  const moved = only === null && info.objective !== null && info.objective !== undefined && Math.abs(today - info.objective) > 1e-3;
+  const today = only === null ? totalMovedSinceSaved(info.objective, members.map((l) => l.score)) : undefined;
+  const moved = today !== undefined;
   out.push('"Rank" is the place in the roster (for alternates, in the reserve); "ID" is the application ID, written #ID in the reasons. ' +
     (moved
       ? `The score is today's: ${scoreWords(lines)}. Scores changed since the selection, which ranked on a total of ${info.objective} ("Why selected" says what it saw); the members total ${today} today.`

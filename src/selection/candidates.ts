@@ -146,28 +146,27 @@ export function* scoredApplications(
   const total = onProgress ? countApplications(db, filters) : 0;
   const progress = (done: number, finished = false) => onProgress?.({ label: 'Reading applications', done, total, finished });
   let done = 0;
-  const scoredOf = (a: Application, c: Candidate, rescaleCandidate: ((c: Candidate) => Candidate) | undefined): Application => {
-    const scored = rescaleCandidate ? rescaleCandidate(c) : c;
-    return scored.scoreSource === 'reviewers' || scored.score !== c.score ? { ...a, score: scored.score } : a;
-  };
-  try {
-    if (rescale && typeof rescale === 'object') {
-      const read: { a: Application; c: Candidate }[] = [];
-      for (const a of iterateApplications(db, filters)) {
-        const c = candidateOf(a, combined);
-        if (meetsMinScore(c, minScore)) read.push({ a, c });
-      }
-      const rescaleCandidate = rescale.forCandidates(read.map((x) => x.c));
-      for (const { a, c } of read) {
-        yield scoredOf(a, c, rescaleCandidate);
-        if (++done % 250 === 0) progress(done);
-      }
-      return;
-    }
+  const matching = function* (): Generator<{ a: Application; c: Candidate }> {
     for (const a of iterateApplications(db, filters)) {
       const c = candidateOf(a, combined);
-      if (!meetsMinScore(c, minScore)) continue;
-      yield scoredOf(a, c, rescale);
+      if (meetsMinScore(c, minScore)) yield { a, c };
+    }
+  };
+  try {
+    let rows: Iterable<{ a: Application; c: Candidate }>;
+    let rescaleCandidate: ((c: Candidate) => Candidate) | undefined;
+    if (rescale && typeof rescale === 'object') {
+      // read once and held: the scale is decided from them all before the first is yielded
+      const read = [...matching()];
+      rescaleCandidate = rescale.forCandidates(read.map((x) => x.c));
+      rows = read;
+    } else {
+      rescaleCandidate = rescale;
+      rows = matching();
+    }
+    for (const { a, c } of rows) {
+      const scored = rescaleCandidate ? rescaleCandidate(c) : c;
+      yield scored.scoreSource === 'reviewers' || scored.score !== c.score ? { ...a, score: scored.score } : a;
       if (++done % 250 === 0) progress(done);
     }
   } finally {

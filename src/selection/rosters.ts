@@ -130,6 +130,15 @@ export function savedRostersHint(db: DB, command?: string, after?: string): stri
   return `saved rosters: ${names.join(', ')}${command ? ` (skillsnet ${command} ${names[names.length - 1]}${after ? ` ${after}` : ''})` : ''}`;
 }
 
+/**
+ * The members' total on today's scores when it no longer adds up to the total the roster was saved
+ * with (reviewers' scores imported, or the file's corrected since); undefined while it still does.
+ */
+export function totalMovedSinceSaved(objective: number | null | undefined, scores: ReadonlyArray<number | null>): number | undefined {
+  const today = Math.round(scores.reduce<number>((t, s) => t + (s ?? 0), 0) * 1e4) / 1e4;
+  return objective !== null && objective !== undefined && Math.abs(today - objective) > 1e-3 ? today : undefined;
+}
+
 /** A roster member or alternate with its application as a candidate (today's score). */
 export type RosterMember = RosterEntry & { candidate: Candidate };
 

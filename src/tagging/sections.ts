@@ -44,6 +44,25 @@ const WORDS = /[\p{L}\p{M}]+/gu;
  */
 const LABEL = /(^|[.!?]\s+|\n[^\S\n]*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,80}?)\s*([:.?])(?=\s|$)/gu;
 
+/**
+ * The label words of a set of rules, folded: worked out once per rules object (a term file's),
+ * not again for every label of every description tagged.
+ */
+const foldedLabels = new WeakMap<SectionRules, { background: Set<string>; aim: Set<string>; backgroundOrAside: Set<string> }>();
+
+function labelsOf(rules: SectionRules): { background: Set<string>; aim: Set<string>; backgroundOrAside: Set<string> } {
+  let folded = foldedLabels.get(rules);
+  if (!folded) {
+    folded = {
+      background: new Set((rules.background?.labels ?? []).map(fold)),
+      aim: new Set((rules.aim?.labels ?? []).map(fold)),
+      backgroundOrAside: new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? [])].map(fold)),
+    };
+    foldedLabels.set(rules, folded);
+  }
+  return folded;
+}
+
 function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   const ws = label.match(WORDS)?.map(fold) ?? [];
   if (ws.length === 0 || ws.length > 10) return undefined;
@@ -52,8 +71,7 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   // A label naming both the scene and the idea is about the one it names first: "Our solution to
   // the problem:", "Solución al problema:" open the proposal; "Contexte du projet :", "What
   // problem does your solution address?" the background.
-  const background = new Set((rules.background?.labels ?? []).map(fold));
-  const aim = new Set((rules.aim?.labels ?? []).map(fold));
+  const { background, aim } = labelsOf(rules);
   for (const w of ws) {
     if (background.has(w)) return 'background';
     if (aim.has(w)) return 'aim';
@@ -62,8 +80,8 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
 }
 
 /** The words that make a label background or aside, folded ("evaluacion", "contexte"). */
-export function sectionLabelWords(rules: SectionRules): Set<string> {
-  return new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? [])].map(fold));
+export function sectionLabelWords(rules: SectionRules): ReadonlySet<string> {
+  return labelsOf(rules).backgroundOrAside;
 }
 
 /**

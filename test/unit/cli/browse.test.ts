@@ -153,13 +153,8 @@ describe('stats', () => {
 describe('list after reviewers scored', () => {
   it('shows the reviewers\' combined score beside the file\'s own, in the table and in --json', async () => {
     const fs = (await import('node:fs')).default;
-    const { importedCall } = await import('../support/run.js');
-    const { dir, sk } = await importedCall([
-      'Organization,Email,Country,Title,Score',
-      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes,6',
-      'Atelier Vert,awa@example.net,Senegal,Jardins urbains,7',
-      'Youth Works,nia@example.com,Kenya,Apprenticeships,',
-    ]);
+    const { importedCall, threeApplications } = await import('../support/run.js');
+    const { dir, sk } = await importedCall(threeApplications(['6', '7', '']));
     fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\nana@example.org,Omar,8\nawa@example.net,Omar,6\n');
     expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
     const rows = json(await sk('list', '--json'));

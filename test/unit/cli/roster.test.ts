@@ -183,13 +183,8 @@ describe('roster replace that is not carried out', () => {
 
 describe('roster show after scores changed', () => {
   it('says the saved total no longer adds up the Score column, and how to rank on today\'s scores', async () => {
-    const { importedCall } = await import('../support/run.js');
-    const { dir, sk } = await importedCall([
-      'Organization,Email,Country,Title',
-      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
-      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
-      'Youth Works,nia@example.com,Kenya,Apprenticeships',
-    ]);
+    const { importedCall, threeApplications } = await import('../support/run.js');
+    const { dir, sk } = await importedCall(threeApplications());
     expect((await sk('select', '--size', '2', '--order', 'id', '--name', 'first')).code).toBe(0);
     const before = await sk('roster', 'show', 'first');
     expect(before.stdout).toMatch(/^2 members, total score 0 \(proven optimal\)$/m);

@@ -192,13 +192,8 @@ describe('score sheets of other shapes', () => {
 
 describe('select on a call whose file had no scores, after a jury scored part of it', () => {
   it('does not say "their own score is used" of applications that have none: only that they count as 0', async () => {
-    const { importedCall } = await import('../support/run.js');
-    const { dir, sk } = await importedCall([
-      'Organization,Email,Country,Title',
-      'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
-      'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
-      'Youth Works,nia@example.com,Kenya,Apprenticeships',
-    ]);
+    const { importedCall, threeApplications } = await import('../support/run.js');
+    const { dir, sk } = await importedCall(threeApplications());
     fs.writeFileSync(path.join(dir, 'jury.csv'), 'Email,Reviewer,Score\nana@example.org,Rita,9\nawa@example.net,Rita,5\n');
     expect((await sk('scores', 'import', 'jury.csv', '--scale', '0-10')).code).toBe(0);
     const sel = await sk('select', '--size', '2', '--dry-run');

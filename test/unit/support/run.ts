@@ -59,6 +59,21 @@ export function json<T = any>(r: CliRun): T {
   }
 }
 
+const THREE_APPLICATIONS = [
+  'Taller Abierto,ana@example.org,Mexico,Oficios para jóvenes',
+  'Atelier Vert,awa@example.net,Senegal,Jardins urbains',
+  'Youth Works,nia@example.com,Kenya,Apprenticeships',
+];
+
+/**
+ * Three applications of one call (ana, awa and nia: Mexico, Senegal, Kenya) as CSV lines for
+ * importedCall; with `scores`, a Score column holding them in that order ('' for none).
+ */
+export function threeApplications(scores?: readonly [string, string, string]): string[] {
+  if (!scores) return ['Organization,Email,Country,Title', ...THREE_APPLICATIONS];
+  return ['Organization,Email,Country,Title,Score', ...THREE_APPLICATIONS.map((line, i) => `${line},${scores[i]}`)];
+}
+
 /**
  * The setup of many tests: a fresh folder and database, these CSV lines (a header, then rows)
  * written as a.csv and imported into a call. `sk` runs `skillsnet --db DB ARGS…` from that folder

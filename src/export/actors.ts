@@ -58,9 +58,10 @@ function membershipOf(m: { memberId: number; roles: Membership['roles']; cohorts
  */
 export function membersWithoutApplications(db: DB, filters: EligibilityFilters): Member[] {
   if (applicationOnlyFilters(filters)) return [];
-  // An applicant whose applications were all withdrawn is out with them, unless it has a role of its own.
-  // (asked of SQL first: listing every member of a call of 20,000 to keep a few took 2 s)
-  return listMembers(db, { ...memberFiltersFor(filters), withoutApplications: true }).filter((m) => m.calls.length === 0 && (m.applicationIds.length === 0 || m.roles.some((r) => r !== 'member')));
+  // SQL keeps the members with no application in force (listing every member of a call of 20,000
+  // to keep a few took 2 s); an applicant whose applications were all withdrawn is out with them,
+  // unless it has a role of its own.
+  return listMembers(db, { ...memberFiltersFor(filters), withoutApplications: true }).filter((m) => m.applicationIds.length === 0 || m.roles.some((r) => r !== 'member'));
 }
 
 export function networkActors(db: DB, filters: EligibilityFilters, options: ActorOptions = {}): NetworkActors {

@@ -405,27 +405,30 @@ export async function discardEmptyDatabase(file: string): Promise<boolean> {
   }
 }
 
+/** When a group of applications was submitted and how it was scored. */
+export interface CallSpan {
+  /** earliest and latest submission dates (ISO 8601), null when none is dated */
+  first: string | null;
+  last: string | null;
+  /** lowest and highest score, null when none is scored */
+  lowest: number | null;
+  highest: number | null;
+}
+
+const ISO_DATE = `CASE WHEN submitted_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN submitted_at END`;
+
 /**
  * When the applications a batch wrote were submitted and how they were scored, beside the call's
  * other applications (import/call-fit.ts compares them). Merged and withdrawn ones count: they
  * were the call's.
  */
-const ISO_DATE = `CASE WHEN submitted_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN submitted_at END`;
-
-export function batchAndCallSpans(db: DB, callId: number, batchId: number): { file: CallSpanRow; call: CallSpanRow } {
+export function batchAndCallSpans(db: DB, callId: number, batchId: number): { file: CallSpan; call: CallSpan } {
   const q = (where: string) =>
     // (ISO dates only: a date the import could not read is kept as written, "9/31/2021 ,")
     db.prepare(
       `SELECT min(${ISO_DATE}) AS first, max(${ISO_DATE}) AS last, min(score) AS lowest, max(score) AS highest FROM applications WHERE call_id = ? AND ${where}`,
-    ).get(callId, batchId) as CallSpanRow;
+    ).get(callId, batchId) as CallSpan;
   return { file: q('batch_id = ?'), call: q('batch_id IS NOT ?') };
-}
-
-export interface CallSpanRow {
-  first: string | null;
-  last: string | null;
-  lowest: number | null;
-  highest: number | null;
 }
 
 /**

@@ -5,15 +5,7 @@
  * form beside a 0–10 one, where every new score beats every old one).
  */
 
-/** When a group of applications was submitted and how it was scored. */
-export interface CallSpan {
-  /** earliest and latest submission dates (ISO 8601), null when none is dated */
-  first: string | null;
-  last: string | null;
-  /** lowest and highest score, null when none is scored */
-  lowest: number | null;
-  highest: number | null;
-}
+import type { CallSpan } from '../db/imports.js';
 
 /** Submissions this many days or more apart from the call's are another call's: calls stay open weeks, not half a year. */
 export const OTHER_CALL_GAP_DAYS = 180;

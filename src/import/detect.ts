@@ -119,8 +119,10 @@ function completeUtf8Length(bytes: Buffer): number {
 
 export type Format = 'csv' | 'xlsx';
 
-/** .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. */
-/** `whole`: `head` holds the whole file (read once from a pipe): nothing more is read from `file`. */
+/**
+ * .xlsx files are zip archives ("PK\x03\x04"); anything else is read as delimited text. `whole`:
+ * `head` holds the whole file (read once from a pipe): nothing more is read from `file`.
+ */
 export function detectFormat(file: string, head: Buffer, whole = false): Format {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const kind = openDocumentKind(head);
@@ -157,7 +159,7 @@ export function detectFormat(file: string, head: Buffer, whole = false): Format 
  * the sector size, the first directory sector and the first FAT sectors, through which the
  * directory's chain of sectors is followed. Empty when the file cannot be read as one.
  */
-export function compoundFileNames(file: string, head: Buffer, whole = false): string[] {
+function compoundFileNames(file: string, head: Buffer, whole: boolean): string[] {
   if (head.length < 512) return [];
   const sectorSize = 1 << head.readUInt16LE(0x1e);
   if (sectorSize !== 512 && sectorSize !== 4096) return [];

@@ -11,6 +11,8 @@ import { readSmallInput } from '../files/index.js';
 import { FIELDS, requiredFields, type ColumnMapping, type Field } from './headers.js';
 
 export { FIELD_LABELS } from './field-labels.js';
+export { columnLetter, letterIndex } from './column-letters.js';
+import { columnLetter, letterIndex } from './column-letters.js';
 import { FIELD_LABELS } from './field-labels.js';
 
 /**
@@ -73,28 +75,9 @@ function mapFormatHint(): string {
   return 'the format is a JSON object of field -> column, by header, letter or number, e.g. {"organization": "Org name", "email": ["E-mail", "F"], "country": 7}';
 }
 
-/** The index of a spreadsheet letter ("A" -> 0, "AB" -> 27). */
-export function letterIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** A column for a report line: `B "Country"`, or `B (no header)` for a blank header cell (which the raw row names "column N"). */
 export function columnDisplay(letter: string, header: string | undefined): string {
   return header && header !== `column ${letterIndex(letter) + 1}` ? `${letter} "${header}"` : `${letter} (no header)`;
-}
-
-/** The spreadsheet letter of a column (0 -> "A", 27 -> "AB"). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /**

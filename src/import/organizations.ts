@@ -62,6 +62,12 @@ function words(key: string): string[] {
   return w;
 }
 
+/** The word similar names are looked up by: the name's longest, when it has four letters or more. */
+function similarNameWord(name: string): string | undefined {
+  const longest = [...words(normaliseName(name))].sort((x, y) => y.length - x.length)[0];
+  return longest && longest.length >= 4 ? longest : undefined;
+}
+
 /**
  * Whether two organisation names are probably one organisation's: every word of the shorter
  * within the longer ("Fundación Andes" / "Fundación Andes México"), or the shorter the acronym of
@@ -199,8 +205,8 @@ export function organizationCandidates(
   // Similar names: organisations of the country sharing the name's longest word. (Not while an
   // import links thousands of rows: a similar name alone is never certain, and the officer's list
   // of doubtful pairs finds them all at once, grouped by word.)
-  const longest = options.similarNames === false ? undefined : [...words(normaliseName(probe.name))].sort((x, y) => y.length - x.length)[0];
-  if (longest && longest.length >= 4) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
+  const longest = options.similarNames === false ? undefined : similarNameWord(probe.name);
+  if (longest) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
   // (comparing the probe's one address needs only the candidate's address that bears on it)
   const emailsOf = (id: number): string[] => {
     if (!email) return [];
@@ -354,8 +360,8 @@ export class ImportLinker {
   private countSimilarNames(): void {
     const looked: { o: { id: number; name: string }; key: string }[] = [];
     for (const o of this.unmatched ?? []) {
-      const longest = [...words(normaliseName(o.name))].sort((x, y) => y.length - x.length)[0];
-      if (!longest || longest.length < 4) continue;
+      const longest = similarNameWord(o.name);
+      if (!longest) continue;
       looked.push({ o, key: countryWordKey(o.country, longest) });
     }
     // (the organisations sharing each one's longest word, all found in one pass)

@@ -102,12 +102,17 @@ function cellsChanged(rejected: readonly string[], accepted: readonly string[], 
  * row with no organisation and no email agrees with any applicant of its country and kind.
  */
 export function isFixedCopy(rejected: readonly string[], accepted: readonly string[], naming?: readonly number[]): boolean {
-  const { changed, same } = cellsChanged(rejected, accepted, MAX_FIXED_CELLS);
-  if (changed > MAX_FIXED_CELLS || same < 3 || same <= changed) return false;
+  if (fixedCopyChanges(rejected, accepted) === null) return false;
   return !naming || naming.some((i) => {
     const a = (rejected[i] ?? '').trim();
     return a !== '' && a === (accepted[i] ?? '').trim();
   });
+}
+
+/** How many cells a fixed copy changed (isFixedCopy without `naming`), or null when it is none. */
+function fixedCopyChanges(rejected: readonly string[], accepted: readonly string[]): number | null {
+  const { changed, same } = cellsChanged(rejected, accepted, MAX_FIXED_CELLS);
+  return changed > MAX_FIXED_CELLS || same < 3 || same <= changed ? null : changed;
 }
 
 /**
@@ -157,8 +162,9 @@ export function resolveFixedCopies(db: DB, callId: number, batchId: number, head
       const candidates = byName.get(`${p}\u0000${v}`);
       if (!candidates || candidates.length > MAX_ROWS_PER_NAME) continue;
       for (const r of candidates) {
-        if (r.done || !isFixedCopy(r.cells, cells)) continue;
-        const { changed } = cellsChanged(r.cells, cells, MAX_FIXED_CELLS);
+        if (r.done) continue;
+        const changed = fixedCopyChanges(r.cells, cells);
+        if (changed === null) continue;
         if (changed < fewest || (changed === fewest && r.id < best!.id)) {
           best = r;
           fewest = changed;

@@ -15,23 +15,12 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { columnLetter, letterIndex } from './column-letters.js';
 
 /** What was noticed in a sheet while it was made plain. */
 export interface SheetNotes {
   /** formula cells without a cached value, per column letter */
   uncalculated: Map<string, number>;
-}
-
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 const PHONETIC = /<rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/rPh>)|<phoneticPr\b[^>]*?\/>/g;
@@ -95,8 +84,8 @@ export function plainCells(input: Readable, notes: SheetNotes): Readable {
       }
       let attrs = cellAttrs!;
       const ref = /\br\s*=\s*["']([A-Za-z]+)(\d*)["']/.exec(attrs);
-      column = ref ? columnNumber(ref[1]!) : column + 1;
-      if (!ref) attrs = ` r="${columnLetters(column)}${row}"${attrs}`;
+      column = ref ? letterIndex(ref[1]!) + 1 : column + 1;
+      if (!ref) attrs = ` r="${columnLetter(column - 1)}${row}"${attrs}`;
       if (/\bt\s*=\s*["']d["']/.test(attrs)) attrs = attrs.replace(/\bt\s*=\s*["']d["']/, 't="str"');
       if (body === undefined) return ref && attrs === cellAttrs ? whole : `<c${attrs}/>`;
       let inner = body;
@@ -105,7 +94,7 @@ export function plainCells(input: Readable, notes: SheetNotes): Readable {
         // (openpyxl writes an empty <v></v>, which exceljs would read as NaN)
         if (/^\s*(?:<v\s*\/>|<v>\s*<\/v>)?\s*$/.test(inner)) {
           inner = '';
-          const letter = columnLetters(column);
+          const letter = columnLetter(column - 1);
           notes.uncalculated.set(letter, (notes.uncalculated.get(letter) ?? 0) + 1);
         }
       }

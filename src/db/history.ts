@@ -98,6 +98,16 @@ export class Change {
   }
 }
 
+/** Records an action that keeps no values to undo (an erasure): its history row alone; returns its id. */
+export function recordAction(db: DB, action: string, subject: string, detail: Record<string, unknown>): number {
+  return Number(db.prepare('INSERT INTO history (action, subject, detail_json) VALUES (?, ?, ?)').run(action, subject, JSON.stringify(detail)).lastInsertRowid);
+}
+
+/** Deletes a history row (an action that turned out to change nothing). */
+export function deleteHistoryEntry(db: DB, id: number): void {
+  db.prepare('DELETE FROM history WHERE id = ?').run(id);
+}
+
 interface HistoryRow { id: number; action: string; subject: string; detail_json: string; made_at: string; undone_by: number | null }
 
 function toEntry(r: HistoryRow): HistoryEntry {

@@ -8,7 +8,7 @@
  * Nothing here logs or returns the data itself: only tables, columns and counts.
  */
 import { ATTENDANCE_PERSONAL_DATA } from './attendance.js';
-import type { DB } from './connection.js';
+import { cachedStatement, type DB } from './connection.js';
 
 export interface PersonalDataPlace {
   /** The table. */
@@ -153,4 +153,134 @@ export function scrubFile(db: DB): { walFramesLeft: number; checkpointed: boolea
   db.exec('VACUUM');
   const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   return { walFramesLeft: r ? Math.max(0, r.log) : 0, checkpointed: !r || r.busy === 0 };
+}
+
+/**
+ * Runs fn with SQLite's secure_delete on (the pages deletes free are zeroed, not left for a later
+ * write), and puts the connection's setting back afterwards.
+ */
+export function withSecureDelete<T>(db: DB, fn: () => T): T {
+  const secure = db.pragma('secure_delete', { simple: true });
+  db.pragma('secure_delete = ON');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
+  }
+}
+
+// ------------------------------------------------------------------ erase: finding a person's rows
+
+/** A person's contact data as a people row holds it. */
+export interface PersonContactData { name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }
+/** An application's contact data. */
+export interface ApplicationContactData { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }
+
+/** People whose address is this one (given lower-case). */
+export function peopleWithEmail(db: DB, email: string): number[] {
+  return db.prepare('SELECT id FROM people WHERE lower(email) = ?').pluck().all(email) as number[];
+}
+
+/** Applications with this address (given lower-case), or whose contact is one of the people. */
+export function applicationsOfEmailOrPeople(db: DB, email: string, people: number[]): number[] {
+  return db.prepare('SELECT id FROM applications WHERE lower(email) = ? OR person_id IN (SELECT value FROM json_each(?))').pluck().all(email, JSON.stringify(people)) as number[];
+}
+
+/** A member's kind and own person, if the member exists. */
+export function memberKindAndPerson(db: DB, memberId: number): { kind: string; person_id: number | null } | undefined {
+  return db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(memberId) as { kind: string; person_id: number | null } | undefined;
+}
+
+/** An application's contact person and address, if the application exists. */
+export function applicationPersonAndEmail(db: DB, applicationId: number): { person_id: number | null; email: string | null } | undefined {
+  return db.prepare('SELECT person_id, email FROM applications WHERE id = ?').get(applicationId) as { person_id: number | null; email: string | null } | undefined;
+}
+
+/** Of these people ids, those that exist. */
+export function existingPeople(db: DB, people: number[]): number[] {
+  return db.prepare('SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(people)) as number[];
+}
+
+/** The addresses of these people (those that have one). */
+export function emailsOfPeople(db: DB, people: number[]): string[] {
+  return db.prepare('SELECT email FROM people WHERE id IN (SELECT value FROM json_each(?)) AND email IS NOT NULL').pluck().all(JSON.stringify(people)) as string[];
+}
+
+/** Applications whose contact is one of the people, or whose address is one of these (lower-case). */
+export function applicationsOfPeopleOrEmails(db: DB, people: number[], emails: string[]): number[] {
+  return db.prepare(
+    'SELECT id FROM applications WHERE person_id IN (SELECT value FROM json_each(?)) OR lower(email) IN (SELECT value FROM json_each(?))',
+  ).pluck().all(JSON.stringify(people), JSON.stringify(emails)) as number[];
+}
+
+/** The names, addresses, phones and organisations of these people. */
+export function contactDataOfPeople(db: DB, people: number[]): PersonContactData[] {
+  return db.prepare('SELECT name, given_name, family_name, email, phone, organization_id FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(people)) as PersonContactData[];
+}
+
+/** The contact names, addresses, phones and organisations of these applications. */
+export function contactDataOfApplications(db: DB, applications: number[]): ApplicationContactData[] {
+  return db.prepare('SELECT contact_name, given_name, family_name, email, phone, organization_id FROM applications WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(applications)) as ApplicationContactData[];
+}
+
+/** An application's contact fields, its source row and its batch's column mapping. */
+export function applicationContactAndSource(db: DB, applicationId: number):
+  { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; raw_json: string | null; mapping_json: string | null } | undefined {
+  return db.prepare('SELECT a.contact_name, a.given_name, a.family_name, a.email, a.phone, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id = ?').get(applicationId) as
+    { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; raw_json: string | null; mapping_json: string | null } | undefined;
+}
+
+/** The data (JSON) of an application's earlier versions. */
+export function versionDataOfApplication(db: DB, applicationId: number): string[] {
+  return db.prepare('SELECT data_json FROM application_versions WHERE application_id = ?').pluck().all(applicationId) as string[];
+}
+
+/** The application at a rowid: its id, address and its batch's column mapping (prepared once per connection: called per row found). */
+export function applicationOwnerAt(db: DB, rowid: number): { id: number; email: string | null; mapping_json: string | null } {
+  return cachedStatement(db, 'SELECT a.id, a.email, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.rowid = ?').get(rowid) as { id: number; email: string | null; mapping_json: string | null };
+}
+
+/** The earlier version at a rowid: its application, the address it held and its batch's column mapping (prepared once per connection). */
+export function versionOwnerAt(db: DB, rowid: number): { id: number; email: string | null; mapping_json: string | null } {
+  return cachedStatement(db, `SELECT v.application_id AS id, json_extract(v.data_json, '$.email') AS email, b.mapping_json FROM application_versions v LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.rowid = ?`).get(rowid) as { id: number; email: string | null; mapping_json: string | null };
+}
+
+/** These applications' source rows, with their batch's column mapping. */
+export function sourceRowsOfApplications(db: DB, applications: number[]): { id: number; raw_json: string; mapping_json: string | null }[] {
+  return db.prepare(`SELECT a.id, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(applications)) as { id: number; raw_json: string; mapping_json: string | null }[];
+}
+
+/** Clears an application's contact fields and its link to a person, and sets its source row. */
+export function clearApplicationContact(db: DB, applicationId: number, rawJson: string): void {
+  db.prepare('UPDATE applications SET contact_name = NULL, given_name = NULL, family_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(rawJson, applicationId);
+}
+
+/** The earlier versions of these applications, with the column mapping of the batch each came from. */
+export function versionsOfApplications(db: DB, applications: number[]): { id: number; data_json: string; mapping_json: string | null }[] {
+  return db.prepare(`SELECT v.id, v.data_json, b.mapping_json FROM application_versions v JOIN applications a ON a.id = v.application_id LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.application_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(applications)) as { id: number; data_json: string; mapping_json: string | null }[];
+}
+
+export function setVersionData(db: DB, versionId: number, dataJson: string): void {
+  db.prepare('UPDATE application_versions SET data_json = ? WHERE id = ?').run(dataJson, versionId);
+}
+
+/** The column mapping of the batch of the rejected row at a rowid (null when its batch has none). */
+export function mappingOfRejectedRowAt(db: DB, rowid: number): string | null {
+  return db.prepare('SELECT b.mapping_json FROM rejected_rows x JOIN import_batches b ON b.id = x.batch_id WHERE x.rowid = ?').pluck().get(rowid) as string | null;
+}
+
+/** Applications and organisation members no longer name these people as their contact. */
+export function unlinkPeople(db: DB, people: number[]): void {
+  db.prepare('UPDATE applications SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(people));
+  db.prepare(`UPDATE members SET person_id = NULL WHERE kind = 'organization' AND person_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(people));
+}
+
+/** The person members of these people. */
+export function personMembersOfPeople(db: DB, people: number[]): number[] {
+  return db.prepare(`SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(people)) as number[];
+}
+
+/** The organisation members of these people's organisations. */
+export function organizationMembersOfPeople(db: DB, people: number[]): number[] {
+  return db.prepare(`SELECT m.id FROM members m JOIN people p ON p.organization_id = m.organization_id WHERE m.kind = 'organization' AND p.id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(people)) as number[];
 }

@@ -14,8 +14,13 @@
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { exportsCarrying, type ExportLogEntry } from '../db/export-log.js';
+import { recordAction } from '../db/history.js';
 import {
-  ERASED, clearValues, deleteOwnRows, existingTables, personalDataPlaces, rowsContaining, rowsWhole, scrubFile, setText, textColumnsOfAllTables,
+  ERASED, applicationContactAndSource, applicationOwnerAt, applicationPersonAndEmail, applicationsOfEmailOrPeople, applicationsOfPeopleOrEmails,
+  clearApplicationContact, clearValues, contactDataOfApplications, contactDataOfPeople, deleteOwnRows, emailsOfPeople, existingPeople, existingTables,
+  mappingOfRejectedRowAt, memberKindAndPerson, organizationMembersOfPeople, peopleWithEmail, personalDataPlaces, personMembersOfPeople, rowsContaining,
+  rowsWhole, scrubFile, setText, setVersionData, sourceRowsOfApplications, textColumnsOfAllTables, unlinkPeople, versionDataOfApplication,
+  versionOwnerAt, versionsOfApplications, withSecureDelete,
 } from '../db/personal-data.js';
 import { OperationError, UsageError } from '../errors.js';
 import { eraseAttendanceOf } from '../events/attendance/store.js';
@@ -73,8 +78,8 @@ export function findErasable(db: DB, text: string): EraseTarget {
   if (t.includes('@')) {
     const { email, valid } = normaliseEmail(t);
     if (!valid || !email) throw new UsageError('erase takes an email address or an ID, and that is not a complete email address', { hint: 'give the address as it was imported, or a person ID: skillsnet erase person-3 (find it with skillsnet members --search TEXT)' });
-    people = db.prepare('SELECT id FROM people WHERE lower(email) = ?').pluck().all(email) as number[];
-    applications = db.prepare('SELECT id FROM applications WHERE lower(email) = ? OR person_id IN (SELECT value FROM json_each(?))').pluck().all(email, JSON.stringify(people)) as number[];
+    people = peopleWithEmail(db, email);
+    applications = applicationsOfEmailOrPeople(db, email, people);
     if (!people.length && !applications.length) {
       // also an address only in a raw row or a rejected row: still theirs to erase
       const anywhere = rowsContaining(db, 'rejected_rows', 'raw_json', [email]).length + rowsContaining(db, 'applications', 'raw_json', [email]).length;
@@ -91,12 +96,12 @@ export function findErasable(db: DB, text: string): EraseTarget {
     const s = found as Subject;
     if (s.kind === 'person') people = [s.id];
     else if (s.kind === 'member') {
-      const m = db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(s.id) as { kind: string; person_id: number | null } | undefined;
+      const m = memberKindAndPerson(db, s.id);
       if (!m) throw new OperationError(`no member-${s.id}`, { hint: 'find IDs with skillsnet members --search TEXT' });
       if (m.kind !== 'person') throw new OperationError(`member-${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
       if (m.person_id !== null) people = [m.person_id];
     } else {
-      const a = db.prepare('SELECT person_id, email FROM applications WHERE id = ?').get(s.id) as { person_id: number | null; email: string | null } | undefined;
+      const a = applicationPersonAndEmail(db, s.id);
       if (!a) throw new OperationError(`no application with ID ${s.id}`, { hint: 'find IDs with skillsnet list' });
       if (a.person_id !== null) people = [a.person_id];
       else if (!contactLeft(db, s.id)) {
@@ -104,18 +109,14 @@ export function findErasable(db: DB, text: string): EraseTarget {
         throw new OperationError(`application ${s.id} has no contact person left to erase`, { hint: 'the erasures done are listed by skillsnet history --action erase' });
       } else applications = [s.id];
     }
-    const known = db.prepare('SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(people)) as number[];
+    const known = existingPeople(db, people);
     if (people.length && !known.length) throw new OperationError(`no person ${t}`, { hint: 'find people with skillsnet show org-N' });
     people = known;
-    const emails = db.prepare('SELECT email FROM people WHERE id IN (SELECT value FROM json_each(?)) AND email IS NOT NULL').pluck().all(JSON.stringify(people)) as string[];
-    applications = [...new Set([...applications, ...(db.prepare(
-      'SELECT id FROM applications WHERE person_id IN (SELECT value FROM json_each(?)) OR lower(email) IN (SELECT value FROM json_each(?))',
-    ).pluck().all(JSON.stringify(people), JSON.stringify(emails)) as number[])])];
+    const emails = emailsOfPeople(db, people);
+    applications = [...new Set([...applications, ...applicationsOfPeopleOrEmails(db, people, emails)])];
   }
-  const peopleRows = db.prepare('SELECT name, given_name, family_name, email, phone, organization_id FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(people)) as
-    { name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
-  const appRows = db.prepare('SELECT contact_name, given_name, family_name, email, phone, organization_id FROM applications WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(applications)) as
-    { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; organization_id: number | null }[];
+  const peopleRows = contactDataOfPeople(db, people);
+  const appRows = contactDataOfApplications(db, applications);
   const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.map((x) => x?.trim()).filter((x): x is string => Boolean(x)))];
   return {
     people, applications,
@@ -133,8 +134,7 @@ export function findErasable(db: DB, text: string): EraseTarget {
 /** Whether an application still holds a contact's data: a name, address or phone, in its fields, its source row or an earlier version. */
 function contactLeft(db: DB, applicationId: number): boolean {
   const filled = (v: unknown) => v !== null && v !== undefined && v !== ERASED && String(v).trim() !== '';
-  const a = db.prepare('SELECT a.contact_name, a.given_name, a.family_name, a.email, a.phone, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id = ?').get(applicationId) as
-    { contact_name: string | null; given_name: string | null; family_name: string | null; email: string | null; phone: string | null; raw_json: string | null; mapping_json: string | null } | undefined;
+  const a = applicationContactAndSource(db, applicationId);
   if (!a) return false;
   if ([a.contact_name, a.given_name, a.family_name, a.email, a.phone].some(filled)) return true;
   const cells = (rawJson: unknown, headers: Set<string>) => {
@@ -146,7 +146,7 @@ function contactLeft(db: DB, applicationId: number): boolean {
     }
   };
   if (cells(a.raw_json, personalHeaders(a.mapping_json))) return true;
-  const versions = db.prepare('SELECT data_json FROM application_versions WHERE application_id = ?').pluck().all(applicationId) as string[];
+  const versions = versionDataOfApplication(db, applicationId);
   return versions.some((json) => {
     const data = JSON.parse(json) as Record<string, unknown>;
     // (a version's source row is read with every header that may hold a contact: its batch may be another)
@@ -337,19 +337,16 @@ function scrubOtherApplications(db: DB, target: EraseTarget, matcher: DataMatche
   const emails = new Set(target.emails);
   const namesake = (email: unknown) => typeof email === 'string' && email.trim() !== '' && !emails.has(email.trim().toLowerCase());
   const fragments = matcher.fragments;
-  type Owner = { id: number; email: string | null; mapping_json: string | null };
-  const application = db.prepare('SELECT a.id, a.email, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.rowid = ?');
-  const version = db.prepare(`SELECT v.application_id AS id, json_extract(v.data_json, '$.email') AS email, b.mapping_json FROM application_versions v LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.rowid = ?`);
   let applications = 0;
   for (const r of rowsContaining(db, 'applications', 'raw_json', fragments)) {
-    const a = application.get(r.rowid) as Owner;
+    const a = applicationOwnerAt(db, r.rowid);
     const names = !own.has(a.id) && namesake(a.email) ? personalHeaders(a.mapping_json, NAME_FIELDS) : new Set<string>();
     const scrubbed = scrubOthersJson(r.text, matcher, (k) => names.has(k));
     if (scrubbed !== null) { setText(db, 'applications', 'raw_json', r.rowid, scrubbed); applications++; }
   }
   let versions = 0;
   for (const r of rowsContaining(db, 'application_versions', 'data_json', fragments)) {
-    const v = version.get(r.rowid) as Owner;
+    const v = versionOwnerAt(db, r.rowid);
     const isNamesake = !own.has(v.id) && namesake(v.email);
     const names = isNamesake ? personalHeaders(v.mapping_json, NAME_FIELDS) : new Set<string>();
     const scrubbed = scrubOthersJson(r.text, matcher, (k) => isNamesake && NAME_COLUMNS.has(k), (k, value) =>
@@ -380,26 +377,23 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
     else report.removed.push({ table, label, rows });
   };
   // secure_delete: the pages the deletes free are zeroed, not left for a later write.
-  const secure = db.pragma('secure_delete', { simple: true });
-  db.pragma('secure_delete = ON');
-  try {
+  withSecureDelete(db, () => {
     try {
       withWriteTransaction(db, () => {
-        const own = JSON.stringify(target.applications);
         const label = (t: string) => personalDataPlaces().find((p) => p.table === t)?.label ?? t;
         // 1. The person's applications: their fields, and the cells of their source rows (and earlier versions) that hold them.
-        const apps = db.prepare(`SELECT a.id, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(own) as { id: number; raw_json: string; mapping_json: string | null }[];
+        const apps = sourceRowsOfApplications(db, target.applications);
         for (const a of apps) {
           const raw = scrubRawRow(a.raw_json, personalHeaders(a.mapping_json));
-          db.prepare('UPDATE applications SET contact_name = NULL, given_name = NULL, family_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(raw, a.id);
+          clearApplicationContact(db, a.id, raw);
         }
         count('applications', label('applications'), apps.length);
-        const versions = db.prepare(`SELECT v.id, v.data_json, b.mapping_json FROM application_versions v JOIN applications a ON a.id = v.application_id LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.application_id IN (SELECT value FROM json_each(?))`).all(own) as { id: number; data_json: string; mapping_json: string | null }[];
+        const versions = versionsOfApplications(db, target.applications);
         for (const v of versions) {
           const data = JSON.parse(v.data_json) as Record<string, unknown>;
           for (const k of ['contact_name', 'given_name', 'family_name', 'email', 'phone']) if (k in data) data[k] = null;
           if (typeof data.raw_json === 'string') data.raw_json = scrubRawRow(data.raw_json, personalHeaders(v.mapping_json));
-          db.prepare('UPDATE application_versions SET data_json = ? WHERE id = ?').run(JSON.stringify(data), v.id);
+          setVersionData(db, v.id, JSON.stringify(data));
         }
         count('application_versions', label('application_versions'), versions.length);
         // 2. Rejected rows that hold their address or phone: the contact cells go.
@@ -408,18 +402,17 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
           for (const r of rejected) {
             matcher.pattern.lastIndex = 0;
             if (!matcher.pattern.test(r.text)) continue;
-            const batch = db.prepare('SELECT b.mapping_json FROM rejected_rows x JOIN import_batches b ON b.id = x.batch_id WHERE x.rowid = ?').pluck().get(r.rowid) as string | null;
+            const batch = mappingOfRejectedRowAt(db, r.rowid);
             const scrubbed = scrubRawRow(r.text, personalHeaders(batch));
             if (scrubbed !== r.text) { setText(db, 'rejected_rows', 'raw_json', r.rowid, scrubbed); count('rejected_rows', label('rejected_rows'), 1); }
           }
           matcher.pattern.lastIndex = 0;
         }
         // 3. Their own rows (people, person members; attendance rows and the like from other modules) go whole.
-        db.prepare('UPDATE applications SET person_id = NULL WHERE person_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(target.people));
-        db.prepare(`UPDATE members SET person_id = NULL WHERE kind = 'organization' AND person_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(target.people));
+        unlinkPeople(db, target.people);
         // Attendance rows name the person in the reports' own spellings ("Kouassi, Moussa"); the events are matched again without them.
-        const personMembers = db.prepare(`SELECT id FROM members WHERE kind = 'person' AND person_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(target.people)) as number[];
-        const organizationMembers = db.prepare(`SELECT m.id FROM members m JOIN people p ON p.organization_id = m.organization_id WHERE m.kind = 'organization' AND p.id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(target.people)) as number[];
+        const personMembers = personMembersOfPeople(db, target.people);
+        const organizationMembers = organizationMembersOfPeople(db, target.people);
         const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers, organizationMemberIds: organizationMembers });
         count('attendance_rows', label('attendance_rows'), attendance.rows);
         count('attendance_links', label('attendance_links'), attendance.links);
@@ -456,8 +449,7 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
             else if (n) count(table, table, n);
           }
         }
-        const h = db.prepare('INSERT INTO history (action, subject, detail_json) VALUES (?, ?, ?)').run('erase', subject, JSON.stringify({ people: target.people.length, applications: target.applications.length, tables: report.removed.map((r) => r.table) }));
-        report.historyId = Number(h.lastInsertRowid);
+        report.historyId = recordAction(db, 'erase', subject, { people: target.people.length, applications: target.applications.length, tables: report.removed.map((r) => r.table) });
         if (options.dryRun) throw DRY_RUN;
       });
     } catch (e) {
@@ -468,8 +460,6 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
       const { checkpointed } = scrubFile(db);
       report.file = { vacuumed: true, walEmptied: checkpointed };
     }
-  } finally {
-    db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
-  }
+  });
   return report;
 }

@@ -262,3 +262,8 @@ export function writeApplicationLanguages(
   }).immediate();
   return retag;
 }
+
+/** An application's row as stored, every column (what a merge compares and fills). */
+export function applicationRecord(db: DB, id: number): Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null } {
+  return db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null };
+}

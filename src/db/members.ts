@@ -439,3 +439,13 @@ export function membershipRows(db: DB): MembershipRow[] {
     };
   });
 }
+
+/** The person members that belong to an organisation (merged ones included). */
+export function personMembersOfOrganization(db: DB, organizationId: number): number[] {
+  return db.prepare(`SELECT id FROM members WHERE organization_id = ? AND kind = 'person'`).pluck().all(organizationId) as number[];
+}
+
+/** The person member of a person, merged or not (memberOfPerson leaves merged ones out), or null. */
+export function personMemberOfAny(db: DB, personId: number): number | null {
+  return (db.prepare(`SELECT id FROM members WHERE person_id = ? AND kind = 'person'`).pluck().get(personId) as number | undefined) ?? null;
+}

@@ -643,3 +643,18 @@ export function organizationNameOf(db: DB, kind: 'application' | 'organization' 
         : db.prepare('SELECT o.name AS name FROM members m JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?').get(id);
   return (row as { name: string | null } | undefined)?.name ?? null;
 }
+
+/** An organisation's row as stored, every column (what a merge compares and fills). */
+export function organizationRecord(db: DB, id: number): Record<string, unknown> & { merged_into: number | null } {
+  return db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as Record<string, unknown> & { merged_into: number | null };
+}
+
+/** The ids of an organisation's applications (merged ones included). */
+export function applicationIdsOfOrganization(db: DB, organizationId: number): number[] {
+  return db.prepare('SELECT id FROM applications WHERE organization_id = ?').pluck().all(organizationId) as number[];
+}
+
+/** The ids of an organisation's people. */
+export function peopleIdsOfOrganization(db: DB, organizationId: number): number[] {
+  return db.prepare('SELECT id FROM people WHERE organization_id = ?').pluck().all(organizationId) as number[];
+}

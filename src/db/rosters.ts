@@ -218,3 +218,13 @@ export function swapRosterMember(
 export function deleteRoster(db: DB, name: string): boolean {
   return db.transaction(() => db.prepare('DELETE FROM rosters WHERE name = ?').run(name).changes > 0).immediate();
 }
+
+/** The roster seats (roster_members rows) of an application. */
+export function rosterSeatsOfApplication(db: DB, applicationId: number): { rowid: number; roster_id: number }[] {
+  return db.prepare('SELECT rowid, roster_id FROM roster_members WHERE application_id = ?').all(applicationId) as { rowid: number; roster_id: number }[];
+}
+
+/** Whether the application has a seat in the roster. */
+export function hasRosterSeat(db: DB, rosterId: number, applicationId: number): boolean {
+  return db.prepare('SELECT 1 FROM roster_members WHERE roster_id = ? AND application_id = ?').get(rosterId, applicationId) !== undefined;
+}

@@ -132,3 +132,13 @@ export function applicationIdsByExternalId(db: DB): Map<string, number[]> {
 export function reviewerNames(db: DB): string[] {
   return db.prepare('SELECT reviewer FROM reviewer_scores GROUP BY reviewer ORDER BY min(id)').pluck().all() as string[];
 }
+
+/** The reviewer scores of an application, by id and reviewer. */
+export function scoreIdsOfApplication(db: DB, applicationId: number): { id: number; reviewer: string }[] {
+  return db.prepare('SELECT id, reviewer FROM reviewer_scores WHERE application_id = ?').all(applicationId) as { id: number; reviewer: string }[];
+}
+
+/** Whether the reviewer scored the application. */
+export function hasReviewerScore(db: DB, applicationId: number, reviewer: string): boolean {
+  return db.prepare('SELECT 1 FROM reviewer_scores WHERE application_id = ? AND reviewer = ?').get(applicationId, reviewer) !== undefined;
+}

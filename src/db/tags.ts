@@ -287,3 +287,13 @@ export function reviewQueue(db: DB, filters: ApplicationFilters = {}): ReviewCan
     )
     .all(params) as ReviewCandidate[];
 }
+
+/** An application's officer category decisions, as rows (without the application id). */
+export function officerTagRows(db: DB, applicationId: number): Record<string, unknown>[] {
+  return db.prepare(`SELECT category, source, state, confidence, evidence_json FROM application_categories WHERE application_id = ? AND source = 'officer'`).all(applicationId) as Record<string, unknown>[];
+}
+
+/** Whether the application has a row for the category (any source or state). */
+export function hasCategoryRow(db: DB, applicationId: number, category: unknown): boolean {
+  return db.prepare('SELECT 1 FROM application_categories WHERE application_id = ? AND category = ?').get(applicationId, category) !== undefined;
+}

@@ -12,10 +12,14 @@
  *   merge member-A member-B  the same for two members (a person added twice)
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
-import { Change, getHistoryEntry, listHistory, undoHistory, type UndoConflict } from '../db/history.js';
+import { applicationRecord } from '../db/applications.js';
+import { Change, deleteHistoryEntry, getHistoryEntry, listHistory, undoHistory, type UndoConflict } from '../db/history.js';
 import { moveEventRecordsRecorded } from '../db/events.js';
-import { getMember, memberContactPerson, memberOfOrganization, memberRecord, memberRoles } from '../db/members.js';
-import { latestApplicationPerson } from '../db/organizations.js';
+import { getMember, memberContactPerson, memberOfOrganization, memberRecord, memberRoles, personMemberOfAny, personMembersOfOrganization } from '../db/members.js';
+import { applicationIdsOfOrganization, latestApplicationPerson, organizationRecord, peopleIdsOfOrganization } from '../db/organizations.js';
+import { hasRosterSeat, rosterSeatsOfApplication } from '../db/rosters.js';
+import { hasReviewerScore, scoreIdsOfApplication } from '../db/scores.js';
+import { hasCategoryRow, officerTagRows } from '../db/tags.js';
 import { OperationError, UsageError } from '../errors.js';
 import { DRY_RUN } from './members.js';
 import { subjectExists, subjectLabel, type Subject } from './subjects.js';
@@ -105,9 +109,8 @@ function keepContact(db: DB, change: Change, keep: Subject, before: KeptContact,
 }
 
 function mergeApplications(db: DB, change: Change, keep: number, other: number, steps: string[]): void {
-  const row = (id: number) => db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null };
-  const k = row(keep);
-  const o = row(other);
+  const k = applicationRecord(db, keep);
+  const o = applicationRecord(db, other);
   if (k.merged_into !== null) throw new OperationError(`application ${keep} was itself merged into application ${k.merged_into}`, { hint: `merge into ${k.merged_into} instead, or unmerge ${keep} first` });
   if (o.merged_into !== null) throw new OperationError(`application ${other} is already merged into application ${o.merged_into}`, { hint: `skillsnet unmerge ${other} first` });
   if (k.call_id !== o.call_id) {
@@ -125,25 +128,24 @@ function mergeApplications(db: DB, change: Change, keep: number, other: number, 
   if (k.beneficiaries_json === '[]' && o.beneficiaries_json !== '[]') { change.update('applications', keep, 'beneficiaries_json', o.beneficiaries_json); filled.push('beneficiaries_json'); }
   if (filled.length) steps.push(`application ${keep}: ${filled.length} empty field${filled.length === 1 ? '' : 's'} filled from application ${other} (${filled.join(', ')})`);
   // Core Group seats and alternates move to the application kept, unless it has its own there.
-  const seats = db.prepare('SELECT rowid, roster_id FROM roster_members WHERE application_id = ?').all(other) as { rowid: number; roster_id: number }[];
+  const seats = rosterSeatsOfApplication(db, other);
   for (const s of seats) {
-    const has = db.prepare('SELECT 1 FROM roster_members WHERE roster_id = ? AND application_id = ?').get(s.roster_id, keep);
-    if (has) continue;
+    if (hasRosterSeat(db, s.roster_id, keep)) continue;
     change.update('roster_members', s.rowid, 'application_id', keep);
     steps.push(`roster ${s.roster_id}: the seat of application ${other} moved to application ${keep}`);
   }
-  const scores = db.prepare('SELECT id, reviewer FROM reviewer_scores WHERE application_id = ?').all(other) as { id: number; reviewer: string }[];
+  const scores = scoreIdsOfApplication(db, other);
   let moved = 0;
   for (const s of scores) {
-    if (db.prepare('SELECT 1 FROM reviewer_scores WHERE application_id = ? AND reviewer = ?').get(keep, s.reviewer)) continue;
+    if (hasReviewerScore(db, keep, s.reviewer)) continue;
     change.update('reviewer_scores', s.id, 'application_id', keep);
     moved++;
   }
   if (moved) steps.push(`${moved} reviewer score${moved === 1 ? '' : 's'} moved to application ${keep}`);
-  const tags = db.prepare(`SELECT category, source, state, confidence, evidence_json FROM application_categories WHERE application_id = ? AND source = 'officer'`).all(other) as Record<string, unknown>[];
+  const tags = officerTagRows(db, other);
   let copied = 0;
   for (const t of tags) {
-    if (db.prepare('SELECT 1 FROM application_categories WHERE application_id = ? AND category = ?').get(keep, t.category)) continue;
+    if (hasCategoryRow(db, keep, t.category)) continue;
     change.insert('application_categories', { ...t, application_id: keep });
     copied++;
   }
@@ -153,9 +155,8 @@ function mergeApplications(db: DB, change: Change, keep: number, other: number, 
 }
 
 function mergeOrganizations(db: DB, change: Change, keep: number, other: number, steps: string[]): void {
-  const row = (id: number) => db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as Record<string, unknown> & { merged_into: number | null };
-  const k = row(keep);
-  const o = row(other);
+  const k = organizationRecord(db, keep);
+  const o = organizationRecord(db, other);
   if (k.merged_into !== null) throw new OperationError(`org-${keep} was itself merged into org-${k.merged_into}`, { hint: `merge into org-${k.merged_into} instead` });
   if (o.merged_into !== null) throw new OperationError(`org-${other} is already merged into org-${o.merged_into}`, { hint: `skillsnet unmerge org-${other} first` });
   const filled: string[] = [];
@@ -164,13 +165,13 @@ function mergeOrganizations(db: DB, change: Change, keep: number, other: number,
   }
   if (k.beneficiaries_json === '[]' && o.beneficiaries_json !== '[]') { change.update('organizations', keep, 'beneficiaries_json', o.beneficiaries_json); filled.push('beneficiaries_json'); }
   if (filled.length) steps.push(`org-${keep}: ${filled.length} empty field${filled.length === 1 ? '' : 's'} filled from org-${other} (${filled.join(', ')})`);
-  const apps = db.prepare('SELECT id FROM applications WHERE organization_id = ?').pluck().all(other) as number[];
+  const apps = applicationIdsOfOrganization(db, other);
   for (const id of apps) change.update('applications', id, 'organization_id', keep);
   if (apps.length) steps.push(`${apps.length} application${apps.length === 1 ? '' : 's'} moved to org-${keep} (${apps.join(', ')})`);
-  const people = db.prepare('SELECT id FROM people WHERE organization_id = ?').pluck().all(other) as number[];
+  const people = peopleIdsOfOrganization(db, other);
   for (const id of people) change.update('people', id, 'organization_id', keep);
   if (people.length) steps.push(`${people.length} contact ${people.length === 1 ? 'person' : 'people'} moved to org-${keep}`);
-  for (const m of db.prepare(`SELECT id FROM members WHERE organization_id = ? AND kind = 'person'`).pluck().all(other) as number[]) change.update('members', m, 'organization_id', keep);
+  for (const m of personMembersOfOrganization(db, other)) change.update('members', m, 'organization_id', keep);
   const otherMember = memberOfOrganization(db, other);
   if (otherMember !== null) {
     const keptMember = memberOfOrganization(db, keep);
@@ -280,13 +281,13 @@ export function withdraw(db: DB, subject: Subject, options: { undo?: boolean; dr
         did = change.update('applications', subject.id, 'withdrawn_at', options.undo ? null : new Date().toISOString());
       } else {
         const memberId = subject.kind === 'member' ? subject.id : subject.kind === 'organization' ? memberOfOrganization(db, subject.id)
-          : (db.prepare(`SELECT id FROM members WHERE person_id = ? AND kind = 'person'`).pluck().get(subject.id) as number | undefined) ?? null;
+          : personMemberOfAny(db, subject.id);
         if (memberId === null) throw new OperationError(`${subjectLabel(subject)} is not a member`, { hint: 'withdraw an application by its ID (skillsnet withdraw 17)' });
         did = change.update('members', memberId, 'status', options.undo ? 'active' : 'withdrawn');
       }
       result.state = did ? (options.undo ? 'reinstated' : 'withdrawn') : 'unchanged';
       if (did) result.historyId = change.id;
-      else db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+      else deleteHistoryEntry(db, change.id);
       if (options.dryRun) throw DRY_RUN;
     });
   } catch (e) {

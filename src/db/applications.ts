@@ -264,6 +264,16 @@ export function writeApplicationLanguages(
 }
 
 /** An application's row as stored, every column (what a merge compares and fills). */
-export function applicationRecord(db: DB, id: number): Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null } {
-  return db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null };
+export function applicationRecord(db: DB, id: number): (Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null }) | undefined {
+  return db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as (Record<string, unknown> & { call_id: number; merged_into: number | null; organization_id: number | null }) | undefined;
+}
+
+/** An application's organisation and contact fields (what its contact person is found or made from). */
+export function applicationContactFields(db: DB, id: number): { organization_id: number | null; contact_name: string | null; email: string | null; phone: string | null } {
+  return db.prepare('SELECT organization_id, contact_name, email, phone FROM applications WHERE id = ?').get(id) as { organization_id: number | null; contact_name: string | null; email: string | null; phone: string | null };
+}
+
+/** How many applications of the organisation there are besides this one (merged and withdrawn ones included). */
+export function otherApplicationCount(db: DB, organizationId: number, applicationId: number): number {
+  return db.prepare('SELECT count(*) FROM applications WHERE organization_id = ? AND id <> ?').pluck().get(organizationId, applicationId) as number;
 }

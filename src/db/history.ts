@@ -103,6 +103,24 @@ export function recordAction(db: DB, action: string, subject: string, detail: Re
   return Number(db.prepare('INSERT INTO history (action, subject, detail_json) VALUES (?, ?, ?)').run(action, subject, JSON.stringify(detail)).lastInsertRowid);
 }
 
+/**
+ * Records that an action inserted a row without Change.insert (a member or organisation made by
+ * its own db function): an undo deletes it. `newValue` is what the history shows as inserted.
+ */
+export function recordInsertedRow(db: DB, historyId: number, table: string, rowId: number, newValue: string): void {
+  db.prepare('INSERT INTO history_values (history_id, table_name, row_id, column_name, old_value, new_value) VALUES (?, ?, ?, NULL, NULL, ?)').run(historyId, table, rowId, newValue);
+}
+
+/** Names the subject of a history row once it is known (a member made by the action). */
+export function setHistorySubject(db: DB, id: number, subject: string): void {
+  db.prepare('UPDATE history SET subject = ? WHERE id = ?').run(subject, id);
+}
+
+/** Whether the record with this id exists in one of the tables officers name records of (applications, organizations, members, people). */
+export function recordExists(db: DB, table: 'applications' | 'organizations' | 'members' | 'people', id: number): boolean {
+  return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+}
+
 /** Deletes a history row (an action that turned out to change nothing). */
 export function deleteHistoryEntry(db: DB, id: number): void {
   db.prepare('DELETE FROM history WHERE id = ?').run(id);

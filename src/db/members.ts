@@ -449,3 +449,26 @@ export function personMembersOfOrganization(db: DB, organizationId: number): num
 export function personMemberOfAny(db: DB, personId: number): number | null {
   return (db.prepare(`SELECT id FROM members WHERE person_id = ? AND kind = 'person'`).pluck().get(personId) as number | undefined) ?? null;
 }
+
+/** The Core Group seats a member holds through saved rosters (its organisation's applications seated as members in rosters its core-group role came from). */
+export function coreGroupSeatsOfMember(db: DB, organizationId: number, memberId: number): { roster: string; applicationId: number }[] {
+  return db
+    .prepare(
+      `SELECT r.name AS roster, rm.application_id AS applicationId FROM roster_members rm JOIN rosters r ON r.id = rm.roster_id
+         JOIN applications a ON a.id = rm.application_id
+        WHERE a.organization_id = ? AND rm.role = 'member'
+          AND EXISTS (SELECT 1 FROM member_roles mr WHERE mr.member_id = ? AND mr.role = 'core-group' AND mr.roster_id = r.id)
+        ORDER BY r.id`,
+    )
+    .all(organizationId, memberId) as { roster: string; applicationId: number }[];
+}
+
+/** The Core Group cohorts accepted from a roster. */
+export function coreGroupCohortsOfRoster(db: DB, rosterId: number): string[] {
+  return db.prepare(`SELECT DISTINCT cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ?`).pluck().all(rosterId) as string[];
+}
+
+/** A member's roles, oldest first (for its timeline). */
+export function memberRolesBySince(db: DB, memberId: number): { role: string; cohort: string; since: string }[] {
+  return db.prepare('SELECT role, cohort, since FROM member_roles WHERE member_id = ? ORDER BY since').all(memberId) as { role: string; cohort: string; since: string }[];
+}

@@ -658,3 +658,13 @@ export function applicationIdsOfOrganization(db: DB, organizationId: number): nu
 export function peopleIdsOfOrganization(db: DB, organizationId: number): number[] {
   return db.prepare('SELECT id FROM people WHERE organization_id = ?').pluck().all(organizationId) as number[];
 }
+
+/** Fills an organisation's type where it has none. */
+export function fillOrganizationType(db: DB, organizationId: number, type: string): void {
+  db.prepare('UPDATE organizations SET organization_type = coalesce(organization_type, ?) WHERE id = ?').run(type, organizationId);
+}
+
+/** Whether an officer kept the pair apart (x the smaller id). */
+export function keptApart(db: DB, x: number, y: number): boolean {
+  return db.prepare('SELECT 1 FROM organization_pairs WHERE organization_id = ? AND other_id = ?').get(x, y) !== undefined;
+}

@@ -297,3 +297,8 @@ export function officerTagRows(db: DB, applicationId: number): Record<string, un
 export function hasCategoryRow(db: DB, applicationId: number, category: unknown): boolean {
   return db.prepare('SELECT 1 FROM application_categories WHERE application_id = ? AND category = ?').get(applicationId, category) !== undefined;
 }
+
+/** The rowids of an application's category rows that are not officers' (automatic and the applicant's). */
+export function nonOfficerTagRowids(db: DB, applicationId: number): number[] {
+  return db.prepare(`SELECT rowid FROM application_categories WHERE application_id = ? AND source <> 'officer'`).pluck().all(applicationId) as number[];
+}

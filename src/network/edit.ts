@@ -5,7 +5,9 @@
  * the tagger reads drop the automatic categories so that `tag auto` tags the application again.
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
-import { Change } from '../db/history.js';
+import { Change, deleteHistoryEntry } from '../db/history.js';
+import { applicationContactFields } from '../db/applications.js';
+import { nonOfficerTagRowids } from '../db/tags.js';
 import { applicationIdentity, ensurePerson, getOrganization, mergedOrganizationTargets, otherApplicationsInCountry, webDomain, type ApplicationIdentity } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
@@ -198,7 +200,7 @@ export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { 
         const did = applyField(change, table, subject.id, field, value);
         (did ? result.changed : result.unchanged).push(field.name);
         if (did && field.retag && subject.kind === 'application') {
-          const auto = db.prepare(`SELECT rowid FROM application_categories WHERE application_id = ? AND source <> 'officer'`).pluck().all(subject.id) as number[];
+          const auto = nonOfficerTagRowids(db, subject.id);
           for (const rowid of auto) change.remove('application_categories', rowid);
           if (auto.length) result.retag = true;
         }
@@ -207,7 +209,7 @@ export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { 
       if (before && result.changed.includes('country')) result.organizationCountry = followCountry(db, change, before);
       change.note({ changed: result.changed });
       if (result.changed.length) result.historyId = change.id;
-      else db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+      else deleteHistoryEntry(db, change.id);
       if (options.dryRun) throw DRY_RUN;
     });
   } catch (e) {
@@ -240,7 +242,7 @@ function followCountry(db: DB, change: Change, before: ApplicationIdentity): Edi
 
 /** After an edit of an application's contact: its person is the organisation's person with that email (or name), made when new. */
 function relinkPerson(db: DB, change: Change, applicationId: number): void {
-  const a = db.prepare('SELECT organization_id, contact_name, email, phone FROM applications WHERE id = ?').get(applicationId) as { organization_id: number | null; contact_name: string | null; email: string | null; phone: string | null };
+  const a = applicationContactFields(db, applicationId);
   if (a.organization_id === null) return;
   const personId = a.email || a.contact_name ? ensurePerson(db, a.organization_id, { name: a.contact_name, email: a.email, phone: a.phone }, applicationId) : null;
   change.update('applications', applicationId, 'person_id', personId);

@@ -5,11 +5,12 @@
  * is recorded in the history (db/history.ts) with the values it replaced.
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
-import { Change } from '../db/history.js';
+import { Change, deleteHistoryEntry, recordInsertedRow, setHistorySubject } from '../db/history.js';
 import {
-  addRole, getMember, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles, type Member, type MemberRecord,
+  addRole, coreGroupCohortsOfRoster, coreGroupSeatsOfMember, getMember, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
+  type Member, type MemberRecord,
 } from '../db/members.js';
-import { ensurePerson, findPerson, insertOrganization } from '../db/organizations.js';
+import { ensurePerson, fillOrganizationType, findPerson, insertOrganization } from '../db/organizations.js';
 import { getRoster, rosterEntries } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import { resolveCountry } from '../geo/countries.js';
@@ -112,7 +113,7 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
         name: organization, organizationType: type, country: where.country, countryRaw: where.countryRaw, region: where.region, website: input.website ?? null,
       });
     }
-    if (matched && type) db.prepare('UPDATE organizations SET organization_type = coalesce(organization_type, ?) WHERE id = ?').run(type, organizationId);
+    if (matched && type) fillOrganizationType(db, organizationId!, type);
   }
   const change = new Change(db, source === 'import' ? 'member import' : 'member add', 'member', {});
   const person = { name, givenName: input.givenName, familyName: input.familyName, email, phone: input.phone, workingLanguage: kind === 'person' ? workingLanguage : null, timeZone: input.timeZone };
@@ -135,7 +136,7 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
       status: input.status ?? 'active', workingLanguage: kind === 'organization' ? workingLanguage : null,
       consentMap: input.consentMap, consentContact: input.consentContact, notes: input.notes ?? null,
     });
-    db.prepare('INSERT INTO history_values (history_id, table_name, row_id, column_name, old_value, new_value) VALUES (?, ?, ?, NULL, NULL, ?)').run(change.id, 'members', id, JSON.stringify({ kind, source }));
+    recordInsertedRow(db, change.id, 'members', id, JSON.stringify({ kind, source }));
   } else {
     // A member already: what the officer gives now fills or replaces what was recorded.
     const m = memberRecord(db, id)!;
@@ -155,7 +156,7 @@ export function addMemberIn(db: DB, input: MemberInput, source: 'added' | 'impor
   // (a member there already that gained a person: a new contact at its organisation)
   const personAdded = !created && !known && personId !== null;
   change.note({ member: id, created, rolesAdded, personChanged, memberChanged, personAdded: personAdded ? personId : undefined });
-  db.prepare('UPDATE history SET subject = ? WHERE id = ?').run(`member-${id}`, change.id);
+  setHistorySubject(db, change.id, `member-${id}`);
   return { id, created, kind, organizationId, personId, matched, doubtful, rolesAdded, personChanged, memberChanged, personAdded };
 }
 
@@ -280,7 +281,7 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
       change.note({ changed });
       const replace = changes.status === 'declined' ? declinedSeats(db, id) : [];
       result = { member: getMember(db, id)!, changed, historyId: changed.length ? change.id : null, replace };
-      if (!changed.length) db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+      if (!changed.length) deleteHistoryEntry(db, change.id);
       if (options.dryRun) throw DRY_RUN;
     });
   } catch (e) {
@@ -293,15 +294,7 @@ export function setMember(db: DB, id: number, changes: MemberChanges, options: {
 export function declinedSeats(db: DB, memberId: number): SeatToReplace[] {
   const m = memberRecord(db, memberId);
   if (!m || m.organization_id === null) return [];
-  const rows = db
-    .prepare(
-      `SELECT r.name AS roster, rm.application_id AS applicationId FROM roster_members rm JOIN rosters r ON r.id = rm.roster_id
-         JOIN applications a ON a.id = rm.application_id
-        WHERE a.organization_id = ? AND rm.role = 'member'
-          AND EXISTS (SELECT 1 FROM member_roles mr WHERE mr.member_id = ? AND mr.role = 'core-group' AND mr.roster_id = r.id)
-        ORDER BY r.id`,
-    )
-    .all(m.organization_id, memberId) as { roster: string; applicationId: number }[];
+  const rows = coreGroupSeatsOfMember(db, m.organization_id, memberId);
   return rows.map((r) => ({ ...r, command: `skillsnet roster replace ${quoteArg(r.roster)} ${r.applicationId}` }));
 }
 
@@ -370,7 +363,7 @@ export function acceptRoster(db: DB, name: string, options: { cohort?: string; d
 export function syncAcceptedRoster(db: DB, name: string): number[] {
   const roster = getRoster(db, name);
   if (!roster) return [];
-  const accepted = db.prepare(`SELECT DISTINCT cohort FROM member_roles WHERE role = 'core-group' AND roster_id = ?`).pluck().all(roster.id) as string[];
+  const accepted = coreGroupCohortsOfRoster(db, roster.id);
   if (accepted.length !== 1) return [];
   const cohort = accepted[0]!;
   const joined: number[] = [];
@@ -384,7 +377,7 @@ export function syncAcceptedRoster(db: DB, name: string): number[] {
       change.update('members', memberId, 'status', 'invited');
       joined.push(memberId);
     }
-    if (!joined.length) db.prepare('DELETE FROM history WHERE id = ?').run(change.id);
+    if (!joined.length) deleteHistoryEntry(db, change.id);
   });
   return joined;
 }

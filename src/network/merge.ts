@@ -109,8 +109,8 @@ function keepContact(db: DB, change: Change, keep: Subject, before: KeptContact,
 }
 
 function mergeApplications(db: DB, change: Change, keep: number, other: number, steps: string[]): void {
-  const k = applicationRecord(db, keep);
-  const o = applicationRecord(db, other);
+  const k = applicationRecord(db, keep)!;
+  const o = applicationRecord(db, other)!;
   if (k.merged_into !== null) throw new OperationError(`application ${keep} was itself merged into application ${k.merged_into}`, { hint: `merge into ${k.merged_into} instead, or unmerge ${keep} first` });
   if (o.merged_into !== null) throw new OperationError(`application ${other} is already merged into application ${o.merged_into}`, { hint: `skillsnet unmerge ${other} first` });
   if (k.call_id !== o.call_id) {

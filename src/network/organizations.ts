@@ -5,10 +5,11 @@
  * this application is not that organisation's).
  */
 import { withWriteTransaction, type DB } from '../db/connection.js';
-import { Change, listHistory, type HistoryEntry } from '../db/history.js';
-import { ensureOrganizationMember, getMember, memberOfOrganization, type Member } from '../db/members.js';
+import { applicationRecord, otherApplicationCount } from '../db/applications.js';
+import { Change, listHistory, recordInsertedRow, type HistoryEntry } from '../db/history.js';
+import { ensureOrganizationMember, getMember, memberOfOrganization, memberRolesBySince, type Member } from '../db/members.js';
 import {
-  ensurePerson, getOrganization, insertOrganization, organizationApplications, organizationPeople, organizationRosters,
+  ensurePerson, getOrganization, insertOrganization, keptApart, organizationApplications, organizationPeople, organizationRosters,
   type Organization, type OrganizationApplication, type Person,
 } from '../db/organizations.js';
 import { OperationError, UsageError } from '../errors.js';
@@ -75,7 +76,7 @@ export function organizationHistory(db: DB, id: number): OrganizationHistory {
     timeline.push({ date: r.createdAt, kind: r.role === 'member' ? 'core-group' : 'alternate', what: r.roster, detail: `${r.role === 'member' ? 'selected for the Core Group' : 'alternate'} in roster ${r.roster} (application ${r.applicationId})`, applicationId: r.applicationId });
   }
   if (member) {
-    const roles = db.prepare('SELECT role, cohort, since FROM member_roles WHERE member_id = ? ORDER BY since').all(member.id) as { role: string; cohort: string; since: string }[];
+    const roles = memberRolesBySince(db, member.id);
     // (role member comes with the first application: the applied lines say it)
     for (const r of roles) {
       if (r.role === 'member' && applications.length) continue;
@@ -120,7 +121,7 @@ export function keepApart(db: DB, a: number, b: number, options: { dryRun?: bool
   try {
     withWriteTransaction(db, () => {
       const change = new Change(db, 'keep apart', `org-${y}`, { organizations: [x, y] });
-      if (!db.prepare('SELECT 1 FROM organization_pairs WHERE organization_id = ? AND other_id = ?').get(x, y)) {
+      if (!keptApart(db, x, y)) {
         change.insert('organization_pairs', { organization_id: x, other_id: y, decision: 'apart' });
       }
       historyId = change.id;
@@ -137,11 +138,11 @@ export function keepApart(db: DB, a: number, b: number, options: { dryRun?: bool
  * organisation of its own, made from its fields, and the two are kept apart from then on.
  */
 export function unlinkApplication(db: DB, applicationId: number, options: { dryRun?: boolean } = {}): { application: number; from: string; to: string | null; historyId: number | null } {
-  const a = db.prepare('SELECT * FROM applications WHERE id = ?').get(applicationId) as Record<string, unknown> & { organization_id: number | null } | undefined;
+  const a = applicationRecord(db, applicationId);
   if (!a) throw new OperationError(`no application with ID ${applicationId}`, { hint: 'find IDs with skillsnet list' });
   if (a.organization_id === null) throw new OperationError(`application ${applicationId} has no organisation`);
   const from = a.organization_id;
-  const others = (db.prepare('SELECT count(*) FROM applications WHERE organization_id = ? AND id <> ?').pluck().get(from, applicationId) as number);
+  const others = otherApplicationCount(db, from, applicationId);
   if (others === 0) throw new OperationError(`application ${applicationId} is the only one of org-${from}: there is nothing to unlink it from`, { hint: `to say org-${from} is not another organisation, use skillsnet organization unlink org-${from} org-N` });
   let result = { application: applicationId, from: `org-${from}`, to: null as string | null, historyId: null as number | null };
   try {
@@ -151,7 +152,7 @@ export function unlinkApplication(db: DB, applicationId: number, options: { dryR
         name: String(a.organization), organizationType: a.organization_type as string | null, country: a.country as string | null, countryRaw: a.country_raw as string | null,
         region: a.region as string | null, website: a.website as string | null, beneficiaries: JSON.parse(String(a.beneficiaries_json)) as string[],
       });
-      db.prepare('INSERT INTO history_values (history_id, table_name, row_id, column_name, old_value, new_value) VALUES (?, ?, ?, NULL, NULL, ?)').run(change.id, 'organizations', to, '{}');
+      recordInsertedRow(db, change.id, 'organizations', to, '{}');
       change.update('applications', applicationId, 'organization_id', to);
       const personId = a.email || a.contact_name ? ensurePerson(db, to, { name: a.contact_name as string | null, email: a.email as string | null, phone: a.phone as string | null }, applicationId) : null;
       change.update('applications', applicationId, 'person_id', personId);

@@ -4,6 +4,7 @@
  * person by email address (erase).
  */
 import type { DB } from '../db/connection.js';
+import { recordExists } from '../db/history.js';
 import { parseId, type IdOptions } from '../ids.js';
 
 export type SubjectKind = 'application' | 'organization' | 'member' | 'person';
@@ -29,12 +30,12 @@ export function subjectLabel(s: Subject): string {
   return s.kind === 'application' ? `application ${s.id}` : s.kind === 'organization' ? `org-${s.id}` : `${s.kind}-${s.id}`;
 }
 
-const TABLES: Record<SubjectKind, string> = { application: 'applications', organization: 'organizations', member: 'members', person: 'people' };
+const TABLES: Record<SubjectKind, 'applications' | 'organizations' | 'members' | 'people'> = { application: 'applications', organization: 'organizations', member: 'members', person: 'people' };
 
 export function subjectTable(kind: SubjectKind): string {
   return TABLES[kind];
 }
 
 export function subjectExists(db: DB, s: Subject): boolean {
-  return db.prepare(`SELECT 1 FROM ${TABLES[s.kind]} WHERE id = ?`).get(s.id) !== undefined;
+  return recordExists(db, TABLES[s.kind], s.id);
 }

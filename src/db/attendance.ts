@@ -180,6 +180,13 @@ export function eventAttendance(db: DB, eventId: number): { memberId: number; mi
     .all(eventId) as { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[];
 }
 
+/** Minutes and joins per member at an event, the longest present first. */
+export function attendeesByMinutes(db: DB, eventId: number): { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[] {
+  return db
+    .prepare('SELECT member_id AS memberId, minutes, joins, first_join AS firstJoin, last_leave AS lastLeave FROM event_attendance WHERE event_id = ? ORDER BY minutes DESC, member_id')
+    .all(eventId) as { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[];
+}
+
 /** Attendance of every event, for engagement and the maps. */
 export function allAttendance(db: DB): { eventId: number; memberId: number; minutes: number }[] {
   return db.prepare('SELECT event_id AS eventId, member_id AS memberId, minutes FROM event_attendance ORDER BY event_id, member_id').all() as { eventId: number; memberId: number; minutes: number }[];

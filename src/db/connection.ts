@@ -293,6 +293,24 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
 /** How long one try of beginWrite may block (SQLite's busy wait), in milliseconds. */
 const WAIT_STEP_MS = 100;
 
+/**
+ * Runs fn in a savepoint of this name (inside a transaction begun by the caller, or on its own):
+ * kept when `keep`, rolled back otherwise (a dry run) and whenever fn throws.
+ */
+export function inSavepoint<T>(db: DB, name: string, keep: boolean, fn: () => T): T {
+  db.exec(`SAVEPOINT ${name}`);
+  try {
+    const value = fn();
+    if (!keep) db.exec(`ROLLBACK TO ${name}`);
+    db.exec(`RELEASE ${name}`);
+    return value;
+  } catch (e) {
+    db.exec(`ROLLBACK TO ${name}`);
+    db.exec(`RELEASE ${name}`);
+    throw e;
+  }
+}
+
 export function commit(db: DB): void {
   db.exec('COMMIT');
 }

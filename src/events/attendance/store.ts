@@ -10,9 +10,9 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { beginWrite, commit, rollback, type DB } from '../../db/connection.js';
+import { beginWrite, commit, inSavepoint, rollback, type DB } from '../../db/connection.js';
 import {
-  anonymiseAttendanceRows, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
+  anonymiseAttendanceRows, attendeesByMinutes, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
   eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
   type RowMatch, type StoredAttendanceRow,
 } from '../../db/attendance.js';
@@ -170,21 +170,6 @@ function sha256(bytes: Buffer): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Runs fn in a savepoint: kept, or (dry run, error) rolled back. */
-function inSavepoint<T>(db: DB, keep: boolean, fn: () => T): T {
-  db.exec('SAVEPOINT attendance');
-  try {
-    const value = fn();
-    if (!keep) db.exec('ROLLBACK TO attendance');
-    db.exec('RELEASE attendance');
-    return value;
-  } catch (e) {
-    db.exec('ROLLBACK TO attendance');
-    db.exec('RELEASE attendance');
-    throw e;
-  }
-}
-
 /** The earliest join time of a report's rows (ISO, in the report's zone), or null. */
 function firstJoin(rows: readonly Pick<AttendanceRow, 'joinTime'>[]): string | null {
   let first: string | null = null;
@@ -254,7 +239,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const ownTransaction = !db.inTransaction;
   if (ownTransaction) await beginWrite(db, () => callbacks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
   try {
-    const value: AttendanceImportResult = inSavepoint(db, !options.dryRun, () => {
+    const value: AttendanceImportResult = inSavepoint(db, 'attendance', !options.dryRun, () => {
       const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
       for (const { report, sha } of read) {
         const earlier = importOfFile(db, eventId, sha);
@@ -299,9 +284,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
 }
 
 export function attendeesOf(db: DB, eventId: number): Attendee[] {
-  return db
-    .prepare('SELECT member_id AS memberId, minutes, joins, first_join AS firstJoin, last_leave AS lastLeave FROM event_attendance WHERE event_id = ? ORDER BY minutes DESC, member_id')
-    .all(eventId) as Attendee[];
+  return attendeesByMinutes(db, eventId);
 }
 
 /** A row of an event by its ID, or by FILE:LINE as the reports number their lines. */
@@ -345,7 +328,7 @@ export function linkAttendanceRow(db: DB, eventId: number, ref: string, decision
   const keys = (row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean);
   if (!email && !keys.length) throw new OperationError(`row ${row.id} has neither a name nor an email to remember the decision by`);
   const events = eventsWithAttendance(db);
-  return inSavepoint(db, !options.dryRun, () => {
+  return inSavepoint(db, 'attendance', !options.dryRun, () => {
     // A Zoom row renamed "Ana (Ana García)" goes by both names: the decision covers both.
     if (email) saveAttendanceLink(db, { email, nameKey: null, memberId: decision.memberId });
     else for (const key of new Set(keys)) saveAttendanceLink(db, { email: null, nameKey: key, memberId: decision.memberId });
@@ -396,7 +379,7 @@ export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dry
   const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (theirs(l.email) && l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
-    inSavepoint(db, true, () => {
+    inSavepoint(db, 'attendance', true, () => {
       anonymiseAttendanceRows(db, kept.map((r) => r.id), ERASED, { keepMember: true });
       anonymiseAttendanceRows(db, gone.map((r) => r.id), ERASED, { keepMember: false });
       deleteAttendanceLinksById(db, links.map((l) => l.id));

@@ -288,3 +288,7 @@ export function moveEventRecordsRecorded(db: DB, change: Change, fromMemberId: n
   return moved;
 }
 
+/** Deletes an event (its invitations, groups and attendance go with it, by the schema's cascades). */
+export function deleteEventById(db: DB, id: number): void {
+  db.prepare('DELETE FROM events WHERE id = ?').run(id);
+}

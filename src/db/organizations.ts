@@ -668,3 +668,13 @@ export function fillOrganizationType(db: DB, organizationId: number, type: strin
 export function keptApart(db: DB, x: number, y: number): boolean {
   return db.prepare('SELECT 1 FROM organization_pairs WHERE organization_id = ? AND other_id = ?').get(x, y) !== undefined;
 }
+
+/** Every organisation's name by id (merged ones included). */
+export function organizationNamesById(db: DB): Map<number, string> {
+  return new Map((db.prepare('SELECT id, name FROM organizations').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+}
+
+/** The id the next organisation would get (one past the largest; call only when there is one). */
+export function nextOrganizationId(db: DB): number {
+  return (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n;
+}

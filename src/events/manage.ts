@@ -5,7 +5,7 @@
  * sequence, so a calendar file written afterwards updates the entry people already have.
  */
 import type { DB } from '../db/connection.js';
-import { eventCounts, getEvent, insertEvent, listEvents, setEventCancelled, updateEvent, type EventCounts, type EventRecord, type StoredEvent } from '../db/events.js';
+import { deleteEventById, eventCounts, getEvent, insertEvent, listEvents, setEventCancelled, updateEvent, type EventCounts, type EventRecord, type StoredEvent } from '../db/events.js';
 import { getMember, resolveMemberRef } from '../db/members.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseLanguage } from '../geo/parse.js';
@@ -185,7 +185,7 @@ export function cancelEvent(db: DB, id: number, options: { restore?: boolean; dr
 export function deleteEvent(db: DB, id: number, options: { dryRun?: boolean } = {}): { event: StoredEvent; counts: EventCounts; dryRun: boolean } {
   const event = requireEvent(db, id);
   const counts = eventCounts(db).get(id)!;
-  if (!options.dryRun) db.prepare('DELETE FROM events WHERE id = ?').run(id);
+  if (!options.dryRun) deleteEventById(db, id);
   return { event, counts, dryRun: Boolean(options.dryRun) };
 }
 

@@ -11,7 +11,7 @@
  */
 import type { DB } from '../db/connection.js';
 import { listMembers, membershipRows, organizationPlaces, type Member } from '../db/members.js';
-import { peopleWithOrganizations } from '../db/organizations.js';
+import { organizationNamesById, peopleWithOrganizations } from '../db/organizations.js';
 import type { EligibilityFilters, MemberFilters, Region } from '../model.js';
 import type { Membership, NetworkOptions, OrganizationSource, PersonSource } from './network.js';
 
@@ -100,7 +100,7 @@ export function networkActors(db: DB, filters: EligibilityFilters, options: Acto
       });
     }
   }
-  const organizationNames = new Map((db.prepare('SELECT id, name FROM organizations').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  const organizationNames = organizationNamesById(db);
   // Members who withdrew from the network are off the maps, as off the contact lists, unless asked for by name.
   return { memberships, organizations, persons, organizationNames, organizationPlaces: organizationPlaces(db), includeWithdrawn: filters.status === 'withdrawn', membersWithoutApplications: without };
 }

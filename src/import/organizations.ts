@@ -17,9 +17,9 @@
  * the two organisations) or keeps them apart. Organisations in different known countries are
  * never linked automatically: "Red Cross" of two countries are two organisations.
  */
-import { cachedStatement, type DB } from '../db/connection.js';
+import type { DB } from '../db/connection.js';
 import {
-  applicationIdentity, attachContact, identityFromColumns, emailDomain, insertOrganization, linkApplication, networkSize, organizationEvidenceRows,
+  applicationIdentity, attachContact, identityFromColumns, emailDomain, insertOrganization, linkApplication, networkSize, nextOrganizationId, organizationEvidenceRows,
   countryWordKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, organizationsWithWords, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
@@ -281,7 +281,7 @@ export class ImportLinker {
 
   constructor(private readonly db: DB, options: { expectedRows?: number; memory?: boolean } = {}) {
     const known = networkSize(db);
-    this.firstNew = known.organizations ? (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n : 1;
+    this.firstNew = known.organizations ? nextOrganizationId(db) : 1;
     const rows = options.expectedRows ?? 0;
     // (the index holds the organisations and their people's addresses)
     const memory = options.memory ?? matchInMemory(rows, known.organizations + known.people);

@@ -13,7 +13,7 @@ export interface OrganizationsOptions {
 
 /** organizations: every organisation (one across calls) with its calls; --unconfirmed: the doubtful matches to confirm. */
 export async function runOrganizations(opts: OrganizationsOptions, io: IO): Promise<unknown> {
-  const { listOrganizations } = await import('../db/organizations.js');
+  const { listOrganizations, organizationsOverview } = await import('../db/organizations.js');
   const { organizationSuggestions } = await import('../import/organizations.js');
   const { foldText } = await import('../db/connection.js');
   return withDatabase(opts.dbPath, { create: false }, (db) => {
@@ -40,16 +40,7 @@ export async function runOrganizations(opts: OrganizationsOptions, io: IO): Prom
       }
       return pairs;
     }
-    const rows = db
-      .prepare(
-        `SELECT o.id, o.name, o.country, o.region, o.organization_type AS type,
-                (SELECT json_group_array(name) FROM (SELECT DISTINCT c.name, c.id FROM applications a JOIN calls c ON c.id = a.call_id
-                  WHERE a.organization_id = o.id AND a.withdrawn_at IS NULL AND a.merged_into IS NULL ORDER BY c.id)) AS calls,
-                (SELECT count(*) FROM applications a WHERE a.organization_id = o.id AND a.merged_into IS NULL) AS applications,
-                (SELECT id FROM members m WHERE m.organization_id = o.id AND m.kind = 'organization') AS member
-           FROM organizations o WHERE o.merged_into IS NULL AND (@search IS NULL OR instr(fold(o.name), @search)) ORDER BY o.id`,
-      )
-      .all({ search: opts.search ? foldText(opts.search) : null }) as { id: number; name: string; country: string | null; region: string | null; type: string | null; calls: string; applications: number; member: number | null }[];
+    const rows = organizationsOverview(db, opts.search ? foldText(opts.search) : null);
     const list = rows.map((r) => ({ id: `org-${r.id}`, organizationId: r.id, name: r.name, country: r.country, region: r.region, organizationType: r.type, calls: JSON.parse(r.calls) as string[], applications: r.applications, memberId: r.member }));
     if (opts.json) printJson(io, list);
     else {

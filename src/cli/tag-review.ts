@@ -8,6 +8,7 @@ import { learnedModel } from '../tagging/auto.js';
 import { examplesModel } from '../tagging/examples.js';
 import { reviewQueue, setOfficerTags, tagsOf } from '../db/tags.js';
 import { getApplication } from '../db/applications.js';
+import { withWriteTransaction } from '../db/connection.js';
 
 export interface TagReviewOptions {
   dbPath: string;
@@ -143,7 +144,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
         );
       }
       const removed = [...new Set([...current, ...suggestions])].filter((code) => !chosen.includes(code));
-      db.transaction(() => setOfficerTags(db, app.id, chosen, removed, 'review')).immediate();
+      withWriteTransaction(db, () => setOfficerTags(db, app.id, chosen, removed, 'review'));
       result.decided++;
       const saved = chosen.length ? chosen.join(', ') : 'no category';
       const dropped = removed.length ? ` (removed ${removed.join(', ')})` : '';

@@ -461,3 +461,19 @@ export function carryResolvedRejects(db: DB, callId: number, batchId: number): n
   }
   return n;
 }
+
+/** Switches a database nobody else has open to a rollback journal; returns how to switch back. */
+export function useRollbackJournal(db: DB): (() => void) | null {
+  try {
+    if (String(db.pragma('journal_mode = DELETE', { simple: true })) !== 'delete') return null;
+  } catch {
+    return null;
+  }
+  return () => {
+    try {
+      db.pragma('journal_mode = WAL');
+    } catch {
+      /* the next connection sets it again (db/connection.ts) */
+    }
+  };
+}

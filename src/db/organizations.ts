@@ -678,3 +678,20 @@ export function organizationNamesById(db: DB): Map<number, string> {
 export function nextOrganizationId(db: DB): number {
   return (cachedStatement(db, 'SELECT max(id) + 1 AS n FROM organizations').get() as { n: number }).n;
 }
+
+/** One line of `organizations`: an organisation with the calls it applied to (JSON array of names), its applications and its member. */
+export interface OrganizationOverviewRow { id: number; name: string; country: string | null; region: string | null; type: string | null; calls: string; applications: number; member: number | null }
+
+/** The organisations not merged away, in id order; `search` (folded, see foldText) keeps those whose folded name holds it. */
+export function organizationsOverview(db: DB, search: string | null): OrganizationOverviewRow[] {
+  return db
+    .prepare(
+      `SELECT o.id, o.name, o.country, o.region, o.organization_type AS type,
+              (SELECT json_group_array(name) FROM (SELECT DISTINCT c.name, c.id FROM applications a JOIN calls c ON c.id = a.call_id
+                WHERE a.organization_id = o.id AND a.withdrawn_at IS NULL AND a.merged_into IS NULL ORDER BY c.id)) AS calls,
+              (SELECT count(*) FROM applications a WHERE a.organization_id = o.id AND a.merged_into IS NULL) AS applications,
+              (SELECT id FROM members m WHERE m.organization_id = o.id AND m.kind = 'organization') AS member
+         FROM organizations o WHERE o.merged_into IS NULL AND (@search IS NULL OR instr(fold(o.name), @search)) ORDER BY o.id`,
+    )
+    .all({ search }) as OrganizationOverviewRow[];
+}

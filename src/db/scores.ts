@@ -142,3 +142,10 @@ export function scoreIdsOfApplication(db: DB, applicationId: number): { id: numb
 export function hasReviewerScore(db: DB, applicationId: number, reviewer: string): boolean {
   return db.prepare('SELECT 1 FROM reviewer_scores WHERE application_id = ? AND reviewer = ?').get(applicationId, reviewer) !== undefined;
 }
+
+/** Every application with its external ID, address (lower case) and call, in id order: what a score file's rows are matched on. */
+export function applicationKeys(db: DB): { id: number; external_id: string | null; email: string | null; call: string }[] {
+  return db
+    .prepare(`SELECT a.id, a.external_id, lower(a.email) AS email, c.name AS call FROM applications a JOIN calls c ON c.id = a.call_id ORDER BY a.id`)
+    .all() as { id: number; external_id: string | null; email: string | null; call: string }[];
+}

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
-import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
+import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, useRollbackJournal, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
 import { checkpoint, looksLikePersonalData, type Callbacks } from '../reporting.js';
 import { scanFile, parseEncodingOption, parseDelimiterOption, type FileScan } from './detect.js';
@@ -268,22 +268,6 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
 
 /** Files of at least this many bytes in all, into a database created for them, are written through a rollback journal. */
 const ROLLBACK_JOURNAL_MIN_BYTES = 8 * 1024 * 1024;
-
-/** Switches a database nobody else has open to a rollback journal; returns how to switch back. */
-function useRollbackJournal(db: DB): (() => void) | null {
-  try {
-    if (String(db.pragma('journal_mode = DELETE', { simple: true })) !== 'delete') return null;
-  } catch {
-    return null;
-  }
-  return () => {
-    try {
-      db.pragma('journal_mode = WAL');
-    } catch {
-      /* the next connection sets it again (db/connection.ts) */
-    }
-  };
-}
 
 async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions, options: ImportOptions, hooks: ImportHooks, report: ImportReport): Promise<void> {
   for (const file of pre.files) {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
-import { reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
+import { applicationKeys, reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
 import { OperationError, UsageError } from '../errors.js';
 import { asNamed, openInput } from '../files/index.js';
 import { normaliseName } from '../geo/normalise.js';
@@ -168,9 +168,7 @@ interface AppKey {
 }
 
 function applicationIndex(db: DB, call?: string) {
-  const rows = db
-    .prepare(`SELECT a.id, a.external_id, lower(a.email) AS email, c.name AS call FROM applications a JOIN calls c ON c.id = a.call_id ORDER BY a.id`)
-    .all() as { id: number; external_id: string | null; email: string | null; call: string }[];
+  const rows = applicationKeys(db);
   const byExternal = new Map<string, AppKey[]>();
   const byEmail = new Map<string, AppKey[]>();
   const byId = new Map<number, AppKey>();

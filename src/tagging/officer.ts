@@ -3,7 +3,7 @@
  * what `tag add`, `tag remove` and `tag explain` do. An officer's decision is final: `tag auto`
  * never changes it.
  */
-import type { DB } from '../db/connection.js';
+import { withWriteTransaction, type DB } from '../db/connection.js';
 import { applicationExists, setOfficerTags, taggableApplication, tagsOf, type TagRow } from '../db/tags.js';
 import { OperationError, UsageError } from '../errors.js';
 import { learnedModel } from './auto.js';
@@ -40,7 +40,7 @@ export function decideTags(db: DB, id: number, codesAsWritten: string[], action:
   const codes = tagCodes(id, codesAsWritten, action);
   if (!applicationExists(db, id)) throw noApplication(id);
   const onBefore = new Set(tagsOf(db, id).filter((t) => t.state === 'on').map((t) => t.category));
-  db.transaction(() => setOfficerTags(db, id, action === 'add' ? codes : [], action === 'remove' ? codes : [])).immediate();
+  withWriteTransaction(db, () => setOfficerTags(db, id, action === 'add' ? codes : [], action === 'remove' ? codes : []));
   const on = tagsOf(db, id).filter((t) => t.state === 'on').map((t) => t.category);
   const changed = codes.filter((c) => (action === 'add' ? !onBefore.has(c) : onBefore.has(c)));
   const unchanged = codes.filter((c) => !changed.includes(c));

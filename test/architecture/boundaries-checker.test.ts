@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSources, importsOf, readSources } from './layers.js';
+import { checkSources, importsOf, readSources, sqlOutsideDb } from './layers.js';
 
 const tree = (files: Record<string, string>) => new Map(Object.entries(files));
 const kinds = (files: Record<string, string>) => checkSources(tree(files)).map((v) => v.kind);
@@ -68,6 +68,27 @@ describe('the boundary checker', () => {
     expect(kinds({ 'db/x.ts': "import chalk from 'chalk';" })).toEqual(['terminal package']);
     expect(kinds({ 'export/x.ts': "export const f = () => process.stdout.write('x');" })).toEqual(['process access']);
     expect(kinds({ 'misc/x.ts': 'export const x = 1;' })).toEqual(['unknown folder']);
+  });
+
+  it('fails SQL run outside src/db/, naming the file, the line and the call, and passes it in src/db/', () => {
+    const sql = (files: Record<string, string>, allowed = new Map<string, string>()) => sqlOutsideDb(tree(files), allowed).map((v) => `${v.file}:${v.line} ${v.kind}`);
+    expect(sql({
+      'network/erase.ts': "export function f(db) {\n  return db.prepare('SELECT 1').get();\n}",
+      'network/merge.ts': "export function g(db) {\n  return db\n    .prepare(sql)\n    .all();\n}",
+      'events/store.ts': "db.exec('SAVEPOINT a');\nthis.db.pragma('secure_delete = ON');",
+      'import/x.ts': "import { cachedStatement } from '../db/connection.js';\nconst n = cachedStatement(db, 'SELECT 2').get();",
+      'cli/list.ts': "const rows = handle.prepare(`SELECT * FROM t`).all();",
+    })).toEqual([
+      'network/erase.ts:2 sql outside db', 'network/merge.ts:3 sql outside db', 'events/store.ts:1 sql outside db', 'events/store.ts:2 sql outside db',
+      'import/x.ts:2 sql outside db', 'cli/list.ts:1 sql outside db',
+    ]);
+    // (the same in src/db/, a regular expression's exec, a row preparer, a comment, a file allowed for now: all pass)
+    expect(sql({
+      'db/x.ts': "db.prepare('SELECT 1'); cachedStatement(db, 'SELECT 2'); db.pragma('x');",
+      'import/dates.ts': 'const m = /^(\\d+)$/.exec(text); const r = preparer.prepare(cells); const t = TIME.exec(s);',
+      'network/y.ts': "// db.prepare('SELECT 1')\n/* db.exec('VACUUM') */",
+    })).toEqual([]);
+    expect(sql({ 'network/z.ts': "db.prepare('SELECT 1')" }, new Map([['network/z.ts', 'moving']]))).toEqual([]);
   });
 
   it('reads a tree from disk the way the boundary test reads src/', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkSources, LAYERS, readSources } from './layers.js';
+import { checkSources, LAYERS, readSources, SQL_ALLOWED, sqlOutsideDb } from './layers.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 
@@ -21,5 +21,15 @@ describe('module boundaries of src/ (cli → ui → domain → db → base)', ()
   it('no module imports from a higher layer, no folders import each other in a circle, the library leaves the terminal to the CLI', () => {
     const violations = checkSources(sources).map((v) => `${v.kind}: ${v.message}`);
     expect(violations, violations.join('\n')).toEqual([]);
+  });
+
+  it('only src/db/ runs SQL: no prepare, exec, pragma or cachedStatement on a database elsewhere', () => {
+    const violations = sqlOutsideDb(sources).map((v) => `${v.kind}: ${v.message}`);
+    expect(violations, violations.join('\n')).toEqual([]);
+  });
+
+  it('the files allowed to run SQL outside src/db/ still exist and still do', () => {
+    const stale = [...SQL_ALLOWED.keys()].filter((f) => !sources.has(f) || !sqlOutsideDb(new Map([[f, sources.get(f)!]]), new Map()).length);
+    expect(stale, 'remove them from SQL_ALLOWED in test/architecture/layers.ts').toEqual([]);
   });
 });

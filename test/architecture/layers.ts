@@ -7,6 +7,9 @@
  * A module may import from its own layer or a lower one, never a higher one; folders must not
  * import each other in a circle (within a layer either); and nothing below ui loads a terminal
  * package or touches the process's streams, arguments or exit: the library takes callbacks.
+ *
+ * And src/db/ is the only place that knows SQL (sqlOutsideDb): no module outside it prepares,
+ * runs or caches a statement, or sets a pragma; it calls a named function of src/db/ instead.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +47,7 @@ export interface ModuleImport {
 }
 
 export interface Violation {
-  kind: 'upward import' | 'folder cycle' | 'terminal package' | 'process access' | 'unknown folder';
+  kind: 'upward import' | 'folder cycle' | 'terminal package' | 'process access' | 'unknown folder' | 'sql outside db';
   file: string;
   line: number;
   message: string;
@@ -218,6 +221,46 @@ function findCycle(start: string, edges: Map<string, Map<string, ModuleImport>>,
     return undefined;
   };
   return walk(start, [start]);
+}
+
+/** The folder that alone may hold SQL. */
+export const SQL_FOLDER = 'db';
+
+/**
+ * Files outside src/db/ that may still run SQL themselves, each with the reason: none now. A file
+ * that cannot move its statements at once may be named here for a while, so that no new one comes in.
+ */
+export const SQL_ALLOWED: ReadonlyMap<string, string> = new Map<string, string>();
+
+/** A connection's own statement and pragma calls, and the statement cache of db/connection.ts. */
+const SQL_CALL = /(?:([\w$]+)\s*\.\s*(prepare|exec|pragma)|\b(cachedStatement))\s*\(\s*(['"`])?/g;
+/** What a database connection is called (db, this.db, raw, readDb, database, connection). */
+const DB_NAME = /^(?:db|raw|database|connection|sqlite|\w*Db|\w*DB|\w*Database)$/;
+
+/**
+ * SQL run outside src/db/: `.prepare(`, `.exec(` or `.pragma(` on a database (a receiver named
+ * like one, or SQL given as a literal), and `cachedStatement(`. A regular expression's `.exec(text)`
+ * and other objects' `prepare(...)` (a row preparer) are not SQL and pass.
+ */
+export function sqlOutsideDb(sources: Map<string, string>, allowed: ReadonlyMap<string, string> = SQL_ALLOWED): Violation[] {
+  const violations: Violation[] = [];
+  for (const [file, text] of sources) {
+    if (folderOf(file) === SQL_FOLDER || allowed.has(file)) continue;
+    const code = withoutComments(text);
+    for (const m of code.matchAll(SQL_CALL)) {
+      const [, receiver, method, cached, quote] = m;
+      const onDatabase = cached !== undefined || method === 'pragma' || DB_NAME.test(receiver ?? '') || quote !== undefined;
+      if (!onDatabase) continue;
+      // (the line of the call itself: `db` may stand on the line above `.prepare(`)
+      const line = code.slice(0, m.index! + m[0].lastIndexOf((method ?? cached)!)).split('\n').length;
+      const call = cached ?? `${receiver}.${method}`;
+      violations.push({
+        kind: 'sql outside db', file, line,
+        message: `src/${file}:${line} calls ${call}(): only src/db/ knows SQL; move the statement into a named function of the matching src/db/ module and call that`,
+      });
+    }
+  }
+  return violations;
 }
 
 /** Every .ts file under a source folder, as relative path -> text. */

@@ -38,6 +38,7 @@ export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
 import { otherCallSigns, suggestedCallName } from './call-fit.js';
+import { shellArg } from '../text.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -475,9 +476,8 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
   const spans = batchAndCallSpans(db, callId, batchId);
   const signs = otherCallSigns(spans.file, spans.call);
   if (!signs.length) return;
-  const quote = (c: string) => (/^[\w.-]+$/.test(c) ? c : `"${c}"`);
   throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
-    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${quote(call)} to add these applications to it (nothing was imported)`,
+    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${shellArg(call)} to add these applications to it (nothing was imported)`,
   });
 }
 

@@ -12,7 +12,7 @@
  * the header and the columns, row-writer.ts writes the rows.
  */
 import path from 'node:path';
-import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
+import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
@@ -358,7 +358,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   const { file, scan, source, layout, input } = prepared;
   const name = input.name;
   if (hooks.signal?.aborted) throw new InterruptedError();
-  await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
   // Ctrl-C ends the process at once: the rollback must happen in the abort itself.
   const onAbort = () => {
     try {

@@ -76,3 +76,14 @@ function latinName(text: string): string | undefined {
   }
   return out;
 }
+
+/**
+ * A word to paste into the shell command a message suggests: as it is when it is plain, else
+ * quoted — in double quotes, which POSIX shells, PowerShell and Windows' cmd all read, or in
+ * single quotes when the text holds what double quotes would still expand or end ($ ` " \ !).
+ */
+export function shellArg(text: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  if (!/["$`\\!]/.test(text)) return `"${text}"`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -9,6 +9,7 @@ import type { EngagementRow } from '../events/engagement-report.js';
 import { memberLabel } from '../ids.js';
 import { neverAttended } from '../events/engagement.js';
 import { plural } from '../export/write.js';
+import { shellArg } from '../text.js';
 
 /**
  * `skillsnet engagement`: per member, events invited to, attended and presented, the last one
@@ -39,7 +40,7 @@ function contactFilterFlags(filters: MemberFilters, cohortRoster: string | null)
     const value = filters[key];
     if (value === undefined || value === null || value === '') continue;
     const text = String(value);
-    flags.push(`--${key} ${/^[\w.@+-]+$/.test(text) ? text : JSON.stringify(text)}`);
+    flags.push(`--${key} ${shellArg(text)}`);
   }
   return flags;
 }

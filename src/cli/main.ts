@@ -205,6 +205,12 @@ function boundYoungGeneration(argv: string[]): void {
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */
 export async function main(argv: string[], ctx?: CliContext): Promise<number> {
   argv = [...argv.slice(0, 2), ...jsonAfterCommand(argv.slice(2))];
+  const given = argv.slice(2);
+  if (given.includes('--json') && requestedCommand(given) === undefined && !given.some((a) => ['-h', '--help', '-V', '--version'].includes(a))) {
+    // `skillsnet --json` alone: a usage slip, said as one (commander would call --json unknown)
+    (ctx?.streams?.stderr ?? process.stderr).write('error: --json goes with a command that prints results, e.g. skillsnet list --json\n  see skillsnet --help\n');
+    return 2;
+  }
   const program = await buildProgram(ctx, argv.slice(2));
   try {
     await program.parseAsync(argv);

@@ -9,6 +9,7 @@ import { compareRosters, paramDiffLines, rosterReport, savedRostersHint, summari
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
 import { registerRosterAccept } from './roster-accept.js';
+import { shellArg } from '../text.js';
 
 export { paramDiffLines };
 
@@ -108,7 +109,7 @@ export async function runRosterReplace(
           ? `Not replaced: #${incoming.id} ${incoming.organization} would take the seat of #${opts.id} ${leaving.candidate.organization}${why ? ` (${why})` : ''}; the total score would be ${result.objective}.\n`
           : `Not replaced: the seat of #${opts.id} ${leaving.candidate.organization} would be left open; the total score would be ${result.objective}.\n`,
       );
-      const command = `skillsnet roster replace ${/^[\w.-]+$/.test(opts.name) ? opts.name : JSON.stringify(opts.name)} ${opts.id}${opts.leaveOpen ? ' --leave-open' : ''}${(opts.relax ?? []).map((r) => ` --relax ${JSON.stringify(r)}`).join('')}`;
+      const command = `skillsnet roster replace ${shellArg(opts.name)} ${opts.id}${opts.leaveOpen ? ' --leave-open' : ''}${(opts.relax ?? []).map((r) => ` --relax ${shellArg(r)}`).join('')}`;
       info(io, `Nothing saved. To do it: ${command}`);
     }
     return result;

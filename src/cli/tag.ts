@@ -35,6 +35,7 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
   const { autoTag } = await import('../tagging/auto.js');
   const summary = await withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
     const { countApplications } = await import('../db/applications.js');
+    const { WAITING_FOR_WRITER } = await import('../db/connection.js');
     const total = countApplications(db, opts.filters ?? {});
     const progress = total >= 5000 ? startProgress(io, 'tagging', total, 'applications') : undefined;
     try {
@@ -52,7 +53,7 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
           onWait: () => {
             if (waited) return;
             waited = true;
-            info(io, 'Waiting for another skillsnet command to finish writing to this database...');
+            info(io, WAITING_FOR_WRITER);
           },
         });
       } finally {

@@ -249,6 +249,9 @@ export function withWriteTransaction<T>(db: DB, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
+/** What a command says, once, while beginWrite waits for another writer. */
+export const WAITING_FOR_WRITER = 'Waiting for another skillsnet command to finish writing to this database...';
+
 /**
  * Starts a write transaction (BEGIN IMMEDIATE), waiting for as long as another skillsnet
  * process holds the write lock instead of failing with "database is locked". Use it for

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
 import { callNames, callsWithApplications } from './applications.js';
 import { listRosters } from './rosters.js';
+import { shellArg } from '../text.js';
 
 /**
  * A --call or --roster that names nothing in this database is a mistake, not an empty result:
@@ -51,7 +52,7 @@ export function checkCallScope(db: DB, filters: ApplicationFilters, options: { s
   if (filters.call !== undefined || filters.allCalls || filters.roster !== undefined) return;
   const calls = callsWithApplications(db);
   if (calls.length < 2) return;
-  const quoted = calls.map((c) => (/^[\w.-]+$/.test(c) ? c : JSON.stringify(c)));
+  const quoted = calls.map(shellArg);
   throw new UsageError(`this database holds ${calls.length} calls (${calls.join(', ')}): say which with --call NAME, or use them together with --all-calls`, {
     // (a contact list ranks nothing: its --all-calls checks no scores, and the hint must not say it does)
     hint: `for example --call ${quoted[quoted.length - 1]}, or --all-calls ${options.scores === false ? 'for the contacts of every call' : "(each call's scores are then checked for a common scale)"}`,

@@ -15,6 +15,7 @@ import { InterruptedError, OperationError } from '../errors.js';
 import { faultError } from './faults.js';
 import { kindOf } from './target.js';
 import { writeAllSync } from './write.js';
+import { shellArg } from '../text.js';
 
 /** The most copied from a pipe or stdin before the import stops: larger calls come as files. */
 export const MAX_PIPED_INPUT_BYTES = 512 * 1024 * 1024;
@@ -65,7 +66,7 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
   if (stat.isDirectory()) {
     // (import takes several files at once; a quotas, mapping or labelled file is one file)
     throw new OperationError(`cannot read ${shown}: it is a folder`, {
-      hint: what ? `give the path of a file inside it (ls ${shellWord(file)} lists them)` : 'give a file inside it (skillsnet import folder/*.csv imports them all)',
+      hint: what ? `give the path of a file inside it (ls ${shellArg(file)} lists them)` : 'give a file inside it (skillsnet import folder/*.csv imports them all)',
     });
   }
   throw new OperationError(`${shown} is ${kindOf(stat)}, not a file: skillsnet reads files, and read nothing from it`, {
@@ -231,7 +232,3 @@ async function* readDescriptor(fd: number): AsyncGenerator<Buffer> {
   }
 }
 
-/** A path as a shell command can take it: quoted when it holds spaces or shell characters. */
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -12,7 +12,7 @@
  * the header and the columns, row-writer.ts writes the rows.
  */
 import path from 'node:path';
-import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
+import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { callNames, ensureCall } from '../db/applications.js';
 import { batchAndCallSpans, callIdByName, carryResolvedRejects, createBatch, deferIndexes, finishBatch, prepareImport, previousImportOf, useRollbackJournal, widenCache } from '../db/imports.js';
 import { InterruptedError, OperationError, UsageError } from '../errors.js';
@@ -38,6 +38,7 @@ export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
 import { otherCallSigns, suggestedCallName } from './call-fit.js';
+import { shellArg } from '../text.js';
 
 export interface ImportOptions {
   /** Call name; default: the database's only call, or "default" in a new database. */
@@ -341,7 +342,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
   const { file, scan, source, layout, input } = prepared;
   const name = input.name;
   if (hooks.signal?.aborted) throw new InterruptedError();
-  await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
   // Ctrl-C ends the process at once: the rollback must happen in the abort itself.
   const onAbort = () => {
     try {
@@ -459,9 +460,8 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
   const spans = batchAndCallSpans(db, callId, batchId);
   const signs = otherCallSigns(spans.file, spans.call);
   if (!signs.length) return;
-  const quote = (c: string) => (/^[\w.-]+$/.test(c) ? c : `"${c}"`);
   throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
-    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${quote(call)} to add these applications to it (nothing was imported)`,
+    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${shellArg(call)} to add these applications to it (nothing was imported)`,
   });
 }
 

@@ -12,7 +12,7 @@
  * skillsnet does not know, a time zone, a role) does not reject the row: it is left out, and a
  * problem line names the column — never the value, which may be personal data.
  */
-import { beginWrite, commit, rollback, type DB } from '../db/connection.js';
+import { beginWrite, commit, rollback, WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { OperationError } from '../errors.js';
 import { prepareFiles, type ImportHooks } from '../import/importer.js';
 import { missingColumnsError } from '../import/mapping.js';
@@ -118,7 +118,7 @@ export async function importMembers(db: DB, file: string, options: MemberImportO
   // One transaction, written in steps with the event loop free between them, so that Ctrl-C is
   // answered (the process ends and SQLite rolls the transaction back): 5,000 rows in one
   // synchronous block kept Ctrl-C waiting 8 s and then saved them all.
-  await beginWrite(db, () => hooks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
   let open = true;
   try {
     await mapInSteps(rows, ({ number, cells }) => {

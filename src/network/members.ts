@@ -18,6 +18,7 @@ import { countryValue, emailValue, languageValue, timeZoneValue } from './values
 import { canonicalTerm } from '../import/vocabulary.js';
 import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
+import { shellArg } from '../text.js';
 
 /** A member to add: an organisation (with its contact person), or a person in their own right. */
 export interface MemberInput {
@@ -232,7 +233,7 @@ export async function replacementOffers(db: DB, seats: readonly SeatToReplace[])
   const { planReplacement } = await import('../selection/replace.js');
   const out: SeatToReplace[] = [];
   for (const seat of seats) {
-    const plain = `skillsnet roster replace ${quoteArg(seat.roster)} ${seat.applicationId}`;
+    const plain = `skillsnet roster replace ${shellArg(seat.roster)} ${seat.applicationId}`;
     try {
       const plan = await planReplacement(db, seat.roster, seat.applicationId);
       const added = plan.incoming;
@@ -295,11 +296,7 @@ export function declinedSeats(db: DB, memberId: number): SeatToReplace[] {
   const m = memberRecord(db, memberId);
   if (!m || m.organization_id === null) return [];
   const rows = coreGroupSeatsOfMember(db, m.organization_id, memberId);
-  return rows.map((r) => ({ ...r, command: `skillsnet roster replace ${quoteArg(r.roster)} ${r.applicationId}` }));
-}
-
-function quoteArg(s: string): string {
-  return /^[\w.@-]+$/.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`;
+  return rows.map((r) => ({ ...r, command: `skillsnet roster replace ${shellArg(r.roster)} ${r.applicationId}` }));
 }
 
 export function unknownMember(db: DB, id: number): OperationError {

@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { beginWrite, commit, inSavepoint, rollback, type DB } from '../../db/connection.js';
+import { beginWrite, commit, inSavepoint, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
 import {
   anonymiseAttendanceRows, attendeesByMinutes, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
   eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
@@ -237,7 +237,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   // deferred transaction, which failed at once with SQLITE_BUSY when another command (a member
   // import) was writing, or had written since this one first read.
   const ownTransaction = !db.inTransaction;
-  if (ownTransaction) await beginWrite(db, () => callbacks.onStatus?.('Waiting for another skillsnet command to finish writing to this database...'));
+  if (ownTransaction) await beginWrite(db, () => callbacks.onStatus?.(WAITING_FOR_WRITER));
   try {
     const value: AttendanceImportResult = inSavepoint(db, 'attendance', !options.dryRun, () => {
       const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];

@@ -48,6 +48,17 @@ describe('--json before the command name (CONTRACT: global options before or aft
     expect(code, stdout()).toBe(2);
     expect(stdout()).toBe('');
   });
+
+  it('alone, without a command, is a usage slip said as one (not an unknown option), exit 2', async () => {
+    let err = '';
+    let out = '';
+    const streams = { stdout: { write: (s: string) => { out += s; return true; } }, stderr: { write: (s: string) => { err += s; return true; } } };
+    const code = await main(['node', 'skillsnet', '--json', '--db', path.join(tempDir(), 'a.db')], { makeIO: () => bufferIO().io, streams } as never);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^error: --json goes with a command that prints results, e\.g\. skillsnet list --json\n/);
+    expect(err).not.toMatch(/unknown option/);
+  });
 });
 
 describe('Ctrl-C while a command is still loading', () => {

@@ -38,7 +38,7 @@ describe('a quotas file that cannot be read', () => {
     const spaced = path.join(tempDir(), 'my quotas');
     fs.mkdirSync(spaced);
     const q = await readQuotaFile(spaced).catch((x: unknown) => x as { hint?: string });
-    expect(q.hint).toContain(`(ls '${spaced}' lists them)`);
+    expect(q.hint).toContain(`(ls "${spaced}" lists them)`);
   });
 
   it('refuses a binary file without quoting its bytes', async () => {

@@ -186,7 +186,7 @@ export function plainStem(s: string): string {
 const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['is|are|was|were|isn|aren|wasn|weren', 'not|t', 'a|an|about|another'],
-    ['rather', 'than'], ['instead', 'of'], ['unlike'],
+    ['rather', 'than'], ['instead', 'of'], ['unlike'], ['not', 'another'],
   ],
   fr: [
     ['ne|n', 's', 'agit', 'pas'],
@@ -218,8 +218,53 @@ const EXISTENTIAL = new Set(['there']);
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
 const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 
+// What the applicant says it does not do, with itself as the subject: "we do not offer training",
+// "nous ne proposons pas de formation", "le programme n'enseigne aucun métier", "no damos
+// capacitación", "no ofrecemos certificaciones". The verb is a first person plural ("*ons",
+// "*amos") or follows "we" or the programme; `*x` matches a word ending in x. A verb of having,
+// finding or being able says what is lacking, the need a proposal answers ("we do not have a
+// training centre", "no tenemos", "nous n'avons pas"): no denial.
+const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [['we', 'do|did|will|don|didn|won', 'not|t'], ['programme|program|project|platform|initiative', 'does|will|doesn|won', 'not|t']],
+  fr: [['nous', 'ne|n', '*ons'], ['programme|projet|dispositif|plateforme|initiative', 'ne|n']],
+  es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa', 'no']],
+};
+const LACKING_VERBS = new Set([
+  'have', 'know', 'find', 'see', 'get', 'yet',
+  'avons', 'pouvons', 'trouvons', 'disposons', 'connaissons', 'savons', 'voyons', 'arrivons', 'parvenons', 'a', 'dispose', 'peut', 'trouve', 'existe',
+  'tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay',
+]);
+const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
+const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
+const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
+
+/** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
+function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
+  if (!ACTOR_STARTS[lang].has(folded(ws[i]))) return 0;
+  for (const pattern of ACTORS[lang]) {
+    if (i + pattern.length > ws.length) continue;
+    let ok = true;
+    for (let k = 0; k < pattern.length && ok; k++) {
+      const w = ws[i + k];
+      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && LACKING_VERBS.has(folded(w)));
+    }
+    if (!ok) continue;
+    // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
+    for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
+      const w = folded(ws[k]);
+      if (w === BREAK) break;
+      if (k === i + pattern.length && LACKING_VERBS.has(w)) return 0;
+      if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
+    }
+    return pattern.length;
+  }
+  return 0;
+}
+
 /** Length of the negation pattern starting at ws[i], or 0. */
 function negationAt(ws: string[], i: number, lang: TextLanguage): number {
+  const actor = actorDenialAt(ws, i, lang);
+  if (actor > 0) return actor;
   if (!NEGATION_STARTS[lang].has(folded(ws[i]))) return 0;
   for (const pattern of NEGATIONS[lang]) {
     if (i + pattern.length > ws.length) continue;

@@ -186,7 +186,7 @@ export function plainStem(s: string): string {
 const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['is|are|was|were|isn|aren|wasn|weren', 'not|t', 'a|an|about|another'],
-    ['rather', 'than'], ['instead', 'of'], ['unlike'], ['not', 'another'],
+    ['rather', 'than'], ['instead', 'of'], ['unlike'],
   ],
   fr: [
     ['ne|n', 's', 'agit', 'pas'],
@@ -261,9 +261,26 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
   return 0;
 }
 
+// A clause that opens with "not" sets what follows against what came before: "Jobs, not
+// courses", "Well-being, not certificates", "Des emplois, pas des cours". Not when the words
+// after it describe people or time ("not in school", "not yet certified", "not always").
+const CONTRAST_CUES: Partial<Record<TextLanguage, Set<string>>> = { en: new Set(['not']), fr: new Set(['pas']) };
+const NOT_A_CONTRAST = new Set([
+  'in', 'at', 'on', 'to', 'yet', 'even', 'least', 'always', 'all', 'every', 'enough', 'necessarily', 'because', 'so', 'much', 'many', 'having', 'being', 'able', 'working', 'employed',
+  'encore', 'toujours', 'tous', 'assez', 'forcement', 'parce', 'seulement', 'que', 'qu', 'moins', 'plus', 'tant', 'trop',
+]);
+
+/** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
+function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
+  if (!CONTRAST_CUES[lang]?.has(ws[i]) || (i > 0 && ws[i - 1] !== BREAK)) return 0;
+  const after = ws[i + 1];
+  if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
+  return 1;
+}
+
 /** Length of the negation pattern starting at ws[i], or 0. */
 function negationAt(ws: string[], i: number, lang: TextLanguage): number {
-  const actor = actorDenialAt(ws, i, lang);
+  const actor = actorDenialAt(ws, i, lang) || contrastAt(ws, i, lang);
   if (actor > 0) return actor;
   if (!NEGATION_STARTS[lang].has(folded(ws[i]))) return 0;
   for (const pattern of NEGATIONS[lang]) {

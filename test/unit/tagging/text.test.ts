@@ -88,6 +88,18 @@ describe('text processing', () => {
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 
+  it('reads a clause opening with "not" / "pas" as set against what came before ("Jobs, not courses")', () => {
+    expect(stems('Well-being, not certificates', 'en')).toEqual([stem('well', 'en'), stem('being', 'en'), BREAK, NEGATED + stem('certificates', 'en')]);
+    expect(stems('Des emplois, pas des cours', 'fr')).toContain(NEGATED + stem('cours', 'fr'));
+    for (const [text, lang] of [
+      ['young people, not in school', 'en'],
+      ['experienced, not yet certified', 'en'],
+      ['Not only training', 'en'],
+      ['des jeunes, pas encore diplômés', 'fr'],
+      ['the workers are not certified', 'en'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  });
+
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {
     expect(words('On-the-job training and on the job learning')).toEqual(['onthejob', 'training', 'and', 'onthejob', 'learning']);
   });

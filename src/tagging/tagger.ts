@@ -184,6 +184,8 @@ interface Clues {
   /** distinct clues (terms, the applicant's choice) per category */
   distinct: Map<string, number>;
   evidence: Map<string, Evidence[]>;
+  /** categories the text itself names with a term of weight 1 or more */
+  named: Set<string>;
   push(code: string, e: Evidence): void;
 }
 
@@ -193,6 +195,7 @@ function newClues(): Clues {
     score: new Map(),
     distinct: new Map(),
     evidence,
+    named: new Set(),
     push(code, e) {
       const list = evidence.get(code) ?? [];
       list.push(e);
@@ -269,6 +272,7 @@ export class Tagger {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
         if (weight <= 0) continue;
+        if (weight >= 1) clues.named.add(code);
         let points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
         if (weight < 1 && file.weakTermsCap !== undefined) {
           const before = weakPoints.get(code) ?? 0;
@@ -285,7 +289,10 @@ export class Tagger {
   /**
    * The applicant's own choice, mapped to revised codes. A choice that maps to several revised
    * categories ("Career, entrepreneurship and employment services") says less about each of
-   * them: its points are shared.
+   * them: its points are shared. The choice confirms what the text says: for a category the text
+   * names with no term of weight 1 or more (passing words only, or nothing), it counts half, so
+   * that a category the applicant hoped for but the text does not describe is not tagged on the
+   * choice alone ("Training delivery" chosen for a recognition scheme).
    */
   private selfChoiceClues(input: TaggerInput, clues: Clues): void {
     const file = this.terms.file;
@@ -293,7 +300,10 @@ export class Tagger {
     for (const value of input.selfCategories ?? []) {
       if (typeof value !== 'string') continue;
       for (const codes of categoryChoices(value)) {
-        for (const code of codes) selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, file.selfChoiceScore / codes.length));
+        for (const code of codes) {
+          const points = (file.selfChoiceScore / codes.length) * (clues.named.has(code) ? 1 : 0.5);
+          selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, points));
+        }
       }
       for (const code of revisedCodesFor(value)) clues.push(code, { kind: 'self', value });
     }

@@ -134,6 +134,29 @@ describe('tagger', () => {
     expect(withChoice.evidence).toContainEqual({ kind: 'self', value: 'Enfoque sectorial' });
   });
 
+  it('reads English "validation" as recognition of skills only when it is of skills or prior learning', () => {
+    const t = new Tagger();
+    const recognition = (description: string) => t.tag({ language: 'en', title: '', description }).selected.includes('recognition-of-skills');
+    expect(recognition('Employers validate each module of the new curriculum at a validation workshop.')).toBe(false);
+    expect(recognition('Experienced cooks get validation of prior learning at the college.')).toBe(true);
+  });
+
+  it('counts the applicant\'s choice half where the text names nothing of the category', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'training-delivery': { scale: 3, minTerms: 1, terms: { en: { online: 0.5, 'mobile app': 2 } } },
+        'recognition-of-skills': { scale: 3, minTerms: 1, terms: { en: { certificate: 3 } } },
+      },
+    };
+    const t = new Tagger({ terms: compileTerms(file) });
+    const points = (description: string) => t.tag({ language: 'en', title: '', description, selfCategories: ['Training delivery'] })
+      .scores.find((s) => s.category === 'training-delivery')!.termScore;
+    expect(points('Masons get a certificate.')).toBe(1); // nothing of training delivery: half
+    expect(points('Masons get a certificate online.')).toBe(1.5); // a passing word only: half
+    expect(points('Masons learn on a mobile app.')).toBe(4); // the text names it: the whole choice
+  });
+
   it('falls back to the clearest category when none reaches the threshold, and to none without evidence', () => {
     const thin = tagger.tag({ language: 'en', title: 'Community radio', description: 'A weekly show about local research.' });
     expect(thin.selected).toEqual(['research-data']);

@@ -134,6 +134,22 @@ describe('tagger', () => {
     expect(withChoice.evidence).toContainEqual({ kind: 'self', value: 'Enfoque sectorial' });
   });
 
+  it('knows the field\'s acronyms in the three languages (OJT, NVQ, LMIS, ToT, PwDs, FOAD, CQP, FP dual…)', () => {
+    const t = new Tagger();
+    for (const [language, title, code] of [
+      ['en', 'OJT for hotel staff', 'work-based-learning'],
+      ['en', 'NVQs for care workers', 'recognition-of-skills'],
+      ['en', 'A national LMIS', 'research-data'],
+      ['en', 'ToT for college lecturers', 'training-delivery'],
+      ['en', 'Tailoring for PwDs', 'social-inclusion'],
+      ['fr', 'FOAD pour les infirmiers', 'training-delivery'],
+      ['fr', 'Un CQP pour les soudeurs', 'recognition-of-skills'],
+      ['fr', 'Le FDFP et les branches', 'skills-ecosystem'],
+      ['es', 'FP dual en hoteles', 'work-based-learning'],
+      ['es', 'Brechas de capital humano en minería', 'research-data'],
+    ] as const) expect(t.tag({ language, title, description: '' }).scores.find((s) => s.category === code)!.termScore, title).toBeGreaterThan(0);
+  });
+
   it('reads English "validation" as recognition of skills only when it is of skills or prior learning', () => {
     const t = new Tagger();
     const recognition = (description: string) => t.tag({ language: 'en', title: '', description }).selected.includes('recognition-of-skills');

@@ -1,5 +1,5 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
-import { matchTerms, termIndex, type TermFile, type TermIndex } from './terms.js';
+import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
 import { BREAK, foldAccents, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
@@ -150,9 +150,12 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
   const description: string[] = [];
   const descriptionWeights: number[] = [];
   const topical = sections && terms ? (label: string) => labelNamesTopic(label, sections, terms, language) : undefined;
+  // Typos of the terms' words are read as the words meant where the terms are known (tagging);
+  // the learned models, trained without the term lists, read the words as typed.
+  const respell = terms ? (w: string) => repairTypo(w, terms, language) : undefined;
   for (const section of descriptionSections(masked, sections, topical)) {
     const weight = sectionWeight(section.kind, sections);
-    for (const stem of stemWords(words(section.text), language)) {
+    for (const stem of stemWords(words(section.text), language, respell)) {
       if (stem === BREAK && (description.length === 0 || description[description.length - 1] === BREAK)) continue;
       description.push(stem);
       descriptionWeights.push(weight);
@@ -160,10 +163,10 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
   }
   return {
     language,
-    title: stemWords(titleWords, language),
+    title: stemWords(titleWords, language, respell),
     description,
     descriptionWeights,
-    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language),
+    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
   };
 }

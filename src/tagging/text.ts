@@ -296,8 +296,42 @@ function negationAt(ws: string[], i: number, lang: TextLanguage): number {
   return 0;
 }
 
-/** stems() for words already split by words(); words a proposal denies are marked NEGATED. */
-export function stemWords(ws: string[], lang: TextLanguage): string[] {
+// Typing slips on a phone, by class: a doubled consonant written once ("aprenticeship",
+// "apprentisage"), a vowel left out of a long word ("disabilty", "certifcation"), and in Spanish
+// letters that sound alike ("orientasion", "vocasional", "indijenas") or a silent h left out.
+const VOWELS = 'aeiou';
+const SOUND_ALIKE: Record<TextLanguage, Array<[string, string]>> = {
+  en: [],
+  fr: [],
+  es: [['s', 'c'], ['c', 's'], ['s', 'z'], ['z', 's'], ['c', 'z'], ['z', 'c'], ['j', 'g'], ['g', 'j'], ['b', 'v'], ['v', 'b'], ['y', 'll'], ['ll', 'y']],
+};
+
+/**
+ * The spellings a word (accents folded, lower case, six letters or more) could have had before
+ * one typing slip of the classes above. Only a lookup in a list of known words (the term lists')
+ * makes one of them a correction.
+ */
+export function typoVariants(word: string, lang: TextLanguage): Set<string> {
+  const out = new Set<string>();
+  if (word.length < 6) return out;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c >= 'a' && c <= 'z' && !VOWELS.includes(c) && word[i + 1] !== c && word[i - 1] !== c) out.add(word.slice(0, i + 1) + c + word.slice(i + 1));
+    if (word.length >= 8 && i > 0) for (const v of VOWELS) out.add(word.slice(0, i) + v + word.slice(i));
+  }
+  for (const [a, b] of SOUND_ALIKE[lang]) {
+    for (let k = word.indexOf(a); k >= 0; k = word.indexOf(a, k + 1)) out.add(word.slice(0, k) + b + word.slice(k + a.length));
+  }
+  if (lang === 'es' && !word.startsWith('h')) out.add(`h${word}`);
+  out.delete(word);
+  return out;
+}
+
+/**
+ * stems() for words already split by words(); words a proposal denies are marked NEGATED.
+ * `respell` may give a word's intended spelling (a typo of a term's word), stemmed instead.
+ */
+export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
   let denied = 0; // words still denied after a negation pattern
@@ -318,7 +352,8 @@ export function stemWords(ws: string[], lang: TextLanguage): string[] {
       else if (denied > 0) { negated = true; denied--; }
     }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
-    out.push(negated ? NEGATED + stem(w, lang) : stem(w, lang));
+    const spelt = respell?.(w) ?? w;
+    out.push(negated ? NEGATED + stem(spelt, lang) : stem(spelt, lang));
   }
   return out;
 }

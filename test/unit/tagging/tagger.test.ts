@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tagger, applicationTokens, describeEvidence, modelTokens } from '../../../src/tagging/tagger.js';
-import { compileTerms, matchTerms, termIndex, type TermFile } from '../../../src/tagging/terms.js';
+import { compileTerms, matchTerms, repairTypo, termIndex, type TermFile } from '../../../src/tagging/terms.js';
 import { trainModel, modelWeight, predict, strongestFeatures, featureIds, MIN_TRAINING_DOCUMENTS } from '../../../src/tagging/model.js';
 import { categoryCodes } from '../../../src/tagging/taxonomy.js';
 import { stems } from '../../../src/tagging/text.js';
@@ -132,6 +132,21 @@ describe('tagger', () => {
     const withChoice = tagger.tag({ ...text, selfCategories: ['Enfoque sectorial'] }).scores.find((s) => s.category === 'skills-ecosystem')!;
     expect(withChoice.confidence).toBeGreaterThan(without.confidence);
     expect(withChoice.evidence).toContainEqual({ kind: 'self', value: 'Enfoque sectorial' });
+  });
+
+  it('reads a typo of a term\'s word as the word meant (a doubled letter written once, a vowel left out, Spanish s/c, j/g)', () => {
+    const index = termIndex();
+    expect(repairTypo('aprenticeship', index, 'en')).toBe('apprenticeship');
+    expect(repairTypo('disabilty', index, 'en')).toBe('disability');
+    expect(repairTypo('apprentisage', index, 'fr')).toBe('apprentissage');
+    expect(repairTypo('orientasion', index, 'es')).toBe('orientacion');
+    expect(repairTypo('indijenas', index, 'es')).toBe('indigenas');
+    // words the terms know, short words and other words stay as typed
+    for (const [w, lang] of [['apprenticeship', 'en'], ['missions', 'fr'], ['committed', 'en'], ['detection', 'en'], ['trainees', 'en'], ['stage', 'fr']] as const) expect(repairTypo(w, index, lang), w).toBeUndefined();
+    const t = new Tagger();
+    const selected = (language: 'en' | 'fr' | 'es', title: string, description: string) => t.tag({ language, title, description }).selected;
+    expect(selected('en', 'aprenticeship in bakeries', 'deaf young people learn as aprentices in a bakery for 12 months')).toContain('work-based-learning');
+    expect(selected('es', 'orientasion vocasional', 'talleres de orientasion vocasional en colegios con un test de intereses')).toContain('career-guidance');
   });
 
   it('knows the field\'s acronyms in the three languages (OJT, NVQ, LMIS, ToT, PwDs, FOAD, CQP, FP dual…)', () => {

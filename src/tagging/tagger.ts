@@ -119,6 +119,8 @@ export interface ApplicationTokens {
   descriptionWords?: number;
   /** Per stem of `description`: how much a term found there counts (its section's weight, TermFile.sections). */
   descriptionWeights?: number[];
+  /** The title and description stemmed in the languages whose phrases may stand in the text (English in French or Spanish, and the reverse). */
+  foreign?: Array<[TextLanguage, string[], string[]]>;
 }
 
 /**
@@ -168,7 +170,13 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
     descriptionWeights,
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
+    foreign: terms ? foreignLanguages(language).map((other) => [other, stemWords(titleWords, other), stemWords(descriptionWords, other)]) : undefined,
   };
+}
+
+/** Languages whose phrases are looked for in a text of this language: English in French or Spanish, French and Spanish in English. */
+function foreignLanguages(language: TextLanguage): TextLanguage[] {
+  return language === 'en' ? ['fr', 'es'] : ['en'];
 }
 
 /** The stems the learned models read: negated words as plain ones (the models weigh words, not claims). */
@@ -253,19 +261,35 @@ export class Tagger {
       ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
     ];
     const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
-    for (const [field, stems, weightOfField] of fields) {
-      for (const m of matchTerms(stems, this.terms, tokens.language)) {
-        // In the description, a term counts as much as the section it stands in (background and asides less).
-        const fieldWeight = field === 'description' ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
-        const key = m.term.stems.join(' ');
-        const known = seen.get(key);
-        if (known) {
-          known.count++;
-          known.fields[field] = (known.fields[field] ?? 0) + 1;
-          if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
-        } else {
-          seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
+    const nativeTerms = new Set<string>();
+    const found = fields.flatMap(([field, stems, weightOfField]) =>
+      matchTerms(stems, this.terms, tokens.language).map((m) => {
+        nativeTerms.add(foldAccents(m.term.term.toLowerCase()));
+        return { field, m, weightOfField, foreign: false };
+      }));
+    // Jargon of another language inside the text: English phrases in a French or Spanish text
+    // ("job matching", "blended learning", "soft skills"), French or Spanish ones in an English text
+    // ("formation en alternance", "certificación de competencias"). Phrases of several words
+    // only (a single word is too often a cognate or a false friend), none the text's own lists found.
+    for (const [language, title, description] of tokens.foreign ?? []) {
+      for (const [field, stems, weightOfField] of [['title', title, file.titleWeight], ['description', description, 1]] as const) {
+        for (const m of matchTerms(stems, this.terms, language)) {
+          if (m.term.stems.length < 2 || !/\s/.test(m.term.term.trim()) || nativeTerms.has(foldAccents(m.term.term.toLowerCase()))) continue;
+          found.push({ field, m, weightOfField, foreign: true });
         }
+      }
+    }
+    for (const { field, m, weightOfField, foreign } of found) {
+      // In the description, a term counts as much as the section it stands in (background and asides less).
+      const fieldWeight = field === 'description' && !foreign ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
+      const key = `${foreign ? 'foreign:' : ''}${m.term.stems.join(' ')}`;
+      const known = seen.get(key);
+      if (known) {
+        known.count++;
+        known.fields[field] = (known.fields[field] ?? 0) + 1;
+        if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
+      } else {
+        seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
       }
     }
     // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names

@@ -149,6 +149,18 @@ describe('tagger', () => {
     expect(selected('es', 'orientasion vocasional', 'talleres de orientasion vocasional en colegios con un test de intereses')).toContain('career-guidance');
   });
 
+  it('finds English phrases in French and Spanish texts and French or Spanish ones in English texts, not single words', () => {
+    const t = new Tagger();
+    const points = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+      t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
+    expect(points('fr', 'Une application de job matching pour les diplômés', 'career-guidance')).toBeGreaterThan(0);
+    expect(points('es', 'Cursos en blended learning para docentes', 'training-delivery')).toBeGreaterThan(0);
+    expect(points('en', 'We adapt the formation en alternance model to garages', 'work-based-learning')).toBeGreaterThan(0);
+    // a single English word in a French text is no phrase: "stress" is French too, and counted once
+    const once = t.tag({ language: 'fr', title: '', description: 'Des ateliers sur le stress' }).scores.find((s) => s.category === 'life-skills')!;
+    expect(once.evidence.filter((e) => e.kind === 'term')).toHaveLength(1);
+  });
+
   it('knows the field\'s acronyms in the three languages (OJT, NVQ, LMIS, ToT, PwDs, FOAD, CQP, FP dual…)', () => {
     const t = new Tagger();
     for (const [language, title, code] of [

@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, foldAccents, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, foldAccents, isStopword, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -170,9 +170,33 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
     descriptionWeights,
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
-    foreign: terms ? foreignLanguages(language).map((other) => [other, stemWords(titleWords, other), stemWords(descriptionWords, other)]) : undefined,
+    foreign: terms?.phraseWords ? foreignLanguages(language).map((other) => {
+      const only = phraseWordsOnly(terms.phraseWords![other], other);
+      return [other, stemWords(only(titleWords), other), stemWords(only(descriptionWords), other)];
+    }) : undefined,
   };
 }
+
+/**
+ * A text's words as another language's phrases can use them: its words of those phrases (or
+ * their plurals or singulars) and its small words; every other word a break, so that stemming in
+ * that language is cheap and no phrase is found across a word it does not hold.
+ */
+function phraseWordsOnly(phraseWords: Set<string>, language: TextLanguage): (ws: string[]) => string[] {
+  let known = keptWords.get(phraseWords);
+  if (!known) keptWords.set(phraseWords, (known = new Map()));
+  const kept = (w: string) => {
+    let k = known!.get(w);
+    if (k === undefined) {
+      const f = /[^\x00-\x7f]/.test(w) ? foldAccents(w) : w;
+      k = phraseWords.has(f) || phraseWords.has(`${f}s`) || (f.endsWith('s') && phraseWords.has(f.slice(0, -1))) || isStopword(w, language);
+      if (known!.size < 200_000) known!.set(w, k);
+    }
+    return k;
+  };
+  return (ws) => ws.map((w) => (w === BREAK || kept(w) ? w : BREAK));
+}
+const keptWords = new WeakMap<Set<string>, Map<string, boolean>>();
 
 /** Languages whose phrases are looked for in a text of this language: English in French or Spanish, French and Spanish in English. */
 function foreignLanguages(language: TextLanguage): TextLanguage[] {

@@ -1,7 +1,7 @@
 import { loadDataFile } from '../data/load.js';
 import { validateCategoryTerms } from '../data/validate/category-terms.js';
 import type { SectionRules } from './sections.js';
-import { foldAccents, stem, stems, typoVariants, unaccentedSpelling, words, BREAK, TEXT_LANGUAGES, type TextLanguage } from './text.js';
+import { foldAccents, isStopword, stem, stems, typoVariants, unaccentedSpelling, words, BREAK, TEXT_LANGUAGES, type TextLanguage } from './text.js';
 
 /** data/category-terms.json as officers edit it. */
 export interface TermFile {
@@ -47,6 +47,8 @@ export interface TermIndex {
   byLanguage: Record<TextLanguage, Map<string, CompiledTerm[]>>;
   /** Per language: the terms' words (accents folded, six letters or more) and the stems of all their words, for typo repair. */
   spellings?: Record<TextLanguage, { words: Set<string>; stems: Set<string>; repaired: Map<string, string | null> }>;
+  /** Per language: the words of its phrases of several words (accents folded), to tell quickly whether a text of another language may hold one. */
+  phraseWords?: Record<TextLanguage, Set<string>>;
 }
 
 export interface TermMatch {
@@ -99,10 +101,13 @@ export function compileTerms(file: TermFile): TermIndex {
     byLanguage[lang] = index;
   }
   const spellings = {} as NonNullable<TermIndex['spellings']>;
+  const phraseWords = {} as NonNullable<TermIndex['phraseWords']>;
   for (const lang of TEXT_LANGUAGES) {
     const known = { words: new Set<string>(), stems: new Set<string>(), repaired: new Map<string, string | null>() };
+    phraseWords[lang] = new Set<string>();
     for (const def of Object.values(file.categories)) {
       for (const term of Object.keys(def.terms[lang] ?? {})) {
+        if (/\s/.test(term.trim())) for (const w of words(term)) if (w !== BREAK && !isStopword(w, lang)) phraseWords[lang].add(foldAccents(w));
         for (const w of words(term)) {
           if (w === BREAK) continue;
           known.stems.add(stem(w, lang));
@@ -113,7 +118,7 @@ export function compileTerms(file: TermFile): TermIndex {
     }
     spellings[lang] = known;
   }
-  return { file, byLanguage, spellings };
+  return { file, byLanguage, spellings, phraseWords };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
-import { matchTerms, termIndex, type TermFile, type TermIndex } from './terms.js';
+import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, foldAccents, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, foldAccents, isStopword, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -119,6 +119,8 @@ export interface ApplicationTokens {
   descriptionWords?: number;
   /** Per stem of `description`: how much a term found there counts (its section's weight, TermFile.sections). */
   descriptionWeights?: number[];
+  /** The title and description stemmed in the languages whose phrases may stand in the text (English in French or Spanish, and the reverse). */
+  foreign?: Array<[TextLanguage, string[], string[]]>;
 }
 
 /**
@@ -150,9 +152,12 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
   const description: string[] = [];
   const descriptionWeights: number[] = [];
   const topical = sections && terms ? (label: string) => labelNamesTopic(label, sections, terms, language) : undefined;
+  // Typos of the terms' words are read as the words meant where the terms are known (tagging);
+  // the learned models, trained without the term lists, read the words as typed.
+  const respell = terms ? (w: string) => repairTypo(w, terms, language) : undefined;
   for (const section of descriptionSections(masked, sections, topical)) {
     const weight = sectionWeight(section.kind, sections);
-    for (const stem of stemWords(words(section.text), language)) {
+    for (const stem of stemWords(words(section.text), language, respell)) {
       if (stem === BREAK && (description.length === 0 || description[description.length - 1] === BREAK)) continue;
       description.push(stem);
       descriptionWeights.push(weight);
@@ -160,12 +165,42 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
   }
   return {
     language,
-    title: stemWords(titleWords, language),
+    title: stemWords(titleWords, language, respell),
     description,
     descriptionWeights,
-    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language),
+    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
+    foreign: terms?.phraseWords ? foreignLanguages(language).map((other) => {
+      const only = phraseWordsOnly(terms.phraseWords![other], other);
+      return [other, stemWords(only(titleWords), other), stemWords(only(descriptionWords), other)];
+    }) : undefined,
   };
+}
+
+/**
+ * A text's words as another language's phrases can use them: its words of those phrases (or
+ * their plurals or singulars) and its small words; every other word a break, so that stemming in
+ * that language is cheap and no phrase is found across a word it does not hold.
+ */
+function phraseWordsOnly(phraseWords: Set<string>, language: TextLanguage): (ws: string[]) => string[] {
+  let known = keptWords.get(phraseWords);
+  if (!known) keptWords.set(phraseWords, (known = new Map()));
+  const kept = (w: string) => {
+    let k = known!.get(w);
+    if (k === undefined) {
+      const f = /[^\x00-\x7f]/.test(w) ? foldAccents(w) : w;
+      k = phraseWords.has(f) || phraseWords.has(`${f}s`) || (f.endsWith('s') && phraseWords.has(f.slice(0, -1))) || isStopword(w, language);
+      if (known!.size < 200_000) known!.set(w, k);
+    }
+    return k;
+  };
+  return (ws) => ws.map((w) => (w === BREAK || kept(w) ? w : BREAK));
+}
+const keptWords = new WeakMap<Set<string>, Map<string, boolean>>();
+
+/** Languages whose phrases are looked for in a text of this language: English in French or Spanish, French and Spanish in English. */
+function foreignLanguages(language: TextLanguage): TextLanguage[] {
+  return language === 'en' ? ['fr', 'es'] : ['en'];
 }
 
 /** The stems the learned models read: negated words as plain ones (the models weigh words, not claims). */
@@ -184,6 +219,8 @@ interface Clues {
   /** distinct clues (terms, the applicant's choice) per category */
   distinct: Map<string, number>;
   evidence: Map<string, Evidence[]>;
+  /** categories the text itself names with a term of weight 1 or more */
+  named: Set<string>;
   push(code: string, e: Evidence): void;
 }
 
@@ -193,6 +230,7 @@ function newClues(): Clues {
     score: new Map(),
     distinct: new Map(),
     evidence,
+    named: new Set(),
     push(code, e) {
       const list = evidence.get(code) ?? [];
       list.push(e);
@@ -247,19 +285,35 @@ export class Tagger {
       ['beneficiaries', tokens.beneficiaries, file.beneficiariesWeight],
     ];
     const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
-    for (const [field, stems, weightOfField] of fields) {
-      for (const m of matchTerms(stems, this.terms, tokens.language)) {
-        // In the description, a term counts as much as the section it stands in (background and asides less).
-        const fieldWeight = field === 'description' ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
-        const key = m.term.stems.join(' ');
-        const known = seen.get(key);
-        if (known) {
-          known.count++;
-          known.fields[field] = (known.fields[field] ?? 0) + 1;
-          if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
-        } else {
-          seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
+    const nativeTerms = new Set<string>();
+    const found = fields.flatMap(([field, stems, weightOfField]) =>
+      matchTerms(stems, this.terms, tokens.language).map((m) => {
+        nativeTerms.add(foldAccents(m.term.term.toLowerCase()));
+        return { field, m, weightOfField, foreign: false };
+      }));
+    // Jargon of another language inside the text: English phrases in a French or Spanish text
+    // ("job matching", "blended learning", "soft skills"), French or Spanish ones in an English text
+    // ("formation en alternance", "certificación de competencias"). Phrases of several words
+    // only (a single word is too often a cognate or a false friend), none the text's own lists found.
+    for (const [language, title, description] of tokens.foreign ?? []) {
+      for (const [field, stems, weightOfField] of [['title', title, file.titleWeight], ['description', description, 1]] as const) {
+        for (const m of matchTerms(stems, this.terms, language)) {
+          if (m.term.stems.length < 2 || !/\s/.test(m.term.term.trim()) || nativeTerms.has(foldAccents(m.term.term.toLowerCase()))) continue;
+          found.push({ field, m, weightOfField, foreign: true });
         }
+      }
+    }
+    for (const { field, m, weightOfField, foreign } of found) {
+      // In the description, a term counts as much as the section it stands in (background and asides less).
+      const fieldWeight = field === 'description' && !foreign ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
+      const key = `${foreign ? 'foreign:' : ''}${m.term.stems.join(' ')}`;
+      const known = seen.get(key);
+      if (known) {
+        known.count++;
+        known.fields[field] = (known.fields[field] ?? 0) + 1;
+        if (fieldWeight > known.fieldWeight) { known.fieldWeight = fieldWeight; known.field = field; }
+      } else {
+        seen.set(key, { term: m.term.term, field, count: 1, fields: { [field]: 1 }, weights: m.term.weights, fieldWeight });
       }
     }
     // Weak terms (weight under 1: "partners", "companies", "online") are many; a long text names
@@ -269,6 +323,7 @@ export class Tagger {
       const repeats = Math.min(file.maxRepeats, s.count - 1);
       for (const [code, weight] of Object.entries(s.weights)) {
         if (weight <= 0) continue;
+        if (weight >= 1) clues.named.add(code);
         let points = weight * s.fieldWeight * (1 + file.repeatWeight * repeats);
         if (weight < 1 && file.weakTermsCap !== undefined) {
           const before = weakPoints.get(code) ?? 0;
@@ -285,7 +340,10 @@ export class Tagger {
   /**
    * The applicant's own choice, mapped to revised codes. A choice that maps to several revised
    * categories ("Career, entrepreneurship and employment services") says less about each of
-   * them: its points are shared.
+   * them: its points are shared. The choice confirms what the text says: for a category the text
+   * names with no term of weight 1 or more (passing words only, or nothing), it counts half, so
+   * that a category the applicant hoped for but the text does not describe is not tagged on the
+   * choice alone ("Training delivery" chosen for a recognition scheme).
    */
   private selfChoiceClues(input: TaggerInput, clues: Clues): void {
     const file = this.terms.file;
@@ -293,7 +351,10 @@ export class Tagger {
     for (const value of input.selfCategories ?? []) {
       if (typeof value !== 'string') continue;
       for (const codes of categoryChoices(value)) {
-        for (const code of codes) selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, file.selfChoiceScore / codes.length));
+        for (const code of codes) {
+          const points = (file.selfChoiceScore / codes.length) * (clues.named.has(code) ? 1 : 0.5);
+          selfPoints.set(code, Math.max(selfPoints.get(code) ?? 0, points));
+        }
       }
       for (const code of revisedCodesFor(value)) clues.push(code, { kind: 'self', value });
     }

@@ -1,7 +1,7 @@
 import { loadDataFile } from '../data/load.js';
 import { validateCategoryTerms } from '../data/validate/category-terms.js';
 import type { SectionRules } from './sections.js';
-import { stems, unaccentedSpelling, TEXT_LANGUAGES, type TextLanguage } from './text.js';
+import { foldAccents, isStopword, stem, stems, typoVariants, unaccentedSpelling, words, BREAK, TEXT_LANGUAGES, type TextLanguage } from './text.js';
 
 /** data/category-terms.json as officers edit it. */
 export interface TermFile {
@@ -45,6 +45,10 @@ export interface TermIndex {
   file: TermFile;
   /** Per language: first stem -> terms starting with it, longest first. */
   byLanguage: Record<TextLanguage, Map<string, CompiledTerm[]>>;
+  /** Per language: the terms' words (accents folded, six letters or more) and the stems of all their words, for typo repair. */
+  spellings?: Record<TextLanguage, { words: Set<string>; stems: Set<string>; repaired: Map<string, string | null> }>;
+  /** Per language: the words of its phrases of several words (accents folded), to tell quickly whether a text of another language may hold one. */
+  phraseWords?: Record<TextLanguage, Set<string>>;
 }
 
 export interface TermMatch {
@@ -96,7 +100,47 @@ export function compileTerms(file: TermFile): TermIndex {
     for (const list of index.values()) list.sort((a, b) => b.stems.length - a.stems.length);
     byLanguage[lang] = index;
   }
-  return { file, byLanguage };
+  const spellings = {} as NonNullable<TermIndex['spellings']>;
+  const phraseWords = {} as NonNullable<TermIndex['phraseWords']>;
+  for (const lang of TEXT_LANGUAGES) {
+    const known = { words: new Set<string>(), stems: new Set<string>(), repaired: new Map<string, string | null>() };
+    phraseWords[lang] = new Set<string>();
+    for (const def of Object.values(file.categories)) {
+      for (const term of Object.keys(def.terms[lang] ?? {})) {
+        if (/\s/.test(term.trim())) for (const w of words(term)) if (w !== BREAK && !isStopword(w, lang)) phraseWords[lang].add(foldAccents(w));
+        for (const w of words(term)) {
+          if (w === BREAK) continue;
+          known.stems.add(stem(w, lang));
+          const folded = foldAccents(w);
+          if (folded.length >= 6) known.words.add(folded);
+        }
+      }
+    }
+    spellings[lang] = known;
+  }
+  return { file, byLanguage, spellings, phraseWords };
+}
+
+/**
+ * The term word a text's word was meant to be, when it is none of the terms' words but one
+ * typing slip away from exactly one of them (text.ts, typoVariants): "aprenticeship" is
+ * "apprenticeship", "orientasion" "orientacion". Words the terms know, short words and words
+ * near no term, or near several, are left as they are.
+ */
+export function repairTypo(word: string, index: TermIndex, lang: TextLanguage): string | undefined {
+  const known = index.spellings?.[lang];
+  if (!known || word.length < 6) return undefined;
+  const cached = known.repaired.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | null = null;
+  const folded = foldAccents(word);
+  if (!known.stems.has(stem(word, lang)) && !known.words.has(folded)) {
+    const meant = new Set<string>();
+    for (const v of typoVariants(folded, lang)) if (known.words.has(v)) meant.add(stem(v, lang));
+    if (meant.size === 1) for (const v of typoVariants(folded, lang)) if (known.words.has(v)) { found = v; break; }
+  }
+  if (known.repaired.size < 100_000) known.repaired.set(word, found);
+  return found ?? undefined;
 }
 
 /**

@@ -218,8 +218,70 @@ const EXISTENTIAL = new Set(['there']);
 const NEGATION_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(NEGATIONS[l].flatMap((p) => [...p[0]]))])) as Record<TextLanguage, Set<string>>;
 const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 
+// What the applicant says it does not do, with itself as the subject: "we do not offer training",
+// "nous ne proposons pas de formation", "le programme n'enseigne aucun métier", "no damos
+// capacitación", "no ofrecemos certificaciones". The verb is a first person plural ("*ons",
+// "*amos") or follows "we" or the programme; `*x` matches a word ending in x. A verb of having,
+// finding or being able says what is lacking, the need a proposal answers ("we do not have a
+// training centre", "no tenemos", "nous n'avons pas"): no denial.
+const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [['we', 'do|did|will|don|didn|won', 'not|t'], ['programme|program|project|platform|initiative', 'does|will|doesn|won', 'not|t']],
+  fr: [['nous', 'ne|n', '*ons'], ['programme|projet|dispositif|plateforme|initiative', 'ne|n']],
+  es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa', 'no']],
+};
+const LACKING_VERBS = new Set([
+  'have', 'know', 'find', 'see', 'get', 'yet',
+  'avons', 'pouvons', 'trouvons', 'disposons', 'connaissons', 'savons', 'voyons', 'arrivons', 'parvenons', 'a', 'dispose', 'peut', 'trouve', 'existe',
+  'tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay',
+]);
+const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
+const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
+const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
+
+/** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
+function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
+  if (!ACTOR_STARTS[lang].has(folded(ws[i]))) return 0;
+  for (const pattern of ACTORS[lang]) {
+    if (i + pattern.length > ws.length) continue;
+    let ok = true;
+    for (let k = 0; k < pattern.length && ok; k++) {
+      const w = ws[i + k];
+      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && LACKING_VERBS.has(folded(w)));
+    }
+    if (!ok) continue;
+    // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
+    for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
+      const w = folded(ws[k]);
+      if (w === BREAK) break;
+      if (k === i + pattern.length && LACKING_VERBS.has(w)) return 0;
+      if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
+    }
+    return pattern.length;
+  }
+  return 0;
+}
+
+// A clause that opens with "not" sets what follows against what came before: "Jobs, not
+// courses", "Well-being, not certificates", "Des emplois, pas des cours". Not when the words
+// after it describe people or time ("not in school", "not yet certified", "not always").
+const CONTRAST_CUES: Partial<Record<TextLanguage, Set<string>>> = { en: new Set(['not']), fr: new Set(['pas']) };
+const NOT_A_CONTRAST = new Set([
+  'in', 'at', 'on', 'to', 'yet', 'even', 'least', 'always', 'all', 'every', 'enough', 'necessarily', 'because', 'so', 'much', 'many', 'having', 'being', 'able', 'working', 'employed',
+  'encore', 'toujours', 'tous', 'assez', 'forcement', 'parce', 'seulement', 'que', 'qu', 'moins', 'plus', 'tant', 'trop',
+]);
+
+/** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
+function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
+  if (!CONTRAST_CUES[lang]?.has(ws[i]) || (i > 0 && ws[i - 1] !== BREAK)) return 0;
+  const after = ws[i + 1];
+  if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
+  return 1;
+}
+
 /** Length of the negation pattern starting at ws[i], or 0. */
 function negationAt(ws: string[], i: number, lang: TextLanguage): number {
+  const actor = actorDenialAt(ws, i, lang) || contrastAt(ws, i, lang);
+  if (actor > 0) return actor;
   if (!NEGATION_STARTS[lang].has(folded(ws[i]))) return 0;
   for (const pattern of NEGATIONS[lang]) {
     if (i + pattern.length > ws.length) continue;
@@ -234,8 +296,42 @@ function negationAt(ws: string[], i: number, lang: TextLanguage): number {
   return 0;
 }
 
-/** stems() for words already split by words(); words a proposal denies are marked NEGATED. */
-export function stemWords(ws: string[], lang: TextLanguage): string[] {
+// Typing slips on a phone, by class: a doubled consonant written once ("aprenticeship",
+// "apprentisage"), a vowel left out of a long word ("disabilty", "certifcation"), and in Spanish
+// letters that sound alike ("orientasion", "vocasional", "indijenas") or a silent h left out.
+const VOWELS = 'aeiou';
+const SOUND_ALIKE: Record<TextLanguage, Array<[string, string]>> = {
+  en: [],
+  fr: [],
+  es: [['s', 'c'], ['c', 's'], ['s', 'z'], ['z', 's'], ['c', 'z'], ['z', 'c'], ['j', 'g'], ['g', 'j'], ['b', 'v'], ['v', 'b'], ['y', 'll'], ['ll', 'y']],
+};
+
+/**
+ * The spellings a word (accents folded, lower case, six letters or more) could have had before
+ * one typing slip of the classes above. Only a lookup in a list of known words (the term lists')
+ * makes one of them a correction.
+ */
+export function typoVariants(word: string, lang: TextLanguage): Set<string> {
+  const out = new Set<string>();
+  if (word.length < 6) return out;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c >= 'a' && c <= 'z' && !VOWELS.includes(c) && word[i + 1] !== c && word[i - 1] !== c) out.add(word.slice(0, i + 1) + c + word.slice(i + 1));
+    if (word.length >= 8 && i > 0) for (const v of VOWELS) out.add(word.slice(0, i) + v + word.slice(i));
+  }
+  for (const [a, b] of SOUND_ALIKE[lang]) {
+    for (let k = word.indexOf(a); k >= 0; k = word.indexOf(a, k + 1)) out.add(word.slice(0, k) + b + word.slice(k + a.length));
+  }
+  if (lang === 'es' && !word.startsWith('h')) out.add(`h${word}`);
+  out.delete(word);
+  return out;
+}
+
+/**
+ * stems() for words already split by words(); words a proposal denies are marked NEGATED.
+ * `respell` may give a word's intended spelling (a typo of a term's word), stemmed instead.
+ */
+export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
   let denied = 0; // words still denied after a negation pattern
@@ -256,7 +352,8 @@ export function stemWords(ws: string[], lang: TextLanguage): string[] {
       else if (denied > 0) { negated = true; denied--; }
     }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
-    out.push(negated ? NEGATED + stem(w, lang) : stem(w, lang));
+    const spelt = respell?.(w) ?? w;
+    out.push(negated ? NEGATED + stem(spelt, lang) : stem(spelt, lang));
   }
   return out;
 }

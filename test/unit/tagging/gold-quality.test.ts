@@ -30,10 +30,13 @@ describe.skipIf(!fs.existsSync(GOLD))('tagging quality on the held-out evaluatio
  */
 const FRESH: Array<[string, { micro: number; macro: number }]> = [
   ['fresh-tune.csv', { micro: 0.9, macro: 0.92 }],
-  ['fresh-holdout.csv', { micro: 0.85, macro: 0.87 }],
+  ['fresh-holdout.csv', { micro: 0.87, macro: 0.89 }],
   // The long set (GOLD.md, "The long set"): 0.802 / 0.812 micro before the long-text rules, 0.933 / 0.932 after.
   ['long-tune.csv', { micro: 0.91, macro: 0.91 }],
   ['long-holdout.csv', { micro: 0.91, macro: 0.91 }],
+  // The styles set (GOLD.md, "The styles set"): 0.909 / 0.883 micro before the texts3 rules, 0.940 / 0.923 after.
+  ['styles-tune.csv', { micro: 0.93, macro: 0.93 }],
+  ['styles-holdout.csv', { micro: 0.91, macro: 0.91 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run.js';
+import { revisedCodesFor } from '../../../src/tagging/taxonomy.js';
 
 // Shape of the held-out evaluation set (test/tagging/GOLD.md); its content is not used here.
 const GOLD = path.join(ROOT, 'test', 'tagging', 'gold.csv');
@@ -64,8 +65,8 @@ describe('test/tagging/gold.csv', () => {
   });
 });
 
-// Shape of the fresh and the long sets' halves (test/tagging/GOLD.md, "The fresh set", "The long set").
-for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv']) {
+// Shape of the fresh, the long and the styles sets' halves (test/tagging/GOLD.md, "The fresh set", "The long set", "The styles set").
+for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv', 'styles-tune.csv', 'styles-holdout.csv']) {
   const file = path.join(ROOT, 'test', 'tagging', name);
   const fresh: GoldRow[] = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
   describe(`test/tagging/${name}`, () => {
@@ -87,6 +88,21 @@ for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'lon
       for (const c of CODES) expect(counts.get(c) ?? 0, c).toBeGreaterThanOrEqual(2);
       const goldTitles = new Set(rows.map((r) => r.title));
       for (const r of fresh) expect(goldTitles.has(r.title), r.title).toBe(false);
+    });
+  });
+}
+
+// The styles set's self_categories column: the applicant's choice as a form gives it (original
+// or revised taxonomy), so that `tag evaluate` measures how far a disagreeing choice misleads.
+for (const name of ['styles-tune.csv', 'styles-holdout.csv']) {
+  const file = path.join(ROOT, 'test', 'tagging', name);
+  const styles: Array<GoldRow & { self_categories: string }> = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
+  describe(`test/tagging/${name}`, () => {
+    it('has 15 texts per language, some with an applicant\'s choice that the labels do not follow', () => {
+      for (const lang of ['en', 'fr', 'es']) expect(styles.filter((r) => r.language === lang), lang).toHaveLength(15);
+      const chosen = styles.filter((r) => r.self_categories);
+      for (const r of chosen) for (const v of r.self_categories.split('|')) expect(revisedCodesFor(v).length, v).toBeGreaterThan(0);
+      expect(chosen.filter((r) => !revisedCodesFor(r.self_categories).some((c) => r.categories.split('|').includes(c))).length).toBeGreaterThanOrEqual(8);
     });
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tagger, applicationTokens, describeEvidence, modelTokens } from '../../../src/tagging/tagger.js';
-import { compileTerms, matchTerms, termIndex, type TermFile } from '../../../src/tagging/terms.js';
+import { compileTerms, matchTerms, repairTypo, termIndex, type TermFile } from '../../../src/tagging/terms.js';
 import { trainModel, modelWeight, predict, strongestFeatures, featureIds, MIN_TRAINING_DOCUMENTS } from '../../../src/tagging/model.js';
 import { categoryCodes } from '../../../src/tagging/taxonomy.js';
 import { stems } from '../../../src/tagging/text.js';
@@ -132,6 +132,72 @@ describe('tagger', () => {
     const withChoice = tagger.tag({ ...text, selfCategories: ['Enfoque sectorial'] }).scores.find((s) => s.category === 'skills-ecosystem')!;
     expect(withChoice.confidence).toBeGreaterThan(without.confidence);
     expect(withChoice.evidence).toContainEqual({ kind: 'self', value: 'Enfoque sectorial' });
+  });
+
+  it('reads a typo of a term\'s word as the word meant (a doubled letter written once, a vowel left out, Spanish s/c, j/g)', () => {
+    const index = termIndex();
+    expect(repairTypo('aprenticeship', index, 'en')).toBe('apprenticeship');
+    expect(repairTypo('disabilty', index, 'en')).toBe('disability');
+    expect(repairTypo('apprentisage', index, 'fr')).toBe('apprentissage');
+    expect(repairTypo('orientasion', index, 'es')).toBe('orientacion');
+    expect(repairTypo('indijenas', index, 'es')).toBe('indigenas');
+    // words the terms know, short words and other words stay as typed
+    for (const [w, lang] of [['apprenticeship', 'en'], ['missions', 'fr'], ['committed', 'en'], ['detection', 'en'], ['trainees', 'en'], ['stage', 'fr']] as const) expect(repairTypo(w, index, lang), w).toBeUndefined();
+    const t = new Tagger();
+    const selected = (language: 'en' | 'fr' | 'es', title: string, description: string) => t.tag({ language, title, description }).selected;
+    expect(selected('en', 'aprenticeship in bakeries', 'deaf young people learn as aprentices in a bakery for 12 months')).toContain('work-based-learning');
+    expect(selected('es', 'orientasion vocasional', 'talleres de orientasion vocasional en colegios con un test de intereses')).toContain('career-guidance');
+  });
+
+  it('finds English phrases in French and Spanish texts and French or Spanish ones in English texts, not single words', () => {
+    const t = new Tagger();
+    const points = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+      t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
+    expect(points('fr', 'Une application de job matching pour les diplômés', 'career-guidance')).toBeGreaterThan(0);
+    expect(points('es', 'Cursos en blended learning para docentes', 'training-delivery')).toBeGreaterThan(0);
+    expect(points('en', 'We adapt the formation en alternance model to garages', 'work-based-learning')).toBeGreaterThan(0);
+    // a single English word in a French text is no phrase: "stress" is French too, and counted once
+    const once = t.tag({ language: 'fr', title: '', description: 'Des ateliers sur le stress' }).scores.find((s) => s.category === 'life-skills')!;
+    expect(once.evidence.filter((e) => e.kind === 'term')).toHaveLength(1);
+  });
+
+  it('knows the field\'s acronyms in the three languages (OJT, NVQ, LMIS, ToT, PwDs, FOAD, CQP, FP dual…)', () => {
+    const t = new Tagger();
+    for (const [language, title, code] of [
+      ['en', 'OJT for hotel staff', 'work-based-learning'],
+      ['en', 'NVQs for care workers', 'recognition-of-skills'],
+      ['en', 'A national LMIS', 'research-data'],
+      ['en', 'ToT for college lecturers', 'training-delivery'],
+      ['en', 'Tailoring for PwDs', 'social-inclusion'],
+      ['fr', 'FOAD pour les infirmiers', 'training-delivery'],
+      ['fr', 'Un CQP pour les soudeurs', 'recognition-of-skills'],
+      ['fr', 'Le FDFP et les branches', 'skills-ecosystem'],
+      ['es', 'FP dual en hoteles', 'work-based-learning'],
+      ['es', 'Brechas de capital humano en minería', 'research-data'],
+    ] as const) expect(t.tag({ language, title, description: '' }).scores.find((s) => s.category === code)!.termScore, title).toBeGreaterThan(0);
+  });
+
+  it('reads English "validation" as recognition of skills only when it is of skills or prior learning', () => {
+    const t = new Tagger();
+    const recognition = (description: string) => t.tag({ language: 'en', title: '', description }).selected.includes('recognition-of-skills');
+    expect(recognition('Employers validate each module of the new curriculum at a validation workshop.')).toBe(false);
+    expect(recognition('Experienced cooks get validation of prior learning at the college.')).toBe(true);
+  });
+
+  it('counts the applicant\'s choice half where the text names nothing of the category', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      categories: {
+        'training-delivery': { scale: 3, minTerms: 1, terms: { en: { online: 0.5, 'mobile app': 2 } } },
+        'recognition-of-skills': { scale: 3, minTerms: 1, terms: { en: { certificate: 3 } } },
+      },
+    };
+    const t = new Tagger({ terms: compileTerms(file) });
+    const points = (description: string) => t.tag({ language: 'en', title: '', description, selfCategories: ['Training delivery'] })
+      .scores.find((s) => s.category === 'training-delivery')!.termScore;
+    expect(points('Masons get a certificate.')).toBe(1); // nothing of training delivery: half
+    expect(points('Masons get a certificate online.')).toBe(1.5); // a passing word only: half
+    expect(points('Masons learn on a mobile app.')).toBe(4); // the text names it: the whole choice
   });
 
   it('falls back to the clearest category when none reaches the threshold, and to none without evidence', () => {

@@ -63,6 +63,43 @@ describe('text processing', () => {
     expect(stems('It is not a classroom course', 'en')).toContain(NEGATED + stem('classroom', 'en'));
   });
 
+  it('marks what the applicant says it does not do itself ("we do not offer training", "no damos capacitación")', () => {
+    const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
+    expect(stems('We do not offer training; we build a job-matching platform', 'en')).toEqual([neg('offer', 'en'), neg('training', 'en'), BREAK, stem('build', 'en'), stem('job', 'en'), stem('matching', 'en'), stem('platform', 'en')]);
+    expect(stems("We don't issue certificates", 'en')).toContain(neg('certificates', 'en'));
+    expect(stems("Nous ne proposons pas de formation. Nous formons", 'fr')).toContain(neg('formation', 'fr'));
+    expect(stems("Le programme n'enseigne aucun métier", 'fr')).toContain(neg('métier', 'fr'));
+    expect(stems('No ofrecemos certificaciones ni bolsa de empleo. Talleres', 'es')).toEqual(expect.arrayContaining([neg('certificaciones', 'es'), neg('empleo', 'es'), stem('talleres', 'es')]));
+    expect(stems('No buscamos que monten un negocio propio', 'es')).toContain(neg('negocio', 'es'));
+    expect(stems('Not another course: a training fund', 'en')).toContain(neg('course', 'en'));
+  });
+
+  it('leaves alone what the applicant lacks or does besides ("we do not have a training centre", "no solo")', () => {
+    for (const [text, lang] of [
+      ['We do not have a training centre in the district', 'en'],
+      ['We do not only train people, we also place them', 'en'],
+      ["Nous n'avons pas de centre de formation", 'fr'],
+      ["Nous ne pouvons pas former tout le monde", 'fr'],
+      ['Nous ne faisons pas que former des jeunes', 'fr'],
+      ["Le programme n'a pas de financement", 'fr'],
+      ['No tenemos centros de formación en la zona', 'es'],
+      ['No ofrecemos solo capacitación', 'es'],
+      ['El programa no solo capacita', 'es'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  });
+
+  it('reads a clause opening with "not" / "pas" as set against what came before ("Jobs, not courses")', () => {
+    expect(stems('Well-being, not certificates', 'en')).toEqual([stem('well', 'en'), stem('being', 'en'), BREAK, NEGATED + stem('certificates', 'en')]);
+    expect(stems('Des emplois, pas des cours', 'fr')).toContain(NEGATED + stem('cours', 'fr'));
+    for (const [text, lang] of [
+      ['young people, not in school', 'en'],
+      ['experienced, not yet certified', 'en'],
+      ['Not only training', 'en'],
+      ['des jeunes, pas encore diplômés', 'fr'],
+      ['the workers are not certified', 'en'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  });
+
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {
     expect(words('On-the-job training and on the job learning')).toEqual(['onthejob', 'training', 'and', 'onthejob', 'learning']);
   });

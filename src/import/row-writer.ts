@@ -126,9 +126,13 @@ export class RowWriter {
       // Another application under the same ID (two forms numbering their responses from 1):
       // identified by email and organisation instead, never written over the other one. Decided
       // against what other files wrote, once per ID and file (all its rows go the same way), so
-      // that the same file imported again takes the same decisions.
+      // that the same file imported again takes the same decisions: by the first row that
+      // reaches the application, which then holds what it held before the file. A later row
+      // finds it as this file left it (written, or put back as it was), which differs between a
+      // first import and the next; an application an earlier row reached is no clash (that row
+      // decided so, or its number's resubmission was routed there).
       const id = a.externalId.toLowerCase();
-      const clash = this.clashingIds.has(id) || (stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
+      const clash = this.clashingIds.has(id) || (!this.touched(stored.id) && stored.batch_sha256 !== this.sha256 && isOtherApplication(stored, a));
       if (clash) {
         clashed = true;
         this.clashingIds.add(id);

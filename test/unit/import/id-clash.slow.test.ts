@@ -120,6 +120,49 @@ describe('ID clashes, property', () => {
     db.close();
   });
 
+  // (counterexamples of the property below, seeds 483418074 and 1)
+  const changesNothingAgain = async (name: string, files: string[][][]) => {
+    const db = openDatabase(path.join(dir, `${name}.db`), { create: true });
+    const io = {};
+    const paths = files.map((rows, i) => {
+      const f = path.join(dir, `${name}-${i}.csv`);
+      fs.writeFileSync(f, stringify([['ID', 'Organization', 'Email'], ...rows]));
+      return f;
+    });
+    for (const p of paths) await importFiles(db, [p], { call: 'c' }, io);
+    const state = () => db.prepare('SELECT id, identity_key, organization, email, external_id, content_hash FROM applications ORDER BY id').all();
+    const before = state();
+    const again = await importFiles(db, [paths[paths.length - 1]!], { call: 'c' }, io);
+    const after = state();
+    db.close();
+    return { again, before, after };
+  };
+
+  it('a row of an ID whose earlier row matched is no clash, even where that application holds again what it held before the file', async () => {
+    // Response 2 is response 1 sent again (same email and organisation), so all four numbered
+    // rows of the second file are one application. Its row 3 puts back what the first file
+    // wrote; row 4 (ID 2, another organisation and email) was then taken for a clash against it,
+    // the file imported again found that application written by itself, and routed row 4 there.
+    const { again, before, after } = await changesNothingAgain('resent-restored', [
+      [['1', 'Org 2', 'x@example.org'], ['2', 'Org 2', 'x@example.org'], ['', 'Org 1', 'x@example.org']],
+      [['', 'Org 1', 'y@example.net'], ['1', 'Org 2', 'x@example.org'], ['2', 'Org 2', 'x@example.org'], ['2', 'Org 1', 'y@example.net'], ['1', 'Org 1', 'x@example.org']],
+    ]);
+    expect(again).toMatchObject({ rows: 5, inserted: 0, updated: 0, unchanged: 5 });
+    expect(after).toEqual(before);
+  });
+
+  it('a row of an ID whose earlier row left its application unchanged is no clash either', async () => {
+    // row 1 is the stored application unchanged, row 2 the same ID with another organisation and
+    // email: once an application of the ID's own (an update when row 1 had changed something),
+    // once a clash (when it had not), depending on what the same file had written before
+    const { again, before, after } = await changesNothingAgain('unchanged-first', [
+      [['2', 'org 1', 'x@example.org']],
+      [['2', 'org 1', 'x@example.org'], ['2', 'Org 2', 'y@example.net'], ['1', 'Org 1', 'x@example.org'], ['2', 'Org 1', 'x@example.org']],
+    ]);
+    expect(again).toMatchObject({ rows: 4, inserted: 0, updated: 0, unchanged: 4 });
+    expect(after).toEqual(before);
+  });
+
   it('counts add up, and importing the last file again changes nothing, whatever IDs the files share', async () => {
     const row = fc.record({
       id: fc.constantFrom('', '1', '2'),

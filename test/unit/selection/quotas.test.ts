@@ -120,6 +120,9 @@ describe('feature names as officers write them', () => {
     const file = path.join(dir, 'q.csv');
     fs.writeFileSync(file, 'Feature,Value,Min,Max\norganisationType,NGO,,5\nOrganisation types,Cooperative,,2\nbeneficiaries,Youth,3,\nRegions,Africa,3,\ncountries,MX,,1\n');
     expect((await readQuotaFile(file)).map((r) => r.feature)).toEqual(['organizationType', 'organizationType', 'beneficiary', 'region', 'country']);
+    // "type", as `--type` and `stats --by type` name the organisation type
+    fs.writeFileSync(file, 'feature,value,min,max\ntype,NGO,,4\nTipo,ONG,1,\nOrg type,Cooperative,,2\n');
+    expect((await readQuotaFile(file)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['organizationType', 'ngo', 0, 4], ['organizationType', 'ngo', 1, null], ['organizationType', 'cooperative', 0, 2]]);
     fs.writeFileSync(file, 'feature,value,min,max\nsector,Health,1,\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/unknown feature "sector"/);
     fs.rmSync(dir, { recursive: true, force: true });

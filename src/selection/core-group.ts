@@ -15,7 +15,7 @@ import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type Score
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
 import { readQuotaFile } from './quota-file.js';
-import { followMerges, quotaLabel, quotaRulesFromFlags, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
@@ -207,7 +207,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
     scoreRule: SCORE_RULE,
     members: result.members.map((m) => entry(m.candidate, m.reasons)),
     alternates: result.alternates.map((a) => entry(a.candidate, a.reasons, a.replaces)),
-    quotas: result.quotas.map((q, i) => ({ feature: q.feature, value: q.value, min: q.min, max: q.max, selected: selected[i] })),
+    quotas: result.quotas.map((q, i) => ({ feature: q.feature, value: quotaValueShown(q.feature, q.value), min: q.min, max: q.max, selected: selected[i] })),
     coverage: coverage(members, result.quotas),
     solveMs: Math.round(result.solveMs),
     saved: false,

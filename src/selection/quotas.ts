@@ -151,6 +151,16 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
 }
 
 /**
+ * A quota's value as officers read it: an organisation type or beneficiary group as the shared
+ * vocabulary stores it and `list --json` shows it ("NGO", "Women"), not the lowercase key the
+ * counting compares ("ngo"); every other value as it is.
+ */
+export function quotaValueShown(feature: Feature, value: string): string {
+  if (value === '*' || (feature !== 'organizationType' && feature !== 'beneficiary')) return value;
+  return canonicalTerm(feature === 'organizationType' ? 'organizationTypes' : 'beneficiaries', value);
+}
+
+/**
  * "region Arab States", "country MX (Mexico)", "language fr", "category life-skills",
  * 'organisation "Skills Trust" (org-9)' (`name`: an organisation's, as the quota has it).
  */
@@ -159,8 +169,8 @@ export function quotaLabel(feature: Feature, value: string, name?: string): stri
     const name = countryName(value);
     return `country ${value}${name && name !== value ? ` (${name})` : ''}`;
   }
-  if (feature === 'organizationType') return `organisation type "${value}"`;
-  if (feature === 'beneficiary') return `beneficiary "${value}"`;
+  if (feature === 'organizationType') return `organisation type "${quotaValueShown(feature, value)}"`;
+  if (feature === 'beneficiary') return `beneficiary "${quotaValueShown(feature, value)}"`;
   if (feature === 'organization') {
     return name === undefined ? `organisation "${value}"` : `organisation "${name}" (${value})`;
   }

@@ -298,6 +298,13 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     const min = parseBound(get('min'), 'min', where, options.size);
     const max = parseBound(get('max'), 'max', where, options.size);
     if (max !== null && min !== null && min.count > max.count) {
+      // Shares in order as written, but no whole number of members between them ("15%,15%" of 25 is 3.75):
+      // swapping would not help; counts around the share would.
+      if ((min.percent || max.percent) && min.exact <= max.exact) {
+        throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}: no whole number of members is at least ${round2(min.exact)} and at most ${round2(max.exact)}`, {
+          hint: `write counts instead (min ${Math.floor(min.exact)}, max ${Math.ceil(max.exact)}), or shares further apart`,
+        });
+      }
       throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}`, { hint: 'swap them, or leave max empty for no limit' });
     }
     const shares = (['min', 'max'] as const).flatMap((which) => {
@@ -314,7 +321,10 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
  * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
  * at most 3 (rounded down), so that the roster always keeps the share as written.
  */
-function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean } | null {
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** `exact`: the members the bound stands for before rounding (a share of the size: 3.75). */
+function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
   if (text === '') return null;
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
   if (!share) {
@@ -322,7 +332,7 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
     }
-    return { count: n, shown: String(n), percent: false };
+    return { count: n, shown: String(n), percent: false, exact: n };
   }
   const percent = Number(share[1].replace(',', '.'));
   if (percent > 100) throw new UsageError(`${where}: ${which} ${text} is more than the whole roster`, { hint: 'a share is at most 100%' });
@@ -330,7 +340,7 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   const exact = (percent * size) / 100;
   // (a share that is a whole number of members stays that number despite floating point)
   const count = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : which === 'min' ? Math.ceil(exact) : Math.floor(exact);
-  return { count, shown: `${text} of ${size} = ${count}`, percent: true };
+  return { count, shown: `${text} of ${size} = ${count}`, percent: true, exact };
 }
 
 /**

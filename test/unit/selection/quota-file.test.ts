@@ -89,6 +89,12 @@ describe('notes and shares in a quotas file', () => {
     ]);
     await expect(readQuotaFile(file)).rejects.toThrow(/shares.csv line 2: min 20% is a share of the roster, but its size is not known/);
     await expect(readQuotaFile(write('over.csv', 'feature,value,min,max\nregion,Africa,120%,\n'), dir, { size: 25 })).rejects.toThrow(/min 120% is more than the whole roster/);
+    // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number
+    const exactly = readQuotaFile(write('exactly.csv', 'feature,value,min,max\nregion,Africa,15%,15%\n'), dir, { size: 25 });
+    await expect(exactly).rejects.toThrow(/exactly.csv line 2: min 15% of 25 = 4 is more than max 15% of 25 = 3: no whole number of members is at least 3.75 and at most 3.75/);
+    await expect(exactly).rejects.toMatchObject({ hint: 'write counts instead (min 3, max 4), or shares further apart' });
+    // a share that is a whole number of members is met exactly
+    expect(bounds(await readQuotaFile(write('whole.csv', 'feature,value,min,max\nregion,Africa,20%,20%\n'), dir, { size: 25 }))).toEqual([['region', 'Africa', 5, 5, 'whole.csv line 2 (min 20% of 25 = 5, max 20% of 25 = 5)']]);
   });
 });
 

@@ -328,7 +328,8 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   if (text === '') return null;
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
   if (!share) {
-    const n = Number(text);
+    // (a whole number as French or Spanish Excel writes it with decimals: "3,00")
+    const n = Number(text.replace(/^(\d+),(\d+)$/, '$1.$2'));
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
     }

@@ -106,6 +106,9 @@ describe('notes and shares in a quotas file', () => {
     ]);
     await expect(readQuotaFile(file)).rejects.toThrow(/shares.csv line 2: min 20% is a share of the roster, but its size is not known/);
     await expect(readQuotaFile(write('over.csv', 'feature,value,min,max\nregion,Africa,120%,\n'), dir, { size: 25 })).rejects.toThrow(/min 120% is more than the whole roster/);
+    // a count with a decimal comma (French Excel, cells formatted with decimals) is that count; a fraction is not
+    expect(bounds(await readQuotaFile(write('decimals.csv', 'feature;value;min;max\nregion;Africa;3,00;5,0\n')))).toEqual([['region', 'Africa', 3, 5, 'decimals.csv line 2']]);
+    await expect(readQuotaFile(write('fraction.csv', 'feature;value;min;max\nregion;Africa;2,5;\n'))).rejects.toThrow(/fraction.csv line 2: min needs a whole number of at least 0, got "2,5"/);
     // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number
     const exactly = readQuotaFile(write('exactly.csv', 'feature,value,min,max\nregion,Africa,15%,15%\n'), dir, { size: 25 });
     await expect(exactly).rejects.toThrow(/exactly.csv line 2: min 15% of 25 = 4 is more than max 15% of 25 = 3: no whole number of members is at least 3.75 and at most 3.75/);

@@ -107,10 +107,13 @@ function sharedTerm(kind: VocabularyKind, value: string): string {
   return term;
 }
 
+/** Words officers write for "every value" instead of `*`: "all", "(all)", "tous", "todas", "each"… */
+const EVERY_VALUE = /^\(?(?:all|any|each|every|tous|toutes|chaque|todos|todas|cada)\)?$/i;
+
 /** Validates and normalises a quota value as written in a flag or the quotas file. */
 export function normaliseValue(feature: Feature, value: string): string {
   const v = value.trim();
-  if (v === '*') return '*';
+  if (v === '*' || EVERY_VALUE.test(v)) return '*';
   switch (feature) {
     case 'region': return parseRegion(v);
     case 'country': return parseCountry(v);
@@ -132,7 +135,11 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
   const lines: string[] = [];
   for (const rule of rules) {
     const written = rule.written?.trim();
-    if (!written || rule.value === '*') continue;
+    if (!written || written === '*') continue;
+    if (rule.value === '*') {
+      lines.push(`${rule.source}: "${written}" read as * (every ${rule.feature === 'organizationType' ? 'organisation type' : rule.feature})`);
+      continue;
+    }
     const same = (name: string) => normaliseName(name) === normaliseName(written);
     if (same(rule.value)) continue;
     if (rule.feature === 'country') {

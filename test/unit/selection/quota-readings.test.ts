@@ -47,6 +47,16 @@ describe('quotaReadings', () => {
     ]);
   });
 
+  it('read the words officers write for every value ("all", "tous", "todas") as *, and say so', async () => {
+    const file = path.join(dir, 'all.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,all,2,\ncountry,(All),,1\nlangue,toutes,1,\ncategory,*,1,\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([['region', '*'], ['country', '*'], ['language', '*'], ['category', '*']]);
+    expect(quotaReadings(rules)).toEqual([
+      'all.csv line 2: "all" read as * (every region)', 'all.csv line 3: "(All)" read as * (every country)', 'all.csv line 4: "toutes" read as * (every language)',
+    ]);
+  });
+
   it('name organisation types and beneficiary groups as the vocabulary stores them, in messages and in select --json', async () => {
     const { describeQuota, quotaValueShown } = await import('../../../src/selection/quotas.js');
     const file = path.join(dir, 'v.csv');

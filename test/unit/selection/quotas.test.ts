@@ -151,6 +151,23 @@ describe('per-organisation quotas', () => {
   });
 });
 
+describe('the one-seat-per-organisation default', () => {
+  it('gives way to a quotas file line of its own (organization,*,,2), not to a flag given with it', async () => {
+    const { coreGroupRules } = await import('../../../src/selection/core-group.js');
+    const dir = tempDir('skillsnet-quotas-orgcap-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\norganization,*,,2\nregion,Africa,1,\n');
+    const caps = (rules: QuotaRule[]) => rules.filter((r) => r.feature === 'organization').map((r) => [r.max, r.source]);
+    expect(caps(await coreGroupRules({ quotasFile: file }))).toEqual([[2, 'q.csv line 2']]);
+    // an explicit flag still holds beside the file (the smaller maximum wins)
+    expect(caps(await coreGroupRules({ quotasFile: file, maxPerOrganization: 1 }))).toEqual([[1, '--max-per-organization 1'], [2, 'q.csv line 2']]);
+    // a file without such a line keeps the default
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,1,\norganization,Skills Trust,,0\n');
+    expect(caps(await coreGroupRules({ quotasFile: file }))).toEqual([[1, '--max-per-organization 1'], [0, 'q.csv line 3']]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('quotas on organisations merged since', () => {
   it('count the organisation kept; two that then name one become one, the tighter bounds holding', async () => {
     const { followMerges } = await import('../../../src/selection/quotas.js');

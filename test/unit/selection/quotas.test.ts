@@ -91,6 +91,18 @@ describe('quotas on organisation types and beneficiaries in French or Spanish', 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('read the groups as the social-inclusion category names them ("rural, informal") and as Spain and Quebec name NGOs', () => {
+    const informal = { ...c(1, 'SN', 'Africa', 'fr', 'Organisme à but non lucratif'), beneficiaries: ['Économie informelle', 'Zones rurales'] };
+    const stored = { ...c(2, 'PE', 'Americas', 'es', 'NGO'), beneficiaries: ['Informal economy workers', 'Rural workers', 'Persons with disabilities'] };
+    const rules: QuotaRule[] = [
+      ['beneficiary', 'informal'], ['beneficiary', 'Rural'], ['beneficiary', 'PWDs'], ['organizationType', 'Organización sin ánimo de lucro'],
+    ].map(([feature, written], i) => ({ feature: feature as QuotaRule['feature'], value: normaliseValue(feature as QuotaRule['feature'], written!), min: 1, max: null, source: `q.csv line ${i + 2}` }));
+    const quotas = expandQuotas(rules, [informal, stored]);
+    expect(quotas.map((q) => [q.value, [informal, stored].filter((x) => counts(x, q)).map((x) => x.id)])).toEqual([
+      ['ngo', [1, 2]], ['informal economy workers', [1, 2]], ['persons with disabilities', [2]], ['rural workers', [1, 2]],
+    ]);
+  });
+
   it('read "TVET" (and EFTP) alone as the training providers it names', () => {
     const school = c(1, 'KE', 'Africa', 'en', 'TVET institution');
     for (const written of ['TVET', 'EFTP']) {

@@ -196,7 +196,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--min-per-region <k>', 'at least k members from each of the five ILO regions')
     .option('--max-per-region <k>', 'at most k members from any region')
     .option('--max-per-country <k>', 'at most k members from any one country')
-    .option('--max-per-organization <k>', 'at most k applications from one organisation (org-N: merges followed; two of one name in two countries are two)', '1')
+    .option('--max-per-organization <k>', 'at most k applications from one organisation (org-N: merges followed; two of one name in two countries are two); default 1, unless the quotas file has an organization,*,,K line')
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
     .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
     .option('--quotas <file>', 'quotas CSV or .xlsx with the columns feature,value,min,max: counts, or shares of --size such as 20% (format in docs/quotas-file.md)');

@@ -15,8 +15,9 @@ function regionNames(): Map<string, Region> {
   const map = new Map<string, Region>();
   for (const region of REGIONS) {
     for (const n of [region, ...(data.names[region] ?? [])]) {
-      const key = normaliseName(n);
-      if (key && !map.has(key)) map.set(key, region);
+      for (const key of [normaliseName(n), withoutArticles(normaliseName(n))]) {
+        if (key && !map.has(key)) map.set(key, region);
+      }
     }
   }
   names = map;
@@ -30,13 +31,26 @@ function regionNames(): Map<string, Region> {
 function withoutRegionWords(key: string): string {
   return key
     .replace(/^(?:(?:the|ilo|oit) )+/, '')
-    .replace(/^region (?:(?:de|del|of|for|d) )?/, '')
+    .replace(/^region (?:(?:de|del|des|du|of|for|d) )?/, '')
     .replace(/ region$/, '')
     .replace(/^(?:(?:the|ilo|oit) )+/, '');
 }
 
-/** The ILO region a text names exactly (any of its spellings, with or without the word "region"), or null. */
+/**
+ * The articles of English, French and Spanish names ("Amérique latine et les Caraïbes", "Asia y
+ * el Pacífico", "Europe et l'Asie centrale"): officers put them in or leave them out at will, so
+ * a spelling names its region with or without them.
+ */
+const ARTICLES = new Set(['the', 'le', 'la', 'les', 'l', 'el', 'los', 'las']);
+
+function withoutArticles(key: string): string {
+  return key.split(' ').filter((w) => !ARTICLES.has(w)).join(' ');
+}
+
+/** The ILO region a text names exactly (any of its spellings, with or without the word "region" or articles), or null. */
 export function resolveRegion(text: string): Region | null {
-  const key = normaliseName(text);
-  return regionNames().get(key) ?? regionNames().get(withoutRegionWords(key)) ?? null;
+  // (an elided article, "l'Asie", is a word of its own: normaliseName would join it to the next)
+  const key = normaliseName(text.replace(/\b([lL])['\u2019](?=\p{L})/gu, '$1 '));
+  const names = regionNames();
+  return names.get(key) ?? names.get(withoutRegionWords(key)) ?? names.get(withoutArticles(key)) ?? names.get(withoutArticles(withoutRegionWords(key))) ?? null;
 }

@@ -15,7 +15,7 @@ import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type Score
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
 import { readQuotaFile } from './quota-file.js';
-import { followMerges, quotaLabel, quotaRulesFromFlags, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
@@ -130,18 +130,20 @@ export interface CoreGroupSelection {
 /** All the quota rules of the options: flags, then the quotas file, then further rules. */
 export async function coreGroupRules(options: QuotaOptions & { size?: number }, cwd?: string): Promise<QuotaRule[]> {
   const flagText = (n: number | undefined) => (n === undefined ? undefined : String(n));
+  // (a percentage in the file is a share of the size)
+  const more = [...(options.quotasFile ? await readQuotaFile(options.quotasFile, cwd, { size: options.size }) : []), ...(options.rules ?? [])];
+  // One seat per organisation is a default: a quotas file's own "organization,*,,2" replaces it
+  // (merged with it, the smaller maximum would hold and the file's line would change nothing).
+  const ownCap = more.some((r) => r.feature === 'organization' && r.value === '*' && r.max !== null);
   const rules = quotaRulesFromFlags({
     minPerRegion: flagText(options.minPerRegion),
     maxPerRegion: flagText(options.maxPerRegion),
     maxPerCountry: flagText(options.maxPerCountry),
-    maxPerOrganization: flagText(options.maxPerOrganization ?? 1),
+    maxPerOrganization: flagText(options.maxPerOrganization ?? (ownCap ? undefined : 1)),
     minPerCategory: flagText(options.minPerCategory),
     minPerLanguage: options.minPerLanguage ? Object.entries(options.minPerLanguage).map(([k, v]) => `${k}=${v}`).join(',') : undefined,
   });
-  // (a percentage in the file is a share of the size)
-  if (options.quotasFile) rules.push(...(await readQuotaFile(options.quotasFile, cwd, { size: options.size })));
-  if (options.rules) rules.push(...options.rules);
-  return rules;
+  return [...rules, ...more];
 }
 
 /** The size and name checks of select, before anything is read. */
@@ -207,7 +209,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
     scoreRule: SCORE_RULE,
     members: result.members.map((m) => entry(m.candidate, m.reasons)),
     alternates: result.alternates.map((a) => entry(a.candidate, a.reasons, a.replaces)),
-    quotas: result.quotas.map((q, i) => ({ feature: q.feature, value: q.value, min: q.min, max: q.max, selected: selected[i] })),
+    quotas: result.quotas.map((q, i) => ({ feature: q.feature, value: quotaValueShown(q.feature, q.value), min: q.min, max: q.max, selected: selected[i] })),
     coverage: coverage(members, result.quotas),
     solveMs: Math.round(result.solveMs),
     saved: false,

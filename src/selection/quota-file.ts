@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { quotaRulesFromRecords, type QuotaFileOptions, type QuotaRule } from './quotas.js';
-import { quotaColumn, type QuotaColumn } from './quota-names.js';
+import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
 /** The rows of the file, each with its number as the officer sees it (line of a text file, row of a sheet). */
 interface NumberedRow {
@@ -40,12 +40,23 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   for (const rows of sheets) {
     const body = rows.filter((r) => !isComment(r.cells));
     first ??= body;
-    const header = body[0];
-    if (!header) continue;
+    // (a title or a note may stand above the header, as officers head a sheet: "Quotas for the 2024 call")
+    const at = body.slice(0, HEADER_SEARCH).findIndex((r) => {
+      const columns = r.cells.map(quotaColumn);
+      return columns.includes('feature') && columns.includes('value');
+    });
+    if (at < 0) continue;
+    const header = body[at]!;
     const columns = header.cells.map(quotaColumn);
-    if (!columns.includes('feature') || !columns.includes('value')) continue;
-    checkBounds(file, header.cells, columns, body.slice(1));
-    const data = body.slice(1);
+    // a rule above the header would be skipped with the title: refused rather than lost
+    const above = body.slice(0, at).find((r) => r.cells.length > 1 && featureNamed(r.cells[0] ?? '') !== undefined);
+    if (above) {
+      throw new UsageError(`${name} ${workbook ? 'row' : 'line'} ${above.line}: "${above.cells.filter((c) => c.trim()).join(', ')}" comes before the header (${workbook ? 'row' : 'line'} ${header.line}), so it would not be read as a rule`, {
+        hint: 'move the header (feature,value,min,max) above every rule',
+      });
+    }
+    checkBounds(file, header.cells, columns, body.slice(at + 1));
+    const data = body.slice(at + 1);
     if (data.every((r) => r.cells.every((c) => c.trim() === ''))) {
       throw new UsageError(`the quotas file ${file} has no rules, only its header`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
     }
@@ -62,9 +73,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   const seen = first?.[0]?.cells.filter((c) => c.trim() !== '') ?? [];
   const missing = (['feature', 'value'] as const).filter((c) => !seen.some((h) => quotaColumn(h) === c));
   throw new UsageError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${workbook ? 'row' : 'line'}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''})` : ' (it is empty)'}`, {
-    hint: 'its first line must be feature,value,min,max (see docs/quotas-file.md)',
+    hint: 'start it with the header line feature,value,min,max (a title line above it is fine; see docs/quotas-file.md)',
   });
 }
+
+/** How many rows (titles, notes) may stand above the header. */
+const HEADER_SEARCH = 10;
 
 /** A line whose first cell starts with "#": a note for people. */
 function isComment(cells: string[]): boolean {

@@ -107,10 +107,13 @@ function sharedTerm(kind: VocabularyKind, value: string): string {
   return term;
 }
 
+/** Words officers write for "every value" instead of `*`: "all", "(all)", "tous", "todas", "each"… */
+const EVERY_VALUE = /^\(?(?:all|any|each|every|tous|toutes|chaque|todos|todas|cada)\)?$/i;
+
 /** Validates and normalises a quota value as written in a flag or the quotas file. */
 export function normaliseValue(feature: Feature, value: string): string {
   const v = value.trim();
-  if (v === '*') return '*';
+  if (v === '*' || EVERY_VALUE.test(v)) return '*';
   switch (feature) {
     case 'region': return parseRegion(v);
     case 'country': return parseCountry(v);
@@ -132,7 +135,11 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
   const lines: string[] = [];
   for (const rule of rules) {
     const written = rule.written?.trim();
-    if (!written || rule.value === '*') continue;
+    if (!written || written === '*') continue;
+    if (rule.value === '*') {
+      lines.push(`${rule.source}: "${written}" read as * (every ${rule.feature === 'organizationType' ? 'organisation type' : rule.feature})`);
+      continue;
+    }
     const same = (name: string) => normaliseName(name) === normaliseName(written);
     if (same(rule.value)) continue;
     if (rule.feature === 'country') {
@@ -151,6 +158,16 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
 }
 
 /**
+ * A quota's value as officers read it: an organisation type or beneficiary group as the shared
+ * vocabulary stores it and `list --json` shows it ("NGO", "Women"), not the lowercase key the
+ * counting compares ("ngo"); every other value as it is.
+ */
+export function quotaValueShown(feature: Feature, value: string): string {
+  if (value === '*' || (feature !== 'organizationType' && feature !== 'beneficiary')) return value;
+  return canonicalTerm(feature === 'organizationType' ? 'organizationTypes' : 'beneficiaries', value);
+}
+
+/**
  * "region Arab States", "country MX (Mexico)", "language fr", "category life-skills",
  * 'organisation "Skills Trust" (org-9)' (`name`: an organisation's, as the quota has it).
  */
@@ -159,8 +176,8 @@ export function quotaLabel(feature: Feature, value: string, name?: string): stri
     const name = countryName(value);
     return `country ${value}${name && name !== value ? ` (${name})` : ''}`;
   }
-  if (feature === 'organizationType') return `organisation type "${value}"`;
-  if (feature === 'beneficiary') return `beneficiary "${value}"`;
+  if (feature === 'organizationType') return `organisation type "${quotaValueShown(feature, value)}"`;
+  if (feature === 'beneficiary') return `beneficiary "${quotaValueShown(feature, value)}"`;
   if (feature === 'organization') {
     return name === undefined ? `organisation "${value}"` : `organisation "${name}" (${value})`;
   }
@@ -288,6 +305,13 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     const min = parseBound(get('min'), 'min', where, options.size);
     const max = parseBound(get('max'), 'max', where, options.size);
     if (max !== null && min !== null && min.count > max.count) {
+      // Shares in order as written, but no whole number of members between them ("15%,15%" of 25 is 3.75):
+      // swapping would not help; counts around the share would.
+      if ((min.percent || max.percent) && min.exact <= max.exact) {
+        throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}: no whole number of members is at least ${round2(min.exact)} and at most ${round2(max.exact)}`, {
+          hint: `write counts instead (min ${Math.floor(min.exact)}, max ${Math.ceil(max.exact)}), or shares further apart`,
+        });
+      }
       throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}`, { hint: 'swap them, or leave max empty for no limit' });
     }
     const shares = (['min', 'max'] as const).flatMap((which) => {
@@ -304,15 +328,19 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
  * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
  * at most 3 (rounded down), so that the roster always keeps the share as written.
  */
-function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean } | null {
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** `exact`: the members the bound stands for before rounding (a share of the size: 3.75). */
+function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
   if (text === '') return null;
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
   if (!share) {
-    const n = Number(text);
+    // (a whole number as French or Spanish Excel writes it with decimals: "3,00")
+    const n = Number(text.replace(/^(\d+),(\d+)$/, '$1.$2'));
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
     }
-    return { count: n, shown: String(n), percent: false };
+    return { count: n, shown: String(n), percent: false, exact: n };
   }
   const percent = Number(share[1].replace(',', '.'));
   if (percent > 100) throw new UsageError(`${where}: ${which} ${text} is more than the whole roster`, { hint: 'a share is at most 100%' });
@@ -320,7 +348,7 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   const exact = (percent * size) / 100;
   // (a share that is a whole number of members stays that number despite floating point)
   const count = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : which === 'min' ? Math.ceil(exact) : Math.floor(exact);
-  return { count, shown: `${text} of ${size} = ${count}`, percent: true };
+  return { count, shown: `${text} of ${size} = ${count}`, percent: true, exact };
 }
 
 /**

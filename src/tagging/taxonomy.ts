@@ -98,6 +98,8 @@ function categoryNameIndex(): Map<string, string[]> {
   for (const r of taxonomy().revised) {
     add(r.code, [r.code]);
     for (const n of [...Object.values(r.name), ...Object.values(r.short), ...(r.aliases ?? [])]) add(n, [r.code]);
+    // The head of a full name ("Aprendizaje en el lugar de trabajo: aprendizajes, …"), as officers shorten it.
+    for (const n of Object.values(r.name)) add(n.split(/\s*[:(]/)[0]!, [r.code]);
   }
   nameIndex = index;
   return index;

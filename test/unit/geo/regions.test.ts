@@ -26,6 +26,20 @@ describe('ILO region names as officers write them', () => {
     expect(resolveRegion('Narnia')).toBeNull();
   });
 
+  it('with or without the articles of English, French and Spanish names', () => {
+    expect(resolveRegion('Amérique latine et les Caraïbes')).toBe('Americas');
+    expect(resolveRegion('América Latina y Caribe')).toBe('Americas');
+    expect(resolveRegion("Europe et l'Asie centrale")).toBe('Europe and Central Asia');
+    expect(resolveRegion('Europe et l’Asie centrale')).toBe('Europe and Central Asia');
+    expect(resolveRegion('Los Estados Árabes')).toBe('Arab States');
+    expect(resolveRegion('les États arabes')).toBe('Arab States');
+    expect(resolveRegion('Région des Amériques')).toBe('Americas');
+    expect(resolveRegion('the Arab States')).toBe('Arab States');
+    // an article alone is no region
+    expect(resolveRegion('les')).toBeNull();
+    expect(resolveRegion('the')).toBeNull();
+  });
+
   it('filters and quotas files accept them; an unknown one is still an error listing the regions', async () => {
     expect(parseRegion('Asie-Pacifique')).toBe('Asia and the Pacific');
     expect(parseRegion('Europe')).toBe('Europe and Central Asia');

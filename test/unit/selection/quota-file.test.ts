@@ -54,6 +54,23 @@ describe('the columns of a quotas file', () => {
   });
 });
 
+describe('a title above the header', () => {
+  it('is skipped, as officers head a sheet; lines are still named as the file numbers them', async () => {
+    const file = write('titled.csv', 'Quotas for the 2024 call;;;\n\nfeature;value;min;max\nregion;Afrique;3;\nlanguage;fr;2;\n');
+    expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Africa', 3, null, 'titled.csv line 4'], ['language', 'fr', 2, null, 'titled.csv line 5']]);
+  });
+
+  it('refuses a rule written above the header rather than skip it with the title', async () => {
+    const file = write('above.csv', 'region,Americas,2,\nfeature,value,min,max\nregion,Africa,3,\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/above.csv line 1: "region, Americas, 2" comes before the header \(line 2\)/);
+  });
+
+  it('is looked for in the first lines only: a file with no header there is refused', async () => {
+    const file = write('noheader.csv', 'region,Africa,3,\nregion,Americas,2,\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/has no "feature" column \(its first line: region, Africa, 3\)/);
+  });
+});
+
 describe('what is not a set of rules', () => {
   it('a header alone, an empty file, a file without the header, a JSON file: each a usage error saying what to write', async () => {
     const refused = async (file: string) => {
@@ -89,6 +106,15 @@ describe('notes and shares in a quotas file', () => {
     ]);
     await expect(readQuotaFile(file)).rejects.toThrow(/shares.csv line 2: min 20% is a share of the roster, but its size is not known/);
     await expect(readQuotaFile(write('over.csv', 'feature,value,min,max\nregion,Africa,120%,\n'), dir, { size: 25 })).rejects.toThrow(/min 120% is more than the whole roster/);
+    // a count with a decimal comma (French Excel, cells formatted with decimals) is that count; a fraction is not
+    expect(bounds(await readQuotaFile(write('decimals.csv', 'feature;value;min;max\nregion;Africa;3,00;5,0\n')))).toEqual([['region', 'Africa', 3, 5, 'decimals.csv line 2']]);
+    await expect(readQuotaFile(write('fraction.csv', 'feature;value;min;max\nregion;Africa;2,5;\n'))).rejects.toThrow(/fraction.csv line 2: min needs a whole number of at least 0, got "2,5"/);
+    // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number
+    const exactly = readQuotaFile(write('exactly.csv', 'feature,value,min,max\nregion,Africa,15%,15%\n'), dir, { size: 25 });
+    await expect(exactly).rejects.toThrow(/exactly.csv line 2: min 15% of 25 = 4 is more than max 15% of 25 = 3: no whole number of members is at least 3.75 and at most 3.75/);
+    await expect(exactly).rejects.toMatchObject({ hint: 'write counts instead (min 3, max 4), or shares further apart' });
+    // a share that is a whole number of members is met exactly
+    expect(bounds(await readQuotaFile(write('whole.csv', 'feature,value,min,max\nregion,Africa,20%,20%\n'), dir, { size: 25 }))).toEqual([['region', 'Africa', 5, 5, 'whole.csv line 2 (min 20% of 25 = 5, max 20% of 25 = 5)']]);
   });
 });
 
@@ -107,6 +133,18 @@ describe('a quotas workbook (.xlsx)', () => {
     sheet.spliceRows(4, 1);
     await wb.xlsx.writeFile(file);
     expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Asia and the Pacific', 2, null, 'quotas.xlsx row 2']]);
+  });
+
+  it('finds the header below a title row, and names rows as the sheet numbers them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Quotas');
+    sheet.addRow(['Core Group 2024: quotas agreed with the regional offices']);
+    sheet.addRow([]);
+    sheet.addRow(['Feature', 'Value', 'Min', 'Max']);
+    sheet.addRow(['region', 'Afrique', 3, null]);
+    const file = path.join(dir, 'titled.xlsx');
+    await wb.xlsx.writeFile(file);
+    expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Africa', 3, null, 'titled.xlsx row 4']]);
   });
 
   it('reads a cell Excel formats as a percentage (typed 20%, stored 0.2) as the share it shows', async () => {

@@ -34,13 +34,37 @@ describe('quotaReadings', () => {
       'category,Inclusion sociale,1,', 'category,life-skills,1,',
       'language,Français,1,', 'language,fr,1,',
       'beneficiary,Jeunes,1,',
+      'organizationType,ONG,,3', 'organizationType,ngo,,3', 'beneficiary,Community elders,1,',
     ].join('\n') + '\n');
     const lines = quotaReadings(await readQuotaFile(file));
     expect(lines).toEqual([
       'q.csv line 2: "Afrique" read as region Africa',
       'q.csv line 5: "Congo" read as country CG (Congo), not CD (Democratic Republic of the Congo): write CD if you meant it',
       'q.csv line 6: "Kenia" read as country KE (Kenya)',
-      'q.csv line 13: "Jeunes" read as beneficiary "youth"',
+      // (as the vocabulary stores them and list --json shows them, not as the lowercase key that counts)
+      'q.csv line 13: "Jeunes" read as beneficiary "Youth"',
+      'q.csv line 14: "ONG" read as organisation type "NGO"',
     ]);
+  });
+
+  it('read the words officers write for every value ("all", "tous", "todas") as *, and say so', async () => {
+    const file = path.join(dir, 'all.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,all,2,\ncountry,(All),,1\nlangue,toutes,1,\ncategory,*,1,\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([['region', '*'], ['country', '*'], ['language', '*'], ['category', '*']]);
+    expect(quotaReadings(rules)).toEqual([
+      'all.csv line 2: "all" read as * (every region)', 'all.csv line 3: "(All)" read as * (every country)', 'all.csv line 4: "toutes" read as * (every language)',
+    ]);
+  });
+
+  it('name organisation types and beneficiary groups as the vocabulary stores them, in messages and in select --json', async () => {
+    const { describeQuota, quotaValueShown } = await import('../../../src/selection/quotas.js');
+    const file = path.join(dir, 'v.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\norganizationType,Organización no gubernamental,2,\nbeneficiary,mujeres,,4\nbeneficiary,Community elders,1,\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => describeQuota({ ...r, sources: [r.source] }))).toEqual([
+      'organisation type "NGO" at least 2', 'beneficiary "Women" at most 4', 'beneficiary "community elders" at least 1',
+    ]);
+    expect(rules.map((r) => quotaValueShown(r.feature, r.value))).toEqual(['NGO', 'Women', 'community elders']);
   });
 });

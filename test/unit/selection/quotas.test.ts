@@ -91,6 +91,18 @@ describe('quotas on organisation types and beneficiaries in French or Spanish', 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('read the groups as the social-inclusion category names them ("rural, informal") and as Spain and Quebec name NGOs', () => {
+    const informal = { ...c(1, 'SN', 'Africa', 'fr', 'Organisme à but non lucratif'), beneficiaries: ['Économie informelle', 'Zones rurales'] };
+    const stored = { ...c(2, 'PE', 'Americas', 'es', 'NGO'), beneficiaries: ['Informal economy workers', 'Rural workers', 'Persons with disabilities'] };
+    const rules: QuotaRule[] = [
+      ['beneficiary', 'informal'], ['beneficiary', 'Rural'], ['beneficiary', 'PWDs'], ['organizationType', 'Organización sin ánimo de lucro'],
+    ].map(([feature, written], i) => ({ feature: feature as QuotaRule['feature'], value: normaliseValue(feature as QuotaRule['feature'], written!), min: 1, max: null, source: `q.csv line ${i + 2}` }));
+    const quotas = expandQuotas(rules, [informal, stored]);
+    expect(quotas.map((q) => [q.value, [informal, stored].filter((x) => counts(x, q)).map((x) => x.id)])).toEqual([
+      ['ngo', [1, 2]], ['informal economy workers', [1, 2]], ['persons with disabilities', [2]], ['rural workers', [1, 2]],
+    ]);
+  });
+
   it('read "TVET" (and EFTP) alone as the training providers it names', () => {
     const school = c(1, 'KE', 'Africa', 'en', 'TVET institution');
     for (const written of ['TVET', 'EFTP']) {
@@ -120,6 +132,9 @@ describe('feature names as officers write them', () => {
     const file = path.join(dir, 'q.csv');
     fs.writeFileSync(file, 'Feature,Value,Min,Max\norganisationType,NGO,,5\nOrganisation types,Cooperative,,2\nbeneficiaries,Youth,3,\nRegions,Africa,3,\ncountries,MX,,1\n');
     expect((await readQuotaFile(file)).map((r) => r.feature)).toEqual(['organizationType', 'organizationType', 'beneficiary', 'region', 'country']);
+    // "type", as `--type` and `stats --by type` name the organisation type
+    fs.writeFileSync(file, 'feature,value,min,max\ntype,NGO,,4\nTipo,ONG,1,\nOrg type,Cooperative,,2\n');
+    expect((await readQuotaFile(file)).map((r) => [r.feature, r.value, r.min, r.max])).toEqual([['organizationType', 'ngo', 0, 4], ['organizationType', 'ngo', 1, null], ['organizationType', 'cooperative', 0, 2]]);
     fs.writeFileSync(file, 'feature,value,min,max\nsector,Health,1,\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/unknown feature "sector"/);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -145,6 +160,23 @@ describe('per-organisation quotas', () => {
     const candidates = [o(1, 'Ministry of Labour', 7), o(2, 'ministry  of labour', 8), o(3, 'Ministry of Labour'), o(4, 'Other', 9)];
     const [named] = expandQuotas([{ feature: 'organization', value: 'ministry of labour', min: 0, max: 1, source: 'q.csv line 2' }], candidates);
     expect(candidates.filter((x) => counts(x, named!)).map((x) => x.id)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the one-seat-per-organisation default', () => {
+  it('gives way to a quotas file line of its own (organization,*,,2), not to a flag given with it', async () => {
+    const { coreGroupRules } = await import('../../../src/selection/core-group.js');
+    const dir = tempDir('skillsnet-quotas-orgcap-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\norganization,*,,2\nregion,Africa,1,\n');
+    const caps = (rules: QuotaRule[]) => rules.filter((r) => r.feature === 'organization').map((r) => [r.max, r.source]);
+    expect(caps(await coreGroupRules({ quotasFile: file }))).toEqual([[2, 'q.csv line 2']]);
+    // an explicit flag still holds beside the file (the smaller maximum wins)
+    expect(caps(await coreGroupRules({ quotasFile: file, maxPerOrganization: 1 }))).toEqual([[1, '--max-per-organization 1'], [2, 'q.csv line 2']]);
+    // a file without such a line keeps the default
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,1,\norganization,Skills Trust,,0\n');
+    expect(caps(await coreGroupRules({ quotasFile: file }))).toEqual([[1, '--max-per-organization 1'], [0, 'q.csv line 3']]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -47,6 +47,18 @@ describe('a category named in a filter or a quotas file', () => {
     expect(parseCategoryCode('Sectoral approach')).toBe('skills-ecosystem');
   });
 
+  it('is also the head of a full name, before its colon or parenthesis, in every language', () => {
+    for (const c of taxonomy().revised) {
+      for (const name of Object.values(c.name)) expect(parseCategoryCode(name.split(/\s*[:(]/)[0]!)).toBe(c.code);
+    }
+    expect(parseCategoryCode('Aprendizaje en el lugar de trabajo')).toBe('work-based-learning');
+    expect(parseCategoryCode('Inclusion et interaction sociales')).toBe('social-inclusion');
+    // the revised name without its "for skills development"
+    expect(parseCategoryCode('Research, data and analysis')).toBe('research-data');
+    expect(parseCategoryCode('Recherche, données et analyse')).toBe('research-data');
+    expect(parseCategoryCode('Investigación, datos y análisis')).toBe('research-data');
+  });
+
   it('is refused when the name stands for two categories, naming both', () => {
     expect(() => parseCategoryCode('Career, entrepreneurship and employment services')).toThrow(/names 2 categories of the revised taxonomy: career-guidance, entrepreneurship/);
   });

@@ -363,7 +363,7 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const isMetadata = (f: Field) => (primary.get(f)?.score ?? 0) < 1;
   const bareName = (col: number) => {
     const words = headerWords(headers[col] ?? '').filter((w) => !idx.nameQualifiers.has(w));
-    return words.length === 1 && ['nom', 'nombre', 'name'].includes(keyWord(words[0]!));
+    return words.length === 1 && ['nom', 'nombre', 'nome', 'name'].includes(keyWord(words[0]!));
   };
   // The parts of a split name sit side by side: a bare name column next to "Apellido" is its
   // given names even when another name column came first ("Name", a full name added before
@@ -474,7 +474,7 @@ const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry',
 
 /** A given-name word beside a family-name word ("Prénom & Nom", "Nombre y apellido", "First and last name"). */
 // (not "name" with "surname": "Last name / surname" and "Surname (family name)" are the family name)
-const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname']];
+const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname'], ['nome', 'sobrenome']];
 function namesBothParts(words: readonly string[]): boolean {
   return NAME_PART_PAIRS.some(([a, b]) => words.includes(a) && words.includes(b));
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// Headers of real exports from a ninth trial: Brazilian and Colombian Google Forms (a
+// Portuguese-locale account writes "Carimbo de data/hora" even over Spanish questions), a
+// Brazilian workshop's answers, a Salesforce volunteer export, volunteer and mentor lists. Each
+// case is a general wording, not one file's.
+describe('Portuguese headers', () => {
+  it("Google Forms' own columns in a Portuguese-locale account are the submission time and the respondent's email", () => {
+    const m = mapped(['Carimbo de data/hora', 'Endereço de e-mail', 'Nombre Completo', 'WhatsApp', 'Profesión']);
+    expect(m.submittedAt).toEqual(['Carimbo de data/hora']);
+    expect(m.email).toEqual(['Endereço de e-mail']);
+    expect(m.contactName).toEqual(['Nombre Completo']);
+  });
+
+  it('a Portuguese form names the contact, the organisation, the project and its country', () => {
+    const m = mapped(['Carimbo de data/hora', 'Nome completo', 'Nome da organização', 'País', 'Telefone', 'Título do projeto', 'Descrição do projeto', 'Público-alvo', 'Área de atuação']);
+    expect(m).toMatchObject({
+      contactName: ['Nome completo'], organization: ['Nome da organização'], country: ['País'], phone: ['Telefone'],
+      title: ['Título do projeto'], description: ['Descrição do projeto'], beneficiaries: ['Público-alvo'], selfCategories: ['Área de atuação'],
+    });
+  });
+
+  it('snake_case names of a Brazilian web form: the answer time, the person and the public body (órgão)', () => {
+    const m = mapped(['data_hora_resposta', 'nome', 'orgao', 'uf', 'avaliacao', 'codigo_certificado']);
+    expect(m.submittedAt).toEqual(['data_hora_resposta']);
+    expect(m.contactName).toEqual(['nome']);
+    expect(m.organization).toEqual(['orgao']);
+    expect(m.country).toBeUndefined();
+    expect(m.score).toBeUndefined();
+  });
+
+  it('"Nome" beside "Sobrenome" is the given name; "Nome e sobrenome" is the whole name', () => {
+    const split = mapped(['Nome', 'Sobrenome', 'E-mail', 'Instituição']);
+    expect(split.firstName).toEqual(['Nome']);
+    expect(split.lastName).toEqual(['Sobrenome']);
+    expect(split.contactName).toBeUndefined();
+    expect(split.organization).toEqual(['Instituição']);
+    const whole = mapped(['Carimbo de data/hora', 'Endereço de e-mail', 'Nome e sobrenome', 'Whatsapp']);
+    expect(whole.contactName).toEqual(['Nome e sobrenome']);
+    expect(whole.firstName).toBeUndefined();
+  });
+});

@@ -427,6 +427,16 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     delete mapping.contactName;
     primary.delete('contactName');
   }
+  // "DateDebut", "DateFin", "Start date", "Fecha de inicio" and nothing else of a form tool's: a
+  // project's or a contract's period, not the response's start and end, which survey tools write
+  // beside their own response number, collector or IP address (SurveyMonkey, Qualtrics). A time
+  // ("Start time", "Heure de fin"), another tool column or a survey tool's answer rows under the
+  // questions (SurveyMonkey's "Response") keep them for the cells to decide.
+  if (!preferred?.size && mapping.submittedAt?.every((col) => periodDate(headers[col] ?? '')) && !headers.some((h, i) => !mapping.submittedAt!.includes(i) && surveyToolColumn(h, idx, preferred?.has(i) ? 50 : 0))) {
+    for (const col of mapping.submittedAt) taken.delete(col);
+    delete mapping.submittedAt;
+    primary.delete('submittedAt');
+  }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
@@ -439,6 +449,21 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   }
   return { mapping, unmatched, evidence, alternatives };
 }
+
+/** A start or end date without a time of day ("DateFin", "End Date", "Fecha de inicio"), which a project's period shares with a survey tool's response. */
+function periodDate(header: string): boolean {
+  const words = headerWords(header);
+  return leftToCells(header, 'submittedAt') && words.some((w) => DATE_WORDS.has(w)) && !words.some((w) => TIME_WORDS.has(w));
+}
+const DATE_WORDS = new Set(['date', 'fecha', 'data']);
+const TIME_WORDS = new Set(['time', 'heure', 'hora', 'timestamp', 'horodateur']);
+
+/** A form tool's own column that a plain table of projects or people does not have too ("Respondent ID", "IP Address", "Collector ID", "_uuid"). */
+function surveyToolColumn(header: string, idx: HeaderIndex, bonus: number): boolean {
+  if (!isToolColumn(header, idx, bonus) || periodDate(header)) return false;
+  return !GENERIC_TOOL_HEADERS.has(headerWords(header).join(' '));
+}
+const GENERIC_TOOL_HEADERS = new Set(['id', 'email', 'email address', 'name', 'first name', 'last name', 'status', 'created', 'created at', 'updated at', 'published', 'published at', 'progress', 'start', 'end']);
 
 /**
  * Whether a rule against `field` would rule this header out were it not a form tool's own column

@@ -47,3 +47,27 @@ describe('Portuguese headers', () => {
     expect(whole.firstName).toBeUndefined();
   });
 });
+
+describe("a project's start and end dates", () => {
+  it('"DateDebut", "DateFin" among a project\'s columns are its period, not when the row was sent', () => {
+    for (const headers of [
+      ['Titre', 'Description', 'DateDebut', 'DateFin', 'Statut', 'Budget', 'Institution', 'Domaine', 'ResponsableEmail'],
+      ['id', 'name', 'Start Date', 'End Date', 'status', 'email', 'organisation'],
+      ['Proyecto', 'Fecha de inicio', 'Fecha de finalización', 'Entidad', 'Correo'],
+    ]) {
+      expect(mapped(headers).submittedAt, headers.join(', ')).toBeUndefined();
+    }
+  });
+
+  it("a survey tool's own start and end dates, beside its response number or IP address, stay the submission's", () => {
+    expect(mapped(['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'Organisation']).submittedAt?.[0]).toBe('End Date');
+    expect(mapped(['StartDate', 'EndDate', 'Status', 'IPAddress', 'Progress', 'Finished', 'ResponseId']).submittedAt?.[0]).toBe('EndDate');
+    // times of day: Microsoft Forms' own columns
+    expect(mapped(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Organisation']).submittedAt?.[0]).toBe('Completion time');
+  });
+
+  it("a SurveyMonkey export trimmed to its dates keeps them: its answer row under the questions is the tool's", () => {
+    const headers = ['StartDate', 'EndDate', 'Which of the following best describes you?', 'Organisation'];
+    expect(matchHeaders(headers, new Set([2, 3])).mapping.submittedAt).toBeDefined();
+  });
+});

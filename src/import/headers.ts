@@ -305,6 +305,17 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const idx = headerIndex();
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
+  // Salesforce's "Preferred Email" and "Preferred Phone" beside "Personal Email", "Work Email"…
+  // say which of those columns is preferred ("Work"), not an address: a bare "preferred" column
+  // with two or more other columns for its field is that choice.
+  const choiceOfColumns = (c: Candidate) => {
+    if (c.field !== 'email' && c.field !== 'phone') return false;
+    const words = headerWords(headers[c.column] ?? '');
+    if (words.length !== 2 || !PREFERRED_WORDS.has(words[0]!)) return false;
+    return new Set(candidates.filter((o) => o.field === c.field && o.column !== c.column).map((o) => o.column)).size >= 2;
+  };
+  const choices = new Set(candidates.filter(choiceOfColumns));
+  if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the
   // first, the second, the co-authors) comes last: "Submitter first name" before "First name:
@@ -493,6 +504,8 @@ export function isResponseNumberColumn(header: string): boolean {
   const rest = words.filter((w) => w !== number[0]);
   return rest.length === 0 || isFormToolColumn(trimmed) || (rest.length === 1 && RESPONSE_WORDS.has(rest[0]!));
 }
+
+const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
 
 /** What a form tool numbers ("Submission ID", "Entry Id", "Instance ID"), in its three languages. */
 const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry', 'instance', 'soumission', 'reponse', 'repondant', 'respuesta', 'encuestado', 'envio']);

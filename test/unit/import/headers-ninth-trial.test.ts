@@ -71,3 +71,17 @@ describe("a project's start and end dates", () => {
     expect(matchHeaders(headers, new Set([2, 3])).mapping.submittedAt).toBeDefined();
   });
 });
+
+describe("Salesforce's preferred-email and preferred-phone picklists", () => {
+  it('"Preferred Email" beside two or more address columns names which one is preferred: it is no address', () => {
+    const m = mapped(['SafeID', 'First Name', 'Last Name', 'Home Phone', 'Mobile', 'Work Phone', 'Preferred Phone', 'Preferred Email', 'Email', 'Personal Email', 'Work Email']);
+    expect(m.email).not.toContain('Preferred Email');
+    expect(m.email?.length).toBeGreaterThan(0);
+    expect(m.phone).not.toContain('Preferred Phone');
+  });
+
+  it('a form asking for a preferred address, with one other email column or none, holds an address', () => {
+    expect(mapped(['Name', 'Preferred email', 'Organisation']).email).toEqual(['Preferred email']);
+    expect(mapped(['Name', 'Email', 'Preferred email', 'Organisation']).email).toContain('Preferred email');
+  });
+});

@@ -85,3 +85,17 @@ describe("Salesforce's preferred-email and preferred-phone picklists", () => {
     expect(mapped(['Name', 'Email', 'Preferred email', 'Organisation']).email).toContain('Preferred email');
   });
 });
+
+describe("a contact list's own record numbers and mailing country", () => {
+  it('"Volunteer ID", "Member ID" and Salesforce\'s "SafeID" are the row\'s id; inside a longer header they are not', () => {
+    expect(mapped(['Name', 'Gender', 'Working Status', 'Volunteer ID', 'Email ID']).externalId).toEqual(['Volunteer ID']);
+    expect(mapped(['Member ID', 'Name', 'Email']).externalId).toEqual(['Member ID']);
+    expect(mapped(['SafeID', 'First Name', 'Last Name', 'Email']).externalId).toEqual(['SafeID']);
+    expect(mapped(['Team Name', 'Team Members Email ids', 'Startup Name']).externalId).toBeUndefined();
+  });
+
+  it("Salesforce's \"Mailing Country\" and \"Billing Country\" are the contact's or the organisation's country", () => {
+    expect(mapped(['First Name', 'Last Name', 'Mailing Street', 'Mailing City', 'Mailing State/Province', 'Mailing Country', 'Email']).country).toEqual(['Mailing Country']);
+    expect(mapped(['Account Name', 'Billing City', 'Billing Country', 'Email']).country).toEqual(['Billing Country']);
+  });
+});

@@ -99,3 +99,33 @@ describe("a contact list's own record numbers and mailing country", () => {
     expect(mapped(['Account Name', 'Billing City', 'Billing Country', 'Email']).country).toEqual(['Billing Country']);
   });
 });
+
+describe('a bare "time" column', () => {
+  it('heading the export of a form renamed to snake_case ("time, email, name"), it is the submission time', () => {
+    expect(mapped(['time', 'email_address', 'user_type', 'name', 'student_id']).submittedAt).toEqual(['time']);
+    expect(mapped(['time', 'email', 'name', 'phone', 'career', 'question1']).submittedAt).toEqual(['time']);
+    // inside a longer header "time" is something else
+    expect(mapped(['Name', 'Email', 'Time slot', 'Organisation']).submittedAt).toBeUndefined();
+    expect(mapped(['Name', 'Email', 'Time zone', 'Organisation']).submittedAt).toBeUndefined();
+  });
+
+  it('a "Time" of slots or hours (times of day, no date) is not used: no submission date is filled from it', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const slots = path.join(dir, 'slots.csv');
+    fs.writeFileSync(slots, 'Name,Email,Organisation,Time\nAna Example,ana@example.org,Org A,10:00-11:00\nBen Sample,ben@example.com,Org B,11:00-12:00\nCara Test,cara@example.net,Org C,2:30 pm\n');
+    const db = path.join(dir, 'a.db');
+    const imported = await run(['--db', db, 'import', slots, '--call', '2024']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/"Time" names the submission date but holds times of day without a date/);
+    const apps = json<Array<{ submittedAt: string | null }>>(await run(['--db', db, 'list', '--json']));
+    expect(apps.map((a) => a.submittedAt)).toEqual([null, null, null]);
+    const sent = path.join(dir, 'sent.csv');
+    fs.writeFileSync(sent, 'time,email,name,Organisation\n2024-02-05 12:03:44,ana@example.edu,Ana Ejemplo,Club A\n2024-02-06 09:11:31,carla@example.edu,Carla Muestra,Club C\n');
+    expect((await run(['--db', db, 'import', sent, '--call', '2025'])).code).toBe(0);
+    const dated = json<Array<{ submittedAt: string | null }>>(await run(['--db', db, 'list', '--call', '2025', '--json']));
+    expect(dated.map((a) => a.submittedAt).sort()).toEqual(['2024-02-05T12:03:44', '2024-02-06T09:11:31']);
+  });
+});

@@ -129,3 +129,13 @@ describe('a bare "time" column', () => {
     expect(dated.map((a) => a.submittedAt).sort()).toEqual(['2024-02-05T12:03:44', '2024-02-06T09:11:31']);
   });
 });
+
+describe("a platform's first submission and a volunteer's fields of expertise", () => {
+  it('"first_submission" is when the row was sent; "career_fields", "Field of expertise" are the categories a person picks', () => {
+    expect(mapped(['id', 'username', 'fullname', 'interest', 'first_submission']).submittedAt).toEqual(['first_submission']);
+    expect(mapped(['full_name', 'email', 'employer', 'title_industry', 'career_fields']).selfCategories).toEqual(['career_fields']);
+    expect(mapped(['Name', 'Email', 'Fields of expertise']).selfCategories).toEqual(['Fields of expertise']);
+    // a field of study is no field of expertise
+    expect(mapped(['Name', 'Email', 'Field of study']).selfCategories).toBeUndefined();
+  });
+});

@@ -139,3 +139,12 @@ describe("a platform's first submission and a volunteer's fields of expertise", 
     expect(mapped(['Name', 'Email', 'Field of study']).selfCategories).toBeUndefined();
   });
 });
+
+describe('the Sustainable Development Goals an applicant picks', () => {
+  it('are the themes of their work, in English, Spanish, French and Portuguese; a count of them is not', () => {
+    for (const h of ['Escoge 3 Objetivos de Desarrollo Sostenible (ODS) que sean de tu interés', 'Which SDGs does your project address?', 'Objectifs de développement durable visés', 'Objetivos de Desenvolvimento Sustentável']) {
+      expect(mapped(['Organisation', 'Email', h]).selfCategories, h).toEqual([h]);
+    }
+    expect(mapped(['Organisation', 'Email', 'How many SDGs does your project address?']).selfCategories).toBeUndefined();
+  });
+});

@@ -512,7 +512,7 @@ const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry',
 
 /** A given-name word beside a family-name word ("Prénom & Nom", "Nombre y apellido", "First and last name"). */
 // (not "name" with "surname": "Last name / surname" and "Surname (family name)" are the family name)
-const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname'], ['nome', 'sobrenome']];
+const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname'], ['nome', 'sobrenome'], ['nome', 'cognome']];
 function namesBothParts(words: readonly string[]): boolean {
   return NAME_PART_PAIRS.some(([a, b]) => words.includes(a) && words.includes(b));
 }

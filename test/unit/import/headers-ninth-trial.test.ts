@@ -46,6 +46,16 @@ describe('Portuguese headers', () => {
     expect(whole.contactName).toEqual(['Nome e sobrenome']);
     expect(whole.firstName).toBeUndefined();
   });
+
+  it('the Italian "Nome" beside "Cognome" is the given name too, and "Nome e cognome" the whole name (no contact left with half a name)', () => {
+    const split = mapped(['Informazioni cronologiche', 'Nome', 'Cognome', 'Indirizzo email']);
+    expect(split.firstName).toEqual(['Nome']);
+    expect(split.lastName).toEqual(['Cognome']);
+    expect(split.contactName).toBeUndefined();
+    const whole = mapped(['Nome e cognome', 'Email']);
+    expect(whole.contactName).toEqual(['Nome e cognome']);
+    expect(whole.lastName).toBeUndefined();
+  });
 });
 
 describe("a project's start and end dates", () => {

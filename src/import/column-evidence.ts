@@ -236,8 +236,9 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
       return { verdict: 'unknown', checked, fit: known };
     }
     case 'externalId': {
-      // an ID is a short code ("SIC-2020-0001", "R_3kP…", "106"), not a text: a bibliography, a comment
-      const text = share(cells, (c) => c.length > 40 || c.split(/\s+/).length > 4);
+      // an ID is a short code ("SIC-2020-0001", "R_3kP…", "106"), not a text: a bibliography, a comment;
+      // KoboToolbox's "uuid:…" instance ids are 41 characters long and codes all the same
+      const text = share(cells, (c) => !UUID.test(c) && (c.length > 40 || c.split(/\s+/).length > 4));
       if (text >= 0.5) return { verdict: 'disagree', checked, fit: 1 - text, holds: holds === 'other values' ? 'texts' : holds };
       return { verdict: 'unknown', checked, fit: 1 - text };
     }
@@ -267,6 +268,9 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
  * start and end of a response carry a time of day; a project's start and end dates do not
  * (`timeOfDay`).
  */
+/** A UUID, bare or as KoboToolbox writes its instance ids ("uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301"). */
+const UUID = /^\s*(?:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/i;
+
 const TIME_OF_DAY = /^\s*\d{1,2}\s*(?:[:h.]\s*\d{2}|\s*[ap]\.?m\.?)/i;
 
 function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean): ColumnVerdict {

@@ -158,3 +158,24 @@ describe('the Sustainable Development Goals an applicant picks', () => {
     expect(mapped(['Organisation', 'Email', 'How many SDGs does your project address?']).selfCategories).toBeUndefined();
   });
 });
+
+describe("KoboToolbox's instance ids", () => {
+  it('"uuid:…" (41 characters) is a code, not a text: the application ID is kept', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const file = path.join(dir, 'kobo.csv');
+    fs.writeFileSync(file, [
+      'start,end,organisation,email,meta/instanceID,_submission_time',
+      '2025-05-02T09:00:12.000+05:00,2025-05-02T09:14:50.000+05:00,Org A,a@example.org,uuid:0ca7fa0c-f686-4a36-bbab-7b75c7ef6d89,2025-05-02T04:15:20',
+      '2025-05-02T11:30:00.000+05:00,2025-05-02T11:41:09.000+05:00,Org B,b@example.net,uuid:9b1e2c3d-4a5b-4c6d-8e7f-0a1b2c3d4e5f,2025-05-02T06:41:40',
+      '2025-05-03T08:10:45.000+05:00,2025-05-03T08:22:03.000+05:00,Org C,c@example.com,uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301,2025-05-03T03:22:30',
+      '',
+    ].join('\n'));
+    const db = path.join(dir, 'a.db');
+    expect((await run(['--db', db, 'import', file, '--call', '2025'])).code).toBe(0);
+    const ids = json<Array<{ externalId: string | null }>>(await run(['--db', db, 'list', '--json'])).map((a) => a.externalId).sort();
+    expect(ids).toEqual(['uuid:0ca7fa0c-f686-4a36-bbab-7b75c7ef6d89', 'uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'uuid:9b1e2c3d-4a5b-4c6d-8e7f-0a1b2c3d4e5f']);
+  });
+});

@@ -167,7 +167,7 @@ describe("KoboToolbox's instance ids", () => {
     const dir = tempDir();
     const file = path.join(dir, 'kobo.csv');
     fs.writeFileSync(file, [
-      'start,end,organisation,email,meta/instanceID,_submission_time',
+      'start,end,organisation,email,meta/rootUuid,_submission_time',
       '2025-05-02T09:00:12.000+05:00,2025-05-02T09:14:50.000+05:00,Org A,a@example.org,uuid:0ca7fa0c-f686-4a36-bbab-7b75c7ef6d89,2025-05-02T04:15:20',
       '2025-05-02T11:30:00.000+05:00,2025-05-02T11:41:09.000+05:00,Org B,b@example.net,uuid:9b1e2c3d-4a5b-4c6d-8e7f-0a1b2c3d4e5f,2025-05-02T06:41:40',
       '2025-05-03T08:10:45.000+05:00,2025-05-03T08:22:03.000+05:00,Org C,c@example.com,uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301,2025-05-03T03:22:30',

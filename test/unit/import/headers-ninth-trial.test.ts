@@ -179,3 +179,11 @@ describe("KoboToolbox's instance ids", () => {
     expect(ids).toEqual(['uuid:0ca7fa0c-f686-4a36-bbab-7b75c7ef6d89', 'uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'uuid:9b1e2c3d-4a5b-4c6d-8e7f-0a1b2c3d4e5f']);
   });
 });
+
+describe("KoboToolbox's instance id in an export with XML names", () => {
+  it('"instanceID", new at every edit of a submission, is no application ID: the stable "rootUuid" is', () => {
+    const headers = ['_id', 'uuid', 'start', 'end', 'nom', 'telephone', '__version__', 'instanceID', '_xform_id_string', '_uuid', '_submission_time', 'rootUuid'];
+    expect(mapped(headers).externalId?.[0]).not.toBe('instanceID');
+    expect(mapped(['start', 'end', 'nom', 'instanceID', 'rootUuid', '_submission_time']).externalId).toEqual(['rootUuid']);
+  });
+});

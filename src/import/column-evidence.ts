@@ -174,6 +174,8 @@ export function looksLikeOrganizationName(cell: string): boolean {
 
 /** What a start or end date column holds when its dates have no time of day: a project's timeline. */
 export const TIMELINE_DATES = 'dates without a time of day (the start or end of something, not when the form was sent)';
+/** What a "Time" column of slots or hours holds: no date, so no day the form was sent. */
+export const TIMES_OF_DAY = 'times of day without a date (a slot or an hour, not when the form was sent)';
 
 /** What the cells must show besides the field's kind of value. */
 export interface JudgeOptions {
@@ -234,8 +236,9 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
       return { verdict: 'unknown', checked, fit: known };
     }
     case 'externalId': {
-      // an ID is a short code ("SIC-2020-0001", "R_3kP…", "106"), not a text: a bibliography, a comment
-      const text = share(cells, (c) => c.length > 40 || c.split(/\s+/).length > 4);
+      // an ID is a short code ("SIC-2020-0001", "R_3kP…", "106"), not a text: a bibliography, a comment;
+      // KoboToolbox's "uuid:…" instance ids are 41 characters long and codes all the same
+      const text = share(cells, (c) => !UUID.test(c) && (c.length > 40 || c.split(/\s+/).length > 4));
       if (text >= 0.5) return { verdict: 'disagree', checked, fit: 1 - text, holds: holds === 'other values' ? 'texts' : holds };
       return { verdict: 'unknown', checked, fit: 1 - text };
     }
@@ -265,6 +268,11 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
  * start and end of a response carry a time of day; a project's start and end dates do not
  * (`timeOfDay`).
  */
+/** A UUID, bare or as KoboToolbox writes its instance ids ("uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301"). */
+const UUID = /^\s*(?:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/i;
+
+const TIME_OF_DAY = /^\s*\d{1,2}\s*(?:[:h.]\s*\d{2}|\s*[ap]\.?m\.?)/i;
+
 function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean): ColumnVerdict {
   const years: number[] = [];
   let timed = 0;
@@ -274,6 +282,7 @@ function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean)
     if (p?.time && !/^00:00(?::00)?$/.test(p.time)) timed++;
   }
   const fit = years.length / cells.length;
+  if (!years.length && share(cells, (c) => TIME_OF_DAY.test(c)) >= 0.8) return { verdict: 'disagree', checked: cells.length, fit, holds: TIMES_OF_DAY };
   if (fit < 0.3) return { verdict: 'disagree', checked: cells.length, fit, holds };
   if (fit < 0.6) return { verdict: 'unknown', checked: cells.length, fit };
   years.sort((a, b) => a - b);

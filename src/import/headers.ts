@@ -305,6 +305,17 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const idx = headerIndex();
   const candidates: Candidate[] = [];
   headers.forEach((h, i) => candidates.push(...scoreHeader(h, i, idx, preferred?.has(i) ? 50 : 0)));
+  // Salesforce's "Preferred Email" and "Preferred Phone" beside "Personal Email", "Work Email"…
+  // say which of those columns is preferred ("Work"), not an address: a bare "preferred" column
+  // with two or more other columns for its field is that choice.
+  const choiceOfColumns = (c: Candidate) => {
+    if (c.field !== 'email' && c.field !== 'phone') return false;
+    const words = headerWords(headers[c.column] ?? '');
+    if (words.length !== 2 || !PREFERRED_WORDS.has(words[0]!)) return false;
+    return new Set(candidates.filter((o) => o.field === c.field && o.column !== c.column).map((o) => o.column)).size >= 2;
+  };
+  const choices = new Set(candidates.filter(choiceOfColumns));
+  if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the
   // first, the second, the co-authors) comes last: "Submitter first name" before "First name:
@@ -363,7 +374,7 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const isMetadata = (f: Field) => (primary.get(f)?.score ?? 0) < 1;
   const bareName = (col: number) => {
     const words = headerWords(headers[col] ?? '').filter((w) => !idx.nameQualifiers.has(w));
-    return words.length === 1 && ['nom', 'nombre', 'name'].includes(keyWord(words[0]!));
+    return words.length === 1 && ['nom', 'nombre', 'nome', 'name'].includes(keyWord(words[0]!));
   };
   // The parts of a split name sit side by side: a bare name column next to "Apellido" is its
   // given names even when another name column came first ("Name", a full name added before
@@ -427,6 +438,16 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     delete mapping.contactName;
     primary.delete('contactName');
   }
+  // "DateDebut", "DateFin", "Start date", "Fecha de inicio" and nothing else of a form tool's: a
+  // project's or a contract's period, not the response's start and end, which survey tools write
+  // beside their own response number, collector or IP address (SurveyMonkey, Qualtrics). A time
+  // ("Start time", "Heure de fin"), another tool column or a survey tool's answer rows under the
+  // questions (SurveyMonkey's "Response") keep them for the cells to decide.
+  if (!preferred?.size && mapping.submittedAt?.every((col) => periodDate(headers[col] ?? '')) && !headers.some((h, i) => !mapping.submittedAt!.includes(i) && surveyToolColumn(h, idx, preferred?.has(i) ? 50 : 0))) {
+    for (const col of mapping.submittedAt) taken.delete(col);
+    delete mapping.submittedAt;
+    primary.delete('submittedAt');
+  }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
@@ -439,6 +460,21 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   }
   return { mapping, unmatched, evidence, alternatives };
 }
+
+/** A start or end date without a time of day ("DateFin", "End Date", "Fecha de inicio"), which a project's period shares with a survey tool's response. */
+function periodDate(header: string): boolean {
+  const words = headerWords(header);
+  return leftToCells(header, 'submittedAt') && words.some((w) => DATE_WORDS.has(w)) && !words.some((w) => TIME_WORDS.has(w));
+}
+const DATE_WORDS = new Set(['date', 'fecha', 'data']);
+const TIME_WORDS = new Set(['time', 'heure', 'hora', 'timestamp', 'horodateur']);
+
+/** A form tool's own column that a plain table of projects or people does not have too ("Respondent ID", "IP Address", "Collector ID", "_uuid"). */
+function surveyToolColumn(header: string, idx: HeaderIndex, bonus: number): boolean {
+  if (!isToolColumn(header, idx, bonus) || periodDate(header)) return false;
+  return !GENERIC_TOOL_HEADERS.has(headerWords(header).join(' '));
+}
+const GENERIC_TOOL_HEADERS = new Set(['id', 'email', 'email address', 'name', 'first name', 'last name', 'status', 'created', 'created at', 'updated at', 'published', 'published at', 'progress', 'start', 'end']);
 
 /**
  * Whether a rule against `field` would rule this header out were it not a form tool's own column
@@ -469,12 +505,14 @@ export function isResponseNumberColumn(header: string): boolean {
   return rest.length === 0 || isFormToolColumn(trimmed) || (rest.length === 1 && RESPONSE_WORDS.has(rest[0]!));
 }
 
+const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
+
 /** What a form tool numbers ("Submission ID", "Entry Id", "Instance ID"), in its three languages. */
 const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry', 'instance', 'soumission', 'reponse', 'repondant', 'respuesta', 'encuestado', 'envio']);
 
 /** A given-name word beside a family-name word ("Prénom & Nom", "Nombre y apellido", "First and last name"). */
 // (not "name" with "surname": "Last name / surname" and "Surname (family name)" are the family name)
-const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname']];
+const NAME_PART_PAIRS: [string, string][] = [['prenom', 'nom'], ['first', 'last'], ['first', 'surname'], ['nombre', 'apellido'], ['nombre', 'apellidos'], ['given', 'family'], ['forename', 'surname'], ['nome', 'sobrenome'], ['nome', 'cognome']];
 function namesBothParts(words: readonly string[]): boolean {
   return NAME_PART_PAIRS.some(([a, b]) => words.includes(a) && words.includes(b));
 }

@@ -64,6 +64,19 @@ describe('a project\'s start and end dates are not the submission date', () => {
     expect(report.inserted).toBe(3);
     expect(report.files[0].fields.submittedAt).toBeUndefined();
     expect(apps.every((a) => a.submittedAt == null)).toBe(true);
+    // the header row already says so (no form tool's column beside them): no warning to read
+    expect(run.stderr).not.toMatch(/"DateFin" names the submission date/);
+  });
+
+  it('beside a form tool\'s own column, the cells decide: dates without a time of day are no submission date', async () => {
+    const csv = rows('Respondent ID,Titre,DateDebut,DateFin,Institution,ResponsableEmail', [
+      '11,Santé connectée,2024-01-01,2024-12-31,Institut Ejemplo,ana@example.org',
+      '12,Énergie solaire,2024-03-01,2025-02-28,École Exemple,grace@example.net',
+      '13,Eau potable,2023-09-15,2024-06-30,Centre Modèle,awa@example.com',
+    ]);
+    const { report, apps, run } = await importCase(caseFile('projets.csv', csv));
+    expect(report.files[0].fields.submittedAt).toBeUndefined();
+    expect(apps.every((a) => a.submittedAt == null)).toBe(true);
     expect(run.stderr).toMatch(/"DateFin" names the submission date but holds dates without a time of day/);
   });
 

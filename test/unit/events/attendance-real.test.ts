@@ -1,0 +1,72 @@
+/**
+ * event attendance on the reports as Zoom, Teams, Google Meet and Webex write them: each file in
+ * test/fixtures/attendance-real keeps the structure of a report found in public code (its README
+ * names the source) with invented people. Every row is accounted for, each person is matched to
+ * the right member, and the minutes and first joins are the ones computed by hand from the file
+ * (the event is in New York, 2021-11-19 10:00, as the reports' clocks are).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchAttendance, type AttendanceMember } from '../../../src/events/attendance/match.js';
+import { readAttendanceReport } from '../../../src/events/attendance/report.js';
+import { ROOT } from '../support/run.js';
+
+const DIR = path.join(ROOT, 'test', 'fixtures', 'attendance-real');
+const MEMBERS: AttendanceMember[] = [
+  { memberId: 1, name: 'Ana García', email: 'ana.garcia@example.org' },
+  { memberId: 2, name: 'Moussa Kouassi', email: 'mkouassi@example.org' },
+  { memberId: 3, name: 'Lina Haddad', email: 'lina.haddad@example.net' },
+];
+
+interface Expected {
+  tool: 'zoom' | 'teams' | 'meet' | 'webex';
+  rows: number;
+  /** member -> [minutes, first join] (null: the report gives no times). */
+  members: Record<number, [number, string | null]>;
+  unmatched: number;
+  notAttended?: number;
+  meetingStart?: string;
+}
+
+const CASES: [string, Expected][] = [
+  ['zoom-en-summary.csv', { tool: 'zoom', rows: 4, members: { 1: [128, '09:54:15'], 2: [86, '10:07:44'] }, unmatched: 1, meetingStart: '10:00:00' }],
+  ['zoom-en-summary-trailing.csv', { tool: 'zoom', rows: 3, members: { 1: [121, '09:59:00'], 3: [88, '10:02:00'] }, unmatched: 1, meetingStart: '09:58:02' }],
+  ['zoom-en-unique.csv', { tool: 'zoom', rows: 3, members: { 1: [65, null], 2: [58, null] }, unmatched: 1 }],
+  ['zoom-onetable.csv', { tool: 'zoom', rows: 2, members: { 1: [115, '10:00:00'], 2: [100, '10:20:00'] }, unmatched: 0 }],
+  ['zoom-es-semicolon.csv', { tool: 'zoom', rows: 2, members: { 1: [117, '10:01:12'], 2: [55, '10:05:00'] }, unmatched: 0 }],
+  ['zoom-es-unique.csv', { tool: 'zoom', rows: 2, members: { 1: [118, null], 3: [90, null] }, unmatched: 0 }],
+  // the waiting-room row is a row, not attendance
+  ['zoom-es-new.csv', { tool: 'zoom', rows: 3, members: { 1: [119, '10:00:30'], 2: [95, '10:10:00'] }, unmatched: 0 }],
+  ['zoom-webinar.csv', { tool: 'zoom', rows: 3, members: { 1: [98, '10:02:00'], 3: [59, '10:01:00'] }, unmatched: 1, notAttended: 1, meetingStart: '10:00:00' }],
+  ['teams-new-en.csv', { tool: 'teams', rows: 4, members: { 1: [123, '09:58:11'], 2: [95, '10:05:00'], 3: [50, '10:10:00'] }, unmatched: 0, meetingStart: '09:58:11' }],
+  ['teams-2021-en.csv', { tool: 'teams', rows: 3, members: { 1: [129, '09:57:51'], 2: [59, '10:08:13'], 3: [10, '10:10:00'] }, unmatched: 0, meetingStart: '09:57:51' }],
+  ['teams-2020-actions.csv', { tool: 'teams', rows: 3, members: { 1: [122, '09:58:01'], 2: [100, '10:05:12'] }, unmatched: 0 }],
+  ['meet-name-email.csv', { tool: 'meet', rows: 2, members: { 1: [118, '10:01:14'], 2: [42, '10:05:00'] }, unmatched: 0 }],
+  ['meet-summary.csv', { tool: 'meet', rows: 2, members: { 1: [32, '10:00:12'], 3: [62, '10:05:00'] }, unmatched: 0, meetingStart: '10:00:00' }],
+  ['meet-first-last.csv', { tool: 'meet', rows: 2, members: { 1: [58, '10:02:00'], 2: [62, '09:58:00'] }, unmatched: 0 }],
+  ['webex-display.csv', { tool: 'webex', rows: 2, members: { 1: [118, '10:00:00'], 2: [45, '10:05:00'] }, unmatched: 0 }],
+];
+
+const at = (clock: string | null | undefined) => (clock ? `2021-11-19T${clock}-05:00` : null);
+
+describe('attendance reports as the tools write them (test/fixtures/attendance-real)', () => {
+  it('has a test for every fixture, and a README naming each', () => {
+    const files = fs.readdirSync(DIR).filter((f) => f !== 'README.md').sort();
+    expect(files).toEqual(CASES.map(([f]) => f).sort());
+    const readme = fs.readFileSync(path.join(DIR, 'README.md'), 'utf8');
+    for (const f of files) expect(readme).toContain(`\`${f}\``);
+  });
+
+  it.each(CASES)('%s', async (file, expected) => {
+    const report = await readAttendanceReport(fs.readFileSync(path.join(DIR, file)), { file, timeZone: 'America/New_York', eventDate: '2021-11-19' });
+    const result = matchAttendance([report], MEMBERS);
+    expect(report.file.tool).toBe(expected.tool);
+    expect(report.file.notAttended).toBe(expected.notAttended ?? 0);
+    expect([result.rows, result.matched + result.unmatched, result.unmatched]).toEqual([expected.rows, expected.rows, expected.unmatched]);
+    const seen = Object.fromEntries(result.perMember.map((p) => [p.memberId, [p.minutes, p.firstJoin]]));
+    expect(seen).toEqual(Object.fromEntries(Object.entries(expected.members).map(([id, [minutes, clock]]) => [id, [minutes, at(clock)]])));
+    if (expected.meetingStart) expect(report.file.meeting.startTime).toBe(at(expected.meetingStart));
+    for (const row of report.rows) expect(row.problems).toEqual([]);
+  });
+});

@@ -70,3 +70,27 @@ describe('attendance reports as the tools write them (test/fixtures/attendance-r
     for (const row of report.rows) expect(row.problems).toEqual([]);
   });
 });
+
+describe('a file event attendance cannot read says what it holds and what to do', () => {
+  const read = (bytes: Uint8Array) => readAttendanceReport(bytes, { file: 'report.csv', timeZone: 'America/New_York', eventDate: '2021-11-19' });
+  const failure = async (bytes: Uint8Array) => {
+    const error = await read(bytes).then(() => null, (e: Error & { hint?: string }) => e);
+    expect(error).not.toBeNull();
+    return `${error!.message} | ${error!.hint ?? ''}`;
+  };
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), /^report\.csv is empty \| download the report again/],
+    ['a workbook saved from the report', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), /^report\.csv is an Excel workbook \(\.xlsx\).*\| .*save it as "CSV UTF-8"/],
+    ['an old workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /^report\.csv is an old Excel workbook \(\.xls\)/],
+    // the labels it recognised are named, the participant in the row below is not
+    ['a list without times', Buffer.from('Display Name,Attendee Email,Session Name\nAna García,ana.garcia@example.org,Main\n'), /^report\.csv has no participants table that skillsnet recognises: line 1 has "Display Name", "Attendee Email" but no join time, leave time or duration column \| expected a header/],
+    ['times without a name', Buffer.from('Join Time,Leave Time,Duration\n10:00,11:00,60\n'), /line 1 has "Join Time", "Leave Time", "Duration" but no name column for the participant/],
+    ['notes', Buffer.from('Notes of the meeting\nAna García spoke first.\n'), /^report\.csv has no participants table that skillsnet recognises: no line has a participant's name column beside a join time, leave time or duration \| expected a header/],
+  ])('%s', async (_, bytes, message) => {
+    const text = await failure(bytes);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('Ana');
+    expect(text).not.toContain('@example.org');
+  });
+});

@@ -19,7 +19,7 @@ import { reportTool, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
-import { zoomNames, zoomSummary, type MeetingSummary } from './zoom.js';
+import { zoomNames, zoomSummary, zoomTableSummary, type MeetingSummary } from './zoom.js';
 
 export type ReportSource = 'zoom' | 'teams';
 export type { ReportTool } from './tools.js';
@@ -157,7 +157,10 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const { tables, sections } = splitTables(records);
   const first = tables[0]!;
   const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
-  const summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
+  let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
+  if (source === 'zoom' && !Object.keys(summary).length) {
+    summary = zoomTableSummary(records[first.header]!.cells, records[first.rows[0] ?? -1]?.cells, new Set(Object.values(first.match.columns)));
+  }
   const languages: Record<string, number> = {};
   for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
   const language = topLanguage(languages);

@@ -27,13 +27,15 @@ interface Expected {
   unmatched: number;
   notAttended?: number;
   meetingStart?: string;
+  title?: string;
 }
 
 const CASES: [string, Expected][] = [
   ['zoom-en-summary.csv', { tool: 'zoom', rows: 4, members: { 1: [128, '09:54:15'], 2: [86, '10:07:44'] }, unmatched: 1, meetingStart: '10:00:00' }],
   ['zoom-en-summary-trailing.csv', { tool: 'zoom', rows: 3, members: { 1: [121, '09:59:00'], 3: [88, '10:02:00'] }, unmatched: 1, meetingStart: '09:58:02' }],
   ['zoom-en-unique.csv', { tool: 'zoom', rows: 3, members: { 1: [65, null], 2: [58, null] }, unmatched: 1 }],
-  ['zoom-onetable.csv', { tool: 'zoom', rows: 2, members: { 1: [115, '10:00:00'], 2: [100, '10:20:00'] }, unmatched: 0 }],
+  // the meeting's columns repeat on every row: its start is read there
+  ['zoom-onetable.csv', { tool: 'zoom', rows: 2, members: { 1: [115, '10:00:00'], 2: [100, '10:20:00'] }, unmatched: 0, meetingStart: '10:00:00', title: 'Core Group, session 1' }],
   ['zoom-es-semicolon.csv', { tool: 'zoom', rows: 2, members: { 1: [117, '10:01:12'], 2: [55, '10:05:00'] }, unmatched: 0 }],
   ['zoom-es-unique.csv', { tool: 'zoom', rows: 2, members: { 1: [118, null], 3: [90, null] }, unmatched: 0 }],
   // the waiting-room row is a row, not attendance
@@ -67,6 +69,7 @@ describe('attendance reports as the tools write them (test/fixtures/attendance-r
     const seen = Object.fromEntries(result.perMember.map((p) => [p.memberId, [p.minutes, p.firstJoin]]));
     expect(seen).toEqual(Object.fromEntries(Object.entries(expected.members).map(([id, [minutes, clock]]) => [id, [minutes, at(clock)]])));
     if (expected.meetingStart) expect(report.file.meeting.startTime).toBe(at(expected.meetingStart));
+    if (expected.title) expect(report.file.meeting.title).toBe(expected.title);
     for (const row of report.rows) expect(row.problems).toEqual([]);
   });
 });

@@ -10,10 +10,11 @@
 /** A KoboToolbox/ODK field path ("group_org/org_name"): no spaces, parts joined by "/". */
 const FIELD_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/;
 /**
- * Capitalised words joined by "/" are a label, not a path: HubSpot's and Zoom's "Country/Region",
- * "State/Region" (read as a path, "Country/Region" was only "Region", and no country was found).
+ * Words joined by "/", the first capitalised, are a label, not a path: HubSpot's "Country/Region",
+ * "Pays/Région", "País/región" (read as a path, "Country/Region" was only "Region", and no country
+ * was found). A path's parts are identifiers: lower case, underscores, digits.
  */
-const WORDS_WITH_SLASHES = /^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)+$/u;
+const WORDS_WITH_SLASHES = /^\p{Lu}\p{L}*(?:\/\p{L}+)+$/u;
 
 /** Lower case without accents or ligatures: "Référent" -> "referent", "Œuvre" -> "oeuvre". */
 export function foldText(text: string): string {

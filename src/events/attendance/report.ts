@@ -229,6 +229,10 @@ function whatWasFound(text: string, bytes: Uint8Array): { found: string; hint?: 
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { found: 'is an Excel workbook (.xlsx), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { found: 'is an old Excel workbook (.xls), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
   if (!text.trim()) return { found: 'is empty', hint: 'download the report again: the file holds no line' };
+  // Zoom's webinar registration report lists who registered, not who came
+  if (/^\s*"?(?:Registration Report|Registrant Details)\b/im.test(text.slice(0, 4000)) && !/^\s*"?Attendee Details\b/im.test(text)) {
+    return { found: 'is Zoom\'s webinar registration report: it lists who registered, not who came', hint: 'export the attendee report instead (Reports > Webinar > Attendee Report) and give that file' };
+  }
   let best: { line: number; labels: string[]; fields: string[] } | null = null;
   const lines = text.split(/\r\n|\n|\r/).slice(0, 200);
   lines.forEach((line, i) => {

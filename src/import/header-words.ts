@@ -9,6 +9,12 @@
 
 /** A KoboToolbox/ODK field path ("group_org/org_name"): no spaces, parts joined by "/". */
 const FIELD_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/;
+/**
+ * Words joined by "/", the first capitalised, are a label, not a path: HubSpot's "Country/Region",
+ * "Pays/Région", "País/región" (read as a path, "Country/Region" was only "Region", and no country
+ * was found). A path's parts are identifiers: lower case, underscores, digits.
+ */
+const WORDS_WITH_SLASHES = /^\p{Lu}\p{L}*(?:\/\p{L}+)+$/u;
 
 /** Lower case without accents or ligatures: "Référent" -> "referent", "Œuvre" -> "oeuvre". */
 export function foldText(text: string): string {
@@ -25,7 +31,7 @@ export function foldText(text: string): string {
  */
 export function headerText(header: string): string {
   let t = header.replace(/\u0000/g, '').trim();
-  if (FIELD_PATH.test(t)) t = t.slice(t.lastIndexOf('/') + 1);
+  if (FIELD_PATH.test(t) && !WORDS_WITH_SLASHES.test(t)) t = t.slice(t.lastIndexOf('/') + 1);
   t = t.replace(/<\/?[a-z][^<>]*>/gi, ' ');
   // LimeSurvey and web apps write "Nom &amp; Post-nom": an entity is the character it stands for
   t = decodeEntities(t);

@@ -360,7 +360,11 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     }
     if (c.score < 1) continue;
     const sameQuestion = MULTI_VALUE_FIELDS.has(c.field) && c.score === primary.get(c.field)?.score;
-    if (sameQuestion || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? ''), idx))) {
+    // "Phone" beside "Mobile Phone" (a Salesforce contact, a HubSpot export): each header is a
+    // phone and nothing else, so both are the contact's lines; the row takes the first it fills
+    // (the CRM's mobile column is often empty where the office phone is not).
+    const anotherLine = c.field === 'phone' && c.exact && primary.get('phone')?.exact === true;
+    if (sameQuestion || anotherLine || (idx.applicantSide.fields.has(c.field) && namesApplicantSide(headerWords(headers[c.column] ?? ''), idx))) {
       mapping[c.field]!.push(c.column);
       taken.add(c.column);
     }

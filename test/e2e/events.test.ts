@@ -108,8 +108,9 @@ describe('an event from start to finish (built CLI)', () => {
     fs.writeFileSync(path.join(dir, 'applications.csv'), 'Organisation,Contact,Email,Country\nFondation Exemple,Ana Exemple,ana@example.org,SN\n');
     const r = sk('event', 'attendance', '1', 'applications.csv', '--json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: applications\.csv has no participants table that skillsnet recognises\n/);
-    expect(json(r)).toEqual({ error: 'applications.csv has no participants table that skillsnet recognises', hint: expect.stringMatching(/Google Meet/) });
+    const message = 'applications.csv has no participants table that skillsnet recognises: line 1 has "Email" but no name column for the participant';
+    expect(r.stderr.startsWith(`error: ${message}\n`), r.stderr).toBe(true);
+    expect(json(r)).toEqual({ error: message, hint: expect.stringMatching(/Google Meet/) });
   });
 
   it('links a row to a member, and shows who attended with their minutes', () => {

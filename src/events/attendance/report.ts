@@ -19,7 +19,7 @@ import { reportTool, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
-import { zoomNames, zoomSummary, type MeetingSummary } from './zoom.js';
+import { zoomNames, zoomSummary, zoomTableSummary, type MeetingSummary } from './zoom.js';
 
 export type ReportSource = 'zoom' | 'teams';
 export type { ReportTool } from './tools.js';
@@ -151,13 +151,16 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
   const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const found = findHeader(text);
-  if (!found) throw noParticipantsTable(options.file, text);
+  if (!found) throw noParticipantsTable(options.file, text, bytes);
   const records = await parseRecords(text, found.delimiter);
   await checkpoint(options.signal);
   const { tables, sections } = splitTables(records);
   const first = tables[0]!;
   const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
-  const summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
+  let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
+  if (source === 'zoom' && !Object.keys(summary).length) {
+    summary = zoomTableSummary(records[first.header]!.cells, records[first.rows[0] ?? -1]?.cells, new Set(Object.values(first.match.columns)));
+  }
   const languages: Record<string, number> = {};
   for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
   const language = topLanguage(languages);
@@ -211,14 +214,53 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   };
 }
 
+const SAVE_AS_CSV = 'download the report again as CSV (Zoom: Reports > Usage > Participants > Export; Teams: Attendance > Download), or open it and save it as "CSV UTF-8", then give that file';
+
+/** The fields a table needs, in the words of messages. */
+const FIELD_WORDS: Partial<Record<keyof HeaderMatch['columns'], string>> = { name: 'name', firstName: 'first name', lastName: 'last name', email: 'email', join: 'join time', leave: 'leave time', duration: 'duration' };
+
+/**
+ * What a file without a participants table holds instead, for the error: nothing, a workbook, or
+ * the line that came closest (the report's own labels it has, which are column names, never a
+ * participant's name, and what it lacks).
+ */
+function whatWasFound(text: string, bytes: Uint8Array): { found: string; hint?: string } | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8));
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { found: 'is an Excel workbook (.xlsx), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
+  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { found: 'is an old Excel workbook (.xls), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
+  if (!text.trim()) return { found: 'is empty', hint: 'download the report again: the file holds no line' };
+  // Zoom's webinar registration report lists who registered, not who came
+  if (/^\s*"?(?:Registration Report|Registrant Details)\b/im.test(text.slice(0, 4000)) && !/^\s*"?Attendee Details\b/im.test(text)) {
+    return { found: 'is Zoom\'s webinar registration report: it lists who registered, not who came', hint: 'export the attendee report instead (Reports > Webinar > Attendee Report) and give that file' };
+  }
+  let best: { line: number; labels: string[]; fields: string[] } | null = null;
+  const lines = text.split(/\r\n|\n|\r/).slice(0, 200);
+  lines.forEach((line, i) => {
+    for (const d of DELIMITERS) {
+      if (!line.includes(d)) continue;
+      const cells = line.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+      const { columns } = matchHeaderRow(cells);
+      const fields = (Object.keys(FIELD_WORDS) as (keyof typeof FIELD_WORDS)[]).filter((f) => columns[f] !== undefined);
+      if (fields.length && (!best || fields.length > best.fields.length)) best = { line: i + 1, labels: fields.map((f) => cells[columns[f]!]!), fields };
+    }
+  });
+  if (!best) return null;
+  const { line, labels, fields } = best as { line: number; labels: string[]; fields: string[] };
+  const named = fields.includes('name') || (fields.includes('firstName') && fields.includes('lastName'));
+  const lacking = named ? 'no join time, leave time or duration column' : 'no name column for the participant';
+  return { found: `has no participants table that skillsnet recognises: line ${line} has ${labels.map((l) => `"${l}"`).join(', ')} but ${lacking}` };
+}
+
 /** Why a file holds no participants table, and what to do (a 2020 Teams list is named). */
-function noParticipantsTable(file: string, text: string): OperationError {
+function noParticipantsTable(file: string, text: string, bytes: Uint8Array): OperationError {
+  const found = whatWasFound(text, bytes);
+  if (found?.hint) return new OperationError(`${file} ${found.found}`, { hint: found.hint });
   if (/\bUser Action\b/i.test(text.slice(0, 2000))) {
     return new OperationError(`${file} looks like a 2020–2021 Teams attendance list (one "Joined"/"Left" line per action), but its name, action and timestamp columns are not all recognised`, {
       hint: 'expected "Full Name", "User Action" and "Timestamp"; add your list\'s spelling to data/attendance-headers.json (columns name, action, timestamp)',
     });
   }
-  return new OperationError(`${file} has no participants table that skillsnet recognises`, {
+  return new OperationError(`${file} ${found?.found ?? 'has no participants table that skillsnet recognises: no line has a participant\'s name column beside a join time, leave time or duration'}`, {
     hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams) or "First name, Last name, Email, Duration, Time joined" (Google Meet); add your report\'s spelling to data/attendance-headers.json',
   });
 }

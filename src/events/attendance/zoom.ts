@@ -36,6 +36,23 @@ export function zoomSummary(records: readonly string[][], before: number): Meeti
 }
 
 /**
+ * The meeting of Zoom's one-table export, where every row repeats it ("Topic,Meeting ID,User
+ * Name,...,Start Time,End Time,...,Name (Original Name),User Email,Join Time,..."): the summary
+ * labels of the participants header, read in its first row. Columns the table reads as a
+ * participant's field are not the meeting's.
+ */
+export function zoomTableSummary(header: readonly string[], firstRow: readonly string[] | undefined, taken: ReadonlySet<number>): MeetingSummary {
+  const summary: MeetingSummary = {};
+  if (!firstRow) return summary;
+  header.forEach((label, j) => {
+    const f = taken.has(j) ? null : summaryField(label)?.field;
+    const v = (firstRow[j] ?? '').trim();
+    if (f && v && !(f in summary)) summary[f as SummaryField] = v;
+  });
+  return summary;
+}
+
+/**
  * The names a Zoom name cell gives: "Ana (Ana García)" is Ana, renamed from Ana García; both
  * may identify the member. A cell without parentheses is just the name.
  */

@@ -245,3 +245,14 @@ describe('a header that names both parts of the name', () => {
     expect(fr.lastName).toEqual(['Nom du contact']);
   });
 });
+
+describe('words joined by a slash', () => {
+  it.each([
+    [['Email', 'Country/Region'], { email: ['Email'], country: ['Country/Region'] }],
+    [['Email', 'País/región'], { email: ['Email'], country: ['País/región'] }],
+    // a KoboToolbox path is still read by its last part
+    [['group_org/org_email', 'group_org/country'], { email: ['group_org/org_email'], country: ['group_org/country'] }],
+  ])('%j', (headers, expected) => {
+    expect(mapped(headers)).toEqual(expected);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * event attendance on the reports as Zoom, Teams, Google Meet and Webex write them: each file in
+ * test/fixtures/attendance-real keeps the structure of a report found in public code (its README
+ * names the source) with invented people. Every row is accounted for, each person is matched to
+ * the right member, and the minutes and first joins are the ones computed by hand from the file
+ * (the event is in New York, 2021-11-19 10:00, as the reports' clocks are).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchAttendance, type AttendanceMember } from '../../../src/events/attendance/match.js';
+import { readAttendanceReport } from '../../../src/events/attendance/report.js';
+import { ROOT } from '../support/run.js';
+
+const DIR = path.join(ROOT, 'test', 'fixtures', 'attendance-real');
+const MEMBERS: AttendanceMember[] = [
+  { memberId: 1, name: 'Ana García', email: 'ana.garcia@example.org' },
+  { memberId: 2, name: 'Moussa Kouassi', email: 'mkouassi@example.org' },
+  { memberId: 3, name: 'Lina Haddad', email: 'lina.haddad@example.net' },
+];
+
+interface Expected {
+  tool: 'zoom' | 'teams' | 'meet' | 'webex';
+  rows: number;
+  /** member -> [minutes, first join] (null: the report gives no times). */
+  members: Record<number, [number, string | null]>;
+  unmatched: number;
+  notAttended?: number;
+  meetingStart?: string;
+  title?: string;
+}
+
+const CASES: [string, Expected][] = [
+  ['zoom-en-summary.csv', { tool: 'zoom', rows: 4, members: { 1: [128, '09:54:15'], 2: [86, '10:07:44'] }, unmatched: 1, meetingStart: '10:00:00' }],
+  ['zoom-en-summary-trailing.csv', { tool: 'zoom', rows: 3, members: { 1: [121, '09:59:00'], 3: [88, '10:02:00'] }, unmatched: 1, meetingStart: '09:58:02' }],
+  ['zoom-en-unique.csv', { tool: 'zoom', rows: 3, members: { 1: [65, null], 2: [58, null] }, unmatched: 1 }],
+  // the meeting's columns repeat on every row: its start is read there
+  ['zoom-onetable.csv', { tool: 'zoom', rows: 2, members: { 1: [115, '10:00:00'], 2: [100, '10:20:00'] }, unmatched: 0, meetingStart: '10:00:00', title: 'Core Group, session 1' }],
+  ['zoom-es-semicolon.csv', { tool: 'zoom', rows: 2, members: { 1: [117, '10:01:12'], 2: [55, '10:05:00'] }, unmatched: 0 }],
+  ['zoom-es-unique.csv', { tool: 'zoom', rows: 2, members: { 1: [118, null], 3: [90, null] }, unmatched: 0 }],
+  // the waiting-room row is a row, not attendance
+  ['zoom-es-new.csv', { tool: 'zoom', rows: 3, members: { 1: [119, '10:00:30'], 2: [95, '10:10:00'] }, unmatched: 0 }],
+  ['zoom-webinar.csv', { tool: 'zoom', rows: 3, members: { 1: [98, '10:02:00'], 3: [59, '10:01:00'] }, unmatched: 1, notAttended: 1, meetingStart: '10:00:00' }],
+  ['teams-new-en.csv', { tool: 'teams', rows: 4, members: { 1: [123, '09:58:11'], 2: [95, '10:05:00'], 3: [50, '10:10:00'] }, unmatched: 0, meetingStart: '09:58:11' }],
+  ['teams-2021-en.csv', { tool: 'teams', rows: 3, members: { 1: [129, '09:57:51'], 2: [59, '10:08:13'], 3: [10, '10:10:00'] }, unmatched: 0, meetingStart: '09:57:51' }],
+  ['teams-2020-actions.csv', { tool: 'teams', rows: 3, members: { 1: [122, '09:58:01'], 2: [100, '10:05:12'] }, unmatched: 0 }],
+  ['meet-name-email.csv', { tool: 'meet', rows: 2, members: { 1: [118, '10:01:14'], 2: [42, '10:05:00'] }, unmatched: 0 }],
+  ['meet-summary.csv', { tool: 'meet', rows: 2, members: { 1: [32, '10:00:12'], 3: [62, '10:05:00'] }, unmatched: 0, meetingStart: '10:00:00' }],
+  ['meet-first-last.csv', { tool: 'meet', rows: 2, members: { 1: [58, '10:02:00'], 2: [62, '09:58:00'] }, unmatched: 0 }],
+  ['webex-display.csv', { tool: 'webex', rows: 2, members: { 1: [118, '10:00:00'], 2: [45, '10:05:00'] }, unmatched: 0 }],
+];
+
+const at = (clock: string | null | undefined) => (clock ? `2021-11-19T${clock}-05:00` : null);
+
+describe('attendance reports as the tools write them (test/fixtures/attendance-real)', () => {
+  it('has a test for every fixture, and a README naming each', () => {
+    const files = fs.readdirSync(DIR).filter((f) => f !== 'README.md').sort();
+    expect(files).toEqual(CASES.map(([f]) => f).sort());
+    const readme = fs.readFileSync(path.join(DIR, 'README.md'), 'utf8');
+    for (const f of files) expect(readme).toContain(`\`${f}\``);
+  });
+
+  it.each(CASES)('%s', async (file, expected) => {
+    const report = await readAttendanceReport(fs.readFileSync(path.join(DIR, file)), { file, timeZone: 'America/New_York', eventDate: '2021-11-19' });
+    const result = matchAttendance([report], MEMBERS);
+    expect(report.file.tool).toBe(expected.tool);
+    expect(report.file.notAttended).toBe(expected.notAttended ?? 0);
+    expect([result.rows, result.matched + result.unmatched, result.unmatched]).toEqual([expected.rows, expected.rows, expected.unmatched]);
+    const seen = Object.fromEntries(result.perMember.map((p) => [p.memberId, [p.minutes, p.firstJoin]]));
+    expect(seen).toEqual(Object.fromEntries(Object.entries(expected.members).map(([id, [minutes, clock]]) => [id, [minutes, at(clock)]])));
+    if (expected.meetingStart) expect(report.file.meeting.startTime).toBe(at(expected.meetingStart));
+    if (expected.title) expect(report.file.meeting.title).toBe(expected.title);
+    for (const row of report.rows) expect(row.problems).toEqual([]);
+  });
+});
+
+describe('a file event attendance cannot read says what it holds and what to do', () => {
+  const read = (bytes: Uint8Array) => readAttendanceReport(bytes, { file: 'report.csv', timeZone: 'America/New_York', eventDate: '2021-11-19' });
+  const failure = async (bytes: Uint8Array) => {
+    const error = await read(bytes).then(() => null, (e: Error & { hint?: string }) => e);
+    expect(error).not.toBeNull();
+    return `${error!.message} | ${error!.hint ?? ''}`;
+  };
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), /^report\.csv is empty \| download the report again/],
+    ['a workbook saved from the report', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), /^report\.csv is an Excel workbook \(\.xlsx\).*\| .*save it as "CSV UTF-8"/],
+    ['an old workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /^report\.csv is an old Excel workbook \(\.xls\)/],
+    // the labels it recognised are named, the participant in the row below is not
+    ['a list without times', Buffer.from('Display Name,Attendee Email,Session Name\nAna García,ana.garcia@example.org,Main\n'), /^report\.csv has no participants table that skillsnet recognises: line 1 has "Display Name", "Attendee Email" but no join time, leave time or duration column \| expected a header/],
+    ['times without a name', Buffer.from('Join Time,Leave Time,Duration\n10:00,11:00,60\n'), /line 1 has "Join Time", "Leave Time", "Duration" but no name column for the participant/],
+    ['a webinar registration report', Buffer.from('Registration Report,,,\nTopic,Webinar ID,Scheduled Time,# Registered\nClinic,847 5984 1045,"Nov 19, 2021 10:00 AM",1\nRegistrant Details,,,\nFirst Name,Last Name,Email,Registration Time\nAna,García,ana.garcia@example.org,"Nov 10, 2021 09:00:00"\n'), /^report\.csv is Zoom's webinar registration report: it lists who registered, not who came \| export the attendee report instead/],
+    ['notes', Buffer.from('Notes of the meeting\nAna García spoke first.\n'), /^report\.csv has no participants table that skillsnet recognises: no line has a participant's name column beside a join time, leave time or duration \| expected a header/],
+  ])('%s', async (_, bytes, message) => {
+    const text = await failure(bytes);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('Ana');
+    expect(text).not.toContain('@example.org');
+  });
+});

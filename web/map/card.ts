@@ -45,7 +45,7 @@ export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[
   const card = h('article', { class: 'card', 'data-id': actor.id },
     close,
     h('p', { class: 'kind' }, label('kinds', actor.kind), actor.coreGroup ? h('span', { class: 'badge' }, t('coreGroup')) : null),
-    h('h2', {}, actor.label),
+    h('h2', { tabindex: '-1' }, actor.label),
     h('dl', {},
       ...row(t('cardCountry'), country ?? t('unknown')),
       ...row(t('cardRegion'), actor.region ? label('regions', actor.region) : t('unknown')),
@@ -90,7 +90,7 @@ export function contextCard(node: MapContextNode, text: Text, actorsLinked: numb
   return h('article', { class: 'card', 'data-id': node.id },
     button,
     h('p', { class: 'kind' }, label('kinds', node.kind)),
-    h('h2', {}, name),
+    h('h2', { tabindex: '-1' }, name),
     h('p', {}, (node.kind === 'category' ? terms.categories.get(node.key)?.detail : null) ?? node.detail),
     h('p', { class: 'muted' }, t('cardOrganisations', { count: actorsLinked })));
 }

@@ -17,6 +17,7 @@ export interface Props {
   placeholder?: string;
   alt?: string;
   hidden?: boolean;
+  tabindex?: string;
   [attribute: `aria-${string}`]: string | undefined;
   [attribute: `data-${string}`]: string | undefined;
 }

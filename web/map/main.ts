@@ -129,13 +129,13 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   const printFilters = h('p', { id: 'print-filters' });
   const panel = buildPanel(page, actors, text, {
     filter(name, value) { (state.filters[name] as string) = value; update(); },
-    search(query, pick) {
+    search(query, pick, fromKeyboard) {
       state.filters.search = query;
       update();
       if (pick && query.trim()) {
         const wanted = fold(query);
         const first = actors.find((a) => visible.has(a.id) && fold(a.label) === wanted) ?? actors.find((a) => visible.has(a.id));
-        if (first) { openCard(first.id); focusOn(first.id); }
+        if (first) { openCard(first.id, fromKeyboard); focusOn(first.id); }
       }
     },
     clearFilters() { state.filters = emptyFilters(); panel.sync(state.filters); update(); },
@@ -150,7 +150,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       h('div', { class: 'actions' }, fit, print)),
     page.withContactDetails ? h('p', { class: 'warning', role: 'note' }, t('contactDetailsNote')) : null,
     h('section', { class: 'print-only' }, printFilters, snapshotImage),
-    h('div', { class: 'body' }, panel.panel, h('main', { class: 'stage' }, stage, h('p', { class: 'hint muted' }, t('hint'))), cardPanel),
+    h('div', { class: 'body' }, panel.panel, h('main', { class: 'stage' }, stage,
+      // An empty map says so, rather than show a blank page that looks broken.
+      actors.length ? null : h('p', { id: 'empty-map', class: 'empty muted', role: 'status' }, t('emptyMap')),
+      h('p', { class: 'hint muted' }, t('hint'))), cardPanel),
   ].filter((el): el is HTMLElement => el !== null));
 
   // ------------------------------------------------------------------ colours and sizes
@@ -302,12 +305,23 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   }
 
   // ------------------------------------------------------------------ cards and peers
-  function openCard(id: string): void {
+  /**
+   * Keyboard users reach the card without tabbing through every filter: a card opened from the
+   * keyboard (Enter in the search, a peer's name) takes the focus, and closing it gives the
+   * focus back to where it was taken from.
+   */
+  let focusBefore: HTMLElement | null = null;
+  const focusInCard = () => cardPanel.contains(document.activeElement);
+
+  function openCard(id: string, fromKeyboard = false): void {
     const n = byId.get(id);
     if (!n) return;
     if (state.selected !== id) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
+    const takeFocus = fromKeyboard || focusInCard();
+    if (fromKeyboard && !focusInCard()) focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     state.selected = id;
     renderCard();
+    if (takeFocus) cardPanel.querySelector<HTMLElement>('h2')?.focus();
     renderer.refresh();
   }
 
@@ -315,18 +329,22 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     state.selected = null; state.peerOf = null; state.peers = null; state.peerIds = new Set();
     cardPanel.hidden = true;
     clear(cardPanel);
+    if (focusBefore?.isConnected) focusBefore.focus();
+    focusBefore = null;
     renderer.refresh();
   }
 
   function renderCard(): void {
     const n = state.selected ? byId.get(state.selected) : undefined;
     if (!n) return;
+    // Redrawing the card must not drop the focus of the button that asked for it (show peers).
+    const focusedClass = focusInCard() && document.activeElement instanceof HTMLElement ? document.activeElement.className : null;
     clear(cardPanel);
     cardPanel.hidden = false;
     if (isActor(n)) {
       cardPanel.append(actorCard(n, text, state.peers, graph.degree(n.id), {
         close: closeCard,
-        open: (other) => { openCard(other); focusOn(other); },
+        open: (other) => { openCard(other, true); focusOn(other); },
         togglePeers: () => {
           if (state.peerOf) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
           else {
@@ -350,6 +368,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     } else {
       const linked = graph.filterNeighbors(n.id, (other) => visible.has(other) && isActor(graph.getNodeAttribute(other, 'node'))).length;
       cardPanel.append(contextCard(n, text, linked, closeCard));
+    }
+    if (focusedClass !== null) {
+      const same = focusedClass ? cardPanel.querySelector<HTMLElement>(`.${focusedClass.split(/\s+/)[0]}`) : null;
+      (same ?? cardPanel.querySelector<HTMLElement>('h2'))?.focus();
     }
   }
 

@@ -8,7 +8,8 @@ export type SizeBy = 'score' | 'degree';
 
 export interface PanelEvents {
   filter(name: FilterName, value: string): void;
-  search(text: string, pick: boolean): void;
+  /** pick: open the first match's card; fromKeyboard: and take the focus there (Enter). */
+  search(text: string, pick: boolean, fromKeyboard?: boolean): void;
   clearFilters(): void;
   colourBy(mode: ColourBy): void;
   sizeBy(mode: SizeBy): void;
@@ -43,7 +44,7 @@ export function buildPanel(page: MapPage, actors: MapActorNode[], text: Text, ev
   search.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       window.clearTimeout(timer);
-      events.search(search.value, true);
+      events.search(search.value, true, true);
     }
   });
 

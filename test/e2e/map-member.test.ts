@@ -151,6 +151,35 @@ describe.skipIf(SKIP)('the map on a phone, offline, filled with hostile text', (
     expect(await focused(o.page)).toMatchObject({ tag: 'INPUT', id: 'search' });
   });
 
+  it('zooms and moves the map from the keyboard: Tab reaches it, + zooms in, arrows move, 0 fits again', async () => {
+    const o = await open(files.hostile);
+    const where = (id: string) => o.page.evaluate((node) => (window.__skillsnetMap as unknown as { locate(id: string): { x: number; y: number } | null }).locate(node), id);
+    const gap = async () => {
+      const [a, b] = [await where('org-1'), await where('org-3')];
+      return Math.hypot(a!.x - b!.x, a!.y - b!.y);
+    };
+    // Tab from the last control of the panel lands on the map, with a visible ring.
+    await o.page.locator('.panel button, .panel select, .panel input').last().focus();
+    await o.page.keyboard.press('Tab');
+    expect(await focused(o.page)).toMatchObject({ id: 'graph', outline: 'solid' });
+    const before = await gap();
+    await o.page.keyboard.press('+');
+    await o.page.waitForTimeout(400);
+    expect(await gap()).toBeGreaterThan(before * 1.3);
+    const left = (await where('org-1'))!;
+    await o.page.keyboard.press('ArrowLeft');
+    await o.page.waitForTimeout(400);
+    expect((await where('org-1'))!.x).toBeGreaterThan(left.x + 5);
+    const up = (await where('org-1'))!;
+    await o.page.keyboard.press('ArrowUp');
+    await o.page.waitForTimeout(400);
+    expect((await where('org-1'))!.y).toBeGreaterThan(up.y + 5);
+    await o.page.keyboard.press('0');
+    await o.page.waitForTimeout(500);
+    expect(Math.abs((await gap()) - before)).toBeLessThan(1);
+    expect(o.problems).toEqual([]);
+  });
+
   it('says so when the map holds no organisation, in the page\'s language', async () => {
     const o = await open(files.empty);
     expect(await o.page.locator('#empty-map').isVisible()).toBe(true);

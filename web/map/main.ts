@@ -123,7 +123,8 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   const fit = h('button', { type: 'button', id: 'fit' }, t('resetView'));
   const print = h('button', { type: 'button', id: 'print' }, t('print'));
   const date = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' }).format(new Date(page.generatedAt));
-  const stage = h('div', { id: 'graph', role: 'img', 'aria-label': page.title });
+  // Focusable, so the keyboard can zoom and move the map as the mouse does (see below).
+  const stage = h('div', { id: 'graph', role: 'application', 'aria-label': page.title, 'aria-describedby': 'map-hint', tabindex: '0' });
   const snapshotImage = h('img', { id: 'print-snapshot', alt: page.title });
   const cardPanel = h('aside', { id: 'card', class: 'card-panel', hidden: true, 'aria-live': 'polite' });
   const printFilters = h('p', { id: 'print-filters' });
@@ -153,7 +154,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     h('div', { class: 'body' }, panel.panel, h('main', { class: 'stage' }, stage,
       // An empty map says so, rather than show a blank page that looks broken.
       actors.length ? null : h('p', { id: 'empty-map', class: 'empty muted', role: 'status' }, t('emptyMap')),
-      h('p', { class: 'hint muted' }, t('hint'))), cardPanel),
+      h('p', { id: 'map-hint', class: 'hint muted' }, t('hint'))), cardPanel),
   ].filter((el): el is HTMLElement => el !== null));
 
   // ------------------------------------------------------------------ colours and sizes
@@ -392,6 +393,23 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   renderer.on('leaveNode', () => { stage.style.cursor = ''; });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && state.selected) closeCard(); });
   fit.addEventListener('click', () => renderer.getCamera().animatedReset({ duration: 400 }));
+  // + and − zoom, the arrow keys move the view by a tenth of it, 0 fits the map again.
+  stage.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const camera = renderer.getCamera();
+    const { x, y, ratio } = camera.getState();
+    const step = 0.1 * ratio;
+    const moves: Record<string, Partial<{ x: number; y: number; ratio: number }>> = {
+      '+': { ratio: ratio / 1.5 }, '=': { ratio: ratio / 1.5 }, '-': { ratio: ratio * 1.5 }, '_': { ratio: ratio * 1.5 },
+      ArrowLeft: { x: x - step }, ArrowRight: { x: x + step }, ArrowUp: { y: y + step }, ArrowDown: { y: y - step },
+    };
+    if (e.key === '0') { e.preventDefault(); camera.animatedReset({ duration: 200 }); return; }
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const bounded = move.ratio === undefined ? move : { ratio: Math.min(4, Math.max(0.03, move.ratio)) };
+    void camera.animate(bounded, { duration: 150 });
+  });
 
   // ------------------------------------------------------------------ printing
   const takeSnapshot = () => { snapshotImage.src = snapshot(renderer); };

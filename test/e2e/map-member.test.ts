@@ -23,7 +23,7 @@ const HEADER = 'Application ID,Name of your organization,Type of organization,Co
 const ROWS = [
   ['T-1', `Evil </script><script>${run(1)}</script> Org`, 'NGO', 'Robin', `<img src=x onerror="${run(2)}">`, 'robin.trial@example.org', '+41 22 555 0101', `javascript:${run(3)}`, 'Kenya', 'English',
     `"><svg onload="${run(4)}">`, `Text <script>${run(5)}</script> {{constructor.constructor("${run(6)}")()}} line\u2028sep\u2029end`, `Youth; <b onmouseover="${run(7)}">Women</b>`, 'Training delivery', '7'],
-  ['T-2', '\u202Egro livE Longword', 'NGO', 'Ana', 'Lopez', 'ana.trial@example.org', '+52 55 5555 0102', 'https://example.org/a?b=<c>', 'Mexico', 'Español', LONG_WORD, `${LONG_WORD} end`, `Youth; ${LONG_WORD}`, 'Social inclusion', '6'],
+  ['T-2', '\u202Egro livE Longword', 'NGO', 'Ana', 'Lopez', 'ana.trial@example.org', '+52 55 5555 0102', 'https://example.org/a?b=<c>', 'Mexico', 'Español', LONG_WORD, `${LONG_WORD} end`, `\u202Edesrever; Youth; ${LONG_WORD}`, 'Social inclusion', '6'],
   ['T-3', 'منظمة المهارات العربية 🌍', 'NGO', 'ليلى', 'حسن', 'layla.trial@example.org', '', `data:text/html,<script>${run(8)}</script>`, 'Jordan', 'Arabic', 'تدريب الشباب 🎓', 'وصف المشروع', 'Youth; Women', 'Life skills', '8'],
   ['T-4', '中国技能创新中心 🚀', 'University', '王', '伟', 'wang.trial@example.org', '', 'vbscript:msgbox(1)', 'China', 'Chinese', '职业培训', '描述', 'Youth', 'Training delivery', '5'],
 ];
@@ -122,6 +122,19 @@ describe.skipIf(SKIP)('the map on a phone, offline, filled with hostile text', (
     expect(o.problems).toEqual([]);
     expect(o.blocked).toEqual([]);
     expect(o.requests).toEqual([`file://${files.hostile}`]);
+  });
+
+  it('keeps an RTL override in one value from reversing the values beside it', async () => {
+    const o = await open(files.hostile);
+    await searchAndOpen(o, 'Longword');
+    // "‮desrever, Youth": without isolation the override runs on and "Youth" shows as "htuoY".
+    const isolated = o.page.locator('#card dd bdi', { hasText: /^Youth$/ });
+    expect(await isolated.count()).toBe(1);
+    const youth = await isolated.evaluate((el) => getComputedStyle(el).unicodeBidi);
+    expect(youth).toBe('isolate');
+    const option = await o.page.locator('#filter-beneficiary option', { hasText: 'desrever' }).textContent();
+    expect(option).toMatch(/^\u2068\u202Edesrever\u2069 \(1\)$/);
+    expect(await o.page.locator('#filter-beneficiary option', { hasText: /^Youth/ }).textContent()).toMatch(/^Youth \(\d+\)$/);
   });
 
   it('fits a 360 px wide phone: a long title wraps instead of widening the page', async () => {

@@ -1,5 +1,5 @@
 import type { MapActorNode, MapContextNode } from '../../src/export/map-types.js';
-import { h, paragraphs, safeLink, type Child } from './dom.js';
+import { h, isolate, joined, paragraphs, safeLink, type Child } from './dom.js';
 import { swatch } from './legend.js';
 import type { Peer } from './peers.js';
 import type { Text } from './text.js';
@@ -45,18 +45,18 @@ export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[
   const card = h('article', { class: 'card', 'data-id': actor.id },
     close,
     h('p', { class: 'kind' }, label('kinds', actor.kind), actor.coreGroup ? h('span', { class: 'badge' }, t('coreGroup')) : null),
-    h('h2', {}, actor.label),
+    h('h2', { tabindex: '-1' }, actor.label),
     h('dl', {},
       ...row(t('cardCountry'), country ?? t('unknown')),
       ...row(t('cardRegion'), actor.region ? label('regions', actor.region) : t('unknown')),
       ...row(t('cardLanguage'), actor.language ? label('languages', actor.language) : null),
-      ...row(t('cardType'), actor.organizationTypes.join(', ')),
+      ...row(t('cardType'), ...joined(actor.organizationTypes)),
       ...row(t('cardCategories'), list(actor.categories.map((c) => h('span', {}, swatch(terms.categories.get(c)?.color ?? '#9e9e9e'), label('categories', c))))),
-      ...row(t('cardBeneficiaries'), actor.beneficiaries.join(', ')),
+      ...row(t('cardBeneficiaries'), ...joined(actor.beneficiaries)),
       ...row(t('cardRoles'), actor.roles.map((r) => label('roles', r)).join(', ')),
       ...row(t('cardScore'), actor.score === null ? null : number.format(actor.score)),
       ...row(t('cardConnections'), number.format(degree)),
-      ...row(t('cardContact'), actor.contactNames.join(', ')),
+      ...row(t('cardContact'), ...joined(actor.contactNames)),
       ...row(t('cardEmail'), list(emails.map((e) => safeLink(`mailto:${e}`, e)))),
       ...row(t('cardPhone'), list(phones.map((p) => safeLink(`tel:${p.replace(/[^\d+]/g, '')}`, p)))),
       ...row(t('cardWebsite'), actor.url ? safeLink(actor.url, actor.url) : null)),
@@ -76,7 +76,7 @@ function peerList(actor: MapActorNode, result: { peers: Peer[]; byCategoryOnly: 
     h('ol', {}, ...shown.map((p) => {
       const b = h('button', { type: 'button', class: 'link' }, p.actor.label);
       b.addEventListener('click', () => actions.open(p.actor.id));
-      const what = [...p.categories.map((c) => label('categories', c)), ...p.beneficiaries].join(', ');
+      const what = [...p.categories.map((c) => label('categories', c)), ...p.beneficiaries].map(isolate).join(', ');
       return h('li', {}, b, h('span', { class: 'muted' }, ` — ${t('peerShares', { what })}`));
     })),
     result.peers.length > shown.length ? h('p', { class: 'muted' }, `… +${result.peers.length - shown.length}`) : null);
@@ -90,7 +90,7 @@ export function contextCard(node: MapContextNode, text: Text, actorsLinked: numb
   return h('article', { class: 'card', 'data-id': node.id },
     button,
     h('p', { class: 'kind' }, label('kinds', node.kind)),
-    h('h2', {}, name),
+    h('h2', { tabindex: '-1' }, name),
     h('p', {}, (node.kind === 'category' ? terms.categories.get(node.key)?.detail : null) ?? node.detail),
     h('p', { class: 'muted' }, t('cardOrganisations', { count: actorsLinked })));
 }

@@ -17,6 +17,7 @@ export interface Props {
   placeholder?: string;
   alt?: string;
   hidden?: boolean;
+  tabindex?: string;
   [attribute: `aria-${string}`]: string | undefined;
   [attribute: `data-${string}`]: string | undefined;
 }
@@ -70,6 +71,22 @@ export function paragraphs(text: string): HTMLElement[] {
     });
     return el;
   });
+}
+
+/**
+ * Texts from the data set side by side (a list of target groups, a filter's option): each is
+ * isolated, so a right-to-left name, or an RTL override (U+202E) typed into one of them, stays
+ * inside it and cannot reorder its neighbours or the words around it.
+ */
+export function isolate(text: string): string {
+  // Only where it matters (right-to-left letters, bidi controls), so plain text copies plainly.
+  return RTL_OR_CONTROL.test(text) ? `\u2068${text}\u2069` : text;
+}
+const RTL_OR_CONTROL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|\ud802[\udc00-\udfff]|\ud83a[\udc00-\udfff]/;
+
+/** Values from the data joined by `separator`, each in its own <bdi> (see isolate). */
+export function joined(values: string[], separator = ', '): Child[] {
+  return values.flatMap((value, i) => [i ? separator : null, h('bdi', {}, value)]);
 }
 
 export function clear(el: Element): void {

@@ -123,19 +123,20 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   const fit = h('button', { type: 'button', id: 'fit' }, t('resetView'));
   const print = h('button', { type: 'button', id: 'print' }, t('print'));
   const date = new Intl.DateTimeFormat(page.lang, { dateStyle: 'long' }).format(new Date(page.generatedAt));
-  const stage = h('div', { id: 'graph', role: 'img', 'aria-label': page.title });
+  // Focusable, so the keyboard can zoom and move the map as the mouse does (see below).
+  const stage = h('div', { id: 'graph', role: 'application', 'aria-label': page.title, 'aria-describedby': 'map-hint', tabindex: '0' });
   const snapshotImage = h('img', { id: 'print-snapshot', alt: page.title });
   const cardPanel = h('aside', { id: 'card', class: 'card-panel', hidden: true, 'aria-live': 'polite' });
   const printFilters = h('p', { id: 'print-filters' });
   const panel = buildPanel(page, actors, text, {
     filter(name, value) { (state.filters[name] as string) = value; update(); },
-    search(query, pick) {
+    search(query, pick, fromKeyboard) {
       state.filters.search = query;
       update();
       if (pick && query.trim()) {
         const wanted = fold(query);
         const first = actors.find((a) => visible.has(a.id) && fold(a.label) === wanted) ?? actors.find((a) => visible.has(a.id));
-        if (first) { openCard(first.id); focusOn(first.id); }
+        if (first) { openCard(first.id, fromKeyboard); focusOn(first.id); }
       }
     },
     clearFilters() { state.filters = emptyFilters(); panel.sync(state.filters); update(); },
@@ -150,7 +151,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       h('div', { class: 'actions' }, fit, print)),
     page.withContactDetails ? h('p', { class: 'warning', role: 'note' }, t('contactDetailsNote')) : null,
     h('section', { class: 'print-only' }, printFilters, snapshotImage),
-    h('div', { class: 'body' }, panel.panel, h('main', { class: 'stage' }, stage, h('p', { class: 'hint muted' }, t('hint'))), cardPanel),
+    h('div', { class: 'body' }, panel.panel, h('main', { class: 'stage' }, stage,
+      // An empty map says so, rather than show a blank page that looks broken.
+      actors.length ? null : h('p', { id: 'empty-map', class: 'empty muted', role: 'status' }, t('emptyMap')),
+      h('p', { id: 'map-hint', class: 'hint muted' }, t('hint'))), cardPanel),
   ].filter((el): el is HTMLElement => el !== null));
 
   // ------------------------------------------------------------------ colours and sizes
@@ -302,12 +306,23 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   }
 
   // ------------------------------------------------------------------ cards and peers
-  function openCard(id: string): void {
+  /**
+   * Keyboard users reach the card without tabbing through every filter: a card opened from the
+   * keyboard (Enter in the search, a peer's name) takes the focus, and closing it gives the
+   * focus back to where it was taken from.
+   */
+  let focusBefore: HTMLElement | null = null;
+  const focusInCard = () => cardPanel.contains(document.activeElement);
+
+  function openCard(id: string, fromKeyboard = false): void {
     const n = byId.get(id);
     if (!n) return;
     if (state.selected !== id) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
+    const takeFocus = fromKeyboard || focusInCard();
+    if (fromKeyboard && !focusInCard()) focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     state.selected = id;
     renderCard();
+    if (takeFocus) cardPanel.querySelector<HTMLElement>('h2')?.focus();
     renderer.refresh();
   }
 
@@ -315,18 +330,22 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     state.selected = null; state.peerOf = null; state.peers = null; state.peerIds = new Set();
     cardPanel.hidden = true;
     clear(cardPanel);
+    if (focusBefore?.isConnected) focusBefore.focus();
+    focusBefore = null;
     renderer.refresh();
   }
 
   function renderCard(): void {
     const n = state.selected ? byId.get(state.selected) : undefined;
     if (!n) return;
+    // Redrawing the card must not drop the focus of the button that asked for it (show peers).
+    const focusedClass = focusInCard() && document.activeElement instanceof HTMLElement ? document.activeElement.className : null;
     clear(cardPanel);
     cardPanel.hidden = false;
     if (isActor(n)) {
       cardPanel.append(actorCard(n, text, state.peers, graph.degree(n.id), {
         close: closeCard,
-        open: (other) => { openCard(other); focusOn(other); },
+        open: (other) => { openCard(other, true); focusOn(other); },
         togglePeers: () => {
           if (state.peerOf) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
           else {
@@ -351,6 +370,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       const linked = graph.filterNeighbors(n.id, (other) => visible.has(other) && isActor(graph.getNodeAttribute(other, 'node'))).length;
       cardPanel.append(contextCard(n, text, linked, closeCard));
     }
+    if (focusedClass !== null) {
+      const same = focusedClass ? cardPanel.querySelector<HTMLElement>(`.${focusedClass.split(/\s+/)[0]}`) : null;
+      (same ?? cardPanel.querySelector<HTMLElement>('h2'))?.focus();
+    }
   }
 
   function focusOn(id: string): void {
@@ -370,6 +393,23 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   renderer.on('leaveNode', () => { stage.style.cursor = ''; });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && state.selected) closeCard(); });
   fit.addEventListener('click', () => renderer.getCamera().animatedReset({ duration: 400 }));
+  // + and − zoom, the arrow keys move the view by a tenth of it, 0 fits the map again.
+  stage.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const camera = renderer.getCamera();
+    const { x, y, ratio } = camera.getState();
+    const step = 0.1 * ratio;
+    const moves: Record<string, Partial<{ x: number; y: number; ratio: number }>> = {
+      '+': { ratio: ratio / 1.5 }, '=': { ratio: ratio / 1.5 }, '-': { ratio: ratio * 1.5 }, '_': { ratio: ratio * 1.5 },
+      ArrowLeft: { x: x - step }, ArrowRight: { x: x + step }, ArrowUp: { y: y + step }, ArrowDown: { y: y - step },
+    };
+    if (e.key === '0') { e.preventDefault(); camera.animatedReset({ duration: 200 }); return; }
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const bounded = move.ratio === undefined ? move : { ratio: Math.min(4, Math.max(0.03, move.ratio)) };
+    void camera.animate(bounded, { duration: 150 });
+  });
 
   // ------------------------------------------------------------------ printing
   const takeSnapshot = () => { snapshotImage.src = snapshot(renderer); };

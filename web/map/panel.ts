@@ -1,5 +1,5 @@
 import type { MapActorNode, MapPage } from '../../src/export/map-types.js';
-import { clear, h } from './dom.js';
+import { clear, h, isolate } from './dom.js';
 import { FILTERS, filterOptions, type FilterName, type FilterState } from './filters.js';
 import type { Text } from './text.js';
 
@@ -8,7 +8,8 @@ export type SizeBy = 'score' | 'degree';
 
 export interface PanelEvents {
   filter(name: FilterName, value: string): void;
-  search(text: string, pick: boolean): void;
+  /** pick: open the first match's card; fromKeyboard: and take the focus there (Enter). */
+  search(text: string, pick: boolean, fromKeyboard?: boolean): void;
   clearFilters(): void;
   colourBy(mode: ColourBy): void;
   sizeBy(mode: SizeBy): void;
@@ -43,7 +44,7 @@ export function buildPanel(page: MapPage, actors: MapActorNode[], text: Text, ev
   search.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       window.clearTimeout(timer);
-      events.search(search.value, true);
+      events.search(search.value, true, true);
     }
   });
 
@@ -78,7 +79,7 @@ export function buildPanel(page: MapPage, actors: MapActorNode[], text: Text, ev
       .sort((a, b) => (name === 'coreGroup' ? b.value.localeCompare(a.value) : a.text.localeCompare(b.text, page.lang)));
     const select = h('select', { id: `filter-${name}`, name },
       option('', t('all')),
-      ...sorted.map((o) => option(o.value, `${o.text} (${text.number.format(o.count)})`)));
+      ...sorted.map((o) => option(o.value, `${isolate(o.text)} (${text.number.format(o.count)})`)));
     select.addEventListener('change', () => events.filter(name, select.value));
     selects.set(name, select);
     filterFields.push(labelled(`filter-${name}`, t(key), select));

@@ -267,14 +267,16 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
 const CONTRAST_CUES: Partial<Record<TextLanguage, Set<string>>> = { en: new Set(['not']), fr: new Set(['pas']) };
 const NOT_A_CONTRAST = new Set([
   'in', 'at', 'on', 'to', 'yet', 'even', 'least', 'always', 'all', 'every', 'enough', 'necessarily', 'because', 'so', 'much', 'many', 'having', 'being', 'able', 'working', 'employed',
+  'for', // "Not-for-profit training provider": a kind of organisation, not a contrast
   'encore', 'toujours', 'tous', 'assez', 'forcement', 'parce', 'seulement', 'que', 'qu', 'moins', 'plus', 'tant', 'trop',
+  'à', // "Pas à pas vers l'emploi": step by step (unfolded: English "not a course" is a contrast)
 ]);
 
 /** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
 function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
   if (!CONTRAST_CUES[lang]?.has(ws[i]) || (i > 0 && ws[i - 1] !== BREAK)) return 0;
   const after = ws[i + 1];
-  if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
+  if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(after) || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
   return 1;
 }
 

@@ -97,6 +97,8 @@ describe('text processing', () => {
       ['Not only training', 'en'],
       ['des jeunes, pas encore diplômés', 'fr'],
       ['the workers are not certified', 'en'],
+      ['Not-for-profit training provider offering apprenticeships', 'en'],
+      ["Pas à pas vers l'emploi", 'fr'],
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 

@@ -211,6 +211,8 @@ const NOT_A_DENIAL = new Set([
   'only', 'just', 'merely', 'simply', 'solely', 'seulement', 'uniquement', 'que', 'qu', 'simplement', 'juste', 'exclusivement',
   'solo', 'solamente', 'unicamente', 'simplemente', 'meramente', 'exclusivamente',
   'secret', 'coincidence', 'accident', 'surprise', 'hasard', 'secreto', 'casualidad', 'coincidencia', 'sorpresa',
+  // "we do not limit ourselves to training", "le projet ne se limite pas à", "no limitamos": additions too
+  'limit', 'limited', 'restrict', 'limite', 'limitons', 'limitent', 'cantonne', 'cantonnons', 'limita', 'limitamos', 'limitan', 'restringe', 'restringimos',
 ]);
 // "There is not a single training centre": what is lacking, the need a proposal answers.
 const EXISTENTIAL = new Set(['there']);
@@ -246,7 +248,7 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
     let ok = true;
     for (let k = 0; k < pattern.length && ok; k++) {
       const w = ws[i + k];
-      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && LACKING_VERBS.has(folded(w)));
+      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS.has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.

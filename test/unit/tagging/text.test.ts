@@ -85,6 +85,11 @@ describe('text processing', () => {
       ['No tenemos centros de formación en la zona', 'es'],
       ['No ofrecemos solo capacitación', 'es'],
       ['El programa no solo capacita', 'es'],
+      ['We do not limit ourselves to vocational training', 'en'],
+      ['Le projet ne se limite pas à la formation professionnelle', 'fr'],
+      ['Nous ne limitons pas notre action à la formation', 'fr'],
+      ['El programa no se limita a la formación profesional', 'es'],
+      ['No limitamos el programa a la formación', 'es'],
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, foldAccents, isStopword, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, deniedWords, foldAccents, isStopword, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -170,11 +170,26 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
     descriptionWeights,
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
-    foreign: terms?.phraseWords ? foreignLanguages(language).map((other) => {
-      const only = phraseWordsOnly(terms.phraseWords![other], other);
-      return [other, stemWords(only(titleWords), other), stemWords(only(descriptionWords), other)];
-    }) : undefined,
+    foreign: terms?.phraseWords ? foreignPhraseTokens(terms.phraseWords, language, titleWords, descriptionWords) : undefined,
   };
+}
+
+/**
+ * The title and description stemmed for each language whose phrases may stand in the text. Words
+ * the text denies in its own language ("il ne s'agit pas de job matching") are breaks: a phrase
+ * of another language is denied with them.
+ */
+function foreignPhraseTokens(phraseWords: Record<TextLanguage, Set<string>>, language: TextLanguage, titleWords: string[], descriptionWords: string[]): Array<[TextLanguage, string[], string[]]> {
+  const affirmed = (ws: string[]) => {
+    const denied = deniedWords(ws, language);
+    return denied.includes(true) ? ws.map((w, i) => (denied[i] ? BREAK : w)) : ws;
+  };
+  const title = affirmed(titleWords);
+  const description = affirmed(descriptionWords);
+  return foreignLanguages(language).map((other) => {
+    const only = phraseWordsOnly(phraseWords[other], other);
+    return [other, stemWords(only(title), other), stemWords(only(description), other)];
+  });
 }
 
 /**

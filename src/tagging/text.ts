@@ -338,26 +338,39 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
 export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: string) => string | undefined): string[] {
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
+  const denied = deniedWords(ws, lang);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (w === BREAK) {
+      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      continue;
+    }
+    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
+    const spelt = respell?.(w) ?? w;
+    out.push(denied[i] ? NEGATED + stem(spelt, lang) : stem(spelt, lang));
+  }
+  return out;
+}
+
+/**
+ * Per word of words(): whether the text denies it (a negation pattern of the language before it,
+ * up to the end of its clause, a "but" or NEGATION_REACH words). stemWords marks these NEGATED;
+ * the tagger leaves them out of another language's phrases too.
+ */
+export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
+  const out = new Array<boolean>(ws.length).fill(false);
   let denied = 0; // words still denied after a negation pattern
   let pattern = 0; // words of a negation pattern still to read (they stay plain)
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
-    if (w === BREAK) {
-      denied = 0;
-      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
-      continue;
-    }
-    let negated = false;
+    if (w === BREAK) { denied = 0; continue; }
     if (pattern > 0) pattern--;
     else {
       const n = negationAt(ws, i, lang);
       if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; }
       else if (NEGATION_ENDS.has(w)) denied = 0;
-      else if (denied > 0) { negated = true; denied--; }
+      else if (denied > 0) { out[i] = true; denied--; }
     }
-    if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
-    const spelt = respell?.(w) ?? w;
-    out.push(negated ? NEGATED + stem(spelt, lang) : stem(spelt, lang));
   }
   return out;
 }

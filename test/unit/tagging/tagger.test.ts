@@ -161,6 +161,17 @@ describe('tagger', () => {
     expect(once.evidence.filter((e) => e.kind === 'term')).toHaveLength(1);
   });
 
+  it('does not count another language\'s phrase the text denies in its own ("il ne s\'agit pas de job matching")', () => {
+    const t = new Tagger();
+    const points = (language: 'en' | 'fr' | 'es', description: string, code: string) =>
+      t.tag({ language, title: '', description }).scores.find((s) => s.category === code)!.termScore;
+    expect(points('fr', "Il ne s'agit pas d'une plateforme de job matching : des ateliers de théâtre", 'career-guidance')).toBe(0);
+    expect(points('es', 'No ofrecemos job matching: ferias de arte', 'career-guidance')).toBe(0);
+    expect(points('en', 'Theatre workshops for youth, rather than formation en alternance', 'work-based-learning')).toBe(0);
+    // the same phrase, not denied, counts
+    expect(points('fr', "Une plateforme de job matching : des ateliers de théâtre", 'career-guidance')).toBeGreaterThan(0);
+  });
+
   it('knows the field\'s acronyms in the three languages (OJT, NVQ, LMIS, ToT, PwDs, FOAD, CQP, FP dual…)', () => {
     const t = new Tagger();
     for (const [language, title, code] of [

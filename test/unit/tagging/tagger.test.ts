@@ -185,7 +185,10 @@ describe('tagger', () => {
       ['fr', 'Le FDFP et les branches', 'skills-ecosystem'],
       ['es', 'FP dual en hoteles', 'work-based-learning'],
       ['es', 'Brechas de capital humano en minería', 'research-data'],
+      ['es', 'Un proceso de RAP para migrantes', 'recognition-of-skills'],
     ] as const) expect(t.tag({ language, title, description: '' }).scores.find((s) => s.category === code)!.termScore, title).toBeGreaterThan(0);
+    // an acronym that is also a word of the language is no term alone: rap is music
+    expect(t.tag({ language: 'es', title: 'Talleres de rap y grafiti para jóvenes', description: '' }).scores.find((s) => s.category === 'recognition-of-skills')!.termScore).toBe(0);
   });
 
   it('reads English "validation" as recognition of skills only when it is of skills or prior learning', () => {

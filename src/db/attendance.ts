@@ -173,13 +173,6 @@ export function saveEventMatches(
   for (const p of perMember) insert.run(eventId, p.memberId, p.minutes, p.joins, p.firstJoin, p.lastLeave);
 }
 
-/** Minutes and joins per member at an event. */
-export function eventAttendance(db: DB, eventId: number): { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[] {
-  return db
-    .prepare('SELECT member_id AS memberId, minutes, joins, first_join AS firstJoin, last_leave AS lastLeave FROM event_attendance WHERE event_id = ? ORDER BY member_id')
-    .all(eventId) as { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[];
-}
-
 /** Minutes and joins per member at an event, the longest present first. */
 export function attendeesByMinutes(db: DB, eventId: number): { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[] {
   return db

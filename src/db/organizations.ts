@@ -644,9 +644,9 @@ export function organizationNameOf(db: DB, kind: 'application' | 'organization' 
   return (row as { name: string | null } | undefined)?.name ?? null;
 }
 
-/** An organisation's row as stored, every column (what a merge compares and fills). */
-export function organizationRecord(db: DB, id: number): Record<string, unknown> & { merged_into: number | null } {
-  return db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as Record<string, unknown> & { merged_into: number | null };
+/** An organisation's row as stored, every column (what a merge compares and fills), if it exists. */
+export function organizationRecord(db: DB, id: number): (Record<string, unknown> & { merged_into: number | null }) | undefined {
+  return db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as (Record<string, unknown> & { merged_into: number | null }) | undefined;
 }
 
 /** The ids of an organisation's applications (merged ones included). */

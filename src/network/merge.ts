@@ -155,8 +155,8 @@ function mergeApplications(db: DB, change: Change, keep: number, other: number, 
 }
 
 function mergeOrganizations(db: DB, change: Change, keep: number, other: number, steps: string[]): void {
-  const k = organizationRecord(db, keep);
-  const o = organizationRecord(db, other);
+  const k = organizationRecord(db, keep)!;
+  const o = organizationRecord(db, other)!;
   if (k.merged_into !== null) throw new OperationError(`org-${keep} was itself merged into org-${k.merged_into}`, { hint: `merge into org-${k.merged_into} instead` });
   if (o.merged_into !== null) throw new OperationError(`org-${other} is already merged into org-${o.merged_into}`, { hint: `skillsnet unmerge org-${other} first` });
   const filled: string[] = [];

@@ -231,11 +231,12 @@ const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   fr: [['nous', 'ne|n', '*ons'], ['programme|projet|dispositif|plateforme|initiative', 'ne|n']],
   es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa', 'no']],
 };
-const LACKING_VERBS = new Set([
-  'have', 'know', 'find', 'see', 'get', 'yet',
-  'avons', 'pouvons', 'trouvons', 'disposons', 'connaissons', 'savons', 'voyons', 'arrivons', 'parvenons', 'a', 'dispose', 'peut', 'trouve', 'existe',
-  'tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay',
-]);
+// (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
+const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['have', 'know', 'find', 'see', 'get', 'yet']),
+  fr: new Set(['avons', 'pouvons', 'trouvons', 'disposons', 'connaissons', 'savons', 'voyons', 'arrivons', 'parvenons', 'a', 'dispose', 'peut', 'trouve', 'existe']),
+  es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
+};
 const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
 const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
 const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
@@ -248,14 +249,14 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
     let ok = true;
     for (let k = 0; k < pattern.length && ok; k++) {
       const w = ws[i + k];
-      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS.has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
+      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS[lang].has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
     for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
       const w = folded(ws[k]);
       if (w === BREAK) break;
-      if (k === i + pattern.length && LACKING_VERBS.has(w)) return 0;
+      if (k === i + pattern.length && LACKING_VERBS[lang].has(w)) return 0;
       if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
     }
     return pattern.length;

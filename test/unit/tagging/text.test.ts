@@ -71,6 +71,8 @@ describe('text processing', () => {
     expect(stems("Le programme n'enseigne aucun métier", 'fr')).toContain(neg('métier', 'fr'));
     expect(stems('No ofrecemos certificaciones ni bolsa de empleo. Talleres', 'es')).toEqual(expect.arrayContaining([neg('certificaciones', 'es'), neg('empleo', 'es'), stem('talleres', 'es')]));
     expect(stems('No buscamos que monten un negocio propio', 'es')).toContain(neg('negocio', 'es'));
+    // the preposition after a Spanish verb is no French "a" (has): the denial holds
+    expect(stems('No capacitamos a los jóvenes en oficios', 'es')).toContain(neg('oficios', 'es'));
     expect(stems('Not another course: a training fund', 'en')).toContain(neg('course', 'en'));
   });
 

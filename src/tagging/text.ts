@@ -241,9 +241,14 @@ const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l
 const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
 const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
 
+const CONDITIONS = new Set(['if', 'unless', 'si']);
+
 /** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
 function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
   if (!ACTOR_STARTS[lang].has(folded(ws[i]))) return 0;
+  // "If we do not train them, …", "Si no capacitamos a los jóvenes, …": a condition, the need
+  // the proposal answers, not what it leaves out.
+  if (i > 0 && CONDITIONS.has(ws[i - 1])) return 0;
   for (const pattern of ACTORS[lang]) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;

@@ -250,9 +250,9 @@ export function sourceRowsOfApplications(db: DB, applications: number[]): { id: 
   return db.prepare(`SELECT a.id, a.raw_json, b.mapping_json FROM applications a LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(applications)) as { id: number; raw_json: string; mapping_json: string | null }[];
 }
 
-/** Clears an application's contact fields and its link to a person, and sets its source row. */
+/** Clears an application's contact fields and its link to a person, and sets its source row (prepared once per connection: called per application). */
 export function clearApplicationContact(db: DB, applicationId: number, rawJson: string): void {
-  db.prepare('UPDATE applications SET contact_name = NULL, given_name = NULL, family_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(rawJson, applicationId);
+  cachedStatement(db, 'UPDATE applications SET contact_name = NULL, given_name = NULL, family_name = NULL, email = NULL, phone = NULL, person_id = NULL, raw_json = ? WHERE id = ?').run(rawJson, applicationId);
 }
 
 /** The earlier versions of these applications, with the column mapping of the batch each came from. */
@@ -260,13 +260,14 @@ export function versionsOfApplications(db: DB, applications: number[]): { id: nu
   return db.prepare(`SELECT v.id, v.data_json, b.mapping_json FROM application_versions v JOIN applications a ON a.id = v.application_id LEFT JOIN import_batches b ON b.id = json_extract(v.data_json, '$.batch_id') WHERE v.application_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(applications)) as { id: number; data_json: string; mapping_json: string | null }[];
 }
 
+/** Sets an earlier version's data (prepared once per connection: called per version). */
 export function setVersionData(db: DB, versionId: number, dataJson: string): void {
-  db.prepare('UPDATE application_versions SET data_json = ? WHERE id = ?').run(dataJson, versionId);
+  cachedStatement(db, 'UPDATE application_versions SET data_json = ? WHERE id = ?').run(dataJson, versionId);
 }
 
-/** The column mapping of the batch of the rejected row at a rowid (null when its batch has none). */
+/** The column mapping of the batch of the rejected row at a rowid (null when its batch has none; prepared once per connection: called per row). */
 export function mappingOfRejectedRowAt(db: DB, rowid: number): string | null {
-  return db.prepare('SELECT b.mapping_json FROM rejected_rows x JOIN import_batches b ON b.id = x.batch_id WHERE x.rowid = ?').pluck().get(rowid) as string | null;
+  return cachedStatement(db, 'SELECT b.mapping_json FROM rejected_rows x JOIN import_batches b ON b.id = x.batch_id WHERE x.rowid = ?').pluck().get(rowid) as string | null;
 }
 
 /** Applications and organisation members no longer name these people as their contact. */

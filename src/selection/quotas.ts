@@ -335,8 +335,9 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   if (text === '') return null;
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
   if (!share) {
-    // (a whole number as French or Spanish Excel writes it with decimals: "3,00")
-    const n = Number(text.replace(/^(\d+),(\d+)$/, '$1.$2'));
+    // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
+    // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
+    const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
     }

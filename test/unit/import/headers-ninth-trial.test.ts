@@ -138,6 +138,21 @@ describe('a bare "time" column', () => {
     const dated = json<Array<{ submittedAt: string | null }>>(await run(['--db', db, 'list', '--call', '2025', '--json']));
     expect(dated.map((a) => a.submittedAt).sort()).toEqual(['2024-02-05T12:03:44', '2024-02-06T09:11:31']);
   });
+
+  it('a "Time" of hours or durations is not used either: no unreadable submission dates are kept from it', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const hours = path.join(dir, 'hours.csv');
+    fs.writeFileSync(hours, 'Volunteer ID,Time,Organization,Email\nV1,2 hours,Org A,ana@example.org\nV2,3 hours,Org B,ben@example.com\nV3,1 hour,Org C,cara@example.net\nV4,5 hours,Org D,dan@example.org\n');
+    const db = path.join(dir, 'a.db');
+    const imported = await run(['--db', db, 'import', hours, '--call', '2024']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).not.toMatch(/not readable as a date/);
+    const apps = json<Array<{ submittedAt: string | null }>>(await run(['--db', db, 'list', '--json']));
+    expect(apps.map((a) => a.submittedAt)).toEqual([null, null, null, null]);
+  });
 });
 
 describe("a platform's first submission and a volunteer's fields of expertise", () => {

@@ -284,6 +284,12 @@ export interface HeaderMatch {
    * "confirmEmail" beside the "email" a web app wrote).
    */
   alternatives: Partial<Record<Field, HeaderEvidence[]>>;
+  /**
+   * Columns set aside as the choice among the field's other columns (Salesforce's "Preferred
+   * Email" of "Work" or "Personal"): the cells may still show one to hold the field's values (a
+   * form's "Preferred email" of addresses beside an "Alternative email").
+   */
+  choices: Partial<Record<Field, HeaderEvidence[]>>;
 }
 
 /** How sure a header match is, before any cell is looked at. */
@@ -462,7 +468,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     if (taken.has(c.column) || !mapping[c.field] || MULTI_VALUE_FIELDS.has(c.field)) continue;
     (alternatives[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
   }
-  return { mapping, unmatched, evidence, alternatives };
+  const choiceColumns: Partial<Record<Field, HeaderEvidence[]>> = {};
+  for (const c of choices) {
+    if (taken.has(c.column) || choiceColumns[c.field]?.some((e) => e.column === c.column)) continue;
+    (choiceColumns[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
+  }
+  return { mapping, unmatched, evidence, alternatives, choices: choiceColumns };
 }
 
 /** A start or end date without a time of day ("DateFin", "End Date", "Fecha de inicio"), which a project's period shares with a survey tool's response. */

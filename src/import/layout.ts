@@ -427,6 +427,16 @@ export async function readLayout(
     }
   } else {
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
+    // a "Preferred email" the headers took for a choice among addresses, whose cells are addresses:
+    // the applicant's own first address, before the others (a form's "Alternative email")
+    for (const [f, set] of Object.entries(match.choices) as [Field, HeaderEvidence[]][]) {
+      const own = set.find((e) => judgeColumn(f, cellsOf(e.column)).verdict === 'agree');
+      const cols = match.mapping[f];
+      if (!own || !cols) continue;
+      match.mapping[f] = [own.column, ...cols];
+      match.evidence[f] = own;
+      match.unmatched = match.unmatched.filter((c) => c !== own.column);
+    }
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
     // (a cell that is a field's very name, "Candidat" or "Pays", is no one's details either)

@@ -94,6 +94,37 @@ describe("Salesforce's preferred-email and preferred-phone picklists", () => {
     expect(mapped(['Name', 'Preferred email', 'Organisation']).email).toEqual(['Preferred email']);
     expect(mapped(['Name', 'Email', 'Preferred email', 'Organisation']).email).toContain('Preferred email');
   });
+
+  it('a "Preferred email" whose cells are addresses is the applicant\'s own, before an alternative or a manager\'s address', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const form = path.join(dir, 'form.csv');
+    fs.writeFileSync(form, [
+      'Organization,Preferred email,Alternative email,Email of your line manager',
+      'Org A,ana@a.example.org,ana@mail.example.com,boss@a.example.org',
+      'Org B,ben@b.example.org,,boss@b.example.org',
+      'Org C,cara@c.example.org,cara@mail.example.com,boss@c.example.org',
+      'Org D,dan@d.example.org,,boss@d.example.org',
+    ].join('\n') + '\n');
+    const db = path.join(dir, 'a.db');
+    expect((await run(['--db', db, 'import', form, '--call', '2024'])).code).toBe(0);
+    const apps = json<Array<{ email: string | null }>>(await run(['--db', db, 'list', '--json']));
+    expect(apps.map((a) => a.email).sort()).toEqual(['ana@a.example.org', 'ben@b.example.org', 'cara@c.example.org', 'dan@d.example.org']);
+    // Salesforce's picklist of which address is preferred stays unread
+    const crm = path.join(dir, 'crm.csv');
+    fs.writeFileSync(crm, [
+      'First Name,Last Name,Account Name,Preferred Email,Personal Email,Work Email',
+      'Eva,Example,Org E,Work,eva@mail.example.com,eva@e.example.org',
+      'Finn,Sample,Org F,Personal,finn@mail.example.com,finn@f.example.org',
+      'Gia,Test,Org G,Work,,gia@g.example.org',
+      'Hal,Demo,Org H,Personal,hal@mail.example.com,',
+    ].join('\n') + '\n');
+    expect((await run(['--db', db, 'import', crm, '--call', '2025'])).code).toBe(0);
+    const crmApps = json<Array<{ email: string | null }>>(await run(['--db', db, 'list', '--call', '2025', '--json']));
+    expect(crmApps.every((a) => a.email?.includes('@'))).toBe(true);
+  });
 });
 
 describe("a contact list's own record numbers and mailing country", () => {

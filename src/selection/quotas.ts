@@ -323,14 +323,15 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
   return rules;
 }
 
+/** A number of members as a message shows it: 3.75, 4. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 /**
  * A min or max cell: a whole number, or a percentage of the size ("20%", "12,5 %"): at least
  * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
- * at most 3 (rounded down), so that the roster always keeps the share as written.
+ * at most 3 (rounded down), so that the roster always keeps the share as written. `exact`: the
+ * members the bound stands for before rounding (a share of the size: 3.75).
  */
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** `exact`: the members the bound stands for before rounding (a share of the size: 3.75). */
 function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
   if (text === '') return null;
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);

@@ -199,7 +199,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
     if (single && !singleWordFits(s.field, left, idx)) continue;
-    const score = (exact ? 100 + s.words.length : s.words.length) + bonus;
+    // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
+    const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
+    const score = (exact ? 100 + s.words.length - listId : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));

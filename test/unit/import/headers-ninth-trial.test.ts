@@ -135,6 +135,17 @@ describe("a contact list's own record numbers and mailing country", () => {
     expect(mapped(['Team Name', 'Team Members Email ids', 'Startup Name']).externalId).toBeUndefined();
   });
 
+  it("their French and Spanish names are the row's id only as the whole header, and a form's own application ID comes first", () => {
+    expect(mapped(['Numéro adhérent', 'Organisation', 'Email']).externalId).toEqual(['Numéro adhérent']);
+    expect(mapped(['Número de socio', 'Organización', 'Correo']).externalId).toEqual(['Número de socio']);
+    // another person's member number
+    expect(mapped(['Numéro adhérent du référent', 'Organisation', 'Email']).externalId).toBeUndefined();
+    expect(mapped(['Número de socio patrocinador', 'Organización', 'Correo']).externalId).toBeUndefined();
+    // the applicant's number in the network's member list, beside the application's own
+    expect(mapped(['Member ID', 'Application ID', 'Organization', 'Email']).externalId).toEqual(['Application ID']);
+    expect(mapped(['Volunteer ID', 'Submission ID', 'Organization', 'Email']).externalId).toEqual(['Submission ID']);
+  });
+
   it("Salesforce's \"Mailing Country\" and \"Billing Country\" are the contact's or the organisation's country", () => {
     expect(mapped(['First Name', 'Last Name', 'Mailing Street', 'Mailing City', 'Mailing State/Province', 'Mailing Country', 'Email']).country).toEqual(['Mailing Country']);
     expect(mapped(['Account Name', 'Billing City', 'Billing Country', 'Email']).country).toEqual(['Billing Country']);

@@ -127,6 +127,17 @@ describe("Salesforce's preferred-email and preferred-phone picklists", () => {
   });
 });
 
+describe("a CRM's organisation columns", () => {
+  it('"Account Name" and "Associated Company" name the organisation as the whole header only', () => {
+    expect(mapped(['First Name', 'Last Name', 'Account Name', 'Email']).organization).toEqual(['Account Name']);
+    expect(mapped(['First Name', 'Last Name', 'Email', 'Associated Company']).organization).toEqual(['Associated Company']);
+    // a social network handle, a bank account's holder, HubSpot's company number
+    expect(mapped(['Name', 'Email', 'Twitter account name']).organization).toBeUndefined();
+    expect(mapped(['Full name', 'Email', 'Bank account name']).organization).toBeUndefined();
+    expect(mapped(['Name', 'Email', 'Associated Company ID']).organization).toBeUndefined();
+  });
+});
+
 describe("a contact list's own record numbers and mailing country", () => {
   it('"Volunteer ID", "Member ID" and Salesforce\'s "SafeID" are the row\'s id; inside a longer header they are not', () => {
     expect(mapped(['Name', 'Gender', 'Working Status', 'Volunteer ID', 'Email ID']).externalId).toEqual(['Volunteer ID']);

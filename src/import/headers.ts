@@ -491,7 +491,11 @@ function surveyToolColumn(header: string, idx: HeaderIndex, bonus: number): bool
   if (!isToolColumn(header, idx, bonus) || periodDate(header)) return false;
   return !GENERIC_TOOL_HEADERS.has(headerWords(header).join(' '));
 }
-const GENERIC_TOOL_HEADERS = new Set(['id', 'email', 'email address', 'name', 'first name', 'last name', 'status', 'created', 'created at', 'updated at', 'published', 'published at', 'progress', 'start', 'end']);
+const GENERIC_TOOL_HEADERS = new Set([
+  'id', 'email', 'email address', 'name', 'first name', 'last name', 'status', 'created', 'created at', 'updated at', 'published', 'published at', 'progress', 'start', 'end',
+  // (the same columns of a French, Spanish or Portuguese list)
+  'nom', 'prenom', 'nombre', 'apellido', 'adresse email', 'adresse messagerie', 'direccion correo electronico', 'endereco email',
+]);
 
 /**
  * Whether a rule against `field` would rule this header out were it not a form tool's own column

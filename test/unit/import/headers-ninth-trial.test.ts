@@ -64,6 +64,9 @@ describe("a project's start and end dates", () => {
       ['Titre', 'Description', 'DateDebut', 'DateFin', 'Statut', 'Budget', 'Institution', 'Domaine', 'ResponsableEmail'],
       ['id', 'name', 'Start Date', 'End Date', 'status', 'email', 'organisation'],
       ['Proyecto', 'Fecha de inicio', 'Fecha de finalización', 'Entidad', 'Correo'],
+      // a person's name and address columns, which form tools write too, in French and Spanish as in English
+      ['Nom', 'Prénom', 'Email', 'Organisation', 'Titre', 'Date de début', 'Date de fin'],
+      ['Nombre', 'Apellido', 'Dirección de correo electrónico', 'Entidad', 'Fecha de inicio', 'Fecha de fin'],
     ]) {
       expect(mapped(headers).submittedAt, headers.join(', ')).toBeUndefined();
     }

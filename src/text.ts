@@ -80,10 +80,13 @@ function latinName(text: string): string | undefined {
 /**
  * A word to paste into the shell command a message suggests: as it is when it is plain, else
  * quoted — in double quotes, which POSIX shells, PowerShell and Windows' cmd all read, or in
- * single quotes when the text holds what double quotes would still expand or end ($ ` " \ !).
+ * single quotes when the text holds what double quotes would still expand or end ($ ` " ! and a
+ * backslash before one of them).
  */
 export function shellArg(text: string): string {
   if (/^[\w@%+=:,./-]+$/.test(text)) return text;
-  if (!/["$`\\!]/.test(text)) return `"${text}"`;
+  // (a backslash stays itself in double quotes unless a quote, $, ` or another backslash follows
+  // it, or it ends the word: a Windows path "C:\Users\Ana\My files" stays in double quotes, which cmd reads)
+  if (!/["$`!]|\\(?=["$`\\]|$)/.test(text)) return `"${text}"`;
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -52,5 +52,7 @@ export function resolveRegion(text: string): Region | null {
   // (an elided article, "l'Asie", is a word of its own: normaliseName would join it to the next)
   const key = normaliseName(text.replace(/\b([lL])['\u2019](?=\p{L})/gu, '$1 '));
   const names = regionNames();
-  return names.get(key) ?? names.get(withoutRegionWords(key)) ?? names.get(withoutArticles(key)) ?? names.get(withoutArticles(withoutRegionWords(key))) ?? null;
+  // (an article may stand before the word "region" too: "la Région des Amériques")
+  const bare = withoutArticles(key);
+  return names.get(key) ?? names.get(withoutRegionWords(key)) ?? names.get(bare) ?? names.get(withoutArticles(withoutRegionWords(key))) ?? names.get(withoutRegionWords(bare)) ?? null;
 }

@@ -262,17 +262,18 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
   return { verdict: 'unknown', checked, fit: 0 };
 }
 
+/** A UUID, bare or as KoboToolbox writes its instance ids ("uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301"). */
+const UUID = /^\s*(?:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/i;
+
+/** A time of day at the start of a cell: "10:00", "9h30", "2 pm". */
+const TIME_OF_DAY = /^\s*\d{1,2}\s*(?:[:h.]\s*\d{2}|\s*[ap]\.?m\.?)/i;
+
 /**
  * Submission dates are dates, and close to each other: a call is open for weeks or months.
  * Birth dates (decades apart, long ago) and graduation years are other dates. A form tool's
  * start and end of a response carry a time of day; a project's start and end dates do not
  * (`timeOfDay`).
  */
-/** A UUID, bare or as KoboToolbox writes its instance ids ("uuid:3f2504e0-4f89-41d3-9a0c-0305e82c3301"). */
-const UUID = /^\s*(?:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/i;
-
-const TIME_OF_DAY = /^\s*\d{1,2}\s*(?:[:h.]\s*\d{2}|\s*[ap]\.?m\.?)/i;
-
 function judgeDates(cells: readonly string[], holds: string, timeOfDay: boolean): ColumnVerdict {
   const years: number[] = [];
   let timed = 0;

@@ -199,7 +199,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
     if (single && !singleWordFits(s.field, left, idx)) continue;
-    const score = (exact ? 100 + s.words.length : s.words.length) + bonus;
+    // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
+    const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
+    const score = (exact ? 100 + s.words.length - listId : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));
@@ -284,6 +286,12 @@ export interface HeaderMatch {
    * "confirmEmail" beside the "email" a web app wrote).
    */
   alternatives: Partial<Record<Field, HeaderEvidence[]>>;
+  /**
+   * Columns set aside as the choice among the field's other columns (Salesforce's "Preferred
+   * Email" of "Work" or "Personal"): the cells may still show one to hold the field's values (a
+   * form's "Preferred email" of addresses beside an "Alternative email").
+   */
+  choices: Partial<Record<Field, HeaderEvidence[]>>;
 }
 
 /** How sure a header match is, before any cell is looked at. */
@@ -462,7 +470,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     if (taken.has(c.column) || !mapping[c.field] || MULTI_VALUE_FIELDS.has(c.field)) continue;
     (alternatives[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
   }
-  return { mapping, unmatched, evidence, alternatives };
+  const choiceColumns: Partial<Record<Field, HeaderEvidence[]>> = {};
+  for (const c of choices) {
+    if (taken.has(c.column) || choiceColumns[c.field]?.some((e) => e.column === c.column)) continue;
+    (choiceColumns[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
+  }
+  return { mapping, unmatched, evidence, alternatives, choices: choiceColumns };
 }
 
 /** A start or end date without a time of day ("DateFin", "End Date", "Fecha de inicio"), which a project's period shares with a survey tool's response. */
@@ -478,7 +491,11 @@ function surveyToolColumn(header: string, idx: HeaderIndex, bonus: number): bool
   if (!isToolColumn(header, idx, bonus) || periodDate(header)) return false;
   return !GENERIC_TOOL_HEADERS.has(headerWords(header).join(' '));
 }
-const GENERIC_TOOL_HEADERS = new Set(['id', 'email', 'email address', 'name', 'first name', 'last name', 'status', 'created', 'created at', 'updated at', 'published', 'published at', 'progress', 'start', 'end']);
+const GENERIC_TOOL_HEADERS = new Set([
+  'id', 'email', 'email address', 'name', 'first name', 'last name', 'status', 'created', 'created at', 'updated at', 'published', 'published at', 'progress', 'start', 'end',
+  // (the same columns of a French, Spanish or Portuguese list)
+  'nom', 'prenom', 'nombre', 'apellido', 'adresse email', 'adresse messagerie', 'direccion correo electronico', 'endereco email',
+]);
 
 /**
  * Whether a rule against `field` would rule this header out were it not a form tool's own column

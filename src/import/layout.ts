@@ -427,6 +427,16 @@ export async function readLayout(
     }
   } else {
     const match = matchHeaders(rows.matchOn.map((h) => (SKILLSNET_COLUMNS.has(h) ? '' : h)), rows.preferred);
+    // a "Preferred email" the headers took for a choice among addresses, whose cells are addresses:
+    // the applicant's own first address, before the others (a form's "Alternative email")
+    for (const [f, set] of Object.entries(match.choices) as [Field, HeaderEvidence[]][]) {
+      const own = set.find((e) => judgeColumn(f, cellsOf(e.column)).verdict === 'agree');
+      const cols = match.mapping[f];
+      if (!own || !cols) continue;
+      match.mapping[f] = [own.column, ...cols];
+      match.evidence[f] = own;
+      match.unmatched = match.unmatched.filter((c) => c !== own.column);
+    }
     notAFormExport(file, source, first, rows.index, Object.keys(match.mapping).length, missingRequired(match.mapping).length === 0);
     const recognised = new Set(Object.values(match.mapping).flat());
     // (a cell that is a field's very name, "Candidat" or "Pays", is no one's details either)
@@ -454,6 +464,9 @@ export async function readLayout(
       const nameParts = Boolean(match.mapping.firstName || match.mapping.lastName);
       if (judged.verdict === 'disagree' && judged.holds === NAME_LISTS && !nameParts) judged = { ...judged, verdict: 'unknown' };
       const bareType = f === 'organizationType' && isBareTypeHeader(headers[cols[0]!] ?? '');
+      // A header that is only "Time" is the submission time when its values are dates, not
+      // otherwise (hours volunteered, "2 hours", a duration): not kept against its cells.
+      const bareTime = f === 'submittedAt' && headerWords(headers[cols[0]!] ?? '').join(' ') === 'time';
       if (bareType && judged.verdict === 'unknown') {
         judged = { ...judged, verdict: 'disagree', holds: judged.checked >= MIN_CELLS ? 'values that are no organisation types' : 'too few values to tell' };
       }
@@ -470,7 +483,7 @@ export async function readLayout(
         // Nor a start or end date without a time of day (a project's timeline, not when it was
         // sent), nor times of day without a date (a "Time" of slots), a list of several people, a form tool's links to its own pages of each response, or
         // a bare "Category" none of whose values is a skills category.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, TIMES_OF_DAY, NAME_LISTS, TOOL_LINKS, OTHER_CATEGORIES].includes(holds) || bareType;
+        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, TIMES_OF_DAY, NAME_LISTS, TOOL_LINKS, OTHER_CATEGORIES].includes(holds) || bareType || bareTime;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

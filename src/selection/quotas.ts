@@ -323,20 +323,22 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
   return rules;
 }
 
+/** A number of members as a message shows it: 3.75, 4. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 /**
  * A min or max cell: a whole number, or a percentage of the size ("20%", "12,5 %"): at least
  * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
- * at most 3 (rounded down), so that the roster always keeps the share as written.
+ * at most 3 (rounded down), so that the roster always keeps the share as written. `exact`: the
+ * members the bound stands for before rounding (a share of the size: 3.75).
  */
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** `exact`: the members the bound stands for before rounding (a share of the size: 3.75). */
 function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
   if (text === '') return null;
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
   if (!share) {
-    // (a whole number as French or Spanish Excel writes it with decimals: "3,00")
-    const n = Number(text.replace(/^(\d+),(\d+)$/, '$1.$2'));
+    // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
+    // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
+    const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
     }

@@ -13,6 +13,8 @@ describe('shellArg', () => {
     expect(shellArg('Côte')).toBe('"Côte"');
     expect(shellArg('region=Asia and the Pacific')).toBe('"region=Asia and the Pacific"');
     expect(shellArg('')).toBe('""');
+    // a Windows path: its backslashes stay themselves in double quotes (single quotes cmd does not read)
+    expect(shellArg('C:\\Users\\Ana\\My files\\quotas.csv')).toBe('"C:\\Users\\Ana\\My files\\quotas.csv"');
   });
 
   it('single-quotes what double quotes would expand or end', () => {
@@ -22,7 +24,7 @@ describe('shellArg', () => {
   });
 
   it('gives back the same word when a POSIX shell reads it', () => {
-    for (const w of ['core group', 'call "B"', "it's $5 `now`!", 'back\\slash', 'tab\there', 'Côte d’Ivoire', '"', "'", '']) {
+    for (const w of ['core group', 'call "B"', "it's $5 `now`!", 'back\\slash', 'C:\\My files\\a.csv', 'ends\\', 'two\\\\back', 'tab\there', 'Côte d’Ivoire', '"', "'", '']) {
       const out = execFileSync('sh', ['-c', `printf %s ${shellArg(w)}`], { encoding: 'utf8' });
       expect(out).toBe(w);
     }

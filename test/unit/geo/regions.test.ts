@@ -34,6 +34,8 @@ describe('ILO region names as officers write them', () => {
     expect(resolveRegion('Los Estados Árabes')).toBe('Arab States');
     expect(resolveRegion('les États arabes')).toBe('Arab States');
     expect(resolveRegion('Région des Amériques')).toBe('Americas');
+    expect(resolveRegion('la Région des Amériques')).toBe('Americas');
+    expect(resolveRegion('la région Afrique')).toBe('Africa');
     expect(resolveRegion('the Arab States')).toBe('Arab States');
     // an article alone is no region
     expect(resolveRegion('les')).toBeNull();

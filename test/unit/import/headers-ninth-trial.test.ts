@@ -64,6 +64,9 @@ describe("a project's start and end dates", () => {
       ['Titre', 'Description', 'DateDebut', 'DateFin', 'Statut', 'Budget', 'Institution', 'Domaine', 'ResponsableEmail'],
       ['id', 'name', 'Start Date', 'End Date', 'status', 'email', 'organisation'],
       ['Proyecto', 'Fecha de inicio', 'Fecha de finalización', 'Entidad', 'Correo'],
+      // a person's name and address columns, which form tools write too, in French and Spanish as in English
+      ['Nom', 'Prénom', 'Email', 'Organisation', 'Titre', 'Date de début', 'Date de fin'],
+      ['Nombre', 'Apellido', 'Dirección de correo electrónico', 'Entidad', 'Fecha de inicio', 'Fecha de fin'],
     ]) {
       expect(mapped(headers).submittedAt, headers.join(', ')).toBeUndefined();
     }
@@ -94,6 +97,48 @@ describe("Salesforce's preferred-email and preferred-phone picklists", () => {
     expect(mapped(['Name', 'Preferred email', 'Organisation']).email).toEqual(['Preferred email']);
     expect(mapped(['Name', 'Email', 'Preferred email', 'Organisation']).email).toContain('Preferred email');
   });
+
+  it('a "Preferred email" whose cells are addresses is the applicant\'s own, before an alternative or a manager\'s address', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const form = path.join(dir, 'form.csv');
+    fs.writeFileSync(form, [
+      'Organization,Preferred email,Alternative email,Email of your line manager',
+      'Org A,ana@a.example.org,ana@mail.example.com,boss@a.example.org',
+      'Org B,ben@b.example.org,,boss@b.example.org',
+      'Org C,cara@c.example.org,cara@mail.example.com,boss@c.example.org',
+      'Org D,dan@d.example.org,,boss@d.example.org',
+    ].join('\n') + '\n');
+    const db = path.join(dir, 'a.db');
+    expect((await run(['--db', db, 'import', form, '--call', '2024'])).code).toBe(0);
+    const apps = json<Array<{ email: string | null }>>(await run(['--db', db, 'list', '--json']));
+    expect(apps.map((a) => a.email).sort()).toEqual(['ana@a.example.org', 'ben@b.example.org', 'cara@c.example.org', 'dan@d.example.org']);
+    // Salesforce's picklist of which address is preferred stays unread
+    const crm = path.join(dir, 'crm.csv');
+    fs.writeFileSync(crm, [
+      'First Name,Last Name,Account Name,Preferred Email,Personal Email,Work Email',
+      'Eva,Example,Org E,Work,eva@mail.example.com,eva@e.example.org',
+      'Finn,Sample,Org F,Personal,finn@mail.example.com,finn@f.example.org',
+      'Gia,Test,Org G,Work,,gia@g.example.org',
+      'Hal,Demo,Org H,Personal,hal@mail.example.com,',
+    ].join('\n') + '\n');
+    expect((await run(['--db', db, 'import', crm, '--call', '2025'])).code).toBe(0);
+    const crmApps = json<Array<{ email: string | null }>>(await run(['--db', db, 'list', '--call', '2025', '--json']));
+    expect(crmApps.every((a) => a.email?.includes('@'))).toBe(true);
+  });
+});
+
+describe("a CRM's organisation columns", () => {
+  it('"Account Name" and "Associated Company" name the organisation as the whole header only', () => {
+    expect(mapped(['First Name', 'Last Name', 'Account Name', 'Email']).organization).toEqual(['Account Name']);
+    expect(mapped(['First Name', 'Last Name', 'Email', 'Associated Company']).organization).toEqual(['Associated Company']);
+    // a social network handle, a bank account's holder, HubSpot's company number
+    expect(mapped(['Name', 'Email', 'Twitter account name']).organization).toBeUndefined();
+    expect(mapped(['Full name', 'Email', 'Bank account name']).organization).toBeUndefined();
+    expect(mapped(['Name', 'Email', 'Associated Company ID']).organization).toBeUndefined();
+  });
 });
 
 describe("a contact list's own record numbers and mailing country", () => {
@@ -102,6 +147,17 @@ describe("a contact list's own record numbers and mailing country", () => {
     expect(mapped(['Member ID', 'Name', 'Email']).externalId).toEqual(['Member ID']);
     expect(mapped(['SafeID', 'First Name', 'Last Name', 'Email']).externalId).toEqual(['SafeID']);
     expect(mapped(['Team Name', 'Team Members Email ids', 'Startup Name']).externalId).toBeUndefined();
+  });
+
+  it("their French and Spanish names are the row's id only as the whole header, and a form's own application ID comes first", () => {
+    expect(mapped(['Numéro adhérent', 'Organisation', 'Email']).externalId).toEqual(['Numéro adhérent']);
+    expect(mapped(['Número de socio', 'Organización', 'Correo']).externalId).toEqual(['Número de socio']);
+    // another person's member number
+    expect(mapped(['Numéro adhérent du référent', 'Organisation', 'Email']).externalId).toBeUndefined();
+    expect(mapped(['Número de socio patrocinador', 'Organización', 'Correo']).externalId).toBeUndefined();
+    // the applicant's number in the network's member list, beside the application's own
+    expect(mapped(['Member ID', 'Application ID', 'Organization', 'Email']).externalId).toEqual(['Application ID']);
+    expect(mapped(['Volunteer ID', 'Submission ID', 'Organization', 'Email']).externalId).toEqual(['Submission ID']);
   });
 
   it("Salesforce's \"Mailing Country\" and \"Billing Country\" are the contact's or the organisation's country", () => {
@@ -137,6 +193,21 @@ describe('a bare "time" column', () => {
     expect((await run(['--db', db, 'import', sent, '--call', '2025'])).code).toBe(0);
     const dated = json<Array<{ submittedAt: string | null }>>(await run(['--db', db, 'list', '--call', '2025', '--json']));
     expect(dated.map((a) => a.submittedAt).sort()).toEqual(['2024-02-05T12:03:44', '2024-02-06T09:11:31']);
+  });
+
+  it('a "Time" of hours or durations is not used either: no unreadable submission dates are kept from it', async () => {
+    const { run, tempDir, json } = await import('../support/run.js');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = tempDir();
+    const hours = path.join(dir, 'hours.csv');
+    fs.writeFileSync(hours, 'Volunteer ID,Time,Organization,Email\nV1,2 hours,Org A,ana@example.org\nV2,3 hours,Org B,ben@example.com\nV3,1 hour,Org C,cara@example.net\nV4,5 hours,Org D,dan@example.org\n');
+    const db = path.join(dir, 'a.db');
+    const imported = await run(['--db', db, 'import', hours, '--call', '2024']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).not.toMatch(/not readable as a date/);
+    const apps = json<Array<{ submittedAt: string | null }>>(await run(['--db', db, 'list', '--json']));
+    expect(apps.map((a) => a.submittedAt)).toEqual([null, null, null, null]);
   });
 });
 

@@ -109,6 +109,8 @@ describe('notes and shares in a quotas file', () => {
     // a count with a decimal comma (French Excel, cells formatted with decimals) is that count; a fraction is not
     expect(bounds(await readQuotaFile(write('decimals.csv', 'feature;value;min;max\nregion;Africa;3,00;5,0\n')))).toEqual([['region', 'Africa', 3, 5, 'decimals.csv line 2']]);
     await expect(readQuotaFile(write('fraction.csv', 'feature;value;min;max\nregion;Africa;2,5;\n'))).rejects.toThrow(/fraction.csv line 2: min needs a whole number of at least 0, got "2,5"/);
+    // "1,000" is a thousand in English and one in French: neither read as 1 nor guessed
+    await expect(readQuotaFile(write('thousands.csv', 'feature,value,min,max\nregion,Africa,,"1,000"\n'))).rejects.toThrow(/thousands.csv line 2: max needs a whole number of at least 0, got "1,000"/);
     // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number
     const exactly = readQuotaFile(write('exactly.csv', 'feature,value,min,max\nregion,Africa,15%,15%\n'), dir, { size: 25 });
     await expect(exactly).rejects.toThrow(/exactly.csv line 2: min 15% of 25 = 4 is more than max 15% of 25 = 3: no whole number of members is at least 3.75 and at most 3.75/);

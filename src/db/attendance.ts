@@ -4,6 +4,7 @@
  * itself is src/events/attendance/match.ts; src/events/attendance/store.ts runs it over these rows.
  */
 import type { DB } from './connection.js';
+import { groupMeetings, reportSpan, type Meeting, type ReportPlace } from '../attendance-minutes.js';
 
 /** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
 export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex';
@@ -343,3 +344,26 @@ export const ATTENDANCE_PERSONAL_DATA: { table: string; label: string; valueColu
     ownRows: 'email IN (SELECT value FROM json_each(@emails))',
   },
 ];
+
+/**
+ * The event's reports grouped by meeting (attendance-minutes.ts groupMeetings), from what each
+ * says about itself: its tool, the meeting ID and times of its summary, its rows' joins and
+ * leaves; a report that gives no time is taken to be at the event's. `meetingOf` maps an import's
+ * ID to its meeting's key (the meeting's first import).
+ */
+export function eventMeetings(db: DB, eventId: number): { meetings: Meeting[]; meetingOf: Map<number, number> } {
+  const event = db.prepare('SELECT start_utc AS start, duration_minutes AS duration FROM events WHERE id = ?').get(eventId) as { start: string; duration: number } | undefined;
+  const start = event ? Date.parse(event.start) : NaN;
+  const span = Number.isFinite(start) ? { start, end: start + event!.duration * 60_000 } : { start: 0, end: 0 };
+  const imports = db.prepare('SELECT id, tool, source, meeting_json FROM attendance_imports WHERE event_id = ? ORDER BY id').all(eventId) as { id: number; tool: string | null; source: string; meeting_json: string }[];
+  const times = db.prepare('SELECT join_time AS joinTime, leave_time AS leaveTime FROM attendance_rows WHERE import_id = ? AND (join_time IS NOT NULL OR leave_time IS NOT NULL)');
+  const places: ReportPlace[] = imports.map((i) => {
+    const meeting = JSON.parse(i.meeting_json) as { meetingId?: string; startTime?: string | null; endTime?: string | null };
+    const own = reportSpan(meeting, times.all(i.id) as { joinTime: string | null; leaveTime: string | null }[]);
+    return { key: i.id, tool: i.tool ?? i.source, meetingId: meeting.meetingId ?? null, start: own?.start ?? null, end: own?.end ?? null };
+  });
+  const meetings = groupMeetings(places, span);
+  const meetingOf = new Map<number, number>();
+  for (const m of meetings) for (const r of m.reports) meetingOf.set(r as number, m.key as number);
+  return { meetings, meetingOf };
+}

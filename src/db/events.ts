@@ -6,6 +6,7 @@
 import { cachedStatement, type DB } from './connection.js';
 import { attendedMinutes, type Connection } from '../attendance-minutes.js';
 import type { Change } from './history.js';
+import { eventMeetings } from './attendance.js';
 import type { EventKind, NetworkEvent } from '../event-model.js';
 
 /** An event as stored, with its ID and bookkeeping. */
@@ -267,10 +268,12 @@ export function moveEventRecordsRecorded(db: DB, change: Change, fromMemberId: n
     else {
       // Both members' connections, counted as one member's (attendedMinutes: overlaps once), when
       // the reports are still there; else never more than from the first join to the last leave.
-      const connections = cachedStatement(db,
-        `SELECT r.join_time AS joinTime, r.leave_time AS leaveTime, r.minutes FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id
+      // Reports of the same meeting count the time once, as at the import (eventMeetings).
+      const { meetingOf } = eventMeetings(db, a.eventId);
+      const connections = (cachedStatement(db,
+        `SELECT r.join_time AS joinTime, r.leave_time AS leaveTime, r.minutes, r.import_id AS report FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id
           WHERE i.event_id = ? AND r.member_id IN (?, ?) AND r.waiting_room = 0`,
-      ).all(a.eventId, fromMemberId, toMemberId) as Connection[];
+      ).all(a.eventId, fromMemberId, toMemberId) as (Connection & { report: number })[]).map((c) => ({ ...c, meeting: meetingOf.get(c.report) ?? -c.report }));
       change.update('event_attendance', kept.rowid, 'minutes', connections.length ? attendedMinutes(connections) : cappedMinutes(kept, a));
       change.update('event_attendance', kept.rowid, 'joins', kept.joins + a.joins);
       if (a.firstJoin && (!kept.firstJoin || a.firstJoin < kept.firstJoin)) change.update('event_attendance', kept.rowid, 'first_join', a.firstJoin);

@@ -7,7 +7,7 @@ import type { DB } from '../db/connection.js';
 import { attendanceRows } from '../db/attendance.js';
 import { eventCounts } from '../db/events.js';
 import { listMembers } from '../db/members.js';
-import { attendanceImports, attendeesOf, unmatchedOf, type UnmatchedAttendance } from './attendance/store.js';
+import { attendanceImports, attendeesOf, meetingWarnings, unmatchedOf, type UnmatchedAttendance } from './attendance/store.js';
 import { savedGroups, type SavedGroups } from './breakout.js';
 import { buildInvitations } from './invitations.js';
 import { invitedMembers, inviteeOf } from './invite.js';
@@ -25,6 +25,8 @@ export interface EventShowResult extends Omit<EventSummary, 'invited' | 'grouped
     rows: number; matched: number; unmatched: number; ignored: number;
     files: { file: string; source: string; language: string | null; rows: number; matched: number; unmatched: number; importedAt: string }[];
     unmatchedRows: UnmatchedAttendance[];
+    /** Several reports of one meeting whose minutes were counted once, not added up. */
+    warnings: string[];
   };
 }
 
@@ -60,6 +62,7 @@ export function eventDetails(db: DB, id: number): EventShowResult {
       rows: rows.length, matched: rows.filter((r) => r.memberId !== null).length, unmatched: unmatched.length, ignored: unmatched.filter((u) => u.ignored).length,
       files: attendanceImports(db, id).map((f) => ({ file: f.file, source: f.source, tool: f.tool, language: f.language, rows: f.rows, matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt })),
       unmatchedRows: unmatched,
+      warnings: meetingWarnings(db, id),
     },
   };
 }

@@ -6,7 +6,8 @@
  * members share stays unmatched, with the reason, for the officer to link or ignore.
  *
  * Minutes are summed per member across re-joins and files; time during which the same member
- * was connected twice (laptop and phone, or the same meeting in two reports) counts once.
+ * was connected twice (laptop and phone, or the same meeting in two reports) counts once, and
+ * so do the minutes two reports of the same meeting give without times (options.meetings).
  * Every row is accounted for: rows = matched + unmatched.
  */
 import { normaliseName } from '../../geo/normalise.js';
@@ -114,6 +115,12 @@ export interface MatchOptions {
    * and exactly one of them was expected, the row is that one's.
    */
   expected?: ReadonlySet<number>;
+  /**
+   * The meeting each report is of, by the report's file label (attendance-minutes.ts
+   * groupMeetings): within one meeting a member's time is counted once however many reports list
+   * it. A report not in the map is a meeting of its own.
+   */
+  meetings?: ReadonlyMap<string, string | number>;
 }
 
 export function matchAttendance(reports: readonly AttendanceReport[], members: readonly AttendanceMember[], options: MatchOptions = {}): AttendanceResult {
@@ -157,7 +164,7 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
     files.push({ ...report.file, matched, unmatched });
   }
 
-  const perMember = [...rowsOf.entries()].sort((a, b) => a[0] - b[0]).map(([memberId, rows]) => memberMinutes(memberId, rows));
+  const perMember = [...rowsOf.entries()].sort((a, b) => a[0] - b[0]).map(([memberId, rows]) => memberMinutes(memberId, rows, options.meetings));
   const matchedCount = matches.length;
   return {
     rows: matchedCount + unmatchedRows.length,
@@ -218,13 +225,13 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   return { reason: `no email, and no member has ${shown}`, problem: 'unknown' };
 }
 
-/** Minutes of one member (attendedMinutes: the union of their connection intervals), joins, first join and last leave. */
-function memberMinutes(memberId: number, rows: AttendanceRow[]): MemberAttendance {
+/** Minutes of one member (attendedMinutes: their time counted once per meeting), joins, first join and last leave. */
+function memberMinutes(memberId: number, rows: AttendanceRow[], meetings: ReadonlyMap<string, string | number> = new Map()): MemberAttendance {
   const joins = rows.map((r) => r.joinTime).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
   const leaves = rows.map((r) => r.leaveTime).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
   return {
     memberId,
-    minutes: attendedMinutes(rows),
+    minutes: attendedMinutes(rows.map((r) => ({ joinTime: r.joinTime, leaveTime: r.leaveTime, minutes: r.minutes, report: r.file, meeting: meetings.get(r.file) ?? `report:${r.file}` }))),
     joins: rows.length,
     firstJoin: joins[0] ?? null,
     lastLeave: leaves[leaves.length - 1] ?? null,

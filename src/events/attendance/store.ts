@@ -13,7 +13,7 @@ import path from 'node:path';
 import { beginWrite, commit, inSavepoint, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
 import {
   anonymiseAttendanceRows, attendeesByMinutes, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
-  eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
+  eventMeetings, eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
   type RowMatch, type StoredAttendanceRow,
 } from '../../db/attendance.js';
 import { getMember } from '../../db/members.js';
@@ -26,6 +26,7 @@ import { checkpoint, warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
+import { attendedMinutesDetail, type Connection } from '../../attendance-minutes.js';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
 import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow, type ReportTool } from './report.js';
 
@@ -102,6 +103,11 @@ export interface AttendanceImportResult {
   unmatchedRows: UnmatchedAttendance[];
   /** Everyone who attended the event, over all its reports. */
   attendees: Attendee[];
+  /**
+   * About the event as a whole rather than one file: several reports of the same meeting whose
+   * minutes were counted once, not added up (meetingWarnings).
+   */
+  warnings: string[];
   dryRun: boolean;
 }
 
@@ -141,10 +147,13 @@ export function rematchEvent(db: DB, eventId: number, members: AttendanceMember[
     byImport.get(r.importId)!.push(r);
   }
   const reports = [...byImport.entries()].map(([importId, list]) => reportOf(importId, list));
+  // Reports of the same meeting count a member's time once (attendance-minutes.ts).
+  const { meetingOf } = eventMeetings(db, eventId);
+  const meetings = new Map(reports.map((r) => [r.file.file, `meeting:${meetingOf.get(Number(r.file.file.split('|')[0])) ?? r.file.file}`]));
   const rowId = new Map(rows.map((r) => [`${r.importId}|${r.file}:${r.rowNumber}`, r.id]));
   const links = attendanceLinks(db).map((l) => ({ email: l.email ?? undefined, name: l.nameKey ?? undefined, memberId: l.memberId }));
   const expected = new Set(listInvitations(db, eventId).map((i) => i.memberId));
-  const result = matchAttendance(reports, members, { links, expected });
+  const result = matchAttendance(reports, members, { links, expected, meetings });
   const matches: RowMatch[] = [];
   for (const m of result.matches) {
     const id = rowId.get(`${m.file}:${m.rowNumber}`);
@@ -270,17 +279,57 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
       });
       const unmatchedRows = unmatchedOf(ours);
       const attendees = attendeesOf(db, eventId);
+      const warnings = meetingWarnings(db, eventId, ids);
       return {
         eventId, rows: ours.length, matched: ours.filter((r) => r.memberId !== null).length, unmatched: unmatchedRows.length,
-        ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, dryRun: Boolean(options.dryRun),
+        ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, warnings, dryRun: Boolean(options.dryRun),
       };
     });
     if (ownTransaction) commit(db);
     for (const f of value.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
+    for (const w of value.warnings) callbacks.onWarning?.(warning('report', w));
     return value;
   } finally {
     if (ownTransaction) rollback(db);
   }
+}
+
+/**
+ * A line per meeting of the event that several of its reports describe and where that mattered:
+ * some member's minutes were counted once instead of added up (attendance-minutes.ts). Names
+ * files and counts, never a participant. `imports`: only meetings with one of these imports.
+ */
+export function meetingWarnings(db: DB, eventId: number, imports?: ReadonlySet<number>): string[] {
+  const { meetings } = eventMeetings(db, eventId);
+  const shared = meetings.filter((m) => m.reports.length > 1 && (!imports || m.reports.some((r) => imports.has(r as number))));
+  if (!shared.length) return [];
+  const rows = attendanceRows(db, eventId).filter((r) => r.memberId !== null && !r.waitingRoom);
+  const meetingOf = new Map<number, number>();
+  for (const m of meetings) for (const r of m.reports) meetingOf.set(r as number, m.key as number);
+  const byMember = new Map<number, Connection[]>();
+  for (const r of rows) {
+    if (!byMember.has(r.memberId!)) byMember.set(r.memberId!, []);
+    byMember.get(r.memberId!)!.push({ joinTime: r.joinTime, leaveTime: r.leaveTime, minutes: r.minutes, report: r.importId, meeting: meetingOf.get(r.importId) ?? -r.importId });
+  }
+  const details = [...byMember.values()].map((c) => attendedMinutesDetail(c).meetings);
+  const fileOf = new Map(attendanceImports(db, eventId).map((i) => [i.id, i]));
+  const zone = requireEvent(db, eventId).timeZone;
+  const out: string[] = [];
+  for (const m of shared) {
+    const members = details.filter((d) => {
+      const x = d.get(m.key);
+      return x !== undefined && x.reports > 1 && Math.round(x.summed) > Math.round(x.counted);
+    }).length;
+    if (!members) continue;
+    const files = m.reports.map((r) => fileOf.get(r as number)?.file ?? `import ${r}`);
+    const untimed = m.untimed.map((r) => fileOf.get(r as number)?.file ?? `import ${r}`);
+    const day = new Date(m.start).toLocaleDateString('en-CA', { timeZone: zone });
+    const which = m.meetingId ? `ID ${m.meetingId}, ${day}` : `${day}`;
+    out.push(`${files.join(', ')}: ${files.length} reports of the same meeting (${which}): minutes counted once for ${members} member${members === 1 ? '' : 's'} ` +
+      `(the time connected, or the most one report gives), not added up` +
+      (untimed.length ? `; ${untimed.join(', ')} gives no meeting time and was taken to be at the event's; if it is another session, export it with its meeting data (Zoom: "Export with meeting data") so that its times tell` : ''));
+  }
+  return out;
 }
 
 export function attendeesOf(db: DB, eventId: number): Attendee[] {

@@ -4,7 +4,7 @@
  * itself is src/events/attendance/match.ts; src/events/attendance/store.ts runs it over these rows.
  */
 import type { DB } from './connection.js';
-import { groupMeetings, reportSpan, type Meeting, type ReportPlace } from '../attendance-minutes.js';
+import { attendedMinutes, groupMeetings, reportSpan, type Connection, type Meeting, type ReportPlace } from '../attendance-minutes.js';
 
 /** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
 export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex';
@@ -366,4 +366,33 @@ export function eventMeetings(db: DB, eventId: number): { meetings: Meeting[]; m
   const meetingOf = new Map<number, number>();
   for (const m of meetings) for (const r of m.reports) meetingOf.set(r as number, m.key as number);
   return { meetings, meetingOf };
+}
+
+/**
+ * The minutes per member of every event with several reports, counted again from the stored
+ * matches (attendance-minutes.ts: the same meeting once): for databases whose minutes were
+ * stored when two reports of one meeting were added up. Returns the members' rows changed.
+ */
+export function recountMeetingMinutes(db: DB): number {
+  const events = db.prepare('SELECT event_id FROM attendance_imports GROUP BY event_id HAVING count(*) > 1 ORDER BY event_id').pluck().all() as number[];
+  const rows = db.prepare(
+    `SELECT r.member_id AS memberId, r.import_id AS report, r.join_time AS joinTime, r.leave_time AS leaveTime, r.minutes
+       FROM attendance_rows r JOIN attendance_imports i ON i.id = r.import_id
+      WHERE i.event_id = ? AND r.member_id IS NOT NULL AND r.waiting_room = 0`,
+  );
+  const update = db.prepare('UPDATE event_attendance SET minutes = ? WHERE event_id = ? AND member_id = ? AND minutes <> ?');
+  let changed = 0;
+  for (const eventId of events) {
+    const { meetingOf } = eventMeetings(db, eventId);
+    const byMember = new Map<number, Connection[]>();
+    for (const r of rows.all(eventId) as (Connection & { memberId: number; report: number })[]) {
+      if (!byMember.has(r.memberId)) byMember.set(r.memberId, []);
+      byMember.get(r.memberId)!.push({ ...r, meeting: meetingOf.get(r.report) ?? -r.report });
+    }
+    for (const [memberId, connections] of byMember) {
+      const minutes = attendedMinutes(connections);
+      changed += update.run(minutes, eventId, memberId, minutes).changes;
+    }
+  }
+  return changed;
 }

@@ -4,6 +4,7 @@ import { backfillNetwork } from './organizations.js';
 import { NETWORK_SQL } from './schema-network.js';
 import { EVENTS_SQL } from './schema-events.js';
 import { ensureDatabaseId } from './meta.js';
+import { recountMeetingMinutes } from './attendance.js';
 
 /**
  * Schema history, keyed on PRAGMA user_version. Append new migrations at the end;
@@ -277,6 +278,14 @@ export const MIGRATIONS: Migration[] = [
       -- zoom, teams, meet or webex; NULL for a report read before this column (its source says zoom or teams).
       ALTER TABLE attendance_imports ADD COLUMN tool TEXT;
     `,
+  },
+  {
+    version: 34,
+    name: 'attendance: minutes counted again where an event has several reports, the same meeting\'s once',
+    sql: '',
+    // Two reports of one meeting (Zoom's participants report and its unique users) had their
+    // minutes added; the stored matches are counted again by the rule of attendance-minutes.ts.
+    run: (db) => recountMeetingMinutes(db),
   },
 ];
 

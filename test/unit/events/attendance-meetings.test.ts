@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchAttendance, type AttendanceMember } from '../../../src/events/attendance/match.js';
 import { readAttendanceReport } from '../../../src/events/attendance/report.js';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../../src/db/connection.js';
 import { json, ROOT, run, tempDir } from '../support/run.js';
 
 const DIR = path.join(ROOT, 'test', 'fixtures', 'attendance-real');
@@ -56,7 +58,7 @@ describe('event attendance: reports grouped by meeting', () => {
     expect(result.rows).toBe(result.matched + result.unmatched);
     const shown = await sk('event', 'show', '1', '--json');
     const minutes = Object.fromEntries((json(shown).attendees as { memberId: number; minutes: number }[]).map((a) => [a.memberId, a.minutes]));
-    return { dir, sk, ids, result, minutes, show: json(shown), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { dir, db, sk, ids, result, minutes, show: json(shown), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
 
   it('a participants report and its unique users (no ID, no times) of the same meeting: counted once, and said', async () => {
@@ -113,6 +115,21 @@ describe('event attendance: reports grouped by meeting', () => {
     // the timed union (Ana's 128, Moussa's within it) or the unique list's 65 + 58 = 123: 128, not 128 + 123
     const after = json(await e.sk('event', 'show', '1', '--json')).attendees.map((x: { memberId: number; minutes: number }) => [x.memberId, x.minutes]);
     expect(after).toEqual([[ana, 128]]);
+    e.cleanup();
+  });
+
+  it('migration 34 counts again the minutes a database stored when the two reports were added up', async () => {
+    const e = await event({ 'participants.csv': fixture('zoom-en-summary.csv'), 'unique.csv': fixture('zoom-en-unique.csv') });
+    const ana = e.ids['Ana García']!;
+    // the file as the tool before this rule left it: the sum stored, schema 33
+    const raw = new Database(e.db);
+    raw.prepare('UPDATE event_attendance SET minutes = 193 WHERE member_id = ?').run(ana);
+    raw.pragma('user_version = 33');
+    raw.close();
+    const db = openDatabase(e.db, { create: true });
+    const minutes = db.prepare('SELECT minutes FROM event_attendance WHERE member_id = ?').pluck().get(ana);
+    db.close();
+    expect(minutes).toBe(128);
     e.cleanup();
   });
 });

@@ -140,9 +140,22 @@ export function meetingIdKey(id: string | null | undefined): string | null {
 
 /** A report's time span (ms): the summary's start and end and every join and leave it has; null when none. */
 export function reportSpan(meeting: { startTime?: string | null; endTime?: string | null } | null | undefined, rows: readonly { joinTime: string | null; leaveTime: string | null }[]): { start: number; end: number } | null {
-  const times = [meeting?.startTime, meeting?.endTime, ...rows.flatMap((r) => [r.joinTime, r.leaveTime])]
-    .filter((t): t is string => Boolean(t)).map((t) => Date.parse(t)).filter(Number.isFinite);
-  return times.length ? { start: Math.min(...times), end: Math.max(...times) } : null;
+  // (a loop, not Math.min(...times): a year of daily meetings is more arguments than a call takes)
+  let start = Infinity;
+  let end = -Infinity;
+  const add = (t: string | null | undefined) => {
+    const ms = t ? Date.parse(t) : NaN;
+    if (!Number.isFinite(ms)) return;
+    if (ms < start) start = ms;
+    if (ms > end) end = ms;
+  };
+  add(meeting?.startTime);
+  add(meeting?.endTime);
+  for (const r of rows) {
+    add(r.joinTime);
+    add(r.leaveTime);
+  }
+  return Number.isFinite(start) ? { start, end } : null;
 }
 
 /**

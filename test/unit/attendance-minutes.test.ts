@@ -106,5 +106,8 @@ describe('groupMeetings', () => {
   it('reportSpan: the summary\'s times and every join and leave', () => {
     expect(reportSpan({ startTime: at('10:00'), endTime: at('12:00') }, [{ joinTime: at('09:54'), leaveTime: at('11:00') }])).toEqual({ start: ms('09:54'), end: ms('12:00') });
     expect(reportSpan({}, [{ joinTime: null, leaveTime: null }])).toBeNull();
+    // a year of daily meetings: more rows than a call takes arguments
+    const many = Array.from({ length: 300_000 }, (_, i) => ({ joinTime: new Date(ms('10:00') + i * 60_000).toISOString(), leaveTime: null }));
+    expect(reportSpan(null, many)).toEqual({ start: ms('10:00'), end: ms('10:00') + 299_999 * 60_000 });
   });
 });

@@ -264,7 +264,7 @@ Examples:
     .option('--time-zone <zone>', 'zone of the report\'s clock times: that of the account that downloaded it (default: the event\'s)')
     .option('--no-prompt', 'on a terminal too, list the unmatched rows instead of asking about each')
     .option('--dry-run', 'read and match; write nothing')
-    .option('--json', 'print {"rows", "matched", "unmatched", "files": [...], "unmatchedRows", "attendees"}')
+    .option('--json', 'print {"rows", "matched", "unmatched", "files": [...], "unmatchedRows", "attendees", "warnings"}')
     .addHelpText('after', `
 Rows are matched to members by email, then by name (accents, case and word order do not matter;
 Zoom's "Name (Original Name)" is tried under both). Minutes are summed per member across re-joins

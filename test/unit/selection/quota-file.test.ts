@@ -32,6 +32,15 @@ describe('the columns of a quotas file', () => {
     ]);
   });
 
+  it('are found when named "Nombre minimum", "Nb max", "Número mínimo", "Minimum number"', async () => {
+    const fr = write('nombre.csv', 'Critère;Valeur;Nombre minimum;Nb max\nRégion;Afrique;3;6\n');
+    expect(bounds(await readQuotaFile(fr))).toEqual([['region', 'Africa', 3, 6, 'nombre.csv line 2']]);
+    const es = write('numero.csv', 'Criterio;Valor;Número mínimo;Número máximo\nRegión;África;2;5\n');
+    expect(bounds(await readQuotaFile(es))).toEqual([['region', 'Africa', 2, 5, 'numero.csv line 2']]);
+    const en = write('number.csv', 'Feature,Value,Minimum number,Maximum number\nregion,Africa,1,4\n');
+    expect(bounds(await readQuotaFile(en))).toEqual([['region', 'Africa', 1, 4, 'number.csv line 2']]);
+  });
+
   it('may be quoted, as Excel and LibreOffice write them when asked to quote every cell', async () => {
     const file = write('quoted.csv', '"feature","value","min","max"\n"region"," Asia and the Pacific ","2",""\n');
     expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Asia and the Pacific', 2, null, 'quoted.csv line 2']]);

@@ -348,7 +348,9 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
     // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
     const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
     if (!Number.isInteger(n) || n < 0) {
-      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
+      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
+        hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,
+      });
     }
     return { count: n, shown: String(n), percent: false, exact: n };
   }

@@ -70,6 +70,12 @@ describe('quotaReadings', () => {
     await expect(readQuotaFile(file)).rejects.toThrow(/all countries/);
   });
 
+  it('refuse a language line naming two languages, with the line and both codes', async () => {
+    const file = path.join(dir, 'two-languages.csv');
+    fs.writeFileSync(file, 'critère;valeur;min;max\nlangue;Anglais et français;1;\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/line 2.*"Anglais et français" names 2 languages: en, fr/);
+  });
+
   it('name organisation types and beneficiary groups as the vocabulary stores them, in messages and in select --json', async () => {
     const { describeQuota, quotaValueShown } = await import('../../../src/selection/quotas.js');
     const file = path.join(dir, 'v.csv');

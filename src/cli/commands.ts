@@ -45,7 +45,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'history', summary: "the officers' changes, latest first", load: async () => (await import('./history.js')).registerHistory },
   { name: 'export', summary: 'write a Kumu map, an offline HTML map, a contact list (csv, vCard, Outlook), a roster document or GraphML (kumu, contacts, roster, graphml, map)', load: async () => (await import('./export.js')).registerExport, interrupted: EXPORT_INTERRUPTED },
   { name: 'events', summary: "list the Network's events (meetings, webinars, clinics, workshops) with invitees and attendance", load: async () => (await import('./events.js')).registerEvents },
-  { name: 'event', summary: 'one event: invitations in local times, breakout groups, .ics, attendance from Zoom/Teams (add, show, edit, cancel, delete, invite, uninvite, groups, invitations, ics, attendance, link)', load: async () => (await import('./event.js')).registerEvent },
+  { name: 'event', summary: 'one event: invitations in local times, breakout groups, .ics, attendance from Zoom/Teams/Meet/Webex (add, show, edit, cancel, delete, invite, uninvite, groups, invitations, ics, attendance, link)', load: async () => (await import('./event.js')).registerEvent },
   { name: 'engagement', summary: 'per member: events invited to, attended, presented, last attended, minutes', load: async () => (await import('./engagement.js')).registerEngagement },
   { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup (check, backup)', load: async () => (await import('./db.js')).registerDb },
 ];

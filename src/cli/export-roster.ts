@@ -7,6 +7,7 @@ import { displayPath, plural } from '../export/write.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { checkJsonWithStdout, elapsed, finish, type ExportResult } from './export-common.js';
 import { parseDelimiterOption } from '../import/detect.js';
+import { shellArg } from '../text.js';
 
 export { ROSTER_FORMATS, type RosterFormat } from '../export/export-roster.js';
 
@@ -30,7 +31,7 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
   checkJsonWithStdout(opts.json, opts.out);
   if (opts.name === undefined || !opts.name.trim()) {
     // (which rosters there are is what the officer needs to name one)
-    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster', `--out ${/\s/.test(opts.out) ? `"${opts.out}"` : opts.out}`)) });
+    throw new UsageError('export roster needs the name of a saved roster', { hint: await withDatabase(opts.dbPath, { create: false }, (db) => savedRostersHint(db, 'export roster', `--out ${shellArg(opts.out)}`)) });
   }
   if (opts.delimiter !== undefined && opts.format !== 'csv') throw new UsageError('--delimiter applies to --format csv only', { hint: 'Markdown and JSON have fixed formats' });
   const options = { ...opts, name: opts.name, cwd: io.cwd, delimiter: opts.delimiter === undefined ? undefined : parseDelimiterOption(opts.delimiter) };
@@ -53,7 +54,7 @@ export async function runExportRoster(opts: ExportRosterOptions, io: IO): Promis
   info(io, `Wrote ${what} to ${where}.`);
   if (output.kind === 'file') {
     const next = { md: `paste ${where} into your report (Markdown: Word via Pandoc, Confluence, GitHub, Teams)`, csv: `open ${where} in Excel`, json: `read ${where} from a script` };
-    info(io, `Next: ${next[opts.format]}; the Kumu map marks the same members: skillsnet export kumu --roster ${opts.name} --format xlsx --out map.xlsx`);
+    info(io, `Next: ${next[opts.format]}; the Kumu map marks the same members: skillsnet export kumu --roster ${shellArg(opts.name)} --format xlsx --out map.xlsx`);
   }
   result.ms = elapsed(start);
   return finish(io, result, opts.json);

@@ -11,6 +11,7 @@ import { runExportGraphml } from './export-graphml.js';
 import { MAP_DEFAULT_PEER_LINKS, MAP_EXTENSIONS, MAP_FORMATS, runExportMap, type MapFormat } from './export-map.js';
 import { MAP_LANGUAGES, type MapLanguage } from '../export/map-types.js';
 import { mapLanguageFromEnv } from '../export/map-language.js';
+import { shellArg } from '../text.js';
 
 export { runExportKumu, type ExportKumuOptions } from './export-kumu.js';
 export { runExportContacts, type ExportContactsOptions } from './export-contacts.js';
@@ -43,7 +44,7 @@ function addWriteOptions(cmd: Command, outHelp: string): Command {
  */
 export function rosterToExport(positional: string | undefined, flag: string | undefined): string | undefined {
   if (positional !== undefined && flag !== undefined && positional !== flag) {
-    throw new UsageError(`export roster was given two rosters: "${positional}" and --roster "${flag}"`, { hint: `name one: skillsnet export roster ${flag} --out FILE` });
+    throw new UsageError(`export roster was given two rosters: "${positional}" and --roster "${flag}"`, { hint: `name one: skillsnet export roster ${shellArg(flag)} --out FILE` });
   }
   return positional ?? flag;
 }

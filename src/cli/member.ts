@@ -272,7 +272,8 @@ Examples:
     .addHelpText('after', `
 Columns are recognised as in skillsnet import (organisation, contact name, first and last name,
 email, phone, website, country, organisation type) plus role, status, working language, consent
-to the map, consent to be contacted, notes and cohort (spellings in data/network.json). A row that
+to the map, consent to be contacted, notes and cohort (spellings in data/network.json). Contact
+exports of HubSpot, Salesforce, Mailchimp and Eventbrite are read as they come. A row that
 names an organisation already a member gives it the role; one that is new becomes a member.
 Problems are listed by data row (1 = the first row under the header, blank rows not counted, as
 skillsnet rejects counts them); a value that cannot be read (a language, a country, a time zone)
@@ -280,7 +281,8 @@ is left out and named by its column, and the row is kept.
 
 Examples:
   skillsnet member import stakeholders.xlsx --role stakeholder
-  skillsnet member import ilo-staff.csv --role ilo --dry-run`)
+  skillsnet member import ilo-staff.csv --role ilo --dry-run
+  skillsnet member import hubspot-contacts.csv --role partner   # a CRM's contacts export, as downloaded`)
     .action(async (file: string, flags: { role?: string; sheet?: string; encoding?: string; delimiter?: string; map?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const { parseRole } = await import('../network/parse.js');

@@ -100,7 +100,7 @@ export async function runRosterReplace(
     else if (result.saved) {
       io.stdout.write(`${note}.\n`);
       io.stdout.write(`New total score ${result.objective}.\n`);
-      info(io, `Saved. See the roster with: skillsnet roster show ${opts.name}`);
+      info(io, `Saved. See the roster with: skillsnet roster show ${shellArg(opts.name)}`);
     } else {
       // A dry run, or a "no" to the question: say what would happen, never "replaced by".
       const why = /\(([^()]*)\)$/.exec(note)?.[1];
@@ -125,7 +125,7 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
     if (!go && canPrompt(io)) {
       go = await (await io.prompts()).confirm(`Delete roster ${opts.name} (${roster.members} members, saved ${roster.createdAt.slice(0, 10)}) and its history?`, false);
     } else if (!go) {
-      throw new UsageError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${opts.name} --yes` });
+      throw new UsageError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${shellArg(opts.name)} --yes` });
     }
     const result = { roster: opts.name, deleted: go ? deleteRoster(db, opts.name) : false };
     if (opts.json) printJson(io, result);
@@ -192,7 +192,7 @@ Examples:
   skillsnet roster replace core-2020 17 --leave-open`)
     .action(async (name: string, idText: string, flags: { dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax: string[] }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const id = parseApplicationId(idText, { what: 'roster replace', hint: `the roster's application IDs are in skillsnet roster show ${name}` });
+      const id = parseApplicationId(idText, { what: 'roster replace', hint: `the roster's application IDs are in skillsnet roster show ${shellArg(name)}` });
       await runRosterReplace({ dbPath, name, id, dryRun: flags.dryRun, json: flags.json, leaveOpen: flags.leaveOpen, relax: flags.relax }, io);
     });
   roster

@@ -16,6 +16,7 @@ const MAX_READINGS_SHOWN = 12;
 import { ORDERS, type Order } from '../selection/ranking.js';
 import { callbacksFor } from '../ui/callbacks.js';
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
+import { shellArg } from '../text.js';
 
 export { SCORE_RULE } from '../selection/candidates.js';
 export { describeFilters } from '../selection/core-group.js';
@@ -102,7 +103,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
           // (the roster is already on the screen: say it was not kept)
           throw faultError(e, { action: `save the roster ${json.name}`, kept: opts.json ? 'no roster was saved' : 'no roster was saved (the table above is not kept)' });
         }
-        info(io, `Saved roster ${json.name}. See it again with: skillsnet roster show ${json.name}`);
+        info(io, `Saved roster ${json.name}. See it again with: skillsnet roster show ${shellArg(json.name)}`);
       } else {
         info(io, 'Not saved.');
       }

@@ -128,17 +128,28 @@ function fromName(text: string): string | null {
  * several languages ("English / French", "Español y Francés") gives the first one recognised.
  */
 export function resolveLanguage(text: string): string | null {
-  if (typeof text !== 'string') return null;
+  return languagesNamed(text, 1)[0] ?? null;
+}
+
+/**
+ * Every language a value names, in order, without repeats: one for "Français", two for
+ * "English / French" or "Anglais et français". A filter or a quota needs one, and must not
+ * take the first of two quietly; a form's language column may (resolveLanguage).
+ */
+export function languagesNamed(text: string, most = Infinity): string[] {
+  if (typeof text !== 'string') return [];
   const t = text.trim();
-  if (!t || t.length > 100) return null;
+  if (!t || t.length > 100) return [];
   const direct = fromCode(t) ?? fromName(t);
-  if (direct) return direct;
+  if (direct) return [direct];
+  const codes: string[] = [];
   for (const part of t.split(/\s*(?:[,;/|+&]|\band\b|\bet\b|\by\b|\be\b)\s*/i)) {
     if (!part || part === t) continue;
     const found = fromCode(part) ?? fromName(part);
-    if (found) return found;
+    if (found && !codes.includes(found)) codes.push(found);
+    if (codes.length >= most) break;
   }
-  return null;
+  return codes;
 }
 
 /** A language's name in English, French or Spanish; the code itself when unknown. */

@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import { REGIONS, type Region } from '../model.js';
 import { resolveCountry } from './countries.js';
-import { resolveLanguage } from './languages.js';
+import { languagesNamed } from './languages.js';
 import { resolveRegion } from './regions.js';
 
 const SMALL_WORDS = new Set(['the', 'and']);
@@ -41,7 +41,13 @@ export function parseLanguage(input: string): string {
   const trimmed = input.trim();
   // Two letters are not enough: "xx" is no language, and a filter or quota on it would
   // silently match nothing. Codes and names go through the same resolver as imports.
-  const code = resolveLanguage(trimmed);
+  const named = languagesNamed(trimmed);
+  if (named.length > 1) {
+    throw new UsageError(`"${trimmed}" names ${named.length} languages: ${named.join(', ')}`, {
+      hint: 'name one of them (in a quotas file, one line for each; in --min-per-language, en=1,fr=1)',
+    });
+  }
+  const code = named[0];
   if (!code) throw new UsageError(`"${input}" is not a language`, { hint: 'use an ISO 639-1 code such as en, fr or es, or a name such as French or español' });
   return code;
 }

@@ -21,6 +21,7 @@ import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
 import { selectRoster, type SelectionResult } from './select.js';
 import { applyOrder, callsOf, rescale, scoresOnOneScale, type CallScale, type Order } from './ranking.js';
+import { shellArg } from '../text.js';
 
 /** The quotas of a selection: flag-like counts, a quotas file, further rules. */
 export interface QuotaOptions {
@@ -247,7 +248,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
 export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { overwrite?: boolean } = {}): void {
   const { name } = selection.roster;
   if (selection.nameTaken && !options.overwrite) {
-    throw new OperationError(`a roster named ${name} already exists`, { hint: `choose another --name, or add --yes to replace it (skillsnet roster show ${name} to see it first)` });
+    throw new OperationError(`a roster named ${name} already exists`, { hint: `choose another --name, or add --yes to replace it (skillsnet roster show ${shellArg(name)} to see it first)` });
   }
   saveRoster(db, selection.roster, { overwrite: selection.nameTaken });
   selection.result.saved = true;

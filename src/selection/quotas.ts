@@ -109,11 +109,19 @@ function sharedTerm(kind: VocabularyKind, value: string): string {
 
 /** Words officers write for "every value" instead of `*`: "all", "(all)", "tous", "todas", "each"… */
 const EVERY_VALUE = /^\(?(?:all|any|each|every|tous|toutes|chaque|todos|todas|cada)\)?$/i;
+/** The same word with what it counts: "all countries", "tous les pays", "todas las regiones". */
+const EVERY_NAMED = /^\(?(?:all|any|each|every|tous|toutes|chaque|todos|todas|cada)\s+(?:(?:the|les|los|las)\s+)?(.+?)\)?$/i;
+
+function namesEveryValue(feature: Feature, value: string): boolean {
+  const named = EVERY_NAMED.exec(value)?.[1];
+  // a Spanish plural in -es ("regiones", "países") is the singular's name with two letters more
+  return named !== undefined && (featureNamed(named) === feature || featureNamed(named.replace(/es$/i, '')) === feature);
+}
 
 /** Validates and normalises a quota value as written in a flag or the quotas file. */
 export function normaliseValue(feature: Feature, value: string): string {
   const v = value.trim();
-  if (v === '*' || EVERY_VALUE.test(v)) return '*';
+  if (v === '*' || EVERY_VALUE.test(v) || namesEveryValue(feature, v)) return '*';
   switch (feature) {
     case 'region': return parseRegion(v);
     case 'country': return parseCountry(v);
@@ -340,7 +348,9 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
     // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
     const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
     if (!Number.isInteger(n) || n < 0) {
-      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, { hint: 'write a count of members (3), or a share of --size (20%)' });
+      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
+        hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,
+      });
     }
     return { count: n, shown: String(n), percent: false, exact: n };
   }

@@ -16,6 +16,7 @@ import { boundsText, describeQuota, parseQuotaRef, quotaLabel, type Quota } from
 import { applyRanking } from './ranking.js';
 import { memberReasons, replaceableBy, replacesSentence, swapKeepsQuotas } from './reasons.js';
 import { entryJson, loadRoster, type RosterEntryJson, type RosterMember } from './rosters.js';
+import { shellArg } from '../text.js';
 
 /** `roster replace --json`. */
 export interface RosterReplaceJson {
@@ -80,7 +81,7 @@ export async function planReplacement(db: DB, name: string, id: number, options:
   if (!leaving) {
     const alt = entries.some((e) => e.candidate.id === id);
     throw new OperationError(`application ${id} is not a member of ${name}${alt ? ' (it is an alternate)' : ''}`, {
-      hint: `see the members with skillsnet roster show ${name}`,
+      hint: `see the members with skillsnet roster show ${shellArg(name)}`,
     });
   }
   const relaxed = relaxedQuotas(quotas, options.relax ?? [], name);
@@ -186,7 +187,7 @@ function relaxedQuotas(quotas: Quota[], refs: string[], roster: string): Quota[]
     if (!q) {
       const same = quotas.filter((x) => x.feature === feature).map((x) => `${x.feature}=${x.value}`);
       throw new UsageError(`--relax: roster ${roster} has no quota on ${quotaLabel(feature, value)}`, {
-        hint: same.length ? `its ${feature} quotas: ${same.slice(0, 8).join(', ')}${same.length > 8 ? ', …' : ''}` : `it has no ${feature} quota (skillsnet roster show ${roster})`,
+        hint: same.length ? `its ${feature} quotas: ${same.slice(0, 8).join(', ')}${same.length > 8 ? ', …' : ''}` : `it has no ${feature} quota (skillsnet roster show ${shellArg(roster)})`,
       });
     }
     if (!found.includes(q)) found.push(q);
@@ -207,10 +208,10 @@ async function nobodyFits(name: string, leaving: RosterMember, stay: Candidate[]
   const inForce = quotas.filter((q) => !relaxed.includes(q));
   const problem = { size: stay.length + 1, candidates: [...stay, ...others].sort(byTieBreak), quotas: inForce, include: new Set(stay.map((c) => c.id)) };
   const relaxation = others.length ? await smallestRelaxation(problem) : null;
-  const leaveOpen = `leave the seat open: skillsnet roster replace ${name} ${id} --leave-open`;
+  const leaveOpen = `leave the seat open: skillsnet roster replace ${shellArg(name)} ${id} --leave-open`;
   if (!relaxation || relaxation.quotas.length === 0) {
     return new OperationError(`no alternate or eligible application is left to take the place of #${id} in ${name}`, {
-      hint: `${leaveOpen}; or select again: skillsnet select … --exclude ${id} --name ${name}-2`,
+      hint: `${leaveOpen}; or select again: skillsnet select … --exclude ${id} --name ${shellArg(`${name}-2`)}`,
       json: { roster: name, removed: id, replaced: false, binding: [] },
     });
   }
@@ -224,7 +225,7 @@ async function nobodyFits(name: string, leaving: RosterMember, stay: Candidate[]
   return new OperationError(
     `no alternate or eligible application can take the place of #${id} in ${name} without breaking ${binding.length === 1 ? 'this quota' : `these ${binding.length} quotas`}${already}:\n${lines}`,
     {
-      hint: `${leaveOpen}; or relax ${binding.length === 1 ? 'it' : 'them'} for this replacement: skillsnet roster replace ${name} ${id} ${relaxFlags}`,
+      hint: `${leaveOpen}; or relax ${binding.length === 1 ? 'it' : 'them'} for this replacement: skillsnet roster replace ${shellArg(name)} ${id} ${relaxFlags}`,
       json: { roster: name, removed: id, replaced: false, binding },
     },
   );

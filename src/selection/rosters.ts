@@ -14,6 +14,7 @@ import { FEATURES, boundsText, counts, followMerges, quotaLabel, type Quota, typ
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
+import { shellArg } from '../text.js';
 
 /**
  * What select saved with a roster, to show, compare and amend it later. A roster saved another
@@ -92,7 +93,7 @@ const PARAM_CHECKS: Record<keyof RosterParams, [Check, string]> = {
 export function parseRosterParams(roster: string, stored: unknown): RosterParams {
   const fail = (what: string) =>
     new OperationError(`the saved parameters of roster ${roster} are malformed: ${what}`, {
-      hint: `the roster was changed outside skillsnet; select it again (skillsnet select ... --name ${roster} --yes) or delete it (skillsnet roster delete ${roster})`,
+      hint: `the roster was changed outside skillsnet; select it again (skillsnet select ... --name ${shellArg(roster)} --yes) or delete it (skillsnet roster delete ${shellArg(roster)})`,
     });
   if (!isRecord(stored)) throw fail(typeof stored === 'string' ? 'they are not valid JSON' : 'they are not a JSON object');
   for (const [key, [check, expected]] of Object.entries(PARAM_CHECKS)) {
@@ -127,7 +128,7 @@ export function unknownRoster(db: DB, name: string): OperationError {
 export function savedRostersHint(db: DB, command?: string, after?: string): string {
   const names = listRosters(db).map((r) => r.name);
   if (!names.length) return 'make one with skillsnet select --size N --name NAME';
-  return `saved rosters: ${names.join(', ')}${command ? ` (skillsnet ${command} ${names[names.length - 1]}${after ? ` ${after}` : ''})` : ''}`;
+  return `saved rosters: ${names.join(', ')}${command ? ` (skillsnet ${command} ${shellArg(names[names.length - 1]!)}${after ? ` ${after}` : ''})` : ''}`;
 }
 
 /**
@@ -221,7 +222,7 @@ export interface RosterShowJson extends Omit<SavedRoster, 'members' | 'alternate
 function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, rules: QuotaRule[] = []): string[] {
   const out: string[] = [];
   const seat = (ids: string, what: string, max: number, why: string) =>
-    out.push(`members ${ids} count towards ${what}, at most ${max} (${why}): free a seat with skillsnet roster replace ${name} ID`);
+    out.push(`members ${ids} count towards ${what}, at most ${max} (${why}): free a seat with skillsnet roster replace ${shellArg(name)} ID`);
   const reported = new Set<number>();
   for (const q of quotas) {
     if (q.max === null) continue;

@@ -14,6 +14,7 @@ import { checkpoint, columnName, warning, type Callbacks } from '../reporting.js
 import { MIN_SCORES_TO_NORMALISE } from './normalise.js';
 import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from './score-file.js';
 import { combinedScores } from './scores.js';
+import { shellArg } from '../text.js';
 
 export interface Scale {
   min: number;
@@ -157,7 +158,7 @@ export async function readScoreSheet(file: string, options: { reviewer?: string;
     });
   }
   if (columns.reviewer === undefined && !options.reviewer) {
-    throw new UsageError(`${name} has no reviewer column`, { hint: `say whose scores these are: skillsnet scores import ${options.shownAs ?? file} --reviewer NAME` });
+    throw new UsageError(`${name} has no reviewer column`, { hint: `say whose scores these are: skillsnet scores import ${shellArg(options.shownAs ?? file)} --reviewer NAME` });
   }
   return { name, table, headerRow, columns };
 }

@@ -8,6 +8,7 @@ import { FIELD_LABELS, columnLetter, looksLikeData } from '../import/mapping.js'
 import { info, type IO } from './io.js';
 import type { Choice, Prompts } from './prompts.js';
 import { writeFileAtomic } from '../files/index.js';
+import { shellArg } from '../text.js';
 
 /** A column as a choice: its letter and full header (a header that looks like data is not repeated). */
 function columnChoice(headers: readonly string[], i: number): Choice<number> {
@@ -80,7 +81,7 @@ export async function mappingWizard(io: IO, q: MappingQuestion): Promise<ColumnM
     }
     const saved = await saveMapping(io, prompts, path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.mapping.json`), JSON.stringify(json, null, 2) + '\n');
     if (saved) {
-      info(io, `Saved. Next time: skillsnet import ${name} --map ${saved}`);
+      info(io, `Saved. Next time: skillsnet import ${shellArg(name)} --map ${shellArg(saved)}`);
       // The wizard asks only for what it must have: say how to read the other columns too.
       const used = new Set(Object.values(out).flat());
       const unread = headers.map((_, i) => i).filter((i) => !used.has(i));

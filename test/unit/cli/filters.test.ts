@@ -14,6 +14,13 @@ describe('shared filter parsing', () => {
     expect(() => parseLanguage('Klingonish')).toThrow(UsageError);
   });
 
+  it('refuses a value naming two languages rather than taking the first: a filter or a quota needs one', () => {
+    expect(() => parseLanguage('Anglais et français')).toThrow(/"Anglais et français" names 2 languages: en, fr/);
+    expect(() => parseLanguage('English / French')).toThrow(UsageError);
+    // a language named twice is still one
+    expect(parseLanguage('French / français')).toBe('fr');
+  });
+
   it('resolves countries by name and regions case-insensitively', async () => {
     const f = parseFilters({ country: 'Mexique', region: 'arab states', language: 'es' } as never);
     expect(f).toMatchObject({ country: 'MX', region: 'Arab States', language: 'es' });

@@ -139,6 +139,13 @@ describe("a CRM's organisation columns", () => {
     expect(mapped(['Full name', 'Email', 'Bank account name']).organization).toBeUndefined();
     expect(mapped(['Name', 'Email', 'Associated Company ID']).organization).toBeUndefined();
   });
+
+  it('in HubSpot set to French or Spanish too: "Entreprise associée", "Empresa asociada", as the whole header only', () => {
+    expect(mapped(['Prénom', 'Nom', 'E-mail', 'Entreprise associée', 'Pays/Région']).organization).toEqual(['Entreprise associée']);
+    expect(mapped(['Nombre', 'Apellidos', 'Correo', 'Empresa asociada']).organization).toEqual(['Empresa asociada']);
+    // a French account's name is a login or a bank account as often as a CRM account: not taken
+    expect(mapped(['Nom', 'E-mail', 'Nom du compte']).organization).toBeUndefined();
+  });
 });
 
 describe("a contact list's own record numbers and mailing country", () => {

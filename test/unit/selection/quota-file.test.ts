@@ -32,6 +32,15 @@ describe('the columns of a quotas file', () => {
     ]);
   });
 
+  it('are found when named "Nombre minimum", "Nb max", "Número mínimo", "Minimum number"', async () => {
+    const fr = write('nombre.csv', 'Critère;Valeur;Nombre minimum;Nb max\nRégion;Afrique;3;6\n');
+    expect(bounds(await readQuotaFile(fr))).toEqual([['region', 'Africa', 3, 6, 'nombre.csv line 2']]);
+    const es = write('numero.csv', 'Criterio;Valor;Número mínimo;Número máximo\nRegión;África;2;5\n');
+    expect(bounds(await readQuotaFile(es))).toEqual([['region', 'Africa', 2, 5, 'numero.csv line 2']]);
+    const en = write('number.csv', 'Feature,Value,Minimum number,Maximum number\nregion,Africa,1,4\n');
+    expect(bounds(await readQuotaFile(en))).toEqual([['region', 'Africa', 1, 4, 'number.csv line 2']]);
+  });
+
   it('may be quoted, as Excel and LibreOffice write them when asked to quote every cell', async () => {
     const file = write('quoted.csv', '"feature","value","min","max"\n"region"," Asia and the Pacific ","2",""\n');
     expect(bounds(await readQuotaFile(file))).toEqual([['region', 'Asia and the Pacific', 2, null, 'quoted.csv line 2']]);
@@ -109,6 +118,12 @@ describe('notes and shares in a quotas file', () => {
     // a count with a decimal comma (French Excel, cells formatted with decimals) is that count; a fraction is not
     expect(bounds(await readQuotaFile(write('decimals.csv', 'feature;value;min;max\nregion;Africa;3,00;5,0\n')))).toEqual([['region', 'Africa', 3, 5, 'decimals.csv line 2']]);
     await expect(readQuotaFile(write('fraction.csv', 'feature;value;min;max\nregion;Africa;2,5;\n'))).rejects.toThrow(/fraction.csv line 2: min needs a whole number of at least 0, got "2,5"/);
+    // a dash or "n/a" where Excel users mean "no limit": the hint says an empty cell is that
+    const dash = await readQuotaFile(write('dash.csv', 'feature;value;min;max\nregion;Africa;2;-\n')).catch((e: unknown) => e as UsageError);
+    expect(dash).toBeInstanceOf(UsageError);
+    expect((dash as UsageError).hint).toMatch(/or leave the cell empty \(no limit\)/);
+    const na = await readQuotaFile(write('na.csv', 'feature;value;min;max\nregion;Africa;n/a;4\n')).catch((e: unknown) => e as UsageError);
+    expect((na as UsageError).hint).toMatch(/or leave the cell empty \(no minimum\)/);
     // "1,000" is a thousand in English and one in French: neither read as 1 nor guessed
     await expect(readQuotaFile(write('thousands.csv', 'feature,value,min,max\nregion,Africa,,"1,000"\n'))).rejects.toThrow(/thousands.csv line 2: max needs a whole number of at least 0, got "1,000"/);
     // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number

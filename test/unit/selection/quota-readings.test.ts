@@ -57,6 +57,25 @@ describe('quotaReadings', () => {
     ]);
   });
 
+  it('read "every" with the feature it counts ("tous les pays", "all countries", "todas las regiones") as * too', async () => {
+    const file = path.join(dir, 'every.csv');
+    fs.writeFileSync(file, 'critère;valeur;min;max\npays;Tous les pays;;2\nrégion;toutes les régions;1;\nregion;todas las regiones;1;\ncountry;All countries;;3\nlanguage;each language;1;\ncatégorie;toutes les catégories;1;\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([
+      ['country', '*'], ['region', '*'], ['region', '*'], ['country', '*'], ['language', '*'], ['category', '*'],
+    ]);
+    expect(quotaReadings(rules)[0]).toBe('every.csv line 2: "Tous les pays" read as * (every country)');
+    // the feature named must be the line's own: "all countries" is no region
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,all countries,1,\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/all countries/);
+  });
+
+  it('refuse a language line naming two languages, with the line and both codes', async () => {
+    const file = path.join(dir, 'two-languages.csv');
+    fs.writeFileSync(file, 'critère;valeur;min;max\nlangue;Anglais et français;1;\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/line 2.*"Anglais et français" names 2 languages: en, fr/);
+  });
+
   it('name organisation types and beneficiary groups as the vocabulary stores them, in messages and in select --json', async () => {
     const { describeQuota, quotaValueShown } = await import('../../../src/selection/quotas.js');
     const file = path.join(dir, 'v.csv');

@@ -1,0 +1,39 @@
+/**
+ * A roster named with spaces ("Groupe central 2024"): every command a message suggests with its
+ * name must run as pasted, so the name is quoted as shellArg quotes it — not left bare, which the
+ * shell would split into three arguments.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCall } from '../selection/fixtures.js';
+import { run as skillsnet, tempDir } from '../support/run.js';
+
+let db: string;
+const NAME = 'Groupe central 2024';
+
+beforeAll(async () => {
+  db = path.join(tempDir('skillsnet-roster-quoting-'), 'call.db');
+  makeCall(db, 30, 2);
+}, 60_000);
+
+describe('suggested commands quote a roster name with spaces', { timeout: 60_000 }, () => {
+  it('after select, on a second save, on delete and on replace of a non-member', async () => {
+    const saved = await skillsnet(['select', '--size', '5', '--name', NAME, '--db', db]);
+    expect(saved.code).toBe(0);
+    expect(saved.stderr).toContain(`See it again with: skillsnet roster show "${NAME}"`);
+
+    const again = await skillsnet(['select', '--size', '5', '--name', NAME, '--db', db]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(`skillsnet roster show "${NAME}" to see it first`);
+
+    const del = await skillsnet(['roster', 'delete', NAME, '--db', db]);
+    expect(del.stderr).toContain(`skillsnet roster delete "${NAME}" --yes`);
+
+    const notMember = await skillsnet(['roster', 'replace', NAME, '99999', '--db', db]);
+    expect(notMember.code).not.toBe(0);
+    expect(notMember.stderr).toMatch(new RegExp(`skillsnet roster show "${NAME}"`));
+
+    const noName = await skillsnet(['export', 'roster', '--out', 'core group.md', '--db', db]);
+    expect(noName.stderr).toContain(`skillsnet export roster "${NAME}" --out "core group.md"`);
+  });
+});

@@ -293,6 +293,21 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
   }
 }
 
+/**
+ * Waits, with the event loop free, until no other process holds the write lock, and keeps
+ * nothing: for commands whose writes are short synchronous transactions (withWriteTransaction,
+ * better-sqlite3's .immediate()). Their own wait is SQLite's busy wait, which blocks the event
+ * loop: Ctrl-C while another command held the lock went unanswered for the whole 10 seconds,
+ * and the command then failed with SQLITE_BUSY (exit 1, the interruption lost). Called just
+ * before such writes, the wait is here, answerable and said once; SQLite's own is left with a
+ * writer that starts in between.
+ */
+export async function waitForWriteLock(db: DB, onWait?: () => void, maxWaitMs?: number): Promise<void> {
+  if (db.readonly || db.inTransaction) return;
+  await beginWrite(db, onWait, maxWaitMs);
+  db.exec('ROLLBACK');
+}
+
 /** How long one try of beginWrite may block (SQLite's busy wait), in milliseconds. */
 const WAIT_STEP_MS = 100;
 

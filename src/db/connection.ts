@@ -329,6 +329,49 @@ export function inSavepoint<T>(db: DB, name: string, keep: boolean, fn: () => T)
   }
 }
 
+/** inSavepoint for work that pauses (awaits) between its steps, inside the caller's transaction. */
+export async function inSavepointInSteps<T>(db: DB, name: string, keep: boolean, fn: () => Promise<T>): Promise<T> {
+  db.exec(`SAVEPOINT ${name}`);
+  try {
+    const value = await fn();
+    if (!keep) db.exec(`ROLLBACK TO ${name}`);
+    db.exec(`RELEASE ${name}`);
+    return value;
+  } catch (e) {
+    // (a transaction the caller already rolled back has no savepoint left to undo)
+    if (db.inTransaction) {
+      db.exec(`ROLLBACK TO ${name}`);
+      db.exec(`RELEASE ${name}`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Runs a write written as a generator that yields after each row: at once (drain), or with the
+ * event loop free every ~50 ms (drainInSteps, `pause` being a checkpoint that throws on Ctrl-C).
+ * One body serves a link's short rematch and an import's 40,000 rows, which in one synchronous
+ * block left Ctrl-C unanswered for 2 s.
+ */
+export function drain<R>(steps: Generator<unknown, R>): R {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+export async function drainInSteps<R>(steps: Generator<unknown, R>, pause: () => Promise<void>): Promise<R> {
+  let started = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - started > 50) {
+      await pause();
+      started = performance.now();
+    }
+  }
+}
+
 export function commit(db: DB): void {
   db.exec('COMMIT');
 }

@@ -93,3 +93,30 @@ describe('scores import of a long sheet', () => {
     }
   }, 120_000);
 });
+
+describe('event attendance of a long report', () => {
+  it('Ctrl-C while the rows are matched and stored: answered within a second, nothing kept (40,000 rows were stored and matched in one 2 s block: Ctrl-C ignored, all saved, exit 0)', async () => {
+    const added = run(['--db', db, 'event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-29 15:00', '--tz', 'UTC', '--quiet']);
+    expect(added.code, added.stderr).toBe(0);
+    const rows = ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest'];
+    for (let i = 0; i < 40_000; i++) rows.push(`Guest ${i} Visitor,guest${i}@example.org,03/29/2021 03:00:00 PM,03/29/2021 03:40:00 PM,40,Yes`);
+    const report = path.join(work, 'zoom-long.csv');
+    fs.writeFileSync(report, rows.join('\n') + '\n');
+    const full = run(['--db', copy('attendance-full'), 'event', 'attendance', '1', report, '--quiet']);
+    expect(full.code, full.stderr).toBe(0);
+    // Sent late in the run, where the rows are stored and matched (the report is read first).
+    for (const at of [0.55, 0.7, 0.85]) {
+      const target = copy('attendance');
+      const before = dumpOf(target);
+      const r = await interrupt(['--db', target, 'event', 'attendance', '1', report, '--quiet'], Math.max(700, Math.round(full.ms * at)));
+      expect(r.afterSigint!, `Ctrl-C at ${at} of ${full.ms} ms: ${r.afterSigint} ms to exit (exit ${r.code})`).toBeLessThan(bound());
+      if (r.code === 130) {
+        expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
+        expect(dumpOf(target)).toBe(before);
+      } else {
+        expect(r.code, r.stderr).toBe(0);
+        expect(new Database(target, { readonly: true }).prepare('SELECT count(*) FROM attendance_rows').pluck().get()).toBe(40_000);
+      }
+    }
+  }, 180_000);
+});

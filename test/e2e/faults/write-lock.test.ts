@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpOf, errorLine, interrupt, run, tempDir, writeCall } from './support.js';
+import { dumpOf, errorLine, fill, interrupt, run, smallDisk, tempDir, writeCall } from './support.js';
 
 /**
  * Ctrl-C while another program holds the database's write lock, and while a long write is under
  * way, on the commands whose writes moved into db functions today (erase, merge, member set,
  * edit, organization link, tag add, scores import): the process ends within about a second,
- * exits 130, says what was kept, and the database is as it was.
+ * exits 130, says what was kept, and the database is as it was. And erase on a full disk, where
+ * the erase is committed before the file is rebuilt: the message says it was erased.
  */
 let work: string;
 let db: string;
@@ -119,4 +120,28 @@ describe('event attendance of a long report', () => {
       }
     }
   }, 180_000);
+});
+
+describe('erase on a full disk', () => {
+  it('the person is erased, the file cannot be rebuilt: the one error line says they were erased ("cannot use the database: the disk is full" read as not done; erasing again found no one)', () => {
+    const disk = smallDisk('40m');
+    try {
+      const full = path.join(disk.dir, 'call.db');
+      expect(run(['--db', db, 'db', 'backup', full]).code).toBe(0);
+      // Room for the erase's own writes, not for the rebuild (VACUUM copies the whole file).
+      fill(disk.dir, 512 * 1024);
+      const r = run(['--db', full, 'erase', 'applicant2@example.net', '--yes']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/^error: person-\d+ was erased from every table \(change \d+ in the history\), but the database file could not be rebuilt afterwards: the disk is full/);
+      expect(r.stderr).not.toMatch(/run the command again/);
+      fs.rmSync(path.join(disk.dir, '.filler'));
+      const left = new Database(full, { readonly: true }).prepare("SELECT count(*) FROM applications WHERE email = 'applicant2@example.net'").pluck().get();
+      expect(left).toBe(0);
+      const again = run(['--db', full, 'erase', 'applicant2@example.net', '--yes']);
+      expect(again.code).toBe(1);
+      expect(errorLine(again)).toMatch(/no person with that email/);
+    } finally {
+      disk.unmount();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { processIO, type IO, type TextSink } from './io.js';
+import { info, processIO, type IO, type TextSink } from './io.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,15 +54,17 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  * the database (a file the officer made read-only is then refused; reading commands open it
  * read-only); `create` (which implies write) makes a new file when there is none.
  */
-export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
-  const { openDatabase } = await import('../db/connection.js');
+  const { openDatabase, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
   // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
   const scratch = options.dryRun && options.write && fs.existsSync(dbPath) ? await dryRunScratch(dbPath) : undefined;
   try {
     const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
     try {
+      // A writing command waits here for another writer, answerable to Ctrl-C (waitForWriteLock).
+      if (options.write || options.create) await waitForWriteLock(db, () => options.io && info(options.io, WAITING_FOR_WRITER));
       return await fn(db);
     } finally {
       db.close();
@@ -78,11 +80,11 @@ export async function withDatabase<T>(dbPath: string, options: { create?: boolea
  * happen and writes nothing, not even the file; and a command refused on a database it has just
  * created leaves no empty file behind. (`import` does the same around its own file checks.)
  */
-export async function withCreatedDatabase<T>(dbPath: string, options: { dryRun?: boolean }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+export async function withCreatedDatabase<T>(dbPath: string, options: { dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   const isNew = !fs.existsSync(dbPath);
   const scratch = options.dryRun ? await dryRunScratch(dbPath) : undefined;
   try {
-    return await withDatabase(scratch ? scratch.db : dbPath, { create: true }, fn);
+    return await withDatabase(scratch ? scratch.db : dbPath, { create: true, io: options.io }, fn);
   } catch (e) {
     if (isNew && !scratch && fs.existsSync(dbPath)) await (await import('../db/imports.js')).discardEmptyDatabase(dbPath);
     throw e;

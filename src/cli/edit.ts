@@ -15,7 +15,7 @@ export async function runEdit(opts: EditOptions, io: IO): Promise<EditResult> {
   const { parseSubject } = await import('../network/subjects.js');
   const { editRecord } = await import('../network/edit.js');
   const subject = parseSubject(opts.id, undefined, { what: 'edit' });
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => editRecord(db, subject, opts.sets, { dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => editRecord(db, subject, opts.sets, { dryRun: opts.dryRun }));
   if (result.mergedFrom) info(io, `${result.mergedFrom} was merged into ${result.subject}: ${opts.dryRun ? 'checked' : 'edited'} ${result.subject} instead (skillsnet unmerge ${result.mergedFrom} undoes the merge).`);
   if (opts.json) printJson(io, result);
   else {

@@ -10,7 +10,7 @@ import type { EraseReport } from '../network/erase.js';
  */
 export async function runErase(opts: { dbPath: string; who: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<EraseReport> {
   const { erasePerson } = await import('../network/erase.js');
-  return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const preview = erasePerson(db, opts.who, { dryRun: true });
     if (!opts.dryRun && !io.yes) {
       // CONTRACT: destructive steps need --yes off a terminal; without it the command was used wrongly (exit 2), as roster delete and event delete

@@ -61,7 +61,7 @@ async function attendanceRun(
   opts: EventAttendanceOptions, io: IO, files: { path: string }[],
   importAttendance: typeof import('../events/attendance/store.js').importAttendance,
 ): Promise<AttendanceImportResult> {
-  return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
     if (opts.json) {
       // (a dry run keeps no row: the IDs it met would name nothing for event link)
@@ -142,7 +142,7 @@ export async function runEventLink(opts: EventLinkOptions, io: IO): Promise<unkn
   if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${/^#?\d+$|:\d+$/.test(opts.row.trim()) ? opts.row.trim() : 'ROW'} --member member-17` });
   const { linkAttendanceRow } = await import('../events/attendance/store.js');
   let memberId: number | null = null;
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => {
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
     if (opts.member !== undefined) memberId = resolveMemberRef(db, opts.member, { what: '--member' });
     return linkAttendanceRow(db, opts.id, opts.row, { memberId }, { dryRun: opts.dryRun });
   });

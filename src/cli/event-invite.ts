@@ -21,7 +21,7 @@ export interface EventInviteOptions {
 export async function runEventInvite(opts: EventInviteOptions, io: IO): Promise<unknown> {
   const { inviteMembers } = await import('../events/invite.js');
   const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => {
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
     const memberIds = opts.memberIds?.map((m) => resolveMemberRef(db, m, { what: '--member' }));
     return inviteMembers(db, opts.id, { roster: opts.roster, role: opts.role, cohort: opts.cohort, memberIds, filters: opts.filters }, { dryRun: opts.dryRun });
   });
@@ -49,7 +49,7 @@ export interface EventUninviteOptions {
 export async function runEventUninvite(opts: EventUninviteOptions, io: IO): Promise<unknown> {
   const { uninviteMembers } = await import('../events/invite.js');
   const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => uninviteMembers(db, opts.id, opts.memberIds.map((m) => resolveMemberRef(db, m, { what: '--member' })), { dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => uninviteMembers(db, opts.id, opts.memberIds.map((m) => resolveMemberRef(db, m, { what: '--member' })), { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, { eventId: opts.id, ...result });
   else {
     info(io, `${result.dryRun ? 'Dry run: would withdraw' : 'Withdrew'} ${result.removed.length} invitation${result.removed.length === 1 ? '' : 's'} from event ${opts.id}.`);
@@ -69,7 +69,7 @@ export interface EventGroupsOptions {
 
 export async function runEventGroups(opts: EventGroupsOptions, io: IO): Promise<unknown> {
   const { planBreakoutGroups } = await import('../events/breakout.js');
-  const plan = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => planBreakoutGroups(db, opts.id, { by: opts.by, groups: opts.groups, dryRun: opts.dryRun }));
+  const plan = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => planBreakoutGroups(db, opts.id, { by: opts.by, groups: opts.groups, dryRun: opts.dryRun }));
   if (opts.json) {
     printJson(io, plan);
     return plan;

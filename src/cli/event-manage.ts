@@ -37,7 +37,7 @@ export function whenText(e: { localStart: string; endUtc: string; timeZone: stri
 export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: number | null }> {
   const { addEvent, summarizeEvent } = await import('../events/manage.js');
   // A dry run writes nothing, not even a new database file; a refused one leaves none behind.
-  const added = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) =>
+  const added = await withCreatedDatabase(opts.dbPath, { io, dryRun: opts.dryRun }, (db) =>
     addEvent(db, {
       title: opts.title, kind: opts.kind, start: opts.start, timeZone: opts.timeZone, durationMinutes: opts.duration, languages: opts.languages,
       presenterId: opts.presenter, topicCategory: opts.topic, location: opts.location,
@@ -148,7 +148,7 @@ export interface EventEditOptions {
 export async function runEventEdit(opts: EventEditOptions, io: IO): Promise<unknown> {
   const { editEvent, parseEventChanges, summarizeEvent } = await import('../events/manage.js');
   const changes = parseEventChanges(opts.set);
-  const edited = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => editEvent(db, opts.id, changes, { dryRun: opts.dryRun }));
+  const edited = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => editEvent(db, opts.id, changes, { dryRun: opts.dryRun }));
   const result = { id: opts.id, changed: edited.changed, sequence: edited.event.sequence, dryRun: edited.dryRun, event: summarizeEvent(edited.event, undefined) };
   if (opts.json) printJson(io, result);
   else if (!edited.changed.length) info(io, `Event ${opts.id} already has these values: nothing changed.`);
@@ -169,7 +169,7 @@ export interface EventCancelOptions {
 
 export async function runEventCancel(opts: EventCancelOptions, io: IO): Promise<unknown> {
   const { cancelEvent } = await import('../events/manage.js');
-  const done = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => cancelEvent(db, opts.id, { restore: opts.undo, dryRun: opts.dryRun }));
+  const done = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => cancelEvent(db, opts.id, { restore: opts.undo, dryRun: opts.dryRun }));
   const result = { id: opts.id, cancelled: done.event.cancelled, changed: done.changed, sequence: done.event.sequence, dryRun: done.dryRun };
   if (opts.json) printJson(io, result);
   else if (!done.changed) info(io, `Event ${opts.id} is already ${done.event.cancelled ? 'cancelled' : 'on'}: nothing changed.`);
@@ -189,7 +189,7 @@ export interface EventDeleteOptions {
 
 export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<unknown> {
   const { deleteEvent } = await import('../events/manage.js');
-  return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const plan = deleteEvent(db, opts.id, { dryRun: true });
     const what = `event ${opts.id} "${plan.event.title}" with ${plan.counts.invited} invitations and ${plan.counts.rows} attendance rows`;
     let go = Boolean(opts.dryRun) || io.yes;

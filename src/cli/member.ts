@@ -21,7 +21,7 @@ export interface MemberAddOptions {
 
 export async function runMemberAdd(opts: MemberAddOptions, io: IO): Promise<{ id: number; created: boolean; organizationId: number | null; personId: number | null; kumuId: string | null; dryRun: boolean; doubtful: number[] }> {
   const { addMember } = await import('../network/members.js');
-  const added = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) => addMember(db, opts.input, { dryRun: opts.dryRun }));
+  const added = await withCreatedDatabase(opts.dbPath, { io, dryRun: opts.dryRun }, (db) => addMember(db, opts.input, { dryRun: opts.dryRun }));
   const kumuId = added.kind === 'organization' && added.organizationId !== null ? `org-${added.organizationId}` : added.personId !== null ? `person-${added.personId}` : null;
   const result = {
     id: added.id, created: added.created, kind: added.kind, organizationId: added.organizationId, personId: added.personId, kumuId,
@@ -71,7 +71,7 @@ export async function runMemberImport(opts: MemberImportCliOptions, io: IO): Pro
   const { importMembers } = await import('../network/member-import.js');
   let report: Awaited<ReturnType<typeof importMembers>>;
   try {
-    report = await withCreatedDatabase(opts.dbPath, { dryRun: opts.dryRun }, (db) =>
+    report = await withCreatedDatabase(opts.dbPath, { io, dryRun: opts.dryRun }, (db) =>
       importMembers(db, opts.file, { role: opts.role, dryRun: opts.dryRun, sheet: opts.sheet, encoding: opts.encoding, delimiter: opts.delimiter, map: opts.map }, { ...callbacksFor(io), signal: interruptSignal() }));
   } catch (e) {
     // under --json, one document on stdout all the same (as import's: CONTRACT.md)
@@ -107,7 +107,7 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
   const { replacementOffers, setMember } = await import('../network/members.js');
   const { memberJson } = await import('../network/json.js');
   const { resolveMemberRef } = await import('../db/members.js');
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     const done = setMember(db, resolveMemberRef(db, opts.id, { what: 'member set' }), opts.changes, { dryRun: opts.dryRun });
     // a seat is offered only once it is known someone can take it (else: leave it open, or relax a quota)
     return done.replace.length ? { ...done, replace: await replacementOffers(db, done.replace) } : done;

@@ -28,7 +28,7 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
   const what = opts.only === 'organization' ? 'organization link' : 'merge';
   const keep = parseSubject(opts.a, kinds, { what });
   const other = parseSubject(opts.b, kinds, { what });
-  return withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
     let result = mergeRecords(db, keep, other, { dryRun: true });
     // The organisations' names beside the IDs: a mistyped ID shows before anything is merged.
     const { organizationNameOf } = await import('../db/organizations.js');
@@ -71,7 +71,7 @@ export async function runUnmerge(opts: { dbPath: string; id?: string; last?: boo
   if (!opts.id && !opts.last) throw new UsageError('say which merge to undo: an ID merged away (or kept), or --last', { hint: 'e.g. skillsnet unmerge 212, skillsnet unmerge org-57, skillsnet unmerge --last' });
   if (opts.id && opts.last) throw new UsageError('give an ID or --last, not both');
   const subject = opts.last ? 'last' : parseSubject(opts.id!, ['application', 'organization', 'member'], { what: 'unmerge' });
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => unmerge(db, subject, { dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => unmerge(db, subject, { dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {
     io.stdout.write(`${opts.dryRun ? 'Dry run: would undo' : 'Undid'} the merge of ${result.merged} into ${result.kept} (change ${result.undone}): ${result.conflicts.length ? `both are as they were, except ${result.conflicts.length === 1 ? 'a value' : `${result.conflicts.length} values`} changed since the merge (below)` : 'both are as they were'}.\n`);

@@ -120,7 +120,7 @@ export function registerOrganization(program: Command, ctx: CliContext): void {
       const { io, dbPath } = invocation(ctx, command);
       const { parseSubject } = await import('../network/subjects.js');
       const { keepApart, unlinkApplication } = await import('../network/organizations.js');
-      const result = await withDatabase(dbPath, { write: true, dryRun: flags.dryRun }, (db) => {
+      const result = await withDatabase(dbPath, { io, write: true, dryRun: flags.dryRun }, (db) => {
         if (b === undefined) {
           const s = parseSubject(a, ['application'], { what: 'organization unlink' });
           return unlinkApplication(db, s.id, { dryRun: flags.dryRun });

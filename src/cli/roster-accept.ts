@@ -6,7 +6,7 @@ import type { RosterAccepted } from '../network/members.js';
 /** roster accept NAME: the roster's organisations become the Core Group of a cohort (invited, until they accept). */
 export async function runRosterAccept(opts: { dbPath: string; name: string; cohort?: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterAccepted> {
   const { acceptRoster } = await import('../network/members.js');
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {
     const added = result.members.filter((m) => m.added).length;

@@ -81,7 +81,7 @@ export async function runRosterReplace(
   opts: { dbPath: string; name: string; id: number; dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax?: string[] },
   io: IO,
 ): Promise<RosterReplaceJson> {
-  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const replacement = await planReplacement(db, opts.name, opts.id, { leaveOpen: opts.leaveOpen, relax: opts.relax });
     const { result, leaving, incoming, note } = replacement;
     let go = !opts.dryRun;
@@ -118,7 +118,7 @@ export async function runRosterReplace(
 
 /** Deletes a saved roster after a yes on a terminal, or with --yes elsewhere. */
 export async function runRosterDelete(opts: { dbPath: string; name: string; json?: boolean }, io: IO): Promise<{ roster: string; deleted: boolean }> {
-  return withDatabase(opts.dbPath, { write: true }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: true }, async (db) => {
     const roster = getRoster(db, opts.name);
     if (!roster) throw unknownRoster(db, opts.name);
     let go = io.yes;

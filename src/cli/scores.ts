@@ -26,7 +26,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
   setInterruptOutcome(() => 'no score was saved');
   // The sheet and its columns are checked before the database is opened.
   const sheet = await readScoreSheet(opts.file === '-' ? '-' : path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
-  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const { result, scaleSource, scoreHeader, fewScores } = await importScores(db, sheet, opts, callbacksFor(io));
     if (opts.json) {
       printJson(io, result);

@@ -72,7 +72,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
       (readings.length > shown.length ? `\n  … and ${readings.length - shown.length} more (select --dry-run --json lists every quota)` : ''));
   }
   setInterruptOutcome(() => 'no roster was saved');
-  return withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const selection = await selectCoreGroup(db, { ...opts, quotaRules, signal: interruptSignal() }, callbacksFor(io));
     const json = selection.result;
     if (!opts.json) {
@@ -98,6 +98,9 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
       }
       if (save) {
         try {
+          // (the solver may have run for minutes: another command may be writing by now)
+          const { waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+          await waitForWriteLock(db, () => info(io, WAITING_FOR_WRITER));
           saveCoreGroup(db, selection, { overwrite: ask || io.yes });
         } catch (e) {
           // (the roster is already on the screen: say it was not kept)

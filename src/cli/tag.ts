@@ -33,7 +33,7 @@ export interface TagAutoOptions {
  */
 export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagSummary> {
   const { autoTag } = await import('../tagging/auto.js');
-  const summary = await withDatabase(opts.dbPath, { write: !opts.dryRun }, async (db) => {
+  const summary = await withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const { countApplications } = await import('../db/applications.js');
     const { WAITING_FOR_WRITER } = await import('../db/connection.js');
     const total = countApplications(db, opts.filters ?? {});
@@ -108,7 +108,7 @@ export interface TagEditOptions {
 async function editTags(opts: TagEditOptions, io: IO, action: 'add' | 'remove'): Promise<TagEditResult> {
   const { decideTags, tagCodes } = await import('../tagging/officer.js');
   tagCodes(opts.id, opts.codes, action); // wrong codes are wrong usage, said before the database is opened
-  const result = await withDatabase(opts.dbPath, { write: true }, (db) => decideTags(db, opts.id, opts.codes, action));
+  const result = await withDatabase(opts.dbPath, { io, write: true }, (db) => decideTags(db, opts.id, opts.codes, action));
   if (opts.json) printJson(io, result);
   else {
     const changed = action === 'add' ? result.added : result.removed;

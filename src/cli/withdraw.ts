@@ -7,7 +7,7 @@ export async function runWithdraw(opts: { dbPath: string; id: string; undo?: boo
   const { parseSubject } = await import('../network/subjects.js');
   const { withdraw } = await import('../network/merge.js');
   const subject = parseSubject(opts.id, ['application', 'organization', 'member', 'person'], { what: 'withdraw' });
-  const result = await withDatabase(opts.dbPath, { write: true, dryRun: opts.dryRun }, (db) => withdraw(db, subject, { undo: opts.undo, dryRun: opts.dryRun }));
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => withdraw(db, subject, { undo: opts.undo, dryRun: opts.dryRun }));
   if (opts.json) printJson(io, result);
   else {
     const what = subject.kind === 'application' ? (opts.undo ? 'back in lists, selection and exports' : 'out of lists, selection and exports; kept with its history') : (opts.undo ? 'an active member again' : 'a withdrawn member');

@@ -3,7 +3,7 @@
  * its match, the minutes per member and event, and the officer's link/ignore decisions. Matching
  * itself is src/events/attendance/match.ts; src/events/attendance/store.ts runs it over these rows.
  */
-import type { DB } from './connection.js';
+import { drain, type DB } from './connection.js';
 import { attendedMinutes, groupMeetings, reportSpan, type Connection, type Meeting, type ReportPlace } from '../attendance-minutes.js';
 
 /** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
@@ -65,6 +65,11 @@ export interface StoredAttendanceRow extends AttendanceRowRecord {
 export type AttendanceProblem = 'ignored' | 'email-shared' | 'name-shared' | 'empty' | 'unknown';
 
 export function insertAttendanceImport(db: DB, r: AttendanceImportRecord, rows: readonly AttendanceRowRecord[]): number {
+  return drain(insertAttendanceImportSteps(db, r, rows));
+}
+
+/** insertAttendanceImport as steps, one per row (drainInSteps runs them with pauses). */
+export function* insertAttendanceImportSteps(db: DB, r: AttendanceImportRecord, rows: readonly AttendanceRowRecord[]): Generator<void, number> {
   const id = Number(
     db
       .prepare(
@@ -80,6 +85,7 @@ export function insertAttendanceImport(db: DB, r: AttendanceImportRecord, rows: 
   for (const row of rows) {
     insert.run(id, row.rowNumber, row.name, JSON.stringify(row.names), row.email, row.joinTime, row.leaveTime, row.minutes,
       row.guest === null ? null : row.guest ? 1 : 0, row.waitingRoom ? 1 : 0, row.role, JSON.stringify(row.problems));
+    yield;
   }
   return id;
 }
@@ -161,8 +167,21 @@ export function saveEventMatches(
   matches: readonly RowMatch[],
   perMember: readonly { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[],
 ): void {
+  drain(saveEventMatchesSteps(db, eventId, matches, perMember));
+}
+
+/** saveEventMatches as steps, one per row (drainInSteps runs them with pauses). */
+export function* saveEventMatchesSteps(
+  db: DB,
+  eventId: number,
+  matches: readonly RowMatch[],
+  perMember: readonly { memberId: number; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null }[],
+): Generator<void, void> {
   const update = db.prepare('UPDATE attendance_rows SET member_id = ?, matched_by = ?, problem = ?, candidates_json = ?, reason = ?, ignored = ? WHERE id = ?');
-  for (const m of matches) update.run(m.memberId, m.matchedBy, m.problem, JSON.stringify(m.candidates), m.reason, m.problem === 'ignored' ? 1 : 0, m.rowId);
+  for (const m of matches) {
+    update.run(m.memberId, m.matchedBy, m.problem, JSON.stringify(m.candidates), m.reason, m.problem === 'ignored' ? 1 : 0, m.rowId);
+    yield;
+  }
   db.prepare(
     `UPDATE attendance_imports SET
        matched = (SELECT count(*) FROM attendance_rows r WHERE r.import_id = attendance_imports.id AND r.member_id IS NOT NULL),
@@ -171,7 +190,10 @@ export function saveEventMatches(
   ).run(eventId);
   db.prepare('DELETE FROM event_attendance WHERE event_id = ?').run(eventId);
   const insert = db.prepare('INSERT INTO event_attendance (event_id, member_id, minutes, joins, first_join, last_leave) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const p of perMember) insert.run(eventId, p.memberId, p.minutes, p.joins, p.firstJoin, p.lastLeave);
+  for (const p of perMember) {
+    insert.run(eventId, p.memberId, p.minutes, p.joins, p.firstJoin, p.lastLeave);
+    yield;
+  }
 }
 
 /** Minutes and joins per member at an event, the longest present first. */

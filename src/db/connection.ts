@@ -293,6 +293,21 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
   }
 }
 
+/**
+ * Waits, with the event loop free, until no other process holds the write lock, and keeps
+ * nothing: for commands whose writes are short synchronous transactions (withWriteTransaction,
+ * better-sqlite3's .immediate()). Their own wait is SQLite's busy wait, which blocks the event
+ * loop: Ctrl-C while another command held the lock went unanswered for the whole 10 seconds,
+ * and the command then failed with SQLITE_BUSY (exit 1, the interruption lost). Called just
+ * before such writes, the wait is here, answerable and said once; SQLite's own is left with a
+ * writer that starts in between.
+ */
+export async function waitForWriteLock(db: DB, onWait?: () => void, maxWaitMs?: number): Promise<void> {
+  if (db.readonly || db.inTransaction) return;
+  await beginWrite(db, onWait, maxWaitMs);
+  db.exec('ROLLBACK');
+}
+
 /** How long one try of beginWrite may block (SQLite's busy wait), in milliseconds. */
 const WAIT_STEP_MS = 100;
 
@@ -311,6 +326,49 @@ export function inSavepoint<T>(db: DB, name: string, keep: boolean, fn: () => T)
     db.exec(`ROLLBACK TO ${name}`);
     db.exec(`RELEASE ${name}`);
     throw e;
+  }
+}
+
+/** inSavepoint for work that pauses (awaits) between its steps, inside the caller's transaction. */
+export async function inSavepointInSteps<T>(db: DB, name: string, keep: boolean, fn: () => Promise<T>): Promise<T> {
+  db.exec(`SAVEPOINT ${name}`);
+  try {
+    const value = await fn();
+    if (!keep) db.exec(`ROLLBACK TO ${name}`);
+    db.exec(`RELEASE ${name}`);
+    return value;
+  } catch (e) {
+    // (a transaction the caller already rolled back has no savepoint left to undo)
+    if (db.inTransaction) {
+      db.exec(`ROLLBACK TO ${name}`);
+      db.exec(`RELEASE ${name}`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Runs a write written as a generator that yields after each row: at once (drain), or with the
+ * event loop free every ~50 ms (drainInSteps, `pause` being a checkpoint that throws on Ctrl-C).
+ * One body serves a link's short rematch and an import's 40,000 rows, which in one synchronous
+ * block left Ctrl-C unanswered for 2 s.
+ */
+export function drain<R>(steps: Generator<unknown, R>): R {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+export async function drainInSteps<R>(steps: Generator<unknown, R>, pause: () => Promise<void>): Promise<R> {
+  let started = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - started > 50) {
+      await pause();
+      started = performance.now();
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DB } from './connection.js';
+import { beginWrite, commit, rollback, type DB } from './connection.js';
 
 /** Scale assumed for scores imported before scales were stored. */
 export const DEFAULT_SCALE = { min: 0, max: 10 };
@@ -74,8 +74,17 @@ export interface ScoreToStore {
 /**
  * Stores scores in one transaction; a reviewer's new score for an application replaces
  * the old one. Returns how many were inserted, updated or unchanged (with dryRun: would be).
+ *
+ * The write lock is waited for, and the rows written, with the event loop free between steps
+ * (`pause`, a checkpoint that throws on Ctrl-C; the transaction is then rolled back whole): in
+ * one synchronous block, Ctrl-C went unanswered for the 10 seconds of SQLite's busy wait when
+ * another command was writing, and for the 2 s that 120,000 scores take to store, after which
+ * they were all saved and the command said nothing of the interruption (exit 0).
  */
-export function storeScores(db: DB, scores: ScoreToStore[], fileName: string, options: { dryRun?: boolean } = {}): { inserted: number; updated: number; unchanged: number } {
+export async function storeScores(
+  db: DB, scores: ScoreToStore[], fileName: string,
+  options: { dryRun?: boolean; pause?: () => Promise<void>; onWait?: () => void } = {},
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const result = { inserted: 0, updated: 0, unchanged: 0 };
   const find = db.prepare('SELECT score, scale_min, scale_max FROM reviewer_scores WHERE application_id = ? AND reviewer = ?');
   const insert = db.prepare(
@@ -85,8 +94,17 @@ export function storeScores(db: DB, scores: ScoreToStore[], fileName: string, op
     `UPDATE reviewer_scores SET score = ?, file_name = ?, scale_min = ?, scale_max = ?, raw_text = ?,
        imported_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE application_id = ? AND reviewer = ?`,
   );
-  const store = db.transaction(() => {
-    for (const s of scores) {
+  const ownTransaction = !db.inTransaction;
+  // A dry run only reads: it also works on a database opened read-only (no write lock asked for).
+  if (ownTransaction) {
+    if (options.dryRun) db.exec('BEGIN');
+    else await beginWrite(db, options.onWait);
+  }
+  let open = ownTransaction;
+  try {
+    let started = performance.now();
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i]!;
       const old = find.get(s.applicationId, s.reviewer) as { score: number; scale_min: number | null; scale_max: number | null } | undefined;
       if (!old) {
         if (!options.dryRun) insert.run(s.applicationId, s.reviewer, s.score, fileName, s.scaleMin, s.scaleMax, s.rawText);
@@ -97,11 +115,19 @@ export function storeScores(db: DB, scores: ScoreToStore[], fileName: string, op
         if (!options.dryRun) update.run(s.score, fileName, s.scaleMin, s.scaleMax, s.rawText, s.applicationId, s.reviewer);
         result.updated++;
       }
+      if (options.pause && (i & 255) === 255 && performance.now() - started > 50) {
+        await options.pause();
+        started = performance.now();
+      }
     }
-  });
-  // A dry run only reads: it also works on a database opened read-only (no write lock asked for).
-  if (options.dryRun) store.deferred();
-  else store.immediate();
+    if (ownTransaction) {
+      open = false;
+      if (options.dryRun) rollback(db);
+      else commit(db);
+    }
+  } finally {
+    if (open) rollback(db);
+  }
   return result;
 }
 

@@ -12,6 +12,7 @@
  * the database, and only the officer can delete them. Nothing in the report, the history or a
  * message repeats the data.
  */
+import path from 'node:path';
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { exportsCarrying, type ExportLogEntry } from '../db/export-log.js';
 import { recordAction } from '../db/history.js';
@@ -23,6 +24,7 @@ import {
   versionOwnerAt, versionsOfApplications, withSecureDelete,
 } from '../db/personal-data.js';
 import { OperationError, UsageError } from '../errors.js';
+import { faultOf } from '../files/index.js';
 import { eraseAttendanceOf } from '../events/attendance/store.js';
 import { normaliseEmail } from '../import/normalise.js';
 import { DRY_RUN } from './members.js';
@@ -457,8 +459,19 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
       report.historyId = null;
     }
     if (!options.dryRun) {
-      const { checkpointed } = scrubFile(db);
-      report.file = { vacuumed: true, walEmptied: checkpointed };
+      try {
+        const { checkpointed } = scrubFile(db);
+        report.file = { vacuumed: true, walEmptied: checkpointed };
+      } catch (e) {
+        // The erase is committed by now: said as a bare "cannot use the database: the disk is
+        // full", the officer took it for not done, and erasing again found no one.
+        const fault = faultOf(e, path.dirname(db.name));
+        if (!fault) throw e;
+        throw new OperationError(
+          `${subject} was erased from every table (change ${report.historyId} in the history), but the database file could not be rebuilt afterwards: ${fault.what} (${fault.code})`,
+          { hint: `${fault.fix.replace(/ \(or write somewhere else\)|, then run the command again$/g, '')}; the file is rebuilt at the next erase (until then, bytes of the erased data may remain in its unused space)` },
+        );
+      }
     }
   });
   return report;

@@ -5,7 +5,7 @@
  * on a few scores), and storing them (a reviewer's new score replaces the old one).
  */
 import path from 'node:path';
-import type { DB } from '../db/connection.js';
+import { WAITING_FOR_WRITER, type DB } from '../db/connection.js';
 import { applicationKeys, reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
 import { OperationError, UsageError } from '../errors.js';
 import { asNamed, openInput } from '../files/index.js';
@@ -262,7 +262,11 @@ export async function importScores(db: DB, sheet: ScoreSheet, options: ScoresImp
   rejects.sort((a, b) => a.row - b.row);
   // A pause before the one transaction that stores them: Ctrl-C here saves nothing.
   await checkpoint(callbacks.signal, 'interrupted; no score was saved');
-  const counts = storeScores(db, toStore, name, { dryRun: options.dryRun });
+  const counts = await storeScores(db, toStore, name, {
+    dryRun: options.dryRun,
+    pause: () => checkpoint(callbacks.signal, 'interrupted; no score was saved'),
+    onWait: () => callbacks.onStatus?.(WAITING_FOR_WRITER),
+  });
   const result: ScoresImportResult = {
     file: name,
     scale: { ...scale, inferred: source === 'scores' },

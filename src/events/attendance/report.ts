@@ -150,11 +150,15 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const zone = timeZoneName(options.timeZone);
   if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
   const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  // Checkpoints between the steps that read the whole report at once (decoding, parsing,
+  // splitting, the date order): together they held Ctrl-C for over a second on 40,000 rows.
+  await checkpoint(options.signal);
   const found = findHeader(text);
   if (!found) throw noParticipantsTable(options.file, text, bytes);
   const records = await parseRecords(text, found.delimiter);
   await checkpoint(options.signal);
   const { tables, sections } = splitTables(records);
+  await checkpoint(options.signal);
   const first = tables[0]!;
   const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
   let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
@@ -173,6 +177,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   // The date order is decided from every time of the rows read and the summary's.
   const cells = chosen.map((c) => rowCells(records[c.record]!, c.match));
   const timeValues = cells.flatMap((c) => [c('join'), c('leave'), c('timestamp')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
+  await checkpoint(options.signal);
   const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
   const warnings: string[] = [];
   const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);

@@ -10,10 +10,10 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { beginWrite, commit, inSavepoint, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
+import { beginWrite, commit, drain, drainInSteps, inSavepoint, inSavepointInSteps, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
 import {
   anonymiseAttendanceRows, attendeesByMinutes, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
-  eventMeetings, eventsWithAttendance, importOfFile, insertAttendanceImport, saveAttendanceLink, saveEventMatches, memberNamesAndEmails,
+  eventMeetings, eventsWithAttendance, importOfFile, insertAttendanceImportSteps, saveAttendanceLink, saveEventMatchesSteps, memberNamesAndEmails,
   type RowMatch, type StoredAttendanceRow,
 } from '../../db/attendance.js';
 import { getMember } from '../../db/members.js';
@@ -140,7 +140,13 @@ function reportOf(importId: number, rows: StoredAttendanceRow[]): AttendanceRepo
  * matches and the minutes per member. Returns the stored rows with their new matches.
  */
 export function rematchEvent(db: DB, eventId: number, members: AttendanceMember[] = attendanceMembers(db)): StoredAttendanceRow[] {
+  return drain(rematchEventSteps(db, eventId, members));
+}
+
+/** rematchEvent as steps, one per row saved (drainInSteps runs them with pauses). */
+function* rematchEventSteps(db: DB, eventId: number, members: AttendanceMember[]): Generator<void, StoredAttendanceRow[]> {
   const rows = attendanceRows(db, eventId);
+  yield;
   const byImport = new Map<number, StoredAttendanceRow[]>();
   for (const r of rows) {
     if (!byImport.has(r.importId)) byImport.set(r.importId, []);
@@ -153,7 +159,9 @@ export function rematchEvent(db: DB, eventId: number, members: AttendanceMember[
   const rowId = new Map(rows.map((r) => [`${r.importId}|${r.file}:${r.rowNumber}`, r.id]));
   const links = attendanceLinks(db).map((l) => ({ email: l.email ?? undefined, name: l.nameKey ?? undefined, memberId: l.memberId }));
   const expected = new Set(listInvitations(db, eventId).map((i) => i.memberId));
+  yield;
   const result = matchAttendance(reports, members, { links, expected, meetings });
+  yield;
   const matches: RowMatch[] = [];
   for (const m of result.matches) {
     const id = rowId.get(`${m.file}:${m.rowNumber}`);
@@ -163,7 +171,8 @@ export function rematchEvent(db: DB, eventId: number, members: AttendanceMember[
     const id = rowId.get(`${u.file}:${u.rowNumber}`);
     if (id !== undefined) matches.push({ rowId: id, memberId: null, matchedBy: null, problem: u.problem, candidates: u.candidates, reason: neutralReason(u) });
   }
-  saveEventMatches(db, eventId, matches, result.perMember);
+  yield* saveEventMatchesSteps(db, eventId, matches, result.perMember);
+  yield;
   return attendanceRows(db, eventId);
 }
 
@@ -248,23 +257,28 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   const ownTransaction = !db.inTransaction;
   if (ownTransaction) await beginWrite(db, () => callbacks.onStatus?.(WAITING_FOR_WRITER));
   try {
-    const value: AttendanceImportResult = inSavepoint(db, 'attendance', !options.dryRun, () => {
+    // Written in steps with the event loop free between them: 40,000 rows in one synchronous
+    // block kept Ctrl-C waiting 2 s, after which they were all saved (exit 0).
+    const pause = () => checkpoint(callbacks.signal);
+    const value: AttendanceImportResult = await inSavepointInSteps(db, 'attendance', !options.dryRun, async () => {
       const imports: { id: number; replaced: boolean; report: AttendanceReport }[] = [];
       for (const { report, sha } of read) {
         const earlier = importOfFile(db, eventId, sha);
         if (earlier !== null) deleteAttendanceImport(db, earlier);
         const f = report.file;
-        const id = insertAttendanceImport(
+        const id = await drainInSteps(insertAttendanceImportSteps(
           db,
           {
             eventId, file: f.file, sha256: sha, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, delimiter: f.delimiter, timeZone: f.timeZone,
             dateOrder: f.dateOrder.order, dateBasis: f.dateOrder.basis, meeting: f.meeting, warnings: f.warnings,
           },
           report.rows,
-        );
+        ), pause);
         imports.push({ id, replaced: earlier !== null, report });
       }
-      const rows = rematchEvent(db, eventId);
+      await pause();
+      const rows = await drainInSteps(rematchEventSteps(db, eventId, attendanceMembers(db)), pause);
+      await pause();
       const ids = new Set(imports.map((i) => i.id));
       const ours = rows.filter((r) => ids.has(r.importId));
       const summaries: AttendanceFileSummary[] = imports.map(({ id, replaced, report }) => {

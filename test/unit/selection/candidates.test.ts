@@ -48,11 +48,11 @@ describe('the selection score', () => {
 });
 
 describe('eligible applications from the database', () => {
-  it('carry the reviewers\' score where there is one, and a minimum leaves out the unscored', () => {
+  it('carry the reviewers\' score where there is one, and a minimum leaves out the unscored', async () => {
     const db = openDatabase(path.join(tempDir(), 'eligible.db'), { create: true });
     for (let i = 1; i <= 4; i++) insertApplication(db, '2020', { organization: `Org ${i}`, country: 'KE', region: 'Africa', language: 'en', score: 5 });
     insertApplication(db, '2020', { organization: 'Unscored', country: 'KE', region: 'Africa', language: 'en' });
-    storeScores(db, [9, 8, 2, 1].map((score, i) => ({ applicationId: i + 1, reviewer: 'Ana', score, scaleMin: 0, scaleMax: 10, rawText: String(score) })), 'jury.csv');
+    await storeScores(db, [9, 8, 2, 1].map((score, i) => ({ applicationId: i + 1, reviewer: 'Ana', score, scaleMin: 0, scaleMax: 10, rawText: String(score) })), 'jury.csv');
     const all = eligibleCandidates(db, {});
     expect(all.map((c) => c.scoreSource)).toEqual(['reviewers', 'reviewers', 'reviewers', 'reviewers', 'none']);
     expect(all[0].score).toBeGreaterThan(all[3].score);

@@ -28,6 +28,8 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
   const sheet = await readScoreSheet(opts.file === '-' ? '-' : path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
   return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const { result, scaleSource, scoreHeader, fewScores } = await importScores(db, sheet, opts, callbacksFor(io));
+    // (from here on the scores are stored: a late Ctrl-C must not say otherwise)
+    if (!opts.dryRun) setInterruptOutcome(() => 'the scores were saved; only this report was cut short (skillsnet show ID shows them)');
     if (opts.json) {
       printJson(io, result);
       return result;

@@ -34,6 +34,11 @@ export function reviewerScores(db: DB): StoredScore[] {
   }));
 }
 
+/** How many applications have at least one reviewer score: each has a combined score (selection/normalise.ts combineScores). */
+export function scoredApplicationCount(db: DB): number {
+  return (db.prepare('SELECT count(DISTINCT application_id) AS n FROM reviewer_scores').get() as { n: number }).n;
+}
+
 export function countReviewerScores(db: DB): number {
   return (db.prepare('SELECT count(*) AS n FROM reviewer_scores').get() as { n: number }).n;
 }

@@ -6,14 +6,13 @@
  */
 import path from 'node:path';
 import { WAITING_FOR_WRITER, type DB } from '../db/connection.js';
-import { applicationKeys, reviewerNames, storeScores, type ScoreToStore } from '../db/scores.js';
+import { applicationKeys, reviewerNames, scoredApplicationCount, storeScores, type ScoreToStore } from '../db/scores.js';
 import { OperationError, UsageError } from '../errors.js';
 import { asNamed, openInput } from '../files/index.js';
 import { normaliseName } from '../geo/normalise.js';
 import { checkpoint, columnName, warning, type Callbacks } from '../reporting.js';
 import { MIN_SCORES_TO_NORMALISE } from './normalise.js';
 import { matchScoreHeaders, parseScoreCell, readScoreTable, scaleFromHeader } from './score-file.js';
-import { combinedScores } from './scores.js';
 import { shellArg } from '../text.js';
 
 export interface Scale {
@@ -275,7 +274,8 @@ export async function importScores(db: DB, sheet: ScoreSheet, options: ScoresImp
     ...counts,
     rejected: rejects.length,
     rejects,
-    applicationsScored: combinedScores(db).size,
+    // (after the commit, where Ctrl-C is no longer heard: a count, not every combined score worked out)
+    applicationsScored: scoredApplicationCount(db),
     dryRun: Boolean(options.dryRun),
   };
   const fewScores = result.reviewers.filter((r) => toStore.filter((s) => s.reviewer === r).length < MIN_SCORES_TO_NORMALISE);

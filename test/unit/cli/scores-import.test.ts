@@ -202,3 +202,21 @@ describe('select on a call whose file had no scores, after a jury scored part of
     expect(sel.stderr).toMatch(/1 eligible application has no score and counts as 0/);
   });
 });
+
+describe('the count of applications with a combined score that the report gives', () => {
+  it('is the number combineScores works out, whatever reviewers and scales were imported before', async () => {
+    const { scoredApplicationCount } = await import('../../../src/db/scores.js');
+    const { combinedScores } = await import('../../../src/selection/scores.js');
+    const file = path.join(dir, 'count-check.csv');
+    fs.writeFileSync(file, 'Email,Reviewer,Score\napp5@example.org,Zoe,7\napp6@example.org,Zoe,9\napp1@example.org,Yann,3\n');
+    expect((await skillsnet(['scores', 'import', file, '--db', dbPath])).code).toBe(0);
+    const db = openDatabase(dbPath);
+    try {
+      const count = scoredApplicationCount(db);
+      expect(count).toBeGreaterThanOrEqual(3);
+      expect(count).toBe(combinedScores(db).size);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -109,10 +109,14 @@ export function faultError(e: unknown, context: FaultContext): unknown {
   if (e instanceof OperationError) return e;
   const fault = faultOf(e, context.folder);
   if (!fault) return e;
+  const fix = /^(read|open) /.test(context.action) && (fault.code === 'EACCES' || fault.code === 'EPERM') ? READ_PERMISSION : fault.fix;
   return new OperationError(`cannot ${context.action}: ${fault.what} (${fault.code})${context.kept ? `; ${context.kept}` : ''}`, {
-    hint: context.elsewhere ? `${fault.fix}; or ${context.elsewhere}` : fault.fix,
+    hint: context.elsewhere ? `${fix}; or ${context.elsewhere}` : fix,
   });
 }
+
+/** A file that may not be read: the write-side fix ("choose a place you may write to") does not apply. */
+const READ_PERMISSION = 'check that you may read the file (ls -l shows who may), or ask whoever owns it for access, or copy it somewhere you can read it';
 
 /** The words for a failed system call of Node ("open", "write"...), for a fault met outside any context. */
 export function faultMessage(e: unknown): { message: string; hint: string } | undefined {

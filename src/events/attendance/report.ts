@@ -11,7 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import { OperationError } from '../../errors.js';
 import { checkpoint, mapInSteps } from '../../reporting.js';
-import { detectEncoding } from '../../import/detect.js';
+import { detectEncoding, looksBinary } from '../../import/detect.js';
 import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
@@ -234,6 +234,10 @@ function whatWasFound(text: string, bytes: Uint8Array): { found: string; hint?: 
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { found: 'is an Excel workbook (.xlsx), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { found: 'is an old Excel workbook (.xls), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
   if (!text.trim()) return { found: 'is empty', hint: 'download the report again: the file holds no line' };
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024));
+  if (looksBinary(start, detectEncoding({ head: start, validUtf8: isUtf8(start) }).encoding)) {
+    return { found: 'holds binary data, not the text (CSV) a meeting tool writes', hint: `check that you gave the right file; ${SAVE_AS_CSV}` };
+  }
   // Zoom's webinar registration report lists who registered, not who came
   if (/^\s*"?(?:Registration Report|Registrant Details)\b/im.test(text.slice(0, 4000)) && !/^\s*"?Attendee Details\b/im.test(text)) {
     return { found: 'is Zoom\'s webinar registration report: it lists who registered, not who came', hint: 'export the attendee report instead (Reports > Webinar > Attendee Report) and give that file' };

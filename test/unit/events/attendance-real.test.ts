@@ -90,6 +90,8 @@ describe('a file event attendance cannot read says what it holds and what to do'
     ['a list without times', Buffer.from('Display Name,Attendee Email,Session Name\nAna García,ana.garcia@example.org,Main\n'), /^report\.csv has no participants table that skillsnet recognises: line 1 has "Display Name", "Attendee Email" but no join time, leave time or duration column \| expected a header/],
     ['times without a name', Buffer.from('Join Time,Leave Time,Duration\n10:00,11:00,60\n'), /line 1 has "Join Time", "Leave Time", "Duration" but no name column for the participant/],
     ['a webinar registration report', Buffer.from('Registration Report,,,\nTopic,Webinar ID,Scheduled Time,# Registered\nClinic,847 5984 1045,"Nov 19, 2021 10:00 AM",1\nRegistrant Details,,,\nFirst Name,Last Name,Email,Registration Time\nAna,García,ana.garcia@example.org,"Nov 10, 2021 09:00:00"\n'), /^report\.csv is Zoom's webinar registration report: it lists who registered, not who came \| export the attendee report instead/],
+    // (a program or an image given by mistake: said as such, not as a report whose header is unknown)
+    ['a binary file', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /^report\.csv holds binary data, not the text \(CSV\) a meeting tool writes \| check that you gave the right file/],
     ['notes', Buffer.from('Notes of the meeting\nAna García spoke first.\n'), /^report\.csv has no participants table that skillsnet recognises: no line has a participant's name column beside a join time, leave time or duration \| expected a header/],
   ])('%s', async (_, bytes, message) => {
     const text = await failure(bytes);

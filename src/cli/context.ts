@@ -56,17 +56,23 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  */
 export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
-  const { openDatabase, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+  const { openDatabase, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
   // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
   const scratch = options.dryRun && options.write && fs.existsSync(dbPath) ? await dryRunScratch(dbPath) : undefined;
   try {
     const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
+    // Ctrl-C ends the process at once: a transaction still open is rolled back by its own
+    // connection first, rather than left for the next command to find undone.
+    const dropRollback = addCleanup(() => {
+      if (db.open && db.inTransaction) rollback(db);
+    });
     try {
       // A writing command waits here for another writer, answerable to Ctrl-C (waitForWriteLock).
       if (options.write || options.create) await waitForWriteLock(db, () => options.io && info(options.io, WAITING_FOR_WRITER));
       return await fn(db);
     } finally {
+      dropRollback();
       db.close();
     }
   } finally {

@@ -13,7 +13,10 @@
  * text by text), the long set of the tagging2 round written as real call submissions are (long-tune.csv,
  * tuned on; long-holdout.csv, never looked at text by text), the styles set of the texts3 round (one-liners,
  * titles alone, bullets, acronyms, phone typing, mixed languages, denials: styles-tune.csv, tuned on;
- * styles-holdout.csv, never looked at text by text), and the development sets (data/tagging-examples/dev*.csv). It is what
+ * styles-holdout.csv, never looked at text by text), the wider set of the tagging4 round (subjects and
+ * writers the others lack: companies and chambers, platforms, informal economy, prisons, extension, SDG
+ * lists, regional French and Spanish: wider-tune.csv, tuned on; wider-holdout.csv, never looked at text
+ * by text), and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
  * texts of the set being measured. Build first after changing src/.
@@ -62,6 +65,8 @@ const SETS = [
   ['long-holdout', path.join(root, 'test', 'tagging', 'long-holdout.csv')],
   ['styles-tune', path.join(root, 'test', 'tagging', 'styles-tune.csv')],
   ['styles-holdout', path.join(root, 'test', 'tagging', 'styles-holdout.csv')],
+  ['wider-tune', path.join(root, 'test', 'tagging', 'wider-tune.csv')],
+  ['wider-holdout', path.join(root, 'test', 'tagging', 'wider-holdout.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

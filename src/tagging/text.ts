@@ -186,6 +186,8 @@ export function plainStem(s: string): string {
 const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['is|are|was|were|isn|aren|wasn|weren', 'not|t', 'a|an|about|another'],
+    // "our aim is not to certify", "the idea isn't to open another centre"
+    ['aim|goal|objective|purpose|intention|idea|point|ambition', 'is|was|isn|wasn', 'not|t', 'to'],
     ['rather', 'than'], ['instead', 'of'], ['unlike'],
   ],
   fr: [
@@ -195,7 +197,7 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
   ],
   es: [
     ['no', 'es|son|somos|era|eran', 'un|una|unos|unas|el|la|los|las|otro|otra|otros|otras'],
-    ['no', 'se', 'trata'], ['en', 'lugar', 'de|del'], ['en', 'vez', 'de|del'], ['a', 'diferencia', 'de|del'],
+    ['no', 'se', 'trata'], ['objetivo|proposito|meta|idea|intencion|finalidad', 'no', 'es'], ['en', 'lugar', 'de|del'], ['en', 'vez', 'de|del'], ['a', 'diferencia', 'de|del'],
   ],
 };
 const NEGATIONS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, NEGATION_PATTERNS[l].map((p) => p.map((alts) => new Set(alts.split('|'))))])) as Record<TextLanguage, Array<Array<Set<string>>>>;
@@ -226,15 +228,24 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 // "*amos") or follows "we" or the programme; `*x` matches a word ending in x. A verb of having,
 // finding or being able says what is lacking, the need a proposal answers ("we do not have a
 // training centre", "no tenemos", "nous n'avons pas"): no denial.
+// "dont", "wont", "doesnt": the same, typed on a phone without the apostrophe; "we are not going
+// to", "we're not trying to": the same refusal; "on ne veut pas", "on ne fait pas": the spoken
+// French "we".
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
-  en: [['we', 'do|did|will|don|didn|won', 'not|t'], ['programme|program|project|platform|initiative', 'does|will|doesn|won', 'not|t']],
-  fr: [['nous', 'ne|n', '*ons'], ['programme|projet|dispositif|plateforme|initiative', 'ne|n']],
-  es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa', 'no']],
+  en: [
+    ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'],
+    ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here'],
+    ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
+    ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
+  ],
+  fr: [['nous', 'ne|n', '*ons'], ['on', 'ne|n'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
+  es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
 const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
   en: new Set(['have', 'know', 'find', 'see', 'get', 'yet']),
-  fr: new Set(['avons', 'pouvons', 'trouvons', 'disposons', 'connaissons', 'savons', 'voyons', 'arrivons', 'parvenons', 'a', 'dispose', 'peut', 'trouve', 'existe']),
+  fr: new Set(['avons', 'pouvons', 'trouvons', 'disposons', 'connaissons', 'savons', 'voyons', 'arrivons', 'parvenons', 'a', 'dispose', 'peut', 'trouve', 'existe',
+    'sait', 'connait', 'voit', 'arrive', 'parvient']),
   es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
 };
 const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
@@ -242,6 +253,29 @@ const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(AC
 const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
 
 const CONDITIONS = new Set(['if', 'unless', 'si']);
+
+// "We do not want young people to drop out of training", "nous ne voulons pas qu'ils quittent
+// la formation", "no queremos que nadie se quede atrás": a wish that others do not lose
+// something, the need the proposal answers, not what it leaves out. ("We don't want to run
+// another course", "no queremos crear otra incubadora" still deny: no loss follows the wish.)
+const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos']);
+const LOSS_WORDS = new Set([
+  'drop', 'dropping', 'leave', 'leaving', 'left', 'lose', 'losing', 'lost', 'quit', 'abandon', 'fall', 'falling', 'miss', 'stay', 'remain', 'behind', 'waste', 'wasted',
+  'abandonnent', 'abandonner', 'quittent', 'quitter', 'perdent', 'perdre', 'decrochent', 'decrocher', 'restent', 'rester', 'tombent', 'retombent', 'gaspiller',
+  'abandonen', 'abandone', 'abandonar', 'dejen', 'deje', 'dejar', 'pierdan', 'pierda', 'perder', 'queden', 'quede', 'quedar', 'deserten', 'desertar', 'caigan', 'caiga', 'vuelvan',
+]);
+
+/** Whether a denial's verb (within ws[from..to] or the word after) is a wish that a loss (LOSS_WORDS) comes soon after. */
+function wishesAgainstLoss(ws: string[], from: number, to: number): boolean {
+  let k = from;
+  while (k <= to && k < ws.length && !WISH_VERBS.has(folded(ws[k]))) k++;
+  if (k > to || k >= ws.length) return false;
+  for (let j = k + 1; j < Math.min(ws.length, k + 8); j++) {
+    if (ws[j] === BREAK) return false;
+    if (LOSS_WORDS.has(folded(ws[j]))) return true;
+  }
+  return false;
+}
 
 /** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
 function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
@@ -257,6 +291,7 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
       ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS[lang].has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
+    if (wishesAgainstLoss(ws, i, i + pattern.length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
     for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
       const w = folded(ws[k]);
@@ -308,13 +343,25 @@ function negationAt(ws: string[], i: number, lang: TextLanguage): number {
 
 // Typing slips on a phone, by class: a doubled consonant written once ("aprenticeship",
 // "apprentisage"), a vowel left out of a long word ("disabilty", "certifcation"), and in Spanish
-// letters that sound alike ("orientasion", "vocasional", "indijenas") or a silent h left out.
+// letters that sound alike ("orientasion", "vocasional", "indijenas", "enpleo" for "empleo",
+// "esperiencia" for "experiencia") or a silent h left out. Who writes "s" for "c" in one place
+// (seseo) often does so everywhere: in Spanish up to SOUND_SLIPS letters of a word may be
+// swapped ("capasitasion", "sertificasion").
 const VOWELS = 'aeiou';
 const SOUND_ALIKE: Record<TextLanguage, Array<[string, string]>> = {
   en: [],
   fr: [],
-  es: [['s', 'c'], ['c', 's'], ['s', 'z'], ['z', 's'], ['c', 'z'], ['z', 'c'], ['j', 'g'], ['g', 'j'], ['b', 'v'], ['v', 'b'], ['y', 'll'], ['ll', 'y']],
+  es: [['s', 'c'], ['c', 's'], ['s', 'z'], ['z', 's'], ['c', 'z'], ['z', 'c'], ['j', 'g'], ['g', 'j'], ['b', 'v'], ['v', 'b'], ['y', 'll'], ['ll', 'y'],
+    ['np', 'mp'], ['nb', 'mb'], ['s', 'x'], ['k', 'c'], ['k', 'qu']],
 };
+const SOUND_SLIPS = 3;
+
+/** The spellings a word could have had before one swap of letters that sound alike (SOUND_ALIKE). */
+function soundSwaps(word: string, lang: TextLanguage, out: Set<string>): void {
+  for (const [a, b] of SOUND_ALIKE[lang]) {
+    for (let k = word.indexOf(a); k >= 0; k = word.indexOf(a, k + 1)) out.add(word.slice(0, k) + b + word.slice(k + a.length));
+  }
+}
 
 /**
  * The spellings a word (accents folded, lower case, six letters or more) could have had before
@@ -329,8 +376,13 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
     if (c >= 'a' && c <= 'z' && !VOWELS.includes(c) && word[i + 1] !== c && word[i - 1] !== c) out.add(word.slice(0, i + 1) + c + word.slice(i + 1));
     if (word.length >= 8 && i > 0) for (const v of VOWELS) out.add(word.slice(0, i) + v + word.slice(i));
   }
-  for (const [a, b] of SOUND_ALIKE[lang]) {
-    for (let k = word.indexOf(a); k >= 0; k = word.indexOf(a, k + 1)) out.add(word.slice(0, k) + b + word.slice(k + a.length));
+  let swapped = new Set([word]);
+  for (let slips = 0; slips < SOUND_SLIPS && swapped.size > 0 && swapped.size < 2000; slips++) {
+    const next = new Set<string>();
+    for (const w of swapped) soundSwaps(w, lang, next);
+    for (const w of [...next]) if (out.has(w) || w === word) next.delete(w);
+    for (const w of next) out.add(w);
+    swapped = next;
   }
   if (lang === 'es' && !word.startsWith('h')) out.add(`h${word}`);
   out.delete(word);

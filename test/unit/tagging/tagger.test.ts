@@ -149,6 +149,20 @@ describe('tagger', () => {
     expect(selected('es', 'orientasion vocasional', 'talleres de orientasion vocasional en colegios con un test de intereses')).toContain('career-guidance');
   });
 
+  it('reads a Spanish word with several letters that sound alike swapped as the word meant ("capasitasion", "sertificasion", "enpleo")', () => {
+    const index = termIndex();
+    expect(repairTypo('capasitasion', index, 'es')).toBe('capacitacion');
+    expect(repairTypo('capasitasión', index, 'es')).toBe('capacitacion');
+    expect(repairTypo('sertificasion', index, 'es')).toBe('certificacion');
+    expect(repairTypo('enpleo', index, 'es')).toBe('empleo');
+    expect(repairTypo('conpetencias', index, 'es')).toBe('competencias');
+    expect(repairTypo('esperiencia', index, 'es')).toBe('experiencia');
+    // words spelt right stay as typed, known to the terms or not
+    for (const w of ['experiencia', 'procesos', 'sesiones', 'necesidad', 'conocimiento', 'excelente', 'recicladores']) expect(repairTypo(w, index, 'es'), w).toBeUndefined();
+    const t = new Tagger();
+    expect(t.tag({ language: 'es', title: 'Sertificasion de albañiles', description: 'evaluasion de conpetencias en la obra y sertificado ofisial' }).selected).toContain('recognition-of-skills');
+  });
+
   it('finds English phrases in French and Spanish texts and French or Spanish ones in English texts, not single words', () => {
     const t = new Tagger();
     const points = (language: 'en' | 'fr' | 'es', description: string, code: string) =>

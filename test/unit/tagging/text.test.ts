@@ -98,6 +98,35 @@ describe('text processing', () => {
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 
+  it('marks a refusal phrased as a wish or an aim ("we dont want to", "on ne veut pas", "our aim is not to")', () => {
+    const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
+    expect(stems("We don't want to run another course", 'en')).toContain(neg('course', 'en'));
+    expect(stems('We dont want to run another course', 'en')).toContain(neg('course', 'en'));
+    expect(stems('We are not going to build another training centre', 'en')).toContain(neg('training', 'en'));
+    expect(stems('Our aim is not to certify workers but to place them', 'en')).toEqual(expect.arrayContaining([neg('certify', 'en'), stem('place', 'en')]));
+    expect(stems("The app doesnt replace counsellors", 'en')).toContain(neg('counsellors', 'en'));
+    expect(stems('Nous ne voulons pas créer un énième centre de formation', 'fr')).toContain(neg('formation', 'fr'));
+    expect(stems('On ne veut pas créer une énième formation', 'fr')).toContain(neg('formation', 'fr'));
+    expect(stems('No queremos crear otra incubadora de empresas', 'es')).toContain(neg('incubadora', 'es'));
+    expect(stems('Nuestro objetivo no es certificar sino emplear', 'es')).toEqual(expect.arrayContaining([neg('certificar', 'es'), stem('emplear', 'es')]));
+    expect(stems('La aplicación no reemplaza a los orientadores', 'es')).toContain(neg('orientadores', 'es'));
+  });
+
+  it('leaves alone a wish that others lose nothing and what is lacking ("we do not want young people to drop out of training")', () => {
+    for (const [text, lang] of [
+      ['We do not want young people to drop out of training', 'en'],
+      ["We don't want anyone to be left behind in the green transition", 'en'],
+      ['Our aim is not only to certify workers', 'en'],
+      ['We are not certified yet', 'en'],
+      ["Nous ne voulons pas que les jeunes quittent l'apprentissage", 'fr'],
+      ['On ne peut pas former tout le monde', 'fr'],
+      ["On n'a pas de centre de formation", 'fr'],
+      ['No queremos que los jóvenes abandonen la capacitación', 'es'],
+      ['No queremos que nadie se quede atrás en la capacitación', 'es'],
+      ['Nuestro objetivo no es solo certificar', 'es'],
+    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  });
+
   it('reads a clause opening with "not" / "pas" as set against what came before ("Jobs, not courses")', () => {
     expect(stems('Well-being, not certificates', 'en')).toEqual([stem('well', 'en'), stem('being', 'en'), BREAK, NEGATED + stem('certificates', 'en')]);
     expect(stems('Des emplois, pas des cours', 'fr')).toContain(NEGATED + stem('cours', 'fr'));

@@ -483,6 +483,9 @@ function placeNames(): Map<string, string[]> {
       for (const line of lines) {
         // name is the third column of countries.csv, the first of the aliases; quoted names may hold commas.
         const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ?? [];
+        // An alias for "no country" ("Other", "Autre", "Otro", "None", "Unknown": alpha2 "-") is no place:
+        // masked, it took "Other" out of "Other activities:" and the label with it.
+        if (file === 'country-aliases.csv' && !/^[A-Z]{2}$/.test(cells[1]?.trim() ?? '')) continue;
         const name = (file === 'countries.csv' ? cells[2] : cells[0])?.trim();
         if (name && /^\p{Lu}/u.test(name)) for (const part of name.split(/\s*[(),]\s*/)) if (/^\p{Lu}/u.test(part) && part.length > 2) names.add(part.trim());
       }

@@ -164,5 +164,7 @@ describe('text processing', () => {
     expect(words(maskPlaceNames("Youth of San Pedro Sula and Côte d'Ivoire train"))).toEqual(['youth', 'of', 'and', 'train']);
     expect(words(maskPlaceNames('Refugees in Kenya'))).toEqual(['refugees', 'in']);
     expect(maskPlaceNames('Lapaz paz')).toBe('Lapaz paz');
+    // the aliases that name no country ("Other", "Autre", "Otro", "None") are no places: a form label stays whole
+    for (const text of ['Other activities: a survey', 'Autre activité : une enquête', 'Otro: una encuesta', 'None of them']) expect(maskPlaceNames(text), text).toBe(text);
   });
 });

@@ -424,3 +424,39 @@ describe('training providers and social investors read alike in the three langua
     expect(found.every((f) => (f.term.weights.entrepreneurship ?? 0) === 0)).toBe(true);
   });
 });
+
+describe('subjects of the wider set read alike in the three languages', () => {
+  // Agricultural extension is how training reaches farmers: a field school read as work-based
+  // learning ("learning by doing"), a WhatsApp service of "conseillers agricoles" as career guidance.
+  const shipped = termIndex();
+  const t = new Tagger();
+  it.each([
+    ['en', 'Extension officers run farmer field schools on a shared plot', 'extension officers'],
+    ['fr', 'Les conseillers agricoles envoient des vidéos aux producteurs', 'conseillers agricoles'],
+    ['es', 'Los extensionistas reúnen a los productores en escuelas de campo', 'extensionistas'],
+  ] as const)('%s: %s', (lang, text, term) => {
+    const found = matchTerms(stems(text, lang), shipped, lang);
+    expect(found.find((f) => f.term.term === term)?.term.weights['training-delivery']).toBeGreaterThanOrEqual(1.5);
+    expect(found.every((f) => (f.term.weights['career-guidance'] ?? 0) === 0 && (f.term.weights['work-based-learning'] ?? 0) === 0)).toBe(true);
+  });
+
+  it('reads employers on exam panels as the skills ecosystem, not as recognition', () => {
+    const found = matchTerms(stems("les entreprises siègent aux jurys d'examen", 'fr'), shipped, 'fr');
+    expect(found.map((f) => f.term.term)).toContain('siègent aux jurys');
+    expect(found.find((f) => f.term.term === 'siègent aux jurys')?.term.weights['skills-ecosystem']).toBeGreaterThan(0);
+  });
+
+  it('does not make "first job" as the audience career guidance; finding one still is', () => {
+    const course = { language: 'fr', title: 'Savoir-être au premier emploi', description: 'Modules sur la ponctualité et le travail en équipe pour les jeunes dans leur premier emploi.' };
+    expect(t.tag(course).selected).toEqual(['life-skills']);
+    const career = t.tag({ language: 'es', title: 'Primer empleo', description: 'Ayudamos a los egresados a conseguir su primer empleo con entrevistas simuladas y una bolsa de trabajo.' });
+    expect(career.selected).toContain('career-guidance');
+  });
+
+  it('reads setting up a cooperative as entrepreneurship, more than joining one', () => {
+    const points = (text: string, lang: 'en' | 'fr' | 'es') => matchTerms(stems(text, lang), shipped, lang).reduce((a, f) => a + (f.term.weights.entrepreneurship ?? 0), 0);
+    expect(points('conformar una cooperativa de recicladores', 'es')).toBeGreaterThan(points('se integran a una cooperativa', 'es'));
+    expect(points('we help them set up a cooperative', 'en')).toBeGreaterThanOrEqual(2.5);
+    expect(points('créer une coopérative de transformation', 'fr')).toBeGreaterThanOrEqual(2.5);
+  });
+});

@@ -37,6 +37,9 @@ const FRESH: Array<[string, { micro: number; macro: number }]> = [
   // The styles set (GOLD.md, "The styles set"): 0.909 / 0.883 micro before the texts3 rules, 0.940 / 0.923 after.
   ['styles-tune.csv', { micro: 0.93, macro: 0.93 }],
   ['styles-holdout.csv', { micro: 0.91, macro: 0.91 }],
+  // The wider set (GOLD.md, "The wider set"): 0.916 / 0.880 micro before the tagging4 rules, 0.968 / 0.898 after.
+  ['wider-tune.csv', { micro: 0.95, macro: 0.95 }],
+  ['wider-holdout.csv', { micro: 0.88, macro: 0.88 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -112,19 +112,19 @@ describe('text processing', () => {
     expect(stems('La aplicación no reemplaza a los orientadores', 'es')).toContain(neg('orientadores', 'es'));
   });
 
-  it('leaves alone a wish that others lose nothing and what is lacking ("we do not want young people to drop out of training")', () => {
-    for (const [text, lang] of [
-      ['We do not want young people to drop out of training', 'en'],
-      ["We don't want anyone to be left behind in the green transition", 'en'],
-      ['Our aim is not only to certify workers', 'en'],
-      ['We are not certified yet', 'en'],
-      ["Nous ne voulons pas que les jeunes quittent l'apprentissage", 'fr'],
-      ['On ne peut pas former tout le monde', 'fr'],
-      ["On n'a pas de centre de formation", 'fr'],
-      ['No queremos que los jóvenes abandonen la capacitación', 'es'],
-      ['No queremos que nadie se quede atrás en la capacitación', 'es'],
-      ['Nuestro objetivo no es solo certificar', 'es'],
-    ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  it.each([
+    ['en', 'We do not want young people to drop out of training'],
+    ['en', "We don't want anyone to be left behind in the green transition"],
+    ['en', 'Our aim is not only to certify workers'],
+    ['en', 'We are not certified yet'],
+    ['fr', "Nous ne voulons pas que les jeunes quittent l'apprentissage"],
+    ['fr', 'On ne peut pas former tout le monde'],
+    ['fr', "On n'a pas de centre de formation"],
+    ['es', 'No queremos que los jóvenes abandonen la capacitación'],
+    ['es', 'No queremos que nadie se quede atrás en la capacitación'],
+    ['es', 'Nuestro objetivo no es solo certificar'],
+  ] as const)('leaves alone a wish that others lose nothing, an addition and what is lacking (%s: %s)', (lang, text) => {
+    expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
   });
 
   it('reads a clause opening with "not" / "pas" as set against what came before ("Jobs, not courses")', () => {

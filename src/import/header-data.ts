@@ -35,6 +35,7 @@ export interface HeaderData {
   counts?: { words: string[]; askWhich?: string[]; fields: Field[] };
   excludes?: { fields: Field[]; excluded: Field[] }[];
   otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
+  otherPeople?: { people: string[]; prefixes: string[]; ordinals: string[]; details?: string[] };
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   authors?: { words: string[]; fields: Field[] };
@@ -109,6 +110,8 @@ export interface HeaderIndex {
   /** a header naming one of `fields` (the beneficiaries, the organisation) is never one of `excluded` (its type, the title) */
   excludes: { fields: Set<Field>; excluded: Set<Field>; why: string }[];
   otherParties: { words: WordSet; unless: string[][]; fields: Set<Field> };
+  /** another person on the applicant's side (a co-applicant, a second contact): folded words */
+  otherPeople: { people: WordSet; prefixes: string[]; ordinals: Set<string>; details: Set<string> };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
   /** words that make a column the second one of its field ("email (secondary)") */
@@ -177,6 +180,12 @@ export function headerIndex(): HeaderIndex {
       words: new WordSet(data.otherParties?.words ?? []),
       unless: (data.otherParties?.unless ?? []).map(words).filter((p) => p.length > 0),
       fields: new Set(data.otherParties?.fields ?? []),
+    },
+    otherPeople: {
+      people: new WordSet(data.otherPeople?.people ?? []),
+      prefixes: (data.otherPeople?.prefixes ?? []).map(foldText),
+      ordinals: new Set((data.otherPeople?.ordinals ?? []).map(foldText)),
+      details: new Set((data.otherPeople?.details ?? []).map(foldText)),
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),

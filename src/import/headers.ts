@@ -70,6 +70,39 @@ function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
   return anyWord(words, idx.otherParties.words) && !namesLeadParty(words, idx);
 }
 
+/** Words that may stand between a person word and what makes it another person ("contact du second", "co-applicant's"). */
+const LINK_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las', 'd', 'l', 's', 'do', 'da']);
+/** Person words that also mean a person's details ("contact number", "Contacto teléfono"). */
+const CONTACT_WORDS = new Set(['contact', 'contacto', 'contato']);
+
+/**
+ * "Co-applicant's email", "Joint applicant email", "Second contact email", "Email (contact 2)",
+ * "Courriel du deuxième contact", "Correo del co-solicitante": another person named beside the
+ * applicant, whose email, phone or name is not the applicant's. "Alternate contact number" is
+ * the applicant's second number (contact details), and "Alternative email" the applicant's other
+ * address: the ordinal must stand beside a person word.
+ */
+function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolean {
+  const { people, prefixes, ordinals, details } = idx.otherPeople;
+  const step = (from: number, by: number) => {
+    let j = from + by;
+    while (j >= 0 && j < tokens.length && LINK_WORDS.has(tokens[j]!)) j += by;
+    return j;
+  };
+  // a digit opening the header numbers the question ("2. Contact person"), it is no ordinal
+  const ordinal = (j: number) => j >= 0 && j < tokens.length && ordinals.has(tokens[j]!) && !(j === 0 && /^\d+$/.test(tokens[j]!));
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!;
+    if (prefixes.some((p) => word.length > p.length + 3 && word.startsWith(p) && people.has(word.slice(p.length)))) return true;
+    if (!people.has(word)) continue;
+    if (CONTACT_WORDS.has(word) && details.has(tokens[i + 1] ?? '')) continue;
+    const before = step(i, -1);
+    if (before >= 0 && prefixes.includes(tokens[before]!)) return true;
+    if (ordinal(before) || ordinal(step(i, 1))) return true;
+  }
+  return false;
+}
+
 /** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
 function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
   return !namesOtherParty(words, idx) && (anyWord(words, idx.applicantSide.words) || namesLeadParty(words, idx));
@@ -226,8 +259,10 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   if (best.has('contactName') && (best.has('firstName') || best.has('lastName')) && (best.has('firstName') && best.has('lastName') || namesBothParts(words))) {
     drop(['firstName', 'lastName'], 'both parts of the name: the whole name');
   }
-  // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply.
+  // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply;
+  // so is a co-applicant's or a second contact's.
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
+  else if (namesAnotherPerson(tokens, idx)) drop(idx.otherParties.fields, 'another person than the applicant (a co-applicant, a second contact)');
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
   for (const rule of idx.excludes) {

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1003,11 +1003,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data47 = data.applicantSide;
+if(data.otherPeople !== undefined){
+let data47 = data.otherPeople;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.fields === undefined){
-const err77 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(data47.people === undefined){
+const err77 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/required",keyword:"required",params:{missingProperty: "people"},message:"must have required property '"+"people"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1016,8 +1016,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data47.words === undefined){
-const err78 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data47.prefixes === undefined){
+const err78 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/required",keyword:"required",params:{missingProperty: "prefixes"},message:"must have required property '"+"prefixes"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1026,9 +1026,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key13 in data47){
-if(!(((key13 === "fields") || (key13 === "words")) || (pattern0.test(key13)))){
-const err79 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data47.ordinals === undefined){
+const err79 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/required",keyword:"required",params:{missingProperty: "ordinals"},message:"must have required property '"+"ordinals"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1037,15 +1036,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data47.fields !== undefined){
-let data48 = data47.fields;
-if(Array.isArray(data48)){
-const len18 = data48.length;
-for(let i18=0; i18<len18; i18++){
-let data49 = data48[i18];
-if(typeof data49 !== "string"){
-const err80 = {instancePath:instancePath+"/applicantSide/fields/" + i18,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data47){
+if(!(((((key13 === "people") || (key13 === "prefixes")) || (key13 === "ordinals")) || (key13 === "details")) || (pattern0.test(key13)))){
+const err80 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1054,8 +1047,14 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!((((((((((((((((((data49 === "externalId") || (data49 === "submittedAt")) || (data49 === "organization")) || (data49 === "organizationType")) || (data49 === "contactName")) || (data49 === "firstName")) || (data49 === "lastName")) || (data49 === "email")) || (data49 === "phone")) || (data49 === "website")) || (data49 === "country")) || (data49 === "language")) || (data49 === "workingLanguage")) || (data49 === "title")) || (data49 === "description")) || (data49 === "beneficiaries")) || (data49 === "selfCategories")) || (data49 === "score"))){
-const err81 = {instancePath:instancePath+"/applicantSide/fields/" + i18,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data47.people !== undefined){
+let data48 = data47.people;
+if(Array.isArray(data48)){
+const len18 = data48.length;
+for(let i18=0; i18<len18; i18++){
+if(typeof data48[i18] !== "string"){
+const err81 = {instancePath:instancePath+"/otherPeople/people/" + i18,schemaPath:"#/properties/otherPeople/properties/people/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1067,7 +1066,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err82 = {instancePath:instancePath+"/otherPeople/people",schemaPath:"#/properties/otherPeople/properties/people/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1077,13 +1076,13 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data47.words !== undefined){
-let data50 = data47.words;
+if(data47.prefixes !== undefined){
+let data50 = data47.prefixes;
 if(Array.isArray(data50)){
 const len19 = data50.length;
 for(let i19=0; i19<len19; i19++){
 if(typeof data50[i19] !== "string"){
-const err83 = {instancePath:instancePath+"/applicantSide/words/" + i19,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err83 = {instancePath:instancePath+"/otherPeople/prefixes/" + i19,schemaPath:"#/properties/otherPeople/properties/prefixes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1095,7 +1094,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err84 = {instancePath:instancePath+"/otherPeople/prefixes",schemaPath:"#/properties/otherPeople/properties/prefixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1105,10 +1104,13 @@ vErrors.push(err84);
 errors++;
 }
 }
-for(const key14 in data47){
-if(pattern0.test(key14)){
-if(typeof data47[key14] !== "string"){
-const err85 = {instancePath:instancePath+"/applicantSide/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.ordinals !== undefined){
+let data52 = data47.ordinals;
+if(Array.isArray(data52)){
+const len20 = data52.length;
+for(let i20=0; i20<len20; i20++){
+if(typeof data52[i20] !== "string"){
+const err85 = {instancePath:instancePath+"/otherPeople/ordinals/" + i20,schemaPath:"#/properties/otherPeople/properties/ordinals/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1119,9 +1121,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err86 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath:instancePath+"/otherPeople/ordinals",schemaPath:"#/properties/otherPeople/properties/ordinals/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1131,11 +1132,13 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data53 = data.nameQualifiers;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.words === undefined){
-const err87 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data47.details !== undefined){
+let data54 = data47.details;
+if(Array.isArray(data54)){
+const len21 = data54.length;
+for(let i21=0; i21<len21; i21++){
+if(typeof data54[i21] !== "string"){
+const err87 = {instancePath:instancePath+"/otherPeople/details/" + i21,schemaPath:"#/properties/otherPeople/properties/details/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1144,9 +1147,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key15 in data53){
-if(!((key15 === "words") || (pattern0.test(key15)))){
-const err88 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/otherPeople/details",schemaPath:"#/properties/otherPeople/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1156,13 +1160,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data53.words !== undefined){
-let data54 = data53.words;
-if(Array.isArray(data54)){
-const len20 = data54.length;
-for(let i20=0; i20<len20; i20++){
-if(typeof data54[i20] !== "string"){
-const err89 = {instancePath:instancePath+"/nameQualifiers/words/" + i20,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data47){
+if(pattern0.test(key14)){
+if(typeof data47[key14] !== "string"){
+const err89 = {instancePath:instancePath+"/otherPeople/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/otherPeople/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1173,8 +1174,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err90 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err90 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1184,10 +1186,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-for(const key16 in data53){
-if(pattern0.test(key16)){
-if(typeof data53[key16] !== "string"){
-const err91 = {instancePath:instancePath+"/nameQualifiers/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.applicantSide !== undefined){
+let data57 = data.applicantSide;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.fields === undefined){
+const err91 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1196,11 +1199,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.words === undefined){
+const err92 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1209,12 +1209,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data.secondary !== undefined){
-let data57 = data.secondary;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.words === undefined){
-const err93 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key15 in data57){
+if(!(((key15 === "fields") || (key15 === "words")) || (pattern0.test(key15)))){
+const err93 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1223,9 +1220,15 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key17 in data57){
-if(!((key17 === "words") || (pattern0.test(key17)))){
-const err94 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data57.fields !== undefined){
+let data58 = data57.fields;
+if(Array.isArray(data58)){
+const len22 = data58.length;
+for(let i22=0; i22<len22; i22++){
+let data59 = data58[i22];
+if(typeof data59 !== "string"){
+const err94 = {instancePath:instancePath+"/applicantSide/fields/" + i22,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1234,14 +1237,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data57.words !== undefined){
-let data58 = data57.words;
-if(Array.isArray(data58)){
-const len21 = data58.length;
-for(let i21=0; i21<len21; i21++){
-if(typeof data58[i21] !== "string"){
-const err95 = {instancePath:instancePath+"/secondary/words/" + i21,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data59 === "externalId") || (data59 === "submittedAt")) || (data59 === "organization")) || (data59 === "organizationType")) || (data59 === "contactName")) || (data59 === "firstName")) || (data59 === "lastName")) || (data59 === "email")) || (data59 === "phone")) || (data59 === "website")) || (data59 === "country")) || (data59 === "language")) || (data59 === "workingLanguage")) || (data59 === "title")) || (data59 === "description")) || (data59 === "beneficiaries")) || (data59 === "selfCategories")) || (data59 === "score"))){
+const err95 = {instancePath:instancePath+"/applicantSide/fields/" + i22,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1253,7 +1250,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err96 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1263,10 +1260,13 @@ vErrors.push(err96);
 errors++;
 }
 }
-for(const key18 in data57){
-if(pattern0.test(key18)){
-if(typeof data57[key18] !== "string"){
-const err97 = {instancePath:instancePath+"/secondary/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.words !== undefined){
+let data60 = data57.words;
+if(Array.isArray(data60)){
+const len23 = data60.length;
+for(let i23=0; i23<len23; i23++){
+if(typeof data60[i23] !== "string"){
+const err97 = {instancePath:instancePath+"/applicantSide/words/" + i23,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1277,9 +1277,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err98 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1289,11 +1288,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data61 = data.authors;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.words === undefined){
-const err99 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key16 in data57){
+if(pattern0.test(key16)){
+if(typeof data57[key16] !== "string"){
+const err99 = {instancePath:instancePath+"/applicantSide/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1302,8 +1300,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data61.fields === undefined){
-const err100 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1312,9 +1313,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key19 in data61){
-if(!(((key19 === "words") || (key19 === "fields")) || (pattern0.test(key19)))){
-const err101 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data.nameQualifiers !== undefined){
+let data63 = data.nameQualifiers;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.words === undefined){
+const err101 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1323,14 +1327,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data61.words !== undefined){
-let data62 = data61.words;
-if(Array.isArray(data62)){
-const len22 = data62.length;
-for(let i22=0; i22<len22; i22++){
-if(typeof data62[i22] !== "string"){
-const err102 = {instancePath:instancePath+"/authors/words/" + i22,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data63){
+if(!((key17 === "words") || (pattern0.test(key17)))){
+const err102 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1340,9 +1339,13 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data63.words !== undefined){
+let data64 = data63.words;
+if(Array.isArray(data64)){
+const len24 = data64.length;
+for(let i24=0; i24<len24; i24++){
+if(typeof data64[i24] !== "string"){
+const err103 = {instancePath:instancePath+"/nameQualifiers/words/" + i24,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1352,14 +1355,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data61.fields !== undefined){
-let data64 = data61.fields;
-if(Array.isArray(data64)){
-const len23 = data64.length;
-for(let i23=0; i23<len23; i23++){
-let data65 = data64[i23];
-if(typeof data65 !== "string"){
-const err104 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err104 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1368,8 +1366,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!((((((((((((((((((data65 === "externalId") || (data65 === "submittedAt")) || (data65 === "organization")) || (data65 === "organizationType")) || (data65 === "contactName")) || (data65 === "firstName")) || (data65 === "lastName")) || (data65 === "email")) || (data65 === "phone")) || (data65 === "website")) || (data65 === "country")) || (data65 === "language")) || (data65 === "workingLanguage")) || (data65 === "title")) || (data65 === "description")) || (data65 === "beneficiaries")) || (data65 === "selfCategories")) || (data65 === "score"))){
-const err105 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+for(const key18 in data63){
+if(pattern0.test(key18)){
+if(typeof data63[key18] !== "string"){
+const err105 = {instancePath:instancePath+"/nameQualifiers/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1380,8 +1381,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err106 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err106 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1391,10 +1393,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-for(const key20 in data61){
-if(pattern0.test(key20)){
-if(typeof data61[key20] !== "string"){
-const err107 = {instancePath:instancePath+"/authors/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.secondary !== undefined){
+let data67 = data.secondary;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.words === undefined){
+const err107 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1403,11 +1406,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data67){
+if(!((key19 === "words") || (pattern0.test(key19)))){
+const err108 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1417,14 +1418,13 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data67 = data.exactHeaders;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key21 in data67){
-if(!(pattern0.test(key21))){
-let data68 = data67[key21];
-if(typeof data68 !== "string"){
-const err109 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.words !== undefined){
+let data68 = data67.words;
+if(Array.isArray(data68)){
+const len25 = data68.length;
+for(let i25=0; i25<len25; i25++){
+if(typeof data68[i25] !== "string"){
+const err109 = {instancePath:instancePath+"/secondary/words/" + i25,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1433,8 +1433,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(!((((((((((((((((((data68 === "externalId") || (data68 === "submittedAt")) || (data68 === "organization")) || (data68 === "organizationType")) || (data68 === "contactName")) || (data68 === "firstName")) || (data68 === "lastName")) || (data68 === "email")) || (data68 === "phone")) || (data68 === "website")) || (data68 === "country")) || (data68 === "language")) || (data68 === "workingLanguage")) || (data68 === "title")) || (data68 === "description")) || (data68 === "beneficiaries")) || (data68 === "selfCategories")) || (data68 === "score"))){
-const err110 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1444,11 +1446,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-for(const key22 in data67){
-if(pattern0.test(key22)){
-if(typeof data67[key22] !== "string"){
-const err111 = {instancePath:instancePath+"/exactHeaders/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data67){
+if(pattern0.test(key20)){
+if(typeof data67[key20] !== "string"){
+const err111 = {instancePath:instancePath+"/secondary/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1461,7 +1462,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err112 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1471,11 +1472,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data70 = data.singleWord;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.neutral === undefined){
-const err113 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+if(data.authors !== undefined){
+let data71 = data.authors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.words === undefined){
+const err113 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1484,8 +1485,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data70.fields === undefined){
-const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(data71.fields === undefined){
+const err114 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1494,9 +1495,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key23 in data70){
-if(!(((key23 === "neutral") || (key23 === "fields")) || (pattern0.test(key23)))){
-const err115 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+for(const key21 in data71){
+if(!(((key21 === "words") || (key21 === "fields")) || (pattern0.test(key21)))){
+const err115 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1506,13 +1507,13 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data70.neutral !== undefined){
-let data71 = data70.neutral;
-if(Array.isArray(data71)){
-const len24 = data71.length;
-for(let i24=0; i24<len24; i24++){
-if(typeof data71[i24] !== "string"){
-const err116 = {instancePath:instancePath+"/singleWord/neutral/" + i24,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.words !== undefined){
+let data72 = data71.words;
+if(Array.isArray(data72)){
+const len26 = data72.length;
+for(let i26=0; i26<len26; i26++){
+if(typeof data72[i26] !== "string"){
+const err116 = {instancePath:instancePath+"/authors/words/" + i26,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1524,7 +1525,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err117 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1534,13 +1535,14 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data70.fields !== undefined){
-let data73 = data70.fields;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key24 in data73){
-const _errs174 = errors;
-if(typeof key24 !== "string"){
-const err118 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
+if(data71.fields !== undefined){
+let data74 = data71.fields;
+if(Array.isArray(data74)){
+const len27 = data74.length;
+for(let i27=0; i27<len27; i27++){
+let data75 = data74[i27];
+if(typeof data75 !== "string"){
+const err118 = {instancePath:instancePath+"/authors/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1549,8 +1551,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(!((((((((((((((((((key24 === "externalId") || (key24 === "submittedAt")) || (key24 === "organization")) || (key24 === "organizationType")) || (key24 === "contactName")) || (key24 === "firstName")) || (key24 === "lastName")) || (key24 === "email")) || (key24 === "phone")) || (key24 === "website")) || (key24 === "country")) || (key24 === "language")) || (key24 === "workingLanguage")) || (key24 === "title")) || (key24 === "description")) || (key24 === "beneficiaries")) || (key24 === "selfCategories")) || (key24 === "score"))){
-const err119 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key24};
+if(!((((((((((((((((((data75 === "externalId") || (data75 === "submittedAt")) || (data75 === "organization")) || (data75 === "organizationType")) || (data75 === "contactName")) || (data75 === "firstName")) || (data75 === "lastName")) || (data75 === "email")) || (data75 === "phone")) || (data75 === "website")) || (data75 === "country")) || (data75 === "language")) || (data75 === "workingLanguage")) || (data75 === "title")) || (data75 === "description")) || (data75 === "beneficiaries")) || (data75 === "selfCategories")) || (data75 === "score"))){
+const err119 = {instancePath:instancePath+"/authors/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,9 +1561,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-var valid86 = _errs174 === errors;
-if(!valid86){
-const err120 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1571,12 +1574,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-for(const key25 in data73){
-let data74 = data73[key25];
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key26 in data74){
-if(!(((key26 === "context") || (key26 === "anyUpTo")) || (pattern0.test(key26)))){
-const err121 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+for(const key22 in data71){
+if(pattern0.test(key22)){
+if(typeof data71[key22] !== "string"){
+const err121 = {instancePath:instancePath+"/authors/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1586,13 +1587,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data74.context !== undefined){
-let data75 = data74.context;
-if(Array.isArray(data75)){
-const len25 = data75.length;
-for(let i25=0; i25<len25; i25++){
-if(typeof data75[i25] !== "string"){
-const err122 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i25,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1602,9 +1600,14 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactHeaders !== undefined){
+let data77 = data.exactHeaders;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+for(const key23 in data77){
+if(!(pattern0.test(key23))){
+let data78 = data77[key23];
+if(typeof data78 !== "string"){
+const err123 = {instancePath:instancePath+"/exactHeaders/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1613,11 +1616,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data74.anyUpTo !== undefined){
-let data77 = data74.anyUpTo;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err124 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((((((((((((((((((data78 === "externalId") || (data78 === "submittedAt")) || (data78 === "organization")) || (data78 === "organizationType")) || (data78 === "contactName")) || (data78 === "firstName")) || (data78 === "lastName")) || (data78 === "email")) || (data78 === "phone")) || (data78 === "website")) || (data78 === "country")) || (data78 === "language")) || (data78 === "workingLanguage")) || (data78 === "title")) || (data78 === "description")) || (data78 === "beneficiaries")) || (data78 === "selfCategories")) || (data78 === "score"))){
+const err124 = {instancePath:instancePath+"/exactHeaders/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1626,9 +1626,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
-const err125 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+for(const key24 in data77){
+if(pattern0.test(key24)){
+if(typeof data77[key24] !== "string"){
+const err125 = {instancePath:instancePath+"/exactHeaders/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1639,10 +1642,9 @@ errors++;
 }
 }
 }
-for(const key27 in data74){
-if(pattern0.test(key27)){
-if(typeof data74[key27] !== "string"){
-const err126 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err126 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1652,10 +1654,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.singleWord !== undefined){
+let data80 = data.singleWord;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.neutral === undefined){
+const err127 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1664,10 +1667,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.fields === undefined){
+const err128 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1676,11 +1677,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-for(const key28 in data70){
-if(pattern0.test(key28)){
-if(typeof data70[key28] !== "string"){
-const err129 = {instancePath:instancePath+"/singleWord/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key25 in data80){
+if(!(((key25 === "neutral") || (key25 === "fields")) || (pattern0.test(key25)))){
+const err129 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1690,10 +1689,13 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.neutral !== undefined){
+let data81 = data80.neutral;
+if(Array.isArray(data81)){
+const len28 = data81.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data81[i28] !== "string"){
+const err130 = {instancePath:instancePath+"/singleWord/neutral/" + i28,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1703,11 +1705,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data80 = data.negative;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.rules === undefined){
-const err131 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+}
+else {
+const err131 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1716,9 +1716,14 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key29 in data80){
-if(!((key29 === "rules") || (pattern0.test(key29)))){
-const err132 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data80.fields !== undefined){
+let data83 = data80.fields;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key26 in data83){
+const _errs195 = errors;
+if(typeof key26 !== "string"){
+const err132 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key26};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1727,16 +1732,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data80.rules !== undefined){
-let data81 = data80.rules;
-if(Array.isArray(data81)){
-const len26 = data81.length;
-for(let i26=0; i26<len26; i26++){
-let data82 = data81[i26];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.why === undefined){
-const err133 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(!((((((((((((((((((key26 === "externalId") || (key26 === "submittedAt")) || (key26 === "organization")) || (key26 === "organizationType")) || (key26 === "contactName")) || (key26 === "firstName")) || (key26 === "lastName")) || (key26 === "email")) || (key26 === "phone")) || (key26 === "website")) || (key26 === "country")) || (key26 === "language")) || (key26 === "workingLanguage")) || (key26 === "title")) || (key26 === "description")) || (key26 === "beneficiaries")) || (key26 === "selfCategories")) || (key26 === "score"))){
+const err133 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key26};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1745,9 +1742,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key30 in data82){
-if(!(((((((((key30 === "why") || (key30 === "fields")) || (key30 === "except")) || (key30 === "starts")) || (key30 === "phrases")) || (key30 === "words")) || (key30 === "unless")) || (key30 === "formTools")) || (pattern0.test(key30)))){
-const err134 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+var valid96 = _errs195 === errors;
+if(!valid96){
+const err134 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key26},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1757,9 +1754,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data82.why !== undefined){
-if(typeof data82.why !== "string"){
-const err135 = {instancePath:instancePath+"/negative/rules/" + i26+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key27 in data83){
+let data84 = data83[key27];
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key28 in data84){
+if(!(((key28 === "context") || (key28 === "anyUpTo")) || (pattern0.test(key28)))){
+const err135 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1769,17 +1769,13 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data82.fields !== undefined){
-let data84 = data82.fields;
-if(Array.isArray(data84)){
-const len27 = data84.length;
-for(let i27=0; i27<len27; i27++){
-let data85 = data84[i27];
-const _errs204 = errors;
-let valid100 = false;
-const _errs205 = errors;
-if(typeof data85 !== "string"){
-const err136 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data84.context !== undefined){
+let data85 = data84.context;
+if(Array.isArray(data85)){
+const len29 = data85.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data85[i29] !== "string"){
+const err136 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i29,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1788,8 +1784,10 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!((((((((((((((((((data85 === "externalId") || (data85 === "submittedAt")) || (data85 === "organization")) || (data85 === "organizationType")) || (data85 === "contactName")) || (data85 === "firstName")) || (data85 === "lastName")) || (data85 === "email")) || (data85 === "phone")) || (data85 === "website")) || (data85 === "country")) || (data85 === "language")) || (data85 === "workingLanguage")) || (data85 === "title")) || (data85 === "description")) || (data85 === "beneficiaries")) || (data85 === "selfCategories")) || (data85 === "score"))){
-const err137 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1798,12 +1796,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-var _valid0 = _errs205 === errors;
-valid100 = valid100 || _valid0;
-if(!valid100){
-const _errs208 = errors;
-if("*" !== data85){
-const err138 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+}
+if(data84.anyUpTo !== undefined){
+let data87 = data84.anyUpTo;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err138 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1812,11 +1809,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-var _valid0 = _errs208 === errors;
-valid100 = valid100 || _valid0;
-}
-if(!valid100){
-const err139 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
+const err139 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1825,21 +1820,12 @@ vErrors.push(err139);
 }
 errors++;
 }
-else {
-errors = _errs204;
-if(vErrors !== null){
-if(_errs204){
-vErrors.length = _errs204;
-}
-else {
-vErrors = null;
 }
 }
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key29 in data84){
+if(pattern0.test(key29)){
+if(typeof data84[key29] !== "string"){
+const err140 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1849,14 +1835,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data82.except !== undefined){
-let data86 = data82.except;
-if(Array.isArray(data86)){
-const len28 = data86.length;
-for(let i28=0; i28<len28; i28++){
-let data87 = data86[i28];
-if(typeof data87 !== "string"){
-const err141 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1865,8 +1847,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
-const err142 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1876,9 +1860,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/negative/rules/" + i26+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key30 in data80){
+if(pattern0.test(key30)){
+if(typeof data80[key30] !== "string"){
+const err143 = {instancePath:instancePath+"/singleWord/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1888,13 +1873,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data82.starts !== undefined){
-let data88 = data82.starts;
-if(Array.isArray(data88)){
-const len29 = data88.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data88[i29] !== "string"){
-const err144 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1904,9 +1886,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.negative !== undefined){
+let data90 = data.negative;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.rules === undefined){
+const err145 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1915,14 +1899,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data82.phrases !== undefined){
-let data90 = data82.phrases;
-if(Array.isArray(data90)){
-const len30 = data90.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data90[i30] !== "string"){
-const err146 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases/" + i30,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key31 in data90){
+if(!((key31 === "rules") || (pattern0.test(key31)))){
+const err146 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1932,9 +1911,15 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-else {
-const err147 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data90.rules !== undefined){
+let data91 = data90.rules;
+if(Array.isArray(data91)){
+const len30 = data91.length;
+for(let i30=0; i30<len30; i30++){
+let data92 = data91[i30];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.why === undefined){
+const err147 = {instancePath:instancePath+"/negative/rules/" + i30,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1943,14 +1928,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data82.words !== undefined){
-let data92 = data82.words;
-if(Array.isArray(data92)){
-const len31 = data92.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data92[i31] !== "string"){
-const err148 = {instancePath:instancePath+"/negative/rules/" + i26+"/words/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data92){
+if(!(((((((((key32 === "why") || (key32 === "fields")) || (key32 === "except")) || (key32 === "starts")) || (key32 === "phrases")) || (key32 === "words")) || (key32 === "unless")) || (key32 === "formTools")) || (pattern0.test(key32)))){
+const err148 = {instancePath:instancePath+"/negative/rules/" + i30,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1960,9 +1940,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/negative/rules/" + i26+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data92.why !== undefined){
+if(typeof data92.why !== "string"){
+const err149 = {instancePath:instancePath+"/negative/rules/" + i30+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1972,13 +1952,17 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data82.unless !== undefined){
-let data94 = data82.unless;
+if(data92.fields !== undefined){
+let data94 = data92.fields;
 if(Array.isArray(data94)){
-const len32 = data94.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data94[i32] !== "string"){
-const err150 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless/" + i32,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len31 = data94.length;
+for(let i31=0; i31<len31; i31++){
+let data95 = data94[i31];
+const _errs225 = errors;
+let valid110 = false;
+const _errs226 = errors;
+if(typeof data95 !== "string"){
+const err150 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1987,10 +1971,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data95 === "externalId") || (data95 === "submittedAt")) || (data95 === "organization")) || (data95 === "organizationType")) || (data95 === "contactName")) || (data95 === "firstName")) || (data95 === "lastName")) || (data95 === "email")) || (data95 === "phone")) || (data95 === "website")) || (data95 === "country")) || (data95 === "language")) || (data95 === "workingLanguage")) || (data95 === "title")) || (data95 === "description")) || (data95 === "beneficiaries")) || (data95 === "selfCategories")) || (data95 === "score"))){
+const err151 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1999,10 +1981,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data82.formTools !== undefined){
-if(typeof data82.formTools !== "boolean"){
-const err152 = {instancePath:instancePath+"/negative/rules/" + i26+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid0 = _errs226 === errors;
+valid110 = valid110 || _valid0;
+if(!valid110){
+const _errs229 = errors;
+if("*" !== data95){
+const err152 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2011,11 +1995,11 @@ vErrors.push(err152);
 }
 errors++;
 }
+var _valid0 = _errs229 === errors;
+valid110 = valid110 || _valid0;
 }
-for(const key31 in data82){
-if(pattern0.test(key31)){
-if(typeof data82[key31] !== "string"){
-const err153 = {instancePath:instancePath+"/negative/rules/" + i26+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid110){
+const err153 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2024,11 +2008,21 @@ vErrors.push(err153);
 }
 errors++;
 }
+else {
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2038,9 +2032,14 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data92.except !== undefined){
+let data96 = data92.except;
+if(Array.isArray(data96)){
+const len32 = data96.length;
+for(let i32=0; i32<len32; i32++){
+let data97 = data96[i32];
+if(typeof data97 !== "string"){
+const err155 = {instancePath:instancePath+"/negative/rules/" + i30+"/except/" + i32,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2049,11 +2048,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-for(const key32 in data80){
-if(pattern0.test(key32)){
-if(typeof data80[key32] !== "string"){
-const err156 = {instancePath:instancePath+"/negative/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data97 === "externalId") || (data97 === "submittedAt")) || (data97 === "organization")) || (data97 === "organizationType")) || (data97 === "contactName")) || (data97 === "firstName")) || (data97 === "lastName")) || (data97 === "email")) || (data97 === "phone")) || (data97 === "website")) || (data97 === "country")) || (data97 === "language")) || (data97 === "workingLanguage")) || (data97 === "title")) || (data97 === "description")) || (data97 === "beneficiaries")) || (data97 === "selfCategories")) || (data97 === "score"))){
+const err156 = {instancePath:instancePath+"/negative/rules/" + i30+"/except/" + i32,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2064,9 +2060,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err157 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err157 = {instancePath:instancePath+"/negative/rules/" + i30+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2076,16 +2071,13 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data99 = data.exactOnly;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-for(const key33 in data99){
-const _errs238 = errors;
-const _errs239 = errors;
-let valid116 = false;
-const _errs240 = errors;
-if(typeof key33 !== "string"){
-const err158 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
+if(data92.starts !== undefined){
+let data98 = data92.starts;
+if(Array.isArray(data98)){
+const len33 = data98.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data98[i33] !== "string"){
+const err158 = {instancePath:instancePath+"/negative/rules/" + i30+"/starts/" + i33,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2094,8 +2086,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(!((((((((((((((((((key33 === "externalId") || (key33 === "submittedAt")) || (key33 === "organization")) || (key33 === "organizationType")) || (key33 === "contactName")) || (key33 === "firstName")) || (key33 === "lastName")) || (key33 === "email")) || (key33 === "phone")) || (key33 === "website")) || (key33 === "country")) || (key33 === "language")) || (key33 === "workingLanguage")) || (key33 === "title")) || (key33 === "description")) || (key33 === "beneficiaries")) || (key33 === "selfCategories")) || (key33 === "score"))){
-const err159 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key33};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/negative/rules/" + i30+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2104,13 +2098,14 @@ vErrors.push(err159);
 }
 errors++;
 }
-var _valid1 = _errs240 === errors;
-valid116 = valid116 || _valid1;
-if(!valid116){
-const _errs243 = errors;
-if(typeof key33 === "string"){
-if(!pattern0.test(key33)){
-const err160 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key33};
+}
+if(data92.phrases !== undefined){
+let data100 = data92.phrases;
+if(Array.isArray(data100)){
+const len34 = data100.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data100[i34] !== "string"){
+const err160 = {instancePath:instancePath+"/negative/rules/" + i30+"/phrases/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2120,11 +2115,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-var _valid1 = _errs243 === errors;
-valid116 = valid116 || _valid1;
 }
-if(!valid116){
-const err161 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key33};
+else {
+const err161 = {instancePath:instancePath+"/negative/rules/" + i30+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2133,20 +2126,14 @@ vErrors.push(err161);
 }
 errors++;
 }
-else {
-errors = _errs239;
-if(vErrors !== null){
-if(_errs239){
-vErrors.length = _errs239;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid115 = _errs238 === errors;
-if(!valid115){
-const err162 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
+if(data92.words !== undefined){
+let data102 = data92.words;
+if(Array.isArray(data102)){
+const len35 = data102.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data102[i35] !== "string"){
+const err162 = {instancePath:instancePath+"/negative/rules/" + i30+"/words/" + i35,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2156,14 +2143,9 @@ vErrors.push(err162);
 errors++;
 }
 }
-for(const key34 in data99){
-if(!(pattern0.test(key34))){
-let data100 = data99[key34];
-if(Array.isArray(data100)){
-const len33 = data100.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data100[i33] !== "string"){
-const err163 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i33,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err163 = {instancePath:instancePath+"/negative/rules/" + i30+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2173,9 +2155,13 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data92.unless !== undefined){
+let data104 = data92.unless;
+if(Array.isArray(data104)){
+const len36 = data104.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data104[i36] !== "string"){
+const err164 = {instancePath:instancePath+"/negative/rules/" + i30+"/unless/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2186,10 +2172,8 @@ errors++;
 }
 }
 }
-for(const key35 in data99){
-if(pattern0.test(key35)){
-if(typeof data99[key35] !== "string"){
-const err165 = {instancePath:instancePath+"/exactOnly/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err165 = {instancePath:instancePath+"/negative/rules/" + i30+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2199,10 +2183,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-}
-else {
-const err166 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data92.formTools !== undefined){
+if(typeof data92.formTools !== "boolean"){
+const err166 = {instancePath:instancePath+"/negative/rules/" + i30+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2212,13 +2195,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data103 = data.stopwords;
-if(Array.isArray(data103)){
-const len34 = data103.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data103[i34] !== "string"){
-const err167 = {instancePath:instancePath+"/stopwords/" + i34,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data92){
+if(pattern0.test(key33)){
+if(typeof data92[key33] !== "string"){
+const err167 = {instancePath:instancePath+"/negative/rules/" + i30+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2229,8 +2209,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err168 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err168 = {instancePath:instancePath+"/negative/rules/" + i30,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2240,12 +2221,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data105 = data.fields;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-for(const key36 in data105){
-if(!(func2.call(schema11.properties.fields.properties, key36))){
-const err169 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+else {
+const err169 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2255,13 +2233,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data105.externalId !== undefined){
-let data106 = data105.externalId;
-if(Array.isArray(data106)){
-const len35 = data106.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data106[i35] !== "string"){
-const err170 = {instancePath:instancePath+"/fields/externalId/" + i35,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data90){
+if(pattern0.test(key34)){
+if(typeof data90[key34] !== "string"){
+const err170 = {instancePath:instancePath+"/negative/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2272,8 +2247,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err171 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err171 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2283,13 +2259,16 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data105.submittedAt !== undefined){
-let data108 = data105.submittedAt;
-if(Array.isArray(data108)){
-const len36 = data108.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data108[i36] !== "string"){
-const err172 = {instancePath:instancePath+"/fields/submittedAt/" + i36,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exactOnly !== undefined){
+let data109 = data.exactOnly;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+for(const key35 in data109){
+const _errs259 = errors;
+const _errs260 = errors;
+let valid126 = false;
+const _errs261 = errors;
+if(typeof key35 !== "string"){
+const err172 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2298,10 +2277,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((key35 === "externalId") || (key35 === "submittedAt")) || (key35 === "organization")) || (key35 === "organizationType")) || (key35 === "contactName")) || (key35 === "firstName")) || (key35 === "lastName")) || (key35 === "email")) || (key35 === "phone")) || (key35 === "website")) || (key35 === "country")) || (key35 === "language")) || (key35 === "workingLanguage")) || (key35 === "title")) || (key35 === "description")) || (key35 === "beneficiaries")) || (key35 === "selfCategories")) || (key35 === "score"))){
+const err173 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key35};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2310,14 +2287,13 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data105.organization !== undefined){
-let data110 = data105.organization;
-if(Array.isArray(data110)){
-const len37 = data110.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data110[i37] !== "string"){
-const err174 = {instancePath:instancePath+"/fields/organization/" + i37,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs261 === errors;
+valid126 = valid126 || _valid1;
+if(!valid126){
+const _errs264 = errors;
+if(typeof key35 === "string"){
+if(!pattern0.test(key35)){
+const err174 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key35};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2327,9 +2303,11 @@ vErrors.push(err174);
 errors++;
 }
 }
+var _valid1 = _errs264 === errors;
+valid126 = valid126 || _valid1;
 }
-else {
-const err175 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid126){
+const err175 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key35};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2338,14 +2316,20 @@ vErrors.push(err175);
 }
 errors++;
 }
+else {
+errors = _errs260;
+if(vErrors !== null){
+if(_errs260){
+vErrors.length = _errs260;
 }
-if(data105.organizationType !== undefined){
-let data112 = data105.organizationType;
-if(Array.isArray(data112)){
-const len38 = data112.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data112[i38] !== "string"){
-const err176 = {instancePath:instancePath+"/fields/organizationType/" + i38,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+var valid125 = _errs259 === errors;
+if(!valid125){
+const err176 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2355,9 +2339,14 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key36 in data109){
+if(!(pattern0.test(key36))){
+let data110 = data109[key36];
+if(Array.isArray(data110)){
+const len37 = data110.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data110[i37] !== "string"){
+const err177 = {instancePath:instancePath+"/exactOnly/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i37,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2367,13 +2356,9 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data105.contactName !== undefined){
-let data114 = data105.contactName;
-if(Array.isArray(data114)){
-const len39 = data114.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data114[i39] !== "string"){
-const err178 = {instancePath:instancePath+"/fields/contactName/" + i39,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err178 = {instancePath:instancePath+"/exactOnly/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2384,8 +2369,10 @@ errors++;
 }
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key37 in data109){
+if(pattern0.test(key37)){
+if(typeof data109[key37] !== "string"){
+const err179 = {instancePath:instancePath+"/exactOnly/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2395,13 +2382,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data105.firstName !== undefined){
-let data116 = data105.firstName;
-if(Array.isArray(data116)){
-const len40 = data116.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data116[i40] !== "string"){
-const err180 = {instancePath:instancePath+"/fields/firstName/" + i40,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2411,9 +2395,13 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.stopwords !== undefined){
+let data113 = data.stopwords;
+if(Array.isArray(data113)){
+const len38 = data113.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data113[i38] !== "string"){
+const err181 = {instancePath:instancePath+"/stopwords/" + i38,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2423,13 +2411,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data105.lastName !== undefined){
-let data118 = data105.lastName;
-if(Array.isArray(data118)){
-const len41 = data118.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data118[i41] !== "string"){
-const err182 = {instancePath:instancePath+"/fields/lastName/" + i41,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err182 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2439,9 +2423,12 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fields !== undefined){
+let data115 = data.fields;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key38 in data115){
+if(!(func2.call(schema11.properties.fields.properties, key38))){
+const err183 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2451,13 +2438,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data105.email !== undefined){
-let data120 = data105.email;
-if(Array.isArray(data120)){
-const len42 = data120.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data120[i42] !== "string"){
-const err184 = {instancePath:instancePath+"/fields/email/" + i42,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.externalId !== undefined){
+let data116 = data115.externalId;
+if(Array.isArray(data116)){
+const len39 = data116.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data116[i39] !== "string"){
+const err184 = {instancePath:instancePath+"/fields/externalId/" + i39,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2469,7 +2456,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err185 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2479,13 +2466,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data105.phone !== undefined){
-let data122 = data105.phone;
-if(Array.isArray(data122)){
-const len43 = data122.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data122[i43] !== "string"){
-const err186 = {instancePath:instancePath+"/fields/phone/" + i43,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.submittedAt !== undefined){
+let data118 = data115.submittedAt;
+if(Array.isArray(data118)){
+const len40 = data118.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data118[i40] !== "string"){
+const err186 = {instancePath:instancePath+"/fields/submittedAt/" + i40,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2497,7 +2484,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err187 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2507,13 +2494,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data105.website !== undefined){
-let data124 = data105.website;
-if(Array.isArray(data124)){
-const len44 = data124.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data124[i44] !== "string"){
-const err188 = {instancePath:instancePath+"/fields/website/" + i44,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.organization !== undefined){
+let data120 = data115.organization;
+if(Array.isArray(data120)){
+const len41 = data120.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data120[i41] !== "string"){
+const err188 = {instancePath:instancePath+"/fields/organization/" + i41,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2525,7 +2512,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err189 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2535,13 +2522,13 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data105.country !== undefined){
-let data126 = data105.country;
-if(Array.isArray(data126)){
-const len45 = data126.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data126[i45] !== "string"){
-const err190 = {instancePath:instancePath+"/fields/country/" + i45,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.organizationType !== undefined){
+let data122 = data115.organizationType;
+if(Array.isArray(data122)){
+const len42 = data122.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data122[i42] !== "string"){
+const err190 = {instancePath:instancePath+"/fields/organizationType/" + i42,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2553,7 +2540,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err191 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2563,13 +2550,13 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data105.language !== undefined){
-let data128 = data105.language;
-if(Array.isArray(data128)){
-const len46 = data128.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data128[i46] !== "string"){
-const err192 = {instancePath:instancePath+"/fields/language/" + i46,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.contactName !== undefined){
+let data124 = data115.contactName;
+if(Array.isArray(data124)){
+const len43 = data124.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data124[i43] !== "string"){
+const err192 = {instancePath:instancePath+"/fields/contactName/" + i43,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2581,7 +2568,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2591,13 +2578,13 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data105.workingLanguage !== undefined){
-let data130 = data105.workingLanguage;
-if(Array.isArray(data130)){
-const len47 = data130.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data130[i47] !== "string"){
-const err194 = {instancePath:instancePath+"/fields/workingLanguage/" + i47,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.firstName !== undefined){
+let data126 = data115.firstName;
+if(Array.isArray(data126)){
+const len44 = data126.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data126[i44] !== "string"){
+const err194 = {instancePath:instancePath+"/fields/firstName/" + i44,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2609,7 +2596,7 @@ errors++;
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err195 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2619,13 +2606,13 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data105.title !== undefined){
-let data132 = data105.title;
-if(Array.isArray(data132)){
-const len48 = data132.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data132[i48] !== "string"){
-const err196 = {instancePath:instancePath+"/fields/title/" + i48,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.lastName !== undefined){
+let data128 = data115.lastName;
+if(Array.isArray(data128)){
+const len45 = data128.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data128[i45] !== "string"){
+const err196 = {instancePath:instancePath+"/fields/lastName/" + i45,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2637,7 +2624,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2647,13 +2634,13 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data105.description !== undefined){
-let data134 = data105.description;
-if(Array.isArray(data134)){
-const len49 = data134.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data134[i49] !== "string"){
-const err198 = {instancePath:instancePath+"/fields/description/" + i49,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.email !== undefined){
+let data130 = data115.email;
+if(Array.isArray(data130)){
+const len46 = data130.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data130[i46] !== "string"){
+const err198 = {instancePath:instancePath+"/fields/email/" + i46,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2665,7 +2652,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err199 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2675,13 +2662,13 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data105.beneficiaries !== undefined){
-let data136 = data105.beneficiaries;
-if(Array.isArray(data136)){
-const len50 = data136.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data136[i50] !== "string"){
-const err200 = {instancePath:instancePath+"/fields/beneficiaries/" + i50,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.phone !== undefined){
+let data132 = data115.phone;
+if(Array.isArray(data132)){
+const len47 = data132.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data132[i47] !== "string"){
+const err200 = {instancePath:instancePath+"/fields/phone/" + i47,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2693,7 +2680,7 @@ errors++;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err201 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2703,13 +2690,13 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data105.selfCategories !== undefined){
-let data138 = data105.selfCategories;
-if(Array.isArray(data138)){
-const len51 = data138.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data138[i51] !== "string"){
-const err202 = {instancePath:instancePath+"/fields/selfCategories/" + i51,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.website !== undefined){
+let data134 = data115.website;
+if(Array.isArray(data134)){
+const len48 = data134.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data134[i48] !== "string"){
+const err202 = {instancePath:instancePath+"/fields/website/" + i48,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2721,7 +2708,7 @@ errors++;
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err203 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2731,13 +2718,13 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data105.score !== undefined){
-let data140 = data105.score;
-if(Array.isArray(data140)){
-const len52 = data140.length;
-for(let i52=0; i52<len52; i52++){
-if(typeof data140[i52] !== "string"){
-const err204 = {instancePath:instancePath+"/fields/score/" + i52,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.country !== undefined){
+let data136 = data115.country;
+if(Array.isArray(data136)){
+const len49 = data136.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data136[i49] !== "string"){
+const err204 = {instancePath:instancePath+"/fields/country/" + i49,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2749,7 +2736,7 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err205 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2759,9 +2746,13 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.language !== undefined){
+let data138 = data115.language;
+if(Array.isArray(data138)){
+const len50 = data138.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data138[i50] !== "string"){
+const err206 = {instancePath:instancePath+"/fields/language/" + i50,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2771,10 +2762,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-for(const key37 in data){
-if(pattern0.test(key37)){
-if(typeof data[key37] !== "string"){
-const err207 = {instancePath:instancePath+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err207 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2784,10 +2774,13 @@ vErrors.push(err207);
 errors++;
 }
 }
-}
-}
-else {
-const err208 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.workingLanguage !== undefined){
+let data140 = data115.workingLanguage;
+if(Array.isArray(data140)){
+const len51 = data140.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data140[i51] !== "string"){
+const err208 = {instancePath:instancePath+"/fields/workingLanguage/" + i51,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2796,10 +2789,200 @@ vErrors.push(err208);
 }
 errors++;
 }
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data115.title !== undefined){
+let data142 = data115.title;
+if(Array.isArray(data142)){
+const len52 = data142.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data142[i52] !== "string"){
+const err210 = {instancePath:instancePath+"/fields/title/" + i52,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data115.description !== undefined){
+let data144 = data115.description;
+if(Array.isArray(data144)){
+const len53 = data144.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data144[i53] !== "string"){
+const err212 = {instancePath:instancePath+"/fields/description/" + i53,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data115.beneficiaries !== undefined){
+let data146 = data115.beneficiaries;
+if(Array.isArray(data146)){
+const len54 = data146.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data146[i54] !== "string"){
+const err214 = {instancePath:instancePath+"/fields/beneficiaries/" + i54,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data115.selfCategories !== undefined){
+let data148 = data115.selfCategories;
+if(Array.isArray(data148)){
+const len55 = data148.length;
+for(let i55=0; i55<len55; i55++){
+if(typeof data148[i55] !== "string"){
+const err216 = {instancePath:instancePath+"/fields/selfCategories/" + i55,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data115.score !== undefined){
+let data150 = data115.score;
+if(Array.isArray(data150)){
+const len56 = data150.length;
+for(let i56=0; i56<len56; i56++){
+if(typeof data150[i56] !== "string"){
+const err218 = {instancePath:instancePath+"/fields/score/" + i56,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+for(const key39 in data){
+if(pattern0.test(key39)){
+if(typeof data[key39] !== "string"){
+const err221 = {instancePath:instancePath+"/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err222 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+import { caseFile, importCase } from './support.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// Headers from a tenth trial on unseen exports (Typeform in English and Spanish, French and
+// Spanish Google Forms, a school district's hand-over form, a Moodle list) and a known fault:
+// a form's bare "Email" (the applicant's) lost to a co-applicant's email column. Each case is a
+// general wording, not one file's.
+describe("another person's email beside the applicant's", () => {
+  it('a bare "Email" is the applicant\'s, never a co-applicant\'s or a second contact\'s column, not even as a fallback', () => {
+    for (const other of ['Co-applicant email', "Co-applicant's email", 'Coapplicant email', 'Joint applicant email', 'Second contact email', 'Email of the second contact person', 'Email (contact 2)', 'Other contact person email']) {
+      expect(mapped(['Organisation', 'Email', other]).email, other).toEqual(['Email']);
+    }
+  });
+
+  it('in French, Spanish and Portuguese too', () => {
+    expect(mapped(['Organisme', 'Courriel', 'Courriel du second contact']).email).toEqual(['Courriel']);
+    expect(mapped(['Organisme', 'Adresse e-mail', 'E-mail du co-porteur']).email).toEqual(['Adresse e-mail']);
+    expect(mapped(['Organización', 'Correo electrónico', 'Correo electrónico del co-solicitante']).email).toEqual(['Correo electrónico']);
+    expect(mapped(['Organización', 'Correo', 'Correo del contacto adicional']).email).toEqual(['Correo']);
+    expect(mapped(['Organização', 'E-mail', 'E-mail do outro contato']).email).toEqual(['E-mail']);
+  });
+
+  it("nor their name or phone: the co-applicant's are not the contact's", () => {
+    const m = mapped(['Organisation', 'Email', 'Name', 'Phone', 'Co-applicant name', 'Co-applicant phone']);
+    expect(m.contactName).toEqual(['Name']);
+    expect(m.phone).toEqual(['Phone']);
+    expect(mapped(['Organisation', 'Email', 'Contacto 2'])).not.toHaveProperty('contactName');
+  });
+
+  it("the applicant's other address or number stays theirs: the ordinal qualifies the field, or the contact details", () => {
+    expect(mapped(['Organisation', 'Email', 'Alternative email']).email).toEqual(['Email', 'Alternative email']);
+    expect(mapped(['Organisation', 'Email', 'Email (secondary)']).email).toEqual(['Email', 'Email (secondary)']);
+    expect(mapped(['Organisation', 'Email', 'Alternate contact number']).phone).toEqual(['Alternate contact number']);
+    expect(mapped(['Organisation', 'Email', 'Second contact no.']).phone).toEqual(['Second contact no.']);
+    // a question's number is no ordinal
+    expect(mapped(['Organisation', '2. Contact person email']).email).toEqual(['2. Contact person email']);
+  });
+
+  it('an import stores the applicant\'s address, whatever the co-applicant\'s column holds', async () => {
+    const csv = 'Organisation,Email,Co-applicant name,Co-applicant email\n'
+      + 'Acme Training,ana@example.org,Ben Roe,ben@example.org\n'
+      + 'Beta Skills,carla@example.org,Dan Poe,dan@example.org\n';
+    const c = await importCase(caseFile('co-applicants.csv', csv));
+    expect(c.apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'carla@example.org']);
+    expect(c.apps.map((a) => a.contactName)).toEqual([null, null]);
+  });
+});

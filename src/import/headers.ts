@@ -357,6 +357,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     if (words.length !== 2 || !PREFERRED_WORDS.has(words[0]!)) return false;
     return new Set(candidates.filter((o) => o.field === c.field && o.column !== c.column).map((o) => o.column)).size >= 2;
   };
+  // Typeform ends its export with its own "Network ID" and "Tags": the tags an officer puts on
+  // responses in the tool, not the categories the applicant chose. A bare "Tags" right after a
+  // survey tool's own column (not a plain list's "Email") is that column.
+  const toolColumnAt = (i: number) => i >= 0 && (idx.ignored.has((headers[i] ?? '').replace(/\u0000/g, '').trim().toLowerCase()) || surveyToolColumn(headers[i] ?? '', idx, preferred?.has(i) ? 50 : 0));
+  const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1);
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
   const choices = new Set(candidates.filter(choiceOfColumns));
   if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
@@ -560,6 +566,9 @@ export function isResponseNumberColumn(header: string): boolean {
   const rest = words.filter((w) => w !== number[0]);
   return rest.length === 0 || isFormToolColumn(trimmed) || (rest.length === 1 && RESPONSE_WORDS.has(rest[0]!));
 }
+
+/** A form tool's labels on its responses, when they follow its own columns (Typeform's "Tags"). */
+const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'etiquetes']);
 
 const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
 

@@ -52,3 +52,17 @@ describe("another person's email beside the applicant's", () => {
     expect(c.apps.map((a) => a.contactName)).toEqual([null, null]);
   });
 });
+
+describe("a form tool's own columns", () => {
+  it('Typeform\'s closing "Tags" (in English and Spanish exports) are the tool\'s labels on responses, not the categories the applicant chose', () => {
+    const english = mapped(['#', 'Organisation', 'Email', 'Response Type', 'Start Date (UTC)', 'Stage Date (UTC)', 'Submit Date (UTC)', 'Network ID', 'Tags']);
+    expect(english).not.toHaveProperty('selfCategories');
+    expect(english.externalId).toEqual(['#']);
+    expect(mapped(['Organización', 'Correo', 'Submit Date (UTC)', 'Tags'])).not.toHaveProperty('selfCategories');
+  });
+
+  it('a "Tags" question of a plain list, or after a list\'s own "Email", is still the categories', () => {
+    expect(mapped(['Organisation', 'Email', 'Tags']).selfCategories).toEqual(['Tags']);
+    expect(mapped(['Organisation', 'Tags', 'Email']).selfCategories).toEqual(['Tags']);
+  });
+});

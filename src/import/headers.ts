@@ -186,6 +186,24 @@ function firstSentence(header: string): string | null {
   return questionTokens(headerTokens(sentence)).some((w) => w.length >= 2) ? sentence : null;
 }
 
+/** How far a column naming the form's sender outranks the other columns of the same field (an exact header scores 101). */
+const SUBMITTER_BONUS = 50;
+
+/**
+ * The header before a clause naming whoever filled in the form ("School name" of "School name of
+ * the individual who submitted this form"), without the person noun the clause follows; null when
+ * the header names no such clause.
+ */
+function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | null {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!idx.submitter.phrases.some((p) => p.every((w, k) => tokens[i + k] === w))) continue;
+    let end = i;
+    while (end > 0 && (LINK_WORDS.has(tokens[end - 1]!) || idx.submitter.people.has(tokens[end - 1]!))) end--;
+    return tokens.slice(0, end).join(' ');
+  }
+  return null;
+}
+
 /** Which rule, if any, rules the field out for this header. */
 function ruledOut(rule: NegativeRule, field: Field): boolean {
   return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
@@ -194,6 +212,7 @@ function ruledOut(rule: NegativeRule, field: Field): boolean {
 function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[], metadata: boolean): boolean {
   if (metadata && !rule.formTools) return false;
   if (tokens.some((w) => w.length > 1 && rule.unless.has(w))) return false;
+  if (rule.unlessPhrases.some((p) => hasPhrase(tokens, p))) return false;
   if (rule.starts.some((s) => s.length <= question.length && s.every((w, i) => question[i] === w))) return true;
   if (rule.phrases.some((p) => hasPhrase(tokens, p))) return true;
   return tokens.some((w) => w.length > 1 && rule.words.has(w));
@@ -216,6 +235,14 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (found.length) return found;
   }
   const tokens = headerTokens(trimmed);
+  // "Name of the individual who submitted this form", "School name of the person completing this
+  // form": the form's sender, read as "Name", "School name", first for the person's fields
+  const head = submitterHead(tokens, idx);
+  if (head !== null) {
+    const found = head ? scoreHeader(head, column, idx, bonus, why, false) : [];
+    for (const c of found) if (idx.submitter.fields.has(c.field)) c.score += SUBMITTER_BONUS;
+    return found;
+  }
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
   const metadata = toolColumn ?? isToolColumn(trimmed, idx, bonus);

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1186,11 +1186,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data57 = data.applicantSide;
+if(data.submitter !== undefined){
+let data57 = data.submitter;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.fields === undefined){
-const err91 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(data57.phrases === undefined){
+const err91 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/required",keyword:"required",params:{missingProperty: "phrases"},message:"must have required property '"+"phrases"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1199,8 +1199,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data57.words === undefined){
-const err92 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data57.people === undefined){
+const err92 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/required",keyword:"required",params:{missingProperty: "people"},message:"must have required property '"+"people"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1209,9 +1209,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key15 in data57){
-if(!(((key15 === "fields") || (key15 === "words")) || (pattern0.test(key15)))){
-const err93 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data57.fields === undefined){
+const err93 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1220,15 +1219,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data57.fields !== undefined){
-let data58 = data57.fields;
-if(Array.isArray(data58)){
-const len22 = data58.length;
-for(let i22=0; i22<len22; i22++){
-let data59 = data58[i22];
-if(typeof data59 !== "string"){
-const err94 = {instancePath:instancePath+"/applicantSide/fields/" + i22,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data57){
+if(!((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (pattern0.test(key15)))){
+const err94 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1237,8 +1230,14 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!((((((((((((((((((data59 === "externalId") || (data59 === "submittedAt")) || (data59 === "organization")) || (data59 === "organizationType")) || (data59 === "contactName")) || (data59 === "firstName")) || (data59 === "lastName")) || (data59 === "email")) || (data59 === "phone")) || (data59 === "website")) || (data59 === "country")) || (data59 === "language")) || (data59 === "workingLanguage")) || (data59 === "title")) || (data59 === "description")) || (data59 === "beneficiaries")) || (data59 === "selfCategories")) || (data59 === "score"))){
-const err95 = {instancePath:instancePath+"/applicantSide/fields/" + i22,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data57.phrases !== undefined){
+let data58 = data57.phrases;
+if(Array.isArray(data58)){
+const len22 = data58.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data58[i22] !== "string"){
+const err95 = {instancePath:instancePath+"/submitter/phrases/" + i22,schemaPath:"#/properties/submitter/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1250,7 +1249,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err96 = {instancePath:instancePath+"/submitter/phrases",schemaPath:"#/properties/submitter/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1260,13 +1259,13 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data57.words !== undefined){
-let data60 = data57.words;
+if(data57.people !== undefined){
+let data60 = data57.people;
 if(Array.isArray(data60)){
 const len23 = data60.length;
 for(let i23=0; i23<len23; i23++){
 if(typeof data60[i23] !== "string"){
-const err97 = {instancePath:instancePath+"/applicantSide/words/" + i23,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err97 = {instancePath:instancePath+"/submitter/people/" + i23,schemaPath:"#/properties/submitter/properties/people/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1278,7 +1277,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err98 = {instancePath:instancePath+"/submitter/people",schemaPath:"#/properties/submitter/properties/people/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1288,10 +1287,14 @@ vErrors.push(err98);
 errors++;
 }
 }
-for(const key16 in data57){
-if(pattern0.test(key16)){
-if(typeof data57[key16] !== "string"){
-const err99 = {instancePath:instancePath+"/applicantSide/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.fields !== undefined){
+let data62 = data57.fields;
+if(Array.isArray(data62)){
+const len24 = data62.length;
+for(let i24=0; i24<len24; i24++){
+let data63 = data62[i24];
+if(typeof data63 !== "string"){
+const err99 = {instancePath:instancePath+"/submitter/fields/" + i24,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1300,11 +1303,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((((((((((((data63 === "externalId") || (data63 === "submittedAt")) || (data63 === "organization")) || (data63 === "organizationType")) || (data63 === "contactName")) || (data63 === "firstName")) || (data63 === "lastName")) || (data63 === "email")) || (data63 === "phone")) || (data63 === "website")) || (data63 === "country")) || (data63 === "language")) || (data63 === "workingLanguage")) || (data63 === "title")) || (data63 === "description")) || (data63 === "beneficiaries")) || (data63 === "selfCategories")) || (data63 === "score"))){
+const err100 = {instancePath:instancePath+"/submitter/fields/" + i24,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1314,11 +1314,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data63 = data.nameQualifiers;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.words === undefined){
-const err101 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+else {
+const err101 = {instancePath:instancePath+"/submitter/fields",schemaPath:"#/properties/submitter/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1327,9 +1325,11 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key17 in data63){
-if(!((key17 === "words") || (pattern0.test(key17)))){
-const err102 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+for(const key16 in data57){
+if(pattern0.test(key16)){
+if(typeof data57[key16] !== "string"){
+const err102 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1339,13 +1339,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data63.words !== undefined){
-let data64 = data63.words;
-if(Array.isArray(data64)){
-const len24 = data64.length;
-for(let i24=0; i24<len24; i24++){
-if(typeof data64[i24] !== "string"){
-const err103 = {instancePath:instancePath+"/nameQualifiers/words/" + i24,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1355,9 +1352,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.applicantSide !== undefined){
+let data65 = data.applicantSide;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.fields === undefined){
+const err104 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1366,11 +1365,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-for(const key18 in data63){
-if(pattern0.test(key18)){
-if(typeof data63[key18] !== "string"){
-const err105 = {instancePath:instancePath+"/nameQualifiers/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.words === undefined){
+const err105 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1379,11 +1375,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data65){
+if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
+const err106 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1393,11 +1387,14 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.secondary !== undefined){
-let data67 = data.secondary;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.words === undefined){
-const err107 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data65.fields !== undefined){
+let data66 = data65.fields;
+if(Array.isArray(data66)){
+const len25 = data66.length;
+for(let i25=0; i25<len25; i25++){
+let data67 = data66[i25];
+if(typeof data67 !== "string"){
+const err107 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1406,9 +1403,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key19 in data67){
-if(!((key19 === "words") || (pattern0.test(key19)))){
-const err108 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(!((((((((((((((((((data67 === "externalId") || (data67 === "submittedAt")) || (data67 === "organization")) || (data67 === "organizationType")) || (data67 === "contactName")) || (data67 === "firstName")) || (data67 === "lastName")) || (data67 === "email")) || (data67 === "phone")) || (data67 === "website")) || (data67 === "country")) || (data67 === "language")) || (data67 === "workingLanguage")) || (data67 === "title")) || (data67 === "description")) || (data67 === "beneficiaries")) || (data67 === "selfCategories")) || (data67 === "score"))){
+const err108 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1418,13 +1414,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data67.words !== undefined){
-let data68 = data67.words;
-if(Array.isArray(data68)){
-const len25 = data68.length;
-for(let i25=0; i25<len25; i25++){
-if(typeof data68[i25] !== "string"){
-const err109 = {instancePath:instancePath+"/secondary/words/" + i25,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err109 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1434,9 +1426,13 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data65.words !== undefined){
+let data68 = data65.words;
+if(Array.isArray(data68)){
+const len26 = data68.length;
+for(let i26=0; i26<len26; i26++){
+if(typeof data68[i26] !== "string"){
+const err110 = {instancePath:instancePath+"/applicantSide/words/" + i26,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1446,10 +1442,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-for(const key20 in data67){
-if(pattern0.test(key20)){
-if(typeof data67[key20] !== "string"){
-const err111 = {instancePath:instancePath+"/secondary/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err111 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1459,10 +1454,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data65){
+if(pattern0.test(key18)){
+if(typeof data65[key18] !== "string"){
+const err112 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1472,11 +1467,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data71 = data.authors;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.words === undefined){
-const err113 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1485,8 +1479,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data71.fields === undefined){
-const err114 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+if(data.nameQualifiers !== undefined){
+let data71 = data.nameQualifiers;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.words === undefined){
+const err114 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1495,9 +1493,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key21 in data71){
-if(!(((key21 === "words") || (key21 === "fields")) || (pattern0.test(key21)))){
-const err115 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+for(const key19 in data71){
+if(!((key19 === "words") || (pattern0.test(key19)))){
+const err115 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1510,10 +1508,10 @@ errors++;
 if(data71.words !== undefined){
 let data72 = data71.words;
 if(Array.isArray(data72)){
-const len26 = data72.length;
-for(let i26=0; i26<len26; i26++){
-if(typeof data72[i26] !== "string"){
-const err116 = {instancePath:instancePath+"/authors/words/" + i26,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len27 = data72.length;
+for(let i27=0; i27<len27; i27++){
+if(typeof data72[i27] !== "string"){
+const err116 = {instancePath:instancePath+"/nameQualifiers/words/" + i27,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1525,7 +1523,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err117 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1535,14 +1533,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data71.fields !== undefined){
-let data74 = data71.fields;
-if(Array.isArray(data74)){
-const len27 = data74.length;
-for(let i27=0; i27<len27; i27++){
-let data75 = data74[i27];
-if(typeof data75 !== "string"){
-const err118 = {instancePath:instancePath+"/authors/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data71){
+if(pattern0.test(key20)){
+if(typeof data71[key20] !== "string"){
+const err118 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1551,8 +1545,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(!((((((((((((((((((data75 === "externalId") || (data75 === "submittedAt")) || (data75 === "organization")) || (data75 === "organizationType")) || (data75 === "contactName")) || (data75 === "firstName")) || (data75 === "lastName")) || (data75 === "email")) || (data75 === "phone")) || (data75 === "website")) || (data75 === "country")) || (data75 === "language")) || (data75 === "workingLanguage")) || (data75 === "title")) || (data75 === "description")) || (data75 === "beneficiaries")) || (data75 === "selfCategories")) || (data75 === "score"))){
-const err119 = {instancePath:instancePath+"/authors/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1562,9 +1559,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.secondary !== undefined){
+let data75 = data.secondary;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.words === undefined){
+const err120 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1573,11 +1572,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-for(const key22 in data71){
-if(pattern0.test(key22)){
-if(typeof data71[key22] !== "string"){
-const err121 = {instancePath:instancePath+"/authors/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data75){
+if(!((key21 === "words") || (pattern0.test(key21)))){
+const err121 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1587,10 +1584,13 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75.words !== undefined){
+let data76 = data75.words;
+if(Array.isArray(data76)){
+const len28 = data76.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data76[i28] !== "string"){
+const err122 = {instancePath:instancePath+"/secondary/words/" + i28,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1600,14 +1600,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data77 = data.exactHeaders;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-for(const key23 in data77){
-if(!(pattern0.test(key23))){
-let data78 = data77[key23];
-if(typeof data78 !== "string"){
-const err123 = {instancePath:instancePath+"/exactHeaders/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err123 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1616,8 +1611,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!((((((((((((((((((data78 === "externalId") || (data78 === "submittedAt")) || (data78 === "organization")) || (data78 === "organizationType")) || (data78 === "contactName")) || (data78 === "firstName")) || (data78 === "lastName")) || (data78 === "email")) || (data78 === "phone")) || (data78 === "website")) || (data78 === "country")) || (data78 === "language")) || (data78 === "workingLanguage")) || (data78 === "title")) || (data78 === "description")) || (data78 === "beneficiaries")) || (data78 === "selfCategories")) || (data78 === "score"))){
-const err124 = {instancePath:instancePath+"/exactHeaders/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+for(const key22 in data75){
+if(pattern0.test(key22)){
+if(typeof data75[key22] !== "string"){
+const err124 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1628,10 +1626,9 @@ errors++;
 }
 }
 }
-for(const key24 in data77){
-if(pattern0.test(key24)){
-if(typeof data77[key24] !== "string"){
-const err125 = {instancePath:instancePath+"/exactHeaders/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1641,10 +1638,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.authors !== undefined){
+let data79 = data.authors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.words === undefined){
+const err126 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1653,12 +1651,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data.singleWord !== undefined){
-let data80 = data.singleWord;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.neutral === undefined){
-const err127 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+if(data79.fields === undefined){
+const err127 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1667,8 +1661,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data80.fields === undefined){
-const err128 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+for(const key23 in data79){
+if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err128 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1677,9 +1672,14 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key25 in data80){
-if(!(((key25 === "neutral") || (key25 === "fields")) || (pattern0.test(key25)))){
-const err129 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+if(data79.words !== undefined){
+let data80 = data79.words;
+if(Array.isArray(data80)){
+const len29 = data80.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data80[i29] !== "string"){
+const err129 = {instancePath:instancePath+"/authors/words/" + i29,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1689,13 +1689,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data80.neutral !== undefined){
-let data81 = data80.neutral;
-if(Array.isArray(data81)){
-const len28 = data81.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data81[i28] !== "string"){
-const err130 = {instancePath:instancePath+"/singleWord/neutral/" + i28,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err130 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1705,9 +1701,14 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-else {
-const err131 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data79.fields !== undefined){
+let data82 = data79.fields;
+if(Array.isArray(data82)){
+const len30 = data82.length;
+for(let i30=0; i30<len30; i30++){
+let data83 = data82[i30];
+if(typeof data83 !== "string"){
+const err131 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1716,14 +1717,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data80.fields !== undefined){
-let data83 = data80.fields;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key26 in data83){
-const _errs195 = errors;
-if(typeof key26 !== "string"){
-const err132 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key26};
+if(!((((((((((((((((((data83 === "externalId") || (data83 === "submittedAt")) || (data83 === "organization")) || (data83 === "organizationType")) || (data83 === "contactName")) || (data83 === "firstName")) || (data83 === "lastName")) || (data83 === "email")) || (data83 === "phone")) || (data83 === "website")) || (data83 === "country")) || (data83 === "language")) || (data83 === "workingLanguage")) || (data83 === "title")) || (data83 === "description")) || (data83 === "beneficiaries")) || (data83 === "selfCategories")) || (data83 === "score"))){
+const err132 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1732,8 +1727,10 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!((((((((((((((((((key26 === "externalId") || (key26 === "submittedAt")) || (key26 === "organization")) || (key26 === "organizationType")) || (key26 === "contactName")) || (key26 === "firstName")) || (key26 === "lastName")) || (key26 === "email")) || (key26 === "phone")) || (key26 === "website")) || (key26 === "country")) || (key26 === "language")) || (key26 === "workingLanguage")) || (key26 === "title")) || (key26 === "description")) || (key26 === "beneficiaries")) || (key26 === "selfCategories")) || (key26 === "score"))){
-const err133 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key26};
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1742,9 +1739,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-var valid96 = _errs195 === errors;
-if(!valid96){
-const err134 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key26},message:"property name must be valid"};
+}
+for(const key24 in data79){
+if(pattern0.test(key24)){
+if(typeof data79[key24] !== "string"){
+const err134 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1754,12 +1753,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-for(const key27 in data83){
-let data84 = data83[key27];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-for(const key28 in data84){
-if(!(((key28 === "context") || (key28 === "anyUpTo")) || (pattern0.test(key28)))){
-const err135 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1769,13 +1766,14 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data84.context !== undefined){
-let data85 = data84.context;
-if(Array.isArray(data85)){
-const len29 = data85.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data85[i29] !== "string"){
-const err136 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i29,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exactHeaders !== undefined){
+let data85 = data.exactHeaders;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key25 in data85){
+if(!(pattern0.test(key25))){
+let data86 = data85[key25];
+if(typeof data86 !== "string"){
+const err136 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1784,10 +1782,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data86 === "externalId") || (data86 === "submittedAt")) || (data86 === "organization")) || (data86 === "organizationType")) || (data86 === "contactName")) || (data86 === "firstName")) || (data86 === "lastName")) || (data86 === "email")) || (data86 === "phone")) || (data86 === "website")) || (data86 === "country")) || (data86 === "language")) || (data86 === "workingLanguage")) || (data86 === "title")) || (data86 === "description")) || (data86 === "beneficiaries")) || (data86 === "selfCategories")) || (data86 === "score"))){
+const err137 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1797,10 +1793,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data84.anyUpTo !== undefined){
-let data87 = data84.anyUpTo;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err138 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+for(const key26 in data85){
+if(pattern0.test(key26)){
+if(typeof data85[key26] !== "string"){
+const err138 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1809,9 +1806,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
-const err139 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1821,11 +1820,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-for(const key29 in data84){
-if(pattern0.test(key29)){
-if(typeof data84[key29] !== "string"){
-const err140 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.singleWord !== undefined){
+let data88 = data.singleWord;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.neutral === undefined){
+const err140 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1834,11 +1833,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/singleWord/fields/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data88.fields === undefined){
+const err141 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1847,10 +1843,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key27 in data88){
+if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
+const err142 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1860,10 +1855,13 @@ vErrors.push(err142);
 errors++;
 }
 }
-for(const key30 in data80){
-if(pattern0.test(key30)){
-if(typeof data80[key30] !== "string"){
-const err143 = {instancePath:instancePath+"/singleWord/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.neutral !== undefined){
+let data89 = data88.neutral;
+if(Array.isArray(data89)){
+const len31 = data89.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data89[i31] !== "string"){
+const err143 = {instancePath:instancePath+"/singleWord/neutral/" + i31,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1874,9 +1872,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err144 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1886,11 +1883,13 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data90 = data.negative;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.rules === undefined){
-const err145 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(data88.fields !== undefined){
+let data91 = data88.fields;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key28 in data91){
+const _errs213 = errors;
+if(typeof key28 !== "string"){
+const err145 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1899,9 +1898,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key31 in data90){
-if(!((key31 === "rules") || (pattern0.test(key31)))){
-const err146 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
+const err146 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1910,16 +1908,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data90.rules !== undefined){
-let data91 = data90.rules;
-if(Array.isArray(data91)){
-const len30 = data91.length;
-for(let i30=0; i30<len30; i30++){
-let data92 = data91[i30];
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.why === undefined){
-const err147 = {instancePath:instancePath+"/negative/rules/" + i30,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+var valid105 = _errs213 === errors;
+if(!valid105){
+const err147 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1928,9 +1919,13 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key32 in data92){
-if(!(((((((((key32 === "why") || (key32 === "fields")) || (key32 === "except")) || (key32 === "starts")) || (key32 === "phrases")) || (key32 === "words")) || (key32 === "unless")) || (key32 === "formTools")) || (pattern0.test(key32)))){
-const err148 = {instancePath:instancePath+"/negative/rules/" + i30,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+for(const key29 in data91){
+let data92 = data91[key29];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key30 in data92){
+if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
+const err148 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1940,9 +1935,13 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data92.why !== undefined){
-if(typeof data92.why !== "string"){
-const err149 = {instancePath:instancePath+"/negative/rules/" + i30+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.context !== undefined){
+let data93 = data92.context;
+if(Array.isArray(data93)){
+const len32 = data93.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data93[i32] !== "string"){
+const err149 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i32,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1952,17 +1951,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data92.fields !== undefined){
-let data94 = data92.fields;
-if(Array.isArray(data94)){
-const len31 = data94.length;
-for(let i31=0; i31<len31; i31++){
-let data95 = data94[i31];
-const _errs225 = errors;
-let valid110 = false;
-const _errs226 = errors;
-if(typeof data95 !== "string"){
-const err150 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err150 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1971,8 +1962,11 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(!((((((((((((((((((data95 === "externalId") || (data95 === "submittedAt")) || (data95 === "organization")) || (data95 === "organizationType")) || (data95 === "contactName")) || (data95 === "firstName")) || (data95 === "lastName")) || (data95 === "email")) || (data95 === "phone")) || (data95 === "website")) || (data95 === "country")) || (data95 === "language")) || (data95 === "workingLanguage")) || (data95 === "title")) || (data95 === "description")) || (data95 === "beneficiaries")) || (data95 === "selfCategories")) || (data95 === "score"))){
-const err151 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data92.anyUpTo !== undefined){
+let data95 = data92.anyUpTo;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err151 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1981,12 +1975,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-var _valid0 = _errs226 === errors;
-valid110 = valid110 || _valid0;
-if(!valid110){
-const _errs229 = errors;
-if("*" !== data95){
-const err152 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 < 0 || isNaN(data95)){
+const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1995,11 +1986,12 @@ vErrors.push(err152);
 }
 errors++;
 }
-var _valid0 = _errs229 === errors;
-valid110 = valid110 || _valid0;
 }
-if(!valid110){
-const err153 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+for(const key31 in data92){
+if(pattern0.test(key31)){
+if(typeof data92[key31] !== "string"){
+const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2008,21 +2000,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-else {
-errors = _errs225;
-if(vErrors !== null){
-if(_errs225){
-vErrors.length = _errs225;
-}
-else {
-vErrors = null;
-}
-}
 }
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/negative/rules/" + i30+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2032,14 +2014,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data92.except !== undefined){
-let data96 = data92.except;
-if(Array.isArray(data96)){
-const len32 = data96.length;
-for(let i32=0; i32<len32; i32++){
-let data97 = data96[i32];
-if(typeof data97 !== "string"){
-const err155 = {instancePath:instancePath+"/negative/rules/" + i30+"/except/" + i32,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err155 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2048,8 +2025,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(!((((((((((((((((((data97 === "externalId") || (data97 === "submittedAt")) || (data97 === "organization")) || (data97 === "organizationType")) || (data97 === "contactName")) || (data97 === "firstName")) || (data97 === "lastName")) || (data97 === "email")) || (data97 === "phone")) || (data97 === "website")) || (data97 === "country")) || (data97 === "language")) || (data97 === "workingLanguage")) || (data97 === "title")) || (data97 === "description")) || (data97 === "beneficiaries")) || (data97 === "selfCategories")) || (data97 === "score"))){
-const err156 = {instancePath:instancePath+"/negative/rules/" + i30+"/except/" + i32,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+for(const key32 in data88){
+if(pattern0.test(key32)){
+if(typeof data88[key32] !== "string"){
+const err156 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2060,8 +2040,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err157 = {instancePath:instancePath+"/negative/rules/" + i30+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err157 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2071,13 +2052,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data92.starts !== undefined){
-let data98 = data92.starts;
-if(Array.isArray(data98)){
-const len33 = data98.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data98[i33] !== "string"){
-const err158 = {instancePath:instancePath+"/negative/rules/" + i30+"/starts/" + i33,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.negative !== undefined){
+let data98 = data.negative;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.rules === undefined){
+const err158 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2086,10 +2065,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/negative/rules/" + i30+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key33 in data98){
+if(!((key33 === "rules") || (pattern0.test(key33)))){
+const err159 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2099,13 +2077,15 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data92.phrases !== undefined){
-let data100 = data92.phrases;
-if(Array.isArray(data100)){
-const len34 = data100.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data100[i34] !== "string"){
-const err160 = {instancePath:instancePath+"/negative/rules/" + i30+"/phrases/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data98.rules !== undefined){
+let data99 = data98.rules;
+if(Array.isArray(data99)){
+const len33 = data99.length;
+for(let i33=0; i33<len33; i33++){
+let data100 = data99[i33];
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.why === undefined){
+const err160 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2114,10 +2094,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/negative/rules/" + i30+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key34 in data100){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
+const err161 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2127,13 +2106,9 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data92.words !== undefined){
-let data102 = data92.words;
-if(Array.isArray(data102)){
-const len35 = data102.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data102[i35] !== "string"){
-const err162 = {instancePath:instancePath+"/negative/rules/" + i30+"/words/" + i35,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.why !== undefined){
+if(typeof data100.why !== "string"){
+const err162 = {instancePath:instancePath+"/negative/rules/" + i33+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2143,9 +2118,17 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/negative/rules/" + i30+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.fields !== undefined){
+let data102 = data100.fields;
+if(Array.isArray(data102)){
+const len34 = data102.length;
+for(let i34=0; i34<len34; i34++){
+let data103 = data102[i34];
+const _errs243 = errors;
+let valid119 = false;
+const _errs244 = errors;
+if(typeof data103 !== "string"){
+const err163 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2154,14 +2137,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data92.unless !== undefined){
-let data104 = data92.unless;
-if(Array.isArray(data104)){
-const len36 = data104.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data104[i36] !== "string"){
-const err164 = {instancePath:instancePath+"/negative/rules/" + i30+"/unless/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data103 === "externalId") || (data103 === "submittedAt")) || (data103 === "organization")) || (data103 === "organizationType")) || (data103 === "contactName")) || (data103 === "firstName")) || (data103 === "lastName")) || (data103 === "email")) || (data103 === "phone")) || (data103 === "website")) || (data103 === "country")) || (data103 === "language")) || (data103 === "workingLanguage")) || (data103 === "title")) || (data103 === "description")) || (data103 === "beneficiaries")) || (data103 === "selfCategories")) || (data103 === "score"))){
+const err164 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2170,10 +2147,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/negative/rules/" + i30+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs244 === errors;
+valid119 = valid119 || _valid0;
+if(!valid119){
+const _errs247 = errors;
+if("*" !== data103){
+const err165 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2182,10 +2161,11 @@ vErrors.push(err165);
 }
 errors++;
 }
+var _valid0 = _errs247 === errors;
+valid119 = valid119 || _valid0;
 }
-if(data92.formTools !== undefined){
-if(typeof data92.formTools !== "boolean"){
-const err166 = {instancePath:instancePath+"/negative/rules/" + i30+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid119){
+const err166 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2194,11 +2174,21 @@ vErrors.push(err166);
 }
 errors++;
 }
+else {
+errors = _errs243;
+if(vErrors !== null){
+if(_errs243){
+vErrors.length = _errs243;
 }
-for(const key33 in data92){
-if(pattern0.test(key33)){
-if(typeof data92[key33] !== "string"){
-const err167 = {instancePath:instancePath+"/negative/rules/" + i30+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2208,10 +2198,14 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/negative/rules/" + i30,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data100.except !== undefined){
+let data104 = data100.except;
+if(Array.isArray(data104)){
+const len35 = data104.length;
+for(let i35=0; i35<len35; i35++){
+let data105 = data104[i35];
+if(typeof data105 !== "string"){
+const err168 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2220,10 +2214,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data105 === "externalId") || (data105 === "submittedAt")) || (data105 === "organization")) || (data105 === "organizationType")) || (data105 === "contactName")) || (data105 === "firstName")) || (data105 === "lastName")) || (data105 === "email")) || (data105 === "phone")) || (data105 === "website")) || (data105 === "country")) || (data105 === "language")) || (data105 === "workingLanguage")) || (data105 === "title")) || (data105 === "description")) || (data105 === "beneficiaries")) || (data105 === "selfCategories")) || (data105 === "score"))){
+const err169 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2233,10 +2225,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-for(const key34 in data90){
-if(pattern0.test(key34)){
-if(typeof data90[key34] !== "string"){
-const err170 = {instancePath:instancePath+"/negative/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err170 = {instancePath:instancePath+"/negative/rules/" + i33+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2246,10 +2237,13 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data100.starts !== undefined){
+let data106 = data100.starts;
+if(Array.isArray(data106)){
+const len36 = data106.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data106[i36] !== "string"){
+const err171 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2259,16 +2253,9 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data109 = data.exactOnly;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-for(const key35 in data109){
-const _errs259 = errors;
-const _errs260 = errors;
-let valid126 = false;
-const _errs261 = errors;
-if(typeof key35 !== "string"){
-const err172 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key35};
+}
+else {
+const err172 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2277,8 +2264,14 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(!((((((((((((((((((key35 === "externalId") || (key35 === "submittedAt")) || (key35 === "organization")) || (key35 === "organizationType")) || (key35 === "contactName")) || (key35 === "firstName")) || (key35 === "lastName")) || (key35 === "email")) || (key35 === "phone")) || (key35 === "website")) || (key35 === "country")) || (key35 === "language")) || (key35 === "workingLanguage")) || (key35 === "title")) || (key35 === "description")) || (key35 === "beneficiaries")) || (key35 === "selfCategories")) || (key35 === "score"))){
-const err173 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key35};
+}
+if(data100.phrases !== undefined){
+let data108 = data100.phrases;
+if(Array.isArray(data108)){
+const len37 = data108.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data108[i37] !== "string"){
+const err173 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases/" + i37,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2287,13 +2280,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid1 = _errs261 === errors;
-valid126 = valid126 || _valid1;
-if(!valid126){
-const _errs264 = errors;
-if(typeof key35 === "string"){
-if(!pattern0.test(key35)){
-const err174 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key35};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2303,11 +2293,13 @@ vErrors.push(err174);
 errors++;
 }
 }
-var _valid1 = _errs264 === errors;
-valid126 = valid126 || _valid1;
-}
-if(!valid126){
-const err175 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key35};
+if(data100.words !== undefined){
+let data110 = data100.words;
+if(Array.isArray(data110)){
+const len38 = data110.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data110[i38] !== "string"){
+const err175 = {instancePath:instancePath+"/negative/rules/" + i33+"/words/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2316,20 +2308,10 @@ vErrors.push(err175);
 }
 errors++;
 }
-else {
-errors = _errs260;
-if(vErrors !== null){
-if(_errs260){
-vErrors.length = _errs260;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-var valid125 = _errs259 === errors;
-if(!valid125){
-const err176 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key35},message:"property name must be valid"};
+const err176 = {instancePath:instancePath+"/negative/rules/" + i33+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2339,14 +2321,13 @@ vErrors.push(err176);
 errors++;
 }
 }
-for(const key36 in data109){
-if(!(pattern0.test(key36))){
-let data110 = data109[key36];
-if(Array.isArray(data110)){
-const len37 = data110.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data110[i37] !== "string"){
-const err177 = {instancePath:instancePath+"/exactOnly/" + key36.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i37,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.unless !== undefined){
+let data112 = data100.unless;
+if(Array.isArray(data112)){
+const len39 = data112.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data112[i39] !== "string"){
+const err177 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2358,7 +2339,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/exactOnly/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err178 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2368,11 +2349,13 @@ vErrors.push(err178);
 errors++;
 }
 }
-}
-for(const key37 in data109){
-if(pattern0.test(key37)){
-if(typeof data109[key37] !== "string"){
-const err179 = {instancePath:instancePath+"/exactOnly/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.unlessPhrases !== undefined){
+let data114 = data100.unlessPhrases;
+if(Array.isArray(data114)){
+const len40 = data114.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data114[i40] !== "string"){
+const err179 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2383,9 +2366,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err180 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err180 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2395,13 +2377,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data113 = data.stopwords;
-if(Array.isArray(data113)){
-const len38 = data113.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data113[i38] !== "string"){
-const err181 = {instancePath:instancePath+"/stopwords/" + i38,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.formTools !== undefined){
+if(typeof data100.formTools !== "boolean"){
+const err181 = {instancePath:instancePath+"/negative/rules/" + i33+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2411,9 +2389,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key35 in data100){
+if(pattern0.test(key35)){
+if(typeof data100[key35] !== "string"){
+const err182 = {instancePath:instancePath+"/negative/rules/" + i33+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2423,12 +2402,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data115 = data.fields;
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-for(const key38 in data115){
-if(!(func2.call(schema11.properties.fields.properties, key38))){
-const err183 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2438,13 +2415,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data115.externalId !== undefined){
-let data116 = data115.externalId;
-if(Array.isArray(data116)){
-const len39 = data116.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data116[i39] !== "string"){
-const err184 = {instancePath:instancePath+"/fields/externalId/" + i39,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err184 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2454,9 +2427,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key36 in data98){
+if(pattern0.test(key36)){
+if(typeof data98[key36] !== "string"){
+const err185 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2466,13 +2440,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data115.submittedAt !== undefined){
-let data118 = data115.submittedAt;
-if(Array.isArray(data118)){
-const len40 = data118.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data118[i40] !== "string"){
-const err186 = {instancePath:instancePath+"/fields/submittedAt/" + i40,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2482,9 +2453,16 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactOnly !== undefined){
+let data119 = data.exactOnly;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+for(const key37 in data119){
+const _errs281 = errors;
+const _errs282 = errors;
+let valid137 = false;
+const _errs283 = errors;
+if(typeof key37 !== "string"){
+const err187 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2493,14 +2471,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data115.organization !== undefined){
-let data120 = data115.organization;
-if(Array.isArray(data120)){
-const len41 = data120.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data120[i41] !== "string"){
-const err188 = {instancePath:instancePath+"/fields/organization/" + i41,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
+const err188 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2509,10 +2481,13 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid1 = _errs283 === errors;
+valid137 = valid137 || _valid1;
+if(!valid137){
+const _errs286 = errors;
+if(typeof key37 === "string"){
+if(!pattern0.test(key37)){
+const err189 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2522,13 +2497,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data115.organizationType !== undefined){
-let data122 = data115.organizationType;
-if(Array.isArray(data122)){
-const len42 = data122.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data122[i42] !== "string"){
-const err190 = {instancePath:instancePath+"/fields/organizationType/" + i42,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs286 === errors;
+valid137 = valid137 || _valid1;
+}
+if(!valid137){
+const err190 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2537,10 +2510,20 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
+else {
+errors = _errs282;
+if(vErrors !== null){
+if(_errs282){
+vErrors.length = _errs282;
 }
 else {
-const err191 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid136 = _errs281 === errors;
+if(!valid136){
+const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2550,13 +2533,14 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data115.contactName !== undefined){
-let data124 = data115.contactName;
-if(Array.isArray(data124)){
-const len43 = data124.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data124[i43] !== "string"){
-const err192 = {instancePath:instancePath+"/fields/contactName/" + i43,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data119){
+if(!(pattern0.test(key38))){
+let data120 = data119[key38];
+if(Array.isArray(data120)){
+const len41 = data120.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data120[i41] !== "string"){
+const err192 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i41,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2568,7 +2552,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2578,13 +2562,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data115.firstName !== undefined){
-let data126 = data115.firstName;
-if(Array.isArray(data126)){
-const len44 = data126.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data126[i44] !== "string"){
-const err194 = {instancePath:instancePath+"/fields/firstName/" + i44,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key39 in data119){
+if(pattern0.test(key39)){
+if(typeof data119[key39] !== "string"){
+const err194 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2595,8 +2577,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err195 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2606,13 +2589,13 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data115.lastName !== undefined){
-let data128 = data115.lastName;
-if(Array.isArray(data128)){
-const len45 = data128.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data128[i45] !== "string"){
-const err196 = {instancePath:instancePath+"/fields/lastName/" + i45,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopwords !== undefined){
+let data123 = data.stopwords;
+if(Array.isArray(data123)){
+const len42 = data123.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data123[i42] !== "string"){
+const err196 = {instancePath:instancePath+"/stopwords/" + i42,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2624,7 +2607,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2634,13 +2617,12 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data115.email !== undefined){
-let data130 = data115.email;
-if(Array.isArray(data130)){
-const len46 = data130.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data130[i46] !== "string"){
-const err198 = {instancePath:instancePath+"/fields/email/" + i46,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data125 = data.fields;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+for(const key40 in data125){
+if(!(func2.call(schema11.properties.fields.properties, key40))){
+const err198 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2650,9 +2632,13 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.externalId !== undefined){
+let data126 = data125.externalId;
+if(Array.isArray(data126)){
+const len43 = data126.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data126[i43] !== "string"){
+const err199 = {instancePath:instancePath+"/fields/externalId/" + i43,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2662,13 +2648,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data115.phone !== undefined){
-let data132 = data115.phone;
-if(Array.isArray(data132)){
-const len47 = data132.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data132[i47] !== "string"){
-const err200 = {instancePath:instancePath+"/fields/phone/" + i47,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err200 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2678,9 +2660,13 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.submittedAt !== undefined){
+let data128 = data125.submittedAt;
+if(Array.isArray(data128)){
+const len44 = data128.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data128[i44] !== "string"){
+const err201 = {instancePath:instancePath+"/fields/submittedAt/" + i44,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2690,13 +2676,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data115.website !== undefined){
-let data134 = data115.website;
-if(Array.isArray(data134)){
-const len48 = data134.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data134[i48] !== "string"){
-const err202 = {instancePath:instancePath+"/fields/website/" + i48,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err202 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2706,9 +2688,13 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-else {
-const err203 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.organization !== undefined){
+let data130 = data125.organization;
+if(Array.isArray(data130)){
+const len45 = data130.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data130[i45] !== "string"){
+const err203 = {instancePath:instancePath+"/fields/organization/" + i45,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2718,13 +2704,9 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data115.country !== undefined){
-let data136 = data115.country;
-if(Array.isArray(data136)){
-const len49 = data136.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data136[i49] !== "string"){
-const err204 = {instancePath:instancePath+"/fields/country/" + i49,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err204 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2734,9 +2716,13 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
-else {
-const err205 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.organizationType !== undefined){
+let data132 = data125.organizationType;
+if(Array.isArray(data132)){
+const len46 = data132.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data132[i46] !== "string"){
+const err205 = {instancePath:instancePath+"/fields/organizationType/" + i46,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2746,13 +2732,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data115.language !== undefined){
-let data138 = data115.language;
-if(Array.isArray(data138)){
-const len50 = data138.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data138[i50] !== "string"){
-const err206 = {instancePath:instancePath+"/fields/language/" + i50,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err206 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2762,9 +2744,13 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.contactName !== undefined){
+let data134 = data125.contactName;
+if(Array.isArray(data134)){
+const len47 = data134.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data134[i47] !== "string"){
+const err207 = {instancePath:instancePath+"/fields/contactName/" + i47,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2774,13 +2760,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data115.workingLanguage !== undefined){
-let data140 = data115.workingLanguage;
-if(Array.isArray(data140)){
-const len51 = data140.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data140[i51] !== "string"){
-const err208 = {instancePath:instancePath+"/fields/workingLanguage/" + i51,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err208 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2790,9 +2772,13 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.firstName !== undefined){
+let data136 = data125.firstName;
+if(Array.isArray(data136)){
+const len48 = data136.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data136[i48] !== "string"){
+const err209 = {instancePath:instancePath+"/fields/firstName/" + i48,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2802,13 +2788,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data115.title !== undefined){
-let data142 = data115.title;
-if(Array.isArray(data142)){
-const len52 = data142.length;
-for(let i52=0; i52<len52; i52++){
-if(typeof data142[i52] !== "string"){
-const err210 = {instancePath:instancePath+"/fields/title/" + i52,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err210 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2818,9 +2800,13 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.lastName !== undefined){
+let data138 = data125.lastName;
+if(Array.isArray(data138)){
+const len49 = data138.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data138[i49] !== "string"){
+const err211 = {instancePath:instancePath+"/fields/lastName/" + i49,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2830,13 +2816,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data115.description !== undefined){
-let data144 = data115.description;
-if(Array.isArray(data144)){
-const len53 = data144.length;
-for(let i53=0; i53<len53; i53++){
-if(typeof data144[i53] !== "string"){
-const err212 = {instancePath:instancePath+"/fields/description/" + i53,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err212 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2846,9 +2828,13 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-else {
-const err213 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.email !== undefined){
+let data140 = data125.email;
+if(Array.isArray(data140)){
+const len50 = data140.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data140[i50] !== "string"){
+const err213 = {instancePath:instancePath+"/fields/email/" + i50,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2858,13 +2844,9 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data115.beneficiaries !== undefined){
-let data146 = data115.beneficiaries;
-if(Array.isArray(data146)){
-const len54 = data146.length;
-for(let i54=0; i54<len54; i54++){
-if(typeof data146[i54] !== "string"){
-const err214 = {instancePath:instancePath+"/fields/beneficiaries/" + i54,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err214 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2874,9 +2856,13 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.phone !== undefined){
+let data142 = data125.phone;
+if(Array.isArray(data142)){
+const len51 = data142.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data142[i51] !== "string"){
+const err215 = {instancePath:instancePath+"/fields/phone/" + i51,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2886,13 +2872,9 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data115.selfCategories !== undefined){
-let data148 = data115.selfCategories;
-if(Array.isArray(data148)){
-const len55 = data148.length;
-for(let i55=0; i55<len55; i55++){
-if(typeof data148[i55] !== "string"){
-const err216 = {instancePath:instancePath+"/fields/selfCategories/" + i55,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err216 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2902,9 +2884,13 @@ vErrors.push(err216);
 errors++;
 }
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.website !== undefined){
+let data144 = data125.website;
+if(Array.isArray(data144)){
+const len52 = data144.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data144[i52] !== "string"){
+const err217 = {instancePath:instancePath+"/fields/website/" + i52,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2914,13 +2900,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data115.score !== undefined){
-let data150 = data115.score;
-if(Array.isArray(data150)){
-const len56 = data150.length;
-for(let i56=0; i56<len56; i56++){
-if(typeof data150[i56] !== "string"){
-const err218 = {instancePath:instancePath+"/fields/score/" + i56,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err218 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2930,9 +2912,13 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.country !== undefined){
+let data146 = data125.country;
+if(Array.isArray(data146)){
+const len53 = data146.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data146[i53] !== "string"){
+const err219 = {instancePath:instancePath+"/fields/country/" + i53,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2944,7 +2930,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err220 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2954,10 +2940,13 @@ vErrors.push(err220);
 errors++;
 }
 }
-for(const key39 in data){
-if(pattern0.test(key39)){
-if(typeof data[key39] !== "string"){
-const err221 = {instancePath:instancePath+"/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.language !== undefined){
+let data148 = data125.language;
+if(Array.isArray(data148)){
+const len54 = data148.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data148[i54] !== "string"){
+const err221 = {instancePath:instancePath+"/fields/language/" + i54,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2968,9 +2957,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err222 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err222 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2979,10 +2967,216 @@ vErrors.push(err222);
 }
 errors++;
 }
+}
+if(data125.workingLanguage !== undefined){
+let data150 = data125.workingLanguage;
+if(Array.isArray(data150)){
+const len55 = data150.length;
+for(let i55=0; i55<len55; i55++){
+if(typeof data150[i55] !== "string"){
+const err223 = {instancePath:instancePath+"/fields/workingLanguage/" + i55,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data125.title !== undefined){
+let data152 = data125.title;
+if(Array.isArray(data152)){
+const len56 = data152.length;
+for(let i56=0; i56<len56; i56++){
+if(typeof data152[i56] !== "string"){
+const err225 = {instancePath:instancePath+"/fields/title/" + i56,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data125.description !== undefined){
+let data154 = data125.description;
+if(Array.isArray(data154)){
+const len57 = data154.length;
+for(let i57=0; i57<len57; i57++){
+if(typeof data154[i57] !== "string"){
+const err227 = {instancePath:instancePath+"/fields/description/" + i57,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data125.beneficiaries !== undefined){
+let data156 = data125.beneficiaries;
+if(Array.isArray(data156)){
+const len58 = data156.length;
+for(let i58=0; i58<len58; i58++){
+if(typeof data156[i58] !== "string"){
+const err229 = {instancePath:instancePath+"/fields/beneficiaries/" + i58,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data125.selfCategories !== undefined){
+let data158 = data125.selfCategories;
+if(Array.isArray(data158)){
+const len59 = data158.length;
+for(let i59=0; i59<len59; i59++){
+if(typeof data158[i59] !== "string"){
+const err231 = {instancePath:instancePath+"/fields/selfCategories/" + i59,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data125.score !== undefined){
+let data160 = data125.score;
+if(Array.isArray(data160)){
+const len60 = data160.length;
+for(let i60=0; i60<len60; i60++){
+if(typeof data160[i60] !== "string"){
+const err233 = {instancePath:instancePath+"/fields/score/" + i60,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+for(const key41 in data){
+if(pattern0.test(key41)){
+if(typeof data[key41] !== "string"){
+const err236 = {instancePath:instancePath+"/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err237 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -66,3 +66,33 @@ describe("a form tool's own columns", () => {
     expect(mapped(['Organisation', 'Tags', 'Email']).selfCategories).toEqual(['Tags']);
   });
 });
+
+describe("the form's sender, named by a clause", () => {
+  it('a form about someone else (a child) names its sender at the end: those columns are the contact, the organisation and the phone', () => {
+    const m = mapped([
+      'Timestamp', 'Email Address', 'Student Name (Last, First)', 'Student Name (Last, First)', 'Parent or Guardian Name:', 'Parent or Guardian Phone Number:',
+      'Name of the individual who submitted this form: ', 'School name of the individual who submitted this form: ', 'Phone number of the individual who submitted this form: ',
+    ]);
+    expect(m.contactName).toEqual(['Name of the individual who submitted this form: ']);
+    expect(m.organization).toEqual(['School name of the individual who submitted this form: ']);
+    expect(m.phone).toEqual(['Phone number of the individual who submitted this form: ']);
+    expect(m.email).toEqual(['Email Address']);
+  });
+
+  it('in French, Spanish and Portuguese: "qui remplit", "quien diligencia", "quem preencheu"', () => {
+    expect(mapped(['Nom du participant', 'Nom de la personne qui remplit ce formulaire', 'Courriel']).contactName).toEqual(['Nom de la personne qui remplit ce formulaire']);
+    expect(mapped(['Marca temporal', 'NOMBRE COMPLETO DE QUIEN DILIGENCIA LA FICHA', 'Nombre completo del participante']).contactName).toEqual(['NOMBRE COMPLETO DE QUIEN DILIGENCIA LA FICHA']);
+    expect(mapped(['Nome do aluno', 'Nome completo de quem preencheu o formulário', 'E-mail']).contactName).toEqual(['Nome completo de quem preencheu o formulário']);
+  });
+
+  it('"Phone number of …" is a phone, not a count ("number of")', () => {
+    expect(mapped(['Organisation', 'Email', 'Phone number of the contact person']).phone).toEqual(['Phone number of the contact person']);
+    expect(mapped(['Organisation', 'Email', 'Number of staff'])).not.toHaveProperty('phone');
+  });
+
+  it("a bare \"School\" or \"School name\" is the applicant's school; a question that merely mentions a school is not", () => {
+    expect(mapped(['Name', 'Email', 'School']).organization).toEqual(['School']);
+    expect(mapped(['Nom', 'Courriel', "Nom de l'école"]).organization).toEqual(["Nom de l'école"]);
+    expect(mapped(['Name', 'Email', 'If you answered yes to the above question, what was the name of the school and location?'])).not.toHaveProperty('organization');
+  });
+});

@@ -96,3 +96,19 @@ describe("the form's sender, named by a clause", () => {
     expect(mapped(['Name', 'Email', 'If you answered yes to the above question, what was the name of the school and location?'])).not.toHaveProperty('organization');
   });
 });
+
+describe('a motivation statement and a member', () => {
+  it('a bare "Motivation", "motivo", "Lettre de motivation" is the application\'s description; a reason asked about something else is not', () => {
+    for (const h of ['Motivation', 'motivo', 'Motivación', 'Lettre de motivation', 'Carta de motivación', 'Motivation letter']) {
+      expect(mapped(['Nom', 'Email', h]).description, h).toEqual([h]);
+    }
+    expect(mapped(['Nom', 'Email', 'Motivo de si/no trabaja'])).not.toHaveProperty('description');
+    expect(mapped(['Nom', 'Email', 'What motivated you to start your company?'])).not.toHaveProperty('description');
+  });
+
+  it('"member_name", "Nombre del miembro" name the member who registers; a team member numbered among others does not', () => {
+    expect(mapped(['member_name', 'team_name', 'email_address']).contactName).toEqual(['member_name']);
+    expect(mapped(['Nombre del miembro', 'Correo']).contactName).toEqual(['Nombre del miembro']);
+    expect(mapped(['Submitter First Name', 'Submitter Email', 'Team Member 1 First Name', 'Team Member 1 Email']).firstName).toEqual(['Submitter First Name']);
+  });
+});

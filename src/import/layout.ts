@@ -14,6 +14,7 @@ import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, TIMELINE_D
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows, uniqueHeaders } from './header-rows.js';
+import { headerIndex } from './header-data.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
@@ -304,12 +305,16 @@ function mapsByPosition(file: MappingFile): boolean {
   return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
 }
 
-/** "Contact", "Contacto", "Contact details", "Coordonnées": a header that says someone is reached here, not how. */
+/**
+ * "Contact", "Contacto", "Contact details", "Coordonnées", "Contact de l'apprenant": a header that
+ * says someone (the applicant, a learner, a participant) is reached here, not how.
+ */
 function isBareContactHeader(header: string): boolean {
   const words = headerWords(header);
   const contact = ['contact', 'contacts', 'contacto', 'contactos', 'coordonnees'];
+  const person = headerIndex().nameQualifiers;
   return words.length > 0 && words.length <= 2 && words.some((w) => contact.includes(w)) &&
-    words.every((w) => [...contact, 'details', 'detail', 'info', 'information', 'informacion', 'datos', 'de'].includes(w));
+    words.every((w) => [...contact, 'details', 'detail', 'info', 'information', 'informacion', 'datos', 'de'].includes(w) || person.has(w));
 }
 
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */

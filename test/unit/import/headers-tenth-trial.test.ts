@@ -112,3 +112,16 @@ describe('a motivation statement and a member', () => {
     expect(mapped(['Submitter First Name', 'Submitter Email', 'Team Member 1 First Name', 'Team Member 1 Email']).firstName).toEqual(['Submitter First Name']);
   });
 });
+
+describe("a learner's or participant's \"Contact\"", () => {
+  it('"Contact de l\'apprenant" beside the email holds phone numbers: the cells make it the phone, and no contact name', async () => {
+    const csv = "Horodateur,Nom de l'apprenant,Prénoms de l'apprenant,Contact de l'apprenant,Email de l'apprenant,Nom du centre de formation\n"
+      + '12/03/2026 10:00:00,Exemple,Awa,+229 97 00 00 01,awa@example.org,Centre Exemple\n'
+      + '13/03/2026 11:00:00,Exemple,Koffi,+229 97 00 00 02,koffi@example.org,CFA Exemple\n'
+      + '14/03/2026 09:30:00,Modèle,Afi,+229 97 00 00 03,afi@example.org,Centre Exemple\n';
+    const c = await importCase(caseFile('apprenants.csv', csv));
+    expect(c.report.files[0].columns.phone).toEqual(["Contact de l'apprenant"]);
+    expect(c.report.files[0].fields.phone.evidence).toMatch(/contact.*phone numbers/);
+    expect(c.apps.map((a) => a.phone).filter(Boolean)).toHaveLength(3);
+  });
+});

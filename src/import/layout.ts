@@ -461,7 +461,7 @@ export async function readLayout(
       const choice = judgeChoice(f, match, cellsOf, sample, headers, switched);
       const { cols, header, instead } = choice;
       let { judged } = choice;
-      const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
+      const how = (header.metadata ? "named as a form tool names its own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
       // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
       // ticket): it is the organisation's type when its values are, not otherwise.
       // A column listing several people (an abstract's "Authors") gives way to a given and family

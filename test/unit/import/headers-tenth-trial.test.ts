@@ -50,6 +50,10 @@ describe("another person's email beside the applicant's", () => {
     const c = await importCase(caseFile('co-applicants.csv', csv));
     expect(c.apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'carla@example.org']);
     expect(c.apps.map((a) => a.contactName)).toEqual([null, null]);
+    // the report says what it knows: the column is named as a form tool names its own, nothing more
+    expect(c.report.files[0].columns).toEqual({ organization: ['Organisation'], email: ['Email'] });
+    expect(c.report.files[0].fields.email.evidence).toBe('named as a form tool names its own column');
+    expect(c.report.files[0].unmappedColumns).toEqual(['Co-applicant name', 'Co-applicant email']);
   });
 });
 

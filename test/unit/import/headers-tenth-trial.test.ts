@@ -129,3 +129,19 @@ describe("a learner's or participant's \"Contact\"", () => {
     expect(c.apps.map((a) => a.phone).filter(Boolean)).toHaveLength(3);
   });
 });
+
+describe('bare headers of lists kept by web apps', () => {
+  it('"topics", "competences", "Skills" alone are the categories the applicant picks; inside a longer question they are not', () => {
+    for (const h of ['topics', 'competences', 'Compétences', 'Competencias', 'Skills']) {
+      expect(mapped(['name', 'email', h]).selfCategories, h).toEqual([h]);
+    }
+    expect(mapped(['name', 'email', 'Skills required'])).not.toHaveProperty('selfCategories');
+    expect(mapped(['name', 'email', 'social skills'])).not.toHaveProperty('selfCategories');
+  });
+
+  it('"date_requested", "Request date", "Date de la demande" are the submission date of a request log', () => {
+    for (const h of ['date_requested', 'Request date', 'Date de la demande']) {
+      expect(mapped(['name', 'email', h]).submittedAt, h).toEqual([h]);
+    }
+  });
+});

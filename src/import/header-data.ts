@@ -22,6 +22,7 @@ interface RuleData {
   phrases?: string[];
   words?: string[];
   unless?: string[];
+  unlessPhrases?: string[];
   formTools?: boolean;
 }
 
@@ -35,6 +36,8 @@ export interface HeaderData {
   counts?: { words: string[]; askWhich?: string[]; fields: Field[] };
   excludes?: { fields: Field[]; excluded: Field[] }[];
   otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
+  otherPeople?: { people: string[]; prefixes: string[]; ordinals: string[]; details?: string[] };
+  submitter?: { phrases: string[]; people: string[]; fields: Field[] };
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   authors?: { words: string[]; fields: Field[] };
@@ -93,6 +96,8 @@ export interface NegativeRule {
   words: WordSet;
   /** words that lift the rule ("Date de fin" rules out a submission date, "Date de fin de la soumission" does not) */
   unless: WordSet;
+  /** consecutive words that lift the rule ("phone number of" is no count) */
+  unlessPhrases: string[][];
   /** whether the rule also rules out a form tool's own column ("End Date", "Fecha de inicio"): false leaves it to the cells */
   formTools: boolean;
 }
@@ -109,6 +114,10 @@ export interface HeaderIndex {
   /** a header naming one of `fields` (the beneficiaries, the organisation) is never one of `excluded` (its type, the title) */
   excludes: { fields: Set<Field>; excluded: Set<Field>; why: string }[];
   otherParties: { words: WordSet; unless: string[][]; fields: Set<Field> };
+  /** another person on the applicant's side (a co-applicant, a second contact): folded words */
+  otherPeople: { people: WordSet; prefixes: string[]; ordinals: Set<string>; details: Set<string> };
+  /** clauses naming whoever filled in the form (tokens), the person nouns read away with them, the fields they come first for */
+  submitter: { phrases: string[][]; people: Set<string>; fields: Set<Field> };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
   /** words that make a column the second one of its field ("email (secondary)") */
@@ -178,6 +187,17 @@ export function headerIndex(): HeaderIndex {
       unless: (data.otherParties?.unless ?? []).map(words).filter((p) => p.length > 0),
       fields: new Set(data.otherParties?.fields ?? []),
     },
+    otherPeople: {
+      people: new WordSet(data.otherPeople?.people ?? []),
+      prefixes: (data.otherPeople?.prefixes ?? []).map(foldText),
+      ordinals: new Set((data.otherPeople?.ordinals ?? []).map(foldText)),
+      details: new Set((data.otherPeople?.details ?? []).map(foldText)),
+    },
+    submitter: {
+      phrases: (data.submitter?.phrases ?? []).map(tokens).filter((t) => t.length),
+      people: new Set((data.submitter?.people ?? []).map(foldText)),
+      fields: new Set(data.submitter?.fields ?? []),
+    },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),
     secondary: new WordSet(data.secondary?.words ?? []),
@@ -192,6 +212,7 @@ export function headerIndex(): HeaderIndex {
       phrases: (r.phrases ?? []).map(tokens).filter((t) => t.length),
       words: new WordSet(r.words ?? []),
       unless: new WordSet(r.unless ?? []),
+      unlessPhrases: (r.unlessPhrases ?? []).map(tokens).filter((t) => t.length),
       formTools: r.formTools ?? true,
     })),
     priority: new Map(data.priority.map((f, i) => [f, i])),

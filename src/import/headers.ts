@@ -70,6 +70,39 @@ function namesOtherParty(words: readonly string[], idx: HeaderIndex): boolean {
   return anyWord(words, idx.otherParties.words) && !namesLeadParty(words, idx);
 }
 
+/** Words that may stand between a person word and what makes it another person ("contact du second", "co-applicant's"). */
+const LINK_WORDS = new Set(['of', 'the', 'de', 'del', 'du', 'des', 'la', 'le', 'el', 'los', 'las', 'd', 'l', 's', 'do', 'da']);
+/** Person words that also mean a person's details ("contact number", "Contacto teléfono"). */
+const CONTACT_WORDS = new Set(['contact', 'contacto', 'contato']);
+
+/**
+ * "Co-applicant's email", "Joint applicant email", "Second contact email", "Email (contact 2)",
+ * "Courriel du deuxième contact", "Correo del co-solicitante": another person named beside the
+ * applicant, whose email, phone or name is not the applicant's. "Alternate contact number" is
+ * the applicant's second number (contact details), and "Alternative email" the applicant's other
+ * address: the ordinal must stand beside a person word.
+ */
+function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolean {
+  const { people, prefixes, ordinals, details } = idx.otherPeople;
+  const step = (from: number, by: number) => {
+    let j = from + by;
+    while (j >= 0 && j < tokens.length && LINK_WORDS.has(tokens[j]!)) j += by;
+    return j;
+  };
+  // a digit opening the header numbers the question ("2. Contact person"), it is no ordinal
+  const ordinal = (j: number) => j >= 0 && j < tokens.length && ordinals.has(tokens[j]!) && !(j === 0 && /^\d+$/.test(tokens[j]!));
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!;
+    if (prefixes.some((p) => word.length > p.length + 3 && word.startsWith(p) && people.has(word.slice(p.length)))) return true;
+    if (!people.has(word)) continue;
+    if (CONTACT_WORDS.has(word) && details.has(tokens[i + 1] ?? '')) continue;
+    const before = step(i, -1);
+    if (before >= 0 && prefixes.includes(tokens[before]!)) return true;
+    if (ordinal(before) || ordinal(step(i, 1))) return true;
+  }
+  return false;
+}
+
 /** "Correo electrónico del responsable del proyecto", "Alternative email": the applicant's side. */
 function namesApplicantSide(words: readonly string[], idx: HeaderIndex): boolean {
   return !namesOtherParty(words, idx) && (anyWord(words, idx.applicantSide.words) || namesLeadParty(words, idx));
@@ -153,6 +186,24 @@ function firstSentence(header: string): string | null {
   return questionTokens(headerTokens(sentence)).some((w) => w.length >= 2) ? sentence : null;
 }
 
+/** How far a column naming the form's sender outranks the other columns of the same field (an exact header scores 101). */
+const SUBMITTER_BONUS = 50;
+
+/**
+ * The header before a clause naming whoever filled in the form ("School name" of "School name of
+ * the individual who submitted this form"), without the person noun the clause follows; null when
+ * the header names no such clause.
+ */
+function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | null {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!idx.submitter.phrases.some((p) => p.every((w, k) => tokens[i + k] === w))) continue;
+    let end = i;
+    while (end > 0 && (LINK_WORDS.has(tokens[end - 1]!) || idx.submitter.people.has(tokens[end - 1]!))) end--;
+    return tokens.slice(0, end).join(' ');
+  }
+  return null;
+}
+
 /** Which rule, if any, rules the field out for this header. */
 function ruledOut(rule: NegativeRule, field: Field): boolean {
   return rule.fields ? rule.fields.has(field) : !rule.except.has(field);
@@ -161,6 +212,7 @@ function ruledOut(rule: NegativeRule, field: Field): boolean {
 function ruleApplies(rule: NegativeRule, tokens: readonly string[], question: readonly string[], metadata: boolean): boolean {
   if (metadata && !rule.formTools) return false;
   if (tokens.some((w) => w.length > 1 && rule.unless.has(w))) return false;
+  if (rule.unlessPhrases.some((p) => hasPhrase(tokens, p))) return false;
   if (rule.starts.some((s) => s.length <= question.length && s.every((w, i) => question[i] === w))) return true;
   if (rule.phrases.some((p) => hasPhrase(tokens, p))) return true;
   return tokens.some((w) => w.length > 1 && rule.words.has(w));
@@ -183,6 +235,14 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (found.length) return found;
   }
   const tokens = headerTokens(trimmed);
+  // "Name of the individual who submitted this form", "School name of the person completing this
+  // form": the form's sender, read as "Name", "School name", first for the person's fields
+  const head = submitterHead(tokens, idx);
+  if (head !== null) {
+    const found = head ? scoreHeader(head, column, idx, bonus, why, false) : [];
+    for (const c of found) if (idx.submitter.fields.has(c.field)) c.score += SUBMITTER_BONUS;
+    return found;
+  }
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
   if (!words.length) return [];
   const metadata = toolColumn ?? isToolColumn(trimmed, idx, bonus);
@@ -226,8 +286,10 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   if (best.has('contactName') && (best.has('firstName') || best.has('lastName')) && (best.has('firstName') && best.has('lastName') || namesBothParts(words))) {
     drop(['firstName', 'lastName'], 'both parts of the name: the whole name');
   }
-  // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply.
+  // A partner's, a referee's e-mail, phone or name is personal data of someone who did not apply;
+  // so is a co-applicant's or a second contact's.
   if (namesOtherParty(words, idx)) drop(idx.otherParties.fields, 'someone other than the applicant');
+  else if (namesAnotherPerson(tokens, idx)) drop(idx.otherParties.fields, 'another person than the applicant (a co-applicant, a second contact)');
   // "Target group (number and type)" names the groups: its "type" is theirs, not the organisation's;
   // "Nom de votre entreprise / projet" names the organisation: the answer is no project title.
   for (const rule of idx.excludes) {
@@ -322,6 +384,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     if (words.length !== 2 || !PREFERRED_WORDS.has(words[0]!)) return false;
     return new Set(candidates.filter((o) => o.field === c.field && o.column !== c.column).map((o) => o.column)).size >= 2;
   };
+  // Typeform ends its export with its own "Network ID" and "Tags": the tags an officer puts on
+  // responses in the tool, not the categories the applicant chose. A bare "Tags" right after a
+  // survey tool's own column (not a plain list's "Email") is that column.
+  const toolColumnAt = (i: number) => i >= 0 && (idx.ignored.has((headers[i] ?? '').replace(/\u0000/g, '').trim().toLowerCase()) || surveyToolColumn(headers[i] ?? '', idx, preferred?.has(i) ? 50 : 0));
+  const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1);
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
   const choices = new Set(candidates.filter(choiceOfColumns));
   if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
@@ -525,6 +593,9 @@ export function isResponseNumberColumn(header: string): boolean {
   const rest = words.filter((w) => w !== number[0]);
   return rest.length === 0 || isFormToolColumn(trimmed) || (rest.length === 1 && RESPONSE_WORDS.has(rest[0]!));
 }
+
+/** A form tool's labels on its responses, when they follow its own columns (Typeform's "Tags"). */
+const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'etiquetes']);
 
 const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
 

@@ -14,6 +14,7 @@ import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, TIMELINE_D
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows, uniqueHeaders } from './header-rows.js';
+import { headerIndex } from './header-data.js';
 import { headerTokens } from './header-words.js';
 import { FIELDS, MULTI_VALUE_FIELDS, headerWords, leftToCells, matchHeaders, requiredFields, type ColumnMapping, type Confidence, type Field, type HeaderEvidence } from './headers.js';
 import type { ImportHooks } from './importer.js';
@@ -304,12 +305,16 @@ function mapsByPosition(file: MappingFile): boolean {
   return refs.length > 0 && refs.every((r) => typeof r === 'number' || /^(?:[A-Z]{1,3}|\d{1,5})$/.test(String(r).trim()));
 }
 
-/** "Contact", "Contacto", "Contact details", "Coordonnées": a header that says someone is reached here, not how. */
+/**
+ * "Contact", "Contacto", "Contact details", "Coordonnées", "Contact de l'apprenant": a header that
+ * says someone (the applicant, a learner, a participant) is reached here, not how.
+ */
 function isBareContactHeader(header: string): boolean {
   const words = headerWords(header);
   const contact = ['contact', 'contacts', 'contacto', 'contactos', 'coordonnees'];
+  const person = headerIndex().nameQualifiers;
   return words.length > 0 && words.length <= 2 && words.some((w) => contact.includes(w)) &&
-    words.every((w) => [...contact, 'details', 'detail', 'info', 'information', 'informacion', 'datos', 'de'].includes(w));
+    words.every((w) => [...contact, 'details', 'detail', 'info', 'information', 'informacion', 'datos', 'de'].includes(w) || person.has(w));
 }
 
 /** "Type", "Tipo", "Statut": a header of one word that says what kind, not of what. */
@@ -456,7 +461,7 @@ export async function readLayout(
       const choice = judgeChoice(f, match, cellsOf, sample, headers, switched);
       const { cols, header, instead } = choice;
       let { judged } = choice;
-      const how = (header.metadata ? "the form tool's own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
+      const how = (header.metadata ? "named as a form tool names its own column" : header.exact ? 'the header names it' : header.single ? 'a word of the header names it' : 'the header names it among other words') + instead;
       // A header that is only "Type" ("Tipo", "Statut") may be any kind of type (a profession, a
       // ticket): it is the organisation's type when its values are, not otherwise.
       // A column listing several people (an abstract's "Authors") gives way to a given and family

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1003,11 +1003,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data47 = data.applicantSide;
+if(data.otherPeople !== undefined){
+let data47 = data.otherPeople;
 if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.fields === undefined){
-const err77 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(data47.people === undefined){
+const err77 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/required",keyword:"required",params:{missingProperty: "people"},message:"must have required property '"+"people"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1016,8 +1016,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data47.words === undefined){
-const err78 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data47.prefixes === undefined){
+const err78 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/required",keyword:"required",params:{missingProperty: "prefixes"},message:"must have required property '"+"prefixes"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1026,9 +1026,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key13 in data47){
-if(!(((key13 === "fields") || (key13 === "words")) || (pattern0.test(key13)))){
-const err79 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data47.ordinals === undefined){
+const err79 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/required",keyword:"required",params:{missingProperty: "ordinals"},message:"must have required property '"+"ordinals"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1037,15 +1036,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data47.fields !== undefined){
-let data48 = data47.fields;
-if(Array.isArray(data48)){
-const len18 = data48.length;
-for(let i18=0; i18<len18; i18++){
-let data49 = data48[i18];
-if(typeof data49 !== "string"){
-const err80 = {instancePath:instancePath+"/applicantSide/fields/" + i18,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data47){
+if(!(((((key13 === "people") || (key13 === "prefixes")) || (key13 === "ordinals")) || (key13 === "details")) || (pattern0.test(key13)))){
+const err80 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1054,8 +1047,14 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!((((((((((((((((((data49 === "externalId") || (data49 === "submittedAt")) || (data49 === "organization")) || (data49 === "organizationType")) || (data49 === "contactName")) || (data49 === "firstName")) || (data49 === "lastName")) || (data49 === "email")) || (data49 === "phone")) || (data49 === "website")) || (data49 === "country")) || (data49 === "language")) || (data49 === "workingLanguage")) || (data49 === "title")) || (data49 === "description")) || (data49 === "beneficiaries")) || (data49 === "selfCategories")) || (data49 === "score"))){
-const err81 = {instancePath:instancePath+"/applicantSide/fields/" + i18,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data47.people !== undefined){
+let data48 = data47.people;
+if(Array.isArray(data48)){
+const len18 = data48.length;
+for(let i18=0; i18<len18; i18++){
+if(typeof data48[i18] !== "string"){
+const err81 = {instancePath:instancePath+"/otherPeople/people/" + i18,schemaPath:"#/properties/otherPeople/properties/people/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1067,7 +1066,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err82 = {instancePath:instancePath+"/otherPeople/people",schemaPath:"#/properties/otherPeople/properties/people/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1077,13 +1076,13 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data47.words !== undefined){
-let data50 = data47.words;
+if(data47.prefixes !== undefined){
+let data50 = data47.prefixes;
 if(Array.isArray(data50)){
 const len19 = data50.length;
 for(let i19=0; i19<len19; i19++){
 if(typeof data50[i19] !== "string"){
-const err83 = {instancePath:instancePath+"/applicantSide/words/" + i19,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err83 = {instancePath:instancePath+"/otherPeople/prefixes/" + i19,schemaPath:"#/properties/otherPeople/properties/prefixes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1095,7 +1094,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err84 = {instancePath:instancePath+"/otherPeople/prefixes",schemaPath:"#/properties/otherPeople/properties/prefixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1105,10 +1104,13 @@ vErrors.push(err84);
 errors++;
 }
 }
-for(const key14 in data47){
-if(pattern0.test(key14)){
-if(typeof data47[key14] !== "string"){
-const err85 = {instancePath:instancePath+"/applicantSide/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.ordinals !== undefined){
+let data52 = data47.ordinals;
+if(Array.isArray(data52)){
+const len20 = data52.length;
+for(let i20=0; i20<len20; i20++){
+if(typeof data52[i20] !== "string"){
+const err85 = {instancePath:instancePath+"/otherPeople/ordinals/" + i20,schemaPath:"#/properties/otherPeople/properties/ordinals/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1119,9 +1121,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err86 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath:instancePath+"/otherPeople/ordinals",schemaPath:"#/properties/otherPeople/properties/ordinals/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1131,11 +1132,13 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data53 = data.nameQualifiers;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.words === undefined){
-const err87 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data47.details !== undefined){
+let data54 = data47.details;
+if(Array.isArray(data54)){
+const len21 = data54.length;
+for(let i21=0; i21<len21; i21++){
+if(typeof data54[i21] !== "string"){
+const err87 = {instancePath:instancePath+"/otherPeople/details/" + i21,schemaPath:"#/properties/otherPeople/properties/details/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1144,9 +1147,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key15 in data53){
-if(!((key15 === "words") || (pattern0.test(key15)))){
-const err88 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/otherPeople/details",schemaPath:"#/properties/otherPeople/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1156,13 +1160,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data53.words !== undefined){
-let data54 = data53.words;
-if(Array.isArray(data54)){
-const len20 = data54.length;
-for(let i20=0; i20<len20; i20++){
-if(typeof data54[i20] !== "string"){
-const err89 = {instancePath:instancePath+"/nameQualifiers/words/" + i20,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data47){
+if(pattern0.test(key14)){
+if(typeof data47[key14] !== "string"){
+const err89 = {instancePath:instancePath+"/otherPeople/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/otherPeople/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1173,8 +1174,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err90 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err90 = {instancePath:instancePath+"/otherPeople",schemaPath:"#/properties/otherPeople/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1184,10 +1186,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-for(const key16 in data53){
-if(pattern0.test(key16)){
-if(typeof data53[key16] !== "string"){
-const err91 = {instancePath:instancePath+"/nameQualifiers/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.submitter !== undefined){
+let data57 = data.submitter;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.phrases === undefined){
+const err91 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/required",keyword:"required",params:{missingProperty: "phrases"},message:"must have required property '"+"phrases"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1196,11 +1199,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.people === undefined){
+const err92 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/required",keyword:"required",params:{missingProperty: "people"},message:"must have required property '"+"people"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1209,12 +1209,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data.secondary !== undefined){
-let data57 = data.secondary;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.words === undefined){
-const err93 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data57.fields === undefined){
+const err93 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1223,9 +1219,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key17 in data57){
-if(!((key17 === "words") || (pattern0.test(key17)))){
-const err94 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+for(const key15 in data57){
+if(!((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (pattern0.test(key15)))){
+const err94 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1235,13 +1231,13 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data57.words !== undefined){
-let data58 = data57.words;
+if(data57.phrases !== undefined){
+let data58 = data57.phrases;
 if(Array.isArray(data58)){
-const len21 = data58.length;
-for(let i21=0; i21<len21; i21++){
-if(typeof data58[i21] !== "string"){
-const err95 = {instancePath:instancePath+"/secondary/words/" + i21,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len22 = data58.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data58[i22] !== "string"){
+const err95 = {instancePath:instancePath+"/submitter/phrases/" + i22,schemaPath:"#/properties/submitter/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1253,7 +1249,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err96 = {instancePath:instancePath+"/submitter/phrases",schemaPath:"#/properties/submitter/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1263,10 +1259,13 @@ vErrors.push(err96);
 errors++;
 }
 }
-for(const key18 in data57){
-if(pattern0.test(key18)){
-if(typeof data57[key18] !== "string"){
-const err97 = {instancePath:instancePath+"/secondary/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.people !== undefined){
+let data60 = data57.people;
+if(Array.isArray(data60)){
+const len23 = data60.length;
+for(let i23=0; i23<len23; i23++){
+if(typeof data60[i23] !== "string"){
+const err97 = {instancePath:instancePath+"/submitter/people/" + i23,schemaPath:"#/properties/submitter/properties/people/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1277,9 +1276,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err98 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/submitter/people",schemaPath:"#/properties/submitter/properties/people/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1289,11 +1287,14 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data61 = data.authors;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.words === undefined){
-const err99 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data57.fields !== undefined){
+let data62 = data57.fields;
+if(Array.isArray(data62)){
+const len24 = data62.length;
+for(let i24=0; i24<len24; i24++){
+let data63 = data62[i24];
+if(typeof data63 !== "string"){
+const err99 = {instancePath:instancePath+"/submitter/fields/" + i24,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1302,8 +1303,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data61.fields === undefined){
-const err100 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(!((((((((((((((((((data63 === "externalId") || (data63 === "submittedAt")) || (data63 === "organization")) || (data63 === "organizationType")) || (data63 === "contactName")) || (data63 === "firstName")) || (data63 === "lastName")) || (data63 === "email")) || (data63 === "phone")) || (data63 === "website")) || (data63 === "country")) || (data63 === "language")) || (data63 === "workingLanguage")) || (data63 === "title")) || (data63 === "description")) || (data63 === "beneficiaries")) || (data63 === "selfCategories")) || (data63 === "score"))){
+const err100 = {instancePath:instancePath+"/submitter/fields/" + i24,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1312,9 +1313,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key19 in data61){
-if(!(((key19 === "words") || (key19 === "fields")) || (pattern0.test(key19)))){
-const err101 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/submitter/fields",schemaPath:"#/properties/submitter/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1324,13 +1326,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data61.words !== undefined){
-let data62 = data61.words;
-if(Array.isArray(data62)){
-const len22 = data62.length;
-for(let i22=0; i22<len22; i22++){
-if(typeof data62[i22] !== "string"){
-const err102 = {instancePath:instancePath+"/authors/words/" + i22,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data57){
+if(pattern0.test(key16)){
+if(typeof data57[key16] !== "string"){
+const err102 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1341,8 +1340,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err103 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err103 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1352,14 +1352,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data61.fields !== undefined){
-let data64 = data61.fields;
-if(Array.isArray(data64)){
-const len23 = data64.length;
-for(let i23=0; i23<len23; i23++){
-let data65 = data64[i23];
-if(typeof data65 !== "string"){
-const err104 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.applicantSide !== undefined){
+let data65 = data.applicantSide;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.fields === undefined){
+const err104 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1368,8 +1365,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!((((((((((((((((((data65 === "externalId") || (data65 === "submittedAt")) || (data65 === "organization")) || (data65 === "organizationType")) || (data65 === "contactName")) || (data65 === "firstName")) || (data65 === "lastName")) || (data65 === "email")) || (data65 === "phone")) || (data65 === "website")) || (data65 === "country")) || (data65 === "language")) || (data65 === "workingLanguage")) || (data65 === "title")) || (data65 === "description")) || (data65 === "beneficiaries")) || (data65 === "selfCategories")) || (data65 === "score"))){
-const err105 = {instancePath:instancePath+"/authors/fields/" + i23,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(data65.words === undefined){
+const err105 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1378,10 +1375,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key17 in data65){
+if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
+const err106 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1391,10 +1387,14 @@ vErrors.push(err106);
 errors++;
 }
 }
-for(const key20 in data61){
-if(pattern0.test(key20)){
-if(typeof data61[key20] !== "string"){
-const err107 = {instancePath:instancePath+"/authors/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.fields !== undefined){
+let data66 = data65.fields;
+if(Array.isArray(data66)){
+const len25 = data66.length;
+for(let i25=0; i25<len25; i25++){
+let data67 = data66[i25];
+if(typeof data67 !== "string"){
+const err107 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1403,11 +1403,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((((((((((((data67 === "externalId") || (data67 === "submittedAt")) || (data67 === "organization")) || (data67 === "organizationType")) || (data67 === "contactName")) || (data67 === "firstName")) || (data67 === "lastName")) || (data67 === "email")) || (data67 === "phone")) || (data67 === "website")) || (data67 === "country")) || (data67 === "language")) || (data67 === "workingLanguage")) || (data67 === "title")) || (data67 === "description")) || (data67 === "beneficiaries")) || (data67 === "selfCategories")) || (data67 === "score"))){
+const err108 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1417,14 +1414,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data67 = data.exactHeaders;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key21 in data67){
-if(!(pattern0.test(key21))){
-let data68 = data67[key21];
-if(typeof data68 !== "string"){
-const err109 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err109 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1433,8 +1425,14 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(!((((((((((((((((((data68 === "externalId") || (data68 === "submittedAt")) || (data68 === "organization")) || (data68 === "organizationType")) || (data68 === "contactName")) || (data68 === "firstName")) || (data68 === "lastName")) || (data68 === "email")) || (data68 === "phone")) || (data68 === "website")) || (data68 === "country")) || (data68 === "language")) || (data68 === "workingLanguage")) || (data68 === "title")) || (data68 === "description")) || (data68 === "beneficiaries")) || (data68 === "selfCategories")) || (data68 === "score"))){
-const err110 = {instancePath:instancePath+"/exactHeaders/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data65.words !== undefined){
+let data68 = data65.words;
+if(Array.isArray(data68)){
+const len26 = data68.length;
+for(let i26=0; i26<len26; i26++){
+if(typeof data68[i26] !== "string"){
+const err110 = {instancePath:instancePath+"/applicantSide/words/" + i26,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1445,10 +1443,8 @@ errors++;
 }
 }
 }
-for(const key22 in data67){
-if(pattern0.test(key22)){
-if(typeof data67[key22] !== "string"){
-const err111 = {instancePath:instancePath+"/exactHeaders/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err111 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1458,10 +1454,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data65){
+if(pattern0.test(key18)){
+if(typeof data65[key18] !== "string"){
+const err112 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1471,11 +1467,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data70 = data.singleWord;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.neutral === undefined){
-const err113 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1484,8 +1479,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data70.fields === undefined){
-const err114 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+if(data.nameQualifiers !== undefined){
+let data71 = data.nameQualifiers;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.words === undefined){
+const err114 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1494,9 +1493,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key23 in data70){
-if(!(((key23 === "neutral") || (key23 === "fields")) || (pattern0.test(key23)))){
-const err115 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+for(const key19 in data71){
+if(!((key19 === "words") || (pattern0.test(key19)))){
+const err115 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1506,13 +1505,13 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data70.neutral !== undefined){
-let data71 = data70.neutral;
-if(Array.isArray(data71)){
-const len24 = data71.length;
-for(let i24=0; i24<len24; i24++){
-if(typeof data71[i24] !== "string"){
-const err116 = {instancePath:instancePath+"/singleWord/neutral/" + i24,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.words !== undefined){
+let data72 = data71.words;
+if(Array.isArray(data72)){
+const len27 = data72.length;
+for(let i27=0; i27<len27; i27++){
+if(typeof data72[i27] !== "string"){
+const err116 = {instancePath:instancePath+"/nameQualifiers/words/" + i27,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1524,7 +1523,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err117 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1534,13 +1533,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data70.fields !== undefined){
-let data73 = data70.fields;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key24 in data73){
-const _errs174 = errors;
-if(typeof key24 !== "string"){
-const err118 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key24};
+for(const key20 in data71){
+if(pattern0.test(key20)){
+if(typeof data71[key20] !== "string"){
+const err118 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1549,8 +1545,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(!((((((((((((((((((key24 === "externalId") || (key24 === "submittedAt")) || (key24 === "organization")) || (key24 === "organizationType")) || (key24 === "contactName")) || (key24 === "firstName")) || (key24 === "lastName")) || (key24 === "email")) || (key24 === "phone")) || (key24 === "website")) || (key24 === "country")) || (key24 === "language")) || (key24 === "workingLanguage")) || (key24 === "title")) || (key24 === "description")) || (key24 === "beneficiaries")) || (key24 === "selfCategories")) || (key24 === "score"))){
-const err119 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key24};
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,9 +1558,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-var valid86 = _errs174 === errors;
-if(!valid86){
-const err120 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid"};
+}
+if(data.secondary !== undefined){
+let data75 = data.secondary;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.words === undefined){
+const err120 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1570,13 +1572,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-for(const key25 in data73){
-let data74 = data73[key25];
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key26 in data74){
-if(!(((key26 === "context") || (key26 === "anyUpTo")) || (pattern0.test(key26)))){
-const err121 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+for(const key21 in data75){
+if(!((key21 === "words") || (pattern0.test(key21)))){
+const err121 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1586,13 +1584,13 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data74.context !== undefined){
-let data75 = data74.context;
-if(Array.isArray(data75)){
-const len25 = data75.length;
-for(let i25=0; i25<len25; i25++){
-if(typeof data75[i25] !== "string"){
-const err122 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i25,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data75.words !== undefined){
+let data76 = data75.words;
+if(Array.isArray(data76)){
+const len28 = data76.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data76[i28] !== "string"){
+const err122 = {instancePath:instancePath+"/secondary/words/" + i28,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1604,7 +1602,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1614,10 +1612,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data74.anyUpTo !== undefined){
-let data77 = data74.anyUpTo;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err124 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key22 in data75){
+if(pattern0.test(key22)){
+if(typeof data75[key22] !== "string"){
+const err124 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1626,9 +1624,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
-const err125 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1638,11 +1638,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-for(const key27 in data74){
-if(pattern0.test(key27)){
-if(typeof data74[key27] !== "string"){
-const err126 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.authors !== undefined){
+let data79 = data.authors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.words === undefined){
+const err126 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1651,11 +1651,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/singleWord/fields/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.fields === undefined){
+const err127 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1664,10 +1661,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key23 in data79){
+if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err128 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1677,10 +1673,13 @@ vErrors.push(err128);
 errors++;
 }
 }
-for(const key28 in data70){
-if(pattern0.test(key28)){
-if(typeof data70[key28] !== "string"){
-const err129 = {instancePath:instancePath+"/singleWord/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.words !== undefined){
+let data80 = data79.words;
+if(Array.isArray(data80)){
+const len29 = data80.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data80[i29] !== "string"){
+const err129 = {instancePath:instancePath+"/authors/words/" + i29,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1691,9 +1690,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err130 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err130 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1703,11 +1701,14 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data80 = data.negative;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.rules === undefined){
-const err131 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(data79.fields !== undefined){
+let data82 = data79.fields;
+if(Array.isArray(data82)){
+const len30 = data82.length;
+for(let i30=0; i30<len30; i30++){
+let data83 = data82[i30];
+if(typeof data83 !== "string"){
+const err131 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1716,9 +1717,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key29 in data80){
-if(!((key29 === "rules") || (pattern0.test(key29)))){
-const err132 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(!((((((((((((((((((data83 === "externalId") || (data83 === "submittedAt")) || (data83 === "organization")) || (data83 === "organizationType")) || (data83 === "contactName")) || (data83 === "firstName")) || (data83 === "lastName")) || (data83 === "email")) || (data83 === "phone")) || (data83 === "website")) || (data83 === "country")) || (data83 === "language")) || (data83 === "workingLanguage")) || (data83 === "title")) || (data83 === "description")) || (data83 === "beneficiaries")) || (data83 === "selfCategories")) || (data83 === "score"))){
+const err132 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1728,15 +1728,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data80.rules !== undefined){
-let data81 = data80.rules;
-if(Array.isArray(data81)){
-const len26 = data81.length;
-for(let i26=0; i26<len26; i26++){
-let data82 = data81[i26];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.why === undefined){
-const err133 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+}
+else {
+const err133 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1745,9 +1739,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key30 in data82){
-if(!(((((((((key30 === "why") || (key30 === "fields")) || (key30 === "except")) || (key30 === "starts")) || (key30 === "phrases")) || (key30 === "words")) || (key30 === "unless")) || (key30 === "formTools")) || (pattern0.test(key30)))){
-const err134 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+for(const key24 in data79){
+if(pattern0.test(key24)){
+if(typeof data79[key24] !== "string"){
+const err134 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1757,9 +1753,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data82.why !== undefined){
-if(typeof data82.why !== "string"){
-const err135 = {instancePath:instancePath+"/negative/rules/" + i26+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1769,17 +1766,14 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data82.fields !== undefined){
-let data84 = data82.fields;
-if(Array.isArray(data84)){
-const len27 = data84.length;
-for(let i27=0; i27<len27; i27++){
-let data85 = data84[i27];
-const _errs204 = errors;
-let valid100 = false;
-const _errs205 = errors;
-if(typeof data85 !== "string"){
-const err136 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exactHeaders !== undefined){
+let data85 = data.exactHeaders;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key25 in data85){
+if(!(pattern0.test(key25))){
+let data86 = data85[key25];
+if(typeof data86 !== "string"){
+const err136 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1788,8 +1782,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!((((((((((((((((((data85 === "externalId") || (data85 === "submittedAt")) || (data85 === "organization")) || (data85 === "organizationType")) || (data85 === "contactName")) || (data85 === "firstName")) || (data85 === "lastName")) || (data85 === "email")) || (data85 === "phone")) || (data85 === "website")) || (data85 === "country")) || (data85 === "language")) || (data85 === "workingLanguage")) || (data85 === "title")) || (data85 === "description")) || (data85 === "beneficiaries")) || (data85 === "selfCategories")) || (data85 === "score"))){
-const err137 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((((((data86 === "externalId") || (data86 === "submittedAt")) || (data86 === "organization")) || (data86 === "organizationType")) || (data86 === "contactName")) || (data86 === "firstName")) || (data86 === "lastName")) || (data86 === "email")) || (data86 === "phone")) || (data86 === "website")) || (data86 === "country")) || (data86 === "language")) || (data86 === "workingLanguage")) || (data86 === "title")) || (data86 === "description")) || (data86 === "beneficiaries")) || (data86 === "selfCategories")) || (data86 === "score"))){
+const err137 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1798,12 +1792,12 @@ vErrors.push(err137);
 }
 errors++;
 }
-var _valid0 = _errs205 === errors;
-valid100 = valid100 || _valid0;
-if(!valid100){
-const _errs208 = errors;
-if("*" !== data85){
-const err138 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+}
+}
+for(const key26 in data85){
+if(pattern0.test(key26)){
+if(typeof data85[key26] !== "string"){
+const err138 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1812,11 +1806,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-var _valid0 = _errs208 === errors;
-valid100 = valid100 || _valid0;
 }
-if(!valid100){
-const err139 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields/" + i27,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1825,21 +1819,12 @@ vErrors.push(err139);
 }
 errors++;
 }
-else {
-errors = _errs204;
-if(vErrors !== null){
-if(_errs204){
-vErrors.length = _errs204;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/negative/rules/" + i26+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.singleWord !== undefined){
+let data88 = data.singleWord;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.neutral === undefined){
+const err140 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1848,15 +1833,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data82.except !== undefined){
-let data86 = data82.except;
-if(Array.isArray(data86)){
-const len28 = data86.length;
-for(let i28=0; i28<len28; i28++){
-let data87 = data86[i28];
-if(typeof data87 !== "string"){
-const err141 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.fields === undefined){
+const err141 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1865,8 +1843,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
-const err142 = {instancePath:instancePath+"/negative/rules/" + i26+"/except/" + i28,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key27 in data88){
+if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
+const err142 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1876,9 +1855,13 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/negative/rules/" + i26+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data88.neutral !== undefined){
+let data89 = data88.neutral;
+if(Array.isArray(data89)){
+const len31 = data89.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data89[i31] !== "string"){
+const err143 = {instancePath:instancePath+"/singleWord/neutral/" + i31,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1888,13 +1871,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data82.starts !== undefined){
-let data88 = data82.starts;
-if(Array.isArray(data88)){
-const len29 = data88.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data88[i29] !== "string"){
-const err144 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts/" + i29,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err144 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1904,9 +1883,13 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/negative/rules/" + i26+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data88.fields !== undefined){
+let data91 = data88.fields;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key28 in data91){
+const _errs213 = errors;
+if(typeof key28 !== "string"){
+const err145 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1915,14 +1898,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-if(data82.phrases !== undefined){
-let data90 = data82.phrases;
-if(Array.isArray(data90)){
-const len30 = data90.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data90[i30] !== "string"){
-const err146 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases/" + i30,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
+const err146 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1931,10 +1908,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/negative/rules/" + i26+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid105 = _errs213 === errors;
+if(!valid105){
+const err147 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1944,13 +1920,12 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data82.words !== undefined){
-let data92 = data82.words;
-if(Array.isArray(data92)){
-const len31 = data92.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data92[i31] !== "string"){
-const err148 = {instancePath:instancePath+"/negative/rules/" + i26+"/words/" + i31,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key29 in data91){
+let data92 = data91[key29];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key30 in data92){
+if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
+const err148 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1960,9 +1935,13 @@ vErrors.push(err148);
 errors++;
 }
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/negative/rules/" + i26+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data92.context !== undefined){
+let data93 = data92.context;
+if(Array.isArray(data93)){
+const len32 = data93.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data93[i32] !== "string"){
+const err149 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i32,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1972,13 +1951,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data82.unless !== undefined){
-let data94 = data82.unless;
-if(Array.isArray(data94)){
-const len32 = data94.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data94[i32] !== "string"){
-const err150 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless/" + i32,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err150 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1988,9 +1963,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath:instancePath+"/negative/rules/" + i26+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data92.anyUpTo !== undefined){
+let data95 = data92.anyUpTo;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err151 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1999,10 +1975,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data82.formTools !== undefined){
-if(typeof data82.formTools !== "boolean"){
-const err152 = {instancePath:instancePath+"/negative/rules/" + i26+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 < 0 || isNaN(data95)){
+const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2012,10 +1987,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-for(const key31 in data82){
+}
+for(const key31 in data92){
 if(pattern0.test(key31)){
-if(typeof data82[key31] !== "string"){
-const err153 = {instancePath:instancePath+"/negative/rules/" + i26+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data92[key31] !== "string"){
+const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2028,7 +2004,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/negative/rules/" + i26,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2040,7 +2016,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err155 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2050,10 +2026,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-for(const key32 in data80){
+for(const key32 in data88){
 if(pattern0.test(key32)){
-if(typeof data80[key32] !== "string"){
-const err156 = {instancePath:instancePath+"/negative/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data88[key32] !== "string"){
+const err156 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2066,7 +2042,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err157 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2076,16 +2052,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data99 = data.exactOnly;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-for(const key33 in data99){
-const _errs238 = errors;
-const _errs239 = errors;
-let valid116 = false;
-const _errs240 = errors;
-if(typeof key33 !== "string"){
-const err158 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key33};
+if(data.negative !== undefined){
+let data98 = data.negative;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.rules === undefined){
+const err158 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2094,8 +2065,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(!((((((((((((((((((key33 === "externalId") || (key33 === "submittedAt")) || (key33 === "organization")) || (key33 === "organizationType")) || (key33 === "contactName")) || (key33 === "firstName")) || (key33 === "lastName")) || (key33 === "email")) || (key33 === "phone")) || (key33 === "website")) || (key33 === "country")) || (key33 === "language")) || (key33 === "workingLanguage")) || (key33 === "title")) || (key33 === "description")) || (key33 === "beneficiaries")) || (key33 === "selfCategories")) || (key33 === "score"))){
-const err159 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key33};
+for(const key33 in data98){
+if(!((key33 === "rules") || (pattern0.test(key33)))){
+const err159 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2104,13 +2076,16 @@ vErrors.push(err159);
 }
 errors++;
 }
-var _valid1 = _errs240 === errors;
-valid116 = valid116 || _valid1;
-if(!valid116){
-const _errs243 = errors;
-if(typeof key33 === "string"){
-if(!pattern0.test(key33)){
-const err160 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key33};
+}
+if(data98.rules !== undefined){
+let data99 = data98.rules;
+if(Array.isArray(data99)){
+const len33 = data99.length;
+for(let i33=0; i33<len33; i33++){
+let data100 = data99[i33];
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.why === undefined){
+const err160 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2119,12 +2094,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-var _valid1 = _errs243 === errors;
-valid116 = valid116 || _valid1;
-}
-if(!valid116){
-const err161 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key33};
+for(const key34 in data100){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
+const err161 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2133,20 +2105,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-else {
-errors = _errs239;
-if(vErrors !== null){
-if(_errs239){
-vErrors.length = _errs239;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid115 = _errs238 === errors;
-if(!valid115){
-const err162 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key33},message:"property name must be valid"};
+if(data100.why !== undefined){
+if(typeof data100.why !== "string"){
+const err162 = {instancePath:instancePath+"/negative/rules/" + i33+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2156,14 +2118,17 @@ vErrors.push(err162);
 errors++;
 }
 }
-for(const key34 in data99){
-if(!(pattern0.test(key34))){
-let data100 = data99[key34];
-if(Array.isArray(data100)){
-const len33 = data100.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data100[i33] !== "string"){
-const err163 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i33,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.fields !== undefined){
+let data102 = data100.fields;
+if(Array.isArray(data102)){
+const len34 = data102.length;
+for(let i34=0; i34<len34; i34++){
+let data103 = data102[i34];
+const _errs243 = errors;
+let valid119 = false;
+const _errs244 = errors;
+if(typeof data103 !== "string"){
+const err163 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2172,10 +2137,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/exactOnly/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data103 === "externalId") || (data103 === "submittedAt")) || (data103 === "organization")) || (data103 === "organizationType")) || (data103 === "contactName")) || (data103 === "firstName")) || (data103 === "lastName")) || (data103 === "email")) || (data103 === "phone")) || (data103 === "website")) || (data103 === "country")) || (data103 === "language")) || (data103 === "workingLanguage")) || (data103 === "title")) || (data103 === "description")) || (data103 === "beneficiaries")) || (data103 === "selfCategories")) || (data103 === "score"))){
+const err164 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2184,12 +2147,12 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-}
-for(const key35 in data99){
-if(pattern0.test(key35)){
-if(typeof data99[key35] !== "string"){
-const err165 = {instancePath:instancePath+"/exactOnly/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs244 === errors;
+valid119 = valid119 || _valid0;
+if(!valid119){
+const _errs247 = errors;
+if("*" !== data103){
+const err165 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2198,11 +2161,11 @@ vErrors.push(err165);
 }
 errors++;
 }
+var _valid0 = _errs247 === errors;
+valid119 = valid119 || _valid0;
 }
-}
-}
-else {
-const err166 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid119){
+const err166 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2211,14 +2174,21 @@ vErrors.push(err166);
 }
 errors++;
 }
+else {
+errors = _errs243;
+if(vErrors !== null){
+if(_errs243){
+vErrors.length = _errs243;
 }
-if(data.stopwords !== undefined){
-let data103 = data.stopwords;
-if(Array.isArray(data103)){
-const len34 = data103.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data103[i34] !== "string"){
-const err167 = {instancePath:instancePath+"/stopwords/" + i34,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2228,9 +2198,14 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.except !== undefined){
+let data104 = data100.except;
+if(Array.isArray(data104)){
+const len35 = data104.length;
+for(let i35=0; i35<len35; i35++){
+let data105 = data104[i35];
+if(typeof data105 !== "string"){
+const err168 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2239,13 +2214,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data105 = data.fields;
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-for(const key36 in data105){
-if(!(func2.call(schema11.properties.fields.properties, key36))){
-const err169 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(!((((((((((((((((((data105 === "externalId") || (data105 === "submittedAt")) || (data105 === "organization")) || (data105 === "organizationType")) || (data105 === "contactName")) || (data105 === "firstName")) || (data105 === "lastName")) || (data105 === "email")) || (data105 === "phone")) || (data105 === "website")) || (data105 === "country")) || (data105 === "language")) || (data105 === "workingLanguage")) || (data105 === "title")) || (data105 === "description")) || (data105 === "beneficiaries")) || (data105 === "selfCategories")) || (data105 === "score"))){
+const err169 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2255,13 +2225,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data105.externalId !== undefined){
-let data106 = data105.externalId;
-if(Array.isArray(data106)){
-const len35 = data106.length;
-for(let i35=0; i35<len35; i35++){
-if(typeof data106[i35] !== "string"){
-const err170 = {instancePath:instancePath+"/fields/externalId/" + i35,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err170 = {instancePath:instancePath+"/negative/rules/" + i33+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2271,9 +2237,13 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.starts !== undefined){
+let data106 = data100.starts;
+if(Array.isArray(data106)){
+const len36 = data106.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data106[i36] !== "string"){
+const err171 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2283,13 +2253,9 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data105.submittedAt !== undefined){
-let data108 = data105.submittedAt;
-if(Array.isArray(data108)){
-const len36 = data108.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data108[i36] !== "string"){
-const err172 = {instancePath:instancePath+"/fields/submittedAt/" + i36,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err172 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2299,9 +2265,13 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.phrases !== undefined){
+let data108 = data100.phrases;
+if(Array.isArray(data108)){
+const len37 = data108.length;
+for(let i37=0; i37<len37; i37++){
+if(typeof data108[i37] !== "string"){
+const err173 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases/" + i37,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2311,13 +2281,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data105.organization !== undefined){
-let data110 = data105.organization;
-if(Array.isArray(data110)){
-const len37 = data110.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data110[i37] !== "string"){
-const err174 = {instancePath:instancePath+"/fields/organization/" + i37,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err174 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2327,9 +2293,13 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.words !== undefined){
+let data110 = data100.words;
+if(Array.isArray(data110)){
+const len38 = data110.length;
+for(let i38=0; i38<len38; i38++){
+if(typeof data110[i38] !== "string"){
+const err175 = {instancePath:instancePath+"/negative/rules/" + i33+"/words/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2339,13 +2309,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data105.organizationType !== undefined){
-let data112 = data105.organizationType;
-if(Array.isArray(data112)){
-const len38 = data112.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data112[i38] !== "string"){
-const err176 = {instancePath:instancePath+"/fields/organizationType/" + i38,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err176 = {instancePath:instancePath+"/negative/rules/" + i33+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2355,9 +2321,13 @@ vErrors.push(err176);
 errors++;
 }
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.unless !== undefined){
+let data112 = data100.unless;
+if(Array.isArray(data112)){
+const len39 = data112.length;
+for(let i39=0; i39<len39; i39++){
+if(typeof data112[i39] !== "string"){
+const err177 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2367,13 +2337,9 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data105.contactName !== undefined){
-let data114 = data105.contactName;
-if(Array.isArray(data114)){
-const len39 = data114.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data114[i39] !== "string"){
-const err178 = {instancePath:instancePath+"/fields/contactName/" + i39,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err178 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2383,9 +2349,13 @@ vErrors.push(err178);
 errors++;
 }
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.unlessPhrases !== undefined){
+let data114 = data100.unlessPhrases;
+if(Array.isArray(data114)){
+const len40 = data114.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data114[i40] !== "string"){
+const err179 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2395,13 +2365,9 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data105.firstName !== undefined){
-let data116 = data105.firstName;
-if(Array.isArray(data116)){
-const len40 = data116.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data116[i40] !== "string"){
-const err180 = {instancePath:instancePath+"/fields/firstName/" + i40,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err180 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2411,9 +2377,9 @@ vErrors.push(err180);
 errors++;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data100.formTools !== undefined){
+if(typeof data100.formTools !== "boolean"){
+const err181 = {instancePath:instancePath+"/negative/rules/" + i33+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2423,13 +2389,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data105.lastName !== undefined){
-let data118 = data105.lastName;
-if(Array.isArray(data118)){
-const len41 = data118.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data118[i41] !== "string"){
-const err182 = {instancePath:instancePath+"/fields/lastName/" + i41,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data100){
+if(pattern0.test(key35)){
+if(typeof data100[key35] !== "string"){
+const err182 = {instancePath:instancePath+"/negative/rules/" + i33+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2440,8 +2403,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err183 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err183 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2451,13 +2415,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data105.email !== undefined){
-let data120 = data105.email;
-if(Array.isArray(data120)){
-const len42 = data120.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data120[i42] !== "string"){
-const err184 = {instancePath:instancePath+"/fields/email/" + i42,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err184 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2467,9 +2427,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key36 in data98){
+if(pattern0.test(key36)){
+if(typeof data98[key36] !== "string"){
+const err185 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2479,13 +2440,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data105.phone !== undefined){
-let data122 = data105.phone;
-if(Array.isArray(data122)){
-const len43 = data122.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data122[i43] !== "string"){
-const err186 = {instancePath:instancePath+"/fields/phone/" + i43,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2495,9 +2453,16 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.exactOnly !== undefined){
+let data119 = data.exactOnly;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+for(const key37 in data119){
+const _errs281 = errors;
+const _errs282 = errors;
+let valid137 = false;
+const _errs283 = errors;
+if(typeof key37 !== "string"){
+const err187 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2506,14 +2471,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data105.website !== undefined){
-let data124 = data105.website;
-if(Array.isArray(data124)){
-const len44 = data124.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data124[i44] !== "string"){
-const err188 = {instancePath:instancePath+"/fields/website/" + i44,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
+const err188 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2522,10 +2481,13 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid1 = _errs283 === errors;
+valid137 = valid137 || _valid1;
+if(!valid137){
+const _errs286 = errors;
+if(typeof key37 === "string"){
+if(!pattern0.test(key37)){
+const err189 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2535,13 +2497,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data105.country !== undefined){
-let data126 = data105.country;
-if(Array.isArray(data126)){
-const len45 = data126.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data126[i45] !== "string"){
-const err190 = {instancePath:instancePath+"/fields/country/" + i45,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs286 === errors;
+valid137 = valid137 || _valid1;
+}
+if(!valid137){
+const err190 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2550,10 +2510,20 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
+else {
+errors = _errs282;
+if(vErrors !== null){
+if(_errs282){
+vErrors.length = _errs282;
 }
 else {
-const err191 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid136 = _errs281 === errors;
+if(!valid136){
+const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2563,13 +2533,14 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data105.language !== undefined){
-let data128 = data105.language;
-if(Array.isArray(data128)){
-const len46 = data128.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data128[i46] !== "string"){
-const err192 = {instancePath:instancePath+"/fields/language/" + i46,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data119){
+if(!(pattern0.test(key38))){
+let data120 = data119[key38];
+if(Array.isArray(data120)){
+const len41 = data120.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data120[i41] !== "string"){
+const err192 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i41,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2581,7 +2552,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2591,13 +2562,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data105.workingLanguage !== undefined){
-let data130 = data105.workingLanguage;
-if(Array.isArray(data130)){
-const len47 = data130.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data130[i47] !== "string"){
-const err194 = {instancePath:instancePath+"/fields/workingLanguage/" + i47,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key39 in data119){
+if(pattern0.test(key39)){
+if(typeof data119[key39] !== "string"){
+const err194 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2608,8 +2577,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err195 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2619,13 +2589,13 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data105.title !== undefined){
-let data132 = data105.title;
-if(Array.isArray(data132)){
-const len48 = data132.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data132[i48] !== "string"){
-const err196 = {instancePath:instancePath+"/fields/title/" + i48,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopwords !== undefined){
+let data123 = data.stopwords;
+if(Array.isArray(data123)){
+const len42 = data123.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data123[i42] !== "string"){
+const err196 = {instancePath:instancePath+"/stopwords/" + i42,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2637,7 +2607,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2647,13 +2617,12 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data105.description !== undefined){
-let data134 = data105.description;
-if(Array.isArray(data134)){
-const len49 = data134.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data134[i49] !== "string"){
-const err198 = {instancePath:instancePath+"/fields/description/" + i49,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data125 = data.fields;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+for(const key40 in data125){
+if(!(func2.call(schema11.properties.fields.properties, key40))){
+const err198 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2663,9 +2632,13 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.externalId !== undefined){
+let data126 = data125.externalId;
+if(Array.isArray(data126)){
+const len43 = data126.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data126[i43] !== "string"){
+const err199 = {instancePath:instancePath+"/fields/externalId/" + i43,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2675,13 +2648,9 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data105.beneficiaries !== undefined){
-let data136 = data105.beneficiaries;
-if(Array.isArray(data136)){
-const len50 = data136.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data136[i50] !== "string"){
-const err200 = {instancePath:instancePath+"/fields/beneficiaries/" + i50,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err200 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2691,9 +2660,13 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.submittedAt !== undefined){
+let data128 = data125.submittedAt;
+if(Array.isArray(data128)){
+const len44 = data128.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data128[i44] !== "string"){
+const err201 = {instancePath:instancePath+"/fields/submittedAt/" + i44,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2703,13 +2676,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data105.selfCategories !== undefined){
-let data138 = data105.selfCategories;
-if(Array.isArray(data138)){
-const len51 = data138.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data138[i51] !== "string"){
-const err202 = {instancePath:instancePath+"/fields/selfCategories/" + i51,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err202 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2719,9 +2688,13 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-else {
-const err203 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.organization !== undefined){
+let data130 = data125.organization;
+if(Array.isArray(data130)){
+const len45 = data130.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data130[i45] !== "string"){
+const err203 = {instancePath:instancePath+"/fields/organization/" + i45,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2731,13 +2704,9 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data105.score !== undefined){
-let data140 = data105.score;
-if(Array.isArray(data140)){
-const len52 = data140.length;
-for(let i52=0; i52<len52; i52++){
-if(typeof data140[i52] !== "string"){
-const err204 = {instancePath:instancePath+"/fields/score/" + i52,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err204 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2747,9 +2716,13 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
-else {
-const err205 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.organizationType !== undefined){
+let data132 = data125.organizationType;
+if(Array.isArray(data132)){
+const len46 = data132.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data132[i46] !== "string"){
+const err205 = {instancePath:instancePath+"/fields/organizationType/" + i46,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2761,7 +2734,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err206 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2771,10 +2744,13 @@ vErrors.push(err206);
 errors++;
 }
 }
-for(const key37 in data){
-if(pattern0.test(key37)){
-if(typeof data[key37] !== "string"){
-const err207 = {instancePath:instancePath+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.contactName !== undefined){
+let data134 = data125.contactName;
+if(Array.isArray(data134)){
+const len47 = data134.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data134[i47] !== "string"){
+const err207 = {instancePath:instancePath+"/fields/contactName/" + i47,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2785,9 +2761,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err208 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err208 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2796,10 +2771,412 @@ vErrors.push(err208);
 }
 errors++;
 }
+}
+if(data125.firstName !== undefined){
+let data136 = data125.firstName;
+if(Array.isArray(data136)){
+const len48 = data136.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data136[i48] !== "string"){
+const err209 = {instancePath:instancePath+"/fields/firstName/" + i48,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data125.lastName !== undefined){
+let data138 = data125.lastName;
+if(Array.isArray(data138)){
+const len49 = data138.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data138[i49] !== "string"){
+const err211 = {instancePath:instancePath+"/fields/lastName/" + i49,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data125.email !== undefined){
+let data140 = data125.email;
+if(Array.isArray(data140)){
+const len50 = data140.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data140[i50] !== "string"){
+const err213 = {instancePath:instancePath+"/fields/email/" + i50,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data125.phone !== undefined){
+let data142 = data125.phone;
+if(Array.isArray(data142)){
+const len51 = data142.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data142[i51] !== "string"){
+const err215 = {instancePath:instancePath+"/fields/phone/" + i51,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data125.website !== undefined){
+let data144 = data125.website;
+if(Array.isArray(data144)){
+const len52 = data144.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data144[i52] !== "string"){
+const err217 = {instancePath:instancePath+"/fields/website/" + i52,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data125.country !== undefined){
+let data146 = data125.country;
+if(Array.isArray(data146)){
+const len53 = data146.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data146[i53] !== "string"){
+const err219 = {instancePath:instancePath+"/fields/country/" + i53,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data125.language !== undefined){
+let data148 = data125.language;
+if(Array.isArray(data148)){
+const len54 = data148.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data148[i54] !== "string"){
+const err221 = {instancePath:instancePath+"/fields/language/" + i54,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data125.workingLanguage !== undefined){
+let data150 = data125.workingLanguage;
+if(Array.isArray(data150)){
+const len55 = data150.length;
+for(let i55=0; i55<len55; i55++){
+if(typeof data150[i55] !== "string"){
+const err223 = {instancePath:instancePath+"/fields/workingLanguage/" + i55,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data125.title !== undefined){
+let data152 = data125.title;
+if(Array.isArray(data152)){
+const len56 = data152.length;
+for(let i56=0; i56<len56; i56++){
+if(typeof data152[i56] !== "string"){
+const err225 = {instancePath:instancePath+"/fields/title/" + i56,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+if(data125.description !== undefined){
+let data154 = data125.description;
+if(Array.isArray(data154)){
+const len57 = data154.length;
+for(let i57=0; i57<len57; i57++){
+if(typeof data154[i57] !== "string"){
+const err227 = {instancePath:instancePath+"/fields/description/" + i57,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data125.beneficiaries !== undefined){
+let data156 = data125.beneficiaries;
+if(Array.isArray(data156)){
+const len58 = data156.length;
+for(let i58=0; i58<len58; i58++){
+if(typeof data156[i58] !== "string"){
+const err229 = {instancePath:instancePath+"/fields/beneficiaries/" + i58,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data125.selfCategories !== undefined){
+let data158 = data125.selfCategories;
+if(Array.isArray(data158)){
+const len59 = data158.length;
+for(let i59=0; i59<len59; i59++){
+if(typeof data158[i59] !== "string"){
+const err231 = {instancePath:instancePath+"/fields/selfCategories/" + i59,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+if(data125.score !== undefined){
+let data160 = data125.score;
+if(Array.isArray(data160)){
+const len60 = data160.length;
+for(let i60=0; i60<len60; i60++){
+if(typeof data160[i60] !== "string"){
+const err233 = {instancePath:instancePath+"/fields/score/" + i60,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+for(const key41 in data){
+if(pattern0.test(key41)){
+if(typeof data[key41] !== "string"){
+const err236 = {instancePath:instancePath+"/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err237 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+import { caseFile, importCase } from './support.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// Headers from a tenth trial on unseen exports (Typeform in English and Spanish, French and
+// Spanish Google Forms, a school district's hand-over form, a Moodle list) and a known fault:
+// a form's bare "Email" (the applicant's) lost to a co-applicant's email column. Each case is a
+// general wording, not one file's.
+describe("another person's email beside the applicant's", () => {
+  it('a bare "Email" is the applicant\'s, never a co-applicant\'s or a second contact\'s column, not even as a fallback', () => {
+    for (const other of ['Co-applicant email', "Co-applicant's email", 'Coapplicant email', 'Joint applicant email', 'Second contact email', 'Email of the second contact person', 'Email (contact 2)', 'Other contact person email']) {
+      expect(mapped(['Organisation', 'Email', other]).email, other).toEqual(['Email']);
+    }
+  });
+
+  it('in French, Spanish and Portuguese too', () => {
+    expect(mapped(['Organisme', 'Courriel', 'Courriel du second contact']).email).toEqual(['Courriel']);
+    expect(mapped(['Organisme', 'Adresse e-mail', 'E-mail du co-porteur']).email).toEqual(['Adresse e-mail']);
+    expect(mapped(['Organización', 'Correo electrónico', 'Correo electrónico del co-solicitante']).email).toEqual(['Correo electrónico']);
+    expect(mapped(['Organización', 'Correo', 'Correo del contacto adicional']).email).toEqual(['Correo']);
+    expect(mapped(['Organização', 'E-mail', 'E-mail do outro contato']).email).toEqual(['E-mail']);
+  });
+
+  it("nor their name or phone: the co-applicant's are not the contact's", () => {
+    const m = mapped(['Organisation', 'Email', 'Name', 'Phone', 'Co-applicant name', 'Co-applicant phone']);
+    expect(m.contactName).toEqual(['Name']);
+    expect(m.phone).toEqual(['Phone']);
+    expect(mapped(['Organisation', 'Email', 'Contacto 2'])).not.toHaveProperty('contactName');
+  });
+
+  it("the applicant's other address or number stays theirs: the ordinal qualifies the field, or the contact details", () => {
+    expect(mapped(['Organisation', 'Email', 'Alternative email']).email).toEqual(['Email', 'Alternative email']);
+    expect(mapped(['Organisation', 'Email', 'Email (secondary)']).email).toEqual(['Email', 'Email (secondary)']);
+    expect(mapped(['Organisation', 'Email', 'Alternate contact number']).phone).toEqual(['Alternate contact number']);
+    expect(mapped(['Organisation', 'Email', 'Second contact no.']).phone).toEqual(['Second contact no.']);
+    // a question's number is no ordinal
+    expect(mapped(['Organisation', '2. Contact person email']).email).toEqual(['2. Contact person email']);
+  });
+
+  it('an import stores the applicant\'s address, whatever the co-applicant\'s column holds', async () => {
+    const csv = 'Organisation,Email,Co-applicant name,Co-applicant email\n'
+      + 'Acme Training,ana@example.org,Ben Roe,ben@example.org\n'
+      + 'Beta Skills,carla@example.org,Dan Poe,dan@example.org\n';
+    const c = await importCase(caseFile('co-applicants.csv', csv));
+    expect(c.apps.map((a) => a.email).sort()).toEqual(['ana@example.org', 'carla@example.org']);
+    expect(c.apps.map((a) => a.contactName)).toEqual([null, null]);
+    // the report says what it knows: the column is named as a form tool names its own, nothing more
+    expect(c.report.files[0].columns).toEqual({ organization: ['Organisation'], email: ['Email'] });
+    expect(c.report.files[0].fields.email.evidence).toBe('named as a form tool names its own column');
+    expect(c.report.files[0].unmappedColumns).toEqual(['Co-applicant name', 'Co-applicant email']);
+  });
+});
+
+describe("a form tool's own columns", () => {
+  it('Typeform\'s closing "Tags" (in English and Spanish exports) are the tool\'s labels on responses, not the categories the applicant chose', () => {
+    const english = mapped(['#', 'Organisation', 'Email', 'Response Type', 'Start Date (UTC)', 'Stage Date (UTC)', 'Submit Date (UTC)', 'Network ID', 'Tags']);
+    expect(english).not.toHaveProperty('selfCategories');
+    expect(english.externalId).toEqual(['#']);
+    expect(mapped(['Organización', 'Correo', 'Submit Date (UTC)', 'Tags'])).not.toHaveProperty('selfCategories');
+  });
+
+  it('a "Tags" question of a plain list, or after a list\'s own "Email", is still the categories', () => {
+    expect(mapped(['Organisation', 'Email', 'Tags']).selfCategories).toEqual(['Tags']);
+    expect(mapped(['Organisation', 'Tags', 'Email']).selfCategories).toEqual(['Tags']);
+  });
+});
+
+describe("the form's sender, named by a clause", () => {
+  it('a form about someone else (a child) names its sender at the end: those columns are the contact, the organisation and the phone', () => {
+    const m = mapped([
+      'Timestamp', 'Email Address', 'Student Name (Last, First)', 'Student Name (Last, First)', 'Parent or Guardian Name:', 'Parent or Guardian Phone Number:',
+      'Name of the individual who submitted this form: ', 'School name of the individual who submitted this form: ', 'Phone number of the individual who submitted this form: ',
+    ]);
+    expect(m.contactName).toEqual(['Name of the individual who submitted this form: ']);
+    expect(m.organization).toEqual(['School name of the individual who submitted this form: ']);
+    expect(m.phone).toEqual(['Phone number of the individual who submitted this form: ']);
+    expect(m.email).toEqual(['Email Address']);
+  });
+
+  it('in French, Spanish and Portuguese: "qui remplit", "quien diligencia", "quem preencheu"', () => {
+    expect(mapped(['Nom du participant', 'Nom de la personne qui remplit ce formulaire', 'Courriel']).contactName).toEqual(['Nom de la personne qui remplit ce formulaire']);
+    expect(mapped(['Marca temporal', 'NOMBRE COMPLETO DE QUIEN DILIGENCIA LA FICHA', 'Nombre completo del participante']).contactName).toEqual(['NOMBRE COMPLETO DE QUIEN DILIGENCIA LA FICHA']);
+    expect(mapped(['Nome do aluno', 'Nome completo de quem preencheu o formulário', 'E-mail']).contactName).toEqual(['Nome completo de quem preencheu o formulário']);
+  });
+
+  it('"Phone number of …" is a phone, not a count ("number of")', () => {
+    expect(mapped(['Organisation', 'Email', 'Phone number of the contact person']).phone).toEqual(['Phone number of the contact person']);
+    expect(mapped(['Organisation', 'Email', 'Number of staff'])).not.toHaveProperty('phone');
+  });
+
+  it("a bare \"School\" or \"School name\" is the applicant's school; a question that merely mentions a school is not", () => {
+    expect(mapped(['Name', 'Email', 'School']).organization).toEqual(['School']);
+    expect(mapped(['Nom', 'Courriel', "Nom de l'école"]).organization).toEqual(["Nom de l'école"]);
+    expect(mapped(['Name', 'Email', 'If you answered yes to the above question, what was the name of the school and location?'])).not.toHaveProperty('organization');
+  });
+});
+
+describe('a motivation statement and a member', () => {
+  it('a bare "Motivation", "motivo", "Lettre de motivation" is the application\'s description; a reason asked about something else is not', () => {
+    for (const h of ['Motivation', 'motivo', 'Motivación', 'Lettre de motivation', 'Carta de motivación', 'Motivation letter']) {
+      expect(mapped(['Nom', 'Email', h]).description, h).toEqual([h]);
+    }
+    expect(mapped(['Nom', 'Email', 'Motivo de si/no trabaja'])).not.toHaveProperty('description');
+    expect(mapped(['Nom', 'Email', 'What motivated you to start your company?'])).not.toHaveProperty('description');
+  });
+
+  it('"member_name", "Nombre del miembro" name the member who registers; a team member numbered among others does not', () => {
+    expect(mapped(['member_name', 'team_name', 'email_address']).contactName).toEqual(['member_name']);
+    expect(mapped(['Nombre del miembro', 'Correo']).contactName).toEqual(['Nombre del miembro']);
+    expect(mapped(['Submitter First Name', 'Submitter Email', 'Team Member 1 First Name', 'Team Member 1 Email']).firstName).toEqual(['Submitter First Name']);
+  });
+});
+
+describe("a learner's or participant's \"Contact\"", () => {
+  it('"Contact de l\'apprenant" beside the email holds phone numbers: the cells make it the phone, and no contact name', async () => {
+    const csv = "Horodateur,Nom de l'apprenant,Prénoms de l'apprenant,Contact de l'apprenant,Email de l'apprenant,Nom du centre de formation\n"
+      + '12/03/2026 10:00:00,Exemple,Awa,+229 97 00 00 01,awa@example.org,Centre Exemple\n'
+      + '13/03/2026 11:00:00,Exemple,Koffi,+229 97 00 00 02,koffi@example.org,CFA Exemple\n'
+      + '14/03/2026 09:30:00,Modèle,Afi,+229 97 00 00 03,afi@example.org,Centre Exemple\n';
+    const c = await importCase(caseFile('apprenants.csv', csv));
+    expect(c.report.files[0].columns.phone).toEqual(["Contact de l'apprenant"]);
+    expect(c.report.files[0].fields.phone.evidence).toMatch(/contact.*phone numbers/);
+    expect(c.apps.map((a) => a.phone).filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe('bare headers of lists kept by web apps', () => {
+  it('"topics", "competences", "Skills" alone are the categories the applicant picks; inside a longer question they are not', () => {
+    for (const h of ['topics', 'competences', 'Compétences', 'Competencias', 'Skills']) {
+      expect(mapped(['name', 'email', h]).selfCategories, h).toEqual([h]);
+    }
+    expect(mapped(['name', 'email', 'Skills required'])).not.toHaveProperty('selfCategories');
+    expect(mapped(['name', 'email', 'social skills'])).not.toHaveProperty('selfCategories');
+  });
+
+  it('"date_requested", "Request date", "Date de la demande" are the submission date of a request log', () => {
+    for (const h of ['date_requested', 'Request date', 'Date de la demande']) {
+      expect(mapped(['name', 'email', h]).submittedAt, h).toEqual([h]);
+    }
+  });
+});

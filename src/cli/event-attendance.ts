@@ -23,6 +23,8 @@ export interface EventAttendanceOptions {
   id: number;
   files: string[];
   timeZone?: string;
+  /** The reports without times are of the same meeting as this report of the event. */
+  sameMeetingAs?: string;
   dryRun?: boolean;
   json?: boolean;
   /** Ask about unmatched rows on a terminal (default true; false with --no-prompt). */
@@ -62,7 +64,7 @@ async function attendanceRun(
   importAttendance: typeof import('../events/attendance/store.js').importAttendance,
 ): Promise<AttendanceImportResult> {
   return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
-    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
+    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, sameMeetingAs: opts.sameMeetingAs, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
     if (opts.json) {
       // (a dry run keeps no row: the IDs it met would name nothing for event link)
       printJson(io, result.dryRun ? { ...result, unmatchedRows: result.unmatchedRows.map((u) => ({ ...u, row: null })) } : result);

@@ -85,7 +85,8 @@ export interface AttendanceFile {
    * among the rows; counted here so that every line of the report is accounted for.
    */
   notAttended: number;
-  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null };
+  /** The summary, read; `sameMeetingAs`: the officer's word on which meeting a report without times is of (store.ts). */
+  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null; sameMeetingAs?: string };
   /** Zone the report's clock times were read in. */
   timeZone: string;
   dateOrder: OrderDecision;

@@ -73,8 +73,10 @@ export interface AttendanceFile {
   language: string | null;
   encoding: string;
   delimiter: string;
-  /** Data rows read (= the AttendanceRows of this file). */
+  /** Data rows read (= the AttendanceRows of this file): one per connection, a re-join a row of its own. */
   rows: number;
+  /** The people those rows are of (peopleIn): what an officer counts, where `rows` counts connections. */
+  people: number;
   /**
    * A 2020–2021 Teams list (one line per "Joined"/"Left"): its lines, paired into the `rows`
    * (a join with the leave that ends it is one row). Absent for the other reports.
@@ -208,6 +210,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
       encoding,
       delimiter: found.delimiter,
       rows: rows.length,
+      people: peopleIn(rows),
       ...(actionList ? { actionLines: chosen.length } : {}),
       notAttended,
       meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate) },
@@ -453,6 +456,29 @@ async function actionRows(lines: { line: number; person: string; cell: Cells }[]
     }
     return row;
   }, pause);
+}
+
+/**
+ * How many people the rows are of: one per email, else per name (accents, case and word order
+ * aside; a name also seen with an address is that address's person); a row with neither is
+ * someone of its own. A re-join, a second device, a 2020 Teams
+ * list's several Joined/Left pairs of one person are one person.
+ */
+export function peopleIn(rows: readonly Pick<AttendanceRow, 'email' | 'name' | 'names'>[]): number {
+  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: normaliseName(r.names[0] ?? r.name).split(' ').filter(Boolean).sort().join(' ') }));
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  // (rows with an address first: a name seen with one is that person's, on a row without it too)
+  for (const k of keyed) if (k.email) {
+    emails.add(k.email);
+    if (k.name) names.add(k.name);
+  }
+  let others = 0;
+  for (const k of keyed) if (!k.email && (!k.name || !names.has(k.name))) {
+    if (k.name) names.add(k.name);
+    others++;
+  }
+  return emails.size + others;
 }
 
 /** Same person within one file: by email, else by name (for Teams' two tables). */

@@ -56,6 +56,8 @@ export interface AttendanceFileSummary {
   language: string | null;
   encoding: string;
   rows: number;
+  /** The people the rows are of (a re-join, a second device, a 2020 Teams list's Joined/Left pairs are one person). */
+  people: number;
   matched: number;
   unmatched: number;
   /** Registrants the report marks as not attended (Zoom webinar's "Attended: No"): not among the rows. */
@@ -292,7 +294,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
         const own = ours.filter((r) => r.importId === id);
         const f = report.file;
         return {
-          file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+          file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, people: f.people, notAttended: f.notAttended,
           ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
           matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
           timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,

@@ -28,10 +28,12 @@ interface Expected {
   notAttended?: number;
   meetingStart?: string;
   title?: string;
+  /** The people the rows are of, where a re-join makes them fewer than the rows. */
+  people?: number;
 }
 
 const CASES: [string, Expected][] = [
-  ['zoom-en-summary.csv', { tool: 'zoom', rows: 4, members: { 1: [128, '09:54:15'], 2: [86, '10:07:44'] }, unmatched: 1, meetingStart: '10:00:00' }],
+  ['zoom-en-summary.csv', { tool: 'zoom', rows: 4, people: 3, members: { 1: [128, '09:54:15'], 2: [86, '10:07:44'] }, unmatched: 1, meetingStart: '10:00:00' }],
   ['zoom-en-summary-trailing.csv', { tool: 'zoom', rows: 3, members: { 1: [121, '09:59:00'], 3: [88, '10:02:00'] }, unmatched: 1, meetingStart: '09:58:02' }],
   ['zoom-en-unique.csv', { tool: 'zoom', rows: 3, members: { 1: [65, null], 2: [58, null] }, unmatched: 1 }],
   // the meeting's columns repeat on every row: its start is read there
@@ -39,11 +41,11 @@ const CASES: [string, Expected][] = [
   ['zoom-es-semicolon.csv', { tool: 'zoom', rows: 2, members: { 1: [117, '10:01:12'], 2: [55, '10:05:00'] }, unmatched: 0 }],
   ['zoom-es-unique.csv', { tool: 'zoom', rows: 2, members: { 1: [118, null], 3: [90, null] }, unmatched: 0 }],
   // the waiting-room row is a row, not attendance
-  ['zoom-es-new.csv', { tool: 'zoom', rows: 3, members: { 1: [119, '10:00:30'], 2: [95, '10:10:00'] }, unmatched: 0 }],
+  ['zoom-es-new.csv', { tool: 'zoom', rows: 3, people: 2, members: { 1: [119, '10:00:30'], 2: [95, '10:10:00'] }, unmatched: 0 }],
   ['zoom-webinar.csv', { tool: 'zoom', rows: 3, members: { 1: [98, '10:02:00'], 3: [59, '10:01:00'] }, unmatched: 1, notAttended: 1, meetingStart: '10:00:00' }],
-  ['teams-new-en.csv', { tool: 'teams', rows: 4, members: { 1: [123, '09:58:11'], 2: [95, '10:05:00'], 3: [50, '10:10:00'] }, unmatched: 0, meetingStart: '09:58:11' }],
+  ['teams-new-en.csv', { tool: 'teams', rows: 4, people: 3, members: { 1: [123, '09:58:11'], 2: [95, '10:05:00'], 3: [50, '10:10:00'] }, unmatched: 0, meetingStart: '09:58:11' }],
   ['teams-2021-en.csv', { tool: 'teams', rows: 3, members: { 1: [129, '09:57:51'], 2: [59, '10:08:13'], 3: [10, '10:10:00'] }, unmatched: 0, meetingStart: '09:57:51' }],
-  ['teams-2020-actions.csv', { tool: 'teams', rows: 3, members: { 1: [122, '09:58:01'], 2: [100, '10:05:12'] }, unmatched: 0 }],
+  ['teams-2020-actions.csv', { tool: 'teams', rows: 3, people: 2, members: { 1: [122, '09:58:01'], 2: [100, '10:05:12'] }, unmatched: 0 }],
   ['meet-name-email.csv', { tool: 'meet', rows: 2, members: { 1: [118, '10:01:14'], 2: [42, '10:05:00'] }, unmatched: 0 }],
   ['meet-summary.csv', { tool: 'meet', rows: 2, members: { 1: [32, '10:00:12'], 3: [62, '10:05:00'] }, unmatched: 0, meetingStart: '10:00:00' }],
   ['meet-first-last.csv', { tool: 'meet', rows: 2, members: { 1: [58, '10:02:00'], 2: [62, '09:58:00'] }, unmatched: 0 }],
@@ -65,6 +67,7 @@ describe('attendance reports as the tools write them (test/fixtures/attendance-r
     const result = matchAttendance([report], MEMBERS);
     expect(report.file.tool).toBe(expected.tool);
     expect(report.file.notAttended).toBe(expected.notAttended ?? 0);
+    expect(report.file.people).toBe(expected.people ?? expected.rows);
     expect([result.rows, result.matched + result.unmatched, result.unmatched]).toEqual([expected.rows, expected.rows, expected.unmatched]);
     const seen = Object.fromEntries(result.perMember.map((p) => [p.memberId, [p.minutes, p.firstJoin]]));
     expect(seen).toEqual(Object.fromEntries(Object.entries(expected.members).map(([id, [minutes, clock]]) => [id, [minutes, at(clock)]])));

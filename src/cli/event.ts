@@ -258,9 +258,9 @@ Examples:
 
   event
     .command('attendance')
-    .description('read who came from Zoom, Teams, Google Meet or Webex reports (English, French, Spanish); every row accounted for')
+    .description('read who came from Zoom, Teams, Google Meet, Webex, BigBlueButton or Blackboard Collaborate reports (English, French, Spanish); every row accounted for')
     .argument('<id>', 'event ID')
-    .argument('<files...>', 'the reports (Zoom CSV, Teams attendance report or its 2020–2021 list of Joined/Left lines, Google Meet, Webex)')
+    .argument('<files...>', 'the reports (Zoom CSV, Teams attendance report or its 2020–2021 list of Joined/Left lines, Google Meet, Webex, BigBlueButton learning dashboard, Collaborate attendance report)')
     .option('--time-zone <zone>', 'zone of the report\'s clock times: that of the account that downloaded it (default: the event\'s)')
     .option('--same-meeting-as <report>', 'the reports given that hold no time (a bare participant list) are of the same meeting as this report of the event (its file name)')
     .option('--no-prompt', 'on a terminal too, list the unmatched rows instead of asking about each')

@@ -7,7 +7,7 @@ import { drain, type DB } from './connection.js';
 import { attendedMinutes, groupMeetings, reportSpan, type Connection, type Meeting, type ReportPlace } from '../attendance-minutes.js';
 
 /** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
-export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex';
+export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex' | 'bigbluebutton' | 'collaborate';
 
 export interface AttendanceImportRecord {
   eventId: number;

@@ -244,7 +244,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
-    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate, signal: callbacks.signal });
+    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
     const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {

@@ -480,12 +480,12 @@ async function actionRows(lines: { line: number; person: string; cell: Cells }[]
 
 /**
  * How many people the rows are of: one per email, else per name (accents, case and word order
- * aside; a name also seen with an address is that address's person); a row with neither is
- * someone of its own. A re-join, a second device, a 2020 Teams
+ * aside; a name also seen with an address is that address's person); a row with neither (or
+ * whose participant was erased on request: no names left) is someone of its own. A re-join, a second device, a 2020 Teams
  * list's several Joined/Left pairs of one person are one person.
  */
 export function peopleIn(rows: readonly Pick<AttendanceRow, 'email' | 'name' | 'names'>[]): number {
-  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: normaliseName(r.names[0] ?? r.name).split(' ').filter(Boolean).sort().join(' ') }));
+  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: normaliseName(r.names[0] ?? '').split(' ').filter(Boolean).sort().join(' ') }));
   const emails = new Set<string>();
   const names = new Set<string>();
   // (rows with an address first: a name seen with one is that person's, on a row without it too)

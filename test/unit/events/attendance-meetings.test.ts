@@ -85,6 +85,10 @@ describe('event attendance: reports grouped by meeting', () => {
     expect(e.minutes).toEqual({ [e.ids['Ana García']!]: 255, [e.ids['Moussa Kouassi']!]: 173 });
     expect(e.result.warnings).toEqual([]);
     expect(e.show.attendance.warnings).toEqual([]);
+    // 8 rows of the same 3 people (Moussa re-joined each day): people, in all and per file
+    expect(e.show.attendance).toMatchObject({ rows: 8, people: 3 });
+    expect(e.show.attendance.files.map((f: { rows: number; people: number }) => [f.rows, f.people])).toEqual([[4, 3], [4, 3]]);
+    expect((await e.sk('event', 'show', '1')).stdout).toMatch(/8 report rows \(3 people\) from 2 files/);
     e.cleanup();
   });
 

@@ -101,5 +101,7 @@ describe('peopleIn: the people a report\'s rows are of', () => {
     expect(peopleIn([row('Awa Sow', 'awa@example.org'), row('Sami Nasser'), row('Sami Nasser', 'sami@example.org')])).toBe(2);
     // two rows with neither a name nor an address cannot be told to be one person
     expect(peopleIn([row(''), row(''), row('Awa Sow')])).toBe(3);
+    // nor can two participants erased on request (their names and addresses are gone)
+    expect(peopleIn([{ name: '[erased]', names: [], email: null }, { name: '[erased]', names: [], email: null }])).toBe(2);
   });
 });

@@ -105,3 +105,32 @@ describe('peopleIn: the people a report\'s rows are of', () => {
     expect(peopleIn([{ name: '[erased]', names: [], email: null }, { name: '[erased]', names: [], email: null }])).toBe(2);
   });
 });
+
+describe('the Teams attendance report with Spanish labels', () => {
+  // Section titles as a Spanish parser of these reports names them ("2. Participantes", "3.
+  // Actividades en la reunión"); the column and summary labels as data/attendance-headers.json
+  // lists them. No whole Spanish report was found to rebuild (test/fixtures/attendance-real/README.md).
+  const REPORT = [
+    '1. Resumen', 'Título de la reunión\tReunión del grupo central', 'Participantes asistentes\t2', 'Hora de inicio\t19/11/21, 9:58:11', 'Hora de finalización\t19/11/21, 12:01:02', '',
+    '2. Participantes', 'Nombre\tPrimera unión\tÚltima salida\tDuración en la reunión\tCorreo electrónico\tId. del participante (UPN)\tRol',
+    'García, Ana\t19/11/21, 9:58:11\t19/11/21, 12:01:02\t2 h 2 min 51 s\tana.garcia@example.org\tana.garcia@example.org\tOrganizador',
+    'Awa Sow (Externo)\t19/11/21, 10:05:00\t19/11/21, 11:50:00\t1 h 35 min\t\t\tAsistente', '',
+    '3. Actividades en la reunión', 'Nombre\tHora de unión\tHora de salida\tDuración\tCorreo electrónico\tRol',
+    'García, Ana\t19/11/21, 9:58:11\t19/11/21, 12:01:02\t2 h 2 min 51 s\tana.garcia@example.org\tOrganizador',
+    'Awa Sow (Externo)\t19/11/21, 10:05:00\t19/11/21, 10:30:00\t25 min\t\tAsistente',
+    'Awa Sow (Externo)\t19/11/21, 10:40:00\t19/11/21, 11:50:00\t1 h 10 min\t\tAsistente',
+  ].join('\r\n');
+
+  it('reads the per-join table, the summary and the day-first dates', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(REPORT, 'utf16le')]);
+    const r = await readAttendanceReport(bytes, { file: 'asistencia.csv', timeZone: 'Europe/Madrid', eventDate: '2021-11-19' });
+    expect(r.file).toMatchObject({ source: 'teams', tool: 'teams', language: 'es', rows: 3, people: 2, warnings: [] });
+    expect(r.file.meeting).toMatchObject({ title: 'Reunión del grupo central', startTime: '2021-11-19T09:58:11+01:00' });
+    expect(r.file.tables.map((t) => t.read)).toEqual(['none', 'all']);
+    expect(r.rows.map((x) => [x.names[0], x.joinTime, x.minutes])).toEqual([
+      ['García, Ana', '2021-11-19T09:58:11+01:00', 122.85],
+      ['Awa Sow', '2021-11-19T10:05:00+01:00', 25],
+      ['Awa Sow', '2021-11-19T10:40:00+01:00', 70],
+    ]);
+  });
+});

@@ -203,7 +203,8 @@ export function groupMeetings(reports: readonly ReportPlace[], event: { start: n
     }
   }
   const timed = [...groups];
-  const undecided = new Map<Placed[], (string | number)[]>();
+  // (the candidate groups themselves: another report may still join one, and change its first report)
+  const undecided = new Map<Placed[], Placed[][]>();
   const untimed = placed.filter((r) => r.assumed);
   // (the officer's word last: it may name a report without times placed before it)
   for (const u of [...untimed.filter((r) => r.sameMeetingAs == null), ...untimed.filter((r) => r.sameMeetingAs != null)]) {
@@ -219,7 +220,7 @@ export function groupMeetings(reports: readonly ReportPlace[], event: { start: n
     else if (choice.length > 1) {
       const own = [u];
       groups.push(own);
-      undecided.set(own, choice.map((g) => Math.min(...g.map((x) => x.index))).sort((a, b) => a - b).map((i) => placed[i]!.key));
+      undecided.set(own, choice);
     } else {
       const other = groups.find((g) => !timed.includes(g) && !undecided.has(g) && alike([u], g));
       if (other) other.push(u);
@@ -230,7 +231,7 @@ export function groupMeetings(reports: readonly ReportPlace[], event: { start: n
     const g = [...group].sort((a, b) => a.index - b.index);
     const withTimes = g.filter((x) => !x.assumed);
     const over = withTimes.length ? withTimes : g;
-    const choices = undecided.get(group);
+    const choices = undecided.get(group)?.map((c) => Math.min(...c.map((x) => x.index))).sort((a, b) => a - b).map((i) => placed[i]!.key);
     return {
       key: g[0]!.key,
       reports: g.map((x) => x.key),

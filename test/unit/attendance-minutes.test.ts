@@ -113,6 +113,11 @@ describe('groupMeetings', () => {
     expect(groupMeetings([day1, said, day2], EVENT).map((x) => x.reports)).toEqual([['day1'], ['unique', 'day2']]);
     // a name that is no report of the event: the rule as without it
     expect(groupMeetings([day1, { ...said, sameMeetingAs: 'gone' }, day2], EVENT)[1]).toMatchObject({ reports: ['unique'], undecided: ['day1', 'day2'] });
+    // a report that joins a candidate later, ahead of it in order, makes it that meeting's first report: still named
+    const early = place('day2-unique', 'zoom', '222', null);
+    const m = groupMeetings([day1, place('unique', 'zoom', null, null), early, day2], EVENT);
+    expect(m.map((x) => x.reports)).toEqual([['day1'], ['unique'], ['day2-unique', 'day2']]);
+    expect(m[1]!.undecided).toEqual(['day1', 'day2-unique']);
     // two lists without times and no meeting with times: one meeting at the event's time, as before
     expect(groupMeetings([place('a', 'zoom', null, null), place('b', 'zoom', null, null)], EVENT).map((x) => x.reports)).toEqual([['a', 'b']]);
   });

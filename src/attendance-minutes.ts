@@ -117,6 +117,8 @@ export interface ReportPlace {
   /** From the summary's start and end and the rows' joins and leaves (ms); null when it gives no time. */
   start: number | null;
   end: number | null;
+  /** The officer's word for a report that gives no time: it is of the same meeting as this report (its key). */
+  sameMeetingAs?: string | number | null;
 }
 
 export interface Meeting {
@@ -130,6 +132,11 @@ export interface Meeting {
   assumed: boolean;
   /** Its reports that give no time, taken to be at the event's. */
   untimed: (string | number)[];
+  /**
+   * A report that gives no time and could be of any of several meetings (their keys): counted as
+   * a meeting of its own until the officer says which (ReportPlace.sameMeetingAs).
+   */
+  undecided?: (string | number)[];
 }
 
 /** A meeting ID as the tools write it: Zoom's "852 1848 6288" is 85218486288. */
@@ -159,12 +166,18 @@ export function reportSpan(meeting: { startTime?: string | null; endTime?: strin
 }
 
 /**
- * The event's reports grouped by meeting. Two reports are of one meeting when the same tool wrote
- * them, their meeting IDs do not differ (one missing is no difference), and their times overlap —
- * a recurring Zoom meeting keeps its ID from one session to the next, so the same ID on another
- * day is another meeting. A report that gives no time at all (Zoom's "show unique users" exported
- * without the meeting data) is taken to be at the event's own time. A meeting never holds two
- * different IDs.
+ * The event's reports grouped by meeting. Two reports that give times are of one meeting when the
+ * same tool wrote them, their meeting IDs do not differ (one missing is no difference), and their
+ * times overlap — a recurring Zoom meeting keeps its ID from one session to the next, so the same
+ * ID on another day is another meeting. A meeting never holds two different IDs.
+ *
+ * A report that gives no time at all (Zoom's "show unique users" exported without the meeting
+ * data, a bare participant list) is placed by what it can be: of the one meeting of its tool (and
+ * ID) when the others make exactly one, whenever that was; with the other reports without times
+ * when there is none (all taken to be at the event's own time); and when there are several, a
+ * meeting of its own, `undecided` between them, unless the officer said which (sameMeetingAs).
+ * It used to join whichever meeting overlapped the event's time: the first day of a two-day
+ * workshop, whatever day the list was of.
  */
 export function groupMeetings(reports: readonly ReportPlace[], event: { start: number; end: number }): Meeting[] {
   const placed = reports.map((r, index) => ({
@@ -172,11 +185,12 @@ export function groupMeetings(reports: readonly ReportPlace[], event: { start: n
     assumed: r.start === null || r.end === null,
     s: r.start ?? event.start, e: r.end ?? event.end,
   }));
-  const overlap = (a: { s: number; e: number }, b: { s: number; e: number }) => (a.s < b.e && b.s < a.e) || (a.s === b.s && a.e === b.e);
+  type Placed = (typeof placed)[number];
+  const overlap = (a: Placed, b: Placed) => (a.s < b.e && b.s < a.e) || (a.s === b.s && a.e === b.e);
+  const alike = (a: readonly Placed[], b: readonly Placed[]) => a.every((x) => b.every((y) => x.tool === y.tool && (!x.id || !y.id || x.id === y.id)));
   // (merged until no two groups fit: a report that spans two others' times joins them all, whatever the order)
-  const groups: (typeof placed)[] = placed.map((r) => [r]);
-  const fit = (a: typeof placed, b: typeof placed) =>
-    a.every((x) => b.every((y) => x.tool === y.tool && (!x.id || !y.id || x.id === y.id))) && a.some((x) => b.some((y) => overlap(x, y)));
+  const groups: Placed[][] = placed.filter((r) => !r.assumed).map((r) => [r]);
+  const fit = (a: Placed[], b: Placed[]) => alike(a, b) && a.some((x) => b.some((y) => overlap(x, y)));
   for (let merged = true; merged;) {
     merged = false;
     for (let i = 0; i < groups.length && !merged; i++) {
@@ -188,18 +202,46 @@ export function groupMeetings(reports: readonly ReportPlace[], event: { start: n
       }
     }
   }
+  const timed = [...groups];
+  // (the candidate groups themselves: another report may still join one, and change its first report)
+  const undecided = new Map<Placed[], Placed[][]>();
+  const untimed = placed.filter((r) => r.assumed);
+  // (the officer's word last: it may name a report without times placed before it)
+  for (const u of [...untimed.filter((r) => r.sameMeetingAs == null), ...untimed.filter((r) => r.sameMeetingAs != null)]) {
+    const named = u.sameMeetingAs == null ? undefined : groups.find((g) => g.some((x) => x.key === u.sameMeetingAs));
+    if (named) {
+      named.push(u);
+      continue;
+    }
+    const candidates = timed.filter((g) => alike([u], g));
+    const sameId = u.id ? candidates.filter((g) => g.some((x) => x.id === u.id)) : [];
+    const choice = sameId.length ? sameId : candidates;
+    if (choice.length === 1) choice[0]!.push(u);
+    else if (choice.length > 1) {
+      const own = [u];
+      groups.push(own);
+      undecided.set(own, choice);
+    } else {
+      const other = groups.find((g) => !timed.includes(g) && !undecided.has(g) && alike([u], g));
+      if (other) other.push(u);
+      else groups.push([u]);
+    }
+  }
   return groups.map((group) => {
     const g = [...group].sort((a, b) => a.index - b.index);
-    const timed = g.filter((x) => !x.assumed);
-    const over = timed.length ? timed : g;
+    const withTimes = g.filter((x) => !x.assumed);
+    const over = withTimes.length ? withTimes : g;
+    const choices = undecided.get(group)?.map((c) => Math.min(...c.map((x) => x.index))).sort((a, b) => a - b).map((i) => placed[i]!.key);
     return {
       key: g[0]!.key,
       reports: g.map((x) => x.key),
       meetingId: g.find((x) => x.id)?.meetingId?.trim() ?? null,
       start: Math.min(...over.map((x) => x.s)),
       end: Math.max(...over.map((x) => x.e)),
-      assumed: !timed.length,
+      assumed: !withTimes.length,
       untimed: g.filter((x) => x.assumed).map((x) => x.key),
+      ...(choices ? { undecided: choices } : {}),
+      first: g[0]!.index,
     };
-  });
+  }).sort((a, b) => a.first - b.first).map(({ first: _first, ...m }) => m);
 }

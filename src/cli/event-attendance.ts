@@ -23,6 +23,8 @@ export interface EventAttendanceOptions {
   id: number;
   files: string[];
   timeZone?: string;
+  /** The reports without times are of the same meeting as this report of the event. */
+  sameMeetingAs?: string;
   dryRun?: boolean;
   json?: boolean;
   /** Ask about unmatched rows on a terminal (default true; false with --no-prompt). */
@@ -62,19 +64,21 @@ async function attendanceRun(
   importAttendance: typeof import('../events/attendance/store.js').importAttendance,
 ): Promise<AttendanceImportResult> {
   return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
-    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
+    const result = await importAttendance(db, opts.id, files, { timeZone: opts.timeZone, sameMeetingAs: opts.sameMeetingAs, dryRun: opts.dryRun }, { ...callbacksFor(io), signal: interruptSignal() });
     if (opts.json) {
       // (a dry run keeps no row: the IDs it met would name nothing for event link)
       printJson(io, result.dryRun ? { ...result, unmatchedRows: result.unmatchedRows.map((u) => ({ ...u, row: null })) } : result);
       return result;
     }
-    io.stdout.write(renderTable(io, ['File', 'Report', 'Lang', 'Rows', 'Matched', 'Unmatched'], result.files.map((f) => [
-      f.file + (f.replaced ? ' (again)' : ''), TOOL_NAMES[f.tool], f.language ?? '?', f.rows, f.matched, f.unmatched,
+    io.stdout.write(renderTable(io, ['File', 'Report', 'Lang', 'Rows', 'Matched', 'Unmatched', 'People'], result.files.map((f) => [
+      f.file + (f.replaced ? ' (again)' : ''), TOOL_NAMES[f.tool], f.language ?? '?', f.rows, f.matched, f.unmatched, f.people,
     ])));
     info(io, `${result.rows} rows: ${result.matched} matched to members, ${result.unmatched} not${result.ignored ? ` (${result.ignored} ignored by an earlier decision)` : ''}; ` +
       `${result.attendees.length} member${result.attendees.length === 1 ? '' : 's'} attended event ${opts.id}.`);
     for (const f of result.files) {
-      if (f.actionLines !== undefined) info(io, `${f.file}: a Teams list of one line per action (2020–2021): ${f.actionLines} Joined/Left lines read as ${f.rows} connections, minutes from each join to its leave.`);
+      if (f.actionLines !== undefined) {
+        info(io, `${f.file}: a Teams list of one line per action (2020–2021): ${f.people} ${f.people === 1 ? 'person' : 'people'}; their ${f.actionLines} Joined/Left lines were read as ${f.rows} connection${f.rows === 1 ? '' : 's'} (the Rows), minutes from each join to its leave.`);
+      }
     }
     if (result.files.some((f) => f.replaced)) info(io, 'A report imported before into this event replaced its earlier import (same file): nothing is counted twice.');
     const open = result.unmatchedRows.filter((u) => !u.ignored);

@@ -115,7 +115,7 @@ export async function runEventShow(opts: EventShowOptions, io: IO): Promise<Even
     io.stdout.write(renderTable(io, ['Member', 'Organisation', 'Country', 'Minutes', 'Joins', 'Invited'], details.attendees.map((x) => [
       memberLabel(x.memberId), x.organization, x.country, x.minutes, x.joins, x.invited ? 'yes' : 'no',
     ]), { maxWidth: [11, 40, 9, 9, 7, 9] }));
-    io.stdout.write(`  ${a.rows} report rows from ${a.files.length} file${a.files.length === 1 ? '' : 's'}: ${a.matched} matched to members, ${a.unmatched} not (${a.ignored} ignored).\n`);
+    io.stdout.write(`  ${a.rows} report rows (${a.people} ${a.people === 1 ? 'person' : 'people'}) from ${a.files.length} file${a.files.length === 1 ? '' : 's'}: ${a.matched} matched to members, ${a.unmatched} not (${a.ignored} ignored).\n`);
     for (const w of a.warnings) warn(io, w);
     renderUnmatched(io, a.unmatchedRows.filter((u) => !u.ignored), details.id);
   }

@@ -258,10 +258,11 @@ Examples:
 
   event
     .command('attendance')
-    .description('read who came from Zoom, Teams, Google Meet or Webex reports (English, French, Spanish); every row accounted for')
+    .description('read who came from Zoom, Teams, Google Meet, Webex, BigBlueButton or Blackboard Collaborate reports (English, French, Spanish); every row accounted for')
     .argument('<id>', 'event ID')
-    .argument('<files...>', 'the reports (Zoom CSV, Teams attendance report or its 2020–2021 list of Joined/Left lines, Google Meet, Webex)')
+    .argument('<files...>', 'the reports (Zoom CSV, Teams attendance report or its 2020–2021 list of Joined/Left lines, Google Meet, Webex, BigBlueButton learning dashboard, Collaborate attendance report)')
     .option('--time-zone <zone>', 'zone of the report\'s clock times: that of the account that downloaded it (default: the event\'s)')
+    .option('--same-meeting-as <report>', 'the reports given that hold no time (a bare participant list) are of the same meeting as this report of the event (its file name)')
     .option('--no-prompt', 'on a terminal too, list the unmatched rows instead of asking about each')
     .option('--dry-run', 'read and match; write nothing')
     .option('--json', 'print {"rows", "matched", "unmatched", "files": [...], "unmatchedRows", "attendees", "warnings"}')
@@ -271,15 +272,18 @@ Zoom's "Name (Original Name)" is tried under both). Minutes are summed per membe
 and reports, time connected twice counted once, waiting-room time left out. Rows that match no
 member (the secretariat, interpreters, guests, a name two members share) are listed for you to
 link or ignore: on a terminal you are asked about each; elsewhere, use skillsnet event link.
-Importing the same report again replaces its earlier import.
+Importing the same report again replaces its earlier import. A report that gives no time is
+of the event's one meeting of its tool; when the event has several, it counts as a meeting of
+its own and a warning asks which it is (--same-meeting-as).
 
 Examples:
   skillsnet event attendance 1 zoom-participants.csv
   skillsnet event attendance 1 teams-attendance.csv --time-zone America/Mexico_City
-  skillsnet event attendance 1 zoom-en.csv zoom-fr.csv --dry-run --json`)
-    .action(async (id: string, files: string[], flags: { timeZone?: string; prompt?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
+  skillsnet event attendance 1 zoom-en.csv zoom-fr.csv --dry-run --json
+  skillsnet event attendance 1 unique-users.csv --same-meeting-as day2.csv`)
+    .action(async (id: string, files: string[], flags: { timeZone?: string; sameMeetingAs?: string; prompt?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventAttendance({ dbPath, id: eventId(id), files, timeZone: flags.timeZone, prompt: flags.prompt, dryRun: flags.dryRun, json: flags.json }, io);
+      await runEventAttendance({ dbPath, id: eventId(id), files, timeZone: flags.timeZone, sameMeetingAs: flags.sameMeetingAs, prompt: flags.prompt, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   event

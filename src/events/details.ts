@@ -7,7 +7,9 @@ import type { DB } from '../db/connection.js';
 import { attendanceRows } from '../db/attendance.js';
 import { eventCounts } from '../db/events.js';
 import { listMembers } from '../db/members.js';
-import { attendanceImports, attendeesOf, meetingWarnings, unmatchedOf, type UnmatchedAttendance } from './attendance/store.js';
+import { attendanceImports, attendeesOf, unmatchedOf, type UnmatchedAttendance } from './attendance/store.js';
+import { meetingWarnings } from './attendance/meetings.js';
+import { peopleIn } from './attendance/report.js';
 import { savedGroups, type SavedGroups } from './breakout.js';
 import { buildInvitations } from './invitations.js';
 import { invitedMembers, inviteeOf } from './invite.js';
@@ -22,8 +24,11 @@ export interface EventShowResult extends Omit<EventSummary, 'invited' | 'grouped
   groups: SavedGroups | null;
   attendees: { memberId: number; organization: string | null; country: string | null; minutes: number; joins: number; firstJoin: string | null; lastLeave: string | null; invited: boolean }[];
   attendance: {
-    rows: number; matched: number; unmatched: number; ignored: number;
-    files: { file: string; source: string; language: string | null; rows: number; matched: number; unmatched: number; importedAt: string }[];
+    rows: number;
+    /** The people the rows are of (report.ts peopleIn: one per email, else per name), in all and per file. */
+    people: number;
+    matched: number; unmatched: number; ignored: number;
+    files: { file: string; source: string; language: string | null; rows: number; people: number; matched: number; unmatched: number; importedAt: string }[];
     unmatchedRows: UnmatchedAttendance[];
     /** Several reports of one meeting whose minutes were counted once, not added up. */
     warnings: string[];
@@ -59,8 +64,11 @@ export function eventDetails(db: DB, id: number): EventShowResult {
       minutes: a.minutes, joins: a.joins, firstJoin: a.firstJoin, lastLeave: a.lastLeave, invited: invitedIds.has(a.memberId),
     })),
     attendance: {
-      rows: rows.length, matched: rows.filter((r) => r.memberId !== null).length, unmatched: unmatched.length, ignored: unmatched.filter((u) => u.ignored).length,
-      files: attendanceImports(db, id).map((f) => ({ file: f.file, source: f.source, tool: f.tool, language: f.language, rows: f.rows, matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt })),
+      rows: rows.length, people: peopleIn(rows), matched: rows.filter((r) => r.memberId !== null).length, unmatched: unmatched.length, ignored: unmatched.filter((u) => u.ignored).length,
+      files: attendanceImports(db, id).map((f) => ({
+        file: f.file, source: f.source, tool: f.tool, language: f.language, rows: f.rows, people: peopleIn(rows.filter((r) => r.importId === f.id)),
+        matched: f.matched, unmatched: f.unmatched, importedAt: f.importedAt,
+      })),
       unmatchedRows: unmatched,
       warnings: meetingWarnings(db, id),
     },

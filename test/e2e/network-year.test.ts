@@ -47,13 +47,15 @@ describe('the 2020–2021 Teams attendance list (one line per Joined / Left)', (
     expect(r.code, r.stderr).toBe(0);
     const a = json(r);
     expect(a).toMatchObject({ rows: 4, matched: 3, unmatched: 1 });
-    expect(a.files).toEqual([expect.objectContaining({ source: 'teams', rows: 4, actionLines: 7, matched: 3, unmatched: 1 })]);
+    expect(a.files).toEqual([expect.objectContaining({ source: 'teams', rows: 4, people: 3, actionLines: 7, matched: 3, unmatched: 1 })]);
     const show = json(sk('event', 'show', '1', '--json'));
     const minutes = Object.fromEntries(show.attendees.map((x: any) => [x.organization, x.minutes]));
     expect(minutes).toMatchObject({ 'Organisation 23': 57, 'Organisation 88': 44 });
     const human = sk('event', 'attendance', '1', file);
     expect(human.code).toBe(0);
-    expect(human.stderr).toMatch(/7 Joined\/Left lines read as 4 connections/);
+    // three people, not four: Mariam's re-join is a connection, not a person
+    expect(human.stderr).toMatch(/3 people; their 7 Joined\/Left lines were read as 4 connections/);
+    expect(human.stdout).toMatch(/^teams-2021\.csv \(again\)\tTeams\ten\t4\t3\t1\t3$/m);
     expect(human.stderr).not.toMatch(/Mariam|Traoré|@example/);
   });
 
@@ -74,8 +76,8 @@ describe('the 2020–2021 Teams attendance list (one line per Joined / Left)', (
     const webex = write('webex.csv', 'Name,Email,Join Time,Leave Time,Duration\r\nAwa Traoré,atraore@example.org,03/29/2021 3:00 PM,03/29/2021 3:40 PM,40 mins\r\n');
     const r = sk('event', 'attendance', '1', meet, webex, '--dry-run');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^meet\.csv\tGoogle Meet\ten\t1\t1\t0$/m);
-    expect(r.stdout).toMatch(/^webex\.csv\tWebex\ten\t1\t1\t0$/m);
+    expect(r.stdout).toMatch(/^meet\.csv\tGoogle Meet\ten\t1\t1\t0\t1$/m);
+    expect(r.stdout).toMatch(/^webex\.csv\tWebex\ten\t1\t1\t0\t1$/m);
     expect(json(sk('event', 'attendance', '1', meet, webex, '--dry-run', '--json')).files.map((f: any) => [f.source, f.tool])).toEqual([['zoom', 'meet'], ['zoom', 'webex']]);
   });
 });

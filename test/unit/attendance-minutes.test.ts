@@ -76,13 +76,50 @@ describe('groupMeetings', () => {
   it('a report with no ID joins the meeting whose times it overlaps; one with no time is taken to be at the event\'s', () => {
     const m = groupMeetings([
       place('participants', 'zoom', '60245167821', [ms('09:54'), ms('12:02')]),
+      place('late', 'zoom', null, [ms('11:00'), ms('12:30')]),
       place('unique', 'zoom', null, null),
-      place('day2', 'zoom', null, [ms('10:00', '20'), ms('12:00', '20')]),
     ], EVENT);
-    expect(m.map((x) => x.reports)).toEqual([['participants', 'unique'], ['day2']]);
+    expect(m.map((x) => x.reports)).toEqual([['participants', 'late', 'unique']]);
     expect(m[0]!.untimed).toEqual(['unique']);
     // alone, a report with no time is a meeting at the event's time
     expect(groupMeetings([place('unique', 'zoom', null, null)], EVENT)[0]).toMatchObject({ start: EVENT.start, end: EVENT.end, assumed: true });
+  });
+
+  it('a report with no time and no ID is of the only meeting of its tool, whenever that was', () => {
+    // the meeting ran on the next day (the event's date was wrong): the list is still its
+    const m = groupMeetings([place('participants', 'zoom', null, [ms('10:00', '20'), ms('12:00', '20')]), place('unique', 'zoom', null, null)], EVENT);
+    expect(m.map((x) => x.reports)).toEqual([['participants', 'unique']]);
+    expect(m[0]!.undecided).toBeUndefined();
+    // a Teams meeting is not a Zoom list's meeting
+    expect(groupMeetings([place('teams', 'teams', null, [ms('10:00'), ms('12:00')]), place('unique', 'zoom', null, null)], EVENT)).toHaveLength(2);
+  });
+
+  it('with several meetings it could be of, a report with no time is a meeting of its own, undecided between them (not the first one)', () => {
+    const m = groupMeetings([
+      place('day1', 'zoom', null, [ms('09:54'), ms('12:02')]),
+      place('unique', 'zoom', null, null),
+      place('day2', 'zoom', null, [ms('10:00', '20'), ms('12:00', '20')]),
+    ], EVENT);
+    expect(m.map((x) => x.reports)).toEqual([['day1'], ['unique'], ['day2']]);
+    expect(m[1]).toMatchObject({ assumed: true, untimed: ['unique'], undecided: ['day1', 'day2'] });
+    expect(m[0]!.undecided).toBeUndefined();
+  });
+
+  it('its meeting ID settles it when it has one; the officer\'s word settles it otherwise', () => {
+    const day1 = place('day1', 'zoom', '111', [ms('10:00'), ms('12:00')]);
+    const day2 = place('day2', 'zoom', '222', [ms('10:00', '20'), ms('12:00', '20')]);
+    expect(groupMeetings([day1, day2, place('unique', 'zoom', '222', null)], EVENT).map((x) => x.reports)).toEqual([['day1'], ['day2', 'unique']]);
+    const said = { ...place('unique', 'zoom', null, null), sameMeetingAs: 'day2' };
+    expect(groupMeetings([day1, said, day2], EVENT).map((x) => x.reports)).toEqual([['day1'], ['unique', 'day2']]);
+    // a name that is no report of the event: the rule as without it
+    expect(groupMeetings([day1, { ...said, sameMeetingAs: 'gone' }, day2], EVENT)[1]).toMatchObject({ reports: ['unique'], undecided: ['day1', 'day2'] });
+    // a report that joins a candidate later, ahead of it in order, makes it that meeting's first report: still named
+    const early = place('day2-unique', 'zoom', '222', null);
+    const m = groupMeetings([day1, place('unique', 'zoom', null, null), early, day2], EVENT);
+    expect(m.map((x) => x.reports)).toEqual([['day1'], ['unique'], ['day2-unique', 'day2']]);
+    expect(m[1]!.undecided).toEqual(['day1', 'day2-unique']);
+    // two lists without times and no meeting with times: one meeting at the event's time, as before
+    expect(groupMeetings([place('a', 'zoom', null, null), place('b', 'zoom', null, null)], EVENT).map((x) => x.reports)).toEqual([['a', 'b']]);
   });
 
   it('a report spanning two others\' times joins them into one meeting, in any order', () => {
@@ -99,8 +136,9 @@ describe('groupMeetings', () => {
       place('fr', 'zoom', '222', [ms('10:00'), ms('12:00')]),
       place('unique', 'zoom', null, null),
     ], EVENT);
-    expect(m).toHaveLength(2);
-    expect(new Set(m.map((x) => x.meetingId))).toEqual(new Set(['111', '222']));
+    expect(m).toHaveLength(3);
+    expect(m.map((x) => x.meetingId)).toEqual(['111', '222', null]);
+    expect(m[2]!.undecided).toEqual(['en', 'fr']);
   });
 
   it('reportSpan: the summary\'s times and every join and leave', () => {

@@ -11,6 +11,7 @@
  * Every row is accounted for: rows = matched + unmatched.
  */
 import { normaliseName } from '../../geo/normalise.js';
+import { identifies, nameVariants, personNameKey } from './names.js';
 import type { AttendanceFile, AttendanceReport, AttendanceRow } from './report.js';
 import { attendedMinutes } from '../../attendance-minutes.js';
 
@@ -90,9 +91,23 @@ export interface AttendanceResult {
   unmatchedRows: UnmatchedRow[];
 }
 
-/** A name as a key: no accents, case or punctuation, words in alphabetical order. */
+/**
+ * A name as a key: no accents, case or punctuation, words in alphabetical order; names in other
+ * scripts as names.ts keys them (CJK characters in the order written, Indic vowel signs kept,
+ * Arabic vowel marks dropped).
+ */
 export function nameKey(name: string): string {
+  return personNameKey(name);
+}
+
+/** The key names had before other scripts were keyed apart: an officer's decision stored under it still holds. */
+function legacyNameKey(name: string): string {
   return normaliseName(name).split(' ').filter(Boolean).sort().join(' ');
+}
+
+/** The keys of the names a row or a member goes by, with the whole names inside each (nameVariants). */
+function keysOf(names: readonly string[]): string[] {
+  return [...new Set(names.flatMap(nameVariants).map(nameKey).filter(Boolean))];
 }
 
 function emailKey(email: string | null | undefined): string {
@@ -130,9 +145,9 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
   const nameOf = new Map<number, string[]>();
   for (const m of members) {
     for (const e of [m.email, ...(m.altEmails ?? [])]) if (emailKey(e)) pushTo(byEmail, emailKey(e), m.memberId);
-    if (m.name && nameKey(m.name)) {
-      pushTo(byName, nameKey(m.name), m.memberId);
-      pushTo(nameOf, m.memberId, nameKey(m.name));
+    for (const key of m.name ? keysOf([m.name]) : []) {
+      pushTo(byName, key, m.memberId);
+      pushTo(nameOf, m.memberId, key);
     }
   }
   const linkByEmail = new Map<string, number | null>();
@@ -142,6 +157,13 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
     else if (l.name && nameKey(l.name)) linkByName.set(nameKey(l.name), l.memberId);
   }
 
+  const known = new Map<string, string[]>();
+  const rememberedKeys = (names: readonly string[]) => {
+    const key = names.join('\u0000');
+    let keys = known.get(key);
+    if (!keys) known.set(key, (keys = keysOf(names)));
+    return keys;
+  };
   const matches: MatchedRow[] = [];
   const unmatchedRows: UnmatchedRow[] = [];
   const rowsOf = new Map<number, AttendanceRow[]>();
@@ -151,7 +173,7 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
     let matched = 0;
     let unmatched = 0;
     for (const row of report.rows) {
-      const outcome = matchRow(row, { byEmail, byName, nameOf, linkByEmail, linkByName, expected: options.expected ?? new Set() });
+      const outcome = matchRow(row, { keysOf: rememberedKeys, byEmail, byName, nameOf, linkByEmail, linkByName, expected: options.expected ?? new Set() });
       if ('memberId' in outcome) {
         matched++;
         matches.push({ file: row.file, rowNumber: row.rowNumber, memberId: outcome.memberId, by: outcome.by });
@@ -178,6 +200,8 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
 }
 
 interface Index {
+  /** keysOf, remembered for the call: a person's re-joins repeat their name. */
+  keysOf: (names: readonly string[]) => string[];
   byEmail: Map<string, number[]>;
   byName: Map<string, number[]>;
   nameOf: Map<number, string[]>;
@@ -192,10 +216,11 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   if (row.keptFor != null) return { memberId: row.keptFor, by: 'link' };
   if (row.erased) return { reason: 'the participant was erased on request', problem: 'ignored' };
   const email = emailKey(row.email);
-  const keys = [...new Set((row.names.length ? row.names : [row.name]).map(nameKey).filter(Boolean))];
+  const written = row.names.length ? row.names : [row.name];
+  const keys = idx.keysOf(written);
   // The officer's decisions first.
   // A decision by name is for rows without an address: a row with one is who its address says.
-  const byName = email ? undefined : keys.find((k) => idx.linkByName.has(k));
+  const byName = email ? undefined : [...keys, ...written.map(legacyNameKey)].find((k) => idx.linkByName.has(k));
   const link = email && idx.linkByEmail.has(email) ? idx.linkByEmail.get(email) : byName !== undefined ? idx.linkByName.get(byName) : undefined;
   if (link !== undefined) return link === null ? { reason: 'ignored by the officer', problem: 'ignored' } : { memberId: link, by: 'link' };
 
@@ -210,7 +235,8 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
       return { reason: `the row's email belongs to ${found.length} members (${ids(found)})`, problem: 'email-shared', candidates: [...found].sort((a, b) => a - b) };
     }
   }
-  const candidates = [...new Set(keys.flatMap((k) => idx.byName.get(k) ?? []))];
+  // (a lone initial or a lone CJK character is no one's name: never matched on)
+  const candidates = [...new Set(keys.filter(identifies).flatMap((k) => idx.byName.get(k) ?? []))];
   if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
   const expected = candidates.filter((id) => idx.expected.has(id));
   if (candidates.length > 1 && expected.length === 1) return { memberId: expected[0]!, by: 'name' };

@@ -15,11 +15,11 @@ import { detectEncoding, looksBinary } from '../../import/detect.js';
 import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
-import { reportTool, type ReportTool } from './tools.js';
+import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
-import { zoomNames, zoomSummary, zoomTableSummary, type MeetingSummary } from './zoom.js';
+import { tableSessions, zoomNames, zoomSummary, zoomTableSummary, type MeetingSummary } from './zoom.js';
 
 export type ReportSource = 'zoom' | 'teams';
 export type { ReportTool } from './tools.js';
@@ -73,8 +73,10 @@ export interface AttendanceFile {
   language: string | null;
   encoding: string;
   delimiter: string;
-  /** Data rows read (= the AttendanceRows of this file). */
+  /** Data rows read (= the AttendanceRows of this file): one per connection, a re-join a row of its own. */
   rows: number;
+  /** The people those rows are of (peopleIn): what an officer counts, where `rows` counts connections. */
+  people: number;
   /**
    * A 2020–2021 Teams list (one line per "Joined"/"Left"): its lines, paired into the `rows`
    * (a join with the leave that ends it is one row). Absent for the other reports.
@@ -85,7 +87,8 @@ export interface AttendanceFile {
    * among the rows; counted here so that every line of the report is accounted for.
    */
   notAttended: number;
-  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null };
+  /** The summary, read; `sameMeetingAs`: the officer's word on which meeting a report without times is of (store.ts). */
+  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null; sameMeetingAs?: string };
   /** Zone the report's clock times were read in. */
   timeZone: string;
   dateOrder: OrderDecision;
@@ -108,6 +111,8 @@ export interface ReadReportOptions {
   timeZone: string;
   /** The event's date in that zone ('YYYY-MM-DD'): settles 03/12 vs 12/03, dates time-only cells. */
   eventDate?: string;
+  /** The officer named timeZone (--time-zone): it holds even for a tool that writes UTC (tools.ts UTC_TOOLS). */
+  zoneGiven?: boolean;
   /** Skip detection. */
   source?: ReportSource;
   /** Ctrl-C: the rows are read in steps and stop at the next one (a 20,000-row list took minutes, Ctrl-C waited for its end). */
@@ -147,8 +152,8 @@ function isReportHeader(match: HeaderMatch): boolean {
 }
 
 export async function readAttendanceReport(bytes: Uint8Array, options: ReadReportOptions): Promise<AttendanceReport> {
-  const zone = timeZoneName(options.timeZone);
-  if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
+  const given = timeZoneName(options.timeZone);
+  if (!given) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
   const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // Checkpoints between the steps that read the whole report at once (decoding, parsing,
   // splitting, the date order): together they held Ctrl-C for over a second on 40,000 rows.
@@ -160,10 +165,16 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const { tables, sections } = splitTables(records);
   await checkpoint(options.signal);
   const first = tables[0]!;
+  // A tool that writes UTC whatever the account's zone: read so, unless the officer named one.
+  const ownTool = headerTool(tables.map((t) => records[t.header]!.cells));
+  const zone = ownTool && UTC_TOOLS.has(ownTool) && !options.zoneGiven ? 'UTC' : given;
   const source: ReportSource = options.source ?? (sections > 0 || first.match.columns.upn !== undefined || first.match.columns.role !== undefined || isActionList(first.match) ? 'teams' : 'zoom');
   let summary = source === 'zoom' ? zoomSummary(records.map((r) => r.cells), first.header) : teamsSummary(records.map((r) => r.cells), first.header);
   if (source === 'zoom' && !Object.keys(summary).length) {
-    summary = zoomTableSummary(records[first.header]!.cells, records[first.rows[0] ?? -1]?.cells, new Set(Object.values(first.match.columns)));
+    const taken = new Set(Object.values(first.match.columns));
+    summary = zoomTableSummary(records[first.header]!.cells, records[first.rows[0] ?? -1]?.cells, taken);
+    const sessions = tableSessions(records[first.header]!.cells, first.rows.map((r) => records[r]!.cells), taken);
+    if (sessions.length > 1) throw severalSessions(options.file, sessions, headerTool([records[first.header]!.cells]));
   }
   const languages: Record<string, number> = {};
   for (const t of tables) for (const [l, n] of Object.entries(t.match.languages)) languages[l] = (languages[l] ?? 0) + n;
@@ -180,6 +191,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   await checkpoint(options.signal);
   const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
   const warnings: string[] = [];
+  if (zone !== given) warnings.push(`its times were read in UTC, as ${TOOL_NAMES[ownTool!]} writes them (give --time-zone if this one's are not)`);
   const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
   const times = { dateOrder, zone, fallbackDate: summaryStart?.slice(0, 10) ?? options.eventDate };
   if (dateOrder.basis === 'language' && dateOrder.order) {
@@ -207,6 +219,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
       encoding,
       delimiter: found.delimiter,
       rows: rows.length,
+      people: peopleIn(rows),
       ...(actionList ? { actionLines: chosen.length } : {}),
       notAttended,
       meeting: { ...summary, startTime: summaryStart, endTime: instantText(summary.end, dateOrder, zone, times.fallbackDate) },
@@ -271,6 +284,17 @@ function noParticipantsTable(file: string, text: string, bytes: Uint8Array): Ope
   }
   return new OperationError(`${file} ${found?.found ?? 'has no participants table that skillsnet recognises: no line has a participant\'s name column beside a join time, leave time or duration'}`, {
     hint: 'expected a header such as "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)" (Zoom) or "Name, First Join, Last Leave, In-Meeting Duration, Email" (Teams) or "First name, Last name, Email, Duration, Time joined" (Google Meet); add your report\'s spelling to data/attendance-headers.json',
+  });
+}
+
+/** A report whose rows are of several meetings (a date range's export): which, and how to give one. */
+function severalSessions(file: string, sessions: readonly MeetingSummary[], tool: ReportTool | null): OperationError {
+  const shown = sessions.slice(0, 4).map((s) => [s.title ? `"${s.title}"` : null, s.meetingId ? `ID ${s.meetingId}` : null, s.start ? `started ${s.start}` : null].filter(Boolean).join(', '));
+  const more = sessions.length > 4 ? `, and ${sessions.length - 4} more` : '';
+  return new OperationError(`${file} holds the participants of ${sessions.length} meetings (${shown.join('; ')}${more}), and an event's report is of one meeting`, {
+    hint: tool === 'collaborate'
+      ? 'download the attendance report for this session\'s date only, or keep only its rows (its SessionIdentifier and RoomOpened), then give that file'
+      : 'export the report of this event\'s meeting alone, or keep only its rows (its meeting ID and start), then give that file',
   });
 }
 
@@ -452,6 +476,29 @@ async function actionRows(lines: { line: number; person: string; cell: Cells }[]
     }
     return row;
   }, pause);
+}
+
+/**
+ * How many people the rows are of: one per email, else per name (accents, case and word order
+ * aside; a name also seen with an address is that address's person); a row with neither (or
+ * whose participant was erased on request: no names left) is someone of its own. A re-join, a second device, a 2020 Teams
+ * list's several Joined/Left pairs of one person are one person.
+ */
+export function peopleIn(rows: readonly Pick<AttendanceRow, 'email' | 'name' | 'names'>[]): number {
+  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: normaliseName(r.names[0] ?? '').split(' ').filter(Boolean).sort().join(' ') }));
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  // (rows with an address first: a name seen with one is that person's, on a row without it too)
+  for (const k of keyed) if (k.email) {
+    emails.add(k.email);
+    if (k.name) names.add(k.name);
+  }
+  let others = 0;
+  for (const k of keyed) if (!k.email && (!k.name || !names.has(k.name))) {
+    if (k.name) names.add(k.name);
+    others++;
+  }
+  return emails.size + others;
 }
 
 /** Same person within one file: by email, else by name (for Teams' two tables). */

@@ -26,7 +26,8 @@ import { checkpoint, warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
-import { attendedMinutesDetail, type Connection } from '../../attendance-minutes.js';
+import { reportSpan } from '../../attendance-minutes.js';
+import { meetingWarnings } from './meetings.js';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
 import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow, type ReportTool } from './report.js';
 
@@ -39,6 +40,11 @@ export interface AttendanceImportOptions {
   /** The zone of the report's clock times (default: the event's): the zone of the account that downloaded it. */
   timeZone?: string;
   dryRun?: boolean;
+  /**
+   * The reports given that hold no time are of the same meeting as this report of the event (its
+   * file name): settles which meeting a bare list is of when the event has several.
+   */
+  sameMeetingAs?: string;
 }
 
 /** One report of an import, as `event attendance --json` lists it. */
@@ -50,6 +56,8 @@ export interface AttendanceFileSummary {
   language: string | null;
   encoding: string;
   rows: number;
+  /** The people the rows are of (a re-join, a second device, a 2020 Teams list's Joined/Left pairs are one person). */
+  people: number;
   matched: number;
   unmatched: number;
   /** Registrants the report marks as not attended (Zoom webinar's "Attended: No"): not among the rows. */
@@ -236,7 +244,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     const shown = path.basename(f.path);
-    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, eventDate, signal: callbacks.signal });
+    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
     const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {
@@ -249,6 +257,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   }
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);
   if (dupes.length) throw new UsageError(`${dupes[0]!.shown} is given twice (the same bytes as another file)`, { hint: 'give each report once' });
+  if (options.sameMeetingAs !== undefined) sameMeetingAs(db, eventId, path.basename(options.sameMeetingAs), read.map((r) => r.report));
 
   await checkpoint(callbacks.signal);
   // The write lock is taken first, waiting with the event loop free: the savepoint alone began a
@@ -285,7 +294,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
         const own = ours.filter((r) => r.importId === id);
         const f = report.file;
         return {
-          file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, notAttended: f.notAttended,
+          file: f.file, source: f.source, tool: f.tool, language: f.language, encoding: f.encoding, rows: own.length, people: f.people, notAttended: f.notAttended,
           ...(f.actionLines !== undefined ? { actionLines: f.actionLines } : {}),
           matched: own.filter((r) => r.memberId !== null).length, unmatched: own.filter((r) => r.memberId === null).length, replaced,
           timeZone: f.timeZone, dateOrder: f.dateOrder.order, meetingTitle: f.meeting.title ?? null, meetingStart: f.meeting.startTime ?? null, warnings: f.warnings,
@@ -309,41 +318,22 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
 }
 
 /**
- * A line per meeting of the event that several of its reports describe and where that mattered:
- * some member's minutes were counted once instead of added up (attendance-minutes.ts). Names
- * files and counts, never a participant. `imports`: only meetings with one of these imports.
+ * The officer's word that the reports without times are of the same meeting as `target`, a
+ * report of the event or of this import: kept with each such report (its meeting's
+ * `sameMeetingAs`). A report that gives its own times is placed by them, and told so.
  */
-export function meetingWarnings(db: DB, eventId: number, imports?: ReadonlySet<number>): string[] {
-  const { meetings } = eventMeetings(db, eventId);
-  const shared = meetings.filter((m) => m.reports.length > 1 && (!imports || m.reports.some((r) => imports.has(r as number))));
-  if (!shared.length) return [];
-  const rows = attendanceRows(db, eventId).filter((r) => r.memberId !== null && !r.waitingRoom);
-  const meetingOf = new Map<number, number>();
-  for (const m of meetings) for (const r of m.reports) meetingOf.set(r as number, m.key as number);
-  const byMember = new Map<number, Connection[]>();
-  for (const r of rows) {
-    if (!byMember.has(r.memberId!)) byMember.set(r.memberId!, []);
-    byMember.get(r.memberId!)!.push({ joinTime: r.joinTime, leaveTime: r.leaveTime, minutes: r.minutes, report: r.importId, meeting: meetingOf.get(r.importId) ?? -r.importId });
+function sameMeetingAs(db: DB, eventId: number, target: string, reports: readonly AttendanceReport[]): void {
+  const known = [...new Set([...attendanceImports(db, eventId).map((i) => i.file), ...reports.map((r) => r.file.file)])];
+  if (!known.includes(target)) {
+    throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has no report of that name`, {
+      hint: known.length ? `name one of its reports: ${known.join(', ')}` : 'import the report of that meeting first, or give it in the same command',
+    });
   }
-  const details = [...byMember.values()].map((c) => attendedMinutesDetail(c).meetings);
-  const fileOf = new Map(attendanceImports(db, eventId).map((i) => [i.id, i]));
-  const zone = requireEvent(db, eventId).timeZone;
-  const out: string[] = [];
-  for (const m of shared) {
-    const members = details.filter((d) => {
-      const x = d.get(m.key);
-      return x !== undefined && x.reports > 1 && Math.round(x.summed) > Math.round(x.counted);
-    }).length;
-    if (!members) continue;
-    const files = m.reports.map((r) => fileOf.get(r as number)?.file ?? `import ${r}`);
-    const untimed = m.untimed.map((r) => fileOf.get(r as number)?.file ?? `import ${r}`);
-    const day = new Date(m.start).toLocaleDateString('en-CA', { timeZone: zone });
-    const which = m.meetingId ? `ID ${m.meetingId}, ${day}` : `${day}`;
-    out.push(`${files.join(', ')}: ${files.length} reports of the same meeting (${which}): minutes counted once for ${members} member${members === 1 ? '' : 's'} ` +
-      `(the time connected, or the most one report gives), not added up` +
-      (untimed.length ? `; ${untimed.join(', ')} gives no meeting time and was taken to be at the event's; if it is another session, export it with its meeting data (Zoom: "Export with meeting data") so that its times tell` : ''));
+  for (const r of reports) {
+    if (r.file.file === target) continue;
+    if (reportSpan(r.file.meeting, r.rows)) r.file.warnings.push(`it gives its own times, which place it: --same-meeting-as ${target} was not used for it`);
+    else r.file.meeting.sameMeetingAs = target;
   }
-  return out;
 }
 
 export function attendeesOf(db: DB, eventId: number): Attendee[] {

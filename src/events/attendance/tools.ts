@@ -4,15 +4,26 @@ import type { HeaderMatch } from './headers.js';
 
 /** Headers only Webex's attendee list writes (compared as normaliseName folds them). */
 const WEBEX_HEADERS = new Set(['display name', 'attendee email', 'attendance duration'].map(normaliseName));
+/** Columns of BigBlueButton's learning dashboard ("Download session data") that no other report has. */
+const BIGBLUEBUTTON_HEADERS = new Set(['Activity Score', 'Talk Time', 'Webcam Time', 'Raise Hands'].map(normaliseName));
+/** Blackboard Collaborate's attendance report writes its headers as one word. */
+const COLLABORATE_HEADERS = new Set(['NameOfAttendee', 'AttendeeFirstJoinTime', 'AttendeeTotalTimeInSession'].map(normaliseName));
+
+/**
+ * Tools whose reports give their times in UTC whatever the account's zone (Blackboard
+ * Collaborate says so in its documentation): read in UTC unless the officer names a zone.
+ */
+export const UTC_TOOLS: ReadonlySet<ReportTool> = new Set(['collaborate']);
 
 /** The tool that wrote an attendance report, as the officer knows it (one list, with the stored imports'). */
 export type ReportTool = AttendanceTool;
 
 /** The tool's name for messages and tables. */
-export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Teams', meet: 'Google Meet', webex: 'Webex' };
+export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Teams', meet: 'Google Meet', webex: 'Webex', bigbluebutton: 'BigBlueButton', collaborate: 'Blackboard Collaborate' };
 
 /**
- * Which tool wrote a report read as Zoom's kind: Google Meet by its own headers ("Time joined",
+ * Which tool wrote a report read as Zoom's kind: BigBlueButton and Blackboard Collaborate by the
+ * columns only they write (headerTool); Google Meet by its own headers ("Time joined",
  * "Time exited") or by first and last name columns where no table says who attended (a Zoom
  * webinar's registrant tables do); Webex by its own headers ("Display Name", "Attendee Email",
  * "Attendance Duration", as its meeting attendee list writes them) or by durations written with
@@ -20,6 +31,8 @@ export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Te
  */
 export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: readonly string[]; match: HeaderMatch }[], durations: readonly string[]): ReportTool {
   if (source === 'teams') return 'teams';
+  const own = headerTool(tables.map((t) => t.header));
+  if (own) return own;
   const headerOf = (t: { header: readonly string[]; match: HeaderMatch }, field: 'join' | 'leave') => {
     const at = t.match.columns[field];
     return at === undefined ? '' : normaliseName(t.header[at] ?? '');
@@ -35,4 +48,12 @@ export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: 
   const written = durations.map((d) => d.trim()).filter(Boolean);
   if (written.length && written.every((d) => /\bmins?\b/i.test(d))) return 'webex';
   return 'zoom';
+}
+
+/** BigBlueButton or Blackboard Collaborate, by the headers only they write; else null. */
+export function headerTool(headers: readonly (readonly string[])[]): ReportTool | null {
+  const has = (set: ReadonlySet<string>) => headers.some((h) => h.some((cell) => set.has(normaliseName(cell))));
+  if (has(COLLABORATE_HEADERS)) return 'collaborate';
+  if (has(BIGBLUEBUTTON_HEADERS)) return 'bigbluebutton';
+  return null;
 }

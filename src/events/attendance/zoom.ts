@@ -62,3 +62,20 @@ export function zoomNames(cell: string): string[] {
   if (!m || !m[1]) return t ? [t] : [];
   return [m[1].trim(), m[2]!.trim()].filter(Boolean);
 }
+
+/**
+ * The meetings a one-table export's rows are of, when its rows repeat their meeting's columns
+ * (Zoom's one-table export, Blackboard Collaborate's attendance report over a date range): one
+ * per meeting ID and start, in the order met. Each report is one meeting to skillsnet, so more than
+ * one is refused (report.ts).
+ */
+export function tableSessions(header: readonly string[], rows: readonly (readonly string[])[], taken: ReadonlySet<number>): MeetingSummary[] {
+  const seen = new Map<string, MeetingSummary>();
+  for (const row of rows) {
+    const s = zoomTableSummary(header, row, taken);
+    if (!s.meetingId && !s.start) continue;
+    const key = `${(s.meetingId ?? '').replace(/\s/g, '')}|${s.start ?? ''}`;
+    if (!seen.has(key)) seen.set(key, s);
+  }
+  return [...seen.values()];
+}

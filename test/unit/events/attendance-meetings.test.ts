@@ -85,6 +85,10 @@ describe('event attendance: reports grouped by meeting', () => {
     expect(e.minutes).toEqual({ [e.ids['Ana García']!]: 255, [e.ids['Moussa Kouassi']!]: 173 });
     expect(e.result.warnings).toEqual([]);
     expect(e.show.attendance.warnings).toEqual([]);
+    // 8 rows of the same 3 people (Moussa re-joined each day): people, in all and per file
+    expect(e.show.attendance).toMatchObject({ rows: 8, people: 3 });
+    expect(e.show.attendance.files.map((f: { rows: number; people: number }) => [f.rows, f.people])).toEqual([[4, 3], [4, 3]]);
+    expect((await e.sk('event', 'show', '1')).stdout).toMatch(/8 report rows \(3 people\) from 2 files/);
     e.cleanup();
   });
 
@@ -92,6 +96,30 @@ describe('event attendance: reports grouped by meeting', () => {
     const e = await event({ 'day1.csv': fixture('zoom-en-summary.csv'), 'day2-unique.csv': nextDay(uniqueWithSummary('zoom-en-summary.csv')) });
     expect(e.minutes).toEqual({ [e.ids['Ana García']!]: 128 + 65, [e.ids['Moussa Kouassi']!]: 86 + 58 });
     expect(e.result.warnings).toEqual([]);
+    e.cleanup();
+  });
+
+  it('a list without times beside two days\' reports: a meeting of its own with a warning naming both days, until --same-meeting-as says which', async () => {
+    const e = await event({ 'day1.csv': fixture('zoom-en-summary.csv'), 'unique.csv': fixture('zoom-en-unique.csv'), 'day2.csv': nextDay(fixture('zoom-en-summary.csv')).replaceAll('60245167821', '60245167822') });
+    const [ana, moussa] = [e.ids['Ana García']!, e.ids['Moussa Kouassi']!];
+    // not day one's (it was, as the meeting that overlaps the event's time): 128 + 128 + 65
+    expect(e.minutes).toEqual({ [ana]: 255 + 65, [moussa]: 173 + 58 });
+    expect(e.result.warnings).toEqual([expect.stringMatching(/^unique\.csv: gives no meeting time or ID, and the event has 2 Zoom meetings \(day1\.csv on 2021-11-19 \(ID 60245167821\); day2\.csv on 2021-11-20 \(ID 60245167822\)\): .*--same-meeting-as day1\.csv/)]);
+    expect(e.show.attendance.warnings).toEqual(e.result.warnings);
+    // the officer says it is day two's: counted once there
+    const again = await e.sk('event', 'attendance', '1', 'unique.csv', '--same-meeting-as', 'day2.csv', '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(json(again).warnings).toEqual([expect.stringMatching(/^day2\.csv, unique\.csv: 2 reports of the same meeting \(ID 60245167822, 2021-11-20\)/)]);
+    const shown = json(await e.sk('event', 'show', '1', '--json')).attendees.map((x: { memberId: number; minutes: number }) => [x.memberId, x.minutes]);
+    expect(shown).toEqual([[ana, 255], [moussa, 173]]);
+    // a report the event does not have: refused, naming those it has
+    const wrong = await e.sk('event', 'attendance', '1', 'unique.csv', '--same-meeting-as', 'day3.csv');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^error: --same-meeting-as day3\.csv: event 1 has no report of that name/m);
+    expect(wrong.stderr).toMatch(/day1\.csv, .*day2\.csv/);
+    // a report with its own times is placed by them, and told so
+    const timed = await e.sk('event', 'attendance', '1', 'day1.csv', '--same-meeting-as', 'day2.csv', '--json');
+    expect(json(timed).files[0].warnings).toEqual([expect.stringMatching(/gives its own times, which place it: --same-meeting-as day2\.csv was not used/)]);
     e.cleanup();
   });
 

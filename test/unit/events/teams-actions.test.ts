@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { pairActions, type ActionLine } from '../../../src/events/attendance/actions.js';
-import { readAttendanceReport } from '../../../src/events/attendance/report.js';
+import { peopleIn, readAttendanceReport } from '../../../src/events/attendance/report.js';
 
 const line = (n: number, person: string, action: ActionLine['action'], minute: number | null): ActionLine =>
   ({ line: n, person, action, at: minute === null ? null : Date.UTC(2021, 2, 29, 13, minute) });
@@ -44,6 +44,8 @@ describe('reading the 2020–2021 Teams attendance list (Full Name, User Action,
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(OLD_LIST, 'utf16le')]);
     const r = await readAttendanceReport(bytes, { file: 'list.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' });
     expect(r.file).toMatchObject({ source: 'teams', encoding: 'utf16le', rows: 6, actionLines: 9 });
+    // five people: Mariam's two connections are one person's
+    expect(r.file.people).toBe(5);
     const rows = r.rows.map((x) => [x.rowNumber, x.names[0], x.joinTime, x.leaveTime, x.minutes]);
     expect(rows).toEqual([
       [2, 'Skills Network Secretariat', '2021-03-29T14:55:10+02:00', '2021-03-29T16:00:00+02:00', 64.83],
@@ -63,7 +65,7 @@ describe('reading the 2020–2021 Teams attendance list (Full Name, User Action,
   it('reads the list with French labels and day-first dates', async () => {
     const text = 'Nom complet;Action de l\'utilisateur;Horodatage\nAwa Sow;A rejoint;29/03/2021 15:00:00\nAwa Sow;A quitté;29/03/2021 15:40:00\n';
     const r = await readAttendanceReport(Buffer.from(text), { file: 'liste.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' });
-    expect(r.file).toMatchObject({ source: 'teams', language: 'fr', rows: 1, actionLines: 2, warnings: [] });
+    expect(r.file).toMatchObject({ source: 'teams', language: 'fr', rows: 1, people: 1, actionLines: 2, warnings: [] });
     expect(r.rows[0]).toMatchObject({ joinTime: '2021-03-29T15:00:00+02:00', minutes: 40 });
   });
 });
@@ -88,5 +90,47 @@ describe('a long list and Ctrl-C', () => {
     const options = { file: 'teams.csv', timeZone: 'Europe/Paris', eventDate: '2021-03-29' };
     expect((await readAttendanceReport(Buffer.from(text), options)).rows).toHaveLength(1);
     await expect(readAttendanceReport(Buffer.from(text), { ...options, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'InterruptedError' });
+  });
+});
+
+describe('peopleIn: the people a report\'s rows are of', () => {
+  const row = (name: string, email: string | null = null) => ({ name, names: [name], email });
+  it('one per address, else per name (case, accents and order aside); a name seen with an address is that person', () => {
+    expect(peopleIn([row('Awa Sow'), row('SOW, Awa'), row('Awa Sów')])).toBe(1);
+    expect(peopleIn([row('Awa Sow', 'awa@example.org'), row('Awa Sow'), row('A. Sow', 'AWA@example.org')])).toBe(1);
+    expect(peopleIn([row('Awa Sow', 'awa@example.org'), row('Sami Nasser'), row('Sami Nasser', 'sami@example.org')])).toBe(2);
+    // two rows with neither a name nor an address cannot be told to be one person
+    expect(peopleIn([row(''), row(''), row('Awa Sow')])).toBe(3);
+    // nor can two participants erased on request (their names and addresses are gone)
+    expect(peopleIn([{ name: '[erased]', names: [], email: null }, { name: '[erased]', names: [], email: null }])).toBe(2);
+  });
+});
+
+describe('the Teams attendance report with Spanish labels', () => {
+  // Section titles as a Spanish parser of these reports names them ("2. Participantes", "3.
+  // Actividades en la reunión"); the column and summary labels as data/attendance-headers.json
+  // lists them. No whole Spanish report was found to rebuild (test/fixtures/attendance-real/README.md).
+  const REPORT = [
+    '1. Resumen', 'Título de la reunión\tReunión del grupo central', 'Participantes asistentes\t2', 'Hora de inicio\t19/11/21, 9:58:11', 'Hora de finalización\t19/11/21, 12:01:02', '',
+    '2. Participantes', 'Nombre\tPrimera unión\tÚltima salida\tDuración en la reunión\tCorreo electrónico\tId. del participante (UPN)\tRol',
+    'García, Ana\t19/11/21, 9:58:11\t19/11/21, 12:01:02\t2 h 2 min 51 s\tana.garcia@example.org\tana.garcia@example.org\tOrganizador',
+    'Awa Sow (Externo)\t19/11/21, 10:05:00\t19/11/21, 11:50:00\t1 h 35 min\t\t\tAsistente', '',
+    '3. Actividades en la reunión', 'Nombre\tHora de unión\tHora de salida\tDuración\tCorreo electrónico\tRol',
+    'García, Ana\t19/11/21, 9:58:11\t19/11/21, 12:01:02\t2 h 2 min 51 s\tana.garcia@example.org\tOrganizador',
+    'Awa Sow (Externo)\t19/11/21, 10:05:00\t19/11/21, 10:30:00\t25 min\t\tAsistente',
+    'Awa Sow (Externo)\t19/11/21, 10:40:00\t19/11/21, 11:50:00\t1 h 10 min\t\tAsistente',
+  ].join('\r\n');
+
+  it('reads the per-join table, the summary and the day-first dates', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(REPORT, 'utf16le')]);
+    const r = await readAttendanceReport(bytes, { file: 'asistencia.csv', timeZone: 'Europe/Madrid', eventDate: '2021-11-19' });
+    expect(r.file).toMatchObject({ source: 'teams', tool: 'teams', language: 'es', rows: 3, people: 2, warnings: [] });
+    expect(r.file.meeting).toMatchObject({ title: 'Reunión del grupo central', startTime: '2021-11-19T09:58:11+01:00' });
+    expect(r.file.tables.map((t) => t.read)).toEqual(['none', 'all']);
+    expect(r.rows.map((x) => [x.names[0], x.joinTime, x.minutes])).toEqual([
+      ['García, Ana', '2021-11-19T09:58:11+01:00', 122.85],
+      ['Awa Sow', '2021-11-19T10:05:00+01:00', 25],
+      ['Awa Sow', '2021-11-19T10:40:00+01:00', 70],
+    ]);
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * People's names as meeting tools show them, made comparable: the key a name is matched by (in
+ * any script), and the names a display name may stand for.
+ *
+ * Keys. Latin names keep the key they always had: no accents, case or punctuation, words in
+ * alphabetical order ("Kouassi, Moussa" is Moussa Kouassi). Other scripts need more care than
+ * dropping Latin accents:
+ * - Chinese, Japanese and Korean names are written without spaces, family name first, often in
+ *   full-width characters: the key joins the CJK characters in the order written ("王 小明",
+ *   "王小明" and "王　小明" are one key) and never reorders or splits them, so that a name is
+ *   only ever equal to the same name.
+ * - Devanagari (and other Indic scripts) write vowels as combining marks: they stay in the word.
+ *   Dropped as accents are, "राम" (Ram) and "रोम" (Rom) both became the letters "र म" and
+ *   matched each other.
+ * - Arabic's optional vowel marks and tatweel are dropped and its letter variants folded (أ إ آ
+ *   to ا, ى to ي, ة to ه): "مُحَمَّد" is محمد, as the vowel marks broke it into one-letter words.
+ * - Cyrillic, Greek: accents dropped as in Latin (Пётр is Петр).
+ *
+ * Variants. A display name may carry more than the name: pronouns ("Maria (she/her)"), a title
+ * and an affiliation ("Dr. Ama Owusu - ILO"), a name in another script in brackets or beside it
+ * ("王小明 (Xiaoming Wang)"), a device ("iPhone de Juan Pérez"). Each part that is itself a whole
+ * name (two words, or two CJK characters) is tried as well; a lone word taken out of a longer
+ * name ("Juan" of "iPhone de Juan") is not: it would match the wrong person.
+ */
+import { normaliseName } from '../../geo/normalise.js';
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{M}\u30fc]+$/u;
+/** Latin letters, digits, punctuation and spaces only: the key as it always was (stored decisions are keyed so). */
+const LATIN_TEXT = /^[\u0000-\u024f\u1e00-\u1eff\u2018\u2019\u201c\u201d]*$/;
+
+/** Arabic: vowel marks, the dagger alef and tatweel dropped; hamza-carrying and final letter forms folded. */
+function foldArabic(text: string): string {
+  return text
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
+    .replace(/[\u0649\u06cc\u0626]/g, '\u064a')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u0624/g, '\u0648')
+    .replace(/\u06a9/g, '\u0643')
+    // "عبد الله" and "عبدالله" are one name
+    .replace(/(^|\s)\u0639\u0628\u062f\s+/g, '$1\u0639\u0628\u062f');
+}
+
+/** A name as a key: see the module's comment. '' when nothing of it is a letter or a digit. */
+export function personNameKey(name: string): string {
+  if (LATIN_TEXT.test(name)) return normaliseName(name).split(' ').filter(Boolean).sort().join(' ');
+  const words = foldArabic(name.normalize('NFKC'))
+    .normalize('NFKD')
+    // Latin and Cyrillic accents only: other scripts' marks are letters of the word
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['\u2018\u2019\u02bc\u00b4`.]/g, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+  // CJK words joined in the order written; the others sorted, as Latin ones are
+  const cjk = words.filter((w) => CJK_WORD.test(w)).join('');
+  const rest = words.filter((w) => !CJK_WORD.test(w)).sort();
+  return [...(cjk ? [cjk] : []), ...rest].sort().join(' ');
+}
+
+/**
+ * Whether a key can say who someone is: at least two letters. A lone initial or a lone CJK
+ * character (a family name alone, "王") fits too many people to be matched on.
+ */
+export function identifies(key: string): boolean {
+  return [...key.replace(/ /g, '')].filter((c) => /[\p{L}\p{N}]/u.test(c)).length >= 2;
+}
+
+/** A whole name, not a word taken out of one: two words, or two CJK characters. */
+function wholeName(text: string): boolean {
+  const key = personNameKey(text);
+  if (CJK.test(key)) return [...key].filter((c) => CJK.test(c)).length >= 2;
+  return key.split(' ').filter(Boolean).length >= 2;
+}
+
+const PRONOUNS = new Set(['she', 'her', 'hers', 'he', 'him', 'his', 'they', 'them', 'theirs', 'ze', 'zir', 'xe', 'xem', 'any', 'all', 'pronouns',
+  'elle', 'il', 'lui', 'iel', 'ella', 'el', 'él', 'elu', 'ele', 'dela', 'dele', 'ela']);
+const TITLE = /^(?:(?:dr|dra|prof|profa|mr|mrs|ms|mx|mme|mlle|m|sr|sra|srta|lic|ing|eng|hon|he|h\.e|dott|dottssa|sir|madam)\.?\s+)+/i;
+const DEVICE = /\b(?:iphone|ipad|ipod|android|galaxy|samsung|huawei|xiaomi|redmi|pixel|macbook|laptop|phone|tablet|t[ée]l[ée]phone|tel[ée]fono|celular|m[óo]vil|portable|port[áa]til)\b/i;
+
+/** Latin letters and spaces, commas and hyphens within words: nothing in it to take apart. */
+const PLAIN = /^[\p{Script=Latin}\s,]*(?:-[\p{Script=Latin}]+[\p{Script=Latin}\s,]*)*$/u;
+
+/** Pronouns alone ("she/her", "elle", "they/them"): a label, not a name. */
+function isPronouns(text: string): boolean {
+  const words = text.toLowerCase().split(/[\s/,|]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => PRONOUNS.has(w));
+}
+
+/** "iPhone de Juan Pérez", "Juan Pérez's iPhone", "Galaxy S21 de Ana Sow": the owner's name, else null. */
+function deviceOwner(text: string): string | null {
+  if (!DEVICE.test(text)) return null;
+  const of = /^\s*(?:[\p{L}\d-]+\s+){0,3}?(?:de|of|von|di|da|do|du)\s+(.+)$/iu.exec(text);
+  if (of && DEVICE.test(text.slice(0, text.length - of[1]!.length))) return of[1]!.trim();
+  const owns = /^(.+?)[\u2019']s?\s+(?:[\p{L}\d-]+\s*){1,3}$/u.exec(text);
+  if (owns && DEVICE.test(text.slice(owns[1]!.length))) return owns[1]!.trim();
+  return null;
+}
+
+/**
+ * The names a display name may stand for: itself without pronouns, and each part of it that is a
+ * whole name — the name before an affiliation (" - ", " | ", " @ "), without a title, in or out of
+ * brackets, in each of its scripts, a device's owner.
+ */
+export function nameVariants(display: string): string[] {
+  // (most names are just a name: checked in one test, a long report's rows are not slowed down)
+  if (PLAIN.test(display) && !DEVICE.test(display) && !TITLE.test(display)) return display.trim() ? [display.trim()] : [];
+  // pronouns in brackets or after a bar or dash: "Maria (she/her)", "Maria | elle"
+  let whole = display.normalize('NFKC').trim()
+    .replace(/\s*[([]([^()[\]]*)[)\]]/g, (all, inner: string) => (isPronouns(inner) ? '' : all))
+    .trim();
+  const segments = whole.split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
+  if (segments.length > 1 && segments.slice(1).every(isPronouns)) whole = segments[0]!.trim();
+  const parts: string[] = [];
+  const bracket = /^(.*?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(whole);
+  if (bracket) parts.push(bracket[1]!, bracket[2]!);
+  for (const base of [whole, ...parts]) {
+    const split = base.split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
+    if (split.length > 1) parts.push(split[0]!);
+  }
+  for (const base of [whole, ...parts]) {
+    const untitled = base.replace(TITLE, '');
+    if (untitled !== base) parts.push(untitled);
+  }
+  const owner = deviceOwner(whole);
+  if (owner) parts.push(owner);
+  // "王小明 Xiaoming Wang": each script's part
+  for (const base of [whole, ...parts]) {
+    const latin = base.replace(/[^\p{Script=Latin}\s'’.-]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const other = base.replace(/[\p{Script=Latin}()[\]]/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (/\p{Script=Latin}/u.test(base) && /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(base)) parts.push(latin, other);
+  }
+  const out = new Set<string>(whole ? [whole] : []);
+  for (const p of parts) if (p.trim() && wholeName(p)) out.add(p.trim());
+  return [...out];
+}

@@ -1,0 +1,89 @@
+/**
+ * Participants' names in any script, and display names that carry more than a name, match the
+ * member they are — and nothing matches by a part too small to say who someone is.
+ */
+import { describe, expect, it } from 'vitest';
+import { matchAttendance, nameKey, type AttendanceMember } from '../../../src/events/attendance/match.js';
+import { identifies, nameVariants } from '../../../src/events/attendance/names.js';
+import type { AttendanceReport, AttendanceRow } from '../../../src/events/attendance/report.js';
+
+const MEMBERS: AttendanceMember[] = [
+  { memberId: 1, name: '王小明', email: null },
+  { memberId: 2, name: '山田 太郎', email: null },
+  { memberId: 3, name: '김민준', email: null },
+  { memberId: 4, name: 'محمد أحمد', email: null },
+  { memberId: 5, name: 'Пётр Иванов', email: null },
+  { memberId: 6, name: 'राम शर्मा', email: null },
+  { memberId: 7, name: 'Ama Owusu', email: null },
+  { memberId: 8, name: 'Maria García', email: null },
+  { memberId: 9, name: 'Juan Pérez', email: null },
+  { memberId: 10, name: '李', email: null },
+  { memberId: 11, name: 'Dr. Lina Haddad', email: null },
+  { memberId: 12, name: 'عبدالله حسن', email: null },
+];
+
+/** Who a Teams row (no Zoom "(Original Name)" reading) of this name is: a member ID, or null. */
+function whoIs(name: string): number | null {
+  const row: AttendanceRow = { file: 'r.csv', rowNumber: 2, name, names: [name], email: null, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] };
+  const report = { file: { file: 'r.csv', source: 'teams' }, rows: [row] } as unknown as AttendanceReport;
+  const r = matchAttendance([report], MEMBERS);
+  expect(r.rows).toBe(r.matched + r.unmatched);
+  return r.matches[0]?.memberId ?? null;
+}
+
+describe('names in CJK scripts', () => {
+  it.each([
+    ['王小明', 1], ['王 小明', 1], ['王　小明', 1], ['王小明 (Xiaoming Wang)', 1], ['王小明（Xiaoming Wang）', 1], ['Xiaoming Wang 王小明', 1],
+    ['山田太郎', 2], ['山田　太郎', 2], ['山田太郎 (Taro Yamada)', 2],
+    ['김민준', 3], ['김 민준', 3],
+  ])('%s is member %i', (name, id) => expect(whoIs(name)).toBe(id));
+
+  it.each([
+    // a part of the name, the name reordered, a lone family name: no one
+    ['小明'], ['王明'], ['小明王'], ['王'], ['李'], ['太郎'], ['민준'], ['김'],
+  ])('%s is no one', (name) => expect(whoIs(name)).toBeNull());
+});
+
+describe('names in other scripts', () => {
+  it.each([
+    // Arabic with its vowel marks, and hamza forms: محمد أحمد
+    ['مُحَمَّد أَحْمَد', 4], ['محمد احمد', 4], ['أحمد، محمد', 4],
+    ['عبد الله حسن', 12],
+    ['Петр Иванов', 5], ['ИВАНОВ Пётр', 5],
+    ['राम शर्मा', 6], ['शर्मा, राम', 6],
+  ])('%s is member %i', (name, id) => expect(whoIs(name)).toBe(id));
+
+  it('Devanagari vowel signs are letters of the word, not accents: Rom is not Ram', () => {
+    // (read as accents they left "र म" of both, and matched each other)
+    expect(nameKey('रोम शर्मा')).not.toBe(nameKey('राम शर्मा'));
+    expect(whoIs('रोम शर्मा')).toBeNull();
+    expect(whoIs('रमा शर्मा')).toBeNull();
+  });
+});
+
+describe('display names that carry more than a name', () => {
+  it.each([
+    ['Maria García (she/her)', 8], ['Maria García (elle)', 8], ['Maria García | she/her', 8], ['María Garcia (ella/she)', 8],
+    ['Dr. Ama Owusu - ILO', 7], ['Ama Owusu | Ministry of Labour', 7], ['Ama Owusu @ ILO Accra', 7], ['Prof. Ama Owusu', 7],
+    ['Lina Haddad', 11], ['Dr Lina Haddad (External)', 11],
+    ['iPhone de Juan Pérez', 9], ["Juan Pérez's iPhone", 9], ['Galaxy S21 de Juan Pérez', 9],
+  ])('%s is member %i', (name, id) => expect(whoIs(name)).toBe(id));
+
+  it.each([['iPhone de Juan'], ["Juan's iPad"], ['Maria (she/her)'], ['Dr. Owusu'], ['ILO'], ['Ama - ILO']])('%s is no one (a lone word out of a longer name)', (name) => {
+    expect(whoIs(name)).toBeNull();
+  });
+
+  it('variants are whole names only, and a key of one letter identifies no one', () => {
+    expect(nameVariants('iPhone de Juan')).toEqual(['iPhone de Juan']);
+    expect(nameVariants('Dr. Ama Owusu - ILO')).toContain('Ama Owusu');
+    expect(nameVariants('Maria (she/her)')).toEqual(['Maria']);
+    expect(identifies(nameKey('李'))).toBe(false);
+    expect(identifies(nameKey('A.'))).toBe(false);
+    expect(identifies(nameKey('李娜'))).toBe(true);
+  });
+
+  it('a Latin name keeps the key it always had (decisions stored by name still hold)', () => {
+    expect(nameKey('García Márquez, Andrés')).toBe('andres garcia marquez');
+    expect(nameKey('ＷＡＮＧ Ｘｉａｏｍｉｎｇ')).toBe(nameKey('Xiaoming Wang'));
+  });
+});

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { listCountries } from '../../../src/geo/countries.js';
+import { resolveRegion } from '../../../src/geo/regions.js';
+import { notSubregion, resolveSubregion, subregionCountries, subregionNames, subregionOf } from '../../../src/geo/subregions.js';
+import { dataPath } from '../../../src/paths.js';
+
+const data = JSON.parse(fs.readFileSync(dataPath('subregions.json'), 'utf8')) as {
+  subregions: Record<string, { names: Record<string, string[]>; countries: string[] }>;
+  notSubregions: Record<string, { names: string[]; countries: string[]; subregions: string[] }>;
+};
+
+describe('data/subregions.json (UN M49)', () => {
+  it('puts every country of data/countries.csv in exactly one sub-region, Antarctica in none', () => {
+    const seen = new Map<string, string[]>();
+    for (const name of subregionNames()) for (const c of subregionCountries(name)) seen.set(c, [...(seen.get(c) ?? []), name]);
+    const codes = listCountries().map((r) => r.alpha2);
+    expect(codes.filter((c) => (seen.get(c) ?? []).length !== 1)).toEqual(['AQ']);
+    expect([...seen.keys()].filter((c) => !codes.includes(c))).toEqual([]);
+  });
+
+  it('follows M49 on the cases people get wrong', () => {
+    // Mexico is Central America in M49; Sudan is Northern Africa; Türkiye and Israel are Western Asia
+    expect(['MX', 'SD', 'TR', 'IL', 'CY', 'EG', 'IR', 'MR', 'GL'].map(subregionOf)).toEqual([
+      'Central America', 'Northern Africa', 'Western Asia', 'Western Asia', 'Western Asia', 'Northern Africa', 'Southern Asia', 'Western Africa', 'Northern America',
+    ]);
+  });
+
+  it('names each sub-region in English, French and Spanish, each name standing for one sub-region only', () => {
+    for (const [name, sub] of Object.entries(data.subregions)) {
+      for (const written of [name, ...sub.names.en, ...sub.names.fr, ...sub.names.es]) expect(resolveSubregion(written), written).toBe(name);
+      // (an ILO region's spelling is read as that region first: a sub-region spelt so would be out of reach)
+      for (const written of [name, ...sub.names.en, ...sub.names.fr, ...sub.names.es]) expect(resolveRegion(written), written).toBeNull();
+    }
+  });
+
+  it('reads names as officers write them: articles, case, "region", hyphens', () => {
+    expect(['west africa', "l'Afrique de l'Ouest", 'AFRIQUE DE L’OUEST', 'región del Caribe', 'the Caribbean', 'South East Asia', 'Asie du Sud-Est', 'Amérique centrale'].map(resolveSubregion)).toEqual([
+      'Western Africa', 'Western Africa', 'Western Africa', 'Caribbean', 'Caribbean', 'South-eastern Asia', 'South-eastern Asia', 'Central America',
+    ]);
+    expect(['Africa', 'South Africa', 'Asia', 'Sahel'].map(resolveSubregion)).toEqual([null, null, null, null]);
+  });
+
+  it('lists groups that are no sub-region with countries of the table and sub-regions that exist', () => {
+    const codes = new Set(listCountries().map((r) => r.alpha2));
+    for (const [name, group] of Object.entries(data.notSubregions)) {
+      for (const c of group.countries) expect(codes.has(c), `${name}: ${c}`).toBe(true);
+      for (const s of group.subregions) expect(subregionNames(), name).toContain(s);
+      for (const written of [name, ...group.names]) {
+        expect(notSubregion(written)?.name, written).toBe(name);
+        expect(resolveSubregion(written), written).toBeNull();
+      }
+    }
+  });
+});

@@ -48,7 +48,9 @@ function nameTables() {
 
 /** The column a header names ("Minimum", "Max.", "Valeur", "at least"), or undefined. */
 export function quotaColumn(header: string): QuotaColumn | undefined {
-  return nameTables().columns.get(quotaNameKey(header));
+  const { columns } = nameTables();
+  // (a note in brackets or a mark: "Min (members)", "Max. (#)", "Minimum*")
+  return columns.get(quotaNameKey(header)) ?? columns.get(quotaNameKey(header.replace(/\([^)]*\)|\[[^\]]*\]|\*/g, ' ')));
 }
 
 /** The feature a quotas file's first column names ("Région", "organisation types", "pays"), or undefined. */

@@ -64,8 +64,9 @@ export interface SelectOptions {
 export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJson> {
   checkCoreGroupOptions(opts);
   // The quotas file is read before the database opens: its mistakes come first.
-  const quotaRules = await coreGroupRules(opts, io.cwd);
-  const readings = quotaReadings(quotaRules);
+  const notes: string[] = [];
+  const quotaRules = await coreGroupRules(opts, io.cwd, (note) => notes.push(note));
+  const readings = [...notes, ...quotaReadings(quotaRules)];
   if (readings.length) {
     const shown = readings.slice(0, MAX_READINGS_SHOWN);
     info(io, `How the quotas file was read:\n${shown.map((l) => `  ${l}`).join('\n')}` +

@@ -203,7 +203,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--max-per-country <k>', 'at most k members from any one country')
     .option('--max-per-organization <k>', 'at most k applications from one organisation (org-N: merges followed; two of one name in two countries are two); default 1, unless the quotas file has an organization,*,,K line')
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
-    .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
+    .option('--min-per-language <list>', 'minimums per language the application is written in, e.g. en=1,fr=1,es=1 (a quotas file line "working language,fr,3," counts the preferred working language)')
     .option('--quotas <file>', 'quotas CSV or .xlsx with the columns feature,value,min,max: counts, or shares of --size such as 20% (format in docs/quotas-file.md)');
   addFilterOptions(cmd, { minScore: true, allCalls: true })
     .option('--include <ids>', 'force these application IDs in (comma-separated)')

@@ -370,7 +370,9 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
     const named = featureNamed(featureText);
     if (!named) {
-      throw new UsageError(`${where}: unknown feature "${featureText}"`, { hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, categoría…)` });
+      throw new UsageError(`${where}: unknown feature "${featureText}"`, {
+        hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, langue de travail, categoría…); language is the one the application is written in, working language the applicant's preferred one`,
+      });
     }
     const valueText = get('value');
     if (valueText === '') throw new UsageError(`${where}: the value is empty`, { hint: 'write the region, code or name to count, or * for every value' });

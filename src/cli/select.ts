@@ -66,7 +66,9 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   // The quotas file is read before the database opens: its mistakes come first.
   const notes: string[] = [];
   const quotaRules = await coreGroupRules(opts, io.cwd, (note) => notes.push(note));
-  const readings = [...notes, ...quotaReadings(quotaRules)];
+  // (in the file's order: what was skipped or carried beside how the values were read)
+  const lineOf = (text: string) => Number(/ (?:lines?|rows?) (\d+)/.exec(text)?.[1] ?? 0);
+  const readings = [...notes, ...quotaReadings(quotaRules)].map((text, i) => ({ text, i })).sort((a, b) => lineOf(a.text) - lineOf(b.text) || a.i - b.i).map((r) => r.text);
   if (readings.length) {
     const shown = readings.slice(0, MAX_READINGS_SHOWN);
     info(io, `How the quotas file was read:\n${shown.map((l) => `  ${l}`).join('\n')}` +

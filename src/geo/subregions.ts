@@ -47,20 +47,19 @@ function subregionTables() {
 
 /** The M49 sub-region a text names ("West Africa", "Afrique de l'Ouest", "el Caribe", "South-East Asia region"), or null. */
 export function resolveSubregion(text: string): string | null {
-  const { names } = subregionTables();
-  for (const key of regionKeys(text)) {
-    const name = names.get(key);
-    if (name) return name;
-  }
-  return null;
+  return named(subregionTables().names, text);
 }
 
 /** The group a text names that is no M49 sub-region ("Sahel", "Moyen-Orient"), or null. */
 export function notSubregion(text: string): NotSubregion | null {
-  const { not } = subregionTables();
+  return named(subregionTables().not, text);
+}
+
+/** What a table holds under a name, looked up as regions are (with or without "region" and articles). */
+function named<T>(table: Map<string, T>, text: string): T | null {
   for (const key of regionKeys(text)) {
-    const group = not.get(key);
-    if (group) return group;
+    const found = table.get(key);
+    if (found !== undefined) return found;
   }
   return null;
 }

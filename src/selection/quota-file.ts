@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
-import { quotaRulesFromRecords, type Feature, type QuotaFileOptions, type QuotaRule } from './quotas.js';
+import type { Feature, QuotaRule } from './quotas.js';
+import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
 /** The rows of the file, each with its number as the officer sees it (line of a text file, row of a sheet). */

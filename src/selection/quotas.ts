@@ -5,8 +5,7 @@ import { countriesAlsoNamed, countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
-import { resolveRegion } from '../geo/regions.js';
-import { notSubregion, resolveSubregion, subregionCountries, subregionNames, subregionOf } from '../geo/subregions.js';
+import { notSubregion, resolveSubregion, subregionCountries, subregionNames, subregionParts, subregionsOf } from '../geo/subregions.js';
 import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
 import { featureNamed } from './quota-names.js';
@@ -16,7 +15,7 @@ export const FEATURES = ['region', 'subregion', 'country', 'category', 'language
 export type Feature = (typeof FEATURES)[number];
 
 /** Features where an application has at most one value (their minimums must fit in the size). */
-export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'subregion', 'country', 'language', 'workingLanguage', 'organizationType', 'organization']);
+export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'country', 'language', 'workingLanguage', 'organizationType', 'organization']);
 
 /** A feature as messages name it: "organisation type", "working language". */
 export function featureWord(feature: Feature): string {
@@ -57,10 +56,8 @@ const organizationKeys = new WeakMap<Candidate, { key: string; name: string }>()
 export function featureValues(c: Candidate, feature: Feature): string[] {
   switch (feature) {
     case 'region': return c.region ? [c.region] : [];
-    case 'subregion': {
-      const sub = subregionOf(c.country);
-      return sub ? [sub] : [];
-    }
+    // (its own sub-region and the one holding it: Western Africa, Sub-Saharan Africa)
+    case 'subregion': return subregionsOf(c.country);
     case 'country': return c.country ? [c.country] : [];
     case 'language': return c.language ? [c.language] : [];
     // (the applicant's preferred working language, not the language the application is written in)
@@ -171,7 +168,15 @@ export function normaliseValue(feature: Feature, value: string): string {
  * "Caribe") counts that sub-region's countries; the five ILO regions' own names come first.
  */
 export function quotaFeature(feature: Feature, value: string): Feature {
-  return feature === 'region' && resolveRegion(value) === null && resolveSubregion(value) !== null ? 'subregion' : feature;
+  // (the five ILO regions' own names come first; then the sub-regions, before the short forms of
+  // region-names.json: "Sub-Saharan Africa" leaves out North Africa, "Latin America" Canada and the US)
+  return feature === 'region' && !isRegionName(value) && resolveSubregion(value) !== null ? 'subregion' : feature;
+}
+
+/** One of the five ILO regions by its stored English name (case and spacing aside). */
+function isRegionName(value: string): boolean {
+  const key = normaliseName(value);
+  return REGIONS.some((r) => normaliseName(r) === key);
 }
 
 /** An ILO region; a group of countries that is not one is refused with the region it lies in. */
@@ -213,7 +218,8 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
     const same = (name: string) => normaliseName(name) === normaliseName(written);
     if (rule.feature === 'subregion') {
       // (a group of countries: which ones, so that "Central America" with Mexico is seen)
-      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${subregionCountries(rule.value).join(', ')})`);
+      const parts = subregionParts(rule.value);
+      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})`);
       continue;
     }
     if (same(rule.value)) continue;
@@ -394,6 +400,15 @@ function nearestFirst(values: string[], written: string): string[] {
 function everyValue(feature: Feature, candidates: Candidate[]): string[] {
   if (feature === 'region') return [...REGIONS];
   if (feature === 'category') return categoryCodes();
+  if (feature === 'subregion') {
+    // each sub-region at its finest: "at most 3 per sub-region" caps Western Africa, not Sub-Saharan Africa as well
+    const own = new Set<string>();
+    for (const c of candidates) {
+      const first = subregionsOf(c.country)[0];
+      if (first) own.add(first);
+    }
+    return [...own].sort();
+  }
   if (feature === 'organization') {
     // Only organisations that more than one application shares: a cap on any other constrains nothing.
     const tally = new Map<string, number>();

@@ -4,13 +4,13 @@
 import type { DataValidator } from '../load.js';
 
 const validateSubregionsCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"subregions.json","type":"object","definitions":{"names":{"type":"array","items":{"type":"string","pattern":"\\S"}},"countries":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Z]{2}$"}}},"properties":{"subregions":{"type":"object","additionalProperties":{"type":"object","properties":{"m49":{"type":"string","pattern":"^[0-9]{3}$"},"names":{"type":"object","properties":{"en":{"$ref":"#/definitions/names"},"fr":{"$ref":"#/definitions/names"},"es":{"$ref":"#/definitions/names"}},"required":["en","fr","es"],"additionalProperties":false},"countries":{"$ref":"#/definitions/countries"}},"required":["m49","names","countries"],"additionalProperties":false}},"notSubregions":{"type":"object","additionalProperties":{"type":"object","properties":{"names":{"$ref":"#/definitions/names"},"regions":{"type":"array","minItems":1,"items":{"enum":["Africa","Americas","Arab States","Asia and the Pacific","Europe and Central Asia"]}},"countries":{"$ref":"#/definitions/countries"},"source":{"type":"string"},"subregions":{"type":"array","items":{"type":"string"}}},"required":["names","regions","countries","source","subregions"],"additionalProperties":false}}},"required":["subregions","notSubregions"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
-const schema12 = {"type":"array","items":{"type":"string","pattern":"\\S"}};
-const schema15 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Z]{2}$"}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"subregions.json","type":"object","definitions":{"names":{"type":"array","items":{"type":"string","pattern":"\\S"}},"countries":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Z]{2}$"}}},"properties":{"subregions":{"type":"object","additionalProperties":{"type":"object","properties":{"m49":{"type":"string","pattern":"^[0-9]{3}$"},"names":{"type":"object","properties":{"en":{"$ref":"#/definitions/names"},"fr":{"$ref":"#/definitions/names"},"es":{"$ref":"#/definitions/names"}},"required":["en","fr","es"],"additionalProperties":false},"countries":{"$ref":"#/definitions/countries"},"parts":{"type":"array","minItems":1,"items":{"type":"string"}}},"required":["m49","names"],"additionalProperties":false,"anyOf":[{"properties":{"countries":{"$ref":"#/definitions/countries"}},"required":["countries"]},{"properties":{"parts":{"type":"array"}},"required":["parts"]}]}},"notSubregions":{"type":"object","additionalProperties":{"type":"object","properties":{"names":{"$ref":"#/definitions/names"},"regions":{"type":"array","minItems":1,"items":{"enum":["Africa","Americas","Arab States","Asia and the Pacific","Europe and Central Asia"]}},"countries":{"$ref":"#/definitions/countries"},"source":{"type":"string"},"subregions":{"type":"array","items":{"type":"string"}}},"required":["names","regions","countries","source","subregions"],"additionalProperties":false}}},"required":["subregions","notSubregions"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema12 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Z]{2}$"}};
+const schema13 = {"type":"array","items":{"type":"string","pattern":"\\S"}};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
-const pattern1 = new RegExp("^[0-9]{3}$", "u");
-const pattern2 = new RegExp("\\S", "u");
-const pattern5 = new RegExp("^[A-Z]{2}$", "u");
+const pattern1 = new RegExp("^[A-Z]{2}$", "u");
+const pattern2 = new RegExp("^[0-9]{3}$", "u");
+const pattern3 = new RegExp("\\S", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="subregions.json" */;
@@ -54,9 +54,12 @@ let data0 = data.subregions;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 let data1 = data0[key1];
+const _errs7 = errors;
+let valid2 = false;
+const _errs8 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.m49 === undefined){
-const err3 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/required",keyword:"required",params:{missingProperty: "m49"},message:"must have required property '"+"m49"+"'"};
+if(data1.countries === undefined){
+const err3 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "countries"},message:"must have required property '"+"countries"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -65,8 +68,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.names === undefined){
-const err4 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'"};
+if(data1.countries !== undefined){
+let data2 = data1.countries;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err4 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -75,8 +81,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.countries === undefined){
-const err5 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/required",keyword:"required",params:{missingProperty: "countries"},message:"must have required property '"+"countries"+"'"};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern1.test(data3)){
+const err5 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i0,schemaPath:"#/definitions/countries/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -85,9 +95,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key2 in data1){
-if(!(((key2 === "m49") || (key2 === "names")) || (key2 === "countries"))){
-const err6 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err6 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i0,schemaPath:"#/definitions/countries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -97,11 +107,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.m49 !== undefined){
-let data2 = data1.m49;
-if(typeof data2 === "string"){
-if(!pattern1.test(data2)){
-const err7 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/m49",schemaPath:"#/properties/subregions/additionalProperties/properties/m49/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}$"},message:"must match pattern \""+"^[0-9]{3}$"+"\""};
+}
+else {
+const err7 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -111,8 +119,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/m49",schemaPath:"#/properties/subregions/additionalProperties/properties/m49/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var _valid0 = _errs8 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs14 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.parts === undefined){
+const err8 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "parts"},message:"must have required property '"+"parts"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -121,12 +135,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data1.names !== undefined){
-let data3 = data1.names;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.en === undefined){
-const err9 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
+if(data1.parts !== undefined){
+if(!(Array.isArray(data1.parts))){
+const err9 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/parts",schemaPath:"#/properties/subregions/additionalProperties/anyOf/1/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -135,8 +146,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data3.fr === undefined){
-const err10 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/required",keyword:"required",params:{missingProperty: "fr"},message:"must have required property '"+"fr"+"'"};
+}
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err10 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -145,8 +161,20 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.es === undefined){
-const err11 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/required",keyword:"required",params:{missingProperty: "es"},message:"must have required property '"+"es"+"'"};
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.m49 === undefined){
+const err11 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/required",keyword:"required",params:{missingProperty: "m49"},message:"must have required property '"+"m49"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -155,9 +183,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key3 in data3){
-if(!(((key3 === "en") || (key3 === "fr")) || (key3 === "es"))){
-const err12 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data1.names === undefined){
+const err12 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -166,16 +193,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data3.en !== undefined){
-let data4 = data3.en;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(!pattern2.test(data5)){
-const err13 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/en/" + i0,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key2 in data1){
+if(!((((key2 === "m49") || (key2 === "names")) || (key2 === "countries")) || (key2 === "parts"))){
+const err13 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -185,8 +205,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/en/" + i0,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.m49 !== undefined){
+let data5 = data1.m49;
+if(typeof data5 === "string"){
+if(!pattern2.test(data5)){
+const err14 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/m49",schemaPath:"#/properties/subregions/additionalProperties/properties/m49/pattern",keyword:"pattern",params:{pattern: "^[0-9]{3}$"},message:"must match pattern \""+"^[0-9]{3}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -196,9 +219,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
 else {
-const err15 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/en",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/m49",schemaPath:"#/properties/subregions/additionalProperties/properties/m49/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -208,15 +230,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data3.fr !== undefined){
-let data6 = data3.fr;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(typeof data7 === "string"){
-if(!pattern2.test(data7)){
-const err16 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/fr/" + i1,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data1.names !== undefined){
+let data6 = data1.names;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.en === undefined){
+const err16 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -225,9 +243,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/fr/" + i1,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.fr === undefined){
+const err17 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/required",keyword:"required",params:{missingProperty: "fr"},message:"must have required property '"+"fr"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,10 +253,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/fr",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data6.es === undefined){
+const err18 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/required",keyword:"required",params:{missingProperty: "es"},message:"must have required property '"+"es"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -248,16 +263,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data3.es !== undefined){
-let data8 = data3.es;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-if(typeof data9 === "string"){
-if(!pattern2.test(data9)){
-const err19 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/es/" + i2,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+for(const key3 in data6){
+if(!(((key3 === "en") || (key3 === "fr")) || (key3 === "es"))){
+const err19 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -267,8 +275,15 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/es/" + i2,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.en !== undefined){
+let data7 = data6.en;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(typeof data8 === "string"){
+if(!pattern3.test(data8)){
+const err20 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/en/" + i1,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -278,9 +293,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/es",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/en/" + i1,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -292,7 +306,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/en",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -302,11 +316,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data1.countries !== undefined){
-let data10 = data1.countries;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err23 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data6.fr !== undefined){
+let data9 = data6.fr;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err23 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/fr/" + i2,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -315,12 +333,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-let data11 = data10[i3];
-if(typeof data11 === "string"){
-if(!pattern5.test(data11)){
-const err24 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i3,schemaPath:"#/definitions/countries/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
+}
+else {
+const err24 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/fr/" + i2,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -330,8 +345,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i3,schemaPath:"#/definitions/countries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/fr",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -341,9 +357,15 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data6.es !== undefined){
+let data11 = data6.es;
+if(Array.isArray(data11)){
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
+if(typeof data12 === "string"){
+if(!pattern3.test(data12)){
+const err26 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/es/" + i3,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -353,9 +375,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/es/" + i3,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -367,7 +388,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/subregions",schemaPath:"#/properties/subregions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/es",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -377,14 +398,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.notSubregions !== undefined){
-let data12 = data.notSubregions;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-let data13 = data12[key4];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.names === undefined){
-const err29 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'"};
+}
+else {
+const err29 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/properties/subregions/additionalProperties/properties/names/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -393,8 +409,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data13.regions === undefined){
-const err30 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "regions"},message:"must have required property '"+"regions"+"'"};
+}
+if(data1.countries !== undefined){
+let data13 = data1.countries;
+if(Array.isArray(data13)){
+if(data13.length < 1){
+const err30 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -403,8 +423,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data13.countries === undefined){
-const err31 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "countries"},message:"must have required property '"+"countries"+"'"};
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+let data14 = data13[i4];
+if(typeof data14 === "string"){
+if(!pattern1.test(data14)){
+const err31 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i4,schemaPath:"#/definitions/countries/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -413,8 +437,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data13.source === undefined){
-const err32 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err32 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i4,schemaPath:"#/definitions/countries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -423,8 +448,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13.subregions === undefined){
-const err33 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "subregions"},message:"must have required property '"+"subregions"+"'"};
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -433,9 +460,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key5 in data13){
-if(!(((((key5 === "names") || (key5 === "regions")) || (key5 === "countries")) || (key5 === "source")) || (key5 === "subregions"))){
-const err34 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data1.parts !== undefined){
+let data15 = data1.parts;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err34 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/parts",schemaPath:"#/properties/subregions/additionalProperties/properties/parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -444,16 +474,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data13.names !== undefined){
-let data14 = data13.names;
-if(Array.isArray(data14)){
-const len4 = data14.length;
-for(let i4=0; i4<len4; i4++){
-let data15 = data14[i4];
-if(typeof data15 === "string"){
-if(!pattern2.test(data15)){
-const err35 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/" + i4,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const len5 = data15.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data15[i5] !== "string"){
+const err35 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/parts/" + i5,schemaPath:"#/properties/subregions/additionalProperties/properties/parts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -463,8 +487,9 @@ vErrors.push(err35);
 errors++;
 }
 }
+}
 else {
-const err36 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/" + i4,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/parts",schemaPath:"#/properties/subregions/additionalProperties/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -476,7 +501,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err37 = {instancePath:instancePath+"/subregions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/subregions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -486,11 +511,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data13.regions !== undefined){
-let data16 = data13.regions;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err38 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/regions",schemaPath:"#/properties/notSubregions/additionalProperties/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err38 = {instancePath:instancePath+"/subregions",schemaPath:"#/properties/subregions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -499,11 +522,15 @@ vErrors.push(err38);
 }
 errors++;
 }
-const len5 = data16.length;
-for(let i5=0; i5<len5; i5++){
-let data17 = data16[i5];
-if(!(((((data17 === "Africa") || (data17 === "Americas")) || (data17 === "Arab States")) || (data17 === "Asia and the Pacific")) || (data17 === "Europe and Central Asia"))){
-const err39 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/regions/" + i5,schemaPath:"#/properties/notSubregions/additionalProperties/properties/regions/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.notSubregions.additionalProperties.properties.regions.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.notSubregions !== undefined){
+let data17 = data.notSubregions;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
+let data18 = data17[key4];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.names === undefined){
+const err39 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -512,10 +539,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/regions",schemaPath:"#/properties/notSubregions/additionalProperties/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.regions === undefined){
+const err40 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "regions"},message:"must have required property '"+"regions"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -524,12 +549,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data13.countries !== undefined){
-let data18 = data13.countries;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err41 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data18.countries === undefined){
+const err41 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "countries"},message:"must have required property '"+"countries"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -538,12 +559,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-const len6 = data18.length;
-for(let i6=0; i6<len6; i6++){
-let data19 = data18[i6];
-if(typeof data19 === "string"){
-if(!pattern5.test(data19)){
-const err42 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i6,schemaPath:"#/definitions/countries/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
+if(data18.source === undefined){
+const err42 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -552,9 +569,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i6,schemaPath:"#/definitions/countries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.subregions === undefined){
+const err43 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/required",keyword:"required",params:{missingProperty: "subregions"},message:"must have required property '"+"subregions"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -563,10 +579,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key5 in data18){
+if(!(((((key5 === "names") || (key5 === "regions")) || (key5 === "countries")) || (key5 === "source")) || (key5 === "subregions"))){
+const err44 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -576,9 +591,15 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data13.source !== undefined){
-if(typeof data13.source !== "string"){
-const err45 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/notSubregions/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.names !== undefined){
+let data19 = data18.names;
+if(Array.isArray(data19)){
+const len6 = data19.length;
+for(let i6=0; i6<len6; i6++){
+let data20 = data19[i6];
+if(typeof data20 === "string"){
+if(!pattern3.test(data20)){
+const err45 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/" + i6,schemaPath:"#/definitions/names/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -588,13 +609,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data13.subregions !== undefined){
-let data21 = data13.subregions;
-if(Array.isArray(data21)){
-const len7 = data21.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data21[i7] !== "string"){
-const err46 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/subregions/" + i7,schemaPath:"#/properties/notSubregions/additionalProperties/properties/subregions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err46 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/names/" + i6,schemaPath:"#/definitions/names/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -606,7 +622,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/subregions",schemaPath:"#/properties/notSubregions/additionalProperties/properties/subregions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err47 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/names",schemaPath:"#/definitions/names/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -616,9 +632,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.regions !== undefined){
+let data21 = data18.regions;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err48 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/regions",schemaPath:"#/properties/notSubregions/additionalProperties/properties/regions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -627,10 +645,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/notSubregions",schemaPath:"#/properties/notSubregions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len7 = data21.length;
+for(let i7=0; i7<len7; i7++){
+let data22 = data21[i7];
+if(!(((((data22 === "Africa") || (data22 === "Americas")) || (data22 === "Arab States")) || (data22 === "Asia and the Pacific")) || (data22 === "Europe and Central Asia"))){
+const err49 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/regions/" + i7,schemaPath:"#/properties/notSubregions/additionalProperties/properties/regions/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.notSubregions.additionalProperties.properties.regions.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -640,10 +659,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-for(const key6 in data){
-if(pattern0.test(key6)){
-if(typeof data[key6] !== "string"){
-const err50 = {instancePath:instancePath+"/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err50 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/regions",schemaPath:"#/properties/notSubregions/additionalProperties/properties/regions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -653,10 +671,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.countries !== undefined){
+let data23 = data18.countries;
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err51 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -665,10 +684,137 @@ vErrors.push(err51);
 }
 errors++;
 }
+const len8 = data23.length;
+for(let i8=0; i8<len8; i8++){
+let data24 = data23[i8];
+if(typeof data24 === "string"){
+if(!pattern1.test(data24)){
+const err52 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i8,schemaPath:"#/definitions/countries/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries/" + i8,schemaPath:"#/definitions/countries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/countries",schemaPath:"#/definitions/countries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data18.source !== undefined){
+if(typeof data18.source !== "string"){
+const err55 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/notSubregions/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data18.subregions !== undefined){
+let data26 = data18.subregions;
+if(Array.isArray(data26)){
+const len9 = data26.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data26[i9] !== "string"){
+const err56 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/subregions/" + i9,schemaPath:"#/properties/notSubregions/additionalProperties/properties/subregions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/subregions",schemaPath:"#/properties/notSubregions/additionalProperties/properties/subregions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/notSubregions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notSubregions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/notSubregions",schemaPath:"#/properties/notSubregions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+for(const key6 in data){
+if(pattern0.test(key6)){
+if(typeof data[key6] !== "string"){
+const err60 = {instancePath:instancePath+"/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["subregions","notSubregions"],"#/properties/subregions/additionalProperties":["m49","names","countries"],"#/properties/subregions/additionalProperties/properties/names":["en","fr","es"],"#/properties/notSubregions/additionalProperties":["names","regions","countries","source","subregions"]};
+const allowedKeys = {"#":["subregions","notSubregions"],"#/properties/subregions/additionalProperties":["m49","names","countries","parts"],"#/properties/subregions/additionalProperties/properties/names":["en","fr","es"],"#/properties/notSubregions/additionalProperties":["names","regions","countries","source","subregions"]};
 export const validateSubregions: DataValidator = Object.assign(validateSubregionsCode, { allowedKeys });

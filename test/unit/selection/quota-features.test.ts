@@ -76,6 +76,22 @@ describe('a quota on a UN M49 sub-region', () => {
     expect(parseQuotaRef('region=West Africa', '--relax')).toEqual({ feature: 'subregion', value: 'Western Africa' });
   });
 
+  it('reads "Sub-Saharan Africa" and "Latin America" as M49 sub-regions, not as the ILO region that also holds North Africa or Canada', async () => {
+    // (before, both were short forms of an ILO region: a quota on Sub-Saharan Africa counted Morocco)
+    expect(await rulesOf('feature,value,min,max
+region,Sub-Saharan Africa,4,
+région,Amérique latine,3,
+region,Americas,1,
+')).toEqual([
+      ['subregion', 'Sub-Saharan Africa', 4, null], ['subregion', 'Latin America and the Caribbean', 3, null], ['region', 'Americas', 1, null],
+    ]);
+    const ssa: Quota = { feature: 'subregion', value: 'Sub-Saharan Africa', min: 1, max: null, sources: ['t'] };
+    expect(['NG', 'KE', 'ZA', 'MA', 'SD', 'EG'].map((c) => counts(person(1, c, 'en', null), ssa))).toEqual([true, true, true, false, false, false]);
+    // "each sub-region" is each at its finest: a cap on it does not cap Sub-Saharan Africa too
+    const each = expandQuotas([{ feature: 'subregion', value: '*', min: 0, max: 1, source: 't' }], ['NG', 'KE', 'MA'].map((c, i) => person(i, c, 'en', null)));
+    expect(each.map((q) => q.value)).toEqual(['Eastern Africa', 'Northern Africa', 'Western Africa']);
+  });
+
   it('counts the countries of the sub-region', () => {
     const q: Quota = { feature: 'subregion', value: 'Western Africa', min: 1, max: null, sources: ['t'] };
     expect(['NG', 'SN', 'KE', 'ZA', 'MA'].map((c) => counts(person(1, c, 'en', null), q))).toEqual([true, true, false, false, false]);

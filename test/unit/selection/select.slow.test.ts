@@ -39,7 +39,7 @@ const ruleArb: fc.Arbitrary<QuotaRule> = fc.oneof(
   fc.record({ feature: fc.constant('language' as const), value: fc.constantFrom(...LANGS), min: fc.integer({ min: 0, max: 2 }), max: fc.constant(null), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('beneficiary' as const), value: fc.constantFrom('youth', 'women'), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('workingLanguage' as const), value: fc.constantFrom('*', ...LANGS), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
-  fc.record({ feature: fc.constant('subregion' as const), value: fc.constantFrom('*', 'Western Africa', 'Eastern Africa', 'Central America'), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
+  fc.record({ feature: fc.constant('subregion' as const), value: fc.constantFrom('*', 'Western Africa', 'Eastern Africa', 'Sub-Saharan Africa', 'Central America'), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('organizationType' as const), value: fc.constantFrom('ngo', 'university'), min: fc.integer({ min: 0, max: 1 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
 );
 

@@ -73,7 +73,8 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
-    const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, r.cells[i] ?? ''])));
+    const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
+    const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
   }
   // (a file of "region: 3" lines is YAML; a title ending in a colon above a header is not)
@@ -202,6 +203,26 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
     at.onNote?.(`${at.name} ${lines}: no feature written, "${run.text}" of ${at.unit} ${run.from} carried down (a merged cell, as Excel saves it)`);
   }
   return out;
+}
+
+/**
+ * The min and max columns whose name says they hold shares ("Min %", "Max (%)", "Minimum
+ * share", "Pourcentage max"): a bare 20 there is 20% of --size, not 20 members. Said once.
+ */
+function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[], at: { name: string; unit: string; onNote?: (note: string) => void }): Set<number> {
+  const out = new Set<number>();
+  header.cells.forEach((h, i) => {
+    if ((columns[i] === 'min' || columns[i] === 'max') && /%|\bpercent|\bpourcent|\bporcent|\bshare\b/i.test(h)) {
+      out.add(i);
+      at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${h.trim()}" holds shares of --size: 20 there is 20%`);
+    }
+  });
+  return out;
+}
+
+/** A bare number in a column of shares, as the share it is ("20" -> "20%"). */
+function asShare(cell: string, share: boolean): string {
+  return share && /^\s*\d+(?:[.,]\d+)?\s*$/.test(cell) ? `${cell.trim()}%` : cell;
 }
 
 /** "Total", "Grand total", "Sum", "Total général", "Sous-total", "Suma": a line that adds up the others. */

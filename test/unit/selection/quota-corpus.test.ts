@@ -80,6 +80,11 @@ const CORPUS: Record<string, Expected> = {
     said: [/line 3: the column "Région" read as the values of feature region/, /line 7: a table of feature workingLanguage \("Langue de travail"\) starts/],
   },
   '30-country-table.csv': { rules: [['country', 'KE', 0, 2], ['country', 'NG', 0, 2], ['country', 'MX', 0, 3]] },
+  // (a bare 20 under "Min %" is 20% of the 25, not 20 members)
+  '31-percent-columns.csv': {
+    rules: [['region', 'Africa', 5, 10], ['language', 'es', 0, 3], ['region', 'Americas', 4, null]],
+    said: [/line 1: column "Min %" holds shares of --size: 20 there is 20%/, /line 1: column "Max \(%\)" holds shares/],
+  },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -4,6 +4,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import { quotaReadings } from '../../../src/selection/quotas.js';
+import { selectRoster } from '../../../src/selection/select.js';
+import { scoreKey, type Candidate } from '../../../src/selection/candidates.js';
+import { bruteForce } from './fixtures.js';
 import { ROOT, tempDir } from '../support/run.js';
 
 // Quotas files in the styles colleagues send them (test/fixtures/quota-files: invented, no
@@ -123,4 +126,32 @@ describe('quota files as colleagues write them', () => {
     expect(said).toContain('quotas.xlsx rows 1-2, above the header (row 4), skipped as notes: "Prepared by:, Skills branch"; "Date:, 2026-03-01"');
     expect(said).toContain('quotas.xlsx row 8: "Total, 10, 16" is a totals line, not a rule: skipped');
   });
+});
+
+describe('a corpus file as the solver meets it', () => {
+  // 17 invented applications over the sub-regions, regions and working languages the files name
+  const apps: [country: string, region: Candidate['region'], language: string, workingLanguage: string | null, score: number][] = [
+    ['NG', 'Africa', 'en', 'en', 9.1], ['SN', 'Africa', 'fr', 'fr', 8.7], ['KE', 'Africa', 'en', 'fr', 8.2], ['MA', 'Africa', 'fr', null, 7.9],
+    ['JM', 'Americas', 'en', 'en', 7.5], ['HT', 'Americas', 'fr', 'fr', 7.4], ['MX', 'Americas', 'es', 'es', 9.4], ['BR', 'Americas', 'pt', 'es', 6.8],
+    ['JO', 'Arab States', 'en', 'fr', 6.5], ['LB', 'Arab States', 'fr', 'fr', 6.1], ['TH', 'Asia and the Pacific', 'en', 'en', 8.9],
+    ['VN', 'Asia and the Pacific', 'en', 'es', 5.2], ['FR', 'Europe and Central Asia', 'fr', 'fr', 9.8], ['ES', 'Europe and Central Asia', 'es', 'es', 4.4],
+    ['CO', 'Americas', 'es', 'fr', 5.9], ['CI', 'Africa', 'fr', 'es', 6.3], ['AR', 'Americas', 'es', 'es', 5.0],
+  ];
+  const candidates: Candidate[] = apps.map(([country, region, language, workingLanguage, score], i) => ({
+    id: i + 1, organization: `Org ${i + 1}`, country, region, language, workingLanguage, categories: [], organizationType: null, beneficiaries: [], score, scoreSource: 'application',
+  }));
+
+  for (const name of ['05-merged-cells.csv', '09-subregions-en.csv', '29-tables-by-feature-fr.csv', '31-percent-columns.csv', '13-any-max.csv']) {
+    it(`${name}: the solver's total is the best a brute force finds`, async () => {
+      const size = 8;
+      const rules = await readQuotaFile(path.join(FILES, name), dir, { size });
+      const best = bruteForce(candidates, size, rules);
+      const result = await selectRoster(candidates, { size, rules, alternates: 0 });
+      // (the applications are chosen so that each file can be met: a roster nobody can find proves nothing)
+      expect(best).not.toBeNull();
+      expect(result.feasible).toBe(true);
+      expect(result.optimal).toBe(true);
+      expect(result.members.reduce((s, m) => s + scoreKey(m.candidate.score), 0)).toBe(best);
+    });
+  }
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { selectRoster } from '../../../src/selection/select.js';
 import { counts, expandQuotas, type QuotaRule } from '../../../src/selection/quotas.js';
-import { scoreKey, type Candidate } from '../../../src/selection/candidates.js';
+import type { Candidate } from '../../../src/selection/candidates.js';
+import { bruteForce } from './fixtures.js';
 import { REGIONS } from '../../../src/model.js';
 
 const CATS = ['life-skills', 'training-delivery', 'entrepreneurship'];
@@ -42,32 +43,6 @@ const ruleArb: fc.Arbitrary<QuotaRule> = fc.oneof(
   fc.record({ feature: fc.constant('subregion' as const), value: fc.constantFrom('*', 'Western Africa', 'Eastern Africa', 'Sub-Saharan Africa', 'Central America'), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('organizationType' as const), value: fc.constantFrom('ngo', 'university'), min: fc.integer({ min: 0, max: 1 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
 );
-
-/** Every subset of the given size, best total first; null when none meets the quotas. */
-function bruteForce(cands: Candidate[], size: number, rules: QuotaRule[], include: number[] = []): number | null {
-  const quotas = expandQuotas(rules, cands);
-  let best: number | null = null;
-  const pick: Candidate[] = [];
-  const walk = (start: number) => {
-    if (pick.length === size) {
-      if (!include.every((id) => pick.some((p) => p.id === id))) return;
-      for (const q of quotas) {
-        const n = pick.filter((p) => counts(p, q)).length;
-        if (n < q.min || (q.max !== null && n > q.max)) return;
-      }
-      const total = pick.reduce((s, p) => s + scoreKey(p.score), 0);
-      if (best === null || total > best) best = total;
-      return;
-    }
-    for (let i = start; i < cands.length; i++) {
-      pick.push(cands[i]);
-      walk(i + 1);
-      pick.pop();
-    }
-  };
-  walk(0);
-  return best;
-}
 
 function meetsQuotas(members: Candidate[], rules: QuotaRule[], all: Candidate[]): boolean {
   return expandQuotas(rules, all).every((q) => {

@@ -49,7 +49,8 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     // officer heads a sheet with: a title, "Prepared by: …", "Date: 2026-03-01", blank lines.
     const at = body.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
     if (at < 0) continue;
-    const { header, rows: below } = asFeatureValueRows(body[at]!, body.slice(at + 1), { name, unit, onNote: options.onNote });
+    const twoRows = headerOfTwoRows(body[at]!, body[at + 1], { name, unit, onNote: options.onNote });
+    const { header, rows: below } = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
     const columns = header.cells.map(quotaColumn);
     const above = body.slice(0, at).filter((r) => r.cells.some((c) => c.trim() !== ''));
     // a rule above the header would be skipped with the title: refused rather than lost
@@ -118,6 +119,24 @@ function skippedNote(name: string, unit: string, above: NumberedRow[], headerLin
 function isHeader(cells: string[]): boolean {
   const columns = cells.map(quotaColumn);
   return (columns.includes('feature') && columns.includes('value')) || tableFeature(cells) !== undefined;
+}
+
+/**
+ * A header of two rows, as a merged "Quota" cell over "Min | Max" leaves it: the row with the
+ * feature and value columns names no bound, the row below names them under cells it leaves
+ * empty or unnamed. One header, said; otherwise undefined.
+ */
+function headerOfTwoRows(header: NumberedRow, next: NumberedRow | undefined, at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow | undefined {
+  const columns = header.cells.map(quotaColumn);
+  if (!next || columns.includes('min') || columns.includes('max')) return undefined;
+  const bounds = next.cells.map((c, i) => (columns[i] === undefined ? quotaColumn(c) : undefined));
+  if (!bounds.some((b) => b === 'min' || b === 'max')) return undefined;
+  // (below the feature and value columns the second row is empty: it is no rule)
+  if (next.cells.some((c, i) => c.trim() !== '' && columns[i] !== undefined)) return undefined;
+  const cells = header.cells.map((c, i) => (bounds[i] === 'min' || bounds[i] === 'max' ? next.cells[i]! : c));
+  for (let i = header.cells.length; i < next.cells.length; i++) if (bounds[i]) cells[i] = next.cells[i]!;
+  at.onNote?.(`${at.name} ${at.unit}s ${header.line}-${next.line}: one header over two ${at.unit}s (${cells.filter((c) => c.trim()).join(', ')})`);
+  return { cells, line: header.line };
 }
 
 /**

@@ -78,11 +78,7 @@ describe('a quota on a UN M49 sub-region', () => {
 
   it('reads "Sub-Saharan Africa" and "Latin America" as M49 sub-regions, not as the ILO region that also holds North Africa or Canada', async () => {
     // (before, both were short forms of an ILO region: a quota on Sub-Saharan Africa counted Morocco)
-    expect(await rulesOf('feature,value,min,max
-region,Sub-Saharan Africa,4,
-région,Amérique latine,3,
-region,Americas,1,
-')).toEqual([
+    expect(await rulesOf('feature,value,min,max\nregion,Sub-Saharan Africa,4,\nrégion,Amérique latine,3,\nregion,Americas,1,\n')).toEqual([
       ['subregion', 'Sub-Saharan Africa', 4, null], ['subregion', 'Latin America and the Caribbean', 3, null], ['region', 'Americas', 1, null],
     ]);
     const ssa: Quota = { feature: 'subregion', value: 'Sub-Saharan Africa', min: 1, max: null, sources: ['t'] };

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
-import type { Feature, QuotaRule } from './quotas.js';
+import { normaliseValue, type Feature, type QuotaRule } from './quotas.js';
 import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
@@ -54,7 +54,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     const columns = header.cells.map(quotaColumn);
     const above = body.slice(0, at).filter((r) => r.cells.some((c) => c.trim() !== ''));
     // a rule above the header would be skipped with the title: refused rather than lost
-    const rule = above.find((r) => looksLikeRule(r.cells, columns));
+    const rule = above.find((r) => looksLikeRule(r.cells, columns, tableFeature(body[at]!.cells)?.feature));
     if (rule) {
       throw new UsageError(`${name} ${unit} ${rule.line}: "${rule.cells.filter((c) => c.trim()).join(', ')}" comes before the header (${unit} ${header.line}), so it would not be read as a rule`, {
         hint: 'move the header (feature,value,min,max) above every rule',
@@ -93,12 +93,25 @@ const TABLE_HINT = 'write it as CSV (feature,value,min,max) or as an .xlsx sheet
 
 /**
  * A row above the header that reads as a rule: a cell naming a feature ("region", "Type") beside
- * a count or a share ("3", "20%"). "Type: draft" or "Date, 2026-03-01" is a note, skipped.
+ * a count or a share ("3", "20%"); above a table headed by its feature ("Région;Min;Max"), one of
+ * its values ("Afrique;3;8"). "Type: draft" or "Date, 2026-03-01" is a note, skipped.
  */
-function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[]): boolean {
+function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], table?: Feature): boolean {
   const at = columns.indexOf('feature');
   const named = [cells[at] ?? '', cells[0] ?? ''].some((c) => featureNamed(c.replace(/:\s*$/, '')) !== undefined);
-  return named && cells.some((c) => BOUND.test(c));
+  const value = table !== undefined && isValueOf(table, cells[columns.indexOf('value')] ?? '');
+  return (named || value) && cells.some((c) => BOUND.test(c));
+}
+
+/** Whether a cell names a value of the feature ("Afrique" of region). */
+function isValueOf(feature: Feature, cell: string): boolean {
+  if (cell.trim() === '') return false;
+  try {
+    normaliseValue(feature, cell);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A cell that could be a min or a max: a count or a share. */

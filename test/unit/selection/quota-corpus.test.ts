@@ -85,6 +85,8 @@ const CORPUS: Record<string, Expected> = {
   '30-country-table.csv': { rules: [['country', 'KE', 0, 2], ['country', 'NG', 0, 2], ['country', 'MX', 0, 3]] },
   // (a merged "Quota" cell over Min and Max; a feature written with a note)
   '32-two-row-header.csv': { rules: [['country', 'KE', 0, 2], AFRICA_3_8], said: [/^32-two-row-header\.csv lines 1-2: one header over two lines \(Feature, Value, Min, Max\)$/] },
+  // (a rule of a table headed by its feature, written above that header: refused, not skipped as a note)
+  '33-value-above-table-header.csv': { refused: /line 2: "Afrique, 3, 8" comes before the header \(line 3\), so it would not be read as a rule/ },
   // (a bare 20 under "Min %" is 20% of the 25, not 20 members)
   '31-percent-columns.csv': {
     rules: [['region', 'Africa', 5, 10], ['language', 'es', 0, 3], ['region', 'Americas', 4, null]],

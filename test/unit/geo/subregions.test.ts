@@ -22,14 +22,14 @@ describe('data/subregions.json (UN M49)', () => {
 
   it('makes a sub-region of parts (Sub-Saharan Africa) their countries, each country in its part first', () => {
     const parents = Object.entries(data.subregions).filter(([, sub]) => sub.parts);
-    expect(parents.map(([name]) => name).sort()).toEqual(['Latin America and the Caribbean', 'Sub-Saharan Africa']);
+    expect(parents.map(([name]) => name).sort()).toEqual(['Latin America and the Caribbean', 'Oceania', 'Sub-Saharan Africa']);
     for (const [name, sub] of parents) {
       for (const part of sub.parts!) expect(data.subregions[part]?.countries, `${name}: ${part}`).toBeDefined();
       expect(subregionParts(name)).toEqual(sub.parts);
       expect(subregionCountries(name).sort()).toEqual(sub.parts!.flatMap((p) => data.subregions[p]!.countries!).sort());
     }
-    expect(['NG', 'MA', 'SD', 'MX', 'US'].map(subregionsOf)).toEqual([
-      ['Western Africa', 'Sub-Saharan Africa'], ['Northern Africa'], ['Northern Africa'], ['Central America', 'Latin America and the Caribbean'], ['Northern America'],
+    expect(['NG', 'MA', 'SD', 'MX', 'US', 'FJ'].map(subregionsOf)).toEqual([
+      ['Western Africa', 'Sub-Saharan Africa'], ['Northern Africa'], ['Northern Africa'], ['Central America', 'Latin America and the Caribbean'], ['Northern America'], ['Melanesia', 'Oceania'],
     ]);
   });
 
@@ -61,6 +61,8 @@ describe('data/subregions.json (UN M49)', () => {
     for (const [name, group] of Object.entries(data.notSubregions)) {
       for (const c of group.countries) expect(codes.has(c), `${name}: ${c}`).toBe(true);
       for (const s of group.subregions) expect(subregionNames(), name).toContain(s);
+      // (every sub-region its countries lie in is named: "a sub-region that holds them")
+      for (const c of group.countries) expect(group.subregions.some((s) => subregionsOf(c).includes(s)), `${name}: ${c}`).toBe(true);
       for (const written of [name, ...group.names]) {
         expect(notSubregion(written)?.name, written).toBe(name);
         expect(resolveSubregion(written), written).toBeNull();

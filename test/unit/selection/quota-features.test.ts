@@ -99,6 +99,9 @@ describe('a quota on a UN M49 sub-region', () => {
     expect(e.hint).toMatch(/a line per country \(BF, CM, TD, GM, GN, ML, MR, NE, NG, SN: .*\), or a sub-region that holds them \(Western Africa, Middle Africa\), or region Africa/);
     await expect(rulesOf('feature,value,min,max\nregion,Moyen-Orient,1,\n')).rejects.toThrow(/"Moyen-Orient" is not a UN M49 sub-region: its countries lie in region Arab States \(and Africa, Europe and Central Asia, Asia and the Pacific\)/);
     await expect(rulesOf('feature,value,min,max\nsous-région,Atlantis,1,\n')).rejects.toThrow(/unknown sub-region "Atlantis"/);
+    // an economic community is no sub-region either: its members are named
+    await expect(rulesOf('feature,value,min,max\nregion,ASEAN,2,\n')).rejects.toMatchObject({ message: 'q.csv line 2: "ASEAN" is not a UN M49 sub-region: its countries lie in region Asia and the Pacific', hint: expect.stringMatching(/^write a line per country \(BN, KH, ID, LA, MY, MM, PH, SG, TH, TL, VN: the members of ASEAN\), or a sub-region that holds them \(South-eastern Asia\)/) });
+    expect(await rulesOf('feature,value,min,max\nregion,Océanie,2,\n')).toEqual([['subregion', 'Oceania', 2, null]]);
   });
 });
 

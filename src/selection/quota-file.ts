@@ -17,8 +17,8 @@ interface NumberedRow {
   line: number;
 }
 
-/** A sheet's rows; `yaml` when a text file reads as YAML (said only if no header is found). */
-type Sheet = NumberedRow[] & { yaml?: boolean };
+/** A sheet's rows; `looksLike` when a text file reads as JSON or YAML (said only if no header is found). */
+type Sheet = NumberedRow[] & { looksLike?: 'JSON' | 'YAML' };
 
 /**
  * Parses a quotas file (feature,value,min,max) as Excel saves it anywhere: encoding (UTF-8 with or
@@ -78,10 +78,9 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
   }
-  // (a file of "region: 3" lines is YAML; a title ending in a colon above a header is not)
-  if (!workbook && sheets[0]!.yaml) {
-    throw new UsageError(`the quotas file ${file} looks like YAML; a quotas file is a table`, { hint: TABLE_HINT });
-  }
+  // (a file of "region: 3" lines is YAML; a title ending in a colon, or "[Draft]", above a header is not)
+  const looksLike = workbook ? undefined : sheets[0]!.looksLike;
+  if (looksLike) throw new UsageError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table`, { hint: TABLE_HINT });
   const seen = first?.find((r) => r.cells.some((c) => c.trim() !== ''))?.cells.filter((c) => c.trim() !== '') ?? [];
   const missing = (['feature', 'value'] as const).filter((c) => !seen.some((h) => quotaColumn(h) === c));
   throw new UsageError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${unit}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''}; no ${unit} among its first ${HEADER_SEARCH} names the columns)` : ' (it is empty)'}`, {
@@ -303,9 +302,7 @@ async function textRows(file: string, bytes: Buffer): Promise<Sheet> {
   const body = bytes.subarray(bom);
   let text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   text = text.replace(/^\uFEFF/, '');
-  if (/^\s*[[{]/.test(text)) {
-    throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: TABLE_HINT });
-  }
+  const json = /^\s*[[{]/.test(text);
   // (YAML: "region:" keys, "- " list items or a "---" start, with no delimiter of a table on the first line)
   const firstLine = text.split(/\r?\n/).find((l) => l.trim() && !l.trimStart().startsWith('#')) ?? '';
   const yaml = (/\.ya?ml$/i.test(file) || /^(?:---\s*$|- |[\p{L}_][\p{L}\p{N}_ ]*:\s*$)/u.test(firstLine)) && !/[,;\t|]/.test(firstLine);
@@ -318,9 +315,10 @@ async function textRows(file: string, bytes: Buffer): Promise<Sheet> {
   try {
     const parsed = parse(text, { skip_empty_lines: true, delimiter, relax_column_count: true, relax_quotes: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
     const rows: Sheet = parsed.map((p) => ({ cells: p.record, line: p.info.lines + (sepLine ? 1 : 0) }));
-    rows.yaml = yaml;
+    rows.looksLike = json ? 'JSON' : yaml ? 'YAML' : undefined;
     return rows;
   } catch (e) {
+    if (json) throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: TABLE_HINT });
     const at = (e as { lines?: number }).lines;
     throw new UsageError(`the quotas file ${file} cannot be read as CSV${at ? ` (line ${at + (sepLine ? 1 : 0)})` : ''}: ${(e as Error).message.replace(/^Invalid Opening Quote: /, '')}`, {
       hint: 'save it from Excel as CSV (feature,value,min,max) or as .xlsx',

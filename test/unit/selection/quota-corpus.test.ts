@@ -87,6 +87,8 @@ const CORPUS: Record<string, Expected> = {
   '32-two-row-header.csv': { rules: [['country', 'KE', 0, 2], AFRICA_3_8], said: [/^32-two-row-header\.csv lines 1-2: one header over two lines \(Feature, Value, Min, Max\)$/] },
   // (a rule of a table headed by its feature, written above that header: refused, not skipped as a note)
   '33-value-above-table-header.csv': { refused: /line 2: "Afrique, 3, 8" comes before the header \(line 3\), so it would not be read as a rule/ },
+  // (a title in brackets was refused as JSON)
+  '34-bracketed-title.csv': { rules: [AFRICA_3_8], said: [/lines 1-2, above the header \(line 3\), skipped as notes: "\[DRAFT\] Core Group quotas, v2"; "\{to be confirmed by the panel\}"/] },
   // (a bare 20 under "Min %" is 20% of the 25, not 20 members)
   '31-percent-columns.csv': {
     rules: [['region', 'Africa', 5, 10], ['language', 'es', 0, 3], ['region', 'Americas', 4, null]],

@@ -216,6 +216,11 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a totals line, not a rule: skipped${differs}`);
       continue;
     }
+    // (a footer, "Approved by: the Director", "Source: regional offices": no feature and no bound)
+    if (cells[feature] !== '' && featureNamed(cells[feature]!) === undefined && (cells[columns.indexOf('min')] ?? '') === '' && (cells[columns.indexOf('max')] ?? '') === '') {
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} names no feature and no min or max: skipped as a note`);
+      continue;
+    }
     if (cells[feature] === '' && (cells[value] ?? '') !== '' && above && (above.cells[feature] ?? '') !== '') {
       const from = above.cells[feature]!;
       const run = carried.at(-1);

@@ -89,6 +89,10 @@ const CORPUS: Record<string, Expected> = {
   '33-value-above-table-header.csv': { refused: /line 2: "Afrique, 3, 8" comes before the header \(line 3\), so it would not be read as a rule/ },
   // (a title in brackets was refused as JSON)
   '34-bracketed-title.csv': { rules: [AFRICA_3_8], said: [/lines 1-2, above the header \(line 3\), skipped as notes: "\[DRAFT\] Core Group quotas, v2"; "\{to be confirmed by the panel\}"/] },
+  '35-footer-notes.csv': {
+    rules: [AFRICA_3_8, ['region', 'Americas', 3, null]],
+    said: [/line 5: "Approved by: the Director, 4 March 2026" names no feature and no min or max: skipped as a note/, /line 6: "Source:, regional offices" names no feature/],
+  },
   // (a bare 20 under "Min %" is 20% of the 25, not 20 members)
   '31-percent-columns.csv': {
     rules: [['region', 'Africa', 5, 10], ['language', 'es', 0, 3], ['region', 'Americas', 4, null]],

@@ -64,8 +64,11 @@ export interface SelectOptions {
 export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJson> {
   checkCoreGroupOptions(opts);
   // The quotas file is read before the database opens: its mistakes come first.
-  const quotaRules = await coreGroupRules(opts, io.cwd);
-  const readings = quotaReadings(quotaRules);
+  const notes: string[] = [];
+  const quotaRules = await coreGroupRules(opts, io.cwd, (note) => notes.push(note));
+  // (in the file's order: what was skipped or carried beside how the values were read)
+  const lineOf = (text: string) => Number(/ (?:lines?|rows?) (\d+)/.exec(text)?.[1] ?? 0);
+  const readings = [...notes, ...quotaReadings(quotaRules)].map((text, i) => ({ text, i })).sort((a, b) => lineOf(a.text) - lineOf(b.text) || a.i - b.i).map((r) => r.text);
   if (readings.length) {
     const shown = readings.slice(0, MAX_READINGS_SHOWN);
     info(io, `How the quotas file was read:\n${shown.map((l) => `  ${l}`).join('\n')}` +
@@ -202,7 +205,7 @@ export function registerSelect(program: Command, ctx: CliContext): void {
     .option('--max-per-country <k>', 'at most k members from any one country')
     .option('--max-per-organization <k>', 'at most k applications from one organisation (org-N: merges followed; two of one name in two countries are two); default 1, unless the quotas file has an organization,*,,K line')
     .option('--min-per-category <k>', 'at least k members tagged with each skills category')
-    .option('--min-per-language <list>', 'minimums per language, e.g. en=1,fr=1,es=1')
+    .option('--min-per-language <list>', 'minimums per language the application is written in, e.g. en=1,fr=1,es=1 (a quotas file line "working language,fr,3," counts the preferred working language)')
     .option('--quotas <file>', 'quotas CSV or .xlsx with the columns feature,value,min,max: counts, or shares of --size such as 20% (format in docs/quotas-file.md)');
   addFilterOptions(cmd, { minScore: true, allCalls: true })
     .option('--include <ids>', 'force these application IDs in (comma-separated)')

@@ -52,7 +52,8 @@ export {
   type CoreGroupEntry, type CoreGroupJson, type CoreGroupOptions, type CoreGroupSelection, type QuotaOptions,
 } from '../selection/core-group.js';
 export { readQuotaFile } from '../selection/quota-file.js';
-export { quotaRulesFromFlags, quotaRulesFromRecords, type Feature, type Quota, type QuotaRule } from '../selection/quotas.js';
+export { quotaRulesFromFlags, type Feature, type Quota, type QuotaRule } from '../selection/quotas.js';
+export { quotaRulesFromRecords } from '../selection/quota-records.js';
 export {
   compareRosters, loadRoster, paramDiffLines, parseRosterParams, rosterReport, savedRoster, savedRosters,
   type RosterDiffJson, type RosterEntryJson, type RosterParams, type RosterShowJson, type SavedRoster,

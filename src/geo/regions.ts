@@ -15,7 +15,7 @@ function regionNames(): Map<string, Region> {
   const map = new Map<string, Region>();
   for (const region of REGIONS) {
     for (const n of [region, ...(data.names[region] ?? [])]) {
-      for (const key of [normaliseName(n), withoutArticles(normaliseName(n))]) {
+      for (const key of nameKeys(n)) {
         if (key && !map.has(key)) map.set(key, region);
       }
     }
@@ -49,10 +49,28 @@ function withoutArticles(key: string): string {
 
 /** The ILO region a text names exactly (any of its spellings, with or without the word "region" or articles), or null. */
 export function resolveRegion(text: string): Region | null {
+  const names = regionNames();
+  for (const key of regionKeys(text)) {
+    const region = names.get(key);
+    if (region) return region;
+  }
+  return null;
+}
+
+/**
+ * The keys a region's or sub-region's name is looked up by, most literal first: as written,
+ * without the word "region", without articles ("Afrique de l'Ouest", "la Región del Caribe").
+ */
+export function regionKeys(text: string): string[] {
   // (an elided article, "l'Asie", is a word of its own: normaliseName would join it to the next)
   const key = normaliseName(text.replace(/\b([lL])['\u2019](?=\p{L})/gu, '$1 '));
-  const names = regionNames();
   // (an article may stand before the word "region" too: "la Région des Amériques")
   const bare = withoutArticles(key);
-  return names.get(key) ?? names.get(withoutRegionWords(key)) ?? names.get(bare) ?? names.get(withoutArticles(withoutRegionWords(key))) ?? names.get(withoutRegionWords(bare)) ?? null;
+  return [key, withoutRegionWords(key), bare, withoutArticles(withoutRegionWords(key)), withoutRegionWords(bare)];
+}
+
+/** A name's key without its articles (a table of names is indexed by both). */
+export function nameKeys(name: string): string[] {
+  const key = normaliseName(name.replace(/\b([lL])['\u2019](?=\p{L})/gu, '$1 '));
+  return [key, withoutArticles(key)];
 }

@@ -25,6 +25,8 @@ export interface Candidate {
   region: Region | null;
   country: string | null;
   language: string | null;
+  /** The applicant's preferred working language (a quota on "working language" counts this, not `language`). */
+  workingLanguage?: string | null;
   categories: string[];
   organizationType: string | null;
   beneficiaries: string[];
@@ -65,6 +67,7 @@ export function toCandidate(app: Application, combined?: number | null): Candida
     region: app.region,
     country: app.country,
     language: app.language,
+    workingLanguage: app.workingLanguage,
     categories: [...app.categories].sort(),
     organizationType: app.organizationType,
     beneficiaries: app.beneficiaries,

@@ -129,10 +129,10 @@ export interface CoreGroupSelection {
 }
 
 /** All the quota rules of the options: flags, then the quotas file, then further rules. */
-export async function coreGroupRules(options: QuotaOptions & { size?: number }, cwd?: string): Promise<QuotaRule[]> {
+export async function coreGroupRules(options: QuotaOptions & { size?: number }, cwd?: string, onNote?: (note: string) => void): Promise<QuotaRule[]> {
   const flagText = (n: number | undefined) => (n === undefined ? undefined : String(n));
   // (a percentage in the file is a share of the size)
-  const more = [...(options.quotasFile ? await readQuotaFile(options.quotasFile, cwd, { size: options.size }) : []), ...(options.rules ?? [])];
+  const more = [...(options.quotasFile ? await readQuotaFile(options.quotasFile, cwd, { size: options.size, onNote }) : []), ...(options.rules ?? [])];
   // One seat per organisation is a default: a quotas file's own "organization,*,,2" replaces it
   // (merged with it, the smaller maximum would hold and the file's line would change nothing).
   const ownCap = more.some((r) => r.feature === 'organization' && r.value === '*' && r.max !== null);
@@ -358,6 +358,11 @@ function warnAboutData(warn: Warn, candidates: Candidate[], quotas: Quota[]): vo
   if (features.has('region')) missing('region', candidates.filter((c) => !c.region).length, 'see skillsnet list --json for country_raw');
   if (features.has('category')) missing('category', candidates.filter((c) => c.categories.length === 0).length, 'run skillsnet tag auto');
   if (features.has('language')) missing('language', candidates.filter((c) => !c.language).length, 'check the language column of the import');
+  if (features.has('workingLanguage')) {
+    const n = candidates.filter((c) => !c.workingLanguage).length;
+    // (language is the one the application is written in; a form may not have asked for the other)
+    if (n > 0) warn('no-working-language', `${n} eligible application${n === 1 ? ' states' : 's state'} no preferred working language and count${n === 1 ? 's' : ''} towards no working language quota (${n === candidates.length ? 'none of the imported files had that column; ' : ''}set one with skillsnet edit ID --set workingLanguage=fr, or write "language" in the quotas file to count the language the application is written in)`);
+  }
 }
 
 function infeasibleError(result: SelectionResult, size: number, candidates: Candidate[]): OperationError {

@@ -1,6 +1,6 @@
 import type { Candidate } from './candidates.js';
 import { buildRows, pruneDominated, range, type SelectionProblem } from './model.js';
-import { boundsText, counts, eligibleCounts, featureValues, organizationKeysOf, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
+import { boundsText, counts, eligibleCounts, featureValues, featureWord, organizationKeysOf, quotaLabel, SINGLE_VALUED, type Feature, type Quota } from './quotas.js';
 import { solveMip, type MipRow } from './solve.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -61,10 +61,6 @@ export function precheck(problem: SelectionProblem): string[] {
     }
   }
   return [...new Set(conflicts)];
-}
-
-function featureWord(feature: Feature): string {
-  return feature === 'organizationType' ? 'organisation type' : feature;
 }
 
 /** Most members the feature's maxima allow among the candidates passing `where`. */

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
-import { quotaRulesFromRecords, type QuotaFileOptions, type QuotaRule } from './quotas.js';
+import { normaliseValue, type Feature, type QuotaRule } from './quotas.js';
+import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
 /** The rows of the file, each with its number as the officer sees it (line of a text file, row of a sheet). */
@@ -15,6 +16,9 @@ interface NumberedRow {
   cells: string[];
   line: number;
 }
+
+/** A sheet's rows; `looksLike` when a text file reads as JSON or YAML (said only if no header is found). */
+type Sheet = NumberedRow[] & { looksLike?: 'JSON' | 'YAML' };
 
 /**
  * Parses a quotas file (feature,value,min,max) as Excel saves it anywhere: encoding (UTF-8 with or
@@ -34,51 +38,236 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   if (workbook && file === '-') {
     throw new UsageError('a quotas workbook (.xlsx) cannot be read from standard input', { hint: 'give the file name: --quotas quotas.xlsx' });
   }
-  const sheets = workbook ? await workbookRows(where, bytes) : [await textRows(file, bytes)];
+  const sheets: Sheet[] = workbook ? await workbookRows(where, bytes) : [await textRows(file, bytes)];
   const name = path.basename(file);
+  const unit = workbook ? 'row' : 'line';
   let first: NumberedRow[] | undefined;
   for (const rows of sheets) {
     const body = rows.filter((r) => !isComment(r.cells));
     first ??= body;
-    // (a title or a note may stand above the header, as officers head a sheet: "Quotas for the 2024 call")
-    const at = body.slice(0, HEADER_SEARCH).findIndex((r) => {
-      const columns = r.cells.map(quotaColumn);
-      return columns.includes('feature') && columns.includes('value');
-    });
+    // The header is found by what it names (the feature and value columns), below whatever an
+    // officer heads a sheet with: a title, "Prepared by: …", "Date: 2026-03-01", blank lines.
+    const at = body.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
     if (at < 0) continue;
-    const header = body[at]!;
+    const twoRows = headerOfTwoRows(body[at]!, body[at + 1], { name, unit, onNote: options.onNote });
+    const { header, rows: below } = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
     const columns = header.cells.map(quotaColumn);
+    const above = body.slice(0, at).filter((r) => r.cells.some((c) => c.trim() !== ''));
     // a rule above the header would be skipped with the title: refused rather than lost
-    const above = body.slice(0, at).find((r) => r.cells.length > 1 && featureNamed(r.cells[0] ?? '') !== undefined);
-    if (above) {
-      throw new UsageError(`${name} ${workbook ? 'row' : 'line'} ${above.line}: "${above.cells.filter((c) => c.trim()).join(', ')}" comes before the header (${workbook ? 'row' : 'line'} ${header.line}), so it would not be read as a rule`, {
+    const rule = above.find((r) => looksLikeRule(r.cells, columns, tableFeature(body[at]!.cells)?.feature));
+    if (rule) {
+      throw new UsageError(`${name} ${unit} ${rule.line}: "${rule.cells.filter((c) => c.trim()).join(', ')}" comes before the header (${unit} ${header.line}), so it would not be read as a rule`, {
         hint: 'move the header (feature,value,min,max) above every rule',
       });
     }
-    checkBounds(file, header.cells, columns, body.slice(at + 1));
-    const data = body.slice(at + 1);
+    if (above.length) options.onNote?.(skippedNote(name, unit, above, header.line));
+    checkBounds(file, header.cells, columns, below);
+    const data = below;
     if (data.every((r) => r.cells.every((c) => c.trim() === ''))) {
       throw new UsageError(`the quotas file ${file} has no rules, only its header`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
     }
     // (a cell past the header is a value cut at a comma, "12,5%", or a shifted line: never dropped quietly)
     const over = data.find((r) => r.cells.slice(header.cells.length).some((c) => c.trim() !== ''));
     if (over) {
-      throw new UsageError(`${name} ${workbook ? 'row' : 'line'} ${over.line}: ${over.cells.length} cells but the header names ${header.cells.length} columns (${over.cells.join(' | ')})`, {
+      throw new UsageError(`${name} ${unit} ${over.line}: ${over.cells.length} cells but the header names ${header.cells.length} columns (${over.cells.join(' | ')})`, {
         hint: 'a value holding the delimiter needs quotes ("12,5%"); or give the extra column a name in the header',
       });
     }
-    const records = data.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, r.cells[i] ?? ''])));
-    return quotaRulesFromRecords(records, name, data.map((r) => r.line), { ...options, unit: workbook ? 'row' : 'line' });
+    const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
+    const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
+    const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
+    return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
   }
-  const seen = first?.[0]?.cells.filter((c) => c.trim() !== '') ?? [];
+  // (a file of "region: 3" lines is YAML; a title ending in a colon, or "[Draft]", above a header is not)
+  const looksLike = workbook ? undefined : sheets[0]!.looksLike;
+  if (looksLike) throw new UsageError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table`, { hint: TABLE_HINT });
+  const seen = first?.find((r) => r.cells.some((c) => c.trim() !== ''))?.cells.filter((c) => c.trim() !== '') ?? [];
   const missing = (['feature', 'value'] as const).filter((c) => !seen.some((h) => quotaColumn(h) === c));
-  throw new UsageError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${workbook ? 'row' : 'line'}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''})` : ' (it is empty)'}`, {
-    hint: 'start it with the header line feature,value,min,max (a title line above it is fine; see docs/quotas-file.md)',
+  throw new UsageError(`the quotas file ${file} has no "${missing[0] ?? 'feature'}" column${seen.length ? ` (its first ${unit}: ${seen.slice(0, 6).join(', ')}${seen.length > 6 ? ', …' : ''}; no ${unit} among its first ${HEADER_SEARCH} names the columns)` : ' (it is empty)'}`, {
+    hint: 'start it with the header line feature,value,min,max (titles and notes may stand above it; see docs/quotas-file.md)',
   });
 }
 
+const TABLE_HINT = 'write it as CSV (feature,value,min,max) or as an .xlsx sheet with those columns (see docs/quotas-file.md)';
+
+/**
+ * A row above the header that reads as a rule: a cell naming a feature ("region", "Type") beside
+ * a count or a share ("3", "20%"); above a table headed by its feature ("Région;Min;Max"), one of
+ * its values ("Afrique;3;8"). "Type: draft" or "Date, 2026-03-01" is a note, skipped.
+ */
+function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], table?: Feature): boolean {
+  const at = columns.indexOf('feature');
+  const named = [cells[at] ?? '', cells[0] ?? ''].some((c) => featureNamed(c.replace(/:\s*$/, '')) !== undefined);
+  const value = table !== undefined && isValueOf(table, cells[columns.indexOf('value')] ?? '');
+  return (named || value) && cells.some((c) => BOUND.test(c));
+}
+
+/** Whether a cell names a value of the feature ("Afrique" of region). */
+function isValueOf(feature: Feature, cell: string): boolean {
+  if (cell.trim() === '') return false;
+  try {
+    normaliseValue(feature, cell);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cell that could be a min or a max: a count or a share. */
+const BOUND = /^\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
+
+/** What was skipped above the header, in the file's words: 'quotas.csv lines 1-3, above the header (line 5), skipped: "Prepared by: J. Doe"; …'. */
+function skippedNote(name: string, unit: string, above: NumberedRow[], headerLine: number): string {
+  const text = (r: NumberedRow) => {
+    const t = r.cells.filter((c) => c.trim()).join(', ');
+    return `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`;
+  };
+  const shown = above.slice(0, 4).map(text).join('; ') + (above.length > 4 ? `; and ${above.length - 4} more` : '');
+  const where = above.length === 1 ? `${unit} ${above[0]!.line}` : `${unit}s ${above[0]!.line}-${above.at(-1)!.line}`;
+  return `${name} ${where}, above the header (${unit} ${headerLine}), skipped as notes: ${shown}`;
+}
+
+/** A header: feature,value,min,max under any of their names, or a table headed by its feature ("Région;Minimum;Maximum"). */
+function isHeader(cells: string[]): boolean {
+  const columns = cells.map(quotaColumn);
+  return (columns.includes('feature') && columns.includes('value')) || tableFeature(cells) !== undefined;
+}
+
+/**
+ * A header of two rows, as a merged "Quota" cell over "Min | Max" leaves it: the row with the
+ * feature and value columns names no bound, the row below names them under cells it leaves
+ * empty or unnamed. One header, said; otherwise undefined.
+ */
+function headerOfTwoRows(header: NumberedRow, next: NumberedRow | undefined, at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow | undefined {
+  const columns = header.cells.map(quotaColumn);
+  if (!next || columns.includes('min') || columns.includes('max')) return undefined;
+  const bounds = next.cells.map((c, i) => (columns[i] === undefined ? quotaColumn(c) : undefined));
+  if (!bounds.some((b) => b === 'min' || b === 'max')) return undefined;
+  // (below the feature and value columns the second row is empty: it is no rule)
+  if (next.cells.some((c, i) => c.trim() !== '' && columns[i] !== undefined)) return undefined;
+  const cells = header.cells.map((c, i) => (bounds[i] === 'min' || bounds[i] === 'max' ? next.cells[i]! : c));
+  for (let i = header.cells.length; i < next.cells.length; i++) if (bounds[i]) cells[i] = next.cells[i]!;
+  at.onNote?.(`${at.name} ${at.unit}s ${header.line}-${next.line}: one header over two ${at.unit}s (${cells.filter((c) => c.trim()).join(', ')})`);
+  return { cells, line: header.line };
+}
+
+/**
+ * A table headed by the feature it counts instead of feature,value ("Région;Minimum;Maximum",
+ * then "Afrique;3;8"): the column of the feature's name, when the row has no feature or value
+ * column and a min or a max one.
+ */
+function tableFeature(cells: string[]): { at: number; feature: Feature } | undefined {
+  const columns = cells.map(quotaColumn);
+  if (columns.includes('feature') || columns.includes('value') || !(columns.includes('min') || columns.includes('max'))) return undefined;
+  const at = cells.findIndex((c, i) => columns[i] === undefined && featureNamed(c) !== undefined);
+  return at < 0 ? undefined : { at, feature: featureNamed(cells[at]!)! };
+}
+
+/**
+ * The header and the rows below it as feature,value rows. A table headed by its feature
+ * ("Région;Minimum;Maximum") gets the feature as a last column, and each further table's
+ * header ("Langue;Minimum;Maximum", pasted below) changes it from there on.
+ */
+function asFeatureValueRows(header: NumberedRow, rows: NumberedRow[], at: { name: string; unit: string; onNote?: (note: string) => void }): { header: NumberedRow; rows: NumberedRow[] } {
+  const table = tableFeature(header.cells);
+  if (!table) return { header, rows };
+  const n = header.cells.length;
+  const withFeature = (cells: string[], feature: string) => [...cells.slice(0, n), ...Array<string>(Math.max(0, n - cells.length)).fill(''), feature, ...cells.slice(n)];
+  const out: NumberedRow[] = [];
+  let feature = header.cells[table.at]!;
+  at.onNote?.(`${at.name} ${at.unit} ${header.line}: the column "${feature}" read as the values of feature ${table.feature}`);
+  for (const row of rows) {
+    const next = tableFeature(row.cells);
+    if (next && next.at === table.at) {
+      feature = row.cells[next.at]!;
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: a table of feature ${next.feature} ("${feature}") starts`);
+      continue;
+    }
+    out.push({ cells: row.cells.every((c) => c.trim() === '') ? row.cells : withFeature(row.cells, feature), line: row.line });
+  }
+  return { header: { cells: withFeature(header.cells.map((c, i) => (i === table.at ? 'value' : c)), 'feature'), line: header.line }, rows: out };
+}
+
+/**
+ * The rows below the header that are rules, as an officer's sheet holds them: a header repeated
+ * (two tables pasted one under the other) and a totals line ("Total,,18,32") are skipped, and a
+ * feature left empty under a merged cell ("region" written once beside five regions) is the one
+ * above it. Each is said, never done quietly.
+ */
+function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn | undefined)[], at: { name: string; unit: string; size?: number; onNote?: (note: string) => void }): NumberedRow[] {
+  const feature = columns.indexOf('feature');
+  const value = columns.indexOf('value');
+  const out: NumberedRow[] = [];
+  const carried: { from: number; lines: number[]; text: string }[] = [];
+  let above: NumberedRow | undefined;
+  for (const row of data) {
+    const cells = row.cells.map((c) => c.trim());
+    if (cells.every((c) => c === '')) continue;
+    const text = `"${cells.filter(Boolean).join(', ')}"`;
+    if (cells.every((c, i) => c === '' || (columns[i] !== undefined && quotaColumn(c) === columns[i]) || c === headers[i]?.trim())) {
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} repeats the header: skipped`);
+      above = undefined;
+      continue;
+    }
+    if (isTotal(cells[feature] ?? '') || (cells[feature] !== '' && isTotal(cells[value] ?? ''))) {
+      // ("Total,25" or "Total: 25": a size; "Total,,18,32" adds up the bounds)
+      const size = cells.filter((c, i) => i !== feature && i !== value && c !== '').length === 0 ? Number(cells[value] || /\d+/.exec(cells[feature] ?? '')?.[0]) : NaN;
+      const differs = at.size !== undefined && Number.isInteger(size) && size !== at.size ? ` (its ${size} is not the roster's size: --size ${at.size} holds)` : '';
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a totals line, not a rule: skipped${differs}`);
+      continue;
+    }
+    // (a footer, "Approved by: the Director", "Source: regional offices": no feature and no bound)
+    if (cells[feature] !== '' && featureNamed(cells[feature]!) === undefined && (cells[columns.indexOf('min')] ?? '') === '' && (cells[columns.indexOf('max')] ?? '') === '') {
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} names no feature and no min or max: skipped as a note`);
+      continue;
+    }
+    if (cells[feature] === '' && (cells[value] ?? '') !== '' && above && (above.cells[feature] ?? '') !== '') {
+      const from = above.cells[feature]!;
+      const run = carried.at(-1);
+      if (run && run.text === from && run.lines.at(-1) === above.line) run.lines.push(row.line);
+      else carried.push({ from: above.line, lines: [row.line], text: from });
+      const filled = { cells: row.cells.map((c, i) => (i === feature ? from : c)), line: row.line };
+      out.push(filled);
+      above = filled;
+      continue;
+    }
+    out.push(row);
+    above = row;
+  }
+  for (const run of carried) {
+    const lines = run.lines.length === 1 ? `${at.unit} ${run.lines[0]}` : `${at.unit}s ${run.lines[0]}-${run.lines.at(-1)}`;
+    at.onNote?.(`${at.name} ${lines}: no feature written, "${run.text}" of ${at.unit} ${run.from} carried down (a merged cell, as Excel saves it)`);
+  }
+  return out;
+}
+
+/**
+ * The min and max columns whose name says they hold shares ("Min %", "Max (%)", "Minimum
+ * share", "Pourcentage max"): a bare 20 there is 20% of --size, not 20 members. Said once.
+ */
+function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[], at: { name: string; unit: string; onNote?: (note: string) => void }): Set<number> {
+  const out = new Set<number>();
+  header.cells.forEach((h, i) => {
+    if ((columns[i] === 'min' || columns[i] === 'max') && /%|\bpercent|\bpourcent|\bporcent|\bshare\b/i.test(h)) {
+      out.add(i);
+      at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${h.trim()}" holds shares of --size: 20 there is 20%`);
+    }
+  });
+  return out;
+}
+
+/** A bare number in a column of shares, as the share it is ("20" -> "20%"). */
+function asShare(cell: string, share: boolean): string {
+  return share && /^\s*\d+(?:[.,]\d+)?\s*$/.test(cell) ? `${cell.trim()}%` : cell;
+}
+
+/** "Total", "Grand total", "Sum", "Total général", "Sous-total", "Suma": a line that adds up the others. */
+function isTotal(cell: string): boolean {
+  return /^(?:grand ?total|sub-?total|sous-?total|total(?:es|s)?(?: g[ée]n[ée]ral)?|totaux|sum|somme|suma)\s*(?:[:=]\s*\d+)?\s*:?$/i.test(cell.trim());
+}
+
 /** How many rows (titles, notes) may stand above the header. */
-const HEADER_SEARCH = 10;
+const HEADER_SEARCH = 30;
 
 /** A line whose first cell starts with "#": a note for people. */
 function isComment(cells: string[]): boolean {
@@ -106,8 +295,8 @@ function checkBounds(file: string, headers: string[], columns: (QuotaColumn | un
 }
 
 /** A delimited text file's rows, numbered by line as the file numbers them. */
-async function textRows(file: string, bytes: Buffer): Promise<NumberedRow[]> {
-  const { detectDelimiter, detectEncoding, looksBinary } = await import('../import/detect.js');
+async function textRows(file: string, bytes: Buffer): Promise<Sheet> {
+  const { DELIMITERS, detectDelimiter, detectEncoding, looksBinary } = await import('../import/detect.js');
   const { encoding, bom } = detectEncoding({ head: bytes, validUtf8: isUtf8(bytes) });
   // (a program, a picture, an .ods or a PDF: its bytes are not worth quoting as a "first line")
   if (looksBinary(bytes.subarray(0, 64 * 1024), encoding)) {
@@ -118,29 +307,40 @@ async function textRows(file: string, bytes: Buffer): Promise<NumberedRow[]> {
   const body = bytes.subarray(bom);
   let text = encoding === 'utf8' ? body.toString('utf8') : (await import('iconv-lite')).default.decode(body, encoding);
   text = text.replace(/^\uFEFF/, '');
-  const table = 'write it as CSV (feature,value,min,max) or as an .xlsx sheet with those columns (see docs/quotas-file.md)';
-  if (/^\s*[[{]/.test(text)) {
-    throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: table });
-  }
+  const json = /^\s*[[{]/.test(text);
   // (YAML: "region:" keys, "- " list items or a "---" start, with no delimiter of a table on the first line)
   const firstLine = text.split(/\r?\n/).find((l) => l.trim() && !l.trimStart().startsWith('#')) ?? '';
-  if ((/\.ya?ml$/i.test(file) || /^(?:---\s*$|- |[\p{L}_][\p{L}\p{N}_ ]*:\s*$)/u.test(firstLine)) && !/[,;\t|]/.test(firstLine)) {
-    throw new UsageError(`the quotas file ${file} looks like YAML; a quotas file is a table`, { hint: table });
-  }
+  const yaml = (/\.ya?ml$/i.test(file) || /^(?:---\s*$|- |[\p{L}_][\p{L}\p{N}_ ]*:\s*$)/u.test(firstLine)) && !/[,;\t|]/.test(firstLine);
   // Excel's "sep=;" line names the delimiter; the header is the line after it.
   const sepLine = /^sep=(.)\r?\n/i.exec(text);
   if (sepLine) text = text.slice(sepLine[0].length);
-  const delimiter = sepLine ? sepLine[1]! : detectDelimiter(text);
+  // (the header's delimiter, not that of the notes above it: "Prepared by: Doe, Jane" over feature;value;min;max)
+  const delimiter = sepLine ? sepLine[1]! : headerDelimiter(text, DELIMITERS) ?? detectDelimiter(text);
   const { parse } = await import('csv-parse/sync');
   try {
     const parsed = parse(text, { skip_empty_lines: true, delimiter, relax_column_count: true, relax_quotes: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    return parsed.map((p) => ({ cells: p.record, line: p.info.lines + (sepLine ? 1 : 0) }));
+    const rows: Sheet = parsed.map((p) => ({ cells: p.record, line: p.info.lines + (sepLine ? 1 : 0) }));
+    rows.looksLike = json ? 'JSON' : yaml ? 'YAML' : undefined;
+    return rows;
   } catch (e) {
+    if (json) throw new UsageError(`the quotas file ${file} looks like JSON; a quotas file is a table`, { hint: TABLE_HINT });
     const at = (e as { lines?: number }).lines;
     throw new UsageError(`the quotas file ${file} cannot be read as CSV${at ? ` (line ${at + (sepLine ? 1 : 0)})` : ''}: ${(e as Error).message.replace(/^Invalid Opening Quote: /, '')}`, {
       hint: 'save it from Excel as CSV (feature,value,min,max) or as .xlsx',
     });
   }
+}
+
+/** The delimiter that splits a line among the first into the feature and value columns, if one does. */
+function headerDelimiter(text: string, delimiters: readonly string[]): string | undefined {
+  const lines = text.split(/\r?\n/, 200).filter((l) => l.trim()).slice(0, HEADER_SEARCH);
+  for (const line of lines) {
+    for (const d of delimiters) {
+      const cells = line.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+      if (isHeader(cells)) return d;
+    }
+  }
+  return undefined;
 }
 
 /** Every sheet of a workbook (up to 20), each row numbered as the sheet numbers it. */

@@ -48,10 +48,19 @@ function nameTables() {
 
 /** The column a header names ("Minimum", "Max.", "Valeur", "at least"), or undefined. */
 export function quotaColumn(header: string): QuotaColumn | undefined {
-  return nameTables().columns.get(quotaNameKey(header));
+  const { columns } = nameTables();
+  // (a note in brackets or a mark: "Min (members)", "Max. (#)", "Minimum*")
+  return columns.get(quotaNameKey(header)) ?? columns.get(quotaNameKey(withoutNote(header)));
 }
 
 /** The feature a quotas file's first column names ("Région", "organisation types", "pays"), or undefined. */
 export function featureNamed(text: string): Feature | undefined {
-  return nameTables().features.get(quotaNameKey(text));
+  const { features } = nameTables();
+  // (with a note: "Country (ISO code)", "Région [OIT]")
+  return features.get(quotaNameKey(text)) ?? features.get(quotaNameKey(withoutNote(text)));
+}
+
+/** A name without a note in brackets or a mark: "Min (members)" -> "Min", "Minimum*" -> "Minimum". */
+function withoutNote(text: string): string {
+  return text.replace(/\([^)]*\)|\[[^\]]*\]|\*/g, ' ');
 }

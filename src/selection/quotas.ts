@@ -5,16 +5,22 @@ import { countriesAlsoNamed, countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
+import { notSubregion, resolveSubregion, subregionCountries, subregionNames, subregionParts, subregionsOf } from '../geo/subregions.js';
 import { canonicalTerm, type VocabularyKind } from '../import/vocabulary.js';
 import type { Candidate } from './candidates.js';
-import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
+import { featureNamed } from './quota-names.js';
 
 /** The features a quota can count, as named in the quotas file (CONTRACT.md). */
-export const FEATURES = ['region', 'country', 'category', 'language', 'organizationType', 'beneficiary', 'organization'] as const;
+export const FEATURES = ['region', 'subregion', 'country', 'category', 'language', 'workingLanguage', 'organizationType', 'beneficiary', 'organization'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 /** Features where an application has at most one value (their minimums must fit in the size). */
-export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'country', 'language', 'organizationType', 'organization']);
+export const SINGLE_VALUED: ReadonlySet<Feature> = new Set(['region', 'country', 'language', 'workingLanguage', 'organizationType', 'organization']);
+
+/** A feature as messages name it: "organisation type", "working language". */
+export function featureWord(feature: Feature): string {
+  return feature === 'organizationType' ? 'organisation type' : feature === 'workingLanguage' ? 'working language' : feature === 'subregion' ? 'sub-region' : feature;
+}
 
 /**
  * A quota as the user wrote it. `value` '*' means "every value": every ILO region,
@@ -50,8 +56,12 @@ const organizationKeys = new WeakMap<Candidate, { key: string; name: string }>()
 export function featureValues(c: Candidate, feature: Feature): string[] {
   switch (feature) {
     case 'region': return c.region ? [c.region] : [];
+    // (its own sub-region and the one holding it: Western Africa, Sub-Saharan Africa)
+    case 'subregion': return subregionsOf(c.country);
     case 'country': return c.country ? [c.country] : [];
     case 'language': return c.language ? [c.language] : [];
+    // (the applicant's preferred working language, not the language the application is written in)
+    case 'workingLanguage': return c.workingLanguage ? [c.workingLanguage] : [];
     case 'category': return c.categories;
     case 'organizationType': return c.organizationType ? [sharedTerm('organizationTypes', c.organizationType)] : [];
     case 'beneficiary': return [...new Set(c.beneficiaries.map((b) => sharedTerm('beneficiaries', b)))];
@@ -107,30 +117,87 @@ function sharedTerm(kind: VocabularyKind, value: string): string {
   return term;
 }
 
-/** Words officers write for "every value" instead of `*`: "all", "(all)", "tous", "todas", "each"… */
-const EVERY_VALUE = /^\(?(?:all|any|each|every|tous|toutes|chaque|todos|todas|cada)\)?$/i;
-/** The same word with what it counts: "all countries", "tous les pays", "todas las regiones". */
-const EVERY_NAMED = /^\(?(?:all|any|each|every|tous|toutes|chaque|todos|todas|cada)\s+(?:(?:the|les|los|las)\s+)?(.+?)\)?$/i;
+/**
+ * Words officers write for "every value" instead of `*`: "all", "(all)", "each", "tous",
+ * "chaque", "todas", "cada"… Each value of the feature gets the line's min and max.
+ */
+const EVERY_WORDS = 'all|each|every|tous|toutes|toute|chaque|todos|todas|cada';
+/**
+ * "any" (n'importe quel, cualquier): at most 8 from any region is at most 8 from each, but "at
+ * least 2 from any region" may as well mean 2 in all regions together; so it stands for every
+ * value on a line with a max only (quotaRulesFromRecords refuses it with a min).
+ */
+// (longer words first: "any one region" is not "any" followed by the feature "one region")
+const ANY_WORDS = "any one|any|n'importe quelle|n'importe quel|quelconque|cualquiera|cualquier";
+const EVERY_VALUE = new RegExp(`^\\(?(?:${EVERY_WORDS}|${ANY_WORDS})\\)?$`, 'i');
+/** The same word with what it counts: "all countries", "tous les pays", "todas las regiones", "per region", "par pays", "por país". */
+const EVERY_NAMED = new RegExp(`^\\(?(?:${EVERY_WORDS}|${ANY_WORDS}|per|par|por)\\s+(?:(?:the|les|los|las|la|le|el)\\s+)?(.+?)\\)?$`, 'i');
+const ANY_VALUE = new RegExp(`^\\(?(?:${ANY_WORDS})(?:\\s.*)?\\)?$`, 'i');
 
 function namesEveryValue(feature: Feature, value: string): boolean {
-  const named = EVERY_NAMED.exec(value)?.[1];
+  const named = EVERY_NAMED.exec(value.replace(/[\u2019]/g, "'"))?.[1];
   // a Spanish plural in -es ("regiones", "países") is the singular's name with two letters more
   return named !== undefined && (featureNamed(named) === feature || featureNamed(named.replace(/es$/i, '')) === feature);
 }
 
+/** Whether a value written for "every value" says "any" ("any", "any region", "cualquier país"). */
+export function saysAny(feature: Feature, value: string): boolean {
+  const v = value.trim().replace(/[\u2019]/g, "'");
+  return ANY_VALUE.test(v) && (EVERY_VALUE.test(v) || namesEveryValue(feature, v));
+}
+
 /** Validates and normalises a quota value as written in a flag or the quotas file. */
 export function normaliseValue(feature: Feature, value: string): string {
-  const v = value.trim();
+  const v = value.trim().replace(/[\u2019]/g, "'");
   if (v === '*' || EVERY_VALUE.test(v) || namesEveryValue(feature, v)) return '*';
   switch (feature) {
-    case 'region': return parseRegion(v);
+    case 'region': return regionValue(v);
+    case 'subregion': return subregionValue(v);
     case 'country': return parseCountry(v);
     case 'category': return parseCategoryCode(v, 'category');
-    case 'language': return parseLanguage(v);
+    case 'language':
+    case 'workingLanguage': return parseLanguage(v);
     case 'organizationType': return sharedTerm('organizationTypes', v);
     case 'beneficiary': return sharedTerm('beneficiaries', v);
     default: return normaliseFree(v);
   }
+}
+
+/**
+ * The feature a line counts: a region's line that names a UN M49 sub-region ("West Africa",
+ * "Caribe") counts that sub-region's countries; the five ILO regions' own names come first.
+ */
+export function quotaFeature(feature: Feature, value: string): Feature {
+  // (the five ILO regions' own names come first; then the sub-regions, before the short forms of
+  // region-names.json: "Sub-Saharan Africa" leaves out North Africa, "Latin America" Canada and the US)
+  return feature === 'region' && !isRegionName(value) && resolveSubregion(value) !== null ? 'subregion' : feature;
+}
+
+/** One of the five ILO regions by its stored English name (case and spacing aside). */
+function isRegionName(value: string): boolean {
+  const key = normaliseName(value);
+  return REGIONS.some((r) => normaliseName(r) === key);
+}
+
+/** An ILO region; a group of countries that is not one is refused with the region it lies in. */
+function regionValue(v: string): string {
+  try {
+    return parseRegion(v);
+  } catch (e) {
+    const group = notSubregion(v);
+    if (!group) throw new UsageError((e as Error).message, { hint: `${(e as UsageError).hint ?? ''}; or a UN M49 sub-region (West Africa, Caribbean, South-East Asia…: docs/quotas-file.md)` });
+    const [main, ...more] = group.regions;
+    throw new UsageError(`"${v}" is not a UN M49 sub-region: its countries lie in region ${main}${more.length ? ` (and ${more.join(', ')})` : ''}`, {
+      hint: `write a line per country (${group.countries.join(', ')}: ${group.source}), or a sub-region that holds them (${group.subregions.join(', ')}), or region ${main}`,
+    });
+  }
+}
+
+/** A UN M49 sub-region by any of its names (data/subregions.json). */
+function subregionValue(v: string): string {
+  const sub = resolveSubregion(v);
+  if (sub) return sub;
+  throw new UsageError(`unknown sub-region "${v}"`, { hint: `use one of the UN M49 sub-regions: ${subregionNames().join(', ')} (data/subregions.json)` });
 }
 
 /**
@@ -145,10 +212,16 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
     const written = rule.written?.trim();
     if (!written || written === '*') continue;
     if (rule.value === '*') {
-      lines.push(`${rule.source}: "${written}" read as * (every ${rule.feature === 'organizationType' ? 'organisation type' : rule.feature})`);
+      lines.push(`${rule.source}: "${written}" read as * (every ${featureWord(rule.feature)})`);
       continue;
     }
     const same = (name: string) => normaliseName(name) === normaliseName(written);
+    if (rule.feature === 'subregion') {
+      // (a group of countries: which ones, so that "Central America" with Mexico is seen)
+      const parts = subregionParts(rule.value);
+      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})`);
+      continue;
+    }
     if (same(rule.value)) continue;
     if (rule.feature === 'country') {
       const others = countriesAlsoNamed(written, rule.value);
@@ -158,7 +231,7 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
       lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`);
       continue;
     }
-    if (rule.feature === 'language' && (same(languageName(rule.value, 'en')) || same(languageName(rule.value, 'fr')) || same(languageName(rule.value, 'es')))) continue;
+    if ((rule.feature === 'language' || rule.feature === 'workingLanguage') && (same(languageName(rule.value, 'en')) || same(languageName(rule.value, 'fr')) || same(languageName(rule.value, 'es')))) continue;
     if (rule.feature === 'category' && ['en', 'fr', 'es'].some((l) => same(categoryName(rule.value, l as 'en' | 'fr' | 'es')))) continue;
     lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`);
   }
@@ -189,7 +262,7 @@ export function quotaLabel(feature: Feature, value: string, name?: string): stri
   if (feature === 'organization') {
     return name === undefined ? `organisation "${value}"` : `organisation "${name}" (${value})`;
   }
-  return `${feature} ${value}`;
+  return `${featureWord(feature)} ${value}`;
 }
 
 /** "at least 3", "at most 2", "between 3 and 8". */
@@ -264,7 +337,8 @@ export function quotaRulesFromFlags(flags: QuotaFlags): QuotaRule[] {
 export function parseQuotaRef(text: string, flag: string): { feature: Feature; value: string } {
   const eq = text.indexOf('=');
   const featureText = eq < 0 ? '' : text.slice(0, eq).trim();
-  const feature = featureNamed(featureText);
+  const named = featureNamed(featureText);
+  const feature = named && quotaFeature(named, text.slice(eq + 1));
   if (!feature || !text.slice(eq + 1).trim()) {
     throw new UsageError(`${flag} needs FEATURE=VALUE, got "${text}"`, { hint: `for example ${flag} "region=Asia and the Pacific"; features: ${FEATURES.join(', ')}` });
   }
@@ -273,94 +347,6 @@ export function parseQuotaRef(text: string, flag: string): { feature: Feature; v
   } catch (e) {
     throw new UsageError(`${flag}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
   }
-}
-
-/** What a quotas file's bounds are counted against: a percentage ("20%") is a share of the size. */
-export interface QuotaFileOptions {
-  /** The roster's size (--size); without it a percentage is refused. */
-  size?: number;
-}
-
-/**
- * The quota rows of a quotas file already parsed into records (header -> value; the headers
- * named as data/quota-headers.json names them: "Minimum", "Valeur"). `lines` are the records'
- * line numbers in the file when known (blank lines make them differ from i + 2); `unit` is how
- * the file numbers them ("line", or "row" for a workbook).
- */
-export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
-  const rules: QuotaRule[] = [];
-  records.forEach((rec, i) => {
-    const line = lines?.[i] ?? i + 2;
-    const where = `${file} ${options.unit ?? 'line'} ${line}`;
-    const get = (column: QuotaColumn) => {
-      const k = Object.keys(rec).find((h) => quotaColumn(h) === column);
-      return k === undefined ? '' : String(rec[k] ?? '').trim();
-    };
-    const featureText = get('feature');
-    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
-    const feature = featureNamed(featureText);
-    if (!feature) {
-      throw new UsageError(`${where}: unknown feature "${featureText}"`, { hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, categoría…)` });
-    }
-    const valueText = get('value');
-    if (valueText === '') throw new UsageError(`${where}: the value is empty`, { hint: 'write the region, code or name to count, or * for every value' });
-    let value: string;
-    try {
-      value = normaliseValue(feature, valueText);
-    } catch (e) {
-      throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
-    }
-    const min = parseBound(get('min'), 'min', where, options.size);
-    const max = parseBound(get('max'), 'max', where, options.size);
-    if (max !== null && min !== null && min.count > max.count) {
-      // Shares in order as written, but no whole number of members between them ("15%,15%" of 25 is 3.75):
-      // swapping would not help; counts around the share would.
-      if ((min.percent || max.percent) && min.exact <= max.exact) {
-        throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}: no whole number of members is at least ${round2(min.exact)} and at most ${round2(max.exact)}`, {
-          hint: `write counts instead (min ${Math.floor(min.exact)}, max ${Math.ceil(max.exact)}), or shares further apart`,
-        });
-      }
-      throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}`, { hint: 'swap them, or leave max empty for no limit' });
-    }
-    const shares = (['min', 'max'] as const).flatMap((which) => {
-      const b = which === 'min' ? min : max;
-      return b?.percent ? [`${which} ${b.shown}`] : [];
-    });
-    rules.push({ feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText });
-  });
-  return rules;
-}
-
-/** A number of members as a message shows it: 3.75, 4. */
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * A min or max cell: a whole number, or a percentage of the size ("20%", "12,5 %"): at least
- * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
- * at most 3 (rounded down), so that the roster always keeps the share as written. `exact`: the
- * members the bound stands for before rounding (a share of the size: 3.75).
- */
-function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
-  if (text === '') return null;
-  const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
-  if (!share) {
-    // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
-    // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
-    const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
-    if (!Number.isInteger(n) || n < 0) {
-      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
-        hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,
-      });
-    }
-    return { count: n, shown: String(n), percent: false, exact: n };
-  }
-  const percent = Number(share[1].replace(',', '.'));
-  if (percent > 100) throw new UsageError(`${where}: ${which} ${text} is more than the whole roster`, { hint: 'a share is at most 100%' });
-  if (size === undefined) throw new UsageError(`${where}: ${which} ${text} is a share of the roster, but its size is not known`, { hint: 'give --size, or write a count of members' });
-  const exact = (percent * size) / 100;
-  // (a share that is a whole number of members stays that number despite floating point)
-  const count = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : which === 'min' ? Math.ceil(exact) : Math.floor(exact);
-  return { count, shown: `${text} of ${size} = ${count}`, percent: true, exact };
 }
 
 /**
@@ -414,6 +400,15 @@ function nearestFirst(values: string[], written: string): string[] {
 function everyValue(feature: Feature, candidates: Candidate[]): string[] {
   if (feature === 'region') return [...REGIONS];
   if (feature === 'category') return categoryCodes();
+  if (feature === 'subregion') {
+    // each sub-region at its finest: "at most 3 per sub-region" caps Western Africa, not Sub-Saharan Africa as well
+    const own = new Set<string>();
+    for (const c of candidates) {
+      const first = subregionsOf(c.country)[0];
+      if (first) own.add(first);
+    }
+    return [...own].sort();
+  }
   if (feature === 'organization') {
     // Only organisations that more than one application shares: a cap on any other constrains nothing.
     const tally = new Map<string, number>();

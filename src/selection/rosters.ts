@@ -10,7 +10,7 @@ import { REGIONS, type ApplicationFilters } from '../model.js';
 import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
 import { replaceableBy } from './reasons.js';
 import { coverage, type Coverage } from './coverage.js';
-import { FEATURES, boundsText, counts, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
+import { FEATURES, boundsText, featureWord, counts, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
@@ -313,7 +313,7 @@ export function compareRosters(db: DB, a: string, b: string): RosterDiffJson {
 
 /** "region (each) at least 3 (--min-per-region 3)", "language fr at least 2 (quotas.csv line 4)". */
 function ruleText(r: QuotaRule): string {
-  const what = r.value === '*' ? `${r.feature === 'organizationType' ? 'organisation type' : r.feature === 'organization' ? 'organisation' : r.feature} (each)` : quotaLabel(r.feature, r.value);
+  const what = r.value === '*' ? `${r.feature === 'organization' ? 'organisation' : featureWord(r.feature)} (each)` : quotaLabel(r.feature, r.value);
   return `${what} ${boundsText(r.min, r.max)}${r.source ? ` (${r.source})` : ''}`;
 }
 

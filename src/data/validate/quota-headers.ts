@@ -4,8 +4,9 @@
 import type { DataValidator } from '../load.js';
 
 const validateQuotaHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"quota-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"feature":{"type":"array","items":{"type":"string"}},"value":{"type":"array","items":{"type":"string"}},"min":{"type":"array","items":{"type":"string"}},"max":{"type":"array","items":{"type":"string"}}},"required":["feature","value","min","max"],"additionalProperties":false},"features":{"type":"object","properties":{"region":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"category":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"beneficiary":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}}},"required":["region","country","category","language","organizationType","beneficiary","organization"],"additionalProperties":false}},"required":["columns","features"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"quota-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"feature":{"type":"array","items":{"type":"string"}},"value":{"type":"array","items":{"type":"string"}},"min":{"type":"array","items":{"type":"string"}},"max":{"type":"array","items":{"type":"string"}}},"required":["feature","value","min","max"],"additionalProperties":false},"features":{"type":"object","properties":{"region":{"type":"array","items":{"type":"string"}},"subregion":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"category":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"beneficiary":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}}},"required":["region","subregion","country","category","language","workingLanguage","organizationType","beneficiary","organization"],"additionalProperties":false}},"required":["columns","features"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
+const func2 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="quota-headers.json" */;
@@ -236,8 +237,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data9.country === undefined){
-const err18 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'"};
+if(data9.subregion === undefined){
+const err18 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "subregion"},message:"must have required property '"+"subregion"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -246,8 +247,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data9.category === undefined){
-const err19 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(data9.country === undefined){
+const err19 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -256,8 +257,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data9.language === undefined){
-const err20 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
+if(data9.category === undefined){
+const err20 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -266,8 +267,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data9.organizationType === undefined){
-const err21 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organizationType"},message:"must have required property '"+"organizationType"+"'"};
+if(data9.language === undefined){
+const err21 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -276,8 +277,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data9.beneficiary === undefined){
-const err22 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "beneficiary"},message:"must have required property '"+"beneficiary"+"'"};
+if(data9.workingLanguage === undefined){
+const err22 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "workingLanguage"},message:"must have required property '"+"workingLanguage"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -286,8 +287,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9.organization === undefined){
-const err23 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'"};
+if(data9.organizationType === undefined){
+const err23 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organizationType"},message:"must have required property '"+"organizationType"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -296,14 +297,34 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((((((key2 === "region") || (key2 === "country")) || (key2 === "category")) || (key2 === "language")) || (key2 === "organizationType")) || (key2 === "beneficiary")) || (key2 === "organization"))){
-const err24 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data9.beneficiary === undefined){
+const err24 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "beneficiary"},message:"must have required property '"+"beneficiary"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data9.organization === undefined){
+const err25 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(func2.call(schema11.properties.features.properties, key2))){
+const err26 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -314,35 +335,7 @@ if(Array.isArray(data10)){
 const len4 = data10.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data10[i4] !== "string"){
-const err25 = {instancePath:instancePath+"/features/region/" + i4,schemaPath:"#/properties/features/properties/region/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/features/region",schemaPath:"#/properties/features/properties/region/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data9.country !== undefined){
-let data12 = data9.country;
-if(Array.isArray(data12)){
-const len5 = data12.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data12[i5] !== "string"){
-const err27 = {instancePath:instancePath+"/features/country/" + i5,schemaPath:"#/properties/features/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/features/region/" + i4,schemaPath:"#/properties/features/properties/region/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -354,7 +347,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/features/country",schemaPath:"#/properties/features/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err28 = {instancePath:instancePath+"/features/region",schemaPath:"#/properties/features/properties/region/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -364,13 +357,13 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.category !== undefined){
-let data14 = data9.category;
-if(Array.isArray(data14)){
-const len6 = data14.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data14[i6] !== "string"){
-const err29 = {instancePath:instancePath+"/features/category/" + i6,schemaPath:"#/properties/features/properties/category/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.subregion !== undefined){
+let data12 = data9.subregion;
+if(Array.isArray(data12)){
+const len5 = data12.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data12[i5] !== "string"){
+const err29 = {instancePath:instancePath+"/features/subregion/" + i5,schemaPath:"#/properties/features/properties/subregion/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -382,7 +375,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/features/category",schemaPath:"#/properties/features/properties/category/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/features/subregion",schemaPath:"#/properties/features/properties/subregion/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -392,13 +385,13 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.language !== undefined){
-let data16 = data9.language;
-if(Array.isArray(data16)){
-const len7 = data16.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data16[i7] !== "string"){
-const err31 = {instancePath:instancePath+"/features/language/" + i7,schemaPath:"#/properties/features/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.country !== undefined){
+let data14 = data9.country;
+if(Array.isArray(data14)){
+const len6 = data14.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data14[i6] !== "string"){
+const err31 = {instancePath:instancePath+"/features/country/" + i6,schemaPath:"#/properties/features/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -410,7 +403,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/features/language",schemaPath:"#/properties/features/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err32 = {instancePath:instancePath+"/features/country",schemaPath:"#/properties/features/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -420,13 +413,13 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data9.organizationType !== undefined){
-let data18 = data9.organizationType;
-if(Array.isArray(data18)){
-const len8 = data18.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data18[i8] !== "string"){
-const err33 = {instancePath:instancePath+"/features/organizationType/" + i8,schemaPath:"#/properties/features/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.category !== undefined){
+let data16 = data9.category;
+if(Array.isArray(data16)){
+const len7 = data16.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data16[i7] !== "string"){
+const err33 = {instancePath:instancePath+"/features/category/" + i7,schemaPath:"#/properties/features/properties/category/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -438,7 +431,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/features/organizationType",schemaPath:"#/properties/features/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err34 = {instancePath:instancePath+"/features/category",schemaPath:"#/properties/features/properties/category/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -448,13 +441,13 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data9.beneficiary !== undefined){
-let data20 = data9.beneficiary;
-if(Array.isArray(data20)){
-const len9 = data20.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data20[i9] !== "string"){
-const err35 = {instancePath:instancePath+"/features/beneficiary/" + i9,schemaPath:"#/properties/features/properties/beneficiary/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.language !== undefined){
+let data18 = data9.language;
+if(Array.isArray(data18)){
+const len8 = data18.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data18[i8] !== "string"){
+const err35 = {instancePath:instancePath+"/features/language/" + i8,schemaPath:"#/properties/features/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -466,7 +459,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/features/beneficiary",schemaPath:"#/properties/features/properties/beneficiary/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err36 = {instancePath:instancePath+"/features/language",schemaPath:"#/properties/features/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -476,13 +469,13 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data9.organization !== undefined){
-let data22 = data9.organization;
-if(Array.isArray(data22)){
-const len10 = data22.length;
-for(let i10=0; i10<len10; i10++){
-if(typeof data22[i10] !== "string"){
-const err37 = {instancePath:instancePath+"/features/organization/" + i10,schemaPath:"#/properties/features/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.workingLanguage !== undefined){
+let data20 = data9.workingLanguage;
+if(Array.isArray(data20)){
+const len9 = data20.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data20[i9] !== "string"){
+const err37 = {instancePath:instancePath+"/features/workingLanguage/" + i9,schemaPath:"#/properties/features/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -494,7 +487,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/features/organization",schemaPath:"#/properties/features/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/features/workingLanguage",schemaPath:"#/properties/features/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -504,9 +497,13 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.organizationType !== undefined){
+let data22 = data9.organizationType;
+if(Array.isArray(data22)){
+const len10 = data22.length;
+for(let i10=0; i10<len10; i10++){
+if(typeof data22[i10] !== "string"){
+const err39 = {instancePath:instancePath+"/features/organizationType/" + i10,schemaPath:"#/properties/features/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -516,10 +513,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-for(const key3 in data){
-if(pattern0.test(key3)){
-if(typeof data[key3] !== "string"){
-const err40 = {instancePath:instancePath+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err40 = {instancePath:instancePath+"/features/organizationType",schemaPath:"#/properties/features/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -529,10 +525,13 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-}
-else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.beneficiary !== undefined){
+let data24 = data9.beneficiary;
+if(Array.isArray(data24)){
+const len11 = data24.length;
+for(let i11=0; i11<len11; i11++){
+if(typeof data24[i11] !== "string"){
+const err41 = {instancePath:instancePath+"/features/beneficiary/" + i11,schemaPath:"#/properties/features/properties/beneficiary/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -541,10 +540,88 @@ vErrors.push(err41);
 }
 errors++;
 }
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/features/beneficiary",schemaPath:"#/properties/features/properties/beneficiary/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data9.organization !== undefined){
+let data26 = data9.organization;
+if(Array.isArray(data26)){
+const len12 = data26.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data26[i12] !== "string"){
+const err43 = {instancePath:instancePath+"/features/organization/" + i12,schemaPath:"#/properties/features/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/features/organization",schemaPath:"#/properties/features/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+for(const key3 in data){
+if(pattern0.test(key3)){
+if(typeof data[key3] !== "string"){
+const err46 = {instancePath:instancePath+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["columns","features"],"#/properties/columns":["feature","value","min","max"],"#/properties/features":["region","country","category","language","organizationType","beneficiary","organization"]};
+const allowedKeys = {"#":["columns","features"],"#/properties/columns":["feature","value","min","max"],"#/properties/features":["region","subregion","country","category","language","workingLanguage","organizationType","beneficiary","organization"]};
 export const validateQuotaHeaders: DataValidator = Object.assign(validateQuotaHeadersCode, { allowedKeys });

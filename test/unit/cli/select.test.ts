@@ -115,6 +115,23 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
     expect(b.stderr).toMatch(/error: bad.csv line 2: unknown feature "regoin"/);
   });
 
+  it('reads a quotas file headed by notes, with a sub-region, a merged cell and a totals line, and says so in the file\'s order', async () => {
+    const file = path.join(dir, 'colleague.csv');
+    fs.writeFileSync(file, 'Prepared by: Skills branch\nDate: 2026-03-01\n\nfeature,value,min,max,notes\nregion,West Africa,8,,\n,Arab States,2,,\ncountry,any,,2,\nTotal,,10,,\n');
+    const r = await skillsnet(['select', '--size', '20', '--quotas', file, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    const said = r.stderr.split('\n').filter((l) => l.startsWith('  colleague.csv'));
+    expect(said.map((l) => /line[s]? (\d+)/.exec(l)![1])).toEqual(['1', '5', '6', '7', '8']);
+    expect(said[0]).toMatch(/lines 1-2, above the header \(line 4\), skipped as notes/);
+    expect(said[2]).toBe('  colleague.csv line 6: no feature written, "region" of line 5 carried down (a merged cell, as Excel saves it)');
+    const out = json(r);
+    // NG, SN, GH and CI of the synthetic call lie in Western Africa; KE, MA, ZA and ET do not
+    const west = out.members.filter((m: any) => ['NG', 'SN', 'GH', 'CI'].includes(m.country)).length;
+    expect(west).toBeGreaterThanOrEqual(8);
+    expect(out.quotas.find((q: any) => q.feature === 'subregion')).toMatchObject({ value: 'Western Africa', min: 8, selected: west });
+    expect(out.members.filter((m: any) => m.region === 'Arab States').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('counts a share in a quotas file against --size, and keeps every quota of a file whose columns are named in words', async () => {
     const file = path.join(dir, 'shares.csv');
     fs.writeFileSync(file, 'Critère;Valeur;Minimum;Maximum\nrégion;États arabes;20%;\nlangue;espagnol;;10%\n');

@@ -13,6 +13,7 @@ import { validateLanguages } from '../../../src/data/validate/languages.js';
 import { validateNameParts } from '../../../src/data/validate/name-parts.js';
 import { validateQuotaHeaders } from '../../../src/data/validate/quota-headers.js';
 import { validateRegionNames } from '../../../src/data/validate/region-names.js';
+import { validateSubregions } from '../../../src/data/validate/subregions.js';
 import { validateScoreHeaders } from '../../../src/data/validate/score-headers.js';
 import { validateTaggingExamplesModel } from '../../../src/data/validate/tagging-examples.model.js';
 import { validateTaxonomy } from '../../../src/data/validate/taxonomy.js';
@@ -36,6 +37,7 @@ const CHECKS: Record<string, DataValidator> = {
   'quota-headers.json': validateQuotaHeaders,
   'region-names.json': validateRegionNames,
   'score-headers.json': validateScoreHeaders,
+  'subregions.json': validateSubregions,
   'tagging-examples.model.json': validateTaggingExamplesModel,
   'taxonomy.json': validateTaxonomy,
   'vocabulary.json': validateVocabulary,

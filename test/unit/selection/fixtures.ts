@@ -2,6 +2,8 @@ import { openDatabase } from '../../../src/db/connection.js';
 import { insertApplication, setCategories } from '../../../src/db/applications.js';
 import { REGIONS } from '../../../src/model.js';
 import { categoryCodes } from '../../../src/tagging/taxonomy.js';
+import { scoreKey, type Candidate } from '../../../src/selection/candidates.js';
+import { counts, expandQuotas, type QuotaRule } from '../../../src/selection/quotas.js';
 
 /** Countries per region used by the synthetic calls (ISO codes that resolve to that region). */
 export const COUNTRIES: Record<string, string[]> = {
@@ -71,4 +73,30 @@ export function makeRosterCall(dbPath: string, apps: [org: string, region: 'Afri
     setCategories(db, id, ['life-skills']);
   }
   db.close();
+}
+
+/** Every subset of the given size, best total first; null when none meets the quotas. */
+export function bruteForce(cands: Candidate[], size: number, rules: QuotaRule[], include: number[] = []): number | null {
+  const quotas = expandQuotas(rules, cands);
+  let best: number | null = null;
+  const pick: Candidate[] = [];
+  const walk = (start: number) => {
+    if (pick.length === size) {
+      if (!include.every((id) => pick.some((p) => p.id === id))) return;
+      for (const q of quotas) {
+        const n = pick.filter((p) => counts(p, q)).length;
+        if (n < q.min || (q.max !== null && n > q.max)) return;
+      }
+      const total = pick.reduce((s, p) => s + scoreKey(p.score), 0);
+      if (best === null || total > best) best = total;
+      return;
+    }
+    for (let i = start; i < cands.length; i++) {
+      pick.push(cands[i]);
+      walk(i + 1);
+      pick.pop();
+    }
+  };
+  walk(0);
+  return best;
 }

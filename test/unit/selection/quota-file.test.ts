@@ -76,7 +76,7 @@ describe('a title above the header', () => {
 
   it('is looked for in the first lines only: a file with no header there is refused', async () => {
     const file = write('noheader.csv', 'region,Africa,3,\nregion,Americas,2,\n');
-    await expect(readQuotaFile(file)).rejects.toThrow(/has no "feature" column \(its first line: region, Africa, 3\)/);
+    await expect(readQuotaFile(file)).rejects.toThrow(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
   });
 });
 
@@ -89,7 +89,7 @@ describe('what is not a set of rules', () => {
     };
     expect(await refused(write('header.csv', 'feature,value,min,max\n'))).toMatch(/has no rules, only its header/);
     expect(await refused(write('empty.csv', ''))).toMatch(/has no "feature" column \(it is empty\)/);
-    expect(await refused(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3\)/);
+    expect(await refused(write('bare.csv', 'region,Africa,3,\n'))).toMatch(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
     expect(await refused(write('q.json', '[{"feature": "region", "value": "Africa", "min": 3}]'))).toMatch(/looks like JSON; a quotas file is a table/);
     // YAML, as a script-minded officer may write it: named as such, not "no feature column"
     expect(await refused(write('q.yaml', 'region:\n  Africa: {min: 3}\n'))).toMatch(/looks like YAML; a quotas file is a table/);

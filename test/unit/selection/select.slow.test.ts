@@ -2,20 +2,22 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { selectRoster } from '../../../src/selection/select.js';
 import { counts, expandQuotas, type QuotaRule } from '../../../src/selection/quotas.js';
-import { scoreKey, type Candidate } from '../../../src/selection/candidates.js';
+import type { Candidate } from '../../../src/selection/candidates.js';
+import { bruteForce } from './fixtures.js';
 import { REGIONS } from '../../../src/model.js';
 
 const CATS = ['life-skills', 'training-delivery', 'entrepreneurship'];
 const LANGS = ['en', 'fr', 'es'];
+// (NG and KE lie in two UN M49 sub-regions, Western and Eastern Africa; MX and BR in Central and South America)
 const COUNTRY_OF: Record<string, string[]> = {
-  Africa: ['NG', 'KE'], Americas: ['MX'], 'Arab States': ['JO'], 'Asia and the Pacific': ['IN'], 'Europe and Central Asia': ['FR'],
+  Africa: ['NG', 'KE'], Americas: ['MX', 'BR'], 'Arab States': ['JO'], 'Asia and the Pacific': ['IN'], 'Europe and Central Asia': ['FR'],
 };
 
-function candidate(id: number, region: string, countryIndex: number, language: string, categories: string[], score: number, beneficiaries: string[] = []): Candidate {
+function candidate(id: number, region: string, countryIndex: number, language: string, categories: string[], score: number, beneficiaries: string[] = [], workingLanguage: string | null = language): Candidate {
   const countries = COUNTRY_OF[region];
   return {
     id, organization: `Org ${id}`, region: region as Candidate['region'], country: countries[countryIndex % countries.length],
-    language, categories: [...new Set(categories)].sort(), organizationType: countryIndex ? 'NGO' : 'University', beneficiaries, score, scoreSource: 'application',
+    language, workingLanguage, categories: [...new Set(categories)].sort(), organizationType: countryIndex ? 'NGO' : 'University', beneficiaries, score, scoreSource: 'application',
   };
 }
 
@@ -27,6 +29,8 @@ const candidateArb = fc.record({
   // Few distinct scores so that ties are common and the tie-break is exercised.
   score: fc.integer({ min: 0, max: 6 }).map((n) => n / 2),
   beneficiaries: fc.subarray(['Youth', 'Women']),
+  // the preferred working language, often not the language the application is written in
+  workingLanguage: fc.option(fc.constantFrom(...LANGS), { nil: null }),
 });
 
 const ruleArb: fc.Arbitrary<QuotaRule> = fc.oneof(
@@ -35,34 +39,10 @@ const ruleArb: fc.Arbitrary<QuotaRule> = fc.oneof(
   fc.record({ feature: fc.constant('category' as const), value: fc.constantFrom(...CATS), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('language' as const), value: fc.constantFrom(...LANGS), min: fc.integer({ min: 0, max: 2 }), max: fc.constant(null), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('beneficiary' as const), value: fc.constantFrom('youth', 'women'), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
+  fc.record({ feature: fc.constant('workingLanguage' as const), value: fc.constantFrom('*', ...LANGS), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
+  fc.record({ feature: fc.constant('subregion' as const), value: fc.constantFrom('*', 'Western Africa', 'Eastern Africa', 'Sub-Saharan Africa', 'Central America'), min: fc.integer({ min: 0, max: 2 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
   fc.record({ feature: fc.constant('organizationType' as const), value: fc.constantFrom('ngo', 'university'), min: fc.integer({ min: 0, max: 1 }), max: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), source: fc.constant('test') }),
 );
-
-/** Every subset of the given size, best total first; null when none meets the quotas. */
-function bruteForce(cands: Candidate[], size: number, rules: QuotaRule[], include: number[] = []): number | null {
-  const quotas = expandQuotas(rules, cands);
-  let best: number | null = null;
-  const pick: Candidate[] = [];
-  const walk = (start: number) => {
-    if (pick.length === size) {
-      if (!include.every((id) => pick.some((p) => p.id === id))) return;
-      for (const q of quotas) {
-        const n = pick.filter((p) => counts(p, q)).length;
-        if (n < q.min || (q.max !== null && n > q.max)) return;
-      }
-      const total = pick.reduce((s, p) => s + scoreKey(p.score), 0);
-      if (best === null || total > best) best = total;
-      return;
-    }
-    for (let i = start; i < cands.length; i++) {
-      pick.push(cands[i]);
-      walk(i + 1);
-      pick.pop();
-    }
-  };
-  walk(0);
-  return best;
-}
 
 function meetsQuotas(members: Candidate[], rules: QuotaRule[], all: Candidate[]): boolean {
   return expandQuotas(rules, all).every((q) => {
@@ -83,7 +63,7 @@ describe('selectRoster on small random instances', () => {
         fc.subarray([1, 2, 3]),
         fc.subarray([4, 5]),
         async (specs, size, rules, includeWanted, excludeWanted) => {
-          const cands = specs.map((s, i) => candidate(i + 1, s.region, s.country, s.language, s.categories, s.score, s.beneficiaries));
+          const cands = specs.map((s, i) => candidate(i + 1, s.region, s.country, s.language, s.categories, s.score, s.beneficiaries, s.workingLanguage));
           const include = includeWanted.filter((id) => id <= cands.length);
           const exclude = excludeWanted.filter((id) => id <= cands.length);
           const result = await selectRoster(cands, { size, rules, alternates: 2, include, exclude });
@@ -201,7 +181,7 @@ describe('smallest relaxation (property)', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.array(ruleArb, { minLength: 1, maxLength: 5 }),
         async (specs, size, rules) => {
-          const cands = specs.map((s, i) => candidate(i + 1, s.region, s.country, s.language, s.categories, s.score, s.beneficiaries));
+          const cands = specs.map((s, i) => candidate(i + 1, s.region, s.country, s.language, s.categories, s.score, s.beneficiaries, s.workingLanguage));
           if (size > cands.length) return;
           const quotas = expandQuotas(rules, cands);
           const feasibleWithout = (dropped: Set<number>) => {

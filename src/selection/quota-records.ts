@@ -1,0 +1,113 @@
+/**
+ * The rules of a quotas file's rows, once the file is read (quota-file.ts) into records of
+ * header -> cell: the feature and value named as officers name them, and the bounds as counts or
+ * shares of the roster's size ("20%", "12,5 %"), rounded so that the share written holds.
+ */
+import { UsageError } from '../errors.js';
+import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
+import { FEATURES, featureWord, normaliseValue, quotaFeature, saysAny, type QuotaRule } from './quotas.js';
+
+/** What a quotas file's bounds are counted against: a percentage ("20%") is a share of the size. */
+export interface QuotaFileOptions {
+  /** The roster's size (--size); without it a percentage is refused. */
+  size?: number;
+  /** Told what the reader skipped or read otherwise than written (notes above the header), for the officer to see. */
+  onNote?: (note: string) => void;
+}
+
+/**
+ * The quota rows of a quotas file already parsed into records (header -> value; the headers
+ * named as data/quota-headers.json names them: "Minimum", "Valeur"). `lines` are the records'
+ * line numbers in the file when known (blank lines make them differ from i + 2); `unit` is how
+ * the file numbers them ("line", or "row" for a workbook).
+ */
+export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
+  const rules: QuotaRule[] = [];
+  records.forEach((rec, i) => {
+    const line = lines?.[i] ?? i + 2;
+    const where = `${file} ${options.unit ?? 'line'} ${line}`;
+    const get = (column: QuotaColumn) => {
+      const k = Object.keys(rec).find((h) => quotaColumn(h) === column);
+      return k === undefined ? '' : String(rec[k] ?? '').trim();
+    };
+    const featureText = get('feature');
+    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
+    const named = featureNamed(featureText);
+    if (!named) {
+      throw new UsageError(`${where}: unknown feature "${featureText}"`, {
+        hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, langue de travail, categoría…); language is the one the application is written in, working language the applicant's preferred one`,
+      });
+    }
+    const valueText = get('value');
+    if (valueText === '') throw new UsageError(`${where}: the value is empty`, { hint: 'write the region, code or name to count, or * for every value' });
+    const feature = quotaFeature(named, valueText);
+    let value: string;
+    try {
+      value = normaliseValue(feature, valueText);
+    } catch (e) {
+      throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
+    }
+    const min = parseBound(get('min'), 'min', where, options.size);
+    const max = parseBound(get('max'), 'max', where, options.size);
+    if (value === '*' && min !== null && min.count > 0 && saysAny(feature, valueText)) {
+      const every = featureWord(feature);
+      throw new UsageError(`${where}: "${valueText}" with a min is ambiguous: at least ${min.shown} in each ${every}, or ${min.shown} from all of them together?`, {
+        hint: `write "each" (or *) for at least ${min.shown} in every ${every}; "any" is read only with a max ("at most 2 from any ${every}" is at most 2 in each)`,
+      });
+    }
+    if (max !== null && min !== null && min.count > max.count) {
+      // Shares in order as written, but no whole number of members between them ("15%,15%" of 25 is 3.75):
+      // swapping would not help; counts around the share would.
+      if ((min.percent || max.percent) && min.exact <= max.exact) {
+        throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}: no whole number of members is at least ${round2(min.exact)} and at most ${round2(max.exact)}`, {
+          hint: `write counts instead (min ${Math.floor(min.exact)}, max ${Math.ceil(max.exact)}), or shares further apart`,
+        });
+      }
+      throw new UsageError(`${where}: min ${min.shown} is more than max ${max.shown}`, { hint: 'swap them, or leave max empty for no limit' });
+    }
+    const shares = (['min', 'max'] as const).flatMap((which) => {
+      const b = which === 'min' ? min : max;
+      return b?.percent ? [`${which} ${b.shown}`] : [];
+    });
+    rules.push({ feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText });
+  });
+  return rules;
+}
+
+/**
+ * A max that says in words there is none: "no limit", "sans limite", "sin límite" (an empty cell).
+ * A dash or "n/a" stays refused: Excel's accounting format shows 0 as a dash.
+ */
+const NO_LIMIT = /^(?:no limit|unlimited|sans limite|illimit[ée]|sin l[ií]mite|ilimitado)$/i;
+
+/** A number of members as a message shows it: 3.75, 4. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A min or max cell: a whole number, or a percentage of the size ("20%", "12,5 %"): at least
+ * 20% of 25 is at least 5 members, at least 15% of 25 at least 4 (3.75 rounded up), at most 15%
+ * at most 3 (rounded down), so that the roster always keeps the share as written. `exact`: the
+ * members the bound stands for before rounding (a share of the size: 3.75).
+ */
+function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
+  if (text === '' || (which === 'max' && NO_LIMIT.test(text))) return null;
+  const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
+  if (!share) {
+    // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
+    // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
+    const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
+    if (!Number.isInteger(n) || n < 0) {
+      throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
+        hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,
+      });
+    }
+    return { count: n, shown: String(n), percent: false, exact: n };
+  }
+  const percent = Number(share[1].replace(',', '.'));
+  if (percent > 100) throw new UsageError(`${where}: ${which} ${text} is more than the whole roster`, { hint: 'a share is at most 100%' });
+  if (size === undefined) throw new UsageError(`${where}: ${which} ${text} is a share of the roster, but its size is not known`, { hint: 'give --size, or write a count of members' });
+  const exact = (percent * size) / 100;
+  // (a share that is a whole number of members stays that number despite floating point)
+  const count = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : which === 'min' ? Math.ceil(exact) : Math.floor(exact);
+  return { count, shown: `${text} of ${size} = ${count}`, percent: true, exact };
+}

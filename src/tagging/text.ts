@@ -229,8 +229,13 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 // finding or being able says what is lacking, the need a proposal answers ("we do not have a
 // training centre", "no tenemos", "nous n'avons pas"): no denial.
 // "dont", "wont", "doesnt": the same, typed on a phone without the apostrophe; "we are not going
-// to", "we're not trying to": the same refusal; "on ne veut pas", "on ne fait pas": the spoken
-// French "we".
+// to", "we're not trying to": the same refusal; "on ne veut pas", "on ne va pas": the spoken
+// French "we" refusing. Only with a verb of intent: "on" is just as often anyone, and "on ne
+// reconnaît pas les compétences des artisans" is the need a proposal answers, not a refusal.
+// A named actor ("the app", "notre service", "el modelo") is the applicant's own only when a
+// determiner comes right before it, or a possessive or demonstrative up to two words before ("our
+// new platform"): "the public employment service does not reach rural youth" and "the
+// traditional apprenticeship model does not recognise" are someone else's, the need answered.
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'],
@@ -238,7 +243,7 @@ const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
   ],
-  fr: [['nous', 'ne|n', '*ons'], ['on', 'ne|n'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
+  fr: [['nous', 'ne|n', '*ons'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
   es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
@@ -248,6 +253,22 @@ const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
     'sait', 'connait', 'voit', 'arrive', 'parvient']),
   es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
 };
+const PRONOUN_ACTORS = new Set(['we', 'nous', 'on', 'no']);
+const OWN_DETERMINERS: Record<TextLanguage, { next: Set<string>; near: Set<string> }> = {
+  en: { next: new Set(['the']), near: new Set(['our', 'this', 'its']) },
+  fr: { next: new Set(['le', 'la', 'l']), near: new Set(['notre', 'ce', 'cet', 'cette']) },
+  es: { next: new Set(['el', 'la']), near: new Set(['nuestro', 'nuestra', 'este', 'esta']) },
+};
+
+/** Whether a named actor at ws[i] ("app", "servicio") is the applicant's own (OWN_DETERMINERS), not someone else's. */
+function ownActor(ws: string[], i: number, lang: TextLanguage): boolean {
+  if (i === 0 || ws[i - 1] === BREAK) return true;
+  const { next, near } = OWN_DETERMINERS[lang];
+  if (next.has(ws[i - 1]) || near.has(ws[i - 1])) return true;
+  for (let k = i - 2; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) if (near.has(folded(ws[k]))) return true;
+  return false;
+}
+
 const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
 const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
 const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
@@ -291,6 +312,7 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
       ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS[lang].has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
+    if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
     if (wishesAgainstLoss(ws, i, i + pattern.length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
     for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {

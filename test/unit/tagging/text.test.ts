@@ -113,6 +113,25 @@ describe('text processing', () => {
   });
 
   it.each([
+    ['en', 'The public employment service does not reach rural youth in remote villages'],
+    ['en', 'The traditional apprenticeship model does not recognise the skills women gain in informal work'],
+    ['en', 'The national cooperative network does not offer any training to its members'],
+    ['fr', "Aujourd'hui, on ne reconnaît pas les compétences des artisans du secteur informel"],
+    ['fr', "En Afrique de l'Ouest, on ne valorise pas l'apprentissage traditionnel"],
+  ] as const)('leaves alone what someone else does not do: a named actor that is not the applicant\'s, "on" as anyone (%s: %s)', (lang, text) => {
+    expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
+  });
+
+  it('still reads the applicant\'s own app, service or model and "on ne veut pas" as a refusal', () => {
+    const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
+    expect(stems('The app does not offer courses', 'en')).toContain(neg('courses', 'en'));
+    expect(stems('Our new platform does not replace counsellors', 'en')).toContain(neg('counsellors', 'en'));
+    expect(stems('Le projet dure deux ans. Notre service ne délivre pas de diplômes', 'fr')).toContain(neg('diplômes', 'fr'));
+    expect(stems('On ne va pas créer un centre de formation', 'fr')).toContain(neg('formation', 'fr'));
+    expect(stems('Este modelo no certifica a nadie', 'es')).toContain(neg('nadie', 'es'));
+  });
+
+  it.each([
     ['en', 'We do not want young people to drop out of training'],
     ['en', "We don't want anyone to be left behind in the green transition"],
     ['en', 'Our aim is not only to certify workers'],

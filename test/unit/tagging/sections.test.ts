@@ -44,6 +44,18 @@ describe('form labels in a description', () => {
     expect(kinds('A fund. Sustainability of the solution: fees.')).toEqual(['aim', 'aside']);
   });
 
+  it('reads "other" and "additional" as an aside label only when the label opens with them (the shipped labels)', async () => {
+    const shipped = (await import('../../../data/category-terms.json', { with: { type: 'json' } })).default.sections as SectionRules;
+    const kinds = (text: string) => descriptionSections(text, shipped).map((s) => s.kind);
+    expect(kinds('A radio course. Other activities: a survey.')).toEqual(['aim', 'aside']);
+    expect(kinds('A radio course. Any other information: a survey.')).toEqual(['aim', 'aside']);
+    expect(kinds('Un cours. Activités complémentaires : une enquête.')).toEqual(['aim', 'aside']);
+    expect(kinds('Un curso. Otras actividades: una encuesta.')).toEqual(['aim', 'aside']);
+    // the form's question on what is new, and an audience named as a label, are the proposal itself
+    expect(kinds('A fund. 2. How does your innovation differ from other approaches? Instructors teach by video.')).toEqual(['aim', 'aim']);
+    expect(kinds('Secondary school dropouts: we place them with garages.')).toEqual(['aim']);
+  });
+
   it('weighs background at its weight and anything else fully', () => {
     expect(sectionWeight('background', rules)).toBe(0.5);
     expect(sectionWeight('aside', rules)).toBe(0.3);

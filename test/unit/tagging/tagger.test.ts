@@ -450,6 +450,14 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(career.selected).toContain('career-guidance');
   });
 
+  it('reads Spanish "sueño" as sleep only in phrases about sleep: alone it is mostly a dream', () => {
+    const points = (text: string) => matchTerms(stems(text, 'es'), shipped, 'es').reduce((a, f) => a + (f.term.weights['life-skills'] ?? 0), 0);
+    expect(points('cumplen su sueño de abrir su propio negocio')).toBe(0);
+    expect(points('talleres sobre higiene del sueño y horas de sueño')).toBeGreaterThanOrEqual(2);
+    const dream = t.tag({ language: 'es', title: 'Un sueño posible', description: 'Apoyamos a migrantes que sueñan con su propio taller. El sueño empieza con un plan de negocios y un capital semilla.' });
+    expect(dream.selected).not.toContain('life-skills');
+  });
+
   it('reads setting up a cooperative as entrepreneurship, more than joining one', () => {
     const points = (text: string, lang: 'en' | 'fr' | 'es') => matchTerms(stems(text, lang), shipped, lang).reduce((a, f) => a + (f.term.weights.entrepreneurship ?? 0), 0);
     expect(points('conformar una cooperativa de recicladores', 'es')).toBeGreaterThan(points('se integran a una cooperativa', 'es'));

@@ -238,12 +238,12 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 // traditional apprenticeship model does not recognise" are someone else's, the need answered.
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
-    ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'],
+    ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'], ['we', 'have', 'no', 'intention|intentions|ambition'],
     ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
   ],
-  fr: [['nous', 'ne|n', '*ons'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
+  fr: [['nous', 'ne|n', '*ons'], ['nous', 'ne|n', 'avons|avions'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
   es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
@@ -254,6 +254,26 @@ const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
   es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
 };
 const PRONOUN_ACTORS = new Set(['we', 'nous', 'on', 'no']);
+// A verb of having followed by an intention is a refusal, not what is lacking: "we have no
+// intention of", "nous n'avons pas l'intention de / pour objectif de / vocation à", "no tenemos la
+// intención de / como objetivo".
+const INTENTIONS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['intention', 'intentions', 'ambition']),
+  fr: new Set(['intention', 'objectif', 'but', 'vocation', 'ambition']),
+  es: new Set(['intencion', 'objetivo', 'proposito', 'ambicion']),
+};
+const BEFORE_INTENTION = new Set(['no', 'not', 't', 'any', 'pas', 'l', 'pour', 'la', 'como', 'por']);
+
+/** Whether the verb of having at ws[i] has an intention after it (INTENTIONS): "nous n'avons pas l'intention de". */
+function intentionAfter(ws: string[], i: number, lang: TextLanguage): boolean {
+  for (let k = i + 1; k < Math.min(ws.length, i + 4) && ws[k] !== BREAK; k++) {
+    const w = folded(ws[k]);
+    if (INTENTIONS[lang].has(w)) return true;
+    if (!BEFORE_INTENTION.has(w)) return false;
+  }
+  return false;
+}
+const lacking = (ws: string[], k: number, lang: TextLanguage) => LACKING_VERBS[lang].has(folded(ws[k])) && !intentionAfter(ws, k, lang);
 const OWN_DETERMINERS: Record<TextLanguage, { next: Set<string>; near: Set<string> }> = {
   en: { next: new Set(['the']), near: new Set(['our', 'this', 'its']) },
   fr: { next: new Set(['le', 'la', 'l']), near: new Set(['notre', 'ce', 'cet', 'cette']) },
@@ -309,7 +329,7 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
     let ok = true;
     for (let k = 0; k < pattern.length && ok; k++) {
       const w = ws[i + k];
-      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS[lang].has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
+      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k, lang) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
     if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
@@ -318,7 +338,7 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
     for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
       const w = folded(ws[k]);
       if (w === BREAK) break;
-      if (k === i + pattern.length && LACKING_VERBS[lang].has(w)) return 0;
+      if (k === i + pattern.length && lacking(ws, k, lang)) return 0;
       if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
     }
     return pattern.length;

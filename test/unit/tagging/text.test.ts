@@ -122,6 +122,17 @@ describe('text processing', () => {
     expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
   });
 
+  it('reads having no intention as a refusal, while having no centre stays what is lacking', () => {
+    const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
+    expect(stems('We have no intention of turning farmers into entrepreneurs', 'en')).toContain(neg('entrepreneurs', 'en'));
+    expect(stems("Nous n'avons pas l'intention de créer des entreprises", 'fr')).toContain(neg('entreprises', 'fr'));
+    expect(stems('Nous n\'avons pas vocation à certifier', 'fr')).toContain(neg('certifier', 'fr'));
+    expect(stems('No tenemos la intención de crear empresas', 'es')).toContain(neg('empresas', 'es'));
+    for (const [text, lang] of [['We have no training centre', 'en'], ["Nous n'avons pas de centre de formation", 'fr'], ['No tenemos centros de formación', 'es']] as const) {
+      expect(stems(text, lang).filter((s) => s.startsWith(NEGATED)), text).toEqual([]);
+    }
+  });
+
   it('still reads the applicant\'s own app, service or model and "on ne veut pas" as a refusal', () => {
     const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
     expect(stems('The app does not offer courses', 'en')).toContain(neg('courses', 'en'));

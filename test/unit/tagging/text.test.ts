@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -155,6 +155,15 @@ describe('text processing', () => {
     ['es', 'Nuestro objetivo no es solo certificar'],
   ] as const)('leaves alone a wish that others lose nothing, an addition and what is lacking (%s: %s)', (lang, text) => {
     expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
+  });
+
+  it('keeps the spellings a Spanish word might have had few, however many letters in it sound alike', () => {
+    // real slips: two or three swaps ("capasitasion", "sertificasion")
+    expect(typoVariants('capasitasion', 'es')).toContain('capacitacion');
+    expect(typoVariants('sertificasion', 'es')).toContain('certificacion');
+    // a hostile word made 6,197 spellings with three rounds of swaps (70 ms a word)
+    expect(typoVariants('sasasasasasasasasasascion', 'es').size).toBeLessThan(1000);
+    expect(typoVariants('zesezesezesezesezeze', 'es').size).toBeLessThan(1000);
   });
 
   it('reads a clause opening with "not" / "pas" as set against what came before ("Jobs, not courses")', () => {

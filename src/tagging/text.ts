@@ -302,8 +302,11 @@ const CONDITIONS = new Set(['if', 'unless', 'si']);
 const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos']);
 const LOSS_WORDS = new Set([
   'drop', 'dropping', 'leave', 'leaving', 'left', 'lose', 'losing', 'lost', 'quit', 'abandon', 'fall', 'falling', 'miss', 'stay', 'remain', 'behind', 'waste', 'wasted',
+  'dropout', 'dropouts',
   'abandonnent', 'abandonner', 'quittent', 'quitter', 'perdent', 'perdre', 'decrochent', 'decrocher', 'restent', 'rester', 'tombent', 'retombent', 'gaspiller',
+  'laisser', 'laisse', 'laissent', 'decrochage', 'abandons',
   'abandonen', 'abandone', 'abandonar', 'dejen', 'deje', 'dejar', 'pierdan', 'pierda', 'perder', 'queden', 'quede', 'quedar', 'deserten', 'desertar', 'caigan', 'caiga', 'vuelvan',
+  'desercion', 'abandono',
 ]);
 
 /** Whether a denial's verb (within ws[from..to] or the word after) is a wish that a loss (LOSS_WORDS) comes soon after. */

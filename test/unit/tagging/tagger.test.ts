@@ -450,6 +450,16 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(career.selected).toContain('career-guidance');
   });
 
+  it.each([
+    ['en', 'an e-learning course for prison officers on case-management software', 'a workshop where prisoners learn carpentry in prison'],
+    ['fr', 'une formation en ligne des surveillants de prison', 'les détenus de la maison d\'arrêt apprennent la menuiserie'],
+    ['es', 'un curso virtual para funcionarios penitenciarios', 'los reclusos del centro penitenciario aprenden carpintería'],
+  ] as const)('%s: reads the staff of a prison as no excluded group, its inmates as one', (lang, staff, inmates) => {
+    const points = (text: string) => matchTerms(stems(text, lang), shipped, lang).reduce((a, f) => a + (f.term.weights['social-inclusion'] ?? 0), 0);
+    expect(points(staff)).toBe(0);
+    expect(points(inmates)).toBeGreaterThanOrEqual(2.5);
+  });
+
   it('reads Spanish "sueño" as sleep only in phrases about sleep: alone it is mostly a dream', () => {
     const points = (text: string) => matchTerms(stems(text, 'es'), shipped, 'es').reduce((a, f) => a + (f.term.weights['life-skills'] ?? 0), 0);
     expect(points('cumplen su sueño de abrir su propio negocio')).toBe(0);

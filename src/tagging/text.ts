@@ -118,7 +118,8 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // "placement" and "sur place", "âgées" and "âge", "diplômés" (graduates) and "diplôme",
 // "adaptability" and "adapt", "aplicación" and "aplicar un test", "mères" and "mer",
 // "responses" and "responsibility", "niños" and "niñas", "alternativas" and "alternan",
-// "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants"): kept whole.
+// "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants", "sueño"
+// (sleep, or a dream) and "sueñan" (they dream)): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
@@ -127,7 +128,7 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
     'mère', 'mères', 'groupement', 'groupements', 'traite']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
-    'niño', 'niños', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
+    'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
 };
 
 /**

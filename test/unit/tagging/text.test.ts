@@ -113,33 +113,18 @@ describe('text processing', () => {
   });
 
   it.each([
-    ['en', 'The public employment service does not reach rural youth in remote villages'],
-    ['en', 'The traditional apprenticeship model does not recognise the skills women gain in informal work'],
-    ['en', 'The national cooperative network does not offer any training to its members'],
-    ['fr', "Aujourd'hui, on ne reconnaît pas les compétences des artisans du secteur informel"],
-    ['fr', "En Afrique de l'Ouest, on ne valorise pas l'apprentissage traditionnel"],
-  ] as const)('leaves alone what someone else does not do: a named actor that is not the applicant\'s, "on" as anyone (%s: %s)', (lang, text) => {
-    expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
-  });
-
-  it('reads having no intention as a refusal, while having no centre stays what is lacking', () => {
-    const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
-    expect(stems('We have no intention of turning farmers into entrepreneurs', 'en')).toContain(neg('entrepreneurs', 'en'));
-    expect(stems("Nous n'avons pas l'intention de créer des entreprises", 'fr')).toContain(neg('entreprises', 'fr'));
-    expect(stems('Nous n\'avons pas vocation à certifier', 'fr')).toContain(neg('certifier', 'fr'));
-    expect(stems('No tenemos la intención de crear empresas', 'es')).toContain(neg('empresas', 'es'));
-    for (const [text, lang] of [['We have no training centre', 'en'], ["Nous n'avons pas de centre de formation", 'fr'], ['No tenemos centros de formación', 'es']] as const) {
-      expect(stems(text, lang).filter((s) => s.startsWith(NEGATED)), text).toEqual([]);
-    }
-  });
-
-  it('still reads the applicant\'s own app, service or model and "on ne veut pas" as a refusal', () => {
-    const neg = (w: string, lang: 'en' | 'fr' | 'es') => NEGATED + stem(w, lang);
-    expect(stems('The app does not offer courses', 'en')).toContain(neg('courses', 'en'));
-    expect(stems('Our new platform does not replace counsellors', 'en')).toContain(neg('counsellors', 'en'));
-    expect(stems('Le projet dure deux ans. Notre service ne délivre pas de diplômes', 'fr')).toContain(neg('diplômes', 'fr'));
-    expect(stems('On ne va pas créer un centre de formation', 'fr')).toContain(neg('formation', 'fr'));
-    expect(stems('Este modelo no certifica a nadie', 'es')).toContain(neg('nadie', 'es'));
+    ['en', 'We have no intention of turning farmers into entrepreneurs', 'entrepreneurs'],
+    ['fr', "Nous n'avons pas l'intention de créer des entreprises", 'entreprises'],
+    ['fr', "Nous n'avons pas vocation à certifier", 'certifier'],
+    ['es', 'No tenemos la intención de crear empresas', 'empresas'],
+    // the applicant's own app, service or model, and "on" with a verb of intent
+    ['en', 'The app does not offer courses', 'courses'],
+    ['en', 'Our new platform does not replace counsellors', 'counsellors'],
+    ['fr', 'Le projet dure deux ans. Notre service ne délivre pas de diplômes', 'diplômes'],
+    ['fr', 'On ne va pas créer un centre de formation', 'formation'],
+    ['es', 'Este modelo no certifica a nadie', 'nadie'],
+  ] as const)('reads having no intention, and the applicant\'s own app or "on ne va pas", as a refusal (%s: %s)', (lang, text, word) => {
+    expect(stems(text, lang)).toContain(NEGATED + stem(word, lang));
   });
 
   it.each([
@@ -156,7 +141,16 @@ describe('text processing', () => {
     ['fr', 'On ne veut laisser personne sur le bord de la route'],
     ['es', 'No queremos más deserción en la formación dual'],
     ['es', 'Nuestro objetivo no es solo certificar'],
-  ] as const)('leaves alone a wish that others lose nothing, an addition and what is lacking (%s: %s)', (lang, text) => {
+    ['en', 'We have no training centre'],
+    ['fr', "Nous n'avons pas de centre de formation"],
+    ['es', 'No tenemos centros de formación'],
+    // what someone else does not do: a named actor that is not the applicant's, "on" as anyone
+    ['en', 'The public employment service does not reach rural youth in remote villages'],
+    ['en', 'The traditional apprenticeship model does not recognise the skills women gain in informal work'],
+    ['en', 'The national cooperative network does not offer any training to its members'],
+    ['fr', "Aujourd'hui, on ne reconnaît pas les compétences des artisans du secteur informel"],
+    ['fr', "En Afrique de l'Ouest, on ne valorise pas l'apprentissage traditionnel"],
+  ] as const)('leaves alone a wish that others lose nothing, an addition, what is lacking and what someone else does not do (%s: %s)', (lang, text) => {
     expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
   });
 

@@ -468,6 +468,13 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(dream.selected).not.toContain('life-skills');
   });
 
+  it('reads an online marketplace as a moderate sign of selling: artisans selling there are entrepreneurship, a catalogue of courses is not', () => {
+    const crafts = t.tag({ language: 'en', title: 'Crafts online', description: 'Rural women artisans sell their baskets on an online marketplace; we teach them pricing, photos of products and how to handle orders.' });
+    expect(crafts.selected).toContain('entrepreneurship');
+    const courses = t.tag({ language: 'en', title: 'Online marketplace of courses', description: 'An online marketplace where TVET colleges publish short courses and learners book them, with reviews and a course catalogue.' });
+    expect(courses.selected).toEqual(['training-delivery']);
+  });
+
   it('reads setting up a cooperative as entrepreneurship, more than joining one', () => {
     const points = (text: string, lang: 'en' | 'fr' | 'es') => matchTerms(stems(text, lang), shipped, lang).reduce((a, f) => a + (f.term.weights.entrepreneurship ?? 0), 0);
     expect(points('conformar una cooperativa de recicladores', 'es')).toBeGreaterThan(points('se integran a una cooperativa', 'es'));

@@ -460,6 +460,12 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(points(inmates)).toBeGreaterThanOrEqual(2.5);
   });
 
+  it('reads a probation period in a job as no sign of exclusion, young people on probation as one', () => {
+    const points = (text: string) => matchTerms(stems(text, 'en'), shipped, 'en').reduce((a, f) => a + (f.term.weights['social-inclusion'] ?? 0), 0);
+    expect(points('after a three-month probation period in the hotel')).toBe(0);
+    expect(points('young offenders on probation')).toBeGreaterThan(0);
+  });
+
   it('reads Spanish "sueño" as sleep, but not "sueñan" (they dream), which the stemmer merged with it', () => {
     const points = (text: string) => matchTerms(stems(text, 'es'), shipped, 'es').reduce((a, f) => a + (f.term.weights['life-skills'] ?? 0), 0);
     expect(points('migrantes que sueñan con su propio taller')).toBe(0);

@@ -16,7 +16,8 @@
  * styles-holdout.csv, never looked at text by text), the wider set of the tagging4 round (subjects and
  * writers the others lack: companies and chambers, platforms, informal economy, prisons, extension, SDG
  * lists, regional French and Spanish: wider-tune.csv, tuned on; wider-holdout.csv, never looked at text
- * by text), and the development sets (data/tagging-examples/dev*.csv). It is what
+ * by text), the reviewer's blind set of the same round (blind-rv.csv: near-misses for that round's rules,
+ * written and labelled before any run; evaluation only, never tuned on), and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
  * texts of the set being measured. Build first after changing src/.
@@ -67,6 +68,7 @@ const SETS = [
   ['styles-holdout', path.join(root, 'test', 'tagging', 'styles-holdout.csv')],
   ['wider-tune', path.join(root, 'test', 'tagging', 'wider-tune.csv')],
   ['wider-holdout', path.join(root, 'test', 'tagging', 'wider-holdout.csv')],
+  ['blind-rv', path.join(root, 'test', 'tagging', 'blind-rv.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

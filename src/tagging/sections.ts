@@ -16,6 +16,12 @@ export interface SectionRule {
   weight: number;
   /** Words that make a form label this kind of section ("context", "partenaires", "aliados"), any language. */
   labels: string[];
+  /**
+   * Words that make a label this kind only as one of its first two words: "Other activities:",
+   * "Autres activités :", "Actividades adicionales:" are asides, "How does your innovation differ
+   * from other approaches?" is the proposal itself.
+   */
+  leadingLabels?: string[];
 }
 
 export interface SectionRules {
@@ -56,7 +62,7 @@ function labelsOf(rules: SectionRules): { background: Set<string>; aim: Set<stri
     folded = {
       background: new Set((rules.background?.labels ?? []).map(fold)),
       aim: new Set((rules.aim?.labels ?? []).map(fold)),
-      backgroundOrAside: new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? [])].map(fold)),
+      backgroundOrAside: new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? []), ...(rules.aside?.leadingLabels ?? [])].map(fold)),
     };
     foldedLabels.set(rules, folded);
   }
@@ -67,7 +73,7 @@ function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   const ws = label.match(WORDS)?.map(fold) ?? [];
   if (ws.length === 0 || ws.length > 10) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
-  if (has(rules.aside?.labels)) return 'aside';
+  if (has(rules.aside?.labels) || (rules.aside?.leadingLabels ?? []).some((l) => ws.slice(0, 2).includes(fold(l)))) return 'aside';
   // A label naming both the scene and the idea is about the one it names first: "Our solution to
   // the problem:", "Solución al problema:" open the proposal; "Contexte du projet :", "What
   // problem does your solution address?" the background.

@@ -136,8 +136,9 @@ export function repairTypo(word: string, index: TermIndex, lang: TextLanguage): 
   const folded = foldAccents(word);
   if (!known.stems.has(stem(word, lang)) && !known.words.has(folded)) {
     const meant = new Set<string>();
-    for (const v of typoVariants(folded, lang)) if (known.words.has(v)) meant.add(stem(v, lang));
-    if (meant.size === 1) for (const v of typoVariants(folded, lang)) if (known.words.has(v)) { found = v; break; }
+    const candidates = [...typoVariants(folded, lang)].filter((v) => known.words.has(v));
+    for (const v of candidates) meant.add(stem(v, lang));
+    if (meant.size === 1) found = candidates[0];
   }
   if (known.repaired.size < 100_000) known.repaired.set(word, found);
   return found ?? undefined;

@@ -118,7 +118,8 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // "placement" and "sur place", "âgées" and "âge", "diplômés" (graduates) and "diplôme",
 // "adaptability" and "adapt", "aplicación" and "aplicar un test", "mères" and "mer",
 // "responses" and "responsibility", "niños" and "niñas", "alternativas" and "alternan",
-// "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants"): kept whole.
+// "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants", "sueño"
+// (sleep, or a dream) and "sueñan" (they dream)): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
@@ -127,7 +128,7 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
     'mère', 'mères', 'groupement', 'groupements', 'traite']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
-    'niño', 'niños', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
+    'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
 };
 
 /**
@@ -229,16 +230,21 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 // finding or being able says what is lacking, the need a proposal answers ("we do not have a
 // training centre", "no tenemos", "nous n'avons pas"): no denial.
 // "dont", "wont", "doesnt": the same, typed on a phone without the apostrophe; "we are not going
-// to", "we're not trying to": the same refusal; "on ne veut pas", "on ne fait pas": the spoken
-// French "we".
+// to", "we're not trying to": the same refusal; "on ne veut pas", "on ne va pas": the spoken
+// French "we" refusing. Only with a verb of intent: "on" is just as often anyone, and "on ne
+// reconnaît pas les compétences des artisans" is the need a proposal answers, not a refusal.
+// A named actor ("the app", "notre service", "el modelo") is the applicant's own only when a
+// determiner comes right before it, or a possessive or demonstrative up to two words before ("our
+// new platform"): "the public employment service does not reach rural youth" and "the
+// traditional apprenticeship model does not recognise" are someone else's, the need answered.
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
-    ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'],
+    ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'], ['we', 'have', 'no', 'intention|intentions|ambition'],
     ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
   ],
-  fr: [['nous', 'ne|n', '*ons'], ['on', 'ne|n'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
+  fr: [['nous', 'ne|n', '*ons'], ['nous', 'ne|n', 'avons|avions'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
   es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
@@ -248,6 +254,42 @@ const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
     'sait', 'connait', 'voit', 'arrive', 'parvient']),
   es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
 };
+const PRONOUN_ACTORS = new Set(['we', 'nous', 'on', 'no']);
+// A verb of having followed by an intention is a refusal, not what is lacking: "we have no
+// intention of", "nous n'avons pas l'intention de / pour objectif de / vocation à", "no tenemos la
+// intención de / como objetivo".
+const INTENTIONS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['intention', 'intentions', 'ambition']),
+  fr: new Set(['intention', 'objectif', 'but', 'vocation', 'ambition']),
+  es: new Set(['intencion', 'objetivo', 'proposito', 'ambicion']),
+};
+const BEFORE_INTENTION = new Set(['no', 'not', 't', 'any', 'pas', 'l', 'pour', 'la', 'como', 'por']);
+
+/** Whether the verb of having at ws[i] has an intention after it (INTENTIONS): "nous n'avons pas l'intention de". */
+function intentionAfter(ws: string[], i: number, lang: TextLanguage): boolean {
+  for (let k = i + 1; k < Math.min(ws.length, i + 4) && ws[k] !== BREAK; k++) {
+    const w = folded(ws[k]);
+    if (INTENTIONS[lang].has(w)) return true;
+    if (!BEFORE_INTENTION.has(w)) return false;
+  }
+  return false;
+}
+const lacking = (ws: string[], k: number, lang: TextLanguage) => LACKING_VERBS[lang].has(folded(ws[k])) && !intentionAfter(ws, k, lang);
+const OWN_DETERMINERS: Record<TextLanguage, { next: Set<string>; near: Set<string> }> = {
+  en: { next: new Set(['the']), near: new Set(['our', 'this', 'its']) },
+  fr: { next: new Set(['le', 'la', 'l']), near: new Set(['notre', 'ce', 'cet', 'cette']) },
+  es: { next: new Set(['el', 'la']), near: new Set(['nuestro', 'nuestra', 'este', 'esta']) },
+};
+
+/** Whether a named actor at ws[i] ("app", "servicio") is the applicant's own (OWN_DETERMINERS), not someone else's. */
+function ownActor(ws: string[], i: number, lang: TextLanguage): boolean {
+  if (i === 0 || ws[i - 1] === BREAK) return true;
+  const { next, near } = OWN_DETERMINERS[lang];
+  if (next.has(ws[i - 1]) || near.has(ws[i - 1])) return true;
+  for (let k = i - 2; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) if (near.has(folded(ws[k]))) return true;
+  return false;
+}
+
 const ACTORS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, ACTOR_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
 const ACTOR_STARTS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, new Set(ACTORS[l].flatMap((p) => p[0]))])) as Record<TextLanguage, Set<string>>;
 const alternativeMatches = (alt: string, w: string) => (alt.startsWith('*') ? w.length >= alt.length + 2 && w.endsWith(alt.slice(1)) : w === alt);
@@ -261,8 +303,11 @@ const CONDITIONS = new Set(['if', 'unless', 'si']);
 const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos']);
 const LOSS_WORDS = new Set([
   'drop', 'dropping', 'leave', 'leaving', 'left', 'lose', 'losing', 'lost', 'quit', 'abandon', 'fall', 'falling', 'miss', 'stay', 'remain', 'behind', 'waste', 'wasted',
+  'dropout', 'dropouts',
   'abandonnent', 'abandonner', 'quittent', 'quitter', 'perdent', 'perdre', 'decrochent', 'decrocher', 'restent', 'rester', 'tombent', 'retombent', 'gaspiller',
+  'laisser', 'laisse', 'laissent', 'decrochage', 'abandons',
   'abandonen', 'abandone', 'abandonar', 'dejen', 'deje', 'dejar', 'pierdan', 'pierda', 'perder', 'queden', 'quede', 'quedar', 'deserten', 'desertar', 'caigan', 'caiga', 'vuelvan',
+  'desercion', 'abandono',
 ]);
 
 /** Whether a denial's verb (within ws[from..to] or the word after) is a wish that a loss (LOSS_WORDS) comes soon after. */
@@ -288,15 +333,16 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
     let ok = true;
     for (let k = 0; k < pattern.length && ok; k++) {
       const w = ws[i + k];
-      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (LACKING_VERBS[lang].has(folded(w)) || NOT_A_DENIAL.has(folded(w))));
+      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k, lang) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
+    if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
     if (wishesAgainstLoss(ws, i, i + pattern.length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
     for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
       const w = folded(ws[k]);
       if (w === BREAK) break;
-      if (k === i + pattern.length && LACKING_VERBS[lang].has(w)) return 0;
+      if (k === i + pattern.length && lacking(ws, k, lang)) return 0;
       if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
     }
     return pattern.length;
@@ -355,6 +401,10 @@ const SOUND_ALIKE: Record<TextLanguage, Array<[string, string]>> = {
     ['np', 'mp'], ['nb', 'mb'], ['s', 'x'], ['k', 'c'], ['k', 'qu']],
 };
 const SOUND_SLIPS = 3;
+// A word with so many letters that sound alike that one more round of swaps would start from more
+// spellings than this is read with the swaps found so far: "sasasasasasasasascion" made 6,000
+// spellings (70 ms a word, minutes for a hostile description) while real slips stay under 100.
+const SLIP_SPREAD = 150;
 
 /** The spellings a word could have had before one swap of letters that sound alike (SOUND_ALIKE). */
 function soundSwaps(word: string, lang: TextLanguage, out: Set<string>): void {
@@ -377,7 +427,7 @@ export function typoVariants(word: string, lang: TextLanguage): Set<string> {
     if (word.length >= 8 && i > 0) for (const v of VOWELS) out.add(word.slice(0, i) + v + word.slice(i));
   }
   let swapped = new Set([word]);
-  for (let slips = 0; slips < SOUND_SLIPS && swapped.size > 0 && swapped.size < 2000; slips++) {
+  for (let slips = 0; slips < SOUND_SLIPS && swapped.size > 0 && swapped.size <= SLIP_SPREAD; slips++) {
     const next = new Set<string>();
     for (const w of swapped) soundSwaps(w, lang, next);
     for (const w of [...next]) if (out.has(w) || w === word) next.delete(w);

@@ -40,6 +40,8 @@ const FRESH: Array<[string, { micro: number; macro: number }]> = [
   // The wider set (GOLD.md, "The wider set"): 0.916 / 0.880 micro before the tagging4 rules, 0.968 / 0.898 after.
   ['wider-tune.csv', { micro: 0.95, macro: 0.95 }],
   ['wider-holdout.csv', { micro: 0.88, macro: 0.88 }],
+  // The reviewer's blind set (GOLD.md): 0.813 / 0.885 micro before and after the tagging4 rules, 0.892 after the review.
+  ['blind-rv.csv', { micro: 0.88, macro: 0.89 }],
 ];
 
 for (const [name, floor] of FRESH) {

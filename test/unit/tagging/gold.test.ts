@@ -65,8 +65,8 @@ describe('test/tagging/gold.csv', () => {
   });
 });
 
-// Shape of the fresh, the long, the styles and the wider sets' halves (test/tagging/GOLD.md, "The fresh set", "The long set", "The styles set", "The wider set").
-for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv', 'styles-tune.csv', 'styles-holdout.csv', 'wider-tune.csv', 'wider-holdout.csv']) {
+// Shape of the fresh, the long, the styles and the wider sets' halves and the reviewer's blind set (test/tagging/GOLD.md, "The fresh set", "The long set", "The styles set", "The wider set", "The reviewer's blind set").
+for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv', 'styles-tune.csv', 'styles-holdout.csv', 'wider-tune.csv', 'wider-holdout.csv', 'blind-rv.csv']) {
   const file = path.join(ROOT, 'test', 'tagging', name);
   const fresh: GoldRow[] = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
   describe(`test/tagging/${name}`, () => {

@@ -33,15 +33,32 @@ describe('form labels in a description', () => {
     expect(descriptionSections('We adapt the course to the local context: markets and seasons.', rules).map((s) => s.kind)).toEqual(['aim']);
   });
 
-  it('reads a label naming both the scene and the idea as the one it names first (the shipped labels)', async () => {
+  const shippedKinds = async () => {
     const shipped = (await import('../../../data/category-terms.json', { with: { type: 'json' } })).default.sections as SectionRules;
-    const kinds = (text: string) => descriptionSections(text, shipped).map((s) => s.kind);
+    return (text: string) => descriptionSections(text, shipped).map((s) => s.kind);
+  };
+
+  it('reads a label naming both the scene and the idea as the one it names first (the shipped labels)', async () => {
+    const kinds = await shippedKinds();
     expect(kinds('Context: few jobs. Our solution to the problem: a fund.')).toEqual(['background', 'aim']);
     expect(kinds('Contexto: pocos empleos. Solución al problema: un fondo.')).toEqual(['background', 'aim']);
     expect(kinds('Contexte : peu d\'emplois. Réponse au problème : un fonds.')).toEqual(['background', 'aim']);
     expect(kinds('Un fonds. Contexte du projet : peu d\'emplois.')).toEqual(['aim', 'background']);
     expect(kinds('A fund. 1. What problem does your solution address? Few jobs.')).toEqual(['aim', 'background']);
     expect(kinds('A fund. Sustainability of the solution: fees.')).toEqual(['aim', 'aside']);
+  });
+
+  // "other" and "additional" make an aside label only when the label opens with them: the form's
+  // question on what is new, and an audience named as a label, are the proposal itself.
+  it.each([
+    ['A radio course. Other activities: a survey.', ['aim', 'aside']],
+    ['A radio course. Any other information: a survey.', ['aim', 'aside']],
+    ['Un cours. Activités complémentaires : une enquête.', ['aim', 'aside']],
+    ['Un curso. Otras actividades: una encuesta.', ['aim', 'aside']],
+    ['A fund. 2. How does your innovation differ from other approaches? Instructors teach by video.', ['aim', 'aim']],
+    ['Secondary school dropouts: we place them with garages.', ['aim']],
+  ])('reads %j with the shipped labels', async (text, expected) => {
+    expect((await shippedKinds())(text)).toEqual(expected);
   });
 
   it('weighs background at its weight and anything else fully', () => {

@@ -450,6 +450,37 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(career.selected).toContain('career-guidance');
   });
 
+  it.each([
+    ['en', 'an e-learning course for prison officers on case-management software', 'a workshop where prisoners learn carpentry in prison'],
+    ['fr', 'une formation en ligne des surveillants de prison', 'les détenus de la maison d\'arrêt apprennent la menuiserie'],
+    ['es', 'un curso virtual para funcionarios penitenciarios', 'los reclusos del centro penitenciario aprenden carpintería'],
+  ] as const)('%s: reads the staff of a prison as no excluded group, its inmates as one', (lang, staff, inmates) => {
+    const points = (text: string) => matchTerms(stems(text, lang), shipped, lang).reduce((a, f) => a + (f.term.weights['social-inclusion'] ?? 0), 0);
+    expect(points(staff)).toBe(0);
+    expect(points(inmates)).toBeGreaterThanOrEqual(2.5);
+  });
+
+  it('reads a probation period in a job as no sign of exclusion, young people on probation as one', () => {
+    const points = (text: string) => matchTerms(stems(text, 'en'), shipped, 'en').reduce((a, f) => a + (f.term.weights['social-inclusion'] ?? 0), 0);
+    expect(points('after a three-month probation period in the hotel')).toBe(0);
+    expect(points('young offenders on probation')).toBeGreaterThan(0);
+  });
+
+  it('reads Spanish "sueño" as sleep, but not "sueñan" (they dream), which the stemmer merged with it', () => {
+    const points = (text: string) => matchTerms(stems(text, 'es'), shipped, 'es').reduce((a, f) => a + (f.term.weights['life-skills'] ?? 0), 0);
+    expect(points('migrantes que sueñan con su propio taller')).toBe(0);
+    expect(points('módulos de alimentación sana, sueño y manejo del estrés')).toBeGreaterThanOrEqual(1);
+    const dream = t.tag({ language: 'es', title: 'Un sueño posible', description: 'Apoyamos a migrantes que sueñan con su propio taller. El sueño empieza con un plan de negocios y un capital semilla.' });
+    expect(dream.selected).not.toContain('life-skills');
+  });
+
+  it('reads an online marketplace as a moderate sign of selling: artisans selling there are entrepreneurship, a catalogue of courses is not', () => {
+    const crafts = t.tag({ language: 'en', title: 'Crafts online', description: 'Rural women artisans sell their baskets on an online marketplace; we teach them pricing, photos of products and how to handle orders.' });
+    expect(crafts.selected).toContain('entrepreneurship');
+    const courses = t.tag({ language: 'en', title: 'Online marketplace of courses', description: 'An online marketplace where TVET colleges publish short courses and learners book them, with reviews and a course catalogue.' });
+    expect(courses.selected).toEqual(['training-delivery']);
+  });
+
   it('reads setting up a cooperative as entrepreneurship, more than joining one', () => {
     const points = (text: string, lang: 'en' | 'fr' | 'es') => matchTerms(stems(text, lang), shipped, lang).reduce((a, f) => a + (f.term.weights.entrepreneurship ?? 0), 0);
     expect(points('conformar una cooperativa de recicladores', 'es')).toBeGreaterThan(points('se integran a una cooperativa', 'es'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -113,6 +113,21 @@ describe('text processing', () => {
   });
 
   it.each([
+    ['en', 'We have no intention of turning farmers into entrepreneurs', 'entrepreneurs'],
+    ['fr', "Nous n'avons pas l'intention de créer des entreprises", 'entreprises'],
+    ['fr', "Nous n'avons pas vocation à certifier", 'certifier'],
+    ['es', 'No tenemos la intención de crear empresas', 'empresas'],
+    // the applicant's own app, service or model, and "on" with a verb of intent
+    ['en', 'The app does not offer courses', 'courses'],
+    ['en', 'Our new platform does not replace counsellors', 'counsellors'],
+    ['fr', 'Le projet dure deux ans. Notre service ne délivre pas de diplômes', 'diplômes'],
+    ['fr', 'On ne va pas créer un centre de formation', 'formation'],
+    ['es', 'Este modelo no certifica a nadie', 'nadie'],
+  ] as const)('reads having no intention, and the applicant\'s own app or "on ne va pas", as a refusal (%s: %s)', (lang, text, word) => {
+    expect(stems(text, lang)).toContain(NEGATED + stem(word, lang));
+  });
+
+  it.each([
     ['en', 'We do not want young people to drop out of training'],
     ['en', "We don't want anyone to be left behind in the green transition"],
     ['en', 'Our aim is not only to certify workers'],
@@ -122,9 +137,30 @@ describe('text processing', () => {
     ['fr', "On n'a pas de centre de formation"],
     ['es', 'No queremos que los jóvenes abandonen la capacitación'],
     ['es', 'No queremos que nadie se quede atrás en la capacitación'],
+    ['en', 'We dont want dropouts in our apprenticeships'],
+    ['fr', 'On ne veut laisser personne sur le bord de la route'],
+    ['es', 'No queremos más deserción en la formación dual'],
     ['es', 'Nuestro objetivo no es solo certificar'],
-  ] as const)('leaves alone a wish that others lose nothing, an addition and what is lacking (%s: %s)', (lang, text) => {
+    ['en', 'We have no training centre'],
+    ['fr', "Nous n'avons pas de centre de formation"],
+    ['es', 'No tenemos centros de formación'],
+    // what someone else does not do: a named actor that is not the applicant's, "on" as anyone
+    ['en', 'The public employment service does not reach rural youth in remote villages'],
+    ['en', 'The traditional apprenticeship model does not recognise the skills women gain in informal work'],
+    ['en', 'The national cooperative network does not offer any training to its members'],
+    ['fr', "Aujourd'hui, on ne reconnaît pas les compétences des artisans du secteur informel"],
+    ['fr', "En Afrique de l'Ouest, on ne valorise pas l'apprentissage traditionnel"],
+  ] as const)('leaves alone a wish that others lose nothing, an addition, what is lacking and what someone else does not do (%s: %s)', (lang, text) => {
     expect(stems(text, lang).filter((s) => s.startsWith(NEGATED))).toEqual([]);
+  });
+
+  it('keeps the spellings a Spanish word might have had few, however many letters in it sound alike', () => {
+    // real slips: two or three swaps ("capasitasion", "sertificasion")
+    expect(typoVariants('capasitasion', 'es')).toContain('capacitacion');
+    expect(typoVariants('sertificasion', 'es')).toContain('certificacion');
+    // a hostile word made 6,197 spellings with three rounds of swaps (70 ms a word)
+    expect(typoVariants('sasasasasasasasasasascion', 'es').size).toBeLessThan(1000);
+    expect(typoVariants('zesezesezesezesezeze', 'es').size).toBeLessThan(1000);
   });
 
   it('reads a clause opening with "not" / "pas" as set against what came before ("Jobs, not courses")', () => {

@@ -12,11 +12,11 @@ import type { CsvSettings } from './readers.js';
 import type { RowWriter } from './row-writer.js';
 
 /**
- * Rows per message. A batch's rows live (as objects, on both threads) from the first row
- * prepared to the last one written: 500 of them (some 2 MB) outlived the young generation's
- * collections and were copied into the old one, which V8 then swept every 0.3 s. At 50, the
- * collector's helper threads used half the processor time (0.9–1.0 s instead of 1.7–1.9 s of a
- * 100,000-row import, bench/RESULTS.md).
+ * Rows per message. A batch's rows live as objects on each thread, from the first row prepared
+ * to the batch's sending, and from its arrival to the last row written: 500 of them outlived
+ * the young generation's collections and were copied into the old one, which V8 then swept
+ * every 0.3 s. At 50, the collector's helper threads use about half the processor time (0.9–1.1 s
+ * instead of 1.7–1.9 s of a 100,000-row import, bench/RESULTS.md).
  */
 export const BATCH_ROWS = 50;
 /** Batches the writer may be behind before the reader waits (4,000 rows, serialized, as before batches were made smaller). */

@@ -13,6 +13,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { CliError } from '../errors.js';
 import { RowPreparer, type PreparedRow, type PrepareLayout } from './prepare-row.js';
 import { readCsvFile, type CsvSettings } from './readers.js';
+import { BATCH_ROWS, MAX_IN_FLIGHT } from './threads.js';
 
 export interface WorkerInput {
   file: string;
@@ -27,11 +28,6 @@ export interface WorkerInput {
   /** where the batches go (the importer reads them with receiveMessageOnPort) */
   rows: MessagePort;
 }
-
-/** Rows per message. */
-export const BATCH_ROWS = 500;
-/** Batches the writer may be behind before the reader waits. */
-export const MAX_IN_FLIGHT = 8;
 
 async function run(input: WorkerInput): Promise<void> {
   const port = parentPort!;

@@ -316,33 +316,47 @@ const WAIT_STEP_MS = 100;
  * kept when `keep`, rolled back otherwise (a dry run) and whenever fn throws.
  */
 export function inSavepoint<T>(db: DB, name: string, keep: boolean, fn: () => T): T {
+  const outermost = !db.inTransaction;
   db.exec(`SAVEPOINT ${name}`);
   try {
     const value = fn();
-    if (!keep) db.exec(`ROLLBACK TO ${name}`);
-    db.exec(`RELEASE ${name}`);
+    if (keep) db.exec(`RELEASE ${name}`);
+    else undoSavepoint(db, name, outermost);
     return value;
   } catch (e) {
-    db.exec(`ROLLBACK TO ${name}`);
-    db.exec(`RELEASE ${name}`);
+    undoSavepoint(db, name, outermost);
     throw e;
   }
 }
 
+/**
+ * Undoes a savepoint. One that began the transaction ends it with ROLLBACK: ROLLBACK TO then
+ * RELEASE would commit the pages it had touched, unchanged, so a dry run (event attendance
+ * --dry-run, event link --dry-run) wrote them to the WAL and the closing checkpoint wrote them
+ * back: the database file's modification time changed though nothing in it did.
+ */
+function undoSavepoint(db: DB, name: string, outermost: boolean): void {
+  // (a transaction the caller already rolled back has no savepoint left to undo)
+  if (!db.inTransaction) return;
+  if (outermost) {
+    db.exec('ROLLBACK');
+    return;
+  }
+  db.exec(`ROLLBACK TO ${name}`);
+  db.exec(`RELEASE ${name}`);
+}
+
 /** inSavepoint for work that pauses (awaits) between its steps, inside the caller's transaction. */
 export async function inSavepointInSteps<T>(db: DB, name: string, keep: boolean, fn: () => Promise<T>): Promise<T> {
+  const outermost = !db.inTransaction;
   db.exec(`SAVEPOINT ${name}`);
   try {
     const value = await fn();
-    if (!keep) db.exec(`ROLLBACK TO ${name}`);
-    db.exec(`RELEASE ${name}`);
+    if (keep) db.exec(`RELEASE ${name}`);
+    else undoSavepoint(db, name, outermost);
     return value;
   } catch (e) {
-    // (a transaction the caller already rolled back has no savepoint left to undo)
-    if (db.inTransaction) {
-      db.exec(`ROLLBACK TO ${name}`);
-      db.exec(`RELEASE ${name}`);
-    }
+    undoSavepoint(db, name, outermost);
     throw e;
   }
 }

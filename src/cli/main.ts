@@ -123,18 +123,36 @@ function commanderExitCode(e: CommanderErrorType): number {
   return 2;
 }
 
-/** "export contacts" for `--db x.db export contacts --frmat csv`: the command whose help explains the options. */
+/**
+ * "export contacts" for `--db x.db export contacts --frmat csv`: the command whose help explains
+ * the options. The path ends at the first word that is not a command of the one before: in
+ * `evnt show 1` the mistyped "evnt" is the problem (see skillsnet --help), not the `show` after it.
+ */
 function commandPath(program: CommandType, args: string[]): string {
   const names: string[] = [];
   let command = program;
-  for (const a of args) {
-    if (a.startsWith('-')) continue;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('-')) {
+      // (an option's value, `--db x.db`, is no command name)
+      if (!a.includes('=') && takesValue(command, a)) i++;
+      continue;
+    }
     const sub = command.commands.find((c) => c.name() === a || c.aliases().includes(a));
-    if (!sub) continue;
+    if (!sub) break;
     names.push(sub.name());
     command = sub;
   }
   return names.join(' ');
+}
+
+/** Whether the option `flag` of this command or of one above it takes a value. */
+function takesValue(command: CommandType, flag: string): boolean {
+  for (let c: CommandType | null = command; c; c = c.parent) {
+    const option = c.options.find((o) => o.long === flag || o.short === flag);
+    if (option) return option.required || option.optional;
+  }
+  return false;
 }
 
 /** Turns an error into an exit code and one `error:` line (stack only with --debug). */

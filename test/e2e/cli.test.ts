@@ -47,6 +47,10 @@ describe('usage errors point to the help of the command that was run', () => {
     [['export', 'roster', 'core', '--format', 'pdf', '--out', 'x.pdf'], /^error: option '--format <format>' argument 'pdf' is invalid.*\n  see skillsnet export roster --help\n$/],
     [['list', '--regoin', 'Africa'], /^error: unknown option '--regoin'; did you mean --region\?\n  see skillsnet list --help\n$/],
     [['exprt'], /^error: unknown command 'exprt'; did you mean export\?\n  see skillsnet --help\n$/],
+    // the mistyped command is the problem, not a command name further on
+    [['evnt', 'show', '1'], /^error: unknown command 'evnt'; did you mean event\?\n  see skillsnet --help\n$/],
+    [['--db', 'show', 'evnt', 'show', '1'], /^error: unknown command 'evnt'; did you mean event\?\n  see skillsnet --help\n$/],
+    [['event', 'shw', 'list'], /^error: unknown command 'shw'; did you mean show\?\n  see skillsnet event --help\n$/],
     [['export', 'kumu', '--out', 'map.xlsx', '--fromat', 'csv'], /^error: unknown option '--fromat'; did you mean --format\?\n  see skillsnet export kumu --help\n$/],
   ])('%j', (args, expected) => {
     const r = runCli(args as string[]);

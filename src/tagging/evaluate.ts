@@ -1,3 +1,6 @@
+import { isUtf8 } from 'node:buffer';
+import { detectEncoding, detectFormat, looksBinary } from '../import/detect.js';
+import { notAWorkbook, zipEntryNames } from '../import/zip.js';
 import { OperationError } from '../errors.js';
 import { categoryCodes, isCategoryCode, nearestCategoryCode, revisedCodesFor } from './taxonomy.js';
 import { Tagger, type TaggerInput } from './tagger.js';
@@ -60,13 +63,34 @@ export function parseCategoryCell(cell: string, where: string): string[] {
   return [...codes];
 }
 
+const LABELLED_COLUMNS = 'title,description,language,categories';
+
+/**
+ * A labelled set is CSV text: a workbook, a PDF, an image or any binary file is said to be one,
+ * rather than read as text whose first bytes were then listed as its columns.
+ */
+function refuseNonCsv(file: string, bytes: Buffer): void {
+  const head = bytes.subarray(0, 64 * 1024);
+  // (an old .xls, an .ods, a PDF or an image is refused here, with what it is)
+  if (detectFormat(file, head, true) === 'xlsx') {
+    const other = notAWorkbook(zipEntryNames(bytes));
+    if (other) throw new OperationError(`${file} is ${other.what}`, { hint: other.hint });
+    throw new OperationError(`${file} is an Excel workbook; tag evaluate reads a CSV file`, { hint: `save the sheet from Excel as "CSV UTF-8" (columns ${LABELLED_COLUMNS}) and give that file` });
+  }
+  if (looksBinary(head, detectEncoding({ head, validUtf8: isUtf8(head) }).encoding)) {
+    throw new OperationError(`${file} holds binary data, not the CSV text of a labelled set`, { hint: `check that you gave the right file: a CSV with the columns ${LABELLED_COLUMNS}` });
+  }
+}
+
 /**
  * Reads a labelled CSV: columns title, description, language, categories (codes joined by |);
  * beneficiaries and self_categories are read too when present. Header names ignore case.
  */
 export async function readLabelledCsv(file: string): Promise<LabelledText[]> {
   const { readSmallInput } = await import('../files/input.js');
-  const text = (await readSmallInput(file, { limit: 256 * 1024 * 1024 })).toString('utf8');
+  const bytes = await readSmallInput(file, { limit: 256 * 1024 * 1024 });
+  refuseNonCsv(file, bytes);
+  const text = bytes.toString('utf8');
   const { parse } = await import('csv-parse/sync');
   let records: Record<string, string>[];
   try {
@@ -74,12 +98,14 @@ export async function readLabelledCsv(file: string): Promise<LabelledText[]> {
   } catch (e) {
     throw new OperationError(`${file} is not a readable CSV: ${(e as Error).message}`);
   }
-  if (records.length === 0) throw new OperationError(`${file} has no data rows`);
+  if (records.length === 0) {
+    throw new OperationError(`${file} has no ${text.trim() ? 'data rows' : 'line: it is empty'}`, { hint: `a labelled set is a CSV with the columns ${LABELLED_COLUMNS} and a line per text` });
+  }
   const headers = Object.keys(records[0]);
   const missing = ['description', 'categories'].filter((h) => !headers.includes(h));
   if (missing.length) {
     throw new OperationError(`${file} has no ${missing.join(' or ')} column`, {
-      hint: `the columns are title,description,language,categories (found: ${headers.join(', ')})`,
+      hint: `the columns are ${LABELLED_COLUMNS} (found: ${headers.join(', ')})`,
     });
   }
   const list = (v: string | undefined) => (v ? v.split('|').map((x) => x.trim()).filter(Boolean) : []);

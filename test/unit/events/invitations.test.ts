@@ -105,8 +105,9 @@ describe('the invitation sheet', () => {
 
   it('warns about what the officer should check before sending', () => {
     expect(sheet.warnings).toEqual([
-      '1 invitee has no country or time zone on record: their local time is left blank',
-      "4 invitees live in a country with several time zones: the capital's time is shown (multiple_zones_flag), check it or record their own zone",
+      // who, and the command that records their zone
+      '1 invitee has no country or time zone on record (member-7): their local time is left blank; record one: skillsnet member set member-7 --time-zone ZONE (an IANA name such as America/Sao_Paulo)',
+      "4 invitees live in a country with several time zones (member-1, member-4, member-5, member-8): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: skillsnet member set member-1 --time-zone ZONE (an IANA name such as America/Sao_Paulo)",
       '1 invitee has no email address',
     ]);
   });

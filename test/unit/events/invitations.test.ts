@@ -57,6 +57,14 @@ describe('events: validation and times', () => {
     expect(() => checkEvent({ ...FIRST_MEETING, timeZone: 'Geneva' })).toThrow('unknown time zone "Geneva"');
     expect(checkEvent({ ...FIRST_MEETING, timeZone: 'europe/zurich' }).timeZone).toBe('Europe/Zurich');
   });
+
+  it('says a duration past a week is too long, not that it must be above 0', () => {
+    expect(validateEvent({ ...FIRST_MEETING, durationMinutes: 7 * 24 * 60 })).toEqual([]);
+    const [problem] = validateEvent({ ...FIRST_MEETING, durationMinutes: 100000 });
+    expect(problem).toMatchObject({ field: 'durationMinutes', message: 'the duration must be at most a week (10,080 minutes), got 100,000' });
+    expect(problem!.hint).toMatch(/in minutes/);
+    expect(validateEvent({ ...FIRST_MEETING, durationMinutes: -5 })[0]!.message).toBe('the duration must be a whole number of minutes above 0, got -5');
+  });
 });
 
 describe('the invitation sheet', () => {

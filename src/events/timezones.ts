@@ -144,7 +144,11 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
   if (!zone) return { ok: false, problem: 'zone', message: `unknown time zone "${zoneText}"`, hint: 'give an IANA time zone such as Europe/Zurich' };
   const wall = parseWallTime(text);
   if (!wall) {
-    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint: 'write it as YYYY-MM-DD HH:MM, e.g. 2020-11-19 14:00' };
+    // (a date alone is most often the date of "--start 2020-11-19 14:00" typed without quotes)
+    if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
+      return { ok: false, problem: 'format', message: `"${text}" has no time of day`, hint: `give the date and the time together, in quotes: "${text.trim()} 14:00"` };
+    }
+    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint: 'write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"' };
   }
   const shown = `${pad4(wall.year)}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
   const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone });

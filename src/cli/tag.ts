@@ -324,7 +324,7 @@ Examples:
       let limit: number | undefined;
       if (flags.limit !== undefined) {
         limit = Number(flags.limit);
-        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit needs a whole number above 0, got "${flags.limit}"`);
+        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit needs a whole number above 0, got "${flags.limit}"`, { hint: 'e.g. --limit 20' });
       }
       const { runTagReview } = await import('./tag-review.js');
       await runTagReview({ dbPath, filters: parseFilters(flags), threshold: parseThreshold(flags.threshold), limit }, io);

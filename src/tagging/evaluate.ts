@@ -96,7 +96,7 @@ export async function readLabelledCsv(file: string): Promise<LabelledText[]> {
   try {
     records = parse(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
   } catch (e) {
-    throw new OperationError(`${file} is not a readable CSV: ${(e as Error).message}`);
+    throw new OperationError(`${file} is not a readable CSV: ${(e as Error).message}`, { hint: `save it as CSV UTF-8 with the columns ${LABELLED_COLUMNS}` });
   }
   if (records.length === 0) {
     throw new OperationError(`${file} has no ${text.trim() ? 'data rows' : 'line: it is empty'}`, { hint: `a labelled set is a CSV with the columns ${LABELLED_COLUMNS} and a line per text` });

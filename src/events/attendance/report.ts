@@ -14,7 +14,7 @@ import { checkpoint, mapInSteps } from '../../reporting.js';
 import { detectEncoding, documentKind, looksBinary } from '../../import/detect.js';
 import { notAWorkbook, zipEntryNames } from '../../import/zip.js';
 import { normaliseName } from '../../geo/normalise.js';
-import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
+import { instantOfWall, localTime, timeZoneHint, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
 import { reportTool, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
@@ -149,7 +149,7 @@ function isReportHeader(match: HeaderMatch): boolean {
 
 export async function readAttendanceReport(bytes: Uint8Array, options: ReadReportOptions): Promise<AttendanceReport> {
   const zone = timeZoneName(options.timeZone);
-  if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
+  if (!zone) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`, { hint: timeZoneHint(options.timeZone) });
   const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // Checkpoints between the steps that read the whole report at once (decoding, parsing,
   // splitting, the date order): together they held Ctrl-C for over a second on 40,000 rows.

@@ -40,6 +40,21 @@ describe('small messages', () => {
     expect(r.stderr).toMatch(/Europe\/Paris or Europe\/Zurich/);
   });
 
+  it.each([
+    ['Zurich', /a time zone is written with its region: Europe\/Zurich$/m],
+    ['lima', /a time zone is written with its region: America\/Lima$/m],
+    ['New York', /a time zone is written with its region: America\/New_York$/m],
+    ['Bogotá', /a time zone is written with its region: America\/Bogota$/m],
+    ['Genève', /give an IANA time zone \(a place\)/],
+    ['Paris', /Europe\/Paris/],
+    ['GMT+1', /abbreviations such as GMT\+1 are refused/],
+  ])('a place named without its region (%s) is shown the zone, not called an abbreviation', async (zone, hint) => {
+    const r = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-01 10:00', '--tz', zone]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(hint);
+    if (zone !== 'GMT+1') expect(r.stderr).not.toMatch(/abbreviation/);
+  });
+
   it('destructive commands off a terminal without --yes are usage errors (exit 2), all alike', async () => {
     const erase = await sk(['erase', 'person-1']);
     expect(erase.code).toBe(2);

@@ -81,3 +81,32 @@ describe('a savepoint that is not kept', () => {
     db.close();
   });
 });
+
+// `--db empty.csv list`: a command that only reads opened an empty file as a new database,
+// wrote the whole schema into it and listed nothing, as if all were well.
+describe('an empty file given as the database', () => {
+  it('is no database to a command that does not create one, and is left as it was', () => {
+    const file = path.join(tempDir(), 'empty.csv');
+    fs.writeFileSync(file, '');
+    expect(() => openDatabase(file)).toThrow(/^no database at .*empty\.csv: the file is empty$/);
+    expect(() => openDatabase(file, { write: true })).toThrow(/the file is empty/);
+    expect(fs.statSync(file).size).toBe(0);
+  });
+
+  it('is a new database to a command that creates one (touch skillsnet.db, then import)', () => {
+    const file = path.join(tempDir(), 'touched.db');
+    fs.writeFileSync(file, '');
+    const db = openDatabase(file, { create: true });
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('db check does not call it sound', async () => {
+    const { checkDatabase } = await import('../../../src/db/maintenance.js');
+    const file = path.join(tempDir(), 'empty.db');
+    fs.writeFileSync(file, '');
+    const result = checkDatabase(file);
+    expect(result.ok).toBe(false);
+    expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');
+  });
+});

@@ -55,6 +55,14 @@ describe('small messages', () => {
     if (zone !== 'GMT+1') expect(r.stderr).not.toMatch(/abbreviation/);
   });
 
+  it('an empty --db (a variable left unset) is a usage error, not ./skillsnet.db', async () => {
+    for (const args of [['--db', '', 'list'], ['list', '--db', ' '], ['--db=', 'erase', 'person-1', '--yes']]) {
+      const r = await sk(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: --db is empty\n {2}give the database file/);
+    }
+  });
+
   it('destructive commands off a terminal without --yes are usage errors (exit 2), all alike', async () => {
     const erase = await sk(['erase', 'person-1']);
     expect(erase.code).toBe(2);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
+import { addFilterOptions, checkFilterNames, parseFilters, parseNumber, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import { UsageError } from '../errors.js';
@@ -36,6 +36,8 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
   const summary = await withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const { countApplications } = await import('../db/applications.js');
     const { WAITING_FOR_WRITER } = await import('../db/connection.js');
+    // (a --call or --roster that names nothing is a slip, said as list says it, not "0 considered")
+    checkFilterNames(db, opts.filters ?? {});
     const total = countApplications(db, opts.filters ?? {});
     const progress = total >= 5000 ? startProgress(io, 'tagging', total, 'applications') : undefined;
     try {

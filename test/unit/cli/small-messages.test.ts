@@ -1,4 +1,5 @@
 /** Small messages a new user met: each says what is wrong in plain words and what to do. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../support/run.js';
@@ -53,6 +54,17 @@ describe('small messages', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(hint);
     if (zone !== 'GMT+1') expect(r.stderr).not.toMatch(/abbreviation/);
+  });
+
+  it('tag auto and scores import say a --call names no call, as list does (they tagged none, or rejected every row)', async () => {
+    const sheet = path.join(dir, 'scores.csv');
+    fs.writeFileSync(sheet, 'application id,reviewer,score\n1,Amina,8\n');
+    for (const args of [['tag', 'auto', '--call', '2024'], ['tag', 'auto', '--call', '2024', '--dry-run', '--json'], ['scores', 'import', sheet, '--call', '2024', '--dry-run']]) {
+      const r = await sk(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: no call named "2024" in this database\n {2}calls here: 2020\n$/);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('an empty --db (a variable left unset) is a usage error, not ./skillsnet.db', async () => {

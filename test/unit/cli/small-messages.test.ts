@@ -67,6 +67,15 @@ describe('small messages', () => {
     }
   });
 
+  it('event link with both --member and --ignore says to choose one, not that neither was given', async () => {
+    const both = await sk(['event', 'link', '1', '8', '--member', '9', '--ignore']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^error: choose one of --member and --ignore/);
+    const none = await sk(['event', 'link', '1', '8']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: say what the row is: --member ID, or --ignore/);
+  });
+
   it('an empty --db (a variable left unset) is a usage error, not ./skillsnet.db', async () => {
     for (const args of [['--db', '', 'list'], ['list', '--db', ' '], ['--db=', 'erase', 'person-1', '--yes']]) {
       const r = await sk(args);

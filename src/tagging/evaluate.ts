@@ -1,6 +1,3 @@
-import { isUtf8 } from 'node:buffer';
-import { detectEncoding, detectFormat, looksBinary } from '../import/detect.js';
-import { notAWorkbook, zipEntryNames } from '../import/zip.js';
 import { OperationError } from '../errors.js';
 import { categoryCodes, isCategoryCode, nearestCategoryCode, revisedCodesFor } from './taxonomy.js';
 import { Tagger, type TaggerInput } from './tagger.js';
@@ -63,33 +60,17 @@ export function parseCategoryCell(cell: string, where: string): string[] {
   return [...codes];
 }
 
-const LABELLED_COLUMNS = 'title,description,language,categories';
-
-/**
- * A labelled set is CSV text: a workbook, a PDF, an image or any binary file is said to be one,
- * rather than read as text whose first bytes were then listed as its columns.
- */
-function refuseNonCsv(file: string, bytes: Buffer): void {
-  const head = bytes.subarray(0, 64 * 1024);
-  // (an old .xls, an .ods, a PDF or an image is refused here, with what it is)
-  if (detectFormat(file, head, true) === 'xlsx') {
-    const other = notAWorkbook(zipEntryNames(bytes));
-    if (other) throw new OperationError(`${file} is ${other.what}`, { hint: other.hint });
-    throw new OperationError(`${file} is an Excel workbook; tag evaluate reads a CSV file`, { hint: `save the sheet from Excel as "CSV UTF-8" (columns ${LABELLED_COLUMNS}) and give that file` });
-  }
-  if (looksBinary(head, detectEncoding({ head, validUtf8: isUtf8(head) }).encoding)) {
-    throw new OperationError(`${file} holds binary data, not the CSV text of a labelled set`, { hint: `check that you gave the right file: a CSV with the columns ${LABELLED_COLUMNS}` });
-  }
-}
+export const LABELLED_COLUMNS = 'title,description,language,categories';
 
 /**
  * Reads a labelled CSV: columns title, description, language, categories (codes joined by |);
  * beneficiaries and self_categories are read too when present. Header names ignore case.
  */
-export async function readLabelledCsv(file: string): Promise<LabelledText[]> {
+export async function readLabelledCsv(file: string, options: { check?: (bytes: Buffer) => void } = {}): Promise<LabelledText[]> {
   const { readSmallInput } = await import('../files/input.js');
   const bytes = await readSmallInput(file, { limit: 256 * 1024 * 1024 });
-  refuseNonCsv(file, bytes);
+  // (the caller's check of what the file is: a workbook, a PDF, binary data)
+  options.check?.(bytes);
   const text = bytes.toString('utf8');
   const { parse } = await import('csv-parse/sync');
   let records: Record<string, string>[];

@@ -130,8 +130,14 @@ function commanderExitCode(e: CommanderErrorType): number {
  * `evnt show 1` the mistyped "evnt" is the problem (see skillsnet --help), not the `show` after it.
  */
 function commandPath(program: CommandType, args: string[]): string {
+  return walkCommands(program, args).names.join(' ');
+}
+
+/** The commands the words name, the last of them, and where the words after it begin. */
+function walkCommands(program: CommandType, args: string[]): { names: string[]; command: CommandType; after: number } {
   const names: string[] = [];
   let command = program;
+  let after = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('-')) {
@@ -143,8 +149,9 @@ function commandPath(program: CommandType, args: string[]): string {
     if (!sub) break;
     names.push(sub.name());
     command = sub;
+    after = i + 1;
   }
-  return names.join(' ');
+  return { names, command, after };
 }
 
 /**
@@ -154,20 +161,8 @@ function commandPath(program: CommandType, args: string[]): string {
  * with the word before them, quoted, as the command should have been typed.
  */
 function quoteHint(program: CommandType, args: string[]): string | undefined {
-  let command = program;
-  // the command path: the words that name commands (the rest is read after the last of them)
-  let after = 0;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('-')) {
-      if (!a.includes('=') && takesValue(command, a)) i++;
-      continue;
-    }
-    const sub = command.commands.find((c) => c.name() === a || c.aliases().includes(a));
-    if (!sub) break;
-    command = sub;
-    after = i + 1;
-  }
+  // (the words after the command's name)
+  const { command, after } = walkCommands(program, args);
   let i = after;
   // the rest: runs of words, each a positional argument or an option's value with what follows it
   const runs: { option?: string; words: string[] }[] = [];

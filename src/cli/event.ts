@@ -279,7 +279,8 @@ Examples:
   skillsnet event attendance 1 zoom-en.csv zoom-fr.csv --dry-run --json`)
     .action(async (id: string, files: string[], flags: { timeZone?: string; prompt?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      await runEventAttendance({ dbPath, id: eventId(id), files, timeZone: flags.timeZone, prompt: flags.prompt, dryRun: flags.dryRun, json: flags.json }, io);
+      const { expandFilePatterns } = await import('../files/patterns.js');
+      await runEventAttendance({ dbPath, id: eventId(id), files: expandFilePatterns(files, io.cwd), timeZone: flags.timeZone, prompt: flags.prompt, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   event

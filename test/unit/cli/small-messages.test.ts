@@ -76,6 +76,17 @@ describe('small messages', () => {
     expect(none.stderr).toMatch(/^error: say what the row is: --member ID, or --ignore/);
   });
 
+  it('history --action naming no action the history holds names those it does', async () => {
+    expect((await sk(['edit', '1', '--set', 'score=7'])).code).toBe(0);
+    const typo = await sk(['history', '--action', 'eddit', '--json']);
+    expect(typo.code).toBe(0);
+    expect(JSON.parse(typo.stdout)).toEqual([]);
+    expect(typo.stderr).toMatch(/^warning: no change in the history is a "eddit"; the actions here: .*\bedit\b/m);
+    const known = await sk(['history', '--action', 'edit', '--json']);
+    expect(known.code).toBe(0);
+    expect(JSON.parse(known.stdout).length).toBeGreaterThan(0);
+  });
+
   it('an empty --db (a variable left unset) is a usage error, not ./skillsnet.db', async () => {
     for (const args of [['--db', '', 'list'], ['list', '--db', ' '], ['--db=', 'erase', 'person-1', '--yes']]) {
       const r = await sk(args);

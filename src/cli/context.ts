@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
 import { addCleanup } from './signals.js';
+import { UsageError } from '../errors.js';
 
 /** Global flags, accepted before or after the command name. */
 export interface GlobalFlags {
@@ -34,6 +35,11 @@ export function defaultContext(): CliContext {
 
 /** --db FILE, else $SKILLSNET_DB, else ./skillsnet.db (relative to cwd). */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  // `--db "$DB"` with DB unset: the command went to ./skillsnet.db, another database than meant
+  // (an erase, a merge there). An empty SKILLSNET_DB stays "not set", as shells have it.
+  if (flag !== undefined && flag.trim() === '') {
+    throw new UsageError('--db is empty', { hint: 'give the database file, e.g. --db skillsnet.db (a variable in --db "$DB" may be unset), or leave --db out for $SKILLSNET_DB or ./skillsnet.db' });
+  }
   return path.resolve(cwd, flag || env.SKILLSNET_DB || 'skillsnet.db');
 }
 

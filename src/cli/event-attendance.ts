@@ -143,6 +143,8 @@ export interface EventLinkOptions {
 }
 
 export async function runEventLink(opts: EventLinkOptions, io: IO): Promise<unknown> {
+  // (both given is no missing answer but two: said as such)
+  if (opts.member !== undefined && opts.ignore) throw new UsageError('choose one of --member and --ignore: a row is a member\'s, or left out', { hint: `e.g. skillsnet event link ${opts.id} ${opts.row.trim()} --member ${opts.member}` });
   if ((opts.member === undefined) === !opts.ignore) throw new UsageError('say what the row is: --member ID, or --ignore', { hint: `e.g. skillsnet event link ${opts.id} ${/^#?\d+$|:\d+$/.test(opts.row.trim()) ? opts.row.trim() : 'ROW'} --member member-17` });
   const { linkAttendanceRow } = await import('../events/attendance/store.js');
   let memberId: number | null = null;

@@ -65,7 +65,7 @@ export function addOrganisationFilterOptions(cmd: Command): Command {
 
 export function parseNumber(input: string, flag: string): number {
   const n = Number(input.replace(',', '.'));
-  if (!Number.isFinite(n)) throw new UsageError(`${flag} needs a number, got "${input}"`);
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} needs a number, got "${input}"`, { hint: `e.g. ${flag} 7.5` });
   return n;
 }
 

@@ -1,21 +1,29 @@
 import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
-import { info, type IO } from './io.js';
+import { info, warn, type IO } from './io.js';
 import { OperationError } from '../errors.js';
 import type { HistoryEntry } from '../db/history.js';
 import { renderTable } from '../ui/table.js';
 
 /** history: the officers' changes, latest first (IDs and field names, never the values: show ID gives those). */
 export async function runHistory(opts: { dbPath: string; id?: string; action?: string; limit?: number; json?: boolean }, io: IO): Promise<unknown[]> {
-  const { listHistory, historyValues } = await import('../db/history.js');
+  const { listHistory, historyValues, historyActions } = await import('../db/history.js');
   const { parseSubject, subjectExists, subjectLabel, subjectTable } = await import('../network/subjects.js');
+  let absent: string | undefined;
   const entries = await withDatabase(opts.dbPath, { create: false }, (db) => {
     const s = opts.id ? parseSubject(opts.id, undefined, { what: 'history' }) : undefined;
     const list: HistoryEntry[] = listHistory(db, { actions: opts.action ? [opts.action] : undefined, table: s ? subjectTable(s.kind) : undefined, rowId: s?.id, limit: opts.limit ?? 50 });
+    // (an action no change was ever recorded as may be a typo, "marge": the actions there are
+    // are named, where an empty table said nothing)
+    if (opts.action && !list.length) {
+      const actions = historyActions(db);
+      if (!actions.includes(opts.action)) absent = actions.length ? `no change in the history is a "${opts.action}"; the actions here: ${actions.join(', ')}` : 'no change has been recorded yet';
+    }
     // (a record erased since keeps its history; one that never was is a typo)
     if (s && !list.length && !subjectExists(db, s)) throw new OperationError(`there is no ${subjectLabel(s)}`, { hint: 'find IDs with skillsnet list, skillsnet organizations or skillsnet members' });
     return list.map((h) => ({ ...h, fields: [...new Set(historyValues(db, h.id).map((v) => `${v.table}.${v.column ?? '(row)'}`))] }));
   });
+  if (absent) warn(io, absent);
   if (opts.json) printJson(io, entries);
   else {
     io.stdout.write(renderTable(io, ['Change', 'When', 'Action', 'Subject', 'What', 'Undone by'], entries.map((h) => [

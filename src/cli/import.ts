@@ -45,6 +45,13 @@ export function importHooks(io: IO, files = Infinity): ImportHooks {
 
 export async function runImport(opts: ImportCommandOptions, io: IO): Promise<ImportReport> {
   const { importFiles, prepareFiles } = await import('../import/importer.js');
+  // (`folder\*.csv` as cmd and PowerShell pass it; a pattern matching nothing is said so, in JSON too)
+  const { expandFilePatterns } = await import('../files/patterns.js');
+  try {
+    opts = { ...opts, files: expandFilePatterns(opts.files, io.cwd) };
+  } catch (e) {
+    throw opts.json ? await withJsonDocument(e, opts.files.find((f) => /[*?]/.test(f))) : e;
+  }
   const hooks = importHooks(io, opts.files.length);
   // SKILLSNET_IMPORT_THREADS=always|never overrides when a second thread reads a large file (tests, benchmarks)
   const threads = io.env.SKILLSNET_IMPORT_THREADS;

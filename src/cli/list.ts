@@ -128,7 +128,7 @@ Examples:
       let limit: number | undefined;
       if (flags.limit !== undefined) {
         limit = Number(flags.limit);
-        if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit needs a whole number, got "${flags.limit}"`);
+        if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit needs a whole number, got "${flags.limit}"`, { hint: 'e.g. --limit 20' });
       }
       await runList({ dbPath, filters: { ...parseFilters(flags), ...(flags.withdrawn ? { includeWithdrawn: true } : {}) }, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates, delimiter }, io);
     });

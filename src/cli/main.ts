@@ -7,6 +7,7 @@ import type { CliContext, GlobalFlags } from './context.js';
 import { installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
+import { shellArg } from '../text.js';
 
 // Start-up cost matters (`skillsnet --help` is held to 1.5× a bare `node -e 0`):
 // commander is loaded as CommonJS (cheaper than through its ESM wrapper), and chalk, the IO
@@ -123,18 +124,91 @@ function commanderExitCode(e: CommanderErrorType): number {
   return 2;
 }
 
-/** "export contacts" for `--db x.db export contacts --frmat csv`: the command whose help explains the options. */
+/**
+ * "export contacts" for `--db x.db export contacts --frmat csv`: the command whose help explains
+ * the options. The path ends at the first word that is not a command of the one before: in
+ * `evnt show 1` the mistyped "evnt" is the problem (see skillsnet --help), not the `show` after it.
+ */
 function commandPath(program: CommandType, args: string[]): string {
+  return walkCommands(program, args).names.join(' ');
+}
+
+/** The commands the words name, the last of them, and where the words after it begin. */
+function walkCommands(program: CommandType, args: string[]): { names: string[]; command: CommandType; after: number } {
   const names: string[] = [];
   let command = program;
-  for (const a of args) {
-    if (a.startsWith('-')) continue;
+  let after = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('-')) {
+      // (an option's value, `--db x.db`, is no command name)
+      if (!a.includes('=') && takesValue(command, a)) i++;
+      continue;
+    }
     const sub = command.commands.find((c) => c.name() === a || c.aliases().includes(a));
-    if (!sub) continue;
+    if (!sub) break;
     names.push(sub.name());
     command = sub;
+    after = i + 1;
   }
-  return names.join(' ');
+  return { names, command, after };
+}
+
+/**
+ * Too many arguments is most often a value with spaces typed without quotes: a title
+ * (`event add 1st Core Group meeting`) or a date and time (`--start 2020-11-19 14:00`), whose
+ * second word became an argument of its own. The words the command did not expect are put back
+ * with the word before them, quoted, as the command should have been typed.
+ */
+function quoteHint(program: CommandType, args: string[]): string | undefined {
+  // (the words after the command's name)
+  const { command, after } = walkCommands(program, args);
+  let i = after;
+  // the rest: runs of words, each a positional argument or an option's value with what follows it
+  const runs: { option?: string; words: string[] }[] = [];
+  let run: { option?: string; words: string[] } | undefined;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      run = undefined;
+      if (!a.includes('=') && takesValue(command, a) && i + 1 < args.length) {
+        run = { option: a, words: [args[++i]!] };
+        runs.push(run);
+      }
+      continue;
+    }
+    if (!run) runs.push((run = { words: [] }));
+    run.words.push(a);
+  }
+  const expected = command.registeredArguments.length;
+  const variadic = command.registeredArguments.some((arg) => arg.variadic);
+  if (variadic) return undefined;
+  // the positional words: the first `expected` of them are the arguments, the rest are extra,
+  // quoted with the word they follow (an option's value, or the last argument of the run)
+  let positional = 0;
+  const fixed: string[] = [];
+  for (const r of runs) {
+    const own = r.option ? r.words.slice(1) : r.words;
+    const room = Math.max(0, expected - positional);
+    positional += own.length;
+    if (own.length <= room) continue;
+    const words = r.option && room === 0 ? r.words : !r.option && room > 0 ? own.slice(room - 1) : [];
+    // (IDs given one too many, `show 17 18`, are no value to quote)
+    if (words.length < 2 || words.every((w) => /^([a-z]+-)?\d+$/i.test(w))) continue;
+    fixed.push(`${r.option && room === 0 ? `${r.option} ` : ''}${shellArg(words.join(' '))}`);
+  }
+  if (!fixed.length) return undefined;
+  return `a value with spaces goes in quotes: ${fixed.join(', ')}`;
+}
+
+/** Whether the option `flag` of this command or of one above it takes a value. */
+function takesValue(command: CommandType, flag: string): boolean {
+  for (let c: CommandType | null = command; c; c = c.parent) {
+    const option = c.options.find((o) => o.long === flag || o.short === flag);
+    if (option) return option.required || option.optional;
+  }
+  return false;
 }
 
 /** Turns an error into an exit code and one `error:` line (stack only with --debug). */
@@ -219,7 +293,10 @@ export async function main(argv: string[], ctx?: CliContext): Promise<number> {
     if (e instanceof CommanderError) {
       const code = commanderExitCode(e);
       // commander printed the problem; say where the options are explained.
-      if (code === 2) (ctx?.streams?.stderr ?? process.stderr).write(`  see ${['skillsnet', commandPath(program, argv.slice(2))].filter(Boolean).join(' ')} --help\n`);
+      const path = commandPath(program, argv.slice(2));
+      const quote = e.code === 'commander.excessArguments' ? quoteHint(program, argv.slice(2)) : undefined;
+      if (quote) (ctx?.streams?.stderr ?? process.stderr).write(`  ${quote}\n`);
+      else if (code === 2) (ctx?.streams?.stderr ?? process.stderr).write(`  see ${['skillsnet', path].filter(Boolean).join(' ')} --help\n`);
       return code;
     }
     const flags = program.opts() as GlobalFlags;

@@ -131,8 +131,10 @@ export async function runMemberSet(opts: MemberSetOptions, io: IO): Promise<unkn
           (seat.choices!.length > 1 ? `; or relax ${seat.binding!.length === 1 ? 'that quota' : 'those quotas'} for this replacement: ${seat.choices![1]}` : ''));
         continue;
       }
-      if (!opts.json && canPrompt(io) && !io.yes) {
-        const go = await (await io.prompts()).confirm(`member-${id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true);
+      // --yes answers this question yes, on a terminal or not (it was taken to mean "do not
+      // ask", and the seat stayed empty); --json leaves the replacement to the script (replace[]).
+      if (!opts.json && (io.yes || canPrompt(io))) {
+        const go = io.yes || (await (await io.prompts()).confirm(`member-${id} held a seat in roster ${seat.roster}. Offer it to the best alternate now?`, true));
         if (go) {
           const { runRosterReplace } = await import('./roster.js');
           await runRosterReplace({ dbPath: opts.dbPath, name: seat.roster, id: seat.applicationId }, io);
@@ -306,7 +308,8 @@ Examples:
     .option('--json', 'print {"member", "changed", "historyId", "replace"}')
     .addHelpText('after', `
 A Core Group member who declines (--status declined) leaves a seat: on a terminal skillsnet offers
-to give it to the best alternate (skillsnet roster replace); elsewhere it prints that command.
+to give it to the best alternate (skillsnet roster replace); elsewhere it prints that command,
+and with --yes it gives the seat at once.
 
 Examples:
   skillsnet member set 12 --status active

@@ -180,7 +180,7 @@ Examples:
 function parseNumber(flag: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a whole number from 1, got "${value}"`);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a whole number from 1, got "${value}"`, { hint: `e.g. ${flag} 1 (skillsnet rejects lists them)` });
     return n;
   };
 }

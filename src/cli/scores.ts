@@ -5,6 +5,7 @@ import { info, warn, type IO } from './io.js';
 import { importScores, parseScale, readScoreSheet, type ScoresImportResult } from '../selection/scores-import.js';
 import { MIN_SCORES_TO_NORMALISE } from '../selection/normalise.js';
 import { callbacksFor } from '../ui/callbacks.js';
+import { checkFilterNames } from './filters.js';
 
 export { inferScale, parseScale, scaleOutliers, type ScoresImportResult } from '../selection/scores-import.js';
 
@@ -27,6 +28,8 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
   // The sheet and its columns are checked before the database is opened.
   const sheet = await readScoreSheet(opts.file === '-' ? '-' : path.resolve(io.cwd, opts.file), { reviewer: opts.reviewer, shownAs: opts.file });
   return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
+    // (--call naming no call rejected every row, one warning each, instead of saying so once)
+    checkFilterNames(db, { call: opts.call });
     const { result, scaleSource, scoreHeader, fewScores } = await importScores(db, sheet, opts, callbacksFor(io));
     // (from here on the scores are stored: a late Ctrl-C must not say otherwise)
     if (!opts.dryRun) setInterruptOutcome(() => 'the scores were saved; only this report was cut short (skillsnet show ID shows them)');

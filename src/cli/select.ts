@@ -155,7 +155,7 @@ function parseIds(text: string | undefined, flag: string): number[] {
 function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed needs a whole number, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed needs a whole number, got "${text}"`, { hint: 'e.g. --seed 2024 (the same seed draws the same roster)' });
   return n;
 }
 

@@ -1,5 +1,6 @@
 import { canPrompt, info, type IO } from './io.js';
 import { withDatabase } from './context.js';
+import { checkFilterNames } from './filters.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
 import { categoryCodes, categoryName } from '../tagging/taxonomy.js';
@@ -65,6 +66,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
     });
   }
   return withDatabase(opts.dbPath, { io, write: true }, async (db) => {
+    checkFilterNames(db, opts.filters ?? {});
     const queue = reviewQueue(db, opts.filters ?? {}).slice(0, opts.limit ?? Infinity);
     const result: TagReviewResult = { queued: queue.length, decided: 0, skipped: 0, stopped: false };
     if (queue.length === 0) {

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { addFilterOptions, parseFilters, parseNumber, type FilterFlags } from './filters.js';
+import { addFilterOptions, checkFilterNames, parseFilters, parseNumber, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
-import { UsageError } from '../errors.js';
+import { isUtf8 } from 'node:buffer';
+import { OperationError, UsageError } from '../errors.js';
+import { detectEncoding, detectFormat, looksBinary } from '../import/detect.js';
+import { notAWorkbook, zipEntryNames } from '../import/zip.js';
 import { parseApplicationId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { renderTable } from '../ui/table.js';
@@ -36,6 +39,8 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
   const summary = await withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
     const { countApplications } = await import('../db/applications.js');
     const { WAITING_FOR_WRITER } = await import('../db/connection.js');
+    // (a --call or --roster that names nothing is a slip, said as list says it, not "0 considered")
+    checkFilterNames(db, opts.filters ?? {});
     const total = countApplications(db, opts.filters ?? {});
     const progress = total >= 5000 ? startProgress(io, 'tagging', total, 'applications') : undefined;
     try {
@@ -193,19 +198,36 @@ export interface TagEvaluateOptions {
   noExamples?: boolean;
 }
 
+/**
+ * A labelled set is CSV text: a workbook, a PDF, an image or any binary file is said to be one,
+ * rather than read as text whose first bytes were then listed as its columns.
+ */
+function refuseNonCsv(file: string, bytes: Buffer, columns: string): void {
+  const head = bytes.subarray(0, 64 * 1024);
+  // (an old .xls, an .ods, a PDF or an image is refused here, with what it is)
+  if (detectFormat(file, head, true) === 'xlsx') {
+    const other = notAWorkbook(zipEntryNames(bytes));
+    if (other) throw new OperationError(`${file} is ${other.what}`, { hint: other.hint });
+    throw new OperationError(`${file} is an Excel workbook; tag evaluate reads a CSV file`, { hint: `save the sheet from Excel as "CSV UTF-8" (columns ${columns}) and give that file` });
+  }
+  if (looksBinary(head, detectEncoding({ head, validUtf8: isUtf8(head) }).encoding)) {
+    throw new OperationError(`${file} holds binary data, not the CSV text of a labelled set`, { hint: `check that you gave the right file: a CSV with the columns ${columns}` });
+  }
+}
+
 export async function runTagEvaluate(opts: TagEvaluateOptions, io: IO): Promise<Evaluation> {
-  const { readLabelledCsv, evaluate } = await import('../tagging/evaluate.js');
+  const { readLabelledCsv, evaluate, LABELLED_COLUMNS } = await import('../tagging/evaluate.js');
   const { Tagger, applicationTokens, modelTokens } = await import('../tagging/tagger.js');
   const { trainModel } = await import('../tagging/model.js');
   const { examplesModel, shippedExamples, textKey } = await import('../tagging/examples.js');
-  const texts = await readLabelledCsv(opts.gold);
+  const texts = await readLabelledCsv(opts.gold, { check: (bytes) => refuseNonCsv(opts.gold, bytes, LABELLED_COLUMNS) });
   // A text being evaluated is never also learned from: shipped examples that are the same text are left out.
   const evaluated = new Set(texts.map(textKey));
   const examples = opts.noExamples ? undefined : examplesModel(evaluated);
   const leftOut = opts.noExamples ? 0 : shippedExamples().filter((e) => evaluated.has(textKey(e))).length;
   let model;
   if (opts.train) {
-    const training = await readLabelledCsv(opts.train);
+    const training = await readLabelledCsv(opts.train, { check: (bytes) => refuseNonCsv(opts.train!, bytes, LABELLED_COLUMNS) });
     model = trainModel(training.map((t) => ({ tokens: modelTokens(applicationTokens(t)), categories: t.categories })), categoryCodes());
     if (!model) info(io, `${opts.train} has fewer than 20 texts: the learned model is not used.`);
   }
@@ -324,7 +346,7 @@ Examples:
       let limit: number | undefined;
       if (flags.limit !== undefined) {
         limit = Number(flags.limit);
-        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit needs a whole number above 0, got "${flags.limit}"`);
+        if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit needs a whole number above 0, got "${flags.limit}"`, { hint: 'e.g. --limit 20' });
       }
       const { runTagReview } = await import('./tag-review.js');
       await runTagReview({ dbPath, filters: parseFilters(flags), threshold: parseThreshold(flags.threshold), limit }, io);

@@ -147,6 +147,12 @@ export function countApplications(db: DB, filters: ApplicationFilters = {}): num
   return (db.prepare(`SELECT count(*) AS n FROM applications a JOIN calls c ON c.id = a.call_id ${where}`).get(params) as { n: number }).n;
 }
 
+/** The calls of the applications the filters choose (their own --call aside), in the calls' order. */
+export function callsOfApplications(db: DB, filters: ApplicationFilters): string[] {
+  const { where, params } = filterClause({ ...filters, call: undefined });
+  return (db.prepare(`SELECT c.name FROM calls c WHERE c.id IN (SELECT a.call_id FROM applications a JOIN calls c ON c.id = a.call_id ${where}) ORDER BY c.id`).all(params) as { name: string }[]).map((r) => r.name);
+}
+
 /** The call's id, creating the call when new. */
 export function ensureCall(db: DB, name: string): number {
   db.prepare('INSERT INTO calls (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);

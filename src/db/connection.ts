@@ -43,7 +43,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   }
   let readonly = Boolean(options.readonly);
   if (exists) {
-    if (!fs.statSync(file).isFile()) throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
+    // An empty file is no database: a command that only reads (list, members, show) made one of
+    // it, writing the whole schema into `--db empty.csv`, and listed nothing as if all were well.
+    // A command that may create the database takes it as a new one (`touch skillsnet.db`).
+    if (stat.size === 0 && !options.create && !hasSideFile(file)) {
+      throw new OperationError(`no database at ${file}: the file is empty`, {
+        hint: 'check the path given to --db (or SKILLSNET_DB); a command that imports (skillsnet import FILE) makes a new database there',
+      });
+    }
     const protection = writeProtection(file);
     if (protection && writes && !readonly) throw readOnlyRefusal(file, protection);
     if (protection) readonly = true;
@@ -80,6 +89,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw cannotOpen(file, e);
   }
   return db;
+}
+
+/**
+ * Whether the database has a write-ahead log or a journal beside it: its content may all be in
+ * the log, or another command is making its schema this moment (then it is waited for).
+ */
+function hasSideFile(file: string): boolean {
+  return fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-journal`);
 }
 
 /** A new database file, born 0600 in a folder created 0700 (never briefly readable by others). */
@@ -316,33 +333,47 @@ const WAIT_STEP_MS = 100;
  * kept when `keep`, rolled back otherwise (a dry run) and whenever fn throws.
  */
 export function inSavepoint<T>(db: DB, name: string, keep: boolean, fn: () => T): T {
+  const outermost = !db.inTransaction;
   db.exec(`SAVEPOINT ${name}`);
   try {
     const value = fn();
-    if (!keep) db.exec(`ROLLBACK TO ${name}`);
-    db.exec(`RELEASE ${name}`);
+    if (keep) db.exec(`RELEASE ${name}`);
+    else undoSavepoint(db, name, outermost);
     return value;
   } catch (e) {
-    db.exec(`ROLLBACK TO ${name}`);
-    db.exec(`RELEASE ${name}`);
+    undoSavepoint(db, name, outermost);
     throw e;
   }
 }
 
+/**
+ * Undoes a savepoint. One that began the transaction ends it with ROLLBACK: ROLLBACK TO then
+ * RELEASE would commit the pages it had touched, unchanged, so a dry run (event attendance
+ * --dry-run, event link --dry-run) wrote them to the WAL and the closing checkpoint wrote them
+ * back: the database file's modification time changed though nothing in it did.
+ */
+function undoSavepoint(db: DB, name: string, outermost: boolean): void {
+  // (a transaction the caller already rolled back has no savepoint left to undo)
+  if (!db.inTransaction) return;
+  if (outermost) {
+    db.exec('ROLLBACK');
+    return;
+  }
+  db.exec(`ROLLBACK TO ${name}`);
+  db.exec(`RELEASE ${name}`);
+}
+
 /** inSavepoint for work that pauses (awaits) between its steps, inside the caller's transaction. */
 export async function inSavepointInSteps<T>(db: DB, name: string, keep: boolean, fn: () => Promise<T>): Promise<T> {
+  const outermost = !db.inTransaction;
   db.exec(`SAVEPOINT ${name}`);
   try {
     const value = await fn();
-    if (!keep) db.exec(`ROLLBACK TO ${name}`);
-    db.exec(`RELEASE ${name}`);
+    if (keep) db.exec(`RELEASE ${name}`);
+    else undoSavepoint(db, name, outermost);
     return value;
   } catch (e) {
-    // (a transaction the caller already rolled back has no savepoint left to undo)
-    if (db.inTransaction) {
-      db.exec(`ROLLBACK TO ${name}`);
-      db.exec(`RELEASE ${name}`);
-    }
+    undoSavepoint(db, name, outermost);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import type { DB } from './connection.js';
 import { UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
-import { callNames, callsWithApplications } from './applications.js';
+import { callNames, callsOfApplications, callsWithApplications } from './applications.js';
 import { listRosters } from './rosters.js';
 import { shellArg } from '../text.js';
 
@@ -42,7 +42,8 @@ export function narrowsSomething(filters: object): boolean {
  * Select and every export work on one call unless told otherwise: when the database holds
  * applications of several calls, mixing them (their scores, their Core Groups) must be said
  * with --all-calls, or one call chosen with --call. A roster filter already names its own
- * applications. With one call nothing is asked. `scores: false` for an export that ranks nothing
+ * applications. With one call nothing is asked, nor when the other filters choose applications
+ * of one call only (or none: members who never applied). `scores: false` for an export that ranks nothing
  * (contacts), whose --all-calls checks no scale.
  */
 export function checkCallScope(db: DB, filters: ApplicationFilters, options: { scores?: boolean } = {}): void {
@@ -50,7 +51,11 @@ export function checkCallScope(db: DB, filters: ApplicationFilters, options: { s
     throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${filters.call} for that call only, or --all-calls for every call` });
   }
   if (filters.call !== undefined || filters.allCalls || filters.roster !== undefined) return;
-  const calls = callsWithApplications(db);
+  if (callsWithApplications(db).length < 2) return;
+  // Only the calls of the applications the other filters choose: `--role stakeholder` (members
+  // who never applied) chooses none, and was asked for a call, whose --call then left every
+  // stakeholder out (a call filter keeps applicants only).
+  const calls = callsOfApplications(db, filters);
   if (calls.length < 2) return;
   const quoted = calls.map(shellArg);
   throw new UsageError(`this database holds ${calls.length} calls (${calls.join(', ')}): say which with --call NAME, or use them together with --all-calls`, {

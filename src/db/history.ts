@@ -158,6 +158,11 @@ export function listHistory(db: DB, options: { actions?: string[]; table?: strin
   return rows.map(toEntry);
 }
 
+/** The actions the history holds, by name. */
+export function historyActions(db: DB): string[] {
+  return (db.prepare('SELECT DISTINCT action FROM history ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+}
+
 /** A value an undo could not write back, because something changed it after the action. */
 export interface UndoConflict {
   table: string;

@@ -122,6 +122,11 @@ export function checkDatabase(file: string): DbCheckResult {
       throw cannotCheckHere(file, e) ?? e;
     }
     result.sizeBytes = fs.statSync(file).size;
+    // (an empty file passes SQLite's checks as an empty database: it is no skillsnet database)
+    if (result.sizeBytes === 0 && !fs.existsSync(`${file}-wal`)) {
+      result.verdict = 'not ok: the file is empty, not a skillsnet database';
+      return result;
+    }
     for (const f of exposedFiles(file)) {
       result.warnings.push(`${f} can be read by other users of this computer; it holds personal data (fix: chmod 600 "${f}")`);
     }

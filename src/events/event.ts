@@ -7,6 +7,9 @@ import { UsageError } from '../errors.js';
 import { EVENT_KINDS, isEventKind, type NetworkEvent } from './types.js';
 import { localTime, timeZoneHint, timeZoneName, utcText, wallTimeToInstant, type LocalTime, type WallTimeProblem } from './timezones.js';
 
+/** The longest event: a week (a multi-day workshop); longer is a slip, minutes typed as seconds or hours as minutes. */
+export const MAX_DURATION_MINUTES = 7 * 24 * 60;
+
 export interface EventProblem {
   field: 'title' | 'kind' | 'start' | 'timeZone' | 'durationMinutes' | 'languages' | 'presenterId';
   /** For `start`: what is wrong with the wall time (a DST gap or overlap among them). */
@@ -39,8 +42,16 @@ export function validateEvent(event: NetworkEvent): EventProblem[] {
     const r = wallTimeToInstant(event.start ?? '', zone);
     if (!r.ok) problems.push({ field: 'start', problem: r.problem, message: r.message, hint: r.hint });
   }
-  if (!Number.isInteger(event.durationMinutes) || event.durationMinutes <= 0 || event.durationMinutes > 7 * 24 * 60) {
-    problems.push({ field: 'durationMinutes', message: `the duration must be a whole number of minutes above 0, got ${event.durationMinutes}`, hint: 'e.g. 120 for two hours' });
+  if (!Number.isInteger(event.durationMinutes) || event.durationMinutes <= 0 || event.durationMinutes > MAX_DURATION_MINUTES) {
+    // (a duration past a week was told it must be "above 0", which it was)
+    const tooLong = Number.isInteger(event.durationMinutes) && event.durationMinutes > MAX_DURATION_MINUTES;
+    problems.push({
+      field: 'durationMinutes',
+      message: tooLong
+        ? `the duration must be at most a week (${MAX_DURATION_MINUTES.toLocaleString('en')} minutes), got ${event.durationMinutes.toLocaleString('en')}`
+        : `the duration must be a whole number of minutes above 0, got ${event.durationMinutes}`,
+      hint: tooLong ? 'the duration is in minutes, e.g. 120 for two hours; an event of several weeks is one event per session' : 'e.g. 120 for two hours',
+    });
   }
   const languages = event.languages ?? [];
   const bad = languages.filter((l) => !/^[a-z]{2,3}$/.test(l));

@@ -38,8 +38,8 @@ export function parseGroupSpec(text: string): GroupSpecEntry[] {
     const language = resolveLanguage(m[1]!.trim());
     if (!language) throw new UsageError(`"${m[1]!.trim()}" is not a language`, { hint: 'use ISO 639-1 codes, e.g. en, fr, es' });
     const groups = Number(m[2]);
-    if (!Number.isInteger(groups) || groups < 1) throw new UsageError(`the number of ${language} groups must be a whole number of at least 1, got "${m[2]}"`);
-    if (seen.has(language)) throw new UsageError(`${language} is given twice in "${text}"`);
+    if (!Number.isInteger(groups) || groups < 1) throw new UsageError(`the number of ${language} groups must be a whole number of at least 1, got "${m[2]}"`, { hint: 'e.g. --groups en=2,fr=1,es=1' });
+    if (seen.has(language)) throw new UsageError(`${language} is given twice in "${text}"`, { hint: 'give each language once, e.g. --groups en=2,fr=1,es=1' });
     seen.add(language);
     return { language, groups };
   });

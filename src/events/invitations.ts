@@ -92,8 +92,15 @@ export function buildInvitations(event: NetworkEvent, invitees: readonly Invitee
   const noZone = count((r) => !r.timeZone);
   const guessed = count((r) => r.multipleZones);
   const noEmail = count((r) => !r.email);
-  if (noZone) warnings.push(`${noZone} invitee${noZone === 1 ? ' has' : 's have'} no country or time zone on record: their local time is left blank`);
-  if (guessed) warnings.push(`${guessed} invitee${guessed === 1 ? ' lives' : 's live'} in a country with several time zones: the capital's time is shown (multiple_zones_flag), check it or record their own zone`);
+  // (who they are, and the command that records a zone: "record their own zone" left the officer
+  // to find both)
+  const which = (p: (r: InvitationRow) => boolean) => {
+    const ids = rows.filter(p).map((r) => `member-${r.memberId}`);
+    return `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, and ${ids.length - 5} more` : ''}`;
+  };
+  const record = (p: (r: InvitationRow) => boolean) => `skillsnet member set ${`member-${rows.find(p)!.memberId}`} --time-zone ZONE (an IANA name such as America/Sao_Paulo)`;
+  if (noZone) warnings.push(`${noZone} invitee${noZone === 1 ? ' has' : 's have'} no country or time zone on record (${which((r) => !r.timeZone)}): their local time is left blank; record one: ${record((r) => !r.timeZone)}`);
+  if (guessed) warnings.push(`${guessed} invitee${guessed === 1 ? ' lives' : 's live'} in a country with several time zones (${which((r) => r.multipleZones)}): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: ${record((r) => r.multipleZones)}`);
   if (noEmail) warnings.push(`${noEmail} invitee${noEmail === 1 ? ' has' : 's have'} no email address`);
   return { rows, warnings };
 }

@@ -86,10 +86,26 @@ export function isValidTimeZone(text: string): boolean {
  */
 export function timeZoneHint(text: string): string {
   const t = text.trim();
-  if (/^[A-Z]{2,5}(?:[+-]?\d{1,2})?(?:[A-Z]{2,4})?$/i.test(t) && t.toUpperCase() !== 'UTC') {
+  // A place's own name ("Zurich", "Lima", "New York") is the zone's last part: named in full. It
+  // was told "abbreviations such as ZURICH are refused", a short word being taken for one.
+  const place = zonesOfPlace(t);
+  if (place.length) return `a time zone is written with its region: ${place.join(' or ')}`;
+  // (abbreviations are capitals, as written: CET, EST, GMT+1; "Paris" is no abbreviation)
+  if ((/^[A-Z]{2,5}(?:[+-]?\d{1,2})?(?:[A-Z]{2,4})?$/.test(t) || /^(?:utc|gmt)[+-]\d{1,2}$/i.test(t)) && t.toUpperCase() !== 'UTC') {
     return `abbreviations such as ${t.toUpperCase()} are refused: some are fixed offsets that ignore summer time (CET is UTC+1 all year), others name several places (CST), so the meeting would drift by an hour for half the year. Give the place whose clock the meeting follows, e.g. Europe/Paris or Europe/Zurich for CET, America/New_York for EST, America/Mexico_City, Asia/Manila`;
   }
   return 'give an IANA time zone (a place): Europe/Zurich, America/Mexico_City, Asia/Manila';
+}
+
+/** The IANA zones whose place (the part after the last "/") is this name, accents, case and spaces aside. */
+function zonesOfPlace(name: string): string[] {
+  const key = placeKey(name);
+  if (!key) return [];
+  return Intl.supportedValuesOf('timeZone').filter((zone) => zone.includes('/') && placeKey(zone.slice(zone.lastIndexOf('/') + 1)) === key).slice(0, 3);
+}
+
+function placeKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 }
 
 /** The zone, or a usage error that says what a zone looks like. */
@@ -144,7 +160,11 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
   if (!zone) return { ok: false, problem: 'zone', message: `unknown time zone "${zoneText}"`, hint: 'give an IANA time zone such as Europe/Zurich' };
   const wall = parseWallTime(text);
   if (!wall) {
-    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint: 'write it as YYYY-MM-DD HH:MM, e.g. 2020-11-19 14:00' };
+    // (a date alone is most often the date of "--start 2020-11-19 14:00" typed without quotes)
+    if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
+      return { ok: false, problem: 'format', message: `"${text}" has no time of day`, hint: `give the date and the time together, in quotes: "${text.trim()} 14:00"` };
+    }
+    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint: 'write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"' };
   }
   const shown = `${pad4(wall.year)}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
   const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone });

@@ -124,6 +124,12 @@ export type Format = 'csv' | 'xlsx';
  * `head` holds the whole file (read once from a pipe): nothing more is read from `file`.
  */
 export function detectFormat(file: string, head: Buffer, whole = false): Format {
+  const document = documentKind(head);
+  if (document) {
+    throw new OperationError(`${file} is ${document}, not a spreadsheet`, {
+      hint: 'give the spreadsheet itself (CSV, TSV or .xlsx): download it again from the tool that made it, or save it from Excel as .xlsx or CSV UTF-8',
+    });
+  }
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const kind = openDocumentKind(head);
     if (kind) {
@@ -152,6 +158,22 @@ export function detectFormat(file: string, head: Buffer, whole = false): Format 
     });
   }
   return 'csv';
+}
+
+/**
+ * A kind of file officers pick by mistake for a spreadsheet, known by its first bytes: a PDF (the
+ * report printed rather than exported), an image (a screenshot of the sheet). Null otherwise. Said
+ * by name: "it holds binary data" or "its first line is not a row of column names" left the
+ * officer to guess what was wrong with the file.
+ */
+export function documentKind(head: Uint8Array): string | null {
+  const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'a PDF document'; // %PDF-
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'an image (PNG)';
+  if (starts([0xff, 0xd8, 0xff])) return 'an image (JPEG)';
+  if (starts([0x47, 0x49, 0x46, 0x38])) return 'an image (GIF)'; // GIF8
+  if (starts([0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'a rich-text document (RTF)'; // {\rtf
+  return null;
 }
 
 /**

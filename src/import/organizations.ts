@@ -267,6 +267,8 @@ const RELINK_BATCH = 200;
 
 export class ImportLinker {
   readonly links: OrganizationLinks = { returning: 0, created: 0, doubtful: 0 };
+  /** The new organisations counted in links.doubtful. */
+  private readonly counted = new Set<number>();
   private readonly firstNew: number;
   private readonly memory: MemoryLookup | null;
   private readonly lookup: OrganizationLookup;
@@ -367,9 +369,16 @@ export class ImportLinker {
     // (the organisations sharing each one's longest word, all found in one pass)
     const sharing = organizationsWithWords(this.db, new Set(looked.map((l) => l.key)));
     for (const { o, key } of looked) {
-      if ((sharing.get(key) ?? []).some((c) => c.id !== o.id && similarNames(c.name, o.name))) this.links.doubtful++;
+      if ((sharing.get(key) ?? []).some((c) => c.id !== o.id && similarNames(c.name, o.name))) this.doubtful(o.id);
     }
     this.unmatched = [];
+  }
+
+  /** Counts a new organisation that may be one already known, once. */
+  private doubtful(organizationId: number): void {
+    if (this.counted.has(organizationId)) return;
+    this.counted.add(organizationId);
+    this.links.doubtful++;
   }
 
   private placeIdentity(a: ApplicationIdentity, applicationId?: number): { organizationId: number; personId: number | null } {
@@ -377,6 +386,10 @@ export class ImportLinker {
     const sure = candidates.find((c) => c.certain);
     if (sure) {
       if (sure.organizationId < this.firstNew) this.links.returning++;
+      // An organisation this file made, linked again by its name, may now share an address with
+      // another (its second application's contact): organizations --unconfirmed lists the pair,
+      // and the report's count of new ones that may be known ones said one fewer.
+      else if (candidates.some((c) => !c.certain && c.organizationId !== sure.organizationId)) this.doubtful(sure.organizationId);
       return { organizationId: sure.organizationId, personId: this.attach(sure.organizationId, a, false, applicationId) };
     }
     const fields = { name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region, website: a.website, beneficiaries: a.beneficiaries };
@@ -385,7 +398,7 @@ export class ImportLinker {
     const organizationId = insertOrganization(this.db, fields, { key, domain });
     this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: domain }, key);
     this.links.created++;
-    if (candidates.length) this.links.doubtful++;
+    if (candidates.length) this.doubtful(organizationId);
     else if (this.unmatched) {
       this.unmatched.push({ id: organizationId, name: a.organization, country: a.country });
       if (this.unmatched.length > SIMILAR_NAMES_MAX) this.unmatched = null;

@@ -2,10 +2,11 @@
  * Reads one sheet of an .xlsx workbook: its parts taken from the zip by name, read by namespace
  * (ooxml.ts), the sheet parsed by exceljs's streaming worksheet reader.
  */
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { OperationError } from '../errors.js';
-import { NotAZipError, ZipArchive, ZipBombError } from './zip.js';
+import { NotAZipError, notAWorkbook, ZipArchive, ZipBombError } from './zip.js';
 import { InputLimitError, MAX_CELLS_PER_ROW, tooManyCellsError } from './limits.js';
 import { plainNamespaces } from './ooxml.js';
 import { plainCells, plainSharedStrings, type SheetNotes } from './sheet-xml.js';
@@ -43,6 +44,9 @@ interface WorkbookParts {
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<{ values: unknown }> }>;
 }
+
+/** A zip archive that is no workbook at all (a .docx, an archive of files). */
+export class NotAWorkbookError extends OperationError {}
 
 class UnresolvedStrings extends Error {}
 class CutShort extends Error {}
@@ -83,6 +87,8 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
   let zip: ZipArchive | undefined;
   try {
     zip = await ZipArchive.open(options.bytes ?? file);
+    const other = notAWorkbook(zip.parts.keys());
+    if (other) throw new NotAWorkbookError(`${path.basename(file)} is ${other.what}`, { hint: other.hint });
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',

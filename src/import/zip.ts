@@ -109,6 +109,46 @@ export class ZipArchive {
   }
 }
 
+/**
+ * What a zip archive that is not an Excel workbook is, for the error (null: it is a workbook, or
+ * its names could not be read):
+ * a Word or PowerPoint file, or an archive, naming the spreadsheets it holds.
+ */
+export function notAWorkbook(parts: Iterable<string>): { what: string; hint: string } | null {
+  const names = [...parts];
+  // (no names read: nothing to say it is anything else)
+  if (!names.length || names.some((n) => n.startsWith('xl/'))) return null;
+  const save = 'give the spreadsheet itself (CSV, TSV or .xlsx), or save the table from that program as .xlsx or CSV UTF-8';
+  if (names.includes('word/document.xml')) return { what: 'a Word document (.docx), not a spreadsheet', hint: save };
+  if (names.includes('ppt/presentation.xml')) return { what: 'a PowerPoint presentation (.pptx), not a spreadsheet', hint: save };
+  const sheets = names.filter((n) => /\.(csv|tsv|txt|xlsx)$/i.test(n) && !/(^|\/)(__MACOSX|\.)/.test(n));
+  if (sheets.length) {
+    const shown = sheets.slice(0, 3).join(', ') + (sheets.length > 3 ? `, and ${sheets.length - 3} more` : '');
+    return { what: `a zip archive holding ${shown}, not an Excel workbook`, hint: 'unzip it and give the files inside' };
+  }
+  return { what: 'a zip archive, not an Excel workbook', hint: `unzip it and give the spreadsheet inside; ${save}` };
+}
+
+/**
+ * The names in a zip archive held in memory, from its central directory (empty when none is
+ * found): for a message about what the archive is, where opening it with yauzl is not wanted.
+ */
+export function zipEntryNames(bytes: Buffer): string[] {
+  // the end-of-central-directory record: within the last 64 KiB (its comment) and 22 bytes
+  const from = Math.max(0, bytes.length - 65_557);
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < from || end + 22 > bytes.length) return [];
+  const count = bytes.readUInt16LE(end + 10);
+  const names: string[] = [];
+  let at = bytes.readUInt32LE(end + 16);
+  for (let i = 0; i < count && at + 46 <= bytes.length && bytes.readUInt32LE(at) === 0x02014b50; i++) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    names.push(bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
 /** Refuses an archive whose parts would expand past MAX_WORKBOOK_BYTES or MAX_EXPANSION_RATIO. */
 export function checkExpansion(parts: ZipPart[]): void {
   let total = 0;

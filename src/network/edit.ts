@@ -62,7 +62,7 @@ const list = (kind: 'beneficiaries' | null) => (v: string) => JSON.stringify(spl
 const type = (v: string) => (v.trim() ? canonicalTerm('organizationTypes', v) : null);
 function consent(v: string): string {
   const c = consentOf(v);
-  if (!c) throw new UsageError(`"${v}" is not yes, no or unknown`);
+  if (!c) throw new UsageError(`"${v}" is not yes, no or unknown`, { hint: 'a consent is yes, no or unknown, e.g. --set consentMap=no' });
   return c;
 }
 function status(v: string): string {
@@ -186,7 +186,7 @@ export function editRecord(db: DB, named: Subject, sets: FieldSet[], options: { 
   const parsed = sets.map((s) => {
     const field = findField(subject.kind, s.field);
     const value = field.parse(s.value);
-    if (field.required && (value === null || value === '')) throw new UsageError(`${field.name} cannot be left empty`);
+    if (field.required && (value === null || value === '')) throw new UsageError(`${field.name} cannot be left empty`, { hint: `give it a value: --set "${field.name}=…"` });
     return { field, value };
   });
   const table = subjectTable(subject.kind);

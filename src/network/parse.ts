@@ -55,7 +55,7 @@ export function parseStatus(input: string, flag = '--status'): MemberStatus {
 
 export function parseConsent(input: string, flag: string): Consent {
   const consent = consentOf(input);
-  if (!consent) throw new UsageError(`${flag} takes yes, no or unknown, got "${input}"`);
+  if (!consent) throw new UsageError(`${flag} takes yes, no or unknown, got "${input}"`, { hint: `e.g. ${flag} no (unknown: nobody asked yet)` });
   return consent;
 }
 

@@ -279,7 +279,7 @@ export function describeQuota(q: Quota): string {
 
 function parseCount(text: string, what: string): number {
   const n = Number(text.trim());
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${what} needs a whole number of at least 0, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${what} needs a whole number of at least 0, got "${text}"`, { hint: 'a count of seats, e.g. 3' });
   return n;
 }
 

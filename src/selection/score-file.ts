@@ -130,6 +130,7 @@ export function parseScoreCell(text: string): { score: number; outOf?: number } 
 export async function readScoreTable(file: string): Promise<string[][]> {
   const { scanFile, detectFormat } = await import('../import/detect.js');
   const { openTable, cellText, xlsxSource, InputLimitError } = await import('../import/readers.js');
+  const { NotAWorkbookError } = await import('../import/xlsx-reader.js');
   const scan = await scanFile(file);
   const table = await openTable(file, scan);
   const readAll = async (source: typeof table): Promise<string[][]> => {
@@ -153,7 +154,7 @@ export async function readScoreTable(file: string): Promise<string[][]> {
     }
   } catch (e) {
     // A workbook past the reading limits (a zip bomb) is not read whole either.
-    if (detectFormat(file, scan.head) !== 'xlsx' || e instanceof InputLimitError) throw e;
+    if (detectFormat(file, scan.head) !== 'xlsx' || e instanceof InputLimitError || e instanceof NotAWorkbookError) throw e;
     return readWholeWorkbook(file, cellText, e as Error);
   }
   return rows;

@@ -128,6 +128,9 @@ export async function readScoreSheet(file: string, options: { reviewer?: string;
     input.release();
   }
   const name = input.name;
+  if (!table.length) {
+    throw new OperationError(`${name} is empty: there is no header row and no score`, { hint: 'check that you picked the right file: a sheet with the columns application id (or email), reviewer, score' });
+  }
   let headerRow = -1;
   let columns: ReturnType<typeof matchScoreHeaders> = {};
   for (let i = 0; i < Math.min(table.length, 10); i++) {

@@ -60,26 +60,33 @@ export function parseCategoryCell(cell: string, where: string): string[] {
   return [...codes];
 }
 
+export const LABELLED_COLUMNS = 'title,description,language,categories';
+
 /**
  * Reads a labelled CSV: columns title, description, language, categories (codes joined by |);
  * beneficiaries and self_categories are read too when present. Header names ignore case.
  */
-export async function readLabelledCsv(file: string): Promise<LabelledText[]> {
+export async function readLabelledCsv(file: string, options: { check?: (bytes: Buffer) => void } = {}): Promise<LabelledText[]> {
   const { readSmallInput } = await import('../files/input.js');
-  const text = (await readSmallInput(file, { limit: 256 * 1024 * 1024 })).toString('utf8');
+  const bytes = await readSmallInput(file, { limit: 256 * 1024 * 1024 });
+  // (the caller's check of what the file is: a workbook, a PDF, binary data)
+  options.check?.(bytes);
+  const text = bytes.toString('utf8');
   const { parse } = await import('csv-parse/sync');
   let records: Record<string, string>[];
   try {
     records = parse(text, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
   } catch (e) {
-    throw new OperationError(`${file} is not a readable CSV: ${(e as Error).message}`);
+    throw new OperationError(`${file} is not a readable CSV: ${(e as Error).message}`, { hint: `save it as CSV UTF-8 with the columns ${LABELLED_COLUMNS}` });
   }
-  if (records.length === 0) throw new OperationError(`${file} has no data rows`);
+  if (records.length === 0) {
+    throw new OperationError(`${file} has no ${text.trim() ? 'data rows' : 'line: it is empty'}`, { hint: `a labelled set is a CSV with the columns ${LABELLED_COLUMNS} and a line per text` });
+  }
   const headers = Object.keys(records[0]);
   const missing = ['description', 'categories'].filter((h) => !headers.includes(h));
   if (missing.length) {
     throw new OperationError(`${file} has no ${missing.join(' or ')} column`, {
-      hint: `the columns are title,description,language,categories (found: ${headers.join(', ')})`,
+      hint: `the columns are ${LABELLED_COLUMNS} (found: ${headers.join(', ')})`,
     });
   }
   const list = (v: string | undefined) => (v ? v.split('|').map((x) => x.trim()).filter(Boolean) : []);

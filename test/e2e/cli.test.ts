@@ -47,6 +47,18 @@ describe('usage errors point to the help of the command that was run', () => {
     [['export', 'roster', 'core', '--format', 'pdf', '--out', 'x.pdf'], /^error: option '--format <format>' argument 'pdf' is invalid.*\n  see skillsnet export roster --help\n$/],
     [['list', '--regoin', 'Africa'], /^error: unknown option '--regoin'; did you mean --region\?\n  see skillsnet list --help\n$/],
     [['exprt'], /^error: unknown command 'exprt'; did you mean export\?\n  see skillsnet --help\n$/],
+    // the mistyped command is the problem, not a command name further on
+    [['evnt', 'show', '1'], /^error: unknown command 'evnt'; did you mean event\?\n  see skillsnet --help\n$/],
+    [['--db', 'show', 'evnt', 'show', '1'], /^error: unknown command 'evnt'; did you mean event\?\n  see skillsnet --help\n$/],
+    [['event', 'shw', 'list'], /^error: unknown command 'shw'; did you mean show\?\n  see skillsnet event --help\n$/],
+    // a value with spaces typed without quotes: the words put back together, quoted
+    [['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-11-19', '14:00', '--tz', 'UTC'], /^error: too many arguments for 'add'\. .*\n  a value with spaces goes in quotes: --start "2020-11-19 14:00"\n$/],
+    [['--db', 'x.db', 'event', 'add', '1st', 'Core', 'Group', 'meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'UTC'], /\n  a value with spaces goes in quotes: "1st Core Group meeting"\n$/],
+    [['member', 'add', '--organization', 'Ministerio', 'de', 'Trabajo', '--country', 'PE'], /\n  a value with spaces goes in quotes: --organization "Ministerio de Trabajo"\n$/],
+    [['edit', '17', '--set', 'contactName=Ana', 'María'], /\n  a value with spaces goes in quotes: --set "contactName=Ana María"\n$/],
+    // IDs one too many are no value to quote
+    [['show', '17', '18'], /^error: too many arguments for 'show'\. .*\n  see skillsnet show --help\n$/],
+    [['event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2020-11-19', '--tz', 'UTC'], /^error: "2020-11-19" has no time of day\n  give the date and the time together, in quotes: "2020-11-19 14:00"\n$/],
     [['export', 'kumu', '--out', 'map.xlsx', '--fromat', 'csv'], /^error: unknown option '--fromat'; did you mean --format\?\n  see skillsnet export kumu --help\n$/],
   ])('%j', (args, expected) => {
     const r = runCli(args as string[]);

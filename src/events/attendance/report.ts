@@ -11,9 +11,10 @@
 import { isUtf8 } from 'node:buffer';
 import { OperationError } from '../../errors.js';
 import { checkpoint, mapInSteps } from '../../reporting.js';
-import { detectEncoding, looksBinary } from '../../import/detect.js';
+import { detectEncoding, documentKind, looksBinary } from '../../import/detect.js';
+import { notAWorkbook, zipEntryNames } from '../../import/zip.js';
 import { normaliseName } from '../../geo/normalise.js';
-import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
+import { instantOfWall, localTime, timeZoneHint, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
 import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
@@ -153,7 +154,7 @@ function isReportHeader(match: HeaderMatch): boolean {
 
 export async function readAttendanceReport(bytes: Uint8Array, options: ReadReportOptions): Promise<AttendanceReport> {
   const given = timeZoneName(options.timeZone);
-  if (!given) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`);
+  if (!given) throw new OperationError(`${options.file}: unknown time zone "${options.timeZone}" for the report's times`, { hint: timeZoneHint(options.timeZone) });
   const { text, encoding } = await decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // Checkpoints between the steps that read the whole report at once (decoding, parsing,
   // splitting, the date order): together they held Ctrl-C for over a second on 40,000 rows.
@@ -244,8 +245,14 @@ const FIELD_WORDS: Partial<Record<keyof HeaderMatch['columns'], string>> = { nam
  */
 function whatWasFound(text: string, bytes: Uint8Array): { found: string; hint?: string } | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8));
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { found: 'is an Excel workbook (.xlsx), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    // (a zip that is no workbook, a .docx or an archive, is said to be what it is)
+    const other = notAWorkbook(zipEntryNames(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    return { found: `is ${other ? other.what.replace(/, not (a spreadsheet|an Excel workbook)$/, '') : 'an Excel workbook (.xlsx)'}, not the CSV file the meeting tools write`, hint: other?.hint.startsWith('unzip') ? 'unzip it and give the report inside' : SAVE_AS_CSV };
+  }
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { found: 'is an old Excel workbook (.xls), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
+  const document = documentKind(head);
+  if (document) return { found: `is ${document}, not the CSV file the meeting tools write`, hint: SAVE_AS_CSV };
   if (!text.trim()) return { found: 'is empty', hint: 'download the report again: the file holds no line' };
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024));
   if (looksBinary(start, detectEncoding({ head: start, validUtf8: isUtf8(start) }).encoding)) {

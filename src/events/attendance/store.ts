@@ -308,7 +308,9 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
         ignored: unmatchedRows.filter((u) => u.ignored).length, files: summaries, unmatchedRows, attendees, warnings, dryRun: Boolean(options.dryRun),
       };
     });
-    if (ownTransaction) commit(db);
+    // (a dry run's transaction is rolled back, not committed: the commit of pages put back as
+    // they were still wrote them, and moved the file's modification time)
+    if (ownTransaction && !options.dryRun) commit(db);
     for (const f of value.files) for (const w of f.warnings) callbacks.onWarning?.(warning('report', `${f.file}: ${w}`));
     for (const w of value.warnings) callbacks.onWarning?.(warning('report', w));
     return value;

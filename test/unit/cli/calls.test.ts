@@ -122,6 +122,31 @@ describe('a database of several calls', () => {
   it('a roster filter names its applications: no call needed', async () => {
     expect((await skillsnet(['--db', db, 'export', 'contacts', '--roster', 'both', '--out', '-'])).code).toBe(0);
   });
+
+  // `export map --role stakeholder` (docs/map.md) was asked for a call, and the call it was then
+  // given left every stakeholder out: members who never applied are in no call.
+  it('filters that choose no application, or those of one call, need no call', async () => {
+    const added = await skillsnet(['--db', db, 'member', 'add', '--organization', 'Ministerio de Prueba', '--name', 'Rosa Inventada', '--email', 'rosa@example.org', '--country', 'PE', '--role', 'stakeholder', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    for (const args of [
+      ['export', 'contacts', '--role', 'stakeholder', '--include-no-consent', '--format', 'csv', '--out', '-'],
+      ['export', 'kumu', '--role', 'stakeholder', '--format', 'json', '--out', '-'],
+      ['export', 'map', '--role', 'stakeholder', '--out', '-'],
+    ]) {
+      const r = await skillsnet(['--db', db, ...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('Ministerio de Prueba');
+    }
+    const graph = json(await skillsnet(['--db', db, 'export', 'kumu', '--role', 'stakeholder', '--format', 'json', '--out', '-']));
+    expect(graph.elements.filter((e: { type?: string }) => e.type === 'Organization').map((e: { label: string }) => e.label)).toEqual(['Ministerio de Prueba']);
+    // the applications of one call, chosen by another filter: nothing to mix
+    const one = await skillsnet(['--db', db, 'export', 'contacts', '--search', 'Org 2021-', '--format', 'csv', '--out', '-']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain('c1@2021.example.org');
+    expect(one.stdout).not.toContain('2020.example.org');
+    // and two calls' applications still ask
+    expect((await skillsnet(['--db', db, 'export', 'contacts', '--search', 'Org 20', '--out', '-'])).code).toBe(2);
+  });
 });
 
 describe('one call: nothing changes', () => {

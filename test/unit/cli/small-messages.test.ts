@@ -1,4 +1,5 @@
 /** Small messages a new user met: each says what is wrong in plain words and what to do. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../support/run.js';
@@ -38,6 +39,60 @@ describe('small messages', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/abbreviations such as (CET|EST) are refused: .*summer time/);
     expect(r.stderr).toMatch(/Europe\/Paris or Europe\/Zurich/);
+  });
+
+  it.each([
+    ['Zurich', /a time zone is written with its region: Europe\/Zurich$/m],
+    ['lima', /a time zone is written with its region: America\/Lima$/m],
+    ['New York', /a time zone is written with its region: America\/New_York$/m],
+    ['Bogotá', /a time zone is written with its region: America\/Bogota$/m],
+    ['Genève', /give an IANA time zone \(a place\)/],
+    ['Paris', /Europe\/Paris/],
+    ['GMT+1', /abbreviations such as GMT\+1 are refused/],
+  ])('a place named without its region (%s) is shown the zone, not called an abbreviation', async (zone, hint) => {
+    const r = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-01 10:00', '--tz', zone]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(hint);
+    if (zone !== 'GMT+1') expect(r.stderr).not.toMatch(/abbreviation/);
+  });
+
+  it('tag auto and scores import say a --call names no call, as list does (they tagged none, or rejected every row)', async () => {
+    const sheet = path.join(dir, 'scores.csv');
+    fs.writeFileSync(sheet, 'application id,reviewer,score\n1,Amina,8\n');
+    for (const args of [['tag', 'auto', '--call', '2024'], ['tag', 'auto', '--call', '2024', '--dry-run', '--json'], ['scores', 'import', sheet, '--call', '2024', '--dry-run']]) {
+      const r = await sk(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: no call named "2024" in this database\n {2}calls here: 2020\n$/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('event link with both --member and --ignore says to choose one, not that neither was given', async () => {
+    const both = await sk(['event', 'link', '1', '8', '--member', '9', '--ignore']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^error: choose one of --member and --ignore/);
+    const none = await sk(['event', 'link', '1', '8']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: say what the row is: --member ID, or --ignore/);
+  });
+
+  it('history --action naming no action the history holds names those it does', async () => {
+    expect((await sk(['edit', '1', '--set', 'score=7'])).code).toBe(0);
+    const typo = await sk(['history', '--action', 'eddit', '--json']);
+    expect(typo.code).toBe(0);
+    expect(JSON.parse(typo.stdout)).toEqual([]);
+    expect(typo.stderr).toMatch(/^warning: no change in the history is a "eddit"; the actions here: .*\bedit\b/m);
+    const known = await sk(['history', '--action', 'edit', '--json']);
+    expect(known.code).toBe(0);
+    expect(JSON.parse(known.stdout).length).toBeGreaterThan(0);
+  });
+
+  it('an empty --db (a variable left unset) is a usage error, not ./skillsnet.db', async () => {
+    for (const args of [['--db', '', 'list'], ['list', '--db', ' '], ['--db=', 'erase', 'person-1', '--yes']]) {
+      const r = await sk(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: --db is empty\n {2}give the database file/);
+    }
   });
 
   it('destructive commands off a terminal without --yes are usage errors (exit 2), all alike', async () => {

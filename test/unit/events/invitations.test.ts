@@ -57,6 +57,14 @@ describe('events: validation and times', () => {
     expect(() => checkEvent({ ...FIRST_MEETING, timeZone: 'Geneva' })).toThrow('unknown time zone "Geneva"');
     expect(checkEvent({ ...FIRST_MEETING, timeZone: 'europe/zurich' }).timeZone).toBe('Europe/Zurich');
   });
+
+  it('says a duration past a week is too long, not that it must be above 0', () => {
+    expect(validateEvent({ ...FIRST_MEETING, durationMinutes: 7 * 24 * 60 })).toEqual([]);
+    const [problem] = validateEvent({ ...FIRST_MEETING, durationMinutes: 100000 });
+    expect(problem).toMatchObject({ field: 'durationMinutes', message: 'the duration must be at most a week (10,080 minutes), got 100,000' });
+    expect(problem!.hint).toMatch(/in minutes/);
+    expect(validateEvent({ ...FIRST_MEETING, durationMinutes: -5 })[0]!.message).toBe('the duration must be a whole number of minutes above 0, got -5');
+  });
 });
 
 describe('the invitation sheet', () => {
@@ -105,8 +113,9 @@ describe('the invitation sheet', () => {
 
   it('warns about what the officer should check before sending', () => {
     expect(sheet.warnings).toEqual([
-      '1 invitee has no country or time zone on record: their local time is left blank',
-      "4 invitees live in a country with several time zones: the capital's time is shown (multiple_zones_flag), check it or record their own zone",
+      // who, and the command that records their zone
+      '1 invitee has no country or time zone on record (member-7): their local time is left blank; record one: skillsnet member set member-7 --time-zone ZONE (an IANA name such as America/Sao_Paulo)',
+      "4 invitees live in a country with several time zones (member-1, member-4, member-5, member-8): the capital's time is shown (multiple_zones_flag); check it, or record their own zone: skillsnet member set member-1 --time-zone ZONE (an IANA name such as America/Sao_Paulo)",
       '1 invitee has no email address',
     ]);
   });

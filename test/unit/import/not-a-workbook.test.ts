@@ -50,7 +50,7 @@ describe('zip files that are not .xlsx workbooks', () => {
     fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
     const run = await skillsnet(['--db', path.join(dir, 'b.db'), 'import', f, '--call', '2024']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: letter\.xlsx has no sheet/m);
+    expect(run.stderr).toMatch(/^error: letter\.xlsx is a Word document \(\.docx\), not a spreadsheet$/m);
     expect(run.stderr).not.toMatch(/is empty/);
   });
 
@@ -107,5 +107,80 @@ describe('Office compound files', () => {
     const run = await skillsnet(['--db', path.join(dir, 'xls.db'), 'import', f, '--call', '2024']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/old\.xls is an old Excel \.xls workbook/);
+  });
+});
+
+// Files officers give by mistake for a spreadsheet: each command that reads one says what the
+// file is ("a PDF document", "a Word document"), where they said "its first line is not a row of
+// column names", "has no \"feature\" column (it is empty)", "no score column recognised" or
+// quoted the file's first bytes as its columns.
+describe('a document that is not a spreadsheet, given to every command that reads one', () => {
+  async function zipOf(name: string, parts: Record<string, string>): Promise<string> {
+    const zip = new JSZip();
+    for (const [part, text] of Object.entries(parts)) zip.file(part, text);
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return f;
+  }
+  function bytesFile(name: string, bytes: Buffer): string {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, bytes);
+    return f;
+  }
+  const database = path.join(dir, 'kinds.db');
+  const readers: [string, (f: string) => string[]][] = [
+    ['import', (f) => ['--db', database, 'import', f, '--call', '2024', '--dry-run']],
+    ['member import', (f) => ['--db', database, 'member', 'import', f, '--dry-run']],
+    ['scores import', (f) => ['--db', database, 'scores', 'import', f, '--dry-run']],
+    ['select --quotas', (f) => ['--db', database, 'select', '--size', '2', '--quotas', f, '--dry-run']],
+    ['tag evaluate', (f) => ['tag', 'evaluate', f]],
+  ];
+
+  it.each(readers)('%s', async (_, args) => {
+    // (a database to select from, so that select reaches its quotas file)
+    if (!fs.existsSync(database)) {
+      const csv = path.join(dir, 'call.csv');
+      fs.writeFileSync(csv, 'Organization,Email,Country,Title\nTaller Sur,ana@example.org,Argentina,Oficios\nAtelier Nord,luc@example.org,Senegal,Métiers\n');
+      expect((await skillsnet(['--db', database, 'import', csv, '--call', '2024'])).code).toBe(0);
+    }
+    const files: [string, RegExp][] = [
+      [bytesFile('report.pdf', Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')), /report\.pdf is a PDF document, not a spreadsheet$/m],
+      [bytesFile('screenshot.png', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(40)])), /screenshot\.png is an image \(PNG\), not a spreadsheet$/m],
+      [await zipOf('notes.docx', { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), /notes\.docx is a Word document \(\.docx\), not a spreadsheet$/m],
+      [await zipOf('slides.pptx', { '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p:presentation/>' }), /slides\.pptx is a PowerPoint presentation \(\.pptx\), not a spreadsheet$/m],
+      [await zipOf('exports.zip', { 'forms/answers.csv': 'Email\na@example.org\n' }), /exports\.zip is a zip archive holding forms\/answers\.csv, not an Excel workbook\n {2}unzip it/m],
+    ];
+    for (const [f, said] of files) {
+      const run = await skillsnet(args(f));
+      expect(run.code, `${f}: ${run.stderr}`).toBe(1);
+      expect(run.stderr).toMatch(/^error: /);
+      expect(run.stderr, f).toMatch(said);
+      expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(2);
+    }
+  });
+
+  it('event attendance names the kind of file too', async () => {
+    const db = path.join(dir, 'event.db');
+    expect((await skillsnet(['--db', db, 'event', 'add', 'Clinic', '--kind', 'clinic', '--start', '2024-03-01 10:00', '--tz', 'UTC'])).code).toBe(0);
+    const cases: [string, RegExp][] = [
+      [bytesFile('zoom.pdf', Buffer.from('%PDF-1.4\n%%EOF\n')), /^error: zoom\.pdf is a PDF document, not the CSV file the meeting tools write$/m],
+      [await zipOf('teams.docx', { 'word/document.xml': '<w:document/>' }), /^error: teams\.docx is a Word document \(\.docx\), not the CSV file the meeting tools write$/m],
+      [await zipOf('reports.zip', { 'zoom.csv': 'Name,Join Time\n' }), /^error: reports\.zip is a zip archive holding zoom\.csv, not the CSV file the meeting tools write\n {2}unzip it and give the report inside$/m],
+    ];
+    for (const [f, said] of cases) {
+      const run = await skillsnet(['--db', db, 'event', 'attendance', '1', f, '--dry-run']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(said);
+    }
+  });
+
+  it('scores import and tag evaluate say an empty file is empty', async () => {
+    const f = bytesFile('nothing.csv', Buffer.alloc(0));
+    const scores = await skillsnet(['--db', database, 'scores', 'import', f, '--dry-run']);
+    expect(scores.code).toBe(1);
+    expect(scores.stderr).toMatch(/^error: nothing\.csv is empty/);
+    const evaluate = await skillsnet(['tag', 'evaluate', f]);
+    expect(evaluate.code).toBe(1);
+    expect(evaluate.stderr).toMatch(/nothing\.csv has no line: it is empty\n {2}a labelled set is a CSV/);
   });
 });

@@ -47,6 +47,27 @@ describe('the import report names returning organisations', () => {
   });
 });
 
+describe('the count of new organisations that may be known ones agrees with --unconfirmed', () => {
+  it('counts one the file made, linked again by its name from a contact another organisation has', async () => {
+    // The sample call: an institute's second application came from the address of another
+    // country's institute; the import said "3 new ones may be one already known" and
+    // organizations --unconfirmed listed 4 pairs.
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(path.join(dir, 'call.csv'), [HEADER,
+      'Institut des métiers de Sousse,Ali Exemple,info.institut@example.com,Tunisia,,Métiers',
+      'Institut des métiers de Sokodé,Kofi Exemple,kofi@example.org,Togo,,Métiers du bois',
+      'Atelier Vert,Awa Exemple,awa@example.net,Senegal,,Jardins urbains',
+      'Institut des métiers de Sokodé,Didier Exemple,info.institut@example.com,Togo,,Métiers du métal',
+    ].join('\n') + '\n');
+    const r = await run(['--db', db, 'import', path.join(dir, 'call.csv'), '--call', '2020', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = json(await run(['--db', db, 'organizations', '--unconfirmed', '--json'])) as unknown[];
+    expect(listed).toHaveLength(1);
+    expect(json(r).files[0].organizations).toEqual({ returning: 0, created: 3, doubtful: 1 });
+  });
+});
+
 describe('organisations across calls', () => {
   it('a returning organisation is one organisation with two applications, with one Kumu ID in the map of both calls and of one', async () => {
     const { dir, db } = await twoCalls();

@@ -55,6 +55,18 @@ describe('member set --status declined', () => {
     expect(replaced.code, replaced.stderr).toBe(0);
   });
 
+  it('with --yes the seat goes to the alternate at once: the question answered yes, off a terminal too', async () => {
+    const roster = json(await sk(['roster', 'show', 'core-2020', '--json']));
+    const seated = roster.members.map((m: { id: number }) => m.id) as number[];
+    const other = members.find((m) => m.country !== 'NP' && seated.includes(m.id) && m.id !== members.find((x) => x.country !== 'NP')!.id)!;
+    const r = await sk(['member', 'set', `member-${await memberOf(other.id)}`, '--status', 'declined', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`#${other.id} .* declined; replaced by #\\d+`));
+    const after = json(await sk(['roster', 'show', 'core-2020', '--json']));
+    expect(after.members.map((m: { id: number }) => m.id)).not.toContain(other.id);
+    expect(after.members).toHaveLength(roster.members.length);
+  });
+
   it('roster accept again keeps each answer, and says the statuses as they are', async () => {
     const seats = json(await sk(['roster', 'accept', 'core-2020', '--dry-run', '--json'])).members.map((m: any) => m.status);
     expect(seats).toContain('declined');

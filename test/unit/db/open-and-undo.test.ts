@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inSavepoint, inSavepointInSteps, openDatabase } from '../../../src/db/connection.js';
+import { tempDir } from '../support/run.js';
+
+// A dry run (event attendance --dry-run, event link --dry-run) works in a savepoint it undoes.
+// Undone with ROLLBACK TO then RELEASE, the savepoint that began the transaction committed the
+// pages it had touched, unchanged: frames in the WAL, written back into the file when the
+// connection closed, so the file's modification time moved though nothing in it did.
+function walFrames(file: string): number {
+  const wal = `${file}-wal`;
+  return fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+}
+
+function database(): { file: string; db: ReturnType<typeof openDatabase> } {
+  const file = path.join(tempDir(), 'savepoint.db');
+  const db = openDatabase(file, { create: true });
+  db.exec('CREATE TABLE IF NOT EXISTS t (x)');
+  db.exec('INSERT INTO t VALUES (1)');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { file, db };
+}
+
+describe('a savepoint that is not kept', () => {
+  it('writes nothing to the database when it began the transaction (a dry run)', () => {
+    const { file, db } = database();
+    expect(walFrames(file)).toBe(0);
+    const value = inSavepoint(db, 'dry', false, () => {
+      db.exec('INSERT INTO t VALUES (2)');
+      return 'seen';
+    });
+    expect(value).toBe('seen');
+    expect(db.inTransaction).toBe(false);
+    expect(walFrames(file)).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('writes nothing either when it was undone because its work failed', () => {
+    const { file, db } = database();
+    expect(() => inSavepoint(db, 'failing', true, () => {
+      db.exec('INSERT INTO t VALUES (2)');
+      throw new Error('no');
+    })).toThrow('no');
+    expect(db.inTransaction).toBe(false);
+    expect(walFrames(file)).toBe(0);
+    db.close();
+  });
+
+  it('writes nothing when its work pauses between steps', async () => {
+    const { file, db } = database();
+    await inSavepointInSteps(db, 'dry', false, async () => {
+      db.exec('INSERT INTO t VALUES (2)');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      db.exec('INSERT INTO t VALUES (3)');
+    });
+    expect(db.inTransaction).toBe(false);
+    expect(walFrames(file)).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('inside the caller\'s transaction undoes only its own work', async () => {
+    const { db } = database();
+    db.exec('BEGIN');
+    db.exec('INSERT INTO t VALUES (10)');
+    inSavepoint(db, 'inner', false, () => db.exec('INSERT INTO t VALUES (11)'));
+    await inSavepointInSteps(db, 'inner2', false, async () => db.exec('INSERT INTO t VALUES (12)'));
+    expect(db.inTransaction).toBe(true);
+    db.exec('COMMIT');
+    expect(db.prepare('SELECT x FROM t ORDER BY x').all()).toEqual([{ x: 1 }, { x: 10 }]);
+    db.close();
+  });
+
+  it('is kept when asked', () => {
+    const { db } = database();
+    inSavepoint(db, 'kept', true, () => db.exec('INSERT INTO t VALUES (2)'));
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+    db.close();
+  });
+});
+
+// `--db empty.csv list`: a command that only reads opened an empty file as a new database,
+// wrote the whole schema into it and listed nothing, as if all were well.
+describe('an empty file given as the database', () => {
+  it('is no database to a command that does not create one, and is left as it was', () => {
+    const file = path.join(tempDir(), 'empty.csv');
+    fs.writeFileSync(file, '');
+    expect(() => openDatabase(file)).toThrow(/^no database at .*empty\.csv: the file is empty$/);
+    expect(() => openDatabase(file, { write: true })).toThrow(/the file is empty/);
+    expect(fs.statSync(file).size).toBe(0);
+  });
+
+  it('is a new database to a command that creates one (touch skillsnet.db, then import)', () => {
+    const file = path.join(tempDir(), 'touched.db');
+    fs.writeFileSync(file, '');
+    const db = openDatabase(file, { create: true });
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('db check does not call it sound', async () => {
+    const { checkDatabase } = await import('../../../src/db/maintenance.js');
+    const file = path.join(tempDir(), 'empty.db');
+    fs.writeFileSync(file, '');
+    const result = checkDatabase(file);
+    expect(result.ok).toBe(false);
+    expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');
+  });
+});

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandFilePatterns } from '../../../src/files/patterns.js';
+import { json, run, tempDir } from '../support/run.js';
+
+// Windows' cmd and PowerShell pass `responses\*.csv` to the program as typed, and skillsnet's own
+// hint for a folder is `skillsnet import folder/*.csv`: it failed with "no such file".
+describe('file names with wildcards no shell expanded', () => {
+  function folder(): string {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'réponses 2024'));
+    for (const f of ['b.csv', 'a.csv', 'notes.txt', '.hidden.csv']) fs.writeFileSync(path.join(dir, 'réponses 2024', f), 'Organization,Email\nTaller Sur,ana@example.org\n');
+    fs.mkdirSync(path.join(dir, 'réponses 2024', 'sub.csv'));
+    return dir;
+  }
+
+  it('are matched in their folder, in name order, files only; names that exist are kept as given', () => {
+    const dir = folder();
+    expect(expandFilePatterns(['réponses 2024/*.csv'], dir)).toEqual(['réponses 2024/a.csv', 'réponses 2024/b.csv']);
+    expect(expandFilePatterns(['réponses 2024/?.csv', 'réponses 2024/notes.txt', '-'], dir)).toEqual(['réponses 2024/a.csv', 'réponses 2024/b.csv', 'réponses 2024/notes.txt', '-']);
+    fs.writeFileSync(path.join(dir, '*.csv'), '');
+    expect(expandFilePatterns(['*.csv'], dir)).toEqual(['*.csv']);
+  });
+
+  it('matching nothing is said so', () => {
+    expect(() => expandFilePatterns(['réponses 2024/*.xlsx'], folder())).toThrow('no file matches réponses 2024/*.xlsx');
+  });
+
+  it('import reads every file a pattern names, and says so in JSON when it names none', async () => {
+    const dir = folder();
+    const db = path.join(dir, 'p.db');
+    const r = await run(['--db', db, 'import', 'réponses 2024/*.csv', '--call', '2024', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).files.map((f: { file: string }) => f.file)).toEqual(['a.csv', 'b.csv']);
+    const none = await run(['--db', db, 'import', 'réponses 2024/*.xlsx', '--json'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(json(none).error).toBe('no file matches réponses 2024/*.xlsx');
+    expect(none.stderr).toMatch(/^error: no file matches réponses 2024\/\*\.xlsx\n {2}check the folder and the pattern/);
+  });
+});

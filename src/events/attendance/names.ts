@@ -78,8 +78,22 @@ function wholeName(text: string): boolean {
 
 const PRONOUNS = new Set(['she', 'her', 'hers', 'he', 'him', 'his', 'they', 'them', 'theirs', 'ze', 'zir', 'xe', 'xem', 'any', 'all', 'pronouns',
   'elle', 'il', 'lui', 'iel', 'ella', 'el', 'él', 'elu', 'ele', 'dela', 'dele', 'ela']);
-const TITLE = /^(?:(?:dr|dra|prof|profa|mr|mrs|ms|mx|mme|mlle|m|sr|sra|srta|lic|ing|eng|hon|he|h\.e|dott|dottssa|sir|madam)\.?\s+)+/i;
+/**
+ * Titles before a name. Words that are no one's name, with or without their period; those that
+ * are also a name ("He" and "Hon" are Chinese family names, "Eng" and "Ing" given names, "Sr" a
+ * "Senior"), only with the period that makes them titles, and "M." (Monsieur) never: it is as
+ * often an initial ("M. Kumar Singh"), and dropped it made "He Wei Ming" and "M. Kumar Singh"
+ * the members Wei Ming and Kumar Singh.
+ */
+const TITLE = /^(?:(?:(?:dr|dra|prof|profa|mr|mrs|ms|mx|mme|mlle|sra|srta|dott|dottssa|sir|madam)\.?|(?:sr|lic|ing|eng|hon)\.|h\.e\.?)\s+)+/i;
 const DEVICE = /\b(?:iphone|ipad|ipod|android|galaxy|samsung|huawei|xiaomi|redmi|pixel|macbook|laptop|phone|tablet|t[ée]l[ée]phone|tel[ée]fono|celular|m[óo]vil|portable|port[áa]til)\b/i;
+
+/**
+ * A hyphen or en dash with spaces before a single capitalised word that ends the name or its part:
+ * a double surname written loosely ("Ama Owusu - Mensah" is Ama Owusu-Mensah), not an affiliation
+ * ("Ama Owusu - ILO", "Ama Owusu - Ministry of Labour"): taken apart, it was the member Ama Owusu.
+ */
+const SPACED_HYPHEN = /\s+[-\u2013]\s+(?=\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?:\s+[-\u2013\u2014|@]\s+|\s*\||\s*$))/gu;
 
 /** Latin letters and spaces, commas and hyphens within words: nothing in it to take apart. */
 const PLAIN = /^[\p{Script=Latin}\s,]*(?:-[\p{Script=Latin}]+[\p{Script=Latin}\s,]*)*$/u;
@@ -118,7 +132,7 @@ export function nameVariants(display: string): string[] {
   const bracket = /^(.*?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(whole);
   if (bracket) parts.push(bracket[1]!, bracket[2]!);
   for (const base of [whole, ...parts]) {
-    const split = base.split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
+    const split = base.replace(SPACED_HYPHEN, '-').split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
     if (split.length > 1) parts.push(split[0]!);
   }
   for (const base of [whole, ...parts]) {

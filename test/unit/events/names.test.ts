@@ -20,6 +20,12 @@ const MEMBERS: AttendanceMember[] = [
   { memberId: 10, name: '李', email: null },
   { memberId: 11, name: 'Dr. Lina Haddad', email: null },
   { memberId: 12, name: 'عبدالله حسن', email: null },
+  { memberId: 13, name: 'Wei Ming', email: null },
+  { memberId: 14, name: 'Kumar Singh', email: null },
+  { memberId: 15, name: 'Hock Lim', email: null },
+  { memberId: 16, name: 'Wai Chan', email: null },
+  { memberId: 17, name: 'Juan Pérez García', email: null },
+  { memberId: 18, name: 'Ama Owusu-Mensah', email: null },
 ];
 
 /** Who a Teams row (no Zoom "(Original Name)" reading) of this name is: a member ID, or null. */
@@ -72,6 +78,19 @@ describe('display names that carry more than a name', () => {
   it.each([['iPhone de Juan'], ["Juan's iPad"], ['Maria (she/her)'], ['Dr. Owusu'], ['ILO'], ['Ama - ILO']])('%s is no one (a lone word out of a longer name)', (name) => {
     expect(whoIs(name)).toBeNull();
   });
+
+  it.each([
+    // a family name or an initial that is also a title's word is part of the name, not a title
+    ['He Wei Ming'], ['Hon Wai Chan'], ['Eng Hock Lim'], ['M Kumar Singh'], ['M. Kumar Singh'],
+  ])('%s is no one (not a member whose name is a part of it)', (name) => expect(whoIs(name)).toBeNull());
+
+  it.each([
+    // a double surname written with spaces around its hyphen is not a name and an affiliation
+    ['Ama Owusu - Mensah', 18], ['Ama Owusu – Mensah', 18], ['Ama Owusu - Mensah (she/her)', 18], ['Ama Owusu - Mensah | ILO', 18],
+    ['Ama Owusu - ILO', 7], ['H.E. Ama Owusu', 7], ['H.E Ama Owusu', 7], ['Eng. Ama Owusu', 7],
+    ['Juan Pérez García', 17], ['iPhone de Juan Pérez García', 17], ["Juan Pérez García's iPhone", 17], ['Juan Pérez García - ILO', 17],
+    ['Dr Drissa Traoré', null], ['Juan de la Cruz', null],
+  ])('%s is member %s', (name, id) => expect(whoIs(name)).toBe(id));
 
   it('variants are whole names only, and a key of one letter identifies no one', () => {
     expect(nameVariants('iPhone de Juan')).toEqual(['iPhone de Juan']);

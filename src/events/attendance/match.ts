@@ -101,12 +101,12 @@ export function nameKey(name: string): string {
 }
 
 /** The key names had before other scripts were keyed apart: an officer's decision stored under it still holds. */
-function legacyNameKey(name: string): string {
+export function legacyNameKey(name: string): string {
   return normaliseName(name).split(' ').filter(Boolean).sort().join(' ');
 }
 
 /** The keys of the names a row or a member goes by, with the whole names inside each (nameVariants). */
-function keysOf(names: readonly string[]): string[] {
+export function keysOf(names: readonly string[]): string[] {
   return [...new Set(names.flatMap(nameVariants).map(nameKey).filter(Boolean))];
 }
 
@@ -154,7 +154,12 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
   const linkByName = new Map<string, number | null>();
   for (const l of options.links ?? []) {
     if (l.email && emailKey(l.email)) linkByEmail.set(emailKey(l.email), l.memberId);
-    else if (l.name && nameKey(l.name)) linkByName.set(nameKey(l.name), l.memberId);
+    else if (l.name && nameKey(l.name)) {
+      // (a stored decision's name is a key already, maybe an old one: as stored, a row's legacyNameKey
+      // finds it — keyed again, "王 小明"'s old key "小明 王" became "小明王" and was found by no row)
+      linkByName.set(l.name, l.memberId);
+      linkByName.set(nameKey(l.name), l.memberId);
+    }
   }
 
   const known = new Map<string, string[]>();

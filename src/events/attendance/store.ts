@@ -28,7 +28,7 @@ import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
 import { reportSpan } from '../../attendance-minutes.js';
 import { meetingWarnings } from './meetings.js';
-import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
+import { keysOf, legacyNameKey, matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
 import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow, type ReportTool } from './report.js';
 
 export interface AttendanceFileInput {
@@ -409,7 +409,8 @@ export interface AttendanceErasure {
 
 /**
  * Takes a person's name and address out of attendance (for `erase`, issue 13): the rows that
- * carry their email or name, and the link decisions keyed on them. Every row stays, without the
+ * carry their email or name (or a display name with it inside: "iPhone de Juan Pérez", as the
+ * matching reads it), and the link decisions keyed on them (under old keys too). Every row stays, without the
  * name and address, so that each report's rows still add up (rows = matched + unmatched): a row
  * that counted for an organisation member keeps its member — the organisation did attend, and
  * its minutes and "attended" connection stay; a row of the person as a member in their own right
@@ -419,17 +420,19 @@ export interface AttendanceErasure {
 export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; kept: number; events: number[]; dryRun: boolean } {
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
+  // (decisions stored before names in other scripts were keyed apart are under their old keys)
+  const linkKeys = new Set([...keys, ...(who.names ?? []).map(legacyNameKey).filter(Boolean)]);
   const members = new Set(who.memberIds ?? []);
   const organizations = new Set(who.organizationMemberIds ?? []);
   // (a row or a decision of the same name but another address is a namesake's: it stays — unless
   // it counted for the organisation they were the contact of, which it did because of their name)
   const theirs = (email: string | null | undefined, memberId: number | null = null) => !email || emails.has(email.toLowerCase()) || (memberId !== null && organizations.has(memberId));
   const rows = attendancePersonalFields(db).filter(
-    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email, r.memberId) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
+    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email, r.memberId) && keysOf([r.name, ...r.names]).some((k) => keys.has(k))) || (r.memberId !== null && members.has(r.memberId)),
   );
   const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
   const gone = rows.filter((r) => !kept.includes(r));
-  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (theirs(l.email) && l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
+  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (theirs(l.email) && l.nameKey && linkKeys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
     inSavepoint(db, 'attendance', true, () => {

@@ -12,9 +12,9 @@ import { isUtf8 } from 'node:buffer';
 import { OperationError } from '../../errors.js';
 import { checkpoint, mapInSteps } from '../../reporting.js';
 import { detectEncoding, looksBinary } from '../../import/detect.js';
-import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
+import { personNameKey } from './names.js';
 import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
@@ -479,13 +479,13 @@ async function actionRows(lines: { line: number; person: string; cell: Cells }[]
 }
 
 /**
- * How many people the rows are of: one per email, else per name (accents, case and word order
- * aside; a name also seen with an address is that address's person); a row with neither (or
+ * How many people the rows are of: one per email, else per name (as the matching keys it,
+ * names.ts: accents, case and word order aside, "王 小明" is 王小明; a name also seen with an address is that address's person); a row with neither (or
  * whose participant was erased on request: no names left) is someone of its own. A re-join, a second device, a 2020 Teams
  * list's several Joined/Left pairs of one person are one person.
  */
 export function peopleIn(rows: readonly Pick<AttendanceRow, 'email' | 'name' | 'names'>[]): number {
-  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: normaliseName(r.names[0] ?? '').split(' ').filter(Boolean).sort().join(' ') }));
+  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: personNameKey(r.names[0] ?? '') }));
   const emails = new Set<string>();
   const names = new Set<string>();
   // (rows with an address first: a name seen with one is that person's, on a row without it too)
@@ -506,7 +506,8 @@ function personKey(cells: string[], match: HeaderMatch): string {
   const email = match.columns.email === undefined ? '' : (cells[match.columns.email] ?? '').trim().toLowerCase();
   if (email) return `email:${email}`;
   const name = match.columns.name === undefined ? '' : stripNameMarkers(cells[match.columns.name] ?? '').name;
-  return `name:${normaliseName(name)}`;
+  // (as the matching keys names, names.ts: Devanagari vowel signs are letters, not accents to drop)
+  return `name:${personNameKey(name)}`;
 }
 
 function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string): string | null {

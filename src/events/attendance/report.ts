@@ -87,8 +87,8 @@ export interface AttendanceFile {
    * among the rows; counted here so that every line of the report is accounted for.
    */
   notAttended: number;
-  /** The summary, read; `sameMeetingAs`: the officer's word on which meeting a report without times is of (store.ts). */
-  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null; sameMeetingAs?: string };
+  /** The summary, read; `sameMeetingAs`: the officer's word on which meeting a report without times is of (store.ts): that report's file name and content's sha256. */
+  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null; sameMeetingAs?: string; sameMeetingAsSha256?: string };
   /** Zone the report's clock times were read in. */
   timeZone: string;
   dateOrder: OrderDecision;

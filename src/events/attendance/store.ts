@@ -9,6 +9,7 @@
  * data outputs do (`--json`, the tables on stdout).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { beginWrite, commit, drain, drainInSteps, inSavepoint, inSavepointInSteps, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
 import {
@@ -257,7 +258,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   }
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);
   if (dupes.length) throw new UsageError(`${dupes[0]!.shown} is given twice (the same bytes as another file)`, { hint: 'give each report once' });
-  if (options.sameMeetingAs !== undefined) sameMeetingAs(db, eventId, path.basename(options.sameMeetingAs), read.map((r) => r.report));
+  if (options.sameMeetingAs !== undefined) await sameMeetingAs(db, eventId, options.sameMeetingAs, read);
 
   await checkpoint(callbacks.signal);
   // The write lock is taken first, waiting with the event loop free: the savepoint alone began a
@@ -318,21 +319,50 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
 }
 
 /**
- * The officer's word that the reports without times are of the same meeting as `target`, a
- * report of the event or of this import: kept with each such report (its meeting's
- * `sameMeetingAs`). A report that gives its own times is placed by them, and told so.
+ * The officer's word that the reports without times are of the same meeting as `given`, a report
+ * of the event or of this import: kept with each such report (its meeting's `sameMeetingAs`, the
+ * file's name, and `sameMeetingAsSha256`, its content). A report that gives its own times is
+ * placed by them, and told so. `given` is a file name, or the path of the report itself: Zoom
+ * names a meeting's report after its ID, so the two days of a recurring meeting are two reports
+ * of one name, and only the content says which is meant (the latest of that name was taken).
  */
-function sameMeetingAs(db: DB, eventId: number, target: string, reports: readonly AttendanceReport[]): void {
-  const known = [...new Set([...attendanceImports(db, eventId).map((i) => i.file), ...reports.map((r) => r.file.file)])];
-  if (!known.includes(target)) {
-    throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has no report of that name`, {
-      hint: known.length ? `name one of its reports: ${known.join(', ')}` : 'import the report of that meeting first, or give it in the same command',
-    });
+async function sameMeetingAs(db: DB, eventId: number, given: string, read: readonly { report: AttendanceReport; sha: string }[]): Promise<void> {
+  const target = path.basename(given);
+  const imports = attendanceImports(db, eventId);
+  const all = [...imports.map((i) => ({ file: i.file, sha: i.sha256, start: (i.meeting as { startTime?: string | null }).startTime ?? null })),
+    ...read.map((r) => ({ file: r.report.file.file, sha: r.sha, start: r.report.file.meeting.startTime ?? null }))];
+  const bySha = new Map(all.map((x) => [x.sha, x]));
+  const known = [...new Set(all.map((x) => x.file))];
+  let sha: string;
+  if (fs.existsSync(given) && fs.statSync(given).isFile()) {
+    sha = sha256(await readSmallInput(given, { limit: MAX_REPORT_BYTES }));
+    if (!bySha.has(sha)) {
+      throw new UsageError(`--same-meeting-as ${given}: that file is not a report of event ${eventId} (none imported has its content)`, {
+        hint: 'import the report of that meeting first, or give it in the same command',
+      });
+    }
+  } else {
+    const named = [...new Set(all.filter((x) => x.file === target).map((x) => x.sha))];
+    if (!named.length) {
+      throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has no report of that name`, {
+        hint: known.length ? `name one of its reports: ${known.join(', ')}` : 'import the report of that meeting first, or give it in the same command',
+      });
+    }
+    if (named.length > 1) {
+      const which = named.map((h) => bySha.get(h)!.start?.slice(0, 10) ?? 'no time given');
+      throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has ${named.length} different reports of that name (${which.join('; ')})`, {
+        hint: 'give the path of the one you mean: its content says which',
+      });
+    }
+    sha = named[0]!;
   }
-  for (const r of reports) {
-    if (r.file.file === target) continue;
+  if (read.every((r) => r.sha === sha)) {
+    throw new UsageError(`--same-meeting-as ${target} names the report being imported`, { hint: 'name the report of the meeting it is of, imported before or given in the same command' });
+  }
+  for (const { report: r, sha: own } of read) {
+    if (own === sha) continue;
     if (reportSpan(r.file.meeting, r.rows)) r.file.warnings.push(`it gives its own times, which place it: --same-meeting-as ${target} was not used for it`);
-    else r.file.meeting.sameMeetingAs = target;
+    else Object.assign(r.file.meeting, { sameMeetingAs: target, sameMeetingAsSha256: sha });
   }
 }
 

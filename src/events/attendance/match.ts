@@ -225,7 +225,9 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   const keys = idx.keysOf(written);
   // The officer's decisions first.
   // A decision by name is for rows without an address: a row with one is who its address says.
-  const byName = email ? undefined : [...keys, ...written.map(legacyNameKey)].find((k) => idx.linkByName.has(k));
+  // It is a decision on a name as written (as linkAttendanceRow keys it), not on the names inside one: a
+  // guest list's "ILO Accra" ignored is not "Ama Owusu (ILO Accra)" ignored, the member Ama Owusu.
+  const byName = email ? undefined : [...written.map(nameKey), ...written.map(legacyNameKey)].find((k) => idx.linkByName.has(k));
   const link = email && idx.linkByEmail.has(email) ? idx.linkByEmail.get(email) : byName !== undefined ? idx.linkByName.get(byName) : undefined;
   if (link !== undefined) return link === null ? { reason: 'ignored by the officer', problem: 'ignored' } : { memberId: link, by: 'link' };
 

@@ -101,6 +101,15 @@ describe('display names that carry more than a name', () => {
     expect(identifies(nameKey('李娜'))).toBe(true);
   });
 
+  it('an officer\'s decision on a name is not a decision on a display name that holds it', () => {
+    const row = (name: string, rowNumber: number): AttendanceRow => ({ file: 'r.csv', rowNumber, name, names: [name], email: null, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] });
+    const report = { file: { file: 'r.csv', source: 'teams' }, rows: [row('Ama Owusu (ILO Accra)', 2), row('ILO Accra', 3)] } as unknown as AttendanceReport;
+    // the room account "ILO Accra" ignored by the officer
+    const r = matchAttendance([report], MEMBERS, { links: [{ name: nameKey('ILO Accra'), memberId: null }] });
+    expect(r.matches.map((m) => [m.rowNumber, m.memberId, m.by])).toEqual([[2, 7, 'name']]);
+    expect(r.unmatchedRows.map((u) => [u.rowNumber, u.problem])).toEqual([[3, 'ignored']]);
+  });
+
   it('a Latin name keeps the key it always had (decisions stored by name still hold)', () => {
     expect(nameKey('García Márquez, Andrés')).toBe('andres garcia marquez');
     expect(nameKey('ＷＡＮＧ Ｘｉａｏｍｉｎｇ')).toBe(nameKey('Xiaoming Wang'));

@@ -88,6 +88,9 @@ const PRONOUNS = new Set(['she', 'her', 'hers', 'he', 'him', 'his', 'they', 'the
 const TITLE = /^(?:(?:(?:dr|dra|prof|profa|mr|mrs|ms|mx|mme|mlle|sra|srta|dott|dottssa|sir|madam)\.?|(?:sr|lic|ing|eng|hon)\.|h\.e\.?)\s+)+/i;
 const DEVICE = /\b(?:iphone|ipad|ipod|android|galaxy|samsung|huawei|xiaomi|redmi|pixel|macbook|laptop|phone|tablet|t[ée]l[ée]phone|tel[ée]fono|celular|m[óo]vil|portable|port[áa]til)\b/i;
 
+/** The words of a device's model name that are neither a brand nor a number ("iPhone 13 Pro Max", "Galaxy Note"). */
+const MODEL = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 'note', 'se', 'fe', 'air', 'tab', 'fold', 'flip', 'edge', 'prime', 'neo', 'go', 'xl', 'xr', 'xs', 'book']);
+
 /**
  * A hyphen or en dash with spaces before a single capitalised word that ends the name or its part:
  * a double surname written loosely ("Ama Owusu - Mensah" is Ama Owusu-Mensah), not an affiliation
@@ -111,8 +114,10 @@ function isPronouns(text: string): boolean {
 /** "iPhone de Juan Pérez", "Juan Pérez's iPhone", "Galaxy S21 de Ana Sow": the owner's name, else null. */
 function deviceOwner(text: string): string | null {
   if (!DEVICE.test(text)) return null;
-  const of = /^\s*(?:[\p{L}\d-]+\s+){0,3}?(?:de|of|von|di|da|do|du)\s+(.+)$/iu.exec(text);
-  if (of && DEVICE.test(text.slice(0, text.length - of[1]!.length))) return of[1]!.trim();
+  // "iPhone 13 Pro de Juan Pérez": the device and its model, then "de" and the owner. Only a
+  // device's words before the particle: "iPhone Maria de Jesus Santos" is not Jesus Santos's.
+  const of = /^\s*((?:[\p{L}\d-]+\s+){1,4}?)(?:de|of|von|di|da|do|du)\s+(.+)$/iu.exec(text);
+  if (of && of[1]!.trim().split(/\s+/).every((w) => DEVICE.test(w) || /\d/.test(w) || MODEL.has(w.toLowerCase()))) return of[2]!.trim();
   // "… Pérez's iPhone 13": up to three words after a possessive, one of them a device (read word
   // by word: as one pattern, "(.+?)'s? (word ?){1,3}" tried every split and took 36 s on 5,000 characters)
   const words = text.trim().split(/\s+/);

@@ -26,6 +26,7 @@ const MEMBERS: AttendanceMember[] = [
   { memberId: 16, name: 'Wai Chan', email: null },
   { memberId: 17, name: 'Juan Pérez García', email: null },
   { memberId: 18, name: 'Ama Owusu-Mensah', email: null },
+  { memberId: 19, name: 'Jesús Santos', email: null },
 ];
 
 /** Who a Teams row (no Zoom "(Original Name)" reading) of this name is: a member ID, or null. */
@@ -90,6 +91,8 @@ describe('display names that carry more than a name', () => {
     ['Ama Owusu - ILO', 7], ['H.E. Ama Owusu', 7], ['H.E Ama Owusu', 7], ['Eng. Ama Owusu', 7],
     ['Juan Pérez García', 17], ['iPhone de Juan Pérez García', 17], ["Juan Pérez García's iPhone", 17], ['Juan Pérez García - ILO', 17],
     ['Dr Drissa Traoré', null], ['Juan de la Cruz', null],
+    // a device's owner follows the device and its model, not a name with a particle in it
+    ['iPhone 13 Pro de Juan Pérez', 9], ['Samsung Galaxy A52 de Juan Pérez', 9], ['iPhone Maria de Jesus Santos', null], ['Laptop Ana de Jesús Santos', null],
   ])('%s is member %s', (name, id) => expect(whoIs(name)).toBe(id));
 
   it('variants are whole names only, and a key of one letter identifies no one', () => {

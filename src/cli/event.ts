@@ -262,7 +262,7 @@ Examples:
     .argument('<id>', 'event ID')
     .argument('<files...>', 'the reports (Zoom CSV, Teams attendance report or its 2020–2021 list of Joined/Left lines, Google Meet, Webex, BigBlueButton learning dashboard, Collaborate attendance report)')
     .option('--time-zone <zone>', 'zone of the report\'s clock times: that of the account that downloaded it (default: the event\'s)')
-    .option('--same-meeting-as <report>', 'the reports given that hold no time (a bare participant list) are of the same meeting as this report of the event (its file name)')
+    .option('--same-meeting-as <report>', 'the reports given that hold no time (a bare participant list) are of the same meeting as this report of the event (its file name, or its path when several have that name)')
     .option('--no-prompt', 'on a terminal too, list the unmatched rows instead of asking about each')
     .option('--dry-run', 'read and match; write nothing')
     .option('--json', 'print {"rows", "matched", "unmatched", "files": [...], "unmatchedRows", "attendees", "warnings"}')

@@ -377,14 +377,15 @@ export function eventMeetings(db: DB, eventId: number): { meetings: Meeting[]; m
   const event = db.prepare('SELECT start_utc AS start, duration_minutes AS duration FROM events WHERE id = ?').get(eventId) as { start: string; duration: number } | undefined;
   const start = event ? Date.parse(event.start) : NaN;
   const span = Number.isFinite(start) ? { start, end: start + event!.duration * 60_000 } : { start: 0, end: 0 };
-  const imports = db.prepare('SELECT id, file, tool, source, meeting_json FROM attendance_imports WHERE event_id = ? ORDER BY id').all(eventId) as { id: number; file: string; tool: string | null; source: string; meeting_json: string }[];
+  const imports = db.prepare('SELECT id, file, sha256, tool, source, meeting_json FROM attendance_imports WHERE event_id = ? ORDER BY id').all(eventId) as { id: number; file: string; sha256: string; tool: string | null; source: string; meeting_json: string }[];
   const times = db.prepare('SELECT join_time AS joinTime, leave_time AS leaveTime FROM attendance_rows WHERE import_id = ? AND (join_time IS NOT NULL OR leave_time IS NOT NULL)');
-  // the officer's "same meeting as FILE" names the latest import of that file into the event
+  // the officer's "same meeting as FILE" names the import of that content (else, stored before it was kept, the latest of that name)
   const byFile = new Map(imports.map((i) => [i.file, i.id]));
+  const bySha = new Map(imports.map((i) => [i.sha256, i.id]));
   const places: ReportPlace[] = imports.map((i) => {
-    const meeting = JSON.parse(i.meeting_json) as { meetingId?: string; startTime?: string | null; endTime?: string | null; sameMeetingAs?: string };
+    const meeting = JSON.parse(i.meeting_json) as { meetingId?: string; startTime?: string | null; endTime?: string | null; sameMeetingAs?: string; sameMeetingAsSha256?: string };
     const own = reportSpan(meeting, times.all(i.id) as { joinTime: string | null; leaveTime: string | null }[]);
-    const sameAs = meeting.sameMeetingAs === undefined ? undefined : byFile.get(meeting.sameMeetingAs);
+    const sameAs = meeting.sameMeetingAsSha256 !== undefined ? bySha.get(meeting.sameMeetingAsSha256) : meeting.sameMeetingAs === undefined ? undefined : byFile.get(meeting.sameMeetingAs);
     return { key: i.id, tool: i.tool ?? i.source, meetingId: meeting.meetingId ?? null, start: own?.start ?? null, end: own?.end ?? null, sameMeetingAs: sameAs === i.id ? null : sameAs ?? null };
   });
   const meetings = groupMeetings(places, span);

@@ -101,12 +101,12 @@ export function nameKey(name: string): string {
 }
 
 /** The key names had before other scripts were keyed apart: an officer's decision stored under it still holds. */
-function legacyNameKey(name: string): string {
+export function legacyNameKey(name: string): string {
   return normaliseName(name).split(' ').filter(Boolean).sort().join(' ');
 }
 
 /** The keys of the names a row or a member goes by, with the whole names inside each (nameVariants). */
-function keysOf(names: readonly string[]): string[] {
+export function keysOf(names: readonly string[]): string[] {
   return [...new Set(names.flatMap(nameVariants).map(nameKey).filter(Boolean))];
 }
 
@@ -154,7 +154,12 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
   const linkByName = new Map<string, number | null>();
   for (const l of options.links ?? []) {
     if (l.email && emailKey(l.email)) linkByEmail.set(emailKey(l.email), l.memberId);
-    else if (l.name && nameKey(l.name)) linkByName.set(nameKey(l.name), l.memberId);
+    else if (l.name && nameKey(l.name)) {
+      // (a stored decision's name is a key already, maybe an old one: as stored, a row's legacyNameKey
+      // finds it — keyed again, "王 小明"'s old key "小明 王" became "小明王" and was found by no row)
+      linkByName.set(l.name, l.memberId);
+      linkByName.set(nameKey(l.name), l.memberId);
+    }
   }
 
   const known = new Map<string, string[]>();
@@ -220,7 +225,9 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   const keys = idx.keysOf(written);
   // The officer's decisions first.
   // A decision by name is for rows without an address: a row with one is who its address says.
-  const byName = email ? undefined : [...keys, ...written.map(legacyNameKey)].find((k) => idx.linkByName.has(k));
+  // It is a decision on a name as written (as linkAttendanceRow keys it), not on the names inside one: a
+  // guest list's "ILO Accra" ignored is not "Ama Owusu (ILO Accra)" ignored, the member Ama Owusu.
+  const byName = email ? undefined : [...written.map(nameKey), ...written.map(legacyNameKey)].find((k) => idx.linkByName.has(k));
   const link = email && idx.linkByEmail.has(email) ? idx.linkByEmail.get(email) : byName !== undefined ? idx.linkByName.get(byName) : undefined;
   if (link !== undefined) return link === null ? { reason: 'ignored by the officer', problem: 'ignored' } : { memberId: link, by: 'link' };
 

@@ -29,8 +29,11 @@ export function meetingWarnings(db: DB, eventId: number, imports?: ReadonlySet<n
     if (!touches([...m.reports, ...choices.flatMap((c) => c.reports)])) continue;
     const tool = fileOf.get(m.key as number)?.tool as ReportTool | undefined;
     const listed = choices.map((c) => `${c.reports.map(file).join(' + ')} on ${day(c)}${c.meetingId ? ` (ID ${c.meetingId})` : ''}`);
+    // (Zoom names a report after its meeting's ID: a recurring meeting's days are files of one name)
+    const names = choices.flatMap((c) => c.reports.map(file));
+    const path = new Set(names).size < names.length ? ' — its path, as some of them have one name' : '';
     out.push(`${m.reports.map(file).join(', ')}: gives no meeting time${m.meetingId ? '' : ' or ID'}, and the event has ${choices.length} ${tool ? `${TOOL_NAMES[tool]} ` : ''}meetings (${listed.join('; ')}): ` +
-      `its minutes were counted as a meeting of their own, added to theirs; if it is one of them, import it again with --same-meeting-as ${file(choices[0]!.reports[0]!)} (or another of their files)`);
+      `its minutes were counted as a meeting of their own, added to theirs; if it is one of them, import it again with --same-meeting-as ${file(choices[0]!.reports[0]!)} (or another of their files${path})`);
   }
   return out;
 }

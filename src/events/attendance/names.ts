@@ -78,11 +78,32 @@ function wholeName(text: string): boolean {
 
 const PRONOUNS = new Set(['she', 'her', 'hers', 'he', 'him', 'his', 'they', 'them', 'theirs', 'ze', 'zir', 'xe', 'xem', 'any', 'all', 'pronouns',
   'elle', 'il', 'lui', 'iel', 'ella', 'el', 'él', 'elu', 'ele', 'dela', 'dele', 'ela']);
-const TITLE = /^(?:(?:dr|dra|prof|profa|mr|mrs|ms|mx|mme|mlle|m|sr|sra|srta|lic|ing|eng|hon|he|h\.e|dott|dottssa|sir|madam)\.?\s+)+/i;
+/**
+ * Titles before a name. Words that are no one's name, with or without their period; those that
+ * are also a name ("He" and "Hon" are Chinese family names, "Eng" and "Ing" given names, "Sr" a
+ * "Senior"), only with the period that makes them titles, and "M." (Monsieur) never: it is as
+ * often an initial ("M. Kumar Singh"), and dropped it made "He Wei Ming" and "M. Kumar Singh"
+ * the members Wei Ming and Kumar Singh.
+ */
+const TITLE = /^(?:(?:(?:dr|dra|prof|profa|mr|mrs|ms|mx|mme|mlle|sra|srta|dott|dottssa|sir|madam)\.?|(?:sr|lic|ing|eng|hon)\.|h\.e\.?)\s+)+/i;
 const DEVICE = /\b(?:iphone|ipad|ipod|android|galaxy|samsung|huawei|xiaomi|redmi|pixel|macbook|laptop|phone|tablet|t[ée]l[ée]phone|tel[ée]fono|celular|m[óo]vil|portable|port[áa]til)\b/i;
 
-/** Latin letters and spaces, commas and hyphens within words: nothing in it to take apart. */
-const PLAIN = /^[\p{Script=Latin}\s,]*(?:-[\p{Script=Latin}]+[\p{Script=Latin}\s,]*)*$/u;
+/** The words of a device's model name that are neither a brand nor a number ("iPhone 13 Pro Max", "Galaxy Note"). */
+const MODEL = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 'note', 'se', 'fe', 'air', 'tab', 'fold', 'flip', 'edge', 'prime', 'neo', 'go', 'xl', 'xr', 'xs', 'book']);
+
+/**
+ * A hyphen or en dash with spaces before a single capitalised word that ends the name or its part:
+ * a double surname written loosely ("Ama Owusu - Mensah" is Ama Owusu-Mensah), not an affiliation
+ * ("Ama Owusu - ILO", "Ama Owusu - Ministry of Labour"): taken apart, it was the member Ama Owusu.
+ */
+const SPACED_HYPHEN = /\s+[-\u2013]\s+(?=\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?:\s+[-\u2013\u2014|@]\s+|\s*\||\s*$))/gu;
+
+/**
+ * Latin letters and spaces, commas and hyphens within words: nothing in it to take apart. (One
+ * way only to read each part: written "-[letters]+[letters, spaces]*" it tried every split of
+ * each part before failing, and a 92-character name took 86 s.)
+ */
+const PLAIN = /^[\p{Script=Latin}\s,]*(?:-\p{Script=Latin}[\p{Script=Latin}\s,]*)*$/u;
 
 /** Pronouns alone ("she/her", "elle", "they/them"): a label, not a name. */
 function isPronouns(text: string): boolean {
@@ -93,10 +114,20 @@ function isPronouns(text: string): boolean {
 /** "iPhone de Juan Pérez", "Juan Pérez's iPhone", "Galaxy S21 de Ana Sow": the owner's name, else null. */
 function deviceOwner(text: string): string | null {
   if (!DEVICE.test(text)) return null;
-  const of = /^\s*(?:[\p{L}\d-]+\s+){0,3}?(?:de|of|von|di|da|do|du)\s+(.+)$/iu.exec(text);
-  if (of && DEVICE.test(text.slice(0, text.length - of[1]!.length))) return of[1]!.trim();
-  const owns = /^(.+?)[\u2019']s?\s+(?:[\p{L}\d-]+\s*){1,3}$/u.exec(text);
-  if (owns && DEVICE.test(text.slice(owns[1]!.length))) return owns[1]!.trim();
+  // "iPhone 13 Pro de Juan Pérez": the device and its model, then "de" and the owner. Only a
+  // device's words before the particle: "iPhone Maria de Jesus Santos" is not Jesus Santos's.
+  const of = /^\s*((?:[\p{L}\d-]+\s+){1,4}?)(?:de|of|von|di|da|do|du)\s+(.+)$/iu.exec(text);
+  if (of && of[1]!.trim().split(/\s+/).every((w) => DEVICE.test(w) || /\d/.test(w) || MODEL.has(w.toLowerCase()))) return of[2]!.trim();
+  // "… Pérez's iPhone 13": up to three words after a possessive, one of them a device (read word
+  // by word: as one pattern, "(.+?)'s? (word ?){1,3}" tried every split and took 36 s on 5,000 characters)
+  const words = text.trim().split(/\s+/);
+  for (let tail = 1; tail <= 3 && tail < words.length; tail++) {
+    const after = words.slice(words.length - tail);
+    const possessive = /^(.*?)[\u2019']s?$/u.exec(words[words.length - tail - 1]!);
+    if (possessive && after.every((w) => /^[\p{L}\d-]+$/u.test(w)) && after.some((w) => DEVICE.test(w))) {
+      return [...words.slice(0, words.length - tail - 1), possessive[1]!].join(' ').trim() || null;
+    }
+  }
   return null;
 }
 
@@ -118,7 +149,7 @@ export function nameVariants(display: string): string[] {
   const bracket = /^(.*?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(whole);
   if (bracket) parts.push(bracket[1]!, bracket[2]!);
   for (const base of [whole, ...parts]) {
-    const split = base.split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
+    const split = base.replace(SPACED_HYPHEN, '-').split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
     if (split.length > 1) parts.push(split[0]!);
   }
   for (const base of [whole, ...parts]) {

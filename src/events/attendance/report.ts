@@ -13,9 +13,9 @@ import { OperationError } from '../../errors.js';
 import { checkpoint, mapInSteps } from '../../reporting.js';
 import { detectEncoding, documentKind, looksBinary } from '../../import/detect.js';
 import { notAWorkbook, zipEntryNames } from '../../import/zip.js';
-import { normaliseName } from '../../geo/normalise.js';
 import { instantOfWall, localTime, timeZoneHint, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
+import { personNameKey } from './names.js';
 import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
@@ -88,8 +88,8 @@ export interface AttendanceFile {
    * among the rows; counted here so that every line of the report is accounted for.
    */
   notAttended: number;
-  /** The summary, read; `sameMeetingAs`: the officer's word on which meeting a report without times is of (store.ts). */
-  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null; sameMeetingAs?: string };
+  /** The summary, read; `sameMeetingAs`: the officer's word on which meeting a report without times is of (store.ts): that report's file name and content's sha256. */
+  meeting: MeetingSummary & { startTime?: string | null; endTime?: string | null; sameMeetingAs?: string; sameMeetingAsSha256?: string };
   /** Zone the report's clock times were read in. */
   timeZone: string;
   dateOrder: OrderDecision;
@@ -486,13 +486,13 @@ async function actionRows(lines: { line: number; person: string; cell: Cells }[]
 }
 
 /**
- * How many people the rows are of: one per email, else per name (accents, case and word order
- * aside; a name also seen with an address is that address's person); a row with neither (or
+ * How many people the rows are of: one per email, else per name (as the matching keys it,
+ * names.ts: accents, case and word order aside, "王 小明" is 王小明; a name also seen with an address is that address's person); a row with neither (or
  * whose participant was erased on request: no names left) is someone of its own. A re-join, a second device, a 2020 Teams
  * list's several Joined/Left pairs of one person are one person.
  */
 export function peopleIn(rows: readonly Pick<AttendanceRow, 'email' | 'name' | 'names'>[]): number {
-  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: normaliseName(r.names[0] ?? '').split(' ').filter(Boolean).sort().join(' ') }));
+  const keyed = rows.map((r) => ({ email: (r.email ?? '').trim().toLowerCase(), name: personNameKey(r.names[0] ?? '') }));
   const emails = new Set<string>();
   const names = new Set<string>();
   // (rows with an address first: a name seen with one is that person's, on a row without it too)
@@ -513,7 +513,8 @@ function personKey(cells: string[], match: HeaderMatch): string {
   const email = match.columns.email === undefined ? '' : (cells[match.columns.email] ?? '').trim().toLowerCase();
   if (email) return `email:${email}`;
   const name = match.columns.name === undefined ? '' : stripNameMarkers(cells[match.columns.name] ?? '').name;
-  return `name:${normaliseName(name)}`;
+  // (as the matching keys names, names.ts: Devanagari vowel signs are letters, not accents to drop)
+  return `name:${personNameKey(name)}`;
 }
 
 function instantText(text: string | undefined, order: OrderDecision, zone: string, fallbackDate?: string): string | null {

@@ -9,6 +9,7 @@
  * data outputs do (`--json`, the tables on stdout).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { beginWrite, commit, drain, drainInSteps, inSavepoint, inSavepointInSteps, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
 import {
@@ -28,7 +29,7 @@ import { requireEvent } from '../manage.js';
 import { timeZoneHint, timeZoneName } from '../timezones.js';
 import { reportSpan } from '../../attendance-minutes.js';
 import { meetingWarnings } from './meetings.js';
-import { matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
+import { keysOf, legacyNameKey, matchAttendance, nameKey, neutralReason, type AttendanceMember, type UnmatchedProblem } from './match.js';
 import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type AttendanceRow, type ReportTool } from './report.js';
 
 export interface AttendanceFileInput {
@@ -257,7 +258,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   }
   const dupes = read.filter((r, i) => read.findIndex((x) => x.sha === r.sha) !== i);
   if (dupes.length) throw new UsageError(`${dupes[0]!.shown} is given twice (the same bytes as another file)`, { hint: 'give each report once' });
-  if (options.sameMeetingAs !== undefined) sameMeetingAs(db, eventId, path.basename(options.sameMeetingAs), read.map((r) => r.report));
+  if (options.sameMeetingAs !== undefined) await sameMeetingAs(db, eventId, options.sameMeetingAs, read);
 
   await checkpoint(callbacks.signal);
   // The write lock is taken first, waiting with the event loop free: the savepoint alone began a
@@ -320,21 +321,50 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
 }
 
 /**
- * The officer's word that the reports without times are of the same meeting as `target`, a
- * report of the event or of this import: kept with each such report (its meeting's
- * `sameMeetingAs`). A report that gives its own times is placed by them, and told so.
+ * The officer's word that the reports without times are of the same meeting as `given`, a report
+ * of the event or of this import: kept with each such report (its meeting's `sameMeetingAs`, the
+ * file's name, and `sameMeetingAsSha256`, its content). A report that gives its own times is
+ * placed by them, and told so. `given` is a file name, or the path of the report itself: Zoom
+ * names a meeting's report after its ID, so the two days of a recurring meeting are two reports
+ * of one name, and only the content says which is meant (the latest of that name was taken).
  */
-function sameMeetingAs(db: DB, eventId: number, target: string, reports: readonly AttendanceReport[]): void {
-  const known = [...new Set([...attendanceImports(db, eventId).map((i) => i.file), ...reports.map((r) => r.file.file)])];
-  if (!known.includes(target)) {
-    throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has no report of that name`, {
-      hint: known.length ? `name one of its reports: ${known.join(', ')}` : 'import the report of that meeting first, or give it in the same command',
-    });
+async function sameMeetingAs(db: DB, eventId: number, given: string, read: readonly { report: AttendanceReport; sha: string }[]): Promise<void> {
+  const target = path.basename(given);
+  const imports = attendanceImports(db, eventId);
+  const all = [...imports.map((i) => ({ file: i.file, sha: i.sha256, start: (i.meeting as { startTime?: string | null }).startTime ?? null })),
+    ...read.map((r) => ({ file: r.report.file.file, sha: r.sha, start: r.report.file.meeting.startTime ?? null }))];
+  const bySha = new Map(all.map((x) => [x.sha, x]));
+  const known = [...new Set(all.map((x) => x.file))];
+  let sha: string;
+  if (fs.existsSync(given) && fs.statSync(given).isFile()) {
+    sha = sha256(await readSmallInput(given, { limit: MAX_REPORT_BYTES }));
+    if (!bySha.has(sha)) {
+      throw new UsageError(`--same-meeting-as ${given}: that file is not a report of event ${eventId} (none imported has its content)`, {
+        hint: 'import the report of that meeting first, or give it in the same command',
+      });
+    }
+  } else {
+    const named = [...new Set(all.filter((x) => x.file === target).map((x) => x.sha))];
+    if (!named.length) {
+      throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has no report of that name`, {
+        hint: known.length ? `name one of its reports: ${known.join(', ')}` : 'import the report of that meeting first, or give it in the same command',
+      });
+    }
+    if (named.length > 1) {
+      const which = named.map((h) => bySha.get(h)!.start?.slice(0, 10) ?? 'no time given');
+      throw new UsageError(`--same-meeting-as ${target}: event ${eventId} has ${named.length} different reports of that name (${which.join('; ')})`, {
+        hint: 'give the path of the one you mean: its content says which',
+      });
+    }
+    sha = named[0]!;
   }
-  for (const r of reports) {
-    if (r.file.file === target) continue;
+  if (read.every((r) => r.sha === sha)) {
+    throw new UsageError(`--same-meeting-as ${target} names the report being imported`, { hint: 'name the report of the meeting it is of, imported before or given in the same command' });
+  }
+  for (const { report: r, sha: own } of read) {
+    if (own === sha) continue;
     if (reportSpan(r.file.meeting, r.rows)) r.file.warnings.push(`it gives its own times, which place it: --same-meeting-as ${target} was not used for it`);
-    else r.file.meeting.sameMeetingAs = target;
+    else Object.assign(r.file.meeting, { sameMeetingAs: target, sameMeetingAsSha256: sha });
   }
 }
 
@@ -411,7 +441,8 @@ export interface AttendanceErasure {
 
 /**
  * Takes a person's name and address out of attendance (for `erase`, issue 13): the rows that
- * carry their email or name, and the link decisions keyed on them. Every row stays, without the
+ * carry their email or name (or a display name with it inside: "iPhone de Juan Pérez", as the
+ * matching reads it), and the link decisions keyed on them (under old keys too). Every row stays, without the
  * name and address, so that each report's rows still add up (rows = matched + unmatched): a row
  * that counted for an organisation member keeps its member — the organisation did attend, and
  * its minutes and "attended" connection stay; a row of the person as a member in their own right
@@ -421,17 +452,19 @@ export interface AttendanceErasure {
 export function eraseAttendanceOf(db: DB, who: AttendanceErasure, options: { dryRun?: boolean } = {}): { rows: number; links: number; kept: number; events: number[]; dryRun: boolean } {
   const emails = new Set((who.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean));
   const keys = new Set((who.names ?? []).map(nameKey).filter(Boolean));
+  // (decisions stored before names in other scripts were keyed apart are under their old keys)
+  const linkKeys = new Set([...keys, ...(who.names ?? []).map(legacyNameKey).filter(Boolean)]);
   const members = new Set(who.memberIds ?? []);
   const organizations = new Set(who.organizationMemberIds ?? []);
   // (a row or a decision of the same name but another address is a namesake's: it stays — unless
   // it counted for the organisation they were the contact of, which it did because of their name)
   const theirs = (email: string | null | undefined, memberId: number | null = null) => !email || emails.has(email.toLowerCase()) || (memberId !== null && organizations.has(memberId));
   const rows = attendancePersonalFields(db).filter(
-    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email, r.memberId) && [r.name, ...r.names].some((n) => keys.has(nameKey(n)))) || (r.memberId !== null && members.has(r.memberId)),
+    (r) => (r.email && emails.has(r.email.toLowerCase())) || (theirs(r.email, r.memberId) && keysOf([r.name, ...r.names]).some((k) => keys.has(k))) || (r.memberId !== null && members.has(r.memberId)),
   );
   const kept = rows.filter((r) => r.memberId !== null && !members.has(r.memberId));
   const gone = rows.filter((r) => !kept.includes(r));
-  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (theirs(l.email) && l.nameKey && keys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
+  const links = attendanceLinks(db).filter((l) => (l.email && emails.has(l.email)) || (theirs(l.email) && l.nameKey && linkKeys.has(l.nameKey)) || (l.memberId !== null && members.has(l.memberId)));
   const events = [...new Set(rows.map((r) => r.eventId))].sort((a, b) => a - b);
   if (!options.dryRun) {
     inSavepoint(db, 'attendance', true, () => {

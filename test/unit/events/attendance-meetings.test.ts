@@ -123,6 +123,36 @@ describe('event attendance: reports grouped by meeting', () => {
     e.cleanup();
   });
 
+  it('--same-meeting-as with two days\' reports of one name (Zoom names them after the recurring ID): the path says which; naming the report itself is refused', async () => {
+    // a list without times imported while the event has no meeting yet: at the event's time, no warning
+    const e = await event({ 'unique.csv': fixture('zoom-en-unique.csv') });
+    expect(e.result.warnings).toEqual([]);
+    const [ana, moussa] = [e.ids['Ana García']!, e.ids['Moussa Kouassi']!];
+    for (const [day, text] of [['d1', fixture('zoom-en-summary.csv')], ['d2', nextDay(fixture('zoom-en-summary.csv'))]] as const) {
+      fs.mkdirSync(path.join(e.dir, day));
+      fs.writeFileSync(path.join(e.dir, day, 'participants_60245167821.csv'), text);
+    }
+    const days = await e.sk('event', 'attendance', '1', 'd1/participants_60245167821.csv', 'd2/participants_60245167821.csv', '--json');
+    expect(days.code, days.stderr).toBe(0);
+    expect(json(days).warnings).toEqual([expect.stringMatching(/^unique\.csv: gives no meeting time .*--same-meeting-as participants_60245167821\.csv \(or another of their files — its path, as some of them have one name\)$/)]);
+    // the name alone is either day: refused, not taken to be the latest
+    const byName = await e.sk('event', 'attendance', '1', 'unique.csv', '--same-meeting-as', 'participants_60245167821.csv');
+    expect(byName.code).toBe(2);
+    expect(byName.stderr).toMatch(/^error: --same-meeting-as participants_60245167821\.csv: event 1 has 2 different reports of that name \(2021-11-19; 2021-11-20\)\n {2}give the path/m);
+    // the path of day one's: counted once there (day one's 128 and 86 hold the list's 65 and 58), not on day two
+    const byPath = await e.sk('event', 'attendance', '1', 'unique.csv', '--same-meeting-as', 'd1/participants_60245167821.csv', '--json');
+    expect(byPath.code, byPath.stderr).toBe(0);
+    expect(json(byPath).warnings).toEqual([expect.stringMatching(/2 reports of the same meeting \(ID 60245167821, 2021-11-19\)/)]);
+    const shown = json(await e.sk('event', 'show', '1', '--json')).attendees.map((x: { memberId: number; minutes: number }) => [x.memberId, x.minutes]);
+    expect(shown).toEqual([[ana, 255], [moussa, 173]]);
+    // the report itself is no other meeting: refused (it was silently no word at all)
+    const self = await e.sk('event', 'attendance', '1', 'unique.csv', '--same-meeting-as', 'unique.csv', '--json');
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/^error: --same-meeting-as unique\.csv names the report being imported$/m);
+    expect(json(self)).toMatchObject({ error: expect.stringMatching(/names the report being imported/) });
+    e.cleanup();
+  });
+
   it('a Teams report and a Zoom report are two meetings: the untimed minutes add, simultaneous time counts once', async () => {
     const unique = await event({ 'teams.csv': fixture('teams-2021-en.csv'), 'unique.csv': fixture('zoom-en-unique.csv') });
     // Teams: Ana 129, Moussa 59, Lina 10; Zoom's unique users: Ana 65, Moussa 58

@@ -255,6 +255,24 @@ describe('report variants', () => {
     expect(minutesOf(m, 355)).toMatchObject({ minutes: 90, joins: 2 });
   });
 
+  it('Teams: a person the In-Meeting Activities leave out is not taken for another whose name differs by a vowel sign', async () => {
+    // (read as Latin accents, Devanagari vowel signs were dropped: रोम शर्मा was "known" as राम शर्मा and lost)
+    const text = [
+      '2. Participants',
+      'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole',
+      'राम शर्मा\t11/19/20, 2:00:00 PM\t11/19/20, 3:00:00 PM\t1h\t\tAttendee',
+      'रोम शर्मा\t11/19/20, 2:00:00 PM\t11/19/20, 2:30:00 PM\t30m\t\tAttendee',
+      '',
+      '3. In-Meeting Activities',
+      'Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole',
+      'राम शर्मा\t11/19/20, 2:00:00 PM\t11/19/20, 2:20:00 PM\t20m\t\tAttendee',
+      'राम शर्मा\t11/19/20, 2:30:00 PM\t11/19/20, 3:00:00 PM\t30m\t\tAttendee',
+    ].join('\r\n');
+    const r = await readText(text);
+    expect(r.file.tables.map((t) => t.read)).toEqual(['missing people', 'all']);
+    expect(r.rows.map((row) => [row.name, row.minutes]).sort()).toEqual([['राम शर्मा', 20], ['राम शर्मा', 30], ['रोम शर्मा', 30]]);
+  });
+
   it('Teams per-person rows: the stated time in the meeting, not first join to last leave', async () => {
     const text = 'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\nAwa Sow\t11/19/20, 2:00:00 PM\t11/19/20, 4:00:00 PM\t1h 30m\tawa.sow@example.net\n';
     const m = matchAttendance([await readText(text)], CORE_MEMBERS);

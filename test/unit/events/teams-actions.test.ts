@@ -99,6 +99,10 @@ describe('peopleIn: the people a report\'s rows are of', () => {
     expect(peopleIn([row('Awa Sow'), row('SOW, Awa'), row('Awa Sów')])).toBe(1);
     expect(peopleIn([row('Awa Sow', 'awa@example.org'), row('Awa Sow'), row('A. Sow', 'AWA@example.org')])).toBe(1);
     expect(peopleIn([row('Awa Sow', 'awa@example.org'), row('Sami Nasser'), row('Sami Nasser', 'sami@example.org')])).toBe(2);
+    // a name in another script is one person however its spaces and marks are written, as the matching reads it
+    expect(peopleIn([row('王 小明'), row('王小明'), row('王　小明')])).toBe(1);
+    expect(peopleIn([row('مُحَمَّد أَحْمَد'), row('محمد احمد')])).toBe(1);
+    expect(peopleIn([row('राम शर्मा'), row('रोम शर्मा')])).toBe(2);
     // two rows with neither a name nor an address cannot be told to be one person
     expect(peopleIn([row(''), row(''), row('Awa Sow')])).toBe(3);
     // nor can two participants erased on request (their names and addresses are gone)

@@ -52,6 +52,8 @@ interface Candidate {
   metadata: boolean;
   /** the header is the field's name (exact), a form tool's own column or not */
   named: boolean;
+  /** the header names whoever filled in the form ("Name of the person completing this form") */
+  submitter?: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -240,7 +242,11 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const head = submitterHead(tokens, idx);
   if (head !== null) {
     const found = head ? scoreHeader(head, column, idx, bonus, why, false) : [];
-    for (const c of found) if (idx.submitter.fields.has(c.field)) c.score += SUBMITTER_BONUS;
+    for (const c of found) {
+      if (!idx.submitter.fields.has(c.field)) continue;
+      c.score += SUBMITTER_BONUS;
+      c.submitter = true;
+    }
     return found;
   }
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
@@ -390,6 +396,13 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const toolColumnAt = (i: number) => i >= 0 && (idx.ignored.has((headers[i] ?? '').replace(/\u0000/g, '').trim().toLowerCase()) || surveyToolColumn(headers[i] ?? '', idx, preferred?.has(i) ? 50 : 0));
   const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
+  // "Name of the person completing this form" beside "Name of the project lead / contact person":
+  // the form names its contact apart from whoever typed it (an assistant, a secretary), and the
+  // sender's columns come after every other column of those fields, not first.
+  const namesTheContact = (c: Candidate) => !c.submitter && PERSON_FIELDS.has(c.field) && anyWord(headerWords(headers[c.column] ?? ''), idx.submitter.contactRoles);
+  if (candidates.some(namesTheContact)) {
+    for (const c of candidates) if (c.submitter) c.score = (c.score - SUBMITTER_BONUS) / 1000;
+  }
   const choices = new Set(candidates.filter(choiceOfColumns));
   if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
@@ -596,6 +609,9 @@ export function isResponseNumberColumn(header: string): boolean {
 
 /** A form tool's labels on its responses, when they follow its own columns (Typeform's "Tags"). */
 const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'etiquetes']);
+
+/** A person's own details, for which a header naming the contact outranks the form's sender. */
+const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);
 
 const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
 

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1220,7 +1220,7 @@ vErrors.push(err93);
 errors++;
 }
 for(const key15 in data57){
-if(!((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (pattern0.test(key15)))){
+if(!(((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (key15 === "contactRoles")) || (pattern0.test(key15)))){
 const err94 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
@@ -1326,10 +1326,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-for(const key16 in data57){
-if(pattern0.test(key16)){
-if(typeof data57[key16] !== "string"){
-const err102 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.contactRoles !== undefined){
+let data64 = data57.contactRoles;
+if(Array.isArray(data64)){
+const len25 = data64.length;
+for(let i25=0; i25<len25; i25++){
+if(typeof data64[i25] !== "string"){
+const err102 = {instancePath:instancePath+"/submitter/contactRoles/" + i25,schemaPath:"#/properties/submitter/properties/contactRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1340,9 +1343,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err103 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err103 = {instancePath:instancePath+"/submitter/contactRoles",schemaPath:"#/properties/submitter/properties/contactRoles/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1352,11 +1354,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data65 = data.applicantSide;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.fields === undefined){
-const err104 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+for(const key16 in data57){
+if(pattern0.test(key16)){
+if(typeof data57[key16] !== "string"){
+const err104 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1365,8 +1366,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data65.words === undefined){
-const err105 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1375,9 +1379,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key17 in data65){
-if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
-const err106 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data.applicantSide !== undefined){
+let data67 = data.applicantSide;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.fields === undefined){
+const err106 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1386,15 +1393,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data65.fields !== undefined){
-let data66 = data65.fields;
-if(Array.isArray(data66)){
-const len25 = data66.length;
-for(let i25=0; i25<len25; i25++){
-let data67 = data66[i25];
-if(typeof data67 !== "string"){
-const err107 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.words === undefined){
+const err107 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1403,8 +1403,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!((((((((((((((((((data67 === "externalId") || (data67 === "submittedAt")) || (data67 === "organization")) || (data67 === "organizationType")) || (data67 === "contactName")) || (data67 === "firstName")) || (data67 === "lastName")) || (data67 === "email")) || (data67 === "phone")) || (data67 === "website")) || (data67 === "country")) || (data67 === "language")) || (data67 === "workingLanguage")) || (data67 === "title")) || (data67 === "description")) || (data67 === "beneficiaries")) || (data67 === "selfCategories")) || (data67 === "score"))){
-const err108 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key17 in data67){
+if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
+const err108 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1414,9 +1415,14 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data67.fields !== undefined){
+let data68 = data67.fields;
+if(Array.isArray(data68)){
+const len26 = data68.length;
+for(let i26=0; i26<len26; i26++){
+let data69 = data68[i26];
+if(typeof data69 !== "string"){
+const err109 = {instancePath:instancePath+"/applicantSide/fields/" + i26,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1425,14 +1431,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data65.words !== undefined){
-let data68 = data65.words;
-if(Array.isArray(data68)){
-const len26 = data68.length;
-for(let i26=0; i26<len26; i26++){
-if(typeof data68[i26] !== "string"){
-const err110 = {instancePath:instancePath+"/applicantSide/words/" + i26,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data69 === "externalId") || (data69 === "submittedAt")) || (data69 === "organization")) || (data69 === "organizationType")) || (data69 === "contactName")) || (data69 === "firstName")) || (data69 === "lastName")) || (data69 === "email")) || (data69 === "phone")) || (data69 === "website")) || (data69 === "country")) || (data69 === "language")) || (data69 === "workingLanguage")) || (data69 === "title")) || (data69 === "description")) || (data69 === "beneficiaries")) || (data69 === "selfCategories")) || (data69 === "score"))){
+const err110 = {instancePath:instancePath+"/applicantSide/fields/" + i26,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1444,7 +1444,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err111 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1454,10 +1454,13 @@ vErrors.push(err111);
 errors++;
 }
 }
-for(const key18 in data65){
-if(pattern0.test(key18)){
-if(typeof data65[key18] !== "string"){
-const err112 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.words !== undefined){
+let data70 = data67.words;
+if(Array.isArray(data70)){
+const len27 = data70.length;
+for(let i27=0; i27<len27; i27++){
+if(typeof data70[i27] !== "string"){
+const err112 = {instancePath:instancePath+"/applicantSide/words/" + i27,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1468,9 +1471,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err113 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err113 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1480,11 +1482,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data71 = data.nameQualifiers;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.words === undefined){
-const err114 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key18 in data67){
+if(pattern0.test(key18)){
+if(typeof data67[key18] !== "string"){
+const err114 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1493,9 +1494,11 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key19 in data71){
-if(!((key19 === "words") || (pattern0.test(key19)))){
-const err115 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1505,13 +1508,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data71.words !== undefined){
-let data72 = data71.words;
-if(Array.isArray(data72)){
-const len27 = data72.length;
-for(let i27=0; i27<len27; i27++){
-if(typeof data72[i27] !== "string"){
-const err116 = {instancePath:instancePath+"/nameQualifiers/words/" + i27,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.nameQualifiers !== undefined){
+let data73 = data.nameQualifiers;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.words === undefined){
+const err116 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1520,10 +1521,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key19 in data73){
+if(!((key19 === "words") || (pattern0.test(key19)))){
+const err117 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1533,10 +1533,13 @@ vErrors.push(err117);
 errors++;
 }
 }
-for(const key20 in data71){
-if(pattern0.test(key20)){
-if(typeof data71[key20] !== "string"){
-const err118 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data73.words !== undefined){
+let data74 = data73.words;
+if(Array.isArray(data74)){
+const len28 = data74.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data74[i28] !== "string"){
+const err118 = {instancePath:instancePath+"/nameQualifiers/words/" + i28,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1547,9 +1550,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err119 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err119 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,11 +1561,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data.secondary !== undefined){
-let data75 = data.secondary;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.words === undefined){
-const err120 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key20 in data73){
+if(pattern0.test(key20)){
+if(typeof data73[key20] !== "string"){
+const err120 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1572,9 +1573,11 @@ vErrors.push(err120);
 }
 errors++;
 }
-for(const key21 in data75){
-if(!((key21 === "words") || (pattern0.test(key21)))){
-const err121 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1584,13 +1587,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data75.words !== undefined){
-let data76 = data75.words;
-if(Array.isArray(data76)){
-const len28 = data76.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data76[i28] !== "string"){
-const err122 = {instancePath:instancePath+"/secondary/words/" + i28,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.secondary !== undefined){
+let data77 = data.secondary;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.words === undefined){
+const err122 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1599,10 +1600,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key21 in data77){
+if(!((key21 === "words") || (pattern0.test(key21)))){
+const err123 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1612,10 +1612,13 @@ vErrors.push(err123);
 errors++;
 }
 }
-for(const key22 in data75){
-if(pattern0.test(key22)){
-if(typeof data75[key22] !== "string"){
-const err124 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.words !== undefined){
+let data78 = data77.words;
+if(Array.isArray(data78)){
+const len29 = data78.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data78[i29] !== "string"){
+const err124 = {instancePath:instancePath+"/secondary/words/" + i29,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1626,9 +1629,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err125 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1638,11 +1640,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data79 = data.authors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.words === undefined){
-const err126 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key22 in data77){
+if(pattern0.test(key22)){
+if(typeof data77[key22] !== "string"){
+const err126 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1651,8 +1652,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data79.fields === undefined){
-const err127 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1661,9 +1665,12 @@ vErrors.push(err127);
 }
 errors++;
 }
-for(const key23 in data79){
-if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
-const err128 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data.authors !== undefined){
+let data81 = data.authors;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.words === undefined){
+const err128 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1672,14 +1679,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data79.words !== undefined){
-let data80 = data79.words;
-if(Array.isArray(data80)){
-const len29 = data80.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data80[i29] !== "string"){
-const err129 = {instancePath:instancePath+"/authors/words/" + i29,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data81.fields === undefined){
+const err129 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1688,10 +1689,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key23 in data81){
+if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err130 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1701,14 +1701,13 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data79.fields !== undefined){
-let data82 = data79.fields;
+if(data81.words !== undefined){
+let data82 = data81.words;
 if(Array.isArray(data82)){
 const len30 = data82.length;
 for(let i30=0; i30<len30; i30++){
-let data83 = data82[i30];
-if(typeof data83 !== "string"){
-const err131 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data82[i30] !== "string"){
+const err131 = {instancePath:instancePath+"/authors/words/" + i30,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1717,8 +1716,10 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!((((((((((((((((((data83 === "externalId") || (data83 === "submittedAt")) || (data83 === "organization")) || (data83 === "organizationType")) || (data83 === "contactName")) || (data83 === "firstName")) || (data83 === "lastName")) || (data83 === "email")) || (data83 === "phone")) || (data83 === "website")) || (data83 === "country")) || (data83 === "language")) || (data83 === "workingLanguage")) || (data83 === "title")) || (data83 === "description")) || (data83 === "beneficiaries")) || (data83 === "selfCategories")) || (data83 === "score"))){
-const err132 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1728,9 +1729,14 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data81.fields !== undefined){
+let data84 = data81.fields;
+if(Array.isArray(data84)){
+const len31 = data84.length;
+for(let i31=0; i31<len31; i31++){
+let data85 = data84[i31];
+if(typeof data85 !== "string"){
+const err133 = {instancePath:instancePath+"/authors/fields/" + i31,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1739,11 +1745,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-for(const key24 in data79){
-if(pattern0.test(key24)){
-if(typeof data79[key24] !== "string"){
-const err134 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data85 === "externalId") || (data85 === "submittedAt")) || (data85 === "organization")) || (data85 === "organizationType")) || (data85 === "contactName")) || (data85 === "firstName")) || (data85 === "lastName")) || (data85 === "email")) || (data85 === "phone")) || (data85 === "website")) || (data85 === "country")) || (data85 === "language")) || (data85 === "workingLanguage")) || (data85 === "title")) || (data85 === "description")) || (data85 === "beneficiaries")) || (data85 === "selfCategories")) || (data85 === "score"))){
+const err134 = {instancePath:instancePath+"/authors/fields/" + i31,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1754,9 +1757,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err135 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err135 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1766,14 +1768,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data85 = data.exactHeaders;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key25 in data85){
-if(!(pattern0.test(key25))){
-let data86 = data85[key25];
-if(typeof data86 !== "string"){
-const err136 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data81){
+if(pattern0.test(key24)){
+if(typeof data81[key24] !== "string"){
+const err136 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1782,8 +1780,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!((((((((((((((((((data86 === "externalId") || (data86 === "submittedAt")) || (data86 === "organization")) || (data86 === "organizationType")) || (data86 === "contactName")) || (data86 === "firstName")) || (data86 === "lastName")) || (data86 === "email")) || (data86 === "phone")) || (data86 === "website")) || (data86 === "country")) || (data86 === "language")) || (data86 === "workingLanguage")) || (data86 === "title")) || (data86 === "description")) || (data86 === "beneficiaries")) || (data86 === "selfCategories")) || (data86 === "score"))){
-const err137 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1793,11 +1794,14 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-for(const key26 in data85){
-if(pattern0.test(key26)){
-if(typeof data85[key26] !== "string"){
-const err138 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exactHeaders !== undefined){
+let data87 = data.exactHeaders;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key25 in data87){
+if(!(pattern0.test(key25))){
+let data88 = data87[key25];
+if(typeof data88 !== "string"){
+const err138 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1806,11 +1810,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((((((((((((data88 === "externalId") || (data88 === "submittedAt")) || (data88 === "organization")) || (data88 === "organizationType")) || (data88 === "contactName")) || (data88 === "firstName")) || (data88 === "lastName")) || (data88 === "email")) || (data88 === "phone")) || (data88 === "website")) || (data88 === "country")) || (data88 === "language")) || (data88 === "workingLanguage")) || (data88 === "title")) || (data88 === "description")) || (data88 === "beneficiaries")) || (data88 === "selfCategories")) || (data88 === "score"))){
+const err139 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1820,11 +1821,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data88 = data.singleWord;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.neutral === undefined){
-const err140 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+}
+for(const key26 in data87){
+if(pattern0.test(key26)){
+if(typeof data87[key26] !== "string"){
+const err140 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1833,8 +1834,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data88.fields === undefined){
-const err141 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1843,9 +1847,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key27 in data88){
-if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
-const err142 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data.singleWord !== undefined){
+let data90 = data.singleWord;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.neutral === undefined){
+const err142 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1854,14 +1861,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data88.neutral !== undefined){
-let data89 = data88.neutral;
-if(Array.isArray(data89)){
-const len31 = data89.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data89[i31] !== "string"){
-const err143 = {instancePath:instancePath+"/singleWord/neutral/" + i31,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data90.fields === undefined){
+const err143 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1870,10 +1871,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key27 in data90){
+if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
+const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1883,13 +1883,13 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data88.fields !== undefined){
-let data91 = data88.fields;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key28 in data91){
-const _errs213 = errors;
-if(typeof key28 !== "string"){
-const err145 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
+if(data90.neutral !== undefined){
+let data91 = data90.neutral;
+if(Array.isArray(data91)){
+const len32 = data91.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data91[i32] !== "string"){
+const err145 = {instancePath:instancePath+"/singleWord/neutral/" + i32,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1898,8 +1898,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
-const err146 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1908,9 +1910,14 @@ vErrors.push(err146);
 }
 errors++;
 }
-var valid105 = _errs213 === errors;
-if(!valid105){
-const err147 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
+}
+if(data90.fields !== undefined){
+let data93 = data90.fields;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key28 in data93){
+const _errs217 = errors;
+if(typeof key28 !== "string"){
+const err147 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1919,13 +1926,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-for(const key29 in data91){
-let data92 = data91[key29];
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key30 in data92){
-if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
-const err148 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
+const err148 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1934,14 +1936,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data92.context !== undefined){
-let data93 = data92.context;
-if(Array.isArray(data93)){
-const len32 = data93.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data93[i32] !== "string"){
-const err149 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i32,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid107 = _errs217 === errors;
+if(!valid107){
+const err149 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1951,9 +1948,12 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key29 in data93){
+let data94 = data93[key29];
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key30 in data94){
+if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
+const err150 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1963,10 +1963,13 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data92.anyUpTo !== undefined){
-let data95 = data92.anyUpTo;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err151 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data94.context !== undefined){
+let data95 = data94.context;
+if(Array.isArray(data95)){
+const len33 = data95.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data95[i33] !== "string"){
+const err151 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i33,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1975,9 +1978,10 @@ vErrors.push(err151);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 < 0 || isNaN(data95)){
-const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1987,11 +1991,10 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-for(const key31 in data92){
-if(pattern0.test(key31)){
-if(typeof data92[key31] !== "string"){
-const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.anyUpTo !== undefined){
+let data97 = data94.anyUpTo;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2000,11 +2003,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 < 0 || isNaN(data97)){
+const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2015,8 +2016,10 @@ errors++;
 }
 }
 }
-else {
-const err155 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data94){
+if(pattern0.test(key31)){
+if(typeof data94[key31] !== "string"){
+const err155 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2026,10 +2029,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-for(const key32 in data88){
-if(pattern0.test(key32)){
-if(typeof data88[key32] !== "string"){
-const err156 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2040,9 +2043,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err157 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err157 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2052,11 +2054,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data98 = data.negative;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.rules === undefined){
-const err158 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+for(const key32 in data90){
+if(pattern0.test(key32)){
+if(typeof data90[key32] !== "string"){
+const err158 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2065,9 +2066,11 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key33 in data98){
-if(!((key33 === "rules") || (pattern0.test(key33)))){
-const err159 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2077,15 +2080,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data98.rules !== undefined){
-let data99 = data98.rules;
-if(Array.isArray(data99)){
-const len33 = data99.length;
-for(let i33=0; i33<len33; i33++){
-let data100 = data99[i33];
+if(data.negative !== undefined){
+let data100 = data.negative;
 if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.why === undefined){
-const err160 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(data100.rules === undefined){
+const err160 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2094,9 +2093,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key34 in data100){
-if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
-const err161 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+for(const key33 in data100){
+if(!((key33 === "rules") || (pattern0.test(key33)))){
+const err161 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2106,9 +2105,15 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data100.why !== undefined){
-if(typeof data100.why !== "string"){
-const err162 = {instancePath:instancePath+"/negative/rules/" + i33+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.rules !== undefined){
+let data101 = data100.rules;
+if(Array.isArray(data101)){
+const len34 = data101.length;
+for(let i34=0; i34<len34; i34++){
+let data102 = data101[i34];
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.why === undefined){
+const err162 = {instancePath:instancePath+"/negative/rules/" + i34,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2117,18 +2122,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data100.fields !== undefined){
-let data102 = data100.fields;
-if(Array.isArray(data102)){
-const len34 = data102.length;
-for(let i34=0; i34<len34; i34++){
-let data103 = data102[i34];
-const _errs243 = errors;
-let valid119 = false;
-const _errs244 = errors;
-if(typeof data103 !== "string"){
-const err163 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data102){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
+const err163 = {instancePath:instancePath+"/negative/rules/" + i34,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2137,8 +2133,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(!((((((((((((((((((data103 === "externalId") || (data103 === "submittedAt")) || (data103 === "organization")) || (data103 === "organizationType")) || (data103 === "contactName")) || (data103 === "firstName")) || (data103 === "lastName")) || (data103 === "email")) || (data103 === "phone")) || (data103 === "website")) || (data103 === "country")) || (data103 === "language")) || (data103 === "workingLanguage")) || (data103 === "title")) || (data103 === "description")) || (data103 === "beneficiaries")) || (data103 === "selfCategories")) || (data103 === "score"))){
-const err164 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data102.why !== undefined){
+if(typeof data102.why !== "string"){
+const err164 = {instancePath:instancePath+"/negative/rules/" + i34+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2147,12 +2145,18 @@ vErrors.push(err164);
 }
 errors++;
 }
-var _valid0 = _errs244 === errors;
-valid119 = valid119 || _valid0;
-if(!valid119){
+}
+if(data102.fields !== undefined){
+let data104 = data102.fields;
+if(Array.isArray(data104)){
+const len35 = data104.length;
+for(let i35=0; i35<len35; i35++){
+let data105 = data104[i35];
 const _errs247 = errors;
-if("*" !== data103){
-const err165 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+let valid121 = false;
+const _errs248 = errors;
+if(typeof data105 !== "string"){
+const err165 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2161,11 +2165,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid0 = _errs247 === errors;
-valid119 = valid119 || _valid0;
-}
-if(!valid119){
-const err166 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!((((((((((((((((((data105 === "externalId") || (data105 === "submittedAt")) || (data105 === "organization")) || (data105 === "organizationType")) || (data105 === "contactName")) || (data105 === "firstName")) || (data105 === "lastName")) || (data105 === "email")) || (data105 === "phone")) || (data105 === "website")) || (data105 === "country")) || (data105 === "language")) || (data105 === "workingLanguage")) || (data105 === "title")) || (data105 === "description")) || (data105 === "beneficiaries")) || (data105 === "selfCategories")) || (data105 === "score"))){
+const err166 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2174,11 +2175,38 @@ vErrors.push(err166);
 }
 errors++;
 }
+var _valid0 = _errs248 === errors;
+valid121 = valid121 || _valid0;
+if(!valid121){
+const _errs251 = errors;
+if("*" !== data105){
+const err167 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err167];
+}
 else {
-errors = _errs243;
+vErrors.push(err167);
+}
+errors++;
+}
+var _valid0 = _errs251 === errors;
+valid121 = valid121 || _valid0;
+}
+if(!valid121){
+const err168 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+else {
+errors = _errs247;
 if(vErrors !== null){
-if(_errs243){
-vErrors.length = _errs243;
+if(_errs247){
+vErrors.length = _errs247;
 }
 else {
 vErrors = null;
@@ -2188,34 +2216,7 @@ vErrors = null;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-if(data100.except !== undefined){
-let data104 = data100.except;
-if(Array.isArray(data104)){
-const len35 = data104.length;
-for(let i35=0; i35<len35; i35++){
-let data105 = data104[i35];
-if(typeof data105 !== "string"){
-const err168 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-if(!((((((((((((((((((data105 === "externalId") || (data105 === "submittedAt")) || (data105 === "organization")) || (data105 === "organizationType")) || (data105 === "contactName")) || (data105 === "firstName")) || (data105 === "lastName")) || (data105 === "email")) || (data105 === "phone")) || (data105 === "website")) || (data105 === "country")) || (data105 === "language")) || (data105 === "workingLanguage")) || (data105 === "title")) || (data105 === "description")) || (data105 === "beneficiaries")) || (data105 === "selfCategories")) || (data105 === "score"))){
-const err169 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err169 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2225,9 +2226,14 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/negative/rules/" + i33+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data102.except !== undefined){
+let data106 = data102.except;
+if(Array.isArray(data106)){
+const len36 = data106.length;
+for(let i36=0; i36<len36; i36++){
+let data107 = data106[i36];
+if(typeof data107 !== "string"){
+const err170 = {instancePath:instancePath+"/negative/rules/" + i34+"/except/" + i36,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2236,14 +2242,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data100.starts !== undefined){
-let data106 = data100.starts;
-if(Array.isArray(data106)){
-const len36 = data106.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data106[i36] !== "string"){
-const err171 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data107 === "externalId") || (data107 === "submittedAt")) || (data107 === "organization")) || (data107 === "organizationType")) || (data107 === "contactName")) || (data107 === "firstName")) || (data107 === "lastName")) || (data107 === "email")) || (data107 === "phone")) || (data107 === "website")) || (data107 === "country")) || (data107 === "language")) || (data107 === "workingLanguage")) || (data107 === "title")) || (data107 === "description")) || (data107 === "beneficiaries")) || (data107 === "selfCategories")) || (data107 === "score"))){
+const err171 = {instancePath:instancePath+"/negative/rules/" + i34+"/except/" + i36,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2255,7 +2255,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err172 = {instancePath:instancePath+"/negative/rules/" + i34+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2265,13 +2265,13 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data100.phrases !== undefined){
-let data108 = data100.phrases;
+if(data102.starts !== undefined){
+let data108 = data102.starts;
 if(Array.isArray(data108)){
 const len37 = data108.length;
 for(let i37=0; i37<len37; i37++){
 if(typeof data108[i37] !== "string"){
-const err173 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases/" + i37,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err173 = {instancePath:instancePath+"/negative/rules/" + i34+"/starts/" + i37,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2283,7 +2283,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err174 = {instancePath:instancePath+"/negative/rules/" + i34+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2293,13 +2293,13 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data100.words !== undefined){
-let data110 = data100.words;
+if(data102.phrases !== undefined){
+let data110 = data102.phrases;
 if(Array.isArray(data110)){
 const len38 = data110.length;
 for(let i38=0; i38<len38; i38++){
 if(typeof data110[i38] !== "string"){
-const err175 = {instancePath:instancePath+"/negative/rules/" + i33+"/words/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err175 = {instancePath:instancePath+"/negative/rules/" + i34+"/phrases/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2311,7 +2311,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/negative/rules/" + i33+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err176 = {instancePath:instancePath+"/negative/rules/" + i34+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2321,13 +2321,13 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data100.unless !== undefined){
-let data112 = data100.unless;
+if(data102.words !== undefined){
+let data112 = data102.words;
 if(Array.isArray(data112)){
 const len39 = data112.length;
 for(let i39=0; i39<len39; i39++){
 if(typeof data112[i39] !== "string"){
-const err177 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err177 = {instancePath:instancePath+"/negative/rules/" + i34+"/words/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2339,7 +2339,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err178 = {instancePath:instancePath+"/negative/rules/" + i34+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2349,13 +2349,13 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data100.unlessPhrases !== undefined){
-let data114 = data100.unlessPhrases;
+if(data102.unless !== undefined){
+let data114 = data102.unless;
 if(Array.isArray(data114)){
 const len40 = data114.length;
 for(let i40=0; i40<len40; i40++){
 if(typeof data114[i40] !== "string"){
-const err179 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err179 = {instancePath:instancePath+"/negative/rules/" + i34+"/unless/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2367,7 +2367,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err180 = {instancePath:instancePath+"/negative/rules/" + i34+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2377,9 +2377,13 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data100.formTools !== undefined){
-if(typeof data100.formTools !== "boolean"){
-const err181 = {instancePath:instancePath+"/negative/rules/" + i33+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data102.unlessPhrases !== undefined){
+let data116 = data102.unlessPhrases;
+if(Array.isArray(data116)){
+const len41 = data116.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data116[i41] !== "string"){
+const err181 = {instancePath:instancePath+"/negative/rules/" + i34+"/unlessPhrases/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2389,10 +2393,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-for(const key35 in data100){
-if(pattern0.test(key35)){
-if(typeof data100[key35] !== "string"){
-const err182 = {instancePath:instancePath+"/negative/rules/" + i33+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err182 = {instancePath:instancePath+"/negative/rules/" + i34+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2402,10 +2405,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data102.formTools !== undefined){
+if(typeof data102.formTools !== "boolean"){
+const err183 = {instancePath:instancePath+"/negative/rules/" + i34+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2415,9 +2417,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key35 in data102){
+if(pattern0.test(key35)){
+if(typeof data102[key35] !== "string"){
+const err184 = {instancePath:instancePath+"/negative/rules/" + i34+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2427,10 +2430,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-for(const key36 in data98){
-if(pattern0.test(key36)){
-if(typeof data98[key36] !== "string"){
-const err185 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/negative/rules/" + i34,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2441,9 +2444,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err186 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err186 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2453,16 +2455,10 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data119 = data.exactOnly;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-for(const key37 in data119){
-const _errs281 = errors;
-const _errs282 = errors;
-let valid137 = false;
-const _errs283 = errors;
-if(typeof key37 !== "string"){
-const err187 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
+for(const key36 in data100){
+if(pattern0.test(key36)){
+if(typeof data100[key36] !== "string"){
+const err187 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2471,8 +2467,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
-const err188 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2481,13 +2480,17 @@ vErrors.push(err188);
 }
 errors++;
 }
-var _valid1 = _errs283 === errors;
-valid137 = valid137 || _valid1;
-if(!valid137){
+}
+if(data.exactOnly !== undefined){
+let data121 = data.exactOnly;
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+for(const key37 in data121){
+const _errs285 = errors;
 const _errs286 = errors;
-if(typeof key37 === "string"){
-if(!pattern0.test(key37)){
-const err189 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
+let valid139 = false;
+const _errs287 = errors;
+if(typeof key37 !== "string"){
+const err189 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2496,12 +2499,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-var _valid1 = _errs286 === errors;
-valid137 = valid137 || _valid1;
-}
-if(!valid137){
-const err190 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
+if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
+const err190 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2510,20 +2509,13 @@ vErrors.push(err190);
 }
 errors++;
 }
-else {
-errors = _errs282;
-if(vErrors !== null){
-if(_errs282){
-vErrors.length = _errs282;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid136 = _errs281 === errors;
-if(!valid136){
-const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+var _valid1 = _errs287 === errors;
+valid139 = valid139 || _valid1;
+if(!valid139){
+const _errs290 = errors;
+if(typeof key37 === "string"){
+if(!pattern0.test(key37)){
+const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2533,14 +2525,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-for(const key38 in data119){
-if(!(pattern0.test(key38))){
-let data120 = data119[key38];
-if(Array.isArray(data120)){
-const len41 = data120.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data120[i41] !== "string"){
-const err192 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i41,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs290 === errors;
+valid139 = valid139 || _valid1;
+}
+if(!valid139){
+const err192 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2549,10 +2538,20 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
+else {
+errors = _errs286;
+if(vErrors !== null){
+if(_errs286){
+vErrors.length = _errs286;
 }
 else {
-const err193 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid138 = _errs285 === errors;
+if(!valid138){
+const err193 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2562,11 +2561,14 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
-for(const key39 in data119){
-if(pattern0.test(key39)){
-if(typeof data119[key39] !== "string"){
-const err194 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data121){
+if(!(pattern0.test(key38))){
+let data122 = data121[key38];
+if(Array.isArray(data122)){
+const len42 = data122.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data122[i42] !== "string"){
+const err194 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i42,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2577,9 +2579,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err195 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2589,13 +2590,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data123 = data.stopwords;
-if(Array.isArray(data123)){
-const len42 = data123.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data123[i42] !== "string"){
-const err196 = {instancePath:instancePath+"/stopwords/" + i42,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key39 in data121){
+if(pattern0.test(key39)){
+if(typeof data121[key39] !== "string"){
+const err196 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2606,8 +2605,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err197 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2617,12 +2617,13 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data125 = data.fields;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key40 in data125){
-if(!(func2.call(schema11.properties.fields.properties, key40))){
-const err198 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+if(data.stopwords !== undefined){
+let data125 = data.stopwords;
+if(Array.isArray(data125)){
+const len43 = data125.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data125[i43] !== "string"){
+const err198 = {instancePath:instancePath+"/stopwords/" + i43,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2632,13 +2633,9 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data125.externalId !== undefined){
-let data126 = data125.externalId;
-if(Array.isArray(data126)){
-const len43 = data126.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data126[i43] !== "string"){
-const err199 = {instancePath:instancePath+"/fields/externalId/" + i43,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err199 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2648,9 +2645,12 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fields !== undefined){
+let data127 = data.fields;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key40 in data127){
+if(!(func2.call(schema11.properties.fields.properties, key40))){
+const err200 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2660,13 +2660,13 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data125.submittedAt !== undefined){
-let data128 = data125.submittedAt;
+if(data127.externalId !== undefined){
+let data128 = data127.externalId;
 if(Array.isArray(data128)){
 const len44 = data128.length;
 for(let i44=0; i44<len44; i44++){
 if(typeof data128[i44] !== "string"){
-const err201 = {instancePath:instancePath+"/fields/submittedAt/" + i44,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err201 = {instancePath:instancePath+"/fields/externalId/" + i44,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2678,7 +2678,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err202 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2688,13 +2688,13 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data125.organization !== undefined){
-let data130 = data125.organization;
+if(data127.submittedAt !== undefined){
+let data130 = data127.submittedAt;
 if(Array.isArray(data130)){
 const len45 = data130.length;
 for(let i45=0; i45<len45; i45++){
 if(typeof data130[i45] !== "string"){
-const err203 = {instancePath:instancePath+"/fields/organization/" + i45,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err203 = {instancePath:instancePath+"/fields/submittedAt/" + i45,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2706,7 +2706,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err204 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2716,13 +2716,13 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data125.organizationType !== undefined){
-let data132 = data125.organizationType;
+if(data127.organization !== undefined){
+let data132 = data127.organization;
 if(Array.isArray(data132)){
 const len46 = data132.length;
 for(let i46=0; i46<len46; i46++){
 if(typeof data132[i46] !== "string"){
-const err205 = {instancePath:instancePath+"/fields/organizationType/" + i46,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err205 = {instancePath:instancePath+"/fields/organization/" + i46,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2734,7 +2734,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err206 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2744,13 +2744,13 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data125.contactName !== undefined){
-let data134 = data125.contactName;
+if(data127.organizationType !== undefined){
+let data134 = data127.organizationType;
 if(Array.isArray(data134)){
 const len47 = data134.length;
 for(let i47=0; i47<len47; i47++){
 if(typeof data134[i47] !== "string"){
-const err207 = {instancePath:instancePath+"/fields/contactName/" + i47,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err207 = {instancePath:instancePath+"/fields/organizationType/" + i47,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2762,7 +2762,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err208 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2772,13 +2772,13 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data125.firstName !== undefined){
-let data136 = data125.firstName;
+if(data127.contactName !== undefined){
+let data136 = data127.contactName;
 if(Array.isArray(data136)){
 const len48 = data136.length;
 for(let i48=0; i48<len48; i48++){
 if(typeof data136[i48] !== "string"){
-const err209 = {instancePath:instancePath+"/fields/firstName/" + i48,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err209 = {instancePath:instancePath+"/fields/contactName/" + i48,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2790,7 +2790,7 @@ errors++;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err210 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2800,13 +2800,13 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data125.lastName !== undefined){
-let data138 = data125.lastName;
+if(data127.firstName !== undefined){
+let data138 = data127.firstName;
 if(Array.isArray(data138)){
 const len49 = data138.length;
 for(let i49=0; i49<len49; i49++){
 if(typeof data138[i49] !== "string"){
-const err211 = {instancePath:instancePath+"/fields/lastName/" + i49,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err211 = {instancePath:instancePath+"/fields/firstName/" + i49,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2818,7 +2818,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err212 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2828,13 +2828,13 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data125.email !== undefined){
-let data140 = data125.email;
+if(data127.lastName !== undefined){
+let data140 = data127.lastName;
 if(Array.isArray(data140)){
 const len50 = data140.length;
 for(let i50=0; i50<len50; i50++){
 if(typeof data140[i50] !== "string"){
-const err213 = {instancePath:instancePath+"/fields/email/" + i50,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/fields/lastName/" + i50,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2846,7 +2846,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err214 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2856,13 +2856,13 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data125.phone !== undefined){
-let data142 = data125.phone;
+if(data127.email !== undefined){
+let data142 = data127.email;
 if(Array.isArray(data142)){
 const len51 = data142.length;
 for(let i51=0; i51<len51; i51++){
 if(typeof data142[i51] !== "string"){
-const err215 = {instancePath:instancePath+"/fields/phone/" + i51,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err215 = {instancePath:instancePath+"/fields/email/" + i51,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2874,7 +2874,7 @@ errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err216 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2884,13 +2884,13 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data125.website !== undefined){
-let data144 = data125.website;
+if(data127.phone !== undefined){
+let data144 = data127.phone;
 if(Array.isArray(data144)){
 const len52 = data144.length;
 for(let i52=0; i52<len52; i52++){
 if(typeof data144[i52] !== "string"){
-const err217 = {instancePath:instancePath+"/fields/website/" + i52,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err217 = {instancePath:instancePath+"/fields/phone/" + i52,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2902,7 +2902,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err218 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2912,13 +2912,13 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data125.country !== undefined){
-let data146 = data125.country;
+if(data127.website !== undefined){
+let data146 = data127.website;
 if(Array.isArray(data146)){
 const len53 = data146.length;
 for(let i53=0; i53<len53; i53++){
 if(typeof data146[i53] !== "string"){
-const err219 = {instancePath:instancePath+"/fields/country/" + i53,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err219 = {instancePath:instancePath+"/fields/website/" + i53,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2930,7 +2930,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err220 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2940,13 +2940,13 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data125.language !== undefined){
-let data148 = data125.language;
+if(data127.country !== undefined){
+let data148 = data127.country;
 if(Array.isArray(data148)){
 const len54 = data148.length;
 for(let i54=0; i54<len54; i54++){
 if(typeof data148[i54] !== "string"){
-const err221 = {instancePath:instancePath+"/fields/language/" + i54,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err221 = {instancePath:instancePath+"/fields/country/" + i54,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2958,7 +2958,7 @@ errors++;
 }
 }
 else {
-const err222 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err222 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2968,13 +2968,13 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data125.workingLanguage !== undefined){
-let data150 = data125.workingLanguage;
+if(data127.language !== undefined){
+let data150 = data127.language;
 if(Array.isArray(data150)){
 const len55 = data150.length;
 for(let i55=0; i55<len55; i55++){
 if(typeof data150[i55] !== "string"){
-const err223 = {instancePath:instancePath+"/fields/workingLanguage/" + i55,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err223 = {instancePath:instancePath+"/fields/language/" + i55,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2986,7 +2986,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err224 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2996,13 +2996,13 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data125.title !== undefined){
-let data152 = data125.title;
+if(data127.workingLanguage !== undefined){
+let data152 = data127.workingLanguage;
 if(Array.isArray(data152)){
 const len56 = data152.length;
 for(let i56=0; i56<len56; i56++){
 if(typeof data152[i56] !== "string"){
-const err225 = {instancePath:instancePath+"/fields/title/" + i56,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err225 = {instancePath:instancePath+"/fields/workingLanguage/" + i56,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3014,7 +3014,7 @@ errors++;
 }
 }
 else {
-const err226 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err226 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3024,13 +3024,13 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data125.description !== undefined){
-let data154 = data125.description;
+if(data127.title !== undefined){
+let data154 = data127.title;
 if(Array.isArray(data154)){
 const len57 = data154.length;
 for(let i57=0; i57<len57; i57++){
 if(typeof data154[i57] !== "string"){
-const err227 = {instancePath:instancePath+"/fields/description/" + i57,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err227 = {instancePath:instancePath+"/fields/title/" + i57,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3042,7 +3042,7 @@ errors++;
 }
 }
 else {
-const err228 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err228 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3052,13 +3052,13 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data125.beneficiaries !== undefined){
-let data156 = data125.beneficiaries;
+if(data127.description !== undefined){
+let data156 = data127.description;
 if(Array.isArray(data156)){
 const len58 = data156.length;
 for(let i58=0; i58<len58; i58++){
 if(typeof data156[i58] !== "string"){
-const err229 = {instancePath:instancePath+"/fields/beneficiaries/" + i58,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err229 = {instancePath:instancePath+"/fields/description/" + i58,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3070,7 +3070,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err230 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3080,13 +3080,13 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data125.selfCategories !== undefined){
-let data158 = data125.selfCategories;
+if(data127.beneficiaries !== undefined){
+let data158 = data127.beneficiaries;
 if(Array.isArray(data158)){
 const len59 = data158.length;
 for(let i59=0; i59<len59; i59++){
 if(typeof data158[i59] !== "string"){
-const err231 = {instancePath:instancePath+"/fields/selfCategories/" + i59,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err231 = {instancePath:instancePath+"/fields/beneficiaries/" + i59,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3098,7 +3098,7 @@ errors++;
 }
 }
 else {
-const err232 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err232 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3108,13 +3108,13 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data125.score !== undefined){
-let data160 = data125.score;
+if(data127.selfCategories !== undefined){
+let data160 = data127.selfCategories;
 if(Array.isArray(data160)){
 const len60 = data160.length;
 for(let i60=0; i60<len60; i60++){
 if(typeof data160[i60] !== "string"){
-const err233 = {instancePath:instancePath+"/fields/score/" + i60,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err233 = {instancePath:instancePath+"/fields/selfCategories/" + i60,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3126,7 +3126,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err234 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3136,9 +3136,13 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data127.score !== undefined){
+let data162 = data127.score;
+if(Array.isArray(data162)){
+const len61 = data162.length;
+for(let i61=0; i61<len61; i61++){
+if(typeof data162[i61] !== "string"){
+const err235 = {instancePath:instancePath+"/fields/score/" + i61,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3148,10 +3152,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-for(const key41 in data){
-if(pattern0.test(key41)){
-if(typeof data[key41] !== "string"){
-const err236 = {instancePath:instancePath+"/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err236 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3162,9 +3165,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err237 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err237 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3173,10 +3175,36 @@ vErrors.push(err237);
 }
 errors++;
 }
+}
+for(const key41 in data){
+if(pattern0.test(key41)){
+if(typeof data[key41] !== "string"){
+const err238 = {instancePath:instancePath+"/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err239 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

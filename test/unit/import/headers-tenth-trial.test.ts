@@ -89,6 +89,27 @@ describe("the form's sender, named by a clause", () => {
     expect(mapped(['Nome do aluno', 'Nome completo de quem preencheu o formulário', 'E-mail']).contactName).toEqual(['Nome completo de quem preencheu o formulário']);
   });
 
+  it('a form that names its contact apart from whoever typed it (an assistant): the contact is the named one, the sender comes last', () => {
+    const m = mapped(['Organisation', 'Name of the person completing this form', 'Email of the person completing this form', 'Name of the project lead / contact person', 'Email of the project lead / contact person']);
+    expect(m.contactName).toEqual(['Name of the project lead / contact person']);
+    expect(m.email).toEqual(['Email of the project lead / contact person']);
+    expect(m).not.toHaveProperty('title');
+    expect(mapped(['Organisation', 'Name of the person completing this form', 'Name of the project lead / contact person', 'Email']).contactName).toEqual(['Name of the project lead / contact person']);
+    expect(mapped(['Organización', 'Nombre de quien diligencia el formulario', 'Nombre del representante legal', 'Correo']).contactName).toEqual(['Nombre del representante legal']);
+    expect(mapped(['Organisme', 'Nom de la personne qui remplit ce formulaire', 'Nom du responsable du projet', 'Courriel']).contactName).toEqual(['Nom du responsable du projet']);
+    // alone, the sender is still read
+    expect(mapped(['Organisation', 'Email of the person completing this form', 'Name of the person completing this form']).contactName).toEqual(['Name of the person completing this form']);
+  });
+
+  it('"Name of the project lead", "Nom du responsable du projet" name a person, not the project', () => {
+    for (const h of ['Name of the project lead', 'Project lead', 'Nom du responsable du projet', 'Nombre del responsable del proyecto', 'Nome do responsável pelo projeto']) {
+      const m = mapped(['Organisation', h, 'Email']);
+      expect(m.contactName, h).toEqual([h]);
+      expect(m, h).not.toHaveProperty('title');
+    }
+    expect(mapped(['Organisation', 'Project lead organisation', 'Email'])).not.toHaveProperty('contactName');
+  });
+
   it('"Phone number of …" is a phone, not a count ("number of")', () => {
     expect(mapped(['Organisation', 'Email', 'Phone number of the contact person']).phone).toEqual(['Phone number of the contact person']);
     expect(mapped(['Organisation', 'Email', 'Number of staff'])).not.toHaveProperty('phone');

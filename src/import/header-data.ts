@@ -45,6 +45,7 @@ export interface HeaderData {
   singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
   negative?: { rules: RuleData[] };
   exactOnly?: Partial<Record<Field, string[]>>;
+  standIns?: Partial<Record<Field, string[]>>;
   stopwords: string[];
   fields: Record<Field, string[]>;
 }
@@ -54,6 +55,8 @@ export interface Synonym {
   words: string[];
   /** only as the whole header */
   exactOnly: boolean;
+  /** names the field only where no other column does: scores below any other header naming it */
+  standIn: boolean;
   /**
    * the words that must stand together in the header, small ones included: "submitted by" is a
    * name, while its meaningful word alone ("Submitted", "Submitted at") is a date
@@ -150,10 +153,11 @@ export function headerIndex(): HeaderIndex {
   for (const field of FIELDS) {
     const all: string[] = [];
     const exactOnly = new Set((data.exactOnly?.[field] ?? []).map((s) => words(s).join(' ')));
+    const standIns = new Set((data.standIns?.[field] ?? []).map((s) => words(s).join(' ')));
     for (const text of data.fields[field] ?? []) {
       const w = words(text);
       if (!w.length) continue;
-      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')), phrase: agentPhrase(text) });
+      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')), standIn: standIns.has(w.join(' ')), phrase: agentPhrase(text) });
       all.push(...w);
     }
     fieldWords.set(field, new WordSet(all));

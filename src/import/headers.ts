@@ -188,6 +188,9 @@ function firstSentence(header: string): string | null {
   return questionTokens(headerTokens(sentence)).some((w) => w.length >= 2) ? sentence : null;
 }
 
+/** A stand-in's score (data/headers.json standIns): below any other header naming the field (one word of it scores 1), above a form tool's own column. */
+const STAND_IN_SCORE = 0.9;
+
 /** How far a column naming the form's sender outranks the other columns of the same field (an exact header scores 101). */
 const SUBMITTER_BONUS = 50;
 
@@ -267,7 +270,8 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (single && !singleWordFits(s.field, left, idx)) continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
-    const score = (exact ? 100 + s.words.length - listId : s.words.length) + bonus;
+    // ("Motivation", "School", "Skills" alone name the field where no other column does: below any other header naming it)
+    const score = (exact ? (s.standIn ? STAND_IN_SCORE : 100 + s.words.length - listId) : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));

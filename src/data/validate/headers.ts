@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -2617,13 +2617,16 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data125 = data.stopwords;
-if(Array.isArray(data125)){
-const len43 = data125.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data125[i43] !== "string"){
-const err198 = {instancePath:instancePath+"/stopwords/" + i43,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.standIns !== undefined){
+let data125 = data.standIns;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+for(const key40 in data125){
+const _errs300 = errors;
+const _errs301 = errors;
+let valid146 = false;
+const _errs302 = errors;
+if(typeof key40 !== "string"){
+const err198 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2632,10 +2635,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((key40 === "externalId") || (key40 === "submittedAt")) || (key40 === "organization")) || (key40 === "organizationType")) || (key40 === "contactName")) || (key40 === "firstName")) || (key40 === "lastName")) || (key40 === "email")) || (key40 === "phone")) || (key40 === "website")) || (key40 === "country")) || (key40 === "language")) || (key40 === "workingLanguage")) || (key40 === "title")) || (key40 === "description")) || (key40 === "beneficiaries")) || (key40 === "selfCategories")) || (key40 === "score"))){
+const err199 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key40};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2644,13 +2645,13 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data127 = data.fields;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key40 in data127){
-if(!(func2.call(schema11.properties.fields.properties, key40))){
-const err200 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+var _valid2 = _errs302 === errors;
+valid146 = valid146 || _valid2;
+if(!valid146){
+const _errs305 = errors;
+if(typeof key40 === "string"){
+if(!pattern0.test(key40)){
+const err200 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key40};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2660,13 +2661,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data127.externalId !== undefined){
-let data128 = data127.externalId;
-if(Array.isArray(data128)){
-const len44 = data128.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data128[i44] !== "string"){
-const err201 = {instancePath:instancePath+"/fields/externalId/" + i44,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs305 === errors;
+valid146 = valid146 || _valid2;
+}
+if(!valid146){
+const err201 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key40};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2675,10 +2674,20 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
+else {
+errors = _errs301;
+if(vErrors !== null){
+if(_errs301){
+vErrors.length = _errs301;
 }
 else {
-const err202 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid145 = _errs300 === errors;
+if(!valid145){
+const err202 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2688,13 +2697,14 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data127.submittedAt !== undefined){
-let data130 = data127.submittedAt;
-if(Array.isArray(data130)){
-const len45 = data130.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data130[i45] !== "string"){
-const err203 = {instancePath:instancePath+"/fields/submittedAt/" + i45,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data125){
+if(!(pattern0.test(key41))){
+let data126 = data125[key41];
+if(Array.isArray(data126)){
+const len43 = data126.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data126[i43] !== "string"){
+const err203 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i43,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2706,7 +2716,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err204 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2716,13 +2726,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data127.organization !== undefined){
-let data132 = data127.organization;
-if(Array.isArray(data132)){
-const len46 = data132.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data132[i46] !== "string"){
-const err205 = {instancePath:instancePath+"/fields/organization/" + i46,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key42 in data125){
+if(pattern0.test(key42)){
+if(typeof data125[key42] !== "string"){
+const err205 = {instancePath:instancePath+"/standIns/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2733,8 +2741,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err206 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err206 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2744,13 +2753,13 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data127.organizationType !== undefined){
-let data134 = data127.organizationType;
-if(Array.isArray(data134)){
-const len47 = data134.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data134[i47] !== "string"){
-const err207 = {instancePath:instancePath+"/fields/organizationType/" + i47,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopwords !== undefined){
+let data129 = data.stopwords;
+if(Array.isArray(data129)){
+const len44 = data129.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data129[i44] !== "string"){
+const err207 = {instancePath:instancePath+"/stopwords/" + i44,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2762,7 +2771,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err208 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2772,13 +2781,12 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data127.contactName !== undefined){
-let data136 = data127.contactName;
-if(Array.isArray(data136)){
-const len48 = data136.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data136[i48] !== "string"){
-const err209 = {instancePath:instancePath+"/fields/contactName/" + i48,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data131 = data.fields;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key43 in data131){
+if(!(func2.call(schema11.properties.fields.properties, key43))){
+const err209 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2788,9 +2796,13 @@ vErrors.push(err209);
 errors++;
 }
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.externalId !== undefined){
+let data132 = data131.externalId;
+if(Array.isArray(data132)){
+const len45 = data132.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data132[i45] !== "string"){
+const err210 = {instancePath:instancePath+"/fields/externalId/" + i45,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2800,13 +2812,9 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data127.firstName !== undefined){
-let data138 = data127.firstName;
-if(Array.isArray(data138)){
-const len49 = data138.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data138[i49] !== "string"){
-const err211 = {instancePath:instancePath+"/fields/firstName/" + i49,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err211 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2816,9 +2824,13 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.submittedAt !== undefined){
+let data134 = data131.submittedAt;
+if(Array.isArray(data134)){
+const len46 = data134.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data134[i46] !== "string"){
+const err212 = {instancePath:instancePath+"/fields/submittedAt/" + i46,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2828,13 +2840,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data127.lastName !== undefined){
-let data140 = data127.lastName;
-if(Array.isArray(data140)){
-const len50 = data140.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data140[i50] !== "string"){
-const err213 = {instancePath:instancePath+"/fields/lastName/" + i50,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err213 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2844,9 +2852,13 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.organization !== undefined){
+let data136 = data131.organization;
+if(Array.isArray(data136)){
+const len47 = data136.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data136[i47] !== "string"){
+const err214 = {instancePath:instancePath+"/fields/organization/" + i47,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2856,13 +2868,9 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data127.email !== undefined){
-let data142 = data127.email;
-if(Array.isArray(data142)){
-const len51 = data142.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data142[i51] !== "string"){
-const err215 = {instancePath:instancePath+"/fields/email/" + i51,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err215 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2872,9 +2880,13 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.organizationType !== undefined){
+let data138 = data131.organizationType;
+if(Array.isArray(data138)){
+const len48 = data138.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data138[i48] !== "string"){
+const err216 = {instancePath:instancePath+"/fields/organizationType/" + i48,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2884,13 +2896,9 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data127.phone !== undefined){
-let data144 = data127.phone;
-if(Array.isArray(data144)){
-const len52 = data144.length;
-for(let i52=0; i52<len52; i52++){
-if(typeof data144[i52] !== "string"){
-const err217 = {instancePath:instancePath+"/fields/phone/" + i52,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err217 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2900,9 +2908,13 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.contactName !== undefined){
+let data140 = data131.contactName;
+if(Array.isArray(data140)){
+const len49 = data140.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data140[i49] !== "string"){
+const err218 = {instancePath:instancePath+"/fields/contactName/" + i49,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2912,13 +2924,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data127.website !== undefined){
-let data146 = data127.website;
-if(Array.isArray(data146)){
-const len53 = data146.length;
-for(let i53=0; i53<len53; i53++){
-if(typeof data146[i53] !== "string"){
-const err219 = {instancePath:instancePath+"/fields/website/" + i53,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err219 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2928,9 +2936,13 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.firstName !== undefined){
+let data142 = data131.firstName;
+if(Array.isArray(data142)){
+const len50 = data142.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data142[i50] !== "string"){
+const err220 = {instancePath:instancePath+"/fields/firstName/" + i50,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2940,13 +2952,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data127.country !== undefined){
-let data148 = data127.country;
-if(Array.isArray(data148)){
-const len54 = data148.length;
-for(let i54=0; i54<len54; i54++){
-if(typeof data148[i54] !== "string"){
-const err221 = {instancePath:instancePath+"/fields/country/" + i54,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err221 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2956,9 +2964,13 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.lastName !== undefined){
+let data144 = data131.lastName;
+if(Array.isArray(data144)){
+const len51 = data144.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data144[i51] !== "string"){
+const err222 = {instancePath:instancePath+"/fields/lastName/" + i51,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2968,13 +2980,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data127.language !== undefined){
-let data150 = data127.language;
-if(Array.isArray(data150)){
-const len55 = data150.length;
-for(let i55=0; i55<len55; i55++){
-if(typeof data150[i55] !== "string"){
-const err223 = {instancePath:instancePath+"/fields/language/" + i55,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err223 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2984,9 +2992,13 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.email !== undefined){
+let data146 = data131.email;
+if(Array.isArray(data146)){
+const len52 = data146.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data146[i52] !== "string"){
+const err224 = {instancePath:instancePath+"/fields/email/" + i52,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2996,13 +3008,9 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data127.workingLanguage !== undefined){
-let data152 = data127.workingLanguage;
-if(Array.isArray(data152)){
-const len56 = data152.length;
-for(let i56=0; i56<len56; i56++){
-if(typeof data152[i56] !== "string"){
-const err225 = {instancePath:instancePath+"/fields/workingLanguage/" + i56,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err225 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3012,9 +3020,13 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.phone !== undefined){
+let data148 = data131.phone;
+if(Array.isArray(data148)){
+const len53 = data148.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data148[i53] !== "string"){
+const err226 = {instancePath:instancePath+"/fields/phone/" + i53,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3024,13 +3036,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data127.title !== undefined){
-let data154 = data127.title;
-if(Array.isArray(data154)){
-const len57 = data154.length;
-for(let i57=0; i57<len57; i57++){
-if(typeof data154[i57] !== "string"){
-const err227 = {instancePath:instancePath+"/fields/title/" + i57,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err227 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3040,9 +3048,13 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.website !== undefined){
+let data150 = data131.website;
+if(Array.isArray(data150)){
+const len54 = data150.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data150[i54] !== "string"){
+const err228 = {instancePath:instancePath+"/fields/website/" + i54,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3052,13 +3064,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data127.description !== undefined){
-let data156 = data127.description;
-if(Array.isArray(data156)){
-const len58 = data156.length;
-for(let i58=0; i58<len58; i58++){
-if(typeof data156[i58] !== "string"){
-const err229 = {instancePath:instancePath+"/fields/description/" + i58,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err229 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3068,9 +3076,13 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
-else {
-const err230 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.country !== undefined){
+let data152 = data131.country;
+if(Array.isArray(data152)){
+const len55 = data152.length;
+for(let i55=0; i55<len55; i55++){
+if(typeof data152[i55] !== "string"){
+const err230 = {instancePath:instancePath+"/fields/country/" + i55,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3080,13 +3092,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data127.beneficiaries !== undefined){
-let data158 = data127.beneficiaries;
-if(Array.isArray(data158)){
-const len59 = data158.length;
-for(let i59=0; i59<len59; i59++){
-if(typeof data158[i59] !== "string"){
-const err231 = {instancePath:instancePath+"/fields/beneficiaries/" + i59,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err231 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3096,9 +3104,13 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.language !== undefined){
+let data154 = data131.language;
+if(Array.isArray(data154)){
+const len56 = data154.length;
+for(let i56=0; i56<len56; i56++){
+if(typeof data154[i56] !== "string"){
+const err232 = {instancePath:instancePath+"/fields/language/" + i56,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3108,13 +3120,9 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data127.selfCategories !== undefined){
-let data160 = data127.selfCategories;
-if(Array.isArray(data160)){
-const len60 = data160.length;
-for(let i60=0; i60<len60; i60++){
-if(typeof data160[i60] !== "string"){
-const err233 = {instancePath:instancePath+"/fields/selfCategories/" + i60,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err233 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3124,9 +3132,13 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.workingLanguage !== undefined){
+let data156 = data131.workingLanguage;
+if(Array.isArray(data156)){
+const len57 = data156.length;
+for(let i57=0; i57<len57; i57++){
+if(typeof data156[i57] !== "string"){
+const err234 = {instancePath:instancePath+"/fields/workingLanguage/" + i57,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3136,13 +3148,9 @@ vErrors.push(err234);
 errors++;
 }
 }
-if(data127.score !== undefined){
-let data162 = data127.score;
-if(Array.isArray(data162)){
-const len61 = data162.length;
-for(let i61=0; i61<len61; i61++){
-if(typeof data162[i61] !== "string"){
-const err235 = {instancePath:instancePath+"/fields/score/" + i61,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err235 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3152,9 +3160,13 @@ vErrors.push(err235);
 errors++;
 }
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.title !== undefined){
+let data158 = data131.title;
+if(Array.isArray(data158)){
+const len58 = data158.length;
+for(let i58=0; i58<len58; i58++){
+if(typeof data158[i58] !== "string"){
+const err236 = {instancePath:instancePath+"/fields/title/" + i58,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3166,7 +3178,7 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err237 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3176,10 +3188,13 @@ vErrors.push(err237);
 errors++;
 }
 }
-for(const key41 in data){
-if(pattern0.test(key41)){
-if(typeof data[key41] !== "string"){
-const err238 = {instancePath:instancePath+"/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.description !== undefined){
+let data160 = data131.description;
+if(Array.isArray(data160)){
+const len59 = data160.length;
+for(let i59=0; i59<len59; i59++){
+if(typeof data160[i59] !== "string"){
+const err238 = {instancePath:instancePath+"/fields/description/" + i59,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3190,9 +3205,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err239 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err239 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3201,10 +3215,132 @@ vErrors.push(err239);
 }
 errors++;
 }
+}
+if(data131.beneficiaries !== undefined){
+let data162 = data131.beneficiaries;
+if(Array.isArray(data162)){
+const len60 = data162.length;
+for(let i60=0; i60<len60; i60++){
+if(typeof data162[i60] !== "string"){
+const err240 = {instancePath:instancePath+"/fields/beneficiaries/" + i60,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data131.selfCategories !== undefined){
+let data164 = data131.selfCategories;
+if(Array.isArray(data164)){
+const len61 = data164.length;
+for(let i61=0; i61<len61; i61++){
+if(typeof data164[i61] !== "string"){
+const err242 = {instancePath:instancePath+"/fields/selfCategories/" + i61,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data131.score !== undefined){
+let data166 = data131.score;
+if(Array.isArray(data166)){
+const len62 = data166.length;
+for(let i62=0; i62<len62; i62++){
+if(typeof data166[i62] !== "string"){
+const err244 = {instancePath:instancePath+"/fields/score/" + i62,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+for(const key44 in data){
+if(pattern0.test(key44)){
+if(typeof data[key44] !== "string"){
+const err247 = {instancePath:instancePath+"/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err248 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -151,6 +151,18 @@ describe("a learner's or participant's \"Contact\"", () => {
   });
 });
 
+describe('whole-header stand-ins lose to any other column naming the field', () => {
+  it('an innovation\'s description beats a "Motivation", an organisation a "School", a thematic area "Skills", the tool\'s timestamp a "Date requested"', () => {
+    expect(mapped(['Name', 'Email', 'Brief description of the innovation', 'Motivation']).description).toEqual(['Brief description of the innovation']);
+    expect(mapped(['Nom', 'Email', 'Lettre de motivation', 'Résumé du projet']).description).toEqual(['Résumé du projet']);
+    expect(mapped(['Name', 'School', 'Name of the organisation you represent']).organization).toEqual(['Name of the organisation you represent']);
+    expect(mapped(['Nom', 'École', 'Structure']).organization).toEqual(['Structure']);
+    expect(mapped(['Name', 'Email', 'Thematic area of your project', 'Skills']).selfCategories).toEqual(['Thematic area of your project']);
+    expect(mapped(['Timestamp', 'Name', 'Email', 'Date requested']).submittedAt).toEqual(['Timestamp']);
+    expect(mapped(['Marca temporal', 'Nombre', 'Correo', 'Date de la demande']).submittedAt).toEqual(['Marca temporal']);
+  });
+});
+
 describe('bare headers of lists kept by web apps', () => {
   it('"topics", "competences", "Skills" alone are the categories the applicant picks; inside a longer question they are not', () => {
     for (const h of ['topics', 'competences', 'Compétences', 'Competencias', 'Skills']) {

@@ -171,6 +171,13 @@ function countsSomething(tokens: readonly string[]): boolean {
 /** "Question [row]": a line of a rating grid (Google Forms, Microsoft Forms), never a field. */
 const GRID_ITEM = /\S.*\[[^\]]+\]\s*$/;
 
+/**
+ * "Motivation (1-5)", "Motivación (de 1 a 5)", "Skills (1 = low, 5 = high)", "Motivation (out of
+ * 10)", "Motivation /5": a rating on a scale, whatever word it rates ("Children (0-5 years)" is
+ * an age range: the range must fill the brackets).
+ */
+const SCALE = /\(\s*(?:from\s+|de\s+|del\s+)?[01]\s*(?:-|\u2013|\u2014|to|à|a|al|até|ate)\s*(?:[3-9]|10|100)\s*\)|\(\s*[01]\s*=|\b(?:out of|sur|sobre|de)\s+(?:5|10|20|100)\s*\)|\/\s*(?:5|10|20|100)\s*\)?\s*$/i;
+
 /** A form tool's own column ("Email", "Response ID"); a preferred column is an answer (SurveyMonkey's), never the tool's own. */
 function isToolColumn(header: string, idx: HeaderIndex, bonus: number): boolean {
   return bonus === 0 && idx.metadata.has(metadataKey(headerTokens(header).filter((w) => w.length >= 2 && !idx.stopwords.has(w))));
@@ -315,6 +322,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   }
   if (countsSomething(tokens)) drop([...best.keys()].filter((f) => !idx.counts.fields.has(f)), 'a count');
   if (GRID_ITEM.test(trimmed)) drop([...best.keys()], 'a line of a rating grid');
+  if (SCALE.test(trimmed)) drop([...best.keys()].filter((f) => f !== 'score'), 'a rating on a scale');
   const question = questionTokens(tokens);
   for (const rule of idx.rules) {
     if (!best.size) break;

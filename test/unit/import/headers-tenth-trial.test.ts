@@ -163,6 +163,30 @@ describe('whole-header stand-ins lose to any other column naming the field', () 
   });
 });
 
+describe('a rating on a scale, a length note', () => {
+  it('"Motivation (1-5)", "Motivación (de 1 a 5)", "Skills (1 = low, 5 = high)" rate on a scale: no description, no categories; "Score (0-100)" stays the score', () => {
+    for (const h of ['Motivation (1-5)', 'Motivation (1 to 5)', 'Motivación (de 1 a 5)', 'Motivation (sur 10)', 'Motivation /5', 'Skills (1 = low, 5 = high)', 'Description (0-10)']) {
+      expect(Object.keys(mapped(['Name', 'Email', h])).sort(), h).toEqual(['contactName', 'email']);
+    }
+    expect(mapped(['Name', 'Email', 'Score (0-100)']).score).toEqual(['Score (0-100)']);
+    expect(mapped(['Name', 'Email', 'Beneficiaries (children 0-5 years)']).beneficiaries).toEqual(['Beneficiaries (children 0-5 years)']);
+  });
+
+  it('"Description (max 500 words)", "Description (500 mots maximum)", "Descripción (máximo 300 palabras)": a length note leaves the field named', () => {
+    for (const h of ['Description (max 500 words)', 'Description (500 mots maximum)', 'Descripción (máximo 300 palabras)', 'Description (limit: 2000 characters)']) {
+      expect(mapped(['Name', 'Email', h]).description, h).toEqual([h]);
+    }
+  });
+
+  it('an import stores no rating as the description', async () => {
+    const csv = 'Organisation,Name,Email,Motivation (1-5)\n'
+      + 'Acme Training,Ana Roe,ana@example.org,4\nBeta Skills,Ben Poe,ben@example.org,5\nGamma Centre,Carla Doe,carla@example.org,3\n';
+    const c = await importCase(caseFile('ratings.csv', csv));
+    expect(c.apps.map((a) => a.description)).toEqual([null, null, null]);
+    expect(c.report.files[0].unmappedColumns).toEqual(['Motivation (1-5)']);
+  });
+});
+
 describe('bare headers of lists kept by web apps', () => {
   it('"topics", "competences", "Skills" alone are the categories the applicant picks; inside a longer question they are not', () => {
     for (const h of ['topics', 'competences', 'Compétences', 'Competencias', 'Skills']) {

@@ -196,6 +196,23 @@ describe('bare headers of lists kept by web apps', () => {
     expect(mapped(['name', 'email', 'social skills'])).not.toHaveProperty('selfCategories');
   });
 
+  it('a "Skills" column of sentences (a free-text question) fills no categories with prose; a list of skills still does', async () => {
+    const prose = 'Name,Email,Organisation,Skills\n'
+      + 'Ana Roe,ana@example.org,Acme Training,"Participants will learn to repair solar panels and manage a small workshop, including bookkeeping."\n'
+      + 'Ben Poe,ben@example.org,Beta Skills,"Young women gain digital skills such as coding and web design through a six-month bootcamp."\n'
+      + 'Carla Doe,carla@example.org,Gamma Centre,"Farmers learn climate-smart agriculture techniques and cooperative management over twelve weeks."\n';
+    const c = await importCase(caseFile('skills-prose.csv', prose));
+    expect(c.apps.map((a) => a.selfCategories)).toEqual([[], [], []]);
+    expect(c.report.files[0].unmappedColumns).toEqual(['Skills']);
+    expect(c.report.files[0].notUsed[0].holds).toMatch(/sentences/);
+    const list = 'Name,Email,Organisation,Skills\n'
+      + 'Ana Roe,ana@example.org,Acme Training,"Solar repair, bookkeeping, customer service, welding, electrical safety, first aid, teamwork, planning"\n'
+      + 'Ben Poe,ben@example.org,Beta Skills,"Coding, web design"\n'
+      + 'Carla Doe,carla@example.org,Gamma Centre,"Climate-smart agriculture, cooperative management"\n';
+    const d = await importCase(caseFile('skills-list.csv', list));
+    expect(d.report.files[0].columns.selfCategories).toEqual(['Skills']);
+  });
+
   it('"date_requested", "Request date", "Date de la demande" are the submission date of a request log', () => {
     for (const h of ['date_requested', 'Request date', 'Date de la demande']) {
       expect(mapped(['name', 'email', h]).submittedAt, h).toEqual([h]);

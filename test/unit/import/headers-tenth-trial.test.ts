@@ -34,6 +34,13 @@ describe("another person's email beside the applicant's", () => {
     expect(mapped(['Organisation', 'Email', 'Contacto 2'])).not.toHaveProperty('contactName');
   });
 
+  it('a confirmation of the address ("Confirm email", "Confirmez votre email", "Repeat email") comes after the plain "Email", as its fallback', () => {
+    for (const h of ['Confirm email', 'Confirmez votre email', 'Repeat email', 'Confirme seu e-mail', 'Please enter your email again']) {
+      expect(mapped(['Name', 'Email', h]).email, h).toEqual(['Email', h]);
+    }
+    expect(mapped(['Name', 'Confirm email', 'Email']).email).toEqual(['Email', 'Confirm email']);
+  });
+
   it("the applicant's other address or number stays theirs: the ordinal qualifies the field, or the contact details", () => {
     expect(mapped(['Organisation', 'Email', 'Alternative email']).email).toEqual(['Email', 'Alternative email']);
     expect(mapped(['Organisation', 'Email', 'Email (secondary)']).email).toEqual(['Email', 'Email (secondary)']);

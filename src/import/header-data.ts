@@ -37,7 +37,7 @@ export interface HeaderData {
   excludes?: { fields: Field[]; excluded: Field[] }[];
   otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
   otherPeople?: { people: string[]; prefixes: string[]; ordinals: string[]; details?: string[] };
-  submitter?: { phrases: string[]; people: string[]; fields: Field[]; contactRoles?: string[] };
+  submitter?: { phrases: string[]; people: string[]; fields: Field[]; forms?: string[]; contactRoles?: string[] };
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   authors?: { words: string[]; fields: Field[] };
@@ -120,7 +120,7 @@ export interface HeaderIndex {
   /** another person on the applicant's side (a co-applicant, a second contact): folded words */
   otherPeople: { people: WordSet; prefixes: string[]; ordinals: Set<string>; details: Set<string> };
   /** clauses naming whoever filled in the form (tokens), the person nouns read away with them, the fields they come first for */
-  submitter: { phrases: string[][]; people: Set<string>; fields: Set<Field>; contactRoles: WordSet };
+  submitter: { phrases: string[][]; people: Set<string>; fields: Set<Field>; forms: Set<string>; contactRoles: WordSet };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
   /** words that make a column the second one of its field ("email (secondary)") */
@@ -201,6 +201,7 @@ export function headerIndex(): HeaderIndex {
       phrases: (data.submitter?.phrases ?? []).map(tokens).filter((t) => t.length),
       people: new Set((data.submitter?.people ?? []).map(foldText)),
       fields: new Set(data.submitter?.fields ?? []),
+      forms: new Set((data.submitter?.forms ?? []).map(foldText)),
       contactRoles: new WordSet(data.submitter?.contactRoles ?? []),
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },

@@ -207,14 +207,28 @@ const SUBMITTER_BONUS = 50;
  * the header names no such clause.
  */
 function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | null {
+  const { phrases, people, forms } = idx.submitter;
   for (let i = 0; i < tokens.length; i++) {
-    if (!idx.submitter.phrases.some((p) => p.every((w, k) => tokens[i + k] === w))) continue;
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[i + k] === w));
+    if (!phrase) continue;
     let end = i;
-    while (end > 0 && (LINK_WORDS.has(tokens[end - 1]!) || idx.submitter.people.has(tokens[end - 1]!))) end--;
+    let person = false;
+    while (end > 0 && (LINK_WORDS.has(tokens[end - 1]!) || people.has(tokens[end - 1]!))) {
+      end--;
+      if (people.has(tokens[end]!)) person = true;
+    }
+    // "Names of students who completed the program", "Nombre de la empresa que completa el
+    // programa": the clause names other people, unless it follows a person noun ("the individual
+    // who…"), is a pronoun ("de quien diligencia") or names the form ("… completing this form")
+    const pronoun = WHOEVER.has(phrase[0]!);
+    if (!person && !pronoun && !tokens.slice(i).some((w) => forms.has(w))) continue;
     return tokens.slice(0, end).join(' ');
   }
   return null;
 }
+
+/** The pronouns that say "whoever" ("de quien diligencia", "de quem preencheu"). */
+const WHOEVER = new Set(['quien', 'quem']);
 
 /** Which rule, if any, rules the field out for this header. */
 function ruledOut(rule: NegativeRule, field: Field): boolean {

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}},"forms":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1220,7 +1220,7 @@ vErrors.push(err93);
 errors++;
 }
 for(const key15 in data57){
-if(!(((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (key15 === "contactRoles")) || (pattern0.test(key15)))){
+if(!((((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (key15 === "contactRoles")) || (key15 === "forms")) || (pattern0.test(key15)))){
 const err94 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
@@ -1354,10 +1354,13 @@ vErrors.push(err103);
 errors++;
 }
 }
-for(const key16 in data57){
-if(pattern0.test(key16)){
-if(typeof data57[key16] !== "string"){
-const err104 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.forms !== undefined){
+let data66 = data57.forms;
+if(Array.isArray(data66)){
+const len26 = data66.length;
+for(let i26=0; i26<len26; i26++){
+if(typeof data66[i26] !== "string"){
+const err104 = {instancePath:instancePath+"/submitter/forms/" + i26,schemaPath:"#/properties/submitter/properties/forms/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1368,9 +1371,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err105 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err105 = {instancePath:instancePath+"/submitter/forms",schemaPath:"#/properties/submitter/properties/forms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1380,11 +1382,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data67 = data.applicantSide;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.fields === undefined){
-const err106 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+for(const key16 in data57){
+if(pattern0.test(key16)){
+if(typeof data57[key16] !== "string"){
+const err106 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1393,8 +1394,11 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data67.words === undefined){
-const err107 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1403,9 +1407,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key17 in data67){
-if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
-const err108 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data.applicantSide !== undefined){
+let data69 = data.applicantSide;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.fields === undefined){
+const err108 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1414,15 +1421,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data67.fields !== undefined){
-let data68 = data67.fields;
-if(Array.isArray(data68)){
-const len26 = data68.length;
-for(let i26=0; i26<len26; i26++){
-let data69 = data68[i26];
-if(typeof data69 !== "string"){
-const err109 = {instancePath:instancePath+"/applicantSide/fields/" + i26,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data69.words === undefined){
+const err109 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1431,8 +1431,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(!((((((((((((((((((data69 === "externalId") || (data69 === "submittedAt")) || (data69 === "organization")) || (data69 === "organizationType")) || (data69 === "contactName")) || (data69 === "firstName")) || (data69 === "lastName")) || (data69 === "email")) || (data69 === "phone")) || (data69 === "website")) || (data69 === "country")) || (data69 === "language")) || (data69 === "workingLanguage")) || (data69 === "title")) || (data69 === "description")) || (data69 === "beneficiaries")) || (data69 === "selfCategories")) || (data69 === "score"))){
-const err110 = {instancePath:instancePath+"/applicantSide/fields/" + i26,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key17 in data69){
+if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
+const err110 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1442,9 +1443,14 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data69.fields !== undefined){
+let data70 = data69.fields;
+if(Array.isArray(data70)){
+const len27 = data70.length;
+for(let i27=0; i27<len27; i27++){
+let data71 = data70[i27];
+if(typeof data71 !== "string"){
+const err111 = {instancePath:instancePath+"/applicantSide/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1453,14 +1459,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data67.words !== undefined){
-let data70 = data67.words;
-if(Array.isArray(data70)){
-const len27 = data70.length;
-for(let i27=0; i27<len27; i27++){
-if(typeof data70[i27] !== "string"){
-const err112 = {instancePath:instancePath+"/applicantSide/words/" + i27,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data71 === "externalId") || (data71 === "submittedAt")) || (data71 === "organization")) || (data71 === "organizationType")) || (data71 === "contactName")) || (data71 === "firstName")) || (data71 === "lastName")) || (data71 === "email")) || (data71 === "phone")) || (data71 === "website")) || (data71 === "country")) || (data71 === "language")) || (data71 === "workingLanguage")) || (data71 === "title")) || (data71 === "description")) || (data71 === "beneficiaries")) || (data71 === "selfCategories")) || (data71 === "score"))){
+const err112 = {instancePath:instancePath+"/applicantSide/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1472,7 +1472,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err113 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1482,10 +1482,13 @@ vErrors.push(err113);
 errors++;
 }
 }
-for(const key18 in data67){
-if(pattern0.test(key18)){
-if(typeof data67[key18] !== "string"){
-const err114 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data69.words !== undefined){
+let data72 = data69.words;
+if(Array.isArray(data72)){
+const len28 = data72.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data72[i28] !== "string"){
+const err114 = {instancePath:instancePath+"/applicantSide/words/" + i28,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1496,9 +1499,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err115 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err115 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1508,11 +1510,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data73 = data.nameQualifiers;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.words === undefined){
-const err116 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key18 in data69){
+if(pattern0.test(key18)){
+if(typeof data69[key18] !== "string"){
+const err116 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1521,9 +1522,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key19 in data73){
-if(!((key19 === "words") || (pattern0.test(key19)))){
-const err117 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1533,13 +1536,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data73.words !== undefined){
-let data74 = data73.words;
-if(Array.isArray(data74)){
-const len28 = data74.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data74[i28] !== "string"){
-const err118 = {instancePath:instancePath+"/nameQualifiers/words/" + i28,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.nameQualifiers !== undefined){
+let data75 = data.nameQualifiers;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.words === undefined){
+const err118 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1548,10 +1549,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key19 in data75){
+if(!((key19 === "words") || (pattern0.test(key19)))){
+const err119 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1561,10 +1561,13 @@ vErrors.push(err119);
 errors++;
 }
 }
-for(const key20 in data73){
-if(pattern0.test(key20)){
-if(typeof data73[key20] !== "string"){
-const err120 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data75.words !== undefined){
+let data76 = data75.words;
+if(Array.isArray(data76)){
+const len29 = data76.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data76[i29] !== "string"){
+const err120 = {instancePath:instancePath+"/nameQualifiers/words/" + i29,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1575,9 +1578,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err121 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err121 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1587,11 +1589,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data.secondary !== undefined){
-let data77 = data.secondary;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.words === undefined){
-const err122 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key20 in data75){
+if(pattern0.test(key20)){
+if(typeof data75[key20] !== "string"){
+const err122 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1600,9 +1601,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key21 in data77){
-if(!((key21 === "words") || (pattern0.test(key21)))){
-const err123 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1612,13 +1615,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data77.words !== undefined){
-let data78 = data77.words;
-if(Array.isArray(data78)){
-const len29 = data78.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data78[i29] !== "string"){
-const err124 = {instancePath:instancePath+"/secondary/words/" + i29,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.secondary !== undefined){
+let data79 = data.secondary;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.words === undefined){
+const err124 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1627,10 +1628,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-}
-else {
-const err125 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key21 in data79){
+if(!((key21 === "words") || (pattern0.test(key21)))){
+const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1640,10 +1640,13 @@ vErrors.push(err125);
 errors++;
 }
 }
-for(const key22 in data77){
-if(pattern0.test(key22)){
-if(typeof data77[key22] !== "string"){
-const err126 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.words !== undefined){
+let data80 = data79.words;
+if(Array.isArray(data80)){
+const len30 = data80.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data80[i30] !== "string"){
+const err126 = {instancePath:instancePath+"/secondary/words/" + i30,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1654,9 +1657,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err127 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err127 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1666,11 +1668,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data81 = data.authors;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.words === undefined){
-const err128 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+for(const key22 in data79){
+if(pattern0.test(key22)){
+if(typeof data79[key22] !== "string"){
+const err128 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1679,8 +1680,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data81.fields === undefined){
-const err129 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1689,9 +1693,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key23 in data81){
-if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
-const err130 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data.authors !== undefined){
+let data83 = data.authors;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.words === undefined){
+const err130 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1700,14 +1707,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data81.words !== undefined){
-let data82 = data81.words;
-if(Array.isArray(data82)){
-const len30 = data82.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data82[i30] !== "string"){
-const err131 = {instancePath:instancePath+"/authors/words/" + i30,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data83.fields === undefined){
+const err131 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1716,10 +1717,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key23 in data83){
+if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err132 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1729,14 +1729,13 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data81.fields !== undefined){
-let data84 = data81.fields;
+if(data83.words !== undefined){
+let data84 = data83.words;
 if(Array.isArray(data84)){
 const len31 = data84.length;
 for(let i31=0; i31<len31; i31++){
-let data85 = data84[i31];
-if(typeof data85 !== "string"){
-const err133 = {instancePath:instancePath+"/authors/fields/" + i31,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data84[i31] !== "string"){
+const err133 = {instancePath:instancePath+"/authors/words/" + i31,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1745,8 +1744,10 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(!((((((((((((((((((data85 === "externalId") || (data85 === "submittedAt")) || (data85 === "organization")) || (data85 === "organizationType")) || (data85 === "contactName")) || (data85 === "firstName")) || (data85 === "lastName")) || (data85 === "email")) || (data85 === "phone")) || (data85 === "website")) || (data85 === "country")) || (data85 === "language")) || (data85 === "workingLanguage")) || (data85 === "title")) || (data85 === "description")) || (data85 === "beneficiaries")) || (data85 === "selfCategories")) || (data85 === "score"))){
-const err134 = {instancePath:instancePath+"/authors/fields/" + i31,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1756,9 +1757,14 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data83.fields !== undefined){
+let data86 = data83.fields;
+if(Array.isArray(data86)){
+const len32 = data86.length;
+for(let i32=0; i32<len32; i32++){
+let data87 = data86[i32];
+if(typeof data87 !== "string"){
+const err135 = {instancePath:instancePath+"/authors/fields/" + i32,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1767,11 +1773,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-for(const key24 in data81){
-if(pattern0.test(key24)){
-if(typeof data81[key24] !== "string"){
-const err136 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
+const err136 = {instancePath:instancePath+"/authors/fields/" + i32,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1782,9 +1785,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err137 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err137 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1794,14 +1796,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data.exactHeaders !== undefined){
-let data87 = data.exactHeaders;
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key25 in data87){
-if(!(pattern0.test(key25))){
-let data88 = data87[key25];
-if(typeof data88 !== "string"){
-const err138 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data83){
+if(pattern0.test(key24)){
+if(typeof data83[key24] !== "string"){
+const err138 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1810,8 +1808,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(!((((((((((((((((((data88 === "externalId") || (data88 === "submittedAt")) || (data88 === "organization")) || (data88 === "organizationType")) || (data88 === "contactName")) || (data88 === "firstName")) || (data88 === "lastName")) || (data88 === "email")) || (data88 === "phone")) || (data88 === "website")) || (data88 === "country")) || (data88 === "language")) || (data88 === "workingLanguage")) || (data88 === "title")) || (data88 === "description")) || (data88 === "beneficiaries")) || (data88 === "selfCategories")) || (data88 === "score"))){
-const err139 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1821,11 +1822,14 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-for(const key26 in data87){
-if(pattern0.test(key26)){
-if(typeof data87[key26] !== "string"){
-const err140 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.exactHeaders !== undefined){
+let data89 = data.exactHeaders;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key25 in data89){
+if(!(pattern0.test(key25))){
+let data90 = data89[key25];
+if(typeof data90 !== "string"){
+const err140 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1834,11 +1838,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((((((((((((data90 === "externalId") || (data90 === "submittedAt")) || (data90 === "organization")) || (data90 === "organizationType")) || (data90 === "contactName")) || (data90 === "firstName")) || (data90 === "lastName")) || (data90 === "email")) || (data90 === "phone")) || (data90 === "website")) || (data90 === "country")) || (data90 === "language")) || (data90 === "workingLanguage")) || (data90 === "title")) || (data90 === "description")) || (data90 === "beneficiaries")) || (data90 === "selfCategories")) || (data90 === "score"))){
+const err141 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1848,11 +1849,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data90 = data.singleWord;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.neutral === undefined){
-const err142 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+}
+for(const key26 in data89){
+if(pattern0.test(key26)){
+if(typeof data89[key26] !== "string"){
+const err142 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1861,8 +1862,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data90.fields === undefined){
-const err143 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1871,9 +1875,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key27 in data90){
-if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
-const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data.singleWord !== undefined){
+let data92 = data.singleWord;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.neutral === undefined){
+const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1882,14 +1889,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data90.neutral !== undefined){
-let data91 = data90.neutral;
-if(Array.isArray(data91)){
-const len32 = data91.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data91[i32] !== "string"){
-const err145 = {instancePath:instancePath+"/singleWord/neutral/" + i32,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.fields === undefined){
+const err145 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1898,10 +1899,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key27 in data92){
+if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
+const err146 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1911,13 +1911,13 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data90.fields !== undefined){
-let data93 = data90.fields;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-for(const key28 in data93){
-const _errs217 = errors;
-if(typeof key28 !== "string"){
-const err147 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
+if(data92.neutral !== undefined){
+let data93 = data92.neutral;
+if(Array.isArray(data93)){
+const len33 = data93.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data93[i33] !== "string"){
+const err147 = {instancePath:instancePath+"/singleWord/neutral/" + i33,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1926,8 +1926,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
-const err148 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1936,9 +1938,14 @@ vErrors.push(err148);
 }
 errors++;
 }
-var valid107 = _errs217 === errors;
-if(!valid107){
-const err149 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
+}
+if(data92.fields !== undefined){
+let data95 = data92.fields;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key28 in data95){
+const _errs221 = errors;
+if(typeof key28 !== "string"){
+const err149 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1947,13 +1954,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-for(const key29 in data93){
-let data94 = data93[key29];
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key30 in data94){
-if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
-const err150 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
+const err150 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1962,14 +1964,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data94.context !== undefined){
-let data95 = data94.context;
-if(Array.isArray(data95)){
-const len33 = data95.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data95[i33] !== "string"){
-const err151 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i33,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid109 = _errs221 === errors;
+if(!valid109){
+const err151 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1979,9 +1976,12 @@ vErrors.push(err151);
 errors++;
 }
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key29 in data95){
+let data96 = data95[key29];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key30 in data96){
+if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
+const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1991,10 +1991,13 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data94.anyUpTo !== undefined){
-let data97 = data94.anyUpTo;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data96.context !== undefined){
+let data97 = data96.context;
+if(Array.isArray(data97)){
+const len34 = data97.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data97[i34] !== "string"){
+const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i34,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2003,9 +2006,10 @@ vErrors.push(err153);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 < 0 || isNaN(data97)){
-const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2015,11 +2019,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-for(const key31 in data94){
-if(pattern0.test(key31)){
-if(typeof data94[key31] !== "string"){
-const err155 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.anyUpTo !== undefined){
+let data99 = data96.anyUpTo;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err155 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2028,11 +2031,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
+const err156 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2043,8 +2044,10 @@ errors++;
 }
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data96){
+if(pattern0.test(key31)){
+if(typeof data96[key31] !== "string"){
+const err157 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2054,10 +2057,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-for(const key32 in data90){
-if(pattern0.test(key32)){
-if(typeof data90[key32] !== "string"){
-const err158 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2068,9 +2071,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err159 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err159 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2080,11 +2082,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data100 = data.negative;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.rules === undefined){
-const err160 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+for(const key32 in data92){
+if(pattern0.test(key32)){
+if(typeof data92[key32] !== "string"){
+const err160 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2093,9 +2094,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key33 in data100){
-if(!((key33 === "rules") || (pattern0.test(key33)))){
-const err161 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2105,15 +2108,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data100.rules !== undefined){
-let data101 = data100.rules;
-if(Array.isArray(data101)){
-const len34 = data101.length;
-for(let i34=0; i34<len34; i34++){
-let data102 = data101[i34];
+if(data.negative !== undefined){
+let data102 = data.negative;
 if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.why === undefined){
-const err162 = {instancePath:instancePath+"/negative/rules/" + i34,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(data102.rules === undefined){
+const err162 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2122,9 +2121,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key34 in data102){
-if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
-const err163 = {instancePath:instancePath+"/negative/rules/" + i34,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+for(const key33 in data102){
+if(!((key33 === "rules") || (pattern0.test(key33)))){
+const err163 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2134,9 +2133,15 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data102.why !== undefined){
-if(typeof data102.why !== "string"){
-const err164 = {instancePath:instancePath+"/negative/rules/" + i34+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data102.rules !== undefined){
+let data103 = data102.rules;
+if(Array.isArray(data103)){
+const len35 = data103.length;
+for(let i35=0; i35<len35; i35++){
+let data104 = data103[i35];
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.why === undefined){
+const err164 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2145,18 +2150,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data102.fields !== undefined){
-let data104 = data102.fields;
-if(Array.isArray(data104)){
-const len35 = data104.length;
-for(let i35=0; i35<len35; i35++){
-let data105 = data104[i35];
-const _errs247 = errors;
-let valid121 = false;
-const _errs248 = errors;
-if(typeof data105 !== "string"){
-const err165 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key34 in data104){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
+const err165 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2165,8 +2161,10 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(!((((((((((((((((((data105 === "externalId") || (data105 === "submittedAt")) || (data105 === "organization")) || (data105 === "organizationType")) || (data105 === "contactName")) || (data105 === "firstName")) || (data105 === "lastName")) || (data105 === "email")) || (data105 === "phone")) || (data105 === "website")) || (data105 === "country")) || (data105 === "language")) || (data105 === "workingLanguage")) || (data105 === "title")) || (data105 === "description")) || (data105 === "beneficiaries")) || (data105 === "selfCategories")) || (data105 === "score"))){
-const err166 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data104.why !== undefined){
+if(typeof data104.why !== "string"){
+const err166 = {instancePath:instancePath+"/negative/rules/" + i35+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2175,12 +2173,18 @@ vErrors.push(err166);
 }
 errors++;
 }
-var _valid0 = _errs248 === errors;
-valid121 = valid121 || _valid0;
-if(!valid121){
+}
+if(data104.fields !== undefined){
+let data106 = data104.fields;
+if(Array.isArray(data106)){
+const len36 = data106.length;
+for(let i36=0; i36<len36; i36++){
+let data107 = data106[i36];
 const _errs251 = errors;
-if("*" !== data105){
-const err167 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+let valid123 = false;
+const _errs252 = errors;
+if(typeof data107 !== "string"){
+const err167 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2189,11 +2193,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid0 = _errs251 === errors;
-valid121 = valid121 || _valid0;
-}
-if(!valid121){
-const err168 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields/" + i35,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!((((((((((((((((((data107 === "externalId") || (data107 === "submittedAt")) || (data107 === "organization")) || (data107 === "organizationType")) || (data107 === "contactName")) || (data107 === "firstName")) || (data107 === "lastName")) || (data107 === "email")) || (data107 === "phone")) || (data107 === "website")) || (data107 === "country")) || (data107 === "language")) || (data107 === "workingLanguage")) || (data107 === "title")) || (data107 === "description")) || (data107 === "beneficiaries")) || (data107 === "selfCategories")) || (data107 === "score"))){
+const err168 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2202,11 +2203,38 @@ vErrors.push(err168);
 }
 errors++;
 }
+var _valid0 = _errs252 === errors;
+valid123 = valid123 || _valid0;
+if(!valid123){
+const _errs255 = errors;
+if("*" !== data107){
+const err169 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err169];
+}
 else {
-errors = _errs247;
+vErrors.push(err169);
+}
+errors++;
+}
+var _valid0 = _errs255 === errors;
+valid123 = valid123 || _valid0;
+}
+if(!valid123){
+const err170 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+else {
+errors = _errs251;
 if(vErrors !== null){
-if(_errs247){
-vErrors.length = _errs247;
+if(_errs251){
+vErrors.length = _errs251;
 }
 else {
 vErrors = null;
@@ -2216,34 +2244,7 @@ vErrors = null;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/negative/rules/" + i34+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-if(data102.except !== undefined){
-let data106 = data102.except;
-if(Array.isArray(data106)){
-const len36 = data106.length;
-for(let i36=0; i36<len36; i36++){
-let data107 = data106[i36];
-if(typeof data107 !== "string"){
-const err170 = {instancePath:instancePath+"/negative/rules/" + i34+"/except/" + i36,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-if(!((((((((((((((((((data107 === "externalId") || (data107 === "submittedAt")) || (data107 === "organization")) || (data107 === "organizationType")) || (data107 === "contactName")) || (data107 === "firstName")) || (data107 === "lastName")) || (data107 === "email")) || (data107 === "phone")) || (data107 === "website")) || (data107 === "country")) || (data107 === "language")) || (data107 === "workingLanguage")) || (data107 === "title")) || (data107 === "description")) || (data107 === "beneficiaries")) || (data107 === "selfCategories")) || (data107 === "score"))){
-const err171 = {instancePath:instancePath+"/negative/rules/" + i34+"/except/" + i36,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+const err171 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2253,9 +2254,14 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/negative/rules/" + i34+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data104.except !== undefined){
+let data108 = data104.except;
+if(Array.isArray(data108)){
+const len37 = data108.length;
+for(let i37=0; i37<len37; i37++){
+let data109 = data108[i37];
+if(typeof data109 !== "string"){
+const err172 = {instancePath:instancePath+"/negative/rules/" + i35+"/except/" + i37,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2264,14 +2270,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data102.starts !== undefined){
-let data108 = data102.starts;
-if(Array.isArray(data108)){
-const len37 = data108.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data108[i37] !== "string"){
-const err173 = {instancePath:instancePath+"/negative/rules/" + i34+"/starts/" + i37,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data109 === "externalId") || (data109 === "submittedAt")) || (data109 === "organization")) || (data109 === "organizationType")) || (data109 === "contactName")) || (data109 === "firstName")) || (data109 === "lastName")) || (data109 === "email")) || (data109 === "phone")) || (data109 === "website")) || (data109 === "country")) || (data109 === "language")) || (data109 === "workingLanguage")) || (data109 === "title")) || (data109 === "description")) || (data109 === "beneficiaries")) || (data109 === "selfCategories")) || (data109 === "score"))){
+const err173 = {instancePath:instancePath+"/negative/rules/" + i35+"/except/" + i37,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2283,7 +2283,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/negative/rules/" + i34+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err174 = {instancePath:instancePath+"/negative/rules/" + i35+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2293,13 +2293,13 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data102.phrases !== undefined){
-let data110 = data102.phrases;
+if(data104.starts !== undefined){
+let data110 = data104.starts;
 if(Array.isArray(data110)){
 const len38 = data110.length;
 for(let i38=0; i38<len38; i38++){
 if(typeof data110[i38] !== "string"){
-const err175 = {instancePath:instancePath+"/negative/rules/" + i34+"/phrases/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err175 = {instancePath:instancePath+"/negative/rules/" + i35+"/starts/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2311,7 +2311,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/negative/rules/" + i34+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err176 = {instancePath:instancePath+"/negative/rules/" + i35+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2321,13 +2321,13 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data102.words !== undefined){
-let data112 = data102.words;
+if(data104.phrases !== undefined){
+let data112 = data104.phrases;
 if(Array.isArray(data112)){
 const len39 = data112.length;
 for(let i39=0; i39<len39; i39++){
 if(typeof data112[i39] !== "string"){
-const err177 = {instancePath:instancePath+"/negative/rules/" + i34+"/words/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err177 = {instancePath:instancePath+"/negative/rules/" + i35+"/phrases/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2339,7 +2339,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/negative/rules/" + i34+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err178 = {instancePath:instancePath+"/negative/rules/" + i35+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2349,13 +2349,13 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data102.unless !== undefined){
-let data114 = data102.unless;
+if(data104.words !== undefined){
+let data114 = data104.words;
 if(Array.isArray(data114)){
 const len40 = data114.length;
 for(let i40=0; i40<len40; i40++){
 if(typeof data114[i40] !== "string"){
-const err179 = {instancePath:instancePath+"/negative/rules/" + i34+"/unless/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err179 = {instancePath:instancePath+"/negative/rules/" + i35+"/words/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2367,7 +2367,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/negative/rules/" + i34+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err180 = {instancePath:instancePath+"/negative/rules/" + i35+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2377,13 +2377,13 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data102.unlessPhrases !== undefined){
-let data116 = data102.unlessPhrases;
+if(data104.unless !== undefined){
+let data116 = data104.unless;
 if(Array.isArray(data116)){
 const len41 = data116.length;
 for(let i41=0; i41<len41; i41++){
 if(typeof data116[i41] !== "string"){
-const err181 = {instancePath:instancePath+"/negative/rules/" + i34+"/unlessPhrases/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err181 = {instancePath:instancePath+"/negative/rules/" + i35+"/unless/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2395,7 +2395,7 @@ errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/negative/rules/" + i34+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err182 = {instancePath:instancePath+"/negative/rules/" + i35+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2405,9 +2405,13 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data102.formTools !== undefined){
-if(typeof data102.formTools !== "boolean"){
-const err183 = {instancePath:instancePath+"/negative/rules/" + i34+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data104.unlessPhrases !== undefined){
+let data118 = data104.unlessPhrases;
+if(Array.isArray(data118)){
+const len42 = data118.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data118[i42] !== "string"){
+const err183 = {instancePath:instancePath+"/negative/rules/" + i35+"/unlessPhrases/" + i42,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2417,10 +2421,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-for(const key35 in data102){
-if(pattern0.test(key35)){
-if(typeof data102[key35] !== "string"){
-const err184 = {instancePath:instancePath+"/negative/rules/" + i34+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err184 = {instancePath:instancePath+"/negative/rules/" + i35+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2430,10 +2433,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/negative/rules/" + i34,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data104.formTools !== undefined){
+if(typeof data104.formTools !== "boolean"){
+const err185 = {instancePath:instancePath+"/negative/rules/" + i35+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2443,9 +2445,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key35 in data104){
+if(pattern0.test(key35)){
+if(typeof data104[key35] !== "string"){
+const err186 = {instancePath:instancePath+"/negative/rules/" + i35+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2455,10 +2458,10 @@ vErrors.push(err186);
 errors++;
 }
 }
-for(const key36 in data100){
-if(pattern0.test(key36)){
-if(typeof data100[key36] !== "string"){
-const err187 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2469,9 +2472,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err188 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err188 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2481,16 +2483,10 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data121 = data.exactOnly;
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-for(const key37 in data121){
-const _errs285 = errors;
-const _errs286 = errors;
-let valid139 = false;
-const _errs287 = errors;
-if(typeof key37 !== "string"){
-const err189 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
+for(const key36 in data102){
+if(pattern0.test(key36)){
+if(typeof data102[key36] !== "string"){
+const err189 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2499,8 +2495,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
-const err190 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2509,13 +2508,17 @@ vErrors.push(err190);
 }
 errors++;
 }
-var _valid1 = _errs287 === errors;
-valid139 = valid139 || _valid1;
-if(!valid139){
+}
+if(data.exactOnly !== undefined){
+let data123 = data.exactOnly;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key37 in data123){
+const _errs289 = errors;
 const _errs290 = errors;
-if(typeof key37 === "string"){
-if(!pattern0.test(key37)){
-const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
+let valid141 = false;
+const _errs291 = errors;
+if(typeof key37 !== "string"){
+const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2524,12 +2527,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-var _valid1 = _errs290 === errors;
-valid139 = valid139 || _valid1;
-}
-if(!valid139){
-const err192 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
+if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
+const err192 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2538,20 +2537,13 @@ vErrors.push(err192);
 }
 errors++;
 }
-else {
-errors = _errs286;
-if(vErrors !== null){
-if(_errs286){
-vErrors.length = _errs286;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid138 = _errs285 === errors;
-if(!valid138){
-const err193 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+var _valid1 = _errs291 === errors;
+valid141 = valid141 || _valid1;
+if(!valid141){
+const _errs294 = errors;
+if(typeof key37 === "string"){
+if(!pattern0.test(key37)){
+const err193 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2561,14 +2553,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-for(const key38 in data121){
-if(!(pattern0.test(key38))){
-let data122 = data121[key38];
-if(Array.isArray(data122)){
-const len42 = data122.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data122[i42] !== "string"){
-const err194 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i42,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs294 === errors;
+valid141 = valid141 || _valid1;
+}
+if(!valid141){
+const err194 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2577,10 +2566,20 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
+else {
+errors = _errs290;
+if(vErrors !== null){
+if(_errs290){
+vErrors.length = _errs290;
 }
 else {
-const err195 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid140 = _errs289 === errors;
+if(!valid140){
+const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2590,11 +2589,14 @@ vErrors.push(err195);
 errors++;
 }
 }
-}
-for(const key39 in data121){
-if(pattern0.test(key39)){
-if(typeof data121[key39] !== "string"){
-const err196 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data123){
+if(!(pattern0.test(key38))){
+let data124 = data123[key38];
+if(Array.isArray(data124)){
+const len43 = data124.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data124[i43] !== "string"){
+const err196 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i43,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2605,9 +2607,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err197 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err197 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2617,16 +2618,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.standIns !== undefined){
-let data125 = data.standIns;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key40 in data125){
-const _errs300 = errors;
-const _errs301 = errors;
-let valid146 = false;
-const _errs302 = errors;
-if(typeof key40 !== "string"){
-const err198 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
+}
+for(const key39 in data123){
+if(pattern0.test(key39)){
+if(typeof data123[key39] !== "string"){
+const err198 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2635,8 +2631,11 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(!((((((((((((((((((key40 === "externalId") || (key40 === "submittedAt")) || (key40 === "organization")) || (key40 === "organizationType")) || (key40 === "contactName")) || (key40 === "firstName")) || (key40 === "lastName")) || (key40 === "email")) || (key40 === "phone")) || (key40 === "website")) || (key40 === "country")) || (key40 === "language")) || (key40 === "workingLanguage")) || (key40 === "title")) || (key40 === "description")) || (key40 === "beneficiaries")) || (key40 === "selfCategories")) || (key40 === "score"))){
-const err199 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key40};
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2645,13 +2644,17 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid2 = _errs302 === errors;
-valid146 = valid146 || _valid2;
-if(!valid146){
+}
+if(data.standIns !== undefined){
+let data127 = data.standIns;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key40 in data127){
+const _errs304 = errors;
 const _errs305 = errors;
-if(typeof key40 === "string"){
-if(!pattern0.test(key40)){
-const err200 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key40};
+let valid148 = false;
+const _errs306 = errors;
+if(typeof key40 !== "string"){
+const err200 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2660,12 +2663,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-var _valid2 = _errs305 === errors;
-valid146 = valid146 || _valid2;
-}
-if(!valid146){
-const err201 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key40};
+if(!((((((((((((((((((key40 === "externalId") || (key40 === "submittedAt")) || (key40 === "organization")) || (key40 === "organizationType")) || (key40 === "contactName")) || (key40 === "firstName")) || (key40 === "lastName")) || (key40 === "email")) || (key40 === "phone")) || (key40 === "website")) || (key40 === "country")) || (key40 === "language")) || (key40 === "workingLanguage")) || (key40 === "title")) || (key40 === "description")) || (key40 === "beneficiaries")) || (key40 === "selfCategories")) || (key40 === "score"))){
+const err201 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key40};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2674,20 +2673,13 @@ vErrors.push(err201);
 }
 errors++;
 }
-else {
-errors = _errs301;
-if(vErrors !== null){
-if(_errs301){
-vErrors.length = _errs301;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid145 = _errs300 === errors;
-if(!valid145){
-const err202 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+var _valid2 = _errs306 === errors;
+valid148 = valid148 || _valid2;
+if(!valid148){
+const _errs309 = errors;
+if(typeof key40 === "string"){
+if(!pattern0.test(key40)){
+const err202 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key40};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2697,14 +2689,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-for(const key41 in data125){
-if(!(pattern0.test(key41))){
-let data126 = data125[key41];
-if(Array.isArray(data126)){
-const len43 = data126.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data126[i43] !== "string"){
-const err203 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i43,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs309 === errors;
+valid148 = valid148 || _valid2;
+}
+if(!valid148){
+const err203 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key40};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2713,10 +2702,20 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
+else {
+errors = _errs305;
+if(vErrors !== null){
+if(_errs305){
+vErrors.length = _errs305;
 }
 else {
-const err204 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid147 = _errs304 === errors;
+if(!valid147){
+const err204 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2726,11 +2725,14 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
-for(const key42 in data125){
-if(pattern0.test(key42)){
-if(typeof data125[key42] !== "string"){
-const err205 = {instancePath:instancePath+"/standIns/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data127){
+if(!(pattern0.test(key41))){
+let data128 = data127[key41];
+if(Array.isArray(data128)){
+const len44 = data128.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data128[i44] !== "string"){
+const err205 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i44,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2741,9 +2743,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err206 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err206 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2753,13 +2754,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data129 = data.stopwords;
-if(Array.isArray(data129)){
-const len44 = data129.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data129[i44] !== "string"){
-const err207 = {instancePath:instancePath+"/stopwords/" + i44,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key42 in data127){
+if(pattern0.test(key42)){
+if(typeof data127[key42] !== "string"){
+const err207 = {instancePath:instancePath+"/standIns/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2770,8 +2769,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err208 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err208 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2781,12 +2781,13 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data131 = data.fields;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-for(const key43 in data131){
-if(!(func2.call(schema11.properties.fields.properties, key43))){
-const err209 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+if(data.stopwords !== undefined){
+let data131 = data.stopwords;
+if(Array.isArray(data131)){
+const len45 = data131.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data131[i45] !== "string"){
+const err209 = {instancePath:instancePath+"/stopwords/" + i45,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2796,13 +2797,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data131.externalId !== undefined){
-let data132 = data131.externalId;
-if(Array.isArray(data132)){
-const len45 = data132.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data132[i45] !== "string"){
-const err210 = {instancePath:instancePath+"/fields/externalId/" + i45,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err210 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2812,9 +2809,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.fields !== undefined){
+let data133 = data.fields;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key43 in data133){
+if(!(func2.call(schema11.properties.fields.properties, key43))){
+const err211 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2824,13 +2824,13 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data131.submittedAt !== undefined){
-let data134 = data131.submittedAt;
+if(data133.externalId !== undefined){
+let data134 = data133.externalId;
 if(Array.isArray(data134)){
 const len46 = data134.length;
 for(let i46=0; i46<len46; i46++){
 if(typeof data134[i46] !== "string"){
-const err212 = {instancePath:instancePath+"/fields/submittedAt/" + i46,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err212 = {instancePath:instancePath+"/fields/externalId/" + i46,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2842,7 +2842,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err213 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2852,13 +2852,13 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data131.organization !== undefined){
-let data136 = data131.organization;
+if(data133.submittedAt !== undefined){
+let data136 = data133.submittedAt;
 if(Array.isArray(data136)){
 const len47 = data136.length;
 for(let i47=0; i47<len47; i47++){
 if(typeof data136[i47] !== "string"){
-const err214 = {instancePath:instancePath+"/fields/organization/" + i47,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err214 = {instancePath:instancePath+"/fields/submittedAt/" + i47,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2870,7 +2870,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err215 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2880,13 +2880,13 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data131.organizationType !== undefined){
-let data138 = data131.organizationType;
+if(data133.organization !== undefined){
+let data138 = data133.organization;
 if(Array.isArray(data138)){
 const len48 = data138.length;
 for(let i48=0; i48<len48; i48++){
 if(typeof data138[i48] !== "string"){
-const err216 = {instancePath:instancePath+"/fields/organizationType/" + i48,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err216 = {instancePath:instancePath+"/fields/organization/" + i48,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2898,7 +2898,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err217 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2908,13 +2908,13 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data131.contactName !== undefined){
-let data140 = data131.contactName;
+if(data133.organizationType !== undefined){
+let data140 = data133.organizationType;
 if(Array.isArray(data140)){
 const len49 = data140.length;
 for(let i49=0; i49<len49; i49++){
 if(typeof data140[i49] !== "string"){
-const err218 = {instancePath:instancePath+"/fields/contactName/" + i49,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err218 = {instancePath:instancePath+"/fields/organizationType/" + i49,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2926,7 +2926,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err219 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2936,13 +2936,13 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data131.firstName !== undefined){
-let data142 = data131.firstName;
+if(data133.contactName !== undefined){
+let data142 = data133.contactName;
 if(Array.isArray(data142)){
 const len50 = data142.length;
 for(let i50=0; i50<len50; i50++){
 if(typeof data142[i50] !== "string"){
-const err220 = {instancePath:instancePath+"/fields/firstName/" + i50,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err220 = {instancePath:instancePath+"/fields/contactName/" + i50,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2954,7 +2954,7 @@ errors++;
 }
 }
 else {
-const err221 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err221 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2964,13 +2964,13 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data131.lastName !== undefined){
-let data144 = data131.lastName;
+if(data133.firstName !== undefined){
+let data144 = data133.firstName;
 if(Array.isArray(data144)){
 const len51 = data144.length;
 for(let i51=0; i51<len51; i51++){
 if(typeof data144[i51] !== "string"){
-const err222 = {instancePath:instancePath+"/fields/lastName/" + i51,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err222 = {instancePath:instancePath+"/fields/firstName/" + i51,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2982,7 +2982,7 @@ errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err223 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2992,13 +2992,13 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data131.email !== undefined){
-let data146 = data131.email;
+if(data133.lastName !== undefined){
+let data146 = data133.lastName;
 if(Array.isArray(data146)){
 const len52 = data146.length;
 for(let i52=0; i52<len52; i52++){
 if(typeof data146[i52] !== "string"){
-const err224 = {instancePath:instancePath+"/fields/email/" + i52,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err224 = {instancePath:instancePath+"/fields/lastName/" + i52,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3010,7 +3010,7 @@ errors++;
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err225 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3020,13 +3020,13 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data131.phone !== undefined){
-let data148 = data131.phone;
+if(data133.email !== undefined){
+let data148 = data133.email;
 if(Array.isArray(data148)){
 const len53 = data148.length;
 for(let i53=0; i53<len53; i53++){
 if(typeof data148[i53] !== "string"){
-const err226 = {instancePath:instancePath+"/fields/phone/" + i53,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err226 = {instancePath:instancePath+"/fields/email/" + i53,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3038,7 +3038,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err227 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3048,13 +3048,13 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data131.website !== undefined){
-let data150 = data131.website;
+if(data133.phone !== undefined){
+let data150 = data133.phone;
 if(Array.isArray(data150)){
 const len54 = data150.length;
 for(let i54=0; i54<len54; i54++){
 if(typeof data150[i54] !== "string"){
-const err228 = {instancePath:instancePath+"/fields/website/" + i54,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err228 = {instancePath:instancePath+"/fields/phone/" + i54,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3066,7 +3066,7 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err229 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3076,13 +3076,13 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data131.country !== undefined){
-let data152 = data131.country;
+if(data133.website !== undefined){
+let data152 = data133.website;
 if(Array.isArray(data152)){
 const len55 = data152.length;
 for(let i55=0; i55<len55; i55++){
 if(typeof data152[i55] !== "string"){
-const err230 = {instancePath:instancePath+"/fields/country/" + i55,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err230 = {instancePath:instancePath+"/fields/website/" + i55,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3094,7 +3094,7 @@ errors++;
 }
 }
 else {
-const err231 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err231 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3104,13 +3104,13 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data131.language !== undefined){
-let data154 = data131.language;
+if(data133.country !== undefined){
+let data154 = data133.country;
 if(Array.isArray(data154)){
 const len56 = data154.length;
 for(let i56=0; i56<len56; i56++){
 if(typeof data154[i56] !== "string"){
-const err232 = {instancePath:instancePath+"/fields/language/" + i56,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err232 = {instancePath:instancePath+"/fields/country/" + i56,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3122,7 +3122,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err233 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3132,13 +3132,13 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data131.workingLanguage !== undefined){
-let data156 = data131.workingLanguage;
+if(data133.language !== undefined){
+let data156 = data133.language;
 if(Array.isArray(data156)){
 const len57 = data156.length;
 for(let i57=0; i57<len57; i57++){
 if(typeof data156[i57] !== "string"){
-const err234 = {instancePath:instancePath+"/fields/workingLanguage/" + i57,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err234 = {instancePath:instancePath+"/fields/language/" + i57,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3150,7 +3150,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err235 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3160,13 +3160,13 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data131.title !== undefined){
-let data158 = data131.title;
+if(data133.workingLanguage !== undefined){
+let data158 = data133.workingLanguage;
 if(Array.isArray(data158)){
 const len58 = data158.length;
 for(let i58=0; i58<len58; i58++){
 if(typeof data158[i58] !== "string"){
-const err236 = {instancePath:instancePath+"/fields/title/" + i58,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err236 = {instancePath:instancePath+"/fields/workingLanguage/" + i58,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3178,7 +3178,7 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err237 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3188,13 +3188,13 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data131.description !== undefined){
-let data160 = data131.description;
+if(data133.title !== undefined){
+let data160 = data133.title;
 if(Array.isArray(data160)){
 const len59 = data160.length;
 for(let i59=0; i59<len59; i59++){
 if(typeof data160[i59] !== "string"){
-const err238 = {instancePath:instancePath+"/fields/description/" + i59,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err238 = {instancePath:instancePath+"/fields/title/" + i59,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3206,7 +3206,7 @@ errors++;
 }
 }
 else {
-const err239 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err239 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3216,13 +3216,13 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data131.beneficiaries !== undefined){
-let data162 = data131.beneficiaries;
+if(data133.description !== undefined){
+let data162 = data133.description;
 if(Array.isArray(data162)){
 const len60 = data162.length;
 for(let i60=0; i60<len60; i60++){
 if(typeof data162[i60] !== "string"){
-const err240 = {instancePath:instancePath+"/fields/beneficiaries/" + i60,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err240 = {instancePath:instancePath+"/fields/description/" + i60,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3234,7 +3234,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err241 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3244,13 +3244,13 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data131.selfCategories !== undefined){
-let data164 = data131.selfCategories;
+if(data133.beneficiaries !== undefined){
+let data164 = data133.beneficiaries;
 if(Array.isArray(data164)){
 const len61 = data164.length;
 for(let i61=0; i61<len61; i61++){
 if(typeof data164[i61] !== "string"){
-const err242 = {instancePath:instancePath+"/fields/selfCategories/" + i61,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err242 = {instancePath:instancePath+"/fields/beneficiaries/" + i61,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3262,7 +3262,7 @@ errors++;
 }
 }
 else {
-const err243 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err243 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3272,13 +3272,13 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data131.score !== undefined){
-let data166 = data131.score;
+if(data133.selfCategories !== undefined){
+let data166 = data133.selfCategories;
 if(Array.isArray(data166)){
 const len62 = data166.length;
 for(let i62=0; i62<len62; i62++){
 if(typeof data166[i62] !== "string"){
-const err244 = {instancePath:instancePath+"/fields/score/" + i62,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err244 = {instancePath:instancePath+"/fields/selfCategories/" + i62,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3290,7 +3290,7 @@ errors++;
 }
 }
 else {
-const err245 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err245 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3300,9 +3300,13 @@ vErrors.push(err245);
 errors++;
 }
 }
-}
-else {
-const err246 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data133.score !== undefined){
+let data168 = data133.score;
+if(Array.isArray(data168)){
+const len63 = data168.length;
+for(let i63=0; i63<len63; i63++){
+if(typeof data168[i63] !== "string"){
+const err246 = {instancePath:instancePath+"/fields/score/" + i63,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3312,10 +3316,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-for(const key44 in data){
-if(pattern0.test(key44)){
-if(typeof data[key44] !== "string"){
-const err247 = {instancePath:instancePath+"/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err247 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3326,9 +3329,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err248 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err248 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3337,10 +3339,36 @@ vErrors.push(err248);
 }
 errors++;
 }
+}
+for(const key44 in data){
+if(pattern0.test(key44)){
+if(typeof data[key44] !== "string"){
+const err249 = {instancePath:instancePath+"/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err250 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles","forms"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -117,6 +117,14 @@ describe("the form's sender, named by a clause", () => {
     expect(mapped(['Organisation', 'Project lead organisation', 'Email'])).not.toHaveProperty('contactName');
   });
 
+  it('a clause about other people who completed something ("Names of students who completed the program") names no sender', () => {
+    expect(mapped(['Organisation', 'Name', 'Email', 'Names of students who completed the program']).contactName).toEqual(['Name']);
+    expect(mapped(['Organisation', 'Name', 'Email', 'Name of the employer who completes the evaluation']).organization).toEqual(['Organisation']);
+    expect(mapped(['Organización', 'Nombre', 'Correo', 'Nombre de la empresa que completa el programa']).organization).toEqual(['Organización']);
+    // a person noun or the form's name still makes it the sender
+    expect(mapped(['Student Name', 'Name of the person who completed the evaluation', 'Email']).contactName).toEqual(['Name of the person who completed the evaluation']);
+  });
+
   it('"Phone number of …" is a phone, not a count ("number of")', () => {
     expect(mapped(['Organisation', 'Email', 'Phone number of the contact person']).phone).toEqual(['Phone number of the contact person']);
     expect(mapped(['Organisation', 'Email', 'Number of staff'])).not.toHaveProperty('phone');

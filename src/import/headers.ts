@@ -418,9 +418,11 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   };
   // Typeform ends its export with its own "Network ID" and "Tags": the tags an officer puts on
   // responses in the tool, not the categories the applicant chose. A bare "Tags" right after a
-  // survey tool's own column (not a plain list's "Email") is that column.
+  // survey tool's own column (not a plain list's "Email") is that column, among the tool's
+  // closing columns: a Google Form's first question "Tags", after its "Timestamp", is the applicant's.
   const toolColumnAt = (i: number) => i >= 0 && (idx.ignored.has((headers[i] ?? '').replace(/\u0000/g, '').trim().toLowerCase()) || surveyToolColumn(headers[i] ?? '', idx, preferred?.has(i) ? 50 : 0));
-  const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1);
+  const closing = (i: number) => headers.every((_, k) => k <= i || toolColumnAt(k));
+  const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1) && closing(c.column);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
   // "Name of the person completing this form" beside "Name of the project lead / contact person":
   // the form names its contact apart from whoever typed it (an assistant, a secretary), and the

@@ -75,6 +75,8 @@ describe("a form tool's own columns", () => {
   it('a "Tags" question of a plain list, or after a list\'s own "Email", is still the categories', () => {
     expect(mapped(['Organisation', 'Email', 'Tags']).selfCategories).toEqual(['Tags']);
     expect(mapped(['Organisation', 'Tags', 'Email']).selfCategories).toEqual(['Tags']);
+    // a Google Form's first question after its "Timestamp": the tool's closing columns are at the end
+    expect(mapped(['Timestamp', 'Tags', 'Name', 'Email']).selfCategories).toEqual(['Tags']);
   });
 });
 

@@ -55,6 +55,21 @@ export const TOOL_LINKS = "links to the form tool's own pages (one per response)
 /** What a bare "Category" column holds when none of its values is a skills category: kinds of something else. */
 export const OTHER_CATEGORIES = 'categories of something else (no skills category among them)';
 
+/** What a categories column holds when its values are free-text answers ("What skills will participants gain?" as "Skills"). */
+export const PROSE = 'sentences (free-text answers, no list of categories)';
+
+/**
+ * A sentence, not a list: a dozen words or more, in pieces (between commas, semicolons, lines)
+ * of five words or more on average. "Python, Excel, public speaking, project management" is a
+ * list of skills; "Participants learn to repair solar panels and run a workshop" is an answer.
+ */
+function isProse(cell: string): boolean {
+  const words = cell.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (words < 12) return false;
+  const pieces = cell.split(/[,;|\n\u2022]+/).filter((p) => /\p{L}/u.test(p)).length;
+  return words / Math.max(pieces, 1) >= 5;
+}
+
 /**
  * Whether a categories header says nothing of skills ("Category", "Catégorie", "Tags", "Theme"):
  * any list of kinds of anything is headed so (an organisation's kind, a job's), so its cells must
@@ -246,6 +261,8 @@ export function judgeColumn(field: Field, rawCells: readonly string[], options: 
       if (share(cells, isNumber) >= 0.8) return { verdict: 'disagree', checked, fit: 0, holds };
       const named = share(cells, (c) => categoryChoices(c).length > 0);
       if (named >= 0.3) return { verdict: 'agree', checked, fit: named };
+      const prose = share(cells, (c) => categoryChoices(c).length === 0 && isProse(c));
+      if (prose >= 0.5) return { verdict: 'disagree', checked, fit: 1 - prose, holds: PROSE };
       if (options.bareCategory && named < 0.1) return { verdict: 'disagree', checked, fit: named, holds: OTHER_CATEGORIES };
       return { verdict: 'unknown', checked, fit: 1 };
     }

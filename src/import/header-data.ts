@@ -37,7 +37,7 @@ export interface HeaderData {
   excludes?: { fields: Field[]; excluded: Field[] }[];
   otherParties?: { words: string[]; unless?: string[]; fields: Field[] };
   otherPeople?: { people: string[]; prefixes: string[]; ordinals: string[]; details?: string[] };
-  submitter?: { phrases: string[]; people: string[]; fields: Field[] };
+  submitter?: { phrases: string[]; people: string[]; fields: Field[]; forms?: string[]; contactRoles?: string[] };
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   authors?: { words: string[]; fields: Field[] };
@@ -45,6 +45,7 @@ export interface HeaderData {
   singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
   negative?: { rules: RuleData[] };
   exactOnly?: Partial<Record<Field, string[]>>;
+  standIns?: Partial<Record<Field, string[]>>;
   stopwords: string[];
   fields: Record<Field, string[]>;
 }
@@ -54,6 +55,8 @@ export interface Synonym {
   words: string[];
   /** only as the whole header */
   exactOnly: boolean;
+  /** names the field only where no other column does: scores below any other header naming it */
+  standIn: boolean;
   /**
    * the words that must stand together in the header, small ones included: "submitted by" is a
    * name, while its meaningful word alone ("Submitted", "Submitted at") is a date
@@ -117,7 +120,7 @@ export interface HeaderIndex {
   /** another person on the applicant's side (a co-applicant, a second contact): folded words */
   otherPeople: { people: WordSet; prefixes: string[]; ordinals: Set<string>; details: Set<string> };
   /** clauses naming whoever filled in the form (tokens), the person nouns read away with them, the fields they come first for */
-  submitter: { phrases: string[][]; people: Set<string>; fields: Set<Field> };
+  submitter: { phrases: string[][]; people: Set<string>; fields: Set<Field>; forms: Set<string>; contactRoles: WordSet };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
   /** words that make a column the second one of its field ("email (secondary)") */
@@ -150,10 +153,11 @@ export function headerIndex(): HeaderIndex {
   for (const field of FIELDS) {
     const all: string[] = [];
     const exactOnly = new Set((data.exactOnly?.[field] ?? []).map((s) => words(s).join(' ')));
+    const standIns = new Set((data.standIns?.[field] ?? []).map((s) => words(s).join(' ')));
     for (const text of data.fields[field] ?? []) {
       const w = words(text);
       if (!w.length) continue;
-      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')), phrase: agentPhrase(text) });
+      synonyms.push({ field, words: w, exactOnly: exactOnly.has(w.join(' ')), standIn: standIns.has(w.join(' ')), phrase: agentPhrase(text) });
       all.push(...w);
     }
     fieldWords.set(field, new WordSet(all));
@@ -197,6 +201,8 @@ export function headerIndex(): HeaderIndex {
       phrases: (data.submitter?.phrases ?? []).map(tokens).filter((t) => t.length),
       people: new Set((data.submitter?.people ?? []).map(foldText)),
       fields: new Set(data.submitter?.fields ?? []),
+      forms: new Set((data.submitter?.forms ?? []).map(foldText)),
+      contactRoles: new WordSet(data.submitter?.contactRoles ?? []),
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),

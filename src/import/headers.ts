@@ -52,6 +52,8 @@ interface Candidate {
   metadata: boolean;
   /** the header is the field's name (exact), a form tool's own column or not */
   named: boolean;
+  /** the header names whoever filled in the form ("Name of the person completing this form") */
+  submitter?: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -169,6 +171,13 @@ function countsSomething(tokens: readonly string[]): boolean {
 /** "Question [row]": a line of a rating grid (Google Forms, Microsoft Forms), never a field. */
 const GRID_ITEM = /\S.*\[[^\]]+\]\s*$/;
 
+/**
+ * "Motivation (1-5)", "Motivación (de 1 a 5)", "Skills (1 = low, 5 = high)", "Motivation (out of
+ * 10)", "Motivation /5": a rating on a scale, whatever word it rates ("Children (0-5 years)" is
+ * an age range: the range must fill the brackets).
+ */
+const SCALE = /\(\s*(?:from\s+|de\s+|del\s+)?[01]\s*(?:-|\u2013|\u2014|to|à|a|al|até|ate)\s*(?:[3-9]|10|100)\s*\)|\(\s*[01]\s*=|\b(?:out of|sur|sobre|de)\s+(?:5|10|20|100)\s*\)|\/\s*(?:5|10|20|100)\s*\)?\s*$/i;
+
 /** A form tool's own column ("Email", "Response ID"); a preferred column is an answer (SurveyMonkey's), never the tool's own. */
 function isToolColumn(header: string, idx: HeaderIndex, bonus: number): boolean {
   return bonus === 0 && idx.metadata.has(metadataKey(headerTokens(header).filter((w) => w.length >= 2 && !idx.stopwords.has(w))));
@@ -186,6 +195,9 @@ function firstSentence(header: string): string | null {
   return questionTokens(headerTokens(sentence)).some((w) => w.length >= 2) ? sentence : null;
 }
 
+/** A stand-in's score (data/headers.json standIns): below any other header naming the field (one word of it scores 1), above a form tool's own column. */
+const STAND_IN_SCORE = 0.9;
+
 /** How far a column naming the form's sender outranks the other columns of the same field (an exact header scores 101). */
 const SUBMITTER_BONUS = 50;
 
@@ -195,14 +207,28 @@ const SUBMITTER_BONUS = 50;
  * the header names no such clause.
  */
 function submitterHead(tokens: readonly string[], idx: HeaderIndex): string | null {
+  const { phrases, people, forms } = idx.submitter;
   for (let i = 0; i < tokens.length; i++) {
-    if (!idx.submitter.phrases.some((p) => p.every((w, k) => tokens[i + k] === w))) continue;
+    const phrase = phrases.find((p) => p.every((w, k) => tokens[i + k] === w));
+    if (!phrase) continue;
     let end = i;
-    while (end > 0 && (LINK_WORDS.has(tokens[end - 1]!) || idx.submitter.people.has(tokens[end - 1]!))) end--;
+    let person = false;
+    while (end > 0 && (LINK_WORDS.has(tokens[end - 1]!) || people.has(tokens[end - 1]!))) {
+      end--;
+      if (people.has(tokens[end]!)) person = true;
+    }
+    // "Names of students who completed the program", "Nombre de la empresa que completa el
+    // programa": the clause names other people, unless it follows a person noun ("the individual
+    // who…"), is a pronoun ("de quien diligencia") or names the form ("… completing this form")
+    const pronoun = WHOEVER.has(phrase[0]!);
+    if (!person && !pronoun && !tokens.slice(i).some((w) => forms.has(w))) continue;
     return tokens.slice(0, end).join(' ');
   }
   return null;
 }
+
+/** The pronouns that say "whoever" ("de quien diligencia", "de quem preencheu"). */
+const WHOEVER = new Set(['quien', 'quem']);
 
 /** Which rule, if any, rules the field out for this header. */
 function ruledOut(rule: NegativeRule, field: Field): boolean {
@@ -240,7 +266,11 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const head = submitterHead(tokens, idx);
   if (head !== null) {
     const found = head ? scoreHeader(head, column, idx, bonus, why, false) : [];
-    for (const c of found) if (idx.submitter.fields.has(c.field)) c.score += SUBMITTER_BONUS;
+    for (const c of found) {
+      if (!idx.submitter.fields.has(c.field)) continue;
+      c.score += SUBMITTER_BONUS;
+      c.submitter = true;
+    }
     return found;
   }
   const words = tokens.filter((w) => w.length >= 2 && !idx.stopwords.has(w));
@@ -261,7 +291,8 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (single && !singleWordFits(s.field, left, idx)) continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
-    const score = (exact ? 100 + s.words.length - listId : s.words.length) + bonus;
+    // ("Motivation", "School", "Skills" alone name the field where no other column does: below any other header naming it)
+    const score = (exact ? (s.standIn ? STAND_IN_SCORE : 100 + s.words.length - listId) : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));
@@ -305,6 +336,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   }
   if (countsSomething(tokens)) drop([...best.keys()].filter((f) => !idx.counts.fields.has(f)), 'a count');
   if (GRID_ITEM.test(trimmed)) drop([...best.keys()], 'a line of a rating grid');
+  if (SCALE.test(trimmed)) drop([...best.keys()].filter((f) => f !== 'score'), 'a rating on a scale');
   const question = questionTokens(tokens);
   for (const rule of idx.rules) {
     if (!best.size) break;
@@ -386,10 +418,19 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   };
   // Typeform ends its export with its own "Network ID" and "Tags": the tags an officer puts on
   // responses in the tool, not the categories the applicant chose. A bare "Tags" right after a
-  // survey tool's own column (not a plain list's "Email") is that column.
+  // survey tool's own column (not a plain list's "Email") is that column, among the tool's
+  // closing columns: a Google Form's first question "Tags", after its "Timestamp", is the applicant's.
   const toolColumnAt = (i: number) => i >= 0 && (idx.ignored.has((headers[i] ?? '').replace(/\u0000/g, '').trim().toLowerCase()) || surveyToolColumn(headers[i] ?? '', idx, preferred?.has(i) ? 50 : 0));
-  const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1);
+  const closing = (i: number) => headers.every((_, k) => k <= i || toolColumnAt(k));
+  const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1) && closing(c.column);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
+  // "Name of the person completing this form" beside "Name of the project lead / contact person":
+  // the form names its contact apart from whoever typed it (an assistant, a secretary), and the
+  // sender's columns come after every other column of those fields, not first.
+  const namesTheContact = (c: Candidate) => !c.submitter && PERSON_FIELDS.has(c.field) && anyWord(headerWords(headers[c.column] ?? ''), idx.submitter.contactRoles);
+  if (candidates.some(namesTheContact)) {
+    for (const c of candidates) if (c.submitter) c.score = (c.score - SUBMITTER_BONUS) / 1000;
+  }
   const choices = new Set(candidates.filter(choiceOfColumns));
   if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
@@ -596,6 +637,9 @@ export function isResponseNumberColumn(header: string): boolean {
 
 /** A form tool's labels on its responses, when they follow its own columns (Typeform's "Tags"). */
 const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'etiquetes']);
+
+/** A person's own details, for which a header naming the contact outranks the form's sender. */
+const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);
 
 const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
 

@@ -10,7 +10,7 @@ import { isNoCountry, resolveCountry } from '../geo/countries.js';
 import { resolveLanguage } from '../geo/languages.js';
 import { looksLikePersonalData } from '../reporting.js';
 import { parseScore } from './cells.js';
-import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, TIMELINE_DATES, TIMES_OF_DAY, TOOL_LINKS, bareCategoryHeader, judgeColumn, type ColumnVerdict } from './column-evidence.js';
+import { MIN_CELLS, NAME_LISTS, ORGANIZATION_NAMES, OTHER_CATEGORIES, PROSE, TIMELINE_DATES, TIMES_OF_DAY, TOOL_LINKS, bareCategoryHeader, judgeColumn, type ColumnVerdict } from './column-evidence.js';
 import { withFiles } from './failure.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { readHeaderRows, uniqueHeaders } from './header-rows.js';
@@ -487,8 +487,8 @@ export async function readLayout(
         // ("Notes": remarks), nor a bare "Type" whose values are no organisation types.
         // Nor a start or end date without a time of day (a project's timeline, not when it was
         // sent), nor times of day without a date (a "Time" of slots), a list of several people, a form tool's links to its own pages of each response, or
-        // a bare "Category" none of whose values is a skills category.
-        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, TIMES_OF_DAY, NAME_LISTS, TOOL_LINKS, OTHER_CATEGORIES].includes(holds) || bareType || bareTime;
+        // a bare "Category" none of whose values is a skills category, nor categories written as sentences.
+        const neverAgainstCells = f === 'externalId' || f === 'score' || [ORGANIZATION_NAMES, TIMELINE_DATES, TIMES_OF_DAY, NAME_LISTS, TOOL_LINKS, OTHER_CATEGORIES, PROSE].includes(holds) || bareType || bareTime;
         if (((!header.exact || header.metadata) && !requiredFields().includes(f)) || neverAgainstCells) continue;
         mapping[f] = cols;
         fields[f] = { columns: cols, confidence: 'low', source: 'header', evidence: `${how}, but its values look like ${holds}`, sample: sampleValue(f, cellsOf(cols[0]!)) };

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}},"forms":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1220,7 +1220,7 @@ vErrors.push(err93);
 errors++;
 }
 for(const key15 in data57){
-if(!((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (pattern0.test(key15)))){
+if(!((((((key15 === "phrases") || (key15 === "people")) || (key15 === "fields")) || (key15 === "contactRoles")) || (key15 === "forms")) || (pattern0.test(key15)))){
 const err94 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
@@ -1326,10 +1326,13 @@ vErrors.push(err101);
 errors++;
 }
 }
-for(const key16 in data57){
-if(pattern0.test(key16)){
-if(typeof data57[key16] !== "string"){
-const err102 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.contactRoles !== undefined){
+let data64 = data57.contactRoles;
+if(Array.isArray(data64)){
+const len25 = data64.length;
+for(let i25=0; i25<len25; i25++){
+if(typeof data64[i25] !== "string"){
+const err102 = {instancePath:instancePath+"/submitter/contactRoles/" + i25,schemaPath:"#/properties/submitter/properties/contactRoles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1340,9 +1343,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err103 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err103 = {instancePath:instancePath+"/submitter/contactRoles",schemaPath:"#/properties/submitter/properties/contactRoles/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1352,11 +1354,13 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.applicantSide !== undefined){
-let data65 = data.applicantSide;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.fields === undefined){
-const err104 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(data57.forms !== undefined){
+let data66 = data57.forms;
+if(Array.isArray(data66)){
+const len26 = data66.length;
+for(let i26=0; i26<len26; i26++){
+if(typeof data66[i26] !== "string"){
+const err104 = {instancePath:instancePath+"/submitter/forms/" + i26,schemaPath:"#/properties/submitter/properties/forms/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1365,8 +1369,10 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data65.words === undefined){
-const err105 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/submitter/forms",schemaPath:"#/properties/submitter/properties/forms/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1375,9 +1381,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key17 in data65){
-if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
-const err106 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+for(const key16 in data57){
+if(pattern0.test(key16)){
+if(typeof data57[key16] !== "string"){
+const err106 = {instancePath:instancePath+"/submitter/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/submitter/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1387,14 +1395,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data65.fields !== undefined){
-let data66 = data65.fields;
-if(Array.isArray(data66)){
-const len25 = data66.length;
-for(let i25=0; i25<len25; i25++){
-let data67 = data66[i25];
-if(typeof data67 !== "string"){
-const err107 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/submitter",schemaPath:"#/properties/submitter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1403,8 +1407,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(!((((((((((((((((((data67 === "externalId") || (data67 === "submittedAt")) || (data67 === "organization")) || (data67 === "organizationType")) || (data67 === "contactName")) || (data67 === "firstName")) || (data67 === "lastName")) || (data67 === "email")) || (data67 === "phone")) || (data67 === "website")) || (data67 === "country")) || (data67 === "language")) || (data67 === "workingLanguage")) || (data67 === "title")) || (data67 === "description")) || (data67 === "beneficiaries")) || (data67 === "selfCategories")) || (data67 === "score"))){
-const err108 = {instancePath:instancePath+"/applicantSide/fields/" + i25,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.applicantSide !== undefined){
+let data69 = data.applicantSide;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.fields === undefined){
+const err108 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1413,10 +1421,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data69.words === undefined){
+const err109 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1425,14 +1431,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data65.words !== undefined){
-let data68 = data65.words;
-if(Array.isArray(data68)){
-const len26 = data68.length;
-for(let i26=0; i26<len26; i26++){
-if(typeof data68[i26] !== "string"){
-const err110 = {instancePath:instancePath+"/applicantSide/words/" + i26,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data69){
+if(!(((key17 === "fields") || (key17 === "words")) || (pattern0.test(key17)))){
+const err110 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1442,9 +1443,14 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data69.fields !== undefined){
+let data70 = data69.fields;
+if(Array.isArray(data70)){
+const len27 = data70.length;
+for(let i27=0; i27<len27; i27++){
+let data71 = data70[i27];
+if(typeof data71 !== "string"){
+const err111 = {instancePath:instancePath+"/applicantSide/fields/" + i27,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1453,11 +1459,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-for(const key18 in data65){
-if(pattern0.test(key18)){
-if(typeof data65[key18] !== "string"){
-const err112 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data71 === "externalId") || (data71 === "submittedAt")) || (data71 === "organization")) || (data71 === "organizationType")) || (data71 === "contactName")) || (data71 === "firstName")) || (data71 === "lastName")) || (data71 === "email")) || (data71 === "phone")) || (data71 === "website")) || (data71 === "country")) || (data71 === "language")) || (data71 === "workingLanguage")) || (data71 === "title")) || (data71 === "description")) || (data71 === "beneficiaries")) || (data71 === "selfCategories")) || (data71 === "score"))){
+const err112 = {instancePath:instancePath+"/applicantSide/fields/" + i27,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1468,9 +1471,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err113 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err113 = {instancePath:instancePath+"/applicantSide/fields",schemaPath:"#/properties/applicantSide/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1480,11 +1482,13 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.nameQualifiers !== undefined){
-let data71 = data.nameQualifiers;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.words === undefined){
-const err114 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data69.words !== undefined){
+let data72 = data69.words;
+if(Array.isArray(data72)){
+const len28 = data72.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data72[i28] !== "string"){
+const err114 = {instancePath:instancePath+"/applicantSide/words/" + i28,schemaPath:"#/properties/applicantSide/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1493,9 +1497,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-for(const key19 in data71){
-if(!((key19 === "words") || (pattern0.test(key19)))){
-const err115 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/applicantSide/words",schemaPath:"#/properties/applicantSide/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1505,13 +1510,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data71.words !== undefined){
-let data72 = data71.words;
-if(Array.isArray(data72)){
-const len27 = data72.length;
-for(let i27=0; i27<len27; i27++){
-if(typeof data72[i27] !== "string"){
-const err116 = {instancePath:instancePath+"/nameQualifiers/words/" + i27,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data69){
+if(pattern0.test(key18)){
+if(typeof data69[key18] !== "string"){
+const err116 = {instancePath:instancePath+"/applicantSide/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/applicantSide/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1522,8 +1524,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err117 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err117 = {instancePath:instancePath+"/applicantSide",schemaPath:"#/properties/applicantSide/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1533,10 +1536,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-for(const key20 in data71){
-if(pattern0.test(key20)){
-if(typeof data71[key20] !== "string"){
-const err118 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.nameQualifiers !== undefined){
+let data75 = data.nameQualifiers;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.words === undefined){
+const err118 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1545,11 +1549,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key19 in data75){
+if(!((key19 === "words") || (pattern0.test(key19)))){
+const err119 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,11 +1561,13 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data.secondary !== undefined){
-let data75 = data.secondary;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.words === undefined){
-const err120 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data75.words !== undefined){
+let data76 = data75.words;
+if(Array.isArray(data76)){
+const len29 = data76.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data76[i29] !== "string"){
+const err120 = {instancePath:instancePath+"/nameQualifiers/words/" + i29,schemaPath:"#/properties/nameQualifiers/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1572,9 +1576,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-for(const key21 in data75){
-if(!((key21 === "words") || (pattern0.test(key21)))){
-const err121 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/nameQualifiers/words",schemaPath:"#/properties/nameQualifiers/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1584,13 +1589,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data75.words !== undefined){
-let data76 = data75.words;
-if(Array.isArray(data76)){
-const len28 = data76.length;
-for(let i28=0; i28<len28; i28++){
-if(typeof data76[i28] !== "string"){
-const err122 = {instancePath:instancePath+"/secondary/words/" + i28,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data75){
+if(pattern0.test(key20)){
+if(typeof data75[key20] !== "string"){
+const err122 = {instancePath:instancePath+"/nameQualifiers/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nameQualifiers/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1601,8 +1603,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err123 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/nameQualifiers",schemaPath:"#/properties/nameQualifiers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1612,10 +1615,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-for(const key22 in data75){
-if(pattern0.test(key22)){
-if(typeof data75[key22] !== "string"){
-const err124 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.secondary !== undefined){
+let data79 = data.secondary;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.words === undefined){
+const err124 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1624,11 +1628,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key21 in data79){
+if(!((key21 === "words") || (pattern0.test(key21)))){
+const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1638,11 +1640,13 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data79 = data.authors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.words === undefined){
-const err126 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data79.words !== undefined){
+let data80 = data79.words;
+if(Array.isArray(data80)){
+const len30 = data80.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data80[i30] !== "string"){
+const err126 = {instancePath:instancePath+"/secondary/words/" + i30,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1651,8 +1655,10 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data79.fields === undefined){
-const err127 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1661,9 +1667,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-for(const key23 in data79){
-if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
-const err128 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+for(const key22 in data79){
+if(pattern0.test(key22)){
+if(typeof data79[key22] !== "string"){
+const err128 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1673,13 +1681,10 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data79.words !== undefined){
-let data80 = data79.words;
-if(Array.isArray(data80)){
-const len29 = data80.length;
-for(let i29=0; i29<len29; i29++){
-if(typeof data80[i29] !== "string"){
-const err129 = {instancePath:instancePath+"/authors/words/" + i29,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1689,9 +1694,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.authors !== undefined){
+let data83 = data.authors;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.words === undefined){
+const err130 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1700,15 +1707,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data79.fields !== undefined){
-let data82 = data79.fields;
-if(Array.isArray(data82)){
-const len30 = data82.length;
-for(let i30=0; i30<len30; i30++){
-let data83 = data82[i30];
-if(typeof data83 !== "string"){
-const err131 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data83.fields === undefined){
+const err131 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1717,8 +1717,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!((((((((((((((((((data83 === "externalId") || (data83 === "submittedAt")) || (data83 === "organization")) || (data83 === "organizationType")) || (data83 === "contactName")) || (data83 === "firstName")) || (data83 === "lastName")) || (data83 === "email")) || (data83 === "phone")) || (data83 === "website")) || (data83 === "country")) || (data83 === "language")) || (data83 === "workingLanguage")) || (data83 === "title")) || (data83 === "description")) || (data83 === "beneficiaries")) || (data83 === "selfCategories")) || (data83 === "score"))){
-const err132 = {instancePath:instancePath+"/authors/fields/" + i30,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key23 in data83){
+if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
+const err132 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1728,9 +1729,13 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data83.words !== undefined){
+let data84 = data83.words;
+if(Array.isArray(data84)){
+const len31 = data84.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data84[i31] !== "string"){
+const err133 = {instancePath:instancePath+"/authors/words/" + i31,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1740,10 +1745,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-for(const key24 in data79){
-if(pattern0.test(key24)){
-if(typeof data79[key24] !== "string"){
-const err134 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err134 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1753,10 +1757,14 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data83.fields !== undefined){
+let data86 = data83.fields;
+if(Array.isArray(data86)){
+const len32 = data86.length;
+for(let i32=0; i32<len32; i32++){
+let data87 = data86[i32];
+if(typeof data87 !== "string"){
+const err135 = {instancePath:instancePath+"/authors/fields/" + i32,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1765,15 +1773,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data.exactHeaders !== undefined){
-let data85 = data.exactHeaders;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key25 in data85){
-if(!(pattern0.test(key25))){
-let data86 = data85[key25];
-if(typeof data86 !== "string"){
-const err136 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
+const err136 = {instancePath:instancePath+"/authors/fields/" + i32,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1782,8 +1783,10 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!((((((((((((((((((data86 === "externalId") || (data86 === "submittedAt")) || (data86 === "organization")) || (data86 === "organizationType")) || (data86 === "contactName")) || (data86 === "firstName")) || (data86 === "lastName")) || (data86 === "email")) || (data86 === "phone")) || (data86 === "website")) || (data86 === "country")) || (data86 === "language")) || (data86 === "workingLanguage")) || (data86 === "title")) || (data86 === "description")) || (data86 === "beneficiaries")) || (data86 === "selfCategories")) || (data86 === "score"))){
-const err137 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1793,11 +1796,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-for(const key26 in data85){
-if(pattern0.test(key26)){
-if(typeof data85[key26] !== "string"){
-const err138 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data83){
+if(pattern0.test(key24)){
+if(typeof data83[key24] !== "string"){
+const err138 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1810,7 +1812,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err139 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1820,11 +1822,14 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data88 = data.singleWord;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.neutral === undefined){
-const err140 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+if(data.exactHeaders !== undefined){
+let data89 = data.exactHeaders;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key25 in data89){
+if(!(pattern0.test(key25))){
+let data90 = data89[key25];
+if(typeof data90 !== "string"){
+const err140 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1833,8 +1838,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data88.fields === undefined){
-const err141 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(!((((((((((((((((((data90 === "externalId") || (data90 === "submittedAt")) || (data90 === "organization")) || (data90 === "organizationType")) || (data90 === "contactName")) || (data90 === "firstName")) || (data90 === "lastName")) || (data90 === "email")) || (data90 === "phone")) || (data90 === "website")) || (data90 === "country")) || (data90 === "language")) || (data90 === "workingLanguage")) || (data90 === "title")) || (data90 === "description")) || (data90 === "beneficiaries")) || (data90 === "selfCategories")) || (data90 === "score"))){
+const err141 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1843,9 +1848,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key27 in data88){
-if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
-const err142 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+}
+for(const key26 in data89){
+if(pattern0.test(key26)){
+if(typeof data89[key26] !== "string"){
+const err142 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1855,13 +1863,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data88.neutral !== undefined){
-let data89 = data88.neutral;
-if(Array.isArray(data89)){
-const len31 = data89.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data89[i31] !== "string"){
-const err143 = {instancePath:instancePath+"/singleWord/neutral/" + i31,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1871,9 +1876,11 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.singleWord !== undefined){
+let data92 = data.singleWord;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.neutral === undefined){
+const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1882,14 +1889,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data88.fields !== undefined){
-let data91 = data88.fields;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-for(const key28 in data91){
-const _errs213 = errors;
-if(typeof key28 !== "string"){
-const err145 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
+if(data92.fields === undefined){
+const err145 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1898,8 +1899,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
-const err146 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
+for(const key27 in data92){
+if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
+const err146 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1908,9 +1910,14 @@ vErrors.push(err146);
 }
 errors++;
 }
-var valid105 = _errs213 === errors;
-if(!valid105){
-const err147 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
+}
+if(data92.neutral !== undefined){
+let data93 = data92.neutral;
+if(Array.isArray(data93)){
+const len33 = data93.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data93[i33] !== "string"){
+const err147 = {instancePath:instancePath+"/singleWord/neutral/" + i33,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1920,12 +1927,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-for(const key29 in data91){
-let data92 = data91[key29];
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key30 in data92){
-if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
-const err148 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+else {
+const err148 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1935,13 +1939,13 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data92.context !== undefined){
-let data93 = data92.context;
-if(Array.isArray(data93)){
-const len32 = data93.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data93[i32] !== "string"){
-const err149 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i32,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.fields !== undefined){
+let data95 = data92.fields;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key28 in data95){
+const _errs221 = errors;
+if(typeof key28 !== "string"){
+const err149 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1950,10 +1954,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
+const err150 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1962,11 +1964,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data92.anyUpTo !== undefined){
-let data95 = data92.anyUpTo;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err151 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid109 = _errs221 === errors;
+if(!valid109){
+const err151 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1975,9 +1975,13 @@ vErrors.push(err151);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 < 0 || isNaN(data95)){
-const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+for(const key29 in data95){
+let data96 = data95[key29];
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key30 in data96){
+if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
+const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1987,11 +1991,13 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-for(const key31 in data92){
-if(pattern0.test(key31)){
-if(typeof data92[key31] !== "string"){
-const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data96.context !== undefined){
+let data97 = data96.context;
+if(Array.isArray(data97)){
+const len34 = data97.length;
+for(let i34=0; i34<len34; i34++){
+if(typeof data97[i34] !== "string"){
+const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i34,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2002,9 +2008,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2014,9 +2019,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data96.anyUpTo !== undefined){
+let data99 = data96.anyUpTo;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err155 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2025,11 +2031,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-for(const key32 in data88){
-if(pattern0.test(key32)){
-if(typeof data88[key32] !== "string"){
-const err156 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
+const err156 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2040,9 +2044,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data96){
+if(pattern0.test(key31)){
+if(typeof data96[key31] !== "string"){
+const err157 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2052,11 +2057,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data98 = data.negative;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.rules === undefined){
-const err158 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2065,9 +2069,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key33 in data98){
-if(!((key33 === "rules") || (pattern0.test(key33)))){
-const err159 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2077,15 +2082,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data98.rules !== undefined){
-let data99 = data98.rules;
-if(Array.isArray(data99)){
-const len33 = data99.length;
-for(let i33=0; i33<len33; i33++){
-let data100 = data99[i33];
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.why === undefined){
-const err160 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+for(const key32 in data92){
+if(pattern0.test(key32)){
+if(typeof data92[key32] !== "string"){
+const err160 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2094,9 +2094,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key34 in data100){
-if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
-const err161 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2106,9 +2108,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data100.why !== undefined){
-if(typeof data100.why !== "string"){
-const err162 = {instancePath:instancePath+"/negative/rules/" + i33+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.negative !== undefined){
+let data102 = data.negative;
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(data102.rules === undefined){
+const err162 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2117,18 +2121,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data100.fields !== undefined){
-let data102 = data100.fields;
-if(Array.isArray(data102)){
-const len34 = data102.length;
-for(let i34=0; i34<len34; i34++){
-let data103 = data102[i34];
-const _errs243 = errors;
-let valid119 = false;
-const _errs244 = errors;
-if(typeof data103 !== "string"){
-const err163 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data102){
+if(!((key33 === "rules") || (pattern0.test(key33)))){
+const err163 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2137,8 +2132,16 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(!((((((((((((((((((data103 === "externalId") || (data103 === "submittedAt")) || (data103 === "organization")) || (data103 === "organizationType")) || (data103 === "contactName")) || (data103 === "firstName")) || (data103 === "lastName")) || (data103 === "email")) || (data103 === "phone")) || (data103 === "website")) || (data103 === "country")) || (data103 === "language")) || (data103 === "workingLanguage")) || (data103 === "title")) || (data103 === "description")) || (data103 === "beneficiaries")) || (data103 === "selfCategories")) || (data103 === "score"))){
-const err164 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data102.rules !== undefined){
+let data103 = data102.rules;
+if(Array.isArray(data103)){
+const len35 = data103.length;
+for(let i35=0; i35<len35; i35++){
+let data104 = data103[i35];
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.why === undefined){
+const err164 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2147,12 +2150,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-var _valid0 = _errs244 === errors;
-valid119 = valid119 || _valid0;
-if(!valid119){
-const _errs247 = errors;
-if("*" !== data103){
-const err165 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+for(const key34 in data104){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
+const err165 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2161,11 +2161,10 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid0 = _errs247 === errors;
-valid119 = valid119 || _valid0;
 }
-if(!valid119){
-const err166 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields/" + i34,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data104.why !== undefined){
+if(typeof data104.why !== "string"){
+const err166 = {instancePath:instancePath+"/negative/rules/" + i35+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2174,11 +2173,68 @@ vErrors.push(err166);
 }
 errors++;
 }
+}
+if(data104.fields !== undefined){
+let data106 = data104.fields;
+if(Array.isArray(data106)){
+const len36 = data106.length;
+for(let i36=0; i36<len36; i36++){
+let data107 = data106[i36];
+const _errs251 = errors;
+let valid123 = false;
+const _errs252 = errors;
+if(typeof data107 !== "string"){
+const err167 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
 else {
-errors = _errs243;
+vErrors.push(err167);
+}
+errors++;
+}
+if(!((((((((((((((((((data107 === "externalId") || (data107 === "submittedAt")) || (data107 === "organization")) || (data107 === "organizationType")) || (data107 === "contactName")) || (data107 === "firstName")) || (data107 === "lastName")) || (data107 === "email")) || (data107 === "phone")) || (data107 === "website")) || (data107 === "country")) || (data107 === "language")) || (data107 === "workingLanguage")) || (data107 === "title")) || (data107 === "description")) || (data107 === "beneficiaries")) || (data107 === "selfCategories")) || (data107 === "score"))){
+const err168 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+var _valid0 = _errs252 === errors;
+valid123 = valid123 || _valid0;
+if(!valid123){
+const _errs255 = errors;
+if("*" !== data107){
+const err169 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+var _valid0 = _errs255 === errors;
+valid123 = valid123 || _valid0;
+}
+if(!valid123){
+const err170 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+else {
+errors = _errs251;
 if(vErrors !== null){
-if(_errs243){
-vErrors.length = _errs243;
+if(_errs251){
+vErrors.length = _errs251;
 }
 else {
 vErrors = null;
@@ -2188,62 +2244,7 @@ vErrors = null;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/negative/rules/" + i33+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-if(data100.except !== undefined){
-let data104 = data100.except;
-if(Array.isArray(data104)){
-const len35 = data104.length;
-for(let i35=0; i35<len35; i35++){
-let data105 = data104[i35];
-if(typeof data105 !== "string"){
-const err168 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-if(!((((((((((((((((((data105 === "externalId") || (data105 === "submittedAt")) || (data105 === "organization")) || (data105 === "organizationType")) || (data105 === "contactName")) || (data105 === "firstName")) || (data105 === "lastName")) || (data105 === "email")) || (data105 === "phone")) || (data105 === "website")) || (data105 === "country")) || (data105 === "language")) || (data105 === "workingLanguage")) || (data105 === "title")) || (data105 === "description")) || (data105 === "beneficiaries")) || (data105 === "selfCategories")) || (data105 === "score"))){
-const err169 = {instancePath:instancePath+"/negative/rules/" + i33+"/except/" + i35,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/negative/rules/" + i33+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-}
-if(data100.starts !== undefined){
-let data106 = data100.starts;
-if(Array.isArray(data106)){
-const len36 = data106.length;
-for(let i36=0; i36<len36; i36++){
-if(typeof data106[i36] !== "string"){
-const err171 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err171 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2253,9 +2254,14 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/negative/rules/" + i33+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data104.except !== undefined){
+let data108 = data104.except;
+if(Array.isArray(data108)){
+const len37 = data108.length;
+for(let i37=0; i37<len37; i37++){
+let data109 = data108[i37];
+if(typeof data109 !== "string"){
+const err172 = {instancePath:instancePath+"/negative/rules/" + i35+"/except/" + i37,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2264,14 +2270,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data100.phrases !== undefined){
-let data108 = data100.phrases;
-if(Array.isArray(data108)){
-const len37 = data108.length;
-for(let i37=0; i37<len37; i37++){
-if(typeof data108[i37] !== "string"){
-const err173 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases/" + i37,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data109 === "externalId") || (data109 === "submittedAt")) || (data109 === "organization")) || (data109 === "organizationType")) || (data109 === "contactName")) || (data109 === "firstName")) || (data109 === "lastName")) || (data109 === "email")) || (data109 === "phone")) || (data109 === "website")) || (data109 === "country")) || (data109 === "language")) || (data109 === "workingLanguage")) || (data109 === "title")) || (data109 === "description")) || (data109 === "beneficiaries")) || (data109 === "selfCategories")) || (data109 === "score"))){
+const err173 = {instancePath:instancePath+"/negative/rules/" + i35+"/except/" + i37,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2283,7 +2283,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/negative/rules/" + i33+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err174 = {instancePath:instancePath+"/negative/rules/" + i35+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2293,13 +2293,13 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data100.words !== undefined){
-let data110 = data100.words;
+if(data104.starts !== undefined){
+let data110 = data104.starts;
 if(Array.isArray(data110)){
 const len38 = data110.length;
 for(let i38=0; i38<len38; i38++){
 if(typeof data110[i38] !== "string"){
-const err175 = {instancePath:instancePath+"/negative/rules/" + i33+"/words/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err175 = {instancePath:instancePath+"/negative/rules/" + i35+"/starts/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2311,7 +2311,7 @@ errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/negative/rules/" + i33+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err176 = {instancePath:instancePath+"/negative/rules/" + i35+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2321,13 +2321,13 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data100.unless !== undefined){
-let data112 = data100.unless;
+if(data104.phrases !== undefined){
+let data112 = data104.phrases;
 if(Array.isArray(data112)){
 const len39 = data112.length;
 for(let i39=0; i39<len39; i39++){
 if(typeof data112[i39] !== "string"){
-const err177 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err177 = {instancePath:instancePath+"/negative/rules/" + i35+"/phrases/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2339,7 +2339,7 @@ errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/negative/rules/" + i33+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err178 = {instancePath:instancePath+"/negative/rules/" + i35+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2349,13 +2349,13 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data100.unlessPhrases !== undefined){
-let data114 = data100.unlessPhrases;
+if(data104.words !== undefined){
+let data114 = data104.words;
 if(Array.isArray(data114)){
 const len40 = data114.length;
 for(let i40=0; i40<len40; i40++){
 if(typeof data114[i40] !== "string"){
-const err179 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err179 = {instancePath:instancePath+"/negative/rules/" + i35+"/words/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2367,7 +2367,7 @@ errors++;
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/negative/rules/" + i33+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err180 = {instancePath:instancePath+"/negative/rules/" + i35+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2377,9 +2377,13 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data100.formTools !== undefined){
-if(typeof data100.formTools !== "boolean"){
-const err181 = {instancePath:instancePath+"/negative/rules/" + i33+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data104.unless !== undefined){
+let data116 = data104.unless;
+if(Array.isArray(data116)){
+const len41 = data116.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data116[i41] !== "string"){
+const err181 = {instancePath:instancePath+"/negative/rules/" + i35+"/unless/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2389,10 +2393,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-for(const key35 in data100){
-if(pattern0.test(key35)){
-if(typeof data100[key35] !== "string"){
-const err182 = {instancePath:instancePath+"/negative/rules/" + i33+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err182 = {instancePath:instancePath+"/negative/rules/" + i35+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2402,10 +2405,13 @@ vErrors.push(err182);
 errors++;
 }
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/negative/rules/" + i33,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data104.unlessPhrases !== undefined){
+let data118 = data104.unlessPhrases;
+if(Array.isArray(data118)){
+const len42 = data118.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data118[i42] !== "string"){
+const err183 = {instancePath:instancePath+"/negative/rules/" + i35+"/unlessPhrases/" + i42,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2417,7 +2423,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err184 = {instancePath:instancePath+"/negative/rules/" + i35+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2427,10 +2433,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-for(const key36 in data98){
-if(pattern0.test(key36)){
-if(typeof data98[key36] !== "string"){
-const err185 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.formTools !== undefined){
+if(typeof data104.formTools !== "boolean"){
+const err185 = {instancePath:instancePath+"/negative/rules/" + i35+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2440,10 +2445,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key35 in data104){
+if(pattern0.test(key35)){
+if(typeof data104[key35] !== "string"){
+const err186 = {instancePath:instancePath+"/negative/rules/" + i35+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2453,16 +2458,10 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data119 = data.exactOnly;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-for(const key37 in data119){
-const _errs281 = errors;
-const _errs282 = errors;
-let valid137 = false;
-const _errs283 = errors;
-if(typeof key37 !== "string"){
-const err187 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2471,8 +2470,10 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
-const err188 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2481,13 +2482,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-var _valid1 = _errs283 === errors;
-valid137 = valid137 || _valid1;
-if(!valid137){
-const _errs286 = errors;
-if(typeof key37 === "string"){
-if(!pattern0.test(key37)){
-const err189 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
+}
+for(const key36 in data102){
+if(pattern0.test(key36)){
+if(typeof data102[key36] !== "string"){
+const err189 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2497,11 +2496,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-var _valid1 = _errs286 === errors;
-valid137 = valid137 || _valid1;
 }
-if(!valid137){
-const err190 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
+}
+else {
+const err190 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2510,20 +2508,17 @@ vErrors.push(err190);
 }
 errors++;
 }
-else {
-errors = _errs282;
-if(vErrors !== null){
-if(_errs282){
-vErrors.length = _errs282;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid136 = _errs281 === errors;
-if(!valid136){
-const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+if(data.exactOnly !== undefined){
+let data123 = data.exactOnly;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+for(const key37 in data123){
+const _errs289 = errors;
+const _errs290 = errors;
+let valid141 = false;
+const _errs291 = errors;
+if(typeof key37 !== "string"){
+const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2532,15 +2527,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-for(const key38 in data119){
-if(!(pattern0.test(key38))){
-let data120 = data119[key38];
-if(Array.isArray(data120)){
-const len41 = data120.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data120[i41] !== "string"){
-const err192 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i41,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
+const err192 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2549,10 +2537,13 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid1 = _errs291 === errors;
+valid141 = valid141 || _valid1;
+if(!valid141){
+const _errs294 = errors;
+if(typeof key37 === "string"){
+if(!pattern0.test(key37)){
+const err193 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2562,11 +2553,11 @@ vErrors.push(err193);
 errors++;
 }
 }
+var _valid1 = _errs294 === errors;
+valid141 = valid141 || _valid1;
 }
-for(const key39 in data119){
-if(pattern0.test(key39)){
-if(typeof data119[key39] !== "string"){
-const err194 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid141){
+const err194 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2575,11 +2566,20 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-}
+else {
+errors = _errs290;
+if(vErrors !== null){
+if(_errs290){
+vErrors.length = _errs290;
 }
 else {
-const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+var valid140 = _errs289 === errors;
+if(!valid140){
+const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2589,13 +2589,14 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data123 = data.stopwords;
-if(Array.isArray(data123)){
-const len42 = data123.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data123[i42] !== "string"){
-const err196 = {instancePath:instancePath+"/stopwords/" + i42,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data123){
+if(!(pattern0.test(key38))){
+let data124 = data123[key38];
+if(Array.isArray(data124)){
+const len43 = data124.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data124[i43] !== "string"){
+const err196 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i43,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2607,7 +2608,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2617,12 +2618,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data.fields !== undefined){
-let data125 = data.fields;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key40 in data125){
-if(!(func2.call(schema11.properties.fields.properties, key40))){
-const err198 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+for(const key39 in data123){
+if(pattern0.test(key39)){
+if(typeof data123[key39] !== "string"){
+const err198 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2632,13 +2632,10 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data125.externalId !== undefined){
-let data126 = data125.externalId;
-if(Array.isArray(data126)){
-const len43 = data126.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data126[i43] !== "string"){
-const err199 = {instancePath:instancePath+"/fields/externalId/" + i43,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2648,9 +2645,16 @@ vErrors.push(err199);
 errors++;
 }
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.standIns !== undefined){
+let data127 = data.standIns;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+for(const key40 in data127){
+const _errs304 = errors;
+const _errs305 = errors;
+let valid148 = false;
+const _errs306 = errors;
+if(typeof key40 !== "string"){
+const err200 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2659,14 +2663,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data125.submittedAt !== undefined){
-let data128 = data125.submittedAt;
-if(Array.isArray(data128)){
-const len44 = data128.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data128[i44] !== "string"){
-const err201 = {instancePath:instancePath+"/fields/submittedAt/" + i44,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((key40 === "externalId") || (key40 === "submittedAt")) || (key40 === "organization")) || (key40 === "organizationType")) || (key40 === "contactName")) || (key40 === "firstName")) || (key40 === "lastName")) || (key40 === "email")) || (key40 === "phone")) || (key40 === "website")) || (key40 === "country")) || (key40 === "language")) || (key40 === "workingLanguage")) || (key40 === "title")) || (key40 === "description")) || (key40 === "beneficiaries")) || (key40 === "selfCategories")) || (key40 === "score"))){
+const err201 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key40};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2675,10 +2673,13 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid2 = _errs306 === errors;
+valid148 = valid148 || _valid2;
+if(!valid148){
+const _errs309 = errors;
+if(typeof key40 === "string"){
+if(!pattern0.test(key40)){
+const err202 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key40};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2688,13 +2689,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data125.organization !== undefined){
-let data130 = data125.organization;
-if(Array.isArray(data130)){
-const len45 = data130.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data130[i45] !== "string"){
-const err203 = {instancePath:instancePath+"/fields/organization/" + i45,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs309 === errors;
+valid148 = valid148 || _valid2;
+}
+if(!valid148){
+const err203 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key40};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2703,10 +2702,20 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
+else {
+errors = _errs305;
+if(vErrors !== null){
+if(_errs305){
+vErrors.length = _errs305;
 }
 else {
-const err204 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid147 = _errs304 === errors;
+if(!valid147){
+const err204 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2716,13 +2725,14 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data125.organizationType !== undefined){
-let data132 = data125.organizationType;
-if(Array.isArray(data132)){
-const len46 = data132.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data132[i46] !== "string"){
-const err205 = {instancePath:instancePath+"/fields/organizationType/" + i46,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data127){
+if(!(pattern0.test(key41))){
+let data128 = data127[key41];
+if(Array.isArray(data128)){
+const len44 = data128.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data128[i44] !== "string"){
+const err205 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i44,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2734,7 +2744,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err206 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2744,13 +2754,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data125.contactName !== undefined){
-let data134 = data125.contactName;
-if(Array.isArray(data134)){
-const len47 = data134.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data134[i47] !== "string"){
-const err207 = {instancePath:instancePath+"/fields/contactName/" + i47,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key42 in data127){
+if(pattern0.test(key42)){
+if(typeof data127[key42] !== "string"){
+const err207 = {instancePath:instancePath+"/standIns/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2761,8 +2769,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err208 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err208 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2772,13 +2781,13 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data125.firstName !== undefined){
-let data136 = data125.firstName;
-if(Array.isArray(data136)){
-const len48 = data136.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data136[i48] !== "string"){
-const err209 = {instancePath:instancePath+"/fields/firstName/" + i48,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopwords !== undefined){
+let data131 = data.stopwords;
+if(Array.isArray(data131)){
+const len45 = data131.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data131[i45] !== "string"){
+const err209 = {instancePath:instancePath+"/stopwords/" + i45,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2790,7 +2799,7 @@ errors++;
 }
 }
 else {
-const err210 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err210 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2800,13 +2809,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data125.lastName !== undefined){
-let data138 = data125.lastName;
-if(Array.isArray(data138)){
-const len49 = data138.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data138[i49] !== "string"){
-const err211 = {instancePath:instancePath+"/fields/lastName/" + i49,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data133 = data.fields;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key43 in data133){
+if(!(func2.call(schema11.properties.fields.properties, key43))){
+const err211 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2816,9 +2824,13 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.externalId !== undefined){
+let data134 = data133.externalId;
+if(Array.isArray(data134)){
+const len46 = data134.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data134[i46] !== "string"){
+const err212 = {instancePath:instancePath+"/fields/externalId/" + i46,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2828,13 +2840,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data125.email !== undefined){
-let data140 = data125.email;
-if(Array.isArray(data140)){
-const len50 = data140.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data140[i50] !== "string"){
-const err213 = {instancePath:instancePath+"/fields/email/" + i50,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err213 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2844,9 +2852,13 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.submittedAt !== undefined){
+let data136 = data133.submittedAt;
+if(Array.isArray(data136)){
+const len47 = data136.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data136[i47] !== "string"){
+const err214 = {instancePath:instancePath+"/fields/submittedAt/" + i47,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2856,13 +2868,9 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data125.phone !== undefined){
-let data142 = data125.phone;
-if(Array.isArray(data142)){
-const len51 = data142.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data142[i51] !== "string"){
-const err215 = {instancePath:instancePath+"/fields/phone/" + i51,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err215 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2872,9 +2880,13 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.organization !== undefined){
+let data138 = data133.organization;
+if(Array.isArray(data138)){
+const len48 = data138.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data138[i48] !== "string"){
+const err216 = {instancePath:instancePath+"/fields/organization/" + i48,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2884,13 +2896,9 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data125.website !== undefined){
-let data144 = data125.website;
-if(Array.isArray(data144)){
-const len52 = data144.length;
-for(let i52=0; i52<len52; i52++){
-if(typeof data144[i52] !== "string"){
-const err217 = {instancePath:instancePath+"/fields/website/" + i52,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err217 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2900,9 +2908,13 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.organizationType !== undefined){
+let data140 = data133.organizationType;
+if(Array.isArray(data140)){
+const len49 = data140.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data140[i49] !== "string"){
+const err218 = {instancePath:instancePath+"/fields/organizationType/" + i49,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2912,13 +2924,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data125.country !== undefined){
-let data146 = data125.country;
-if(Array.isArray(data146)){
-const len53 = data146.length;
-for(let i53=0; i53<len53; i53++){
-if(typeof data146[i53] !== "string"){
-const err219 = {instancePath:instancePath+"/fields/country/" + i53,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err219 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2928,9 +2936,13 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.contactName !== undefined){
+let data142 = data133.contactName;
+if(Array.isArray(data142)){
+const len50 = data142.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data142[i50] !== "string"){
+const err220 = {instancePath:instancePath+"/fields/contactName/" + i50,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2940,13 +2952,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data125.language !== undefined){
-let data148 = data125.language;
-if(Array.isArray(data148)){
-const len54 = data148.length;
-for(let i54=0; i54<len54; i54++){
-if(typeof data148[i54] !== "string"){
-const err221 = {instancePath:instancePath+"/fields/language/" + i54,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err221 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2956,9 +2964,13 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.firstName !== undefined){
+let data144 = data133.firstName;
+if(Array.isArray(data144)){
+const len51 = data144.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data144[i51] !== "string"){
+const err222 = {instancePath:instancePath+"/fields/firstName/" + i51,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2968,13 +2980,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data125.workingLanguage !== undefined){
-let data150 = data125.workingLanguage;
-if(Array.isArray(data150)){
-const len55 = data150.length;
-for(let i55=0; i55<len55; i55++){
-if(typeof data150[i55] !== "string"){
-const err223 = {instancePath:instancePath+"/fields/workingLanguage/" + i55,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err223 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2984,9 +2992,13 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.lastName !== undefined){
+let data146 = data133.lastName;
+if(Array.isArray(data146)){
+const len52 = data146.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data146[i52] !== "string"){
+const err224 = {instancePath:instancePath+"/fields/lastName/" + i52,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2996,13 +3008,9 @@ vErrors.push(err224);
 errors++;
 }
 }
-if(data125.title !== undefined){
-let data152 = data125.title;
-if(Array.isArray(data152)){
-const len56 = data152.length;
-for(let i56=0; i56<len56; i56++){
-if(typeof data152[i56] !== "string"){
-const err225 = {instancePath:instancePath+"/fields/title/" + i56,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err225 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3012,9 +3020,13 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.email !== undefined){
+let data148 = data133.email;
+if(Array.isArray(data148)){
+const len53 = data148.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data148[i53] !== "string"){
+const err226 = {instancePath:instancePath+"/fields/email/" + i53,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3024,13 +3036,9 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data125.description !== undefined){
-let data154 = data125.description;
-if(Array.isArray(data154)){
-const len57 = data154.length;
-for(let i57=0; i57<len57; i57++){
-if(typeof data154[i57] !== "string"){
-const err227 = {instancePath:instancePath+"/fields/description/" + i57,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err227 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3040,9 +3048,13 @@ vErrors.push(err227);
 errors++;
 }
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.phone !== undefined){
+let data150 = data133.phone;
+if(Array.isArray(data150)){
+const len54 = data150.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data150[i54] !== "string"){
+const err228 = {instancePath:instancePath+"/fields/phone/" + i54,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3052,13 +3064,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data125.beneficiaries !== undefined){
-let data156 = data125.beneficiaries;
-if(Array.isArray(data156)){
-const len58 = data156.length;
-for(let i58=0; i58<len58; i58++){
-if(typeof data156[i58] !== "string"){
-const err229 = {instancePath:instancePath+"/fields/beneficiaries/" + i58,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err229 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3068,9 +3076,13 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
-else {
-const err230 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.website !== undefined){
+let data152 = data133.website;
+if(Array.isArray(data152)){
+const len55 = data152.length;
+for(let i55=0; i55<len55; i55++){
+if(typeof data152[i55] !== "string"){
+const err230 = {instancePath:instancePath+"/fields/website/" + i55,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3080,13 +3092,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data125.selfCategories !== undefined){
-let data158 = data125.selfCategories;
-if(Array.isArray(data158)){
-const len59 = data158.length;
-for(let i59=0; i59<len59; i59++){
-if(typeof data158[i59] !== "string"){
-const err231 = {instancePath:instancePath+"/fields/selfCategories/" + i59,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err231 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3096,9 +3104,13 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.country !== undefined){
+let data154 = data133.country;
+if(Array.isArray(data154)){
+const len56 = data154.length;
+for(let i56=0; i56<len56; i56++){
+if(typeof data154[i56] !== "string"){
+const err232 = {instancePath:instancePath+"/fields/country/" + i56,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3108,13 +3120,9 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data125.score !== undefined){
-let data160 = data125.score;
-if(Array.isArray(data160)){
-const len60 = data160.length;
-for(let i60=0; i60<len60; i60++){
-if(typeof data160[i60] !== "string"){
-const err233 = {instancePath:instancePath+"/fields/score/" + i60,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err233 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3124,9 +3132,13 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data133.language !== undefined){
+let data156 = data133.language;
+if(Array.isArray(data156)){
+const len57 = data156.length;
+for(let i57=0; i57<len57; i57++){
+if(typeof data156[i57] !== "string"){
+const err234 = {instancePath:instancePath+"/fields/language/" + i57,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3138,7 +3150,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err235 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3148,10 +3160,13 @@ vErrors.push(err235);
 errors++;
 }
 }
-for(const key41 in data){
-if(pattern0.test(key41)){
-if(typeof data[key41] !== "string"){
-const err236 = {instancePath:instancePath+"/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data133.workingLanguage !== undefined){
+let data158 = data133.workingLanguage;
+if(Array.isArray(data158)){
+const len58 = data158.length;
+for(let i58=0; i58<len58; i58++){
+if(typeof data158[i58] !== "string"){
+const err236 = {instancePath:instancePath+"/fields/workingLanguage/" + i58,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3162,9 +3177,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err237 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err237 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3173,10 +3187,188 @@ vErrors.push(err237);
 }
 errors++;
 }
+}
+if(data133.title !== undefined){
+let data160 = data133.title;
+if(Array.isArray(data160)){
+const len59 = data160.length;
+for(let i59=0; i59<len59; i59++){
+if(typeof data160[i59] !== "string"){
+const err238 = {instancePath:instancePath+"/fields/title/" + i59,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data133.description !== undefined){
+let data162 = data133.description;
+if(Array.isArray(data162)){
+const len60 = data162.length;
+for(let i60=0; i60<len60; i60++){
+if(typeof data162[i60] !== "string"){
+const err240 = {instancePath:instancePath+"/fields/description/" + i60,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data133.beneficiaries !== undefined){
+let data164 = data133.beneficiaries;
+if(Array.isArray(data164)){
+const len61 = data164.length;
+for(let i61=0; i61<len61; i61++){
+if(typeof data164[i61] !== "string"){
+const err242 = {instancePath:instancePath+"/fields/beneficiaries/" + i61,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data133.selfCategories !== undefined){
+let data166 = data133.selfCategories;
+if(Array.isArray(data166)){
+const len62 = data166.length;
+for(let i62=0; i62<len62; i62++){
+if(typeof data166[i62] !== "string"){
+const err244 = {instancePath:instancePath+"/fields/selfCategories/" + i62,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data133.score !== undefined){
+let data168 = data133.score;
+if(Array.isArray(data168)){
+const len63 = data168.length;
+for(let i63=0; i63<len63; i63++){
+if(typeof data168[i63] !== "string"){
+const err246 = {instancePath:instancePath+"/fields/score/" + i63,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+for(const key44 in data){
+if(pattern0.test(key44)){
+if(typeof data[key44] !== "string"){
+const err249 = {instancePath:instancePath+"/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err250 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles","forms"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -20,14 +20,19 @@ describe('the cells overrule the headers', () => {
   ]);
 
   it('an empty column whose header names the field gives way to one whose cells are the field', async () => {
+    // (a confirmation, "confirmEmail", comes after the plain "email" by its header already)
     const { report, apps } = await importCase(caseFile('inscriptions.csv', webApp));
     expect(accounted(report)).toBe(true);
     expect(report.inserted).toBe(4);
-    const f = report.files[0].fields;
-    // the empty column still fills a row where "email" is empty
-    expect(f.email).toMatchObject({ columns: ['email', 'confirmEmail'], confidence: 'high' });
-    expect(f.email.evidence).toMatch(/instead of G "confirmEmail", empty in the rows read, read where this one is empty/);
+    expect(report.files[0].fields.email).toMatchObject({ columns: ['email', 'confirmEmail'], confidence: 'high' });
     expect(apps.map((a) => a.email)).toEqual(['awa@example.org', 'issa@example.net', 'mariam@example.com', 'ousmane@example.org']);
+    // a question column the headers rank first, left empty, gives way to the cells'
+    const { report: other, apps: others } = await importCase(caseFile('inscriptions.csv', webApp.replace('confirmEmail', 'contactEmail')));
+    const f = other.files[0].fields;
+    // the empty column still fills a row where "email" is empty
+    expect(f.email).toMatchObject({ columns: ['email', 'contactEmail'], confidence: 'high' });
+    expect(f.email.evidence).toMatch(/instead of G "contactEmail", empty in the rows read, read where this one is empty/);
+    expect(others.map((a) => a.email)).toEqual(['awa@example.org', 'issa@example.net', 'mariam@example.com', 'ousmane@example.org']);
   });
 
   it('a database timestamp is a date, not a phone number, and dates without an order to decide say none', async () => {

@@ -34,6 +34,13 @@ describe("another person's email beside the applicant's", () => {
     expect(mapped(['Organisation', 'Email', 'Contacto 2'])).not.toHaveProperty('contactName');
   });
 
+  it('a confirmation of the address ("Confirm email", "Confirmez votre email", "Repeat email") comes after the plain "Email", as its fallback', () => {
+    for (const h of ['Confirm email', 'Confirmez votre email', 'Repeat email', 'Confirme seu e-mail', 'Please enter your email again']) {
+      expect(mapped(['Name', 'Email', h]).email, h).toEqual(['Email', h]);
+    }
+    expect(mapped(['Name', 'Confirm email', 'Email']).email).toEqual(['Email', 'Confirm email']);
+  });
+
   it("the applicant's other address or number stays theirs: the ordinal qualifies the field, or the contact details", () => {
     expect(mapped(['Organisation', 'Email', 'Alternative email']).email).toEqual(['Email', 'Alternative email']);
     expect(mapped(['Organisation', 'Email', 'Email (secondary)']).email).toEqual(['Email', 'Email (secondary)']);
@@ -68,6 +75,8 @@ describe("a form tool's own columns", () => {
   it('a "Tags" question of a plain list, or after a list\'s own "Email", is still the categories', () => {
     expect(mapped(['Organisation', 'Email', 'Tags']).selfCategories).toEqual(['Tags']);
     expect(mapped(['Organisation', 'Tags', 'Email']).selfCategories).toEqual(['Tags']);
+    // a Google Form's first question after its "Timestamp": the tool's closing columns are at the end
+    expect(mapped(['Timestamp', 'Tags', 'Name', 'Email']).selfCategories).toEqual(['Tags']);
   });
 });
 
@@ -87,6 +96,35 @@ describe("the form's sender, named by a clause", () => {
     expect(mapped(['Nom du participant', 'Nom de la personne qui remplit ce formulaire', 'Courriel']).contactName).toEqual(['Nom de la personne qui remplit ce formulaire']);
     expect(mapped(['Marca temporal', 'NOMBRE COMPLETO DE QUIEN DILIGENCIA LA FICHA', 'Nombre completo del participante']).contactName).toEqual(['NOMBRE COMPLETO DE QUIEN DILIGENCIA LA FICHA']);
     expect(mapped(['Nome do aluno', 'Nome completo de quem preencheu o formulário', 'E-mail']).contactName).toEqual(['Nome completo de quem preencheu o formulário']);
+  });
+
+  it('a form that names its contact apart from whoever typed it (an assistant): the contact is the named one, the sender comes last', () => {
+    const m = mapped(['Organisation', 'Name of the person completing this form', 'Email of the person completing this form', 'Name of the project lead / contact person', 'Email of the project lead / contact person']);
+    expect(m.contactName).toEqual(['Name of the project lead / contact person']);
+    expect(m.email).toEqual(['Email of the project lead / contact person']);
+    expect(m).not.toHaveProperty('title');
+    expect(mapped(['Organisation', 'Name of the person completing this form', 'Name of the project lead / contact person', 'Email']).contactName).toEqual(['Name of the project lead / contact person']);
+    expect(mapped(['Organización', 'Nombre de quien diligencia el formulario', 'Nombre del representante legal', 'Correo']).contactName).toEqual(['Nombre del representante legal']);
+    expect(mapped(['Organisme', 'Nom de la personne qui remplit ce formulaire', 'Nom du responsable du projet', 'Courriel']).contactName).toEqual(['Nom du responsable du projet']);
+    // alone, the sender is still read
+    expect(mapped(['Organisation', 'Email of the person completing this form', 'Name of the person completing this form']).contactName).toEqual(['Name of the person completing this form']);
+  });
+
+  it('"Name of the project lead", "Nom du responsable du projet" name a person, not the project', () => {
+    for (const h of ['Name of the project lead', 'Project lead', 'Nom du responsable du projet', 'Nombre del responsable del proyecto', 'Nome do responsável pelo projeto']) {
+      const m = mapped(['Organisation', h, 'Email']);
+      expect(m.contactName, h).toEqual([h]);
+      expect(m, h).not.toHaveProperty('title');
+    }
+    expect(mapped(['Organisation', 'Project lead organisation', 'Email'])).not.toHaveProperty('contactName');
+  });
+
+  it('a clause about other people who completed something ("Names of students who completed the program") names no sender', () => {
+    expect(mapped(['Organisation', 'Name', 'Email', 'Names of students who completed the program']).contactName).toEqual(['Name']);
+    expect(mapped(['Organisation', 'Name', 'Email', 'Name of the employer who completes the evaluation']).organization).toEqual(['Organisation']);
+    expect(mapped(['Organización', 'Nombre', 'Correo', 'Nombre de la empresa que completa el programa']).organization).toEqual(['Organización']);
+    // a person noun or the form's name still makes it the sender
+    expect(mapped(['Student Name', 'Name of the person who completed the evaluation', 'Email']).contactName).toEqual(['Name of the person who completed the evaluation']);
   });
 
   it('"Phone number of …" is a phone, not a count ("number of")', () => {
@@ -130,6 +168,42 @@ describe("a learner's or participant's \"Contact\"", () => {
   });
 });
 
+describe('whole-header stand-ins lose to any other column naming the field', () => {
+  it('an innovation\'s description beats a "Motivation", an organisation a "School", a thematic area "Skills", the tool\'s timestamp a "Date requested"', () => {
+    expect(mapped(['Name', 'Email', 'Brief description of the innovation', 'Motivation']).description).toEqual(['Brief description of the innovation']);
+    expect(mapped(['Nom', 'Email', 'Lettre de motivation', 'Résumé du projet']).description).toEqual(['Résumé du projet']);
+    expect(mapped(['Name', 'School', 'Name of the organisation you represent']).organization).toEqual(['Name of the organisation you represent']);
+    expect(mapped(['Nom', 'École', 'Structure']).organization).toEqual(['Structure']);
+    expect(mapped(['Name', 'Email', 'Thematic area of your project', 'Skills']).selfCategories).toEqual(['Thematic area of your project']);
+    expect(mapped(['Timestamp', 'Name', 'Email', 'Date requested']).submittedAt).toEqual(['Timestamp']);
+    expect(mapped(['Marca temporal', 'Nombre', 'Correo', 'Date de la demande']).submittedAt).toEqual(['Marca temporal']);
+  });
+});
+
+describe('a rating on a scale, a length note', () => {
+  it('"Motivation (1-5)", "Motivación (de 1 a 5)", "Skills (1 = low, 5 = high)" rate on a scale: no description, no categories; "Score (0-100)" stays the score', () => {
+    for (const h of ['Motivation (1-5)', 'Motivation (1 to 5)', 'Motivación (de 1 a 5)', 'Motivation (sur 10)', 'Motivation /5', 'Skills (1 = low, 5 = high)', 'Description (0-10)']) {
+      expect(Object.keys(mapped(['Name', 'Email', h])).sort(), h).toEqual(['contactName', 'email']);
+    }
+    expect(mapped(['Name', 'Email', 'Score (0-100)']).score).toEqual(['Score (0-100)']);
+    expect(mapped(['Name', 'Email', 'Beneficiaries (children 0-5 years)']).beneficiaries).toEqual(['Beneficiaries (children 0-5 years)']);
+  });
+
+  it('"Description (max 500 words)", "Description (500 mots maximum)", "Descripción (máximo 300 palabras)": a length note leaves the field named', () => {
+    for (const h of ['Description (max 500 words)', 'Description (500 mots maximum)', 'Descripción (máximo 300 palabras)', 'Description (limit: 2000 characters)']) {
+      expect(mapped(['Name', 'Email', h]).description, h).toEqual([h]);
+    }
+  });
+
+  it('an import stores no rating as the description', async () => {
+    const csv = 'Organisation,Name,Email,Motivation (1-5)\n'
+      + 'Acme Training,Ana Roe,ana@example.org,4\nBeta Skills,Ben Poe,ben@example.org,5\nGamma Centre,Carla Doe,carla@example.org,3\n';
+    const c = await importCase(caseFile('ratings.csv', csv));
+    expect(c.apps.map((a) => a.description)).toEqual([null, null, null]);
+    expect(c.report.files[0].unmappedColumns).toEqual(['Motivation (1-5)']);
+  });
+});
+
 describe('bare headers of lists kept by web apps', () => {
   it('"topics", "competences", "Skills" alone are the categories the applicant picks; inside a longer question they are not', () => {
     for (const h of ['topics', 'competences', 'Compétences', 'Competencias', 'Skills']) {
@@ -137,6 +211,23 @@ describe('bare headers of lists kept by web apps', () => {
     }
     expect(mapped(['name', 'email', 'Skills required'])).not.toHaveProperty('selfCategories');
     expect(mapped(['name', 'email', 'social skills'])).not.toHaveProperty('selfCategories');
+  });
+
+  it('a "Skills" column of sentences (a free-text question) fills no categories with prose; a list of skills still does', async () => {
+    const prose = 'Name,Email,Organisation,Skills\n'
+      + 'Ana Roe,ana@example.org,Acme Training,"Participants will learn to repair solar panels and manage a small workshop, including bookkeeping."\n'
+      + 'Ben Poe,ben@example.org,Beta Skills,"Young women gain digital skills such as coding and web design through a six-month bootcamp."\n'
+      + 'Carla Doe,carla@example.org,Gamma Centre,"Farmers learn climate-smart agriculture techniques and cooperative management over twelve weeks."\n';
+    const c = await importCase(caseFile('skills-prose.csv', prose));
+    expect(c.apps.map((a) => a.selfCategories)).toEqual([[], [], []]);
+    expect(c.report.files[0].unmappedColumns).toEqual(['Skills']);
+    expect(c.report.files[0].notUsed[0].holds).toMatch(/sentences/);
+    const list = 'Name,Email,Organisation,Skills\n'
+      + 'Ana Roe,ana@example.org,Acme Training,"Solar repair, bookkeeping, customer service, welding, electrical safety, first aid, teamwork, planning"\n'
+      + 'Ben Poe,ben@example.org,Beta Skills,"Coding, web design"\n'
+      + 'Carla Doe,carla@example.org,Gamma Centre,"Climate-smart agriculture, cooperative management"\n';
+    const d = await importCase(caseFile('skills-list.csv', list));
+    expect(d.report.files[0].columns.selfCategories).toEqual(['Skills']);
   });
 
   it('"date_requested", "Request date", "Date de la demande" are the submission date of a request log', () => {

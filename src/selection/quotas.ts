@@ -1,7 +1,8 @@
 import { REGIONS } from '../model.js';
 import { OperationError, UsageError } from '../errors.js';
 import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
-import { countriesAlsoNamed, countryName } from '../geo/countries.js';
+import { countriesAlsoNamed, countryName, listCountries } from '../geo/countries.js';
+import { resolveRegion } from '../geo/regions.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
@@ -219,7 +220,7 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
     if (rule.feature === 'subregion') {
       // (a group of countries: which ones, so that "Central America" with Mexico is seen)
       const parts = subregionParts(rule.value);
-      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})`);
+      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})${notTheRegion(written, rule.value)}`);
       continue;
     }
     if (same(rule.value)) continue;
@@ -236,6 +237,19 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
     lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`);
   }
   return lines;
+}
+
+/**
+ * A sub-region's name that is also a spelling of an ILO region ("Latin America and the Caribbean",
+ * the name of the ILO's regional office for the Americas; "Sub-Saharan Africa"), as `--region`
+ * reads it: which of that region's countries the quota leaves out, and how to write the region.
+ */
+function notTheRegion(written: string, subregion: string): string {
+  const region = resolveRegion(written);
+  if (!region) return '';
+  const inside = new Set(subregionCountries(subregion));
+  const out = listCountries().filter((c) => c.region === region && !inside.has(c.alpha2)).map((c) => c.alpha2);
+  return out.length ? `; not the ILO region ${region}: ${out.join(', ')} not counted (write "${region}" for the whole region)` : '';
 }
 
 /**

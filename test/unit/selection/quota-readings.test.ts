@@ -47,6 +47,17 @@ describe('quotaReadings', () => {
     ]);
   });
 
+  it('say which countries of the ILO region a sub-region also spelled as the region leaves out ("Latin America and the Caribbean" is the ILO office\'s name for the Americas)', async () => {
+    const file = path.join(dir, 'lac.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Latin America and the Caribbean,3,\nregion,Afrique subsaharienne,2,\nregion,West Africa,1,\nregion,Americas,1,\n');
+    const lines = quotaReadings(await readQuotaFile(file));
+    expect(lines[0]).toMatch(/read as sub-region Latin America and the Caribbean \(UN M49: Caribbean, Central America, South America\); not the ILO region Americas: .*\bCA, .*\bUS not counted \(write "Americas" for the whole region\)$/);
+    expect(lines[1]).toMatch(/not the ILO region Africa: DZ, EG, .*MA, .*TN not counted/);
+    // a sub-region no one spells as an ILO region says only its countries; the region itself is no sub-region
+    expect(lines[2]).not.toMatch(/not the ILO region/);
+    expect(lines).toHaveLength(3);
+  });
+
   it('read the words officers write for every value ("all", "tous", "todas") as *, and say so', async () => {
     const file = path.join(dir, 'all.csv');
     fs.writeFileSync(file, 'feature,value,min,max\nregion,all,2,\ncountry,(All),,1\nlangue,toutes,1,\ncategory,*,1,\n');

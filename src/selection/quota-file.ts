@@ -75,6 +75,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
+    checkFractions(rules, header.cells, shares, { name, unit });
     const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
   }
@@ -254,6 +255,23 @@ function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[],
     }
   });
   return out;
+}
+
+/**
+ * A fraction below 1 in a column of shares ("0.2" under "Min %") is 20% written as Excel stores
+ * it as much as 0.2%: read as 0.2% it would quietly ask for 1 member. Refused, with both readings.
+ */
+function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<number>, at: { name: string; unit: string }): void {
+  for (const row of rows) {
+    for (const i of shares) {
+      const cell = (row.cells[i] ?? '').trim();
+      const n = Number(cell.replace(',', '.'));
+      if (!/^\d*[.,]\d+$/.test(cell) || !(n > 0 && n < 1)) continue;
+      throw new UsageError(`${at.name} ${at.unit} ${row.line}: "${cell}" in column "${headers[i]!.trim()}" may be ${Math.round(n * 10000) / 100}% or ${cell}%`, {
+        hint: `write the share with its % sign (${Math.round(n * 10000) / 100}%), as the column's other cells are read as percentages`,
+      });
+    }
+  }
 }
 
 /** A bare number in a column of shares, as the share it is ("20" -> "20%"). */

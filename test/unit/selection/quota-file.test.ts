@@ -133,6 +133,14 @@ describe('notes and shares in a quotas file', () => {
     // a share that is a whole number of members is met exactly
     expect(bounds(await readQuotaFile(write('whole.csv', 'feature,value,min,max\nregion,Africa,20%,20%\n'), dir, { size: 25 }))).toEqual([['region', 'Africa', 5, 5, 'whole.csv line 2 (min 20% of 25 = 5, max 20% of 25 = 5)']]);
   });
+
+  it('refuses a fraction in a column of shares ("0.2" under "Min %": 20% or 0.2%) instead of asking for 1 member', async () => {
+    const file = write('fractions.csv', 'feature,value,Min %,Max %\nregion,Africa,20%,\nregion,Americas,20,\nregion,Arab States,0.2,\n');
+    await expect(readQuotaFile(file, dir, { size: 25 })).rejects.toThrow(/fractions.csv line 4: "0.2" in column "Min %" may be 20% or 0.2%/);
+    await expect(readQuotaFile(write('fr-fractions.csv', 'critère;valeur;Min %;Max %\nrégion;Afrique;;0,5\n'), dir, { size: 25 })).rejects.toThrow(/line 2: "0,5" in column "Max %" may be 50% or 0,5%/);
+    // whole numbers and written shares there are read as before; a fraction in a column of counts stays refused as no count
+    expect(bounds(await readQuotaFile(write('mixed.csv', 'feature,value,Min %,Max %\nregion,Africa,20%,\nregion,Americas,12,32.5%\n'), dir, { size: 25 })).map((b) => b.slice(0, 4))).toEqual([['region', 'Africa', 5, null], ['region', 'Americas', 3, 8]]);
+  });
 });
 
 describe('a quotas workbook (.xlsx)', () => {

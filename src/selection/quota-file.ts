@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
-import { normaliseValue, type Feature, type QuotaRule } from './quotas.js';
+import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
 import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
@@ -100,15 +100,16 @@ function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], ta
   const at = columns.indexOf('feature');
   const named = [cells[at] ?? '', cells[0] ?? ''].some((c) => featureNamed(c.replace(/:\s*$/, '')) !== undefined);
   const value = table !== undefined && isValueOf(table, cells[columns.indexOf('value')] ?? '');
-  return (named || value) && cells.some((c) => BOUND.test(c));
+  // (a place beside a number, "Africa,3,8" or "Kenya;;2", is a rule with its feature left out, not a note)
+  const place = cells.some((c) => isValueOf('region', c) || isValueOf('country', c));
+  return (named || value || place) && cells.some((c) => BOUND.test(c));
 }
 
-/** Whether a cell names a value of the feature ("Afrique" of region). */
+/** Whether a cell names a value of the feature ("Afrique" of region, "West Africa" as its sub-region); "all" names none. */
 function isValueOf(feature: Feature, cell: string): boolean {
   if (cell.trim() === '') return false;
   try {
-    normaliseValue(feature, cell);
-    return true;
+    return normaliseValue(quotaFeature(feature, cell), cell) !== '*';
   } catch {
     return false;
   }

@@ -74,6 +74,14 @@ describe('a title above the header', () => {
     await expect(readQuotaFile(file)).rejects.toThrow(/above.csv line 1: "region, Americas, 2" comes before the header \(line 2\)/);
   });
 
+  it('refuses a rule above the header that leaves its feature out ("Africa,3,8", "Kenya;;2"), and still skips notes naming no place', async () => {
+    await expect(readQuotaFile(write('place.csv', 'Quotas 2026\nAfrica,3,8\nfeature,value,min,max\nregion,Americas,2,\n'))).rejects.toThrow(/place.csv line 2: "Africa, 3, 8" comes before the header \(line 3\)/);
+    await expect(readQuotaFile(write('country.csv', 'Kenya;;2\nfeature;value;min;max\nregion;Americas;2;\n'))).rejects.toThrow(/country.csv line 1: "Kenya, 2" comes before the header/);
+    await expect(readQuotaFile(write('sub.csv', 'Afrique de l\'Ouest;2;\ncritère;valeur;min;max\nrégion;Afrique;3;\n'))).rejects.toThrow(/sub.csv line 1/);
+    const notes = write('notes.csv', 'Version,2\nCore Group size,25\nAll,25\nfeature,value,min,max\nregion,Americas,2,\n');
+    expect((await readQuotaFile(notes)).map((r) => r.value)).toEqual(['Americas']);
+  });
+
   it('is looked for in the first lines only: a file with no header there is refused', async () => {
     const file = write('noheader.csv', 'region,Africa,3,\nregion,Americas,2,\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);

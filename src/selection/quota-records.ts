@@ -69,9 +69,30 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       const b = which === 'min' ? min : max;
       return b?.percent ? [`${which} ${b.shown}`] : [];
     });
-    rules.push({ feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText });
+    const rule = { feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText };
+    const sum = value === '*' && valueText !== '*' ? sumOf(rule, rules) : undefined;
+    if (sum) {
+      options.onNote?.(`${where}: "${valueText}" (${sum}) adds up the ${featureWord(feature)} lines above it: a totals line, not a rule for each ${featureWord(feature)}: skipped`);
+      return;
+    }
+    rules.push(rule);
   });
   return rules;
+}
+
+/**
+ * Whether a line for every value ("All regions;7;20", "Toutes les régions") is the total of the
+ * lines of single values of its feature above it: its min the sum of their mins and its max the
+ * sum of their maxes (each bound it has). Read as "each", 7 in every region, it would ask for
+ * what no roster can give, or quietly more than the file meant. How the sums add up, or undefined.
+ */
+function sumOf(rule: QuotaRule, above: QuotaRule[]): string | undefined {
+  const parts = above.filter((r) => r.feature === rule.feature && r.value !== '*');
+  if (parts.length < 2 || (rule.min === 0 && rule.max === null)) return undefined;
+  const mins = parts.reduce((n, r) => n + r.min, 0);
+  if (rule.min > 0 && rule.min !== mins) return undefined;
+  if (rule.max !== null && (parts.some((r) => r.max === null) || rule.max !== parts.reduce((n, r) => n + r.max!, 0))) return undefined;
+  return [rule.min > 0 ? `min ${parts.map((r) => r.min).join('+')} = ${rule.min}` : '', rule.max !== null ? `max ${parts.map((r) => r.max).join('+')} = ${rule.max}` : ''].filter(Boolean).join(', ');
 }
 
 /**

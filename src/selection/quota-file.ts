@@ -200,11 +200,15 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
   const feature = columns.indexOf('feature');
   const value = columns.indexOf('value');
   const out: NumberedRow[] = [];
-  const carried: { from: number; lines: number[]; text: string }[] = [];
+  const carried: { from: number; lines: number[]; text: string; heading: boolean }[] = [];
   let above: NumberedRow | undefined;
   for (const row of data) {
     const cells = row.cells.map((c) => c.trim());
-    if (cells.every((c) => c === '')) continue;
+    // (a blank row ends a merged cell: a feature left empty below it is not carried across)
+    if (cells.every((c) => c === '')) {
+      above = undefined;
+      continue;
+    }
     const text = `"${cells.filter(Boolean).join(', ')}"`;
     if (cells.every((c, i) => c === '' || (columns[i] !== undefined && quotaColumn(c) === columns[i]) || c === headers[i]?.trim())) {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} repeats the header: skipped`);
@@ -218,8 +222,15 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a totals line, not a rule: skipped${differs}`);
       continue;
     }
+    // (a heading, "Region,,," over ",Africa,3," and ",Americas,2,": the feature of the lines below it)
+    const min = cells[columns.indexOf('min')] ?? '';
+    const max = cells[columns.indexOf('max')] ?? '';
+    if (featureNamed(cells[feature] ?? '') !== undefined && (cells[value] ?? '') === '' && min === '' && max === '') {
+      above = row;
+      continue;
+    }
     // (a footer, "Approved by: the Director", "Source: regional offices": no feature and no bound)
-    if (cells[feature] !== '' && featureNamed(cells[feature]!) === undefined && (cells[columns.indexOf('min')] ?? '') === '' && (cells[columns.indexOf('max')] ?? '') === '') {
+    if (cells[feature] !== '' && featureNamed(cells[feature]!) === undefined && min === '' && max === '') {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} names no feature and no min or max: skipped as a note`);
       continue;
     }
@@ -227,7 +238,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       const from = above.cells[feature]!;
       const run = carried.at(-1);
       if (run && run.text === from && run.lines.at(-1) === above.line) run.lines.push(row.line);
-      else carried.push({ from: above.line, lines: [row.line], text: from });
+      else carried.push({ from: above.line, lines: [row.line], text: from, heading: (above.cells[value] ?? '').trim() === '' });
       const filled = { cells: row.cells.map((c, i) => (i === feature ? from : c)), line: row.line };
       out.push(filled);
       above = filled;
@@ -238,7 +249,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
   }
   for (const run of carried) {
     const lines = run.lines.length === 1 ? `${at.unit} ${run.lines[0]}` : `${at.unit}s ${run.lines[0]}-${run.lines.at(-1)}`;
-    at.onNote?.(`${at.name} ${lines}: no feature written, "${run.text}" of ${at.unit} ${run.from} carried down (a merged cell, as Excel saves it)`);
+    at.onNote?.(`${at.name} ${lines}: no feature written, "${run.text}" of ${at.unit} ${run.from} carried down (${run.heading ? 'a heading over them: feature, no value, no min or max' : 'a merged cell, as Excel saves it'})`);
   }
   return out;
 }

@@ -33,6 +33,11 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     const featureText = get('feature');
     if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
     const named = featureNamed(featureText);
+    if (featureText === '') {
+      throw new UsageError(`${where}: no feature written for "${get('value')}"`, {
+        hint: 'write the feature (region, country, language…) on the line; a feature is carried down only to the lines right below it (a merged cell), not across a blank line',
+      });
+    }
     if (!named) {
       throw new UsageError(`${where}: unknown feature "${featureText}"`, {
         hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, langue de travail, categoría…); language is the one the application is written in, working language the applicant's preferred one`,

@@ -151,6 +151,15 @@ describe('notes and shares in a quotas file', () => {
   });
 });
 
+describe('a feature left empty', () => {
+  it('is carried down to the lines right below a merged cell, not across a blank row', async () => {
+    const file = write('gap.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,,,\n,Europe,,4\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/gap.csv line 5: no feature written for "Europe"/);
+    const joined = write('joined.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,Europe,,4\n');
+    expect((await readQuotaFile(joined)).map((r) => [r.feature, r.value])).toEqual([['region', 'Africa'], ['region', 'Americas'], ['region', 'Europe and Central Asia']]);
+  });
+});
+
 describe('a line for every value below lines of single values', () => {
   it('is a total when its bounds add up theirs, and "each" otherwise', async () => {
     const notes: string[] = [];

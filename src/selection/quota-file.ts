@@ -204,11 +204,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
   let above: NumberedRow | undefined;
   for (const row of data) {
     const cells = row.cells.map((c) => c.trim());
-    // (a blank row ends a merged cell: a feature left empty below it is not carried across)
-    if (cells.every((c) => c === '')) {
-      above = undefined;
-      continue;
-    }
+    if (cells.every((c) => c === '')) continue;
     const text = `"${cells.filter(Boolean).join(', ')}"`;
     if (cells.every((c, i) => c === '' || (columns[i] !== undefined && quotaColumn(c) === columns[i]) || c === headers[i]?.trim())) {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} repeats the header: skipped`);
@@ -234,7 +230,9 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} names no feature and no min or max: skipped as a note`);
       continue;
     }
-    if (cells[feature] === '' && (cells[value] ?? '') !== '' && above && (above.cells[feature] ?? '') !== '') {
+    // (a merged cell or a heading covers the lines right below it: not across a blank line, a
+    // skipped one or a sheet's empty row, where another block may start)
+    if (cells[feature] === '' && (cells[value] ?? '') !== '' && above && (above.cells[feature] ?? '') !== '' && row.line === above.line + 1) {
       const from = above.cells[feature]!;
       const run = carried.at(-1);
       if (run && run.text === from && run.lines.at(-1) === above.line) run.lines.push(row.line);

@@ -155,6 +155,13 @@ describe('a feature left empty', () => {
   it('is carried down to the lines right below a merged cell, not across a blank row', async () => {
     const file = write('gap.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,,,\n,Europe,,4\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/gap.csv line 5: no feature written for "Europe"/);
+    // (an empty line, as a text editor leaves it, and an empty row of a sheet, which neither reader returns)
+    await expect(readQuotaFile(write('gap2.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n\n,Europe,,4\n'))).rejects.toThrow(/gap2.csv line 5: no feature written for "Europe"/);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Q').addRows([['feature', 'value', 'min', 'max'], ['region', 'Africa', 3, null], [null, 'Americas', 2, null], [], [null, 'Europe', null, 4]]);
+    const book = path.join(dir, 'gap.xlsx');
+    await wb.xlsx.writeFile(book);
+    await expect(readQuotaFile(book)).rejects.toThrow(/gap.xlsx row 5: no feature written for "Europe"/);
     const joined = write('joined.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,Europe,,4\n');
     expect((await readQuotaFile(joined)).map((r) => [r.feature, r.value])).toEqual([['region', 'Africa'], ['region', 'Americas'], ['region', 'Europe and Central Asia']]);
   });

@@ -211,6 +211,14 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       above = undefined;
       continue;
     }
+    // ("Total,Africa,,3" under lines of countries: a cap on the region, or their sum? not guessed)
+    const place = cells[value] ?? '';
+    const placed = isValueOf('region', place) ? 'region' : isValueOf('country', place) ? 'country' : undefined;
+    if (isTotal(cells[feature] ?? '') && placed) {
+      throw new UsageError(`${at.name} ${at.unit} ${row.line}: ${text} is a total for ${place}: a rule on it, or the sum of the lines above?`, {
+        hint: `for a rule write its feature instead of "${cells[feature]}" (${placed},${place},…); for a sum, delete the line`,
+      });
+    }
     if (isTotal(cells[feature] ?? '') || (cells[feature] !== '' && isTotal(cells[value] ?? ''))) {
       // ("Total,25" or "Total: 25": a size; "Total,,18,32" adds up the bounds)
       const size = cells.filter((c, i) => i !== feature && i !== value && c !== '').length === 0 ? Number(cells[value] || /\d+/.exec(cells[feature] ?? '')?.[0]) : NaN;

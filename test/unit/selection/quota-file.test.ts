@@ -151,6 +151,16 @@ describe('notes and shares in a quotas file', () => {
   });
 });
 
+describe('a totals line naming a place', () => {
+  it('is refused as a rule or a sum, not skipped ("Total,Africa,,3" under lines of countries)', async () => {
+    const file = write('subtotal.csv', 'feature,value,min,max\ncountry,KE,,2\ncountry,NG,,2\nTotal,Africa,,3\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/subtotal.csv line 4: "Total, Africa, 3" is a total for Africa: a rule on it, or the sum of the lines above\?/);
+    await expect(readQuotaFile(write('subtotal-fr.csv', 'critère;valeur;min;max\nrégion;Afrique;2;\nSous-total;Kenya;1;\n'))).rejects.toMatchObject({ hint: 'for a rule write its feature instead of "Sous-total" (country,Kenya,…); for a sum, delete the line' });
+    // a total of the whole file, or one for a feature, stays a totals line
+    expect((await readQuotaFile(write('total.csv', 'feature,value,min,max\nregion,Africa,3,\nTotal,,3,\nregion,Total,3,\n'))).map((r) => r.value)).toEqual(['Africa']);
+  });
+});
+
 describe('a feature left empty', () => {
   it('is carried down to the lines right below a merged cell, not across a blank row', async () => {
     const file = write('gap.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,,,\n,Europe,,4\n');

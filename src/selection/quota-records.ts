@@ -121,7 +121,8 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   if (!share) {
     // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
     // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
-    const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
+    // (digits only: Number() would also read "1e3" as 1000 and "0x10" as 16)
+    const n = /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2')) : NaN;
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
         hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,

@@ -133,6 +133,10 @@ describe('notes and shares in a quotas file', () => {
     const na = await readQuotaFile(write('na.csv', 'feature;value;min;max\nregion;Africa;n/a;4\n')).catch((e: unknown) => e as UsageError);
     expect((na as UsageError).hint).toMatch(/or leave the cell empty \(no minimum\)/);
     // "1,000" is a thousand in English and one in French: neither read as 1 nor guessed
+    // a number JavaScript reads but no officer writes as a count: "1e3" is not 1000, "0x10" not 16
+    for (const odd of ['1e3', '0x10', '0b11', '+3']) {
+      await expect(readQuotaFile(write('odd.csv', `feature,value,min,max\nregion,Africa,${odd},\n`))).rejects.toThrow(`min needs a whole number of at least 0, got "${odd}"`);
+    }
     await expect(readQuotaFile(write('thousands.csv', 'feature,value,min,max\nregion,Africa,,"1,000"\n'))).rejects.toThrow(/thousands.csv line 2: max needs a whole number of at least 0, got "1,000"/);
     // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number
     const exactly = readQuotaFile(write('exactly.csv', 'feature,value,min,max\nregion,Africa,15%,15%\n'), dir, { size: 25 });

@@ -75,7 +75,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return b?.percent ? [`${which} ${b.shown}`] : [];
     });
     const rule = { feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText };
-    const sum = value === '*' && valueText !== '*' ? sumOf(rule, rules) : undefined;
+    const sum = value === '*' && ALL.test(valueText) ? sumOf(rule, rules) : undefined;
     if (sum) {
       options.onNote?.(`${where}: "${valueText}" (${sum}) adds up the ${featureWord(feature)} lines above it: a totals line, not a rule for each ${featureWord(feature)}: skipped`);
       return;
@@ -85,8 +85,11 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
   return rules;
 }
 
+/** "All", "toutes les régions", "todas": every value, or all of them together (unlike "each", "chaque", "cada"). */
+const ALL = /^\(?\s*(?:all|tous|toutes|toute|todos|todas)\b/i;
+
 /**
- * Whether a line for every value ("All regions;7;20", "Toutes les régions") is the total of the
+ * Whether a line for all values ("All regions;7;20", "Toutes les régions") is the total of the
  * lines of single values of its feature above it: its min the sum of their mins and its max the
  * sum of their maxes (each bound it has). Read as "each", 7 in every region, it would ask for
  * what no roster can give, or quietly more than the file meant. How the sums add up, or undefined.

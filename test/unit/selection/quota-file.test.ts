@@ -182,13 +182,14 @@ describe('a feature left empty', () => {
 });
 
 describe('a line for every value below lines of single values', () => {
-  it('is a total when its bounds add up theirs, and "each" otherwise', async () => {
+  it('is a total when it says "all" and its bounds add up theirs, and "each" otherwise', async () => {
     const notes: string[] = [];
     const total = write('total-all.csv', 'feature,value,min,max\nregion,Africa,3,\nregion,Americas,2,\nregion,All regions,5,\nlanguage,each language,1,\n');
     expect(bounds(await readQuotaFile(total, dir, { onNote: (n) => notes.push(n) })).map((b) => b.slice(0, 4))).toEqual([['region', 'Africa', 3, null], ['region', 'Americas', 2, null], ['language', '*', 1, null]]);
     expect(notes).toEqual(['total-all.csv line 4: "All regions" (min 3+2 = 5) adds up the region lines above it: a totals line, not a rule for each region: skipped']);
     // bounds that are no sums, a max where a line above has none, or a single line above: each value gets them
-    for (const text of ['region,Africa,3,\nregion,Americas,2,\nregion,each,2,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,all,5,8\n', 'region,Africa,3,\nregion,all,3,\n']) {
+    // ("each" says it: 5 in each region even where the sums match)
+    for (const text of ['region,Africa,3,\nregion,Americas,2,\nregion,each region,5,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,chaque région,5,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,each,2,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,all,5,8\n', 'region,Africa,3,\nregion,all,3,\n']) {
       const rules = await readQuotaFile(write('each.csv', `feature,value,min,max\n${text}`));
       expect(rules.at(-1)!.value).toBe('*');
     }

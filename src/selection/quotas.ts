@@ -182,15 +182,19 @@ function isRegionName(value: string): boolean {
 
 /** An ILO region; a group of countries that is not one is refused with the region it lies in. */
 function regionValue(v: string): string {
-  try {
-    return parseRegion(v);
-  } catch (e) {
-    const group = notSubregion(v);
-    if (!group) throw new UsageError((e as Error).message, { hint: `${(e as UsageError).hint ?? ''}; or a UN M49 sub-region (West Africa, Caribbean, South-East Asia…: docs/quotas-file.md)` });
+  // (a group's name comes before a part of a region's name: "Pacific" is the islands, not all of
+  // Asia and the Pacific, as "Central Asia" is not all of Europe and Central Asia)
+  const group = resolveRegion(v) ? null : notSubregion(v);
+  if (group) {
     const [main, ...more] = group.regions;
     throw new UsageError(`"${v}" is not a UN M49 sub-region: its countries lie in region ${main}${more.length ? ` (and ${more.join(', ')})` : ''}`, {
       hint: `write a line per country (${group.countries.join(', ')}: ${group.source}), or a sub-region that holds them (${group.subregions.join(', ')}), or region ${main}`,
     });
+  }
+  try {
+    return parseRegion(v);
+  } catch (e) {
+    throw new UsageError((e as Error).message, { hint: `${(e as UsageError).hint ?? ''}; or a UN M49 sub-region (West Africa, Caribbean, South-East Asia…: docs/quotas-file.md)` });
   }
 }
 
@@ -241,15 +245,22 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
 
 /**
  * A sub-region's name that is also a spelling of an ILO region ("Latin America and the Caribbean",
- * the name of the ILO's regional office for the Americas; "Sub-Saharan Africa"), as `--region`
- * reads it: which of that region's countries the quota leaves out, and how to write the region.
+ * the name of the ILO's regional office for the Americas; "Sub-Saharan Africa", "Europe"), as
+ * `--region` reads it: which of that region's countries the quota leaves out, and how to write the region.
  */
 function notTheRegion(written: string, subregion: string): string {
-  const region = resolveRegion(written);
-  if (!region) return '';
+  // (or a part of its name, as --region reads it: "Europe", "Central Asia")
+  let region: string;
+  try {
+    region = parseRegion(written);
+  } catch {
+    return '';
+  }
   const inside = new Set(subregionCountries(subregion));
   const out = listCountries().filter((c) => c.region === region && !inside.has(c.alpha2)).map((c) => c.alpha2);
-  return out.length ? `; not the ILO region ${region}: ${out.join(', ')} not counted (write "${region}" for the whole region)` : '';
+  if (!out.length) return '';
+  // (the few left out by name, "CA, US"; many, as for Central Asia within Europe and Central Asia, by number)
+  return `; not the ILO region ${region}: ${out.length > 12 ? `${out.length} of its other countries` : out.join(', ')} not counted (write "${region}" for the whole region)`;
 }
 
 /**

@@ -212,19 +212,28 @@ function subregionValue(v: string): string {
  * sees a misreading before trusting the roster.
  */
 export function quotaReadings(rules: readonly QuotaRule[]): string[] {
-  const lines: string[] = [];
+  return quotaReadingsMarked(rules).map((r) => r.text);
+}
+
+/**
+ * The readings of quotaReadings, each marked `caution` where it may not be what the officer
+ * meant (a sub-region's countries, a country another's name also holds): shown however many
+ * plain translations ("Afrique" read as region Africa) there are.
+ */
+export function quotaReadingsMarked(rules: readonly QuotaRule[]): { text: string; caution: boolean }[] {
+  const lines: { text: string; caution: boolean }[] = [];
   for (const rule of rules) {
     const written = rule.written?.trim();
     if (!written || written === '*') continue;
     if (rule.value === '*') {
-      lines.push(`${rule.source}: "${written}" read as * (every ${featureWord(rule.feature)})`);
+      lines.push({ text: `${rule.source}: "${written}" read as * (every ${featureWord(rule.feature)})`, caution: false });
       continue;
     }
     const same = (name: string) => normaliseName(name) === normaliseName(written);
     if (rule.feature === 'subregion') {
       // (a group of countries: which ones, so that "Central America" with Mexico is seen)
       const parts = subregionParts(rule.value);
-      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})${notTheRegion(written, rule.value)}`);
+      lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})${notTheRegion(written, rule.value)}`, caution: true });
       continue;
     }
     if (same(rule.value)) continue;
@@ -233,12 +242,12 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
       if (same(countryName(rule.value)) && !others.length) continue;
       const not = others.map((o) => `${o.code} (${o.name})`);
       const instead = not.length ? `, not ${not.length > 1 ? `${not.slice(0, -1).join(', ')} or ${not.at(-1)}` : not[0]}: write ${not.length > 1 ? 'the ISO code of the one you meant' : `${others[0]!.code} if you meant it`}` : '';
-      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`);
+      lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`, caution: instead !== '' });
       continue;
     }
     if ((rule.feature === 'language' || rule.feature === 'workingLanguage') && (same(languageName(rule.value, 'en')) || same(languageName(rule.value, 'fr')) || same(languageName(rule.value, 'es')))) continue;
     if (rule.feature === 'category' && ['en', 'fr', 'es'].some((l) => same(categoryName(rule.value, l as 'en' | 'fr' | 'es')))) continue;
-    lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`);
+    lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`, caution: false });
   }
   return lines;
 }

@@ -102,7 +102,8 @@ function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], ta
   const value = table !== undefined && isValueOf(table, cells[columns.indexOf('value')] ?? '');
   // (a place beside a number, "Africa,3,8" or "Kenya;;2", is a rule with its feature left out, not a note)
   const place = cells.some((c) => isValueOf('region', c) || isValueOf('country', c));
-  return (named || value || place) && cells.some((c) => BOUND.test(c));
+  // (a year is no bound: "Core Group quotas, Africa, 2026" is a title)
+  return (named || value || place) && cells.some((c) => BOUND.test(c) && !YEAR.test(c));
 }
 
 /** Whether a cell names a value of the feature ("Afrique" of region, "West Africa" as its sub-region); "all" names none. */
@@ -117,6 +118,7 @@ function isValueOf(feature: Feature, cell: string): boolean {
 
 /** A cell that could be a min or a max: a count or a share. */
 const BOUND = /^\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
+const YEAR = /^\s*(?:19|20)\d\d\s*$/;
 
 /** What was skipped above the header, in the file's words: 'quotas.csv lines 1-3, above the header (line 5), skipped: "Prepared by: J. Doe"; …'. */
 function skippedNote(name: string, unit: string, above: NumberedRow[], headerLine: number): string {

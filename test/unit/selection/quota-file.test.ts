@@ -78,7 +78,7 @@ describe('a title above the header', () => {
     await expect(readQuotaFile(write('place.csv', 'Quotas 2026\nAfrica,3,8\nfeature,value,min,max\nregion,Americas,2,\n'))).rejects.toThrow(/place.csv line 2: "Africa, 3, 8" comes before the header \(line 3\)/);
     await expect(readQuotaFile(write('country.csv', 'Kenya;;2\nfeature;value;min;max\nregion;Americas;2;\n'))).rejects.toThrow(/country.csv line 1: "Kenya, 2" comes before the header/);
     await expect(readQuotaFile(write('sub.csv', 'Afrique de l\'Ouest;2;\ncritère;valeur;min;max\nrégion;Afrique;3;\n'))).rejects.toThrow(/sub.csv line 1/);
-    const notes = write('notes.csv', 'Version,2\nCore Group size,25\nAll,25\nfeature,value,min,max\nregion,Americas,2,\n');
+    const notes = write('notes.csv', 'Version,2\nCore Group size,25\nAll,25\nCore Group quotas,Africa,2026\nfeature,value,min,max\nregion,Americas,2,\n');
     expect((await readQuotaFile(notes)).map((r) => r.value)).toEqual(['Americas']);
   });
 

@@ -9,7 +9,7 @@ import { notAnId, parseApplicationId, readId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { splitEligibility } from '../selection/candidates.js';
 import { checkCoreGroupOptions, coreGroupRules, saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
-import { quotaReadings, quotaRulesFromFlags, type QuotaRule } from '../selection/quotas.js';
+import { quotaReadingsMarked, quotaRulesFromFlags, type QuotaRule } from '../selection/quotas.js';
 
 /** Lines of "read as" shown before a selection (a quotas file of hundreds of lines lists the rest in --json). */
 const MAX_READINGS_SHOWN = 12;
@@ -68,9 +68,13 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   const quotaRules = await coreGroupRules(opts, io.cwd, (note) => notes.push(note));
   // (in the file's order: what was skipped or carried beside how the values were read)
   const lineOf = (text: string) => Number(/ (?:lines?|rows?) (\d+)/.exec(text)?.[1] ?? 0);
-  const readings = [...notes, ...quotaReadings(quotaRules)].map((text, i) => ({ text, i })).sort((a, b) => lineOf(a.text) - lineOf(b.text) || a.i - b.i).map((r) => r.text);
+  // (what the reader skipped or carried, and readings that may not be what was meant, are all
+  // shown; the plain translations, "Afrique" read as region Africa, up to MAX_READINGS_SHOWN)
+  const marked = [...notes.map((text) => ({ text, caution: true })), ...quotaReadingsMarked(quotaRules)];
+  let plain = 0;
+  const readings = marked.map((r, i) => ({ ...r, i, shown: r.caution || ++plain <= MAX_READINGS_SHOWN })).sort((a, b) => lineOf(a.text) - lineOf(b.text) || a.i - b.i);
   if (readings.length) {
-    const shown = readings.slice(0, MAX_READINGS_SHOWN);
+    const shown = readings.filter((r) => r.shown).map((r) => r.text);
     info(io, `How the quotas file was read:\n${shown.map((l) => `  ${l}`).join('\n')}` +
       (readings.length > shown.length ? `\n  … and ${readings.length - shown.length} more (select --dry-run --json lists every quota)` : ''));
   }

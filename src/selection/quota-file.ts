@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
-import { normaliseValue, type Feature, type QuotaRule } from './quotas.js';
+import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
 import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 
@@ -75,6 +75,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
+    checkFractions(rules, header.cells, shares, { name, unit });
     const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
   }
@@ -99,15 +100,17 @@ function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], ta
   const at = columns.indexOf('feature');
   const named = [cells[at] ?? '', cells[0] ?? ''].some((c) => featureNamed(c.replace(/:\s*$/, '')) !== undefined);
   const value = table !== undefined && isValueOf(table, cells[columns.indexOf('value')] ?? '');
-  return (named || value) && cells.some((c) => BOUND.test(c));
+  // (a place beside a number, "Africa,3,8" or "Kenya;;2", is a rule with its feature left out, not a note)
+  const place = cells.some((c) => isValueOf('region', c) || isValueOf('country', c));
+  // (a year is no bound: "Core Group quotas, Africa, 2026" is a title)
+  return (named || value || place) && cells.some((c) => BOUND.test(c) && !YEAR.test(c));
 }
 
-/** Whether a cell names a value of the feature ("Afrique" of region). */
+/** Whether a cell names a value of the feature ("Afrique" of region, "West Africa" as its sub-region); "all" names none. */
 function isValueOf(feature: Feature, cell: string): boolean {
   if (cell.trim() === '') return false;
   try {
-    normaliseValue(feature, cell);
-    return true;
+    return normaliseValue(quotaFeature(feature, cell), cell) !== '*';
   } catch {
     return false;
   }
@@ -115,6 +118,7 @@ function isValueOf(feature: Feature, cell: string): boolean {
 
 /** A cell that could be a min or a max: a count or a share. */
 const BOUND = /^\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
+const YEAR = /^\s*(?:19|20)\d\d\s*$/;
 
 /** What was skipped above the header, in the file's words: 'quotas.csv lines 1-3, above the header (line 5), skipped: "Prepared by: J. Doe"; …'. */
 function skippedNote(name: string, unit: string, above: NumberedRow[], headerLine: number): string {
@@ -198,7 +202,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
   const feature = columns.indexOf('feature');
   const value = columns.indexOf('value');
   const out: NumberedRow[] = [];
-  const carried: { from: number; lines: number[]; text: string }[] = [];
+  const carried: { from: number; lines: number[]; text: string; heading: boolean }[] = [];
   let above: NumberedRow | undefined;
   for (const row of data) {
     const cells = row.cells.map((c) => c.trim());
@@ -209,6 +213,14 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       above = undefined;
       continue;
     }
+    // ("Total,Africa,,3" under lines of countries: a cap on the region, or their sum? not guessed)
+    const place = cells[value] ?? '';
+    const placed = isValueOf('region', place) ? 'region' : isValueOf('country', place) ? 'country' : undefined;
+    if (isTotal(cells[feature] ?? '') && placed) {
+      throw new UsageError(`${at.name} ${at.unit} ${row.line}: ${text} is a total for ${place}: a rule on it, or the sum of the lines above?`, {
+        hint: `for a rule write its feature instead of "${cells[feature]}" (${placed},${place},…); for a sum, delete the line`,
+      });
+    }
     if (isTotal(cells[feature] ?? '') || (cells[feature] !== '' && isTotal(cells[value] ?? ''))) {
       // ("Total,25" or "Total: 25": a size; "Total,,18,32" adds up the bounds)
       const size = cells.filter((c, i) => i !== feature && i !== value && c !== '').length === 0 ? Number(cells[value] || /\d+/.exec(cells[feature] ?? '')?.[0]) : NaN;
@@ -216,16 +228,25 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a totals line, not a rule: skipped${differs}`);
       continue;
     }
+    // (a heading, "Region,,," over ",Africa,3," and ",Americas,2,": the feature of the lines below it)
+    const min = cells[columns.indexOf('min')] ?? '';
+    const max = cells[columns.indexOf('max')] ?? '';
+    if (featureNamed(cells[feature] ?? '') !== undefined && (cells[value] ?? '') === '' && min === '' && max === '') {
+      above = row;
+      continue;
+    }
     // (a footer, "Approved by: the Director", "Source: regional offices": no feature and no bound)
-    if (cells[feature] !== '' && featureNamed(cells[feature]!) === undefined && (cells[columns.indexOf('min')] ?? '') === '' && (cells[columns.indexOf('max')] ?? '') === '') {
+    if (cells[feature] !== '' && featureNamed(cells[feature]!) === undefined && min === '' && max === '') {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} names no feature and no min or max: skipped as a note`);
       continue;
     }
-    if (cells[feature] === '' && (cells[value] ?? '') !== '' && above && (above.cells[feature] ?? '') !== '') {
+    // (a merged cell or a heading covers the lines right below it: not across a blank line, a
+    // skipped one or a sheet's empty row, where another block may start)
+    if (cells[feature] === '' && (cells[value] ?? '') !== '' && above && (above.cells[feature] ?? '') !== '' && row.line === above.line + 1) {
       const from = above.cells[feature]!;
       const run = carried.at(-1);
       if (run && run.text === from && run.lines.at(-1) === above.line) run.lines.push(row.line);
-      else carried.push({ from: above.line, lines: [row.line], text: from });
+      else carried.push({ from: above.line, lines: [row.line], text: from, heading: (above.cells[value] ?? '').trim() === '' });
       const filled = { cells: row.cells.map((c, i) => (i === feature ? from : c)), line: row.line };
       out.push(filled);
       above = filled;
@@ -236,7 +257,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
   }
   for (const run of carried) {
     const lines = run.lines.length === 1 ? `${at.unit} ${run.lines[0]}` : `${at.unit}s ${run.lines[0]}-${run.lines.at(-1)}`;
-    at.onNote?.(`${at.name} ${lines}: no feature written, "${run.text}" of ${at.unit} ${run.from} carried down (a merged cell, as Excel saves it)`);
+    at.onNote?.(`${at.name} ${lines}: no feature written, "${run.text}" of ${at.unit} ${run.from} carried down (${run.heading ? 'a heading over them: feature, no value, no min or max' : 'a merged cell, as Excel saves it'})`);
   }
   return out;
 }
@@ -254,6 +275,23 @@ function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[],
     }
   });
   return out;
+}
+
+/**
+ * A fraction below 1 in a column of shares ("0.2" under "Min %") is 20% written as Excel stores
+ * it as much as 0.2%: read as 0.2% it would quietly ask for 1 member. Refused, with both readings.
+ */
+function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<number>, at: { name: string; unit: string }): void {
+  for (const row of rows) {
+    for (const i of shares) {
+      const cell = (row.cells[i] ?? '').trim();
+      const n = Number(cell.replace(',', '.'));
+      if (!/^\d*[.,]\d+$/.test(cell) || !(n > 0 && n < 1)) continue;
+      throw new UsageError(`${at.name} ${at.unit} ${row.line}: "${cell}" in column "${headers[i]!.trim()}" may be ${Math.round(n * 10000) / 100}% or ${cell}%`, {
+        hint: `write the share with its % sign (${Math.round(n * 10000) / 100}%), as the column's other cells are read as percentages`,
+      });
+    }
+  }
 }
 
 /** A bare number in a column of shares, as the share it is ("20" -> "20%"). */

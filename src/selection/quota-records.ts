@@ -33,6 +33,11 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     const featureText = get('feature');
     if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
     const named = featureNamed(featureText);
+    if (featureText === '') {
+      throw new UsageError(`${where}: no feature written for "${get('value')}"`, {
+        hint: 'write the feature (region, country, language…) on the line; a feature is carried down only to the lines right below it (a merged cell), not across a blank line',
+      });
+    }
     if (!named) {
       throw new UsageError(`${where}: unknown feature "${featureText}"`, {
         hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, langue de travail, categoría…); language is the one the application is written in, working language the applicant's preferred one`,
@@ -69,9 +74,33 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       const b = which === 'min' ? min : max;
       return b?.percent ? [`${which} ${b.shown}`] : [];
     });
-    rules.push({ feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText });
+    const rule = { feature, value, min: min?.count ?? 0, max: max?.count ?? null, source: shares.length ? `${where} (${shares.join(', ')})` : where, written: valueText };
+    const sum = value === '*' && ALL.test(valueText) ? sumOf(rule, rules) : undefined;
+    if (sum) {
+      options.onNote?.(`${where}: "${valueText}" (${sum}) adds up the ${featureWord(feature)} lines above it: a totals line, not a rule for each ${featureWord(feature)}: skipped`);
+      return;
+    }
+    rules.push(rule);
   });
   return rules;
+}
+
+/** "All", "toutes les régions", "todas": every value, or all of them together (unlike "each", "chaque", "cada"). */
+const ALL = /^\(?\s*(?:all|tous|toutes|toute|todos|todas)\b/i;
+
+/**
+ * Whether a line for all values ("All regions;7;20", "Toutes les régions") is the total of the
+ * lines of single values of its feature above it: its min the sum of their mins and its max the
+ * sum of their maxes (each bound it has). Read as "each", 7 in every region, it would ask for
+ * what no roster can give, or quietly more than the file meant. How the sums add up, or undefined.
+ */
+function sumOf(rule: QuotaRule, above: QuotaRule[]): string | undefined {
+  const parts = above.filter((r) => r.feature === rule.feature && r.value !== '*');
+  if (parts.length < 2 || (rule.min === 0 && rule.max === null)) return undefined;
+  const mins = parts.reduce((n, r) => n + r.min, 0);
+  if (rule.min > 0 && rule.min !== mins) return undefined;
+  if (rule.max !== null && (parts.some((r) => r.max === null) || rule.max !== parts.reduce((n, r) => n + r.max!, 0))) return undefined;
+  return [rule.min > 0 ? `min ${parts.map((r) => r.min).join('+')} = ${rule.min}` : '', rule.max !== null ? `max ${parts.map((r) => r.max).join('+')} = ${rule.max}` : ''].filter(Boolean).join(', ');
 }
 
 /**
@@ -95,7 +124,8 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   if (!share) {
     // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
     // after the comma are an English thousands separator as much as decimals: "1,000" is refused)
-    const n = Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2'));
+    // (digits only: Number() would also read "1e3" as 1000 and "0x10" as 16)
+    const n = /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(/^(\d+),(\d{1,2})$/, '$1.$2')) : NaN;
     if (!Number.isInteger(n) || n < 0) {
       throw new UsageError(`${where}: ${which} needs a whole number of at least 0, got "${text}"`, {
         hint: `write a count of members (3), a share of --size (20%), or leave the cell empty (${which === 'min' ? 'no minimum' : 'no limit'})`,

@@ -1,7 +1,8 @@
 import { REGIONS } from '../model.js';
 import { OperationError, UsageError } from '../errors.js';
 import { categoryCodes, categoryName, parseCategoryCode } from '../tagging/taxonomy.js';
-import { countriesAlsoNamed, countryName } from '../geo/countries.js';
+import { countriesAlsoNamed, countryName, listCountries } from '../geo/countries.js';
+import { resolveRegion } from '../geo/regions.js';
 import { languageName } from '../geo/languages.js';
 import { normaliseName } from '../text.js';
 import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
@@ -181,15 +182,19 @@ function isRegionName(value: string): boolean {
 
 /** An ILO region; a group of countries that is not one is refused with the region it lies in. */
 function regionValue(v: string): string {
-  try {
-    return parseRegion(v);
-  } catch (e) {
-    const group = notSubregion(v);
-    if (!group) throw new UsageError((e as Error).message, { hint: `${(e as UsageError).hint ?? ''}; or a UN M49 sub-region (West Africa, Caribbean, South-East Asia…: docs/quotas-file.md)` });
+  // (a group's name comes before a part of a region's name: "Pacific" is the islands, not all of
+  // Asia and the Pacific, as "Central Asia" is not all of Europe and Central Asia)
+  const group = resolveRegion(v) ? null : notSubregion(v);
+  if (group) {
     const [main, ...more] = group.regions;
     throw new UsageError(`"${v}" is not a UN M49 sub-region: its countries lie in region ${main}${more.length ? ` (and ${more.join(', ')})` : ''}`, {
       hint: `write a line per country (${group.countries.join(', ')}: ${group.source}), or a sub-region that holds them (${group.subregions.join(', ')}), or region ${main}`,
     });
+  }
+  try {
+    return parseRegion(v);
+  } catch (e) {
+    throw new UsageError((e as Error).message, { hint: `${(e as UsageError).hint ?? ''}; or a UN M49 sub-region (West Africa, Caribbean, South-East Asia…: docs/quotas-file.md)` });
   }
 }
 
@@ -207,19 +212,28 @@ function subregionValue(v: string): string {
  * sees a misreading before trusting the roster.
  */
 export function quotaReadings(rules: readonly QuotaRule[]): string[] {
-  const lines: string[] = [];
+  return quotaReadingsMarked(rules).map((r) => r.text);
+}
+
+/**
+ * The readings of quotaReadings, each marked `caution` where it may not be what the officer
+ * meant (a sub-region's countries, a country another's name also holds): shown however many
+ * plain translations ("Afrique" read as region Africa) there are.
+ */
+export function quotaReadingsMarked(rules: readonly QuotaRule[]): { text: string; caution: boolean }[] {
+  const lines: { text: string; caution: boolean }[] = [];
   for (const rule of rules) {
     const written = rule.written?.trim();
     if (!written || written === '*') continue;
     if (rule.value === '*') {
-      lines.push(`${rule.source}: "${written}" read as * (every ${featureWord(rule.feature)})`);
+      lines.push({ text: `${rule.source}: "${written}" read as * (every ${featureWord(rule.feature)})`, caution: false });
       continue;
     }
     const same = (name: string) => normaliseName(name) === normaliseName(written);
     if (rule.feature === 'subregion') {
       // (a group of countries: which ones, so that "Central America" with Mexico is seen)
       const parts = subregionParts(rule.value);
-      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})`);
+      lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)} (UN M49: ${(parts.length ? parts : subregionCountries(rule.value)).join(', ')})${notTheRegion(written, rule.value)}`, caution: true });
       continue;
     }
     if (same(rule.value)) continue;
@@ -228,14 +242,34 @@ export function quotaReadings(rules: readonly QuotaRule[]): string[] {
       if (same(countryName(rule.value)) && !others.length) continue;
       const not = others.map((o) => `${o.code} (${o.name})`);
       const instead = not.length ? `, not ${not.length > 1 ? `${not.slice(0, -1).join(', ')} or ${not.at(-1)}` : not[0]}: write ${not.length > 1 ? 'the ISO code of the one you meant' : `${others[0]!.code} if you meant it`}` : '';
-      lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`);
+      lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}${instead}`, caution: instead !== '' });
       continue;
     }
     if ((rule.feature === 'language' || rule.feature === 'workingLanguage') && (same(languageName(rule.value, 'en')) || same(languageName(rule.value, 'fr')) || same(languageName(rule.value, 'es')))) continue;
     if (rule.feature === 'category' && ['en', 'fr', 'es'].some((l) => same(categoryName(rule.value, l as 'en' | 'fr' | 'es')))) continue;
-    lines.push(`${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`);
+    lines.push({ text: `${rule.source}: "${written}" read as ${quotaLabel(rule.feature, rule.value)}`, caution: false });
   }
   return lines;
+}
+
+/**
+ * A sub-region's name that is also a spelling of an ILO region ("Latin America and the Caribbean",
+ * the name of the ILO's regional office for the Americas; "Sub-Saharan Africa", "Europe"), as
+ * `--region` reads it: which of that region's countries the quota leaves out, and how to write the region.
+ */
+function notTheRegion(written: string, subregion: string): string {
+  // (or a part of its name, as --region reads it: "Europe", "Central Asia")
+  let region: string;
+  try {
+    region = parseRegion(written);
+  } catch {
+    return '';
+  }
+  const inside = new Set(subregionCountries(subregion));
+  const out = listCountries().filter((c) => c.region === region && !inside.has(c.alpha2)).map((c) => c.alpha2);
+  if (!out.length) return '';
+  // (the few left out by name, "CA, US"; many, as for Central Asia within Europe and Central Asia, by number)
+  return `; not the ILO region ${region}: ${out.length > 12 ? `${out.length} of its other countries` : out.join(', ')} not counted (write "${region}" for the whole region)`;
 }
 
 /**

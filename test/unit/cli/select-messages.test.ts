@@ -116,4 +116,17 @@ describe('how the quotas file was read', { timeout: 60_000 }, () => {
     expect(r.stderr).not.toMatch(/line 4/);
     expect(json(r).members).toHaveLength(5);
   });
+
+  it('shows what was skipped and what may not be meant however many plain translations come first', async () => {
+    const quotas = path.join(path.dirname(dbPath), 'many.csv');
+    const countries = ['Maroc', 'Égypte', 'Tunisie', 'Algérie', 'Éthiopie', 'Ouganda', 'Tanzanie', 'Zambie', 'Mauritanie', 'Cameroun', 'Tchad', 'Mexique', 'Brésil', 'Pérou'];
+    fs.writeFileSync(quotas, `feature,value,min,max\n${countries.map((c) => `pays,${c},,2`).join('\n')}\nTotal,,,28\nrégion,Amérique latine,,4\n`);
+    const r = await skillsnet(['select', '--size', '5', '--quotas', quotas, '--dry-run', '--json', '--db', dbPath]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('many.csv line 2: "Maroc" read as country MA (Morocco)');
+    expect(r.stderr).not.toContain('"Brésil"');
+    expect(r.stderr).toContain('many.csv line 16: "Total, 28" is a totals line, not a rule: skipped');
+    expect(r.stderr).toMatch(/many\.csv line 17: "Amérique latine" read as sub-region Latin America and the Caribbean .*not the ILO region Americas/);
+    expect(r.stderr).toContain('… and 2 more (select --dry-run --json lists every quota)');
+  });
 });

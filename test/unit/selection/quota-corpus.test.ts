@@ -93,6 +93,16 @@ const CORPUS: Record<string, Expected> = {
     rules: [AFRICA_3_8, ['region', 'Americas', 3, null]],
     said: [/line 5: "Approved by: the Director, 4 March 2026" names no feature and no min or max: skipped as a note/, /line 6: "Source:, regional offices" names no feature/],
   },
+  // (a last line for every region whose bounds add up those above: a total, not 6 in each region)
+  '36-every-region-total-es.csv': {
+    rules: [AFRICA_3_8, ['region', 'Americas', 2, 6], ['region', 'Arab States', 1, 3]],
+    said: [/line 5: "Todas las regiones" \(min 3\+2\+1 = 6, max 8\+6\+3 = 17\) adds up the region lines above it: a totals line, not a rule for each region: skipped/],
+  },
+  // (the feature written once as a heading over its lines, with no value: "value is empty" before)
+  '37-feature-headings-fr.csv': {
+    rules: [AFRICA_3_8, ['region', 'Americas', 3, null], ['workingLanguage', 'es', 2, null]],
+    said: [/^37-feature-headings-fr\.csv lines 3-4: no feature written, "Région" of line 2 carried down \(a heading over them: feature, no value, no min or max\)$/, /line 6: no feature written, "Langue de travail" of line 5 carried down/],
+  },
   // (a bare 20 under "Min %" is 20% of the 25, not 20 members)
   '31-percent-columns.csv': {
     rules: [['region', 'Africa', 5, 10], ['language', 'es', 0, 3], ['region', 'Americas', 4, null]],

@@ -74,6 +74,14 @@ describe('a title above the header', () => {
     await expect(readQuotaFile(file)).rejects.toThrow(/above.csv line 1: "region, Americas, 2" comes before the header \(line 2\)/);
   });
 
+  it('refuses a rule above the header that leaves its feature out ("Africa,3,8", "Kenya;;2"), and still skips notes naming no place', async () => {
+    await expect(readQuotaFile(write('place.csv', 'Quotas 2026\nAfrica,3,8\nfeature,value,min,max\nregion,Americas,2,\n'))).rejects.toThrow(/place.csv line 2: "Africa, 3, 8" comes before the header \(line 3\)/);
+    await expect(readQuotaFile(write('country.csv', 'Kenya;;2\nfeature;value;min;max\nregion;Americas;2;\n'))).rejects.toThrow(/country.csv line 1: "Kenya, 2" comes before the header/);
+    await expect(readQuotaFile(write('sub.csv', 'Afrique de l\'Ouest;2;\ncritère;valeur;min;max\nrégion;Afrique;3;\n'))).rejects.toThrow(/sub.csv line 1/);
+    const notes = write('notes.csv', 'Version,2\nCore Group size,25\nAll,25\nCore Group quotas,Africa,2026\nfeature,value,min,max\nregion,Americas,2,\n');
+    expect((await readQuotaFile(notes)).map((r) => r.value)).toEqual(['Americas']);
+  });
+
   it('is looked for in the first lines only: a file with no header there is refused', async () => {
     const file = write('noheader.csv', 'region,Africa,3,\nregion,Americas,2,\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/has no "feature" column \(its first line: region, Africa, 3; no line among its first 30 names the columns\)/);
@@ -125,6 +133,10 @@ describe('notes and shares in a quotas file', () => {
     const na = await readQuotaFile(write('na.csv', 'feature;value;min;max\nregion;Africa;n/a;4\n')).catch((e: unknown) => e as UsageError);
     expect((na as UsageError).hint).toMatch(/or leave the cell empty \(no minimum\)/);
     // "1,000" is a thousand in English and one in French: neither read as 1 nor guessed
+    // a number JavaScript reads but no officer writes as a count: "1e3" is not 1000, "0x10" not 16
+    for (const odd of ['1e3', '0x10', '0b11', '+3']) {
+      await expect(readQuotaFile(write('odd.csv', `feature,value,min,max\nregion,Africa,${odd},\n`))).rejects.toThrow(`min needs a whole number of at least 0, got "${odd}"`);
+    }
     await expect(readQuotaFile(write('thousands.csv', 'feature,value,min,max\nregion,Africa,,"1,000"\n'))).rejects.toThrow(/thousands.csv line 2: max needs a whole number of at least 0, got "1,000"/);
     // the same share as min and max, "exactly 15%", is 3.75 of 25: not swapped bounds, but no whole number
     const exactly = readQuotaFile(write('exactly.csv', 'feature,value,min,max\nregion,Africa,15%,15%\n'), dir, { size: 25 });
@@ -132,6 +144,55 @@ describe('notes and shares in a quotas file', () => {
     await expect(exactly).rejects.toMatchObject({ hint: 'write counts instead (min 3, max 4), or shares further apart' });
     // a share that is a whole number of members is met exactly
     expect(bounds(await readQuotaFile(write('whole.csv', 'feature,value,min,max\nregion,Africa,20%,20%\n'), dir, { size: 25 }))).toEqual([['region', 'Africa', 5, 5, 'whole.csv line 2 (min 20% of 25 = 5, max 20% of 25 = 5)']]);
+  });
+
+  it('refuses a fraction in a column of shares ("0.2" under "Min %": 20% or 0.2%) instead of asking for 1 member', async () => {
+    const file = write('fractions.csv', 'feature,value,Min %,Max %\nregion,Africa,20%,\nregion,Americas,20,\nregion,Arab States,0.2,\n');
+    await expect(readQuotaFile(file, dir, { size: 25 })).rejects.toThrow(/fractions.csv line 4: "0.2" in column "Min %" may be 20% or 0.2%/);
+    await expect(readQuotaFile(write('fr-fractions.csv', 'critère;valeur;Min %;Max %\nrégion;Afrique;;0,5\n'), dir, { size: 25 })).rejects.toThrow(/line 2: "0,5" in column "Max %" may be 50% or 0,5%/);
+    // whole numbers and written shares there are read as before; a fraction in a column of counts stays refused as no count
+    expect(bounds(await readQuotaFile(write('mixed.csv', 'feature,value,Min %,Max %\nregion,Africa,20%,\nregion,Americas,12,32.5%\n'), dir, { size: 25 })).map((b) => b.slice(0, 4))).toEqual([['region', 'Africa', 5, null], ['region', 'Americas', 3, 8]]);
+  });
+});
+
+describe('a totals line naming a place', () => {
+  it('is refused as a rule or a sum, not skipped ("Total,Africa,,3" under lines of countries)', async () => {
+    const file = write('subtotal.csv', 'feature,value,min,max\ncountry,KE,,2\ncountry,NG,,2\nTotal,Africa,,3\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/subtotal.csv line 4: "Total, Africa, 3" is a total for Africa: a rule on it, or the sum of the lines above\?/);
+    await expect(readQuotaFile(write('subtotal-fr.csv', 'critère;valeur;min;max\nrégion;Afrique;2;\nSous-total;Kenya;1;\n'))).rejects.toMatchObject({ hint: 'for a rule write its feature instead of "Sous-total" (country,Kenya,…); for a sum, delete the line' });
+    // a total of the whole file, or one for a feature, stays a totals line
+    expect((await readQuotaFile(write('total.csv', 'feature,value,min,max\nregion,Africa,3,\nTotal,,3,\nregion,Total,3,\n'))).map((r) => r.value)).toEqual(['Africa']);
+  });
+});
+
+describe('a feature left empty', () => {
+  it('is carried down to the lines right below a merged cell, not across a blank row', async () => {
+    const file = write('gap.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,,,\n,Europe,,4\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/gap.csv line 5: no feature written for "Europe"/);
+    // (an empty line, as a text editor leaves it, and an empty row of a sheet, which neither reader returns)
+    await expect(readQuotaFile(write('gap2.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n\n,Europe,,4\n'))).rejects.toThrow(/gap2.csv line 5: no feature written for "Europe"/);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Q').addRows([['feature', 'value', 'min', 'max'], ['region', 'Africa', 3, null], [null, 'Americas', 2, null], [], [null, 'Europe', null, 4]]);
+    const book = path.join(dir, 'gap.xlsx');
+    await wb.xlsx.writeFile(book);
+    await expect(readQuotaFile(book)).rejects.toThrow(/gap.xlsx row 5: no feature written for "Europe"/);
+    const joined = write('joined.csv', 'feature,value,min,max\nregion,Africa,3,\n,Americas,2,\n,Europe,,4\n');
+    expect((await readQuotaFile(joined)).map((r) => [r.feature, r.value])).toEqual([['region', 'Africa'], ['region', 'Americas'], ['region', 'Europe and Central Asia']]);
+  });
+});
+
+describe('a line for every value below lines of single values', () => {
+  it('is a total when it says "all" and its bounds add up theirs, and "each" otherwise', async () => {
+    const notes: string[] = [];
+    const total = write('total-all.csv', 'feature,value,min,max\nregion,Africa,3,\nregion,Americas,2,\nregion,All regions,5,\nlanguage,each language,1,\n');
+    expect(bounds(await readQuotaFile(total, dir, { onNote: (n) => notes.push(n) })).map((b) => b.slice(0, 4))).toEqual([['region', 'Africa', 3, null], ['region', 'Americas', 2, null], ['language', '*', 1, null]]);
+    expect(notes).toEqual(['total-all.csv line 4: "All regions" (min 3+2 = 5) adds up the region lines above it: a totals line, not a rule for each region: skipped']);
+    // bounds that are no sums, a max where a line above has none, or a single line above: each value gets them
+    // ("each" says it: 5 in each region even where the sums match)
+    for (const text of ['region,Africa,3,\nregion,Americas,2,\nregion,each region,5,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,chaque région,5,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,each,2,\n', 'region,Africa,3,\nregion,Americas,2,\nregion,all,5,8\n', 'region,Africa,3,\nregion,all,3,\n']) {
+      const rules = await readQuotaFile(write('each.csv', `feature,value,min,max\n${text}`));
+      expect(rules.at(-1)!.value).toBe('*');
+    }
   });
 });
 

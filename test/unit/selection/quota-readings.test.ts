@@ -47,6 +47,32 @@ describe('quotaReadings', () => {
     ]);
   });
 
+  it('say which countries of the ILO region a sub-region also spelled as the region leaves out ("Latin America and the Caribbean" is the ILO office\'s name for the Americas)', async () => {
+    const file = path.join(dir, 'lac.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Latin America and the Caribbean,3,\nregion,Afrique subsaharienne,2,\nregion,West Africa,1,\nregion,Americas,1,\n');
+    const lines = quotaReadings(await readQuotaFile(file));
+    expect(lines[0]).toMatch(/read as sub-region Latin America and the Caribbean \(UN M49: Caribbean, Central America, South America\); not the ILO region Americas: .*\bCA, .*\bUS not counted \(write "Americas" for the whole region\)$/);
+    expect(lines[1]).toMatch(/not the ILO region Africa: DZ, EG, .*MA, .*TN not counted/);
+    // a sub-region no one spells as an ILO region says only its countries; the region itself is no sub-region
+    expect(lines[2]).not.toMatch(/not the ILO region/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it('read "Pacific" (the islands, to an ILO officer) as no part of Asia and the Pacific; "Europe" stays the ILO region', async () => {
+    const file = path.join(dir, 'parts.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Europe,,4\nregion,Central Asia,1,\nregion,Europa y Asia Central,2,\nregion,Arab,1,\n');
+    const rules = await readQuotaFile(file);
+    expect(rules.map((r) => [r.feature, r.value])).toEqual([['region', 'Europe and Central Asia'], ['subregion', 'Central Asia'], ['region', 'Europe and Central Asia'], ['region', 'Arab States']]);
+    const lines = quotaReadings(rules);
+    expect(lines[0]).toBe('parts.csv line 2: "Europe" read as region Europe and Central Asia');
+    // (the sub-region named by a part of the region's name: how much of the region it leaves out)
+    expect(lines[1]).toMatch(/"Central Asia" read as sub-region Central Asia \(UN M49: KZ, KG, TJ, TM, UZ\); not the ILO region Europe and Central Asia: \d+ of its other countries not counted/);
+    for (const pacific of ['Pacific', 'Pacifique', 'el Pacífico']) {
+      fs.writeFileSync(file, `feature,value,min,max\nregion,${pacific},,4\n`);
+      await expect(readQuotaFile(file)).rejects.toThrow(`"${pacific}" is not a UN M49 sub-region: its countries lie in region Asia and the Pacific`);
+    }
+  });
+
   it('read the words officers write for every value ("all", "tous", "todas") as *, and say so', async () => {
     const file = path.join(dir, 'all.csv');
     fs.writeFileSync(file, 'feature,value,min,max\nregion,all,2,\ncountry,(All),,1\nlangue,toutes,1,\ncategory,*,1,\n');

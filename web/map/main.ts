@@ -1,11 +1,11 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
+import { drawDiscNodeHover, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../src/export/map-types.js';
 import { actorCard, contextCard } from './card.js';
-import { clear, h } from './dom.js';
+import { clear, h, textDirection } from './dom.js';
 import { actorMatches, emptyFilters, searchKey } from './filters.js';
 import { legend } from './legend.js';
 import { buildPanel, type ColourBy, type SizeBy } from './panel.js';
@@ -59,6 +59,21 @@ interface NodeAttributes { x: number; y: number; size: number; color: string; la
 /** Core Group members get a dark ring, as in the Kumu view. */
 const CORE_RING = '#1f2933';
 interface EdgeAttributes { size: number; color: string; kind: string; type: string }
+
+/**
+ * A label drawing function that writes a right-to-left name (Arabic, Hebrew) right to left, still
+ * to the right of its dot: a canvas lays text out in the page's direction, so "منظمة 🌍" showed
+ * its emoji on the wrong side and a name with Latin words or digits inside in the wrong order.
+ */
+function directional<F extends NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes> | NodeHoverDrawingFunction<NodeAttributes, EdgeAttributes>>(draw: F): F {
+  return ((context: CanvasRenderingContext2D, data: Parameters<F>[1], settings: Parameters<F>[2]) => {
+    if (typeof data.label !== 'string' || textDirection(data.label) !== 'rtl') { draw(context, data, settings); return; }
+    context.save();
+    context.direction = 'rtl';
+    context.textAlign = 'left';
+    try { draw(context, data, settings); } finally { context.restore(); }
+  }) as F;
+}
 
 function start(): void {
   const scriptStartMs = performance.now();
@@ -146,7 +161,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   });
   app.append(...[
     h('header', { class: 'top' },
-      h('div', { class: 'titles' }, h('h1', {}, page.title), h('p', { class: 'muted' }, t('generated', { date }))),
+      h('div', { class: 'titles' }, h('h1', { dir: 'auto' }, page.title), h('p', { class: 'muted' }, t('generated', { date }))),
       counts,
       h('div', { class: 'actions' }, fit, print)),
     page.withContactDetails ? h('p', { class: 'warning', role: 'note' }, t('contactDetailsNote')) : null,
@@ -209,6 +224,8 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   const sigmaStartMs = performance.now();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, stage, {
     labelFont: FONT,
+    defaultDrawNodeLabel: directional(drawDiscNodeLabel as NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>),
+    defaultDrawNodeHover: directional(drawDiscNodeHover as NodeHoverDrawingFunction<NodeAttributes, EdgeAttributes>),
     labelSize: 12,
     labelWeight: '500',
     labelColor: { color: '#1f2933' },

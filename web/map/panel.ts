@@ -27,7 +27,7 @@ function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
 export function buildPanel(page: MapPage, actors: MapActorNode[], text: Text, events: PanelEvents) {
   const { t, label } = text;
 
-  const search = h('input', { id: 'search', type: 'search', placeholder: t('searchPlaceholder'), 'aria-describedby': 'search-count' });
+  const search = h('input', { id: 'search', type: 'search', dir: 'auto', placeholder: t('searchPlaceholder'), 'aria-describedby': 'search-count' });
   search.setAttribute('list', 'search-names');
   search.autocomplete = 'off';
   const names = h('datalist', { id: 'search-names' }, ...[...new Set(actors.map((a) => a.label))].sort().map((name) => h('option', { value: name })));

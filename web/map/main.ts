@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { drawDiscNodeHover, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction } from 'sigma/rendering';
+import { drawDiscNodeHover, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram, NodePointProgram, type EdgeProgramType, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction, type NodeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../src/export/map-types.js';
@@ -40,6 +40,16 @@ interface MapStats {
   visibleEdges: number;
   /** Where a node is on screen (page coordinates), so a test can click it as a member would. */
   locate?: (id: string) => { x: number; y: number } | null;
+  /** The camera's state, so the benchmark can tell when the map is still. */
+  camera?: () => { x: number; y: number; ratio: number };
+  /** The actors' IDs, in the data's order. */
+  actorIds?: () => string[];
+  /** Whether sigma draws a node or a connection now (its display data after the reducers). */
+  drawn?: (id: string) => boolean;
+  /** How often sigma reprocessed the whole map (every node and connection into its buffers). */
+  processed: number;
+  /** Connection layers drawn and left out (while the map moved), and when each last was. */
+  edgeFrames: { drawn: number; skipped: number; lastDrawnMs: number; lastSkippedMs: number };
 }
 
 declare global {
@@ -56,9 +66,42 @@ const EDGE_COLOURS: Record<string, string> = { 'works-on': '#cbd3dc', 'based-in'
 
 interface NodeAttributes { x: number; y: number; size: number; color: string; label: string; forceLabel: boolean; zIndex: number; type: string; node: MapNode }
 
+/**
+ * What a big map gives up to stay fluid (measured in bench/RESULTS.md, "Network map"): above
+ * LARGE_ACTORS, dots are drawn as GL points (a third of the cost of sigma's circles in a software
+ * renderer) and labels are left out while the map moves; above MOVING_EDGES connections, the
+ * connections are left out while it moves; above HUB_EDGES, the hairlines to the category, region,
+ * target-group and event hubs (nine in ten connections, drawn across the whole map) are drawn
+ * only for the dot whose card is open.
+ */
+const LARGE_ACTORS = 2000;
+const MOVING_EDGES = 5000;
+const HUB_EDGES = 15000;
+/** How long after the camera's last move the map counts as still again. */
+const STILL_AFTER_MS = 150;
+const HUB_KINDS = new Set(['works-on', 'based-in', 'serves', 'attended']);
+
 /** Core Group members get a dark ring, as in the Kumu view. */
 const CORE_RING = '#1f2933';
-interface EdgeAttributes { size: number; color: string; kind: string; type: string }
+interface EdgeAttributes { size: number; color: string; kind: string; type: string; hub: boolean; source: string; target: string }
+
+/**
+ * An edge program that draws nothing while the map moves (see MOVING_EDGES): sigma's own
+ * hideEdgesOnMove reprocesses every node and edge when a drag ends, which took longer than the
+ * drag itself in a big map.
+ */
+function stillOnly(Base: EdgeProgramType<NodeAttributes, EdgeAttributes>, moving: () => boolean, frames: MapStats['edgeFrames']): EdgeProgramType<NodeAttributes, EdgeAttributes> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const Program = Base as any;
+  return class extends Program {
+    render(params: unknown): void {
+      if (moving()) { frames.skipped++; frames.lastSkippedMs = performance.now(); return; }
+      frames.drawn++;
+      frames.lastDrawnMs = performance.now();
+      super.render(params);
+    }
+  } as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>;
+}
 
 /**
  * A label drawing function that writes a right-to-left name (Arabic, Hebrew) right to left, still
@@ -111,8 +154,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
     // drawn thicker the more categories they share.
     const peer = e.kind === 'peer';
-    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1 });
+    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1, hub: HUB_KINDS.has(e.kind), source: e.source, target: e.target });
   }
+  const large = actors.length > LARGE_ACTORS;
+  const hubsOnSelection = graph.size > HUB_EDGES;
 
   const state = {
     filters: emptyFilters(),
@@ -130,6 +175,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     ready: false, error: null, scriptStartMs: null, firstRenderMs: null, firstPaintMs: null, sigmaMs: null, lastUpdateMs: null,
     organizations: page.counts.organizations, persons: page.counts.persons, nodes: graph.order, edges: graph.size,
     visibleOrganizations: 0, visibleActors: 0, visibleNodes: 0, visibleEdges: 0,
+    processed: 0, edgeFrames: { drawn: 0, skipped: 0, lastDrawnMs: 0, lastSkippedMs: 0 },
   };
   window.__skillsnetMap = stats;
 
@@ -173,6 +219,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   ].filter((el): el is HTMLElement => el !== null));
 
   // ------------------------------------------------------------------ colours and sizes
+  // paint() and resize() write the attributes in place, without graphology's events: each event
+  // made sigma reprocess its node, 13,000 times per change in a big map, before the full refresh
+  // that update() (always called next) does anyway.
   function paint(): void {
     const group = state.colourBy === 'region' ? terms.regions : state.colourBy === 'category' ? terms.categories : terms.languages;
     graph.forEachNode((id, a) => {
@@ -185,14 +234,14 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       else if (n.kind === 'category') color = state.colourBy === 'category' ? terms.categories.get(n.key)?.color ?? CONTEXT_NEUTRAL : CONTEXT_NEUTRAL;
       else if (n.kind === 'event') color = EVENT_COLOUR;
       else color = CONTEXT_NEUTRAL;
-      graph.setNodeAttribute(id, 'color', color);
+      a.color = color;
     });
   }
 
   function resize(): void {
     const scale = actors.length > 2000 ? 0.6 : 1;
     const scores = actors.map((a) => a.score).filter((s): s is number => s !== null);
-    const [low, high] = scores.length ? [Math.min(...scores), Math.max(...scores)] : [0, 0];
+    const [low, high] = scores.length ? scores.reduce(([lo, hi], s) => [Math.min(lo, s), Math.max(hi, s)], [Infinity, -Infinity]) : [0, 0];
     let maxActorDegree = 1;
     let maxContextDegree = 1;
     graph.forEachNode((id, a) => {
@@ -205,7 +254,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       if (!isActor(n)) size = 9 + 9 * Math.sqrt(graph.degree(id) / maxContextDegree);
       else if (state.sizeBy === 'score') size = n.score === null ? 2.5 : 3 + (high > low ? (9 * (n.score - low)) / (high - low) : 4);
       else size = 3 + 9 * Math.sqrt(graph.degree(id) / maxActorDegree);
-      graph.setNodeAttribute(id, 'size', size * scale);
+      a.size = size * scale;
     });
   }
 
@@ -221,6 +270,19 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     visible = next;
   }
 
+  // The map moves when its camera changed in the last STILL_AFTER_MS (mouse, wheel, touch,
+  // keyboard or an animation alike); once still, it is drawn again with everything.
+  let lastMove = -Infinity;
+  let stillTimer: number | undefined;
+  let drawEverything = false;
+  /** The connections the edge reducer let through in the last full refresh (see countDrawn). */
+  let edgesDrawn = 0;
+  const moving = () => !drawEverything && graph.size > MOVING_EDGES && performance.now() - lastMove < STILL_AFTER_MS;
+
+  // Coloured, sized and filtered before sigma draws, so its first drawing is the final one.
+  paint();
+  resize();
+  computeVisibility();
   const sigmaStartMs = performance.now();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, stage, {
     labelFont: FONT,
@@ -233,10 +295,11 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     labelDensity: 0.4,
     labelGridCellSize: 120,
     edgeProgramClasses: {
-      line: EdgeLineProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
-      thick: EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
+      line: stillOnly(EdgeLineProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>, moving, stats.edgeFrames),
+      thick: stillOnly(EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>, moving, stats.edgeFrames),
     },
     nodeProgramClasses: {
+      ...(large ? { circle: NodePointProgram as unknown as NodeProgramType<NodeAttributes, EdgeAttributes> } : {}),
       core: createNodeBorderProgram<NodeAttributes, EdgeAttributes>({
         borders: [
           { size: { value: 0.3, mode: 'relative' }, color: { value: CORE_RING } },
@@ -247,13 +310,15 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     zIndex: true,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
-    // Big networks move smoothly only without their connections and labels while dragged.
-    hideEdgesOnMove: graph.size > 8000,
-    hideLabelsOnMove: graph.size > 8000,
+    // Big networks move smoothly only without their labels (and connections: stillOnly) while moved.
+    hideEdgesOnMove: false,
+    hideLabelsOnMove: large,
     defaultEdgeColor: '#cbd3dc',
+    // Sigma hands the reducers a copy of the attributes: they change it in place, rather than copy
+    // every node and connection again at each filter change.
     nodeReducer(node, data): Partial<NodeDisplayData> {
-      if (!visible.has(node)) return { ...data, hidden: true };
-      const res: Partial<NodeDisplayData> = { ...data };
+      const res = data as Partial<NodeDisplayData>;
+      if (!visible.has(node)) { res.hidden = true; return res; }
       if (state.peerOf) {
         // Peers keep their colour and come forward; everyone else fades (rings too).
         if (node === state.peerOf || state.peerIds.has(node)) res.zIndex = 3;
@@ -263,11 +328,20 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       return res;
     },
     edgeReducer(edge, data): Partial<EdgeDisplayData> {
-      const [source, target] = graph.extremities(edge);
-      if (!visible.has(source) || !visible.has(target)) return { ...data, hidden: true };
-      if (state.peerOf && source !== state.peerOf && target !== state.peerOf) return { ...data, color: '#f0f2f4' };
-      return data;
+      const res = data as Partial<EdgeDisplayData>;
+      const { source, target } = data;
+      if (!visible.has(source) || !visible.has(target)) res.hidden = true;
+      else if (hubsOnSelection && data.hub && source !== state.selected && target !== state.selected) res.hidden = true;
+      else if (state.peerOf && source !== state.peerOf && target !== state.peerOf) res.color = '#f0f2f4';
+      if (!res.hidden) edgesDrawn++;
+      return res;
     },
+  });
+  renderer.on('afterProcess', () => { stats.processed++; });
+  renderer.getCamera().on('updated', () => {
+    lastMove = performance.now();
+    window.clearTimeout(stillTimer);
+    if (graph.size > MOVING_EDGES) stillTimer = window.setTimeout(() => renderer.scheduleRender(), STILL_AFTER_MS + 10);
   });
   // The constructor has just drawn the first frame: that is the time to first draw.
   stats.firstRenderMs = performance.now();
@@ -275,10 +349,14 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   requestAnimationFrame(() => { stats.firstPaintMs = performance.now(); });
 
   // ------------------------------------------------------------------ updates
-  function update(): void {
+  /** After a change of the filters or the view; `refresh: false` when sigma has just drawn them. */
+  function update(refresh = true): void {
     const started = performance.now();
-    computeVisibility();
-    renderer.refresh();
+    if (refresh) {
+      computeVisibility();
+      edgesDrawn = 0;
+      renderer.refresh();
+    }
     countDrawn();
     renderLegend();
     panel.searchCount(state.filters.search.trim() ? stats.visibleActors : null);
@@ -299,8 +377,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       nodes++;
       if (isActor(a.node)) { actorsShown++; if (a.node.kind === 'organization') organizations++; else if (a.node.kind === 'person') persons++; }
     });
-    let edges = 0;
-    graph.forEachEdge((id) => { if (renderer.getEdgeDisplayData(id)?.hidden === false) edges++; });
+    // The connections are counted as the edge reducer hands them to sigma during the full
+    // refresh that precedes: asking sigma for each one's display data copied 100,000 objects.
+    const edges = edgesDrawn;
     Object.assign(stats, { visibleOrganizations: organizations, visibleActors: actorsShown, visibleNodes: nodes, visibleEdges: edges });
     clear(counts);
     counts.append(countsLine(t, {
@@ -314,6 +393,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     panel.legend.append(...legend({
       page, text, actors, visible, colourBy: state.colourBy, sizeBy: state.sizeBy, filters: state.filters,
       colours: { none: NO_VALUE, edges: EDGE_COLOURS, event: EVENT_COLOUR },
+      hubsOnSelection,
       pick(name, value) {
         (state.filters[name] as string) = state.filters[name] === value ? '' : value;
         panel.sync(state.filters);
@@ -331,25 +411,40 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   let focusBefore: HTMLElement | null = null;
   const focusInCard = () => cardPanel.contains(document.activeElement);
 
+  /**
+   * Redraws what a change of the selected dot changes: the dot before and after and, when hub
+   * connections are drawn for the selection only, their connections; everything when the peers
+   * were shown (every dot's colour changes then). Reprocessing the whole map took seconds in a
+   * big one.
+   */
+  function reselect(before: string | null, hadPeers: boolean): void {
+    if (hadPeers || state.peerOf) { renderer.refresh(); return; }
+    const nodes = [before, state.selected].filter((n): n is string => n !== null && graph.hasNode(n));
+    const edges = hubsOnSelection ? nodes.flatMap((n) => graph.edges(n)) : [];
+    renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+  }
+
   function openCard(id: string, fromKeyboard = false): void {
     const n = byId.get(id);
     if (!n) return;
+    const [before, hadPeers] = [state.selected, state.peerOf !== null];
     if (state.selected !== id) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
     const takeFocus = fromKeyboard || focusInCard();
     if (fromKeyboard && !focusInCard()) focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     state.selected = id;
     renderCard();
     if (takeFocus) cardPanel.querySelector<HTMLElement>('h2')?.focus();
-    renderer.refresh();
+    reselect(before, hadPeers);
   }
 
   function closeCard(): void {
+    const [before, hadPeers] = [state.selected, state.peerOf !== null];
     state.selected = null; state.peerOf = null; state.peers = null; state.peerIds = new Set();
     cardPanel.hidden = true;
     clear(cardPanel);
     if (focusBefore?.isConnected) focusBefore.focus();
     focusBefore = null;
-    renderer.refresh();
+    reselect(before, hadPeers);
   }
 
   function renderCard(): void {
@@ -405,6 +500,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     const box = stage.getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   };
+  stats.camera = () => renderer.getCamera().getState();
+  stats.actorIds = () => actors.map((a) => a.id);
+  stats.drawn = (id) => (graph.hasNode(id) ? renderer.getNodeDisplayData(id) : renderer.getEdgeDisplayData(id))?.hidden === false;
   renderer.on('clickNode', ({ node }) => openCard(node));
   renderer.on('enterNode', () => { stage.style.cursor = 'pointer'; });
   renderer.on('leaveNode', () => { stage.style.cursor = ''; });
@@ -429,7 +527,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   });
 
   // ------------------------------------------------------------------ printing
-  const takeSnapshot = () => { snapshotImage.src = snapshot(renderer); };
+  const takeSnapshot = () => {
+    drawEverything = true;
+    try { snapshotImage.src = snapshot(renderer); } finally { drawEverything = false; }
+  };
   window.addEventListener('beforeprint', takeSnapshot);
   print.addEventListener('click', () => {
     takeSnapshot();
@@ -437,9 +538,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     snapshotImage.decode().catch(() => undefined).then(() => window.print());
   });
 
-  paint();
-  resize();
-  update();
+  update(false);
   stats.ready = true;
 }
 

@@ -3,7 +3,7 @@ import Sigma from 'sigma';
 import { drawDiscNodeHover, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram, NodePointProgram, type EdgeProgramType, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction, type NodeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../src/export/map-types.js';
+import { isActor, type MapContextNode, type MapEdge, type MapNode, type MapPage } from '../../src/export/map-types.js';
 import { actorCard, contextCard } from './card.js';
 import { clear, h, textDirection } from './dom.js';
 import { actorMatches, emptyFilters, searchKey } from './filters.js';
@@ -83,7 +83,7 @@ const HUB_KINDS = new Set(['works-on', 'based-in', 'serves', 'attended']);
 
 /** Core Group members get a dark ring, as in the Kumu view. */
 const CORE_RING = '#1f2933';
-interface EdgeAttributes { size: number; color: string; kind: string; type: string; hub: boolean; source: string; target: string }
+interface EdgeAttributes { size: number; color: string; kind: string; type: string; source: string; target: string }
 
 /**
  * An edge program that draws nothing while the map moves (see MOVING_EDGES): sigma's own
@@ -149,15 +149,27 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     const shown = n.kind === 'region' ? label('regions', n.key) : n.kind === 'category' ? label('categories', n.key) : n.label;
     graph.addNode(n.id, { x: n.x, y: n.y, size: 4, color: NO_VALUE, label: shown, forceLabel: isContext(n), zIndex: isContext(n) ? 2 : 1, type: isActor(n) && n.coreGroup ? 'core' : 'circle', node: n });
   }
-  for (const e of page.edges) {
-    if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
-    // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
-    // drawn thicker the more categories they share.
-    const peer = e.kind === 'peer';
-    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1, hub: HUB_KINDS.has(e.kind), source: e.source, target: e.target });
-  }
+  // Every connection, drawn or not, for the degrees and for which hubs are shown.
+  const links = page.edges.filter((e) => byId.has(e.source) && byId.has(e.target) && e.source !== e.target);
+  const neighbours = new Map<string, string[]>();
+  const link = (from: string, to: string) => { const list = neighbours.get(from); if (list) list.push(to); else neighbours.set(from, [to]); };
+  for (const e of links) { link(e.source, e.target); link(e.target, e.source); }
+  const degree = (id: string) => neighbours.get(id)?.length ?? 0;
   const large = actors.length > LARGE_ACTORS;
-  const hubsOnSelection = graph.size > HUB_EDGES;
+  const hubsOnSelection = links.length > HUB_EDGES;
+  // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
+  // drawn thicker the more categories they share.
+  const addLink = (e: MapEdge) => {
+    const peer = e.kind === 'peer';
+    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1, source: e.source, target: e.target });
+  };
+  // In a big map a hub's connections are in the graph only while the card of one of their ends
+  // is open: hidden by a reducer, sigma still reprocessed all of them at every filter change.
+  const hubLinks = new Map<string, MapEdge[]>();
+  for (const e of links) {
+    if (!hubsOnSelection || !HUB_KINDS.has(e.kind)) { addLink(e); continue; }
+    for (const end of [e.source, e.target]) { const list = hubLinks.get(end); if (list) list.push(e); else hubLinks.set(end, [e]); }
+  }
 
   const state = {
     filters: emptyFilters(),
@@ -173,7 +185,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
 
   const stats: MapStats = {
     ready: false, error: null, scriptStartMs: null, firstRenderMs: null, firstPaintMs: null, sigmaMs: null, lastUpdateMs: null,
-    organizations: page.counts.organizations, persons: page.counts.persons, nodes: graph.order, edges: graph.size,
+    organizations: page.counts.organizations, persons: page.counts.persons, nodes: graph.order, edges: links.length,
     visibleOrganizations: 0, visibleActors: 0, visibleNodes: 0, visibleEdges: 0,
     processed: 0, edgeFrames: { drawn: 0, skipped: 0, lastDrawnMs: 0, lastSkippedMs: 0 },
   };
@@ -245,15 +257,15 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     let maxActorDegree = 1;
     let maxContextDegree = 1;
     graph.forEachNode((id, a) => {
-      if (isActor(a.node)) maxActorDegree = Math.max(maxActorDegree, graph.degree(id));
-      else maxContextDegree = Math.max(maxContextDegree, graph.degree(id));
+      if (isActor(a.node)) maxActorDegree = Math.max(maxActorDegree, degree(id));
+      else maxContextDegree = Math.max(maxContextDegree, degree(id));
     });
     graph.forEachNode((id, a) => {
       const n = a.node;
       let size: number;
-      if (!isActor(n)) size = 9 + 9 * Math.sqrt(graph.degree(id) / maxContextDegree);
+      if (!isActor(n)) size = 9 + 9 * Math.sqrt(degree(id) / maxContextDegree);
       else if (state.sizeBy === 'score') size = n.score === null ? 2.5 : 3 + (high > low ? (9 * (n.score - low)) / (high - low) : 4);
-      else size = 3 + 9 * Math.sqrt(graph.degree(id) / maxActorDegree);
+      else size = 3 + 9 * Math.sqrt(degree(id) / maxActorDegree);
       a.size = size * scale;
     });
   }
@@ -264,7 +276,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     for (const a of actors) if (actorMatches(a, state.filters, keys.get(a.id))) next.add(a.id);
     if (state.showContext) {
       graph.forEachNode((id, a) => {
-        if (!isActor(a.node) && graph.someNeighbor(id, (other) => next.has(other))) next.add(id);
+        if (!isActor(a.node) && neighbours.get(id)?.some((other) => next.has(other))) next.add(id);
       });
     }
     visible = next;
@@ -277,7 +289,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   let drawEverything = false;
   /** The connections the edge reducer let through in the last full refresh (see countDrawn). */
   let edgesDrawn = 0;
-  const moving = () => !drawEverything && graph.size > MOVING_EDGES && performance.now() - lastMove < STILL_AFTER_MS;
+  const moving = () => !drawEverything && links.length > MOVING_EDGES && performance.now() - lastMove < STILL_AFTER_MS;
 
   // Coloured, sized and filtered before sigma draws, so its first drawing is the final one.
   paint();
@@ -331,7 +343,6 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       const res = data as Partial<EdgeDisplayData>;
       const { source, target } = data;
       if (!visible.has(source) || !visible.has(target)) res.hidden = true;
-      else if (hubsOnSelection && data.hub && source !== state.selected && target !== state.selected) res.hidden = true;
       else if (state.peerOf && source !== state.peerOf && target !== state.peerOf) res.color = '#f0f2f4';
       if (!res.hidden) edgesDrawn++;
       return res;
@@ -341,7 +352,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   renderer.getCamera().on('updated', () => {
     lastMove = performance.now();
     window.clearTimeout(stillTimer);
-    if (graph.size > MOVING_EDGES) stillTimer = window.setTimeout(() => renderer.scheduleRender(), STILL_AFTER_MS + 10);
+    if (links.length > MOVING_EDGES) stillTimer = window.setTimeout(() => renderer.scheduleRender(), STILL_AFTER_MS + 10);
   });
   // The constructor has just drawn the first frame: that is the time to first draw.
   stats.firstRenderMs = performance.now();
@@ -412,16 +423,21 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   const focusInCard = () => cardPanel.contains(document.activeElement);
 
   /**
-   * Redraws what a change of the selected dot changes: the dot before and after and, when hub
-   * connections are drawn for the selection only, their connections; everything when the peers
-   * were shown (every dot's colour changes then). Reprocessing the whole map took seconds in a
-   * big one.
+   * Redraws what a change of the selected dot changes: the dot before and after (reprocessing
+   * the whole map took seconds in a big one), everything when the peers were shown (every dot's
+   * colour changes then). In a big map, the hub connections of the dot before leave the graph and
+   * those of the new one come in (sigma then reprocesses the graph, which holds few of them).
    */
   function reselect(before: string | null, hadPeers: boolean): void {
+    if (hubsOnSelection && before !== state.selected) {
+      for (const e of before ? hubLinks.get(before) ?? [] : []) {
+        if (graph.hasEdge(e.id) && e.source !== state.selected && e.target !== state.selected) graph.dropEdge(e.id);
+      }
+      for (const e of state.selected ? hubLinks.get(state.selected) ?? [] : []) if (!graph.hasEdge(e.id)) addLink(e);
+    }
     if (hadPeers || state.peerOf) { renderer.refresh(); return; }
     const nodes = [before, state.selected].filter((n): n is string => n !== null && graph.hasNode(n));
-    const edges = hubsOnSelection ? nodes.flatMap((n) => graph.edges(n)) : [];
-    renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    renderer.refresh({ partialGraph: { nodes }, skipIndexation: true });
   }
 
   function openCard(id: string, fromKeyboard = false): void {
@@ -455,7 +471,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     clear(cardPanel);
     cardPanel.hidden = false;
     if (isActor(n)) {
-      cardPanel.append(actorCard(n, text, state.peers, graph.degree(n.id), {
+      cardPanel.append(actorCard(n, text, state.peers, degree(n.id), {
         close: closeCard,
         open: (other) => { openCard(other, true); focusOn(other); },
         togglePeers: () => {
@@ -479,7 +495,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
         },
       }));
     } else {
-      const linked = graph.filterNeighbors(n.id, (other) => visible.has(other) && isActor(graph.getNodeAttribute(other, 'node'))).length;
+      const linked = [...new Set(neighbours.get(n.id))].filter((other) => visible.has(other) && isActor(byId.get(other)!)).length;
       cardPanel.append(contextCard(n, text, linked, closeCard));
     }
     if (focusedClass !== null) {

@@ -287,8 +287,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   let lastMove = -Infinity;
   let stillTimer: number | undefined;
   let drawEverything = false;
-  /** The connections the edge reducer let through in the last full refresh (see countDrawn). */
-  let edgesDrawn = 0;
+  /** What the reducers let through in the last full refresh (see countDrawn). */
+  const drawnCount = { nodes: 0, actors: 0, organizations: 0, persons: 0, edges: 0 };
+  const resetDrawn = () => Object.assign(drawnCount, { nodes: 0, actors: 0, organizations: 0, persons: 0, edges: 0 });
   const moving = () => !drawEverything && links.length > MOVING_EDGES && performance.now() - lastMove < STILL_AFTER_MS;
 
   // Coloured, sized and filtered before sigma draws, so its first drawing is the final one.
@@ -331,6 +332,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     nodeReducer(node, data): Partial<NodeDisplayData> {
       const res = data as Partial<NodeDisplayData>;
       if (!visible.has(node)) { res.hidden = true; return res; }
+      const n = data.node as MapNode;
+      drawnCount.nodes++;
+      if (isActor(n)) { drawnCount.actors++; if (n.kind === 'organization') drawnCount.organizations++; else if (n.kind === 'person') drawnCount.persons++; }
       if (state.peerOf) {
         // Peers keep their colour and come forward; everyone else fades (rings too).
         if (node === state.peerOf || state.peerIds.has(node)) res.zIndex = 3;
@@ -344,7 +348,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       const { source, target } = data;
       if (!visible.has(source) || !visible.has(target)) res.hidden = true;
       else if (state.peerOf && source !== state.peerOf && target !== state.peerOf) res.color = '#f0f2f4';
-      if (!res.hidden) edgesDrawn++;
+      if (!res.hidden) drawnCount.edges++;
       return res;
     },
   });
@@ -365,7 +369,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     const started = performance.now();
     if (refresh) {
       computeVisibility();
-      edgesDrawn = 0;
+      resetDrawn();
       renderer.refresh();
     }
     countDrawn();
@@ -379,18 +383,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
 
   /** Counts what sigma draws (its display data after the reducers), not what the filter meant to show. */
   function countDrawn(): void {
-    let organizations = 0;
-    let persons = 0;
-    let actorsShown = 0;
-    let nodes = 0;
-    graph.forEachNode((id, a) => {
-      if (renderer.getNodeDisplayData(id)?.hidden !== false) return;
-      nodes++;
-      if (isActor(a.node)) { actorsShown++; if (a.node.kind === 'organization') organizations++; else if (a.node.kind === 'person') persons++; }
-    });
-    // The connections are counted as the edge reducer hands them to sigma during the full
-    // refresh that precedes: asking sigma for each one's display data copied 100,000 objects.
-    const edges = edgesDrawn;
+    // Counted as the reducers hand them to sigma during the full refresh that precedes: asking
+    // sigma for each one's display data copied every node and connection object again.
+    const { organizations, persons, actors: actorsShown, nodes, edges } = drawnCount;
     Object.assign(stats, { visibleOrganizations: organizations, visibleActors: actorsShown, visibleNodes: nodes, visibleEdges: edges });
     clear(counts);
     counts.append(countsLine(t, {

@@ -83,7 +83,7 @@ const HUB_KINDS = new Set(['works-on', 'based-in', 'serves', 'attended']);
 
 /** Core Group members get a dark ring, as in the Kumu view. */
 const CORE_RING = '#1f2933';
-interface EdgeAttributes { size: number; color: string; kind: string; type: string; source: string; target: string }
+interface EdgeAttributes { size: number; color: string; kind: string; type: string; source: string; target: string; hub: boolean }
 
 /**
  * An edge program that draws nothing while the map moves (see MOVING_EDGES): sigma's own
@@ -159,9 +159,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   const hubsOnSelection = links.length > HUB_EDGES;
   // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
   // drawn thicker the more categories they share.
-  const addLink = (e: MapEdge) => {
+  const addLink = (e: MapEdge, hub = false) => {
     const peer = e.kind === 'peer';
-    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1, source: e.source, target: e.target });
+    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1, source: e.source, target: e.target, hub });
   };
   // In a big map a hub's connections are in the graph only while the card of one of their ends
   // is open: hidden by a reducer, sigma still reprocessed all of them at every filter change.
@@ -347,6 +347,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       const res = data as Partial<EdgeDisplayData>;
       const { source, target } = data;
       if (!visible.has(source) || !visible.has(target)) res.hidden = true;
+      else if (data.hub && source !== state.selected && target !== state.selected) res.hidden = true;
       else if (state.peerOf && source !== state.peerOf && target !== state.peerOf) res.color = '#f0f2f4';
       if (!res.hidden) drawnCount.edges++;
       return res;
@@ -420,19 +421,19 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   /**
    * Redraws what a change of the selected dot changes: the dot before and after (reprocessing
    * the whole map took seconds in a big one), everything when the peers were shown (every dot's
-   * colour changes then). In a big map, the hub connections of the dot before leave the graph and
-   * those of the new one come in (sigma then reprocesses the graph, which holds few of them).
+   * colour changes then). In a big map, the hub connections of the new dot come into the graph
+   * the first time its card opens (sigma then reprocesses the graph, which holds few of them).
    */
   function reselect(before: string | null, hadPeers: boolean): void {
-    if (hubsOnSelection && before !== state.selected) {
-      for (const e of before ? hubLinks.get(before) ?? [] : []) {
-        if (graph.hasEdge(e.id) && e.source !== state.selected && e.target !== state.selected) graph.dropEdge(e.id);
-      }
-      for (const e of state.selected ? hubLinks.get(state.selected) ?? [] : []) if (!graph.hasEdge(e.id)) addLink(e);
-    }
+    // Once in, they stay, hidden by the edge reducer while their dots' cards are closed: sigma
+    // reprocesses the whole map for each connection taken out of the graph.
+    let added = false;
+    if (hubsOnSelection && state.selected) for (const e of hubLinks.get(state.selected) ?? []) if (!graph.hasEdge(e.id)) { addLink(e, true); added = true; }
     if (hadPeers || state.peerOf) { renderer.refresh(); return; }
     const nodes = [before, state.selected].filter((n): n is string => n !== null && graph.hasNode(n));
-    renderer.refresh({ partialGraph: { nodes }, skipIndexation: true });
+    const edges = hubsOnSelection ? nodes.flatMap((n) => graph.edges(n)) : [];
+    // New connections need sigma to index the map again (it has scheduled that); else only these.
+    renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: !added });
   }
 
   function openCard(id: string, fromKeyboard = false): void {

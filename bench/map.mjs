@@ -11,7 +11,9 @@
 // script starts (the HTML, the embedded data and the bundle parsed), when sigma has drawn the
 // first frame (its constructor renders synchronously) and when that frame is on screen (the next
 // animation frame); then how long a filter change takes (the change handler, which re-renders
-// synchronously, and until the next frame) and the frame intervals while the map is dragged.
+// synchronously, and until the next frame) and the frame intervals while the map is dragged;
+// then, in one more tab, what bench/map-interaction.mjs measures (zoom, pan, search, a click on a
+// dot, a filter: until shown).
 // Writes the section between the "bench:map" markers of bench/RESULTS.md (bench/run.mjs keeps it).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { interactionRows, measureInteractions } from './map-interaction.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'skillsnet');
@@ -177,6 +180,8 @@ function section(results, machine) {
     '|---|---:|---:|---:|---:|---:|',
     ...interaction,
     '',
+    ...interactionRows(results.map((r) => ({ ...r.interaction, name: r.name }))),
+    '',
     `Target: the sample call's file under 2 MB — ${sample.summary.bytes < 2 * 1024 * 1024 ? '**met**' : '**missed**'} (${mb(sample.summary.bytes)}). ` +
       'Connections are those of the Kumu export with 3 peer links per organisation (the map\'s default): categories, regions and peers. ' +
       `The large network comes from scripts/sample/generate.mjs (seed map-5000), imported, tagged and with a Core Group selected like a real call. Chromium flags: ${CHROMIUM_ARGS.join(' ')}.`,
@@ -197,7 +202,8 @@ async function main() {
       const { summary, exportMs } = exportMap(m.db, m.out);
       log(`${m.name}: ${n(summary.counts.organizations)} organisations, ${n(summary.edges)} connections, ${mb(summary.bytes)}, export ${ms(exportMs)}; ${LOADS} page loads…`);
       const measured = await measureInBrowser(browser.context, m.out);
-      results.push({ ...m, summary, exportMs, browser: measured });
+      const interaction = await measureInteractions(browser.context, m.out);
+      results.push({ ...m, summary, exportMs, browser: measured, interaction });
       log(`${m.name}: first frame drawn ${ms(median(measured.loads.map((l) => l.firstRenderMs)))}, filter ${ms(median(measured.filter.map((f) => f.handler)))}`);
     }
   } finally {

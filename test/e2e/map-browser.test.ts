@@ -161,12 +161,18 @@ describe.skipIf(SKIP)('the network map in headless Chromium', () => {
     const org = actorsOf(data).find((a) => a.contactNames.length > 0)!;
     expect(data.withContactDetails).toBe(false);
     const o = await open(files.sample);
+    const processed = () => o.page.evaluate(() => (window.__skillsnetMap as unknown as { processed: number }).processed);
+    const before = await processed();
     await clickNode(o, org.id);
     const card = o.page.locator('#card');
     expect(await textOf(o, '#card h2')).toBe(org.label);
     expect(await card.innerText()).toContain(org.contactNames[0]);
     expect(await card.innerText()).not.toMatch(/@|Email/);
     expect(await card.locator('a[href^="mailto:"]').count()).toBe(0);
+    // Opening and closing a card redraws its dot, not every node and connection again.
+    await o.page.keyboard.press('Escape');
+    await o.page.waitForSelector('#card', { state: 'hidden' });
+    expect(await processed()).toBe(before);
 
     const withDetails = actorsOf(embedded(files.contacts)).find((a) => a.id === org.id)!;
     expect(withDetails.emails?.length).toBeGreaterThan(0);

@@ -26,9 +26,10 @@ const ROWS = [
   ['T-2', '\u202Egro livE Longword', 'NGO', 'Ana', 'Lopez', 'ana.trial@example.org', '+52 55 5555 0102', 'https://example.org/a?b=<c>', 'Mexico', 'Español', LONG_WORD, `${LONG_WORD} end`, `\u202Edesrever; Youth; ${LONG_WORD}`, 'Social inclusion', '6'],
   ['T-3', 'منظمة المهارات العربية 🌍', 'NGO', 'ليلى', 'حسن', 'layla.trial@example.org', '', `data:text/html,<script>${run(8)}</script>`, 'Jordan', 'Arabic', 'تدريب الشباب 🎓', 'وصف المشروع', 'Youth; Women', 'Life skills', '8'],
   ['T-4', '中国技能创新中心 🚀', 'University', '王', '伟', 'wang.trial@example.org', '', 'vbscript:msgbox(1)', 'China', 'Chinese', '职业培训', '描述', 'Youth', 'Training delivery', '5'],
+  ['T-5', '2024 מרכז הכישורים לנוער', 'NGO', 'נועה', 'כהן', 'noa.trial@example.org', '', 'https://example.org/he', 'Israel', 'Hebrew', 'הכשרה מקצועית ב-Python', 'תיאור הפרויקט עם WiFi ו-5G', 'Youth; Women', 'Life skills', '6'],
 ];
 const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`;
-const INVENTED_CONTACTS = ['robin.trial@example.org', 'ana.trial@example.org', 'layla.trial@example.org', 'wang.trial@example.org', 'eve.trial@example.org', '555 0101', '5555 0102', '5555 0103'];
+const INVENTED_CONTACTS = ['noa.trial@example.org', 'robin.trial@example.org', 'ana.trial@example.org', 'layla.trial@example.org', 'wang.trial@example.org', 'eve.trial@example.org', '555 0101', '5555 0102', '5555 0103'];
 
 interface Opened { page: Page; problems: string[]; dialogs: string[]; blocked: string[]; requests: string[] }
 
@@ -142,6 +143,110 @@ describe.skipIf(SKIP)('the map on a phone, offline, filled with hostile text', (
     expect(await overflow(o.page)).toEqual({ page: 0, card: 0 });
     const header = await o.page.locator('header.top').boundingBox();
     expect(header!.height).toBeLessThan(740);
+  });
+
+  it('fills a phone\'s screen without scrolling the page, in both orientations; the panel and the card scroll inside it', async () => {
+    const o = await open(files.hostile);
+    const fit = () => o.page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      return { scroll: document.documentElement.scrollHeight - window.innerHeight, width: document.documentElement.scrollWidth - window.innerWidth, map: box('#graph').height / window.innerHeight, mapBottom: box('#graph').bottom - window.innerHeight };
+    });
+    for (const viewport of [{ width: 360, height: 740 }, { width: 740, height: 360 }]) {
+      await o.page.setViewportSize(viewport);
+      const at = `${viewport.width}×${viewport.height}`;
+      const f = await fit();
+      expect(f.scroll, `no page scroll at ${at} (the long title scrolls in the header)`).toBeLessThanOrEqual(0);
+      expect(f.width, at).toBeLessThanOrEqual(0);
+      expect(f.mapBottom, `the map ends on screen at ${at}`).toBeLessThanOrEqual(0);
+      expect(f.map, `the map has room at ${at}`).toBeGreaterThan(0.3);
+      // The panel's last control is reached by scrolling the panel, not the page.
+      const last = o.page.locator('.panel button, .panel select, .panel input').last();
+      await last.scrollIntoViewIfNeeded();
+      const box = (await last.boundingBox())!;
+      expect(box.y + box.height, at).toBeLessThanOrEqual(viewport.height);
+      expect(box.y, at).toBeGreaterThanOrEqual(0);
+      expect(await o.page.evaluate(() => window.scrollY), at).toBe(0);
+    }
+    await o.page.setViewportSize({ width: 360, height: 740 });
+    await searchAndOpen(o, 'منظمة');
+    expect((await fit()).scroll).toBeLessThanOrEqual(0);
+    // The card is on screen with its close button, and its end is reached by scrolling the card.
+    const close = (await o.page.locator('#card .close').boundingBox())!;
+    expect(close.y).toBeGreaterThanOrEqual(0);
+    expect(close.y + close.height).toBeLessThanOrEqual(740);
+    await o.page.locator('#card .peers-button').scrollIntoViewIfNeeded();
+    const peers = (await o.page.locator('#card .peers-button').boundingBox())!;
+    expect(peers.y + peers.height).toBeLessThanOrEqual(740);
+    expect(await o.page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('shows Arabic and Hebrew names, titles and descriptions right to left, the rest left to right', async () => {
+    const o = await open(files.hostile);
+    const directions = (selector: string) => o.page.locator(selector).evaluateAll((els) => els.map((el) => getComputedStyle(el).direction));
+    await searchAndOpen(o, 'منظمة');
+    expect(await directions('#card h2')).toEqual(['rtl']);
+    expect(await directions('#card .project h3')).toEqual(['rtl']);
+    expect(await directions('#card .project p:not(.muted)')).toEqual(['rtl']);
+    // The labels around the values stay in the page's direction.
+    expect(await directions('#card dt')).not.toContain('rtl');
+    // A Hebrew peer's name in the peers list, beside Latin ones.
+    await o.page.click('#card .peers-button');
+    const hebrew = o.page.locator('#card .peers button.link', { hasText: 'מרכז' });
+    expect(await hebrew.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await o.page.keyboard.press('Escape');
+    // Hebrew led by digits and holding Latin words: the first letter decides.
+    await searchAndOpen(o, 'מרכז');
+    expect(await directions('#card h2')).toEqual(['rtl']);
+    expect(await o.page.locator('#card h2').innerText()).toBe(ROWS[4][1]);
+    expect(await directions('#card .project h3, #card .project p:not(.muted)')).toEqual(['rtl', 'rtl']);
+    await o.page.keyboard.press('Escape');
+    await searchAndOpen(o, '中国');
+    expect(await directions('#card h2')).toEqual(['ltr']);
+    await o.page.keyboard.press('Escape');
+    // An RTL override is no right-to-left letter: the name keeps the page's direction, shown as typed.
+    await searchAndOpen(o, 'Longword');
+    expect(await directions('#card h2')).toEqual(['ltr']);
+    expect(await o.page.locator('#card h2').innerText()).toBe(ROWS[1][1]);
+    await o.page.keyboard.press('Escape');
+    // What a member types in the search reads in its own direction.
+    await o.page.fill('#search', 'مرحبا');
+    expect(await directions('#search')).toEqual(['rtl']);
+    await o.page.fill('#search', 'Evil');
+    expect(await directions('#search')).toEqual(['ltr']);
+    expect(o.problems).toEqual([]);
+  });
+
+  it('draws a right-to-left name on the map right to left, beside its dot', async () => {
+    const page = await browser.context.newPage();
+    // Every label the map writes on its canvases, with the direction it was written in.
+    await page.addInitScript(() => {
+      const drawn: { text: string; direction: string; align: string }[] = [];
+      (window as unknown as { __labels: typeof drawn }).__labels = drawn;
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, max?: number) {
+        drawn.push({ text, direction: this.direction, align: this.textAlign });
+        return max === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, max);
+      };
+    });
+    // A wide screen: every dot on it, whatever the phone layout does.
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(`file://${files.hostile}`);
+    await page.waitForFunction(() => window.__skillsnetMap?.ready === true, null, { timeout: 60_000 });
+    // Hovering a dot writes its label in a box, whatever its size.
+    for (const id of ['org-3', 'org-5', 'org-4']) {
+      const at = await page.evaluate((node) => (window.__skillsnetMap as unknown as { locate(id: string): { x: number; y: number } | null }).locate(node), id);
+      await page.mouse.move(at!.x, at!.y);
+      await page.waitForTimeout(150);
+    }
+    const labels = await page.evaluate(() => (window as unknown as { __labels: { text: string; direction: string; align: string }[] }).__labels);
+    const of = (name: string) => labels.filter((l) => l.text === name);
+    for (const name of [ROWS[2][1], ROWS[4][1]]) {
+      expect(of(name).length, name).toBeGreaterThan(0);
+      expect(of(name).every((l) => l.direction === 'rtl' && l.align === 'left'), name).toBe(true);
+    }
+    expect(of(ROWS[3][1]).length).toBeGreaterThan(0);
+    expect(of(ROWS[3][1]).some((l) => l.direction === 'rtl')).toBe(false);
+    await page.close();
   });
 
   it('is usable with the keyboard alone: Enter opens a card and takes the focus there, Escape gives it back', async () => {

@@ -33,7 +33,7 @@ export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[
 
   const projects = actor.projects.map((p) =>
     h('section', { class: 'project' },
-      p.title ? h('h3', {}, p.title) : null,
+      p.title ? h('h3', { dir: 'auto' }, p.title) : null,
       ...(p.description ? paragraphs(p.description) : []),
       p.call ? h('p', { class: 'muted' }, t('cardCall', { call: p.call })) : null));
 
@@ -45,7 +45,7 @@ export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[
   const card = h('article', { class: 'card', 'data-id': actor.id },
     close,
     h('p', { class: 'kind' }, label('kinds', actor.kind), actor.coreGroup ? h('span', { class: 'badge' }, t('coreGroup')) : null),
-    h('h2', { tabindex: '-1' }, actor.label),
+    h('h2', { tabindex: '-1', dir: 'auto' }, actor.label),
     h('dl', {},
       ...row(t('cardCountry'), country ?? t('unknown')),
       ...row(t('cardRegion'), actor.region ? label('regions', actor.region) : t('unknown')),
@@ -59,7 +59,7 @@ export function actorCard(actor: MapActorNode, text: Text, peers: { peers: Peer[
       ...row(t('cardContact'), ...joined(actor.contactNames)),
       ...row(t('cardEmail'), list(emails.map((e) => safeLink(`mailto:${e}`, e)))),
       ...row(t('cardPhone'), list(phones.map((p) => safeLink(`tel:${p.replace(/[^\d+]/g, '')}`, p)))),
-      ...row(t('cardWebsite'), actor.url ? safeLink(actor.url, actor.url) : null)),
+      ...row(t('cardWebsite'), actor.url ? h('bdi', {}, safeLink(actor.url, actor.url)) : null)),
     projects.length ? h('h3', { class: 'section' }, t('cardProjects')) : null,
     ...projects,
     peerButton,
@@ -74,7 +74,7 @@ function peerList(actor: MapActorNode, result: { peers: Peer[]; byCategoryOnly: 
   return h('section', { class: 'peers' },
     h('h3', {}, t(result.byCategoryOnly ? 'peersTitleCategories' : 'peersTitle', { count: result.peers.length })),
     h('ol', {}, ...shown.map((p) => {
-      const b = h('button', { type: 'button', class: 'link' }, p.actor.label);
+      const b = h('button', { type: 'button', class: 'link', dir: 'auto' }, p.actor.label);
       b.addEventListener('click', () => actions.open(p.actor.id));
       const what = [...p.categories.map((c) => label('categories', c)), ...p.beneficiaries].map(isolate).join(', ');
       return h('li', {}, b, h('span', { class: 'muted' }, ` — ${t('peerShares', { what })}`));
@@ -90,7 +90,7 @@ export function contextCard(node: MapContextNode, text: Text, actorsLinked: numb
   return h('article', { class: 'card', 'data-id': node.id },
     button,
     h('p', { class: 'kind' }, label('kinds', node.kind)),
-    h('h2', { tabindex: '-1' }, name),
-    h('p', {}, (node.kind === 'category' ? terms.categories.get(node.key)?.detail : null) ?? node.detail),
+    h('h2', { tabindex: '-1', dir: 'auto' }, name),
+    h('p', { dir: 'auto' }, (node.kind === 'category' ? terms.categories.get(node.key)?.detail : null) ?? node.detail),
     h('p', { class: 'muted' }, t('cardOrganisations', { count: actorsLinked })));
 }

@@ -18,6 +18,8 @@ export interface Props {
   alt?: string;
   hidden?: boolean;
   tabindex?: string;
+  /** 'auto' on every element holding text from the data: Arabic or Hebrew reads right to left. */
+  dir?: 'auto' | 'ltr' | 'rtl';
   [attribute: `aria-${string}`]: string | undefined;
   [attribute: `data-${string}`]: string | undefined;
 }
@@ -64,7 +66,8 @@ export function safeLink(href: string, text: string): HTMLElement {
 export function paragraphs(text: string): HTMLElement[] {
   return text.split(/\n\s*\n/).map((p) => {
     const lines = p.split('\n');
-    const el = h('p');
+    // Each paragraph takes the direction of its own first letter, as a member typed it.
+    const el = h('p', { dir: 'auto' });
     lines.forEach((line, i) => {
       if (i) el.append(h('br'));
       el.append(document.createTextNode(line));
@@ -82,6 +85,17 @@ export function isolate(text: string): string {
   // Only where it matters (right-to-left letters, bidi controls), so plain text copies plainly.
   return RTL_OR_CONTROL.test(text) ? `\u2068${text}\u2069` : text;
 }
+/**
+ * The direction of a text as dir="auto" finds it: that of its first strong letter (bidi
+ * controls, digits, punctuation and emoji have none), right to left for Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko and the like; null when it has no letter. For what the page draws on a canvas.
+ */
+export function textDirection(text: string): 'rtl' | 'ltr' | null {
+  const first = STRONG.exec(text);
+  return first ? (RTL_LETTER.test(first[0]) ? 'rtl' : 'ltr') : null;
+}
+const RTL_LETTER = /^(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|\ud802[\udc00-\udfff]|\ud803[\udc00-\ude7f]|\ud83a[\udc00-\udfff]|\ud83b[\udc00-\udeff])$/;
+const STRONG = /\p{L}/u;
 const RTL_OR_CONTROL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|\ud802[\udc00-\udfff]|\ud83a[\udc00-\udfff]/;
 
 /** Values from the data joined by `separator`, each in its own <bdi> (see isolate). */

@@ -13,6 +13,8 @@ export interface LegendInput {
   sizeBy: SizeBy;
   filters: FilterState;
   colours: { none: string; edges: Record<string, string>; event?: string };
+  /** Hub connections are drawn for the selected dot only (a large map). */
+  hubsOnSelection?: boolean;
   /** A legend entry was clicked: filter on its value (again: drop the filter). */
   pick(name: FilterName, value: string): void;
 }
@@ -57,10 +59,12 @@ export function legend(input: LegendInput): HTMLElement[] {
     items.push(h('li', {}, h('span', { class: 'legend-item' }, swatch(input.colours.event), h('span', { class: 'legend-label' }, label('kinds', 'event')))));
   }
   const edgeKinds = ['works-on', 'based-in', 'serves', 'peer', 'attended', 'member-of'].filter((k) => page.edges.some((e) => e.kind === k));
-  return [
+  const parts: (HTMLElement | null)[] = [
     h('ul', { class: 'plain' }, ...items),
     // (the colon is the language's: "Taille selon : Note")
     h('p', { class: 'muted' }, t('sizeByLegend', { what: input.sizeBy === 'score' ? t('byScore') : t('byDegree') })),
     h('ul', { class: 'plain edges' }, ...edgeKinds.map((k) => h('li', {}, swatch(input.colours.edges[k] ?? input.colours.none, 'edge-swatch'), label('edgeKinds', k)))),
+    input.hubsOnSelection ? h('p', { id: 'hub-edges-note', class: 'muted' }, t('hubEdgesOnSelection')) : null,
   ];
+  return parts.filter((el): el is HTMLElement => el !== null);
 }

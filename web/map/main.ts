@@ -1,11 +1,11 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
+import { drawDiscNodeHover, drawDiscNodeLabel, EdgeLineProgram, EdgeRectangleProgram, NodePointProgram, type EdgeProgramType, type NodeHoverDrawingFunction, type NodeLabelDrawingFunction, type NodeProgramType } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
-import { isActor, type MapContextNode, type MapNode, type MapPage } from '../../src/export/map-types.js';
+import { isActor, type MapContextNode, type MapEdge, type MapNode, type MapPage } from '../../src/export/map-types.js';
 import { actorCard, contextCard } from './card.js';
-import { clear, h } from './dom.js';
+import { clear, h, textDirection } from './dom.js';
 import { actorMatches, emptyFilters, searchKey } from './filters.js';
 import { legend } from './legend.js';
 import { buildPanel, type ColourBy, type SizeBy } from './panel.js';
@@ -40,6 +40,16 @@ interface MapStats {
   visibleEdges: number;
   /** Where a node is on screen (page coordinates), so a test can click it as a member would. */
   locate?: (id: string) => { x: number; y: number } | null;
+  /** The camera's state, so the benchmark can tell when the map is still. */
+  camera?: () => { x: number; y: number; ratio: number };
+  /** The actors' IDs, in the data's order. */
+  actorIds?: () => string[];
+  /** Whether sigma draws a node or a connection now (its display data after the reducers). */
+  drawn?: (id: string) => boolean;
+  /** How often sigma reprocessed the whole map (every node and connection into its buffers). */
+  processed: number;
+  /** Connection layers drawn and left out (while the map moved), and when each last was. */
+  edgeFrames: { drawn: number; skipped: number; lastDrawnMs: number; lastSkippedMs: number };
 }
 
 declare global {
@@ -56,9 +66,57 @@ const EDGE_COLOURS: Record<string, string> = { 'works-on': '#cbd3dc', 'based-in'
 
 interface NodeAttributes { x: number; y: number; size: number; color: string; label: string; forceLabel: boolean; zIndex: number; type: string; node: MapNode }
 
+/**
+ * What a big map gives up to stay fluid (measured in bench/RESULTS.md, "Network map"): above
+ * LARGE_ACTORS, dots are drawn as GL points (a third of the cost of sigma's circles in a software
+ * renderer) and labels are left out while the map moves; above MOVING_EDGES connections, the
+ * connections are left out while it moves; above HUB_EDGES, the hairlines to the category, region,
+ * target-group and event hubs (nine in ten connections, drawn across the whole map) are drawn
+ * only for the dot whose card is open.
+ */
+const LARGE_ACTORS = 2000;
+const MOVING_EDGES = 5000;
+const HUB_EDGES = 15000;
+/** How long after the camera's last move the map counts as still again. */
+const STILL_AFTER_MS = 150;
+const HUB_KINDS = new Set(['works-on', 'based-in', 'serves', 'attended']);
+
 /** Core Group members get a dark ring, as in the Kumu view. */
 const CORE_RING = '#1f2933';
-interface EdgeAttributes { size: number; color: string; kind: string; type: string }
+interface EdgeAttributes { size: number; color: string; kind: string; type: string; source: string; target: string; hub: boolean }
+
+/**
+ * An edge program that draws nothing while the map moves (see MOVING_EDGES): sigma's own
+ * hideEdgesOnMove reprocesses every node and edge when a drag ends, which took longer than the
+ * drag itself in a big map.
+ */
+function stillOnly(Base: EdgeProgramType<NodeAttributes, EdgeAttributes>, moving: () => boolean, frames: MapStats['edgeFrames']): EdgeProgramType<NodeAttributes, EdgeAttributes> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const Program = Base as any;
+  return class extends Program {
+    render(params: unknown): void {
+      if (moving()) { frames.skipped++; frames.lastSkippedMs = performance.now(); return; }
+      frames.drawn++;
+      frames.lastDrawnMs = performance.now();
+      super.render(params);
+    }
+  } as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>;
+}
+
+/**
+ * A label drawing function that writes a right-to-left name (Arabic, Hebrew) right to left, still
+ * to the right of its dot: a canvas lays text out in the page's direction, so "منظمة 🌍" showed
+ * its emoji on the wrong side and a name with Latin words or digits inside in the wrong order.
+ */
+function directional<F extends NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes> | NodeHoverDrawingFunction<NodeAttributes, EdgeAttributes>>(draw: F): F {
+  return ((context: CanvasRenderingContext2D, data: Parameters<F>[1], settings: Parameters<F>[2]) => {
+    if (typeof data.label !== 'string' || textDirection(data.label) !== 'rtl') { draw(context, data, settings); return; }
+    context.save();
+    context.direction = 'rtl';
+    context.textAlign = 'left';
+    try { draw(context, data, settings); } finally { context.restore(); }
+  }) as F;
+}
 
 function start(): void {
   const scriptStartMs = performance.now();
@@ -91,12 +149,26 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     const shown = n.kind === 'region' ? label('regions', n.key) : n.kind === 'category' ? label('categories', n.key) : n.label;
     graph.addNode(n.id, { x: n.x, y: n.y, size: 4, color: NO_VALUE, label: shown, forceLabel: isContext(n), zIndex: isContext(n) ? 2 : 1, type: isActor(n) && n.coreGroup ? 'core' : 'circle', node: n });
   }
-  for (const e of page.edges) {
-    if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
-    // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
-    // drawn thicker the more categories they share.
+  // Every connection, drawn or not, for the degrees and for which hubs are shown.
+  const links = page.edges.filter((e) => byId.has(e.source) && byId.has(e.target) && e.source !== e.target);
+  const neighbours = new Map<string, string[]>();
+  const link = (from: string, to: string) => { const list = neighbours.get(from); if (list) list.push(to); else neighbours.set(from, [to]); };
+  for (const e of links) { link(e.source, e.target); link(e.target, e.source); }
+  const degree = (id: string) => neighbours.get(id)?.length ?? 0;
+  const large = actors.length > LARGE_ACTORS;
+  const hubsOnSelection = links.length > HUB_EDGES;
+  // Hairlines (GL lines, about half the drawing cost) for the many hub connections; peers
+  // drawn thicker the more categories they share.
+  const addLink = (e: MapEdge, hub = false) => {
     const peer = e.kind === 'peer';
-    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1 });
+    graph.addEdgeWithKey(e.id, e.source, e.target, { kind: e.kind, type: peer ? 'thick' : 'line', color: EDGE_COLOURS[e.kind] ?? '#cbd3dc', size: peer ? 0.8 + 0.4 * Math.min(e.weight, 4) : 1, source: e.source, target: e.target, hub });
+  };
+  // In a big map a hub's connections are in the graph only while the card of one of their ends
+  // is open: hidden by a reducer, sigma still reprocessed all of them at every filter change.
+  const hubLinks = new Map<string, MapEdge[]>();
+  for (const e of links) {
+    if (!hubsOnSelection || !HUB_KINDS.has(e.kind)) { addLink(e); continue; }
+    for (const end of [e.source, e.target]) { const list = hubLinks.get(end); if (list) list.push(e); else hubLinks.set(end, [e]); }
   }
 
   const state = {
@@ -113,8 +185,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
 
   const stats: MapStats = {
     ready: false, error: null, scriptStartMs: null, firstRenderMs: null, firstPaintMs: null, sigmaMs: null, lastUpdateMs: null,
-    organizations: page.counts.organizations, persons: page.counts.persons, nodes: graph.order, edges: graph.size,
+    organizations: page.counts.organizations, persons: page.counts.persons, nodes: graph.order, edges: links.length,
     visibleOrganizations: 0, visibleActors: 0, visibleNodes: 0, visibleEdges: 0,
+    processed: 0, edgeFrames: { drawn: 0, skipped: 0, lastDrawnMs: 0, lastSkippedMs: 0 },
   };
   window.__skillsnetMap = stats;
 
@@ -146,7 +219,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   });
   app.append(...[
     h('header', { class: 'top' },
-      h('div', { class: 'titles' }, h('h1', {}, page.title), h('p', { class: 'muted' }, t('generated', { date }))),
+      h('div', { class: 'titles' }, h('h1', { dir: 'auto' }, page.title), h('p', { class: 'muted' }, t('generated', { date }))),
       counts,
       h('div', { class: 'actions' }, fit, print)),
     page.withContactDetails ? h('p', { class: 'warning', role: 'note' }, t('contactDetailsNote')) : null,
@@ -158,6 +231,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   ].filter((el): el is HTMLElement => el !== null));
 
   // ------------------------------------------------------------------ colours and sizes
+  // paint() and resize() write the attributes in place, without graphology's events: each event
+  // made sigma reprocess its node, 13,000 times per change in a big map, before the full refresh
+  // that update() (always called next) does anyway.
   function paint(): void {
     const group = state.colourBy === 'region' ? terms.regions : state.colourBy === 'category' ? terms.categories : terms.languages;
     graph.forEachNode((id, a) => {
@@ -170,27 +246,27 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       else if (n.kind === 'category') color = state.colourBy === 'category' ? terms.categories.get(n.key)?.color ?? CONTEXT_NEUTRAL : CONTEXT_NEUTRAL;
       else if (n.kind === 'event') color = EVENT_COLOUR;
       else color = CONTEXT_NEUTRAL;
-      graph.setNodeAttribute(id, 'color', color);
+      a.color = color;
     });
   }
 
   function resize(): void {
     const scale = actors.length > 2000 ? 0.6 : 1;
     const scores = actors.map((a) => a.score).filter((s): s is number => s !== null);
-    const [low, high] = scores.length ? [Math.min(...scores), Math.max(...scores)] : [0, 0];
+    const [low, high] = scores.length ? scores.reduce(([lo, hi], s) => [Math.min(lo, s), Math.max(hi, s)], [Infinity, -Infinity]) : [0, 0];
     let maxActorDegree = 1;
     let maxContextDegree = 1;
     graph.forEachNode((id, a) => {
-      if (isActor(a.node)) maxActorDegree = Math.max(maxActorDegree, graph.degree(id));
-      else maxContextDegree = Math.max(maxContextDegree, graph.degree(id));
+      if (isActor(a.node)) maxActorDegree = Math.max(maxActorDegree, degree(id));
+      else maxContextDegree = Math.max(maxContextDegree, degree(id));
     });
     graph.forEachNode((id, a) => {
       const n = a.node;
       let size: number;
-      if (!isActor(n)) size = 9 + 9 * Math.sqrt(graph.degree(id) / maxContextDegree);
+      if (!isActor(n)) size = 9 + 9 * Math.sqrt(degree(id) / maxContextDegree);
       else if (state.sizeBy === 'score') size = n.score === null ? 2.5 : 3 + (high > low ? (9 * (n.score - low)) / (high - low) : 4);
-      else size = 3 + 9 * Math.sqrt(graph.degree(id) / maxActorDegree);
-      graph.setNodeAttribute(id, 'size', size * scale);
+      else size = 3 + 9 * Math.sqrt(degree(id) / maxActorDegree);
+      a.size = size * scale;
     });
   }
 
@@ -200,15 +276,31 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     for (const a of actors) if (actorMatches(a, state.filters, keys.get(a.id))) next.add(a.id);
     if (state.showContext) {
       graph.forEachNode((id, a) => {
-        if (!isActor(a.node) && graph.someNeighbor(id, (other) => next.has(other))) next.add(id);
+        if (!isActor(a.node) && neighbours.get(id)?.some((other) => next.has(other))) next.add(id);
       });
     }
     visible = next;
   }
 
+  // The map moves when its camera changed in the last STILL_AFTER_MS (mouse, wheel, touch,
+  // keyboard or an animation alike); once still, it is drawn again with everything.
+  let lastMove = -Infinity;
+  let stillTimer: number | undefined;
+  let drawEverything = false;
+  /** What the reducers let through in the last full refresh (see countDrawn). */
+  const drawnCount = { nodes: 0, actors: 0, organizations: 0, persons: 0, edges: 0 };
+  const resetDrawn = () => Object.assign(drawnCount, { nodes: 0, actors: 0, organizations: 0, persons: 0, edges: 0 });
+  const moving = () => !drawEverything && links.length > MOVING_EDGES && performance.now() - lastMove < STILL_AFTER_MS;
+
+  // Coloured, sized and filtered before sigma draws, so its first drawing is the final one.
+  paint();
+  resize();
+  computeVisibility();
   const sigmaStartMs = performance.now();
   const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, stage, {
     labelFont: FONT,
+    defaultDrawNodeLabel: directional(drawDiscNodeLabel as NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes>),
+    defaultDrawNodeHover: directional(drawDiscNodeHover as NodeHoverDrawingFunction<NodeAttributes, EdgeAttributes>),
     labelSize: 12,
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
@@ -216,10 +308,11 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     labelDensity: 0.4,
     labelGridCellSize: 120,
     edgeProgramClasses: {
-      line: EdgeLineProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
-      thick: EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>,
+      line: stillOnly(EdgeLineProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>, moving, stats.edgeFrames),
+      thick: stillOnly(EdgeRectangleProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes>, moving, stats.edgeFrames),
     },
     nodeProgramClasses: {
+      ...(large ? { circle: NodePointProgram as unknown as NodeProgramType<NodeAttributes, EdgeAttributes> } : {}),
       core: createNodeBorderProgram<NodeAttributes, EdgeAttributes>({
         borders: [
           { size: { value: 0.3, mode: 'relative' }, color: { value: CORE_RING } },
@@ -230,13 +323,18 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     zIndex: true,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
-    // Big networks move smoothly only without their connections and labels while dragged.
-    hideEdgesOnMove: graph.size > 8000,
-    hideLabelsOnMove: graph.size > 8000,
+    // Big networks move smoothly only without their labels (and connections: stillOnly) while moved.
+    hideEdgesOnMove: false,
+    hideLabelsOnMove: large,
     defaultEdgeColor: '#cbd3dc',
+    // Sigma hands the reducers a copy of the attributes: they change it in place, rather than copy
+    // every node and connection again at each filter change.
     nodeReducer(node, data): Partial<NodeDisplayData> {
-      if (!visible.has(node)) return { ...data, hidden: true };
-      const res: Partial<NodeDisplayData> = { ...data };
+      const res = data as Partial<NodeDisplayData>;
+      if (!visible.has(node)) { res.hidden = true; return res; }
+      const n = data.node as MapNode;
+      drawnCount.nodes++;
+      if (isActor(n)) { drawnCount.actors++; if (n.kind === 'organization') drawnCount.organizations++; else if (n.kind === 'person') drawnCount.persons++; }
       if (state.peerOf) {
         // Peers keep their colour and come forward; everyone else fades (rings too).
         if (node === state.peerOf || state.peerIds.has(node)) res.zIndex = 3;
@@ -246,11 +344,20 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
       return res;
     },
     edgeReducer(edge, data): Partial<EdgeDisplayData> {
-      const [source, target] = graph.extremities(edge);
-      if (!visible.has(source) || !visible.has(target)) return { ...data, hidden: true };
-      if (state.peerOf && source !== state.peerOf && target !== state.peerOf) return { ...data, color: '#f0f2f4' };
-      return data;
+      const res = data as Partial<EdgeDisplayData>;
+      const { source, target } = data;
+      if (!visible.has(source) || !visible.has(target)) res.hidden = true;
+      else if (data.hub && source !== state.selected && target !== state.selected) res.hidden = true;
+      else if (state.peerOf && source !== state.peerOf && target !== state.peerOf) res.color = '#f0f2f4';
+      if (!res.hidden) drawnCount.edges++;
+      return res;
     },
+  });
+  renderer.on('afterProcess', () => { stats.processed++; });
+  renderer.getCamera().on('updated', () => {
+    lastMove = performance.now();
+    window.clearTimeout(stillTimer);
+    if (links.length > MOVING_EDGES) stillTimer = window.setTimeout(() => renderer.scheduleRender(), STILL_AFTER_MS + 10);
   });
   // The constructor has just drawn the first frame: that is the time to first draw.
   stats.firstRenderMs = performance.now();
@@ -258,10 +365,14 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   requestAnimationFrame(() => { stats.firstPaintMs = performance.now(); });
 
   // ------------------------------------------------------------------ updates
-  function update(): void {
+  /** After a change of the filters or the view; `refresh: false` when sigma has just drawn them. */
+  function update(refresh = true): void {
     const started = performance.now();
-    computeVisibility();
-    renderer.refresh();
+    if (refresh) {
+      computeVisibility();
+      resetDrawn();
+      renderer.refresh();
+    }
     countDrawn();
     renderLegend();
     panel.searchCount(state.filters.search.trim() ? stats.visibleActors : null);
@@ -273,17 +384,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
 
   /** Counts what sigma draws (its display data after the reducers), not what the filter meant to show. */
   function countDrawn(): void {
-    let organizations = 0;
-    let persons = 0;
-    let actorsShown = 0;
-    let nodes = 0;
-    graph.forEachNode((id, a) => {
-      if (renderer.getNodeDisplayData(id)?.hidden !== false) return;
-      nodes++;
-      if (isActor(a.node)) { actorsShown++; if (a.node.kind === 'organization') organizations++; else if (a.node.kind === 'person') persons++; }
-    });
-    let edges = 0;
-    graph.forEachEdge((id) => { if (renderer.getEdgeDisplayData(id)?.hidden === false) edges++; });
+    // Counted as the reducers hand them to sigma during the full refresh that precedes: asking
+    // sigma for each one's display data copied every node and connection object again.
+    const { organizations, persons, actors: actorsShown, nodes, edges } = drawnCount;
     Object.assign(stats, { visibleOrganizations: organizations, visibleActors: actorsShown, visibleNodes: nodes, visibleEdges: edges });
     clear(counts);
     counts.append(countsLine(t, {
@@ -297,6 +400,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     panel.legend.append(...legend({
       page, text, actors, visible, colourBy: state.colourBy, sizeBy: state.sizeBy, filters: state.filters,
       colours: { none: NO_VALUE, edges: EDGE_COLOURS, event: EVENT_COLOUR },
+      hubsOnSelection,
       pick(name, value) {
         (state.filters[name] as string) = state.filters[name] === value ? '' : value;
         panel.sync(state.filters);
@@ -314,25 +418,45 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   let focusBefore: HTMLElement | null = null;
   const focusInCard = () => cardPanel.contains(document.activeElement);
 
+  /**
+   * Redraws what a change of the selected dot changes: the dot before and after (reprocessing
+   * the whole map took seconds in a big one), everything when the peers were shown (every dot's
+   * colour changes then). In a big map, the hub connections of the new dot come into the graph
+   * the first time its card opens (sigma then reprocesses the graph, which holds few of them).
+   */
+  function reselect(before: string | null, hadPeers: boolean): void {
+    // Once in, they stay, hidden by the edge reducer while their dots' cards are closed: sigma
+    // reprocesses the whole map for each connection taken out of the graph.
+    let added = false;
+    if (hubsOnSelection && state.selected) for (const e of hubLinks.get(state.selected) ?? []) if (!graph.hasEdge(e.id)) { addLink(e, true); added = true; }
+    if (hadPeers || state.peerOf) { renderer.refresh(); return; }
+    const nodes = [before, state.selected].filter((n): n is string => n !== null && graph.hasNode(n));
+    const edges = hubsOnSelection ? nodes.flatMap((n) => graph.edges(n)) : [];
+    // New connections need sigma to index the map again (it has scheduled that); else only these.
+    renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: !added });
+  }
+
   function openCard(id: string, fromKeyboard = false): void {
     const n = byId.get(id);
     if (!n) return;
+    const [before, hadPeers] = [state.selected, state.peerOf !== null];
     if (state.selected !== id) { state.peerOf = null; state.peers = null; state.peerIds = new Set(); }
     const takeFocus = fromKeyboard || focusInCard();
     if (fromKeyboard && !focusInCard()) focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     state.selected = id;
     renderCard();
     if (takeFocus) cardPanel.querySelector<HTMLElement>('h2')?.focus();
-    renderer.refresh();
+    reselect(before, hadPeers);
   }
 
   function closeCard(): void {
+    const [before, hadPeers] = [state.selected, state.peerOf !== null];
     state.selected = null; state.peerOf = null; state.peers = null; state.peerIds = new Set();
     cardPanel.hidden = true;
     clear(cardPanel);
     if (focusBefore?.isConnected) focusBefore.focus();
     focusBefore = null;
-    renderer.refresh();
+    reselect(before, hadPeers);
   }
 
   function renderCard(): void {
@@ -343,7 +467,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     clear(cardPanel);
     cardPanel.hidden = false;
     if (isActor(n)) {
-      cardPanel.append(actorCard(n, text, state.peers, graph.degree(n.id), {
+      cardPanel.append(actorCard(n, text, state.peers, degree(n.id), {
         close: closeCard,
         open: (other) => { openCard(other, true); focusOn(other); },
         togglePeers: () => {
@@ -367,7 +491,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
         },
       }));
     } else {
-      const linked = graph.filterNeighbors(n.id, (other) => visible.has(other) && isActor(graph.getNodeAttribute(other, 'node'))).length;
+      const linked = [...new Set(neighbours.get(n.id))].filter((other) => visible.has(other) && isActor(byId.get(other)!)).length;
       cardPanel.append(contextCard(n, text, linked, closeCard));
     }
     if (focusedClass !== null) {
@@ -388,6 +512,9 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     const box = stage.getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   };
+  stats.camera = () => renderer.getCamera().getState();
+  stats.actorIds = () => actors.map((a) => a.id);
+  stats.drawn = (id) => (graph.hasNode(id) ? renderer.getNodeDisplayData(id) : renderer.getEdgeDisplayData(id))?.hidden === false;
   renderer.on('clickNode', ({ node }) => openCard(node));
   renderer.on('enterNode', () => { stage.style.cursor = 'pointer'; });
   renderer.on('leaveNode', () => { stage.style.cursor = ''; });
@@ -412,7 +539,10 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
   });
 
   // ------------------------------------------------------------------ printing
-  const takeSnapshot = () => { snapshotImage.src = snapshot(renderer); };
+  const takeSnapshot = () => {
+    drawEverything = true;
+    try { snapshotImage.src = snapshot(renderer); } finally { drawEverything = false; }
+  };
   window.addEventListener('beforeprint', takeSnapshot);
   print.addEventListener('click', () => {
     takeSnapshot();
@@ -420,9 +550,7 @@ function mount(app: HTMLElement, page: MapPage, text: Text): void {
     snapshotImage.decode().catch(() => undefined).then(() => window.print());
   });
 
-  paint();
-  resize();
-  update();
+  update(false);
   stats.ready = true;
 }
 

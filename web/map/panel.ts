@@ -1,7 +1,10 @@
 import type { MapActorNode, MapPage } from '../../src/export/map-types.js';
 import { clear, h, isolate } from './dom.js';
 import { FILTERS, filterOptions, type FilterName, type FilterState } from './filters.js';
-import type { Text } from './text.js';
+import { fold, type Text } from './text.js';
+
+/** How many names the search suggests as one types. */
+const SUGGESTIONS = 30;
 
 export type ColourBy = 'region' | 'category' | 'language';
 export type SizeBy = 'score' | 'degree';
@@ -27,15 +30,29 @@ function labelled(id: string, text: string, control: HTMLElement): HTMLElement {
 export function buildPanel(page: MapPage, actors: MapActorNode[], text: Text, events: PanelEvents) {
   const { t, label } = text;
 
-  const search = h('input', { id: 'search', type: 'search', placeholder: t('searchPlaceholder'), 'aria-describedby': 'search-count' });
+  const search = h('input', { id: 'search', type: 'search', dir: 'auto', placeholder: t('searchPlaceholder'), 'aria-describedby': 'search-count' });
   search.setAttribute('list', 'search-names');
   search.autocomplete = 'off';
-  const names = h('datalist', { id: 'search-names' }, ...[...new Set(actors.map((a) => a.label))].sort().map((name) => h('option', { value: name })));
+  // The suggestions are the first names that hold what was typed, not every name: a list of
+  // 13,000 options took longer to build at load and to match at each key than the search itself.
+  const names = h('datalist', { id: 'search-names' });
+  const labels = new Set(actors.map((a) => a.label));
+  const sortedNames = [...labels].sort().map((name) => ({ name, key: fold(name) }));
+  let suggested = '';
+  const suggest = (query: string) => {
+    const wanted = fold(query.trim());
+    if (wanted === suggested) return;
+    suggested = wanted;
+    const found: string[] = [];
+    if (wanted) for (const n of sortedNames) { if (n.key.includes(wanted) && found.push(n.name) >= SUGGESTIONS) break; }
+    clear(names);
+    names.append(...found.map((name) => h('option', { value: name })));
+  };
   const searchCount = h('p', { id: 'search-count', class: 'muted', 'aria-live': 'polite' });
   let timer: number | undefined;
-  const labels = new Set(actors.map((a) => a.label));
   search.addEventListener('input', () => {
     window.clearTimeout(timer);
+    suggest(search.value);
     // A name picked from the suggestions (or typed in full) opens its card at once; other
     // typing filters, in a big network after a pause.
     if (labels.has(search.value)) events.search(search.value, true);

@@ -7,6 +7,7 @@ import type { MapPage } from '../../../src/export/map-types.js';
 import type { MapActorNode } from '../../../src/export/map-types.js';
 import { actorMatches, emptyFilters, filterOptions, type FilterState } from '../../../web/map/filters.js';
 import { peersOf } from '../../../web/map/peers.js';
+import { textDirection } from '../../../web/map/dom.js';
 
 /** The page's filter and peer rules, run in Node (the browser test checks the page uses them). */
 
@@ -106,5 +107,21 @@ describe('map page counts line', () => {
         for (const [, name] of template.matchAll(/\{(\w+)\|[^|{}]*\|[^|{}]*\}/g)) expect(template, `${lang}.${key}`).toContain(`{${name}}`);
       }
     }
+  });
+});
+
+describe('map page text direction (what the canvas labels are drawn in)', () => {
+  it.each([
+    ['منظمة المهارات 🌍', 'rtl'],
+    ['🌍 2024 منظمة', 'rtl'],
+    ['2024 מרכז הכישורים Python', 'rtl'],
+    ['\u{10900}\u{10901}', 'rtl'],
+    ['Evil Org منظمة', 'ltr'],
+    ['\u202Egro livE', 'ltr'],
+    ['中国技能创新中心 🚀', 'ltr'],
+    ['🚀 2024 —', null],
+    ['', null],
+  ])('%j reads %s', (text, direction) => {
+    expect(textDirection(text)).toBe(direction);
   });
 });

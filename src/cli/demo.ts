@@ -7,6 +7,7 @@ import { info, type IO } from './io.js';
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { OperationError } from '../errors.js';
 import { dataPath } from '../paths.js';
+import { makePrivateFolder } from '../files/target.js';
 import { exportContacts } from '../export/export-contacts.js';
 import { exportKumu } from '../export/export-kumu.js';
 import { exportMap, MAP_DEFAULT_PEER_LINKS } from '../export/export-map.js';
@@ -87,7 +88,7 @@ export function prepareFolder(dir: string): void {
       if (ours.has(base) && name !== DEMO_FILES.marker) fs.rmSync(path.join(dir, name), { force: true });
     }
   } else {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makePrivateFolder(dir);
   }
   fs.writeFileSync(path.join(dir, DEMO_FILES.marker), 'Made by `skillsnet demo`; running it again replaces the files it made here.\n', { mode: 0o600 });
 }

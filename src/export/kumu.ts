@@ -240,17 +240,17 @@ export async function kumuCsv(fields: string[], rows: KumuRow[]): Promise<string
   return stringify(sheetRows(fields, rows), CSV_OPTIONS);
 }
 
-/** Kumu's JSON "blueprint": lower-case core keys, arrays for multiple values. */
+/**
+ * Kumu's JSON "blueprint": lower-case core keys, arrays for multiple values. Every field of the
+ * sheet is on every row, a blank one as "" (as the empty cell of the XLSX and CSV), so that a
+ * script finds `URL` or `Beneficiaries` on each organisation whether or not it has one.
+ */
 export function kumuBlueprint(map: KumuMap): { elements: Record<string, unknown>[]; connections: Record<string, unknown>[] } {
   const core: Record<string, string> = { ID: 'id', Label: 'label', Type: 'type', Description: 'description', Tags: 'tags', From: 'from', To: 'to', Direction: 'direction' };
   const convert = (fields: string[], rows: KumuRow[]) =>
     rows.map((r) => {
       const out: Record<string, unknown> = {};
-      for (const f of fields) {
-        const v = r[f];
-        if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-        out[core[f] ?? f] = v;
-      }
+      for (const f of fields) out[core[f] ?? f] = r[f] ?? '';
       return out;
     });
   return { elements: convert(map.elementFields, map.elements), connections: convert(map.connectionFields, map.connections) };

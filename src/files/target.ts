@@ -68,42 +68,29 @@ export function checkTarget(file: string, options: { force: boolean; what?: stri
  * will hold personal data; a folder that exists keeps its mode. Returns the folder.
  */
 export function makePrivateFolder(dir: string): string {
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OperationError(`${dir} is a file, not a folder`, { hint: 'choose another place' });
-    throw faultError(e && (e as NodeJS.ErrnoException).code === 'ENOENT' ? realMkdirError(dir, e) : e, { action: `create the folder ${dir}` });
-  }
-  return dir;
-}
-
-/**
- * Node's recursive mkdir answers ENOENT ("no such file or folder: check the path") for a folder
- * it could not create on a read-only disk (EROFS) and for other refusals: the folders are
- * created one by one from the deepest that exists, to meet the real fault. (Only a folder this
- * made is removed again.)
- */
-function realMkdirError(dir: string, fallback: unknown): unknown {
+  // Folder by folder from the deepest that exists, not Node's recursive mkdir: that one spins
+  // for ever where mkdir answers ENOENT under a parent that exists (/proc/x/y), and answers
+  // ENOENT for a read-only disk (EROFS) or other refusals instead of the real fault.
   const missing: string[] = [];
   let at = path.resolve(dir);
   while (!fs.existsSync(at)) {
     const up = path.dirname(at);
-    if (up === at) return fallback;
+    if (up === at) break;
     missing.unshift(at);
     at = up;
   }
-  const made: string[] = [];
-  try {
-    for (const m of missing) {
+  if (!missing.length && !fs.statSync(at).isDirectory()) throw new OperationError(`${dir} is a file, not a folder`, { hint: 'choose another place' });
+  for (const m of missing) {
+    try {
       fs.mkdirSync(m, { mode: 0o700 });
-      made.push(m);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && fs.statSync(m).isDirectory()) continue; // another command made it meanwhile
+      if (code === 'EEXIST' || code === 'ENOTDIR') throw new OperationError(`${code === 'EEXIST' ? m : path.dirname(m)} is a file, not a folder`, { hint: 'choose another place' });
+      throw faultError(e, { action: `create the folder ${dir}` });
     }
-    return fallback;
-  } catch (e) {
-    return e;
-  } finally {
-    for (const m of made.reverse()) fs.rmSync(m, { recursive: true, force: true });
   }
+  return dir;
 }
 
 /**

@@ -244,9 +244,24 @@ function restrictSideFiles(file: string): void {
   }
 }
 
-/** Runs fn inside BEGIN IMMEDIATE ... COMMIT, retrying the BEGIN while another process holds the lock. */
+/**
+ * Runs fn inside BEGIN IMMEDIATE ... COMMIT. When waitForWriteLock has just taken the write lock
+ * for this connection, fn runs in it (no other writer can have come in between); otherwise the
+ * BEGIN waits in SQLite's busy wait.
+ */
 export function withWriteTransaction<T>(db: DB, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  if (!takeHeldLock(db)) return db.transaction(fn).immediate();
+  let value: T;
+  try {
+    // (in a savepoint: fn failing undoes its own writes, as a transaction of its own would)
+    value = db.transaction(fn)();
+  } catch (e) {
+    // Nothing was written (a failed or dry-run write): the lock stays held for the next one.
+    heldLocks.add(db);
+    throw e;
+  }
+  commitHeldLock(db);
+  return value;
 }
 
 /** What a command says, once, while beginWrite waits for another writer. */
@@ -259,6 +274,8 @@ export const WAITING_FOR_WRITER = 'Waiting for another skillsnet command to fini
  * onWait is called once if we have to wait, so the command can tell the user why.
  */
 export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
+  // The lock waitForWriteLock took for this stretch of work: this transaction is it.
+  if (takeHeldLock(db)) return;
   const started = Date.now();
   // SQLite's busy wait blocks the event loop (Ctrl-C unanswered for its 10 seconds): the wait is
   // made of short tries instead, with the event loop free between them; the user is told once
@@ -294,18 +311,49 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
 }
 
 /**
- * Waits, with the event loop free, until no other process holds the write lock, and keeps
- * nothing: for commands whose writes are short synchronous transactions (withWriteTransaction,
- * better-sqlite3's .immediate()). Their own wait is SQLite's busy wait, which blocks the event
- * loop: Ctrl-C while another command held the lock went unanswered for the whole 10 seconds,
- * and the command then failed with SQLITE_BUSY (exit 1, the interruption lost). Called just
- * before such writes, the wait is here, answerable and said once; SQLite's own is left with a
- * writer that starts in between.
+ * Waits, with the event loop free, until no other process holds the write lock, and takes it for
+ * the synchronous stretch of work that follows: for commands whose writes are short synchronous
+ * transactions (withWriteTransaction). Their own wait is SQLite's busy wait, which blocks the
+ * event loop (Ctrl-C unanswered for 10 seconds, then SQLITE_BUSY). The lock taken here was
+ * given back at once, so a writer that came in before the command's write (while the officer
+ * answered a question) sent it back to SQLite's wait, and to "database is locked": now the first
+ * write transaction of the stretch uses this lock, and when the command awaits anything first (a
+ * question, a file) the lock is given back, anything written in it kept.
  */
 export async function waitForWriteLock(db: DB, onWait?: () => void, maxWaitMs?: number): Promise<void> {
   if (db.readonly || db.inTransaction) return;
   await beginWrite(db, onWait, maxWaitMs);
-  db.exec('ROLLBACK');
+  heldLocks.add(db);
+  // (a callback of its own, after the synchronous stretch and every promise it settles)
+  setImmediate(() => releaseWriteLock(db));
+}
+
+/** Connections holding a lock waitForWriteLock took, not yet used by a write transaction. */
+const heldLocks = new WeakSet<DB>();
+
+/** Whether the connection holds a lock waitForWriteLock took, unused yet (its transaction is not a caller's). */
+export function holdsWaitedLock(db: DB): boolean {
+  return heldLocks.has(db) && db.open && db.inTransaction;
+}
+
+/** Gives back a lock waitForWriteLock took and no write transaction used, keeping what was written in it. */
+export function releaseWriteLock(db: DB): void {
+  if (takeHeldLock(db)) commitHeldLock(db);
+}
+
+/** Takes over the lock waitForWriteLock took: true when the caller now owns its open transaction. */
+function takeHeldLock(db: DB): boolean {
+  return heldLocks.delete(db) && db.open && db.inTransaction;
+}
+
+function commitHeldLock(db: DB): void {
+  try {
+    if (db.inTransaction) db.exec('COMMIT');
+  } catch (e) {
+    // (a failed COMMIT can leave the transaction open: nothing of it is kept)
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
 }
 
 /** How long one try of beginWrite may block (SQLite's busy wait), in milliseconds. */

@@ -275,3 +275,63 @@ export function dumpOf(file: string): string {
     db.close();
   }
 }
+
+/** A command on a terminal (util-linux `script` gives it a pty): what it shows, and keys typed to it. */
+export interface OnTerminal {
+  /** Everything shown so far (stdout and stderr together, with the terminal's escape sequences). */
+  screen(): string;
+  /** Resolves once the screen matches (rejects after `ms`, with what was shown). */
+  shows(pattern: RegExp, ms?: number): Promise<void>;
+  /** Types text (a Ctrl-C is '\x03'); returns when it was sent. */
+  type(text: string): number;
+  /** The command's exit code, the whole screen without escape sequences, and when it ended. */
+  done: Promise<{ code: number; screen: string; endedAt: number }>;
+}
+
+/** Fails unless `script` (util-linux) can give a command a terminal. */
+export function requireTerminal(): void {
+  if (spawnSync('script', ['--version']).status !== 0) throw new Error('the terminal cases need `script` (util-linux) to give the command a pty');
+}
+
+/** A terminal's text without its escape sequences (colours, cursor moves). */
+const plain = (screen: string) => screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+export function onTerminal(args: string[]): OnTerminal {
+  requireTerminal();
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, SKILLSNET_DB: '', TERM: 'xterm-256color' } });
+  let screen = '';
+  const watchers: (() => void)[] = [];
+  child.stdout!.on('data', (d: Buffer) => {
+    screen += d.toString('utf8');
+    for (const w of [...watchers]) w();
+  });
+  const done = new Promise<{ code: number; screen: string; endedAt: number }>((resolve) => {
+    child.on('close', (code) => {
+      record({ args, code: code ?? 128, signal: null, stdout: '', stderr: plain(screen), ms: 0 });
+      resolve({ code: code ?? 128, screen: plain(screen), endedAt: Date.now() });
+    });
+  });
+  return {
+    screen: () => screen,
+    shows: (pattern, ms = 20_000) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the terminal did not show ${pattern} in ${ms} ms; it showed:\n${plain(screen)}`)), ms);
+      let settled = false;
+      const check = () => {
+        if (settled || !pattern.test(plain(screen))) return;
+        settled = true;
+        clearTimeout(timer);
+        watchers.splice(watchers.indexOf(check), 1);
+        resolve();
+      };
+      watchers.push(check);
+      check();
+      void done.then(() => check());
+    }),
+    type: (text) => {
+      child.stdin!.write(text);
+      return Date.now();
+    },
+    done,
+  };
+}

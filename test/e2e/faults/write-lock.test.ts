@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpOf, errorLine, fill, interrupt, run, smallDisk, tempDir, writeCall } from './support.js';
+import { dumpOf, errorLine, fill, interrupt, onTerminal, run, smallDisk, tempDir, writeCall } from './support.js';
 
 /**
  * Ctrl-C while another program holds the database's write lock, and while a long write is under
@@ -30,8 +30,12 @@ function bound(): number {
 
 /** A copy of the database for one run. */
 function copy(name: string): string {
+  return copyOf(db, name);
+}
+
+function copyOf(from: string, name: string): string {
   const to = path.join(tempDir(`skillsnet-lock-${name}-`), 'call.db');
-  expect(run(['--db', db, 'db', 'backup', to]).code).toBe(0);
+  expect(run(['--db', from, 'db', 'backup', to]).code).toBe(0);
   return to;
 }
 
@@ -67,6 +71,62 @@ describe('Ctrl-C while another program holds the write lock', () => {
     }
     expect(dumpOf(target)).toBe(before);
   }, 30_000);
+});
+
+describe('another program takes the write lock while the officer answers a question', () => {
+  /**
+   * erase on a terminal: once it asks, another program (sqlite3 holding BEGIN IMMEDIATE) takes the
+   * write lock, then the officer answers yes. The command had waited for the lock before asking
+   * and given it back, so its write went into SQLite's busy wait.
+   */
+  async function eraseAnsweredWhileLocked(name: string) {
+    const target = copy(name);
+    const before = dumpOf(target);
+    const term = onTerminal(['--db', target, 'erase', 'applicant3@example.net']);
+    await term.shows(/Erase them\?/);
+    const other = new Database(target);
+    other.exec('BEGIN IMMEDIATE');
+    const release = () => {
+      if (!other.open) return;
+      other.exec('ROLLBACK');
+      other.close();
+    };
+    term.type('y\r');
+    await term.shows(/Erase them\? This cannot be undone\.? .*Yes/);
+    return { target, before, term, release };
+  }
+
+  it('erase waits for it with the event loop free, says so, and erases once it is gone (SQLite\'s busy wait gave up after 10 s: "database is locked", exit 1)', async () => {
+    const { target, term, release } = await eraseAnsweredWhileLocked('answered-wait');
+    // Held for longer than SQLite's own wait (10 s), released after the command said it waits.
+    const held = setTimeout(release, 12_000);
+    try {
+      const r = await term.done;
+      expect(r.code, r.screen).toBe(0);
+      expect(r.screen).toMatch(/Waiting for another skillsnet command to finish writing/);
+      expect(r.screen).toMatch(/^Erased person-\d+/m);
+    } finally {
+      clearTimeout(held);
+      release();
+    }
+    const left = new Database(target, { readonly: true }).prepare("SELECT count(*) FROM applications WHERE email = 'applicant3@example.net'").pluck().get();
+    expect(left).toBe(0);
+  }, 60_000);
+
+  it('Ctrl-C while erase waits for it: exit 130 at once, the database as it was (unanswered for the 10 s of SQLite\'s busy wait)', async () => {
+    const { target, before, term, release } = await eraseAnsweredWhileLocked('answered-ctrl-c');
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const sent = term.type('\x03');
+      const r = await term.done;
+      expect(r.code, r.screen).toBe(130);
+      expect(r.endedAt - sent, `${r.endedAt - sent} ms from Ctrl-C to exit`).toBeLessThan(bound());
+      expect(r.screen).toMatch(/^error: interrupted \(SIGINT\); /m);
+    } finally {
+      release();
+    }
+    expect(dumpOf(target)).toBe(before);
+  }, 60_000);
 });
 
 describe('scores import of a long sheet', () => {

@@ -198,6 +198,73 @@ describe('event attendance of a long report', () => {
   }, 180_000);
 });
 
+describe('Ctrl-C during erase', () => {
+  let large: string;
+  beforeAll(() => {
+    // Large enough that the rebuild of the file (the whole database written again) takes a while.
+    const dir = tempDir('skillsnet-erase-large-');
+    large = path.join(dir, 'large.db');
+    const r = run(['--db', large, 'import', writeCall(path.join(dir, 'large.csv'), 4000, 5), '--call', '2020', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+  }, 180_000);
+
+  /** The address of applicant n in the large call. */
+  const emailOf = (n: number) => {
+    const reader = new Database(large, { readonly: true });
+    try {
+      return reader.prepare('SELECT email FROM applications WHERE email LIKE ?').pluck().get(`applicant${n}@%`) as string;
+    } finally {
+      reader.close();
+    }
+  };
+  const holds = (file: string, text: string) => [file, `${file}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(text));
+
+  it('while the erase is worked out (its preview, a dry run): heard within a second, nothing changed (the preview was one synchronous block)', async () => {
+    const who = emailOf(4);
+    const target = copyOf(large, 'erase-preview');
+    const before = dumpOf(target);
+    const full = run(['--db', target, 'erase', who, '--dry-run', '--quiet']);
+    expect(full.code, full.stderr).toBe(0);
+    let signalled = 0;
+    for (const at of [0.6, 0.75, 0.9]) {
+      const r = await interrupt(['--db', target, 'erase', who, '--dry-run'], Math.max(700, Math.round(full.ms * at)));
+      if (r.afterSigint === null) {
+        expect(r.code, r.stderr).toBe(0);
+        continue;
+      }
+      signalled++;
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.afterSigint, `Ctrl-C at ${at} of ${full.ms} ms: ${r.afterSigint} ms to exit`).toBeLessThan(bound());
+      expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
+    }
+    expect(signalled, 'Ctrl-C reached at least one run before its end').toBeGreaterThan(0);
+    expect(dumpOf(target)).toBe(before);
+  }, 180_000);
+
+  it('while the file is rebuilt: heard at once, says the rebuild finishes first and why, and it does (the rebuild held Ctrl-C, then "rolled back" was said of a committed erase)', async () => {
+    const who = emailOf(5);
+    let caught = 0;
+    for (let attempt = 0; attempt < 3 && caught === 0; attempt++) {
+      const target = copyOf(large, 'erase-rebuild');
+      const size = fs.statSync(target).size;
+      // The rebuild writes the whole database into the WAL: Ctrl-C once the WAL is half its size.
+      const inRebuild = () => fs.existsSync(`${target}-wal`) && fs.statSync(`${target}-wal`).size > size / 2;
+      const r = await interrupt(['--db', target, 'erase', who, '--yes'], inRebuild);
+      if (r.afterSigint === null) continue;
+      caught++;
+      expect(r.code, r.stderr).toBe(130);
+      expect(r.afterSigint, `${r.afterSigint} ms from Ctrl-C to exit`).toBeLessThan(bound() + 2 * r.ms);
+      expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); person-\d+ was erased from every table \(change \d+ in the history\); the database file is being rebuilt so that their data leaves its bytes, which cannot stop halfway: finishing that first$/);
+      expect(r.stdout).toBe('');
+      const check = run(['--db', target, 'db', 'check']);
+      expect(check.code, check.stdout + check.stderr).toBe(0);
+      expect(holds(target, who), 'the erased address is still in the file or its WAL').toBe(false);
+      expect(fs.existsSync(`${target}-wal`) ? fs.statSync(`${target}-wal`).size : 0, 'the WAL is emptied').toBe(0);
+    }
+    expect(caught, 'Ctrl-C reached a run while its file was rebuilt').toBeGreaterThan(0);
+  }, 180_000);
+});
+
 describe('erase on a full disk', () => {
   it('the person is erased, the file cannot be rebuilt: the one error line says they were erased ("cannot use the database: the disk is full" read as not done; erasing again found no one)', () => {
     const disk = smallDisk('40m');

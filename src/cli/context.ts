@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { info, processIO, type IO, type TextSink } from './io.js';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
 import type { Prompts } from '../ui/prompts.js';
@@ -157,7 +156,7 @@ export async function dryRunScratch(dbPath: string): Promise<DryRunScratch | und
     const { writeProtection } = await import('../db/connection.js');
     if (!fs.statSync(dbPath).isFile() || !writeProtection(dbPath)) return undefined;
   }
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+  const folder = (await import('../files/index.js')).makePrivateTempFolder('skillsnet-dry-run-');
   const remove = () => fs.rmSync(folder, { recursive: true, force: true });
   const dropCleanup = addCleanup(remove);
   const release = () => {

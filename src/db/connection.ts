@@ -43,7 +43,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   }
   let readonly = Boolean(options.readonly);
   if (exists) {
-    if (!fs.statSync(file).isFile()) throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
+    // An empty file is a new database to a writer (`touch`, or a file made for it), but a command
+    // that only reads made the schema in it and reported "0 applications" of a file emptied by
+    // accident (a copy that failed, a disk that filled).
+    if (stat.size === 0 && !writes) {
+      throw new OperationError(`${file} is empty (0 bytes): it holds no database`, {
+        hint: 'if it held your data, restore your latest backup (skillsnet db backup makes them); to start a database there, import applications (skillsnet import FILE)',
+      });
+    }
     const protection = writeProtection(file);
     if (protection && writes && !readonly) throw readOnlyRefusal(file, protection);
     if (protection) readonly = true;
@@ -62,6 +71,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // once instead of waiting, so the setup as a whole is retried until it goes through.
     retryWhileBusy(() => {
       refuseForeignDatabase(db, file);
+      // A file from a newer skillsnet is refused before anything changes it (switched to WAL,
+      // its header was rewritten on the way to "written by a newer skillsnet").
+      migrate(db, { dryCheck: true });
       // Only a new, empty file takes it (before its first table; an existing file keeps its own).
       if (!readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
       if (!readonly) db.pragma('journal_mode = WAL');
@@ -155,6 +167,8 @@ export function openReadOnly(file: string): DB {
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw e;
+    const sideFiles = sideFilesRefusal(file, false);
+    if (sideFiles) throw sideFiles;
     let walBytes = 0;
     try {
       walBytes = fs.statSync(`${file}-wal`).size;
@@ -199,6 +213,8 @@ const CACHE_SIZE = -16000;
 function cannotOpen(file: string, e: unknown): OperationError {
   if (e instanceof OperationError) return e;
   const code = String((e as { code?: unknown })?.code ?? '');
+  const sideFiles = /^SQLITE_(CANTOPEN|READONLY|IOERR)/.test(code) ? sideFilesRefusal(file, true) : undefined;
+  if (sideFiles) return sideFiles;
   if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) {
     return new OperationError(`${file} is damaged or is not an SQLite database (${code})`, {
       hint: 'check the path given to --db; skillsnet db check says more, and your latest backup (skillsnet db backup) can replace a damaged file',
@@ -209,6 +225,35 @@ function cannotOpen(file: string, e: unknown): OperationError {
   return new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
     hint: 'check the path given to --db, or move the file aside and start a new database',
   });
+}
+
+/**
+ * The -wal and -shm files beside a database, left by a run as another user (root, a service) and
+ * not readable (or, for a writer, not writable) by this one: SQLite then cannot open the database,
+ * which read as "a read-only folder" or "not permitted" without naming the file in the way.
+ */
+function sideFilesRefusal(file: string, writes: boolean): OperationError | undefined {
+  for (const side of [`${file}-wal`, `${file}-shm`]) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(side);
+    } catch {
+      continue;
+    }
+    try {
+      fs.accessSync(side, writes ? fs.constants.R_OK | fs.constants.W_OK : fs.constants.R_OK);
+      continue;
+    } catch {
+      /* the one in the way */
+    }
+    const name = path.basename(side);
+    const whose = typeof process.geteuid === 'function' && stat.uid !== process.geteuid() ? `, owned by another user (uid ${stat.uid})` : '';
+    const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
+    return new OperationError(`cannot open ${file}: you may not ${writes ? 'read and write' : 'read'} ${name} beside it (mode ${mode}${whose}), the ${side.endsWith('-wal') ? 'write-ahead log' : 'shared-memory file'} SQLite needs to open it`, {
+      hint: `these files are left by a run as another user: have them open it once with skillsnet (skillsnet db check folds the log into the file and removes both), or give you access (chown or chmod ${path.basename(file)}-wal and ${path.basename(file)}-shm)`,
+    });
+  }
+  return undefined;
 }
 
 function isBusy(e: unknown): boolean {

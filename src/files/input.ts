@@ -7,13 +7,12 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { InterruptedError, OperationError } from '../errors.js';
 import { faultError } from './faults.js';
-import { kindOf } from './target.js';
+import { kindOf, makePrivateTempFolder } from './target.js';
 import { writeAllSync } from './write.js';
 import { shellArg } from '../text.js';
 
@@ -83,7 +82,7 @@ export async function openInput(file: string, options: { signal?: AbortSignal; w
   const stdin = STDIN_NAMES.has(file);
   const name = stdin ? 'stdin' : path.basename(file);
   if (kind === 'file') return { name, path: stdin ? '/dev/stdin' : file, copied: false, release: () => {} };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-input-'));
+  const dir = makePrivateTempFolder('skillsnet-input-');
   const copy = path.join(dir, name);
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   // Ctrl-C ends the process from the abort itself: the copy goes with it.

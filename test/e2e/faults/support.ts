@@ -124,10 +124,10 @@ export function errorLine(r: Run): string {
 }
 
 /**
- * Starts the CLI, sends SIGINT after `trigger` milliseconds (or once `trigger` returns true,
- * looked at every 10 ms), and reports how long the process took to exit after it.
+ * Starts the CLI, sends SIGINT (or `signal`) after `trigger` milliseconds (or once `trigger`
+ * returns true, looked at every 10 ms), and reports how long the process took to exit after it.
  */
-export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run & { afterSigint: number | null }> {
+export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: NodeJS.Signals } = {}): Promise<Run & { afterSigint: number | null }> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -141,7 +141,7 @@ export function interrupt(args: string[], trigger: number | (() => boolean), opt
   let sent: number | null = null;
   const send = () => {
     sent = Date.now();
-    child.kill('SIGINT');
+    child.kill(options.signal ?? 'SIGINT');
   };
   const timer = typeof trigger === 'number'
     ? setTimeout(send, trigger)

@@ -25,6 +25,7 @@ import {
 } from '../db/personal-data.js';
 import { scrubFileAside } from '../db/scrub.js';
 import { OperationError, UsageError } from '../errors.js';
+import { checkpoint } from '../reporting.js';
 import { faultOf } from '../files/index.js';
 import { eraseAttendanceOf } from '../events/attendance/store.js';
 import { normaliseEmail } from '../import/normalise.js';
@@ -369,7 +370,7 @@ export async function erasePerson(
   text: string,
   options: {
     dryRun?: boolean;
-    /** Between steps of the erase (default: a turn of the event loop). */
+    /** Between steps of the erase (default: the event loop runs, so Ctrl-C is heard). */
     pause?: () => Promise<void>;
     onErased?: (report: EraseReport, rebuilt: Promise<unknown>) => void;
   } = {},
@@ -484,7 +485,7 @@ export async function erasePerson(
   try {
     await beginWrite(db);
     try {
-      await drainInSteps(steps(), options.pause ?? (() => new Promise((resolve) => setImmediate(resolve))));
+      await drainInSteps(steps(), options.pause ?? (() => checkpoint()));
       if (options.dryRun) {
         rollback(db);
         report.historyId = null;

@@ -162,6 +162,17 @@ describe('the temporary folder', () => {
   });
 });
 
+describe('a named pipe nobody writes to', () => {
+  it('import says once that it waits for a writer, as cat would wait, and Ctrl-C stops it (it waited without a word: taken for hung)', async () => {
+    const fifo = path.join(work, 'nobody-writes.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = await interrupt(['--db', path.join(work, 'nobody-writes.db'), 'import', fifo, '--call', '2020'], 8000);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Waiting for'))).toEqual(['Waiting for a program to write to nobody-writes.fifo (a named pipe); Ctrl-C stops.']);
+    expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); /);
+  }, 60_000);
+});
+
 describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
   /** Temporary copies skillsnet made and left behind (there must be none). */
   const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('skillsnet-input-'));

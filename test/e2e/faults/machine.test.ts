@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorLine, interrupt, reportScan, requireNobody, run, scanMessages, tempDir, writeCall } from './support.js';
+import { errorLine, importedCall, interrupt, reportScan, requireNobody, run, scanMessages, tempDir, writeCall } from './support.js';
 
 /**
  * What a machine does to the database and its surroundings between two commands: the file
@@ -19,11 +19,7 @@ let call: string;
 let dbPath: string;
 
 beforeAll(() => {
-  work = tempDir('skillsnet-faults-machine-');
-  call = writeCall(path.join(work, 'call.csv'), 200);
-  dbPath = path.join(work, 'call.db');
-  const imported = run(['--db', dbPath, 'import', call, '--call', '2020', '--quiet']);
-  expect(imported.code, imported.stderr).toBe(0);
+  ({ work, call, db: dbPath } = importedCall('skillsnet-faults-machine-', 200));
 }, 120_000);
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -61,6 +61,16 @@ export function writeCall(file: string, count = 20, seed = 7): string {
   return file;
 }
 
+/** A new folder holding a call of `count` applications (writeCall) and a database it was imported into. */
+export function importedCall(prefix: string, count: number, seed?: number): { work: string; call: string; db: string } {
+  const work = tempDir(prefix);
+  const call = writeCall(path.join(work, 'call.csv'), count, seed);
+  const db = path.join(work, 'call.db');
+  const imported = run(['--db', db, 'import', call, '--call', '2020', '--quiet']);
+  if (imported.code !== 0) throw new Error(`the call could not be imported (exit ${imported.code}):\n${imported.stderr}`);
+  return { work, call, db };
+}
+
 export interface Run {
   args: string[];
   code: number;

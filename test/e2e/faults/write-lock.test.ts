@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpOf, errorLine, fill, interrupt, onTerminal, run, smallDisk, tempDir, writeCall } from './support.js';
+import { dumpOf, errorLine, fill, importedCall, interrupt, onTerminal, run, smallDisk, tempDir, writeCall } from './support.js';
 
 /**
  * Ctrl-C while another program holds the database's write lock, and while a long write is under
@@ -216,10 +216,7 @@ describe('Ctrl-C during erase', () => {
   let large: string;
   beforeAll(() => {
     // Large enough that the rebuild of the file (the whole database written again) takes a while.
-    const dir = tempDir('skillsnet-erase-large-');
-    large = path.join(dir, 'large.db');
-    const r = run(['--db', large, 'import', writeCall(path.join(dir, 'large.csv'), 4000, 5), '--call', '2020', '--quiet']);
-    expect(r.code, r.stderr).toBe(0);
+    large = importedCall('skillsnet-erase-large-', 4000, 5).db;
   }, 180_000);
 
   /** The address of applicant n in the large call. */

@@ -56,7 +56,7 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  */
 export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
-  const { openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+  const { holdsWaitedLock, openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
   // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
   const scratch = options.dryRun && options.write && fs.existsSync(dbPath) ? await dryRunScratch(dbPath) : undefined;
@@ -64,8 +64,12 @@ export async function withDatabase<T>(dbPath: string, options: { create?: boolea
     const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
     // Ctrl-C ends the process at once: a transaction still open is rolled back by its own
     // connection first, rather than left for the next command to find undone.
+    // (a lock held since the last wait holds only writes that, without it, were each committed
+    // at once: those are kept)
     const dropRollback = addCleanup(() => {
-      if (db.open && db.inTransaction) rollback(db);
+      if (!db.open || !db.inTransaction) return;
+      if (holdsWaitedLock(db)) releaseWriteLock(db);
+      else rollback(db);
     });
     // A writing command waits here for another writer, answerable to Ctrl-C, and holds the lock
     // for the work that follows at once (waitForWriteLock); and again after each question the

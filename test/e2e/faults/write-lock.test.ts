@@ -37,11 +37,13 @@ type Interrupted = Awaited<ReturnType<typeof interrupt>>;
  * still starting (slower) began nothing. Every other run ends within bound() of Ctrl-C; at least
  * one must be reached.
  */
-async function interruptLate(fractions: number[], wholeRunMs: number, start: () => { args: string[]; judge: (r: Interrupted) => void }): Promise<void> {
+async function interruptLate(fractions: number[], wholeRunMs: number, start: () => { args: string[]; judge: (r: Interrupted) => void }, startupMs?: number): Promise<void> {
   let signalled = 0;
   for (const at of fractions) {
     const { args, judge } = start();
-    const r = await interrupt(args, Math.max(700, Math.round(wholeRunMs * at)));
+    // (with the start-up measured, the fraction is of the work after it)
+    const delay = startupMs === undefined ? Math.max(700, Math.round(wholeRunMs * at)) : Math.round(startupMs + at * Math.max(0, wholeRunMs - startupMs));
+    const r = await interrupt(args, delay);
     if (r.afterSigint === null) {
       expect(r.code, r.stderr).toBe(0);
       continue;
@@ -219,7 +221,7 @@ describe('Ctrl-C during erase', () => {
   let large: string;
   beforeAll(() => {
     // Large enough that the rebuild of the file (the whole database written again) takes a while.
-    large = importedCall('skillsnet-erase-large-', 4000, 5).db;
+    large = importedCall('skillsnet-erase-large-', 8000, 5).db;
   }, 180_000);
 
   /** The address of applicant n in the large call. */
@@ -239,8 +241,11 @@ describe('Ctrl-C during erase', () => {
     const before = dumpOf(target);
     const full = run(['--db', target, 'erase', who, '--dry-run', '--quiet']);
     expect(full.code, full.stderr).toBe(0);
+    // Start-up and the search for the person, without the preview: an address no one has.
+    const startup = run(['--db', target, 'erase', 'no.one@example.invalid', '--dry-run', '--quiet']);
+    expect(startup.code).toBe(1);
     let stopped = 0;
-    await interruptLate([0.5, 0.65, 0.8], full.ms, () => ({
+    await interruptLate([0.3, 0.5, 0.7], full.ms, () => ({
       args: ['--db', target, 'erase', who, '--dry-run'],
       judge: (r) => {
         if (r.code === 0) {
@@ -252,7 +257,7 @@ describe('Ctrl-C during erase', () => {
         expect(r.code, r.stderr).toBe(130);
         expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
       },
-    }));
+    }), startup.ms);
     // (one synchronous block, the preview heard Ctrl-C only at its end, where it printed its report and exited 0)
     expect(stopped, 'Ctrl-C stopped at least one dry run in its work').toBeGreaterThan(0);
     expect(dumpOf(target)).toBe(before);

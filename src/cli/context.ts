@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { info, processIO, type IO, type TextSink } from './io.js';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
+import type { Prompts } from '../ui/prompts.js';
 import { addCleanup } from './signals.js';
 import { UsageError } from '../errors.js';
 
@@ -62,7 +62,7 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  */
 export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
-  const { openDatabase, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+  const { holdsWaitedLock, openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
   // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
   const scratch = options.dryRun && options.write && fs.existsSync(dbPath) ? await dryRunScratch(dbPath) : undefined;
@@ -70,20 +70,59 @@ export async function withDatabase<T>(dbPath: string, options: { create?: boolea
     const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
     // Ctrl-C ends the process at once: a transaction still open is rolled back by its own
     // connection first, rather than left for the next command to find undone.
+    // (a lock held since the last wait holds only writes that, without it, were each committed
+    // at once: those are kept)
     const dropRollback = addCleanup(() => {
-      if (db.open && db.inTransaction) rollback(db);
+      if (!db.open || !db.inTransaction) return;
+      if (holdsWaitedLock(db)) releaseWriteLock(db);
+      else rollback(db);
     });
+    // A writing command waits here for another writer, answerable to Ctrl-C, and holds the lock
+    // for the work that follows at once (waitForWriteLock); and again after each question the
+    // officer answers, since another writer may have come in while they read it.
+    const writes = Boolean(options.write || options.create);
+    const waitForWriter = () => waitForWriteLock(db, () => options.io && info(options.io, WAITING_FOR_WRITER));
+    const restorePrompts = writes && options.io ? waitAfterAnswers(options.io, waitForWriter) : undefined;
     try {
-      // A writing command waits here for another writer, answerable to Ctrl-C (waitForWriteLock).
-      if (options.write || options.create) await waitForWriteLock(db, () => options.io && info(options.io, WAITING_FOR_WRITER));
-      return await fn(db);
+      if (writes) await waitForWriter();
+      const value = await fn(db);
+      // (a lock still held since the last wait is given back with what was written in it, not closed away)
+      releaseWriteLock(db);
+      return value;
     } finally {
+      try {
+        releaseWriteLock(db);
+      } catch {
+        /* the command's own error says more */
+      }
+      restorePrompts?.();
       dropRollback();
       db.close();
     }
   } finally {
     scratch?.release();
   }
+}
+
+/** Makes each of io's questions, once answered, wait for the write lock; returns how to undo it. */
+function waitAfterAnswers(io: IO, wait: () => Promise<void>): () => void {
+  const prompts = io.prompts;
+  io.prompts = async () => {
+    const asked = await prompts();
+    const wrapped: Record<string, unknown> = { ...asked };
+    for (const [name, question] of Object.entries(asked)) {
+      if (typeof question !== 'function') continue;
+      wrapped[name] = async (...args: unknown[]) => {
+        const answer: unknown = await question.apply(asked, args);
+        await wait();
+        return answer;
+      };
+    }
+    return wrapped as unknown as Prompts;
+  };
+  return () => {
+    io.prompts = prompts;
+  };
 }
 
 /**
@@ -127,7 +166,7 @@ export async function dryRunScratch(dbPath: string): Promise<DryRunScratch | und
     const { writeProtection } = await import('../db/connection.js');
     if (!fs.statSync(dbPath).isFile() || !writeProtection(dbPath)) return undefined;
   }
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-dry-run-'));
+  const folder = (await import('../files/index.js')).makePrivateTempFolder('skillsnet-dry-run-');
   const remove = () => fs.rmSync(folder, { recursive: true, force: true });
   const dropCleanup = addCleanup(remove);
   const release = () => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { canPrompt, info, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
+import type { DB } from '../db/connection.js';
 import type { EraseReport } from '../network/erase.js';
 
 /**
@@ -11,8 +12,9 @@ import type { EraseReport } from '../network/erase.js';
 export async function runErase(opts: { dbPath: string; who: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<EraseReport> {
   const { erasePerson } = await import('../network/erase.js');
   return withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, async (db) => {
-    const preview = erasePerson(db, opts.who, { dryRun: true });
-    if (!opts.dryRun && !io.yes) {
+    // (with --yes nothing needs the preview: the erase runs once, not twice)
+    const preview = opts.dryRun || !io.yes ? await erasePerson(db, opts.who, { dryRun: true }) : undefined;
+    if (preview && !opts.dryRun && !io.yes) {
       // CONTRACT: destructive steps need --yes off a terminal; without it the command was used wrongly (exit 2), as roster delete and event delete
       if (!canPrompt(io)) throw new UsageError('erase removes a person\'s data for good and needs confirmation', { hint: 'check what would go with --dry-run, then add --yes' });
       io.stdout.write(`Erasing ${preview.subject} would remove their name, email and phone from ${preview.removed.map((r) => r.table).join(', ') || 'no table'}.\n`);
@@ -21,7 +23,7 @@ export async function runErase(opts: { dbPath: string; who: string; dryRun?: boo
         return preview;
       }
     }
-    const report = opts.dryRun ? preview : erasePerson(db, opts.who);
+    const report = opts.dryRun ? preview! : await eraseAndRebuild(db, opts.who, io);
     if (opts.json) printJson(io, report);
     else {
       // Their applications stay (the organisation's), without the contact; a person with none ("0 applications keep...") needs no words.
@@ -45,6 +47,34 @@ export async function runErase(opts: { dbPath: string; who: string; dryRun?: boo
     }
     return report;
   });
+}
+
+/**
+ * The erase itself. The write lock is held from its wait to the erase (no other writer comes in
+ * after a question); once erased, the file is rebuilt in a worker thread so that their data leaves
+ * its bytes: Ctrl-C from then on is heard at once and lets the rebuild finish (stopped halfway,
+ * the bytes would stay), saying so.
+ */
+async function eraseAndRebuild(db: DB, who: string, io: IO): Promise<EraseReport> {
+  const { erasePerson } = await import('../network/erase.js');
+  const { finishBeforeExit, setInterruptOutcome, stopIfInterrupted } = await import('./signals.js');
+  const { waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+  await waitForWriteLock(db, () => info(io, WAITING_FOR_WRITER));
+  let forgetRebuild = () => {};
+  let report: EraseReport;
+  try {
+    report = await erasePerson(db, who, {
+      onErased: (erased, rebuilt) => {
+        setInterruptOutcome(() => `${erased.subject} was erased from every table (change ${erased.historyId} in the history); the database file is being rebuilt so that their data leaves its bytes, which cannot stop halfway: finishing that first`);
+        forgetRebuild = finishBeforeExit(rebuilt, 'the database file could not be rebuilt: it is rebuilt at the next erase (until then, bytes of the erased data may remain in its unused space)');
+      },
+    });
+  } finally {
+    await stopIfInterrupted();
+    forgetRebuild();
+  }
+  setInterruptOutcome(() => `${report.subject} was erased and the database file rebuilt; nothing was undone`);
+  return report;
 }
 
 export function registerErase(program: Command, ctx: CliContext): void {

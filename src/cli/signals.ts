@@ -2,7 +2,7 @@
  * Ctrl-C and clean-up. Writes in progress register a clean-up (remove a temporary
  * file, roll back), or listen to the interrupt signal handed to the library; on SIGINT/SIGTERM
  * the signal is aborted, the clean-ups run, one line says what was kept, and the process exits
- * 130 (143 for SIGTERM). SQLite rolls back an uncommitted transaction by itself.
+ * 130 (143 for SIGTERM, 129 for SIGHUP). SQLite rolls back an uncommitted transaction by itself.
  *
  * The handler runs as soon as the event loop is free: long steps keep it free (the solver runs
  * in a worker thread, tagging pauses between saved batches, reading is streamed), so the
@@ -55,8 +55,38 @@ export function runCleanups(): void {
   cleanups.clear();
 }
 
+/**
+ * The signals that end a command as Ctrl-C does, with the shell's exit code for each (128 + its
+ * number): SIGTERM from kill or a service manager, SIGHUP when the terminal closes (an SSH session
+ * dropped), which otherwise ended the process on the spot and left its temporary files behind.
+ */
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
 let installed = false;
 let finished = false;
+/** Work that cannot stop halfway, under way now: an interruption waits for it (finishBeforeExit). */
+let unstoppable: Promise<string | undefined> | undefined;
+
+/**
+ * Work under way that must not stop halfway (erase's rebuild of the file, in a worker thread, so
+ * the process still hears Ctrl-C): an interruption says what was kept, waits for the work to end
+ * (saying `ifFailed` should it fail) and then exits. Returns a function that forgets it.
+ */
+export function finishBeforeExit(work: Promise<unknown>, ifFailed: string): () => void {
+  const settled = work.then(() => undefined, (e: unknown) => `${ifFailed} (${e instanceof Error ? e.message : String(e)})`);
+  unstoppable = settled;
+  return () => {
+    if (unstoppable === settled) unstoppable = undefined;
+  };
+}
+
+/**
+ * After work an interruption waited for: when Ctrl-C came, the process is about to exit and the
+ * command goes no further (it would print a result or set an exit code of its own).
+ */
+export async function stopIfInterrupted(): Promise<void> {
+  if (interrupt.signal.aborted) await new Promise(() => undefined);
+}
 
 /**
  * The command is over (its result printed, its exit code set): a Ctrl-C from now on changes
@@ -69,8 +99,12 @@ export function markFinished(): void {
 export function installSignalHandlers(stderr: { write(s: string): unknown }): void {
   if (installed) return;
   installed = true;
+  let heard = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (finished) process.exit(process.exitCode ?? 0);
+    // (a second Ctrl-C while unstoppable work finishes: the first one's line said it)
+    if (heard) return;
+    heard = true;
     try {
       interrupt.abort();
     } catch {
@@ -84,8 +118,12 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
       /* the default says it */
     }
     stderr.write(`\nerror: interrupted (${signal}); ${kept}\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    const code = EXIT_CODES[signal] ?? 130;
+    if (!unstoppable) process.exit(code);
+    void unstoppable.then((failed) => {
+      if (failed) stderr.write(`warning: ${failed}\n`);
+      process.exit(code);
+    });
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of Object.keys(EXIT_CODES) as NodeJS.Signals[]) process.on(signal, onSignal);
 }

@@ -1,4 +1,4 @@
-import { foldText } from './connection.js';
+import { foldText, withWriteTransaction } from './connection.js';
 import { attendanceFilterSql } from './attendance.js';
 import { attachApplication } from './organizations.js';
 import type { DB } from './connection.js';
@@ -257,7 +257,7 @@ export function writeApplicationLanguages(
   options: { dropComputedTags: boolean },
 ): boolean {
   let retag = false;
-  db.transaction(() => {
+  withWriteTransaction(db, () => {
     if (change.language !== undefined) {
       db.prepare(`UPDATE applications SET language = ?, language_source = 'officer', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(change.language, id);
       if (options.dropComputedTags) retag = db.prepare(`DELETE FROM application_categories WHERE application_id = ? AND source <> 'officer'`).run(id).changes > 0;
@@ -265,7 +265,7 @@ export function writeApplicationLanguages(
     if (change.workingLanguage !== undefined) {
       db.prepare(`UPDATE applications SET working_language = ?, working_language_source = 'officer', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(change.workingLanguage, id);
     }
-  }).immediate();
+  });
   return retag;
 }
 

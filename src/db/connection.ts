@@ -45,12 +45,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (exists) {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new OperationError(`${file} is not a file`, { hint: 'point --db at the database file' });
-    // An empty file is no database: a command that only reads (list, members, show) made one of
-    // it, writing the whole schema into `--db empty.csv`, and listed nothing as if all were well.
-    // A command that may create the database takes it as a new one (`touch skillsnet.db`).
+    // An empty file is no database: a command that only reads (list, members, show) made the
+    // schema in it and reported "0 applications" of a file emptied by accident (a copy that
+    // failed, a disk that filled), or of `--db empty.csv`. A command that may create the database
+    // takes it as a new one (`touch skillsnet.db`); so is one whose data still sits in its -wal.
     if (stat.size === 0 && !options.create && !hasSideFile(file)) {
-      throw new OperationError(`no database at ${file}: the file is empty`, {
-        hint: 'check the path given to --db (or SKILLSNET_DB); a command that imports (skillsnet import FILE) makes a new database there',
+      throw new OperationError(`${file} is empty (0 bytes): it holds no database`, {
+        hint: 'check the path given to --db (or SKILLSNET_DB); if it held your data, restore your latest backup (skillsnet db backup makes them); to start a database there, import applications (skillsnet import FILE)',
       });
     }
     const protection = writeProtection(file);
@@ -71,6 +72,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // once instead of waiting, so the setup as a whole is retried until it goes through.
     retryWhileBusy(() => {
       refuseForeignDatabase(db, file);
+      // A file from a newer skillsnet is refused before anything changes it (switched to WAL,
+      // its header was rewritten on the way to "written by a newer skillsnet").
+      migrate(db, { dryCheck: true });
       // Only a new, empty file takes it (before its first table; an existing file keeps its own).
       if (!readonly) db.pragma(`page_size = ${PAGE_SIZE}`);
       if (!readonly) db.pragma('journal_mode = WAL');
@@ -172,6 +176,8 @@ export function openReadOnly(file: string): DB {
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw e;
+    const sideFiles = sideFilesRefusal(file, false);
+    if (sideFiles) throw sideFiles;
     let walBytes = 0;
     try {
       walBytes = fs.statSync(`${file}-wal`).size;
@@ -216,6 +222,8 @@ const CACHE_SIZE = -16000;
 function cannotOpen(file: string, e: unknown): OperationError {
   if (e instanceof OperationError) return e;
   const code = String((e as { code?: unknown })?.code ?? '');
+  const sideFiles = /^SQLITE_(CANTOPEN|READONLY|IOERR)/.test(code) ? sideFilesRefusal(file, true) : undefined;
+  if (sideFiles) return sideFiles;
   if (/^SQLITE_(NOTADB|CORRUPT)/.test(code)) {
     return new OperationError(`${file} is damaged or is not an SQLite database (${code})`, {
       hint: 'check the path given to --db; skillsnet db check says more, and your latest backup (skillsnet db backup) can replace a damaged file',
@@ -226,6 +234,35 @@ function cannotOpen(file: string, e: unknown): OperationError {
   return new OperationError(`cannot open ${file} as a skillsnet database: ${(e as Error).message}`, {
     hint: 'check the path given to --db, or move the file aside and start a new database',
   });
+}
+
+/**
+ * The -wal and -shm files beside a database, left by a run as another user (root, a service) and
+ * not readable (or, for a writer, not writable) by this one: SQLite then cannot open the database,
+ * which read as "a read-only folder" or "not permitted" without naming the file in the way.
+ */
+function sideFilesRefusal(file: string, writes: boolean): OperationError | undefined {
+  for (const side of [`${file}-wal`, `${file}-shm`]) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(side);
+    } catch {
+      continue;
+    }
+    try {
+      fs.accessSync(side, writes ? fs.constants.R_OK | fs.constants.W_OK : fs.constants.R_OK);
+      continue;
+    } catch {
+      /* the one in the way */
+    }
+    const name = path.basename(side);
+    const whose = typeof process.geteuid === 'function' && stat.uid !== process.geteuid() ? `, owned by another user (uid ${stat.uid})` : '';
+    const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
+    return new OperationError(`cannot open ${file}: you may not ${writes ? 'read and write' : 'read'} ${name} beside it (mode ${mode}${whose}), the ${side.endsWith('-wal') ? 'write-ahead log' : 'shared-memory file'} SQLite needs to open it`, {
+      hint: `these files are left by a run as another user: have them open it once with skillsnet (skillsnet db check folds the log into the file and removes both), or give you access (chown or chmod ${path.basename(file)}-wal and ${path.basename(file)}-shm)`,
+    });
+  }
+  return undefined;
 }
 
 function isBusy(e: unknown): boolean {
@@ -261,9 +298,24 @@ function restrictSideFiles(file: string): void {
   }
 }
 
-/** Runs fn inside BEGIN IMMEDIATE ... COMMIT, retrying the BEGIN while another process holds the lock. */
+/**
+ * Runs fn inside BEGIN IMMEDIATE ... COMMIT. When waitForWriteLock has just taken the write lock
+ * for this connection, fn runs in it (no other writer can have come in between); otherwise the
+ * BEGIN waits in SQLite's busy wait.
+ */
 export function withWriteTransaction<T>(db: DB, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  if (!takeHeldLock(db)) return db.transaction(fn).immediate();
+  let value: T;
+  try {
+    // (in a savepoint: fn failing undoes its own writes, as a transaction of its own would)
+    value = db.transaction(fn)();
+  } catch (e) {
+    // Nothing was written (a failed or dry-run write): the lock stays held for the next one.
+    heldLocks.add(db);
+    throw e;
+  }
+  commitHeldLock(db);
+  return value;
 }
 
 /** What a command says, once, while beginWrite waits for another writer. */
@@ -276,6 +328,8 @@ export const WAITING_FOR_WRITER = 'Waiting for another skillsnet command to fini
  * onWait is called once if we have to wait, so the command can tell the user why.
  */
 export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 60_000): Promise<void> {
+  // The lock waitForWriteLock took for this stretch of work: this transaction is it.
+  if (takeHeldLock(db)) return;
   const started = Date.now();
   // SQLite's busy wait blocks the event loop (Ctrl-C unanswered for its 10 seconds): the wait is
   // made of short tries instead, with the event loop free between them; the user is told once
@@ -311,18 +365,49 @@ export async function beginWrite(db: DB, onWait?: () => void, maxWaitMs = 10 * 6
 }
 
 /**
- * Waits, with the event loop free, until no other process holds the write lock, and keeps
- * nothing: for commands whose writes are short synchronous transactions (withWriteTransaction,
- * better-sqlite3's .immediate()). Their own wait is SQLite's busy wait, which blocks the event
- * loop: Ctrl-C while another command held the lock went unanswered for the whole 10 seconds,
- * and the command then failed with SQLITE_BUSY (exit 1, the interruption lost). Called just
- * before such writes, the wait is here, answerable and said once; SQLite's own is left with a
- * writer that starts in between.
+ * Waits, with the event loop free, until no other process holds the write lock, and takes it for
+ * the synchronous stretch of work that follows: for commands whose writes are short synchronous
+ * transactions (withWriteTransaction). Their own wait is SQLite's busy wait, which blocks the
+ * event loop (Ctrl-C unanswered for 10 seconds, then SQLITE_BUSY). The lock taken here was
+ * given back at once, so a writer that came in before the command's write (while the officer
+ * answered a question) sent it back to SQLite's wait, and to "database is locked": now the first
+ * write transaction of the stretch uses this lock, and when the command awaits anything first (a
+ * question, a file) the lock is given back, anything written in it kept.
  */
 export async function waitForWriteLock(db: DB, onWait?: () => void, maxWaitMs?: number): Promise<void> {
   if (db.readonly || db.inTransaction) return;
   await beginWrite(db, onWait, maxWaitMs);
-  db.exec('ROLLBACK');
+  heldLocks.add(db);
+  // (a callback of its own, after the synchronous stretch and every promise it settles)
+  setImmediate(() => releaseWriteLock(db));
+}
+
+/** Connections holding a lock waitForWriteLock took, not yet used by a write transaction. */
+const heldLocks = new WeakSet<DB>();
+
+/** Whether the connection holds a lock waitForWriteLock took, unused yet (its transaction is not a caller's). */
+export function holdsWaitedLock(db: DB): boolean {
+  return heldLocks.has(db) && db.open && db.inTransaction;
+}
+
+/** Gives back a lock waitForWriteLock took and no write transaction used, keeping what was written in it. */
+export function releaseWriteLock(db: DB): void {
+  if (takeHeldLock(db)) commitHeldLock(db);
+}
+
+/** Takes over the lock waitForWriteLock took: true when the caller now owns its open transaction. */
+function takeHeldLock(db: DB): boolean {
+  return heldLocks.delete(db) && db.open && db.inTransaction;
+}
+
+function commitHeldLock(db: DB): void {
+  try {
+    if (db.inTransaction) db.exec('COMMIT');
+  } catch (e) {
+    // (a failed COMMIT can leave the transaction open: nothing of it is kept)
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
 }
 
 /** How long one try of beginWrite may block (SQLite's busy wait), in milliseconds. */

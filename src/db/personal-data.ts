@@ -147,26 +147,16 @@ export function countOwnRows(db: DB, place: PersonalDataPlace, ids: { people: nu
     .get({ people: JSON.stringify(ids.people), emails: JSON.stringify(ids.emails), applications: JSON.stringify(ids.applications) }) as number);
 }
 
-/** Makes the deleted bytes unrecoverable from the file: zeroed pages, the WAL emptied, the file rebuilt. */
-export function scrubFile(db: DB): { walFramesLeft: number; checkpointed: boolean } {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
-  const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  return { walFramesLeft: r ? Math.max(0, r.log) : 0, checkpointed: !r || r.busy === 0 };
-}
-
 /**
- * Runs fn with SQLite's secure_delete on (the pages deletes free are zeroed, not left for a later
- * write), and puts the connection's setting back afterwards.
+ * Turns SQLite's secure_delete on for the connection (the pages deletes free are zeroed, not left
+ * for a later write); returns how to put the connection's setting back.
  */
-export function withSecureDelete<T>(db: DB, fn: () => T): T {
+export function secureDeleteOn(db: DB): () => void {
   const secure = db.pragma('secure_delete', { simple: true });
   db.pragma('secure_delete = ON');
-  try {
-    return fn();
-  } finally {
+  return () => {
     db.pragma(`secure_delete = ${secure ? 'ON' : 'OFF'}`);
-  }
+  };
 }
 
 // ------------------------------------------------------------------ erase: finding a person's rows

@@ -1,4 +1,4 @@
-import type { DB } from './connection.js';
+import { withWriteTransaction, type DB } from './connection.js';
 import type { Application } from '../model.js';
 import { getApplication } from './applications.js';
 
@@ -107,7 +107,7 @@ export interface NewRoster extends Pick<RosterInfo, 'name' | 'params' | 'solverS
  * only when `overwrite` is set (the command asks first); its change history goes with it.
  */
 export function saveRoster(db: DB, roster: NewRoster, options: { overwrite?: boolean } = {}): number {
-  return db.transaction(() => {
+  return withWriteTransaction(db, () => {
     const existing = db.prepare('SELECT id FROM rosters WHERE name = ?').get(roster.name) as { id: number } | undefined;
     if (existing) {
       if (!options.overwrite) throw new Error(`a roster named ${roster.name} already exists`);
@@ -121,7 +121,7 @@ export function saveRoster(db: DB, roster: NewRoster, options: { overwrite?: boo
     roster.members.forEach((m, i) => insert.run(rosterId, m.applicationId, 'member', i + 1, JSON.stringify(m.reasons)));
     roster.alternates.forEach((m, i) => insert.run(rosterId, m.applicationId, 'alternate', i + 1, JSON.stringify(m.reasons)));
     return rosterId;
-  }).immediate();
+  });
 }
 
 export function rosterExists(db: DB, name: string): boolean {
@@ -171,7 +171,7 @@ export function swapRosterMember(
     alternateReasons?: Map<number, string[]>;
   },
 ): void {
-  db.transaction(() => {
+  withWriteTransaction(db, () => {
     const roster = db.prepare('SELECT id FROM rosters WHERE name = ?').get(name) as { id: number } | undefined;
     if (!roster) throw new Error(`no roster named ${name}`);
     const removed = db
@@ -211,12 +211,12 @@ export function swapRosterMember(
     db.prepare('INSERT INTO roster_changes (roster_id, removed_application_id, added_application_id, note) VALUES (?, ?, ?, ?)').run(
       roster.id, change.removedId, change.addedId, change.note,
     );
-  }).immediate();
+  });
 }
 
 /** Deletes a roster with its members, alternates and change history. Returns false when there was none. */
 export function deleteRoster(db: DB, name: string): boolean {
-  return db.transaction(() => db.prepare('DELETE FROM rosters WHERE name = ?').run(name).changes > 0).immediate();
+  return withWriteTransaction(db, () => db.prepare('DELETE FROM rosters WHERE name = ?').run(name).changes > 0);
 }
 
 /** The roster seats (roster_members rows) of an application. */

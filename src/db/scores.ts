@@ -1,4 +1,4 @@
-import { beginWrite, commit, rollback, type DB } from './connection.js';
+import { beginWrite, commit, holdsWaitedLock, releaseWriteLock, rollback, type DB } from './connection.js';
 
 /** Scale assumed for scores imported before scales were stored. */
 export const DEFAULT_SCALE = { min: 0, max: 10 };
@@ -99,10 +99,14 @@ export async function storeScores(
     `UPDATE reviewer_scores SET score = ?, file_name = ?, scale_min = ?, scale_max = ?, raw_text = ?,
        imported_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE application_id = ? AND reviewer = ?`,
   );
-  const ownTransaction = !db.inTransaction;
+  // (a lock the command waited for, unused yet, is no caller's transaction: beginWrite takes it)
+  const ownTransaction = !db.inTransaction || holdsWaitedLock(db);
   // A dry run only reads: it also works on a database opened read-only (no write lock asked for).
   if (ownTransaction) {
-    if (options.dryRun) db.exec('BEGIN');
+    if (options.dryRun) {
+      releaseWriteLock(db);
+      db.exec('BEGIN');
+    }
     else await beginWrite(db, options.onWait);
   }
   let open = ownTransaction;

@@ -30,6 +30,6 @@
  */
 export { writeAllSync, openPendingFile, writeFileAtomic, writeFilesAtomic, type PendingFile, type WriteOptions } from './write.js';
 export { asNamed, MAX_PIPED_INPUT_BYTES, openInput, readFailure, readSmallInput, type InputFile } from './input.js';
-export { checkTarget, kindOf, makePrivateFolder, syncFolder, type TargetState } from './target.js';
+export { checkTarget, kindOf, makePrivateFolder, makePrivateTempFolder, syncFolder, type TargetState } from './target.js';
 export { faultError, faultMessage, faultOf, isClosedPipe, type Fault, type FaultContext } from './faults.js';
 export { CheckedOutput } from './stdout.js';

@@ -7,13 +7,12 @@
  */
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { InterruptedError, OperationError } from '../errors.js';
 import { faultError } from './faults.js';
-import { kindOf } from './target.js';
+import { kindOf, makePrivateTempFolder } from './target.js';
 import { writeAllSync } from './write.js';
 import { shellArg } from '../text.js';
 
@@ -78,12 +77,12 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
  * The input ready to be read (as many times as needed). `signal`: an abort (Ctrl-C) stops the
  * copy and removes it at once. `what` names an input that is not an import's ("the scores file ").
  */
-export async function openInput(file: string, options: { signal?: AbortSignal; what?: string } = {}): Promise<InputFile> {
+export async function openInput(file: string, options: { signal?: AbortSignal; what?: string; onStatus?: (message: string) => void } = {}): Promise<InputFile> {
   const kind = readableKind(file, options.what);
   const stdin = STDIN_NAMES.has(file);
   const name = stdin ? 'stdin' : path.basename(file);
   if (kind === 'file') return { name, path: stdin ? '/dev/stdin' : file, copied: false, release: () => {} };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillsnet-input-'));
+  const dir = makePrivateTempFolder('skillsnet-input-');
   const copy = path.join(dir, name);
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   // Ctrl-C ends the process from the abort itself: the copy goes with it.
@@ -93,7 +92,7 @@ export async function openInput(file: string, options: { signal?: AbortSignal; w
     remove();
   };
   try {
-    await copyStream(stdin ? 0 : file, copy, name, options.signal);
+    await copyStream(stdin ? 0 : file, copy, name, options.signal, options.onStatus);
   } catch (e) {
     release();
     throw e;
@@ -102,12 +101,18 @@ export async function openInput(file: string, options: { signal?: AbortSignal; w
 }
 
 /** Reads a stream (a path, or descriptor 0 for stdin) into `copy`, at most MAX_PIPED_INPUT_BYTES. */
-async function copyStream(source: string | number, copy: string, name: string, signal?: AbortSignal): Promise<void> {
+async function copyStream(source: string | number, copy: string, name: string, signal?: AbortSignal, onStatus?: (message: string) => void): Promise<void> {
   const fd = fs.openSync(copy, 'wx', 0o600);
   let bytes = 0;
   const input = readStream(source);
   const abort = () => input.destroy(new InterruptedError());
   signal?.addEventListener('abort', abort);
+  // A pipe nobody writes to (yet) is waited for, as cat waits: said once, so that a silent
+  // command is not taken for a hung one.
+  const silent = setTimeout(() => {
+    if (bytes === 0) onStatus?.(`Waiting for ${typeof source === 'number' ? 'something to come through stdin' : `a program to write to ${name} (a named pipe)`}; Ctrl-C stops.`);
+  }, QUIET_PIPE_MS);
+  silent.unref();
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       bytes += chunk.length;
@@ -126,11 +131,15 @@ async function copyStream(source: string | number, copy: string, name: string, s
     if (e instanceof OperationError || e instanceof InterruptedError) throw e;
     throw readFailure(name, e);
   } finally {
+    clearTimeout(silent);
     signal?.removeEventListener('abort', abort);
     input.destroy();
     fs.closeSync(fd);
   }
 }
+
+/** How long a pipe may stay silent before the command says it waits for it. */
+const QUIET_PIPE_MS = 2000;
 
 /**
  * A small input read whole (a quotas file, labelled texts, a --map file): once, at most `limit`

@@ -4,6 +4,7 @@
  * --force` run as root once turned the device into a file holding every contact.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { OperationError } from '../errors.js';
 import { faultError } from './faults.js';
@@ -91,6 +92,25 @@ export function makePrivateFolder(dir: string): string {
     }
   }
   return dir;
+}
+
+/**
+ * A new private folder (mkdtemp: 0700) in the temporary folder, for a copy that holds personal
+ * data. A TMPDIR that is missing, read-only or full read as "cannot mkdtemp
+ * /x/skillsnet-input-XXXXXX: check the path", which did not say that TMPDIR was the path.
+ */
+export function makePrivateTempFolder(prefix: string): string {
+  const tmp = os.tmpdir();
+  try {
+    return fs.mkdtempSync(path.join(tmp, prefix));
+  } catch (e) {
+    const named = process.env.TMPDIR ? `the temporary folder ${tmp} (TMPDIR)` : `the temporary folder ${tmp}`;
+    throw faultError(e, {
+      action: `make a private folder in ${named}`,
+      folder: fs.existsSync(tmp) ? tmp : undefined,
+      elsewhere: 'point TMPDIR at a folder you may write to, on a disk with room',
+    });
+  }
 }
 
 /**

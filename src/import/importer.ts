@@ -325,7 +325,7 @@ export interface PreparedFile {
 }
 
 async function prepareFile(given: string, options: FileOptions, hooks: ImportHooks): Promise<PreparedFile> {
-  const input = await openInput(given, { signal: hooks.signal });
+  const input = await openInput(given, { signal: hooks.signal, onStatus: hooks.onStatus });
   const file = input.path;
   try {
     const scan = await scanFile(file);

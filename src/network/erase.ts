@@ -13,21 +13,22 @@
  * message repeats the data.
  */
 import path from 'node:path';
-import { withWriteTransaction, type DB } from '../db/connection.js';
+import { beginWrite, commit, drainInSteps, rollback, type DB } from '../db/connection.js';
 import { exportsCarrying, type ExportLogEntry } from '../db/export-log.js';
 import { recordAction } from '../db/history.js';
 import {
   ERASED, applicationContactAndSource, applicationOwnerAt, applicationPersonAndEmail, applicationsOfEmailOrPeople, applicationsOfPeopleOrEmails,
   clearApplicationContact, clearValues, contactDataOfApplications, contactDataOfPeople, deleteOwnRows, emailsOfPeople, existingPeople, existingTables,
   mappingOfRejectedRowAt, memberKindAndPerson, organizationMembersOfPeople, peopleWithEmail, personalDataPlaces, personMembersOfPeople, rowsContaining,
-  rowsWhole, scrubFile, setText, setVersionData, sourceRowsOfApplications, textColumnsOfAllTables, unlinkPeople, versionDataOfApplication,
-  versionOwnerAt, versionsOfApplications, withSecureDelete,
+  rowsWhole, setText, setVersionData, sourceRowsOfApplications, textColumnsOfAllTables, unlinkPeople, versionDataOfApplication,
+  secureDeleteOn, versionOwnerAt, versionsOfApplications,
 } from '../db/personal-data.js';
+import { scrubFileAside } from '../db/scrub.js';
 import { OperationError, UsageError } from '../errors.js';
+import { checkpoint } from '../reporting.js';
 import { faultOf } from '../files/index.js';
 import { eraseAttendanceOf } from '../events/attendance/store.js';
 import { normaliseEmail } from '../import/normalise.js';
-import { DRY_RUN } from './members.js';
 import { looksLike, readId } from '../ids.js';
 import { type Subject } from './subjects.js';
 
@@ -360,9 +361,20 @@ function scrubOtherApplications(db: DB, target: EraseTarget, matcher: DataMatche
 
 /**
  * Erases a person. Run it with the officer's consent (the CLI asks, or needs --yes); a dry run
- * reports what would go and changes nothing.
+ * reports what would go and changes nothing. Once the erase is committed, `onErased` hears of it
+ * with the rebuild of the file under way (in a worker thread: seconds on a large database), so
+ * that an interruption from then on can say so and let the rebuild finish.
  */
-export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } = {}): EraseReport {
+export async function erasePerson(
+  db: DB,
+  text: string,
+  options: {
+    dryRun?: boolean;
+    /** Between steps of the erase (default: the event loop runs, so Ctrl-C is heard). */
+    pause?: () => Promise<void>;
+    onErased?: (report: EraseReport, rebuilt: Promise<unknown>) => void;
+  } = {},
+): Promise<EraseReport> {
   const target = findErasable(db, text);
   const subject = target.people.length ? target.people.map((p) => `person-${p}`).join(', ') : target.applications.length ? `the contact of application ${target.applications.join(', ')}` : 'an address found only in imported rows';
   const report: EraseReport = {
@@ -378,101 +390,129 @@ export function erasePerson(db: DB, text: string, options: { dryRun?: boolean } 
     if (found) found.rows += rows;
     else report.removed.push({ table, label, rows });
   };
-  // secure_delete: the pages the deletes free are zeroed, not left for a later write.
-  withSecureDelete(db, () => {
-    try {
-      withWriteTransaction(db, () => {
-        const label = (t: string) => personalDataPlaces().find((p) => p.table === t)?.label ?? t;
-        // 1. The person's applications: their fields, and the cells of their source rows (and earlier versions) that hold them.
-        const apps = sourceRowsOfApplications(db, target.applications);
-        for (const a of apps) {
-          const raw = scrubRawRow(a.raw_json, personalHeaders(a.mapping_json));
-          clearApplicationContact(db, a.id, raw);
-        }
-        count('applications', label('applications'), apps.length);
-        const versions = versionsOfApplications(db, target.applications);
-        for (const v of versions) {
-          const data = JSON.parse(v.data_json) as Record<string, unknown>;
-          for (const k of ['contact_name', 'given_name', 'family_name', 'email', 'phone']) if (k in data) data[k] = null;
-          if (typeof data.raw_json === 'string') data.raw_json = scrubRawRow(data.raw_json, personalHeaders(v.mapping_json));
-          setVersionData(db, v.id, JSON.stringify(data));
-        }
-        count('application_versions', label('application_versions'), versions.length);
-        // 2. Rejected rows that hold their address or phone: the contact cells go.
-        if (matcher.pattern) {
-          const rejected = rowsContaining(db, 'rejected_rows', 'raw_json', [...target.emails, ...matcher.fragments.filter((f) => /^\d+$/.test(f))]);
-          for (const r of rejected) {
-            matcher.pattern.lastIndex = 0;
-            if (!matcher.pattern.test(r.text)) continue;
-            const batch = mappingOfRejectedRowAt(db, r.rowid);
-            const scrubbed = scrubRawRow(r.text, personalHeaders(batch));
-            if (scrubbed !== r.text) { setText(db, 'rejected_rows', 'raw_json', r.rowid, scrubbed); count('rejected_rows', label('rejected_rows'), 1); }
-          }
-          matcher.pattern.lastIndex = 0;
-        }
-        // 3. Their own rows (people, person members; attendance rows and the like from other modules) go whole.
-        unlinkPeople(db, target.people);
-        // Attendance rows name the person in the reports' own spellings ("Kouassi, Moussa"); the events are matched again without them.
-        const personMembers = personMembersOfPeople(db, target.people);
-        const organizationMembers = organizationMembersOfPeople(db, target.people);
-        const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers, organizationMemberIds: organizationMembers });
-        count('attendance_rows', label('attendance_rows'), attendance.rows);
-        count('attendance_links', label('attendance_links'), attendance.links);
-        const ordered = [...personalDataPlaces()].sort((a, b) => Number(a.table === 'people') - Number(b.table === 'people'));
-        for (const place of ordered) {
-          if (!tables.has(place.table)) continue;
-          count(place.table, place.label, deleteOwnRows(db, place, ids));
-        }
-        // 4. Their data where it is one value of a column (an address, a phone) or inside text.
-        // Name columns are other people's names (the person's own rows were cleared above): a
-        // namesake keeps their name; so does the contact name in another person's source row.
-        const namesakes = new Set(personalDataPlaces().flatMap((p) => (p.nameColumns ?? []).map((c) => `${p.table}.${c}`)));
-        const others = scrubOtherApplications(db, target, matcher);
-        count('applications', label('applications'), others.applications);
-        count('application_versions', label('application_versions'), others.versions);
-        // (a namesake's name cell keeps the name but not the person's address or phone written in it)
-        for (const place of personalDataPlaces()) {
-          if (!tables.has(place.table)) continue;
-          for (const column of place.nameColumns ?? []) count(place.table, place.label, scrubContact(db, place.table, column, matcher));
-        }
-        const handled = new Set([...namesakes, 'applications.raw_json', 'application_versions.data_json']);
-        for (const place of personalDataPlaces()) {
-          if (!tables.has(place.table)) continue;
-          for (const column of place.valueColumns ?? []) count(place.table, place.label, clearValues(db, place.table, column, [...target.emails, ...target.phones]));
-          for (const column of place.textColumns ?? []) if (!handled.has(`${place.table}.${column}`)) count(place.table, place.label, scrubColumn(db, place.table, column, matcher));
-        }
-        // 5. The sweep: any text column of any table that still holds it (a table no module registered).
-        const registered = new Set(personalDataPlaces().flatMap((p) => [...(p.valueColumns ?? []), ...(p.textColumns ?? [])].map((c) => `${p.table}.${c}`)));
-        for (const { table, columns } of textColumnsOfAllTables(db)) {
-          for (const column of columns) {
-            if (handled.has(`${table}.${column}`)) continue;
-            const n = scrubColumn(db, table, column, matcher);
-            if (n && !registered.has(`${table}.${column}`)) report.alsoFound.push({ table, column, rows: n });
-            else if (n) count(table, table, n);
-          }
-        }
-        report.historyId = recordAction(db, 'erase', subject, { people: target.people.length, applications: target.applications.length, tables: report.removed.map((r) => r.table) });
-        if (options.dryRun) throw DRY_RUN;
-      });
-    } catch (e) {
-      if (e !== DRY_RUN) throw e;
-      report.historyId = null;
+  // In steps, with the event loop free between them (every ~50 ms): in one synchronous block the
+  // erase of a large database held Ctrl-C for seconds, and the preview (a dry run) as long again.
+  function* steps(): Generator<unknown, void> {
+    const label = (t: string) => personalDataPlaces().find((p) => p.table === t)?.label ?? t;
+    // 1. The person's applications: their fields, and the cells of their source rows (and earlier versions) that hold them.
+    const apps = sourceRowsOfApplications(db, target.applications);
+    for (const a of apps) {
+      const raw = scrubRawRow(a.raw_json, personalHeaders(a.mapping_json));
+      clearApplicationContact(db, a.id, raw);
+      yield;
     }
-    if (!options.dryRun) {
-      try {
-        const { checkpointed } = scrubFile(db);
-        report.file = { vacuumed: true, walEmptied: checkpointed };
-      } catch (e) {
-        // The erase is committed by now: said as a bare "cannot use the database: the disk is
-        // full", the officer took it for not done, and erasing again found no one.
-        const fault = faultOf(e, path.dirname(db.name));
-        if (!fault) throw e;
-        throw new OperationError(
-          `${subject} was erased from every table (change ${report.historyId} in the history), but the database file could not be rebuilt afterwards: ${fault.what} (${fault.code})`,
-          { hint: `${fault.fix.replace(/ \(or write somewhere else\)|, then run the command again$/g, '')}; the file is rebuilt at the next erase (until then, bytes of the erased data may remain in its unused space)` },
-        );
+    count('applications', label('applications'), apps.length);
+    const versions = versionsOfApplications(db, target.applications);
+    for (const v of versions) {
+      const data = JSON.parse(v.data_json) as Record<string, unknown>;
+      for (const k of ['contact_name', 'given_name', 'family_name', 'email', 'phone']) if (k in data) data[k] = null;
+      if (typeof data.raw_json === 'string') data.raw_json = scrubRawRow(data.raw_json, personalHeaders(v.mapping_json));
+      setVersionData(db, v.id, JSON.stringify(data));
+      yield;
+    }
+    count('application_versions', label('application_versions'), versions.length);
+    // 2. Rejected rows that hold their address or phone: the contact cells go.
+    if (matcher.pattern) {
+      const rejected = rowsContaining(db, 'rejected_rows', 'raw_json', [...target.emails, ...matcher.fragments.filter((f) => /^\d+$/.test(f))]);
+      for (const r of rejected) {
+        matcher.pattern.lastIndex = 0;
+        if (!matcher.pattern.test(r.text)) continue;
+        const batch = mappingOfRejectedRowAt(db, r.rowid);
+        const scrubbed = scrubRawRow(r.text, personalHeaders(batch));
+        if (scrubbed !== r.text) { setText(db, 'rejected_rows', 'raw_json', r.rowid, scrubbed); count('rejected_rows', label('rejected_rows'), 1); }
+        yield;
+      }
+      matcher.pattern.lastIndex = 0;
+    }
+    // 3. Their own rows (people, person members; attendance rows and the like from other modules) go whole.
+    unlinkPeople(db, target.people);
+    // Attendance rows name the person in the reports' own spellings ("Kouassi, Moussa"); the events are matched again without them.
+    const personMembers = personMembersOfPeople(db, target.people);
+    const organizationMembers = organizationMembersOfPeople(db, target.people);
+    const attendance = eraseAttendanceOf(db, { emails: target.emails, names: target.names, memberIds: personMembers, organizationMemberIds: organizationMembers });
+    count('attendance_rows', label('attendance_rows'), attendance.rows);
+    count('attendance_links', label('attendance_links'), attendance.links);
+    const ordered = [...personalDataPlaces()].sort((a, b) => Number(a.table === 'people') - Number(b.table === 'people'));
+    for (const place of ordered) {
+      if (!tables.has(place.table)) continue;
+      count(place.table, place.label, deleteOwnRows(db, place, ids));
+      yield;
+    }
+    // 4. Their data where it is one value of a column (an address, a phone) or inside text.
+    // Name columns are other people's names (the person's own rows were cleared above): a
+    // namesake keeps their name; so does the contact name in another person's source row.
+    const namesakes = new Set(personalDataPlaces().flatMap((p) => (p.nameColumns ?? []).map((c) => `${p.table}.${c}`)));
+    yield;
+    const others = scrubOtherApplications(db, target, matcher);
+    count('applications', label('applications'), others.applications);
+    count('application_versions', label('application_versions'), others.versions);
+    // (a namesake's name cell keeps the name but not the person's address or phone written in it)
+    for (const place of personalDataPlaces()) {
+      if (!tables.has(place.table)) continue;
+      for (const column of place.nameColumns ?? []) {
+        count(place.table, place.label, scrubContact(db, place.table, column, matcher));
+        yield;
       }
     }
-  });
+    const handled = new Set([...namesakes, 'applications.raw_json', 'application_versions.data_json']);
+    for (const place of personalDataPlaces()) {
+      if (!tables.has(place.table)) continue;
+      for (const column of place.valueColumns ?? []) {
+        count(place.table, place.label, clearValues(db, place.table, column, [...target.emails, ...target.phones]));
+        yield;
+      }
+      for (const column of place.textColumns ?? []) {
+        if (handled.has(`${place.table}.${column}`)) continue;
+        count(place.table, place.label, scrubColumn(db, place.table, column, matcher));
+        yield;
+      }
+    }
+    // 5. The sweep: any text column of any table that still holds it (a table no module registered).
+    const registered = new Set(personalDataPlaces().flatMap((p) => [...(p.valueColumns ?? []), ...(p.textColumns ?? [])].map((c) => `${p.table}.${c}`)));
+    for (const { table, columns } of textColumnsOfAllTables(db)) {
+      for (const column of columns) {
+        if (handled.has(`${table}.${column}`)) continue;
+        const n = scrubColumn(db, table, column, matcher);
+        if (n && !registered.has(`${table}.${column}`)) report.alsoFound.push({ table, column, rows: n });
+        else if (n) count(table, table, n);
+        yield;
+      }
+    }
+    report.historyId = recordAction(db, 'erase', subject, { people: target.people.length, applications: target.applications.length, tables: report.removed.map((r) => r.table) });
+  }
+  // secure_delete: the pages the deletes free are zeroed, not left for a later write.
+  const restoreSecureDelete = secureDeleteOn(db);
+  try {
+    await beginWrite(db);
+    try {
+      await drainInSteps(steps(), options.pause ?? (() => checkpoint()));
+      if (options.dryRun) {
+        rollback(db);
+        report.historyId = null;
+      } else commit(db);
+    } catch (e) {
+      rollback(db);
+      throw e;
+    }
+  } finally {
+    restoreSecureDelete();
+  }
+  if (!options.dryRun) {
+    const rebuilt = scrubFileAside(db.name);
+    options.onErased?.(report, rebuilt);
+    try {
+      const { checkpointed } = await rebuilt;
+      report.file = { vacuumed: true, walEmptied: checkpointed };
+    } catch (e) {
+      // The erase is committed by now: said as a bare "cannot use the database: the disk is
+      // full", the officer took it for not done, and erasing again found no one.
+      const fault = faultOf(e, path.dirname(db.name));
+      if (!fault) throw e;
+      throw new OperationError(
+        `${subject} was erased from every table (change ${report.historyId} in the history), but the database file could not be rebuilt afterwards: ${fault.what} (${fault.code})`,
+        { hint: `${fault.fix.replace(/ \(or write somewhere else\)|, then run the command again$/g, '')}; the file is rebuilt at the next erase (until then, bytes of the erased data may remain in its unused space)` },
+      );
+    }
+  }
   return report;
 }

@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beginWrite, commit, drain, drainInSteps, inSavepoint, inSavepointInSteps, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
+import { beginWrite, commit, drain, holdsWaitedLock, drainInSteps, inSavepoint, inSavepointInSteps, rollback, WAITING_FOR_WRITER, type DB } from '../../db/connection.js';
 import {
   anonymiseAttendanceRows, attendeesByMinutes, attendanceImports, attendancePersonalFields, attendanceLinks, attendanceRow, attendanceRows, deleteAttendanceImport, deleteAttendanceLinksById,
   eventMeetings, eventsWithAttendance, importOfFile, insertAttendanceImportSteps, saveAttendanceLink, saveEventMatchesSteps, memberNamesAndEmails,
@@ -264,7 +264,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
   // The write lock is taken first, waiting with the event loop free: the savepoint alone began a
   // deferred transaction, which failed at once with SQLITE_BUSY when another command (a member
   // import) was writing, or had written since this one first read.
-  const ownTransaction = !db.inTransaction;
+  const ownTransaction = !db.inTransaction || holdsWaitedLock(db);
   if (ownTransaction) await beginWrite(db, () => callbacks.onStatus?.(WAITING_FOR_WRITER));
   try {
     // Written in steps with the event loop free between them: 40,000 rows in one synchronous

@@ -61,6 +61,16 @@ export function writeCall(file: string, count = 20, seed = 7): string {
   return file;
 }
 
+/** A new folder holding a call of `count` applications (writeCall) and a database it was imported into. */
+export function importedCall(prefix: string, count: number, seed?: number): { work: string; call: string; db: string } {
+  const work = tempDir(prefix);
+  const call = writeCall(path.join(work, 'call.csv'), count, seed);
+  const db = path.join(work, 'call.db');
+  const imported = run(['--db', db, 'import', call, '--call', '2020', '--quiet']);
+  if (imported.code !== 0) throw new Error(`the call could not be imported (exit ${imported.code}):\n${imported.stderr}`);
+  return { work, call, db };
+}
+
 export interface Run {
   args: string[];
   code: number;
@@ -124,10 +134,10 @@ export function errorLine(r: Run): string {
 }
 
 /**
- * Starts the CLI, sends SIGINT after `trigger` milliseconds (or once `trigger` returns true,
- * looked at every 10 ms), and reports how long the process took to exit after it.
+ * Starts the CLI, sends SIGINT (or `signal`) after `trigger` milliseconds (or once `trigger`
+ * returns true, looked at every 10 ms), and reports how long the process took to exit after it.
  */
-export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run & { afterSigint: number | null }> {
+export function interrupt(args: string[], trigger: number | (() => boolean), options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: NodeJS.Signals } = {}): Promise<Run & { afterSigint: number | null }> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -141,7 +151,7 @@ export function interrupt(args: string[], trigger: number | (() => boolean), opt
   let sent: number | null = null;
   const send = () => {
     sent = Date.now();
-    child.kill('SIGINT');
+    child.kill(options.signal ?? 'SIGINT');
   };
   const timer = typeof trigger === 'number'
     ? setTimeout(send, trigger)
@@ -274,4 +284,64 @@ export function dumpOf(file: string): string {
   } finally {
     db.close();
   }
+}
+
+/** A command on a terminal (util-linux `script` gives it a pty): what it shows, and keys typed to it. */
+export interface OnTerminal {
+  /** Everything shown so far (stdout and stderr together, with the terminal's escape sequences). */
+  screen(): string;
+  /** Resolves once the screen matches (rejects after `ms`, with what was shown). */
+  shows(pattern: RegExp, ms?: number): Promise<void>;
+  /** Types text (a Ctrl-C is '\x03'); returns when it was sent. */
+  type(text: string): number;
+  /** The command's exit code, the whole screen without escape sequences, and when it ended. */
+  done: Promise<{ code: number; screen: string; endedAt: number }>;
+}
+
+/** Fails unless `script` (util-linux) can give a command a terminal. */
+export function requireTerminal(): void {
+  if (spawnSync('script', ['--version']).status !== 0) throw new Error('the terminal cases need `script` (util-linux) to give the command a pty');
+}
+
+/** A terminal's text without its escape sequences (colours, cursor moves). */
+const plain = (screen: string) => screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+export function onTerminal(args: string[]): OnTerminal {
+  requireTerminal();
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, SKILLSNET_DB: '', TERM: 'xterm-256color' } });
+  let screen = '';
+  const watchers: (() => void)[] = [];
+  child.stdout!.on('data', (d: Buffer) => {
+    screen += d.toString('utf8');
+    for (const w of [...watchers]) w();
+  });
+  const done = new Promise<{ code: number; screen: string; endedAt: number }>((resolve) => {
+    child.on('close', (code) => {
+      record({ args, code: code ?? 128, signal: null, stdout: '', stderr: plain(screen), ms: 0 });
+      resolve({ code: code ?? 128, screen: plain(screen), endedAt: Date.now() });
+    });
+  });
+  return {
+    screen: () => screen,
+    shows: (pattern, ms = 20_000) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the terminal did not show ${pattern} in ${ms} ms; it showed:\n${plain(screen)}`)), ms);
+      let settled = false;
+      const check = () => {
+        if (settled || !pattern.test(plain(screen))) return;
+        settled = true;
+        clearTimeout(timer);
+        watchers.splice(watchers.indexOf(check), 1);
+        resolve();
+      };
+      watchers.push(check);
+      check();
+      void done.then(() => check());
+    }),
+    type: (text) => {
+      child.stdin!.write(text);
+      return Date.now();
+    },
+    done,
+  };
 }

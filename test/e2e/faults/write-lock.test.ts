@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dumpOf, errorLine, fill, interrupt, run, smallDisk, tempDir, writeCall } from './support.js';
+import { dumpOf, errorLine, fill, importedCall, interrupt, onTerminal, run, smallDisk, tempDir, writeCall } from './support.js';
 
 /**
  * Ctrl-C while another program holds the database's write lock, and while a long write is under
@@ -28,10 +28,43 @@ function bound(): number {
   return 1500 * Math.max(1, os.loadavg()[0]! / Math.max(1, os.cpus().length));
 }
 
+type Interrupted = Awaited<ReturnType<typeof interrupt>>;
+
+/**
+ * Ctrl-C at each fraction of a whole run's time (at least 700 ms in, past start-up), on a run
+ * `start` prepares (a fresh copy of the database) and then judges. A run that ended before
+ * Ctrl-C was sent (faster than the timed one) is a whole run: exit 0, nothing more to judge; one
+ * still starting (slower) began nothing. Every other run ends within bound() of Ctrl-C; at least
+ * one must be reached.
+ */
+async function interruptLate(fractions: number[], wholeRunMs: number, start: () => { args: string[]; judge: (r: Interrupted) => void }, startupMs?: number): Promise<void> {
+  let signalled = 0;
+  for (const at of fractions) {
+    const { args, judge } = start();
+    // (with the start-up measured, the fraction is of the work after it)
+    const delay = startupMs === undefined ? Math.max(700, Math.round(wholeRunMs * at)) : Math.round(startupMs + at * Math.max(0, wholeRunMs - startupMs));
+    const r = await interrupt(args, delay);
+    if (r.afterSigint === null) {
+      expect(r.code, r.stderr).toBe(0);
+      continue;
+    }
+    // (on a loaded machine Ctrl-C can come while Node or skillsnet is still starting: nothing was begun, nothing to judge)
+    if (r.signal === 'SIGINT' || /while starting; nothing was done$/m.test(r.stderr)) continue;
+    signalled++;
+    expect(r.afterSigint, `Ctrl-C at ${at} of ${wholeRunMs} ms: ${r.afterSigint} ms to exit (exit ${r.code})`).toBeLessThan(bound());
+    judge(r);
+  }
+  expect(signalled, 'Ctrl-C reached at least one run before its end').toBeGreaterThan(0);
+}
+
 /** A copy of the database for one run. */
 function copy(name: string): string {
+  return copyOf(db, name);
+}
+
+function copyOf(from: string, name: string): string {
   const to = path.join(tempDir(`skillsnet-lock-${name}-`), 'call.db');
-  expect(run(['--db', db, 'db', 'backup', to]).code).toBe(0);
+  expect(run(['--db', from, 'db', 'backup', to]).code).toBe(0);
   return to;
 }
 
@@ -69,6 +102,62 @@ describe('Ctrl-C while another program holds the write lock', () => {
   }, 30_000);
 });
 
+describe('another program takes the write lock while the officer answers a question', () => {
+  /**
+   * erase on a terminal: once it asks, another program (sqlite3 holding BEGIN IMMEDIATE) takes the
+   * write lock, then the officer answers yes. The command had waited for the lock before asking
+   * and given it back, so its write went into SQLite's busy wait.
+   */
+  async function eraseAnsweredWhileLocked(name: string) {
+    const target = copy(name);
+    const before = dumpOf(target);
+    const term = onTerminal(['--db', target, 'erase', 'applicant3@example.net']);
+    await term.shows(/Erase them\?/);
+    const other = new Database(target);
+    other.exec('BEGIN IMMEDIATE');
+    const release = () => {
+      if (!other.open) return;
+      other.exec('ROLLBACK');
+      other.close();
+    };
+    term.type('y\r');
+    await term.shows(/Erase them\? This cannot be undone\.? .*Yes/);
+    return { target, before, term, release };
+  }
+
+  it('erase waits for it with the event loop free, says so, and erases once it is gone (SQLite\'s busy wait gave up after 10 s: "database is locked", exit 1)', async () => {
+    const { target, term, release } = await eraseAnsweredWhileLocked('answered-wait');
+    // Held for longer than SQLite's own wait (10 s), released after the command said it waits.
+    const held = setTimeout(release, 12_000);
+    try {
+      const r = await term.done;
+      expect(r.code, r.screen).toBe(0);
+      expect(r.screen).toMatch(/Waiting for another skillsnet command to finish writing/);
+      expect(r.screen).toMatch(/^Erased person-\d+/m);
+    } finally {
+      clearTimeout(held);
+      release();
+    }
+    const left = new Database(target, { readonly: true }).prepare("SELECT count(*) FROM applications WHERE email = 'applicant3@example.net'").pluck().get();
+    expect(left).toBe(0);
+  }, 60_000);
+
+  it('Ctrl-C while erase waits for it: exit 130 at once, the database as it was (unanswered for the 10 s of SQLite\'s busy wait)', async () => {
+    const { target, before, term, release } = await eraseAnsweredWhileLocked('answered-ctrl-c');
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      const sent = term.type('\x03');
+      const r = await term.done;
+      expect(r.code, r.screen).toBe(130);
+      expect(r.endedAt - sent, `${r.endedAt - sent} ms from Ctrl-C to exit`).toBeLessThan(bound());
+      expect(r.screen).toMatch(/^error: interrupted \(SIGINT\); /m);
+    } finally {
+      release();
+    }
+    expect(dumpOf(target)).toBe(before);
+  }, 60_000);
+});
+
 describe('scores import of a long sheet', () => {
   it('Ctrl-C while the scores are stored: answered within a second, and all or nothing is kept, as said (120,000 scores were stored in one 2 s block: Ctrl-C ignored, all saved, exit 0)', async () => {
     const emails = (new Database(db, { readonly: true }).prepare('SELECT email FROM applications WHERE email IS NOT NULL').pluck().all() as string[]);
@@ -79,27 +168,22 @@ describe('scores import of a long sheet', () => {
     const full = run(['--db', copy('scores-full'), 'scores', 'import', sheet, '--quiet']);
     expect(full.code, full.stderr).toBe(0);
     // Sent late in the run, where the scores are being stored (the sheet is read first).
-    let signalled = 0;
-    for (const at of [0.6, 0.75, 0.9]) {
+    await interruptLate([0.6, 0.75, 0.9], full.ms, () => {
       const target = copy('scores');
-      const r = await interrupt(['--db', target, 'scores', 'import', sheet, '--quiet'], Math.max(700, Math.round(full.ms * at)));
-      const saved = new Database(target, { readonly: true }).prepare('SELECT count(*) FROM reviewer_scores').pluck().get() as number;
-      if (r.afterSigint === null) {
-        // (a run faster than the timed one ended before Ctrl-C was sent: a whole import, nothing to judge)
-        expect(r.code, r.stderr).toBe(0);
-        continue;
-      }
-      signalled++;
-      expect(r.afterSigint, `Ctrl-C at ${at} of ${full.ms} ms: ${r.afterSigint} ms to exit (exit ${r.code})`).toBeLessThan(bound());
-      if (r.code === 130) {
-        expect(errorLine(r)).toBe('error: interrupted (SIGINT); no score was saved');
-        expect(saved).toBe(0);
-      } else {
-        expect(r.code, r.stderr).toBe(0);
-        expect(saved).toBeGreaterThan(0);
-      }
-    }
-    expect(signalled, 'Ctrl-C reached at least one run before its end').toBeGreaterThan(0);
+      return {
+        args: ['--db', target, 'scores', 'import', sheet, '--quiet'],
+        judge: (r) => {
+          const saved = new Database(target, { readonly: true }).prepare('SELECT count(*) FROM reviewer_scores').pluck().get() as number;
+          if (r.code === 130) {
+            expect(errorLine(r)).toBe('error: interrupted (SIGINT); no score was saved');
+            expect(saved).toBe(0);
+          } else {
+            expect(r.code, r.stderr).toBe(0);
+            expect(saved).toBeGreaterThan(0);
+          }
+        },
+      };
+    });
   }, 120_000);
 });
 
@@ -114,27 +198,91 @@ describe('event attendance of a long report', () => {
     const full = run(['--db', copy('attendance-full'), 'event', 'attendance', '1', report, '--quiet']);
     expect(full.code, full.stderr).toBe(0);
     // Sent late in the run, where the rows are stored and matched (the report is read first).
-    let signalled = 0;
-    for (const at of [0.55, 0.7, 0.85]) {
+    await interruptLate([0.55, 0.7, 0.85], full.ms, () => {
       const target = copy('attendance');
       const before = dumpOf(target);
-      const r = await interrupt(['--db', target, 'event', 'attendance', '1', report, '--quiet'], Math.max(700, Math.round(full.ms * at)));
-      if (r.afterSigint === null) {
-        // (a run faster than the timed one ended before Ctrl-C was sent: the whole report stored, nothing to judge)
-        expect(r.code, r.stderr).toBe(0);
-        continue;
-      }
-      signalled++;
-      expect(r.afterSigint, `Ctrl-C at ${at} of ${full.ms} ms: ${r.afterSigint} ms to exit (exit ${r.code})`).toBeLessThan(bound());
-      if (r.code === 130) {
-        expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
-        expect(dumpOf(target)).toBe(before);
-      } else {
-        expect(r.code, r.stderr).toBe(0);
-        expect(new Database(target, { readonly: true }).prepare('SELECT count(*) FROM attendance_rows').pluck().get()).toBe(40_000);
-      }
+      return {
+        args: ['--db', target, 'event', 'attendance', '1', report, '--quiet'],
+        judge: (r) => {
+          if (r.code === 130) {
+            expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
+            expect(dumpOf(target)).toBe(before);
+          } else {
+            expect(r.code, r.stderr).toBe(0);
+            expect(new Database(target, { readonly: true }).prepare('SELECT count(*) FROM attendance_rows').pluck().get()).toBe(40_000);
+          }
+        },
+      };
+    });
+  }, 180_000);
+});
+
+describe('Ctrl-C during erase', () => {
+  let large: string;
+  beforeAll(() => {
+    // Large enough that the rebuild of the file (the whole database written again) takes a while.
+    large = importedCall('skillsnet-erase-large-', 8000, 5).db;
+  }, 180_000);
+
+  /** The address of applicant n in the large call. */
+  const emailOf = (n: number) => {
+    const reader = new Database(large, { readonly: true });
+    try {
+      return reader.prepare('SELECT email FROM applications WHERE email LIKE ?').pluck().get(`applicant${n}@%`) as string;
+    } finally {
+      reader.close();
     }
-    expect(signalled, 'Ctrl-C reached at least one run before its end').toBeGreaterThan(0);
+  };
+  const holds = (file: string, text: string) => [file, `${file}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(text));
+
+  it('while the erase is worked out (its preview, a dry run): heard within a second, nothing changed (the preview was one synchronous block)', async () => {
+    const who = emailOf(4);
+    const target = copyOf(large, 'erase-preview');
+    const before = dumpOf(target);
+    const full = run(['--db', target, 'erase', who, '--dry-run', '--quiet']);
+    expect(full.code, full.stderr).toBe(0);
+    // Start-up and the search for the person, without the preview: an address no one has.
+    const startup = run(['--db', target, 'erase', 'no.one@example.invalid', '--dry-run', '--quiet']);
+    expect(startup.code).toBe(1);
+    let stopped = 0;
+    await interruptLate([0.3, 0.5, 0.7], full.ms, () => ({
+      args: ['--db', target, 'erase', who, '--dry-run'],
+      judge: (r) => {
+        if (r.code === 0) {
+          // (Ctrl-C as the report was printed: the dry run was over, and said so whole)
+          expect(r.stdout).toMatch(/^Dry run: would erase person-\d+/m);
+          return;
+        }
+        stopped++;
+        expect(r.code, r.stderr).toBe(130);
+        expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); work in progress was rolled back/);
+      },
+    }), startup.ms);
+    // (one synchronous block, the preview heard Ctrl-C only at its end, where it printed its report and exited 0)
+    expect(stopped, 'Ctrl-C stopped at least one dry run in its work').toBeGreaterThan(0);
+    expect(dumpOf(target)).toBe(before);
+  }, 180_000);
+
+  it('while the file is rebuilt: heard at once, says the rebuild finishes first and why, and it does (the rebuild held Ctrl-C, then "rolled back" was said of a committed erase)', async () => {
+    const who = emailOf(5);
+    let caught = 0;
+    for (let attempt = 0; attempt < 3 && caught === 0; attempt++) {
+      const target = copyOf(large, 'erase-rebuild');
+      const size = fs.statSync(target).size;
+      // The rebuild writes the whole database into the WAL: Ctrl-C once the WAL is half its size.
+      const inRebuild = () => fs.existsSync(`${target}-wal`) && fs.statSync(`${target}-wal`).size > size / 2;
+      const r = await interrupt(['--db', target, 'erase', who, '--yes'], inRebuild);
+      if (r.afterSigint === null) continue;
+      caught++;
+      expect(r.code, r.stderr).toBe(130);
+      expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); person-\d+ was erased from every table \(change \d+ in the history\); the database file is being rebuilt so that their data leaves its bytes, which cannot stop halfway: finishing that first$/);
+      expect(r.stdout).toBe('');
+      const check = run(['--db', target, 'db', 'check']);
+      expect(check.code, check.stdout + check.stderr).toBe(0);
+      expect(holds(target, who), 'the erased address is still in the file or its WAL').toBe(false);
+      expect(fs.existsSync(`${target}-wal`) ? fs.statSync(`${target}-wal`).size : 0, 'the WAL is emptied').toBe(0);
+    }
+    expect(caught, 'Ctrl-C reached a run while its file was rebuilt').toBeGreaterThan(0);
   }, 180_000);
 });
 

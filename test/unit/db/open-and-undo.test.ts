@@ -88,8 +88,8 @@ describe('an empty file given as the database', () => {
   it('is no database to a command that does not create one, and is left as it was', () => {
     const file = path.join(tempDir(), 'empty.csv');
     fs.writeFileSync(file, '');
-    expect(() => openDatabase(file)).toThrow(/^no database at .*empty\.csv: the file is empty$/);
-    expect(() => openDatabase(file, { write: true })).toThrow(/the file is empty/);
+    expect(() => openDatabase(file)).toThrow(/^.*empty\.csv is empty \(0 bytes\): it holds no database$/);
+    expect(() => openDatabase(file, { write: true })).toThrow(/is empty \(0 bytes\)/);
     expect(fs.statSync(file).size).toBe(0);
   });
 

@@ -67,7 +67,7 @@ describe('erase', () => {
     expect(bytesHold(db, 'pedro@example.org')).toBe(true);
   });
 
-  it('erases in the places other modules register, and finds what they forgot', () => {
+  it('erases in the places other modules register, and finds what they forgot', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'r.db');
     const db = openDatabase(file, { create: true });
@@ -78,7 +78,7 @@ describe('erase', () => {
     db.prepare(`INSERT INTO webinar_signups (name, email, minutes) VALUES (?, ?, 50), ('Someone Else', 'else@example.org', 10)`).run(NAME, EMAIL);
     db.prepare(`INSERT INTO forgotten (note) VALUES (?)`).run(`met ${NAME} in Lima`);
     registerPersonalDataPlace({ table: 'webinar_signups', label: 'webinar sign-ups (a module of its own)', ownRows: 'lower(email) IN (SELECT value FROM json_each(@emails))' });
-    const report = erasePerson(db, EMAIL);
+    const report = await erasePerson(db, EMAIL);
     expect(report.removed.find((r) => r.table === 'webinar_signups')?.rows).toBe(1);
     expect(report.alsoFound).toEqual([{ table: 'forgotten', column: 'note', rows: 1 }]);
     expect(db.prepare('SELECT note FROM forgotten').pluck().get()).toBe('met [erased] in Lima');

@@ -1,0 +1,54 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * What erase does to the file once the person is out of every table: the WAL checkpointed,
+ * the file rebuilt (VACUUM) and the WAL emptied, so neither holds the erased bytes. It runs on a
+ * connection of its own in a worker thread: on a large database it takes seconds, during which
+ * the command's own thread stays free to hear Ctrl-C (and to say that the rebuild finishes first).
+ */
+const SCRUB_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.sqlite);
+let db;
+try {
+  db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.timeout });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  const [r] = db.pragma('wal_checkpoint(TRUNCATE)');
+  parentPort.postMessage({ walFramesLeft: r ? Math.max(0, r.log) : 0, checkpointed: !r || r.busy === 0 });
+} catch (e) {
+  parentPort.postMessage({ error: { message: String(e && e.message), code: e && e.code } });
+} finally {
+  if (db) db.close();
+}
+`;
+
+export interface ScrubResult {
+  walFramesLeft: number;
+  checkpointed: boolean;
+}
+
+/**
+ * Rebuilds the database file in a worker thread. The caller's connection must be idle (no
+ * transaction open): the rebuild needs every other reader out of the way.
+ */
+export function scrubFileAside(file: string, timeoutMs = 10_000): Promise<ScrubResult> {
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(SCRUB_SOURCE, { eval: true, workerData: { file, sqlite, timeout: timeoutMs } });
+    let answered = false;
+    worker.once('message', (m: ScrubResult & { error?: { message: string; code?: string } }) => {
+      answered = true;
+      if (m.error) reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+      else resolve({ walFramesLeft: m.walFramesLeft, checkpointed: m.checkpointed });
+    });
+    worker.once('error', (e) => {
+      answered = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the rebuild of ${file} stopped (exit ${code})`));
+    });
+  });
+}

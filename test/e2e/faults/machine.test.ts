@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorLine, importedCall, interrupt, reportScan, requireNobody, run, scanMessages, tempDir, writeCall } from './support.js';
+
+/**
+ * What a machine does to the database and its surroundings between two commands: the file
+ * emptied, replaced or cut short, written by a newer skillsnet, left with a write-ahead log by a
+ * process that was killed (or by another user); a temporary folder that is missing or closed;
+ * the terminal closed (SIGHUP) or the process stopped (SIGTERM) in the middle of an import.
+ */
+let work: string;
+let call: string;
+let dbPath: string;
+
+beforeAll(() => {
+  ({ work, call, db: dbPath } = importedCall('skillsnet-faults-machine-', 200));
+}, 120_000);
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A copy of the call's database in a folder of its own. */
+function copyOfDb(name: string): { dir: string; db: string } {
+  const dir = tempDir(`skillsnet-machine-${name}-`);
+  const db = path.join(dir, 'call.db');
+  const r = run(['--db', dbPath, 'db', 'backup', db]);
+  expect(r.code, r.stderr).toBe(0);
+  return { dir, db };
+}
+
+/** A reading and a writing command. */
+const COMMANDS = [['list'], ['tag', 'add', '1', 'life-skills']];
+
+describe('the database file changed under the tool', () => {
+  it('emptied (0 bytes): a reading command says so and leaves it empty; importing there starts a database (list made the schema in it and reported "0 applications")', () => {
+    const { db } = copyOfDb('empty');
+    fs.truncateSync(db, 0);
+    for (const args of [['list'], ['stats'], ['export', 'contacts', '--out', '-']]) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toBe(`error: ${db} is empty (0 bytes): it holds no database`);
+      expect(r.stderr).toMatch(/restore your latest backup/);
+      expect(fs.statSync(db).size).toBe(0);
+    }
+    const imported = run(['--db', db, 'import', call, '--call', '2020', '--quiet']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(run(['--db', db, 'list', '--json']).stdout).toMatch(/^\[/);
+  });
+
+  it('replaced by another file or cut short: one error line that says so, the bytes as they were', () => {
+    const { db } = copyOfDb('damaged');
+    const original = fs.readFileSync(db);
+    const cases: [string, Buffer][] = [
+      ['a text file', Buffer.from('Name,Email\nAna,ana@example.org\n')],
+      ['cut short', original.subarray(0, Math.floor(original.length / 3))],
+    ];
+    for (const [name, bytes] of cases) {
+      fs.writeFileSync(db, bytes);
+      for (const args of COMMANDS) {
+        const r = run(['--db', db, ...args]);
+        expect(r.code, `${name}, ${args[0]}: ${r.stderr}`).toBe(1);
+        expect(errorLine(r)).toMatch(/is damaged or is not an SQLite database \(SQLITE_(NOTADB|CORRUPT)\)$/);
+        expect(fs.readFileSync(db).equals(bytes), `${name}: the file was changed`).toBe(true);
+      }
+    }
+  });
+
+  it('written by a newer skillsnet: refused by reading and writing commands alike, its bytes as they were (switched to WAL first, its header was rewritten)', () => {
+    const { db } = copyOfDb('newer');
+    const writer = new Database(db);
+    const version = writer.pragma('user_version', { simple: true }) as number;
+    writer.pragma(`user_version = ${version + 5}`);
+    writer.close();
+    const before = sha(db);
+    for (const args of COMMANDS) {
+      const r = run(['--db', db, ...args]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toBe(`error: this database was written by a newer skillsnet (schema ${version + 5}, this tool knows ${version})`);
+    }
+    expect(sha(db)).toBe(before);
+  });
+
+  it('with the write-ahead log of a process that was killed: its committed changes are read, and the file is sound', () => {
+    const { db } = copyOfDb('killed');
+    const killed = spawnSyncNode(killedWriter(db, 'Kept from the log'));
+    expect(killed.signal).toBe('SIGKILL');
+    expect(fs.statSync(`${db}-wal`).size).toBeGreaterThan(0);
+    const shown = run(['--db', db, 'show', '1', '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout).application.title).toBe('Kept from the log');
+    const checked = run(['--db', db, 'db', 'check']);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+  });
+
+  it('with a write-ahead log another user left that this one may not read: the error names the file and the fix ("its folder is read-only", of a folder anyone may write)', () => {
+    requireNobody();
+    const { dir, db } = copyOfDb('foreign-wal');
+    expect(spawnSyncNode(killedWriter(db, 'In the log')).signal).toBe('SIGKILL');
+    fs.chmodSync(dir, 0o777);
+    fs.chmodSync(`${db}-wal`, 0o600);
+    fs.chmodSync(`${db}-shm`, 0o600);
+    // The file readable by all (a reader), then writable by all (SQLite opens it for writing).
+    for (const mode of [0o644, 0o666]) {
+      fs.chmodSync(db, mode);
+      const before = sha(db);
+      const r = run(['--db', db, 'list'], { asNobody: true });
+      expect(r.code, r.stderr).toBe(1);
+      expect(errorLine(r)).toMatch(/^error: cannot open .*call\.db: you may not read( and write)? call\.db-wal beside it \(mode 0600, owned by another user \(uid 0\)\), the write-ahead log SQLite needs to open it$/);
+      expect(r.stderr).toMatch(/skillsnet db check folds the log into the file/);
+      expect(sha(db)).toBe(before);
+    }
+    // Its owner opens it once: the log is folded in and the other user reads it.
+    expect(run(['--db', db, 'db', 'check']).code).toBe(0);
+    expect(fs.existsSync(`${db}-wal`)).toBe(false);
+    fs.chmodSync(db, 0o644);
+    const after = run(['--db', db, 'show', '1', '--json'], { asNobody: true });
+    expect(after.code, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout).application.title).toBe('In the log');
+  });
+});
+
+/** Runs a Node script that ends itself with SIGKILL (a process killed while it had the file open). */
+function spawnSyncNode(script: string) {
+  return spawnSync(process.execPath, ['-e', script], { stdio: 'ignore' });
+}
+
+const SQLITE = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** A script that writes to `db` in WAL mode without a checkpoint and is killed before it closes the file. */
+function killedWriter(db: string, title: string): string {
+  return `const D = require(${JSON.stringify(SQLITE)}); const d = new D(${JSON.stringify(db)}); d.pragma('journal_mode = WAL'); d.pragma('wal_autocheckpoint = 0'); d.prepare("UPDATE applications SET title = '${title}' WHERE id = 1").run(); process.kill(process.pid, 'SIGKILL');`;
+}
+
+describe('the temporary folder', () => {
+  it('missing or closed to this user: the error names TMPDIR ("cannot mkdtemp …-XXXXXX: check the path")', () => {
+    const { db } = copyOfDb('tmpdir');
+    const missing = path.join(work, 'no-such-tmp');
+    const stdin = run(['--db', db, 'import', '-', '--call', '2021'], { input: fs.readFileSync(call), env: { TMPDIR: missing } });
+    expect(stdin.code, stdin.stderr).toBe(1);
+    expect(errorLine(stdin)).toBe(`error: cannot make a private folder in the temporary folder ${missing} (TMPDIR): no such file or folder (ENOENT)`);
+    expect(stdin.stderr).toMatch(/point TMPDIR at a folder you may write to/);
+    // A dry run on a read-only database works on a copy in the temporary folder.
+    fs.chmodSync(db, 0o400);
+    const dry = run(['--db', db, 'import', call, '--call', '2021', '--dry-run'], { env: { TMPDIR: missing } });
+    expect(dry.code, dry.stderr).toBe(1);
+    expect(errorLine(dry)).toMatch(/^error: cannot make a private folder in the temporary folder .*no-such-tmp \(TMPDIR\)/);
+    requireNobody();
+    const closed = tempDir('skillsnet-closed-tmp-');
+    fs.chmodSync(closed, 0o555);
+    const asNobody = run(['--db', path.join(os.tmpdir(), 'never.db'), 'import', '-', '--call', '2021'], { input: fs.readFileSync(call), env: { TMPDIR: closed }, asNobody: true });
+    expect(asNobody.code, asNobody.stderr).toBe(1);
+    expect(errorLine(asNobody)).toMatch(/^error: cannot make a private folder in the temporary folder .* \(TMPDIR\): permission denied \(EACCES\)/);
+  });
+});
+
+describe('a named pipe nobody writes to', () => {
+  it('import says once that it waits for a writer, as cat would wait, and Ctrl-C stops it (it waited without a word: taken for hung)', async () => {
+    const fifo = path.join(work, 'nobody-writes.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = await interrupt(['--db', path.join(work, 'nobody-writes.db'), 'import', fifo, '--call', '2020'], 8000);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Waiting for'))).toEqual(['Waiting for a program to write to nobody-writes.fifo (a named pipe); Ctrl-C stops.']);
+    expect(errorLine(r)).toMatch(/^error: interrupted \(SIGINT\); /);
+  }, 60_000);
+});
+
+describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
+  /** Temporary copies skillsnet made and left behind (there must be none). */
+  const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('skillsnet-input-'));
+
+  it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while a named pipe is read: exit %i, one line, the private copy removed (SIGHUP ended the process on the spot, the copy of the personal data left behind)', async (signal, code) => {
+    const fifo = path.join(work, `${signal}.fifo`);
+    execFileSync('mkfifo', [fifo]);
+    const db = path.join(work, `${signal}.db`);
+    const before = leftovers();
+    // A writer that sends half the call and then waits: the copy is under way.
+    const half = fs.readFileSync(call, 'utf8').slice(0, Math.floor(fs.statSync(call).size / 2));
+    const halfFile = path.join(work, `${signal}-half.csv`);
+    fs.writeFileSync(halfFile, half);
+    const writer = spawn('/bin/sh', ['-c', 'exec > "$0"; cat "$1"; exec sleep 30', fifo, halfFile], { stdio: 'ignore' });
+    try {
+      const r = await interrupt(['--db', db, 'import', fifo, '--call', '2020'], () => leftovers().length > before.length, { signal });
+      expect(r.code, r.stderr).toBe(code);
+      expect(errorLine(r)).toMatch(new RegExp(`^error: interrupted \\(${signal}\\); `));
+      expect(leftovers()).toEqual(before);
+    } finally {
+      writer.kill();
+    }
+  }, 60_000);
+
+  it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while a long file is imported: exit %i, all of the file or none of it', async (signal, code) => {
+    const big = writeCall(path.join(work, `big-${signal}.csv`), 6000, 3);
+    const wholeDb = copyOfDb(`import-whole-${signal}`).db;
+    const whole = run(['--db', wholeDb, 'import', big, '--call', '2021', '--quiet']);
+    expect(whole.code, whole.stderr).toBe(0);
+    const all = new Database(wholeDb, { readonly: true }).prepare('SELECT count(*) FROM applications').pluck().get() as number;
+    const { db } = copyOfDb(`import-${signal}`);
+    const before = new Database(db, { readonly: true }).prepare('SELECT count(*) FROM applications').pluck().get() as number;
+    // Sent at two thirds of a whole run's time: the file is being read and written.
+    const r = await interrupt(['--db', db, 'import', big, '--call', '2021'], Math.max(1000, Math.round(whole.ms * 0.66)), { signal });
+    const after = new Database(db, { readonly: true });
+    try {
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      const count = after.prepare('SELECT count(*) FROM applications').pluck().get() as number;
+      if (r.afterSigint === null) {
+        // (faster than the timed run: the whole file imported)
+        expect(r.code, r.stderr).toBe(0);
+        expect(count).toBe(all);
+        return;
+      }
+      // (slower: Node was still starting, killed by the signal itself, or skillsnet said so)
+      if (r.signal !== signal) {
+        expect(r.code, r.stderr).toBe(code);
+        expect(errorLine(r)).toMatch(new RegExp(`^error: interrupted \\(${signal}\\)( while starting)?; `));
+      }
+      expect(count).toBe(before);
+    } finally {
+      after.close();
+    }
+  }, 120_000);
+});
+
+it('no message of these runs carries the planted personal data', () => {
+  const scan = scanMessages();
+  reportScan('machine', scan);
+  expect(scan.messages).toBeGreaterThan(10);
+  expect(scan.leaks).toEqual([]);
+});

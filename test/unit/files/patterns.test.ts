@@ -38,4 +38,11 @@ describe('file names with wildcards no shell expanded', () => {
     expect(json(none).error).toBe('no file matches réponses 2024/*.xlsx');
     expect(none.stderr).toMatch(/^error: no file matches réponses 2024\/\*\.xlsx\n {2}check the folder and the pattern/);
   });
+
+  it('event attendance says so in JSON too (the pattern was expanded before its error document was made)', async () => {
+    const dir = folder();
+    const none = await run(['--db', path.join(dir, 'p.db'), 'event', 'attendance', '1', 'réponses 2024/*.xlsx', '--json'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(json(none).error).toBe('no file matches réponses 2024/*.xlsx');
+  });
 });

@@ -109,4 +109,22 @@ describe('an empty file given as the database', () => {
     expect(result.ok).toBe(false);
     expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');
   });
+
+  // (init said "readable by you only" of a touched file others could read; its mode is not ours to change)
+  it.skipIf(process.platform === 'win32')('init says whether others can read it, and leaves its mode as it was', async () => {
+    const { run } = await import('../support/run.js');
+    const dir = tempDir();
+    const file = path.join(dir, 'touched.db');
+    fs.writeFileSync(file, '', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const r = await run(['--db', file, 'init'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('readable by other users of this computer');
+    expect(r.stderr).toContain(`chmod 600 "${file}"`);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o644);
+    const own = path.join(dir, 'own.db');
+    const made = await run(['--db', own, 'init'], { cwd: dir });
+    expect(made.stderr).toContain('readable by you only');
+    expect(made.stderr).not.toContain('chmod');
+  });
 });

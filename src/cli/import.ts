@@ -48,7 +48,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
   // (`folder\*.csv` as cmd and PowerShell pass it; a pattern matching nothing is said so, in JSON too)
   const { expandFilePatterns } = await import('../files/patterns.js');
   try {
-    opts = { ...opts, files: expandFilePatterns(opts.files, io.cwd) };
+    opts = { ...opts, files: expandFilePatterns(opts.files, io.cwd, { leaveOut: [opts.dbPath] }) };
   } catch (e) {
     throw opts.json ? await withJsonDocument(e, opts.files.find((f) => /[*?]/.test(f))) : e;
   }

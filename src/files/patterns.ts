@@ -9,11 +9,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError } from '../errors.js';
 
-export function expandFilePatterns(names: readonly string[], cwd: string): string[] {
+export interface PatternOptions {
+  /** Files no pattern stands for: the database the command writes to (its -wal, -shm, -journal too). */
+  leaveOut?: readonly string[];
+}
+
+/**
+ * A file a pattern matches and that is also named (`folder/*.csv folder/a.csv`), or matched by two
+ * patterns, is given once: it was read twice, the second time as "the same file imported before"
+ * (and a dry run counted its rows as new twice). Names typed twice stay as typed.
+ */
+export function expandFilePatterns(names: readonly string[], cwd: string, options: PatternOptions = {}): string[] {
   const out: string[] = [];
+  const named = new Set<string>();
+  const matchedSoFar = new Set<string>();
+  const leftOut = new Set((options.leaveOut ?? []).flatMap((f) => ['', '-wal', '-shm', '-journal'].map((s) => path.resolve(cwd, f + s))));
   for (const name of names) {
     const base = path.basename(name);
     if (name === '-' || !/[*?]/.test(base) || fs.existsSync(path.resolve(cwd, name))) {
+      const at = path.resolve(cwd, name);
+      if (name !== '-' && matchedSoFar.has(at)) continue;
+      named.add(at);
       out.push(name);
       continue;
     }
@@ -26,13 +42,27 @@ export function expandFilePatterns(names: readonly string[], cwd: string): strin
     }
     const pattern = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, process.platform === 'win32' ? 'i' : '');
     const matched = entries
-      .filter((e) => pattern.test(e) && !e.startsWith('.') && fs.statSync(path.resolve(cwd, folder || '.', e)).isFile())
+      .filter((e) => pattern.test(e) && !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e)))
       .sort()
       .map((e) => folder + e);
     if (!matched.length) {
       throw new OperationError(`no file matches ${name}`, { hint: `check the folder and the pattern (* stands for any characters, ? for one): e.g. ${folder}*.csv` });
     }
-    out.push(...matched);
+    for (const m of matched) {
+      const at = path.resolve(cwd, m);
+      if (matchedSoFar.has(at) || named.has(at)) continue;
+      matchedSoFar.add(at);
+      out.push(m);
+    }
   }
   return out;
+}
+
+/** A file, or a link to one (a link to nothing is left to the reader, which names it). */
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return true;
+  }
 }

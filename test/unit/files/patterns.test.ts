@@ -46,3 +46,30 @@ describe('file names with wildcards no shell expanded', () => {
     expect(json(none).error).toBe('no file matches réponses 2024/*.xlsx');
   });
 });
+
+describe('what a pattern leaves out', () => {
+  function folder(): string {
+    const dir = tempDir();
+    for (const f of ['a.csv', 'b.csv', 'skillsnet.db', 'skillsnet.db-wal']) fs.writeFileSync(path.join(dir, f), 'Organization,Email\nTaller Sur,ana@example.org\n');
+    return dir;
+  }
+
+  it('a file also named, or matched by another pattern, is given once; names typed twice stay', () => {
+    const dir = folder();
+    expect(expandFilePatterns(['*.csv', 'a.csv'], dir)).toEqual(['a.csv', 'b.csv']);
+    expect(expandFilePatterns(['./a.csv', '*.csv', '?.csv'], dir)).toEqual(['./a.csv', 'b.csv']);
+    expect(expandFilePatterns(['a.csv', 'a.csv'], dir)).toEqual(['a.csv', 'a.csv']);
+  });
+
+  it('the database the command writes to and its side files are no match', () => {
+    const dir = folder();
+    expect(expandFilePatterns(['*'], dir, { leaveOut: [path.join(dir, 'skillsnet.db')] })).toEqual(['a.csv', 'b.csv']);
+    expect(expandFilePatterns(['*'], dir)).toEqual(['a.csv', 'b.csv', 'skillsnet.db', 'skillsnet.db-wal']);
+  });
+
+  it.skipIf(process.platform === 'win32')('a link to nothing is left to the reader, which names it (it stopped the expansion)', () => {
+    const dir = folder();
+    fs.symlinkSync(path.join(dir, 'nowhere.csv'), path.join(dir, 'c.csv'));
+    expect(expandFilePatterns(['*.csv'], dir)).toEqual(['a.csv', 'b.csv', 'c.csv']);
+  });
+});

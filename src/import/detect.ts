@@ -177,6 +177,8 @@ export function documentKind(head: Uint8Array): string | null {
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'an image (PNG)';
   if (starts([0xff, 0xd8, 0xff])) return 'an image (JPEG)';
   if (/^GIF8[79]a/.test(text)) return 'an image (GIF)';
+  // (`import *` in the folder of skillsnet.db, the shell giving the database itself)
+  if (text === 'SQLite format 3\0') return 'a SQLite database (such as a skillsnet database)';
   if (starts([0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'a rich-text document (RTF)'; // {\rtf
   return null;
 }

@@ -208,3 +208,13 @@ describe('text that merely begins like a document signature', () => {
     expect(json(run).inserted).toBe(1);
   });
 });
+
+it('a SQLite database given to import (a shell\'s `*` in the folder of skillsnet.db) is named as one', async () => {
+  const db = path.join(dir, 'named.db');
+  const f = path.join(dir, 'call.csv');
+  fs.writeFileSync(f, 'Organization,Email,Country\nTaller Sur,ana@example.org,Argentina\n');
+  expect((await skillsnet(['--db', db, 'import', f, '--call', '2024'])).code).toBe(0);
+  const run = await skillsnet(['--db', 'other.db', 'import', 'named.db', '--call', '2024'], { cwd: dir });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/^error: named\.db is a SQLite database \(such as a skillsnet database\), not a spreadsheet$/m);
+});

@@ -48,11 +48,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // An empty file is no database: a command that only reads (list, members, show) made one of
     // it, writing the whole schema into `--db empty.csv`, and listed nothing as if all were well.
     // A command that may create the database takes it as a new one (`touch skillsnet.db`).
-    if (stat.size === 0 && !options.create && !hasSideFile(file)) {
-      throw new OperationError(`no database at ${file}: the file is empty`, {
-        hint: 'check the path given to --db (or SKILLSNET_DB); a command that imports (skillsnet import FILE) makes a new database there',
-      });
-    }
+    if (!options.create) refuseEmptyFile(file, stat.size);
     const protection = writeProtection(file);
     if (protection && writes && !readonly) throw readOnlyRefusal(file, protection);
     if (protection) readonly = true;
@@ -89,6 +85,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw cannotOpen(file, e);
   }
   return db;
+}
+
+/** An empty file (no log beside it) is no database to a command that does not create one. */
+export function refuseEmptyFile(file: string, size = fs.statSync(file).size): void {
+  if (size === 0 && !hasSideFile(file)) {
+    throw new OperationError(`no database at ${file}: the file is empty`, {
+      hint: 'check the path given to --db (or SKILLSNET_DB); a command that imports (skillsnet import FILE) makes a new database there',
+    });
+  }
 }
 
 /**

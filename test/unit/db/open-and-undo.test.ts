@@ -110,6 +110,15 @@ describe('an empty file given as the database', () => {
     expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');
   });
 
+  it('db backup does not copy it as a database (it wrote a 4 KB "checked" backup)', async () => {
+    const { backupDatabase } = await import('../../../src/db/maintenance.js');
+    const dir = tempDir();
+    const file = path.join(dir, 'empty.db');
+    fs.writeFileSync(file, '');
+    await expect(backupDatabase(file, path.join(dir, 'copy.db'))).rejects.toThrow(/^no database at .*empty\.db: the file is empty$/);
+    expect(fs.readdirSync(dir)).toEqual(['empty.db']);
+  });
+
   // (init said "readable by you only" of a touched file others could read; its mode is not ours to change)
   it.skipIf(process.platform === 'win32')('init says whether others can read it, and leaves its mode as it was', async () => {
     const { run } = await import('../support/run.js');

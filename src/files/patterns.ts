@@ -38,7 +38,8 @@ export function expandFilePatterns(names: readonly string[], cwd: string, option
     try {
       entries = fs.readdirSync(path.resolve(cwd, folder || '.'));
     } catch {
-      entries = [];
+      // (a folder that is not there is said so: "check the folder and the pattern" left both to check)
+      throw new OperationError(`no file matches ${name}: there is no folder ${folder}`, { hint: 'check the folder\'s name and where you are (cd), or give the folder\'s full path' });
     }
     const pattern = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, process.platform === 'win32' ? 'i' : '');
     const matched = entries
@@ -46,7 +47,12 @@ export function expandFilePatterns(names: readonly string[], cwd: string, option
       .sort()
       .map((e) => folder + e);
     if (!matched.length) {
-      throw new OperationError(`no file matches ${name}`, { hint: `check the folder and the pattern (* stands for any characters, ? for one): e.g. ${folder}*.csv` });
+      // (what the folder holds: `*.csv` where the exports are .xlsx; the example was `*.csv` again)
+      const files = entries.filter((e) => !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e))).sort();
+      const held = files.length
+        ? `${folder || 'this folder'} holds ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`
+        : `${folder || 'this folder'} holds no file`;
+      throw new OperationError(`no file matches ${name}`, { hint: `${held} (* stands for any characters, ? for one)` });
     }
     for (const m of matched) {
       const at = path.resolve(cwd, m);

@@ -23,8 +23,14 @@ describe('file names with wildcards no shell expanded', () => {
     expect(expandFilePatterns(['*.csv'], dir)).toEqual(['*.csv']);
   });
 
-  it('matching nothing is said so', () => {
-    expect(() => expandFilePatterns(['réponses 2024/*.xlsx'], folder())).toThrow('no file matches réponses 2024/*.xlsx');
+  it('matching nothing is said so, with what the folder holds, or that there is no such folder', () => {
+    const dir = folder();
+    expect(() => expandFilePatterns(['réponses 2024/*.xlsx'], dir)).toThrow('no file matches réponses 2024/*.xlsx');
+    const hint = (f: () => unknown) => { try { f(); } catch (e) { return (e as { hint?: string }).hint; } return undefined; };
+    expect(hint(() => expandFilePatterns(['réponses 2024/*.xlsx'], dir))).toBe('réponses 2024/ holds a.csv, b.csv, notes.txt (* stands for any characters, ? for one)');
+    fs.mkdirSync(path.join(dir, 'empty'));
+    expect(hint(() => expandFilePatterns(['empty/*.csv'], dir))).toBe('empty/ holds no file (* stands for any characters, ? for one)');
+    expect(() => expandFilePatterns(['responses/*.csv'], dir)).toThrow('no file matches responses/*.csv: there is no folder responses/');
   });
 
   it('import reads every file a pattern names, and says so in JSON when it names none', async () => {
@@ -36,7 +42,7 @@ describe('file names with wildcards no shell expanded', () => {
     const none = await run(['--db', db, 'import', 'réponses 2024/*.xlsx', '--json'], { cwd: dir });
     expect(none.code).toBe(1);
     expect(json(none).error).toBe('no file matches réponses 2024/*.xlsx');
-    expect(none.stderr).toMatch(/^error: no file matches réponses 2024\/\*\.xlsx\n {2}check the folder and the pattern/);
+    expect(none.stderr).toMatch(/^error: no file matches réponses 2024\/\*\.xlsx\n {2}réponses 2024\/ holds a\.csv, b\.csv/);
   });
 
   it('event attendance says so in JSON too (the pattern was expanded before its error document was made)', async () => {

@@ -40,7 +40,8 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   if (flag !== undefined && flag.trim() === '') {
     throw new UsageError('--db is empty', { hint: 'give the database file, e.g. --db skillsnet.db (a variable in --db "$DB" may be unset), or leave --db out for $SKILLSNET_DB or ./skillsnet.db' });
   }
-  return path.resolve(cwd, flag || env.SKILLSNET_DB || 'skillsnet.db');
+  // (a SKILLSNET_DB of spaces alone, `export SKILLSNET_DB=" "`, is as unset: it named a file " ")
+  return path.resolve(cwd, flag || env.SKILLSNET_DB?.trim() || 'skillsnet.db');
 }
 
 /** The global flags of the invocation, from any level of the command tree. */

@@ -103,6 +103,13 @@ describe('small messages', () => {
     }
   });
 
+  it('a SKILLSNET_DB of spaces alone is as unset, as an empty one is: ./skillsnet.db, not a file " "', async () => {
+    const { resolveDbPath } = await import('../../../src/cli/context.js');
+    expect(resolveDbPath(undefined, { SKILLSNET_DB: ' ' }, '/work')).toBe(path.resolve('/work', 'skillsnet.db'));
+    expect(resolveDbPath(undefined, { SKILLSNET_DB: '' }, '/work')).toBe(path.resolve('/work', 'skillsnet.db'));
+    expect(resolveDbPath(undefined, { SKILLSNET_DB: 'calls.db' }, '/work')).toBe(path.resolve('/work', 'calls.db'));
+  });
+
   it('destructive commands off a terminal without --yes are usage errors (exit 2), all alike', async () => {
     const erase = await sk(['erase', 'person-1']);
     expect(erase.code).toBe(2);

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError } from '../errors.js';
+import { shellArg } from '../text.js';
 
 export interface PatternOptions {
   /** Files no pattern stands for: the database the command writes to (its -wal, -shm, -journal too). */
@@ -39,6 +40,9 @@ export function expandFilePatterns(names: readonly string[], cwd: string, option
       entries = fs.readdirSync(path.resolve(cwd, folder || '.'));
     } catch {
       // (a folder that is not there is said so: "check the folder and the pattern" left both to check)
+      if (/[*?]/.test(folder)) {
+        throw new OperationError(`no file matches ${name}: wildcards are matched in the file's name, not in its folders`, { hint: `name the folder, e.g. ${shellArg(`${folder.replace(/[^/\\]*[*?][^/\\]*[/\\]/g, 'FOLDER/')}${base}`)}, once for each folder` });
+      }
       throw new OperationError(`no file matches ${name}: there is no folder ${folder}`, { hint: 'check the folder\'s name and where you are (cd), or give the folder\'s full path' });
     }
     const pattern = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, process.platform === 'win32' ? 'i' : '');

@@ -31,6 +31,8 @@ describe('file names with wildcards no shell expanded', () => {
     fs.mkdirSync(path.join(dir, 'empty'));
     expect(hint(() => expandFilePatterns(['empty/*.csv'], dir))).toBe('empty/ holds no file (* stands for any characters, ? for one)');
     expect(() => expandFilePatterns(['responses/*.csv'], dir)).toThrow('no file matches responses/*.csv: there is no folder responses/');
+    expect(() => expandFilePatterns(['réponses */*.csv'], dir)).toThrow('no file matches réponses */*.csv: wildcards are matched in the file\'s name, not in its folders');
+    expect(hint(() => expandFilePatterns(['data/**/*.csv'], dir))).toBe('name the folder, e.g. "data/FOLDER/*.csv", once for each folder');
   });
 
   it('import reads every file a pattern names, and says so in JSON when it names none', async () => {

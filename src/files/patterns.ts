@@ -47,7 +47,8 @@ export function expandFilePatterns(names: readonly string[], cwd: string, option
     }
     const pattern = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, process.platform === 'win32' ? 'i' : '');
     const matched = entries
-      .filter((e) => pattern.test(e) && !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e)))
+      // (hidden files only for a pattern that begins with a dot, as shells have it: `.*.csv`)
+      .filter((e) => pattern.test(e) && (base.startsWith('.') || !e.startsWith('.')) && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e)))
       .sort()
       .map((e) => folder + e);
     if (!matched.length) {

@@ -69,6 +69,13 @@ describe('what a pattern leaves out', () => {
     expect(expandFilePatterns(['a.csv', 'a.csv'], dir)).toEqual(['a.csv', 'a.csv']);
   });
 
+  it('hidden files only for a pattern that begins with a dot, as shells have it', () => {
+    const dir = folder();
+    fs.writeFileSync(path.join(dir, '.draft.csv'), 'Organization\nX\n');
+    expect(expandFilePatterns(['*.csv'], dir)).toEqual(['a.csv', 'b.csv']);
+    expect(expandFilePatterns(['.*.csv'], dir)).toEqual(['.draft.csv']);
+  });
+
   it('the database the command writes to and its side files are no match', () => {
     const dir = folder();
     expect(expandFilePatterns(['*'], dir, { leaveOut: [path.join(dir, 'skillsnet.db')] })).toEqual(['a.csv', 'b.csv']);

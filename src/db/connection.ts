@@ -87,9 +87,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   return db;
 }
 
+/** Whether the file is empty, with no log beside it: no database yet (a touched skillsnet.db, an empty.csv). */
+export function isEmptyFile(file: string, size = fs.statSync(file).size): boolean {
+  return size === 0 && !hasSideFile(file);
+}
+
 /** An empty file (no log beside it) is no database to a command that does not create one. */
 export function refuseEmptyFile(file: string, size = fs.statSync(file).size): void {
-  if (size === 0 && !hasSideFile(file)) {
+  if (isEmptyFile(file, size)) {
     throw new OperationError(`no database at ${file}: the file is empty`, {
       hint: 'check the path given to --db (or SKILLSNET_DB); a command that imports (skillsnet import FILE) makes a new database there',
     });

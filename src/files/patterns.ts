@@ -49,11 +49,11 @@ export function expandFilePatterns(names: readonly string[], cwd: string, option
     const matched = entries
       // (hidden files only for a pattern that begins with a dot, as shells have it: `.*.csv`)
       .filter((e) => pattern.test(e) && (base.startsWith('.') || !e.startsWith('.')) && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e)))
-      .sort()
+      .sort(byNaturalName)
       .map((e) => folder + e);
     if (!matched.length) {
       // (what the folder holds: `*.csv` where the exports are .xlsx; the example was `*.csv` again)
-      const files = entries.filter((e) => !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e))).sort();
+      const files = entries.filter((e) => !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e))).sort(byNaturalName);
       const held = files.length
         ? `${folder || 'this folder'} holds ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`
         : `${folder || 'this folder'} holds no file`;
@@ -76,4 +76,14 @@ function isFile(file: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * The order files are listed in by Explorer and Finder: numbers by value, case aside
+ * (export-2.csv before export-10.csv, which a later file's rows then update), then by code unit so
+ * that the order is the same everywhere.
+ */
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+function byNaturalName(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

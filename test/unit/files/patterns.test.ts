@@ -69,6 +69,12 @@ describe('what a pattern leaves out', () => {
     expect(expandFilePatterns(['a.csv', 'a.csv'], dir)).toEqual(['a.csv', 'a.csv']);
   });
 
+  it('are given in the order Explorer lists them: numbers by value, case aside', () => {
+    const dir = tempDir();
+    for (const f of ['export-10.csv', 'export-2.csv', 'Export-3.csv', 'export-1.csv']) fs.writeFileSync(path.join(dir, f), 'Organization\nX\n');
+    expect(expandFilePatterns(['*.csv'], dir)).toEqual(['export-1.csv', 'export-2.csv', 'Export-3.csv', 'export-10.csv']);
+  });
+
   it('hidden files only for a pattern that begins with a dot, as shells have it', () => {
     const dir = folder();
     fs.writeFileSync(path.join(dir, '.draft.csv'), 'Organization\nX\n');

@@ -40,7 +40,8 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   if (flag !== undefined && flag.trim() === '') {
     throw new UsageError('--db is empty', { hint: 'give the database file, e.g. --db skillsnet.db (a variable in --db "$DB" may be unset), or leave --db out for $SKILLSNET_DB or ./skillsnet.db' });
   }
-  return path.resolve(cwd, flag || env.SKILLSNET_DB || 'skillsnet.db');
+  // (a SKILLSNET_DB of spaces alone, `export SKILLSNET_DB=" "`, is as unset: it named a file " ")
+  return path.resolve(cwd, flag || env.SKILLSNET_DB?.trim() || 'skillsnet.db');
 }
 
 /** The global flags of the invocation, from any level of the command tree. */
@@ -62,10 +63,11 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  */
 export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
-  const { holdsWaitedLock, openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
+  const { holdsWaitedLock, isEmptyFile, openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
   // the officer made read-only it runs on a private copy rather than being refused (dryRunScratch).
-  const scratch = options.dryRun && options.write && fs.existsSync(dbPath) ? await dryRunScratch(dbPath) : undefined;
+  // (an empty file is no database to copy: openDatabase says so)
+  const scratch = options.dryRun && options.write && fs.existsSync(dbPath) && !isEmptyFile(dbPath) ? await dryRunScratch(dbPath) : undefined;
   try {
     const db = openDatabase(scratch ? scratch.db : dbPath, { create: Boolean(options.create), write: Boolean(options.write || options.create) });
     // Ctrl-C ends the process at once: a transaction still open is rolled back by its own
@@ -161,11 +163,11 @@ export interface DryRunScratch {
  * process.exit, and the copy holds the whole database's personal data).
  */
 export async function dryRunScratch(dbPath: string): Promise<DryRunScratch | undefined> {
-  const exists = fs.existsSync(dbPath);
-  if (exists) {
-    const { writeProtection } = await import('../db/connection.js');
-    if (!fs.statSync(dbPath).isFile() || !writeProtection(dbPath)) return undefined;
-  }
+  const { isEmptyFile, writeProtection } = await import('../db/connection.js');
+  // (an empty file is a database not made yet, as a missing one: the dry run wrote the whole
+  // schema into a touched skillsnet.db, 1.2 MB)
+  const exists = fs.existsSync(dbPath) && !(fs.statSync(dbPath).isFile() && isEmptyFile(dbPath));
+  if (exists && (!fs.statSync(dbPath).isFile() || !writeProtection(dbPath))) return undefined;
   const folder = (await import('../files/index.js')).makePrivateTempFolder('skillsnet-dry-run-');
   const remove = () => fs.rmSync(folder, { recursive: true, force: true });
   const dropCleanup = addCleanup(remove);

@@ -283,8 +283,7 @@ Examples:
   skillsnet event attendance 1 unique-users.csv --same-meeting-as day2.csv`)
     .action(async (id: string, files: string[], flags: { timeZone?: string; sameMeetingAs?: string; prompt?: boolean; dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
-      const { expandFilePatterns } = await import('../files/patterns.js');
-      await runEventAttendance({ dbPath, id: eventId(id), files: expandFilePatterns(files, io.cwd), timeZone: flags.timeZone, sameMeetingAs: flags.sameMeetingAs, prompt: flags.prompt, dryRun: flags.dryRun, json: flags.json }, io);
+      await runEventAttendance({ dbPath, id: eventId(id), files, timeZone: flags.timeZone, sameMeetingAs: flags.sameMeetingAs, prompt: flags.prompt, dryRun: flags.dryRun, json: flags.json }, io);
     });
 
   event

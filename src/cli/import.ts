@@ -48,7 +48,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
   // (`folder\*.csv` as cmd and PowerShell pass it; a pattern matching nothing is said so, in JSON too)
   const { expandFilePatterns } = await import('../files/patterns.js');
   try {
-    opts = { ...opts, files: expandFilePatterns(opts.files, io.cwd) };
+    opts = { ...opts, files: expandFilePatterns(opts.files, io.cwd, { leaveOut: [opts.dbPath] }) };
   } catch (e) {
     throw opts.json ? await withJsonDocument(e, opts.files.find((f) => /[*?]/.test(f))) : e;
   }
@@ -59,7 +59,11 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
   // A dry run against a database that does not exist yet works on a throw-away one, and against
   // a read-only database on a copy of it: it writes nothing.
   let dbPath = opts.dbPath;
-  const isNew = !fs.existsSync(dbPath);
+  const missing = !fs.existsSync(dbPath);
+  // (an empty file, `touch skillsnet.db`, is a database not made yet: the files are checked before
+  // its schema is written, and a file that cannot be imported leaves it empty, as it was)
+  const { isEmptyFile } = await import('../db/connection.js');
+  const isNew = missing || (fs.statSync(dbPath).isFile() && isEmptyFile(dbPath));
   const scratch = opts.dryRun ? await dryRunScratch(dbPath) : undefined;
   if (scratch) dbPath = scratch.db;
   let report: ImportReport;
@@ -70,7 +74,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
     report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, { ...opts, newDatabase: isNew }, hooks, ready));
   } catch (e) {
-    if (isNew && !scratch && fs.existsSync(dbPath)) {
+    if (missing && !scratch && fs.existsSync(dbPath)) {
       const { discardEmptyDatabase } = await import('../db/imports.js');
       await discardEmptyDatabase(dbPath);
     }

@@ -4,6 +4,7 @@ import { invocation, printJson, withDatabase, type CliContext } from './context.
 import { info, type IO } from './io.js';
 import { SCHEMA_VERSION } from '../db/migrations.js';
 import { callNames, countApplications } from '../db/applications.js';
+import { exposedFiles } from '../db/maintenance.js';
 
 export interface InitOptions {
   dbPath: string;
@@ -23,7 +24,10 @@ export async function runInit(opts: InitOptions, io: IO): Promise<InitResult> {
   const result: InitResult = { database: opts.dbPath, created: !existed, schemaVersion: SCHEMA_VERSION };
   if (opts.json) printJson(io, result);
   else {
-    info(io, `${existed ? 'Database is up to date' : 'Created database'}: ${opts.dbPath} (schema ${SCHEMA_VERSION}, readable by you only)`);
+    // (a file that was there, even empty, keeps its mode: said as it is, never chmodded here)
+    const exposed = exposedFiles(opts.dbPath).includes(opts.dbPath);
+    info(io, `${existed ? 'Database is up to date' : 'Created database'}: ${opts.dbPath} (schema ${SCHEMA_VERSION}, ${exposed ? 'readable by other users of this computer' : 'readable by you only'})`);
+    if (exposed) info(io, `It holds personal data: keep it to yourself with chmod 600 "${opts.dbPath}"`);
     // A database that holds a call already: what is in it, not the first step of an empty one.
     if (held.applications > 0) info(io, `It holds ${held.applications} application${held.applications === 1 ? '' : 's'} (call${held.calls.length === 1 ? '' : 's'} ${held.calls.join(', ')}). See them: skillsnet stats, or skillsnet list`);
     else info(io, 'Next: skillsnet import applications.csv --call 2020');

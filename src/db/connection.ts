@@ -49,11 +49,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     // schema in it and reported "0 applications" of a file emptied by accident (a copy that
     // failed, a disk that filled), or of `--db empty.csv`. A command that may create the database
     // takes it as a new one (`touch skillsnet.db`); so is one whose data still sits in its -wal.
-    if (stat.size === 0 && !options.create && !hasSideFile(file)) {
-      throw new OperationError(`${file} is empty (0 bytes): it holds no database`, {
-        hint: 'check the path given to --db (or SKILLSNET_DB); if it held your data, restore your latest backup (skillsnet db backup makes them); to start a database there, import applications (skillsnet import FILE)',
-      });
-    }
+    if (!options.create) refuseEmptyFile(file, stat.size);
     const protection = writeProtection(file);
     if (protection && writes && !readonly) throw readOnlyRefusal(file, protection);
     if (protection) readonly = true;
@@ -93,6 +89,20 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
     throw cannotOpen(file, e);
   }
   return db;
+}
+
+/** Whether the file is empty, with no log beside it: no database yet (a touched skillsnet.db, an empty.csv). */
+export function isEmptyFile(file: string, size = fs.statSync(file).size): boolean {
+  return size === 0 && !hasSideFile(file);
+}
+
+/** An empty file (no log beside it) is no database to a command that does not create one. */
+export function refuseEmptyFile(file: string, size = fs.statSync(file).size): void {
+  if (isEmptyFile(file, size)) {
+    throw new OperationError(`${file} is empty (0 bytes): it holds no database`, {
+      hint: 'check the path given to --db (or SKILLSNET_DB); if it held your data, restore your latest backup (skillsnet db backup makes them); to start a database there, import applications (skillsnet import FILE)',
+    });
+  }
 }
 
 /**

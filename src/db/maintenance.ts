@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { checkpoint } from '../reporting.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { openReadOnly, writeProtection, type DB } from './connection.js';
+import { openReadOnly, refuseEmptyFile, writeProtection, type DB } from './connection.js';
 import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
 
 /**
@@ -228,6 +228,8 @@ export async function backupDatabase(source: string, dest: string, options: Back
   }
   refuseLiveFiles(source, target, hint);
   const state = checkTarget(given, { force: Boolean(options.force), what: 'backup file name' });
+  // (an empty file was "backed up" as a 4 KB database, "checked": it is no database to copy)
+  if (fs.existsSync(source) && fs.statSync(source).isFile()) refuseEmptyFile(source);
   const db = openExisting(source);
   const kept = state.kind === 'file' ? `the earlier ${path.basename(target)} was kept as it was` : 'no backup was written';
   const fail = (e: unknown) => options.fault

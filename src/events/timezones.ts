@@ -97,12 +97,27 @@ export function timeZoneHint(text: string): string {
   return 'give an IANA time zone (a place): Europe/Zurich, America/Mexico_City, Asia/Manila';
 }
 
-/** The IANA zones whose place (the part after the last "/") is this name, accents, case and spaces aside. */
+/**
+ * The IANA zones whose place (the part after the last "/") is this name, accents, case and spaces
+ * aside, by their current names. Node's own list keeps some old ones (Asia/Calcutta, Asia/Saigon,
+ * Europe/Kiev): "Kolkata", "Ho Chi Minh" and "Kyiv" were shown no zone and "Saigon" the old name;
+ * the package's list, with its old names and what they now are, is read as well.
+ */
 function zonesOfPlace(name: string): string[] {
   const key = placeKey(name);
   if (!key) return [];
-  return Intl.supportedValuesOf('timeZone').filter((zone) => zone.includes('/') && placeKey(zone.slice(zone.lastIndexOf('/') + 1)) === key).slice(0, 3);
+  const found = new Set<string>();
+  const all = ct.getAllTimezones({ deprecated: true }) as Record<string, { aliasOf?: string | null }>;
+  for (const zone of new Set([...Intl.supportedValuesOf('timeZone'), ...Object.keys(all)])) {
+    // (places under a continent or an ocean: US/Eastern, Etc/GMT+1 name no place)
+    if (!PLACE_REGION.test(zone) || placeKey(zone.slice(zone.lastIndexOf('/') + 1)) !== key) continue;
+    const current = all[zone]?.aliasOf ?? zone;
+    found.add(isValidTimeZone(current) ? current : zone);
+  }
+  return [...found].slice(0, 3);
 }
+
+const PLACE_REGION = /^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//;
 
 function placeKey(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();

@@ -167,11 +167,18 @@ export function detectFormat(file: string, head: Buffer, whole = false): Format 
  * officer to guess what was wrong with the file.
  */
 export function documentKind(head: Uint8Array): string | null {
+  // (head: the file's first bytes, at least 16 of them when the file has that many)
   const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'a PDF document'; // %PDF-
+  // The signatures that are text are taken whole, as the format writes them: a PDF's first line is
+  // "%PDF-1.7" and nothing else, a GIF begins "GIF87a" or "GIF89a". A CSV whose first cell merely
+  // begins "%PDF-" or "GIF8" ("%PDF-ref,Organization,...") was refused as a PDF or an image.
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 16)).toString('latin1');
+  if (/^%PDF-\d\.\d[ \t]*[\r\n]/.test(text)) return 'a PDF document';
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'an image (PNG)';
   if (starts([0xff, 0xd8, 0xff])) return 'an image (JPEG)';
-  if (starts([0x47, 0x49, 0x46, 0x38])) return 'an image (GIF)'; // GIF8
+  if (/^GIF8[79]a/.test(text)) return 'an image (GIF)';
+  // (`import *` in the folder of skillsnet.db, the shell giving the database itself)
+  if (text === 'SQLite format 3\0') return 'a SQLite database (such as a skillsnet database)';
   if (starts([0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'a rich-text document (RTF)'; // {\rtf
   return null;
 }

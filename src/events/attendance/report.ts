@@ -251,7 +251,7 @@ function whatWasFound(text: string, bytes: Uint8Array): { found: string; hint?: 
     return { found: `is ${other ? other.what.replace(/, not (a spreadsheet|an Excel workbook)$/, '') : 'an Excel workbook (.xlsx)'}, not the CSV file the meeting tools write`, hint: other?.hint.startsWith('unzip') ? 'unzip it and give the report inside' : SAVE_AS_CSV };
   }
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { found: 'is an old Excel workbook (.xls), not the CSV file the meeting tools write', hint: SAVE_AS_CSV };
-  const document = documentKind(head);
+  const document = documentKind(bytes.subarray(0, 16));
   if (document) return { found: `is ${document}, not the CSV file the meeting tools write`, hint: SAVE_AS_CSV };
   if (!text.trim()) return { found: 'is empty', hint: 'download the report again: the file holds no line' };
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024));

@@ -46,6 +46,14 @@ describe('small messages', () => {
     ['lima', /a time zone is written with its region: America\/Lima$/m],
     ['New York', /a time zone is written with its region: America\/New_York$/m],
     ['Bogotá', /a time zone is written with its region: America\/Bogota$/m],
+    // (Node's list holds the old names of these: Asia/Calcutta, Asia/Saigon, Europe/Kiev)
+    ['Kolkata', /a time zone is written with its region: Asia\/Kolkata$/m],
+    ['Calcutta', /a time zone is written with its region: Asia\/Kolkata$/m],
+    ['Ho Chi Minh', /a time zone is written with its region: Asia\/Ho_Chi_Minh$/m],
+    ['Saigon', /a time zone is written with its region: Asia\/Ho_Chi_Minh$/m],
+    ['Kyiv', /a time zone is written with its region: Europe\/Kyiv$/m],
+    ['Buenos Aires', /a time zone is written with its region: America\/Argentina\/Buenos_Aires$/m],
+    ['Eastern', /give an IANA time zone \(a place\)/],
     ['Genève', /give an IANA time zone \(a place\)/],
     ['Paris', /Europe\/Paris/],
     ['GMT+1', /abbreviations such as GMT\+1 are refused/],
@@ -93,6 +101,13 @@ describe('small messages', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^error: --db is empty\n {2}give the database file/);
     }
+  });
+
+  it('a SKILLSNET_DB of spaces alone is as unset, as an empty one is: ./skillsnet.db, not a file " "', async () => {
+    const { resolveDbPath } = await import('../../../src/cli/context.js');
+    expect(resolveDbPath(undefined, { SKILLSNET_DB: ' ' }, '/work')).toBe(path.resolve('/work', 'skillsnet.db'));
+    expect(resolveDbPath(undefined, { SKILLSNET_DB: '' }, '/work')).toBe(path.resolve('/work', 'skillsnet.db'));
+    expect(resolveDbPath(undefined, { SKILLSNET_DB: 'calls.db' }, '/work')).toBe(path.resolve('/work', 'calls.db'));
   });
 
   it('destructive commands off a terminal without --yes are usage errors (exit 2), all alike', async () => {

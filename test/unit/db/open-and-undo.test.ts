@@ -109,4 +109,55 @@ describe('an empty file given as the database', () => {
     expect(result.ok).toBe(false);
     expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');
   });
+
+  it('db backup does not copy it as a database (it wrote a 4 KB "checked" backup)', async () => {
+    const { backupDatabase } = await import('../../../src/db/maintenance.js');
+    const dir = tempDir();
+    const file = path.join(dir, 'empty.db');
+    fs.writeFileSync(file, '');
+    await expect(backupDatabase(file, path.join(dir, 'copy.db'))).rejects.toThrow(/^.*empty\.db is empty \(0 bytes\): it holds no database$/);
+    expect(fs.readdirSync(dir)).toEqual(['empty.db']);
+  });
+
+  // (a dry run wrote the whole schema, 1.2 MB, into a touched skillsnet.db; so did an import refused)
+  it('is left empty by a dry run, and by an import of a file that cannot be imported', async () => {
+    const { run } = await import('../support/run.js');
+    const dir = tempDir();
+    const file = path.join(dir, 'touched.db');
+    fs.writeFileSync(file, '');
+    fs.writeFileSync(path.join(dir, 'call.csv'), 'Organization,Email,Country\nTaller Sur,ana@example.org,Argentina\n');
+    fs.writeFileSync(path.join(dir, 'notes.csv'), 'just a line\n');
+    const runs = [
+      ['import', 'call.csv', '--call', '2024', '--dry-run'],
+      ['member', 'add', '--organization', 'Taller Sur', '--name', 'Ana Ejemplo', '--email', 'ana@example.org', '--country', 'AR', '--language', 'es', '--dry-run'],
+      ['import', 'notes.csv', '--call', '2024'],
+    ];
+    for (const args of runs) {
+      await run(['--db', file, ...args], { cwd: dir });
+      expect(fs.statSync(file).size, args.join(' ')).toBe(0);
+    }
+    // (a dry run of a command that does not create a database names the file, not a scratch copy)
+    const set = await run(['--db', file, 'member', 'set', '1', '--status', 'active', '--dry-run'], { cwd: dir });
+    expect(set.stderr).toMatch(/^error: .*touched\.db is empty \(0 bytes\): it holds no database$/m);
+    expect((await run(['--db', file, 'import', 'call.csv', '--call', '2024'], { cwd: dir })).code).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+  });
+
+  // (init said "readable by you only" of a touched file others could read; its mode is not ours to change)
+  it.skipIf(process.platform === 'win32')('init says whether others can read it, and leaves its mode as it was', async () => {
+    const { run } = await import('../support/run.js');
+    const dir = tempDir();
+    const file = path.join(dir, 'touched.db');
+    fs.writeFileSync(file, '', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const r = await run(['--db', file, 'init'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('readable by other users of this computer');
+    expect(r.stderr).toContain(`chmod 600 "${file}"`);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o644);
+    const own = path.join(dir, 'own.db');
+    const made = await run(['--db', own, 'init'], { cwd: dir });
+    expect(made.stderr).toContain('readable by you only');
+    expect(made.stderr).not.toContain('chmod');
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { json, run as skillsnet, tempDir } from '../support/run.js';
 import { compoundFile } from './compound-file.js';
+import { documentKind } from '../../../src/import/detect.js';
 
 const dir = tempDir('skillsnet-not-workbook-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -183,4 +184,37 @@ describe('a document that is not a spreadsheet, given to every command that read
     expect(evaluate.code).toBe(1);
     expect(evaluate.stderr).toMatch(/nothing\.csv has no line: it is empty\n {2}a labelled set is a CSV/);
   });
+});
+
+// The signatures that are text are taken whole: a CSV whose first cell begins "%PDF-" or "GIF8"
+// was refused as a PDF or an image.
+describe('text that merely begins like a document signature', () => {
+  it.each([
+    ['%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj', 'a PDF document'],
+    ['%PDF-1.4\r\n', 'a PDF document'],
+    ['GIF89a\x10\x00\x10\x00', 'an image (GIF)'],
+    ['%PDF-ref,Organization,Email\n', null],
+    ['%PDF-1.4 report,Organization\n', null],
+    ['GIF8 code,Organization,Email\n', null],
+  ])('%j is %s', (text, kind) => {
+    expect(documentKind(Buffer.from(text, 'latin1'))).toBe(kind);
+  });
+
+  it('is imported as the CSV it is', async () => {
+    const f = path.join(dir, 'refs.csv');
+    fs.writeFileSync(f, '%PDF-ref,Organization,Email,Country\nx1,Taller Sur,ana@example.org,Argentina\n');
+    const run = await skillsnet(['--db', path.join(dir, 'refs.db'), 'import', f, '--call', '2024', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run).inserted).toBe(1);
+  });
+});
+
+it('a SQLite database given to import (a shell\'s `*` in the folder of skillsnet.db) is named as one', async () => {
+  const db = path.join(dir, 'named.db');
+  const f = path.join(dir, 'call.csv');
+  fs.writeFileSync(f, 'Organization,Email,Country\nTaller Sur,ana@example.org,Argentina\n');
+  expect((await skillsnet(['--db', db, 'import', f, '--call', '2024'])).code).toBe(0);
+  const run = await skillsnet(['--db', 'other.db', 'import', 'named.db', '--call', '2024'], { cwd: dir });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/^error: named\.db is a SQLite database \(such as a skillsnet database\), not a spreadsheet$/m);
 });

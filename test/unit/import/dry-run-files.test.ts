@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { json, run, tempDir } from '../support/run.js';
+import { json, ROOT, run, tempDir } from '../support/run.js';
 
 /**
  * A dry run of several files reports exactly what the real run would: the files share one
@@ -86,6 +86,39 @@ describe('import --dry-run of several files reports what the real run does', () 
     const dryReport = json(d);
     expect(dryReport.dryRun).toBe(true);
     expect(comparable(dryReport)).toEqual(comparable(json(r)));
+    const warnings = (text: string) => text.split('\n').filter((l) => l.startsWith('warning:'));
+    expect(warnings(d.stderr)).toEqual(warnings(r.stderr));
+  });
+});
+
+describe('event attendance --dry-run of several reports reports what the real run does', () => {
+  const REPORTS = path.join(ROOT, 'test', 'fixtures', 'attendance-real');
+  /** Without what a dry run cannot give: its unmatched rows have no stored row to link. */
+  const comparableAttendance = (r: Record<string, unknown>) => ({
+    ...r, dryRun: null, unmatchedRows: (r.unmatchedRows as Record<string, unknown>[]).map((u) => ({ ...u, row: null })),
+  });
+
+  it.each([
+    ['two reports of one meeting', [], ['zoom-en-summary.csv', 'zoom-en-unique.csv']],
+    ['a report imported before, again with another', ['zoom-en-summary.csv'], ['zoom-en-summary.csv', 'zoom-en-unique.csv']],
+    ['reports of two tools', ['teams-2021-en.csv'], ['zoom-en-unique.csv', 'teams-2021-en.csv']],
+  ])('%s', async (_name, before, reports) => {
+    const dir = tempDir();
+    const dbs = { dry: path.join(dir, 'dry.db'), real: path.join(dir, 'real.db') };
+    for (const db of Object.values(dbs)) {
+      expect((await run(['--db', db, 'member', 'add', '--organization', 'Red Andina', '--name', 'Ana García', '--email', 'ana.garcia@example.org', '--country', 'PE'])).code).toBe(0);
+      expect((await run(['--db', db, 'event', 'add', 'Workshop', '--kind', 'workshop', '--start', '2021-11-19 10:00', '--tz', 'America/New_York', '--duration', '120'])).code).toBe(0);
+      if (before.length) expect((await run(['--db', db, 'event', 'attendance', '1', ...before.map((f) => path.join(REPORTS, f))])).code).toBe(0);
+    }
+    const files = reports.map((f) => path.join(REPORTS, f));
+    const untouched = state(dbs.dry);
+    const d = await run(['--db', dbs.dry, 'event', 'attendance', '1', ...files, '--dry-run', '--json']);
+    expect(d.code, d.stderr).toBe(0);
+    expect(state(dbs.dry)).toEqual(untouched);
+    const r = await run(['--db', dbs.real, 'event', 'attendance', '1', ...files, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(d).dryRun).toBe(true);
+    expect(comparableAttendance(json(d))).toEqual(comparableAttendance(json(r)));
     const warnings = (text: string) => text.split('\n').filter((l) => l.startsWith('warning:'));
     expect(warnings(d.stderr)).toEqual(warnings(r.stderr));
   });

@@ -82,7 +82,7 @@ export function registerEngagement(program: Command, ctx: CliContext): void {
   addAttendanceFilterOptions(addFilterOptions(cmd));
   addOptionOnce(cmd, '--role <role>', `only members with this role (${MEMBER_ROLES.join(', ')})`);
   cmd
-    .option('--cohort <name>', 'with --role core-group: only this cohort, e.g. 2020')
+    .option('--cohort <name>', 'only the Core Group of this cohort, e.g. 2020 (--role core-group implied)')
     .option('--all', 'every member the filters name, also those never invited (default: those with any activity, or all the filters name)')
     .option('--json', 'print a JSON array (fields in docs/json.md)')
     .addHelpText('after', `

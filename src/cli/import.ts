@@ -53,6 +53,8 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     throw opts.json ? await withJsonDocument(e, opts.files.find((f) => /[*?]/.test(f))) : e;
   }
   const hooks = importHooks(io, opts.files.length);
+  // (a dry run's files are one transaction, rolled back whole: no file is kept, whenever Ctrl-C comes)
+  if (opts.dryRun) setInterruptOutcome(() => 'nothing was written (a dry run)');
   // SKILLSNET_IMPORT_THREADS=always|never overrides when a second thread reads a large file (tests, benchmarks)
   const threads = io.env.SKILLSNET_IMPORT_THREADS;
   if (threads === 'always' || threads === 'never') opts = { ...opts, threads };

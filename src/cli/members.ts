@@ -21,7 +21,7 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
   const { listMembers } = await import('../db/members.js');
   const { memberJson, memberCsvRow, MEMBER_CSV_COLUMNS } = await import('../network/json.js');
   const members = await withDatabase(opts.dbPath, { create: false }, (db) => {
-    checkFilterNames(db, { call: opts.filters.call, roster: opts.filters.roster });
+    checkFilterNames(db, { call: opts.filters.call, roster: opts.filters.roster, role: opts.filters.role, cohort: opts.filters.cohort });
     return listMembers(db, opts.filters);
   });
   const rows = members.map(memberJson);

@@ -19,11 +19,14 @@ export interface MergeOptions {
 
 /**
  * merge A B: B is the same as A. On a terminal the dry run is shown first and the officer asked;
- * elsewhere it is done (unmerge undoes it).
+ * elsewhere it is done (unmerge undoes it). Where the two differ in who they are (organisation,
+ * email, country) that is said on stderr first; two that differ in two of them and share none (a
+ * mistyped ID in a script merged two unrelated applications without a word) need --yes when
+ * nothing is asked, and the question's default is no.
  */
 export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult> {
   const { parseSubject } = await import('../network/subjects.js');
-  const { mergeRecords } = await import('../network/merge.js');
+  const { compareIdentities, mergeRecords } = await import('../network/merge.js');
   const kinds: SubjectKind[] = opts.only ? [opts.only] : ['application', 'organization', 'member'];
   const what = opts.only === 'organization' ? 'organization link' : 'merge';
   const keep = parseSubject(opts.a, kinds, { what });
@@ -40,10 +43,21 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
     const show = (r: MergeResult) => {
       for (const step of r.steps) io.stdout.write(`  ${step}\n`);
     };
-    if (!opts.dryRun && !opts.json && canPrompt(io) && !io.yes) {
+    const identity = compareIdentities(db, keep, other);
+    // Another spelling of a name alone is what merges are for; differing in two ways and sharing none is two records.
+    const unrelated = identity.differs.length >= 2 && identity.shares.length === 0;
+    if (identity.differs.length) warn(io, `${result.kept} and ${result.merged} differ: ${identity.differs.join('; ')}${unrelated ? ' (nothing in common)' : ''}`);
+    const asks = !opts.dryRun && !opts.json && canPrompt(io) && !io.yes;
+    if (unrelated && !opts.dryRun && !io.yes && !asks) {
+      // CONTRACT: destructive steps need --yes when nothing is asked (exit 2, as erase and roster delete)
+      throw new UsageError(`${result.kept} and ${result.merged} have no organisation, email or country in common: merging them needs confirmation`, {
+        hint: `check the IDs (skillsnet merge ${opts.a} ${opts.b} --dry-run), then add --yes if they are one`,
+      });
+    }
+    if (asks) {
       io.stdout.write(`Merging ${pair()} would:\n`);
       show(result);
-      if (!(await (await io.prompts()).confirm(`Merge ${result.merged} into ${result.kept}?`, true))) {
+      if (!(await (await io.prompts()).confirm(`Merge ${result.merged} into ${result.kept}?`, !unrelated))) {
         info(io, 'Nothing merged.');
         return result;
       }
@@ -94,12 +108,13 @@ Applications: the second is a duplicate of the first in the same call (a resubmi
 first takes what it lacks (empty fields, Core Group seats, reviewers' scores, officer categories).
 Organisations: every application, person and role of the second moves to the first. Nothing is
 deleted, and skillsnet unmerge puts both back as they were. On a terminal the changes are shown
-and you are asked first.
+and you are asked first. How the two differ in organisation, email or country is said on stderr;
+two that differ in two of them and share none need --yes off a terminal.
 
 Examples:
   skillsnet merge 17 212 --dry-run
   skillsnet merge 17 212
-  skillsnet merge org-4 org-57
+  skillsnet merge org-4 org-57 --yes
   skillsnet unmerge 212`)
     .action(async (a: string, b: string, flags: { dryRun?: boolean; json?: boolean }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);

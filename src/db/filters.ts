@@ -1,15 +1,30 @@
 import type { DB } from './connection.js';
 import { UsageError } from '../errors.js';
-import type { ApplicationFilters } from '../model.js';
+import type { ApplicationFilters, MemberFilters } from '../model.js';
 import { callNames, callsOfApplications, callsWithApplications } from './applications.js';
 import { listRosters } from './rosters.js';
+import { coreGroupCohorts } from './members.js';
 import { shellArg } from '../text.js';
 
 /**
- * A --call or --roster that names nothing in this database is a mistake, not an empty result:
- * say so and list what there is (as --region Narnia does).
+ * A --call, --roster or --cohort that names nothing in this database is a mistake, not an empty
+ * result: say so and list what there is (as --region Narnia does). A cohort is the Core Group's:
+ * with another --role it could only ever list no one.
  */
-export function checkFilterNames(db: DB, filters: ApplicationFilters): void {
+export function checkFilterNames(db: DB, filters: ApplicationFilters & Pick<MemberFilters, 'role' | 'cohort'>): void {
+  if (filters.cohort !== undefined) {
+    if (filters.role !== undefined && filters.role !== 'core-group') {
+      throw new UsageError(`--cohort names a Core Group cohort, and --role ${filters.role} has none`, {
+        hint: `use --role core-group --cohort ${shellArg(filters.cohort)}, or drop --cohort`,
+      });
+    }
+    const cohorts = coreGroupCohorts(db);
+    if (!cohorts.includes(filters.cohort)) {
+      throw new UsageError(`no Core Group cohort "${filters.cohort}" in this database`, {
+        hint: cohorts.length ? `cohorts here: ${cohorts.join(', ')}` : 'accept a roster as a cohort first: skillsnet roster accept NAME --cohort 2020',
+      });
+    }
+  }
   if (filters.call !== undefined) {
     const calls = callNames(db);
     if (!calls.includes(filters.call)) {

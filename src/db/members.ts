@@ -472,3 +472,8 @@ export function coreGroupCohortsOfRoster(db: DB, rosterId: number): string[] {
 export function memberRolesBySince(db: DB, memberId: number): { role: string; cohort: string; since: string }[] {
   return db.prepare('SELECT role, cohort, since FROM member_roles WHERE member_id = ? ORDER BY since').all(memberId) as { role: string; cohort: string; since: string }[];
 }
+
+/** The Core Group cohorts that have members, in order ("2020", "2021"). */
+export function coreGroupCohorts(db: DB): string[] {
+  return db.prepare(`SELECT DISTINCT cohort FROM member_roles WHERE role = 'core-group' AND cohort <> '' ORDER BY cohort`).pluck().all() as string[];
+}

@@ -695,3 +695,37 @@ export function organizationsOverview(db: DB, search: string | null): Organizati
     )
     .all({ search }) as OrganizationOverviewRow[];
 }
+
+/** Who a record is, as a merge compares two: the organisation's name, the email addresses, the country. */
+export interface RecordIdentity {
+  organization: string | null;
+  emails: string[];
+  country: string | null;
+}
+
+/** The identity of an application, an organisation (its people's and applications' addresses) or a member. */
+export function recordIdentity(db: DB, kind: 'application' | 'organization' | 'member', id: number): RecordIdentity | undefined {
+  const emailsOf = (sql: string, ...args: unknown[]) => (db.prepare(sql).pluck().all(...args) as string[]).filter(Boolean);
+  const orgIdentity = (orgId: number): RecordIdentity | undefined => {
+    const row = db.prepare('SELECT name, country FROM organizations WHERE id = ?').get(orgId) as { name: string; country: string | null } | undefined;
+    if (!row) return undefined;
+    const emails = emailsOf(
+      `SELECT DISTINCT lower(email) FROM people WHERE organization_id = ? AND email IS NOT NULL
+       UNION SELECT DISTINCT lower(email) FROM applications WHERE organization_id = ? AND email IS NOT NULL AND merged_into IS NULL`,
+      orgId, orgId,
+    );
+    return { organization: row.name, emails, country: row.country };
+  };
+  if (kind === 'application') {
+    const row = db.prepare('SELECT organization, email, country FROM applications WHERE id = ?').get(id) as { organization: string | null; email: string | null; country: string | null } | undefined;
+    return row && { organization: row.organization, emails: row.email ? [row.email.toLowerCase()] : [], country: row.country };
+  }
+  if (kind === 'organization') return orgIdentity(id);
+  const member = db
+    .prepare(`SELECT m.kind, m.organization_id, m.country, o.name, lower(p.email) AS email FROM members m
+              LEFT JOIN organizations o ON o.id = m.organization_id LEFT JOIN people p ON p.id = m.person_id WHERE m.id = ?`)
+    .get(id) as { kind: string; organization_id: number | null; country: string | null; name: string | null; email: string | null } | undefined;
+  if (!member) return undefined;
+  if (member.kind === 'organization' && member.organization_id !== null) return orgIdentity(member.organization_id);
+  return { organization: member.name, emails: member.email ? [member.email] : [], country: member.country };
+}

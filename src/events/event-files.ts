@@ -22,7 +22,7 @@ import { requireEvent, type StoredEvent } from './manage.js';
  * unless forced. (One call to swap when the shared writer changes.)
  */
 export function writeEventFile(file: string, data: string, options: { force: boolean }): void {
-  writeFileAtomic(file, data, options);
+  writeFileAtomic(file, data, { ...options, stdout: true });
 }
 
 export interface EventFileOptions {

@@ -59,7 +59,10 @@ export function selectInvitees(db: DB, s: InviteSelector): Member[] {
     checkFilterNames(db, { roster: s.roster });
     return listMembers(db, { ...s.filters, roster: s.roster });
   }
-  if (s.role) return listMembers(db, { ...s.filters, role: s.role, ...(s.cohort !== undefined ? { cohort: s.cohort } : {}) });
+  if (s.role) {
+    checkFilterNames(db, { role: s.role, cohort: s.cohort });
+    return listMembers(db, { ...s.filters, role: s.role, ...(s.cohort !== undefined ? { cohort: s.cohort } : {}) });
+  }
   if (s.memberIds?.length) {
     const found = listMembers(db, { ids: s.memberIds });
     const missing = s.memberIds.filter((id) => !found.some((m) => m.id === id));

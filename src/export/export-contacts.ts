@@ -104,7 +104,7 @@ export async function exportContacts(db: DB, options: ContactsExportOptions, cal
   if (!options.dryRun) {
     if (output.kind === 'stdout') done.text = data;
     else {
-      writeFileAtomic(output.path, data, { force: Boolean(options.force) });
+      writeFileAtomic(output.path, data, { force: Boolean(options.force), stdout: true });
       result.files = [output.path];
     }
     recordExport(db, result, {

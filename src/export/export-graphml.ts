@@ -53,7 +53,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
     await pause();
     if (output.kind === 'stdout') done.text = data;
     else {
-      writeFileAtomic(output.path, data, { force: Boolean(options.force) });
+      writeFileAtomic(output.path, data, { force: Boolean(options.force), stdout: true });
       result.files = [output.path];
     }
     recordExport(db, result, networkCarried(network, false, nodes), callbacks);

@@ -149,7 +149,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
     await pause();
     // The same code beside map.xlsx and map.json is one file: rewriting it unchanged clobbers nothing.
     if (!options.view && !sameContent(done.snippetPath, snippet)) files.push({ path: done.snippetPath, data: snippet });
-    writeFilesAtomic(files, { force: Boolean(options.force) });
+    writeFilesAtomic(files, { force: Boolean(options.force), stdout: options.format === 'json' });
     result.files = files.map((f) => f.path);
   }
   if (!options.dryRun) recordExport(db, result, networkCarried(network, Boolean(options.withContactDetails), map.elements.length), callbacks);

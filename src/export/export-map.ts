@@ -118,7 +118,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
   if (!options.dryRun) {
     if (output.kind === 'stdout') done.text = html;
     else {
-      writeFileAtomic(output.path, html, { force: Boolean(options.force) });
+      writeFileAtomic(output.path, html, { force: Boolean(options.force), stdout: true });
       result.file = output.path;
       result.files = [output.path];
     }

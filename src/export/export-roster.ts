@@ -123,7 +123,7 @@ export async function exportRoster(db: DB, options: RosterExportOptions, callbac
   if (!options.dryRun) {
     if (output.kind === 'stdout') done.text = data;
     else {
-      writeFileAtomic(output.path, data, { force: Boolean(options.force) });
+      writeFileAtomic(output.path, data, { force: Boolean(options.force), stdout: true });
       result.files = [output.path];
     }
     const persons = personByApplication(db);

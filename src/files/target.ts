@@ -25,17 +25,22 @@ export function kindOf(stat: fs.Stats): string {
   return 'not a regular file';
 }
 
-function refuse(file: string, what: string): OperationError {
+/**
+ * The hint names `--out -` only when the command can print there (`stdout`): `db backup
+ * /dev/full --force` was told to use an `--out -` that `db backup` does not have.
+ */
+function refuse(file: string, what: string, stdout: boolean): OperationError {
   return new OperationError(`${file} is ${what}, not a file: skillsnet writes only regular files there, even with --force`, {
-    hint: what === 'a folder' ? 'give the name of a file inside it' : 'give the path of a file (or --out - to print on stdout where the command allows it)',
+    hint: what === 'a folder' ? 'give the name of a file inside it' : `give the path of a file${stdout ? ' (or --out - to print on stdout)' : ''}`,
   });
 }
 
 /**
  * Checks a path before anything is written: refuses devices, pipes, sockets and folders (and
  * symbolic links to them) whatever `force` says, and an existing file without `force`.
+ * `stdout`: the command can print on stdout with `--out -` (said in the hint for a device).
  */
-export function checkTarget(file: string, options: { force: boolean; what?: string }): TargetState {
+export function checkTarget(file: string, options: { force: boolean; what?: string; stdout?: boolean }): TargetState {
   let link: fs.Stats;
   try {
     link = fs.lstatSync(file);
@@ -57,7 +62,7 @@ export function checkTarget(file: string, options: { force: boolean; what?: stri
       throw faultError(e, { action: `write ${file}` });
     }
   }
-  if (!stat.isFile()) throw refuse(file, kindOf(stat));
+  if (!stat.isFile()) throw refuse(file, kindOf(stat), Boolean(options.stdout));
   if (!options.force) {
     throw new OperationError(`${file} already exists`, { hint: `add --force to replace it, or choose another ${options.what ?? '--out'}` });
   }

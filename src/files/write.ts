@@ -16,6 +16,8 @@ export interface WriteOptions {
   force: boolean;
   /** How the officer names the destination in a hint ("--out", "the backup FILE"); default "--out". */
   what?: string;
+  /** The command can print on stdout instead (`--out -`): a refusal of a device says so. */
+  stdout?: boolean;
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -1,7 +1,8 @@
 /**
  * The import of application files into a call. Every data row ends as inserted, updated,
  * unchanged or rejected, and the counts always add up. One transaction per file: an error or
- * Ctrl-C leaves the database as it was before that file.
+ * Ctrl-C leaves the database as it was before that file. A dry run is one transaction over all
+ * its files, rolled back at the end, so it reports each file as the real run would.
  *
  * Accounting when a file holds several rows for one application: the last row wins. On a first
  * import that is one `inserted` and the earlier rows `updated` (their versions are kept); when
@@ -251,18 +252,42 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
   // (only for a large import: a small one gains little, and other commands may open the new file at once)
   const size = pre.files.reduce((n, f) => n + f.scan.size, 0);
   const journal = options.newDatabase && size >= ROLLBACK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : null;
+  // A dry run is one transaction over every file, rolled back at the end: the second file sees
+  // what the first would have written (a file given twice was reported as inserted twice), and
+  // Ctrl-C between two files leaves nothing either.
+  // The batches written (a dry run's too, until its rollback), and the likely duplicates among them.
+  const batches: number[] = [];
+  const findDuplicates = () => {
+    const found = likelyDuplicatesOfBatches(db, callIdByName(db, call)!, batches, MAX_DUPLICATES_REPORTED);
+    report.possibleDuplicates = found.pairs;
+    report.possibleDuplicateCount = found.total;
+  };
+  const onAbort = () => {
+    try {
+      rollback(db);
+    } catch {
+      /* the process is ending; SQLite rolls back an unfinished transaction by itself */
+    }
+  };
   try {
-    await importEach(db, pre, fileOptions, options, hooks, report);
+    if (options.dryRun) {
+      await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
+      hooks.signal?.addEventListener('abort', onAbort);
+    }
+    await importEach(db, pre, fileOptions, options, hooks, report, batches);
+    // (a dry run looks before its rollback, in what the real run would have saved)
+    if (options.dryRun && report.inserted + report.updated > 0) findDuplicates();
   } finally {
+    if (options.dryRun) {
+      hooks.signal?.removeEventListener('abort', onAbort);
+      rollback(db);
+    }
     journal?.();
   }
   if (!options.dryRun && report.inserted + report.updated > 0) {
     // Everything is saved: a pause for Ctrl-C before the look for likely duplicates (it reads the whole call).
     await checkpoint(hooks.signal, 'interrupted; every file was imported and kept, only the report was not made');
-    const batches = report.files.map((f) => f.batch).filter((b): b is number => b !== null);
-    const found = likelyDuplicatesOfBatches(db, callIdByName(db, call)!, batches, MAX_DUPLICATES_REPORTED);
-    report.possibleDuplicates = found.pairs;
-    report.possibleDuplicateCount = found.total;
+    findDuplicates();
   }
   return report;
 }
@@ -270,11 +295,11 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
 /** Files of at least this many bytes in all, into a database created for them, are written through a rollback journal. */
 const ROLLBACK_JOURNAL_MIN_BYTES = 8 * 1024 * 1024;
 
-async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions, options: ImportOptions, hooks: ImportHooks, report: ImportReport): Promise<void> {
+async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions, options: ImportOptions, hooks: ImportHooks, report: ImportReport, batches: number[]): Promise<void> {
   for (const file of pre.files) {
     let fileReport: FileReport;
     try {
-      fileReport = await importFile(db, file, fileOptions, hooks);
+      fileReport = await importFile(db, file, fileOptions, hooks, batches);
     } catch (e) {
       const files = pre.files.map(columnsOf);
       // A full disk, a lost permission or a lock: said as such, with what was kept.
@@ -338,11 +363,12 @@ async function prepareFile(given: string, options: FileOptions, hooks: ImportHoo
   }
 }
 
-async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, hooks: ImportHooks): Promise<FileReport> {
+async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, hooks: ImportHooks, batches: number[]): Promise<FileReport> {
   const { file, scan, source, layout, input } = prepared;
   const name = input.name;
   if (hooks.signal?.aborted) throw new InterruptedError();
-  await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
+  // (a dry run's files share one transaction, begun and rolled back by importPrepared)
+  if (!options.dryRun) await beginWrite(db, () => hooks.onStatus?.(WAITING_FOR_WRITER));
   // Ctrl-C ends the process at once: the rollback must happen in the abort itself.
   const onAbort = () => {
     try {
@@ -409,8 +435,8 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     const rejectedFixedBefore = writer.counts.rejected ? carryResolvedRejects(db, callId, batchId) : 0;
     refreshDuplicateKeys(db, callId);
     progress(scan.size, true);
-    if (options.dryRun) rollback(db);
-    else commit(db);
+    if (!options.dryRun) commit(db);
+    batches.push(batchId);
     return {
       file: name,
       batch: options.dryRun ? null : batchId,

@@ -16,7 +16,8 @@ import { applicationRecord } from '../db/applications.js';
 import { Change, deleteHistoryEntry, getHistoryEntry, listHistory, undoHistory, type UndoConflict } from '../db/history.js';
 import { moveEventRecordsRecorded } from '../db/events.js';
 import { getMember, memberContactPerson, memberOfOrganization, memberRecord, memberRoles, personMemberOfAny, personMembersOfOrganization } from '../db/members.js';
-import { applicationIdsOfOrganization, latestApplicationPerson, organizationRecord, peopleIdsOfOrganization } from '../db/organizations.js';
+import { applicationIdsOfOrganization, latestApplicationPerson, organizationRecord, peopleIdsOfOrganization, recordIdentity } from '../db/organizations.js';
+import { normaliseName } from '../text.js';
 import { hasRosterSeat, rosterSeatsOfApplication } from '../db/rosters.js';
 import { hasReviewerScore, scoreIdsOfApplication } from '../db/scores.js';
 import { hasCategoryRow, officerTagRows } from '../db/tags.js';
@@ -38,6 +39,35 @@ export interface MergeResult {
 
 const APPLICATION_FILL = ['organization_type', 'contact_name', 'email', 'phone', 'website', 'country_raw', 'country', 'region', 'language', 'working_language', 'title', 'description', 'score', 'submitted_at', 'external_id'];
 const ORGANIZATION_FILL = ['organization_type', 'country', 'country_raw', 'region', 'website', 'web_domain', 'notes'];
+
+/**
+ * How two records to be merged compare in who they are: the organisation's name (as identity
+ * compares it), the email addresses (any in common) and the country, each only when both
+ * records have one. `differs` in words (no email address spelled out), `shares` what agrees: a
+ * resubmission under another spelling shares its email; two unrelated applications share nothing.
+ */
+export function compareIdentities(db: DB, keep: Subject, other: Subject): { differs: string[]; shares: string[] } {
+  const none = { differs: [], shares: [] };
+  if (keep.kind !== other.kind || keep.kind === 'person' || other.kind === 'person') return none;
+  const a = recordIdentity(db, keep.kind, keep.id);
+  const b = recordIdentity(db, other.kind, other.id);
+  if (!a || !b) return none;
+  const differs: string[] = [];
+  const shares: string[] = [];
+  if (a.organization && b.organization) {
+    if (normaliseName(a.organization) === normaliseName(b.organization)) shares.push('organisation');
+    else differs.push(`organisation "${a.organization}" vs "${b.organization}"`);
+  }
+  if (a.emails.length && b.emails.length) {
+    if (a.emails.some((e) => b.emails.includes(e))) shares.push('email');
+    else differs.push('no email address in common');
+  }
+  if (a.country && b.country) {
+    if (a.country === b.country) shares.push('country');
+    else differs.push(`country ${a.country} vs ${b.country}`);
+  }
+  return { differs, shares };
+}
 
 /** Merges the second record into the first (both applications, both organisations or both members). */
 export function mergeRecords(db: DB, keep: Subject, other: Subject, options: { dryRun?: boolean } = {}): MergeResult {

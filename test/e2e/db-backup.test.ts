@@ -67,4 +67,17 @@ describe('skillsnet db backup (built CLI)', () => {
     expect(werr).toBe('');
     expect(Math.max(...counts)).toBeGreaterThan(1);
   });
+
+  it('db backup to a device: the hint names only what db backup has (no --out -), an export still offers --out -', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'net.db');
+    makeDb(file, 1);
+    const backup = runCli(['--db', file, 'db', 'backup', '/dev/null', '--force']);
+    expect(backup.code).not.toBe(0);
+    expect(backup.stderr).toMatch(/\/dev\/null is a device, not a file/);
+    expect(backup.stderr).not.toMatch(/--out/);
+    const contacts = runCli(['--db', file, 'export', 'contacts', '--all-calls', '--format', 'csv', '--out', '/dev/null', '--force']);
+    expect(contacts.code).not.toBe(0);
+    expect(contacts.stderr).toMatch(/--out - to print on stdout/);
+  });
 });

@@ -25,6 +25,20 @@ describe('the writer refuses what is not a regular file, even with force', () =>
     expect(fs.statSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('the refusal of a device offers --out - only to a command that can print on stdout', () => {
+    const hint = (options: { force: boolean; stdout?: boolean }) => {
+      try {
+        checkTarget('/dev/null', options);
+      } catch (e) {
+        return (e as OperationError).hint ?? '';
+      }
+      throw new Error('/dev/null was accepted');
+    };
+    expect(hint({ force: true })).not.toMatch(/--out/);
+    expect(hint({ force: true })).toMatch(/give the path of a file/);
+    expect(hint({ force: true, stdout: true })).toMatch(/--out - to print on stdout/);
+  });
+
   it('a new path, or an existing file with force only', () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.csv');

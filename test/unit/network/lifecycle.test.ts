@@ -148,7 +148,7 @@ describe('merge and unmerge', () => {
     const orgOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.id as string;
     const [a, b] = [await orgOf(ids[0]), await orgOf(ids[2])];
     expect(a).not.toBe(b);
-    const r = await run(['--db', db, 'merge', a, b, '--json']);
+    const r = await run(['--db', db, 'merge', a, b, '--json', '--yes']); // unrelated test records: confirmed
     expect(r.code, r.stderr).toBe(0);
     expect(await orgOf(ids[2])).toBe(a);
     const members = json(await run(['--db', db, 'members', '--json']));
@@ -163,7 +163,7 @@ describe('merge and unmerge', () => {
     const { db, ids } = await call();
     const orgOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.id as string;
     const [a, b] = [await orgOf(ids[0]), await orgOf(ids[2])];
-    expect((await run(['--db', db, 'merge', a, b])).code).toBe(0);
+    expect((await run(['--db', db, 'merge', a, b, '--yes'])).code).toBe(0);
     const r = await run(['--db', db, 'edit', b, '--set', 'name=Fundación Andes y Atelier']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`Changed ${a}: name.\n`);
@@ -184,7 +184,7 @@ describe('merge and unmerge', () => {
     const { db, ids } = await call();
     const memberOf = async (id: number) => json(await run(['--db', db, 'show', String(id), '--json'])).organization.memberId as number;
     const [a, b] = [await memberOf(ids[0]), await memberOf(ids[2])];
-    expect((await run(['--db', db, 'merge', `member-${a}`, `member-${b}`])).code).toBe(0);
+    expect((await run(['--db', db, 'merge', `member-${a}`, `member-${b}`, '--yes'])).code).toBe(0);
     for (const args of [['edit', `member-${b}`, '--set', 'consentMap=no'], ['member', 'set', `member-${b}`, '--consent-map', 'no']]) {
       const r = await run(['--db', db, ...args]);
       expect(r.code).toBe(1);

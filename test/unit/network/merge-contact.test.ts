@@ -62,7 +62,7 @@ describe('merging organisations keeps the contact person of the one kept', () =>
   it("does not take the merged member's own person over the kept applicant's contact", async () => {
     const { a, sk } = await twoOrganisations();
     const added = json(await sk('member', 'add', '--organization', 'Andes Partner Office', '--name', 'Carla Prueba', '--email', 'carla@example.com', '--role', 'partner', '--json'));
-    const r = await sk('merge', a.kumuId, `org-${added.organizationId}`, '--json');
+    const r = await sk('merge', a.kumuId, `org-${added.organizationId}`, '--json', '--yes'); // another name, another address: confirmed
     expect(r.code, r.stderr).toBe(0);
     const kept = await memberOf(sk, a.kumuId);
     expect(kept).toMatchObject({ personId: a.personId, email: 'ana@example.org' });

@@ -58,12 +58,15 @@ const BRANDS = /^(?:whatsapp|linkedin|youtube|tiktok|github|iphone|e-?mail|faceb
 
 /** British spellings as American ones, on folded words: organisation -> organization. */
 function americanise(word: string): string {
-  if (MISSPELT[word]) return MISSPELT[word]!;
+  // (a Map: an object's lookup gave a header word "constructor" Object's own function, and the
+  // header detection failed on a data row holding "{{constructor.constructor(...)}}")
+  const fixed = MISSPELT.get(word);
+  if (fixed) return fixed;
   return word.replace(/(?<=\p{L}{3})is(ation|e|ed|er|ing)$/u, 'iz$1');
 }
 
 /** English words that forms often misspell, as they are spelt ("Email Adress", "Adresss"). */
-const MISSPELT: Readonly<Record<string, string>> = { adress: 'address', adresss: 'address', addres: 'address', adresses: 'addresses', adddress: 'address' };
+const MISSPELT: ReadonlyMap<string, string> = new Map([['adress', 'address'], ['adresss', 'address'], ['addres', 'address'], ['adresses', 'addresses'], ['adddress', 'address']]);
 
 /**
  * Every token of a header, folded, small ones included ("a t il" of "a-t-il"), for phrases and

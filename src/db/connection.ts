@@ -102,7 +102,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
  * nothing): `list` made the schema in the file and reported "0 applications". (A command making
  * the database has written the file's first page before its log is created.)
  */
-function hasSideFile(file: string): boolean {
+export function hasSideFile(file: string): boolean {
   return [`${file}-wal`, `${file}-journal`].some((side) => {
     try {
       return fs.statSync(side).size > 0;

@@ -123,10 +123,10 @@ describe('an empty file given as the database', () => {
     db.close();
   });
 
-  it('db check does not call it sound', async () => {
+  it.each([[[] as string[]], [['-wal', '-shm']]])('db check does not call it sound (empty side files beside it: %j)', async (sides) => {
     const { checkDatabase } = await import('../../../src/db/maintenance.js');
     const file = path.join(tempDir(), 'empty.db');
-    fs.writeFileSync(file, '');
+    for (const f of ['', ...sides]) fs.writeFileSync(`${file}${f}`, '');
     const result = checkDatabase(file);
     expect(result.ok).toBe(false);
     expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');

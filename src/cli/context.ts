@@ -116,6 +116,9 @@ function waitAfterAnswers(io: IO, wait: () => Promise<void>): () => void {
       if (typeof question !== 'function') continue;
       wrapped[name] = async (...args: unknown[]) => {
         const answer: unknown = await question.apply(asked, args);
+        // A confirmation answered no is a refusal ("Nothing erased."): nothing follows that
+        // writes, and waiting for another writer there held the officer's "no" until it finished.
+        if (name === 'confirm' && answer === false) return answer;
         await wait();
         return answer;
       };

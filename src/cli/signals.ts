@@ -8,6 +8,7 @@
  * in a worker thread, tagging pauses between saved batches, reading is streamed), so the
  * process ends within a second of Ctrl-C.
  */
+import tty from 'node:tty';
 const cleanups = new Set<() => void>();
 const interrupt = new AbortController();
 
@@ -62,6 +63,25 @@ export function runCleanups(): void {
  */
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
+/**
+ * Ends the process after an interruption. A hang-up on a terminal ends it by the signal itself
+ * (the shell sees 129 all the same): process.exit gives a terminal a question had put in raw mode
+ * its settings back, and on a closed terminal that failed and aborted Node (an assertion and a
+ * native stack trace, exit 134 or 139).
+ */
+function exitBy(signal: NodeJS.Signals, code: number): void {
+  if (signal === 'SIGHUP' && stdinWasTerminal) {
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+    // (should the signal not end it at once)
+    setTimeout(() => process.exit(code), 1000).unref();
+    return;
+  }
+  process.exit(code);
+}
+
+/** Whether stdin was a terminal at start (a closed one answers isatty no). */
+let stdinWasTerminal = false;
 let installed = false;
 let finished = false;
 /** Work that cannot stop halfway, under way now: an interruption waits for it (finishBeforeExit). */
@@ -119,11 +139,17 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
     }
     stderr.write(`\nerror: interrupted (${signal}); ${kept}\n`);
     const code = EXIT_CODES[signal] ?? 130;
-    if (!unstoppable) process.exit(code);
-    void unstoppable.then((failed) => {
+    if (!unstoppable) exitBy(signal, code);
+    void unstoppable?.then((failed) => {
       if (failed) stderr.write(`warning: ${failed}\n`);
-      process.exit(code);
+      exitBy(signal, code);
     });
   };
   for (const signal of Object.keys(EXIT_CODES) as NodeJS.Signals[]) process.on(signal, onSignal);
+  // The terminal closing while a question waits for its answer ends the terminal's input, often
+  // before SIGHUP arrives: the prompt, giving the terminal back, then died with a stack trace
+  // (setRawMode EIO) and no word of what was kept. The end of a terminal's input is its hang-up.
+  // (Only a terminal: a piped stdin is read by `import -`, and its end is the file's.)
+  stdinWasTerminal = tty.isatty(0);
+  if (stdinWasTerminal) process.stdin.once('end', () => onSignal('SIGHUP'));
 }

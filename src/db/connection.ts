@@ -106,11 +106,20 @@ export function refuseEmptyFile(file: string, size = fs.statSync(file).size): vo
 }
 
 /**
- * Whether the database has a write-ahead log or a journal beside it: its content may all be in
- * the log, or another command is making its schema this moment (then it is waited for).
+ * Whether the database has a write-ahead log or a journal beside it that holds something: its
+ * content may all be in the log, or another command is making its schema this moment (then it is
+ * waited for). An empty one holds nothing (both files emptied, or left by a run that wrote
+ * nothing): `list` made the schema in the file and reported "0 applications". (A command making
+ * the database has written the file's first page before its log is created.)
  */
-function hasSideFile(file: string): boolean {
-  return fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-journal`);
+export function hasSideFile(file: string): boolean {
+  return [`${file}-wal`, `${file}-journal`].some((side) => {
+    try {
+      return fs.statSync(side).size > 0;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A new database file, born 0600 in a folder created 0700 (never briefly readable by others). */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { OperationError } from '../errors.js';
 import { checkpoint } from '../reporting.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { openReadOnly, refuseEmptyFile, writeProtection, type DB } from './connection.js';
+import { hasSideFile, openReadOnly, refuseEmptyFile, writeProtection, type DB } from './connection.js';
 import { checkTarget, faultError, faultOf, makePrivateFolder, syncFolder } from '../files/index.js';
 
 /**
@@ -123,7 +123,7 @@ export function checkDatabase(file: string): DbCheckResult {
     }
     result.sizeBytes = fs.statSync(file).size;
     // (an empty file passes SQLite's checks as an empty database: it is no skillsnet database)
-    if (result.sizeBytes === 0 && !fs.existsSync(`${file}-wal`)) {
+    if (result.sizeBytes === 0 && !hasSideFile(file)) {
       result.verdict = 'not ok: the file is empty, not a skillsnet database';
       return result;
     }

@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorLine, importedCall, interrupt, reportScan, requireNobody, run, scanMessages, tempDir, writeCall } from './support.js';
+import { BIN, errorLine, importedCall, interrupt, reportScan, requireNobody, requireTerminal, run, scanMessages, tempDir, writeCall } from './support.js';
 
 /**
  * What a machine does to the database and its surroundings between two commands: the file
@@ -223,6 +223,57 @@ describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
       after.close();
     }
   }, 120_000);
+});
+
+describe('the terminal closed while a question waits for its answer (an SSH session dropped)', () => {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+  it('erase: exit 129 with its one line, nothing erased (the question died with a stack trace, setRawMode EIO, and Node then aborted giving the closed terminal its settings back)', async () => {
+    requireTerminal();
+    const { dir, db } = copyOfDb('hangup');
+    const someone = new Database(db, { readonly: true });
+    const email = someone.prepare("SELECT email FROM applications WHERE email LIKE 'applicant%' ORDER BY id LIMIT 1").pluck().get() as string;
+    someone.close();
+    const holding = () => {
+      const d = new Database(db, { readonly: true });
+      try {
+        return d.prepare('SELECT count(*) FROM applications WHERE email = ?').pluck().get(email) as number;
+      } finally {
+        d.close();
+      }
+    };
+    const before = holding();
+    expect(before).toBeGreaterThan(0);
+    const err = path.join(dir, 'stderr');
+    const rc = path.join(dir, 'rc');
+    // (the shell survives the hang-up to write the command's exit code)
+    const command = `trap 'echo hup >> ${q(rc)}' HUP; ${q(process.execPath)} ${q(BIN)} --db ${q(db)} erase ${email} 2> ${q(err)}; echo "exit $?" >> ${q(rc)}`;
+    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SKILLSNET_DB: '', TERM: 'xterm-256color' } });
+    let screen = '';
+    terminal.stdout!.on('data', (d: Buffer) => { screen += d.toString('utf8'); });
+    const until = async (ok: () => boolean, ms: number, what: string) => {
+      const end = Date.now() + ms;
+      while (!ok()) {
+        if (Date.now() > end) throw new Error(`${what} within ${ms} ms; the terminal showed:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await until(() => /Erase them\?/.test(screen), 30_000, 'no question');
+      // The terminal's other end closed: what the window or the SSH session does.
+      terminal.kill('SIGKILL');
+      await until(() => fs.existsSync(rc) && /exit \d+/.test(fs.readFileSync(rc, 'utf8')), 30_000, 'the command did not end');
+    } finally {
+      terminal.kill('SIGKILL');
+    }
+    const stderr = fs.readFileSync(err, 'utf8');
+    expect(fs.readFileSync(rc, 'utf8'), stderr).toMatch(/exit 129/);
+    expect(stderr.trim()).toMatch(/^error: interrupted \(SIGHUP\); [^\n]*$/);
+    expect(holding()).toBe(before);
+    const after = new Database(db, { readonly: true });
+    expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+    after.close();
+  }, 90_000);
 });
 
 it('no message of these runs carries the planted personal data', () => {

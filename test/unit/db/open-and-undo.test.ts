@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { inSavepoint, inSavepointInSteps, openDatabase } from '../../../src/db/connection.js';
 import { tempDir } from '../support/run.js';
@@ -93,6 +94,27 @@ describe('an empty file given as the database', () => {
     expect(fs.statSync(file).size).toBe(0);
   });
 
+  it('is no database either with an empty -wal and -shm beside it (both emptied, or left by a run that wrote nothing)', () => {
+    const file = path.join(tempDir(), 'emptied.db');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.writeFileSync(f, '');
+    expect(() => openDatabase(file)).toThrow(/emptied\.db is empty \(0 bytes\): it holds no database$/);
+    expect(fs.statSync(file).size).toBe(0);
+  });
+
+  it('is opened when its -wal holds the database (the file emptied, the log not yet folded into it)', () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'source.db');
+    const made = new Database(source);
+    made.pragma('journal_mode = WAL');
+    made.pragma('wal_autocheckpoint = 0');
+    made.exec('CREATE TABLE t (x); INSERT INTO t VALUES (7)');
+    const file = path.join(dir, 'in-wal.db');
+    fs.writeFileSync(file, '');
+    fs.copyFileSync(`${source}-wal`, `${file}-wal`);
+    made.close();
+    expect(() => openDatabase(file, { readonly: true }).close()).not.toThrow(/is empty/);
+  });
+
   it('is a new database to a command that creates one (touch skillsnet.db, then import)', () => {
     const file = path.join(tempDir(), 'touched.db');
     fs.writeFileSync(file, '');
@@ -101,10 +123,10 @@ describe('an empty file given as the database', () => {
     db.close();
   });
 
-  it('db check does not call it sound', async () => {
+  it.each([[[] as string[]], [['-wal', '-shm']]])('db check does not call it sound (empty side files beside it: %j)', async (sides) => {
     const { checkDatabase } = await import('../../../src/db/maintenance.js');
     const file = path.join(tempDir(), 'empty.db');
-    fs.writeFileSync(file, '');
+    for (const f of ['', ...sides]) fs.writeFileSync(`${file}${f}`, '');
     const result = checkDatabase(file);
     expect(result.ok).toBe(false);
     expect(result.verdict).toBe('not ok: the file is empty, not a skillsnet database');

@@ -17,11 +17,12 @@ export interface ParsedId {
   id: number;
 }
 
-const PREFIXES: Record<string, IdKind> = {
+/** (a Map: typed text such as "constructor-1" must not find Object's own properties) */
+const PREFIXES: ReadonlyMap<string, IdKind> = new Map(Object.entries({
   app: 'application', application: 'application', a: 'application',
   org: 'organization', organization: 'organization', organisation: 'organization', o: 'organization',
   member: 'member', m: 'member', person: 'person', p: 'person', event: 'event', e: 'event',
-};
+} as const));
 
 /** How each kind of ID is written, for messages. */
 export const ID_EXAMPLES: Record<IdKind, string> = {
@@ -55,8 +56,9 @@ export function looksLike(text: string): string {
   if (/^#?\d{1,6}$/.test(t)) return `a plain number (${t})`;
   if (/^[-+]?\d+([.,]\d+)?$/.test(t)) return 'a number that is no ID';
   const prefixed = /^([a-z]+)[-:#\s]?(\d{1,9})$/i.exec(t);
-  if (prefixed && PREFIXES[prefixed[1]!.toLowerCase()]) {
-    const kind = PREFIXES[prefixed[1]!.toLowerCase()]!;
+  const prefixKind = prefixed ? PREFIXES.get(prefixed[1]!.toLowerCase()) : undefined;
+  if (prefixed && prefixKind) {
+    const kind = prefixKind;
     // (org-0: the right kind, but no record is numbered 0)
     if (/^0+$/.test(prefixed[2]!)) return `${t} (IDs are whole numbers from 1)`;
     return `${ID_EXAMPLES[kind].replace(/ \(.*\)$/, '')} (${t})`;
@@ -68,7 +70,7 @@ export function looksLike(text: string): string {
 export function readId(text: string, bare: IdKind | null): ParsedId | undefined {
   const m = /^\s*#?(?:([a-z]+)[-:#\s]?)?(\d{1,9})\s*$/i.exec(text);
   if (!m) return undefined;
-  const kind = m[1] === undefined ? bare : PREFIXES[m[1].toLowerCase()];
+  const kind = m[1] === undefined ? bare : PREFIXES.get(m[1].toLowerCase());
   const id = Number(m[2]);
   if (!kind || !Number.isInteger(id) || id <= 0) return undefined;
   return { kind, id };

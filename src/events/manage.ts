@@ -133,7 +133,8 @@ export function parseEventChanges(assignments: readonly string[]): Partial<Event
     const at = a.indexOf('=');
     if (at < 1) throw new UsageError(`"${a}" is not FIELD=VALUE`, { hint: `e.g. --set start="2020-11-19 15:00"; fields: ${Object.keys(EDITABLE_FIELDS).filter((k) => !['time-zone', 'timezone', 'zone'].includes(k)).join(', ')}` });
     const name = a.slice(0, at).trim().toLowerCase();
-    const field = EDITABLE_FIELDS[name];
+    // (own keys only: "constructor" must not find Object's own function)
+    const field = Object.hasOwn(EDITABLE_FIELDS, name) ? EDITABLE_FIELDS[name] : undefined;
     if (!field) throw new UsageError(`an event has no field "${name}"`, { hint: `fields: ${Object.keys(EDITABLE_FIELDS).filter((k) => !['time-zone', 'timezone', 'zone'].includes(k)).join(', ')}` });
     const value = a.slice(at + 1).trim();
     changes[field] = value === '' && ['presenterId', 'topicCategory', 'location'].includes(field) ? null : value;

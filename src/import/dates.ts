@@ -47,7 +47,11 @@ const MONTHS: Record<string, number> = {};
  * ignored): its number, or null. ("Dec", "déc.", "diciembre" are 12.)
  */
 export function monthNumber(word: string): number | null {
-  const key = word.normalize('NFD').replace(/[\u0300-\u036f.]/g, '').toLowerCase();
+  return ownMonth(word.normalize('NFD').replace(/[\u0300-\u036f.]/g, '').toLowerCase());
+}
+
+/** A folded month name's number, or null (own keys only: "constructor" is no month). */
+function ownMonth(key: string): number | null {
   return Object.hasOwn(MONTHS, key) ? MONTHS[key]! : null;
 }
 
@@ -76,7 +80,7 @@ function zoneOf(text: string | undefined): string | null | undefined {
   if (t === 'Z' || t === 'UTC' || t === 'GMT') return 'Z';
   const m = /^(?:UTC|GMT)?\s?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
   if (m) return Number(m[2]) > 14 || Number(m[3] ?? 0) > 59 ? null : `${m[1]}${pad(Number(m[2]))}:${m[3] ?? '00'}`;
-  return ZONE_NAMES[t] ?? null;
+  return Object.hasOwn(ZONE_NAMES, t) ? ZONE_NAMES[t]! : null;
 }
 
 /** Zone abbreviations with one meaning (not CST, IST, BST: each names two or three zones). */
@@ -172,7 +176,7 @@ export function parseDate(raw: string): DateParts | null {
 function parseJsDate(text: string): DateParts | null {
   const m = JS_DATE.exec(text);
   if (!m) return null;
-  const month = MONTHS[fold(m[1]!)];
+  const month = ownMonth(fold(m[1]!));
   const [year, day] = [Number(m[3]), Number(m[2])];
   const t = parseTime(`${m[4]} ${m[5]}`);
   if (!month || !t || !valid(year, month, day)) return null;
@@ -187,7 +191,7 @@ function parseWordDate(text: string): DateParts | null {
   if (!m) return null;
   const dayFirst = /^\d/.test(m[1]!);
   const day = Number(dayFirst ? m[1] : m[2]);
-  const month = MONTHS[(dayFirst ? m[2] : m[1])!];
+  const month = ownMonth((dayFirst ? m[2] : m[1])!);
   const year = Number(m[3]);
   if (!month || !valid(year, month, day)) return null;
   // (the time as written: a zone's abbreviation keeps its capitals)

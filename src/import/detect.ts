@@ -333,11 +333,13 @@ function trimPartialChar(b: Buffer): Buffer {
 /** --encoding as the user wrote it -> a name iconv-lite knows ("latin1", "cp1252", "UTF-16"). */
 export async function parseEncodingOption(value: string): Promise<Encoding> {
   const v = value.trim().toLowerCase().replace(/_/g, '-');
-  const known: Record<string, Encoding> = {
+  // (Maps: a typed "constructor" must not find Object's own function)
+  const known: ReadonlyMap<string, Encoding> = new Map(Object.entries({
     'utf8': 'utf8', 'utf-8': 'utf8', 'utf-8-sig': 'utf8', 'utf16': 'utf16le', 'utf-16': 'utf16le', 'utf-16le': 'utf16le', 'utf16le': 'utf16le',
     'utf-16be': 'utf16be', 'utf16be': 'utf16be', 'windows-1252': 'windows1252', 'cp1252': 'windows1252', 'windows1252': 'windows1252', 'ansi': 'windows1252',
-  };
-  if (known[v]) return known[v]!;
+  }));
+  const named = known.get(v);
+  if (named) return named;
   const iconv = (await import('iconv-lite')).default;
   if (iconv.encodingExists(v)) return v;
   throw new UsageError(`unknown encoding "${value}"`, { hint: 'try --encoding utf-8, --encoding windows-1252, --encoding latin1 or --encoding utf-16le' });
@@ -347,8 +349,8 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** --delimiter as the user wrote it: one character, or "tab", "\t", "semicolon", "comma", "pipe". */
 export function parseDelimiterOption(value: string): string {
-  const names: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' };
-  const v = names[value.toLowerCase()] ?? value;
+  const names: ReadonlyMap<string, string> = new Map(Object.entries({ tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|', space: ' ' }));
+  const v = names.get(value.toLowerCase()) ?? value;
   const hint = { hint: 'for example --delimiter ";" or --delimiter tab' };
   // The value is shown as JSON: a line break typed as the value would otherwise split the one error line.
   if ([...v].length !== 1) throw new UsageError(`--delimiter must be one character (or "tab"), got ${JSON.stringify(value)}`, hint);

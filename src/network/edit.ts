@@ -139,7 +139,7 @@ function findField(kind: SubjectKind, name: string): EditableField {
   const fields = FIELDS[kind];
   const folded = fold(name);
   const direct = fields.find((f) => fold(f.name) === folded || fold(f.column) === folded);
-  const alias = ALIASES[folded];
+  const alias = Object.hasOwn(ALIASES, folded) ? ALIASES[folded] : undefined;
   const found = direct ?? fields.find((f) => f.name === alias) ?? (kind === 'organization' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined)
     ?? (kind === 'person' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined);
   if (!found) throw new UsageError(`${({ organization: 'an organisation', application: 'an application', member: 'a member', person: 'a person' } as Record<string, string>)[kind] ?? `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });

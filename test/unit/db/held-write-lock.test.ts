@@ -66,3 +66,21 @@ describe('the write lock waitForWriteLock took', () => {
     expect(otherCanWrite(other)).toBe(true);
   }));
 });
+
+describe('a large import into a new database', () => {
+  it('switches to the rollback journal also while holding the lock it waited for (it wrote through the WAL unnoticed)', async () => {
+    const { useRollbackJournal } = await import('../../../src/db/imports.js');
+    const db = openDatabase(path.join(tempDir(), 'new.db'), { create: true });
+    try {
+      await waitForWriteLock(db);
+      expect(holdsWaitedLock(db)).toBe(true);
+      const restore = useRollbackJournal(db);
+      expect(restore).not.toBeNull();
+      expect(String(db.pragma('journal_mode', { simple: true }))).toBe('delete');
+      restore!();
+      expect(String(db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+});

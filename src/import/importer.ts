@@ -304,9 +304,11 @@ async function importEach(db: DB, pre: PreparedImport, fileOptions: FileOptions,
       const files = pre.files.map(columnsOf);
       // A full disk, a lost permission or a lock: said as such, with what was kept.
       const err = faultError(e, { action: `import ${file.input.name}`, kept: `nothing of ${file.input.name} was kept`, folder: db.name ? path.dirname(db.name) : undefined });
-      if (report.files.length && err instanceof OperationError && !options.dryRun) {
+      // (a file refused as usage, another call's, too: the files before it are kept all the same)
+      if (report.files.length && (err instanceof OperationError || err instanceof UsageError) && !options.dryRun) {
         const done = report.files.map((f) => f.file).join(', ');
-        throw withFiles(new OperationError(err.message, { hint: `${err.hint ? err.hint + '\n  ' : ''}already imported and kept: ${done}`, json: err.json }), files);
+        const hint = `${err.hint ? err.hint + '\n  ' : ''}already imported and kept: ${done}`;
+        throw withFiles(err instanceof UsageError ? new UsageError(err.message, { hint }) : new OperationError(err.message, { hint, json: err.json }), files);
       }
       throw withFiles(err, files);
     }
@@ -487,7 +489,7 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
   const signs = otherCallSigns(spans.file, spans.call);
   if (!signs.length) return;
   throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
-    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${shellArg(call)} to add these applications to it (nothing was imported)`,
+    hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${shellArg(call)} to add these applications to it (nothing of ${name} was imported)`,
   });
 }
 

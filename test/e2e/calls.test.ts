@@ -195,6 +195,15 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     expect(r.stderr).toMatch(/^error: c2021\.csv looks like another call than "default", the only call in this database: its applications were submitted on 2021-04-02, the call's from 2020-03-02 to 2020-03-20; its scores \(87–87\) read as 0–100, the call's \(6\.5–8\) as 0–10$/m);
     expect(r.stderr).toContain('--call 2021 to start a new call, or --call default to add these applications to it');
     expect(json<unknown[]>(run('list', '--json'))).toHaveLength(2);
+    // behind a file of the same call, that one is kept (a transaction per file) and the message says so
+    const other = path.join(dir, 'one-call-two-files.db');
+    const inOther = (...args: string[]) => runCli(['--db', other, ...args], { cwd: dir });
+    expect(inOther('import', path.join(dir, 'c2020.csv')).code).toBe(0);
+    const same = file('c2020-same.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nC4,Taller Cuatro,cuatro@example.org,Ana Cuatro,Chile,2020-03-10,7\n`);
+    const both = inOther('import', same, later);
+    expect(both.code, both.stderr).toBe(2);
+    expect(both.stderr).toContain('(nothing of c2021.csv was imported)\n  already imported and kept: c2020-same.csv');
+    expect(json<unknown[]>(inOther('list', '--json'))).toHaveLength(3);
     // a date the import cannot read (kept as written) is no part of the dates the message names
     const odd = run('import', file('c2021-odd.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nD1,Red Tres,tres@example.org,Ana Tres,Peru,2021-04-02,87\nD2,Red Cuatro,cuatro@example.org,Ana Cuatro,Peru,9/31/2021 ,90\n`));
     expect(odd.code, odd.stderr).toBe(2);

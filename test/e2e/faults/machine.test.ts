@@ -207,8 +207,9 @@ describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
     try {
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
       const count = after.prepare('SELECT count(*) FROM applications').pluck().get() as number;
-      if (r.afterSigint === null) {
-        // (faster than the timed run: the whole file imported)
+      // (faster than the timed run: the whole file imported; or the signal went out as the process
+      // was ending, its work done: the harness sends it until the pipes close)
+      if (r.afterSigint === null || (r.code === 0 && count === all)) {
         expect(r.code, r.stderr).toBe(0);
         expect(count).toBe(all);
         return;

@@ -250,9 +250,11 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
     expect(before).toBeGreaterThan(0);
     const err = path.join(dir, 'stderr');
     const rc = path.join(dir, 'rc');
-    // (the shell survives the hang-up to write the command's exit code)
+    // (the shell survives the hang-up to write the command's exit code; bash, named, since dash, the
+    // /bin/sh `script` runs where SHELL is unset as in CI, writes its own "Hangup" for a command a
+    // signal ended into that command's redirected stderr)
     const command = `trap 'echo hup >> ${q(rc)}' HUP; ${q(process.execPath)} ${q(BIN)} --db ${q(db)} erase ${email} 2> ${q(err)}; echo "exit $?" >> ${q(rc)}`;
-    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SKILLSNET_DB: '', TERM: 'xterm-256color' } });
+    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SHELL: '/bin/bash', SKILLSNET_DB: '', TERM: 'xterm-256color' } });
     let screen = '';
     terminal.stdout!.on('data', (d: Buffer) => { screen += d.toString('utf8'); });
     const until = async (ok: () => boolean, ms: number, what: string) => {

@@ -68,13 +68,17 @@ function americanise(word: string): string {
 /** English words that forms often misspell, as they are spelt ("Email Adress", "Adresss"). */
 const MISSPELT: ReadonlyMap<string, string> = new Map([['adress', 'address'], ['adresss', 'address'], ['addres', 'address'], ['adresses', 'addresses'], ['adddress', 'address']]);
 
+/** "N°", "Nº", "N.º", "n°": the abbreviation of number (numéro, número), a letter and an ordinal or degree sign. */
+const NUMBER_SIGN = /(?<![\p{L}\p{N}])n\.?\s?[°º]/giu;
+
 /**
  * Every token of a header, folded, small ones included ("a t il" of "a-t-il"), for phrases and
  * question openers. E-mail is one token.
  */
 export function headerTokens(header: string): string[] {
   // (a plural in brackets is the word: "Country(ies)", "Pays(s)", "Organisation(s)", "País(es)")
-  const text = foldText(headerText(header)).replace(/e[\s-]?mail/g, 'email').replace(/(\p{L})y\(ies\)/gu, '$1y').replace(/(\p{L})\((?:e?s|x)\)/gu, '$1');
+  // ("N°", "Nº", "N.º" is the word number: "N° de participant" is "Numéro de participant", not a lone "n")
+  const text = foldText(headerText(header).replace(NUMBER_SIGN, 'numero ')).replace(/e[\s-]?mail/g, 'email').replace(/(\p{L})y\(ies\)/gu, '$1y').replace(/(\p{L})\((?:e?s|x)\)/gu, '$1');
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(americanise);
 }
 

@@ -16,6 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
+import { isBareNameHeader, numberedSeries } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -424,6 +425,10 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const closing = (i: number) => headers.every((_, k) => k <= i || toolColumnAt(k));
   const toolTags = (c: Candidate) => c.field === 'selfCategories' && TOOL_LABEL_HEADERS.has(headerWords(headers[c.column] ?? '').join(' ')) && toolColumnAt(c.column - 1) && closing(c.column);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !toolTags(c)));
+  // "Referencia 1", "Referencia 2", "Referencia 3": one question asked several times (three links);
+  // none of them is the application's own number, which a row has once
+  const series = numberedSeries(headers);
+  if (series.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => c.field !== 'externalId' || !series.has(c.column)));
   // "Name of the person completing this form" beside "Name of the project lead / contact person":
   // the form names its contact apart from whoever typed it (an assistant, a secretary), and the
   // sender's columns come after every other column of those fields, not first.
@@ -569,6 +574,15 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     delete mapping.submittedAt;
     primary.delete('submittedAt');
   }
+  // A bare "Name" ("nom", "Nombre") beside a description, in a file where no column names a
+  // person's email, phone or name parts, is the name of what the rows describe (innovations,
+  // products, projects): left for the officer to say, never taken for the contact. (A list of
+  // people, "Nom, Affiliation, Rôle", describes no item: its bare name stays the person's.)
+  if (mapping.contactName && mapping.description && isBareNameHeader(headerWords(headers[mapping.contactName[0]!] ?? '')) && !candidates.some((c) => PERSON_DETAILS.has(c.field))) {
+    for (const col of mapping.contactName) taken.delete(col);
+    delete mapping.contactName;
+    primary.delete('contactName');
+  }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
@@ -637,6 +651,9 @@ export function isResponseNumberColumn(header: string): boolean {
 
 /** A form tool's labels on its responses, when they follow its own columns (Typeform's "Tags"). */
 const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'etiquetes']);
+
+/** What shows that a file's rows are people: their email, phone or name parts. */
+const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastName', 'email', 'phone']);
 
 /** A person's own details, for which a header naming the contact outranks the form's sender. */
 const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);

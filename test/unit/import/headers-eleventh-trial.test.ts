@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+import { caseFile, importCase } from './support.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// Headers from an eleventh trial on unseen exports (a museum's call for proposals, a citizens'
+// proposals platform, Luma and Eventbrite attendee reports, a hackathon's registration sheet, a
+// Portuguese Google Form, a technology-watch list). Each case is a general wording, not one file's.
+describe('a question asked several times over numbered columns', () => {
+  it('"Referencia 1", "Referencia 2", "Referencia 3" are three links or references, none of them the application\'s number', () => {
+    expect(mapped(['Nombre del contacto principal', 'Contacto (mail)', 'Referencia 1', 'Referencia 2', 'Referencia 3'])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisation', 'Email', 'Reference 1', 'Reference 2'])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisme', 'Courriel', 'Référence (1)', 'Référence (2)'])).not.toHaveProperty('externalId');
+  });
+
+  it("the application's own reference stays one, and a lone numbered column is no series", () => {
+    expect(mapped(['Referencia', 'Organización', 'Correo', 'Enlace 1', 'Enlace 2']).externalId).toEqual(['Referencia']);
+    expect(mapped(['Reference 1', 'Organisation', 'Email']).externalId).toEqual(['Reference 1']);
+  });
+
+  it("other fields keep their numbered columns: a second phone is the applicant's other number", () => {
+    expect(mapped(['Organisation', 'Email', 'Phone 1', 'Phone 2']).phone).toEqual(['Phone 1', 'Phone 2']);
+  });
+
+  it('an import keeps no link for an application number', async () => {
+    const csv = 'Organisation,Email,Reference 1,Reference 2\n'
+      + 'Acme Training,ana@example.org,https://example.org/a1,https://example.org/a2\n'
+      + 'Beta Skills,ben@example.org,https://example.org/b1,\n';
+    const c = await importCase(caseFile('references.csv', csv));
+    expect(c.apps).toHaveLength(2);
+    expect(c.apps.map((a) => a.externalId)).toEqual([null, null]);
+  });
+});
+
+describe('a bare "Name" in a list of things', () => {
+  it('beside a description, with no email, phone or name parts anywhere, it is what the rows describe, not a contact', () => {
+    expect(mapped(['nom', 'domaine', 'description', 'url'])).not.toHaveProperty('contactName');
+    expect(mapped(['Name', 'Description', 'Website'])).not.toHaveProperty('contactName');
+    expect(mapped(['Nombre', 'Descripción', 'Categoría'])).not.toHaveProperty('contactName');
+  });
+
+  it("a list of people keeps its bare name as the person's: with an email, a phone, or no description", () => {
+    expect(mapped(['Name', 'Description', 'Email']).contactName).toEqual(['Name']);
+    expect(mapped(['Nom', 'Description', 'Téléphone']).contactName).toEqual(['Nom']);
+    expect(mapped(['Nom', 'Initiales', 'Affiliation', 'Rôle']).contactName).toEqual(['Nom']);
+    expect(mapped(['name', 'entity', 'team', 'topics']).contactName).toEqual(['name']);
+  });
+
+  it('a header that says whose name it is stays the contact, description or not', () => {
+    expect(mapped(['Full name', 'Project description']).contactName).toEqual(['Full name']);
+    expect(mapped(['Nom du porteur de projet', 'Description']).contactName).toEqual(['Nom du porteur de projet']);
+  });
+});
+
+describe('numbers written "N°", "Nº"', () => {
+  it('"N° de participant", "Nº de Inscrição", "Numéro d\'inscription" number the registration', () => {
+    for (const h of ['N° de participant', 'Nº de participant', 'N.º de inscripción', 'Nº de Inscrição', "Numéro d'inscription", 'Número de inscripción', 'Número de participante']) {
+      expect(mapped(['Nom', 'E-mail', h]).externalId, h).toEqual([h]);
+    }
+  });
+
+  it('as whole headers only: a registration number of something else is no application number', () => {
+    expect(mapped(['Organisme', 'E-mail', "Numéro d'inscription au registre du commerce"])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisme', 'E-mail', 'Nombre de participants'])).not.toHaveProperty('externalId');
+  });
+});
+
+describe('ticketing and event platforms (Luma, Eventbrite)', () => {
+  it("an attendee's or registrant's ID is the row's number; the event's is not", () => {
+    expect(mapped(['Attendee ID', 'Email', 'Full Name', 'Luma Event ID']).externalId).toEqual(['Attendee ID']);
+    expect(mapped(['Registrant ID', 'Email']).externalId).toEqual(['Registrant ID']);
+    expect(mapped(['Email', 'Full Name', 'Event ID'])).not.toHaveProperty('externalId');
+  });
+
+  it('the RSVP time and the order date are when the person registered; the event\'s date and the check-in are not', () => {
+    expect(mapped(['Email', 'Full Name', 'Event Name', 'RSVP Time', 'Check-in Timestamp', 'Event Date']).submittedAt).toEqual(['RSVP Time']);
+    expect(mapped(['Order #', 'Order Date', 'First Name', 'Last Name', 'Email']).submittedAt).toEqual(['Order Date']);
+    expect(mapped(['Date de la commande', 'Nom', 'Prénom', 'E-mail']).submittedAt).toEqual(['Date de la commande']);
+    expect(mapped(['Fecha del pedido', 'Nombre', 'Correo']).submittedAt).toEqual(['Fecha del pedido']);
+  });
+});
+
+describe('other wordings', () => {
+  it('a proposal\'s "proposer" (proponent, proponente) is its contact, as a whole header', () => {
+    for (const h of ['proposer', 'Proponent', 'Proponente']) expect(mapped(['title', 'description', h]).contactName, h).toEqual([h]);
+    expect(mapped(['title', 'description', 'Proposer organisation'])).not.toHaveProperty('contactName');
+  });
+
+  it('a Portuguese question with its article: "E um celular para contato:" is the phone', () => {
+    expect(mapped(['Carimbo de data/hora', 'Nome', 'E um celular para contato:']).phone).toEqual(['E um celular para contato:']);
+    expect(mapped(['Nome', 'Um telefone de contato']).phone).toEqual(['Um telefone de contato']);
+  });
+
+  it('the description of the work (an artistic call\'s "obra", "œuvre") is the proposal\'s description', () => {
+    expect(mapped(['Nombre de la Propuesta', 'Breve descripción de la obra']).description).toEqual(['Breve descripción de la obra']);
+    expect(mapped(["Titre de l'œuvre", "Description de l'œuvre"]).description).toEqual(["Description de l'œuvre"]);
+  });
+});

@@ -154,14 +154,17 @@ function breakPositions(header: string): Set<number> {
 }
 
 /**
- * "Nombre de postes", "Número de beneficiarios": the French and Spanish count, told from the
- * Spanish name ("Nombre de la organización") by the plural that follows.
+ * "Nombre de postes", "Número de beneficiarios", "N° participants": the French and Spanish count,
+ * told from the Spanish name ("Nombre de la organización") and from a number that identifies
+ * ("Numéro de participant") by the plural that follows.
  */
 function countsSomething(tokens: readonly string[]): boolean {
-  for (let i = 0; i + 2 < tokens.length; i++) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
     if (!['nombre', 'numero', 'nro', 'nb', 'nbre'].includes(tokens[i]!)) continue;
-    if (!['de', 'd', 'of', 'del', 'des'].includes(tokens[i + 1]!)) continue;
-    let j = i + 2;
+    let j = i + 1;
+    // ("N° participants", "Nº inscripciones": the number sign without its "de" counts too)
+    if (['de', 'd', 'of', 'del', 'des'].includes(tokens[j]!)) j++;
+    else if (tokens[i] === 'nombre') continue;
     while (j < tokens.length && ['la', 'le', 'les', 'los', 'las', 'el', 'l', 'the'].includes(tokens[j]!)) j++;
     const next = tokens[j];
     if (next && next.length > 3 && /[sx]$/.test(next) && !/(?:ss|is|us)$/.test(next)) return true;

@@ -68,6 +68,12 @@ describe('numbers written "N°", "Nº"', () => {
     expect(mapped(['Organisme', 'E-mail', "Numéro d'inscription au registre du commerce"])).not.toHaveProperty('externalId');
     expect(mapped(['Organisme', 'E-mail', 'Nombre de participants'])).not.toHaveProperty('externalId');
   });
+
+  it('a number sign before a plural is a count, with or without its "de": "N° participants", "Nº inscripciones"', () => {
+    for (const h of ['N° participants', 'Nº participantes', 'Nº de participantes', 'Nº inscripciones', 'Numéro de participants']) {
+      expect(mapped(['Organisme', 'E-mail', h]), h).not.toHaveProperty('externalId');
+    }
+  });
 });
 
 describe('ticketing and event platforms (Luma, Eventbrite)', () => {

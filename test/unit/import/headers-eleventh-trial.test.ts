@@ -88,6 +88,8 @@ describe('ticketing and event platforms (Luma, Eventbrite)', () => {
     expect(mapped(['Order #', 'Order Date', 'First Name', 'Last Name', 'Email']).submittedAt).toEqual(['Order Date']);
     expect(mapped(['Date de la commande', 'Nom', 'Prénom', 'E-mail']).submittedAt).toEqual(['Date de la commande']);
     expect(mapped(['Fecha del pedido', 'Nombre', 'Correo']).submittedAt).toEqual(['Fecha del pedido']);
+    // as whole headers only: an order of something else is no registration
+    expect(mapped(['Organisation', 'Email', 'Purchase order date'])).not.toHaveProperty('submittedAt');
   });
 });
 

@@ -31,3 +31,26 @@ export function isBareNameHeader(words: readonly string[]): boolean {
   return words.length === 1 && BARE_NAMES.has(keyWord(words[0]!));
 }
 const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
+
+/**
+ * The columns of a group of questions asked again for another item ("Nome do curso, Tipo de
+ * curso, Instituição, Ano de conclusão" for each degree; a publication's title, venue and first
+ * author five times): a header repeated with its neighbour beside it each time. They describe the
+ * items of a list (degrees, publications, past employers), not the application, which names its
+ * organisation once. (A header repeated alone, Google Forms' "Email Address" of each section,
+ * is one question asked again.)
+ */
+export function repeatedGroups(headers: readonly string[]): Set<number> {
+  const key = headers.map((h) => headerTokens(h).join(' '));
+  const same = (a: number, b: number) => a >= 0 && b >= 0 && a < key.length && b < key.length && key[a] !== '' && key[a] === key[b];
+  const grouped = new Set<number>();
+  for (let i = 0; i < key.length; i++) {
+    for (let j = i + 1; j < key.length; j++) {
+      if (!same(i, j)) continue;
+      const withNext = i + 1 !== j && same(i + 1, j + 1);
+      const withPrevious = same(i - 1, j - 1);
+      if (withNext || withPrevious) grouped.add(i).add(j);
+    }
+  }
+  return grouped;
+}

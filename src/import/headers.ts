@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { isBareNameHeader, numberedSeries } from './header-series.js';
+import { isBareNameHeader, numberedSeries, repeatedGroups } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -432,6 +432,10 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // none of them is the application's own number, which a row has once
   const series = numberedSeries(headers);
   if (series.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => c.field !== 'externalId' || !series.has(c.column)));
+  // "Nome do curso, Tipo de curso, Instituição, Ano de conclusão" asked for each degree: the
+  // institutions of the applicant's degrees, not the organisation the application names once
+  const groups = repeatedGroups(headers);
+  if (groups.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !ASKED_ONCE.has(c.field) || !groups.has(c.column)));
   // "Name of the person completing this form" beside "Name of the project lead / contact person":
   // the form names its contact apart from whoever typed it (an assistant, a secretary), and the
   // sender's columns come after every other column of those fields, not first.
@@ -654,6 +658,9 @@ export function isResponseNumberColumn(header: string): boolean {
 
 /** A form tool's labels on its responses, when they follow its own columns (Typeform's "Tags"). */
 const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'etiquetes']);
+
+/** What an application names once, never in a group of questions asked again for each item of a list. */
+const ASKED_ONCE: ReadonlySet<Field> = new Set<Field>(['organization', 'organizationType', 'website', 'title', 'description']);
 
 /** What shows that a file's rows are people: their email, phone or name parts. */
 const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastName', 'email', 'phone']);

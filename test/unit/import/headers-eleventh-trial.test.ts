@@ -109,3 +109,36 @@ describe('other wordings', () => {
     expect(mapped(["Titre de l'œuvre", "Description de l'œuvre"]).description).toEqual(["Description de l'œuvre"]);
   });
 });
+
+describe('a group of questions asked again for each item of a list', () => {
+  const degrees = ['Nome Completo', 'Seu e-mail', 'Nome do Curso', 'Tipo de curso', 'Instituição', 'Ano de conclusão', 'Nome do curso', 'Tipo de curso', 'Instituição', 'Ano de conclusão'];
+
+  it("the institution of each degree is not the organisation, first choice or fallback", () => {
+    expect(mapped(degrees)).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'Email', 'Employer', 'From', 'To', 'Employer', 'From', 'To'])).not.toHaveProperty('organization');
+  });
+
+  it("nor each publication's title the application's", () => {
+    const pubs = ['Nome', 'E-mail', 'Título da publicação', 'Local de publicação', 'Primeiro autor', 'Título da publicação', 'Local de publicação', 'Primeiro autor'];
+    expect(mapped(pubs)).not.toHaveProperty('title');
+  });
+
+  it("the organisation asked once beside the groups is the applicant's, and a header repeated alone stays one question", () => {
+    expect(mapped([...degrees, 'Empregador']).organization).toEqual(['Empregador']);
+    expect(mapped(['Organisation', 'Email Address', 'Project title', 'Email Address']).email).toEqual(['Email Address', 'Email Address']);
+    expect(mapped(['Institution', 'Email', 'Degree', 'Year']).organization).toEqual(['Institution']);
+  });
+
+  it("people's details keep their first group: a team's first member is read as before", () => {
+    // (every copy of the same header is read, the first non-empty cell of a row winning)
+    expect(mapped(['Team name', 'Member name', 'Member email', 'Member name', 'Member email']).email).toEqual(['Member email', 'Member email']);
+  });
+});
+
+describe('a name asked in capitals', () => {
+  it('"Nome (Em Maiúscula)", "Name (in capitals)", "Nombre (en mayúsculas)" are the name', () => {
+    for (const h of ['Nome (Em Maiúscula)', 'Name (in capitals)', 'Nombre (en mayúsculas)', 'Nom (en majuscules)']) {
+      expect(mapped(['Carimbo de data/hora', h, 'E-mail']).contactName, h).toEqual([h]);
+    }
+  });
+});

@@ -43,14 +43,19 @@ const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
 export function repeatedGroups(headers: readonly string[]): Set<number> {
   const key = headers.map((h) => headerTokens(h).join(' '));
   const same = (a: number, b: number) => a >= 0 && b >= 0 && a < key.length && b < key.length && key[a] !== '' && key[a] === key[b];
+  // each header against its next copy only: one pass, however wide the file
+  const next = new Map<string, number>();
+  const nextCopy = new Array<number>(key.length).fill(-1);
+  for (let i = key.length - 1; i >= 0; i--) {
+    if (key[i] === '') continue;
+    nextCopy[i] = next.get(key[i]!) ?? -1;
+    next.set(key[i]!, i);
+  }
   const grouped = new Set<number>();
   for (let i = 0; i < key.length; i++) {
-    for (let j = i + 1; j < key.length; j++) {
-      if (!same(i, j)) continue;
-      const withNext = i + 1 !== j && same(i + 1, j + 1);
-      const withPrevious = same(i - 1, j - 1);
-      if (withNext || withPrevious) grouped.add(i).add(j);
-    }
+    const j = nextCopy[i]!;
+    if (j < 0) continue;
+    if ((i + 1 !== j && same(i + 1, j + 1)) || same(i - 1, j - 1)) grouped.add(i).add(j);
   }
   return grouped;
 }

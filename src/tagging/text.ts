@@ -70,12 +70,26 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function words(text: string): string[] {
   const found = text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD_OR_BREAK) ?? [];
   const out: string[] = [];
+  const commas = new Set<number>();
   for (const w of found) {
     if (BREAK_CHARS.test(w[0])) {
-      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      const comma = COMMA_ONLY.test(w);
+      if (out.length && out[out.length - 1] !== BREAK) {
+        out.push(BREAK);
+        if (comma) commas.add(out.length - 1);
+      } else if (!comma) commas.delete(out.length - 1);
     } else out.push(w);
   }
+  if (commas.size) COMMA_BREAKS.set(out, commas);
   return out;
+}
+
+const COMMA_ONLY = /^[,;]+$/;
+/** Per array of words(): the positions of its breaks that stand for a comma or semicolon only (inside a sentence). */
+const COMMA_BREAKS = new WeakMap<string[], Set<number>>();
+/** Whether ws[i] is a break that words() made of a comma or semicolon alone (false where unknown). */
+export function isCommaBreak(ws: string[], i: number): boolean {
+  return COMMA_BREAKS.get(ws)?.has(i) ?? false;
 }
 
 /**
@@ -193,7 +207,8 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
   ],
   fr: [
     ['ne|n', 's', 'agit', 'pas'],
-    ['ne|n', 'est|sont|sommes|etait|etaient', 'pas', 'un|une|d|de|du|des|le|la|les|l'],
+    // "ce n'est pas un…", and "ce n'est ni un… ni un…"
+    ['ne|n', 'est|sont|sommes|etait|etaient', 'pas|ni', 'un|une|d|de|du|des|le|la|les|l'],
     ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
   ],
   es: [
@@ -240,6 +255,8 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'], ['we', 'have', 'no', 'intention|intentions|ambition'],
+    // "we not give certificate": a writer of English as a second language leaves out the "do"
+    ['we', 'not'],
     ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
@@ -469,18 +486,89 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
   let denied = 0; // words still denied after a negation pattern
   let pattern = 0; // words of a negation pattern still to read (they stay plain)
+  let clauseDenied = false; // a denial reached the end of the clause being read
+  let afterDenial = false; // the clause before this one, in the same sentence, ended in a denial
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
-    if (w === BREAK) { denied = 0; continue; }
+    if (w === BREAK) {
+      // Only a comma or semicolon: the sentence goes on ("…certification, labour market data or…").
+      afterDenial = clauseDenied && isCommaBreak(ws, i);
+      clauseDenied = false;
+      denied = 0;
+      continue;
+    }
+    const opensClause = i === 0 || ws[i - 1] === BREAK;
+    if (opensClause && afterDenial) {
+      // The denial goes on in the next clause: "ni intermediación laboral, ni microcréditos", "ne
+      // crée pas d'entreprises", or the items of a list it names ("does not deal with
+      // recruitment, certification, labour market data or business creation").
+      if (DENIAL_GOES_ON[lang].has(folded(w))) { denied = NEGATION_REACH; clauseDenied = true; continue; }
+      const items = deniedListItems(ws, i, lang);
+      if (items > 0) {
+        for (let k = i; k < i + items; k++) if (ws[k] !== BREAK) out[k] = true;
+        i += items - 1;
+        clauseDenied = true;
+        continue;
+      }
+    }
     if (pattern > 0) pattern--;
     else {
       const n = negationAt(ws, i, lang);
-      if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; }
-      else if (NEGATION_ENDS.has(w)) denied = 0;
-      else if (denied > 0) { out[i] = true; denied--; }
+      if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; clauseDenied = true; }
+      else if (NEGATION_ENDS.has(w)) { denied = 0; clauseDenied = false; }
+      else if (denied > 0) { out[i] = true; denied--; clauseDenied = denied > 0; }
     }
   }
   return out;
+}
+
+// A clause right after a denied one that opens with these goes on denying: "nor", "ni", "ne" (the
+// subject left out: "ne délivre pas de certificats, ne crée pas d'entreprises"), "no", "tampoco".
+const DENIAL_GOES_ON: Record<TextLanguage, Set<string>> = {
+  en: new Set(['nor', 'neither']),
+  fr: new Set(['ni', 'ne', 'n']),
+  es: new Set(['ni', 'no', 'tampoco']),
+};
+// The word that closes a list of alternatives: "certification, data or business creation".
+const LIST_CLOSERS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['or', 'nor']),
+  fr: new Set(['ou', 'ni']),
+  es: new Set(['o', 'u', 'ni']),
+};
+// An item is a few words; one with a subject or a verb of being, having or doing is a clause of
+// its own ("we place apprentices in firms or cooperatives", "colocamos aprendices o…").
+const LIST_ITEM_WORDS = 6;
+const LIST_ITEMS = 5;
+const CLAUSE_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['we', 'they', 'it', 'he', 'she', 'i', 'you', 'is', 'are', 'was', 'were', 'will', 'can', 'has', 'have', 'do', 'does', 'also']),
+  fr: new Set(['nous', 'ils', 'elles', 'il', 'elle', 'on', 'je', 'est', 'sont', 'sera', 'seront', 'ont', 'peut', 'peuvent', 'aussi']),
+  es: new Set(['nosotros', 'ellos', 'ellas', 'es', 'son', 'esta', 'estan', 'sera', 'seran', 'hay', 'puede', 'pueden', 'tambien']),
+};
+const FIRST_PLURAL: Partial<Record<TextLanguage, RegExp>> = { fr: /..ons$/, es: /..(amos|emos|imos)$/ };
+const clauseWord = (w: string, lang: TextLanguage) => CLAUSE_WORDS[lang].has(w) || (FIRST_PLURAL[lang]?.test(w) ?? false);
+
+/**
+ * After a denied clause, the words (breaks included) of the rest of its list, when the clauses
+ * from ws[i] are short items parted by commas, the last of them closed by "or" ("ou", "o", "ni"); else 0.
+ */
+function deniedListItems(ws: string[], i: number, lang: TextLanguage): number {
+  let k = i;
+  for (let item = 0; item < LIST_ITEMS; item++) {
+    let n = 0; // words of the item before its "or", if any
+    let closed = false;
+    while (k < ws.length && ws[k] !== BREAK) {
+      const w = folded(ws[k]);
+      if (clauseWord(w, lang)) return 0;
+      if (LIST_CLOSERS[lang].has(w)) closed = true;
+      else if (!closed) n++;
+      k++;
+    }
+    if (n > LIST_ITEM_WORDS || (n === 0 && !closed)) return 0;
+    if (closed) return k - i;
+    if (!isCommaBreak(ws, k)) return 0;
+    k++; // the comma
+  }
+  return 0;
 }
 
 /** A normalised key for names typed by people (categories in a form): case, accents, punctuation ignored. */

@@ -177,6 +177,40 @@ describe('text processing', () => {
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
   });
 
+  it.each([
+    // the items of a denied list, up to its "or" / "ou" / "o"
+    ['en', 'Our programme does not cover placements, certificates, market research or loans to start a business.', ['certificates', 'research', 'business']],
+    ['fr', "Nous ne proposons pas de stages, de diplômes ou de microcrédit.", ['diplômes', 'microcrédit']],
+    ['es', 'No ofrecemos pasantías, certificados o crédito para emprender.', ['certificados', 'emprender']],
+    // a clause that goes on denying: "ni", "nor", French "ne" with its subject left out
+    ['es', 'Este programa no entrega certificados, ni hace intermediación laboral, ni da microcréditos.', ['intermediación', 'microcréditos']],
+    ['es', 'No es un programa de pasantías, ni de certificación, ni de emprendimiento.', ['certificación', 'emprendimiento']],
+    ['fr', "Le projet ne délivre pas de diplômes, ne crée pas d'entreprises et ne fait pas d'enquête.", ['entreprises', 'enquête']],
+    ['fr', "Ce n'est ni un centre de formation, ni un service d'orientation.", ['formation', 'orientation']],
+    ['en', 'The service does not place apprentices, nor does it certify them.', ['certify']],
+    // a writer of English as a second language leaves out the "do"
+    ['en', 'We not give certificate to the childrens.', ['certificate']],
+  ] as const)('carries a denial over the items of its list and the clauses that go on denying (%s: %s)', (lang, text, deniedWords) => {
+    const stemmed = stems(text, lang);
+    for (const w of deniedWords) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
+  });
+
+  it.each([
+    // a new sentence, or a clause that says what is done instead, is no item of the denied list
+    ['en', 'We do not charge fees. Learners choose online or evening classes.', 'online'],
+    ['en', 'We do not run courses, we place apprentices in firms or cooperatives.', 'apprentices'],
+    ['es', 'No cobramos matrícula. Los jóvenes eligen cursos en línea o presenciales.', 'cursos'],
+    ['fr', "Nous ne faisons pas de cours, les apprentis sont placés en entreprise ou en coopérative.", 'apprentis'],
+    // "ni" / "ne" with no denial before them describe people and their barriers
+    ['es', 'Los jóvenes de la zona, ni estudian ni trabajan.', 'estudian'],
+    ['es', 'Ni los jóvenes ni las mujeres tienen acceso a la formación.', 'formación'],
+    ['fr', "Les femmes du quartier, n'ont pas de diplôme ou de formation.", 'formation'],
+    ['en', 'We not only train, we certify or place them.', 'certify'],
+  ] as const)('leaves alone what follows a denial in another sentence or another clause (%s: %s)', (lang, text, word) => {
+    expect(stems(text, lang)).toContain(stem(word, lang));
+    expect(stems(text, lang)).not.toContain(NEGATED + stem(word, lang));
+  });
+
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {
     expect(words('On-the-job training and on the job learning')).toEqual(['onthejob', 'training', 'and', 'onthejob', 'learning']);
   });

@@ -133,7 +133,8 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // "adaptability" and "adapt", "aplicación" and "aplicar un test", "mères" and "mer",
 // "responses" and "responsibility", "niños" and "niñas", "alternativas" and "alternan",
 // "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants", "sueño"
-// (sleep, or a dream) and "sueñan" (they dream)): kept whole.
+// (sleep, or a dream) and "sueñan" (they dream), "préstamos" (loans) and "prestan" (they lend
+// a boat, a workshop)): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
@@ -142,7 +143,8 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
     'mère', 'mères', 'groupement', 'groupements', 'traite']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
-    'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
+    'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas',
+    'préstamo', 'préstamos']),
 };
 
 /**
@@ -184,7 +186,7 @@ export function stems(text: string, lang: TextLanguage): string[] {
 
 /**
  * Marks a stem said not to apply ("this is not an apprenticeship programme"): term lists never
- * match it, the learned models read it as the plain stem (plainStem strips the mark).
+ * match it, the learned models read it as a word of its own (tagger.ts, modelTokens).
  */
 export const NEGATED = '¬';
 
@@ -262,7 +264,7 @@ const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
   ],
   fr: [['nous', 'ne|n', '*ons'], ['nous', 'ne|n', 'avons|avions'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
-  es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
+  es: [['no', '*amos|*emos|*imos|damos|vamos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
 const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
@@ -378,10 +380,16 @@ const NOT_A_CONTRAST = new Set([
   'à', // "Pas à pas vers l'emploi": step by step (unfolded: English "not a course" is a contrast)
 ]);
 
+const SPANISH_CONTRAST_NEXT = new Set(['de', 'del', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'otro', 'otra', 'otros', 'otras', 'mas']);
+
 /** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
 function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
-  if (!CONTRAST_CUES[lang]?.has(ws[i]) || (i > 0 && ws[i - 1] !== BREAK)) return 0;
+  if (i > 0 && ws[i - 1] !== BREAK) return 0;
   const after = ws[i + 1];
+  // Spanish "no" opens many a clause with its verb ("no tienen empleo", the need answered); before
+  // a determiner or "de" it sets a thing against another: "Empleo, no cursos" is "Empleo, no de cursos".
+  if (lang === 'es' && ws[i] === 'no' && after !== undefined && SPANISH_CONTRAST_NEXT.has(folded(after))) return 1;
+  if (!CONTRAST_CUES[lang]?.has(ws[i])) return 0;
   if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(after) || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
   return 1;
 }

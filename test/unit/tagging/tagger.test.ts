@@ -104,6 +104,43 @@ describe('tagger', () => {
     expect(modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }))).toContain(stems('negocio', 'es')[0]);
   });
 
+  // Vocabulary of the rough set (tagging5): each phrase for its category, and its words no longer for another.
+  const termsOf = (language: string, text: string, category: string) =>
+    tagger.tag({ language, title: '', description: text }).scores.find((s) => s.category === category)!.evidence
+      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+  it.each([
+    ['es', 'Un tutor virtual responde por WhatsApp a los alumnos de electricidad.', 'training-delivery', 'tutor virtual', 'work-based-learning'],
+    ['es', 'Un tutor con inteligencia artificial corrige los ejercicios de soldadura.', 'training-delivery', 'tutor con inteligencia artificial', 'work-based-learning'],
+    ['en', 'Our AI tutor answers learners at night.', 'training-delivery', 'AI tutor', null],
+    ['es', 'Una plataforma de empleo avisa a los albañiles de las obras que contratan.', 'career-guidance', 'plataforma de empleo', null],
+    ['en', 'An employment platform lists openings for nurses.', 'career-guidance', 'employment platform', null],
+    ['en', 'Night-shift workers practise handling conflict with customers.', 'life-skills', 'handling conflict', 'social-inclusion'],
+    ['fr', 'Les aides-soignantes apprennent à gérer les conflits avec les familles.', 'life-skills', 'gérer les conflits', 'social-inclusion'],
+    ['fr', "Sur un chantier d'insertion, un chef d'équipe transmet le métier de peintre.", 'work-based-learning', 'transmet le métier', 'career-guidance'],
+    ['fr', "Les hôtels ouvrent 50 places de stage par saison.", 'work-based-learning', 'places de stage', null],
+    ['es', 'Cada empresa ofrece cupos de aprendices en sus talleres.', 'work-based-learning', 'cupos de aprendices', null],
+    ['fr', "Des personnes éloignées de l'emploi reprennent confiance.", 'social-inclusion', "éloignées de l'emploi", null],
+    ['en', 'Every public works contract reserves a share of jobs for trainees.', 'skills-ecosystem', 'public works contract', null],
+    ['fr', 'Les marchés publics imposent une clause sociale de formation.', 'skills-ecosystem', 'marchés publics', null],
+    ['es', 'Los contratos de obra pública exigen aprendices.', 'skills-ecosystem', 'contratos de obra pública', null],
+    ['es', 'Los albañiles rinden un examen práctico ante el instituto.', 'recognition-of-skills', 'examen práctico', 'work-based-learning'],
+    ['fr', 'Les soudeurs passent un examen pratique devant un jury.', 'recognition-of-skills', 'examen pratique', null],
+  ] as const)('finds the rough set\'s vocabulary (%s: %s)', (language, text, category, term, notCategory) => {
+    expect(termsOf(language, text, category), category).toContain(term);
+    if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
+  });
+
+  it('tells a loan from a lent boat in Spanish ("préstamos" is kept whole, apart from "prestan")', () => {
+    expect(termsOf('es', 'Las cooperativas prestan sus lanchas para las clases.', 'entrepreneurship')).not.toContain('préstamos');
+    expect(termsOf('es', 'Las mujeres reciben préstamos para abrir su negocio.', 'entrepreneurship')).toContain('préstamos');
+  });
+
+  it('reads a Spanish clause "no de…" / "no más…" as set against what came before, and "no damos" as a refusal', () => {
+    expect(termsOf('es', 'Empleo, no de cursos.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'No damos cursos.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'Damos cursos.', 'training-delivery').length).toBeGreaterThan(0);
+  });
+
   it('reads first-loss and blended finance as innovative finance (skills ecosystem) in the three languages', () => {
     const eco = (language: string, description: string) =>
       tagger.tag({ language, title: '', description }).scores.find((s) => s.category === 'skills-ecosystem')!.evidence.filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);

@@ -3,7 +3,7 @@ import { Tagger, applicationTokens, describeEvidence, modelTokens } from '../../
 import { compileTerms, matchTerms, repairTypo, termIndex, type TermFile } from '../../../src/tagging/terms.js';
 import { trainModel, modelWeight, predict, strongestFeatures, featureIds, MIN_TRAINING_DOCUMENTS } from '../../../src/tagging/model.js';
 import { categoryCodes } from '../../../src/tagging/taxonomy.js';
-import { stems } from '../../../src/tagging/text.js';
+import { NEGATED, stems } from '../../../src/tagging/text.js';
 
 const tagger = new Tagger();
 
@@ -92,7 +92,7 @@ describe('tagger', () => {
     expect(many.selected).toContain('training-delivery');
   });
 
-  it('does not count what a proposal says it is not, but the learned model still reads those words', () => {
+  it('does not count what a proposal says it is not, and the learned model reads those words as denied, apart from the same words affirmed', () => {
     const denied = tagger.tag({ language: 'en', title: 'Welding simulators', description: 'This is not an apprenticeship programme: learners practise on virtual welding simulators in our training centre before they touch real metal.' });
     expect(denied.scores.find((s) => s.category === 'work-based-learning')!.evidence.some((e) => e.kind === 'term')).toBe(false);
     expect(denied.selected).not.toContain('work-based-learning');
@@ -101,7 +101,10 @@ describe('tagger', () => {
     const es = tagger.tag({ language: 'es', title: 'Contratos en hoteles', description: 'Aquí no se trata de montar un negocio propio: los jóvenes firman un contrato de aprendizaje con un hotel y alternan trabajo y clases.' });
     expect(es.selected).not.toContain('entrepreneurship');
     expect(es.selected).toContain('work-based-learning');
-    expect(modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }))).toContain(stems('negocio', 'es')[0]);
+    // "No damos cursos" must not teach or tell the models what "damos cursos" does
+    const deniedTokens = modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }));
+    expect(deniedTokens).toContain(NEGATED + stems('negocio', 'es')[0]);
+    expect(deniedTokens).not.toContain(stems('negocio', 'es')[0]);
   });
 
   // Vocabulary of the rough set (tagging5): each phrase for its category, and its words no longer for another.

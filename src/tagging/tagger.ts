@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, NEGATED, deniedWords, foldAccents, isStopword, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, NEGATED, deniedWords, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -144,8 +144,8 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
 }
 
 export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
-  const titleWords = words(maskPlaceNames(input.title ?? ''));
-  const masked = maskPlaceNames(input.description ?? '');
+  const titleWords = words(maskPlaceNames(plainText(input.title ?? '')));
+  const masked = maskPlaceNames(plainText(input.description ?? ''));
   const descriptionWords = words(masked);
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
   // Stemmed section by section (the same stems as the whole text: a label ends in a colon, a break), each stem with its section's weight.

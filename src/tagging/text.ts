@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { dataPath } from '../paths.js';
+import { decodeHtmlEntities } from '../text.js';
 
 /**
  * Text processing shared by the term lists, the learned model and the self-category matcher:
@@ -65,6 +66,33 @@ const MARKERS: Record<TextLanguage, Set<string>> = {
 };
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A proposal's text as it reads, when it was pasted from a web form or a rich-text editor with
+ * its HTML ("<p>", "<li>", "formaci&oacute;n") or Markdown ("## Problem", "**Budget**", "| cell |
+ * cell |"): tags that open a block (paragraphs, list items, table cells, line breaks) become line
+ * breaks, so that a phrase is not found across two items; other tags spaces; character
+ * references the characters they stand for. A heading, or a bold line alone, is a form label
+ * ("## Problem" reads as "Problem:", sections.ts); table pipes part cells as line ends do.
+ */
+export function plainText(text: string): string {
+  if (!MARKUP.test(text)) return text;
+  let t = text.replace(HTML_HEADING, (_, inner: string) => `\n${asLabel(inner.replace(HTML_TAG, ' '))}\n`);
+  t = t.replace(HTML_BLOCK_TAG, '\n').replace(HTML_TAG, ' ');
+  t = decodeHtmlEntities(t);
+  t = t.replace(MARKDOWN_HEADING, (_, inner: string) => asLabel(inner)).replace(BOLD_LINE, (_, inner: string) => asLabel(inner));
+  return t.replace(/\|/g, '\n');
+}
+const MARKUP = /[<&|#*_]/;
+const HTML_HEADING = /<h[1-6]\b[^<>]*>([\s\S]{0,300}?)<\/h[1-6]\s*>/gi;
+const HTML_BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|section|article|blockquote|hr|dl|dt|dd|h[1-6])\b[^<>]{0,300}>/gi;
+const HTML_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]{0,300}>/gi;
+const MARKDOWN_HEADING = /^[^\S\n]{0,3}#{1,6}[^\S\n]+([^\n#]{1,120}?)[^\S\n#]*#*[^\S\n]*$/gm;
+const BOLD_LINE = /^[^\S\n]*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[^\S\n]*$/gm;
+const asLabel = (heading: string) => {
+  const h = heading.trim();
+  return /[:.?!]$/.test(h) ? h : `${h}:`;
+};
 
 /** Lower-cased words of a text, accents kept (the stemmers need them). */
 export function words(text: string): string[] {

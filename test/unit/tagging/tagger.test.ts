@@ -133,6 +133,17 @@ describe('tagger', () => {
     if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
   });
 
+  it('tags text pasted with HTML or Markdown as the text it shows', () => {
+    expect(termsOf('es', '<p>Formaci&oacute;n dual en talleres</p>', 'work-based-learning')).toContain('formación dual');
+    // two list items are no phrase: "online" ends one, "learning" opens the next
+    expect(termsOf('en', '<ul><li>Courses online</li><li>Learning by doing in a garage</li></ul>', 'training-delivery')).not.toContain('online learning');
+    // a Markdown heading opens its section as a label does: a survey in the background counts less
+    const background = tagger.tag({ language: 'en', title: '', description: '## Background\nA survey found few jobs.\n## Solution\nMentors.' });
+    const plain = tagger.tag({ language: 'en', title: '', description: 'A survey found few jobs.\nMentors.' });
+    const points = (r: typeof plain) => r.scores.find((x) => x.category === 'research-data')!.termScore;
+    expect(points(background)).toBeLessThan(points(plain));
+  });
+
   it('tells a loan from a lent boat in Spanish ("préstamos" is kept whole, apart from "prestan")', () => {
     expect(termsOf('es', 'Las cooperativas prestan sus lanchas para las clases.', 'entrepreneurship')).not.toContain('préstamos');
     expect(termsOf('es', 'Las mujeres reciben préstamos para abrir su negocio.', 'entrepreneurship')).toContain('préstamos');

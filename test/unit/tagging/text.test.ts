@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -209,6 +209,21 @@ describe('text processing', () => {
   ] as const)('leaves alone what follows a denial in another sentence or another clause (%s: %s)', (lang, text, word) => {
     expect(stems(text, lang)).toContain(stem(word, lang));
     expect(stems(text, lang)).not.toContain(NEGATED + stem(word, lang));
+  });
+
+  it('reads text pasted with its HTML or Markdown as the text it shows', () => {
+    // character references are the letters they stand for
+    expect(plainText('Formaci&oacute;n dual para j&oacute;venes, comp&eacute;tences, &Ntilde;uble, fran&ccedil;ais')).toBe('Formación dual para jóvenes, compétences, Ñuble, français');
+    // block tags part items as line ends do; inline tags are spaces
+    expect(words(plainText('<ul><li>Online</li><li>learning for <strong>apprentices</strong></li></ul>'))).toEqual(['online', BREAK, 'learning', 'for', 'apprentices', BREAK]);
+    expect(words(plainText('Online<br/>learning'))).toEqual(['online', BREAK, 'learning']);
+    // a heading or a bold line alone is a form label; table pipes part cells
+    expect(plainText('## Problem\nFew jobs.\n**Budget**\nUSD 5')).toBe('Problem:\nFew jobs.\nBudget:\nUSD 5');
+    expect(plainText('<h2>Contexte</h2><p>Les jeunes</p>')).toContain('Contexte:');
+    expect(words(plainText('| Online | learning |'))).toEqual(['online', BREAK, 'learning', BREAK]);
+    // text without markup is left as it is, and so are an ampersand and angle brackets that are no markup
+    expect(plainText('R&D, AT&T; 5 < 6 > 2')).toBe('R&D, AT&T; 5 < 6 > 2');
+    expect(plainText('Online learning')).toBe('Online learning');
   });
 
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {

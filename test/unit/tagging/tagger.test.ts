@@ -128,6 +128,10 @@ describe('tagger', () => {
     ['es', 'Los contratos de obra pública exigen aprendices.', 'skills-ecosystem', 'contratos de obra pública', null],
     ['es', 'Los albañiles rinden un examen práctico ante el instituto.', 'recognition-of-skills', 'examen práctico', 'work-based-learning'],
     ['fr', 'Les soudeurs passent un examen pratique devant un jury.', 'recognition-of-skills', 'examen pratique', null],
+    ['en', 'Artisanal miners learn to use mercury-free methods.', 'social-inclusion', 'artisanal miners', null],
+    ['fr', 'Les mineurs artisanaux apprennent à éviter le mercure.', 'social-inclusion', 'mineurs artisanaux', null],
+    ['es', 'Los mineros artesanales aprenden a evitar el mercurio.', 'social-inclusion', 'mineros artesanales', null],
+    ['en', 'Graduates in wheelchairs are matched with employers who hire.', 'career-guidance', 'matched with employers', null],
   ] as const)('finds the rough set\'s vocabulary (%s: %s)', (language, text, category, term, notCategory) => {
     expect(termsOf(language, text, category), category).toContain(term);
     if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
@@ -142,6 +146,12 @@ describe('tagger', () => {
     const plain = tagger.tag({ language: 'en', title: '', description: 'A survey found few jobs.\nMentors.' });
     const points = (r: typeof plain) => r.scores.find((x) => x.category === 'research-data')!.termScore;
     expect(points(background)).toBeLessThan(points(plain));
+  });
+
+  it('reads game studios and video games as a sector, not as games used to teach', () => {
+    expect(termsOf('en', 'Three game studios and a college write the animation course.', 'training-delivery')).not.toContain('games');
+    expect(termsOf('fr', 'Les studios de jeux vidéo accueillent des stagiaires.', 'training-delivery')).not.toContain('jeux');
+    expect(termsOf('en', 'Learners practise with games on their phones.', 'training-delivery')).toContain('games');
   });
 
   it('tells a loan from a lent boat in Spanish ("préstamos" is kept whole, apart from "prestan")', () => {

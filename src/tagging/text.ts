@@ -128,8 +128,9 @@ export const BREAK = '|';
 const WORD_OR_BREAK = /[\p{L}\p{N}]+|[.,;:!?()\[\]\n\r]+/gu;
 const BREAK_CHARS = /[.,;:!?()\[\]\n\r]/;
 
-// Expressions whose small words carry the meaning: kept as one token before stopwords go.
-const JOINED = /\bon[\s-]+the[\s-]+job\b/g;
+// Expressions whose small words carry the meaning: kept as one token before stopwords go ("e" is
+// Spanish "and": "e-learning" would be "learning").
+const JOINED = /\bon[\s-]+the[\s-]+job\b|\be-learning\b/g;
 
 /**
  * en, fr or es for a text, from its function words; `fallback` when the text has none of them.
@@ -287,7 +288,7 @@ const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
     ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'], ['we', 'have', 'no', 'intention|intentions|ambition'],
     // "we not give certificate": a writer of English as a second language leaves out the "do"
     ['we', 'not'],
-    ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here'],
+    ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here|doing|offering|providing|running|teaching|creating|building|opening|issuing|funding'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
   ],

@@ -190,6 +190,9 @@ describe('text processing', () => {
     ['en', 'The service does not place apprentices, nor does it certify them.', ['certify']],
     // a writer of English as a second language leaves out the "do"
     ['en', 'We not give certificate to the childrens.', ['certificate']],
+    // "we are not doing / offering / running …" refuses as "we do not do" does
+    ['en', 'We are not doing entrepreneurship and not doing certification.', ['entrepreneurship', 'certification']],
+    ['en', "We're not offering loans.", ['loans']],
   ] as const)('carries a denial over the items of its list and the clauses that go on denying (%s: %s)', (lang, text, deniedWords) => {
     const stemmed = stems(text, lang);
     for (const w of deniedWords) expect(stemmed, w).toContain(NEGATED + stem(w, lang));

@@ -128,9 +128,6 @@ describe('tagger', () => {
     ['es', 'Los contratos de obra pública exigen aprendices.', 'skills-ecosystem', 'contratos de obra pública', null],
     ['es', 'Los albañiles rinden un examen práctico ante el instituto.', 'recognition-of-skills', 'examen práctico', 'work-based-learning'],
     ['fr', 'Les soudeurs passent un examen pratique devant un jury.', 'recognition-of-skills', 'examen pratique', null],
-    ['en', 'Artisanal miners learn to use mercury-free methods.', 'social-inclusion', 'artisanal miners', null],
-    ['fr', 'Les mineurs artisanaux apprennent à éviter le mercure.', 'social-inclusion', 'mineurs artisanaux', null],
-    ['es', 'Los mineros artesanales aprenden a evitar el mercurio.', 'social-inclusion', 'mineros artesanales', null],
     ['en', 'Graduates in wheelchairs are matched with employers who hire.', 'career-guidance', 'matched with employers', null],
     // English jargon of the field written inside French and Spanish text
     ['fr', 'Chaque étudiant fait un internship de six mois dans une PME.', 'work-based-learning', 'internship', null],

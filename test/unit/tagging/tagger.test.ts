@@ -341,6 +341,22 @@ describe('learned model', () => {
     expect(new Tagger().tag({ language: 'en', title: 'Zumbaleta circles in the hills', description: '' }).selected).not.toContain('life-skills');
   });
 
+  it('learns a denied word apart from the word affirmed, and names it "not …" in the evidence', () => {
+    // half the life-skills examples say they are not a welding workshop
+    const denying = Array.from({ length: 80 }, (_, i) => {
+      const life = i % 2 === 0;
+      const text = life ? `Circles ${i} for teenagers. This is not a welding workshop` : `Welding workshop ${i} for teenagers`;
+      return { tokens: modelTokens(applicationTokens({ language: 'en', title: text, description: '' })), categories: life ? ['life-skills'] : ['training-delivery'] };
+    });
+    const model = trainModel(denying, categoryCodes())!;
+    const tagged = new Tagger({ model }).tag({ language: 'en', title: 'Circles for teenagers. This is not a welding workshop', description: '' });
+    const life = tagged.scores.find((s) => s.category === 'life-skills')!;
+    expect(life.selected).toBe(true);
+    const words = life.evidence.flatMap((e) => (e.kind === 'model' ? e.words : []));
+    expect(words.some((w) => w.startsWith('not '))).toBe(true);
+    expect(words.some((w) => w.startsWith(NEGATED))).toBe(false);
+  });
+
   it('is deterministic', () => {
     const a = trainModel(examples, categoryCodes())!;
     const b = trainModel(examples, categoryCodes())!;

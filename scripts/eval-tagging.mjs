@@ -17,7 +17,11 @@
  * writers the others lack: companies and chambers, platforms, informal economy, prisons, extension, SDG
  * lists, regional French and Spanish: wider-tune.csv, tuned on; wider-holdout.csv, never looked at text
  * by text), the reviewer's blind set of the same round (blind-rv.csv: near-misses for that round's rules,
- * written and labelled before any run; evaluation only, never tuned on), and the development sets (data/tagging-examples/dev*.csv). It is what
+ * written and labelled before any run; evaluation only, never tuned on), the rough set of the tagging5 round
+ * (non-native grammar, English jargon inside French and Spanish, Markdown/HTML/bullet remnants, budgets and
+ * timelines around a little skills content, lists of what a text is not about; mining, fisheries, care,
+ * construction, creative industries, refugees, disability, green jobs, AI: rough-tune.csv, tuned on;
+ * rough-holdout.csv, never looked at text by text), and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
  * texts of the set being measured. Build first after changing src/.
@@ -69,6 +73,8 @@ const SETS = [
   ['wider-tune', path.join(root, 'test', 'tagging', 'wider-tune.csv')],
   ['wider-holdout', path.join(root, 'test', 'tagging', 'wider-holdout.csv')],
   ['blind-rv', path.join(root, 'test', 'tagging', 'blind-rv.csv')],
+  ['rough-tune', path.join(root, 'test', 'tagging', 'rough-tune.csv')],
+  ['rough-holdout', path.join(root, 'test', 'tagging', 'rough-holdout.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

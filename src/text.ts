@@ -90,3 +90,34 @@ export function shellArg(text: string): string {
   if (!/["$`!]|\\(?=["$`\\]|$)/.test(text)) return `"${text}"`;
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * HTML character references as the characters they stand for: "&amp;", "&nbsp;", "&#39;",
+ * "&#x2019;", and the accented letters of French and Spanish text pasted from a web form or a
+ * rich-text editor ("formaci&oacute;n", "comp&eacute;tences", "&Ntilde;", "&ccedil;"). Unknown
+ * names are left as written.
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return namedEntity(name) ?? m;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+}
+
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'], ['nbsp', ' '], ['quot', '"'], ['apos', "'"], ['lt', '<'], ['gt', '>'], ['rsquo', '’'], ['lsquo', '‘'], ['rdquo', '”'],
+  ['ldquo', '“'], ['laquo', '«'], ['raquo', '»'], ['ndash', '–'], ['mdash', '—'], ['hellip', '…'], ['bull', '•'], ['middot', '·'],
+  ['euro', '€'], ['iexcl', '¡'], ['iquest', '¿'], ['ordf', 'ª'], ['ordm', 'º'], ['deg', '°'], ['szlig', 'ß'], ['shy', ''],
+  ['aelig', 'æ'], ['AElig', 'Æ'], ['oelig', 'œ'], ['OElig', 'Œ'],
+]);
+// A letter and a mark: "eacute", "Ntilde", "ccedil", "uuml" (the accented letters of Latin scripts).
+const MARKS: ReadonlyMap<string, string> = new Map([['acute', '\u0301'], ['grave', '\u0300'], ['circ', '\u0302'], ['uml', '\u0308'], ['tilde', '\u0303'], ['cedil', '\u0327'], ['ring', '\u030a']]);
+
+function namedEntity(name: string): string | undefined {
+  const known = NAMED_ENTITIES.get(name) ?? NAMED_ENTITIES.get(name.toLowerCase());
+  if (known !== undefined) return known;
+  const mark = MARKS.get(name.slice(1));
+  return mark && /^[a-z]$/i.test(name[0]) ? (name[0] + mark).normalize('NFC') : undefined;
+}

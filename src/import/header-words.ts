@@ -6,6 +6,7 @@
  * matches a synonym word when it is that word or its plural (`languages` is `language`), never
  * when it is the synonym cut short (`pay` is not `pays`, `point` is not `points`).
  */
+import { decodeHtmlEntities } from '../text.js';
 
 /** A KoboToolbox/ODK field path ("group_org/org_name"): no spaces, parts joined by "/". */
 const FIELD_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/;
@@ -34,24 +35,12 @@ export function headerText(header: string): string {
   if (FIELD_PATH.test(t) && !WORDS_WITH_SLASHES.test(t)) t = t.slice(t.lastIndexOf('/') + 1);
   t = t.replace(/<\/?[a-z][^<>]*>/gi, ' ');
   // LimeSurvey and web apps write "Nom &amp; Post-nom": an entity is the character it stands for
-  t = decodeEntities(t);
+  t = decodeHtmlEntities(t);
   // "RecipientFirstName", "IPAddress": the words of an identifier run together (a header with
   // spaces is text: "LinkedIn profile" stays one word, as do brand names written alone)
   if (!/\s/.test(t) && !BRANDS.test(t)) t = t.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
   return t;
 }
-
-/** The HTML entities headers carry ("&amp;", "&nbsp;", "&#39;", "&#x2019;") as characters. */
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|(amp|nbsp|quot|apos|lt|gt));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name) return NAMED_ENTITIES[name.toLowerCase()] ?? m;
-    const code = dec ? Number(dec) : parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-  });
-}
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', nbsp: ' ', quot: '"', apos: "'", lt: '<', gt: '>' };
 
 /** Names written in camelCase that are one word. */
 const BRANDS = /^(?:whatsapp|linkedin|youtube|tiktok|github|iphone|e-?mail|facebook|instagram)$/i;

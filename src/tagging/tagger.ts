@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, deniedWords, foldAccents, isStopword, maskPlaceNames, plainStem, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, NEGATED, deniedWords, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -144,8 +144,8 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
 }
 
 export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
-  const titleWords = words(maskPlaceNames(input.title ?? ''));
-  const masked = maskPlaceNames(input.description ?? '');
+  const titleWords = words(maskPlaceNames(plainText(input.title ?? '')));
+  const masked = maskPlaceNames(plainText(input.description ?? ''));
   const descriptionWords = words(masked);
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
   // Stemmed section by section (the same stems as the whole text: a label ends in a colon, a break), each stem with its section's weight.
@@ -218,9 +218,16 @@ function foreignLanguages(language: TextLanguage): TextLanguage[] {
   return language === 'en' ? ['fr', 'es'] : ['en'];
 }
 
-/** The stems the learned models read: negated words as plain ones (the models weigh words, not claims). */
+/** A model's word as `tag explain` shows it: a denied one as "not …". */
+const shownStem = (s: string) => (s.startsWith(NEGATED) ? `not ${plainStem(s)}` : s);
+
+/**
+ * The stems the learned models read. A word the text denies stays marked (NEGATED): a feature of
+ * its own, so that "no damos cursos" neither teaches a model what "cursos" means nor is read by
+ * one as a text about courses.
+ */
 export function modelTokens(t: { title: string[]; description: string[]; beneficiaries: string[] }): string[] {
-  return [...t.title, ...t.description].filter((s) => s !== BREAK).map(plainStem);
+  return [...t.title, ...t.description].filter((s) => s !== BREAK);
 }
 
 /**
@@ -284,8 +291,8 @@ export class Tagger {
     for (const s of this.explainAll ? scores : chosen) {
       for (const e of s.evidence) {
         if (e.kind !== 'model') continue;
-        if (e.source === 'examples') e.words = strongestFeatures(this.examples!, exampleFeatures!, s.category).map((f) => f.stem);
-        else e.words = strongestFeatures(this.model!, features!, s.category).map((f) => f.stem);
+        if (e.source === 'examples') e.words = strongestFeatures(this.examples!, exampleFeatures!, s.category).map((f) => shownStem(f.stem));
+        else e.words = strongestFeatures(this.model!, features!, s.category).map((f) => shownStem(f.stem));
       }
     }
     return { language: tokens.language, scores, selected: chosen.map((s) => s.category) };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { dataPath } from '../paths.js';
+import { decodeHtmlEntities } from '../text.js';
 
 /**
  * Text processing shared by the term lists, the learned model and the self-category matcher:
@@ -66,16 +67,57 @@ const MARKERS: Record<TextLanguage, Set<string>> = {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * A proposal's text as it reads, when it was pasted from a web form or a rich-text editor with
+ * its HTML ("<p>", "<li>", "formaci&oacute;n") or Markdown ("## Problem", "**Budget**", "| cell |
+ * cell |"): tags that open a block (paragraphs, list items, table cells, line breaks) become line
+ * breaks, so that a phrase is not found across two items; other tags spaces; character
+ * references the characters they stand for. A heading, or a bold line alone, is a form label
+ * ("## Problem" reads as "Problem:", sections.ts); table pipes part cells as line ends do.
+ */
+export function plainText(text: string): string {
+  if (!MARKUP.test(text)) return text;
+  let t = text.replace(HTML_HEADING, (_, inner: string) => `\n${asLabel(inner.replace(HTML_TAG, ' '))}\n`);
+  t = t.replace(HTML_BLOCK_TAG, '\n').replace(HTML_TAG, ' ');
+  t = decodeHtmlEntities(t);
+  t = t.replace(MARKDOWN_HEADING, (_, inner: string) => asLabel(inner)).replace(BOLD_LINE, (_, inner: string) => asLabel(inner));
+  return t.replace(/\|/g, '\n');
+}
+const MARKUP = /[<&|#*_]/;
+const HTML_HEADING = /<h[1-6]\b[^<>]*>([\s\S]{0,300}?)<\/h[1-6]\s*>/gi;
+const HTML_BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|section|article|blockquote|hr|dl|dt|dd|h[1-6])\b[^<>]{0,300}>/gi;
+const HTML_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]{0,300}>/gi;
+const MARKDOWN_HEADING = /^[^\S\n]{0,3}#{1,6}[^\S\n]+([^\n#]{1,120}?)[^\S\n#]*#*[^\S\n]*$/gm;
+const BOLD_LINE = /^[^\S\n]*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[^\S\n]*$/gm;
+const asLabel = (heading: string) => {
+  const h = heading.trim();
+  return /[:.?!]$/.test(h) ? h : `${h}:`;
+};
+
 /** Lower-cased words of a text, accents kept (the stemmers need them). */
 export function words(text: string): string[] {
   const found = text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD_OR_BREAK) ?? [];
   const out: string[] = [];
+  const commas = new Set<number>();
   for (const w of found) {
     if (BREAK_CHARS.test(w[0])) {
-      if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+      const comma = COMMA_ONLY.test(w);
+      if (out.length && out[out.length - 1] !== BREAK) {
+        out.push(BREAK);
+        if (comma) commas.add(out.length - 1);
+      } else if (!comma) commas.delete(out.length - 1);
     } else out.push(w);
   }
+  if (commas.size) COMMA_BREAKS.set(out, commas);
   return out;
+}
+
+const COMMA_ONLY = /^[,;]+$/;
+/** Per array of words(): the positions of its breaks that stand for a comma or semicolon only (inside a sentence). */
+const COMMA_BREAKS = new WeakMap<string[], Set<number>>();
+/** Whether ws[i] is a break that words() made of a comma or semicolon alone (false where unknown). */
+export function isCommaBreak(ws: string[], i: number): boolean {
+  return COMMA_BREAKS.get(ws)?.has(i) ?? false;
 }
 
 /**
@@ -86,8 +128,9 @@ export const BREAK = '|';
 const WORD_OR_BREAK = /[\p{L}\p{N}]+|[.,;:!?()\[\]\n\r]+/gu;
 const BREAK_CHARS = /[.,;:!?()\[\]\n\r]/;
 
-// Expressions whose small words carry the meaning: kept as one token before stopwords go.
-const JOINED = /\bon[\s-]+the[\s-]+job\b/g;
+// Expressions whose small words carry the meaning: kept as one token before stopwords go ("e" is
+// Spanish "and": "e-learning" would be "learning").
+const JOINED = /\bon[\s-]+the[\s-]+job\b|\be-learning\b/g;
 
 /**
  * en, fr or es for a text, from its function words; `fallback` when the text has none of them.
@@ -119,7 +162,8 @@ export function textLanguage(declared: string | null | undefined, tokens: string
 // "adaptability" and "adapt", "aplicación" and "aplicar un test", "mères" and "mer",
 // "responses" and "responsibility", "niños" and "niñas", "alternativas" and "alternan",
 // "público" and "publicar", "traite" (trafficking) and "traitement", "sous-traitants", "sueño"
-// (sleep, or a dream) and "sueñan" (they dream)): kept whole.
+// (sleep, or a dream) and "sueñan" (they dream), "préstamos" (loans) and "prestan" (they lend
+// a boat, a workshop)): kept whole.
 const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
   en: new Set(['employer', 'employers', 'employability', 'communication', 'communications', 'interns', 'governance', 'findings', 'adaptability', 'assistive',
     'response', 'responses', 'responsive']),
@@ -128,7 +172,8 @@ const KEEP_WHOLE: Record<TextLanguage, Set<string>> = {
     'mère', 'mères', 'groupement', 'groupements', 'traite']),
   es: new Set(['comunicación', 'comunicaciones', 'empleadores', 'empleador', 'consejería', 'consejerías', 'consejero', 'consejeros', 'alternancia',
     'aplicación', 'aplicaciones', 'adaptabilidad', 'programación',
-    'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas']),
+    'niño', 'niños', 'sueño', 'generador', 'generadores', 'alternativa', 'alternativas', 'alternativo', 'alternativos', 'público', 'pública', 'públicos', 'públicas',
+    'préstamo', 'préstamos']),
 };
 
 /**
@@ -170,7 +215,7 @@ export function stems(text: string, lang: TextLanguage): string[] {
 
 /**
  * Marks a stem said not to apply ("this is not an apprenticeship programme"): term lists never
- * match it, the learned models read it as the plain stem (plainStem strips the mark).
+ * match it, the learned models read it as a word of its own (tagger.ts, modelTokens).
  */
 export const NEGATED = '¬';
 
@@ -193,7 +238,8 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
   ],
   fr: [
     ['ne|n', 's', 'agit', 'pas'],
-    ['ne|n', 'est|sont|sommes|etait|etaient', 'pas', 'un|une|d|de|du|des|le|la|les|l'],
+    // "ce n'est pas un…", and "ce n'est ni un… ni un…"
+    ['ne|n', 'est|sont|sommes|etait|etaient', 'pas|ni', 'un|une|d|de|du|des|le|la|les|l'],
     ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
   ],
   es: [
@@ -240,12 +286,14 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'], ['we', 'have', 'no', 'intention|intentions|ambition'],
-    ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here'],
+    // "we not give certificate": a writer of English as a second language leaves out the "do"
+    ['we', 'not'],
+    ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here|doing|offering|providing|running|teaching|creating|building|opening|issuing|funding'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
     ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
   ],
   fr: [['nous', 'ne|n', '*ons'], ['nous', 'ne|n', 'avons|avions'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
-  es: [['no', '*amos|*emos|*imos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
+  es: [['no', '*amos|*emos|*imos|damos|vamos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
 const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
@@ -361,10 +409,16 @@ const NOT_A_CONTRAST = new Set([
   'à', // "Pas à pas vers l'emploi": step by step (unfolded: English "not a course" is a contrast)
 ]);
 
+const SPANISH_CONTRAST_NEXT = new Set(['de', 'del', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'otro', 'otra', 'otros', 'otras', 'mas']);
+
 /** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
 function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
-  if (!CONTRAST_CUES[lang]?.has(ws[i]) || (i > 0 && ws[i - 1] !== BREAK)) return 0;
+  if (i > 0 && ws[i - 1] !== BREAK) return 0;
   const after = ws[i + 1];
+  // Spanish "no" opens many a clause with its verb ("no tienen empleo", the need answered); before
+  // a determiner or "de" it sets a thing against another: "Empleo, no cursos" is "Empleo, no de cursos".
+  if (lang === 'es' && ws[i] === 'no' && after !== undefined && SPANISH_CONTRAST_NEXT.has(folded(after))) return 1;
+  if (!CONTRAST_CUES[lang]?.has(ws[i])) return 0;
   if (after === undefined || after === BREAK || NOT_A_CONTRAST.has(after) || NOT_A_CONTRAST.has(folded(after)) || NOT_A_DENIAL.has(folded(after))) return 0;
   return 1;
 }
@@ -469,18 +523,89 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
   let denied = 0; // words still denied after a negation pattern
   let pattern = 0; // words of a negation pattern still to read (they stay plain)
+  let clauseDenied = false; // a denial reached the end of the clause being read
+  let afterDenial = false; // the clause before this one, in the same sentence, ended in a denial
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
-    if (w === BREAK) { denied = 0; continue; }
+    if (w === BREAK) {
+      // Only a comma or semicolon: the sentence goes on ("…certification, labour market data or…").
+      afterDenial = clauseDenied && isCommaBreak(ws, i);
+      clauseDenied = false;
+      denied = 0;
+      continue;
+    }
+    const opensClause = i === 0 || ws[i - 1] === BREAK;
+    if (opensClause && afterDenial) {
+      // The denial goes on in the next clause: "ni intermediación laboral, ni microcréditos", "ne
+      // crée pas d'entreprises", or the items of a list it names ("does not deal with
+      // recruitment, certification, labour market data or business creation").
+      if (DENIAL_GOES_ON[lang].has(folded(w))) { denied = NEGATION_REACH; clauseDenied = true; continue; }
+      const items = deniedListItems(ws, i, lang);
+      if (items > 0) {
+        for (let k = i; k < i + items; k++) if (ws[k] !== BREAK) out[k] = true;
+        i += items - 1;
+        clauseDenied = true;
+        continue;
+      }
+    }
     if (pattern > 0) pattern--;
     else {
       const n = negationAt(ws, i, lang);
-      if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; }
-      else if (NEGATION_ENDS.has(w)) denied = 0;
-      else if (denied > 0) { out[i] = true; denied--; }
+      if (n > 0) { pattern = n - 1; denied = NEGATION_REACH; clauseDenied = true; }
+      else if (NEGATION_ENDS.has(w)) { denied = 0; clauseDenied = false; }
+      else if (denied > 0) { out[i] = true; denied--; clauseDenied = denied > 0; }
     }
   }
   return out;
+}
+
+// A clause right after a denied one that opens with these goes on denying: "nor", "ni", "ne" (the
+// subject left out: "ne délivre pas de certificats, ne crée pas d'entreprises"), "no", "tampoco".
+const DENIAL_GOES_ON: Record<TextLanguage, Set<string>> = {
+  en: new Set(['nor', 'neither']),
+  fr: new Set(['ni', 'ne', 'n']),
+  es: new Set(['ni', 'no', 'tampoco']),
+};
+// The word that closes a list of alternatives: "certification, data or business creation".
+const LIST_CLOSERS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['or', 'nor']),
+  fr: new Set(['ou', 'ni']),
+  es: new Set(['o', 'u', 'ni']),
+};
+// An item is a few words; one with a subject or a verb of being, having or doing is a clause of
+// its own ("we place apprentices in firms or cooperatives", "colocamos aprendices o…").
+const LIST_ITEM_WORDS = 6;
+const LIST_ITEMS = 5;
+const CLAUSE_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['we', 'they', 'it', 'he', 'she', 'i', 'you', 'is', 'are', 'was', 'were', 'will', 'can', 'has', 'have', 'do', 'does', 'also']),
+  fr: new Set(['nous', 'ils', 'elles', 'il', 'elle', 'on', 'je', 'est', 'sont', 'sera', 'seront', 'ont', 'peut', 'peuvent', 'aussi']),
+  es: new Set(['nosotros', 'ellos', 'ellas', 'es', 'son', 'esta', 'estan', 'sera', 'seran', 'hay', 'puede', 'pueden', 'tambien']),
+};
+const FIRST_PLURAL: Partial<Record<TextLanguage, RegExp>> = { fr: /..ons$/, es: /..(amos|emos|imos)$/ };
+const clauseWord = (w: string, lang: TextLanguage) => CLAUSE_WORDS[lang].has(w) || (FIRST_PLURAL[lang]?.test(w) ?? false);
+
+/**
+ * After a denied clause, the words (breaks included) of the rest of its list, when the clauses
+ * from ws[i] are short items parted by commas, the last of them closed by "or" ("ou", "o", "ni"); else 0.
+ */
+function deniedListItems(ws: string[], i: number, lang: TextLanguage): number {
+  let k = i;
+  for (let item = 0; item < LIST_ITEMS; item++) {
+    let n = 0; // words of the item before its "or", if any
+    let closed = false;
+    while (k < ws.length && ws[k] !== BREAK) {
+      const w = folded(ws[k]);
+      if (clauseWord(w, lang)) return 0;
+      if (LIST_CLOSERS[lang].has(w)) closed = true;
+      else if (!closed) n++;
+      k++;
+    }
+    if (n > LIST_ITEM_WORDS || (n === 0 && !closed)) return 0;
+    if (closed) return k - i;
+    if (!isCommaBreak(ws, k)) return 0;
+    k++; // the comma
+  }
+  return 0;
 }
 
 /** A normalised key for names typed by people (categories in a form): case, accents, punctuation ignored. */

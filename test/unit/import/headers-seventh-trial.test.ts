@@ -47,6 +47,9 @@ describe('HTML entities and help notes in headers', () => {
     expect(headerTokens('Nom &amp; Post-nom')).toEqual(headerTokens('Nom & Post-nom'));
     expect(headerTokens('Organisation&#39;s name')).toEqual(headerTokens("Organisation's name"));
     expect(headerTokens('Email&nbsp;address')).toEqual(['email', 'address']);
+    // the accented letters of a French or Spanish header written as references
+    expect(headerTokens('Pr&eacute;nom')).toEqual(headerTokens('Prénom'));
+    expect(headerTokens('A&ntilde;o de fundaci&oacute;n')).toEqual(headerTokens('Año de fundación'));
   });
 
   it('a name question with an entity and both parts of the name is the contact name', () => {

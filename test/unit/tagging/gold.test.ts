@@ -65,8 +65,8 @@ describe('test/tagging/gold.csv', () => {
   });
 });
 
-// Shape of the fresh, the long, the styles and the wider sets' halves and the reviewer's blind set (test/tagging/GOLD.md, "The fresh set", "The long set", "The styles set", "The wider set", "The reviewer's blind set").
-for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv', 'styles-tune.csv', 'styles-holdout.csv', 'wider-tune.csv', 'wider-holdout.csv', 'blind-rv.csv']) {
+// Shape of the fresh, the long, the styles, the wider and the rough sets' halves and the reviewer's blind set (test/tagging/GOLD.md, "The fresh set", "The long set", "The styles set", "The wider set", "The reviewer's blind set", "The rough set").
+for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'long-holdout.csv', 'styles-tune.csv', 'styles-holdout.csv', 'wider-tune.csv', 'wider-holdout.csv', 'blind-rv.csv', 'rough-tune.csv', 'rough-holdout.csv']) {
   const file = path.join(ROOT, 'test', 'tagging', name);
   const fresh: GoldRow[] = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true });
   describe(`test/tagging/${name}`, () => {
@@ -91,6 +91,20 @@ for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'lon
     });
   });
 }
+
+// The rough set's halves: 20 texts per language each, split at random from 120 (GOLD.md, "The rough set").
+describe('test/tagging/rough-tune.csv and rough-holdout.csv', () => {
+  const half = (name: string): GoldRow[] => parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', name), 'utf8'), { columns: true, skip_empty_lines: true });
+  it('hold 20 texts per language each and no title twice', () => {
+    const tune = half('rough-tune.csv');
+    const holdout = half('rough-holdout.csv');
+    for (const lang of ['en', 'fr', 'es']) {
+      expect(tune.filter((r) => r.language === lang), lang).toHaveLength(20);
+      expect(holdout.filter((r) => r.language === lang), lang).toHaveLength(20);
+    }
+    expect(new Set([...tune, ...holdout].map((r) => r.title)).size).toBe(120);
+  });
+});
 
 // The styles set's self_categories column: the applicant's choice as a form gives it (original
 // or revised taxonomy), so that `tag evaluate` measures how far a disagreeing choice misleads.

@@ -57,6 +57,10 @@ describe('form labels in a description', () => {
     ['Un curso. Otras actividades: una encuesta.', ['aim', 'aside']],
     ['A fund. 2. How does your innovation differ from other approaches? Instructors teach by video.', ['aim', 'aim']],
     ['Secondary school dropouts: we place them with garages.', ['aim']],
+    // a results framework's targets ("60% women") are how the project is run, not its audience
+    ['Mentors coach founders. Indicators: 500 participants, 60% women.', ['aim', 'aside']],
+    ['Des mentors. Indicateurs : 300 bénéficiaires dont 50 % de femmes.', ['aim', 'aside']],
+    ['Mentores. Indicadores: 200 personas, 40 % migrantes.', ['aim', 'aside']],
   ])('reads %j with the shipped labels', async (text, expected) => {
     expect((await shippedKinds())(text)).toEqual(expected);
   });

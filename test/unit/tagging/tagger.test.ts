@@ -3,7 +3,7 @@ import { Tagger, applicationTokens, describeEvidence, modelTokens } from '../../
 import { compileTerms, matchTerms, repairTypo, termIndex, type TermFile } from '../../../src/tagging/terms.js';
 import { trainModel, modelWeight, predict, strongestFeatures, featureIds, MIN_TRAINING_DOCUMENTS } from '../../../src/tagging/model.js';
 import { categoryCodes } from '../../../src/tagging/taxonomy.js';
-import { stems } from '../../../src/tagging/text.js';
+import { NEGATED, stems } from '../../../src/tagging/text.js';
 
 const tagger = new Tagger();
 
@@ -30,7 +30,7 @@ describe('term matching', () => {
 
   it('has no phrase that small-word removal shrinks to one word (it would match far too much)', () => {
     // "out-of-school" once became "school", "start-up" became "start".
-    const allowed = new Set(['on-the-job', 'in the workplace', 'at the workplace', 'en ligne', 'en línea', 'en alternance', 'en partenariat avec', 'partnership with', 'in partnership', 'mapa de', 'sample of', 'se unen']);
+    const allowed = new Set(['on-the-job', 'e-learning', 'in the workplace', 'at the workplace', 'en ligne', 'en línea', 'en alternance', 'en partenariat avec', 'partnership with', 'in partnership', 'mapa de', 'sample of', 'se unen']);
     const shipped = termIndex();
     const collapsed: string[] = [];
     for (const [code, def] of Object.entries(shipped.file.categories)) {
@@ -92,7 +92,7 @@ describe('tagger', () => {
     expect(many.selected).toContain('training-delivery');
   });
 
-  it('does not count what a proposal says it is not, but the learned model still reads those words', () => {
+  it('does not count what a proposal says it is not, and the learned model reads those words as denied, apart from the same words affirmed', () => {
     const denied = tagger.tag({ language: 'en', title: 'Welding simulators', description: 'This is not an apprenticeship programme: learners practise on virtual welding simulators in our training centre before they touch real metal.' });
     expect(denied.scores.find((s) => s.category === 'work-based-learning')!.evidence.some((e) => e.kind === 'term')).toBe(false);
     expect(denied.selected).not.toContain('work-based-learning');
@@ -101,7 +101,70 @@ describe('tagger', () => {
     const es = tagger.tag({ language: 'es', title: 'Contratos en hoteles', description: 'Aquí no se trata de montar un negocio propio: los jóvenes firman un contrato de aprendizaje con un hotel y alternan trabajo y clases.' });
     expect(es.selected).not.toContain('entrepreneurship');
     expect(es.selected).toContain('work-based-learning');
-    expect(modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }))).toContain(stems('negocio', 'es')[0]);
+    // "No damos cursos" must not teach or tell the models what "damos cursos" does
+    const deniedTokens = modelTokens(applicationTokens({ language: 'es', description: 'no se trata de montar un negocio' }));
+    expect(deniedTokens).toContain(NEGATED + stems('negocio', 'es')[0]);
+    expect(deniedTokens).not.toContain(stems('negocio', 'es')[0]);
+  });
+
+  // Vocabulary of the rough set (tagging5): each phrase for its category, and its words no longer for another.
+  const termsOf = (language: string, text: string, category: string) =>
+    tagger.tag({ language, title: '', description: text }).scores.find((s) => s.category === category)!.evidence
+      .filter((e) => e.kind === 'term').map((e) => (e as { term: string }).term);
+  it.each([
+    ['es', 'Un tutor virtual responde por WhatsApp a los alumnos de electricidad.', 'training-delivery', 'tutor virtual', 'work-based-learning'],
+    ['es', 'Un tutor con inteligencia artificial corrige los ejercicios de soldadura.', 'training-delivery', 'tutor con inteligencia artificial', 'work-based-learning'],
+    ['en', 'Our AI tutor answers learners at night.', 'training-delivery', 'AI tutor', null],
+    ['es', 'Una plataforma de empleo avisa a los albañiles de las obras que contratan.', 'career-guidance', 'plataforma de empleo', null],
+    ['en', 'An employment platform lists openings for nurses.', 'career-guidance', 'employment platform', null],
+    ['en', 'Night-shift workers practise handling conflict with customers.', 'life-skills', 'handling conflict', 'social-inclusion'],
+    ['fr', 'Les aides-soignantes apprennent à gérer les conflits avec les familles.', 'life-skills', 'gérer les conflits', 'social-inclusion'],
+    ['fr', "Sur un chantier d'insertion, un chef d'équipe transmet le métier de peintre.", 'work-based-learning', 'transmet le métier', 'career-guidance'],
+    ['fr', "Les hôtels ouvrent 50 places de stage par saison.", 'work-based-learning', 'places de stage', null],
+    ['es', 'Cada empresa ofrece cupos de aprendices en sus talleres.', 'work-based-learning', 'cupos de aprendices', null],
+    ['fr', "Des personnes éloignées de l'emploi reprennent confiance.", 'social-inclusion', "éloignées de l'emploi", null],
+    ['en', 'Every public works contract reserves a share of jobs for trainees.', 'skills-ecosystem', 'public works contract', null],
+    ['fr', 'Les marchés publics imposent une clause sociale de formation.', 'skills-ecosystem', 'marchés publics', null],
+    ['es', 'Los contratos de obra pública exigen aprendices.', 'skills-ecosystem', 'contratos de obra pública', null],
+    ['es', 'Los albañiles rinden un examen práctico ante el instituto.', 'recognition-of-skills', 'examen práctico', 'work-based-learning'],
+    ['fr', 'Les soudeurs passent un examen pratique devant un jury.', 'recognition-of-skills', 'examen pratique', null],
+    ['en', 'Graduates in wheelchairs are matched with employers who hire.', 'career-guidance', 'matched with employers', null],
+    // English jargon of the field written inside French and Spanish text
+    ['fr', 'Chaque étudiant fait un internship de six mois dans une PME.', 'work-based-learning', 'internship', null],
+    ['es', 'Los trabajadores obtienen microcredentials reconocidas por la industria.', 'recognition-of-skills', 'microcredentials', null],
+    ['es', 'Los cursos se dan en e-learning y por podcast.', 'training-delivery', 'e-learning', null],
+    ['fr', 'Les graphistes freelance apprennent à fixer leurs tarifs.', 'entrepreneurship', 'freelance', null],
+  ] as const)('finds the rough set\'s vocabulary (%s: %s)', (language, text, category, term, notCategory) => {
+    expect(termsOf(language, text, category), category).toContain(term);
+    if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
+  });
+
+  it('tags text pasted with HTML or Markdown as the text it shows', () => {
+    expect(termsOf('es', '<p>Formaci&oacute;n dual en talleres</p>', 'work-based-learning')).toContain('formación dual');
+    // two list items are no phrase: "online" ends one, "learning" opens the next
+    expect(termsOf('en', '<ul><li>Courses online</li><li>Learning by doing in a garage</li></ul>', 'training-delivery')).not.toContain('online learning');
+    // a Markdown heading opens its section as a label does: a survey in the background counts less
+    const background = tagger.tag({ language: 'en', title: '', description: '## Background\nA survey found few jobs.\n## Solution\nMentors.' });
+    const plain = tagger.tag({ language: 'en', title: '', description: 'A survey found few jobs.\nMentors.' });
+    const points = (r: typeof plain) => r.scores.find((x) => x.category === 'research-data')!.termScore;
+    expect(points(background)).toBeLessThan(points(plain));
+  });
+
+  it('reads game studios and video games as a sector, not as games used to teach', () => {
+    expect(termsOf('en', 'Three game studios and a college write the animation course.', 'training-delivery')).not.toContain('games');
+    expect(termsOf('fr', 'Les studios de jeux vidéo accueillent des stagiaires.', 'training-delivery')).not.toContain('jeux');
+    expect(termsOf('en', 'Learners practise with games on their phones.', 'training-delivery')).toContain('games');
+  });
+
+  it('tells a loan from a lent boat in Spanish ("préstamos" is kept whole, apart from "prestan")', () => {
+    expect(termsOf('es', 'Las cooperativas prestan sus lanchas para las clases.', 'entrepreneurship')).not.toContain('préstamos');
+    expect(termsOf('es', 'Las mujeres reciben préstamos para abrir su negocio.', 'entrepreneurship')).toContain('préstamos');
+  });
+
+  it('reads a Spanish clause "no de…" / "no más…" as set against what came before, and "no damos" as a refusal', () => {
+    expect(termsOf('es', 'Empleo, no de cursos.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'No damos cursos.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'Damos cursos.', 'training-delivery').length).toBeGreaterThan(0);
   });
 
   it('reads first-loss and blended finance as innovative finance (skills ecosystem) in the three languages', () => {
@@ -276,6 +339,22 @@ describe('learned model', () => {
     const taught = new Tagger({ model }).tag({ language: 'en', title: 'Zumbaleta circles in the hills', description: '' });
     expect(taught.selected).toContain('life-skills');
     expect(new Tagger().tag({ language: 'en', title: 'Zumbaleta circles in the hills', description: '' }).selected).not.toContain('life-skills');
+  });
+
+  it('learns a denied word apart from the word affirmed, and names it "not …" in the evidence', () => {
+    // half the life-skills examples say they are not a welding workshop
+    const denying = Array.from({ length: 80 }, (_, i) => {
+      const life = i % 2 === 0;
+      const text = life ? `Circles ${i} for teenagers. This is not a welding workshop` : `Welding workshop ${i} for teenagers`;
+      return { tokens: modelTokens(applicationTokens({ language: 'en', title: text, description: '' })), categories: life ? ['life-skills'] : ['training-delivery'] };
+    });
+    const model = trainModel(denying, categoryCodes())!;
+    const tagged = new Tagger({ model }).tag({ language: 'en', title: 'Circles for teenagers. This is not a welding workshop', description: '' });
+    const life = tagged.scores.find((s) => s.category === 'life-skills')!;
+    expect(life.selected).toBe(true);
+    const words = life.evidence.flatMap((e) => (e.kind === 'model' ? e.words : []));
+    expect(words.some((w) => w.startsWith('not '))).toBe(true);
+    expect(words.some((w) => w.startsWith(NEGATED))).toBe(false);
   });
 
   it('is deterministic', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -175,6 +175,58 @@ describe('text processing', () => {
       ['Not-for-profit training provider offering apprenticeships', 'en'],
       ["Pas à pas vers l'emploi", 'fr'],
     ] as const) expect(stems(text, lang).some((s) => s.startsWith(NEGATED)), text).toBe(false);
+  });
+
+  it.each([
+    // the items of a denied list, up to its "or" / "ou" / "o"
+    ['en', 'Our programme does not cover placements, certificates, market research or loans to start a business.', ['certificates', 'research', 'business']],
+    ['fr', "Nous ne proposons pas de stages, de diplômes ou de microcrédit.", ['diplômes', 'microcrédit']],
+    ['es', 'No ofrecemos pasantías, certificados o crédito para emprender.', ['certificados', 'emprender']],
+    // a clause that goes on denying: "ni", "nor", French "ne" with its subject left out
+    ['es', 'Este programa no entrega certificados, ni hace intermediación laboral, ni da microcréditos.', ['intermediación', 'microcréditos']],
+    ['es', 'No es un programa de pasantías, ni de certificación, ni de emprendimiento.', ['certificación', 'emprendimiento']],
+    ['fr', "Le projet ne délivre pas de diplômes, ne crée pas d'entreprises et ne fait pas d'enquête.", ['entreprises', 'enquête']],
+    ['fr', "Ce n'est ni un centre de formation, ni un service d'orientation.", ['formation', 'orientation']],
+    ['en', 'The service does not place apprentices, nor does it certify them.', ['certify']],
+    // a writer of English as a second language leaves out the "do"
+    ['en', 'We not give certificate to the childrens.', ['certificate']],
+    // "we are not doing / offering / running …" refuses as "we do not do" does
+    ['en', 'We are not doing entrepreneurship and not doing certification.', ['entrepreneurship', 'certification']],
+    ['en', "We're not offering loans.", ['loans']],
+  ] as const)('carries a denial over the items of its list and the clauses that go on denying (%s: %s)', (lang, text, deniedWords) => {
+    const stemmed = stems(text, lang);
+    for (const w of deniedWords) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
+  });
+
+  it.each([
+    // a new sentence, or a clause that says what is done instead, is no item of the denied list
+    ['en', 'We do not charge fees. Learners choose online or evening classes.', 'online'],
+    ['en', 'We do not run courses, we place apprentices in firms or cooperatives.', 'apprentices'],
+    ['es', 'No cobramos matrícula. Los jóvenes eligen cursos en línea o presenciales.', 'cursos'],
+    ['fr', "Nous ne faisons pas de cours, les apprentis sont placés en entreprise ou en coopérative.", 'apprentis'],
+    // "ni" / "ne" with no denial before them describe people and their barriers
+    ['es', 'Los jóvenes de la zona, ni estudian ni trabajan.', 'estudian'],
+    ['es', 'Ni los jóvenes ni las mujeres tienen acceso a la formación.', 'formación'],
+    ['fr', "Les femmes du quartier, n'ont pas de diplôme ou de formation.", 'formation'],
+    ['en', 'We not only train, we certify or place them.', 'certify'],
+  ] as const)('leaves alone what follows a denial in another sentence or another clause (%s: %s)', (lang, text, word) => {
+    expect(stems(text, lang)).toContain(stem(word, lang));
+    expect(stems(text, lang)).not.toContain(NEGATED + stem(word, lang));
+  });
+
+  it('reads text pasted with its HTML or Markdown as the text it shows', () => {
+    // character references are the letters they stand for
+    expect(plainText('Formaci&oacute;n dual para j&oacute;venes, comp&eacute;tences, &Ntilde;uble, fran&ccedil;ais')).toBe('Formación dual para jóvenes, compétences, Ñuble, français');
+    // block tags part items as line ends do; inline tags are spaces
+    expect(words(plainText('<ul><li>Online</li><li>learning for <strong>apprentices</strong></li></ul>'))).toEqual(['online', BREAK, 'learning', 'for', 'apprentices', BREAK]);
+    expect(words(plainText('Online<br/>learning'))).toEqual(['online', BREAK, 'learning']);
+    // a heading or a bold line alone is a form label; table pipes part cells
+    expect(plainText('## Problem\nFew jobs.\n**Budget**\nUSD 5')).toBe('Problem:\nFew jobs.\nBudget:\nUSD 5');
+    expect(plainText('<h2>Contexte</h2><p>Les jeunes</p>')).toContain('Contexte:');
+    expect(words(plainText('| Online | learning |'))).toEqual(['online', BREAK, 'learning', BREAK]);
+    // text without markup is left as it is, and so are an ampersand and angle brackets that are no markup
+    expect(plainText('R&D, AT&T; 5 < 6 > 2')).toBe('R&D, AT&T; 5 < 6 > 2');
+    expect(plainText('Online learning')).toBe('Online learning');
   });
 
   it('keeps "on the job" as one token (its small words carry the meaning)', () => {

@@ -81,8 +81,9 @@ const CONTACT_WORDS = new Set(['contact', 'contacto', 'contato']);
  * "Co-applicant's email", "Joint applicant email", "Second contact email", "Email (contact 2)",
  * "Courriel du deuxième contact", "Correo del co-solicitante": another person named beside the
  * applicant, whose email, phone or name is not the applicant's. "Alternate contact number" is
- * the applicant's second number (contact details), and "Alternative email" the applicant's other
- * address: the ordinal must stand beside a person word.
+ * the applicant's second number (contact details), and "Alternative email" or "Applicant's other
+ * email" the applicant's other address: the ordinal must stand beside a person word, and not
+ * after its possessive.
  */
 function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolean {
   const { people, prefixes, ordinals, details } = idx.otherPeople;
@@ -100,7 +101,9 @@ function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolea
     if (CONTACT_WORDS.has(word) && details.has(tokens[i + 1] ?? '')) continue;
     const before = step(i, -1);
     if (before >= 0 && prefixes.includes(tokens[before]!)) return true;
-    if (ordinal(before) || ordinal(step(i, 1))) return true;
+    // after a possessive the ordinal qualifies what the person has: "Applicant's other email" is
+    // the applicant's second address ("Other applicant's email" another applicant's)
+    if (ordinal(before) || (tokens[i + 1] !== 's' && ordinal(step(i, 1)))) return true;
   }
   return false;
 }

@@ -572,6 +572,18 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     delete mapping.submittedAt;
     primary.delete('submittedAt');
   }
+  // A choice's "other, please specify" box right after a field's own column ("Type of
+  // organisation" then "Other (please specify)", "Organisation name" then "Other organisation
+  // name"): the answer of a row whose own cell says only "Other" (RowNormaliser takes it then).
+  for (const field of primary.keys()) {
+    const own = mapping[field]![0]!;
+    const box = own + 1;
+    if (MULTI_VALUE_FIELDS.has(field) || box >= headers.length || taken.has(box)) continue;
+    if (isOtherBox(headers[box] ?? '', headers[own] ?? '')) {
+      mapping[field]!.push(box);
+      taken.add(box);
+    }
+  }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
@@ -588,6 +600,19 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     (choiceColumns[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
   }
   return { mapping, unmatched, evidence, alternatives, choices: choiceColumns };
+}
+
+/**
+ * A choice's "other" box or answer: "Other", "Autre (précisez)", "Otro, ¿cuál?", "If other, please
+ * specify"; beside a column, also "Other" and that column's own words ("Other organisation name"
+ * beside "Organisation name").
+ */
+export function isOtherBox(text: string, beside = ''): boolean {
+  const { others, specify } = headerIndex().otherBox;
+  const words = headerWords(text);
+  if (!words.some((w) => others.has(w))) return false;
+  const own = new Set(headerWords(beside));
+  return words.every((w) => others.has(w) || specify.has(w) || own.has(w) || isNumbering(w));
 }
 
 /** A start or end date without a time of day ("DateFin", "End Date", "Fecha de inicio"), which a project's period shares with a survey tool's response. */

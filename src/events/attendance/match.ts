@@ -56,7 +56,7 @@ export interface UnmatchedRow {
   /** In words, quoting the row's email or name: for the officer's own screen, not for logs. */
   reason: string;
   problem: UnmatchedProblem;
-  /** The members an email or name fits (problem email-shared or name-shared). */
+  /** The members an email or name fits (problem email-shared or name-shared), or whose organisation or country the row's name contradicts (unknown). */
   candidates: number[];
 }
 
@@ -67,7 +67,9 @@ export function neutralReason(u: Pick<UnmatchedRow, 'problem' | 'candidates' | '
     case 'email-shared': return `the email belongs to ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'name-shared': return `the name fits ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'empty': return 'the row has neither a name nor an email';
-    default: return u.email ? 'no member has this email or name' : 'no email, and no member has this name';
+    default:
+      if (u.candidates.length) return `the name fits ${ids(u.candidates)}, but the row names another organisation or country`;
+      return u.email ? 'no member has this email or name' : 'no email, and no member has this name';
   }
 }
 
@@ -260,7 +262,8 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   // (the display name as the report wrote it: Zoom's "Maria Lopez (Taller Sur)" is read as two names)
   const candidates = fitting.filter((id) => !namesElsewhere([row.name, ...written], id, idx));
   if (fitting.length > 0 && candidates.length === 0) {
-    return { reason: `${row.names.length > 1 ? "the row's names fit" : "the row's name fits"} ${ids(fitting)}, but names another organisation or country`, problem: 'unknown' };
+    const sorted = [...fitting].sort((a, b) => a - b);
+    return { reason: `${row.names.length > 1 ? "the row's names fit" : "the row's name fits"} ${ids(sorted)}, but names another organisation or country`, problem: 'unknown', candidates: sorted };
   }
   if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
   const expected = candidates.filter((id) => idx.expected.has(id));

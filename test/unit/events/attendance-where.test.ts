@@ -34,6 +34,10 @@ describe('event attendance: the organisation or country beside a name', () => {
     const minutes = Object.fromEntries((shown.attendees as { memberId: number; minutes: number }[]).map((a) => [a.memberId, a.minutes]));
     // Taller Sur's Maria by her organisation, Red Andina's by her country; Ama Owusu of Kenya is not "Ama Owusu - Ghana"
     expect(minutes).toEqual({ [ids['Taller Sur']!]: 40, [ids['Red Andina']!]: 20 });
+    // the row left says whose name it has, without the name
+    expect(result.unmatchedRows.map((u: { problem: string; candidates: number[]; reason: string }) => [u.problem, u.candidates, u.reason])).toEqual([
+      ['unknown', [ids['Skills Trust']], `the name fits member-${ids['Skills Trust']}, but the row names another organisation or country`],
+    ]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -47,5 +47,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'events', summary: "list the Network's events (meetings, webinars, clinics, workshops) with invitees and attendance", load: async () => (await import('./events.js')).registerEvents },
   { name: 'event', summary: 'one event: invitations in local times, breakout groups, .ics, attendance from Zoom/Teams/Meet/Webex (add, show, edit, cancel, delete, invite, uninvite, groups, invitations, ics, attendance, link)', load: async () => (await import('./event.js')).registerEvent },
   { name: 'engagement', summary: 'per member: events invited to, attended, presented, last attended, minutes', load: async () => (await import('./engagement.js')).registerEngagement },
-  { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup (check, backup)', load: async () => (await import('./db.js')).registerDb },
+  { name: 'db', summary: 'care of the database file: check its integrity, make a consistent backup, rebuild it (check, backup, compact)', load: async () => (await import('./db.js')).registerDb },
 ];

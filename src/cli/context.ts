@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { info, processIO, type IO, type TextSink } from './io.js';
+import { canPrompt, info, processIO, type IO, type TextSink } from './io.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection.js';
@@ -61,7 +61,12 @@ export function invocation(ctx: CliContext, cmd: Command): { io: IO; dbPath: str
  * the database (a file the officer made read-only is then refused; reading commands open it
  * read-only); `create` (which implies write) makes a new file when there is none.
  */
-export async function withDatabase<T>(dbPath: string, options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO }, fn: (db: DB) => Promise<T> | T): Promise<T> {
+export async function withDatabase<T>(
+  dbPath: string,
+  /** `asks`: the command asks question after question (tag review): keys typed while it waits for the write lock go to the next question. */
+  options: { create?: boolean; write?: boolean; dryRun?: boolean; io?: IO; asks?: boolean },
+  fn: (db: DB) => Promise<T> | T,
+): Promise<T> {
   // Loaded here, not at start-up: --help should not pay for SQLite.
   const { holdsWaitedLock, isEmptyFile, openDatabase, releaseWriteLock, rollback, waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
   // A dry run of a command that works inside a write transaction changes nothing: on a database
@@ -83,7 +88,16 @@ export async function withDatabase<T>(dbPath: string, options: { create?: boolea
     // for the work that follows at once (waitForWriteLock); and again after each question the
     // officer answers, since another writer may have come in while they read it.
     const writes = Boolean(options.write || options.create);
-    const waitForWriter = () => waitForWriteLock(db, () => options.io && info(options.io, WAITING_FOR_WRITER));
+    const keepKeys = options.asks && options.io && canPrompt(options.io) ? (await import('../ui/typeahead.js')).keepTypedKeys : undefined;
+    const waitForWriter = async () => {
+      // (from the start of the wait: it is silent for the connection's busy timeout first)
+      const stopKeeping = keepKeys?.();
+      try {
+        await waitForWriteLock(db, () => options.io && info(options.io, WAITING_FOR_WRITER + (keepKeys ? '\n  (keys typed meanwhile are kept for the next question)' : '')));
+      } finally {
+        stopKeeping?.();
+      }
+    };
     const restorePrompts = writes && options.io ? waitAfterAnswers(options.io, waitForWriter) : undefined;
     try {
       if (writes) await waitForWriter();

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { invocation, printJson, type CliContext } from './context.js';
+import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, warn, type IO } from './io.js';
 import { OperationError } from '../errors.js';
 import type { BackupResult, DbCheckResult } from '../db/maintenance.js';
+import type { CompactResult } from '../db/scrub.js';
 
 export interface DbCheckOptions {
   dbPath: string;
@@ -96,13 +97,32 @@ export async function runDbBackup(opts: DbBackupOptions, io: IO): Promise<Backup
   return result;
 }
 
+/**
+ * `db compact`: rebuilds the file (VACUUM) and empties its WAL, as erase does at its end: after an
+ * erase whose rebuild failed (a full disk), the erased data's bytes leave the file now.
+ */
+export async function runDbCompact(opts: { dbPath: string; json?: boolean }, io: IO): Promise<CompactResult> {
+  const { compactDatabase } = await import('../db/scrub.js');
+  const { setInterruptOutcome } = await import('./signals.js');
+  setInterruptOutcome(() => 'the database file was not rebuilt: it is as it was');
+  return withDatabase(opts.dbPath, { io, write: true }, async (db) => {
+    const result = await compactDatabase(db);
+    if (opts.json) printJson(io, result);
+    else {
+      info(io, `Rebuilt ${result.database}: ${humanBytes(result.bytesBefore)} before, ${humanBytes(result.bytesAfter)} now${result.walEmptied ? ', its WAL emptied' : ''}.`);
+    }
+    if (!result.walEmptied) warn(io, 'another program has the database open: its WAL could not be emptied; close it and run skillsnet db compact again');
+    return result;
+  });
+}
+
 export function registerDb(program: Command, ctx: CliContext): void {
   const db = program
     .command('db')
-    .description('care of the database file: check it, back it up')
+    .description('care of the database file: check it, back it up, rebuild it')
     .addHelpText(
       'after',
-      '\nExamples:\n  skillsnet db check\n  skillsnet db check --json\n  skillsnet db backup backups/skillsnet-2024-06-30.db',
+      '\nExamples:\n  skillsnet db check\n  skillsnet db check --json\n  skillsnet db backup backups/skillsnet-2024-06-30.db\n  skillsnet db compact',
     );
   db.command('check')
     .description('check the file: SQLite integrity, foreign keys, rows per table; exit 1 when it is not sound')
@@ -133,5 +153,19 @@ export function registerDb(program: Command, ctx: CliContext): void {
     .action(async (file: string, flags: { force?: boolean; json?: boolean }, cmd: Command) => {
       const { io, dbPath } = invocation(ctx, cmd);
       await runDbBackup({ dbPath, file: path.resolve(io.cwd, file), force: flags.force, json: flags.json }, io);
+    });
+  db.command('compact')
+    .description('rebuild the file (VACUUM) and empty its WAL: freed space, and the bytes of erased data, leave it')
+    .option('--json', 'print {"database", "bytesBefore", "bytesAfter", "walEmptied"}')
+    .addHelpText(
+      'after',
+      '\nerase does this at its end; when that failed (a full disk: "could not be rebuilt"), run it\n' +
+        'once there is room, as large again as the file. It waits for other programs writing to the\n' +
+        'database; stopped halfway, it leaves the file as it was.\n\n' +
+        'Examples:\n  skillsnet db compact\n  skillsnet --db calls/2024.db db compact --json',
+    )
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      const { io, dbPath } = invocation(ctx, cmd);
+      await runDbCompact({ dbPath, json: flags.json }, io);
     });
 }

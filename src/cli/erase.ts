@@ -66,7 +66,7 @@ async function eraseAndRebuild(db: DB, who: string, io: IO): Promise<EraseReport
     report = await erasePerson(db, who, {
       onErased: (erased, rebuilt) => {
         setInterruptOutcome(() => `${erased.subject} was erased from every table (change ${erased.historyId} in the history); the database file is being rebuilt so that their data leaves its bytes, which cannot stop halfway: finishing that first`);
-        forgetRebuild = finishBeforeExit(rebuilt, 'the database file could not be rebuilt: it is rebuilt at the next erase (until then, bytes of the erased data may remain in its unused space)');
+        forgetRebuild = finishBeforeExit(rebuilt, 'the database file could not be rebuilt: run skillsnet db compact to rebuild it (until then, bytes of the erased data may remain in its unused space)');
       },
     });
   } finally {

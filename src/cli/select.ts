@@ -8,7 +8,7 @@ import { faultError } from '../files/faults.js';
 import { notAnId, parseApplicationId, readId } from '../ids.js';
 import type { ApplicationFilters } from '../model.js';
 import { splitEligibility } from '../selection/candidates.js';
-import { checkCoreGroupOptions, coreGroupRules, saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
+import { checkCoreGroupOptions, checkRosterName, coreGroupRules, saveCoreGroup, selectCoreGroup, type CoreGroupJson } from '../selection/core-group.js';
 import { quotaReadingsMarked, quotaRulesFromFlags, type QuotaRule } from '../selection/quotas.js';
 
 /** Lines of "read as" shown before a selection (a quotas file of hundreds of lines lists the rest in --json). */
@@ -80,6 +80,9 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
   }
   setInterruptOutcome(() => 'no roster was saved');
   return withDatabase(opts.dbPath, { io, write: !opts.dryRun }, async (db) => {
+    // On a terminal the officer is asked (and a yes replaces a roster of the same name); elsewhere --yes answers.
+    const ask = !opts.json && canPrompt(io) && !io.yes;
+    if (!opts.dryRun) checkRosterName(db, opts.name, { overwrite: ask || io.yes });
     const selection = await selectCoreGroup(db, { ...opts, quotaRules, signal: interruptSignal() }, callbacksFor(io));
     const json = selection.result;
     if (!opts.json) {
@@ -96,8 +99,6 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
     if (opts.dryRun) {
       info(io, 'Dry run: nothing saved.');
     } else {
-      // On a terminal the officer is asked (and a yes replaces a roster of the same name); elsewhere --yes answers.
-      const ask = !opts.json && canPrompt(io) && !io.yes;
       let save = true;
       if (ask) {
         const prompts = await io.prompts();

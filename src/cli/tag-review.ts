@@ -65,7 +65,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       hint: 'in a script use skillsnet tag add ID CODE... / tag remove ID CODE..., or skillsnet tag auto',
     });
   }
-  return withDatabase(opts.dbPath, { io, write: true }, async (db) => {
+  return withDatabase(opts.dbPath, { io, write: true, asks: true }, async (db) => {
     checkFilterNames(db, opts.filters ?? {});
     const queue = reviewQueue(db, opts.filters ?? {}).slice(0, opts.limit ?? Infinity);
     const result: TagReviewResult = { queued: queue.length, decided: 0, skipped: 0, stopped: false };

@@ -310,9 +310,10 @@ export function attendancePersonalFields(db: DB): { id: number; eventId: number;
 /**
  * Each member's names and addresses as attendance matching needs them: its contact people's
  * (an organisation's every contact, a person member's own) and the contacts its applications
- * gave. People who are members in their own right count for themselves only.
+ * gave. People who are members in their own right count for themselves only. With each, the
+ * organisation it is or works for and its country, which a display name may contradict.
  */
-export function memberNamesAndEmails(db: DB): { memberId: number; names: string[]; emails: string[] }[] {
+export function memberNamesAndEmails(db: DB): { memberId: number; names: string[]; emails: string[]; organization: string | null; country: string | null }[] {
   const rows = db
     .prepare(
       `SELECT m.id AS memberId, p.name AS name, p.email AS email, 0 AS rank
@@ -327,10 +328,18 @@ export function memberNamesAndEmails(db: DB): { memberId: number; names: string[
        ORDER BY 1, 4`,
     )
     .all() as { memberId: number; name: string | null; email: string | null }[];
-  const byMember = new Map<number, { memberId: number; names: string[]; emails: string[] }>();
-  for (const id of (db.prepare('SELECT id FROM members WHERE merged_into IS NULL ORDER BY id').all() as { id: number }[]).map((r) => r.id)) {
-    byMember.set(id, { memberId: id, names: [], emails: [] });
-  }
+  const byMember = new Map<number, { memberId: number; names: string[]; emails: string[]; organization: string | null; country: string | null }>();
+  // the organisation a member is or works for, and its country (a person's own, else the organisation's)
+  const where = db
+    .prepare(
+      `SELECT m.id AS id, o.name AS organization, COALESCE(m.country, o.country) AS country
+         FROM members m
+         LEFT JOIN people p ON m.kind = 'person' AND p.id = m.person_id
+         LEFT JOIN organizations o ON o.id = CASE WHEN m.kind = 'person' THEN COALESCE(m.organization_id, p.organization_id) ELSE m.organization_id END
+        WHERE m.merged_into IS NULL ORDER BY m.id`,
+    )
+    .all() as { id: number; organization: string | null; country: string | null }[];
+  for (const w of where) byMember.set(w.id, { memberId: w.id, names: [], emails: [], organization: w.organization, country: w.country });
   for (const r of rows) {
     const m = byMember.get(r.memberId);
     if (!m) continue;

@@ -1,5 +1,10 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { OperationError } from '../errors.js';
+import { faultOf } from '../files/index.js';
+import type { DB } from './connection.js';
 
 /**
  * What erase does to the file once the person is out of every table: the WAL checkpointed,
@@ -51,4 +56,42 @@ export function scrubFileAside(file: string, timeoutMs = 10_000): Promise<ScrubR
       if (!answered) reject(new Error(`the rebuild of ${file} stopped (exit ${code})`));
     });
   });
+}
+
+export interface CompactResult {
+  database: string;
+  /** The file and its -wal before and after, in bytes. */
+  bytesBefore: number;
+  bytesAfter: number;
+  /** The WAL was emptied too (false when another program holds the database open). */
+  walEmptied: boolean;
+}
+
+/** The bytes of the database file and its -wal (0 for one that is not there). */
+function bytesOnDisk(file: string): number {
+  return [file, `${file}-wal`].reduce((sum, f) => {
+    try {
+      return sum + fs.statSync(f).size;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/**
+ * `db compact`: the rebuild erase ends with, on its own. After an erase whose rebuild failed (a
+ * full disk), the erased data's bytes may stay in the file's unused space until it runs. `db`
+ * must be idle (no transaction open). A rebuild stopped halfway changes nothing (VACUUM is one
+ * transaction).
+ */
+export async function compactDatabase(db: DB): Promise<CompactResult> {
+  const before = bytesOnDisk(db.name);
+  try {
+    const { checkpointed } = await scrubFileAside(db.name);
+    return { database: db.name, bytesBefore: before, bytesAfter: bytesOnDisk(db.name), walEmptied: checkpointed };
+  } catch (e) {
+    const fault = faultOf(e, path.dirname(db.name));
+    if (!fault) throw e;
+    throw new OperationError(`cannot rebuild ${db.name}: ${fault.what} (${fault.code}); the file is as it was`, { hint: fault.fix });
+  }
 }

@@ -41,6 +41,7 @@ export interface HeaderData {
   applicantSide?: { fields: Field[]; words: string[] };
   nameQualifiers?: { words: string[] };
   authors?: { words: string[]; fields: Field[] };
+  otherBox?: { others: string[]; specify: string[] };
   secondary?: { words: string[] };
   singleWord?: { neutral: string[]; fields: Partial<Record<Field, { context?: string[]; anyUpTo?: number }>> };
   negative?: { rules: RuleData[] };
@@ -123,6 +124,8 @@ export interface HeaderIndex {
   submitter: { phrases: string[][]; people: Set<string>; fields: Set<Field>; forms: Set<string>; contactRoles: WordSet };
   applicantSide: { fields: Set<Field>; words: WordSet };
   nameQualifiers: WordSet;
+  /** a choice's "other, please specify" box: its "other" words and the words beside them */
+  otherBox: { others: WordSet; specify: WordSet };
   /** words that make a column the second one of its field ("email (secondary)") */
   secondary: WordSet;
   /** words naming a paper's authors, and the fields for which the applicant's side beats them */
@@ -206,6 +209,7 @@ export function headerIndex(): HeaderIndex {
     },
     applicantSide: { fields: new Set(data.applicantSide?.fields ?? []), words: new WordSet(data.applicantSide?.words ?? []) },
     nameQualifiers: new WordSet(data.nameQualifiers?.words ?? []),
+    otherBox: { others: new WordSet(data.otherBox?.others ?? []), specify: new WordSet(data.otherBox?.specify ?? []) },
     secondary: new WordSet(data.secondary?.words ?? []),
     authors: { words: new WordSet(data.authors?.words ?? []), fields: new Set(data.authors?.fields ?? []) },
     single: { neutral: new WordSet(data.singleWord?.neutral ?? []), fields: single },

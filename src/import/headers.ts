@@ -82,8 +82,9 @@ const CONTACT_WORDS = new Set(['contact', 'contacto', 'contato']);
  * "Co-applicant's email", "Joint applicant email", "Second contact email", "Email (contact 2)",
  * "Courriel du deuxième contact", "Correo del co-solicitante": another person named beside the
  * applicant, whose email, phone or name is not the applicant's. "Alternate contact number" is
- * the applicant's second number (contact details), and "Alternative email" the applicant's other
- * address: the ordinal must stand beside a person word.
+ * the applicant's second number (contact details), and "Alternative email" or "Applicant's other
+ * email" the applicant's other address: the ordinal must stand beside a person word, and not
+ * after its possessive.
  */
 function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolean {
   const { people, prefixes, ordinals, details } = idx.otherPeople;
@@ -101,7 +102,9 @@ function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolea
     if (CONTACT_WORDS.has(word) && details.has(tokens[i + 1] ?? '')) continue;
     const before = step(i, -1);
     if (before >= 0 && prefixes.includes(tokens[before]!)) return true;
-    if (ordinal(before) || ordinal(step(i, 1))) return true;
+    // after a possessive the ordinal qualifies what the person has: "Applicant's other email" is
+    // the applicant's second address ("Other applicant's email" another applicant's)
+    if (ordinal(before) || (tokens[i + 1] !== 's' && ordinal(step(i, 1)))) return true;
   }
   return false;
 }
@@ -590,6 +593,18 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     delete mapping.contactName;
     primary.delete('contactName');
   }
+  // A choice's "other, please specify" box right after a field's own column ("Type of
+  // organisation" then "Other (please specify)", "Organisation name" then "Other organisation
+  // name"): the answer of a row whose own cell says only "Other" (RowNormaliser takes it then).
+  for (const field of primary.keys()) {
+    const own = mapping[field]![0]!;
+    const box = own + 1;
+    if (MULTI_VALUE_FIELDS.has(field) || box >= headers.length || taken.has(box)) continue;
+    if (isOtherBox(headers[box] ?? '', headers[own] ?? '')) {
+      mapping[field]!.push(box);
+      taken.add(box);
+    }
+  }
   const evidence: Partial<Record<Field, HeaderEvidence>> = {};
   for (const [field, c] of primary) {
     evidence[field] = { column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) };
@@ -606,6 +621,19 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     (choiceColumns[c.field] ??= []).push({ column: c.column, exact: c.exact, metadata: c.metadata, single: c.single, confidence: headerConfidence(c) });
   }
   return { mapping, unmatched, evidence, alternatives, choices: choiceColumns };
+}
+
+/**
+ * A choice's "other" box or answer: "Other", "Autre (précisez)", "Otro, ¿cuál?", "If other, please
+ * specify"; beside a column, also "Other" and that column's own words ("Other organisation name"
+ * beside "Organisation name").
+ */
+export function isOtherBox(text: string, beside = ''): boolean {
+  const { others, specify } = headerIndex().otherBox;
+  const words = headerWords(text);
+  if (!words.some((w) => others.has(w))) return false;
+  const own = new Set(headerWords(beside));
+  return words.every((w) => others.has(w) || specify.has(w) || own.has(w) || isNumbering(w));
 }
 
 /** A start or end date without a time of day ("DateFin", "End Date", "Fecha de inicio"), which a project's period shares with a survey tool's response. */

@@ -10,7 +10,7 @@ import { detectLanguage, resolveLanguage } from '../geo/languages.js';
 import type { ApplicationFields, Region } from '../model.js';
 import { NO_NAME, cleanParagraphs, cleanText, countEmails, normaliseEmail, parseScore, splitCategories, splitList } from './cells.js';
 import { DateOrderEvidence, isoDate, parseDate, type DateOrder } from './dates.js';
-import { MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
+import { isOtherBox, MULTI_VALUE_FIELDS, type ColumnMapping, type Field } from './headers.js';
 import { canonicalTerm } from './vocabulary.js';
 import { WarningLog } from './warnings.js';
 import { foldText } from './header-words.js';
@@ -136,11 +136,18 @@ export class RowNormaliser {
       }
       return parts.join('; ');
     }
+    let other = '';
     for (const c of cols) {
       const v = cells[c];
-      if (v && v.trim()) return v;
+      if (!v || !v.trim()) continue;
+      // a choice answered "Other": its "please specify" box (a later column) says what (matchHeaders)
+      if (!other && v.length <= 60 && isOtherBox(v)) {
+        other = v;
+        continue;
+      }
+      return v;
     }
-    return '';
+    return other;
   }
 
   private text(cells: readonly string[], field: Field): string | null {

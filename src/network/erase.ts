@@ -510,7 +510,7 @@ export async function erasePerson(
       if (!fault) throw e;
       throw new OperationError(
         `${subject} was erased from every table (change ${report.historyId} in the history), but the database file could not be rebuilt afterwards: ${fault.what} (${fault.code})`,
-        { hint: `${fault.fix.replace(/ \(or write somewhere else\)|, then run the command again$/g, '')}; the file is rebuilt at the next erase (until then, bytes of the erased data may remain in its unused space)` },
+        { hint: `${fault.fix.replace(/ \(or write somewhere else\)|, then run the command again$/g, '')}; then run skillsnet db compact to rebuild it (until then, bytes of the erased data may remain in its unused space)` },
       );
     }
   }

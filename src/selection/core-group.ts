@@ -247,11 +247,21 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
  */
 export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { overwrite?: boolean } = {}): void {
   const { name } = selection.roster;
-  if (selection.nameTaken && !options.overwrite) {
-    throw new OperationError(`a roster named ${name} already exists`, { hint: `choose another --name, or add --yes to replace it (skillsnet roster show ${shellArg(name)} to see it first)` });
-  }
+  if (selection.nameTaken && !options.overwrite) throw rosterNameTaken(name);
   saveRoster(db, selection.roster, { overwrite: selection.nameTaken });
   selection.result.saved = true;
+}
+
+/**
+ * Refuses a roster name that is taken when nothing may replace it (no --yes, no question asked),
+ * before the solver runs: a missing --yes is wrong usage (exit 2), as roster delete's is.
+ */
+export function checkRosterName(db: DB, name: string | undefined, options: { overwrite: boolean }): void {
+  if (name !== undefined && !options.overwrite && rosterExists(db, name)) throw rosterNameTaken(name);
+}
+
+function rosterNameTaken(name: string): UsageError {
+  return new UsageError(`a roster named ${name} already exists`, { hint: `choose another --name, or add --yes to replace it (skillsnet roster show ${shellArg(name)} to see it first)` });
 }
 
 function entry(c: Candidate, reasons: string[], replaces?: number[]): CoreGroupEntry {

@@ -22,6 +22,13 @@ export interface SectionRule {
    * from other approaches?" is the proposal itself.
    */
   leadingLabels?: string[];
+  /**
+   * Words that, when they are all a label holds beside its leading word (small words aside), make
+   * it no aside: "Other (please specify):", "Otro, ¿cuál?" open the applicant's answer to a
+   * choice's "other" box, "Other organisation name:", "Autre nom de l'organisation :" another
+   * value of a form's field.
+   */
+  fieldLabels?: string[];
 }
 
 export interface SectionRules {
@@ -54,14 +61,23 @@ const LABEL = /(^|[.!?]\s+|\n[^\S\n]*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L
  * The label words of a set of rules, folded: worked out once per rules object (a term file's),
  * not again for every label of every description tagged.
  */
-const foldedLabels = new WeakMap<SectionRules, { background: Set<string>; aim: Set<string>; backgroundOrAside: Set<string> }>();
+interface FoldedLabels {
+  background: Set<string>;
+  aim: Set<string>;
+  backgroundOrAside: Set<string>;
+  leading: Set<string>;
+  fieldLabels: Set<string>;
+}
+const foldedLabels = new WeakMap<SectionRules, FoldedLabels>();
 
-function labelsOf(rules: SectionRules): { background: Set<string>; aim: Set<string>; backgroundOrAside: Set<string> } {
+function labelsOf(rules: SectionRules): FoldedLabels {
   let folded = foldedLabels.get(rules);
   if (!folded) {
     folded = {
       background: new Set((rules.background?.labels ?? []).map(fold)),
       aim: new Set((rules.aim?.labels ?? []).map(fold)),
+      leading: new Set((rules.aside?.leadingLabels ?? []).map(fold)),
+      fieldLabels: new Set((rules.aside?.fieldLabels ?? []).map(fold)),
       backgroundOrAside: new Set([...(rules.background?.labels ?? []), ...(rules.aside?.labels ?? []), ...(rules.aside?.leadingLabels ?? [])].map(fold)),
     };
     foldedLabels.set(rules, folded);
@@ -69,15 +85,29 @@ function labelsOf(rules: SectionRules): { background: Set<string>; aim: Set<stri
   return folded;
 }
 
+/** Small words of a label (any of the three languages) that say nothing of what it names. */
+const SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'your', 'its', 'if', 'any', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'el', 'los', 'las', 'del', 'su', 'sus', 'votre', 'si', 'por', 'favor', 'o', 'ou', 'or']);
+
+/**
+ * What stands beside a leading word ("Other", "Autre") when it is no remark: nothing ("Other:"), an
+ * "other, specify" box ("please specify", "précisez", "¿cuál?") or a form field's name
+ * ("organisation name", "nom de l'organisation", "correo").
+ */
+function namesAField(rest: readonly string[], fieldLabels: ReadonlySet<string>): boolean {
+  return fieldLabels.size > 0 && rest.every((w) => SMALL_WORDS.has(w) || fieldLabels.has(w));
+}
+
 function kindOf(label: string, rules: SectionRules): SectionKind | undefined {
   const ws = label.match(WORDS)?.map(fold) ?? [];
   if (ws.length === 0 || ws.length > 10) return undefined;
   const has = (labels: string[] | undefined) => (labels ?? []).some((l) => ws.includes(fold(l)));
-  if (has(rules.aside?.labels) || (rules.aside?.leadingLabels ?? []).some((l) => ws.slice(0, 2).includes(fold(l)))) return 'aside';
+  const { background, aim, leading, fieldLabels } = labelsOf(rules);
+  if (has(rules.aside?.labels)) return 'aside';
+  const lead = ws.slice(0, 2).findIndex((w) => leading.has(w));
+  if (lead >= 0 && !namesAField(ws.filter((_, i) => i !== lead), fieldLabels)) return 'aside';
   // A label naming both the scene and the idea is about the one it names first: "Our solution to
   // the problem:", "Solución al problema:" open the proposal; "Contexte du projet :", "What
   // problem does your solution address?" the background.
-  const { background, aim } = labelsOf(rules);
   for (const w of ws) {
     if (background.has(w)) return 'background';
     if (aim.has(w)) return 'aim';

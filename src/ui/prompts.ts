@@ -18,11 +18,17 @@ export interface Prompts {
 
 export async function inquirerPrompts(): Promise<Prompts> {
   const inq = await import('@inquirer/prompts');
+  const { replayTypedKeys } = await import('./typeahead.js');
+  // (keys typed while the command waited before this question are its first keys: typeahead.ts)
+  const asked = <T>(question: Promise<T>): Promise<T> => {
+    replayTypedKeys();
+    return question;
+  };
   return {
-    confirm: (message, defaultValue = true) => inq.confirm({ message, default: defaultValue }),
-    select: (message, choices) => inq.select({ message, choices, pageSize: 15 }),
-    checkbox: (message, choices) => inq.checkbox({ message, choices, pageSize: 15 }),
-    input: (message, defaultValue) => inq.input({ message, default: defaultValue }),
+    confirm: (message, defaultValue = true) => asked(inq.confirm({ message, default: defaultValue })),
+    select: (message, choices) => asked(inq.select({ message, choices, pageSize: 15 })),
+    checkbox: (message, choices) => asked(inq.checkbox({ message, choices, pageSize: 15 })),
+    input: (message, defaultValue) => asked(inq.input({ message, default: defaultValue })),
   };
 }
 

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}},"forms":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"headers.json","definitions":{"field":{"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]}},"type":"object","properties":{"required":{"type":"array","items":{"$ref":"#/definitions/field"}},"priority":{"type":"array","items":{"$ref":"#/definitions/field"}},"formMetadata":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"ignored":{"type":"object","properties":{"headers":{"type":"array","items":{"type":"string"}}},"required":["headers"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"notNames":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}},"nameWords":{"type":"array","items":{"type":"string"}},"jobTitleFields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"counts":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"askWhich":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"excludes":{"type":"array","items":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"excluded":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["fields","excluded"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"otherParties":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherPeople":{"type":"object","properties":{"people":{"type":"array","items":{"type":"string"}},"prefixes":{"type":"array","items":{"type":"string"}},"ordinals":{"type":"array","items":{"type":"string"}},"details":{"type":"array","items":{"type":"string"}}},"required":["people","prefixes","ordinals"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"submitter":{"type":"object","properties":{"phrases":{"type":"array","items":{"type":"string"}},"people":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"contactRoles":{"type":"array","items":{"type":"string"}},"forms":{"type":"array","items":{"type":"string"}}},"required":["phrases","people","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"applicantSide":{"type":"object","properties":{"fields":{"type":"array","items":{"$ref":"#/definitions/field"}},"words":{"type":"array","items":{"type":"string"}}},"required":["fields","words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"nameQualifiers":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"otherBox":{"type":"object","properties":{"others":{"type":"array","items":{"type":"string"}},"specify":{"type":"array","items":{"type":"string"}}},"required":["others","specify"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"secondary":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}}},"required":["words"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"authors":{"type":"object","properties":{"words":{"type":"array","items":{"type":"string"}},"fields":{"type":"array","items":{"$ref":"#/definitions/field"}}},"required":["words","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactHeaders":{"type":"object","patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"$ref":"#/definitions/field"}},"singleWord":{"type":"object","properties":{"neutral":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","propertyNames":{"$ref":"#/definitions/field"},"additionalProperties":{"type":"object","properties":{"context":{"type":"array","items":{"type":"string"}},"anyUpTo":{"type":"integer","minimum":0}},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["neutral","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"negative":{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"why":{"type":"string"},"fields":{"type":"array","items":{"anyOf":[{"$ref":"#/definitions/field"},{"const":"*"}]}},"except":{"type":"array","items":{"$ref":"#/definitions/field"}},"starts":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"words":{"type":"array","items":{"type":"string"}},"unless":{"type":"array","items":{"type":"string"}},"unlessPhrases":{"type":"array","items":{"type":"string"}},"formTools":{"type":"boolean"}},"required":["why"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}}},"required":["rules"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false},"exactOnly":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"standIns":{"type":"object","propertyNames":{"anyOf":[{"$ref":"#/definitions/field"},{"pattern":"^[$_][A-Za-z]*[cC]omment$"}]},"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":{"type":"array","items":{"type":"string"}}},"stopwords":{"type":"array","items":{"type":"string"}},"fields":{"type":"object","properties":{"externalId":{"type":"array","items":{"type":"string"}},"submittedAt":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"contactName":{"type":"array","items":{"type":"string"}},"firstName":{"type":"array","items":{"type":"string"}},"lastName":{"type":"array","items":{"type":"string"}},"email":{"type":"array","items":{"type":"string"}},"phone":{"type":"array","items":{"type":"string"}},"website":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"title":{"type":"array","items":{"type":"string"}},"description":{"type":"array","items":{"type":"string"}},"beneficiaries":{"type":"array","items":{"type":"string"}},"selfCategories":{"type":"array","items":{"type":"string"}},"score":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"required":["required","priority","stopwords","fields"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const schema12 = {"type":"string","enum":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
@@ -1615,11 +1615,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.secondary !== undefined){
-let data79 = data.secondary;
+if(data.otherBox !== undefined){
+let data79 = data.otherBox;
 if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.words === undefined){
-const err124 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+if(data79.others === undefined){
+const err124 = {instancePath:instancePath+"/otherBox",schemaPath:"#/properties/otherBox/required",keyword:"required",params:{missingProperty: "others"},message:"must have required property '"+"others"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1628,9 +1628,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key21 in data79){
-if(!((key21 === "words") || (pattern0.test(key21)))){
-const err125 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data79.specify === undefined){
+const err125 = {instancePath:instancePath+"/otherBox",schemaPath:"#/properties/otherBox/required",keyword:"required",params:{missingProperty: "specify"},message:"must have required property '"+"specify"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1639,14 +1638,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data79.words !== undefined){
-let data80 = data79.words;
-if(Array.isArray(data80)){
-const len30 = data80.length;
-for(let i30=0; i30<len30; i30++){
-if(typeof data80[i30] !== "string"){
-const err126 = {instancePath:instancePath+"/secondary/words/" + i30,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data79){
+if(!(((key21 === "others") || (key21 === "specify")) || (pattern0.test(key21)))){
+const err126 = {instancePath:instancePath+"/otherBox",schemaPath:"#/properties/otherBox/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1656,9 +1650,13 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data79.others !== undefined){
+let data80 = data79.others;
+if(Array.isArray(data80)){
+const len30 = data80.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data80[i30] !== "string"){
+const err127 = {instancePath:instancePath+"/otherBox/others/" + i30,schemaPath:"#/properties/otherBox/properties/others/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1668,10 +1666,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-for(const key22 in data79){
-if(pattern0.test(key22)){
-if(typeof data79[key22] !== "string"){
-const err128 = {instancePath:instancePath+"/secondary/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err128 = {instancePath:instancePath+"/otherBox/others",schemaPath:"#/properties/otherBox/properties/others/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1681,10 +1678,13 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.specify !== undefined){
+let data82 = data79.specify;
+if(Array.isArray(data82)){
+const len31 = data82.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data82[i31] !== "string"){
+const err129 = {instancePath:instancePath+"/otherBox/specify/" + i31,schemaPath:"#/properties/otherBox/properties/specify/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1694,11 +1694,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.authors !== undefined){
-let data83 = data.authors;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.words === undefined){
-const err130 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
+}
+else {
+const err130 = {instancePath:instancePath+"/otherBox/specify",schemaPath:"#/properties/otherBox/properties/specify/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1707,8 +1705,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data83.fields === undefined){
-const err131 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+}
+for(const key22 in data79){
+if(pattern0.test(key22)){
+if(typeof data79[key22] !== "string"){
+const err131 = {instancePath:instancePath+"/otherBox/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/otherBox/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1717,9 +1718,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key23 in data83){
-if(!(((key23 === "words") || (key23 === "fields")) || (pattern0.test(key23)))){
-const err132 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/otherBox",schemaPath:"#/properties/otherBox/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1729,13 +1732,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data83.words !== undefined){
-let data84 = data83.words;
-if(Array.isArray(data84)){
-const len31 = data84.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data84[i31] !== "string"){
-const err133 = {instancePath:instancePath+"/authors/words/" + i31,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.secondary !== undefined){
+let data85 = data.secondary;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.words === undefined){
+const err133 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1744,10 +1745,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key23 in data85){
+if(!((key23 === "words") || (pattern0.test(key23)))){
+const err134 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1757,14 +1757,13 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data83.fields !== undefined){
-let data86 = data83.fields;
+if(data85.words !== undefined){
+let data86 = data85.words;
 if(Array.isArray(data86)){
 const len32 = data86.length;
 for(let i32=0; i32<len32; i32++){
-let data87 = data86[i32];
-if(typeof data87 !== "string"){
-const err135 = {instancePath:instancePath+"/authors/fields/" + i32,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data86[i32] !== "string"){
+const err135 = {instancePath:instancePath+"/secondary/words/" + i32,schemaPath:"#/properties/secondary/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1773,8 +1772,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!((((((((((((((((((data87 === "externalId") || (data87 === "submittedAt")) || (data87 === "organization")) || (data87 === "organizationType")) || (data87 === "contactName")) || (data87 === "firstName")) || (data87 === "lastName")) || (data87 === "email")) || (data87 === "phone")) || (data87 === "website")) || (data87 === "country")) || (data87 === "language")) || (data87 === "workingLanguage")) || (data87 === "title")) || (data87 === "description")) || (data87 === "beneficiaries")) || (data87 === "selfCategories")) || (data87 === "score"))){
-const err136 = {instancePath:instancePath+"/authors/fields/" + i32,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/secondary/words",schemaPath:"#/properties/secondary/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1784,9 +1785,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key24 in data85){
+if(pattern0.test(key24)){
+if(typeof data85[key24] !== "string"){
+const err137 = {instancePath:instancePath+"/secondary/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/secondary/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1796,10 +1798,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-for(const key24 in data83){
-if(pattern0.test(key24)){
-if(typeof data83[key24] !== "string"){
-const err138 = {instancePath:instancePath+"/authors/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/secondary",schemaPath:"#/properties/secondary/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1809,10 +1811,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.authors !== undefined){
+let data89 = data.authors;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.words === undefined){
+const err139 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "words"},message:"must have required property '"+"words"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1821,15 +1824,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data.exactHeaders !== undefined){
-let data89 = data.exactHeaders;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key25 in data89){
-if(!(pattern0.test(key25))){
-let data90 = data89[key25];
-if(typeof data90 !== "string"){
-const err140 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.fields === undefined){
+const err140 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1838,8 +1834,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(!((((((((((((((((((data90 === "externalId") || (data90 === "submittedAt")) || (data90 === "organization")) || (data90 === "organizationType")) || (data90 === "contactName")) || (data90 === "firstName")) || (data90 === "lastName")) || (data90 === "email")) || (data90 === "phone")) || (data90 === "website")) || (data90 === "country")) || (data90 === "language")) || (data90 === "workingLanguage")) || (data90 === "title")) || (data90 === "description")) || (data90 === "beneficiaries")) || (data90 === "selfCategories")) || (data90 === "score"))){
-const err141 = {instancePath:instancePath+"/exactHeaders/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+for(const key25 in data89){
+if(!(((key25 === "words") || (key25 === "fields")) || (pattern0.test(key25)))){
+const err141 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1849,11 +1846,13 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-for(const key26 in data89){
-if(pattern0.test(key26)){
-if(typeof data89[key26] !== "string"){
-const err142 = {instancePath:instancePath+"/exactHeaders/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.words !== undefined){
+let data90 = data89.words;
+if(Array.isArray(data90)){
+const len33 = data90.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data90[i33] !== "string"){
+const err142 = {instancePath:instancePath+"/authors/words/" + i33,schemaPath:"#/properties/authors/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1864,9 +1863,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err143 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err143 = {instancePath:instancePath+"/authors/words",schemaPath:"#/properties/authors/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1876,11 +1874,14 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data.singleWord !== undefined){
-let data92 = data.singleWord;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-if(data92.neutral === undefined){
-const err144 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
+if(data89.fields !== undefined){
+let data92 = data89.fields;
+if(Array.isArray(data92)){
+const len34 = data92.length;
+for(let i34=0; i34<len34; i34++){
+let data93 = data92[i34];
+if(typeof data93 !== "string"){
+const err144 = {instancePath:instancePath+"/authors/fields/" + i34,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1889,8 +1890,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data92.fields === undefined){
-const err145 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
+if(!((((((((((((((((((data93 === "externalId") || (data93 === "submittedAt")) || (data93 === "organization")) || (data93 === "organizationType")) || (data93 === "contactName")) || (data93 === "firstName")) || (data93 === "lastName")) || (data93 === "email")) || (data93 === "phone")) || (data93 === "website")) || (data93 === "country")) || (data93 === "language")) || (data93 === "workingLanguage")) || (data93 === "title")) || (data93 === "description")) || (data93 === "beneficiaries")) || (data93 === "selfCategories")) || (data93 === "score"))){
+const err145 = {instancePath:instancePath+"/authors/fields/" + i34,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1899,9 +1900,10 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key27 in data92){
-if(!(((key27 === "neutral") || (key27 === "fields")) || (pattern0.test(key27)))){
-const err146 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/authors/fields",schemaPath:"#/properties/authors/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1911,13 +1913,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data92.neutral !== undefined){
-let data93 = data92.neutral;
-if(Array.isArray(data93)){
-const len33 = data93.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data93[i33] !== "string"){
-const err147 = {instancePath:instancePath+"/singleWord/neutral/" + i33,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key26 in data89){
+if(pattern0.test(key26)){
+if(typeof data89[key26] !== "string"){
+const err147 = {instancePath:instancePath+"/authors/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/authors/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1928,8 +1927,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err148 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err148 = {instancePath:instancePath+"/authors",schemaPath:"#/properties/authors/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1939,13 +1939,14 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data92.fields !== undefined){
-let data95 = data92.fields;
+if(data.exactHeaders !== undefined){
+let data95 = data.exactHeaders;
 if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-for(const key28 in data95){
-const _errs221 = errors;
-if(typeof key28 !== "string"){
-const err149 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key28};
+for(const key27 in data95){
+if(!(pattern0.test(key27))){
+let data96 = data95[key27];
+if(typeof data96 !== "string"){
+const err149 = {instancePath:instancePath+"/exactHeaders/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1954,8 +1955,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(!((((((((((((((((((key28 === "externalId") || (key28 === "submittedAt")) || (key28 === "organization")) || (key28 === "organizationType")) || (key28 === "contactName")) || (key28 === "firstName")) || (key28 === "lastName")) || (key28 === "email")) || (key28 === "phone")) || (key28 === "website")) || (key28 === "country")) || (key28 === "language")) || (key28 === "workingLanguage")) || (key28 === "title")) || (key28 === "description")) || (key28 === "beneficiaries")) || (key28 === "selfCategories")) || (key28 === "score"))){
-const err150 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key28};
+if(!((((((((((((((((((data96 === "externalId") || (data96 === "submittedAt")) || (data96 === "organization")) || (data96 === "organizationType")) || (data96 === "contactName")) || (data96 === "firstName")) || (data96 === "lastName")) || (data96 === "email")) || (data96 === "phone")) || (data96 === "website")) || (data96 === "country")) || (data96 === "language")) || (data96 === "workingLanguage")) || (data96 === "title")) || (data96 === "description")) || (data96 === "beneficiaries")) || (data96 === "selfCategories")) || (data96 === "score"))){
+const err150 = {instancePath:instancePath+"/exactHeaders/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1964,9 +1965,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-var valid109 = _errs221 === errors;
-if(!valid109){
-const err151 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key28},message:"property name must be valid"};
+}
+}
+for(const key28 in data95){
+if(pattern0.test(key28)){
+if(typeof data95[key28] !== "string"){
+const err151 = {instancePath:instancePath+"/exactHeaders/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactHeaders/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1976,12 +1980,10 @@ vErrors.push(err151);
 errors++;
 }
 }
-for(const key29 in data95){
-let data96 = data95[key29];
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key30 in data96){
-if(!(((key30 === "context") || (key30 === "anyUpTo")) || (pattern0.test(key30)))){
-const err152 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/exactHeaders",schemaPath:"#/properties/exactHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1991,13 +1993,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data96.context !== undefined){
-let data97 = data96.context;
-if(Array.isArray(data97)){
-const len34 = data97.length;
-for(let i34=0; i34<len34; i34++){
-if(typeof data97[i34] !== "string"){
-const err153 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i34,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.singleWord !== undefined){
+let data98 = data.singleWord;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.neutral === undefined){
+const err153 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "neutral"},message:"must have required property '"+"neutral"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2006,10 +2006,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data98.fields === undefined){
+const err154 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2018,11 +2016,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data96.anyUpTo !== undefined){
-let data99 = data96.anyUpTo;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err155 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key29 in data98){
+if(!(((key29 === "neutral") || (key29 === "fields")) || (pattern0.test(key29)))){
+const err155 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2031,9 +2027,14 @@ vErrors.push(err155);
 }
 errors++;
 }
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 < 0 || isNaN(data99)){
-const err156 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data98.neutral !== undefined){
+let data99 = data98.neutral;
+if(Array.isArray(data99)){
+const len35 = data99.length;
+for(let i35=0; i35<len35; i35++){
+if(typeof data99[i35] !== "string"){
+const err156 = {instancePath:instancePath+"/singleWord/neutral/" + i35,schemaPath:"#/properties/singleWord/properties/neutral/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2044,10 +2045,8 @@ errors++;
 }
 }
 }
-for(const key31 in data96){
-if(pattern0.test(key31)){
-if(typeof data96[key31] !== "string"){
-const err157 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err157 = {instancePath:instancePath+"/singleWord/neutral",schemaPath:"#/properties/singleWord/properties/neutral/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2057,10 +2056,13 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-}
-else {
-const err158 = {instancePath:instancePath+"/singleWord/fields/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.fields !== undefined){
+let data101 = data98.fields;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key30 in data101){
+const _errs234 = errors;
+if(typeof key30 !== "string"){
+const err158 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key30};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2069,10 +2071,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((((((((((((((key30 === "externalId") || (key30 === "submittedAt")) || (key30 === "organization")) || (key30 === "organizationType")) || (key30 === "contactName")) || (key30 === "firstName")) || (key30 === "lastName")) || (key30 === "email")) || (key30 === "phone")) || (key30 === "website")) || (key30 === "country")) || (key30 === "language")) || (key30 === "workingLanguage")) || (key30 === "title")) || (key30 === "description")) || (key30 === "beneficiaries")) || (key30 === "selfCategories")) || (key30 === "score"))){
+const err159 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key30};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2081,11 +2081,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-for(const key32 in data92){
-if(pattern0.test(key32)){
-if(typeof data92[key32] !== "string"){
-const err160 = {instancePath:instancePath+"/singleWord/" + key32.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid115 = _errs234 === errors;
+if(!valid115){
+const err160 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key30},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2095,10 +2093,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key31 in data101){
+let data102 = data101[key31];
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+for(const key32 in data102){
+if(!(((key32 === "context") || (key32 === "anyUpTo")) || (pattern0.test(key32)))){
+const err161 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2108,11 +2108,13 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data.negative !== undefined){
-let data102 = data.negative;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.rules === undefined){
-const err162 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(data102.context !== undefined){
+let data103 = data102.context;
+if(Array.isArray(data103)){
+const len36 = data103.length;
+for(let i36=0; i36<len36; i36++){
+if(typeof data103[i36] !== "string"){
+const err162 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/context/" + i36,schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2121,9 +2123,10 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key33 in data102){
-if(!((key33 === "rules") || (pattern0.test(key33)))){
-const err163 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/context",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/context/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2133,15 +2136,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data102.rules !== undefined){
-let data103 = data102.rules;
-if(Array.isArray(data103)){
-const len35 = data103.length;
-for(let i35=0; i35<len35; i35++){
-let data104 = data103[i35];
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.why === undefined){
-const err164 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(data102.anyUpTo !== undefined){
+let data105 = data102.anyUpTo;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err164 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2150,9 +2148,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key34 in data104){
-if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key34)) || (pattern0.test(key34)))){
-const err165 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 0 || isNaN(data105)){
+const err165 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/anyUpTo",schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/properties/anyUpTo/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2162,9 +2160,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data104.why !== undefined){
-if(typeof data104.why !== "string"){
-const err166 = {instancePath:instancePath+"/negative/rules/" + i35+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key33 in data102){
+if(pattern0.test(key33)){
+if(typeof data102[key33] !== "string"){
+const err166 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2174,17 +2174,10 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data104.fields !== undefined){
-let data106 = data104.fields;
-if(Array.isArray(data106)){
-const len36 = data106.length;
-for(let i36=0; i36<len36; i36++){
-let data107 = data106[i36];
-const _errs251 = errors;
-let valid123 = false;
-const _errs252 = errors;
-if(typeof data107 !== "string"){
-const err167 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/singleWord/fields/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/properties/fields/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2193,8 +2186,10 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(!((((((((((((((((((data107 === "externalId") || (data107 === "submittedAt")) || (data107 === "organization")) || (data107 === "organizationType")) || (data107 === "contactName")) || (data107 === "firstName")) || (data107 === "lastName")) || (data107 === "email")) || (data107 === "phone")) || (data107 === "website")) || (data107 === "country")) || (data107 === "language")) || (data107 === "workingLanguage")) || (data107 === "title")) || (data107 === "description")) || (data107 === "beneficiaries")) || (data107 === "selfCategories")) || (data107 === "score"))){
-const err168 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/singleWord/fields",schemaPath:"#/properties/singleWord/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2203,12 +2198,11 @@ vErrors.push(err168);
 }
 errors++;
 }
-var _valid0 = _errs252 === errors;
-valid123 = valid123 || _valid0;
-if(!valid123){
-const _errs255 = errors;
-if("*" !== data107){
-const err169 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+}
+for(const key34 in data98){
+if(pattern0.test(key34)){
+if(typeof data98[key34] !== "string"){
+const err169 = {instancePath:instancePath+"/singleWord/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/singleWord/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2217,11 +2211,11 @@ vErrors.push(err169);
 }
 errors++;
 }
-var _valid0 = _errs255 === errors;
-valid123 = valid123 || _valid0;
 }
-if(!valid123){
-const err170 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields/" + i36,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/singleWord",schemaPath:"#/properties/singleWord/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2230,21 +2224,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-else {
-errors = _errs251;
-if(vErrors !== null){
-if(_errs251){
-vErrors.length = _errs251;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/negative/rules/" + i35+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.negative !== undefined){
+let data108 = data.negative;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.rules === undefined){
+const err171 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2253,15 +2238,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data104.except !== undefined){
-let data108 = data104.except;
-if(Array.isArray(data108)){
-const len37 = data108.length;
-for(let i37=0; i37<len37; i37++){
-let data109 = data108[i37];
-if(typeof data109 !== "string"){
-const err172 = {instancePath:instancePath+"/negative/rules/" + i35+"/except/" + i37,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data108){
+if(!((key35 === "rules") || (pattern0.test(key35)))){
+const err172 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2270,8 +2249,16 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(!((((((((((((((((((data109 === "externalId") || (data109 === "submittedAt")) || (data109 === "organization")) || (data109 === "organizationType")) || (data109 === "contactName")) || (data109 === "firstName")) || (data109 === "lastName")) || (data109 === "email")) || (data109 === "phone")) || (data109 === "website")) || (data109 === "country")) || (data109 === "language")) || (data109 === "workingLanguage")) || (data109 === "title")) || (data109 === "description")) || (data109 === "beneficiaries")) || (data109 === "selfCategories")) || (data109 === "score"))){
-const err173 = {instancePath:instancePath+"/negative/rules/" + i35+"/except/" + i37,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+if(data108.rules !== undefined){
+let data109 = data108.rules;
+if(Array.isArray(data109)){
+const len37 = data109.length;
+for(let i37=0; i37<len37; i37++){
+let data110 = data109[i37];
+if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(data110.why === undefined){
+const err173 = {instancePath:instancePath+"/negative/rules/" + i37,schemaPath:"#/properties/negative/properties/rules/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2280,10 +2267,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/negative/rules/" + i35+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key36 in data110){
+if(!((func2.call(schema11.properties.negative.properties.rules.items.properties, key36)) || (pattern0.test(key36)))){
+const err174 = {instancePath:instancePath+"/negative/rules/" + i37,schemaPath:"#/properties/negative/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2293,13 +2279,9 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data104.starts !== undefined){
-let data110 = data104.starts;
-if(Array.isArray(data110)){
-const len38 = data110.length;
-for(let i38=0; i38<len38; i38++){
-if(typeof data110[i38] !== "string"){
-const err175 = {instancePath:instancePath+"/negative/rules/" + i35+"/starts/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.why !== undefined){
+if(typeof data110.why !== "string"){
+const err175 = {instancePath:instancePath+"/negative/rules/" + i37+"/why",schemaPath:"#/properties/negative/properties/rules/items/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2309,9 +2291,17 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/negative/rules/" + i35+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data110.fields !== undefined){
+let data112 = data110.fields;
+if(Array.isArray(data112)){
+const len38 = data112.length;
+for(let i38=0; i38<len38; i38++){
+let data113 = data112[i38];
+const _errs264 = errors;
+let valid129 = false;
+const _errs265 = errors;
+if(typeof data113 !== "string"){
+const err176 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2320,14 +2310,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data104.phrases !== undefined){
-let data112 = data104.phrases;
-if(Array.isArray(data112)){
-const len39 = data112.length;
-for(let i39=0; i39<len39; i39++){
-if(typeof data112[i39] !== "string"){
-const err177 = {instancePath:instancePath+"/negative/rules/" + i35+"/phrases/" + i39,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((data113 === "externalId") || (data113 === "submittedAt")) || (data113 === "organization")) || (data113 === "organizationType")) || (data113 === "contactName")) || (data113 === "firstName")) || (data113 === "lastName")) || (data113 === "email")) || (data113 === "phone")) || (data113 === "website")) || (data113 === "country")) || (data113 === "language")) || (data113 === "workingLanguage")) || (data113 === "title")) || (data113 === "description")) || (data113 === "beneficiaries")) || (data113 === "selfCategories")) || (data113 === "score"))){
+const err177 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2336,10 +2320,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/negative/rules/" + i35+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs265 === errors;
+valid129 = valid129 || _valid0;
+if(!valid129){
+const _errs268 = errors;
+if("*" !== data113){
+const err178 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2348,14 +2334,11 @@ vErrors.push(err178);
 }
 errors++;
 }
+var _valid0 = _errs268 === errors;
+valid129 = valid129 || _valid0;
 }
-if(data104.words !== undefined){
-let data114 = data104.words;
-if(Array.isArray(data114)){
-const len40 = data114.length;
-for(let i40=0; i40<len40; i40++){
-if(typeof data114[i40] !== "string"){
-const err179 = {instancePath:instancePath+"/negative/rules/" + i35+"/words/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid129){
+const err179 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields/" + i38,schemaPath:"#/properties/negative/properties/rules/items/properties/fields/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2364,10 +2347,21 @@ vErrors.push(err179);
 }
 errors++;
 }
+else {
+errors = _errs264;
+if(vErrors !== null){
+if(_errs264){
+vErrors.length = _errs264;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err180 = {instancePath:instancePath+"/negative/rules/" + i35+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err180 = {instancePath:instancePath+"/negative/rules/" + i37+"/fields",schemaPath:"#/properties/negative/properties/rules/items/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2377,13 +2371,14 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data104.unless !== undefined){
-let data116 = data104.unless;
-if(Array.isArray(data116)){
-const len41 = data116.length;
-for(let i41=0; i41<len41; i41++){
-if(typeof data116[i41] !== "string"){
-const err181 = {instancePath:instancePath+"/negative/rules/" + i35+"/unless/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.except !== undefined){
+let data114 = data110.except;
+if(Array.isArray(data114)){
+const len39 = data114.length;
+for(let i39=0; i39<len39; i39++){
+let data115 = data114[i39];
+if(typeof data115 !== "string"){
+const err181 = {instancePath:instancePath+"/negative/rules/" + i37+"/except/" + i39,schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2392,10 +2387,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/negative/rules/" + i35+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((data115 === "externalId") || (data115 === "submittedAt")) || (data115 === "organization")) || (data115 === "organizationType")) || (data115 === "contactName")) || (data115 === "firstName")) || (data115 === "lastName")) || (data115 === "email")) || (data115 === "phone")) || (data115 === "website")) || (data115 === "country")) || (data115 === "language")) || (data115 === "workingLanguage")) || (data115 === "title")) || (data115 === "description")) || (data115 === "beneficiaries")) || (data115 === "selfCategories")) || (data115 === "score"))){
+const err182 = {instancePath:instancePath+"/negative/rules/" + i37+"/except/" + i39,schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2405,13 +2398,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data104.unlessPhrases !== undefined){
-let data118 = data104.unlessPhrases;
-if(Array.isArray(data118)){
-const len42 = data118.length;
-for(let i42=0; i42<len42; i42++){
-if(typeof data118[i42] !== "string"){
-const err183 = {instancePath:instancePath+"/negative/rules/" + i35+"/unlessPhrases/" + i42,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err183 = {instancePath:instancePath+"/negative/rules/" + i37+"/except",schemaPath:"#/properties/negative/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2421,9 +2410,13 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-else {
-const err184 = {instancePath:instancePath+"/negative/rules/" + i35+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data110.starts !== undefined){
+let data116 = data110.starts;
+if(Array.isArray(data116)){
+const len40 = data116.length;
+for(let i40=0; i40<len40; i40++){
+if(typeof data116[i40] !== "string"){
+const err184 = {instancePath:instancePath+"/negative/rules/" + i37+"/starts/" + i40,schemaPath:"#/properties/negative/properties/rules/items/properties/starts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2433,9 +2426,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data104.formTools !== undefined){
-if(typeof data104.formTools !== "boolean"){
-const err185 = {instancePath:instancePath+"/negative/rules/" + i35+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err185 = {instancePath:instancePath+"/negative/rules/" + i37+"/starts",schemaPath:"#/properties/negative/properties/rules/items/properties/starts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2445,10 +2438,13 @@ vErrors.push(err185);
 errors++;
 }
 }
-for(const key35 in data104){
-if(pattern0.test(key35)){
-if(typeof data104[key35] !== "string"){
-const err186 = {instancePath:instancePath+"/negative/rules/" + i35+"/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data110.phrases !== undefined){
+let data118 = data110.phrases;
+if(Array.isArray(data118)){
+const len41 = data118.length;
+for(let i41=0; i41<len41; i41++){
+if(typeof data118[i41] !== "string"){
+const err186 = {instancePath:instancePath+"/negative/rules/" + i37+"/phrases/" + i41,schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2459,9 +2455,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err187 = {instancePath:instancePath+"/negative/rules/" + i35,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err187 = {instancePath:instancePath+"/negative/rules/" + i37+"/phrases",schemaPath:"#/properties/negative/properties/rules/items/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2471,9 +2466,13 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-else {
-const err188 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data110.words !== undefined){
+let data120 = data110.words;
+if(Array.isArray(data120)){
+const len42 = data120.length;
+for(let i42=0; i42<len42; i42++){
+if(typeof data120[i42] !== "string"){
+const err188 = {instancePath:instancePath+"/negative/rules/" + i37+"/words/" + i42,schemaPath:"#/properties/negative/properties/rules/items/properties/words/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2483,10 +2482,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-for(const key36 in data102){
-if(pattern0.test(key36)){
-if(typeof data102[key36] !== "string"){
-const err189 = {instancePath:instancePath+"/negative/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err189 = {instancePath:instancePath+"/negative/rules/" + i37+"/words",schemaPath:"#/properties/negative/properties/rules/items/properties/words/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2496,10 +2494,13 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data110.unless !== undefined){
+let data122 = data110.unless;
+if(Array.isArray(data122)){
+const len43 = data122.length;
+for(let i43=0; i43<len43; i43++){
+if(typeof data122[i43] !== "string"){
+const err190 = {instancePath:instancePath+"/negative/rules/" + i37+"/unless/" + i43,schemaPath:"#/properties/negative/properties/rules/items/properties/unless/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2509,16 +2510,9 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data.exactOnly !== undefined){
-let data123 = data.exactOnly;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-for(const key37 in data123){
-const _errs289 = errors;
-const _errs290 = errors;
-let valid141 = false;
-const _errs291 = errors;
-if(typeof key37 !== "string"){
-const err191 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key37};
+}
+else {
+const err191 = {instancePath:instancePath+"/negative/rules/" + i37+"/unless",schemaPath:"#/properties/negative/properties/rules/items/properties/unless/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2527,8 +2521,14 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(!((((((((((((((((((key37 === "externalId") || (key37 === "submittedAt")) || (key37 === "organization")) || (key37 === "organizationType")) || (key37 === "contactName")) || (key37 === "firstName")) || (key37 === "lastName")) || (key37 === "email")) || (key37 === "phone")) || (key37 === "website")) || (key37 === "country")) || (key37 === "language")) || (key37 === "workingLanguage")) || (key37 === "title")) || (key37 === "description")) || (key37 === "beneficiaries")) || (key37 === "selfCategories")) || (key37 === "score"))){
-const err192 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key37};
+}
+if(data110.unlessPhrases !== undefined){
+let data124 = data110.unlessPhrases;
+if(Array.isArray(data124)){
+const len44 = data124.length;
+for(let i44=0; i44<len44; i44++){
+if(typeof data124[i44] !== "string"){
+const err192 = {instancePath:instancePath+"/negative/rules/" + i37+"/unlessPhrases/" + i44,schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2537,13 +2537,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-var _valid1 = _errs291 === errors;
-valid141 = valid141 || _valid1;
-if(!valid141){
-const _errs294 = errors;
-if(typeof key37 === "string"){
-if(!pattern0.test(key37)){
-const err193 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key37};
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/negative/rules/" + i37+"/unlessPhrases",schemaPath:"#/properties/negative/properties/rules/items/properties/unlessPhrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2553,11 +2550,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-var _valid1 = _errs294 === errors;
-valid141 = valid141 || _valid1;
-}
-if(!valid141){
-const err194 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key37};
+if(data110.formTools !== undefined){
+if(typeof data110.formTools !== "boolean"){
+const err194 = {instancePath:instancePath+"/negative/rules/" + i37+"/formTools",schemaPath:"#/properties/negative/properties/rules/items/properties/formTools/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2566,20 +2561,11 @@ vErrors.push(err194);
 }
 errors++;
 }
-else {
-errors = _errs290;
-if(vErrors !== null){
-if(_errs290){
-vErrors.length = _errs290;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid140 = _errs289 === errors;
-if(!valid140){
-const err195 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+for(const key37 in data110){
+if(pattern0.test(key37)){
+if(typeof data110[key37] !== "string"){
+const err195 = {instancePath:instancePath+"/negative/rules/" + i37+"/" + key37.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/properties/rules/items/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2589,14 +2575,10 @@ vErrors.push(err195);
 errors++;
 }
 }
-for(const key38 in data123){
-if(!(pattern0.test(key38))){
-let data124 = data123[key38];
-if(Array.isArray(data124)){
-const len43 = data124.length;
-for(let i43=0; i43<len43; i43++){
-if(typeof data124[i43] !== "string"){
-const err196 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i43,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/negative/rules/" + i37,schemaPath:"#/properties/negative/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2608,7 +2590,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/exactOnly/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/negative/rules",schemaPath:"#/properties/negative/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2618,11 +2600,10 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-for(const key39 in data123){
-if(pattern0.test(key39)){
-if(typeof data123[key39] !== "string"){
-const err198 = {instancePath:instancePath+"/exactOnly/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data108){
+if(pattern0.test(key38)){
+if(typeof data108[key38] !== "string"){
+const err198 = {instancePath:instancePath+"/negative/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/negative/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2635,7 +2616,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err199 = {instancePath:instancePath+"/negative",schemaPath:"#/properties/negative/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2645,16 +2626,16 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data.standIns !== undefined){
-let data127 = data.standIns;
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key40 in data127){
+if(data.exactOnly !== undefined){
+let data129 = data.exactOnly;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+for(const key39 in data129){
+const _errs302 = errors;
+const _errs303 = errors;
+let valid147 = false;
 const _errs304 = errors;
-const _errs305 = errors;
-let valid148 = false;
-const _errs306 = errors;
-if(typeof key40 !== "string"){
-const err200 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key40};
+if(typeof key39 !== "string"){
+const err200 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key39};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2663,8 +2644,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(!((((((((((((((((((key40 === "externalId") || (key40 === "submittedAt")) || (key40 === "organization")) || (key40 === "organizationType")) || (key40 === "contactName")) || (key40 === "firstName")) || (key40 === "lastName")) || (key40 === "email")) || (key40 === "phone")) || (key40 === "website")) || (key40 === "country")) || (key40 === "language")) || (key40 === "workingLanguage")) || (key40 === "title")) || (key40 === "description")) || (key40 === "beneficiaries")) || (key40 === "selfCategories")) || (key40 === "score"))){
-const err201 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key40};
+if(!((((((((((((((((((key39 === "externalId") || (key39 === "submittedAt")) || (key39 === "organization")) || (key39 === "organizationType")) || (key39 === "contactName")) || (key39 === "firstName")) || (key39 === "lastName")) || (key39 === "email")) || (key39 === "phone")) || (key39 === "website")) || (key39 === "country")) || (key39 === "language")) || (key39 === "workingLanguage")) || (key39 === "title")) || (key39 === "description")) || (key39 === "beneficiaries")) || (key39 === "selfCategories")) || (key39 === "score"))){
+const err201 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key39};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2673,13 +2654,13 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid2 = _errs306 === errors;
-valid148 = valid148 || _valid2;
-if(!valid148){
-const _errs309 = errors;
-if(typeof key40 === "string"){
-if(!pattern0.test(key40)){
-const err202 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key40};
+var _valid1 = _errs304 === errors;
+valid147 = valid147 || _valid1;
+if(!valid147){
+const _errs307 = errors;
+if(typeof key39 === "string"){
+if(!pattern0.test(key39)){
+const err202 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key39};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2689,11 +2670,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-var _valid2 = _errs309 === errors;
-valid148 = valid148 || _valid2;
+var _valid1 = _errs307 === errors;
+valid147 = valid147 || _valid1;
 }
-if(!valid148){
-const err203 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key40};
+if(!valid147){
+const err203 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key39};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2703,19 +2684,19 @@ vErrors.push(err203);
 errors++;
 }
 else {
-errors = _errs305;
+errors = _errs303;
 if(vErrors !== null){
-if(_errs305){
-vErrors.length = _errs305;
+if(_errs303){
+vErrors.length = _errs303;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid147 = _errs304 === errors;
-if(!valid147){
-const err204 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key40},message:"property name must be valid"};
+var valid146 = _errs302 === errors;
+if(!valid146){
+const err204 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2725,14 +2706,14 @@ vErrors.push(err204);
 errors++;
 }
 }
-for(const key41 in data127){
-if(!(pattern0.test(key41))){
-let data128 = data127[key41];
-if(Array.isArray(data128)){
-const len44 = data128.length;
-for(let i44=0; i44<len44; i44++){
-if(typeof data128[i44] !== "string"){
-const err205 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i44,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key40 in data129){
+if(!(pattern0.test(key40))){
+let data130 = data129[key40];
+if(Array.isArray(data130)){
+const len45 = data130.length;
+for(let i45=0; i45<len45; i45++){
+if(typeof data130[i45] !== "string"){
+const err205 = {instancePath:instancePath+"/exactOnly/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i45,schemaPath:"#/properties/exactOnly/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2744,7 +2725,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/standIns/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err206 = {instancePath:instancePath+"/exactOnly/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2755,10 +2736,10 @@ errors++;
 }
 }
 }
-for(const key42 in data127){
-if(pattern0.test(key42)){
-if(typeof data127[key42] !== "string"){
-const err207 = {instancePath:instancePath+"/standIns/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key41 in data129){
+if(pattern0.test(key41)){
+if(typeof data129[key41] !== "string"){
+const err207 = {instancePath:instancePath+"/exactOnly/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exactOnly/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2771,7 +2752,7 @@ errors++;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err208 = {instancePath:instancePath+"/exactOnly",schemaPath:"#/properties/exactOnly/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2781,13 +2762,16 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.stopwords !== undefined){
-let data131 = data.stopwords;
-if(Array.isArray(data131)){
-const len45 = data131.length;
-for(let i45=0; i45<len45; i45++){
-if(typeof data131[i45] !== "string"){
-const err209 = {instancePath:instancePath+"/stopwords/" + i45,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.standIns !== undefined){
+let data133 = data.standIns;
+if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+for(const key42 in data133){
+const _errs317 = errors;
+const _errs318 = errors;
+let valid154 = false;
+const _errs319 = errors;
+if(typeof key42 !== "string"){
+const err209 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key42};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2796,10 +2780,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((key42 === "externalId") || (key42 === "submittedAt")) || (key42 === "organization")) || (key42 === "organizationType")) || (key42 === "contactName")) || (key42 === "firstName")) || (key42 === "lastName")) || (key42 === "email")) || (key42 === "phone")) || (key42 === "website")) || (key42 === "country")) || (key42 === "language")) || (key42 === "workingLanguage")) || (key42 === "title")) || (key42 === "description")) || (key42 === "beneficiaries")) || (key42 === "selfCategories")) || (key42 === "score"))){
+const err210 = {instancePath:instancePath+"/standIns",schemaPath:"#/definitions/field/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values",propertyName:key42};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2808,13 +2790,13 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data133 = data.fields;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key43 in data133){
-if(!(func2.call(schema11.properties.fields.properties, key43))){
-const err211 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+var _valid2 = _errs319 === errors;
+valid154 = valid154 || _valid2;
+if(!valid154){
+const _errs322 = errors;
+if(typeof key42 === "string"){
+if(!pattern0.test(key42)){
+const err211 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^[$_][A-Za-z]*[cC]omment$"},message:"must match pattern \""+"^[$_][A-Za-z]*[cC]omment$"+"\"",propertyName:key42};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2824,13 +2806,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data133.externalId !== undefined){
-let data134 = data133.externalId;
-if(Array.isArray(data134)){
-const len46 = data134.length;
-for(let i46=0; i46<len46; i46++){
-if(typeof data134[i46] !== "string"){
-const err212 = {instancePath:instancePath+"/fields/externalId/" + i46,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs322 === errors;
+valid154 = valid154 || _valid2;
+}
+if(!valid154){
+const err212 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",propertyName:key42};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2839,10 +2819,20 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
+else {
+errors = _errs318;
+if(vErrors !== null){
+if(_errs318){
+vErrors.length = _errs318;
 }
 else {
-const err213 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+var valid153 = _errs317 === errors;
+if(!valid153){
+const err213 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2852,13 +2842,14 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data133.submittedAt !== undefined){
-let data136 = data133.submittedAt;
-if(Array.isArray(data136)){
-const len47 = data136.length;
-for(let i47=0; i47<len47; i47++){
-if(typeof data136[i47] !== "string"){
-const err214 = {instancePath:instancePath+"/fields/submittedAt/" + i47,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key43 in data133){
+if(!(pattern0.test(key43))){
+let data134 = data133[key43];
+if(Array.isArray(data134)){
+const len46 = data134.length;
+for(let i46=0; i46<len46; i46++){
+if(typeof data134[i46] !== "string"){
+const err214 = {instancePath:instancePath+"/standIns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i46,schemaPath:"#/properties/standIns/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2870,7 +2861,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err215 = {instancePath:instancePath+"/standIns/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2880,13 +2871,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data133.organization !== undefined){
-let data138 = data133.organization;
-if(Array.isArray(data138)){
-const len48 = data138.length;
-for(let i48=0; i48<len48; i48++){
-if(typeof data138[i48] !== "string"){
-const err216 = {instancePath:instancePath+"/fields/organization/" + i48,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key44 in data133){
+if(pattern0.test(key44)){
+if(typeof data133[key44] !== "string"){
+const err216 = {instancePath:instancePath+"/standIns/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/standIns/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2897,8 +2886,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err217 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err217 = {instancePath:instancePath+"/standIns",schemaPath:"#/properties/standIns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2908,13 +2898,13 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data133.organizationType !== undefined){
-let data140 = data133.organizationType;
-if(Array.isArray(data140)){
-const len49 = data140.length;
-for(let i49=0; i49<len49; i49++){
-if(typeof data140[i49] !== "string"){
-const err218 = {instancePath:instancePath+"/fields/organizationType/" + i49,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.stopwords !== undefined){
+let data137 = data.stopwords;
+if(Array.isArray(data137)){
+const len47 = data137.length;
+for(let i47=0; i47<len47; i47++){
+if(typeof data137[i47] !== "string"){
+const err218 = {instancePath:instancePath+"/stopwords/" + i47,schemaPath:"#/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2926,7 +2916,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err219 = {instancePath:instancePath+"/stopwords",schemaPath:"#/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2936,13 +2926,12 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data133.contactName !== undefined){
-let data142 = data133.contactName;
-if(Array.isArray(data142)){
-const len50 = data142.length;
-for(let i50=0; i50<len50; i50++){
-if(typeof data142[i50] !== "string"){
-const err220 = {instancePath:instancePath+"/fields/contactName/" + i50,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fields !== undefined){
+let data139 = data.fields;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+for(const key45 in data139){
+if(!(func2.call(schema11.properties.fields.properties, key45))){
+const err220 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2952,9 +2941,13 @@ vErrors.push(err220);
 errors++;
 }
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.externalId !== undefined){
+let data140 = data139.externalId;
+if(Array.isArray(data140)){
+const len48 = data140.length;
+for(let i48=0; i48<len48; i48++){
+if(typeof data140[i48] !== "string"){
+const err221 = {instancePath:instancePath+"/fields/externalId/" + i48,schemaPath:"#/properties/fields/properties/externalId/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2964,13 +2957,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data133.firstName !== undefined){
-let data144 = data133.firstName;
-if(Array.isArray(data144)){
-const len51 = data144.length;
-for(let i51=0; i51<len51; i51++){
-if(typeof data144[i51] !== "string"){
-const err222 = {instancePath:instancePath+"/fields/firstName/" + i51,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err222 = {instancePath:instancePath+"/fields/externalId",schemaPath:"#/properties/fields/properties/externalId/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2980,9 +2969,13 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.submittedAt !== undefined){
+let data142 = data139.submittedAt;
+if(Array.isArray(data142)){
+const len49 = data142.length;
+for(let i49=0; i49<len49; i49++){
+if(typeof data142[i49] !== "string"){
+const err223 = {instancePath:instancePath+"/fields/submittedAt/" + i49,schemaPath:"#/properties/fields/properties/submittedAt/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2992,13 +2985,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data133.lastName !== undefined){
-let data146 = data133.lastName;
-if(Array.isArray(data146)){
-const len52 = data146.length;
-for(let i52=0; i52<len52; i52++){
-if(typeof data146[i52] !== "string"){
-const err224 = {instancePath:instancePath+"/fields/lastName/" + i52,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err224 = {instancePath:instancePath+"/fields/submittedAt",schemaPath:"#/properties/fields/properties/submittedAt/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3008,9 +2997,13 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.organization !== undefined){
+let data144 = data139.organization;
+if(Array.isArray(data144)){
+const len50 = data144.length;
+for(let i50=0; i50<len50; i50++){
+if(typeof data144[i50] !== "string"){
+const err225 = {instancePath:instancePath+"/fields/organization/" + i50,schemaPath:"#/properties/fields/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3020,13 +3013,9 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data133.email !== undefined){
-let data148 = data133.email;
-if(Array.isArray(data148)){
-const len53 = data148.length;
-for(let i53=0; i53<len53; i53++){
-if(typeof data148[i53] !== "string"){
-const err226 = {instancePath:instancePath+"/fields/email/" + i53,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err226 = {instancePath:instancePath+"/fields/organization",schemaPath:"#/properties/fields/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3036,9 +3025,13 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.organizationType !== undefined){
+let data146 = data139.organizationType;
+if(Array.isArray(data146)){
+const len51 = data146.length;
+for(let i51=0; i51<len51; i51++){
+if(typeof data146[i51] !== "string"){
+const err227 = {instancePath:instancePath+"/fields/organizationType/" + i51,schemaPath:"#/properties/fields/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3048,13 +3041,9 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data133.phone !== undefined){
-let data150 = data133.phone;
-if(Array.isArray(data150)){
-const len54 = data150.length;
-for(let i54=0; i54<len54; i54++){
-if(typeof data150[i54] !== "string"){
-const err228 = {instancePath:instancePath+"/fields/phone/" + i54,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err228 = {instancePath:instancePath+"/fields/organizationType",schemaPath:"#/properties/fields/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3064,9 +3053,13 @@ vErrors.push(err228);
 errors++;
 }
 }
-}
-else {
-const err229 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.contactName !== undefined){
+let data148 = data139.contactName;
+if(Array.isArray(data148)){
+const len52 = data148.length;
+for(let i52=0; i52<len52; i52++){
+if(typeof data148[i52] !== "string"){
+const err229 = {instancePath:instancePath+"/fields/contactName/" + i52,schemaPath:"#/properties/fields/properties/contactName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3076,13 +3069,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data133.website !== undefined){
-let data152 = data133.website;
-if(Array.isArray(data152)){
-const len55 = data152.length;
-for(let i55=0; i55<len55; i55++){
-if(typeof data152[i55] !== "string"){
-const err230 = {instancePath:instancePath+"/fields/website/" + i55,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err230 = {instancePath:instancePath+"/fields/contactName",schemaPath:"#/properties/fields/properties/contactName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3092,9 +3081,13 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.firstName !== undefined){
+let data150 = data139.firstName;
+if(Array.isArray(data150)){
+const len53 = data150.length;
+for(let i53=0; i53<len53; i53++){
+if(typeof data150[i53] !== "string"){
+const err231 = {instancePath:instancePath+"/fields/firstName/" + i53,schemaPath:"#/properties/fields/properties/firstName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3104,13 +3097,9 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data133.country !== undefined){
-let data154 = data133.country;
-if(Array.isArray(data154)){
-const len56 = data154.length;
-for(let i56=0; i56<len56; i56++){
-if(typeof data154[i56] !== "string"){
-const err232 = {instancePath:instancePath+"/fields/country/" + i56,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err232 = {instancePath:instancePath+"/fields/firstName",schemaPath:"#/properties/fields/properties/firstName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3120,9 +3109,13 @@ vErrors.push(err232);
 errors++;
 }
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.lastName !== undefined){
+let data152 = data139.lastName;
+if(Array.isArray(data152)){
+const len54 = data152.length;
+for(let i54=0; i54<len54; i54++){
+if(typeof data152[i54] !== "string"){
+const err233 = {instancePath:instancePath+"/fields/lastName/" + i54,schemaPath:"#/properties/fields/properties/lastName/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3132,13 +3125,9 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data133.language !== undefined){
-let data156 = data133.language;
-if(Array.isArray(data156)){
-const len57 = data156.length;
-for(let i57=0; i57<len57; i57++){
-if(typeof data156[i57] !== "string"){
-const err234 = {instancePath:instancePath+"/fields/language/" + i57,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err234 = {instancePath:instancePath+"/fields/lastName",schemaPath:"#/properties/fields/properties/lastName/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3148,9 +3137,13 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.email !== undefined){
+let data154 = data139.email;
+if(Array.isArray(data154)){
+const len55 = data154.length;
+for(let i55=0; i55<len55; i55++){
+if(typeof data154[i55] !== "string"){
+const err235 = {instancePath:instancePath+"/fields/email/" + i55,schemaPath:"#/properties/fields/properties/email/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3160,13 +3153,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data133.workingLanguage !== undefined){
-let data158 = data133.workingLanguage;
-if(Array.isArray(data158)){
-const len58 = data158.length;
-for(let i58=0; i58<len58; i58++){
-if(typeof data158[i58] !== "string"){
-const err236 = {instancePath:instancePath+"/fields/workingLanguage/" + i58,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err236 = {instancePath:instancePath+"/fields/email",schemaPath:"#/properties/fields/properties/email/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3176,9 +3165,13 @@ vErrors.push(err236);
 errors++;
 }
 }
-}
-else {
-const err237 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.phone !== undefined){
+let data156 = data139.phone;
+if(Array.isArray(data156)){
+const len56 = data156.length;
+for(let i56=0; i56<len56; i56++){
+if(typeof data156[i56] !== "string"){
+const err237 = {instancePath:instancePath+"/fields/phone/" + i56,schemaPath:"#/properties/fields/properties/phone/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3188,13 +3181,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data133.title !== undefined){
-let data160 = data133.title;
-if(Array.isArray(data160)){
-const len59 = data160.length;
-for(let i59=0; i59<len59; i59++){
-if(typeof data160[i59] !== "string"){
-const err238 = {instancePath:instancePath+"/fields/title/" + i59,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err238 = {instancePath:instancePath+"/fields/phone",schemaPath:"#/properties/fields/properties/phone/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3204,9 +3193,13 @@ vErrors.push(err238);
 errors++;
 }
 }
-}
-else {
-const err239 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.website !== undefined){
+let data158 = data139.website;
+if(Array.isArray(data158)){
+const len57 = data158.length;
+for(let i57=0; i57<len57; i57++){
+if(typeof data158[i57] !== "string"){
+const err239 = {instancePath:instancePath+"/fields/website/" + i57,schemaPath:"#/properties/fields/properties/website/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3216,13 +3209,9 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data133.description !== undefined){
-let data162 = data133.description;
-if(Array.isArray(data162)){
-const len60 = data162.length;
-for(let i60=0; i60<len60; i60++){
-if(typeof data162[i60] !== "string"){
-const err240 = {instancePath:instancePath+"/fields/description/" + i60,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err240 = {instancePath:instancePath+"/fields/website",schemaPath:"#/properties/fields/properties/website/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3232,9 +3221,13 @@ vErrors.push(err240);
 errors++;
 }
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.country !== undefined){
+let data160 = data139.country;
+if(Array.isArray(data160)){
+const len58 = data160.length;
+for(let i58=0; i58<len58; i58++){
+if(typeof data160[i58] !== "string"){
+const err241 = {instancePath:instancePath+"/fields/country/" + i58,schemaPath:"#/properties/fields/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3244,13 +3237,9 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data133.beneficiaries !== undefined){
-let data164 = data133.beneficiaries;
-if(Array.isArray(data164)){
-const len61 = data164.length;
-for(let i61=0; i61<len61; i61++){
-if(typeof data164[i61] !== "string"){
-const err242 = {instancePath:instancePath+"/fields/beneficiaries/" + i61,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err242 = {instancePath:instancePath+"/fields/country",schemaPath:"#/properties/fields/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3260,9 +3249,13 @@ vErrors.push(err242);
 errors++;
 }
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.language !== undefined){
+let data162 = data139.language;
+if(Array.isArray(data162)){
+const len59 = data162.length;
+for(let i59=0; i59<len59; i59++){
+if(typeof data162[i59] !== "string"){
+const err243 = {instancePath:instancePath+"/fields/language/" + i59,schemaPath:"#/properties/fields/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3272,13 +3265,9 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data133.selfCategories !== undefined){
-let data166 = data133.selfCategories;
-if(Array.isArray(data166)){
-const len62 = data166.length;
-for(let i62=0; i62<len62; i62++){
-if(typeof data166[i62] !== "string"){
-const err244 = {instancePath:instancePath+"/fields/selfCategories/" + i62,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err244 = {instancePath:instancePath+"/fields/language",schemaPath:"#/properties/fields/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3288,9 +3277,13 @@ vErrors.push(err244);
 errors++;
 }
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.workingLanguage !== undefined){
+let data164 = data139.workingLanguage;
+if(Array.isArray(data164)){
+const len60 = data164.length;
+for(let i60=0; i60<len60; i60++){
+if(typeof data164[i60] !== "string"){
+const err245 = {instancePath:instancePath+"/fields/workingLanguage/" + i60,schemaPath:"#/properties/fields/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3300,13 +3293,9 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data133.score !== undefined){
-let data168 = data133.score;
-if(Array.isArray(data168)){
-const len63 = data168.length;
-for(let i63=0; i63<len63; i63++){
-if(typeof data168[i63] !== "string"){
-const err246 = {instancePath:instancePath+"/fields/score/" + i63,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err246 = {instancePath:instancePath+"/fields/workingLanguage",schemaPath:"#/properties/fields/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3316,9 +3305,13 @@ vErrors.push(err246);
 errors++;
 }
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.title !== undefined){
+let data166 = data139.title;
+if(Array.isArray(data166)){
+const len61 = data166.length;
+for(let i61=0; i61<len61; i61++){
+if(typeof data166[i61] !== "string"){
+const err247 = {instancePath:instancePath+"/fields/title/" + i61,schemaPath:"#/properties/fields/properties/title/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3330,7 +3323,7 @@ errors++;
 }
 }
 else {
-const err248 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err248 = {instancePath:instancePath+"/fields/title",schemaPath:"#/properties/fields/properties/title/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3340,10 +3333,13 @@ vErrors.push(err248);
 errors++;
 }
 }
-for(const key44 in data){
-if(pattern0.test(key44)){
-if(typeof data[key44] !== "string"){
-const err249 = {instancePath:instancePath+"/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data139.description !== undefined){
+let data168 = data139.description;
+if(Array.isArray(data168)){
+const len62 = data168.length;
+for(let i62=0; i62<len62; i62++){
+if(typeof data168[i62] !== "string"){
+const err249 = {instancePath:instancePath+"/fields/description/" + i62,schemaPath:"#/properties/fields/properties/description/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3354,9 +3350,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err250 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err250 = {instancePath:instancePath+"/fields/description",schemaPath:"#/properties/fields/properties/description/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3365,10 +3360,132 @@ vErrors.push(err250);
 }
 errors++;
 }
+}
+if(data139.beneficiaries !== undefined){
+let data170 = data139.beneficiaries;
+if(Array.isArray(data170)){
+const len63 = data170.length;
+for(let i63=0; i63<len63; i63++){
+if(typeof data170[i63] !== "string"){
+const err251 = {instancePath:instancePath+"/fields/beneficiaries/" + i63,schemaPath:"#/properties/fields/properties/beneficiaries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/fields/beneficiaries",schemaPath:"#/properties/fields/properties/beneficiaries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data139.selfCategories !== undefined){
+let data172 = data139.selfCategories;
+if(Array.isArray(data172)){
+const len64 = data172.length;
+for(let i64=0; i64<len64; i64++){
+if(typeof data172[i64] !== "string"){
+const err253 = {instancePath:instancePath+"/fields/selfCategories/" + i64,schemaPath:"#/properties/fields/properties/selfCategories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/fields/selfCategories",schemaPath:"#/properties/fields/properties/selfCategories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data139.score !== undefined){
+let data174 = data139.score;
+if(Array.isArray(data174)){
+const len65 = data174.length;
+for(let i65=0; i65<len65; i65++){
+if(typeof data174[i65] !== "string"){
+const err255 = {instancePath:instancePath+"/fields/score/" + i65,schemaPath:"#/properties/fields/properties/score/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/fields/score",schemaPath:"#/properties/fields/properties/score/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+for(const key46 in data){
+if(pattern0.test(key46)){
+if(typeof data[key46] !== "string"){
+const err258 = {instancePath:instancePath+"/" + key46.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err259 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles","forms"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
+const allowedKeys = {"#":["required","priority","formMetadata","ignored","notNames","counts","excludes","otherParties","otherPeople","submitter","applicantSide","nameQualifiers","otherBox","secondary","authors","exactHeaders","singleWord","negative","exactOnly","standIns","stopwords","fields"],"#/properties/formMetadata":["headers"],"#/properties/ignored":["headers"],"#/properties/notNames":["fields","excluded","words","nameWords","jobTitleFields"],"#/properties/counts":["words","askWhich","fields"],"#/properties/excludes/items":["fields","excluded"],"#/properties/otherParties":["words","unless","fields"],"#/properties/otherPeople":["people","prefixes","ordinals","details"],"#/properties/submitter":["phrases","people","fields","contactRoles","forms"],"#/properties/applicantSide":["fields","words"],"#/properties/nameQualifiers":["words"],"#/properties/otherBox":["others","specify"],"#/properties/secondary":["words"],"#/properties/authors":["words","fields"],"#/properties/singleWord":["neutral","fields"],"#/properties/singleWord/properties/fields/additionalProperties":["context","anyUpTo"],"#/properties/negative":["rules"],"#/properties/negative/properties/rules/items":["why","fields","except","starts","phrases","words","unless","unlessPhrases","formTools"],"#/properties/fields":["externalId","submittedAt","organization","organizationType","contactName","firstName","lastName","email","phone","website","country","language","workingLanguage","title","description","beneficiaries","selfCategories","score"]};
 export const validateHeaders: DataValidator = Object.assign(validateHeadersCode, { allowedKeys });

@@ -11,7 +11,8 @@
  * Every row is accounted for: rows = matched + unmatched.
  */
 import { normaliseName } from '../../geo/normalise.js';
-import { identifies, nameVariants, personNameKey } from './names.js';
+import { countryOf, identifies, nameAdditions, nameVariants, personNameKey } from './names.js';
+import { organizationKey } from '../../organization-keys.js';
 import type { AttendanceFile, AttendanceReport, AttendanceRow } from './report.js';
 import { attendedMinutes } from '../../attendance-minutes.js';
 
@@ -20,6 +21,10 @@ export interface AttendanceMember {
   name: string | null;
   email: string | null;
   altEmails?: readonly string[];
+  /** The organisation the member is or works for: a display name naming another one is not this member. */
+  organization?: string | null;
+  /** ISO 3166-1 alpha-2: a display name naming another country is not this member. */
+  country?: string | null;
 }
 
 /**
@@ -51,7 +56,7 @@ export interface UnmatchedRow {
   /** In words, quoting the row's email or name: for the officer's own screen, not for logs. */
   reason: string;
   problem: UnmatchedProblem;
-  /** The members an email or name fits (problem email-shared or name-shared). */
+  /** The members an email or name fits (problem email-shared or name-shared), or whose organisation or country the row's name contradicts (unknown). */
   candidates: number[];
 }
 
@@ -62,7 +67,9 @@ export function neutralReason(u: Pick<UnmatchedRow, 'problem' | 'candidates' | '
     case 'email-shared': return `the email belongs to ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'name-shared': return `the name fits ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'empty': return 'the row has neither a name nor an email';
-    default: return u.email ? 'no member has this email or name' : 'no email, and no member has this name';
+    default:
+      if (u.candidates.length) return `the name fits ${ids(u.candidates)}, but the row names another organisation or country`;
+      return u.email ? 'no member has this email or name' : 'no email, and no member has this name';
   }
 }
 
@@ -143,7 +150,12 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
   const byName = new Map<string, number[]>();
   // A member may go by several names (several contact people): each one is a key.
   const nameOf = new Map<number, string[]>();
+  const whereOf = new Map<number, { organization: string | null; country: string | null }>();
+  const organizations = new Set<string>();
   for (const m of members) {
+    const organization = m.organization?.trim() ? organizationKey(m.organization) : null;
+    if (organization) organizations.add(organization);
+    whereOf.set(m.memberId, { organization, country: m.country?.toUpperCase() ?? null });
     for (const e of [m.email, ...(m.altEmails ?? [])]) if (emailKey(e)) pushTo(byEmail, emailKey(e), m.memberId);
     for (const key of m.name ? keysOf([m.name]) : []) {
       pushTo(byName, key, m.memberId);
@@ -178,7 +190,7 @@ export function matchAttendance(reports: readonly AttendanceReport[], members: r
     let matched = 0;
     let unmatched = 0;
     for (const row of report.rows) {
-      const outcome = matchRow(row, { keysOf: rememberedKeys, byEmail, byName, nameOf, linkByEmail, linkByName, expected: options.expected ?? new Set() });
+      const outcome = matchRow(row, { keysOf: rememberedKeys, byEmail, byName, nameOf, whereOf, organizations, linkByEmail, linkByName, expected: options.expected ?? new Set() });
       if ('memberId' in outcome) {
         matched++;
         matches.push({ file: row.file, rowNumber: row.rowNumber, memberId: outcome.memberId, by: outcome.by });
@@ -210,6 +222,9 @@ interface Index {
   byEmail: Map<string, number[]>;
   byName: Map<string, number[]>;
   nameOf: Map<number, string[]>;
+  whereOf: Map<number, { organization: string | null; country: string | null }>;
+  /** The members' organisations, keyed: a display name's addition that is one of them names an organisation. */
+  organizations: ReadonlySet<string>;
   expected: ReadonlySet<number>;
   linkByEmail: Map<string, number | null>;
   linkByName: Map<string, number | null>;
@@ -243,7 +258,13 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
     }
   }
   // (a lone initial or a lone CJK character is no one's name: never matched on)
-  const candidates = [...new Set(keys.filter(identifies).flatMap((k) => idx.byName.get(k) ?? []))];
+  const fitting = [...new Set(keys.filter(identifies).flatMap((k) => idx.byName.get(k) ?? []))];
+  // (the display name as the report wrote it: Zoom's "Maria Lopez (Taller Sur)" is read as two names)
+  const candidates = fitting.filter((id) => !namesElsewhere([row.name, ...written], id, idx));
+  if (fitting.length > 0 && candidates.length === 0) {
+    const sorted = [...fitting].sort((a, b) => a - b);
+    return { reason: `${row.names.length > 1 ? "the row's names fit" : "the row's name fits"} ${ids(sorted)}, but names another organisation or country`, problem: 'unknown', candidates: sorted };
+  }
   if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
   const expected = candidates.filter((id) => idx.expected.has(id));
   if (candidates.length > 1 && expected.length === 1) return { memberId: expected[0]!, by: 'name' };
@@ -256,6 +277,23 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   if (!email && !keys.length) return { reason: 'the row has neither a name nor an email', problem: 'empty' };
   if (email) return { reason: `no member has the row's email${keys.length ? ` or ${shown}` : ''}`, problem: 'unknown' };
   return { reason: `no email, and no member has ${shown}`, problem: 'unknown' };
+}
+
+/**
+ * Whether a display name says the person is elsewhere than the member: an addition that is
+ * another member organisation ("Maria (Org A)" for Maria of Org B) or another country ("Ama
+ * Owusu - Ghana" for an Ama Owusu in Kenya). Its own organisation or country, or an addition
+ * that is neither ("Ministry of Labour", "External", a double surname), says nothing against it.
+ */
+function namesElsewhere(written: readonly string[], memberId: number, idx: Index): boolean {
+  const where = idx.whereOf.get(memberId);
+  if (!where) return false;
+  return written.some((name) => nameAdditions(name).some((addition) => {
+    const organization = organizationKey(addition);
+    if (idx.organizations.has(organization)) return organization !== where.organization;
+    const country = countryOf(addition);
+    return country !== null && where.country !== null && country !== where.country;
+  }));
 }
 
 /** Minutes of one member (attendedMinutes: their time counted once per meeting), joins, first join and last leave. */

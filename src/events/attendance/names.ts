@@ -23,6 +23,7 @@
  * name ("Juan" of "iPhone de Juan") is not: it would match the wrong person.
  */
 import { normaliseName } from '../../geo/normalise.js';
+import { resolveCountry } from '../../geo/countries.js';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{M}\u30fc]+$/u;
@@ -96,7 +97,21 @@ const MODEL = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 'note', 's
  * a double surname written loosely ("Ama Owusu - Mensah" is Ama Owusu-Mensah), not an affiliation
  * ("Ama Owusu - ILO", "Ama Owusu - Ministry of Labour"): taken apart, it was the member Ama Owusu.
  */
-const SPACED_HYPHEN = /\s+[-\u2013]\s+(?=\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?:\s+[-\u2013\u2014|@]\s+|\s*\||\s*$))/gu;
+const SPACED_HYPHEN = /\s+[-\u2013]\s+(?=(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*)(?:\s+[-\u2013\u2014|@]\s+|\s*\||\s*$))/gu;
+
+/** The spaced hyphen of a double surname joined; one before a country's name ("Ama Owusu - Ghana") kept, as an affiliation's. */
+function joinDoubleSurname(name: string): string {
+  return name.replace(SPACED_HYPHEN, (dash: string, word: string) => (countryOf(word) ? dash : '-'));
+}
+
+/** The country a part of a display name names, by its name (a code alone, "(IT)", "ES", says too little); null when none. */
+export function countryOf(text: string): string | null {
+  const t = text.trim();
+  return t.length > 2 ? resolveCountry(t)?.code ?? null : null;
+}
+
+/** The separators between a name and what a display name adds to it: " - ", " | ", " @ ". */
+const AFFILIATION = /\s+[-\u2013\u2014|@]\s+|\s*\|\s*/;
 
 /**
  * Latin letters and spaces, commas and hyphens within words: nothing in it to take apart. (One
@@ -143,13 +158,13 @@ export function nameVariants(display: string): string[] {
   let whole = display.normalize('NFKC').trim()
     .replace(/\s*[([]([^()[\]]*)[)\]]/g, (all, inner: string) => (isPronouns(inner) ? '' : all))
     .trim();
-  const segments = whole.split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
+  const segments = whole.split(AFFILIATION);
   if (segments.length > 1 && segments.slice(1).every(isPronouns)) whole = segments[0]!.trim();
   const parts: string[] = [];
   const bracket = /^(.*?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(whole);
   if (bracket) parts.push(bracket[1]!, bracket[2]!);
   for (const base of [whole, ...parts]) {
-    const split = base.replace(SPACED_HYPHEN, '-').split(/\s+[-\u2013\u2014|@]\s+|\s*\|\s*/);
+    const split = joinDoubleSurname(base).split(AFFILIATION);
     if (split.length > 1) parts.push(split[0]!);
   }
   for (const base of [whole, ...parts]) {
@@ -167,4 +182,20 @@ export function nameVariants(display: string): string[] {
   const out = new Set<string>(whole ? [whole] : []);
   for (const p of parts) if (p.trim() && wholeName(p)) out.add(p.trim());
   return [...out];
+}
+
+/**
+ * What a display name says beside the name: each part in brackets or after " - ", " | ", " @ "
+ * ("Maria (Org A)", "Ama Owusu - Ghana"), pronouns left out. A double surname's second part
+ * ("Ama Owusu - Mensah") is one too: it names no organisation or country, so it says nothing.
+ */
+export function nameAdditions(display: string): string[] {
+  if (PLAIN.test(display) && !/\s[-\u2013]\s/.test(display)) return [];
+  const out: string[] = [];
+  const rest = display.normalize('NFKC').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string) => {
+    out.push(inner);
+    return ' | ';
+  });
+  out.push(...rest.split(AFFILIATION).slice(1));
+  return out.map((part) => part.trim()).filter((part) => part !== '' && !isPronouns(part));
 }

@@ -125,7 +125,7 @@ export function attendanceMembers(db: DB): AttendanceMember[] {
   const out: AttendanceMember[] = [];
   for (const m of memberNamesAndEmails(db)) {
     const names = m.names.length ? m.names : [null];
-    for (const name of names) out.push({ memberId: m.memberId, name, email: m.emails[0] ?? null, altEmails: m.emails.slice(1) });
+    for (const name of names) out.push({ memberId: m.memberId, name, email: m.emails[0] ?? null, altEmails: m.emails.slice(1), organization: m.organization, country: m.country });
   }
   return out;
 }

@@ -44,8 +44,11 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
 
   it('gives the same roster again (determinism) and refuses to overwrite a name without --yes', async () => {
     const again = await skillsnet(['select', ...DEMO, '--name', 'core-2020', '--json', '--db', dbPath]);
-    expect(again.code).toBe(1);
+    // a missing --yes is wrong usage (exit 2, as roster delete's), refused before the solver runs
+    expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^error: a roster named core-2020 already exists/m);
+    expect(again.stderr).not.toMatch(/Selecting|optimal/);
+    expect(again.stdout).toBe('');
     const dry = await skillsnet(['select', ...DEMO, '--name', 'core-2020', '--dry-run', '--json', '--db', dbPath]);
     const first = json(await skillsnet(['roster', 'show', 'core-2020', '--json', '--db', dbPath]));
     expect(json(dry).members.map((m: any) => m.id)).toEqual(first.members.map((m: any) => m.id));

@@ -95,6 +95,43 @@ describe('display names that carry more than a name', () => {
     ['iPhone 13 Pro de Juan Pérez', 9], ['Samsung Galaxy A52 de Juan Pérez', 9], ['iPhone Maria de Jesus Santos', null], ['Laptop Ana de Jesús Santos', null],
   ])('%s is member %s', (name, id) => expect(whoIs(name)).toBe(id));
 
+  it('a country after a dash is no double surname: "Ama Owusu - Ghana" is Ama Owusu', () => {
+    expect(whoIs('Ama Owusu - Ghana')).toBe(7);
+    expect(whoIs('Ama Owusu – Côte d’Ivoire')).toBe(7);
+    expect(nameVariants('Ama Owusu - Ghana')).toContain('Ama Owusu');
+  });
+
+  describe('an organisation or a country beside the name', () => {
+    const PLACED: AttendanceMember[] = [
+      { memberId: 1, name: 'Maria Lopez', email: 'maria@example.org', organization: 'Org B', country: 'MX' },
+      { memberId: 2, name: 'Kofi Mensah', email: null, organization: 'Org A', country: 'GH' },
+      { memberId: 3, name: 'Ama Owusu', email: null, organization: 'Skills Trust', country: 'GH' },
+      { memberId: 4, name: 'Lina Haddad', email: null, organization: null, country: null },
+    ];
+    const who = (name: string, email: string | null = null) => {
+      const row: AttendanceRow = { file: 'r.csv', rowNumber: 2, name, names: [name], email, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] };
+      const r = matchAttendance([{ file: { file: 'r.csv', source: 'zoom' }, rows: [row] } as unknown as AttendanceReport], PLACED);
+      expect(r.rows).toBe(r.matched + r.unmatched);
+      return { id: r.matches[0]?.memberId ?? null, reason: r.unmatchedRows[0]?.reason };
+    };
+
+    it.each([
+      // another member's organisation, another country: someone else of the same name
+      ['Maria Lopez (Org A)', null], ['Maria Lopez - org a', null], ['Ama Owusu - Kenya', null], ['Ama Owusu (Org A)', null],
+      // the member's own organisation or country, or an addition that names neither
+      ['Maria Lopez (Org B)', 1], ['Maria Lopez - Mexico', 1], ['Ama Owusu - Ghana', 3], ['Ama Owusu | Skills Trust', 3],
+      ['Ama Owusu (Ministry of Labour)', 3], ['Maria Lopez (she/her)', 1], ['Maria Lopez (ES)', 1],
+      // a member whose organisation or country is not known: nothing to contradict but another's organisation
+      ['Lina Haddad - Jordan', 4], ['Lina Haddad (Org A)', null],
+    ])('%s is member %s', (name, id) => expect(who(name).id).toBe(id));
+
+    it('says why a name that fits was not taken, without the name; an email still decides', () => {
+      expect(who('Maria Lopez (Org A)').reason).toBe("the row's name fits member-1, but names another organisation or country");
+      // her own address: the display name's words do not overrule it
+      expect(who('Maria Lopez (Org A)', 'maria@example.org').id).toBe(1);
+    });
+  });
+
   it('variants are whole names only, and a key of one letter identifies no one', () => {
     expect(nameVariants('iPhone de Juan')).toEqual(['iPhone de Juan']);
     expect(nameVariants('Dr. Ama Owusu - ILO')).toContain('Ama Owusu');

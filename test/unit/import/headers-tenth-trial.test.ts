@@ -50,6 +50,29 @@ describe("another person's email beside the applicant's", () => {
     expect(mapped(['Organisation', '2. Contact person email']).email).toEqual(['2. Contact person email']);
   });
 
+  it("the applicant's own other address (after a possessive) is the fallback; another applicant's is not", () => {
+    for (const own of ["Applicant's other email", 'Applicant’s secondary email', "Contact person's second email", "Applicant's alternative email"]) {
+      expect(mapped(['Organisation', 'Email', own]).email, own).toEqual(['Email', own]);
+    }
+    for (const other of ["Other applicant's email", "Second applicant's email", "Co-applicant's other email", "Second contact's email"]) {
+      expect(mapped(['Organisation', 'Email', other]).email, other).toEqual(['Email']);
+    }
+  });
+
+  it("an import takes the applicant's other address only where the main cell is empty, never a co-applicant's", async () => {
+    const csv = "Organisation,Email,Applicant's other email,Co-applicant email\n"
+      + 'Acme Training,ana@example.org,ana.home@example.org,ben@example.org\n'
+      + 'Beta Skills,,carla.home@example.org,dan@example.org\n'
+      + 'Gamma Works,,,eve@example.org\n';
+    const c = await importCase(caseFile('other-email.csv', csv));
+    const byOrganization = Object.fromEntries(c.apps.map((a) => [a.organization, a.email]));
+    expect(byOrganization['Acme Training']).toBe('ana@example.org');
+    expect(byOrganization['Beta Skills']).toBe('carla.home@example.org');
+    // a row with neither of the applicant's addresses does not take the co-applicant's
+    expect(c.apps.map((a) => a.email)).not.toContain('eve@example.org');
+    expect(c.report.rows).toBe(3);
+  });
+
   it('an import stores the applicant\'s address, whatever the co-applicant\'s column holds', async () => {
     const csv = 'Organisation,Email,Co-applicant name,Co-applicant email\n'
       + 'Acme Training,ana@example.org,Ben Roe,ben@example.org\n'

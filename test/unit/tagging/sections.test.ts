@@ -61,6 +61,19 @@ describe('form labels in a description', () => {
     ['Mentors coach founders. Indicators: 500 participants, 60% women.', ['aim', 'aside']],
     ['Des mentors. Indicateurs : 300 bénéficiaires dont 50 % de femmes.', ['aim', 'aside']],
     ['Mentores. Indicadores: 200 personas, 40 % migrantes.', ['aim', 'aside']],
+    // The singular "other" words open asides too, when what follows names no field.
+    ['Un cours. Autre activité : une enquête.', ['aim', 'aside']],
+    ['Un curso. Otra actividad: una encuesta.', ['aim', 'aside']],
+    ['A fund. Other organisations involved: the ministry runs job centres.', ['aim', 'aside']],
+    // An "other, please specify" box and another value of a form's field are the applicant's own
+    // answer, not a side remark.
+    ['A fund. Other organisation name: Lanternfield Institute trains riders.', ['aim', 'aim']],
+    ['A fund. Other - please specify: we train riders as mechanics.', ['aim', 'aim']],
+    ['Un fonds. Autre nom de l\'organisation : Atelier Vert forme des jeunes.', ['aim', 'aim']],
+    ['Un fonds. Autre - précisez : nous formons des jeunes.', ['aim', 'aim']],
+    ['Un fondo. Otro - especifique: formamos jóvenes.', ['aim', 'aim']],
+    ['Un fondo. Otra organización: Fundación Taller forma jóvenes.', ['aim', 'aim']],
+    ['A fund. Other: we train riders.', ['aim', 'aim']],
   ])('reads %j with the shipped labels', async (text, expected) => {
     expect((await shippedKinds())(text)).toEqual(expected);
   });

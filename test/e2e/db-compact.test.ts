@@ -1,0 +1,49 @@
+/** db compact: the rebuild erase ends with, on its own (after an erase whose rebuild failed for lack of room). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, json } from './support/cli.js';
+import { openDatabase } from '../../dist/db/connection.js';
+
+const SECRET = 'maria.private.compact@example.org';
+
+describe('skillsnet db compact (built CLI)', () => {
+  it('rebuilds the file: bytes left in freed pages by a delete without secure_delete are gone, the rows stay', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'call.db');
+    const db = openDatabase(file, { create: true });
+    const call = db.prepare(`INSERT INTO calls(name) VALUES ('2020')`).run().lastInsertRowid;
+    const ins = db.prepare(`INSERT INTO applications(call_id, identity_key, organization, email, raw_json, content_hash) VALUES (?, ?, ?, ?, '{}', 'h')`);
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) ins.run(call, `k${i}`, `Org ${i}`, i % 2 ? SECRET : `o${i}@example.org`);
+    })();
+    // (what a rebuild that failed leaves: deleted rows whose bytes stay in the file's free pages)
+    db.pragma('secure_delete = OFF');
+    db.prepare('DELETE FROM applications WHERE email = ?').run(SECRET);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(fs.readFileSync(file).includes(SECRET)).toBe(true);
+
+    const r = await runCli(['--db', file, 'db', 'compact', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out).toMatchObject({ database: file, walEmptied: true });
+    expect(out.bytesAfter).toBeLessThan(out.bytesBefore);
+    expect(fs.readFileSync(file).includes(SECRET)).toBe(false);
+    const check = await runCli(['--db', file, 'list', '--json']);
+    expect(json(check)).toHaveLength(1000);
+
+    const human = await runCli(['--db', file, 'db', 'compact']);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stderr).toMatch(/^Rebuilt .*call\.db: .* before, .* now, its WAL emptied\.$/m);
+    expect(human.stdout).toBe('');
+  });
+
+  it('refuses a database that is not there, creating nothing', async () => {
+    const dir = tempDir();
+    const r = await runCli(['--db', path.join(dir, 'none.db'), 'db', 'compact']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: /m);
+    expect(fs.existsSync(path.join(dir, 'none.db'))).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
 import { columnDisplay } from '../import/mapping.js';
+import { shellArg } from '../text.js';
 
 const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
 
@@ -118,7 +119,7 @@ async function attendanceReportHint(e: unknown, files: readonly string[], cwd: s
     return e;
   }
   if (!(await looksLikeAttendanceBytes(start))) return e;
-  const hint = `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${failed.file} (skillsnet events lists the IDs)`;
+  const hint = `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${shellArg(file)} (skillsnet events lists the IDs)`;
   // (the files the importer attached to the error, for --json, stay with it)
   return withFiles(new OperationError(e.message, { hint: e.hint ? `${hint}\n  ${e.hint}` : hint, json: e.json }), filesOfFailure(e));
 }

@@ -8,6 +8,7 @@ import { installSignalHandlers, markFinished, setInterruptOutcome } from './sign
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
+import { didYouMean } from '../suggest.js';
 
 // Start-up cost matters (`skillsnet --help` is held to 1.5× a bare `node -e 0`):
 // commander is loaded as CommonJS (cheaper than through its ESM wrapper), and chalk, the IO
@@ -115,7 +116,13 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
  * error and the hint: one `error:` line, as every other error, with the suggestion in it.
  */
 export function tidyCommanderError(text: string): string {
-  return text.replace(/\n\(Did you mean (.+?)\?\)(\n?)$/, '; did you mean $1?$2');
+  return text
+    .replace(/\n\(Did you mean (.+?)\?\)(\n?)$/, '; did you mean $1?$2')
+    // (a value outside an option's choices, `--by regoin`, gets the suggestion a mistyped option gets)
+    .replace(/^(error: .*?'([^'\n]*)' is invalid(?: for argument '[^'\n]*')?)\. (Allowed choices are (.+?)\.)$/m, (whole, error: string, value: string, allowed: string, list: string) => {
+      const near = didYouMean(value, list.split(', '), '');
+      return near ? `${error}${near} ${allowed}` : whole;
+    });
 }
 
 function commanderExitCode(e: CommanderErrorType): number {

@@ -148,10 +148,12 @@ function printMapping(io: IO, f: FileReport): void {
   const fields = Object.entries(f.fields);
   if (!fields.length) return;
   info(io, `${f.file}: columns read`);
+  // (as wide as the longest name shown: "language of the application" put its arrow out of line)
+  const width = Math.max(...fields.map(([field]) => (FIELD_NAMES[field] ?? field).length));
   for (const [field, r] of fields) {
     const cols = r.columns.map((c, i) => columnDisplay(r.letters[i]!, c)).join(' or ');
     const sample = r.sample === null ? '' : r.sample.startsWith('<') ? `  ${r.sample}` : `  e.g. "${r.sample}"`;
-    info(io, `  ${(FIELD_NAMES[field] ?? field).padEnd(26)} ← ${cols}${sample}  (${r.confidence}${r.source === 'header' ? '' : `, ${SOURCE_NAMES[r.source]}`})`);
+    info(io, `  ${(FIELD_NAMES[field] ?? field).padEnd(width)} ← ${cols}${sample}  (${r.confidence}${r.source === 'header' ? '' : `, ${SOURCE_NAMES[r.source]}`})`);
   }
   if (f.dates?.order && f.dates.order !== 'mixed') {
     info(io, `  dates read ${f.dates.order}${f.dates.decidedBy === 'the form' ? ' (no day above 12 in the file: as the form tool writes them)' : ''}, stored as ISO 8601 beside the text as written`);

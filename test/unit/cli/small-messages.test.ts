@@ -118,6 +118,18 @@ describe('small messages', () => {
     expect(del.code).toBe(2);
     expect(del.stderr).toMatch(/needs confirmation\n {2}add --yes/);
   });
+
+  it('event delete answered "no" on a terminal deletes nothing and says so, as roster delete does (it was "needs confirmation... add --yes", exit 2)', async () => {
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const { scriptedPrompts } = await import('../../../src/ui/prompts.js');
+    const { runEventDelete } = await import('../../../src/cli/event-manage.js');
+    const prompts = scriptedPrompts([false]);
+    const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    await expect(runEventDelete({ dbPath: db, id: 1 }, io)).resolves.toMatchObject({ id: 1, deleted: false });
+    expect(prompts.asked).toEqual([expect.stringMatching(/^Delete event 1 "Meeting"/)]);
+    expect(stderr()).toMatch(/^Nothing deleted\. To keep the record but tell the invitees: skillsnet event cancel 1\n$/);
+    expect((await sk(['events', '--json'])).stdout).toMatch(/"Meeting"/);
+  });
 });
 
 describe('wrong IDs and empty values a new user typed', () => {

@@ -194,6 +194,7 @@ export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<
     const what = `event ${opts.id} "${plan.event.title}" with ${plan.counts.invited} invitations and ${plan.counts.rows} attendance rows`;
     let go = Boolean(opts.dryRun) || io.yes;
     if (!go && canPrompt(io) && !opts.json) {
+      (await import('./signals.js')).setInterruptOutcome(() => `event ${opts.id} was kept`);
       // (a "no" is an answer, not a usage error: it ended in "needs confirmation... add --yes", exit 2)
       if (!(await (await io.prompts()).confirm(`Delete ${what}? (Cancelling it keeps the record: skillsnet event cancel ${opts.id})`, false))) {
         info(io, `Nothing deleted. To keep the record but tell the invitees: skillsnet event cancel ${opts.id}`);

@@ -4,7 +4,7 @@ import { CliError, OutputClosedError } from '../errors.js';
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
@@ -224,7 +224,7 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
   // `skillsnet list | head`: the reader had what it wanted. Nothing to say, nothing failed.
   if (e instanceof OutputClosedError) return 0;
   if (e instanceof Error && e.name === 'ExitPromptError') {
-    io.stderr.write('error: cancelled; nothing more was saved\n');
+    io.stderr.write(`error: cancelled; ${cancelledOutcome()}\n`);
     return 130;
   }
   if (e instanceof CliError) {

@@ -119,6 +119,13 @@ describe('small messages', () => {
     expect(del.stderr).toMatch(/needs confirmation\n {2}add --yes/);
   });
 
+  it('erase of an organisation member names the organisation whose people to look at', async () => {
+    const added = JSON.parse((await sk(['member', 'add', '--organization', 'Ministère du Travail', '--country', 'SN', '--role', 'stakeholder', '--json'])).stdout);
+    const r = await sk(['erase', `member-${added.id}`, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: member-${added.id} is an organisation, not a person\n  erase its contact person by email, or by ID (skillsnet show org-${added.organizationId} lists its people)\n`);
+  });
+
   it('event delete answered "no" on a terminal deletes nothing and says so, as roster delete does (it was "needs confirmation... add --yes", exit 2)', async () => {
     const { bufferIO } = await import('../../../src/cli/io.js');
     const { scriptedPrompts } = await import('../../../src/ui/prompts.js');

@@ -50,6 +50,8 @@ describe('did you mean, for values of a closed list', () => {
       [['stats', '--by', 'regoin'], /^error: option '--by <dimension>' argument 'regoin' is invalid; did you mean region\? Allowed choices are region, country, category, language, type, call\.\n {2}see skillsnet stats --help\n$/],
       [['stats', '--by', 'planet'], /^error: option '--by <dimension>' argument 'planet' is invalid\. Allowed choices are region, .*\n {2}see skillsnet stats --help\n$/],
     ];
+    fs.writeFileSync(path.join(dir, 'quotas.csv'), 'feature,value,min,max\nregoin,Americas,1,\n');
+    cases.push([['select', '--size', '1', '--quotas', path.join(dir, 'quotas.csv'), '--dry-run'], /^error: \S*quotas\.csv line 2: unknown feature "regoin"; did you mean "region"\?\n/]);
     for (const [args, expected] of cases) {
       const r = await run([...args, '--db', db]);
       expect(r.code, args.join(' ')).toBe(2);

@@ -12,7 +12,7 @@ function text(c: Cell): string {
  * A table for people on a terminal (boxed, coloured header), or plain tab-separated
  * lines when stdout is a pipe, so `| cut -f2` and `| sort` work as with gh.
  */
-export function renderTable(io: IO, headers: string[], rows: Cell[][], options: { maxWidth?: number[]; cut?: (number | undefined)[] } = {}): string {
+export function renderTable(io: IO, headers: string[], rows: Cell[][], options: { maxWidth?: number[]; cut?: (number | ((row: number) => string) | undefined)[] } = {}): string {
   // A boxed table of more rows than anyone scrolls through costs seconds and, past about a
   // hundred thousand rows, overflows cli-table3: such lists are printed as lines, as in a pipe.
   if (!io.stdoutIsTTY || rows.length > MAX_BOXED_ROWS) {
@@ -20,9 +20,15 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
     return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
   }
   // `cut`: the most characters a column's cells keep in a boxed table (one line per row, the
-  // rest in `show`); a record has the room for them whole, and a pipe gets them whole.
+  // rest in `show`), or the cell to show there instead; a record has the room for them whole,
+  // and a pipe gets them whole.
   const cut = options.cut;
-  const boxed = cut ? rows.map((r) => r.map((c, i) => (cut[i] === undefined || c === null || c === undefined ? c : truncate(String(c), cut[i]!)))) : rows;
+  const cutCell = (c: Cell, i: number, row: number): Cell => {
+    const how = cut?.[i];
+    if (how === undefined || c === null || c === undefined) return c;
+    return typeof how === 'number' ? truncate(String(c), how) : how(row);
+  };
+  const boxed = cut ? rows.map((r, row) => r.map((c, i) => cutCell(c, i, row))) : rows;
   const widths = fitWidths(headers, boxed, io.columns, options.maxWidth);
   if (widths && tooNarrow(widths, headers, boxed)) return renderRecords(io, headers, rows);
   rows = boxed;

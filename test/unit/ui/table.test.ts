@@ -62,6 +62,24 @@ describe('tables on a terminal fit its width', () => {
     expect(out).toMatch(/Fondation/);
   });
 
+  it('COLUMNS set to a width is the width to fit (COLUMNS=60 skillsnet list), else the terminal\'s, else 80', async () => {
+    const { terminalColumns } = await import('../../../src/cli/io.js');
+    expect(terminalColumns({ COLUMNS: '60' }, 120)).toBe(60);
+    expect(terminalColumns({}, 120)).toBe(120);
+    expect(terminalColumns({ COLUMNS: 'wide' }, 120)).toBe(120);
+    expect(terminalColumns({ COLUMNS: '0' }, undefined)).toBe(80);
+  });
+
+  it('cells cut to one line in a boxed table are whole in a record and in a pipe', () => {
+    const name = "Laboratoire d'économie du travail, Université de Tripoli";
+    const cut = [undefined, () => `${name.slice(0, 20)}… (withdrawn)`];
+    const rows = [[23, `${name} (withdrawn)`, 'Arab States', 'social-inclusion, training-delivery', 8.4]];
+    const headers = ['ID', 'Organisation', 'Region', 'Categories', 'Score'];
+    expect(renderTable(bufferIO({ tty: true, columns: 120 }).io, headers, rows, { cut })).toMatch(/│ Laboratoire d'économ… \(withdrawn\) │/);
+    expect(renderTable(bufferIO({ tty: true, columns: 40 }).io, headers, rows, { cut })).toMatch(/^Organisation {2}Laboratoire d'économie du\n {14}travail, Université de\n {14}Tripoli \(withdrawn\)$/m);
+    expect(renderTable(bufferIO({ tty: false }).io, headers, rows, { cut })).toContain(`${name} (withdrawn)\t`);
+  });
+
   it('a narrow table is left as it is', () => {
     const { io } = bufferIO({ tty: true, columns: 100 });
     expect(renderTable(io, ['a', 'b'], [['x', 'y']])).toBe(renderTable(bufferIO({ tty: true, columns: 200 }).io, ['a', 'b'], [['x', 'y']]));

@@ -6,6 +6,7 @@ import type { DB } from '../db/connection.js';
 import { info, type IO } from './io.js';
 import { interruptSignal, setInterruptOutcome } from './signals.js';
 import { OperationError } from '../errors.js';
+import { shellArg } from '../text.js';
 import { dataPath } from '../paths.js';
 import { makePrivateFolder } from '../files/target.js';
 import { exportContacts } from '../export/export-contacts.js';
@@ -98,6 +99,11 @@ function rel(io: IO, file: string): string {
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
 }
 
+/** A path as a command to copy takes it: `--db "my demo/skillsnet.db"` (a folder with a space broke the pasted command). */
+function relArg(io: IO, file: string): string {
+  return shellArg(rel(io, file));
+}
+
 /** What the demo's steps share: where they write and how they print. */
 export interface Demo {
   io: IO;
@@ -116,7 +122,7 @@ export async function runDemo(opts: DemoOptions, io: IO): Promise<DemoResult> {
     throw new OperationError(`the sample call is missing (${sample})`, { hint: 'reinstall skillsnet, or regenerate it: node scripts/sample/generate.mjs' });
   }
   prepareFolder(dir);
-  setInterruptOutcome(() => `the demo stopped; ${rel(io, dir)}/ holds what its finished steps made (skillsnet demo --out ${rel(io, dir)} starts over)`);
+  setInterruptOutcome(() => `the demo stopped; ${rel(io, dir)}/ holds what its finished steps made (skillsnet demo --out ${relArg(io, dir)} starts over)`);
   const dbPath = path.join(dir, DEMO_FILES.database);
   const out = (s = '') => {
     if (!opts.json) io.stdout.write(s + '\n');
@@ -179,7 +185,7 @@ async function importStep({ io, db, dbPath, out, heading }: Demo, sample: string
     `${report.rows} rows: ${report.inserted} new applications, ${report.updated} updated by a later row (a resubmission), ` +
       `${report.unchanged} unchanged, ${report.rejected} rejected.`,
   );
-  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${rel(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
+  if (report.rejected) out(`Rejected rows are kept with their reasons: skillsnet --db ${relArg(io, dbPath)} rejects (fix them in Excel with rejects --csv, then import again).`);
   if (warnings) out(`${warnings} warning${warnings === 1 ? '' : 's'} (for example a country that could not be resolved): see skillsnet import --dry-run.`);
   return { rows: report.rows, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, warnings };
 }
@@ -254,8 +260,8 @@ async function exportStep({ io, db, out, heading }: Demo, files: DemoResult['fil
 
 /** What to try next on the demo database. */
 function nextSteps(out: (s?: string) => void, io: IO, dbPath: string, firstMember: number, meeting: DemoMeeting): void {
-  const db = rel(io, dbPath);
-  out(`\n${io.color.bold('Try next')} (the demo database is ${db}; everything works on your own files the same way):`);
+  const db = relArg(io, dbPath);
+  out(`\n${io.color.bold('Try next')} (the demo database is ${rel(io, dbPath)}; everything works on your own files the same way):`);
   out(`  skillsnet --db ${db} list --region "Arab States"`);
   out(`  skillsnet --db ${db} show ${firstMember}`);
   out(`  skillsnet --db ${db} tag explain ${firstMember}`);

@@ -18,6 +18,7 @@ export async function runErase(opts: { dbPath: string; who: string; dryRun?: boo
       // CONTRACT: destructive steps need --yes off a terminal; without it the command was used wrongly (exit 2), as roster delete and event delete
       if (!canPrompt(io)) throw new UsageError('erase removes a person\'s data for good and needs confirmation', { hint: 'check what would go with --dry-run, then add --yes' });
       io.stdout.write(`Erasing ${preview.subject} would remove their name, email and phone from ${preview.removed.map((r) => r.table).join(', ') || 'no table'}.\n`);
+      (await import('./signals.js')).setInterruptOutcome(() => 'nothing was erased');
       if (!(await (await io.prompts()).confirm('Erase them? This cannot be undone.', false))) {
         info(io, 'Nothing erased.');
         return preview;

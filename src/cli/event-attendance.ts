@@ -36,7 +36,7 @@ export async function runEventAttendance(opts: EventAttendanceOptions, io: IO): 
   const { expandFilePatterns } = await import('../files/patterns.js');
   try {
     // (`folder\*.csv` as cmd and PowerShell pass it; a pattern matching nothing is said so, in --json too)
-    const files = expandFilePatterns(opts.files, io.cwd, { leaveOut: [opts.dbPath] }).map((f) => ({ path: path.resolve(io.cwd, f) }));
+    const files = expandFilePatterns(opts.files, io.cwd, { leaveOut: [opts.dbPath] }).map((f) => ({ path: path.resolve(io.cwd, f), given: f }));
     return await attendanceRun(opts, io, files, importAttendance);
   } catch (e) {
     throw opts.json ? withErrorDocument(e) : e;

@@ -193,7 +193,15 @@ export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<
     const plan = deleteEvent(db, opts.id, { dryRun: true });
     const what = `event ${opts.id} "${plan.event.title}" with ${plan.counts.invited} invitations and ${plan.counts.rows} attendance rows`;
     let go = Boolean(opts.dryRun) || io.yes;
-    if (!go && canPrompt(io) && !opts.json) go = await (await io.prompts()).confirm(`Delete ${what}? (Cancelling it keeps the record: skillsnet event cancel ${opts.id})`, false);
+    if (!go && canPrompt(io) && !opts.json) {
+      (await import('./signals.js')).setInterruptOutcome(() => `event ${opts.id} was kept`);
+      // (a "no" is an answer, not a usage error: it ended in "needs confirmation... add --yes", exit 2)
+      if (!(await (await io.prompts()).confirm(`Delete ${what}? (Cancelling it keeps the record: skillsnet event cancel ${opts.id})`, false))) {
+        info(io, `Nothing deleted. To keep the record but tell the invitees: skillsnet event cancel ${opts.id}`);
+        return { id: opts.id, deleted: false, invitations: plan.counts.invited, attendanceRows: plan.counts.rows, dryRun: false };
+      }
+      go = true;
+    }
     if (!go) throw new UsageError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
     const done = opts.dryRun ? plan : deleteEvent(db, opts.id);
     const result = { id: opts.id, deleted: !opts.dryRun, invitations: done.counts.invited, attendanceRows: done.counts.rows, dryRun: Boolean(opts.dryRun) };

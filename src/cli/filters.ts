@@ -5,6 +5,7 @@ import { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 import { parseCategoryCode } from '../tagging/taxonomy.js';
 import { parseRole, parseStatus } from '../network/parse.js';
 import { canonicalTerm } from '../import/vocabulary.js';
+import { shellArg } from '../text.js';
 
 export { parseCountry, parseLanguage, parseRegion } from '../geo/parse.js';
 export { checkFilterNames } from '../db/filters.js';
@@ -78,7 +79,7 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.language !== undefined) f.language = parseLanguage(flags.language);
   if (flags.call !== undefined) f.call = flags.call;
   if (flags.allCalls) {
-    if (flags.call !== undefined) throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${flags.call} for that call only, or --all-calls for every call` });
+    if (flags.call !== undefined) throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${shellArg(flags.call)} for that call only, or --all-calls for every call` });
     f.allCalls = true;
   }
   if (flags.roster !== undefined) f.roster = flags.roster;

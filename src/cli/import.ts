@@ -10,6 +10,7 @@ import { callbacksFor } from '../ui/callbacks.js';
 import { renderTable } from '../ui/table.js';
 import { FIELD_LABELS } from '../import/field-labels.js';
 import { columnDisplay } from '../import/mapping.js';
+import { shellArg } from '../text.js';
 
 const FIELD_NAMES: Record<string, string> = FIELD_LABELS;
 
@@ -118,7 +119,7 @@ async function attendanceReportHint(e: unknown, files: readonly string[], cwd: s
     return e;
   }
   if (!(await looksLikeAttendanceBytes(start))) return e;
-  const hint = `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${failed.file} (skillsnet events lists the IDs)`;
+  const hint = `this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID ${shellArg(file)} (skillsnet events lists the IDs)`;
   // (the files the importer attached to the error, for --json, stay with it)
   return withFiles(new OperationError(e.message, { hint: e.hint ? `${hint}\n  ${e.hint}` : hint, json: e.json }), filesOfFailure(e));
 }
@@ -147,10 +148,12 @@ function printMapping(io: IO, f: FileReport): void {
   const fields = Object.entries(f.fields);
   if (!fields.length) return;
   info(io, `${f.file}: columns read`);
+  // (as wide as the longest name shown: "language of the application" put its arrow out of line)
+  const width = Math.max(...fields.map(([field]) => (FIELD_NAMES[field] ?? field).length));
   for (const [field, r] of fields) {
     const cols = r.columns.map((c, i) => columnDisplay(r.letters[i]!, c)).join(' or ');
     const sample = r.sample === null ? '' : r.sample.startsWith('<') ? `  ${r.sample}` : `  e.g. "${r.sample}"`;
-    info(io, `  ${(FIELD_NAMES[field] ?? field).padEnd(26)} ← ${cols}${sample}  (${r.confidence}${r.source === 'header' ? '' : `, ${SOURCE_NAMES[r.source]}`})`);
+    info(io, `  ${(FIELD_NAMES[field] ?? field).padEnd(width)} ← ${cols}${sample}  (${r.confidence}${r.source === 'header' ? '' : `, ${SOURCE_NAMES[r.source]}`})`);
   }
   if (f.dates?.order && f.dates.order !== 'mixed') {
     info(io, `  dates read ${f.dates.order}${f.dates.decidedBy === 'the form' ? ' (no day above 12 in the file: as the form tool writes them)' : ''}, stored as ISO 8601 beside the text as written`);

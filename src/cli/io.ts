@@ -37,9 +37,19 @@ export function processIO(flags: { noColor?: boolean; quiet?: boolean; debug?: b
     yes: Boolean(flags.yes),
     env,
     cwd: process.cwd(),
-    columns: (stdoutIsTTY ? process.stdout.columns : undefined) || 80,
+    columns: terminalColumns(env, stdoutIsTTY ? process.stdout.columns : undefined),
     prompts: async () => (await import('../ui/prompts.js')).inquirerPrompts(),
   };
+}
+
+/**
+ * The width to fit: COLUMNS when it is set to a width (as ls and Python's tools honour it:
+ * `COLUMNS=60 skillsnet list` was laid out for the whole window), else the terminal's, else 80.
+ */
+export function terminalColumns(env: NodeJS.ProcessEnv, terminal: number | undefined): number {
+  const set = /^\s*\d+\s*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+  if (set >= 20 && set <= 10_000) return set;
+  return terminal || 80;
 }
 
 /** An IO for tests: captures output, pretends to be (or not be) a terminal. */

@@ -67,10 +67,9 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     const anyReviewed = shown.some((a) => reviewers.has(a.id));
     const rows = shown.map((a) => [
       a.id,
-      // Cut to fit only on a terminal: piped lines (| cut -f2) keep the whole name.
-      (io.stdoutIsTTY ? truncate(a.organization, 34) : a.organization) + (a.withdrawnAt ? ' (withdrawn)' : a.mergedInto ? ` (merged into #${a.mergedInto})` : ''),
+      a.organization + state(a),
       a.call,
-      a.country ?? (a.countryRaw ? `?${io.stdoutIsTTY ? truncate(a.countryRaw, 10) : a.countryRaw}` : ''),
+      a.country ?? (a.countryRaw ? `?${a.countryRaw}` : ''),
       a.region ?? '',
       a.language ?? '',
       a.categories.join(', '),
@@ -79,7 +78,9 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
       ...(duplicates ? [duplicates.get(a.id) ? `#${duplicates.get(a.id)!.duplicateOf}: ${duplicates.get(a.id)!.reason}` : ''] : []),
     ]);
     const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score', ...(anyReviewed ? ['Reviewers'] : []), ...(duplicates ? ['Looks like'] : [])];
-    io.stdout.write(renderTable(io, headers, rows));
+    // Cut to fit only in a boxed table: piped lines (| cut -f2) and records keep the whole name.
+    const cut = [undefined, (row: number) => truncate(shown[row]!.organization, 34) + state(shown[row]!), undefined, (row: number) => shown[row]!.country ?? (shown[row]!.countryRaw ? `?${truncate(shown[row]!.countryRaw, 10)}` : '')];
+    io.stdout.write(renderTable(io, headers, rows, { cut }));
     const more = applications.length - shown.length;
     if (duplicates && !applications.length) {
       info(io, 'No application looks like another one of its call (same email and organisation, same organisation and title, or same email and title).');
@@ -132,4 +133,9 @@ Examples:
       }
       await runList({ dbPath, filters: { ...parseFilters(flags), ...(flags.withdrawn ? { includeWithdrawn: true } : {}) }, format: flags.json ? 'json' : flags.csv ? 'csv' : 'table', limit, duplicates: flags.duplicates, delimiter }, io);
     });
+}
+
+/** What the list says after a name: withdrawn, or merged into another application. */
+function state(a: Application): string {
+  return a.withdrawnAt ? ' (withdrawn)' : a.mergedInto ? ` (merged into #${a.mergedInto})` : '';
 }

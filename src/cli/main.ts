@@ -4,10 +4,11 @@ import { CliError, OutputClosedError } from '../errors.js';
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
+import { didYouMean } from '../suggest.js';
 
 // Start-up cost matters (`skillsnet --help` is held to 1.5× a bare `node -e 0`):
 // commander is loaded as CommonJS (cheaper than through its ESM wrapper), and chalk, the IO
@@ -115,7 +116,13 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
  * error and the hint: one `error:` line, as every other error, with the suggestion in it.
  */
 export function tidyCommanderError(text: string): string {
-  return text.replace(/\n\(Did you mean (.+?)\?\)(\n?)$/, '; did you mean $1?$2');
+  return text
+    .replace(/\n\(Did you mean (.+?)\?\)(\n?)$/, '; did you mean $1?$2')
+    // (a value outside an option's choices, `--by regoin`, gets the suggestion a mistyped option gets)
+    .replace(/^(error: .*?'([^'\n]*)' is invalid(?: for argument '[^'\n]*')?)\. (Allowed choices are (.+?)\.)$/m, (whole, error: string, value: string, allowed: string, list: string) => {
+      const near = didYouMean(value, list.split(', '), '');
+      return near ? `${error}${near} ${allowed}` : whole;
+    });
 }
 
 function commanderExitCode(e: CommanderErrorType): number {
@@ -217,7 +224,7 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
   // `skillsnet list | head`: the reader had what it wanted. Nothing to say, nothing failed.
   if (e instanceof OutputClosedError) return 0;
   if (e instanceof Error && e.name === 'ExitPromptError') {
-    io.stderr.write('error: cancelled; nothing more was saved\n');
+    io.stderr.write(`error: cancelled; ${cancelledOutcome()}\n`);
     return 130;
   }
   if (e instanceof CliError) {

@@ -5,7 +5,7 @@ import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
 import { parseDelimiterOption } from '../import/detect.js';
 import type { MemberFilters, MemberKind } from '../model.js';
-import { renderTable, truncate } from '../ui/table.js';
+import { renderTable } from '../ui/table.js';
 import { memberLabel } from '../ids.js';
 
 export interface MembersOptions {
@@ -36,11 +36,10 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
     const overlong = overlongCells(MEMBER_CSV_COLUMNS, records);
     if (overlong.length) warn(io, overlongWarning(overlong, 'skillsnet member show ID or members --json gives the whole text.'));
   } else {
-    const cut = (s: string | null, n: number) => (s ? (io.stdoutIsTTY ? truncate(s, n) : s) : '');
     io.stdout.write(renderTable(io, ['ID', 'Kind', 'Organisation', 'Name', 'Country', 'Lang', 'Roles', 'Status', 'Calls', 'Map', 'Contact'], rows.map((m) => [
-      memberLabel(m.id), m.kind === 'organization' ? 'org' : 'person', cut(m.organization, 30), cut(m.name, 22), m.country ?? '', m.workingLanguage ?? '',
+      memberLabel(m.id), m.kind === 'organization' ? 'org' : 'person', m.organization ?? '', m.name ?? '', m.country ?? '', m.workingLanguage ?? '',
       [...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((c) => `core-group ${c}`.trim())].join(', '), m.status, m.calls.join(', '), m.consentMap, m.consentContact,
-    ])));
+    ]), { cut: [undefined, undefined, 30, 22] }));
     info(io, `${members.length} member${members.length === 1 ? '' : 's'}. Details: skillsnet member show member-N; change one: skillsnet member set member-N --status active`);
   }
   return rows;

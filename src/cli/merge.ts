@@ -57,6 +57,7 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
     if (asks) {
       io.stdout.write(`Merging ${pair()} would:\n`);
       show(result);
+      (await import('./signals.js')).setInterruptOutcome(() => 'nothing was merged');
       if (!(await (await io.prompts()).confirm(`Merge ${result.merged} into ${result.kept}?`, !unrelated))) {
         info(io, 'Nothing merged.');
         return result;

@@ -45,8 +45,8 @@ export async function runOrganizations(opts: OrganizationsOptions, io: IO): Prom
     if (opts.json) printJson(io, list);
     else {
       io.stdout.write(renderTable(io, ['ID', 'Organisation', 'Country', 'Type', 'Calls', 'Applications', 'Member'], list.map((o) => [
-        o.id, io.stdoutIsTTY ? truncate(o.name, 40) : o.name, o.country ?? '', o.organizationType ?? '', o.calls.join(', '), o.applications, o.memberId ?? '',
-      ])));
+        o.id, o.name, o.country ?? '', o.organizationType ?? '', o.calls.join(', '), o.applications, o.memberId ?? '',
+      ]), { cut: [undefined, 40] }));
       const returning = list.filter((o) => o.calls.length > 1).length;
       info(io, `${list.length} organisation${list.length === 1 ? '' : 's'}, ${returning} of them in more than one call. History: skillsnet show org-N`);
     }

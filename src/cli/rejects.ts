@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { RejectedRow } from '../db/imports.js';
 import { REASON_COLUMN, REJECTED_ROW_COLUMN, rejectRef, type RejectSheet } from '../import/rejects.js';
 import { renderTable, truncate } from '../ui/table.js';
+import { shellArg } from '../text.js';
 
 export { REASON_COLUMN, REJECTED_ROW_COLUMN };
 
@@ -27,8 +28,9 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
   const { rejectSheets, pickRejectSheet } = await import('../import/rejects.js');
   const sheets = await withDatabase(opts.dbPath, { create: false }, (db) => rejectSheets(db, { call: opts.call, all: opts.all }));
   const rows = sheets.flatMap((s) => s.rows).sort((a, b) => a.batchId - b.batchId || a.rowNumber - b.rowNumber);
-  // (no rejected row, no personal data: nothing to warn about)
-  if (rows.length) personalOutput(io);
+  // (no rejected row, no personal data: nothing to warn about; nor when the rows go to files in
+  // --out DIR and stdout gets none: a `> log.txt` was made private, or warned of, for nothing)
+  if (rows.length && !(opts.format === 'csv' && opts.out !== undefined)) personalOutput(io);
   if (opts.format === 'json') {
     const shown = rows.map((row) => {
       const { columns: _columns, headers: _headers, delimiter: _delimiter, ...r } = row;
@@ -51,7 +53,8 @@ export async function runRejects(opts: RejectsOptions, io: IO): Promise<unknown[
     io.stdout.write(await rejectsCsv(picked[0] ?? { number: 1, files: [], batches: [], headers: [], delimiter: null, rows: [] }));
     await warnOverlong(io, picked);
     const n = picked[0]?.rows.length ?? 0;
-    info(io, `${n} rejected row${n === 1 ? '' : 's'}. Fix them in Excel and import the file again: the columns "${REASON_COLUMN}" and "${REJECTED_ROW_COLUMN}" tell skillsnet which rows they were (keep the second one).`);
+    if (!n) info(io, 'No rejected rows: the sheet holds its header row only.');
+    else info(io, `${n} rejected row${n === 1 ? '' : 's'}. Fix ${n === 1 ? 'it' : 'them'} in Excel and import the file again: the columns "${REASON_COLUMN}" and "${REJECTED_ROW_COLUMN}" tell skillsnet which row${n === 1 ? ' it was' : 's they were'} (keep the second one).`);
     return picked[0]?.rows ?? [];
   }
   const several = sheets.length > 1;
@@ -129,7 +132,7 @@ async function writeSheets(io: IO, sheets: RejectSheet[], out: string, force: bo
     info(io, `${f.path}: ${n} rejected row${n === 1 ? '' : 's'} of ${sheets[i]!.files.join(', ')}`);
   }
   if (!files.length) info(io, 'No rejected rows: nothing written.');
-  else info(io, `Fix them in Excel and import each file again (keep the "${REJECTED_ROW_COLUMN}" column): skillsnet import ${path.relative(io.cwd, files[0]!.path) || files[0]!.path}`);
+  else info(io, `Fix them in Excel and import each file again (keep the "${REJECTED_ROW_COLUMN}" column): skillsnet import ${shellArg(path.relative(io.cwd, files[0]!.path) || files[0]!.path)}`);
 }
 
 export function registerRejects(program: Command, ctx: CliContext): void {

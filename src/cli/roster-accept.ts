@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, type IO } from './io.js';
 import type { RosterAccepted } from '../network/members.js';
+import { shellArg } from '../text.js';
 
 /** roster accept NAME: the roster's organisations become the Core Group of a cohort (invited, until they accept). */
 export async function runRosterAccept(opts: { dbPath: string; name: string; cohort?: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterAccepted> {
@@ -15,7 +16,7 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
     for (const m of result.members) byStatus.set(m.status, (byStatus.get(m.status) ?? 0) + 1);
     const statuses = byStatus.size === 1 ? `status ${[...byStatus.keys()][0]}` : `status: ${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')}`;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, ${statuses}).\n`);
-    info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set member-N --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${result.cohort}`);
+    info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set member-N --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${shellArg(result.cohort)}`);
   }
   return result;
 }

@@ -89,6 +89,7 @@ export async function runRosterReplace(
       const question = incoming
         ? `Replace #${opts.id} ${leaving.candidate.organization} by #${incoming.id} ${incoming.organization} in ${opts.name}?`
         : `Take #${opts.id} ${leaving.candidate.organization} out of ${opts.name} and leave the seat open?`;
+      (await import('./signals.js')).setInterruptOutcome(() => `roster ${opts.name} is as it was`);
       go = await (await io.prompts()).confirm(question, true);
     }
     if (go) {
@@ -123,6 +124,7 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
     if (!roster) throw unknownRoster(db, opts.name);
     let go = io.yes;
     if (!go && canPrompt(io)) {
+      (await import('./signals.js')).setInterruptOutcome(() => `roster ${opts.name} was kept`);
       go = await (await io.prompts()).confirm(`Delete roster ${opts.name} (${roster.members} members, saved ${roster.createdAt.slice(0, 10)}) and its history?`, false);
     } else if (!go) {
       throw new UsageError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${shellArg(opts.name)} --yes` });

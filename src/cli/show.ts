@@ -11,6 +11,7 @@ import { organizationHistory, type OrganizationHistory, type TimelineItem } from
 import { rowHistory } from '../db/history.js';
 import { getPerson } from '../db/organizations.js';
 import { memberOfPerson } from '../db/members.js';
+import { wrap } from '../ui/wrap.js';
 
 /** Where a language came from, in words. */
 const SOURCE: Record<string, string> = { column: 'from the file', detected: 'detected from the text', officer: 'set by an officer' };
@@ -67,7 +68,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   const a = details.application;
   const c = io.color;
   const line = (label: string, value: string | number | null | undefined) => {
-    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${value}\n`);
+    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${fitted(io, String(value), 16)}\n`);
   };
   io.stdout.write(c.bold(`#${a.id} ${a.organization}`) + '\n');
   line('Application', a.externalId);
@@ -90,8 +91,8 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   line('Beneficiaries', a.beneficiaries.join(', '));
   line('Own category', a.selfCategories.join(', '));
   line('Submitted', a.submittedAt && details.submittedAtRaw && details.submittedAtRaw !== a.submittedAt ? `${a.submittedAt} (written "${details.submittedAtRaw}")` : a.submittedAt);
-  io.stdout.write('\n' + c.bold(a.title ?? '(no title)') + '\n');
-  if (a.description) io.stdout.write(a.description + '\n');
+  io.stdout.write('\n' + c.bold(fitted(io, a.title ?? '(no title)', 0)) + '\n');
+  if (a.description) io.stdout.write(fitted(io, a.description, 0) + '\n');
   io.stdout.write('\n' + c.bold('Categories') + '\n');
   const onTags = details.tags.filter((t) => t.state === 'on');
   if (onTags.length === 0) io.stdout.write('  none yet (skillsnet tag auto, or skillsnet tag add ' + a.id + ' CODE)\n');
@@ -115,7 +116,7 @@ export async function runShow(opts: ShowOptions, io: IO): Promise<ShowResult> {
   if (details.organization) {
     const o = details.organization;
     io.stdout.write('\n' + c.bold(`Organisation ${o.id}`) + c.dim(` · ${o.calls.length > 1 ? `returning: calls ${o.calls.join(', ')}` : `call ${o.calls.join(', ')}`}${o.memberId ? ` · ${memberLabel(o.memberId)}` : ''}`) + '\n');
-    for (const t of o.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${t.detail}\n`);
+    for (const t of o.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${fitted(io, t.detail, 14)}\n`);
   }
   if (details.source) line('Imported from', `${details.source.file} data row ${details.source.row}`);
   if (opts.raw) {
@@ -137,7 +138,7 @@ export async function runShowOrganization(opts: { dbPath: string; id: number; js
   const c = io.color;
   const o = history.organization;
   const line = (label: string, value: string | number | null | undefined) => {
-    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${value}\n`);
+    if (value !== null && value !== undefined && value !== '') io.stdout.write(`${c.dim(label.padEnd(15))} ${fitted(io, String(value), 16)}\n`);
   };
   io.stdout.write(c.bold(`${o.kumuId} ${o.name}`) + (o.id !== opts.id ? c.dim(` (org-${opts.id} was merged into it)`) : '') + '\n');
   line('Type', o.organizationType);
@@ -151,7 +152,7 @@ export async function runShowOrganization(opts: { dbPath: string; id: number; js
   line('People', history.people.map((p) => `person-${p.id}${p.name ? ` ${p.name}` : ''}`).join('; '));
   line('Notes', o.notes);
   io.stdout.write('\n' + c.bold('History') + '\n');
-  for (const t of history.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${t.detail}\n`);
+  for (const t of history.timeline) io.stdout.write(`  ${(t.date ?? '').slice(0, 10).padEnd(10)}  ${fitted(io, t.detail, 14)}\n`);
   if (history.changes.length) {
     io.stdout.write('\n' + c.bold('Changes') + '\n');
     for (const h of history.changes) io.stdout.write(`  ${h.madeAt.slice(0, 16).replace('T', ' ')}  ${h.action} ${h.subject}${h.undoneBy ? c.dim(` (undone by change ${h.undoneBy})`) : ''}\n`);
@@ -202,4 +203,15 @@ export function registerShow(program: Command, ctx: CliContext): void {
       else if (s.kind === 'member') await (await import('./member.js')).runMemberShow({ dbPath, id: s.id, json: flags.json }, io);
       else await runShow({ dbPath, id: s.id, json: flags.json, raw: flags.raw }, io);
     });
+}
+
+/**
+ * On a terminal, text wrapped at words to its width, after `lead` characters already on the line
+ * and under them on the next (a narrow terminal cut "Pokhara" into "Pokhar" and "a"); a pipe or
+ * a file gets each paragraph on one line, as before.
+ */
+function fitted(io: IO, text: string, lead: number): string {
+  if (!io.stdoutIsTTY) return text;
+  const pad = ' '.repeat(lead);
+  return text.split('\n').map((p) => (p.trim() ? wrap(p, io.columns, pad).slice(lead) : p)).join('\n');
 }

@@ -35,6 +35,16 @@ export function interruptOutcome(): string {
   return outcome();
 }
 
+/**
+ * What a question answered with Ctrl-C leaves (the prompt ends the command, no signal comes):
+ * the command's own words when it set them ("nothing was erased"), else that nothing after the
+ * question was saved (tag review keeps the decisions made before it).
+ */
+export function cancelledOutcome(): string {
+  const said = outcome();
+  return said === DEFAULT_OUTCOME ? 'nothing more was saved' : said;
+}
+
 /** Aborted when the process is interrupted; library functions roll back on it. */
 export function interruptSignal(): AbortSignal {
   return interrupt.signal;

@@ -10,6 +10,7 @@ import { examplesModel } from '../tagging/examples.js';
 import { reviewQueue, setOfficerTags, tagsOf } from '../db/tags.js';
 import { getApplication } from '../db/applications.js';
 import { withWriteTransaction } from '../db/connection.js';
+import { wrap } from '../ui/wrap.js';
 
 export interface TagReviewOptions {
   dbPath: string;
@@ -28,24 +29,6 @@ export interface TagReviewResult {
 }
 
 type Decision = 'accept' | 'edit' | 'skip' | 'stop';
-
-/** Wraps text to the terminal width at word boundaries: `indent` on the first line of each paragraph, `rest` on the others. */
-function wrap(text: string, width: number, indent = '  ', rest = indent): string {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\n+/)) {
-    let line = '';
-    let lead = indent;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && lead.length + line.length + 1 + word.length > width) {
-        out.push(lead + line);
-        lead = rest;
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    if (line) out.push(lead + line);
-  }
-  return out.join('\n');
-}
 
 /** `head` (already styled, `headLength` visible characters) and `tail` on one line when they fit, else `tail` wrapped below it. */
 function besideOrBelow(head: string, headLength: number, tail: string, width: number, style: (s: string) => string, indent: string, gap = '  '): string {

@@ -16,6 +16,7 @@ import type { AutoTagSummary } from '../tagging/auto.js';
 import type { Evaluation } from '../tagging/evaluate.js';
 import type { Evidence } from '../tagging/tagger.js';
 import type { TagEditResult, TagExplanation } from '../tagging/officer.js';
+import { wrap } from '../ui/wrap.js';
 
 export type { TagEditResult } from '../tagging/officer.js';
 
@@ -159,25 +160,32 @@ export async function runTagExplain(opts: TagExplainOptions, io: IO): Promise<Ta
   const { describeEvidence } = await import('../tagging/tagger.js');
   const c = io.color;
   const out = (s: string) => io.stdout.write(s + '\n');
-  out(c.bold(`#${result.id} ${result.title ?? '(no title)'}`));
-  out(c.dim(`Read as ${result.language === 'en' ? 'English' : result.language === 'fr' ? 'French' : 'Spanish'}; threshold ${result.threshold}; ` +
+  // On a terminal, lines wrap at words (a narrow one cut "model" into "mode" and "l"); a pipe gets them whole.
+  const fit = (text: string, indent = '', rest = indent) => (io.stdoutIsTTY ? wrap(text, io.columns, indent, rest) : indent + text);
+  // (text after `lead` characters on its line, and under them on the next)
+  const after = (lead: number, text: string) => fit(text, ' '.repeat(lead)).slice(lead);
+  out(c.bold(fit(`#${result.id} ${result.title ?? '(no title)'}`)));
+  out(c.dim(fit(`Read as ${result.language === 'en' ? 'English' : result.language === 'fr' ? 'French' : 'Spanish'}; threshold ${result.threshold}; ` +
     [result.learnedFrom ? `learned model trained on ${result.learnedFrom} officer-reviewed applications` : 'no officers\' model yet',
-      result.examples ? `model of the ${result.examples} examples shipped with skillsnet` : ''].filter(Boolean).join('; ')));
+      result.examples ? `model of the ${result.examples} examples shipped with skillsnet` : ''].filter(Boolean).join('; '))));
   out('');
   out(c.bold('Categories now'));
   const stored = result.stored;
   if (stored.length === 0) out('  none');
+  // (the codes padded to one width, so that how each came is in one column)
+  const codeWidth = Math.max(0, ...stored.map((t) => t.category.length));
   for (const t of stored) {
     const who = t.source === 'officer' ? (t.state === 'removed' ? 'removed by an officer' : 'added or confirmed by an officer') : `${t.source}, ${Math.round((t.confidence ?? 0) * 100)}%`;
-    out(`  ${t.state === 'removed' ? c.strikethrough(t.category) : t.category}  ${c.dim(who)}`);
+    out(`  ${t.state === 'removed' ? c.strikethrough(t.category) : t.category}${' '.repeat(codeWidth - t.category.length)}  ${c.dim(after(codeWidth + 4, who))}`);
   }
   out('');
   out(c.bold('Evidence'));
   if (result.analysis.length === 0) out('  no term of any category was found in the title, description or beneficiaries');
   for (const s of result.analysis) {
     const mark = s.selected ? c.green('✔') : ' ';
-    out(`${mark} ${s.category}  ${Math.round(s.confidence * 100)}%  ${c.dim(categoryName(s.category))}`);
-    for (const e of s.evidence as Evidence[]) out(`      ${describeEvidence(e)}`);
+    const percent = `${Math.round(s.confidence * 100)}%`;
+    out(`${mark} ${s.category}  ${percent}  ${c.dim(after(s.category.length + percent.length + 6, categoryName(s.category)))}`);
+    for (const e of s.evidence as Evidence[]) out(fit(describeEvidence(e), '      ', '        '));
   }
   const officer = stored.filter((t) => t.source === 'officer');
   if (officer.length) info(io, `Officer decisions (${officer.map((t) => t.category).join(', ')}) are kept whatever the evidence says.`);

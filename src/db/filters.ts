@@ -63,7 +63,7 @@ export function narrowsSomething(filters: object): boolean {
  */
 export function checkCallScope(db: DB, filters: ApplicationFilters, options: { scores?: boolean } = {}): void {
   if (filters.allCalls && filters.call !== undefined) {
-    throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${filters.call} for that call only, or --all-calls for every call` });
+    throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${shellArg(filters.call)} for that call only, or --all-calls for every call` });
   }
   if (filters.call !== undefined || filters.allCalls || filters.roster !== undefined) return;
   if (callsWithApplications(db).length < 2) return;

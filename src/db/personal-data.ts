@@ -177,8 +177,8 @@ export function applicationsOfEmailOrPeople(db: DB, email: string, people: numbe
 }
 
 /** A member's kind and own person, if the member exists. */
-export function memberKindAndPerson(db: DB, memberId: number): { kind: string; person_id: number | null } | undefined {
-  return db.prepare('SELECT kind, person_id FROM members WHERE id = ?').get(memberId) as { kind: string; person_id: number | null } | undefined;
+export function memberKindAndPerson(db: DB, memberId: number): { kind: string; person_id: number | null; organization_id: number | null } | undefined {
+  return db.prepare('SELECT kind, person_id, organization_id FROM members WHERE id = ?').get(memberId) as { kind: string; person_id: number | null; organization_id: number | null } | undefined;
 }
 
 /** An application's contact person and address, if the application exists. */

@@ -6,6 +6,7 @@
 import { UsageError } from '../errors.js';
 import { EVENT_KINDS, isEventKind, type NetworkEvent } from './types.js';
 import { localTime, timeZoneHint, timeZoneName, utcText, wallTimeToInstant, type LocalTime, type WallTimeProblem } from './timezones.js';
+import { didYouMean } from '../suggest.js';
 
 /** The longest event: a week (a multi-day workshop); longer is a slip, minutes typed as seconds or hours as minutes. */
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
@@ -33,7 +34,7 @@ export function validateEvent(event: NetworkEvent): EventProblem[] {
   const problems: EventProblem[] = [];
   if (!event.title || !event.title.trim()) problems.push({ field: 'title', message: 'the event has no title', hint: 'give it one: skillsnet event add "Webinar on work-based learning" --kind webinar --start "2026-03-05 14:00" --tz Europe/Zurich' });
   if (!isEventKind(event.kind)) {
-    problems.push({ field: 'kind', message: `unknown kind of event "${event.kind}"`, hint: `use one of ${EVENT_KINDS.join(', ')}` });
+    problems.push({ field: 'kind', message: `unknown kind of event "${event.kind}"${didYouMean(event.kind, EVENT_KINDS)}`, hint: `use one of ${EVENT_KINDS.join(', ')}` });
   }
   const zone = timeZoneName(event.timeZone ?? '');
   if (!zone) {

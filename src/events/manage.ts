@@ -14,6 +14,7 @@ import { parseCategoryCode } from '../tagging/taxonomy.js';
 import { eventTimes } from './event.js';
 import { timeZoneName } from './timezones.js';
 import { EVENT_KINDS, isEventKind, type EventKind, type NetworkEvent } from './types.js';
+import { didYouMean } from '../suggest.js';
 
 export type { StoredEvent } from '../db/events.js';
 
@@ -38,7 +39,7 @@ export const DEFAULT_DURATION = 60;
 function parseKind(kind: string): EventKind {
   const k = kind.trim().toLowerCase();
   if (isEventKind(k)) return k;
-  throw new UsageError(`unknown kind of event "${kind}"`, { hint: `use one of ${EVENT_KINDS.join(', ')}` });
+  throw new UsageError(`unknown kind of event "${kind}"${didYouMean(kind, EVENT_KINDS)}`, { hint: `use one of ${EVENT_KINDS.join(', ')}` });
 }
 
 export function parseLanguages(input: string | readonly string[]): string[] {
@@ -135,7 +136,7 @@ export function parseEventChanges(assignments: readonly string[]): Partial<Event
     const name = a.slice(0, at).trim().toLowerCase();
     // (own keys only: "constructor" must not find Object's own function)
     const field = Object.hasOwn(EDITABLE_FIELDS, name) ? EDITABLE_FIELDS[name] : undefined;
-    if (!field) throw new UsageError(`an event has no field "${name}"`, { hint: `fields: ${Object.keys(EDITABLE_FIELDS).filter((k) => !['time-zone', 'timezone', 'zone'].includes(k)).join(', ')}` });
+    if (!field) throw new UsageError(`an event has no field "${name}"${didYouMean(name, Object.keys(EDITABLE_FIELDS))}`, { hint: `fields: ${Object.keys(EDITABLE_FIELDS).filter((k) => !['time-zone', 'timezone', 'zone'].includes(k)).join(', ')}` });
     const value = a.slice(at + 1).trim();
     changes[field] = value === '' && ['presenterId', 'topicCategory', 'location'].includes(field) ? null : value;
   }

@@ -13,6 +13,7 @@ import { checkpoint, warning, type Callbacks } from '../reporting.js';
 import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
+import { shellArg } from '../text.js';
 
 export const KUMU_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export type KumuFormat = (typeof KUMU_FORMATS)[number];
@@ -70,7 +71,7 @@ export function kumuOutput(options: Pick<KumuExportOptions, 'out' | 'cwd' | 'for
     throw new UsageError(`--format csv writes a folder (elements.csv and connections.csv), and ${displayPath(output.path, options.cwd)} is a file`, { hint: 'give a folder name, e.g. --out kumu-map/' });
   }
   if (options.format !== 'csv' && output.kind === 'file' && fs.existsSync(output.path) && fs.statSync(output.path).isDirectory()) {
-    throw new UsageError(`${displayPath(output.path, options.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${path.join(displayPath(output.path, options.cwd), `map.${options.format}`)}` });
+    throw new UsageError(`${displayPath(output.path, options.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${shellArg(path.join(displayPath(output.path, options.cwd), `map.${options.format}`))}` });
   }
   if (options.view && output.kind === 'stdout') throw new UsageError('--view prints on stdout, which --out - already uses', { hint: 'write the map to a file, or drop --view' });
   return output;

@@ -10,6 +10,7 @@ import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExp
 import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
 import { displayPath, resolveOutput, writeFileAtomic, type Output } from './write.js';
+import { shellArg } from '../text.js';
 
 export const MAP_FORMATS = ['html'] as const;
 export type MapFormat = (typeof MAP_FORMATS)[number];
@@ -50,7 +51,7 @@ export interface MapExportResult extends ExportResult {
 export function mapOutput(options: Pick<MapExportOptions, 'out' | 'cwd'>, callbacks: Callbacks = {}): Output {
   const output = resolveOutput(options.out, { cwd: options.cwd, stdoutAllowed: true, format: 'html', example: 'network.html' });
   if (output.kind === 'file' && fs.existsSync(output.path) && fs.statSync(output.path).isDirectory()) {
-    throw new UsageError(`${displayPath(output.path, options.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${path.join(displayPath(output.path, options.cwd), 'network.html')}` });
+    throw new UsageError(`${displayPath(output.path, options.cwd)} is a folder`, { hint: `give a file name, e.g. --out ${shellArg(path.join(displayPath(output.path, options.cwd), 'network.html'))}` });
   }
   if (output.kind === 'file' && !(path.extname(output.path).toLowerCase() in MAP_EXTENSIONS)) {
     callbacks.onWarning?.(warning('extension', `--out ${options.out} does not end in .html: browsers open the map by double-click only when it does`));

@@ -65,12 +65,29 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
   if (stat.isDirectory()) {
     // (import takes several files at once; a quotas, mapping or labelled file is one file)
     throw new OperationError(`cannot read ${shown}: it is a folder`, {
-      hint: what ? `give the path of a file inside it (ls ${shellArg(file)} lists them)` : 'give a file inside it (skillsnet import folder/*.csv imports them all)',
+      hint: what ? `give the path of a file inside it (ls ${shellArg(file)} lists them)` : folderHint(file),
     });
   }
   throw new OperationError(`${shown} is ${kindOf(stat)}, not a file: skillsnet reads files, and read nothing from it`, {
     hint: 'give the path of a file (a pipe, or - for stdin, works too)',
   });
+}
+
+/**
+ * What to give instead of a folder: one of its files, named with the folder, or all its CSV files
+ * by a wildcard, for the commands that read several. It said "skillsnet import folder/*.csv"
+ * whatever the command (event attendance, member import) and whatever the folder's name.
+ */
+function folderHint(folder: string): string {
+  let files: string[] = [];
+  try {
+    files = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$')).map((e) => e.name).sort();
+  } catch {
+    // (a folder that cannot be listed: the wildcard alone)
+  }
+  const all = `${shellArg(path.join(folder, '*.csv'))} names all its CSV files, for import and event attendance`;
+  if (!files.length) return `give a file (${shellArg(folder)} holds none)`;
+  return `give a file inside it, e.g. ${shellArg(path.join(folder, files[0]!))} (${all})`;
 }
 
 /**

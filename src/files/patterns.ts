@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OperationError } from '../errors.js';
 import { shellArg } from '../text.js';
+import { officeLockFile } from './lock-files.js';
 
 export interface PatternOptions {
   /** Files no pattern stands for: the database the command writes to (its -wal, -shm, -journal too). */
@@ -49,11 +50,13 @@ export function expandFilePatterns(names: readonly string[], cwd: string, option
     const matched = entries
       // (hidden files only for a pattern that begins with a dot, as shells have it: `.*.csv`)
       .filter((e) => pattern.test(e) && (base.startsWith('.') || !e.startsWith('.')) && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e)))
+      // (nor the lock file Excel keeps beside a workbook open in it, `~$call.xlsx`, hidden in Explorer too)
+      .filter((e) => base.startsWith('~$') || !officeLockFile(path.resolve(cwd, folder || '.', e)))
       .sort(byNaturalName)
       .map((e) => folder + e);
     if (!matched.length) {
       // (what the folder holds: `*.csv` where the exports are .xlsx; the example was `*.csv` again)
-      const files = entries.filter((e) => !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e))).sort(byNaturalName);
+      const files = entries.filter((e) => !e.startsWith('.') && !leftOut.has(path.resolve(cwd, folder || '.', e)) && isFile(path.resolve(cwd, folder || '.', e)) && !officeLockFile(path.resolve(cwd, folder || '.', e))).sort(byNaturalName);
       const held = files.length
         ? `${folder || 'this folder'} holds ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`
         : `${folder || 'this folder'} holds no file`;

@@ -7,6 +7,7 @@ import { REGIONS, type Region } from '../model.js';
 import { resolveCountry } from './countries.js';
 import { languagesNamed } from './languages.js';
 import { resolveRegion } from './regions.js';
+import { didYouMean } from '../suggest.js';
 
 const SMALL_WORDS = new Set(['the', 'and']);
 
@@ -28,7 +29,7 @@ export function parseRegion(input: string): Region {
   if (partial.length > 1) {
     throw new UsageError(`region "${input.trim()}" is part of ${partial.length === 2 ? 'two' : partial.length} region names: ${partial.map((r) => `"${r}"`).join(', ')}`, { hint: 'give the whole name of one of them' });
   }
-  throw new UsageError(`unknown region "${input}"`, { hint: `use one of: ${REGIONS.map((r) => `"${r}"`).join(', ')}` });
+  throw new UsageError(`unknown region "${input}"${didYouMean(input, REGIONS)}`, { hint: `use one of: ${REGIONS.map((r) => `"${r}"`).join(', ')}` });
 }
 
 export function parseCountry(input: string): string {

@@ -5,9 +5,12 @@
  */
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { faultOf } from '../files/index.js';
+import { officeLockFile } from '../files/lock-files.js';
+import { shellArg } from '../text.js';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252' | string;
 
@@ -124,6 +127,8 @@ export type Format = 'csv' | 'xlsx';
  * `head` holds the whole file (read once from a pipe): nothing more is read from `file`.
  */
 export function detectFormat(file: string, head: Buffer, whole = false): Format {
+  const lock = lockFileError(file, head);
+  if (lock) throw lock;
   const document = documentKind(head);
   if (document) {
     throw new OperationError(`${file} is ${document}, not a spreadsheet`, {
@@ -158,6 +163,19 @@ export function detectFormat(file: string, head: Buffer, whole = false): Format 
     });
   }
   return 'csv';
+}
+
+/**
+ * The error for Excel's lock file given as a file to read (`*.xlsx` in a shell matches it), or
+ * null when `file` is none. `shown`: the name the command's other messages give the file.
+ */
+export function lockFileError(file: string, head: Uint8Array, what = 'a spreadsheet', shown = file): OperationError | null {
+  const lock = officeLockFile(file, head);
+  if (!lock) return null;
+  const document = path.join(path.dirname(shown), path.basename(lock.document));
+  return new OperationError(`${shown} is the lock file Excel keeps while ${document} is open${lock.owner ? ` (by ${lock.owner})` : ''}, not ${what}`, {
+    hint: `leave it out and give ${shellArg(document)} itself (it can be read while open: save it first); the lock file goes when the workbook is closed`,
+  });
 }
 
 /**

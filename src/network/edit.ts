@@ -19,6 +19,8 @@ import { DRY_RUN, unknownMember } from './members.js';
 import { consentOf, statusOf } from './parse.js';
 import { countryValue, emailValue, languageValue, timeZoneValue } from './values.js';
 import { subjectExists, subjectLabel, subjectTable, type Subject, type SubjectKind } from './subjects.js';
+import { didYouMean } from '../suggest.js';
+import { MEMBER_STATUSES } from '../model.js';
 
 /** One assignment of `--set FIELD=VALUE`. */
 export interface FieldSet {
@@ -67,7 +69,7 @@ function consent(v: string): string {
 }
 function status(v: string): string {
   const s = statusOf(v);
-  if (!s) throw new UsageError(`"${v}" is not a status`, { hint: 'statuses: invited, active, declined, withdrawn, alumni' });
+  if (!s) throw new UsageError(`"${v}" is not a status${didYouMean(v, MEMBER_STATUSES)}`, { hint: `statuses: ${MEMBER_STATUSES.join(', ')}` });
   return s;
 }
 /** A place's zone, as events take it (abbreviations such as CET are refused, and say why). */
@@ -142,7 +144,7 @@ function findField(kind: SubjectKind, name: string): EditableField {
   const alias = Object.hasOwn(ALIASES, folded) ? ALIASES[folded] : undefined;
   const found = direct ?? fields.find((f) => f.name === alias) ?? (kind === 'organization' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined)
     ?? (kind === 'person' && alias === 'contactName' ? fields.find((f) => f.name === 'name') : undefined);
-  if (!found) throw new UsageError(`${({ organization: 'an organisation', application: 'an application', member: 'a member', person: 'a person' } as Record<string, string>)[kind] ?? `a ${kind}`} has no field "${name}" that can be edited`, { hint: `fields: ${editableFields(kind).join(', ')}` });
+  if (!found) throw new UsageError(`${({ organization: 'an organisation', application: 'an application', member: 'a member', person: 'a person' } as Record<string, string>)[kind] ?? `a ${kind}`} has no field "${name}" that can be edited${didYouMean(name, editableFields(kind))}`, { hint: `fields: ${editableFields(kind).join(', ')}` });
   return found;
 }
 

@@ -101,7 +101,8 @@ export function findErasable(db: DB, text: string): EraseTarget {
     else if (s.kind === 'member') {
       const m = memberKindAndPerson(db, s.id);
       if (!m) throw new OperationError(`no member-${s.id}`, { hint: 'find IDs with skillsnet members --search TEXT' });
-      if (m.kind !== 'person') throw new OperationError(`member-${s.id} is an organisation, not a person`, { hint: 'erase its contact person by email, or by ID (skillsnet show org-N lists its people)' });
+      // (the organisation named: "show org-N" left the officer to find which)
+      if (m.kind !== 'person') throw new OperationError(`member-${s.id} is an organisation, not a person`, { hint: `erase its contact person by email, or by ID (skillsnet show ${m.organization_id !== null ? `org-${m.organization_id}` : `member-${s.id}`} lists its people)` });
       if (m.person_id !== null) people = [m.person_id];
     } else {
       const a = applicationPersonAndEmail(db, s.id);

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { CONSENT_VALUES, MEMBER_ROLES, MEMBER_STATUSES, type Consent, type MemberKind, type MemberRole, type MemberStatus } from '../model.js';
 import { networkVocabulary } from '../import/network-vocabulary.js';
 import { normaliseName } from '../text.js';
+import { didYouMean } from '../suggest.js';
 
 /** The role a text names, or null. */
 export function roleOf(text: string): MemberRole | null {
@@ -43,13 +44,13 @@ export function kindOf(text: string): MemberKind | null {
 
 export function parseRole(input: string, flag = '--role'): MemberRole {
   const role = roleOf(input);
-  if (!role) throw new UsageError(`${flag}: "${input}" is not a role`, { hint: `roles: ${MEMBER_ROLES.join(', ')}` });
+  if (!role) throw new UsageError(`${flag}: "${input}" is not a role${didYouMean(input, MEMBER_ROLES)}`, { hint: `roles: ${MEMBER_ROLES.join(', ')}` });
   return role;
 }
 
 export function parseStatus(input: string, flag = '--status'): MemberStatus {
   const status = statusOf(input);
-  if (!status) throw new UsageError(`${flag}: "${input}" is not a status`, { hint: `statuses: ${MEMBER_STATUSES.join(', ')}` });
+  if (!status) throw new UsageError(`${flag}: "${input}" is not a status${didYouMean(input, MEMBER_STATUSES)}`, { hint: `statuses: ${MEMBER_STATUSES.join(', ')}` });
   return status;
 }
 

@@ -6,6 +6,7 @@
 import { UsageError } from '../errors.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { FEATURES, featureWord, normaliseValue, quotaFeature, saysAny, type QuotaRule } from './quotas.js';
+import { didYouMean } from '../suggest.js';
 
 /** What a quotas file's bounds are counted against: a percentage ("20%") is a share of the size. */
 export interface QuotaFileOptions {
@@ -39,7 +40,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       });
     }
     if (!named) {
-      throw new UsageError(`${where}: unknown feature "${featureText}"`, {
+      throw new UsageError(`${where}: unknown feature "${featureText}"${didYouMean(featureText, FEATURES)}`, {
         hint: `use one of: ${FEATURES.join(', ')} (or their French or Spanish names: région, pays, langue, langue de travail, categoría…); language is the one the application is written in, working language the applicant's preferred one`,
       });
     }

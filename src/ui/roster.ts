@@ -1,6 +1,6 @@
 import type { IO } from './io.js';
 import type { Coverage, CoverageLine } from '../selection/coverage.js';
-import { renderTable, truncate } from './table.js';
+import { renderTable } from './table.js';
 
 export interface RosterRow {
   rank: number;
@@ -49,18 +49,18 @@ export function renderRosterTable(io: IO, rows: RosterRow[], options: { reasons?
   const region = !tty || io.columns >= 70;
   const headers = ['Rank', 'ID', 'Organisation', ...(calls ? ['Call'] : []), 'Country', ...(region ? ['Region'] : []), 'Lang', 'Categories', 'Score'];
   if (options.reasons) headers.push('Why');
-  const cats = (r: RosterRow) => (tty ? truncate(r.categories.join(', '), 34) : r.categories.join(', '));
   const body = rows.map((r) => {
     const cells: (string | number)[] = [
-      r.rank, r.id, tty ? truncate(r.organization, 28) : r.organization, ...(calls ? [r.call ?? ''] : []), r.country ?? '', ...(region ? [tty ? truncate(r.region ?? '', 12) : r.region ?? ''] : []), r.language ?? '',
-      cats(r), r.score === null || r.scoreSource === 'none' ? '' : Number(r.score.toFixed(3)),
+      r.rank, r.id, r.organization, ...(calls ? [r.call ?? ''] : []), r.country ?? '', ...(region ? [r.region ?? ''] : []), r.language ?? '',
+      r.categories.join(', '), r.score === null || r.scoreSource === 'none' ? '' : Number(r.score.toFixed(3)),
     ];
     if (options.reasons) cells.push(shortWhy(r.reasons));
     return cells;
   });
   // On a terminal the table is fitted to its width (the widest columns, often "why" and the
-  // categories, wrap first).
-  return renderTable(io, headers, body);
+  // categories, wrap first); organisation, region and categories are cut to one line in it.
+  const cut = headers.map((h) => ({ Organisation: 28, Region: 12, Categories: 34 } as Record<string, number>)[h]);
+  return renderTable(io, headers, body, { cut });
 }
 
 function bounds(line: CoverageLine): string {

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { IO } from './io.js';
+import { wrap } from './wrap.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -11,14 +12,26 @@ function text(c: Cell): string {
  * A table for people on a terminal (boxed, coloured header), or plain tab-separated
  * lines when stdout is a pipe, so `| cut -f2` and `| sort` work as with gh.
  */
-export function renderTable(io: IO, headers: string[], rows: Cell[][], options: { maxWidth?: number[] } = {}): string {
+export function renderTable(io: IO, headers: string[], rows: Cell[][], options: { maxWidth?: number[]; cut?: (number | ((row: number) => string) | undefined)[] } = {}): string {
   // A boxed table of more rows than anyone scrolls through costs seconds and, past about a
   // hundred thousand rows, overflows cli-table3: such lists are printed as lines, as in a pipe.
   if (!io.stdoutIsTTY || rows.length > MAX_BOXED_ROWS) {
     const clean = (c: Cell) => text(c).replace(/[\t\r\n]+/g, ' ');
     return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
   }
-  const widths = fitWidths(headers, rows, io.columns, options.maxWidth);
+  // `cut`: the most characters a column's cells keep in a boxed table (one line per row, the
+  // rest in `show`), or the cell to show there instead; a record has the room for them whole,
+  // and a pipe gets them whole.
+  const cut = options.cut;
+  const cutCell = (c: Cell, i: number, row: number): Cell => {
+    const how = cut?.[i];
+    if (how === undefined || c === null || c === undefined) return c;
+    return typeof how === 'number' ? truncate(String(c), how) : how(row);
+  };
+  const boxed = cut ? rows.map((r, row) => r.map((c, i) => cutCell(c, i, row))) : rows;
+  const widths = fitWidths(headers, boxed, io.columns, options.maxWidth);
+  if (widths && tooNarrow(widths, headers, boxed)) return renderRecords(io, headers, rows);
+  rows = boxed;
   const table = new Table({
     head: headers.map((h) => io.color.bold(h)),
     style: { head: [], border: [] },
@@ -59,6 +72,35 @@ function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: nu
     total--;
   }
   return caps || total < natural.reduce((s, w) => s + w, 0) ? widths : undefined;
+}
+
+/** Fewer characters of a column's cells than this in a row, and words are cut to "Nat…", not wrapped. */
+const MIN_READABLE = 8;
+
+/**
+ * A terminal too narrow for the table's columns (COLUMNS=60, a phone's SSH app): every column was
+ * cut to a few letters, and "National Employment Service" read "Nat… Emp… Ser…". When a column
+ * whose cells are longer gets fewer than MIN_READABLE characters, each row is printed as a
+ * record instead, one "Header  value" line per column, as psql's expanded display.
+ */
+function tooNarrow(widths: number[], headers: string[], rows: Cell[][]): boolean {
+  return widths.some((w, i) => w - 2 < MIN_READABLE && rows.some((r) => visibleLength(text(r[i])) > w - 2));
+}
+
+function renderRecords(io: IO, headers: string[], rows: Cell[][]): string {
+  const label = Math.max(...headers.map(visibleLength));
+  const room = Math.max(MIN_READABLE, io.columns - label - 2);
+  const blank = ' '.repeat(label + 2);
+  const records = rows.map((r) =>
+    headers
+      .map((h, i) => {
+        const value = text(r[i]);
+        const lines = value.split('\n').map((l) => wrap(l, room, '', '') || '').join('\n').split('\n');
+        return lines.map((l, j) => (j ? blank : io.color.bold(h) + ' '.repeat(label - visibleLength(h) + 2)) + l).map((l) => l.trimEnd()).join('\n');
+      })
+      .join('\n'),
+  );
+  return records.join('\n\n') + '\n';
 }
 
 /** A horizontal bar for counts (stats), scaled to width. */

@@ -118,8 +118,12 @@ describe('skillsnet demo (built CLI)', () => {
   });
 
   it('prints who attended by member, organisation and minutes, and no person\'s name or address', () => {
-    const again = runCli(['demo', '--out', path.join(dir, 'demo-text')], { cwd: dir, timeout: 120_000 });
+    // (a folder with a space: the commands it suggests are pasted into a shell, so they quote it)
+    const again = runCli(['demo', '--out', path.join(dir, 'demo text')], { cwd: dir, timeout: 120_000 });
     expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('skillsnet --db "demo text/skillsnet.db" list --region "Arab States"');
+    expect(again.stdout).toContain('skillsnet --db "demo text/skillsnet.db" rejects');
+    expect(again.stdout).not.toMatch(/--db demo text/);
     expect(again.stdout).toMatch(/5\. The Core Group's first meeting/);
     expect(again.stdout).toMatch(/^member\torganisation\tcountry\tgroup\tminutes$/m);
     expect(again.stdout).toMatch(/^es-1\t4\t/m);

@@ -108,9 +108,16 @@ describe('an event from start to finish (built CLI)', () => {
     fs.writeFileSync(path.join(dir, 'applications.csv'), 'Organisation,Contact,Email,Country\nFondation Exemple,Ana Exemple,ana@example.org,SN\n');
     const r = sk('event', 'attendance', '1', 'applications.csv', '--json');
     expect(r.code).toBe(1);
-    const message = 'applications.csv has no participants table that skillsnet recognises: line 1 has "Email" but no name column for the participant';
+    // (a list of applications is said to be one, with the command that reads it)
+    const message = 'applications.csv looks like a list of applications or members (it has columns for an organisation and an email), not a meeting report';
     expect(r.stderr.startsWith(`error: ${message}\n`), r.stderr).toBe(true);
-    expect(json(r)).toEqual({ error: message, hint: expect.stringMatching(/Google Meet/) });
+    expect(json(r)).toEqual({ error: message, hint: expect.stringMatching(/^import applications with skillsnet import applications\.csv, members with skillsnet member import applications\.csv;/) });
+    fs.writeFileSync(path.join(dir, 'notes.csv'), 'Topic,Email\nFollow-up,ana@example.org\n');
+    const other = sk('event', 'attendance', '1', 'notes.csv', '--json');
+    expect(other.code).toBe(1);
+    const none = 'notes.csv has no participants table that skillsnet recognises: line 1 has "Email" but no name column for the participant';
+    expect(other.stderr.startsWith(`error: ${none}\n`), other.stderr).toBe(true);
+    expect(json(other)).toEqual({ error: none, hint: expect.stringMatching(/Google Meet/) });
   });
 
   it('links a row to a member, and shows who attended with their minutes', () => {

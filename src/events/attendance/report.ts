@@ -21,6 +21,7 @@ import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, t
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
 import { tableSessions, zoomNames, zoomSummary, zoomTableSummary, type MeetingSummary } from './zoom.js';
+import { shellArg } from '../../text.js';
 
 export type ReportSource = 'zoom' | 'teams';
 export type { ReportTool } from './tools.js';
@@ -105,6 +106,8 @@ export interface AttendanceReport {
 export interface ReadReportOptions {
   /** Name shown in messages and results. */
   file: string;
+  /** The file as the officer named it, for a command a message suggests (default: file). */
+  given?: string;
   /**
    * Zone of the report's clock times: Zoom and Teams write them in the time zone of the account
    * that downloads the report, without saying which. Usually the event's zone.
@@ -160,7 +163,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   // splitting, the date order): together they held Ctrl-C for over a second on 40,000 rows.
   await checkpoint(options.signal);
   const found = findHeader(text);
-  if (!found) throw noParticipantsTable(options.file, text, bytes);
+  if (!found) throw (await applicationsGiven(options.file, options.given ?? options.file, text)) ?? noParticipantsTable(options.file, text, bytes);
   const records = await parseRecords(text, found.delimiter);
   await checkpoint(options.signal);
   const { tables, sections } = splitTables(records);
@@ -278,6 +281,32 @@ function whatWasFound(text: string, bytes: Uint8Array): { found: string; hint?: 
   const named = fields.includes('name') || (fields.includes('firstName') && fields.includes('lastName'));
   const lacking = named ? 'no join time, leave time or duration column' : 'no name column for the participant';
   return { found: `has no participants table that skillsnet recognises: line ${line} has ${labels.map((l) => `"${l}"`).join(', ')} but ${lacking}` };
+}
+
+/**
+ * A list of applications or members given for the report (the call's export picked from the same
+ * folder): a header naming an organisation and an email, as import reads headers. It was "line 1
+ * has "Email Address" but no name column for the participant", which sent the officer looking
+ * for a name column; it says what the file is and the command that reads it.
+ */
+const MEETING_WORDS = /\b(join(ed)?|leave|left|duration|minutes|sessions?|attend(ed|ance|ees?)?|participants?|arriv[ée]e|d[ée]part|dur[ée]e|duraci[óo]n|entrada|salida|asistencia)\b/i;
+
+async function applicationsGiven(file: string, given: string, text: string): Promise<OperationError | null> {
+  const { matchHeaders } = await import('../../import/headers.js');
+  for (const line of text.split(/\r\n|\n|\r/).slice(0, 5)) {
+    // (a report whose time columns are spelt in a way not known yet, beside a company column, is a report)
+    if (MEETING_WORDS.test(line)) continue;
+    for (const d of DELIMITERS) {
+      if (!line.includes(d)) continue;
+      const { mapping } = matchHeaders(line.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+      if (mapping.organization?.length && mapping.email?.length) {
+        return new OperationError(`${file} looks like a list of applications or members (it has columns for an organisation and an email), not a meeting report`, {
+          hint: `import applications with skillsnet import ${shellArg(given)}, members with skillsnet member import ${shellArg(given)}; a meeting's report is the participants list Zoom or Teams downloads`,
+        });
+      }
+    }
+  }
+  return null;
 }
 
 /** Why a file holds no participants table, and what to do (a 2020 Teams list is named). */

@@ -23,6 +23,7 @@ import { listInvitations } from '../../db/events.js';
 import { OperationError, UsageError } from '../../errors.js';
 import { looksLike } from '../../ids.js';
 import { readSmallInput } from '../../files/index.js';
+import { lockFileError } from '../../import/detect.js';
 import { checkpoint, warning, type Callbacks } from '../../reporting.js';
 import { eventTimes } from '../event.js';
 import { requireEvent } from '../manage.js';
@@ -35,6 +36,8 @@ import { readAttendanceReport, type AttendanceFile, type AttendanceReport, type 
 export interface AttendanceFileInput {
   /** Path of the report (read here), shown by its base name. */
   path: string;
+  /** The report as the officer named it, for the commands a message suggests (default: path). */
+  given?: string;
 }
 
 export interface AttendanceImportOptions {
@@ -244,8 +247,11 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     // Read once, bounded, a device refused before a byte is read (a named pipe works): a report
     // read whole with readFileSync from /dev/zero grew without end and could not be interrupted.
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
+    // (Excel's lock file beside a report open in it, which `*.xlsx` matches, is said to be one)
     const shown = path.basename(f.path);
-    const report = await readAttendanceReport(bytes, { file: shown, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, signal: callbacks.signal });
+    const lock = lockFileError(f.path, bytes, 'a report', shown);
+    if (lock) throw lock;
+    const report = await readAttendanceReport(bytes, { file: shown, given: f.given ?? f.path, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).
     const start = report.file.meeting.startTime ?? firstJoin(report.rows);
     if (start && Math.abs(Date.parse(start) - times.start.getTime()) > 36 * 3600_000) {

@@ -122,8 +122,11 @@ describe('skillsnet export map (built CLI)', async () => {
   it('refuses wrong usage with one error line and exit 2', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'folder'));
+    fs.mkdirSync(path.join(dir, 'my maps'));
     const cases: [string[], RegExp][] = [
       [['--out', 'folder'], /^error: folder is a folder\n  give a file name, e\.g\. --out folder\/network\.html/m],
+      // (the example is pasted: a folder with a space is quoted)
+      [['--out', 'my maps'], /^error: my maps is a folder\n  give a file name, e\.g\. --out "my maps\/network\.html"\n$/],
       [['--format', 'csv', '--out', 'x.csv'], /^error: .*--format.*csv/m],
       [['--json', '--out', '-'], /^error: --json prints a summary on stdout/m],
       [['--region', 'Narnia', '--out', 'x.html'], /^error: unknown region "Narnia"/m],
@@ -135,7 +138,7 @@ describe('skillsnet export map (built CLI)', async () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    expect(fs.readdirSync(dir)).toEqual(['folder']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['folder', 'my maps']);
   });
 
   it('writes the page to stdout with --out -, and warns when the file name does not end in .html', async () => {

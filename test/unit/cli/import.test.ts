@@ -76,7 +76,7 @@ describe('an attendance report given to import', () => {
     const f = file('zoom-participants.csv', zoomReport('Core Group meeting', ['Ana Ejemplo,ana@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y']));
     const r = await run(['import', f, '--db', db()]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: [\w-]*zoom-participants\.csv: no column found for the organisation; nothing was imported\n {2}this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID [\w-]*zoom-participants\.csv/m);
+    expect(r.stderr).toMatch(/^error: [\w-]*zoom-participants\.csv: no column found for the organisation; nothing was imported\n {2}this looks like a Zoom or Teams attendance report, not applications: read it with skillsnet event attendance EVENT-ID \S*\/[\w-]*zoom-participants\.csv/m);
     // a Teams report in French (UTF-16, tab-separated) too; an application form is no report
     const teams = fs.readFileSync(path.join(ROOT, 'data', 'sample', 'events', 'teams-attendance-fr.csv'));
     expect(await looksLikeAttendanceBytes(teams)).toBe(true);
@@ -91,5 +91,14 @@ describe('an attendance report given to import', () => {
     expect(j.code).toBe(1);
     expect(JSON.parse(j.stdout).files[0].columns.email).toEqual(['User Email']);
     expect(j.stderr).toMatch(/this looks like a Zoom or Teams attendance report/);
+  });
+
+  it('names the report as it was given, quoted when it holds a space, in the command it suggests', async () => {
+    // (the file's own name alone pointed at the current folder, where a report in another one is not)
+    const { zoomReport } = await import('../support/zoom.js');
+    const f = file('Zoom participants é.csv', zoomReport('Core Group meeting', ['Ana Ejemplo,ana@example.org,11/19/2020 02:00:00 PM,11/19/2020 04:00:00 PM,120,Yes,Y']));
+    const r = await run(['import', f, '--db', db()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`read it with skillsnet event attendance EVENT-ID "${f}" (`);
   });
 });

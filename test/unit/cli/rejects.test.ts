@@ -102,4 +102,24 @@ describe('rejects into a file others can read', () => {
     expect(none).toMatch(/No rejected rows/);
     expect(none).not.toMatch(/warning/);
   });
+
+  it('neither when they go to files in --out DIR, whose command to run next is quoted; one row is "it", none is said so', async () => {
+    const { importedCall } = await import('../support/run.js');
+    const { runRejects } = await import('../../../src/cli/rejects.js');
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const { db, sk } = await importedCall(['Organization,Email', 'Taller Abierto,ana@example.org', 'Atelier Vert,']);
+    const folder = path.join(path.dirname(db), 'à corriger');
+    let protectedStdout = 0;
+    const { io, stderr } = bufferIO({ cwd: path.dirname(db), protectStdout: () => ((protectedStdout += 1), 'the output goes to a file other users can read') });
+    await runRejects({ dbPath: db, format: 'csv', out: folder }, io);
+    expect(protectedStdout).toBe(0);
+    expect(stderr()).not.toMatch(/warning/);
+    expect(stderr()).toMatch(/: skillsnet import "à corriger\/rejects-1-[^"]+\.csv"\n$/);
+    const one = await sk('rejects', '--csv');
+    expect(one.stderr).toMatch(/^1 rejected row\. Fix it in Excel and import the file again: .* tell skillsnet which row it was/m);
+    const fixed = path.join(path.dirname(db), 'fix.csv');
+    fs.writeFileSync(fixed, one.stdout.replace('Atelier Vert,', 'Atelier Vert,awa@example.net'));
+    expect((await sk('import', fixed, '--call', '2020')).code).toBe(0);
+    expect((await sk('rejects', '--csv')).stderr).toMatch(/^No rejected rows: the sheet holds its header row only\.$/m);
+  });
 });

@@ -37,3 +37,22 @@ describe('suggested commands quote a roster name with spaces', { timeout: 60_000
     expect(noName.stderr).toContain(`skillsnet export roster "${NAME}" --out "core group.md"`);
   });
 });
+
+// A call named with a space ("Appel 2024") is the cohort roster accept makes: the commands it and
+// --call's contradiction suggest are pasted too.
+describe('suggested commands quote a call or cohort name with spaces', { timeout: 60_000 }, () => {
+  it('after roster accept, and for --call beside --all-calls', async () => {
+    const fs = (await import('node:fs')).default;
+    const dir = tempDir('skillsnet-call-quoting-');
+    const call = path.join(dir, 'call.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country,Score\nTaller Sur,ana@example.org,Peru,8\nAtelier Vert,awa@example.net,Senegal,7\n');
+    expect((await skillsnet(['import', path.join(dir, 'a.csv'), '--call', 'Appel 2024', '--db', call])).code).toBe(0);
+    expect((await skillsnet(['select', '--size', '1', '--name', 'core', '--db', call])).code).toBe(0);
+    const accepted = await skillsnet(['roster', 'accept', 'core', '--db', call]);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stderr).toContain('See them: skillsnet members --role core-group --cohort "Appel 2024"');
+    const both = await skillsnet(['list', '--call', 'Appel 2024', '--all-calls', '--db', call]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('keep --call "Appel 2024" for that call only');
+  });
+});

@@ -43,3 +43,30 @@ describe('show person-N', () => {
     expect(r.stderr).toMatch(/^error: no person person-999\n {2}people are listed under their organisation: skillsnet show org-N/m);
   });
 });
+
+// A narrow terminal (COLUMNS=60) cut the description mid-word ("Pokhar" / "a"): the terminal
+// wrapped what was written as one line. On a terminal show wraps at words; a pipe gets one line.
+describe('show on a narrow terminal', () => {
+  it('wraps the description and long values at words, within the width; a pipe gets each paragraph whole', async () => {
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const { runShow } = await import('../../../src/cli/show.js');
+    const dir = tempDir();
+    const small = path.join(dir, 'w.db');
+    const description = 'Since the crisis, many school leavers around Pokhara have lost their income and need new skills to return to work. Instructors are trained to teach online.\n\nA free helpline answers questions about jobs and training options.';
+    fs.writeFileSync(path.join(dir, 'w.csv'), `Organisation,Email,Country,Title,Description,Beneficiaries\nNational Employment Service,ana@example.org,Nepal,Blended learning,"${description}","Job seekers, TVET students, women, youth, persons with disabilities, rural workers"\n`);
+    expect((await run(['--db', small, 'import', path.join(dir, 'w.csv'), '--call', '2020'])).code).toBe(0);
+    const narrow = bufferIO({ tty: true, columns: 60 });
+    await runShow({ dbPath: small, id: 1 }, narrow.io);
+    const lines = narrow.stdout().split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    expect(lines).toContain('Since the crisis, many school leavers around Pokhara have');
+    expect(lines).toContain('lost their income and need new skills to return to work.');
+    // the paragraphs stay apart; a long value goes on under its label
+    expect(narrow.stdout()).toMatch(/teach online\.\n\nA free helpline/);
+    expect(narrow.stdout()).toMatch(/^Beneficiaries {3}Job seekers, .*\n {16}\S/m);
+    const piped = bufferIO({ tty: false, columns: 60 });
+    await runShow({ dbPath: small, id: 1 }, piped.io);
+    expect(piped.stdout()).toContain(description);
+  });
+});
+

@@ -118,6 +118,25 @@ describe('small messages', () => {
     expect(del.code).toBe(2);
     expect(del.stderr).toMatch(/needs confirmation\n {2}add --yes/);
   });
+
+  it('erase of an organisation member names the organisation whose people to look at', async () => {
+    const added = JSON.parse((await sk(['member', 'add', '--organization', 'Ministère du Travail', '--country', 'SN', '--role', 'stakeholder', '--json'])).stdout);
+    const r = await sk(['erase', `member-${added.id}`, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: member-${added.id} is an organisation, not a person\n  erase its contact person by email, or by ID (skillsnet show org-${added.organizationId} lists its people)\n`);
+  });
+
+  it('event delete answered "no" on a terminal deletes nothing and says so, as roster delete does (it was "needs confirmation... add --yes", exit 2)', async () => {
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const { scriptedPrompts } = await import('../../../src/ui/prompts.js');
+    const { runEventDelete } = await import('../../../src/cli/event-manage.js');
+    const prompts = scriptedPrompts([false]);
+    const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    await expect(runEventDelete({ dbPath: db, id: 1 }, io)).resolves.toMatchObject({ id: 1, deleted: false });
+    expect(prompts.asked).toEqual([expect.stringMatching(/^Delete event 1 "Meeting"/)]);
+    expect(stderr()).toMatch(/^Nothing deleted\. To keep the record but tell the invitees: skillsnet event cancel 1\n$/);
+    expect((await sk(['events', '--json'])).stdout).toMatch(/"Meeting"/);
+  });
 });
 
 describe('wrong IDs and empty values a new user typed', () => {

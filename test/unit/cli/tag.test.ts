@@ -165,6 +165,22 @@ describe('skillsnet tag explain', () => {
     expect(j.stored.map((t: any) => t.category)).toContain('work-based-learning');
     expect(j.analysis[0]).toMatchObject({ category: expect.any(String), confidence: expect.any(Number), selected: true });
   });
+
+  it('on a narrow terminal wraps its lines at words, and keeps how each stored tag came in one column', async () => {
+    await cli('tag', 'auto');
+    await cli('tag', 'add', '1', 'life-skills');
+    const { bufferIO } = await import('../../../src/cli/io.js');
+    const { runTagExplain } = await import('../../../src/cli/tag.js');
+    const narrow = bufferIO({ tty: true, columns: 50 });
+    await runTagExplain({ dbPath, id: 1 }, narrow.io);
+    const lines = narrow.stdout().split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length)), narrow.stdout()).toBeLessThanOrEqual(50);
+    // a long line of evidence goes on under itself, deeper
+    expect(narrow.stdout()).toMatch(/^ {6}learned from the examples shipped with\n {8}\S/m);
+    const stored = lines.slice(lines.indexOf('Categories now') + 1, lines.indexOf('', lines.indexOf('Categories now'))).filter((l) => /^ {2}[a-z]/.test(l));
+    expect(stored.length).toBeGreaterThan(1);
+    expect(new Set(stored.map((l) => /^ {2}[a-z-]+ +/.exec(l)![0].length)).size).toBe(1);
+  });
 });
 
 describe('skillsnet tag review', () => {

@@ -354,6 +354,21 @@ describe('report variants', () => {
     await expect(readText('a,b,c\n1,2,3\n')).rejects.toThrow(/report\.csv has no participants table that skillsnet recognises/);
     await expect(readText('Name,Join Time\nA,1\n', { timeZone: 'Geneva' })).rejects.toThrow(/unknown time zone "Geneva"/);
   });
+
+  it('says that a list of applications or members given for the report is one, with the commands that read it', async () => {
+    // (it said: line 1 has "Email Address" but no name column for the participant)
+    const applications = 'Timestamp,Name of your organization,Contact first name,Email Address,Country\n3/4/2020 1:22:39,Taller Sur,Ana,ana@example.org,Peru\n';
+    await expect(readText(applications, { file: 'call 2020.csv', given: 'exports/call 2020.csv' })).rejects.toMatchObject({
+      message: 'call 2020.csv looks like a list of applications or members (it has columns for an organisation and an email), not a meeting report',
+      hint: 'import applications with skillsnet import "exports/call 2020.csv", members with skillsnet member import "exports/call 2020.csv"; a meeting\'s report is the participants list Zoom or Teams downloads',
+    });
+    await expect(readText('Organisation;Nom;Courriel;Pays\nMinistère du Travail;Moussa Ibrahim;moussa@example.org;Niger\n')).rejects.toThrow(/^report\.csv looks like a list of applications or members/);
+    // a report whose participants have an organisation column is still read as one
+    const zoom = 'Name (Original Name),User Email,Organization,Join Time,Leave Time,Duration (Minutes)\nAwa Sow,awa@example.org,Taller Sur,12/10/2020 02:00:00 PM,12/10/2020 03:00:00 PM,60\n';
+    expect((await readText(zoom, { eventDate: '2020-12-10' })).rows).toHaveLength(1);
+    // and one whose time columns are not known is not taken for applications
+    await expect(readText('Company,Email,Attendee,Time in session\nTaller Sur,awa@example.org,Awa Sow,1h\n')).rejects.toThrow(/no participants table/);
+  });
 });
 
 describe('durations as Zoom and Teams write them', () => {

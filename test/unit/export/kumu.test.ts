@@ -225,6 +225,9 @@ describe('export kumu --out checks', () => {
     fs.writeFileSync(file, '');
     await expect(runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'csv', out: file }, bufferIO().io)).rejects.toThrow(/--format csv writes a folder/);
     await expect(runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out: fx.dir }, bufferIO().io)).rejects.toThrow(/is a folder/);
+    // the file name it suggests in a folder with a space is quoted, to be pasted
+    fs.mkdirSync(path.join(fx.dir, 'Kumu maps'), { recursive: true });
+    await expect(runExportKumu({ dbPath: fx.dbPath, filters: { allCalls: true }, format: 'xlsx', out: 'Kumu maps' }, bufferIO({ cwd: fx.dir }).io)).rejects.toMatchObject({ hint: 'give a file name, e.g. --out "Kumu maps/map.xlsx"' });
   });
 
   it('lists the files it wrote, view code included', async () => {

@@ -23,6 +23,17 @@ describe('file names with wildcards no shell expanded', () => {
     expect(expandFilePatterns(['*.csv'], dir)).toEqual(['*.csv']);
   });
 
+  it('a folder given for a file is answered with one of its files, named with the folder, and the wildcard for them all', async () => {
+    // (it said "skillsnet import folder/*.csv" to event attendance and member import alike)
+    const dir = folder();
+    const db = path.join(dir, 'f.db');
+    const r = await run(['member', 'import', 'réponses 2024', '--db', db], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot read réponses 2024: it is a folder\n  give a file inside it, e.g. "réponses 2024/a.csv" ("réponses 2024/*.csv" names all its CSV files, for import and event attendance)\n');
+    fs.mkdirSync(path.join(dir, 'empty'));
+    expect((await run(['import', 'empty', '--db', db], { cwd: dir })).stderr).toMatch(/^error: cannot read empty: it is a folder\n {2}give a file \(empty holds none\)\n$/);
+  });
+
   it('matching nothing is said so, with what the folder holds, or that there is no such folder', () => {
     const dir = folder();
     expect(() => expandFilePatterns(['réponses 2024/*.xlsx'], dir)).toThrow('no file matches réponses 2024/*.xlsx');

@@ -44,6 +44,16 @@ describe('the mapping in the report', () => {
     expect(r.stderr).not.toMatch(/a@example\.org|\+254/);
   });
 
+  it('the arrows of the human report stand in one column, also beside the longest field name', async () => {
+    const text = rows('Name of your organization,Email Address,Language of the application,Score', ['Org A,a@example.org,Español,8', 'Org B,b@example.org,English,7']);
+    const r = await run(['--db', caseDb(), 'import', caseFile('lang.csv', text), '--call', 'c']);
+    expect(r.code, r.stderr).toBe(0);
+    const arrows = r.stderr.split('\n').filter((l) => l.includes(' ← ')).map((l) => l.indexOf('←'));
+    expect(arrows).toHaveLength(4);
+    expect(new Set(arrows).size).toBe(1);
+    expect(r.stderr).toMatch(/^ {2}language of the application ← C/m);
+  });
+
   it('a column whose cells contradict its header is left empty, with a warning that quotes no cell', async () => {
     const text = rows('Organisation,Email,Contact person of the project,Country of activity,Date submitted (form)', [
       'Org A,a@example.org,+254 700 000 001,yes,1962-04-01',
@@ -91,7 +101,7 @@ describe('--map by header, letter or number', () => {
     expect(report.files[0].fields.email).toMatchObject({ letters: ['D'], source: 'map' });
     // the report names the columns by letter: no one's address stands in for a header
     const r = await run(['--db', caseDb(), 'import', f, '--map', map, '--dry-run']);
-    expect(r.stdout + r.stderr).toContain('email                      ← D (no header)  <email address>');
+    expect(r.stdout + r.stderr).toMatch(/^ {2}email +← D \(no header\) {2}<email address>/m);
     expect(r.stdout + r.stderr).not.toContain('ana@example.org');
     // without --map, the refusal says how: by letter, every row read
     const refused = await run(['--db', caseDb(), 'import', f]);

@@ -18,8 +18,40 @@ describe('tables on a terminal fit its width', () => {
   it.each([60, 80, 100, 120])('the roster table with reasons at %i columns', (columns) => {
     const { io } = bufferIO({ tty: true, columns });
     const out = renderRosterTable(io, [row(1), row(2)], { reasons: true });
-    expect(out).toMatch(/│ 101 /);
+    // (a table where there is room for its columns, else one record per member)
+    expect(out).toMatch(columns >= 100 ? /│ 101 / : /^ID +101$/m);
     expect(widest(out)).toBeLessThanOrEqual(columns);
+  });
+
+  it('too narrow for its columns, prints each row as a record of whole words instead of cutting them to a few letters', () => {
+    const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score'];
+    const rows = [
+      [23, "Laboratoire d'économie du travail, Université de Tripoli", '2020', 'LB', 'Arab States', 'fr', 'social-inclusion, training-delivery, work-based-learning', 8.4],
+      [24, 'National Employment Service', '2020', 'JO', 'Arab States', 'en', 'entrepreneurship', null],
+    ];
+    const narrow = renderTable(bufferIO({ tty: true, columns: 60 }).io, headers, rows);
+    expect(narrow).not.toMatch(/…/);
+    expect(widest(narrow)).toBeLessThanOrEqual(60);
+    const records = narrow.replace(/\x1b\[[0-9;]*m/g, '').trimEnd().split('\n\n');
+    expect(records).toHaveLength(2);
+    expect(records[0].split('\n')).toEqual([
+      'ID            23',
+      "Organisation  Laboratoire d'économie du travail, Université",
+      '              de Tripoli',
+      'Call          2020',
+      'Country       LB',
+      'Region        Arab States',
+      'Lang          fr',
+      'Categories    social-inclusion, training-delivery,',
+      '              work-based-learning',
+      'Score         8.4',
+    ]);
+    expect(records[1]).toMatch(/^Organisation  National Employment Service$/m);
+    expect(records[1]).toMatch(/^Score$/m);
+    // with room for the columns, the same rows stay a table
+    expect(renderTable(bufferIO({ tty: true, columns: 100 }).io, headers, rows)).toMatch(/│ 23 │ Laboratoire/);
+    // a pipe gets tab-separated lines whatever the width
+    expect(renderTable(bufferIO({ tty: false, columns: 60 }).io, headers, rows)).toMatch(/^23\tLaboratoire/m);
   });
 
   it('any table whose cells are long', () => {
@@ -28,6 +60,24 @@ describe('tables on a terminal fit its width', () => {
     const out = renderTable(io, ['ID', 'Organisation', 'Title'], [[1, 'Fondation pour la formation technique du Sahel', long]]);
     expect(widest(out)).toBeLessThanOrEqual(70);
     expect(out).toMatch(/Fondation/);
+  });
+
+  it('COLUMNS set to a width is the width to fit (COLUMNS=60 skillsnet list), else the terminal\'s, else 80', async () => {
+    const { terminalColumns } = await import('../../../src/cli/io.js');
+    expect(terminalColumns({ COLUMNS: '60' }, 120)).toBe(60);
+    expect(terminalColumns({}, 120)).toBe(120);
+    expect(terminalColumns({ COLUMNS: 'wide' }, 120)).toBe(120);
+    expect(terminalColumns({ COLUMNS: '0' }, undefined)).toBe(80);
+  });
+
+  it('cells cut to one line in a boxed table are whole in a record and in a pipe', () => {
+    const name = "Laboratoire d'économie du travail, Université de Tripoli";
+    const cut = [undefined, () => `${name.slice(0, 20)}… (withdrawn)`];
+    const rows = [[23, `${name} (withdrawn)`, 'Arab States', 'social-inclusion, training-delivery', 8.4]];
+    const headers = ['ID', 'Organisation', 'Region', 'Categories', 'Score'];
+    expect(renderTable(bufferIO({ tty: true, columns: 120 }).io, headers, rows, { cut })).toMatch(/│ Laboratoire d'économ… \(withdrawn\) │/);
+    expect(renderTable(bufferIO({ tty: true, columns: 40 }).io, headers, rows, { cut })).toMatch(/^Organisation {2}Laboratoire d'économie du\n {14}travail, Université de\n {14}Tripoli \(withdrawn\)$/m);
+    expect(renderTable(bufferIO({ tty: false }).io, headers, rows, { cut })).toContain(`${name} (withdrawn)\t`);
   });
 
   it('a narrow table is left as it is', () => {

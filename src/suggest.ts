@@ -1,0 +1,34 @@
+/**
+ * "did you mean …?" for a mistyped value of a closed list (a role, a status, a region, a kind of
+ * event, a field, a --by or --format choice): commander suggests a command or an option that is
+ * near, and the values given to them deserve the same. One rule for all of them: the choice
+ * nearest in edits (case aside) when no other is as near and it is near enough for its length,
+ * or the one choice the typed text begins (at least three letters).
+ */
+import { distance } from 'fastest-levenshtein';
+
+export function nearestChoice(input: string, choices: Iterable<string>): string | undefined {
+  const typed = input.trim().toLowerCase();
+  if (!typed) return undefined;
+  const list = [...choices];
+  const begun = typed.length >= 3 ? list.filter((c) => c.toLowerCase().startsWith(typed)) : [];
+  if (begun.length === 1) return begun[0];
+  let best: { choice: string; d: number; tied: boolean } | undefined;
+  for (const choice of list) {
+    const d = distance(typed, choice.toLowerCase());
+    if (!best || d < best.d) best = { choice, d, tied: false };
+    else if (d === best.d) best.tied = true;
+  }
+  // (two choices as near as each other: no guess; "mem" is as near to several as to one)
+  if (!best || best.tied || best.d === 0) return undefined;
+  // (two edits from four letters on: a swap of two letters, "titel", is two; one for "en", "fr")
+  // and no more than half of what was typed: "ca" is no "call"
+  const near = Math.min(best.choice.length <= 3 ? 1 : Math.max(2, Math.floor(best.choice.length / 3)), Math.max(1, Math.floor(typed.length / 2)));
+  return best.d <= near ? best.choice : undefined;
+}
+
+/** `; did you mean "X"?` to end an error message with, or nothing. */
+export function didYouMean(input: string, choices: Iterable<string>, quote = '"'): string {
+  const near = nearestChoice(input, choices);
+  return near === undefined ? '' : `; did you mean ${quote}${near}${quote}?`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Ctrl-C at a question (inquirer ends the prompt with ExitPromptError, no signal comes): every
+ * command said "error: cancelled; nothing more was saved", which at erase's or merge's question,
+ * before anything was done, read as if something had been saved before it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { bufferIO } from '../../../src/cli/io.js';
+import { reportError } from '../../../src/cli/main.js';
+import { setInterruptOutcome } from '../../../src/cli/signals.js';
+import type { Prompts } from '../../../src/ui/prompts.js';
+import { importedCall, threeApplications } from '../support/run.js';
+
+/** Prompts whose every question is left with Ctrl-C, as inquirer leaves it. */
+function ctrlC(): Prompts {
+  const cancelled = async (): Promise<never> => {
+    const e = new Error('User force closed the prompt with SIGINT');
+    e.name = 'ExitPromptError';
+    throw e;
+  };
+  return { confirm: cancelled, select: cancelled, checkbox: cancelled } as unknown as Prompts;
+}
+
+async function cancelledLine(run: (io: ReturnType<typeof bufferIO>['io']) => Promise<unknown>): Promise<{ code: number; stderr: string }> {
+  const { io, stderr } = bufferIO({ tty: true, prompts: async () => ctrlC() });
+  let code = 0;
+  try {
+    await run(io);
+  } catch (e) {
+    code = reportError(e, io, false, false);
+  }
+  return { code, stderr: stderr() };
+}
+
+// (the outcome is the process's: put the default back between cases)
+afterEach(() => setInterruptOutcome(() => '')());
+
+describe('Ctrl-C at a question says what it left', () => {
+  it('erase, merge, roster delete and event delete: nothing was done, in their words; exit 130', async () => {
+    const { db, sk } = await importedCall(threeApplications(['8', '7', '6']));
+    expect((await sk('select', '--size', '2', '--name', 'core')).code).toBe(0);
+    expect((await sk('event', 'add', 'Meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'UTC')).code).toBe(0);
+    const { runErase } = await import('../../../src/cli/erase.js');
+    const { runMerge } = await import('../../../src/cli/merge.js');
+    const { runRosterDelete } = await import('../../../src/cli/roster.js');
+    const { runEventDelete } = await import('../../../src/cli/event-manage.js');
+    const cases: [string, (io: ReturnType<typeof bufferIO>['io']) => Promise<unknown>][] = [
+      ['nothing was erased', (io) => runErase({ dbPath: db, who: 'person-1' }, io)],
+      ['nothing was merged', (io) => runMerge({ dbPath: db, a: '1', b: '2' }, io)],
+      ['roster core was kept', (io) => runRosterDelete({ dbPath: db, name: 'core' }, io)],
+      ['event 1 was kept', (io) => runEventDelete({ dbPath: db, id: 1 }, io)],
+    ];
+    for (const [said, command] of cases) {
+      const r = await cancelledLine(command);
+      expect(r.code, said).toBe(130);
+      expect(r.stderr, said).toMatch(new RegExp(`^error: cancelled; ${said}\\n$`, 'm'));
+    }
+    // all still there
+    expect(JSON.parse((await sk('list', '--json')).stdout)).toHaveLength(3);
+    expect((await sk('rosters', '--json')).stdout).toMatch(/"core"/);
+    expect((await sk('events', '--json')).stdout).toMatch(/"Meeting"/);
+  });
+
+  it('a command that sets no words of its own keeps the general line', async () => {
+    const r = await cancelledLine(async (io) => (await io.prompts()).confirm('Go?', false));
+    expect(r).toEqual({ code: 130, stderr: 'error: cancelled; nothing more was saved\n' });
+  });
+});

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nearestChoice } from '../../src/suggest.js';
+import { MEMBER_ROLES, MEMBER_STATUSES, REGIONS } from '../../src/model.js';
+import { EVENT_KINDS } from '../../src/events/types.js';
+import { run, tempDir } from './support/run.js';
+
+// A mistyped command or option got "did you mean …?"; a mistyped value of a closed list (a role,
+// a status, a region, a kind of event, a field, a --by choice) got only the list.
+describe('did you mean, for values of a closed list', () => {
+  it.each([
+    ['stakholder', MEMBER_ROLES, 'stakeholder'],
+    ['Core group', MEMBER_ROLES, 'core-group'],
+    ['activ', MEMBER_STATUSES, 'active'],
+    ['withdrawed', MEMBER_STATUSES, 'withdrawn'],
+    ['Afrika', REGIONS, 'Africa'],
+    ['Asia and Pacific', REGIONS, 'Asia and the Pacific'],
+    ['meting', EVENT_KINDS, 'meeting'],
+    ['titel', ['title', 'kind', 'start', 'tz'], 'title'],
+    ['regoin', ['region', 'country', 'category', 'language', 'type', 'call'], 'region'],
+    ['cat', ['region', 'country', 'category', 'language', 'type', 'call'], 'category'],
+  ] as const)('%s → %s', (typed, choices, expected) => {
+    expect(nearestChoice(typed, choices)).toBe(expected);
+  });
+
+  it.each([
+    ['planet', ['region', 'country', 'category', 'language', 'type', 'call']],
+    // as near to en as to es: no guess
+    ['de', ['en', 'fr', 'es']],
+    ['ca', ['region', 'country', 'category', 'language', 'type', 'call']],
+    ['Oceania', REGIONS],
+    ['', MEMBER_ROLES],
+  ] as const)('%j: no guess', (typed, choices) => {
+    expect(nearestChoice(typed, choices)).toBeUndefined();
+  });
+
+  it('ends the one error line of the commands that take such values', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 's.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country\nTaller Sur,ana@example.org,Argentina\n');
+    expect((await run(['import', path.join(dir, 'a.csv'), '--call', '2020', '--db', db])).code).toBe(0);
+    const cases: [string[], RegExp][] = [
+      [['members', '--status', 'activ'], /^error: --status: "activ" is not a status; did you mean "active"\?\n {2}statuses: /],
+      [['member', 'add', '--organization', 'Taller Sur', '--role', 'stakholder'], /^error: --role: "stakholder" is not a role; did you mean "stakeholder"\?\n/],
+      [['list', '--region', 'Afrika'], /^error: unknown region "Afrika"; did you mean "Africa"\?\n/],
+      [['event', 'add', 'Clinic', '--kind', 'clinc', '--start', '2020-11-19 14:00', '--tz', 'UTC'], /^error: unknown kind of event "clinc"; did you mean "clinic"\?\n/],
+      [['event', 'edit', '1', '--set', 'titel=Clinic'], /^error: an event has no field "titel"; did you mean "title"\?\n/],
+      [['edit', '1', '--set', 'organisaton=Taller'], /^error: an application has no field "organisaton" that can be edited; did you mean "organization"\?\n/],
+      [['stats', '--by', 'regoin'], /^error: option '--by <dimension>' argument 'regoin' is invalid; did you mean region\? Allowed choices are region, country, category, language, type, call\.\n {2}see skillsnet stats --help\n$/],
+      [['stats', '--by', 'planet'], /^error: option '--by <dimension>' argument 'planet' is invalid\. Allowed choices are region, .*\n {2}see skillsnet stats --help\n$/],
+    ];
+    fs.writeFileSync(path.join(dir, 'quotas.csv'), 'feature,value,min,max\nregoin,Americas,1,\n');
+    cases.push([['select', '--size', '1', '--quotas', path.join(dir, 'quotas.csv'), '--dry-run'], /^error: \S*quotas\.csv line 2: unknown feature "regoin"; did you mean "region"\?\n/]);
+    for (const [args, expected] of cases) {
+      const r = await run([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(expected);
+    }
+  });
+});

@@ -208,6 +208,12 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
     const cells = row.cells.map((c) => c.trim());
     if (cells.every((c) => c === '')) continue;
     const text = `"${cells.filter(Boolean).join(', ')}"`;
+    // (a Markdown table's line under its header, "|---|:---:|", or a line drawn in a text file: no rule)
+    if (cells.every((c) => c === '' || SEPARATOR.test(c))) {
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a line of dashes (a separator): skipped`);
+      above = undefined;
+      continue;
+    }
     if (cells.every((c, i) => c === '' || (columns[i] !== undefined && quotaColumn(c) === columns[i]) || c === headers[i]?.trim())) {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} repeats the header: skipped`);
       above = undefined;
@@ -298,6 +304,9 @@ function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<numb
 function asShare(cell: string, share: boolean): string {
   return share && /^\s*\d+(?:[.,]\d+)?\s*$/.test(cell) ? `${cell.trim()}%` : cell;
 }
+
+/** A cell of a separator line: "---", ":---:", "===" (Markdown, or a rule drawn in a text file). */
+const SEPARATOR = /^:?[-=_]{3,}:?$/;
 
 /** "Total", "Grand total", "Sum", "Total général", "Sous-total", "Suma": a line that adds up the others. */
 function isTotal(cell: string): boolean {

@@ -23,6 +23,7 @@ export interface QuotaFileOptions {
  */
 export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
   const rules: QuotaRule[] = [];
+  const wrote = new Map<QuotaRule, { min: boolean; max: boolean }>();
   records.forEach((rec, i) => {
     const line = lines?.[i] ?? i + 2;
     const where = `${file} ${options.unit ?? 'line'} ${line}`;
@@ -81,8 +82,34 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return;
     }
     rules.push(rule);
+    wrote.set(rule, { min: get('min') !== '', max: get('max') !== '' });
   });
+  exceptions(rules, wrote, options.onNote);
   return rules;
+}
+
+/**
+ * A line for one value that loosens a bound of the file's line for every value of its feature
+ * ("country,*,,2" and "country,Nigeria,,3"; "region,each,2," and "region,Arab States,1,") is the
+ * exception the officer wrote it as: merged as the tighter, it would change nothing, and Nigeria
+ * would quietly get 2. That bound of the '*' line gives way for the value, said.
+ */
+function exceptions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>, onNote?: (note: string) => void): void {
+  for (const every of rules.filter((r) => r.value === '*')) {
+    for (const one of rules.filter((r) => r.feature === every.feature && r.value !== '*')) {
+      const looser = {
+        min: wrote.get(one)!.min && one.min < every.min,
+        max: wrote.get(one)!.max && every.max !== null && (one.max === null || one.max > every.max),
+      };
+      const given = (['min', 'max'] as const).filter((b) => looser[b]);
+      if (!given.length) continue;
+      every.except ??= {};
+      for (const b of given) (every.except[b] ??= []).push(one.value);
+      const bound = (r: QuotaRule, b: 'min' | 'max') => (b === 'min' ? `at least ${r.min}` : r.max === null ? 'no limit' : `at most ${r.max}`);
+      const place = every.source.replace(/^.* (line|row) /, '$1 ');
+      onNote?.(`${one.source}: ${given.map((b) => bound(one, b)).join(' and ')} for ${featureWord(one.feature)} ${one.written ?? one.value}, an exception to ${place} (${given.map((b) => bound(every, b)).join(' and ')} in every ${featureWord(every.feature)})`);
+    }
+  }
 }
 
 /** "All", "toutes les régions", "todas": every value, or all of them together (unlike "each", "chaque", "cada"). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { counts, expandQuotas, quotaRulesFromFlags, describeQuota, normaliseValue, unmatchedRules, type QuotaRule } from '../../../src/selection/quotas.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
-import { tempDir } from '../support/run.js';
+import { ROOT, tempDir } from '../support/run.js';
 
 const c = (id: number, country: string, region: Candidate['region'], language: string, organizationType: string | null = null): Candidate => ({
   id, organization: `O${id}`, country, region, language, categories: [], organizationType, beneficiaries: [], score: 1, scoreSource: 'application',
@@ -31,6 +31,25 @@ describe('quotas', () => {
     ];
     const africa = expandQuotas(rules, []).find((q) => q.value === 'Africa')!;
     expect(africa).toMatchObject({ min: 4, max: 6, sources: ['a', 'b', 'c'] });
+  });
+
+  it("lets a file's line for one value loosen that bound of its line for every value, and only that bound", async () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'quota-files');
+    const apps = [c(1, 'NG', 'Africa', 'en'), c(2, 'KE', 'Africa', 'en'), c(3, 'MX', 'Americas', 'es'), c(4, 'JO', 'Arab States', 'en'), c(5, 'FR', 'Europe and Central Asia', 'fr')];
+    const shown = (rules: QuotaRule[]) => expandQuotas(rules, apps).map((q) => [q.value, q.min, q.max]);
+    expect(shown(await readQuotaFile(path.join(fixtures, '39-every-country-but-one.csv')))).toEqual([['FR', 0, 2], ['JO', 0, 2], ['KE', 0, 2], ['MX', 0, 2], ['NG', 0, 3]]);
+    expect(shown(await readQuotaFile(path.join(fixtures, '40-each-region-exceptions.csv')))).toEqual([
+      ['Africa', 0, 0], ['Americas', 2, null], ['Arab States', 1, null], ['Asia and the Pacific', 2, null], ['Europe and Central Asia', 2, null],
+    ]);
+    // a bound left empty is no exception: Nigeria at least 1 under "at most 2 per country" is 1 to 2
+    const dir = tempDir('skillsnet-quota-exceptions-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\ncountry,*,1,2\ncountry,Nigeria,,3\ncountry,Kenya,0,\n');
+    expect(shown(await readQuotaFile(file))).toEqual([['FR', 1, 2], ['JO', 1, 2], ['KE', 0, 2], ['MX', 1, 2], ['NG', 1, 3]]);
+    // rules from flags still combine as the tighter: --max-per-country 2 holds for Nigeria
+    const withFlag = [...quotaRulesFromFlags({ maxPerCountry: '2' }), ...(await readQuotaFile(path.join(fixtures, '39-every-country-but-one.csv')))];
+    expect(shown(withFlag).find(([v]) => v === 'NG')).toEqual(['NG', 0, 2]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects bad flag values with the flag named', () => {

@@ -75,6 +75,8 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
+    const range = columns.indexOf('range');
+    if (range >= 0) options.onNote?.(`${name} ${unit} ${header.line}: column "${header.cells[range]!.trim()}" holds both bounds: 3-8 there is at least 3 and at most 8`);
     checkFractions(rules, header.cells, shares, { name, unit });
     const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
@@ -143,7 +145,8 @@ function isHeader(cells: string[]): boolean {
  * empty or unnamed. One header, said; otherwise undefined.
  */
 function headerOfTwoRows(header: NumberedRow, next: NumberedRow | undefined, at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow | undefined {
-  const columns = header.cells.map(quotaColumn);
+  // (the merged cell's name, "Quota", also names a column of ranges: over Min and Max it is their heading)
+  const columns = header.cells.map(quotaColumn).map((c) => (c === 'range' ? undefined : c));
   if (!next || columns.includes('min') || columns.includes('max')) return undefined;
   const bounds = next.cells.map((c, i) => (columns[i] === undefined ? quotaColumn(c) : undefined));
   if (!bounds.some((b) => b === 'min' || b === 'max')) return undefined;
@@ -162,7 +165,7 @@ function headerOfTwoRows(header: NumberedRow, next: NumberedRow | undefined, at:
  */
 function tableFeature(cells: string[]): { at: number; feature: Feature } | undefined {
   const columns = cells.map(quotaColumn);
-  if (columns.includes('feature') || columns.includes('value') || !(columns.includes('min') || columns.includes('max'))) return undefined;
+  if (columns.includes('feature') || columns.includes('value') || !(columns.includes('min') || columns.includes('max') || columns.includes('range'))) return undefined;
   const at = cells.findIndex((c, i) => columns[i] === undefined && featureNamed(c) !== undefined);
   return at < 0 ? undefined : { at, feature: featureNamed(cells[at]!)! };
 }
@@ -236,7 +239,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
     }
     // (a heading, "Region,,," over ",Africa,3," and ",Americas,2,": the feature of the lines below it)
     const min = cells[columns.indexOf('min')] ?? '';
-    const max = cells[columns.indexOf('max')] ?? '';
+    const max = (cells[columns.indexOf('max')] ?? '') + (cells[columns.indexOf('range')] ?? '');
     if (featureNamed(cells[feature] ?? '') !== undefined && (cells[value] ?? '') === '' && min === '' && max === '') {
       above = row;
       continue;
@@ -327,8 +330,8 @@ function isComment(cells: string[]): boolean {
  */
 function checkBounds(file: string, headers: string[], columns: (QuotaColumn | undefined)[], rows: NumberedRow[]): void {
   const numeric = headers.filter((h, i) => h.trim() !== '' && columns[i] === undefined && rows.some((r) => (r.cells[i] ?? '').trim() !== '') && rows.every((r) => /^\s*(?:\d+(?:[.,]\d+)?\s*%?)?\s*$/.test(r.cells[i] ?? '')));
-  const hasMin = columns.includes('min');
-  const hasMax = columns.includes('max');
+  const hasMin = columns.includes('min') || columns.includes('range');
+  const hasMax = columns.includes('max') || columns.includes('range');
   if ((!hasMin || !hasMax) && numeric.length) {
     throw new UsageError(`the quotas file ${file}: column "${numeric[0]}" holds numbers but is neither min nor max`, {
       hint: `name it ${!hasMin ? 'min' : 'max'} (or minimum, at least / maximum, at most); names are in data/quota-headers.json`,

@@ -119,6 +119,18 @@ const CORPUS: Record<string, Expected> = {
     rules: [['region', '*', 2, null], ['region', 'Arab States', 1, null], ['region', 'Africa', 0, 0]],
     said: [/line 3: at least 1 for region Arab States, an exception to line 2 \(at least 2 in every region\)/, /line 4: at least 0 for region Africa, an exception to line 2/],
   },
+  // (one column of ranges, "3-8", "at least 3", "max 2": it was "no min or max column")
+  '41-range-column.csv': {
+    rules: [AFRICA_3_8, ['region', 'Americas', 2, 5], ['region', 'Arab States', 1, 3], ['language', 'fr', 3, null], ['country', '*', 0, 2], ['category', 'life-skills', 2, null], ['organizationType', 'ngo', 5, 10]],
+    said: [/^41-range-column\.csv line 1: column "Range" holds both bounds: 3-8 there is at least 3 and at most 8$/],
+  },
+  '42-quota-column-in-words.csv': { rules: [AFRICA_3_8, ['region', 'Americas', 2, null], ['country', '*', 0, 2]] },
+  // (a range under min: refused with where each bound goes, not read as 3 or as -8)
+  '43-range-under-min.csv': { refused: /line 2: min "3-8" is a range, 3 to 8/ },
+  // (">=3" under min and "<= 2" under max were refused as not whole numbers)
+  '44-signs-in-bounds.csv': { rules: [['region', 'Africa', 3, null], ['country', '*', 0, 2]] },
+  // (a bare count under "quota": exactly, at least or at most? not guessed)
+  '45-bare-count-in-quota-column.csv': { refused: /line 2: "5" in a range column is exactly 5, at least 5 or at most 5\?/ },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -61,7 +61,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     if (above.length) options.onNote?.(skippedNote(name, unit, above, header.line));
-    checkBounds(file, header.cells, columns, below);
+    checkBounds(file, header.cells, columns, below, { name, unit, line: header.line, onNote: options.onNote });
     const data = below;
     if (data.every((r) => r.cells.every((c) => c.trim() === ''))) {
       throw new UsageError(`the quotas file ${file} has no rules, only its header`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
@@ -328,8 +328,23 @@ function isComment(cells: string[]): boolean {
  * A file without a min and a max column would give rules that bound nothing; a column the
  * reader does not know that holds numbers is most likely a bound under another name.
  */
-function checkBounds(file: string, headers: string[], columns: (QuotaColumn | undefined)[], rows: NumberedRow[]): void {
+function checkBounds(file: string, headers: string[], columns: (QuotaColumn | undefined)[], rows: NumberedRow[], at: { name: string; unit: string; line: number; onNote?: (note: string) => void }): void {
+  // (two columns for one thing, "Max" and "Maximum": the reader would take the first, unsaid)
+  const twice = columns.find((c, i) => c !== undefined && columns.indexOf(c) !== i);
+  if (twice) {
+    const named = headers.filter((_, i) => columns[i] === twice).map((h) => `"${h.trim()}"`);
+    throw new UsageError(`the quotas file ${file}: columns ${named.join(' and ')} both name the ${twice}`, { hint: `keep one ${twice} column: delete or rename the other` });
+  }
   const numeric = headers.filter((h, i) => h.trim() !== '' && columns[i] === undefined && rows.some((r) => (r.cells[i] ?? '').trim() !== '') && rows.every((r) => /^\s*(?:\d+(?:[.,]\d+)?\s*%?)?\s*$/.test(r.cells[i] ?? '')));
+  // ("Max 2024" beside "Max": last call's bound, or this one's? not guessed)
+  const rival = numeric.find((h) => boundNamedFirst(h) !== undefined);
+  if (rival) {
+    const bound = boundNamedFirst(rival)!;
+    const own = headers.find((_, i) => columns[i] === bound);
+    if (own !== undefined) {
+      throw new UsageError(`the quotas file ${file}: columns "${own.trim()}" and "${rival.trim()}" may both be the ${bound}`, { hint: `delete or rename the one that is not this selection's ${bound} (a note column must not be named as a bound)` });
+    }
+  }
   const hasMin = columns.includes('min') || columns.includes('range');
   const hasMax = columns.includes('max') || columns.includes('range');
   if ((!hasMin || !hasMax) && numeric.length) {
@@ -342,6 +357,17 @@ function checkBounds(file: string, headers: string[], columns: (QuotaColumn | un
       hint: 'its first line must be feature,value,min,max (min and max may be left empty on a line)',
     });
   }
+  for (const h of numeric) at.onNote?.(`${at.name} ${at.unit} ${at.line}: column "${h.trim()}" holds numbers but bounds nothing (only min and max do): not read`);
+}
+
+/** The bound a column's name starts with ("Max 2024", "Minimum proposed"), when the whole name is none. */
+function boundNamedFirst(header: string): 'min' | 'max' | undefined {
+  const words = header.trim().split(/[\s(\[:/_-]+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const column = quotaColumn(words.slice(0, n).join(' '));
+    if (column === 'min' || column === 'max') return column;
+  }
+  return undefined;
 }
 
 /** A delimited text file's rows, numbered by line as the file numbers them. */

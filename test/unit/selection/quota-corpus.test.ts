@@ -131,6 +131,15 @@ const CORPUS: Record<string, Expected> = {
   '44-signs-in-bounds.csv': { rules: [['region', 'Africa', 3, null], ['country', '*', 0, 2]] },
   // (a bare count under "quota": exactly, at least or at most? not guessed)
   '45-bare-count-in-quota-column.csv': { refused: /line 2: "5" in a range column is exactly 5, at least 5 or at most 5\?/ },
+  // ("Max 2024" beside "Max": last call's bound was dropped unsaid; which one is meant is not guessed)
+  '46-last-years-max-beside-max.xlsx': { refused: /columns "Max" and "Max 2024" may both be the max/ },
+  // ("max" and "maximum": the first was read, the second dropped unsaid)
+  '47-two-max-columns.csv': { refused: /columns "max" and "maximum" both name the max/ },
+  // (a column of numbers beside min and max that bounds nothing: said, not dropped unsaid)
+  '48-applications-column.csv': {
+    rules: [AFRICA_3_8, ['region', 'Americas', 2, null]],
+    said: [/^48-applications-column\.csv line 1: column "applications" holds numbers but bounds nothing \(only min and max do\): not read$/],
+  },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -10,15 +10,9 @@ import { OperationError, UsageError } from '../errors.js';
 import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
 import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
+import { checkMarkedRows, withoutHiddenColumns, workbookRows, type NumberedRow, type Sheet } from './quota-workbook.js';
 
-/** The rows of the file, each with its number as the officer sees it (line of a text file, row of a sheet). */
-interface NumberedRow {
-  cells: string[];
-  line: number;
-}
 
-/** A sheet's rows; `looksLike` when a text file reads as JSON or YAML (said only if no header is found). */
-type Sheet = NumberedRow[] & { looksLike?: 'JSON' | 'YAML' };
 
 /**
  * Parses a quotas file (feature,value,min,max) as Excel saves it anywhere: encoding (UTF-8 with or
@@ -43,12 +37,13 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   const unit = workbook ? 'row' : 'line';
   let first: NumberedRow[] | undefined;
   for (const rows of sheets) {
-    const body = rows.filter((r) => !isComment(r.cells));
+    let body = rows.filter((r) => !isComment(r.cells));
     first ??= body;
     // The header is found by what it names (the feature and value columns), below whatever an
     // officer heads a sheet with: a title, "Prepared by: …", "Date: 2026-03-01", blank lines.
     const at = body.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
     if (at < 0) continue;
+    if (rows.marks) body = withoutHiddenColumns(body, body[at]!, rows.marks, { name, unit, onNote: options.onNote });
     const twoRows = headerOfTwoRows(body[at]!, body[at + 1], { name, unit, onNote: options.onNote });
     const { header, rows: below } = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
     const columns = header.cells.map(quotaColumn);
@@ -74,6 +69,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
+    if (rows.marks) checkMarkedRows(rules, rows.marks, { name, unit });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
     const range = columns.indexOf('range');
     if (range >= 0) options.onNote?.(`${name} ${unit} ${header.line}: column "${header.cells[range]!.trim()}" holds both bounds: 3-8 there is at least 3 and at most 8`);
@@ -417,21 +413,4 @@ function headerDelimiter(text: string, delimiters: readonly string[]): string | 
     }
   }
   return undefined;
-}
-
-/** Every sheet of a workbook (up to 20), each row numbered as the sheet numbers it. */
-async function workbookRows(file: string, bytes: Buffer): Promise<NumberedRow[][]> {
-  const { xlsxSource } = await import('../import/readers.js');
-  const sheets: NumberedRow[][] = [];
-  for (let i = 0; i < 20; i++) {
-    // (a cell formatted as a percentage is the share it shows: 20% is stored as 0.2)
-    const source = xlsxSource(file, i, { percentages: true, bytes });
-    const rows: NumberedRow[] = [];
-    await source.read((cells, row) => {
-      rows.push({ cells: cells.map((c) => c.trim()), line: row ?? rows.length + 1 });
-    });
-    if (!source.sheet!.exists) break;
-    sheets.push(rows);
-  }
-  return sheets;
 }

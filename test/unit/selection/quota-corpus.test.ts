@@ -140,6 +140,14 @@ const CORPUS: Record<string, Expected> = {
     rules: [AFRICA_3_8, ['region', 'Americas', 2, null]],
     said: [/^48-applications-column\.csv line 1: column "applications" holds numbers but bounds nothing \(only min and max do\): not read$/],
   },
+  // (a row struck through, as officers cross a rule out, was read as a rule that holds)
+  '49-struck-through-row.xlsx': { refused: /row 3: "region, Americas, 4" is struck through: a rule put aside, or one that holds\?/ },
+  // (a hidden column of last year's maxima beside this year's: not read, and said)
+  '50-hidden-last-years-max.xlsx': { rules: [AFRICA_3_8, ['region', 'Americas', 2, 5]], said: [/^50-hidden-last-years-max\.xlsx: hidden column D \("Max 2024"\) not read$/] },
+  // (a hidden Max column was read as if shown)
+  '51-hidden-max-column.xlsx': { refused: /column D \("Max"\) is hidden in the sheet/ },
+  // (a hidden row was read as a rule the officer could not see)
+  '52-hidden-row.xlsx': { refused: /row 3: "region, Arab States, 3" is hidden in the sheet/ },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -148,6 +148,11 @@ const CORPUS: Record<string, Expected> = {
   '51-hidden-max-column.xlsx': { refused: /column D \("Max"\) is hidden in the sheet/ },
   // (a hidden row was read as a rule the officer could not see)
   '52-hidden-row.xlsx': { refused: /row 3: "region, Arab States, 3" is hidden in the sheet/ },
+  // ("Trade unions": the vocabulary knew "Trade union" only, so the quota counted nobody)
+  '53-plural-org-types.csv': {
+    rules: [['organizationType', 'academic institution', 1, null], ['organizationType', 'government agency', 1, null], ['organizationType', "workers' organization", 1, null], ['organizationType', 'private company', 0, 3]],
+    said: [/line 4: "Trade unions" read as organisation type "Workers' organization"/],
+  },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -85,8 +85,33 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     rules.push(rule);
     wrote.set(rule, { min: get('min') !== '', max: get('max') !== '' });
   });
+  contradictions(rules, wrote);
   exceptions(rules, wrote, options.onNote);
   return rules;
+}
+
+/**
+ * Two lines of a file that give one value's bound twice, differently ("region,Africa,3,8" and,
+ * further down, "region,Africa,5,"): a correction added below, or a slip? Merged as the tighter,
+ * one of them would quietly not hold: refused. A bound on each line (min on one, max on the
+ * other) is no contradiction.
+ */
+function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>): void {
+  const seen = new Map<string, QuotaRule[]>();
+  for (const rule of rules) {
+    const key = `${rule.feature}\u0000${rule.value}`;
+    const before = seen.get(key) ?? [];
+    for (const other of before) {
+      const bound = (['min', 'max'] as const).find((b) => wrote.get(rule)![b] && wrote.get(other)![b] && rule[b] !== other[b]);
+      if (!bound) continue;
+      const said = (r: QuotaRule) => (bound === 'min' ? `at least ${r.min}` : r.max === null ? 'no limit' : `at most ${r.max}`);
+      const what = rule.value === '*' ? `every ${featureWord(rule.feature)}` : `${featureWord(rule.feature)} ${rule.written ?? rule.value}`;
+      throw new UsageError(`${rule.source}: ${said(rule)} for ${what}, but ${other.source.replace(/^.* (line|row) /, '$1 ')} says ${said(other)}: which holds?`, {
+        hint: 'keep one line for it (or its min on one line and its max on another)',
+      });
+    }
+    seen.set(key, [...before, rule]);
+  }
 }
 
 /**

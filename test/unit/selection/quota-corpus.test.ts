@@ -153,6 +153,10 @@ const CORPUS: Record<string, Expected> = {
     rules: [['organizationType', 'academic institution', 1, null], ['organizationType', 'government agency', 1, null], ['organizationType', "workers' organization", 1, null], ['organizationType', 'private company', 0, 3]],
     said: [/line 4: "Trade unions" read as organisation type "Workers' organization"/],
   },
+  // (Africa 3-8, then Africa at least 5 further down: merged as 5-8, so one of them quietly did not hold)
+  '54-same-region-twice.csv': { refused: /^54-same-region-twice\.csv line 4: at least 5 for region Africa, but line 2 says at least 3: which holds\?$/ },
+  // (the min on one line and the max on another, or the same bound repeated: no contradiction)
+  '55-bounds-on-two-lines.csv': { rules: [['region', 'Africa', 3, null], ['region', 'Americas', 2, null], ['region', 'Africa', 0, 8], ['region', 'Americas', 2, 6]] },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

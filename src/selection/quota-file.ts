@@ -77,6 +77,13 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
   }
+  // ("At least 3 from Africa", "au moins 2 par région": which feature each names is not guessed, "30% de mujeres" above all)
+  const sentence = first?.slice(0, HEADER_SEARCH).map((r) => r.cells.filter((c) => c.trim()).join(', ')).find((t) => SENTENCE.test(t) && !YAML_KEY.test(t));
+  if (sentence) {
+    throw new UsageError(`the quotas file ${file} holds rules written as sentences ("${sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence}"), not a table: which feature each one counts is not guessed`, {
+      hint: 'write a header line feature,value,min,max and a line per rule, such as region,Africa,3, (at least 3 from Africa), organizationType,NGO,,40% (no more than 40% NGOs), country,*,,2 (at most 2 per country); see docs/quotas-file.md',
+    });
+  }
   // (a file of "region: 3" lines is YAML; a title ending in a colon, or "[Draft]", above a header is not)
   const looksLike = workbook ? undefined : sheets[0]!.looksLike;
   if (looksLike) throw new UsageError(`the quotas file ${file} looks like ${looksLike}; a quotas file is a table`, { hint: TABLE_HINT });
@@ -86,6 +93,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     hint: 'start it with the header line feature,value,min,max (titles and notes may stand above it; see docs/quotas-file.md)',
   });
 }
+
+/** A bound in words beside a number: "At least 3 from Africa", "max 2 per country", "como mínimo un 30 %". */
+const SENTENCE = /(?:^|[\s(])(?:at least|at most|no more than|not more than|no fewer than|up to|max(?:imum)?|min(?:imum)?|au moins|au plus|au maximum|au minimum|pas plus de|jusqu'à|al menos|como m[ií]nimo|como m[aá]ximo|no m[aá]s de|hasta|m[ií]nimo|m[aá]ximo)\b.*?\d/iu;
+
+/** A YAML key and its value ("min: 3", "- feature: region"): YAML, not a sentence. */
+const YAML_KEY = /^[-\s]*[\p{L}_][\p{L}\p{N}_ ]*:\s/u;
 
 const TABLE_HINT = 'write it as CSV (feature,value,min,max) or as an .xlsx sheet with those columns (see docs/quotas-file.md)';
 

@@ -157,6 +157,14 @@ const CORPUS: Record<string, Expected> = {
   '54-same-region-twice.csv': { refused: /^54-same-region-twice\.csv line 4: at least 5 for region Africa, but line 2 says at least 3: which holds\?$/ },
   // (the min on one line and the max on another, or the same bound repeated: no contradiction)
   '55-bounds-on-two-lines.csv': { rules: [['region', 'Africa', 3, null], ['region', 'Americas', 2, null], ['region', 'Africa', 0, 8], ['region', 'Americas', 2, 6]] },
+  // (rules as sentences: "has no feature column", or for a bullet list "looks like YAML"; now said
+  // as sentences, with the lines to write; the feature is not guessed: "30 % de mujeres" names no feature the tool has)
+  '56-sentences-en.txt': { refused: /holds rules written as sentences \("At least 3 from Africa"\), not a table/ },
+  '57-phrases-fr.txt': { refused: /holds rules written as sentences \("Au moins 2 par région"\)/ },
+  '58-frase-es.txt': { refused: /holds rules written as sentences \("Como mínimo un 30 % de mujeres"\)/ },
+  '59-bullet-list.md': { refused: /holds rules written as sentences \("- At least 3 from Africa"\)/ },
+  // ("min: 3" is YAML, not a sentence)
+  '60-yaml-min-max.yaml': { refused: /looks like YAML; a quotas file is a table/ },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -221,7 +221,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
     if (cells.every((c) => c === '')) continue;
     const text = `"${cells.filter(Boolean).join(', ')}"`;
     // (a Markdown table's line under its header, "|---|:---:|", or a line drawn in a text file: no rule)
-    if (cells.every((c) => c === '' || SEPARATOR.test(c))) {
+    if (cells.filter((c) => c !== '').length >= 2 && cells.every((c) => c === '' || SEPARATOR.test(c))) {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a line of dashes (a separator): skipped`);
       above = undefined;
       continue;
@@ -287,7 +287,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
 function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[], at: { name: string; unit: string; onNote?: (note: string) => void }): Set<number> {
   const out = new Set<number>();
   header.cells.forEach((h, i) => {
-    if ((columns[i] === 'min' || columns[i] === 'max') && /%|\bpercent|\bpourcent|\bporcent|\bshare\b/i.test(h)) {
+    if ((columns[i] === 'min' || columns[i] === 'max' || columns[i] === 'range') && /%|\bpercent|\bpourcent|\bporcent|\bshare\b/i.test(h)) {
       out.add(i);
       at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${h.trim()}" holds shares of --size: 20 there is 20%`);
     }
@@ -302,7 +302,8 @@ function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[],
 function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<number>, at: { name: string; unit: string }): void {
   for (const row of rows) {
     for (const i of shares) {
-      const cell = (row.cells[i] ?? '').trim();
+      // (each number of a range, "0.2-0.4" under "Quota %")
+      const cell = ((row.cells[i] ?? '').match(/\d*[.,]\d+%?|\d+%?/g) ?? []).find((t) => /^\d*[.,]\d+$/.test(t) && Number(t.replace(',', '.')) < 1) ?? '';
       const n = Number(cell.replace(',', '.'));
       if (!/^\d*[.,]\d+$/.test(cell) || !(n > 0 && n < 1)) continue;
       throw new UsageError(`${at.name} ${at.unit} ${row.line}: "${cell}" in column "${headers[i]!.trim()}" may be ${Math.round(n * 10000) / 100}% or ${cell}%`, {
@@ -312,13 +313,13 @@ function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<numb
   }
 }
 
-/** A bare number in a column of shares, as the share it is ("20" -> "20%"). */
+/** A bare number in a column of shares, as the share it is ("20" -> "20%"; "20-40" -> "20%-40%" in a column of ranges). */
 function asShare(cell: string, share: boolean): string {
-  return share && /^\s*\d+(?:[.,]\d+)?\s*$/.test(cell) ? `${cell.trim()}%` : cell;
+  return share ? cell.replace(/(\d+(?:[.,]\d+)?)(?![\d.,]|\s*%)/g, '$1%') : cell;
 }
 
 /** A cell of a separator line: "---", ":---:", "===" (Markdown, or a rule drawn in a text file). */
-const SEPARATOR = /^:?[-=_]{3,}:?$/;
+const SEPARATOR = /^:?(?:-+|={3,}|_{3,}):?$/;
 
 /** "Total", "Grand total", "Sum", "Total général", "Sous-total", "Suma": a line that adds up the others. */
 function isTotal(cell: string): boolean {

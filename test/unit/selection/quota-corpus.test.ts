@@ -205,6 +205,11 @@ const CORPUS: Record<string, Expected> = {
   '94-all-except.csv': { refused: /line 2: unknown region "All except Africa"/ },
   '95-json.json': { refused: /looks like JSON; a quotas file is a table/ },
   '96-count-column.csv': { refused: /column "number of seats" holds numbers but is neither min nor max/ },
+  // (a column of ranges named as shares: "20-40" under "Quota (%)" was 20 to 40 members)
+  '97-quota-percent-column.csv': { rules: [['region', 'Africa', 5, 10], ['region', 'Americas', 3, null], ['language', 'es', 3, 5]], said: [/line 1: column "Quota \(%\)" holds shares of --size/] },
+  '98-quota-percent-fraction.csv': { refused: /line 2: "0\.2" in column "Quota %" may be 20% or 0\.2%/ },
+  // (a Markdown line of single dashes, as GitHub allows: "unknown feature -")
+  '99-markdown-short-dashes.md': { rules: [AFRICA_3_8] },
 };
 
 async function read(file: string): Promise<{ rules: Rule[]; said: string[] }> {

@@ -199,6 +199,39 @@ describe('the one-seat-per-organisation default', () => {
   });
 });
 
+describe("a file's line looser than a rule for every value it does not make", () => {
+  it('gives one organisation the seats its line asks beside the default of one seat (it was quietly held to one)', async () => {
+    const { coreGroupRules } = await import('../../../src/selection/core-group.js');
+    const dir = tempDir('skillsnet-quotas-orgseats-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\norganization,org-2,,2\n');
+    const apps = [1, 2, 3, 4].map((id) => ({ ...c(id, 'KE', 'Africa', 'en'), organizationId: id <= 2 ? 2 : 5 }));
+    const notes: string[] = [];
+    const seats = (rules: QuotaRule[]) => expandQuotas(rules, apps).filter((q) => q.feature === 'organization').map((q) => [q.value, q.max]);
+    expect(seats(await coreGroupRules({ quotasFile: file }, undefined, (n) => notes.push(n)))).toEqual([['org-2', 2], ['org-5', 1]]);
+    expect(notes).toContain('q.csv line 2: at most 2 for organisation org-2, an exception to one seat per organisation');
+    // a flag typed is obeyed as the tighter, and said
+    notes.length = 0;
+    expect(seats(await coreGroupRules({ quotasFile: file, maxPerOrganization: 1 }, undefined, (n) => notes.push(n)))).toEqual([['org-2', 1], ['org-5', 1]]);
+    expect(notes[0]).toMatch(/^q\.csv line 2: at most 2 for organization org-2 changes nothing: --max-per-organization 1 allows at most 1/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says when a flag makes the line change nothing, and how to make it an exception', async () => {
+    const { coreGroupRules } = await import('../../../src/selection/core-group.js');
+    const dir = tempDir('skillsnet-quotas-flags-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Arab States,1,\ncountry,Nigeria,,3\nregion,Africa,,9\n');
+    const notes: string[] = [];
+    await coreGroupRules({ quotasFile: file, minPerRegion: 3, maxPerCountry: 2 }, undefined, (n) => notes.push(n));
+    expect(notes).toEqual([
+      'q.csv line 2: at least 1 for region Arab States changes nothing: --min-per-region 3 asks at least 3 of every region (the tighter holds; to make Arab States an exception, write the rule as a line "region,*,3," in the file instead of --min-per-region 3)',
+      'q.csv line 3: at most 3 for country Nigeria changes nothing: --max-per-country 2 allows at most 2 in any country (the tighter holds; to make Nigeria an exception, write the rule as a line "country,*,,2" in the file instead of --max-per-country 2)',
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('quotas on organisations merged since', () => {
   it('count the organisation kept; two that then name one become one, the tighter bounds holding', async () => {
     const { followMerges } = await import('../../../src/selection/quotas.js');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
-import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
+import { boundsInWords, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
 import { checkMarkedRows, withoutHiddenColumns, workbookRows, type NumberedRow, type Sheet } from './quota-workbook.js';
 
@@ -114,7 +114,8 @@ function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], ta
   // (a place beside a number, "Africa,3,8" or "Kenya;;2", is a rule with its feature left out, not a note)
   const place = cells.some((c) => isValueOf('region', c) || isValueOf('country', c));
   // (a year is no bound: "Core Group quotas, Africa, 2026" is a title)
-  return (named || value || place) && cells.some((c) => BOUND.test(c) && !YEAR.test(c));
+  // (or a range, "3-8", "at least 2", as a column of ranges holds them)
+  return (named || value || place) && cells.some((c) => (BOUND.test(c) && !YEAR.test(c)) || (boundsInWords(c) !== undefined && !DATE_LIKE.test(c)));
 }
 
 /** Whether a cell names a value of the feature ("Afrique" of region, "West Africa" as its sub-region); "all" names none. */
@@ -130,6 +131,8 @@ function isValueOf(feature: Feature, cell: string): boolean {
 /** A cell that could be a min or a max: a count or a share. */
 const BOUND = /^\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
 const YEAR = /^\s*(?:19|20)\d\d\s*$/;
+/** "2026-2027", "2024-25": a period in a title, not a range of members. */
+const DATE_LIKE = /^\s*(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d)\s*$/;
 
 /** What was skipped above the header, in the file's words: 'quotas.csv lines 1-3, above the header (line 5), skipped: "Prepared by: J. Doe"; …'. */
 function skippedNote(name: string, unit: string, above: NumberedRow[], headerLine: number): string {

@@ -224,7 +224,7 @@ const EXACTLY = new RegExp(String.raw`^(?:exactly|exactement|exactamente|=)\s*${
  * "≥ 2", "2+", "max 2", "jusqu'à 4", "exactly 5". `mixed` when one side is a share and the other
  * a count ("20-40%": 20 members, or 20%?). Undefined when the cell says something else.
  */
-function boundsInWords(cell: string): { min: string; max: string; exact?: boolean; mixed?: boolean } | undefined {
+export function boundsInWords(cell: string): { min: string; max: string; exact?: boolean; mixed?: boolean } | undefined {
   const text = cell.replace(/\u00a0|\u202f/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   const share = (b: string) => b.includes('%');
   for (const form of BOTH) {

@@ -257,6 +257,13 @@ describe('a column of ranges (Quota: "3-8")', () => {
     await expect(readQuotaFile(strict)).rejects.toThrow(/range "> 2" cannot be read/);
   });
 
+  it('refuses a range written above the header, as a count there is, but skips a title with a period', async () => {
+    const above = write('range-above.csv', 'Core Group quotas 2026-2027\nregion,Africa,3-8\nfeature,value,quota\nregion,Americas,2-5\n');
+    await expect(readQuotaFile(above)).rejects.toThrow(/line 2: "region, Africa, 3-8" comes before the header \(line 3\)/);
+    const period = write('period.csv', 'Core Group quotas, 2026-2027\nfeature,value,quota\nregion,Americas,2-5\n');
+    expect(bounds(await readQuotaFile(period)).map((r) => r.slice(0, 4))).toEqual([['region', 'Americas', 2, 5]]);
+  });
+
   it('says so when Excel made a date of a range typed into a cell', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Quotas');

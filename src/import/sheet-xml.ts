@@ -21,7 +21,14 @@ import { columnLetter, letterIndex } from './column-letters.js';
 export interface SheetNotes {
   /** formula cells without a cached value, per column letter */
   uncalculated: Map<string, number>;
+  /** rows (1-based) with hidden="1" */
+  hiddenRows?: Set<number>;
+  /** columns (1-based) a hidden <col min max> covers */
+  hiddenColumns?: Set<number>;
 }
+
+const HIDDEN = /\bhidden\s*=\s*["'](?:1|true)["']/;
+const COLS = /<col\b([^>]*?)\/?>/g;
 
 const PHONETIC = /<rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/rPh>)|<phoneticPr\b[^>]*?\/>/g;
 const FORMULA = /<f\b[^>]*?(?:\/>|>[^<]*<\/f>)/g;
@@ -74,12 +81,22 @@ export function plainCells(input: Readable, notes: SheetNotes): Readable {
   let row = 0;
   let column = 0;
   const TAGS = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  const apply = (text: string): string =>
-    text.replace(TAGS, (whole: string, rowAttrs: string | undefined, rowClose: string, cellAttrs: string | undefined, body: string | undefined) => {
+  const apply = (text: string): string => {
+    if (notes.hiddenColumns && text.includes('<col')) {
+      for (const m of text.matchAll(COLS)) {
+        if (!HIDDEN.test(m[1]!)) continue;
+        const min = Number(/\bmin\s*=\s*["'](\d+)["']/.exec(m[1]!)?.[1]);
+        const max = Number(/\bmax\s*=\s*["'](\d+)["']/.exec(m[1]!)?.[1]);
+        // (a hidden range to the sheet's last column, 16384, is the unused columns: only the first hundred matter)
+        for (let c = min; c <= Math.min(max, min + 100); c++) notes.hiddenColumns.add(c);
+      }
+    }
+    return text.replace(TAGS, (whole: string, rowAttrs: string | undefined, rowClose: string, cellAttrs: string | undefined, body: string | undefined) => {
       if (rowAttrs !== undefined) {
         const r = /\br\s*=\s*["'](\d+)["']/.exec(rowAttrs);
         row = r ? Number(r[1]) : row + 1;
         column = 0;
+        if (notes.hiddenRows && HIDDEN.test(rowAttrs)) notes.hiddenRows.add(row);
         return r ? whole : `<row r="${row}"${rowAttrs}${rowClose}>`;
       }
       let attrs = cellAttrs!;
@@ -101,5 +118,6 @@ export function plainCells(input: Readable, notes: SheetNotes): Readable {
       if (inner.includes('<rPh') || inner.includes('<phoneticPr')) inner = inner.replace(PHONETIC, '');
       return inner === body && attrs === cellAttrs ? whole : `<c${attrs}>${inner}</c>`;
     });
+  };
   return rewriting(input, /<c[\s>/]/g, '</c>', apply);
 }

@@ -28,6 +28,18 @@ export interface WorkbookSheet {
   hidden?: boolean[];
   /** once read: formula cells without a cached value, per column letter (read as empty) */
   uncalculated?: Map<string, number>;
+  /**
+   * once read with `marks`: what the sheet shows otherwise than its values say — rows and columns
+   * (1-based) Excel hides, and rows whose every filled cell is struck through
+   */
+  marks?: SheetMarks;
+}
+
+/** Rows and columns (1-based) a sheet hides, and rows struck through: notes an officer left without words. */
+export interface SheetMarks {
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  struckRows: Set<number>;
 }
 
 export interface ReadOptions {

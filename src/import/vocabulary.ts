@@ -45,13 +45,29 @@ export function canonicalTerm(kind: VocabularyKind, value: string): string {
 
 function lookupTerm(kind: VocabularyKind, t: string): string | undefined {
   const map = getLookup()[kind];
-  const found = map.get(normaliseName(t));
+  const found = map.get(normaliseName(t)) ?? singularOf(t).map((s) => map.get(normaliseName(s))).find(Boolean);
   if (found) return found;
   const bare = t.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
   const inBrackets = bare && bare !== t ? map.get(normaliseName(bare)) : undefined;
   if (inBrackets || kind !== 'organizationTypes') return inBrackets;
   const kindOf = placeOfKind(bare || t);
   return kindOf ? map.get(normaliseName(kindOf)) : undefined;
+}
+
+/**
+ * The singulars a plural may stand for, its last word's ("Trade unions", "Universities",
+ * "Syndicats", "Universidades"): tried only where the plural itself is no term, so a term that
+ * ends in s ("Refugees", "Small and medium enterprises") is found as written first.
+ */
+function singularOf(value: string): string[] {
+  const m = /^(.*?)(\p{L}+)(['’]?)$/u.exec(value.trim());
+  if (!m) return [];
+  const [, head, word] = m as unknown as [string, string, string];
+  const out: string[] = [];
+  if (/ies$/i.test(word)) out.push(word.slice(0, -3) + 'y');
+  if (/[^aeiou]es$/i.test(word)) out.push(word.slice(0, -2));
+  if (/[^s]s$/i.test(word)) out.push(word.slice(0, -1));
+  return out.map((w) => head + w);
 }
 
 /**

@@ -21,6 +21,8 @@ export interface XlsxReadOptions {
   percentages?: boolean;
   /** The whole workbook, already read (from a pipe, which cannot be read twice): `file` only names it. */
   bytes?: Buffer;
+  /** Note hidden rows and columns and struck-through rows in `sheet.marks` (the quotas file: a rule so marked is not taken as meant). */
+  marks?: boolean;
 }
 
 /** The `index`th sheet of a workbook (0, the first, unless the import looks further). */
@@ -127,6 +129,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
     });
     const notes: SheetNotes = { uncalculated: new Map() };
     wanted.uncalculated = notes.uncalculated;
+    if (options.marks) {
+      notes.hiddenRows = new Set();
+      notes.hiddenColumns = new Set();
+      wanted.marks = { hiddenRows: notes.hiddenRows, hiddenColumns: notes.hiddenColumns, struckRows: new Set() };
+    }
     const plain = plainCells(plainNamespaces(sheetStream), notes);
     plain.on('error', (e) => tap.destroy(e));
     plain.pipe(tap);
@@ -147,6 +154,11 @@ async function readXlsx(file: string, wanted: WorkbookSheet, onRow: (cells: stri
         cells.push(percentFormat(format) ? `${Number(((v as number) * 100).toPrecision(12))}%` : cellText(v));
       }
       emittedRows++;
+      if (wanted.marks) {
+        const filled = cells.flatMap((c, i) => (c !== '' ? [i + 1] : []));
+        const font = (i: number) => (row as { getCell?(i: number): { font?: { strike?: boolean } } }).getCell?.(i)?.font;
+        if (filled.length && filled.every((i) => font(i)?.strike === true)) wanted.marks.struckRows.add((row as { number?: number }).number ?? emittedRows);
+      }
       if (cells.some((c) => c !== '')) {
         try {
           onRow(cells, (row as { number?: number }).number ?? emittedRows);

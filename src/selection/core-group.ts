@@ -15,7 +15,7 @@ import { candidateOf, eligibleCandidates, SCORE_RULE, type Candidate, type Score
 import { coverage, quotaCounts, type Coverage } from './coverage.js';
 import { conflictHint, isQuotaConflict } from './infeasibility.js';
 import { readQuotaFile } from './quota-file.js';
-import { followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
+import { featureWord, followMerges, quotaLabel, quotaRulesFromFlags, quotaValueShown, unmatchedRules, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import type { RosterParams } from './rosters.js';
 import { combinedScores } from './scores.js';
@@ -144,7 +144,35 @@ export async function coreGroupRules(options: QuotaOptions & { size?: number }, 
     minPerCategory: flagText(options.minPerCategory),
     minPerLanguage: options.minPerLanguage ? Object.entries(options.minPerLanguage).map(([k, v]) => `${k}=${v}`).join(',') : undefined,
   });
+  // (the default of one seat, no flag typed, gives way to a file's line for one organisation as a
+  // file's own "organization,*" line would: "organization,org-12,,2" is written to be obeyed)
+  const byDefault = options.maxPerOrganization === undefined && !ownCap ? rules.find((r) => r.feature === 'organization' && r.value === '*') : undefined;
+  if (byDefault) {
+    for (const one of more.filter((r) => r.feature === 'organization' && r.value !== '*' && (r.max === null ? r.min > 1 : r.max > 1))) {
+      (byDefault.except ??= {}).max = [...(byDefault.except?.max ?? []), one.value];
+      onNote?.(`${one.source}: ${one.max === null ? 'no limit' : `at most ${one.max}`} for organisation ${one.written ?? one.value}, an exception to one seat per organisation`);
+    }
+  }
+  for (const note of loosenedByFile(rules.filter((r) => r !== byDefault), more)) onNote?.(note);
   return [...rules, ...more];
+}
+
+/**
+ * A file's line for one value that a flag's rule for every value makes tighter ("region,Arab
+ * States,1," under --min-per-region 3): the tighter holds, so the line changes nothing. Within the
+ * file such a line is an exception (quota-records.ts); against a flag it is said, not done.
+ */
+function loosenedByFile(flags: QuotaRule[], file: QuotaRule[]): string[] {
+  const out: string[] = [];
+  for (const every of flags.filter((r) => r.value === '*')) {
+    for (const one of file.filter((r) => r.feature === every.feature && r.value !== '*')) {
+      const what = `${featureWord(one.feature)} ${one.written ?? one.value}`;
+      const instead = (bound: string) => `the tighter holds; to make ${one.written ?? one.value} an exception, write the rule as a line "${every.feature},*,${bound}" in the file instead of ${every.source}`;
+      if (one.min > 0 && one.min < every.min) out.push(`${one.source}: at least ${one.min} for ${what} changes nothing: ${every.source} asks at least ${every.min} of every ${featureWord(every.feature)} (${instead(`${every.min},`)})`);
+      if (one.max !== null && every.max !== null && one.max > every.max) out.push(`${one.source}: at most ${one.max} for ${what} changes nothing: ${every.source} allows at most ${every.max} in any ${featureWord(every.feature)} (${instead(`,${every.max}`)})`);
+    }
+  }
+  return out;
 }
 
 /** The size and name checks of select, before anything is read. */

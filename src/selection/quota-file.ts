@@ -8,17 +8,11 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { OperationError, UsageError } from '../errors.js';
 import { normaliseValue, quotaFeature, type Feature, type QuotaRule } from './quotas.js';
-import { quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
+import { boundsInWords, quotaRulesFromRecords, type QuotaFileOptions } from './quota-records.js';
 import { featureNamed, quotaColumn, type QuotaColumn } from './quota-names.js';
+import { checkMarkedRows, withoutHiddenColumns, workbookRows, type NumberedRow, type Sheet } from './quota-workbook.js';
 
-/** The rows of the file, each with its number as the officer sees it (line of a text file, row of a sheet). */
-interface NumberedRow {
-  cells: string[];
-  line: number;
-}
 
-/** A sheet's rows; `looksLike` when a text file reads as JSON or YAML (said only if no header is found). */
-type Sheet = NumberedRow[] & { looksLike?: 'JSON' | 'YAML' };
 
 /**
  * Parses a quotas file (feature,value,min,max) as Excel saves it anywhere: encoding (UTF-8 with or
@@ -43,12 +37,13 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
   const unit = workbook ? 'row' : 'line';
   let first: NumberedRow[] | undefined;
   for (const rows of sheets) {
-    const body = rows.filter((r) => !isComment(r.cells));
+    let body = rows.filter((r) => !isComment(r.cells));
     first ??= body;
     // The header is found by what it names (the feature and value columns), below whatever an
     // officer heads a sheet with: a title, "Prepared by: …", "Date: 2026-03-01", blank lines.
     const at = body.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
     if (at < 0) continue;
+    if (rows.marks) body = withoutHiddenColumns(body, body[at]!, rows.marks, { name, unit, onNote: options.onNote });
     const twoRows = headerOfTwoRows(body[at]!, body[at + 1], { name, unit, onNote: options.onNote });
     const { header, rows: below } = asFeatureValueRows(twoRows ?? body[at]!, body.slice(at + (twoRows ? 2 : 1)), { name, unit, onNote: options.onNote });
     const columns = header.cells.map(quotaColumn);
@@ -61,7 +56,7 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     if (above.length) options.onNote?.(skippedNote(name, unit, above, header.line));
-    checkBounds(file, header.cells, columns, below);
+    checkBounds(file, header.cells, columns, below, { name, unit, line: header.line, onNote: options.onNote });
     const data = below;
     if (data.every((r) => r.cells.every((c) => c.trim() === ''))) {
       throw new UsageError(`the quotas file ${file} has no rules, only its header`, { hint: 'add a line per rule below the header (region,Africa,3,8), or leave out --quotas' });
@@ -74,10 +69,20 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
       });
     }
     const rules = ruleRows(data, header.cells, columns, { name, unit, size: options.size, onNote: options.onNote });
+    if (rows.marks) checkMarkedRows(rules, rows.marks, { name, unit });
     const shares = shareColumns(header, columns, { name, unit, onNote: options.onNote });
+    const range = columns.indexOf('range');
+    if (range >= 0) options.onNote?.(`${name} ${unit} ${header.line}: column "${header.cells[range]!.trim()}" holds both bounds: 3-8 there is at least 3 and at most 8`);
     checkFractions(rules, header.cells, shares, { name, unit });
     const records = rules.map((r) => Object.fromEntries(header.cells.map((h, i) => [h, asShare(r.cells[i] ?? '', shares.has(i))])));
     return quotaRulesFromRecords(records, name, rules.map((r) => r.line), { ...options, unit });
+  }
+  // ("At least 3 from Africa", "au moins 2 par région": which feature each names is not guessed, "30% de mujeres" above all)
+  const sentence = first?.slice(0, HEADER_SEARCH).map((r) => r.cells.filter((c) => c.trim()).join(', ')).find((t) => SENTENCE.test(t) && !YAML_KEY.test(t));
+  if (sentence) {
+    throw new UsageError(`the quotas file ${file} holds rules written as sentences ("${sentence.length > 60 ? `${sentence.slice(0, 57)}…` : sentence}"), not a table: which feature each one counts is not guessed`, {
+      hint: 'write a header line feature,value,min,max and a line per rule, such as region,Africa,3, (at least 3 from Africa), organizationType,NGO,,40% (no more than 40% NGOs), country,*,,2 (at most 2 per country); see docs/quotas-file.md',
+    });
   }
   // (a file of "region: 3" lines is YAML; a title ending in a colon, or "[Draft]", above a header is not)
   const looksLike = workbook ? undefined : sheets[0]!.looksLike;
@@ -88,6 +93,12 @@ export async function readQuotaFile(file: string, cwd = process.cwd(), options: 
     hint: 'start it with the header line feature,value,min,max (titles and notes may stand above it; see docs/quotas-file.md)',
   });
 }
+
+/** A bound in words beside a number: "At least 3 from Africa", "max 2 per country", "como mínimo un 30 %". */
+const SENTENCE = /(?:^|[\s(])(?:at least|at most|no more than|not more than|no fewer than|up to|max(?:imum)?|min(?:imum)?|au moins|au plus|au maximum|au minimum|pas plus de|jusqu'à|al menos|como m[ií]nimo|como m[aá]ximo|no m[aá]s de|hasta|m[ií]nimo|m[aá]ximo)\b.*?\d/iu;
+
+/** A YAML key and its value ("min: 3", "- feature: region"): YAML, not a sentence. */
+const YAML_KEY = /^[-\s]*[\p{L}_][\p{L}\p{N}_ ]*:\s/u;
 
 const TABLE_HINT = 'write it as CSV (feature,value,min,max) or as an .xlsx sheet with those columns (see docs/quotas-file.md)';
 
@@ -103,7 +114,8 @@ function looksLikeRule(cells: string[], columns: (QuotaColumn | undefined)[], ta
   // (a place beside a number, "Africa,3,8" or "Kenya;;2", is a rule with its feature left out, not a note)
   const place = cells.some((c) => isValueOf('region', c) || isValueOf('country', c));
   // (a year is no bound: "Core Group quotas, Africa, 2026" is a title)
-  return (named || value || place) && cells.some((c) => BOUND.test(c) && !YEAR.test(c));
+  // (or a range, "3-8", "at least 2", as a column of ranges holds them)
+  return (named || value || place) && cells.some((c) => (BOUND.test(c) && !YEAR.test(c)) || (boundsInWords(c) !== undefined && !DATE_LIKE.test(c)));
 }
 
 /** Whether a cell names a value of the feature ("Afrique" of region, "West Africa" as its sub-region); "all" names none. */
@@ -119,6 +131,8 @@ function isValueOf(feature: Feature, cell: string): boolean {
 /** A cell that could be a min or a max: a count or a share. */
 const BOUND = /^\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
 const YEAR = /^\s*(?:19|20)\d\d\s*$/;
+/** "2026-2027", "2024-25": a period in a title, not a range of members. */
+const DATE_LIKE = /^\s*(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)?\d\d)\s*$/;
 
 /** What was skipped above the header, in the file's words: 'quotas.csv lines 1-3, above the header (line 5), skipped: "Prepared by: J. Doe"; …'. */
 function skippedNote(name: string, unit: string, above: NumberedRow[], headerLine: number): string {
@@ -143,7 +157,8 @@ function isHeader(cells: string[]): boolean {
  * empty or unnamed. One header, said; otherwise undefined.
  */
 function headerOfTwoRows(header: NumberedRow, next: NumberedRow | undefined, at: { name: string; unit: string; onNote?: (note: string) => void }): NumberedRow | undefined {
-  const columns = header.cells.map(quotaColumn);
+  // (the merged cell's name, "Quota", also names a column of ranges: over Min and Max it is their heading)
+  const columns = header.cells.map(quotaColumn).map((c) => (c === 'range' ? undefined : c));
   if (!next || columns.includes('min') || columns.includes('max')) return undefined;
   const bounds = next.cells.map((c, i) => (columns[i] === undefined ? quotaColumn(c) : undefined));
   if (!bounds.some((b) => b === 'min' || b === 'max')) return undefined;
@@ -162,7 +177,7 @@ function headerOfTwoRows(header: NumberedRow, next: NumberedRow | undefined, at:
  */
 function tableFeature(cells: string[]): { at: number; feature: Feature } | undefined {
   const columns = cells.map(quotaColumn);
-  if (columns.includes('feature') || columns.includes('value') || !(columns.includes('min') || columns.includes('max'))) return undefined;
+  if (columns.includes('feature') || columns.includes('value') || !(columns.includes('min') || columns.includes('max') || columns.includes('range'))) return undefined;
   const at = cells.findIndex((c, i) => columns[i] === undefined && featureNamed(c) !== undefined);
   return at < 0 ? undefined : { at, feature: featureNamed(cells[at]!)! };
 }
@@ -208,6 +223,12 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
     const cells = row.cells.map((c) => c.trim());
     if (cells.every((c) => c === '')) continue;
     const text = `"${cells.filter(Boolean).join(', ')}"`;
+    // (a Markdown table's line under its header, "|---|:---:|", or a line drawn in a text file: no rule)
+    if (cells.filter((c) => c !== '').length >= 2 && cells.every((c) => c === '' || SEPARATOR.test(c))) {
+      at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} is a line of dashes (a separator): skipped`);
+      above = undefined;
+      continue;
+    }
     if (cells.every((c, i) => c === '' || (columns[i] !== undefined && quotaColumn(c) === columns[i]) || c === headers[i]?.trim())) {
       at.onNote?.(`${at.name} ${at.unit} ${row.line}: ${text} repeats the header: skipped`);
       above = undefined;
@@ -230,7 +251,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
     }
     // (a heading, "Region,,," over ",Africa,3," and ",Americas,2,": the feature of the lines below it)
     const min = cells[columns.indexOf('min')] ?? '';
-    const max = cells[columns.indexOf('max')] ?? '';
+    const max = (cells[columns.indexOf('max')] ?? '') + (cells[columns.indexOf('range')] ?? '');
     if (featureNamed(cells[feature] ?? '') !== undefined && (cells[value] ?? '') === '' && min === '' && max === '') {
       above = row;
       continue;
@@ -269,7 +290,7 @@ function ruleRows(data: NumberedRow[], headers: string[], columns: (QuotaColumn 
 function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[], at: { name: string; unit: string; onNote?: (note: string) => void }): Set<number> {
   const out = new Set<number>();
   header.cells.forEach((h, i) => {
-    if ((columns[i] === 'min' || columns[i] === 'max') && /%|\bpercent|\bpourcent|\bporcent|\bshare\b/i.test(h)) {
+    if ((columns[i] === 'min' || columns[i] === 'max' || columns[i] === 'range') && /%|\bpercent|\bpourcent|\bporcent|\bshare\b/i.test(h)) {
       out.add(i);
       at.onNote?.(`${at.name} ${at.unit} ${header.line}: column "${h.trim()}" holds shares of --size: 20 there is 20%`);
     }
@@ -284,7 +305,8 @@ function shareColumns(header: NumberedRow, columns: (QuotaColumn | undefined)[],
 function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<number>, at: { name: string; unit: string }): void {
   for (const row of rows) {
     for (const i of shares) {
-      const cell = (row.cells[i] ?? '').trim();
+      // (each number of a range, "0.2-0.4" under "Quota %")
+      const cell = ((row.cells[i] ?? '').match(/\d*[.,]\d+%?|\d+%?/g) ?? []).find((t) => /^\d*[.,]\d+$/.test(t) && Number(t.replace(',', '.')) < 1) ?? '';
       const n = Number(cell.replace(',', '.'));
       if (!/^\d*[.,]\d+$/.test(cell) || !(n > 0 && n < 1)) continue;
       throw new UsageError(`${at.name} ${at.unit} ${row.line}: "${cell}" in column "${headers[i]!.trim()}" may be ${Math.round(n * 10000) / 100}% or ${cell}%`, {
@@ -294,10 +316,13 @@ function checkFractions(rows: NumberedRow[], headers: string[], shares: Set<numb
   }
 }
 
-/** A bare number in a column of shares, as the share it is ("20" -> "20%"). */
+/** A bare number in a column of shares, as the share it is ("20" -> "20%"; "20-40" -> "20%-40%" in a column of ranges). */
 function asShare(cell: string, share: boolean): string {
-  return share && /^\s*\d+(?:[.,]\d+)?\s*$/.test(cell) ? `${cell.trim()}%` : cell;
+  return share ? cell.replace(/(\d+(?:[.,]\d+)?)(?![\d.,]|\s*%)/g, '$1%') : cell;
 }
+
+/** A cell of a separator line: "---", ":---:", "===" (Markdown, or a rule drawn in a text file). */
+const SEPARATOR = /^:?(?:-+|={3,}|_{3,}):?$/;
 
 /** "Total", "Grand total", "Sum", "Total général", "Sous-total", "Suma": a line that adds up the others. */
 function isTotal(cell: string): boolean {
@@ -316,10 +341,25 @@ function isComment(cells: string[]): boolean {
  * A file without a min and a max column would give rules that bound nothing; a column the
  * reader does not know that holds numbers is most likely a bound under another name.
  */
-function checkBounds(file: string, headers: string[], columns: (QuotaColumn | undefined)[], rows: NumberedRow[]): void {
+function checkBounds(file: string, headers: string[], columns: (QuotaColumn | undefined)[], rows: NumberedRow[], at: { name: string; unit: string; line: number; onNote?: (note: string) => void }): void {
+  // (two columns for one thing, "Max" and "Maximum": the reader would take the first, unsaid)
+  const twice = columns.find((c, i) => c !== undefined && columns.indexOf(c) !== i);
+  if (twice) {
+    const named = headers.filter((_, i) => columns[i] === twice).map((h) => `"${h.trim()}"`);
+    throw new UsageError(`the quotas file ${file}: columns ${named.join(' and ')} both name the ${twice}`, { hint: `keep one ${twice} column: delete or rename the other` });
+  }
   const numeric = headers.filter((h, i) => h.trim() !== '' && columns[i] === undefined && rows.some((r) => (r.cells[i] ?? '').trim() !== '') && rows.every((r) => /^\s*(?:\d+(?:[.,]\d+)?\s*%?)?\s*$/.test(r.cells[i] ?? '')));
-  const hasMin = columns.includes('min');
-  const hasMax = columns.includes('max');
+  // ("Max 2024" beside "Max": last call's bound, or this one's? not guessed)
+  const rival = numeric.find((h) => boundNamedFirst(h) !== undefined);
+  if (rival) {
+    const bound = boundNamedFirst(rival)!;
+    const own = headers.find((_, i) => columns[i] === bound);
+    if (own !== undefined) {
+      throw new UsageError(`the quotas file ${file}: columns "${own.trim()}" and "${rival.trim()}" may both be the ${bound}`, { hint: `delete or rename the one that is not this selection's ${bound} (a note column must not be named as a bound)` });
+    }
+  }
+  const hasMin = columns.includes('min') || columns.includes('range');
+  const hasMax = columns.includes('max') || columns.includes('range');
   if ((!hasMin || !hasMax) && numeric.length) {
     throw new UsageError(`the quotas file ${file}: column "${numeric[0]}" holds numbers but is neither min nor max`, {
       hint: `name it ${!hasMin ? 'min' : 'max'} (or minimum, at least / maximum, at most); names are in data/quota-headers.json`,
@@ -330,6 +370,17 @@ function checkBounds(file: string, headers: string[], columns: (QuotaColumn | un
       hint: 'its first line must be feature,value,min,max (min and max may be left empty on a line)',
     });
   }
+  for (const h of numeric) at.onNote?.(`${at.name} ${at.unit} ${at.line}: column "${h.trim()}" holds numbers but bounds nothing (only min and max do): not read`);
+}
+
+/** The bound a column's name starts with ("Max 2024", "Minimum proposed"), when the whole name is none. */
+function boundNamedFirst(header: string): 'min' | 'max' | undefined {
+  const words = header.trim().split(/[\s(\[:/_-]+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const column = quotaColumn(words.slice(0, n).join(' '));
+    if (column === 'min' || column === 'max') return column;
+  }
+  return undefined;
 }
 
 /** A delimited text file's rows, numbered by line as the file numbers them. */
@@ -379,21 +430,4 @@ function headerDelimiter(text: string, delimiters: readonly string[]): string | 
     }
   }
   return undefined;
-}
-
-/** Every sheet of a workbook (up to 20), each row numbered as the sheet numbers it. */
-async function workbookRows(file: string, bytes: Buffer): Promise<NumberedRow[][]> {
-  const { xlsxSource } = await import('../import/readers.js');
-  const sheets: NumberedRow[][] = [];
-  for (let i = 0; i < 20; i++) {
-    // (a cell formatted as a percentage is the share it shows: 20% is stored as 0.2)
-    const source = xlsxSource(file, i, { percentages: true, bytes });
-    const rows: NumberedRow[] = [];
-    await source.read((cells, row) => {
-      rows.push({ cells: cells.map((c) => c.trim()), line: row ?? rows.length + 1 });
-    });
-    if (!source.sheet!.exists) break;
-    sheets.push(rows);
-  }
-  return sheets;
 }

@@ -8,11 +8,12 @@ import { loadDataFile } from '../data/load.js';
 import { validateQuotaHeaders } from '../data/validate/quota-headers.js';
 import type { Feature } from './quotas.js';
 
-export type QuotaColumn = 'feature' | 'value' | 'min' | 'max';
-export const QUOTA_COLUMNS: readonly QuotaColumn[] = ['feature', 'value', 'min', 'max'];
+/** `range`: both bounds in one cell ("3-8", "at least 2", "max 2"), in place of min and max. */
+export type QuotaColumn = 'feature' | 'value' | 'min' | 'max' | 'range';
+export const QUOTA_COLUMNS: readonly QuotaColumn[] = ['feature', 'value', 'min', 'max', 'range'];
 
 interface QuotaHeaders {
-  columns: Record<QuotaColumn, string[]>;
+  columns: Record<Exclude<QuotaColumn, 'range'>, string[]> & { range?: string[] };
   features: Record<Feature, string[]>;
 }
 
@@ -37,7 +38,7 @@ function nameTables() {
   if (tables) return tables;
   const data = loadDataFile<QuotaHeaders>('quota-headers.json', validateQuotaHeaders);
   const columns = new Map<string, QuotaColumn>();
-  for (const column of QUOTA_COLUMNS) for (const name of [column, ...data.columns[column]]) columns.set(quotaNameKey(name), column);
+  for (const column of QUOTA_COLUMNS) for (const name of [column, ...(data.columns[column] ?? [])]) columns.set(quotaNameKey(name), column);
   const features = new Map<string, Feature>();
   for (const [feature, names] of Object.entries(data.features) as [Feature, string[]][]) {
     for (const name of [feature, ...names]) features.set(quotaNameKey(name), feature);

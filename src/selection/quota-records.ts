@@ -24,6 +24,7 @@ export interface QuotaFileOptions {
  */
 export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
   const rules: QuotaRule[] = [];
+  const wrote = new Map<QuotaRule, { min: boolean; max: boolean }>();
   records.forEach((rec, i) => {
     const line = lines?.[i] ?? i + 2;
     const where = `${file} ${options.unit ?? 'line'} ${line}`;
@@ -53,8 +54,9 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     } catch (e) {
       throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
     }
-    const min = parseBound(get('min'), 'min', where, options.size);
-    const max = parseBound(get('max'), 'max', where, options.size);
+    const range = rangeBounds(get('range'), get('min'), get('max'), where);
+    const min = parseBound(range?.min ?? get('min'), 'min', where, options.size);
+    const max = parseBound(range?.max ?? get('max'), 'max', where, options.size);
     if (value === '*' && min !== null && min.count > 0 && saysAny(feature, valueText)) {
       const every = featureWord(feature);
       throw new UsageError(`${where}: "${valueText}" with a min is ambiguous: at least ${min.shown} in each ${every}, or ${min.shown} from all of them together?`, {
@@ -82,8 +84,59 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return;
     }
     rules.push(rule);
+    wrote.set(rule, { min: get('min') !== '', max: get('max') !== '' });
   });
+  contradictions(rules, wrote);
+  exceptions(rules, wrote, options.onNote);
   return rules;
+}
+
+/**
+ * Two lines of a file that give one value's bound twice, differently ("region,Africa,3,8" and,
+ * further down, "region,Africa,5,"): a correction added below, or a slip? Merged as the tighter,
+ * one of them would quietly not hold: refused. A bound on each line (min on one, max on the
+ * other) is no contradiction.
+ */
+function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>): void {
+  const seen = new Map<string, QuotaRule[]>();
+  for (const rule of rules) {
+    const key = `${rule.feature}\u0000${rule.value}`;
+    const before = seen.get(key) ?? [];
+    for (const other of before) {
+      const bound = (['min', 'max'] as const).find((b) => wrote.get(rule)![b] && wrote.get(other)![b] && rule[b] !== other[b]);
+      if (!bound) continue;
+      const said = (r: QuotaRule) => (bound === 'min' ? `at least ${r.min}` : r.max === null ? 'no limit' : `at most ${r.max}`);
+      const what = rule.value === '*' ? `every ${featureWord(rule.feature)}` : `${featureWord(rule.feature)} ${rule.written ?? rule.value}`;
+      throw new UsageError(`${rule.source}: ${said(rule)} for ${what}, but ${other.source.replace(/^.* (line|row) /, '$1 ')} says ${said(other)}: which holds?`, {
+        hint: 'keep one line for it (or its min on one line and its max on another)',
+      });
+    }
+    seen.set(key, [...before, rule]);
+  }
+}
+
+/**
+ * A line for one value that loosens a bound of the file's line for every value of its feature
+ * ("country,*,,2" and "country,Nigeria,,3"; "region,each,2," and "region,Arab States,1,") is the
+ * exception the officer wrote it as: merged as the tighter, it would change nothing, and Nigeria
+ * would quietly get 2. That bound of the '*' line gives way for the value, said.
+ */
+function exceptions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>, onNote?: (note: string) => void): void {
+  for (const every of rules.filter((r) => r.value === '*')) {
+    for (const one of rules.filter((r) => r.feature === every.feature && r.value !== '*')) {
+      const looser = {
+        min: wrote.get(one)!.min && one.min < every.min,
+        max: wrote.get(one)!.max && every.max !== null && (one.max === null || one.max > every.max),
+      };
+      const given = (['min', 'max'] as const).filter((b) => looser[b]);
+      if (!given.length) continue;
+      every.except ??= {};
+      for (const b of given) (every.except[b] ??= []).push(one.value);
+      const bound = (r: QuotaRule, b: 'min' | 'max') => (b === 'min' ? `at least ${r.min}` : r.max === null ? 'no limit' : `at most ${r.max}`);
+      const place = every.source.replace(/^.* (line|row) /, '$1 ');
+      onNote?.(`${one.source}: ${given.map((b) => bound(one, b)).join(' and ')} for ${featureWord(one.feature)} ${one.written ?? one.value}, an exception to ${place} (${given.map((b) => bound(every, b)).join(' and ')} in every ${featureWord(every.feature)})`);
+    }
+  }
 }
 
 /** "All", "toutes les régions", "todas": every value, or all of them together (unlike "each", "chaque", "cada"). */
@@ -119,8 +172,18 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * at most 3 (rounded down), so that the roster always keeps the share as written. `exact`: the
  * members the bound stands for before rounding (a share of the size: 3.75).
  */
-function parseBound(text: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
+function parseBound(written: string, which: 'min' | 'max', where: string, size: number | undefined): { count: number; shown: string; percent: boolean; exact: number } | null {
+  let text = written;
   if (text === '' || (which === 'max' && NO_LIMIT.test(text))) return null;
+  // (">= 3" or "at least 3" under min, "<= 2" or "up to 2" under max: the bound the column names)
+  const said = boundsInWords(text);
+  if (said && !said.mixed && (which === 'min' ? said.max === '' && said.min !== '' && !said.exact : said.min === '' && said.max !== '')) {
+    text = which === 'min' ? said.min : said.max;
+  } else if (said && !said.mixed && said.min !== '' && said.max !== '') {
+    throw new UsageError(`${where}: ${which} "${text}" is ${said.exact ? `exactly ${said.min}` : `a range, ${said.min} to ${said.max}`}`, {
+      hint: `write ${said.min} under min and ${said.max} under max`,
+    });
+  }
   const share = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(text);
   if (!share) {
     // (a whole number as French or Spanish Excel writes it with decimals: "3,00"; three digits
@@ -141,4 +204,65 @@ function parseBound(text: string, which: 'min' | 'max', where: string, size: num
   // (a share that is a whole number of members stays that number despite floating point)
   const count = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : which === 'min' ? Math.ceil(exact) : Math.floor(exact);
   return { count, shown: `${text} of ${size} = ${count}`, percent: true, exact };
+}
+
+/** A bound in a cell of words: a count or a share ("3", "20%", "12,5 %"). */
+const B = String.raw`(\d+(?:[.,]\d+)?(?:\s*%)?)`;
+const AT_LEAST = String.raw`(?:at least|min\.?|minimum|no fewer than|au moins|au minimum|pas moins de|al menos|como m[ií]nimo|m[ií]nimo|no menos de|>=|≥|=>)`;
+const AT_MOST = String.raw`(?:at most|max\.?|maximum|up to|no more than|not more than|au plus|au maximum|jusqu'? ?[àa]|pas plus de|como m[aá]ximo|m[aá]ximo|hasta|a lo sumo|no m[aá]s de|<=|≤|=<)`;
+const BOTH: RegExp[] = [
+  new RegExp(String.raw`^${B}\s*(?:-|–|—|\.\.|to|à|a)\s*${B}$`),
+  new RegExp(String.raw`^(?:from|de|desde)\s+${B}\s+(?:to|à|a|hasta)\s+${B}$`),
+  new RegExp(String.raw`^(?:between|entre)\s+${B}\s+(?:and|et|y)\s+${B}$`),
+  new RegExp(String.raw`^${AT_LEAST}\s*${B}\s*(?:,|;|/|and|et|y)?\s*${AT_MOST}\s*${B}$`),
+];
+const MIN_ONLY = [new RegExp(String.raw`^${AT_LEAST}\s*${B}$`), new RegExp(String.raw`^${B}\s*(?:\+|or more|and more|and above|ou plus|et plus|au moins|o m[aá]s|y m[aá]s|como m[ií]nimo|min\.?|minimum)$`)];
+const MAX_ONLY = [new RegExp(String.raw`^${AT_MOST}\s*${B}$`), new RegExp(String.raw`^${B}\s*(?:or fewer|or less|at most|ou moins|au plus|au maximum|o menos|como m[aá]ximo|max\.?|maximum)$`)];
+const EXACTLY = new RegExp(String.raw`^(?:exactly|exactement|exactamente|=)\s*${B}$`);
+
+/**
+ * Bounds written in words or signs in one cell: "3-8", "3 to 8", "entre 3 et 8", "at least 2",
+ * "≥ 2", "2+", "max 2", "jusqu'à 4", "exactly 5". `mixed` when one side is a share and the other
+ * a count ("20-40%": 20 members, or 20%?). Undefined when the cell says something else.
+ */
+export function boundsInWords(cell: string): { min: string; max: string; exact?: boolean; mixed?: boolean } | undefined {
+  const text = cell.replace(/\u00a0|\u202f/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const share = (b: string) => b.includes('%');
+  for (const form of BOTH) {
+    const m = form.exec(text);
+    if (m) return { min: m[1]!, max: m[2]!, mixed: share(m[1]!) !== share(m[2]!) };
+  }
+  const exact = EXACTLY.exec(text);
+  if (exact) return { min: exact[1]!, max: exact[1]!, exact: true };
+  for (const form of MIN_ONLY) {
+    const m = form.exec(text);
+    if (m) return { min: m[1]!, max: '' };
+  }
+  for (const form of MAX_ONLY) {
+    const m = form.exec(text);
+    if (m) return { min: '', max: m[1]! };
+  }
+  return undefined;
+}
+
+/**
+ * The min and max a range column's cell holds ("Quota: 3-8", "at least 2", "max 2"), or
+ * undefined when the file has no range there. A bare count is refused: exactly 5, at least 5 or
+ * at most 5? So is a cell that is not a range, and a line with a range and a min or max.
+ */
+function rangeBounds(cell: string, min: string, max: string, where: string): { min: string; max: string } | undefined {
+  if (cell === '') return undefined;
+  if (min !== '' || max !== '') {
+    throw new UsageError(`${where}: both a range ("${cell}") and ${min !== '' ? `min ${min}` : `max ${max}`}`, { hint: 'give the bounds once: in the range column, or under min and max' });
+  }
+  const said = boundsInWords(cell);
+  if (said && !said.mixed) return { min: said.min, max: said.max };
+  const hint = 'write 3-8 (at least 3, at most 8), at least 3, at most 8 or exactly 5; shares as 20%-40%';
+  if (said?.mixed) throw new UsageError(`${where}: range "${cell}" has a share on one side only: members or % of the roster?`, { hint });
+  if (/^\d+(?:[.,]\d+)?\s*%?$/.test(cell)) {
+    throw new UsageError(`${where}: "${cell}" in a range column is exactly ${cell}, at least ${cell} or at most ${cell}?`, { hint });
+  }
+  // (Excel turns "3-8" typed into a cell into a date, the 3rd of August)
+  const date = /^\d{4}-\d\d-\d\d|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(cell) ? '; Excel may have made a date of a range typed as 3-8: format the column as Text, or write 3 to 8' : '';
+  throw new UsageError(`${where}: range "${cell}" cannot be read as bounds`, { hint: hint + date });
 }

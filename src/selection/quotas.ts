@@ -37,6 +37,11 @@ export interface QuotaRule {
   source: string;
   /** The value as the user wrote it, for messages ("Jeunes" for the value "youth"). */
   written?: string;
+  /**
+   * A '*' rule's values whose own line in the same file loosens its min or its max ("at most 2
+   * per country" over "Nigeria at most 3"): there that bound of the '*' rule gives way.
+   */
+  except?: { min?: string[]; max?: string[] };
 }
 
 /** One count constraint of the model: min <= members having feature=value <= max. */
@@ -455,8 +460,9 @@ function everyValue(feature: Feature, candidates: Candidate[]): string[] {
 }
 
 /**
- * Turns rules into one quota per (feature, value): '*' expanded, several rules on the
- * same value merged (the largest minimum and the smallest maximum hold). Quotas that
+ * Turns rules into one quota per (feature, value): '*' expanded (but for the bounds its file
+ * made exceptions to, `except`), several rules on the same value merged (the largest minimum
+ * and the smallest maximum hold). Quotas that
  * constrain nothing (min 0, no max) are dropped. Order: feature order, then value.
  */
 export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota[] {
@@ -466,11 +472,15 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
     for (const value of values) {
       const key = `${rule.feature}\u0000${value}`;
       const q = byKey.get(key);
+      // (an exception written for this value: that bound of the '*' rule does not hold for it)
+      const min = rule.except?.min?.includes(value) ? 0 : rule.min;
+      const max = rule.except?.max?.includes(value) ? null : rule.max;
+      if (min === 0 && max === null && rule.value === '*') continue;
       if (!q) {
-        byKey.set(key, { feature: rule.feature, value, min: rule.min, max: rule.max, sources: [rule.source] });
+        byKey.set(key, { feature: rule.feature, value, min, max, sources: [rule.source] });
       } else {
-        q.min = Math.max(q.min, rule.min);
-        q.max = q.max === null ? rule.max : rule.max === null ? q.max : Math.min(q.max, rule.max);
+        q.min = Math.max(q.min, min);
+        q.max = q.max === null ? max : max === null ? q.max : Math.min(q.max, max);
         if (!q.sources.includes(rule.source)) q.sources.push(rule.source);
       }
     }

@@ -236,7 +236,7 @@ function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, ru
     const byOrganization = new Map<number, RosterMember[]>();
     for (const m of members) {
       const org = m.candidate.organizationId;
-      if (org === null || org === undefined || reported.has(org)) continue;
+      if (org === null || org === undefined || reported.has(org) || rule.except?.max?.includes(`org-${org}`)) continue;
       const list = byOrganization.get(org);
       if (list) list.push(m);
       else byOrganization.set(org, [m]);

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateQuotaHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"quota-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"feature":{"type":"array","items":{"type":"string"}},"value":{"type":"array","items":{"type":"string"}},"min":{"type":"array","items":{"type":"string"}},"max":{"type":"array","items":{"type":"string"}}},"required":["feature","value","min","max"],"additionalProperties":false},"features":{"type":"object","properties":{"region":{"type":"array","items":{"type":"string"}},"subregion":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"category":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"beneficiary":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}}},"required":["region","subregion","country","category","language","workingLanguage","organizationType","beneficiary","organization"],"additionalProperties":false}},"required":["columns","features"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"quota-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"feature":{"type":"array","items":{"type":"string"}},"value":{"type":"array","items":{"type":"string"}},"min":{"type":"array","items":{"type":"string"}},"max":{"type":"array","items":{"type":"string"}},"range":{"type":"array","items":{"type":"string"}}},"required":["feature","value","min","max"],"additionalProperties":false},"features":{"type":"object","properties":{"region":{"type":"array","items":{"type":"string"}},"subregion":{"type":"array","items":{"type":"string"}},"country":{"type":"array","items":{"type":"string"}},"category":{"type":"array","items":{"type":"string"}},"language":{"type":"array","items":{"type":"string"}},"workingLanguage":{"type":"array","items":{"type":"string"}},"organizationType":{"type":"array","items":{"type":"string"}},"beneficiary":{"type":"array","items":{"type":"string"}},"organization":{"type":"array","items":{"type":"string"}}},"required":["region","subregion","country","category","language","workingLanguage","organizationType","beneficiary","organization"],"additionalProperties":false}},"required":["columns","features"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const func2 = Object.prototype.hasOwnProperty;
 
@@ -89,7 +89,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key1 in data0){
-if(!((((key1 === "feature") || (key1 === "value")) || (key1 === "min")) || (key1 === "max"))){
+if(!(((((key1 === "feature") || (key1 === "value")) || (key1 === "min")) || (key1 === "max")) || (key1 === "range"))){
 const err7 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -212,9 +212,13 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.range !== undefined){
+let data9 = data0.range;
+if(Array.isArray(data9)){
+const len4 = data9.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data9[i4] !== "string"){
+const err16 = {instancePath:instancePath+"/columns/range/" + i4,schemaPath:"#/properties/columns/properties/range/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,11 +228,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.features !== undefined){
-let data9 = data.features;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.region === undefined){
-const err17 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
+}
+else {
+const err17 = {instancePath:instancePath+"/columns/range",schemaPath:"#/properties/columns/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -237,8 +239,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data9.subregion === undefined){
-const err18 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "subregion"},message:"must have required property '"+"subregion"+"'"};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -247,8 +251,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data9.country === undefined){
-const err19 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'"};
+}
+if(data.features !== undefined){
+let data11 = data.features;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.region === undefined){
+const err19 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "region"},message:"must have required property '"+"region"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -257,8 +265,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data9.category === undefined){
-const err20 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(data11.subregion === undefined){
+const err20 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "subregion"},message:"must have required property '"+"subregion"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -267,8 +275,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data9.language === undefined){
-const err21 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
+if(data11.country === undefined){
+const err21 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -277,8 +285,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data9.workingLanguage === undefined){
-const err22 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "workingLanguage"},message:"must have required property '"+"workingLanguage"+"'"};
+if(data11.category === undefined){
+const err22 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -287,8 +295,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9.organizationType === undefined){
-const err23 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organizationType"},message:"must have required property '"+"organizationType"+"'"};
+if(data11.language === undefined){
+const err23 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -297,8 +305,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data9.beneficiary === undefined){
-const err24 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "beneficiary"},message:"must have required property '"+"beneficiary"+"'"};
+if(data11.workingLanguage === undefined){
+const err24 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "workingLanguage"},message:"must have required property '"+"workingLanguage"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -307,8 +315,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data9.organization === undefined){
-const err25 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'"};
+if(data11.organizationType === undefined){
+const err25 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organizationType"},message:"must have required property '"+"organizationType"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -317,9 +325,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(func2.call(schema11.properties.features.properties, key2))){
-const err26 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data11.beneficiary === undefined){
+const err26 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "beneficiary"},message:"must have required property '"+"beneficiary"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -328,14 +335,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data9.region !== undefined){
-let data10 = data9.region;
-if(Array.isArray(data10)){
-const len4 = data10.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data10[i4] !== "string"){
-const err27 = {instancePath:instancePath+"/features/region/" + i4,schemaPath:"#/properties/features/properties/region/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.organization === undefined){
+const err27 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/required",keyword:"required",params:{missingProperty: "organization"},message:"must have required property '"+"organization"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -344,10 +345,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/features/region",schemaPath:"#/properties/features/properties/region/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key2 in data11){
+if(!(func2.call(schema11.properties.features.properties, key2))){
+const err28 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -357,13 +357,13 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.subregion !== undefined){
-let data12 = data9.subregion;
+if(data11.region !== undefined){
+let data12 = data11.region;
 if(Array.isArray(data12)){
 const len5 = data12.length;
 for(let i5=0; i5<len5; i5++){
 if(typeof data12[i5] !== "string"){
-const err29 = {instancePath:instancePath+"/features/subregion/" + i5,schemaPath:"#/properties/features/properties/subregion/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/features/region/" + i5,schemaPath:"#/properties/features/properties/region/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -375,7 +375,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/features/subregion",schemaPath:"#/properties/features/properties/subregion/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/features/region",schemaPath:"#/properties/features/properties/region/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -385,13 +385,13 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.country !== undefined){
-let data14 = data9.country;
+if(data11.subregion !== undefined){
+let data14 = data11.subregion;
 if(Array.isArray(data14)){
 const len6 = data14.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data14[i6] !== "string"){
-const err31 = {instancePath:instancePath+"/features/country/" + i6,schemaPath:"#/properties/features/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/features/subregion/" + i6,schemaPath:"#/properties/features/properties/subregion/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -403,7 +403,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/features/country",schemaPath:"#/properties/features/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err32 = {instancePath:instancePath+"/features/subregion",schemaPath:"#/properties/features/properties/subregion/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -413,13 +413,13 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data9.category !== undefined){
-let data16 = data9.category;
+if(data11.country !== undefined){
+let data16 = data11.country;
 if(Array.isArray(data16)){
 const len7 = data16.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data16[i7] !== "string"){
-const err33 = {instancePath:instancePath+"/features/category/" + i7,schemaPath:"#/properties/features/properties/category/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/features/country/" + i7,schemaPath:"#/properties/features/properties/country/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -431,7 +431,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/features/category",schemaPath:"#/properties/features/properties/category/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err34 = {instancePath:instancePath+"/features/country",schemaPath:"#/properties/features/properties/country/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -441,13 +441,13 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data9.language !== undefined){
-let data18 = data9.language;
+if(data11.category !== undefined){
+let data18 = data11.category;
 if(Array.isArray(data18)){
 const len8 = data18.length;
 for(let i8=0; i8<len8; i8++){
 if(typeof data18[i8] !== "string"){
-const err35 = {instancePath:instancePath+"/features/language/" + i8,schemaPath:"#/properties/features/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/features/category/" + i8,schemaPath:"#/properties/features/properties/category/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -459,7 +459,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/features/language",schemaPath:"#/properties/features/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err36 = {instancePath:instancePath+"/features/category",schemaPath:"#/properties/features/properties/category/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -469,13 +469,13 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data9.workingLanguage !== undefined){
-let data20 = data9.workingLanguage;
+if(data11.language !== undefined){
+let data20 = data11.language;
 if(Array.isArray(data20)){
 const len9 = data20.length;
 for(let i9=0; i9<len9; i9++){
 if(typeof data20[i9] !== "string"){
-const err37 = {instancePath:instancePath+"/features/workingLanguage/" + i9,schemaPath:"#/properties/features/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/features/language/" + i9,schemaPath:"#/properties/features/properties/language/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -487,7 +487,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/features/workingLanguage",schemaPath:"#/properties/features/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/features/language",schemaPath:"#/properties/features/properties/language/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -497,13 +497,13 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data9.organizationType !== undefined){
-let data22 = data9.organizationType;
+if(data11.workingLanguage !== undefined){
+let data22 = data11.workingLanguage;
 if(Array.isArray(data22)){
 const len10 = data22.length;
 for(let i10=0; i10<len10; i10++){
 if(typeof data22[i10] !== "string"){
-const err39 = {instancePath:instancePath+"/features/organizationType/" + i10,schemaPath:"#/properties/features/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/features/workingLanguage/" + i10,schemaPath:"#/properties/features/properties/workingLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -515,7 +515,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/features/organizationType",schemaPath:"#/properties/features/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err40 = {instancePath:instancePath+"/features/workingLanguage",schemaPath:"#/properties/features/properties/workingLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -525,13 +525,13 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data9.beneficiary !== undefined){
-let data24 = data9.beneficiary;
+if(data11.organizationType !== undefined){
+let data24 = data11.organizationType;
 if(Array.isArray(data24)){
 const len11 = data24.length;
 for(let i11=0; i11<len11; i11++){
 if(typeof data24[i11] !== "string"){
-const err41 = {instancePath:instancePath+"/features/beneficiary/" + i11,schemaPath:"#/properties/features/properties/beneficiary/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/features/organizationType/" + i11,schemaPath:"#/properties/features/properties/organizationType/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -543,7 +543,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/features/beneficiary",schemaPath:"#/properties/features/properties/beneficiary/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err42 = {instancePath:instancePath+"/features/organizationType",schemaPath:"#/properties/features/properties/organizationType/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -553,13 +553,13 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data9.organization !== undefined){
-let data26 = data9.organization;
+if(data11.beneficiary !== undefined){
+let data26 = data11.beneficiary;
 if(Array.isArray(data26)){
 const len12 = data26.length;
 for(let i12=0; i12<len12; i12++){
 if(typeof data26[i12] !== "string"){
-const err43 = {instancePath:instancePath+"/features/organization/" + i12,schemaPath:"#/properties/features/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/features/beneficiary/" + i12,schemaPath:"#/properties/features/properties/beneficiary/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -571,7 +571,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/features/organization",schemaPath:"#/properties/features/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/features/beneficiary",schemaPath:"#/properties/features/properties/beneficiary/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -581,9 +581,13 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.organization !== undefined){
+let data28 = data11.organization;
+if(Array.isArray(data28)){
+const len13 = data28.length;
+for(let i13=0; i13<len13; i13++){
+if(typeof data28[i13] !== "string"){
+const err45 = {instancePath:instancePath+"/features/organization/" + i13,schemaPath:"#/properties/features/properties/organization/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -593,10 +597,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-for(const key3 in data){
-if(pattern0.test(key3)){
-if(typeof data[key3] !== "string"){
-const err46 = {instancePath:instancePath+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err46 = {instancePath:instancePath+"/features/organization",schemaPath:"#/properties/features/properties/organization/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -607,9 +610,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -618,10 +620,36 @@ vErrors.push(err47);
 }
 errors++;
 }
+}
+for(const key3 in data){
+if(pattern0.test(key3)){
+if(typeof data[key3] !== "string"){
+const err48 = {instancePath:instancePath+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["columns","features"],"#/properties/columns":["feature","value","min","max"],"#/properties/features":["region","subregion","country","category","language","workingLanguage","organizationType","beneficiary","organization"]};
+const allowedKeys = {"#":["columns","features"],"#/properties/columns":["feature","value","min","max","range"],"#/properties/features":["region","subregion","country","category","language","workingLanguage","organizationType","beneficiary","organization"]};
 export const validateQuotaHeaders: DataValidator = Object.assign(validateQuotaHeadersCode, { allowedKeys });

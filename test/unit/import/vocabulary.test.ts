@@ -12,6 +12,10 @@ describe('shared vocabulary for organisation types and beneficiaries', () => {
     // how TVET institutions call themselves in French and Spanish forms
     ['Établissement de FTP', 'Training provider'], ['Institution de FTP', 'Training provider'], ['Institución de EFTP', 'Training provider'],
     ['TVET centre', 'Training provider'],
+    // plurals, as a quotas file or a form's list names the kind ("Trade unions": a warning that no application had it, before)
+    ['Trade unions', "Workers' organization"], ['Syndicats', "Workers' organization"], ['Sindicatos', "Workers' organization"],
+    ['Universities', 'Academic institution'], ['Universidades', 'Academic institution'], ["Employers' organizations", "Employers' organization"],
+    ['Government agencies', 'Government agency'], ['Cooperativas', 'Cooperative'],
   ])('organisation type %s -> %s', (raw, expected) => {
     expect(canonicalTerm('organizationTypes', raw)).toBe(expected);
   });

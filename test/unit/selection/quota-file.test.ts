@@ -241,3 +241,47 @@ describe('a quotas workbook (.xlsx)', () => {
     ]);
   });
 });
+
+describe('a column of ranges (Quota: "3-8")', () => {
+  it('reads ranges, one-sided bounds and exact counts in English, French and Spanish, and refuses what is not one', async () => {
+    const a = write('ranges.csv', 'Critère;Valeur;Fourchette\nRégion;Afrique;de 3 à 8\nLangue;fr;au moins 2\nPays;*;jusqu\'à 2\nRegión;Américas;como mínimo 2\nType;ONG;exactement 4\n');
+    expect(bounds(await readQuotaFile(a)).map((r) => r.slice(0, 4))).toEqual([['region', 'Africa', 3, 8], ['language', 'fr', 2, null], ['country', '*', 0, 2], ['region', 'Americas', 2, null], ['organizationType', 'ngo', 4, 4]]);
+    const mixed = write('mixed.csv', 'feature,value,range\nregion,Africa,20-40%\n');
+    await expect(readQuotaFile(mixed, dir, { size: 25 })).rejects.toThrow(/line 2: range "20-40%" has a share on one side only/);
+    const both = write('both.csv', 'feature,value,min,max,quota\nregion,Africa,3,,3-8\n');
+    await expect(readQuotaFile(both)).rejects.toThrow(/line 2: both a range \("3-8"\) and min 3/);
+    const words = write('words.csv', 'feature,value,quota\nregion,Africa,a few\n');
+    await expect(readQuotaFile(words)).rejects.toThrow(/line 2: range "a few" cannot be read as bounds/);
+    // ("> 2" is strict: 3, or 2 as officers often mean? not guessed)
+    const strict = write('strict.csv', 'feature,value,quota\nregion,Africa,> 2\n');
+    await expect(readQuotaFile(strict)).rejects.toThrow(/range "> 2" cannot be read/);
+  });
+
+  it('refuses a range written above the header, as a count there is, but skips a title with a period', async () => {
+    const above = write('range-above.csv', 'Core Group quotas 2026-2027\nregion,Africa,3-8\nfeature,value,quota\nregion,Americas,2-5\n');
+    await expect(readQuotaFile(above)).rejects.toThrow(/line 2: "region, Africa, 3-8" comes before the header \(line 3\)/);
+    const period = write('period.csv', 'Core Group quotas, 2026-2027\nfeature,value,quota\nregion,Americas,2-5\n');
+    expect(bounds(await readQuotaFile(period)).map((r) => r.slice(0, 4))).toEqual([['region', 'Americas', 2, 5]]);
+  });
+
+  it('says so when Excel made a date of a range typed into a cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Quotas');
+    ws.addRows([['Feature', 'Value', 'Quota'], ['region', 'Africa', new Date(Date.UTC(2026, 7, 3))]]);
+    const file = path.join(dir, 'dated.xlsx');
+    await wb.xlsx.writeFile(file);
+    const error = await readQuotaFile(file).catch((e: UsageError) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toMatch(/row 2: range ".*" cannot be read as bounds/);
+    expect((error as UsageError).hint).toMatch(/Excel may have made a date of a range/);
+  });
+
+  it('under min or max, reads the sign or words that name that bound, and refuses the other', async () => {
+    const a = write('signs.csv', 'feature,value,min,max\nregion,Africa,≥ 3,≤ 8\nregion,Americas,at least 2,up to 5\n');
+    expect(bounds(await readQuotaFile(a)).map((r) => r.slice(0, 4))).toEqual([['region', 'Africa', 3, 8], ['region', 'Americas', 2, 5]]);
+    const wrongSide = write('wrong-side.csv', 'feature,value,min,max\nregion,Africa,,at least 3\n');
+    await expect(readQuotaFile(wrongSide)).rejects.toThrow(/line 2: max needs a whole number of at least 0, got "at least 3"/);
+    const exact = write('exact.csv', 'feature,value,min,max\nregion,Africa,exactly 4,\n');
+    await expect(readQuotaFile(exact)).rejects.toThrow(/line 2: min "exactly 4" is exactly 4/);
+  });
+});

@@ -29,7 +29,7 @@ describe('quotaReadings', () => {
     const file = path.join(dir, 'q.csv');
     fs.writeFileSync(file, [
       'feature,value,min,max',
-      'region,Afrique,3,', 'region,Africa,1,', 'region,*,1,',
+      'region,Afrique,3,', 'region,Africa,3,', 'region,*,1,',
       'country,Congo,1,', 'country,Kenia,1,', 'country,KE,1,', 'country,Kenya,1,',
       'category,Inclusion sociale,1,', 'category,life-skills,1,',
       'language,Français,1,', 'language,fr,1,',
@@ -85,7 +85,7 @@ describe('quotaReadings', () => {
 
   it('read "every" with the feature it counts ("tous les pays", "all countries", "todas las regiones") as * too', async () => {
     const file = path.join(dir, 'every.csv');
-    fs.writeFileSync(file, 'critère;valeur;min;max\npays;Tous les pays;;2\nrégion;toutes les régions;1;\nregion;todas las regiones;1;\ncountry;All countries;;3\nlanguage;each language;1;\ncatégorie;toutes les catégories;1;\n');
+    fs.writeFileSync(file, 'critère;valeur;min;max\npays;Tous les pays;;2\nrégion;toutes les régions;1;\nregion;todas las regiones;1;\ncountry;All countries;;2\nlanguage;each language;1;\ncatégorie;toutes les catégories;1;\n');
     const rules = await readQuotaFile(file);
     expect(rules.map((r) => [r.feature, r.value])).toEqual([
       ['country', '*'], ['region', '*'], ['region', '*'], ['country', '*'], ['language', '*'], ['category', '*'],

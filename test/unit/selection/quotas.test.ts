@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { counts, expandQuotas, quotaRulesFromFlags, describeQuota, normaliseValue, unmatchedRules, type QuotaRule } from '../../../src/selection/quotas.js';
 import { readQuotaFile } from '../../../src/selection/quota-file.js';
 import type { Candidate } from '../../../src/selection/candidates.js';
-import { tempDir } from '../support/run.js';
+import { ROOT, tempDir } from '../support/run.js';
 
 const c = (id: number, country: string, region: Candidate['region'], language: string, organizationType: string | null = null): Candidate => ({
   id, organization: `O${id}`, country, region, language, categories: [], organizationType, beneficiaries: [], score: 1, scoreSource: 'application',
@@ -31,6 +31,25 @@ describe('quotas', () => {
     ];
     const africa = expandQuotas(rules, []).find((q) => q.value === 'Africa')!;
     expect(africa).toMatchObject({ min: 4, max: 6, sources: ['a', 'b', 'c'] });
+  });
+
+  it("lets a file's line for one value loosen that bound of its line for every value, and only that bound", async () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'quota-files');
+    const apps = [c(1, 'NG', 'Africa', 'en'), c(2, 'KE', 'Africa', 'en'), c(3, 'MX', 'Americas', 'es'), c(4, 'JO', 'Arab States', 'en'), c(5, 'FR', 'Europe and Central Asia', 'fr')];
+    const shown = (rules: QuotaRule[]) => expandQuotas(rules, apps).map((q) => [q.value, q.min, q.max]);
+    expect(shown(await readQuotaFile(path.join(fixtures, '39-every-country-but-one.csv')))).toEqual([['FR', 0, 2], ['JO', 0, 2], ['KE', 0, 2], ['MX', 0, 2], ['NG', 0, 3]]);
+    expect(shown(await readQuotaFile(path.join(fixtures, '40-each-region-exceptions.csv')))).toEqual([
+      ['Africa', 0, 0], ['Americas', 2, null], ['Arab States', 1, null], ['Asia and the Pacific', 2, null], ['Europe and Central Asia', 2, null],
+    ]);
+    // a bound left empty is no exception: Nigeria at least 1 under "at most 2 per country" is 1 to 2
+    const dir = tempDir('skillsnet-quota-exceptions-');
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, 'feature,value,min,max\ncountry,*,1,2\ncountry,Nigeria,,3\ncountry,Kenya,0,\n');
+    expect(shown(await readQuotaFile(file))).toEqual([['FR', 1, 2], ['JO', 1, 2], ['KE', 0, 2], ['MX', 1, 2], ['NG', 1, 3]]);
+    // rules from flags still combine as the tighter: --max-per-country 2 holds for Nigeria
+    const withFlag = [...quotaRulesFromFlags({ maxPerCountry: '2' }), ...(await readQuotaFile(path.join(fixtures, '39-every-country-but-one.csv')))];
+    expect(shown(withFlag).find(([v]) => v === 'NG')).toEqual(['NG', 0, 2]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects bad flag values with the flag named', () => {
@@ -163,12 +182,18 @@ describe('per-organisation quotas', () => {
   });
 });
 
+/** A quotas file q.csv in a folder of its own, with the reader of flags and file that select uses. */
+async function quotasFile(text: string) {
+  const { coreGroupRules } = await import('../../../src/selection/core-group.js');
+  const dir = tempDir('skillsnet-quotas-file-');
+  const file = path.join(dir, 'q.csv');
+  fs.writeFileSync(file, text);
+  return { file, coreGroupRules, done: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 describe('the one-seat-per-organisation default', () => {
   it('gives way to a quotas file line of its own (organization,*,,2), not to a flag given with it', async () => {
-    const { coreGroupRules } = await import('../../../src/selection/core-group.js');
-    const dir = tempDir('skillsnet-quotas-orgcap-');
-    const file = path.join(dir, 'q.csv');
-    fs.writeFileSync(file, 'feature,value,min,max\norganization,*,,2\nregion,Africa,1,\n');
+    const { file, coreGroupRules, done } = await quotasFile('feature,value,min,max\norganization,*,,2\nregion,Africa,1,\n');
     const caps = (rules: QuotaRule[]) => rules.filter((r) => r.feature === 'organization').map((r) => [r.max, r.source]);
     expect(caps(await coreGroupRules({ quotasFile: file }))).toEqual([[2, 'q.csv line 2']]);
     // an explicit flag still holds beside the file (the smaller maximum wins)
@@ -176,7 +201,34 @@ describe('the one-seat-per-organisation default', () => {
     // a file without such a line keeps the default
     fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,1,\norganization,Skills Trust,,0\n');
     expect(caps(await coreGroupRules({ quotasFile: file }))).toEqual([[1, '--max-per-organization 1'], [0, 'q.csv line 3']]);
-    fs.rmSync(dir, { recursive: true, force: true });
+    done();
+  });
+});
+
+describe("a file's line looser than a rule for every value it does not make", () => {
+  it('gives one organisation the seats its line asks beside the default of one seat (it was quietly held to one)', async () => {
+    const { file, coreGroupRules, done } = await quotasFile('feature,value,min,max\norganization,org-2,,2\n');
+    const apps = [1, 2, 3, 4].map((id) => ({ ...c(id, 'KE', 'Africa', 'en'), organizationId: id <= 2 ? 2 : 5 }));
+    const notes: string[] = [];
+    const seats = (rules: QuotaRule[]) => expandQuotas(rules, apps).filter((q) => q.feature === 'organization').map((q) => [q.value, q.max]);
+    expect(seats(await coreGroupRules({ quotasFile: file }, undefined, (n) => notes.push(n)))).toEqual([['org-2', 2], ['org-5', 1]]);
+    expect(notes).toContain('q.csv line 2: at most 2 for organisation org-2, an exception to one seat per organisation');
+    // a flag typed is obeyed as the tighter, and said
+    notes.length = 0;
+    expect(seats(await coreGroupRules({ quotasFile: file, maxPerOrganization: 1 }, undefined, (n) => notes.push(n)))).toEqual([['org-2', 1], ['org-5', 1]]);
+    expect(notes[0]).toMatch(/^q\.csv line 2: at most 2 for organization org-2 changes nothing: --max-per-organization 1 allows at most 1/);
+    done();
+  });
+
+  it('says when a flag makes the line change nothing, and how to make it an exception', async () => {
+    const { file, coreGroupRules, done } = await quotasFile('feature,value,min,max\nregion,Arab States,1,\ncountry,Nigeria,,3\nregion,Africa,,9\n');
+    const notes: string[] = [];
+    await coreGroupRules({ quotasFile: file, minPerRegion: 3, maxPerCountry: 2 }, undefined, (n) => notes.push(n));
+    expect(notes).toEqual([
+      'q.csv line 2: at least 1 for region Arab States changes nothing: --min-per-region 3 asks at least 3 of every region (the tighter holds; to make Arab States an exception, write the rule as a line "region,*,3," in the file instead of --min-per-region 3)',
+      'q.csv line 3: at most 3 for country Nigeria changes nothing: --max-per-country 2 allows at most 2 in any country (the tighter holds; to make Nigeria an exception, write the rule as a line "country,*,,2" in the file instead of --max-per-country 2)',
+    ]);
+    done();
   });
 });
 

@@ -89,9 +89,14 @@ const HTML_BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|sect
 const HTML_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]{0,300}>/gi;
 const MARKDOWN_HEADING = /^[^\S\n]{0,3}#{1,6}[^\S\n]+([^\n#]{1,120}?)[^\S\n#]*#*[^\S\n]*$/gm;
 const BOLD_LINE = /^[^\S\n]*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[^\S\n]*$/gm;
+// A heading names its section in a few words ("Problem", "Our team", "Monitoring and evaluation");
+// a longer bold line is a sentence set in bold ("**Notre équipe forme des mécaniciennes**", "**El
+// presupuesto no alcanza para todos**"), read as text: as a label it made what follows a side answer.
+const HEADING_WORDS = 4;
 const asLabel = (heading: string) => {
   const h = heading.trim();
-  return /[:.?!]$/.test(h) ? h : `${h}:`;
+  if (/[:.?!]$/.test(h) || (h.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > HEADING_WORDS) return h;
+  return `${h}:`;
 };
 
 /** Lower-cased words of a text, accents kept (the stemmers need them). */
@@ -99,16 +104,20 @@ export function words(text: string): string[] {
   const found = text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD_OR_BREAK) ?? [];
   const out: string[] = [];
   const commas = new Set<number>();
+  const semicolons = new Set<number>();
   for (const w of found) {
     if (BREAK_CHARS.test(w[0])) {
       const comma = COMMA_ONLY.test(w);
       if (out.length && out[out.length - 1] !== BREAK) {
         out.push(BREAK);
         if (comma) commas.add(out.length - 1);
+        if (comma && w.includes(';')) semicolons.add(out.length - 1);
       } else if (!comma) commas.delete(out.length - 1);
+      else if (w.includes(';')) semicolons.add(out.length - 1);
     } else out.push(w);
   }
   if (commas.size) COMMA_BREAKS.set(out, commas);
+  if (semicolons.size) SEMICOLON_BREAKS.set(out, semicolons);
   return out;
 }
 
@@ -118,6 +127,11 @@ const COMMA_BREAKS = new WeakMap<string[], Set<number>>();
 /** Whether ws[i] is a break that words() made of a comma or semicolon alone (false where unknown). */
 export function isCommaBreak(ws: string[], i: number): boolean {
   return COMMA_BREAKS.get(ws)?.has(i) ?? false;
+}
+/** Of those, the breaks that hold a semicolon. */
+const SEMICOLON_BREAKS = new WeakMap<string[], Set<number>>();
+function isSemicolonBreak(ws: string[], i: number): boolean {
+  return SEMICOLON_BREAKS.get(ws)?.has(i) ?? false;
 }
 
 /**
@@ -370,6 +384,16 @@ function wishesAgainstLoss(ws: string[], from: number, to: number): boolean {
   return false;
 }
 
+// "n° 3", "No. 5", "No 4", "Nº 2": the sign of a number, which words() leaves as "n" or "no" before it.
+const NUMBER_SIGNS = new Set(['n', 'no', 'nº', 'nos', 'nro']);
+const NUMERAL = /^\p{N}/u;
+/** Whether ws[j] is a number sign ("n°", "No.") before a numeral, not a negation. */
+function numberSign(ws: string[], j: number): boolean {
+  if (!NUMBER_SIGNS.has(ws[j])) return false;
+  const next = ws[j + 1] === BREAK ? ws[j + 2] : ws[j + 1];
+  return next !== undefined && NUMERAL.test(next);
+}
+
 /** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
 function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
   if (!ACTOR_STARTS[lang].has(folded(ws[i]))) return 0;
@@ -384,6 +408,8 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
       ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k, lang) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
+    // "le dispositif n° 2 place des apprentis", "el proyecto No 4 coloca aprendices": a number, not "ne"/"no"
+    if (numberSign(ws, i + pattern.length - 1)) return 0;
     if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
     if (wishesAgainstLoss(ws, i, i + pattern.length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
@@ -525,11 +551,13 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
   let pattern = 0; // words of a negation pattern still to read (they stay plain)
   let clauseDenied = false; // a denial reached the end of the clause being read
   let afterDenial = false; // the clause before this one, in the same sentence, ended in a denial
+  let afterComma = false; // … and a comma parts the two (a semicolon parts clauses, not a list's items)
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
       // Only a comma or semicolon: the sentence goes on ("…certification, labour market data or…").
       afterDenial = clauseDenied && isCommaBreak(ws, i);
+      afterComma = afterDenial && !isSemicolonBreak(ws, i);
       clauseDenied = false;
       denied = 0;
       continue;
@@ -539,8 +567,13 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
       // The denial goes on in the next clause: "ni intermediación laboral, ni microcréditos", "ne
       // crée pas d'entreprises", or the items of a list it names ("does not deal with
       // recruitment, certification, labour market data or business creation").
-      if (DENIAL_GOES_ON[lang].has(folded(w))) { denied = NEGATION_REACH; clauseDenied = true; continue; }
-      const items = deniedListItems(ws, i, lang);
+      if (DENIAL_GOES_ON[lang].has(folded(w))) {
+        // "ni aux femmes déplacées ni aux jeunes", "ni a las mujeres rurales", "nor to refugees":
+        // to whom the denial holds (the people served), not one more thing refused.
+        if (TO_WHOM[lang].has(folded(ws[i + 1] ?? '')) || numberSign(ws, i)) { afterDenial = false; continue; }
+        denied = NEGATION_REACH; clauseDenied = true; continue;
+      }
+      const items = afterComma ? deniedListItems(ws, i, lang) : 0;
       if (items > 0) {
         for (let k = i; k < i + items; k++) if (ws[k] !== BREAK) out[k] = true;
         i += items - 1;
@@ -581,6 +614,18 @@ const CLAUSE_WORDS: Record<TextLanguage, Set<string>> = {
   fr: new Set(['nous', 'ils', 'elles', 'il', 'elle', 'on', 'je', 'est', 'sont', 'sera', 'seront', 'ont', 'peut', 'peuvent', 'aussi']),
   es: new Set(['nosotros', 'ellos', 'ellas', 'es', 'son', 'esta', 'estan', 'sera', 'seran', 'hay', 'puede', 'pueden', 'tambien']),
 };
+// What opens the clause of what a proposal does instead ("instead, apprentices learn…", "en cambio", "au contraire").
+const INSTEAD: Record<TextLanguage, Set<string>> = {
+  en: new Set(['instead', 'rather']),
+  fr: new Set(['plutot', 'contraire', 'revanche']),
+  es: new Set(['cambio', 'contrario', 'si']),
+};
+// A preposition naming to whom a refused thing is refused: "ni aux femmes", "ni a los jóvenes", "nor to refugees".
+const TO_WHOM: Record<TextLanguage, Set<string>> = {
+  en: new Set(['to', 'for', 'from']),
+  fr: new Set(['a', 'aux', 'au', 'pour']),
+  es: new Set(['a', 'al', 'para']),
+};
 const FIRST_PLURAL: Partial<Record<TextLanguage, RegExp>> = { fr: /..ons$/, es: /..(amos|emos|imos)$/ };
 const clauseWord = (w: string, lang: TextLanguage) => CLAUSE_WORDS[lang].has(w) || (FIRST_PLURAL[lang]?.test(w) ?? false);
 
@@ -592,15 +637,18 @@ function deniedListItems(ws: string[], i: number, lang: TextLanguage): number {
   let k = i;
   for (let item = 0; item < LIST_ITEMS; item++) {
     let n = 0; // words of the item before its "or", if any
+    let after = 0; // and after it
     let closed = false;
     while (k < ws.length && ws[k] !== BREAK) {
       const w = folded(ws[k]);
-      if (clauseWord(w, lang)) return 0;
+      // "…, but apprenticeships in garages or…", "…, sino prácticas…", "…; instead, apprentices…": what is done instead
+      if (clauseWord(w, lang) || NEGATION_ENDS.has(w) || INSTEAD[lang].has(w)) return 0;
       if (LIST_CLOSERS[lang].has(w)) closed = true;
       else if (!closed) n++;
+      else after++;
       k++;
     }
-    if (n > LIST_ITEM_WORDS || (n === 0 && !closed)) return 0;
+    if (n > LIST_ITEM_WORDS || after > LIST_ITEM_WORDS || (n === 0 && !closed)) return 0;
     if (closed) return k - i;
     if (!isCommaBreak(ws, k)) return 0;
     k++; // the comma

@@ -209,6 +209,20 @@ describe('text processing', () => {
     ['es', 'Ni los jóvenes ni las mujeres tienen acceso a la formación.', 'formación'],
     ['fr', "Les femmes du quartier, n'ont pas de diplôme ou de formation.", 'formation'],
     ['en', 'We not only train, we certify or place them.', 'certify'],
+    // what is done instead, after a "but" / "sino" / "mais" / "instead" or a semicolon, is no item of the denied list
+    ['en', "We don't give certificates, but apprenticeships in garages or workshops.", 'apprenticeships'],
+    ['en', 'We do not run classroom courses; instead, apprentices learn in bakeries or small restaurants.', 'apprentices'],
+    ['es', 'No otorgamos diplomas, sino prácticas en talleres o cooperativas.', 'prácticas'],
+    ['fr', 'Nous ne délivrons pas de diplômes, mais des stages en entreprise ou en coopérative.', 'stages'],
+    ['es', 'No certificamos; los aprendices aprenden en talleres o cooperativas.', 'aprendices'],
+    // "ni a…" / "ni aux…" / "nor to…" says to whom the denial holds: the people served are not refused
+    ['es', 'No cobramos matrícula, ni a las mujeres rurales ni a los jóvenes indígenas.', 'mujeres'],
+    ['fr', 'Nous ne demandons aucun frais, ni aux femmes déplacées ni aux jeunes sans papiers.', 'femmes'],
+    ['en', 'We do not charge fees, nor to refugee women.', 'refugee'],
+    // "n° 2", "No 4": the sign of a number, not "ne" / "no"
+    ['fr', 'Le dispositif n°2 place des apprentis chez des artisans.', 'apprentis'],
+    ['es', 'El proyecto No 4 coloca aprendices en empresas de construcción.', 'aprendices'],
+    ['es', 'El proyecto No. 4: aprendices en empresas de construcción.', 'aprendices'],
   ] as const)('leaves alone what follows a denial in another sentence or another clause (%s: %s)', (lang, text, word) => {
     expect(stems(text, lang)).toContain(stem(word, lang));
     expect(stems(text, lang)).not.toContain(NEGATED + stem(word, lang));
@@ -224,6 +238,10 @@ describe('text processing', () => {
     expect(plainText('## Problem\nFew jobs.\n**Budget**\nUSD 5')).toBe('Problem:\nFew jobs.\nBudget:\nUSD 5');
     expect(plainText('<h2>Contexte</h2><p>Les jeunes</p>')).toContain('Contexte:');
     expect(words(plainText('| Online | learning |'))).toEqual(['online', BREAK, 'learning', BREAK]);
+    // a longer bold line or heading is a sentence set in bold, not a label
+    expect(plainText('**Notre équipe forme des mécaniciennes**\nDans trois garages')).toBe('Notre équipe forme des mécaniciennes\nDans trois garages');
+    expect(plainText('## El presupuesto no alcanza para todos\nPor eso')).toBe('El presupuesto no alcanza para todos\nPor eso');
+    expect(plainText('### Monitoring and evaluation\nA survey')).toBe('Monitoring and evaluation:\nA survey');
     // text without markup is left as it is, and so are an ampersand and angle brackets that are no markup
     expect(plainText('R&D, AT&T; 5 < 6 > 2')).toBe('R&D, AT&T; 5 < 6 > 2');
     expect(plainText('Online learning')).toBe('Online learning');

@@ -78,12 +78,20 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function plainText(text: string): string {
   if (!MARKUP.test(text)) return text;
   let t = text.replace(HTML_HEADING, (_, inner: string) => `\n${asLabel(inner.replace(HTML_TAG, ' '))}\n`);
-  t = t.replace(HTML_BLOCK_TAG, '\n').replace(HTML_TAG, ' ');
+  // "<p><b>Problem</b></p>" is the bold line "**Problem**"
+  t = t.replace(HTML_BOLD, '**$2**').replace(HTML_BLOCK_TAG, '\n').replace(HTML_TAG, ' ');
   t = decodeHtmlEntities(t);
   t = t.replace(MARKDOWN_HEADING, (_, inner: string) => asLabel(inner)).replace(BOLD_LINE, (_, inner: string) => asLabel(inner));
+  // Bold inside a line ("**Contexte :** le chômage…", "- **Budget:** USD 5,000") and a bullet's
+  // mark are no words: without them a label opens its line as in plain text.
+  t = t.replace(INLINE_BOLD, '$2').replace(BULLET, '$1');
   return t.replace(/\|/g, '\n');
 }
-const MARKUP = /[<&|#*_]/;
+// (a bullet list is markup too: "- Budget: USD 5,000" opens with its label as "Budget: USD 5,000" does)
+const MARKUP = /[<&|#*_•]|^[^\S\n]*[-+][^\S\n]/m;
+const HTML_BOLD = /<(b|strong)\b[^<>]{0,300}>([^<>\n]{1,120}?)<\/\1\s*>/gi;
+const INLINE_BOLD = /(\*\*|__)([^*_\n]{1,120}?)\1/g;
+const BULLET = /^([^\S\n]*)[-*+•][^\S\n]+/gm;
 const HTML_HEADING = /<h[1-6]\b[^<>]*>([\s\S]{0,300}?)<\/h[1-6]\s*>/gi;
 const HTML_BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|section|article|blockquote|hr|dl|dt|dd|h[1-6])\b[^<>]{0,300}>/gi;
 const HTML_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]{0,300}>/gi;

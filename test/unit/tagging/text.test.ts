@@ -242,6 +242,10 @@ describe('text processing', () => {
     expect(plainText('**Notre équipe forme des mécaniciennes**\nDans trois garages')).toBe('Notre équipe forme des mécaniciennes\nDans trois garages');
     expect(plainText('## El presupuesto no alcanza para todos\nPor eso')).toBe('El presupuesto no alcanza para todos\nPor eso');
     expect(plainText('### Monitoring and evaluation\nA survey')).toBe('Monitoring and evaluation:\nA survey');
+    // bold inside a line, an HTML bold line and a bullet's mark: a label opens its line as in plain text
+    expect(plainText('**Contexte :** le chômage\n- **Budget:** USD 5\n• Risks: none')).toBe('Contexte : le chômage\nBudget: USD 5\nRisks: none');
+    expect(plainText('<p><b>Problem</b></p><p>Few jobs</p>')).toContain('\nProblem:\n');
+    expect(plainText('We train <b>apprentices</b> in **garages** and __bakeries__.')).toBe('We train apprentices in garages and bakeries.');
     // text without markup is left as it is, and so are an ampersand and angle brackets that are no markup
     expect(plainText('R&D, AT&T; 5 < 6 > 2')).toBe('R&D, AT&T; 5 < 6 > 2');
     expect(plainText('Online learning')).toBe('Online learning');

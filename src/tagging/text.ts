@@ -443,12 +443,17 @@ const NOT_A_CONTRAST = new Set([
   'à', // "Pas à pas vers l'emploi": step by step (unfolded: English "not a course" is a contrast)
 ]);
 
+const QUANTITY: ReadonlyMap<string, Set<string>> = new Map([
+  ['more', new Set(['than'])], ['less', new Set(['than'])], ['fewer', new Set(['than'])], ['mas', new Set(['de', 'del', 'que'])], ['menos', new Set(['de', 'del', 'que'])],
+]);
 const SPANISH_CONTRAST_NEXT = new Set(['de', 'del', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'otro', 'otra', 'otros', 'otras', 'mas']);
 
 /** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
 function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
   if (i > 0 && ws[i - 1] !== BREAK) return 0;
   const after = ws[i + 1];
+  // "no más de 15 aprendices por taller", "not more than 15 apprentices": a quantity, not a contrast ("no más cursos" is one)
+  if (after !== undefined && QUANTITY.get(folded(after))?.has(ws[i + 2] ?? '')) return 0;
   // Spanish "no" opens many a clause with its verb ("no tienen empleo", the need answered); before
   // a determiner or "de" it sets a thing against another: "Empleo, no cursos" is "Empleo, no de cursos".
   if (lang === 'es' && ws[i] === 'no' && after !== undefined && SPANISH_CONTRAST_NEXT.has(folded(after))) return 1;

@@ -163,6 +163,7 @@ describe('tagger', () => {
 
   it('reads a Spanish clause "no de…" / "no más…" as set against what came before, and "no damos" as a refusal', () => {
     expect(termsOf('es', 'Empleo, no de cursos.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'Empleo, no más cursos.', 'training-delivery')).toEqual([]);
     expect(termsOf('es', 'No damos cursos.', 'training-delivery')).toEqual([]);
     expect(termsOf('es', 'Damos cursos.', 'training-delivery').length).toBeGreaterThan(0);
   });

@@ -223,6 +223,9 @@ describe('text processing', () => {
     ['fr', 'Le dispositif n°2 place des apprentis chez des artisans.', 'apprentis'],
     ['es', 'El proyecto No 4 coloca aprendices en empresas de construcción.', 'aprendices'],
     ['es', 'El proyecto No. 4: aprendices en empresas de construcción.', 'aprendices'],
+    // "no más de 15", "not more than 15": a quantity, not a contrast
+    ['es', 'Grupos pequeños: no más de 15 aprendices por maestro artesano.', 'aprendices'],
+    ['en', 'Small groups: not more than 15 apprentices per master craftsman.', 'apprentices'],
   ] as const)('leaves alone what follows a denial in another sentence or another clause (%s: %s)', (lang, text, word) => {
     expect(stems(text, lang)).toContain(stem(word, lang));
     expect(stems(text, lang)).not.toContain(NEGATED + stem(word, lang));

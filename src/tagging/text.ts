@@ -324,6 +324,7 @@ const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
     'sait', 'connait', 'voit', 'arrive', 'parvient']),
   es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
 };
+const REFLEXIVES: Record<TextLanguage, Set<string>> = { en: new Set(), fr: new Set(['nous']), es: new Set(['nos']) };
 const PRONOUN_ACTORS = new Set(['we', 'nous', 'on', 'no']);
 // A verb of having followed by an intention is a refusal, not what is lacking: "we have no
 // intention of", "nous n'avons pas l'intention de / pour objectif de / vocation à", "no tenemos la
@@ -411,23 +412,27 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
   for (const pattern of ACTORS[lang]) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
+    let skip = 0; // a reflexive pronoun before the pattern's verb
     for (let k = 0; k < pattern.length && ok; k++) {
-      const w = ws[i + k];
-      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k, lang) || NOT_A_DENIAL.has(folded(w))));
+      // "nous ne nous occupons pas de", "no nos dedicamos a": the verb after its reflexive pronoun
+      if (k > 0 && k === pattern.length - 1 && pattern[k][0].startsWith('*') && REFLEXIVES[lang].has(ws[i + k])) skip = 1;
+      const w = ws[i + k + skip];
+      ok = w !== undefined && w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k + skip, lang) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
+    const length = pattern.length + skip;
     // "le dispositif n° 2 place des apprentis", "el proyecto No 4 coloca aprendices": a number, not "ne"/"no"
-    if (numberSign(ws, i + pattern.length - 1)) return 0;
+    if (numberSign(ws, i + length - 1)) return 0;
     if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
-    if (wishesAgainstLoss(ws, i, i + pattern.length)) return 0;
+    if (wishesAgainstLoss(ws, i, i + length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
-    for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
+    for (let k = i + length; k < Math.min(ws.length, i + length + 3); k++) {
       const w = folded(ws[k]);
       if (w === BREAK) break;
-      if (k === i + pattern.length && lacking(ws, k, lang)) return 0;
+      if (k === i + length && lacking(ws, k, lang)) return 0;
       if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
     }
-    return pattern.length;
+    return length;
   }
   return 0;
 }
@@ -565,9 +570,13 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
   let clauseDenied = false; // a denial reached the end of the clause being read
   let afterDenial = false; // the clause before this one, in the same sentence, ended in a denial
   let afterComma = false; // … and a comma parts the two (a semicolon parts clauses, not a list's items)
+  let clauseStart = 0; // where the clause being read starts
+  let previousClause = 0; // and where the one before it started
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
+      previousClause = clauseStart;
+      clauseStart = i + 1;
       // Only a comma or semicolon: the sentence goes on ("…certification, labour market data or…").
       afterDenial = clauseDenied && isCommaBreak(ws, i);
       afterComma = afterDenial && !isSemicolonBreak(ws, i);
@@ -582,8 +591,12 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
       // recruitment, certification, labour market data or business creation").
       if (DENIAL_GOES_ON[lang].has(folded(w))) {
         // "ni aux femmes déplacées ni aux jeunes", "ni a las mujeres rurales", "nor to refugees":
-        // to whom the denial holds (the people served), not one more thing refused.
-        if (TO_WHOM[lang].has(folded(ws[i + 1] ?? '')) || numberSign(ws, i)) { afterDenial = false; continue; }
+        // to whom the denial holds (the people served), not one more thing refused; unless the
+        // denied clause had the same preposition, a list of its own ("nous ne nous consacrons
+        // pas à la formation, ni à la certification").
+        const to = toWhom(ws[i + 1], lang);
+        const parallel = to !== undefined && ws.slice(previousClause, i).some((x) => toWhom(x, lang) === to);
+        if ((to !== undefined && !parallel) || numberSign(ws, i)) { afterDenial = false; continue; }
         denied = NEGATION_REACH; clauseDenied = true; continue;
       }
       const items = afterComma ? deniedListItems(ws, i, lang) : 0;
@@ -633,12 +646,14 @@ const INSTEAD: Record<TextLanguage, Set<string>> = {
   fr: new Set(['plutot', 'contraire', 'revanche']),
   es: new Set(['cambio', 'contrario', 'si']),
 };
-// A preposition naming to whom a refused thing is refused: "ni aux femmes", "ni a los jóvenes", "nor to refugees".
-const TO_WHOM: Record<TextLanguage, Set<string>> = {
-  en: new Set(['to', 'for', 'from']),
-  fr: new Set(['a', 'aux', 'au', 'pour']),
-  es: new Set(['a', 'al', 'para']),
+// A preposition naming to whom a refused thing is refused: "ni aux femmes", "ni a los jóvenes", "nor to refugees"
+// (each with the one it stands for: "aux" is "à les").
+const TO_WHOM: Record<TextLanguage, ReadonlyMap<string, string>> = {
+  en: new Map([['to', 'to'], ['for', 'for'], ['from', 'from']]),
+  fr: new Map([['a', 'a'], ['aux', 'a'], ['au', 'a'], ['pour', 'pour']]),
+  es: new Map([['a', 'a'], ['al', 'a'], ['para', 'para']]),
 };
+const toWhom = (w: string | undefined, lang: TextLanguage) => (w === undefined ? undefined : TO_WHOM[lang].get(folded(w)));
 const FIRST_PLURAL: Partial<Record<TextLanguage, RegExp>> = { fr: /..ons$/, es: /..(amos|emos|imos)$/ };
 const clauseWord = (w: string, lang: TextLanguage) => CLAUSE_WORDS[lang].has(w) || (FIRST_PLURAL[lang]?.test(w) ?? false);
 

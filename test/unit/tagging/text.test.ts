@@ -193,6 +193,10 @@ describe('text processing', () => {
     // "we are not doing / offering / running …" refuses as "we do not do" does
     ['en', 'We are not doing entrepreneurship and not doing certification.', ['entrepreneurship', 'certification']],
     ['en', "We're not offering loans.", ['loans']],
+    // "ni à…" after a clause with the same preposition is one more item, not to whom; a reflexive verb refuses too
+    ['fr', 'Nous ne nous consacrons pas à la formation, ni à la certification.', ['formation', 'certification']],
+    ['es', 'No nos dedicamos a la formación, ni a la certificación, ni al empleo.', ['formación', 'certificación', 'empleo']],
+    ['en', 'We do not contribute to training, nor to certification.', ['certification']],
   ] as const)('carries a denial over the items of its list and the clauses that go on denying (%s: %s)', (lang, text, deniedWords) => {
     const stemmed = stems(text, lang);
     for (const w of deniedWords) expect(stemmed, w).toContain(NEGATED + stem(w, lang));

@@ -371,7 +371,9 @@ const CONDITIONS = new Set(['if', 'unless', 'si']);
 // la formation", "no queremos que nadie se quede atrás": a wish that others do not lose
 // something, the need the proposal answers, not what it leaves out. ("We don't want to run
 // another course", "no queremos crear otra incubadora" still deny: no loss follows the wish.)
-const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos']);
+// A promise is a wish too: "we are not going to leave migrant youth behind", "no vamos a dejar solos a
+// los jóvenes", "on ne va pas laisser les jeunes seuls".
+const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos', 'going', 'vamos', 'va', 'allons']);
 const LOSS_WORDS = new Set([
   'drop', 'dropping', 'leave', 'leaving', 'left', 'lose', 'losing', 'lost', 'quit', 'abandon', 'fall', 'falling', 'miss', 'stay', 'remain', 'behind', 'waste', 'wasted',
   'dropout', 'dropouts',

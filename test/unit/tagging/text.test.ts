@@ -123,6 +123,7 @@ describe('text processing', () => {
     ['fr', 'Le projet dure deux ans. Notre service ne délivre pas de diplômes', 'diplômes'],
     ['fr', 'On ne va pas créer un centre de formation', 'formation'],
     ['es', 'Este modelo no certifica a nadie', 'nadie'],
+    ['es', 'No vamos a dar certificados', 'certificados'],
   ] as const)('reads having no intention, and the applicant\'s own app or "on ne va pas", as a refusal (%s: %s)', (lang, text, word) => {
     expect(stems(text, lang)).toContain(NEGATED + stem(word, lang));
   });
@@ -227,6 +228,10 @@ describe('text processing', () => {
     ['fr', 'Le dispositif n°2 place des apprentis chez des artisans.', 'apprentis'],
     ['es', 'El proyecto No 4 coloca aprendices en empresas de construcción.', 'aprendices'],
     ['es', 'El proyecto No. 4: aprendices en empresas de construcción.', 'aprendices'],
+    // a promise that no one is lost is the need answered, as a wish is
+    ['en', 'We are not going to leave migrant youth behind in their first job.', 'migrant'],
+    ['es', 'No vamos a dejar solos a los jóvenes migrantes.', 'migrantes'],
+    ['fr', 'Nous n’allons pas abandonner les apprentis migrants.', 'migrants'],
     // "no más de 15", "not more than 15": a quantity, not a contrast
     ['es', 'Grupos pequeños: no más de 15 aprendices por maestro artesano.', 'aprendices'],
     ['en', 'Small groups: not more than 15 apprentices per master craftsman.', 'apprentices'],

@@ -78,20 +78,33 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function plainText(text: string): string {
   if (!MARKUP.test(text)) return text;
   let t = text.replace(HTML_HEADING, (_, inner: string) => `\n${asLabel(inner.replace(HTML_TAG, ' '))}\n`);
-  t = t.replace(HTML_BLOCK_TAG, '\n').replace(HTML_TAG, ' ');
+  // "<p><b>Problem</b></p>" is the bold line "**Problem**"
+  t = t.replace(HTML_BOLD, '**$2**').replace(HTML_BLOCK_TAG, '\n').replace(HTML_TAG, ' ');
   t = decodeHtmlEntities(t);
   t = t.replace(MARKDOWN_HEADING, (_, inner: string) => asLabel(inner)).replace(BOLD_LINE, (_, inner: string) => asLabel(inner));
+  // Bold inside a line ("**Contexte :** le chômage…", "- **Budget:** USD 5,000") and a bullet's
+  // mark are no words: without them a label opens its line as in plain text.
+  t = t.replace(INLINE_BOLD, '$2').replace(BULLET, '$1');
   return t.replace(/\|/g, '\n');
 }
-const MARKUP = /[<&|#*_]/;
+// (a bullet list is markup too: "- Budget: USD 5,000" opens with its label as "Budget: USD 5,000" does)
+const MARKUP = /[<&|#*_•]|^[^\S\n]*[-+][^\S\n]/m;
+const HTML_BOLD = /<(b|strong)\b[^<>]{0,300}>([^<>\n]{1,120}?)<\/\1\s*>/gi;
+const INLINE_BOLD = /(\*\*|__)([^*_\n]{1,120}?)\1/g;
+const BULLET = /^([^\S\n]*)[-*+•][^\S\n]+/gm;
 const HTML_HEADING = /<h[1-6]\b[^<>]*>([\s\S]{0,300}?)<\/h[1-6]\s*>/gi;
 const HTML_BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|td|th|table|thead|tbody|section|article|blockquote|hr|dl|dt|dd|h[1-6])\b[^<>]{0,300}>/gi;
 const HTML_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]{0,300}>/gi;
 const MARKDOWN_HEADING = /^[^\S\n]{0,3}#{1,6}[^\S\n]+([^\n#]{1,120}?)[^\S\n#]*#*[^\S\n]*$/gm;
 const BOLD_LINE = /^[^\S\n]*(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)[^\S\n]*$/gm;
+// A heading names its section in a few words ("Problem", "Our team", "Monitoring and evaluation");
+// a longer bold line is a sentence set in bold ("**Notre équipe forme des mécaniciennes**", "**El
+// presupuesto no alcanza para todos**"), read as text: as a label it made what follows a side answer.
+const HEADING_WORDS = 4;
 const asLabel = (heading: string) => {
   const h = heading.trim();
-  return /[:.?!]$/.test(h) ? h : `${h}:`;
+  if (/[:.?!]$/.test(h) || (h.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > HEADING_WORDS) return h;
+  return `${h}:`;
 };
 
 /** Lower-cased words of a text, accents kept (the stemmers need them). */
@@ -99,16 +112,20 @@ export function words(text: string): string[] {
   const found = text.toLowerCase().replace(JOINED, (m) => m.replace(/[\s-]+/g, '')).match(WORD_OR_BREAK) ?? [];
   const out: string[] = [];
   const commas = new Set<number>();
+  const semicolons = new Set<number>();
   for (const w of found) {
     if (BREAK_CHARS.test(w[0])) {
       const comma = COMMA_ONLY.test(w);
       if (out.length && out[out.length - 1] !== BREAK) {
         out.push(BREAK);
         if (comma) commas.add(out.length - 1);
+        if (comma && w.includes(';')) semicolons.add(out.length - 1);
       } else if (!comma) commas.delete(out.length - 1);
+      else if (w.includes(';')) semicolons.add(out.length - 1);
     } else out.push(w);
   }
   if (commas.size) COMMA_BREAKS.set(out, commas);
+  if (semicolons.size) SEMICOLON_BREAKS.set(out, semicolons);
   return out;
 }
 
@@ -118,6 +135,11 @@ const COMMA_BREAKS = new WeakMap<string[], Set<number>>();
 /** Whether ws[i] is a break that words() made of a comma or semicolon alone (false where unknown). */
 export function isCommaBreak(ws: string[], i: number): boolean {
   return COMMA_BREAKS.get(ws)?.has(i) ?? false;
+}
+/** Of those, the breaks that hold a semicolon. */
+const SEMICOLON_BREAKS = new WeakMap<string[], Set<number>>();
+function isSemicolonBreak(ws: string[], i: number): boolean {
+  return SEMICOLON_BREAKS.get(ws)?.has(i) ?? false;
 }
 
 /**
@@ -302,6 +324,7 @@ const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
     'sait', 'connait', 'voit', 'arrive', 'parvient']),
   es: new Set(['tenemos', 'podemos', 'encontramos', 'contamos', 'sabemos', 'conocemos', 'disponemos', 'hemos', 'vemos', 'logramos', 'tiene', 'puede', 'cuenta', 'existe', 'hay']),
 };
+const REFLEXIVES: Record<TextLanguage, Set<string>> = { en: new Set(), fr: new Set(['nous']), es: new Set(['nos']) };
 const PRONOUN_ACTORS = new Set(['we', 'nous', 'on', 'no']);
 // A verb of having followed by an intention is a refusal, not what is lacking: "we have no
 // intention of", "nous n'avons pas l'intention de / pour objectif de / vocation à", "no tenemos la
@@ -348,7 +371,9 @@ const CONDITIONS = new Set(['if', 'unless', 'si']);
 // la formation", "no queremos que nadie se quede atrás": a wish that others do not lose
 // something, the need the proposal answers, not what it leaves out. ("We don't want to run
 // another course", "no queremos crear otra incubadora" still deny: no loss follows the wish.)
-const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos']);
+// A promise is a wish too: "we are not going to leave migrant youth behind", "no vamos a dejar solos a
+// los jóvenes", "on ne va pas laisser les jeunes seuls".
+const WISH_VERBS = new Set(['want', 'wish', 'voulons', 'souhaitons', 'veut', 'voulions', 'queremos', 'deseamos', 'quisieramos', 'buscamos', 'going', 'vamos', 'va', 'allons']);
 const LOSS_WORDS = new Set([
   'drop', 'dropping', 'leave', 'leaving', 'left', 'lose', 'losing', 'lost', 'quit', 'abandon', 'fall', 'falling', 'miss', 'stay', 'remain', 'behind', 'waste', 'wasted',
   'dropout', 'dropouts',
@@ -370,6 +395,16 @@ function wishesAgainstLoss(ws: string[], from: number, to: number): boolean {
   return false;
 }
 
+// "n° 3", "No. 5", "No 4", "Nº 2": the sign of a number, which words() leaves as "n" or "no" before it.
+const NUMBER_SIGNS = new Set(['n', 'no', 'nº', 'nos', 'nro']);
+const NUMERAL = /^\p{N}/u;
+/** Whether ws[j] is a number sign ("n°", "No.") before a numeral, not a negation. */
+function numberSign(ws: string[], j: number): boolean {
+  if (!NUMBER_SIGNS.has(ws[j])) return false;
+  const next = ws[j + 1] === BREAK ? ws[j + 2] : ws[j + 1];
+  return next !== undefined && NUMERAL.test(next);
+}
+
 /** Length of an applicant's denial of its own activity starting at ws[i] (ACTOR_PATTERNS), or 0. */
 function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
   if (!ACTOR_STARTS[lang].has(folded(ws[i]))) return 0;
@@ -379,21 +414,27 @@ function actorDenialAt(ws: string[], i: number, lang: TextLanguage): number {
   for (const pattern of ACTORS[lang]) {
     if (i + pattern.length > ws.length) continue;
     let ok = true;
+    let skip = 0; // a reflexive pronoun before the pattern's verb
     for (let k = 0; k < pattern.length && ok; k++) {
-      const w = ws[i + k];
-      ok = w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k, lang) || NOT_A_DENIAL.has(folded(w))));
+      // "nous ne nous occupons pas de", "no nos dedicamos a": the verb after its reflexive pronoun
+      if (k > 0 && k === pattern.length - 1 && pattern[k][0].startsWith('*') && REFLEXIVES[lang].has(ws[i + k])) skip = 1;
+      const w = ws[i + k + skip];
+      ok = w !== undefined && w !== BREAK && pattern[k].some((alt) => alternativeMatches(alt, folded(w))) && !(k > 0 && (lacking(ws, i + k + skip, lang) || NOT_A_DENIAL.has(folded(w))));
     }
     if (!ok) continue;
+    const length = pattern.length + skip;
+    // "le dispositif n° 2 place des apprentis", "el proyecto No 4 coloca aprendices": a number, not "ne"/"no"
+    if (numberSign(ws, i + length - 1)) return 0;
     if (!PRONOUN_ACTORS.has(pattern[0][0]) && !ownActor(ws, i, lang)) return 0;
-    if (wishesAgainstLoss(ws, i, i + pattern.length)) return 0;
+    if (wishesAgainstLoss(ws, i, i + length)) return 0;
     // "we do not only train", "nous ne faisons pas que former", "no buscamos solamente": additions.
-    for (let k = i + pattern.length; k < Math.min(ws.length, i + pattern.length + 3); k++) {
+    for (let k = i + length; k < Math.min(ws.length, i + length + 3); k++) {
       const w = folded(ws[k]);
       if (w === BREAK) break;
-      if (k === i + pattern.length && lacking(ws, k, lang)) return 0;
+      if (k === i + length && lacking(ws, k, lang)) return 0;
       if (w === 'que' || w === 'qu' ? ws[k - 1] === 'pas' : NOT_A_DENIAL.has(w)) return 0;
     }
-    return pattern.length;
+    return length;
   }
   return 0;
 }
@@ -409,12 +450,17 @@ const NOT_A_CONTRAST = new Set([
   'à', // "Pas à pas vers l'emploi": step by step (unfolded: English "not a course" is a contrast)
 ]);
 
+const QUANTITY: ReadonlyMap<string, Set<string>> = new Map([
+  ['more', new Set(['than'])], ['less', new Set(['than'])], ['fewer', new Set(['than'])], ['mas', new Set(['de', 'del', 'que'])], ['menos', new Set(['de', 'del', 'que'])],
+]);
 const SPANISH_CONTRAST_NEXT = new Set(['de', 'del', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las', 'otro', 'otra', 'otros', 'otras', 'mas']);
 
 /** Length of a contrast cue opening a clause at ws[i] (CONTRAST_CUES), or 0. */
 function contrastAt(ws: string[], i: number, lang: TextLanguage): number {
   if (i > 0 && ws[i - 1] !== BREAK) return 0;
   const after = ws[i + 1];
+  // "no más de 15 aprendices por taller", "not more than 15 apprentices": a quantity, not a contrast ("no más cursos" is one)
+  if (after !== undefined && QUANTITY.get(folded(after))?.has(ws[i + 2] ?? '')) return 0;
   // Spanish "no" opens many a clause with its verb ("no tienen empleo", the need answered); before
   // a determiner or "de" it sets a thing against another: "Empleo, no cursos" is "Empleo, no de cursos".
   if (lang === 'es' && ws[i] === 'no' && after !== undefined && SPANISH_CONTRAST_NEXT.has(folded(after))) return 1;
@@ -525,11 +571,17 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
   let pattern = 0; // words of a negation pattern still to read (they stay plain)
   let clauseDenied = false; // a denial reached the end of the clause being read
   let afterDenial = false; // the clause before this one, in the same sentence, ended in a denial
+  let afterComma = false; // … and a comma parts the two (a semicolon parts clauses, not a list's items)
+  let clauseStart = 0; // where the clause being read starts
+  let previousClause = 0; // and where the one before it started
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
+      previousClause = clauseStart;
+      clauseStart = i + 1;
       // Only a comma or semicolon: the sentence goes on ("…certification, labour market data or…").
       afterDenial = clauseDenied && isCommaBreak(ws, i);
+      afterComma = afterDenial && !isSemicolonBreak(ws, i);
       clauseDenied = false;
       denied = 0;
       continue;
@@ -539,8 +591,17 @@ export function deniedWords(ws: string[], lang: TextLanguage): boolean[] {
       // The denial goes on in the next clause: "ni intermediación laboral, ni microcréditos", "ne
       // crée pas d'entreprises", or the items of a list it names ("does not deal with
       // recruitment, certification, labour market data or business creation").
-      if (DENIAL_GOES_ON[lang].has(folded(w))) { denied = NEGATION_REACH; clauseDenied = true; continue; }
-      const items = deniedListItems(ws, i, lang);
+      if (DENIAL_GOES_ON[lang].has(folded(w))) {
+        // "ni aux femmes déplacées ni aux jeunes", "ni a las mujeres rurales", "nor to refugees":
+        // to whom the denial holds (the people served), not one more thing refused; unless the
+        // denied clause had the same preposition, a list of its own ("nous ne nous consacrons
+        // pas à la formation, ni à la certification").
+        const to = toWhom(ws[i + 1], lang);
+        const parallel = to !== undefined && ws.slice(previousClause, i).some((x) => toWhom(x, lang) === to);
+        if ((to !== undefined && !parallel) || numberSign(ws, i)) { afterDenial = false; continue; }
+        denied = NEGATION_REACH; clauseDenied = true; continue;
+      }
+      const items = afterComma ? deniedListItems(ws, i, lang) : 0;
       if (items > 0) {
         for (let k = i; k < i + items; k++) if (ws[k] !== BREAK) out[k] = true;
         i += items - 1;
@@ -581,6 +642,20 @@ const CLAUSE_WORDS: Record<TextLanguage, Set<string>> = {
   fr: new Set(['nous', 'ils', 'elles', 'il', 'elle', 'on', 'je', 'est', 'sont', 'sera', 'seront', 'ont', 'peut', 'peuvent', 'aussi']),
   es: new Set(['nosotros', 'ellos', 'ellas', 'es', 'son', 'esta', 'estan', 'sera', 'seran', 'hay', 'puede', 'pueden', 'tambien']),
 };
+// What opens the clause of what a proposal does instead ("instead, apprentices learn…", "en cambio", "au contraire").
+const INSTEAD: Record<TextLanguage, Set<string>> = {
+  en: new Set(['instead', 'rather']),
+  fr: new Set(['plutot', 'contraire', 'revanche']),
+  es: new Set(['cambio', 'contrario', 'si']),
+};
+// A preposition naming to whom a refused thing is refused: "ni aux femmes", "ni a los jóvenes", "nor to refugees"
+// (each with the one it stands for: "aux" is "à les").
+const TO_WHOM: Record<TextLanguage, ReadonlyMap<string, string>> = {
+  en: new Map([['to', 'to'], ['for', 'for'], ['from', 'from']]),
+  fr: new Map([['a', 'a'], ['aux', 'a'], ['au', 'a'], ['pour', 'pour']]),
+  es: new Map([['a', 'a'], ['al', 'a'], ['para', 'para']]),
+};
+const toWhom = (w: string | undefined, lang: TextLanguage) => (w === undefined ? undefined : TO_WHOM[lang].get(folded(w)));
 const FIRST_PLURAL: Partial<Record<TextLanguage, RegExp>> = { fr: /..ons$/, es: /..(amos|emos|imos)$/ };
 const clauseWord = (w: string, lang: TextLanguage) => CLAUSE_WORDS[lang].has(w) || (FIRST_PLURAL[lang]?.test(w) ?? false);
 
@@ -592,15 +667,18 @@ function deniedListItems(ws: string[], i: number, lang: TextLanguage): number {
   let k = i;
   for (let item = 0; item < LIST_ITEMS; item++) {
     let n = 0; // words of the item before its "or", if any
+    let after = 0; // and after it
     let closed = false;
     while (k < ws.length && ws[k] !== BREAK) {
       const w = folded(ws[k]);
-      if (clauseWord(w, lang)) return 0;
+      // "…, but apprenticeships in garages or…", "…, sino prácticas…", "…; instead, apprentices…": what is done instead
+      if (clauseWord(w, lang) || NEGATION_ENDS.has(w) || INSTEAD[lang].has(w)) return 0;
       if (LIST_CLOSERS[lang].has(w)) closed = true;
       else if (!closed) n++;
+      else after++;
       k++;
     }
-    if (n > LIST_ITEM_WORDS || (n === 0 && !closed)) return 0;
+    if (n > LIST_ITEM_WORDS || after > LIST_ITEM_WORDS || (n === 0 && !closed)) return 0;
     if (closed) return k - i;
     if (!isCommaBreak(ws, k)) return 0;
     k++; // the comma

@@ -28,7 +28,7 @@ describe.skipIf(!fs.existsSync(GOLD))('tagging quality on the held-out evaluatio
  * Spanish, near misses and denials), in two halves. fresh-tune.csv was tuned on; fresh-holdout.csv
  * never was. Floors just under the figures measured on 2026-12-07 (bench/RESULTS.md).
  */
-const FRESH: Array<[string, { micro: number; macro: number }]> = [
+const FRESH: Array<[string, { micro: number; macro: number; documents?: number }]> = [
   ['fresh-tune.csv', { micro: 0.9, macro: 0.92 }],
   ['fresh-holdout.csv', { micro: 0.87, macro: 0.89 }],
   // The long set (GOLD.md, "The long set"): 0.802 / 0.812 micro before the long-text rules, 0.933 / 0.932 after.
@@ -42,6 +42,8 @@ const FRESH: Array<[string, { micro: number; macro: number }]> = [
   ['wider-holdout.csv', { micro: 0.88, macro: 0.88 }],
   // The reviewer's blind set (GOLD.md): 0.813 / 0.885 micro before and after the tagging4 rules, 0.892 after the review.
   ['blind-rv.csv', { micro: 0.88, macro: 0.89 }],
+  // The tagging5 review's blind set (GOLD.md), 30 texts: 0.850 / 0.895 before the review, 0.929 / 0.959 after.
+  ['blind-rv5.csv', { micro: 0.91, macro: 0.94, documents: 30 }],
 ];
 
 for (const [name, floor] of FRESH) {
@@ -51,7 +53,7 @@ for (const [name, floor] of FRESH) {
       const r = await skillsnet(['tag', 'evaluate', file, '--json']);
       expect(r.code).toBe(0);
       const e = json(r);
-      expect(e.documents).toBeGreaterThanOrEqual(36);
+      expect(e.documents).toBeGreaterThanOrEqual(floor.documents ?? 36);
       expect(e.micro.f1).toBeGreaterThanOrEqual(floor.micro);
       expect(e.macro.f1).toBeGreaterThanOrEqual(floor.macro);
     });

@@ -92,6 +92,22 @@ for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'lon
   });
 }
 
+// The tagging5 review's blind set (GOLD.md, "The tagging5 review's blind set"): 10 texts per language, aimed at that round's rules.
+describe('test/tagging/blind-rv5.csv', () => {
+  const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind-rv5.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
+  it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {
+    for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(10);
+    const goldTitles = new Set(rows.map((r) => r.title));
+    for (const r of set) {
+      const codes = r.categories.split('|');
+      expect(codes.length, r.title).toBeGreaterThanOrEqual(1);
+      expect(codes.length, r.title).toBeLessThanOrEqual(3);
+      for (const c of codes) expect(CODES, `${r.title}: ${c}`).toContain(c);
+      expect(goldTitles.has(r.title), r.title).toBe(false);
+    }
+  });
+});
+
 // The rough set's halves: 20 texts per language each, split at random from 120 (GOLD.md, "The rough set").
 describe('test/tagging/rough-tune.csv and rough-holdout.csv', () => {
   const half = (name: string): GoldRow[] => parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', name), 'utf8'), { columns: true, skip_empty_lines: true });

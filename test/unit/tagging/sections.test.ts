@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { descriptionSections, sectionWeight, type SectionRules } from '../../../src/tagging/sections.js';
 import { Tagger } from '../../../src/tagging/tagger.js';
 import { compileTerms, type TermFile } from '../../../src/tagging/terms.js';
+import { plainText } from '../../../src/tagging/text.js';
 
 const rules: SectionRules = {
   background: { weight: 0.5, labels: ['context', 'contexte', 'contexto', 'problem', 'background'] },
@@ -76,6 +77,16 @@ describe('form labels in a description', () => {
     ['A fund. Other: we train riders.', ['aim', 'aim']],
   ])('reads %j with the shipped labels', async (text, expected) => {
     expect((await shippedKinds())(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['**Contexte :** le chômage des jeunes.\n**Solution :** une plateforme', ['background', 'aim']],
+    ['Mentors coach founders.\n- **Indicators:** 60% women', ['aim', 'aside']],
+    ['<p><b>Problem</b></p><p>Few jobs</p><p>We place apprentices.</p>', ['aim', 'background']],
+    // a sentence set in bold is no label, though a label word is in it
+    ['**Notre équipe forme des mécaniciennes**\nDans trois garages', ['aim']],
+  ])('reads %j, pasted with its Markdown or HTML, as it shows', async (text, expected) => {
+    expect((await shippedKinds())(plainText(text))).toEqual(expected);
   });
 
   it('weighs background at its weight and anything else fully', () => {

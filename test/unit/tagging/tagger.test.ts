@@ -154,6 +154,12 @@ describe('tagger', () => {
     expect(termsOf('en', 'Three game studios and a college write the animation course.', 'training-delivery')).not.toContain('games');
     expect(termsOf('fr', 'Les studios de jeux vidéo accueillent des stagiaires.', 'training-delivery')).not.toContain('jeux');
     expect(termsOf('en', 'Learners practise with games on their phones.', 'training-delivery')).toContain('games');
+    // a video game is a sector when its studios, companies or industry are named; one played to learn is training delivery
+    expect(termsOf('en', 'Video game studios take interns from the art school.', 'training-delivery')).toEqual([]);
+    expect(termsOf('fr', 'Les studios de jeux vidéo accueillent des stagiaires.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'Los estudios de juegos de video reciben pasantes.', 'training-delivery')).toEqual([]);
+    expect(termsOf('en', 'Apprentices learn welding with a video game.', 'training-delivery')).toContain('games');
+    expect(termsOf('fr', 'Les apprenants apprennent la soudure avec un jeu vidéo.', 'training-delivery')).toContain('vidéo');
   });
 
   it('tells a loan from a lent boat in Spanish ("préstamos" is kept whole, apart from "prestan")', () => {
@@ -163,6 +169,7 @@ describe('tagger', () => {
 
   it('reads a Spanish clause "no de…" / "no más…" as set against what came before, and "no damos" as a refusal', () => {
     expect(termsOf('es', 'Empleo, no de cursos.', 'training-delivery')).toEqual([]);
+    expect(termsOf('es', 'Empleo, no más cursos.', 'training-delivery')).toEqual([]);
     expect(termsOf('es', 'No damos cursos.', 'training-delivery')).toEqual([]);
     expect(termsOf('es', 'Damos cursos.', 'training-delivery').length).toBeGreaterThan(0);
   });

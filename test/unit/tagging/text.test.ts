@@ -123,6 +123,7 @@ describe('text processing', () => {
     ['fr', 'Le projet dure deux ans. Notre service ne délivre pas de diplômes', 'diplômes'],
     ['fr', 'On ne va pas créer un centre de formation', 'formation'],
     ['es', 'Este modelo no certifica a nadie', 'nadie'],
+    ['es', 'No vamos a dar certificados', 'certificados'],
   ] as const)('reads having no intention, and the applicant\'s own app or "on ne va pas", as a refusal (%s: %s)', (lang, text, word) => {
     expect(stems(text, lang)).toContain(NEGATED + stem(word, lang));
   });
@@ -193,6 +194,10 @@ describe('text processing', () => {
     // "we are not doing / offering / running …" refuses as "we do not do" does
     ['en', 'We are not doing entrepreneurship and not doing certification.', ['entrepreneurship', 'certification']],
     ['en', "We're not offering loans.", ['loans']],
+    // "ni à…" after a clause with the same preposition is one more item, not to whom; a reflexive verb refuses too
+    ['fr', 'Nous ne nous consacrons pas à la formation, ni à la certification.', ['formation', 'certification']],
+    ['es', 'No nos dedicamos a la formación, ni a la certificación, ni al empleo.', ['formación', 'certificación', 'empleo']],
+    ['en', 'We do not contribute to training, nor to certification.', ['certification']],
   ] as const)('carries a denial over the items of its list and the clauses that go on denying (%s: %s)', (lang, text, deniedWords) => {
     const stemmed = stems(text, lang);
     for (const w of deniedWords) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
@@ -209,6 +214,27 @@ describe('text processing', () => {
     ['es', 'Ni los jóvenes ni las mujeres tienen acceso a la formación.', 'formación'],
     ['fr', "Les femmes du quartier, n'ont pas de diplôme ou de formation.", 'formation'],
     ['en', 'We not only train, we certify or place them.', 'certify'],
+    // what is done instead, after a "but" / "sino" / "mais" / "instead" or a semicolon, is no item of the denied list
+    ['en', "We don't give certificates, but apprenticeships in garages or workshops.", 'apprenticeships'],
+    ['en', 'We do not run classroom courses; instead, apprentices learn in bakeries or small restaurants.', 'apprentices'],
+    ['es', 'No otorgamos diplomas, sino prácticas en talleres o cooperativas.', 'prácticas'],
+    ['fr', 'Nous ne délivrons pas de diplômes, mais des stages en entreprise ou en coopérative.', 'stages'],
+    ['es', 'No certificamos; los aprendices aprenden en talleres o cooperativas.', 'aprendices'],
+    // "ni a…" / "ni aux…" / "nor to…" says to whom the denial holds: the people served are not refused
+    ['es', 'No cobramos matrícula, ni a las mujeres rurales ni a los jóvenes indígenas.', 'mujeres'],
+    ['fr', 'Nous ne demandons aucun frais, ni aux femmes déplacées ni aux jeunes sans papiers.', 'femmes'],
+    ['en', 'We do not charge fees, nor to refugee women.', 'refugee'],
+    // "n° 2", "No 4": the sign of a number, not "ne" / "no"
+    ['fr', 'Le dispositif n°2 place des apprentis chez des artisans.', 'apprentis'],
+    ['es', 'El proyecto No 4 coloca aprendices en empresas de construcción.', 'aprendices'],
+    ['es', 'El proyecto No. 4: aprendices en empresas de construcción.', 'aprendices'],
+    // a promise that no one is lost is the need answered, as a wish is
+    ['en', 'We are not going to leave migrant youth behind in their first job.', 'migrant'],
+    ['es', 'No vamos a dejar solos a los jóvenes migrantes.', 'migrantes'],
+    ['fr', 'Nous n’allons pas abandonner les apprentis migrants.', 'migrants'],
+    // "no más de 15", "not more than 15": a quantity, not a contrast
+    ['es', 'Grupos pequeños: no más de 15 aprendices por maestro artesano.', 'aprendices'],
+    ['en', 'Small groups: not more than 15 apprentices per master craftsman.', 'apprentices'],
   ] as const)('leaves alone what follows a denial in another sentence or another clause (%s: %s)', (lang, text, word) => {
     expect(stems(text, lang)).toContain(stem(word, lang));
     expect(stems(text, lang)).not.toContain(NEGATED + stem(word, lang));
@@ -224,6 +250,14 @@ describe('text processing', () => {
     expect(plainText('## Problem\nFew jobs.\n**Budget**\nUSD 5')).toBe('Problem:\nFew jobs.\nBudget:\nUSD 5');
     expect(plainText('<h2>Contexte</h2><p>Les jeunes</p>')).toContain('Contexte:');
     expect(words(plainText('| Online | learning |'))).toEqual(['online', BREAK, 'learning', BREAK]);
+    // a longer bold line or heading is a sentence set in bold, not a label
+    expect(plainText('**Notre équipe forme des mécaniciennes**\nDans trois garages')).toBe('Notre équipe forme des mécaniciennes\nDans trois garages');
+    expect(plainText('## El presupuesto no alcanza para todos\nPor eso')).toBe('El presupuesto no alcanza para todos\nPor eso');
+    expect(plainText('### Monitoring and evaluation\nA survey')).toBe('Monitoring and evaluation:\nA survey');
+    // bold inside a line, an HTML bold line and a bullet's mark: a label opens its line as in plain text
+    expect(plainText('**Contexte :** le chômage\n- **Budget:** USD 5\n• Risks: none')).toBe('Contexte : le chômage\nBudget: USD 5\nRisks: none');
+    expect(plainText('<p><b>Problem</b></p><p>Few jobs</p>')).toContain('\nProblem:\n');
+    expect(plainText('We train <b>apprentices</b> in **garages** and __bakeries__.')).toBe('We train apprentices in garages and bakeries.');
     // text without markup is left as it is, and so are an ampersand and angle brackets that are no markup
     expect(plainText('R&D, AT&T; 5 < 6 > 2')).toBe('R&D, AT&T; 5 < 6 > 2');
     expect(plainText('Online learning')).toBe('Online learning');

@@ -59,3 +59,14 @@ export function repeatedGroups(headers: readonly string[]): Set<number> {
   }
   return grouped;
 }
+
+/** The grouped columns as runs of neighbours, one run per stretch of repeated questions. */
+export function groupRuns(grouped: ReadonlySet<number>): number[][] {
+  const runs: number[][] = [];
+  for (const column of [...grouped].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === column - 1) last.push(column);
+    else runs.push([column]);
+  }
+  return runs;
+}

@@ -142,3 +142,30 @@ describe('a name asked in capitals', () => {
     }
   });
 });
+
+// Review of the eleventh trial: inputs its rules were not tried on.
+describe('a bare "Name" beside a title of its own', () => {
+  it("is the person's when another column names the item (the project's title): the rows are applications", () => {
+    expect(mapped(['Name', 'Organisation', 'Project title', 'Project description']).contactName).toEqual(['Name']);
+    expect(mapped(['Nombre', 'Institución', 'Título del proyecto', 'Descripción del proyecto']).contactName).toEqual(['Nombre']);
+    expect(mapped(['Nom', 'Structure', 'Titre du projet', 'Description']).contactName).toEqual(['Nom']);
+  });
+});
+
+describe('a group asked again for each person (lead applicant, partners, team members)', () => {
+  it("the first person's organisation is the application's when the form asks it nowhere else", () => {
+    expect(mapped(['Project title', 'Description', 'Name', 'Organisation', 'Email', 'Name', 'Organisation', 'Email']).organization).toEqual(['Organisation', 'Organisation']);
+    expect(mapped(['Project title', 'Lead partner name', 'Organisation', 'Email', 'Partner name', 'Organisation', 'Email']).organization).toEqual(['Organisation', 'Organisation']);
+    expect(mapped(['Titre du projet', 'Nom', 'Structure', 'Téléphone', 'Nom', 'Structure', 'Téléphone']).organization).toEqual(['Structure', 'Structure']);
+  });
+
+  it('a branch of a form asking the same questions again keeps its title and description', () => {
+    const branches = ['Timestamp', 'Applying as', 'Organisation name', 'Project title', 'Project description', 'Email', 'Project title', 'Project description', 'Email'];
+    expect(mapped(branches).title).toEqual(['Project title', 'Project title']);
+    expect(mapped(branches).description).toEqual(['Project description', 'Project description']);
+  });
+
+  it("referees' organisations stay theirs beside the applicant's own, asked once", () => {
+    expect(mapped(['Name', 'Email', 'Organisation', 'Referee name', 'Referee organisation', 'Referee email', 'Referee name', 'Referee organisation', 'Referee email']).organization).toEqual(['Organisation']);
+  });
+});

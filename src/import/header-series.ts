@@ -12,11 +12,8 @@ import { headerTokens, keyWord } from './header-words.js';
 export function numberedSeries(headers: readonly string[]): Set<number> {
   const byStem = new Map<string, number[]>();
   headers.forEach((header, column) => {
-    const tokens = headerTokens(header);
-    const stem = tokens.filter((t) => !/^\d+$/.test(t));
-    if (stem.length === tokens.length || !stem.length) return;
-    const key = stem.join(' ');
-    byStem.set(key, [...(byStem.get(key) ?? []), column]);
+    const key = numberedStem(header);
+    if (key !== undefined) byStem.set(key, [...(byStem.get(key) ?? []), column]);
   });
   const series = new Set<number>();
   for (const columns of byStem.values()) {
@@ -24,6 +21,13 @@ export function numberedSeries(headers: readonly string[]): Set<number> {
     if (distinct.size >= 2) for (const c of columns) series.add(c);
   }
   return series;
+}
+
+/** A numbered header's words without its numbers ("Reference (2)": "reference"); none for a header with no number. */
+function numberedStem(header: string): string | undefined {
+  const tokens = headerTokens(header);
+  const stem = tokens.filter((t) => !/^\d+$/.test(t));
+  return stem.length < tokens.length && stem.length ? stem.join(' ') : undefined;
 }
 
 /** A header that is the word "name" and nothing else ("Name", "nom", "Nombre", "nome"). */
@@ -41,7 +45,12 @@ const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
  * is one question asked again.)
  */
 export function repeatedGroups(headers: readonly string[]): Set<number> {
-  const key = headers.map((h) => headerTokens(h).join(' '));
+  // (a numbered copy, "Institution 1", "Instituição (2)", is the same question as the other
+  // numbers, though not as the unnumbered "Institution" the applicant is asked once)
+  const key = headers.map((h) => {
+    const stem = numberedStem(h);
+    return stem === undefined ? headerTokens(h).join(' ') : `${stem} #`;
+  });
   const same = (a: number, b: number) => a >= 0 && b >= 0 && a < key.length && b < key.length && key[a] !== '' && key[a] === key[b];
   // each header against its next copy only: one pass, however wide the file
   const next = new Map<string, number>();
@@ -55,7 +64,9 @@ export function repeatedGroups(headers: readonly string[]): Set<number> {
   for (let i = 0; i < key.length; i++) {
     const j = nextCopy[i]!;
     if (j < 0) continue;
-    if ((i + 1 !== j && same(i + 1, j + 1)) || same(i - 1, j - 1)) grouped.add(i).add(j);
+    // (a neighbour that is the same question again, "Description, Description", makes no group)
+    const other = (n: number) => key[n] !== key[i];
+    if ((i + 1 !== j && other(i + 1) && same(i + 1, j + 1)) || (other(i - 1) && same(i - 1, j - 1))) grouped.add(i).add(j);
   }
   return grouped;
 }

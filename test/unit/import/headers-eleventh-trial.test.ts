@@ -169,3 +169,19 @@ describe('a group asked again for each person (lead applicant, partners, team me
     expect(mapped(['Name', 'Email', 'Organisation', 'Referee name', 'Referee organisation', 'Referee email', 'Referee name', 'Referee organisation', 'Referee email']).organization).toEqual(['Organisation']);
   });
 });
+
+describe('a group asked again under numbers ("Degree 1, Institution 1", "Degree 2, Institution 2")', () => {
+  it('numbered copies of a group are the same group: no degree\'s institution or employer is the organisation', () => {
+    expect(mapped(['Name', 'Email', 'Degree 1', 'Institution 1', 'Year 1', 'Degree 2', 'Institution 2', 'Year 2'])).not.toHaveProperty('organization');
+    expect(mapped(['Nome', 'E-mail', 'Curso (1)', 'Instituição (1)', 'Ano (1)', 'Curso (2)', 'Instituição (2)', 'Ano (2)'])).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'Email', 'Employer 1', 'Position 1', 'Employer 2', 'Position 2'])).not.toHaveProperty('organization');
+  });
+
+  it("the applicant's own unnumbered institution before the numbered degrees stays the organisation", () => {
+    expect(mapped(['Name', 'Email', 'Institution', 'Degree 1', 'Institution 1', 'Degree 2', 'Institution 2']).organization).toEqual(['Institution']);
+  });
+
+  it('one question asked again side by side is no group: every copy is read, as before', () => {
+    expect(mapped(['Organisation', 'Email', 'Description', 'Description', 'Description']).description).toEqual(['Description', 'Description', 'Description']);
+  });
+});

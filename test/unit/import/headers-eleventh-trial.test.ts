@@ -185,3 +185,19 @@ describe('a group asked again under numbers ("Degree 1, Institution 1", "Degree 
     expect(mapped(['Organisation', 'Email', 'Description', 'Description', 'Description']).description).toEqual(['Description', 'Description', 'Description']);
   });
 });
+
+describe("an attendee's number in English, as in French", () => {
+  it('Eventbrite\'s "Attendee #" (its French "N° de participant"), "Participant number" are the row\'s number', () => {
+    const eventbrite = ['Order #', 'Order Date', 'First Name', 'Last Name', 'Email', 'Quantity', 'Ticket Type', 'Attendee #', 'Attendee Status'];
+    expect(mapped(eventbrite).externalId).toEqual(['Attendee #']);
+    expect(mapped(['Participant number', 'Name', 'Email']).externalId).toEqual(['Participant number']);
+    expect(mapped(['Attendee number', 'Name', 'Email']).externalId).toEqual(['Attendee number']);
+  });
+
+  it('a trailing "#" is the word number: "Phone #" is the phone; an order\'s or a ticket\'s number is no application\'s', () => {
+    expect(mapped(['Name', 'Email', 'Phone #']).phone).toEqual(['Phone #']);
+    expect(mapped(['Order #', 'Name', 'Email', 'Ticket #'])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisation', 'Email', 'Number of participants'])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisation', 'Email', 'Participant number of the lead partner'])).not.toHaveProperty('externalId');
+  });
+});

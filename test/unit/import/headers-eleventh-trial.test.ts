@@ -201,3 +201,15 @@ describe("an attendee's number in English, as in French", () => {
     expect(mapped(['Organisation', 'Email', 'Participant number of the lead partner'])).not.toHaveProperty('externalId');
   });
 });
+
+describe('a name asked in block letters', () => {
+  it('"Name (BLOCK CAPITALS)", "Nom (en lettres capitales)", "Nome (em letra de forma)", "Nombre (en letra de imprenta)" are the name', () => {
+    for (const h of ['Name (BLOCK CAPITALS)', 'Full name in block letters', 'Nom (en lettres capitales)', 'NOM en lettres d’imprimerie', 'Nome (em letra de forma)', 'Nombre (en letra de imprenta)', 'Nombre (letra de molde)']) {
+      expect(mapped(['Timestamp', h, 'Email']).contactName, h).toEqual([h]);
+    }
+  });
+
+  it('an administrative block is no writing instruction: "Block name" names no person', () => {
+    expect(mapped(['Timestamp', 'District', 'Block name', 'Email'])).not.toHaveProperty('contactName');
+  });
+});

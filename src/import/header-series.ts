@@ -37,6 +37,17 @@ export function isBareNameHeader(words: readonly string[]): boolean {
 const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
 
 /**
+ * A header that asks a person's age, gender, birth date or nationality and nothing else ("Age",
+ * "Sexe", "Date de naissance", "Nacionalidade"): the rows are people. ("Target age group" asks
+ * about the people a project serves.)
+ */
+export function asksPersonsAttribute(words: readonly string[]): boolean {
+  return words.some((w) => PERSON_ATTRIBUTES.has(w)) && words.every((w) => PERSON_ATTRIBUTES.has(w) || DATE_PLACE_WORDS.has(w));
+}
+const PERSON_ATTRIBUTES = new Set(['age', 'edad', 'idade', 'gender', 'sex', 'sexe', 'sexo', 'genero', 'birth', 'naissance', 'nacimiento', 'nascimento', 'dob', 'nationality', 'nationalite', 'nacionalidad', 'nacionalidade']);
+const DATE_PLACE_WORDS = new Set(['date', 'fecha', 'data', 'year', 'annee', 'ano', 'place', 'lieu', 'lugar', 'local']);
+
+/**
  * The columns of a group of questions asked again for another item ("Nome do curso, Tipo de
  * curso, Instituição, Ano de conclusão" for each degree; a publication's title, venue and first
  * author five times): a header repeated with its neighbour beside it each time. They describe the

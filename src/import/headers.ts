@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { groupRuns, isBareNameHeader, numberedSeries, repeatedGroups } from './header-series.js';
+import { asksPersonsAttribute, groupRuns, isBareNameHeader, numberedSeries, repeatedGroups } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -595,8 +595,9 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // products, projects): left for the officer to say, never taken for the contact. (A list of
   // people, "Nom, Affiliation, Rôle", describes no item: its bare name stays the person's; nor
   // does a file whose item has a title of its own, "Name, Organisation, Project title, Project
-  // description": the name there is the applicant's.)
-  if (mapping.contactName && mapping.description && !mapping.title && isBareNameHeader(headerWords(headers[mapping.contactName[0]!] ?? '')) && !candidates.some((c) => PERSON_DETAILS.has(c.field))) {
+  // description": the name there is the applicant's; nor a file that asks a person's age, gender
+  // or birth date.)
+  if (mapping.contactName && mapping.description && !mapping.title && isBareNameHeader(headerWords(headers[mapping.contactName[0]!] ?? '')) && !candidates.some((c) => PERSON_DETAILS.has(c.field)) && !headers.some((h) => asksPersonsAttribute(headerWords(h)))) {
     for (const col of mapping.contactName) taken.delete(col);
     delete mapping.contactName;
     primary.delete('contactName');

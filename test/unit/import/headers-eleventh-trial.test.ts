@@ -213,3 +213,17 @@ describe('a name asked in block letters', () => {
     expect(mapped(['Timestamp', 'District', 'Block name', 'Email'])).not.toHaveProperty('contactName');
   });
 });
+
+describe("a bare name beside a person's age, gender, birth date or nationality", () => {
+  it('is the person\'s: rows with an age or a gender are people, whatever they describe', () => {
+    expect(mapped(['Name', 'Gender', 'Age', 'Country', 'Description of your idea']).contactName).toEqual(['Name']);
+    expect(mapped(['Nom', 'Sexe', 'Date de naissance', 'Description du projet']).contactName).toEqual(['Nom']);
+    expect(mapped(['Nombre', 'Fecha de nacimiento', 'Descripción']).contactName).toEqual(['Nombre']);
+    expect(mapped(['Name', 'Nationality', 'Description']).contactName).toEqual(['Name']);
+  });
+
+  it("a thing's date or its beneficiaries' ages are no person's", () => {
+    expect(mapped(['Name', 'Date', 'Description', 'Website'])).not.toHaveProperty('contactName');
+    expect(mapped(['Name', 'Target age group', 'Description'])).not.toHaveProperty('contactName');
+  });
+});

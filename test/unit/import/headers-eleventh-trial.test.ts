@@ -227,3 +227,11 @@ describe("a bare name beside a person's age, gender, birth date or nationality",
     expect(mapped(['Name', 'Target age group', 'Description'])).not.toHaveProperty('contactName');
   });
 });
+
+describe("an order's date beside the form's own timestamp", () => {
+  it("a form tool's timestamp is when the form was sent; an order date names the field only when nothing else does", () => {
+    expect(mapped(['Timestamp', 'Organisation', 'Email', 'Order date']).submittedAt).toEqual(['Timestamp']);
+    expect(mapped(['Horodateur', 'Nom', 'E-mail', 'Date de la commande']).submittedAt).toEqual(['Horodateur']);
+    expect(mapped(['Marca temporal', 'Nombre', 'Correo', 'Fecha del pedido']).submittedAt).toEqual(['Marca temporal']);
+  });
+});

@@ -235,3 +235,11 @@ describe("an order's date beside the form's own timestamp", () => {
     expect(mapped(['Marca temporal', 'Nombre', 'Correo', 'Fecha del pedido']).submittedAt).toEqual(['Marca temporal']);
   });
 });
+
+describe('Portuguese "atual" (current), as "current", "actuel", "actual"', () => {
+  it('"Empregador atual", "Instituição atual" are the organisation, "País atual" the country', () => {
+    expect(mapped(['Nome', 'E-mail', 'Empregador atual']).organization).toEqual(['Empregador atual']);
+    expect(mapped(['Nome', 'E-mail', 'Instituição atual']).organization).toEqual(['Instituição atual']);
+    expect(mapped(['Nome', 'E-mail', 'País atual']).country).toEqual(['País atual']);
+  });
+});

@@ -23,9 +23,13 @@ export function numberedSeries(headers: readonly string[]): Set<number> {
   return series;
 }
 
-/** A numbered header's words without its numbers ("Reference (2)": "reference"); none for a header with no number. */
+/**
+ * A numbered header's words without its numbers ("Reference (2)": "reference"); none for a header
+ * with no number. (A form's own numbering of its questions, "9. Reference", numbers no item.)
+ */
 function numberedStem(header: string): string | undefined {
   const tokens = headerTokens(header);
+  if (/^\d+$/.test(tokens[0] ?? '')) tokens.shift();
   const stem = tokens.filter((t) => !/^\d+$/.test(t));
   return stem.length < tokens.length && stem.length ? stem.join(' ') : undefined;
 }
@@ -55,13 +59,8 @@ const DATE_PLACE_WORDS = new Set(['date', 'fecha', 'data', 'year', 'annee', 'ano
  * organisation once. (A header repeated alone, Google Forms' "Email Address" of each section,
  * is one question asked again.)
  */
-export function repeatedGroups(headers: readonly string[]): Set<number> {
-  // (a numbered copy, "Institution 1", "Instituição (2)", is the same question as the other
-  // numbers, though not as the unnumbered "Institution" the applicant is asked once)
-  const key = headers.map((h) => {
-    const stem = numberedStem(h);
-    return stem === undefined ? headerTokens(h).join(' ') : `${stem} #`;
-  });
+function repeatedGroups(headers: readonly string[]): Set<number> {
+  const key = questionKeys(headers);
   const same = (a: number, b: number) => a >= 0 && b >= 0 && a < key.length && b < key.length && key[a] !== '' && key[a] === key[b];
   // each header against its next copy only: one pass, however wide the file
   const next = new Map<string, number>();
@@ -82,8 +81,28 @@ export function repeatedGroups(headers: readonly string[]): Set<number> {
   return grouped;
 }
 
+/**
+ * The repeated groups asked in a row, each item after the last ("Degree, Institution, Year,
+ * Degree, Institution, Year"): the lists of a file, as runs of columns. A group asked again in a
+ * later section, with other questions between ("Organisation, Country" for the lead applicant,
+ * then the project, then "Organisation, Country" for the partner), is no list: its first copy is
+ * the applicant's own.
+ */
+export function repeatedLists(headers: readonly string[]): number[][] {
+  const key = questionKeys(headers);
+  return groupRuns(repeatedGroups(headers)).filter((run) => new Set(run.map((c) => key[c])).size < run.length);
+}
+
+/** Each header as a question: its words, a numbered copy ("Institution 1", "Instituição (2)") as its other numbers, though not as the unnumbered "Institution" asked once. */
+function questionKeys(headers: readonly string[]): string[] {
+  return headers.map((h) => {
+    const stem = numberedStem(h);
+    return stem === undefined ? headerTokens(h).join(' ') : `${stem} #`;
+  });
+}
+
 /** The grouped columns as runs of neighbours, one run per stretch of repeated questions. */
-export function groupRuns(grouped: ReadonlySet<number>): number[][] {
+function groupRuns(grouped: ReadonlySet<number>): number[][] {
   const runs: number[][] = [];
   for (const column of [...grouped].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];

@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { asksPersonsAttribute, groupRuns, isBareNameHeader, numberedSeries, repeatedGroups } from './header-series.js';
+import { asksPersonsAttribute, isBareNameHeader, numberedSeries, repeatedLists } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -434,14 +434,15 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   if (series.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => c.field !== 'externalId' || !series.has(c.column)));
   // "Nome do curso, Tipo de curso, Instituição, Ano de conclusão" asked for each degree: the
   // institutions of the applicant's degrees, not the organisation the application names once.
-  // A group with an email or phone asks about people (the lead applicant then each partner, or a
-  // branch of the form asking its questions again): its first copy is the applicant's, unless the
-  // form asks the field once elsewhere (the applicant's organisation beside referees' ones).
-  const groups = repeatedGroups(headers);
-  if (groups.size) {
-    const runOf = new Map(groupRuns(groups).flatMap((run, r) => run.map((column) => [column, r] as const)));
+  // (A group asked again in a later section, for a partner, is no list: see repeatedLists.) A list
+  // with an email or phone asks about people (the lead applicant then each partner, or a branch of
+  // the form asking its questions again): its first copy is the applicant's, unless the form asks
+  // the field once elsewhere (the applicant's organisation beside referees' ones).
+  const lists = repeatedLists(headers);
+  if (lists.length) {
+    const runOf = new Map(lists.flatMap((run, r) => run.map((column) => [column, r] as const)));
     const runsOfPeople = new Set(candidates.filter((c) => CONTACT_CHANNELS.has(c.field) && runOf.has(c.column)).map((c) => runOf.get(c.column)));
-    const askedOnce = new Set(candidates.filter((c) => !groups.has(c.column)).map((c) => c.field));
+    const askedOnce = new Set(candidates.filter((c) => !runOf.has(c.column)).map((c) => c.field));
     const askedOfOthers = (c: Candidate) => ASKED_ONCE.has(c.field) && runOf.has(c.column) && (!runsOfPeople.has(runOf.get(c.column)) || askedOnce.has(c.field));
     candidates.splice(0, candidates.length, ...candidates.filter((c) => !askedOfOthers(c)));
   }

@@ -243,3 +243,18 @@ describe('Portuguese "atual" (current), as "current", "actuel", "actual"', () =>
     expect(mapped(['Nome', 'E-mail', 'País atual']).country).toEqual(['País atual']);
   });
 });
+
+describe('the same questions asked again in a later section, for a partner', () => {
+  it("the lead's organisation, asked before the project's questions and again for the partner, is still read", () => {
+    expect(mapped(['Name', 'Email', 'Organisation', 'Country', 'Project title', 'Partner name', 'Organisation', 'Country']).organization).toEqual(['Organisation', 'Organisation']);
+    expect(mapped(['Name', 'Email', 'Organisation', 'Website', 'Project title', 'Partner organisation', 'Organisation', 'Website']).website).toEqual(['Website', 'Website']);
+  });
+
+  it('a list asked in a row (each degree after the last) is still no organisation', () => {
+    expect(mapped(['Name', 'Email', 'Degree', 'Institution', 'Year', 'Degree', 'Institution', 'Year', 'Project title'])).not.toHaveProperty('organization');
+  });
+
+  it('questions numbered by the form ("1. Reference", "9. Reference") are no numbered series', () => {
+    expect(mapped(['1. Reference', '2. Organisation', '3. Email', '9. Reference']).externalId).toEqual(['1. Reference']);
+  });
+});

@@ -90,7 +90,7 @@ function repeatedGroups(headers: readonly string[]): Set<number> {
  */
 export function repeatedLists(headers: readonly string[]): number[][] {
   const key = questionKeys(headers);
-  return groupRuns(repeatedGroups(headers)).filter((run) => new Set(run.map((c) => key[c])).size < run.length);
+  return groupRuns(repeatedGroups(headers), key).filter((run) => new Set(run.map((c) => key[c])).size < run.length);
 }
 
 /** Each header as a question: its words, a numbered copy ("Institution 1", "Instituição (2)") as its other numbers, though not as the unnumbered "Institution" asked once. */
@@ -101,12 +101,13 @@ function questionKeys(headers: readonly string[]): string[] {
   });
 }
 
-/** The grouped columns as runs of neighbours, one run per stretch of repeated questions. */
-function groupRuns(grouped: ReadonlySet<number>): number[][] {
+/** The grouped columns as runs of neighbours, one run per stretch of repeated questions (a column with no header between two copies breaks none). */
+function groupRuns(grouped: ReadonlySet<number>, key: readonly string[]): number[][] {
   const runs: number[][] = [];
+  const neighbours = (a: number, b: number) => key.slice(a + 1, b).every((k) => k === '');
   for (const column of [...grouped].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === column - 1) last.push(column);
+    if (last && neighbours(last[last.length - 1]!, column)) last.push(column);
     else runs.push([column]);
   }
   return runs;

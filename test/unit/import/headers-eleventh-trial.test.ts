@@ -258,3 +258,9 @@ describe('the same questions asked again in a later section, for a partner', () 
     expect(mapped(['1. Reference', '2. Organisation', '3. Email', '9. Reference']).externalId).toEqual(['1. Reference']);
   });
 });
+
+describe('a list whose items are parted by columns with no header', () => {
+  it('is still a list: "Degree 1, Institution 1, (blank), Degree 2, Institution 2" names no organisation', () => {
+    expect(mapped(['Name', 'Email', 'Degree 1', 'Institution 1', '', 'Degree 2', 'Institution 2', ''])).not.toHaveProperty('organization');
+  });
+});

@@ -12,11 +12,8 @@ import { headerTokens, keyWord } from './header-words.js';
 export function numberedSeries(headers: readonly string[]): Set<number> {
   const byStem = new Map<string, number[]>();
   headers.forEach((header, column) => {
-    const tokens = headerTokens(header);
-    const stem = tokens.filter((t) => !/^\d+$/.test(t));
-    if (stem.length === tokens.length || !stem.length) return;
-    const key = stem.join(' ');
-    byStem.set(key, [...(byStem.get(key) ?? []), column]);
+    const key = numberedStem(header);
+    if (key !== undefined) byStem.set(key, [...(byStem.get(key) ?? []), column]);
   });
   const series = new Set<number>();
   for (const columns of byStem.values()) {
@@ -26,11 +23,33 @@ export function numberedSeries(headers: readonly string[]): Set<number> {
   return series;
 }
 
+/**
+ * A numbered header's words without its numbers ("Reference (2)": "reference"); none for a header
+ * with no number. (A form's own numbering of its questions, "9. Reference", numbers no item.)
+ */
+function numberedStem(header: string): string | undefined {
+  const tokens = headerTokens(header);
+  if (/^\d+$/.test(tokens[0] ?? '')) tokens.shift();
+  const stem = tokens.filter((t) => !/^\d+$/.test(t));
+  return stem.length < tokens.length && stem.length ? stem.join(' ') : undefined;
+}
+
 /** A header that is the word "name" and nothing else ("Name", "nom", "Nombre", "nome"). */
 export function isBareNameHeader(words: readonly string[]): boolean {
   return words.length === 1 && BARE_NAMES.has(keyWord(words[0]!));
 }
 const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
+
+/**
+ * A header that asks a person's age, gender, birth date or nationality and nothing else ("Age",
+ * "Sexe", "Date de naissance", "Nacionalidade"): the rows are people. ("Target age group" asks
+ * about the people a project serves.)
+ */
+export function asksPersonsAttribute(words: readonly string[]): boolean {
+  return words.some((w) => PERSON_ATTRIBUTES.has(w)) && words.every((w) => PERSON_ATTRIBUTES.has(w) || DATE_PLACE_WORDS.has(w));
+}
+const PERSON_ATTRIBUTES = new Set(['age', 'edad', 'idade', 'gender', 'sex', 'sexe', 'sexo', 'genero', 'birth', 'naissance', 'nacimiento', 'nascimento', 'dob', 'nationality', 'nationalite', 'nacionalidad', 'nacionalidade']);
+const DATE_PLACE_WORDS = new Set(['date', 'fecha', 'data', 'year', 'annee', 'ano', 'place', 'lieu', 'lugar', 'local']);
 
 /**
  * The columns of a group of questions asked again for another item ("Nome do curso, Tipo de
@@ -40,8 +59,8 @@ const BARE_NAMES = new Set(['name', 'nom', 'nombre', 'nome']);
  * organisation once. (A header repeated alone, Google Forms' "Email Address" of each section,
  * is one question asked again.)
  */
-export function repeatedGroups(headers: readonly string[]): Set<number> {
-  const key = headers.map((h) => headerTokens(h).join(' '));
+function repeatedGroups(headers: readonly string[]): Set<number> {
+  const key = questionKeys(headers);
   const same = (a: number, b: number) => a >= 0 && b >= 0 && a < key.length && b < key.length && key[a] !== '' && key[a] === key[b];
   // each header against its next copy only: one pass, however wide the file
   const next = new Map<string, number>();
@@ -55,7 +74,41 @@ export function repeatedGroups(headers: readonly string[]): Set<number> {
   for (let i = 0; i < key.length; i++) {
     const j = nextCopy[i]!;
     if (j < 0) continue;
-    if ((i + 1 !== j && same(i + 1, j + 1)) || same(i - 1, j - 1)) grouped.add(i).add(j);
+    // (a neighbour that is the same question again, "Description, Description", makes no group)
+    const other = (n: number) => key[n] !== key[i];
+    if ((i + 1 !== j && other(i + 1) && same(i + 1, j + 1)) || (other(i - 1) && same(i - 1, j - 1))) grouped.add(i).add(j);
   }
   return grouped;
+}
+
+/**
+ * The repeated groups asked in a row, each item after the last ("Degree, Institution, Year,
+ * Degree, Institution, Year"): the lists of a file, as runs of columns. A group asked again in a
+ * later section, with other questions between ("Organisation, Country" for the lead applicant,
+ * then the project, then "Organisation, Country" for the partner), is no list: its first copy is
+ * the applicant's own.
+ */
+export function repeatedLists(headers: readonly string[]): number[][] {
+  const key = questionKeys(headers);
+  return groupRuns(repeatedGroups(headers), key).filter((run) => new Set(run.map((c) => key[c])).size < run.length);
+}
+
+/** Each header as a question: its words, a numbered copy ("Institution 1", "Instituição (2)") as its other numbers, though not as the unnumbered "Institution" asked once. */
+function questionKeys(headers: readonly string[]): string[] {
+  return headers.map((h) => {
+    const stem = numberedStem(h);
+    return stem === undefined ? headerTokens(h).join(' ') : `${stem} #`;
+  });
+}
+
+/** The grouped columns as runs of neighbours, one run per stretch of repeated questions (a column with no header between two copies breaks none). */
+function groupRuns(grouped: ReadonlySet<number>, key: readonly string[]): number[][] {
+  const runs: number[][] = [];
+  const neighbours = (a: number, b: number) => key.slice(a + 1, b).every((k) => k === '');
+  for (const column of [...grouped].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && neighbours(last[last.length - 1]!, column)) last.push(column);
+    else runs.push([column]);
+  }
+  return runs;
 }

@@ -59,6 +59,16 @@ const MISSPELT: ReadonlyMap<string, string> = new Map([['adress', 'address'], ['
 
 /** "N°", "Nº", "N.º", "n°": the abbreviation of number (numéro, número), a letter and an ordinal or degree sign. */
 const NUMBER_SIGN = /(?<![\p{L}\p{N}])n\.?\s?[°º]/giu;
+/**
+ * How to write the answer, not what it is: "in block capitals", "en lettres d'imprimerie", "em
+ * letra de forma", "en letra de imprenta" (as folded). A single word of it ("capitals",
+ * "majuscules") is neutral; these are its phrases, whose words alone mean other things (a
+ * district's "Block name", "Reference letters").
+ */
+const WRITING_INSTRUCTION = /\b(?:block (?:capitals|letters)|lettres? (?:capitales|majuscules|moulees|d\W?imprimerie)|letras? (?:de )?(?:forma|imprenta|molde|maiusculas?|mayusculas?))\b/g;
+
+/** "Attendee #", "Phone #": a word's number, written with a number sign after it. */
+const TRAILING_HASH = /(\p{L})\s*#\s*$/u;
 
 /**
  * Every token of a header, folded, small ones included ("a t il" of "a-t-il"), for phrases and
@@ -67,7 +77,8 @@ const NUMBER_SIGN = /(?<![\p{L}\p{N}])n\.?\s?[°º]/giu;
 export function headerTokens(header: string): string[] {
   // (a plural in brackets is the word: "Country(ies)", "Pays(s)", "Organisation(s)", "País(es)")
   // ("N°", "Nº", "N.º" is the word number: "N° de participant" is "Numéro de participant", not a lone "n")
-  const text = foldText(headerText(header).replace(NUMBER_SIGN, 'numero ')).replace(/e[\s-]?mail/g, 'email').replace(/(\p{L})y\(ies\)/gu, '$1y').replace(/(\p{L})\((?:e?s|x)\)/gu, '$1');
+  // ("Attendee #" is Eventbrite's "Attendee number", its French "N° de participant")
+  const text = foldText(headerText(header).replace(NUMBER_SIGN, 'numero ').replace(TRAILING_HASH, '$1 number')).replace(WRITING_INSTRUCTION, ' ').replace(/e[\s-]?mail/g, 'email').replace(/(\p{L})y\(ies\)/gu, '$1y').replace(/(\p{L})\((?:e?s|x)\)/gu, '$1');
   return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(americanise);
 }
 

@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { isBareNameHeader, numberedSeries, repeatedGroups } from './header-series.js';
+import { asksPersonsAttribute, isBareNameHeader, numberedSeries, repeatedLists } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -436,9 +436,19 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const series = numberedSeries(headers);
   if (series.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => c.field !== 'externalId' || !series.has(c.column)));
   // "Nome do curso, Tipo de curso, Instituição, Ano de conclusão" asked for each degree: the
-  // institutions of the applicant's degrees, not the organisation the application names once
-  const groups = repeatedGroups(headers);
-  if (groups.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !ASKED_ONCE.has(c.field) || !groups.has(c.column)));
+  // institutions of the applicant's degrees, not the organisation the application names once.
+  // (A group asked again in a later section, for a partner, is no list: see repeatedLists.) A list
+  // with an email or phone asks about people (the lead applicant then each partner, or a branch of
+  // the form asking its questions again): its first copy is the applicant's, unless the form asks
+  // the field once elsewhere (the applicant's organisation beside referees' ones).
+  const lists = repeatedLists(headers);
+  if (lists.length) {
+    const runOf = new Map(lists.flatMap((run, r) => run.map((column) => [column, r] as const)));
+    const runsOfPeople = new Set(candidates.filter((c) => CONTACT_CHANNELS.has(c.field) && runOf.has(c.column)).map((c) => runOf.get(c.column)));
+    const askedOnce = new Set(candidates.filter((c) => !runOf.has(c.column)).map((c) => c.field));
+    const askedOfOthers = (c: Candidate) => ASKED_ONCE.has(c.field) && runOf.has(c.column) && (!runsOfPeople.has(runOf.get(c.column)) || askedOnce.has(c.field));
+    candidates.splice(0, candidates.length, ...candidates.filter((c) => !askedOfOthers(c)));
+  }
   // "Name of the person completing this form" beside "Name of the project lead / contact person":
   // the form names its contact apart from whoever typed it (an assistant, a secretary), and the
   // sender's columns come after every other column of those fields, not first.
@@ -587,8 +597,11 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // A bare "Name" ("nom", "Nombre") beside a description, in a file where no column names a
   // person's email, phone or name parts, is the name of what the rows describe (innovations,
   // products, projects): left for the officer to say, never taken for the contact. (A list of
-  // people, "Nom, Affiliation, Rôle", describes no item: its bare name stays the person's.)
-  if (mapping.contactName && mapping.description && isBareNameHeader(headerWords(headers[mapping.contactName[0]!] ?? '')) && !candidates.some((c) => PERSON_DETAILS.has(c.field))) {
+  // people, "Nom, Affiliation, Rôle", describes no item: its bare name stays the person's; nor
+  // does a file whose item has a title of its own, "Name, Organisation, Project title, Project
+  // description": the name there is the applicant's; nor a file that asks a person's age, gender
+  // or birth date.)
+  if (mapping.contactName && mapping.description && !mapping.title && isBareNameHeader(headerWords(headers[mapping.contactName[0]!] ?? '')) && !candidates.some((c) => PERSON_DETAILS.has(c.field)) && !headers.some((h) => asksPersonsAttribute(headerWords(h)))) {
     for (const col of mapping.contactName) taken.delete(col);
     delete mapping.contactName;
     primary.delete('contactName');
@@ -689,6 +702,9 @@ const TOOL_LABEL_HEADERS = new Set(['tags', 'tag', 'etiquettes', 'etiquetas', 'e
 
 /** What an application names once, never in a group of questions asked again for each item of a list. */
 const ASKED_ONCE: ReadonlySet<Field> = new Set<Field>(['organization', 'organizationType', 'website', 'title', 'description']);
+
+/** How a person is reached: a group of questions that asks it is about people, not things. */
+const CONTACT_CHANNELS: ReadonlySet<Field> = new Set<Field>(['email', 'phone']);
 
 /** What shows that a file's rows are people: their email, phone or name parts. */
 const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastName', 'email', 'phone']);

@@ -142,3 +142,125 @@ describe('a name asked in capitals', () => {
     }
   });
 });
+
+// Review of the eleventh trial: inputs its rules were not tried on.
+describe('a bare "Name" beside a title of its own', () => {
+  it("is the person's when another column names the item (the project's title): the rows are applications", () => {
+    expect(mapped(['Name', 'Organisation', 'Project title', 'Project description']).contactName).toEqual(['Name']);
+    expect(mapped(['Nombre', 'Institución', 'Título del proyecto', 'Descripción del proyecto']).contactName).toEqual(['Nombre']);
+    expect(mapped(['Nom', 'Structure', 'Titre du projet', 'Description']).contactName).toEqual(['Nom']);
+  });
+});
+
+describe('a group asked again for each person (lead applicant, partners, team members)', () => {
+  it("the first person's organisation is the application's when the form asks it nowhere else", () => {
+    expect(mapped(['Project title', 'Description', 'Name', 'Organisation', 'Email', 'Name', 'Organisation', 'Email']).organization).toEqual(['Organisation', 'Organisation']);
+    expect(mapped(['Project title', 'Lead partner name', 'Organisation', 'Email', 'Partner name', 'Organisation', 'Email']).organization).toEqual(['Organisation', 'Organisation']);
+    expect(mapped(['Titre du projet', 'Nom', 'Structure', 'Téléphone', 'Nom', 'Structure', 'Téléphone']).organization).toEqual(['Structure', 'Structure']);
+  });
+
+  it('a branch of a form asking the same questions again keeps its title and description', () => {
+    const branches = ['Timestamp', 'Applying as', 'Organisation name', 'Project title', 'Project description', 'Email', 'Project title', 'Project description', 'Email'];
+    expect(mapped(branches).title).toEqual(['Project title', 'Project title']);
+    expect(mapped(branches).description).toEqual(['Project description', 'Project description']);
+  });
+
+  it("referees' organisations stay theirs beside the applicant's own, asked once", () => {
+    expect(mapped(['Name', 'Email', 'Organisation', 'Referee name', 'Referee organisation', 'Referee email', 'Referee name', 'Referee organisation', 'Referee email']).organization).toEqual(['Organisation']);
+  });
+});
+
+describe('a group asked again under numbers ("Degree 1, Institution 1", "Degree 2, Institution 2")', () => {
+  it('numbered copies of a group are the same group: no degree\'s institution or employer is the organisation', () => {
+    expect(mapped(['Name', 'Email', 'Degree 1', 'Institution 1', 'Year 1', 'Degree 2', 'Institution 2', 'Year 2'])).not.toHaveProperty('organization');
+    expect(mapped(['Nome', 'E-mail', 'Curso (1)', 'Instituição (1)', 'Ano (1)', 'Curso (2)', 'Instituição (2)', 'Ano (2)'])).not.toHaveProperty('organization');
+    expect(mapped(['Name', 'Email', 'Employer 1', 'Position 1', 'Employer 2', 'Position 2'])).not.toHaveProperty('organization');
+  });
+
+  it("the applicant's own unnumbered institution before the numbered degrees stays the organisation", () => {
+    expect(mapped(['Name', 'Email', 'Institution', 'Degree 1', 'Institution 1', 'Degree 2', 'Institution 2']).organization).toEqual(['Institution']);
+  });
+
+  it('one question asked again side by side is no group: every copy is read, as before', () => {
+    expect(mapped(['Organisation', 'Email', 'Description', 'Description', 'Description']).description).toEqual(['Description', 'Description', 'Description']);
+  });
+});
+
+describe("an attendee's number in English, as in French", () => {
+  it('Eventbrite\'s "Attendee #" (its French "N° de participant"), "Participant number" are the row\'s number', () => {
+    const eventbrite = ['Order #', 'Order Date', 'First Name', 'Last Name', 'Email', 'Quantity', 'Ticket Type', 'Attendee #', 'Attendee Status'];
+    expect(mapped(eventbrite).externalId).toEqual(['Attendee #']);
+    expect(mapped(['Participant number', 'Name', 'Email']).externalId).toEqual(['Participant number']);
+    expect(mapped(['Attendee number', 'Name', 'Email']).externalId).toEqual(['Attendee number']);
+  });
+
+  it('a trailing "#" is the word number: "Phone #" is the phone; an order\'s or a ticket\'s number is no application\'s', () => {
+    expect(mapped(['Name', 'Email', 'Phone #']).phone).toEqual(['Phone #']);
+    expect(mapped(['Order #', 'Name', 'Email', 'Ticket #'])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisation', 'Email', 'Number of participants'])).not.toHaveProperty('externalId');
+    expect(mapped(['Organisation', 'Email', 'Participant number of the lead partner'])).not.toHaveProperty('externalId');
+  });
+});
+
+describe('a name asked in block letters', () => {
+  it('"Name (BLOCK CAPITALS)", "Nom (en lettres capitales)", "Nome (em letra de forma)", "Nombre (en letra de imprenta)" are the name', () => {
+    for (const h of ['Name (BLOCK CAPITALS)', 'Full name in block letters', 'Nom (en lettres capitales)', 'NOM en lettres d’imprimerie', 'Nome (em letra de forma)', 'Nombre (en letra de imprenta)', 'Nombre (letra de molde)']) {
+      expect(mapped(['Timestamp', h, 'Email']).contactName, h).toEqual([h]);
+    }
+  });
+
+  it('an administrative block is no writing instruction: "Block name" names no person', () => {
+    expect(mapped(['Timestamp', 'District', 'Block name', 'Email'])).not.toHaveProperty('contactName');
+  });
+});
+
+describe("a bare name beside a person's age, gender, birth date or nationality", () => {
+  it('is the person\'s: rows with an age or a gender are people, whatever they describe', () => {
+    expect(mapped(['Name', 'Gender', 'Age', 'Country', 'Description of your idea']).contactName).toEqual(['Name']);
+    expect(mapped(['Nom', 'Sexe', 'Date de naissance', 'Description du projet']).contactName).toEqual(['Nom']);
+    expect(mapped(['Nombre', 'Fecha de nacimiento', 'Descripción']).contactName).toEqual(['Nombre']);
+    expect(mapped(['Name', 'Nationality', 'Description']).contactName).toEqual(['Name']);
+  });
+
+  it("a thing's date or its beneficiaries' ages are no person's", () => {
+    expect(mapped(['Name', 'Date', 'Description', 'Website'])).not.toHaveProperty('contactName');
+    expect(mapped(['Name', 'Target age group', 'Description'])).not.toHaveProperty('contactName');
+  });
+});
+
+describe("an order's date beside the form's own timestamp", () => {
+  it("a form tool's timestamp is when the form was sent; an order date names the field only when nothing else does", () => {
+    expect(mapped(['Timestamp', 'Organisation', 'Email', 'Order date']).submittedAt).toEqual(['Timestamp']);
+    expect(mapped(['Horodateur', 'Nom', 'E-mail', 'Date de la commande']).submittedAt).toEqual(['Horodateur']);
+    expect(mapped(['Marca temporal', 'Nombre', 'Correo', 'Fecha del pedido']).submittedAt).toEqual(['Marca temporal']);
+  });
+});
+
+describe('Portuguese "atual" (current), as "current", "actuel", "actual"', () => {
+  it('"Empregador atual", "Instituição atual" are the organisation, "País atual" the country', () => {
+    expect(mapped(['Nome', 'E-mail', 'Empregador atual']).organization).toEqual(['Empregador atual']);
+    expect(mapped(['Nome', 'E-mail', 'Instituição atual']).organization).toEqual(['Instituição atual']);
+    expect(mapped(['Nome', 'E-mail', 'País atual']).country).toEqual(['País atual']);
+  });
+});
+
+describe('the same questions asked again in a later section, for a partner', () => {
+  it("the lead's organisation, asked before the project's questions and again for the partner, is still read", () => {
+    expect(mapped(['Name', 'Email', 'Organisation', 'Country', 'Project title', 'Partner name', 'Organisation', 'Country']).organization).toEqual(['Organisation', 'Organisation']);
+    expect(mapped(['Name', 'Email', 'Organisation', 'Website', 'Project title', 'Partner organisation', 'Organisation', 'Website']).website).toEqual(['Website', 'Website']);
+  });
+
+  it('a list asked in a row (each degree after the last) is still no organisation', () => {
+    expect(mapped(['Name', 'Email', 'Degree', 'Institution', 'Year', 'Degree', 'Institution', 'Year', 'Project title'])).not.toHaveProperty('organization');
+  });
+
+  it('questions numbered by the form ("1. Reference", "9. Reference") are no numbered series', () => {
+    expect(mapped(['1. Reference', '2. Organisation', '3. Email', '9. Reference']).externalId).toEqual(['1. Reference']);
+  });
+});
+
+describe('a list whose items are parted by columns with no header', () => {
+  it('is still a list: "Degree 1, Institution 1, (blank), Degree 2, Institution 2" names no organisation', () => {
+    expect(mapped(['Name', 'Email', 'Degree 1', 'Institution 1', '', 'Degree 2', 'Institution 2', ''])).not.toHaveProperty('organization');
+  });
+});

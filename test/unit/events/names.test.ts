@@ -123,6 +123,9 @@ describe('display names that carry more than a name', () => {
       ['Ama Owusu (Ministry of Labour)', 3], ['Maria Lopez (she/her)', 1], ['Maria Lopez (ES)', 1],
       // a member whose organisation or country is not known: nothing to contradict but another's organisation
       ['Lina Haddad - Jordan', 4], ['Lina Haddad (Org A)', null],
+      // a short name in brackets is no country's code (Kenya's KEN, Benin's BEN, Canada's CAN);
+      // three capitals are one
+      ['Kofi Mensah (Ken)', 2], ['Kofi Mensah (Ben)', 2], ['Maria Lopez (Can)', 1], ['Maria Lopez (Pol)', 1], ['Ama Owusu (KEN)', null], ['Maria Lopez - MEX', 1],
     ])('%s is member %s', (name, id) => expect(who(name).id).toBe(id));
 
     it('says why a name that fits was not taken, without the name; an email still decides', () => {

@@ -116,6 +116,20 @@ export function countryOf(text: string): string | null {
   return resolveCountry(t)?.code ?? null;
 }
 
+/**
+ * The name before a spaced hyphen read as a double surname's ("Ama Owusu" of "Ama Owusu - Accra",
+ * "Jean-Pierre Dubois - Host"): a capitalised word after " - " may be a second surname, a city, a
+ * role or a one-word organisation ("- Oxfam"), and nothing in the name tells which. Null when the
+ * display name has none.
+ */
+export function nameBeforeLooseHyphen(display: string): string | null {
+  const whole = display.normalize('NFKC').trim();
+  const joined = joinDoubleSurname(whole);
+  if (joined === whole) return null;
+  const before = whole.split(AFFILIATION)[0]!.trim();
+  return before && wholeName(before) ? before : null;
+}
+
 /** The separators between a name and what a display name adds to it: " - ", " | ", " @ ". */
 const AFFILIATION = /\s+[-\u2013\u2014|@]\s+|\s*\|\s*/;
 

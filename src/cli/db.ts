@@ -106,7 +106,10 @@ export async function runDbCompact(opts: { dbPath: string; json?: boolean }, io:
   const { setInterruptOutcome } = await import('./signals.js');
   setInterruptOutcome(() => 'the database file was not rebuilt: it is as it was');
   return withDatabase(opts.dbPath, { io, write: true }, async (db) => {
-    const result = await compactDatabase(db);
+    // (stopped after the rebuild's commit, while the WAL waits for another program's readers, the
+    // file is rebuilt: "as it was" would be wrong)
+    const onVacuumed = () => setInterruptOutcome(() => 'the database file was rebuilt, but its WAL not yet emptied (another program has it open): run skillsnet db compact again once that program is closed');
+    const result = await compactDatabase(db, { onVacuumed });
     if (opts.json) printJson(io, result);
     else {
       info(io, `Rebuilt ${result.database}: ${humanBytes(result.bytesBefore)} before, ${humanBytes(result.bytesAfter)} now${result.walEmptied ? ', its WAL emptied' : ''}.`);

@@ -18,9 +18,25 @@ const Database = require(workerData.sqlite);
 let db;
 try {
   db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.timeout });
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  // Waiting for other programs' readers in short steps, not in one native wait of the whole
+  // timeout: a worker told to stop (Ctrl-C during db compact) stops between two steps, where
+  // one wait kept the process from exiting for up to the timeout.
+  const emptyWal = () => {
+    const until = Date.now() + workerData.timeout;
+    db.pragma('busy_timeout = 100');
+    try {
+      for (;;) {
+        const [r] = db.pragma('wal_checkpoint(TRUNCATE)');
+        if (!r || r.busy === 0 || Date.now() >= until) return r;
+      }
+    } finally {
+      db.pragma('busy_timeout = ' + Number(workerData.timeout));
+    }
+  };
+  emptyWal();
   db.exec('VACUUM');
-  const [r] = db.pragma('wal_checkpoint(TRUNCATE)');
+  parentPort.postMessage({ vacuumed: true });
+  const r = emptyWal();
   parentPort.postMessage({ walFramesLeft: r ? Math.max(0, r.log) : 0, checkpointed: !r || r.busy === 0 });
 } catch (e) {
   parentPort.postMessage({ error: { message: String(e && e.message), code: e && e.code } });
@@ -36,14 +52,20 @@ export interface ScrubResult {
 
 /**
  * Rebuilds the database file in a worker thread. The caller's connection must be idle (no
- * transaction open): the rebuild needs every other reader out of the way.
+ * transaction open): the rebuild needs every other reader out of the way. `onVacuumed`: the
+ * rebuild is committed, and only the WAL's emptying is left (which waits for other readers).
  */
-export function scrubFileAside(file: string, timeoutMs = 10_000): Promise<ScrubResult> {
+export function scrubFileAside(file: string, timeoutMs = 10_000, onVacuumed?: () => void): Promise<ScrubResult> {
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
     const worker = new Worker(SCRUB_SOURCE, { eval: true, workerData: { file, sqlite, timeout: timeoutMs } });
     let answered = false;
-    worker.once('message', (m: ScrubResult & { error?: { message: string; code?: string } }) => {
+    worker.on('message', (m: ScrubResult & { vacuumed?: true; error?: { message: string; code?: string } }) => {
+      if (m.vacuumed) {
+        onVacuumed?.();
+        return;
+      }
+      if (answered) return;
       answered = true;
       if (m.error) reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
       else resolve({ walFramesLeft: m.walFramesLeft, checkpointed: m.checkpointed });
@@ -84,10 +106,10 @@ function bytesOnDisk(file: string): number {
  * must be idle (no transaction open). A rebuild stopped halfway changes nothing (VACUUM is one
  * transaction).
  */
-export async function compactDatabase(db: DB): Promise<CompactResult> {
+export async function compactDatabase(db: DB, options: { onVacuumed?: () => void } = {}): Promise<CompactResult> {
   const before = bytesOnDisk(db.name);
   try {
-    const { checkpointed } = await scrubFileAside(db.name);
+    const { checkpointed } = await scrubFileAside(db.name, undefined, options.onVacuumed);
     return { database: db.name, bytesBefore: before, bytesAfter: bytesOnDisk(db.name), walEmptied: checkpointed };
   } catch (e) {
     const fault = faultOf(e, path.dirname(db.name));

@@ -5,7 +5,7 @@
  */
 import { loadDataFile } from '../data/load.js';
 import { validateHeaders } from '../data/validate/headers.js';
-import { foldText, headerTokens, keyWord, meaningfulWords, wordMatches } from './header-words.js';
+import { americanise, foldText, headerTokens, keyWord, meaningfulWords, wordMatches } from './header-words.js';
 
 export const FIELDS = [
   'externalId', 'submittedAt', 'organization', 'organizationType', 'contactName', 'firstName', 'lastName',
@@ -79,7 +79,9 @@ function agentPhrase(text: string): string[] | undefined {
 export class WordSet {
   private readonly words: Set<string>;
   constructor(words: Iterable<string>) {
-    this.words = new Set([...words].map((w) => foldText(w)));
+    // as a header's words are spelt (headerTokens): "préciser" is read "precizer", and a list's
+    // "preciser" or "precise" never met it
+    this.words = new Set([...words].flatMap((w) => [foldText(w), americanise(foldText(w))]));
   }
   has(word: string): boolean {
     if (this.words.has(word)) return true;

@@ -46,7 +46,7 @@ export function headerText(header: string): string {
 const BRANDS = /^(?:whatsapp|linkedin|youtube|tiktok|github|iphone|e-?mail|facebook|instagram)$/i;
 
 /** British spellings as American ones, on folded words: organisation -> organization. */
-function americanise(word: string): string {
+export function americanise(word: string): string {
   // (a Map: an object's lookup gave a header word "constructor" Object's own function, and the
   // header detection failed on a data row holding "{{constructor.constructor(...)}}")
   const fixed = MISSPELT.get(word);

@@ -50,12 +50,13 @@ const WORDS = /[\p{L}\p{M}]+/gu;
  * A form label at the start of the text or of a sentence or line: an optional number ("2.",
  * "3)"), then one to six words and a colon ("Results so far:", "Contexte :"), a known label
  * word alone followed by a full stop ("Background."), or a numbered question ("1. What
- * challenge do you address?").
+ * challenge do you address?"). Its words may end in brackets, as a choice's "other" box's do
+ * ("Other (please specify):", "Autre (précisez) :", "Budget (USD):").
  * After a line break only spaces and tabs may come before the label, not further line breaks:
  * `\n\s*` was tried from every line break of a run of them to its end, so a text of 100,000
  * empty lines took 24 s (each break is tried on its own, and the last one finds the label).
  */
-const LABEL = /(^|[.!?]\s+|\n[^\S\n]*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,80}?)\s*([:.?])(?=\s|$)/gu;
+const LABEL = /(^|[.!?]\s+|\n[^\S\n]*)((?:\d{1,2}\s*[.)]\s*)?)([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,80}?(?:\s*\([\p{L}\p{M}'’ /&,.-]{1,40}\))?)\s*([:.?])(?=\s|$)/gu;
 
 /**
  * The label words of a set of rules, folded: worked out once per rules object (a term file's),

@@ -11,7 +11,7 @@
  * Every row is accounted for: rows = matched + unmatched.
  */
 import { normaliseName } from '../../geo/normalise.js';
-import { countryOf, identifies, nameAdditions, nameVariants, personNameKey } from './names.js';
+import { countryOf, identifies, nameAdditions, nameBeforeLooseHyphen, nameVariants, personNameKey } from './names.js';
 import { organizationKey } from '../../organization-keys.js';
 import type { AttendanceFile, AttendanceReport, AttendanceRow } from './report.js';
 import { attendedMinutes } from '../../attendance-minutes.js';
@@ -56,7 +56,7 @@ export interface UnmatchedRow {
   /** In words, quoting the row's email or name: for the officer's own screen, not for logs. */
   reason: string;
   problem: UnmatchedProblem;
-  /** The members an email or name fits (problem email-shared or name-shared), or whose organisation or country the row's name contradicts (unknown). */
+  /** The members an email or name fits (problem email-shared or name-shared), or whose organisation or country the row's name contradicts, or whose name stands before a loose ' - ' (unknown). */
   candidates: number[];
 }
 
@@ -68,6 +68,7 @@ export function neutralReason(u: Pick<UnmatchedRow, 'problem' | 'candidates' | '
     case 'name-shared': return `the name fits ${u.candidates.length} members (${ids(u.candidates)})`;
     case 'empty': return 'the row has neither a name nor an email';
     default:
+      if (u.candidates.length && u.reason === looseHyphenReason(u.candidates)) return u.reason; // (no name in it)
       if (u.candidates.length) return `the name fits ${ids(u.candidates)}, but the row names another organisation or country`;
       return u.email ? 'no member has this email or name' : 'no email, and no member has this name';
   }
@@ -265,6 +266,10 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
     const sorted = [...fitting].sort((a, b) => a - b);
     return { reason: `${row.names.length > 1 ? "the row's names fit" : "the row's name fits"} ${ids(sorted)}, but names another organisation or country`, problem: 'unknown', candidates: sorted };
   }
+  if (fitting.length === 0) {
+    const loose = looseHyphenFits(written, idx);
+    if (loose) return loose;
+  }
   if (candidates.length === 1) return { memberId: candidates[0]!, by: 'name' };
   const expected = candidates.filter((id) => idx.expected.has(id));
   if (candidates.length > 1 && expected.length === 1) return { memberId: expected[0]!, by: 'name' };
@@ -277,6 +282,28 @@ function matchRow(row: AttendanceRow, idx: Index): Outcome {
   if (!email && !keys.length) return { reason: 'the row has neither a name nor an email', problem: 'empty' };
   if (email) return { reason: `no member has the row's email${keys.length ? ` or ${shown}` : ''}`, problem: 'unknown' };
   return { reason: `no email, and no member has ${shown}`, problem: 'unknown' };
+}
+
+/**
+ * A row no member's name fits, whose name is read as a double surname ("Ama Owusu - Accra" as
+ * Owusu-Accra): the name before the hyphen fits a member, and what follows may be a city, a role
+ * ("- Host") or a one-word organisation ("- Oxfam") instead. The member invited to the event is
+ * taken; any other is named for the officer to decide (skillsnet event link), not guessed.
+ */
+function looseHyphenFits(written: readonly string[], idx: Index): Outcome | undefined {
+  const before = written.map(nameBeforeLooseHyphen).filter((n): n is string => n !== null);
+  if (before.length === 0) return undefined;
+  const fitting = [...new Set(idx.keysOf(before).filter(identifies).flatMap((k) => idx.byName.get(k) ?? []))]
+    .filter((id) => !namesElsewhere(written, id, idx))
+    .sort((a, b) => a - b);
+  if (fitting.length === 0) return undefined;
+  const expected = fitting.filter((id) => idx.expected.has(id));
+  if (expected.length === 1) return { memberId: expected[0]!, by: 'name' };
+  return { reason: looseHyphenReason(fitting), problem: 'unknown', candidates: fitting };
+}
+
+function looseHyphenReason(candidates: readonly number[]): string {
+  return `the name before its ' - ' fits ${ids(candidates)}, but what follows may be part of the surname`;
 }
 
 /**

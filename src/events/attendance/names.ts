@@ -104,10 +104,30 @@ function joinDoubleSurname(name: string): string {
   return name.replace(SPACED_HYPHEN, (dash: string, word: string) => (countryOf(word) ? dash : '-'));
 }
 
-/** The country a part of a display name names, by its name (a code alone, "(IT)", "ES", says too little); null when none. */
+/**
+ * The country a part of a display name names, by its name (a code alone, "(IT)", "ES", says too
+ * little); null when none. Three letters are a code only in capitals ("(USA)", "- GHA"): written
+ * as a name they are a short name ("Kenneth Mensah (Ken)", "Benjamin (Ben)", "Per", "Pol", "Can"),
+ * which Kenya's, Benin's, Peru's, Poland's or Canada's code would have made another country's.
+ */
 export function countryOf(text: string): string | null {
   const t = text.trim();
-  return t.length > 2 ? resolveCountry(t)?.code ?? null : null;
+  if (t.length <= 2 || (t.length === 3 && t !== t.toUpperCase())) return null;
+  return resolveCountry(t)?.code ?? null;
+}
+
+/**
+ * The name before a spaced hyphen read as a double surname's ("Ama Owusu" of "Ama Owusu - Accra",
+ * "Jean-Pierre Dubois - Host"): a capitalised word after " - " may be a second surname, a city, a
+ * role or a one-word organisation ("- Oxfam"), and nothing in the name tells which. Null when the
+ * display name has none.
+ */
+export function nameBeforeLooseHyphen(display: string): string | null {
+  const whole = display.normalize('NFKC').trim();
+  const joined = joinDoubleSurname(whole);
+  if (joined === whole) return null;
+  const before = whole.split(AFFILIATION)[0]!.trim();
+  return before && wholeName(before) ? before : null;
 }
 
 /** The separators between a name and what a display name adds to it: " - ", " | ", " @ ". */

@@ -3,7 +3,7 @@
  * member they are — and nothing matches by a part too small to say who someone is.
  */
 import { describe, expect, it } from 'vitest';
-import { matchAttendance, nameKey, type AttendanceMember } from '../../../src/events/attendance/match.js';
+import { matchAttendance, nameKey, neutralReason, type AttendanceMember } from '../../../src/events/attendance/match.js';
 import { identifies, nameVariants } from '../../../src/events/attendance/names.js';
 import type { AttendanceReport, AttendanceRow } from '../../../src/events/attendance/report.js';
 
@@ -123,7 +123,29 @@ describe('display names that carry more than a name', () => {
       ['Ama Owusu (Ministry of Labour)', 3], ['Maria Lopez (she/her)', 1], ['Maria Lopez (ES)', 1],
       // a member whose organisation or country is not known: nothing to contradict but another's organisation
       ['Lina Haddad - Jordan', 4], ['Lina Haddad (Org A)', null],
+      // a short name in brackets is no country's code (Kenya's KEN, Benin's BEN, Canada's CAN);
+      // three capitals are one
+      ['Kofi Mensah (Ken)', 2], ['Kofi Mensah (Ben)', 2], ['Maria Lopez (Can)', 1], ['Maria Lopez (Pol)', 1], ['Ama Owusu (KEN)', null], ['Maria Lopez - MEX', 1],
     ])('%s is member %s', (name, id) => expect(who(name).id).toBe(id));
+
+    it('a capitalised word after a loose " - " that makes no member\'s double surname (a city, a role, a one-word organisation) leaves the name before it to the invitee, else to the officer', () => {
+      const row = (name: string): AttendanceRow => ({ file: 'r.csv', rowNumber: 2, name, names: [name], email: null, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] });
+      const members = [...PLACED, { memberId: 5, name: 'Ama Owusu-Mensah', email: null, organization: 'Org A', country: 'GH' }];
+      const match = (name: string, expected: number[] = []) => {
+        const r = matchAttendance([{ file: { file: 'r.csv', source: 'zoom' }, rows: [row(name)] } as unknown as AttendanceReport], members, { expected: new Set(expected) });
+        expect(r.rows).toBe(r.matched + r.unmatched);
+        const u = r.unmatchedRows[0];
+        return r.matches[0]?.memberId ?? (u && [u.problem, u.candidates, neutralReason(u)]);
+      };
+      for (const name of ['Ama Owusu - Accra', 'Ama Owusu - Host', 'Ama Owusu - Oxfam']) {
+        expect(match(name, [3]), name).toBe(3);
+        expect(match(name), name).toEqual(['unknown', [3], "the name before its ' - ' fits member-3, but what follows may be part of the surname"]);
+      }
+      // a member's double surname comes first; the name before it is no fallback then
+      expect(match('Ama Owusu - Mensah', [3])).toBe(5);
+      // nor where what follows is another country
+      expect(match('Ama Owusu - Kenya - Host', [3])).toEqual(['unknown', [3], 'the name fits member-3, but the row names another organisation or country']);
+    });
 
     it('says why a name that fits was not taken, without the name; an email still decides', () => {
       expect(who('Maria Lopez (Org A)').reason).toBe("the row's name fits member-1, but names another organisation or country");

@@ -18,6 +18,10 @@ describe("a choice's 'other' box", () => {
     ['Type de structure', 'Si autre, précisez'],
     ['Tipo de organización', 'Otro, ¿cuál?'],
     ['Tipo de organización', 'En caso de otro, especifique'],
+    // "préciser" as headers are read ("precizer", organisation's -ise spelt -ize) is a word of the list
+    ['Type de structure', 'Autre (à préciser)'],
+    ['Type de structure', 'Si autre, veuillez préciser ci-dessous'],
+    ['Type of organisation', 'Other (please specify below)'],
   ])('%s then %s: the box is the field\'s second column', (field, box) => {
     expect(mapped(['Organisation', field, box, 'Email']).organizationType).toEqual([field, box]);
   });
@@ -38,7 +42,7 @@ describe("a choice's 'other' box", () => {
   });
 
   it('reads a cell that says only "Other" as the box does', () => {
-    for (const cell of ['Other', 'Others', 'Autre', 'Otro', 'Otra', 'Other (please specify)', 'Autre (précisez)', 'Otro (especifique)']) expect(isOtherBox(cell), cell).toBe(true);
+    for (const cell of ['Other', 'Others', 'Autre', 'Otro', 'Otra', 'Other (please specify)', 'Autre (précisez)', 'Autre (préciser)', 'Autre, à préciser', 'Otro (especifique)']) expect(isOtherBox(cell), cell).toBe(true);
     for (const cell of ['Other Ways Foundation', 'Autre Regard', 'Cooperative', '']) expect(isOtherBox(cell), cell).toBe(false);
   });
 

@@ -75,6 +75,13 @@ describe('form labels in a description', () => {
     ['Un fondo. Otro - especifique: formamos jóvenes.', ['aim', 'aim']],
     ['Un fondo. Otra organización: Fundación Taller forma jóvenes.', ['aim', 'aim']],
     ['A fund. Other: we train riders.', ['aim', 'aim']],
+    // a label may end in brackets, as a choice's "other" box's does: after an aside, the answer is
+    // the proposal again (it stayed in the budget at x0.3)
+    ['Budget: USD 20,000. Other (please specify): we train riders as mechanics.', ['aside', 'aim']],
+    ['Budget : 20 000. Autre (précisez) : nous formons des jeunes.', ['aside', 'aim']],
+    ['Presupuesto: 20.000. Otro (especifique): formamos jóvenes.', ['aside', 'aim']],
+    ['A fund. Other (sources of funding): the ministry.', ['aim', 'aside']],
+    ['A fund. Budget (USD): 20,000.', ['aim', 'aside']],
   ])('reads %j with the shipped labels', async (text, expected) => {
     expect((await shippedKinds())(text)).toEqual(expected);
   });

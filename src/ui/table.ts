@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { IO } from './io.js';
-import { wrap } from './wrap.js';
+import { displayWidth, wrap } from './wrap.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -43,7 +43,7 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;
-const visibleLength = (s: string) => Math.max(0, ...s.replace(ANSI, '').split('\n').map((line) => [...line].length));
+const visibleLength = (s: string) => Math.max(0, ...s.replace(ANSI, '').split('\n').map(displayWidth));
 
 /** Above this many rows a terminal gets tab-separated lines instead of a boxed table. */
 export const MAX_BOXED_ROWS = 5000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../../src/cli/io.js';
 import { renderTable } from '../../../src/ui/table.js';
+import { displayWidth } from '../../../src/ui/wrap.js';
 import { renderRosterTable, type RosterRow } from '../../../src/ui/roster.js';
 
 // Tables on a terminal must fit it: a line longer than the terminal wraps and breaks every
@@ -21,6 +22,14 @@ describe('tables on a terminal fit its width', () => {
     // (a table where there is room for its columns, else one record per member)
     expect(out).toMatch(columns >= 100 ? /│ 101 / : /^ID +101$/m);
     expect(widest(out)).toBeLessThanOrEqual(columns);
+  });
+
+  it('a record of names in wide characters keeps within the terminal (a Chinese character takes two columns)', () => {
+    const { io } = bufferIO({ tty: true, columns: 40 });
+    const rows = [[1, '北京市职业技能培训中心 Beijing Vocational Training Centre', 'CN', '东亚和太平洋地区', '王芳', 'social-inclusion, training-delivery']];
+    const out = renderTable(io, ['ID', 'Organisation', 'Country', 'Region', 'Name', 'Categories'], rows);
+    expect(out).toMatch(/^ID +1$/m);
+    for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 
   it('too narrow for its columns, prints each row as a record of whole words instead of cutting them to a few letters', () => {

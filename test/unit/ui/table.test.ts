@@ -24,6 +24,19 @@ describe('tables on a terminal fit its width', () => {
     expect(widest(out)).toBeLessThanOrEqual(columns);
   });
 
+  it('a column of single words (codes, IDs) that would cut one prints records, so the code to type stays whole; a column of bars does not', () => {
+    const { io } = bufferIO({ tty: true, columns: 60 });
+    const rows = [
+      ['recognition-of-skills', 'Recognition of skills: assessment and certification of what people learnt at work', 51, 0],
+      ['work-based-learning', 'Work-based learning: apprenticeships, internships, on-the-job training', 97, 0],
+    ];
+    const out = renderTable(io, ['Code', 'Category', 'Applications', 'By officer'], rows, { maxWidth: [24, 30, 14, 12] });
+    expect(out).toMatch(/^Code +recognition-of-skills$/m);
+    expect(out).not.toContain('…');
+    const bars = renderTable(io, ['region', 'applications', 'share', ''], [['Africa', 215, '45.6%', '█'.repeat(30)], ['Americas', 84, '17.8%', '█'.repeat(12)]]);
+    expect(bars).toMatch(/│ Africa +│ 215/);
+  });
+
   it('a record of names in wide characters keeps within the terminal (a Chinese character takes two columns)', () => {
     const { io } = bufferIO({ tty: true, columns: 40 });
     const rows = [[1, '北京市职业技能培训中心 Beijing Vocational Training Centre', 'CN', '东亚和太平洋地区', '王芳', 'social-inclusion, training-delivery']];

@@ -89,5 +89,11 @@ describe("Excel's lock file beside a workbook open in it (~$name.xlsx)", () => {
     const report = await run(['event', 'attendance', '1', '~$zoom.csv', '--db', db], { cwd: dir });
     expect(report.code).toBe(1);
     expect(report.stderr).toMatch(/^error: ~\$zoom\.csv is the lock file Excel keeps while zoom\.csv is open \(by Zoé Ejemplo\), not a report\n {2}leave it out and give zoom\.csv itself/);
+    // from another folder, the report to give is named with its folder (its base name alone is no file here)
+    fs.copyFileSync(path.join(dir, '~$zoom.csv'), path.join(dir, 'exports', '~$zoom.csv'));
+    fs.copyFileSync(path.join(dir, 'zoom.csv'), path.join(dir, 'exports', 'zoom.csv'));
+    const other = await run(['event', 'attendance', '1', 'exports/~$zoom.csv', '--db', db], { cwd: dir });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('\n  leave it out and give exports/zoom.csv itself');
   });
 });

@@ -51,17 +51,22 @@ const WIDE: readonly [number, number][] = [
   [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1b000, 0x1b2ff],
   [0x1f200, 0x1f2ff], [0x20000, 0x3fffd],
 ];
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b\ufe00-\ufe0f]+$/u;
-const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\ufe00-\ufe0f]/u;
+const EMOJI = /\p{Emoji_Presentation}/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
 /** The columns a terminal gives `text` (one line, no colour codes). */
 export function displayWidth(text: string): number {
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  // (Latin, Greek, Cyrillic, Arabic… without marks written apart: one column a character; this
+  // is every cell of most tables, measured by the thousand)
+  if (/^[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u058f]*$/.test(text)) return text.length;
   let width = 0;
-  for (const g of graphemes(text)) {
-    const cp = g.codePointAt(0)!;
-    if (ZERO_WIDTH.test(g) || cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
-    width += EMOJI.test(g) || WIDE.some(([a, b]) => cp >= a && cp <= b) ? 2 : 1;
-  }
+  const points = [...text];
+  points.forEach((ch, i) => {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || ZERO_WIDTH.test(ch)) return;
+    const wide = WIDE.some(([a, b]) => cp >= a && cp <= b) || EMOJI.test(ch) || (points[i + 1] === '\ufe0f' && PICTOGRAPH.test(ch));
+    width += wide ? 2 : 1;
+  });
   return width;
 }

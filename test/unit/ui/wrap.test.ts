@@ -10,6 +10,7 @@ describe('wrap at words, in the columns a terminal gives the text', () => {
     expect(displayWidth('北京市')).toBe(6);
     expect(displayWidth('김민준')).toBe(6);
     expect(displayWidth('🎓 Org')).toBe(6);
+    expect(displayWidth('❤️')).toBe(2);
     expect(displayWidth('José')).toBe(4);
     expect(displayWidth('Jose\u0301')).toBe(4);
     expect(displayWidth('مركز')).toBe(4);

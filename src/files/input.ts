@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { InterruptedError, OperationError } from '../errors.js';
 import { faultError } from './faults.js';
+import { officeLockFile } from './lock-files.js';
 import { kindOf, makePrivateTempFolder } from './target.js';
 import { writeAllSync } from './write.js';
 import { shellArg } from '../text.js';
@@ -81,7 +82,7 @@ function readableKind(file: string, what = ''): 'file' | 'stream' {
 function folderHint(folder: string): string {
   let files: string[] = [];
   try {
-    files = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$')).map((e) => e.name).sort();
+    files = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.') && !officeLockFile(path.join(folder, e.name))).map((e) => e.name).sort();
   } catch {
     // (a folder that cannot be listed: the wildcard alone)
   }

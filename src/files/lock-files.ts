@@ -39,6 +39,9 @@ export function officeLockFile(file: string, head?: Uint8Array): OfficeLockFile 
   // (a workbook or an old Office file that merely bears such a name is read as what it is)
   const magic = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4)).toString('hex');
   if (magic === '504b0304' || magic === 'd0cf11e0') return null;
+  // (nor is a table: a lock file's name in UTF-16 and its length field hold NUL bytes, which a CSV
+  // or a text file never does, unless written in UTF-16, when it begins with a byte-order mark)
+  if (!bytes.includes(0) || /^(fffe|feff|efbbbf)/.test(magic)) return null;
   return { document: path.join(path.dirname(file), lockedDocument(file)), owner: lockOwner(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
 }
 

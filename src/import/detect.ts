@@ -167,14 +167,18 @@ export function detectFormat(file: string, head: Buffer, whole = false): Format 
 
 /**
  * The error for Excel's lock file given as a file to read (`*.xlsx` in a shell matches it), or
- * null when `file` is none. `shown`: the name the command's other messages give the file.
+ * null when `file` is none. `shown`: the name the command's other messages give the file; `given`:
+ * the path the officer gave, from which the workbook to give instead is named.
  */
-export function lockFileError(file: string, head: Uint8Array, what = 'a spreadsheet', shown = file): OperationError | null {
+export function lockFileError(file: string, head: Uint8Array, what = 'a spreadsheet', shown = file, given = shown): OperationError | null {
   const lock = officeLockFile(file, head);
   if (!lock) return null;
   const document = path.join(path.dirname(shown), path.basename(lock.document));
+  // (the workbook to give is named from the path as given: from its base name alone, event
+  // attendance reports/~$zoom.csv said to give zoom.csv, which is no file in the current folder)
+  const toGive = path.join(path.dirname(given), path.basename(lock.document));
   return new OperationError(`${shown} is the lock file Excel keeps while ${document} is open${lock.owner ? ` (by ${lock.owner})` : ''}, not ${what}`, {
-    hint: `leave it out and give ${shellArg(document)} itself (it can be read while open: save it first); the lock file goes when the workbook is closed`,
+    hint: `leave it out and give ${shellArg(toGive)} itself (it can be read while open: save it first); the lock file goes when the workbook is closed`,
   });
 }
 

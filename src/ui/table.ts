@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { IO } from './io.js';
-import { wrap } from './wrap.js';
+import { displayWidth, wrap } from './wrap.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -43,7 +43,7 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;
-const visibleLength = (s: string) => Math.max(0, ...s.replace(ANSI, '').split('\n').map((line) => [...line].length));
+const visibleLength = (s: string) => Math.max(0, ...s.replace(ANSI, '').split('\n').map(displayWidth));
 
 /** Above this many rows a terminal gets tab-separated lines instead of a boxed table. */
 export const MAX_BOXED_ROWS = 5000;
@@ -81,10 +81,17 @@ const MIN_READABLE = 8;
  * A terminal too narrow for the table's columns (COLUMNS=60, a phone's SSH app): every column was
  * cut to a few letters, and "National Employment Service" read "Nat… Emp… Ser…". When a column
  * whose cells are longer gets fewer than MIN_READABLE characters, each row is printed as a
- * record instead, one "Header  value" line per column, as psql's expanded display.
+ * record instead, one "Header  value" line per column, as psql's expanded display. So too when
+ * a column of single words (codes, IDs, addresses: what is typed or pasted elsewhere) would cut
+ * one of them: `categories` at 60 columns showed "work-based-…" for the code to give --category.
  */
 function tooNarrow(widths: number[], headers: string[], rows: Cell[][]): boolean {
-  return widths.some((w, i) => w - 2 < MIN_READABLE && rows.some((r) => visibleLength(text(r[i])) > w - 2));
+  return widths.some((w, i) => {
+    const cut = (r: Cell[]) => visibleLength(text(r[i])) > w - 2;
+    if (w - 2 < MIN_READABLE) return rows.some(cut);
+    // (a word holds a letter or a digit: a column of bars, "█████", may lose a character)
+    return rows.some((r) => cut(r) && /[\p{L}\p{N}]/u.test(text(r[i]))) && rows.every((r) => !/\s/.test(text(r[i]).trim()));
+  });
 }
 
 function renderRecords(io: IO, headers: string[], rows: Cell[][]): string {

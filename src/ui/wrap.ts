@@ -1,21 +1,72 @@
 /**
  * Text wrapped to a terminal's width at word boundaries, for what a person reads there (tag review,
  * show, tables too narrow for their columns; a pipe gets text as it is): `indent` on the first
- * line of each paragraph, `rest` on the others. A word longer than the width keeps its line.
+ * line of each paragraph, `rest` on the others. A word longer than the width keeps its line,
+ * unless it is written in wide characters (Chinese, Japanese, Korean), which may break between
+ * any two of them. Widths are the columns a terminal gives the text: a Chinese character or an
+ * emoji takes two, an accent written apart none (counted as one each, a line of Chinese ran to
+ * twice the width, and the terminal cut the words after it mid-word).
  */
 export function wrap(text: string, width: number, indent = '  ', rest = indent): string {
   const out: string[] = [];
   for (const paragraph of text.split(/\n+/)) {
     let line = '';
     let lead = indent;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && lead.length + line.length + 1 + word.length > width) {
-        out.push(lead + line);
-        lead = rest;
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
+    for (const whole of paragraph.split(/\s+/).filter(Boolean)) {
+      for (const word of breakWide(whole, Math.max(1, width - Math.max(indent.length, rest.length)))) {
+        if (line && displayWidth(lead + line) + 1 + displayWidth(word) > width) {
+          out.push(lead + line);
+          lead = rest;
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
     }
     if (line) out.push(lead + line);
   }
   return out.join('\n');
+}
+
+/** A word of wide characters wider than `width`, in pieces that fit; any other word whole. */
+function breakWide(word: string, width: number): string[] {
+  if (displayWidth(word) <= width || !graphemes(word).some((g) => displayWidth(g) === 2)) return [word];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const g of graphemes(word)) {
+    if (piece && displayWidth(piece + g) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += g;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (s: string) => [...segmenter.segment(s)].map((g) => g.segment);
+
+/** East Asian wide and full-width characters (Unicode's East_Asian_Width W and F, by block). */
+const WIDE: readonly [number, number][] = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xa960, 0xa97f],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1b000, 0x1b2ff],
+  [0x1f200, 0x1f2ff], [0x20000, 0x3fffd],
+];
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\ufe00-\ufe0f]/u;
+const EMOJI = /\p{Emoji_Presentation}/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/** The columns a terminal gives `text` (one line, no colour codes). */
+export function displayWidth(text: string): number {
+  // (Latin, Greek, Cyrillic, Arabic… without marks written apart: one column a character; this
+  // is every cell of most tables, measured by the thousand)
+  if (/^[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u058f]*$/.test(text)) return text.length;
+  let width = 0;
+  const points = [...text];
+  points.forEach((ch, i) => {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || ZERO_WIDTH.test(ch)) return;
+    const wide = WIDE.some(([a, b]) => cp >= a && cp <= b) || EMOJI.test(ch) || (points[i + 1] === '\ufe0f' && PICTOGRAPH.test(ch));
+    width += wide ? 2 : 1;
+  });
+  return width;
 }

@@ -249,7 +249,7 @@ export async function importAttendance(db: DB, eventId: number, files: readonly 
     const bytes = await readSmallInput(f.path, { limit: MAX_REPORT_BYTES });
     // (Excel's lock file beside a report open in it, which `*.xlsx` matches, is said to be one)
     const shown = path.basename(f.path);
-    const lock = lockFileError(f.path, bytes, 'a report', shown);
+    const lock = lockFileError(f.path, bytes, 'a report', shown, f.given ?? f.path);
     if (lock) throw lock;
     const report = await readAttendanceReport(bytes, { file: shown, given: f.given ?? f.path, timeZone: zone, zoneGiven: options.timeZone !== undefined, eventDate, signal: callbacks.signal });
     // The meeting's start as the summary gives it, else its first join (a 2020–2021 Teams list has no summary).

@@ -43,13 +43,20 @@ describe("Excel's lock file beside a workbook open in it (~$name.xlsx)", () => {
     fs.writeFileSync(path.join(dir, '~$zip.xlsx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)]));
     fs.writeFileSync(path.join(dir, '~$large.csv'), APPLICATIONS.repeat(100));
     fs.writeFileSync(path.join(dir, 'plain.xlsx'), excelLockBytes('Zoé Ejemplo'));
-    for (const f of ['~$zip.xlsx', '~$large.csv', 'plain.xlsx', 'Candidatures 2024.csv', '~$missing.xlsx']) expect(officeLockFile(path.join(dir, f)), f).toBeNull();
+    // a small table of that name is somebody's data too: text holds no NUL byte (UTF-16 text begins with its mark)
+    fs.writeFileSync(path.join(dir, '~$budget.csv'), APPLICATIONS);
+    fs.writeFileSync(path.join(dir, '~$budget.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(APPLICATIONS, 'utf16le')]));
+    for (const f of ['~$zip.xlsx', '~$large.csv', '~$budget.csv', '~$budget.txt', 'plain.xlsx', 'Candidatures 2024.csv', '~$missing.xlsx']) expect(officeLockFile(path.join(dir, f)), f).toBeNull();
   });
 
   it('is matched by no wildcard but one that begins with ~$', () => {
     const dir = folder();
     expect(expandFilePatterns(['*.csv'], dir)).toEqual(['Candidatures 2024.csv']);
     expect(expandFilePatterns(['~$*'], dir)).toEqual(['~$Candidatures 2024.csv']);
+    // (a small table that merely begins with ~$ is matched as any other)
+    fs.writeFileSync(path.join(dir, '~$budget.csv'), APPLICATIONS);
+    expect(expandFilePatterns(['*.csv'], dir)).toEqual(['~$budget.csv', 'Candidatures 2024.csv']);
+    fs.rmSync(path.join(dir, '~$budget.csv'));
     fs.rmSync(path.join(dir, 'Candidatures 2024.csv'));
     expect(() => expandFilePatterns(['*.csv'], dir)).toThrow('no file matches *.csv');
   });
@@ -82,5 +89,11 @@ describe("Excel's lock file beside a workbook open in it (~$name.xlsx)", () => {
     const report = await run(['event', 'attendance', '1', '~$zoom.csv', '--db', db], { cwd: dir });
     expect(report.code).toBe(1);
     expect(report.stderr).toMatch(/^error: ~\$zoom\.csv is the lock file Excel keeps while zoom\.csv is open \(by Zoé Ejemplo\), not a report\n {2}leave it out and give zoom\.csv itself/);
+    // from another folder, the report to give is named with its folder (its base name alone is no file here)
+    fs.copyFileSync(path.join(dir, '~$zoom.csv'), path.join(dir, 'exports', '~$zoom.csv'));
+    fs.copyFileSync(path.join(dir, 'zoom.csv'), path.join(dir, 'exports', 'zoom.csv'));
+    const other = await run(['event', 'attendance', '1', 'exports/~$zoom.csv', '--db', db], { cwd: dir });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('\n  leave it out and give exports/zoom.csv itself');
   });
 });

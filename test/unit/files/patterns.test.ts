@@ -32,6 +32,10 @@ describe('file names with wildcards no shell expanded', () => {
     expect(r.stderr).toBe('error: cannot read réponses 2024: it is a folder\n  give a file inside it, e.g. "réponses 2024/a.csv" ("réponses 2024/*.csv" names all its CSV files, for import and event attendance)\n');
     fs.mkdirSync(path.join(dir, 'empty'));
     expect((await run(['import', 'empty', '--db', db], { cwd: dir })).stderr).toMatch(/^error: cannot read empty: it is a folder\n {2}give a file \(empty holds none\)\n$/);
+    // (a small table whose name merely begins with ~$ is a file it holds; a lock file is none)
+    fs.mkdirSync(path.join(dir, 'tilde'));
+    fs.writeFileSync(path.join(dir, 'tilde', '~$budget.csv'), 'Organization,Email\nTaller Sur,ana@example.org\n');
+    expect((await run(['import', 'tilde', '--db', db], { cwd: dir })).stderr).toContain("e.g. 'tilde/~$budget.csv'");
   });
 
   it('matching nothing is said so, with what the folder holds, or that there is no such folder', () => {

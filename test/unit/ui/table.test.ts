@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../../src/cli/io.js';
 import { renderTable } from '../../../src/ui/table.js';
+import { displayWidth } from '../../../src/ui/wrap.js';
 import { renderRosterTable, type RosterRow } from '../../../src/ui/roster.js';
 
 // Tables on a terminal must fit it: a line longer than the terminal wraps and breaks every
@@ -21,6 +22,27 @@ describe('tables on a terminal fit its width', () => {
     // (a table where there is room for its columns, else one record per member)
     expect(out).toMatch(columns >= 100 ? /│ 101 / : /^ID +101$/m);
     expect(widest(out)).toBeLessThanOrEqual(columns);
+  });
+
+  it('a column of single words (codes, IDs) that would cut one prints records, so the code to type stays whole; a column of bars does not', () => {
+    const { io } = bufferIO({ tty: true, columns: 60 });
+    const rows = [
+      ['recognition-of-skills', 'Recognition of skills: assessment and certification of what people learnt at work', 51, 0],
+      ['work-based-learning', 'Work-based learning: apprenticeships, internships, on-the-job training', 97, 0],
+    ];
+    const out = renderTable(io, ['Code', 'Category', 'Applications', 'By officer'], rows, { maxWidth: [24, 30, 14, 12] });
+    expect(out).toMatch(/^Code +recognition-of-skills$/m);
+    expect(out).not.toContain('…');
+    const bars = renderTable(io, ['region', 'applications', 'share', ''], [['Africa', 215, '45.6%', '█'.repeat(30)], ['Americas', 84, '17.8%', '█'.repeat(12)]]);
+    expect(bars).toMatch(/│ Africa +│ 215/);
+  });
+
+  it('a record of names in wide characters keeps within the terminal (a Chinese character takes two columns)', () => {
+    const { io } = bufferIO({ tty: true, columns: 40 });
+    const rows = [[1, '北京市职业技能培训中心 Beijing Vocational Training Centre', 'CN', '东亚和太平洋地区', '王芳', 'social-inclusion, training-delivery']];
+    const out = renderTable(io, ['ID', 'Organisation', 'Country', 'Region', 'Name', 'Categories'], rows);
+    expect(out).toMatch(/^ID +1$/m);
+    for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 
   it('too narrow for its columns, prints each row as a record of whole words instead of cutting them to a few letters', () => {

@@ -55,8 +55,10 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
     }
     const range = rangeBounds(get('range'), get('min'), get('max'), where);
-    const min = parseBound(range?.min ?? get('min'), 'min', where, options.size);
-    const max = parseBound(range?.max ?? get('max'), 'max', where, options.size);
+    const minText = range?.min ?? get('min');
+    const maxText = range?.max ?? get('max');
+    const min = parseBound(minText, 'min', where, options.size);
+    const max = parseBound(maxText, 'max', where, options.size);
     if (value === '*' && min !== null && min.count > 0 && saysAny(feature, valueText)) {
       const every = featureWord(feature);
       throw new UsageError(`${where}: "${valueText}" with a min is ambiguous: at least ${min.shown} in each ${every}, or ${min.shown} from all of them together?`, {
@@ -84,7 +86,8 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return;
     }
     rules.push(rule);
-    wrote.set(rule, { min: get('min') !== '', max: get('max') !== '' });
+    // (a bound written in a range column, "at most 3", is written as much as one under max)
+    wrote.set(rule, { min: minText !== '', max: maxText !== '' });
   });
   contradictions(rules, wrote);
   exceptions(rules, wrote, options.onNote);

@@ -229,7 +229,8 @@ const EXACTLY = new RegExp(String.raw`^(?:exactly|exactement|exactamente|=)\s*${
  * a count ("20-40%": 20 members, or 20%?). Undefined when the cell says something else.
  */
 export function boundsInWords(cell: string): { min: string; max: string; exact?: boolean; mixed?: boolean } | undefined {
-  const text = cell.replace(/\u00a0|\u202f/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // (a typographic apostrophe, as Word and Excel's autocorrect write "jusqu’à", is the apostrophe)
+  const text = cell.replace(/\u00a0|\u202f/g, ' ').replace(/[\u2019\u2018\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
   const share = (b: string) => b.includes('%');
   for (const form of BOTH) {
     const m = form.exec(text);

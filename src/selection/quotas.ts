@@ -505,7 +505,7 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
  * record ("org-5", as '*' expands) is also named by the name a quotas file gives it ("Skills
  * Trust"), as `counts` counts it.
  */
-function exceptedIn(candidates: Candidate[]): (feature: Feature, value: string, except: string[] | undefined) => boolean {
+export function exceptedIn(candidates: readonly Candidate[]): (feature: Feature, value: string, except: string[] | undefined) => boolean {
   let names: Map<string, Set<string>> | undefined;
   return (feature, value, except) => {
     if (!except?.length) return false;

@@ -33,7 +33,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return k === undefined ? '' : String(rec[k] ?? '').trim();
     };
     const featureText = get('feature');
-    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
+    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '' && get('range') === '') return;
     const named = featureNamed(featureText);
     if (featureText === '') {
       throw new UsageError(`${where}: no feature written for "${get('value')}"`, {

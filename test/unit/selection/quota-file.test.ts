@@ -253,6 +253,9 @@ describe('a column of ranges (Quota: "3-8")', () => {
     await expect(readQuotaFile(mixed, dir, { size: 25 })).rejects.toThrow(/line 2: range "20-40%" has a share on one side only/);
     const both = write('both.csv', 'feature,value,min,max,quota\nregion,Africa,3,,3-8\n');
     await expect(readQuotaFile(both)).rejects.toThrow(/line 2: both a range \("3-8"\) and min 3/);
+    // (a range on a line of its own is a rule without its feature and value, as bounds under min and max are: not dropped)
+    const bare = write('bare.csv', 'feature,value,range\nregion,Africa,3-8\n,,2-5\n');
+    await expect(readQuotaFile(bare)).rejects.toThrow(/bare.csv line 3: no feature written/);
     const words = write('words.csv', 'feature,value,quota\nregion,Africa,a few\n');
     await expect(readQuotaFile(words)).rejects.toThrow(/line 2: range "a few" cannot be read as bounds/);
     // ("> 2" is strict: 3, or 2 as officers often mean? not guessed)

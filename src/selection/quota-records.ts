@@ -259,9 +259,11 @@ function rangeBounds(cell: string, min: string, max: string, where: string): { m
   if (min !== '' || max !== '') {
     throw new UsageError(`${where}: both a range ("${cell}") and ${min !== '' ? `min ${min}` : `max ${max}`}`, { hint: 'give the bounds once: in the range column, or under min and max' });
   }
+  // ("no limit": written as under max, an exception to a line for every value: country,Nigeria,no limit)
+  if (NO_LIMIT.test(cell)) return { min: '', max: cell };
   const said = boundsInWords(cell);
   if (said && !said.mixed) return { min: said.min, max: said.max };
-  const hint = 'write 3-8 (at least 3, at most 8), at least 3, at most 8 or exactly 5; shares as 20%-40%';
+  const hint = 'write 3-8 (at least 3, at most 8), at least 3, at most 8, exactly 5 or no limit; shares as 20%-40%';
   if (said?.mixed) throw new UsageError(`${where}: range "${cell}" has a share on one side only: members or % of the roster?`, { hint });
   if (/^\d+(?:[.,]\d+)?\s*%?$/.test(cell)) {
     throw new UsageError(`${where}: "${cell}" in a range column is exactly ${cell}, at least ${cell} or at most ${cell}?`, { hint });

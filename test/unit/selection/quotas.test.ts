@@ -238,6 +238,8 @@ describe("a file's line looser than a rule for every value it does not make", ()
     const apps = [c(1, 'NG', 'Africa', 'en'), c(2, 'KE', 'Africa', 'en')];
     const shown = (rules: QuotaRule[]) => expandQuotas(rules, apps).map((q) => [q.value, q.min, q.max]);
     expect(shown(await readQuotaFile(file))).toEqual([['KE', 0, 2], ['NG', 0, 3]]);
+    fs.writeFileSync(file, 'feature,value,range\ncountry,*,at most 2\ncountry,Nigeria,no limit\n');
+    expect(shown(await readQuotaFile(file))).toEqual([['KE', 0, 2]]);
     fs.writeFileSync(file, 'feature,value,range\nregion,each,at least 2\nregion,Africa,0-0\n');
     expect(shown(await readQuotaFile(file)).find(([v]) => v === 'Africa')).toEqual(['Africa', 0, 0]);
     fs.writeFileSync(file, 'feature,value,range\nregion,Africa,3-8\nregion,Africa,at least 5\n');

@@ -24,7 +24,7 @@ export interface QuotaFileOptions {
  */
 export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
   const rules: QuotaRule[] = [];
-  const wrote = new Map<QuotaRule, { min: boolean; max: boolean }>();
+  const wrote = new Map<QuotaRule, Written>();
   records.forEach((rec, i) => {
     const line = lines?.[i] ?? i + 2;
     const where = `${file} ${options.unit ?? 'line'} ${line}`;
@@ -87,7 +87,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
     }
     rules.push(rule);
     // (a bound written in a range column, "at most 3", is written as much as one under max)
-    wrote.set(rule, { min: minText !== '', max: maxText !== '' });
+    wrote.set(rule, { min: minText !== '', max: maxText !== '', as: { min: boundKey(min), max: boundKey(max) } });
   });
   contradictions(rules, wrote);
   exceptions(rules, wrote, options.onNote);
@@ -95,23 +95,36 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
 }
 
 /**
+ * Which bounds a line wrote (an empty cell is none), and each as written: a share and a count
+ * are two bounds even where --size makes them one number ("10%" and "2" of 20), so that whether
+ * two lines contradict each other does not turn on the size.
+ */
+interface Written {
+  min: boolean;
+  max: boolean;
+  as: { min: string; max: string };
+}
+
+const boundKey = (b: { count: number; percent: boolean; exact: number } | null) => (b === null ? 'none' : b.percent ? `${b.exact} as a share` : String(b.count));
+
+/**
  * Two lines of a file that give one value's bound twice, differently ("region,Africa,3,8" and,
  * further down, "region,Africa,5,"): a correction added below, or a slip? Merged as the tighter,
  * one of them would quietly not hold: refused. A bound on each line (min on one, max on the
  * other) is no contradiction.
  */
-function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>): void {
+function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, Written>): void {
   const seen = new Map<string, QuotaRule[]>();
   for (const rule of rules) {
     const key = `${rule.feature}\u0000${rule.value}`;
     const before = seen.get(key) ?? [];
     for (const other of before) {
-      const bound = (['min', 'max'] as const).find((b) => wrote.get(rule)![b] && wrote.get(other)![b] && rule[b] !== other[b]);
+      const bound = (['min', 'max'] as const).find((b) => wrote.get(rule)![b] && wrote.get(other)![b] && wrote.get(rule)!.as[b] !== wrote.get(other)!.as[b]);
       if (!bound) continue;
       const said = (r: QuotaRule) => (bound === 'min' ? `at least ${r.min}` : r.max === null ? 'no limit' : `at most ${r.max}`);
       const what = rule.value === '*' ? `every ${featureWord(rule.feature)}` : `${featureWord(rule.feature)} ${rule.written ?? rule.value}`;
       throw new UsageError(`${rule.source}: ${said(rule)} for ${what}, but ${other.source.replace(/^.* (line|row) /, '$1 ')} says ${said(other)}: which holds?`, {
-        hint: 'keep one line for it (or its min on one line and its max on another)',
+        hint: `keep one line for it (or its min on one line and its max on another)${rule[bound] === other[bound] ? `; the two give the same number of members only at this --size` : ''}`,
       });
     }
     seen.set(key, [...before, rule]);
@@ -124,7 +137,7 @@ function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean
  * exception the officer wrote it as: merged as the tighter, it would change nothing, and Nigeria
  * would quietly get 2. That bound of the '*' line gives way for the value, said.
  */
-function exceptions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>, onNote?: (note: string) => void): void {
+function exceptions(rules: QuotaRule[], wrote: Map<QuotaRule, Written>, onNote?: (note: string) => void): void {
   for (const every of rules.filter((r) => r.value === '*')) {
     for (const one of rules.filter((r) => r.feature === every.feature && r.value !== '*')) {
       const looser = {

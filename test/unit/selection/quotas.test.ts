@@ -233,7 +233,7 @@ describe("a file's line looser than a rule for every value it does not make", ()
     done();
   });
 
-  it('reads an exception written in a range column ("at most 3" under "at most 2" for every country), and a contradiction there', async () => {
+  it('reads an exception written in a range column ("at most 3" under "at most 2" for every country), and a contradiction there or between a share and a count', async () => {
     const { file, done } = await quotasFile('feature,value,range\ncountry,*,at most 2\ncountry,Nigeria,at most 3\n');
     const apps = [c(1, 'NG', 'Africa', 'en'), c(2, 'KE', 'Africa', 'en')];
     const shown = (rules: QuotaRule[]) => expandQuotas(rules, apps).map((q) => [q.value, q.min, q.max]);
@@ -242,6 +242,12 @@ describe("a file's line looser than a rule for every value it does not make", ()
     expect(shown(await readQuotaFile(file))).toEqual([['KE', 0, 2]]);
     fs.writeFileSync(file, 'feature,value,range\nregion,each,at least 2\nregion,Africa,0-0\n');
     expect(shown(await readQuotaFile(file)).find(([v]) => v === 'Africa')).toEqual(['Africa', 0, 0]);
+    // (a share and a count for one bound contradict each other whatever --size makes of them)
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,10%,\nregion,Africa,2,\n');
+    await expect(readQuotaFile(file, undefined, { size: 20 })).rejects.toThrow(/line 3: at least 2 for region Africa, but line 2 \(min 10% of 20 = 2\) says at least 2: which holds\?/);
+    await expect(readQuotaFile(file, undefined, { size: 30 })).rejects.toThrow(/which holds\?/);
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,20%,\nregion,Africa,20 %,\n');
+    expect(shown(await readQuotaFile(file, undefined, { size: 20 })).find(([v]) => v === 'Africa')).toEqual(['Africa', 4, null]);
     fs.writeFileSync(file, 'feature,value,range\nregion,Africa,3-8\nregion,Africa,at least 5\n');
     await expect(readQuotaFile(file)).rejects.toThrow(/line 3: at least 5 for region Africa, but line 2 says at least 3: which holds\?/);
     done();

@@ -24,7 +24,7 @@ export interface QuotaFileOptions {
  */
 export function quotaRulesFromRecords(records: Record<string, string>[], file: string, lines?: number[], options: QuotaFileOptions & { unit?: string } = {}): QuotaRule[] {
   const rules: QuotaRule[] = [];
-  const wrote = new Map<QuotaRule, { min: boolean; max: boolean }>();
+  const wrote = new Map<QuotaRule, Written>();
   records.forEach((rec, i) => {
     const line = lines?.[i] ?? i + 2;
     const where = `${file} ${options.unit ?? 'line'} ${line}`;
@@ -33,7 +33,7 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return k === undefined ? '' : String(rec[k] ?? '').trim();
     };
     const featureText = get('feature');
-    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '') return;
+    if (featureText === '' && get('value') === '' && get('min') === '' && get('max') === '' && get('range') === '') return;
     const named = featureNamed(featureText);
     if (featureText === '') {
       throw new UsageError(`${where}: no feature written for "${get('value')}"`, {
@@ -55,8 +55,10 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       throw new UsageError(`${where}: ${(e as Error).message}`, { hint: (e as UsageError).hint });
     }
     const range = rangeBounds(get('range'), get('min'), get('max'), where);
-    const min = parseBound(range?.min ?? get('min'), 'min', where, options.size);
-    const max = parseBound(range?.max ?? get('max'), 'max', where, options.size);
+    const minText = range?.min ?? get('min');
+    const maxText = range?.max ?? get('max');
+    const min = parseBound(minText, 'min', where, options.size);
+    const max = parseBound(maxText, 'max', where, options.size);
     if (value === '*' && min !== null && min.count > 0 && saysAny(feature, valueText)) {
       const every = featureWord(feature);
       throw new UsageError(`${where}: "${valueText}" with a min is ambiguous: at least ${min.shown} in each ${every}, or ${min.shown} from all of them together?`, {
@@ -84,7 +86,8 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
       return;
     }
     rules.push(rule);
-    wrote.set(rule, { min: get('min') !== '', max: get('max') !== '' });
+    // (a bound written in a range column, "at most 3", is written as much as one under max)
+    wrote.set(rule, { min: minText !== '', max: maxText !== '', as: { min: boundKey(min), max: boundKey(max) } });
   });
   contradictions(rules, wrote);
   exceptions(rules, wrote, options.onNote);
@@ -92,23 +95,36 @@ export function quotaRulesFromRecords(records: Record<string, string>[], file: s
 }
 
 /**
+ * Which bounds a line wrote (an empty cell is none), and each as written: a share and a count
+ * are two bounds even where --size makes them one number ("10%" and "2" of 20), so that whether
+ * two lines contradict each other does not turn on the size.
+ */
+interface Written {
+  min: boolean;
+  max: boolean;
+  as: { min: string; max: string };
+}
+
+const boundKey = (b: { count: number; percent: boolean; exact: number } | null) => (b === null ? 'none' : b.percent ? `${b.exact} as a share` : String(b.count));
+
+/**
  * Two lines of a file that give one value's bound twice, differently ("region,Africa,3,8" and,
  * further down, "region,Africa,5,"): a correction added below, or a slip? Merged as the tighter,
  * one of them would quietly not hold: refused. A bound on each line (min on one, max on the
  * other) is no contradiction.
  */
-function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>): void {
+function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, Written>): void {
   const seen = new Map<string, QuotaRule[]>();
   for (const rule of rules) {
     const key = `${rule.feature}\u0000${rule.value}`;
     const before = seen.get(key) ?? [];
     for (const other of before) {
-      const bound = (['min', 'max'] as const).find((b) => wrote.get(rule)![b] && wrote.get(other)![b] && rule[b] !== other[b]);
+      const bound = (['min', 'max'] as const).find((b) => wrote.get(rule)![b] && wrote.get(other)![b] && wrote.get(rule)!.as[b] !== wrote.get(other)!.as[b]);
       if (!bound) continue;
       const said = (r: QuotaRule) => (bound === 'min' ? `at least ${r.min}` : r.max === null ? 'no limit' : `at most ${r.max}`);
       const what = rule.value === '*' ? `every ${featureWord(rule.feature)}` : `${featureWord(rule.feature)} ${rule.written ?? rule.value}`;
       throw new UsageError(`${rule.source}: ${said(rule)} for ${what}, but ${other.source.replace(/^.* (line|row) /, '$1 ')} says ${said(other)}: which holds?`, {
-        hint: 'keep one line for it (or its min on one line and its max on another)',
+        hint: `keep one line for it (or its min on one line and its max on another)${rule[bound] === other[bound] ? `; the two give the same number of members only at this --size` : ''}`,
       });
     }
     seen.set(key, [...before, rule]);
@@ -121,7 +137,7 @@ function contradictions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean
  * exception the officer wrote it as: merged as the tighter, it would change nothing, and Nigeria
  * would quietly get 2. That bound of the '*' line gives way for the value, said.
  */
-function exceptions(rules: QuotaRule[], wrote: Map<QuotaRule, { min: boolean; max: boolean }>, onNote?: (note: string) => void): void {
+function exceptions(rules: QuotaRule[], wrote: Map<QuotaRule, Written>, onNote?: (note: string) => void): void {
   for (const every of rules.filter((r) => r.value === '*')) {
     for (const one of rules.filter((r) => r.feature === every.feature && r.value !== '*')) {
       const looser = {
@@ -226,7 +242,8 @@ const EXACTLY = new RegExp(String.raw`^(?:exactly|exactement|exactamente|=)\s*${
  * a count ("20-40%": 20 members, or 20%?). Undefined when the cell says something else.
  */
 export function boundsInWords(cell: string): { min: string; max: string; exact?: boolean; mixed?: boolean } | undefined {
-  const text = cell.replace(/\u00a0|\u202f/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // (a typographic apostrophe, as Word and Excel's autocorrect write "jusqu’à", is the apostrophe)
+  const text = cell.replace(/\u00a0|\u202f/g, ' ').replace(/[\u2019\u2018\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
   const share = (b: string) => b.includes('%');
   for (const form of BOTH) {
     const m = form.exec(text);
@@ -255,9 +272,11 @@ function rangeBounds(cell: string, min: string, max: string, where: string): { m
   if (min !== '' || max !== '') {
     throw new UsageError(`${where}: both a range ("${cell}") and ${min !== '' ? `min ${min}` : `max ${max}`}`, { hint: 'give the bounds once: in the range column, or under min and max' });
   }
+  // ("no limit": written as under max, an exception to a line for every value: country,Nigeria,no limit)
+  if (NO_LIMIT.test(cell)) return { min: '', max: cell };
   const said = boundsInWords(cell);
   if (said && !said.mixed) return { min: said.min, max: said.max };
-  const hint = 'write 3-8 (at least 3, at most 8), at least 3, at most 8 or exactly 5; shares as 20%-40%';
+  const hint = 'write 3-8 (at least 3, at most 8), at least 3, at most 8, exactly 5 or no limit; shares as 20%-40%';
   if (said?.mixed) throw new UsageError(`${where}: range "${cell}" has a share on one side only: members or % of the roster?`, { hint });
   if (/^\d+(?:[.,]\d+)?\s*%?$/.test(cell)) {
     throw new UsageError(`${where}: "${cell}" in a range column is exactly ${cell}, at least ${cell} or at most ${cell}?`, { hint });

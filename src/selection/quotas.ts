@@ -467,14 +467,15 @@ function everyValue(feature: Feature, candidates: Candidate[]): string[] {
  */
 export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota[] {
   const byKey = new Map<string, Quota>();
+  const excepted = exceptedIn(candidates);
   for (const rule of rules) {
     const values = rule.value === '*' ? everyValue(rule.feature, candidates) : [rule.value];
     for (const value of values) {
       const key = `${rule.feature}\u0000${value}`;
       const q = byKey.get(key);
       // (an exception written for this value: that bound of the '*' rule does not hold for it)
-      const min = rule.except?.min?.includes(value) ? 0 : rule.min;
-      const max = rule.except?.max?.includes(value) ? null : rule.max;
+      const min = excepted(rule.feature, value, rule.except?.min) ? 0 : rule.min;
+      const max = excepted(rule.feature, value, rule.except?.max) ? null : rule.max;
       if (min === 0 && max === null && rule.value === '*') continue;
       if (!q) {
         byKey.set(key, { feature: rule.feature, value, min, max, sources: [rule.source] });
@@ -500,15 +501,45 @@ export function expandQuotas(rules: QuotaRule[], candidates: Candidate[]): Quota
 }
 
 /**
+ * Whether a value of a '*' rule is one its file's lines made an exception for. An organisation
+ * record ("org-5", as '*' expands) is also named by the name a quotas file gives it ("Skills
+ * Trust"), as `counts` counts it.
+ */
+export function exceptedIn(candidates: readonly Candidate[]): (feature: Feature, value: string, except: string[] | undefined) => boolean {
+  let names: Map<string, Set<string>> | undefined;
+  return (feature, value, except) => {
+    if (!except?.length) return false;
+    if (except.includes(value)) return true;
+    if (feature !== 'organization' || !isIdQuota(value)) return false;
+    if (!names) {
+      names = new Map();
+      for (const c of candidates) {
+        const { key, name } = organizationKeysOf(c);
+        if (!names.has(key)) names.set(key, new Set());
+        names.get(key)!.add(name);
+      }
+    }
+    return except.some((e) => names!.get(value)?.has(e));
+  };
+}
+
+/**
  * Quotas on organisations merged since they were written ("org-4" after `merge org-3 org-4`)
  * count the organisation kept; two quotas that then name one organisation become one (the
  * largest minimum and the smallest maximum hold).
  */
 export function followMerges<T extends { feature: Feature; value: string; min: number; max: number | null; sources?: string[] }>(items: T[], merged: ReadonlyMap<number, number>): T[] {
   if (!merged.size) return items;
+  const follow = (value: string) => {
+    const kept = isIdQuota(value) ? merged.get(Number(value.slice(4))) : undefined;
+    return kept === undefined ? value : `org-${kept}`;
+  };
   const moved = items.map((item) => {
-    const kept = item.feature === 'organization' && isIdQuota(item.value) ? merged.get(Number(item.value.slice(4))) : undefined;
-    return kept === undefined ? item : { ...item, value: `org-${kept}` };
+    if (item.feature !== 'organization') return item;
+    // (a '*' rule's exceptions name organisations too: "org-11" made an exception is org-5 now)
+    const except = (item as { except?: QuotaRule['except'] }).except;
+    const followed = except ? { except: { min: except.min?.map(follow), max: except.max?.map(follow) } } : {};
+    return follow(item.value) === item.value && !except ? item : { ...item, value: follow(item.value), ...followed };
   });
   // (rules are merged when they are expanded; expanded quotas here)
   const out: T[] = [];

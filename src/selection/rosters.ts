@@ -10,7 +10,7 @@ import { REGIONS, type ApplicationFilters } from '../model.js';
 import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
 import { replaceableBy } from './reasons.js';
 import { coverage, type Coverage } from './coverage.js';
-import { FEATURES, boundsText, featureWord, counts, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
+import { FEATURES, boundsText, featureWord, counts, exceptedIn, followMerges, quotaLabel, type Quota, type QuotaRule } from './quotas.js';
 import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
@@ -231,12 +231,14 @@ function brokenMaxima(members: RosterMember[], quotas: Quota[], name: string, ru
     for (const m of holding) if (m.candidate.organizationId != null && q.feature === 'organization') reported.add(m.candidate.organizationId);
     seat(holding.map((m) => `#${m.candidate.id}`).join(', '), quotaLabel(q.feature, q.value, q.name), q.max, q.feature === 'organization' ? 'organisations merged since the roster was saved' : 'data changed since the roster was saved');
   }
+  // (an organisation the file made an exception to the cap, by record or by name, is not held to it)
+  const excepted = exceptedIn(members.map((m) => m.candidate));
   for (const rule of rules) {
     if (rule.feature !== 'organization' || rule.value !== '*' || rule.max === null) continue;
     const byOrganization = new Map<number, RosterMember[]>();
     for (const m of members) {
       const org = m.candidate.organizationId;
-      if (org === null || org === undefined || reported.has(org) || rule.except?.max?.includes(`org-${org}`)) continue;
+      if (org === null || org === undefined || reported.has(org) || excepted('organization', `org-${org}`, rule.except?.max)) continue;
       const list = byOrganization.get(org);
       if (list) list.push(m);
       else byOrganization.set(org, [m]);

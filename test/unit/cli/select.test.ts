@@ -329,6 +329,23 @@ describe('merging two organisations that hold two seats of a saved roster', () =
   });
 });
 
+describe('an organisation a quotas file lets hold more than one seat, by name', () => {
+  it('is given its seats, and roster show does not call them broken', async () => {
+    const { dir, db } = await importedCall([
+      'Application ID,Organization,Email,Country,Title,Description,Score',
+      'F1,Alpha Works,a@alpha.example.org,Kenya,Apprenticeships,Apprenticeships in garages,9',
+      'F2,Alpha Works,b@alpha.example.org,Kenya,Career guidance,Guidance in schools,8.5',
+      'F3,Gamma Lab,c@gamma.example.net,Chile,Data,Labour market research,7',
+    ], { call: 'x' });
+    const quotas = path.join(dir, 'q.csv');
+    fs.writeFileSync(quotas, 'feature,value,min,max\norganization,Alpha Works,,2\n');
+    const r = await skillsnet(['--db', db, 'select', '--size', '2', '--quotas', quotas, '--name', 'r', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).members.map((m: { id: number }) => m.id).sort()).toEqual([1, 2]);
+    expect(json(await skillsnet(['--db', db, 'roster', 'show', 'r', '--json'])).broken).toEqual([]);
+  });
+});
+
 describe('per-organisation quotas that cannot mean anything', () => {
   let dir = '';
   let db = '';

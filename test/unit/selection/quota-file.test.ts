@@ -246,10 +246,16 @@ describe('a column of ranges (Quota: "3-8")', () => {
   it('reads ranges, one-sided bounds and exact counts in English, French and Spanish, and refuses what is not one', async () => {
     const a = write('ranges.csv', 'Critère;Valeur;Fourchette\nRégion;Afrique;de 3 à 8\nLangue;fr;au moins 2\nPays;*;jusqu\'à 2\nRegión;Américas;como mínimo 2\nType;ONG;exactement 4\n');
     expect(bounds(await readQuotaFile(a)).map((r) => r.slice(0, 4))).toEqual([['region', 'Africa', 3, 8], ['language', 'fr', 2, null], ['country', '*', 0, 2], ['region', 'Americas', 2, null], ['organizationType', 'ngo', 4, 4]]);
+    // (the apostrophe as autocorrect types it, and a dash with spaces)
+    const typed = write('typed.csv', 'Critère;Valeur;Fourchette\nPays;Kenya;jusqu\u2019à 3\nRégion;Afrique;1 \u2013 4\n');
+    expect(bounds(await readQuotaFile(typed)).map((r) => r.slice(0, 4))).toEqual([['country', 'KE', 0, 3], ['region', 'Africa', 1, 4]]);
     const mixed = write('mixed.csv', 'feature,value,range\nregion,Africa,20-40%\n');
     await expect(readQuotaFile(mixed, dir, { size: 25 })).rejects.toThrow(/line 2: range "20-40%" has a share on one side only/);
     const both = write('both.csv', 'feature,value,min,max,quota\nregion,Africa,3,,3-8\n');
     await expect(readQuotaFile(both)).rejects.toThrow(/line 2: both a range \("3-8"\) and min 3/);
+    // (a range on a line of its own is a rule without its feature and value, as bounds under min and max are: not dropped)
+    const bare = write('bare.csv', 'feature,value,range\nregion,Africa,3-8\n,,2-5\n');
+    await expect(readQuotaFile(bare)).rejects.toThrow(/bare.csv line 3: no feature written/);
     const words = write('words.csv', 'feature,value,quota\nregion,Africa,a few\n');
     await expect(readQuotaFile(words)).rejects.toThrow(/line 2: range "a few" cannot be read as bounds/);
     // ("> 2" is strict: 3, or 2 as officers often mean? not guessed)

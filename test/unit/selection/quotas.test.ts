@@ -220,6 +220,39 @@ describe("a file's line looser than a rule for every value it does not make", ()
     done();
   });
 
+  it('holds an exception written by organisation name, or for an organisation merged since (both were said, not done)', async () => {
+    const { followMerges } = await import('../../../src/selection/quotas.js');
+    const { file, coreGroupRules, done } = await quotasFile('feature,value,min,max\norganization,*,,1\norganization,Skills Trust,,2\n');
+    const apps = [1, 2, 3, 4, 5].map((id) => ({ ...c(id, 'KE', 'Africa', 'en'), organization: id <= 3 ? 'Skills Trust' : 'Other', organizationId: id <= 3 ? 5 : 6 }));
+    const seats = (rules: QuotaRule[]) => expandQuotas(rules, apps).filter((q) => q.feature === 'organization').map((q) => [q.value, q.max]);
+    expect(seats(await coreGroupRules({ quotasFile: file }))).toEqual([['org-6', 1], ['skills trust', 2]]);
+    fs.writeFileSync(file, 'feature,value,min,max\norganization,Skills Trust,,2\n');
+    expect(seats(await coreGroupRules({ quotasFile: file }))).toEqual([['org-6', 1], ['skills trust', 2]]);
+    fs.writeFileSync(file, 'feature,value,min,max\norganization,*,,1\norganization,org-11,,2\n');
+    expect(seats(followMerges(await coreGroupRules({ quotasFile: file }), new Map([[11, 5]])))).toEqual([['org-5', 2], ['org-6', 1]]);
+    done();
+  });
+
+  it('reads an exception written in a range column ("at most 3" under "at most 2" for every country), and a contradiction there or between a share and a count', async () => {
+    const { file, done } = await quotasFile('feature,value,range\ncountry,*,at most 2\ncountry,Nigeria,at most 3\n');
+    const apps = [c(1, 'NG', 'Africa', 'en'), c(2, 'KE', 'Africa', 'en')];
+    const shown = (rules: QuotaRule[]) => expandQuotas(rules, apps).map((q) => [q.value, q.min, q.max]);
+    expect(shown(await readQuotaFile(file))).toEqual([['KE', 0, 2], ['NG', 0, 3]]);
+    fs.writeFileSync(file, 'feature,value,range\ncountry,*,at most 2\ncountry,Nigeria,no limit\n');
+    expect(shown(await readQuotaFile(file))).toEqual([['KE', 0, 2]]);
+    fs.writeFileSync(file, 'feature,value,range\nregion,each,at least 2\nregion,Africa,0-0\n');
+    expect(shown(await readQuotaFile(file)).find(([v]) => v === 'Africa')).toEqual(['Africa', 0, 0]);
+    // (a share and a count for one bound contradict each other whatever --size makes of them)
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,10%,\nregion,Africa,2,\n');
+    await expect(readQuotaFile(file, undefined, { size: 20 })).rejects.toThrow(/line 3: at least 2 for region Africa, but line 2 \(min 10% of 20 = 2\) says at least 2: which holds\?/);
+    await expect(readQuotaFile(file, undefined, { size: 30 })).rejects.toThrow(/which holds\?/);
+    fs.writeFileSync(file, 'feature,value,min,max\nregion,Africa,20%,\nregion,Africa,20 %,\n');
+    expect(shown(await readQuotaFile(file, undefined, { size: 20 })).find(([v]) => v === 'Africa')).toEqual(['Africa', 4, null]);
+    fs.writeFileSync(file, 'feature,value,range\nregion,Africa,3-8\nregion,Africa,at least 5\n');
+    await expect(readQuotaFile(file)).rejects.toThrow(/line 3: at least 5 for region Africa, but line 2 says at least 3: which holds\?/);
+    done();
+  });
+
   it('says when a flag makes the line change nothing, and how to make it an exception', async () => {
     const { file, coreGroupRules, done } = await quotasFile('feature,value,min,max\nregion,Arab States,1,\ncountry,Nigeria,,3\nregion,Africa,,9\n');
     const notes: string[] = [];

@@ -458,6 +458,14 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   }
   const choices = new Set(candidates.filter(choiceOfColumns));
   if (choices.size) candidates.splice(0, candidates.length, ...candidates.filter((c) => !choices.has(c)));
+  // "Avis" then "Note", "Rating" beside "Review": a review of something (a product, an event)
+  // the respondent rates, not the application's score, which a jury gives ("Note du jury").
+  const bare = (i: number, words: ReadonlySet<string>) => {
+    const w = headerWords(headers[i] ?? '');
+    return w.length === 1 && words.has(w[0]!);
+  };
+  const reviewRating = (c: Candidate) => c.field === 'score' && bare(c.column, REVIEW_RATINGS) && (bare(c.column - 1, REVIEW_OPINIONS) || bare(c.column + 1, REVIEW_OPINIONS));
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !reviewRating(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the
   // first, the second, the co-authors) comes last: "Submitter first name" before "First name:
@@ -713,6 +721,10 @@ const PERSON_DETAILS: ReadonlySet<Field> = new Set<Field>(['firstName', 'lastNam
 const PERSON_FIELDS: ReadonlySet<Field> = new Set<Field>(['contactName', 'firstName', 'lastName', 'email', 'phone']);
 
 const PREFERRED_WORDS = new Set(['preferred', 'prefere', 'preferee', 'preferido', 'preferida']);
+
+/** A review's two bare columns: the rating and the opinion ("Note" and "Avis", "Rating" and "Review"). */
+const REVIEW_RATINGS = new Set(['note', 'rating', 'nota', 'calificacion', 'stars', 'etoiles', 'estrellas', 'estrelas']);
+const REVIEW_OPINIONS = new Set(['avis', 'review', 'opinion', 'opiniao', 'resena', 'critique']);
 
 /** What a form tool numbers ("Submission ID", "Entry Id", "Instance ID"), in its three languages. */
 const RESPONSE_WORDS = new Set(['submission', 'response', 'respondent', 'entry', 'instance', 'soumission', 'reponse', 'repondant', 'respuesta', 'encuestado', 'envio']);

@@ -2,8 +2,8 @@ import type { AttendanceTool } from '../../db/attendance.js';
 import { normaliseName } from '../../geo/normalise.js';
 import type { HeaderMatch } from './headers.js';
 
-/** Headers only Webex's attendee list writes (compared as normaliseName folds them). */
-const WEBEX_HEADERS = new Set(['display name', 'attendee email', 'attendance duration'].map(normaliseName));
+/** Headers only Webex's attendee list writes, in English and as translated (compared as normaliseName folds them). */
+const WEBEX_HEADERS = new Set(['display name', 'attendee email', 'attendance duration', "Nom d'affichage", 'Durée de présence', 'Nombre para mostrar', 'Correo electrónico del asistente', 'Nome de exibição'].map(normaliseName));
 /** Columns of BigBlueButton's learning dashboard ("Download session data") that no other report has. */
 const BIGBLUEBUTTON_HEADERS = new Set(['Activity Score', 'Talk Time', 'Webcam Time', 'Raise Hands'].map(normaliseName));
 /** Blackboard Collaborate's attendance report writes its headers as one word. */

@@ -368,6 +368,8 @@ describe('report variants', () => {
     const r = await readText('Nom d\'affichage,E-mail du participant,Heure d\'arrivée,Heure de départ,Durée de présence\nAwa Sow,awa.sow@example.org,10/12/2020 14:00,10/12/2020 15:58,118 min\n', { eventDate: '2020-12-10' });
     expect(r.file).toMatchObject({ tool: 'webex', language: 'fr' });
     expect(r.rows[0]).toMatchObject({ name: 'Awa Sow', email: 'awa.sow@example.org', minutes: 118 });
+    const plain = await readText('Nom d\'affichage,E-mail du participant,Durée de présence\nAwa Sow,awa.sow@example.org,118\n', { eventDate: '2020-12-10' });
+    expect(plain.file.tool).toBe('webex');
   });
 
   it.each([

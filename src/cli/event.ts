@@ -258,7 +258,7 @@ Examples:
 
   event
     .command('attendance')
-    .description('read who came from Zoom, Teams, Google Meet, Webex, BigBlueButton or Blackboard Collaborate reports (English, French, Spanish); every row accounted for')
+    .description('read who came from Zoom, Teams, Google Meet, Webex, BigBlueButton or Blackboard Collaborate reports (English, French, Spanish, Portuguese); every row accounted for')
     .argument('<id>', 'event ID')
     .argument('<files...>', 'the reports (Zoom CSV, Teams attendance report or its 2020–2021 list of Joined/Left lines, Google Meet, Webex, BigBlueButton learning dashboard, Collaborate attendance report)')
     .option('--time-zone <zone>', 'zone of the report\'s clock times: that of the account that downloaded it (default: the event\'s)')

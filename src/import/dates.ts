@@ -28,22 +28,22 @@ export type DateOrder = 'dmy' | 'mdy' | null;
 
 const MONTHS: Record<string, number> = {};
 [
-  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene'],
-  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero'],
-  ['march', 'mar', 'mars', 'marzo'],
+  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'janeiro'],
+  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero', 'fevereiro'],
+  ['march', 'mar', 'mars', 'marzo', 'marco'],
   ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
-  ['may', 'mai', 'mayo'],
-  ['june', 'jun', 'juin', 'junio'],
-  ['july', 'jul', 'juillet', 'juil', 'julio'],
+  ['may', 'mai', 'mayo', 'maio'],
+  ['june', 'jun', 'juin', 'junio', 'junho'],
+  ['july', 'jul', 'juillet', 'juil', 'julio', 'julho'],
   ['august', 'aug', 'aout', 'agosto', 'ago'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'set'],
-  ['october', 'oct', 'octobre', 'octubre'],
-  ['november', 'nov', 'novembre', 'noviembre'],
-  ['december', 'dec', 'decembre', 'diciembre', 'dic'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'set', 'setembro'],
+  ['october', 'oct', 'octobre', 'octubre', 'outubro', 'out'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'dec', 'decembre', 'diciembre', 'dic', 'dezembro', 'dez'],
 ].forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 
 /**
- * A month written in words or abbreviated, in English, French or Spanish (accents, dots and case
+ * A month written in words or abbreviated, in English, French, Spanish or Portuguese (accents, dots and case
  * ignored): its number, or null. ("Dec", "déc.", "diciembre" are 12.)
  */
 export function monthNumber(word: string): number | null {

@@ -1,5 +1,5 @@
 /**
- * The labels of Zoom and Teams attendance reports in English, French and Spanish
+ * The labels of Zoom and Teams attendance reports in English, French, Spanish and Portuguese
  * (data/attendance-headers.json): which column is the name, the email, the join time..., which
  * summary line is the meeting's title or start, and which name suffixes Teams adds.
  */

@@ -71,7 +71,7 @@ export interface AttendanceFile {
   source: ReportSource;
   /** Which tool wrote it (Zoom, Teams, Google Meet, Webex), from its headers and durations. */
   tool: ReportTool;
-  /** Language of the report's labels ('en', 'fr', 'es'), or null. */
+  /** Language of the report's labels ('en', 'fr', 'es', 'pt'), or null. */
   language: string | null;
   encoding: string;
   delimiter: string;

@@ -2,8 +2,8 @@ import type { AttendanceTool } from '../../db/attendance.js';
 import { normaliseName } from '../../geo/normalise.js';
 import type { HeaderMatch } from './headers.js';
 
-/** Headers only Webex's attendee list writes (compared as normaliseName folds them). */
-const WEBEX_HEADERS = new Set(['display name', 'attendee email', 'attendance duration'].map(normaliseName));
+/** Headers only Webex's attendee list writes, in English and as translated (compared as normaliseName folds them). */
+const WEBEX_HEADERS = new Set(['display name', 'attendee email', 'attendance duration', "Nom d'affichage", 'Durée de présence', 'Nombre para mostrar', 'Correo electrónico del asistente', 'Nome de exibição'].map(normaliseName));
 /** Columns of BigBlueButton's learning dashboard ("Download session data") that no other report has. */
 const BIGBLUEBUTTON_HEADERS = new Set(['Activity Score', 'Talk Time', 'Webcam Time', 'Raise Hands'].map(normaliseName));
 /** Blackboard Collaborate's attendance report writes its headers as one word. */
@@ -25,7 +25,8 @@ export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Te
  * Which tool wrote a report read as Zoom's kind: BigBlueButton and Blackboard Collaborate by the
  * columns only they write (headerTool); Google Meet by its own headers ("Time joined",
  * "Time exited") or by first and last name columns where no table says who attended (a Zoom
- * webinar's registrant tables do); Webex by its own headers ("Display Name", "Attendee Email",
+ * webinar's registrant tables do), or a bare name column beside a last name (Spanish and Portuguese
+ * Meet sheets: "Nombre"/"Apellido", "Nome"/"Sobrenome"); Webex by its own headers ("Display Name", "Attendee Email",
  * "Attendance Duration", as its meeting attendee list writes them) or by durations written with
  * "mins" where Zoom writes plain minutes.
  */
@@ -38,7 +39,8 @@ export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: 
     return at === undefined ? '' : normaliseName(t.header[at] ?? '');
   };
   const meetSpelling = tables.some((t) => headerOf(t, 'join') === 'time joined' || headerOf(t, 'leave') === 'time exited');
-  const namesApart = tables.some((t) => t.match.columns.firstName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
+  // a name in two columns: "First name"/"Prénom" beside the last name, or a bare "Nombre"/"Nome" beside "Apellido"/"Sobrenome"
+  const namesApart = tables.some((t) => t.match.columns.firstName !== undefined || t.match.columns.lastName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
   if (meetSpelling || namesApart) return 'meet';
   const webexSpelling = tables.some((t) => (['name', 'email', 'duration'] as const).some((field) => {
     const at = t.match.columns[field];

@@ -338,11 +338,47 @@ describe('report variants', () => {
     expect(m.matches.map((x) => [x.memberId, x.by])).toEqual([[387, 'name'], [314, 'email'], [387, 'name']]);
   });
 
+  it('reads Portuguese reports: Zoom participants (guest "Não", waiting room) and Teams\' attendance report with its sections', async () => {
+    const zoom = await readText('Nome (nome original),E-mail do usuário,Hora de entrada,Hora de saída,Duração (minutos),Convidado,Na sala de espera\nAwa Sow,awa.sow@example.org,10/12/2020 14:01:12,10/12/2020 14:03:00,2,Não,Sim\nAwa Sow,awa.sow@example.org,10/12/2020 14:03:00,10/12/2020 15:58:40,116,Não,Não\n', { eventDate: '2020-12-10' });
+    expect(zoom.file).toMatchObject({ tool: 'zoom', language: 'pt', rows: 2 });
+    expect(zoom.rows.map((row) => [row.name, row.joinTime, row.minutes, row.guest, row.waitingRoom])).toEqual([
+      ['Awa Sow', '2020-12-10T14:01:12+01:00', 2, false, true],
+      ['Awa Sow', '2020-12-10T14:03:00+01:00', 116, false, false],
+    ]);
+    const teams = [
+      '1. Resumo', 'Título da reunião\tCore Group meeting', 'Participantes presentes\t1', 'Hora de início\t10/12/2020 13:58:11', 'Hora de término\t10/12/2020 16:01:02', '',
+      '2. Participantes', 'Nome\tPrimeira entrada\tÚltima saída\tDuração na reunião\tEmail\tID do participante (UPN)\tFunção',
+      'Sow, Awa (Externo)\t10/12/2020 14:05:00\t10/12/2020 15:22:15\t1h 17m 15s\tawa.sow@example.org\tawa.sow@example.org\tParticipante', '',
+    ].join('\r\n');
+    const r = await readText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(teams, 'utf16le')]), { eventDate: '2020-12-10' });
+    expect(r.file).toMatchObject({ tool: 'teams', language: 'pt', rows: 1, meeting: { title: 'Core Group meeting', startTime: '2020-12-10T13:58:11+01:00' } });
+    expect(r.rows[0]).toMatchObject({ names: ['Sow, Awa'], joinTime: '2020-12-10T14:05:00+01:00', minutes: 77.25, role: 'Participante' });
+  });
+
+  it.each([
+    ['Spanish', 'Nombre,Apellido,Correo electrónico,Duración,Hora de entrada,Hora de salida'],
+    ['Portuguese', 'Nome,Sobrenome,E-mail,Duração,Hora de entrada,Hora de saída'],
+  ])('names a %s Google Meet sheet (a bare name column beside the last name, "min" durations) Meet, not Webex', async (_, header) => {
+    const r = await readText(`${header}\nMin-jun,Kim,,65 min,14:00,15:05\n`, { eventDate: '2020-12-10' });
+    expect(r.file.tool).toBe('meet');
+    expect(r.rows[0]).toMatchObject({ name: 'Min-jun Kim', joinTime: '2020-12-10T14:00:00+01:00', minutes: 65 });
+  });
+
+  it('reads a Webex attendee list in French ("Nom d\'affichage", "E-mail du participant")', async () => {
+    const r = await readText('Nom d\'affichage,E-mail du participant,Heure d\'arrivée,Heure de départ,Durée de présence\nAwa Sow,awa.sow@example.org,10/12/2020 14:00,10/12/2020 15:58,118 min\n', { eventDate: '2020-12-10' });
+    expect(r.file).toMatchObject({ tool: 'webex', language: 'fr' });
+    expect(r.rows[0]).toMatchObject({ name: 'Awa Sow', email: 'awa.sow@example.org', minutes: 118 });
+    const plain = await readText('Nom d\'affichage,E-mail du participant,Durée de présence\nAwa Sow,awa.sow@example.org,118\n', { eventDate: '2020-12-10' });
+    expect(plain.file.tool).toBe('webex');
+  });
+
   it.each([
     ['10/12/2020 14 h 05', '2020-12-10T14:05:00+01:00'],
     ['10/12/2020 14h05', '2020-12-10T14:05:00+01:00'],
     ['10 déc. 2020 14:05', '2020-12-10T14:05:00+01:00'],
     ['10 de diciembre de 2020 2:05 p. m.', '2020-12-10T14:05:00+01:00'],
+    ['10 de dez. de 2020 14:05', '2020-12-10T14:05:00+01:00'],
+    ['10 de dezembro de 2020 14:05', '2020-12-10T14:05:00+01:00'],
     ['Dec 10, 2020 02:05 PM', '2020-12-10T14:05:00+01:00'],
   ])('reads the join time "%s"', async (join, iso) => {
     const text = `Nom (nom d'origine);Heure d'arrivée;Durée (minutes)\r\nAwa Sow;${join};55\r\n`;

@@ -16,6 +16,7 @@ import { notAWorkbook, zipEntryNames } from '../../import/zip.js';
 import { instantOfWall, localTime, timeZoneHint, timeZoneName } from '../timezones.js';
 import { pairActions, type ActionLine } from './actions.js';
 import { personNameKey } from './names.js';
+import { normaliseName } from '../../geo/normalise.js';
 import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
@@ -424,8 +425,15 @@ function rowCells(rec: Rec, match: HeaderMatch): Cells {
 function fullName(cell: Cells): string | null {
   const [given, family, name] = [cell('firstName'), cell('lastName'), cell('name')];
   if (given && family) return `${given} ${family}`;
-  if (given && name) return `${given} ${name}`;
-  if (family && name) return `${name} ${family}`;
+  // a whole name beside a last or first name (Webex's "Display Name", Zoom's "Name (Original Name)") already holds it
+  const words = (text: string) => normaliseName(text).split(' ').filter(Boolean);
+  const holds = (part: string, at: 'start' | 'end') => {
+    const [whole, piece] = [words(name), words(part)];
+    const from = at === 'start' ? 0 : whole.length - piece.length;
+    return whole.length > piece.length && piece.every((w, i) => whole[from + i] === w);
+  };
+  if (given && name) return holds(given, 'start') ? name : `${given} ${name}`;
+  if (family && name) return holds(family, 'end') ? name : `${name} ${family}`;
   return null;
 }
 

@@ -4,6 +4,8 @@ import type { HeaderMatch } from './headers.js';
 
 /** Headers only Webex's attendee list writes, in English and as translated (compared as normaliseName folds them). */
 const WEBEX_HEADERS = new Set(['display name', 'attendee email', 'attendance duration', "Nom d'affichage", 'Durée de présence', 'Nombre para mostrar', 'Correo electrónico del asistente', 'Nome de exibição'].map(normaliseName));
+/** Zoom's own name headers, "(Original Name)" in each language: a Zoom table even beside a last-name column. */
+const ZOOM_NAME_HEADERS = new Set(['Name (Original Name)', 'User Name (Original Name)', "Nom (nom d'origine)", "Nom d'utilisateur (nom d'origine)", 'Nom (nom original)', 'Nombre (nombre original)', 'Nombre de usuario (nombre original)', 'Nome (nome original)', 'Nome de usuário (nome original)'].map(normaliseName));
 /** Columns of BigBlueButton's learning dashboard ("Download session data") that no other report has. */
 const BIGBLUEBUTTON_HEADERS = new Set(['Activity Score', 'Talk Time', 'Webcam Time', 'Raise Hands'].map(normaliseName));
 /** Blackboard Collaborate's attendance report writes its headers as one word. */
@@ -24,10 +26,12 @@ export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Te
 /**
  * Which tool wrote a report read as Zoom's kind: BigBlueButton and Blackboard Collaborate by the
  * columns only they write (headerTool); Google Meet by its own headers ("Time joined",
- * "Time exited") or by first and last name columns where no table says who attended (a Zoom
+ * "Time exited"); then Webex by its own headers (named below), before any guess from name columns;
+ * else Meet by first and last name columns where no table says who attended (a Zoom
  * webinar's registrant tables do), or a bare name column beside a last name (Spanish and Portuguese
- * Meet sheets: "Nombre"/"Apellido", "Nome"/"Sobrenome"); Webex by its own headers ("Display Name", "Attendee Email",
- * "Attendance Duration", as its meeting attendee list writes them) or by durations written with
+ * Meet sheets: "Nombre"/"Apellido", "Nome"/"Sobrenome") unless the name column is Zoom's own
+ * "(Original Name)"; Webex's headers are "Display Name", "Attendee Email", "Attendance Duration"
+ * (as its meeting attendee list writes them, and their translations); else Webex by durations written with
  * "mins" where Zoom writes plain minutes.
  */
 export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: readonly string[]; match: HeaderMatch }[], durations: readonly string[]): ReportTool {
@@ -39,14 +43,17 @@ export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: 
     return at === undefined ? '' : normaliseName(t.header[at] ?? '');
   };
   const meetSpelling = tables.some((t) => headerOf(t, 'join') === 'time joined' || headerOf(t, 'leave') === 'time exited');
-  // a name in two columns: "First name"/"Prénom" beside the last name, or a bare "Nombre"/"Nome" beside "Apellido"/"Sobrenome"
-  const namesApart = tables.some((t) => t.match.columns.firstName !== undefined || t.match.columns.lastName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
-  if (meetSpelling || namesApart) return 'meet';
+  if (meetSpelling) return 'meet';
+  // a tool's own headers outweigh the guess from name columns below: Webex and Zoom lists may carry a last name too
   const webexSpelling = tables.some((t) => (['name', 'email', 'duration'] as const).some((field) => {
     const at = t.match.columns[field];
     return at !== undefined && WEBEX_HEADERS.has(normaliseName(t.header[at] ?? ''));
   }));
   if (webexSpelling) return 'webex';
+  const zoomSpelling = tables.some((t) => t.match.columns.name !== undefined && ZOOM_NAME_HEADERS.has(normaliseName(t.header[t.match.columns.name] ?? '')));
+  // a name in two columns: "First name"/"Prénom" beside the last name, or a bare "Nombre"/"Nome" beside "Apellido"/"Sobrenome"
+  const namesApart = tables.some((t) => t.match.columns.firstName !== undefined || t.match.columns.lastName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
+  if (namesApart && !zoomSpelling) return 'meet';
   const written = durations.map((d) => d.trim()).filter(Boolean);
   if (written.length && written.every((d) => /\bmins?\b/i.test(d))) return 'webex';
   return 'zoom';

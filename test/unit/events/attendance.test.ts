@@ -364,6 +364,17 @@ describe('report variants', () => {
     expect(r.rows[0]).toMatchObject({ name: 'Min-jun Kim', joinTime: '2020-12-10T14:00:00+01:00', minutes: 65 });
   });
 
+  it.each([
+    ['an English Webex list with a last name', 'Display Name,Last Name,Attendee Email,Join Time,Leave Time,Attendance Duration', 'Awa Sow,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118 mins', 'webex'],
+    ['an English Webex list with first and last names', 'Display Name,First Name,Last Name,Attendee Email,Join Time,Leave Time,Attendance Duration', 'Awa Sow,Awa,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118 mins', 'webex'],
+    ['a French Webex list with a last name', "Nom d'affichage,Nom de famille,E-mail du participant,Heure d'arrivée,Heure de départ,Durée de présence", 'Awa Sow,Sow,awa.sow@example.org,10/12/2020 14:00,10/12/2020 15:58,118 min', 'webex'],
+    ['a Zoom report with a last name', 'Name (Original Name),Last Name,User Email,Join Time,Leave Time,Duration (Minutes)', 'Awa Sow,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118', 'zoom'],
+  ])('names %s by its own headers and does not repeat the last name', async (_, header, row, tool) => {
+    const r = await readText(`${header}\n${row}\n`, { eventDate: '2020-12-10' });
+    expect(r.file.tool).toBe(tool);
+    expect(r.rows[0]).toMatchObject({ name: 'Awa Sow', minutes: 118 });
+  });
+
   it('reads a Webex attendee list in French ("Nom d\'affichage", "E-mail du participant")', async () => {
     const r = await readText('Nom d\'affichage,E-mail du participant,Heure d\'arrivée,Heure de départ,Durée de présence\nAwa Sow,awa.sow@example.org,10/12/2020 14:00,10/12/2020 15:58,118 min\n', { eventDate: '2020-12-10' });
     expect(r.file).toMatchObject({ tool: 'webex', language: 'fr' });

@@ -65,6 +65,13 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
       expect(r.stdout).toBe('');
     }
     expect(json(await skillsnet(['rosters', '--json', '--db', dbPath])).length).toBe(before);
+    // showing and deleting look the name up as written too, and point to the saved spelling
+    for (const args of [['roster', 'show', 'CORE-2020'], ['roster', 'delete', 'CORE-2020', '--yes'], ['export', 'roster', 'CORE-2020', '--format', 'md', '--out', '-']]) {
+      const r = await skillsnet([...args, '--db', dbPath]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^error: no roster named "?CORE-2020"?; did you mean core-2020\? \(names are looked up as written\)\n/m);
+    }
+    expect(json(await skillsnet(['rosters', '--json', '--db', dbPath])).map((r: any) => r.name)).toContain('core-2020');
   });
 
   it('lists and shows rosters', async () => {

@@ -21,10 +21,18 @@ export function nearestChoice(input: string, choices: Iterable<string>): string 
   }
   // (two choices as near as each other: no guess; "mem" is as near to several as to one)
   if (!best || best.tied || best.d === 0) return undefined;
-  // (two edits from four letters on: a swap of two letters, "titel", is two; one for "en", "fr")
-  // and no more than half of what was typed: "ca" is no "call"
-  const near = Math.min(best.choice.length <= 3 ? 1 : Math.max(2, Math.floor(best.choice.length / 3)), Math.max(1, Math.floor(typed.length / 2)));
-  return best.d <= near ? best.choice : undefined;
+  return nearEnough(typed, best.choice) ? best.choice : undefined;
+}
+
+/**
+ * Whether `choice` is near enough to what was typed to be suggested for it: two edits from four
+ * letters on (a swap of two letters, "titel", is two; one for "en", "fr"), a third of a longer
+ * choice, and no more than half of what was typed ("ca" is no "call", "budget" no "quiet").
+ */
+export function nearEnough(input: string, choice: string): boolean {
+  const typed = input.trim().toLowerCase();
+  const near = Math.min(choice.length <= 3 ? 1 : Math.max(2, Math.floor(choice.length / 3)), Math.max(1, Math.floor(typed.length / 2)));
+  return distance(typed, choice.toLowerCase()) <= near;
 }
 
 /** `; did you mean "X"?` to end an error message with, or nothing. */

@@ -8,7 +8,7 @@ import { cancelledOutcome, installSignalHandlers, markFinished, setInterruptOutc
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean, nearEnough } from '../suggest.js';
 
 // Start-up cost matters (`skillsnet --help` is held to 1.5× a bare `node -e 0`):
 // commander is loaded as CommonJS (cheaper than through its ESM wrapper), and chalk, the IO
@@ -117,7 +117,12 @@ Every command has --help with examples. Data goes to stdout, messages to stderr;
  */
 export function tidyCommanderError(text: string): string {
   return text
-    .replace(/\n\(Did you mean (.+?)\?\)(\n?)$/, '; did you mean $1?$2')
+    .replace(/^(error: unknown (?:option|command) '([^'\n]*)'.*?)\n\(Did you mean (?:one of )?(.+?)\?\)(\n?)$/s, (_whole, error: string, typed: string, list: string, end: string) => {
+      // commander suggests up to three edits away ("--budget": "--quiet"); only a near one is kept
+      const bare = (s: string) => s.replace(/^--?/, '');
+      const near = list.split(', ').filter((c) => nearEnough(bare(typed), bare(c)));
+      return near.length ? `${error}; did you mean ${near.length > 1 ? 'one of ' : ''}${near.join(', ')}?${end}` : `${error}${end}`;
+    })
     // (a value outside an option's choices, `--by regoin`, gets the suggestion a mistyped option gets)
     .replace(/^(error: .*?'([^'\n]*)' is invalid(?: for argument '[^'\n]*')?)\. (Allowed choices are (.+?)\.)$/m, (whole, error: string, value: string, allowed: string, list: string) => {
       const near = didYouMean(value, list.split(', '), '');

@@ -108,6 +108,8 @@ export interface NewRoster extends Pick<RosterInfo, 'name' | 'params' | 'solverS
  */
 export function saveRoster(db: DB, roster: NewRoster, options: { overwrite?: boolean } = {}): number {
   return withWriteTransaction(db, () => {
+    const alike = rosterNamedAlike(db, roster.name);
+    if (alike !== undefined) throw new Error(`a roster named ${alike} already exists (${roster.name} differs only in case)`);
     const existing = db.prepare('SELECT id FROM rosters WHERE name = ?').get(roster.name) as { id: number } | undefined;
     if (existing) {
       if (!options.overwrite) throw new Error(`a roster named ${roster.name} already exists`);
@@ -122,6 +124,17 @@ export function saveRoster(db: DB, roster: NewRoster, options: { overwrite?: boo
     roster.alternates.forEach((m, i) => insert.run(rosterId, m.applicationId, 'alternate', i + 1, JSON.stringify(m.reasons)));
     return rosterId;
   });
+}
+
+/**
+ * The saved roster whose name is this one but for case ("core-2020" for "CORE-2020"), if any:
+ * names are looked up as written, so a second one beside it would be two rosters an officer
+ * cannot tell apart.
+ */
+export function rosterNamedAlike(db: DB, name: string): string | undefined {
+  const folded = name.toLowerCase();
+  const rows = db.prepare('SELECT name FROM rosters WHERE name <> ?').all(name) as { name: string }[];
+  return rows.find((r) => r.name.toLowerCase() === folded)?.name;
 }
 
 export function rosterExists(db: DB, name: string): boolean {

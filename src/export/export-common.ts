@@ -12,6 +12,7 @@ import { networkActors, type NetworkActors } from './actors.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { eligibleCandidates, scoredApplications, type Candidate } from '../selection/candidates.js';
 import { rescale, scoresOnOneScale } from '../selection/ranking.js';
+import { caseSlip } from '../selection/rosters.js';
 import { buildNetwork, type Network } from './network.js';
 import type { Output } from './write.js';
 
@@ -71,7 +72,7 @@ export function coreGroupRoster(db: DB, name: string | undefined, purpose: strin
 
 export function unknownRoster(db: DB, name: string): OperationError {
   const names = listRosters(db).map((r) => r.name);
-  return new OperationError(`no roster named "${name}"`, {
+  return new OperationError(`no roster named "${name}"${caseSlip(db, name)}`, {
     hint: names.length ? `saved rosters: ${names.join(', ')} (skillsnet rosters)` : 'select one first: skillsnet select --size 25 --name core-2020',
   });
 }

@@ -103,8 +103,12 @@ function namesAnotherPerson(tokens: readonly string[], idx: HeaderIndex): boolea
     const before = step(i, -1);
     if (before >= 0 && prefixes.includes(tokens[before]!)) return true;
     // after a possessive the ordinal qualifies what the person has: "Applicant's other email" is
-    // the applicant's second address ("Other applicant's email" another applicant's)
-    if (ordinal(before) || (tokens[i + 1] !== 's' && ordinal(step(i, 1)))) return true;
+    // the applicant's second address ("Other applicant's email" another applicant's); so does a
+    // word ordinal with the field after it, the possessive left out ("Applicant other email",
+    // "Applicants other email"), where a number ("Applicant 2 email") still counts applicants
+    const after = step(i, 1);
+    const qualifiesNext = (j: number) => /^\p{L}+$/u.test(tokens[j] ?? '') && j + 1 < tokens.length && !people.has(tokens[j + 1]!);
+    if (ordinal(before) || (tokens[i + 1] !== 's' && ordinal(after) && !qualifiesNext(after))) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { DB } from '../db/connection.js';
 import { countApplications, getApplication, listApplications } from '../db/applications.js';
 import { checkCallScope, checkFilterNames } from '../db/filters.js';
-import { nextRosterName, rosterExists, saveRoster, type NewRoster } from '../db/rosters.js';
+import { nextRosterName, rosterExists, rosterNamedAlike, saveRoster, type NewRoster } from '../db/rosters.js';
 import { OperationError, UsageError } from '../errors.js';
 import type { ApplicationFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
@@ -276,6 +276,7 @@ export async function selectCoreGroup(db: DB, options: CoreGroupOptions, callbac
 export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { overwrite?: boolean } = {}): void {
   const { name } = selection.roster;
   if (selection.nameTaken && !options.overwrite) throw rosterNameTaken(name);
+  refuseNameAlike(db, name);
   saveRoster(db, selection.roster, { overwrite: selection.nameTaken });
   selection.result.saved = true;
 }
@@ -285,7 +286,20 @@ export function saveCoreGroup(db: DB, selection: CoreGroupSelection, options: { 
  * before the solver runs: a missing --yes is wrong usage (exit 2), as roster delete's is.
  */
 export function checkRosterName(db: DB, name: string | undefined, options: { overwrite: boolean }): void {
+  if (name !== undefined) refuseNameAlike(db, name);
   if (name !== undefined && !options.overwrite && rosterExists(db, name)) throw rosterNameTaken(name);
+}
+
+/**
+ * "CORE-2020" beside a saved "core-2020": refused even with --yes (replacing a roster of another
+ * spelling is not what --yes agrees to); the officer uses the saved spelling or another name.
+ */
+function refuseNameAlike(db: DB, name: string): void {
+  const alike = rosterNamedAlike(db, name);
+  if (alike === undefined) return;
+  throw new UsageError(`a roster named ${alike} already exists (${name} differs only in case)`, {
+    hint: `use --name ${shellArg(alike)} (with --yes to replace it), or another name`,
+  });
 }
 
 function rosterNameTaken(name: string): UsageError {

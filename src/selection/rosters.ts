@@ -4,7 +4,7 @@
  * (roster show, roster diff, roster replace).
  */
 import type { DB } from '../db/connection.js';
-import { getRoster, listRosters, rosterChanges, rosterEntries, type RosterChange, type RosterEntry, type RosterInfo } from '../db/rosters.js';
+import { getRoster, listRosters, rosterChanges, rosterEntries, rosterNamedAlike, type RosterChange, type RosterEntry, type RosterInfo } from '../db/rosters.js';
 import { OperationError } from '../errors.js';
 import { REGIONS, type ApplicationFilters } from '../model.js';
 import { candidateOf, type Candidate, type ScoreSource } from './candidates.js';
@@ -120,7 +120,13 @@ export function savedRoster(db: DB, name: string): SavedRoster | undefined {
 
 /** The error for a roster name that is not saved, with the names that are. */
 export function unknownRoster(db: DB, name: string): OperationError {
-  return new OperationError(`no roster named ${name}`, { hint: savedRostersHint(db) });
+  return new OperationError(`no roster named ${name}${caseSlip(db, name)}`, { hint: savedRostersHint(db) });
+}
+
+/** `; did you mean core-2020?` for "CORE-2020": names are looked up as written. */
+export function caseSlip(db: DB, name: string): string {
+  const alike = rosterNamedAlike(db, name);
+  return alike === undefined ? '' : `; did you mean ${alike}? (names are looked up as written)`;
 }
 
 /** The saved rosters an officer can name, or how to make one (for an error's hint); `command`: shown with the latest. */

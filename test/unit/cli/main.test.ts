@@ -100,6 +100,16 @@ describe('a mistyped command or option', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(expected);
   });
+
+  it.each([
+    [['select', '--budget', '3'], "error: unknown option '--budget'\n  see skillsnet select --help\n"],
+    [['select', '--quite'], "error: unknown option '--quite'; did you mean --quiet?\n  see skillsnet select --help\n"],
+  ])('%j: commander\'s far guesses are left out, near ones kept', async (args, expected) => {
+    const { run } = await import('../support/run.js');
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(expected);
+  });
 });
 
 describe('init on a database that holds a call already', () => {

@@ -55,6 +55,25 @@ describe('skillsnet select', { timeout: 90_000 }, () => {
     expect(json(dry).saved).toBe(false);
   });
 
+  it('refuses a name that differs from a saved roster\'s only in case, even with --yes, before the solver runs', async () => {
+    const before = json(await skillsnet(['rosters', '--json', '--db', dbPath])).length;
+    for (const extra of [[], ['--yes']]) {
+      const r = await skillsnet(['select', ...DEMO, '--name', 'CORE-2020', ...extra, '--json', '--db', dbPath]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: a roster named core-2020 already exists \(CORE-2020 differs only in case\)\n  use --name core-2020 \(with --yes to replace it\), or another name\n/m);
+      expect(r.stderr).not.toMatch(/Selecting|optimal/);
+      expect(r.stdout).toBe('');
+    }
+    expect(json(await skillsnet(['rosters', '--json', '--db', dbPath])).length).toBe(before);
+    // showing and deleting look the name up as written too, and point to the saved spelling
+    for (const args of [['roster', 'show', 'CORE-2020'], ['roster', 'delete', 'CORE-2020', '--yes'], ['export', 'roster', 'CORE-2020', '--format', 'md', '--out', '-']]) {
+      const r = await skillsnet([...args, '--db', dbPath]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(/^error: no roster named "?CORE-2020"?; did you mean core-2020\? \(names are looked up as written\)\n/m);
+    }
+    expect(json(await skillsnet(['rosters', '--json', '--db', dbPath])).map((r: any) => r.name)).toContain('core-2020');
+  });
+
   it('lists and shows rosters', async () => {
     const list = json(await skillsnet(['rosters', '--json', '--db', dbPath]));
     expect(list.map((r: any) => r.name)).toContain('core-2020');

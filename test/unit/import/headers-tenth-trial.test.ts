@@ -59,6 +59,35 @@ describe("another person's email beside the applicant's", () => {
     }
   });
 
+  it("the possessive left out ('Applicant other email', 'Applicants other email') is still the applicant's own other address; a number still counts applicants", () => {
+    for (const own of ['Applicant other email', 'Applicants other email', 'Contact person alternative email']) {
+      expect(mapped(['Organisation', 'Email', own]).email, own).toEqual(['Email', own]);
+    }
+    for (const other of ['Applicant 2 email', 'Other applicant email', 'Email applicant other', 'Second contact email']) {
+      expect(mapped(['Organisation', 'Email', other]).email, other).toEqual(['Email']);
+    }
+  });
+
+  it("the applicant's other phone ('Alternative phone', 'Other phone', 'Teléfono alternativo', 'Autre téléphone') is the phone's fallback; a co-applicant's or an emergency contact's is not", () => {
+    for (const own of ['Alternative phone', 'Other phone', 'Teléfono alternativo', 'Autre téléphone', 'Secondary phone']) {
+      expect(mapped(['Organisation', 'Email', 'Phone', own]).phone, own).toEqual(['Phone', own]);
+    }
+    for (const other of ['Co-applicant phone', 'Emergency contact phone', 'Other applicant phone', 'Phone (contact 2)']) {
+      expect(mapped(['Organisation', 'Email', 'Phone', other]).phone, other).toEqual(['Phone']);
+    }
+  });
+
+  it('an import takes the other phone only where the main phone cell is empty', async () => {
+    const csv = 'Organisation,Email,Phone,Autre téléphone\n'
+      + 'Acme Training,ana@example.org,+33 1 23 45 67 89,+33 6 11 22 33 44\n'
+      + 'Beta Skills,carla@example.org,,+33 6 55 66 77 88\n';
+    const c = await importCase(caseFile('other-phone.csv', csv));
+    const byOrganization = Object.fromEntries(c.apps.map((a) => [a.organization, a.phone]));
+    expect(byOrganization['Acme Training']).toMatch(/23 ?45 ?67 ?89/);
+    expect(byOrganization['Beta Skills']).toMatch(/55 ?66 ?77 ?88/);
+    expect(c.report.rows).toBe(2);
+  });
+
   it("an import takes the applicant's other address only where the main cell is empty, never a co-applicant's", async () => {
     const csv = "Organisation,Email,Applicant's other email,Co-applicant email\n"
       + 'Acme Training,ana@example.org,ana.home@example.org,ben@example.org\n'

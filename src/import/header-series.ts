@@ -117,14 +117,18 @@ function groupRuns(grouped: ReadonlySet<number>, key: readonly string[]): number
  * The columns of a marking sheet: criteria followed by their maximum mark in brackets ("Math
  * (82)", "Structure (50)", "Argumentative (20)"), two or more different ones. Each holds a mark,
  * whatever its word names elsewhere ("Structure" is an organisation in French). One question
- * numbered over columns ("Reference (2)", "Reference (3)") is a series, not criteria.
+ * numbered over columns ("Reference (2)", "Reference (3)", or "Email" then "Email (2)") is a
+ * series, not criteria.
  */
 export function markedCriteria(headers: readonly string[]): Set<number> {
   const stems = new Map<string, number[]>();
+  const whole = new Set(headers.map((h) => headerTokens(h).join(' ')));
   headers.forEach((header, column) => {
     const m = MARKED.exec(header);
     if (!m || Number(m[2]) < 2) return;
     const stem = headerTokens(m[1]!).join(' ');
+    // "Email" then "Email (2)": a second copy of one question, no criterion
+    if (whole.has(stem)) return;
     stems.set(stem, [...(stems.get(stem) ?? []), column]);
   });
   const criteria = [...stems.values()].filter((columns) => columns.length === 1).flat();

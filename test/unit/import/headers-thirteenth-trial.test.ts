@@ -112,3 +112,11 @@ describe('a mentor list and a startup list', () => {
     expect(mapped(['Startup name', 'Startup description']).description).toEqual(['Startup description']);
   });
 });
+
+describe('numbered copies are no marking sheet', () => {
+  it('"Email", "Email (2)", "Phone", "Phone (2)": second copies of questions keep their field', () => {
+    const m = mapped(['Organisation', 'Email', 'Email (2)', 'Phone', 'Phone (2)']);
+    expect(m.email?.[0]).toBe('Email');
+    expect(m.phone).toEqual(['Phone', 'Phone (2)']);
+  });
+});

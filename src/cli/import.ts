@@ -158,11 +158,29 @@ function printMapping(io: IO, f: FileReport): void {
   if (f.dates?.order && f.dates.order !== 'mixed') {
     info(io, `  dates read ${f.dates.order}${f.dates.decidedBy === 'the form' ? ' (no day above 12 in the file: as the form tool writes them)' : ''}, stored as ISO 8601 beside the text as written`);
   }
-  if (f.unmappedColumns.length) info(io, `  kept in the raw row, not used: ${f.unmappedColumns.join(', ')}`);
+  if (f.unmappedColumns.length) info(io, `  kept in the raw row, not used: ${unusedColumns(f.unmappedColumns)}`);
   for (const g of f.sameApplication.slice(0, 10)) {
     info(io, `  rows ${g.rows.join(', ')} are one application (${g.by}): the last one is kept`);
   }
   if (f.sameApplication.length > 10) info(io, `  and ${f.sameApplication.length - 10} more groups of rows that are one application (import --json lists them)`);
+}
+
+/** Unused columns listed in the report; past this many, the rest are counted. */
+const LISTED_UNUSED = 12;
+/** A header longer than this is cut in the report (a questionnaire's statements run to paragraphs). */
+const UNUSED_HEADER_CHARS = 60;
+
+/**
+ * The unused columns for the report: a questionnaire's fifty statements in full buried the
+ * columns read under a wall of text; --json keeps every header whole.
+ */
+export function unusedColumns(headers: readonly string[]): string {
+  const shown = headers.slice(0, LISTED_UNUSED).map((h) => {
+    const t = h.replace(/\s+/g, ' ').trim();
+    return t.length > UNUSED_HEADER_CHARS ? `${t.slice(0, UNUSED_HEADER_CHARS - 1).trimEnd()}…` : t;
+  });
+  const more = headers.length - LISTED_UNUSED;
+  return shown.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '');
 }
 
 const SOURCE_NAMES: Record<string, string> = { header: 'from the header', map: 'from --map', wizard: 'chosen by you', previous: 'as the earlier import read it' };

@@ -2,7 +2,7 @@
  * What a header means beside the file's other headers, where the header alone cannot say: a
  * question asked several times over numbered columns, a bare "Name" in a list that names no person.
  */
-import { headerTokens, keyWord } from './header-words.js';
+import { hasPhrase, headerTokens, keyWord } from './header-words.js';
 
 /**
  * The columns of one question asked several times and numbered ("Referencia 1", "Referencia 2",
@@ -112,3 +112,43 @@ function groupRuns(grouped: ReadonlySet<number>, key: readonly string[]): number
   }
   return runs;
 }
+
+/**
+ * The columns of a marking sheet: criteria followed by their maximum mark in brackets ("Math
+ * (82)", "Structure (50)", "Argumentative (20)"), two or more different ones. Each holds a mark,
+ * whatever its word names elsewhere ("Structure" is an organisation in French). One question
+ * numbered over columns ("Reference (2)", "Reference (3)", or "Email" then "Email (2)") is a
+ * series, not criteria.
+ */
+export function markedCriteria(headers: readonly string[]): Set<number> {
+  const stems = new Map<string, number[]>();
+  const whole = new Set(headers.map((h) => headerTokens(h).join(' ')));
+  headers.forEach((header, column) => {
+    const m = MARKED.exec(header);
+    if (!m || Number(m[2]) < 2) return;
+    const stem = headerTokens(m[1]!).join(' ');
+    // "Email" then "Email (2)": a second copy of one question, no criterion
+    if (whole.has(stem)) return;
+    stems.set(stem, [...(stems.get(stem) ?? []), column]);
+  });
+  const criteria = [...stems.values()].filter((columns) => columns.length === 1).flat();
+  return new Set(criteria.length >= 2 ? criteria : []);
+}
+const MARKED = /^(.*[^\s(])\s*\(\s*(\d{1,3})\s*(?:pts?|points?|puntos|pontos|marks?)?\s*\)\s*$/i;
+
+/** A header that is the word "title" and nothing else ("Title", "titre", "Título"). */
+export function isBareTitleHeader(words: readonly string[]): boolean {
+  return words.length === 1 && BARE_TITLES.has(words[0]!);
+}
+const BARE_TITLES = new Set(['title', 'titre', 'titulo']);
+
+/**
+ * The columns of an English "resume" beside a cover letter ("resume", "cover_letter"): the
+ * applicant's CV, not a summary of the application, which the French "Résumé" and the Spanish
+ * "Resumen" are.
+ */
+export function resumesBesideCoverLetter(headers: readonly string[]): Set<number> {
+  if (!headers.some((h) => COVER_LETTERS.some((phrase) => hasPhrase(headerTokens(h), phrase)))) return new Set();
+  return new Set(headers.flatMap((h, i) => (headerTokens(h).join(' ') === 'resume' && !/[éÉ]/.test(h) ? [i] : [])));
+}
+const COVER_LETTERS = [['cover', 'letter'], ['coverletter'], ['motivation', 'letter'], ['letter', 'of', 'motivation']];

@@ -16,7 +16,7 @@
  */
 import { anyWord, headerIndex, metadataKey, type Field, type HeaderIndex, type NegativeRule } from './header-data.js';
 import { hasPhrase, headerTokens, isNumbering, keyWord, leftOver, questionTokens, wordMatches } from './header-words.js';
-import { asksPersonsAttribute, isBareNameHeader, numberedSeries, repeatedLists } from './header-series.js';
+import { asksPersonsAttribute, isBareNameHeader, isBareTitleHeader, markedCriteria, numberedSeries, repeatedLists, resumesBesideCoverLetter } from './header-series.js';
 
 export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './header-data.js';
 
@@ -470,6 +470,15 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   };
   const reviewRating = (c: Candidate) => c.field === 'score' && bare(c.column, REVIEW_RATINGS) && (bare(c.column - 1, REVIEW_OPINIONS) || bare(c.column + 1, REVIEW_OPINIONS));
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !reviewRating(c)));
+  // "Math (82)", "Structure (50)": a marking sheet's criteria hold marks, whatever their words
+  // name. "resume" beside "cover_letter": the applicant's CV, not the application's summary.
+  // "Title" right beside "First name" or "Last name": the person's courtesy title (Mr, Dr).
+  const criteria = markedCriteria(headers);
+  const resumes = resumesBesideCoverLetter(headers);
+  const nameParts = candidates.filter((c) => c.field === 'firstName' || c.field === 'lastName').map((c) => c.column);
+  const courtesyTitle = (c: Candidate) => c.field === 'title' && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
+  const saysOtherwise = (c: Candidate) => (criteria.has(c.column) && c.field !== 'score') || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
+  candidates.splice(0, candidates.length, ...candidates.filter((c) => !saysOtherwise(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the
   // first, the second, the co-authors) comes last: "Submitter first name" before "First name:

@@ -34,6 +34,19 @@ describe('skillsnet import: the report', () => {
     expect(shown.stdout).toContain('b@example.org');
   });
 
+  it("a questionnaire's many long statements are cut and counted in the report, whole in --json", async () => {
+    const statements = Array.from({ length: 20 }, (_, i) => `${i + 1}. I often find it hard to remember important events of my past, as if whole periods were blank`);
+    const f = file('questionnaire.csv', ['Organisation', 'Email', ...statements.map((s) => `"${s}"`)].join(',') + '\n' + ['Org A', 'a@example.org', ...statements.map(() => '3')].join(',') + '\n');
+    const r = await run(['import', f, '--db', db(), '--dry-run']);
+    expect(r.code).toBe(0);
+    const line = r.stderr.split('\n').find((l) => l.includes('kept in the raw row, not used:'))!;
+    expect(line).toContain('1. I often find it hard to remember important events of my…, 2. I often');
+    expect(line).toContain('and 8 more (import --json lists them all)');
+    expect(line).not.toContain('13. I often');
+    const doc = json<any>(await run(['import', f, '--db', db(), '--dry-run', '--json']));
+    expect(doc.files[0].unmappedColumns).toEqual(statements);
+  });
+
   it('a dry run with rejected rows does not point to skillsnet rejects', async () => {
     const f = file('bad.csv', 'Organization,Email\n,x@example.org\n');
     const r = await run(['import', f, '--db', db(), '--dry-run']);

@@ -183,6 +183,9 @@ export function nameVariants(display: string): string[] {
   const parts: string[] = [];
   const bracket = /^(.*?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(whole);
   if (bracket) parts.push(bracket[1]!, bracket[2]!);
+  // "Kenneth (Ken) Mensah": the name without the nickname between its words
+  const unnicknamed = whole.replace(NICKNAME, ' ').replace(/\s+/g, ' ').trim();
+  if (unnicknamed !== whole) parts.push(unnicknamed);
   for (const base of [whole, ...parts]) {
     const split = joinDoubleSurname(base).split(AFFILIATION);
     if (split.length > 1) parts.push(split[0]!);
@@ -205,17 +208,29 @@ export function nameVariants(display: string): string[] {
 }
 
 /**
+ * A bracket between two words of a name, the place of a nickname ("Kenneth (Ken) Mensah", "Ama
+ * (Chad) Owusu"): another name of the person, never where they are from.
+ */
+const NICKNAME = /(?<=[\p{L}\p{M}.'’])\s*[([][^()[\]]*[)\]]\s*(?=\p{L})/gu;
+
+/**
  * What a display name says beside the name: each part in brackets or after " - ", " | ", " @ "
  * ("Maria (Org A)", "Ama Owusu - Ghana"), pronouns left out. A double surname's second part
  * ("Ama Owusu - Mensah") is one too: it names no organisation or country, so it says nothing.
+ * Names are no additions, though a country may be called so (Jordan, Chad, Georgia): a nickname
+ * between the name's words ("Ama (Chad) Owusu"), a word of the name said again ("Jordan Smith
+ * (Jordan)"), and a name written in brackets alone ("(Georgia)").
  */
 export function nameAdditions(display: string): string[] {
   if (PLAIN.test(display) && !/\s[-\u2013]\s/.test(display)) return [];
   const out: string[] = [];
-  const rest = display.normalize('NFKC').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string) => {
+  const rest = display.normalize('NFKC').replace(NICKNAME, ' ').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string, at: number, text: string) => {
+    if (text.slice(0, at).trim() === '') return inner;
     out.push(inner);
     return ' | ';
   });
-  out.push(...rest.split(AFFILIATION).slice(1));
-  return out.map((part) => part.trim()).filter((part) => part !== '' && !isPronouns(part));
+  const [name, ...added] = rest.split(AFFILIATION);
+  out.push(...added);
+  const own = new Set(personNameKey(name!).split(' '));
+  return out.map((part) => part.trim()).filter((part) => part !== '' && !isPronouns(part) && !own.has(personNameKey(part)));
 }

@@ -21,6 +21,14 @@ interface HeaderFile {
   guestMarkers: string[];
   otherMarkers: string[];
   actions: Record<UserAction, string[]>;
+  nicknameOrLastName: NicknameOrLastName;
+}
+
+/** A column label that is a last name in one country and a nickname in another (Portuguese "Apelido"), and the header words that say which. */
+export interface NicknameOrLastName {
+  labels: string[];
+  nicknameWords: string[];
+  lastNameWords: string[];
 }
 
 /** The 2020–2021 Teams attendance list's "User Action": Joined, Joined before (the list began), Left. */
@@ -34,6 +42,7 @@ interface HeaderIndex {
   guestMarkers: Set<string>;
   otherMarkers: Set<string>;
   actions: Map<string, UserAction>;
+  nicknameOrLastName: NicknameOrLastName;
 }
 
 let index: HeaderIndex | undefined;
@@ -63,6 +72,11 @@ function headerIndex(): HeaderIndex {
     guestMarkers: set(data.guestMarkers),
     otherMarkers: set(data.otherMarkers),
     actions: new Map(Object.entries(data.actions).flatMap(([action, words]) => words.map((w) => [normaliseName(w), action as UserAction] as const))),
+    nicknameOrLastName: {
+      labels: data.nicknameOrLastName.labels.map(normaliseName),
+      nicknameWords: data.nicknameOrLastName.nicknameWords.map(normaliseName),
+      lastNameWords: data.nicknameOrLastName.lastNameWords.map(normaliseName),
+    },
   };
   return index;
 }
@@ -127,6 +141,11 @@ export function userAction(value: string): UserAction | null {
 /** The summary field a label names ("Meeting ID", "Titre de la réunion"...), or null. */
 export function summaryField(label: string): { field: SummaryField; language: string } | null {
   return headerIndex().summary.get(normaliseName(label))?.[0] ?? null;
+}
+
+/** The labels that mean a last name or a nickname by country, and the words that tell them apart (folded as normaliseName folds them). */
+export function nicknameOrLastNameLabels(): NicknameOrLastName {
+  return headerIndex().nicknameOrLastName;
 }
 
 /** Yes/Oui/Sí -> true, No/Non -> false, anything else null. */

@@ -30,13 +30,13 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
   };
   const boxed = cut ? rows.map((r, row) => r.map((c, i) => cutCell(c, i, row))) : rows;
   const widths = fitWidths(headers, boxed, io.columns, options.maxWidth);
-  if (tooNarrow(widths, headers, boxed)) return renderRecords(io, headers, rows);
+  if (widths && tooNarrow(widths, headers, boxed)) return renderRecords(io, headers, rows);
   rows = boxed;
   const table = new Table({
     head: headers.map((h) => io.color.bold(h)),
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: widths,
+    ...(widths ? { colWidths: widths } : {}),
   });
   for (const r of rows) table.push(r.map(text));
   return alignCells(table.toString()) + '\n';
@@ -76,13 +76,19 @@ export const MAX_BOXED_ROWS = 5000;
 /**
  * Column widths (padding included) that keep the table within the terminal: each column as
  * wide as its content (at most `caps`), then the widest cut one character at a time until
- * the table fits; cells wrap.
+ * the table fits; cells wrap. Undefined when the natural layout already fits, as cli-table3 measures
+ * it too (text of one column a character), and no cap is given.
  */
-function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: number[]): number[] {
+function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: number[]): number[] | undefined {
   // (a loop, not Math.max(...rows): spreading a hundred thousand rows overflows the call stack)
+  let plain = true;
   const natural = headers.map((h, i) => {
     let w = visibleLength(h);
-    for (const r of rows) w = Math.max(w, visibleLength(text(r[i])));
+    for (const r of rows) {
+      const cell = text(r[i]);
+      w = Math.max(w, visibleLength(cell));
+      plain &&= PLAIN_COLUMNS.test(cell);
+    }
     return w + 2;
   });
   const widths = natural.map((w, i) => Math.min(w, caps?.[i] ?? Infinity));
@@ -96,9 +102,10 @@ function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: nu
     widths[widest]--;
     total--;
   }
-  // (given always: cli-table3's own natural widths are string-width 4's, wider than the text shows
-  // for a row of Hindi or Arabic, and the table then ran past a terminal this one fits)
-  return widths;
+  // (given too where a cell is not of one column a character: cli-table3's own natural widths are
+  // string-width 4's, wider than the text shows for a row of Hindi or Arabic, and the table then ran
+  // past a terminal this one fits; not for the rest, as cli-table3 wraps every cell of given widths)
+  return caps || total < natural.reduce((s, w) => s + w, 0) || !plain ? widths : undefined;
 }
 
 /** Fewer characters of a column's cells than this in a row, and words are cut to "Nat…", not wrapped. */

@@ -60,13 +60,17 @@ const WORDS = /[\p{L}\p{M}]+/gu;
  */
 const LABEL = /(^|[.!?]\s+|\n[^\S\n]*)((?:\d{1,2}\s*[.)]\s*)?)(?:[¿¡][^\S\n]*)?([\p{L}\p{M}][\p{L}\p{M}'’ /&-]{0,80}?(?:\s*\([\p{L}\p{M}'’ /&,.-]{1,40}\))?)\s*([:.?])(?=\s|$)/gu;
 
-/** Whether a label match is all its line holds: from the text's or a line's start to the line's end. */
+/**
+ * Whether a label match is all its line holds: it opens the text or a line (what came before it on
+ * its line is spaces), and only spaces follow it to the line's end. (Read from the match's own
+ * edges: looking back and ahead for the line's ends took a second on 20,000 questions in one line.)
+ */
 function standsAlone(text: string, m: RegExpExecArray): boolean {
-  const start = m.index + m[1].length;
-  const end = m.index + m[0].length;
-  const lineEnd = text.indexOf('\n', end);
-  return text.slice(text.lastIndexOf('\n', start - 1) + 1, start).trim() === '' && text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
+  if (m[1] !== '' && !/\n[^\S\n]*$/.test(m[1])) return false;
+  LINE_END.lastIndex = m.index + m[0].length;
+  return LINE_END.test(text);
 }
+const LINE_END = /[^\S\n]*(?:\n|$)/y;
 
 /**
  * The label words of a set of rules, folded: worked out once per rules object (a term file's),

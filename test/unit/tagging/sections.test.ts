@@ -147,6 +147,14 @@ describe('hostile texts', () => {
     expect(timed('\n'.repeat(100_000) + 'Context: few jobs.').sections.map((s) => s.kind)).toEqual(['aim', 'background']);
   });
 
+  it('reads 20,000 questions on one line in linear time (each looked for its line\'s ends: a second)', () => {
+    for (const question of ['Why now? ', '¿Por qué? ']) {
+      const { sections, ms } = timed(question.repeat(20_000));
+      expect(sections.map((s) => s.kind)).toEqual(['aim']);
+      expect(ms).toBeLessThan(600);
+    }
+  });
+
   it('finds a label after blank lines and indentation as before', () => {
     expect(descriptionSections('A fund.\n\n   \n\t Budget: USD 9,000.', rules).map((s) => s.kind)).toEqual(['aim', 'aside']);
     expect(descriptionSections('A fund.\r\n\r\nBudget: USD 9,000.', rules).map((s) => s.kind)).toEqual(['aim', 'aside']);

@@ -379,6 +379,17 @@ describe('report variants', () => {
     expect(r.rows[0]!.names).toContain('Min-jun Kim');
   });
 
+  it('reads a display name of 50,000 spaces and a bracket in linear time (each space was tried in turn: 4 s)', async () => {
+    const started = performance.now();
+    for (const name of ['a' + ' '.repeat(50_000) + '(', 'a' + ' '.repeat(50_000) + '(x)y)', 'Ana Sow' + ' '.repeat(50_000) + '(Guest) (External)']) {
+      const r = await readText(`Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"${name}",,12/10/2020 14:00,12/10/2020 15:00,60\n`, { eventDate: '2020-12-10' });
+      expect(r.rows).toHaveLength(1);
+    }
+    expect(performance.now() - started).toBeLessThan(1500);
+    const guest = await readText('Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\nAna Sow  (Guest)\u00a0,,12/10/2020 14:00,12/10/2020 15:00,60\n', { eventDate: '2020-12-10' });
+    expect(guest.rows[0]).toMatchObject({ names: ['Ana Sow'], guest: true });
+  });
+
   // Portuguese "Apelido" is the last name in Portugal and a nickname in Brazil: the report decides.
   describe('an "Apelido" column', () => {
     const apelido = (header: string, rows: string[]) => readText(`${header}\n${rows.map((r) => `${r},,10/12/2020 14:00,10/12/2020 15:05,65`).join('\n')}\n`, { eventDate: '2020-12-10' });

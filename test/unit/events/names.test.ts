@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember } from '../../../src/events/attendance/match.js';
-import { identifies, nameVariants } from '../../../src/events/attendance/names.js';
+import { identifies, nameAdditions, nameVariants } from '../../../src/events/attendance/names.js';
 import type { AttendanceReport, AttendanceRow } from '../../../src/events/attendance/report.js';
 
 const MEMBERS: AttendanceMember[] = [
@@ -198,6 +198,15 @@ describe('display names that carry more than a name', () => {
     const started = performance.now();
     for (const name of hostile) nameVariants(name).map(nameKey);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('a display name with a long run of spaces is read and matched in linear time (each space was tried in turn: 65 s)', () => {
+    const started = performance.now();
+    for (const name of ['a' + ' '.repeat(100_000) + '(', 'Ana' + ' '.repeat(100_000) + '- Sow', 'Ana (' + ' '.repeat(100_000)]) {
+      nameVariants(name).map(nameKey);
+      nameAdditions(name);
+    }
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('a Latin name keeps the key it always had (decisions stored by name still hold)', () => {

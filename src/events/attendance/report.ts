@@ -349,8 +349,11 @@ function readNicknames(tables: Table[], records: Rec[]): string[] {
     const reading = nicknameOrLastName(records[t.header]!.cells, t.match, t.rows.map((r) => records[r]!.cells));
     if (!reading) continue;
     if (reading.reading === 'nickname') {
-      const { lastName: _, ...columns } = t.match.columns;
-      t.match = { ...t.match, columns };
+      // the last name is then another column's ("Sobrenome" after "Apelido"), if the table has one
+      const header = records[t.header]!.cells;
+      const { lastName: nickname, ...columns } = t.match.columns;
+      const lastName = matchHeaderRow(header.map((cell, i) => (i === nickname ? '' : cell))).columns.lastName;
+      t.match = { ...t.match, columns: lastName === undefined ? columns : { ...columns, lastName } };
     }
     const note = nicknameWarning(reading);
     if (note && !notes.includes(note)) notes.push(note);

@@ -399,8 +399,10 @@ describe('report variants', () => {
       const r = await apelido('Nome,Apelido,E-mail do usuário,Hora de entrada,Hora de saída,Duração', ['João Pedro Silva,Zé']);
       expect(r.rows[0]!.names).toEqual(['João Pedro Silva']);
       expect(r.file.warnings).toContain('its "Apelido" column was read as a nickname, as Brazilian reports mean it, not as the last name (its "E-mail do usuário" header is Brazilian Portuguese)');
-      const both = await apelido(`Nome,Sobrenome,Apelido,${tail}`, ['João,Silva,Zé']);
-      expect(both.rows[0]!.names).toEqual(['João Silva']);
+      for (const header of [`Nome,Sobrenome,Apelido,${tail}`, `Nome,Apelido,Sobrenome,${tail}`]) {
+        const both = await apelido(header, [header.indexOf('Apelido') < header.indexOf('Sobrenome') ? 'João,Zé,Silva' : 'João,Silva,Zé']);
+        expect(both.rows[0]!.names, header).toEqual(['João Silva']);
+      }
     });
 
     it('is the last name where another header is European Portuguese ("utilizador", "Nome próprio"), said nowhere', async () => {

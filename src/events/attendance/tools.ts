@@ -30,9 +30,10 @@ export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Te
  * else, where no table says who attended (a Zoom webinar's registrant tables do) and the name
  * column is not Zoom's own "(Original Name)", a name in two columns: Meet by its own pair ("First
  * name"/"Last name"; Spanish and Portuguese sheets' bare "Nombre"/"Nome" beside "Apellido"/
- * "Sobrenome"), and 'unknown' by any other ("Name"/"Surname"): no tool's header says which; Webex's headers are "Display Name", "Attendee Email", "Attendance Duration"
- * (as its meeting attendee list writes them, and their translations); else Webex by durations written with
- * "mins" where Zoom writes plain minutes.
+ * "Sobrenome"), and 'unknown' by any other ("Name"/"Surname"): no tool's header says which.
+ * Webex's headers are "Display Name", "Attendee Email", "Attendance Duration" (as its meeting
+ * attendee list writes them, and their translations); else Webex by durations written with "mins"
+ * where Zoom writes plain minutes.
  */
 export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: readonly string[]; match: HeaderMatch }[], durations: readonly string[]): ReportTool {
   if (source === 'teams') return 'teams';

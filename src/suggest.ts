@@ -3,7 +3,8 @@
  * event, a field, a --by or --format choice): commander suggests a command or an option that is
  * near, and the values given to them deserve the same. One rule for all of them: the choice
  * nearest in edits (case aside) when no other is as near and it is near enough for its length,
- * or the one choice the typed text begins (at least three letters).
+ * or the one choice the typed text begins (at least three letters). Every "did you mean" of
+ * skillsnet's own uses it: the category codes, a data file's keys, the values of its options.
  */
 import { distance } from 'fastest-levenshtein';
 
@@ -20,7 +21,10 @@ export function nearestChoice(input: string, choices: Iterable<string>): string 
     else if (d === best.d) best.tied = true;
   }
   // (two choices as near as each other: no guess; "mem" is as near to several as to one)
-  if (!best || best.tied || best.d === 0) return undefined;
+  if (!best || best.tied) return undefined;
+  // the choice itself is no suggestion; written otherwise in case, where case counts (a data file's
+  // key, "Stopwords"), it is
+  if (best.d === 0) return best.choice === input.trim() ? undefined : best.choice;
   return nearEnough(typed, best.choice) ? best.choice : undefined;
 }
 

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { distance } from 'fastest-levenshtein';
+import { nearestChoice } from '../suggest.js';
 import { OperationError } from '../errors.js';
 import { PACKAGE_ROOT, dataPath } from '../paths.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
@@ -107,15 +107,9 @@ function mainProblems(problems: DataProblem[], allowedKeys: Record<string, strin
   return [...unknown, ...rest.filter((p) => p.keyword !== 'propertyNames' || !rest.some((q) => q.propertyName !== undefined))];
 }
 
-/** The allowed key an unknown key most likely meant (case ignored, a few letters off), if any. */
+/** The allowed key an unknown key most likely meant (case ignored, a few letters off: suggest.ts), if any. */
 function nearestKey(problem: DataProblem, allowedKeys: Record<string, string[]>): string | undefined {
-  const key = String(problem.params.additionalProperty).toLowerCase();
-  let best: { key: string; d: number } | undefined;
-  for (const k of allowedKeys[problem.schemaPath.replace(/\/additionalProperties$/, '')] ?? []) {
-    const d = distance(k.toLowerCase(), key);
-    if (d <= Math.max(2, Math.floor(key.length / 3)) && (!best || d < best.d)) best = { key: k, d };
-  }
-  return best?.key;
+  return nearestChoice(String(problem.params.additionalProperty), allowedKeys[problem.schemaPath.replace(/\/additionalProperties$/, '')] ?? []);
 }
 
 /** "not valid JSON at line 12 column 5: expected ',' or '}' after a value, found "\"" */

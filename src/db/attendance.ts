@@ -7,7 +7,8 @@ import { drain, type DB } from './connection.js';
 import { attendedMinutes, groupMeetings, reportSpan, type Connection, type Meeting, type ReportPlace } from '../attendance-minutes.js';
 
 /** The tool that wrote an attendance report: Google Meet and Webex are read as Zoom's kind of report (source 'zoom'). */
-export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex' | 'bigbluebutton' | 'collaborate';
+/** 'unknown': a list read as Zoom's kind whose headers are no tool's own ("Name", "Surname", "Join Time"). */
+export type AttendanceTool = 'zoom' | 'teams' | 'meet' | 'webex' | 'bigbluebutton' | 'collaborate' | 'unknown';
 
 export interface AttendanceImportRecord {
   eventId: number;

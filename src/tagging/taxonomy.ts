@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { nearestChoice } from '../suggest.js';
 import { UsageError } from '../errors.js';
 import { loadDataFile } from '../data/load.js';
 import { validateTaxonomy } from '../data/validate/taxonomy.js';
@@ -30,15 +31,9 @@ export function categoryName(code: string, lang: 'en' | 'fr' | 'es' = 'en', form
   return c ? c[form][lang] : code;
 }
 
-/** The nearest category code to a mistyped one, or undefined when nothing is close. */
+/** The nearest category code to a mistyped one, or undefined when nothing is near enough (suggest.ts, the rule of every "did you mean"). */
 export function nearestCategoryCode(input: string): string | undefined {
-  const needle = input.trim().toLowerCase();
-  let best: { code: string; d: number } | undefined;
-  for (const code of categoryCodes()) {
-    const d = code.startsWith(needle) && needle.length >= 3 ? 0 : distance(needle, code);
-    if (!best || d < best.d) best = { code, d };
-  }
-  return best && best.d <= Math.max(3, Math.floor(best.code.length / 3)) ? best.code : undefined;
+  return nearestChoice(input, categoryCodes());
 }
 
 /**
@@ -74,6 +69,8 @@ function nearestNamedCode(input: string): string | undefined {
     const d = distance(k, key);
     if (!best || d < best.d) best = { codes, d };
   }
+  // (stricter than suggest.ts's third of a word: a name is several words, and a third of "orientacion
+  // profesional" made "Formacion profesional" a career-guidance)
   return best && best.codes.length === 1 && best.d <= Math.max(2, Math.floor(key.length / 6)) ? best.codes[0] : undefined;
 }
 

@@ -54,12 +54,35 @@ const WIDE: readonly [number, number][] = [
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\ufe00-\ufe0f]/u;
 const EMOJI = /\p{Emoji_Presentation}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/**
+ * A grapheme that is one emoji however many code points it holds: joined by a zero-width joiner
+ * (👩‍💻, 👨‍👩‍👧), with a skin tone (👍🏽), a flag's two regional letters (🇬🇭), a keycap (1️⃣).
+ * A terminal shows it in two columns (string-width, cli-table3's measure, counts them so too); counted
+ * code point by code point they were 6, 4, 4 and 1.
+ */
+const SEQUENCE_PART = /[\u200d\u20e3\p{Emoji_Modifier}\p{Regional_Indicator}]/u;
+const EMOJI_SEQUENCE = /\p{Extended_Pictographic}.*(?:\u200d|\p{Emoji_Modifier})|^\p{Regional_Indicator}{2}$|^[#*0-9]\ufe0f?\u20e3$/u;
 
-/** The columns a terminal gives `text` (one line, no colour codes). */
+/**
+ * The columns a terminal gives `text` (one line, no colour codes), grapheme by grapheme: an emoji
+ * sequence two; otherwise each code point's, a wide or full-width character (CJK, an emoji shown
+ * as one) two, a mark written over another letter (a Latin accent, a Devanagari vowel sign or
+ * virama, an Arabic vowel), a joiner or a variation selector none, anything else one. string-width
+ * 4 (cli-table3's) counts the marks outside Latin's block, the zero-width joiner and space, and a
+ * symbol shown as text (❤ without its selector) wrong: tables are aligned by this one (table.ts).
+ */
 export function displayWidth(text: string): number {
   // (Latin, Greek, Cyrillic, Arabic… without marks written apart: one column a character; this
   // is every cell of most tables, measured by the thousand)
   if (/^[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u058f]*$/.test(text)) return text.length;
+  // (graphemes only where a sequence may be: segmenting every cell of a table of Hindi took a third longer)
+  if (!SEQUENCE_PART.test(text)) return codePointsWidth(text);
+  let width = 0;
+  for (const g of graphemes(text)) width += g.length > 1 && EMOJI_SEQUENCE.test(g) ? 2 : codePointsWidth(g);
+  return width;
+}
+
+function codePointsWidth(text: string): number {
   let width = 0;
   const points = [...text];
   points.forEach((ch, i) => {

@@ -24,6 +24,12 @@ describe('did you mean, for values of a closed list', () => {
     expect(nearestChoice(typed, choices)).toBe(expected);
   });
 
+  it('suggests a choice written otherwise only in case, where case counts (a data file\'s key), but never the choice itself', () => {
+    expect(nearestChoice('EN', ['en', 'fr', 'es'])).toBe('en');
+    expect(nearestChoice('en', ['en', 'fr', 'es'])).toBeUndefined();
+    expect(nearestChoice('Core', ['core', 'CORE'])).toBeUndefined();
+  });
+
   it.each([
     ['planet', ['region', 'country', 'category', 'language', 'type', 'call']],
     // as near to en as to es: no guess

@@ -4,7 +4,7 @@
 import type { DataValidator } from '../load.js';
 
 const validateAttendanceHeadersCode = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"attendance-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"name":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"email":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"join":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"leave":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"duration":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"guest":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"waitingRoom":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"role":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"upn":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"firstName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"lastName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"attended":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"action":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"timestamp":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended","action","timestamp"],"additionalProperties":false},"summary":{"type":"object","properties":{"meetingId":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"title":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"start":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"end":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"participants":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["meetingId","title","start","end","participants"],"additionalProperties":false},"yes":{"type":"array","items":{"type":"string","pattern":"\\S"}},"no":{"type":"array","items":{"type":"string","pattern":"\\S"}},"guestMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"otherMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"actions":{"type":"object","properties":{"joined":{"type":"array","items":{"type":"string","pattern":"\\S"}},"joinedBefore":{"type":"array","items":{"type":"string","pattern":"\\S"}},"left":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["joined","joinedBefore","left"],"additionalProperties":false}},"required":["columns","summary","yes","no","guestMarkers","otherMarkers","actions"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"attendance-headers.json","type":"object","properties":{"columns":{"type":"object","properties":{"name":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"email":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"join":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"leave":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"duration":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"guest":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"waitingRoom":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"role":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"upn":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"firstName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"lastName":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"attended":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"action":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"timestamp":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended","action","timestamp"],"additionalProperties":false},"summary":{"type":"object","properties":{"meetingId":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"title":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"start":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"end":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"participants":{"type":"object","propertyNames":{"pattern":"^[a-z]{2}$"},"additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}}}},"required":["meetingId","title","start","end","participants"],"additionalProperties":false},"yes":{"type":"array","items":{"type":"string","pattern":"\\S"}},"no":{"type":"array","items":{"type":"string","pattern":"\\S"}},"guestMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"otherMarkers":{"type":"array","items":{"type":"string","pattern":"\\S"}},"actions":{"type":"object","properties":{"joined":{"type":"array","items":{"type":"string","pattern":"\\S"}},"joinedBefore":{"type":"array","items":{"type":"string","pattern":"\\S"}},"left":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["joined","joinedBefore","left"],"additionalProperties":false},"nicknameOrLastName":{"type":"object","properties":{"labels":{"type":"array","items":{"type":"string","pattern":"\\S"}},"nicknameWords":{"type":"array","items":{"type":"string","pattern":"\\S"}},"lastNameWords":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"required":["labels","nicknameWords","lastNameWords"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false}},"required":["columns","summary","yes","no","guestMarkers","otherMarkers","actions"],"patternProperties":{"^[$_][A-Za-z]*[cC]omment$":{"type":"string"}},"additionalProperties":false};
 const pattern0 = new RegExp("^[$_][A-Za-z]*[cC]omment$", "u");
 const pattern1 = new RegExp("^[a-z]{2}$", "u");
 const pattern2 = new RegExp("\\S", "u");
@@ -86,7 +86,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "columns") || (key0 === "summary")) || (key0 === "yes")) || (key0 === "no")) || (key0 === "guestMarkers")) || (key0 === "otherMarkers")) || (key0 === "actions")) || (pattern0.test(key0)))){
+if(!(((((((((key0 === "columns") || (key0 === "summary")) || (key0 === "yes")) || (key0 === "no")) || (key0 === "guestMarkers")) || (key0 === "otherMarkers")) || (key0 === "actions")) || (key0 === "nicknameOrLastName")) || (pattern0.test(key0)))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -2243,10 +2243,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-for(const key42 in data){
-if(pattern0.test(key42)){
-if(typeof data[key42] !== "string"){
-const err171 = {instancePath:instancePath+"/" + key42.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.nicknameOrLastName !== undefined){
+let data74 = data.nicknameOrLastName;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.labels === undefined){
+const err171 = {instancePath:instancePath+"/nicknameOrLastName",schemaPath:"#/properties/nicknameOrLastName/required",keyword:"required",params:{missingProperty: "labels"},message:"must have required property '"+"labels"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2255,11 +2256,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err172 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data74.nicknameWords === undefined){
+const err172 = {instancePath:instancePath+"/nicknameOrLastName",schemaPath:"#/properties/nicknameOrLastName/required",keyword:"required",params:{missingProperty: "nicknameWords"},message:"must have required property '"+"nicknameWords"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2268,10 +2266,206 @@ vErrors.push(err172);
 }
 errors++;
 }
+if(data74.lastNameWords === undefined){
+const err173 = {instancePath:instancePath+"/nicknameOrLastName",schemaPath:"#/properties/nicknameOrLastName/required",keyword:"required",params:{missingProperty: "lastNameWords"},message:"must have required property '"+"lastNameWords"+"'"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+for(const key42 in data74){
+if(!((((key42 === "labels") || (key42 === "nicknameWords")) || (key42 === "lastNameWords")) || (pattern0.test(key42)))){
+const err174 = {instancePath:instancePath+"/nicknameOrLastName",schemaPath:"#/properties/nicknameOrLastName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data74.labels !== undefined){
+let data75 = data74.labels;
+if(Array.isArray(data75)){
+const len26 = data75.length;
+for(let i26=0; i26<len26; i26++){
+let data76 = data75[i26];
+if(typeof data76 === "string"){
+if(!pattern2.test(data76)){
+const err175 = {instancePath:instancePath+"/nicknameOrLastName/labels/" + i26,schemaPath:"#/properties/nicknameOrLastName/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/nicknameOrLastName/labels/" + i26,schemaPath:"#/properties/nicknameOrLastName/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/nicknameOrLastName/labels",schemaPath:"#/properties/nicknameOrLastName/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data74.nicknameWords !== undefined){
+let data77 = data74.nicknameWords;
+if(Array.isArray(data77)){
+const len27 = data77.length;
+for(let i27=0; i27<len27; i27++){
+let data78 = data77[i27];
+if(typeof data78 === "string"){
+if(!pattern2.test(data78)){
+const err178 = {instancePath:instancePath+"/nicknameOrLastName/nicknameWords/" + i27,schemaPath:"#/properties/nicknameOrLastName/properties/nicknameWords/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/nicknameOrLastName/nicknameWords/" + i27,schemaPath:"#/properties/nicknameOrLastName/properties/nicknameWords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/nicknameOrLastName/nicknameWords",schemaPath:"#/properties/nicknameOrLastName/properties/nicknameWords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data74.lastNameWords !== undefined){
+let data79 = data74.lastNameWords;
+if(Array.isArray(data79)){
+const len28 = data79.length;
+for(let i28=0; i28<len28; i28++){
+let data80 = data79[i28];
+if(typeof data80 === "string"){
+if(!pattern2.test(data80)){
+const err181 = {instancePath:instancePath+"/nicknameOrLastName/lastNameWords/" + i28,schemaPath:"#/properties/nicknameOrLastName/properties/lastNameWords/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/nicknameOrLastName/lastNameWords/" + i28,schemaPath:"#/properties/nicknameOrLastName/properties/lastNameWords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/nicknameOrLastName/lastNameWords",schemaPath:"#/properties/nicknameOrLastName/properties/lastNameWords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+for(const key43 in data74){
+if(pattern0.test(key43)){
+if(typeof data74[key43] !== "string"){
+const err184 = {instancePath:instancePath+"/nicknameOrLastName/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/nicknameOrLastName/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/nicknameOrLastName",schemaPath:"#/properties/nicknameOrLastName/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+for(const key44 in data){
+if(pattern0.test(key44)){
+if(typeof data[key44] !== "string"){
+const err186 = {instancePath:instancePath+"/" + key44.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5E%5B%24_%5D%5BA-Za-z%5D*%5BcC%5Domment%24/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err187 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 /** Keys allowed by each closed object of the schema (by schema path), for error messages. */
-const allowedKeys = {"#":["columns","summary","yes","no","guestMarkers","otherMarkers","actions"],"#/properties/columns":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended","action","timestamp"],"#/properties/summary":["meetingId","title","start","end","participants"],"#/properties/actions":["joined","joinedBefore","left"]};
+const allowedKeys = {"#":["columns","summary","yes","no","guestMarkers","otherMarkers","actions","nicknameOrLastName"],"#/properties/columns":["name","email","join","leave","duration","guest","waitingRoom","role","upn","firstName","lastName","attended","action","timestamp"],"#/properties/summary":["meetingId","title","start","end","participants"],"#/properties/actions":["joined","joinedBefore","left"],"#/properties/nicknameOrLastName":["labels","nicknameWords","lastNameWords"]};
 export const validateAttendanceHeaders: DataValidator = Object.assign(validateAttendanceHeadersCode, { allowedKeys });

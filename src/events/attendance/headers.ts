@@ -21,6 +21,14 @@ interface HeaderFile {
   guestMarkers: string[];
   otherMarkers: string[];
   actions: Record<UserAction, string[]>;
+  nicknameOrLastName: NicknameOrLastName;
+}
+
+/** A column label that is a last name in one country and a nickname in another (Portuguese "Apelido"), and the header words that say which. */
+export interface NicknameOrLastName {
+  labels: string[];
+  nicknameWords: string[];
+  lastNameWords: string[];
 }
 
 /** The 2020–2021 Teams attendance list's "User Action": Joined, Joined before (the list began), Left. */
@@ -34,6 +42,7 @@ interface HeaderIndex {
   guestMarkers: Set<string>;
   otherMarkers: Set<string>;
   actions: Map<string, UserAction>;
+  nicknameOrLastName: NicknameOrLastName;
 }
 
 let index: HeaderIndex | undefined;
@@ -63,6 +72,11 @@ function headerIndex(): HeaderIndex {
     guestMarkers: set(data.guestMarkers),
     otherMarkers: set(data.otherMarkers),
     actions: new Map(Object.entries(data.actions).flatMap(([action, words]) => words.map((w) => [normaliseName(w), action as UserAction] as const))),
+    nicknameOrLastName: {
+      labels: data.nicknameOrLastName.labels.map(normaliseName),
+      nicknameWords: data.nicknameOrLastName.nicknameWords.map(normaliseName),
+      lastNameWords: data.nicknameOrLastName.lastNameWords.map(normaliseName),
+    },
   };
   return index;
 }
@@ -129,6 +143,11 @@ export function summaryField(label: string): { field: SummaryField; language: st
   return headerIndex().summary.get(normaliseName(label))?.[0] ?? null;
 }
 
+/** The labels that mean a last name or a nickname by country, and the words that tell them apart (folded as normaliseName folds them). */
+export function nicknameOrLastNameLabels(): NicknameOrLastName {
+  return headerIndex().nicknameOrLastName;
+}
+
 /** Yes/Oui/Sí -> true, No/Non -> false, anything else null. */
 export function yesNo(value: string | undefined): boolean | null {
   const key = normaliseName(value ?? '');
@@ -157,13 +176,27 @@ export function stripNameMarkers(name: string): { name: string; guest: boolean; 
   let guest = false;
   let marked = false;
   for (;;) {
-    const m = /\s*\(([^()]*)\)\s*$/.exec(rest);
+    const m = lastBracket(rest);
     if (!m) break;
-    const key = normaliseName(m[1]!);
+    const key = normaliseName(m.inner);
     if (idx.guestMarkers.has(key)) guest = true;
     else if (!idx.otherMarkers.has(key)) break;
     marked = true;
-    rest = rest.slice(0, m.index).trim();
+    rest = m.before;
   }
   return { name: rest, guest, marked };
+}
+
+/**
+ * The bracket that ends a name ("Ana Sow (Guest)", "Ana (Ana Sow)"), without brackets inside it, and
+ * the name before it (trimmed); null when the name ends otherwise. (As a pattern, "\s*\((…)\)\s*$"
+ * tried each space of a long run and failed from each: a name of 50,000 spaces took 4 s to read.)
+ */
+export function lastBracket(name: string): { before: string; inner: string } | null {
+  const t = name.trimEnd();
+  if (!t.endsWith(')')) return null;
+  const open = t.lastIndexOf('(');
+  const inner = t.slice(open + 1, -1);
+  if (open < 0 || inner.includes(')')) return null;
+  return { before: t.slice(0, open).trim(), inner };
 }

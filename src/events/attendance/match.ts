@@ -315,7 +315,9 @@ function looseHyphenReason(candidates: readonly number[]): string {
 function namesElsewhere(written: readonly string[], memberId: number, idx: Index): boolean {
   const where = idx.whereOf.get(memberId);
   if (!where) return false;
-  return written.some((name) => nameAdditions(name).some((addition) => {
+  // a word of the member's own name is no place ("Smith (Jordan)" for Jordan Smith)
+  const own = new Set((idx.nameOf.get(memberId) ?? []).flatMap((key) => key.split(' ')));
+  return written.some((name) => nameAdditions(name).filter((addition) => !own.has(personNameKey(addition))).some((addition) => {
     const organization = organizationKey(addition);
     if (idx.organizations.has(organization)) return organization !== where.organization;
     const country = countryOf(addition);

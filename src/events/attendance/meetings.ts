@@ -32,7 +32,7 @@ export function meetingWarnings(db: DB, eventId: number, imports?: ReadonlySet<n
     // (Zoom names a report after its meeting's ID: a recurring meeting's days are files of one name)
     const names = choices.flatMap((c) => c.reports.map(file));
     const path = new Set(names).size < names.length ? ' — its path, as some of them have one name' : '';
-    out.push(`${m.reports.map(file).join(', ')}: gives no meeting time${m.meetingId ? '' : ' or ID'}, and the event has ${choices.length} ${tool ? `${TOOL_NAMES[tool]} ` : ''}meetings (${listed.join('; ')}): ` +
+    out.push(`${m.reports.map(file).join(', ')}: gives no meeting time${m.meetingId ? '' : ' or ID'}, and the event has ${choices.length} ${tool && tool !== 'unknown' ? `${TOOL_NAMES[tool]} ` : ''}meetings (${listed.join('; ')}): ` +
       `its minutes were counted as a meeting of their own, added to theirs; if it is one of them, import it again with --same-meeting-as ${file(choices[0]!.reports[0]!)} (or another of their files${path})`);
   }
   return out;

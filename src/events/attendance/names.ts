@@ -123,12 +123,19 @@ export function countryOf(text: string): string | null {
  * display name has none.
  */
 export function nameBeforeLooseHyphen(display: string): string | null {
-  const whole = display.normalize('NFKC').trim();
+  const whole = spaced(display);
   const joined = joinDoubleSurname(whole);
   if (joined === whole) return null;
   const before = whole.split(AFFILIATION)[0]!.trim();
   return before && wholeName(before) ? before : null;
 }
+
+/**
+ * A display name in NFKC with each run of spaces one space: the patterns below that allow spaces
+ * around a bracket or a separator ("\s*[(", "\s+[-|@]\s+") tried each space of a long run in turn,
+ * and "a", 100,000 spaces and "(" took 65 s.
+ */
+const spaced = (display: string) => display.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
 /** The separators between a name and what a display name adds to it: " - ", " | ", " @ ". */
 const AFFILIATION = /\s+[-\u2013\u2014|@]\s+|\s*\|\s*/;
@@ -175,7 +182,7 @@ export function nameVariants(display: string): string[] {
   // (most names are just a name: checked in one test, a long report's rows are not slowed down)
   if (PLAIN.test(display) && !DEVICE.test(display) && !TITLE.test(display)) return display.trim() ? [display.trim()] : [];
   // pronouns in brackets or after a bar or dash: "Maria (she/her)", "Maria | elle"
-  let whole = display.normalize('NFKC').trim()
+  let whole = spaced(display)
     .replace(/\s*[([]([^()[\]]*)[)\]]/g, (all, inner: string) => (isPronouns(inner) ? '' : all))
     .trim();
   const segments = whole.split(AFFILIATION);
@@ -183,6 +190,9 @@ export function nameVariants(display: string): string[] {
   const parts: string[] = [];
   const bracket = /^(.*?)\s*[([]([^()[\]]+)[)\]]\s*$/.exec(whole);
   if (bracket) parts.push(bracket[1]!, bracket[2]!);
+  // "Kenneth (Ken) Mensah": the name without the nickname between its words
+  const unnicknamed = whole.replace(NICKNAME, ' ').replace(/\s+/g, ' ').trim();
+  if (unnicknamed !== whole) parts.push(unnicknamed);
   for (const base of [whole, ...parts]) {
     const split = joinDoubleSurname(base).split(AFFILIATION);
     if (split.length > 1) parts.push(split[0]!);
@@ -205,17 +215,29 @@ export function nameVariants(display: string): string[] {
 }
 
 /**
+ * A bracket between two words of a name, the place of a nickname ("Kenneth (Ken) Mensah", "Ama
+ * (Chad) Owusu"): another name of the person, never where they are from.
+ */
+const NICKNAME = /(?<=[\p{L}\p{M}.'’])\s*[([][^()[\]]*[)\]]\s*(?=\p{L})/gu;
+
+/**
  * What a display name says beside the name: each part in brackets or after " - ", " | ", " @ "
  * ("Maria (Org A)", "Ama Owusu - Ghana"), pronouns left out. A double surname's second part
  * ("Ama Owusu - Mensah") is one too: it names no organisation or country, so it says nothing.
+ * Names are no additions, though a country may be called so (Jordan, Chad, Georgia): a nickname
+ * between the name's words ("Ama (Chad) Owusu"), a word of the name said again ("Jordan Smith
+ * (Jordan)"), and a name written in brackets alone ("(Georgia)").
  */
 export function nameAdditions(display: string): string[] {
   if (PLAIN.test(display) && !/\s[-\u2013]\s/.test(display)) return [];
   const out: string[] = [];
-  const rest = display.normalize('NFKC').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string) => {
+  const rest = spaced(display).replace(NICKNAME, ' ').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string, at: number, text: string) => {
+    if (text.slice(0, at).trim() === '') return inner;
     out.push(inner);
     return ' | ';
   });
-  out.push(...rest.split(AFFILIATION).slice(1));
-  return out.map((part) => part.trim()).filter((part) => part !== '' && !isPronouns(part));
+  const [name, ...added] = rest.split(AFFILIATION);
+  out.push(...added);
+  const own = new Set(personNameKey(name!).split(' '));
+  return out.map((part) => part.trim()).filter((part) => part !== '' && !isPronouns(part) && !own.has(personNameKey(part)));
 }

@@ -19,6 +19,7 @@ import { personNameKey } from './names.js';
 import { normaliseName } from '../../geo/normalise.js';
 import { headerTool, reportTool, TOOL_NAMES, UTC_TOOLS, type ReportTool } from './tools.js';
 import { isActionList, isParticipantsHeader, matchHeaderRow, stripNameMarkers, topLanguage, userAction, yesNo, type HeaderMatch } from './headers.js';
+import { nicknameOrLastName, nicknameWarning } from './nickname.js';
 import { isSectionTitle, perJoinTable, teamsSummary, type TableSpan } from './teams.js';
 import { dateTimeParts, decideDateOrder, durationSeconds, wallOf, type OrderDecision } from './times.js';
 import { tableSessions, zoomNames, zoomSummary, zoomTableSummary, type MeetingSummary } from './zoom.js';
@@ -169,6 +170,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   await checkpoint(options.signal);
   const { tables, sections } = splitTables(records);
   await checkpoint(options.signal);
+  const nicknameNotes = readNicknames(tables, records);
   const first = tables[0]!;
   // A tool that writes UTC whatever the account's zone: read so, unless the officer named one.
   const ownTool = headerTool(tables.map((t) => records[t.header]!.cells));
@@ -195,7 +197,7 @@ export async function readAttendanceReport(bytes: Uint8Array, options: ReadRepor
   const timeValues = cells.flatMap((c) => [c('join'), c('leave'), c('timestamp')]).concat([summary.start ?? '', summary.end ?? '']).filter(Boolean);
   await checkpoint(options.signal);
   const dateOrder = decideDateOrder(timeValues, { eventDate: options.eventDate, language });
-  const warnings: string[] = [];
+  const warnings: string[] = [...nicknameNotes];
   if (zone !== given) warnings.push(`its times were read in UTC, as ${TOOL_NAMES[ownTool!]} writes them (give --time-zone if this one's are not)`);
   const summaryStart = instantText(summary.start, dateOrder, zone, options.eventDate);
   const times = { dateOrder, zone, fallbackDate: summaryStart?.slice(0, 10) ?? options.eventDate };
@@ -336,6 +338,28 @@ function severalSessions(file: string, sessions: readonly MeetingSummary[], tool
 }
 
 type Table = TableSpan & { match: HeaderMatch };
+
+/**
+ * Each table's "Apelido" column read as its report means it (nickname.ts): a nickname is no part
+ * of the name, and its column is left out. What was decided, for the warnings.
+ */
+function readNicknames(tables: Table[], records: Rec[]): string[] {
+  const notes: string[] = [];
+  for (const t of tables) {
+    const reading = nicknameOrLastName(records[t.header]!.cells, t.match, t.rows.map((r) => records[r]!.cells));
+    if (!reading) continue;
+    if (reading.reading === 'nickname') {
+      // the last name is then another column's ("Sobrenome" after "Apelido"), if the table has one
+      const header = records[t.header]!.cells;
+      const { lastName: nickname, ...columns } = t.match.columns;
+      const lastName = matchHeaderRow(header.map((cell, i) => (i === nickname ? '' : cell))).columns.lastName;
+      t.match = { ...t.match, columns: lastName === undefined ? columns : { ...columns, lastName } };
+    }
+    const note = nicknameWarning(reading);
+    if (note && !notes.includes(note)) notes.push(note);
+  }
+  return notes;
+}
 
 /**
  * The report's participants tables: each participants header and the rows under it, up to a

@@ -21,18 +21,19 @@ export const UTC_TOOLS: ReadonlySet<ReportTool> = new Set(['collaborate']);
 export type ReportTool = AttendanceTool;
 
 /** The tool's name for messages and tables. */
-export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Teams', meet: 'Google Meet', webex: 'Webex', bigbluebutton: 'BigBlueButton', collaborate: 'Blackboard Collaborate' };
+export const TOOL_NAMES: Record<ReportTool, string> = { zoom: 'Zoom', teams: 'Teams', meet: 'Google Meet', webex: 'Webex', bigbluebutton: 'BigBlueButton', collaborate: 'Blackboard Collaborate', unknown: 'unknown tool' };
 
 /**
  * Which tool wrote a report read as Zoom's kind: BigBlueButton and Blackboard Collaborate by the
  * columns only they write (headerTool); Google Meet by its own headers ("Time joined",
  * "Time exited"); then Webex by its own headers (named below), before any guess from name columns;
- * else Meet by first and last name columns where no table says who attended (a Zoom
- * webinar's registrant tables do), or a bare name column beside a last name (Spanish and Portuguese
- * Meet sheets: "Nombre"/"Apellido", "Nome"/"Sobrenome") unless the name column is Zoom's own
- * "(Original Name)"; Webex's headers are "Display Name", "Attendee Email", "Attendance Duration"
- * (as its meeting attendee list writes them, and their translations); else Webex by durations written with
- * "mins" where Zoom writes plain minutes.
+ * else, where no table says who attended (a Zoom webinar's registrant tables do) and the name
+ * column is not Zoom's own "(Original Name)", a name in two columns: Meet by its own pair ("First
+ * name"/"Last name"; Spanish and Portuguese sheets' bare "Nombre"/"Nome" beside "Apellido"/
+ * "Sobrenome"), and 'unknown' by any other ("Name"/"Surname"): no tool's header says which.
+ * Webex's headers are "Display Name", "Attendee Email", "Attendance Duration" (as its meeting
+ * attendee list writes them, and their translations); else Webex by durations written with "mins"
+ * where Zoom writes plain minutes.
  */
 export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: readonly string[]; match: HeaderMatch }[], durations: readonly string[]): ReportTool {
   if (source === 'teams') return 'teams';
@@ -51,12 +52,25 @@ export function reportTool(source: 'zoom' | 'teams', tables: readonly { header: 
   }));
   if (webexSpelling) return 'webex';
   const zoomSpelling = tables.some((t) => t.match.columns.name !== undefined && ZOOM_NAME_HEADERS.has(normaliseName(t.header[t.match.columns.name] ?? '')));
-  // a name in two columns: "First name"/"Prénom" beside the last name, or a bare "Nombre"/"Nome" beside "Apellido"/"Sobrenome"
+  // a name in two columns: Meet's own pair ("First name"/"Last name", "Prénom"/"Nom", "Nombre"/"Apellido",
+  // "Nome"/"Sobrenome"); any other ("Name"/"Surname", "Given Name"/"Family Name") is no tool's own
   const namesApart = tables.some((t) => t.match.columns.firstName !== undefined || t.match.columns.lastName !== undefined) && !tables.some((t) => t.match.columns.attended !== undefined);
-  if (namesApart && !zoomSpelling) return 'meet';
+  if (namesApart && !zoomSpelling) return tables.some(meetNamePair) ? 'meet' : 'unknown';
   const written = durations.map((d) => d.trim()).filter(Boolean);
   if (written.length && written.every((d) => /\bmins?\b/i.test(d))) return 'webex';
   return 'zoom';
+}
+
+/** Google Meet's first and last name headers, in each language its sheet is read in ("first|last", folded). */
+const MEET_NAME_PAIRS = new Set([['First name', 'Last name'], ['Prénom', 'Nom'], ['Nombre', 'Apellido'], ['Nome', 'Sobrenome']].map(([given, family]) => `${normaliseName(given!)}|${normaliseName(family!)}`));
+
+/** Whether a table's name columns are Meet's pair: its first name (or a bare name column) beside its last name (or a bare one). */
+function meetNamePair(t: { header: readonly string[]; match: HeaderMatch }): boolean {
+  const c = t.match.columns;
+  const given = c.firstName ?? c.name;
+  const family = c.lastName ?? c.name;
+  if (given === undefined || family === undefined || given === family) return false;
+  return MEET_NAME_PAIRS.has(`${normaliseName(t.header[given] ?? '')}|${normaliseName(t.header[family] ?? '')}`);
 }
 
 /** BigBlueButton or Blackboard Collaborate, by the headers only they write; else null. */

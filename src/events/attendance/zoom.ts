@@ -4,7 +4,7 @@
  * "Name (Original Name)" values that hold the display name and, after a rename, the original
  * one in parentheses, and a Guest column. The table itself is read by report.ts.
  */
-import { summaryField, type SummaryField } from './headers.js';
+import { lastBracket, summaryField, type SummaryField } from './headers.js';
 
 export interface MeetingSummary {
   meetingId?: string;
@@ -58,9 +58,9 @@ export function zoomTableSummary(header: readonly string[], firstRow: readonly s
  */
 export function zoomNames(cell: string): string[] {
   const t = cell.trim();
-  const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(t);
-  if (!m || !m[1]) return t ? [t] : [];
-  return [m[1].trim(), m[2]!.trim()].filter(Boolean);
+  const m = lastBracket(t);
+  if (!m || !m.before || !m.inner) return t ? [t] : [];
+  return [m.before, m.inner.trim()].filter(Boolean);
 }
 
 /**

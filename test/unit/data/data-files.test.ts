@@ -112,6 +112,14 @@ describe('data files are checked against their schemas on load', () => {
     );
   });
 
+  it('suggests a key by the rule of every "did you mean" (suggest.ts): its beginning, its case, a few letters off; a far-off key gets none', () => {
+    const problem = (from: string, to: string) => messageOf(() => parseDataFile(headersText.replace(from, to), 'data/headers.json', validateHeaders));
+    expect(problem('"stopwords"', '"stop"')).toMatch(/^data\/headers\.json: \/stop is not a known key \(did you mean "stopwords"\?\)/);
+    expect(problem('"stopwords"', '"Stopwords"')).toMatch(/^data\/headers\.json: \/Stopwords is not a known key \(did you mean "stopwords"\?\)/);
+    expect(problem('"stopwords"', '"prioritys"')).toMatch(/\(did you mean "priority"\?\)/);
+    for (const far of ['"colour"', '"st"', '"order"']) expect(problem('"stopwords"', far)).not.toMatch(/did you mean/);
+  });
+
   it('a value of the wrong type names its JSON pointer and the type expected', () => {
     const data = JSON.parse(headersText);
     data.fields.email[3] = 4;

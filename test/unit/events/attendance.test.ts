@@ -364,6 +364,69 @@ describe('report variants', () => {
     expect(r.rows[0]).toMatchObject({ name: 'Min-jun Kim', joinTime: '2020-12-10T14:00:00+01:00', minutes: 65 });
   });
 
+  // A name in two columns is Meet's only in Meet's own pair: "Name" beside "Surname" is no tool's
+  // header, and the list is said to be of an unknown tool unless another header names one.
+  it.each([
+    ['Name,Surname,Email,Join Time,Leave Time,Duration', 'unknown'],
+    ['Given Name,Family Name,Email,Join Time,Leave Time,Duration', 'unknown'],
+    ['Name,Surname,Email,Duration,Time joined,Time exited', 'meet'],
+    ['Display Name,Surname,Attendee Email,Join Time,Leave Time,Attendance Duration', 'webex'],
+    ['Name (Original Name),Surname,User Email,Join Time,Leave Time,Duration (Minutes)', 'zoom'],
+    ['First name,Last name,Email,Join Time,Leave Time,Duration', 'meet'],
+  ])('names the tool of a list headed %j by its own headers only: %s', async (header, tool) => {
+    const r = await readText(`${header}\nMin-jun,Kim,,12/10/2020 14:00,12/10/2020 15:05,65\n`, { eventDate: '2020-12-10' });
+    expect(r.file.tool).toBe(tool);
+    expect(r.rows[0]!.names).toContain('Min-jun Kim');
+  });
+
+  it('reads a display name of 50,000 spaces and a bracket in linear time (each space was tried in turn: 4 s)', async () => {
+    const started = performance.now();
+    for (const name of ['a' + ' '.repeat(50_000) + '(', 'a' + ' '.repeat(50_000) + '(x)y)', 'Ana Sow' + ' '.repeat(50_000) + '(Guest) (External)']) {
+      const r = await readText(`Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"${name}",,12/10/2020 14:00,12/10/2020 15:00,60\n`, { eventDate: '2020-12-10' });
+      expect(r.rows).toHaveLength(1);
+    }
+    expect(performance.now() - started).toBeLessThan(1500);
+    const guest = await readText('Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\nAna Sow  (Guest)\u00a0,,12/10/2020 14:00,12/10/2020 15:00,60\n', { eventDate: '2020-12-10' });
+    expect(guest.rows[0]).toMatchObject({ names: ['Ana Sow'], guest: true });
+  });
+
+  // Portuguese "Apelido" is the last name in Portugal and a nickname in Brazil: the report decides.
+  describe('an "Apelido" column', () => {
+    const apelido = (header: string, rows: string[]) => readText(`${header}\n${rows.map((r) => `${r},,10/12/2020 14:00,10/12/2020 15:05,65`).join('\n')}\n`, { eventDate: '2020-12-10' });
+    const tail = 'E-mail,Hora de entrada,Hora de saída,Duração';
+
+    it('is a nickname where another header is Brazilian ("usuário", "Sobrenome"), and no part of the name', async () => {
+      const r = await apelido('Nome,Apelido,E-mail do usuário,Hora de entrada,Hora de saída,Duração', ['João Pedro Silva,Zé']);
+      expect(r.rows[0]!.names).toEqual(['João Pedro Silva']);
+      expect(r.file.warnings).toContain('its "Apelido" column was read as a nickname, as Brazilian reports mean it, not as the last name (its "E-mail do usuário" header is Brazilian Portuguese)');
+      for (const header of [`Nome,Sobrenome,Apelido,${tail}`, `Nome,Apelido,Sobrenome,${tail}`]) {
+        const both = await apelido(header, [header.indexOf('Apelido') < header.indexOf('Sobrenome') ? 'João,Zé,Silva' : 'João,Silva,Zé']);
+        expect(both.rows[0]!.names, header).toEqual(['João Silva']);
+      }
+    });
+
+    it('is the last name where another header is European Portuguese ("utilizador", "Nome próprio"), said nowhere', async () => {
+      const r = await apelido(`Nome próprio,Apelido,${tail}`, ['João,Silva']);
+      expect(r.rows[0]!.names).toEqual(['João Silva']);
+      expect(r.file.warnings.filter((w) => w.includes('Apelido'))).toEqual([]);
+    });
+
+    it('is a nickname where its values are mostly a word inside the name beside them, a last name where they end it', async () => {
+      const nick = await apelido(`Nome,Apelido,${tail}`, ['João Pedro Silva,Pedro', 'Ana Maria Souza,Maria', 'Rita Lopes,Rita']);
+      expect(nick.rows.map((r) => r.names)).toEqual([['João Pedro Silva'], ['Ana Maria Souza'], ['Rita Lopes']]);
+      expect(nick.file.warnings).toContain('its "Apelido" column was read as a nickname, as Brazilian reports mean it, not as the last name (3 of its values are a word inside the name beside them)');
+      const last = await apelido(`Nome,Apelido,${tail}`, ['João Silva,Silva', 'Ana Souza,Souza', 'Rita,Lopes']);
+      expect(last.rows.map((r) => r.names)).toEqual([['João Silva'], ['Ana Souza'], ['Rita Lopes']]);
+      expect(last.file.warnings).toContain('its "Apelido" column was read as the last name, as Portuguese reports mean it, not as a Brazilian nickname (2 of its values end the name beside them)');
+    });
+
+    it('is read as the last name with a warning where nothing in the report says which', async () => {
+      const r = await apelido(`Nome,Apelido,${tail}`, ['João,Silva']);
+      expect(r.rows[0]!.names).toEqual(['João Silva']);
+      expect(r.file.warnings).toContain('its "Apelido" column was read as the last name, as Portuguese reports mean it; in a Brazilian report it is a nickname, and nothing in this one says which: if it holds nicknames, delete the column and import the file again');
+    });
+  });
+
   it.each([
     ['an English Webex list with a last name', 'Display Name,Last Name,Attendee Email,Join Time,Leave Time,Attendance Duration', 'Awa Sow,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118 mins', 'webex'],
     ['an English Webex list with first and last names', 'Display Name,First Name,Last Name,Attendee Email,Join Time,Leave Time,Attendance Duration', 'Awa Sow,Awa,Sow,awa.sow@example.org,12/10/2020 14:00,12/10/2020 15:58,118 mins', 'webex'],

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matchAttendance, nameKey, neutralReason, type AttendanceMember } from '../../../src/events/attendance/match.js';
-import { identifies, nameVariants } from '../../../src/events/attendance/names.js';
+import { identifies, nameAdditions, nameVariants } from '../../../src/events/attendance/names.js';
 import type { AttendanceReport, AttendanceRow } from '../../../src/events/attendance/report.js';
 
 const MEMBERS: AttendanceMember[] = [
@@ -128,6 +128,26 @@ describe('display names that carry more than a name', () => {
       ['Kofi Mensah (Ken)', 2], ['Kofi Mensah (Ben)', 2], ['Maria Lopez (Can)', 1], ['Maria Lopez (Pol)', 1], ['Ama Owusu (KEN)', null], ['Maria Lopez - MEX', 1],
     ])('%s is member %s', (name, id) => expect(who(name).id).toBe(id));
 
+    // A country may be called as a person is (Jordan, Chad, Georgia): a name in brackets is no place
+    // where it is the nickname's place between the name's words, a word of the name said again, or
+    // the whole name; after the name it still is one ("Name (Country)" is how a meeting is renamed).
+    it.each([
+      ['Jordan Smith (Jordan)', 6], ['Smith (Jordan)', 6], ['Ama (Chad) Owusu', 3], ['Kofi (Georgia) Mensah', 2], ['(Georgia)', 7],
+      ['Kenneth (Ken) Mensah', 8],
+      ['Ama Owusu (Chad)', null], ['Jordan Smith (Kenya)', null], ['Smith (Georgia)', null], ['(Georgia) - Kenya', null],
+    ])('a name that is also a country\'s: %s is member %s', (name, id) => {
+      const members: AttendanceMember[] = [
+        ...PLACED,
+        { memberId: 6, name: 'Jordan Smith', email: null, organization: null, country: 'GB' },
+        { memberId: 7, name: 'Georgia', email: null, organization: null, country: 'US' },
+        { memberId: 8, name: 'Kenneth Mensah', email: null, organization: null, country: 'GH' },
+      ];
+      const row: AttendanceRow = { file: 'r.csv', rowNumber: 2, name, names: [name], email: null, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] };
+      const r = matchAttendance([{ file: { file: 'r.csv', source: 'zoom' }, rows: [row] } as unknown as AttendanceReport], members);
+      expect(r.rows).toBe(r.matched + r.unmatched);
+      expect(r.matches[0]?.memberId ?? null).toBe(id);
+    });
+
     it('a capitalised word after a loose " - " that makes no member\'s double surname (a city, a role, a one-word organisation) leaves the name before it to the invitee, else to the officer', () => {
       const row = (name: string): AttendanceRow => ({ file: 'r.csv', rowNumber: 2, name, names: [name], email: null, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] });
       const members = [...PLACED, { memberId: 5, name: 'Ama Owusu-Mensah', email: null, organization: 'Org A', country: 'GH' }];
@@ -178,6 +198,15 @@ describe('display names that carry more than a name', () => {
     const started = performance.now();
     for (const name of hostile) nameVariants(name).map(nameKey);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('a display name with a long run of spaces is read and matched in linear time (each space was tried in turn: 65 s)', () => {
+    const started = performance.now();
+    for (const name of ['a' + ' '.repeat(100_000) + '(', 'Ana' + ' '.repeat(100_000) + '- Sow', 'Ana (' + ' '.repeat(100_000)]) {
+      nameVariants(name).map(nameKey);
+      nameAdditions(name);
+    }
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('a Latin name keeps the key it always had (decisions stored by name still hold)', () => {

@@ -96,6 +96,35 @@ describe('form labels in a description', () => {
     expect((await shippedKinds())(plainText(text))).toEqual(expected);
   });
 
+  // A Spanish question opens with "¿": a form's question above its answer, or numbered, is a label
+  // as "Problema:" is; one asked within a paragraph is the applicant's own text.
+  it.each([
+    ['¿Qué problema resuelve?\nPocos empleos.\n¿A quién beneficia?\nA jóvenes rurales.\n¿Cómo funciona?\nUn taller.', ['background', 'aim', 'aim']],
+    ['Un taller.\n\n  ¿Qué problema resuelve?  \r\nPocos empleos.', ['aim', 'background']],
+    ['1. ¿Qué problema resuelve? Pocos empleos. 2. ¿Cómo funciona? Un taller.', ['background', 'aim']],
+    ['Un taller. 3) ¿Cuál es el presupuesto? 20.000.', ['aim', 'aside']],
+    ['What problem do you solve?\nFew jobs.\nHow does it work?\nA workshop.', ['background', 'aim']],
+    ['**¿Cuál es el problema?**\nPocos empleos.\n**Solución:** un taller', ['background', 'aim']],
+    ['Un taller. ¿Cuál es el problema? Pocos empleos.', ['aim']],
+    ['¿Cuál es el problema? Pocos empleos en el valle.', ['aim']],
+    ['Why is this a problem? Few jobs.', ['aim']],
+  ])('reads the question in %j as a label only where a form puts it', async (text, expected) => {
+    expect((await shippedKinds())(plainText(text))).toEqual(expected);
+  });
+
+  it('counts the words of a "¿…?" question label at its section\'s weight, as those of "Problema:"', () => {
+    const file: TermFile = {
+      titleWeight: 1, beneficiariesWeight: 0.5, repeatWeight: 0, maxRepeats: 0, selfChoiceScore: 2,
+      sections: { ...rules, background: { weight: 0.5, labels: ['problema'] } },
+      categories: { 'research-data': { scale: 3, minTerms: 1, terms: { es: { problema: 2 } } } },
+    };
+    const score = (description: string) =>
+      new Tagger({ terms: compileTerms(file) }).tag({ title: '', description, language: 'es' }).scores.find((s) => s.category === 'research-data')!.termScore;
+    expect(score('¿Qué problema resuelve?\nPocos empleos en el valle.')).toBe(1);
+    expect(score('Problema: pocos empleos en el valle.')).toBe(1);
+    expect(score('Pocos empleos: ¿un problema?')).toBe(2);
+  });
+
   it('weighs background at its weight and anything else fully', () => {
     expect(sectionWeight('background', rules)).toBe(0.5);
     expect(sectionWeight('aside', rules)).toBe(0.3);
@@ -116,6 +145,14 @@ describe('hostile texts', () => {
     expect(sections.map((s) => s.kind)).toEqual(['aim']);
     expect(ms).toBeLessThan(1500);
     expect(timed('\n'.repeat(100_000) + 'Context: few jobs.').sections.map((s) => s.kind)).toEqual(['aim', 'background']);
+  });
+
+  it('reads 20,000 questions on one line in linear time (each looked for its line\'s ends: a second)', () => {
+    for (const question of ['Why now? ', '¿Por qué? ']) {
+      const { sections, ms } = timed(question.repeat(20_000));
+      expect(sections.map((s) => s.kind)).toEqual(['aim']);
+      expect(ms).toBeLessThan(600);
+    }
   });
 
   it('finds a label after blank lines and indentation as before', () => {

@@ -34,6 +34,11 @@ describe('taxonomy data', () => {
     expect(nearestCategoryCode('life-skill')).toBe('life-skills');
     expect(nearestCategoryCode('carrer-guidance')).toBe('career-guidance');
     expect(nearestCategoryCode('zzz')).toBeUndefined();
+    // the rule of every "did you mean" (suggest.ts): a few letters off, a swap, the case, a beginning
+    for (const [typed, code] of [['entreprenuership', 'entrepreneurship'], ['socal-inclusion', 'social-inclusion'], ['Life-Skils', 'life-skills'], ['recognition', 'recognition-of-skills'], ['work based learning', 'work-based-learning']]) {
+      expect(nearestCategoryCode(typed!), typed).toBe(code);
+    }
+    for (const far of ['banana', 'agriculture', 'budget', 'skills-data', 'e-learning', 'x']) expect(nearestCategoryCode(far), far).toBeUndefined();
   });
 });
 

@@ -45,6 +45,23 @@ describe('tables on a terminal fit its width', () => {
     for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(40);
   });
 
+  it('pads every cell to its column as the terminal shows it: Hindi, Arabic vowels, emoji sequences, zero-width characters', () => {
+    const rows = [
+      [1, 'राष्ट्रीय कौशल विकास निगम', 'नमस्ते'], [2, 'Atelier 👩‍💻 🇬🇭 👍🏽', 'Ana\u200bSow'], [3, 'مُحَمَّد', '北京市'], [4, 'Taller Sur', 'Ana'],
+    ];
+    for (const columns of [100, 30]) {
+      const out = renderTable(bufferIO({ tty: true, columns }).io, ['ID', 'Organisation', 'Contact'], rows).replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+      const lines = out.split('\n');
+      expect(out).toMatch(/^┌/);
+      // every line of the box as wide as its top border, and within the terminal
+      for (const line of lines) expect(displayWidth(line), line).toBe(displayWidth(lines[0]!));
+      expect(displayWidth(lines[0]!)).toBeLessThanOrEqual(columns);
+    }
+    // as narrow as the text: cli-table3's own measure made the Hindi column three wider
+    const natural = renderTable(bufferIO({ tty: true, columns: 100 }).io, ['Organisation'], [['राष्ट्रीय कौशल']]).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(natural.split('\n')[0]).toBe(`┌${'─'.repeat(14)}┐`);
+  });
+
   it('too narrow for its columns, prints each row as a record of whole words instead of cutting them to a few letters', () => {
     const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score'];
     const rows = [

@@ -16,6 +16,14 @@ describe('wrap at words, in the columns a terminal gives the text', () => {
     expect(displayWidth('مركز')).toBe(4);
   });
 
+  // As a terminal shows them: an emoji sequence in two columns (counted code point by code point,
+  // a family was 6, a flag 4); marks over a letter in any script, joiners and zero-width spaces in
+  // none (string-width 4, cli-table3's measure, counts them); a symbol shown as text in one.
+  it.each([
+    ['👨‍👩‍👧', 2], ['👩‍💻 Org', 6], ['👍🏽', 2], ['🇬🇭', 2], ['🇬🇭🇰🇪', 4], ['1️⃣', 2], ['🏳️‍🌈', 2], ['❤️', 2], ['❤', 1],
+    ['नमस्ते', 4], ['कृषि', 3], ['مُحَمَّد', 4], ['a\u200db', 2], ['a\u200bb', 2], ['ＡＢＣ', 6], ['🫠', 2],
+  ])('%s is %i columns wide', (text, width) => expect(displayWidth(text)).toBe(width));
+
   it('keeps every line of text in wide characters within the width, and cuts no Latin word', () => {
     const text = '北京市职业技能培训中心 Beijing Vocational Training Centre 东亚和太平洋地区';
     const out = wrap(text, 30, '', '');

@@ -61,8 +61,9 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
   const event: NetworkEvent = {
     title: input.title?.trim() ?? '',
     kind: parseKind(input.kind ?? ''),
-    // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it.
-    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +/, '$1T'),
+    // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it
+    // ("2021-11-15 2pm" was quoted back as "2021-11-15T2pm").
+    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d{1,2}:\d{2})/, '$1T'),
     timeZone: timeZoneName(input.timeZone ?? '') ?? input.timeZone,
     durationMinutes: parseMinutes(input.durationMinutes ?? DEFAULT_DURATION),
     languages: parseLanguages(input.languages ?? [...NETWORK_LANGUAGES]),

@@ -7,6 +7,7 @@ import {
   countryTimeZone,
   localTime,
   memberTimeZone,
+  readingsOf,
   timeZoneName,
   wallTimeToInstant,
 } from '../../../src/events/timezones.js';
@@ -56,6 +57,25 @@ describe('wall time in a zone -> instant', () => {
     expect(wallTimeToInstant('2021-02-30 14:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date' });
     expect(wallTimeToInstant('19/11/2020 14:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'format' });
     expect(() => checkTimeZone('EST')).toThrow(/unknown time zone "EST"/);
+  });
+
+  it('answers a day-first or month-first start with the form --start takes, both readings when either could be the day', () => {
+    const hint = (text: string) => {
+      const r = wallTimeToInstant(text, 'Europe/Zurich');
+      return r.ok ? null : r.hint;
+    };
+    expect(hint('15/11/2021 14:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:00"');
+    expect(hint('11/15/2021 2pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:00"');
+    expect(hint('03/11/2021 14:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-03 14:00" (3 November) or "2021-03-11 14:00" (11 March)');
+    expect(readingsOf('15.11.2021 14h30')).toEqual([{ iso: '2021-11-15 14:30', spoken: '15 November' }]);
+    expect(readingsOf('15/11/2021 9h')).toEqual([{ iso: '2021-11-15 09:00', spoken: '15 November' }]);
+    expect(readingsOf('1/13/2021 12am')).toEqual([{ iso: '2021-01-13 00:00', spoken: '13 January' }]);
+    expect(readingsOf('15/11/2021')).toEqual([{ iso: '2021-11-15 HH:MM', spoken: '15 November' }]);
+    expect(readingsOf('5/5/2021 9:00')).toEqual([{ iso: '2021-05-05 09:00', spoken: '5 May' }]);
+    expect(hint('2021-11-15 2:30 pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:30"');
+    // not real dates or times, or no date of this shape: the general example stays
+    for (const text of ['31/02/2021 10:00', '15/11/2021 14', '15/11/2021 25:00', '13/13/2021 10:00', 'next monday']) expect(readingsOf(text)).toEqual([]);
+    expect(hint('31/02/2021 10:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"');
   });
 
   it('spells zone names as the database does and accepts current and old names', () => {

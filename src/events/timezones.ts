@@ -396,7 +396,7 @@ export interface CountryZone {
 /** The time zone of a country (ISO 3166-1 alpha-2), or null when none is known (Bouvet Island). */
 export function countryTimeZone(countryCode: string, at?: Date): CountryZone | null {
   const code = countryCode.trim().toUpperCase();
-  const zones = ct.getCountry(code)?.timezones.slice() ?? [];
+  const zones = (ct.getCountry(code)?.timezones ?? []).map((zone) => zoneOfCountry(code, zone));
   const capital = capitalTimeZones().get(code);
   if (zones.length === 0 && !capital) return null;
   if (zones.length <= 1) {
@@ -405,6 +405,48 @@ export function countryTimeZone(countryCode: string, at?: Date): CountryZone | n
   }
   const zone = capital?.zone ?? zones[0]!;
   return { country: code, zone, zones, source: 'capital', multipleZones: zonesDiffer(zones, at) };
+}
+
+let countryNames: Map<string, string[]> | undefined;
+
+/**
+ * A zone as the country itself names it. Since 2022 the IANA database keeps one zone for
+ * countries whose clocks have agreed since 1970, named after one of them, and keeps the others'
+ * names as links: Senegal's zone is Africa/Abidjan, Bosnia and Herzegovina's Europe/Belgrade,
+ * Bahrain's Asia/Qatar. An invitation sheet told a member in Dakar their time zone was Abidjan;
+ * it now says Africa/Dakar, the same clock under the country's own name.
+ */
+function zoneOfCountry(code: string, zone: string): string {
+  if (!countryNames) {
+    countryNames = new Map();
+    for (const tz of Object.values(ct.getAllTimezones({ deprecated: true }))) {
+      // (a place's name, not an old alias such as US/Eastern or Etc/GMT)
+      if (!tz.aliasOf || !/^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//.test(tz.name)) continue;
+      for (const country of tz.countries) {
+        const key = `${country} ${tz.aliasOf}`;
+        countryNames.set(key, [...(countryNames.get(key) ?? []), tz.name]);
+      }
+    }
+  }
+  const key = `${code} ${zone}`;
+  let named = countryZones.get(key);
+  if (named === undefined) {
+    // (a zone named after a place of this country stays as it is: Europe/Berlin for Germany; of
+    // the country's names, the one Node gives back as it is: ICU says Asmera for Asmara)
+    named = ct.getTimezone(zone)?.countries[0] === code ? zone : countryNames.get(key)?.find((name) => resolvedZone(name) === name) ?? zone;
+    countryZones.set(key, named);
+  }
+  return named;
+}
+
+const countryZones = new Map<string, string>();
+
+function resolvedZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }
 
 const zonesDifferAt = new Map<string, boolean>();

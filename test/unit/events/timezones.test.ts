@@ -136,6 +136,26 @@ describe('country -> time zone', () => {
     expect(countryTimeZone('WS')).toMatchObject({ zone: 'Pacific/Apia', multipleZones: false });
   });
 
+  it('names a country\'s zone after a place of that country, where the IANA database names it after another\'s', () => {
+    // one clock for several countries since 2022, named after one of them: the others keep their own name as a link
+    expect(countryTimeZone('SN', MEETING)).toMatchObject({ zone: 'Africa/Dakar', source: 'country', multipleZones: false });
+    expect(countryTimeZone('BA')?.zone).toBe('Europe/Sarajevo');
+    expect(countryTimeZone('BH')?.zone).toBe('Asia/Bahrain');
+    expect(countryTimeZone('NO')?.zone).toBe('Europe/Oslo');
+    // a zone named after the country's own place stays
+    expect(countryTimeZone('CI')?.zone).toBe('Africa/Abidjan');
+    expect(countryTimeZone('DE')?.zones).toContain('Europe/Berlin');
+    // every country's zones: the same clock as the package's zone; a renamed one, a name Node reads and gives back as it is
+    for (const country of Object.values(ct.getAllCountries())) {
+      const zones = countryTimeZone(country.id)?.zones ?? [];
+      expect(zones.length, country.id).toBe(country.timezones.length);
+      zones.forEach((zone, i) => {
+        if (zone !== country.timezones[i]) expect(new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone).toBe(zone);
+        expect(localTime(MEETING, zone).iso, `${country.id} ${zone}`).toBe(localTime(MEETING, country.timezones[i]!).iso);
+      });
+    }
+  });
+
   it('does not flag a country whose zones all keep the same time', () => {
     // Germany: Berlin and Büsingen (Zurich's zone) always agree
     expect(countryTimeZone('DE', MEETING)).toMatchObject({ zone: 'Europe/Berlin', source: 'capital', multipleZones: false });

@@ -58,3 +58,20 @@ describe('Core Group on the maps after a decline', () => {
     expect(json(g).counts.coreGroup).toBe(6);
   });
 });
+
+describe('Core Group on the maps beside an earlier cohort', () => {
+  it('the line counts the roster\'s and the earlier cohort\'s seats apart, not all of them as the roster\'s', async () => {
+    // a second roster, not accepted yet: the maps mark it by default, and cohort 2020 while invited or active
+    expect((await sk(['select', '--size', '2', '--order', 'id', '--exclude', String(declined.applicationId), '--name', 'core-next', '--yes'])).code).toBe(0);
+    const next = new Set(json(await sk(['roster', 'show', 'core-next', '--json'])).members.map((m: any) => m.id));
+    const r = await sk(['export', 'kumu', '--format', 'json', '--out', 'next.json', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const marked = json(r).counts.coreGroup;
+    const map = JSON.parse(fs.readFileSync(path.join(dir, 'next.json'), 'utf8'));
+    const yes = map.elements.filter((e: any) => e['Core Group'] === 'yes');
+    expect(yes).toHaveLength(marked);
+    const ofRoster = next.size; // every seat of the new roster is marked (none of them declined)
+    expect(marked - ofRoster).toBeGreaterThan(0);
+    expect(r.stderr).toContain(`Core Group: ${marked} of the ${json(r).counts.organizations} organisations (${ofRoster} of roster "core-next", and ${marked - ofRoster} still invited or active in cohort 2020: status alumni unmarks them)`);
+  });
+});

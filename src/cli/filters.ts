@@ -143,3 +143,17 @@ export function callsCounted(calls: readonly string[], filters: { call?: string 
   const named = calls.length <= 4 ? calls.join(', ') : `${calls.slice(0, 3).join(', ')} and ${calls.length - 3} more`;
   return ` in ${calls.length} calls (${named}; --call NAME for one${byCall})`;
 }
+
+/**
+ * The line under an empty list: what to try, not "Details: skillsnet show ID" of nothing. A
+ * --search is one piece of text (case and accents aside), so "Avenr Competences" finds nothing.
+ */
+export function nothingMatches(what: 'application' | 'member', filters: { search?: string }): string {
+  const given = Object.values(filters as Record<string, unknown>).some((v) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length));
+  if (!given) return what === 'application' ? 'No application to list: import a call with skillsnet import FILE --call NAME.' : 'No member to list: skillsnet import FILE --call NAME, or skillsnet member add.';
+  const search = filters.search?.trim();
+  if (search) {
+    return `No ${what} matches. --search looks for "${search}" as one piece of text (case and accents aside): try one word of it, or part of a name or address.`;
+  }
+  return `No ${what} matches these filters: drop one, or see what there is with skillsnet stats.`;
+}

@@ -74,4 +74,15 @@ describe('Core Group on the maps beside an earlier cohort', () => {
     expect(marked - ofRoster).toBeGreaterThan(0);
     expect(r.stderr).toContain(`Core Group: ${marked} of the ${json(r).counts.organizations} organisations (${ofRoster} of roster "core-next", and ${marked - ofRoster} still invited or active in cohort 2020: status alumni unmarks them)`);
   });
+
+  it('roster accept of a later cohort says how many seats the earlier one still holds, and how they leave the maps', async () => {
+    const accepted = await sk(['roster', 'accept', 'core-next', '--cohort', '2021']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    const members = json(await sk(['members', '--role', 'core-group', '--json']));
+    const held = members.filter((m: any) => m.cohorts.includes('2020') && !m.cohorts.includes('2021') && ['invited', 'active'].includes(m.status)).length;
+    expect(held).toBeGreaterThan(0);
+    expect(accepted.stderr).toContain(`Cohort 2020 still holds ${held} seats (invited or active): Core Group on the maps beside 2021 until each is set alumni when their term ends (skillsnet members --role core-group --cohort 2020, then skillsnet member set member-N --status alumni).`);
+    // an earlier cohort accepted again says nothing of the later one
+    expect((await sk(['roster', 'accept', 'core-2020'])).stderr).not.toMatch(/Cohort 2021 still holds/);
+  });
 });

@@ -77,12 +77,13 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.country !== undefined) f.country = parseCountry(flags.country);
   if (flags.category !== undefined) f.category = parseCategoryCode(flags.category, 'category');
   if (flags.language !== undefined) f.language = parseLanguage(flags.language);
-  if (flags.call !== undefined) f.call = flags.call;
+  // (names are stored trimmed, as import and select save them: "2021 " pasted from a sheet is 2021)
+  if (flags.call !== undefined) f.call = flags.call.trim();
   if (flags.allCalls) {
     if (flags.call !== undefined) throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${shellArg(flags.call)} for that call only, or --all-calls for every call` });
     f.allCalls = true;
   }
-  if (flags.roster !== undefined) f.roster = flags.roster;
+  if (flags.roster !== undefined) f.roster = flags.roster.trim();
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');
   if (flags.rescaleScores) f.rescaleScores = true;

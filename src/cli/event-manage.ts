@@ -35,14 +35,15 @@ export function whenText(e: { localStart: string; endUtc: string; timeZone: stri
 }
 
 export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: number | null }> {
-  const { addEvent, summarizeEvent } = await import('../events/manage.js');
+  const { addEvent, inviteCommand, summarizeEvent } = await import('../events/manage.js');
   // A dry run writes nothing, not even a new database file; a refused one leaves none behind.
-  const added = await withCreatedDatabase(opts.dbPath, { io, dryRun: opts.dryRun }, (db) =>
-    addEvent(db, {
+  const { added, invite } = await withCreatedDatabase(opts.dbPath, { io, dryRun: opts.dryRun }, (db) => {
+    const added = addEvent(db, {
       title: opts.title, kind: opts.kind, start: opts.start, timeZone: opts.timeZone, durationMinutes: opts.duration, languages: opts.languages,
       presenterId: opts.presenter, topicCategory: opts.topic, location: opts.location,
-    }, { dryRun: opts.dryRun }),
-  );
+    }, { dryRun: opts.dryRun });
+    return { added, invite: added.id === null ? '' : inviteCommand(db, added.id) };
+  });
   const summary = summarizeEvent(added.event, undefined);
   if (added.sameAs.length) {
     warn(io, `event ${added.sameAs.join(', ')} has the same title and start: ${added.dryRun ? 'it would probably be' : 'it is probably'} the same event twice (remove one with skillsnet event delete ID)`);
@@ -56,7 +57,7 @@ export async function runEventAdd(opts: EventAddOptions, io: IO): Promise<{ id: 
   else {
     io.stdout.write(`${added.id}\n`);
     info(io, `Added event ${added.id}: the ${what}.`);
-    info(io, `Next: skillsnet event invite ${added.id} --roster NAME (or --role core-group --cohort 2020), then event groups, event invitations and event ics.`);
+    info(io, `Next: ${invite}, then event groups, event invitations and event ics.`);
   }
   return { id: added.id };
 }

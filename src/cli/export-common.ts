@@ -3,7 +3,7 @@ import path from 'node:path';
 import { warn, type IO } from './io.js';
 import { printJson } from './context.js';
 import { EXPORT_INTERRUPTED, setInterruptOutcome } from './signals.js';
-import type { ExportResult } from '../export/export-common.js';
+import type { BeyondRoster, ExportResult } from '../export/export-common.js';
 import { plural } from '../export/write.js';
 
 export { elapsed, type ExportResult } from '../export/export-common.js';
@@ -36,10 +36,15 @@ export function checkJsonWithStdout(json: boolean | undefined, out: string): voi
  * roster's organisations, and one that declined or withdrew is among them without the Core Group
  * mark: the line counts both, so that it never says "the only ones" of fewer than are drawn.
  */
-export function coreGroupLine(rosterName: string, counts: Record<string, number>, membersOnly: boolean | undefined): string {
+export function coreGroupLine(rosterName: string, counts: Record<string, number>, membersOnly: boolean | undefined, beyond?: BeyondRoster): string {
   const marked = counts.coreGroup ?? 0;
   const drawn = counts.organizations ?? 0;
-  if (!membersOnly) return `Core Group: ${marked} of ${drawn === 1 ? 'the one organisation' : `the ${drawn} organisations`} (roster "${rosterName}")`;
+  if (!membersOnly) {
+    const whose = beyond?.count
+      ? `${marked - beyond.count} of roster "${rosterName}", and ${beyond.count} still invited or active in ${beyond.cohorts.length === 1 ? 'cohort' : 'cohorts'} ${beyond.cohorts.join(', ')}: status alumni unmarks them`
+      : `roster "${rosterName}"`;
+    return `Core Group: ${marked} of ${drawn === 1 ? 'the one organisation' : `the ${drawn} organisations`} (${whose})`;
+  }
   const unmarked = drawn - marked;
   return `Only the organisations of roster "${rosterName}": ${drawn}, ${marked} of them marked Core Group` +
     (unmarked > 0 ? ` (${unmarked} declined, withdrew or became alumni)` : '');

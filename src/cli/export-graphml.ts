@@ -28,12 +28,12 @@ export async function runExportGraphml(opts: ExportGraphmlOptions, io: IO): Prom
   checkJsonWithStdout(opts.json, opts.out);
   const options = { ...opts, cwd: io.cwd };
   graphmlOutput(options);
-  const { result, output, text, roster } = await withDatabase(opts.dbPath, { create: false }, (db) =>
+  const { result, output, text, roster, beyondRoster } = await withDatabase(opts.dbPath, { create: false }, (db) =>
     exportGraphml(db, options, callbacksFor(io, { minProgressTotal: EXPORT_PROGRESS_MIN })));
   const { counts } = result;
   const groups = opts.targetGroups ? `, ${plural(counts.targetGroups ?? 0, 'shared target group')}${counts.targetGroupsLeftOut ? ` (${counts.targetGroupsLeftOut.toLocaleString('en')} more left out)` : ''}` : '';
   const what = `${plural(counts.nodes, 'node')} (${plural(counts.organizations, 'organisation')} from ${plural(counts.applications, 'application')}${groups}) and ${plural(counts.edges, 'edge')}`;
-  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));
+  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly, beyondRoster));
   if (opts.dryRun) {
     info(io, `Dry run: would write ${what}. Nothing was written.`);
     result.ms = elapsed(start);

@@ -50,7 +50,7 @@ export async function runExportKumu(opts: ExportKumuOptions, io: IO): Promise<Ex
     `${done.categories} skills categories, ${done.regions} regions${opts.targetGroups ? `, ${targetGroupsWords(counts.targetGroups ?? 0, counts.targetGroupsLeftOut)}` : ''}) and ${plural(counts.connections, 'connection')}` +
     (opts.peerLinks ? ` (${plural(counts.peerLinks, 'peer link')}, at most ${opts.peerLinks} per organisation${counts.peerLinksLeftOut ? `; ${plural(counts.peerLinksLeftOut, 'more pair')} sharing a category left out` : ''})` : '') +
     (opts.withEvents ? `, with ${plural(counts.events ?? 0, 'event')} and ${plural(counts.attended ?? 0, '"attended" connection')}` : '');
-  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly));
+  if (roster) info(io, coreGroupLine(roster.name, counts, opts.membersOnly, done.beyondRoster));
   else info(io, 'No roster is saved yet, so Core Group is "no" everywhere (skillsnet select --size 25 --name core-2020 saves one).');
 
   if (opts.dryRun) {

@@ -77,12 +77,13 @@ export function parseFilters(flags: FilterFlags): EligibilityFilters {
   if (flags.country !== undefined) f.country = parseCountry(flags.country);
   if (flags.category !== undefined) f.category = parseCategoryCode(flags.category, 'category');
   if (flags.language !== undefined) f.language = parseLanguage(flags.language);
-  if (flags.call !== undefined) f.call = flags.call;
+  // (names are stored trimmed, as import and select save them: "2021 " pasted from a sheet is 2021)
+  if (flags.call !== undefined) f.call = flags.call.trim();
   if (flags.allCalls) {
     if (flags.call !== undefined) throw new UsageError('--call and --all-calls contradict each other', { hint: `keep --call ${shellArg(flags.call)} for that call only, or --all-calls for every call` });
     f.allCalls = true;
   }
-  if (flags.roster !== undefined) f.roster = flags.roster;
+  if (flags.roster !== undefined) f.roster = flags.roster.trim();
   if (flags.search !== undefined && flags.search.trim() !== '') f.search = flags.search.trim();
   if (flags.minScore !== undefined) f.minScore = parseNumber(flags.minScore, '--min-score');
   if (flags.rescaleScores) f.rescaleScores = true;
@@ -142,4 +143,18 @@ export function callsCounted(calls: readonly string[], filters: { call?: string 
   if (filters.call || calls.length < 2) return '';
   const named = calls.length <= 4 ? calls.join(', ') : `${calls.slice(0, 3).join(', ')} and ${calls.length - 3} more`;
   return ` in ${calls.length} calls (${named}; --call NAME for one${byCall})`;
+}
+
+/**
+ * The line under an empty list: what to try, not "Details: skillsnet show ID" of nothing. A
+ * --search is one piece of text (case and accents aside), so "Avenr Competences" finds nothing.
+ */
+export function nothingMatches(what: 'application' | 'member', filters: { search?: string }): string {
+  const given = Object.values(filters as Record<string, unknown>).some((v) => v !== undefined && v !== false && !(Array.isArray(v) && !v.length));
+  if (!given) return what === 'application' ? 'No application to list: import a call with skillsnet import FILE --call NAME.' : 'No member to list: skillsnet import FILE --call NAME, or skillsnet member add.';
+  const search = filters.search?.trim();
+  if (search) {
+    return `No ${what} matches. --search looks for "${search}" as one piece of text (case and accents aside): try one word of it, or part of a name or address.`;
+  }
+  return `No ${what} matches these filters: drop one, or see what there is with skillsnet stats.`;
 }

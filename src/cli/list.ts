@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addFilterOptions, checkFilterNames, parseFilters, type FilterFlags } from './filters.js';
+import { addFilterOptions, checkFilterNames, nothingMatches, parseFilters, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, personalOutput, warn, type IO } from './io.js';
 import { listApplications } from '../db/applications.js';
@@ -82,7 +82,9 @@ export async function runList(opts: ListOptions, io: IO): Promise<Application[]>
     const cut = [undefined, (row: number) => truncate(shown[row]!.organization, 34) + state(shown[row]!), undefined, (row: number) => shown[row]!.country ?? (shown[row]!.countryRaw ? `?${truncate(shown[row]!.countryRaw, 10)}` : '')];
     io.stdout.write(renderTable(io, headers, rows, { cut }));
     const more = applications.length - shown.length;
-    if (duplicates && !applications.length) {
+    if (!applications.length && !duplicates) {
+      info(io, nothingMatches('application', opts.filters));
+    } else if (duplicates && !applications.length) {
       info(io, 'No application looks like another one of its call (same email and organisation, same organisation and title, or same email and title).');
     } else {
       info(io, `${applications.length} application${applications.length === 1 ? '' : 's'}${more > 0 ? ` (${shown.length} shown; --limit to see more)` : ''}. Details: skillsnet show ID` +

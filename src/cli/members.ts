@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
+import { addAttendanceFilterOptions, addFilterOptions, checkFilterNames, nothingMatches, parseAttendanceFilters, parseFilters, type AttendanceFilterFlags, type FilterFlags } from './filters.js';
 import { invocation, printJson, withDatabase, type CliContext } from './context.js';
 import { info, personalOutput, warn, type IO } from './io.js';
 import { UsageError } from '../errors.js';
@@ -40,7 +40,7 @@ export async function runMembers(opts: MembersOptions, io: IO): Promise<unknown[
       memberLabel(m.id), m.kind === 'organization' ? 'org' : 'person', m.organization ?? '', m.name ?? '', m.country ?? '', m.workingLanguage ?? '',
       [...m.roles.filter((r) => r !== 'core-group'), ...m.cohorts.map((c) => `core-group ${c}`.trim())].join(', '), m.status, m.calls.join(', '), m.consentMap, m.consentContact,
     ]), { cut: [undefined, undefined, 30, 22] }));
-    info(io, `${members.length} member${members.length === 1 ? '' : 's'}. Details: skillsnet member show member-N; change one: skillsnet member set member-N --status active`);
+    info(io, members.length ? `${members.length} member${members.length === 1 ? '' : 's'}. Details: skillsnet member show member-N; change one: skillsnet member set member-N --status active` : nothingMatches('member', opts.filters));
   }
   return rows;
 }

@@ -6,8 +6,13 @@ import { shellArg } from '../text.js';
 
 /** roster accept NAME: the roster's organisations become the Core Group of a cohort (invited, until they accept). */
 export async function runRosterAccept(opts: { dbPath: string; name: string; cohort?: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterAccepted> {
-  const { acceptRoster } = await import('../network/members.js');
-  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun }));
+  const { acceptRoster, earlierCohortsHolding } = await import('../network/members.js');
+  let others: { cohort: string; members: number }[] = [];
+  const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
+    const accepted = acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun });
+    others = earlierCohortsHolding(db, accepted.cohort);
+    return accepted;
+  });
   if (opts.json) printJson(io, result);
   else {
     const added = result.members.filter((m) => m.added).length;
@@ -17,6 +22,9 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
     const statuses = byStatus.size === 1 ? `status ${[...byStatus.keys()][0]}` : `status: ${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')}`;
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, ${statuses}).\n`);
     info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set member-N --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${shellArg(result.cohort)}`);
+    for (const o of others) {
+      info(io, `Cohort ${o.cohort} still holds ${o.members} seat${o.members === 1 ? '' : 's'} (invited or active): Core Group on the maps beside ${result.cohort} until each is set alumni when their term ends (skillsnet members --role core-group --cohort ${shellArg(o.cohort)}, then skillsnet member set member-N --status alumni).`);
+    }
   }
   return result;
 }

@@ -5,6 +5,16 @@ import { callNames, callsOfApplications, callsWithApplications } from './applica
 import { listRosters } from './rosters.js';
 import { coreGroupCohorts } from './members.js';
 import { shellArg } from '../text.js';
+import { didYouMean } from '../suggest.js';
+
+/**
+ * "; did you mean "2021"?" for a mistyped name ("2O21", "core-2O21", "Core-2021"), never for one
+ * that differs from it only in digits: "2024" beside "2020" is another year, not a typo of it.
+ */
+function nameSuggestion(typed: string, names: readonly string[]): string {
+  const otherNumber = (name: string) => name.length === typed.length && [...name].every((ch, i) => ch === typed[i] || (/\d/.test(ch) && /\d/.test(typed[i]!)));
+  return didYouMean(typed, names.filter((n) => !otherNumber(n)));
+}
 
 /**
  * A --call, --roster or --cohort that names nothing in this database is a mistake, not an empty
@@ -20,7 +30,7 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters & Pick<Memb
     }
     const cohorts = coreGroupCohorts(db);
     if (!cohorts.includes(filters.cohort)) {
-      throw new UsageError(`no Core Group cohort "${filters.cohort}" in this database`, {
+      throw new UsageError(`no Core Group cohort "${filters.cohort}" in this database${nameSuggestion(filters.cohort, cohorts)}`, {
         hint: cohorts.length ? `cohorts here: ${cohorts.join(', ')}` : 'accept a roster as a cohort first: skillsnet roster accept NAME --cohort 2020',
       });
     }
@@ -28,7 +38,7 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters & Pick<Memb
   if (filters.call !== undefined) {
     const calls = callNames(db);
     if (!calls.includes(filters.call)) {
-      throw new UsageError(`no call named "${filters.call}" in this database`, {
+      throw new UsageError(`no call named "${filters.call}" in this database${nameSuggestion(filters.call, calls)}`, {
         hint: calls.length ? `calls here: ${calls.join(', ')}` : 'import applications first: skillsnet import FILE --call NAME',
       });
     }
@@ -36,7 +46,7 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters & Pick<Memb
   if (filters.roster !== undefined) {
     const rosters = listRosters(db).map((r) => r.name);
     if (!rosters.includes(filters.roster)) {
-      throw new UsageError(`no roster named "${filters.roster}" in this database`, {
+      throw new UsageError(`no roster named "${filters.roster}" in this database${nameSuggestion(filters.roster, rosters)}`, {
         hint: rosters.length ? `rosters here: ${rosters.join(', ')}` : 'select one first: skillsnet select --size 25 --name core-2020',
       });
     }

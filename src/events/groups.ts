@@ -121,7 +121,13 @@ export async function assignBreakoutGroups(invitees: readonly Invitee[], specInp
   const short = spec.filter((s) => (byLanguage.get(s.language)?.length ?? 0) < s.groups);
   if (short.length) {
     const what = short.map((s) => `${s.language}=${s.groups} asks for ${s.groups} group${s.groups === 1 ? '' : 's'} but ${byLanguage.get(s.language)?.length ?? 0} invitee${(byLanguage.get(s.language)?.length ?? 0) === 1 ? ' works' : 's work'} in ${s.language}`);
-    throw new OperationError(`more groups than members: ${what.join('; ')}`, { hint: 'ask for fewer groups, or invite more members first' });
+    // (the groups that fit, and every working language of the invitees: the officer picks from them)
+    const fits = spec.map((s) => ({ language: s.language, groups: Math.min(s.groups, byLanguage.get(s.language)?.length ?? 0) })).filter((s) => s.groups > 0);
+    const counts = tally(sorted.map((m) => m.workingLanguage?.trim().toLowerCase() || 'none'));
+    const spoken = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${l} ${n}`).join(', ');
+    throw new OperationError(`more groups than members: ${what.join('; ')}`, {
+      hint: `${fits.length ? `ask for fewer groups (--groups ${fits.map((s) => `${s.language}=${s.groups}`).join(',')})` : 'ask for groups in the invitees\' languages'}, or invite more members first; invitees by working language: ${spoken || 'none yet'}`,
+    });
   }
   const groups: BreakoutGroup[] = [];
   const languages: LanguageSolve[] = [];

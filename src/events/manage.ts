@@ -6,7 +6,9 @@
  */
 import type { DB } from '../db/connection.js';
 import { deleteEventById, eventCounts, getEvent, insertEvent, listEvents, setEventCancelled, updateEvent, type EventCounts, type EventRecord, type StoredEvent } from '../db/events.js';
-import { getMember, resolveMemberRef } from '../db/members.js';
+import { coreGroupCohorts, getMember, resolveMemberRef, rosterOfCohort } from '../db/members.js';
+import { listRosters } from '../db/rosters.js';
+import { shellArg } from '../text.js';
 import { OperationError, UsageError } from '../errors.js';
 import { parseLanguage } from '../geo/parse.js';
 import { NETWORK_LANGUAGES } from '../model.js';
@@ -61,8 +63,9 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
   const event: NetworkEvent = {
     title: input.title?.trim() ?? '',
     kind: parseKind(input.kind ?? ''),
-    // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it.
-    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +/, '$1T'),
+    // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it
+    // ("2021-11-15 2pm" was quoted back as "2021-11-15T2pm").
+    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d{1,2}:\d{2})/, '$1T'),
     timeZone: timeZoneName(input.timeZone ?? '') ?? input.timeZone,
     durationMinutes: parseMinutes(input.durationMinutes ?? DEFAULT_DURATION),
     languages: parseLanguages(input.languages ?? [...NETWORK_LANGUAGES]),
@@ -83,6 +86,19 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
       location: input.location?.trim() || null,
     },
   };
+}
+
+/**
+ * Who to invite next, in this database's names: the latest cohort's roster (or the latest roster
+ * saved) and the latest Core Group cohort. The hint named "--cohort 2020" in every database, so
+ * the second year's officer was pointed at last year's Core Group.
+ */
+export function inviteCommand(db: DB, eventId: number): string {
+  const cohort = coreGroupCohorts(db).at(-1);
+  const roster = (cohort === undefined ? null : rosterOfCohort(db, cohort)) ?? listRosters(db).at(-1)?.name;
+  const byRoster = `skillsnet event invite ${eventId} --roster ${roster === undefined ? 'NAME' : shellArg(roster)}`;
+  const other = cohort === undefined ? '--role ROLE' : `--role core-group --cohort ${shellArg(cohort)}`;
+  return `${byRoster} (or ${other})`;
 }
 
 export interface EventAdded {

@@ -179,7 +179,13 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
     if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
       return { ok: false, problem: 'format', message: `"${text}" has no time of day`, hint: `give the date and the time together, in quotes: "${text.trim()} 14:00"` };
     }
-    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint: 'write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"' };
+    const meant = readingsOf(text);
+    const hint = meant.length === 1
+      ? `write it as YYYY-MM-DD HH:MM, in quotes: "${meant[0]!.iso}"`
+      : meant.length === 2
+        ? `write it as YYYY-MM-DD HH:MM, in quotes: "${meant[0]!.iso}" (${meant[0]!.spoken}) or "${meant[1]!.iso}" (${meant[1]!.spoken})`
+        : 'write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"';
+    return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint };
   }
   const shown = `${pad4(wall.year)}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
   const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone });
@@ -218,6 +224,46 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
     };
   }
   return resolved(dt, zone);
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What a start written the way people write dates ("15/11/2021 14:00", "11/15/2021 2pm",
+ * "15.11.2021 14h30") can mean, in the form --start takes: one reading when the day or the month
+ * is past 12, both when either could be the day (03/11 is 3 November or 11 March: not guessed),
+ * none when it is no such date. A missing time is left as HH:MM for the officer to fill in.
+ */
+export function readingsOf(text: string): { iso: string; spoken: string }[] {
+  const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(text);
+  const written = iso ? null : /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(.*)$/.exec(text);
+  const m = iso ?? written;
+  if (!m) return [];
+  const time = timeOf(m[4]!);
+  if (time === null) return [];
+  const year = iso ? m[1]! : m[3]!;
+  const reading = (day: number, month: number) =>
+    day >= 1 && month >= 1 && month <= 12 && day <= DateTime.fromObject({ year: +year, month }).daysInMonth!
+      ? [{ iso: `${year}-${pad2(month)}-${pad2(day)} ${time}`, spoken: `${day} ${MONTH_NAMES[month - 1]}` }]
+      : [];
+  if (iso) return reading(+m[3]!, +m[2]!);
+  const [a, b] = [+m[1]!, +m[2]!];
+  return [...reading(a, b), ...(a === b ? [] : reading(b, a))];
+}
+
+/** "14:00", " 2pm", ", 9.30 a.m.", "T14h30" -> "HH:MM"; "" -> the placeholder "HH:MM"; null when no time of day. */
+function timeOf(rest: string): string | null {
+  if (!rest.trim()) return 'HH:MM';
+  const m = /^[ ,T]+(\d{1,2})(?:[:.h](\d{2})|(h))?\s*([ap]\.?m\.?)?\s*$/i.exec(rest);
+  if (!m) return null;
+  let hour = +m[1]!;
+  const minute = m[2] === undefined ? 0 : +m[2];
+  const half = m[4]?.toLowerCase().replace(/\./g, '');
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half === 'pm' ? 12 : 0);
+  } else if (m[2] === undefined && !m[3]) return null; // "15/11/2021 14": an hour alone is no time
+  return hour > 23 || minute > 59 ? null : `${pad2(hour)}:${pad2(minute)}`;
 }
 
 /**
@@ -350,7 +396,7 @@ export interface CountryZone {
 /** The time zone of a country (ISO 3166-1 alpha-2), or null when none is known (Bouvet Island). */
 export function countryTimeZone(countryCode: string, at?: Date): CountryZone | null {
   const code = countryCode.trim().toUpperCase();
-  const zones = ct.getCountry(code)?.timezones.slice() ?? [];
+  const zones = (ct.getCountry(code)?.timezones ?? []).map((zone) => zoneOfCountry(code, zone));
   const capital = capitalTimeZones().get(code);
   if (zones.length === 0 && !capital) return null;
   if (zones.length <= 1) {
@@ -359,6 +405,48 @@ export function countryTimeZone(countryCode: string, at?: Date): CountryZone | n
   }
   const zone = capital?.zone ?? zones[0]!;
   return { country: code, zone, zones, source: 'capital', multipleZones: zonesDiffer(zones, at) };
+}
+
+let countryNames: Map<string, string[]> | undefined;
+
+/**
+ * A zone as the country itself names it. Since 2022 the IANA database keeps one zone for
+ * countries whose clocks have agreed since 1970, named after one of them, and keeps the others'
+ * names as links: Senegal's zone is Africa/Abidjan, Bosnia and Herzegovina's Europe/Belgrade,
+ * Bahrain's Asia/Qatar. An invitation sheet told a member in Dakar their time zone was Abidjan;
+ * it now says Africa/Dakar, the same clock under the country's own name.
+ */
+function zoneOfCountry(code: string, zone: string): string {
+  if (!countryNames) {
+    countryNames = new Map();
+    for (const tz of Object.values(ct.getAllTimezones({ deprecated: true }))) {
+      // (a place's name, not an old alias such as US/Eastern or Etc/GMT)
+      if (!tz.aliasOf || !/^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//.test(tz.name)) continue;
+      for (const country of tz.countries) {
+        const key = `${country} ${tz.aliasOf}`;
+        countryNames.set(key, [...(countryNames.get(key) ?? []), tz.name]);
+      }
+    }
+  }
+  const key = `${code} ${zone}`;
+  let named = countryZones.get(key);
+  if (named === undefined) {
+    // (a zone named after a place of this country stays as it is: Europe/Berlin for Germany; of
+    // the country's names, the one Node gives back as it is: ICU says Asmera for Asmara)
+    named = ct.getTimezone(zone)?.countries[0] === code ? zone : countryNames.get(key)?.find((name) => resolvedZone(name) === name) ?? zone;
+    countryZones.set(key, named);
+  }
+  return named;
+}
+
+const countryZones = new Map<string, string>();
+
+function resolvedZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }
 
 const zonesDifferAt = new Map<string, boolean>();

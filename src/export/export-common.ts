@@ -45,6 +45,14 @@ export interface ExportDone {
   output: Output;
   /** With --out -: the export's text, for the caller to write to stdout (nothing else is written). */
   text?: string;
+  /** Maps and graphs: the organisations marked Core Group for another cohort's seat than the roster's. */
+  beyondRoster?: BeyondRoster;
+}
+
+/** Organisations marked Core Group for another cohort's seat than the roster's, and those cohorts (network.ts coreGroupBeyondRoster). */
+export interface BeyondRoster {
+  count: number;
+  cohorts: string[];
 }
 
 /** The Core Group roster of a map or graph: its name and members. */

@@ -4,6 +4,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
+import { coreGroupBeyondRoster } from './network.js';
 import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkGraphmlInSteps } from './graphml.js';
 import { resolveOutput, writeFileAtomic, type Output } from './write.js';
@@ -47,7 +48,7 @@ export async function exportGraphml(db: DB, options: GraphmlExportOptions, callb
   reportWithdrawn(network, callbacks);
   const result: ExportResult = { export: 'graphml', format: 'graphml', files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   if (network.applications === 0 && network.organizations.length + network.persons.length === 0) callbacks.onWarning?.(warning('empty', 'no application matches: the graph holds only the skills categories and regions'));
-  const done = { result, output, roster, text: undefined as string | undefined };
+  const done = { result, output, roster, beyondRoster: coreGroupBeyondRoster(network.organizations, roster?.members), text: undefined as string | undefined };
   if (!options.dryRun) {
     const data = await networkGraphmlInSteps(network, pause);
     await pause();

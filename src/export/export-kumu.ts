@@ -10,6 +10,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
+import { coreGroupBeyondRoster } from './network.js';
 import { coreGroupRoster, elapsed, exportNetworkInSteps, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { assertValidKumuMap, kumuBlueprint, kumuCsv, kumuMap, kumuViewSnippet, kumuWorkbook, overlongCells } from './kumu.js';
 import { displayPath, plural, resolveOutput, writeFilesAtomic, type Output } from './write.js';
@@ -132,7 +133,7 @@ export async function exportKumu(db: DB, options: KumuExportOptions, callbacks: 
   };
   const result: ExportResult = { export: 'kumu', format: options.format, files: [], stdout: output.kind === 'stdout', dryRun: Boolean(options.dryRun), counts, ms: 0 };
   const done: KumuExport = {
-    result, output, roster, categories: network.categories.length, regions: network.regions.length, snippet,
+    result, output, roster, beyondRoster: coreGroupBeyondRoster(network.organizations, roster?.members), categories: network.categories.length, regions: network.regions.length, snippet,
     snippetPath: output.kind === 'file' ? viewSnippetPath(options.format, output.path) : '',
   };
   if (options.dryRun) {

@@ -6,6 +6,7 @@ import { checkCallScope, checkFilterNames } from '../db/filters.js';
 import { UsageError } from '../errors.js';
 import type { EligibilityFilters } from '../model.js';
 import { checkpoint, warning, type Callbacks } from '../reporting.js';
+import { coreGroupBeyondRoster } from './network.js';
 import { coreGroupRoster, exportApplications, elapsed, networkCarried, recordExport, reportWithdrawn, type CoreGroup, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { networkActors } from './actors.js';
 import type { MapLanguage } from './map-types.js';
@@ -115,7 +116,7 @@ export async function exportMap(db: DB, options: MapExportOptions, callbacks: Ca
     file: null, nodes: data.nodes.length, edges: data.edges.length, bytes,
   };
   const summary = { categories: network.categories.length, regions: network.regions.length };
-  const done = { result, output, roster, summary, text: undefined as string | undefined };
+  const done = { result, output, roster, beyondRoster: coreGroupBeyondRoster(network.organizations, roster?.members), summary, text: undefined as string | undefined };
   if (!options.dryRun) {
     if (output.kind === 'stdout') done.text = html;
     else {

@@ -123,6 +123,16 @@ export function holdsCoreGroupSeat(m: { roles: readonly string[]; status: string
   return Boolean(m && m.roles.includes('core-group') && seatKept(m.status));
 }
 
+/**
+ * The organisations marked Core Group for a seat of a cohort rather than for the roster the
+ * export names (a year later: the earlier cohort, still invited or active), and those cohorts.
+ * The export's line said "27 of the 467 organisations (roster core-2021)" of a roster of 2.
+ */
+export function coreGroupBeyondRoster(organizations: readonly OrganizationNode[], roster: ReadonlySet<number> | undefined): { count: number; cohorts: string[] } {
+  const beyond = organizations.filter((o) => o.coreGroup && !o.applicationIds.some((id) => roster?.has(id)));
+  return { count: beyond.length, cohorts: [...new Set(beyond.flatMap((o) => o.cohorts))].sort() };
+}
+
 /** Whether a member of this status keeps a Core Group seat: invited or active (declined, withdrawn and alumni left it). */
 export function seatKept(status: string | null): boolean {
   return status === 'invited' || status === 'active';

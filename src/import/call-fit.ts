@@ -53,3 +53,36 @@ export function suggestedCallName(file: CallSpan, call: string): string {
   const year = file.last?.slice(0, 4);
   return year && /^\d{4}$/.test(year) && year !== call ? year : 'NAME';
 }
+
+/** A call name folded for comparison: case and runs of spaces aside ("SIC 2021" is "sic  2021"). */
+const foldCall = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The known call a new --call names in another case or spacing ("sic-2021" beside "SIC-2021"):
+ * two calls that look alike split one call's applications, and every --call filter then sees half.
+ * Undefined when the name is a call already, or like none.
+ */
+export function callSpelledAs(name: string, calls: readonly string[]): string | undefined {
+  if (calls.includes(name)) return undefined;
+  return calls.find((c) => foldCall(c) === foldCall(name));
+}
+
+/** The year a call's name carries ("2012", "SIC-2012", "Call 2012"), when it carries exactly one. */
+function yearOfName(name: string): number | null {
+  const years = name.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g);
+  return years?.length === 1 ? Number(years[0]) : null;
+}
+
+/**
+ * Why a new call's name looks mistyped for the file imported into it: its name's year is two years
+ * or more away from every submission ("--call 2012" for applications of March 2021). A call named
+ * after its cohort may be a year ahead of or behind its submissions. Null when nothing says so.
+ */
+export function newCallYearSign(name: string, file: CallSpan): { sign: string; year: string } | null {
+  const year = yearOfName(name);
+  if (year === null || !file.first || !file.last) return null;
+  const from = Number(file.first.slice(0, 4));
+  const to = Number(file.last.slice(0, 4));
+  if (year >= from - 1 && year <= to + 1) return null;
+  return { sign: `its applications were submitted ${span(file.first, file.last)}, not around ${year}`, year: String(to) };
+}

@@ -38,7 +38,7 @@ import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
-import { otherCallSigns, suggestedCallName } from './call-fit.js';
+import { callSpelledAs, newCallYearSign, otherCallSigns, suggestedCallName } from './call-fit.js';
 import { shellArg } from '../text.js';
 
 export interface ImportOptions {
@@ -54,6 +54,8 @@ export interface ImportOptions {
   encoding?: string;
   /** Do everything, report, then roll back. */
   dryRun?: boolean;
+  /** A new --call whose name's year is not its submissions' is meant (the CLI's --yes): see refuseMistypedCall. */
+  newCallConfirmed?: boolean;
   /** The sheet of a workbook to import, by name or number from 1 (CSV files ignore it); chosen when absent. */
   sheet?: string;
   /**
@@ -247,8 +249,16 @@ export async function importFiles(db: DB, files: string[], options: ImportOption
 
 async function importPrepared(db: DB, pre: PreparedImport, options: ImportOptions, hooks: ImportHooks): Promise<ImportReport> {
   const call = options.call?.trim() || defaultCall(db, hooks);
+  const calls = callNames(db);
+  const spelled = callSpelledAs(call, calls);
+  if (spelled) {
+    // (even with --yes: two calls that differ only in case cannot be told apart by --call filters)
+    throw new UsageError(`there is a call "${spelled}" already, not "${call}": call names are compared as written, and a second one would split the call`, {
+      hint: `add these applications to it with --call ${shellArg(spelled)}`,
+    });
+  }
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };
-  const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
+  const fileOptions: FileOptions = { ...options, call, callDefaulted: !options.call?.trim(), callNew: calls.length > 0 && !calls.includes(call), encoding: pre.encoding, delimiter: pre.delimiter, mapFile: pre.mapFile };
   // (only for a large import: a small one gains little, and other commands may open the new file at once)
   const size = pre.files.reduce((n, f) => n + f.scan.size, 0);
   const journal = options.newDatabase && size >= ROLLBACK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : null;
@@ -332,6 +342,13 @@ interface FileOptions {
   call: string;
   /** No --call was given: the call is the database's only one (a file of another call is refused, call-fit.ts). */
   callDefaulted?: boolean;
+  /**
+   * The call did not exist before this import, beside calls that did: a name whose year is not
+   * the submissions' is refused without newCallConfirmed (the first call of a database is
+   * whatever the officer names it: nothing to mistake it for).
+   */
+  callNew?: boolean;
+  newCallConfirmed?: boolean;
   organizationIndex?: 'memory' | 'database';
   threads?: 'auto' | 'always' | 'never';
   sheet?: string;
@@ -431,6 +448,7 @@ async function importFile(db: DB, prepared: PreparedFile, options: FileOptions, 
     finishBatch(db, batchId, writer.counts);
     const dates = settleDates(db, batchId, summary);
     if (options.callDefaulted && writer.counts.inserted > 0) refuseOtherCall(db, callId, batchId, name, options.call);
+    else if (options.callNew && !options.newCallConfirmed && writer.counts.inserted > 0) refuseMistypedCall(db, callId, batchId, name, options.call);
     // rows rejected earlier that this file accepted: through a rejects sheet's references, or as a corrected copy of their file
     const resolvedRejects = (writer.resolved.length ? resolveRejectedRows(db, callId, batchId, writer.resolved) : 0) + resolveFixedCopies(db, callId, batchId, layout.headers, layout.mapping);
     // rows rejected as before, whose fixed copies were imported since: not listed again
@@ -490,6 +508,19 @@ function refuseOtherCall(db: DB, callId: number, batchId: number, name: string, 
   if (!signs.length) return;
   throw new UsageError(`${name} looks like another call than "${call}", the only call in this database: ${signs.join('; ')}`, {
     hint: `say which call: --call ${suggestedCallName(spans.file, call)} to start a new call, or --call ${shellArg(call)} to add these applications to it (nothing of ${name} was imported)`,
+  });
+}
+
+/**
+ * A new call whose name's year is far from when its applications were submitted ("--call 2012"
+ * for 2021's) is most often a typo, and a call cannot be renamed: refused (rolled back) with the
+ * name to give, unless confirmed (--yes).
+ */
+function refuseMistypedCall(db: DB, callId: number, batchId: number, name: string, call: string): void {
+  const found = newCallYearSign(call, batchAndCallSpans(db, callId, batchId).file);
+  if (!found) return;
+  throw new UsageError(`"${call}" would be a new call, but ${name} does not look like it: ${found.sign}`, {
+    hint: `check the name: --call ${found.year} for the year they were submitted, or add --yes to start call ${shellArg(call)} all the same (nothing of ${name} was imported)`,
   });
 }
 

@@ -7,7 +7,7 @@
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, deleteHistoryEntry, recordInsertedRow, setHistorySubject } from '../db/history.js';
 import {
-  addRole, coreGroupCohortsOfRoster, coreGroupSeatsOfMember, getMember, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
+  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, coreGroupSeatsOfMember, getMember, listMembers, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
   type Member, type MemberRecord,
 } from '../db/members.js';
 import { ensurePerson, fillOrganizationType, findPerson, insertOrganization } from '../db/organizations.js';
@@ -379,3 +379,16 @@ export function syncAcceptedRoster(db: DB, name: string): number[] {
   return joined;
 }
 
+/**
+ * Seats of earlier cohorts still held (invited or active) by members not in this one: a year later,
+ * cohort 2020 stays Core Group on every map and in --role core-group beside 2021's until its
+ * members are set alumni, which accepting the new cohort does not do by itself.
+ */
+export function earlierCohortsHolding(db: DB, cohort: string): { cohort: string; members: number }[] {
+  const inThis = new Set(listMembers(db, { role: 'core-group', cohort }).map((m) => m.id));
+  return coreGroupCohorts(db)
+    // (earlier cohorts only, by name as the Core Group's are named, 2020 before 2021: a later one is not retired by an earlier)
+    .filter((c) => c.localeCompare(cohort, 'en', { numeric: true }) < 0)
+    .map((c) => ({ cohort: c, members: listMembers(db, { role: 'core-group', cohort: c }).filter((m) => !inThis.has(m.id) && (m.status === 'invited' || m.status === 'active')).length }))
+    .filter((c) => c.members > 0);
+}

@@ -80,7 +80,12 @@ export async function planReplacement(db: DB, name: string, id: number, options:
   const leaving = members.find((e) => e.candidate.id === id);
   if (!leaving) {
     const alt = entries.some((e) => e.candidate.id === id);
-    throw new OperationError(`application ${id} is not a member of ${name}${alt ? ' (it is an alternate)' : ''}`, {
+    // (the same replace run twice: say it was done, and by whom, rather than "not a member")
+    const done = rosterChanges(db, name).filter((c) => c.removedApplicationId === id).at(-1);
+    const gone = done
+      ? ` any more: it left on ${done.changedAt.slice(0, 10)}, ${done.addedApplicationId === null ? 'its seat left open' : `replaced by #${done.addedApplicationId}`}`
+      : alt ? ' (it is an alternate)' : '';
+    throw new OperationError(`application ${id} is not a member of ${name}${gone}`, {
       hint: `see the members with skillsnet roster show ${shellArg(name)}`,
     });
   }

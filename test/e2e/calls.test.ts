@@ -214,4 +214,26 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     expect(run('import', later, '--call', '2021').code).toBe(0);
     expect(json<unknown[]>(run('list', '--json', '--call', 'default'))).toHaveLength(3);
   });
+
+  it('a new --call in another case than a known call, or named for another year than its submissions, is refused (exit 2, nothing imported)', () => {
+    const named = path.join(dir, 'named-calls.db');
+    const inNamed = (...args: string[]) => runCli(['--db', named, ...args], { cwd: dir });
+    const spring2021 = file('spring-2021.csv', `Application ID,Organisation,Email,Contact name,Country,Submitted,Score\nE1,Red Cinco,cinco@example.org,Ana Cinco,Peru,15/03/2021,7\nE2,Red Seis,seis@example.org,Ana Seis,Chile,18/03/2021,8\n`);
+    expect(inNamed('import', spring2021, '--call', 'SIC-2021').code).toBe(0);
+    // "sic-2021" beside "SIC-2021" would split one call in two that --call filters tell apart
+    const cased = inNamed('import', spring2021, '--call', 'sic-2021', '--yes');
+    expect(cased.code).toBe(2);
+    expect(cased.stderr).toBe('error: there is a call "SIC-2021" already, not "sic-2021": call names are compared as written, and a second one would split the call\n  add these applications to it with --call SIC-2021\n');
+    // "2012" for applications of March 2021: a typo, which no command could undo afterwards
+    for (const dry of [[], ['--dry-run']]) {
+      const typo = inNamed('import', spring2021, '--call', '2012', ...dry);
+      expect(typo.code, typo.stderr).toBe(2);
+      expect(typo.stderr).toMatch(/^error: "2012" would be a new call, but spring-2021\.csv does not look like it: its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012\n  check the name: --call 2021 for the year they were submitted, or add --yes to start call 2012 all the same/);
+    }
+    expect(json<{ call: string }[]>(inNamed('list', '--json')).map((a) => a.call)).toEqual(['SIC-2021', 'SIC-2021']);
+    // a call named for its cohort, a year after its submissions, is no typo; --yes starts the odd one all the same
+    expect(inNamed('import', spring2021, '--call', 'cohort 2022').code).toBe(0);
+    expect(inNamed('import', spring2021, '--call', '2012', '--yes').code).toBe(0);
+    expect(json<{ call: string }[]>(inNamed('list', '--json', '--call', '2012'))).toHaveLength(2);
+  });
 });

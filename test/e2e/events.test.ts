@@ -39,6 +39,11 @@ describe('an event from start to finish (built CLI)', () => {
     const usage = sk('event', 'add', 'X', '--kind', 'meeting', '--start', '19/11/2020 14:00', '--tz', 'Europe/Zurich');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^error: "19\/11\/2020 14:00" is not a date and time\n  write it as YYYY-MM-DD HH:MM/);
+    // the start as typed, and what it means in the form --start takes (both readings when either could be the day)
+    const afternoon = sk('event', 'add', 'X', '--kind', 'meeting', '--start', '2021-11-15 2pm', '--tz', 'Europe/Zurich');
+    expect(afternoon.stderr).toBe('error: "2021-11-15 2pm" is not a date and time\n  write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:00"\n');
+    const either = sk('event', 'add', 'X', '--kind', 'meeting', '--start', '03/11/2021 14:00', '--tz', 'Europe/Zurich');
+    expect(either.stderr).toContain('"2021-11-03 14:00" (3 November) or "2021-03-11 14:00" (11 March)');
     const missing = sk('event', 'show', '99');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: no event with ID 99\n  list them with skillsnet events/);

@@ -384,6 +384,7 @@ export function findAttendanceRow(db: DB, eventId: number, ref: string): StoredA
   let row: StoredAttendanceRow | undefined;
   if (/^\d+$/.test(text)) {
     const r = attendanceRow(db, Number(text));
+    if (!r || r.eventId !== eventId) lineTakenForRow(db, eventId, Number(text), r?.eventId);
     if (r && r.eventId !== eventId) throw new UsageError(`row ${text} belongs to event ${r.eventId}, not ${eventId}`, { hint: `skillsnet event link ${r.eventId} ${text} ...` });
     row = r;
   } else {
@@ -394,6 +395,20 @@ export function findAttendanceRow(db: DB, eventId: number, ref: string): StoredA
   }
   if (!row) throw new OperationError(`event ${eventId} has no attendance row ${ref}`, { hint: `the unmatched rows are listed by skillsnet event show ${eventId}` });
   return row;
+}
+
+/**
+ * A number that is no row of this event but the line of one in its report: the officer read it
+ * off the File:line column ("zoom.csv:7") rather than the Row column. It was answered with the
+ * command linking row 7 of another event; it now names the row that line is.
+ */
+function lineTakenForRow(db: DB, eventId: number, line: number, otherEvent: number | undefined): void {
+  const rows = attendanceRows(db, eventId).filter((r) => r.rowNumber === line);
+  if (!rows.length) return;
+  const lines = rows.map((r) => `${r.file}:${line} is row ${r.id}`).join(', ');
+  throw new UsageError(`event ${eventId} has no row ${line}${otherEvent === undefined ? '' : ` (row ${line} is event ${otherEvent}'s)`}, but ${lines}`, {
+    hint: `give the number in the Row column of skillsnet event show ${eventId}, e.g. skillsnet event link ${eventId} ${rows[0]!.id} ..., or the line as FILE:LINE (${rows[0]!.file}:${line})`,
+  });
 }
 
 export interface LinkResult {

@@ -47,6 +47,13 @@ describe('--call and --roster that name nothing', () => {
     expect(roster.code).toBe(2);
     expect(roster.stderr).toMatch(/^error: no roster named "core"/m);
     expect((await skillsnet(['--db', db, 'list', '--call', '2024'])).code).toBe(0);
+    // a typo is named; another year is not (2021 beside 2024 is no typo of it); spaces around a pasted name are no part of it
+    expect((await skillsnet(['--db', db, 'list', '--call', '2O24'])).stderr).toBe('error: no call named "2O24" in this database; did you mean "2024"?\n  calls here: 2024\n');
+    expect((await skillsnet(['--db', db, 'list', '--call', '2021'])).stderr).toBe('error: no call named "2021" in this database\n  calls here: 2024\n');
+    expect((await skillsnet(['--db', db, 'list', '--call', ' 2024 '])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'select', '--size', '1', '--order', 'id', '--name', 'core-2024', '--yes'])).code).toBe(0);
+    expect((await skillsnet(['--db', db, 'list', '--roster', 'Core-2024'])).stderr).toMatch(/^error: no roster named "Core-2024" in this database; did you mean "core-2024"\?\n/);
+    expect((await skillsnet(['--db', db, 'list', '--roster', 'core-2025'])).stderr).toMatch(/^error: no roster named "core-2025" in this database\n/);
   });
 });
 

@@ -50,6 +50,10 @@ describe('roster replace and diff', { timeout: 90_000 }, () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/error: no alternate or eligible application can take the place of #1 in core without breaking this quota:\n  - region Africa at least 2: /);
     expect((await skillsnet(['roster', 'replace', 'core', '7', '--db', dbPath])).stderr).toMatch(/error: application 7 is not a member of core/);
+    // the same replace run again: it was done, and by whom
+    const again = await skillsnet(['roster', 'replace', 'core', '2', '--db', dbPath]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: application 2 is not a member of core any more: it left on \d{4}-\d{2}-\d{2}, replaced by #3\n  see the members with skillsnet roster show core\n$/);
   });
 
   it('diffs two rosters', async () => {

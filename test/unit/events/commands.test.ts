@@ -363,6 +363,11 @@ describe('the officer links and ignores rows; engagement and follow-up filters',
 
     const wrong = await sk(['event', 'link', String(id), String(tafadzwa.row)]);
     expect(wrong.code).toBe(2);
+
+    // the line read off the File:line column, given as the row: the row that line is, never another event's row of that number
+    const byLine = await sk(['event', 'link', String(id), String(tafadzwa.line), '--ignore']);
+    expect(byLine.code).toBe(2);
+    expect(byLine.stderr).toMatch(new RegExp(`^error: event ${id} has no row ${tafadzwa.line} \\(row ${tafadzwa.line} is event \\d+'s\\), but zoom-participants-en\\.csv:${tafadzwa.line} is row ${tafadzwa.row}\n  give the number in the Row column of skillsnet event show ${id}, e\\.g\\. skillsnet event link ${id} ${tafadzwa.row} \\.\\.\\., or the line as FILE:LINE \\(zoom-participants-en\\.csv:${tafadzwa.line}\\)\n$`));
   });
 
   it('on a terminal, asks about each row left: a member it could be, ignore, or stop — naming nobody in the question', async () => {

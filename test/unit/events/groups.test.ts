@@ -108,6 +108,11 @@ describe('breakout groups for the first Core Group meeting', () => {
       'more groups than members: fr=7 asks for 7 groups but 6 invitees work in fr; es=5 asks for 5 groups but 4 invitees work in es',
     );
     await expect(assignBreakoutGroups(CORE_GROUP, 'ar=1')).rejects.toThrow('more groups than members: ar=1 asks for 1 group but 0 invitees work in ar');
+    // the hint gives the groups that fit and who speaks what, so the next try is not a guess
+    const counted = Object.entries(CORE_GROUP.reduce<Record<string, number>>((n, m) => ({ ...n, [m.workingLanguage!]: (n[m.workingLanguage!] ?? 0) + 1 }), {}))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${l} ${n}`).join(', ');
+    await expect(assignBreakoutGroups(CORE_GROUP, 'en=2,fr=7,es=5')).rejects.toMatchObject({ hint: `ask for fewer groups (--groups en=2,fr=6,es=4), or invite more members first; invitees by working language: ${counted}` });
+    await expect(assignBreakoutGroups(CORE_GROUP, 'ar=1')).rejects.toMatchObject({ hint: `ask for groups in the invitees' languages, or invite more members first; invitees by working language: ${counted}` });
     await expect(assignBreakoutGroups(CORE_GROUP, 'en=2,ar=1', { eventLanguages: ['en', 'fr', 'es'] })).rejects.toThrow('the event runs in en, fr, es, not in ar');
     // exit 1 (the operation cannot be done) and exit 2 (wrong usage) in the CLI
     await expect(assignBreakoutGroups(CORE_GROUP, 'fr=7')).rejects.toBeInstanceOf(OperationError);

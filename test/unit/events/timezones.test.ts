@@ -7,6 +7,7 @@ import {
   countryTimeZone,
   localTime,
   memberTimeZone,
+  readingsOf,
   timeZoneName,
   wallTimeToInstant,
 } from '../../../src/events/timezones.js';
@@ -56,6 +57,25 @@ describe('wall time in a zone -> instant', () => {
     expect(wallTimeToInstant('2021-02-30 14:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date' });
     expect(wallTimeToInstant('19/11/2020 14:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'format' });
     expect(() => checkTimeZone('EST')).toThrow(/unknown time zone "EST"/);
+  });
+
+  it('answers a day-first or month-first start with the form --start takes, both readings when either could be the day', () => {
+    const hint = (text: string) => {
+      const r = wallTimeToInstant(text, 'Europe/Zurich');
+      return r.ok ? null : r.hint;
+    };
+    expect(hint('15/11/2021 14:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:00"');
+    expect(hint('11/15/2021 2pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:00"');
+    expect(hint('03/11/2021 14:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-03 14:00" (3 November) or "2021-03-11 14:00" (11 March)');
+    expect(readingsOf('15.11.2021 14h30')).toEqual([{ iso: '2021-11-15 14:30', spoken: '15 November' }]);
+    expect(readingsOf('15/11/2021 9h')).toEqual([{ iso: '2021-11-15 09:00', spoken: '15 November' }]);
+    expect(readingsOf('1/13/2021 12am')).toEqual([{ iso: '2021-01-13 00:00', spoken: '13 January' }]);
+    expect(readingsOf('15/11/2021')).toEqual([{ iso: '2021-11-15 HH:MM', spoken: '15 November' }]);
+    expect(readingsOf('5/5/2021 9:00')).toEqual([{ iso: '2021-05-05 09:00', spoken: '5 May' }]);
+    expect(hint('2021-11-15 2:30 pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:30"');
+    // not real dates or times, or no date of this shape: the general example stays
+    for (const text of ['31/02/2021 10:00', '15/11/2021 14', '15/11/2021 25:00', '13/13/2021 10:00', 'next monday']) expect(readingsOf(text)).toEqual([]);
+    expect(hint('31/02/2021 10:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"');
   });
 
   it('spells zone names as the database does and accepts current and old names', () => {
@@ -114,6 +134,26 @@ describe('country -> time zone', () => {
     expect(countryTimeZone('PH', MEETING)).toMatchObject({ zone: 'Asia/Manila', source: 'country', multipleZones: false });
     expect(countryTimeZone('ch')).toMatchObject({ zone: 'Europe/Zurich', multipleZones: false });
     expect(countryTimeZone('WS')).toMatchObject({ zone: 'Pacific/Apia', multipleZones: false });
+  });
+
+  it('names a country\'s zone after a place of that country, where the IANA database names it after another\'s', () => {
+    // one clock for several countries since 2022, named after one of them: the others keep their own name as a link
+    expect(countryTimeZone('SN', MEETING)).toMatchObject({ zone: 'Africa/Dakar', source: 'country', multipleZones: false });
+    expect(countryTimeZone('BA')?.zone).toBe('Europe/Sarajevo');
+    expect(countryTimeZone('BH')?.zone).toBe('Asia/Bahrain');
+    expect(countryTimeZone('NO')?.zone).toBe('Europe/Oslo');
+    // a zone named after the country's own place stays
+    expect(countryTimeZone('CI')?.zone).toBe('Africa/Abidjan');
+    expect(countryTimeZone('DE')?.zones).toContain('Europe/Berlin');
+    // every country's zones: the same clock as the package's zone; a renamed one, a name Node reads and gives back as it is
+    for (const country of Object.values(ct.getAllCountries())) {
+      const zones = countryTimeZone(country.id)?.zones ?? [];
+      expect(zones.length, country.id).toBe(country.timezones.length);
+      zones.forEach((zone, i) => {
+        if (zone !== country.timezones[i]) expect(new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone).toBe(zone);
+        expect(localTime(MEETING, zone).iso, `${country.id} ${zone}`).toBe(localTime(MEETING, country.timezones[i]!).iso);
+      });
+    }
   });
 
   it('does not flag a country whose zones all keep the same time', () => {

@@ -58,3 +58,31 @@ describe('Core Group on the maps after a decline', () => {
     expect(json(g).counts.coreGroup).toBe(6);
   });
 });
+
+describe('Core Group on the maps beside an earlier cohort', () => {
+  it('the line counts the roster\'s and the earlier cohort\'s seats apart, not all of them as the roster\'s', async () => {
+    // a second roster, not accepted yet: the maps mark it by default, and cohort 2020 while invited or active
+    expect((await sk(['select', '--size', '2', '--order', 'id', '--exclude', String(declined.applicationId), '--name', 'core-next', '--yes'])).code).toBe(0);
+    const next = new Set(json(await sk(['roster', 'show', 'core-next', '--json'])).members.map((m: any) => m.id));
+    const r = await sk(['export', 'kumu', '--format', 'json', '--out', 'next.json', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const marked = json(r).counts.coreGroup;
+    const map = JSON.parse(fs.readFileSync(path.join(dir, 'next.json'), 'utf8'));
+    const yes = map.elements.filter((e: any) => e['Core Group'] === 'yes');
+    expect(yes).toHaveLength(marked);
+    const ofRoster = next.size; // every seat of the new roster is marked (none of them declined)
+    expect(marked - ofRoster).toBeGreaterThan(0);
+    expect(r.stderr).toContain(`Core Group: ${marked} of the ${json(r).counts.organizations} organisations (${ofRoster} of roster "core-next", and ${marked - ofRoster} still invited or active in cohort 2020: status alumni unmarks them)`);
+  });
+
+  it('roster accept of a later cohort says how many seats the earlier one still holds, and how they leave the maps', async () => {
+    const accepted = await sk(['roster', 'accept', 'core-next', '--cohort', '2021']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    const members = json(await sk(['members', '--role', 'core-group', '--json']));
+    const held = members.filter((m: any) => m.cohorts.includes('2020') && !m.cohorts.includes('2021') && ['invited', 'active'].includes(m.status)).length;
+    expect(held).toBeGreaterThan(0);
+    expect(accepted.stderr).toContain(`Cohort 2020 still holds ${held} seats (invited or active): Core Group on the maps beside 2021 until each is set alumni when their term ends (skillsnet members --role core-group --cohort 2020, then skillsnet member set member-N --status alumni).`);
+    // an earlier cohort accepted again says nothing of the later one
+    expect((await sk(['roster', 'accept', 'core-2020'])).stderr).not.toMatch(/Cohort 2021 still holds/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherCallSigns, suggestedCallName } from '../../../src/import/call-fit.js';
+import { callSpelledAs, newCallYearSign, otherCallSigns, suggestedCallName } from '../../../src/import/call-fit.js';
 
 const call2020 = { first: '2020-03-04T10:00:00', last: '2020-05-15T18:00:00', lowest: 0.9, highest: 10 };
 
@@ -27,5 +27,22 @@ describe('otherCallSigns', () => {
   });
   it('reads files submitted long before the call as another call too', () => {
     expect(otherCallSigns({ first: '2019-01-01', last: '2019-02-01', lowest: null, highest: null }, call2020)).toHaveLength(1);
+  });
+});
+
+describe('a new --call that is likely mistyped', () => {
+  it('finds the known call spelled in another case or spacing, never the call itself or another name', () => {
+    expect(callSpelledAs('sic-2021', ['2020', 'SIC-2021'])).toBe('SIC-2021');
+    expect(callSpelledAs('Call  2021', ['call 2021'])).toBe('call 2021');
+    expect(callSpelledAs('SIC-2021', ['SIC-2021', 'sic-2021'])).toBeUndefined();
+    expect(callSpelledAs('sic 2021', ['sic-2021'])).toBeUndefined();
+    expect(callSpelledAs('2021', [])).toBeUndefined();
+  });
+  it('reads a name whose one year is two years or more from every submission as mistyped', () => {
+    const spring2021 = { first: '2021-03-15T10:00:00', last: '2021-03-18T09:00:00', lowest: 5, highest: 8 };
+    expect(newCallYearSign('2012', spring2021)).toEqual({ sign: 'its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012', year: '2021' });
+    expect(newCallYearSign('SIC-2024', spring2021)?.year).toBe('2021');
+    for (const name of ['2021', '2020', 'cohort 2022', 'SIC call', '2012-2021', 'round 12']) expect(newCallYearSign(name, spring2021)).toBeNull();
+    expect(newCallYearSign('2012', { first: null, last: null, lowest: 5, highest: 8 })).toBeNull();
   });
 });

@@ -120,3 +120,23 @@ describe('numbered copies are no marking sheet', () => {
     expect(m.phone).toEqual(['Phone', 'Phone (2)']);
   });
 });
+
+// A review of the rules above on wordings the trial did not have: each rule keeps to what it
+// was made for and leaves the field where the same words mean it.
+describe('the rules above, kept to what they are for', () => {
+  it('a past tense further on in the header is a clause about something else, not a former organisation', () => {
+    expect(mapped(['Name', 'Email', 'Organisation name (if the application was submitted on behalf of one)']).organization).toHaveLength(1);
+    expect(mapped(['Nombre', 'Correo', 'Nombre de la organización (si la postulación fue presentada por una organización)']).organization).toHaveLength(1);
+    expect(mapped(['Nome', 'E-mail', 'Nome da organização (caso a inscrição foi feita por uma)']).organization).toHaveLength(1);
+    expect(mapped(['Nom', 'Courriel', 'Structure qui était porteuse du projet']).organization).toHaveLength(1);
+    expect(mapped(['Nome', 'E-mail', 'Qual era o nome da empresa?'])).not.toHaveProperty('organization');
+    expect(mapped(['Nombre', 'Correo', '¿Cuál fue la empresa donde hizo la práctica?'])).not.toHaveProperty('organization');
+  });
+
+  it("a French homepage and a reception desk's address are the organisation's own", () => {
+    expect(mapped(['Nom de la structure', 'Courriel', "Site web (page d'accueil)"]).website).toEqual(["Site web (page d'accueil)"]);
+    expect(mapped(['Nom de la structure', "Adresse e-mail d'accueil"]).email).toEqual(["Adresse e-mail d'accueil"]);
+    expect(mapped(['Nom de la structure', "Courriel d'accueil"]).email).toEqual(["Courriel d'accueil"]);
+    expect(mapped(['Nom', 'Courriel', "Courriel de l'organisme d'accueil"]).email).toEqual(['Courriel']);
+  });
+});

@@ -139,4 +139,19 @@ describe('the rules above, kept to what they are for', () => {
     expect(mapped(['Nom de la structure', "Courriel d'accueil"]).email).toEqual(["Courriel d'accueil"]);
     expect(mapped(['Nom', 'Courriel', "Courriel de l'organisme d'accueil"]).email).toEqual(['Courriel']);
   });
+
+  it("a text question's word limit in brackets is no marking criterion", () => {
+    const form = mapped(['Name', 'Email', 'Project title (20)', 'Project summary (300)', 'Organisation']);
+    expect(form.title).toEqual(['Project title (20)']);
+    expect(form.description).toEqual(['Project summary (300)']);
+    expect(mapped(['Name', 'Email', 'Keywords (5)', 'Abstract (250)']).selfCategories).toEqual(['Keywords (5)']);
+  });
+
+  it('a bare "Title" beside the names of a file that describes a proposal is the proposal\'s', () => {
+    expect(mapped(['Submission ID', 'Title', 'First Name', 'Last Name', 'Email', 'Organization', 'Abstract']).title).toEqual(['Title']);
+    expect(mapped(['Title', 'First Name', 'Email', 'Category', 'Abstract', 'Keywords']).title).toEqual(['Title']);
+    expect(mapped(['Nombre', 'Apellido', 'Título', 'Correo', 'Resumen']).title).toEqual(['Título']);
+    // a CV is no proposal's description: the recruiting list's "title" stays a courtesy title
+    expect(mapped(['id', 'title', 'first_name', 'last_name', 'email', 'resume', 'cover_letter'])).not.toHaveProperty('title');
+  });
 });

@@ -55,6 +55,8 @@ interface Candidate {
   named: boolean;
   /** the header names whoever filled in the form ("Name of the person completing this form") */
   submitter?: boolean;
+  /** a whole-header stand-in ("Motivation", "School"): names the field only where nothing else does */
+  standIn?: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -311,7 +313,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       }
     }
     const prev = best.get(s.field);
-    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact });
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact, ...(exact && s.standIn ? { standIn: true } : {}) });
   }
   const drop = (fields: Iterable<Field>, reason: string) => {
     for (const f of fields) {
@@ -483,7 +485,8 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const resumes = resumesBesideCoverLetter(headers);
   const nameParts = candidates.filter((c) => c.field === 'firstName' || c.field === 'lastName').map((c) => c.column);
   const marked = (c: Candidate) => criteria.has(c.column) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);
-  const describesProposal = candidates.some((c) => c.field === 'description' && !marked(c) && !resumes.has(c.column));
+  // (a "Motivation" letter is the person's, no proposal's description)
+  const describesProposal = candidates.some((c) => c.field === 'description' && !c.standIn && !marked(c) && !resumes.has(c.column));
   const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
   const saysOtherwise = (c: Candidate) => marked(c) || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !saysOtherwise(c)));

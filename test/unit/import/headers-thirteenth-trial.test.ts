@@ -153,5 +153,7 @@ describe('the rules above, kept to what they are for', () => {
     expect(mapped(['Nombre', 'Apellido', 'Título', 'Correo', 'Resumen']).title).toEqual(['Título']);
     // a CV is no proposal's description: the recruiting list's "title" stays a courtesy title
     expect(mapped(['id', 'title', 'first_name', 'last_name', 'email', 'resume', 'cover_letter'])).not.toHaveProperty('title');
+    // nor is a motivation letter: the person's, not a proposal's
+    expect(mapped(['First name', 'Last name', 'Title', 'Email', 'Motivation'])).not.toHaveProperty('title');
   });
 });

@@ -176,8 +176,9 @@ const UNUSED_HEADER_CHARS = 60;
  */
 export function unusedColumns(headers: readonly string[]): string {
   const shown = headers.slice(0, LISTED_UNUSED).map((h) => {
-    const t = h.replace(/\s+/g, ' ').trim();
-    return t.length > UNUSED_HEADER_CHARS ? `${t.slice(0, UNUSED_HEADER_CHARS - 1).trimEnd()}…` : t;
+    // cut by characters, not UTF-16 units: an emoji cut in half prints as a broken character
+    const t = [...h.replace(/\s+/g, ' ').trim()];
+    return t.length > UNUSED_HEADER_CHARS ? `${t.slice(0, UNUSED_HEADER_CHARS - 1).join('').trimEnd()}…` : t.join('');
   });
   const more = headers.length - LISTED_UNUSED;
   return shown.join(', ') + (more > 0 ? `, and ${more} more (import --json lists them all)` : '');

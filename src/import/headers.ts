@@ -55,6 +55,8 @@ interface Candidate {
   named: boolean;
   /** the header names whoever filled in the form ("Name of the person completing this form") */
   submitter?: boolean;
+  /** a whole-header stand-in ("Motivation", "School"): names the field only where nothing else does */
+  standIn?: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -311,7 +313,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       }
     }
     const prev = best.get(s.field);
-    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact });
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact, ...(exact && s.standIn ? { standIn: true } : {}) });
   }
   const drop = (fields: Iterable<Field>, reason: string) => {
     for (const f of fields) {
@@ -406,6 +408,9 @@ function headerConfidence(c: Candidate): Confidence {
   return c.single ? 'low' : 'medium';
 }
 
+/** Fields a form caps with a word or choice limit in brackets ("Project summary (300)", "Keywords (5)"). */
+const LIMITED_TEXTS: ReadonlySet<Field> = new Set(['title', 'description', 'beneficiaries', 'selfCategories']);
+
 /** A header as compared with another: spacing and case do not matter. */
 const fold = (header: string | undefined) => (header ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -471,13 +476,19 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const reviewRating = (c: Candidate) => c.field === 'score' && bare(c.column, REVIEW_RATINGS) && (bare(c.column - 1, REVIEW_OPINIONS) || bare(c.column + 1, REVIEW_OPINIONS));
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !reviewRating(c)));
   // "Math (82)", "Structure (50)": a marking sheet's criteria hold marks, whatever their words
-  // name. "resume" beside "cover_letter": the applicant's CV, not the application's summary.
-  // "Title" right beside "First name" or "Last name": the person's courtesy title (Mr, Dr).
+  // name; but a text question's word limit is written alike ("Project summary (300)", "Keywords
+  // (5)"), so the texts keep their field (a column of marks under them is told by its cells).
+  // "resume" beside "cover_letter": the applicant's CV, not the application's summary.
+  // "Title" right beside "First name" or "Last name" in a file that describes no proposal: the
+  // person's courtesy title (Mr, Dr). Beside an abstract it is the proposal's.
   const criteria = markedCriteria(headers);
   const resumes = resumesBesideCoverLetter(headers);
   const nameParts = candidates.filter((c) => c.field === 'firstName' || c.field === 'lastName').map((c) => c.column);
-  const courtesyTitle = (c: Candidate) => c.field === 'title' && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
-  const saysOtherwise = (c: Candidate) => (criteria.has(c.column) && c.field !== 'score') || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
+  const marked = (c: Candidate) => criteria.has(c.column) && c.field !== 'score' && !LIMITED_TEXTS.has(c.field);
+  // (a "Motivation" letter is the person's, no proposal's description)
+  const describesProposal = candidates.some((c) => c.field === 'description' && !c.standIn && !marked(c) && !resumes.has(c.column));
+  const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
+  const saysOtherwise = (c: Candidate) => marked(c) || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !saysOtherwise(c)));
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, json, run, tempDir } from '../support/run.js';
+import { unusedColumns } from '../../../src/cli/import.js';
 
 const dir = tempDir('skillsnet-import-command-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +46,13 @@ describe('skillsnet import: the report', () => {
     expect(line).not.toContain('13. I often');
     const doc = json<any>(await run(['import', f, '--db', db(), '--dry-run', '--json']));
     expect(doc.files[0].unmappedColumns).toEqual(statements);
+  });
+
+  it('a long header is cut by characters: an emoji at the cut is kept whole or left out, never halved', () => {
+    const header = `${'a'.repeat(58)}😀 and the rest of a long statement`;
+    const shown = unusedColumns([header, 'Comments']);
+    expect(shown).toBe(`${'a'.repeat(58)}😀…, Comments`);
+    expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('a dry run with rejected rows does not point to skillsnet rejects', async () => {

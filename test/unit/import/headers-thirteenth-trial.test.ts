@@ -120,3 +120,40 @@ describe('numbered copies are no marking sheet', () => {
     expect(m.phone).toEqual(['Phone', 'Phone (2)']);
   });
 });
+
+// A review of the rules above on wordings the trial did not have: each rule keeps to what it
+// was made for and leaves the field where the same words mean it.
+describe('the rules above, kept to what they are for', () => {
+  it('a past tense further on in the header is a clause about something else, not a former organisation', () => {
+    expect(mapped(['Name', 'Email', 'Organisation name (if the application was submitted on behalf of one)']).organization).toHaveLength(1);
+    expect(mapped(['Nombre', 'Correo', 'Nombre de la organización (si la postulación fue presentada por una organización)']).organization).toHaveLength(1);
+    expect(mapped(['Nome', 'E-mail', 'Nome da organização (caso a inscrição foi feita por uma)']).organization).toHaveLength(1);
+    expect(mapped(['Nom', 'Courriel', 'Structure qui était porteuse du projet']).organization).toHaveLength(1);
+    expect(mapped(['Nome', 'E-mail', 'Qual era o nome da empresa?'])).not.toHaveProperty('organization');
+    expect(mapped(['Nombre', 'Correo', '¿Cuál fue la empresa donde hizo la práctica?'])).not.toHaveProperty('organization');
+  });
+
+  it("a French homepage and a reception desk's address are the organisation's own", () => {
+    expect(mapped(['Nom de la structure', 'Courriel', "Site web (page d'accueil)"]).website).toEqual(["Site web (page d'accueil)"]);
+    expect(mapped(['Nom de la structure', "Adresse e-mail d'accueil"]).email).toEqual(["Adresse e-mail d'accueil"]);
+    expect(mapped(['Nom de la structure', "Courriel d'accueil"]).email).toEqual(["Courriel d'accueil"]);
+    expect(mapped(['Nom', 'Courriel', "Courriel de l'organisme d'accueil"]).email).toEqual(['Courriel']);
+  });
+
+  it("a text question's word limit in brackets is no marking criterion", () => {
+    const form = mapped(['Name', 'Email', 'Project title (20)', 'Project summary (300)', 'Organisation']);
+    expect(form.title).toEqual(['Project title (20)']);
+    expect(form.description).toEqual(['Project summary (300)']);
+    expect(mapped(['Name', 'Email', 'Keywords (5)', 'Abstract (250)']).selfCategories).toEqual(['Keywords (5)']);
+  });
+
+  it('a bare "Title" beside the names of a file that describes a proposal is the proposal\'s', () => {
+    expect(mapped(['Submission ID', 'Title', 'First Name', 'Last Name', 'Email', 'Organization', 'Abstract']).title).toEqual(['Title']);
+    expect(mapped(['Title', 'First Name', 'Email', 'Category', 'Abstract', 'Keywords']).title).toEqual(['Title']);
+    expect(mapped(['Nombre', 'Apellido', 'Título', 'Correo', 'Resumen']).title).toEqual(['Título']);
+    // a CV is no proposal's description: the recruiting list's "title" stays a courtesy title
+    expect(mapped(['id', 'title', 'first_name', 'last_name', 'email', 'resume', 'cover_letter'])).not.toHaveProperty('title');
+    // nor is a motivation letter: the person's, not a proposal's
+    expect(mapped(['First name', 'Last name', 'Title', 'Email', 'Motivation'])).not.toHaveProperty('title');
+  });
+});

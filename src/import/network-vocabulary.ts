@@ -92,8 +92,21 @@ function genericEmailDomain(domain: string): boolean {
   return provider.length > 2 && v.genericEmailDomains.has(`${provider}.com`) && /^(?:com?\.)?[a-z]{2}$|^com$|^net$/.test(domain.slice(dot + 1));
 }
 
+const genericHosts = new Map<string, boolean>();
+
 /** Whether a web domain is a host shared by many sites (facebook.com, something.wixsite.com). */
 export function isGenericWebHost(domain: string): boolean {
+  // (asked several times for every row an import links: answered once per domain)
+  let generic = genericHosts.get(domain);
+  if (generic === undefined) {
+    generic = genericWebHost(domain);
+    if (genericHosts.size >= 20_000) genericHosts.clear();
+    genericHosts.set(domain, generic);
+  }
+  return generic;
+}
+
+function genericWebHost(domain: string): boolean {
   const v = networkVocabulary();
   if (v.genericWebHosts.has(domain)) return true;
   for (const g of v.genericWebHosts) if (domain.endsWith(`.${g}`)) return true;

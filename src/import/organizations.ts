@@ -136,12 +136,13 @@ export function compareOrganizations(
     const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));
     return b.emails.some((e) => da.has(identifyingEmailDomain(e)));
   };
-  return compareKeyed(nameKey(a.name), a, nameKey(b.name), b, shared, sameMailDomain);
+  return compareKeyed(nameKey(a.name), { country: a.country, webDomain: identifying(a.webDomain) }, nameKey(b.name), b, shared, sameMailDomain);
 }
 
 /**
  * compareOrganizations, of two names' keys (nameKey) and what their addresses share: `shared`,
  * an address of both; `sameMailDomain`, asked only when they share none and are of one country.
+ * `a.webDomain`: its identifying domain (identifying()).
  */
 function compareKeyed(
   ka: string, a: { country: string | null; webDomain: string | null },
@@ -152,11 +153,11 @@ function compareKeyed(
   let certain = false;
   // ("Independent Researcher", "Self-employed": a name that says there is no organisation is no evidence of one)
   const placeholder = isPlaceholderOrganization(ka) || isPlaceholderOrganization(kb);
-  const similar = !placeholder && similarKeys(ka, kb);
   const same = sameCountry(a.country, b.country);
+  // (similar names count only in one country: not compared otherwise)
+  const similar = same && !placeholder && similarKeys(ka, kb);
   if (!placeholder && ka === kb && same) { evidence.push('same name and country'); certain = true; }
-  const wa = a.webDomain && !isGenericWebHost(a.webDomain) ? a.webDomain : null;
-  if (wa && wa === b.webDomain) {
+  if (a.webDomain && a.webDomain === b.webDomain) {
     evidence.push('same website');
     if (same) certain = true;
   }

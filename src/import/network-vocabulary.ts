@@ -68,12 +68,16 @@ export function networkVocabulary(): NetworkVocabulary {
  * provider's name with hotmail.com, live.com or yahoo.com in the list).
  */
 export function isGenericEmailDomain(domain: string): boolean {
-  // (asked for every row an import links: answered once per domain)
-  let generic = genericDomains.get(domain);
+  return remembered(genericDomains, domain, genericEmailDomain);
+}
+
+/** A domain's answer, computed once (asked for every row an import links; a bounded memory). */
+function remembered(answers: Map<string, boolean>, domain: string, answer: (domain: string) => boolean): boolean {
+  let generic = answers.get(domain);
   if (generic === undefined) {
-    generic = genericEmailDomain(domain);
-    if (genericDomains.size >= 20_000) genericDomains.clear();
-    genericDomains.set(domain, generic);
+    generic = answer(domain);
+    if (answers.size >= 20_000) answers.clear();
+    answers.set(domain, generic);
   }
   return generic;
 }
@@ -96,14 +100,7 @@ const genericHosts = new Map<string, boolean>();
 
 /** Whether a web domain is a host shared by many sites (facebook.com, something.wixsite.com). */
 export function isGenericWebHost(domain: string): boolean {
-  // (asked several times for every row an import links: answered once per domain)
-  let generic = genericHosts.get(domain);
-  if (generic === undefined) {
-    generic = genericWebHost(domain);
-    if (genericHosts.size >= 20_000) genericHosts.clear();
-    genericHosts.set(domain, generic);
-  }
-  return generic;
+  return remembered(genericHosts, domain, genericWebHost);
 }
 
 function genericWebHost(domain: string): boolean {

@@ -68,12 +68,16 @@ export function networkVocabulary(): NetworkVocabulary {
  * provider's name with hotmail.com, live.com or yahoo.com in the list).
  */
 export function isGenericEmailDomain(domain: string): boolean {
-  // (asked for every row an import links: answered once per domain)
-  let generic = genericDomains.get(domain);
+  return remembered(genericDomains, domain, genericEmailDomain);
+}
+
+/** A domain's answer, computed once (asked for every row an import links; a bounded memory). */
+function remembered(answers: Map<string, boolean>, domain: string, answer: (domain: string) => boolean): boolean {
+  let generic = answers.get(domain);
   if (generic === undefined) {
-    generic = genericEmailDomain(domain);
-    if (genericDomains.size >= 20_000) genericDomains.clear();
-    genericDomains.set(domain, generic);
+    generic = answer(domain);
+    if (answers.size >= 20_000) answers.clear();
+    answers.set(domain, generic);
   }
   return generic;
 }
@@ -92,8 +96,14 @@ function genericEmailDomain(domain: string): boolean {
   return provider.length > 2 && v.genericEmailDomains.has(`${provider}.com`) && /^(?:com?\.)?[a-z]{2}$|^com$|^net$/.test(domain.slice(dot + 1));
 }
 
+const genericHosts = new Map<string, boolean>();
+
 /** Whether a web domain is a host shared by many sites (facebook.com, something.wixsite.com). */
 export function isGenericWebHost(domain: string): boolean {
+  return remembered(genericHosts, domain, genericWebHost);
+}
+
+function genericWebHost(domain: string): boolean {
   const v = networkVocabulary();
   if (v.genericWebHosts.has(domain)) return true;
   for (const g of v.genericWebHosts) if (domain.endsWith(`.${g}`)) return true;

@@ -14,8 +14,11 @@ import { normaliseName } from '../text.js';
 
 /** The questions matching asks (each as db/organizations.ts answers it). */
 export interface OrganizationLookup {
-  /** Organisations (not merged away) with this normalised name in this country (NULL matches NULL), in id order. */
-  byKey(name: string, country: string | null): OrganizationBrief[];
+  /**
+   * Organisations (not merged away) with this normalised name in this country (NULL matches NULL),
+   * in id order. `key`: the name's organizationKeyOf, when the caller has it.
+   */
+  byKey(name: string, country: string | null, key?: string): OrganizationBrief[];
   /** Organisations (not merged away) whose website is on this domain, in id order; at most `limit`. */
   byWebDomain(domain: string, limit: number): OrganizationBrief[];
   /** Organisations (not merged away) one of whose people has this address; null when more than `most` organisations have. */
@@ -24,6 +27,8 @@ export interface OrganizationLookup {
   byEmailDomain(domain: string, country: string | null, most: number): OrganizationBrief[] | null;
   /** Of the organisation's people's addresses, this address, else one at its domain, else null. */
   emailLike(organizationId: number, email: string): string | null;
+  /** nameKey of an organisation's name, remembered by organisation (an index in memory: the same organisations are compared row after row). */
+  nameKeyOf?(o: OrganizationBrief): string;
 }
 
 const brief = (o: OrganizationBrief): OrganizationBrief => ({ id: o.id, name: o.name, country: o.country, webDomain: o.webDomain });
@@ -78,6 +83,12 @@ const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);
 
 const countryKey = (country: string | null) => (country === null ? '\u0001' : country);
 
+/** Whether organisations are in id order already (most lists are: sorting them again cost more than the lookup). */
+function inIdOrder(orgs: readonly OrganizationBrief[]): boolean {
+  for (let i = 1; i < orgs.length; i++) if (orgs[i - 1]!.id > orgs[i]!.id) return false;
+  return true;
+}
+
 /** Appends an id to a key's list when it is not there yet and the list is not full. */
 function addTo(map: Map<string, number[]>, key: string, id: number, cap: number): void {
   const list = map.get(key);
@@ -94,13 +105,18 @@ function addTo(map: Map<string, number[]>, key: string, id: number, cap: number)
  */
 export class MemoryLookup implements OrganizationLookup {
   private readonly orgs = new Map<number, OrganizationBrief>();
-  private readonly byNameKey = new Map<string, number[]>();
+  /** country (countryKey) -> name key -> organisations (two lookups: a key joined to the country was a new string to hash every row) */
+  private readonly byNameKey = new Map<string, Map<string, number[]>>();
   private readonly byWeb = new Map<string, number[]>();
   /** address -> organisations with someone at it (merged ones included: the database counts them too), in the order of their first such person */
   private readonly byEmail = new Map<string, number[]>();
   private readonly byDomain = new Map<string, number[]>();
   /** organisation -> its people's addresses, in the people's order */
   private readonly emails = new Map<number, Set<string>>();
+  /** organisation id -> nameKey of its name, once compared (what byNameKey holds is organizationKey, perhaps of an older skillsnet's rules) */
+  private readonly comparedKeys: (string | undefined)[] = [];
+  /** organisation -> the domain of each of its people's addresses -> the first address at it (emailLike read them all, every row) */
+  private readonly firstAtDomain = new Map<number, Map<string, string>>();
 
   constructor(db: DB, private readonly cap = 64) {
     for (const o of organizationBriefs(db)) this.addOrganization(o, o.nameKey);
@@ -110,10 +126,12 @@ export class MemoryLookup implements OrganizationLookup {
   /** An organisation written (or read at the start), with its name key (organizationKey). */
   addOrganization(o: OrganizationBrief, nameKey: string): void {
     this.orgs.set(o.id, { id: o.id, name: ownString(o.name), country: o.country === null ? null : ownString(o.country), webDomain: o.webDomain === null ? null : ownString(o.webDomain) });
-    const key = `${countryKey(o.country)}\u0000${nameKey}`;
-    const list = this.byNameKey.get(key);
+    const country = countryKey(o.country);
+    let names = this.byNameKey.get(country);
+    if (!names) this.byNameKey.set(country, (names = new Map()));
+    const list = names.get(nameKey);
     if (list) list.push(o.id);
-    else this.byNameKey.set(key, [o.id]);
+    else names.set(ownString(nameKey), [o.id]);
     if (o.webDomain) this.addSite(o.webDomain, o.id);
   }
 
@@ -124,8 +142,12 @@ export class MemoryLookup implements OrganizationLookup {
     const email = ownString(address);
     if (set) set.add(email);
     else this.emails.set(organizationId, new Set([email]));
+    const domain = domainOf(email);
+    const first = this.firstAtDomain.get(organizationId);
+    if (!first) this.firstAtDomain.set(organizationId, new Map([[domain, email]]));
+    else if (!first.has(domain)) first.set(domain, email);
     addTo(this.byEmail, email, organizationId, this.cap);
-    addTo(this.byDomain, domainOf(email), organizationId, this.cap);
+    addTo(this.byDomain, domain, organizationId, this.cap);
   }
 
   /** Whether one of the organisation's people has this address. */
@@ -164,46 +186,59 @@ export class MemoryLookup implements OrganizationLookup {
     return this.orgs.get(organizationId)?.webDomain ?? null;
   }
 
-  /** The organisations of these ids, in id order: the index's own objects, which callers read and never change (a copy of each cost more than the rest of a lookup). */
-  private briefs(ids: readonly number[] | undefined, keep?: (o: OrganizationBrief) => boolean): OrganizationBrief[] {
+  /**
+   * The organisations of the first `count` of these ids (of every one when negative), in id
+   * order, of this country when `country` is given: the index's own objects, which callers read
+   * and never change (a copy of each cost more than the rest of a lookup).
+   */
+  private briefs(ids: readonly number[] | undefined, count = -1, country?: string | null): OrganizationBrief[] {
     const out: OrganizationBrief[] = [];
     if (!ids) return out;
-    for (const id of ids) {
-      const o = this.orgs.get(id);
-      if (o && (!keep || keep(o))) out.push(o);
+    const end = count < 0 ? ids.length : Math.min(count, ids.length);
+    for (let i = 0; i < end; i++) {
+      const o = this.orgs.get(ids[i]!);
+      if (o && (country === undefined || o.country === country)) out.push(o);
     }
-    return out.length > 1 ? out.sort((a, b) => a.id - b.id) : out;
+    return !inIdOrder(out) ? out.sort((a, b) => a.id - b.id) : out;
   }
 
-  byKey(name: string, country: string | null): OrganizationBrief[] {
-    return this.briefs(this.byNameKey.get(`${countryKey(country)}\u0000${organizationKeyOf(name)}`));
+  byKey(name: string, country: string | null, key?: string): OrganizationBrief[] {
+    return this.briefs(this.byNameKey.get(countryKey(country))?.get(key ?? organizationKeyOf(name)));
   }
 
   byWebDomain(domain: string, limit: number): OrganizationBrief[] {
-    const ids = this.byWeb.get(domain) ?? [];
-    return this.briefs(limit < 0 ? ids : ids.slice(0, limit));
+    return this.briefs(this.byWeb.get(domain), limit);
   }
 
   byPersonEmail(email: string, most: number): OrganizationBrief[] | null {
     this.check(most);
     // (as the database: the first most + 1 organisations, merged ones counted, then those not merged)
-    const found = this.briefs((this.byEmail.get(email.trim().toLowerCase()) ?? []).slice(0, most + 1));
+    const found = this.briefs(this.byEmail.get(email.trim().toLowerCase()), most + 1);
     return found.length > most ? null : found;
   }
 
   byEmailDomain(domain: string, country: string | null, most: number): OrganizationBrief[] | null {
     this.check(most);
-    const ids = (this.byDomain.get(domain.trim().toLowerCase()) ?? []).slice(0, most + 1);
-    return ids.length > most ? null : this.briefs(ids, (o) => o.country === country);
+    const ids = this.byDomain.get(domain.trim().toLowerCase());
+    return ids && ids.length > most ? null : this.briefs(ids, most + 1, country);
   }
 
   emailLike(organizationId: number, email: string): string | null {
     const set = this.emails.get(organizationId);
     if (!set) return null;
     if (set.has(email)) return email;
-    const domain = domainOf(email);
-    for (const e of set) if (domainOf(e) === domain) return e;
-    return null;
+    return this.firstAtDomain.get(organizationId)?.get(domainOf(email)) ?? null;
+  }
+
+  nameKeyOf(o: OrganizationBrief): string {
+    const keys = this.comparedKeys;
+    let key = keys[o.id];
+    if (key === undefined) {
+      // (filled up to the id: an array with holes becomes a slower dictionary)
+      while (keys.length <= o.id) keys.push(undefined);
+      keys[o.id] = key = nameKey(o.name);
+    }
+    return key;
   }
 
   private check(most: number): void {

@@ -20,7 +20,7 @@
 import type { DB } from '../db/connection.js';
 import {
   applicationIdentity, attachContact, identityFromColumns, emailDomain, insertOrganization, linkApplication, networkSize, nextOrganizationId, organizationEvidenceRows,
-  countryWordKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, organizationsWithWords, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
+  countryWordKey, organizationKey, organizationsKeptApart, organizationWebDomain, organizationsWithWord, organizationsWithWords, setApplicationLink, webDomain, type ApplicationIdentity, type OrganizationBrief,
   type OrganizationEvidenceRow,
 } from '../db/organizations.js';
 import { writtenValue, type ApplicationValues } from '../db/imports.js';
@@ -111,17 +111,14 @@ function domainOfSite(website: string | null | undefined): string | null {
   return d;
 }
 
-/** Tells domainOfSite a website's domain computed elsewhere (webDomain's, on the import's reading thread). */
-function rememberWebDomain(website: string, domain: string | null): void {
-  if (domains.has(website)) return;
-  if (domains.size >= 20_000) domains.clear();
-  domains.set(ownString(website), domain);
-}
-
 /** The usable domain of a website, or null when it is none or a host shared by many. */
 function identifyingWebDomain(website: string | null | undefined): string | null {
-  const d = domainOfSite(website);
-  return d && !isGenericWebHost(d) ? d : null;
+  return identifying(domainOfSite(website));
+}
+
+/** A website's domain, or null when it is a host shared by many. */
+function identifying(domain: string | null): string | null {
+  return domain && !isGenericWebHost(domain) ? domain : null;
 }
 
 function identifyingEmailDomain(email: string | null | undefined): string | null {
@@ -134,30 +131,42 @@ export function compareOrganizations(
   a: { name: string; country: string | null; webDomain: string | null; emails: string[] },
   b: { name: string; country: string | null; webDomain: string | null; emails: string[] },
 ): { evidence: EvidenceKind[]; certain: boolean } {
+  const shared = a.emails.some((e) => b.emails.includes(e));
+  const sameMailDomain = () => {
+    const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));
+    return b.emails.some((e) => da.has(identifyingEmailDomain(e)));
+  };
+  return compareKeyed(nameKey(a.name), { country: a.country, webDomain: identifying(a.webDomain) }, nameKey(b.name), b, shared, sameMailDomain);
+}
+
+/**
+ * compareOrganizations, of two names' keys (nameKey) and what their addresses share: `shared`,
+ * an address of both; `sameMailDomain`, asked only when they share none and are of one country.
+ * `a.webDomain`: its identifying domain (identifying()).
+ */
+function compareKeyed(
+  ka: string, a: { country: string | null; webDomain: string | null },
+  kb: string, b: { country: string | null; webDomain: string | null },
+  shared: boolean, sameMailDomain: () => boolean,
+): { evidence: EvidenceKind[]; certain: boolean } {
   const evidence: EvidenceKind[] = [];
   let certain = false;
-  const ka = nameKey(a.name);
-  const kb = nameKey(b.name);
   // ("Independent Researcher", "Self-employed": a name that says there is no organisation is no evidence of one)
   const placeholder = isPlaceholderOrganization(ka) || isPlaceholderOrganization(kb);
-  const similar = !placeholder && similarKeys(ka, kb);
   const same = sameCountry(a.country, b.country);
+  // (similar names count only in one country: not compared otherwise)
+  const similar = same && !placeholder && similarKeys(ka, kb);
   if (!placeholder && ka === kb && same) { evidence.push('same name and country'); certain = true; }
-  const wa = a.webDomain && !isGenericWebHost(a.webDomain) ? a.webDomain : null;
-  if (wa && wa === b.webDomain) {
+  if (a.webDomain && a.webDomain === b.webDomain) {
     evidence.push('same website');
     if (same) certain = true;
   }
-  const shared = a.emails.some((e) => b.emails.includes(e));
   if (shared) {
     evidence.push('same contact email');
     // (the same person writing "Independent" again: their own organisation)
     if (same && (similar || (placeholder && ka === kb))) certain = true;
   }
-  if (!shared && same) {
-    const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));
-    if (b.emails.some((e) => da.has(identifyingEmailDomain(e)))) evidence.push('same email domain');
-  }
+  if (!shared && same && sameMailDomain()) evidence.push('same email domain');
   if (similar && same && !evidence.includes('same name and country')) evidence.push('similar name');
   // Two known, different countries: at most doubtful, whatever else matches.
   if (bothKnownAndDifferent(a.country, b.country)) certain = false;
@@ -170,58 +179,87 @@ export const MAX_SHARING = 50;
 /** An email address of people of more organisations than this (a consultant's, a secretariat's) is no evidence. */
 export const MAX_SHARING_ADDRESS = 10;
 
-/** Organisations that may be the one described, with the evidence, certain ones first. */
+/**
+ * Organisations that may be the one described, with the evidence, certain ones first. `known`:
+ * the probe's name key (nameKey) and website domain (webDomain), when the caller has them.
+ */
 export function organizationCandidates(
   db: DB,
   probe: OrganizationProbe,
-  options: { exclude?: number; similarNames?: boolean; lookup?: OrganizationLookup } = {},
+  options: { exclude?: number; similarNames?: boolean; lookup?: OrganizationLookup; known?: KnownKeys } = {},
 ): OrganizationCandidate[] {
   const lookup = options.lookup ?? sqlLookup(db);
-  const found = new Map<number, OrganizationBrief>();
-  // What each candidate's people's addresses say about the probe's: the address itself (found
-  // through it) or one at its domain; read for the others only when needed (emailsOf).
-  const known = new Map<number, string>();
-  const add = (orgs: OrganizationBrief[], email?: string) => {
-    for (const o of orgs) {
-      if (o.id === options.exclude) continue;
-      found.set(o.id, o);
-      if (email && !known.has(o.id)) known.set(o.id, email);
-    }
-  };
-  add(lookup.byKey(probe.name, probe.country));
+  const ka = options.known ? options.known.nameKey : nameKey(probe.name);
+  const found = new Found(options.exclude);
+  found.add(lookup.byKey(probe.name, probe.country, ka || organizationKey(probe.name)));
   // A website, an address or an email domain many organisations share (a university's, a
   // consultant's, a provider's the lists do not know) says nothing about which one this is, and
   // comparing against all of them would slow a large import with every organisation it adds:
   // past MAX_SHARING it is no evidence.
-  const web = identifyingWebDomain(probe.website);
+  const web = options.known ? identifying(options.known.webDomain) : identifyingWebDomain(probe.website);
   if (web) {
     const orgs = lookup.byWebDomain(web, MAX_SHARING + 1);
-    if (orgs.length <= MAX_SHARING) add(orgs);
+    if (orgs.length <= MAX_SHARING) found.add(orgs);
   }
   const email = probe.email?.trim().toLowerCase() || null;
-  if (email) add(lookup.byPersonEmail(email, MAX_SHARING_ADDRESS) ?? [], email);
+  if (email) found.add(lookup.byPersonEmail(email, MAX_SHARING_ADDRESS) ?? [], email);
   const mailDomain = identifyingEmailDomain(email);
-  if (mailDomain) add(lookup.byEmailDomain(mailDomain, probe.country, MAX_SHARING) ?? [], `*@${mailDomain}`);
+  if (mailDomain) found.add(lookup.byEmailDomain(mailDomain, probe.country, MAX_SHARING) ?? [], `*@${mailDomain}`);
   // Similar names: organisations of the country sharing the name's longest word. (Not while an
   // import links thousands of rows: a similar name alone is never certain, and the officer's list
   // of doubtful pairs finds them all at once, grouped by word.)
   const longest = options.similarNames === false ? undefined : similarNameWord(probe.name);
-  if (longest) add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
-  // (comparing the probe's one address needs only the candidate's address that bears on it)
-  const emailsOf = (id: number): string[] => {
-    if (!email) return [];
-    const like = known.get(id) ?? lookup.emailLike(id, email);
-    return like ? [like] : [];
-  };
+  if (longest) found.add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
   const candidates: OrganizationCandidate[] = [];
-  for (const o of found.values()) {
-    const { evidence, certain } = compareOrganizations(
-      { name: probe.name, country: probe.country, webDomain: web, emails: email ? [email] : [] },
-      { name: o.name, country: o.country, webDomain: o.webDomain, emails: emailsOf(o.id) },
-    );
+  const a = { country: probe.country, webDomain: web };
+  for (let i = 0; i < found.orgs.length; i++) {
+    const o = found.orgs[i]!;
+    // (comparing the probe's one address needs only the candidate's address that bears on it)
+    const like = (email && (found.via[i] ?? lookup.emailLike(o.id, email))) || null;
+    const shared = like !== null && like === email;
+    const kb = lookup.nameKeyOf ? lookup.nameKeyOf(o) : nameKey(o.name);
+    const { evidence, certain } = compareKeyed(ka, a, kb, o, shared, () => mailDomain !== null && like !== null && identifyingEmailDomain(like) === mailDomain);
     if (evidence.length) candidates.push({ organizationId: o.id, name: o.name, country: o.country, evidence, certain });
   }
-  return candidates.sort((x, y) => Number(y.certain) - Number(x.certain) || y.evidence.length - x.evidence.length || x.organizationId - y.organizationId);
+  return candidates.length > 1 ? candidates.sort((x, y) => Number(y.certain) - Number(x.certain) || y.evidence.length - x.evidence.length || x.organizationId - y.organizationId) : candidates;
+}
+
+/** What the reading thread of an import computed of a row's organisation (PreparedRow): its name's key (normaliseName) and its website's domain (webDomain). */
+export interface KnownKeys {
+  nameKey: string;
+  webDomain: string | null;
+}
+
+/**
+ * The organisations a probe's lookups found, each once, in the order first found, with what its
+ * people's addresses say about the probe's: the address itself (found through it) or one at its
+ * domain (`*@domain`); read for the others only when needed (emailLike). (Arrays: they are a
+ * handful, and a pair of Maps per row cost more than the scans.)
+ */
+class Found {
+  readonly orgs: OrganizationBrief[] = [];
+  readonly via: (string | undefined)[] = [];
+
+  constructor(private readonly exclude: number | undefined) {}
+
+  add(orgs: OrganizationBrief[], email?: string): void {
+    for (const o of orgs) {
+      if (o.id === this.exclude) continue;
+      const at = this.indexOf(o.id);
+      if (at < 0) {
+        this.orgs.push(o);
+        this.via.push(email || undefined);
+      } else {
+        this.orgs[at] = o;
+        if (email && this.via[at] === undefined) this.via[at] = email;
+      }
+    }
+  }
+
+  private indexOf(id: number): number {
+    for (let i = 0; i < this.orgs.length; i++) if (this.orgs[i]!.id === id) return i;
+    return -1;
+  }
 }
 
 /** What linking did with one file's (or one call's) applications. */
@@ -301,13 +339,8 @@ export class ImportLinker {
    * `known`: its organisation name's key and website's domain, when the reading thread computed
    * them (PreparedRow): matching then reads them instead of computing them again.
    */
-  place(values: ApplicationValues, known?: { nameKey: string; webDomain: string | null }): { organizationId: number; personId: number | null } {
-    const a = identityOfValues(values);
-    if (known) {
-      rememberNameKey(a.organization, known.nameKey);
-      if (a.website) rememberWebDomain(a.website, known.webDomain);
-    }
-    return this.placeIdentity(a);
+  place(values: ApplicationValues, known?: KnownKeys): { organizationId: number; personId: number | null } {
+    return this.placeIdentity(identityOfValues(values), undefined, known);
   }
 
   /**
@@ -339,7 +372,7 @@ export class ImportLinker {
     const before = this.memory?.webDomainOf(a.organizationId);
     linkApplication(this.db, id, a.organizationId, a, { member: !this.members.has(a.organizationId) });
     this.members.add(a.organizationId);
-    this.told(a.organizationId, a, before);
+    this.told(a.organizationId, a.email?.trim().toLowerCase(), domainOfSite(a.website), before);
   }
 
   /**
@@ -381,8 +414,10 @@ export class ImportLinker {
     this.links.doubtful++;
   }
 
-  private placeIdentity(a: ApplicationIdentity, applicationId?: number): { organizationId: number; personId: number | null } {
-    const candidates = organizationCandidates(this.db, { name: a.organization, country: a.country, website: a.website, email: a.email }, { similarNames: false, lookup: this.lookup });
+  private placeIdentity(a: ApplicationIdentity, applicationId?: number, known?: KnownKeys): { organizationId: number; personId: number | null } {
+    const candidates = organizationCandidates(this.db, { name: a.organization, country: a.country, website: a.website, email: a.email }, { similarNames: false, lookup: this.lookup, known });
+    // (asked again below: the website's domain once)
+    const domain = known ? known.webDomain : domainOfSite(a.website);
     const sure = candidates.find((c) => c.certain);
     if (sure) {
       if (sure.organizationId < this.firstNew) this.links.returning++;
@@ -390,23 +425,28 @@ export class ImportLinker {
       // another (its second application's contact): organizations --unconfirmed lists the pair,
       // and the report's count of new ones that may be known ones said one fewer.
       else if (candidates.some((c) => !c.certain && c.organizationId !== sure.organizationId)) this.doubtful(sure.organizationId);
-      return { organizationId: sure.organizationId, personId: this.attach(sure.organizationId, a, false, applicationId) };
+      return { organizationId: sure.organizationId, personId: this.attach(sure.organizationId, a, domain, false, applicationId) };
     }
     const fields = { name: a.organization, organizationType: a.organizationType, country: a.country, countryRaw: a.countryRaw, region: a.region, website: a.website, beneficiaries: a.beneficiaries };
-    const key = organizationKeyOf(a.organization);
-    const domain = domainOfSite(a.website);
+    const key = known ? known.nameKey || organizationKey(a.organization) : organizationKeyOf(a.organization);
     const organizationId = insertOrganization(this.db, fields, { key, domain });
-    this.memory?.addOrganization({ id: organizationId, name: a.organization.replace(/\s+/g, ' ').trim(), country: a.country, webDomain: domain }, key);
+    if (this.memory) {
+      const name = a.organization.replace(/\s+/g, ' ').trim();
+      this.memory.addOrganization({ id: organizationId, name, country: a.country, webDomain: domain }, key);
+      // (its name is compared with later rows' as a candidate's: its key is known)
+      if (known) rememberNameKey(name, known.nameKey);
+    }
     this.links.created++;
     if (candidates.length) this.doubtful(organizationId);
     else if (this.unmatched) {
       this.unmatched.push({ id: organizationId, name: a.organization, country: a.country });
       if (this.unmatched.length > SIMILAR_NAMES_MAX) this.unmatched = null;
     }
-    return { organizationId, personId: this.attach(organizationId, a, true, applicationId) };
+    return { organizationId, personId: this.attach(organizationId, a, domain, true, applicationId) };
   }
 
-  private attach(organizationId: number, a: ApplicationIdentity, fresh: boolean, applicationId?: number): number | null {
+  /** `domain`: the application website's domain (domainOfSite). */
+  private attach(organizationId: number, a: ApplicationIdentity, domain: string | null, fresh: boolean, applicationId?: number): number | null {
     const before = this.memory?.webDomainOf(organizationId);
     // (an organisation just made becomes a member at the end: finish())
     const member = !fresh && !this.members.has(organizationId);
@@ -417,16 +457,18 @@ export class ImportLinker {
     const { personId, complete } = attachContact(this.db, organizationId, a, { fresh, member, fill, newPerson, fromApplication: applicationId });
     if (member) this.members.add(organizationId);
     if (complete) this.complete.add(organizationId);
-    this.told(organizationId, a, before);
+    this.told(organizationId, email, domain, before);
     return personId;
   }
 
-  /** Keeps the index in memory as the database now is: the person's address, and a website the link filled in. */
-  private told(organizationId: number, a: ApplicationIdentity, webBefore: string | null | undefined): void {
+  /**
+   * Keeps the index in memory as the database now is: the person's address (`email`, trimmed and
+   * in lower case), and a website the link filled in (`domain`, the application's).
+   */
+  private told(organizationId: number, email: string | undefined, domain: string | null, webBefore: string | null | undefined): void {
     if (!this.memory) return;
-    const email = a.email?.trim().toLowerCase();
     if (email) this.memory.addPerson(organizationId, email);
-    if (webBefore === null && domainOfSite(a.website)) this.memory.setWebDomain(organizationId, organizationWebDomain(this.db, organizationId));
+    if (webBefore === null && domain) this.memory.setWebDomain(organizationId, organizationWebDomain(this.db, organizationId));
   }
 }
 

@@ -12,8 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { openDatabase, type DB } from '../../../src/db/connection.js';
 import { importFiles, type ImportReport } from '../../../src/import/importer.js';
-import { MemoryLookup, sqlLookup } from '../../../src/import/organization-lookup.js';
-import { MAX_SHARING, MAX_SHARING_ADDRESS, matchInMemory } from '../../../src/import/organizations.js';
+import { MemoryLookup, nameKey, sqlLookup } from '../../../src/import/organization-lookup.js';
+import { MAX_SHARING, MAX_SHARING_ADDRESS, matchInMemory, organizationCandidates } from '../../../src/import/organizations.js';
 import { linkOrganizations } from '../../../src/network/organizations.js';
 import { emailDomain, webDomain } from '../../../src/db/organizations.js';
 import { tempDir } from '../support/run.js';
@@ -71,6 +71,36 @@ describe('matching organisations from memory or from the database', () => {
     expect(beyond).toBeGreaterThan(0);
     expect(sql.byEmailDomain('bigmail.example', null, MAX_SHARING)).toBeNull();
     expect(asked).toBeGreaterThan(300);
+    db.close();
+  });
+
+  it('finds the same candidates with the keys the reading thread computed as without, from memory as from the database', async () => {
+    const db = openDatabase(await firstCall());
+    const memory = new MemoryLookup(db);
+    const apps = db.prepare('SELECT organization AS name, country, email, website FROM applications').all() as { name: string; country: string | null; email: string | null; website: string | null }[];
+    let found = 0;
+    for (const a of apps) {
+      const fromSql = organizationCandidates(db, a, { similarNames: false });
+      const known = { nameKey: nameKey(a.name), webDomain: webDomain(a.website) };
+      expect(organizationCandidates(db, a, { similarNames: false, lookup: memory, known })).toEqual(fromSql);
+      expect(organizationCandidates(db, a, { similarNames: false, lookup: memory })).toEqual(fromSql);
+      found += fromSql.length;
+    }
+    expect(found).toBeGreaterThan(apps.length);
+    db.close();
+  });
+
+  it('answers for the first address at a domain as the database does, after people are added to it', async () => {
+    const db = openDatabase(await firstCall());
+    const memory = new MemoryLookup(db);
+    const id = db.prepare('SELECT max(id) FROM organizations').pluck().get() as number;
+    for (const email of ['zoe@later.example', 'adam@later.example', 'zoe@later.example']) {
+      db.prepare('INSERT INTO people (organization_id, email) VALUES (?, ?)').run(id, email);
+      memory.addPerson(id, email);
+    }
+    const sql = sqlLookup(db);
+    for (const email of ['bob@later.example', 'adam@later.example', 'x@elsewhere.example']) expect(memory.emailLike(id, email)).toEqual(sql.emailLike(id, email));
+    expect(memory.emailLike(id, 'bob@later.example')).toBe('zoe@later.example');
     db.close();
   });
 

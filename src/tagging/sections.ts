@@ -100,6 +100,9 @@ function labelsOf(rules: SectionRules): FoldedLabels {
   return folded;
 }
 
+/** Words of a question asked in the first person, in the languages of the calls: the applicant's own, never a form's. */
+const FIRST_PERSON = new Set(['we', 'our', 'ours', 'us', 'my', 'nous', 'notre', 'nos', 'je', 'mon', 'nosotros', 'nosotras', 'nuestro', 'nuestra', 'nuestros', 'nuestras', 'yo', 'mi', 'mis', 'nosso', 'nossa', 'nossos', 'nossas', 'eu', 'meu', 'minha']);
+
 /** Small words of a label (any of the three languages) that say nothing of what it names. */
 const SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'your', 'its', 'if', 'any', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'el', 'los', 'las', 'del', 'su', 'sus', 'votre', 'si', 'por', 'favor', 'o', 'ou', 'or']);
 
@@ -163,7 +166,12 @@ export function descriptionSections(text: string, rules: SectionRules | undefine
       LABEL.lastIndex = m.index + m[1].length + 1;
       continue;
     }
-    cuts.push({ at: m.index + m[1].length, kind: kind === undefined || (kind !== 'aim' && topical?.(label)) ? 'aim' : kind });
+    // An unnumbered question in the applicant's own voice ("How do we solve the skills problem?",
+    // "¿Cómo resolvemos nuestro problema?") is their heading, not a form's: what follows is the
+    // proposal's own text, as text before any label is (read as a background, a whole proposal
+    // under such a heading counted at half its weight).
+    const own = m[4] === '?' && m[2] === '' && (label.match(WORDS) ?? []).some((w) => FIRST_PERSON.has(fold(w)));
+    cuts.push({ at: m.index + m[1].length, kind: own || kind === undefined || (kind !== 'aim' && topical?.(label)) ? 'aim' : kind });
   }
   if (cuts.length === 0) return [{ kind: 'aim', text }];
   const sections: Section[] = [];

@@ -29,7 +29,7 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
     return typeof how === 'number' ? truncate(String(c), how) : how(row);
   };
   const boxed = cut ? rows.map((r, row) => r.map((c, i) => cutCell(c, i, row))) : rows;
-  const widths = fitWidths(headers, boxed, io.columns, options.maxWidth);
+  const { widths, natural } = fitWidths(headers, boxed, io.columns, options.maxWidth);
   if (widths && tooNarrow(widths, headers, boxed)) return renderRecords(io, headers, rows);
   rows = boxed;
   const table = new Table({
@@ -39,7 +39,7 @@ export function renderTable(io: IO, headers: string[], rows: Cell[][], options: 
     ...(widths ? { colWidths: widths } : {}),
   });
   for (const r of rows) table.push(r.map(text));
-  return alignCells(table.toString()) + '\n';
+  return alignCells(table.toString(), widths ?? natural) + '\n';
 }
 
 /** Text of one column a character (Latin, Greek, Cyrillic, Arabic without marks, the box's lines): as cli-table3 padded it. */
@@ -47,24 +47,31 @@ const PLAIN_COLUMNS = /^[\x00-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u058f\u2500-
 
 /**
  * A boxed table with each cell padded to its column by displayWidth, the measure fitWidths and
- * wrap use: cli-table3 pads by string-width 4, which counts a Devanagari vowel sign or virama, an
- * Arabic vowel, a zero-width joiner or space as a column, so a row of Hindi ended three columns
- * short of its border. The columns are the top border's; a line whose cells are not theirs (a
- * cell holding "│") is left as drawn.
+ * wrap use, and its borders drawn to `widths` (fitWidths'): cli-table3 pads by string-width 4, which
+ * counts a Devanagari vowel sign or virama, an Arabic vowel, a zero-width joiner or space as a
+ * column, so a row of Hindi ended three columns short of its border, and its natural columns were
+ * wider than the text. A table with a line whose cells are not the columns' (a cell holding "│") is
+ * left as drawn.
  */
-function alignCells(table: string): string {
+function alignCells(table: string, widths: readonly number[]): string {
   if (PLAIN_COLUMNS.test(table)) return table;
   const lines = table.split('\n');
-  const widths = (lines[0] ?? '').slice(1, -1).split('┬').map((border) => border.length);
-  return lines.map((line) => {
-    if (!line.startsWith('│')) return line;
+  const border = (left: string, middle: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(middle) + right;
+  const borders: Record<string, string> = { '┌': border('┌', '┬', '┐'), '├': border('├', '┼', '┤'), '└': border('└', '┴', '┘') };
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('│')) {
+      out.push(borders[line[0] ?? ''] ?? line);
+      continue;
+    }
     const cells = line.slice(1, -1).split('│');
-    if (cells.length !== widths.length) return line;
-    return `│${cells.map((cell, i) => {
+    if (cells.length !== widths.length) return table;
+    out.push(`│${cells.map((cell, i) => {
       const content = cell.replace(/ +$/, '');
       return content + ' '.repeat(Math.max(0, widths[i]! - visibleLength(content)));
-    }).join('│')}│`;
-  }).join('\n');
+    }).join('│')}│`);
+  }
+  return out.join('\n');
 }
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -76,19 +83,14 @@ export const MAX_BOXED_ROWS = 5000;
 /**
  * Column widths (padding included) that keep the table within the terminal: each column as
  * wide as its content (at most `caps`), then the widest cut one character at a time until
- * the table fits; cells wrap. Undefined when the natural layout already fits, as cli-table3 measures
- * it too (text of one column a character), and no cap is given.
+ * the table fits; cells wrap. `widths` undefined when the natural layout already fits and no cap is
+ * given; `natural`, each column as wide as its content.
  */
-function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: number[]): number[] | undefined {
+function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: number[]): { widths?: number[]; natural: number[] } {
   // (a loop, not Math.max(...rows): spreading a hundred thousand rows overflows the call stack)
-  let plain = true;
   const natural = headers.map((h, i) => {
     let w = visibleLength(h);
-    for (const r of rows) {
-      const cell = text(r[i]);
-      w = Math.max(w, visibleLength(cell));
-      plain &&= PLAIN_COLUMNS.test(cell);
-    }
+    for (const r of rows) w = Math.max(w, visibleLength(text(r[i])));
     return w + 2;
   });
   const widths = natural.map((w, i) => Math.min(w, caps?.[i] ?? Infinity));
@@ -102,10 +104,10 @@ function fitWidths(headers: string[], rows: Cell[][], columns: number, caps?: nu
     widths[widest]--;
     total--;
   }
-  // (given too where a cell is not of one column a character: cli-table3's own natural widths are
-  // string-width 4's, wider than the text shows for a row of Hindi or Arabic, and the table then ran
-  // past a terminal this one fits; not for the rest, as cli-table3 wraps every cell of given widths)
-  return caps || total < natural.reduce((s, w) => s + w, 0) || !plain ? widths : undefined;
+  // (not given where the natural layout fits: cli-table3 wraps every cell of given widths, by its own
+  // measure, which made "प्रशिक्षण संस्थान" two lines in a column as wide as it, and a table of 5,000
+  // rows of Hindi a second slower; its natural columns are narrowed to these by alignCells)
+  return { natural, ...(caps || total < natural.reduce((s, w) => s + w, 0) ? { widths } : {}) };
 }
 
 /** Fewer characters of a column's cells than this in a row, and words are cut to "Nat…", not wrapped. */

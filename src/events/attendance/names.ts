@@ -219,6 +219,12 @@ export function nameVariants(display: string): string[] {
  * (Chad) Owusu"): another name of the person, never where they are from.
  */
 const NICKNAME = /(?<=[\p{L}\p{M}.'’])\s*[([][^()[\]]*[)\]]\s*(?=\p{L})/gu;
+/**
+ * Of those, the ones that are a nickname as a place could not be: one word, not in capitals. An
+ * organisation between the words ("Maria (Org A) Lopez", "Ama (ILO) Owusu") is still what the
+ * display name adds: dropped as a nickname, Maria Lopez of Org B was taken for it.
+ */
+const ONE_WORD_NICKNAME = /(?<=[\p{L}\p{M}.'’])\s*[([](?![\p{Lu}\p{M}]{2,}[)\]])[\p{L}\p{M}'’.-]+[)\]]\s*(?=\p{L})/gu;
 
 /**
  * What a display name says beside the name: each part in brackets or after " - ", " | ", " @ "
@@ -231,10 +237,11 @@ const NICKNAME = /(?<=[\p{L}\p{M}.'’])\s*[([][^()[\]]*[)\]]\s*(?=\p{L})/gu;
 export function nameAdditions(display: string): string[] {
   if (PLAIN.test(display) && !/\s[-\u2013]\s/.test(display)) return [];
   const out: string[] = [];
-  const rest = spaced(display).replace(NICKNAME, ' ').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string, at: number, text: string) => {
+  const rest = spaced(display).replace(ONE_WORD_NICKNAME, ' ').replace(/[([]([^()[\]]*)[)\]]/g, (_all, inner: string, at: number, text: string) => {
     if (text.slice(0, at).trim() === '') return inner;
     out.push(inner);
-    return ' | ';
+    // (between the name's words, the words after it are the name's still: "Ama (ILO) Jordan")
+    return /^\s*\p{L}/u.test(text.slice(at + _all.length)) ? ' ' : ' | ';
   });
   const [name, ...added] = rest.split(AFFILIATION);
   out.push(...added);

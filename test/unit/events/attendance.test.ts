@@ -420,6 +420,14 @@ describe('report variants', () => {
       expect(last.file.warnings).toContain('its "Apelido" column was read as the last name, as Portuguese reports mean it, not as a Brazilian nickname (2 of its values end the name beside them)');
     });
 
+    it('is a label of the last name\'s column in each of its forms ("Apelidos" was listed as one and read as none, its column dropped)', async () => {
+      const shipped = (await import('../../../data/attendance-headers.json', { with: { type: 'json' } })).default;
+      const lastNames = Object.values(shipped.columns.lastName).flat();
+      for (const label of shipped.nicknameOrLastName.labels) expect(lastNames, label).toContain(label);
+      const r = await apelido(`Nome próprio,Apelidos,${tail}`, ['João,Silva Santos']);
+      expect(r.rows[0]!.names).toEqual(['João Silva Santos']);
+    });
+
     it('is read as the last name with a warning where nothing in the report says which', async () => {
       const r = await apelido(`Nome,Apelido,${tail}`, ['João,Silva']);
       expect(r.rows[0]!.names).toEqual(['João Silva']);

@@ -126,7 +126,19 @@ describe('display names that carry more than a name', () => {
       // a short name in brackets is no country's code (Kenya's KEN, Benin's BEN, Canada's CAN);
       // three capitals are one
       ['Kofi Mensah (Ken)', 2], ['Kofi Mensah (Ben)', 2], ['Maria Lopez (Can)', 1], ['Maria Lopez (Pol)', 1], ['Ama Owusu (KEN)', null], ['Maria Lopez - MEX', 1],
+      // between the name's words, an organisation (several words, or capitals) is no nickname
+      ['Maria (Org A) Lopez', null], ['Maria (Org B) Lopez', 1], ['Ama (Skills Trust) Owusu', 3], ['Kofi (ORG A) Mensah', 2], ['Ama (Org A) Owusu', null],
     ])('%s is member %s', (name, id) => expect(who(name).id).toBe(id));
+
+    it('an acronym between the name\'s words tells two members of one name apart, and the words after it stay the name\'s', () => {
+      expect(nameAdditions('Ama (ILO) Owusu')).toEqual(['ILO']);
+      expect(nameAdditions('Ama (ILO) Jordan')).toEqual(['ILO']);
+      expect(nameAdditions('Ama (Chad) Owusu')).toEqual([]);
+      const members: AttendanceMember[] = [...PLACED, { memberId: 9, name: 'Ama Owusu', email: null, organization: 'ILO', country: 'KE' }];
+      const row: AttendanceRow = { file: 'r.csv', rowNumber: 2, name: 'Ama (ILO) Owusu', names: ['Ama (ILO) Owusu'], email: null, joinTime: null, leaveTime: null, minutes: 30, guest: null, waitingRoom: false, role: null, problems: [] };
+      const r = matchAttendance([{ file: { file: 'r.csv', source: 'zoom' }, rows: [row] } as unknown as AttendanceReport], members);
+      expect(r.matches[0]?.memberId).toBe(9);
+    });
 
     // A country may be called as a person is (Jordan, Chad, Georgia): a name in brackets is no place
     // where it is the nickname's place between the name's words, a word of the name said again, or

@@ -108,6 +108,12 @@ describe('form labels in a description', () => {
     ['Un taller. ¿Cuál es el problema? Pocos empleos.', ['aim']],
     ['¿Cuál es el problema? Pocos empleos en el valle.', ['aim']],
     ['Why is this a problem? Few jobs.', ['aim']],
+    // a question alone on its line in the applicant's own voice is their heading: the proposal itself
+    ['How do we solve the skills problem?\nOur platform trains young people.', ['aim']],
+    ['¿Cómo resolvemos nuestro problema?\nUna plataforma móvil.', ['aim']],
+    ['Contexte : peu d\'emplois.\nQuel est notre problème ?\nUne plateforme.', ['background', 'aim']],
+    ['What problem does your project address?\nFew jobs.', ['background']],
+    ['1. What problem are we solving? Few jobs. 2. Solution: a fund.', ['background', 'aim']],
   ])('reads the question in %j as a label only where a form puts it', async (text, expected) => {
     expect((await shippedKinds())(plainText(text))).toEqual(expected);
   });

@@ -62,6 +62,15 @@ describe('tables on a terminal fit its width', () => {
     expect(natural.split('\n')[0]).toBe(`┌${'─'.repeat(14)}┐`);
   });
 
+  it('keeps a cell of Hindi on one line in a column as wide as it (cli-table3, given the widths, wrapped it by its own wider measure)', () => {
+    const out = renderTable(bufferIO({ tty: true, columns: 100 }).io, ['ID', 'Name', 'Organisation'], [[1, '王小明', 'प्रशिक्षण संस्थान'], [2, 'प्रशिक्षण संस्थान', 'Ana Sow']]).replace(/\x1b\[[0-9;]*m/g, '');
+    const lines = out.trimEnd().split('\n');
+    // a top border, the header, a rule, a row, a rule, a row, the bottom border: one line a row
+    expect(lines).toHaveLength(7);
+    expect(lines[3]).toContain('प्रशिक्षण संस्थान');
+    for (const line of lines) expect(displayWidth(line), line).toBe(displayWidth(lines[0]!));
+  });
+
   it('too narrow for its columns, prints each row as a record of whole words instead of cutting them to a few letters', () => {
     const headers = ['ID', 'Organisation', 'Call', 'Country', 'Region', 'Lang', 'Categories', 'Score'];
     const rows = [

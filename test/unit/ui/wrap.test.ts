@@ -22,6 +22,8 @@ describe('wrap at words, in the columns a terminal gives the text', () => {
   it.each([
     ['👨‍👩‍👧', 2], ['👩‍💻 Org', 6], ['👍🏽', 2], ['🇬🇭', 2], ['🇬🇭🇰🇪', 4], ['1️⃣', 2], ['🏳️‍🌈', 2], ['❤️', 2], ['❤', 1],
     ['नमस्ते', 4], ['कृषि', 3], ['مُحَمَّد', 4], ['a\u200db', 2], ['a\u200bb', 2], ['ＡＢＣ', 6], ['🫠', 2],
+    // a joiner joins two pictographs only right after the first and its marks, as a grapheme does
+    ['👩\u200d\u200d💻', 4], ['💻\u093e\u200d💻', 4], ['a\u200d👩', 3], ['🇬🇭🇰', 4], ['x🏽', 3], ['#\ufe0f\u20e3 1⃣', 5],
   ])('%s is %i columns wide', (text, width) => expect(displayWidth(text)).toBe(width));
 
   it('keeps every line of text in wide characters within the width, and cuts no Latin word', () => {

@@ -65,7 +65,8 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
     kind: parseKind(input.kind ?? ''),
     // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it
     // ("2021-11-15 2pm" was quoted back as "2021-11-15T2pm").
-    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d{1,2}:\d{2})/, '$1T'),
+    // ("2021-11-15 2:30 pm" too: only a time --start takes, with its seconds or offset, is joined with T)
+    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d{1,2}:\d{2}(?::00)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$)/i, '$1T'),
     timeZone: timeZoneName(input.timeZone ?? '') ?? input.timeZone,
     durationMinutes: parseMinutes(input.durationMinutes ?? DEFAULT_DURATION),
     languages: parseLanguages(input.languages ?? [...NETWORK_LANGUAGES]),

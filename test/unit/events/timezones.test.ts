@@ -73,6 +73,16 @@ describe('wall time in a zone -> instant', () => {
     expect(readingsOf('15/11/2021')).toEqual([{ iso: '2021-11-15 HH:MM', spoken: '15 November' }]);
     expect(readingsOf('5/5/2021 9:00')).toEqual([{ iso: '2021-05-05 09:00', spoken: '5 May' }]);
     expect(hint('2021-11-15 2:30 pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:30"');
+    // the year first with slashes or dots, the month by its English name (which says which number is the day)
+    expect(readingsOf('2021/11/15 14:00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('Nov 15 2021 2 pm')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('15 November 2021 14:00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('3rd Sept. 2021, 9.30 am')).toEqual([{ iso: '2021-09-03 09:30', spoken: '3 September' }]);
+    expect(readingsOf('March 4, 2021 15:00')).toEqual([{ iso: '2021-03-04 15:00', spoken: '4 March' }]);
+    for (const text of ['May 2021 10:00', 'Ma 4 2021 10:00', '30 Feb 2021 10:00', 'Monday 4 2021 10:00']) expect(readingsOf(text), text).toEqual([]);
+    // hours past 23 or minutes past 59: not a time the clocks skip
+    expect(wallTimeToInstant('2021-12-31 24:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date', message: '2021-12-31 24:00 is not a real time of day', hint: '24:00 is the midnight that starts the next day: write "2022-01-01 00:00"' });
+    expect(wallTimeToInstant('2021-11-15 14:75', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date', hint: 'hours go from 00 to 23 and minutes from 00 to 59' });
     // not real dates or times, or no date of this shape: the general example stays
     for (const text of ['31/02/2021 10:00', '15/11/2021 14', '15/11/2021 25:00', '13/13/2021 10:00', 'next monday']) expect(readingsOf(text)).toEqual([]);
     expect(hint('31/02/2021 10:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"');

@@ -95,7 +95,9 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
  * the second year's officer was pointed at last year's Core Group.
  */
 export function inviteCommand(db: DB, eventId: number): string {
-  const cohort = coreGroupCohorts(db).at(-1);
+  // (the latest by name as the Core Group's are named, numbers as numbers, as roster accept reads "earlier":
+  // "Cohort 10" after "Cohort 9", which the database's order puts first)
+  const cohort = coreGroupCohorts(db).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1);
   const roster = (cohort === undefined ? null : rosterOfCohort(db, cohort)) ?? listRosters(db).at(-1)?.name;
   const byRoster = `skillsnet event invite ${eventId} --roster ${roster === undefined ? 'NAME' : shellArg(roster)}`;
   const other = cohort === undefined ? '--role ROLE' : `--role core-group --cohort ${shellArg(cohort)}`;

@@ -215,7 +215,7 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
         ok: false,
         problem: 'offset',
         message: `${shown} in ${zone} is at UTC${offsetText(dt.offset)}, not UTC${offsetText(wall.offsetMinutes)}`,
-        hint: `write ${shown} without an offset, or with ${offsetText(dt.offset)}`,
+        hint: `write ${shown} without an offset, or with ${offsetText(dt.offset)}; for ${pad2(wall.hour)}:${pad2(wall.minute)} at UTC${offsetText(wall.offsetMinutes)}, write "${sameInstantIn(wall, wall.offsetMinutes, zone)}"`,
       };
     }
     return resolved(chosen, zone);
@@ -232,6 +232,17 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
     };
   }
   return resolved(dt, zone);
+}
+
+/**
+ * A time written with an offset not the zone's, on the zone's clock: "14:00Z", copied from a tool
+ * that writes UTC, may mean that instant, which Zurich's clock shows as 15:00 (the hint said only
+ * to drop the offset, an hour off). With the zone's offset when its clock shows that time twice.
+ */
+function sameInstantIn(wall: WallTime, offsetMinutes: number, zone: string): string {
+  const local = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone: FixedOffsetZone.instance(offsetMinutes) }).setZone(zone);
+  const twice = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone }).getPossibleOffsets().length > 1;
+  return twice ? `${local.toFormat("yyyy-MM-dd'T'HH:mm")}${offsetText(local.offset)}` : local.toFormat('yyyy-MM-dd HH:mm');
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -49,6 +49,13 @@ describe('wall time in a zone -> instant', () => {
     expect(second.ok && second.utc).toBe('2021-10-31T01:30:00Z');
     const wrong = wallTimeToInstant('2020-11-19T14:00+02:00', 'Europe/Zurich');
     expect(!wrong.ok && wrong.problem).toBe('offset');
+    // "14:00Z" copied from a tool that writes UTC may mean that instant: the zone's clock time for it is given too
+    expect(wallTimeToInstant('2021-11-15T14:00Z', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'offset', hint: 'write 2021-11-15 14:00 without an offset, or with +01:00; for 14:00 at UTC+00:00, write "2021-11-15 15:00"' });
+    expect(wallTimeToInstant('2021-11-15T23:30Z', 'Asia/Tokyo')).toMatchObject({ hint: expect.stringMatching(/write "2021-11-16 08:30"$/) });
+    // with the zone's offset when its clock shows that time twice, so that the hint is taken as written
+    const twice = wallTimeToInstant('2021-10-31T01:30Z', 'Europe/Zurich');
+    expect(twice).toMatchObject({ hint: expect.stringMatching(/write "2021-10-31T02:30\+01:00"$/) });
+    expect(wallTimeToInstant('2021-10-31T02:30+01:00', 'Europe/Zurich')).toMatchObject({ ok: true, utc: '2021-10-31T01:30:00Z' });
   });
 
   it('refuses unknown zones, abbreviations, bad dates and bad formats', () => {

@@ -179,6 +179,11 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
     if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
       return { ok: false, problem: 'format', message: `"${text}" has no time of day`, hint: `give the date and the time together, in quotes: "${text.trim()} 14:00"` };
     }
+    // (a time alone, "14h00" or "2 pm": the date was left out)
+    const timeAlone = text.trim() ? timeOf(` ${text.trim()}`) : null;
+    if (timeAlone !== null && timeAlone !== 'HH:MM') {
+      return { ok: false, problem: 'format', message: `"${text}" has no date`, hint: `give the date and the time together, in quotes: "YYYY-MM-DD ${timeAlone}"` };
+    }
     const meant = readingsOf(text);
     const hint = meant.length === 1
       ? `write it as YYYY-MM-DD HH:MM, in quotes: "${meant[0]!.iso}"`

@@ -80,6 +80,10 @@ describe('wall time in a zone -> instant', () => {
     expect(readingsOf('15/11/2021')).toEqual([{ iso: '2021-11-15 HH:MM', spoken: '15 November' }]);
     expect(readingsOf('5/5/2021 9:00')).toEqual([{ iso: '2021-05-05 09:00', spoken: '5 May' }]);
     expect(hint('2021-11-15 2:30 pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:30"');
+    // a time alone: the date was left out
+    expect(wallTimeToInstant('14h00', 'Europe/Zurich')).toMatchObject({ ok: false, message: '"14h00" has no date', hint: 'give the date and the time together, in quotes: "YYYY-MM-DD 14:00"' });
+    expect(wallTimeToInstant('2 pm', 'Europe/Zurich')).toMatchObject({ message: '"2 pm" has no date', hint: expect.stringContaining('"YYYY-MM-DD 14:00"') });
+    expect(wallTimeToInstant('14', 'Europe/Zurich')).toMatchObject({ message: '"14" is not a date and time' });
     // the year first with slashes or dots, the month by its English name (which says which number is the day)
     expect(readingsOf('2021/11/15 14:00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
     expect(readingsOf('Nov 15 2021 2 pm')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);

@@ -44,3 +44,14 @@ export function didYouMean(input: string, choices: Iterable<string>, quote = '"'
   const near = nearestChoice(input, choices);
   return near === undefined ? '' : `; did you mean ${quote}${near}${quote}?`;
 }
+
+/**
+ * The saved name (a call, a roster, a cohort) meant by one that names nothing: the same with the
+ * spaces around it that a paste brings, or a mistyped one ("2O21", "core-2O21", "Core-2021"), never
+ * one that differs from it only in digits: "2024" beside "2020" is another year, not a typo of it.
+ */
+export function nearestName(typed: string, names: readonly string[]): string | undefined {
+  if (typed !== typed.trim() && names.includes(typed.trim())) return typed.trim();
+  const otherNumber = (name: string) => name.length === typed.length && [...name].every((ch, i) => ch === typed[i] || (/\d/.test(ch) && /\d/.test(typed[i]!)));
+  return nearestChoice(typed, names.filter((n) => !otherNumber(n)));
+}

@@ -98,7 +98,7 @@ Examples:
       const { io, dbPath } = invocation(ctx, command);
       if (flags.role !== undefined && !isMemberRole(flags.role)) throw new UsageError(`unknown role "${flags.role}"`, { hint: `roles: ${MEMBER_ROLES.join(', ')}` });
       const { minScore: _m, ...filters } = parseFilters(flags);
-      const memberFilters: MemberFilters = { ...filters, ...(flags.role ? { role: flags.role as MemberRole } : {}), ...(flags.cohort !== undefined ? { cohort: flags.cohort } : {}) };
+      const memberFilters: MemberFilters = { ...filters, ...(flags.role ? { role: flags.role as MemberRole } : {}), ...(flags.cohort !== undefined ? { cohort: flags.cohort.trim() } : {}) };
       await runEngagement({ dbPath, filters: memberFilters, ...parseAttendanceFilters(flags), all: flags.all, json: flags.json }, io);
     });
 }

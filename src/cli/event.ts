@@ -159,7 +159,7 @@ Examples:
       const { minScore: _m, roster: _r, ...filters } = parseFilters({ ...flags, roster: undefined });
       const memberFilters: MemberFilters = { ...filters, ...(flags.status ? { status: flags.status as MemberStatus } : {}) };
       await runEventInvite({
-        dbPath, id: eventId(id), roster: flags.roster, role: flags.role as MemberRole | undefined, cohort: flags.cohort, memberIds: memberRefs(flags.member),
+        dbPath, id: eventId(id), roster: flags.roster?.trim(), role: flags.role as MemberRole | undefined, cohort: flags.cohort?.trim(), memberIds: memberRefs(flags.member),
         filters: memberFilters, dryRun: flags.dryRun, json: flags.json,
       }, io);
     });

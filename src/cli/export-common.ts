@@ -40,8 +40,13 @@ export function coreGroupLine(rosterName: string, counts: Record<string, number>
   const marked = counts.coreGroup ?? 0;
   const drawn = counts.organizations ?? 0;
   if (!membersOnly) {
+    const named = beyond?.cohorts.filter((c) => c !== '') ?? [];
+    const where = [
+      ...(named.length ? [`in ${named.length === 1 ? 'cohort' : 'cohorts'} ${named.join(', ')}`] : []),
+      ...(beyond?.cohorts.includes('') ? ['with no cohort'] : []),
+    ].join(' or ');
     const whose = beyond?.count
-      ? `${marked - beyond.count} of roster "${rosterName}", and ${beyond.count} still invited or active in ${beyond.cohorts.length === 1 ? 'cohort' : 'cohorts'} ${beyond.cohorts.join(', ')}: status alumni unmarks them`
+      ? `${marked - beyond.count} of roster "${rosterName}", and ${beyond.count} still invited or active ${where}: status alumni unmarks them`
       : `roster "${rosterName}"`;
     return `Core Group: ${marked} of ${drawn === 1 ? 'the one organisation' : `the ${drawn} organisations`} (${whose})`;
   }

@@ -74,7 +74,7 @@ Examples:
       const f = parseFilters(flags);
       const filters: MemberFilters = {
         role: f.role, status: f.status, call: f.call, region: f.region, country: f.country, category: f.category, language: f.language,
-        roster: f.roster, search: f.search, type: f.type, beneficiary: f.beneficiary, cohort: flags.cohort, kind: flags.kind,
+        roster: f.roster, search: f.search, type: f.type, beneficiary: f.beneficiary, cohort: flags.cohort?.trim(), kind: flags.kind,
         ...parseAttendanceFilters(flags),
       };
       for (const k of Object.keys(filters) as (keyof MemberFilters)[]) if (filters[k] === undefined) delete filters[k];

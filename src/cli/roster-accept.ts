@@ -10,7 +10,7 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
   let others: { cohort: string; members: number }[] = [];
   const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
     const accepted = acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun });
-    others = earlierCohortsHolding(db, accepted.cohort);
+    others = earlierCohortsHolding(db, accepted.cohort, accepted.members.map((m) => m.memberId));
     return accepted;
   });
   if (opts.json) printJson(io, result);

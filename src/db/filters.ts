@@ -5,15 +5,12 @@ import { callNames, callsOfApplications, callsWithApplications } from './applica
 import { listRosters } from './rosters.js';
 import { coreGroupCohorts } from './members.js';
 import { shellArg } from '../text.js';
-import { didYouMean } from '../suggest.js';
+import { nearestName } from '../suggest.js';
 
-/**
- * "; did you mean "2021"?" for a mistyped name ("2O21", "core-2O21", "Core-2021"), never for one
- * that differs from it only in digits: "2024" beside "2020" is another year, not a typo of it.
- */
+/** "; did you mean "2021"?" for a mistyped name (suggest.ts nearestName), or nothing. */
 function nameSuggestion(typed: string, names: readonly string[]): string {
-  const otherNumber = (name: string) => name.length === typed.length && [...name].every((ch, i) => ch === typed[i] || (/\d/.test(ch) && /\d/.test(typed[i]!)));
-  return didYouMean(typed, names.filter((n) => !otherNumber(n)));
+  const near = nearestName(typed, names);
+  return near === undefined ? '' : `; did you mean "${near}"?`;
 }
 
 /**

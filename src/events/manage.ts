@@ -65,7 +65,8 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
     kind: parseKind(input.kind ?? ''),
     // Stored as 'YYYY-MM-DDTHH:MM'; anything else is left as typed, so the error quotes it
     // ("2021-11-15 2pm" was quoted back as "2021-11-15T2pm").
-    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d{1,2}:\d{2})/, '$1T'),
+    // ("2021-11-15 2:30 pm" too: only a time --start takes, with its seconds or offset, is joined with T)
+    start: (input.start ?? '').trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d{1,2}:\d{2}(?::00)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$)/i, '$1T'),
     timeZone: timeZoneName(input.timeZone ?? '') ?? input.timeZone,
     durationMinutes: parseMinutes(input.durationMinutes ?? DEFAULT_DURATION),
     languages: parseLanguages(input.languages ?? [...NETWORK_LANGUAGES]),
@@ -94,7 +95,9 @@ function eventRecord(db: DB, input: EventInput): { record: EventRecord; event: N
  * the second year's officer was pointed at last year's Core Group.
  */
 export function inviteCommand(db: DB, eventId: number): string {
-  const cohort = coreGroupCohorts(db).at(-1);
+  // (the latest by name as the Core Group's are named, numbers as numbers, as roster accept reads "earlier":
+  // "Cohort 10" after "Cohort 9", which the database's order puts first)
+  const cohort = coreGroupCohorts(db).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1);
   const roster = (cohort === undefined ? null : rosterOfCohort(db, cohort)) ?? listRosters(db).at(-1)?.name;
   const byRoster = `skillsnet event invite ${eventId} --roster ${roster === undefined ? 'NAME' : shellArg(roster)}`;
   const other = cohort === undefined ? '--role ROLE' : `--role core-group --cohort ${shellArg(cohort)}`;

@@ -179,6 +179,11 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
     if (/^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(text)) {
       return { ok: false, problem: 'format', message: `"${text}" has no time of day`, hint: `give the date and the time together, in quotes: "${text.trim()} 14:00"` };
     }
+    // (a time alone, "14h00" or "2 pm": the date was left out)
+    const timeAlone = text.trim() ? timeOf(` ${text.trim()}`) : null;
+    if (timeAlone !== null && timeAlone !== 'HH:MM') {
+      return { ok: false, problem: 'format', message: `"${text}" has no date`, hint: `give the date and the time together, in quotes: "YYYY-MM-DD ${timeAlone}"` };
+    }
     const meant = readingsOf(text);
     const hint = meant.length === 1
       ? `write it as YYYY-MM-DD HH:MM, in quotes: "${meant[0]!.iso}"`
@@ -188,6 +193,14 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
     return { ok: false, problem: 'format', message: `"${text}" is not a date and time`, hint };
   }
   const shown = `${pad4(wall.year)}-${pad2(wall.month)}-${pad2(wall.day)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+  if (wall.hour > 23 || wall.minute > 59) {
+    // (luxon reads 24:00 as the next day's midnight, which then looked like a time the clocks skip: "from ? to ?")
+    const next = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day }, { zone: 'UTC' }).plus({ days: 1 });
+    const hint = wall.hour === 24 && wall.minute === 0 && next.isValid
+      ? `24:00 is the midnight that starts the next day: write "${next.toFormat('yyyy-MM-dd')} 00:00"`
+      : 'hours go from 00 to 23 and minutes from 00 to 59';
+    return { ok: false, problem: 'date', message: `${shown} is not a real time of day`, hint };
+  }
   const dt = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone });
   if (!dt.isValid) return { ok: false, problem: 'date', message: `${shown} is not a real date and time`, hint: 'check the day, month and hour' };
   if (dt.hour !== wall.hour || dt.minute !== wall.minute || dt.day !== wall.day) {
@@ -207,7 +220,7 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
         ok: false,
         problem: 'offset',
         message: `${shown} in ${zone} is at UTC${offsetText(dt.offset)}, not UTC${offsetText(wall.offsetMinutes)}`,
-        hint: `write ${shown} without an offset, or with ${offsetText(dt.offset)}`,
+        hint: `write ${shown} without an offset, or with ${offsetText(dt.offset)}; for ${pad2(wall.hour)}:${pad2(wall.minute)} at UTC${offsetText(wall.offsetMinutes)}, write "${sameInstantIn(wall, wall.offsetMinutes, zone)}"`,
       };
     }
     return resolved(chosen, zone);
@@ -226,6 +239,17 @@ export function wallTimeToInstant(text: string, zoneText: string): WallTimeResul
   return resolved(dt, zone);
 }
 
+/**
+ * A time written with an offset not the zone's, on the zone's clock: "14:00Z", copied from a tool
+ * that writes UTC, may mean that instant, which Zurich's clock shows as 15:00 (the hint said only
+ * to drop the offset, an hour off). With the zone's offset when its clock shows that time twice.
+ */
+function sameInstantIn(wall: WallTime, offsetMinutes: number, zone: string): string {
+  const local = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone: FixedOffsetZone.instance(offsetMinutes) }).setZone(zone);
+  const twice = DateTime.fromObject({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }, { zone }).getPossibleOffsets().length > 1;
+  return twice ? `${local.toFormat("yyyy-MM-dd'T'HH:mm")}${offsetText(local.offset)}` : local.toFormat('yyyy-MM-dd HH:mm');
+}
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -235,20 +259,41 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * none when it is no such date. A missing time is left as HH:MM for the officer to fill in.
  */
 export function readingsOf(text: string): { iso: string; spoken: string }[] {
-  const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(text);
+  // (year first, with dashes, slashes or dots: 2021-11-15, 2021/11/15, 2021.11.15)
+  const iso = /^\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(.*)$/.exec(text);
   const written = iso ? null : /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(.*)$/.exec(text);
+  const named = iso || written ? null : monthNamed(text);
   const m = iso ?? written;
-  if (!m) return [];
-  const time = timeOf(m[4]!);
+  if (!m && !named) return [];
+  const time = timeOf(named?.rest ?? m![4]!);
   if (time === null) return [];
-  const year = iso ? m[1]! : m[3]!;
+  const year = named?.year ?? (iso ? m![1]! : m![3]!);
   const reading = (day: number, month: number) =>
     day >= 1 && month >= 1 && month <= 12 && day <= DateTime.fromObject({ year: +year, month }).daysInMonth!
       ? [{ iso: `${year}-${pad2(month)}-${pad2(day)} ${time}`, spoken: `${day} ${MONTH_NAMES[month - 1]}` }]
       : [];
-  if (iso) return reading(+m[3]!, +m[2]!);
-  const [a, b] = [+m[1]!, +m[2]!];
+  if (named) return reading(named.day, named.month);
+  if (iso) return reading(+m![3]!, +m![2]!);
+  const [a, b] = [+m![1]!, +m![2]!];
   return [...reading(a, b), ...(a === b ? [] : reading(b, a))];
+}
+
+/**
+ * A date written with the month's English name, day first or month first ("15 November 2021",
+ * "Nov 15, 2021", "15th Nov. 2021"): one reading, the name says which number is the month.
+ */
+function monthNamed(text: string): { day: number; month: number; year: string; rest: string } | null {
+  const month = (word: string) => {
+    const w = word.toLowerCase();
+    const i = MONTH_NAMES.findIndex((name) => w.length >= 3 && (name.toLowerCase().startsWith(w) || (w === 'sept' && name === 'September')));
+    return i < 0 ? null : i + 1;
+  };
+  const dayFirst = /^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})(.*)$/i.exec(text);
+  const monthFirst = dayFirst ? null : /^\s*([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/i.exec(text);
+  const m = dayFirst ?? monthFirst;
+  const number = m ? month(dayFirst ? m[2]! : m[1]!) : null;
+  if (!m || number === null) return null;
+  return { day: +(dayFirst ? m[1]! : m[2]!), month: number, year: m[3]!, rest: m[4]! };
 }
 
 /** "14:00", " 2pm", ", 9.30 a.m.", "T14h30" -> "HH:MM"; "" -> the placeholder "HH:MM"; null when no time of day. */

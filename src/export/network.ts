@@ -130,7 +130,8 @@ export function holdsCoreGroupSeat(m: { roles: readonly string[]; status: string
  */
 export function coreGroupBeyondRoster(organizations: readonly OrganizationNode[], roster: ReadonlySet<number> | undefined): { count: number; cohorts: string[] } {
   const beyond = organizations.filter((o) => o.coreGroup && !o.applicationIds.some((id) => roster?.has(id)));
-  return { count: beyond.length, cohorts: [...new Set(beyond.flatMap((o) => o.cohorts))].sort() };
+  // (a Core Group member added with no --cohort: '' among the cohorts, named "with no cohort")
+  return { count: beyond.length, cohorts: [...new Set(beyond.flatMap((o) => (o.cohorts.length ? o.cohorts : [''])))].sort() };
 }
 
 /** Whether a member of this status keeps a Core Group seat: invited or active (declined, withdrawn and alumni left it). */

@@ -54,8 +54,29 @@ export function suggestedCallName(file: CallSpan, call: string): string {
   return year && /^\d{4}$/.test(year) && year !== call ? year : 'NAME';
 }
 
-/** A call name folded for comparison: case and runs of spaces aside ("SIC 2021" is "sic  2021"). */
-const foldCall = (name: string) => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * A call name folded for comparison: case and spacing aside ("SIC 2021" is "sic  2021", "SIC - 2021"
+ * "SIC-2021"), and what text pasted from a document or a chat brings in unseen: a zero-width space
+ * or soft hyphen, a non-breaking or en dash for a hyphen, full-width letters ("ＳＩＣ-2021").
+ */
+const foldCall = (name: string) => name.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\p{Pd}/gu, '-')
+  .replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Whether two names that fold alike differ by more than case and spacing: by a character that
+ * looks like another or shows as nothing, so that the two read the same in an error message.
+ */
+export function differsUnseen(name: string, known: string): boolean {
+  const plain = (text: string) => text.normalize('NFC').replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  return plain(name) !== plain(known);
+}
+
+/** A name with its unseen or lookalike characters spelled out: "SIC-2021<U+200B>", "SIC<U+2013>2021". */
+export function spelledOut(name: string): string {
+  return [...name].map((ch) => (ch !== ' ' && ch !== '-' && (/[\p{Cf}\p{Zs}\p{Pd}]/u.test(ch) || ch.normalize('NFKC') !== ch)
+    ? `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+    : ch)).join('');
+}
 
 /**
  * The known call a new --call names in another case or spacing ("sic-2021" beside "SIC-2021"):
@@ -67,10 +88,12 @@ export function callSpelledAs(name: string, calls: readonly string[]): string | 
   return calls.find((c) => foldCall(c) === foldCall(name));
 }
 
-/** The year a call's name carries ("2012", "SIC-2012", "Call 2012"), when it carries exactly one. */
-function yearOfName(name: string): number | null {
+/** The years a call's name carries ("2012", "SIC-2012", "Call 2012"; "2018-2019" from the first to the last), or null when none. */
+function yearsOfName(name: string): { from: number; to: number; years: string[] } | null {
   const years = name.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g);
-  return years?.length === 1 ? Number(years[0]) : null;
+  if (!years) return null;
+  const numbers = years.map(Number);
+  return { from: Math.min(...numbers), to: Math.max(...numbers), years };
 }
 
 /**
@@ -78,11 +101,15 @@ function yearOfName(name: string): number | null {
  * or more away from every submission ("--call 2012" for applications of March 2021). A call named
  * after its cohort may be a year ahead of or behind its submissions. Null when nothing says so.
  */
-export function newCallYearSign(name: string, file: CallSpan): { sign: string; year: string } | null {
-  const year = yearOfName(name);
-  if (year === null || !file.first || !file.last) return null;
+export function newCallYearSign(name: string, file: CallSpan): { sign: string; year: string; name: string } | null {
+  const named = yearsOfName(name);
+  if (named === null || !file.first || !file.last) return null;
   const from = Number(file.first.slice(0, 4));
   const to = Number(file.last.slice(0, 4));
-  if (year >= from - 1 && year <= to + 1) return null;
-  return { sign: `its applications were submitted ${span(file.first, file.last)}, not around ${year}`, year: String(to) };
+  // (a name with a range, "2018-2019" or "SIC 2018/19" read as 2018: the submissions must fall near it too)
+  if (to >= named.from - 1 && from <= named.to + 1) return null;
+  const around = named.from === named.to ? String(named.from) : `${named.from}–${named.to}`;
+  // (the name to give, in the officer's own naming: "SIC-2024" for 2021's applications is "SIC-2021")
+  const renamed = named.years.length === 1 ? name.replace(named.years[0]!, String(to)) : String(to);
+  return { sign: `its applications were submitted ${span(file.first, file.last)}, not around ${around}`, year: String(to), name: renamed };
 }

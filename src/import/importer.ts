@@ -38,7 +38,7 @@ import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
-import { callSpelledAs, newCallYearSign, otherCallSigns, suggestedCallName } from './call-fit.js';
+import { callSpelledAs, differsUnseen, newCallYearSign, spelledOut, otherCallSigns, suggestedCallName } from './call-fit.js';
 import { shellArg } from '../text.js';
 
 export interface ImportOptions {
@@ -253,7 +253,9 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
   const spelled = callSpelledAs(call, calls);
   if (spelled) {
     // (even with --yes: two calls that differ only in case cannot be told apart by --call filters)
-    throw new UsageError(`there is a call "${spelled}" already, not "${call}": call names are compared as written, and a second one would split the call`, {
+    // (a name pasted with a zero-width space or an en dash reads as the known one: say what differs)
+    const unseen = differsUnseen(call, spelled) ? ` (written ${spelledOut(call)}: pasted text brings characters that look like others or show as nothing)` : '';
+    throw new UsageError(`there is a call "${spelled}" already, not "${call}"${unseen}: call names are compared as written, and a second one would split the call`, {
       hint: `add these applications to it with --call ${shellArg(spelled)}`,
     });
   }
@@ -520,7 +522,7 @@ function refuseMistypedCall(db: DB, callId: number, batchId: number, name: strin
   const found = newCallYearSign(call, batchAndCallSpans(db, callId, batchId).file);
   if (!found) return;
   throw new UsageError(`"${call}" would be a new call, but ${name} does not look like it: ${found.sign}`, {
-    hint: `check the name: --call ${found.year} for the year they were submitted, or add --yes to start call ${shellArg(call)} all the same (nothing of ${name} was imported)`,
+    hint: `check the name: --call ${shellArg(found.name)} for the year they were submitted, or add --yes to start call ${shellArg(call)} all the same (nothing of ${name} was imported)`,
   });
 }
 

@@ -384,8 +384,10 @@ export function syncAcceptedRoster(db: DB, name: string): number[] {
  * cohort 2020 stays Core Group on every map and in --role core-group beside 2021's until its
  * members are set alumni, which accepting the new cohort does not do by itself.
  */
-export function earlierCohortsHolding(db: DB, cohort: string): { cohort: string; members: number }[] {
-  const inThis = new Set(listMembers(db, { role: 'core-group', cohort }).map((m) => m.id));
+export function earlierCohortsHolding(db: DB, cohort: string, joining: readonly number[] = []): { cohort: string; members: number }[] {
+  // (`joining`: the members the accept gives a seat of this cohort; a dry run saved none of them,
+  // and counted them among the earlier cohort's seats)
+  const inThis = new Set([...listMembers(db, { role: 'core-group', cohort }).map((m) => m.id), ...joining]);
   return coreGroupCohorts(db)
     // (earlier cohorts only, by name as the Core Group's are named, 2020 before 2021: a later one is not retired by an earlier)
     .filter((c) => c.localeCompare(cohort, 'en', { numeric: true }) < 0)

@@ -15,6 +15,7 @@ import { mergedOrganizationTargets } from '../db/organizations.js';
 import { combinedScores } from './scores.js';
 import { applyRanking, ORDERS, type CallScale, type Order } from './ranking.js';
 import { shellArg } from '../text.js';
+import { nearestName } from '../suggest.js';
 
 /**
  * What select saved with a roster, to show, compare and amend it later. A roster saved another
@@ -125,7 +126,8 @@ export function unknownRoster(db: DB, name: string): OperationError {
 
 /** `; did you mean core-2020?` for "CORE-2020": names are looked up as written. */
 export function caseSlip(db: DB, name: string): string {
-  const alike = rosterNamedAlike(db, name);
+  // (in another case, with the spaces around it that a paste brings, or mistyped: " core-2021", "core-2O21")
+  const alike = rosterNamedAlike(db, name) ?? nearestName(name, listRosters(db).map((r) => r.name));
   return alike === undefined ? '' : `; did you mean ${alike}? (names are looked up as written)`;
 }
 

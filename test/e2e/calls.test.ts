@@ -224,6 +224,10 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
     const cased = inNamed('import', spring2021, '--call', 'sic-2021', '--yes');
     expect(cased.code).toBe(2);
     expect(cased.stderr).toBe('error: there is a call "SIC-2021" already, not "sic-2021": call names are compared as written, and a second one would split the call\n  add these applications to it with --call SIC-2021\n');
+    // an en dash pasted from a document reads as the hyphen: the message spells it out
+    const dashed = inNamed('import', spring2021, '--call', 'SIC\u20132021');
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr).toContain('there is a call "SIC-2021" already, not "SIC\u20132021" (written SIC<U+2013>2021: pasted text brings characters that look like others or show as nothing)');
     // "2012" for applications of March 2021: a typo, which no command could undo afterwards
     for (const dry of [[], ['--dry-run']]) {
       const typo = inNamed('import', spring2021, '--call', '2012', ...dry);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nearestChoice } from '../../src/suggest.js';
+import { nearestChoice, nearestName } from '../../src/suggest.js';
 import { MEMBER_ROLES, MEMBER_STATUSES, REGIONS } from '../../src/model.js';
 import { EVENT_KINDS } from '../../src/events/types.js';
 import { run, tempDir } from './support/run.js';
@@ -63,5 +63,35 @@ describe('did you mean, for values of a closed list', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(expected);
     }
+  });
+
+  it('names the saved call, roster or cohort meant: pasted with spaces around it, in another case or mistyped, never another year', () => {
+    const rosters = ['core-2020', 'core-2021', 'Core Group 2021'];
+    expect(nearestName(' core-2021', rosters)).toBe('core-2021');
+    expect(nearestName('core-2021 ', rosters)).toBe('core-2021');
+    expect(nearestName('core-2O21', rosters)).toBe('core-2021');
+    expect(nearestName('CORE-2020', rosters)).toBe('core-2020');
+    expect(nearestName('core-2022', rosters)).toBeUndefined();
+    expect(nearestName('2022', ['2020', '2021'])).toBeUndefined();
+    // two saved names as near as each other: no guess
+    expect(nearestName('2021C', ['2021A', '2021B'])).toBeUndefined();
+  });
+
+  it('says which roster a roster command or an export meant, as the --roster filters do', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'r.db');
+    fs.writeFileSync(path.join(dir, 'a.csv'), 'Organization,Email,Country\nTaller Sur,ana@example.org,Argentina\nTaller Norte,luis@example.org,Chile\n');
+    expect((await run(['import', path.join(dir, 'a.csv'), '--call', '2020', '--db', db])).code).toBe(0);
+    expect((await run(['select', '--size', '1', '--order', 'id', '--name', 'core-2021', '--yes', '--db', db])).code).toBe(0);
+    const show = await run(['roster', 'show', 'core-2O21', '--db', db]);
+    expect(show.stderr).toMatch(/^error: no roster named core-2O21; did you mean core-2021\? \(names are looked up as written\)\n/);
+    const kumu = await run(['export', 'kumu', '--roster', ' core-2021', '--out', path.join(dir, 'k.xlsx'), '--dry-run', '--db', db]);
+    expect(kumu.stderr).toMatch(/^error: no roster named " core-2021"; did you mean core-2021\? \(names are looked up as written\)\n/);
+    expect((await run(['roster', 'show', 'core-2022', '--db', db])).stderr).toMatch(/^error: no roster named core-2022\n/);
+    // a cohort pasted with spaces around it is the cohort, as --call and --roster are
+    expect((await run(['roster', 'accept', 'core-2021', '--cohort', '2021', '--db', db])).code).toBe(0);
+    const cohort = await run(['members', '--role', 'core-group', '--cohort', ' 2021 ', '--json', '--db', db]);
+    expect(cohort.code, cohort.stderr).toBe(0);
+    expect(JSON.parse(cohort.stdout)).toHaveLength(1);
   });
 });

@@ -61,6 +61,12 @@ describe('event add, edit, cancel', () => {
     expect(kind.stderr).toMatch(/unknown kind of event "party"[\s\S]*meeting, webinar, clinic, workshop/);
     const zone = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-03-01 10:00', '--tz', 'CET']);
     expect(zone.code).toBe(2);
+    // a start --start does not take is quoted as typed ("2021-11-15T2:30 pm" was not what the officer wrote)
+    const pm = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-11-15 2:30 pm', '--tz', 'Europe/Zurich']);
+    expect(pm.stderr).toBe('error: "2021-11-15 2:30 pm" is not a date and time\n  write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:30"\n');
+    // 24:00 is no time the clocks skip: it was answered "the clocks go forward from ? to ?"
+    const midnight = await sk(['event', 'add', 'Webinar', '--kind', 'webinar', '--start', '2021-11-15 24:00', '--tz', 'Europe/Zurich']);
+    expect(midnight.stderr).toBe('error: 2021-11-15 24:00 is not a real time of day\n  24:00 is the midnight that starts the next day: write "2021-11-16 00:00"\n');
     expect(json(await sk(['events', '--json']))).toHaveLength(1);
   });
 

@@ -28,6 +28,12 @@ describe('the invitation event add suggests', () => {
     acceptRoster(db, 'Core Group 2021', { cohort: '2021' });
     roster('core-2021-draft', '2021');
     expect(inviteCommand(db, 7)).toBe('skillsnet event invite 7 --roster "Core Group 2021" (or --role core-group --cohort 2021)');
+    // cohorts numbered past 9: the tenth is the latest, not the ninth
+    roster('cohort-9', '2022');
+    acceptRoster(db, 'cohort-9', { cohort: 'Cohort 9' });
+    roster('cohort-10', '2023');
+    acceptRoster(db, 'cohort-10', { cohort: 'Cohort 10' });
+    expect(inviteCommand(db, 8)).toBe('skillsnet event invite 8 --roster cohort-10 (or --role core-group --cohort "Cohort 10")');
     db.close();
   });
 });

@@ -49,6 +49,13 @@ describe('wall time in a zone -> instant', () => {
     expect(second.ok && second.utc).toBe('2021-10-31T01:30:00Z');
     const wrong = wallTimeToInstant('2020-11-19T14:00+02:00', 'Europe/Zurich');
     expect(!wrong.ok && wrong.problem).toBe('offset');
+    // "14:00Z" copied from a tool that writes UTC may mean that instant: the zone's clock time for it is given too
+    expect(wallTimeToInstant('2021-11-15T14:00Z', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'offset', hint: 'write 2021-11-15 14:00 without an offset, or with +01:00; for 14:00 at UTC+00:00, write "2021-11-15 15:00"' });
+    expect(wallTimeToInstant('2021-11-15T23:30Z', 'Asia/Tokyo')).toMatchObject({ hint: expect.stringMatching(/write "2021-11-16 08:30"$/) });
+    // with the zone's offset when its clock shows that time twice, so that the hint is taken as written
+    const twice = wallTimeToInstant('2021-10-31T01:30Z', 'Europe/Zurich');
+    expect(twice).toMatchObject({ hint: expect.stringMatching(/write "2021-10-31T02:30\+01:00"$/) });
+    expect(wallTimeToInstant('2021-10-31T02:30+01:00', 'Europe/Zurich')).toMatchObject({ ok: true, utc: '2021-10-31T01:30:00Z' });
   });
 
   it('refuses unknown zones, abbreviations, bad dates and bad formats', () => {
@@ -73,6 +80,20 @@ describe('wall time in a zone -> instant', () => {
     expect(readingsOf('15/11/2021')).toEqual([{ iso: '2021-11-15 HH:MM', spoken: '15 November' }]);
     expect(readingsOf('5/5/2021 9:00')).toEqual([{ iso: '2021-05-05 09:00', spoken: '5 May' }]);
     expect(hint('2021-11-15 2:30 pm')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2021-11-15 14:30"');
+    // a time alone: the date was left out
+    expect(wallTimeToInstant('14h00', 'Europe/Zurich')).toMatchObject({ ok: false, message: '"14h00" has no date', hint: 'give the date and the time together, in quotes: "YYYY-MM-DD 14:00"' });
+    expect(wallTimeToInstant('2 pm', 'Europe/Zurich')).toMatchObject({ message: '"2 pm" has no date', hint: expect.stringContaining('"YYYY-MM-DD 14:00"') });
+    expect(wallTimeToInstant('14', 'Europe/Zurich')).toMatchObject({ message: '"14" is not a date and time' });
+    // the year first with slashes or dots, the month by its English name (which says which number is the day)
+    expect(readingsOf('2021/11/15 14:00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('Nov 15 2021 2 pm')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('15 November 2021 14:00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('3rd Sept. 2021, 9.30 am')).toEqual([{ iso: '2021-09-03 09:30', spoken: '3 September' }]);
+    expect(readingsOf('March 4, 2021 15:00')).toEqual([{ iso: '2021-03-04 15:00', spoken: '4 March' }]);
+    for (const text of ['May 2021 10:00', 'Ma 4 2021 10:00', '30 Feb 2021 10:00', 'Monday 4 2021 10:00']) expect(readingsOf(text), text).toEqual([]);
+    // hours past 23 or minutes past 59: not a time the clocks skip
+    expect(wallTimeToInstant('2021-12-31 24:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date', message: '2021-12-31 24:00 is not a real time of day', hint: '24:00 is the midnight that starts the next day: write "2022-01-01 00:00"' });
+    expect(wallTimeToInstant('2021-11-15 14:75', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date', hint: 'hours go from 00 to 23 and minutes from 00 to 59' });
     // not real dates or times, or no date of this shape: the general example stays
     for (const text of ['31/02/2021 10:00', '15/11/2021 14', '15/11/2021 25:00', '13/13/2021 10:00', 'next monday']) expect(readingsOf(text)).toEqual([]);
     expect(hint('31/02/2021 10:00')).toBe('write it as YYYY-MM-DD HH:MM, in quotes: "2020-11-19 14:00"');

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { json, ROOT, run, tempDir } from '../support/run.js';
+import { coreGroupLine } from '../../../src/cli/export-common.js';
+import { coreGroupBeyondRoster } from '../../../src/export/network.js';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'events', 'members.csv');
 let dir: string;
@@ -76,7 +78,10 @@ describe('Core Group on the maps beside an earlier cohort', () => {
   });
 
   it('roster accept of a later cohort says how many seats the earlier one still holds, and how they leave the maps', async () => {
+    // a dry run counts the seats as the accept itself: the roster's own members, of cohort 2020 too, are not the earlier cohort's
+    const dry = await sk(['roster', 'accept', 'core-next', '--cohort', '2021', '--dry-run']);
     const accepted = await sk(['roster', 'accept', 'core-next', '--cohort', '2021']);
+    expect(dry.stderr.match(/Cohort 2020 still holds .*/)?.[0]).toBe(accepted.stderr.match(/Cohort 2020 still holds .*/)?.[0]);
     expect(accepted.code, accepted.stderr).toBe(0);
     const members = json(await sk(['members', '--role', 'core-group', '--json']));
     const held = members.filter((m: any) => m.cohorts.includes('2020') && !m.cohorts.includes('2021') && ['invited', 'active'].includes(m.status)).length;
@@ -84,5 +89,21 @@ describe('Core Group on the maps beside an earlier cohort', () => {
     expect(accepted.stderr).toContain(`Cohort 2020 still holds ${held} seats (invited or active): Core Group on the maps beside 2021 until each is set alumni when their term ends (skillsnet members --role core-group --cohort 2020, then skillsnet member set member-N --status alumni).`);
     // an earlier cohort accepted again says nothing of the later one
     expect((await sk(['roster', 'accept', 'core-2020'])).stderr).not.toMatch(/Cohort 2021 still holds/);
+  });
+});
+
+describe('the Core Group line of a map', () => {
+  it('names a Core Group member added with no cohort as such, not among the cohorts named', () => {
+    const counts = { coreGroup: 5, organizations: 40 };
+    expect(coreGroupLine('core-2021', counts, false, { count: 3, cohorts: ['', '2020'] }))
+      .toBe('Core Group: 5 of the 40 organisations (2 of roster "core-2021", and 3 still invited or active in cohort 2020 or with no cohort: status alumni unmarks them)');
+    expect(coreGroupLine('core-2021', counts, false, { count: 1, cohorts: [''] }))
+      .toBe('Core Group: 5 of the 40 organisations (4 of roster "core-2021", and 1 still invited or active with no cohort: status alumni unmarks them)');
+    expect(coreGroupLine('core-2021', counts, false, { count: 0, cohorts: [] })).toBe('Core Group: 5 of the 40 organisations (roster "core-2021")');
+  });
+  it('reads an organisation whose Core Group seat has no cohort as of no cohort', () => {
+    const org = (coreGroup: boolean, cohorts: string[], applicationIds: number[]) => ({ coreGroup, cohorts, applicationIds }) as never;
+    expect(coreGroupBeyondRoster([org(true, [], [1]), org(true, ['2020'], [2]), org(true, ['2021'], [3]), org(false, ['2019'], [4])], new Set([3])))
+      .toEqual({ count: 2, cohorts: ['', '2020'] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callSpelledAs, newCallYearSign, otherCallSigns, suggestedCallName } from '../../../src/import/call-fit.js';
+import { callSpelledAs, differsUnseen, newCallYearSign, otherCallSigns, spelledOut, suggestedCallName } from '../../../src/import/call-fit.js';
 
 const call2020 = { first: '2020-03-04T10:00:00', last: '2020-05-15T18:00:00', lowest: 0.9, highest: 10 };
 
@@ -38,11 +38,28 @@ describe('a new --call that is likely mistyped', () => {
     expect(callSpelledAs('sic 2021', ['sic-2021'])).toBeUndefined();
     expect(callSpelledAs('2021', [])).toBeUndefined();
   });
+  it('finds the known call behind a name pasted with unseen or lookalike characters, and spells them out', () => {
+    // a zero-width space, a non-breaking hyphen, an en dash, full-width letters, a BOM, spaces around the dash
+    for (const pasted of ['SIC-2021\u200b', 'SIC\u20112021', 'SIC\u20132021', '\uff33\uff29\uff23-2021', '\ufeffSIC-2021', 'SIC - 2021']) {
+      expect(callSpelledAs(pasted, ['2020', 'SIC-2021']), pasted).toBe('SIC-2021');
+    }
+    expect(spelledOut('SIC-2021\u200b')).toBe('SIC-2021<U+200B>');
+    expect(spelledOut('SIC\u20132021')).toBe('SIC<U+2013>2021');
+    expect(spelledOut('Convocatoria año 2021')).toBe('Convocatoria año 2021');
+    expect(differsUnseen('SIC\u20132021', 'SIC-2021')).toBe(true);
+    expect(differsUnseen('sic - 2021', 'SIC-2021')).toBe(false);
+    expect(callSpelledAs('SIC 2021', ['SIC-2021'])).toBeUndefined();
+  });
   it('reads a name whose one year is two years or more from every submission as mistyped', () => {
     const spring2021 = { first: '2021-03-15T10:00:00', last: '2021-03-18T09:00:00', lowest: 5, highest: 8 };
-    expect(newCallYearSign('2012', spring2021)).toEqual({ sign: 'its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012', year: '2021' });
+    expect(newCallYearSign('2012', spring2021)).toEqual({ sign: 'its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012', year: '2021', name: '2021' });
     expect(newCallYearSign('SIC-2024', spring2021)?.year).toBe('2021');
-    for (const name of ['2021', '2020', 'cohort 2022', 'SIC call', '2012-2021', 'round 12']) expect(newCallYearSign(name, spring2021)).toBeNull();
+    for (const name of ['2021', '2020', 'cohort 2022', 'SIC call', '2012-2021', 'round 12', 'SIC 2021-22', 'FY2022', '2021b', 'Call 2', '2020/2021']) expect(newCallYearSign(name, spring2021), name).toBeNull();
+    // the name to give keeps the officer's naming; a range of years is checked as a range
+    expect(newCallYearSign('SIC-2024', spring2021)?.name).toBe('SIC-2021');
+    expect(newCallYearSign('FY2012', spring2021)?.name).toBe('FY2021');
+    expect(newCallYearSign('2018-2019', spring2021)).toEqual({ sign: 'its applications were submitted from 2021-03-15 to 2021-03-18, not around 2018–2019', year: '2021', name: '2021' });
+    expect(newCallYearSign('SIC 2023/2024', spring2021)?.name).toBe('2021');
     expect(newCallYearSign('2012', { first: null, last: null, lowest: 5, highest: 8 })).toBeNull();
   });
 });

@@ -139,6 +139,21 @@ describe('tagger', () => {
     if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
   });
 
+  // A description that says its title misleads: the title's words then count as denied (tagging6).
+  it.each([
+    ['en', 'Youth Entrepreneurship Hub', 'Despite the name, young people join six-month internships with local firms, where a mentor supervises them.', 'entrepreneurship'],
+    ['fr', 'Certification numérique', 'Malgré son titre, le projet forme 40 formateurs à concevoir des cours en ligne et à animer des classes virtuelles depuis un téléphone.', 'recognition-of-skills'],
+    ['fr', "Étude sur l'économie verte", 'Le titre est trompeur : nous créons un fonds où les entreprises du solaire versent une contribution et siègent au conseil qui choisit les centres de formation.', 'research-data'],
+    ['es', 'Observatorio laboral', 'A pesar del nombre, hacemos un convenio entre empresas portuarias y universidades para diseñar juntos los programas de logística y compartir docentes.', 'research-data'],
+    ['es', 'Emprendimiento digital', 'El título viene del programa que nos financia: damos un curso por radio para pescadores sobre conservación del pescado.', 'entrepreneurship'],
+  ] as const)('reads a disowned title as denied (%s: %s)', (language, title, description, titleCategory) => {
+    const titleTerms = (d: string) => tagger.tag({ language, title, description: d }).scores.find((s) => s.category === titleCategory)!.evidence
+      .filter((e) => e.kind === 'term' && e.field === 'title');
+    expect(titleTerms(description)).toEqual([]);
+    // without the disclaimer the title counts
+    expect(titleTerms(description.replace(/^[^,:]*[,:]\s*/, '')).length).toBeGreaterThan(0);
+  });
+
   it('tags text pasted with HTML or Markdown as the text it shows', () => {
     expect(termsOf('es', '<p>Formaci&oacute;n dual en talleres</p>', 'work-based-learning')).toContain('formación dual');
     // two list items are no phrase: "online" ends one, "learning" opens the next

@@ -139,6 +139,21 @@ describe('tagger', () => {
     if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
   });
 
+  // Vocabulary of the forms set (tagging6): learning beside a worker inside a firm, and growing a business one runs.
+  it.each([
+    ['en', "Trainees work on the company's premises, supervised by an employee.", 'work-based-learning', 'supervised by an employee'],
+    ['en', 'Each newcomer learns the trade alongside experienced workers.', 'work-based-learning', 'alongside experienced workers'],
+    ['fr', "L'étudiant travaille dans les locaux de l'entreprise, encadré par un salarié.", 'work-based-learning', 'encadré par un salarié'],
+    ['fr', "Les jeunes apprennent le métier auprès d'un ouvrier confirmé.", 'work-based-learning', "auprès d'un ouvrier confirmé"],
+    ['es', 'Los chicos hacen tareas con un empleado al lado.', 'work-based-learning', 'con un empleado al lado'],
+    ['es', 'Las operarias nuevas aprenden durante su jornada en la fábrica.', 'work-based-learning', 'aprenden durante su jornada'],
+    ['en', 'Street vendors get help to grow their business.', 'entrepreneurship', 'grow their business'],
+    ['fr', 'Nous aidons les vendeurs à faire grandir leur activité.', 'entrepreneurship', 'faire grandir leur activité'],
+    ['es', 'Las vendedoras quieren hacer crecer su negocio.', 'entrepreneurship', 'hacer crecer su negocio'],
+  ] as const)("finds the forms set's vocabulary (%s: %s)", (language, text, category, term) => {
+    expect(termsOf(language, text, category), category).toContain(term);
+  });
+
   // A description that says its title misleads: the title's words then count as denied (tagging6).
   it.each([
     ['en', 'Youth Entrepreneurship Hub', 'Despite the name, young people join six-month internships with local firms, where a mentor supervises them.', 'entrepreneurship'],

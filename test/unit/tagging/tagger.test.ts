@@ -154,6 +154,22 @@ describe('tagger', () => {
     expect(termsOf(language, text, category), category).toContain(term);
   });
 
+  // Who writes is no subject: an employers' body running a course of its own is no skills-ecosystem
+  // proposal for its name alone (tagging6); one that builds arrangements between actors still is.
+  it.each([
+    ['en', "Chamber of commerce: soft skills for new staff", 'The chamber of commerce runs evening workshops for new staff of member firms on teamwork, punctuality and handling stress.', 'life-skills'],
+    ['fr', 'Le patronat et les compétences comportementales', "L'organisation patronale lance des ateliers pour les nouveaux salariés des PME : ponctualité, travail en équipe, gestion des conflits et du stress.", 'life-skills'],
+    ['es', 'Gremio de confecciones: aulas en la fábrica', 'La asociación de empresas de confección abre aulas en cinco fábricas donde las operarias nuevas aprenden durante su jornada, con una supervisora al lado.', 'work-based-learning'],
+  ] as const)("reads an employers' body as the writer, not the subject (%s: %s)", (language, title, description, category) => {
+    const r = tagger.tag({ language, title, description });
+    expect(r.selected).toContain(category);
+    expect(r.selected).not.toContain('skills-ecosystem');
+  });
+  it('still reads a sector council of employers and colleges as skills-ecosystem', () => {
+    const r = tagger.tag({ language: 'en', title: 'Chamber of commerce and colleges', description: 'The chamber of commerce and three colleges form a sector skills council that writes the curriculum and funds equipment through a levy.' });
+    expect(r.selected).toContain('skills-ecosystem');
+  });
+
   // A description that says its title misleads: the title's words then count as denied (tagging6).
   it.each([
     ['en', 'Youth Entrepreneurship Hub', 'Despite the name, young people join six-month internships with local firms, where a mentor supervises them.', 'entrepreneurship'],

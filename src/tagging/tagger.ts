@@ -143,8 +143,17 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
     Object.values(m.term.weights).some((w) => w >= 1) && m.term.stems.some((_, k) => !isLabelWord[m.position + k]));
 }
 
+/**
+ * Words that open a logframe's headings, not a subject: "Indicators for apprenticeship scale-up",
+ * "Indicateurs du fonds de formation", "Indicadores de inclusión laboral", "KPIs of a training fund"
+ * name the figures that follow, not research on them. Opening a title, such a word is no term
+ * (inside it, "labour market indicators" still is).
+ */
+const MEASURE_HEADINGS = new Set(['indicators', 'indicator', 'indicateurs', 'indicateur', 'indicadores', 'indicador', 'kpi', 'kpis', 'logframe']);
+
 export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
   const titleWords = words(maskPlaceNames(plainText(input.title ?? '')));
+  if (titleWords.length > 1 && MEASURE_HEADINGS.has(foldAccents(titleWords[0].toLowerCase()))) titleWords[0] = BREAK;
   const masked = maskPlaceNames(plainText(input.description ?? ''));
   const descriptionWords = words(masked);
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);

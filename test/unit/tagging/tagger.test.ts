@@ -170,6 +170,21 @@ describe('tagger', () => {
     expect(r.selected).toContain('skills-ecosystem');
   });
 
+  // A logframe heading opening a title names the figures that follow, not research on them (tagging6).
+  it.each([
+    ['en', 'Indicators for apprenticeship scale-up', 'Goal: 1,200 apprentices hosted by 300 companies by 2027, each with an in-company mentor.', 'work-based-learning'],
+    ['fr', 'Indicateurs du fonds de formation du BTP', 'Fonds alimenté par une taxe de 0,5 % sur les marchés publics ; comité de gestion paritaire ; 2 500 ouvriers formés par an.', 'skills-ecosystem'],
+    ['es', 'Indicadores de la bolsa de empleo', 'Meta: 250 personas colocadas en empresas por los orientadores laborales en 2 años.', 'career-guidance'],
+  ] as const)('reads a title opening with a logframe heading as no research (%s: %s)', (language, title, description, category) => {
+    const r = tagger.tag({ language, title, description });
+    expect(r.selected).toContain(category);
+    expect(r.scores.find((s) => s.category === 'research-data')!.evidence.filter((e) => e.kind === 'term' && e.field === 'title')).toEqual([]);
+  });
+  it('still reads indicators inside a title as research', () => {
+    const r = tagger.tag({ language: 'en', title: 'Labour market indicators', description: 'A dashboard of labour market indicators for the ministry.' });
+    expect(r.scores.find((s) => s.category === 'research-data')!.evidence.some((e) => e.kind === 'term' && e.field === 'title')).toBe(true);
+  });
+
   // A description that says its title misleads: the title's words then count as denied (tagging6).
   it.each([
     ['en', 'Youth Entrepreneurship Hub', 'Despite the name, young people join six-month internships with local firms, where a mentor supervises them.', 'entrepreneurship'],

@@ -257,16 +257,20 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
     // "our aim is not to certify", "the idea isn't to open another centre"
     ['aim|goal|objective|purpose|intention|idea|point|ambition', 'is|was|isn|wasn', 'not|t', 'to'],
     ['rather', 'than'], ['instead', 'of'], ['unlike'],
+    // "Although the name speaks of entrepreneurship, …": what a title says and the text does not (tagging6)
+    ['although|though|while|despite', 'the|its|our|this', 'name|title'],
   ],
   fr: [
     ['ne|n', 's', 'agit', 'pas'],
     // "ce n'est pas un…", and "ce n'est ni un… ni un…"
     ['ne|n', 'est|sont|sommes|etait|etaient', 'pas|ni', 'un|une|d|de|du|des|le|la|les|l'],
     ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
+    ['meme', 'si', 'le|son|notre|ce', 'nom|titre|intitule'], ['bien', 'que|qu', 'le|son|notre|ce', 'nom|titre|intitule'], ['malgre', 'le|son|notre|ce', 'nom|titre|intitule'],
   ],
   es: [
     ['no', 'es|son|somos|era|eran', 'un|una|unos|unas|el|la|los|las|otro|otra|otros|otras'],
     ['no', 'se', 'trata'], ['objetivo|proposito|meta|idea|intencion|finalidad', 'no', 'es'], ['en', 'lugar', 'de|del'], ['en', 'vez', 'de|del'], ['a', 'diferencia', 'de|del'],
+    ['aunque', 'el|su|nuestro|este', 'nombre|titulo'],
   ],
 };
 const NEGATIONS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, NEGATION_PATTERNS[l].map((p) => p.map((alts) => new Set(alts.split('|'))))])) as Record<TextLanguage, Array<Array<Set<string>>>>;
@@ -800,6 +804,8 @@ const DISOWNED_TITLE = [
   /\b(?:the|its|our) (?:name|title) (?:is|may be|might be|sounds|can be) (?:a bit |somewhat )?(?:misleading|deceptive|wrong)\b/,
   /\b(?:the|its|our) (?:name|title) (?:comes|is taken) from\b/,
   /\bwhatever (?:the|its|our) (?:name|title) (?:says|suggests)\b/,
+  /\b(?:although|though|while|even if) (?:the|its|our|this) (?:name|title) (?:says|suggests|speaks|talks|mentions|refers)/,
+  /\b(?:meme si|bien que|bien qu) (?:le|son|notre|ce) (?:nom|titre|intitule) (?:parle|evoque|dit|suggere|mentionne|fait penser)/,
   /\bmalgre (?:son|le|notre|leur|ce) (?:nom|titre|intitule)\b/,
   /\b(?:le|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
   /\b(?:le|notre|son) (?:nom|titre|intitule) vient\b/,

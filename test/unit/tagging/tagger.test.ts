@@ -192,6 +192,8 @@ describe('tagger', () => {
     ['fr', "Étude sur l'économie verte", 'Le titre est trompeur : nous créons un fonds où les entreprises du solaire versent une contribution et siègent au conseil qui choisit les centres de formation.', 'research-data'],
     ['es', 'Observatorio laboral', 'A pesar del nombre, hacemos un convenio entre empresas portuarias y universidades para diseñar juntos los programas de logística y compartir docentes.', 'research-data'],
     ['es', 'Emprendimiento digital', 'El título viene del programa que nos financia: damos un curso por radio para pescadores sobre conservación del pescado.', 'entrepreneurship'],
+    ['en', 'Certification for All', 'Although the title speaks of certification, we train 60 instructors to teach with simulators and short videos.', 'recognition-of-skills'],
+    ['fr', 'Orientation des femmes', "Même si le titre évoque l'orientation, trente femmes créent ensemble une entreprise de traiteur.", 'career-guidance'],
   ] as const)('reads a disowned title as denied (%s: %s)', (language, title, description, titleCategory) => {
     const titleTerms = (d: string) => tagger.tag({ language, title, description: d }).scores.find((s) => s.category === titleCategory)!.evidence
       .filter((e) => e.kind === 'term' && e.field === 'title');

@@ -165,6 +165,16 @@ describe('tagger', () => {
     expect(r.selected).toContain(category);
     expect(r.selected).not.toContain('skills-ecosystem');
   });
+  // Small firms are as often whose staff learn as who starts up: "SMEs", "PME", "pymes" alone are a weak sign of entrepreneurship (tagging6).
+  it.each([
+    ['en', 'Spreadsheets for SMEs', 'Staff of member SMEs follow evening online courses in spreadsheets, taught live by video with recorded sessions for shift workers.', 'training-delivery'],
+    ['fr', 'Le numérique dans les PME', 'Les salariés des PME suivent le soir des cours en ligne de tableur, en direct par vidéo, avec les séances enregistrées pour les équipes de nuit.', 'training-delivery'],
+    ['es', 'Hojas de cálculo para pymes', 'El personal de las pymes sigue cursos en línea de hojas de cálculo por la noche, en vivo por video, con las sesiones grabadas para el turno de noche.', 'training-delivery'],
+  ] as const)('reads the staff of small firms as no entrepreneurship (%s: %s)', (language, title, description, category) => {
+    const r = tagger.tag({ language, title, description });
+    expect(r.selected).toContain(category);
+    expect(r.selected).not.toContain('entrepreneurship');
+  });
   it('still reads a sector council of employers and colleges as skills-ecosystem', () => {
     const r = tagger.tag({ language: 'en', title: 'Chamber of commerce and colleges', description: 'The chamber of commerce and three colleges form a sector skills council that writes the curriculum and funds equipment through a levy.' });
     expect(r.selected).toContain('skills-ecosystem');

@@ -165,7 +165,7 @@ describe('tagger', () => {
     expect(r.selected).toContain(category);
     expect(r.selected).not.toContain('skills-ecosystem');
   });
-  // Small firms are as often whose staff learn as who starts up: "SMEs", "PME", "pymes" alone are a weak sign of entrepreneurship (tagging6).
+  // Small firms are as often whose staff learn as who starts up: "SMEs", "PME", "pymes" alone are a moderate sign of entrepreneurship (tagging6).
   it.each([
     ['en', 'Spreadsheets for SMEs', 'Staff of member SMEs follow evening online courses in spreadsheets, taught live by video with recorded sessions for shift workers.', 'training-delivery'],
     ['fr', 'Le numérique dans les PME', 'Les salariés des PME suivent le soir des cours en ligne de tableur, en direct par vidéo, avec les séances enregistrées pour les équipes de nuit.', 'training-delivery'],

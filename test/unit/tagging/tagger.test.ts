@@ -175,6 +175,14 @@ describe('tagger', () => {
     expect(r.selected).toContain(category);
     expect(r.selected).not.toContain('entrepreneurship');
   });
+  // What such a body builds with others is the category: sharing equipment and instructors (tagging6).
+  it.each([
+    ['en', 'Shared workshops', 'The project brings together 14 firms, two colleges and the chamber of commerce to share equipment and instructors.'],
+    ['fr', 'Ateliers partagés', "Le projet réunit 14 entreprises, deux lycées et la chambre de commerce pour partager les équipements et les formateurs."],
+    ['es', 'Talleres compartidos', 'El proyecto reúne a 19 empresas, dos institutos y la cámara de comercio para compartir equipos e instructores.'],
+  ] as const)('reads sharing equipment and instructors as skills-ecosystem (%s: %s)', (language, title, description) => {
+    expect(tagger.tag({ language, title, description }).selected).toContain('skills-ecosystem');
+  });
   it('still reads a sector council of employers and colleges as skills-ecosystem', () => {
     const r = tagger.tag({ language: 'en', title: 'Chamber of commerce and colleges', description: 'The chamber of commerce and three colleges form a sector skills council that writes the curriculum and funds equipment through a levy.' });
     expect(r.selected).toContain('skills-ecosystem');

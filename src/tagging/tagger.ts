@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, NEGATED, deniedWords, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, NEGATED, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -143,11 +143,21 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
     Object.values(m.term.weights).some((w) => w >= 1) && m.term.stems.some((_, k) => !isLabelWord[m.position + k]));
 }
 
+/**
+ * Words that open a logframe's headings, not a subject: "Indicators for apprenticeship scale-up",
+ * "Indicateurs du fonds de formation", "Indicadores de inclusión laboral", "KPIs of a training fund"
+ * name the figures that follow, not research on them. Opening a title, such a word is no term
+ * (inside it, "labour market indicators" still is).
+ */
+const MEASURE_HEADINGS = new Set(['indicators', 'indicator', 'indicateurs', 'indicateur', 'indicadores', 'indicador', 'kpi', 'kpis', 'logframe']);
+
 export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
   const titleWords = words(maskPlaceNames(plainText(input.title ?? '')));
+  if (titleWords.length > 1 && MEASURE_HEADINGS.has(foldAccents(titleWords[0].toLowerCase()))) titleWords[0] = BREAK;
   const masked = maskPlaceNames(plainText(input.description ?? ''));
   const descriptionWords = words(masked);
   const language = textLanguage(input.language, titleWords.length + descriptionWords.length > 0 ? [...titleWords, ...descriptionWords] : []);
+  const disowned = disownsTitle(masked);
   // Stemmed section by section (the same stems as the whole text: a label ends in a colon, a break), each stem with its section's weight.
   const description: string[] = [];
   const descriptionWeights: number[] = [];
@@ -165,12 +175,13 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
   }
   return {
     language,
-    title: stemWords(titleWords, language, respell),
+    // A title the description disowns ("Despite the name, …") counts as denied words (text.ts, disownsTitle).
+    title: disowned ? stemWords(titleWords, language, respell).map((t) => (t === BREAK || t.startsWith(NEGATED) ? t : NEGATED + t)) : stemWords(titleWords, language, respell),
     description,
     descriptionWeights,
     beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
-    foreign: terms?.phraseWords ? foreignPhraseTokens(terms.phraseWords, language, titleWords, descriptionWords) : undefined,
+    foreign: terms?.phraseWords ? foreignPhraseTokens(terms.phraseWords, language, disowned ? [] : titleWords, descriptionWords) : undefined,
   };
 }
 

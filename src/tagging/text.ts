@@ -257,16 +257,20 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
     // "our aim is not to certify", "the idea isn't to open another centre"
     ['aim|goal|objective|purpose|intention|idea|point|ambition', 'is|was|isn|wasn', 'not|t', 'to'],
     ['rather', 'than'], ['instead', 'of'], ['unlike'],
+    // "Although the name speaks of entrepreneurship, …": what a title says and the text does not (tagging6)
+    ['although|though|while|despite', 'the|its|our|this', 'name|title'],
   ],
   fr: [
     ['ne|n', 's', 'agit', 'pas'],
     // "ce n'est pas un…", and "ce n'est ni un… ni un…"
     ['ne|n', 'est|sont|sommes|etait|etaient', 'pas|ni', 'un|une|d|de|du|des|le|la|les|l'],
     ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
+    ['meme', 'si', 'le|son|notre|ce', 'nom|titre|intitule'], ['bien', 'que|qu', 'le|son|notre|ce', 'nom|titre|intitule'], ['malgre', 'le|son|notre|ce', 'nom|titre|intitule'],
   ],
   es: [
     ['no', 'es|son|somos|era|eran', 'un|una|unos|unas|el|la|los|las|otro|otra|otros|otras'],
     ['no', 'se', 'trata'], ['objetivo|proposito|meta|idea|intencion|finalidad', 'no', 'es'], ['en', 'lugar', 'de|del'], ['en', 'vez', 'de|del'], ['a', 'diferencia', 'de|del'],
+    ['aunque', 'el|su|nuestro|este', 'nombre|titulo'],
   ],
 };
 const NEGATIONS = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, NEGATION_PATTERNS[l].map((p) => p.map((alts) => new Set(alts.split('|'))))])) as Record<TextLanguage, Array<Array<Set<string>>>>;
@@ -305,17 +309,19 @@ const folded = (w: string) => (NON_ASCII.test(w) ? foldAccents(w) : w);
 // determiner comes right before it, or a possessive or demonstrative up to two words before ("our
 // new platform"): "the public employment service does not reach rural youth" and "the
 // traditional apprenticeship model does not recognise" are someone else's, the need answered.
+// The proposal itself and the bodies its title names are actors too: "this proposal does not
+// produce statistics", "notre incubateur n'accompagne pas la création d'entreprise" (tagging6).
 const ACTOR_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     ['we', 'do|did|will|don|didn|won', 'not|t'], ['we', 'dont|didnt|wont'], ['we', 'have', 'no', 'intention|intentions|ambition'],
     // "we not give certificate": a writer of English as a second language leaves out the "do"
     ['we', 'not'],
     ['we', 'are|re|aren', 'not|t', 'going|trying|looking|seeking|planning|aiming|here|doing|offering|providing|running|teaching|creating|building|opening|issuing|funding'],
-    ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'does|will|doesn|won', 'not|t'],
-    ['programme|program|project|platform|initiative|app|service|scheme|model|network|hub|cooperative|association', 'doesnt|wont'],
+    ['programme|program|project|proposal|platform|initiative|app|service|scheme|model|network|hub|incubator|observatory|cooperative|association', 'does|will|doesn|won', 'not|t'],
+    ['programme|program|project|proposal|platform|initiative|app|service|scheme|model|network|hub|incubator|observatory|cooperative|association', 'doesnt|wont'],
   ],
-  fr: [['nous', 'ne|n', '*ons'], ['nous', 'ne|n', 'avons|avions'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|dispositif|plateforme|initiative|application|service|reseau|modele|cooperative|association', 'ne|n']],
-  es: [['no', '*amos|*emos|*imos|damos|vamos'], ['programa|proyecto|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|cooperativa|asociacion', 'no']],
+  fr: [['nous', 'ne|n', '*ons'], ['nous', 'ne|n', 'avons|avions'], ['on', 'ne|n', 'veut|voulait|va|allait|cherche|souhaite|compte|vise|pretend'], ['programme|projet|proposition|dispositif|plateforme|initiative|application|service|reseau|modele|incubateur|observatoire|cooperative|association', 'ne|n']],
+  es: [['no', '*amos|*emos|*imos|damos|vamos'], ['programa|proyecto|propuesta|plataforma|iniciativa|aplicacion|app|servicio|red|modelo|incubadora|observatorio|cooperativa|asociacion', 'no']],
 };
 // (per language: French "a" is "has", Spanish "a" the preposition after a verb, "no capacitamos a los jóvenes")
 const LACKING_VERBS: Record<TextLanguage, Set<string>> = {
@@ -786,4 +792,33 @@ export function maskPlaceNames(text: string): string {
     }
   }
   return last === 0 ? text : out + text.slice(last);
+}
+
+// A description that says its title misleads: "Despite the name, this proposal does not produce
+// statistics", "Malgré son nom, notre incubateur…", "Le titre est trompeur", "Sous ce titre, le projet
+// fait surtout une chose", "Aunque el nombre hable de emprender", "El título viene del programa que nos
+// financia". The title then names what the proposal is not: its words are read as denied. (Any of
+// the three languages: a French text may quote an English title, and the reverse.)
+const DISOWNED_TITLE = [
+  /\b(?:despite|in spite of|notwithstanding) (?:the|its|our|this) (?:name|title)\b/,
+  /\b(?:the|its|our) (?:name|title) (?:is|may be|might be|sounds|can be) (?:a bit |somewhat )?(?:misleading|deceptive|wrong)\b/,
+  /\b(?:the|its|our) (?:name|title) (?:comes|is taken) from\b/,
+  /\bwhatever (?:the|its|our) (?:name|title) (?:says|suggests)\b/,
+  /\b(?:although|though|while|even if) (?:the|its|our|this) (?:name|title) (?:says|suggests|speaks|talks|mentions|refers)/,
+  /\b(?:meme si|bien que|bien qu) (?:le|son|notre|ce) (?:nom|titre|intitule) (?:parle|evoque|dit|suggere|mentionne|fait penser)/,
+  /\bmalgre (?:son|le|notre|leur|ce) (?:nom|titre|intitule)\b/,
+  /\b(?:le|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
+  /\b(?:le|notre|son) (?:nom|titre|intitule) vient\b/,
+  /\bsous ce (?:titre|nom|intitule)\b/,
+  /\b(?:a pesar|pese) (?:de )?(?:su|el|nuestro|este) (?:nombre|titulo)\b/,
+  /\b(?:a pesar|pese) (?:del|al) (?:nombre|titulo)\b/,
+  /\baunque (?:el|su|nuestro) (?:nombre|titulo) (?:hable|habla|diga|dice|sugiera|sugiere|haga pensar|parezca)\b/,
+  /\b(?:el|su|nuestro) (?:nombre|titulo) (?:viene|proviene|es enganoso|engana)\b/,
+  /\bbajo este (?:titulo|nombre)\b/,
+];
+
+/** Whether a description says its title names something the proposal is not (DISOWNED_TITLE). */
+export function disownsTitle(description: string): boolean {
+  const text = foldAccents(description.toLowerCase()).replace(/[’']/g, ' ').replace(/\s+/g, ' ');
+  return DISOWNED_TITLE.some((re) => re.test(text));
 }

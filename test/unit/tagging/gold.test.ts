@@ -97,16 +97,18 @@ describe('test/tagging/blind-rv5.csv', () => {
   const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind-rv5.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
   it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {
     for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(10);
-    const goldTitles = new Set(rows.map((r) => r.title));
-    for (const r of set) {
-      const codes = r.categories.split('|');
-      expect(codes.length, r.title).toBeGreaterThanOrEqual(1);
-      expect(codes.length, r.title).toBeLessThanOrEqual(3);
-      for (const c of codes) expect(CODES, `${r.title}: ${c}`).toContain(c);
-      expect(goldTitles.has(r.title), r.title).toBe(false);
-    }
+    for (const r of set) expectOwnRow(r);
   });
 });
+
+/** One to three valid codes, and a title the gold set does not use. */
+function expectOwnRow(r: GoldRow): void {
+  const codes = r.categories.split('|');
+  expect(codes.length, r.title).toBeGreaterThanOrEqual(1);
+  expect(codes.length, r.title).toBeLessThanOrEqual(3);
+  for (const c of codes) expect(CODES, `${r.title}: ${c}`).toContain(c);
+  expect(new Set(rows.map((x) => x.title)).has(r.title), r.title).toBe(false);
+}
 
 // The rough set's halves: 20 texts per language each, split at random from 120 (GOLD.md, "The rough set").
 describe('test/tagging/rough-tune.csv and rough-holdout.csv', () => {
@@ -119,6 +121,23 @@ describe('test/tagging/rough-tune.csv and rough-holdout.csv', () => {
       expect(holdout.filter((r) => r.language === lang), lang).toHaveLength(20);
     }
     expect(new Set([...tune, ...holdout].map((r) => r.title)).size).toBe(120);
+  });
+});
+
+// The forms set's halves (GOLD.md, "The forms set"): 15 texts per language each, split at random
+// from 90; every category in each half, one to three valid codes, no title twice or shared with gold.
+describe('test/tagging/forms-tune.csv and forms-holdout.csv', () => {
+  const half = (name: string): GoldRow[] => parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', name), 'utf8'), { columns: true, skip_empty_lines: true });
+  it('hold 15 texts per language each, every category, and no title twice', () => {
+    const tune = half('forms-tune.csv');
+    const holdout = half('forms-holdout.csv');
+    for (const set of [tune, holdout]) {
+      for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang), lang).toHaveLength(15);
+      const used = new Set(set.flatMap((r) => r.categories.split('|')));
+      for (const c of CODES) expect(used.has(c), c).toBe(true);
+      for (const r of set) expectOwnRow(r);
+    }
+    expect(new Set([...tune, ...holdout].map((r) => r.title)).size).toBe(90);
   });
 });
 

@@ -134,9 +134,79 @@ describe('tagger', () => {
     ['es', 'Los trabajadores obtienen microcredentials reconocidas por la industria.', 'recognition-of-skills', 'microcredentials', null],
     ['es', 'Los cursos se dan en e-learning y por podcast.', 'training-delivery', 'e-learning', null],
     ['fr', 'Les graphistes freelance apprennent à fixer leurs tarifs.', 'entrepreneurship', 'freelance', null],
-  ] as const)('finds the rough set\'s vocabulary (%s: %s)', (language, text, category, term, notCategory) => {
+    // the forms set (tagging6): learning beside a worker inside a firm, growing a business one runs
+    ['en', "Trainees work on the company's premises, supervised by an employee.", 'work-based-learning', 'supervised by an employee', null],
+    ['en', 'Each newcomer learns the trade alongside experienced workers.', 'work-based-learning', 'alongside experienced workers', null],
+    ['fr', "L'étudiant travaille dans les locaux de l'entreprise, encadré par un salarié.", 'work-based-learning', 'encadré par un salarié', null],
+    ['fr', "Les jeunes apprennent le métier auprès d'un ouvrier confirmé.", 'work-based-learning', "auprès d'un ouvrier confirmé", null],
+    ['es', 'Los chicos hacen tareas con un empleado al lado.', 'work-based-learning', 'con un empleado al lado', null],
+    ['es', 'Las operarias nuevas aprenden durante su jornada en la fábrica.', 'work-based-learning', 'aprenden durante su jornada', null],
+    ['en', 'Street vendors get help to grow their business.', 'entrepreneurship', 'grow their business', null],
+    ['fr', 'Nous aidons les vendeurs à faire grandir leur activité.', 'entrepreneurship', 'faire grandir leur activité', null],
+    ['es', 'Las vendedoras quieren hacer crecer su negocio.', 'entrepreneurship', 'hacer crecer su negocio', null],
+  ] as const)('finds the vocabulary of the rough and forms sets (%s: %s)', (language, text, category, term, notCategory) => {
     expect(termsOf(language, text, category), category).toContain(term);
     if (notCategory) expect(termsOf(language, text, notCategory), notCategory).toEqual([]);
+  });
+
+  // Who writes is no subject (tagging6): an employers' body running a course of its own is no
+  // skills-ecosystem proposal for its name alone, and small firms are as often whose staff learn as
+  // who starts up ("SMEs", "PME", "pymes" alone are a moderate sign of entrepreneurship).
+  it.each([
+    ['en', 'Chamber of commerce: soft skills for new staff', 'The chamber of commerce runs evening workshops for new staff of member firms on teamwork, punctuality and handling stress.', 'life-skills', 'skills-ecosystem'],
+    ['fr', 'Le patronat et les compétences comportementales', "L'organisation patronale lance des ateliers pour les nouveaux salariés des PME : ponctualité, travail en équipe, gestion des conflits et du stress.", 'life-skills', 'skills-ecosystem'],
+    ['es', 'Gremio de confecciones: aulas en la fábrica', 'La asociación de empresas de confección abre aulas en cinco fábricas donde las operarias nuevas aprenden durante su jornada, con una supervisora al lado.', 'work-based-learning', 'skills-ecosystem'],
+    ['en', 'Spreadsheets for SMEs', 'Staff of member SMEs follow evening online courses in spreadsheets, taught live by video with recorded sessions for shift workers.', 'training-delivery', 'entrepreneurship'],
+    ['fr', 'Le numérique dans les PME', 'Les salariés des PME suivent le soir des cours en ligne de tableur, en direct par vidéo, avec les séances enregistrées pour les équipes de nuit.', 'training-delivery', 'entrepreneurship'],
+    ['es', 'Hojas de cálculo para pymes', 'El personal de las pymes sigue cursos en línea de hojas de cálculo por la noche, en vivo por video, con las sesiones grabadas para el turno de noche.', 'training-delivery', 'entrepreneurship'],
+  ] as const)('reads who writes as no subject (%s: %s)', (language, title, description, category, notCategory) => {
+    const r = tagger.tag({ language, title, description });
+    expect(r.selected).toContain(category);
+    expect(r.selected).not.toContain(notCategory);
+  });
+  // What such a body builds with others is the category: sharing equipment and instructors (tagging6).
+  it.each([
+    ['en', 'Shared workshops', 'The project brings together 14 firms, two colleges and the chamber of commerce to share equipment and instructors.'],
+    ['fr', 'Ateliers partagés', "Le projet réunit 14 entreprises, deux lycées et la chambre de commerce pour partager les équipements et les formateurs."],
+    ['es', 'Talleres compartidos', 'El proyecto reúne a 19 empresas, dos institutos y la cámara de comercio para compartir equipos e instructores.'],
+  ] as const)('reads sharing equipment and instructors as skills-ecosystem (%s: %s)', (language, title, description) => {
+    expect(tagger.tag({ language, title, description }).selected).toContain('skills-ecosystem');
+  });
+  it('still reads a sector council of employers and colleges as skills-ecosystem', () => {
+    const r = tagger.tag({ language: 'en', title: 'Chamber of commerce and colleges', description: 'The chamber of commerce and three colleges form a sector skills council that writes the curriculum and funds equipment through a levy.' });
+    expect(r.selected).toContain('skills-ecosystem');
+  });
+
+  // A logframe heading opening a title names the figures that follow, not research on them (tagging6).
+  it.each([
+    ['en', 'Indicators for apprenticeship scale-up', 'Goal: 1,200 apprentices hosted by 300 companies by 2027, each with an in-company mentor.', 'work-based-learning'],
+    ['fr', 'Indicateurs du fonds de formation du BTP', 'Fonds alimenté par une taxe de 0,5 % sur les marchés publics ; comité de gestion paritaire ; 2 500 ouvriers formés par an.', 'skills-ecosystem'],
+    ['es', 'Indicadores de la bolsa de empleo', 'Meta: 250 personas colocadas en empresas por los orientadores laborales en 2 años.', 'career-guidance'],
+  ] as const)('reads a title opening with a logframe heading as no research (%s: %s)', (language, title, description, category) => {
+    const r = tagger.tag({ language, title, description });
+    expect(r.selected).toContain(category);
+    expect(r.scores.find((s) => s.category === 'research-data')!.evidence.filter((e) => e.kind === 'term' && e.field === 'title')).toEqual([]);
+  });
+  it('still reads indicators inside a title as research', () => {
+    const r = tagger.tag({ language: 'en', title: 'Labour market indicators', description: 'A dashboard of labour market indicators for the ministry.' });
+    expect(r.scores.find((s) => s.category === 'research-data')!.evidence.some((e) => e.kind === 'term' && e.field === 'title')).toBe(true);
+  });
+
+  // A description that says its title misleads: the title's words then count as denied (tagging6).
+  it.each([
+    ['en', 'Youth Entrepreneurship Hub', 'Despite the name, young people join six-month internships with local firms, where a mentor supervises them.', 'entrepreneurship'],
+    ['fr', 'Certification numérique', 'Malgré son titre, le projet forme 40 formateurs à concevoir des cours en ligne et à animer des classes virtuelles depuis un téléphone.', 'recognition-of-skills'],
+    ['fr', "Étude sur l'économie verte", 'Le titre est trompeur : nous créons un fonds où les entreprises du solaire versent une contribution et siègent au conseil qui choisit les centres de formation.', 'research-data'],
+    ['es', 'Observatorio laboral', 'A pesar del nombre, hacemos un convenio entre empresas portuarias y universidades para diseñar juntos los programas de logística y compartir docentes.', 'research-data'],
+    ['es', 'Emprendimiento digital', 'El título viene del programa que nos financia: damos un curso por radio para pescadores sobre conservación del pescado.', 'entrepreneurship'],
+    ['en', 'Certification for All', 'Although the title speaks of certification, we train 60 instructors to teach with simulators and short videos.', 'recognition-of-skills'],
+    ['fr', 'Orientation des femmes', "Même si le titre évoque l'orientation, trente femmes créent ensemble une entreprise de traiteur.", 'career-guidance'],
+  ] as const)('reads a disowned title as denied (%s: %s)', (language, title, description, titleCategory) => {
+    const titleTerms = (d: string) => tagger.tag({ language, title, description: d }).scores.find((s) => s.category === titleCategory)!.evidence
+      .filter((e) => e.kind === 'term' && e.field === 'title');
+    expect(titleTerms(description)).toEqual([]);
+    // without the disclaimer the title counts
+    expect(titleTerms(description.replace(/^[^,:]*[,:]\s*/, '')).length).toBeGreaterThan(0);
   });
 
   it('tags text pasted with HTML or Markdown as the text it shows', () => {

@@ -187,6 +187,14 @@ describe('text processing', () => {
     ['es', 'Este programa no entrega certificados, ni hace intermediación laboral, ni da microcréditos.', ['intermediación', 'microcréditos']],
     ['es', 'No es un programa de pasantías, ni de certificación, ni de emprendimiento.', ['certificación', 'emprendimiento']],
     ['fr', "Le projet ne délivre pas de diplômes, ne crée pas d'entreprises et ne fait pas d'enquête.", ['entreprises', 'enquête']],
+    // the proposal and the bodies a title names are actors too (tagging6)
+    ['en', 'This proposal does not produce statistics or surveys.', ['statistics', 'surveys']],
+    ['fr', "Notre incubateur n'accompagne pas la création d'entreprise.", ['création', 'entreprise']],
+    ['es', 'Nuestro observatorio no publica encuestas.', ['encuestas']],
+    // what a title says and the text does not: the clause that says so (tagging6)
+    ['es', 'Aunque el nombre hable de emprender, hacemos prácticas en empresas.', ['emprender']],
+    ['en', 'Although the name speaks of certification, we run online classes.', ['certification']],
+    ['fr', "Même si le nom parle d'orientation, nous formons des formateurs.", ['orientation']],
     ['fr', "Ce n'est ni un centre de formation, ni un service d'orientation.", ['formation', 'orientation']],
     ['en', 'The service does not place apprentices, nor does it certify them.', ['certify']],
     // a writer of English as a second language leaves out the "do"

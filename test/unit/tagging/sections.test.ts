@@ -153,11 +153,13 @@ describe('hostile texts', () => {
     expect(timed('\n'.repeat(100_000) + 'Context: few jobs.').sections.map((s) => s.kind)).toEqual(['aim', 'background']);
   });
 
-  it('reads 20,000 questions on one line in linear time (each looked for its line\'s ends: a second)', () => {
+  // (80,000: looking for each question's line ends took a second at 20,000 and grows with the square,
+  // about 16 s here; linear reading takes a few hundred ms, so the bound holds on a loaded machine)
+  it('reads 80,000 questions on one line in linear time (each looked for its line\'s ends: a second at 20,000)', () => {
     for (const question of ['Why now? ', '¿Por qué? ']) {
-      const { sections, ms } = timed(question.repeat(20_000));
+      const { sections, ms } = timed(question.repeat(80_000));
       expect(sections.map((s) => s.kind)).toEqual(['aim']);
-      expect(ms).toBeLessThan(600);
+      expect(ms).toBeLessThan(4000);
     }
   });
 

@@ -208,6 +208,20 @@ describe('tagger', () => {
     // without the disclaimer the title counts
     expect(titleTerms(description.replace(/^[^,:]*[,:]\s*/, '')).length).toBeGreaterThan(0);
   });
+  // ... but not a name that changed, is explained, groups what the proposal does, or says it does more (rv-tag6)
+  it.each([
+    ['en', 'Youth Apprenticeship Programme', 'Despite the name change in 2021, the programme still places 300 school leavers with employers.', 'work-based-learning'],
+    ['en', 'Ujuzi Apprenticeship Fund', 'The name comes from the Swahili word for skill. The fund pays employers to take on young people.', 'work-based-learning'],
+    ['fr', 'Incubateur des jeunes entrepreneurs', "Sous ce titre, nous regroupons trois actions : des ateliers, du mentorat et des microcrédits.", 'entrepreneurship'],
+    ['es', 'Incubadora de emprendedores', 'Bajo este nombre agrupamos tres acciones: talleres, mentorías y microcréditos.', 'entrepreneurship'],
+    ['fr', "Observatoire de l'emploi", "Le nom vient de notre fondatrice : nous publions chaque année des statistiques sur les métiers.", 'research-data'],
+    ['en', 'Welding Apprenticeship Programme', 'Despite the name, we do not stop at the workshop: we also certify 200 welders through a national skills test.', 'work-based-learning'],
+    ['fr', 'Incubateur des métiers', "Malgré son nom, le projet ne se limite pas à l'atelier : il certifie aussi 200 soudeurs.", 'entrepreneurship'],
+    ['es', 'Programa de aprendices en soldadura', 'A pesar del nombre, no nos quedamos en el taller: también certificamos a 200 soldadores.', 'work-based-learning'],
+  ] as const)('still counts a title the text does not disown (%s: %s)', (language, title, description, titleCategory) => {
+    const r = tagger.tag({ language, title, description });
+    expect(r.scores.find((s) => s.category === titleCategory)!.evidence.filter((e) => e.kind === 'term' && e.field === 'title').length).toBeGreaterThan(0);
+  });
 
   it('tags text pasted with HTML or Markdown as the text it shows', () => {
     expect(termsOf('es', '<p>Formaci&oacute;n dual en talleres</p>', 'work-based-learning')).toContain('formación dual');

@@ -223,6 +223,16 @@ describe('tagger', () => {
     expect(r.scores.find((s) => s.category === titleCategory)!.evidence.filter((e) => e.kind === 'term' && e.field === 'title').length).toBeGreaterThan(0);
   });
 
+  it("reads SME owners seeking finance as entrepreneurship, not as an apprentice's master or research (rv-tag6)", () => {
+    const text = 'Des patrons de PME suivent une formation à la recherche de financements pour développer leur entreprise.';
+    expect(termsOf('fr', text, 'research-data')).toEqual([]);
+    expect(termsOf('fr', text, 'work-based-learning')).toEqual([]);
+    expect(termsOf('fr', text, 'entrepreneurship')).toEqual(expect.arrayContaining(['patrons de pme', 'recherche de financement']));
+    // research itself still counts, and an apprentice's "patron" still does
+    expect(termsOf('fr', 'Une recherche sur les métiers du froid.', 'research-data')).toContain('recherche');
+    expect(termsOf('fr', "L'apprenti travaille chez un patron.", 'work-based-learning')).toContain('patron');
+  });
+
   it('tags text pasted with HTML or Markdown as the text it shows', () => {
     expect(termsOf('es', '<p>Formaci&oacute;n dual en talleres</p>', 'work-based-learning')).toContain('formación dual');
     // two list items are no phrase: "online" ends one, "learning" opens the next

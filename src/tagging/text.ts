@@ -816,13 +816,13 @@ const DISOWNED_TITLE = [
   new RegExp(String.raw`\bmalgre (?:son|le|notre|leur|ce) (?:nom|titre|intitule)${NAME_ENDS}`),
   /\b(?:le|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
   new RegExp(String.raw`\b(?:le|notre|son) (?:nom|titre|intitule) vient (?:de |d |du |des )${BORROWED_FROM}`),
-  /\bsous ce (?:titre|nom|intitule)\b[^.!?]*\b(?:surtout|en realite|en fait|avant tout|principalement)\b/,
+  /\bsous ce (?:titre|nom|intitule)\b[^.!?]{0,120}?\b(?:surtout|en realite|en fait|avant tout|principalement)\b/,
   new RegExp(String.raw`\b(?:a pesar|pese) (?:de )?(?:su|el|nuestro|este) (?:nombre|titulo)${NAME_ENDS}`),
   new RegExp(String.raw`\b(?:a pesar|pese) (?:del|al) (?:nombre|titulo)${NAME_ENDS}`),
   /\baunque (?:el|su|nuestro) (?:nombre|titulo) (?:hable|habla|diga|dice|sugiera|sugiere|haga pensar|parezca)\b/,
   /\b(?:el|su|nuestro) (?:nombre|titulo) (?:es enganoso|engana)\b/,
   new RegExp(String.raw`\b(?:el|su|nuestro) (?:nombre|titulo) (?:viene|proviene) (?:de |del |de la )${BORROWED_FROM}`),
-  /\bbajo este (?:titulo|nombre)\b[^.!?]*\b(?:sobre todo|en realidad|principalmente|ante todo)\b/,
+  /\bbajo este (?:titulo|nombre)\b[^.!?]{0,120}?\b(?:sobre todo|en realidad|principalmente|ante todo)\b/,
 ];
 // A disclaimer whose sentence says the proposal does more than its title ("Despite the name, we
 // also certify welders", "Malgré son nom, le projet ne se limite pas à l'atelier", "A pesar del

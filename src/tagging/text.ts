@@ -265,7 +265,7 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
     // "ce n'est pas un…", and "ce n'est ni un… ni un…"
     ['ne|n', 'est|sont|sommes|etait|etaient', 'pas|ni', 'un|une|d|de|du|des|le|la|les|l'],
     ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
-    ['meme', 'si', 'le|son|notre|ce', 'nom|titre|intitule'], ['bien', 'que|qu', 'le|son|notre|ce', 'nom|titre|intitule'], ['malgre', 'le|son|notre|ce', 'nom|titre|intitule'],
+    ['meme', 'si', 'le|l|son|notre|ce', 'nom|titre|intitule'], ['bien', 'que|qu', 'le|l|son|notre|ce', 'nom|titre|intitule'], ['malgre', 'le|l|son|notre|ce', 'nom|titre|intitule'],
   ],
   es: [
     ['no', 'es|son|somos|era|eran', 'un|una|unos|unas|el|la|los|las|otro|otra|otros|otras'],
@@ -804,7 +804,7 @@ export function maskPlaceNames(text: string): string {
 // borrowed; one that comes from "the Swahili word for skill" or "our founder" is explained, not
 // disowned. "Sous ce titre", "bajo este nombre" only disown beside "surtout", "en realidad": "Bajo este
 // nombre agrupamos tres acciones" names what the proposal does.
-const NAME_ENDS = String.raw`(?=\s*(?:[,;:.!?()\[\]"“”«»\-–—]|$|(?:of|du|de|del) (?:the |our |this |la |el |nuestro |nuestra |este |esta |notre |ce |cette )?(?:project|programme|program|proposal|initiative|projet|proposition|dispositif|proyecto|programa|propuesta|iniciativa)\b))`;
+const NAME_ENDS = String.raw`(?=\s*(?:[,;:.!?()\[\]"“”‘’'«»\-–—]|$|(?:of|du|de|del) (?:the |our |this |la |el |nuestro |nuestra |este |esta |notre |ce |cette )?(?:project|programme|program|proposal|initiative|projet|proposition|dispositif|proyecto|programa|propuesta|iniciativa)\b))`;
 const BORROWED_FROM = String.raw`(?:the |a |an |our |le |la |l |un |une |notre |el |un |una |nuestro |nuestra )?(?:\w+ )?(?:programme|program|fund|funder|donor|call|grant|scheme|programa|fondo|financiador|donante|convocatoria|fonds|bailleur|financeur|appel)\b`;
 const DISOWNED_TITLE = [
   new RegExp(String.raw`\b(?:despite|in spite of|notwithstanding) (?:the|its|our|this) (?:name|title)${NAME_ENDS}`),
@@ -812,10 +812,10 @@ const DISOWNED_TITLE = [
   new RegExp(String.raw`\b(?:the|its|our) (?:name|title) (?:comes|is taken) from ${BORROWED_FROM}`),
   /\bwhatever (?:the|its|our) (?:name|title) (?:says|suggests)\b/,
   /\b(?:although|though|while|even if) (?:the|its|our|this) (?:name|title) (?:says|suggests|speaks|talks|mentions|refers)/,
-  /\b(?:meme si|bien que|bien qu) (?:le|son|notre|ce) (?:nom|titre|intitule) (?:parle|evoque|dit|suggere|mentionne|fait penser)/,
-  new RegExp(String.raw`\bmalgre (?:son|le|notre|leur|ce) (?:nom|titre|intitule)${NAME_ENDS}`),
-  /\b(?:le|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
-  new RegExp(String.raw`\b(?:le|notre|son) (?:nom|titre|intitule) vient (?:de |d |du |des )${BORROWED_FROM}`),
+  /\b(?:meme si|bien que|bien qu) (?:le|l|son|notre|ce) (?:nom|titre|intitule) (?:parle|evoque|dit|suggere|mentionne|fait penser)/,
+  new RegExp(String.raw`\bmalgre (?:son|le|l|notre|leur|ce) (?:nom|titre|intitule)${NAME_ENDS}`),
+  /\b(?:le|l|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
+  new RegExp(String.raw`\b(?:le|l|notre|son) (?:nom|titre|intitule) vient (?:de |d |du |des )${BORROWED_FROM}`),
   /\bsous ce (?:titre|nom|intitule)\b[^.!?]{0,120}?\b(?:surtout|en realite|en fait|avant tout|principalement)\b/,
   new RegExp(String.raw`\b(?:a pesar|pese) (?:de )?(?:su|el|nuestro|este) (?:nombre|titulo)${NAME_ENDS}`),
   new RegExp(String.raw`\b(?:a pesar|pese) (?:del|al) (?:nombre|titulo)${NAME_ENDS}`),
@@ -831,7 +831,8 @@ const WIDENED = /\b(?:also|as well|more than|not only|not just|beyond|aussi|egal
 
 /** Whether a description says its title names something the proposal is not (DISOWNED_TITLE). */
 export function disownsTitle(description: string): boolean {
-  const text = foldAccents(description.toLowerCase()).replace(/[’']/g, ' ').replace(/\s+/g, ' ');
+  // (an apostrophe inside a word parts it, "l'intitulé"; a quote stays one: "despite the name 'Hub',")
+  const text = foldAccents(description.toLowerCase()).replace(/(?<=\p{L})[’'](?=\p{L})/gu, ' ').replace(/\s+/g, ' ');
   return DISOWNED_TITLE.some((re) => {
     const m = re.exec(text);
     if (!m) return false;

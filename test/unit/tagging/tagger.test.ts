@@ -201,6 +201,10 @@ describe('tagger', () => {
     ['es', 'Emprendimiento digital', 'El título viene del programa que nos financia: damos un curso por radio para pescadores sobre conservación del pescado.', 'entrepreneurship'],
     ['en', 'Certification for All', 'Although the title speaks of certification, we train 60 instructors to teach with simulators and short videos.', 'recognition-of-skills'],
     ['fr', 'Orientation des femmes', "Même si le titre évoque l'orientation, trente femmes créent ensemble une entreprise de traiteur.", 'career-guidance'],
+    // a quoted name, and "l'intitulé" (rv-tag6)
+    ['en', 'Youth Entrepreneurship Hub', "Despite the name 'Entrepreneurship Hub', young people join six-month internships with local firms.", 'entrepreneurship'],
+    ['fr', 'Orientation des femmes', "Malgré l’intitulé, trente femmes créent ensemble une entreprise de traiteur.", 'career-guidance'],
+    ['fr', 'Orientation des femmes', "L'intitulé est trompeur : trente femmes créent ensemble une entreprise de traiteur.", 'career-guidance'],
   ] as const)('reads a disowned title as denied (%s: %s)', (language, title, description, titleCategory) => {
     const titleTerms = (d: string) => tagger.tag({ language, title, description: d }).scores.find((s) => s.category === titleCategory)!.evidence
       .filter((e) => e.kind === 'term' && e.field === 'title');

@@ -265,7 +265,7 @@ const NEGATION_PATTERNS: Record<TextLanguage, string[][]> = {
     // "ce n'est pas un…", and "ce n'est ni un… ni un…"
     ['ne|n', 'est|sont|sommes|etait|etaient', 'pas|ni', 'un|une|d|de|du|des|le|la|les|l'],
     ['plutot', 'que|qu'], ['au', 'lieu', 'de|d|du|des'], ['contrairement', 'a|au|aux'],
-    ['meme', 'si', 'le|son|notre|ce', 'nom|titre|intitule'], ['bien', 'que|qu', 'le|son|notre|ce', 'nom|titre|intitule'], ['malgre', 'le|son|notre|ce', 'nom|titre|intitule'],
+    ['meme', 'si', 'le|l|son|notre|ce', 'nom|titre|intitule'], ['bien', 'que|qu', 'le|l|son|notre|ce', 'nom|titre|intitule'], ['malgre', 'le|l|son|notre|ce', 'nom|titre|intitule'],
   ],
   es: [
     ['no', 'es|son|somos|era|eran', 'un|una|unos|unas|el|la|los|las|otro|otra|otros|otras'],
@@ -799,26 +799,44 @@ export function maskPlaceNames(text: string): string {
 // fait surtout une chose", "Aunque el nombre hable de emprender", "El título viene del programa que nos
 // financia". The title then names what the proposal is not: its words are read as denied. (Any of
 // the three languages: a French text may quote an English title, and the reverse.)
+// "Despite the name" is the disclaimer when the name ends there (a comma, a quote, "of the project"),
+// not in "despite the name change in 2021". A name that "comes from" a funder's programme or call is
+// borrowed; one that comes from "the Swahili word for skill" or "our founder" is explained, not
+// disowned. "Sous ce titre", "bajo este nombre" only disown beside "surtout", "en realidad": "Bajo este
+// nombre agrupamos tres acciones" names what the proposal does.
+const NAME_ENDS = String.raw`(?=\s*(?:[,;:.!?()\[\]"“”‘’'«»\-–—]|$|(?:of|du|de|del) (?:the |our |this |la |el |nuestro |nuestra |este |esta |notre |ce |cette )?(?:project|programme|program|proposal|initiative|projet|proposition|dispositif|proyecto|programa|propuesta|iniciativa)\b))`;
+const BORROWED_FROM = String.raw`(?:the |a |an |our |le |la |l |un |une |notre |el |un |una |nuestro |nuestra )?(?:\w+ )?(?:programme|program|fund|funder|donor|call|grant|scheme|programa|fondo|financiador|donante|convocatoria|fonds|bailleur|financeur|appel)\b`;
 const DISOWNED_TITLE = [
-  /\b(?:despite|in spite of|notwithstanding) (?:the|its|our|this) (?:name|title)\b/,
+  new RegExp(String.raw`\b(?:despite|in spite of|notwithstanding) (?:the|its|our|this) (?:name|title)${NAME_ENDS}`),
   /\b(?:the|its|our) (?:name|title) (?:is|may be|might be|sounds|can be) (?:a bit |somewhat )?(?:misleading|deceptive|wrong)\b/,
-  /\b(?:the|its|our) (?:name|title) (?:comes|is taken) from\b/,
+  new RegExp(String.raw`\b(?:the|its|our) (?:name|title) (?:comes|is taken) from ${BORROWED_FROM}`),
   /\bwhatever (?:the|its|our) (?:name|title) (?:says|suggests)\b/,
   /\b(?:although|though|while|even if) (?:the|its|our|this) (?:name|title) (?:says|suggests|speaks|talks|mentions|refers)/,
-  /\b(?:meme si|bien que|bien qu) (?:le|son|notre|ce) (?:nom|titre|intitule) (?:parle|evoque|dit|suggere|mentionne|fait penser)/,
-  /\bmalgre (?:son|le|notre|leur|ce) (?:nom|titre|intitule)\b/,
-  /\b(?:le|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
-  /\b(?:le|notre|son) (?:nom|titre|intitule) vient\b/,
-  /\bsous ce (?:titre|nom|intitule)\b/,
-  /\b(?:a pesar|pese) (?:de )?(?:su|el|nuestro|este) (?:nombre|titulo)\b/,
-  /\b(?:a pesar|pese) (?:del|al) (?:nombre|titulo)\b/,
+  /\b(?:meme si|bien que|bien qu) (?:le|l|son|notre|ce) (?:nom|titre|intitule) (?:parle|evoque|dit|suggere|mentionne|fait penser)/,
+  new RegExp(String.raw`\bmalgre (?:son|le|l|notre|leur|ce) (?:nom|titre|intitule)${NAME_ENDS}`),
+  /\b(?:le|l|notre|son|ce) (?:nom|titre|intitule) (?:est|peut sembler|semble|peut paraitre|parait) (?:un peu )?(?:trompeur|mal choisi)/,
+  new RegExp(String.raw`\b(?:le|l|notre|son) (?:nom|titre|intitule) vient (?:de |d |du |des )${BORROWED_FROM}`),
+  /\bsous ce (?:titre|nom|intitule)\b[^.!?]{0,120}?\b(?:surtout|en realite|en fait|avant tout|principalement)\b/,
+  new RegExp(String.raw`\b(?:a pesar|pese) (?:de )?(?:su|el|nuestro|este) (?:nombre|titulo)${NAME_ENDS}`),
+  new RegExp(String.raw`\b(?:a pesar|pese) (?:del|al) (?:nombre|titulo)${NAME_ENDS}`),
   /\baunque (?:el|su|nuestro) (?:nombre|titulo) (?:hable|habla|diga|dice|sugiera|sugiere|haga pensar|parezca)\b/,
-  /\b(?:el|su|nuestro) (?:nombre|titulo) (?:viene|proviene|es enganoso|engana)\b/,
-  /\bbajo este (?:titulo|nombre)\b/,
+  /\b(?:el|su|nuestro) (?:nombre|titulo) (?:es enganoso|engana)\b/,
+  new RegExp(String.raw`\b(?:el|su|nuestro) (?:nombre|titulo) (?:viene|proviene) (?:de |del |de la )${BORROWED_FROM}`),
+  /\bbajo este (?:titulo|nombre)\b[^.!?]{0,120}?\b(?:sobre todo|en realidad|principalmente|ante todo)\b/,
 ];
+// A disclaimer whose sentence says the proposal does more than its title ("Despite the name, we
+// also certify welders", "Malgré son nom, le projet ne se limite pas à l'atelier", "A pesar del
+// nombre, también certificamos") widens the title rather than disowning it: the title still counts.
+const WIDENED = /\b(?:also|as well|more than|not only|not just|beyond|aussi|egalement|pas seulement|pas que|ne se limite|plus que|tambien|no solo|no solamente|no se limita|mas que|ademas)\b/;
 
 /** Whether a description says its title names something the proposal is not (DISOWNED_TITLE). */
 export function disownsTitle(description: string): boolean {
-  const text = foldAccents(description.toLowerCase()).replace(/[’']/g, ' ').replace(/\s+/g, ' ');
-  return DISOWNED_TITLE.some((re) => re.test(text));
+  // (an apostrophe inside a word parts it, "l'intitulé"; a quote stays one: "despite the name 'Hub',")
+  const text = foldAccents(description.toLowerCase()).replace(/(?<=\p{L})[’'](?=\p{L})/gu, ' ').replace(/\s+/g, ' ');
+  return DISOWNED_TITLE.some((re) => {
+    const m = re.exec(text);
+    if (!m) return false;
+    const sentence = text.slice(m.index).match(/^.*?(?:[.!?](?=\s|$)|$)/)![0];
+    return !WIDENED.test(sentence);
+  });
 }

@@ -101,6 +101,15 @@ describe('test/tagging/blind-rv5.csv', () => {
   });
 });
 
+// The tagging6 review's blind set (GOLD.md, "The tagging6 review's blind set"): 10 texts per language, aimed at that round's rules.
+describe('test/tagging/blind-rv6.csv', () => {
+  const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind-rv6.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
+  it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {
+    for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(10);
+    for (const r of set) expectOwnRow(r);
+  });
+});
+
 /** One to three valid codes, and a title the gold set does not use. */
 function expectOwnRow(r: GoldRow): void {
   const codes = r.categories.split('|');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -18,15 +17,24 @@ let call: string;
 beforeAll(() => {
   work = tempDir('skillsnet-faults-inputs-');
   call = writeCall(path.join(work, 'call.csv'), 300);
+  tmp = path.join(work, 'tmp');
+  fs.mkdirSync(tmp);
 });
 
+/**
+ * The runs' own temporary folder (TMPDIR): other tests and programs make and remove copies in the
+ * machine's at the same time, which made a copy appear or vanish between the two looks below.
+ */
+let tmp: string;
+const privateTmp = () => ({ TMPDIR: tmp });
+
 /** Temporary copies skillsnet made and left behind (there must be none). */
-const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('skillsnet-input-'));
+const leftovers = () => fs.readdirSync(tmp).filter((f) => f.startsWith('skillsnet-input-'));
 
 /** Imports from a FIFO fed by a writer process; returns the run. */
 async function importFromFifo(fifo: string, file: string, args: string[]) {
   const writer = spawn('/bin/sh', ['-c', 'cat "$0" > "$1"', file, fifo]);
-  const r = run(args, { timeout: 60_000 });
+  const r = run(args, { timeout: 60_000, env: privateTmp() });
   await new Promise((resolve) => writer.on('close', resolve));
   return r;
 }
@@ -87,7 +95,7 @@ describe('a named pipe, stdin', () => {
       const before = leftovers();
       const w = writer === 'silent' ? spawn('/bin/sh', ['-c', 'exec sleep 30 > "$0"', fifo], { stdio: 'ignore' }) : undefined;
       try {
-        const r = await interrupt(['--db', path.join(work, `quiet-${writer}.db`), 'import', fifo, '--call', '2020'], () => leftovers().length > before.length);
+        const r = await interrupt(['--db', path.join(work, `quiet-${writer}.db`), 'import', fifo, '--call', '2020'], () => leftovers().length > before.length, { env: privateTmp() });
         expect(r.code, `${writer}: ${r.stderr}`).toBe(130);
         expect(r.afterSigint, `${writer}: ms from Ctrl-C to the exit`).toBeLessThan(1500);
         expect(leftovers()).toEqual(before);

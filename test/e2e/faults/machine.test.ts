@@ -170,8 +170,14 @@ describe('a named pipe nobody writes to', () => {
 });
 
 describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
+  /** The runs' own temporary folder (TMPDIR): other tests make and remove copies in the machine's at the same time. */
+  const tmp = () => {
+    const dir = path.join(work, 'signals-tmp');
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
   /** Temporary copies skillsnet made and left behind (there must be none). */
-  const leftovers = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('skillsnet-input-'));
+  const leftovers = () => fs.readdirSync(tmp()).filter((f) => f.startsWith('skillsnet-input-'));
 
   it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('%s while a named pipe is read: exit %i, one line, the private copy removed (SIGHUP ended the process on the spot, the copy of the personal data left behind)', async (signal, code) => {
     const fifo = path.join(work, `${signal}.fifo`);
@@ -184,7 +190,7 @@ describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
     fs.writeFileSync(halfFile, half);
     const writer = spawn('/bin/sh', ['-c', 'exec > "$0"; cat "$1"; exec sleep 30', fifo, halfFile], { stdio: 'ignore' });
     try {
-      const r = await interrupt(['--db', db, 'import', fifo, '--call', '2020'], () => leftovers().length > before.length, { signal });
+      const r = await interrupt(['--db', db, 'import', fifo, '--call', '2020'], () => leftovers().length > before.length, { signal, env: { TMPDIR: tmp() } });
       expect(r.code, r.stderr).toBe(code);
       expect(errorLine(r)).toMatch(new RegExp(`^error: interrupted \\(${signal}\\); `));
       expect(leftovers()).toEqual(before);

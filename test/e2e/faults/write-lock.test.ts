@@ -39,13 +39,21 @@ type Interrupted = Awaited<ReturnType<typeof interrupt>>;
  */
 async function interruptLate(fractions: number[], wholeRunMs: number, start: () => { args: string[]; judge: (r: Interrupted) => void }, startupMs?: number): Promise<void> {
   let signalled = 0;
-  for (const at of fractions) {
+  // The runs that ended before their Ctrl-C: on a machine whose load changes, the first whole run
+  // can take twice as long as the next ones, and every Ctrl-C came after the end. Then a few more
+  // runs, timed by the fastest run seen, so that the test judges at least one interrupted run.
+  let fastest = wholeRunMs;
+  const attempts = fractions.map((at) => ({ at, of: () => wholeRunMs }));
+  for (const at of [0.5, 0.35, 0.6, 0.25]) attempts.push({ at, of: () => fastest });
+  for (const [i, { at, of }] of attempts.entries()) {
+    if (i >= fractions.length && signalled > 0) break;
     const { args, judge } = start();
     // (with the start-up measured, the fraction is of the work after it)
-    const delay = startupMs === undefined ? Math.max(700, Math.round(wholeRunMs * at)) : Math.round(startupMs + at * Math.max(0, wholeRunMs - startupMs));
+    const delay = startupMs === undefined ? Math.max(700, Math.round(of() * at)) : Math.round(startupMs + at * Math.max(0, of() - startupMs));
     const r = await interrupt(args, delay);
     if (r.afterSigint === null) {
       expect(r.code, r.stderr).toBe(0);
+      fastest = Math.min(fastest, r.ms);
       continue;
     }
     // (on a loaded machine Ctrl-C can come while Node or skillsnet is still starting: nothing was begun, nothing to judge)
@@ -184,7 +192,7 @@ describe('scores import of a long sheet', () => {
         },
       };
     });
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('event attendance of a long report', () => {

@@ -6,6 +6,7 @@
  */
 
 import type { CallSpan } from '../db/imports.js';
+import { nearestName } from '../suggest.js';
 
 /** Submissions this many days or more apart from the call's are another call's: calls stay open weeks, not half a year. */
 export const OTHER_CALL_GAP_DAYS = 180;
@@ -86,6 +87,17 @@ export function spelledOut(name: string): string {
 export function callSpelledAs(name: string, calls: readonly string[]): string | undefined {
   if (calls.includes(name)) return undefined;
   return calls.find((c) => foldCall(c) === foldCall(name));
+}
+
+/**
+ * The known call a new --call most likely mistypes ("SIC-2O21", "SIC2021" beside "SIC-2021"): the
+ * name the --call, --roster and --cohort filters would suggest for it (suggest.ts nearestName),
+ * never one that differs only in digits ("2021" beside "2020" is another year's call). Unlike a
+ * name differing only in case (callSpelledAs), it may be meant: refused unless confirmed.
+ */
+export function callMistypedAs(name: string, calls: readonly string[]): string | undefined {
+  if (calls.includes(name)) return undefined;
+  return nearestName(name, calls);
 }
 
 /** The years a call's name carries ("2012", "SIC-2012", "Call 2012"; "2018-2019" from the first to the last), or null when none. */

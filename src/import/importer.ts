@@ -38,7 +38,7 @@ import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
-import { callSpelledAs, differsUnseen, newCallYearSign, spelledOut, otherCallSigns, suggestedCallName } from './call-fit.js';
+import { callMistypedAs, callSpelledAs, differsUnseen, newCallYearSign, spelledOut, otherCallSigns, suggestedCallName } from './call-fit.js';
 import { shellArg } from '../text.js';
 
 export interface ImportOptions {
@@ -257,6 +257,13 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
     const unseen = differsUnseen(call, spelled) ? ` (written ${spelledOut(call)}: pasted text brings characters that look like others or show as nothing)` : '';
     throw new UsageError(`there is a call "${spelled}" already, not "${call}"${unseen}: call names are compared as written, and a second one would split the call`, {
       hint: `add these applications to it with --call ${shellArg(spelled)}`,
+    });
+  }
+  // (a call cannot be renamed: a name the --call filters would answer with "did you mean" is asked about first)
+  const near = options.newCallConfirmed ? undefined : callMistypedAs(call, calls);
+  if (near !== undefined) {
+    throw new UsageError(`"${call}" would be a new call, but it reads like the call "${near}" mistyped: a call cannot be renamed afterwards`, {
+      hint: `add these applications to that call with --call ${shellArg(near)}, or add --yes to start call ${shellArg(call)} all the same`,
     });
   }
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };

@@ -68,13 +68,15 @@ const foldCall = (name: string) => name.normalize('NFKC').replace(/\p{Cf}/gu, ''
  * looks like another or shows as nothing, so that the two read the same in an error message.
  */
 export function differsUnseen(name: string, known: string): boolean {
-  const plain = (text: string) => text.normalize('NFC').replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  // (spaces as typed only: a non-breaking or em space pasted from a document reads as a space in the
+  // message, "not "SIC 2021"" beside "SIC 2021", and is spelled out)
+  const plain = (text: string) => text.normalize('NFC').replace(/ *- */g, '-').replace(/ +/g, ' ').trim().toLowerCase();
   return plain(name) !== plain(known);
 }
 
 /** A name with its unseen or lookalike characters spelled out: "SIC-2021<U+200B>", "SIC<U+2013>2021". */
 export function spelledOut(name: string): string {
-  return [...name].map((ch) => (ch !== ' ' && ch !== '-' && (/[\p{Cf}\p{Zs}\p{Pd}]/u.test(ch) || ch.normalize('NFKC') !== ch)
+  return [...name].map((ch) => (ch !== ' ' && ch !== '-' && (/[\p{Cc}\p{Cf}\p{Zs}\p{Pd}]/u.test(ch) || ch.normalize('NFKC') !== ch)
     ? `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
     : ch)).join('');
 }

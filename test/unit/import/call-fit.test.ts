@@ -48,6 +48,14 @@ describe('a new --call that is likely mistyped', () => {
     expect(spelledOut('Convocatoria año 2021')).toBe('Convocatoria año 2021');
     expect(differsUnseen('SIC\u20132021', 'SIC-2021')).toBe(true);
     expect(differsUnseen('sic - 2021', 'SIC-2021')).toBe(false);
+    // a non-breaking, em or tab space pasted from a document shows as a space: spelled out too
+    for (const space of ['\u00a0', '\u2003', '\t']) {
+      expect(callSpelledAs(`SIC${space}2021`, ['SIC 2021'])).toBe('SIC 2021');
+      expect(differsUnseen(`SIC${space}2021`, 'SIC 2021'), JSON.stringify(space)).toBe(true);
+    }
+    expect(differsUnseen('SIC  2021', 'SIC 2021')).toBe(false);
+    expect(spelledOut('SIC\u00a02021')).toBe('SIC<U+00A0>2021');
+    expect(spelledOut('SIC\t2021')).toBe('SIC<U+0009>2021');
     expect(callSpelledAs('SIC 2021', ['SIC-2021'])).toBeUndefined();
   });
   it('reads a name the --call filters would suggest a known call for as that call mistyped, never another year\'s', () => {

@@ -74,12 +74,7 @@ export function differsUnseen(name: string, known: string): boolean {
   return plain(name) !== plain(known);
 }
 
-/** A name with its unseen or lookalike characters spelled out: "SIC-2021<U+200B>", "SIC<U+2013>2021". */
-export function spelledOut(name: string): string {
-  return [...name].map((ch) => (ch !== ' ' && ch !== '-' && (/[\p{Cc}\p{Cf}\p{Zs}\p{Pd}]/u.test(ch) || ch.normalize('NFKC') !== ch)
-    ? `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
-    : ch)).join('');
-}
+export { spelledOut } from '../suggest.js';
 
 /**
  * The known call a new --call names in another case or spacing ("sic-2021" beside "SIC-2021"):

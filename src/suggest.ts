@@ -4,7 +4,9 @@
  * near, and the values given to them deserve the same. One rule for all of them: the choice
  * nearest in edits (case aside) when no other is as near and it is near enough for its length,
  * or the one choice the typed text begins (at least three letters). Every "did you mean" of
- * skillsnet's own uses it: the category codes, a data file's keys, the values of its options.
+ * skillsnet's own uses it: the category codes, a data file's keys, the values of its options, and
+ * (nearestName) the saved names of calls, rosters and cohorts. Only a category's name, several
+ * words, is held to a stricter rule of its own (taxonomy.ts).
  */
 import { distance } from 'fastest-levenshtein';
 
@@ -54,4 +56,22 @@ export function nearestName(typed: string, names: readonly string[]): string | u
   if (typed !== typed.trim() && names.includes(typed.trim())) return typed.trim();
   const otherNumber = (name: string) => name.length === typed.length && [...name].every((ch, i) => ch === typed[i] || (/\d/.test(ch) && /\d/.test(typed[i]!)));
   return nearestChoice(typed, names.filter((n) => !otherNumber(n)));
+}
+
+/** A name with its unseen or lookalike characters spelled out: "SIC-2021<U+200B>", "SIC<U+2013>2021". */
+export function spelledOut(name: string): string {
+  return [...name].map((ch) => (ch !== ' ' && ch !== '-' && (/[\p{Cc}\p{Cf}\p{Zs}\p{Pd}]/u.test(ch) || ch.normalize('NFKC') !== ch)
+    ? `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+    : ch)).join('');
+}
+
+/**
+ * " (written SIC<U+00A0>2021: …)" for a typed name holding characters that show as nothing or look
+ * like others (pasted from a document or a chat), else nothing: its "did you mean" reads the same
+ * as what was typed, and says so what differs.
+ */
+export function writtenAs(typed: string): string {
+  const name = typed.trim();
+  const spelled = spelledOut(name);
+  return spelled === name ? '' : ` (written ${spelled}: pasted text brings characters that look like others or show as nothing)`;
 }

@@ -5,12 +5,13 @@ import { callNames, callsOfApplications, callsWithApplications } from './applica
 import { listRosters } from './rosters.js';
 import { coreGroupCohorts } from './members.js';
 import { shellArg } from '../text.js';
-import { nearestName } from '../suggest.js';
+import { nearestName, writtenAs } from '../suggest.js';
 
 /** "; did you mean "2021"?" for a mistyped name (suggest.ts nearestName), or nothing. */
 function nameSuggestion(typed: string, names: readonly string[]): string {
   const near = nearestName(typed, names);
-  return near === undefined ? '' : `; did you mean "${near}"?`;
+  // (a name pasted with a non-breaking space reads as the one suggested: what differs is spelled out)
+  return near === undefined ? '' : `; did you mean "${near}"?${writtenAs(typed)}`;
 }
 
 /**

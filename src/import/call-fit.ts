@@ -6,6 +6,7 @@
  */
 
 import type { CallSpan } from '../db/imports.js';
+import { nearestName } from '../suggest.js';
 
 /** Submissions this many days or more apart from the call's are another call's: calls stay open weeks, not half a year. */
 export const OTHER_CALL_GAP_DAYS = 180;
@@ -67,16 +68,13 @@ const foldCall = (name: string) => name.normalize('NFKC').replace(/\p{Cf}/gu, ''
  * looks like another or shows as nothing, so that the two read the same in an error message.
  */
 export function differsUnseen(name: string, known: string): boolean {
-  const plain = (text: string) => text.normalize('NFC').replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  // (spaces as typed only: a non-breaking or em space pasted from a document reads as a space in the
+  // message, "not "SIC 2021"" beside "SIC 2021", and is spelled out)
+  const plain = (text: string) => text.normalize('NFC').replace(/ *- */g, '-').replace(/ +/g, ' ').trim().toLowerCase();
   return plain(name) !== plain(known);
 }
 
-/** A name with its unseen or lookalike characters spelled out: "SIC-2021<U+200B>", "SIC<U+2013>2021". */
-export function spelledOut(name: string): string {
-  return [...name].map((ch) => (ch !== ' ' && ch !== '-' && (/[\p{Cf}\p{Zs}\p{Pd}]/u.test(ch) || ch.normalize('NFKC') !== ch)
-    ? `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
-    : ch)).join('');
-}
+export { spelledOut } from '../suggest.js';
 
 /**
  * The known call a new --call names in another case or spacing ("sic-2021" beside "SIC-2021"):
@@ -86,6 +84,17 @@ export function spelledOut(name: string): string {
 export function callSpelledAs(name: string, calls: readonly string[]): string | undefined {
   if (calls.includes(name)) return undefined;
   return calls.find((c) => foldCall(c) === foldCall(name));
+}
+
+/**
+ * The known call a new --call most likely mistypes ("SIC-2O21", "SIC2021" beside "SIC-2021"): the
+ * name the --call, --roster and --cohort filters would suggest for it (suggest.ts nearestName),
+ * never one that differs only in digits ("2021" beside "2020" is another year's call). Unlike a
+ * name differing only in case (callSpelledAs), it may be meant: refused unless confirmed.
+ */
+export function callMistypedAs(name: string, calls: readonly string[]): string | undefined {
+  if (calls.includes(name)) return undefined;
+  return nearestName(name, calls);
 }
 
 /** The years a call's name carries ("2012", "SIC-2012", "Call 2012"; "2018-2019" from the first to the last), or null when none. */

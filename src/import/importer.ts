@@ -38,7 +38,8 @@ import { filesOfFailure, withFiles, type FileColumns } from './failure.js';
 export { filesOfFailure, type FileColumns };
 import type { LikelyDuplicate } from './duplicates.js';
 import { ImportLinker, type OrganizationLinks } from './organizations.js';
-import { callSpelledAs, differsUnseen, newCallYearSign, spelledOut, otherCallSigns, suggestedCallName } from './call-fit.js';
+import { callMistypedAs, callSpelledAs, differsUnseen, newCallYearSign, otherCallSigns, suggestedCallName } from './call-fit.js';
+import { writtenAs } from '../suggest.js';
 import { shellArg } from '../text.js';
 
 export interface ImportOptions {
@@ -254,9 +255,16 @@ async function importPrepared(db: DB, pre: PreparedImport, options: ImportOption
   if (spelled) {
     // (even with --yes: two calls that differ only in case cannot be told apart by --call filters)
     // (a name pasted with a zero-width space or an en dash reads as the known one: say what differs)
-    const unseen = differsUnseen(call, spelled) ? ` (written ${spelledOut(call)}: pasted text brings characters that look like others or show as nothing)` : '';
+    const unseen = differsUnseen(call, spelled) ? writtenAs(call) : '';
     throw new UsageError(`there is a call "${spelled}" already, not "${call}"${unseen}: call names are compared as written, and a second one would split the call`, {
       hint: `add these applications to it with --call ${shellArg(spelled)}`,
+    });
+  }
+  // (a call cannot be renamed: a name the --call filters would answer with "did you mean" is asked about first)
+  const near = options.newCallConfirmed ? undefined : callMistypedAs(call, calls);
+  if (near !== undefined) {
+    throw new UsageError(`"${call}" would be a new call, but it reads like the call "${near}" mistyped: a call cannot be renamed afterwards`, {
+      hint: `add these applications to that call with --call ${shellArg(near)}, or add --yes to start call ${shellArg(call)} all the same`,
     });
   }
   const report: ImportReport = { call, dryRun: Boolean(options.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, needTagging: 0, needTaggingWithOfficerTags: 0, files: [], possibleDuplicates: [], possibleDuplicateCount: 0 };

@@ -19,6 +19,7 @@ import { canonicalTerm } from '../import/vocabulary.js';
 import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
 import { shellArg } from '../text.js';
+import { unknownRoster } from '../selection/rosters.js';
 
 /** A member to add: an organisation (with its contact person), or a person in their own right. */
 export interface MemberInput {
@@ -328,7 +329,8 @@ export function defaultCohort(db: DB, roster: string): string {
  */
 export function acceptRoster(db: DB, name: string, options: { cohort?: string; dryRun?: boolean } = {}): RosterAccepted {
   const roster = getRoster(db, name);
-  if (!roster) throw new OperationError(`no roster named "${name}"`, { hint: 'see the saved rosters with skillsnet rosters' });
+  // (the one error of the roster commands: a mistyped name gets its "did you mean", as roster show's does)
+  if (!roster) throw unknownRoster(db, name);
   const cohort = options.cohort?.trim() || defaultCohort(db, name);
   let result: RosterAccepted | undefined;
   try {

@@ -234,10 +234,20 @@ C2,Taller Dos,dos@example.org,Ana Dos,Kenya,2020-03-20,8
       expect(typo.code, typo.stderr).toBe(2);
       expect(typo.stderr).toMatch(/^error: "2012" would be a new call, but spring-2021\.csv does not look like it: its applications were submitted from 2021-03-15 to 2021-03-18, not around 2012\n  check the name: --call 2021 for the year they were submitted, or add --yes to start call 2012 all the same/);
     }
+    // a name the --call filters would answer with "did you mean" ("SIC-2O21", "SIC2021"): asked about, not started
+    for (const mistyped of ['SIC-2O21', 'SIC2021']) {
+      const near = inNamed('import', spring2021, '--call', mistyped, '--json');
+      expect(near.code, near.stderr).toBe(2);
+      expect(near.stderr).toBe(`error: "${mistyped}" would be a new call, but it reads like the call "SIC-2021" mistyped: a call cannot be renamed afterwards\n  add these applications to that call with --call SIC-2021, or add --yes to start call ${mistyped} all the same\n`);
+      expect(json<{ error: string }>(near).error).toContain('reads like the call "SIC-2021" mistyped');
+    }
     expect(json<{ call: string }[]>(inNamed('list', '--json')).map((a) => a.call)).toEqual(['SIC-2021', 'SIC-2021']);
     // a call named for its cohort, a year after its submissions, is no typo; --yes starts the odd one all the same
     expect(inNamed('import', spring2021, '--call', 'cohort 2022').code).toBe(0);
     expect(inNamed('import', spring2021, '--call', '2012', '--yes').code).toBe(0);
     expect(json<{ call: string }[]>(inNamed('list', '--json', '--call', '2012'))).toHaveLength(2);
+    // another year's call is no typo of this one, and --yes starts a lookalike all the same
+    expect(inNamed('import', spring2021, '--call', 'SIC-2022').code).toBe(0);
+    expect(inNamed('import', spring2021, '--call', 'SIC2021', '--yes').code).toBe(0);
   });
 });

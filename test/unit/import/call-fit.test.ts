@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callSpelledAs, differsUnseen, newCallYearSign, otherCallSigns, spelledOut, suggestedCallName } from '../../../src/import/call-fit.js';
+import { callMistypedAs, callSpelledAs, differsUnseen, newCallYearSign, otherCallSigns, spelledOut, suggestedCallName } from '../../../src/import/call-fit.js';
 
 const call2020 = { first: '2020-03-04T10:00:00', last: '2020-05-15T18:00:00', lowest: 0.9, highest: 10 };
 
@@ -48,7 +48,24 @@ describe('a new --call that is likely mistyped', () => {
     expect(spelledOut('Convocatoria año 2021')).toBe('Convocatoria año 2021');
     expect(differsUnseen('SIC\u20132021', 'SIC-2021')).toBe(true);
     expect(differsUnseen('sic - 2021', 'SIC-2021')).toBe(false);
+    // a non-breaking, em or tab space pasted from a document shows as a space: spelled out too
+    for (const space of ['\u00a0', '\u2003', '\t']) {
+      expect(callSpelledAs(`SIC${space}2021`, ['SIC 2021'])).toBe('SIC 2021');
+      expect(differsUnseen(`SIC${space}2021`, 'SIC 2021'), JSON.stringify(space)).toBe(true);
+    }
+    expect(differsUnseen('SIC  2021', 'SIC 2021')).toBe(false);
+    expect(spelledOut('SIC\u00a02021')).toBe('SIC<U+00A0>2021');
+    expect(spelledOut('SIC\t2021')).toBe('SIC<U+0009>2021');
     expect(callSpelledAs('SIC 2021', ['SIC-2021'])).toBeUndefined();
+  });
+  it('reads a name the --call filters would suggest a known call for as that call mistyped, never another year\'s', () => {
+    expect(callMistypedAs('SIC-2O21', ['2020', 'SIC-2021'])).toBe('SIC-2021');
+    expect(callMistypedAs('SIC2021', ['SIC-2021'])).toBe('SIC-2021');
+    expect(callMistypedAs('SIC 2021', ['SIC-2021'])).toBe('SIC-2021');
+    expect(callMistypedAs('SIC-2022', ['SIC-2021'])).toBeUndefined();
+    expect(callMistypedAs('SIC-2021', ['SIC-2021'])).toBeUndefined();
+    expect(callMistypedAs('Youth call', ['SIC-2021'])).toBeUndefined();
+    expect(callMistypedAs('2021', [])).toBeUndefined();
   });
   it('reads a name whose one year is two years or more from every submission as mistyped', () => {
     const spring2021 = { first: '2021-03-15T10:00:00', last: '2021-03-18T09:00:00', lowest: 5, highest: 8 };

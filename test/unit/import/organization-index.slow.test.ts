@@ -180,5 +180,5 @@ describe('an import writes the same database matching organisations from memory 
       { numRuns: RUNS },
     );
     expect(cases).toBe(RUNS);
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 5_000));
 });

@@ -136,7 +136,7 @@ export function compareOrganizations(
     const da = new Set(a.emails.map(identifyingEmailDomain).filter(Boolean));
     return b.emails.some((e) => da.has(identifyingEmailDomain(e)));
   };
-  return compareKeyed(nameKey(a.name), { country: a.country, webDomain: identifying(a.webDomain) }, nameKey(b.name), b, shared, sameMailDomain);
+  return compareKeyed(nameKey(a.name), { name: a.name, country: a.country, webDomain: identifying(a.webDomain) }, nameKey(b.name), b, shared, sameMailDomain);
 }
 
 /**
@@ -145,8 +145,8 @@ export function compareOrganizations(
  * `a.webDomain`: its identifying domain (identifying()).
  */
 function compareKeyed(
-  ka: string, a: { country: string | null; webDomain: string | null },
-  kb: string, b: { country: string | null; webDomain: string | null },
+  ka: string, a: { name: string; country: string | null; webDomain: string | null },
+  kb: string, b: { name: string; country: string | null; webDomain: string | null },
   shared: boolean, sameMailDomain: () => boolean,
 ): { evidence: EvidenceKind[]; certain: boolean } {
   const evidence: EvidenceKind[] = [];
@@ -156,7 +156,10 @@ function compareKeyed(
   const same = sameCountry(a.country, b.country);
   // (similar names count only in one country: not compared otherwise)
   const similar = same && !placeholder && similarKeys(ka, kb);
-  if (!placeholder && ka === kb && same) { evidence.push('same name and country'); certain = true; }
+  // (names of no letters, "🌱" and "🌍", have no key: the same name only written the same, as the
+  // database files them: organizationKey)
+  const sameName = ka === kb && (ka !== '' || organizationKey(a.name) === organizationKey(b.name));
+  if (!placeholder && sameName && same) { evidence.push('same name and country'); certain = true; }
   if (a.webDomain && a.webDomain === b.webDomain) {
     evidence.push('same website');
     if (same) certain = true;
@@ -211,7 +214,7 @@ export function organizationCandidates(
   const longest = options.similarNames === false ? undefined : similarNameWord(probe.name);
   if (longest) found.add(organizationsWithWord(db, probe.country, longest).filter((o) => similarNames(o.name, probe.name)));
   const candidates: OrganizationCandidate[] = [];
-  const a = { country: probe.country, webDomain: web };
+  const a = { name: probe.name, country: probe.country, webDomain: web };
   for (let i = 0; i < found.orgs.length; i++) {
     const o = found.orgs[i]!;
     // (comparing the probe's one address needs only the candidate's address that bears on it)

@@ -186,3 +186,18 @@ describe('a name that says there is no organisation', () => {
     expect(doubtful).toEqual([]);
   });
 });
+
+describe('a name of no letters', () => {
+  it('is the same name only written the same: "🌱" and "🌍" of one country and email domain are two organisations, "🌱" twice is one', async () => {
+    const { db } = await importedCall([HEADER,
+      '🌱,Ana Ejemplo,ana@green.example,Kenya,,Seedlings',
+      '🌍,Bo Sample,bo@green.example,Kenya,,Globes',
+      '🌱,Cy Muestra,cy@other.example,Kenya,,More seedlings',
+    ]);
+    const orgs = json(await run(['--db', db, 'organizations', '--json'])) as { name: string; applications: number }[];
+    expect(orgs.map((o) => [o.name, o.applications]).sort()).toEqual([['🌍', 1], ['🌱', 2]]);
+    // (the shared domain still says they may be one: the officer decides)
+    const doubtful = json(await run(['--db', db, 'organizations', '--unconfirmed', '--json'])) as { evidence: string[] }[];
+    expect(doubtful.map((d) => d.evidence)).toEqual([['same email domain']]);
+  });
+});

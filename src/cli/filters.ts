@@ -156,5 +156,6 @@ export function nothingMatches(what: 'application' | 'member', filters: { search
   if (search) {
     return `No ${what} matches. --search looks for "${search}" as one piece of text (case and accents aside): try one word of it, or part of a name or address.`;
   }
-  return `No ${what} matches these filters: drop one, or see what there is with skillsnet stats.`;
+  // (stats counts applications; the members are seen whole with `skillsnet members`)
+  return `No ${what} matches these filters: drop one, or see what there is with ${what === 'application' ? 'skillsnet stats' : 'skillsnet members'}.`;
 }

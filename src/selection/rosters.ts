@@ -124,11 +124,17 @@ export function unknownRoster(db: DB, name: string): OperationError {
   return new OperationError(`no roster named ${name}${caseSlip(db, name)}`, { hint: savedRostersHint(db) });
 }
 
-/** `; did you mean core-2020?` for "CORE-2020": names are looked up as written. */
+/**
+ * `; did you mean core-2020?` for "CORE-2020" (names are looked up as written: said when the name
+ * differs from the saved one only in case or in the spaces around it; a typo such as "core-2O21"
+ * needs no such note).
+ */
 export function caseSlip(db: DB, name: string): string {
   // (in another case, with the spaces around it that a paste brings, or mistyped: " core-2021", "core-2O21")
   const alike = rosterNamedAlike(db, name) ?? nearestName(name, listRosters(db).map((r) => r.name));
-  return alike === undefined ? '' : `; did you mean ${alike}?${writtenAs(name) || ' (names are looked up as written)'}`;
+  if (alike === undefined) return '';
+  const slip = name.trim().toLowerCase() === alike.toLowerCase() ? ' (names are looked up as written)' : '';
+  return `; did you mean ${alike}?${writtenAs(name) || slip}`;
 }
 
 /** The saved rosters an officer can name, or how to make one (for an error's hint); `command`: shown with the latest. */

@@ -22,6 +22,8 @@ describe('the line under an empty list', () => {
     expect(typo.stderr).toBe('No member matches. --search looks for "Avenr Competences" as one piece of text (case and accents aside): try one word of it, or part of a name or address.\n');
     expect((await sk('members', '--search', 'avenir competences')).stderr).toMatch(/^1 member\. Details/);
     expect((await sk('list', '--region', 'Americas')).stderr).toBe('No application matches these filters: drop one, or see what there is with skillsnet stats.\n');
+    // (stats counts applications, not members: the members' line points at the whole list)
+    expect((await sk('members', '--region', 'Americas')).stderr).toBe('No member matches these filters: drop one, or see what there is with skillsnet members.\n');
     expect((await sk('list', '--search', 'Avenr')).stderr).toMatch(/^No application matches\. --search looks for "Avenr"/);
   });
 });

@@ -45,8 +45,11 @@ export function coreGroupLine(rosterName: string, counts: Record<string, number>
       ...(named.length ? [`in ${named.length === 1 ? 'cohort' : 'cohorts'} ${named.join(', ')}`] : []),
       ...(beyond?.cohorts.includes('') ? ['with no cohort'] : []),
     ].join(' or ');
+    // (a cohort's seats end all at once with roster retire; a seat of no cohort, one by one)
+    const unmark = !named.length ? 'status alumni unmarks them'
+      : `skillsnet roster retire NAME (the roster of ${named.length === 1 ? 'that cohort' : 'each cohort'})${beyond?.cohorts.includes('') ? ', or status alumni for those of none,' : ''} unmarks them`;
     const whose = beyond?.count
-      ? `${marked - beyond.count} of roster "${rosterName}", and ${beyond.count} still invited or active ${where}: status alumni unmarks them`
+      ? `${marked - beyond.count} of roster "${rosterName}", and ${beyond.count} still invited or active ${where}: ${unmark}`
       : `roster "${rosterName}"`;
     return `Core Group: ${marked} of ${drawn === 1 ? 'the one organisation' : `the ${drawn} organisations`} (${whose})`;
   }

@@ -7,7 +7,7 @@ import { shellArg } from '../text.js';
 /** roster accept NAME: the roster's organisations become the Core Group of a cohort (invited, until they accept). */
 export async function runRosterAccept(opts: { dbPath: string; name: string; cohort?: string; dryRun?: boolean; json?: boolean }, io: IO): Promise<RosterAccepted> {
   const { acceptRoster, earlierCohortsHolding } = await import('../network/members.js');
-  let others: { cohort: string; members: number }[] = [];
+  let others: { cohort: string; members: number; roster: string | null }[] = [];
   const result = await withDatabase(opts.dbPath, { io, write: true, dryRun: opts.dryRun }, (db) => {
     const accepted = acceptRoster(db, opts.name, { cohort: opts.cohort, dryRun: opts.dryRun });
     others = earlierCohortsHolding(db, accepted.cohort, accepted.members.map((m) => m.memberId));
@@ -23,7 +23,7 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
     io.stdout.write(`${opts.dryRun ? 'Dry run: ' : ''}${result.members.length} member${result.members.length === 1 ? '' : 's'} of roster ${result.roster} ${opts.dryRun ? 'would be' : 'are'} the Core Group ${result.cohort} (${added} new, ${statuses}).\n`);
     info(io, opts.dryRun ? 'Nothing was saved.' : `When one accepts: skillsnet member set member-N --status active; declines: --status declined (the best alternate is offered). See them: skillsnet members --role core-group --cohort ${shellArg(result.cohort)}`);
     for (const o of others) {
-      info(io, `Cohort ${o.cohort} still holds ${o.members} seat${o.members === 1 ? '' : 's'} (invited or active): Core Group on the maps beside ${result.cohort} until each is set alumni when their term ends (skillsnet members --role core-group --cohort ${shellArg(o.cohort)}, then skillsnet member set member-N --status alumni).`);
+      info(io, `Cohort ${o.cohort} still holds ${o.members} seat${o.members === 1 ? '' : 's'} (invited or active): Core Group on the maps beside ${result.cohort} until set alumni when their term ends (all at once: skillsnet roster retire ${o.roster ? shellArg(o.roster) : 'NAME'}; see them: skillsnet members --role core-group --cohort ${shellArg(o.cohort)}).`);
     }
   }
   return result;

@@ -9,6 +9,7 @@ import { compareRosters, paramDiffLines, rosterReport, savedRostersHint, summari
 import { renderCoverage, renderRosterTable } from '../ui/roster.js';
 import { renderTable } from '../ui/table.js';
 import { registerRosterAccept } from './roster-accept.js';
+import { registerRosterRetire } from './roster-retire.js';
 import { shellArg } from '../text.js';
 
 export { paramDiffLines };
@@ -141,14 +142,16 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerRoster(program: Command, ctx: CliContext): void {
   const roster = program
     .command('roster')
-    .description('accept (as the Core Group of a cohort), show, compare, amend or delete a saved roster')
+    .description('accept (as the Core Group of a cohort), retire, show, compare, amend or delete a saved roster')
     .addHelpText(
       'after',
       '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +
         '  skillsnet roster replace core-2020 17     # application 17 declined: the best alternate that keeps every quota steps in\n' +
-        '  skillsnet roster delete trial-1\n  skillsnet roster accept core-2020   # its organisations become the Core Group 2020',
+        '  skillsnet roster delete trial-1\n  skillsnet roster accept core-2020   # its organisations become the Core Group 2020\n' +
+        '  skillsnet roster retire core-2020   # a year on: its members still invited or active become alumni',
     );
   registerRosterAccept(roster, ctx);
+  registerRosterRetire(roster, ctx);
   roster
     .command('show')
     .description('show a saved roster: members with their reasons, alternates, changes and coverage')

@@ -7,7 +7,7 @@
 import { withWriteTransaction, type DB } from '../db/connection.js';
 import { Change, deleteHistoryEntry, recordInsertedRow, setHistorySubject } from '../db/history.js';
 import {
-  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, coreGroupSeatsOfMember, getMember, listMembers, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
+  addRole, coreGroupCohorts, coreGroupCohortsOfRoster, rosterOfCohort, coreGroupSeatsOfMember, getMember, listMembers, insertMember, memberOfOrganization, memberOfPerson, memberRecord, memberRoles,
   type Member, type MemberRecord,
 } from '../db/members.js';
 import { ensurePerson, fillOrganizationType, findPerson, insertOrganization } from '../db/organizations.js';
@@ -386,7 +386,7 @@ export function syncAcceptedRoster(db: DB, name: string): number[] {
  * cohort 2020 stays Core Group on every map and in --role core-group beside 2021's until its
  * members are set alumni, which accepting the new cohort does not do by itself.
  */
-export function earlierCohortsHolding(db: DB, cohort: string, joining: readonly number[] = []): { cohort: string; members: number }[] {
+export function earlierCohortsHolding(db: DB, cohort: string, joining: readonly number[] = []): { cohort: string; members: number; roster: string | null }[] {
   // (`joining`: the members the accept gives a seat of this cohort; a dry run saved none of them,
   // and counted them among the earlier cohort's seats)
   const inThis = new Set([...listMembers(db, { role: 'core-group', cohort }).map((m) => m.id), ...joining]);
@@ -394,5 +394,53 @@ export function earlierCohortsHolding(db: DB, cohort: string, joining: readonly 
     // (earlier cohorts only, by name as the Core Group's are named, 2020 before 2021: a later one is not retired by an earlier)
     .filter((c) => c.localeCompare(cohort, 'en', { numeric: true }) < 0)
     .map((c) => ({ cohort: c, members: listMembers(db, { role: 'core-group', cohort: c }).filter((m) => !inThis.has(m.id) && (m.status === 'invited' || m.status === 'active')).length }))
-    .filter((c) => c.members > 0);
+    .filter((c) => c.members > 0)
+    // (the roster that cohort was accepted from: what roster retire takes)
+    .map((c) => ({ ...c, roster: rosterOfCohort(db, c.cohort) }));
+}
+
+// ------------------------------------------------------------------ roster retire
+
+export interface RosterRetired {
+  roster: string;
+  cohort: string;
+  /** Members whose status became alumni (or would, in a dry run). */
+  changed: number[];
+  /** Members of the cohort left as they were (declined, withdrawn or alumni already). */
+  unchanged: number;
+  dryRun: boolean;
+}
+
+/**
+ * The term of a roster's cohort ends: each of its Core Group members still invited or active
+ * becomes alumni, each recorded as `member set --status alumni` records it, all in one transaction.
+ */
+export function planRetirement(db: DB, name: string, options: { cohort?: string } = {}): { cohort: string; retiring: number[]; unchanged: number } {
+  const roster = getRoster(db, name);
+  if (!roster) throw unknownRoster(db, name);
+  const cohorts = coreGroupCohortsOfRoster(db, roster.id);
+  if (!cohorts.length) {
+    throw new OperationError(`roster ${name} was never accepted as a Core Group cohort: nobody to retire, nothing changed`, { hint: `its organisations become the Core Group with: skillsnet roster accept ${shellArg(name)}` });
+  }
+  const wanted = options.cohort?.trim();
+  if (wanted !== undefined && !cohorts.includes(wanted)) {
+    throw new UsageError(`roster ${name} is the Core Group of cohort ${cohorts.join(', ')}, not ${wanted}`, { hint: `skillsnet roster retire ${shellArg(name)} --cohort ${shellArg(cohorts[0]!)}` });
+  }
+  if (wanted === undefined && cohorts.length > 1) {
+    throw new UsageError(`roster ${name} was accepted as cohorts ${cohorts.join(', ')}: say which one ends`, { hint: `skillsnet roster retire ${shellArg(name)} --cohort ${shellArg(cohorts[0]!)}` });
+  }
+  const cohort = wanted ?? cohorts[0]!;
+  const members = listMembers(db, { role: 'core-group', cohort });
+  const retiring = members.filter((m) => m.status === 'invited' || m.status === 'active').map((m) => m.id);
+  return { cohort, retiring, unchanged: members.length - retiring.length };
+}
+
+export function retireRoster(db: DB, name: string, options: { cohort?: string; dryRun?: boolean } = {}): RosterRetired {
+  const retire = () => {
+    // (planned again inside the transaction: what a question on a terminal showed may have moved since)
+    const plan = planRetirement(db, name, options);
+    if (!options.dryRun) for (const id of plan.retiring) setMember(db, id, { status: 'alumni' });
+    return { roster: name, cohort: plan.cohort, changed: plan.retiring, unchanged: plan.unchanged, dryRun: Boolean(options.dryRun) };
+  };
+  return options.dryRun ? retire() : withWriteTransaction(db, retire);
 }

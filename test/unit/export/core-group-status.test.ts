@@ -74,7 +74,7 @@ describe('Core Group on the maps beside an earlier cohort', () => {
     expect(yes).toHaveLength(marked);
     const ofRoster = next.size; // every seat of the new roster is marked (none of them declined)
     expect(marked - ofRoster).toBeGreaterThan(0);
-    expect(r.stderr).toContain(`Core Group: ${marked} of the ${json(r).counts.organizations} organisations (${ofRoster} of roster "core-next", and ${marked - ofRoster} still invited or active in cohort 2020: status alumni unmarks them)`);
+    expect(r.stderr).toContain(`Core Group: ${marked} of the ${json(r).counts.organizations} organisations (${ofRoster} of roster "core-next", and ${marked - ofRoster} still invited or active in cohort 2020: skillsnet roster retire NAME (the roster of that cohort) unmarks them)`);
   });
 
   it('roster accept of a later cohort says how many seats the earlier one still holds, and how they leave the maps', async () => {
@@ -86,7 +86,7 @@ describe('Core Group on the maps beside an earlier cohort', () => {
     const members = json(await sk(['members', '--role', 'core-group', '--json']));
     const held = members.filter((m: any) => m.cohorts.includes('2020') && !m.cohorts.includes('2021') && ['invited', 'active'].includes(m.status)).length;
     expect(held).toBeGreaterThan(0);
-    expect(accepted.stderr).toContain(`Cohort 2020 still holds ${held} seats (invited or active): Core Group on the maps beside 2021 until each is set alumni when their term ends (skillsnet members --role core-group --cohort 2020, then skillsnet member set member-N --status alumni).`);
+    expect(accepted.stderr).toContain(`Cohort 2020 still holds ${held} seats (invited or active): Core Group on the maps beside 2021 until set alumni when their term ends (all at once: skillsnet roster retire core-2020; see them: skillsnet members --role core-group --cohort 2020).`);
     // an earlier cohort accepted again says nothing of the later one
     expect((await sk(['roster', 'accept', 'core-2020'])).stderr).not.toMatch(/Cohort 2021 still holds/);
   });
@@ -96,7 +96,7 @@ describe('the Core Group line of a map', () => {
   it('names a Core Group member added with no cohort as such, not among the cohorts named', () => {
     const counts = { coreGroup: 5, organizations: 40 };
     expect(coreGroupLine('core-2021', counts, false, { count: 3, cohorts: ['', '2020'] }))
-      .toBe('Core Group: 5 of the 40 organisations (2 of roster "core-2021", and 3 still invited or active in cohort 2020 or with no cohort: status alumni unmarks them)');
+      .toBe('Core Group: 5 of the 40 organisations (2 of roster "core-2021", and 3 still invited or active in cohort 2020 or with no cohort: skillsnet roster retire NAME (the roster of that cohort), or status alumni for those of none, unmarks them)');
     expect(coreGroupLine('core-2021', counts, false, { count: 1, cohorts: [''] }))
       .toBe('Core Group: 5 of the 40 organisations (4 of roster "core-2021", and 1 still invited or active with no cohort: status alumni unmarks them)');
     expect(coreGroupLine('core-2021', counts, false, { count: 0, cohorts: [] })).toBe('Core Group: 5 of the 40 organisations (roster "core-2021")');

@@ -103,3 +103,41 @@ describe('members (spawned)', () => {
     expect(cli('member', 'set', String(id), '--status', 'nope').code).toBe(2);
   });
 });
+
+describe('roster retire (spawned)', () => {
+  it('a year on, the cohort\'s members become alumni: dry run, refusal without --yes, the run, a second run that changes nothing, one history row each', () => {
+    expect(cli('select', '--size', '2', '--order', 'id', '--name', 'core-2020').code).toBe(0);
+    const accepted = json(cli('roster', 'accept', 'core-2020', '--json'));
+    const memberIds = accepted.members.map((m: { memberId: number }) => m.memberId).sort((a: number, b: number) => a - b) as number[];
+    expect(memberIds).toHaveLength(2);
+    expect(cli('member', 'set', `member-${memberIds[0]}`, '--status', 'active').code).toBe(0);
+    const statuses = () => json(cli('members', '--role', 'core-group', '--json')).map((m: { status: string }) => m.status).sort();
+    const alumniRows = () => json(cli('history', '--action', 'member set', '--json')).filter((h: { fields: string[] }) => h.fields.includes('members.status')).length;
+    const rowsBefore = alumniRows();
+
+    const dry = cli('roster', 'retire', 'core-2020', '--dry-run', '--json');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(json(dry)).toEqual({ roster: 'core-2020', cohort: '2020', changed: memberIds, unchanged: 0, dryRun: true });
+    expect(statuses()).toEqual(['active', 'invited']);
+
+    const refused = cli('roster', 'retire', 'core-2020');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^error: .*needs confirmation\n.*--yes/);
+    expect(statuses()).toEqual(['active', 'invited']);
+
+    const done = cli('roster', 'retire', 'core-2020', '--yes', '--json');
+    expect(done.code, done.stderr).toBe(0);
+    expect(json(done)).toEqual({ roster: 'core-2020', cohort: '2020', changed: memberIds, unchanged: 0, dryRun: false });
+    expect(statuses()).toEqual(['alumni', 'alumni']);
+    expect(alumniRows()).toBe(rowsBefore + 2);
+    for (const id of memberIds) {
+      expect(json(cli('history', '--action', 'member set', '--json')).some((h: { subject: string }) => h.subject === `member-${id}`)).toBe(true);
+    }
+
+    const again = cli('roster', 'retire', 'core-2020', '--yes');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe('0 members of cohort 2020 (roster core-2020) became alumni. 2 left as they were (declined, withdrawn or alumni already).\n');
+    expect(alumniRows()).toBe(rowsBefore + 2);
+  });
+});

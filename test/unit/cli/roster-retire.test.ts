@@ -126,4 +126,20 @@ describe('roster retire', () => {
     expect(never.stderr).toContain('skillsnet roster accept trial');
     expect(await statuses()).toEqual(before);
   });
+
+  it('a roster accepted as two cohorts needs --cohort, and retires that one only', async () => {
+    const { db, sk, statuses } = await acceptedCohort();
+    expect((await sk('roster', 'accept', 'core-2020', '--cohort', '2021')).code).toBe(0);
+    const before = await statuses();
+    const r = await retire({ dbPath: db, name: 'core-2020' }, { yes: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: roster core-2020 was accepted as cohorts 2020, 2021: say which one ends\n.*--cohort 2020/);
+    expect(await statuses()).toEqual(before);
+    const wrong = await retire({ dbPath: db, name: 'core-2020', cohort: '2019' }, { yes: true });
+    expect(wrong.code).toBe(2);
+    const one = await retire({ dbPath: db, name: 'core-2020', cohort: '2020', json: true }, { yes: true });
+    expect(one.code, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ cohort: '2020', unchanged: 1 });
+    expect(JSON.parse(one.stdout).changed).toHaveLength(2);
+  });
 });

@@ -74,8 +74,6 @@ export function differsUnseen(name: string, known: string): boolean {
   return plain(name) !== plain(known);
 }
 
-export { spelledOut } from '../suggest.js';
-
 /**
  * The known call a new --call names in another case or spacing ("sic-2021" beside "SIC-2021"):
  * two calls that look alike split one call's applications, and every --call filter then sees half.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callMistypedAs, callSpelledAs, differsUnseen, newCallYearSign, otherCallSigns, spelledOut, suggestedCallName } from '../../../src/import/call-fit.js';
+import { callMistypedAs, callSpelledAs, differsUnseen, newCallYearSign, otherCallSigns, suggestedCallName } from '../../../src/import/call-fit.js';
+import { spelledOut } from '../../../src/suggest.js';
 
 const call2020 = { first: '2020-03-04T10:00:00', last: '2020-05-15T18:00:00', lowest: 0.9, highest: 10 };
 

@@ -125,6 +125,11 @@ export function isMemberStatus(value: string): value is MemberStatus {
   return (MEMBER_STATUSES as readonly string[]).includes(value);
 }
 
+/** Whether a member of this status keeps a Core Group seat: invited or active (declined, withdrawn and alumni left it). */
+export function seatKept(status: string | null | undefined): boolean {
+  return status === 'invited' || status === 'active';
+}
+
 /** The filters of `members` (and, for what they share, of list and the exports). */
 export interface MemberFilters {
   role?: MemberRole;

@@ -1,6 +1,6 @@
 import type { Application, Consent, MemberRole, MemberStatus, Region } from '../model.js';
 import type { OrganizationPlace } from '../db/members.js';
-import { REGIONS, isRegion } from '../model.js';
+import { REGIONS, isRegion, seatKept } from '../model.js';
 import { categoryName, taxonomy } from '../tagging/taxonomy.js';
 import { countryName } from '../geo/countries.js';
 import { languageName } from '../geo/languages.js';
@@ -134,10 +134,6 @@ export function coreGroupBeyondRoster(organizations: readonly OrganizationNode[]
   return { count: beyond.length, cohorts: [...new Set(beyond.flatMap((o) => (o.cohorts.length ? o.cohorts : [''])))].sort() };
 }
 
-/** Whether a member of this status keeps a Core Group seat: invited or active (declined, withdrawn and alumni left it). */
-export function seatKept(status: string | null): boolean {
-  return status === 'invited' || status === 'active';
-}
 
 export interface PersonNode {
   kind: 'person';

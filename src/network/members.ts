@@ -18,6 +18,7 @@ import { countryValue, emailValue, languageValue, timeZoneValue } from './values
 import { canonicalTerm } from '../import/vocabulary.js';
 import { organizationCandidates, type OrganizationCandidate } from '../import/organizations.js';
 import type { Consent, MemberKind, MemberRole, MemberStatus, Region } from '../model.js';
+import { seatKept } from '../model.js';
 import { shellArg } from '../text.js';
 import { unknownRoster } from '../selection/rosters.js';
 
@@ -393,7 +394,7 @@ export function earlierCohortsHolding(db: DB, cohort: string, joining: readonly 
   return coreGroupCohorts(db)
     // (earlier cohorts only, by name as the Core Group's are named, 2020 before 2021: a later one is not retired by an earlier)
     .filter((c) => c.localeCompare(cohort, 'en', { numeric: true }) < 0)
-    .map((c) => ({ cohort: c, members: listMembers(db, { role: 'core-group', cohort: c }).filter((m) => !inThis.has(m.id) && (m.status === 'invited' || m.status === 'active')).length }))
+    .map((c) => ({ cohort: c, members: listMembers(db, { role: 'core-group', cohort: c }).filter((m) => !inThis.has(m.id) && seatKept(m.status)).length }))
     .filter((c) => c.members > 0)
     // (the roster that cohort was accepted from: what roster retire takes)
     .map((c) => ({ ...c, roster: rosterOfCohort(db, c.cohort) }));
@@ -431,7 +432,7 @@ export function planRetirement(db: DB, name: string, options: { cohort?: string 
   }
   const cohort = wanted ?? cohorts[0]!;
   const members = listMembers(db, { role: 'core-group', cohort });
-  const retiring = members.filter((m) => m.status === 'invited' || m.status === 'active').map((m) => m.id);
+  const retiring = members.filter((m) => seatKept(m.status)).map((m) => m.id);
   return { cohort, retiring, unchanged: members.length - retiring.length };
 }
 

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import ct from 'countries-and-timezones';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { UsageError } from '../errors.js';
+import { monthNumber } from '../import/dates.js';
 import { dataPath } from '../paths.js';
 
 // ---------------------------------------------------------------- zone names
@@ -279,19 +280,15 @@ export function readingsOf(text: string): { iso: string; spoken: string }[] {
 }
 
 /**
- * A date written with the month's English name, day first or month first ("15 November 2021",
+ * A date written with the month's name (English, French, Spanish or Portuguese), day first or month first ("15 November 2021",
  * "Nov 15, 2021", "15th Nov. 2021"): one reading, the name says which number is the month.
  */
 function monthNamed(text: string): { day: number; month: number; year: string; rest: string } | null {
-  const month = (word: string) => {
-    const w = word.toLowerCase();
-    const i = MONTH_NAMES.findIndex((name) => w.length >= 3 && (name.toLowerCase().startsWith(w) || (w === 'sept' && name === 'September')));
-    return i < 0 ? null : i + 1;
-  };
-  const dayFirst = /^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})(.*)$/i.exec(text);
-  const monthFirst = dayFirst ? null : /^\s*([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/i.exec(text);
+  const dayFirst = /^\s*(\d{1,2})(?:st|nd|rd|th|er|º|°)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})(.*)$/iu.exec(text);
+  const monthFirst = dayFirst ? null : /^\s*(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/iu.exec(text);
   const m = dayFirst ?? monthFirst;
-  const number = m ? month(dayFirst ? m[2]! : m[1]!) : null;
+  // (the import's month names: English, French, Spanish and Portuguese, abbreviated or not)
+  const number = m ? monthNumber(dayFirst ? m[2]! : m[1]!) : null;
   if (!m || number === null) return null;
   return { day: +(dayFirst ? m[1]! : m[2]!), month: number, year: m[3]!, rest: m[4]! };
 }

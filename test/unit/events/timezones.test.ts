@@ -91,6 +91,11 @@ describe('wall time in a zone -> instant', () => {
     expect(readingsOf('3rd Sept. 2021, 9.30 am')).toEqual([{ iso: '2021-09-03 09:30', spoken: '3 September' }]);
     expect(readingsOf('March 4, 2021 15:00')).toEqual([{ iso: '2021-03-04 15:00', spoken: '4 March' }]);
     for (const text of ['May 2021 10:00', 'Ma 4 2021 10:00', '30 Feb 2021 10:00', 'Monday 4 2021 10:00']) expect(readingsOf(text), text).toEqual([]);
+    // month names in French, Spanish and Portuguese too (the import's month names: src/import/dates.ts)
+    expect(readingsOf('15 novembre 2021 14h00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('15 de noviembre de 2021 14:00')).toEqual([{ iso: '2021-11-15 14:00', spoken: '15 November' }]);
+    expect(readingsOf('1er déc. 2021 9.30 am')).toEqual([{ iso: '2021-12-01 09:30', spoken: '1 December' }]);
+    expect(readingsOf('3 março 2021 10:00')).toEqual([{ iso: '2021-03-03 10:00', spoken: '3 March' }]);
     // hours past 23 or minutes past 59: not a time the clocks skip
     expect(wallTimeToInstant('2021-12-31 24:00', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date', message: '2021-12-31 24:00 is not a real time of day', hint: '24:00 is the midnight that starts the next day: write "2022-01-01 00:00"' });
     expect(wallTimeToInstant('2021-11-15 14:75', 'Europe/Zurich')).toMatchObject({ ok: false, problem: 'date', hint: 'hours go from 00 to 23 and minutes from 00 to 59' });

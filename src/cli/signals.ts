@@ -162,4 +162,26 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
   // (Only a terminal: a piped stdin is read by `import -`, and its end is the file's.)
   stdinWasTerminal = tty.isatty(0);
   if (stdinWasTerminal) process.stdin.once('end', () => onSignal('SIGHUP'));
+  // The read can fail instead (EIO) when the terminal's other end is gone. The question's reader
+  // (inquirer's readline) has no handler for that: it came as an uncaught exception, and Node, giving
+  // the closed terminal its settings back on the way out, aborted (exit 139, a native stack trace).
+  // That failure is the hang-up too. Anything else uncaught is a fault of ours: one line, not a trace.
+  process.on('uncaughtException', (e) => {
+    if (terminalGone(e)) {
+      onSignal('SIGHUP');
+      return;
+    }
+    if (heard) return;
+    const err = e as Error | undefined;
+    stderr.write(`error: ${err?.message ?? String(e)}\n`);
+    if (process.argv.includes('--debug') && err?.stack) stderr.write(err.stack + '\n');
+    else stderr.write('  this is unexpected; run again with --debug and report the output\n');
+    process.exit(1);
+  });
+}
+
+/** A read of a terminal that is gone: stdin was one at start and reading it fails with EIO. */
+export function terminalGone(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException | undefined;
+  return stdinWasTerminal && err?.code === 'EIO' && err.syscall === 'read';
 }

@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, errorLine, importedCall, interrupt, reportScan, requireNobody, requireTerminal, run, scanMessages, tempDir, writeCall } from './support.js';
+import { BIN, ROOT, errorLine, importedCall, interrupt, reportScan, requireNobody, requireTerminal, run, scanMessages, tempDir, writeCall } from './support.js';
 
 /**
  * What a machine does to the database and its surroundings between two commands: the file
@@ -286,6 +286,61 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     after.close();
   }, 90_000);
+
+  it('a read of the closed terminal failing (EIO) rather than ending is its hang-up too: exit 129 and its one line (the question\'s reader had no handler: an uncaught exception, then Node aborted, exit 139, as CI once saw)', async () => {
+    requireTerminal();
+    const dir = tempDir('skillsnet-hangup-eio-');
+    const err = path.join(dir, 'stderr');
+    const rc = path.join(dir, 'rc');
+    const asking = path.join(dir, 'asking');
+    // The question as commands ask it (dist/ui/prompts.js, inquirer on the terminal), then the read
+    // failing as a closed pty's does: the stream destroyed with the read's EIO.
+    const script = path.join(dir, 'question.mjs');
+    fs.writeFileSync(script, [
+      `import fs from 'node:fs';`,
+      `const { installSignalHandlers } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+      `const { inquirerPrompts } = await import(${JSON.stringify(path.join(ROOT, 'dist/ui/prompts.js'))});`,
+      `installSignalHandlers(process.stderr);`,
+      `const prompts = await inquirerPrompts();`,
+      `const answer = prompts.confirm('Erase them?', false);`,
+      `setTimeout(() => { fs.writeFileSync(${JSON.stringify(asking)}, ''); process.stdin.destroy(Object.assign(new Error('read EIO'), { errno: -5, code: 'EIO', syscall: 'read' })); }, 300);`,
+      `await answer;`,
+      `process.stderr.write('answered\\n');`,
+    ].join('\n'));
+    const command = `${q(process.execPath)} ${q(script)} 2> ${q(err)}; echo "exit $?" >> ${q(rc)}`;
+    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SHELL: '/bin/bash', SKILLSNET_DB: '', TERM: 'xterm-256color' } });
+    let screen = '';
+    terminal.stdout!.on('data', (d: Buffer) => { screen += d.toString('utf8'); });
+    try {
+      const end = Date.now() + 30_000;
+      while (!(fs.existsSync(rc) && /exit \d+/.test(fs.readFileSync(rc, 'utf8')))) {
+        if (Date.now() > end) throw new Error(`the command did not end within 30 s; the terminal showed:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      terminal.kill('SIGKILL');
+    }
+    const stderr = fs.readFileSync(err, 'utf8');
+    expect(fs.existsSync(asking), `the question was never asked; the terminal showed:\n${screen}\n${stderr}`).toBe(true);
+    expect(fs.readFileSync(rc, 'utf8'), stderr).toMatch(/exit 129/);
+    expect(stderr.trim()).toMatch(/^error: interrupted \(SIGHUP\); [^\n]*$/);
+  }, 60_000);
+});
+
+it('a fault of ours thrown outside any command (in a timer) is one error: line and exit 1, with its stack only under --debug', () => {
+  const dir = tempDir('skillsnet-uncaught-');
+  const script = path.join(dir, 'fault.mjs');
+  fs.writeFileSync(script, [
+    `const { installSignalHandlers } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/signals.js'))});`,
+    `installSignalHandlers(process.stderr);`,
+    `setTimeout(() => { throw new Error('a planted fault'); }, 10);`,
+  ].join('\n'));
+  const plain = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  expect(plain.status, plain.stderr).toBe(1);
+  expect(plain.stderr).toBe('error: a planted fault\n  this is unexpected; run again with --debug and report the output\n');
+  const debug = spawnSync(process.execPath, [script, '--debug'], { encoding: 'utf8' });
+  expect(debug.status, debug.stderr).toBe(1);
+  expect(debug.stderr).toMatch(/^error: a planted fault\nError: a planted fault\n +at /);
 });
 
 it('no message of these runs carries the planted personal data', () => {

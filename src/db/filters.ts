@@ -10,8 +10,11 @@ import { nearestName, writtenAs } from '../suggest.js';
 /** "; did you mean "2021"?" for a mistyped name (suggest.ts nearestName), or nothing. */
 function nameSuggestion(typed: string, names: readonly string[]): string {
   const near = nearestName(typed, names);
-  // (a name pasted with a non-breaking space reads as the one suggested: what differs is spelled out)
-  return near === undefined ? '' : `; did you mean "${near}"?${writtenAs(typed)}`;
+  if (near === undefined) return '';
+  // (a name pasted with a non-breaking space reads as the one suggested: what differs is spelled
+  // out; one in another case, or with a paste's spaces around it, is said to be looked up as written)
+  const slip = typed.trim().toLowerCase() === near.toLowerCase() ? ' (names are looked up as written)' : '';
+  return `; did you mean "${near}"?${writtenAs(typed) || slip}`;
 }
 
 /**
@@ -45,7 +48,7 @@ export function checkFilterNames(db: DB, filters: ApplicationFilters & Pick<Memb
     const rosters = listRosters(db).map((r) => r.name);
     if (!rosters.includes(filters.roster)) {
       throw new UsageError(`no roster named "${filters.roster}" in this database${nameSuggestion(filters.roster, rosters)}`, {
-        hint: rosters.length ? `rosters here: ${rosters.join(', ')}` : 'select one first: skillsnet select --size 25 --name core-2020',
+        hint: rosters.length ? `saved rosters: ${rosters.join(', ')}` : 'make one with skillsnet select --size N --name NAME',
       });
     }
   }

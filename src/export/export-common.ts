@@ -6,13 +6,12 @@
 import type { DB } from '../db/connection.js';
 import { logExport } from '../db/export-log.js';
 import { getRoster, listRosters, rosterEntries } from '../db/rosters.js';
-import { OperationError } from '../errors.js';
 import type { Application, EligibilityFilters } from '../model.js';
 import { networkActors, type NetworkActors } from './actors.js';
 import { warning, type Callbacks } from '../reporting.js';
 import { eligibleCandidates, scoredApplications, type Candidate } from '../selection/candidates.js';
 import { rescale, scoresOnOneScale } from '../selection/ranking.js';
-import { caseSlip } from '../selection/rosters.js';
+import { unknownRoster } from '../selection/rosters.js';
 import { buildNetwork, type Network } from './network.js';
 import type { Output } from './write.js';
 
@@ -78,12 +77,6 @@ export function coreGroupRoster(db: DB, name: string | undefined, purpose: strin
   return { name: chosen, members };
 }
 
-export function unknownRoster(db: DB, name: string): OperationError {
-  const names = listRosters(db).map((r) => r.name);
-  return new OperationError(`no roster named "${name}"${caseSlip(db, name)}`, {
-    hint: names.length ? `saved rosters: ${names.join(', ')} (skillsnet rosters)` : 'select one first: skillsnet select --size 25 --name core-2020',
-  });
-}
 
 export function elapsed(start: number): number {
   return Math.round(performance.now() - start);

@@ -16,7 +16,8 @@ import { memberContactLanguages } from '../db/members.js';
 import type { Application } from '../model.js';
 import { networkActors } from './actors.js';
 import { applicationContactSource, buildContacts, contactsCsv, contactsOutlookCsv, noConsentLeftOut, type ContactSource } from './contacts.js';
-import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { elapsed, recordExport, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { unknownRoster } from '../selection/rosters.js';
 import { contactsVcfInSteps } from './vcard.js';
 import { plural, resolveOutput, writeFileAtomic, type Output } from './write.js';
 

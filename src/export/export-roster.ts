@@ -1,10 +1,10 @@
 /** `export roster` as a library call: a saved roster as Markdown for a report, CSV or JSON. */
 import type { DB } from '../db/connection.js';
 import { getRoster } from '../db/rosters.js';
-import { alternatesReplaces, loadRoster } from '../selection/rosters.js';
+import { alternatesReplaces, loadRoster, unknownRoster } from '../selection/rosters.js';
 import { personByApplication } from '../db/organizations.js';
 import { warning, type Callbacks } from '../reporting.js';
-import { elapsed, recordExport, unknownRoster, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
+import { elapsed, recordExport, type ExportDone, type ExportResult, type ExportTarget } from './export-common.js';
 import { listMembers } from '../db/members.js';
 import { listApplications } from '../db/applications.js';
 import type { MemberRole, MemberStatus, Region } from '../model.js';

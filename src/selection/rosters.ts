@@ -121,11 +121,11 @@ export function savedRoster(db: DB, name: string): SavedRoster | undefined {
 
 /** The error for a roster name that is not saved, with the names that are. */
 export function unknownRoster(db: DB, name: string): OperationError {
-  return new OperationError(`no roster named ${name}${caseSlip(db, name)}`, { hint: savedRostersHint(db) });
+  return new OperationError(`no roster named "${name}" in this database${caseSlip(db, name)}`, { hint: savedRostersHint(db) });
 }
 
 /**
- * `; did you mean core-2020?` for "CORE-2020" (names are looked up as written: said when the name
+ * `; did you mean "core-2020"?` for "CORE-2020" (names are looked up as written: said when the name
  * differs from the saved one only in case or in the spaces around it; a typo such as "core-2O21"
  * needs no such note).
  */
@@ -134,7 +134,7 @@ export function caseSlip(db: DB, name: string): string {
   const alike = rosterNamedAlike(db, name) ?? nearestName(name, listRosters(db).map((r) => r.name));
   if (alike === undefined) return '';
   const slip = name.trim().toLowerCase() === alike.toLowerCase() ? ' (names are looked up as written)' : '';
-  return `; did you mean ${alike}?${writtenAs(name) || slip}`;
+  return `; did you mean "${alike}"?${writtenAs(name) || slip}`;
 }
 
 /** The saved rosters an officer can name, or how to make one (for an error's hint); `command`: shown with the latest. */

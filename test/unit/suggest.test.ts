@@ -85,16 +85,16 @@ describe('did you mean, for values of a closed list', () => {
     expect((await run(['select', '--size', '1', '--order', 'id', '--name', 'core-2021', '--yes', '--db', db])).code).toBe(0);
     const show = await run(['roster', 'show', 'core-2O21', '--db', db]);
     // (a typo gets the suggestion alone: "looked up as written" is for a slip of case or spaces)
-    expect(show.stderr).toMatch(/^error: no roster named core-2O21; did you mean core-2021\?\n/);
+    expect(show.stderr).toMatch(/^error: no roster named "core-2O21" in this database; did you mean "core-2021"\?\n/);
     const kumu = await run(['export', 'kumu', '--roster', ' core-2021', '--out', path.join(dir, 'k.xlsx'), '--dry-run', '--db', db]);
-    expect(kumu.stderr).toMatch(/^error: no roster named " core-2021"; did you mean core-2021\? \(names are looked up as written\)\n/);
-    expect((await run(['roster', 'show', 'core-2022', '--db', db])).stderr).toMatch(/^error: no roster named core-2022\n/);
+    expect(kumu.stderr).toMatch(/^error: no roster named " core-2021" in this database; did you mean "core-2021"\? \(names are looked up as written\)\n/);
+    expect((await run(['roster', 'show', 'core-2022', '--db', db])).stderr).toMatch(/^error: no roster named "core-2022" in this database\n/);
     // pasted with a non-breaking space or hyphen, the name reads as the one suggested: what differs is spelled out
-    expect((await run(['roster', 'show', 'core\u20112021', '--db', db])).stderr).toMatch(/^error: no roster named core\u20112021; did you mean core-2021\? \(written core<U\+2011>2021: pasted text brings characters that look like others or show as nothing\)\n/);
+    expect((await run(['roster', 'show', 'core\u20112021', '--db', db])).stderr).toMatch(/^error: no roster named "core\u20112021" in this database; did you mean "core-2021"\? \(written core<U\+2011>2021: pasted text brings characters that look like others or show as nothing\)\n/);
     // roster accept, the command a roster's name is typed into a year later, says so too
     const accept = await run(['roster', 'accept', 'core-2O21', '--cohort', '2021', '--db', db]);
     expect(accept.code).toBe(1);
-    expect(accept.stderr).toMatch(/^error: no roster named core-2O21; did you mean core-2021\?\n  saved rosters: core-2021\n/);
+    expect(accept.stderr).toMatch(/^error: no roster named "core-2O21" in this database; did you mean "core-2021"\?\n  saved rosters: core-2021\n/);
     // a cohort pasted with spaces around it is the cohort, as --call and --roster are
     expect((await run(['roster', 'accept', 'core-2021', '--cohort', '2021', '--db', db])).code).toBe(0);
     const cohort = await run(['members', '--role', 'core-group', '--cohort', ' 2021 ', '--json', '--db', db]);

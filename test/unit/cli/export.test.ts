@@ -121,7 +121,7 @@ describe('skillsnet export', () => {
     expect(fs.readFileSync(path.join(dir, 'kumu', 'elements.csv'), 'utf8').split('\r\n')[0]).toContain('Email');
     const bad = await skillsnet(['export', 'contacts', '--all-calls', '--roster', 'core-2099', '--out', 'x.csv', '--db', fx.dbPath], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^error: no roster named "core-2099"\n  saved rosters: core-2020/m);
+    expect(bad.stderr).toMatch(/^error: no roster named "core-2099" in this database\n  saved rosters: core-2020\n/m);
   });
 
   it('has help with examples', async () => {

@@ -52,10 +52,10 @@ describe('--call and --roster that name nothing', () => {
     expect((await skillsnet(['--db', db, 'list', '--call', '2021'])).stderr).toBe('error: no call named "2021" in this database\n  calls here: 2024\n');
     expect((await skillsnet(['--db', db, 'list', '--call', ' 2024 '])).code).toBe(0);
     expect((await skillsnet(['--db', db, 'select', '--size', '1', '--order', 'id', '--name', 'core-2024', '--yes'])).code).toBe(0);
-    expect((await skillsnet(['--db', db, 'list', '--roster', 'Core-2024'])).stderr).toMatch(/^error: no roster named "Core-2024" in this database; did you mean "core-2024"\?\n/);
+    expect((await skillsnet(['--db', db, 'list', '--roster', 'Core-2024'])).stderr).toMatch(/^error: no roster named "Core-2024" in this database; did you mean "core-2024"\? \(names are looked up as written\)\n  saved rosters: core-2024\n/);
     expect((await skillsnet(['--db', db, 'list', '--roster', 'core-2025'])).stderr).toMatch(/^error: no roster named "core-2025" in this database\n/);
     // a name pasted with a non-breaking hyphen or a zero-width space reads as the one suggested: what differs is spelled out
-    expect((await skillsnet(['--db', db, 'list', '--roster', 'core\u20112024'])).stderr).toBe('error: no roster named "core\u20112024" in this database; did you mean "core-2024"? (written core<U+2011>2024: pasted text brings characters that look like others or show as nothing)\n  rosters here: core-2024\n');
+    expect((await skillsnet(['--db', db, 'list', '--roster', 'core\u20112024'])).stderr).toBe('error: no roster named "core\u20112024" in this database; did you mean "core-2024"? (written core<U+2011>2024: pasted text brings characters that look like others or show as nothing)\n  saved rosters: core-2024\n');
     expect((await skillsnet(['--db', db, 'list', '--call', '2024\u200b'])).stderr).toMatch(/; did you mean "2024"\? \(written 2024<U\+200B>: pasted text/);
   });
 });

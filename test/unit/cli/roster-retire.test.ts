@@ -117,7 +117,7 @@ describe('roster retire', () => {
     const r = await retire({ dbPath: db, name: 'Core-2020' }, { yes: true });
     expect(r.code).toBe(shown.code);
     expect(r.stderr).toBe(shown.stderr);
-    expect(r.stderr).toMatch(/did you mean core-2020/);
+    expect(r.stderr).toMatch(/did you mean "core-2020"/);
 
     const before = await statuses();
     const never = await retire({ dbPath: db, name: 'trial' }, { yes: true });

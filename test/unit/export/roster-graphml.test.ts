@@ -57,7 +57,7 @@ describe('export roster', () => {
 
   it('names the saved rosters when the name is wrong', async () => {
     await expect(runExportRoster({ dbPath: fx.dbPath, name: 'core-2021', format: 'md', out: path.join(fx.dir, 'x.md') }, bufferIO().io)).rejects.toMatchObject({
-      message: 'no roster named "core-2021"', hint: expect.stringContaining('core-2020'),
+      message: 'no roster named "core-2021" in this database', hint: expect.stringContaining('core-2020'),
     });
   });
 });

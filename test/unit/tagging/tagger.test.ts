@@ -669,3 +669,24 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(points('créer une coopérative de transformation', 'fr')).toBeGreaterThanOrEqual(2.5);
   });
 });
+
+describe('ended activities and the people served (tagging7)', () => {
+  const t = new Tagger();
+
+  it('does not tag a workshop for apprentices as work-based learning, while an apprenticeship still is', () => {
+    const wellBeing = t.tag({ language: 'en', title: 'Sleep, food and stress workshops for apprentices', description: 'Monthly workshops for apprentices of the port on sleep, healthy food and managing stress.' });
+    expect(wellBeing.selected).toEqual(['life-skills']);
+    const placed = t.tag({ language: 'en', title: 'Apprentices in the port', description: 'Apprentices spend four days a week with a master electrician in the port workshops.' });
+    expect(placed.selected).toContain('work-based-learning');
+  });
+
+  it.each([
+    ['es', 'Asesoría contable en línea', 'Antes organizábamos prácticas laborales en fábricas, pero cerraron. Ahora ofrecemos cursos en línea de contabilidad con videos y foros.'],
+    ['fr', 'Des cours de comptabilité en ligne', "Notre ancien programme de stages en entreprise s'est arrêté en 2021. Nous proposons des cours en ligne de comptabilité, avec vidéos et forums."],
+  ] as const)('does not tag a past programme that has ended (%s)', (language, title, description) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('training-delivery');
+    expect(r.selected).not.toContain('work-based-learning');
+  });
+});
+

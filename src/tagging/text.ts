@@ -576,7 +576,8 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
 // "(terminée en 2022)", "ya publicado". Each pattern is a sequence of words (alternatives joined
 // by |, accents folded; `*x` a word ending in x; `~` up to two words of any kind). Its clause is
 // read as denied; a clause of a few words that only says so ("that is finished", "now closed")
-// speaks of the clause before it, which is denied too. Only the passive or reflexive "has ended" of
+// speaks of the clause before it, which is denied too. What "already exists" is the given a proposal
+// builds on, not what it brings ("online courses already exist; what is missing is…"). Only the passive or reflexive "has ended" of
 // a programme: "the young people who finished their training" are whom a proposal serves.
 const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
@@ -584,12 +585,14 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
+    ['already', 'exist|exists|existed'],
   ],
   fr: [
     ['s|est|sont|etait|etaient|a', 'arrete|arretee|arretes|arretees|termine|terminee|termines|terminees|acheve|achevee|cloture|cloturee'],
     ['a|ont|avait', 'pris', 'fin'], ['n', 'existe|existent', 'plus'],
     ['terminee|termine|achevee|acheve|close|cloturee', 'en|depuis'],
     ['ancien|ancienne|precedent|precedente', '~', 'programme|projet|dispositif|phase|initiative|pilote'],
+    ['existe|existent|existaient', 'deja'],
   ],
   es: [
     ['se', 'cerro|termino|suspendio|acabo|cancelo'], ['ya', 'no'],
@@ -597,6 +600,7 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
     ['antes', '*abamos|*iamos'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
+    ['ya', 'existe|existen|existian|existia'],
   ],
 };
 const PAST = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, PAST_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;

@@ -681,6 +681,22 @@ describe('ended activities and the people served (tagging7)', () => {
   });
 
   it.each([
+    ['en', 'to open their own salon at home', 'entrepreneurship', 2.5],
+    ['fr', 'pour ouvrir leur propre salon', 'entrepreneurship', 2.5],
+    ['fr', 'pour ouvrir son propre garage', 'entrepreneurship', 2.5],
+    ['es', 'para abrir su propio taller', 'entrepreneurship', 2.5],
+    ['es', 'para montar su propio puesto', 'entrepreneurship', 2.5],
+    ['en', 'lessons given as live sessions over video', 'training-delivery', 1.5],
+    ['fr', 'des leçons données en sessions live', 'training-delivery', 1.5],
+    ['fr', 'des cours en direct chaque soir', 'training-delivery', 1.5],
+    ['es', 'lecciones dadas en clases en vivo', 'training-delivery', 1.5],
+    ['es', 'charlas en sesiones en vivo', 'training-delivery', 1.5],
+  ] as const)('reads opening one\'s own shop and live online sessions in the three languages (%s: %s)', (language, text, code, atLeast) => {
+    const points = matchTerms(stems(text, language), termIndex(), language).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+    expect(points).toBeGreaterThanOrEqual(atLeast);
+  });
+
+  it.each([
     ['es', 'Asesoría contable en línea', 'Antes organizábamos prácticas laborales en fábricas, pero cerraron. Ahora ofrecemos cursos en línea de contabilidad con videos y foros.'],
     ['fr', 'Des cours de comptabilité en ligne', "Notre ancien programme de stages en entreprise s'est arrêté en 2021. Nous proposons des cours en ligne de comptabilité, avec vidéos et forums."],
   ] as const)('does not tag a past programme that has ended (%s)', (language, title, description) => {

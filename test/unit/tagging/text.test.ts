@@ -310,6 +310,10 @@ describe('text processing', () => {
       ['es', 'Antes dábamos cursos por radio, pero ahora certificamos a los albañiles.', ['cursos'], ['certificamos']],
       ['es', 'El programa anterior de becas terminó. Abrimos una oficina de empleo.', ['becas'], ['oficina']],
       ['es', 'Hicimos una encuesta, ya publicada, y creamos una incubadora.', ['encuesta'], ['incubadora']],
+      // what already exists is the given a proposal builds on
+      ['en', 'Radio lessons for fishers already exist; we add a licence exam.', ['radio'], ['licence']],
+      ['fr', "Des cours en ligne existent déjà ; nous créons un jury de validation.", ['cours'], ['jury']],
+      ['es', 'Ya existen cursos por radio; creamos un examen práctico.', ['cursos'], ['examen']],
     ] as const)('reads a clause about what has ended as denied (%s: %s)', (lang, text, ended, current) => {
       const stemmed = stems(text, lang);
       for (const w of ended) expect(stemmed, w).toContain(NEGATED + stem(w, lang));

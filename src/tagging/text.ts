@@ -667,11 +667,31 @@ const SERVED_BETWEEN: Record<TextLanguage, Set<string>> = {
   es: new Set(['a', 'los', 'las', 'nuestros', 'nuestras', 'todos', 'todas', 'jovenes', 'futuros', 'futuras', 'nuevos', 'nuevas']),
 };
 
-/** Per word of words(): whether it is one of SERVED_NOUNS naming whom something is for. */
+// What a study looks at is its object, not what the proposal does: "we survey 340 former
+// apprentices", "a study of unpaid internships", "interroger 1 500 artisans sur la façon dont ils
+// forment leurs apprentis", "encuestaremos a los pasantes". After one of these words in the same
+// clause, a learner noun or a work-based programme's name is read as the audience (SERVED).
+const STUDY_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['survey', 'surveys', 'surveyed', 'surveying', 'study', 'studies', 'studying', 'interview', 'interviews', 'interviewing', 'measure', 'measures', 'measuring', 'evaluate', 'evaluates', 'evaluation', 'tracer']),
+  fr: new Set(['enquete', 'enquetes', 'enqueter', 'etude', 'etudes', 'etudier', 'etudions', 'etudierons', 'interroger', 'interrogerons', 'interrogeons', 'mesurer', 'mesurerons', 'mesurons', 'evaluer', 'evaluerons', 'evaluons', 'evaluation']),
+  es: new Set(['encuesta', 'encuestas', 'encuestar', 'encuestaremos', 'encuestamos', 'estudio', 'estudiar', 'estudiaremos', 'estudiamos', 'entrevistar', 'entrevistaremos', 'entrevistamos', 'medir', 'mediremos', 'medimos', 'evaluar', 'evaluaremos', 'evaluamos', 'evaluacion']),
+};
+const STUDIED_NOUNS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['apprenticeship', 'apprenticeships', 'internship', 'internships', 'traineeship', 'traineeships']),
+  fr: new Set(['apprentissage', 'apprentissages', 'stage', 'stages', 'alternance']),
+  es: new Set(['pasantia', 'pasantias', 'practicas', 'aprendizaje', 'aprendizajes']),
+};
+
+/** Per word of words(): whether it is one of SERVED_NOUNS naming whom something is for, or what a study looks at (STUDY_WORDS). */
 export function servedWords(ws: string[], lang: TextLanguage): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
-  for (let i = 1; i < ws.length; i++) {
-    if (!SERVED_NOUNS[lang].has(folded(ws[i]))) continue;
+  let study = false; // a study word stands earlier in the clause being read
+  for (let i = 0; i < ws.length; i++) {
+    const f = ws[i] === BREAK ? BREAK : folded(ws[i]);
+    if (f === BREAK) { study = false; continue; }
+    if (STUDY_WORDS[lang].has(f)) { study = true; continue; }
+    if (study && (SERVED_NOUNS[lang].has(f) || STUDIED_NOUNS[lang].has(f))) { out[i] = true; continue; }
+    if (i === 0 || !SERVED_NOUNS[lang].has(f)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) {
       const w = folded(ws[k]);
       if (SERVED_BEFORE[lang].has(w)) { out[i] = true; break; }

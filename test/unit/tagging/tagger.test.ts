@@ -697,6 +697,13 @@ describe('ended activities and the people served (tagging7)', () => {
   });
 
   it.each([
+    ['en', 'Survey of garage apprentices', 'We will survey 600 former apprentices of the city\'s garages by phone to learn who still works in the trade and what they earn, and publish the results.'],
+    ['es', 'Encuesta a ex pasantes de hoteles', 'Encuestaremos a 600 ex pasantes de hoteles para saber quién sigue en el sector y cuánto gana, y publicaremos los resultados.'],
+  ] as const)('tags a survey of apprentices as research, not work-based learning (%s)', (language, title, description) => {
+    expect(t.tag({ language, title, description }).selected).toEqual(['research-data']);
+  });
+
+  it.each([
     ['es', 'Asesoría contable en línea', 'Antes organizábamos prácticas laborales en fábricas, pero cerraron. Ahora ofrecemos cursos en línea de contabilidad con videos y foros.'],
     ['fr', 'Des cours de comptabilité en ligne', "Notre ancien programme de stages en entreprise s'est arrêté en 2021. Nous proposons des cours en ligne de comptabilité, avec vidéos et forums."],
   ] as const)('does not tag a past programme that has ended (%s)', (language, title, description) => {

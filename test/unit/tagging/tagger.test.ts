@@ -696,6 +696,13 @@ describe('ended activities and the people served (tagging7)', () => {
     expect(points).toBeGreaterThanOrEqual(atLeast);
   });
 
+  it('counts the audience as a passing word: an app for apprentices used at the workplace is still work-based learning', () => {
+    const app = t.tag({ language: 'fr', title: 'Des vidéos de soudure', description: "Une application de vidéos et de quiz pour les apprentis soudeurs, à utiliser sur le lieu de travail avec leur tuteur." });
+    const wbl = app.scores.find((s) => s.category === 'work-based-learning')!;
+    expect(wbl.evidence.some((e) => e.kind === 'term' && e.term === 'apprentis' && e.weight > 0 && e.weight < 1)).toBe(true);
+    expect(app.selected).toContain('work-based-learning');
+  });
+
   it.each([
     ['en', 'Survey of garage apprentices', 'We will survey 600 former apprentices of the city\'s garages by phone to learn who still works in the trade and what they earn, and publish the results.'],
     ['es', 'Encuesta a ex pasantes de hoteles', 'Encuestaremos a 600 ex pasantes de hoteles para saber quién sigue en el sector y cuánto gana, y publicaremos los resultados.'],

@@ -2,7 +2,7 @@ import { categoryChoices, categoryCodes, revisedCodesFor } from './taxonomy.js';
 import { matchTerms, repairTypo, termIndex, type TermFile, type TermIndex } from './terms.js';
 import { featureIds, modelWeight, predict, strongestFeatures, type LearnedModel } from './model.js';
 import { descriptionSections, sectionLabelWords, sectionWeight, type SectionRules } from './sections.js';
-import { BREAK, NEGATED, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
+import { BREAK, NEGATED, SERVED, deniedWords, disownsTitle, foldAccents, isStopword, maskPlaceNames, plainStem, plainText, stemWords, textLanguage, words, type TextLanguage } from './text.js';
 
 /** What the tagger reads of an application. */
 export interface TaggerInput {
@@ -108,6 +108,9 @@ export function combineAll(termConfidence: number, opinions: Array<{ probability
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A stem as the term lists read it: whom a proposal serves is a word like any other, weighed by its position (titleWeights, descriptionWeights). */
+const unserved = (s: string) => (s.startsWith(SERVED) ? s.slice(SERVED.length) : s);
+
 /** The stems the learned model reads for an application (title, description, beneficiaries). */
 /** An application's texts as stems, with the language they were read in. */
 export interface ApplicationTokens {
@@ -119,6 +122,8 @@ export interface ApplicationTokens {
   descriptionWords?: number;
   /** Per stem of `description`: how much a term found there counts (its section's weight, TermFile.sections). */
   descriptionWeights?: number[];
+  /** Per stem of `title`: how much a term found there counts (1, or SERVED_WEIGHT for whom a proposal serves). */
+  titleWeights?: number[];
   /** The title and description stemmed in the languages whose phrases may stand in the text (English in French or Spanish, and the reverse). */
   foreign?: Array<[TextLanguage, string[], string[]]>;
 }
@@ -149,6 +154,14 @@ function labelNamesTopic(label: string, rules: SectionRules, terms: TermIndex, l
  * name the figures that follow, not research on them. Opening a title, such a word is no term
  * (inside it, "labour market indicators" still is).
  */
+/**
+ * How much a learner noun counts where it names whom a proposal serves or what a study looks at
+ * ("workshops for apprentices", "we survey former apprentices": text.ts, servedWords): a passing
+ * word, as an aside's, so that the audience alone makes no work-based learning while an app "for
+ * apprentices" used at the workplace still adds up to it.
+ */
+export const SERVED_WEIGHT = 0.3;
+
 const MEASURE_HEADINGS = new Set(['indicators', 'indicator', 'indicateurs', 'indicateur', 'indicadores', 'indicador', 'kpi', 'kpis', 'logframe']);
 
 export function applicationTokens(input: TaggerInput, sections?: SectionRules, terms?: TermIndex): ApplicationTokens {
@@ -169,17 +182,20 @@ export function applicationTokens(input: TaggerInput, sections?: SectionRules, t
     const weight = sectionWeight(section.kind, sections);
     for (const stem of stemWords(words(section.text), language, respell)) {
       if (stem === BREAK && (description.length === 0 || description[description.length - 1] === BREAK)) continue;
+      // Whom a proposal serves (text.ts, servedWords): a passing word for the term lists, a word of its own for the models.
       description.push(stem);
-      descriptionWeights.push(weight);
+      descriptionWeights.push(stem.startsWith(SERVED) ? Math.min(weight, SERVED_WEIGHT) : weight);
     }
   }
+  // A title the description disowns ("Despite the name, …") counts as denied words (text.ts, disownsTitle).
+  const titleStems = disowned ? stemWords(titleWords, language, respell).map((t) => (t === BREAK || t.startsWith(NEGATED) ? t : NEGATED + t)) : stemWords(titleWords, language, respell);
   return {
     language,
-    // A title the description disowns ("Despite the name, …") counts as denied words (text.ts, disownsTitle).
-    title: disowned ? stemWords(titleWords, language, respell).map((t) => (t === BREAK || t.startsWith(NEGATED) ? t : NEGATED + t)) : stemWords(titleWords, language, respell),
+    title: titleStems,
+    titleWeights: titleStems.map((t) => (t.startsWith(SERVED) ? SERVED_WEIGHT : 1)),
     description,
     descriptionWeights,
-    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell),
+    beneficiaries: stemWords(words(maskPlaceNames((input.beneficiaries ?? []).join(' ; '))), language, respell).map((t) => (t.startsWith(SERVED) ? plainStem(t) : t)),
     descriptionWords: descriptionWords.filter((w) => w !== BREAK).length,
     foreign: terms?.phraseWords ? foreignPhraseTokens(terms.phraseWords, language, disowned ? [] : titleWords, descriptionWords) : undefined,
   };
@@ -230,7 +246,7 @@ function foreignLanguages(language: TextLanguage): TextLanguage[] {
 }
 
 /** A model's word as `tag explain` shows it: a denied one as "not …". */
-const shownStem = (s: string) => (s.startsWith(NEGATED) ? `not ${plainStem(s)}` : s);
+const shownStem = (s: string) => (s.startsWith(NEGATED) ? `not ${plainStem(s)}` : s.startsWith(SERVED) ? `for ${plainStem(s)}` : s);
 
 /**
  * The stems the learned models read. A word the text denies stays marked (NEGATED): a feature of
@@ -320,7 +336,7 @@ export class Tagger {
     const seen = new Map<string, { term: string; field: Field; count: number; fields: Partial<Record<Field, number>>; weights: Record<string, number>; fieldWeight: number }>();
     const nativeTerms = new Set<string>();
     const found = fields.flatMap(([field, stems, weightOfField]) =>
-      matchTerms(stems, this.terms, tokens.language).map((m) => {
+      matchTerms(stems.map(unserved), this.terms, tokens.language).map((m) => {
         nativeTerms.add(foldAccents(m.term.term.toLowerCase()));
         return { field, m, weightOfField, foreign: false };
       }));
@@ -338,7 +354,8 @@ export class Tagger {
     }
     for (const { field, m, weightOfField, foreign } of found) {
       // In the description, a term counts as much as the section it stands in (background and asides less).
-      const fieldWeight = field === 'description' && !foreign ? weightOfField * (tokens.descriptionWeights?.[m.position] ?? 1) : weightOfField;
+      const positionWeight = foreign ? 1 : field === 'description' ? tokens.descriptionWeights?.[m.position] : field === 'title' ? tokens.titleWeights?.[m.position] : 1;
+      const fieldWeight = weightOfField * (positionWeight ?? 1);
       const key = `${foreign ? 'foreign:' : ''}${m.term.stems.join(' ')}`;
       const known = seen.get(key);
       if (known) {

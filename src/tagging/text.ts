@@ -240,10 +240,12 @@ export function stems(text: string, lang: TextLanguage): string[] {
  * match it, the learned models read it as a word of its own (tagger.ts, modelTokens).
  */
 export const NEGATED = '¬';
+/** Marks a stem that names whom a proposal serves, not what it does (servedWords): term lists never match it. */
+export const SERVED = '°';
 
-/** The stem without its negation mark. */
+/** The stem without its negation or audience mark. */
 export function plainStem(s: string): string {
-  return s.startsWith(NEGATED) ? s.slice(NEGATED.length) : s;
+  return s.startsWith(NEGATED) || s.startsWith(SERVED) ? s.slice(1) : s;
 }
 
 // What a proposal says it is not, or does instead of something: "this is not an apprenticeship
@@ -553,6 +555,8 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
   const out: string[] = [];
   const stop = STOPWORD_SETS[lang];
   const denied = deniedWords(ws, lang);
+  const past = pastWords(ws, lang);
+  const served = servedWords(ws, lang);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (w === BREAK) {
@@ -561,7 +565,138 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
     }
     if (stop.has(w) || (w.length <= 7 && NON_ASCII.test(w) && stop.has(foldAccents(w)))) continue;
     const spelt = respell?.(w) ?? w;
-    out.push(denied[i] ? NEGATED + stem(spelt, lang) : stem(spelt, lang));
+    out.push(denied[i] || past[i] ? NEGATED + stem(spelt, lang) : served[i] ? SERVED + stem(spelt, lang) : stem(spelt, lang));
+  }
+  return out;
+}
+
+// What an applicant did before and no longer does (tagging7): "Our earlier apprenticeship scheme
+// ended in 2021", "Notre ancien programme de stages s'est arrêté en 2020", "Antes organizábamos
+// pasantías, pero…", "For ten years we ran a radio school; that is finished", "(now closed)",
+// "(terminée en 2022)", "ya publicado". Each pattern is a sequence of words (alternatives joined
+// by |, accents folded; `*x` a word ending in x; `~` up to two words of any kind). Its clause is
+// read as denied; a clause of a few words that only says so ("that is finished", "now closed")
+// speaks of the clause before it, which is denied too. What "already exists" is the given a proposal
+// builds on, not what it brings ("online courses already exist; what is missing is…"). Only the passive or reflexive "has ended" of
+// a programme: "the young people who finished their training" are whom a proposal serves.
+const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [
+    ['is|was|has|have|had|were|been', 'ended|finished|discontinued|stopped'], ['that|it|this', 'is|was', 'over'],
+    ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped'],
+    ['now', 'closed|over|finished|ended|discontinued'],
+    ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
+    ['already', 'exist|exists|existed'],
+  ],
+  fr: [
+    ['s|est|sont|etait|etaient|a', 'arrete|arretee|arretes|arretees|termine|terminee|termines|terminees|acheve|achevee|cloture|cloturee'],
+    ['a|ont|avait', 'pris', 'fin'], ['n', 'existe|existent', 'plus'],
+    ['terminee|termine|achevee|acheve|close|cloturee', 'en|depuis'],
+    ['ancien|ancienne|precedent|precedente', '~', 'programme|projet|dispositif|phase|initiative|pilote'],
+    ['existe|existent|existaient', 'deja'],
+  ],
+  es: [
+    ['se', 'cerro|termino|suspendio|acabo|cancelo'], ['ya', 'no'],
+    ['ya', 'publicado|publicada|terminado|terminada|concluido|concluida|cerrado|cerrada|finalizado|finalizada'],
+    ['antes', '*abamos|*iamos'],
+    ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
+    ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
+    ['ya', 'existe|existen|existian|existia'],
+  ],
+};
+const PAST = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, PAST_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
+// A clause of at most this many words that says a thing has ended speaks of the clause before it.
+const PAST_REMARK_WORDS = 4;
+
+const wordFits = (w: string, alts: string[]) => alts.some((a) => (a.startsWith('*') ? w.length >= a.length && w.endsWith(a.slice(1)) : w === a));
+
+/** Whether a pattern of words (PAST_PATTERNS) starts at ws[i] without crossing a break. */
+function patternAt(ws: string[], i: number, pattern: string[][]): boolean {
+  let k = i;
+  for (let p = 0; p < pattern.length; p++) {
+    const alts = pattern[p];
+    if (alts[0] === '~') {
+      const next = pattern[p + 1];
+      for (let skip = 0; skip <= 2; skip++) {
+        const j = k + skip;
+        if (j >= ws.length || ws[j] === BREAK) return false;
+        if (wordFits(folded(ws[j]), next) && patternAt(ws, j, pattern.slice(p + 1))) return true;
+      }
+      return false;
+    }
+    if (k >= ws.length || ws[k] === BREAK || !wordFits(folded(ws[k]), alts)) return false;
+    k++;
+  }
+  return true;
+}
+
+/** Per word of words(): whether it stands in a clause about an activity that has ended (PAST_PATTERNS). */
+export function pastWords(ws: string[], lang: TextLanguage): boolean[] {
+  const out = new Array<boolean>(ws.length).fill(false);
+  let start = 0; // where the clause being read starts
+  let previous = -1; // and where the one before it started (-1: none)
+  for (let i = 0; i <= ws.length; i++) {
+    if (i < ws.length && ws[i] !== BREAK) continue;
+    if (i > start && PAST[lang].some((p) => { for (let k = start; k < i; k++) if (patternAt(ws, k, p)) return true; return false; })) {
+      for (let k = start; k < i; k++) out[k] = true;
+      if (i - start <= PAST_REMARK_WORDS && previous >= 0) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
+    }
+    previous = start;
+    start = i + 1;
+  }
+  return out;
+}
+
+// Whom a proposal serves, not what it does (tagging7): "stress workshops for apprentices",
+// "savoir-être pour les apprentis", "taller de vida sana para aprendices", "dirigido a
+// aprendices". These nouns say that learning happens at a workplace when a proposal places or
+// supervises them; right after "for", "pour", "para" or "dirigido a" (an article, a possessive or
+// "young" between) they name the audience of something else, and no term reads them.
+const SERVED_NOUNS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['apprentices', 'apprentice', 'interns', 'trainees']),
+  fr: new Set(['apprentis', 'apprenti', 'apprenties', 'apprentie', 'stagiaires']),
+  es: new Set(['aprendices', 'aprendiz', 'pasantes', 'practicantes']),
+};
+const SERVED_BEFORE: Record<TextLanguage, Set<string>> = {
+  en: new Set(['for']),
+  fr: new Set(['pour', 'aux', 'destine', 'destines', 'destinee', 'destinees']),
+  es: new Set(['para', 'dirigido', 'dirigida', 'dirigidos', 'dirigidas', 'destinado', 'destinada', 'destinados', 'destinadas']),
+};
+const SERVED_BETWEEN: Record<TextLanguage, Set<string>> = {
+  en: new Set(['the', 'our', 'all', 'young', 'new', 'future', 'first', 'year']),
+  fr: new Set(['les', 'des', 'nos', 'a', 'aux', 'tous', 'jeunes', 'futurs', 'futures', 'nouveaux', 'nouvelles']),
+  es: new Set(['a', 'los', 'las', 'nuestros', 'nuestras', 'todos', 'todas', 'jovenes', 'futuros', 'futuras', 'nuevos', 'nuevas']),
+};
+
+// What a study looks at is its object, not what the proposal does: "we survey 340 former
+// apprentices", "a study of unpaid internships", "interroger 1 500 artisans sur la façon dont ils
+// forment leurs apprentis", "encuestaremos a los pasantes". After one of these words in the same
+// clause, a learner noun or a work-based programme's name is read as the audience (SERVED).
+const STUDY_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['survey', 'surveys', 'surveyed', 'surveying', 'study', 'studies', 'studying', 'interview', 'interviews', 'interviewing', 'measure', 'measures', 'measuring', 'evaluate', 'evaluates', 'evaluation', 'tracer']),
+  fr: new Set(['enquete', 'enquetes', 'enqueter', 'etude', 'etudes', 'etudier', 'etudions', 'etudierons', 'interroger', 'interrogerons', 'interrogeons', 'mesurer', 'mesurerons', 'mesurons', 'evaluer', 'evaluerons', 'evaluons', 'evaluation']),
+  es: new Set(['encuesta', 'encuestas', 'encuestar', 'encuestaremos', 'encuestamos', 'estudio', 'estudiar', 'estudiaremos', 'estudiamos', 'entrevistar', 'entrevistaremos', 'entrevistamos', 'medir', 'mediremos', 'medimos', 'evaluar', 'evaluaremos', 'evaluamos', 'evaluacion']),
+};
+const STUDIED_NOUNS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['apprenticeship', 'apprenticeships', 'internship', 'internships', 'traineeship', 'traineeships']),
+  fr: new Set(['apprentissage', 'apprentissages', 'stage', 'stages', 'alternance']),
+  es: new Set(['pasantia', 'pasantias', 'practicas', 'aprendizaje', 'aprendizajes']),
+};
+
+/** Per word of words(): whether it is one of SERVED_NOUNS naming whom something is for, or what a study looks at (STUDY_WORDS). */
+export function servedWords(ws: string[], lang: TextLanguage): boolean[] {
+  const out = new Array<boolean>(ws.length).fill(false);
+  let study = false; // a study word stands earlier in the clause being read
+  for (let i = 0; i < ws.length; i++) {
+    const f = ws[i] === BREAK ? BREAK : folded(ws[i]);
+    if (f === BREAK) { study = false; continue; }
+    if (STUDY_WORDS[lang].has(f)) { study = true; continue; }
+    if (study && (SERVED_NOUNS[lang].has(f) || STUDIED_NOUNS[lang].has(f))) { out[i] = true; continue; }
+    if (i === 0 || !SERVED_NOUNS[lang].has(f)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) {
+      const w = folded(ws[k]);
+      if (SERVED_BEFORE[lang].has(w)) { out[i] = true; break; }
+      if (!SERVED_BETWEEN[lang].has(w)) break;
+    }
   }
   return out;
 }

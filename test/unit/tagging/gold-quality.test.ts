@@ -49,6 +49,9 @@ const FRESH: Array<[string, { micro: number; macro: number; documents?: number }
   ['forms-holdout.csv', { micro: 0.81, macro: 0.81 }],
   // The tagging6 review's blind set (GOLD.md), 30 texts: 0.874 / 0.864 before the review, 0.884 / 0.872 after.
   ['blind-rv6.csv', { micro: 0.88, macro: 0.87, documents: 30 }],
+  // The mixed set (GOLD.md, "The mixed set"): 0.825 / 0.844 micro before the tagging7 rules, 0.864 / 0.857 after.
+  ['mixed-tune.csv', { micro: 0.85, macro: 0.85 }],
+  ['mixed-holdout.csv', { micro: 0.84, macro: 0.85 }],
 ];
 
 for (const [name, floor] of FRESH) {

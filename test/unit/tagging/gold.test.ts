@@ -133,22 +133,25 @@ describe('test/tagging/rough-tune.csv and rough-holdout.csv', () => {
   });
 });
 
-// The forms set's halves (GOLD.md, "The forms set"): 15 texts per language each, split at random
-// from 90; every category in each half, one to three valid codes, no title twice or shared with gold.
-describe('test/tagging/forms-tune.csv and forms-holdout.csv', () => {
-  const half = (name: string): GoldRow[] => parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', name), 'utf8'), { columns: true, skip_empty_lines: true });
-  it('hold 15 texts per language each, every category, and no title twice', () => {
-    const tune = half('forms-tune.csv');
-    const holdout = half('forms-holdout.csv');
-    for (const set of [tune, holdout]) {
-      for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang), lang).toHaveLength(15);
-      const used = new Set(set.flatMap((r) => r.categories.split('|')));
-      for (const c of CODES) expect(used.has(c), c).toBe(true);
-      for (const r of set) expectOwnRow(r);
-    }
-    expect(new Set([...tune, ...holdout].map((r) => r.title)).size).toBe(90);
+// The forms and mixed sets' halves (GOLD.md, "The forms set", "The mixed set"): 15 texts per
+// language each, split at random from 90; every category in each half, one to three valid codes,
+// no title twice or shared with gold.
+for (const name of ['forms', 'mixed']) {
+  describe(`test/tagging/${name}-tune.csv and ${name}-holdout.csv`, () => {
+    const half = (file: string): GoldRow[] => parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', file), 'utf8'), { columns: true, skip_empty_lines: true });
+    it('hold 15 texts per language each, every category, and no title twice', () => {
+      const tune = half(`${name}-tune.csv`);
+      const holdout = half(`${name}-holdout.csv`);
+      for (const set of [tune, holdout]) {
+        for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang), lang).toHaveLength(15);
+        const used = new Set(set.flatMap((r) => r.categories.split('|')));
+        for (const c of CODES) expect(used.has(c), c).toBe(true);
+        for (const r of set) expectOwnRow(r);
+      }
+      expect(new Set([...tune, ...holdout].map((r) => r.title)).size).toBe(90);
+    });
   });
-});
+}
 
 // The styles set's self_categories column: the applicant's choice as a form gives it (original
 // or revised taxonomy), so that `tag evaluate` measures how far a disagreeing choice misleads.

@@ -669,3 +669,54 @@ describe('subjects of the wider set read alike in the three languages', () => {
     expect(points('créer une coopérative de transformation', 'fr')).toBeGreaterThanOrEqual(2.5);
   });
 });
+
+describe('ended activities and the people served (tagging7)', () => {
+  const t = new Tagger();
+
+  it('does not tag a workshop for apprentices as work-based learning, while an apprenticeship still is', () => {
+    const wellBeing = t.tag({ language: 'en', title: 'Sleep, food and stress workshops for apprentices', description: 'Monthly workshops for apprentices of the port on sleep, healthy food and managing stress.' });
+    expect(wellBeing.selected).toEqual(['life-skills']);
+    const placed = t.tag({ language: 'en', title: 'Apprentices in the port', description: 'Apprentices spend four days a week with a master electrician in the port workshops.' });
+    expect(placed.selected).toContain('work-based-learning');
+  });
+
+  it.each([
+    ['en', 'to open their own salon at home', 'entrepreneurship', 2.5],
+    ['fr', 'pour ouvrir leur propre salon', 'entrepreneurship', 2.5],
+    ['fr', 'pour ouvrir son propre garage', 'entrepreneurship', 2.5],
+    ['es', 'para abrir su propio taller', 'entrepreneurship', 2.5],
+    ['es', 'para montar su propio puesto', 'entrepreneurship', 2.5],
+    ['en', 'lessons given as live sessions over video', 'training-delivery', 1.5],
+    ['fr', 'des leçons données en sessions live', 'training-delivery', 1.5],
+    ['fr', 'des cours en direct chaque soir', 'training-delivery', 1.5],
+    ['es', 'lecciones dadas en clases en vivo', 'training-delivery', 1.5],
+    ['es', 'charlas en sesiones en vivo', 'training-delivery', 1.5],
+  ] as const)('reads opening one\'s own shop and live online sessions in the three languages (%s: %s)', (language, text, code, atLeast) => {
+    const points = matchTerms(stems(text, language), termIndex(), language).reduce((a, f) => a + (f.term.weights[code] ?? 0), 0);
+    expect(points).toBeGreaterThanOrEqual(atLeast);
+  });
+
+  it('counts the audience as a passing word: an app for apprentices used at the workplace is still work-based learning', () => {
+    const app = t.tag({ language: 'fr', title: 'Des vidéos de soudure', description: "Une application de vidéos et de quiz pour les apprentis soudeurs, à utiliser sur le lieu de travail avec leur tuteur." });
+    const wbl = app.scores.find((s) => s.category === 'work-based-learning')!;
+    expect(wbl.evidence.some((e) => e.kind === 'term' && e.term === 'apprentis' && e.weight > 0 && e.weight < 1)).toBe(true);
+    expect(app.selected).toContain('work-based-learning');
+  });
+
+  it.each([
+    ['en', 'Survey of garage apprentices', 'We will survey 600 former apprentices of the city\'s garages by phone to learn who still works in the trade and what they earn, and publish the results.'],
+    ['es', 'Encuesta a ex pasantes de hoteles', 'Encuestaremos a 600 ex pasantes de hoteles para saber quién sigue en el sector y cuánto gana, y publicaremos los resultados.'],
+  ] as const)('tags a survey of apprentices as research, not work-based learning (%s)', (language, title, description) => {
+    expect(t.tag({ language, title, description }).selected).toEqual(['research-data']);
+  });
+
+  it.each([
+    ['es', 'Asesoría contable en línea', 'Antes organizábamos prácticas laborales en fábricas, pero cerraron. Ahora ofrecemos cursos en línea de contabilidad con videos y foros.'],
+    ['fr', 'Des cours de comptabilité en ligne', "Notre ancien programme de stages en entreprise s'est arrêté en 2021. Nous proposons des cours en ligne de comptabilité, avec vidéos et forums."],
+  ] as const)('does not tag a past programme that has ended (%s)', (language, title, description) => {
+    const r = t.tag({ language, title, description });
+    expect(r.selected).toContain('training-delivery');
+    expect(r.selected).not.toContain('work-based-learning');
+  });
+});
+

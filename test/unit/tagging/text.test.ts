@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK, NEGATED, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
+import { BREAK, NEGATED, SERVED, foldAccents, guessLanguage, maskPlaceNames, nameKey, plainText, stem, stems, textLanguage, typoVariants, words } from '../../../src/tagging/text.js';
 
 describe('text processing', () => {
   it('folds accents after stemming, so French endings are still recognised', () => {
@@ -296,5 +296,71 @@ describe('text processing', () => {
     expect(maskPlaceNames('Lapaz paz')).toBe('Lapaz paz');
     // the aliases that name no country ("Other", "Autre", "Otro", "None") are no places: a form label stays whole
     for (const text of ['Other activities: a survey', 'Autre activité : une enquête', 'Otro: una encuesta', 'None of them']) expect(maskPlaceNames(text), text).toBe(text);
+  });
+
+  describe('activities that have ended (pastWords)', () => {
+    it.each([
+      ['en', 'Our former mentoring programme for apprentices stopped in 2018. We now certify welders.', ['apprentices'], ['certify']],
+      ['en', 'The internship scheme was discontinued last year; we build a job portal.', ['internship'], ['portal']],
+      ['en', 'We used to run evening classes for drivers, now closed, and test mechanics instead.', ['classes'], ['test']],
+      ['en', 'For six years we placed interns in banks; that is over. This project trains assessors.', ['interns'], ['assessors']],
+      ['fr', "Notre ancien dispositif d'apprentissage s'est arrêté en 2019. Nous formons des conseillers.", ['apprentissage'], ['conseillers']],
+      ['fr', "Le stage en mairie a pris fin. Nous proposons des bilans de compétences.", ['stage'], ['bilans']],
+      ['fr', "Une étude des métiers (terminée en 2021), puis une plateforme d'orientation.", ['étude'], ['plateforme']],
+      ['es', 'Antes dábamos cursos por radio, pero ahora certificamos a los albañiles.', ['cursos'], ['certificamos']],
+      ['es', 'El programa anterior de becas terminó. Abrimos una oficina de empleo.', ['becas'], ['oficina']],
+      ['es', 'Hicimos una encuesta, ya publicada, y creamos una incubadora.', ['encuesta'], ['incubadora']],
+      // what already exists is the given a proposal builds on
+      ['en', 'Radio lessons for fishers already exist; we add a licence exam.', ['radio'], ['licence']],
+      ['fr', "Des cours en ligne existent déjà ; nous créons un jury de validation.", ['cours'], ['jury']],
+      ['es', 'Ya existen cursos por radio; creamos un examen práctico.', ['cursos'], ['examen']],
+    ] as const)('reads a clause about what has ended as denied (%s: %s)', (lang, text, ended, current) => {
+      const stemmed = stems(text, lang);
+      for (const w of ended) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
+      for (const w of current) expect(stemmed, w).toContain(stem(w, lang));
+    });
+
+    it.each([
+      // what learners have finished, or what will end, is no ended activity of the applicant
+      ['en', 'Young people who finished their apprenticeship get career advice.', 'apprenticeship'],
+      ['en', 'The course will end with a practical test.', 'test'],
+      ['fr', "Les jeunes qui ont terminé leur apprentissage reçoivent un conseil.", 'apprentissage'],
+      ['es', 'Los jóvenes que terminaron la escuela reciben orientación.', 'orientación'],
+      ['en', 'In the first phase we survey 300 firms.', 'survey'],
+      ['en', 'The dropout rate is over 40% in the district.', 'dropout'],
+    ] as const)('leaves other past tenses and numbers alone (%s: %s)', (lang, text, word) => {
+      expect(stems(text, lang)).toContain(stem(word, lang));
+    });
+  });
+
+  describe('whom a proposal serves (servedWords)', () => {
+    it.each([
+      ['en', 'Yoga and sleep workshops for apprentices', 'apprentices'],
+      ['en', 'A reading club for the young trainees of the bakery school', 'trainees'],
+      ['fr', 'Des ateliers de prise de parole pour les apprentis', 'apprentis'],
+      ['fr', 'Un module de nutrition destiné aux stagiaires', 'stagiaires'],
+      ['es', 'Un taller de autoestima para aprendices de cocina', 'aprendices'],
+      ['es', 'Charlas de salud dirigidas a los pasantes', 'pasantes'],
+      // what a study looks at is its object
+      ['en', 'We will survey 500 former apprentices by phone', 'apprentices'],
+      ['en', 'A study of unpaid internships in banks', 'internships'],
+      ['fr', 'Nous allons interroger des artisans sur la façon dont ils forment leurs apprentis', 'apprentis'],
+      ['fr', "Une enquête sur les stages en entreprise", 'stages'],
+      ['es', 'Encuestaremos a los pasantes de 40 empresas', 'pasantes'],
+      ['es', 'Un estudio de las pasantías en hoteles', 'pasantías'],
+    ] as const)('marks a learner noun after "for" or a study word as whom a proposal serves or studies (%s: %s)', (lang, text, word) => {
+      expect(stems(text, lang)).toContain(SERVED + stem(word, lang));
+    });
+
+    it.each([
+      // a clause of its own after the study
+      ['en', 'After the survey, apprentices are placed in firms.', 'apprentices'],
+      ['es', 'Con los resultados del estudio. Los pasantes trabajan en hoteles.', 'pasantes'],
+      ['en', 'Hotels take apprentices for two years.', 'apprentices'],
+      ['fr', 'Les apprentis passent trois jours chez le patron.', 'apprentis'],
+      ['es', 'Buscamos empresas para aprendices y tutores.', 'tutores'],
+    ] as const)('leaves the noun as a term where it does something or stands elsewhere (%s: %s)', (lang, text, word) => {
+      expect(stems(text, lang)).toContain(stem(word, lang));
+    });
   });
 });

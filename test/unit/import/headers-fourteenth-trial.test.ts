@@ -61,6 +61,13 @@ describe('new header words', () => {
     expect(mapped(['Tracking number', 'Email'])).not.toHaveProperty('selfCategories');
   });
 
+  it("a research area the respondent names is their categories; a field of study (a major) is not", () => {
+    for (const h of ['Área de pesquisa', 'Research area', 'Área de investigación', 'Domaine de recherche', 'What is your research area?']) {
+      expect(mapped(['Sexo', h, 'Email']).selfCategories, h).toEqual([h]);
+    }
+    expect(mapped(['What is your field of study or major?', 'Email'])).not.toHaveProperty('selfCategories');
+  });
+
   it("a poster's title is the title, a German \"mobil\" the phone", () => {
     expect(mapped(['firstname', 'lastname', 'TitleOfPoster', 'Abstract']).title).toEqual(['TitleOfPoster']);
     expect(mapped(['Poster title', 'Email']).title).toEqual(['Poster title']);

@@ -605,7 +605,7 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // address of another account, for something else: the plain column is the contact's, and the
   // qualified one no fallback.
   const secondary = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.secondary);
-  const otherAccount = (c: Candidate) => c.loose === true && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
+  const otherAccount = (c: Candidate) => c.loose === true && idx.applicantSide.fields.has(c.field) && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
   for (const [field, c] of primary) {
     if (!secondary(c.column) && !otherAccount(c)) continue;
     const plain = candidates.find((p) => p.field === field && p.named && !taken.has(p.column) && !secondary(p.column));

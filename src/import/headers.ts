@@ -23,8 +23,9 @@ export { FIELDS, requiredFields, headerKey, synonymKeys, type Field } from './he
 /** Fields whose values from several columns are combined (SurveyMonkey spreads one question over columns). */
 export const MULTI_VALUE_FIELDS: ReadonlySet<Field> = new Set<Field>(['beneficiaries', 'selfCategories']);
 
-/** The words that say which of a Spanish name's two family names a column holds. */
-const FAMILY_NAME_ORDER: ReadonlySet<string> = new Set(['paterno', 'materno', 'primer', 'segundo', 'primero']);
+/** The words that say which of a Spanish name's two family names a column holds (records systems
+ * shorten "apellido paterno" to "apaterno", "ap_paterno"). */
+const FAMILY_NAME_ORDER: ReadonlySet<string> = new Set(['paterno', 'materno', 'primer', 'segundo', 'primero', 'apaterno', 'amaterno']);
 
 /** Field -> the columns (indexes) that feed it, best first. */
 export type ColumnMapping = Partial<Record<Field, number[]>>;
@@ -57,6 +58,8 @@ interface Candidate {
   submitter?: boolean;
   /** a whole-header stand-in ("Motivation", "School"): names the field only where nothing else does */
   standIn?: boolean;
+  /** the field's word among words that say nothing of the applicant ("Your ChatGPT email"): another address of theirs, for something else */
+  loose?: boolean;
 }
 
 /** The meaningful words of a header (folded, no stopwords, no one-letter bits). */
@@ -301,7 +304,8 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
-    if (single && !singleWordFits(s.field, left, idx)) continue;
+    const fit = single ? singleWordFit(s.field, left, idx) : 'yes';
+    if (fit === 'no') continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
     // ("Motivation", "School", "Skills" alone name the field where no other column does: below any other header naming it)
@@ -313,7 +317,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
       }
     }
     const prev = best.get(s.field);
-    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact, ...(exact && s.standIn ? { standIn: true } : {}) });
+    if (!prev || score > prev.score) best.set(s.field, { column, field: s.field, score, exact, single, metadata, named: exact, ...(exact && s.standIn ? { standIn: true } : {}), ...(fit === 'loose' ? { loose: true } : {}) });
   }
   const drop = (fields: Iterable<Field>, reason: string) => {
     for (const f of fields) {
@@ -371,14 +375,16 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
 
 /**
  * A one-word synonym among other words: the other words must be ones the field allows beside
- * it ("Country of residence", "Email du terrain"), or few enough for a field that allows any.
+ * it ("Country of residence", "Email du terrain"): 'yes'; or few enough for a field that allows
+ * any: 'loose' ("Your ChatGPT email").
  */
-function singleWordFits(field: Field, left: readonly string[], idx: HeaderIndex): boolean {
+function singleWordFit(field: Field, left: readonly string[], idx: HeaderIndex): 'yes' | 'loose' | 'no' {
   const policy = idx.single.fields.get(field);
-  if (!policy) return false;
+  if (!policy) return 'no';
   const own = idx.fieldWords.get(field);
   const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w));
-  return foreign.length === 0 || (policy.anyUpTo >= 0 && left.length <= policy.anyUpTo);
+  if (foreign.length === 0) return 'yes';
+  return policy.anyUpTo >= 0 && left.length <= policy.anyUpTo ? 'loose' : 'no';
 }
 
 export interface HeaderMatch {
@@ -490,6 +496,15 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
   const saysOtherwise = (c: Candidate) => marked(c) || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !saysOtherwise(c)));
+  // "Math (82)", "Crisis (7)", "Total": on a marking sheet a bare "Total" after the marked
+  // criteria is their sum, the applicant's score, when no column names the score. (A "Total"
+  // elsewhere, of a budget or of people, is no one's mark.)
+  if (criteria.size && !candidates.some((c) => c.field === 'score')) {
+    const first = Math.min(...criteria);
+    headers.forEach((h, column) => {
+      if (column > first && headerWords(h).join(' ') === 'total') candidates.push({ column, field: 'score', score: 1, exact: false, single: true, metadata: false, named: false });
+    });
+  }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;
   // Among equally good columns for a person's details, one naming one author of several (the
   // first, the second, the co-authors) comes last: "Submitter first name" before "First name:
@@ -586,12 +601,16 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   // "email" and "email (secondary)": the column named plainly for the field comes first, even a
   // form tool's own one, and the second one (for the applicant's other emails) fills the rows it
   // leaves empty; the cells may still put the second first (layout.ts).
+  // "Your ChatGPT email" (a word that says nothing of the applicant) beside Luma's own "email": the
+  // address of another account, for something else: the plain column is the contact's, and the
+  // qualified one no fallback.
   const secondary = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.secondary);
+  const otherAccount = (c: Candidate) => c.loose === true && idx.applicantSide.fields.has(c.field) && !secondary(c.column) && !namesApplicantSide(headerWords(headers[c.column] ?? ''), idx);
   for (const [field, c] of primary) {
-    if (!secondary(c.column)) continue;
+    if (!secondary(c.column) && !otherAccount(c)) continue;
     const plain = candidates.find((p) => p.field === field && p.named && !taken.has(p.column) && !secondary(p.column));
     if (!plain) continue;
-    const keep = idx.applicantSide.fields.has(field) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
+    const keep = idx.applicantSide.fields.has(field) && !otherAccount(c) ? mapping[field]! : mapping[field]!.filter((col) => col !== c.column);
     if (keep.length < mapping[field]!.length) taken.delete(c.column);
     mapping[field] = [plain.column, ...keep];
     primary.set(field, plain);
@@ -610,8 +629,12 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
     }
   }
   // "Authors" beside "Submitter first name" and "Submitter last name": an abstract's authors are
-  // several people, the split name is the one who sent it. (A row's own "author_name" stays.)
-  if (mapping.contactName && mapping.firstName && mapping.lastName && namesOneAuthorOfSeveral(headers[mapping.contactName[0]!] ?? '', idx)) {
+  // several people, the split name is the one who sent it. So is a poster's "Autor" (its authors,
+  // however the header says it) beside the form's own "firstname" and "lastname". (A row's own
+  // "author_name" beside "author_firstname" and "author_lastname" stays.)
+  const namesAuthor = (col: number) => anyWord(headerWords(headers[col] ?? ''), idx.authors.words);
+  const authorsBesideOwnName = (col: number) => namesAuthor(col) && !namesAuthor(mapping.firstName![0]!) && !namesAuthor(mapping.lastName![0]!);
+  if (mapping.contactName && mapping.firstName && mapping.lastName && (namesOneAuthorOfSeveral(headers[mapping.contactName[0]!] ?? '', idx) || authorsBesideOwnName(mapping.contactName[0]!))) {
     taken.delete(mapping.contactName[0]!);
     delete mapping.contactName;
     primary.delete('contactName');

@@ -38,7 +38,7 @@ export async function runScoresImport(opts: ScoresImportOptions, io: IO): Promis
       return result;
     }
     const { scale, rejects } = result;
-    info(io, `${result.file}: ${result.rows} rows; ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${opts.dryRun ? ' (dry run: nothing saved)' : ''}.`);
+    info(io, `${result.file}: ${result.rows} ${result.rows === 1 ? 'row' : 'rows'}; ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${opts.dryRun ? ' (dry run: nothing saved)' : ''}.`);
     const source = scaleSource === 'scores' ? ' (inferred from the scores; set it with --scale MIN-MAX)' : scaleSource === 'header' ? ` (from the column header "${scoreHeader}")` : '';
     info(io, `Scale ${scale.min}-${scale.max}${source}; reviewers: ${result.reviewers.join(', ') || 'none'}.`);
     for (const r of rejects.slice(0, 20)) warn(io, `row ${r.row}: ${r.reason}`);

@@ -47,6 +47,15 @@ describe('skillsnet scores import', { timeout: 90_000 }, () => {
     expect((await skillsnet(['scores', 'import', file, '--db', dbPath])).stderr).toMatch(/^3 applications now have a combined reviewer score/m);
   });
 
+  it('counts one row as one row ("jury.csv: 1 row; 1 new ..."), several as rows', async () => {
+    const file = path.join(dir, 'one.csv');
+    fs.writeFileSync(file, 'Application ID,Reviewer,Score\nSIC-5,Ana,7\n');
+    const one = await skillsnet(['scores', 'import', file, '--dry-run', '--db', dbPath]);
+    expect(one.stderr).toMatch(/^one\.csv: 1 row; 1 new, /m);
+    fs.writeFileSync(file, 'Application ID,Reviewer,Score\nSIC-5,Ana,7\nSIC-6,Ana,8\n');
+    expect((await skillsnet(['scores', 'import', file, '--dry-run', '--db', dbPath])).stderr).toMatch(/^one\.csv: 2 rows; 2 new, /m);
+  });
+
   it('imports a Spanish .xlsx by application ID with --reviewer and --scale', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

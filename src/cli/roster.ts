@@ -146,7 +146,7 @@ export function registerRoster(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nExamples:\n  skillsnet roster show core-2020\n  skillsnet roster diff core-2020 core-2020-strict\n' +
-        '  skillsnet roster replace core-2020 17     # application 17 declined: the best alternate that keeps every quota steps in\n' +
+        '  skillsnet roster replace core-2020 25     # application 25 declined: the best alternate that keeps every quota steps in\n' +
         '  skillsnet roster delete trial-1\n  skillsnet roster accept core-2020   # its organisations become the Core Group 2020\n' +
         '  skillsnet roster retire core-2020   # a year on: its members still invited or active become alumni',
     );
@@ -191,10 +191,10 @@ When no alternate or eligible application keeps every quota, the error names the
 quotas that block (found by the solver), and two ways on: --leave-open, or --relax them.
 
 Examples:
-  skillsnet roster replace core-2020 17
-  skillsnet roster replace core-2020 17 --dry-run
-  skillsnet roster replace core-2020 17 --relax "region=Asia and the Pacific"
-  skillsnet roster replace core-2020 17 --leave-open`)
+  skillsnet roster replace core-2020 25
+  skillsnet roster replace core-2020 25 --dry-run
+  skillsnet roster replace core-2020 25 --relax "region=Asia and the Pacific"
+  skillsnet roster replace core-2020 25 --leave-open`)
     .action(async (name: string, idText: string, flags: { dryRun?: boolean; json?: boolean; leaveOpen?: boolean; relax: string[] }, command: Command) => {
       const { io, dbPath } = invocation(ctx, command);
       const id = parseApplicationId(idText, { what: 'roster replace', hint: `the roster's application IDs are in skillsnet roster show ${shellArg(name)}` });

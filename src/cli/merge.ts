@@ -68,7 +68,9 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
     else {
       io.stdout.write(opts.dryRun ? `Dry run: merging ${pair()} would:\n` : `Merged ${pair()}:\n`);
       show(result);
-      info(io, opts.dryRun ? `Nothing was saved. Merge: skillsnet merge ${opts.a} ${opts.b}` : `Both are kept in the history (change ${result.historyId}). Undo: skillsnet unmerge ${result.merged.replace('application ', '')}`);
+      // (the command that does it: the one typed, with --yes where the merge itself will need it)
+      const merge = `skillsnet ${what} ${opts.a} ${opts.b}${unrelated ? ' --yes' : ''}`;
+      info(io, opts.dryRun ? `Nothing was saved. ${unrelated ? 'They have nothing in common; if they are one all the same, merge' : 'Merge'}: ${merge}` : `Both are kept in the history (change ${result.historyId}). Undo: skillsnet unmerge ${result.merged.replace('application ', '')}`);
     }
     // Two seats of a saved roster may now be one organisation's: say so now, not at the next roster show.
     if (!opts.dryRun && result.kind !== 'application') {

@@ -38,6 +38,9 @@ describe('merge says how two records differ in who they are', () => {
     expect(dry.code).toBe(0);
     expect(json(dry)).toMatchObject({ dryRun: true });
     expect(dry.stderr).toMatch(/differ: organisation/);
+    // the dry run's last line gives the command that merges them, which needs --yes here
+    const told = await run(['--db', db, 'merge', kept, unrelated, '--dry-run']);
+    expect(told.stderr).toMatch(new RegExp(`if they are one all the same, merge: skillsnet merge ${kept} ${unrelated} --yes\\n`));
     const confirmed = await run(['--db', db, 'merge', kept, unrelated, '--yes']);
     expect(confirmed.code, confirmed.stderr).toBe(0);
     expect(confirmed.stderr).toMatch(/differ: organisation "Taller Abierto" vs "Cooperativa Sol"/);
@@ -50,6 +53,10 @@ describe('merge says how two records differ in who they are', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^warning: application \d+ and application \d+ differ: organisation "Taller Abierto" vs "Taller Abierto Nairobi"\n$/);
     expect(await listed(db)).toBe(2);
+    // a pair that shares something is merged as the dry run says, without --yes
+    const { db: db2, ids: ids2 } = await call();
+    const plain = await run(['--db', db2, 'merge', String(ids2[0]), String(ids2[1]), '--dry-run']);
+    expect(plain.stderr).toMatch(new RegExp(`Nothing was saved\\. Merge: skillsnet merge ${ids2[0]} ${ids2[1]}\\n`));
   });
 
   it('organisations too: one that shares nothing with the other needs --yes', async () => {
@@ -58,5 +65,8 @@ describe('merge says how two records differ in who they are', () => {
     const r = await run(['--db', db, 'merge', await orgOf(ids[0]), await orgOf(ids[2])]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: org-\d+ and org-\d+ have no organisation, email or country in common/);
+    // organization link's dry run names organization link
+    const [a, b] = [await orgOf(ids[0]), await orgOf(ids[2])];
+    expect((await run(['--db', db, 'organization', 'link', a, b, '--dry-run'])).stderr).toMatch(new RegExp(`merge: skillsnet organization link ${a} ${b} --yes\\n`));
   });
 });

@@ -50,3 +50,15 @@ export class OutputClosedError extends CliError {
     this.name = 'OutputClosedError';
   }
 }
+
+/**
+ * The terminal the output went to is gone (its window closed, the SSH session dropped) and writing
+ * to it failed (EIO): the terminal's hang-up, ended as SIGHUP ends a command (exit 129, one line
+ * saying what was kept), never "cannot write the output" and an exit that aborts Node.
+ */
+export class TerminalGoneError extends CliError {
+  constructor() {
+    super('the terminal was closed', { exitCode: 129 });
+    this.name = 'TerminalGoneError';
+  }
+}

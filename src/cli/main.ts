@@ -1,10 +1,10 @@
 import type { Command as CommandType, CommanderError as CommanderErrorType } from 'commander';
 import { createRequire } from 'node:module';
-import { CliError, OutputClosedError } from '../errors.js';
+import { CliError, OutputClosedError, TerminalGoneError } from '../errors.js';
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { cancelledOutcome, installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, markFinished, setInterruptOutcome, terminalHungUp } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
@@ -228,6 +228,11 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
   if (e instanceof CommanderError) return commanderExitCode(e);
   // `skillsnet list | head`: the reader had what it wanted. Nothing to say, nothing failed.
   if (e instanceof OutputClosedError) return 0;
+  // The terminal closed while the command wrote to it: its hang-up (signals.ts says what was kept).
+  if (e instanceof TerminalGoneError) {
+    terminalHungUp();
+    return e.exitCode;
+  }
   if (e instanceof Error && e.name === 'ExitPromptError') {
     io.stderr.write(`error: cancelled; ${cancelledOutcome()}\n`);
     return 130;

@@ -65,3 +65,44 @@ describe('Ctrl-C at a question says what it left', () => {
     expect(r).toEqual({ code: 130, stderr: 'error: cancelled; nothing more was saved\n' });
   });
 });
+
+describe('tag review interrupted after decisions', () => {
+  it('Ctrl-C at a later question says the decisions made were saved and kept, and they are (it said "nothing more was saved"; SIGHUP and SIGTERM said work in progress was rolled back)', async () => {
+    const { db } = await importedCall(threeApplications(['8', '7', '6']));
+    const { runTagReview } = await import('../../../src/cli/tag-review.js');
+    const { interruptOutcome } = await import('../../../src/cli/signals.js');
+    const { openDatabase } = await import('../../../src/db/connection.js');
+    const { tagsOf } = await import('../../../src/db/tags.js');
+    let asked = 0;
+    let before = '';
+    const prompts = {
+      ...ctrlC(),
+      // the first application gets "Choose categories…", then life-skills; the second, Ctrl-C
+      select: async () => {
+        if (asked++ === 0) {
+          before = interruptOutcome();
+          return 'edit';
+        }
+        return ctrlC().select('', []);
+      },
+      checkbox: async () => ['life-skills'],
+    } as unknown as Prompts;
+    const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    let code = 0;
+    try {
+      await runTagReview({ dbPath: db }, io);
+    } catch (e) {
+      code = reportError(e, io, false, false);
+    }
+    expect(before).toBe('no decision was saved; the applications are as they were');
+    expect(code).toBe(130);
+    expect(stderr()).toMatch(/^error: cancelled; the decision made was saved and kept \(skillsnet tag review to continue\)$/m);
+    const d = openDatabase(db);
+    try {
+      const decided = [1, 2, 3].filter((id) => tagsOf(d, id).some((t) => t.source === 'officer'));
+      expect(decided).toHaveLength(1);
+    } finally {
+      d.close();
+    }
+  });
+});

@@ -31,6 +31,12 @@ export function setInterruptOutcome(describe: () => string): () => void {
   };
 }
 
+/** What the command said its work leaves now, if it said (undefined: the default words). */
+export function commandOutcome(): string | undefined {
+  const said = outcome();
+  return said === DEFAULT_OUTCOME ? undefined : said;
+}
+
 /** What an interruption would leave now, as the handler will say it. */
 export function interruptOutcome(): string {
   return outcome();
@@ -42,8 +48,7 @@ export function interruptOutcome(): string {
  * question was saved (tag review keeps the decisions made before it).
  */
 export function cancelledOutcome(): string {
-  const said = outcome();
-  return said === DEFAULT_OUTCOME ? 'nothing more was saved' : said;
+  return commandOutcome() ?? 'nothing more was saved';
 }
 
 /** Aborted when the process is interrupted; library functions roll back on it. */

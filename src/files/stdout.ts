@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import tty from 'node:tty';
-import { OperationError, OutputClosedError, TerminalGoneError } from '../errors.js';
+import { OutputClosedError, OutputWriteError, TerminalGoneError } from '../errors.js';
 import type { TextSink } from '../reporting.js';
 import { faultOf, isClosedPipe } from './faults.js';
 import { writeAllSync } from './write.js';
@@ -38,7 +38,7 @@ export class CheckedOutput implements TextSink {
       // (a terminal whose other end closed fails every write with EIO: its hang-up, not a disk's fault)
       if ((e as NodeJS.ErrnoException).code === 'EIO' && this.terminal && !tty.isatty(this.fd)) throw new TerminalGoneError();
       const fault = faultOf(e);
-      throw new OperationError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`, {
+      throw new OutputWriteError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`, {
         hint: fault?.code === 'ENOSPC' || fault?.code === 'EDQUOT'
           ? 'free some space on the disk the output goes to, or send it elsewhere (another file or --out FILE), then run the command again'
           : 'check where the output is redirected (> FILE or | program), then run the command again',

@@ -106,3 +106,30 @@ describe('tag review interrupted after decisions', () => {
     }
   });
 });
+
+describe('after a yes, the work done', () => {
+  it('merge, roster delete, event delete and roster retire: an interruption or a report that cannot be written from then on says what was done (it said "nothing was merged", "roster core was kept"… of work just saved)', async () => {
+    const { db, sk } = await importedCall(threeApplications(['8', '7', '6']));
+    expect((await sk('select', '--size', '2', '--name', 'core')).code).toBe(0);
+    expect((await sk('select', '--size', '1', '--name', 'spare')).code).toBe(0);
+    expect((await sk('roster', 'accept', 'core')).code).toBe(0);
+    expect((await sk('event', 'add', 'Meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'UTC')).code).toBe(0);
+    const { interruptOutcome } = await import('../../../src/cli/signals.js');
+    const { runMerge } = await import('../../../src/cli/merge.js');
+    const { runRosterDelete } = await import('../../../src/cli/roster.js');
+    const { runEventDelete } = await import('../../../src/cli/event-manage.js');
+    const { runRosterRetire } = await import('../../../src/cli/roster-retire.js');
+    const yes = { confirm: async () => true } as unknown as Prompts;
+    const cases: [RegExp, (io: ReturnType<typeof bufferIO>['io']) => Promise<unknown>][] = [
+      [/^2 members of cohort \S+ became alumni \(each change in the history\)$/, (io) => runRosterRetire({ dbPath: db, name: 'core' }, io)],
+      [/^application 2 was merged into application 1 \(change \d+ in the history\)$/, (io) => runMerge({ dbPath: db, a: '1', b: '2' }, io)],
+      [/^roster spare was deleted$/, (io) => runRosterDelete({ dbPath: db, name: 'spare' }, io)],
+      [/^event 1 was deleted$/, (io) => runEventDelete({ dbPath: db, id: 1 }, io)],
+    ];
+    for (const [said, command] of cases) {
+      const { io } = bufferIO({ tty: true, prompts: async () => yes });
+      await command(io);
+      expect(interruptOutcome()).toMatch(said);
+    }
+  });
+});

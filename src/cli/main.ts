@@ -4,7 +4,7 @@ import { CliError, OutputClosedError, OutputWriteError, TerminalGoneError } from
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { cancelledOutcome, commandOutcome, installSignalHandlers, markFinished, setInterruptOutcome, terminalHungUp } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, savedOutcome, markFinished, setInterruptOutcome, terminalHungUp } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
@@ -246,7 +246,7 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
       }
     }
     // (a report that could not be written, after the work it reports was saved: said, or it reads as undone and is done again)
-    const kept = e instanceof OutputWriteError ? commandOutcome() : undefined;
+    const kept = e instanceof OutputWriteError ? savedOutcome() : undefined;
     io.stderr.write(io.errColor.red('error: ') + printable(kept ? `${e.message}; ${kept}` : e.message) + '\n');
     if (e.hint) io.stderr.write(`  ${printable(e.hint)}\n`);
     if (debug && e.stack) io.stderr.write(e.stack + '\n');

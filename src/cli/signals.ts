@@ -37,6 +37,15 @@ export function commandOutcome(): string | undefined {
   return said === DEFAULT_OUTCOME ? undefined : said;
 }
 
+/**
+ * What the command said it had saved, for a report that could not be written: its words, but
+ * not an export's, which are of the files it writes at the end, not of the output that failed.
+ */
+export function savedOutcome(): string | undefined {
+  const said = commandOutcome();
+  return said === EXPORT_INTERRUPTED ? undefined : said;
+}
+
 /** What an interruption would leave now, as the handler will say it. */
 export function interruptOutcome(): string {
   return outcome();

@@ -50,3 +50,26 @@ export class OutputClosedError extends CliError {
     this.name = 'OutputClosedError';
   }
 }
+
+/**
+ * Standard output could not be written (a full disk behind `> file`, /dev/full): the error says
+ * what the command had saved by then, when it said (main.ts), since the report is what failed.
+ */
+export class OutputWriteError extends OperationError {
+  constructor(message: string, options: { hint?: string } = {}) {
+    super(message, options);
+    this.name = 'OutputWriteError';
+  }
+}
+
+/**
+ * The terminal the output went to is gone (its window closed, the SSH session dropped) and writing
+ * to it failed (EIO): the terminal's hang-up, ended as SIGHUP ends a command (exit 129, one line
+ * saying what was kept), never "cannot write the output" and an exit that aborts Node.
+ */
+export class TerminalGoneError extends CliError {
+  constructor() {
+    super('the terminal was closed', { exitCode: 129 });
+    this.name = 'TerminalGoneError';
+  }
+}

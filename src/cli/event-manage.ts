@@ -205,6 +205,7 @@ export async function runEventDelete(opts: EventDeleteOptions, io: IO): Promise<
     }
     if (!go) throw new UsageError(`deleting ${what} needs confirmation`, { hint: `add --yes: skillsnet --yes event delete ${opts.id}; or cancel it instead: skillsnet event cancel ${opts.id}` });
     const done = opts.dryRun ? plan : deleteEvent(db, opts.id);
+    if (!opts.dryRun) (await import('./signals.js')).setInterruptOutcome(() => `event ${opts.id} was deleted`);
     const result = { id: opts.id, deleted: !opts.dryRun, invitations: done.counts.invited, attendanceRows: done.counts.rows, dryRun: Boolean(opts.dryRun) };
     if (opts.json) printJson(io, result);
     else if (opts.dryRun) info(io, `Dry run: would delete ${what}. Nothing was written.`);

@@ -75,7 +75,7 @@ export async function runImport(opts: ImportCommandOptions, io: IO): Promise<Imp
     // Files are checked (columns found) before a new database file is created, so a file that
     // cannot be imported leaves nothing behind.
     ready = isNew ? await prepareFiles(opts.files, opts, hooks) : undefined;
-    report = await withDatabase(dbPath, { create: true }, (db) => importFiles(db, opts.files, { ...opts, newDatabase: isNew, newCallConfirmed: opts.newCallConfirmed ?? io.yes }, hooks, ready));
+    report = await withDatabase(dbPath, { create: true, io }, (db) => importFiles(db, opts.files, { ...opts, newDatabase: isNew, newCallConfirmed: opts.newCallConfirmed ?? io.yes }, hooks, ready));
   } catch (e) {
     if (missing && !scratch && fs.existsSync(dbPath)) {
       const { discardEmptyDatabase } = await import('../db/imports.js');

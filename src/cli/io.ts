@@ -6,7 +6,7 @@ import { colorEnabled, type IO } from '../ui/io.js';
 
 // The IO a command gets is defined with the terminal helpers in ui/io.ts; what is here builds
 // one for this process (processIO) or for a test (bufferIO).
-export { canPrompt, colorEnabled, info, personalOutput, warn, type IO, type TextSink } from '../ui/io.js';
+export { canPrompt, colorEnabled, info, noTerminalReason, personalOutput, warn, type IO, type TextSink } from '../ui/io.js';
 
 export { processStdout } from './stdout.js';
 

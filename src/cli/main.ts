@@ -1,10 +1,10 @@
 import type { Command as CommandType, CommanderError as CommanderErrorType } from 'commander';
 import { createRequire } from 'node:module';
-import { CliError, OutputClosedError } from '../errors.js';
+import { CliError, OutputClosedError, OutputWriteError, TerminalGoneError } from '../errors.js';
 import { faultMessage } from '../files/faults.js';
 import { processStdout } from './stdout.js';
 import type { CliContext, GlobalFlags } from './context.js';
-import { cancelledOutcome, installSignalHandlers, markFinished, setInterruptOutcome } from './signals.js';
+import { cancelledOutcome, installSignalHandlers, savedOutcome, markFinished, setInterruptOutcome, terminalHungUp } from './signals.js';
 import type { IO } from './io.js';
 import { COMMANDS } from './commands.js';
 import { shellArg } from '../text.js';
@@ -228,6 +228,11 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
   if (e instanceof CommanderError) return commanderExitCode(e);
   // `skillsnet list | head`: the reader had what it wanted. Nothing to say, nothing failed.
   if (e instanceof OutputClosedError) return 0;
+  // The terminal closed while the command wrote to it: its hang-up (signals.ts says what was kept).
+  if (e instanceof TerminalGoneError) {
+    terminalHungUp();
+    return e.exitCode;
+  }
   if (e instanceof Error && e.name === 'ExitPromptError') {
     io.stderr.write(`error: cancelled; ${cancelledOutcome()}\n`);
     return 130;
@@ -240,7 +245,9 @@ export function reportError(e: unknown, io: IO, debug: boolean, json: boolean): 
         /* stdout itself failed: the error below still says what went wrong */
       }
     }
-    io.stderr.write(io.errColor.red('error: ') + printable(e.message) + '\n');
+    // (a report that could not be written, after the work it reports was saved: said, or it reads as undone and is done again)
+    const kept = e instanceof OutputWriteError ? savedOutcome() : undefined;
+    io.stderr.write(io.errColor.red('error: ') + printable(kept ? `${e.message}; ${kept}` : e.message) + '\n');
     if (e.hint) io.stderr.write(`  ${printable(e.hint)}\n`);
     if (debug && e.stack) io.stderr.write(e.stack + '\n');
     return e.exitCode;

@@ -63,7 +63,12 @@ export async function runMerge(opts: MergeOptions, io: IO): Promise<MergeResult>
         return result;
       }
     }
-    if (!opts.dryRun) result = mergeRecords(db, keep, other);
+    if (!opts.dryRun) {
+      result = mergeRecords(db, keep, other);
+      // (what an interruption or a failed report leaves from now on: the merge, not "nothing was merged")
+      const merged = result;
+      (await import('./signals.js')).setInterruptOutcome(() => `${merged.merged} was merged into ${merged.kept} (change ${merged.historyId} in the history)`);
+    }
     if (opts.json) printJson(io, result);
     else {
       io.stdout.write(opts.dryRun ? `Dry run: merging ${pair()} would:\n` : `Merged ${pair()}:\n`);

@@ -13,6 +13,7 @@ export async function runRosterAccept(opts: { dbPath: string; name: string; coho
     others = earlierCohortsHolding(db, accepted.cohort, accepted.members.map((m) => m.memberId));
     return accepted;
   });
+  if (!opts.dryRun) (await import('./signals.js')).setInterruptOutcome(() => `roster ${result.roster} was accepted as the Core Group ${result.cohort} (skillsnet members --roster ${shellArg(result.roster)} lists them)`);
   if (opts.json) printJson(io, result);
   else {
     const added = result.members.filter((m) => m.added).length;

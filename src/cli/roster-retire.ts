@@ -25,7 +25,9 @@ export async function runRosterRetire(opts: { dbPath: string; name: string; coho
       answeredNo = !go;
       if (!go) return { roster: opts.name, cohort: plan.cohort, changed: [], unchanged: plan.unchanged + n, dryRun: false };
     }
-    return retireRoster(db, opts.name, { cohort: opts.cohort });
+    const retired = retireRoster(db, opts.name, { cohort: opts.cohort });
+    (await import('./signals.js')).setInterruptOutcome(() => `${retired.changed.length} member${retired.changed.length === 1 ? '' : 's'} of cohort ${retired.cohort} became alumni (each change in the history)`);
+    return retired;
   });
   if (opts.json) printJson(io, result);
   else if (answeredNo) info(io, `Nothing changed: cohort ${result.cohort} is as it was.`);

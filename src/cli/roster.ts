@@ -97,6 +97,7 @@ export async function runRosterReplace(
       applyReplacement(db, replacement);
       // In a roster accepted as a Core Group cohort, the organisation that steps in joins it (invited).
       (await import('../network/members.js')).syncAcceptedRoster(db, opts.name);
+      (await import('./signals.js')).setInterruptOutcome(() => `the change to roster ${opts.name} was saved`);
     }
     if (opts.json) printJson(io, result);
     else if (result.saved) {
@@ -131,6 +132,7 @@ export async function runRosterDelete(opts: { dbPath: string; name: string; json
       throw new UsageError(`deleting roster ${opts.name} needs confirmation`, { hint: `add --yes: skillsnet roster delete ${shellArg(opts.name)} --yes` });
     }
     const result = { roster: opts.name, deleted: go ? deleteRoster(db, opts.name) : false };
+    if (result.deleted) (await import('./signals.js')).setInterruptOutcome(() => `roster ${opts.name} was deleted`);
     if (opts.json) printJson(io, result);
     else info(io, result.deleted ? `Deleted roster ${opts.name}.` : 'Nothing deleted.');
     return result;

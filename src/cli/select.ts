@@ -110,6 +110,7 @@ export async function runSelect(opts: SelectOptions, io: IO): Promise<CoreGroupJ
           const { waitForWriteLock, WAITING_FOR_WRITER } = await import('../db/connection.js');
           await waitForWriteLock(db, () => info(io, WAITING_FOR_WRITER));
           saveCoreGroup(db, selection, { overwrite: ask || io.yes });
+          setInterruptOutcome(() => `roster ${json.name} was saved (skillsnet roster show ${shellArg(json.name)} shows it)`);
         } catch (e) {
           // (the roster is already on the screen: say it was not kept)
           throw faultError(e, { action: `save the roster ${json.name}`, kept: opts.json ? 'no roster was saved' : 'no roster was saved (the table above is not kept)' });

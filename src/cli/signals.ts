@@ -8,6 +8,7 @@
  * in a worker thread, tagging pauses between saved batches, reading is streamed), so the
  * process ends within a second of Ctrl-C.
  */
+import fs from 'node:fs';
 import tty from 'node:tty';
 const cleanups = new Set<() => void>();
 const interrupt = new AbortController();
@@ -30,6 +31,21 @@ export function setInterruptOutcome(describe: () => string): () => void {
   };
 }
 
+/** What the command said its work leaves now, if it said (undefined: the default words). */
+export function commandOutcome(): string | undefined {
+  const said = outcome();
+  return said === DEFAULT_OUTCOME ? undefined : said;
+}
+
+/**
+ * What the command said it had saved, for a report that could not be written: its words, but
+ * not an export's, which are of the files it writes at the end, not of the output that failed.
+ */
+export function savedOutcome(): string | undefined {
+  const said = commandOutcome();
+  return said === EXPORT_INTERRUPTED ? undefined : said;
+}
+
 /** What an interruption would leave now, as the handler will say it. */
 export function interruptOutcome(): string {
   return outcome();
@@ -41,8 +57,7 @@ export function interruptOutcome(): string {
  * question was saved (tag review keeps the decisions made before it).
  */
 export function cancelledOutcome(): string {
-  const said = outcome();
-  return said === DEFAULT_OUTCOME ? 'nothing more was saved' : said;
+  return commandOutcome() ?? 'nothing more was saved';
 }
 
 /** Aborted when the process is interrupted; library functions roll back on it. */
@@ -92,6 +107,10 @@ function exitBy(signal: NodeJS.Signals, code: number): void {
 
 /** Whether stdin was a terminal at start (a closed one answers isatty no). */
 let stdinWasTerminal = false;
+/** The standard streams that were terminals at start. */
+let terminalsAtStart: number[] = [];
+/** Ends the process as its terminal's hang-up does (set once the handlers are installed). */
+let hangUp: (() => void) | undefined;
 let installed = false;
 let finished = false;
 /** Work that cannot stop halfway, under way now: an interruption waits for it (finishBeforeExit). */
@@ -161,6 +180,9 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
   // (setRawMode EIO) and no word of what was kept. The end of a terminal's input is its hang-up.
   // (Only a terminal: a piped stdin is read by `import -`, and its end is the file's.)
   stdinWasTerminal = tty.isatty(0);
+  terminalsAtStart = [0, 1, 2].filter((fd) => tty.isatty(fd));
+  process.on('exit', releaseGoneTerminals);
+  hangUp = () => onSignal('SIGHUP');
   if (stdinWasTerminal) process.stdin.once('end', () => onSignal('SIGHUP'));
   // The read can fail instead (EIO) when the terminal's other end is gone. The question's reader
   // (inquirer's readline) has no handler for that: it came as an uncaught exception, and Node, giving
@@ -180,8 +202,44 @@ export function installSignalHandlers(stderr: { write(s: string): unknown }): vo
   });
 }
 
-/** A read of a terminal that is gone: stdin was one at start and reading it fails with EIO. */
+/**
+ * A terminal that is gone: stdin was one at start and reading it fails with EIO; or a write fails
+ * with EIO (progress or a message on stderr) and a stream that was a terminal at start is one no
+ * longer (a closed terminal answers isatty no; a disk's EIO leaves the terminals as they were).
+ */
 export function terminalGone(e: unknown): boolean {
   const err = e as NodeJS.ErrnoException | undefined;
-  return stdinWasTerminal && err?.code === 'EIO' && err.syscall === 'read';
+  if (err?.code !== 'EIO') return false;
+  if (err.syscall === 'read') return stdinWasTerminal;
+  return err.syscall === 'write' && terminalsAtStart.some((fd) => !tty.isatty(fd));
+}
+
+/**
+ * On the way out: a standard stream that was a terminal at start and is one no longer (closed
+ * under the command, which went on to its end: an import finishing after the SSH session dropped)
+ * is pointed at /dev/null. Node, exiting, gives each terminal it started on its settings back,
+ * and on a closed one that failed and aborted it (exit 134, a native stack trace) instead of the
+ * command's own exit code; a stream that is no longer the file it started on, Node leaves alone.
+ */
+export function releaseGoneTerminals(): void {
+  for (const fd of terminalsAtStart) {
+    if (tty.isatty(fd)) continue;
+    try {
+      fs.closeSync(fd);
+      // (the lowest free descriptor: the one just closed)
+      const opened = fs.openSync('/dev/null', fd === 0 ? 'r' : 'w');
+      if (opened !== fd) fs.closeSync(opened);
+    } catch {
+      /* best effort while exiting */
+    }
+  }
+}
+
+/**
+ * The command met its terminal gone (a write to it failed: TerminalGoneError): it ends as the
+ * hang-up ends it, with the one line saying what was kept and exit 129 by the signal itself
+ * (exiting otherwise, Node aborts giving the closed terminal its settings back).
+ */
+export function terminalHungUp(): void {
+  hangUp?.();
 }

@@ -1,4 +1,4 @@
-import { canPrompt, info, type IO } from './io.js';
+import { canPrompt, info, noTerminalReason, type IO } from './io.js';
 import { withDatabase } from './context.js';
 import { checkFilterNames } from './filters.js';
 import { UsageError } from '../errors.js';
@@ -44,7 +44,7 @@ function besideOrBelow(head: string, headLength: number, tail: string, width: nu
  */
 export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagReviewResult> {
   if (!canPrompt(io)) {
-    throw new UsageError('tag review asks questions, so it needs a terminal (stdin and stdout are not one here)', {
+    throw new UsageError(`tag review asks questions, so it needs a terminal (${noTerminalReason(io)})`, {
       hint: 'in a script use skillsnet tag add ID CODE... / tag remove ID CODE..., or skillsnet tag auto',
     });
   }
@@ -57,6 +57,12 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       return result;
     }
     const tagger = new Tagger({ threshold: opts.threshold, model: learnedModel(db), examples: examplesModel() });
+    // Each decision is saved at once: an interruption (Ctrl-C at a question, the terminal closed,
+    // SIGTERM) keeps those made and says so, where it said that work in progress was rolled back.
+    const { setInterruptOutcome } = await import('./signals.js');
+    const restoreOutcome = setInterruptOutcome(() => result.decided === 0
+      ? 'no decision was saved; the applications are as they were'
+      : `the ${result.decided === 1 ? 'decision' : `${result.decided} decisions`} made ${result.decided === 1 ? 'was' : 'were'} saved and kept (skillsnet tag review to continue)`);
     const prompts = await io.prompts();
     const c = io.color;
     const out = (s = '') => io.stdout.write(s + '\n');
@@ -136,6 +142,7 @@ export async function runTagReview(opts: TagReviewOptions, io: IO): Promise<TagR
       const plain = `saved: ${saved}${dropped}`;
       info(io, plain.length <= width ? c.green('saved: ') + saved + c.dim(dropped) : c.green(wrap(plain, width, '', '  ')));
     }
+    restoreOutcome();
     const left = result.queued - result.decided;
     info(io, '\n' + wrap(`Reviewed ${result.decided}, skipped ${result.skipped}${left > 0 ? `; ${left} still need${left === 1 ? 's' : ''} a decision (skillsnet tag review to continue)` : ''}.`, width, ''));
     return result;

@@ -52,7 +52,7 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
       const restore = setInterruptOutcome(outcome(0));
       let waited = false;
       try {
-        return await autoTag(db, {
+        const done = await autoTag(db, {
           all: opts.all, threshold: opts.threshold, dryRun: opts.dryRun, filters: opts.filters, signal: interruptSignal(),
           onProgress: (n) => progress?.update(n),
           onKept: (kept) => setInterruptOutcome(outcome(kept)),
@@ -62,8 +62,13 @@ export async function runTagAuto(opts: TagAutoOptions, io: IO): Promise<AutoTagS
             info(io, WAITING_FOR_WRITER);
           },
         });
-      } finally {
+        // (what an interruption or a report that cannot be written leaves from now on)
+        if (opts.dryRun) restore();
+        else setInterruptOutcome(() => 'the tags were saved; only the report was not shown');
+        return done;
+      } catch (e) {
         restore();
+        throw e;
       }
     } finally {
       progress?.stop();

@@ -5,7 +5,8 @@
  * exits. A reader that goes away (`| head`) ends the command quietly with success.
  */
 import fs from 'node:fs';
-import { OperationError, OutputClosedError } from '../errors.js';
+import tty from 'node:tty';
+import { OutputClosedError, OutputWriteError, TerminalGoneError } from '../errors.js';
 import type { TextSink } from '../reporting.js';
 import { faultOf, isClosedPipe } from './faults.js';
 import { writeAllSync } from './write.js';
@@ -17,9 +18,13 @@ export class CheckedOutput implements TextSink {
   /** The reader went away; what is written after that is dropped. */
   closed = false;
   private checkedMode = false;
+  /** Whether the output was a terminal at the start (a terminal that is gone answers isatty no). */
+  private readonly terminal: boolean;
 
   /** `fd`: 1 for stdout; `started`: when the process started (epoch ms), to tell a file the shell just created. */
-  constructor(readonly fd: number, private readonly started: number = Date.now()) {}
+  constructor(readonly fd: number, private readonly started: number = Date.now()) {
+    this.terminal = tty.isatty(fd);
+  }
 
   write(chunk: string | Uint8Array): boolean {
     if (this.closed) throw new OutputClosedError();
@@ -30,8 +35,10 @@ export class CheckedOutput implements TextSink {
         this.closed = true;
         throw new OutputClosedError();
       }
+      // (a terminal whose other end closed fails every write with EIO: its hang-up, not a disk's fault)
+      if ((e as NodeJS.ErrnoException).code === 'EIO' && this.terminal && !tty.isatty(this.fd)) throw new TerminalGoneError();
       const fault = faultOf(e);
-      throw new OperationError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`, {
+      throw new OutputWriteError(`cannot write the output: ${fault ? `${fault.what} (${fault.code})` : (e as Error).message}`, {
         hint: fault?.code === 'ENOSPC' || fault?.code === 'EDQUOT'
           ? 'free some space on the disk the output goes to, or send it elsewhere (another file or --out FILE), then run the command again'
           : 'check where the output is redirected (> FILE or | program), then run the command again',

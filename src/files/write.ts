@@ -66,6 +66,43 @@ function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
 }
 
+/**
+ * Removes the temporary files of `file` (tempPathFor's names) whose process no longer runs: one
+ * killed while it wrote (SIGKILL, the machine switched off) could not remove its own, and it stayed
+ * beside the export, hidden, holding what the export held, whatever later exports did. A process
+ * still running (another export of the same file) keeps its file; so does one this user may not signal.
+ */
+function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      /* not ours to remove after all: left as it was */
+    }
+  }
+}
+
+/** Whether a process of this id runs (one of another user's answers EPERM: it runs). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The outermost folder on the way to `dir` that does not exist yet (what writing there would create), or null. */
 function missingFolder(dir: string): string | null {
   let missing: string | null = null;
@@ -102,6 +139,7 @@ export function openPendingFile(file: string, options: WriteOptions): PendingFil
   let target = checkTarget(file, options);
   const created = missingFolder(path.dirname(target.path));
   makePrivateFolder(path.dirname(target.path));
+  removeStaleTemps(target.path);
   const fail = (e: unknown, action = `write ${file}`) => faultError(e, { action, kept: keptWords(target), elsewhere: `choose another ${options.what ?? '--out'}`, folder: path.dirname(target.path) });
   const temp = tempPathFor(target.path);
   let fd: number | undefined;

@@ -57,6 +57,16 @@ export function canPrompt(io: IO): boolean {
   return io.stdinIsTTY && io.stdoutIsTTY;
 }
 
+/**
+ * Why a command that asks questions cannot ask here, naming the stream that is not a terminal
+ * (`tag review > out.txt` was told that neither its input nor its output was one).
+ */
+export function noTerminalReason(io: Pick<IO, 'stdinIsTTY' | 'stdoutIsTTY'>): string {
+  if (io.stdinIsTTY && !io.stdoutIsTTY) return 'its output goes to a file or a pipe here: run it without > or |';
+  if (!io.stdinIsTTY && io.stdoutIsTTY) return 'its input comes from a file or a pipe here: run it without < or |';
+  return 'neither its input nor its output is one here';
+}
+
 /** A status message on stderr, silenced by --quiet. */
 export function info(io: IO, message: string): void {
   if (!io.quiet) io.stderr.write(message + '\n');

@@ -185,6 +185,32 @@ describe('a failed stdout', () => {
     }
   });
 
+  it('> /dev/full after the work was saved: the error says what was saved, and it was (it said only that the output failed: a select run again saved a second roster, as roster-2)', () => {
+    const full = fs.openSync('/dev/full', 'w');
+    const db = path.join(tempDir('skillsnet-full-saved-'), 'call.db');
+    expect(run(['--db', dbPath, 'db', 'backup', db]).code).toBe(0);
+    try {
+      const cases: [string[], RegExp, () => void][] = [
+        [['select', '--size', '5', '--name', 'again', '--yes', '--json'], /; roster again was saved \(skillsnet roster show again shows it\)$/, () => expect(run(['--db', db, 'roster', 'show', 'again', '--json']).code).toBe(0)],
+        [['import', call, '--call', '2021'], /; every file was imported and kept \(call\.csv\); only the report was not printed$/, () => expect(inspect(db).batches).toBe(2)],
+        [['tag', 'auto', '--all'], /; the tags were saved; only the report was not shown$/, () => expect(inspect(db).tagged).toBeGreaterThan(0)],
+        [['roster', 'accept', 'core'], /; roster core was accepted as the Core Group \S+ \(skillsnet members --roster core lists them\)$/, () => expect(JSON.parse(run(['--db', db, 'members', '--roster', 'core', '--json']).stdout)).toHaveLength(12)],
+        [['roster', 'retire', 'core', '--yes'], /; 12 members of cohort \S+ became alumni \(each change in the history\)$/, () => expect(run(['--db', db, 'roster', 'retire', 'core', '--dry-run', '--json']).stdout).toMatch(/"changed": \[\]/)],
+        [['roster', 'delete', 'again', '--yes', '--json'], /; roster again was deleted$/, () => expect(run(['--db', db, 'roster', 'show', 'again']).code).not.toBe(0)],
+      ];
+      for (const [args, said, check] of cases) {
+        const r = run(['--db', db, ...args], { stdout: full });
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
+        expect(errorLine(r)).toMatch(/^error: cannot write the output: the disk is full \(ENOSPC\)/);
+        expect(errorLine(r), args.join(' ')).toMatch(said);
+        check();
+      }
+      expect(inspect(db).integrity).toBe('ok');
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
   it('| head: a reader that stops early is a quiet success (exit 0, nothing on stderr)', () => {
     for (const args of [['list', '--json'], ['export', 'contacts', '--out', '-'], ['list', '--csv']]) {
       const r = pipeToHead(args);

@@ -235,9 +235,47 @@ describe('SIGTERM and SIGHUP during an import, as Ctrl-C', () => {
   }, 120_000);
 });
 
-describe('the terminal closed while a question waits for its answer (an SSH session dropped)', () => {
-  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * A shell line run on a terminal (`script` gives it a pty) whose shell outlives the terminal's
+ * hang-up, as a login shell waiting for its command does: the command's stderr and exit code go to
+ * files in `dir` (`rc` holds "exit N" once it ended). `until` waits for an event, never a sleep.
+ */
+function shellOnTerminal(dir: string, line: string) {
+  const rc = path.join(dir, 'rc');
+  // (the shell survives the hang-up to write the command's exit code; bash, named, since dash, the
+  // /bin/sh `script` runs where SHELL is unset as in CI, writes its own "Hangup" for a command a
+  // signal ended into that command's redirected stderr)
+  const command = `trap 'echo hup >> ${q(rc)}' HUP; ${line}; echo "exit $?" >> ${q(rc)}`;
+  const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SHELL: '/bin/bash', SKILLSNET_DB: '', TERM: 'xterm-256color' } });
+  let screen = '';
+  terminal.stdout!.on('data', (d: Buffer) => { screen += d.toString('utf8'); });
+  const closed = new Promise<void>((resolve) => terminal.on('close', () => resolve()));
+  const until = async (ok: () => boolean, ms: number, what: string) => {
+    const end = Date.now() + ms;
+    while (!ok()) {
+      if (Date.now() > end) throw new Error(`${what} within ${ms} ms; the terminal showed:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return {
+    screen: () => screen,
+    until,
+    /** The terminal's other end closed: what the window or the SSH session does. Resolves once it is gone. */
+    close: () => {
+      terminal.kill('SIGKILL');
+      return closed;
+    },
+    /** The command's exit code as the shell saw it, once it ended. */
+    ended: async () => {
+      await until(() => fs.existsSync(rc) && /exit \d+/.test(fs.readFileSync(rc, 'utf8')), 30_000, 'the command did not end');
+      return fs.readFileSync(rc, 'utf8');
+    },
+  };
+}
+
+describe('the terminal closed while a question waits for its answer (an SSH session dropped)', () => {
   it('erase: exit 129 with its one line, nothing erased (the question died with a stack trace, setRawMode EIO, and Node then aborted giving the closed terminal its settings back)', async () => {
     requireTerminal();
     const { dir, db } = copyOfDb('hangup');
@@ -255,31 +293,17 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
     const before = holding();
     expect(before).toBeGreaterThan(0);
     const err = path.join(dir, 'stderr');
-    const rc = path.join(dir, 'rc');
-    // (the shell survives the hang-up to write the command's exit code; bash, named, since dash, the
-    // /bin/sh `script` runs where SHELL is unset as in CI, writes its own "Hangup" for a command a
-    // signal ended into that command's redirected stderr)
-    const command = `trap 'echo hup >> ${q(rc)}' HUP; ${q(process.execPath)} ${q(BIN)} --db ${q(db)} erase ${email} 2> ${q(err)}; echo "exit $?" >> ${q(rc)}`;
-    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SHELL: '/bin/bash', SKILLSNET_DB: '', TERM: 'xterm-256color' } });
-    let screen = '';
-    terminal.stdout!.on('data', (d: Buffer) => { screen += d.toString('utf8'); });
-    const until = async (ok: () => boolean, ms: number, what: string) => {
-      const end = Date.now() + ms;
-      while (!ok()) {
-        if (Date.now() > end) throw new Error(`${what} within ${ms} ms; the terminal showed:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(BIN)} --db ${q(db)} erase ${email} 2> ${q(err)}`);
+    let rc: string;
     try {
-      await until(() => /Erase them\?/.test(screen), 30_000, 'no question');
-      // The terminal's other end closed: what the window or the SSH session does.
-      terminal.kill('SIGKILL');
-      await until(() => fs.existsSync(rc) && /exit \d+/.test(fs.readFileSync(rc, 'utf8')), 30_000, 'the command did not end');
+      await terminal.until(() => /Erase them\?/.test(terminal.screen()), 30_000, 'no question');
+      await terminal.close();
+      rc = await terminal.ended();
     } finally {
-      terminal.kill('SIGKILL');
+      void terminal.close();
     }
     const stderr = fs.readFileSync(err, 'utf8');
-    expect(fs.readFileSync(rc, 'utf8'), stderr).toMatch(/exit 129/);
+    expect(rc, stderr).toMatch(/exit 129/);
     expect(stderr.trim()).toMatch(/^error: interrupted \(SIGHUP\); [^\n]*$/);
     expect(holding()).toBe(before);
     const after = new Database(db, { readonly: true });
@@ -291,7 +315,6 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
     requireTerminal();
     const dir = tempDir('skillsnet-hangup-eio-');
     const err = path.join(dir, 'stderr');
-    const rc = path.join(dir, 'rc');
     const asking = path.join(dir, 'asking');
     // The question as commands ask it (dist/ui/prompts.js, inquirer on the terminal), then the read
     // failing as a closed pty's does: the stream destroyed with the read's EIO.
@@ -307,24 +330,89 @@ describe('the terminal closed while a question waits for its answer (an SSH sess
       `await answer;`,
       `process.stderr.write('answered\\n');`,
     ].join('\n'));
-    const command = `${q(process.execPath)} ${q(script)} 2> ${q(err)}; echo "exit $?" >> ${q(rc)}`;
-    const terminal = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SHELL: '/bin/bash', SKILLSNET_DB: '', TERM: 'xterm-256color' } });
-    let screen = '';
-    terminal.stdout!.on('data', (d: Buffer) => { screen += d.toString('utf8'); });
+    const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(script)} 2> ${q(err)}`);
+    let rc: string;
     try {
-      const end = Date.now() + 30_000;
-      while (!(fs.existsSync(rc) && /exit \d+/.test(fs.readFileSync(rc, 'utf8')))) {
-        if (Date.now() > end) throw new Error(`the command did not end within 30 s; the terminal showed:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      rc = await terminal.ended();
     } finally {
-      terminal.kill('SIGKILL');
+      void terminal.close();
     }
     const stderr = fs.readFileSync(err, 'utf8');
-    expect(fs.existsSync(asking), `the question was never asked; the terminal showed:\n${screen}\n${stderr}`).toBe(true);
-    expect(fs.readFileSync(rc, 'utf8'), stderr).toMatch(/exit 129/);
+    expect(fs.existsSync(asking), `the question was never asked; the terminal showed:\n${terminal.screen()}\n${stderr}`).toBe(true);
+    expect(rc, stderr).toMatch(/exit 129/);
     expect(stderr.trim()).toMatch(/^error: interrupted \(SIGHUP\); [^\n]*$/);
   }, 60_000);
+});
+
+describe('the terminal closed while a command works, and it goes on (its shell does not pass the hang-up on)', () => {
+  /**
+   * Runs `args` on a terminal while another program holds the write lock; once the command says it
+   * waits, the terminal is closed and then the lock given back: the command does its work with its
+   * terminal gone. Returns its exit code (as the shell saw it) and its stderr.
+   */
+  async function afterTerminalClosed(db: string, args: string[], redirect = ''): Promise<{ rc: string; stderr: string }> {
+    requireTerminal();
+    const dir = tempDir('skillsnet-gone-');
+    const err = path.join(dir, 'stderr');
+    // (in WAL, as skillsnet leaves its files; a backup comes out in rollback-journal mode)
+    const other = new Database(db);
+    other.pragma('journal_mode = WAL');
+    other.exec('BEGIN IMMEDIATE');
+    const terminal = shellOnTerminal(dir, `${q(process.execPath)} ${q(BIN)} --db ${q(db)} ${args.map(q).join(' ')} 2> ${q(err)} ${redirect}`);
+    try {
+      await terminal.until(() => fs.existsSync(err) && /Waiting for another/.test(fs.readFileSync(err, 'utf8')), 30_000, 'the command did not wait for the write lock');
+      await terminal.close();
+      other.exec('ROLLBACK');
+      return { rc: await terminal.ended(), stderr: fs.readFileSync(err, 'utf8') };
+    } finally {
+      other.close();
+      void terminal.close();
+    }
+  }
+
+  it('erase --yes, its report written to the closed terminal: the hang-up\'s line saying the person was erased, exit 129 (was "cannot write the output: … input/output error (EIO)" and Node aborting, exit 134, a native stack trace)', async () => {
+    const { db } = copyOfDb('gone-erase');
+    const d = new Database(db, { readonly: true });
+    const email = d.prepare("SELECT email FROM applications WHERE email LIKE 'applicant%' ORDER BY id LIMIT 1").pluck().get() as string;
+    d.close();
+    const { rc, stderr } = await afterTerminalClosed(db, ['erase', email, '--yes']);
+    expect(rc, stderr).toMatch(/exit 129/);
+    expect(stderr).not.toMatch(/Assertion|Native stack|EIO|unexpected/);
+    expect(stderr.split('\n').filter((l) => l.startsWith('error:'))).toEqual([expect.stringMatching(/^error: interrupted \(SIGHUP\); person-\d+ was erased and the database file rebuilt; nothing was undone$/)]);
+    const after = new Database(db, { readonly: true });
+    try {
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(after.prepare('SELECT count(*) FROM applications WHERE email = ?').pluck().get(email)).toBe(0);
+    } finally {
+      after.close();
+    }
+  }, 90_000);
+
+  it('import, its output in files, run to its end: exit 0 and every row in (Node aborted on the way out giving the closed terminal its settings back: exit 134, a native stack trace)', async () => {
+    const { dir, db } = copyOfDb('gone-import');
+    const more = writeCall(path.join(dir, 'more.csv'), 300, 5);
+    // (what the same import gives off a terminal)
+    const whole = copyOfDb('whole-import').db;
+    expect(run(['--db', whole, 'import', more, '--call', '2020', '--quiet']).code).toBe(0);
+    const { rc, stderr } = await afterTerminalClosed(db, ['import', more, '--call', '2020'], `> ${q(path.join(dir, 'stdout'))}`);
+    expect(rc, stderr).toMatch(/exit 0/);
+    expect(stderr).not.toMatch(/Assertion|Native stack|error:/);
+    const after = new Database(db, { readonly: true });
+    try {
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = (file: string) => {
+        const d = new Database(file, { readonly: true });
+        try {
+          return d.prepare('SELECT id, email, title FROM applications ORDER BY id').raw().all();
+        } finally {
+          d.close();
+        }
+      };
+      expect(rows(db)).toEqual(rows(whole));
+    } finally {
+      after.close();
+    }
+  }, 90_000);
 });
 
 it('a fault of ours thrown outside any command (in a timer) is one error: line and exit 1, with its stack only under --debug', () => {

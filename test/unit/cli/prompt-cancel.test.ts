@@ -65,3 +65,71 @@ describe('Ctrl-C at a question says what it left', () => {
     expect(r).toEqual({ code: 130, stderr: 'error: cancelled; nothing more was saved\n' });
   });
 });
+
+describe('tag review interrupted after decisions', () => {
+  it('Ctrl-C at a later question says the decisions made were saved and kept, and they are (it said "nothing more was saved"; SIGHUP and SIGTERM said work in progress was rolled back)', async () => {
+    const { db } = await importedCall(threeApplications(['8', '7', '6']));
+    const { runTagReview } = await import('../../../src/cli/tag-review.js');
+    const { interruptOutcome } = await import('../../../src/cli/signals.js');
+    const { openDatabase } = await import('../../../src/db/connection.js');
+    const { tagsOf } = await import('../../../src/db/tags.js');
+    let asked = 0;
+    let before = '';
+    const prompts = {
+      ...ctrlC(),
+      // the first application gets "Choose categories…", then life-skills; the second, Ctrl-C
+      select: async () => {
+        if (asked++ === 0) {
+          before = interruptOutcome();
+          return 'edit';
+        }
+        return ctrlC().select('', []);
+      },
+      checkbox: async () => ['life-skills'],
+    } as unknown as Prompts;
+    const { io, stderr } = bufferIO({ tty: true, prompts: async () => prompts });
+    let code = 0;
+    try {
+      await runTagReview({ dbPath: db }, io);
+    } catch (e) {
+      code = reportError(e, io, false, false);
+    }
+    expect(before).toBe('no decision was saved; the applications are as they were');
+    expect(code).toBe(130);
+    expect(stderr()).toMatch(/^error: cancelled; the decision made was saved and kept \(skillsnet tag review to continue\)$/m);
+    const d = openDatabase(db);
+    try {
+      const decided = [1, 2, 3].filter((id) => tagsOf(d, id).some((t) => t.source === 'officer'));
+      expect(decided).toHaveLength(1);
+    } finally {
+      d.close();
+    }
+  });
+});
+
+describe('after a yes, the work done', () => {
+  it('merge, roster delete, event delete and roster retire: an interruption or a report that cannot be written from then on says what was done (it said "nothing was merged", "roster core was kept"… of work just saved)', async () => {
+    const { db, sk } = await importedCall(threeApplications(['8', '7', '6']));
+    expect((await sk('select', '--size', '2', '--name', 'core')).code).toBe(0);
+    expect((await sk('select', '--size', '1', '--name', 'spare')).code).toBe(0);
+    expect((await sk('roster', 'accept', 'core')).code).toBe(0);
+    expect((await sk('event', 'add', 'Meeting', '--kind', 'meeting', '--start', '2020-11-19 14:00', '--tz', 'UTC')).code).toBe(0);
+    const { interruptOutcome } = await import('../../../src/cli/signals.js');
+    const { runMerge } = await import('../../../src/cli/merge.js');
+    const { runRosterDelete } = await import('../../../src/cli/roster.js');
+    const { runEventDelete } = await import('../../../src/cli/event-manage.js');
+    const { runRosterRetire } = await import('../../../src/cli/roster-retire.js');
+    const yes = { confirm: async () => true } as unknown as Prompts;
+    const cases: [RegExp, (io: ReturnType<typeof bufferIO>['io']) => Promise<unknown>][] = [
+      [/^2 members of cohort \S+ became alumni \(each change in the history\)$/, (io) => runRosterRetire({ dbPath: db, name: 'core' }, io)],
+      [/^application 2 was merged into application 1 \(change \d+ in the history\)$/, (io) => runMerge({ dbPath: db, a: '1', b: '2' }, io)],
+      [/^roster spare was deleted$/, (io) => runRosterDelete({ dbPath: db, name: 'spare' }, io)],
+      [/^event 1 was deleted$/, (io) => runEventDelete({ dbPath: db, id: 1 }, io)],
+    ];
+    for (const [said, command] of cases) {
+      const { io } = bufferIO({ tty: true, prompts: async () => yes });
+      await command(io);
+      expect(interruptOutcome()).toMatch(said);
+    }
+  });
+});

@@ -75,7 +75,12 @@ describe('tag review (scripted prompts)', () => {
     const { io, stderr } = bufferIO({ tty: true, prompts: async () => scriptedPrompts([]) });
     await runTagReview({ dbPath, filters: { search: 'already decided' } }, io);
     expect(stderr()).toMatch(/Nothing to review/);
-    await expect(runTagReview({ dbPath }, bufferIO().io)).rejects.toThrow(/needs a terminal/);
+    await expect(runTagReview({ dbPath }, bufferIO().io)).rejects.toThrow(/needs a terminal \(neither its input nor its output is one here\)/);
+  });
+
+  it('names the stream that is not a terminal (`tag review > out.txt` was told that neither was one)', async () => {
+    await expect(runTagReview({ dbPath }, bufferIO({ stdinIsTTY: true, stdoutIsTTY: false }).io)).rejects.toThrow(/needs a terminal \(its output goes to a file or a pipe here: run it without > or \|\)$/);
+    await expect(runTagReview({ dbPath }, bufferIO({ stdinIsTTY: false, stdoutIsTTY: true }).io)).rejects.toThrow(/needs a terminal \(its input comes from a file or a pipe here: run it without < or \|\)$/);
   });
 });
 

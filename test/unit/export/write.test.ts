@@ -59,3 +59,23 @@ describe('atomic export writes', () => {
     expect(() => writeFileAtomic(dir, 'x', { force: true })).toThrow(/is a folder/);
   });
 });
+
+describe('temporary files of an export that was killed', () => {
+  it('are removed by the next write of that file; one of a process still running, and other files, are left alone (a killed export\'s hidden copy stayed for good)', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const dir = tempDir();
+    // a process that has ended (its id free) and one that runs
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const stale = `.map.html.${ended}.0a1b2c3d.tmp`;
+      const busy = `.map.html.${live.pid}.0a1b2c3d.tmp`;
+      const others = [`.other.html.${ended}.0a1b2c3d.tmp`, `.map.html.${ended}.notours.tmp`, 'notes.txt'];
+      for (const name of [stale, busy, ...others]) fs.writeFileSync(path.join(dir, name), 'x');
+      writeFileAtomic(path.join(dir, 'map.html'), '<html>', { force: false });
+      expect(fs.readdirSync(dir).sort()).toEqual([busy, ...others, 'map.html'].sort());
+    } finally {
+      live.kill();
+    }
+  });
+});

@@ -583,7 +583,8 @@ const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     // "has finished their degree", "who have finished school": someone finished something, no activity ended
     ['<!who', 'is|was|has|have|had|were|been', 'ended|finished|discontinued|stopped', '!the|their|his|her|its|a|an|my|our|your|school|university|college'],
-    ['that|it|this', 'is|was', 'over'],
+    // "it is over 200 km to the nearest college" is a distance, not an end
+    ['that|it|this', 'is|was', 'over', '!#'],
     ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
@@ -640,12 +641,12 @@ const EXISTS = compiled(EXISTS_PATTERNS);
 // A clause of at most this many words that says a thing has ended speaks of the clause before it.
 const PAST_REMARK_WORDS = 4;
 
-const wordFits = (w: string, alts: string[]) => alts.some((a) => (a.startsWith('*') ? w.length >= a.length && w.endsWith(a.slice(1)) : w === a));
+const wordFits = (w: string, alts: string[]) => alts.some((a) => (a === '#' ? /^\d/.test(w) : a.startsWith('*') ? w.length >= a.length && w.endsWith(a.slice(1)) : w === a));
 
 /**
  * Where a pattern of words (PAST_PATTERNS) that starts at ws[i] without crossing a break ends
  * (-1: it does not match). `<!x|y` at its head: the word before is none of these; `!x|y` at its
- * tail: the next word, if any, is none of these.
+ * tail: the next word, if any, is none of these (`#` a number).
  */
 function patternEnd(ws: string[], i: number, pattern: string[][]): number {
   let k = i;

@@ -346,6 +346,9 @@ describe('text processing', () => {
       ['en', 'Graduates who have finished school do an internship in a bank.', ['internship'], []],
       ['en', 'Each apprentice has finished his training and takes a trade test.', ['test'], []],
       ['fr', "Chaque apprenti qui a terminé sa formation passe un examen pratique.", ['examen'], []],
+      ['fr', "Le gouvernement a arrêté un plan national d'apprentissage.", ['apprentissage'], []],
+      // a distance or an amount is no end
+      ['en', 'It is over 200 km to the nearest college so we teach welding by radio.', ['radio'], []],
       // what is missing is no given: how little exists is the gap a proposal fills
       ['en', 'No online courses in Somali already exist for health workers.', ['online'], []],
       ['fr', 'Peu de cours en ligne existent déjà pour les couturières rurales.', ['couturières'], []],

@@ -627,7 +627,13 @@ const REVIVED: Record<TextLanguage, string[]> = {
   fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursuiv', 'repliqu', 'rouvr', 'redemarr', 'reactiv'],
   es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar'],
 };
-const REVIVED_PRONOUNS = new Set(['it', 'them', 'le', 'la', 'les', 'l', 'lo', 'los', 'las']);
+// The pronoun that takes it up: after an English verb ("scale it up"), before a French or Spanish
+// one ("le relancer", "las retomamos"); after it there, "le"/"la" is an article ("étendre le modèle").
+const REVIVED_PRONOUNS: Record<TextLanguage, { before: Set<string>; after: Set<string> }> = {
+  en: { before: new Set(), after: new Set(['it', 'them', 'this']) },
+  fr: { before: new Set(['le', 'la', 'les', 'l']), after: new Set() },
+  es: { before: new Set(['lo', 'la', 'los', 'las']), after: new Set() },
+};
 // "… and now", "… y ahora", "… et maintenant" opens what the applicant does now: the denial stops there.
 const NOW_CONJUNCTIONS: Record<TextLanguage, Set<string>> = {
   en: new Set(['and', 'but']), fr: new Set(['et', 'mais']), es: new Set(['y', 'e', 'pero']),
@@ -696,7 +702,7 @@ function revived(ws: string[], start: number, end: number, lang: TextLanguage): 
   if (end >= ws.length || !isCommaBreak(ws, end)) return false;
   const remark = end - start <= PAST_REMARK_WORDS;
   for (let k = end + 1; k < ws.length && ws[k] !== BREAK; k++) {
-    if (revives(ws[k], lang) && (remark || REVIVED_PRONOUNS.has(folded(ws[k - 1])) || REVIVED_PRONOUNS.has(folded(ws[k + 1] ?? '')))) return true;
+    if (revives(ws[k], lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
   }
   return false;
 }

@@ -339,6 +339,7 @@ describe('text processing', () => {
       ['fr', "Notre programme d'apprentissage s'est arrêté en 2020 et nous voulons le relancer.", ['apprentissage'], []],
       ['fr', 'Le dispositif de stages en entreprise, terminé en 2021, reprend cette année.', ['stages'], []],
       ['es', 'Antes organizábamos pasantías en hoteles y este año las retomamos.', ['pasantías'], []],
+      ['es', 'El programa anterior de pasantías terminó; lo retomamos con 40 hoteles.', ['pasantías'], []],
       // "and now" opens the present: what follows it is the proposal
       ['es', 'Antes certificábamos a albañiles y ahora evaluamos a electricistas.', ['electricistas'], ['albañiles']],
       ['en', 'Our former radio programme stopped and now we test mechanics.', ['test'], ['radio']],
@@ -358,6 +359,8 @@ describe('text processing', () => {
       ['es', 'Ya no organizamos pasantías; creamos una bolsa de empleo.', ['bolsa'], ['pasantías']],
       // taken up without a pronoun, the next clause is another activity
       ['en', 'Our earlier apprenticeship scheme ended in 2021; we now scale up career counselling.', ['counselling'], ['apprenticeship']],
+      ['fr', "Notre ancien programme de stages s'est arrêté ; nous voulons étendre le conseil aux lycées.", ['conseil'], ['stages']],
+      ['es', 'El programa anterior de becas terminó; ahora ampliamos la orientación.', ['orientación'], ['becas']],
     ] as const)('reads the present, the revived and the missing as the proposal (%s: %s)', (lang, text, current, ended) => {
       const stemmed = stems(text, lang);
       for (const w of current) expect(stemmed, w).toContain(stem(w, lang));

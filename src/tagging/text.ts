@@ -582,10 +582,10 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
 const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
     // "has finished their degree", "who have finished school": someone finished something, no activity ended
-    ['<!who', 'is|was|has|have|had|were|been', 'ended|finished|discontinued|stopped', '!the|their|his|her|its|a|an|my|our|your|school|university|college'],
+    ['<!who', 'is|was|has|have|had|were|been', 'ended|finished|discontinued|stopped', '!the|their|his|her|its|a|an|my|our|your|school|university|college|up'],
     // "it is over 200 km to the nearest college" is a distance, not an end
     ['that|it|this', 'is|was', 'over', '!#'],
-    ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped'],
+    ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
   ],
@@ -682,13 +682,42 @@ function patternEnd(ws: string[], i: number, pattern: string[][]): number {
   return k;
 }
 
-/** Where the first pattern of a list matches in ws[start, end) ends (-1: none). */
-function firstMatchEnd(ws: string[], start: number, end: number, patterns: string[][][]): number {
+/** Where the first pattern of a list that matches in ws[start, end) starts and ends (undefined: none). */
+function firstMatch(ws: string[], start: number, end: number, patterns: string[][][]): { at: number; end: number } | undefined {
   for (let k = start; k < end; k++) for (const p of patterns) {
     const e = patternEnd(ws, k, p);
-    if (e >= 0) return e;
+    if (e >= 0) return { at: k, end: e };
   }
-  return -1;
+  return undefined;
+}
+
+// What ended for the people a proposal serves is their situation, not the applicant's past:
+// "jóvenes que ya no estudian ni trabajan", "young people whose schooling was discontinued",
+// "des jeunes dont la scolarité s'est arrêtée". A relative word within RELATIVE_REACH words before
+// the pattern, which only people take (who, whose, quienes) or which follows a word for people
+// (PEOPLE). "The project ended up placing interns" is no end either (the patterns' "!up").
+const PEOPLE_RELATIVES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['who', 'whose', 'whom']), fr: new Set(), es: new Set(['quienes', 'quien']),
+};
+const RELATIVES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['that']), fr: new Set(['qui', 'que', 'dont']), es: new Set(['que', 'cuyo', 'cuya', 'cuyos', 'cuyas']),
+};
+const PEOPLE: Record<TextLanguage, Set<string>> = {
+  en: new Set(['people', 'persons', 'youth', 'youths', 'women', 'men', 'girls', 'boys', 'adults', 'workers', 'learners', 'students', 'graduates', 'children', 'farmers', 'refugees', 'migrants', 'those', 'mothers', 'families']),
+  fr: new Set(['jeunes', 'personnes', 'femmes', 'hommes', 'filles', 'garcons', 'adultes', 'travailleurs', 'travailleuses', 'apprenants', 'eleves', 'etudiants', 'diplomes', 'enfants', 'agriculteurs', 'refugies', 'migrants', 'ceux', 'celles', 'meres', 'familles']),
+  es: new Set(['jovenes', 'personas', 'mujeres', 'hombres', 'ninas', 'ninos', 'adultos', 'trabajadores', 'trabajadoras', 'estudiantes', 'egresados', 'agricultores', 'refugiados', 'migrantes', 'aquellos', 'aquellas', 'madres', 'familias']),
+};
+const RELATIVE_REACH = 4;
+
+/** Whether the pattern at ws[at] stands in a relative clause about people (PEOPLE_RELATIVES), within ws[start, at). */
+function aboutPeople(ws: string[], start: number, at: number, lang: TextLanguage): boolean {
+  for (let k = at - 1; k >= Math.max(start, at - RELATIVE_REACH); k--) {
+    const w = folded(ws[k]);
+    if (PEOPLE_RELATIVES[lang].has(w)) return true;
+    // the word for people right before the relative, or with an adjective between ("mujeres rurales que")
+    if (RELATIVES[lang].has(w)) return [k - 1, k - 2].some((j) => j >= start && PEOPLE[lang].has(folded(ws[j])));
+  }
+  return false;
 }
 
 const revives = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
@@ -723,15 +752,16 @@ export function pastWords(ws: string[], lang: TextLanguage): boolean[] {
   let previous = -1; // and where the one before it started (-1: none)
   for (let i = 0; i <= ws.length; i++) {
     if (i < ws.length && ws[i] !== BREAK) continue;
-    let matched = i > start ? firstMatchEnd(ws, start, i, PAST[lang]) : -1;
-    if (matched < 0 && i > start) {
-      const exists = firstMatchEnd(ws, start, i, EXISTS[lang]);
+    let match = i > start ? firstMatch(ws, start, i, PAST[lang]) : undefined;
+    if (match && aboutPeople(ws, start, match.at, lang)) match = undefined;
+    if (!match && i > start) {
+      const exists = firstMatch(ws, start, i, EXISTS[lang]);
       let gap = false;
-      for (let k = start; k < i && exists >= 0; k++) if (GAP_WORDS[lang].has(folded(ws[k]))) gap = true;
-      if (!gap) matched = exists;
+      for (let k = start; k < i && exists; k++) if (GAP_WORDS[lang].has(folded(ws[k]))) gap = true;
+      if (!gap) match = exists;
     }
-    if (matched >= 0 && !revived(ws, start, i, lang)) {
-      const stop = nowOpens(ws, matched, i, lang);
+    if (match && !revived(ws, start, i, lang)) {
+      const stop = nowOpens(ws, match.end, i, lang);
       for (let k = start; k < stop; k++) out[k] = true;
       if (i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }

@@ -348,6 +348,14 @@ describe('text processing', () => {
       ['en', 'Each apprentice has finished his training and takes a trade test.', ['test'], []],
       ['fr', "Chaque apprenti qui a terminé sa formation passe un examen pratique.", ['examen'], []],
       ['fr', "Le gouvernement a arrêté un plan national d'apprentissage.", ['apprentissage'], []],
+      // what ended for the people served is their situation, not the applicant's past
+      ['es', 'Formamos en soldadura a jóvenes que ya no estudian ni trabajan.', ['soldadura'], []],
+      ['es', 'Capacitamos a mujeres rurales que ya no pueden viajar mediante clases por radio.', ['radio'], []],
+      ['en', 'Young people whose schooling was discontinued by the war get apprenticeships.', ['apprenticeships'], []],
+      ['fr', "Des jeunes dont la scolarité s'est arrêtée trop tôt vont en apprentissage.", ['apprentissage'], []],
+      ['en', 'The project ended up placing 300 interns in banks.', ['interns'], []],
+      // a programme's relative clause still ends it
+      ['es', 'El programa que se cerró en 2020 ofrecía pasantías.', [], ['pasantías']],
       // a distance or an amount is no end
       ['en', 'It is over 200 km to the nearest college so we teach welding by radio.', ['radio'], []],
       // what is missing is no given: how little exists is the gap a proposal fills

@@ -822,29 +822,26 @@ const SCHOOLS: Record<TextLanguage, Set<string>> = {
   fr: new Set(['lycee', 'ecole', 'college', 'universite', 'institut', 'centre', 'cfa', 'faculte']),
   es: new Set(['instituto', 'colegio', 'escuela', 'universidad', 'liceo', 'centro', 'politecnico', 'academia']),
 };
-// Learners placed at a workplace are the work-based learning itself: "stipends for apprentices in
-// construction firms", "para aprendices en empresas", "pour les apprentis placés chez des artisans"
-// (right after the noun a word that places it, then a workplace within WORKPLACE_REACH words, in its clause).
-const PLACING: Record<TextLanguage, Set<string>> = {
-  en: new Set(['in', 'at', 'with', 'placed', 'hosted', 'working']),
-  fr: new Set(['en', 'dans', 'chez', 'places', 'placees', 'accueillis', 'accueillies']),
-  es: new Set(['en', 'con', 'ubicados', 'ubicadas', 'colocados', 'colocadas']),
+// What is provided "for" learners may be the placement itself: host firms, places, stipends,
+// contracts, workplace tutors ("stipends and tools for apprentices", "seguro para aprendices",
+// "indemnités mensuelles pour les apprentis", "empresas para aprendices"). Such a word within
+// PLACEMENT_REACH words before "for" leaves the learner noun a term; workshops, clubs or modules
+// "for apprentices" (about something else, wherever the apprentices work) still name an audience.
+const PLACEMENT_HEADS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['places', 'positions', 'slots', 'placements', 'stipends', 'stipend', 'allowances', 'allowance', 'wages', 'contracts', 'contract', 'insurance', 'tutors', 'mentors', 'supervisors', 'vacancies', 'openings', 'firms', 'companies', 'employers', 'hosts']),
+  fr: new Set(['places', 'postes', 'indemnites', 'indemnite', 'allocations', 'contrats', 'contrat', 'assurance', 'tuteurs', 'maitres', 'remuneration', 'salaires', 'entreprises', 'employeurs']),
+  es: new Set(['plazas', 'puestos', 'cupos', 'vacantes', 'estipendios', 'subsidios', 'contratos', 'contrato', 'seguro', 'tutores', 'maestros', 'remuneracion', 'salarios', 'empresas', 'empleadores']),
 };
-const WORKPLACES: Record<TextLanguage, Set<string>> = {
-  en: new Set(['firm', 'firms', 'company', 'companies', 'employer', 'employers', 'garage', 'garages', 'workshop', 'workshops', 'factory', 'factories', 'hotels', 'businesses', 'enterprises', 'craftsmen', 'craftspeople']),
-  fr: new Set(['entreprise', 'entreprises', 'employeur', 'employeurs', 'garage', 'garages', 'atelier', 'ateliers', 'usine', 'usines', 'hotels', 'artisans', 'patron', 'patrons']),
-  es: new Set(['empresa', 'empresas', 'empleador', 'empleadores', 'taller', 'talleres', 'fabrica', 'fabricas', 'hoteles', 'maestros', 'negocios']),
-};
-const WORKPLACE_REACH = 4;
+const PLACEMENT_REACH = 3;
 
 const atSchool = (ws: string[], i: number, lang: TextLanguage) => {
   if (i + 1 >= ws.length || !STUDY_AT[lang].has(folded(ws[i + 1]))) return false;
   for (let k = i + 2; k < Math.min(ws.length, i + 5) && ws[k] !== BREAK; k++) if (SCHOOLS[lang].has(folded(ws[k]))) return true;
   return false;
 };
-const atWorkplace = (ws: string[], i: number, lang: TextLanguage) => {
-  if (i + 1 >= ws.length || !PLACING[lang].has(folded(ws[i + 1]))) return false;
-  for (let k = i + 1; k <= Math.min(ws.length - 1, i + WORKPLACE_REACH) && ws[k] !== BREAK; k++) if (WORKPLACES[lang].has(folded(ws[k]))) return true;
+/** Whether a word of PLACEMENT_HEADS stands within PLACEMENT_REACH words before ws[k] ("for"), in its clause. */
+const placementBefore = (ws: string[], k: number, lang: TextLanguage) => {
+  for (let j = k - 1; j >= Math.max(0, k - PLACEMENT_REACH) && ws[j] !== BREAK; j--) if (PLACEMENT_HEADS[lang].has(folded(ws[j]))) return true;
   return false;
 };
 
@@ -857,10 +854,10 @@ export function servedWords(ws: string[], lang: TextLanguage): boolean[] {
     if (f === BREAK || STUDY_ENDS[lang].has(f)) { study = false; continue; }
     if (STUDY_WORDS[lang].has(f)) { study = !atSchool(ws, i, lang); continue; }
     if (study && (SERVED_NOUNS[lang].has(f) || STUDIED_NOUNS[lang].has(f))) { out[i] = true; continue; }
-    if (i === 0 || !SERVED_NOUNS[lang].has(f) || atWorkplace(ws, i, lang)) continue;
+    if (i === 0 || !SERVED_NOUNS[lang].has(f)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) {
       const w = folded(ws[k]);
-      if (SERVED_BEFORE[lang].has(w)) { out[i] = true; break; }
+      if (SERVED_BEFORE[lang].has(w)) { out[i] = !placementBefore(ws, k, lang); break; }
       if (!SERVED_BETWEEN[lang].has(w)) break;
     }
   }

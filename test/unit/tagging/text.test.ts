@@ -391,9 +391,10 @@ describe('text processing', () => {
       ['fr', "Une enquête sur les stages en entreprise", 'stages'],
       ['es', 'Encuestaremos a los pasantes de 40 empresas', 'pasantes'],
       ['es', 'Un estudio de las pasantías en hoteles', 'pasantías'],
-      // a sector is no workplace, nor a workplace that the noun does not stand in
-      ['en', 'Yoga workshops for apprentices in construction', 'apprentices'],
-      ['en', 'We arrange for apprentices to be shared between neighbouring firms', 'apprentices'],
+      // workshops or talks for learners at a workplace are about something else
+      ['en', 'Yoga and sleep workshops for apprentices in car repair garages', 'apprentices'],
+      ['fr', 'Des ateliers de gestion du stress pour les apprentis en entreprise', 'apprentis'],
+      ['es', 'Talleres de autoestima para aprendices en empresas de construcción', 'aprendices'],
       ['en', 'A survey of interns in banks', 'interns'],
     ] as const)('marks a learner noun after "for" or a study word as whom a proposal serves or studies (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(SERVED + stem(word, lang));
@@ -413,10 +414,11 @@ describe('text processing', () => {
       ['en', 'Students study at the polytechnic and do internships in hotels.', 'internships'],
       ['fr', "Les jeunes peuvent étudier au lycée professionnel et faire leur stage dans une entreprise.", 'stage'],
       ['es', 'Pueden estudiar en el instituto por la mañana y hacer prácticas en empresas.', 'prácticas'],
-      // learners placed at a workplace are the work-based learning itself
-      ['en', 'Stipends for apprentices in construction firms', 'apprentices'],
-      ['fr', 'Des indemnités pour les apprentis chez des artisans', 'apprentis'],
-      ['es', 'Bonos para aprendices en empresas de construcción', 'aprendices'],
+      // what is provided for them is the placement itself: places, stipends, insurance, host firms
+      ['en', 'Monthly stipends and tools for apprentices', 'apprentices'],
+      ['en', '200 places for interns in banks', 'interns'],
+      ['fr', 'Des indemnités mensuelles pour les apprentis', 'apprentis'],
+      ['es', 'Bonos de transporte y seguro para aprendices', 'aprendices'],
     ] as const)('leaves the noun as a term where it does something or stands elsewhere (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(stem(word, lang));
     });

@@ -31,7 +31,9 @@
  * labelled before any run; evaluation only), the mixed set of the tagging7 round (French and Spanish with English
  * programme names and jargon, one-liners, bullets and numbered form answers, non-native phrasing, a category present
  * in a few words or tempting but absent as context, a past project or someone else's work: mixed-tune.csv, tuned on;
- * mixed-holdout.csv, never looked at text by text), and the development sets (data/tagging-examples/dev*.csv). It is what
+ * mixed-holdout.csv, never looked at text by text), the reviewer's blind set of that round (blind-rv7.csv: the edges of
+ * its ended-activity, 'already exists', audience and study rules, written and labelled before any run; evaluation only),
+ * and the development sets (data/tagging-examples/dev*.csv). It is what
  * `skillsnet tag evaluate FILE` does for each file, in process: the compiled tagger (dist/),
  * threshold 0.5, no officer decisions, and a model of the shipped examples that leaves out the
  * texts of the set being measured. Build first after changing src/.
@@ -91,6 +93,7 @@ const SETS = [
   ['blind-rv6', path.join(root, 'test', 'tagging', 'blind-rv6.csv')],
   ['mixed-tune', path.join(root, 'test', 'tagging', 'mixed-tune.csv')],
   ['mixed-holdout', path.join(root, 'test', 'tagging', 'mixed-holdout.csv')],
+  ['blind-rv7', path.join(root, 'test', 'tagging', 'blind-rv7.csv')],
   ...devSets.map((f) => [f.replace(/\.csv$/, ''), path.join(examplesDir, f)]),
 ].filter(([name, file]) => fs.existsSync(file) && (opts.only.length === 0 || opts.only.includes(name)));
 for (const name of opts.only) {

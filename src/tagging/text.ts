@@ -581,52 +581,168 @@ export function stemWords(ws: string[], lang: TextLanguage, respell?: (word: str
 // a programme: "the young people who finished their training" are whom a proposal serves.
 const PAST_PATTERNS: Record<TextLanguage, string[][]> = {
   en: [
-    ['is|was|has|have|had|were|been', 'ended|finished|discontinued|stopped'], ['that|it|this', 'is|was', 'over'],
-    ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped'],
+    // "has finished their degree", "who have finished school": someone finished something, no activity ended
+    ['<!who', 'is|was|has|have|had|were|been', 'ended|finished|discontinued|stopped', '!the|their|his|her|its|a|an|my|our|your|school|university|college|up'],
+    // "it is over 200 km to the nearest college" is a distance, not an end
+    ['that|it|this', 'is|was', 'over', '!#'],
+    ['programme|program|scheme|project|pilot|phase|initiative', 'ended|closed|stopped', '!up'],
     ['now', 'closed|over|finished|ended|discontinued'],
     ['earlier|previous|past|former', '~', 'programme|program|scheme|project|pilot|initiative|phase'],
-    ['already', 'exist|exists|existed'],
   ],
   fr: [
-    ['s|est|sont|etait|etaient|a', 'arrete|arretee|arretes|arretees|termine|terminee|termines|terminees|acheve|achevee|cloture|cloturee'],
+    // "qui a terminé sa formation": someone finished something, no activity ended
+    ['s|est|sont|etait|etaient|a', 'arrete|arretee|arretes|arretees|termine|terminee|termines|terminees|acheve|achevee|cloture|cloturee', '!sa|son|ses|leur|leurs|la|le|les|l|un|une|ce|cette'],
     ['a|ont|avait', 'pris', 'fin'], ['n', 'existe|existent', 'plus'],
     ['terminee|termine|achevee|acheve|close|cloturee', 'en|depuis'],
     ['ancien|ancienne|precedent|precedente', '~', 'programme|projet|dispositif|phase|initiative|pilote'],
-    ['existe|existent|existaient', 'deja'],
   ],
   es: [
-    ['se', 'cerro|termino|suspendio|acabo|cancelo'], ['ya', 'no'],
+    ['se', 'cerro|termino|suspendio|acabo|cancelo'],
+    // "ya no tienen que viajar": what people no longer need is what a proposal spares them
+    ['ya', 'no', '!tienen|tiene|tendran|tendra|necesitan|necesita|necesitaran|deben|debe|dependen|depende|hace'],
     ['ya', 'publicado|publicada|terminado|terminada|concluido|concluida|cerrado|cerrada|finalizado|finalizada'],
     ['antes', '*abamos|*iamos'],
     ['programa|proyecto|fase|piloto|iniciativa|esquema', '~', 'anterior|termino|finalizo|concluyo'],
     ['antiguo|antigua|anterior', 'programa|proyecto|esquema|piloto|iniciativa'],
-    ['ya', 'existe|existen|existian|existia'],
   ],
 };
-const PAST = Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, PAST_PATTERNS[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
+// What "already exists" is the given, unless the clause says how little of it there is: "no
+// courses already exist", "peu de cours existent déjà", "ya existen pocas opciones" name the gap
+// the proposal fills.
+const EXISTS_PATTERNS: Record<TextLanguage, string[][]> = {
+  en: [['already', 'exist|exists|existed']],
+  fr: [['existe|existent|existaient', 'deja']],
+  es: [['ya', 'existe|existen|existian|existia']],
+};
+const GAP_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['no', 'not', 'few', 'little', 'hardly', 'barely', 'scarcely', 'rarely', 'nothing', 'none']),
+  fr: new Set(['peu', 'pas', 'aucun', 'aucune', 'rien', 'rares', 'guere']),
+  es: new Set(['no', 'pocas', 'pocos', 'poca', 'poco', 'ninguna', 'ninguno', 'ningun', 'nada', 'apenas', 'escasas', 'escasos']),
+};
+// What ended but is revived or scaled up by the proposal is its activity again: a clause that says
+// so, or the next one taking it up by a pronoun ("we now scale it up", "nous voulons le relancer",
+// "las retomamos", "lo ampliamos"). Words starting so.
+const REVIVED: Record<TextLanguage, string[]> = {
+  en: ['reviv', 'relaunch', 'restart', 'resuming', 'reopen', 'scale', 'scaling', 'expand', 'extend', 'replicat', 'continue', 'rebuil'],
+  fr: ['relanc', 'reprend', 'reprenons', 'reprendr', 'etend', 'elargi', 'poursuiv', 'repliqu', 'rouvr', 'redemarr', 'reactiv'],
+  es: ['retom', 'relanz', 'reanud', 'ampliam', 'ampliar', 'ampliacion', 'escal', 'extend', 'replic', 'reabr', 'reactiv', 'continuam', 'continuar'],
+};
+// The pronoun that takes it up: after an English verb ("scale it up"), before a French or Spanish
+// one ("le relancer", "las retomamos"); after it there, "le"/"la" is an article ("étendre le modèle").
+const REVIVED_PRONOUNS: Record<TextLanguage, { before: Set<string>; after: Set<string> }> = {
+  en: { before: new Set(), after: new Set(['it', 'them', 'this']) },
+  fr: { before: new Set(['le', 'la', 'les', 'l']), after: new Set() },
+  es: { before: new Set(['lo', 'la', 'los', 'las']), after: new Set() },
+};
+// "… and now", "… y ahora", "… et maintenant" opens what the applicant does now: the denial stops there.
+const NOW_CONJUNCTIONS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['and', 'but']), fr: new Set(['et', 'mais']), es: new Set(['y', 'e', 'pero']),
+};
+const NOW_WORDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['now', 'today']), fr: new Set(['maintenant', 'desormais', 'aujourd']), es: new Set(['ahora', 'hoy']),
+};
+const compiled = (patterns: Record<TextLanguage, string[][]>) => Object.fromEntries(TEXT_LANGUAGES.map((l) => [l, patterns[l].map((p) => p.map((alts) => alts.split('|')))])) as Record<TextLanguage, string[][][]>;
+const PAST = compiled(PAST_PATTERNS);
+const EXISTS = compiled(EXISTS_PATTERNS);
 // A clause of at most this many words that says a thing has ended speaks of the clause before it.
 const PAST_REMARK_WORDS = 4;
 
-const wordFits = (w: string, alts: string[]) => alts.some((a) => (a.startsWith('*') ? w.length >= a.length && w.endsWith(a.slice(1)) : w === a));
+const wordFits = (w: string, alts: string[]) => alts.some((a) => (a === '#' ? /^\d/.test(w) : a.startsWith('*') ? w.length >= a.length && w.endsWith(a.slice(1)) : w === a));
 
-/** Whether a pattern of words (PAST_PATTERNS) starts at ws[i] without crossing a break. */
-function patternAt(ws: string[], i: number, pattern: string[][]): boolean {
+/**
+ * Where a pattern of words (PAST_PATTERNS) that starts at ws[i] without crossing a break ends
+ * (-1: it does not match). `<!x|y` at its head: the word before is none of these; `!x|y` at its
+ * tail: the next word, if any, is none of these (`#` a number).
+ */
+function patternEnd(ws: string[], i: number, pattern: string[][]): number {
   let k = i;
   for (let p = 0; p < pattern.length; p++) {
     const alts = pattern[p];
+    if (alts[0].startsWith('<!')) {
+      if (i > 0 && ws[i - 1] !== BREAK && wordFits(folded(ws[i - 1]), [alts[0].slice(2), ...alts.slice(1)])) return -1;
+      continue;
+    }
+    if (alts[0].startsWith('!')) {
+      if (k < ws.length && ws[k] !== BREAK && wordFits(folded(ws[k]), [alts[0].slice(1), ...alts.slice(1)])) return -1;
+      continue;
+    }
     if (alts[0] === '~') {
       const next = pattern[p + 1];
       for (let skip = 0; skip <= 2; skip++) {
         const j = k + skip;
-        if (j >= ws.length || ws[j] === BREAK) return false;
-        if (wordFits(folded(ws[j]), next) && patternAt(ws, j, pattern.slice(p + 1))) return true;
+        if (j >= ws.length || ws[j] === BREAK) return -1;
+        const end = wordFits(folded(ws[j]), next) ? patternEnd(ws, j, pattern.slice(p + 1)) : -1;
+        if (end >= 0) return end;
       }
-      return false;
+      return -1;
     }
-    if (k >= ws.length || ws[k] === BREAK || !wordFits(folded(ws[k]), alts)) return false;
+    if (k >= ws.length || ws[k] === BREAK || !wordFits(folded(ws[k]), alts)) return -1;
     k++;
   }
-  return true;
+  return k;
+}
+
+/** Where the first pattern of a list that matches in ws[start, end) starts and ends (undefined: none). */
+function firstMatch(ws: string[], start: number, end: number, patterns: string[][][]): { at: number; end: number } | undefined {
+  for (let k = start; k < end; k++) for (const p of patterns) {
+    const e = patternEnd(ws, k, p);
+    if (e >= 0) return { at: k, end: e };
+  }
+  return undefined;
+}
+
+// What ended for the people a proposal serves is their situation, not the applicant's past:
+// "jóvenes que ya no estudian ni trabajan", "young people whose schooling was discontinued",
+// "des jeunes dont la scolarité s'est arrêtée". A relative word within RELATIVE_REACH words before
+// the pattern, which only people take (who, whose, quienes) or which follows a word for people
+// (PEOPLE). "The project ended up placing interns" is no end either (the patterns' "!up").
+const PEOPLE_RELATIVES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['who', 'whose', 'whom']), fr: new Set(), es: new Set(['quienes', 'quien']),
+};
+const RELATIVES: Record<TextLanguage, Set<string>> = {
+  en: new Set(['that']), fr: new Set(['qui', 'que', 'dont']), es: new Set(['que', 'cuyo', 'cuya', 'cuyos', 'cuyas']),
+};
+const PEOPLE: Record<TextLanguage, Set<string>> = {
+  en: new Set(['people', 'persons', 'youth', 'youths', 'women', 'men', 'girls', 'boys', 'adults', 'workers', 'learners', 'students', 'graduates', 'children', 'farmers', 'refugees', 'migrants', 'those', 'mothers', 'families']),
+  fr: new Set(['jeunes', 'personnes', 'femmes', 'hommes', 'filles', 'garcons', 'adultes', 'travailleurs', 'travailleuses', 'apprenants', 'eleves', 'etudiants', 'diplomes', 'enfants', 'agriculteurs', 'refugies', 'migrants', 'ceux', 'celles', 'meres', 'familles']),
+  es: new Set(['jovenes', 'personas', 'mujeres', 'hombres', 'ninas', 'ninos', 'adultos', 'trabajadores', 'trabajadoras', 'estudiantes', 'egresados', 'agricultores', 'refugiados', 'migrantes', 'aquellos', 'aquellas', 'madres', 'familias']),
+};
+const RELATIVE_REACH = 4;
+
+/** Whether the pattern at ws[at] stands in a relative clause about people (PEOPLE_RELATIVES), within ws[start, at). */
+function aboutPeople(ws: string[], start: number, at: number, lang: TextLanguage): boolean {
+  for (let k = at - 1; k >= Math.max(start, at - RELATIVE_REACH); k--) {
+    const w = folded(ws[k]);
+    if (PEOPLE_RELATIVES[lang].has(w)) return true;
+    // the word for people right before the relative, or with an adjective between ("mujeres rurales que")
+    if (RELATIVES[lang].has(w)) return [k - 1, k - 2].some((j) => j >= start && PEOPLE[lang].has(folded(ws[j])));
+  }
+  return false;
+}
+
+const revives = (w: string, lang: TextLanguage) => REVIVED[lang].some((r) => folded(w).startsWith(r));
+
+/**
+ * Whether ws[start, end) revives what ended: a reviving word in it, or in the clause after it
+ * taken up by a pronoun, or right after a remark ("Le dispositif, terminé en 2021, reprend…").
+ */
+function revived(ws: string[], start: number, end: number, lang: TextLanguage): boolean {
+  for (let k = start; k < end; k++) if (revives(ws[k], lang)) return true;
+  if (end >= ws.length || !isCommaBreak(ws, end)) return false;
+  const remark = end - start <= PAST_REMARK_WORDS;
+  for (let k = end + 1; k < ws.length && ws[k] !== BREAK; k++) {
+    if (revives(ws[k], lang) && (remark || REVIVED_PRONOUNS[lang].before.has(folded(ws[k - 1])) || REVIVED_PRONOUNS[lang].after.has(folded(ws[k + 1] ?? '')))) return true;
+  }
+  return false;
+}
+
+/** Where "and now", "y ahora", "et maintenant" (a word between allowed) opens in ws[from, end): the applicant's present; `end` if nowhere. */
+function nowOpens(ws: string[], from: number, end: number, lang: TextLanguage): number {
+  for (let k = from; k < end; k++) {
+    if (!NOW_CONJUNCTIONS[lang].has(folded(ws[k]))) continue;
+    if ((k + 1 < end && NOW_WORDS[lang].has(folded(ws[k + 1]))) || (k + 2 < end && NOW_WORDS[lang].has(folded(ws[k + 2])))) return k;
+  }
+  return end;
 }
 
 /** Per word of words(): whether it stands in a clause about an activity that has ended (PAST_PATTERNS). */
@@ -636,9 +752,18 @@ export function pastWords(ws: string[], lang: TextLanguage): boolean[] {
   let previous = -1; // and where the one before it started (-1: none)
   for (let i = 0; i <= ws.length; i++) {
     if (i < ws.length && ws[i] !== BREAK) continue;
-    if (i > start && PAST[lang].some((p) => { for (let k = start; k < i; k++) if (patternAt(ws, k, p)) return true; return false; })) {
-      for (let k = start; k < i; k++) out[k] = true;
-      if (i - start <= PAST_REMARK_WORDS && previous >= 0) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
+    let match = i > start ? firstMatch(ws, start, i, PAST[lang]) : undefined;
+    if (match && aboutPeople(ws, start, match.at, lang)) match = undefined;
+    if (!match && i > start) {
+      const exists = firstMatch(ws, start, i, EXISTS[lang]);
+      let gap = false;
+      for (let k = start; k < i && exists; k++) if (GAP_WORDS[lang].has(folded(ws[k]))) gap = true;
+      if (!gap) match = exists;
+    }
+    if (match && !revived(ws, start, i, lang)) {
+      const stop = nowOpens(ws, match.end, i, lang);
+      for (let k = start; k < stop; k++) out[k] = true;
+      if (i - start <= PAST_REMARK_WORDS && previous >= 0 && !revived(ws, previous, start - 1, lang)) for (let k = previous; k < start - 1; k++) if (ws[k] !== BREAK) out[k] = true;
     }
     previous = start;
     start = i + 1;
@@ -682,19 +807,57 @@ const STUDIED_NOUNS: Record<TextLanguage, Set<string>> = {
   es: new Set(['pasantia', 'pasantias', 'practicas', 'aprendizaje', 'aprendizajes']),
 };
 
+// A study ends where the proposal goes on to something else ("we survey 50 hotels and then place
+// interns in them", "y luego ubicamos a 100 pasantes").
+const STUDY_ENDS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['then', 'afterwards']), fr: new Set(['puis', 'ensuite']), es: new Set(['luego', 'despues', 'posteriormente']),
+};
+// Where learners study is no study of anything: "students study at the polytechnic", "étudier au
+// lycée professionnel", "estudiar en el instituto" (a place word, then a school within three words).
+const STUDY_AT: Record<TextLanguage, Set<string>> = {
+  en: new Set(['at', 'in']), fr: new Set(['au', 'a', 'en', 'dans']), es: new Set(['en']),
+};
+const SCHOOLS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['school', 'schools', 'college', 'colleges', 'polytechnic', 'university', 'institute', 'academy', 'centre', 'center']),
+  fr: new Set(['lycee', 'ecole', 'college', 'universite', 'institut', 'centre', 'cfa', 'faculte']),
+  es: new Set(['instituto', 'colegio', 'escuela', 'universidad', 'liceo', 'centro', 'politecnico', 'academia']),
+};
+// What is provided "for" learners may be the placement itself: host firms, places, stipends,
+// contracts, workplace tutors ("stipends and tools for apprentices", "seguro para aprendices",
+// "indemnités mensuelles pour les apprentis", "empresas para aprendices"). Such a word within
+// PLACEMENT_REACH words before "for" leaves the learner noun a term; workshops, clubs or modules
+// "for apprentices" (about something else, wherever the apprentices work) still name an audience.
+const PLACEMENT_HEADS: Record<TextLanguage, Set<string>> = {
+  en: new Set(['places', 'positions', 'slots', 'placements', 'stipends', 'stipend', 'allowances', 'allowance', 'wages', 'contracts', 'contract', 'insurance', 'tutors', 'mentors', 'supervisors', 'vacancies', 'openings', 'firms', 'companies', 'employers', 'hosts']),
+  fr: new Set(['places', 'postes', 'indemnites', 'indemnite', 'allocations', 'contrats', 'contrat', 'assurance', 'tuteurs', 'maitres', 'remuneration', 'salaires', 'entreprises', 'employeurs']),
+  es: new Set(['plazas', 'puestos', 'cupos', 'vacantes', 'estipendios', 'subsidios', 'contratos', 'contrato', 'seguro', 'tutores', 'maestros', 'remuneracion', 'salarios', 'empresas', 'empleadores']),
+};
+const PLACEMENT_REACH = 3;
+
+const atSchool = (ws: string[], i: number, lang: TextLanguage) => {
+  if (i + 1 >= ws.length || !STUDY_AT[lang].has(folded(ws[i + 1]))) return false;
+  for (let k = i + 2; k < Math.min(ws.length, i + 5) && ws[k] !== BREAK; k++) if (SCHOOLS[lang].has(folded(ws[k]))) return true;
+  return false;
+};
+/** Whether a word of PLACEMENT_HEADS stands within PLACEMENT_REACH words before ws[k] ("for"), in its clause. */
+const placementBefore = (ws: string[], k: number, lang: TextLanguage) => {
+  for (let j = k - 1; j >= Math.max(0, k - PLACEMENT_REACH) && ws[j] !== BREAK; j--) if (PLACEMENT_HEADS[lang].has(folded(ws[j]))) return true;
+  return false;
+};
+
 /** Per word of words(): whether it is one of SERVED_NOUNS naming whom something is for, or what a study looks at (STUDY_WORDS). */
 export function servedWords(ws: string[], lang: TextLanguage): boolean[] {
   const out = new Array<boolean>(ws.length).fill(false);
   let study = false; // a study word stands earlier in the clause being read
   for (let i = 0; i < ws.length; i++) {
     const f = ws[i] === BREAK ? BREAK : folded(ws[i]);
-    if (f === BREAK) { study = false; continue; }
-    if (STUDY_WORDS[lang].has(f)) { study = true; continue; }
+    if (f === BREAK || STUDY_ENDS[lang].has(f)) { study = false; continue; }
+    if (STUDY_WORDS[lang].has(f)) { study = !atSchool(ws, i, lang); continue; }
     if (study && (SERVED_NOUNS[lang].has(f) || STUDIED_NOUNS[lang].has(f))) { out[i] = true; continue; }
     if (i === 0 || !SERVED_NOUNS[lang].has(f)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3) && ws[k] !== BREAK; k--) {
       const w = folded(ws[k]);
-      if (SERVED_BEFORE[lang].has(w)) { out[i] = true; break; }
+      if (SERVED_BEFORE[lang].has(w)) { out[i] = !placementBefore(ws, k, lang); break; }
       if (!SERVED_BETWEEN[lang].has(w)) break;
     }
   }

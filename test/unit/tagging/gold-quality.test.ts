@@ -52,6 +52,8 @@ const FRESH: Array<[string, { micro: number; macro: number; documents?: number }
   // The mixed set (GOLD.md, "The mixed set"): 0.825 / 0.844 micro before the tagging7 rules, 0.864 / 0.857 after.
   ['mixed-tune.csv', { micro: 0.85, macro: 0.85 }],
   ['mixed-holdout.csv', { micro: 0.84, macro: 0.85 }],
+  // The tagging7 review's blind set (GOLD.md), 30 texts: 0.676 / 0.659 before the review, 0.927 / 0.874 after.
+  ['blind-rv7.csv', { micro: 0.91, macro: 0.86, documents: 30 }],
 ];
 
 for (const [name, floor] of FRESH) {

@@ -92,23 +92,16 @@ for (const name of ['fresh-tune.csv', 'fresh-holdout.csv', 'long-tune.csv', 'lon
   });
 }
 
-// The tagging5 review's blind set (GOLD.md, "The tagging5 review's blind set"): 10 texts per language, aimed at that round's rules.
-describe('test/tagging/blind-rv5.csv', () => {
-  const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind-rv5.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
-  it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {
-    for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(10);
-    for (const r of set) expectOwnRow(r);
+// The review blind sets (GOLD.md, "The tagging5/6/7 review's blind set"): 10 texts per language, aimed at that round's rules.
+for (const name of ['blind-rv5.csv', 'blind-rv6.csv', 'blind-rv7.csv']) {
+  describe(`test/tagging/${name}`, () => {
+    const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', name), 'utf8'), { columns: true, skip_empty_lines: true });
+    it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {
+      for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(10);
+      for (const r of set) expectOwnRow(r);
+    });
   });
-});
-
-// The tagging6 review's blind set (GOLD.md, "The tagging6 review's blind set"): 10 texts per language, aimed at that round's rules.
-describe('test/tagging/blind-rv6.csv', () => {
-  const set: GoldRow[] = parse(fs.readFileSync(path.join(ROOT, 'test', 'tagging', 'blind-rv6.csv'), 'utf8'), { columns: true, skip_empty_lines: true });
-  it('holds 10 texts per language, each with one to three valid codes, none sharing a title with the gold set', () => {
-    for (const lang of ['en', 'fr', 'es']) expect(set.filter((r) => r.language === lang).length, lang).toBe(10);
-    for (const r of set) expectOwnRow(r);
-  });
-});
+}
 
 /** One to three valid codes, and a title the gold set does not use. */
 function expectOwnRow(r: GoldRow): void {

@@ -331,6 +331,49 @@ describe('text processing', () => {
     ] as const)('leaves other past tenses and numbers alone (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(stem(word, lang));
     });
+
+    it.each([
+      // revived or scaled up by the proposal: the clause itself, or the next one taking it up by a pronoun
+      ['en', 'Our radio pilot ended in 2022 and we now scale it up to five regions.', ['radio'], []],
+      ['en', 'Our apprenticeship scheme ended in 2021; we now scale it up.', ['apprenticeship'], []],
+      ['fr', "Notre programme d'apprentissage s'est arrêté en 2020 et nous voulons le relancer.", ['apprentissage'], []],
+      ['fr', 'Le dispositif de stages en entreprise, terminé en 2021, reprend cette année.', ['stages'], []],
+      ['es', 'Antes organizábamos pasantías en hoteles y este año las retomamos.', ['pasantías'], []],
+      ['es', 'El programa anterior de pasantías terminó; lo retomamos con 40 hoteles.', ['pasantías'], []],
+      // "and now" opens the present: what follows it is the proposal
+      ['es', 'Antes certificábamos a albañiles y ahora evaluamos a electricistas.', ['electricistas'], ['albañiles']],
+      ['en', 'Our former radio programme stopped and now we test mechanics.', ['test'], ['radio']],
+      // someone who finished something is no activity that ended
+      ['en', 'Graduates who have finished school do an internship in a bank.', ['internship'], []],
+      ['en', 'Each apprentice has finished his training and takes a trade test.', ['test'], []],
+      ['fr', "Chaque apprenti qui a terminé sa formation passe un examen pratique.", ['examen'], []],
+      ['fr', "Le gouvernement a arrêté un plan national d'apprentissage.", ['apprentissage'], []],
+      // what ended for the people served is their situation, not the applicant's past
+      ['es', 'Formamos en soldadura a jóvenes que ya no estudian ni trabajan.', ['soldadura'], []],
+      ['es', 'Capacitamos a mujeres rurales que ya no pueden viajar mediante clases por radio.', ['radio'], []],
+      ['en', 'Young people whose schooling was discontinued by the war get apprenticeships.', ['apprenticeships'], []],
+      ['fr', "Des jeunes dont la scolarité s'est arrêtée trop tôt vont en apprentissage.", ['apprentissage'], []],
+      ['en', 'The project ended up placing 300 interns in banks.', ['interns'], []],
+      // a programme's relative clause still ends it
+      ['es', 'El programa que se cerró en 2020 ofrecía pasantías.', [], ['pasantías']],
+      // a distance or an amount is no end
+      ['en', 'It is over 200 km to the nearest college so we teach welding by radio.', ['radio'], []],
+      // what is missing is no given: how little exists is the gap a proposal fills
+      ['en', 'No online courses in Somali already exist for health workers.', ['online'], []],
+      ['fr', 'Peu de cours en ligne existent déjà pour les couturières rurales.', ['couturières'], []],
+      ['es', 'Ya existen pocas opciones de formación en línea para mujeres rurales.', ['mujeres'], []],
+      // what people no longer have to do is what the proposal spares them
+      ['es', 'Las trabajadoras rurales ya no tienen que viajar porque reciben clases en línea.', ['clases'], []],
+      ['es', 'Ya no organizamos pasantías; creamos una bolsa de empleo.', ['bolsa'], ['pasantías']],
+      // taken up without a pronoun, the next clause is another activity
+      ['en', 'Our earlier apprenticeship scheme ended in 2021; we now scale up career counselling.', ['counselling'], ['apprenticeship']],
+      ['fr', "Notre ancien programme de stages s'est arrêté ; nous voulons étendre le conseil aux lycées.", ['conseil'], ['stages']],
+      ['es', 'El programa anterior de becas terminó; ahora ampliamos la orientación.', ['orientación'], ['becas']],
+    ] as const)('reads the present, the revived and the missing as the proposal (%s: %s)', (lang, text, current, ended) => {
+      const stemmed = stems(text, lang);
+      for (const w of current) expect(stemmed, w).toContain(stem(w, lang));
+      for (const w of ended) expect(stemmed, w).toContain(NEGATED + stem(w, lang));
+    });
   });
 
   describe('whom a proposal serves (servedWords)', () => {
@@ -348,6 +391,11 @@ describe('text processing', () => {
       ['fr', "Une enquête sur les stages en entreprise", 'stages'],
       ['es', 'Encuestaremos a los pasantes de 40 empresas', 'pasantes'],
       ['es', 'Un estudio de las pasantías en hoteles', 'pasantías'],
+      // workshops or talks for learners at a workplace are about something else
+      ['en', 'Yoga and sleep workshops for apprentices in car repair garages', 'apprentices'],
+      ['fr', 'Des ateliers de gestion du stress pour les apprentis en entreprise', 'apprentis'],
+      ['es', 'Talleres de autoestima para aprendices en empresas de construcción', 'aprendices'],
+      ['en', 'A survey of interns in banks', 'interns'],
     ] as const)('marks a learner noun after "for" or a study word as whom a proposal serves or studies (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(SERVED + stem(word, lang));
     });
@@ -359,6 +407,18 @@ describe('text processing', () => {
       ['en', 'Hotels take apprentices for two years.', 'apprentices'],
       ['fr', 'Les apprentis passent trois jours chez le patron.', 'apprentis'],
       ['es', 'Buscamos empresas para aprendices y tutores.', 'tutores'],
+      // the study is over: the proposal goes on to place them
+      ['en', 'We survey 50 hotels and then place 120 interns in them.', 'interns'],
+      ['fr', "Nous menons une enquête auprès de 60 ateliers et y plaçons ensuite 150 jeunes en apprentissage.", 'apprentissage'],
+      // where learners study is no study of anything
+      ['en', 'Students study at the polytechnic and do internships in hotels.', 'internships'],
+      ['fr', "Les jeunes peuvent étudier au lycée professionnel et faire leur stage dans une entreprise.", 'stage'],
+      ['es', 'Pueden estudiar en el instituto por la mañana y hacer prácticas en empresas.', 'prácticas'],
+      // what is provided for them is the placement itself: places, stipends, insurance, host firms
+      ['en', 'Monthly stipends and tools for apprentices', 'apprentices'],
+      ['en', '200 places for interns in banks', 'interns'],
+      ['fr', 'Des indemnités mensuelles pour les apprentis', 'apprentis'],
+      ['es', 'Bonos de transporte y seguro para aprendices', 'aprendices'],
     ] as const)('leaves the noun as a term where it does something or stands elsewhere (%s: %s)', (lang, text, word) => {
       expect(stems(text, lang)).toContain(stem(word, lang));
     });

@@ -308,8 +308,9 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     if (fit === 'no') continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
-    // ("Motivation", "School", "Skills" alone name the field where no other column does: below any other header naming it)
-    const score = (exact ? (s.standIn ? STAND_IN_SCORE : 100 + s.words.length - listId) : s.words.length) + bonus;
+    // ("Motivation", "School", "Skills" alone name the field where no other column does: below any
+    // other header naming it; and a question about one ("referência para sua área de pesquisa") below it)
+    const score = (s.standIn ? (exact ? STAND_IN_SCORE : STAND_IN_SCORE / 2) : exact ? 100 + s.words.length - listId : s.words.length) + bonus;
     if (idx.counts.fields.has(s.field)) {
       for (const sw of s.words) {
         const at = words.findIndex((w) => wordMatches(w, sw));
@@ -496,13 +497,16 @@ export function matchHeaders(headers: readonly string[], preferred?: ReadonlySet
   const courtesyTitle = (c: Candidate) => c.field === 'title' && !describesProposal && isBareTitleHeader(headerWords(headers[c.column] ?? '')) && nameParts.some((col) => Math.abs(col - c.column) === 1);
   const saysOtherwise = (c: Candidate) => marked(c) || (resumes.has(c.column) && c.field === 'description') || courtesyTitle(c);
   candidates.splice(0, candidates.length, ...candidates.filter((c) => !saysOtherwise(c)));
-  // "Math (82)", "Crisis (7)", "Total": on a marking sheet a bare "Total" after the marked
+  // "Math (82)", "Crisis (7)", "Total": on a marking sheet a bare "Total" right after the marked
   // criteria is their sum, the applicant's score, when no column names the score. (A "Total"
-  // elsewhere, of a budget or of people, is no one's mark.)
+  // elsewhere, of a budget or of people, is no one's mark, even further along the same sheet:
+  // "Clarity (20)", "Impact (30)", "Budget (USD)", "Total".)
   if (criteria.size && !candidates.some((c) => c.field === 'score')) {
-    const first = Math.min(...criteria);
     headers.forEach((h, column) => {
-      if (column > first && headerWords(h).join(' ') === 'total') candidates.push({ column, field: 'score', score: 1, exact: false, single: true, metadata: false, named: false });
+      if (headerWords(h).join(' ') !== 'total') return;
+      let before = column - 1;
+      while (before >= 0 && headerWords(headers[before] ?? '').length === 0) before--;
+      if (criteria.has(before)) candidates.push({ column, field: 'score', score: 1, exact: false, single: true, metadata: false, named: false });
     });
   }
   const prio = (f: Field) => idx.priority.get(f) ?? 99;

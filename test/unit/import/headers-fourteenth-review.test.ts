@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeaders } from '../../../src/import/headers.js';
+
+/** field -> header names, for readable expectations */
+function mapped(headers: string[]): Record<string, string[]> {
+  const { mapping } = matchHeaders(headers);
+  return Object.fromEntries(Object.entries(mapping).map(([f, cols]) => [f, cols!.map((c) => headers[c]!)]));
+}
+
+// The fourteenth trial's rules tried on wordings its files did not have.
+describe('a bare "Total" on a marking sheet', () => {
+  it("is the score only right after the marked criteria: a budget's or a count's further along is not", () => {
+    expect(mapped(['Name', 'Email', 'Clarity (20)', 'Impact (30)', 'Budget (USD)', 'Total'])).not.toHaveProperty('score');
+    expect(mapped(['Name', 'Email', 'Clarity (20)', 'Impact (30)', 'Number of participants', 'Women', 'Men', 'Total'])).not.toHaveProperty('score');
+    expect(mapped(['Name', 'Email', 'Clarity (20)', 'Impact (30)', 'Total', 'Budget item', 'Total']).score).toEqual(['Total']);
+    expect(mapped(['Name', 'Email', 'Clarity (20)', 'Impact (30)', '', 'Total']).score).toEqual(['Total']);
+  });
+});
+
+describe("an email question about the applicant's own address", () => {
+  it('comes before a tool\'s own column, whatever words say it is theirs to be reached at', () => {
+    for (const h of ['Best email to reach you', 'Email for correspondence', 'Email for notifications', 'Seu melhor email', 'University email', 'Student email', 'Adresse mail du porteur']) {
+      expect(mapped(['name', 'email', h, 'Organisation']).email, h).toEqual([h]);
+    }
+  });
+
+  it("another service's account is still no fallback", () => {
+    expect(mapped(['name', 'email', 'Your GitHub email', 'Organisation']).email).toEqual(['email']);
+  });
+});
+
+describe('a research area', () => {
+  it('gives way to a question about the skills categories, and a question mentioning one to the research area itself', () => {
+    expect(mapped(['Name', 'Email', 'Research area', 'Which skills category does your innovation address?']).selfCategories).toEqual(['Which skills category does your innovation address?']);
+    expect(mapped(['Nombre', 'Correo', 'Área de investigación', 'Categoría']).selfCategories).toEqual(['Categoría']);
+    expect(mapped(['Nom', 'Courriel', 'Domaine de recherche', 'Catégorie de compétences']).selfCategories).toEqual(['Catégorie de compétences']);
+    expect(mapped(['Sexo', 'Área de pesquisa', 'Email', 'Cite três pesquisadoras de referência para sua área de pesquisa']).selfCategories).toEqual(['Área de pesquisa']);
+    expect(mapped(['Name', 'Email', 'What is your research area?']).selfCategories).toEqual(['What is your research area?']);
+  });
+});

@@ -294,6 +294,8 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const metadata = toolColumn ?? isToolColumn(trimmed, idx, bonus);
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
+  // "Structure / Service", "Company or department": the header offers two answers, either of which names the field
+  const alternative = /\S\s*\/\s*\S/.test(trimmed) || tokens.some((t) => ALTERNATIVE_WORDS.has(t));
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
@@ -304,7 +306,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
     const exact = left.length === 0;
     if (s.exactOnly && !exact) continue;
     const single = !exact && s.words.length === 1;
-    const fit = single ? singleWordFit(s.field, left, idx) : 'yes';
+    const fit = single ? singleWordFit(s.field, left, idx, alternative) : 'yes';
     if (fit === 'no') continue;
     // (a list's own record number, "Member ID", is the row's id only where no column is the application's: it loses a tie)
     const listId = s.exactOnly && s.field === 'externalId' ? 0.5 : 0;
@@ -374,16 +376,21 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   return [...best.values()];
 }
 
+/** The words that set two answers side by side ("or", "ou", "o"). */
+const ALTERNATIVE_WORDS: ReadonlySet<string> = new Set(['or', 'ou', 'o']);
+
 /**
  * A one-word synonym among other words: the other words must be ones the field allows beside
  * it ("Country of residence", "Email du terrain"): 'yes'; or few enough for a field that allows
- * any: 'loose' ("Your ChatGPT email").
+ * any: 'loose' ("Your ChatGPT email"). Some words are allowed only in a header that offers them
+ * as an alternative to the field (`alternative`: "Structure / Service"), not as what it asks for
+ * ("Department of the organisation").
  */
-function singleWordFit(field: Field, left: readonly string[], idx: HeaderIndex): 'yes' | 'loose' | 'no' {
+function singleWordFit(field: Field, left: readonly string[], idx: HeaderIndex, alternative: boolean): 'yes' | 'loose' | 'no' {
   const policy = idx.single.fields.get(field);
   if (!policy) return 'no';
   const own = idx.fieldWords.get(field);
-  const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w));
+  const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w) && !(alternative && policy.alternatives.has(w)));
   if (foreign.length === 0) return 'yes';
   return policy.anyUpTo >= 0 && left.length <= policy.anyUpTo ? 'loose' : 'no';
 }

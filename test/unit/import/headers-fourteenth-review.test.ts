@@ -38,3 +38,14 @@ describe('a research area', () => {
     expect(mapped(['Name', 'Email', 'What is your research area?']).selfCategories).toEqual(['What is your research area?']);
   });
 });
+
+describe("an organisation's department", () => {
+  it('names the organisation offered as an alternative to it, not as what the header asks for', () => {
+    for (const h of ['Structure / Service', 'Structure ou service', 'Company or department', 'Empresa o departamento']) {
+      expect(mapped(['Nom', 'Courriel', h]).organization, h).toEqual([h]);
+    }
+    for (const h of ['Company department', 'Department of the organization', 'Departamento de la empresa', 'Service de la structure', 'Organisation unit']) {
+      expect(mapped(['Nom', 'Courriel', h]), h).not.toHaveProperty('organization');
+    }
+  });
+});

@@ -49,3 +49,12 @@ describe("an organisation's department", () => {
     }
   });
 });
+
+describe('a cover letter beside a summary in other words', () => {
+  it('is no description where the summary is the Portuguese "Resumo", the French "Synthèse", the Spanish "Síntesis"', () => {
+    expect(mapped(['Nome', 'Email', 'Organização', 'Resumo', 'Carta de apresentação']).description).toEqual(['Resumo']);
+    expect(mapped(['Nom', 'Courriel', 'Organisme', 'Synthèse du projet', 'Lettre de motivation']).description).toEqual(['Synthèse du projet']);
+    expect(mapped(['Nombre', 'Correo', 'Organización', 'Síntesis', 'Carta de presentación']).description).toEqual(['Síntesis']);
+    expect(mapped(['Nom', 'Courriel', 'Organisme', 'Note de synthèse'])).not.toHaveProperty('description');
+  });
+});

@@ -381,8 +381,9 @@ const ALTERNATIVE_WORDS: ReadonlySet<string> = new Set(['or', 'ou', 'o']);
 
 /**
  * A one-word synonym among other words: the other words must be ones the field allows beside
- * it ("Country of residence", "Email du terrain"): 'yes'; or few enough for a field that allows
- * any: 'loose' ("Your ChatGPT email"). Some words are allowed only in a header that offers them
+ * it ("Country of residence", "Email du terrain"), or few enough for a field that allows any
+ * beside one of those ("Email we will reply to"): 'yes'; only few enough: 'loose' ("Your ChatGPT
+ * email"). Some words are allowed only in a header that offers them
  * as an alternative to the field (`alternative`: "Structure / Service"), not as what it asks for
  * ("Department of the organisation").
  */
@@ -392,7 +393,9 @@ function singleWordFit(field: Field, left: readonly string[], idx: HeaderIndex, 
   const own = idx.fieldWords.get(field);
   const foreign = left.filter((w) => !isNumbering(w) && !idx.single.neutral.has(w) && !policy.context.has(w) && !own?.has(w) && !(alternative && policy.alternatives.has(w)));
   if (foreign.length === 0) return 'yes';
-  return policy.anyUpTo >= 0 && left.length <= policy.anyUpTo ? 'loose' : 'no';
+  if (policy.anyUpTo < 0 || left.length > policy.anyUpTo) return 'no';
+  // ("Email we will reply to": a word of the field's context among them still says whose it is)
+  return left.some((w) => policy.context.has(w) && !own?.has(w)) ? 'yes' : 'loose';
 }
 
 export interface HeaderMatch {

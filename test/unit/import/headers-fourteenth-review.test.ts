@@ -24,6 +24,10 @@ describe("an email question about the applicant's own address", () => {
     }
   });
 
+  it('comes first where a word about the applicant stands among words of any kind', () => {
+    expect(mapped(['Timestamp', 'Email Address', 'Email we will reply to', 'Organisation']).email).toEqual(['Email we will reply to']);
+  });
+
   it("another service's account is still no fallback", () => {
     expect(mapped(['name', 'email', 'Your GitHub email', 'Organisation']).email).toEqual(['email']);
   });

@@ -62,3 +62,13 @@ describe('a cover letter beside a summary in other words', () => {
     expect(mapped(['Nom', 'Courriel', 'Organisme', 'Note de synthèse'])).not.toHaveProperty('description');
   });
 });
+
+describe('a legal structure', () => {
+  it('is the organisation type, not the organisation ("structure" names the organisation alone)', () => {
+    for (const h of ['Legal structure', 'Structure juridique', 'Estructura jurídica', 'Estrutura jurídica']) {
+      const m = mapped(['Nom', 'Courriel', h]);
+      expect(m.organizationType, h).toEqual([h]);
+      expect(m, h).not.toHaveProperty('organization');
+    }
+  });
+});

@@ -295,7 +295,7 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   const best = new Map<Field, Candidate>();
   const asksJob = anyWord(words, idx.notNames.words);
   // "Structure / Service", "Company or department": the header offers two answers, either of which names the field
-  const alternative = /\S\s*\/\s*\S/.test(trimmed) || tokens.some((t) => ALTERNATIVE_WORDS.has(t));
+  const alternative = ALTERNATIVES.test(trimmed);
   let listAt = Infinity; // where the first word naming a list field (beneficiaries, categories) stands
   for (const s of idx.synonyms) {
     // "Job title", "Titre du poste", "Full name and job title": the lone title word is the job's
@@ -376,8 +376,11 @@ function scoreHeader(header: string, column: number, idx: HeaderIndex, bonus: nu
   return [...best.values()];
 }
 
-/** The words that set two answers side by side ("or", "ou", "o"). */
-const ALTERNATIVE_WORDS: ReadonlySet<string> = new Set(['or', 'ou', 'o']);
+/**
+ * Two answers side by side: a slash, "or", "ou" as written (not "où", nor the Spanish "o", which
+ * is the Portuguese "the": "Qual o departamento da empresa?").
+ */
+const ALTERNATIVES = /\S\s*\/\s*\S|(?:^|[\s(])(?:or|ou)(?=[\s)]|$)/i;
 
 /**
  * A one-word synonym among other words: the other words must be ones the field allows beside

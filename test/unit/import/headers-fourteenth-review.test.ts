@@ -45,10 +45,10 @@ describe('a research area', () => {
 
 describe("an organisation's department", () => {
   it('names the organisation offered as an alternative to it, not as what the header asks for', () => {
-    for (const h of ['Structure / Service', 'Structure ou service', 'Company or department', 'Empresa o departamento']) {
+    for (const h of ['Structure / Service', 'Structure/Service', 'Structure ou service', 'Company or department', 'Empresa ou departamento']) {
       expect(mapped(['Nom', 'Courriel', h]).organization, h).toEqual([h]);
     }
-    for (const h of ['Company department', 'Department of the organization', 'Departamento de la empresa', 'Service de la structure', 'Organisation unit']) {
+    for (const h of ['Company department', 'Department of the organization', 'Departamento de la empresa', 'Service de la structure', 'Organisation unit', 'Qual o departamento da empresa?', 'Où est le service de la structure ?']) {
       expect(mapped(['Nom', 'Courriel', h]), h).not.toHaveProperty('organization');
     }
   });
